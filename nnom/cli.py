@@ -1,0 +1,72 @@
+"""`nnom` command line. Errors become one line on stderr and exit code 2."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .errors import NnomError
+
+EXIT_USER_ERROR = 2
+
+
+def _cmd_convert(args: argparse.Namespace) -> int:
+    from .api import convert
+    from .calibration import load_calibration
+
+    calib = load_calibration(args.calibration) if args.calibration else None
+    model = convert(args.model, calib, per_channel=not args.per_tensor)
+    model.save_header(args.output)
+    print(model.summary())
+    print(f"wrote {args.output}")
+    return 0
+
+
+def _cmd_pio_offline(args: argparse.Namespace) -> int:
+    from .pio_offline import make_offline_core
+
+    path = make_offline_core(args.directory)
+    print(f"PlatformIO core ready for offline use: export PLATFORMIO_CORE_DIR={path}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="nnom", description="Deploy Keras models to microcontrollers as int8 C."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    conv = sub.add_parser("convert", help="convert a Keras model file into weights.h")
+    conv.add_argument("model", help="Keras model: .h5 or .keras")
+    conv.add_argument(
+        "-c", "--calibration", help="calibration inputs: .npy, or .npz holding one array"
+    )
+    conv.add_argument("-o", "--output", default="weights.h", help="header to write")
+    conv.add_argument(
+        "--per-tensor", action="store_true", help="one weight scale per tensor, not per channel"
+    )
+    conv.set_defaults(func=_cmd_convert)
+
+    pio = sub.add_parser(
+        "pio-offline", help="prepare a PlatformIO core directory that needs no network"
+    )
+    pio.add_argument("directory", help="directory to use as PLATFORMIO_CORE_DIR")
+    pio.set_defaults(func=_cmd_pio_offline)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except NnomError as err:
+        print(f"nnom: error: {err}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except OSError as err:  # missing or unreadable files named on the command line
+        print(f"nnom: error: {err}", file=sys.stderr)
+        return EXIT_USER_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

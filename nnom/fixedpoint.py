@@ -1,0 +1,208 @@
+"""Integer arithmetic shared by every kernel: the numeric spec.
+
+These functions define, bit for bit, what the C kernels compute. They follow
+TensorFlow Lite's int8 scheme as CMSIS-NN implements it (default rounding, not
+CMSIS_NN_USE_SINGLE_ROUNDING), so the local C kernels, the CMSIS-NN backend
+and this reference agree on every output byte.
+
+Array functions work on int64 numpy arrays holding int32 values.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+INT32_MIN = -(1 << 31)
+INT32_MAX = (1 << 31) - 1
+
+# Softmax constants from TFLite's int8 softmax (kScaledDiffIntegerBits and the
+# accumulator width CMSIS-NN uses).
+SOFTMAX_DIFF_INT_BITS = 5
+SOFTMAX_ACCUM_BITS = 12
+SOFTMAX_MAX_ROW = 255  # keeps bits_over_unit <= 31 (see softmax_s8)
+
+
+def wrap32(x):
+    """Two's-complement wrap of int64 values (arrays or ints) to int32."""
+    if isinstance(x, np.ndarray):
+        return ((x.astype(np.int64) + (1 << 31)) & 0xFFFFFFFF) - (1 << 31)
+    return ((int(x) + (1 << 31)) & 0xFFFFFFFF) - (1 << 31)
+
+
+def round_half_away(x: float) -> int:
+    """C's round(): halves go away from zero."""
+    return int(math.floor(x + 0.5)) if x >= 0 else -int(math.floor(-x + 0.5))
+
+
+def quantize_multiplier(real: float) -> tuple[int, int]:
+    """Split a positive real multiplier into a Q31 multiplier and a shift.
+
+    real ~= mult * 2**(shift - 31); shift > 0 is a left shift. This is
+    TFLite's QuantizeMultiplier.
+    """
+    if real < 0:
+        raise ValueError(f"negative requantisation multiplier {real}")
+    if real == 0.0:
+        return 0, 0
+    q, shift = math.frexp(real)
+    q_fixed = round_half_away(q * (1 << 31))
+    if q_fixed == (1 << 31):
+        q_fixed //= 2
+        shift += 1
+    if shift < -31:
+        return 0, 0
+    if shift > 30:
+        raise ValueError(f"requantisation multiplier {real} is too large (over 2**30)")
+    return int(q_fixed), int(shift)
+
+
+def requantize(acc, mult, shift):
+    """CMSIS-NN's arm_nn_requantize, vectorised.
+
+    Left shift (int32 wrap), doubling high multiply rounding half up, then a
+    rounding divide by a power of two with halves away from zero.
+    """
+    acc = np.asarray(acc, dtype=np.int64)
+    mult = np.asarray(mult, dtype=np.int64)
+    shift = np.asarray(shift, dtype=np.int64)
+    left = np.maximum(shift, 0)
+    right = np.maximum(-shift, 0)
+    v = wrap32(acc << left)
+    p = (v * mult + (1 << 30)) >> 31
+    return divide_by_pot(p, right)
+
+
+def divide_by_pot(x, exponent):
+    """Rounding divide by 2**exponent, halves away from zero."""
+    x = np.asarray(x, dtype=np.int64)
+    exponent = np.asarray(exponent, dtype=np.int64)
+    mask = (np.int64(1) << exponent) - 1
+    remainder = x & mask
+    result = x >> exponent
+    threshold = (mask >> 1) + (result < 0)
+    return result + (remainder > threshold)
+
+
+# --- scalar helpers for softmax (int32 semantics, C-like) -----------------
+
+
+def _div_pot(x: int, e: int) -> int:
+    mask = (1 << e) - 1
+    r = x >> e
+    thr = (mask >> 1) + (1 if r < 0 else 0)
+    return r + (1 if (x & mask) > thr else 0)
+
+
+def mul_sat(a: int, b: int) -> int:
+    """arm_nn_doubling_high_mult: saturating rounding doubling high multiply."""
+    if a == b == INT32_MIN:
+        return INT32_MAX
+    nudge = (1 << 30) if (a < 0) == (b < 0) else 1 - (1 << 30)
+    total = nudge + a * b
+    q = abs(total) >> 31  # C division truncates toward zero
+    return wrap32(q if total >= 0 else -q)
+
+
+def _div_trunc(a: int, b: int) -> int:
+    q = abs(a) // abs(b)
+    return q if (a >= 0) == (b > 0) else -q
+
+
+def mul_pow2(val: int, exp: int) -> int:
+    thresh = (1 << (31 - exp)) - 1
+    if val > thresh:
+        return INT32_MAX
+    if val < -thresh:
+        return INT32_MIN
+    return wrap32(val << exp)
+
+
+def exp_on_negative_values(val: int) -> int:
+    """exp(x) for x <= 0 in Q5.26 input, Q0.31 output (gemmlowp's algorithm)."""
+    shift = 24
+    val_mod_minus_quarter = (val & ((1 << shift) - 1)) - (1 << shift)
+    remainder = val_mod_minus_quarter - val
+    x = wrap32((val_mod_minus_quarter << 5) + (1 << 28))
+    x2 = mul_sat(x, x)
+    inner = _div_pot(mul_sat(x2, x2), 2) + mul_sat(x2, x)
+    inner = wrap32(_div_pot(mul_sat(wrap32(inner), 715827883) + x2, 1))
+    result = wrap32(1895147668 + mul_sat(1895147668, wrap32(x + inner)))
+    for k, constant in enumerate(
+        (1672461947, 1302514674, 790015084, 290630308, 39332535, 720401, 242)
+    ):
+        if remainder & (1 << (shift + k)):
+            result = mul_sat(result, constant)
+    return INT32_MAX if val == 0 else result
+
+
+def one_over_one_plus_x(val: int) -> int:
+    """1/(1+x) for x in [0, 1), Newton-Raphson in Q0.31 (gemmlowp)."""
+    total = val + INT32_MAX
+    half_den = _div_trunc(total + (1 if total >= 0 else -1), 2)
+    x = wrap32(1515870810 + mul_sat(half_den, -1010580540))
+    one_quarter = 1 << 29
+    for _ in range(3):
+        x = wrap32(x + mul_pow2(mul_sat(x, wrap32(one_quarter - mul_sat(half_den, x))), 2))
+    return mul_pow2(x, 1)
+
+
+def softmax_params(input_scale: float, beta: float = 1.0) -> tuple[int, int, int]:
+    """TFLite's PreprocessSoftmaxScaling: (multiplier, left_shift, diff_min)."""
+    real = min(
+        beta * float(input_scale) * (1 << (31 - SOFTMAX_DIFF_INT_BITS)), float((1 << 31) - 1)
+    )
+    if real <= 1.0:
+        raise ValueError("softmax input scale is too small to be represented")
+    mult, shift = quantize_multiplier(real)
+    radius = (
+        ((1 << SOFTMAX_DIFF_INT_BITS) - 1)
+        * (1 << (31 - SOFTMAX_DIFF_INT_BITS))
+        / (1 << shift)
+    )
+    return mult, shift, -int(math.floor(radius))
+
+
+def softmax_exp_table(mult: int, shift: int, diff_min: int) -> np.ndarray:
+    """exp term for every int8 difference 0, -1, ..., -255 (index = -diff).
+
+    Entries whose difference is below diff_min are 0; a 0 entry gives the same
+    output (-128) and the same sum as the excluded branch in CMSIS-NN.
+    """
+    table = np.zeros(256, dtype=np.int64)
+    for k in range(256):
+        diff = -k
+        if diff >= diff_min:
+            table[k] = exp_on_negative_values(mul_sat(wrap32(diff * (1 << shift)), mult))
+    return table
+
+
+def softmax_rows(x: np.ndarray, table: np.ndarray) -> np.ndarray:
+    """int8 softmax over the last axis; output scale 1/256, zero point -128.
+
+    Same steps as CMSIS-NN's arm_softmax_s8, with the exp term looked up.
+    """
+    rows = x.reshape(-1, x.shape[-1]).astype(np.int64)
+    e = table[rows.max(axis=1, keepdims=True) - rows]  # >= 0, Q0.31
+    out = np.empty_like(rows)
+    sums = divide_by_pot(e, SOFTMAX_ACCUM_BITS).sum(axis=1)
+    for i, total in enumerate(int(t) for t in sums):
+        headroom = 32 - total.bit_length()
+        shifted = wrap32((total << headroom) - (1 << 31))
+        scale = one_over_one_plus_x(shifted)  # positive
+        bits = SOFTMAX_ACCUM_BITS - headroom + 23
+        # mul_sat of two non-negative values: round half up of the doubled product.
+        prod = (scale * e[i] + (1 << 30)) >> 31
+        out[i] = divide_by_pot(prod, bits) - 128
+    return np.clip(out, -128, 127).reshape(x.shape)
+
+
+def avg_round(total, count):
+    """CMSIS-NN average: (sum +- count/2) / count with C truncation."""
+    total = np.asarray(total, dtype=np.int64)
+    count = np.asarray(count, dtype=np.int64)
+    half = count // 2
+    pos = (total + half) // count
+    neg = -((half - total) // count)
+    return np.where(total > 0, pos, neg)

@@ -1,0 +1,32 @@
+"""Shim for tools that still call setup.py; also bundles the C library.
+
+The wheel carries the C runtime (src/, inc/, port/, library.json,
+extra_script/) as nnom/_lib so users of other build systems get the sources
+that match their converter.
+"""
+
+import shutil
+from pathlib import Path
+
+from setuptools import setup
+from setuptools.command.build_py import build_py
+
+ROOT = Path(__file__).parent
+C_LIBRARY_PARTS = ["src", "inc", "port", "extra_script", "library.json", "LICENSE"]
+
+
+class BuildPyWithCLibrary(build_py):
+    def run(self):
+        super().run()
+        target = Path(self.build_lib) / "nnom" / "_lib"
+        for part in C_LIBRARY_PARTS:
+            source = ROOT / part
+            if source.is_dir():
+                shutil.copytree(source, target / part, dirs_exist_ok=True,
+                                ignore=shutil.ignore_patterns("__pycache__"))
+            elif source.is_file():
+                target.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, target / part)
+
+
+setup(cmdclass={"build_py": BuildPyWithCLibrary})

@@ -1,0 +1,136 @@
+"""The converter's public entry points: convert() and generate_model()."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from . import float_exec, memory, passes, quantize
+from .calibration import as_inputs
+from .codegen import render_header
+from .errors import CalibrationError, NnomError
+from .frontend.keras_reader import load_keras
+from .frontend.keras_to_ir import to_graph
+from .graph import Graph, QParams
+from .reference import executor
+
+
+class ConvertedModel:
+    """A quantised model: write its header, or run it exactly as the C does."""
+
+    def __init__(self, graph: Graph, source: str):
+        self.graph = graph
+        self.source = source
+        self.plan = memory.plan(graph)
+
+    # -- quantisation of model inputs and outputs --
+    @property
+    def input_q(self) -> list[QParams]:
+        return [self.graph.node(n).out_q for n in self.graph.inputs]
+
+    @property
+    def output_q(self) -> list[QParams]:
+        return [self.graph.node(n).out_q for n in self.graph.outputs]
+
+    def quantize(self, x, input: int = 0) -> np.ndarray:
+        """Float input -> int8, as nnom_quantize() does on the device."""
+        return self.input_q[input].quantize(x)
+
+    def dequantize(self, y, output: int = 0) -> np.ndarray:
+        return self.output_q[output].dequantize(y)
+
+    # -- running --
+    def run(self, x_int8) -> list[np.ndarray]:
+        """int8 inputs (batch first) -> list of int8 outputs, bit-exact with C."""
+        inputs = x_int8 if isinstance(x_int8, (list, tuple)) else [x_int8]
+        values = self.run_layers(inputs)
+        return [values[name] for name in self.graph.outputs]
+
+    def run_layers(self, x_int8) -> dict[str, np.ndarray]:
+        """Every layer's int8 output, keyed by node name."""
+        inputs = x_int8 if isinstance(x_int8, (list, tuple)) else [x_int8]
+        shaped = []
+        for k, a in enumerate(inputs):
+            a = np.asarray(a)
+            if a.dtype != np.int8:
+                raise TypeError(f"input {k} must be int8 (use .quantize()), got {a.dtype}")
+            shape = self.graph.node(self.graph.inputs[k]).shape
+            shaped.append(a.reshape((-1,) + shape))
+        return executor.run(self.graph, shaped)
+
+    def predict(self, x_float) -> list[np.ndarray]:
+        """Float in, float out, through the int8 model."""
+        inputs = x_float if isinstance(x_float, (list, tuple)) else [x_float]
+        q = [self.quantize(a, k) for k, a in enumerate(inputs)]
+        return [self.dequantize(y, k) for k, y in enumerate(self.run(q))]
+
+    def run_float(self, x_float) -> dict[str, np.ndarray]:
+        """The float graph (after BN folding etc.): every node's output."""
+        inputs = x_float if isinstance(x_float, (list, tuple)) else [x_float]
+        shapes = [self.graph.node(n).shape for n in self.graph.inputs]
+        return float_exec.run(self.graph, as_inputs(inputs, shapes))
+
+    # -- outputs --
+    @property
+    def arena_bytes(self) -> int:
+        return self.plan.arena_bytes
+
+    def summary(self) -> str:
+        """The model table, as model_compile() prints it."""
+        return memory.format_table(self.plan)
+
+    def header(self) -> str:
+        return render_header(self.graph, self.plan, self.source)
+
+    def save_header(self, path="weights.h") -> Path:
+        path = Path(path)
+        text = self.header()
+        if not path.is_file() or path.read_text() != text:
+            path.write_text(text)
+        return path
+
+
+def load_graph(model) -> Graph:
+    graph = to_graph(load_keras(model))
+    return passes.optimise(graph)
+
+
+def convert(model, x_calib=None, *, per_channel: bool = True) -> ConvertedModel:
+    """Convert a Keras model (file path or keras.Model) into an int8 model.
+
+    x_calib: calibration inputs (array, or list of arrays for several
+    inputs), batch first, as fed to model.predict().
+    """
+    graph = load_graph(model)
+    source = Path(model).name if isinstance(model, (str, Path)) else "a keras.Model"
+    if x_calib is None:
+        raise CalibrationError(
+            "calibration data is required: pass a few hundred typical inputs (x_test)"
+        )
+    shapes = [graph.node(n).shape for n in graph.inputs]
+    inputs = as_inputs(x_calib, shapes)
+    ranges = quantize.calibrate(graph, inputs)
+    quantize.assign(graph, ranges, per_channel=per_channel)
+    return ConvertedModel(graph, source)
+
+
+def generate_model(
+    model,
+    x_test,
+    name="weights.h",
+    *,
+    per_channel_quant: bool = True,
+    format: str = "hwc",
+    quantize_method: str = "max_min",
+) -> ConvertedModel:
+    """Original NNoM's one-call deploy: convert and write the header."""
+    if format != "hwc":
+        raise NnomError(f"format='{format}' is not supported yet; use format='hwc'")
+    if quantize_method != "max_min":
+        raise NnomError(
+            f"quantize_method='{quantize_method}' is not supported; use 'max_min'"
+        )
+    converted = convert(model, x_test, per_channel=per_channel_quant)
+    converted.save_header(name)
+    return converted

@@ -1,0 +1,339 @@
+"""Writes the model header (weights.h) using the Structured API.
+
+The header holds const weights and configs (flash), the I/O buffers, macros
+for the I/O quantisation and the arena size, and nnom_model_create(), which
+hooks the layers in run order the way the Keras model reads.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from .activations import display_name, is_clamp
+from .graph import Graph, Node, QParams, hwc
+from .memory import Plan
+from .version import VERSION_TUPLE, __version__
+
+_PADDING = {"valid": "PADDING_VALID", "same": "PADDING_SAME", "causal": "PADDING_EXPLICIT"}
+_CONSTRUCTOR = {
+    "input": "input_s",
+    "output": "output_s",
+    "conv2d": "conv2d_s",
+    "dense": "dense_s",
+    "maxpool": "maxpool_s",
+    "avgpool": "avgpool_s",
+    "flatten": "flatten_s",
+    "reshape": "reshape_s",
+    "zeropad": "zeropadding_s",
+    "cropping": "cropping_s",
+    "upsample": "upsample_s",
+    "activation": "activation_s",
+    "softmax": "softmax_s",
+}
+
+
+def c_ident(name: str) -> str:
+    ident = re.sub(r"[^0-9A-Za-z_]", "_", name)
+    return ident if re.match(r"[A-Za-z_]", ident) else f"l_{ident}"
+
+
+def c_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def c_float(v: float) -> str:
+    text = f"{float(np.float32(v)):.9g}"
+    if "." not in text and "e" not in text and "inf" not in text:
+        text += ".0"
+    return text + "f"
+
+
+def c_array(ctype: str, name: str, values: np.ndarray, per_line: int = 16) -> str:
+    flat = [int(v) for v in np.asarray(values).reshape(-1)]
+    rows = [
+        "    " + ", ".join(str(v) for v in flat[i : i + per_line])
+        for i in range(0, len(flat), per_line)
+    ]
+    body = ",\n".join(rows) if rows else "    0"
+    return f"static const {ctype} {name}[{max(len(flat), 1)}] = {{\n{body}\n}};\n"
+
+
+def _shape_init(shape: tuple[int, ...]) -> str:
+    h, w, c = hwc(shape)
+    return f"{{{h}, {w}, {c}, {len(shape)}}}"
+
+
+def _qparam(name: str, q: QParams) -> str:
+    return f"static const nnom_qparam_t {name} = {{{c_float(q.scale)}, {q.zero_point}}};\n"
+
+
+class HeaderWriter:
+    def __init__(self, g: Graph, plan: Plan, source: str):
+        self.g = g
+        self.plan = plan
+        self.source = source
+        self.ids = {node.name: c_ident(node.name) for node in g.nodes}
+        self.parts: list[str] = []
+
+    def q_ref(self, node: Node) -> str:
+        """The config's out_q: the quantisation before a table tail."""
+        suffix = "_pre_q" if node.pre_q is not None else "_q"
+        return f"&{self.ids[node.name]}{suffix}"
+
+    def emit_node(self, node: Node) -> None:
+        n, op, a, q = self.ids[node.name], node.op, node.attrs, node.q
+        out = [_qparam(f"{n}_q", node.out_q)]
+        if node.pre_q is not None:
+            out.append(_qparam(f"{n}_pre_q", node.pre_q))
+        super_ = f".super = {{.name = {c_string(node.source or node.name)}, .out_q = {self.q_ref(node)}}}"
+        if op == "input":
+            k = self.g.inputs.index(node.name)
+            buf = "nnom_input_data" + (str(k) if k else "")
+            out.append(
+                f"static const nnom_io_config_t {n}_config = {{{super_}, "
+                f".shape = {_shape_init(node.shape)}, .buffer = {buf}}};\n"
+            )
+        elif op in ("conv2d", "dense"):
+            out.append(c_array("int8_t", f"{n}_weight", q["weight"]))
+            out.append(c_array("int32_t", f"{n}_bias", q["bias"]))
+            out.append(c_array("int32_t", f"{n}_mult", q["mult"]))
+            out.append(c_array("int32_t", f"{n}_shift", q["shift"]))
+            common = (
+                f"{super_}, .weight = {n}_weight, .bias = {n}_bias, "
+                f".mult = {n}_mult, .shift = {n}_shift"
+            )
+            if op == "dense":
+                units, fin = q["weight"].shape
+                out.append(
+                    f"static const nnom_dense_config_t {n}_config = {{{common}, "
+                    f".units = {units}, .in_features = {fin}}};\n"
+                )
+            else:
+                cout, kh, kw, cin = q["weight"].shape
+                pt, pb, pl, pr = a["pads"]
+                out.append(
+                    f"static const nnom_conv2d_config_t {n}_config = {{{common}, "
+                    f".filters = {cout}, .in_channels = {cin}, "
+                    f".kernel_h = {kh}, .kernel_w = {kw}, "
+                    f".stride_h = {a['strides'][0]}, .stride_w = {a['strides'][1]}, "
+                    f".dilation_h = {a['dilation'][0]}, .dilation_w = {a['dilation'][1]}, "
+                    f".padding = {_PADDING[a['padding']]}, "
+                    f".pad = {{{pt}, {pb}, {pl}, {pr}}}}};\n"
+                )
+            if node.act is not None:
+                out.append(self.tail(node))
+        elif op in ("maxpool", "avgpool"):
+            out.append(
+                f"static const nnom_pool_config_t {n}_config = {{{super_}, "
+                f".kernel_h = {a['kernel'][0]}, .kernel_w = {a['kernel'][1]}, "
+                f".stride_h = {a['strides'][0]}, .stride_w = {a['strides'][1]}, "
+                f".padding = {_PADDING[a['padding']]}}};\n"
+            )
+        elif op in ("flatten", "reshape"):
+            out.append(
+                f"static const nnom_reshape_config_t {n}_config = {{{super_}, "
+                f".shape = {_shape_init(node.shape)}}};\n"
+            )
+        elif op in ("zeropad", "cropping"):
+            t, b, l, r = a["border"]
+            out.append(
+                f"static const nnom_border_config_t {n}_config = {{{super_}, "
+                f".border = {{{t}, {b}, {l}, {r}}}}};\n"
+            )
+        elif op == "upsample":
+            out.append(
+                f"static const nnom_upsample_config_t {n}_config = {{{super_}, "
+                f".size_h = {a['size'][0]}, .size_w = {a['size'][1]}}};\n"
+            )
+        elif op == "activation":
+            out.append(c_array("int8_t", f"{n}_table", q["lut"]))
+            out.append(
+                f"static const nnom_activation_config_t {n}_config = {{{super_}, "
+                f'.table = {n}_table, .act_name = "{display_name(node.act)}"}};\n'
+            )
+        elif op == "softmax":
+            out.append(c_array("int32_t", f"{n}_exp_table", q["exp_table"]))
+            out.append(
+                f"static const nnom_softmax_config_t {n}_config = {{{super_}, "
+                f".exp_table = {n}_exp_table, .mult = {q['mult']}, .shift = {q['shift']}, "
+                f".diff_min = {q['diff_min']}}};\n"
+            )
+        else:
+            raise NotImplementedError(f"code generation for '{op}'")
+        self.parts.append("".join(out))
+
+    def tail(self, node: Node) -> str:
+        """The activation tail object for a conv/dense with a fused activation."""
+        n, act = self.ids[node.name], node.act
+        name = display_name(act)
+        if is_clamp(act):
+            cap = act.params.get("max_value")
+            if cap is None:
+                return ""  # act_relu() from the library
+            if float(cap) == 6.0:
+                return ""  # act_relu6()
+            return (
+                f"static const nnom_activation_t {n}_act = "
+                f'{{NNOM_ACT_RELU_CAP, "{name}", {c_float(cap)}, NULL, NULL}};\n'
+            )
+        return c_array("int8_t", f"{n}_act_table", node.q["lut"]) + (
+            f"static const nnom_activation_t {n}_act = "
+            f'{{NNOM_ACT_LUT, "{name}", 0.0f, {n}_act_table, &{n}_q}};\n'
+        )
+
+    def tail_ref(self, node: Node) -> str:
+        act = node.act
+        if is_clamp(act):
+            cap = act.params.get("max_value")
+            if cap is None:
+                return "act_relu()"
+            if float(cap) == 6.0:
+                return "act_relu6()"
+        return f"&{self.ids[node.name]}_act"
+
+    def create_function(self) -> str:
+        layers = self.plan.layers
+        lines = [
+            "NNOM_MAYBE_UNUSED static nnom_model_t *nnom_model_create(void)",
+            "{",
+            "    static nnom_model_t model;",
+            f"    nnom_layer_t *layer[{len(layers)}];",
+            "",
+            "    new_model(&model);",
+        ]
+        for k, layer in enumerate(layers):
+            if layer.op == "output":
+                idx = self.plan.output_layers.index(k)
+                ctor = f"output_s(&nnom_output{idx}_config)"
+            else:
+                ctor = f"{_CONSTRUCTOR[layer.op]}(&{self.ids[layer.name]}_config)"
+            if not layer.inputs:
+                lines.append(f"    layer[{k}] = {ctor};")
+            elif len(layer.inputs) == 1:
+                lines.append(f"    layer[{k}] = model.hook({ctor}, layer[{layer.inputs[0]}]);")
+            else:
+                ins = ", ".join(f"layer[{i}]" for i in layer.inputs)
+                lines.append(
+                    f"    layer[{k}] = model.mergex({ctor}, {len(layer.inputs)}, {ins});"
+                )
+            node = layer.node
+            if node is not None and node.op in ("conv2d", "dense") and node.act is not None:
+                lines.append(f"    layer[{k}] = model.active({self.tail_ref(node)}, layer[{k}]);")
+        outs = ", ".join(f"layer[{k}]" for k in self.plan.output_layers)
+        if len(self.plan.output_layers) == 1:
+            lines.append(f"    if (model_compile(&model, layer[0], {outs}) != NN_SUCCESS)")
+        else:
+            lines.append(f"    nnom_layer_t *const outputs[] = {{{outs}}};")
+            lines.append(
+                f"    if (model_compile_multi(&model, outputs, {len(self.plan.output_layers)})"
+                " != NN_SUCCESS)"
+            )
+        lines += ["        return NULL;", "    return &model;", "}"]
+        return "\n".join(lines) + "\n"
+
+    def io_section(self) -> str:
+        g, out = self.g, []
+        for k, name in enumerate(g.inputs):
+            node = g.node(name)
+            s = str(k) if k else ""
+            size = int(np.prod(node.shape))
+            out.append(f"#define NNOM_INPUT{s}_SIZE {size}")
+            out.append(f"#define NNOM_INPUT{s}_SCALE {c_float(node.out_q.scale)}")
+            out.append(f"#define NNOM_INPUT{s}_ZERO_POINT ({node.out_q.zero_point})")
+            out.append(f"#define NNOM_INPUT{s}_Q (&{self.ids[name]}_q)")
+        for k, name in enumerate(g.outputs):
+            node = g.node(name)
+            s = str(k) if k else ""
+            size = int(np.prod(node.shape))
+            out.append(f"#define NNOM_OUTPUT{s}_SIZE {size}")
+            out.append(f"#define NNOM_OUTPUT{s}_SCALE {c_float(node.out_q.scale)}")
+            out.append(f"#define NNOM_OUTPUT{s}_ZERO_POINT ({node.out_q.zero_point})")
+            out.append(f"#define NNOM_OUTPUT{s}_Q (&{self.ids[name]}_q)")
+        out.append(f"#define NNOM_ARENA_BYTES {self.plan.arena_bytes}")
+        out.append(f"#define NNOM_LAYER_COUNT {len(self.plan.layers)}")
+        out.append(f"#define NNOM_TOTAL_MACS {self.plan.total_macs}u")
+        return "\n".join(out) + "\n"
+
+    def buffers(self) -> str:
+        g, out = self.g, []
+        for k, name in enumerate(g.inputs):
+            s = str(k) if k else ""
+            out.append(f"static int8_t nnom_input_data{s}[NNOM_INPUT{s}_SIZE];")
+        for k, name in enumerate(g.outputs):
+            s = str(k) if k else ""
+            out.append(f"static int8_t nnom_output_data{s}[NNOM_OUTPUT{s}_SIZE];")
+        ins = ", ".join(f"nnom_input_data{str(k) if k else ''}" for k in range(len(g.inputs)))
+        outs = ", ".join(f"nnom_output_data{str(k) if k else ''}" for k in range(len(g.outputs)))
+        in_sizes = ", ".join(f"NNOM_INPUT{str(k) if k else ''}_SIZE" for k in range(len(g.inputs)))
+        out_sizes = ", ".join(
+            f"NNOM_OUTPUT{str(k) if k else ''}_SIZE" for k in range(len(g.outputs))
+        )
+        out.append(f"#define NNOM_INPUT_COUNT {len(g.inputs)}")
+        out.append(f"#define NNOM_OUTPUT_COUNT {len(g.outputs)}")
+        out.append("/* every input/output buffer, for code that handles any model */")
+        out.append(f"NNOM_MAYBE_UNUSED static int8_t *const nnom_inputs[NNOM_INPUT_COUNT] = {{{ins}}};")
+        out.append(f"NNOM_MAYBE_UNUSED static int8_t *const nnom_outputs[NNOM_OUTPUT_COUNT] = {{{outs}}};")
+        out.append(f"NNOM_MAYBE_UNUSED static const uint32_t nnom_input_sizes[NNOM_INPUT_COUNT] = {{{in_sizes}}};")
+        out.append(
+            f"NNOM_MAYBE_UNUSED static const uint32_t nnom_output_sizes[NNOM_OUTPUT_COUNT] = {{{out_sizes}}};"
+        )
+        return "\n".join(out) + "\n"
+
+    def output_configs(self) -> str:
+        out = []
+        for k, name in enumerate(self.g.outputs):
+            s = str(k) if k else ""
+            node = self.g.node(name)
+            out.append(
+                f"static const nnom_io_config_t nnom_output{k}_config = "
+                f'{{.super = {{.name = "output_{k}", .out_q = &{self.ids[name]}_q}}, '
+                f".shape = {_shape_init(node.shape)}, .buffer = nnom_output_data{s}}};"
+            )
+        return "\n".join(out) + "\n"
+
+    def render(self) -> str:
+        major, minor, patch = VERSION_TUPLE
+        version = major * 10000 + minor * 100 + patch
+        head = f"""/*
+ * Generated by NNoM {__version__} from {self.source}. Do not edit: regenerate
+ * it from the model instead (nnom convert, or the PlatformIO build).
+ *
+ * Use it in one source file:
+ *     nnom_model_t *model = nnom_model_create();   // NULL on failure
+ *     nnom_input_data[i] = nnom_quantize(x[i], NNOM_INPUT_Q);
+ *     model_run(model);
+ *     y = nnom_dequantize(nnom_output_data[j], NNOM_OUTPUT_Q);
+ */
+#ifndef NNOM_GENERATED_MODEL_H
+#define NNOM_GENERATED_MODEL_H
+
+#include "nnom.h"
+
+#define NNOM_MODEL_VERSION {version}
+#if NNOM_VERSION != NNOM_MODEL_VERSION
+#error "this header was generated by NNoM {__version__}, which differs from the NNoM library in use; regenerate it with the matching converter"
+#endif
+
+"""
+        self.parts = []
+        for node in self.g.nodes:
+            self.emit_node(node)
+        return (
+            head
+            + self.io_section()
+            + "\n"
+            + self.buffers()
+            + "\n"
+            + "\n".join(self.parts)
+            + "\n"
+            + self.output_configs()
+            + "\n"
+            + self.create_function()
+            + "\n#endif /* NNOM_GENERATED_MODEL_H */\n"
+        )
+
+
+def render_header(g: Graph, plan: Plan, source: str = "a Keras model") -> str:
+    return HeaderWriter(g, plan, source).render()

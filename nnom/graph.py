@@ -1,0 +1,124 @@
+"""NNoM's intermediate representation: one node per runtime layer.
+
+Each node produces exactly one tensor, named after the node. Shapes are the
+Keras shapes without the batch dimension (rank 1 to 3, channels last); the
+runtime stores every tensor as HWC, see `hwc()`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+
+@dataclass
+class Activation:
+    """An element-wise activation, fused onto a node or standing alone."""
+
+    kind: str  # "relu", "sigmoid", "tanh", "leaky_relu", ... see nnom.activations
+    params: dict = field(default_factory=dict)
+
+    def describe(self) -> str:
+        from .activations import display_name
+
+        return display_name(self)
+
+
+@dataclass(frozen=True)
+class QParams:
+    """Affine int8 quantisation: real = scale * (q - zero_point)."""
+
+    scale: float  # a float32 value
+    zero_point: int
+
+    def quantize(self, x: np.ndarray) -> np.ndarray:
+        """Round half away from zero in float32, as nnom_quantize() does in C."""
+        v = np.asarray(x, dtype=np.float32) / np.float32(self.scale)
+        r = np.trunc(v.astype(np.float64) + np.copysign(0.5, v))
+        return np.clip(r + self.zero_point, -128, 127).astype(np.int8)
+
+    def dequantize(self, q: np.ndarray) -> np.ndarray:
+        return (np.asarray(q, dtype=np.float32) - self.zero_point) * np.float32(self.scale)
+
+
+@dataclass
+class Node:
+    name: str
+    op: str  # see OPS
+    inputs: list[str] = field(default_factory=list)
+    shape: tuple[int, ...] = ()  # output shape, Keras order, no batch
+    attrs: dict = field(default_factory=dict)
+    weights: dict[str, np.ndarray] = field(default_factory=dict)
+    act: Activation | None = None  # fused activation applied to the output
+    source: str = ""  # Keras layer(s) this node came from, for messages
+    source_class: str = ""
+    # Set by quantisation:
+    out_q: QParams | None = None  # the output tensor
+    pre_q: QParams | None = None  # before a look-up-table activation tail
+    q: dict = field(default_factory=dict)  # integer parameters of the kernel
+
+    @property
+    def hwc(self) -> tuple[int, int, int]:
+        return hwc(self.shape)
+
+
+# op -> human name printed in the model table (same names as the C runtime).
+OPS = {
+    "input": "Input",
+    "output": "Output",
+    "conv2d": "Conv2D",
+    "dense": "Dense",
+    "maxpool": "MaxPool",
+    "avgpool": "AvgPool",
+    "flatten": "Flatten",
+    "reshape": "Reshape",
+    "zeropad": "ZeroPad",
+    "cropping": "Cropping",
+    "upsample": "UpSample",
+    "activation": "Activation",
+    "softmax": "Softmax",
+    # Pseudo-ops that only live before the passes run.
+    "identity": "Identity",
+    "batchnorm": "BatchNorm",
+}
+
+
+def hwc(shape: tuple[int, ...]) -> tuple[int, int, int]:
+    """The runtime's (H, W, C) view of a Keras shape."""
+    if len(shape) == 1:
+        return (1, 1, shape[0])
+    if len(shape) == 2:
+        return (1, shape[0], shape[1])
+    if len(shape) == 3:
+        return (shape[0], shape[1], shape[2])
+    raise ValueError(f"rank {len(shape)} tensors are not supported")
+
+
+def size_of(shape: tuple[int, ...]) -> int:
+    return int(np.prod(shape, dtype=np.int64)) if shape else 0
+
+
+@dataclass
+class Graph:
+    name: str
+    nodes: list[Node]  # topological order
+    inputs: list[str]
+    outputs: list[str]
+
+    def node(self, name: str) -> Node:
+        for node in self.nodes:
+            if node.name == name:
+                return node
+        raise KeyError(name)
+
+    def consumers(self, name: str) -> list[Node]:
+        return [n for n in self.nodes if name in n.inputs]
+
+    def replace_uses(self, old: str, new: str) -> None:
+        for node in self.nodes:
+            node.inputs = [new if i == old else i for i in node.inputs]
+        self.outputs = [new if o == old else o for o in self.outputs]
+
+    def remove(self, name: str) -> None:
+        self.nodes = [n for n in self.nodes if n.name != name]

@@ -1,0 +1,258 @@
+"""Run order, arena plan and model table: the Python twin of the C compiler.
+
+src/core/nnom_compile.c, nnom_planner.c and nnom_table.c compute the same
+things at model_compile() time; tests check that both print the same table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .activations import display_name, is_clamp
+from .graph import Graph, Node, OPS, hwc, size_of
+
+ALIGN = 4
+VIEW_OPS = {"flatten", "reshape"}
+INPLACE_OPS = {"activation", "softmax"}
+EXTERNAL_OPS = {"input", "output"}
+
+
+@dataclass
+class Layer:
+    """One runtime layer in run order (graph nodes plus Output layers)."""
+
+    name: str
+    op: str
+    node: Node | None  # None for Output layers
+    inputs: list[int]  # indices of input layers
+    shape: tuple[int, ...]
+    macs: int = 0
+    scratch: int = 0
+    act: str = ""
+    root: int = 0
+    last_use: int = 0
+    n_consumers: int = 0
+    out_offset: int | None = None
+    scratch_offset: int | None = None
+    output_of: str = ""  # for Output layers: the node they copy
+
+    @property
+    def size(self) -> int:
+        return size_of(self.shape)
+
+
+@dataclass
+class Plan:
+    layers: list[Layer]
+    arena_bytes: int
+    lower_bound: int
+    total_macs: int
+    output_layers: list[int] = field(default_factory=list)
+
+
+def _align(n: int) -> int:
+    return (n + ALIGN - 1) // ALIGN * ALIGN
+
+
+def macs_of(node: Node) -> int:
+    if node.op == "conv2d":
+        oh, ow, oc = node.hwc
+        kh, kw = node.attrs["kernel"]
+        return oh * ow * oc * kh * kw * node.weights["kernel"].shape[2]
+    if node.op == "dense":
+        return int(node.weights["kernel"].size)
+    return 0
+
+
+def scratch_of(node: Node) -> int:
+    """Scratch bytes of the local backend's kernel for this node."""
+    return 0
+
+
+def _act_column(node: Node | None) -> str:
+    if node is None:
+        return ""
+    if node.op == "activation":
+        return display_name(node.act)
+    if node.act is None:
+        return ""
+    return display_name(node.act)
+
+
+def run_order(g: Graph) -> list[Layer]:
+    """Depth-first from each output (an Output layer per model output)."""
+    by_name = {n.name: n for n in g.nodes}
+    layers: list[Layer] = []
+    index: dict[str, int] = {}
+
+    def visit(name: str) -> int:
+        if name in index:
+            return index[name]
+        node = by_name[name]
+        ins = [visit(i) for i in node.inputs]
+        layers.append(
+            Layer(
+                name=name,
+                op=node.op,
+                node=node,
+                inputs=ins,
+                shape=node.shape,
+                macs=macs_of(node),
+                scratch=scratch_of(node),
+                act=_act_column(node),
+            )
+        )
+        index[name] = len(layers) - 1
+        return index[name]
+
+    for k, out in enumerate(g.outputs):
+        src = visit(out)
+        layers.append(
+            Layer(
+                name=f"output_{k}",
+                op="output",
+                node=None,
+                inputs=[src],
+                shape=layers[src].shape,
+                output_of=out,
+            )
+        )
+    return layers
+
+
+def _assign_roots(layers: list[Layer]) -> None:
+    for layer in layers:
+        for i in layer.inputs:
+            layers[i].n_consumers += 1
+    for k, layer in enumerate(layers):
+        layer.root = k
+        if layer.op in EXTERNAL_OPS or not layer.inputs:
+            continue
+        src = layers[layer.inputs[0]]
+        if layer.op in VIEW_OPS:
+            layer.root = src.root
+        elif (
+            layer.op in INPLACE_OPS
+            and src.n_consumers == 1
+            and src.op not in VIEW_OPS | EXTERNAL_OPS
+            and layers[src.root].op not in EXTERNAL_OPS
+            and layer.size <= layers[src.root].size
+        ):
+            layer.root = src.root
+    for k, layer in enumerate(layers):
+        layer.last_use = k
+    for k, layer in enumerate(layers):
+        for i in layer.inputs:
+            root = layers[layers[i].root]
+            root.last_use = max(root.last_use, k)
+        if layer.root != k:
+            root = layers[layer.root]
+            root.last_use = max(root.last_use, k)
+
+
+def _buffers(layers: list[Layer]) -> list[tuple[int, int, int, int]]:
+    """(id, size, first, last) of every arena buffer."""
+    out = []
+    for k, layer in enumerate(layers):
+        if layer.root == k and layer.op not in EXTERNAL_OPS:
+            out.append((2 * k, _align(layer.size), k, layer.last_use))
+        if layer.scratch:
+            out.append((2 * k + 1, _align(layer.scratch), k, k))
+    return out
+
+
+def plan(g: Graph) -> Plan:
+    layers = run_order(g)
+    _assign_roots(layers)
+    buffers = _buffers(layers)
+    placed: list[tuple[int, int, int, int, int]] = []  # (offset, size, first, last, id)
+    arena = 0
+    for bid, size, first, last in sorted(buffers, key=lambda b: (-b[1], b[2], b[0])):
+        offset, moved = 0, True
+        while moved:
+            moved = False
+            for at, psize, pfirst, plast, _ in placed:
+                alive = first <= plast and pfirst <= last
+                if alive and at < offset + size and offset < at + psize:
+                    offset, moved = at + psize, True
+        placed.append((offset, size, first, last, bid))
+        arena = max(arena, offset + size)
+        layer = layers[bid // 2]
+        if bid % 2:
+            layer.scratch_offset = offset
+        else:
+            layer.out_offset = offset
+    lower = 0
+    for t in range(len(layers)):
+        lower = max(lower, sum(s for _, s, f, la in buffers if f <= t <= la))
+    return Plan(
+        layers=layers,
+        arena_bytes=arena,
+        lower_bound=lower,
+        total_macs=sum(layer.macs for layer in layers),
+        output_layers=[k for k, layer in enumerate(layers) if layer.op == "output"],
+    )
+
+
+# --- the model table (same text as nnom_print_model_table in C) -----------
+
+RULE = "-" * 97
+
+
+def format_macs(macs: int) -> str:
+    if macs == 0:
+        return ""
+    if macs < 1000:
+        return f"{macs}"
+    if macs < 1_000_000:
+        return f"{macs // 1000}k"
+    return f"{macs // 1_000_000}.{macs % 1_000_000 // 10_000:02d}M"
+
+
+def _dims(shape: tuple[int, ...]) -> tuple[int, int, int]:
+    return tuple(shape) + (1,) * (3 - len(shape))  # type: ignore[return-value]
+
+
+def format_table(p: Plan) -> str:
+    lines = [
+        "Layer(#)         Activation    output shape    ops(MAC)   mem(in, out, buf)"
+        "   arena(out, buf)",
+        RULE,
+    ]
+    for k, layer in enumerate(p.layers):
+        in_bytes = sum(p.layers[i].size for i in layer.inputs)
+        if layer.op == "input":
+            in_bytes = layer.size
+        if layer.op in EXTERNAL_OPS:
+            out_at = "user"
+        elif layer.root != k:
+            out_at = f"=#{layer.root + 1}"
+        else:
+            out_at = str(layer.out_offset)
+        buf_at = str(layer.scratch_offset) if layer.scratch else "-"
+        d = _dims(layer.shape)
+        lines.append(
+            "#%-3u %-10s - %-9s- (%4u,%4u,%4u)%9s (%6u,%6u,%6u)   (%6s,%6s)"
+            % (
+                k + 1,
+                OPS[layer.op],
+                layer.act,
+                d[0],
+                d[1],
+                d[2],
+                format_macs(layer.macs),
+                in_bytes,
+                layer.size,
+                layer.scratch,
+                out_at,
+                buf_at,
+            )
+        )
+    lines.append(RULE)
+    lines.append(
+        f"Arena: {p.arena_bytes} bytes (lower bound {p.lower_bound}), total MACs: {p.total_macs}"
+    )
+    return "\n".join(lines)
+
+
+__all__ = ["Plan", "Layer", "plan", "format_table", "format_macs", "hwc", "is_clamp"]

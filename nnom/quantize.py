@@ -1,0 +1,151 @@
+"""Calibration and int8 quantisation (TFLite's scheme).
+
+Activations: int8, one scale and zero point per tensor, from the min/max seen
+on the calibration data (the range always holds 0). Weights: int8 symmetric,
+one scale per output channel (or per tensor). Bias: int32 at scale
+input_scale * weight_scale. Requantisation: Q31 multiplier + shift.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from . import activations, float_exec
+from .errors import CalibrationError
+from .fixedpoint import quantize_multiplier, round_half_away, softmax_exp_table, softmax_params
+from .graph import Graph, Node, QParams
+
+SOFTMAX_OUT = QParams(scale=float(np.float32(1.0 / 256.0)), zero_point=-128)
+
+# Layers whose output keeps the input's quantisation (pure data movement).
+PASS_THROUGH = {"maxpool", "avgpool", "flatten", "reshape", "zeropad", "cropping", "upsample"}
+
+
+def choose_qparams(lo: float, hi: float) -> QParams:
+    lo, hi = min(float(lo), 0.0), max(float(hi), 0.0)
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        raise CalibrationError("calibration produced infinite or NaN activations")
+    span = hi - lo
+    scale = float(np.float32(span / 255.0)) if span > 0 else 1.0
+    zp = round_half_away(-128.0 - lo / scale)
+    return QParams(scale=scale, zero_point=int(min(127, max(-128, zp))))
+
+
+def _round(x: np.ndarray) -> np.ndarray:
+    return np.sign(x) * np.floor(np.abs(x) + 0.5)
+
+
+def _weight_scales(kernel_oc_last: np.ndarray, per_channel: bool) -> np.ndarray:
+    flat = np.abs(kernel_oc_last.reshape(-1, kernel_oc_last.shape[-1]))
+    peak = flat.max(axis=0) if per_channel else np.full(flat.shape[1], flat.max())
+    return np.where(peak > 0, peak / 127.0, 1.0).astype(np.float32)
+
+
+class RangeTracker:
+    """Running min/max of every node's pre-activation and output values."""
+
+    def __init__(self) -> None:
+        self.pre: dict[str, list[float]] = {}
+        self.out: dict[str, list[float]] = {}
+
+    @staticmethod
+    def _update(store: dict, name: str, a: np.ndarray) -> None:
+        lo, hi = float(a.min()), float(a.max())
+        if name in store:
+            store[name] = [min(store[name][0], lo), max(store[name][1], hi)]
+        else:
+            store[name] = [lo, hi]
+
+    def add(self, record: dict[str, tuple[np.ndarray, np.ndarray]]) -> None:
+        for name, (pre, out) in record.items():
+            self._update(self.pre, name, pre)
+            self._update(self.out, name, out)
+
+
+def calibrate(g: Graph, inputs: list[np.ndarray]) -> RangeTracker:
+    tracker = RangeTracker()
+    for record in float_exec.iterate(g, inputs):
+        tracker.add(record)
+    return tracker
+
+
+def _activation_range(node: Node, q: QParams) -> tuple[int, int]:
+    """Clamp bounds in the quantised domain for a clamp-type activation."""
+    lo, hi = activations.clamp_range(node.act) if activations.is_clamp(node.act) else (
+        -math.inf,
+        math.inf,
+    )
+    # float32 arithmetic, as the C runtime applies ReLU/ReLU6 tails (nnom_compile.c)
+    qmin = -128 if lo == -math.inf else max(-128, min(127, q.zero_point))
+    if hi == math.inf:
+        qmax = 127
+    else:
+        steps = round_half_away(float(np.float32(hi) / np.float32(q.scale)))
+        qmax = min(127, q.zero_point + min(steps, 1000))
+    return int(qmin), int(qmax)
+
+
+def _quantize_weighted(node: Node, in_q: QParams, per_channel: bool) -> None:
+    kernel = node.weights["kernel"]  # conv: (kh, kw, cin, cout); dense: (in, out)
+    scales = _weight_scales(kernel, per_channel)
+    wq = np.clip(_round(kernel / scales), -127, 127).astype(np.int8)
+    if node.op == "conv2d":
+        wq = np.ascontiguousarray(wq.transpose(3, 0, 1, 2))  # OHWI
+    else:
+        wq = np.ascontiguousarray(wq.T)  # [out][in]
+    bias_scale = np.float64(in_q.scale) * scales.astype(np.float64)
+    bias = np.clip(_round(node.weights["bias"] / bias_scale), -(2**31), 2**31 - 1)
+    target = node.pre_q if node.pre_q is not None else node.out_q
+    mults, shifts = zip(*(quantize_multiplier(float(m)) for m in bias_scale / target.scale))
+    node.q.update(
+        weight=wq,
+        weight_scale=scales,
+        bias=bias.astype(np.int32),
+        mult=np.array(mults, dtype=np.int32),
+        shift=np.array(shifts, dtype=np.int32),
+    )
+    node.q["act_min"], node.q["act_max"] = _activation_range(node, target)
+
+
+def assign(g: Graph, ranges: RangeTracker, per_channel: bool = True) -> None:
+    """Set out_q / pre_q and the integer parameters of every node."""
+    for node in g.nodes:
+        node.q = {}
+        node.pre_q = None
+        ins = [g.node(i).out_q for i in node.inputs]
+        if node.op == "input":
+            node.out_q = choose_qparams(*ranges.out[node.name])
+        elif node.op in PASS_THROUGH:
+            node.out_q = ins[0]
+        elif node.op == "softmax":
+            node.out_q = SOFTMAX_OUT
+            mult, shift, diff_min = softmax_params(ins[0].scale)
+            node.q.update(
+                mult=mult,
+                shift=shift,
+                diff_min=diff_min,
+                exp_table=softmax_exp_table(mult, shift, diff_min),
+            )
+        elif node.op == "activation":
+            node.out_q = choose_qparams(*ranges.out[node.name])
+            node.q["lut"] = activations.lookup_table(
+                node.act, ins[0].scale, ins[0].zero_point, node.out_q.scale, node.out_q.zero_point
+            )
+        elif node.op in ("conv2d", "dense"):
+            node.out_q = choose_qparams(*ranges.out[node.name])
+            if not activations.is_clamp(node.act):
+                node.pre_q = choose_qparams(*ranges.pre[node.name])
+                node.q["lut"] = activations.lookup_table(
+                    node.act,
+                    node.pre_q.scale,
+                    node.pre_q.zero_point,
+                    node.out_q.scale,
+                    node.out_q.zero_point,
+                )
+            _quantize_weighted(node, ins[0], per_channel)
+        else:
+            raise NotImplementedError(f"quantisation of '{node.op}'")
+        if node.op in ("maxpool", "avgpool"):
+            node.q["act_min"], node.q["act_max"] = -128, 127

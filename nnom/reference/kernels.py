@@ -1,0 +1,74 @@
+"""int8 kernels in numpy: the numeric spec every C kernel must match.
+
+Inputs and outputs are int8 arrays in NHWC. Integer dot products are
+computed in float64, which is exact here (|terms| < 2**15, sums < 2**53),
+and much faster in numpy than integer matmul.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..fixedpoint import avg_round, requantize, softmax_rows
+from ..windows import pad_hw, valid_counts, windows
+
+
+def _finish(acc: np.ndarray, q: dict, zp_out: int) -> np.ndarray:
+    y = requantize(acc, q["mult"], q["shift"]) + zp_out
+    y = np.clip(y, q["act_min"], q["act_max"])
+    if "lut" in q:
+        return q["lut"][y + 128]
+    return y.astype(np.int8)
+
+
+def conv2d(x: np.ndarray, attrs: dict, q: dict, zp_in: int, zp_out: int, out_hw) -> np.ndarray:
+    centred = x.astype(np.float64) - zp_in  # padding with zp_in means real zero
+    patches = windows(centred, attrs["kernel"], attrs["strides"], attrs["dilation"],
+                      attrs["pads"], 0.0, out_hw)
+    w = q["weight"].astype(np.float64)  # OHWI
+    acc = np.tensordot(patches, w, axes=([3, 4, 5], [1, 2, 3]))
+    acc = acc.astype(np.int64) + q["bias"].astype(np.int64)
+    return _finish(acc, q, zp_out)
+
+
+def dense(x: np.ndarray, q: dict, zp_in: int, zp_out: int) -> np.ndarray:
+    flat = x.reshape(x.shape[0], -1).astype(np.float64) - zp_in
+    acc = (flat @ q["weight"].astype(np.float64).T).astype(np.int64) + q["bias"]
+    return _finish(acc, q, zp_out).reshape(x.shape[0], 1, 1, -1)
+
+
+def maxpool(x: np.ndarray, attrs: dict, q: dict, out_hw) -> np.ndarray:
+    w = windows(x.astype(np.int16), attrs["kernel"], attrs["strides"], (1, 1), attrs["pads"],
+                -1000, out_hw)
+    y = w.max(axis=(3, 4))
+    return np.clip(y, q["act_min"], q["act_max"]).astype(np.int8)
+
+
+def avgpool(x: np.ndarray, attrs: dict, q: dict, out_hw) -> np.ndarray:
+    w = windows(x.astype(np.int64), attrs["kernel"], attrs["strides"], (1, 1), attrs["pads"],
+                0, out_hw)
+    total = w.sum(axis=(3, 4))
+    counts = valid_counts(x.shape[1:3], attrs["kernel"], attrs["strides"], attrs["pads"], out_hw)
+    y = avg_round(total, counts[None, :, :, None])
+    return np.clip(y, q["act_min"], q["act_max"]).astype(np.int8)
+
+
+def zeropad(x: np.ndarray, border, zp: int) -> np.ndarray:
+    return pad_hw(x, border, zp)
+
+
+def cropping(x: np.ndarray, border) -> np.ndarray:
+    t, b, l, r = border
+    return x[:, t : x.shape[1] - b, l : x.shape[2] - r, :]
+
+
+def upsample(x: np.ndarray, size) -> np.ndarray:
+    return np.repeat(np.repeat(x, size[0], axis=1), size[1], axis=2)
+
+
+def lut(x: np.ndarray, table: np.ndarray) -> np.ndarray:
+    return table[x.astype(np.int64) + 128]
+
+
+def softmax(x: np.ndarray, q: dict) -> np.ndarray:
+    return softmax_rows(x, q["exp_table"]).astype(np.int8)

@@ -1,0 +1,47 @@
+"""Sliding windows over NHWC arrays, shared by the float and int8 executors."""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+
+def pad_hw(x: np.ndarray, pads: tuple[int, int, int, int], value) -> np.ndarray:
+    t, b, l, r = pads
+    if not any(pads):
+        return x
+    return np.pad(x, ((0, 0), (t, b), (l, r), (0, 0)), constant_values=value)
+
+
+def windows(
+    x: np.ndarray,
+    kernel: tuple[int, int],
+    strides: tuple[int, int],
+    dilation: tuple[int, int],
+    pads: tuple[int, int, int, int],
+    pad_value,
+    out_hw: tuple[int, int],
+) -> np.ndarray:
+    """View (N, OH, OW, KH, KW, C) of every window, padding with pad_value."""
+    kh, kw = kernel
+    dh, dw = dilation
+    xp = pad_hw(x, pads, pad_value)
+    ekh, ekw = (kh - 1) * dh + 1, (kw - 1) * dw + 1
+    view = sliding_window_view(xp, (ekh, ekw), axis=(1, 2))  # N, H', W', C, ekh, ekw
+    oh, ow = out_hw
+    view = view[:, : (oh - 1) * strides[0] + 1 : strides[0], : (ow - 1) * strides[1] + 1 : strides[1]]
+    view = view[..., ::dh, ::dw]
+    return view.transpose(0, 1, 2, 4, 5, 3)
+
+
+def valid_counts(
+    in_hw: tuple[int, int],
+    kernel: tuple[int, int],
+    strides: tuple[int, int],
+    pads: tuple[int, int, int, int],
+    out_hw: tuple[int, int],
+) -> np.ndarray:
+    """(OH, OW) number of real (not padded) elements in each pooling window."""
+    ones = np.ones((1, in_hw[0], in_hw[1], 1), dtype=np.int64)
+    w = windows(ones, kernel, strides, (1, 1), pads, 0, out_hw)
+    return w.sum(axis=(3, 4, 5))[0]

@@ -1,0 +1,71 @@
+/*
+ * nnom_port.h - the one file to adapt NNoM to a platform.
+ *
+ * Every macro can be overridden with a -D build flag or by editing the
+ * defaults below.
+ */
+#ifndef NNOM_PORT_H
+#define NNOM_PORT_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Allocate every model structure and the arena from one user buffer
+ * (nnom_set_static_buf) instead of the heap. */
+#ifndef NNOM_USING_STATIC_MEMORY
+/* #define NNOM_USING_STATIC_MEMORY */
+#endif
+
+/* Heap hooks (used only without NNOM_USING_STATIC_MEMORY). */
+#ifndef nnom_malloc
+#define nnom_malloc(n) malloc(n)
+#endif
+#ifndef nnom_free
+#define nnom_free(p) free(p)
+#endif
+#ifndef nnom_memset
+#define nnom_memset(p, v, n) memset((p), (v), (n))
+#endif
+#ifndef nnom_memcpy
+#define nnom_memcpy(dst, src, n) memcpy((dst), (src), (n))
+#endif
+
+/* Logging: define NNOM_LOG(...) as nothing to silence NNoM entirely. */
+#ifndef NNOM_LOG
+#define NNOM_LOG(...) printf(__VA_ARGS__)
+#endif
+
+/* Time stamps for model_stat() and prediction_*(). Return 0 when the
+ * platform has no timer; statistics then show zero times. */
+#if !defined(nnom_us_get) && defined(NNOM_QEMUCM)
+/* Emulated boards: a deterministic clock that counts executed
+ * instructions (one "us" = one instruction). */
+#include "qemucm.h"
+#define nnom_us_get() ((uint32_t)qemucm_instructions())
+#define nnom_ms_get() ((uint32_t)(qemucm_instructions() / 1000u))
+#define NNOM_TIME_UNIT "instr"
+#endif
+#ifndef nnom_us_get
+#define nnom_us_get() ((uint32_t)0)
+#endif
+#ifndef nnom_ms_get
+#define nnom_ms_get() ((uint32_t)0)
+#endif
+#ifndef NNOM_TIME_UNIT
+#define NNOM_TIME_UNIT "us"
+#endif
+
+/* Kernel backend: NNOM_BACKEND_LOCAL (portable C) or NNOM_BACKEND_CMSIS_NN.
+ * The PlatformIO build script sets it from the board; default local. */
+#if !defined(NNOM_BACKEND_LOCAL) && !defined(NNOM_BACKEND_CMSIS_NN)
+#define NNOM_BACKEND_LOCAL
+#endif
+
+/* Maximum number of model outputs accepted by model_compile_multi(). */
+#ifndef NNOM_MAX_OUTPUTS
+#define NNOM_MAX_OUTPUTS 8
+#endif
+
+#endif /* NNOM_PORT_H */

@@ -1,0 +1,171 @@
+/*
+ * nnom_compile.c - order the layers, build them, plan memory, print the table.
+ *
+ * Run order: depth-first from the outputs, each layer after all of its
+ * inputs (taken in input order). nnom/memory.py computes the same order.
+ */
+#include <math.h>
+
+#include "nnom.h"
+
+uint32_t nnom_plan_arena(nnom_model_t *m);
+uint32_t nnom_plan_lower_bound(const nnom_model_t *m);
+void nnom_print_model_table(const nnom_model_t *m, uint32_t lower_bound);
+
+#define NNOM_MAX_DEPTH 1000
+
+typedef struct {
+    nnom_model_t *m;
+    nnom_layer_t *tail;
+    uint16_t count;
+} order_state_t;
+
+static nnom_status_t visit(order_state_t *st, nnom_layer_t *l, int depth)
+{
+    if (l->visit == 2)
+        return NN_SUCCESS;
+    if (l->visit == 1) {
+        NNOM_LOG("nnom: the graph has a cycle through a %s layer\n", l->type->name);
+        return NN_ARGUMENT_ERROR;
+    }
+    if (depth > NNOM_MAX_DEPTH)
+        return NN_ARGUMENT_ERROR;
+    l->visit = 1;
+    for (uint8_t i = 0; i < l->n_in; i++) {
+        nnom_status_t s = visit(st, nnom_layer_input(l, i), depth + 1);
+        if (s != NN_SUCCESS)
+            return s;
+    }
+    if (l->n_in == 0 && l->type->kind != NNOM_INPUT) {
+        NNOM_LOG("nnom: a %s layer has no input; hook it to the layer before it\n",
+                 l->type->name);
+        return NN_ARGUMENT_ERROR;
+    }
+    l->visit = 2;
+    l->index = st->count++;
+    l->next = NULL;
+    if (st->tail == NULL)
+        st->m->head = l;
+    else
+        st->tail->next = l;
+    st->tail = l;
+    return NN_SUCCESS;
+}
+
+static nnom_status_t apply_tail(nnom_layer_t *l)
+{
+    const nnom_activation_t *act = l->act;
+    if (act == NULL)
+        return NN_SUCCESS;
+    if (l->type->kind == NNOM_INPUT || l->type->kind == NNOM_OUTPUT ||
+        (l->type->flags & NNOM_LAYER_VIEW)) {
+        NNOM_LOG("nnom: an activation cannot be attached to a %s layer\n", l->type->name);
+        return NN_ARGUMENT_ERROR;
+    }
+    const nnom_qparam_t *q = l->out.q;
+    if (act->kind == NNOM_ACT_LUT) {
+        if (act->table == NULL || act->out_q == NULL)
+            return NN_ARGUMENT_ERROR;
+        l->out.q = act->out_q;
+        return NN_SUCCESS;
+    }
+    if (q == NULL || !(q->scale > 0.0f))
+        return NN_ARGUMENT_ERROR;
+    if (l->out_min < q->zero_point)
+        l->out_min = (int8_t)(q->zero_point > 127 ? 127 : q->zero_point);
+    if (act->kind == NNOM_ACT_RELU_CAP) {
+        /* float32 arithmetic, mirrored by the converter */
+        float cap = roundf(act->cap / q->scale);
+        int32_t hi = cap > 1000.0f ? 1000 : (int32_t)cap + q->zero_point;
+        if (hi < l->out_max)
+            l->out_max = (int8_t)(hi < -128 ? -128 : hi);
+    }
+    return NN_SUCCESS;
+}
+
+static nnom_status_t build_all(nnom_model_t *m)
+{
+    m->total_macs = 0;
+    m->n_layers = 0;
+    for (nnom_layer_t *l = m->head; l != NULL; l = l->next) {
+        for (uint8_t i = 0; i < l->n_in; i++)
+            nnom_layer_input(l, i)->n_consumers++;
+        nnom_status_t s = l->type->build(l);
+        if (s == NN_SUCCESS)
+            s = apply_tail(l);
+        if (s != NN_SUCCESS) {
+            const nnom_layer_config_t *cfg = (const nnom_layer_config_t *)l->config;
+            NNOM_LOG("nnom: layer #%u %s (%s) failed to build: %s\n", (unsigned)l->index + 1,
+                     l->type->name, cfg->name ? cfg->name : "?", nnom_status_str(s));
+            return s;
+        }
+        if (nnom_shape_size(&l->out.shape) == 0 || l->out.q == NULL) {
+            NNOM_LOG("nnom: layer #%u %s has an empty output\n", (unsigned)l->index + 1,
+                     l->type->name);
+            return NN_SIZE_MISMATCH;
+        }
+        m->total_macs += l->macs;
+        m->n_layers++;
+    }
+    return NN_SUCCESS;
+}
+
+static void assign_buffers(nnom_model_t *m)
+{
+    for (nnom_layer_t *l = m->head; l != NULL; l = l->next) {
+        if (l->type->flags & NNOM_LAYER_EXTERNAL) {
+            const nnom_io_config_t *cfg = (const nnom_io_config_t *)l->config;
+            l->out.data = cfg->buffer;
+        } else if (l->root != l) {
+            l->out.data = l->root->out.data;
+        } else {
+            l->out.data = m->arena + l->out_offset;
+        }
+        l->scratch = l->scratch_bytes ? m->arena + l->scratch_offset : NULL;
+    }
+}
+
+nnom_status_t model_compile_multi(nnom_model_t *m, nnom_layer_t *const *outputs, uint8_t n)
+{
+    if (m == NULL || outputs == NULL || n == 0 || n > NNOM_MAX_OUTPUTS) {
+        NNOM_LOG("nnom: model_compile needs a model and its output layer(s)\n");
+        return NN_ARGUMENT_ERROR;
+    }
+    if (m->compiled)
+        return NN_ARGUMENT_ERROR;
+    order_state_t st = {m, NULL, 0};
+    for (uint8_t i = 0; i < n; i++) {
+        if (outputs[i] == NULL) {
+            NNOM_LOG("nnom: output layer %u is NULL (a layer failed to be created?)\n",
+                     (unsigned)i);
+            return NN_ARGUMENT_ERROR;
+        }
+        nnom_status_t s = visit(&st, outputs[i], 0);
+        if (s != NN_SUCCESS)
+            return s;
+        m->outputs[i] = outputs[i];
+    }
+    m->n_outputs = n;
+    nnom_status_t s = build_all(m);
+    if (s != NN_SUCCESS)
+        return s;
+    m->arena_bytes = nnom_plan_arena(m);
+    if (m->arena_bytes > 0) {
+        m->arena = (int8_t *)nnom_mem(m->arena_bytes);
+        if (m->arena == NULL) {
+            NNOM_LOG("nnom: cannot allocate the %u-byte arena\n", (unsigned)m->arena_bytes);
+            return NN_NO_MEMORY;
+        }
+    }
+    assign_buffers(m);
+    m->mem_bytes = (uint32_t)nnom_mem_used() - m->mem_start;
+    nnom_print_model_table(m, nnom_plan_lower_bound(m));
+    m->compiled = 1;
+    return NN_SUCCESS;
+}
+
+nnom_status_t model_compile(nnom_model_t *m, nnom_layer_t *input, nnom_layer_t *output)
+{
+    (void)input; /* inputs are found from the output */
+    return model_compile_multi(m, &output, 1);
+}

@@ -1,0 +1,86 @@
+/* nnom_mem.c - allocation of model structures and the arena. */
+#include "nnom.h"
+
+static size_t mem_used;
+
+#ifdef NNOM_USING_STATIC_MEMORY
+static uint8_t *static_buf;
+static size_t static_size;
+static size_t static_next;
+
+nnom_status_t nnom_set_static_buf(void *buf, size_t size)
+{
+    if (buf == NULL)
+        return NN_ARGUMENT_ERROR;
+    /* Start on an aligned address; the unaligned head is not used. */
+    size_t skip = (NNOM_ALIGN - ((uintptr_t)buf % NNOM_ALIGN)) % NNOM_ALIGN;
+    if (size < skip)
+        return NN_LENGTH_ERROR;
+    static_buf = (uint8_t *)buf + skip;
+    static_size = size - skip;
+    static_next = 0;
+    mem_used = 0;
+    return NN_SUCCESS;
+}
+
+void *nnom_mem(size_t size)
+{
+    size_t padded = (size + NNOM_ALIGN - 1) / NNOM_ALIGN * NNOM_ALIGN;
+    if (static_buf == NULL || padded > static_size - static_next) {
+        NNOM_LOG("nnom: static buffer too small: need %u more bytes, %u of %u left\n",
+                 (unsigned)padded, (unsigned)(static_size - static_next), (unsigned)static_size);
+        return NULL;
+    }
+    void *p = static_buf + static_next;
+    static_next += padded;
+    mem_used += padded;
+    nnom_memset(p, 0, padded);
+    return p;
+}
+
+static void mem_release(void *p) { (void)p; /* the next nnom_set_static_buf() reclaims */ }
+
+#else
+
+nnom_status_t nnom_set_static_buf(void *buf, size_t size)
+{
+    (void)buf;
+    (void)size;
+    NNOM_LOG("nnom: nnom_set_static_buf() needs NNOM_USING_STATIC_MEMORY\n");
+    return NN_UNSUPPORTED;
+}
+
+/* Heap blocks are over-allocated so the returned pointer is aligned; the
+ * original pointer is kept just before it for nnom_free. */
+void *nnom_mem(size_t size)
+{
+    size_t padded = (size + NNOM_ALIGN - 1) / NNOM_ALIGN * NNOM_ALIGN;
+    size_t head = sizeof(void *) > NNOM_ALIGN ? sizeof(void *) : NNOM_ALIGN;
+    uint8_t *raw = (uint8_t *)nnom_malloc(padded + head + NNOM_ALIGN);
+    if (raw == NULL) {
+        NNOM_LOG("nnom: out of memory allocating %u bytes\n", (unsigned)size);
+        return NULL;
+    }
+    uintptr_t start = ((uintptr_t)raw + head + NNOM_ALIGN - 1) / NNOM_ALIGN * NNOM_ALIGN;
+    uint8_t *p = (uint8_t *)start;
+    nnom_memcpy(p - sizeof(void *), &raw, sizeof(void *));
+    nnom_memset(p, 0, padded);
+    mem_used += padded;
+    return p;
+}
+
+static void mem_release(void *p)
+{
+    if (p == NULL)
+        return;
+    void *raw;
+    nnom_memcpy(&raw, (uint8_t *)p - sizeof(void *), sizeof(void *));
+    nnom_free(raw);
+}
+#endif
+
+size_t nnom_mem_used(void) { return mem_used; }
+
+/* Used by model_delete(). */
+void nnom_mem_release(void *p);
+void nnom_mem_release(void *p) { mem_release(p); }

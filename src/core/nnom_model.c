@@ -1,0 +1,157 @@
+/* nnom_model.c - building the layer graph: hook, merge, active. */
+#include <stdarg.h>
+
+#include "nnom.h"
+
+void nnom_mem_release(void *p);
+
+nnom_layer_t *nnom_layer_new(const nnom_layer_type_t *type, const void *config)
+{
+    if (type == NULL || config == NULL)
+        return NULL;
+    nnom_layer_t *layer = (nnom_layer_t *)nnom_mem(sizeof(nnom_layer_t));
+    if (layer == NULL)
+        return NULL;
+    layer->type = type;
+    layer->config = config;
+    layer->out_min = -128;
+    layer->out_max = 127;
+    return layer;
+}
+
+nnom_layer_t *nnom_layer_input(const nnom_layer_t *layer, uint8_t i)
+{
+    if (layer == NULL || i >= layer->n_in)
+        return NULL;
+    return i == 0 ? layer->in0 : layer->in_more[i - 1];
+}
+
+static nnom_layer_t *model_hook(nnom_layer_t *curr, nnom_layer_t *prev)
+{
+    if (curr == NULL || prev == NULL || curr->n_in != 0)
+        return NULL;
+    curr->in0 = prev;
+    curr->n_in = 1;
+    return curr;
+}
+
+static nnom_layer_t *model_merge(nnom_layer_t *method, nnom_layer_t *a, nnom_layer_t *b)
+{
+    if (method == NULL || a == NULL || b == NULL || method->n_in != 0)
+        return NULL;
+    method->in_more = (nnom_layer_t **)nnom_mem(sizeof(nnom_layer_t *));
+    if (method->in_more == NULL)
+        return NULL;
+    method->in0 = a;
+    method->in_more[0] = b;
+    method->n_in = 2;
+    return method;
+}
+
+static nnom_layer_t *model_mergex(nnom_layer_t *method, int num, ...)
+{
+    va_list args;
+    nnom_layer_t **more = NULL;
+    nnom_layer_t *first;
+    if (method == NULL || num < 1 || num > 255 || method->n_in != 0)
+        return NULL;
+    if (num > 1) {
+        more = (nnom_layer_t **)nnom_mem(sizeof(nnom_layer_t *) * (size_t)(num - 1));
+        if (more == NULL)
+            return NULL;
+    }
+    va_start(args, num);
+    first = va_arg(args, nnom_layer_t *);
+    for (int i = 1; i < num; i++)
+        more[i - 1] = va_arg(args, nnom_layer_t *);
+    va_end(args);
+    if (first == NULL)
+        return NULL;
+    for (int i = 1; i < num; i++)
+        if (more[i - 1] == NULL)
+            return NULL;
+    method->in0 = first;
+    method->in_more = more;
+    method->n_in = (uint8_t)num;
+    return method;
+}
+
+static nnom_layer_t *model_active(const nnom_activation_t *act, nnom_layer_t *target)
+{
+    if (act == NULL || target == NULL || target->act != NULL)
+        return NULL;
+    target->act = act;
+    return target;
+}
+
+nnom_model_t *new_model(nnom_model_t *m)
+{
+    if (m == NULL)
+        return NULL;
+    nnom_memset(m, 0, sizeof(*m));
+    m->hook = model_hook;
+    m->merge = model_merge;
+    m->mergex = model_mergex;
+    m->active = model_active;
+    m->mem_start = (uint32_t)nnom_mem_used();
+    return m;
+}
+
+nnom_status_t model_set_callback(nnom_model_t *m, nnom_layer_callback_t cb)
+{
+    if (m == NULL)
+        return NN_ARGUMENT_ERROR;
+    m->callback = cb;
+    return NN_SUCCESS;
+}
+
+void model_delete_callback(nnom_model_t *m)
+{
+    if (m != NULL)
+        m->callback = NULL;
+}
+
+void model_delete(nnom_model_t *m)
+{
+    if (m == NULL)
+        return;
+    nnom_layer_t *layer = m->head;
+    while (layer != NULL) {
+        nnom_layer_t *next = layer->next;
+        nnom_mem_release(layer->in_more);
+        nnom_mem_release(layer);
+        layer = next;
+    }
+    nnom_mem_release(m->arena);
+    nnom_memset(m, 0, sizeof(*m));
+}
+
+static const nnom_activation_t relu_act = {NNOM_ACT_RELU, "ReLU", 0.0f, NULL, NULL};
+static const nnom_activation_t relu6_act = {NNOM_ACT_RELU_CAP, "ReLU6", 6.0f, NULL, NULL};
+
+const nnom_activation_t *act_relu(void) { return &relu_act; }
+const nnom_activation_t *act_relu6(void) { return &relu6_act; }
+
+uint32_t nnom_shape_size(const nnom_shape_t *s)
+{
+    return s == NULL ? 0u : (uint32_t)s->h * s->w * s->c;
+}
+
+const char *nnom_status_str(nnom_status_t status)
+{
+    switch (status) {
+    case NN_SUCCESS: return "success";
+    case NN_ARGUMENT_ERROR: return "invalid argument or graph";
+    case NN_LENGTH_ERROR: return "buffer too small";
+    case NN_SIZE_MISMATCH: return "shape mismatch";
+    case NN_NANINF: return "NaN or infinity";
+    case NN_SINGULAR: return "singular";
+    case NN_TEST_FAILURE: return "test failure";
+    case NN_NO_MEMORY: return "out of memory";
+    case NN_MORE_TODO: return "more to do";
+    case NN_NOT_COMPILED: return "model not compiled";
+    case NN_UNSUPPORTED: return "unsupported";
+    case NN_CALLBACK_STOP: return "stopped by callback";
+    }
+    return "unknown status";
+}

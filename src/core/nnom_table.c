@@ -1,0 +1,77 @@
+/*
+ * nnom_table.c - the model table model_compile() prints.
+ * nnom/memory.py:format_table() prints the same text; keep them identical.
+ */
+#include "nnom.h"
+
+static void format_macs(char *buf, size_t n, uint32_t macs)
+{
+    if (macs == 0)
+        buf[0] = '\0';
+    else if (macs < 1000u)
+        snprintf(buf, n, "%u", (unsigned)macs);
+    else if (macs < 1000000u)
+        snprintf(buf, n, "%uk", (unsigned)(macs / 1000u));
+    else
+        snprintf(buf, n, "%u.%02uM", (unsigned)(macs / 1000000u),
+                 (unsigned)(macs % 1000000u / 10000u));
+}
+
+/* Keras order, padded with 1s: (c,1,1), (w,c,1) or (h,w,c). */
+static void shape_dims(const nnom_shape_t *s, unsigned d[3])
+{
+    if (s->rank == 1) {
+        d[0] = s->c; d[1] = 1; d[2] = 1;
+    } else if (s->rank == 2) {
+        d[0] = s->w; d[1] = s->c; d[2] = 1;
+    } else {
+        d[0] = s->h; d[1] = s->w; d[2] = s->c;
+    }
+}
+
+static const char *act_name(const nnom_layer_t *l)
+{
+    if (l->act != NULL)
+        return l->act->name;
+    if (l->type->kind == NNOM_ACTIVATION)
+        return ((const nnom_activation_config_t *)l->config)->act_name;
+    return "";
+}
+
+static const char *const RULE =
+    "-------------------------------------------------------------------------------------------------\n";
+
+void nnom_print_model_table(const nnom_model_t *m, uint32_t lower_bound)
+{
+    char macs[16], out_at[12], buf_at[12];
+    unsigned d[3];
+    NNOM_LOG("Layer(#)         Activation    output shape    ops(MAC)   mem(in, out, buf)   arena(out, buf)\n");
+    NNOM_LOG("%s", RULE);
+    for (const nnom_layer_t *l = m->head; l != NULL; l = l->next) {
+        uint32_t in_bytes = 0;
+        for (uint8_t i = 0; i < l->n_in; i++)
+            in_bytes += nnom_shape_size(&nnom_layer_input(l, i)->out.shape);
+        if (l->type->kind == NNOM_INPUT)
+            in_bytes = nnom_shape_size(&l->out.shape);
+        format_macs(macs, sizeof(macs), l->macs);
+        shape_dims(&l->out.shape, d);
+        if (l->type->flags & NNOM_LAYER_EXTERNAL)
+            snprintf(out_at, sizeof(out_at), "user");
+        else if (l->root != l)
+            snprintf(out_at, sizeof(out_at), "=#%u", (unsigned)l->root->index + 1);
+        else
+            snprintf(out_at, sizeof(out_at), "%u", (unsigned)l->out_offset);
+        if (l->scratch_bytes)
+            snprintf(buf_at, sizeof(buf_at), "%u", (unsigned)l->scratch_offset);
+        else
+            snprintf(buf_at, sizeof(buf_at), "-");
+        NNOM_LOG("#%-3u %-10s - %-9s- (%4u,%4u,%4u)%9s (%6u,%6u,%6u)   (%6s,%6s)\n",
+                 (unsigned)l->index + 1, l->type->name, act_name(l), d[0], d[1], d[2], macs,
+                 (unsigned)in_bytes, (unsigned)nnom_shape_size(&l->out.shape),
+                 (unsigned)l->scratch_bytes, out_at, buf_at);
+    }
+    NNOM_LOG("%s", RULE);
+    NNOM_LOG("Arena: %u bytes (lower bound %u), total MACs: %u\n", (unsigned)m->arena_bytes,
+             (unsigned)lower_bound, (unsigned)m->total_macs);
+    NNOM_LOG("Memory taken: %u bytes (model structures + arena)\n", (unsigned)m->mem_bytes);
+}

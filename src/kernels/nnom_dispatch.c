@@ -1,0 +1,54 @@
+/*
+ * nnom_dispatch.c - the one place that picks a kernel implementation.
+ * With NNOM_BACKEND_LOCAL every call goes to the portable C kernels.
+ */
+#include "nnom_kernels.h"
+
+nnom_status_t nnom_kernel_conv_s8(const nnom_conv_params_t *p, const nnom_requant_t *rq,
+                                  const nnom_dims_t *in_dims, const int8_t *in,
+                                  const nnom_dims_t *k_dims, const int8_t *weight,
+                                  const int32_t *bias, const nnom_dims_t *out_dims, int8_t *out,
+                                  int8_t *scratch)
+{
+    (void)scratch;
+    return nnom_local_conv_s8(p, rq, in_dims, in, k_dims, weight, bias, out_dims, out);
+}
+
+uint32_t nnom_kernel_conv_s8_scratch(const nnom_conv_params_t *p, const nnom_dims_t *in_dims,
+                                     const nnom_dims_t *k_dims, const nnom_dims_t *out_dims)
+{
+    (void)p;
+    (void)in_dims;
+    (void)k_dims;
+    (void)out_dims;
+    return 0;
+}
+
+nnom_status_t nnom_kernel_fc_s8(int32_t input_zp, int32_t output_zp, int32_t act_min,
+                                int32_t act_max, const nnom_requant_t *rq, const int8_t *in,
+                                int32_t in_features, const int8_t *weight, const int32_t *bias,
+                                int8_t *out, int32_t units)
+{
+    return nnom_local_fc_s8(input_zp, output_zp, act_min, act_max, rq, in, in_features, weight,
+                            bias, out, units);
+}
+
+nnom_status_t nnom_kernel_maxpool_s8(const nnom_pool_params_t *p, const nnom_dims_t *in_dims,
+                                     const int8_t *in, int32_t kernel_h, int32_t kernel_w,
+                                     const nnom_dims_t *out_dims, int8_t *out)
+{
+    return nnom_local_maxpool_s8(p, in_dims, in, kernel_h, kernel_w, out_dims, out);
+}
+
+nnom_status_t nnom_kernel_avgpool_s8(const nnom_pool_params_t *p, const nnom_dims_t *in_dims,
+                                     const int8_t *in, int32_t kernel_h, int32_t kernel_w,
+                                     const nnom_dims_t *out_dims, int8_t *out)
+{
+    return nnom_local_avgpool_s8(p, in_dims, in, kernel_h, kernel_w, out_dims, out);
+}
+
+nnom_status_t nnom_kernel_softmax_s8(const int8_t *in, int32_t rows, int32_t row_size,
+                                     const nnom_softmax_config_t *cfg, int8_t *out)
+{
+    return nnom_local_softmax_s8(in, rows, row_size, cfg->exp_table, out);
+}

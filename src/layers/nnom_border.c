@@ -1,0 +1,59 @@
+/* nnom_border.c - ZeroPadding (pads with the zero point, i.e. real 0) and
+ * Cropping. */
+#include "nnom.h"
+
+static nnom_status_t border_build(nnom_layer_t *l)
+{
+    const nnom_border_config_t *cfg = (const nnom_border_config_t *)l->config;
+    const nnom_shape_t *in = &l->in0->out.shape;
+    int32_t dh = (int32_t)cfg->border.top + cfg->border.bottom;
+    int32_t dw = (int32_t)cfg->border.left + cfg->border.right;
+    int32_t sign = l->type->kind == NNOM_ZERO_PADDING ? 1 : -1;
+    int32_t h = in->h + sign * dh, w = in->w + sign * dw;
+    if (in->rank < 2 || h < 1 || w < 1 || h > 65535 || w > 65535 || (in->rank == 2 && dh != 0))
+        return NN_SIZE_MISMATCH;
+    l->out.shape = *in;
+    l->out.shape.h = (uint16_t)h;
+    l->out.shape.w = (uint16_t)w;
+    l->out.q = l->in0->out.q;
+    return NN_SUCCESS;
+}
+
+static nnom_status_t zeropad_run(nnom_layer_t *l)
+{
+    const nnom_border_config_t *cfg = (const nnom_border_config_t *)l->config;
+    const nnom_shape_t *in = &l->in0->out.shape, *out = &l->out.shape;
+    const uint32_t c = in->c, row_in = (uint32_t)in->w * c, row_out = (uint32_t)out->w * c;
+    int8_t *dst = l->out.data;
+    nnom_memset(dst, (int8_t)l->out.q->zero_point, nnom_shape_size(out));
+    for (uint32_t y = 0; y < in->h; y++)
+        nnom_memcpy(dst + (y + cfg->border.top) * row_out + cfg->border.left * c,
+                    l->in0->out.data + y * row_in, row_in);
+    return NN_SUCCESS;
+}
+
+static nnom_status_t cropping_run(nnom_layer_t *l)
+{
+    const nnom_border_config_t *cfg = (const nnom_border_config_t *)l->config;
+    const nnom_shape_t *in = &l->in0->out.shape, *out = &l->out.shape;
+    const uint32_t c = in->c, row_in = (uint32_t)in->w * c, row_out = (uint32_t)out->w * c;
+    for (uint32_t y = 0; y < out->h; y++)
+        memmove(l->out.data + y * row_out,
+                l->in0->out.data + (y + cfg->border.top) * row_in + cfg->border.left * c,
+                row_out);
+    return NN_SUCCESS;
+}
+
+static const nnom_layer_type_t zeropad_type = {NNOM_ZERO_PADDING, "ZeroPad", 0, 0, border_build,
+                                               zeropad_run};
+static const nnom_layer_type_t cropping_type = {NNOM_CROPPING, "Cropping", 0, 0, border_build,
+                                                cropping_run};
+
+nnom_layer_t *zeropadding_s(const nnom_border_config_t *config)
+{
+    return nnom_layer_new(&zeropad_type, config);
+}
+nnom_layer_t *cropping_s(const nnom_border_config_t *config)
+{
+    return nnom_layer_new(&cropping_type, config);
+}

@@ -1,0 +1,78 @@
+/* nnom_conv2d.c - Conv2D and Conv1D (h = 1), per-channel int8. */
+#include "nnom.h"
+#include "nnom_geometry.h"
+#include "nnom_kernels.h"
+
+typedef struct {
+    nnom_dims_t in, k, out;
+    nnom_conv_params_t p;
+} conv_setup_t;
+
+static nnom_status_t setup(const nnom_layer_t *l, conv_setup_t *s)
+{
+    const nnom_conv2d_config_t *cfg = (const nnom_conv2d_config_t *)l->config;
+    const nnom_tensor_t *in = &l->in0->out;
+    if (cfg->weight == NULL || cfg->bias == NULL || cfg->mult == NULL || cfg->shift == NULL ||
+        cfg->super.out_q == NULL || in->q == NULL)
+        return NN_ARGUMENT_ERROR;
+    if (in->shape.c != cfg->in_channels || in->shape.rank < 2)
+        return NN_SIZE_MISMATCH;
+    s->in.h = in->shape.h;
+    s->in.w = in->shape.w;
+    s->in.c = in->shape.c;
+    s->k.h = cfg->kernel_h;
+    s->k.w = cfg->kernel_w;
+    s->k.c = cfg->in_channels;
+    s->out.c = cfg->filters;
+    s->out.h = nnom_window_out(s->in.h, cfg->kernel_h, cfg->stride_h, cfg->dilation_h,
+                               cfg->padding, cfg->pad.top, cfg->pad.bottom, &s->p.pad_top);
+    s->out.w = nnom_window_out(s->in.w, cfg->kernel_w, cfg->stride_w, cfg->dilation_w,
+                               cfg->padding, cfg->pad.left, cfg->pad.right, &s->p.pad_left);
+    if (s->out.h < 1 || s->out.w < 1 || s->out.c < 1)
+        return NN_SIZE_MISMATCH;
+    s->p.input_zp = in->q->zero_point;
+    s->p.output_zp = cfg->super.out_q->zero_point;
+    s->p.stride_h = cfg->stride_h;
+    s->p.stride_w = cfg->stride_w;
+    s->p.dilation_h = cfg->dilation_h;
+    s->p.dilation_w = cfg->dilation_w;
+    s->p.act_min = l->out_min;
+    s->p.act_max = l->out_max;
+    return NN_SUCCESS;
+}
+
+static nnom_status_t conv2d_build(nnom_layer_t *l)
+{
+    conv_setup_t s;
+    nnom_status_t st = setup(l, &s);
+    if (st != NN_SUCCESS)
+        return st;
+    l->out.shape.h = (uint16_t)s.out.h;
+    l->out.shape.w = (uint16_t)s.out.w;
+    l->out.shape.c = (uint16_t)s.out.c;
+    l->out.shape.rank = l->in0->out.shape.rank;
+    l->out.q = ((const nnom_conv2d_config_t *)l->config)->super.out_q;
+    l->macs = (uint32_t)(s.out.h * s.out.w * s.out.c) * (uint32_t)(s.k.h * s.k.w * s.k.c);
+    l->scratch_bytes = nnom_kernel_conv_s8_scratch(&s.p, &s.in, &s.k, &s.out);
+    return NN_SUCCESS;
+}
+
+static nnom_status_t conv2d_run(nnom_layer_t *l)
+{
+    const nnom_conv2d_config_t *cfg = (const nnom_conv2d_config_t *)l->config;
+    conv_setup_t s;
+    nnom_status_t st = setup(l, &s);
+    if (st != NN_SUCCESS)
+        return st;
+    nnom_requant_t rq = {cfg->mult, cfg->shift};
+    return nnom_kernel_conv_s8(&s.p, &rq, &s.in, l->in0->out.data, &s.k, cfg->weight, cfg->bias,
+                               &s.out, l->out.data, l->scratch);
+}
+
+static const nnom_layer_type_t conv2d_type = {NNOM_CONV_2D, "Conv2D", 0, 1, conv2d_build,
+                                              conv2d_run};
+
+nnom_layer_t *conv2d_s(const nnom_conv2d_config_t *config)
+{
+    return nnom_layer_new(&conv2d_type, config);
+}

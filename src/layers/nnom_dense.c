@@ -1,0 +1,33 @@
+/* nnom_dense.c - fully connected layer, per-output-unit int8. */
+#include "nnom.h"
+#include "nnom_kernels.h"
+
+static nnom_status_t dense_build(nnom_layer_t *l)
+{
+    const nnom_dense_config_t *cfg = (const nnom_dense_config_t *)l->config;
+    if (cfg->weight == NULL || cfg->bias == NULL || cfg->mult == NULL || cfg->shift == NULL ||
+        cfg->super.out_q == NULL || l->in0->out.q == NULL || cfg->units == 0)
+        return NN_ARGUMENT_ERROR;
+    if (nnom_shape_size(&l->in0->out.shape) != cfg->in_features)
+        return NN_SIZE_MISMATCH;
+    l->out.shape.h = 1;
+    l->out.shape.w = 1;
+    l->out.shape.c = cfg->units;
+    l->out.shape.rank = 1;
+    l->out.q = cfg->super.out_q;
+    l->macs = (uint32_t)cfg->units * cfg->in_features;
+    return NN_SUCCESS;
+}
+
+static nnom_status_t dense_run(nnom_layer_t *l)
+{
+    const nnom_dense_config_t *cfg = (const nnom_dense_config_t *)l->config;
+    nnom_requant_t rq = {cfg->mult, cfg->shift};
+    return nnom_kernel_fc_s8(l->in0->out.q->zero_point, cfg->super.out_q->zero_point, l->out_min,
+                             l->out_max, &rq, l->in0->out.data, cfg->in_features, cfg->weight,
+                             cfg->bias, l->out.data, cfg->units);
+}
+
+static const nnom_layer_type_t dense_type = {NNOM_DENSE, "Dense", 0, 1, dense_build, dense_run};
+
+nnom_layer_t *dense_s(const nnom_dense_config_t *config) { return nnom_layer_new(&dense_type, config); }

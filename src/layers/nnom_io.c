@@ -1,0 +1,46 @@
+/* nnom_io.c - Input (reads the user's buffer in place) and Output (copies
+ * to the user's buffer). */
+#include "nnom.h"
+
+static nnom_status_t input_build(nnom_layer_t *l)
+{
+    const nnom_io_config_t *cfg = (const nnom_io_config_t *)l->config;
+    if (cfg->buffer == NULL || cfg->super.out_q == NULL || cfg->shape.rank < 1 ||
+        cfg->shape.rank > 3)
+        return NN_ARGUMENT_ERROR;
+    l->out.shape = cfg->shape;
+    l->out.q = cfg->super.out_q;
+    return NN_SUCCESS;
+}
+
+static nnom_status_t input_run(nnom_layer_t *l)
+{
+    (void)l;
+    return NN_SUCCESS;
+}
+
+static nnom_status_t output_build(nnom_layer_t *l)
+{
+    const nnom_io_config_t *cfg = (const nnom_io_config_t *)l->config;
+    if (cfg->buffer == NULL)
+        return NN_ARGUMENT_ERROR;
+    if (nnom_shape_size(&cfg->shape) != nnom_shape_size(&l->in0->out.shape))
+        return NN_SIZE_MISMATCH;
+    l->out.shape = l->in0->out.shape;
+    l->out.q = l->in0->out.q;
+    return NN_SUCCESS;
+}
+
+static nnom_status_t output_run(nnom_layer_t *l)
+{
+    nnom_memcpy(l->out.data, l->in0->out.data, nnom_shape_size(&l->out.shape));
+    return NN_SUCCESS;
+}
+
+static const nnom_layer_type_t input_type = {NNOM_INPUT, "Input", NNOM_LAYER_EXTERNAL, 0,
+                                             input_build, input_run};
+static const nnom_layer_type_t output_type = {NNOM_OUTPUT, "Output", NNOM_LAYER_EXTERNAL, 0,
+                                              output_build, output_run};
+
+nnom_layer_t *input_s(const nnom_io_config_t *config) { return nnom_layer_new(&input_type, config); }
+nnom_layer_t *output_s(const nnom_io_config_t *config) { return nnom_layer_new(&output_type, config); }

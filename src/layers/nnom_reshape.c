@@ -1,0 +1,34 @@
+/* nnom_reshape.c - Flatten and Reshape: views, no data moves (HWC). */
+#include "nnom.h"
+
+static nnom_status_t reshape_build(nnom_layer_t *l)
+{
+    const nnom_reshape_config_t *cfg = (const nnom_reshape_config_t *)l->config;
+    if (cfg->shape.rank < 1 || cfg->shape.rank > 3)
+        return NN_ARGUMENT_ERROR;
+    if (nnom_shape_size(&cfg->shape) != nnom_shape_size(&l->in0->out.shape))
+        return NN_SIZE_MISMATCH;
+    l->out.shape = cfg->shape;
+    l->out.q = l->in0->out.q;
+    return NN_SUCCESS;
+}
+
+static nnom_status_t reshape_run(nnom_layer_t *l)
+{
+    (void)l;
+    return NN_SUCCESS;
+}
+
+static const nnom_layer_type_t flatten_type = {NNOM_FLATTEN, "Flatten", NNOM_LAYER_VIEW, 0,
+                                               reshape_build, reshape_run};
+static const nnom_layer_type_t reshape_type = {NNOM_RESHAPE, "Reshape", NNOM_LAYER_VIEW, 0,
+                                               reshape_build, reshape_run};
+
+nnom_layer_t *flatten_s(const nnom_reshape_config_t *config)
+{
+    return nnom_layer_new(&flatten_type, config);
+}
+nnom_layer_t *reshape_s(const nnom_reshape_config_t *config)
+{
+    return nnom_layer_new(&reshape_type, config);
+}

@@ -1,0 +1,42 @@
+/* nnom_upsample.c - UpSampling, nearest neighbour. */
+#include "nnom.h"
+
+static nnom_status_t upsample_build(nnom_layer_t *l)
+{
+    const nnom_upsample_config_t *cfg = (const nnom_upsample_config_t *)l->config;
+    const nnom_shape_t *in = &l->in0->out.shape;
+    uint32_t h = (uint32_t)in->h * cfg->size_h, w = (uint32_t)in->w * cfg->size_w;
+    if (in->rank < 2 || h < 1 || w < 1 || h > 65535 || w > 65535 || (in->rank == 2 && cfg->size_h != 1))
+        return NN_SIZE_MISMATCH;
+    l->out.shape = *in;
+    l->out.shape.h = (uint16_t)h;
+    l->out.shape.w = (uint16_t)w;
+    l->out.q = l->in0->out.q;
+    return NN_SUCCESS;
+}
+
+static nnom_status_t upsample_run(nnom_layer_t *l)
+{
+    const nnom_upsample_config_t *cfg = (const nnom_upsample_config_t *)l->config;
+    const nnom_shape_t *in = &l->in0->out.shape;
+    const uint32_t c = in->c, row_out = (uint32_t)in->w * cfg->size_w * c;
+    int8_t *dst = l->out.data;
+    for (uint32_t y = 0; y < in->h; y++) {
+        const int8_t *src = l->in0->out.data + y * in->w * c;
+        int8_t *row = dst;
+        for (uint32_t x = 0; x < in->w; x++)
+            for (uint32_t r = 0; r < cfg->size_w; r++, dst += c)
+                nnom_memcpy(dst, src + x * c, c);
+        for (uint32_t r = 1; r < cfg->size_h; r++, dst += row_out)
+            nnom_memcpy(dst, row, row_out);
+    }
+    return NN_SUCCESS;
+}
+
+static const nnom_layer_type_t upsample_type = {NNOM_UPSAMPLE, "UpSample", 0, 0, upsample_build,
+                                                upsample_run};
+
+nnom_layer_t *upsample_s(const nnom_upsample_config_t *config)
+{
+    return nnom_layer_new(&upsample_type, config);
+}

@@ -107,6 +107,7 @@ typedef enum {
     NNOM_INPUT = 0,
     NNOM_OUTPUT,
     NNOM_CONV_2D,
+    NNOM_DW_CONV_2D,
     NNOM_DENSE,
     NNOM_MAXPOOL,
     NNOM_AVGPOOL,

@@ -69,6 +69,15 @@ nnom_status_t nnom_kernel_conv_s8(const nnom_conv_params_t *p, const nnom_requan
 uint32_t nnom_kernel_conv_s8_scratch(const nnom_conv_params_t *p, const nnom_dims_t *in_dims,
                                      const nnom_dims_t *k_dims, const nnom_dims_t *out_dims);
 
+nnom_status_t nnom_kernel_dwconv_s8(const nnom_conv_params_t *p, int32_t ch_mult,
+                                    const nnom_requant_t *rq, const nnom_dims_t *in_dims,
+                                    const int8_t *in, const nnom_dims_t *k_dims,
+                                    const int8_t *weight, const int32_t *bias,
+                                    const nnom_dims_t *out_dims, int8_t *out, int8_t *scratch);
+uint32_t nnom_kernel_dwconv_s8_scratch(const nnom_conv_params_t *p, int32_t ch_mult,
+                                       const nnom_dims_t *in_dims, const nnom_dims_t *k_dims,
+                                       const nnom_dims_t *out_dims);
+
 nnom_status_t nnom_kernel_fc_s8(int32_t input_zp, int32_t output_zp, int32_t act_min,
                                 int32_t act_max, const nnom_requant_t *rq, const int8_t *in,
                                 int32_t in_features, const int8_t *weight, const int32_t *bias,
@@ -89,6 +98,11 @@ nnom_status_t nnom_local_conv_s8(const nnom_conv_params_t *p, const nnom_requant
                                  const nnom_dims_t *in_dims, const int8_t *in,
                                  const nnom_dims_t *k_dims, const int8_t *weight,
                                  const int32_t *bias, const nnom_dims_t *out_dims, int8_t *out);
+nnom_status_t nnom_local_dwconv_s8(const nnom_conv_params_t *p, int32_t ch_mult,
+                                   const nnom_requant_t *rq, const nnom_dims_t *in_dims,
+                                   const int8_t *in, const nnom_dims_t *k_dims,
+                                   const int8_t *weight, const int32_t *bias,
+                                   const nnom_dims_t *out_dims, int8_t *out);
 nnom_status_t nnom_local_fc_s8(int32_t input_zp, int32_t output_zp, int32_t act_min,
                                int32_t act_max, const nnom_requant_t *rq, const int8_t *in,
                                int32_t in_features, const int8_t *weight, const int32_t *bias,

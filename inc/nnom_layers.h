@@ -37,6 +37,22 @@ typedef struct {
     nnom_border_t pad; /* PADDING_EXPLICIT only (e.g. causal Conv1D) */
 } nnom_conv2d_config_t;
 
+/* DepthwiseConv2D (1D: h = 1). Output channel ic * multiplier + m; weights
+ * are [kh][kw][in * multiplier], per-channel requantisation. */
+typedef struct {
+    nnom_layer_config_t super;
+    const int8_t *weight;
+    const int32_t *bias;
+    const int32_t *mult;
+    const int32_t *shift;
+    uint16_t multiplier, in_channels;
+    uint8_t kernel_h, kernel_w;
+    uint8_t stride_h, stride_w;
+    uint8_t dilation_h, dilation_w;
+    nnom_padding_t padding;
+    nnom_border_t pad; /* PADDING_EXPLICIT only */
+} nnom_dwconv2d_config_t;
+
 /* Dense: weights are [units][in]. */
 typedef struct {
     nnom_layer_config_t super;
@@ -92,6 +108,8 @@ typedef struct {
 nnom_layer_t *input_s(const nnom_io_config_t *config);
 nnom_layer_t *output_s(const nnom_io_config_t *config);
 nnom_layer_t *conv2d_s(const nnom_conv2d_config_t *config);
+nnom_layer_t *dwconv2d_s(const nnom_dwconv2d_config_t *config);
+#define dw_conv2d_s dwconv2d_s /* the original NNoM's name */
 nnom_layer_t *dense_s(const nnom_dense_config_t *config);
 nnom_layer_t *maxpool_s(const nnom_pool_config_t *config);
 nnom_layer_t *avgpool_s(const nnom_pool_config_t *config);

@@ -21,6 +21,7 @@ _CONSTRUCTOR = {
     "input": "input_s",
     "output": "output_s",
     "conv2d": "conv2d_s",
+    "dwconv2d": "dwconv2d_s",
     "dense": "dense_s",
     "maxpool": "maxpool_s",
     "avgpool": "avgpool_s",
@@ -95,7 +96,7 @@ class HeaderWriter:
                 f"static const nnom_io_config_t {n}_config = {{{super_}, "
                 f".shape = {_shape_init(node.shape)}, .buffer = {buf}}};\n"
             )
-        elif op in ("conv2d", "dense"):
+        elif op in ("conv2d", "dwconv2d", "dense"):
             out.append(c_array("int8_t", f"{n}_weight", q["weight"]))
             out.append(c_array("int32_t", f"{n}_bias", q["bias"]))
             out.append(c_array("int32_t", f"{n}_mult", q["mult"]))
@@ -111,11 +112,19 @@ class HeaderWriter:
                     f".units = {units}, .in_features = {fin}}};\n"
                 )
             else:
-                cout, kh, kw, cin = q["weight"].shape
+                if op == "dwconv2d":
+                    kh, kw, cout = q["weight"].shape
+                    cin = cout // a["multiplier"]
+                    ctype = "nnom_dwconv2d_config_t"
+                    counts = f".multiplier = {a['multiplier']}, .in_channels = {cin}, "
+                else:
+                    cout, kh, kw, cin = q["weight"].shape
+                    ctype = "nnom_conv2d_config_t"
+                    counts = f".filters = {cout}, .in_channels = {cin}, "
                 pt, pb, pl, pr = a["pads"]
                 out.append(
-                    f"static const nnom_conv2d_config_t {n}_config = {{{common}, "
-                    f".filters = {cout}, .in_channels = {cin}, "
+                    f"static const {ctype} {n}_config = {{{common}, "
+                    f"{counts}"
                     f".kernel_h = {kh}, .kernel_w = {kw}, "
                     f".stride_h = {a['strides'][0]}, .stride_w = {a['strides'][1]}, "
                     f".dilation_h = {a['dilation'][0]}, .dilation_w = {a['dilation'][1]}, "
@@ -219,7 +228,7 @@ class HeaderWriter:
                     f"    layer[{k}] = model.mergex({ctor}, {len(layer.inputs)}, {ins});"
                 )
             node = layer.node
-            if node is not None and node.op in ("conv2d", "dense") and node.act is not None:
+            if node is not None and node.op in ("conv2d", "dwconv2d", "dense") and node.act:
                 lines.append(f"    layer[{k}] = model.active({self.tail_ref(node)}, layer[{k}]);")
         outs = ", ".join(f"layer[{k}]" for k in self.plan.output_layers)
         if len(self.plan.output_layers) == 1:

@@ -21,7 +21,7 @@ INT32_MAX = (1 << 31) - 1
 # accumulator width CMSIS-NN uses).
 SOFTMAX_DIFF_INT_BITS = 5
 SOFTMAX_ACCUM_BITS = 12
-SOFTMAX_MAX_ROW = 255  # keeps bits_over_unit <= 31 (see softmax_s8)
+SOFTMAX_MAX_ROW = 511  # n * 2**19 < 2**28 keeps bits_over_unit <= 31 (see softmax_rows)
 
 
 def wrap32(x):

@@ -28,6 +28,16 @@ def _conv2d(node: Node, x: np.ndarray) -> np.ndarray:
     return y + node.weights["bias"].astype(x.dtype)
 
 
+def _dwconv2d(node: Node, x: np.ndarray) -> np.ndarray:
+    a = node.attrs
+    oh, ow, cout = node.hwc
+    patches = windows(x, a["kernel"], a["strides"], a["dilation"], a["pads"], 0.0, (oh, ow))
+    patches = np.repeat(patches, a["multiplier"], axis=-1)  # input channel per output channel
+    kernel = node.weights["kernel"].astype(x.dtype)  # (kh, kw, cout)
+    y = np.einsum("nhwijc,ijc->nhwc", patches, kernel, optimize=True)
+    return y + node.weights["bias"].astype(x.dtype)
+
+
 def _dense(node: Node, x: np.ndarray) -> np.ndarray:
     flat = x.reshape(x.shape[0], -1)
     y = flat @ node.weights["kernel"].astype(x.dtype) + node.weights["bias"].astype(x.dtype)
@@ -66,6 +76,8 @@ def run_node(node: Node, ins: list[np.ndarray]) -> np.ndarray:
     x = ins[0] if ins else None
     if op == "conv2d":
         y = _conv2d(node, x)
+    elif op == "dwconv2d":
+        y = _dwconv2d(node, x)
     elif op == "dense":
         y = _dense(node, x)
     elif op in ("maxpool", "avgpool"):

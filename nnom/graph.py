@@ -68,6 +68,7 @@ OPS = {
     "input": "Input",
     "output": "Output",
     "conv2d": "Conv2D",
+    "dwconv2d": "DW_Conv2D",
     "dense": "Dense",
     "maxpool": "MaxPool",
     "avgpool": "AvgPool",

@@ -59,6 +59,10 @@ def macs_of(node: Node) -> int:
         oh, ow, oc = node.hwc
         kh, kw = node.attrs["kernel"]
         return oh * ow * oc * kh * kw * node.weights["kernel"].shape[2]
+    if node.op == "dwconv2d":
+        oh, ow, oc = node.hwc
+        kh, kw = node.attrs["kernel"]
+        return oh * ow * oc * kh * kw
     if node.op == "dense":
         return int(node.weights["kernel"].size)
     return 0

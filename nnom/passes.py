@@ -13,7 +13,7 @@ from .errors import UnsupportedLayerError
 from .fixedpoint import SOFTMAX_MAX_ROW
 from .graph import Graph, Node
 
-FUSABLE_PRODUCERS = ("conv2d", "dense")
+FUSABLE_PRODUCERS = ("conv2d", "dwconv2d", "dense")
 
 
 def drop_identities(g: Graph) -> None:
@@ -27,27 +27,38 @@ def _sole_consumer(g: Graph, producer: Node, consumer: Node) -> bool:
     return producer.name not in g.outputs and g.consumers(producer.name) == [consumer]
 
 
+def _bn_affine(bn: Node) -> tuple[np.ndarray, np.ndarray]:
+    """BatchNormalization as y = scale * x + shift, per channel (float64)."""
+    w = bn.weights
+    scale = w["gamma"].astype(np.float64) / np.sqrt(
+        w["var"].astype(np.float64) + bn.attrs["epsilon"]
+    )
+    return scale, w["beta"].astype(np.float64) - w["mean"].astype(np.float64) * scale
+
+
 def fold_batchnorm(g: Graph) -> None:
+    """Fold BN into the Conv/Depthwise/Dense before it when that is exact;
+    otherwise run it as a 1x1 depthwise convolution (a per-channel affine)."""
     for bn in [n for n in g.nodes if n.op == "batchnorm"]:
         prev = g.node(bn.inputs[0])
-        if not (prev.op in FUSABLE_PRODUCERS and prev.act is None and _sole_consumer(g, prev, bn)):
-            raise UnsupportedLayerError(
-                bn.source,
-                bn.source_class,
-                "BatchNormalization is supported right after a Conv1D/Conv2D/Dense that has no "
-                "activation of its own and no other consumer (it is folded into that layer); "
-                f"here it follows '{prev.source}' ({prev.source_class})",
-            )
-        w = bn.weights
-        eps = bn.attrs["epsilon"]
-        scale = w["gamma"].astype(np.float64) / np.sqrt(w["var"].astype(np.float64) + eps)
-        kernel = prev.weights["kernel"].astype(np.float64) * scale  # out channels last
-        bias = (prev.weights["bias"].astype(np.float64) - w["mean"]) * scale + w["beta"]
-        prev.weights["kernel"] = kernel
-        prev.weights["bias"] = bias
-        prev.source += f"+{bn.source}"
-        g.replace_uses(bn.name, prev.name)
-        g.remove(bn.name)
+        scale, shift = _bn_affine(bn)
+        if prev.op in FUSABLE_PRODUCERS and prev.act is None and _sole_consumer(g, prev, bn):
+            prev.weights["kernel"] = prev.weights["kernel"].astype(np.float64) * scale
+            prev.weights["bias"] = prev.weights["bias"].astype(np.float64) * scale + shift
+            prev.source += f"+{bn.source}"
+            g.replace_uses(bn.name, prev.name)
+            g.remove(bn.name)
+            continue
+        bn.op = "dwconv2d"
+        bn.attrs = {
+            "kernel": (1, 1),
+            "strides": (1, 1),
+            "dilation": (1, 1),
+            "pads": (0, 0, 0, 0),
+            "padding": "valid",
+            "multiplier": 1,
+        }
+        bn.weights = {"kernel": scale.reshape(1, 1, -1), "bias": shift}
 
 
 def fuse_activations(g: Graph) -> None:
@@ -86,8 +97,6 @@ def check_limits(g: Graph) -> None:
                 node.source_class,
                 f"softmax over {node.shape[-1]} values; at most {SOFTMAX_MAX_ROW} are supported",
             )
-        if node.op == "batchnorm":
-            raise UnsupportedLayerError(node.source, node.source_class, "was not folded")
 
 
 def optimise(g: Graph) -> Graph:

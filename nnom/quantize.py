@@ -93,6 +93,8 @@ def _quantize_weighted(node: Node, in_q: QParams, per_channel: bool) -> None:
     wq = np.clip(_round(kernel / scales), -127, 127).astype(np.int8)
     if node.op == "conv2d":
         wq = np.ascontiguousarray(wq.transpose(3, 0, 1, 2))  # OHWI
+    elif node.op == "dwconv2d":
+        wq = np.ascontiguousarray(wq)  # (kh, kw, cout), channels innermost
     else:
         wq = np.ascontiguousarray(wq.T)  # [out][in]
     bias_scale = np.float64(in_q.scale) * scales.astype(np.float64)
@@ -133,7 +135,7 @@ def assign(g: Graph, ranges: RangeTracker, per_channel: bool = True) -> None:
             node.q["lut"] = activations.lookup_table(
                 node.act, ins[0].scale, ins[0].zero_point, node.out_q.scale, node.out_q.zero_point
             )
-        elif node.op in ("conv2d", "dense"):
+        elif node.op in ("conv2d", "dwconv2d", "dense"):
             node.out_q = choose_qparams(*ranges.out[node.name])
             if not activations.is_clamp(node.act):
                 node.pre_q = choose_qparams(*ranges.pre[node.name])

@@ -16,6 +16,8 @@ def run_node(node: Node, g: Graph, ins: list[np.ndarray]) -> np.ndarray:
     target = node.pre_q or node.out_q
     if op == "conv2d":
         return kernels.conv2d(x, a, q, zp_in, target.zero_point, (oh, ow))
+    if op == "dwconv2d":
+        return kernels.dwconv2d(x, a, q, zp_in, target.zero_point, (oh, ow))
     if op == "dense":
         return kernels.dense(x, q, zp_in, target.zero_point)
     if op == "maxpool":

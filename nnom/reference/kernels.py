@@ -31,6 +31,17 @@ def conv2d(x: np.ndarray, attrs: dict, q: dict, zp_in: int, zp_out: int, out_hw)
     return _finish(acc, q, zp_out)
 
 
+def dwconv2d(x: np.ndarray, attrs: dict, q: dict, zp_in: int, zp_out: int, out_hw) -> np.ndarray:
+    centred = x.astype(np.float64) - zp_in
+    patches = windows(centred, attrs["kernel"], attrs["strides"], attrs["dilation"],
+                      attrs["pads"], 0.0, out_hw)
+    patches = np.repeat(patches, attrs["multiplier"], axis=-1)
+    w = q["weight"].astype(np.float64)  # (kh, kw, cout)
+    acc = np.einsum("nhwijc,ijc->nhwc", patches, w, optimize=True)
+    acc = acc.astype(np.int64) + q["bias"].astype(np.int64)
+    return _finish(acc, q, zp_out)
+
+
 def dense(x: np.ndarray, q: dict, zp_in: int, zp_out: int) -> np.ndarray:
     flat = x.reshape(x.shape[0], -1).astype(np.float64) - zp_in
     acc = (flat @ q["weight"].astype(np.float64).T).astype(np.int64) + q["bias"]

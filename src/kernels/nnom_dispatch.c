@@ -24,6 +24,28 @@ uint32_t nnom_kernel_conv_s8_scratch(const nnom_conv_params_t *p, const nnom_dim
     return 0;
 }
 
+nnom_status_t nnom_kernel_dwconv_s8(const nnom_conv_params_t *p, int32_t ch_mult,
+                                    const nnom_requant_t *rq, const nnom_dims_t *in_dims,
+                                    const int8_t *in, const nnom_dims_t *k_dims,
+                                    const int8_t *weight, const int32_t *bias,
+                                    const nnom_dims_t *out_dims, int8_t *out, int8_t *scratch)
+{
+    (void)scratch;
+    return nnom_local_dwconv_s8(p, ch_mult, rq, in_dims, in, k_dims, weight, bias, out_dims, out);
+}
+
+uint32_t nnom_kernel_dwconv_s8_scratch(const nnom_conv_params_t *p, int32_t ch_mult,
+                                       const nnom_dims_t *in_dims, const nnom_dims_t *k_dims,
+                                       const nnom_dims_t *out_dims)
+{
+    (void)p;
+    (void)ch_mult;
+    (void)in_dims;
+    (void)k_dims;
+    (void)out_dims;
+    return 0;
+}
+
 nnom_status_t nnom_kernel_fc_s8(int32_t input_zp, int32_t output_zp, int32_t act_min,
                                 int32_t act_max, const nnom_requant_t *rq, const int8_t *in,
                                 int32_t in_features, const int8_t *weight, const int32_t *bias,

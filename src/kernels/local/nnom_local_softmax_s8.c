@@ -66,7 +66,7 @@ static int32_t leading_zeros(uint32_t v)
 nnom_status_t nnom_local_softmax_s8(const int8_t *in, int32_t rows, int32_t row_size,
                                     const int32_t *exp_table, int8_t *out)
 {
-    if (row_size < 1 || row_size > 255)
+    if (row_size < 1 || row_size > 511)
         return NN_ARGUMENT_ERROR;
     for (int32_t r = 0; r < rows; r++, in += row_size, out += row_size) {
         int32_t max = in[0];

@@ -1,0 +1,117 @@
+"""The integer arithmetic spec (nnom.fixedpoint) and the C that follows it."""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+import cbuild
+from nnom import fixedpoint as fp
+
+
+def exact_requantize(acc: int, mult: int, shift: int) -> int:
+    """Independent definition: two roundings on exact rationals."""
+    left, right = max(shift, 0), max(-shift, 0)
+    v = fp.wrap32(acc << left)
+    high = math.floor(Fraction(v * mult, 1 << 31) + Fraction(1, 2))  # half up
+    q = Fraction(high, 1 << right)
+    return int(math.floor(q + Fraction(1, 2))) if q >= 0 else -int(math.floor(-q + Fraction(1, 2)))
+
+
+def random_requant_cases(rng, n):
+    acc = rng.integers(-(2**31), 2**31, n)
+    acc[: n // 3] = rng.integers(-100_000, 100_000, n // 3)
+    mult = rng.integers(2**30, 2**31, n)
+    shift = rng.integers(-31, 8, n)
+    # exact halves, where rounding rules differ
+    shift[:20] = -3
+    mult[:20] = 2**30
+    acc[:20] = np.arange(-10, 10) * 4 + 2
+    return acc, mult, shift
+
+
+def test_requantize_matches_exact_definition():
+    rng = np.random.default_rng(1)
+    acc, mult, shift = random_requant_cases(rng, 3000)
+    got = fp.requantize(acc, mult, shift)
+    want = [exact_requantize(int(a), int(m), int(s)) for a, m, s in zip(acc, mult, shift)]
+    assert got.tolist() == want
+
+
+@pytest.mark.parametrize("real", [1e-9, 0.0001234, 0.25, 0.5, 0.999999999, 1.0, 1.5, 3.75, 1000.0])
+def test_quantize_multiplier_round_trips(real):
+    mult, shift = fp.quantize_multiplier(real)
+    assert 2**30 <= mult < 2**31
+    assert abs(mult * 2.0 ** (shift - 31) - real) <= real * 2**-30
+
+
+def test_quantize_multiplier_rejects_negative_and_huge():
+    assert fp.quantize_multiplier(0.0) == (0, 0)
+    with pytest.raises(ValueError):
+        fp.quantize_multiplier(-1.0)
+    with pytest.raises(ValueError):
+        fp.quantize_multiplier(2.0**40)
+
+
+def test_softmax_is_a_distribution_and_tracks_float():
+    rng = np.random.default_rng(2)
+    for _ in range(40):
+        n = int(rng.integers(2, 60))
+        scale = float(np.float32(10 ** rng.uniform(-2.5, -0.3)))
+        mult, shift, diff_min = fp.softmax_params(scale)
+        table = fp.softmax_exp_table(mult, shift, diff_min)
+        x = rng.integers(-128, 128, (5, n))
+        got = fp.softmax_rows(x, table)
+        real = np.exp(scale * (x - x.max(1, keepdims=True)))
+        real /= real.sum(1, keepdims=True)
+        assert np.abs((got + 128) / 256.0 - real).max() <= 1.5 / 256
+        # the largest input gets the largest probability (ties allowed)
+        assert np.all(got[np.arange(5), x.argmax(1)] == got.max(1))
+
+
+def test_avg_round_is_c_division_rounding():
+    total = np.array([7, -7, 5, -5, 6, -6, 0])
+    count = np.array([2, 2, 2, 2, 4, 4, 3])
+    # (sum +- count/2) / count with truncation: halves go away from zero
+    assert fp.avg_round(total, count).tolist() == [4, -4, 3, -3, 2, -2, 0]
+
+
+@pytest.fixture(scope="module")
+def driver(tmp_path_factory):
+    work = tmp_path_factory.mktemp("driver")
+    lib = cbuild.library()
+    exe = work / "kernel_driver"
+    cbuild.run([
+        cbuild.CC, *cbuild.WARNINGS, *cbuild.SANITIZE, "-O1",
+        *[f"-I{i}" for i in cbuild.INCLUDES],
+        str(cbuild.ROOT / "test/python/c/kernel_driver.c"), str(lib), "-lm", "-o", str(exe),
+    ])
+    return exe
+
+
+def test_c_requantize_is_bit_exact(driver):
+    rng = np.random.default_rng(3)
+    acc, mult, shift = random_requant_cases(rng, 20000)
+    text = "\n".join(f"{a} {m} {s}" for a, m, s in zip(acc, mult, shift))
+    out = cbuild.run([str(driver), "requantize"], input=text).stdout.split()
+    assert [int(v) for v in out] == fp.requantize(acc, mult, shift).tolist()
+
+
+def test_c_softmax_is_bit_exact_in_place(driver):
+    rng = np.random.default_rng(4)
+    for trial in range(30):
+        n = int(rng.integers(1, 256))
+        scale = float(np.float32(10 ** rng.uniform(-3, 0.5)))
+        mult, shift, diff_min = fp.softmax_params(scale)
+        table = fp.softmax_exp_table(mult, shift, diff_min)
+        rows = rng.integers(-128, 128, (8, n))
+        rows[0] = 127  # every element at the maximum
+        rows[1, :] = rng.integers(120, 128, n)
+        text = f"{n}\n" + " ".join(map(str, table)) + "\n"
+        text += "\n".join(" ".join(map(str, r)) for r in rows)
+        out = cbuild.run([str(driver), "softmax"], input=text).stdout.split("\n")
+        got = np.array([[int(v) for v in line.split()] for line in out if line.strip()])
+        assert np.array_equal(got, fp.softmax_rows(rows, table)), f"trial {trial}"

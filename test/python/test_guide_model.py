@@ -1,0 +1,86 @@
+"""The seeds' guide CNN: bit-exact in C, the arena, speed of conversion."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pytest
+
+import cbuild
+import keras_factory as kf
+import nnom
+
+ARENA_LIMIT = 16_500  # bytes; the original NNoM needs 18,144 for this model
+
+
+@pytest.fixture(scope="module")
+def guide(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("guide")
+    model = kf.guide_model(seed=0)
+    path = kf.save_model(model, folder / "guide.h5", "h5-keras3")
+    rng = np.random.default_rng(0)
+    calib = rng.random((1000, 28, 28, 1), dtype=np.float32)
+    calib_path = folder / "calib.npy"
+    np.save(calib_path, calib)
+    return model, path, calib, calib_path
+
+
+def test_guide_model_is_bit_exact_in_c(guide, tmp_path):
+    model, path, calib, _ = guide
+    converted = nnom.convert(path, calib)
+    qx = converted.quantize(calib[:16])
+    got, printed = cbuild.run_c(converted, [qx], tmp_path)
+    assert np.array_equal(got[0], converted.run(qx)[0])
+    assert converted.summary() in printed
+
+
+def test_guide_model_arena_is_small_and_matches_c(guide, tmp_path):
+    _, path, calib, _ = guide
+    converted = nnom.convert(path, calib[:100])
+    assert converted.arena_bytes <= ARENA_LIMIT
+    # the lower bound is the two largest tensors alive together: 5184 + 10368
+    assert converted.plan.lower_bound == 15_552
+    header = converted.header()
+    assert f"#define NNOM_ARENA_BYTES {converted.arena_bytes}" in header
+    _, printed = cbuild.run_c(converted, [converted.quantize(calib[:1])], tmp_path)
+    assert f"Arena: {converted.arena_bytes} bytes" in printed
+
+
+def test_guide_model_tracks_keras_float(guide):
+    model, path, calib, _ = guide
+    converted = nnom.convert(path, calib)
+    x = calib[:200]
+    keras_out = np.asarray(model(x, training=False))
+    ours = converted.predict(x)[0]
+    # softmax outputs: int8 with scale 1/256
+    assert np.abs(ours - keras_out).max() <= 0.05
+    assert (ours.argmax(1) == keras_out.argmax(1)).mean() >= 0.9
+
+
+def test_cli_converts_guide_model_fast_without_tensorflow(guide, tmp_path):
+    """`nnom convert` with 1,000 calibration samples: under 3 s, no TensorFlow."""
+    _, path, _, calib_path = guide
+    out = tmp_path / "weights.h"
+    code = (
+        "import sys, time; t = time.perf_counter();"
+        "from nnom.cli import main; rc = main(sys.argv[1:]);"
+        "print('elapsed', time.perf_counter() - t);"
+        "print('tensorflow loaded', 'tensorflow' in sys.modules or 'keras' in sys.modules);"
+        "sys.exit(rc)"
+    )
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", code, "convert", str(path), "-c", str(calib_path), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    wall = time.perf_counter() - start
+    assert result.returncode == 0, result.stderr
+    assert "tensorflow loaded False" in result.stdout
+    assert wall < 3.0, f"nnom convert took {wall:.2f} s"
+    assert "Arena:" in result.stdout and "#15  Softmax" in result.stdout
+    assert out.is_file() and "nnom_model_create" in out.read_text()

@@ -34,6 +34,7 @@ extern "C" {
 
 /* Every arena buffer starts on this boundary and is padded to it. */
 #define NNOM_ALIGN 4
+#define NNOM_ALIGN_UP(n) (((n) + NNOM_ALIGN - 1u) / NNOM_ALIGN * NNOM_ALIGN)
 
 typedef enum {
     NN_SUCCESS = 0,
@@ -162,6 +163,11 @@ struct nnom_layer {
 };
 
 nnom_layer_t *nnom_layer_input(const nnom_layer_t *layer, uint8_t i);
+
+/* nnom_mem() bytes of one layer, and of the input list of a merge layer with
+ * n inputs; generated headers add these up in NNOM_STATIC_BUF_BYTES. */
+#define NNOM_LAYER_BYTES NNOM_ALIGN_UP(sizeof(nnom_layer_t))
+#define NNOM_MERGE_BYTES(n) NNOM_ALIGN_UP(((n) - 1u) * sizeof(nnom_layer_t *))
 
 /* ---- model ---------------------------------------------------------------- */
 

@@ -261,6 +261,20 @@ class HeaderWriter:
             out.append(f"#define NNOM_OUTPUT{s}_ZERO_POINT ({node.out_q.zero_point})")
             out.append(f"#define NNOM_OUTPUT{s}_Q (&{self.ids[name]}_q)")
         out.append(f"#define NNOM_ARENA_BYTES {self.plan.arena_bytes}")
+        merges = " + ".join(
+            f"NNOM_MERGE_BYTES({len(layer.inputs)})"
+            for layer in self.plan.layers
+            if len(layer.inputs) > 1
+        )
+        out.append(
+            "/* everything nnom_model_create() takes from nnom_set_static_buf(), plus\n"
+            " * NNOM_ALIGN - 1 bytes in case the buffer is not aligned */"
+        )
+        out.append(
+            "#define NNOM_STATIC_BUF_BYTES (NNOM_ARENA_BYTES + NNOM_LAYER_COUNT * NNOM_LAYER_BYTES"
+            + (f" + {merges}" if merges else "")
+            + " + NNOM_ALIGN - 1u)"
+        )
         out.append(f"#define NNOM_LAYER_COUNT {len(self.plan.layers)}")
         out.append(f"#define NNOM_TOTAL_MACS {self.plan.total_macs}u")
         return "\n".join(out) + "\n"

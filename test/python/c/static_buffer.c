@@ -1,0 +1,38 @@
+/* static_buffer.c - a generated model in static-memory mode: one byte too
+ * little fails cleanly, NNOM_STATIC_BUF_BYTES is exactly enough. */
+#include <stdio.h>
+
+#include "nnom.h"
+#include MODEL_HEADER
+
+static union {
+    uint8_t bytes[NNOM_STATIC_BUF_BYTES];
+    uint32_t align;
+} pool;
+
+int main(int argc, char **argv)
+{
+    const size_t need = NNOM_STATIC_BUF_BYTES - (NNOM_ALIGN - 1u); /* pool is aligned */
+    if (argc != 3)
+        return 2;
+    if (nnom_set_static_buf(pool.bytes, need - 1) != NN_SUCCESS || nnom_model_create() != NULL)
+        return 10;
+    if (nnom_set_static_buf(pool.bytes, need) != NN_SUCCESS)
+        return 11;
+    nnom_model_t *model = nnom_model_create();
+    if (model == NULL)
+        return 12;
+    if (nnom_mem_used() != need)
+        return 13;
+    FILE *in = fopen(argv[1], "rb"), *out = fopen(argv[2], "wb");
+    if (in == NULL || out == NULL)
+        return 2;
+    while (fread(nnom_input_data, 1, sizeof nnom_input_data, in) == sizeof nnom_input_data) {
+        if (model_run(model) != NN_SUCCESS)
+            return 14;
+        fwrite(nnom_output_data, 1, sizeof nnom_output_data, out);
+    }
+    fclose(in);
+    fclose(out);
+    return 0;
+}

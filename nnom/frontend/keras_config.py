@@ -31,7 +31,7 @@ def build_graph(model_file: ModelFile) -> KerasGraph:
         )
     try:
         graph = _expand(model, model_file.weights, prefix="")
-    except (KeyError, IndexError, TypeError, ValueError) as e:
+    except (AttributeError, KeyError, IndexError, TypeError, ValueError) as e:
         raise ModelFileError(f"unexpected Keras model config ({type(e).__name__}: {e})") from e
     _check_refs(graph)
     return KerasGraph(

@@ -62,7 +62,7 @@ def read_legacy_h5(path: str) -> ModelFile:
             }
     except ModelFileError:
         raise
-    except (OSError, KeyError, ValueError, TypeError) as e:
+    except (OSError, AttributeError, KeyError, ValueError, TypeError) as e:
         raise ModelFileError(f"{path}: damaged or unexpected Keras .h5 file ({e})") from e
     if not isinstance(config, (dict, list)):
         raise ModelFileError(f"{path}: 'model_config' is not a Keras model config")

@@ -38,8 +38,9 @@ class WeightScope(Protocol):
 
 
 def as_float32(data: np.ndarray, dtype_attr: object = None) -> np.ndarray:
-    """A stored weight as float32 (bfloat16 is stored as raw 16-bit words)."""
-    if dtype_attr == "bfloat16" and data.dtype.itemsize == 2:
+    """A stored weight as float32. bfloat16 is stored as opaque 16-bit words,
+    marked by a `dtype` attribute in model.weights.h5, unmarked in legacy .h5."""
+    if data.dtype.itemsize == 2 and (dtype_attr == "bfloat16" or data.dtype.kind == "V"):
         bits = data.view(np.uint16).astype(np.uint32) << 16
         return bits.view(np.float32)
     return np.asarray(data, dtype=np.float32)

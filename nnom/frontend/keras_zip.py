@@ -39,7 +39,7 @@ def read_keras_zip(path: str) -> ModelFile:
                 )
     except ModelFileError:
         raise
-    except (OSError, KeyError, ValueError, TypeError, zipfile.BadZipFile) as e:
+    except (OSError, AttributeError, KeyError, ValueError, TypeError, zipfile.BadZipFile) as e:
         raise ModelFileError(f"{path}: damaged or unexpected .keras file ({e})") from e
     if not isinstance(config, dict):
         raise ModelFileError(f"{path}: config.json is not a Keras model config")

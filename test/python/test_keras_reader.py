@@ -390,3 +390,17 @@ def test_random_sequential_models_are_valid_and_small():
     again = keras_factory.random_sequential_model(np.random.default_rng(11))
     assert [type(x).__name__ for x in again.layers] == [type(x).__name__ for x in model.layers]
     assert all(np.array_equal(a, b) for a, b in zip(again.get_weights(), model.get_weights()))
+
+
+def test_bfloat16_weights(tmp_path):
+    import keras_factory
+
+    keras = keras_factory._keras()
+    inputs = keras.Input((3,))
+    model = keras.Model(inputs, keras.layers.Dense(2, dtype="bfloat16", name="d")(inputs))
+    want = [np.asarray(w, dtype=np.float32) for w in model.get_layer("d").get_weights()]
+    assert want[0].any()
+    for fmt in ("keras", "h5-keras3"):
+        path = keras_factory.save_model(model, tmp_path / f"m{keras_factory.SUFFIX[fmt]}", fmt)
+        got = load_keras(path).layer("d").weights
+        assert all(a.dtype == np.float32 and np.array_equal(a, b) for a, b in zip(got, want))

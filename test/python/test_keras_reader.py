@@ -359,6 +359,11 @@ def test_guide_model_shapes(keras_zoo):
         (28, 28, 12), (14, 14, 12), (11, 7, 12), (11, 7, 24), (3, 2, 24), (6, 9, 24),
         (6, 9, 24), (12, 18, 24), (12, 18, 48), (6, 9, 48), (2592,), (64,), (10,), (10,),
     ]  # fmt: skip
+    import keras_factory
+
+    again = keras_factory.guide_model(0).get_weights()
+    assert all(np.array_equal(a, b) for a, b in zip(again, keras_zoo["guide"].get_weights()))
+    assert all(w.any() for w in again)  # biases too
 
 
 def _macs(model) -> int:

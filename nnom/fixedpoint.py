@@ -21,7 +21,11 @@ INT32_MAX = (1 << 31) - 1
 # accumulator width CMSIS-NN uses).
 SOFTMAX_DIFF_INT_BITS = 5
 SOFTMAX_ACCUM_BITS = 12
-SOFTMAX_MAX_ROW = 511  # n * 2**19 < 2**28 keeps bits_over_unit <= 31 (see softmax_rows)
+# Rows up to 511 keep every shift within 31 bits, as CMSIS-NN needs (n * 2**19
+# < 2**28). Longer rows (local kernel only) shift by 32 or more, which gives
+# 0 here and in C; past 4095 the int32 sum could overflow.
+SOFTMAX_CMSIS_MAX_ROW = 511
+SOFTMAX_MAX_ROW = 4095
 
 
 def wrap32(x):
@@ -194,7 +198,8 @@ def softmax_rows(x: np.ndarray, table: np.ndarray) -> np.ndarray:
         bits = SOFTMAX_ACCUM_BITS - headroom + 23
         # mul_sat of two non-negative values: round half up of the doubled product.
         prod = (scale * e[i] + (1 << 30)) >> 31
-        out[i] = divide_by_pot(prod, bits) - 128
+        # |prod| < 2**31, so dividing by 2**32 or more rounds to 0
+        out[i] = (divide_by_pot(prod, bits) if bits <= 31 else 0) - 128
     return np.clip(out, -128, 127).reshape(x.shape)
 
 

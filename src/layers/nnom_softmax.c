@@ -7,7 +7,7 @@ static nnom_status_t softmax_build(nnom_layer_t *l)
     const nnom_softmax_config_t *cfg = (const nnom_softmax_config_t *)l->config;
     if (cfg->exp_table == NULL || cfg->super.out_q == NULL)
         return NN_ARGUMENT_ERROR;
-    if (l->in0->out.shape.c > 511)
+    if (l->in0->out.shape.c > 4095)
         return NN_UNSUPPORTED;
     l->out.shape = l->in0->out.shape;
     l->out.q = cfg->super.out_q;

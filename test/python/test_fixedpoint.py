@@ -103,7 +103,7 @@ def test_c_requantize_is_bit_exact(driver):
 def test_c_softmax_is_bit_exact_in_place(driver):
     rng = np.random.default_rng(4)
     for trial in range(30):
-        n = int(rng.integers(1, 256))
+        n = int(rng.integers(1, 256)) if trial < 24 else int(rng.integers(500, 4096))
         scale = float(np.float32(10 ** rng.uniform(-3, 0.5)))
         mult, shift, diff_min = fp.softmax_params(scale)
         table = fp.softmax_exp_table(mult, shift, diff_min)

@@ -66,7 +66,7 @@ static int32_t leading_zeros(uint32_t v)
 nnom_status_t nnom_local_softmax_s8(const int8_t *in, int32_t rows, int32_t row_size,
                                     const int32_t *exp_table, int8_t *out)
 {
-    if (row_size < 1 || row_size > 511)
+    if (row_size < 1 || row_size > 4095) /* the int32 sum must not overflow */
         return NN_ARGUMENT_ERROR;
     for (int32_t r = 0; r < rows; r++, in += row_size, out += row_size) {
         int32_t max = in[0];
@@ -81,7 +81,9 @@ nnom_status_t nnom_local_softmax_s8(const int8_t *in, int32_t rows, int32_t row_
         const int32_t scale = one_over_one_plus_x(shifted);
         const int32_t bits = ACCUM_BITS - headroom + 23;
         for (int32_t i = 0; i < row_size; i++) {
-            int32_t v = div_pow2(mul_sat(scale, exp_table[max - in[i]]), bits) - 128;
+            /* bits > 31 only for rows over 511: |x| < 2^31 divides to 0 */
+            int32_t p = mul_sat(scale, exp_table[max - in[i]]);
+            int32_t v = (bits <= 31 ? div_pow2(p, bits) : 0) - 128;
             out[i] = nnom_clamp_s8(v, -128, 127);
         }
     }

@@ -19,10 +19,10 @@ static int requantize_cmd(void)
 static int softmax_cmd(void)
 {
     int32_t table[256];
-    int8_t row[256];
+    static int8_t row[4096];
     int n, v;
     long t;
-    if (scanf("%d", &n) != 1 || n < 1 || n > 255)
+    if (scanf("%d", &n) != 1 || n < 1 || n > 4095)
         return 2;
     for (int i = 0; i < 256; i++) {
         if (scanf("%ld", &t) != 1)

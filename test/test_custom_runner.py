@@ -13,6 +13,8 @@ Unlike PlatformIO's Unity runner it also
   cases when exit code 1 just reports them.
 """
 
+from collections import deque
+
 import click
 from platformio.test.exception import UnitTestSuiteError
 from platformio.test.result import TestStatus
@@ -38,11 +40,21 @@ class CustomTestRunner(TestRunnerBase):
     def setup(self):
         self.summary_seen = False
         self.exit_code = 0
+        self.last_lines = deque(maxlen=8)  # shown when the program dies
 
     def on_testing_line_output(self, line):
         if all(word in line for word in SUMMARY_WORDS):
             self.summary_seen = True
+        elif line.strip() and not self.parse_test_case(line):
+            self.last_lines.append(line.rstrip())
         UnityTestRunner.on_testing_line_output(self, line)
+
+    def _ending(self):
+        code = self.exit_code
+        text = f"was killed by signal {-code}" if code < 0 else f"exited with code {code}"
+        if self.last_lines and not self.options.verbose:
+            text += ", its last output:\n" + "\n".join(self.last_lines)
+        return text
 
     def _runs_program(self):
         """True when PlatformIO runs a program (native, QEMU), not a serial port."""
@@ -67,10 +79,10 @@ class CustomTestRunner(TestRunnerBase):
         code = self.exit_code
         if not self.summary_seen:
             raise UnitTestSuiteError(
-                f"the test program ended (exit code {code}) without printing the summary "
-                "line 'N Tests F Failures I Ignored': did it crash, or not call NT_END()?"
+                "the test program ended without the summary line 'N Tests F Failures "
+                f"I Ignored' (did it crash, or not call NT_END()?): it {self._ending()}"
             )
         failed = any(case.status == TestStatus.FAILED for case in self.test_suite.cases)
         if code != 0 and not (code == 1 and failed):
-            raise UnitTestSuiteError(f"the test program exited with code {code}")
+            raise UnitTestSuiteError(f"the test program {self._ending()}")
         return None

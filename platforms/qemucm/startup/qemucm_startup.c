@@ -154,10 +154,10 @@ void qemucm_fault_report(const uint32_t *frame, uint32_t exc_return)
     ipsr &= 0x1FFu;
     (void)exc_return;
 
-    qemucm_puts("\nqemucm: unexpected exception: ");
+    qemucm_puts("\nqemucm: unexpected exception ");
     qemucm_puts(ipsr < 16 ? names[ipsr] : "IRQ");
-    qemucm_put_hex(" (", ipsr);
-    qemucm_put_hex(")\n  pc=", frame[6]);
+    qemucm_put_hex(", ipsr=", ipsr);
+    qemucm_put_hex("\n  pc=", frame[6]);
     qemucm_put_hex(" lr=", frame[5]);
     qemucm_put_hex(" sp=", (uint32_t)(uintptr_t)frame);
     qemucm_put_hex("\n  cfsr=", SCB_CFSR);

@@ -72,6 +72,13 @@ env.Append(
     LIBS=["m"],
 )
 
+if not env.WhereIs("$CC"):
+    sys.stderr.write(
+        "Error: arm-none-eabi-gcc is not on PATH; install it "
+        "(Debian/Ubuntu: apt-get install gcc-arm-none-eabi libnewlib-arm-none-eabi)\n"
+    )
+    env.Exit(1)
+
 if not board.get("build.ldscript", ""):
     sys.stderr.write(f"Error: qemucm board {env.subst('$BOARD')} has no build.ldscript\n")
     env.Exit(1)

@@ -84,7 +84,10 @@ __attribute__((section(".isr_vector"), used)) const qemucm_vector qemucm_vectors
     0,
     PendSV_Handler,
     SysTick_Handler,
-    [16 ... 47] = IRQ_Handler,
+#define QEMUCM_IRQ8 IRQ_Handler, IRQ_Handler, IRQ_Handler, IRQ_Handler, \
+                    IRQ_Handler, IRQ_Handler, IRQ_Handler, IRQ_Handler
+    QEMUCM_IRQ8, QEMUCM_IRQ8, QEMUCM_IRQ8, QEMUCM_IRQ8,
+#undef QEMUCM_IRQ8
 };
 
 /* ------------------------------------------------------------------ */

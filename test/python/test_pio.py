@@ -42,6 +42,7 @@ SMOKE_CASES = [
     "test_heap",
     "test_float",
     "test_instruction_counter_exact",
+    "test_instruction_counter_masked",
     "test_instruction_counter_long",
 ]
 

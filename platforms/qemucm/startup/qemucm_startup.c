@@ -175,9 +175,12 @@ void qemucm_fault_report(const uint32_t *frame, uint32_t exc_return)
 /* Instruction counter                                                  */
 
 static volatile uint32_t qemucm_systick_wraps;
-/* instructions = ticks * ratio_num / ratio_den, reduced once at start-up. */
+/* instructions = ticks * ratio_num / ratio_den, reduced once at start-up. On
+ * every qemucm board ratio_den is a power of two (ratio_shift >= 0), so the
+ * conversion is a multiply and a shift: it costs the same at every call. */
 static uint64_t qemucm_ratio_num;
 static uint64_t qemucm_ratio_den;
+static int qemucm_ratio_shift;
 
 /* Exactly SYST_HANDLER_INSNS instructions, whatever the optimisation level. */
 __attribute__((naked)) void SysTick_Handler(void)
@@ -209,6 +212,12 @@ static void qemucm_counter_start(void)
     uint64_t g = qemucm_gcd(num, den);
     qemucm_ratio_num = num / g;
     qemucm_ratio_den = den / g;
+    qemucm_ratio_shift = -1;
+    if ((qemucm_ratio_den & (qemucm_ratio_den - 1u)) == 0u) {
+        for (qemucm_ratio_shift = 0; (1ull << qemucm_ratio_shift) != qemucm_ratio_den;) {
+            qemucm_ratio_shift++;
+        }
+    }
 
     SCB_SHPR3 &= 0x00FFFFFFu; /* SysTick at the highest priority */
     SYST_RVR = SYST_PERIOD - 1u;
@@ -216,24 +225,28 @@ static void qemucm_counter_start(void)
     SYST_CSR = 0x7u; /* core clock, interrupt, enable */
 }
 
+/* Branch-free after the timer read, so that the difference of two calls is
+ * the code in between plus a constant. */
 uint64_t qemucm_instructions(void)
 {
-    uint32_t primask, wraps, handled, value;
-    uint64_t ticks, insns;
+    uint32_t primask, wraps, value, pending;
+    uint64_t ticks, scaled;
 
     __asm__ volatile("mrs %0, primask\n cpsid i" : "=r"(primask)::"memory");
     wraps = qemucm_systick_wraps;
-    handled = wraps;
     value = SYST_CVR;
-    if (SCB_ICSR & ICSR_PENDSTSET) { /* wrapped, handler not run yet */
-        value = SYST_CVR;
-        wraps++;
-    }
+    pending = (SCB_ICSR & ICSR_PENDSTSET) != 0u;
     __asm__ volatile("msr primask, %0" ::"r"(primask) : "memory");
 
-    ticks = (uint64_t)wraps * SYST_PERIOD + (SYST_PERIOD - 1u - value);
-    insns = (ticks * qemucm_ratio_num + qemucm_ratio_den / 2u) / qemucm_ratio_den;
-    return insns - (uint64_t)handled * SYST_HANDLER_INSNS;
+    /* With interrupts masked a wrap leaves SysTick pending. It belongs to this
+     * read unless it came between the timer read and the pending check, a few
+     * instructions (< 1024 ticks) apart: then the value read was still near 0.
+     * (value >= 1024) is computed without a branch. */
+    ticks = (uint64_t)(wraps + (pending & ((value + SYST_PERIOD - 1024u) >> 24))) * SYST_PERIOD +
+            (SYST_PERIOD - 1u - value);
+    scaled = ticks * qemucm_ratio_num + (qemucm_ratio_den >> 1);
+    scaled = qemucm_ratio_shift >= 0 ? scaled >> qemucm_ratio_shift : scaled / qemucm_ratio_den;
+    return scaled - (uint64_t)wraps * SYST_HANDLER_INSNS;
 }
 
 /* ------------------------------------------------------------------ */

@@ -12,7 +12,7 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).parent
-C_LIBRARY_PARTS = ["src", "inc", "port", "extra_script", "library.json", "LICENSE"]
+C_LIBRARY_PARTS = ["src", "inc", "port", "extra_script", "platforms", "library.json", "LICENSE"]
 
 
 class BuildPyWithCLibrary(build_py):

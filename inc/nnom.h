@@ -232,5 +232,6 @@ void nnom_dequantize_buf(const int8_t *v, float *out, uint32_t n, const nnom_qpa
 #endif
 
 #include "nnom_layers.h"
+#include "nnom_utils.h"
 
 #endif /* NNOM_H */

@@ -47,6 +47,12 @@
 #define nnom_ms_get() ((uint32_t)(qemucm_instructions() / 1000u))
 #define NNOM_TIME_UNIT "instr"
 #endif
+#if !defined(nnom_us_get) && (defined(__unix__) || defined(__APPLE__) || defined(_WIN32))
+/* Hosted builds (pio test -e native): the C library's processor clock. */
+#include <time.h>
+#define nnom_us_get() ((uint32_t)((uint64_t)clock() * 1000000u / CLOCKS_PER_SEC))
+#define nnom_ms_get() ((uint32_t)((uint64_t)clock() * 1000u / CLOCKS_PER_SEC))
+#endif
 #ifndef nnom_us_get
 #define nnom_us_get() ((uint32_t)0)
 #endif

@@ -7,10 +7,7 @@
 #include <math.h>
 
 #include "nnom.h"
-
-uint32_t nnom_plan_arena(nnom_model_t *m);
-uint32_t nnom_plan_lower_bound(const nnom_model_t *m);
-void nnom_print_model_table(const nnom_model_t *m, uint32_t lower_bound);
+#include "nnom_internal.h"
 
 #define NNOM_MAX_DEPTH 1000
 

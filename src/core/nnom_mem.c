@@ -1,5 +1,6 @@
 /* nnom_mem.c - allocation of model structures and the arena. */
 #include "nnom.h"
+#include "nnom_internal.h"
 
 static size_t mem_used;
 
@@ -81,6 +82,4 @@ static void mem_release(void *p)
 
 size_t nnom_mem_used(void) { return mem_used; }
 
-/* Used by model_delete(). */
-void nnom_mem_release(void *p);
 void nnom_mem_release(void *p) { mem_release(p); }

@@ -2,8 +2,7 @@
 #include <stdarg.h>
 
 #include "nnom.h"
-
-void nnom_mem_release(void *p);
+#include "nnom_internal.h"
 
 nnom_layer_t *nnom_layer_new(const nnom_layer_type_t *type, const void *config)
 {

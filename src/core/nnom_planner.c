@@ -14,6 +14,7 @@
  *    is alive at the same time.
  */
 #include "nnom.h"
+#include "nnom_internal.h"
 
 #define UNPLACED 0xFFFFFFFFu
 

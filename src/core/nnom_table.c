@@ -3,8 +3,9 @@
  * nnom/memory.py:format_table() prints the same text; keep them identical.
  */
 #include "nnom.h"
+#include "nnom_internal.h"
 
-static void format_macs(char *buf, size_t n, uint32_t macs)
+void nnom_format_macs(char *buf, size_t n, uint32_t macs)
 {
     if (macs == 0)
         buf[0] = '\0';
@@ -53,7 +54,7 @@ void nnom_print_model_table(const nnom_model_t *m, uint32_t lower_bound)
             in_bytes += nnom_shape_size(&nnom_layer_input(l, i)->out.shape);
         if (l->type->kind == NNOM_INPUT)
             in_bytes = nnom_shape_size(&l->out.shape);
-        format_macs(macs, sizeof(macs), l->macs);
+        nnom_format_macs(macs, sizeof(macs), l->macs);
         shape_dims(&l->out.shape, d);
         if (l->type->flags & NNOM_LAYER_EXTERNAL)
             snprintf(out_at, sizeof(out_at), "user");

@@ -46,3 +46,43 @@ def test_int8_accuracy_through_c_matches_float(digits, tmp_path):
     int8_acc = float((c_out[0].argmax(1) == y_test).mean())
     assert float_acc > 0.95, "the committed model should be well trained"
     assert int8_acc >= float_acc - MAX_DROP, f"float {float_acc:.4f}, int8 {int8_acc:.4f}"
+
+
+def test_prediction_api_reports_topk_and_confusion_matrix(digits, tmp_path):
+    """prediction_run_dataset/summary on the device side agree with numpy."""
+    x_test, y_test = digits
+    converted = nnom.convert(EXAMPLE / "model.h5", np.load(EXAMPLE / "calib.npy"))
+    qx = converted.quantize(x_test)
+    header = tmp_path / "weights.h"
+    converted.save_header(header)
+    exe = tmp_path / "predict"
+    lib = cbuild.library()
+    cbuild.run([
+        cbuild.CC, *cbuild.WARNINGS, *cbuild.SANITIZE, "-O1",
+        *[f"-I{i}" for i in cbuild.INCLUDES], f"-I{tmp_path}", '-DMODEL_HEADER="weights.h"',
+        str(cbuild.ROOT / "test/python/c/predict_dataset.c"), str(lib), "-lm", "-o", str(exe),
+    ])
+    (tmp_path / "x.bin").write_bytes(qx.tobytes())
+    (tmp_path / "y.bin").write_bytes(y_test.astype(np.uint8).tobytes())
+    out = cbuild.run([str(exe), str(tmp_path / "x.bin"), str(tmp_path / "y.bin")]).stdout
+
+    scores = converted.run(qx)[0]
+    n = len(y_test)
+    # rank of the true class: higher scores first, ties broken by lower index
+    true = scores[np.arange(n), y_test][:, None]
+    idx = np.arange(scores.shape[1])[None, :]
+    rank = ((scores > true) | ((scores == true) & (idx < y_test[:, None]))).sum(1)
+    assert f"Test frames: {n}" in out
+    for k in (1, 2, 3):
+        bp = int((rank < k).sum()) * 10000 // n
+        assert f"Top {k} Accuracy: {bp // 100}.{bp % 100:02d}%" in out
+    matrix = np.zeros((10, 10), int)
+    np.add.at(matrix, (y_test, scores.argmax(1)), 1)
+    for r in range(10):
+        row = f"{r:4d} |" + "".join(f"{v:5d} " for v in matrix[r])
+        assert row in out
+    assert "Print running stat.." in out and "Total ops (MAC): 347616" in out
+    # nnom_predict re-runs the last sample: arg-max and its probability
+    last = scores[-1]
+    prob = converted.dequantize(last)[last.argmax()]
+    assert f"nnom_predict: {last.argmax()} {int(prob * 1000 + 0.5)}" in out

@@ -1,0 +1,44 @@
+/* nnom_stat.c - per-layer time and MACs of the last run (model_stat). */
+#include "nnom.h"
+#include "nnom_internal.h"
+
+/* MACs per time unit with two decimals, in integers: printf on small
+ * targets often has no %f. */
+static void print_rate(uint32_t macs, uint32_t time)
+{
+    if (macs == 0 || time == 0) {
+        NNOM_LOG("\n");
+        return;
+    }
+    uint64_t hundredths = (uint64_t)macs * 100u / time;
+    NNOM_LOG("%6u.%02u\n", (unsigned)(hundredths / 100u), (unsigned)(hundredths % 100u));
+}
+
+void model_stat(const nnom_model_t *m)
+{
+    if (m == NULL || !m->compiled) {
+        NNOM_LOG("model_stat: the model is not compiled\n");
+        return;
+    }
+    uint32_t total_time = 0;
+    char macs[16];
+    NNOM_LOG("Print running stat..\n");
+    NNOM_LOG("Layer(#)        - %10s   ops(MACs)   ops/%s\n", "Time(" NNOM_TIME_UNIT ")",
+             NNOM_TIME_UNIT);
+    NNOM_LOG("--------------------------------------------------------\n");
+    for (const nnom_layer_t *l = m->head; l != NULL; l = l->next) {
+        nnom_format_macs(macs, sizeof(macs), l->macs);
+        NNOM_LOG("#%-3u %11s - %10u %12s ", (unsigned)l->index + 1, l->type->name,
+                 (unsigned)l->time, macs);
+        print_rate(l->macs, l->time);
+        total_time += l->time;
+    }
+    NNOM_LOG("\nSummary:\n");
+    nnom_format_macs(macs, sizeof(macs), m->total_macs);
+    NNOM_LOG("Total ops (MAC): %u (%s)\n", (unsigned)m->total_macs, macs);
+    NNOM_LOG("Prediction time: %u %s (layers: %u)\n", (unsigned)m->total_time, NNOM_TIME_UNIT,
+             (unsigned)total_time);
+    NNOM_LOG("Efficiency: ");
+    print_rate(m->total_macs, m->total_time);
+    NNOM_LOG("Total memory: %u bytes\n", (unsigned)m->mem_bytes);
+}

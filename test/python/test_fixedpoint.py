@@ -115,3 +115,29 @@ def test_c_softmax_is_bit_exact_in_place(driver):
         out = cbuild.run([str(driver), "softmax"], input=text).stdout.split("\n")
         got = np.array([[int(v) for v in line.split()] for line in out if line.strip()])
         assert np.array_equal(got, fp.softmax_rows(rows, table)), f"trial {trial}"
+
+
+def _bits(values) -> list[str]:
+    return [f"{int(v):08x}" for v in np.asarray(values, np.float32).view(np.uint32)]
+
+
+def test_c_softmax_parameters_match_converter(driver):
+    """The Layer API computes softmax parameters in C: same as the converter."""
+    rng = np.random.default_rng(5)
+    scales = np.float32(10 ** rng.uniform(-4, 1, 200))
+    out = cbuild.run([str(driver), "softmax_params"], input="\n".join(_bits(scales))).stdout
+    for scale, line in zip(scales, out.strip().split("\n")):
+        mult, shift, diff_min = fp.softmax_params(float(scale))
+        want = [mult, shift, diff_min, *fp.softmax_exp_table(mult, shift, diff_min).tolist()]
+        assert [int(v) for v in line.split()] == want, scale
+
+
+def test_c_multiplier_matches_converter(driver):
+    """in_scale * w_scale / out_scale -> (mult, shift), in double on both sides."""
+    rng = np.random.default_rng(6)
+    s = np.float32(10 ** rng.uniform(-5, 0, (500, 3)))
+    lines = [" ".join(_bits(row)) for row in s]
+    out = cbuild.run([str(driver), "multiplier"], input="\n".join(lines)).stdout.split("\n")
+    for row, line in zip(s, out):
+        real = np.float64(row[0]) * np.float64(row[1]) / float(row[2])
+        assert [int(v) for v in line.split()] == list(fp.quantize_multiplier(float(real)))

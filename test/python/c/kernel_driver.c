@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "nnom.h"
+#include "nnom_fixedpoint.h"
 #include "nnom_kernels.h"
 
 static int requantize_cmd(void)
@@ -43,8 +44,53 @@ static int softmax_cmd(void)
     }
 }
 
+/* softmax_params: lines with a float32 bit pattern -> mult shift diff_min table... */
+static int softmax_params_cmd(void)
+{
+    unsigned long bits;
+    while (scanf("%lx", &bits) == 1) {
+        uint32_t u = (uint32_t)bits;
+        float scale;
+        int32_t mult, shift, diff_min, table[256];
+        memcpy(&scale, &u, sizeof scale);
+        if (nnom_softmax_params(scale, &mult, &shift, &diff_min) != NN_SUCCESS) {
+            printf("error\n");
+            continue;
+        }
+        nnom_softmax_exp_table(mult, shift, diff_min, table);
+        printf("%ld %ld %ld", (long)mult, (long)shift, (long)diff_min);
+        for (int i = 0; i < 256; i++)
+            printf(" %ld", (long)table[i]);
+        printf("\n");
+    }
+    return 0;
+}
+
+/* multiplier: lines "in_scale_bits w_scale_bits out_scale_bits" (float32 hex)
+ * -> mult shift of in * w / out, computed in double as the Layer API does */
+static int multiplier_cmd(void)
+{
+    unsigned long a, b, c;
+    while (scanf("%lx %lx %lx", &a, &b, &c) == 3) {
+        float f[3];
+        uint32_t u[3] = {(uint32_t)a, (uint32_t)b, (uint32_t)c};
+        int32_t mult, shift;
+        memcpy(f, u, sizeof f);
+        if (nnom_quantize_multiplier((double)f[0] * (double)f[1] / (double)f[2], &mult, &shift) !=
+            NN_SUCCESS)
+            printf("error\n");
+        else
+            printf("%ld %ld\n", (long)mult, (long)shift);
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 2 && strcmp(argv[1], "softmax_params") == 0)
+        return softmax_params_cmd();
+    if (argc == 2 && strcmp(argv[1], "multiplier") == 0)
+        return multiplier_cmd();
     if (argc == 2 && strcmp(argv[1], "requantize") == 0)
         return requantize_cmd();
     if (argc == 2 && strcmp(argv[1], "softmax") == 0)

@@ -12,7 +12,8 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).parent
-C_LIBRARY_PARTS = ["src", "inc", "port", "extra_script", "platforms", "library.json", "LICENSE"]
+C_LIBRARY_PARTS = ["src", "inc", "port", "extra_script", "platforms", "library.json", "LICENSE",
+                   "test/test_custom_runner.py"]
 
 
 class BuildPyWithCLibrary(build_py):
@@ -25,7 +26,7 @@ class BuildPyWithCLibrary(build_py):
                 shutil.copytree(source, target / part, dirs_exist_ok=True,
                                 ignore=shutil.ignore_patterns("__pycache__"))
             elif source.is_file():
-                target.mkdir(parents=True, exist_ok=True)
+                (target / part).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(source, target / part)
 
 

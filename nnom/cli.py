@@ -19,6 +19,33 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     model.save_header(args.output)
     print(model.summary())
     print(f"wrote {args.output}")
+    if args.golden:
+        from pathlib import Path
+
+        from .golden import GOLDEN_HEADER, save_golden
+
+        data = load_calibration(args.golden_data) if args.golden_data else calib
+        out = Path(args.output)
+        golden = save_golden(model, data, args.golden, out.with_name(GOLDEN_HEADER), out.name)
+        print(f"wrote {golden}")
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .api import convert
+    from .calibration import load_calibration
+    from .report import format_report, layer_errors, plot_errors
+
+    calib = load_calibration(args.calibration)
+    model = convert(args.model, calib, per_channel=not args.per_tensor)
+    data = load_calibration(args.data) if args.data else calib
+    rows = layer_errors(model, data)
+    print(format_report(rows, len(data) if not isinstance(data, list) else len(data[0])))
+    if args.plot:
+        try:
+            print(f"wrote {plot_errors(rows, args.plot)}")
+        except NnomError as err:
+            print(f"nnom: plot skipped: {err}", file=sys.stderr)
     return 0
 
 
@@ -45,7 +72,28 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument(
         "--per-tensor", action="store_true", help="one weight scale per tensor, not per channel"
     )
+    conv.add_argument(
+        "--golden", type=int, default=0, metavar="N",
+        help="also write nnom_golden.h beside the header: N inputs, the reference's outputs "
+        "and per-layer checksums, for nnom_golden_test.h",
+    )
+    conv.add_argument(
+        "--golden-data", metavar="FILE",
+        help="take the golden inputs from this .npy/.npz instead of the calibration data",
+    )
     conv.set_defaults(func=_cmd_convert)
+
+    rep = sub.add_parser(
+        "report", help="per-layer float-vs-int8 error (max abs error, SNR dB) of a model"
+    )
+    rep.add_argument("model", help="Keras model: .h5 or .keras")
+    rep.add_argument("-c", "--calibration", required=True, help="calibration inputs: .npy/.npz")
+    rep.add_argument("--data", help="inputs to measure on (.npy/.npz); default: the calibration")
+    rep.add_argument("--plot", metavar="PNG", help="also draw the errors into a PNG (matplotlib)")
+    rep.add_argument(
+        "--per-tensor", action="store_true", help="one weight scale per tensor, not per channel"
+    )
+    rep.set_defaults(func=_cmd_report)
 
     pio = sub.add_parser(
         "pio-offline", help="prepare a PlatformIO core directory that needs no network"

@@ -1,0 +1,424 @@
+"""PlatformIO build hook of the NNoM library (library.json `build.extraScript`).
+
+PlatformIO runs it while it reads the build scripts, before any compile, in
+every project that has NNoM among its libraries, used or not. Options, in
+the project's platformio.ini:
+
+    custom_nnom_model = model.h5        ; .h5 or .keras, relative to the project
+    custom_nnom_calibration = calib.npy ; .npy, or .npz holding one array
+    custom_nnom_header = weights.h      ; name of the generated header
+    custom_nnom_golden = 8              ; also nnom_golden.h (see nnom_golden_test.h)
+    custom_nnom_golden_data = test.npy  ; golden inputs from here (default: calibration)
+    custom_nnom_per_tensor = no         ; one weight scale per tensor
+    custom_nnom_backend = auto          ; auto | local | cmsis-nn
+
+- The header is written to $BUILD_DIR/nnom_generated/, which goes on the
+  include path of the project and of the libraries: `#include "weights.h"`.
+  It is regenerated only when the model, the calibration or golden data, the
+  options or the converter changed (a SHA-256 of all of them sits beside
+  the header); an unchanged build reads a few files and writes nothing.
+- The converter is the `nnom` Python package shipped with this library (or
+  else the one installed in PlatformIO's Python); it needs numpy and h5py,
+  never TensorFlow. If PlatformIO's Python lacks them they are installed
+  there with pip, once.
+- Backend: `auto` picks CMSIS-NN on Cortex-M4/M7/M33/M55/M85 boards
+  (board `build.cpu`) when a CMSIS-NN library is among the project's
+  libraries, and the portable C kernels otherwise; the choice is printed
+  once per build and defines NNOM_BACKEND_LOCAL or NNOM_BACKEND_CMSIS_NN
+  for NNoM and for the project's sources.
+- Without custom_nnom_model and custom_nnom_backend it prints nothing and
+  generates nothing.
+
+Errors (a broken model, bad options, missing CMSIS-NN) stop the build with
+one line, `nnom: error: ...`, and no Python traceback.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+
+GEN_DIR_NAME = "nnom_generated"
+STAMP_NAME = ".nnom-stamp.json"
+GOLDEN_HEADER = "nnom_golden.h"  # nnom.golden.GOLDEN_HEADER
+BACKENDS = ("auto", "local", "cmsis-nn")
+BACKEND_MACRO = {"local": "NNOM_BACKEND_LOCAL", "cmsis-nn": "NNOM_BACKEND_CMSIS_NN"}
+# Cores with the DSP extension (or MVE), where CMSIS-NN's kernels pay off.
+CMSIS_NN_CPUS = ("cortex-m4", "cortex-m7", "cortex-m33", "cortex-m35p", "cortex-m55", "cortex-m85")
+CMSIS_NN_HEADER = "arm_nnfunctions.h"
+REQUIREMENTS = {"numpy": "numpy>=1.23", "h5py": "h5py>=3.7"}
+TRUE = ("1", "yes", "true", "on")
+
+
+class HookError(Exception):
+    """A problem the user can fix; printed as one line and the build stops."""
+
+
+# ------------------------------------------------------------------ options
+
+
+def project_option(env, name: str, default: str = "") -> str:
+    value = env.GetProjectOption(name, default)
+    if isinstance(value, (list, tuple)):
+        value = " ".join(value)
+    return str(value).strip()
+
+
+def list_option(env, name: str) -> list[str]:
+    value = env.GetProjectOption(name, [])
+    if isinstance(value, str):
+        value = value.splitlines()
+    items = []
+    for line in value:
+        items += [part.strip() for part in str(line).split(",") if part.strip()]
+    return items
+
+
+# ------------------------------------------------------------------ backend
+
+
+def _has_cmsis_nn_header(root: str, depth: int = 3) -> bool:
+    """arm_nnfunctions.h within `depth` directory levels of root."""
+    if not os.path.isdir(root):
+        return False
+    level = [root]
+    for _ in range(depth + 1):
+        below = []
+        for folder in level:
+            try:
+                entries = list(os.scandir(folder))
+            except OSError:
+                continue
+            for entry in entries:
+                if entry.name == CMSIS_NN_HEADER and entry.is_file():
+                    return True
+                if entry.is_dir() and not entry.name.startswith("."):
+                    below.append(entry.path)
+        level = below
+    return False
+
+
+def _link_target(pio_link: str) -> str:
+    """Folder a `NAME.pio-link` file (a symlink:// library) points to."""
+    try:
+        with open(pio_link, encoding="utf-8") as fp:
+            data = json.load(fp)
+        uri = data["spec"]["uri"]
+        path = uri.split("://", 1)[1]
+        return os.path.join(data.get("cwd", ""), path)
+    except (OSError, ValueError, KeyError, IndexError, TypeError):
+        return ""
+
+
+def cmsis_nn_locations(env) -> list[str]:
+    """Library folders and include paths of the project that may hold CMSIS-NN."""
+    project = env.subst("$PROJECT_DIR")
+    places: list[str] = []
+    for dep in list_option(env, "lib_deps"):
+        if "://" in dep:
+            scheme, path = dep.split("://", 1)
+            if scheme in ("symlink", "file"):
+                places.append(os.path.join(project, path))
+        elif dep.startswith((".", "/", "~")):
+            places.append(os.path.expanduser(os.path.join(project, dep)))
+    storage = [env.subst("$PROJECT_LIBDEPS_DIR/$PIOENV"), env.subst("$PROJECT_LIB_DIR")]
+    storage += [os.path.join(project, d) for d in list_option(env, "lib_extra_dirs")]
+    for folder in storage:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.endswith(".pio-link"):
+                places.append(_link_target(entry.path))
+            elif entry.is_dir() and "nnom" != entry.name.lower():
+                places.append(entry.path)
+    for inc in env.get("CPPPATH", []):
+        places.append(env.subst(str(inc)))
+    return [p for p in places if p]
+
+
+def cmsis_nn_available(env) -> bool:
+    for place in cmsis_nn_locations(env):
+        if os.path.isfile(os.path.join(place, CMSIS_NN_HEADER)):
+            return True
+        name = os.path.basename(os.path.normpath(place)).lower().replace("_", "-")
+        if "cmsis" in name and _has_cmsis_nn_header(place):
+            return True
+    return False
+
+
+def board_cpu(env) -> str:
+    if "BOARD" not in env:
+        return ""
+    return str(env.BoardConfig().get("build.cpu", "")).lower()
+
+
+def choose_backend(requested: str, cpu: str, available) -> tuple[str, str]:
+    """(backend, reason). `available` is called only when the answer depends on it."""
+    if requested not in BACKENDS:
+        raise HookError(
+            f"custom_nnom_backend = {requested}: use one of {', '.join(BACKENDS)}"
+        )
+    where = cpu or "no Cortex-M cpu in the board metadata"
+    if requested == "local":
+        return "local", f"custom_nnom_backend = local; {where}"
+    if requested == "cmsis-nn":
+        if not available():
+            raise HookError(
+                "custom_nnom_backend = cmsis-nn, but no CMSIS-NN library is among this "
+                f"project's libraries (no {CMSIS_NN_HEADER} in lib_deps, lib/ or the include "
+                "path); add it to lib_deps, e.g. lib_deps = symlink:///path/to/CMSIS-NN"
+            )
+        return "cmsis-nn", f"custom_nnom_backend = cmsis-nn; {where}"
+    if cpu not in CMSIS_NN_CPUS:
+        return "local", f"auto: {where}"
+    if available():
+        return "cmsis-nn", f"auto: {cpu} and a CMSIS-NN library in the project"
+    return "local", f"auto: {cpu}, but no CMSIS-NN library in lib_deps"
+
+
+def apply_backend(env, projenv, backend: str) -> None:
+    macro = BACKEND_MACRO[backend]
+    for e in (env, projenv):
+        if e is not None:
+            e.Append(CPPDEFINES=[macro])
+
+
+# ------------------------------------------------------- converter package
+
+
+def converter_dir(lib_dir: str) -> str:
+    """The `nnom` package to run: the one shipped with this library, else PlatformIO's."""
+    own = os.path.join(lib_dir, "nnom")
+    if os.path.isfile(os.path.join(own, "__init__.py")):
+        return own  # a source checkout: library.json and nnom/ side by side
+    parent = os.path.dirname(os.path.abspath(lib_dir))
+    if os.path.basename(lib_dir) == "_lib" and os.path.isfile(
+        os.path.join(parent, "__init__.py")
+    ):
+        return parent  # the copy of the library inside an installed nnom wheel
+    spec = importlib.util.find_spec("nnom")
+    if spec is not None and spec.submodule_search_locations:
+        return list(spec.submodule_search_locations)[0]
+    raise HookError(
+        "cannot find NNoM's converter (the nnom Python package): install it into "
+        f"PlatformIO's Python with: {sys.executable} -m pip install nnom"
+    )
+
+
+def converter_fingerprint(package: str) -> str:
+    """Hash of every .py file of the converter: any change regenerates the header."""
+    digest = hashlib.sha256()
+    for folder, dirs, files in os.walk(package):
+        dirs[:] = sorted(d for d in dirs if d not in ("__pycache__", "_lib"))
+        for name in sorted(files):
+            if name.endswith(".py"):
+                path = os.path.join(folder, name)
+                digest.update(os.path.relpath(path, package).encode())
+                with open(path, "rb") as fp:
+                    digest.update(fp.read())
+    return digest.hexdigest()
+
+
+def ensure_requirements() -> None:
+    missing = [name for name in REQUIREMENTS if importlib.util.find_spec(name) is None]
+    if not missing:
+        return
+    specs = [REQUIREMENTS[name] for name in missing]
+    print(
+        f"NNoM: installing {' and '.join(missing)} into PlatformIO's Python "
+        f"({sys.executable}) to convert the model",
+        flush=True,
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", *specs],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+    )
+    importlib.invalidate_caches()
+    if result.returncode != 0 or any(importlib.util.find_spec(n) is None for n in missing):
+        raise HookError(
+            f"PlatformIO's Python lacks {' and '.join(missing)} and pip could not install "
+            f"them; install them yourself: {sys.executable} -m pip install {' '.join(specs)}"
+        )
+
+
+def load_converter(package: str):
+    """Import the nnom package from `package` (a folder), without TensorFlow."""
+    loaded = sys.modules.get("nnom")
+    if loaded is not None:
+        here = os.path.dirname(os.path.abspath(getattr(loaded, "__file__", "") or ""))
+        if here == os.path.abspath(package):
+            return loaded
+        for name in [m for m in sys.modules if m == "nnom" or m.startswith("nnom.")]:
+            del sys.modules[name]
+    ensure_requirements()
+    spec = importlib.util.spec_from_file_location(
+        "nnom", os.path.join(package, "__init__.py"), submodule_search_locations=[package]
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["nnom"] = module
+    try:
+        spec.loader.exec_module(module)
+    except ImportError as err:
+        del sys.modules["nnom"]
+        raise HookError(f"cannot import NNoM's converter from {package}: {err}") from None
+    return module
+
+
+# ------------------------------------------------------------- generation
+
+
+def _file_digest(path: str, label: str) -> str:
+    try:
+        with open(path, "rb") as fp:
+            return hashlib.sha256(fp.read()).hexdigest()
+    except OSError:
+        raise HookError(f"{label} '{path}' cannot be read (no such file?)") from None
+
+
+class Job:
+    """What to generate, from the project's options."""
+
+    def __init__(self, env, lib_dir: str):
+        project = env.subst("$PROJECT_DIR")
+        self.model = os.path.join(project, project_option(env, "custom_nnom_model"))
+        calib = project_option(env, "custom_nnom_calibration")
+        if not calib:
+            raise HookError(
+                "custom_nnom_model is set but custom_nnom_calibration is not: give a .npy/.npz "
+                "of a few hundred typical inputs"
+            )
+        self.calibration = os.path.join(project, calib)
+        self.header = project_option(env, "custom_nnom_header", "weights.h")
+        if not self.header or os.path.basename(self.header) != self.header:
+            raise HookError(
+                f"custom_nnom_header = {self.header}: give a file name such as weights.h, "
+                "no folder (the header is generated in the build folder)"
+            )
+        if self.header == GOLDEN_HEADER:
+            raise HookError(f"custom_nnom_header cannot be {GOLDEN_HEADER} (the golden vectors)")
+        golden = project_option(env, "custom_nnom_golden", "0") or "0"
+        try:
+            self.golden = int(golden)
+        except ValueError:
+            raise HookError(f"custom_nnom_golden = {golden}: give a number of vectors") from None
+        golden_data = project_option(env, "custom_nnom_golden_data")
+        self.golden_data = os.path.join(project, golden_data) if golden_data else ""
+        self.per_tensor = project_option(env, "custom_nnom_per_tensor", "no").lower() in TRUE
+        self.gen_dir = os.path.join(env.subst("$BUILD_DIR"), GEN_DIR_NAME)
+        self.package = converter_dir(lib_dir)
+
+    def digest(self) -> str:
+        parts = {
+            "model": _file_digest(self.model, "custom_nnom_model"),
+            "calibration": _file_digest(self.calibration, "custom_nnom_calibration"),
+            "golden_data": (
+                _file_digest(self.golden_data, "custom_nnom_golden_data")
+                if self.golden_data and self.golden
+                else ""
+            ),
+            "options": [self.header, self.golden, self.per_tensor],
+            "converter": converter_fingerprint(self.package),
+        }
+        return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+    def outputs(self) -> list[str]:
+        names = [self.header] + ([GOLDEN_HEADER] if self.golden else [])
+        return [os.path.join(self.gen_dir, name) for name in names]
+
+    def up_to_date(self, digest: str) -> bool:
+        try:
+            with open(os.path.join(self.gen_dir, STAMP_NAME), encoding="utf-8") as fp:
+                stamp = json.load(fp)
+        except (OSError, ValueError):
+            return False
+        return stamp.get("digest") == digest and all(os.path.isfile(p) for p in self.outputs())
+
+    def generate(self, digest: str) -> None:
+        stamp = os.path.join(self.gen_dir, STAMP_NAME)
+        if os.path.exists(stamp):
+            os.remove(stamp)  # a failed conversion must be retried by the next build
+        nnom = load_converter(self.package)
+        from nnom.calibration import load_calibration
+        from nnom.golden import save_golden
+
+        os.makedirs(self.gen_dir, exist_ok=True)
+        try:
+            calib = load_calibration(self.calibration)
+            model = nnom.convert(self.model, calib, per_channel=not self.per_tensor)
+            model.save_header(os.path.join(self.gen_dir, self.header))
+            golden_path = os.path.join(self.gen_dir, GOLDEN_HEADER)
+            if self.golden:
+                data = load_calibration(self.golden_data) if self.golden_data else calib
+                save_golden(model, data, self.golden, golden_path, self.header)
+            elif os.path.exists(golden_path):
+                os.remove(golden_path)
+        except nnom.NnomError as err:
+            raise HookError(str(err)) from None
+        except Exception as err:  # noqa: BLE001 - a converter bug: still one line
+            raise HookError(
+                f"converting {os.path.basename(self.model)} failed: {type(err).__name__}: {err} "
+                f"(nnom convert {self.model} -c {self.calibration} shows the traceback)"
+            ) from None
+        with open(stamp, "w", encoding="utf-8") as fp:
+            json.dump({"digest": digest, "nnom": nnom.__version__}, fp)
+        extra = f" and {GOLDEN_HEADER} ({self.golden} vectors)" if self.golden else ""
+        print(
+            f"NNoM: generated {self.header}{extra} from {os.path.basename(self.model)} "
+            f"(arena {model.arena_bytes} bytes)",
+            flush=True,
+        )
+
+
+# ------------------------------------------------------------------- main
+
+
+def run(env, projenv, lib_dir: str) -> None:
+    model = project_option(env, "custom_nnom_model")
+    requested = project_option(env, "custom_nnom_backend", "auto").lower() or "auto"
+    explicit = model or env.GetProjectOption("custom_nnom_backend", None) is not None
+
+    backend, reason = choose_backend(requested, board_cpu(env), lambda: cmsis_nn_available(env))
+    apply_backend(env, projenv, backend)
+    from SCons.Script import DefaultEnvironment
+
+    shown = "_NNOM_BACKEND_SHOWN"  # the script may run twice in one build
+    global_env = DefaultEnvironment()
+    if explicit and not global_env.get(shown):
+        print(f"NNoM: backend {backend} ({reason})", flush=True)
+        global_env[shown] = True
+
+    if not model:
+        return
+    job = Job(env, lib_dir)
+    digest = job.digest()
+    if not job.up_to_date(digest):
+        job.generate(digest)
+    # Reaches the project's sources, its tests and the dependency finder.
+    env.Append(CPPPATH=[job.gen_dir])
+
+
+def _scons_main() -> None:
+    Import("env", "pio_lib_builder")  # noqa: F821 - SCons provides Import()
+    try:
+        Import("projenv")  # noqa: F821
+        project_env = projenv  # noqa: F821
+    except Exception:  # noqa: BLE001 - not exported: IDE metadata stage
+        project_env = None
+    try:
+        run(env, project_env, pio_lib_builder.path)  # noqa: F821
+    except HookError as err:
+        sys.stderr.write(f"nnom: error: {err}\n")
+        sys.stderr.flush()
+        env.Exit(1)  # noqa: F821
+
+
+if "Import" in globals():
+    _scons_main()

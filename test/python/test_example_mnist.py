@@ -1,0 +1,146 @@
+"""examples/mnist-simple as a user gets it: run it, and prove the model on each board.
+
+The example is copied with the library around it, laid out as in a clone
+(its platformio.ini says `lib_deps = symlink://../..`), so edits made in the
+checkout while the tests run cannot change what is built. Everything runs
+offline (see test_pio.run_pio).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from test_pio import QEMU_ENVS, cases_of, needs_pio, needs_qemu, run_pio
+
+import nnom
+from nnom import golden
+from nnom.pio_offline import make_offline_core
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLE = Path("examples") / "mnist-simple"
+GOLDEN_CASES = ["golden_model_create"] + [f"golden_vector_{i}" for i in range(10)]
+BACKEND_LINE = {
+    "native": "NNoM: backend local (auto: no Cortex-M cpu in the board metadata)",
+    "qemu_m3": "NNoM: backend local (auto: cortex-m3)",
+    **{
+        env: f"NNoM: backend local (auto: cortex-m{env[6:]}, but no CMSIS-NN library in lib_deps)"
+        for env in ("qemu_m4", "qemu_m7", "qemu_m33", "qemu_m55")
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def core(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_offline_core(tmp_path_factory.mktemp("pio-core"))
+
+
+@pytest.fixture(scope="module")
+def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The files of a fresh clone that the example uses; returns the example's folder."""
+    root = tmp_path_factory.mktemp("clone") / "nnom"
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".pio")
+    for part in ("src", "inc", "port", "extra_script", "nnom", str(EXAMPLE)):
+        shutil.copytree(REPO / part, root / part, ignore=ignore)
+    for part in ("library.json", "test/test_custom_runner.py"):
+        (root / part).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(REPO / part, root / part)
+    return root / EXAMPLE
+
+
+@needs_pio
+def test_example_runs_natively(core: Path, clone: Path, tmp_path: Path) -> None:
+    code, output, _ = run_pio(["run", "-e", "native", "-t", "exec"], clone, core, tmp_path)
+    assert code == 0, output
+    assert BACKEND_LINE["native"] in output
+    assert "NNoM: generated weights.h and nnom_golden.h (10 vectors) from model.h5" in output
+    for text in ("Layer(#)", "Arena: 2560 bytes", "10 of 10 digits right", "Print running stat",
+                 "Top 1 Accuracy: 100.00%", "Confusion matrix"):
+        assert text in output, output
+
+
+@needs_qemu
+def test_example_uploads_to_qemu_m4(core: Path, clone: Path, tmp_path: Path) -> None:
+    code, output, _ = run_pio(["run", "-e", "qemu_m4", "-t", "upload"], clone, core, tmp_path)
+    assert code == 0, output
+    assert BACKEND_LINE["qemu_m4"] in output
+    for text in ("Layer(#)", "10 of 10 digits right", "Time(instr)", "Top 1 Accuracy: 100.00%"):
+        assert text in output, output
+
+
+def _env(env: str):
+    return pytest.param(env, marks=needs_pio if env == "native" else needs_qemu, id=env)
+
+
+@pytest.mark.parametrize("env", [_env(e) for e in ("native", *QEMU_ENVS)])
+def test_example_golden_vectors_pass(env: str, core: Path, clone: Path, tmp_path: Path) -> None:
+    code, output, suites = run_pio(["test", "-e", env, "-v"], clone, core, tmp_path)
+    assert code == 0, output
+    assert output.count(BACKEND_LINE[env]) == 1, output
+    status, cases = cases_of(suites, env, "test_nnom_golden")
+    assert status == "PASSED", output
+    assert cases == dict.fromkeys(GOLDEN_CASES, "PASSED")
+
+
+def _corrupt(converted: nnom.ConvertedModel, layer: str) -> tuple[int, int]:
+    """Change the first weight of `layer` in the model (as the test changes it in the
+    header); returns (old, new)."""
+    weight = converted.graph.node(layer).q["weight"]
+    old = int(weight.flat[0])
+    new = 127 if old < 0 else -127
+    weight.flat[0] = new
+    return old, new
+
+
+def expected_failures(clone: Path, layer: str) -> dict[int, tuple[int, str]]:
+    """golden vector -> (first differing layer number, its Keras name), from the reference."""
+    model = nnom.convert(clone / "model.h5", np.load(clone / "calib.npy"))
+    shapes = [model.graph.node(n).shape for n in model.graph.inputs]
+    x = golden.pick(np.load(clone / "calib.npy"), 10, shapes)
+    q = [model.quantize(a, k) for k, a in enumerate(x)]
+    good = golden.layer_checksums(model, q)
+    _corrupt(model, layer)
+    bad = golden.layer_checksums(model, q)
+    out = {}
+    for i in range(good.shape[0]):
+        differs = np.nonzero(good[i] != bad[i])[0]
+        if differs.size:
+            k = int(differs[0])
+            node = model.plan.layers[k].node
+            out[i] = (k + 1, node.source or node.name)
+    return out
+
+
+@pytest.mark.parametrize("env", [_env("native"), _env("qemu_m4")])
+def test_golden_test_names_the_corrupted_layer(
+    env: str, core: Path, clone: Path, tmp_path: Path
+) -> None:
+    code, output, _ = run_pio(["test", "-e", env], clone, core, tmp_path)
+    assert code == 0, output
+
+    layer = "conv2d_1"
+    header = tmp_path / "build" / env / "nnom_generated" / "weights.h"
+    text = header.read_text()
+    pattern = re.compile(rf"(static const int8_t {layer}_weight\[\d+\] = \{{\n\s+)(-?\d+)")
+    match = pattern.search(text)
+    assert match, "weights.h has no such array"
+    model = nnom.convert(clone / "model.h5", np.load(clone / "calib.npy"))
+    old, new = _corrupt(model, layer)
+    assert int(match.group(2)) == old
+    header.write_text(pattern.sub(rf"\g<1>{new}", text, count=1))
+
+    expected = expected_failures(clone, layer)
+    assert expected, "the corruption should change some layer output"
+    code, output, suites = run_pio(["test", "-e", env], clone, core, tmp_path)
+    assert code == 1, output
+    status, cases = cases_of(suites, env, "test_nnom_golden")
+    assert status == "FAILED", output
+    failed = {int(name.rsplit("_", 1)[1]) for name, s in cases.items() if s == "FAILED"}
+    assert failed == set(expected), output
+    for i, (number, keras) in expected.items():
+        line = re.search(rf"golden_vector_{i}:? ?(.*)\[FAILED\]", output)
+        assert line, output
+        assert f"first differing layer #{number} Conv2D '{keras}'" in line.group(1), output

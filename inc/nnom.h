@@ -118,6 +118,7 @@ typedef enum {
     NNOM_CROPPING,
     NNOM_UPSAMPLE,
     NNOM_ACTIVATION,
+    NNOM_RNN, /* SimpleRNN, GRU, LSTM, Bidirectional (nnom_rnn.h) */
     NNOM_SOFTMAX
 } nnom_layer_kind_t;
 

@@ -128,4 +128,6 @@ nnom_layer_t *nnom_layer_new(const nnom_layer_type_t *type, const void *config);
 }
 #endif
 
+#include "nnom_rnn.h" /* recurrent layers */
+
 #endif /* NNOM_LAYERS_H */

@@ -23,6 +23,8 @@ class ConvertedModel:
         self.graph = graph
         self.source = source
         self.plan = memory.plan(graph)
+        # state of stateful recurrent layers: kept from run() to run(), as in C
+        self.rnn_states: dict = {}
 
     # -- quantisation of model inputs and outputs --
     @property
@@ -57,7 +59,12 @@ class ConvertedModel:
                 raise TypeError(f"input {k} must be int8 (use .quantize()), got {a.dtype}")
             shape = self.graph.node(self.graph.inputs[k]).shape
             shaped.append(a.reshape((-1,) + shape))
-        return executor.run(self.graph, shaped)
+        return executor.run(self.graph, shaped, self.rnn_states)
+
+    def reset_states(self) -> None:
+        """Zero the state of stateful recurrent layers, as
+        nnom_model_reset_states() does in C."""
+        self.rnn_states.clear()
 
     def predict(self, x_float) -> list[np.ndarray]:
         """Float in, float out, through the int8 model."""

@@ -14,6 +14,8 @@ import numpy as np
 from .activations import display_name, is_clamp
 from .graph import Graph, Node, QParams, hwc
 from .memory import Plan
+from .recurrent import RNN_OPS
+from .recurrent import codegen as rnn_codegen
 from .version import VERSION_TUPLE, __version__
 
 _PADDING = {"valid": "PADDING_VALID", "same": "PADDING_SAME", "causal": "PADDING_EXPLICIT"}
@@ -162,6 +164,8 @@ class HeaderWriter:
                 f"static const nnom_activation_config_t {n}_config = {{{super_}, "
                 f'.table = {n}_table, .act_name = "{display_name(node.act)}"}};\n'
             )
+        elif op in RNN_OPS:
+            out.append(rnn_codegen.emit(self, node, n, super_))
         elif op == "softmax":
             out.append(c_array("int32_t", f"{n}_exp_table", q["exp_table"]))
             out.append(
@@ -216,6 +220,8 @@ class HeaderWriter:
             if layer.op == "output":
                 idx = self.plan.output_layers.index(k)
                 ctor = f"output_s(&nnom_output{idx}_config)"
+            elif layer.op in RNN_OPS:
+                ctor = rnn_codegen.constructor(layer.node, self.ids[layer.name])
             else:
                 ctor = f"{_CONSTRUCTOR[layer.op]}(&{self.ids[layer.name]}_config)"
             if not layer.inputs:
@@ -265,6 +271,10 @@ class HeaderWriter:
             f"NNOM_MERGE_BYTES({len(layer.inputs)})"
             for layer in self.plan.layers
             if len(layer.inputs) > 1
+        )
+        merges = " + ".join(
+            [merges] * bool(merges)
+            + [rnn_codegen.static_bytes(la.node) for la in self.plan.layers if la.op in RNN_OPS]
         )
         out.append(
             "/* everything nnom_model_create() takes from nnom_set_static_buf(), plus\n"

@@ -12,6 +12,7 @@ import numpy as np
 
 from . import activations
 from .graph import Graph, Node, hwc
+from .recurrent import RNN_OPS, float_cells
 from .windows import pad_hw, valid_counts, windows
 
 
@@ -74,7 +75,9 @@ def run_node(node: Node, ins: list[np.ndarray]) -> np.ndarray:
     """One node on NHWC float inputs; returns NHWC output (pre-activation free)."""
     op = node.op
     x = ins[0] if ins else None
-    if op == "conv2d":
+    if op in RNN_OPS:
+        y = float_cells.run(node, x)
+    elif op == "conv2d":
         y = _conv2d(node, x)
     elif op == "dwconv2d":
         y = _dwconv2d(node, x)

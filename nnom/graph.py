@@ -79,6 +79,9 @@ OPS = {
     "upsample": "UpSample",
     "activation": "Activation",
     "softmax": "Softmax",
+    "simple_rnn": "SimpleRNN",
+    "gru": "GRU",
+    "lstm": "LSTM",
     # Pseudo-ops that only live before the passes run.
     "identity": "Identity",
     "batchnorm": "BatchNorm",

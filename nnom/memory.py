@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from .activations import display_name, is_clamp
 from .graph import Graph, Node, OPS, hwc, size_of
+from .recurrent import RNN_OPS
+from .recurrent import memory as rnn_memory
 
 ALIGN = 4
 VIEW_OPS = {"flatten", "reshape"}
@@ -55,6 +57,8 @@ def _align(n: int) -> int:
 
 
 def macs_of(node: Node) -> int:
+    if node.op in RNN_OPS:
+        return rnn_memory.macs(node)
     if node.op == "conv2d":
         oh, ow, oc = node.hwc
         kh, kw = node.attrs["kernel"]
@@ -70,6 +74,8 @@ def macs_of(node: Node) -> int:
 
 def scratch_of(node: Node) -> int:
     """Scratch bytes of the local backend's kernel for this node."""
+    if node.op in RNN_OPS:
+        return rnn_memory.scratch(node)
     return 0
 
 

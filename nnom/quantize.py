@@ -16,6 +16,8 @@ from . import activations, float_exec
 from .errors import CalibrationError
 from .fixedpoint import quantize_multiplier, round_half_away, softmax_exp_table, softmax_params
 from .graph import Graph, Node, QParams
+from .recurrent import RNN_OPS
+from .recurrent import quantize as rnn_quantize
 
 SOFTMAX_OUT = QParams(scale=float(np.float32(1.0 / 256.0)), zero_point=-128)
 
@@ -121,6 +123,9 @@ def assign(g: Graph, ranges: RangeTracker, per_channel: bool = True) -> None:
             node.out_q = choose_qparams(*ranges.out[node.name])
         elif node.op in PASS_THROUGH:
             node.out_q = ins[0]
+        elif node.op in RNN_OPS:
+            out_q = choose_qparams(*ranges.out[node.name])
+            rnn_quantize.assign(node, ins[0], out_q, per_channel)
         elif node.op == "softmax":
             node.out_q = SOFTMAX_OUT
             mult, shift, diff_min = softmax_params(ins[0].scale)

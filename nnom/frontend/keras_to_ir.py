@@ -366,6 +366,11 @@ HANDLERS: dict[str, Callable[[_Ctx], None]] = {
 }
 
 
+from . import keras_rnn  # noqa: E402
+
+keras_rnn.register(HANDLERS)
+
+
 def supported_layers() -> list[str]:
     return sorted(HANDLERS)
 

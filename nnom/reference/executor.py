@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..graph import Graph, Node, hwc
-from . import kernels
+from ..recurrent import RNN_OPS
+from . import kernels, rnn
 
 
 def run_node(node: Node, g: Graph, ins: list[np.ndarray]) -> np.ndarray:
@@ -14,6 +15,8 @@ def run_node(node: Node, g: Graph, ins: list[np.ndarray]) -> np.ndarray:
     x = ins[0] if ins else None
     zp_in = g.node(node.inputs[0]).out_q.zero_point if node.inputs else 0
     target = node.pre_q or node.out_q
+    if op in RNN_OPS:
+        return rnn.run(node, x, zp_in, None)
     if op == "conv2d":
         return kernels.conv2d(x, a, q, zp_in, target.zero_point, (oh, ow))
     if op == "dwconv2d":
@@ -39,8 +42,13 @@ def run_node(node: Node, g: Graph, ins: list[np.ndarray]) -> np.ndarray:
     raise NotImplementedError(f"reference kernel for '{op}'")
 
 
-def run(g: Graph, inputs: list[np.ndarray]) -> dict[str, np.ndarray]:
-    """Every node's int8 output (Keras shapes, batch first) for int8 inputs."""
+def run(
+    g: Graph, inputs: list[np.ndarray], states: dict | None = None
+) -> dict[str, np.ndarray]:
+    """Every node's int8 output (Keras shapes, batch first) for int8 inputs.
+
+    states: the state of stateful recurrent layers, carried from sample to
+    sample and kept in the dict for the next call (see reference/rnn.py)."""
     values: dict[str, np.ndarray] = {}
     for node in g.nodes:
         if node.op == "input":
@@ -48,6 +56,9 @@ def run(g: Graph, inputs: list[np.ndarray]) -> dict[str, np.ndarray]:
             if data.dtype != np.int8:
                 raise TypeError(f"input '{node.name}' must be int8, got {data.dtype}")
             values[node.name] = data.reshape((-1,) + hwc(node.shape))
+        elif node.op in RNN_OPS:
+            zp = g.node(node.inputs[0]).out_q.zero_point
+            values[node.name] = rnn.run(node, values[node.inputs[0]], zp, states)
         else:
             values[node.name] = run_node(node, g, [values[i] for i in node.inputs])
     return {name: v.reshape((v.shape[0],) + g.node(name).shape) for name, v in values.items()}

@@ -108,7 +108,7 @@ def test_unsupported_layer_is_one_clear_error(keras, tmp_path):
 
 def test_cli_reports_unsupported_layer_without_traceback(keras, tmp_path):
     layers = keras.layers
-    model = keras.Sequential([keras.Input((8, 2)), layers.LSTM(4)])
+    model = keras.Sequential([keras.Input((8, 2)), layers.LSTM(4, activation="relu")])
     path = _save(model, tmp_path / "lstm.keras")
     np.save(tmp_path / "calib.npy", np.zeros((4, 8, 2), np.float32))
     result = subprocess.run(

@@ -85,7 +85,11 @@ typedef struct {
 typedef enum {
     NNOM_ACT_RELU = 0, /* clamp below real 0 */
     NNOM_ACT_RELU_CAP, /* clamp to [0, cap]: ReLU6 and ReLU(max_value) */
-    NNOM_ACT_LUT       /* 256-entry table computed by the converter */
+    NNOM_ACT_LUT,      /* 256-entry table computed by the converter */
+    /* Layer API: a table computed at model_compile() (nnom_layer_api.h) */
+    NNOM_ACT_SIGMOID,
+    NNOM_ACT_TANH,
+    NNOM_ACT_LEAKY_RELU /* cap holds the slope */
 } nnom_act_kind_t;
 
 typedef struct {
@@ -94,6 +98,7 @@ typedef struct {
     float cap;                 /* NNOM_ACT_RELU_CAP */
     const int8_t *table;       /* NNOM_ACT_LUT: out = table[in + 128] */
     const nnom_qparam_t *out_q; /* NNOM_ACT_LUT: quantisation after the table */
+    uint8_t owned;             /* made by act_*(): freed with the layer it is attached to */
 } nnom_activation_t;
 
 const nnom_activation_t *act_relu(void);
@@ -152,6 +157,9 @@ struct nnom_layer {
     nnom_tensor_t out;
     int8_t *scratch;
     uint32_t scratch_bytes;
+    /* Layer API only: fills the fields that depend on the input (channels,
+     * requantisation) in a RAM config, before build(). NULL otherwise. */
+    nnom_status_t (*prepare)(nnom_layer_t *layer);
     uint32_t macs;
     uint32_t time; /* last run, in NNOM_TIME_UNIT */
     nnom_layer_t *next; /* run order */
@@ -166,6 +174,7 @@ struct nnom_layer {
 nnom_layer_t *nnom_layer_input(const nnom_layer_t *layer, uint8_t i);
 
 /* nnom_mem() bytes of one layer, and of the input list of a merge layer with
+    void *owned;        /* Layer API memory freed by model_delete() */
  * n inputs; generated headers add these up in NNOM_STATIC_BUF_BYTES. */
 #define NNOM_LAYER_BYTES NNOM_ALIGN_UP(sizeof(nnom_layer_t))
 #define NNOM_MERGE_BYTES(n) NNOM_ALIGN_UP(((n) - 1u) * sizeof(nnom_layer_t *))
@@ -236,3 +245,4 @@ void nnom_dequantize_buf(const int8_t *v, float *out, uint32_t n, const nnom_qpa
 #include "nnom_utils.h"
 
 #endif /* NNOM_H */
+#include "nnom_layer_api.h"

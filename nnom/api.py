@@ -87,12 +87,19 @@ class ConvertedModel:
         """The model table, as model_compile() prints it."""
         return memory.format_table(self.plan)
 
-    def header(self) -> str:
-        return render_header(self.graph, self.plan, self.source)
+    def header(self, api: str = "structured") -> str:
+        """weights.h text; api="layer" writes the model with the Layer API."""
+        if api == "structured":
+            return render_header(self.graph, self.plan, self.source)
+        if api == "layer":
+            from .codegen_layer_api import render_layer_api_header
 
-    def save_header(self, path="weights.h") -> Path:
+            return render_layer_api_header(self.graph, self.plan, self.source)
+        raise NnomError(f"api='{api}' is not known; use 'structured' or 'layer'")
+
+    def save_header(self, path="weights.h", api: str = "structured") -> Path:
         path = Path(path)
-        text = self.header()
+        text = self.header(api)
         if not path.is_file() or path.read_text() != text:
             path.write_text(text)
         return path

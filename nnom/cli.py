@@ -16,7 +16,7 @@ def _cmd_convert(args: argparse.Namespace) -> int:
 
     calib = load_calibration(args.calibration) if args.calibration else None
     model = convert(args.model, calib, per_channel=not args.per_tensor)
-    model.save_header(args.output)
+    model.save_header(args.output, api=args.api)
     print(model.summary())
     print(f"wrote {args.output}")
     if args.golden:
@@ -80,6 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument(
         "--golden-data", metavar="FILE",
         help="take the golden inputs from this .npy/.npz instead of the calibration data",
+    )
+    conv.add_argument(
+        "--api",
+        choices=["structured", "layer"],
+        default="structured",
+        help="write the model with the Structured API (configs in flash, default) or the "
+        "Layer API (reads like hand-written code)",
     )
     conv.set_defaults(func=_cmd_convert)
 

@@ -189,7 +189,7 @@ class HeaderWriter:
                 return ""  # act_relu6()
             return (
                 f"static const nnom_activation_t {n}_act = "
-                f'{{NNOM_ACT_RELU_CAP, "{name}", {c_float(cap)}, NULL, NULL}};\n'
+                f'{{.kind = NNOM_ACT_RELU_CAP, .name = "{name}", .cap = {c_float(cap)}}};\n'
             )
         return c_array("int8_t", f"{n}_act_table", node.q["lut"]) + (
             f"static const nnom_activation_t {n}_act = "

@@ -60,6 +60,13 @@ static nnom_status_t apply_tail(nnom_layer_t *l)
         return NN_ARGUMENT_ERROR;
     }
     const nnom_qparam_t *q = l->out.q;
+    if (act->kind >= NNOM_ACT_SIGMOID) {
+        /* Layer API: make the table for this layer's quantisation */
+        if (q == NULL || nnom_act_make_table(&l->act, q) != NN_SUCCESS)
+            return NN_NO_MEMORY;
+        act = l->act;
+        nnom_layer_own(l, (void *)(uintptr_t)act);
+    }
     if (act->kind == NNOM_ACT_LUT) {
         if (act->table == NULL || act->out_q == NULL)
             return NN_ARGUMENT_ERROR;
@@ -87,11 +94,13 @@ static nnom_status_t build_all(nnom_model_t *m)
     for (nnom_layer_t *l = m->head; l != NULL; l = l->next) {
         for (uint8_t i = 0; i < l->n_in; i++)
             nnom_layer_input(l, i)->n_consumers++;
-        nnom_status_t s = l->type->build(l);
+        const nnom_layer_config_t *cfg = (const nnom_layer_config_t *)l->config;
+        nnom_status_t s = cfg->prepare != NULL ? cfg->prepare(l) : NN_SUCCESS;
+        if (s == NN_SUCCESS)
+            s = l->type->build(l);
         if (s == NN_SUCCESS)
             s = apply_tail(l);
         if (s != NN_SUCCESS) {
-            const nnom_layer_config_t *cfg = (const nnom_layer_config_t *)l->config;
             NNOM_LOG("nnom: layer #%u %s (%s) failed to build: %s\n", (unsigned)l->index + 1,
                      l->type->name, cfg->name ? cfg->name : "?", nnom_status_str(s));
             return s;

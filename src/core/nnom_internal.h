@@ -7,6 +7,17 @@
 /* nnom_mem.c: give back a block from nnom_mem() (no-op in static mode). */
 void nnom_mem_release(void *p);
 
+/* Memory that belongs to a layer (Layer API configs, computed tables):
+ * allocate with nnom_mem_owned(), attach with nnom_layer_own(); freed by
+ * model_delete(). nnom_mem_owned_release() frees one not yet attached. */
+void *nnom_mem_owned(size_t size);
+void nnom_layer_own(nnom_layer_t *layer, void *block);
+void nnom_mem_owned_release(void *block);
+void nnom_layer_release_owned(nnom_layer_t *layer);
+/* Constructor tail: the new layer owns `block`, or `block` is freed when
+ * the layer could not be made. Returns layer. */
+nnom_layer_t *nnom_layer_adopt(nnom_layer_t *layer, void *block);
+
 /* nnom_planner.c */
 uint32_t nnom_plan_arena(nnom_model_t *m);
 uint32_t nnom_plan_lower_bound(const nnom_model_t *m);
@@ -15,5 +26,9 @@ uint32_t nnom_plan_lower_bound(const nnom_model_t *m);
 void nnom_print_model_table(const nnom_model_t *m, uint32_t lower_bound);
 /* "", "640", "84k" or "2.23M" (truncated, as in the model table). */
 void nnom_format_macs(char *buf, size_t n, uint32_t macs);
+
+/* nnom_api_activation.c: replace a computed activation (sigmoid, tanh,
+ * leaky ReLU) with its table for input quantisation `in_q`. */
+nnom_status_t nnom_act_make_table(const nnom_activation_t **act, const nnom_qparam_t *in_q);
 
 #endif

@@ -82,4 +82,49 @@ static void mem_release(void *p)
 
 size_t nnom_mem_used(void) { return mem_used; }
 
+/* Owned blocks carry one pointer before them: the next block of the layer. */
+#define OWNED_HEAD NNOM_ALIGN_UP(sizeof(void *))
+
+void *nnom_mem_owned(size_t size)
+{
+    uint8_t *p = (uint8_t *)nnom_mem(size + OWNED_HEAD);
+    return p == NULL ? NULL : p + OWNED_HEAD;
+}
+
+void nnom_layer_own(nnom_layer_t *layer, void *block)
+{
+    if (layer == NULL || block == NULL)
+        return;
+    uint8_t *head = (uint8_t *)block - OWNED_HEAD;
+    nnom_memcpy(head, &layer->owned, sizeof(void *));
+    layer->owned = head;
+}
+
+void nnom_mem_owned_release(void *block)
+{
+    if (block != NULL)
+        mem_release((uint8_t *)block - OWNED_HEAD);
+}
+
+nnom_layer_t *nnom_layer_adopt(nnom_layer_t *layer, void *block)
+{
+    if (layer == NULL)
+        nnom_mem_owned_release(block);
+    else
+        nnom_layer_own(layer, block);
+    return layer;
+}
+
+void nnom_layer_release_owned(nnom_layer_t *layer)
+{
+    void *head = layer->owned;
+    while (head != NULL) {
+        void *next;
+        nnom_memcpy(&next, head, sizeof(void *));
+        mem_release(head);
+        head = next;
+    }
+    layer->owned = NULL;
+}
+
 void nnom_mem_release(void *p) { mem_release(p); }

@@ -80,6 +80,8 @@ static nnom_layer_t *model_active(const nnom_activation_t *act, nnom_layer_t *ta
     if (act == NULL || target == NULL || target->act != NULL)
         return NULL;
     target->act = act;
+    if (act->owned)
+        nnom_layer_own(target, (void *)(uintptr_t)act);
     return target;
 }
 
@@ -117,6 +119,7 @@ void model_delete(nnom_model_t *m)
     nnom_layer_t *layer = m->head;
     while (layer != NULL) {
         nnom_layer_t *next = layer->next;
+        nnom_layer_release_owned(layer);
         nnom_mem_release(layer->in_more);
         nnom_mem_release(layer);
         layer = next;
@@ -125,8 +128,8 @@ void model_delete(nnom_model_t *m)
     nnom_memset(m, 0, sizeof(*m));
 }
 
-static const nnom_activation_t relu_act = {NNOM_ACT_RELU, "ReLU", 0.0f, NULL, NULL};
-static const nnom_activation_t relu6_act = {NNOM_ACT_RELU_CAP, "ReLU6", 6.0f, NULL, NULL};
+static const nnom_activation_t relu_act = {.kind = NNOM_ACT_RELU, .name = "ReLU"};
+static const nnom_activation_t relu6_act = {.kind = NNOM_ACT_RELU_CAP, .name = "ReLU6", .cap = 6.0f};
 
 const nnom_activation_t *act_relu(void) { return &relu_act; }
 const nnom_activation_t *act_relu6(void) { return &relu6_act; }

@@ -11,16 +11,23 @@ static const nnom_qparam_t q_half = {0.5f, 0};
 static int8_t in_buf[4];
 static int8_t out_buf[2];
 
-static const nnom_io_config_t in_cfg = {{"in", &q_half}, {1, 1, 4, 1}, in_buf};
-static const nnom_io_config_t out_cfg = {{"out", &q_half}, {1, 1, 2, 1}, out_buf};
+static const nnom_io_config_t in_cfg = {
+    .super = {.name = "in", .out_q = &q_half}, .shape = {1, 1, 4, 1}, .buffer = in_buf};
+static const nnom_io_config_t out_cfg = {
+    .super = {.name = "out", .out_q = &q_half}, .shape = {1, 1, 2, 1}, .buffer = out_buf};
 
 /* out = requantize(bias + sum(x * w), 0.5): rows {1,1,1,1} and {1,-1,2,0} */
 static const int8_t weight[8] = {1, 1, 1, 1, 1, -1, 2, 0};
 static const int32_t bias[2] = {0, 10};
 static const int32_t mult[2] = {1 << 30, 1 << 30}; /* 0.5 in Q31 */
 static const int32_t shift[2] = {0, 0};
-static const nnom_dense_config_t dense_cfg = {{"dense", &q_half}, weight, bias, mult, shift, 2, 4};
-static const nnom_dense_config_t dense_bad_cfg = {{"bad", &q_half}, weight, bias, mult, shift, 2, 5};
+#define DENSE_CONFIG(label, inputs)                                                          \
+    {                                                                                       \
+        .super = {.name = label, .out_q = &q_half}, .weight = weight, .bias = bias,          \
+        .mult = mult, .shift = shift, .units = 2, .in_features = inputs                      \
+    }
+static const nnom_dense_config_t dense_cfg = DENSE_CONFIG("dense", 4);
+static const nnom_dense_config_t dense_bad_cfg = DENSE_CONFIG("bad", 5);
 
 static nnom_model_t model;
 

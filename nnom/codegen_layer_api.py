@@ -1,0 +1,166 @@
+"""Writes the model header with the Layer API instead of the Structured API.
+
+The result reads like a hand-written NNoM model (Conv2D(...), Dense(...),
+model.hook(...)); weights stay const, configs are built in RAM at
+nnom_model_create(). Tests compare it with the Structured API header to
+show that both APIs compute the same outputs.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .activations import display_name
+from .codegen import _PADDING, HeaderWriter, c_array, c_float, c_string
+from .errors import NnomError
+from .graph import Node
+
+
+def _shape_call(shape: tuple[int, ...]) -> str:
+    if len(shape) == 3:
+        return f"nnom_shape({shape[0]}, {shape[1]}, {shape[2]})"
+    if len(shape) == 2:
+        return f"nnom_shape_1d({shape[0]}, {shape[1]})"
+    return f"nnom_shape_flat({shape[0]})"
+
+
+def _hw(pair) -> str:
+    return f"nnom_hw({pair[0]}, {pair[1]})"
+
+
+class LayerApiWriter(HeaderWriter):
+    def emit_node(self, node: Node) -> None:
+        n, op, q = self.ids[node.name], node.op, node.q
+        out = [self._qparams(node)]
+        if op in ("conv2d", "dwconv2d", "dense"):
+            if node.attrs.get("padding") == "causal":
+                raise NnomError(
+                    f"layer '{node.source}': causal padding has no Layer API form; "
+                    "use the Structured API header"
+                )
+            out.append(c_array("int8_t", f"{n}_weight_data", q["weight"]))
+            scales = ", ".join(c_float(s) for s in np.asarray(q["weight_scale"]).reshape(-1))
+            out.append(f"static const float {n}_weight_scale[] = {{{scales}}};\n")
+            out.append(c_array("int32_t", f"{n}_bias_data", q["bias"]))
+            out.append(
+                f"static const nnom_weight_t {n}_w = "
+                f"{{{n}_weight_data, {n}_weight_scale, {self.q_ref(node)}}};\n"
+            )
+            out.append(f"static const nnom_bias_t {n}_b = {{{n}_bias_data}};\n")
+            if node.act is not None:
+                out.append(self.tail(node))
+        elif op == "activation":
+            out.append(c_array("int8_t", f"{n}_table", q["lut"]))
+        elif op not in {"input", "maxpool", "avgpool", "flatten", "reshape", "zeropad",
+                        "cropping", "upsample", "softmax"}:
+            raise NnomError(
+                f"layer '{node.source}' ({node.source_class}) has no Layer API form yet; "
+                "use the Structured API header"
+            )
+        self.parts.append("".join(out))
+
+    def _qparams(self, node: Node) -> str:
+        from .codegen import _qparam
+
+        text = _qparam(f"{self.ids[node.name]}_q", node.out_q)
+        if node.pre_q is not None:
+            text += _qparam(f"{self.ids[node.name]}_pre_q", node.pre_q)
+        return text
+
+    def constructor(self, node: Node) -> str:
+        n, op, a = self.ids[node.name], node.op, node.attrs
+        if op == "input":
+            k = self.g.inputs.index(node.name)
+            buf = "nnom_input_data" + (str(k) if k else "")
+            return f"Input({_shape_call(node.shape)}, &{n}_q, {buf})"
+        if op == "conv2d":
+            return (
+                f"Conv2D({node.q['weight'].shape[0]}, {_hw(a['kernel'])}, {_hw(a['strides'])}, "
+                f"{_hw(a['dilation'])}, {_PADDING[a['padding']]}, &{n}_w, &{n}_b)"
+            )
+        if op == "dwconv2d":
+            return (
+                f"DW_Conv2D({a['multiplier']}, {_hw(a['kernel'])}, {_hw(a['strides'])}, "
+                f"{_hw(a['dilation'])}, {_PADDING[a['padding']]}, &{n}_w, &{n}_b)"
+            )
+        if op == "dense":
+            return f"Dense({node.q['weight'].shape[0]}, &{n}_w, &{n}_b)"
+        if op in ("maxpool", "avgpool"):
+            ctor = "MaxPool" if op == "maxpool" else "AvgPool"
+            return f"{ctor}({_hw(a['kernel'])}, {_hw(a['strides'])}, {_PADDING[a['padding']]})"
+        if op == "flatten":
+            return "Flatten()"
+        if op == "reshape":
+            return f"Reshape({_shape_call(node.shape)})"
+        if op in ("zeropad", "cropping"):
+            ctor = "ZeroPadding" if op == "zeropad" else "Cropping"
+            t, b, l, r = a["border"]
+            return f"{ctor}(nnom_border({t}, {b}, {l}, {r}))"
+        if op == "upsample":
+            return f"UpSample({_hw(a['size'])})"
+        if op == "activation":
+            name = c_string(display_name(node.act))
+            return f"Activation(act_lut({n}_table, &{n}_q, {name}))"
+        if op == "softmax":
+            return "Softmax()"
+        raise NnomError(f"no Layer API constructor for '{op}'")
+
+    def create_function(self) -> str:
+        layers = self.plan.layers
+        lines = [
+            "NNOM_MAYBE_UNUSED static nnom_model_t *nnom_model_create(void)",
+            "{",
+            "    static nnom_model_t model;",
+            f"    nnom_layer_t *layer[{len(layers)}];",
+            "",
+            "    new_model(&model);",
+        ]
+        for k, layer in enumerate(layers):
+            if layer.op == "output":
+                idx = self.plan.output_layers.index(k)
+                buf = "nnom_output_data" + (str(idx) if idx else "")
+                ctor = f"Output({_shape_call(layer.shape)}, {buf})"
+            else:
+                ctor = self.constructor(layer.node)
+            if not layer.inputs:
+                lines.append(f"    layer[{k}] = {ctor};")
+            elif len(layer.inputs) == 1:
+                lines.append(f"    layer[{k}] = model.hook({ctor}, layer[{layer.inputs[0]}]);")
+            else:
+                ins = ", ".join(f"layer[{i}]" for i in layer.inputs)
+                lines.append(
+                    f"    layer[{k}] = model.mergex({ctor}, {len(layer.inputs)}, {ins});"
+                )
+            node = layer.node
+            if node is not None and node.op in ("conv2d", "dwconv2d", "dense") and node.act:
+                lines.append(f"    layer[{k}] = model.active({self.tail_ref(node)}, layer[{k}]);")
+        outs = ", ".join(f"layer[{k}]" for k in self.plan.output_layers)
+        if len(self.plan.output_layers) == 1:
+            lines.append(f"    if (model_compile(&model, layer[0], {outs}) != NN_SUCCESS)")
+        else:
+            lines.append(f"    nnom_layer_t *const outputs[] = {{{outs}}};")
+            lines.append(
+                f"    if (model_compile_multi(&model, outputs, {len(self.plan.output_layers)})"
+                " != NN_SUCCESS)"
+            )
+        lines += ["        return NULL;", "    return &model;", "}"]
+        return "\n".join(lines) + "\n"
+
+    def output_configs(self) -> str:
+        return ""
+
+    def io_section(self) -> str:
+        # Layer API configs live in RAM too: NNOM_STATIC_BUF_BYTES would be too small.
+        lines = super().io_section().split("\n")
+        keep = [
+            line
+            for line in lines
+            if "NNOM_STATIC_BUF_BYTES" not in line
+            and "everything nnom_model_create() takes" not in line
+            and "NNOM_ALIGN - 1 bytes in case" not in line
+        ]
+        return "\n".join(keep)
+
+
+def render_layer_api_header(g, plan, source: str = "a Keras model") -> str:
+    return LayerApiWriter(g, plan, source).render()

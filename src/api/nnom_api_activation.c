@@ -1,0 +1,165 @@
+/* nnom_api_activation.c - Layer API activations whose table is computed at
+ * model_compile(), the Activation layer and Softmax with C-computed
+ * parameters. */
+#include <math.h>
+
+#include "../core/nnom_internal.h"
+#include "nnom.h"
+#include "nnom_fixedpoint.h"
+
+static const nnom_activation_t sigmoid_act = {.kind = NNOM_ACT_SIGMOID, .name = "Sigmoid"};
+static const nnom_activation_t tanh_act = {.kind = NNOM_ACT_TANH, .name = "TanH"};
+static const nnom_qparam_t sigmoid_q = {1.0f / 256.0f, -128};
+static const nnom_qparam_t tanh_q = {1.0f / 128.0f, 0};
+
+const nnom_activation_t *act_sigmoid(void) { return &sigmoid_act; }
+const nnom_activation_t *act_tanh(void) { return &tanh_act; }
+
+const nnom_activation_t *act_leaky_relu(float alpha)
+{
+    nnom_activation_t *act = (nnom_activation_t *)nnom_mem_owned(sizeof(nnom_activation_t));
+    if (act == NULL)
+        return NULL;
+    act->owned = 1;
+    act->kind = NNOM_ACT_LEAKY_RELU;
+    act->name = "LkyReLU";
+    act->cap = alpha;
+    return act;
+}
+
+const nnom_activation_t *act_lut(const int8_t *table, const nnom_qparam_t *out_q, const char *name)
+{
+    if (table == NULL || out_q == NULL)
+        return NULL;
+    nnom_activation_t *act = (nnom_activation_t *)nnom_mem_owned(sizeof(nnom_activation_t));
+    if (act == NULL)
+        return NULL;
+    act->owned = 1;
+    act->kind = NNOM_ACT_LUT;
+    act->name = name != NULL ? name : "Table";
+    act->table = table;
+    act->out_q = out_q;
+    return act;
+}
+
+static float act_eval(const nnom_activation_t *act, float x)
+{
+    switch (act->kind) {
+    case NNOM_ACT_SIGMOID: return 1.0f / (1.0f + expf(-x));
+    case NNOM_ACT_TANH: return tanhf(x);
+    case NNOM_ACT_LEAKY_RELU: return x >= 0.0f ? x : act->cap * x;
+    case NNOM_ACT_RELU: return x > 0.0f ? x : 0.0f;
+    case NNOM_ACT_RELU_CAP: return x > 0.0f ? (x < act->cap ? x : act->cap) : 0.0f;
+    default: return x;
+    }
+}
+
+/* A RAM activation: the descriptor, its output quantisation and its table. */
+typedef struct {
+    nnom_activation_t act;
+    nnom_qparam_t q;
+    int8_t table[256];
+} made_table_t;
+
+nnom_status_t nnom_act_make_table(const nnom_activation_t **act, const nnom_qparam_t *in_q)
+{
+    const nnom_activation_t *src = *act;
+    made_table_t *made = (made_table_t *)nnom_mem_owned(sizeof(made_table_t));
+    if (made == NULL)
+        return NN_NO_MEMORY;
+    made->q = src->kind == NNOM_ACT_SIGMOID ? sigmoid_q
+              : src->kind == NNOM_ACT_TANH  ? tanh_q
+                                            : *in_q;
+    for (int32_t v = -128; v < 128; v++) {
+        float y = act_eval(src, in_q->scale * (float)(v - in_q->zero_point));
+        float r = floorf(y / made->q.scale + 0.5f);
+        int32_t out = r > 1000.0f ? 1000 : (r < -1000.0f ? -1000 : (int32_t)r);
+        out += made->q.zero_point;
+        made->table[v + 128] = (int8_t)(out < -128 ? -128 : (out > 127 ? 127 : out));
+    }
+    made->act.kind = NNOM_ACT_LUT;
+    made->act.name = src->name;
+    made->act.table = made->table;
+    made->act.out_q = &made->q;
+    made->act.owned = 1;
+    *act = &made->act;
+    return NN_SUCCESS;
+}
+
+/* ---- Activation layer ---------------------------------------------------- */
+
+typedef struct {
+    nnom_activation_config_t cfg;
+    const nnom_activation_t *act;
+} api_activation_t;
+
+static nnom_status_t activation_prepare(nnom_layer_t *l)
+{
+    api_activation_t *api = (api_activation_t *)(void *)l->config;
+    const nnom_activation_t *act = api->act;
+    const nnom_qparam_t *in_q = l->in0->out.q;
+    if (in_q == NULL)
+        return NN_ARGUMENT_ERROR;
+    if (act->kind != NNOM_ACT_LUT) {
+        if (nnom_act_make_table(&act, in_q) != NN_SUCCESS)
+            return NN_NO_MEMORY;
+        nnom_layer_own(l, (void *)(uintptr_t)act);
+    }
+    api->cfg.table = act->table;
+    api->cfg.super.out_q = act->out_q;
+    api->cfg.act_name = act->name;
+    return NN_SUCCESS;
+}
+
+nnom_layer_t *Activation(const nnom_activation_t *act)
+{
+    if (act == NULL)
+        return NULL;
+    api_activation_t *api = (api_activation_t *)nnom_mem_owned(sizeof(api_activation_t));
+    if (api == NULL)
+        return NULL;
+    api->act = act;
+    api->cfg.super.name = act->name;
+    api->cfg.super.prepare = activation_prepare;
+    nnom_layer_t *layer = nnom_layer_adopt(activation_s(&api->cfg), api);
+    if (layer != NULL && act->owned)
+        nnom_layer_own(layer, (void *)(uintptr_t)act);
+    return layer;
+}
+
+nnom_layer_t *ReLU(void) { return Activation(act_relu()); }
+
+/* ---- Softmax ---------------------------------------------------------------- */
+
+static const nnom_qparam_t softmax_q = {1.0f / 256.0f, -128};
+
+typedef struct {
+    nnom_softmax_config_t cfg;
+    int32_t table[256];
+} api_softmax_t;
+
+static nnom_status_t softmax_prepare(nnom_layer_t *l)
+{
+    api_softmax_t *api = (api_softmax_t *)(void *)l->config;
+    const nnom_qparam_t *in_q = l->in0->out.q;
+    if (in_q == NULL)
+        return NN_ARGUMENT_ERROR;
+    nnom_status_t s = nnom_softmax_params(in_q->scale, &api->cfg.mult, &api->cfg.shift,
+                                          &api->cfg.diff_min);
+    if (s != NN_SUCCESS)
+        return s;
+    nnom_softmax_exp_table(api->cfg.mult, api->cfg.shift, api->cfg.diff_min, api->table);
+    return NN_SUCCESS;
+}
+
+nnom_layer_t *Softmax(void)
+{
+    api_softmax_t *api = (api_softmax_t *)nnom_mem_owned(sizeof(api_softmax_t));
+    if (api == NULL)
+        return NULL;
+    api->cfg.super.name = "softmax";
+    api->cfg.super.out_q = &softmax_q;
+    api->cfg.super.prepare = softmax_prepare;
+    api->cfg.exp_table = api->table;
+    return nnom_layer_adopt(softmax_s(&api->cfg), api);
+}

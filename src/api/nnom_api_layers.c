@@ -1,0 +1,99 @@
+/* nnom_api_layers.c - Layer API constructors for layers without weights:
+ * a RAM config filled from the arguments, then the Structured API. */
+#include "../core/nnom_internal.h"
+#include "nnom.h"
+
+/* A RAM config owned by the layer made from it (freed by model_delete). */
+#define API_CONFIG(type, var)                              \
+    type *var = (type *)nnom_mem_owned(sizeof(type));      \
+    if (var == NULL)                                       \
+        return NULL
+
+nnom_layer_t *Input(nnom_shape_t s, const nnom_qparam_t *q, int8_t *buffer)
+{
+    if (q == NULL || buffer == NULL)
+        return NULL;
+    API_CONFIG(nnom_io_config_t, cfg);
+    cfg->super.name = "input";
+    cfg->super.out_q = q;
+    cfg->shape = s;
+    cfg->buffer = buffer;
+    return nnom_layer_adopt(input_s(cfg), cfg);
+}
+
+nnom_layer_t *Output(nnom_shape_t s, int8_t *buffer)
+{
+    if (buffer == NULL)
+        return NULL;
+    API_CONFIG(nnom_io_config_t, cfg);
+    cfg->super.name = "output";
+    cfg->shape = s;
+    cfg->buffer = buffer;
+    return nnom_layer_adopt(output_s(cfg), cfg);
+}
+
+static nnom_layer_t *pool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad, int is_max)
+{
+    if (pad == PADDING_EXPLICIT)
+        return NULL;
+    API_CONFIG(nnom_pool_config_t, cfg);
+    cfg->super.name = is_max ? "max_pool" : "avg_pool";
+    cfg->kernel_h = k.h;
+    cfg->kernel_w = k.w;
+    cfg->stride_h = s.h;
+    cfg->stride_w = s.w;
+    cfg->padding = pad;
+    return nnom_layer_adopt(is_max ? maxpool_s(cfg) : avgpool_s(cfg), cfg);
+}
+
+nnom_layer_t *MaxPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad) { return pool(k, s, pad, 1); }
+nnom_layer_t *AvgPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad) { return pool(k, s, pad, 0); }
+
+static nnom_status_t flatten_prepare(nnom_layer_t *l)
+{
+    nnom_reshape_config_t *cfg = (nnom_reshape_config_t *)(void *)l->config;
+    uint32_t n = nnom_shape_size(&l->in0->out.shape);
+    if (n > 65535)
+        return NN_SIZE_MISMATCH;
+    cfg->shape.h = 1;
+    cfg->shape.w = 1;
+    cfg->shape.c = (uint16_t)n;
+    cfg->shape.rank = 1;
+    return NN_SUCCESS;
+}
+
+nnom_layer_t *Flatten(void)
+{
+    API_CONFIG(nnom_reshape_config_t, cfg);
+    cfg->super.name = "flatten";
+    cfg->super.prepare = flatten_prepare;
+    return nnom_layer_adopt(flatten_s(cfg), cfg);
+}
+
+nnom_layer_t *Reshape(nnom_shape_t s)
+{
+    API_CONFIG(nnom_reshape_config_t, cfg);
+    cfg->super.name = "reshape";
+    cfg->shape = s;
+    return nnom_layer_adopt(reshape_s(cfg), cfg);
+}
+
+static nnom_layer_t *border_layer(nnom_border_t b, int pad)
+{
+    API_CONFIG(nnom_border_config_t, cfg);
+    cfg->super.name = pad ? "zero_padding" : "cropping";
+    cfg->border = b;
+    return nnom_layer_adopt(pad ? zeropadding_s(cfg) : cropping_s(cfg), cfg);
+}
+
+nnom_layer_t *ZeroPadding(nnom_border_t b) { return border_layer(b, 1); }
+nnom_layer_t *Cropping(nnom_border_t b) { return border_layer(b, 0); }
+
+nnom_layer_t *UpSample(nnom_hw_t size)
+{
+    API_CONFIG(nnom_upsample_config_t, cfg);
+    cfg->super.name = "up_sampling";
+    cfg->size_h = size.h;
+    cfg->size_w = size.w;
+    return nnom_layer_adopt(upsample_s(cfg), cfg);
+}

@@ -1,0 +1,169 @@
+/* nnom_api_weighted.c - Layer API Conv2D, DW_Conv2D and Dense. The
+ * per-channel multipliers are computed at model_compile() from the float
+ * scales, in double precision exactly as the converter computes them. */
+#include "../core/nnom_internal.h"
+#include "nnom.h"
+#include "nnom_fixedpoint.h"
+
+typedef struct {
+    const nnom_weight_t *w;
+    int32_t *mult, *shift;
+    uint32_t channels;
+} requant_src_t;
+
+static nnom_status_t make_requant(const requant_src_t *r, const nnom_qparam_t *in_q)
+{
+    if (in_q == NULL || r->w->out_q == NULL || !(r->w->out_q->scale > 0.0f))
+        return NN_ARGUMENT_ERROR;
+    for (uint32_t c = 0; c < r->channels; c++) {
+        double real = (double)in_q->scale * (double)r->w->scale[c] / (double)r->w->out_q->scale;
+        nnom_status_t s = nnom_quantize_multiplier(real, &r->mult[c], &r->shift[c]);
+        if (s != NN_SUCCESS)
+            return s;
+    }
+    return NN_SUCCESS;
+}
+
+static int weights_ok(const nnom_weight_t *w, const nnom_bias_t *b)
+{
+    return w != NULL && b != NULL && w->data != NULL && w->scale != NULL && w->out_q != NULL &&
+           b->data != NULL;
+}
+
+/* ---- Conv2D ---------------------------------------------------------------- */
+
+typedef struct {
+    nnom_conv2d_config_t cfg;
+    requant_src_t rq;
+} api_conv_t;
+
+static nnom_status_t conv_prepare(nnom_layer_t *l)
+{
+    api_conv_t *api = (api_conv_t *)(void *)l->config;
+    api->cfg.in_channels = l->in0->out.shape.c;
+    return make_requant(&api->rq, l->in0->out.q);
+}
+
+nnom_layer_t *Conv2D(uint16_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d, nnom_padding_t pad,
+                     const nnom_weight_t *w, const nnom_bias_t *b)
+{
+    if (!weights_ok(w, b) || filters == 0 || pad == PADDING_EXPLICIT)
+        return NULL;
+    /* one owned block: the config, then mult[filters] and shift[filters] */
+    api_conv_t *api =
+        (api_conv_t *)nnom_mem_owned(sizeof(api_conv_t) + 2u * filters * sizeof(int32_t));
+    if (api == NULL)
+        return NULL;
+    int32_t *rq = (int32_t *)(void *)(api + 1);
+    api->rq.w = w;
+    api->rq.mult = rq;
+    api->rq.shift = rq + filters;
+    api->rq.channels = filters;
+    api->cfg.super.name = "conv2d";
+    api->cfg.super.out_q = w->out_q;
+    api->cfg.super.prepare = conv_prepare;
+    api->cfg.weight = w->data;
+    api->cfg.bias = b->data;
+    api->cfg.mult = api->rq.mult;
+    api->cfg.shift = api->rq.shift;
+    api->cfg.filters = filters;
+    api->cfg.kernel_h = k.h;
+    api->cfg.kernel_w = k.w;
+    api->cfg.stride_h = s.h;
+    api->cfg.stride_w = s.w;
+    api->cfg.dilation_h = d.h;
+    api->cfg.dilation_w = d.w;
+    api->cfg.padding = pad;
+    return nnom_layer_adopt(conv2d_s(&api->cfg), api);
+}
+
+/* ---- DW_Conv2D --------------------------------------------------------------- */
+
+typedef struct {
+    nnom_dwconv2d_config_t cfg;
+    const nnom_weight_t *w;
+    int32_t *rq;
+} api_dwconv_t;
+
+static nnom_status_t dwconv_prepare(nnom_layer_t *l)
+{
+    api_dwconv_t *api = (api_dwconv_t *)(void *)l->config;
+    uint32_t channels = (uint32_t)l->in0->out.shape.c * api->cfg.multiplier;
+    api->cfg.in_channels = l->in0->out.shape.c;
+    if (api->rq == NULL) { /* the channel count is known only now */
+        api->rq = (int32_t *)nnom_mem_owned(2u * channels * sizeof(int32_t));
+        if (api->rq == NULL)
+            return NN_NO_MEMORY;
+        nnom_layer_own(l, api->rq);
+    }
+    requant_src_t r = {api->w, api->rq, api->rq + channels, channels};
+    api->cfg.mult = r.mult;
+    api->cfg.shift = r.shift;
+    return make_requant(&r, l->in0->out.q);
+}
+
+nnom_layer_t *DW_Conv2D(uint16_t multiplier, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d,
+                        nnom_padding_t pad, const nnom_weight_t *w, const nnom_bias_t *b)
+{
+    if (!weights_ok(w, b) || multiplier == 0 || pad == PADDING_EXPLICIT)
+        return NULL;
+    api_dwconv_t *api = (api_dwconv_t *)nnom_mem_owned(sizeof(api_dwconv_t));
+    if (api == NULL)
+        return NULL;
+    api->w = w;
+    api->cfg.super.name = "depthwise_conv2d";
+    api->cfg.super.out_q = w->out_q;
+    api->cfg.super.prepare = dwconv_prepare;
+    api->cfg.weight = w->data;
+    api->cfg.bias = b->data;
+    api->cfg.multiplier = multiplier;
+    api->cfg.kernel_h = k.h;
+    api->cfg.kernel_w = k.w;
+    api->cfg.stride_h = s.h;
+    api->cfg.stride_w = s.w;
+    api->cfg.dilation_h = d.h;
+    api->cfg.dilation_w = d.w;
+    api->cfg.padding = pad;
+    return nnom_layer_adopt(dwconv2d_s(&api->cfg), api);
+}
+
+/* ---- Dense ------------------------------------------------------------------- */
+
+typedef struct {
+    nnom_dense_config_t cfg;
+    requant_src_t rq;
+} api_dense_t;
+
+static nnom_status_t dense_prepare(nnom_layer_t *l)
+{
+    api_dense_t *api = (api_dense_t *)(void *)l->config;
+    uint32_t n = nnom_shape_size(&l->in0->out.shape);
+    if (n > 65535)
+        return NN_SIZE_MISMATCH;
+    api->cfg.in_features = (uint16_t)n;
+    return make_requant(&api->rq, l->in0->out.q);
+}
+
+nnom_layer_t *Dense(uint16_t units, const nnom_weight_t *w, const nnom_bias_t *b)
+{
+    if (!weights_ok(w, b) || units == 0)
+        return NULL;
+    api_dense_t *api =
+        (api_dense_t *)nnom_mem_owned(sizeof(api_dense_t) + 2u * units * sizeof(int32_t));
+    if (api == NULL)
+        return NULL;
+    int32_t *rq = (int32_t *)(void *)(api + 1);
+    api->rq.w = w;
+    api->rq.mult = rq;
+    api->rq.shift = rq + units;
+    api->rq.channels = units;
+    api->cfg.super.name = "dense";
+    api->cfg.super.out_q = w->out_q;
+    api->cfg.super.prepare = dense_prepare;
+    api->cfg.weight = w->data;
+    api->cfg.bias = b->data;
+    api->cfg.mult = api->rq.mult;
+    api->cfg.shift = api->rq.shift;
+    api->cfg.units = units;
+    return nnom_layer_adopt(dense_s(&api->cfg), api);
+}

@@ -77,9 +77,14 @@ def _env(env: str):
 
 @pytest.mark.parametrize("env", [_env(e) for e in ("native", *QEMU_ENVS)])
 def test_example_golden_vectors_pass(env: str, core: Path, clone: Path, tmp_path: Path) -> None:
-    code, output, suites = run_pio(["test", "-e", env, "-v"], clone, core, tmp_path)
+    # The backend choice is printed once per build (`pio test` hides build output).
+    code, output, _ = run_pio(["run", "-e", env], clone, core, tmp_path)
     assert code == 0, output
     assert output.count(BACKEND_LINE[env]) == 1, output
+    assert output.count("NNoM: backend") == 1, output
+
+    code, output, suites = run_pio(["test", "-e", env], clone, core, tmp_path)
+    assert code == 0, output
     status, cases = cases_of(suites, env, "test_nnom_golden")
     assert status == "PASSED", output
     assert cases == dict.fromkeys(GOLDEN_CASES, "PASSED")

@@ -41,6 +41,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 GEN_DIR_NAME = "nnom_generated"
 STAMP_NAME = ".nnom-stamp.json"
@@ -406,6 +407,7 @@ def run(env, projenv, lib_dir: str) -> None:
 
 
 def _scons_main() -> None:
+    started = time.perf_counter()
     Import("env", "pio_lib_builder")  # noqa: F821 - SCons provides Import()
     try:
         Import("projenv")  # noqa: F821
@@ -418,6 +420,8 @@ def _scons_main() -> None:
         sys.stderr.write(f"nnom: error: {err}\n")
         sys.stderr.flush()
         env.Exit(1)  # noqa: F821
+    if os.environ.get("NNOM_HOOK_TIMING"):  # bench/pio_hook.py
+        print(f"NNoM: hook took {(time.perf_counter() - started) * 1000:.2f} ms", flush=True)
 
 
 if "Import" in globals():

@@ -124,7 +124,18 @@ typedef enum {
     NNOM_UPSAMPLE,
     NNOM_ACTIVATION,
     NNOM_RNN, /* SimpleRNN, GRU, LSTM, Bidirectional (nnom_rnn.h) */
-    NNOM_SOFTMAX
+    NNOM_SOFTMAX,
+    NNOM_DECONV_2D,
+    NNOM_GLOBAL_MAXPOOL,
+    NNOM_GLOBAL_AVGPOOL,
+    NNOM_GLOBAL_SUMPOOL,
+    NNOM_SUMPOOL,
+    NNOM_ADD,
+    NNOM_SUB,
+    NNOM_MULT,
+    NNOM_CONCAT,
+    NNOM_PRELU,
+    NNOM_LAMBDA
 } nnom_layer_kind_t;
 
 /* Layer flags, for the planner. */

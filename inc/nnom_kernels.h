@@ -116,6 +116,58 @@ nnom_status_t nnom_local_avgpool_s8(const nnom_pool_params_t *p, const nnom_dims
 nnom_status_t nnom_local_softmax_s8(const int8_t *in, int32_t rows, int32_t row_size,
                                     const int32_t *exp_table, int8_t *out);
 
+/* Transposed convolution, sum pooling, merges, PReLU. */
+#define NNOM_MERGE_MAX_INPUTS 16 /* Add/Sub/Mult inputs (keeps the Add sum in int32) */
+
+nnom_status_t nnom_kernel_deconv_s8(const nnom_conv_params_t *p, const nnom_requant_t *rq,
+                                    const nnom_dims_t *in_dims, const int8_t *in,
+                                    const nnom_dims_t *k_dims, const int8_t *weight,
+                                    const int32_t *bias, const nnom_dims_t *out_dims, int8_t *out,
+                                    int8_t *scratch);
+uint32_t nnom_kernel_deconv_s8_scratch(const nnom_conv_params_t *p, const nnom_dims_t *in_dims,
+                                       const nnom_dims_t *k_dims, const nnom_dims_t *out_dims);
+nnom_status_t nnom_kernel_sumpool_s8(const nnom_pool_params_t *p, const nnom_dims_t *in_dims,
+                                     const int8_t *in, int32_t kernel_h, int32_t kernel_w,
+                                     const nnom_dims_t *out_dims, int8_t *out, int32_t input_zp,
+                                     int32_t output_zp, int32_t mult, int32_t shift);
+/* in_offset[k] = -zero point of input k; out_offset = output zero point. */
+nnom_status_t nnom_kernel_add_s8(int32_t n_in, const int8_t *const *in, const int32_t *in_offset,
+                                 const int32_t *in_mult, const int32_t *in_shift,
+                                 int32_t left_shift, int8_t *out, int32_t out_offset,
+                                 int32_t out_mult, int32_t out_shift, int32_t act_min,
+                                 int32_t act_max, uint32_t size);
+/* step_zp: zero points of the n_in - 2 intermediate products. */
+nnom_status_t nnom_kernel_mul_s8(int32_t n_in, const int8_t *const *in, const int32_t *in_offset,
+                                 const int32_t *mult, const int32_t *shift,
+                                 const int32_t *step_zp, int8_t *out, int32_t out_offset,
+                                 int32_t act_min, int32_t act_max, uint32_t size);
+nnom_status_t nnom_kernel_prelu_s8(const int8_t *in, int8_t *out, uint32_t size,
+                                   uint32_t channels, const int8_t *alpha, uint32_t alpha_size,
+                                   int32_t input_zp, int32_t output_zp, int32_t pos_mult,
+                                   int32_t pos_shift, int32_t neg_mult, int32_t neg_shift);
+
+nnom_status_t nnom_local_deconv_s8(const nnom_conv_params_t *p, const nnom_requant_t *rq,
+                                   const nnom_dims_t *in_dims, const int8_t *in,
+                                   const nnom_dims_t *k_dims, const int8_t *weight,
+                                   const int32_t *bias, const nnom_dims_t *out_dims, int8_t *out);
+nnom_status_t nnom_local_sumpool_s8(const nnom_pool_params_t *p, const nnom_dims_t *in_dims,
+                                    const int8_t *in, int32_t kernel_h, int32_t kernel_w,
+                                    const nnom_dims_t *out_dims, int8_t *out, int32_t input_zp,
+                                    int32_t output_zp, int32_t mult, int32_t shift);
+nnom_status_t nnom_local_add_s8(int32_t n_in, const int8_t *const *in, const int32_t *in_offset,
+                                const int32_t *in_mult, const int32_t *in_shift,
+                                int32_t left_shift, int8_t *out, int32_t out_offset,
+                                int32_t out_mult, int32_t out_shift, int32_t act_min,
+                                int32_t act_max, uint32_t size);
+nnom_status_t nnom_local_mul_s8(int32_t n_in, const int8_t *const *in, const int32_t *in_offset,
+                                const int32_t *mult, const int32_t *shift,
+                                const int32_t *step_zp, int8_t *out, int32_t out_offset,
+                                int32_t act_min, int32_t act_max, uint32_t size);
+nnom_status_t nnom_local_prelu_s8(const int8_t *in, int8_t *out, uint32_t size,
+                                  uint32_t channels, const int8_t *alpha, uint32_t alpha_size,
+                                  int32_t input_zp, int32_t output_zp, int32_t pos_mult,
+                                  int32_t pos_shift, int32_t neg_mult, int32_t neg_shift);
+
 /* Element-wise helpers (no backend choice needed). */
 void nnom_lut_s8(const int8_t *in, int8_t *out, uint32_t n, const int8_t *table);
 void nnom_clamp_buf_s8(int8_t *data, uint32_t n, int32_t lo, int32_t hi);

@@ -105,6 +105,101 @@ typedef struct {
     int32_t mult, shift, diff_min;
 } nnom_softmax_config_t;
 
+/* ---- transposed convolution, global and sum pooling, merges, PReLU, Lambda */
+
+/* Conv2DTranspose (Conv1DTranspose: h = 1). Weights are [out][kh][kw][in],
+ * per-channel requantisation. Along each axis (ek = (k - 1) * dilation + 1):
+ *   out = (in - 1) * stride + ek - 2 * p + output_padding,
+ *   p = ek / 2 for PADDING_SAME, 0 for PADDING_VALID (Keras' rule);
+ * input position i adds x[i] * w[k] to output i * stride + k * dilation -
+ * before, with before = max((in - 1) * stride + ek - out, 0) / 2 for SAME
+ * and 0 for VALID (TensorFlow's conv_transpose). */
+typedef struct {
+    nnom_layer_config_t super;
+    const int8_t *weight;
+    const int32_t *bias;
+    const int32_t *mult;
+    const int32_t *shift;
+    uint16_t filters, in_channels;
+    uint8_t kernel_h, kernel_w;
+    uint8_t stride_h, stride_w;
+    uint8_t dilation_h, dilation_w;
+    nnom_padding_t padding; /* PADDING_VALID or PADDING_SAME */
+    uint8_t output_padding_h, output_padding_w;
+} nnom_deconv2d_config_t;
+
+/* GlobalMaxPool / GlobalAvgPool over all positions: output (c), rank 1,
+ * with the input's quantisation. */
+typedef struct {
+    nnom_layer_config_t super;
+} nnom_global_pool_config_t;
+
+/* SumPool and GlobalSumPool (the kernel and stride fields are unused):
+ * out = zp_out + requantize(sum of (x - zp_in) over the window's real
+ * positions, mult, shift), saturated; mult/shift stand for in/out scale. */
+typedef struct {
+    nnom_layer_config_t super;
+    uint8_t kernel_h, kernel_w;
+    uint8_t stride_h, stride_w;
+    nnom_padding_t padding;
+    int32_t mult, shift;
+} nnom_sumpool_config_t;
+
+/* Add / Sub of n = 2..16 equal-shape inputs, TFLite's int8 Add
+ * (CMSIS-NN arm_elementwise_add_s8 for n = 2):
+ *   t_i = requantize((x_i - zp_i) << left_shift, in_mult[i], in_shift[i])
+ *   out = clamp(zp_out + requantize(t_0 + t_1 + ... , out_mult, out_shift))
+ * Sub negates the multipliers of inputs 1..n-1 (out = x_0 - x_1 - ...).
+ * The converter uses left_shift 20 and in_mult[i] for s_i / (2 max s). */
+typedef struct {
+    nnom_layer_config_t super;
+    const int32_t *in_mult;  /* one per input, positive */
+    const int32_t *in_shift; /* one per input */
+    int32_t out_mult, out_shift, left_shift;
+} nnom_add_config_t;
+
+/* Mult of n = 2..16 equal-shape inputs: n - 1 steps of CMSIS-NN's
+ * arm_elementwise_mul_s8, p_0 = x_0 and
+ *   p_k = clamp(zp_k + requantize((p_{k-1} - zp_{k-1}) * (x_k - zp_xk), mult[k-1], shift[k-1]))
+ * where zp_k is step_zp[k-1] for the n - 2 intermediate products and the
+ * output's zero point for the last (which also gets the activation clamp). */
+typedef struct {
+    nnom_layer_config_t super;
+    const int32_t *mult;    /* n - 1 */
+    const int32_t *shift;   /* n - 1 */
+    const int32_t *step_zp; /* n - 2; NULL when n = 2 */
+} nnom_mult_config_t;
+
+/* Concatenate along a Keras axis (1..rank, or -1 for the last). Input i is
+ * copied, or mapped through tables[i] (out = tables[i][in + 128]) when its
+ * quantisation differs from the output's; tables may be NULL (all copies). */
+typedef struct {
+    nnom_layer_config_t super;
+    int8_t axis;
+    const int8_t *const *tables;
+} nnom_concat_config_t;
+
+/* PReLU (TFLite's int8 Prelu, with nnom_requantize):
+ *   x - zp_in >= 0: out = zp_out + requantize(x - zp_in, pos_mult, pos_shift)
+ *   otherwise:      out = zp_out + requantize((x - zp_in) * alpha, neg_mult, neg_shift)
+ * alpha: c values (shared over h and w) or one per element (HWC). */
+typedef struct {
+    nnom_layer_config_t super;
+    const int8_t *alpha;
+    uint32_t alpha_size;
+    int32_t pos_mult, pos_shift, neg_mult, neg_shift;
+} nnom_prelu_config_t;
+
+/* Lambda: a user function computes the output tensor (already shaped
+ * `shape`, quantised with super.out_q) from the input; it runs during
+ * model_run() and must not allocate. Return NN_SUCCESS or an error. */
+typedef nnom_status_t (*nnom_lambda_fn_t)(const nnom_tensor_t *in, nnom_tensor_t *out);
+typedef struct {
+    nnom_layer_config_t super;
+    nnom_shape_t shape;
+    nnom_lambda_fn_t run;
+} nnom_lambda_config_t;
+
 nnom_layer_t *input_s(const nnom_io_config_t *config);
 nnom_layer_t *output_s(const nnom_io_config_t *config);
 nnom_layer_t *conv2d_s(const nnom_conv2d_config_t *config);
@@ -120,6 +215,18 @@ nnom_layer_t *cropping_s(const nnom_border_config_t *config);
 nnom_layer_t *upsample_s(const nnom_upsample_config_t *config);
 nnom_layer_t *activation_s(const nnom_activation_config_t *config);
 nnom_layer_t *softmax_s(const nnom_softmax_config_t *config);
+nnom_layer_t *deconv2d_s(const nnom_deconv2d_config_t *config);
+#define conv2d_trans_s deconv2d_s /* the original NNoM's name */
+nnom_layer_t *global_maxpool_s(const nnom_global_pool_config_t *config);
+nnom_layer_t *global_avgpool_s(const nnom_global_pool_config_t *config);
+nnom_layer_t *sumpool_s(const nnom_sumpool_config_t *config);
+nnom_layer_t *global_sumpool_s(const nnom_sumpool_config_t *config);
+nnom_layer_t *add_s(const nnom_add_config_t *config);
+nnom_layer_t *sub_s(const nnom_add_config_t *config);
+nnom_layer_t *mult_s(const nnom_mult_config_t *config);
+nnom_layer_t *concat_s(const nnom_concat_config_t *config);
+nnom_layer_t *prelu_s(const nnom_prelu_config_t *config);
+nnom_layer_t *lambda_s(const nnom_lambda_config_t *config);
 
 /* For layer implementations: allocate a layer of `type` with `config`. */
 nnom_layer_t *nnom_layer_new(const nnom_layer_type_t *type, const void *config);

@@ -105,19 +105,34 @@ class ConvertedModel:
         return path
 
 
-def load_graph(model) -> Graph:
-    graph = to_graph(load_keras(model))
+def load_graph(model, lambdas: dict | None = None) -> Graph:
+    graph = to_graph(load_keras(model), lambdas)
     return passes.optimise(graph)
 
 
-def convert(model, x_calib=None, *, per_channel: bool = True) -> ConvertedModel:
+def convert(
+    model, x_calib=None, *, per_channel: bool = True, lambdas: dict | None = None
+) -> ConvertedModel:
     """Convert a Keras model (file path or keras.Model) into an int8 model.
 
     x_calib: calibration inputs (array, or list of arrays for several
     inputs), batch first, as fed to model.predict().
+    lambdas: {Lambda layer name: fn} for models with Lambda layers. fn maps
+    a float batch (Keras shape) to a float batch; or give (fn, int8_fn),
+    where int8_fn maps int8 to int8 exactly as your C function does (the
+    default is fn between dequantisation and quantisation, in float32).
+    The C side calls `nnom_status_t <name>(const nnom_tensor_t *in,
+    nnom_tensor_t *out)`, which you define (docs/layers.md).
     """
-    graph = load_graph(model)
+    graph = load_graph(model, lambdas)
     source = Path(model).name if isinstance(model, (str, Path)) else "a keras.Model"
+    return convert_graph(graph, x_calib, source, per_channel=per_channel)
+
+
+def convert_graph(
+    graph: Graph, x_calib, source: str = "a graph", *, per_channel: bool = True
+) -> ConvertedModel:
+    """Calibrate and quantise an NNoM graph (after passes.optimise)."""
     if x_calib is None:
         raise CalibrationError(
             "calibration data is required: pass a few hundred typical inputs (x_test)"

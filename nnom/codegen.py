@@ -13,6 +13,9 @@ import numpy as np
 
 from .activations import display_name, is_clamp
 from .graph import Graph, Node, QParams, hwc
+from .codegen_more import CONSTRUCTORS as _MORE_CONSTRUCTORS
+from .codegen_more import MORE_OPS, TAIL_OPS
+from .codegen_more import emit as emit_more
 from .memory import Plan
 from .recurrent import RNN_OPS
 from .recurrent import codegen as rnn_codegen
@@ -34,6 +37,7 @@ _CONSTRUCTOR = {
     "upsample": "upsample_s",
     "activation": "activation_s",
     "softmax": "softmax_s",
+    **_MORE_CONSTRUCTORS,
 }
 
 
@@ -166,6 +170,8 @@ class HeaderWriter:
             )
         elif op in RNN_OPS:
             out.append(rnn_codegen.emit(self, node, n, super_))
+        elif op in MORE_OPS:
+            out.append(emit_more(self, node, n, super_))
         elif op == "softmax":
             out.append(c_array("int32_t", f"{n}_exp_table", q["exp_table"]))
             out.append(
@@ -234,7 +240,8 @@ class HeaderWriter:
                     f"    layer[{k}] = model.mergex({ctor}, {len(layer.inputs)}, {ins});"
                 )
             node = layer.node
-            if node is not None and node.op in ("conv2d", "dwconv2d", "dense") and node.act:
+            tails = ("conv2d", "dwconv2d", "dense", *TAIL_OPS)
+            if node is not None and node.op in tails and node.act:
                 lines.append(f"    layer[{k}] = model.active({self.tail_ref(node)}, layer[{k}]);")
         outs = ", ".join(f"layer[{k}]" for k in self.plan.output_layers)
         if len(self.plan.output_layers) == 1:

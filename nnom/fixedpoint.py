@@ -211,3 +211,65 @@ def avg_round(total, count):
     pos = (total + half) // count
     neg = -((half - total) // count)
     return np.where(total > 0, pos, neg)
+
+
+# --- element-wise merges ----------------------------------------------------
+#
+# Add/Sub is TFLite's int8 Add (CMSIS-NN arm_elementwise_add_s8) generalised
+# to n inputs: every input i is centred, shifted left by ADD_LEFT_SHIFT and
+# rescaled by its own multiplier s_i / (2 * max_j s_j) (negated for the
+# subtracted inputs, as TFLite's Sub does); the int32 sum of the n terms is
+# requantised by 2 * max_j s_j / (2**ADD_LEFT_SHIFT * s_out). Each term is at
+# most 255 * 2**19 in magnitude, so 16 of them cannot overflow int32. For
+# n = 2 this is exactly arm_elementwise_add_s8.
+#
+# Mult is arm_elementwise_mul_s8 for two inputs; n inputs are a chain of n - 1
+# such steps whose intermediate int8 products have their own (calibrated)
+# quantisation, exactly as n - 1 two-input layers but without their buffers.
+
+ADD_LEFT_SHIFT = 20
+MERGE_MAX_INPUTS = 16
+
+
+def add_params(
+    in_scales: list[float], out_scale: float, average: int = 1
+) -> tuple[list[int], list[int], int, int]:
+    """(input multipliers, input shifts, output multiplier, output shift).
+
+    `average`: the output is the sum divided by this (Keras' Average layer).
+    """
+    twice_max = 2.0 * max(float(s) for s in in_scales)
+    ins = [quantize_multiplier(float(s) / twice_max) for s in in_scales]
+    out_mult, out_shift = quantize_multiplier(
+        twice_max / ((1 << ADD_LEFT_SHIFT) * float(out_scale) * average)
+    )
+    return [m for m, _ in ins], [s for _, s in ins], out_mult, out_shift
+
+
+def add_s8(xs, zps, mults, shifts, out_mult, out_shift, zp_out, lo, hi, subtract=False):
+    """n-input Add (or Sub: every input after the first is subtracted)."""
+    total = None
+    for k, (x, zp, m, s) in enumerate(zip(xs, zps, mults, shifts)):
+        v = (np.asarray(x, dtype=np.int64) - zp) << ADD_LEFT_SHIFT
+        term = requantize(v, -m if (subtract and k > 0) else m, s)
+        total = term if total is None else total + term
+    y = requantize(wrap32(total), out_mult, out_shift) + zp_out
+    return np.clip(y, lo, hi)
+
+
+def mul_s8(xs, zps, mults, shifts, step_zps, zp_out, lo, hi):
+    """n-input Mult: n - 1 steps of arm_elementwise_mul_s8.
+
+    step_zps: zero points of the n - 2 intermediate products.
+    """
+    acc = np.asarray(xs[0], dtype=np.int64)
+    acc_zp = zps[0]
+    n = len(xs)
+    for k in range(1, n):
+        prod = (acc - acc_zp) * (np.asarray(xs[k], dtype=np.int64) - zps[k])
+        last = k == n - 1
+        zp = zp_out if last else step_zps[k - 1]
+        acc = requantize(prod, mults[k - 1], shifts[k - 1]) + zp
+        acc = np.clip(acc, lo, hi) if last else np.clip(acc, -128, 127)
+        acc_zp = zp
+    return acc

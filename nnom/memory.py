@@ -69,6 +69,9 @@ def macs_of(node: Node) -> int:
         return oh * ow * oc * kh * kw
     if node.op == "dense":
         return int(node.weights["kernel"].size)
+    if node.op == "deconv2d":
+        ih, iw = node.attrs["in_hw"]
+        return ih * iw * int(node.weights["kernel"].size)
     return 0
 
 

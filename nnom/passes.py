@@ -13,7 +13,9 @@ from .errors import UnsupportedLayerError
 from .fixedpoint import SOFTMAX_MAX_ROW
 from .graph import Graph, Node
 
-FUSABLE_PRODUCERS = ("conv2d", "dwconv2d", "dense")
+FUSABLE_PRODUCERS = ("conv2d", "dwconv2d", "dense", "deconv2d")  # BN folds into these
+# Layers that take a fused activation tail (a clamp or a table).
+ACT_PRODUCERS = FUSABLE_PRODUCERS + ("add", "sub", "mult")
 
 
 def drop_identities(g: Graph) -> None:
@@ -64,7 +66,7 @@ def fold_batchnorm(g: Graph) -> None:
 def fuse_activations(g: Graph) -> None:
     for act in [n for n in g.nodes if n.op == "activation"]:
         prev = g.node(act.inputs[0])
-        if prev.op in FUSABLE_PRODUCERS and prev.act is None and _sole_consumer(g, prev, act):
+        if prev.op in ACT_PRODUCERS and prev.act is None and _sole_consumer(g, prev, act):
             prev.act = act.act
             prev.source += f"+{act.source}"
             g.replace_uses(act.name, prev.name)

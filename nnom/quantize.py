@@ -14,7 +14,13 @@ import numpy as np
 
 from . import activations, float_exec
 from .errors import CalibrationError
-from .fixedpoint import quantize_multiplier, round_half_away, softmax_exp_table, softmax_params
+from .fixedpoint import (
+    add_params,
+    quantize_multiplier,
+    round_half_away,
+    softmax_exp_table,
+    softmax_params,
+)
 from .graph import Graph, Node, QParams
 from .recurrent import RNN_OPS
 from .recurrent import quantize as rnn_quantize
@@ -22,7 +28,17 @@ from .recurrent import quantize as rnn_quantize
 SOFTMAX_OUT = QParams(scale=float(np.float32(1.0 / 256.0)), zero_point=-128)
 
 # Layers whose output keeps the input's quantisation (pure data movement).
-PASS_THROUGH = {"maxpool", "avgpool", "flatten", "reshape", "zeropad", "cropping", "upsample"}
+PASS_THROUGH = {
+    "maxpool",
+    "avgpool",
+    "flatten",
+    "reshape",
+    "zeropad",
+    "cropping",
+    "upsample",
+    "global_maxpool",
+    "global_avgpool",
+}
 
 
 def choose_qparams(lo: float, hi: float) -> QParams:
@@ -93,7 +109,7 @@ def _quantize_weighted(node: Node, in_q: QParams, per_channel: bool) -> None:
     kernel = node.weights["kernel"]  # conv: (kh, kw, cin, cout); dense: (in, out)
     scales = _weight_scales(kernel, per_channel)
     wq = np.clip(_round(kernel / scales), -127, 127).astype(np.int8)
-    if node.op == "conv2d":
+    if node.op in ("conv2d", "deconv2d"):
         wq = np.ascontiguousarray(wq.transpose(3, 0, 1, 2))  # OHWI
     elif node.op == "dwconv2d":
         wq = np.ascontiguousarray(wq)  # (kh, kw, cout), channels innermost
@@ -140,7 +156,7 @@ def assign(g: Graph, ranges: RangeTracker, per_channel: bool = True) -> None:
             node.q["lut"] = activations.lookup_table(
                 node.act, ins[0].scale, ins[0].zero_point, node.out_q.scale, node.out_q.zero_point
             )
-        elif node.op in ("conv2d", "dwconv2d", "dense"):
+        elif node.op in ("conv2d", "dwconv2d", "dense", "deconv2d"):
             node.out_q = choose_qparams(*ranges.out[node.name])
             if not activations.is_clamp(node.act):
                 node.pre_q = choose_qparams(*ranges.pre[node.name])
@@ -153,6 +169,90 @@ def assign(g: Graph, ranges: RangeTracker, per_channel: bool = True) -> None:
                 )
             _quantize_weighted(node, ins[0], per_channel)
         else:
-            raise NotImplementedError(f"quantisation of '{node.op}'")
-        if node.op in ("maxpool", "avgpool"):
+            _assign_more(node, ins, ranges)
+        if node.op in ("maxpool", "avgpool", "global_maxpool", "global_avgpool"):
             node.q["act_min"], node.q["act_max"] = -128, 127
+
+
+# --- merges, PReLU, Lambda, sum pooling ----------------------------------------
+
+
+def _out_and_pre(node: Node, ranges: RangeTracker) -> QParams:
+    """out_q (and pre_q + table for a table activation tail); returns the
+    quantisation the layer's own arithmetic writes, and sets its clamp."""
+    node.out_q = choose_qparams(*ranges.out[node.name])
+    if not activations.is_clamp(node.act):
+        node.pre_q = choose_qparams(*ranges.pre[node.name])
+        node.q["lut"] = activations.lookup_table(
+            node.act, node.pre_q.scale, node.pre_q.zero_point, node.out_q.scale,
+            node.out_q.zero_point,
+        )
+    target = node.pre_q if node.pre_q is not None else node.out_q
+    node.q["act_min"], node.q["act_max"] = _activation_range(node, target)
+    return target
+
+
+def requant_table(src: QParams, dst: QParams) -> np.ndarray | None:
+    """int8 -> int8 table giving src-quantised values in dst's quantisation
+    (round half up, saturated); None when the two are the same."""
+    if src == dst:
+        return None
+    q = np.arange(-128, 128, dtype=np.float64)
+    real = float(src.scale) * (q - src.zero_point)
+    out = np.floor(real / float(dst.scale) + 0.5) + dst.zero_point
+    return np.clip(out, -128, 127).astype(np.int8)
+
+
+def _assign_more(node: Node, ins: list[QParams], ranges: RangeTracker) -> None:
+    op = node.op
+    if op in ("add", "sub"):
+        target = _out_and_pre(node, ranges)
+        mults, shifts, out_mult, out_shift = add_params(
+            [q.scale for q in ins], target.scale, node.attrs.get("average", 1)
+        )
+        node.q.update(
+            in_mult=np.array(mults, dtype=np.int32),
+            in_shift=np.array(shifts, dtype=np.int32),
+            out_mult=out_mult,
+            out_shift=out_shift,
+        )
+    elif op == "mult":
+        target = _out_and_pre(node, ranges)
+        steps = [choose_qparams(*ranges.out[f"{node.name}#{k}"]) for k in range(len(ins) - 2)]
+        prev, mults, shifts = ins[0], [], []
+        for k, q in enumerate(steps + [target]):
+            m, s = quantize_multiplier(
+                float(prev.scale) * float(ins[k + 1].scale) / float(q.scale)
+            )
+            mults.append(m)
+            shifts.append(s)
+            prev = q
+        node.q.update(
+            mult=np.array(mults, dtype=np.int32),
+            shift=np.array(shifts, dtype=np.int32),
+            step_zp=np.array([q.zero_point for q in steps], dtype=np.int32),
+        )
+    elif op == "concat":
+        node.out_q = choose_qparams(*ranges.out[node.name])
+        node.q["tables"] = [requant_table(q, node.out_q) for q in ins]
+    elif op == "prelu":
+        node.out_q = choose_qparams(*ranges.out[node.name])
+        alpha = node.weights["alpha"].astype(np.float64)
+        peak = float(np.abs(alpha).max())
+        alpha_scale = float(np.float32(peak / 127.0)) if peak > 0 else 1.0
+        node.q["alpha"] = np.clip(_round(alpha / alpha_scale), -127, 127).astype(np.int8)
+        node.q["alpha_scale"] = alpha_scale
+        s_in, s_out = float(ins[0].scale), float(node.out_q.scale)
+        node.q["pos_mult"], node.q["pos_shift"] = quantize_multiplier(s_in / s_out)
+        node.q["neg_mult"], node.q["neg_shift"] = quantize_multiplier(
+            s_in * alpha_scale / s_out
+        )
+    elif op == "lambda":
+        node.out_q = choose_qparams(*ranges.out[node.name])
+    elif op in ("sumpool", "global_sumpool"):
+        node.out_q = choose_qparams(*ranges.out[node.name])
+        node.q["mult"], node.q["shift"] = quantize_multiplier(
+            float(ins[0].scale) / float(node.out_q.scale)
+        )
+    else:
+        raise NotImplementedError(f"quantisation of '{op}'")

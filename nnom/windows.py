@@ -45,3 +45,31 @@ def valid_counts(
     ones = np.ones((1, in_hw[0], in_hw[1], 1), dtype=np.int64)
     w = windows(ones, kernel, strides, (1, 1), pads, 0, out_hw)
     return w.sum(axis=(3, 4, 5))[0]
+
+
+def transpose_conv(
+    x: np.ndarray,
+    kernel: np.ndarray,
+    strides: tuple[int, int],
+    dilation: tuple[int, int],
+    pad_before: tuple[int, int],
+    out_hw: tuple[int, int],
+) -> np.ndarray:
+    """Transposed convolution (TensorFlow's conv_transpose), no bias.
+
+    x: (N, H, W, Cin); kernel: (KH, KW, Cin, Cout). Input position i adds
+    x[i] * kernel[k] to output position i * stride + k * dilation - pad_before.
+    Returns (N, OH, OW, Cout).
+    """
+    n, h, w, _ = x.shape
+    kh, kw, _, cout = kernel.shape
+    (sh, sw), (dh, dw), (pt, pl), (oh, ow) = strides, dilation, pad_before, out_hw
+    full_h = max((h - 1) * sh + (kh - 1) * dh + 1, pt + oh)
+    full_w = max((w - 1) * sw + (kw - 1) * dw + 1, pl + ow)
+    full = np.zeros((n, full_h, full_w, cout), dtype=np.result_type(x, kernel))
+    for ky in range(kh):
+        for kx in range(kw):
+            contrib = np.tensordot(x, kernel[ky, kx], axes=([3], [0]))  # (N, H, W, Cout)
+            y0, x0 = ky * dh, kx * dw
+            full[:, y0 : y0 + (h - 1) * sh + 1 : sh, x0 : x0 + (w - 1) * sw + 1 : sw] += contrib
+    return full[:, pt : pt + oh, pl : pl + ow]

@@ -224,7 +224,14 @@ def _expand(model: dict, scope: WeightScope, prefix: str) -> _Graph:
             weights = scopes[entry.name].arrays() if entry.name in scopes else []
             config = entry.raw["config"]
             layers.append(
-                KerasLayer(prefix + entry.name, entry.raw["class_name"], config, weights, calls)
+                KerasLayer(
+                    prefix + entry.name,
+                    entry.raw["class_name"],
+                    config,
+                    weights,
+                    calls,
+                    str(entry.raw.get("module") or ""),
+                )
             )
 
     def resolve(ref: TensorRef) -> TensorRef:
@@ -314,6 +321,7 @@ def _inline(
             layer.config,
             layer.weights,
             [[outer(r, k) for r in call] for k in range(len(calls)) for call in layer.inbound],
+            layer.module,
         )
         for layer in kept
     ]

@@ -28,6 +28,9 @@ class KerasLayer:
     weights: list[np.ndarray] = field(default_factory=list)  # Keras' weight order
     # One entry per call of the layer; each lists the tensors it was called on.
     inbound: list[list[TensorRef]] = field(default_factory=list)
+    # Python module of the class in Keras 3 files; "keras.src.ops..." marks a
+    # keras.ops call (e.g. `x + y` is class "Add" there), not a layer.
+    module: str = ""
 
 
 @dataclass

@@ -32,6 +32,8 @@ _NO_OPS = {
 class _Ctx:
     """What a layer handler sees: its layer, input nodes and a node factory."""
 
+    lambdas: dict | None = None  # convert(..., lambdas=...): Lambda name -> function
+
     def __init__(self, layer: KerasLayer, inputs: list[Node], keras_major: int, name: str):
         self.layer = layer
         self.cfg = layer.config
@@ -371,12 +373,22 @@ from . import keras_rnn  # noqa: E402
 keras_rnn.register(HANDLERS)
 
 
+# keras.ops nodes of Keras 3 functional models (`x + y` is class "Add" there).
+OPS_HANDLERS: dict[str, Callable[[_Ctx], None]] = {}
+
+from . import keras_more_layers  # noqa: E402  (it imports the helpers above)
+
+keras_more_layers.register(HANDLERS, OPS_HANDLERS)
+
+
 def supported_layers() -> list[str]:
     return sorted(HANDLERS)
 
 
-def to_graph(kg: KerasGraph) -> Graph:
-    """Map a Keras graph to NNoM nodes (before optimisation passes)."""
+def to_graph(kg: KerasGraph, lambdas: dict | None = None) -> Graph:
+    """Map a Keras graph to NNoM nodes (before optimisation passes).
+
+    lambdas: Lambda layer name -> Python function (see keras_more_layers)."""
     try:
         major = int(str(kg.keras_version).split(".")[0])
     except ValueError:
@@ -400,7 +412,16 @@ def to_graph(kg: KerasGraph) -> Graph:
 
     node_by_name: dict[str, Node] = {}
     for layer in kg.layers:
-        handler = HANDLERS.get(layer.class_name)
+        is_op = layer.module.startswith(("keras.src.ops", "keras.ops"))
+        handler = (OPS_HANDLERS if is_op else HANDLERS).get(layer.class_name)
+        if handler is None and is_op:
+            raise UnsupportedLayerError(
+                layer.name,
+                f"keras.ops.{layer.class_name}",
+                "this keras.ops call (e.g. an operator on tensors) is not supported; supported: "
+                + ", ".join(sorted(OPS_HANDLERS))
+                + " of two equal-shape tensors, or use the Keras layers",
+            )
         if handler is None:
             raise UnsupportedLayerError(
                 layer.name,
@@ -415,6 +436,7 @@ def to_graph(kg: KerasGraph) -> Graph:
             while name in names:
                 name += "_"
             ctx = _Ctx(layer, inputs, major, name)
+            ctx.lambdas = lambdas
             handler(ctx)
             for node in ctx.new_nodes:
                 names.add(node.name)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..fixedpoint import avg_round, requantize, softmax_rows
-from ..windows import pad_hw, valid_counts, windows
+from ..fixedpoint import add_s8, avg_round, mul_s8, requantize, softmax_rows
+from ..windows import pad_hw, transpose_conv, valid_counts, windows
 
 
 def _finish(acc: np.ndarray, q: dict, zp_out: int) -> np.ndarray:
@@ -83,3 +83,62 @@ def lut(x: np.ndarray, table: np.ndarray) -> np.ndarray:
 
 def softmax(x: np.ndarray, q: dict) -> np.ndarray:
     return softmax_rows(x, q["exp_table"]).astype(np.int8)
+
+
+# --- transposed convolution, sum pooling, merges, PReLU ----------------------
+
+
+def deconv2d(x: np.ndarray, attrs: dict, q: dict, zp_in: int, zp_out: int, out_hw) -> np.ndarray:
+    centred = x.astype(np.float64) - zp_in
+    w = q["weight"].astype(np.float64).transpose(1, 2, 3, 0)  # OHWI -> (kh, kw, in, out)
+    acc = transpose_conv(centred, w, attrs["strides"], attrs["dilation"], attrs["pad_before"],
+                         out_hw)
+    acc = acc.astype(np.int64) + q["bias"].astype(np.int64)
+    return _finish(acc, q, zp_out)
+
+
+def sumpool(x: np.ndarray, attrs: dict, q: dict, zp_in: int, zp_out: int, out_hw) -> np.ndarray:
+    """Sum of (x - zp_in) over the real part of each window, requantised."""
+    centred = x.astype(np.int64) - zp_in
+    w = windows(centred, attrs["kernel"], attrs["strides"], (1, 1), attrs["pads"], 0, out_hw)
+    y = requantize(w.sum(axis=(3, 4)), q["mult"], q["shift"]) + zp_out
+    return np.clip(y, -128, 127).astype(np.int8)
+
+
+def add(xs: list[np.ndarray], zps: list[int], q: dict, zp_out: int, subtract: bool) -> np.ndarray:
+    y = add_s8(xs, zps, q["in_mult"].tolist(), q["in_shift"].tolist(), q["out_mult"],
+               q["out_shift"], zp_out, q["act_min"], q["act_max"], subtract=subtract)
+    return _tail(y, q)
+
+
+def mult(xs: list[np.ndarray], zps: list[int], q: dict, zp_out: int) -> np.ndarray:
+    y = mul_s8(xs, zps, q["mult"].tolist(), q["shift"].tolist(), q["step_zp"].tolist(), zp_out,
+               q["act_min"], q["act_max"])
+    return _tail(y, q)
+
+
+def _tail(y: np.ndarray, q: dict) -> np.ndarray:
+    if "lut" in q:
+        return q["lut"][y + 128]
+    return y.astype(np.int8)
+
+
+def concat(xs: list[np.ndarray], shapes: list[tuple[int, ...]], axis: int, tables,
+           out_hwc) -> np.ndarray:
+    """Concatenate along Keras axis `axis`, each input through its table."""
+    n = xs[0].shape[0]
+    parts = [
+        (v if t is None else t[v.astype(np.int64) + 128]).reshape((n,) + s)
+        for v, s, t in zip(xs, shapes, tables)
+    ]
+    return np.concatenate(parts, axis=axis).reshape((n,) + tuple(out_hwc)).astype(np.int8)
+
+
+def prelu(x: np.ndarray, q: dict, zp_in: int, zp_out: int) -> np.ndarray:
+    xc = x.astype(np.int64) - zp_in
+    alpha = q["alpha"].astype(np.int64)
+    alpha = alpha if alpha.size == x.shape[-1] else alpha.reshape(x.shape[1:])
+    pos = requantize(xc, q["pos_mult"], q["pos_shift"])
+    neg = requantize(xc * alpha, q["neg_mult"], q["neg_shift"])
+    y = np.where(xc >= 0, pos, neg) + zp_out
+    return np.clip(y, -128, 127).astype(np.int8)

@@ -1,0 +1,54 @@
+/* nnom_local_deconv_s8.c - transposed convolution, HWC, per-channel
+ * requantisation. Each output gathers the inputs that reach it: input i
+ * adds x[i] * w[k] to output i * stride + k * dilation - pad_before, so
+ * output o reads i = (o + pad_before - k * dilation) / stride when that
+ * division is exact and i is inside the input. Weights [out][kh][kw][in]. */
+#include "nnom_kernels.h"
+
+/* Input index reaching output `o` through tap `k`, or -1. */
+static int32_t source(int32_t o, int32_t k, int32_t pad, int32_t stride, int32_t dilation,
+                      int32_t size)
+{
+    const int32_t t = o + pad - k * dilation;
+    if (t < 0 || t % stride != 0)
+        return -1;
+    return t / stride < size ? t / stride : -1;
+}
+
+nnom_status_t nnom_local_deconv_s8(const nnom_conv_params_t *p, const nnom_requant_t *rq,
+                                   const nnom_dims_t *in_dims, const int8_t *in,
+                                   const nnom_dims_t *k_dims, const int8_t *weight,
+                                   const int32_t *bias, const nnom_dims_t *out_dims, int8_t *out)
+{
+    const int32_t ih = in_dims->h, iw = in_dims->w, ic = in_dims->c;
+    const int32_t kh = k_dims->h, kw = k_dims->w;
+    const int32_t zp = p->input_zp;
+    if (p->stride_h < 1 || p->stride_w < 1)
+        return NN_ARGUMENT_ERROR;
+    for (int32_t oy = 0; oy < out_dims->h; oy++) {
+        for (int32_t ox = 0; ox < out_dims->w; ox++) {
+            for (int32_t oc = 0; oc < out_dims->c; oc++) {
+                const int8_t *w = weight + (size_t)oc * kh * kw * ic;
+                int32_t acc = bias[oc];
+                for (int32_t ky = 0; ky < kh; ky++) {
+                    const int32_t y = source(oy, ky, p->pad_top, p->stride_h, p->dilation_h, ih);
+                    if (y < 0)
+                        continue;
+                    for (int32_t kx = 0; kx < kw; kx++) {
+                        const int32_t x =
+                            source(ox, kx, p->pad_left, p->stride_w, p->dilation_w, iw);
+                        if (x < 0)
+                            continue;
+                        const int8_t *px = in + ((size_t)y * iw + x) * ic;
+                        const int8_t *pw = w + ((size_t)ky * kw + kx) * ic;
+                        for (int32_t c = 0; c < ic; c++)
+                            acc += ((int32_t)px[c] - zp) * pw[c];
+                    }
+                }
+                acc = nnom_requantize(acc, rq->mult[oc], rq->shift[oc]) + p->output_zp;
+                *out++ = nnom_clamp_s8(acc, p->act_min, p->act_max);
+            }
+        }
+    }
+    return NN_SUCCESS;
+}

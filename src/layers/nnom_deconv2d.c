@@ -1,0 +1,94 @@
+/* nnom_deconv2d.c - Conv2DTranspose and Conv1DTranspose (h = 1), per-channel
+ * int8. Output size and placement follow Keras and TensorFlow; see
+ * nnom_deconv2d_config_t. */
+#include "nnom.h"
+#include "nnom_kernels.h"
+
+typedef struct {
+    nnom_dims_t in, k, out;
+    nnom_conv_params_t p;
+} deconv_setup_t;
+
+/* Output size along one axis (0 when invalid) and the padding before it. */
+static int32_t deconv_out(int32_t size, int32_t k, int32_t stride, int32_t dilation,
+                          nnom_padding_t padding, int32_t out_pad, int32_t *before)
+{
+    if (k < 1 || stride < 1 || dilation < 1 || size < 1 ||
+        (padding != PADDING_VALID && padding != PADDING_SAME))
+        return 0;
+    const int32_t ek = (k - 1) * dilation + 1;
+    const int32_t half = padding == PADDING_SAME ? ek / 2 : 0;
+    const int32_t out = (size - 1) * stride + ek - 2 * half + out_pad;
+    const int32_t total = (size - 1) * stride + ek - out;
+    *before = padding == PADDING_SAME && total > 0 ? total / 2 : 0;
+    return out > 65535 ? 0 : out;
+}
+
+static nnom_status_t setup(const nnom_layer_t *l, deconv_setup_t *s)
+{
+    const nnom_deconv2d_config_t *cfg = (const nnom_deconv2d_config_t *)l->config;
+    const nnom_tensor_t *in = &l->in0->out;
+    if (cfg->weight == NULL || cfg->bias == NULL || cfg->mult == NULL || cfg->shift == NULL ||
+        cfg->super.out_q == NULL || in->q == NULL)
+        return NN_ARGUMENT_ERROR;
+    if (in->shape.c != cfg->in_channels || in->shape.rank < 2)
+        return NN_SIZE_MISMATCH;
+    s->in.h = in->shape.h;
+    s->in.w = in->shape.w;
+    s->in.c = in->shape.c;
+    s->k.h = cfg->kernel_h;
+    s->k.w = cfg->kernel_w;
+    s->k.c = cfg->in_channels;
+    s->out.c = cfg->filters;
+    s->out.h = deconv_out(s->in.h, cfg->kernel_h, cfg->stride_h, cfg->dilation_h, cfg->padding,
+                          cfg->output_padding_h, &s->p.pad_top);
+    s->out.w = deconv_out(s->in.w, cfg->kernel_w, cfg->stride_w, cfg->dilation_w, cfg->padding,
+                          cfg->output_padding_w, &s->p.pad_left);
+    if (s->out.h < 1 || s->out.w < 1 || s->out.c < 1 || (in->shape.rank == 2 && s->out.h != 1))
+        return NN_SIZE_MISMATCH;
+    s->p.input_zp = in->q->zero_point;
+    s->p.output_zp = cfg->super.out_q->zero_point;
+    s->p.stride_h = cfg->stride_h;
+    s->p.stride_w = cfg->stride_w;
+    s->p.dilation_h = cfg->dilation_h;
+    s->p.dilation_w = cfg->dilation_w;
+    s->p.act_min = l->out_min;
+    s->p.act_max = l->out_max;
+    return NN_SUCCESS;
+}
+
+static nnom_status_t deconv2d_build(nnom_layer_t *l)
+{
+    deconv_setup_t s;
+    nnom_status_t st = setup(l, &s);
+    if (st != NN_SUCCESS)
+        return st;
+    l->out.shape.h = (uint16_t)s.out.h;
+    l->out.shape.w = (uint16_t)s.out.w;
+    l->out.shape.c = (uint16_t)s.out.c;
+    l->out.shape.rank = l->in0->out.shape.rank;
+    l->out.q = ((const nnom_deconv2d_config_t *)l->config)->super.out_q;
+    l->macs = (uint32_t)(s.in.h * s.in.w * s.in.c) * (uint32_t)(s.k.h * s.k.w * s.out.c);
+    l->scratch_bytes = nnom_kernel_deconv_s8_scratch(&s.p, &s.in, &s.k, &s.out);
+    return NN_SUCCESS;
+}
+
+static nnom_status_t deconv2d_run(nnom_layer_t *l)
+{
+    const nnom_deconv2d_config_t *cfg = (const nnom_deconv2d_config_t *)l->config;
+    deconv_setup_t s;
+    nnom_status_t st = setup(l, &s);
+    if (st != NN_SUCCESS)
+        return st;
+    nnom_requant_t rq = {cfg->mult, cfg->shift};
+    return nnom_kernel_deconv_s8(&s.p, &rq, &s.in, l->in0->out.data, &s.k, cfg->weight,
+                                 cfg->bias, &s.out, l->out.data, l->scratch);
+}
+
+static const nnom_layer_type_t deconv2d_type = {NNOM_DECONV_2D, "DeConv2D", 0, 1,
+                                                deconv2d_build, deconv2d_run};
+
+nnom_layer_t *deconv2d_s(const nnom_deconv2d_config_t *config)
+{
+    return nnom_layer_new(&deconv2d_type, config);
+}

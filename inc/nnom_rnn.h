@@ -133,12 +133,15 @@ nnom_status_t nnom_model_reset_states(nnom_model_t *m);
 uint32_t nnom_rnn_state_bytes(nnom_rnn_cell_kind_t kind, uint32_t units);
 
 /* nnom_mem() bytes of an RNN layer beyond NNOM_LAYER_BYTES: the bigger
- * struct, its cells and `state` bytes of persistent state (generated
- * headers add these up in NNOM_STATIC_BUF_BYTES). */
+ * struct, its cells and `state` bytes of persistent state, padded to a
+ * whole number of pointers so that the next allocation stays aligned
+ * (generated headers add these up in NNOM_STATIC_BUF_BYTES). */
 #define NNOM_RNN_CELL_BYTES NNOM_ALIGN_UP(sizeof(nnom_rnn_cell_t))
-#define NNOM_RNN_BYTES(cells, state)                                                       \
-    (NNOM_ALIGN_UP(sizeof(nnom_rnn_layer_t)) - NNOM_LAYER_BYTES + (cells) * NNOM_RNN_CELL_BYTES + \
-     NNOM_ALIGN_UP(state))
+#define NNOM_RNN_STATE_PAD(state) \
+    (((state) + sizeof(void *) - 1u) / sizeof(void *) * sizeof(void *))
+#define NNOM_RNN_BYTES(cells, state)                                                  \
+    (NNOM_ALIGN_UP(sizeof(nnom_rnn_layer_t)) - NNOM_LAYER_BYTES +                     \
+     (cells) * NNOM_RNN_CELL_BYTES + NNOM_ALIGN_UP(NNOM_RNN_STATE_PAD(state)))
 
 /* ---- kernels (src/kernels/local/nnom_local_rnn_s8.c) ---------------------- */
 

@@ -23,7 +23,7 @@ class ConvertedModel:
         self.graph = graph
         self.source = source
         self.plan = memory.plan(graph)
-        # state of stateful recurrent layers: kept from run() to run(), as in C
+        # state of stateful recurrent layers (run(..., keep_state=True))
         self.rnn_states: dict = {}
 
     # -- quantisation of model inputs and outputs --
@@ -43,14 +43,19 @@ class ConvertedModel:
         return self.output_q[output].dequantize(y)
 
     # -- running --
-    def run(self, x_int8) -> list[np.ndarray]:
-        """int8 inputs (batch first) -> list of int8 outputs, bit-exact with C."""
+    def run(self, x_int8, keep_state: bool = False) -> list[np.ndarray]:
+        """int8 inputs (batch first) -> list of int8 outputs, bit-exact with C.
+
+        The batch runs as consecutive model_run() calls on a freshly created
+        model: stateful recurrent layers start from zero and carry their
+        state from sample to sample; keep_state=True continues from where
+        the previous call left it instead."""
         inputs = x_int8 if isinstance(x_int8, (list, tuple)) else [x_int8]
-        values = self.run_layers(inputs)
+        values = self.run_layers(inputs, keep_state)
         return [values[name] for name in self.graph.outputs]
 
-    def run_layers(self, x_int8) -> dict[str, np.ndarray]:
-        """Every layer's int8 output, keyed by node name."""
+    def run_layers(self, x_int8, keep_state: bool = False) -> dict[str, np.ndarray]:
+        """Every layer's int8 output, keyed by node name (see run())."""
         inputs = x_int8 if isinstance(x_int8, (list, tuple)) else [x_int8]
         shaped = []
         for k, a in enumerate(inputs):
@@ -59,6 +64,8 @@ class ConvertedModel:
                 raise TypeError(f"input {k} must be int8 (use .quantize()), got {a.dtype}")
             shape = self.graph.node(self.graph.inputs[k]).shape
             shaped.append(a.reshape((-1,) + shape))
+        if not keep_state:
+            self.rnn_states.clear()
         return executor.run(self.graph, shaped, self.rnn_states)
 
     def reset_states(self) -> None:

@@ -381,6 +381,11 @@ from . import keras_more_layers  # noqa: E402  (it imports the helpers above)
 keras_more_layers.register(HANDLERS, OPS_HANDLERS)
 
 
+from . import keras_rnn  # noqa: E402
+
+keras_rnn.register(HANDLERS)
+
+
 def supported_layers() -> list[str]:
     return sorted(HANDLERS)
 

@@ -1,8 +1,4 @@
-"""Recurrent layers in float, as Keras computes them (calibration, reports).
-
-Every sample starts from a zero state, also for stateful layers: the float
-run only measures the ranges of the outputs.
-"""
+"""Recurrent layers in float, as Keras computes them (calibration, reports)."""
 
 from __future__ import annotations
 
@@ -45,35 +41,57 @@ def _step(node: Node, w: dict, x: np.ndarray, h: np.ndarray, c: np.ndarray | Non
     return z * h + (1.0 - z) * hh, None
 
 
-def run(node: Node, x_nhwc: np.ndarray) -> np.ndarray:
-    """NHWC (N, 1, T, F) float input -> NHWC output."""
+def _sequence(node: Node, weights: list[dict], x: np.ndarray, state: list) -> np.ndarray:
+    """x (B, T, F) from state [(h, c) per cell], updated in place; output (B, ...)."""
     a = node.attrs
-    x = x_nhwc.reshape(x_nhwc.shape[0], x_nhwc.shape[2], x_nhwc.shape[3]).astype(np.float64)
-    batch, steps = x.shape[0], x.shape[1]
-    u = a["units"]
+    steps = x.shape[1]
     seqs = []
-    for d in range(n_cells(node)):
-        w = {k: None if v is None else np.asarray(v, np.float64)
-             for k, v in cell_weights(node, d).items()}
+    for d, w in enumerate(weights):
         backwards = bool(a["go_backwards"]) != (d == 1)
-        h = np.zeros((batch, u))
-        c = np.zeros((batch, u)) if node.op == "lstm" else None
+        h, c = state[d]
         outs = [None] * steps
         for t in range(steps):
             h, c = _step(node, w, x[:, steps - 1 - t if backwards else t], h, c)
             outs[steps - 1 - t if d == 1 else t] = h
+        state[d] = (h, c)
         seqs.append(np.stack(outs, axis=1) if a["return_sequences"] else h)
     if n_cells(node) == 1:
-        y = seqs[0]
+        return seqs[0]
+    merge = a["merge"]
+    f, b = seqs
+    if merge == "concat":
+        return np.concatenate([f, b], axis=-1)
+    if merge == "sum":
+        return f + b
+    if merge == "ave":
+        return (f + b) / 2.0
+    return f * b
+
+
+def run(node: Node, x_nhwc: np.ndarray) -> np.ndarray:
+    """NHWC (N, 1, T, F) float input -> NHWC output.
+
+    A stateful layer runs the samples one after the other, each from the
+    state the previous one left (as consecutive model_run() calls do), so
+    that calibration sees the values a stream of inputs reaches."""
+    a = node.attrs
+    x = x_nhwc.reshape(x_nhwc.shape[0], x_nhwc.shape[2], x_nhwc.shape[3]).astype(np.float64)
+    weights = [
+        {k: None if v is None else np.asarray(v, np.float64)
+         for k, v in cell_weights(node, d).items()}
+        for d in range(n_cells(node))
+    ]
+    u = a["units"]
+
+    def zero(batch: int) -> list:
+        c = np.zeros((batch, u)) if node.op == "lstm" else None
+        return [(np.zeros((batch, u)), c) for _ in weights]
+
+    if a["stateful"]:
+        state = zero(1)
+        y = np.concatenate(
+            [_sequence(node, weights, x[i : i + 1], state) for i in range(x.shape[0])]
+        )
     else:
-        merge = a["merge"]
-        f, b = seqs
-        if merge == "concat":
-            y = np.concatenate([f, b], axis=-1)
-        elif merge == "sum":
-            y = f + b
-        elif merge == "ave":
-            y = (f + b) / 2.0
-        else:
-            y = f * b
-    return y.reshape((batch,) + node.hwc).astype(x_nhwc.dtype)
+        y = _sequence(node, weights, x, zero(x.shape[0]))
+    return y.reshape((x.shape[0],) + node.hwc).astype(x_nhwc.dtype)

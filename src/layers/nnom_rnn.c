@@ -247,7 +247,7 @@ static nnom_layer_t *rnn_new(nnom_rnn_cell_t *const *cells, uint8_t n,
         const uint32_t state =
             config->stateful ? n * nnom_rnn_state_bytes(cells[0]->kind, cells[0]->config->units)
                              : 0u;
-        rl = (nnom_rnn_layer_t *)nnom_mem(head + state);
+        rl = (nnom_rnn_layer_t *)nnom_mem(head + (uint32_t)NNOM_RNN_STATE_PAD(state));
         if (rl != NULL) {
             rl->super.type = &rnn_types[cells[0]->kind];
             rl->super.config = config;

@@ -108,7 +108,9 @@ def test_unsupported_layer_is_one_clear_error(keras, tmp_path):
 
 def test_cli_reports_unsupported_layer_without_traceback(keras, tmp_path):
     layers = keras.layers
-    model = keras.Sequential([keras.Input((8, 2)), layers.LSTM(4, activation="relu")])
+    # a recurrent cell with an activation NNoM does not support
+    lstm = layers.LSTM(4, activation="relu", name="lstm")
+    model = keras.Sequential([keras.Input((8, 2)), lstm])
     path = _save(model, tmp_path / "lstm.keras")
     np.save(tmp_path / "calib.npy", np.zeros((4, 8, 2), np.float32))
     result = subprocess.run(

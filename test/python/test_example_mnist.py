@@ -144,8 +144,11 @@ def test_golden_test_names_the_corrupted_layer(
     status, cases = cases_of(suites, env, "test_nnom_golden")
     assert status == "FAILED", output
     failed = {int(name.rsplit("_", 1)[1]) for name, s in cases.items() if s == "FAILED"}
-    assert failed == set(expected), output
-    for i, (number, keras) in expected.items():
+    # Every vector the reference says changes fails (others may too: the header
+    # holds values derived from the weights that the changed byte no longer matches).
+    assert set(expected) <= failed, output
+    number, keras = next(iter(expected.values()))
+    for i in failed:
         line = re.search(rf"golden_vector_{i}:? ?(.*)\[FAILED\]", output)
         assert line, output
         assert f"first differing layer #{number} Conv2D '{keras}'" in line.group(1), output

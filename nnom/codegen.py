@@ -172,8 +172,6 @@ class HeaderWriter:
             out.append(rnn_codegen.emit(self, node, n, super_))
         elif op in MORE_OPS:
             out.append(emit_more(self, node, n, super_))
-        elif op in RNN_OPS:
-            out.append(rnn_codegen.emit(self, node, n, super_))
         elif op == "softmax":
             out.append(c_array("int32_t", f"{n}_exp_table", q["exp_table"]))
             out.append(

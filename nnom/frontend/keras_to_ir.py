@@ -368,11 +368,6 @@ HANDLERS: dict[str, Callable[[_Ctx], None]] = {
 }
 
 
-from . import keras_rnn  # noqa: E402
-
-keras_rnn.register(HANDLERS)
-
-
 # keras.ops nodes of Keras 3 functional models (`x + y` is class "Add" there).
 OPS_HANDLERS: dict[str, Callable[[_Ctx], None]] = {}
 

@@ -418,3 +418,21 @@ def test_missing_numpy_is_installed_or_reported_in_one_line(
         "to convert the model"
     )
 
+
+
+@needs_pio
+def test_library_json_is_strict_and_packs(core: Path, tmp_path: Path) -> None:
+    manifest = json.loads((REPO / "library.json").read_text())  # strict JSON
+    assert (REPO / manifest["build"]["extraScript"]).is_file()
+    code, output, _ = run_pio(["pkg", "pack", str(REPO), "-o", str(tmp_path)], tmp_path, core,
+                              tmp_path / "ws")
+    assert code == 0, output
+    import tarfile
+
+    with tarfile.open(next(tmp_path.glob("nnom-*.tar.gz"))) as tar:
+        names = set(tar.getnames())
+    for needed in ("library.json", "extra_script/nnom_build.py", "inc/nnom.h",
+                   "inc/nnom_golden_test.h", "nnom/__init__.py", "nnom/golden.py",
+                   "test/test_custom_runner.py", "examples/mnist-simple/platformio.ini"):
+        assert needed in names, needed
+    assert not any(part in name for name in names for part in ("__pycache__", ".pio/", ".venv"))

@@ -22,12 +22,12 @@ from pathlib import Path
 import h5py
 import numpy as np
 import pytest
-from test_pio import needs_pio, needs_qemu, run_pio
 
 import nnom
 from nnom.calibration import load_calibration
 from nnom.errors import NnomError
 from nnom.pio_offline import make_offline_core
+from test_pio import needs_pio, needs_qemu, run_pio
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "mnist-simple"
@@ -243,6 +243,22 @@ def test_bad_options_fail_clearly(core: Path, tmp_path: Path) -> None:
         assert "Traceback" not in output, output
 
 
+def _env(env: str):
+    return pytest.param(env, marks=needs_pio if env == "native" else needs_qemu, id=env)
+
+
+@pytest.mark.parametrize("env", [_env(e) for e in BOARDS])
+def test_library_suites_pass_offline(env: str, core: Path, tmp_path: Path) -> None:
+    """`pio test -e ENV` of the library itself (every suite in test/), offline."""
+    code, output, suites = run_pio(["test", "-e", env], REPO, core, tmp_path)
+    assert code == 0, output
+    mine = [s for s in suites if s["env_name"] == env]
+    assert len(mine) >= 2, output  # at least test_smoke and test_runtime
+    for suite in mine:
+        assert suite["status"] == "PASSED", output
+    assert "nnom: error" not in output, output
+
+
 # ----------------------------------------------------------------- backends
 
 
@@ -436,3 +452,24 @@ def test_library_json_is_strict_and_packs(core: Path, tmp_path: Path) -> None:
                    "test/test_custom_runner.py", "examples/mnist-simple/platformio.ini"):
         assert needed in names, needed
     assert not any(part in name for name in names for part in ("__pycache__", ".pio/", ".venv"))
+
+
+def test_hook_converts_without_tensorflow(tmp_path: Path) -> None:
+    """The hook's conversion path (as PlatformIO's Python runs it) imports no TensorFlow."""
+    script = f"""
+import importlib.util, sys
+spec = importlib.util.spec_from_file_location("hook", {str(HOOK)!r})
+hook = importlib.util.module_from_spec(spec); spec.loader.exec_module(hook)
+nnom = hook.load_converter(hook.converter_dir({str(REPO)!r}))
+from nnom.calibration import load_calibration
+calib = load_calibration({str(EXAMPLE / "calib.npy")!r})
+model = nnom.convert({str(EXAMPLE / "model.h5")!r}, calib)
+model.save_header({str(tmp_path / "weights.h")!r})
+heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("tensorflow", "keras", "tf_keras"))
+print("heavy:", heavy)
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "heavy: []" in result.stdout
+    assert (tmp_path / "weights.h").is_file()

@@ -82,25 +82,23 @@ def list_option(env, name: str) -> list[str]:
 # ------------------------------------------------------------------ backend
 
 
-def _has_cmsis_nn_header(root: str, depth: int = 3) -> bool:
-    """arm_nnfunctions.h within `depth` directory levels of root."""
-    if not os.path.isdir(root):
-        return False
+def _find_cmsis_nn_header(root: str, depth: int = 3) -> str:
+    """Folder holding arm_nnfunctions.h within `depth` levels below root, or ""."""
     level = [root]
     for _ in range(depth + 1):
         below = []
         for folder in level:
             try:
-                entries = list(os.scandir(folder))
+                entries = sorted(os.scandir(folder), key=lambda e: e.name)
             except OSError:
                 continue
             for entry in entries:
                 if entry.name == CMSIS_NN_HEADER and entry.is_file():
-                    return True
+                    return folder
                 if entry.is_dir() and not entry.name.startswith("."):
                     below.append(entry.path)
         level = below
-    return False
+    return ""
 
 
 def _link_target(pio_link: str) -> str:
@@ -143,14 +141,20 @@ def cmsis_nn_locations(env) -> list[str]:
     return [p for p in places if p]
 
 
-def cmsis_nn_available(env) -> bool:
+def cmsis_nn_include(env, own_dir: str = "") -> str:
+    """The folder of CMSIS-NN's arm_nnfunctions.h among the project's libraries, or ""."""
+    own = os.path.realpath(own_dir) if own_dir else ""
     for place in cmsis_nn_locations(env):
+        if own and os.path.realpath(place) == own:
+            continue
         if os.path.isfile(os.path.join(place, CMSIS_NN_HEADER)):
-            return True
-        name = os.path.basename(os.path.normpath(place)).lower().replace("_", "-")
-        if "cmsis" in name and _has_cmsis_nn_header(place):
-            return True
-    return False
+            return place
+        name = os.path.basename(os.path.normpath(place)).lower()
+        if "cmsis" in name:
+            found = _find_cmsis_nn_header(place)
+            if found:
+                return found
+    return ""
 
 
 def board_cpu(env) -> str:
@@ -386,8 +390,17 @@ def run(env, projenv, lib_dir: str) -> None:
     requested = project_option(env, "custom_nnom_backend", "auto").lower() or "auto"
     explicit = model or env.GetProjectOption("custom_nnom_backend", None) is not None
 
-    backend, reason = choose_backend(requested, board_cpu(env), lambda: cmsis_nn_available(env))
+    found: list[str] = []
+
+    def available() -> bool:
+        found.append(cmsis_nn_include(env, lib_dir))
+        return bool(found[-1])
+
+    backend, reason = choose_backend(requested, board_cpu(env), available)
     apply_backend(env, projenv, backend)
+    if backend == "cmsis-nn":
+        # NNoM's CMSIS-NN kernels include arm_nnfunctions.h.
+        env.Append(CPPPATH=[found[-1]])
     from SCons.Script import DefaultEnvironment
 
     shown = "_NNOM_BACKEND_SHOWN"  # the script may run twice in one build

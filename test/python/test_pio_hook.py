@@ -199,12 +199,17 @@ def test_project_without_model_is_silent(core: Path, tmp_path: Path) -> None:
 
 
 @needs_pio
-@pytest.mark.parametrize("case", ["broken", "calibration"])
+@pytest.mark.parametrize("case", ["broken", "unsupported", "calibration"])
 def test_broken_model_fails_the_build_with_one_line(case: str, core: Path, tmp_path: Path) -> None:
     project = user_project(tmp_path)
     good = (project / "model.h5").read_bytes()
     if case == "broken":
         (project / "model.h5").write_bytes(good[: len(good) // 3])  # a truncated download
+    elif case == "unsupported":  # a layer class the converter does not know
+        with h5py.File(project / "model.h5", "r+") as f:
+            config = f.attrs["model_config"]
+            config = config.decode() if isinstance(config, bytes) else config
+            f.attrs["model_config"] = config.replace('"MaxPooling2D"', '"FancyPooling2D"', 1)
     else:
         np.save(project / "calib.npy", np.zeros((10, 5, 5), np.float32))
     with pytest.raises(NnomError) as err:
@@ -212,6 +217,8 @@ def test_broken_model_fails_the_build_with_one_line(case: str, core: Path, tmp_p
     code, output, _ = run_pio(["run"], project, core, tmp_path / "ws")
     assert code != 0, output
     assert f"nnom: error: {err.value}\n" in output, output
+    if case == "unsupported":
+        assert "layer 'max_pooling2d' (FancyPooling2D): this layer type is not supported" in output
     assert "Traceback" not in output and 'File "' not in output, output
     assert compiled(output) == [], output
 

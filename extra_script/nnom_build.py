@@ -120,6 +120,7 @@ def cmsis_nn_locations(env) -> list[str]:
     for dep in list_option(env, "lib_deps"):
         if "://" in dep:
             scheme, path = dep.split("://", 1)
+            scheme = scheme.rsplit("=", 1)[-1].strip()  # "NAME=symlink://PATH"
             if scheme in ("symlink", "file"):
                 places.append(os.path.join(project, path))
         elif dep.startswith((".", "/", "~")):

@@ -27,6 +27,10 @@ typedef struct {
     nnom_layer_config_t super;
     const int8_t *weight;
     const int32_t *bias;
+    /* Optional (NULL is fine, but slower): bias - input zero point * sum
+     * of the channel's weights, written by the converter; the local kernels
+     * then multiply raw inputs where the whole window is inside. */
+    const int32_t *bias_folded;
     const int32_t *mult;
     const int32_t *shift;
     uint16_t filters, in_channels;
@@ -43,6 +47,7 @@ typedef struct {
     nnom_layer_config_t super;
     const int8_t *weight;
     const int32_t *bias;
+    const int32_t *bias_folded; /* optional, as for Conv2D */
     const int32_t *mult;
     const int32_t *shift;
     uint16_t multiplier, in_channels;
@@ -58,6 +63,7 @@ typedef struct {
     nnom_layer_config_t super;
     const int8_t *weight;
     const int32_t *bias;
+    const int32_t *bias_folded; /* optional, as for Conv2D */
     const int32_t *mult;
     const int32_t *shift;
     uint16_t units, in_features;

@@ -105,11 +105,15 @@ class HeaderWriter:
         elif op in ("conv2d", "dwconv2d", "dense"):
             out.append(c_array("int8_t", f"{n}_weight", q["weight"]))
             out.append(c_array("int32_t", f"{n}_bias", q["bias"]))
+            folded = "bias_folded" in q
+            if folded:  # bias - input zp * sum(w): the local kernels' start value
+                out.append(c_array("int32_t", f"{n}_bias_folded", q["bias_folded"]))
             out.append(c_array("int32_t", f"{n}_mult", q["mult"]))
             out.append(c_array("int32_t", f"{n}_shift", q["shift"]))
             common = (
                 f"{super_}, .weight = {n}_weight, .bias = {n}_bias, "
-                f".mult = {n}_mult, .shift = {n}_shift"
+                + (f".bias_folded = {n}_bias_folded, " if folded else "")
+                + f".mult = {n}_mult, .shift = {n}_shift"
             )
             if op == "dense":
                 units, fin = q["weight"].shape

@@ -20,6 +20,7 @@ from .fixedpoint import (
     round_half_away,
     softmax_exp_table,
     softmax_params,
+    wrap32,
 )
 from .graph import Graph, Node, QParams
 from .recurrent import RNN_OPS
@@ -126,6 +127,13 @@ def _quantize_weighted(node: Node, in_q: QParams, per_channel: bool) -> None:
         mult=np.array(mults, dtype=np.int32),
         shift=np.array(shifts, dtype=np.int32),
     )
+    # Zero point folded into a per-channel constant: sum((x - zp) * w) + bias
+    # = sum(x * w) + bias_folded (int32 wrap-around, as in C).
+    axes = {"conv2d": (1, 2, 3), "dwconv2d": (0, 1), "dense": (1,)}.get(node.op)
+    if axes is not None:
+        wsum = wq.astype(np.int64).sum(axis=axes)
+        folded = wrap32(bias.astype(np.int64) - in_q.zero_point * wsum)
+        node.q["bias_folded"] = folded.astype(np.int32)
     node.q["act_min"], node.q["act_max"] = _activation_range(node, target)
 
 

@@ -1,78 +1,251 @@
 /*
  * nnom_dispatch.c - the one place that picks a kernel implementation.
- * With NNOM_BACKEND_LOCAL every call goes to the portable C kernels.
+ *
+ * Every operator has a table of kernels, tried in order. An entry is used
+ * when its capability check (`suits`) accepts the arguments: the check says
+ * what the implementation supports and where it is the faster choice. The
+ * last entry of every table is a local C kernel without a check, so there
+ * is always a fallback. Backends are chosen at build time:
+ * NNOM_BACKEND_CMSIS_NN puts CMSIS-NN's _s8 kernels (src/kernels/cmsis/) in
+ * front of the local ones. The choice depends only on the arguments, so the
+ * scratch size asked at model_compile() belongs to the kernel that runs.
  */
 #include "nnom_kernels.h"
+#include "nnom_backend.h"
 
-nnom_status_t nnom_kernel_conv_s8(const nnom_conv_params_t *p, const nnom_requant_t *rq,
-                                  const nnom_dims_t *in_dims, const int8_t *in,
-                                  const nnom_dims_t *k_dims, const int8_t *weight,
-                                  const int32_t *bias, const nnom_dims_t *out_dims, int8_t *out,
-                                  int8_t *scratch)
+/* ------------------------------------------------------------ profiling */
+
+#ifdef NNOM_KERNEL_PROFILE
+static uint32_t profile_total, profile_cost;
+
+void nnom_kernel_profile_reset(void)
 {
-    (void)scratch;
-    return nnom_local_conv_s8(p, rq, in_dims, in, k_dims, weight, bias, out_dims, out);
+    uint32_t t0 = nnom_us_get();
+    uint32_t t1 = nnom_us_get();
+    profile_cost = t1 - t0;
+    profile_total = 0;
 }
 
-uint32_t nnom_kernel_conv_s8_scratch(const nnom_conv_params_t *p, const nnom_dims_t *in_dims,
-                                     const nnom_dims_t *k_dims, const nnom_dims_t *out_dims)
+uint32_t nnom_kernel_profile_instructions(void) { return profile_total; }
+
+#define NNOM_PROFILED(status, call)                                                              \
+    do {                                                                                         \
+        uint32_t t0_ = nnom_us_get();                                                            \
+        status = (call);                                                                         \
+        profile_total += nnom_us_get() - t0_ - profile_cost;                                     \
+    } while (0)
+#else
+#define NNOM_PROFILED(status, call) status = (call)
+#endif
+
+/* ------------------------------------------------------------ tables */
+
+typedef struct {
+    const char *name;
+    int (*suits)(const nnom_conv_args_t *a); /* NULL: accepts everything */
+    uint32_t (*scratch)(const nnom_conv_args_t *a); /* NULL: none */
+    nnom_status_t (*run)(const nnom_conv_args_t *a, int8_t *scratch);
+} conv_kernel_t;
+
+/* has_scratch is 0 for the shorthand calls that cannot give scratch. */
+typedef struct {
+    int (*suits)(const nnom_fc_args_t *a, int has_scratch);
+    uint32_t (*scratch)(const nnom_fc_args_t *a);
+    nnom_status_t (*run)(const nnom_fc_args_t *a, int8_t *scratch);
+} fc_kernel_t;
+
+typedef struct {
+    int (*suits)(const nnom_pool_args_t *a, int has_scratch);
+    uint32_t (*scratch)(const nnom_pool_args_t *a);
+    nnom_status_t (*run)(const nnom_pool_args_t *a, int8_t *scratch);
+} pool_kernel_t;
+
+typedef struct {
+    int (*suits)(const nnom_softmax_args_t *a);
+    nnom_status_t (*run)(const nnom_softmax_args_t *a);
+} softmax_kernel_t;
+
+static nnom_status_t local_softmax(const nnom_softmax_args_t *a)
 {
-    (void)p;
-    (void)in_dims;
-    (void)k_dims;
-    (void)out_dims;
-    return 0;
+    return nnom_local_softmax_s8(a->input, a->rows, a->row_size, a->cfg->exp_table, a->output);
 }
 
-nnom_status_t nnom_kernel_dwconv_s8(const nnom_conv_params_t *p, int32_t ch_mult,
-                                    const nnom_requant_t *rq, const nnom_dims_t *in_dims,
-                                    const int8_t *in, const nnom_dims_t *k_dims,
-                                    const int8_t *weight, const int32_t *bias,
-                                    const nnom_dims_t *out_dims, int8_t *out, int8_t *scratch)
+static const conv_kernel_t conv_table[] = {
+#ifdef NNOM_BACKEND_CMSIS_NN
+    {"cmsis-nn", nnom_cmsis_conv_suits, nnom_cmsis_conv_scratch, nnom_cmsis_conv_s8},
+#endif
+    {"local", NULL, nnom_local_conv_s8_scratch, nnom_local_conv_s8},
+};
+
+static const conv_kernel_t dwconv_table[] = {
+#ifdef NNOM_BACKEND_CMSIS_NN
+    {"cmsis-nn", nnom_cmsis_dwconv_suits, nnom_cmsis_dwconv_scratch, nnom_cmsis_dwconv_s8},
+#endif
+    {"local", NULL, NULL, nnom_local_dwconv_s8},
+};
+
+static const fc_kernel_t fc_table[] = {
+#ifdef NNOM_BACKEND_CMSIS_NN
+    {nnom_cmsis_fc_suits, nnom_cmsis_fc_scratch, nnom_cmsis_fc_s8},
+#endif
+    {NULL, NULL, nnom_local_fc_s8},
+};
+
+static const pool_kernel_t pool_table[] = {
+#ifdef NNOM_BACKEND_CMSIS_NN
+    {nnom_cmsis_pool_suits, nnom_cmsis_pool_scratch, nnom_cmsis_pool_s8},
+#endif
+    {NULL, NULL, nnom_local_pool_s8},
+};
+
+static const softmax_kernel_t softmax_table[] = {
+#ifdef NNOM_BACKEND_CMSIS_NN
+    {nnom_cmsis_softmax_suits, nnom_cmsis_softmax_s8},
+#endif
+    {NULL, local_softmax},
+};
+
+/* ------------------------------------------------------------ dispatch */
+
+static const conv_kernel_t *pick_conv(const conv_kernel_t *k, const nnom_conv_args_t *a)
 {
-    (void)scratch;
-    return nnom_local_dwconv_s8(p, ch_mult, rq, in_dims, in, k_dims, weight, bias, out_dims, out);
+    while (k->suits != NULL && !k->suits(a))
+        k++;
+    return k;
 }
 
-uint32_t nnom_kernel_dwconv_s8_scratch(const nnom_conv_params_t *p, int32_t ch_mult,
-                                       const nnom_dims_t *in_dims, const nnom_dims_t *k_dims,
-                                       const nnom_dims_t *out_dims)
+static const fc_kernel_t *pick_fc(const nnom_fc_args_t *a, int has_scratch)
 {
-    (void)p;
-    (void)ch_mult;
-    (void)in_dims;
-    (void)k_dims;
-    (void)out_dims;
-    return 0;
+    const fc_kernel_t *k = fc_table;
+    while (k->suits != NULL && !k->suits(a, has_scratch))
+        k++;
+    return k;
 }
+
+static const pool_kernel_t *pick_pool(const nnom_pool_args_t *a, int has_scratch)
+{
+    const pool_kernel_t *k = pool_table;
+    while (k->suits != NULL && !k->suits(a, has_scratch))
+        k++;
+    return k;
+}
+
+nnom_status_t nnom_kernel_conv(const nnom_conv_args_t *a, int8_t *scratch)
+{
+    nnom_status_t s;
+    NNOM_PROFILED(s, pick_conv(conv_table, a)->run(a, scratch));
+    return s;
+}
+
+uint32_t nnom_kernel_conv_scratch(const nnom_conv_args_t *a)
+{
+    const conv_kernel_t *k = pick_conv(conv_table, a);
+    return k->scratch != NULL ? k->scratch(a) : 0;
+}
+
+const char *nnom_kernel_conv_backend(const nnom_conv_args_t *a)
+{
+    return pick_conv(conv_table, a)->name;
+}
+
+nnom_status_t nnom_kernel_dwconv(const nnom_conv_args_t *a, int8_t *scratch)
+{
+    nnom_status_t s;
+    NNOM_PROFILED(s, pick_conv(dwconv_table, a)->run(a, scratch));
+    return s;
+}
+
+uint32_t nnom_kernel_dwconv_scratch(const nnom_conv_args_t *a)
+{
+    const conv_kernel_t *k = pick_conv(dwconv_table, a);
+    return k->scratch != NULL ? k->scratch(a) : 0;
+}
+
+const char *nnom_kernel_dwconv_backend(const nnom_conv_args_t *a)
+{
+    return pick_conv(dwconv_table, a)->name;
+}
+
+nnom_status_t nnom_kernel_fc(const nnom_fc_args_t *a, int8_t *scratch)
+{
+    nnom_status_t s;
+    NNOM_PROFILED(s, pick_fc(a, 1)->run(a, scratch));
+    return s;
+}
+
+uint32_t nnom_kernel_fc_scratch(const nnom_fc_args_t *a)
+{
+    const fc_kernel_t *k = pick_fc(a, 1);
+    return k->scratch != NULL ? k->scratch(a) : 0;
+}
+
+nnom_status_t nnom_kernel_pool(const nnom_pool_args_t *a, int8_t *scratch)
+{
+    nnom_status_t s;
+    NNOM_PROFILED(s, pick_pool(a, 1)->run(a, scratch));
+    return s;
+}
+
+uint32_t nnom_kernel_pool_scratch(const nnom_pool_args_t *a)
+{
+    const pool_kernel_t *k = pick_pool(a, 1);
+    return k->scratch != NULL ? k->scratch(a) : 0;
+}
+
+nnom_status_t nnom_kernel_softmax(const nnom_softmax_args_t *a)
+{
+    const softmax_kernel_t *k = softmax_table;
+    nnom_status_t s;
+    while (k->suits != NULL && !k->suits(a))
+        k++;
+    NNOM_PROFILED(s, k->run(a));
+    return s;
+}
+
+/* ------------------------------------------------------------ shorthands */
 
 nnom_status_t nnom_kernel_fc_s8(int32_t input_zp, int32_t output_zp, int32_t act_min,
                                 int32_t act_max, const nnom_requant_t *rq, const int8_t *in,
                                 int32_t in_features, const int8_t *weight, const int32_t *bias,
                                 int8_t *out, int32_t units)
 {
-    return nnom_local_fc_s8(input_zp, output_zp, act_min, act_max, rq, in, in_features, weight,
-                            bias, out, units);
+    const nnom_fc_args_t a = {input_zp, output_zp, act_min, act_max, in_features, units,
+                              in,       weight,    bias,    NULL,    *rq,         out};
+    nnom_status_t s;
+    NNOM_PROFILED(s, pick_fc(&a, 0)->run(&a, NULL));
+    return s;
+}
+
+static nnom_status_t pool_noscratch(nnom_pool_kind_t kind, const nnom_pool_params_t *p,
+                                    const nnom_dims_t *in_dims, const int8_t *in,
+                                    int32_t kernel_h, int32_t kernel_w,
+                                    const nnom_dims_t *out_dims, int8_t *out)
+{
+    const nnom_pool_args_t a = {kind, *p, *in_dims, *out_dims, kernel_h, kernel_w, in, out};
+    nnom_status_t s;
+    NNOM_PROFILED(s, pick_pool(&a, 0)->run(&a, NULL));
+    return s;
 }
 
 nnom_status_t nnom_kernel_maxpool_s8(const nnom_pool_params_t *p, const nnom_dims_t *in_dims,
                                      const int8_t *in, int32_t kernel_h, int32_t kernel_w,
                                      const nnom_dims_t *out_dims, int8_t *out)
 {
-    return nnom_local_maxpool_s8(p, in_dims, in, kernel_h, kernel_w, out_dims, out);
+    return pool_noscratch(NNOM_POOL_MAX, p, in_dims, in, kernel_h, kernel_w, out_dims, out);
 }
 
 nnom_status_t nnom_kernel_avgpool_s8(const nnom_pool_params_t *p, const nnom_dims_t *in_dims,
                                      const int8_t *in, int32_t kernel_h, int32_t kernel_w,
                                      const nnom_dims_t *out_dims, int8_t *out)
 {
-    return nnom_local_avgpool_s8(p, in_dims, in, kernel_h, kernel_w, out_dims, out);
+    return pool_noscratch(NNOM_POOL_AVG, p, in_dims, in, kernel_h, kernel_w, out_dims, out);
 }
 
 nnom_status_t nnom_kernel_softmax_s8(const int8_t *in, int32_t rows, int32_t row_size,
                                      const nnom_softmax_config_t *cfg, int8_t *out)
 {
-    return nnom_local_softmax_s8(in, rows, row_size, cfg->exp_table, out);
+    const nnom_softmax_args_t a = {rows, row_size, cfg, in, out};
+    return nnom_kernel_softmax(&a);
 }
 
 /* ---- transposed convolution, sum pooling, merges, PReLU ---- */

@@ -3,10 +3,7 @@
 #include "nnom_geometry.h"
 #include "nnom_kernels.h"
 
-typedef struct {
-    nnom_dims_t in, k, out;
-    nnom_conv_params_t p;
-} conv_setup_t;
+typedef nnom_conv_args_t conv_setup_t;
 
 static nnom_status_t setup(const nnom_layer_t *l, conv_setup_t *s)
 {
@@ -38,6 +35,14 @@ static nnom_status_t setup(const nnom_layer_t *l, conv_setup_t *s)
     s->p.dilation_w = cfg->dilation_w;
     s->p.act_min = l->out_min;
     s->p.act_max = l->out_max;
+    s->ch_mult = 0;
+    s->input = in->data;
+    s->weight = cfg->weight;
+    s->bias = cfg->bias;
+    s->bias_folded = cfg->bias_folded;
+    s->rq.mult = cfg->mult;
+    s->rq.shift = cfg->shift;
+    s->output = l->out.data;
     return NN_SUCCESS;
 }
 
@@ -53,20 +58,17 @@ static nnom_status_t conv2d_build(nnom_layer_t *l)
     l->out.shape.rank = l->in0->out.shape.rank;
     l->out.q = ((const nnom_conv2d_config_t *)l->config)->super.out_q;
     l->macs = (uint32_t)(s.out.h * s.out.w * s.out.c) * (uint32_t)(s.k.h * s.k.w * s.k.c);
-    l->scratch_bytes = nnom_kernel_conv_s8_scratch(&s.p, &s.in, &s.k, &s.out);
+    l->scratch_bytes = nnom_kernel_conv_scratch(&s);
     return NN_SUCCESS;
 }
 
 static nnom_status_t conv2d_run(nnom_layer_t *l)
 {
-    const nnom_conv2d_config_t *cfg = (const nnom_conv2d_config_t *)l->config;
     conv_setup_t s;
     nnom_status_t st = setup(l, &s);
     if (st != NN_SUCCESS)
         return st;
-    nnom_requant_t rq = {cfg->mult, cfg->shift};
-    return nnom_kernel_conv_s8(&s.p, &rq, &s.in, l->in0->out.data, &s.k, cfg->weight, cfg->bias,
-                               &s.out, l->out.data, l->scratch);
+    return nnom_kernel_conv(&s, l->scratch);
 }
 
 static const nnom_layer_type_t conv2d_type = {NNOM_CONV_2D, "Conv2D", 0, 1, conv2d_build,

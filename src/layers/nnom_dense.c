@@ -2,7 +2,7 @@
 #include "nnom.h"
 #include "nnom_kernels.h"
 
-static nnom_status_t dense_build(nnom_layer_t *l)
+static nnom_status_t setup(const nnom_layer_t *l, nnom_fc_args_t *a)
 {
     const nnom_dense_config_t *cfg = (const nnom_dense_config_t *)l->config;
     if (cfg->weight == NULL || cfg->bias == NULL || cfg->mult == NULL || cfg->shift == NULL ||
@@ -10,22 +10,46 @@ static nnom_status_t dense_build(nnom_layer_t *l)
         return NN_ARGUMENT_ERROR;
     if (nnom_shape_size(&l->in0->out.shape) != cfg->in_features)
         return NN_SIZE_MISMATCH;
+    a->input_zp = l->in0->out.q->zero_point;
+    a->output_zp = cfg->super.out_q->zero_point;
+    a->act_min = l->out_min;
+    a->act_max = l->out_max;
+    a->in_features = cfg->in_features;
+    a->units = cfg->units;
+    a->input = l->in0->out.data;
+    a->weight = cfg->weight;
+    a->bias = cfg->bias;
+    a->bias_folded = cfg->bias_folded;
+    a->rq.mult = cfg->mult;
+    a->rq.shift = cfg->shift;
+    a->output = l->out.data;
+    return NN_SUCCESS;
+}
+
+static nnom_status_t dense_build(nnom_layer_t *l)
+{
+    const nnom_dense_config_t *cfg = (const nnom_dense_config_t *)l->config;
+    nnom_fc_args_t a;
+    nnom_status_t st = setup(l, &a);
+    if (st != NN_SUCCESS)
+        return st;
     l->out.shape.h = 1;
     l->out.shape.w = 1;
     l->out.shape.c = cfg->units;
     l->out.shape.rank = 1;
     l->out.q = cfg->super.out_q;
     l->macs = (uint32_t)cfg->units * cfg->in_features;
+    l->scratch_bytes = nnom_kernel_fc_scratch(&a);
     return NN_SUCCESS;
 }
 
 static nnom_status_t dense_run(nnom_layer_t *l)
 {
-    const nnom_dense_config_t *cfg = (const nnom_dense_config_t *)l->config;
-    nnom_requant_t rq = {cfg->mult, cfg->shift};
-    return nnom_kernel_fc_s8(l->in0->out.q->zero_point, cfg->super.out_q->zero_point, l->out_min,
-                             l->out_max, &rq, l->in0->out.data, cfg->in_features, cfg->weight,
-                             cfg->bias, l->out.data, cfg->units);
+    nnom_fc_args_t a;
+    nnom_status_t st = setup(l, &a);
+    if (st != NN_SUCCESS)
+        return st;
+    return nnom_kernel_fc(&a, l->scratch);
 }
 
 static const nnom_layer_type_t dense_type = {NNOM_DENSE, "Dense", 0, 1, dense_build, dense_run};

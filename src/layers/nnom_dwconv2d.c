@@ -3,10 +3,7 @@
 #include "nnom_geometry.h"
 #include "nnom_kernels.h"
 
-typedef struct {
-    nnom_dims_t in, k, out;
-    nnom_conv_params_t p;
-} dw_setup_t;
+typedef nnom_conv_args_t dw_setup_t;
 
 static nnom_status_t setup(const nnom_layer_t *l, dw_setup_t *s)
 {
@@ -38,6 +35,14 @@ static nnom_status_t setup(const nnom_layer_t *l, dw_setup_t *s)
     s->p.dilation_w = cfg->dilation_w;
     s->p.act_min = l->out_min;
     s->p.act_max = l->out_max;
+    s->ch_mult = cfg->multiplier;
+    s->input = in->data;
+    s->weight = cfg->weight;
+    s->bias = cfg->bias;
+    s->bias_folded = cfg->bias_folded;
+    s->rq.mult = cfg->mult;
+    s->rq.shift = cfg->shift;
+    s->output = l->out.data;
     return NN_SUCCESS;
 }
 
@@ -54,20 +59,17 @@ static nnom_status_t dwconv2d_build(nnom_layer_t *l)
     l->out.shape.rank = l->in0->out.shape.rank;
     l->out.q = cfg->super.out_q;
     l->macs = (uint32_t)(s.out.h * s.out.w * s.out.c) * (uint32_t)(s.k.h * s.k.w);
-    l->scratch_bytes = nnom_kernel_dwconv_s8_scratch(&s.p, cfg->multiplier, &s.in, &s.k, &s.out);
+    l->scratch_bytes = nnom_kernel_dwconv_scratch(&s);
     return NN_SUCCESS;
 }
 
 static nnom_status_t dwconv2d_run(nnom_layer_t *l)
 {
-    const nnom_dwconv2d_config_t *cfg = (const nnom_dwconv2d_config_t *)l->config;
     dw_setup_t s;
     nnom_status_t st = setup(l, &s);
     if (st != NN_SUCCESS)
         return st;
-    nnom_requant_t rq = {cfg->mult, cfg->shift};
-    return nnom_kernel_dwconv_s8(&s.p, cfg->multiplier, &rq, &s.in, l->in0->out.data, &s.k,
-                                 cfg->weight, cfg->bias, &s.out, l->out.data, l->scratch);
+    return nnom_kernel_dwconv(&s, l->scratch);
 }
 
 static const nnom_layer_type_t dwconv2d_type = {NNOM_DW_CONV_2D, "DW_Conv2D", 0, 1,

@@ -1,41 +1,342 @@
-/* nnom_local_conv_s8.c - direct convolution, HWC, per-channel requant.
- * Padded positions are skipped, which is the same as reading the input's
- * zero point (real 0). */
-#include "nnom_kernels.h"
+/*
+ * nnom_local_conv_s8.c - Conv2D (HWC input, [out][kh][kw][in] weights),
+ * per-channel requantisation, bit-exact with nnom/reference.
+ *
+ * Two paths:
+ * - in.c >= 4: direct convolution, no im2col. A window row is kw * in.c
+ *   contiguous bytes, in the input (HWC) and in the weights, so the inner
+ *   loops walk plain byte runs with no index arithmetic per multiply.
+ *   Output pixels whose window lies inside the input go two at a time
+ *   (adjacent in a row) for two output channels at a time: each input word
+ *   serves two channels, each weight word two pixels. They use the
+ *   converter's bias_folded (bias - zp * sum(w)), so raw inputs are
+ *   multiplied. Other pixels (borders, dilation, no bias_folded) go one at
+ *   a time, skipping the padded taps and subtracting the zero point (for
+ *   free with DSP: SXTAB16).
+ * - in.c <= 3 (first layers: grey or RGB images): each output pixel's window
+ *   is gathered once into the scratch buffer as int16 (x - zero point,
+ *   0 for padding), then every output channel is a dot product with it.
+ *
+ * Each pixel (or pair) is a separate function so that its inner loop gets
+ * the registers to itself; requantisation constants are read once per
+ * channel and serve both pixels of a pair.
+ */
+#include "nnom_local_simd.h"
 
-nnom_status_t nnom_local_conv_s8(const nnom_conv_params_t *p, const nnom_requant_t *rq,
-                                 const nnom_dims_t *in_dims, const int8_t *in,
-                                 const nnom_dims_t *k_dims, const int8_t *weight,
-                                 const int32_t *bias, const nnom_dims_t *out_dims, int8_t *out)
+#define PATCH_MAX_IC 3
+
+typedef struct {
+    const nnom_conv_args_t *a;
+    int32_t ih, iw, ic, kh, kw, sh, sw, dh, dw, pt, pl, oh, ow, oc;
+    int32_t K;         /* weights per output channel */
+    int32_t row_bytes; /* one input row */
+    int32_t run;       /* one window row: kw * ic (dilation 1) */
+} ctx_t;
+
+static void ctx_of(const nnom_conv_args_t *a, ctx_t *t)
 {
-    const int32_t ih = in_dims->h, iw = in_dims->w, ic = in_dims->c;
-    const int32_t kh = k_dims->h, kw = k_dims->w;
-    const int32_t zp = p->input_zp;
-    for (int32_t oy = 0; oy < out_dims->h; oy++) {
-        const int32_t y0 = oy * p->stride_h - p->pad_top;
-        for (int32_t ox = 0; ox < out_dims->w; ox++) {
-            const int32_t x0 = ox * p->stride_w - p->pad_left;
-            for (int32_t oc = 0; oc < out_dims->c; oc++) {
-                const int8_t *w = weight + (size_t)oc * kh * kw * ic;
-                int32_t acc = bias[oc];
-                for (int32_t ky = 0; ky < kh; ky++) {
-                    const int32_t y = y0 + ky * p->dilation_h;
-                    if (y < 0 || y >= ih)
-                        continue;
-                    for (int32_t kx = 0; kx < kw; kx++) {
-                        const int32_t x = x0 + kx * p->dilation_w;
-                        if (x < 0 || x >= iw)
-                            continue;
-                        const int8_t *px = in + ((size_t)y * iw + x) * ic;
-                        const int8_t *pw = w + ((size_t)ky * kw + kx) * ic;
-                        for (int32_t c = 0; c < ic; c++)
-                            acc += ((int32_t)px[c] - zp) * pw[c];
-                    }
-                }
-                acc = nnom_requantize(acc, rq->mult[oc], rq->shift[oc]) + p->output_zp;
-                *out++ = nnom_clamp_s8(acc, p->act_min, p->act_max);
+    t->a = a;
+    t->ih = a->in.h;
+    t->iw = a->in.w;
+    t->ic = a->in.c;
+    t->kh = a->k.h;
+    t->kw = a->k.w;
+    t->sh = a->p.stride_h;
+    t->sw = a->p.stride_w;
+    t->dh = a->p.dilation_h;
+    t->dw = a->p.dilation_w;
+    t->pt = a->p.pad_top;
+    t->pl = a->p.pad_left;
+    t->oh = a->out.h;
+    t->ow = a->out.w;
+    t->oc = a->out.c;
+    /* A 1x1 convolution with stride 1 is a matrix product: one long row. */
+    if (t->kh == 1 && t->kw == 1 && t->sh == 1 && t->sw == 1 && t->pt == 0 && t->pl == 0 &&
+        t->oh == t->ih && t->ow == t->iw) {
+        t->iw = t->ow = t->ih * t->iw;
+        t->ih = t->oh = 1;
+    }
+    t->K = t->kh * t->kw * t->ic;
+    t->row_bytes = t->iw * t->ic;
+    t->run = t->kw * t->ic;
+}
+
+/* Output positions [lo, hi) whose window lies inside [0, size). */
+static void inner_range(int32_t size, int32_t k, int32_t stride, int32_t dil, int32_t pad,
+                        int32_t out, int32_t *lo, int32_t *hi)
+{
+    const int32_t span = (k - 1) * dil + 1;
+    const int32_t a = (pad + stride - 1) / stride;
+    const int32_t b = size - span + pad < 0 ? 0 : (size - span + pad) / stride + 1;
+    *lo = a < out ? a : out;
+    *hi = b < out ? b : out;
+    if (*hi < *lo)
+        *hi = *lo;
+}
+
+/* Taps [lo, hi) of a window starting at s0 that fall inside [0, size). */
+static void tap_range(int32_t s0, int32_t size, int32_t k, int32_t dil, int32_t *lo, int32_t *hi)
+{
+    const int32_t a = s0 >= 0 ? 0 : (-s0 + dil - 1) / dil;
+    const int32_t b = size - s0 <= 0 ? 0 : (size - s0 + dil - 1) / dil;
+    *lo = a;
+    *hi = b < k ? b : k;
+}
+
+/* ------------------------------------------------------------ pairs */
+
+/* Two pixels (x and x + dx: their windows' top-left taps, both windows
+ * inside the input), every output channel, two at a time. */
+static NNOM_NOINLINE void pair_pixels(const ctx_t *t, const int8_t *x, int8_t *out)
+{
+    const nnom_conv_args_t *a = t->a;
+    const int32_t oc = t->oc, K = t->K, dx = t->sw * t->ic, run = t->run;
+    const int32_t row_skip = t->dh * t->row_bytes - run;
+    const int32_t zp = a->p.output_zp, lo = a->p.act_min, hi = a->p.act_max;
+    for (int32_t c = 0; c < oc; c += 2) {
+        const int32_t c1 = c + 1 < oc ? c + 1 : c;
+        const int8_t *w0 = a->weight + c * K, *w1 = a->weight + c1 * K, *xp = x;
+        int32_t a0 = a->bias_folded[c], a1 = a0, a2 = a->bias_folded[c1], a3 = a2;
+        for (int32_t ky = 0; ky < t->kh; ky++, xp += row_skip) {
+            int32_t n = run;
+#if NNOM_LOCAL_DSP
+            for (; n >= 4; n -= 4, xp += 4, w0 += 4, w1 += 4) {
+                const uint32_t va = nnom_read4(xp);
+                const int16x2_t ae = __sxtb16((int8x4_t)va), ao = nnom_sxtb16_odd(va);
+                uint32_t u = nnom_read4(w0);
+                int16x2_t we = __sxtb16((int8x4_t)u), wo = nnom_sxtb16_odd(u);
+                a0 = __smlad(ae, we, a0);
+                a0 = __smlad(ao, wo, a0);
+                const uint32_t vb = nnom_read4(xp + dx);
+                const int16x2_t be = __sxtb16((int8x4_t)vb), bo = nnom_sxtb16_odd(vb);
+                a1 = __smlad(be, we, a1);
+                a1 = __smlad(bo, wo, a1);
+                u = nnom_read4(w1);
+                we = __sxtb16((int8x4_t)u);
+                wo = nnom_sxtb16_odd(u);
+                a2 = __smlad(ae, we, a2);
+                a2 = __smlad(ao, wo, a2);
+                a3 = __smlad(be, we, a3);
+                a3 = __smlad(bo, wo, a3);
+            }
+#endif
+            for (; n > 0; n--, xp++, w0++, w1++) {
+                const int32_t xa = *xp, xb = xp[dx], k0 = *w0, k1 = *w1;
+                a0 += xa * k0;
+                a1 += xb * k0;
+                a2 += xa * k1;
+                a3 += xb * k1;
             }
         }
+        const nnom_rq_t r0 = nnom_rq_of(a->rq.mult[c], a->rq.shift[c]);
+        out[c] = nnom_rq_apply(a0, r0, zp, lo, hi);
+        out[oc + c] = nnom_rq_apply(a1, r0, zp, lo, hi);
+        const nnom_rq_t r1 = nnom_rq_of(a->rq.mult[c1], a->rq.shift[c1]);
+        out[c1] = nnom_rq_apply(a2, r1, zp, lo, hi);
+        out[oc + c1] = nnom_rq_apply(a3, r1, zp, lo, hi);
+    }
+}
+
+/* ------------------------------------------------------------ singles */
+
+/* acc += sum over n bytes of (x - zp) * w, two channels. */
+NNOM_INLINE void mac_1x2(const int8_t *x, const int8_t *w0, const int8_t *w1, int32_t n,
+                         int32_t zp, int32_t *acc)
+{
+    int32_t a0 = acc[0], a1 = acc[1];
+#if NNOM_LOCAL_DSP
+    const int16x2_t off = nnom_offset2(zp);
+    for (; n >= 4; n -= 4, x += 4, w0 += 4, w1 += 4) {
+        const uint32_t v = nnom_read4(x);
+        const int16x2_t xe = __sxtab16(off, (int8x4_t)v), xo = nnom_sxtab16_odd(off, v);
+        uint32_t u = nnom_read4(w0);
+        a0 = __smlad(xe, __sxtb16((int8x4_t)u), a0);
+        a0 = __smlad(xo, nnom_sxtb16_odd(u), a0);
+        u = nnom_read4(w1);
+        a1 = __smlad(xe, __sxtb16((int8x4_t)u), a1);
+        a1 = __smlad(xo, nnom_sxtb16_odd(u), a1);
+    }
+#endif
+    for (; n > 0; n--, x++, w0++, w1++) {
+        const int32_t v = *x - zp;
+        a0 += v * *w0;
+        a1 += v * *w1;
+    }
+    acc[0] = a0;
+    acc[1] = a1;
+}
+
+/* One pixel whose window may cross the border (padded taps skipped),
+ * every output channel. */
+static NNOM_NOINLINE void single_pixel(const ctx_t *t, int32_t y0, int32_t x0, int8_t *out)
+{
+    const nnom_conv_args_t *a = t->a;
+    int32_t ky0, ky1, kx0, kx1;
+    tap_range(y0, t->ih, t->kh, t->dh, &ky0, &ky1);
+    tap_range(x0, t->iw, t->kw, t->dw, &kx0, &kx1);
+    if (kx1 < kx0)
+        kx1 = kx0;
+    /* contiguous runs: the valid part of a row (dilation 1) or single taps */
+    const int32_t segs = t->dw == 1 ? (kx1 > kx0) : kx1 - kx0;
+    const int32_t run = t->dw == 1 ? (kx1 - kx0) * t->ic : t->ic;
+    const int32_t xstep = t->dw * t->ic, zp = a->p.input_zp;
+    const int32_t zp_out = a->p.output_zp, lo = a->p.act_min, hi = a->p.act_max;
+    for (int32_t c = 0; c < t->oc; c += 2) {
+        const int32_t c1 = c + 1 < t->oc ? c + 1 : c;
+        int32_t acc[2] = {a->bias[c], a->bias[c1]};
+        for (int32_t ky = ky0; ky < ky1; ky++) {
+            const int8_t *xr =
+                a->input + (y0 + ky * t->dh) * t->row_bytes + (x0 + kx0 * t->dw) * t->ic;
+            int32_t w = (ky * t->kw + kx0) * t->ic;
+            for (int32_t s = 0; s < segs; s++, xr += xstep, w += run)
+                mac_1x2(xr, a->weight + c * t->K + w, a->weight + c1 * t->K + w, run, zp, acc);
+        }
+        out[c] = nnom_rq_apply(acc[0], nnom_rq_of(a->rq.mult[c], a->rq.shift[c]), zp_out, lo, hi);
+        out[c1] =
+            nnom_rq_apply(acc[1], nnom_rq_of(a->rq.mult[c1], a->rq.shift[c1]), zp_out, lo, hi);
+    }
+}
+
+static void conv_direct(const ctx_t *t)
+{
+    const nnom_conv_args_t *a = t->a;
+    int32_t oy0, oy1, ox0, ox1;
+    inner_range(t->ih, t->kh, t->sh, t->dh, t->pt, t->oh, &oy0, &oy1);
+    inner_range(t->iw, t->kw, t->sw, t->dw, t->pl, t->ow, &ox0, &ox1);
+    if (a->bias_folded == NULL || t->dw != 1)
+        oy1 = oy0; /* no pairs */
+    int8_t *out = a->output;
+    for (int32_t oy = 0; oy < t->oh; oy++) {
+        const int32_t y0 = oy * t->sh - t->pt;
+        const int inner_row = oy >= oy0 && oy < oy1;
+        for (int32_t ox = 0; ox < t->ow;) {
+            const int32_t x0 = ox * t->sw - t->pl;
+            if (inner_row && ox >= ox0 && ox + 1 < ox1) {
+                pair_pixels(t, a->input + y0 * t->row_bytes + x0 * t->ic, out);
+                out += 2 * t->oc;
+                ox += 2;
+            } else {
+                single_pixel(t, y0, x0, out);
+                out += t->oc;
+                ox += 1;
+            }
+        }
+    }
+}
+
+/* ------------------------------------------------------------ patch path
+ * The window as int16 halfwords (x - zp, 0 when padded), ordered for the DSP
+ * inner loop: per group of four values v0..v3 the words (v0, v2) and
+ * (v1, v3), which pair with SXTB16 of a weight word and of it rotated by 8;
+ * then the last K % 4 values, one per word (low half). */
+
+static uint32_t patch_words(int32_t K) { return (uint32_t)(K / 4 * 2 + K % 4); }
+
+static NNOM_NOINLINE void gather_patch(const ctx_t *t, int32_t y0, int32_t x0, int16_t *h)
+{
+    const int8_t *in = t->a->input;
+    const int32_t zp = t->a->p.input_zp, ic = t->ic, run = t->run;
+    int16_t *p = h;
+    if (t->dw == 1 && x0 >= 0 && x0 + t->kw <= t->iw) {
+        /* whole window rows: copy runs */
+        for (int32_t ky = 0, y = y0; ky < t->kh; ky++, y += t->dh) {
+            if (y >= 0 && y < t->ih) {
+                const int8_t *px = in + (y * t->iw + x0) * ic;
+                for (int32_t j = 0; j < run; j++)
+                    *p++ = (int16_t)(px[j] - zp);
+            } else {
+                for (int32_t j = 0; j < run; j++)
+                    *p++ = 0;
+            }
+        }
+    } else {
+        for (int32_t ky = 0, y = y0; ky < t->kh; ky++, y += t->dh) {
+            const int row_in = y >= 0 && y < t->ih;
+            for (int32_t kx = 0, x = x0; kx < t->kw; kx++, x += t->dw) {
+                const int8_t *px = in + (row_in && x >= 0 && x < t->iw ? (y * t->iw + x) * ic : 0);
+                const int inside = row_in && x >= 0 && x < t->iw;
+                for (int32_t c = 0; c < ic; c++)
+                    *p++ = (int16_t)(inside ? px[c] - zp : 0);
+            }
+        }
+    }
+    /* order for the inner loop: swap the middle two of every four, and
+     * spread the last K % 4 values to one per word */
+    const int32_t full = t->K & ~3;
+    for (int32_t k = 0; k < full; k += 4) {
+        const int16_t v1 = h[k + 1];
+        h[k + 1] = h[k + 2];
+        h[k + 2] = v1;
+    }
+    for (int32_t k = t->K - 1; k >= full; k--)
+        h[full + 2 * (k - full)] = h[k];
+}
+
+static NNOM_NOINLINE void patch_pixel(const ctx_t *t, const int16_t *patch, int8_t *out)
+{
+    const nnom_conv_args_t *a = t->a;
+    const int32_t K = t->K, zp_out = a->p.output_zp, lo = a->p.act_min, hi = a->p.act_max;
+    for (int32_t c = 0; c < t->oc; c += 2) {
+        const int32_t c1 = c + 1 < t->oc ? c + 1 : c;
+        const int8_t *w0 = a->weight + c * K, *w1 = a->weight + c1 * K;
+        const int16_t *h = patch;
+        int32_t a0 = a->bias[c], a1 = a->bias[c1], n = K;
+        for (; n >= 4; n -= 4, h += 4, w0 += 4, w1 += 4) {
+#if NNOM_LOCAL_DSP
+            uint32_t pe, po;
+            memcpy(&pe, h, 4);
+            memcpy(&po, h + 2, 4);
+            uint32_t u = nnom_read4(w0);
+            a0 = __smlad((int16x2_t)pe, __sxtb16((int8x4_t)u), a0);
+            a0 = __smlad((int16x2_t)po, nnom_sxtb16_odd(u), a0);
+            u = nnom_read4(w1);
+            a1 = __smlad((int16x2_t)pe, __sxtb16((int8x4_t)u), a1);
+            a1 = __smlad((int16x2_t)po, nnom_sxtb16_odd(u), a1);
+#else
+            a0 += h[0] * w0[0] + h[2] * w0[1] + h[1] * w0[2] + h[3] * w0[3];
+            a1 += h[0] * w1[0] + h[2] * w1[1] + h[1] * w1[2] + h[3] * w1[3];
+#endif
+        }
+        for (; n > 0; n--, h += 2, w0++, w1++) {
+            a0 += *h * *w0;
+            a1 += *h * *w1;
+        }
+        out[c] = nnom_rq_apply(a0, nnom_rq_of(a->rq.mult[c], a->rq.shift[c]), zp_out, lo, hi);
+        out[c1] = nnom_rq_apply(a1, nnom_rq_of(a->rq.mult[c1], a->rq.shift[c1]), zp_out, lo, hi);
+    }
+}
+
+static void conv_patch(const ctx_t *t, int16_t *patch)
+{
+    int8_t *out = t->a->output;
+    for (int32_t oy = 0; oy < t->oh; oy++)
+        for (int32_t ox = 0; ox < t->ow; ox++, out += t->oc) {
+            gather_patch(t, oy * t->sh - t->pt, ox * t->sw - t->pl, patch);
+            patch_pixel(t, patch, out);
+        }
+}
+
+/* ------------------------------------------------------------ entry */
+
+uint32_t nnom_local_conv_s8_scratch(const nnom_conv_args_t *a)
+{
+    if (a->in.c > PATCH_MAX_IC)
+        return 0;
+    return 4u * patch_words(a->k.h * a->k.w * a->in.c);
+}
+
+nnom_status_t nnom_local_conv_s8(const nnom_conv_args_t *a, int8_t *scratch)
+{
+    ctx_t t;
+    if (a->in.c < 1 || a->out.c < 1 || a->k.c != a->in.c)
+        return NN_SIZE_MISMATCH;
+    ctx_of(a, &t);
+    if (a->in.c <= PATCH_MAX_IC) {
+        if (scratch == NULL)
+            return NN_ARGUMENT_ERROR;
+        conv_patch(&t, (int16_t *)(void *)scratch);
+    } else {
+        conv_direct(&t);
     }
     return NN_SUCCESS;
 }

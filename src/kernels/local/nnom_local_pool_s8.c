@@ -1,61 +1,81 @@
-/* nnom_local_pool_s8.c - max and average pooling over the real (not padded)
- * part of each window, as TensorFlow and CMSIS-NN do. */
-#include "nnom_kernels.h"
+/*
+ * nnom_local_pool_s8.c - max and average pooling over the real (not padded)
+ * part of each window, as TensorFlow and CMSIS-NN do. Max pooling takes
+ * four channels per word with DSP (SSUB8 + SEL).
+ */
+#include "nnom_local_simd.h"
 
 static int32_t clip_start(int32_t v) { return v < 0 ? 0 : v; }
 static int32_t clip_end(int32_t v, int32_t size) { return v > size ? size : v; }
 
-nnom_status_t nnom_local_maxpool_s8(const nnom_pool_params_t *p, const nnom_dims_t *in_dims,
-                                    const int8_t *in, int32_t kernel_h, int32_t kernel_w,
-                                    const nnom_dims_t *out_dims, int8_t *out)
+static void max_window(const int8_t *x, int32_t c, int32_t rows, int32_t cols, int32_t row_step,
+                       int8_t *out, int32_t lo, int32_t hi)
 {
-    const int32_t c = in_dims->c;
-    for (int32_t oy = 0; oy < out_dims->h; oy++) {
-        const int32_t y0 = oy * p->stride_h - p->pad_top;
-        const int32_t ys = clip_start(y0), ye = clip_end(y0 + kernel_h, in_dims->h);
-        for (int32_t ox = 0; ox < out_dims->w; ox++) {
-            const int32_t x0 = ox * p->stride_w - p->pad_left;
-            const int32_t xs = clip_start(x0), xe = clip_end(x0 + kernel_w, in_dims->w);
-            if (ys >= ye || xs >= xe)
-                return NN_ARGUMENT_ERROR;
-            for (int32_t ch = 0; ch < c; ch++) {
-                int32_t best = -128;
-                for (int32_t y = ys; y < ye; y++)
-                    for (int32_t x = xs; x < xe; x++) {
-                        int32_t v = in[((size_t)y * in_dims->w + x) * c + ch];
-                        if (v > best)
-                            best = v;
-                    }
-                *out++ = nnom_clamp_s8(best, p->act_min, p->act_max);
+    int32_t ch = 0;
+#if NNOM_LOCAL_DSP
+    for (; ch + 4 <= c; ch += 4) {
+        const int8_t *row = x + ch;
+        uint32_t m = nnom_read4(row);
+        for (int32_t y = 0; y < rows; y++, row += row_step) {
+            const int8_t *p = row;
+            for (int32_t i = 0; i < cols; i++, p += c) {
+                const uint32_t v = nnom_read4(p);
+                (void)__ssub8((int8x4_t)m, (int8x4_t)v);
+                m = __sel(m, v);
             }
         }
+        for (int32_t i = 0; i < 4; i++)
+            out[ch + i] = nnom_clamp_s8((int8_t)(m >> (8 * i)), lo, hi);
     }
-    return NN_SUCCESS;
+#endif
+    for (; ch < c; ch++) {
+        const int8_t *row = x + ch;
+        int32_t m = -128;
+        for (int32_t y = 0; y < rows; y++, row += row_step) {
+            const int8_t *p = row;
+            for (int32_t i = 0; i < cols; i++, p += c)
+                m = *p > m ? *p : m;
+        }
+        out[ch] = nnom_clamp_s8(m, lo, hi);
+    }
 }
 
-nnom_status_t nnom_local_avgpool_s8(const nnom_pool_params_t *p, const nnom_dims_t *in_dims,
-                                    const int8_t *in, int32_t kernel_h, int32_t kernel_w,
-                                    const nnom_dims_t *out_dims, int8_t *out)
+static void avg_window(const int8_t *x, int32_t c, int32_t rows, int32_t cols, int32_t row_step,
+                       int8_t *out, int32_t lo, int32_t hi)
 {
-    const int32_t c = in_dims->c;
-    for (int32_t oy = 0; oy < out_dims->h; oy++) {
-        const int32_t y0 = oy * p->stride_h - p->pad_top;
-        const int32_t ys = clip_start(y0), ye = clip_end(y0 + kernel_h, in_dims->h);
-        for (int32_t ox = 0; ox < out_dims->w; ox++) {
-            const int32_t x0 = ox * p->stride_w - p->pad_left;
-            const int32_t xs = clip_start(x0), xe = clip_end(x0 + kernel_w, in_dims->w);
-            const int32_t count = (ye - ys) * (xe - xs);
-            if (count <= 0)
+    const int32_t count = rows * cols;
+    for (int32_t ch = 0; ch < c; ch++) {
+        const int8_t *row = x + ch;
+        int32_t sum = 0;
+        for (int32_t y = 0; y < rows; y++, row += row_step) {
+            const int8_t *p = row;
+            for (int32_t i = 0; i < cols; i++, p += c)
+                sum += *p;
+        }
+        /* round half away from zero, C division truncates */
+        sum = sum > 0 ? (sum + count / 2) / count : (sum - count / 2) / count;
+        out[ch] = nnom_clamp_s8(sum, lo, hi);
+    }
+}
+
+nnom_status_t nnom_local_pool_s8(const nnom_pool_args_t *a, int8_t *scratch)
+{
+    (void)scratch;
+    const int32_t c = a->in.c, row_step = a->in.w * c;
+    int8_t *out = a->output;
+    for (int32_t oy = 0; oy < a->out.h; oy++) {
+        const int32_t y0 = oy * a->p.stride_h - a->p.pad_top;
+        const int32_t ys = clip_start(y0), ye = clip_end(y0 + a->kernel_h, a->in.h);
+        for (int32_t ox = 0; ox < a->out.w; ox++, out += c) {
+            const int32_t x0 = ox * a->p.stride_w - a->p.pad_left;
+            const int32_t xs = clip_start(x0), xe = clip_end(x0 + a->kernel_w, a->in.w);
+            if (ys >= ye || xs >= xe)
                 return NN_ARGUMENT_ERROR;
-            for (int32_t ch = 0; ch < c; ch++) {
-                int32_t sum = 0;
-                for (int32_t y = ys; y < ye; y++)
-                    for (int32_t x = xs; x < xe; x++)
-                        sum += in[((size_t)y * in_dims->w + x) * c + ch];
-                /* round half away from zero, C division truncates */
-                sum = sum > 0 ? (sum + count / 2) / count : (sum - count / 2) / count;
-                *out++ = nnom_clamp_s8(sum, p->act_min, p->act_max);
-            }
+            const int8_t *x = a->input + (ys * a->in.w + xs) * c;
+            if (a->kind == NNOM_POOL_MAX)
+                max_window(x, c, ye - ys, xe - xs, row_step, out, a->p.act_min, a->p.act_max);
+            else
+                avg_window(x, c, ye - ys, xe - xs, row_step, out, a->p.act_min, a->p.act_max);
         }
     }
     return NN_SUCCESS;

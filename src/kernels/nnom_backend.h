@@ -1,0 +1,32 @@
+/*
+ * nnom_backend.h - the kernels the dispatch tables hold, besides the local
+ * ones declared in nnom_kernels.h (internal to src/kernels).
+ */
+#ifndef NNOM_BACKEND_H
+#define NNOM_BACKEND_H
+
+#include "nnom_kernels.h"
+
+#ifdef NNOM_BACKEND_CMSIS_NN
+/* src/kernels/cmsis/nnom_cmsis_nn.c: CMSIS-NN's maintained _s8 API. */
+int nnom_cmsis_conv_suits(const nnom_conv_args_t *a);
+uint32_t nnom_cmsis_conv_scratch(const nnom_conv_args_t *a);
+nnom_status_t nnom_cmsis_conv_s8(const nnom_conv_args_t *a, int8_t *scratch);
+
+int nnom_cmsis_dwconv_suits(const nnom_conv_args_t *a);
+uint32_t nnom_cmsis_dwconv_scratch(const nnom_conv_args_t *a);
+nnom_status_t nnom_cmsis_dwconv_s8(const nnom_conv_args_t *a, int8_t *scratch);
+
+int nnom_cmsis_fc_suits(const nnom_fc_args_t *a, int has_scratch);
+uint32_t nnom_cmsis_fc_scratch(const nnom_fc_args_t *a);
+nnom_status_t nnom_cmsis_fc_s8(const nnom_fc_args_t *a, int8_t *scratch);
+
+int nnom_cmsis_pool_suits(const nnom_pool_args_t *a, int has_scratch);
+uint32_t nnom_cmsis_pool_scratch(const nnom_pool_args_t *a);
+nnom_status_t nnom_cmsis_pool_s8(const nnom_pool_args_t *a, int8_t *scratch);
+
+int nnom_cmsis_softmax_suits(const nnom_softmax_args_t *a);
+nnom_status_t nnom_cmsis_softmax_s8(const nnom_softmax_args_t *a);
+#endif
+
+#endif

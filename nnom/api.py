@@ -23,8 +23,6 @@ class ConvertedModel:
         self.graph = graph
         self.source = source
         self.plan = memory.plan(graph)
-        # state of stateful recurrent layers: kept from run() to run(), as in C
-        self.rnn_states: dict = {}
         # state of stateful recurrent layers (run(..., keep_state=True))
         self.rnn_states: dict = {}
 

@@ -157,6 +157,9 @@ typedef struct {
 typedef struct {
     const char *name;          /* the Keras layer's name, for messages */
     const nnom_qparam_t *out_q; /* output quantisation (before a LUT tail) */
+    /* Layer API only: fills the fields that depend on the input (channels,
+     * requantisation) in a RAM config, before build(). NULL otherwise. */
+    nnom_status_t (*prepare)(nnom_layer_t *layer);
 } nnom_layer_config_t;
 
 struct nnom_layer {
@@ -168,12 +171,10 @@ struct nnom_layer {
     nnom_tensor_t out;
     int8_t *scratch;
     uint32_t scratch_bytes;
-    /* Layer API only: fills the fields that depend on the input (channels,
-     * requantisation) in a RAM config, before build(). NULL otherwise. */
-    nnom_status_t (*prepare)(nnom_layer_t *layer);
     uint32_t macs;
     uint32_t time; /* last run, in NNOM_TIME_UNIT */
     nnom_layer_t *next; /* run order */
+    void *owned;        /* Layer API memory freed by model_delete() */
     /* set by model_compile(): */
     nnom_layer_t *root;  /* layer that owns the output buffer */
     uint32_t out_offset, scratch_offset;
@@ -185,7 +186,6 @@ struct nnom_layer {
 nnom_layer_t *nnom_layer_input(const nnom_layer_t *layer, uint8_t i);
 
 /* nnom_mem() bytes of one layer, and of the input list of a merge layer with
-    void *owned;        /* Layer API memory freed by model_delete() */
  * n inputs; generated headers add these up in NNOM_STATIC_BUF_BYTES. */
 #define NNOM_LAYER_BYTES NNOM_ALIGN_UP(sizeof(nnom_layer_t))
 #define NNOM_MERGE_BYTES(n) NNOM_ALIGN_UP(((n) - 1u) * sizeof(nnom_layer_t *))
@@ -253,7 +253,7 @@ void nnom_dequantize_buf(const int8_t *v, float *out, uint32_t n, const nnom_qpa
 #endif
 
 #include "nnom_layers.h"
+#include "nnom_layer_api.h"
 #include "nnom_utils.h"
 
 #endif /* NNOM_H */
-#include "nnom_layer_api.h"

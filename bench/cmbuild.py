@@ -25,6 +25,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parents[1]
 PLATFORM = ROOT / "platforms" / "qemucm"
 
@@ -58,8 +60,8 @@ def cmsis_nn_dir() -> Path | None:
 
 
 def cmsis_sources(cmsis: Path) -> list[Path]:
-    """The int8 part of CMSIS-NN (float, int4, int16 and recurrent kernels left out)."""
-    skip = re.compile(r"_(f16|f32|s4|s16|s64)|s16_|_s4_|lstm|svdf", re.IGNORECASE)
+    """CMSIS-NN's integer kernels (the float ones left out)."""
+    skip = re.compile(r"_(f16|f32)\b|_(f16|f32)_|_flt", re.IGNORECASE)
     return sorted(p for p in (cmsis / "Source").rglob("*.c") if not skip.search(p.name))
 
 
@@ -190,16 +192,21 @@ class Firmware:
                  f"-I{self.cmsis / 'Include'}", "-w"]
         return self._library("cmsisnn", cmsis_sources(self.cmsis), flags, self.cmsis / "Source")
 
-    def link(self, workdir: Path, main_c: Path, include_dirs: list[Path] = ()) -> Path:
-        """Compile main_c (with the model header on include_dirs) and link firmware.elf."""
+    def link(self, workdir: Path, main_c: Path, include_dirs: list[Path] = (),
+             more: list[tuple[Path, list[Path]]] = ()) -> Path:
+        """Compile main_c (with include_dirs, e.g. the folder of weights.h) and
+        `more` (source, include dirs) pairs, link firmware.elf in workdir."""
         workdir.mkdir(parents=True, exist_ok=True)
         libs = [self.runtime()]
         if self.backend == "cmsis-nn":
             libs.append(self.cmsis_library())
-        flags = self.cflags() + [f"-I{p}" for p in include_dirs]
+        base = self.cflags()
         startup = PLATFORM / "startup" / "qemucm_startup.c"
-        objs = [workdir / "main.o", workdir / "startup.o"]
-        _compile_all([(flags, main_c, objs[0]), (flags, startup, objs[1])])
+        jobs = [(base + [f"-I{p}" for p in include_dirs], main_c, workdir / "main.o"),
+                (base, startup, workdir / "startup.o")]
+        for k, (src, incs) in enumerate(more):
+            jobs.append((base + [f"-I{p}" for p in incs], src, workdir / f"tu{k}.o"))
+        _compile_all(jobs)
         elf = workdir / "firmware.elf"
         ld = board_config(self.board)["build"]["ldscript"]
         _run([
@@ -207,9 +214,123 @@ class Firmware:
             "-nostartfiles", "--specs=rdimon.specs", "-Wl,--gc-sections",
             "-Wl,--no-warn-rwx-segments", f"-L{PLATFORM / 'ldscripts'}", f"-T{ld}",
             f"-Wl,-Map={workdir / 'firmware.map'}",
-            *map(str, objs), *map(str, libs), "-lm", "-o", str(elf),
+            *[str(j[2]) for j in jobs], *map(str, libs), "-lm", "-o", str(elf),
         ])
         return elf
+
+
+# ------------------------------------------------------------- model suites
+
+SILENT = "-DNNOM_LOG(...)=((void)0)"
+
+
+def c_bytes(values) -> str:
+    flat = [int(v) for v in values]
+    rows = [", ".join(map(str, flat[i:i + 24])) for i in range(0, len(flat), 24)]
+    return "{\n    " + ",\n    ".join(rows or ["0"]) + "\n}"
+
+
+def write_model_check(model, inputs: list, expected: list, folder: Path, k: int) -> Path:
+    """C file defining `int nnom_check_<k>(void)`: builds the model of
+    folder/weights.h, runs every input, compares every output byte with
+    `expected` and prints one "nnom-model" line. inputs[r][i] and
+    expected[r][o] are int8 arrays of run r."""
+    folder.mkdir(parents=True, exist_ok=True)
+    model.save_header(folder / "weights.h")
+    runs = len(inputs)
+    out_bytes = sum(int(e.size) for e in expected[0])
+    lines = ["#include <stdio.h>", "#include <string.h>", '#include "nnom.h"',
+             '#include "weights.h"', f"#define RUNS {runs}", f"#define OUT_BYTES {out_bytes}"]
+    refs = []
+    for r in range(runs):
+        names = []
+        for i, a in enumerate(inputs[r]):
+            lines.append(f"static const int8_t in_{r}_{i}[] = {c_bytes(a.reshape(-1))};")
+            names.append(f"in_{r}_{i}")
+        refs.append("{" + ", ".join(names) + "}")
+    lines.append("static const int8_t *const inputs[RUNS][NNOM_INPUT_COUNT] = {"
+                 + ", ".join(refs) + "};")
+    exp = [np.concatenate([e.reshape(-1) for e in expected[r]]) for r in range(runs)]
+    lines.append("static const int8_t expected[RUNS][OUT_BYTES] = {"
+                 + ", ".join(c_bytes(e) for e in exp) + "};")
+    lines.append(f"""
+int nnom_check_{k}(void)
+{{
+    size_t before = nnom_mem_used();
+    long mismatches = 0, first = -1;
+    nnom_status_t status = NN_SUCCESS;
+    nnom_model_t *model = nnom_model_create();
+    if (model == NULL) {{
+        printf("nnom-model {k} status=-100\\n");
+        return 1;
+    }}
+    unsigned long used = (unsigned long)(nnom_mem_used() - before);
+    for (int r = 0; r < RUNS && status == NN_SUCCESS; r++) {{
+        for (int i = 0; i < NNOM_INPUT_COUNT; i++)
+            memcpy(nnom_inputs[i], inputs[r][i], nnom_input_sizes[i]);
+        status = model_run(model);
+        long at = 0;
+        for (int o = 0; o < NNOM_OUTPUT_COUNT; o++)
+            for (uint32_t j = 0; j < nnom_output_sizes[o]; j++, at++)
+                if (nnom_outputs[o][j] != expected[r][at]) {{
+                    if (first < 0)
+                        first = r * OUT_BYTES + at;
+                    mismatches++;
+                }}
+    }}
+    printf("nnom-model {k} mismatches=%ld first=%ld arena=%lu mem=%lu status=%d\\n", mismatches,
+           first, (unsigned long)model->arena_bytes, used, (int)status);
+    model_delete(model);
+    return mismatches != 0 || status != NN_SUCCESS;
+}}
+""")
+    path = folder / f"check_{k}.c"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def write_suite_main(indices: list[int], path: Path) -> Path:
+    decls = "\n".join(f"int nnom_check_{k}(void);" for k in indices)
+    calls = "\n".join(f"    failed += nnom_check_{k}();" for k in indices)
+    path.write_text(f"""#include <stdio.h>
+{decls}
+int main(void)
+{{
+    int failed = 0;
+{calls}
+    printf("nnom-suite models={len(indices)} failed=%d\\n", failed);
+    return failed != 0;
+}}
+""")
+    return path
+
+
+_MODEL_LINE = re.compile(
+    r"nnom-model (\d+) mismatches=(-?\d+) first=(-?\d+) arena=(\d+) mem=(\d+) status=(-?\d+)")
+
+
+def parse_models(output: str) -> dict[int, dict[str, int]]:
+    out = {}
+    for m in _MODEL_LINE.finditer(output):
+        out[int(m.group(1))] = dict(zip(("mismatches", "first", "arena", "mem", "status"),
+                                        map(int, m.groups()[1:])))
+    return out
+
+
+def flash_budget(board: str) -> int:
+    """Bytes of model data one firmware may hold on this board."""
+    size = board_config(board)["upload"]["maximum_size"]
+    return size - 128 * 1024  # runtime, C library, test code
+
+
+def model_flash(model) -> int:
+    """Rough flash of a model's generated constants."""
+    total = 2048
+    for node in model.graph.nodes:
+        for v in node.q.values():
+            if isinstance(v, np.ndarray):
+                total += v.nbytes
+    return total
 
 
 def run(elf: Path, board: str, timeout: float = 120.0) -> tuple[int, str]:

@@ -80,13 +80,14 @@ def scratch_of(node: Node) -> int:
     if node.op in RNN_OPS:
         return rnn_memory.scratch(node)
     if node.op == "conv2d":
-        # nnom_local_conv_s8.c: with up to 3 input channels, each window is
-        # gathered as int16 into words: pairs per group of 4, then 1 per value.
+        # nnom_local_conv_s8.c: with up to 3 input channels, two pixels'
+        # windows are gathered as int16 into words: two per group of four
+        # values, then one per value.
         kh, kw = node.attrs["kernel"]
         cin = node.weights["kernel"].shape[2]
         if cin <= 3:
             k = kh * kw * cin
-            return 4 * (k // 4 * 2 + k % 4)
+            return 8 * (k // 4 * 2 + k % 4)
     return 0
 
 

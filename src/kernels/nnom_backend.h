@@ -7,7 +7,17 @@
 
 #include "nnom_kernels.h"
 
-#ifdef NNOM_BACKEND_CMSIS_NN
+/* CMSIS-NN's kernels are used on cores with the DSP extension or Helium
+ * (MVE) only: its plain C variants are slower than the local kernels, so on
+ * a Cortex-M0/M3 the CMSIS-NN backend runs local C (and links no CMSIS-NN). */
+#if defined(NNOM_BACKEND_CMSIS_NN) &&                                                           \
+    ((defined(__ARM_FEATURE_DSP) && __ARM_FEATURE_DSP == 1) || defined(__ARM_FEATURE_MVE))
+#define NNOM_CMSIS_NN_KERNELS 1
+#else
+#define NNOM_CMSIS_NN_KERNELS 0
+#endif
+
+#if NNOM_CMSIS_NN_KERNELS
 /* src/kernels/cmsis/nnom_cmsis_nn.c: CMSIS-NN's maintained _s8 API. */
 int nnom_cmsis_conv_suits(const nnom_conv_args_t *a);
 uint32_t nnom_cmsis_conv_scratch(const nnom_conv_args_t *a);

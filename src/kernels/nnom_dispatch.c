@@ -7,8 +7,9 @@
  * last entry of every table is a local C kernel without a check, so there
  * is always a fallback. Backends are chosen at build time:
  * NNOM_BACKEND_CMSIS_NN puts CMSIS-NN's _s8 kernels (src/kernels/cmsis/) in
- * front of the local ones. The choice depends only on the arguments, so the
- * scratch size asked at model_compile() belongs to the kernel that runs.
+ * front of the local ones on cores with DSP or MVE (nnom_backend.h). The
+ * choice depends only on the arguments, so the scratch size asked at
+ * model_compile() belongs to the kernel that runs.
  */
 #include "nnom_kernels.h"
 #include "nnom_backend.h"
@@ -71,35 +72,35 @@ static nnom_status_t local_softmax(const nnom_softmax_args_t *a)
 }
 
 static const conv_kernel_t conv_table[] = {
-#ifdef NNOM_BACKEND_CMSIS_NN
+#if NNOM_CMSIS_NN_KERNELS
     {"cmsis-nn", nnom_cmsis_conv_suits, nnom_cmsis_conv_scratch, nnom_cmsis_conv_s8},
 #endif
     {"local", NULL, nnom_local_conv_s8_scratch, nnom_local_conv_s8},
 };
 
 static const conv_kernel_t dwconv_table[] = {
-#ifdef NNOM_BACKEND_CMSIS_NN
+#if NNOM_CMSIS_NN_KERNELS
     {"cmsis-nn", nnom_cmsis_dwconv_suits, nnom_cmsis_dwconv_scratch, nnom_cmsis_dwconv_s8},
 #endif
     {"local", NULL, NULL, nnom_local_dwconv_s8},
 };
 
 static const fc_kernel_t fc_table[] = {
-#ifdef NNOM_BACKEND_CMSIS_NN
+#if NNOM_CMSIS_NN_KERNELS
     {nnom_cmsis_fc_suits, nnom_cmsis_fc_scratch, nnom_cmsis_fc_s8},
 #endif
     {NULL, NULL, nnom_local_fc_s8},
 };
 
 static const pool_kernel_t pool_table[] = {
-#ifdef NNOM_BACKEND_CMSIS_NN
+#if NNOM_CMSIS_NN_KERNELS
     {nnom_cmsis_pool_suits, nnom_cmsis_pool_scratch, nnom_cmsis_pool_s8},
 #endif
     {NULL, NULL, nnom_local_pool_s8},
 };
 
 static const softmax_kernel_t softmax_table[] = {
-#ifdef NNOM_BACKEND_CMSIS_NN
+#if NNOM_CMSIS_NN_KERNELS
     {nnom_cmsis_softmax_suits, nnom_cmsis_softmax_s8},
 #endif
     {NULL, local_softmax},

@@ -13,9 +13,9 @@
  *   multiplied. Other pixels (borders, dilation, no bias_folded) go one at
  *   a time, skipping the padded taps and subtracting the zero point (for
  *   free with DSP: SXTAB16).
- * - in.c <= 3 (first layers: grey or RGB images): each output pixel's window
- *   is gathered once into the scratch buffer as int16 (x - zero point,
- *   0 for padding), then every output channel is a dot product with it.
+ * - in.c <= 3 (first layers: grey or RGB images): the windows of two output
+ *   pixels are gathered into the scratch buffer as int16 (x - zero point,
+ *   0 for padding), then every output channel is a dot product with them.
  *
  * Each pixel (or pair) is a separate function so that its inner loop gets
  * the registers to itself; requantisation constants are read once per
@@ -272,48 +272,75 @@ static NNOM_NOINLINE void gather_patch(const ctx_t *t, int32_t y0, int32_t x0, i
         h[full + 2 * (k - full)] = h[k];
 }
 
-static NNOM_NOINLINE void patch_pixel(const ctx_t *t, const int16_t *patch, int8_t *out)
+/* Two pixels' windows (pa, pb), every output channel, two at a time. */
+static NNOM_NOINLINE void patch_pair(const ctx_t *t, const int16_t *pa, const int16_t *pb,
+                                     int8_t *out, int32_t step)
 {
     const nnom_conv_args_t *a = t->a;
     const int32_t K = t->K, zp_out = a->p.output_zp, lo = a->p.act_min, hi = a->p.act_max;
     for (int32_t c = 0; c < t->oc; c += 2) {
         const int32_t c1 = c + 1 < t->oc ? c + 1 : c;
         const int8_t *w0 = a->weight + c * K, *w1 = a->weight + c1 * K;
-        const int16_t *h = patch;
-        int32_t a0 = a->bias[c], a1 = a->bias[c1], n = K;
-        for (; n >= 4; n -= 4, h += 4, w0 += 4, w1 += 4) {
+        const int16_t *ha = pa, *hb = pb;
+        int32_t a0 = a->bias[c], a1 = a0, a2 = a->bias[c1], a3 = a2, n = K;
+        for (; n >= 4; n -= 4, ha += 4, hb += 4, w0 += 4, w1 += 4) {
 #if NNOM_LOCAL_DSP
-            uint32_t pe, po;
-            memcpy(&pe, h, 4);
-            memcpy(&po, h + 2, 4);
+            uint32_t ae, ao, be, bo;
+            memcpy(&ae, ha, 4);
+            memcpy(&ao, ha + 2, 4);
+            memcpy(&be, hb, 4);
+            memcpy(&bo, hb + 2, 4);
             uint32_t u = nnom_read4(w0);
-            a0 = __smlad((int16x2_t)pe, __sxtb16((int8x4_t)u), a0);
-            a0 = __smlad((int16x2_t)po, nnom_sxtb16_odd(u), a0);
+            int16x2_t we = __sxtb16((int8x4_t)u), wo = nnom_sxtb16_odd(u);
+            a0 = __smlad((int16x2_t)ae, we, a0);
+            a0 = __smlad((int16x2_t)ao, wo, a0);
+            a1 = __smlad((int16x2_t)be, we, a1);
+            a1 = __smlad((int16x2_t)bo, wo, a1);
             u = nnom_read4(w1);
-            a1 = __smlad((int16x2_t)pe, __sxtb16((int8x4_t)u), a1);
-            a1 = __smlad((int16x2_t)po, nnom_sxtb16_odd(u), a1);
+            we = __sxtb16((int8x4_t)u);
+            wo = nnom_sxtb16_odd(u);
+            a2 = __smlad((int16x2_t)ae, we, a2);
+            a2 = __smlad((int16x2_t)ao, wo, a2);
+            a3 = __smlad((int16x2_t)be, we, a3);
+            a3 = __smlad((int16x2_t)bo, wo, a3);
 #else
-            a0 += h[0] * w0[0] + h[2] * w0[1] + h[1] * w0[2] + h[3] * w0[3];
-            a1 += h[0] * w1[0] + h[2] * w1[1] + h[1] * w1[2] + h[3] * w1[3];
+            a0 += ha[0] * w0[0] + ha[2] * w0[1] + ha[1] * w0[2] + ha[3] * w0[3];
+            a1 += hb[0] * w0[0] + hb[2] * w0[1] + hb[1] * w0[2] + hb[3] * w0[3];
+            a2 += ha[0] * w1[0] + ha[2] * w1[1] + ha[1] * w1[2] + ha[3] * w1[3];
+            a3 += hb[0] * w1[0] + hb[2] * w1[1] + hb[1] * w1[2] + hb[3] * w1[3];
 #endif
         }
-        for (; n > 0; n--, h += 2, w0++, w1++) {
-            a0 += *h * *w0;
-            a1 += *h * *w1;
+        for (; n > 0; n--, ha += 2, hb += 2, w0++, w1++) {
+            a0 += *ha * *w0;
+            a1 += *hb * *w0;
+            a2 += *ha * *w1;
+            a3 += *hb * *w1;
         }
-        out[c] = nnom_rq_apply(a0, nnom_rq_of(a->rq.mult[c], a->rq.shift[c]), zp_out, lo, hi);
-        out[c1] = nnom_rq_apply(a1, nnom_rq_of(a->rq.mult[c1], a->rq.shift[c1]), zp_out, lo, hi);
+        const nnom_rq_t r0 = nnom_rq_of(a->rq.mult[c], a->rq.shift[c]);
+        out[c] = nnom_rq_apply(a0, r0, zp_out, lo, hi);
+        out[step + c] = nnom_rq_apply(a1, r0, zp_out, lo, hi);
+        const nnom_rq_t r1 = nnom_rq_of(a->rq.mult[c1], a->rq.shift[c1]);
+        out[c1] = nnom_rq_apply(a2, r1, zp_out, lo, hi);
+        out[step + c1] = nnom_rq_apply(a3, r1, zp_out, lo, hi);
     }
 }
 
+/* Pixels two at a time; the last of an odd row is paired with itself. */
 static void conv_patch(const ctx_t *t, int16_t *patch)
 {
+    int16_t *pb = patch + 2 * patch_words(t->K);
     int8_t *out = t->a->output;
-    for (int32_t oy = 0; oy < t->oh; oy++)
-        for (int32_t ox = 0; ox < t->ow; ox++, out += t->oc) {
-            gather_patch(t, oy * t->sh - t->pt, ox * t->sw - t->pl, patch);
-            patch_pixel(t, patch, out);
+    for (int32_t oy = 0; oy < t->oh; oy++) {
+        const int32_t y0 = oy * t->sh - t->pt;
+        for (int32_t ox = 0; ox < t->ow; ox += 2) {
+            const int two = ox + 1 < t->ow;
+            gather_patch(t, y0, ox * t->sw - t->pl, patch);
+            if (two)
+                gather_patch(t, y0, (ox + 1) * t->sw - t->pl, pb);
+            patch_pair(t, patch, two ? pb : patch, out, two ? t->oc : 0);
+            out += (two ? 2 : 1) * t->oc;
         }
+    }
 }
 
 /* ------------------------------------------------------------ entry */
@@ -322,7 +349,7 @@ uint32_t nnom_local_conv_s8_scratch(const nnom_conv_args_t *a)
 {
     if (a->in.c > PATCH_MAX_IC)
         return 0;
-    return 4u * patch_words(a->k.h * a->k.w * a->in.c);
+    return 8u * patch_words(a->k.h * a->k.w * a->in.c); /* two pixels */
 }
 
 nnom_status_t nnom_local_conv_s8(const nnom_conv_args_t *a, int8_t *scratch)

@@ -1,0 +1,230 @@
+/*
+ * nnom_cmsis_nn.c - the CMSIS-NN backend: NNoM's kernel arguments mapped
+ * onto CMSIS-NN's maintained _s8 API (v7.0.0 and later). Compiled only with
+ * NNOM_BACKEND_CMSIS_NN; CMSIS-NN itself is a separate library (see
+ * docs/benchmarks.md and docs/platformio.md for the one lib_deps line).
+ *
+ * Every kernel has a capability check (`*_suits`): what CMSIS-NN supports,
+ * and where it is the faster choice. When it says no, the dispatch table
+ * falls back to the local kernel. CMSIS-NN's kernels are used only on cores
+ * with the DSP extension or Helium (MVE): its plain C variants are slower
+ * than NNoM's local kernels, so on a Cortex-M0/M3 this file is empty and
+ * the backend is local C.
+ *
+ * Scratch sizes are CMSIS-NN's own *_get_buffer_size(); nnom/memory.py
+ * mirrors them (scratch_of(node, "cmsis-nn-dsp" / "cmsis-nn-mve")) for the
+ * header's NNOM_ARENA_BYTES_CMSIS_NN.
+ */
+#include "nnom_kernels.h"
+#include "../nnom_backend.h"
+
+#if NNOM_CMSIS_NN_KERNELS
+
+#include "arm_nnfunctions.h"
+
+
+static nnom_status_t status_of(arm_cmsis_nn_status s)
+{
+    return s == ARM_CMSIS_NN_SUCCESS ? NN_SUCCESS : NN_ARGUMENT_ERROR;
+}
+
+/* ------------------------------------------------------------ convolution */
+
+typedef struct {
+    cmsis_nn_conv_params conv;
+    cmsis_nn_dims in, filter, bias, out;
+} conv_map_t;
+
+static void map_conv(const nnom_conv_args_t *a, conv_map_t *m)
+{
+    m->conv.input_offset = -a->p.input_zp;
+    m->conv.output_offset = a->p.output_zp;
+    m->conv.stride.w = a->p.stride_w;
+    m->conv.stride.h = a->p.stride_h;
+    m->conv.padding.w = a->p.pad_left;
+    m->conv.padding.h = a->p.pad_top;
+    m->conv.dilation.w = a->p.dilation_w;
+    m->conv.dilation.h = a->p.dilation_h;
+    m->conv.activation.min = a->p.act_min;
+    m->conv.activation.max = a->p.act_max;
+    m->in.n = 1;
+    m->in.h = a->in.h;
+    m->in.w = a->in.w;
+    m->in.c = a->in.c;
+    m->filter.n = a->out.c;
+    m->filter.h = a->k.h;
+    m->filter.w = a->k.w;
+    m->filter.c = a->in.c;
+    m->bias.n = m->bias.h = m->bias.w = 1;
+    m->bias.c = a->out.c;
+    m->out.n = 1;
+    m->out.h = a->out.h;
+    m->out.w = a->out.w;
+    m->out.c = a->out.c;
+}
+
+/* CMSIS-NN's convolution with 1 to 3 input channels costs several times more
+ * per MAC than with more; the local kernel's int16 window path is faster. */
+int nnom_cmsis_conv_suits(const nnom_conv_args_t *a)
+{
+    return a->in.c > 3 && a->k.c == a->in.c;
+}
+
+uint32_t nnom_cmsis_conv_scratch(const nnom_conv_args_t *a)
+{
+    conv_map_t m;
+    map_conv(a, &m);
+    int32_t n = arm_convolve_wrapper_s8_get_buffer_size(&m.conv, &m.in, &m.filter, &m.out);
+    return n > 0 ? (uint32_t)n : 0u;
+}
+
+nnom_status_t nnom_cmsis_conv_s8(const nnom_conv_args_t *a, int8_t *scratch)
+{
+    conv_map_t m;
+    map_conv(a, &m);
+    const cmsis_nn_context ctx = {scratch, (int32_t)nnom_cmsis_conv_scratch(a)};
+    const cmsis_nn_per_channel_quant_params q = {(int32_t *)(uintptr_t)a->rq.mult,
+                                                 (int32_t *)(uintptr_t)a->rq.shift};
+    return status_of(arm_convolve_wrapper_s8(&ctx, &m.conv, &q, &m.in, a->input, &m.filter,
+                                             a->weight, &m.bias, a->bias, &m.out, a->output));
+}
+
+/* ------------------------------------------------------------ depthwise */
+
+typedef struct {
+    cmsis_nn_dw_conv_params dw;
+    cmsis_nn_dims in, filter, bias, out;
+} dw_map_t;
+
+static void map_dw(const nnom_conv_args_t *a, dw_map_t *m)
+{
+    conv_map_t c;
+    map_conv(a, &c);
+    m->dw.input_offset = c.conv.input_offset;
+    m->dw.output_offset = c.conv.output_offset;
+    m->dw.ch_mult = a->ch_mult;
+    m->dw.stride = c.conv.stride;
+    m->dw.padding = c.conv.padding;
+    m->dw.dilation = c.conv.dilation;
+    m->dw.activation = c.conv.activation;
+    m->in = c.in;
+    m->filter.n = 1;
+    m->filter.h = a->k.h;
+    m->filter.w = a->k.w;
+    m->filter.c = a->out.c;
+    m->bias = c.bias;
+    m->out = c.out;
+}
+
+int nnom_cmsis_dwconv_suits(const nnom_conv_args_t *a)
+{
+    return a->ch_mult >= 1 && a->out.c == a->in.c * a->ch_mult;
+}
+
+uint32_t nnom_cmsis_dwconv_scratch(const nnom_conv_args_t *a)
+{
+    dw_map_t m;
+    map_dw(a, &m);
+    int32_t n = arm_depthwise_conv_wrapper_s8_get_buffer_size(&m.dw, &m.in, &m.filter, &m.out);
+    return n > 0 ? (uint32_t)n : 0u;
+}
+
+nnom_status_t nnom_cmsis_dwconv_s8(const nnom_conv_args_t *a, int8_t *scratch)
+{
+    dw_map_t m;
+    map_dw(a, &m);
+    const cmsis_nn_context ctx = {scratch, (int32_t)nnom_cmsis_dwconv_scratch(a)};
+    const cmsis_nn_per_channel_quant_params q = {(int32_t *)(uintptr_t)a->rq.mult,
+                                                 (int32_t *)(uintptr_t)a->rq.shift};
+    return status_of(arm_depthwise_conv_wrapper_s8(&ctx, &m.dw, &q, &m.in, a->input, &m.filter,
+                                                   a->weight, &m.bias, a->bias, &m.out,
+                                                   a->output));
+}
+
+/* ------------------------------------------------------------ dense */
+
+/* With Helium, CMSIS-NN starts each unit from a "kernel sum" (bias -
+ * input_zp * sum(w)), which is exactly the converter's bias_folded: no
+ * scratch and no arm_vector_sum_s8() at run time. Without bias_folded the
+ * local kernel runs. */
+int nnom_cmsis_fc_suits(const nnom_fc_args_t *a, int has_scratch)
+{
+    (void)has_scratch;
+#if defined(ARM_MATH_MVEI)
+    return a->bias_folded != NULL;
+#else
+    (void)a;
+    return 1;
+#endif
+}
+
+uint32_t nnom_cmsis_fc_scratch(const nnom_fc_args_t *a)
+{
+    (void)a;
+    return 0;
+}
+
+nnom_status_t nnom_cmsis_fc_s8(const nnom_fc_args_t *a, int8_t *scratch)
+{
+    (void)scratch;
+    const cmsis_nn_context ctx = {(void *)(uintptr_t)a->bias_folded, 0};
+    const cmsis_nn_fc_params fc = {-a->input_zp, 0, a->output_zp, {a->act_min, a->act_max}};
+    const cmsis_nn_per_channel_quant_params q = {(int32_t *)(uintptr_t)a->rq.mult,
+                                                 (int32_t *)(uintptr_t)a->rq.shift};
+    const cmsis_nn_dims in = {1, 1, 1, a->in_features};
+    const cmsis_nn_dims filter = {a->in_features, 1, 1, a->units};
+    const cmsis_nn_dims bias = {1, 1, 1, a->units};
+    const cmsis_nn_dims out = {1, 1, 1, a->units};
+    return status_of(arm_fully_connected_per_channel_s8(&ctx, &fc, &q, &in, a->input, &filter,
+                                                        a->weight, &bias, a->bias, &out,
+                                                        a->output));
+}
+
+/* ------------------------------------------------------------ pooling */
+
+int nnom_cmsis_pool_suits(const nnom_pool_args_t *a, int has_scratch)
+{
+    /* average pooling needs its scratch on DSP cores */
+    return a->kind == NNOM_POOL_MAX || has_scratch || nnom_cmsis_pool_scratch(a) == 0;
+}
+
+uint32_t nnom_cmsis_pool_scratch(const nnom_pool_args_t *a)
+{
+    if (a->kind == NNOM_POOL_MAX)
+        return 0;
+    int32_t n = arm_avgpool_s8_get_buffer_size(a->out.w, a->in.c);
+    return n > 0 ? (uint32_t)n : 0u;
+}
+
+nnom_status_t nnom_cmsis_pool_s8(const nnom_pool_args_t *a, int8_t *scratch)
+{
+    const cmsis_nn_context ctx = {scratch, (int32_t)nnom_cmsis_pool_scratch(a)};
+    const cmsis_nn_pool_params p = {{a->p.stride_w, a->p.stride_h},
+                                    {a->p.pad_left, a->p.pad_top},
+                                    {a->p.act_min, a->p.act_max}};
+    const cmsis_nn_dims in = {1, a->in.h, a->in.w, a->in.c};
+    const cmsis_nn_dims filter = {1, a->kernel_h, a->kernel_w, 1};
+    const cmsis_nn_dims out = {1, a->out.h, a->out.w, a->out.c};
+    if (a->kind == NNOM_POOL_MAX)
+        return status_of(arm_max_pool_s8(&ctx, &p, &in, a->input, &filter, &out, a->output));
+    return status_of(arm_avgpool_s8(&ctx, &p, &in, a->input, &filter, &out, a->output));
+}
+
+/* ------------------------------------------------------------ softmax */
+
+/* CMSIS-NN's shifts stay within 31 bits for rows up to 511. */
+int nnom_cmsis_softmax_suits(const nnom_softmax_args_t *a)
+{
+    return a->row_size <= 511;
+}
+
+nnom_status_t nnom_cmsis_softmax_s8(const nnom_softmax_args_t *a)
+{
+    arm_softmax_s8(a->input, a->rows, a->row_size, a->cfg->mult, a->cfg->shift, a->cfg->diff_min,
+                   a->output);
+    return NN_SUCCESS;
+}
+
+#else
+typedef int nnom_cmsis_nn_unused_t; /* ISO C: a translation unit is never empty */
+#endif

@@ -1,0 +1,192 @@
+"""Generated models on the emulated Cortex-M boards, every output byte checked.
+
+Random models made to exercise the kernels' paths (convolutions with 1 to 40
+input channels, strides, dilation, padding; depthwise with multipliers;
+dense layers of odd and even sizes; pooling; softmax), plus the benchmark's
+three models, are converted, and for every board (qemucm M3, M4, M7, M33,
+M55) and backend (local C; CMSIS-NN when NNOM_CMSIS_NN_DIR names a copy) one
+firmware per board runs them all under QEMU and compares each output byte
+with the numpy reference. The same random models also run on the host under
+AddressSanitizer (out-of-bounds reads of the kernels show up there).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import cbuild
+import keras_factory as kf
+import nnom
+
+sys.path.insert(0, str(cbuild.ROOT / "bench"))
+import cmbuild  # noqa: E402
+import models as bench_models  # noqa: E402
+
+N_RANDOM = 24
+RUNS = 3  # inputs per model: two typical, one far outside the calibration range
+BOARDS = list(cmbuild.BOARDS)
+MAX_MACS = 300_000
+
+needs_arm = pytest.mark.skipif(
+    bool(cmbuild.tools_missing()),
+    reason="needs arm-none-eabi-gcc and qemu-system-arm (tools/install.sh)",
+)
+
+
+def _maybe(rng: np.random.Generator, p: float) -> bool:
+    return bool(rng.random() < p)
+
+
+def random_kernel_model(rng: np.random.Generator):
+    """A random functional model of convolutions, depthwise convolutions,
+    pooling and dense layers with the shapes the kernels special-case."""
+    keras = kf._keras()
+    layers = keras.layers
+    h, w = int(rng.integers(1, 13)), int(rng.integers(1, 13))
+    c = int(rng.choice([1, 1, 2, 3, 4, 5, 8, 12, 16, 24, 33]))
+    x = inputs = keras.Input((h, w, c))
+    macs = 0
+    for _ in range(int(rng.integers(1, 5))):
+        kind = rng.choice(["conv", "conv", "dw", "pool"])
+        hh, ww, cc = (int(d) for d in x.shape[1:])
+        kh, kw = int(rng.integers(1, min(hh, 5) + 1)), int(rng.integers(1, min(ww, 5) + 1))
+        dil = (1, 1)
+        stride = (int(rng.integers(1, 3)), int(rng.integers(1, 3)))
+        if _maybe(rng, 0.2):
+            dil, stride = (int(rng.integers(1, 3)), int(rng.integers(1, 3))), (1, 1)
+        padding = "same" if _maybe(rng, 0.6) else "valid"
+        act = rng.choice([None, "relu", "relu6"])
+        if kind == "conv":
+            filters = int(rng.choice([1, 2, 3, 5, 8, 16, 24]))
+            layer = layers.Conv2D(filters, (kh, kw), strides=stride, dilation_rate=dil,
+                                  padding=padding, activation=act, use_bias=_maybe(rng, 0.8))
+        elif kind == "dw":
+            mult = int(rng.choice([1, 1, 1, 2, 3]))
+            layer = layers.DepthwiseConv2D((kh, kw), strides=stride, dilation_rate=dil,
+                                           depth_multiplier=mult, padding=padding,
+                                           activation=act, use_bias=_maybe(rng, 0.8))
+        else:
+            size = (min(hh, int(rng.integers(1, 4))), min(ww, int(rng.integers(1, 4))))
+            cls = layers.MaxPooling2D if _maybe(rng, 0.5) else layers.AveragePooling2D
+            layer = cls(size, strides=size if _maybe(rng, 0.5) else None, padding=padding)
+        try:
+            y = layer(x)
+        except Exception:  # a window larger than a valid input: skip it
+            continue
+        if min(int(d) for d in y.shape[1:]) < 1:
+            continue
+        oh, ow, oc = (int(d) for d in y.shape[1:])
+        step = oh * ow * oc * (kh * kw * (cc if kind == "conv" else 1))
+        if macs + step > MAX_MACS:
+            continue
+        macs += step
+        x = y
+    if _maybe(rng, 0.5):
+        x = layers.Flatten()(x)
+        units = int(rng.choice([1, 3, 10, 16, 33]))
+        x = layers.Dense(units, activation=rng.choice([None, "relu"]))(x)
+        if units > 1 and _maybe(rng, 0.5):
+            x = layers.Softmax()(x)
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    return model
+
+
+def _calibration(rng: np.random.Generator, shape, n: int) -> np.ndarray:
+    scale = float(10 ** rng.uniform(-1, 1))
+    return rng.normal(float(rng.uniform(-1, 1)) * scale, scale, (n, *shape)).astype(np.float32)
+
+
+def _case(converted, x: np.ndarray):
+    qx = converted.quantize(x)
+    want = converted.run(qx)
+    inputs = [[qx[r]] for r in range(len(qx))]
+    expected = [[w[r] for w in want] for r in range(len(qx))]
+    return inputs, expected
+
+
+@pytest.fixture(scope="module")
+def suite(tmp_path_factory):
+    """(name, ConvertedModel, inputs, expected) of every model on the boards."""
+    out = []
+    for k in range(N_RANDOM):
+        rng = np.random.default_rng(70_000 + k)
+        model = random_kernel_model(rng)
+        shape = tuple(int(d) for d in model.inputs[0].shape[1:])
+        calib = _calibration(rng, shape, 32)
+        converted = nnom.convert(model, calib)
+        x = np.concatenate([calib[: RUNS - 1], 3.0 * calib[RUNS - 1 : RUNS]])
+        out.append((f"random{k}", converted, *_case(converted, x)))
+    for name in ("guide", "dscnn", "mlp"):
+        model = bench_models.MODELS[name]()
+        shape = tuple(int(d) for d in model.inputs[0].shape[1:])
+        calib = bench_models.calibration(name, shape, 64)
+        converted = nnom.convert(model, calib)
+        out.append((name, converted, *_case(converted, calib[:2])))
+    return out
+
+
+def test_random_kernel_models_on_host(suite, tmp_path):
+    """The same models through the C runtime on the host, under sanitizers."""
+    for name, converted, inputs, expected in suite:
+        qx = [np.stack([r[0] for r in inputs])]
+        got, printed = cbuild.run_c(converted, qx, tmp_path / name)
+        for k, out in enumerate(got):
+            want = np.stack([e[k] for e in expected])
+            assert np.array_equal(out, want), f"{name}: C differs from the reference on the host"
+        assert f"Arena: {converted.arena_bytes} bytes" in printed
+
+
+def _groups(suite, board: str) -> list[list[int]]:
+    """Models packed into firmwares that fit the board's flash."""
+    budget, groups, used = cmbuild.flash_budget(board), [[]], 0
+    for k, (_, converted, _, _) in enumerate(suite):
+        size = cmbuild.model_flash(converted)
+        if groups[-1] and used + size > budget:
+            groups.append([])
+            used = 0
+        groups[-1].append(k)
+        used += size
+    return groups
+
+
+BACKENDS = ["local", "cmsis-nn"]
+
+
+@needs_arm
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("board", BOARDS)
+def test_models_on_board(board: str, backend: str, suite, tmp_path, tmp_path_factory):
+    if backend == "cmsis-nn" and cmbuild.cmsis_nn_dir() is None:
+        pytest.skip(f"CMSIS-NN backend: set {cmbuild.CMSIS_ENV} to a CMSIS-NN copy (v7.0.0+)")
+    cache = Path(os.environ.get("NNOM_CM_CACHE", tmp_path_factory.getbasetemp() / "cm-cache"))
+    fw = cmbuild.Firmware(board=board, opt="-O2", backend=backend, cache=cache)
+    results: dict[int, dict] = {}
+    for g, group in enumerate(_groups(suite, board)):
+        work = tmp_path / f"fw{g}"
+        sources = []
+        for k in group:
+            name, converted, inputs, expected = suite[k]
+            folder = work / f"m{k}"
+            sources.append((cmbuild.write_model_check(converted, inputs, expected, folder, k),
+                            [folder]))
+        main = cmbuild.write_suite_main(group, work / "suite_main.c")
+        elf = fw.link(work / "build", main, [], more=sources)
+        code, output = cmbuild.run(elf, board)
+        results.update(cmbuild.parse_models(output))
+        assert f"nnom-suite models={len(group)}" in output, output[-3000:]
+    for k, (name, converted, _, _) in enumerate(suite):
+        r = results.get(k)
+        assert r is not None, f"{name}: no result line on {board}"
+        assert r["status"] == 0, f"{name} on {board}/{backend}: status {r['status']}"
+        assert r["mismatches"] == 0, (
+            f"{name} on {board}/{backend}: {r['mismatches']} output bytes differ from the "
+            f"reference (first at byte {r['first']})\n{converted.summary()}"
+        )
+        if backend == "local":
+            assert r["arena"] == converted.arena_bytes, f"{name}: arena differs from the header"

@@ -8,7 +8,7 @@
  * The converter bounds every accumulator and requantised part below 2^30
  * (nnom/recurrent/quantize.py), so no int32 sum here can overflow.
  */
-#include "nnom_kernels.h"
+#include "nnom_local_simd.h"
 #include "nnom_rnn.h"
 
 #define PRE_MIN (-32768)
@@ -17,27 +17,97 @@
 #define CELL_LIMIT (1L << 30)
 #define TABLE_BITS 7
 
+/* Two rows of an int8 matrix times an int8 vector plus in_offset; the sums
+ * are exact, so every path gives the same result. */
+NNOM_FORCE_INLINE void dot2_s8(const int8_t *x, int32_t in_offset, const int8_t *w0,
+                               const int8_t *w1, int32_t n, int32_t *acc)
+{
+    int32_t a0 = acc[0], a1 = acc[1];
+#if NNOM_LOCAL_DSP
+    const int16x2_t off = nnom_offset2(-in_offset);
+    for (; n >= 4; n -= 4, x += 4, w0 += 4, w1 += 4) {
+        const uint32_t v = nnom_read4(x);
+        const int16x2_t xe = __sxtab16(off, (int8x4_t)v), xo = nnom_sxtab16_odd(off, v);
+        uint32_t u = nnom_read4(w0);
+        a0 = __smlad(xe, __sxtb16((int8x4_t)u), a0);
+        a0 = __smlad(xo, nnom_sxtb16_odd(u), a0);
+        u = nnom_read4(w1);
+        a1 = __smlad(xe, __sxtb16((int8x4_t)u), a1);
+        a1 = __smlad(xo, nnom_sxtb16_odd(u), a1);
+    }
+#else
+    for (; n >= 4; n -= 4, x += 4, w0 += 4, w1 += 4) {
+        const int32_t x0 = x[0] + in_offset, x1 = x[1] + in_offset;
+        const int32_t x2 = x[2] + in_offset, x3 = x[3] + in_offset;
+        a0 += x0 * w0[0] + x1 * w0[1] + x2 * w0[2] + x3 * w0[3];
+        a1 += x0 * w1[0] + x1 * w1[1] + x2 * w1[2] + x3 * w1[3];
+    }
+#endif
+    for (; n > 0; n--, x++, w0++, w1++) {
+        const int32_t v = *x + in_offset;
+        a0 += v * *w0;
+        a1 += v * *w1;
+    }
+    acc[0] = a0;
+    acc[1] = a1;
+}
+
+/* Two rows of an int8 matrix times an int16 vector. */
+NNOM_FORCE_INLINE void dot2_s16(const int16_t *h, const int8_t *w0, const int8_t *w1,
+                                int32_t n, int32_t *acc)
+{
+    int32_t a0 = acc[0], a1 = acc[1];
+#if NNOM_LOCAL_DSP
+    for (; n >= 4; n -= 4, h += 4, w0 += 4, w1 += 4) {
+        uint32_t h01, h23;
+        memcpy(&h01, h, 4);
+        memcpy(&h23, h + 2, 4);
+        /* (h0, h2) and (h1, h3) meet bytes 0, 2 and 1, 3 of the weights */
+        const int16x2_t he = (int16x2_t)((h01 & 0xFFFFu) | (h23 << 16));
+        const int16x2_t ho = (int16x2_t)((h01 >> 16) | (h23 & 0xFFFF0000u));
+        uint32_t u = nnom_read4(w0);
+        a0 = __smlad(he, __sxtb16((int8x4_t)u), a0);
+        a0 = __smlad(ho, nnom_sxtb16_odd(u), a0);
+        u = nnom_read4(w1);
+        a1 = __smlad(he, __sxtb16((int8x4_t)u), a1);
+        a1 = __smlad(ho, nnom_sxtb16_odd(u), a1);
+    }
+#else
+    for (; n >= 4; n -= 4, h += 4, w0 += 4, w1 += 4) {
+        a0 += h[0] * w0[0] + h[1] * w0[1] + h[2] * w0[2] + h[3] * w0[3];
+        a1 += h[0] * w1[0] + h[1] * w1[1] + h[2] * w1[2] + h[3] * w1[3];
+    }
+#endif
+    for (; n > 0; n--, h++, w0++, w1++) {
+        a0 += *h * *w0;
+        a1 += *h * *w1;
+    }
+    acc[0] = a0;
+    acc[1] = a1;
+}
+
 void nnom_local_matvec_s8(const int8_t *in, int32_t in_offset, const int8_t *w,
                           const int32_t *bias, int32_t rows, int32_t cols, int32_t *acc)
 {
-    for (int32_t j = 0; j < rows; j++) {
-        const int8_t *row = w + (size_t)j * (size_t)cols;
-        int32_t sum = bias != NULL ? bias[j] : 0;
-        for (int32_t i = 0; i < cols; i++)
-            sum += ((int32_t)in[i] + in_offset) * row[i];
-        acc[j] = sum;
+    for (int32_t j = 0; j < rows; j += 2) {
+        const int32_t j1 = j + 1 < rows ? j + 1 : j; /* an odd last row is done twice */
+        int32_t a[2] = {bias != NULL ? bias[j] : 0, bias != NULL ? bias[j1] : 0};
+        dot2_s8(in, in_offset, w + (size_t)j * (size_t)cols, w + (size_t)j1 * (size_t)cols,
+                cols, a);
+        acc[j] = a[0];
+        acc[j1] = a[1];
     }
 }
 
 void nnom_local_matvec_s16(const int16_t *in, const int8_t *w, const int32_t *bias, int32_t rows,
                            int32_t cols, int32_t *acc)
 {
-    for (int32_t j = 0; j < rows; j++) {
-        const int8_t *row = w + (size_t)j * (size_t)cols;
-        int32_t sum = bias != NULL ? bias[j] : 0;
-        for (int32_t k = 0; k < cols; k++)
-            sum += (int32_t)in[k] * row[k];
-        acc[j] = sum;
+    for (int32_t j = 0; j < rows; j += 2) {
+        const int32_t j1 = j + 1 < rows ? j + 1 : j;
+        int32_t a[2] = {bias != NULL ? bias[j] : 0, bias != NULL ? bias[j1] : 0};
+        dot2_s16(in, w + (size_t)j * (size_t)cols, w + (size_t)j1 * (size_t)cols, cols, a);
+        acc[j] = a[0];
+        acc[j1] = a[1];
     }
 }
 

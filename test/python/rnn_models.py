@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+
 from keras_factory import _keras, randomize_weights
 
 KINDS = ("SimpleRNN", "GRU", "GRU_v1", "LSTM")  # GRU_v1: reset_after=False

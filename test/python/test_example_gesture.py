@@ -12,9 +12,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_pio import QEMU_ENVS, cases_of, needs_pio, needs_qemu, run_pio
 
 from nnom.pio_offline import make_offline_core
+from test_pio import QEMU_ENVS, cases_of, needs_pio, needs_qemu, run_pio
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = Path("examples") / "gesture-rnn"

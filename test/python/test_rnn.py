@@ -19,13 +19,13 @@ import copy
 import math
 import os
 
-import cbuild
-import keras_factory as kf
 import numpy as np
 import pytest
-import rnn_models
 
+import cbuild
+import keras_factory as kf
 import nnom
+import rnn_models
 from nnom.errors import UnsupportedLayerError
 from nnom.graph import Activation
 from nnom.reference import executor
@@ -458,3 +458,18 @@ def test_recurrent_layer_after_a_reshape(tmp_path):
     model.save(path)
     graph = nnom.convert(path, np.zeros((2, 6, 2), np.float32)).graph
     assert graph.node("seq_lstm").shape == (2,)
+
+
+def test_hand_built_layers_and_misuse_under_sanitizers(tmp_path):
+    """test/test_rnn (also a PlatformIO suite): a stateful SimpleRNN built by
+    hand keeps and resets its state; misuse gives status codes."""
+    lib = cbuild.library()
+    exe = tmp_path / "rnn_suite"
+    cbuild.run([
+        cbuild.CC, *cbuild.WARNINGS, *cbuild.SANITIZE, "-O1", "-g",
+        *[f"-I{i}" for i in (*cbuild.INCLUDES, cbuild.ROOT / "test")],
+        str(cbuild.ROOT / "test/test_rnn/test_main.c"), str(lib), "-lm", "-o", str(exe),
+    ])
+    # failed compiles cannot free layers they never reached: leaks are expected
+    out = cbuild.run([str(exe)], env=dict(os.environ, ASAN_OPTIONS="detect_leaks=0")).stdout
+    assert "3 Tests 0 Failures" in out, out

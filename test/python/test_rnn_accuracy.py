@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import importlib.util
 
-import cbuild
 import numpy as np
 import pytest
 
+import cbuild
 import nnom
 
 EXAMPLE = cbuild.ROOT / "examples" / "gesture-rnn"

@@ -16,13 +16,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-import rnn_models
-from test_pio import cases_of, needs_pio, needs_qemu, run_pio
-from test_rnn import calibration_data
 
 import nnom
+import rnn_models
 from nnom import golden
 from nnom.pio_offline import make_offline_core
+from test_pio import cases_of, needs_pio, needs_qemu, run_pio
+from test_rnn import calibration_data
 
 REPO = Path(__file__).resolve().parents[2]
 # Seeds of test_rnn's random models: stacked stateful GRU cells; Bidirectional

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from test_pio import QEMU_ENVS, cases_of, needs_pio, needs_qemu, run_pio
 
 import nnom
 from nnom import golden
 from nnom.pio_offline import make_offline_core
+from test_pio import QEMU_ENVS, cases_of, needs_pio, needs_qemu, run_pio
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = Path("examples") / "mnist-simple"

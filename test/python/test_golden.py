@@ -15,10 +15,10 @@ import subprocess
 import zlib
 from pathlib import Path
 
-import cbuild
 import numpy as np
 import pytest
 
+import cbuild
 import nnom
 from nnom import golden
 from nnom.cli import main as cli_main

@@ -175,11 +175,8 @@ struct nnom_layer {
     uint32_t time; /* last run, in NNOM_TIME_UNIT */
     nnom_layer_t *next; /* run order */
     void *owned;        /* Layer API memory freed by model_delete() */
-    /* set by model_compile(): */
-    nnom_layer_t *root;  /* layer that owns the output buffer */
-    uint32_t out_offset, scratch_offset;
-    uint16_t index, last_use;
-    uint8_t n_in, n_consumers, visit;
+    uint16_t index;     /* in run order, set by model_compile() */
+    uint8_t n_in, visit;
     int8_t out_min, out_max; /* clamp applied to the output */
 };
 

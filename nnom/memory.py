@@ -15,7 +15,8 @@ from .recurrent import memory as rnn_memory
 
 ALIGN = 4
 VIEW_OPS = {"flatten", "reshape"}
-INPLACE_OPS = {"activation", "softmax"}
+# Element-wise layers that may write their output over an input nobody else reads.
+INPLACE_OPS = {"activation", "softmax", "add", "sub", "mult"}
 EXTERNAL_OPS = {"input", "output"}
 
 
@@ -150,17 +151,20 @@ def _assign_roots(layers: list[Layer]) -> None:
         layer.root = k
         if layer.op in EXTERNAL_OPS or not layer.inputs:
             continue
-        src = layers[layer.inputs[0]]
         if layer.op in VIEW_OPS:
-            layer.root = src.root
-        elif (
-            layer.op in INPLACE_OPS
-            and src.n_consumers == 1
-            and src.op not in VIEW_OPS | EXTERNAL_OPS
-            and layers[src.root].op not in EXTERNAL_OPS
-            and layer.size <= layers[src.root].size
-        ):
-            layer.root = src.root
+            layer.root = layers[layer.inputs[0]].root
+        elif layer.op in INPLACE_OPS:
+            # the first input that dies here and is big enough
+            for i in layer.inputs:
+                src = layers[i]
+                if (
+                    src.n_consumers == 1
+                    and src.op not in VIEW_OPS | EXTERNAL_OPS
+                    and layers[src.root].op not in EXTERNAL_OPS
+                    and layer.size <= layers[src.root].size
+                ):
+                    layer.root = src.root
+                    break
     for k, layer in enumerate(layers):
         layer.last_use = k
     for k, layer in enumerate(layers):

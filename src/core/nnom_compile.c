@@ -92,8 +92,6 @@ static nnom_status_t build_all(nnom_model_t *m)
     m->total_macs = 0;
     m->n_layers = 0;
     for (nnom_layer_t *l = m->head; l != NULL; l = l->next) {
-        for (uint8_t i = 0; i < l->n_in; i++)
-            nnom_layer_input(l, i)->n_consumers++;
         const nnom_layer_config_t *cfg = (const nnom_layer_config_t *)l->config;
         nnom_status_t s = cfg->prepare != NULL ? cfg->prepare(l) : NN_SUCCESS;
         if (s == NN_SUCCESS)
@@ -116,19 +114,54 @@ static nnom_status_t build_all(nnom_model_t *m)
     return NN_SUCCESS;
 }
 
-static void assign_buffers(nnom_model_t *m)
+static void assign_buffers(nnom_model_t *m, const nnom_plan_t *plan, int8_t *arena)
 {
     for (nnom_layer_t *l = m->head; l != NULL; l = l->next) {
+        const nnom_plan_t *p = &plan[l->index];
         if (l->type->flags & NNOM_LAYER_EXTERNAL) {
             const nnom_io_config_t *cfg = (const nnom_io_config_t *)l->config;
             l->out.data = cfg->buffer;
-        } else if (l->root != l) {
-            l->out.data = l->root->out.data;
+        } else if (p->root != l) {
+            l->out.data = p->root->out.data;
         } else {
-            l->out.data = m->arena + l->out_offset;
+            l->out.data = arena + p->out_offset;
         }
-        l->scratch = l->scratch_bytes ? m->arena + l->scratch_offset : NULL;
+        l->scratch = l->scratch_bytes ? arena + p->scratch_offset : NULL;
     }
+}
+
+/* Plan the arena in a temporary block, allocate it, point every layer at
+ * its buffers and print the table. In static mode the arena is known to
+ * start at the next block, so it is taken after the temporary block (at the
+ * top of the static buffer) is done with: the buffer needs the structures
+ * plus the larger of the two, not their sum. */
+static nnom_status_t plan_and_allocate(nnom_model_t *m)
+{
+    nnom_plan_t *plan = (nnom_plan_t *)nnom_mem_temp((size_t)m->n_layers * sizeof(nnom_plan_t));
+    if (plan == NULL)
+        return NN_NO_MEMORY;
+    m->arena_bytes = nnom_plan_arena(m, plan);
+    int8_t *arena = nnom_mem_next(); /* static mode; NULL with the heap */
+    const int later = arena != NULL;
+    if (!later && m->arena_bytes > 0) {
+        arena = (int8_t *)nnom_mem(m->arena_bytes);
+        if (arena == NULL) {
+            NNOM_LOG("nnom: cannot allocate the %u-byte arena\n", (unsigned)m->arena_bytes);
+            nnom_mem_temp_free(plan);
+            return NN_NO_MEMORY;
+        }
+    }
+    assign_buffers(m, plan, arena);
+    m->mem_bytes = (uint32_t)nnom_mem_used() - m->mem_start +
+                   (later ? NNOM_ALIGN_UP(m->arena_bytes) : 0u);
+    nnom_print_model_table(m, plan, nnom_plan_lower_bound(m, plan));
+    nnom_mem_temp_free(plan);
+    if (later && m->arena_bytes > 0 && (int8_t *)nnom_mem(m->arena_bytes) != arena) {
+        NNOM_LOG("nnom: cannot allocate the %u-byte arena\n", (unsigned)m->arena_bytes);
+        return NN_NO_MEMORY;
+    }
+    m->arena = m->arena_bytes > 0 ? arena : NULL;
+    return NN_SUCCESS;
 }
 
 nnom_status_t model_compile_multi(nnom_model_t *m, nnom_layer_t *const *outputs, uint8_t n)
@@ -155,17 +188,9 @@ nnom_status_t model_compile_multi(nnom_model_t *m, nnom_layer_t *const *outputs,
     nnom_status_t s = build_all(m);
     if (s != NN_SUCCESS)
         return s;
-    m->arena_bytes = nnom_plan_arena(m);
-    if (m->arena_bytes > 0) {
-        m->arena = (int8_t *)nnom_mem(m->arena_bytes);
-        if (m->arena == NULL) {
-            NNOM_LOG("nnom: cannot allocate the %u-byte arena\n", (unsigned)m->arena_bytes);
-            return NN_NO_MEMORY;
-        }
-    }
-    assign_buffers(m);
-    m->mem_bytes = (uint32_t)nnom_mem_used() - m->mem_start;
-    nnom_print_model_table(m, nnom_plan_lower_bound(m));
+    s = plan_and_allocate(m);
+    if (s != NN_SUCCESS)
+        return s;
     m->compiled = 1;
     return NN_SUCCESS;
 }

@@ -18,12 +18,28 @@ void nnom_layer_release_owned(nnom_layer_t *layer);
  * the layer could not be made. Returns layer. */
 nnom_layer_t *nnom_layer_adopt(nnom_layer_t *layer, void *block);
 
-/* nnom_planner.c */
-uint32_t nnom_plan_arena(nnom_model_t *m);
-uint32_t nnom_plan_lower_bound(const nnom_model_t *m);
+/* nnom_mem.c: a block for model_compile()'s own use, not counted by
+ * nnom_mem_used(): from the heap, or from the top of the static buffer (the
+ * next nnom_mem() may reuse it). nnom_mem_next(): where the next nnom_mem()
+ * block will start in static mode, NULL with the heap. */
+void *nnom_mem_temp(size_t size);
+void nnom_mem_temp_free(void *p);
+int8_t *nnom_mem_next(void);
+
+/* nnom_planner.c: the planner's state of one layer, only during
+ * model_compile(), indexed by the layer's index (run order). */
+typedef struct {
+    nnom_layer_t *root; /* the layer whose buffer holds this output */
+    uint32_t out_offset, scratch_offset;
+    uint16_t last_use;
+    uint8_t n_consumers;
+} nnom_plan_t;
+uint32_t nnom_plan_arena(nnom_model_t *m, nnom_plan_t *plan);
+uint32_t nnom_plan_lower_bound(const nnom_model_t *m, const nnom_plan_t *plan);
 
 /* nnom_table.c */
-void nnom_print_model_table(const nnom_model_t *m, uint32_t lower_bound);
+void nnom_print_model_table(const nnom_model_t *m, const nnom_plan_t *plan,
+                            uint32_t lower_bound);
 /* "", "640", "84k" or "2.23M" (truncated, as in the model table). */
 void nnom_format_macs(char *buf, size_t n, uint32_t macs);
 

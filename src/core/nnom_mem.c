@@ -41,6 +41,24 @@ void *nnom_mem(size_t size)
 
 static void mem_release(void *p) { (void)p; /* the next nnom_set_static_buf() reclaims */ }
 
+void *nnom_mem_temp(size_t size)
+{
+    /* the top of the free space, aligned for pointers */
+    const uintptr_t align = sizeof(void *) > NNOM_ALIGN ? sizeof(void *) : NNOM_ALIGN;
+    const uintptr_t lo = (uintptr_t)(static_buf + static_next);
+    const uintptr_t hi = (uintptr_t)(static_buf + static_size);
+    if (static_buf == NULL || size > hi - lo || (hi - size) / align * align < lo) {
+        NNOM_LOG("nnom: static buffer too small: model_compile needs %u bytes for a while\n",
+                 (unsigned)size);
+        return NULL;
+    }
+    return static_buf + ((hi - size) / align * align - (uintptr_t)static_buf);
+}
+
+void nnom_mem_temp_free(void *p) { (void)p; }
+
+int8_t *nnom_mem_next(void) { return static_buf == NULL ? NULL : (int8_t *)(static_buf + static_next); }
+
 #else
 
 nnom_status_t nnom_set_static_buf(void *buf, size_t size)
@@ -78,6 +96,19 @@ static void mem_release(void *p)
     nnom_memcpy(&raw, (uint8_t *)p - sizeof(void *), sizeof(void *));
     nnom_free(raw);
 }
+
+void *nnom_mem_temp(size_t size)
+{
+    void *p = nnom_malloc(size > 0 ? size : 1u);
+    if (p == NULL)
+        NNOM_LOG("nnom: out of memory: model_compile needs %u bytes for a while\n",
+                 (unsigned)size);
+    return p;
+}
+
+void nnom_mem_temp_free(void *p) { nnom_free(p); }
+
+int8_t *nnom_mem_next(void) { return NULL; }
 #endif
 
 size_t nnom_mem_used(void) { return mem_used; }

@@ -42,7 +42,8 @@ static const char *act_name(const nnom_layer_t *l)
 static const char *const RULE =
     "-------------------------------------------------------------------------------------------------\n";
 
-void nnom_print_model_table(const nnom_model_t *m, uint32_t lower_bound)
+void nnom_print_model_table(const nnom_model_t *m, const nnom_plan_t *plan,
+                            uint32_t lower_bound)
 {
     char macs[16], out_at[12], buf_at[12];
     unsigned d[3];
@@ -56,14 +57,15 @@ void nnom_print_model_table(const nnom_model_t *m, uint32_t lower_bound)
             in_bytes = nnom_shape_size(&l->out.shape);
         nnom_format_macs(macs, sizeof(macs), l->macs);
         shape_dims(&l->out.shape, d);
+        const nnom_plan_t *p = &plan[l->index];
         if (l->type->flags & NNOM_LAYER_EXTERNAL)
             snprintf(out_at, sizeof(out_at), "user");
-        else if (l->root != l)
-            snprintf(out_at, sizeof(out_at), "=#%u", (unsigned)l->root->index + 1);
+        else if (p->root != l)
+            snprintf(out_at, sizeof(out_at), "=#%u", (unsigned)p->root->index + 1);
         else
-            snprintf(out_at, sizeof(out_at), "%u", (unsigned)l->out_offset);
+            snprintf(out_at, sizeof(out_at), "%u", (unsigned)p->out_offset);
         if (l->scratch_bytes)
-            snprintf(buf_at, sizeof(buf_at), "%u", (unsigned)l->scratch_offset);
+            snprintf(buf_at, sizeof(buf_at), "%u", (unsigned)p->scratch_offset);
         else
             snprintf(buf_at, sizeof(buf_at), "-");
         NNOM_LOG("#%-3u %-10s - %-9s- (%4u,%4u,%4u)%9s (%6u,%6u,%6u)   (%6s,%6s)\n",

@@ -89,9 +89,13 @@ static nnom_status_t mult_run(nnom_layer_t *l)
                               nnom_shape_size(&l->out.shape));
 }
 
-static const nnom_layer_type_t add_type = {NNOM_ADD, "Add", 0, 1, add_build, add_run};
-static const nnom_layer_type_t sub_type = {NNOM_SUB, "Sub", 0, 1, add_build, add_run};
-static const nnom_layer_type_t mult_type = {NNOM_MULT, "Mult", 0, 1, mult_build, mult_run};
+/* In place: the kernels read every input's element before writing it. */
+static const nnom_layer_type_t add_type = {NNOM_ADD, "Add", NNOM_LAYER_INPLACE, 1, add_build,
+                                           add_run};
+static const nnom_layer_type_t sub_type = {NNOM_SUB, "Sub", NNOM_LAYER_INPLACE, 1, add_build,
+                                           add_run};
+static const nnom_layer_type_t mult_type = {NNOM_MULT, "Mult", NNOM_LAYER_INPLACE, 1, mult_build,
+                                            mult_run};
 
 nnom_layer_t *add_s(const nnom_add_config_t *config) { return nnom_layer_new(&add_type, config); }
 nnom_layer_t *sub_s(const nnom_add_config_t *config) { return nnom_layer_new(&sub_type, config); }

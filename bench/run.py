@@ -1,0 +1,232 @@
+"""NNoM benchmark on the emulated Cortex-M boards: speed, RAM and flash.
+
+    .venv/bin/python bench/run.py                 # every board, local backend
+    NNOM_CMSIS_NN_DIR=/path/to/CMSIS-NN .venv/bin/python bench/run.py   # + CMSIS-NN
+    .venv/bin/python bench/run.py --boards m4 --models guide --markdown
+
+Builds the three models of bench/models.py (fixed seeds), converts them,
+and for every board (M3, M4, M7, M33, M55) and backend builds a firmware
+at -O2 and at -Os with 10 inputs and the outputs the numpy reference
+expects; runs it under QEMU (qemucm, -icount: instruction counts are exact
+and identical from run to run) and reports:
+
+- instructions per inference (mean of 10, -O2 and -Os) and per MAC,
+- arena bytes and RAM taken (nnom_mem_used(): arena + layer structures),
+- NNoM runtime code and data (-Os, after --gc-sections; CMSIS-NN, the
+  model's weights and the C library not counted), from the linker map,
+- on the M4, the framework's share: instructions outside the kernels
+  (a second -O2 build with NNOM_KERNEL_PROFILE counts the kernels),
+- the converter's wall time per model (the one column that varies).
+
+Every output byte of every inference is compared with the reference; a
+mismatch stops the benchmark.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+import cmbuild  # noqa: E402
+
+RUNS = 10
+PROFILE_BOARD = "m4"
+BOARD_NAMES = {"m3": "Cortex-M3", "m4": "Cortex-M4", "m7": "Cortex-M7", "m33": "Cortex-M33",
+               "m55": "Cortex-M55"}
+
+
+@dataclass
+class Model:
+    name: str
+    converted: object
+    macs: int
+    convert_s: float
+    folder: Path
+
+
+@dataclass
+class Result:
+    instructions: float = 0.0
+    kernels: float = 0.0
+    mem_used: int = 0
+    arena: int = 0
+    code: int = 0
+    data: int = 0
+
+
+def build_models(names: list[str], work: Path) -> list[Model]:
+    import models as bench_models
+
+    import nnom
+
+    out = []
+    for name in names:
+        keras_model = bench_models.MODELS[name]()
+        path = work / f"{name}.h5"
+        keras_model.save(path)
+        shape = tuple(int(d) for d in keras_model.inputs[0].shape[1:])
+        calib = bench_models.calibration(name, shape, 200)
+        start = time.perf_counter()
+        converted = nnom.convert(path, calib)
+        elapsed = time.perf_counter() - start
+        folder = work / name
+        folder.mkdir()
+        converted.save_header(folder / "weights.h")
+        x = bench_models.calibration(name, shape, RUNS, seed=1)
+        qx = converted.quantize(x)
+        want = converted.run(qx)
+        write_data(folder / "bench_data.h", qx, want)
+        out.append(Model(name, converted, converted.plan.total_macs, elapsed, folder))
+    return out
+
+
+def write_data(path: Path, qx: np.ndarray, want: list[np.ndarray]) -> None:
+    n = qx.shape[0]
+    exp = np.concatenate([w.reshape(n, -1) for w in want], axis=1)
+    lines = [f"#define BENCH_RUNS {n}", f"#define BENCH_OUTPUT_BYTES {exp.shape[1]}"]
+    for r in range(n):
+        lines.append(f"static const int8_t bench_in{r}[] = {cmbuild.c_bytes(qx[r].reshape(-1))};")
+    refs = ", ".join(f"{{bench_in{r}}}" for r in range(n))
+    lines.append(f"static const int8_t *const bench_inputs[BENCH_RUNS][1] = {{{refs}}};")
+    rows = ", ".join(cmbuild.c_bytes(exp[r]) for r in range(n))
+    lines.append(f"static const int8_t bench_expected[BENCH_RUNS][BENCH_OUTPUT_BYTES] = {{{rows}}};")
+    path.write_text("\n".join(lines) + "\n")
+
+
+_LINE = re.compile(r"nnom-bench runs=(\d+) instructions=(\d+) kernel_instructions=(\d+) "
+                   r"mismatches=(\d+) first_mismatch=(-?\d+) mem_used=(\d+) arena=(\d+) "
+                   r"status=(-?\d+)")
+
+
+def measure(model: Model, board: str, backend: str, opt: str, work: Path,
+            profile: bool = False) -> dict:
+    extra = ("-DNNOM_KERNEL_PROFILE",) if profile else ()
+    fw = cmbuild.Firmware(board=board, opt=opt, backend=backend, extra=extra)
+    folder = work / f"{model.name}-{board}{opt}-{backend}{'-prof' if profile else ''}"
+    elf = fw.link(folder, HERE / "bench_main.c", [model.folder])
+    code, output = cmbuild.run(elf, board)
+    m = _LINE.search(output)
+    if m is None or code != 0:
+        raise SystemExit(f"bench: {model.name} on {board} {opt} {backend} failed (exit {code}):\n"
+                         f"{output[-2000:]}")
+    runs, instr, kern, mism, first, mem, arena, status = (int(v) for v in m.groups())
+    if mism or status:
+        raise SystemExit(f"bench: {model.name} on {board} {opt} {backend}: {mism} output bytes "
+                         f"differ from the reference (first {first}), status {status}")
+    size = cmbuild.runtime_size(folder / "firmware.map")
+    return {"instructions": instr / runs, "kernels": kern / runs, "mem_used": mem,
+            "arena": arena, "code": size["code"], "data": size["data"]}
+
+
+def prebuild(boards: list[str], backends: list[str]) -> None:
+    """Build the runtime (and CMSIS-NN) libraries once per configuration."""
+    for board in boards:
+        for backend in backends:
+            for opt in ("-O2", "-Os"):
+                fw = cmbuild.Firmware(board=board, opt=opt, backend=backend)
+                fw.runtime()
+                if backend == "cmsis-nn":
+                    fw.cmsis_library()
+                if board == PROFILE_BOARD and opt == "-O2":
+                    cmbuild.Firmware(board=board, opt=opt, backend=backend,
+                                     extra=("-DNNOM_KERNEL_PROFILE",)).runtime()
+
+
+def run_all(models: list[Model], boards: list[str], backends: list[str], work: Path):
+    jobs = []
+    for model in models:
+        for board in boards:
+            for backend in backends:
+                for opt in ("-O2", "-Os"):
+                    jobs.append((model, board, backend, opt, False))
+                if board == PROFILE_BOARD:
+                    jobs.append((model, board, backend, "-O2", True))
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        values = list(pool.map(lambda j: measure(j[0], j[1], j[2], j[3], work, j[4]), jobs))
+    return {(j[0].name, j[1], j[2], j[3], j[4]): v for j, v in zip(jobs, values)}
+
+
+def fmt_m(x: float) -> str:
+    return f"{x / 1e6:.2f} M" if x >= 1e6 else f"{x / 1e3:.1f} k"
+
+
+def table(models, boards, backends, res, markdown: bool) -> str:
+    head = ["model", "backend", "instr/inference -O2", "instr/MAC", "-Os", "-Os/-O2",
+            "arena B", "RAM B", "code B (-Os)", "data B"]
+    out = []
+    for board in boards:
+        rows = []
+        for model in models:
+            for backend in backends:
+                o2 = res[(model.name, board, backend, "-O2", False)]
+                os_ = res[(model.name, board, backend, "-Os", False)]
+                row = [model.name, backend, fmt_m(o2["instructions"]),
+                       f"{o2['instructions'] / model.macs:.2f}", fmt_m(os_["instructions"]),
+                       f"{os_['instructions'] / o2['instructions']:.2f}", str(o2["arena"]),
+                       str(o2["mem_used"]), str(os_["code"]), str(os_["data"])]
+                prof = res.get((model.name, board, backend, "-O2", True))
+                if prof is not None:
+                    framework = o2["instructions"] - prof["kernels"]
+                    row.append(f"{100.0 * framework / o2['instructions']:.2f}%")
+                rows.append(row)
+        cols = head + (["framework"] if board == PROFILE_BOARD else [])
+        title = f"{BOARD_NAMES[board]} ({cmbuild.BOARDS[board]})"
+        if markdown:
+            out.append(f"### {title}\n")
+            out.append("| " + " | ".join(cols) + " |")
+            out.append("|" + "|".join("---" for _ in cols) + "|")
+            out += ["| " + " | ".join(r) + " |" for r in rows]
+            out.append("")
+        else:
+            widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(cols)]
+            out.append(title)
+            out.append("  ".join(c.ljust(w) for c, w in zip(cols, widths)))
+            out += ["  ".join(v.ljust(w) for v, w in zip(r, widths)) for r in rows]
+            out.append("")
+    return "\n".join(out)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--boards", default=",".join(cmbuild.BOARDS))
+    parser.add_argument("--models", default="guide,dscnn,mlp")
+    parser.add_argument("--backends", default=None,
+                        help="local,cmsis-nn (default: cmsis-nn too when NNOM_CMSIS_NN_DIR is set)")
+    parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
+    args = parser.parse_args(argv)
+    missing = cmbuild.tools_missing()
+    if missing:
+        print(f"bench: {', '.join(missing)} not found (tools/install.sh installs them)")
+        return 2
+    boards = args.boards.split(",")
+    backends = args.backends.split(",") if args.backends else (
+        ["local", "cmsis-nn"] if cmbuild.cmsis_nn_dir() else ["local"])
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="nnom-bench-") as tmp:
+        work = Path(tmp)
+        models = build_models(args.models.split(","), work)
+        prebuild(boards, backends)
+        res = run_all(models, boards, backends, work)
+        print(table(models, boards, backends, res, args.markdown))
+    for model in models:
+        print(f"{model.name}: {model.macs} MACs, arena lower bound "
+              f"{model.converted.plan.lower_bound} B, converter {model.convert_s:.2f} s")
+    print(f"(bench took {time.perf_counter() - started:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

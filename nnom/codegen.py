@@ -12,10 +12,10 @@ import re
 import numpy as np
 
 from .activations import display_name, is_clamp
-from .graph import Graph, Node, QParams, hwc
 from .codegen_more import CONSTRUCTORS as _MORE_CONSTRUCTORS
 from .codegen_more import MORE_OPS, TAIL_OPS
 from .codegen_more import emit as emit_more
+from .graph import Graph, Node, QParams, hwc
 from .memory import Plan
 from .recurrent import RNN_OPS
 from .recurrent import codegen as rnn_codegen
@@ -316,6 +316,11 @@ class HeaderWriter:
         )
         out.append(f"#define NNOM_INPUT_COUNT {len(g.inputs)}")
         out.append(f"#define NNOM_OUTPUT_COUNT {len(g.outputs)}")
+        out.append(
+            "#if NNOM_OUTPUT_COUNT > NNOM_MAX_OUTPUTS\n"
+            '#error "this model has more outputs than NNOM_MAX_OUTPUTS; build with '
+            f'-DNNOM_MAX_OUTPUTS={len(g.outputs)}"\n#endif'
+        )
         out.append("/* every input/output buffer, for code that handles any model */")
         out.append(f"NNOM_MAYBE_UNUSED static int8_t *const nnom_inputs[NNOM_INPUT_COUNT] = {{{ins}}};")
         out.append(f"NNOM_MAYBE_UNUSED static int8_t *const nnom_outputs[NNOM_OUTPUT_COUNT] = {{{outs}}};")

@@ -109,3 +109,36 @@ def test_dag_generator_covers_every_block():
         "op_concat",
     }
     assert wanted <= seen, f"never drawn: {sorted(wanted - seen)}"
+
+
+def test_keras2_and_keras3_files_give_the_same_bytes(tmp_path):
+    """Graphs saved by Keras 2 (tf_keras, .h5) and Keras 3 (.keras, .h5)
+    convert to the same int8 model. Skips graphs Keras 2 cannot express
+    (keras.ops nodes) or defines differently (hard_sigmoid)."""
+    import json
+
+    import keras_factory as kf
+
+    chosen, jobs = [], []
+    for seed in range(40):
+        rng = np.random.default_rng(70_000 + seed)
+        model, kinds = dag_factory.random_dag_model(rng)
+        if any(k.startswith("op") for k in kinds) or "hard_sigmoid" in json.dumps(
+            json.loads(model.to_json())
+        ):
+            continue
+        shapes = [tuple(int(d) for d in t.shape[1:]) for t in model.inputs]
+        calib = [calibration_data(rng, s, 32) for s in shapes]
+        for fmt in ("h5-keras2", "keras", "h5-keras3"):
+            jobs.append((model, tmp_path / f"m{seed}_{fmt}{kf.SUFFIX[fmt]}", fmt))
+        chosen.append((seed, calib))
+        if len(chosen) == 8:
+            break
+    kf.save_models(jobs)
+    for seed, calib in chosen:
+        outs = []
+        for fmt in ("h5-keras2", "keras", "h5-keras3"):
+            converted = nnom.convert(tmp_path / f"m{seed}_{fmt}{kf.SUFFIX[fmt]}", calib)
+            outs.append(converted.run([converted.quantize(x, k) for k, x in enumerate(calib)]))
+        for other in outs[1:]:
+            assert all(np.array_equal(a, b) for a, b in zip(outs[0], other)), f"seed {seed}"

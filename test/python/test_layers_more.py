@@ -461,3 +461,17 @@ def test_passes_fuse_activations_into_merges(keras):
     assert [n.op for n in graph.nodes] == ["input", "input", "add"]
     assert graph.nodes[-1].act.params["max_value"] == 6.0
     assert "add" in passes.ACT_PRODUCERS
+
+
+def test_more_outputs_than_the_default_limit(keras, tmp_path):
+    """9 outputs: the header stops the build with the flag to use, which works."""
+    L = keras.layers
+    inp = keras.Input((4,))
+    model = keras.Model(inp, [L.Dense(2)(inp) for _ in range(9)])
+    x = _data(np.random.default_rng(10), (4,))
+    converted = nnom.convert(model, x)
+    qx = [converted.quantize(x)]
+    with pytest.raises(RuntimeError, match="-DNNOM_MAX_OUTPUTS=9"):
+        cbuild.run_c(converted, qx, tmp_path / "default")
+    got, _ = cbuild.run_c(converted, qx, tmp_path / "nine", flags=("-DNNOM_MAX_OUTPUTS=9",))
+    assert all(np.array_equal(r, g) for r, g in zip(converted.run(qx), got))

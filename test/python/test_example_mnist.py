@@ -8,6 +8,8 @@ offline (see test_pio.run_pio).
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -152,3 +154,44 @@ def test_golden_test_names_the_corrupted_layer(
         line = re.search(rf"golden_vector_{i}:? ?(.*)\[FAILED\]", output)
         assert line, output
         assert f"first differing layer #{number} Conv2D '{keras}'" in line.group(1), output
+
+
+CMSIS_NN_MANIFEST = {
+    "name": "CMSIS-NN",
+    "version": "7.0.0",
+    "build": {
+        "includeDir": "Include",
+        "srcDir": "Source",
+        "flags": ["-I Include", "-I Include/Internal"],
+        "srcFilter": ["+<*>", "-<**/*_f16*.c>", "-<**/*_f32*.c>", "-<**/*_flt*.c>",
+                      "-<Bindings/>"],
+    },
+}
+
+
+@needs_qemu
+@pytest.mark.skipif(not os.environ.get("NNOM_CMSIS_NN_DIR"),
+                    reason="needs a CMSIS-NN checkout in NNOM_CMSIS_NN_DIR")
+def test_example_with_cmsis_nn_in_lib_deps(core: Path, clone: Path, tmp_path: Path) -> None:
+    """CMSIS-NN added with one lib_deps line: chosen on the M4/M55, golden vectors pass."""
+    cmsis = Path(os.environ["NNOM_CMSIS_NN_DIR"]).resolve()
+    lib = tmp_path / "CMSIS-NN"
+    lib.mkdir()
+    for part in ("Include", "Source"):
+        (lib / part).symlink_to(cmsis / part)
+    (lib / "library.json").write_text(json.dumps(CMSIS_NN_MANIFEST))
+    project = tmp_path / "mnist"
+    shutil.copytree(clone, project, symlinks=True)
+    ini = (clone / "platformio.ini").read_text()
+    (project / "platformio.ini").write_text(ini.replace(
+        "lib_deps = symlink://../..", f"lib_deps =\n    symlink://{clone.parents[1]}\n"
+        f"    symlink://{lib}"))
+    for env in ("qemu_m4", "qemu_m55"):
+        code, output, _ = run_pio(["run", "-e", env], project, core, tmp_path / "ws")
+        assert code == 0, output
+        assert (f"NNoM: backend cmsis-nn (auto: cortex-m{env[6:]} and a CMSIS-NN library "
+                "in the project)") in output, output
+        code, output, suites = run_pio(["test", "-e", env], project, core, tmp_path / "ws")
+        assert code == 0, output
+        status, cases = cases_of(suites, env, "test_nnom_golden")
+        assert status == "PASSED" and cases == dict.fromkeys(GOLDEN_CASES, "PASSED"), output

@@ -83,6 +83,16 @@ class HeaderWriter:
         self.source = source
         self.ids = {node.name: c_ident(node.name) for node in g.nodes}
         self.parts: list[str] = []
+        self.weights_seen: dict[tuple, str] = {}
+
+    def weight_array(self, name: str, values: np.ndarray) -> str:
+        """An int8 weight array, or a #define to an identical one emitted
+        before (a layer called several times: one copy in flash)."""
+        values = np.ascontiguousarray(values, dtype=np.int8)
+        first = self.weights_seen.setdefault((values.shape, values.tobytes()), name)
+        if first != name:
+            return f"#define {name} {first} /* the same weights */\n"
+        return c_array("int8_t", name, values)
 
     def q_ref(self, node: Node) -> str:
         """The config's out_q: the quantisation before a table tail."""
@@ -103,7 +113,7 @@ class HeaderWriter:
                 f".shape = {_shape_init(node.shape)}, .buffer = {buf}}};\n"
             )
         elif op in ("conv2d", "dwconv2d", "dense"):
-            out.append(c_array("int8_t", f"{n}_weight", q["weight"]))
+            out.append(self.weight_array(f"{n}_weight", q["weight"]))
             out.append(c_array("int32_t", f"{n}_bias", q["bias"]))
             folded = "bias_folded" in q
             if folded:  # bias - input zp * sum(w): the local kernels' start value
@@ -203,7 +213,7 @@ class HeaderWriter:
             )
         return c_array("int8_t", f"{n}_act_table", node.q["lut"]) + (
             f"static const nnom_activation_t {n}_act = "
-            f'{{NNOM_ACT_LUT, "{name}", 0.0f, {n}_act_table, &{n}_q}};\n'
+            f'{{.kind = NNOM_ACT_LUT, .name = "{name}", .table = {n}_act_table, .out_q = &{n}_q}};\n'
         )
 
     def tail_ref(self, node: Node) -> str:
@@ -367,6 +377,7 @@ class HeaderWriter:
 
 """
         self.parts = []
+        self.weights_seen = {}
         for node in self.g.nodes:
             self.emit_node(node)
         return (

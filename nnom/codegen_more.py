@@ -37,7 +37,7 @@ def emit(w: HeaderWriter, node: Node, n: str, super_: str) -> str:
     op, a, q = node.op, node.attrs, node.q
     out: list[str] = []
     if op == "deconv2d":
-        out.append(c_array("int8_t", f"{n}_weight", q["weight"]))
+        out.append(w.weight_array(f"{n}_weight", q["weight"]))
         out.append(c_array("int32_t", f"{n}_bias", q["bias"]))
         out.append(c_array("int32_t", f"{n}_mult", q["mult"]))
         out.append(c_array("int32_t", f"{n}_shift", q["shift"]))

@@ -306,8 +306,9 @@ def test_multi_input_multi_output_header_and_c(keras, tmp_path):
         "model_compile_multi(",
     ):
         assert text in header, text
-    # the nested tower is called twice: its layers appear twice
+    # the nested tower is called twice: its layers appear twice, its weights once
     assert sum(n.source.endswith("t_conv") for n in converted.graph.nodes) == 2
+    assert header.count("/* the same weights */") == 1
 
 
 def test_zoo_functional_and_sequential_models(keras, tmp_path):

@@ -95,6 +95,25 @@ nnom_layer_t *Reshape(nnom_shape_t s);
 nnom_layer_t *ZeroPadding(nnom_border_t b);
 nnom_layer_t *Cropping(nnom_border_t b);
 nnom_layer_t *UpSample(nnom_hw_t size);
+nnom_layer_t *Conv2DTrans(uint16_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d,
+                          nnom_padding_t pad, const nnom_weight_t *w, const nnom_bias_t *b);
+nnom_layer_t *GlobalMaxPool(void);
+nnom_layer_t *GlobalAvgPool(void);
+nnom_layer_t *SumPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad, const nnom_qparam_t *out_q);
+nnom_layer_t *GlobalSumPool(const nnom_qparam_t *out_q);
+/* Merges, hooked with model.merge(Add(&q), a, b) or model.mergex(...):
+ * the output quantisation is given; Mult takes two inputs; Concat's out_q
+ * may be NULL (the first input's), other inputs are requantised to it. */
+nnom_layer_t *Add(const nnom_qparam_t *out_q);
+nnom_layer_t *Sub(const nnom_qparam_t *out_q);
+nnom_layer_t *Average(uint8_t n, const nnom_qparam_t *out_q);
+nnom_layer_t *Mult(const nnom_qparam_t *out_q);
+nnom_layer_t *Concat(int8_t axis, const nnom_qparam_t *out_q);
+/* alpha: int8 at alpha_scale, one per channel or one per element (HWC). */
+nnom_layer_t *PReLU(const int8_t *alpha, uint32_t alpha_size, float alpha_scale,
+                    const nnom_qparam_t *out_q);
+/* A user function of one input; the output has out_shape and out_q. */
+nnom_layer_t *Lambda(nnom_lambda_fn_t run, nnom_shape_t out_shape, const nnom_qparam_t *out_q);
 /* Softmax over the channels; output scale 1/256, zero point -128. */
 nnom_layer_t *Softmax(void);
 /* A stand-alone activation layer (table computed at model_compile()). */

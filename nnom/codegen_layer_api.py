@@ -16,6 +16,10 @@ from .errors import NnomError
 from .graph import Node
 
 
+# layers whose fused activation is hooked with model.active()
+TAIL_LAYERS = {"conv2d", "dwconv2d", "dense", "deconv2d", "add", "sub", "mult"}
+
+
 def _shape_call(shape: tuple[int, ...]) -> str:
     if len(shape) == 3:
         return f"nnom_shape({shape[0]}, {shape[1]}, {shape[2]})"
@@ -38,19 +42,30 @@ class LayerApiWriter(HeaderWriter):
                     f"layer '{node.source}': causal padding has no Layer API form; "
                     "use the Structured API header"
                 )
-            out.append(c_array("int8_t", f"{n}_weight_data", q["weight"]))
-            scales = ", ".join(c_float(s) for s in np.asarray(q["weight_scale"]).reshape(-1))
-            out.append(f"static const float {n}_weight_scale[] = {{{scales}}};\n")
-            out.append(c_array("int32_t", f"{n}_bias_data", q["bias"]))
-            out.append(
-                f"static const nnom_weight_t {n}_w = "
-                f"{{{n}_weight_data, {n}_weight_scale, {self.q_ref(node)}}};\n"
-            )
-            out.append(f"static const nnom_bias_t {n}_b = {{{n}_bias_data}};\n")
-            if node.act is not None:
-                out.append(self.tail(node))
+            out.extend(self._weights(node))
         elif op == "activation":
             out.append(c_array("int8_t", f"{n}_table", q["lut"]))
+        elif op == "deconv2d":
+            if any(node.attrs["output_padding"]):
+                raise NnomError(
+                    f"layer '{node.source}': output_padding has no Layer API form; "
+                    "use the Structured API header"
+                )
+            out.extend(self._weights(node))
+        elif op in ("add", "sub", "mult", "concat", "global_maxpool", "global_avgpool",
+                    "sumpool", "global_sumpool", "lambda"):
+            if op == "mult" and len(node.inputs) > 2:
+                raise NnomError(
+                    f"layer '{node.source}': a product of {len(node.inputs)} inputs has no "
+                    "Layer API form (Mult takes two); use the Structured API header"
+                )
+            if op == "lambda":
+                fn = node.attrs["function"]
+                out.append(f"nnom_status_t {fn}(const nnom_tensor_t *in, nnom_tensor_t *out);\n")
+            if op in ("add", "sub", "mult") and node.act is not None:
+                out.append(self.tail(node))
+        elif op == "prelu":
+            out.append(c_array("int8_t", f"{n}_alpha", q["alpha"]))
         elif op not in {"input", "maxpool", "avgpool", "flatten", "reshape", "zeropad",
                         "cropping", "upsample", "softmax"}:
             raise NnomError(
@@ -58,6 +73,22 @@ class LayerApiWriter(HeaderWriter):
                 "use the Structured API header"
             )
         self.parts.append("".join(out))
+
+    def _weights(self, node: Node) -> list[str]:
+        """Weight data, per-channel scales, bias and the weight/bias objects."""
+        n, q = self.ids[node.name], node.q
+        scales = ", ".join(c_float(s) for s in np.asarray(q["weight_scale"]).reshape(-1))
+        out = [
+            c_array("int8_t", f"{n}_weight_data", q["weight"]),
+            f"static const float {n}_weight_scale[] = {{{scales}}};\n",
+            c_array("int32_t", f"{n}_bias_data", q["bias"]),
+            f"static const nnom_weight_t {n}_w = "
+            f"{{{n}_weight_data, {n}_weight_scale, {self.q_ref(node)}}};\n",
+            f"static const nnom_bias_t {n}_b = {{{n}_bias_data}};\n",
+        ]
+        if node.act is not None:
+            out.append(self.tail(node))
+        return out
 
     def _qparams(self, node: Node) -> str:
         from .codegen import _qparam
@@ -103,7 +134,43 @@ class LayerApiWriter(HeaderWriter):
             return f"Activation(act_lut({n}_table, &{n}_q, {name}))"
         if op == "softmax":
             return "Softmax()"
-        raise NnomError(f"no Layer API constructor for '{op}'")
+        if op == "deconv2d":
+            return (
+                f"Conv2DTrans({node.q['weight'].shape[0]}, {_hw(a['kernel'])}, "
+                f"{_hw(a['strides'])}, {_hw(a['dilation'])}, {_PADDING[a['padding']]}, "
+                f"&{n}_w, &{n}_b)"
+            )
+        if op == "global_maxpool":
+            return "GlobalMaxPool()"
+        if op == "global_avgpool":
+            return "GlobalAvgPool()"
+        if op == "sumpool":
+            return (
+                f"SumPool({_hw(a['kernel'])}, {_hw(a['strides'])}, {_PADDING[a['padding']]}, "
+                f"&{n}_q)"
+            )
+        if op == "global_sumpool":
+            return f"GlobalSumPool(&{n}_q)"
+        if op in ("add", "sub"):
+            average = int(a.get("average", 1))
+            if average > 1:
+                return f"Average({average}, {self.q_ref(node)})"
+            return f"{'Add' if op == 'add' else 'Sub'}({self.q_ref(node)})"
+        if op == "mult":
+            return f"Mult({self.q_ref(node)})"
+        if op == "concat":
+            return f"Concat({a['axis']}, &{n}_q)"
+        if op == "prelu":
+            q = node.q
+            return (
+                f"PReLU({n}_alpha, {q['alpha'].size}, {c_float(q['alpha_scale'])}, &{n}_q)"
+            )
+        if op == "lambda":
+            return f"Lambda({a['function']}, {_shape_call(node.shape)}, &{n}_q)"
+        raise NnomError(
+            f"layer '{node.source}' ({node.source_class}) has no Layer API form yet; "
+            "use the Structured API header"
+        )
 
     def create_function(self) -> str:
         layers = self.plan.layers
@@ -132,7 +199,7 @@ class LayerApiWriter(HeaderWriter):
                     f"    layer[{k}] = model.mergex({ctor}, {len(layer.inputs)}, {ins});"
                 )
             node = layer.node
-            if node is not None and node.op in ("conv2d", "dwconv2d", "dense") and node.act:
+            if node is not None and node.op in TAIL_LAYERS and node.act:
                 lines.append(f"    layer[{k}] = model.active({self.tail_ref(node)}, layer[{k}]);")
         outs = ", ".join(f"layer[{k}]" for k in self.plan.output_layers)
         if len(self.plan.output_layers) == 1:

@@ -77,6 +77,52 @@ nnom_layer_t *Conv2D(uint16_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d, nn
     return nnom_layer_adopt(conv2d_s(&api->cfg), api);
 }
 
+/* ---- Conv2DTrans ----------------------------------------------------------- */
+
+typedef struct {
+    nnom_deconv2d_config_t cfg;
+    requant_src_t rq;
+} api_deconv_t;
+
+static nnom_status_t deconv_prepare(nnom_layer_t *l)
+{
+    api_deconv_t *api = (api_deconv_t *)(void *)l->config;
+    api->cfg.in_channels = l->in0->out.shape.c;
+    return make_requant(&api->rq, l->in0->out.q);
+}
+
+nnom_layer_t *Conv2DTrans(uint16_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d,
+                          nnom_padding_t pad, const nnom_weight_t *w, const nnom_bias_t *b)
+{
+    if (!weights_ok(w, b) || filters == 0 || pad == PADDING_EXPLICIT)
+        return NULL;
+    api_deconv_t *api =
+        (api_deconv_t *)nnom_mem_owned(sizeof(api_deconv_t) + 2u * filters * sizeof(int32_t));
+    if (api == NULL)
+        return NULL;
+    int32_t *rq = (int32_t *)(void *)(api + 1);
+    api->rq.w = w;
+    api->rq.mult = rq;
+    api->rq.shift = rq + filters;
+    api->rq.channels = filters;
+    api->cfg.super.name = "conv2d_transpose";
+    api->cfg.super.out_q = w->out_q;
+    api->cfg.super.prepare = deconv_prepare;
+    api->cfg.weight = w->data;
+    api->cfg.bias = b->data;
+    api->cfg.mult = api->rq.mult;
+    api->cfg.shift = api->rq.shift;
+    api->cfg.filters = filters;
+    api->cfg.kernel_h = k.h;
+    api->cfg.kernel_w = k.w;
+    api->cfg.stride_h = s.h;
+    api->cfg.stride_w = s.w;
+    api->cfg.dilation_h = d.h;
+    api->cfg.dilation_w = d.w;
+    api->cfg.padding = pad;
+    return nnom_layer_adopt(deconv2d_s(&api->cfg), api);
+}
+
 /* ---- DW_Conv2D --------------------------------------------------------------- */
 
 typedef struct {

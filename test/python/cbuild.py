@@ -107,17 +107,17 @@ def build_harness(header: Path, workdir: Path, flags: tuple[str, ...] = (),
 
 
 def run_c(model, inputs_int8: list[np.ndarray], workdir: Path, header_suffix: str = "",
-          **kw) -> tuple[list[np.ndarray], str]:
+          api: str = "structured", **kw) -> tuple[list[np.ndarray], str]:
     """Run a ConvertedModel's generated C on int8 inputs (batch first).
 
     header_suffix: C code appended to the generated header (e.g. the
-    functions of Lambda layers).
+    functions of Lambda layers). api: "layer" writes it with the Layer API.
     Returns one int8 array per model output and what the program printed
     (the model table).
     """
     workdir.mkdir(parents=True, exist_ok=True)
     header = workdir / "weights.h"
-    model.save_header(header)
+    model.save_header(header, api=api)
     if header_suffix:
         header.write_text(header.read_text() + header_suffix)
     exe = build_harness(header, workdir, **kw)

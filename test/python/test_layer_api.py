@@ -92,3 +92,31 @@ def test_handwritten_model_equals_converted_model(tmp_path):
     ])
     got_hand = _run_exe(exe, qx, tmp_path).reshape(want.shape)
     assert np.array_equal(got_hand, want)
+
+
+@pytest.mark.parametrize("chunk", range(3))
+def test_layer_api_runs_random_graphs_like_the_structured_api(chunk, tmp_path):
+    """Merges, concatenation, global pooling, transposed convolutions... written
+    with the Layer API (model.mergex(Add(&q), ...)) give the same bytes."""
+    import dag_factory
+    from nnom.errors import NnomError
+
+    per, done, skipped = 10, 0, []
+    for seed in range(chunk * per, (chunk + 1) * per):
+        rng = np.random.default_rng(80_000 + seed)
+        model, kinds = dag_factory.random_dag_model(rng)
+        shapes = [tuple(int(d) for d in t.shape[1:]) for t in model.inputs]
+        calib = [calibration_data(rng, s, 32) for s in shapes]
+        converted = nnom.convert(model, calib)
+        try:
+            converted.header(api="layer")
+        except NnomError as err:  # e.g. a product of three inputs
+            skipped.append(str(err))
+            continue
+        qx = [converted.quantize(c[:4], k) for k, c in enumerate(calib)]
+        want = converted.run(qx)
+        got, _ = cbuild.run_c(converted, qx, tmp_path / f"l{seed}", api="layer")
+        for w, g in zip(want, got):
+            assert np.array_equal(w, g), f"seed {seed} ({sorted(kinds)})"
+        done += 1
+    assert done >= per // 2, skipped

@@ -1,0 +1,159 @@
+/* nnom_api_merge.c - Layer API merges: Add, Sub, Average, Mult, Concat.
+ * Hook them with model.merge(Add(&q), a, b) or model.mergex(Add(&q), n, ...).
+ * Their parameters are computed at model_compile() in double precision,
+ * in the converter's order of operations (nnom/fixedpoint.py add_params,
+ * nnom/quantize.py requant_table), so both give the same bytes. */
+#include <math.h>
+
+#include "../core/nnom_internal.h"
+#include "nnom.h"
+#include "nnom_fixedpoint.h"
+
+#define ADD_LEFT_SHIFT 20
+
+/* ---- Add / Sub / Average ---------------------------------------------------- */
+
+typedef struct {
+    nnom_add_config_t cfg;
+    int32_t average;
+} api_add_t;
+
+static nnom_status_t add_prepare(nnom_layer_t *l)
+{
+    api_add_t *api = (api_add_t *)(void *)l->config;
+    const uint8_t n = l->n_in;
+    double twice_max = 0.0;
+    if (n < 2)
+        return NN_ARGUMENT_ERROR;
+    for (uint8_t i = 0; i < n; i++) {
+        const nnom_qparam_t *q = nnom_layer_input(l, i)->out.q;
+        if (q == NULL)
+            return NN_ARGUMENT_ERROR;
+        if (2.0 * (double)q->scale > twice_max)
+            twice_max = 2.0 * (double)q->scale;
+    }
+    int32_t *rq = (int32_t *)nnom_mem_owned(2u * n * sizeof(int32_t));
+    if (rq == NULL)
+        return NN_NO_MEMORY;
+    nnom_layer_own(l, rq);
+    for (uint8_t i = 0; i < n; i++) {
+        double real = (double)nnom_layer_input(l, i)->out.q->scale / twice_max;
+        nnom_status_t s = nnom_quantize_multiplier(real, &rq[i], &rq[n + i]);
+        if (s != NN_SUCCESS)
+            return s;
+    }
+    api->cfg.in_mult = rq;
+    api->cfg.in_shift = rq + n;
+    double out_real = twice_max / ((double)(1 << ADD_LEFT_SHIFT) *
+                                   (double)api->cfg.super.out_q->scale * (double)api->average);
+    return nnom_quantize_multiplier(out_real, &api->cfg.out_mult, &api->cfg.out_shift);
+}
+
+static nnom_layer_t *add_like(const nnom_qparam_t *out_q, int32_t average, int subtract)
+{
+    if (out_q == NULL || !(out_q->scale > 0.0f))
+        return NULL;
+    api_add_t *api = (api_add_t *)nnom_mem_owned(sizeof(api_add_t));
+    if (api == NULL)
+        return NULL;
+    api->average = average;
+    api->cfg.super.name = subtract ? "subtract" : (average > 1 ? "average" : "add");
+    api->cfg.super.out_q = out_q;
+    api->cfg.super.prepare = add_prepare;
+    api->cfg.left_shift = ADD_LEFT_SHIFT;
+    return nnom_layer_adopt(subtract ? sub_s(&api->cfg) : add_s(&api->cfg), api);
+}
+
+nnom_layer_t *Add(const nnom_qparam_t *out_q) { return add_like(out_q, 1, 0); }
+nnom_layer_t *Sub(const nnom_qparam_t *out_q) { return add_like(out_q, 1, 1); }
+nnom_layer_t *Average(uint8_t n, const nnom_qparam_t *out_q)
+{
+    return n < 2 ? NULL : add_like(out_q, n, 0);
+}
+
+/* ---- Mult (two inputs) ------------------------------------------------------ */
+
+typedef struct {
+    nnom_mult_config_t cfg;
+    int32_t mult, shift;
+} api_mult_t;
+
+static nnom_status_t mult_prepare(nnom_layer_t *l)
+{
+    api_mult_t *api = (api_mult_t *)(void *)l->config;
+    if (l->n_in != 2)
+        return NN_UNSUPPORTED; /* chains of products need calibrated steps: use the converter */
+    const nnom_qparam_t *a = l->in0->out.q, *b = nnom_layer_input(l, 1)->out.q;
+    if (a == NULL || b == NULL)
+        return NN_ARGUMENT_ERROR;
+    double real = (double)a->scale * (double)b->scale / (double)api->cfg.super.out_q->scale;
+    return nnom_quantize_multiplier(real, &api->mult, &api->shift);
+}
+
+nnom_layer_t *Mult(const nnom_qparam_t *out_q)
+{
+    if (out_q == NULL || !(out_q->scale > 0.0f))
+        return NULL;
+    api_mult_t *api = (api_mult_t *)nnom_mem_owned(sizeof(api_mult_t));
+    if (api == NULL)
+        return NULL;
+    api->cfg.super.name = "multiply";
+    api->cfg.super.out_q = out_q;
+    api->cfg.super.prepare = mult_prepare;
+    api->cfg.mult = &api->mult;
+    api->cfg.shift = &api->shift;
+    return nnom_layer_adopt(mult_s(&api->cfg), api);
+}
+
+/* ---- Concat --------------------------------------------------------------------- */
+
+static nnom_status_t concat_prepare(nnom_layer_t *l)
+{
+    nnom_concat_config_t *cfg = (nnom_concat_config_t *)(void *)l->config;
+    const uint8_t n = l->n_in;
+    const nnom_qparam_t *dst;
+    if (cfg->super.out_q == NULL)
+        cfg->super.out_q = l->in0->out.q; /* default: the first input's */
+    dst = cfg->super.out_q;
+    if (dst == NULL)
+        return NN_ARGUMENT_ERROR;
+    /* one owned block: n table pointers, then the tables that are needed */
+    size_t ptrs = NNOM_ALIGN_UP(n * sizeof(int8_t *));
+    uint8_t *block = (uint8_t *)nnom_mem_owned(ptrs + 256u * n);
+    if (block == NULL)
+        return NN_NO_MEMORY;
+    nnom_layer_own(l, block);
+    const int8_t **tables = (const int8_t **)(void *)block;
+    for (uint8_t i = 0; i < n; i++) {
+        const nnom_qparam_t *src = nnom_layer_input(l, i)->out.q;
+        if (src == NULL)
+            return NN_ARGUMENT_ERROR;
+        if (src->scale == dst->scale && src->zero_point == dst->zero_point) {
+            tables[i] = NULL;
+            continue;
+        }
+        int8_t *t = (int8_t *)(block + ptrs + 256u * i);
+        for (int32_t v = -128; v < 128; v++) {
+            double real = (double)src->scale * (double)(v - src->zero_point);
+            double r = floor(real / (double)dst->scale + 0.5);
+            int32_t q = r > 1000.0 ? 1000 : (r < -1000.0 ? -1000 : (int32_t)r);
+            q += dst->zero_point;
+            t[v + 128] = (int8_t)(q < -128 ? -128 : (q > 127 ? 127 : q));
+        }
+        tables[i] = t;
+    }
+    cfg->tables = tables;
+    return NN_SUCCESS;
+}
+
+nnom_layer_t *Concat(int8_t axis, const nnom_qparam_t *out_q)
+{
+    nnom_concat_config_t *cfg = (nnom_concat_config_t *)nnom_mem_owned(sizeof(*cfg));
+    if (cfg == NULL)
+        return NULL;
+    cfg->super.name = "concatenate";
+    cfg->super.out_q = out_q;
+    cfg->super.prepare = concat_prepare;
+    cfg->axis = axis;
+    return nnom_layer_adopt(concat_s(cfg), cfg);
+}

@@ -186,6 +186,12 @@ nnom_layer_t *nnom_layer_input(const nnom_layer_t *layer, uint8_t i);
  * n inputs; generated headers add these up in NNOM_STATIC_BUF_BYTES. */
 #define NNOM_LAYER_BYTES NNOM_ALIGN_UP(sizeof(nnom_layer_t))
 #define NNOM_MERGE_BYTES(n) NNOM_ALIGN_UP(((n) - 1u) * sizeof(nnom_layer_t *))
+/* model_compile() plans in a temporary block (per layer: its plan and up to
+ * two buffers), from the heap or, in static mode, from the top of the
+ * buffer before the arena is taken: a static buffer needs the structures
+ * plus the larger of the arena and this. */
+#define NNOM_PLAN_ENTRY_BYTES 52u
+#define NNOM_COMPILE_TEMP_BYTES(n_layers) ((n_layers) * NNOM_PLAN_ENTRY_BYTES)
 
 /* ---- model ---------------------------------------------------------------- */
 

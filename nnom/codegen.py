@@ -288,6 +288,7 @@ class HeaderWriter:
             out.append(f"#define NNOM_OUTPUT{s}_ZERO_POINT ({node.out_q.zero_point})")
             out.append(f"#define NNOM_OUTPUT{s}_Q (&{self.ids[name]}_q)")
         out.append(f"#define NNOM_ARENA_BYTES {self.plan.arena_bytes}")
+        out.append(self.cmsis_arena())
         merges = " + ".join(
             f"NNOM_MERGE_BYTES({len(layer.inputs)})"
             for layer in self.plan.layers
@@ -302,13 +303,44 @@ class HeaderWriter:
             " * NNOM_ALIGN - 1 bytes in case the buffer is not aligned */"
         )
         out.append(
-            "#define NNOM_STATIC_BUF_BYTES (NNOM_ARENA_BYTES + NNOM_LAYER_COUNT * NNOM_LAYER_BYTES"
+            "#define NNOM_STATIC_BUF_BYTES (NNOM_STATIC_ARENA + NNOM_LAYER_COUNT * NNOM_LAYER_BYTES"
             + (f" + {merges}" if merges else "")
             + " + NNOM_ALIGN - 1u)"
         )
         out.append(f"#define NNOM_LAYER_COUNT {len(self.plan.layers)}")
         out.append(f"#define NNOM_TOTAL_MACS {self.plan.total_macs}u")
         return "\n".join(out) + "\n"
+
+    def cmsis_arena(self) -> str:
+        """The arena with the CMSIS-NN backend: its kernels' scratch buffers
+        depend on the core (nnom/memory.py mirrors CMSIS-NN's sizes)."""
+        from .memory import plan
+
+        dsp = plan(self.g, "cmsis-nn-dsp").arena_bytes
+        mve = plan(self.g, "cmsis-nn-mve").arena_bytes
+        return (
+            "/* with NNOM_BACKEND_CMSIS_NN: CMSIS-NN's scratch buffers on a core with\n"
+            " * Helium (MVE) or the DSP extension; elsewhere that backend runs the\n"
+            " * local kernels. NNOM_ARENA_BYTES_BUILD: the one of this build. */\n"
+            f"#define NNOM_ARENA_BYTES_CMSIS_NN_DSP {dsp}\n"
+            f"#define NNOM_ARENA_BYTES_CMSIS_NN_MVE {mve}\n"
+            "#if defined(__ARM_FEATURE_MVE) && (__ARM_FEATURE_MVE & 1)\n"
+            "#define NNOM_ARENA_BYTES_CMSIS_NN NNOM_ARENA_BYTES_CMSIS_NN_MVE\n"
+            "#elif defined(__ARM_FEATURE_DSP) && __ARM_FEATURE_DSP == 1\n"
+            "#define NNOM_ARENA_BYTES_CMSIS_NN NNOM_ARENA_BYTES_CMSIS_NN_DSP\n"
+            "#else\n"
+            "#define NNOM_ARENA_BYTES_CMSIS_NN NNOM_ARENA_BYTES\n"
+            "#endif\n"
+            "#ifdef NNOM_BACKEND_CMSIS_NN\n"
+            "#define NNOM_ARENA_BYTES_BUILD NNOM_ARENA_BYTES_CMSIS_NN\n"
+            "#else\n"
+            "#define NNOM_ARENA_BYTES_BUILD NNOM_ARENA_BYTES\n"
+            "#endif\n"
+            "/* model_compile() first plans in a temporary block where the arena goes */\n"
+            "#define NNOM_STATIC_ARENA                                                  \\\n"
+            "    (NNOM_ARENA_BYTES_BUILD > NNOM_COMPILE_TEMP_BYTES(NNOM_LAYER_COUNT)    \\\n"
+            "         ? NNOM_ARENA_BYTES_BUILD : NNOM_COMPILE_TEMP_BYTES(NNOM_LAYER_COUNT))"
+        )
 
     def buffers(self) -> str:
         g, out = self.g, []

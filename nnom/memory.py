@@ -76,8 +76,18 @@ def macs_of(node: Node) -> int:
     return 0
 
 
-def scratch_of(node: Node) -> int:
-    """Scratch bytes of the local backend's kernel for this node."""
+BACKENDS = ("local", "cmsis-nn-dsp", "cmsis-nn-mve")
+
+
+def scratch_of(node: Node, backend: str = "local", in_hw: tuple[int, int] = (0, 0)) -> int:
+    """Scratch bytes of the kernel that runs this node: the local backend's,
+    or with the CMSIS-NN backend on a core with the DSP extension or Helium
+    (MVE) the one the kernel table picks (src/kernels/cmsis/nnom_cmsis_nn.c).
+    in_hw: the input's (h, w), needed by some CMSIS-NN buffers."""
+    if backend != "local":
+        cmsis = _cmsis_scratch(node, backend.rsplit("-", 1)[-1], in_hw)
+        if cmsis is not None:
+            return cmsis
     if node.op in RNN_OPS:
         return rnn_memory.scratch(node)
     if node.op == "conv2d":
@@ -92,6 +102,82 @@ def scratch_of(node: Node) -> int:
     return 0
 
 
+# --- CMSIS-NN's *_get_buffer_size() (v7.0.0+, built with GCC) -----------------
+
+
+def _c_div(a: int, b: int) -> int:
+    """C's integer division (truncates toward zero)."""
+    q = abs(a) // abs(b)
+    return q if (a >= 0) == (b > 0) else -q
+
+
+def _c_mod(a: int, b: int) -> int:
+    return a - b * _c_div(a, b)
+
+
+def _conv_s8_mve(cin: int, kh: int, kw: int) -> int:
+    return 4 * ((cin * kw * kh + 15) // 16) * 16
+
+
+def _conv_wrapper(arch, cin, kh, kw, stride, dil, pads, in_hw, out_hw) -> int:
+    """arm_convolve_wrapper_s8_get_buffer_size (pads: top, bottom, left, right)."""
+    pad_h, pad_w = pads[0], pads[2]
+    if pad_h == 0 and pad_w == 0 and kh == 1 and kw == 1 and dil == (1, 1):
+        return 0  # 1x1: no buffer with GCC (the DSP 1x1 fast buffer is armclang-only)
+    if in_hw[0] == 1 and dil[1] == 1 and kh == 1 and (stride[1] * cin) % 4 == 0:
+        if arch == "dsp":
+            return 4 * (-(-(kw * cin) // 4) * 4)
+        in_x, out_x, sx = in_hw[1], out_hw[1], stride[1]
+        total_pad = (out_x - 1) * sx + kw - in_x
+        asym = _c_mod(total_pad, 2)
+        right = max(1, _c_div(pad_w + asym + sx - 1, sx)) if pad_w + asym != 0 else 0
+        left = max(1, _c_div(pad_w + sx - 1, sx)) if pad_w != 0 else 0
+        no_pad = max(out_x - (right + left), 0)
+        if right + no_pad + left != out_x:
+            return _conv_s8_mve(cin, kh, kw)
+        pad_left = pad_w * cin
+        pad_right = right * cin if asym else pad_left
+        elem_left = kw * cin
+        return max(elem_left + pad_left, elem_left - cin + pad_right)
+    if arch == "dsp":
+        return 4 * (-(-(kh * kw * cin) // 4) * 4)
+    return _conv_s8_mve(cin, kh, kw)
+
+
+def _cmsis_scratch(node: Node, arch: str, in_hw: tuple[int, int]) -> int | None:
+    """Scratch of the CMSIS-NN kernel chosen for node, or None when the table
+    keeps the local kernel for it."""
+    a = node.attrs
+    if node.op == "conv2d":
+        kh, kw = a["kernel"]
+        cin = node.weights["kernel"].shape[2]
+        if cin <= 3 or (arch == "dsp" and (kh, kw) != (1, 1)):
+            return None  # nnom_cmsis_conv_suits: the local kernel is faster
+        return _conv_wrapper(arch, cin, kh, kw, tuple(a["strides"]), tuple(a["dilation"]),
+                             a["pads"], in_hw, node.hwc[:2])
+    if node.op == "dwconv2d":
+        kh, kw = a["kernel"]
+        cout = node.hwc[2]
+        cin = cout // a["multiplier"]
+        dil, pads = tuple(a["dilation"]), a["pads"]
+        if arch == "mve" and cin == 1 and cout > 1:
+            conv = _conv_wrapper("mve", 1, kh, kw, tuple(a["strides"]), dil, pads, in_hw,
+                                 node.hwc[:2])
+            return conv + cout * kh * kw
+        if cin != cout or dil != (1, 1):
+            return 0
+        if arch == "mve":
+            return 4 * 124 * kw * kh
+        if kh == 3 and kw == 3 and pads[0] <= 1 and pads[2] <= 1:
+            return 0
+        return cin * kw * kh * 2
+    if node.op == "avgpool":
+        return 4 * node.hwc[2] if arch == "dsp" else 0
+    if node.op in ("maxpool", "dense", "softmax"):
+        return 0
+    return None
+
+
 def _act_column(node: Node | None) -> str:
     if node is None:
         return ""
@@ -102,7 +188,7 @@ def _act_column(node: Node | None) -> str:
     return display_name(node.act)
 
 
-def run_order(g: Graph) -> list[Layer]:
+def run_order(g: Graph, backend: str = "local") -> list[Layer]:
     """Depth-first from each output (an Output layer per model output)."""
     by_name = {n.name: n for n in g.nodes}
     layers: list[Layer] = []
@@ -121,7 +207,9 @@ def run_order(g: Graph) -> list[Layer]:
                 inputs=ins,
                 shape=node.shape,
                 macs=macs_of(node),
-                scratch=scratch_of(node),
+                scratch=scratch_of(
+                    node, backend, by_name[node.inputs[0]].hwc[:2] if node.inputs else (0, 0)
+                ),
                 act=_act_column(node),
             )
         )
@@ -187,8 +275,10 @@ def _buffers(layers: list[Layer]) -> list[tuple[int, int, int, int]]:
     return out
 
 
-def plan(g: Graph) -> Plan:
-    layers = run_order(g)
+def plan(g: Graph, backend: str = "local") -> Plan:
+    """The arena plan; backend "cmsis-nn-dsp" / "cmsis-nn-mve" gives the one
+    of the CMSIS-NN backend on a core with DSP / Helium."""
+    layers = run_order(g, backend)
     _assign_roots(layers)
     buffers = _buffers(layers)
     placed: list[tuple[int, int, int, int, int]] = []  # (offset, size, first, last, id)

@@ -12,11 +12,21 @@ static const nnom_activation_t tanh_act = {.kind = NNOM_ACT_TANH, .name = "TanH"
 static const nnom_qparam_t sigmoid_q = {1.0f / 256.0f, -128};
 static const nnom_qparam_t tanh_q = {1.0f / 128.0f, 0};
 
-const nnom_activation_t *act_sigmoid(void) { return &sigmoid_act; }
-const nnom_activation_t *act_tanh(void) { return &tanh_act; }
+const nnom_activation_t *act_sigmoid(void)
+{
+    nnom_act_table_maker = nnom_act_make_table;
+    return &sigmoid_act;
+}
+
+const nnom_activation_t *act_tanh(void)
+{
+    nnom_act_table_maker = nnom_act_make_table;
+    return &tanh_act;
+}
 
 const nnom_activation_t *act_leaky_relu(float alpha)
 {
+    nnom_act_table_maker = nnom_act_make_table;
     nnom_activation_t *act = (nnom_activation_t *)nnom_mem_owned(sizeof(nnom_activation_t));
     if (act == NULL)
         return NULL;

@@ -11,6 +11,8 @@
 
 #define NNOM_MAX_DEPTH 1000
 
+nnom_status_t (*nnom_act_table_maker)(const nnom_activation_t **act, const nnom_qparam_t *in_q);
+
 typedef struct {
     nnom_model_t *m;
     nnom_layer_t *tail;
@@ -62,7 +64,8 @@ static nnom_status_t apply_tail(nnom_layer_t *l)
     const nnom_qparam_t *q = l->out.q;
     if (act->kind >= NNOM_ACT_SIGMOID) {
         /* Layer API: make the table for this layer's quantisation */
-        if (q == NULL || nnom_act_make_table(&l->act, q) != NN_SUCCESS)
+        if (q == NULL || nnom_act_table_maker == NULL ||
+            nnom_act_table_maker(&l->act, q) != NN_SUCCESS)
             return NN_NO_MEMORY;
         act = l->act;
         nnom_layer_own(l, (void *)(uintptr_t)act);
@@ -121,8 +124,11 @@ static void assign_buffers(nnom_model_t *m, const nnom_plan_t *plan, int8_t *are
         if (l->type->flags & NNOM_LAYER_EXTERNAL) {
             const nnom_io_config_t *cfg = (const nnom_io_config_t *)l->config;
             l->out.data = cfg->buffer;
-        } else if (p->root != l) {
-            l->out.data = p->root->out.data;
+        } else if (p->root != l->index) {
+            const nnom_layer_t *root = m->head;
+            while (root->index != p->root)
+                root = root->next;
+            l->out.data = root->out.data;
         } else {
             l->out.data = arena + p->out_offset;
         }
@@ -137,10 +143,18 @@ static void assign_buffers(nnom_model_t *m, const nnom_plan_t *plan, int8_t *are
  * plus the larger of the two, not their sum. */
 static nnom_status_t plan_and_allocate(nnom_model_t *m)
 {
-    nnom_plan_t *plan = (nnom_plan_t *)nnom_mem_temp((size_t)m->n_layers * sizeof(nnom_plan_t));
+    const size_t n = m->n_layers;
+    /* NNOM_PLAN_ENTRY_BYTES (nnom.h) must cover one plan and two buffers */
+    typedef char plan_fits[sizeof(nnom_plan_t) + 2u * sizeof(nnom_buf_t) == NNOM_PLAN_ENTRY_BYTES
+                               ? 1
+                               : -1];
+    (void)sizeof(plan_fits);
+    nnom_plan_t *plan = (nnom_plan_t *)nnom_mem_temp(NNOM_COMPILE_TEMP_BYTES(n));
+    uint32_t lower;
     if (plan == NULL)
         return NN_NO_MEMORY;
-    m->arena_bytes = nnom_plan_arena(m, plan);
+    nnom_memset(plan, 0, n * sizeof(nnom_plan_t));
+    m->arena_bytes = nnom_plan_arena(m, plan, (nnom_buf_t *)(void *)(plan + n), &lower);
     int8_t *arena = nnom_mem_next(); /* static mode; NULL with the heap */
     const int later = arena != NULL;
     if (!later && m->arena_bytes > 0) {
@@ -154,7 +168,7 @@ static nnom_status_t plan_and_allocate(nnom_model_t *m)
     assign_buffers(m, plan, arena);
     m->mem_bytes = (uint32_t)nnom_mem_used() - m->mem_start +
                    (later ? NNOM_ALIGN_UP(m->arena_bytes) : 0u);
-    nnom_print_model_table(m, plan, nnom_plan_lower_bound(m, plan));
+    nnom_print_model_table(m, plan, lower);
     nnom_mem_temp_free(plan);
     if (later && m->arena_bytes > 0 && (int8_t *)nnom_mem(m->arena_bytes) != arena) {
         NNOM_LOG("nnom: cannot allocate the %u-byte arena\n", (unsigned)m->arena_bytes);

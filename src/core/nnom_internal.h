@@ -29,13 +29,22 @@ int8_t *nnom_mem_next(void);
 /* nnom_planner.c: the planner's state of one layer, only during
  * model_compile(), indexed by the layer's index (run order). */
 typedef struct {
-    nnom_layer_t *root; /* the layer whose buffer holds this output */
     uint32_t out_offset, scratch_offset;
+    uint32_t root_size;  /* output bytes of the root layer */
+    uint16_t root;       /* index of the layer whose buffer holds this output */
     uint16_t last_use;
     uint8_t n_consumers;
+    uint8_t root_external;
 } nnom_plan_t;
-uint32_t nnom_plan_arena(nnom_model_t *m, nnom_plan_t *plan);
-uint32_t nnom_plan_lower_bound(const nnom_model_t *m, const nnom_plan_t *plan);
+/* one arena buffer (2 per layer at most) */
+typedef struct {
+    uint32_t size, at;
+    uint16_t first, last, id;
+} nnom_buf_t;
+/* Plans with plan[n_layers] (zeroed) and bufs[2 * n_layers]; returns the
+ * arena size and sets *lower_bound (the peak of the bytes alive at once). */
+uint32_t nnom_plan_arena(nnom_model_t *m, nnom_plan_t *plan, nnom_buf_t *bufs,
+                         uint32_t *lower_bound);
 
 /* nnom_table.c */
 void nnom_print_model_table(const nnom_model_t *m, const nnom_plan_t *plan,
@@ -46,5 +55,10 @@ void nnom_format_macs(char *buf, size_t n, uint32_t macs);
 /* nnom_api_activation.c: replace a computed activation (sigmoid, tanh,
  * leaky ReLU) with its table for input quantisation `in_q`. */
 nnom_status_t nnom_act_make_table(const nnom_activation_t **act, const nnom_qparam_t *in_q);
+/* model_compile() calls it through this pointer, which act_sigmoid(),
+ * act_tanh() and act_leaky_relu() set: programs without them do not link
+ * the table maker (and its float maths). */
+extern nnom_status_t (*nnom_act_table_maker)(const nnom_activation_t **act,
+                                             const nnom_qparam_t *in_q);
 
 #endif

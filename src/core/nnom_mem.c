@@ -43,16 +43,15 @@ static void mem_release(void *p) { (void)p; /* the next nnom_set_static_buf() re
 
 void *nnom_mem_temp(size_t size)
 {
-    /* the top of the free space, aligned for pointers */
-    const uintptr_t align = sizeof(void *) > NNOM_ALIGN ? sizeof(void *) : NNOM_ALIGN;
-    const uintptr_t lo = (uintptr_t)(static_buf + static_next);
-    const uintptr_t hi = (uintptr_t)(static_buf + static_size);
-    if (static_buf == NULL || size > hi - lo || (hi - size) / align * align < lo) {
+    /* the top of the free space (static_buf and static_next are aligned) */
+    const size_t free_bytes = (static_size - static_next) / NNOM_ALIGN * NNOM_ALIGN;
+    const size_t padded = (size + NNOM_ALIGN - 1) / NNOM_ALIGN * NNOM_ALIGN;
+    if (static_buf == NULL || padded > free_bytes) {
         NNOM_LOG("nnom: static buffer too small: model_compile needs %u bytes for a while\n",
-                 (unsigned)size);
+                 (unsigned)padded);
         return NULL;
     }
-    return static_buf + ((hi - size) / align * align - (uintptr_t)static_buf);
+    return static_buf + static_next + free_bytes - padded;
 }
 
 void nnom_mem_temp_free(void *p) { (void)p; }

@@ -11,182 +11,141 @@
  *    layer's scratch, alive during that layer only.
  * 2. A buffer lives from its producer to the last layer reading it.
  * 3. Buffers are placed largest first (ties: earlier first use, then lower
- *    id), each at the lowest offset where it overlaps no placed buffer that
- *    is alive at the same time.
+ *    id = 2 * layer index + is_scratch), each at the lowest offset where it
+ *    overlaps no placed buffer that is alive at the same time.
  *
- * The planner's state lives in a temporary array (nnom_plan_t, one per
- * layer, by index), not in the layers: it is not needed once the model is
- * compiled.
+ * The planner's state lives in a temporary block (nnom_plan_t per layer,
+ * by index, and the buffer list), not in the layers: it is not needed once
+ * the model is compiled.
  */
 #include "nnom.h"
 #include "nnom_internal.h"
 
-#define UNPLACED 0xFFFFFFFFu
-
-static uint32_t align_up(uint32_t n) { return (n + NNOM_ALIGN - 1u) / NNOM_ALIGN * NNOM_ALIGN; }
-
 static int is_external(const nnom_layer_t *l) { return (l->type->flags & NNOM_LAYER_EXTERNAL) != 0; }
-
-/* A buffer is identified by (layer, is_scratch); id = 2 * index + is_scratch. */
-typedef struct {
-    const nnom_layer_t *layer;
-    int scratch;
-} buffer_ref_t;
-
-static uint32_t buf_size(buffer_ref_t b)
-{
-    return align_up(b.scratch ? b.layer->scratch_bytes : nnom_shape_size(&b.layer->out.shape));
-}
-static uint32_t buf_first(buffer_ref_t b) { return b.layer->index; }
-static uint32_t buf_last(const nnom_plan_t *plan, buffer_ref_t b)
-{
-    return b.scratch ? b.layer->index : plan[b.layer->index].last_use;
-}
-static uint32_t buf_id(buffer_ref_t b) { return 2u * b.layer->index + (uint32_t)b.scratch; }
-static uint32_t *buf_offset(nnom_plan_t *plan, buffer_ref_t b)
-{
-    nnom_plan_t *p = &plan[b.layer->index];
-    return b.scratch ? &p->scratch_offset : &p->out_offset;
-}
-static int buf_exists(const nnom_plan_t *plan, buffer_ref_t b)
-{
-    if (b.scratch)
-        return b.layer->scratch_bytes > 0;
-    return plan[b.layer->index].root == b.layer && !is_external(b.layer);
-}
-
-static int alive_together(const nnom_plan_t *plan, buffer_ref_t a, buffer_ref_t b)
-{
-    return buf_first(a) <= buf_last(plan, b) && buf_first(b) <= buf_last(plan, a);
-}
-
-/* a goes before b in placement order */
-static int placed_before(buffer_ref_t a, buffer_ref_t b)
-{
-    if (buf_size(a) != buf_size(b))
-        return buf_size(a) > buf_size(b);
-    if (buf_first(a) != buf_first(b))
-        return buf_first(a) < buf_first(b);
-    return buf_id(a) < buf_id(b);
-}
 
 /* The input whose buffer an in-place layer reuses, or NULL. */
 static nnom_layer_t *inplace_source(const nnom_plan_t *plan, const nnom_layer_t *l)
 {
     for (uint8_t i = 0; i < l->n_in; i++) {
         nnom_layer_t *in = nnom_layer_input(l, i);
-        const nnom_layer_t *root = plan[in->index].root;
-        if (plan[in->index].n_consumers == 1 &&
-            !(in->type->flags & (NNOM_LAYER_VIEW | NNOM_LAYER_EXTERNAL)) && !is_external(root) &&
-            nnom_shape_size(&l->out.shape) <= nnom_shape_size(&root->out.shape))
+        const nnom_plan_t *p = &plan[in->index];
+        if (p->n_consumers == 1 && !(in->type->flags & (NNOM_LAYER_VIEW | NNOM_LAYER_EXTERNAL)) &&
+            !p->root_external && nnom_shape_size(&l->out.shape) <= p->root_size)
             return in;
     }
     return NULL;
 }
 
-static void assign_roots(nnom_model_t *m, nnom_plan_t *plan)
+static void assign_roots(const nnom_model_t *m, nnom_plan_t *plan)
 {
-    for (nnom_layer_t *l = m->head; l != NULL; l = l->next) {
-        plan[l->index].n_consumers = 0;
-        plan[l->index].last_use = l->index;
-    }
-    for (nnom_layer_t *l = m->head; l != NULL; l = l->next)
+    nnom_layer_t *l;
+    for (l = m->head; l != NULL; l = l->next)
         for (uint8_t i = 0; i < l->n_in; i++) {
             nnom_plan_t *p = &plan[nnom_layer_input(l, i)->index];
             if (p->n_consumers < 255)
                 p->n_consumers++;
         }
-    for (nnom_layer_t *l = m->head; l != NULL; l = l->next) {
-        const uint8_t flags = l->type->flags;
-        nnom_layer_t *src = NULL;
-        plan[l->index].root = l;
-        if (flags & NNOM_LAYER_EXTERNAL)
+    for (l = m->head; l != NULL; l = l->next) {
+        nnom_plan_t *p = &plan[l->index];
+        const nnom_layer_t *src = NULL;
+        p->root = l->index;
+        p->root_size = nnom_shape_size(&l->out.shape);
+        p->root_external = (uint8_t)is_external(l);
+        p->last_use = l->index;
+        if (is_external(l))
             continue;
-        if ((flags & NNOM_LAYER_VIEW) && l->in0 != NULL)
+        if (l->type->flags & NNOM_LAYER_VIEW)
             src = l->in0;
-        else if (flags & NNOM_LAYER_INPLACE)
+        else if (l->type->flags & NNOM_LAYER_INPLACE)
             src = inplace_source(plan, l);
-        if (src != NULL)
-            plan[l->index].root = plan[src->index].root;
+        if (src != NULL) {
+            const nnom_plan_t *q = &plan[src->index];
+            p->root = q->root;
+            p->root_size = q->root_size;
+            p->root_external = q->root_external;
+        }
     }
-    for (nnom_layer_t *l = m->head; l != NULL; l = l->next) {
-        for (uint8_t i = 0; i < l->n_in; i++) {
-            nnom_plan_t *r = &plan[plan[nnom_layer_input(l, i)->index].root->index];
+    /* a buffer lives until its last reader (or the last layer sharing it) */
+    for (l = m->head; l != NULL; l = l->next)
+        for (uint8_t i = 0; i <= l->n_in; i++) {
+            const nnom_layer_t *user = i < l->n_in ? nnom_layer_input(l, i) : l;
+            nnom_plan_t *r = &plan[plan[user->index].root];
             if (r->last_use < l->index)
                 r->last_use = l->index;
         }
-        nnom_plan_t *r = &plan[plan[l->index].root->index];
-        if (r->last_use < l->index)
-            r->last_use = l->index;
-    }
 }
 
-/* Lowest offset for b that overlaps no placed, simultaneously alive buffer. */
-static uint32_t lowest_offset(const nnom_model_t *m, nnom_plan_t *plan, buffer_ref_t b)
+/* The arena buffers; returns their count. */
+static uint32_t list_buffers(const nnom_model_t *m, const nnom_plan_t *plan, nnom_buf_t *b)
 {
-    uint32_t offset = 0, size = buf_size(b);
-    int moved = 1;
-    while (moved) {
-        moved = 0;
-        for (const nnom_layer_t *l = m->head; l != NULL; l = l->next) {
-            for (int s = 0; s < 2; s++) {
-                buffer_ref_t o = {l, s};
-                uint32_t at;
-                if (!buf_exists(plan, o) || (at = *buf_offset(plan, o)) == UNPLACED ||
-                    !alive_together(plan, b, o))
-                    continue;
-                if (at < offset + size && offset < at + buf_size(o)) {
-                    offset = at + buf_size(o);
+    uint32_t n = 0;
+    for (const nnom_layer_t *l = m->head; l != NULL; l = l->next) {
+        const nnom_plan_t *p = &plan[l->index];
+        for (int s = 0; s < 2; s++) {
+            uint32_t size = s ? l->scratch_bytes : nnom_shape_size(&l->out.shape);
+            if (s ? size == 0 : (p->root != l->index || is_external(l)))
+                continue;
+            b[n].size = NNOM_ALIGN_UP(size);
+            b[n].first = l->index;
+            b[n].last = s ? l->index : p->last_use;
+            b[n].id = (uint16_t)(2u * l->index + (uint32_t)s);
+            n++;
+        }
+    }
+    return n;
+}
+
+static int placed_before(const nnom_buf_t *a, const nnom_buf_t *b)
+{
+    if (a->size != b->size)
+        return a->size > b->size;
+    if (a->first != b->first)
+        return a->first < b->first;
+    return a->id < b->id;
+}
+
+uint32_t nnom_plan_arena(nnom_model_t *m, nnom_plan_t *plan, nnom_buf_t *b, uint32_t *lower)
+{
+    uint32_t arena = 0, n, i, j;
+    assign_roots(m, plan);
+    n = list_buffers(m, plan, b);
+    /* placement order: insertion sort */
+    for (i = 1; i < n; i++) {
+        nnom_buf_t key = b[i];
+        for (j = i; j > 0 && placed_before(&key, &b[j - 1]); j--)
+            b[j] = b[j - 1];
+        b[j] = key;
+    }
+    for (i = 0; i < n; i++) {
+        uint32_t at = 0;
+        int moved = 1;
+        while (moved) {
+            moved = 0;
+            for (j = 0; j < i; j++)
+                if (b[j].first <= b[i].last && b[i].first <= b[j].last &&
+                    b[j].at < at + b[i].size && at < b[j].at + b[j].size) {
+                    at = b[j].at + b[j].size;
                     moved = 1;
                 }
-            }
         }
+        b[i].at = at;
+        if (at + b[i].size > arena)
+            arena = at + b[i].size;
+        nnom_plan_t *p = &plan[b[i].id / 2u];
+        if (b[i].id & 1u)
+            p->scratch_offset = at;
+        else
+            p->out_offset = at;
     }
-    return offset;
-}
-
-uint32_t nnom_plan_arena(nnom_model_t *m, nnom_plan_t *plan)
-{
-    uint32_t arena = 0;
-    assign_roots(m, plan);
-    for (nnom_layer_t *l = m->head; l != NULL; l = l->next)
-        plan[l->index].out_offset = plan[l->index].scratch_offset = UNPLACED;
-    for (;;) {
-        buffer_ref_t best = {NULL, 0};
-        for (const nnom_layer_t *l = m->head; l != NULL; l = l->next) {
-            for (int s = 0; s < 2; s++) {
-                buffer_ref_t c = {l, s};
-                if (buf_exists(plan, c) && *buf_offset(plan, c) == UNPLACED &&
-                    (best.layer == NULL || placed_before(c, best)))
-                    best = c;
-            }
-        }
-        if (best.layer == NULL)
-            break;
-        uint32_t at = lowest_offset(m, plan, best);
-        *buf_offset(plan, best) = at;
-        if (at + buf_size(best) > arena)
-            arena = at + buf_size(best);
-    }
-    return arena;
-}
-
-/* Peak of the bytes alive at any one layer: no plan can use less. */
-uint32_t nnom_plan_lower_bound(const nnom_model_t *m, const nnom_plan_t *plan)
-{
-    uint32_t peak = 0;
+    /* the peak of the bytes alive at any one layer: no plan can use less */
+    *lower = 0;
     for (const nnom_layer_t *t = m->head; t != NULL; t = t->next) {
         uint32_t live = 0;
-        for (const nnom_layer_t *l = m->head; l != NULL; l = l->next) {
-            for (int s = 0; s < 2; s++) {
-                buffer_ref_t b = {l, s};
-                if (buf_exists(plan, b) && buf_first(b) <= t->index &&
-                    t->index <= buf_last(plan, b))
-                    live += buf_size(b);
-            }
-        }
-        if (live > peak)
-            peak = live;
+        for (i = 0; i < n; i++)
+            if (b[i].first <= t->index && t->index <= b[i].last)
+                live += b[i].size;
+        if (live > *lower)
+            *lower = live;
     }
-    return peak;
+    return arena;
 }

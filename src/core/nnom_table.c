@@ -60,8 +60,8 @@ void nnom_print_model_table(const nnom_model_t *m, const nnom_plan_t *plan,
         const nnom_plan_t *p = &plan[l->index];
         if (l->type->flags & NNOM_LAYER_EXTERNAL)
             snprintf(out_at, sizeof(out_at), "user");
-        else if (p->root != l)
-            snprintf(out_at, sizeof(out_at), "=#%u", (unsigned)p->root->index + 1);
+        else if (p->root != l->index)
+            snprintf(out_at, sizeof(out_at), "=#%u", (unsigned)p->root + 1);
         else
             snprintf(out_at, sizeof(out_at), "%u", (unsigned)p->out_offset);
         if (l->scratch_bytes)

@@ -63,11 +63,21 @@ static void map_conv(const nnom_conv_args_t *a, conv_map_t *m)
     m->out.c = a->out.c;
 }
 
-/* CMSIS-NN's convolution with 1 to 3 input channels costs several times more
- * per MAC than with more; the local kernel's int16 window path is faster. */
+/* Per shape, the faster kernel (measured on the emulated cores, bench/):
+ * CMSIS-NN's convolution with 1 to 3 input channels costs several times
+ * more per MAC than with more, so the local int16 window path runs those.
+ * With the DSP extension only (no Helium), the local direct convolution is
+ * also as fast or faster for kernels larger than 1x1 (no im2col), while
+ * CMSIS-NN's 1x1 (pointwise) convolution is faster than ours. */
 int nnom_cmsis_conv_suits(const nnom_conv_args_t *a)
 {
-    return a->in.c > 3 && a->k.c == a->in.c;
+    if (a->in.c <= 3 || a->k.c != a->in.c)
+        return 0;
+#if defined(ARM_MATH_MVEI)
+    return 1;
+#else
+    return a->k.h == 1 && a->k.w == 1;
+#endif
 }
 
 uint32_t nnom_cmsis_conv_scratch(const nnom_conv_args_t *a)
@@ -182,9 +192,15 @@ nnom_status_t nnom_cmsis_fc_s8(const nnom_fc_args_t *a, int8_t *scratch)
 
 /* ------------------------------------------------------------ pooling */
 
+/* Max pooling: the local kernel (SSUB8/SEL, four channels a word) is faster
+ * than CMSIS-NN's without Helium. Average pooling needs its scratch on DSP
+ * cores. */
 int nnom_cmsis_pool_suits(const nnom_pool_args_t *a, int has_scratch)
 {
-    /* average pooling needs its scratch on DSP cores */
+#if !defined(ARM_MATH_MVEI)
+    if (a->kind == NNOM_POOL_MAX)
+        return 0;
+#endif
     return a->kind == NNOM_POOL_MAX || has_scratch || nnom_cmsis_pool_scratch(a) == 0;
 }
 
@@ -212,10 +228,16 @@ nnom_status_t nnom_cmsis_pool_s8(const nnom_pool_args_t *a, int8_t *scratch)
 
 /* ------------------------------------------------------------ softmax */
 
-/* CMSIS-NN's shifts stay within 31 bits for rows up to 511. */
+/* CMSIS-NN's shifts stay within 31 bits for rows up to 511. Without Helium
+ * the local kernel (exp terms from the converter's table) is faster. */
 int nnom_cmsis_softmax_suits(const nnom_softmax_args_t *a)
 {
+#if defined(ARM_MATH_MVEI)
     return a->row_size <= 511;
+#else
+    (void)a;
+    return 0;
+#endif
 }
 
 nnom_status_t nnom_cmsis_softmax_s8(const nnom_softmax_args_t *a)

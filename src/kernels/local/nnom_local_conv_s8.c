@@ -15,7 +15,8 @@
  *   free with DSP: SXTAB16).
  * - in.c <= 3 (first layers: grey or RGB images): the windows of two output
  *   pixels are gathered into the scratch buffer as int16 (x - zero point,
- *   0 for padding), then every output channel is a dot product with them.
+ *   0 for padding), then every output channel is a dot product with them
+ *   (not at -Os, where the direct path does these too).
  *
  * Each pixel (or pair) is a separate function so that its inner loop gets
  * the registers to itself; requantisation constants are read once per
@@ -85,62 +86,87 @@ static void tap_range(int32_t s0, int32_t size, int32_t k, int32_t dil, int32_t 
 
 /* ------------------------------------------------------------ pairs */
 
+/* acc += x * w over n bytes for two pixels (x, x + dx) and two channels
+ * (w0, w1): acc = {p0c0, p1c0, p0c1, p1c1}. */
+NNOM_HOT void mac_2x2(const int8_t *x, int32_t dx, const int8_t *w0, const int8_t *w1,
+                      int32_t n, int32_t *acc)
+{
+    int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
+#if NNOM_LOCAL_DSP
+/* four values of both pixels and both channels */
+#define NNOM_MAC_2X2(o)                                                                        \
+    do {                                                                                       \
+        const uint32_t va = nnom_read4(x + (o));                                               \
+        const int16x2_t ae = __sxtb16((int8x4_t)va), ao = nnom_sxtb16_odd(va);                 \
+        uint32_t u = nnom_read4(w0 + (o));                                                     \
+        int16x2_t we = __sxtb16((int8x4_t)u), wo = nnom_sxtb16_odd(u);                         \
+        a0 = __smlad(ae, we, a0);                                                              \
+        a0 = __smlad(ao, wo, a0);                                                              \
+        const uint32_t vb = nnom_read4(x + dx + (o));                                          \
+        const int16x2_t be = __sxtb16((int8x4_t)vb), bo = nnom_sxtb16_odd(vb);                 \
+        a1 = __smlad(be, we, a1);                                                              \
+        a1 = __smlad(bo, wo, a1);                                                              \
+        u = nnom_read4(w1 + (o));                                                              \
+        we = __sxtb16((int8x4_t)u);                                                            \
+        wo = nnom_sxtb16_odd(u);                                                               \
+        a2 = __smlad(ae, we, a2);                                                              \
+        a2 = __smlad(ao, wo, a2);                                                              \
+        a3 = __smlad(be, we, a3);                                                              \
+        a3 = __smlad(bo, wo, a3);                                                              \
+    } while (0)
+#if !defined(__OPTIMIZE_SIZE__)
+    /* eight values per iteration: half the loop and reload overhead */
+    for (; n >= 8; n -= 8, x += 8, w0 += 8, w1 += 8) {
+        NNOM_MAC_2X2(0);
+        NNOM_SCHED_BARRIER();
+        NNOM_MAC_2X2(4);
+    }
+#endif
+    for (; n >= 4; n -= 4, x += 4, w0 += 4, w1 += 4)
+        NNOM_MAC_2X2(0);
+#undef NNOM_MAC_2X2
+#endif
+    for (; n > 0; n--, x++, w0++, w1++) {
+        const int32_t xa = *x, xb = x[dx], k0 = *w0, k1 = *w1;
+        a0 += xa * k0;
+        a1 += xb * k0;
+        a2 += xa * k1;
+        a3 += xb * k1;
+    }
+    acc[0] = a0;
+    acc[1] = a1;
+    acc[2] = a2;
+    acc[3] = a3;
+}
+
 /* Two pixels (x and x + dx: their windows' top-left taps, both windows
  * inside the input), every output channel, two at a time. */
 static NNOM_NOINLINE void pair_pixels(const ctx_t *t, const int8_t *x, int8_t *out)
 {
     const nnom_conv_args_t *a = t->a;
     const int32_t oc = t->oc, K = t->K, dx = t->sw * t->ic, run = t->run;
-    const int32_t row_skip = t->dh * t->row_bytes - run;
+    const int32_t row_step = t->dh * t->row_bytes;
     const int32_t zp = a->p.output_zp, lo = a->p.act_min, hi = a->p.act_max;
     for (int32_t c = 0; c < oc; c += 2) {
         const int32_t c1 = c + 1 < oc ? c + 1 : c;
         const int8_t *w0 = a->weight + c * K, *w1 = a->weight + c1 * K, *xp = x;
-        int32_t a0 = a->bias_folded[c], a1 = a0, a2 = a->bias_folded[c1], a3 = a2;
-        for (int32_t ky = 0; ky < t->kh; ky++, xp += row_skip) {
-            int32_t n = run;
-#if NNOM_LOCAL_DSP
-            for (; n >= 4; n -= 4, xp += 4, w0 += 4, w1 += 4) {
-                const uint32_t va = nnom_read4(xp);
-                const int16x2_t ae = __sxtb16((int8x4_t)va), ao = nnom_sxtb16_odd(va);
-                uint32_t u = nnom_read4(w0);
-                int16x2_t we = __sxtb16((int8x4_t)u), wo = nnom_sxtb16_odd(u);
-                a0 = __smlad(ae, we, a0);
-                a0 = __smlad(ao, wo, a0);
-                const uint32_t vb = nnom_read4(xp + dx);
-                const int16x2_t be = __sxtb16((int8x4_t)vb), bo = nnom_sxtb16_odd(vb);
-                a1 = __smlad(be, we, a1);
-                a1 = __smlad(bo, wo, a1);
-                u = nnom_read4(w1);
-                we = __sxtb16((int8x4_t)u);
-                wo = nnom_sxtb16_odd(u);
-                a2 = __smlad(ae, we, a2);
-                a2 = __smlad(ao, wo, a2);
-                a3 = __smlad(be, we, a3);
-                a3 = __smlad(bo, wo, a3);
-            }
-#endif
-            for (; n > 0; n--, xp++, w0++, w1++) {
-                const int32_t xa = *xp, xb = xp[dx], k0 = *w0, k1 = *w1;
-                a0 += xa * k0;
-                a1 += xb * k0;
-                a2 += xa * k1;
-                a3 += xb * k1;
-            }
-        }
+        int32_t acc[4] = {a->bias_folded[c], a->bias_folded[c], a->bias_folded[c1],
+                          a->bias_folded[c1]};
+        for (int32_t ky = 0; ky < t->kh; ky++, xp += row_step, w0 += run, w1 += run)
+            mac_2x2(xp, dx, w0, w1, run, acc);
         const nnom_rq_t r0 = nnom_rq_of(a->rq.mult[c], a->rq.shift[c]);
-        out[c] = nnom_rq_apply(a0, r0, zp, lo, hi);
-        out[oc + c] = nnom_rq_apply(a1, r0, zp, lo, hi);
+        out[c] = nnom_rq_apply(acc[0], r0, zp, lo, hi);
+        out[oc + c] = nnom_rq_apply(acc[1], r0, zp, lo, hi);
         const nnom_rq_t r1 = nnom_rq_of(a->rq.mult[c1], a->rq.shift[c1]);
-        out[c1] = nnom_rq_apply(a2, r1, zp, lo, hi);
-        out[oc + c1] = nnom_rq_apply(a3, r1, zp, lo, hi);
+        out[c1] = nnom_rq_apply(acc[2], r1, zp, lo, hi);
+        out[oc + c1] = nnom_rq_apply(acc[3], r1, zp, lo, hi);
     }
 }
 
 /* ------------------------------------------------------------ singles */
 
 /* acc += sum over n bytes of (x - zp) * w, two channels. */
-NNOM_INLINE void mac_1x2(const int8_t *x, const int8_t *w0, const int8_t *w1, int32_t n,
+NNOM_HOT void mac_1x2(const int8_t *x, const int8_t *w0, const int8_t *w1, int32_t n,
                          int32_t zp, int32_t *acc)
 {
     int32_t a0 = acc[0], a1 = acc[1];
@@ -231,6 +257,11 @@ static void conv_direct(const ctx_t *t)
  * then the last K % 4 values, one per word (low half). */
 
 static uint32_t patch_words(int32_t K) { return (uint32_t)(K / 4 * 2 + K % 4); }
+
+/* -Os leaves the patch path out (code size first): the direct path handles
+ * every channel count. The scratch stays reserved, so the arena is the
+ * same at every optimisation level (NNOM_ARENA_BYTES). */
+#if !defined(__OPTIMIZE_SIZE__)
 
 static NNOM_NOINLINE void gather_patch(const ctx_t *t, int32_t y0, int32_t x0, int16_t *h)
 {
@@ -342,6 +373,7 @@ static void conv_patch(const ctx_t *t, int16_t *patch)
         }
     }
 }
+#endif
 
 /* ------------------------------------------------------------ entry */
 
@@ -358,12 +390,16 @@ nnom_status_t nnom_local_conv_s8(const nnom_conv_args_t *a, int8_t *scratch)
     if (a->in.c < 1 || a->out.c < 1 || a->k.c != a->in.c)
         return NN_SIZE_MISMATCH;
     ctx_of(a, &t);
+#if !defined(__OPTIMIZE_SIZE__)
     if (a->in.c <= PATCH_MAX_IC) {
         if (scratch == NULL)
             return NN_ARGUMENT_ERROR;
         conv_patch(&t, (int16_t *)(void *)scratch);
-    } else {
-        conv_direct(&t);
+        return NN_SUCCESS;
     }
+#else
+    (void)scratch;
+#endif
+    conv_direct(&t);
     return NN_SUCCESS;
 }

@@ -2,131 +2,145 @@
  * nnom_local_dwconv_s8.c - DepthwiseConv2D (HWC input, [kh][kw][in * mult]
  * weights, output channel ic * mult + m), per-channel requantisation.
  *
- * With a multiplier of 1 the channels go four at a time: one word of input
- * and one of weights per tap, the four products with SMLABB/SMLATT (DSP) or
- * four multiplies. Channels are the outer loop, so the four channels'
- * requantisation constants and biases are set up once per layer, not once
- * per pixel. Padded taps are skipped (padding is real 0); without DSP,
- * windows inside the input use bias_folded and raw inputs.
+ * With a multiplier of 1 the channels go four at a time: per tap one word of
+ * input and one of weights, the four products with SMLABB/SMLATT (DSP) or
+ * four multiplies. Each output pixel is one call that walks its valid taps
+ * (padded taps are skipped: padding is real 0) for every group of four
+ * channels. With DSP, SXTAB16 subtracts the input zero point while
+ * widening; without, windows inside the input use the converter's
+ * bias_folded and raw inputs.
  */
 #include "nnom_local_simd.h"
 
 typedef struct {
+    const nnom_conv_args_t *a;
     int32_t ih, iw, ic, kh, kw, sh, sw, dh, dw, pt, pl, oh, ow, oc;
-} dw_geo_t;
+} dw_ctx_t;
 
 static void taps(int32_t s0, int32_t size, int32_t k, int32_t dil, int32_t *lo, int32_t *hi)
 {
-    int32_t a = s0 >= 0 ? 0 : (-s0 + dil - 1) / dil;
-    int32_t b = size - s0 <= 0 ? 0 : (size - s0 + dil - 1) / dil;
+    const int32_t a = s0 >= 0 ? 0 : (-s0 + dil - 1) / dil;
+    const int32_t b = size - s0 <= 0 ? 0 : (size - s0 + dil - 1) / dil;
     *lo = a;
     *hi = b < k ? b : k;
 }
 
-/* Four channels starting at x (input) and w (weights) over the taps
- * [ky0, ky1) x [kx0, kx1) of one window; x points at tap (ky0, kx0). */
-NNOM_FORCE_INLINE void window4(const dw_geo_t *g, const int8_t *x, const int8_t *w, int32_t nky,
-                               int32_t nkx, int32_t zp, int32_t *acc)
+/* acc[0..3] += (x - zp) * w for four channels over rows x cols taps. */
+NNOM_HOT void taps4(const dw_ctx_t *t, const int8_t *x, const int8_t *w, int32_t rows,
+                    int32_t cols, int32_t zp, int32_t *acc)
 {
+    const int32_t oc = t->oc, xstep = t->dw * t->ic;
+    const int32_t xskip = t->dh * t->iw * t->ic - cols * xstep, wskip = (t->kw - cols) * oc;
     int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
-    const int32_t xstep = g->dw * g->ic, xrow = g->dh * g->iw * g->ic;
-    const int32_t wstep = g->oc, wrow = g->kw * g->oc;
 #if NNOM_LOCAL_DSP
     const int16x2_t off = nnom_offset2(zp);
-#endif
-    for (int32_t ky = 0; ky < nky; ky++, x += xrow, w += wrow) {
-        const int8_t *xp = x, *wp = w;
-        for (int32_t kx = 0; kx < nkx; kx++, xp += xstep, wp += wstep) {
-#if NNOM_LOCAL_DSP
-            const uint32_t v = nnom_read4(xp), u = nnom_read4(wp);
-            const int16x2_t xe = __sxtab16(off, (int8x4_t)v), xo = nnom_sxtab16_odd(off, v);
-            const int16x2_t we = __sxtb16((int8x4_t)u), wo = nnom_sxtb16_odd(u);
-            a0 = __smlabb(xe, we, a0);
-            a2 = __smlatt(xe, we, a2);
-            a1 = __smlabb(xo, wo, a1);
-            a3 = __smlatt(xo, wo, a3);
+#define NNOM_TAP4()                                                                            \
+    do {                                                                                       \
+        const uint32_t v = nnom_read4(x), u = nnom_read4(w);                                   \
+        const int16x2_t xe = __sxtab16(off, (int8x4_t)v), xo = nnom_sxtab16_odd(off, v);       \
+        const int16x2_t we = __sxtb16((int8x4_t)u), wo = nnom_sxtb16_odd(u);                   \
+        a0 = __smlabb(xe, we, a0);                                                             \
+        a2 = __smlatt(xe, we, a2);                                                             \
+        a1 = __smlabb(xo, wo, a1);                                                             \
+        a3 = __smlatt(xo, wo, a3);                                                             \
+    } while (0)
 #else
-            a0 += (xp[0] - zp) * wp[0];
-            a1 += (xp[1] - zp) * wp[1];
-            a2 += (xp[2] - zp) * wp[2];
-            a3 += (xp[3] - zp) * wp[3];
+#define NNOM_TAP4()                                                                            \
+    do {                                                                                       \
+        a0 += (x[0] - zp) * w[0];                                                              \
+        a1 += (x[1] - zp) * w[1];                                                              \
+        a2 += (x[2] - zp) * w[2];                                                              \
+        a3 += (x[3] - zp) * w[3];                                                              \
+    } while (0)
 #endif
+#if !defined(__OPTIMIZE_SIZE__)
+    if (cols == 3) { /* the usual 3-wide kernel rows, unrolled */
+        for (int32_t ky = 0; ky < rows; ky++, x += xskip, w += wskip) {
+            NNOM_TAP4();
+            x += xstep;
+            w += oc;
+            NNOM_TAP4();
+            x += xstep;
+            w += oc;
+            NNOM_TAP4();
+            x += xstep;
+            w += oc;
         }
+        rows = 0;
     }
+#endif
+    for (int32_t ky = 0; ky < rows; ky++, x += xskip, w += wskip)
+        for (int32_t kx = 0; kx < cols; kx++, x += xstep, w += oc)
+            NNOM_TAP4();
+#undef NNOM_TAP4
     acc[0] = a0;
     acc[1] = a1;
     acc[2] = a2;
     acc[3] = a3;
 }
 
-static void group4(const nnom_conv_args_t *a, const dw_geo_t *g, int32_t c)
+/* One output pixel, multiplier 1: x and w point at the first valid tap of
+ * channel 0; rows x cols valid taps. */
+static NNOM_NOINLINE void dw_pixel(const dw_ctx_t *t, const int8_t *x, const int8_t *w,
+                                   int32_t rows, int32_t cols, int8_t *out)
 {
-    const int32_t zp = a->p.input_zp, zp_out = a->p.output_zp;
-    const int32_t lo = a->p.act_min, hi = a->p.act_max;
-    nnom_rq_t rq[4];
-    int32_t b[4], bf[4];
-    for (int32_t i = 0; i < 4; i++) {
-        rq[i] = nnom_rq_of(a->rq.mult[c + i], a->rq.shift[c + i]);
-        b[i] = a->bias[c + i];
-        bf[i] = a->bias_folded != NULL ? a->bias_folded[c + i] : b[i];
+    const nnom_conv_args_t *a = t->a;
+    const int32_t oc = t->oc, zp_out = a->p.output_zp, lo = a->p.act_min, hi = a->p.act_max;
+    /* raw inputs and bias_folded for whole windows without DSP (with DSP the
+     * zero point costs nothing) */
+    const int folded = !NNOM_LOCAL_DSP && rows == t->kh && cols == t->kw && a->bias_folded != NULL;
+    const int32_t *bias = folded ? a->bias_folded : a->bias;
+    const int32_t zp = folded ? 0 : a->p.input_zp;
+    int32_t c = 0;
+    for (; c + 4 <= oc; c += 4) {
+        int32_t acc[4] = {bias[c], bias[c + 1], bias[c + 2], bias[c + 3]};
+        taps4(t, x + c, w + c, rows, cols, zp, acc);
+        const int32_t *m = a->rq.mult + c, *sh = a->rq.shift + c;
+        out[c] = nnom_rq_apply(acc[0], nnom_rq_of(m[0], sh[0]), zp_out, lo, hi);
+        out[c + 1] = nnom_rq_apply(acc[1], nnom_rq_of(m[1], sh[1]), zp_out, lo, hi);
+        out[c + 2] = nnom_rq_apply(acc[2], nnom_rq_of(m[2], sh[2]), zp_out, lo, hi);
+        out[c + 3] = nnom_rq_apply(acc[3], nnom_rq_of(m[3], sh[3]), zp_out, lo, hi);
     }
-    (void)bf;
-    const int8_t *in = a->input + c;
-    int8_t *out = a->output + c;
-    for (int32_t oy = 0; oy < g->oh; oy++) {
-        const int32_t y0 = oy * g->sh - g->pt;
-        int32_t ky0, ky1;
-        taps(y0, g->ih, g->kh, g->dh, &ky0, &ky1);
-        for (int32_t ox = 0; ox < g->ow; ox++, out += g->oc) {
-            const int32_t x0 = ox * g->sw - g->pl;
-            int32_t kx0, kx1;
-            taps(x0, g->iw, g->kw, g->dw, &kx0, &kx1);
-            int32_t acc[4] = {b[0], b[1], b[2], b[3]};
-            if (ky1 > ky0 && kx1 > kx0) {
-                const int8_t *x = in + ((y0 + ky0 * g->dh) * g->iw + x0 + kx0 * g->dw) * g->ic;
-                const int8_t *w = a->weight + c + (ky0 * g->kw + kx0) * g->oc;
-#if !NNOM_LOCAL_DSP
-                if (a->bias_folded != NULL && ky1 - ky0 == g->kh && kx1 - kx0 == g->kw) {
-                    acc[0] = bf[0];
-                    acc[1] = bf[1];
-                    acc[2] = bf[2];
-                    acc[3] = bf[3];
-                    window4(g, x, w, g->kh, g->kw, 0, acc);
-                } else
-#endif
-                {
-                    window4(g, x, w, ky1 - ky0, kx1 - kx0, zp, acc);
-                }
-            }
-            for (int32_t i = 0; i < 4; i++)
-                out[i] = nnom_rq_apply(acc[i], rq[i], zp_out, lo, hi);
+    const int32_t xstep = t->dw * t->ic, xrow = t->dh * t->iw * t->ic;
+    for (; c < oc; c++) {
+        int32_t acc = a->bias[c];
+        const int8_t *xr = x + c, *wr = w + c;
+        for (int32_t ky = 0; ky < rows; ky++, xr += xrow, wr += t->kw * oc) {
+            const int8_t *xp = xr, *wp = wr;
+            for (int32_t kx = 0; kx < cols; kx++, xp += xstep, wp += oc)
+                acc += (*xp - a->p.input_zp) * *wp;
         }
+        out[c] = nnom_rq_apply(acc, nnom_rq_of(a->rq.mult[c], a->rq.shift[c]), zp_out, lo, hi);
     }
 }
 
 /* Any multiplier, one output channel at a time. */
-static void channel(const nnom_conv_args_t *a, const dw_geo_t *g, int32_t oc, int32_t mult)
+static void dw_generic(const dw_ctx_t *t, int32_t mult)
 {
-    const int32_t zp = a->p.input_zp, c = oc / mult;
-    const nnom_rq_t rq = nnom_rq_of(a->rq.mult[oc], a->rq.shift[oc]);
-    int8_t *out = a->output + oc;
-    for (int32_t oy = 0; oy < g->oh; oy++) {
-        const int32_t y0 = oy * g->sh - g->pt;
-        int32_t ky0, ky1;
-        taps(y0, g->ih, g->kh, g->dh, &ky0, &ky1);
-        for (int32_t ox = 0; ox < g->ow; ox++, out += g->oc) {
-            const int32_t x0 = ox * g->sw - g->pl;
-            int32_t kx0, kx1, acc = a->bias[oc];
-            taps(x0, g->iw, g->kw, g->dw, &kx0, &kx1);
-            for (int32_t ky = ky0; ky < ky1; ky++) {
-                const int32_t y = y0 + ky * g->dh;
-                for (int32_t kx = kx0; kx < kx1; kx++) {
-                    const int32_t x = x0 + kx * g->dw;
-                    acc += (a->input[(y * g->iw + x) * g->ic + c] - zp) *
-                           a->weight[(ky * g->kw + kx) * g->oc + oc];
+    const nnom_conv_args_t *a = t->a;
+    const int32_t zp = a->p.input_zp;
+    for (int32_t oc = 0; oc < t->oc; oc++) {
+        const int32_t c = oc / mult;
+        const nnom_rq_t rq = nnom_rq_of(a->rq.mult[oc], a->rq.shift[oc]);
+        int8_t *out = a->output + oc;
+        for (int32_t oy = 0; oy < t->oh; oy++) {
+            const int32_t y0 = oy * t->sh - t->pt;
+            int32_t ky0, ky1;
+            taps(y0, t->ih, t->kh, t->dh, &ky0, &ky1);
+            for (int32_t ox = 0; ox < t->ow; ox++, out += t->oc) {
+                const int32_t x0 = ox * t->sw - t->pl;
+                int32_t kx0, kx1, acc = a->bias[oc];
+                taps(x0, t->iw, t->kw, t->dw, &kx0, &kx1);
+                for (int32_t ky = ky0; ky < ky1; ky++) {
+                    const int32_t y = y0 + ky * t->dh;
+                    for (int32_t kx = kx0; kx < kx1; kx++) {
+                        const int32_t x = x0 + kx * t->dw;
+                        acc += (a->input[(y * t->iw + x) * t->ic + c] - zp) *
+                               a->weight[(ky * t->kw + kx) * t->oc + oc];
+                    }
                 }
+                *out = nnom_rq_apply(acc, rq, a->p.output_zp, a->p.act_min, a->p.act_max);
             }
-            *out = nnom_rq_apply(acc, rq, a->p.output_zp, a->p.act_min, a->p.act_max);
         }
     }
 }
@@ -134,18 +148,31 @@ static void channel(const nnom_conv_args_t *a, const dw_geo_t *g, int32_t oc, in
 nnom_status_t nnom_local_dwconv_s8(const nnom_conv_args_t *a, int8_t *scratch)
 {
     (void)scratch;
-    const dw_geo_t g = {a->in.h,          a->in.w,           a->in.c,          a->k.h,
-                        a->k.w,           a->p.stride_h,     a->p.stride_w,    a->p.dilation_h,
-                        a->p.dilation_w,  a->p.pad_top,      a->p.pad_left,    a->out.h,
-                        a->out.w,         a->out.c};
-    const int32_t mult = a->ch_mult;
-    if (mult < 1 || g.oc != g.ic * mult)
+    const dw_ctx_t t = {a,           a->in.h,         a->in.w,         a->in.c,
+                        a->k.h,      a->k.w,          a->p.stride_h,   a->p.stride_w,
+                        a->p.dilation_h, a->p.dilation_w, a->p.pad_top, a->p.pad_left,
+                        a->out.h,    a->out.w,        a->out.c};
+    if (a->ch_mult < 1 || t.oc != t.ic * a->ch_mult)
         return NN_SIZE_MISMATCH;
-    int32_t c = 0;
-    if (mult == 1)
-        for (; c + 4 <= g.oc; c += 4)
-            group4(a, &g, c);
-    for (; c < g.oc; c++)
-        channel(a, &g, c, mult);
+    if (a->ch_mult != 1) {
+        dw_generic(&t, a->ch_mult);
+        return NN_SUCCESS;
+    }
+    int8_t *out = a->output;
+    for (int32_t oy = 0; oy < t.oh; oy++) {
+        const int32_t y0 = oy * t.sh - t.pt;
+        int32_t ky0, ky1;
+        taps(y0, t.ih, t.kh, t.dh, &ky0, &ky1);
+        for (int32_t ox = 0; ox < t.ow; ox++, out += t.oc) {
+            const int32_t x0 = ox * t.sw - t.pl;
+            int32_t kx0, kx1;
+            taps(x0, t.iw, t.kw, t.dw, &kx0, &kx1);
+            const int empty = ky1 <= ky0 || kx1 <= kx0;
+            const int8_t *x =
+                empty ? a->input : a->input + ((y0 + ky0 * t.dh) * t.iw + x0 + kx0 * t.dw) * t.ic;
+            const int8_t *w = a->weight + (ky0 * t.kw + kx0) * t.oc;
+            dw_pixel(&t, x, w, empty ? 0 : ky1 - ky0, empty ? 0 : kx1 - kx0, out);
+        }
+    }
     return NN_SUCCESS;
 }

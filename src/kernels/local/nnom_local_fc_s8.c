@@ -6,7 +6,7 @@
  */
 #include "nnom_local_simd.h"
 
-NNOM_FORCE_INLINE void dot2(const int8_t *x, const int8_t *w0, const int8_t *w1, int32_t n,
+NNOM_HOT void dot2(const int8_t *x, const int8_t *w0, const int8_t *w1, int32_t n,
                             int32_t zp, int32_t *acc)
 {
     int32_t a0 = acc[0], a1 = acc[1];

@@ -12,7 +12,7 @@ static void max_window(const int8_t *x, int32_t c, int32_t rows, int32_t cols, i
                        int8_t *out, int32_t lo, int32_t hi)
 {
     int32_t ch = 0;
-#if NNOM_LOCAL_DSP
+#if NNOM_LOCAL_DSP && !defined(__OPTIMIZE_SIZE__)
     for (; ch + 4 <= c; ch += 4) {
         const int8_t *row = x + ch;
         uint32_t m = nnom_read4(row);

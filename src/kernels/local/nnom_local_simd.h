@@ -33,6 +33,23 @@
 #endif
 #define NNOM_FORCE_INLINE NNOM_INLINE
 
+/* NNOM_HOT: an inner loop. Inlined at -O2; at -Os a function of its own, so
+ * that its accumulators stay in registers (GCC's -Os register allocation
+ * spills them when the loop sits inside a larger function). */
+#if defined(__OPTIMIZE_SIZE__)
+#define NNOM_HOT static NNOM_NOINLINE
+#else
+#define NNOM_HOT NNOM_INLINE
+#endif
+
+/* Keeps the compiler from interleaving two unrolled steps of an inner loop
+ * (which runs it out of registers on a Cortex-M). */
+#if defined(__GNUC__)
+#define NNOM_SCHED_BARRIER() __asm__ volatile("" ::: "memory")
+#else
+#define NNOM_SCHED_BARRIER() ((void)0)
+#endif
+
 /* Four int8 values as one word (any alignment; one LDR on Cortex-M3 and up). */
 NNOM_FORCE_INLINE uint32_t nnom_read4(const int8_t *p)
 {
@@ -75,13 +92,34 @@ NNOM_FORCE_INLINE int16x2_t nnom_offset2(int32_t zp)
 }
 #endif
 
+/* nnom_requantize(acc, mult, shift) + zp, clamped to [lo, hi]: one out-of-line
+ * function (nnom_local_requant.c), used as is at -Os. */
+int8_t nnom_rq_clamp(int32_t acc, int32_t mult, int32_t shift, int32_t zp, int32_t lo, int32_t hi);
+
+#if defined(__OPTIMIZE_SIZE__)
+/* -Os: code size first, one requantisation routine for every kernel. */
+typedef struct {
+    int32_t mult, shift;
+} nnom_rq_t;
+
+NNOM_INLINE nnom_rq_t nnom_rq_of(int32_t mult, int32_t shift)
+{
+    nnom_rq_t r;
+    r.mult = mult;
+    r.shift = shift;
+    return r;
+}
+
+#define nnom_rq_apply(acc, r, zp, lo, hi) nnom_rq_clamp((acc), (r).mult, (r).shift, (zp), (lo), (hi))
+
+#else
 /* Requantisation constants of one output channel, computed once per
  * channel and reused for every pixel (nnom_requantize() split in two). */
 typedef struct {
     int32_t mult, left, right, mask, half;
 } nnom_rq_t;
 
-NNOM_FORCE_INLINE nnom_rq_t nnom_rq_of(int32_t mult, int32_t shift)
+NNOM_INLINE nnom_rq_t nnom_rq_of(int32_t mult, int32_t shift)
 {
     nnom_rq_t r;
     r.mult = mult;
@@ -93,8 +131,7 @@ NNOM_FORCE_INLINE nnom_rq_t nnom_rq_of(int32_t mult, int32_t shift)
 }
 
 /* nnom_requantize(acc, mult, shift) + zp, clamped to [lo, hi]. */
-NNOM_FORCE_INLINE int8_t nnom_rq_apply(int32_t acc, nnom_rq_t r, int32_t zp, int32_t lo,
-                                       int32_t hi)
+NNOM_INLINE int8_t nnom_rq_apply(int32_t acc, nnom_rq_t r, int32_t zp, int32_t lo, int32_t hi)
 {
     const int32_t v = (int32_t)((uint32_t)acc << r.left);
     const int32_t high = (int32_t)(((int64_t)v * r.mult + ((int64_t)1 << 30)) >> 31);
@@ -104,5 +141,6 @@ NNOM_FORCE_INLINE int8_t nnom_rq_apply(int32_t acc, nnom_rq_t r, int32_t zp, int
     out = out < lo ? lo : out;
     return (int8_t)(out > hi ? hi : out);
 }
+#endif
 
 #endif

@@ -190,7 +190,7 @@ nnom_layer_t *nnom_layer_input(const nnom_layer_t *layer, uint8_t i);
  * two buffers), from the heap or, in static mode, from the top of the
  * buffer before the arena is taken: a static buffer needs the structures
  * plus the larger of the arena and this. */
-#define NNOM_PLAN_ENTRY_BYTES 52u
+#define NNOM_PLAN_ENTRY_BYTES 60u
 #define NNOM_COMPILE_TEMP_BYTES(n_layers) ((n_layers) * NNOM_PLAN_ENTRY_BYTES)
 
 /* ---- model ---------------------------------------------------------------- */

@@ -275,32 +275,69 @@ def _buffers(layers: list[Layer]) -> list[tuple[int, int, int, int]]:
     return out
 
 
-def plan(g: Graph, backend: str = "local") -> Plan:
-    """The arena plan; backend "cmsis-nn-dsp" / "cmsis-nn-mve" gives the one
-    of the CMSIS-NN backend on a core with DSP / Helium."""
-    layers = run_order(g, backend)
-    _assign_roots(layers)
-    buffers = _buffers(layers)
-    placed: list[tuple[int, int, int, int, int]] = []  # (offset, size, first, last, id)
+# The improvement search below runs when a model has at most this many
+# buffers (nnom_planner.c: NNOM_PLAN_SEARCH_MAX); beyond, the first greedy plan.
+PLAN_SEARCH_MAX = 64
+PLAN_SEARCH_PASSES = 4
+
+
+def _place(buffers: list, order: list[int]) -> tuple[int, list[int]]:
+    """Each buffer in `order` at the lowest offset overlapping no placed,
+    simultaneously alive buffer: (arena, offsets by buffer position)."""
+    offsets = [0] * len(buffers)
+    placed: list[int] = []
     arena = 0
-    for bid, size, first, last in sorted(buffers, key=lambda b: (-b[1], b[2], b[0])):
+    for i in order:
+        _, size, first, last = buffers[i]
         offset, moved = 0, True
         while moved:
             moved = False
-            for at, psize, pfirst, plast, _ in placed:
-                alive = first <= plast and pfirst <= last
-                if alive and at < offset + size and offset < at + psize:
+            for j in placed:
+                _, psize, pfirst, plast = buffers[j]
+                at = offsets[j]
+                if first <= plast and pfirst <= last and at < offset + size and offset < at + psize:
                     offset, moved = at + psize, True
-        placed.append((offset, size, first, last, bid))
+        offsets[i] = offset
+        placed.append(i)
         arena = max(arena, offset + size)
+    return arena, offsets
+
+
+def plan(g: Graph, backend: str = "local") -> Plan:
+    """The arena plan; backend "cmsis-nn-dsp" / "cmsis-nn-mve" gives the one
+    of the CMSIS-NN backend on a core with DSP / Helium.
+
+    Greedy placement, largest first; when that misses the lower bound (the
+    peak of the bytes alive at one layer), moving one buffer to the front of
+    the order at a time, keeping any improvement (at most PLAN_SEARCH_PASSES
+    passes, until the bound is reached)."""
+    layers = run_order(g, backend)
+    _assign_roots(layers)
+    buffers = _buffers(layers)
+    lower = 0
+    for t in range(len(layers)):
+        lower = max(lower, sum(s for _, s, f, la in buffers if f <= t <= la))
+    order = sorted(range(len(buffers)), key=lambda i: (-buffers[i][1], buffers[i][2], buffers[i][0]))
+    arena, offsets = _place(buffers, order)
+    passes = 0
+    while arena > lower and len(buffers) <= PLAN_SEARCH_MAX and passes < PLAN_SEARCH_PASSES:
+        improved = False
+        for i in range(1, len(order)):
+            cand = [order[i]] + order[:i] + order[i + 1 :]
+            a, offs = _place(buffers, cand)
+            if a < arena:
+                arena, offsets, order, improved = a, offs, cand, True
+                if arena == lower:
+                    break
+        passes += 1
+        if not improved:
+            break
+    for (bid, _, _, _), offset in zip(buffers, offsets):
         layer = layers[bid // 2]
         if bid % 2:
             layer.scratch_offset = offset
         else:
             layer.out_offset = offset
-    lower = 0
-    for t in range(len(layers)):
-        lower = max(lower, sum(s for _, s, f, la in buffers if f <= t <= la))
     return Plan(
         layers=layers,
         arena_bytes=arena,

@@ -145,7 +145,8 @@ static nnom_status_t plan_and_allocate(nnom_model_t *m)
 {
     const size_t n = m->n_layers;
     /* NNOM_PLAN_ENTRY_BYTES (nnom.h) must cover one plan and two buffers */
-    typedef char plan_fits[sizeof(nnom_plan_t) + 2u * sizeof(nnom_buf_t) == NNOM_PLAN_ENTRY_BYTES
+    typedef char plan_fits[sizeof(nnom_plan_t) + 2u * sizeof(nnom_buf_t) + 4u * sizeof(uint16_t) ==
+                                   NNOM_PLAN_ENTRY_BYTES
                                ? 1
                                : -1];
     (void)sizeof(plan_fits);
@@ -154,7 +155,8 @@ static nnom_status_t plan_and_allocate(nnom_model_t *m)
     if (plan == NULL)
         return NN_NO_MEMORY;
     nnom_memset(plan, 0, n * sizeof(nnom_plan_t));
-    m->arena_bytes = nnom_plan_arena(m, plan, (nnom_buf_t *)(void *)(plan + n), &lower);
+    nnom_buf_t *bufs = (nnom_buf_t *)(void *)(plan + n);
+    m->arena_bytes = nnom_plan_arena(m, plan, bufs, (uint16_t *)(void *)(bufs + 2u * n), &lower);
     int8_t *arena = nnom_mem_next(); /* static mode; NULL with the heap */
     const int later = arena != NULL;
     if (!later && m->arena_bytes > 0) {

@@ -41,10 +41,13 @@ typedef struct {
     uint32_t size, at;
     uint16_t first, last, id;
 } nnom_buf_t;
-/* Plans with plan[n_layers] (zeroed) and bufs[2 * n_layers]; returns the
- * arena size and sets *lower_bound (the peak of the bytes alive at once). */
-uint32_t nnom_plan_arena(nnom_model_t *m, nnom_plan_t *plan, nnom_buf_t *bufs,
+/* Plans with plan[n_layers] (zeroed), bufs[2 * n_layers] and
+ * order[4 * n_layers]; returns the arena size and sets *lower_bound (the
+ * peak of the bytes alive at once). */
+uint32_t nnom_plan_arena(nnom_model_t *m, nnom_plan_t *plan, nnom_buf_t *bufs, uint16_t *order,
                          uint32_t *lower_bound);
+/* the improvement search runs for models with at most this many buffers */
+#define NNOM_PLAN_SEARCH_MAX 64u
 
 /* nnom_table.c */
 void nnom_print_model_table(const nnom_model_t *m, const nnom_plan_t *plan,

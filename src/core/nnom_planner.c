@@ -104,39 +104,40 @@ static int placed_before(const nnom_buf_t *a, const nnom_buf_t *b)
     return a->id < b->id;
 }
 
-uint32_t nnom_plan_arena(nnom_model_t *m, nnom_plan_t *plan, nnom_buf_t *b, uint32_t *lower)
+/* Each buffer in `order` at the lowest offset overlapping no placed,
+ * simultaneously alive buffer (b[].at); returns the arena size. */
+static uint32_t place(nnom_buf_t *b, const uint16_t *order, uint32_t n)
 {
-    uint32_t arena = 0, n, i, j;
-    assign_roots(m, plan);
-    n = list_buffers(m, plan, b);
-    /* placement order: insertion sort */
-    for (i = 1; i < n; i++) {
-        nnom_buf_t key = b[i];
-        for (j = i; j > 0 && placed_before(&key, &b[j - 1]); j--)
-            b[j] = b[j - 1];
-        b[j] = key;
-    }
-    for (i = 0; i < n; i++) {
+    uint32_t arena = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        nnom_buf_t *x = &b[order[i]];
         uint32_t at = 0;
         int moved = 1;
         while (moved) {
             moved = 0;
-            for (j = 0; j < i; j++)
-                if (b[j].first <= b[i].last && b[i].first <= b[j].last &&
-                    b[j].at < at + b[i].size && at < b[j].at + b[j].size) {
-                    at = b[j].at + b[j].size;
+            for (uint32_t j = 0; j < i; j++) {
+                const nnom_buf_t *y = &b[order[j]];
+                if (y->first <= x->last && x->first <= y->last && y->at < at + x->size &&
+                    at < y->at + y->size) {
+                    at = y->at + y->size;
                     moved = 1;
                 }
+            }
         }
-        b[i].at = at;
-        if (at + b[i].size > arena)
-            arena = at + b[i].size;
-        nnom_plan_t *p = &plan[b[i].id / 2u];
-        if (b[i].id & 1u)
-            p->scratch_offset = at;
-        else
-            p->out_offset = at;
+        x->at = at;
+        if (at + x->size > arena)
+            arena = at + x->size;
     }
+    return arena;
+}
+
+uint32_t nnom_plan_arena(nnom_model_t *m, nnom_plan_t *plan, nnom_buf_t *b, uint16_t *order,
+                         uint32_t *lower)
+{
+    uint32_t arena, n, i, j;
+    uint16_t *cand = order + 2u * m->n_layers;
+    assign_roots(m, plan);
+    n = list_buffers(m, plan, b);
     /* the peak of the bytes alive at any one layer: no plan can use less */
     *lower = 0;
     for (const nnom_layer_t *t = m->head; t != NULL; t = t->next) {
@@ -146,6 +147,42 @@ uint32_t nnom_plan_arena(nnom_model_t *m, nnom_plan_t *plan, nnom_buf_t *b, uint
                 live += b[i].size;
         if (live > *lower)
             *lower = live;
+    }
+    /* greedy, largest first (insertion sort of the order) */
+    for (i = 0; i < n; i++) {
+        for (j = i; j > 0 && placed_before(&b[i], &b[order[j - 1]]); j--)
+            order[j] = order[j - 1];
+        order[j] = (uint16_t)i;
+    }
+    arena = place(b, order, n);
+    /* short of the bound: move one buffer at a time to the front of the
+     * order, keep what improves (nnom/memory.py does the same) */
+    for (int pass = 0; arena > *lower && n <= NNOM_PLAN_SEARCH_MAX && pass < 4; pass++) {
+        int improved = 0;
+        for (i = 1; i < n && arena > *lower; i++) {
+            cand[0] = order[i];
+            for (j = 0; j < i; j++)
+                cand[j + 1] = order[j];
+            for (j = i + 1; j < n; j++)
+                cand[j] = order[j];
+            uint32_t a = place(b, cand, n);
+            if (a < arena) {
+                arena = a;
+                improved = 1;
+                for (j = 0; j < n; j++)
+                    order[j] = cand[j];
+            }
+        }
+        if (!improved)
+            break;
+    }
+    place(b, order, n); /* the offsets of the chosen order */
+    for (i = 0; i < n; i++) {
+        nnom_plan_t *p = &plan[b[i].id / 2u];
+        if (b[i].id & 1u)
+            p->scratch_offset = b[i].at;
+        else
+            p->out_offset = b[i].at;
     }
     return arena;
 }

@@ -132,6 +132,15 @@ def suite(tmp_path_factory):
     return out
 
 
+def test_planner_reaches_the_lower_bound(suite):
+    """The arena equals the peak of the bytes alive at one layer (activations
+    and scratch) for every model here, for both backends' scratch sizes."""
+    for name, converted, _, _ in suite:
+        for backend in memory.BACKENDS:
+            p = memory.plan(converted.graph, backend)
+            assert p.arena_bytes == p.lower_bound, (name, backend, p.arena_bytes, p.lower_bound)
+
+
 def test_random_kernel_models_on_host(suite, tmp_path):
     """The same models through the C runtime on the host, under sanitizers."""
     for name, converted, inputs, expected in suite:

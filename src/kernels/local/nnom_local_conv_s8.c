@@ -6,13 +6,13 @@
  * - in.c >= 4: direct convolution, no im2col. A window row is kw * in.c
  *   contiguous bytes, in the input (HWC) and in the weights, so the inner
  *   loops walk plain byte runs with no index arithmetic per multiply.
- *   Output pixels whose window lies inside the input go two at a time
- *   (adjacent in a row) for two output channels at a time: each input word
- *   serves two channels, each weight word two pixels. They use the
- *   converter's bias_folded (bias - zp * sum(w)), so raw inputs are
- *   multiplied. Other pixels (borders, dilation, no bias_folded) go one at
- *   a time, skipping the padded taps and subtracting the zero point (for
- *   free with DSP: SXTAB16).
+ *   Output pixels whose window columns lie inside the input go two at a
+ *   time (adjacent in a row) for two output channels at a time: each input
+ *   word serves two channels, each weight word two pixels. Whole windows
+ *   use the converter's bias_folded (bias - zp * sum(w)) and multiply raw
+ *   inputs; windows cut at the top or bottom skip the padded rows and
+ *   subtract the zero point (for free with DSP: SXTAB16). Pixels at the
+ *   left and right borders, and dilated columns, go one at a time.
  * - in.c <= 3 (first layers: grey or RGB images): the windows of two output
  *   pixels are gathered into the scratch buffer as int16 (x - zero point,
  *   0 for padding), then every output channel is a dot product with them
@@ -86,24 +86,25 @@ static void tap_range(int32_t s0, int32_t size, int32_t k, int32_t dil, int32_t 
 
 /* ------------------------------------------------------------ pairs */
 
-/* acc += x * w over n bytes for two pixels (x, x + dx) and two channels
- * (w0, w1): acc = {p0c0, p1c0, p0c1, p1c1}. */
+/* acc += (x - zp) * w over n bytes for two pixels (x, x + dx) and two
+ * channels (w0, w1): acc = {p0c0, p1c0, p0c1, p1c1}. zp is 0 for windows
+ * inside the input with bias_folded (raw inputs). */
 NNOM_HOT void mac_2x2(const int8_t *x, int32_t dx, const int8_t *w0, const int8_t *w1,
-                      int32_t n, int32_t *acc)
+                      int32_t n, int32_t zp, int32_t *acc)
 {
     int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
 #if NNOM_LOCAL_DSP
-/* four values of both pixels and both channels */
-#define NNOM_MAC_2X2(o)                                                                        \
+/* four values of both pixels and both channels; X16(v) widens input v */
+#define NNOM_MAC_2X2(o, XE, XO)                                                                \
     do {                                                                                       \
         const uint32_t va = nnom_read4(x + (o));                                               \
-        const int16x2_t ae = __sxtb16((int8x4_t)va), ao = nnom_sxtb16_odd(va);                 \
+        const int16x2_t ae = XE(va), ao = XO(va);                                              \
         uint32_t u = nnom_read4(w0 + (o));                                                     \
         int16x2_t we = __sxtb16((int8x4_t)u), wo = nnom_sxtb16_odd(u);                         \
         a0 = __smlad(ae, we, a0);                                                              \
         a0 = __smlad(ao, wo, a0);                                                              \
         const uint32_t vb = nnom_read4(x + dx + (o));                                          \
-        const int16x2_t be = __sxtb16((int8x4_t)vb), bo = nnom_sxtb16_odd(vb);                 \
+        const int16x2_t be = XE(vb), bo = XO(vb);                                              \
         a1 = __smlad(be, we, a1);                                                              \
         a1 = __smlad(bo, wo, a1);                                                              \
         u = nnom_read4(w1 + (o));                                                              \
@@ -114,20 +115,31 @@ NNOM_HOT void mac_2x2(const int8_t *x, int32_t dx, const int8_t *w0, const int8_
         a3 = __smlad(be, we, a3);                                                              \
         a3 = __smlad(bo, wo, a3);                                                              \
     } while (0)
+#define NNOM_RAW_E(v) __sxtb16((int8x4_t)(v))
+#define NNOM_RAW_O(v) nnom_sxtb16_odd(v)
+#define NNOM_OFF_E(v) __sxtab16(off, (int8x4_t)(v))
+#define NNOM_OFF_O(v) nnom_sxtab16_odd(off, v)
+    const int16x2_t off = nnom_offset2(zp);
 #if !defined(__OPTIMIZE_SIZE__)
-    /* eight values per iteration: half the loop and reload overhead */
-    for (; n >= 8; n -= 8, x += 8, w0 += 8, w1 += 8) {
-        NNOM_MAC_2X2(0);
-        NNOM_SCHED_BARRIER();
-        NNOM_MAC_2X2(4);
+    if (zp == 0) {
+        /* eight values per iteration: half the loop and reload overhead */
+        for (; n >= 8; n -= 8, x += 8, w0 += 8, w1 += 8) {
+            NNOM_MAC_2X2(0, NNOM_RAW_E, NNOM_RAW_O);
+            NNOM_SCHED_BARRIER();
+            NNOM_MAC_2X2(4, NNOM_RAW_E, NNOM_RAW_O);
+        }
     }
 #endif
     for (; n >= 4; n -= 4, x += 4, w0 += 4, w1 += 4)
-        NNOM_MAC_2X2(0);
+        NNOM_MAC_2X2(0, NNOM_OFF_E, NNOM_OFF_O);
 #undef NNOM_MAC_2X2
+#undef NNOM_RAW_E
+#undef NNOM_RAW_O
+#undef NNOM_OFF_E
+#undef NNOM_OFF_O
 #endif
     for (; n > 0; n--, x++, w0++, w1++) {
-        const int32_t xa = *x, xb = x[dx], k0 = *w0, k1 = *w1;
+        const int32_t xa = *x - zp, xb = x[dx] - zp, k0 = *w0, k1 = *w1;
         a0 += xa * k0;
         a1 += xb * k0;
         a2 += xa * k1;
@@ -139,21 +151,26 @@ NNOM_HOT void mac_2x2(const int8_t *x, int32_t dx, const int8_t *w0, const int8_
     acc[3] = a3;
 }
 
-/* Two pixels (x and x + dx: their windows' top-left taps, both windows
- * inside the input), every output channel, two at a time. */
-static NNOM_NOINLINE void pair_pixels(const ctx_t *t, const int8_t *x, int8_t *out)
+/* Two pixels (x and x + dx: the first valid window row, column 0, of both;
+ * all their columns inside the input), rows valid window rows from ky0,
+ * every output channel two at a time. Whole windows with bias_folded
+ * multiply raw inputs; others subtract the zero point. */
+static NNOM_NOINLINE void pair_pixels(const ctx_t *t, const int8_t *x, int32_t ky0,
+                                      int32_t rows, int8_t *out)
 {
     const nnom_conv_args_t *a = t->a;
     const int32_t oc = t->oc, K = t->K, dx = t->sw * t->ic, run = t->run;
-    const int32_t row_step = t->dh * t->row_bytes;
+    const int32_t row_step = t->dh * t->row_bytes, woff = ky0 * run;
+    const int folded = rows == t->kh && a->bias_folded != NULL;
+    const int32_t *bias = folded ? a->bias_folded : a->bias;
+    const int32_t zp_in = folded ? 0 : a->p.input_zp;
     const int32_t zp = a->p.output_zp, lo = a->p.act_min, hi = a->p.act_max;
     for (int32_t c = 0; c < oc; c += 2) {
         const int32_t c1 = c + 1 < oc ? c + 1 : c;
-        const int8_t *w0 = a->weight + c * K, *w1 = a->weight + c1 * K, *xp = x;
-        int32_t acc[4] = {a->bias_folded[c], a->bias_folded[c], a->bias_folded[c1],
-                          a->bias_folded[c1]};
-        for (int32_t ky = 0; ky < t->kh; ky++, xp += row_step, w0 += run, w1 += run)
-            mac_2x2(xp, dx, w0, w1, run, acc);
+        const int8_t *w0 = a->weight + c * K + woff, *w1 = a->weight + c1 * K + woff, *xp = x;
+        int32_t acc[4] = {bias[c], bias[c], bias[c1], bias[c1]};
+        for (int32_t ky = 0; ky < rows; ky++, xp += row_step, w0 += run, w1 += run)
+            mac_2x2(xp, dx, w0, w1, run, zp_in, acc);
         const nnom_rq_t r0 = nnom_rq_of(a->rq.mult[c], a->rq.shift[c]);
         out[c] = nnom_rq_apply(acc[0], r0, zp, lo, hi);
         out[oc + c] = nnom_rq_apply(acc[1], r0, zp, lo, hi);
@@ -226,19 +243,20 @@ static NNOM_NOINLINE void single_pixel(const ctx_t *t, int32_t y0, int32_t x0, i
 static void conv_direct(const ctx_t *t)
 {
     const nnom_conv_args_t *a = t->a;
-    int32_t oy0, oy1, ox0, ox1;
-    inner_range(t->ih, t->kh, t->sh, t->dh, t->pt, t->oh, &oy0, &oy1);
+    int32_t ox0, ox1;
     inner_range(t->iw, t->kw, t->sw, t->dw, t->pl, t->ow, &ox0, &ox1);
-    if (a->bias_folded == NULL || t->dw != 1)
-        oy1 = oy0; /* no pairs */
+    if (t->dw != 1)
+        ox1 = ox0; /* no pairs */
     int8_t *out = a->output;
     for (int32_t oy = 0; oy < t->oh; oy++) {
         const int32_t y0 = oy * t->sh - t->pt;
-        const int inner_row = oy >= oy0 && oy < oy1;
+        int32_t ky0, ky1;
+        tap_range(y0, t->ih, t->kh, t->dh, &ky0, &ky1);
         for (int32_t ox = 0; ox < t->ow;) {
             const int32_t x0 = ox * t->sw - t->pl;
-            if (inner_row && ox >= ox0 && ox + 1 < ox1) {
-                pair_pixels(t, a->input + y0 * t->row_bytes + x0 * t->ic, out);
+            if (ky1 > ky0 && ox >= ox0 && ox + 1 < ox1) {
+                pair_pixels(t, a->input + (y0 + ky0 * t->dh) * t->row_bytes + x0 * t->ic, ky0,
+                            ky1 - ky0, out);
                 out += 2 * t->oc;
                 ox += 2;
             } else {

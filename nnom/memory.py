@@ -151,7 +151,7 @@ def _cmsis_scratch(node: Node, arch: str, in_hw: tuple[int, int]) -> int | None:
     if node.op == "conv2d":
         kh, kw = a["kernel"]
         cin = node.weights["kernel"].shape[2]
-        if cin <= 3 or (arch == "dsp" and (kh, kw) != (1, 1)):
+        if cin <= 3 or (arch == "dsp" and (kh, kw) != (1, 1) and cin >= 16):
             return None  # nnom_cmsis_conv_suits: the local kernel is faster
         return _conv_wrapper(arch, cin, kh, kw, tuple(a["strides"]), tuple(a["dilation"]),
                              a["pads"], in_hw, node.hwc[:2])

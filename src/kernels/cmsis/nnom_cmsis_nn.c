@@ -67,8 +67,9 @@ static void map_conv(const nnom_conv_args_t *a, conv_map_t *m)
  * CMSIS-NN's convolution with 1 to 3 input channels costs several times
  * more per MAC than with more, so the local int16 window path runs those.
  * With the DSP extension only (no Helium), the local direct convolution is
- * also as fast or faster for kernels larger than 1x1 (no im2col), while
- * CMSIS-NN's 1x1 (pointwise) convolution is faster than ours. */
+ * faster for kernels larger than 1x1 with 16 input channels or more (long
+ * contiguous runs, no im2col); CMSIS-NN's is faster for fewer channels and
+ * for 1x1 (pointwise) convolutions. */
 int nnom_cmsis_conv_suits(const nnom_conv_args_t *a)
 {
     if (a->in.c <= 3 || a->k.c != a->in.c)
@@ -76,7 +77,7 @@ int nnom_cmsis_conv_suits(const nnom_conv_args_t *a)
 #if defined(ARM_MATH_MVEI)
     return 1;
 #else
-    return a->k.h == 1 && a->k.w == 1;
+    return (a->k.h == 1 && a->k.w == 1) || a->in.c < 16;
 #endif
 }
 

@@ -16,7 +16,7 @@
  * - in.c <= 3 (first layers: grey or RGB images): the windows of two output
  *   pixels are gathered into the scratch buffer as int16 (x - zero point,
  *   0 for padding), then every output channel is a dot product with them
- *   (not at -Os, where the direct path does these too).
+ *   (at -Os: copied as int8 and computed as above, as one long row).
  *
  * Each pixel (or pair) is a separate function so that its inner loop gets
  * the registers to itself; requantisation constants are read once per
@@ -151,32 +151,39 @@ NNOM_HOT void mac_2x2(const int8_t *x, int32_t dx, const int8_t *w0, const int8_
     acc[3] = a3;
 }
 
-/* Two pixels (x and x + dx: the first valid window row, column 0, of both;
- * all their columns inside the input), rows valid window rows from ky0,
- * every output channel two at a time. Whole windows with bias_folded
- * multiply raw inputs; others subtract the zero point. */
-static NNOM_NOINLINE void pair_pixels(const ctx_t *t, const int8_t *x, int32_t ky0,
-                                      int32_t rows, int8_t *out)
+/* Where two pixels' windows are: rows runs of `run` bytes, `row_step`
+ * apart, the second pixel `dx` after the first; weights from `woff` in each
+ * channel's; the second pixel's outputs `step` after the first's (0: one
+ * pixel). whole: every tap of the windows is there (bias_folded, raw
+ * inputs); otherwise the zero point is subtracted. */
+typedef struct {
+    int32_t dx, row_step, rows, run, woff, step;
+    int whole;
+} pair_job_t;
+
+/* Two pixels, every output channel two at a time. */
+static NNOM_NOINLINE void pair_pixels(const ctx_t *t, const int8_t *x, const pair_job_t *j,
+                                      int8_t *out)
 {
     const nnom_conv_args_t *a = t->a;
-    const int32_t oc = t->oc, K = t->K, dx = t->sw * t->ic, run = t->run;
-    const int32_t row_step = t->dh * t->row_bytes, woff = ky0 * run;
-    const int folded = rows == t->kh && a->bias_folded != NULL;
+    const int32_t oc = t->oc, K = t->K, dx = j->dx, run = j->run, step = j->step;
+    const int folded = j->whole && a->bias_folded != NULL;
     const int32_t *bias = folded ? a->bias_folded : a->bias;
     const int32_t zp_in = folded ? 0 : a->p.input_zp;
     const int32_t zp = a->p.output_zp, lo = a->p.act_min, hi = a->p.act_max;
     for (int32_t c = 0; c < oc; c += 2) {
         const int32_t c1 = c + 1 < oc ? c + 1 : c;
-        const int8_t *w0 = a->weight + c * K + woff, *w1 = a->weight + c1 * K + woff, *xp = x;
+        const int8_t *w0 = a->weight + c * K + j->woff, *w1 = a->weight + c1 * K + j->woff;
+        const int8_t *xp = x;
         int32_t acc[4] = {bias[c], bias[c], bias[c1], bias[c1]};
-        for (int32_t ky = 0; ky < rows; ky++, xp += row_step, w0 += run, w1 += run)
+        for (int32_t ky = 0; ky < j->rows; ky++, xp += j->row_step, w0 += run, w1 += run)
             mac_2x2(xp, dx, w0, w1, run, zp_in, acc);
         const nnom_rq_t r0 = nnom_rq_of(a->rq.mult[c], a->rq.shift[c]);
         out[c] = nnom_rq_apply(acc[0], r0, zp, lo, hi);
-        out[oc + c] = nnom_rq_apply(acc[1], r0, zp, lo, hi);
+        out[step + c] = nnom_rq_apply(acc[1], r0, zp, lo, hi);
         const nnom_rq_t r1 = nnom_rq_of(a->rq.mult[c1], a->rq.shift[c1]);
         out[c1] = nnom_rq_apply(acc[2], r1, zp, lo, hi);
-        out[oc + c1] = nnom_rq_apply(acc[3], r1, zp, lo, hi);
+        out[step + c1] = nnom_rq_apply(acc[3], r1, zp, lo, hi);
     }
 }
 
@@ -255,8 +262,10 @@ static void conv_direct(const ctx_t *t)
         for (int32_t ox = 0; ox < t->ow;) {
             const int32_t x0 = ox * t->sw - t->pl;
             if (ky1 > ky0 && ox >= ox0 && ox + 1 < ox1) {
-                pair_pixels(t, a->input + (y0 + ky0 * t->dh) * t->row_bytes + x0 * t->ic, ky0,
-                            ky1 - ky0, out);
+                const pair_job_t j = {t->sw * t->ic, t->dh * t->row_bytes, ky1 - ky0, t->run,
+                                      ky0 * t->run, t->oc, ky1 - ky0 == t->kh};
+                pair_pixels(t, a->input + (y0 + ky0 * t->dh) * t->row_bytes + x0 * t->ic, &j,
+                            out);
                 out += 2 * t->oc;
                 ox += 2;
             } else {
@@ -268,18 +277,18 @@ static void conv_direct(const ctx_t *t)
     }
 }
 
-/* ------------------------------------------------------------ patch path
- * The window as int16 halfwords (x - zp, 0 when padded), ordered for the DSP
+/* ------------------------------------------------------------ patch path */
+
+/* Scratch words of one pixel's int16 window. */
+static uint32_t patch_words(int32_t K) { return (uint32_t)(K / 4 * 2 + K % 4); }
+
+#if !defined(__OPTIMIZE_SIZE__)
+/* The window as int16 halfwords (x - zp, 0 when padded), ordered for the DSP
  * inner loop: per group of four values v0..v3 the words (v0, v2) and
  * (v1, v3), which pair with SXTB16 of a weight word and of it rotated by 8;
  * then the last K % 4 values, one per word (low half). */
 
-static uint32_t patch_words(int32_t K) { return (uint32_t)(K / 4 * 2 + K % 4); }
 
-/* -Os leaves the patch path out (code size first): the direct path handles
- * every channel count. The scratch stays reserved, so the arena is the
- * same at every optimisation level (NNOM_ARENA_BYTES). */
-#if !defined(__OPTIMIZE_SIZE__)
 
 static NNOM_NOINLINE void gather_patch(const ctx_t *t, int32_t y0, int32_t x0, int16_t *h)
 {
@@ -391,6 +400,52 @@ static void conv_patch(const ctx_t *t, int16_t *patch)
         }
     }
 }
+
+#else
+/* -Os: two pixels' windows are copied into the scratch buffer as int8 (the
+ * padding is the input zero point, real 0), and pair_pixels() treats them
+ * as a one-row window of K bytes: less code than the int16 path, which
+ * needs more scratch, so the same is reserved. */
+
+static void gather_window(const ctx_t *t, int32_t y0, int32_t x0, int8_t *p)
+{
+    const int8_t zp = (int8_t)t->a->p.input_zp;
+    int32_t kx0, kx1;
+    tap_range(x0, t->iw, t->kw, t->dw, &kx0, &kx1);
+    if (kx1 < kx0)
+        kx1 = kx0;
+    for (int32_t ky = 0, y = y0; ky < t->kh; ky++, y += t->dh) {
+        const int row_in = y >= 0 && y < t->ih;
+        const int8_t *px = t->a->input + ((row_in ? y : 0) * t->iw + x0) * t->ic;
+        for (int32_t kx = 0; kx < t->kw; kx++) {
+            const int8_t *src = px + kx * t->dw * t->ic;
+            const int inside = row_in && kx >= kx0 && kx < kx1;
+            for (int32_t c = 0; c < t->ic; c++)
+                *p++ = inside ? src[c] : zp;
+        }
+    }
+}
+
+static void conv_patch(const ctx_t *t, int16_t *scratch)
+{
+    int8_t *patch = (int8_t *)(void *)scratch;
+    const int32_t second = (int32_t)NNOM_ALIGN_UP((uint32_t)t->K);
+    pair_job_t j = {second, 0, 1, t->K, 0, t->oc, 1};
+    int8_t *out = t->a->output;
+    for (int32_t oy = 0; oy < t->oh; oy++) {
+        const int32_t y0 = oy * t->sh - t->pt;
+        for (int32_t ox = 0; ox < t->ow; ox += 2) {
+            const int two = ox + 1 < t->ow;
+            gather_window(t, y0, ox * t->sw - t->pl, patch);
+            if (two)
+                gather_window(t, y0, (ox + 1) * t->sw - t->pl, patch + second);
+            j.dx = two ? second : 0;
+            j.step = two ? t->oc : 0;
+            pair_pixels(t, patch, &j, out);
+            out += (two ? 2 : 1) * t->oc;
+        }
+    }
+}
 #endif
 
 /* ------------------------------------------------------------ entry */
@@ -408,16 +463,12 @@ nnom_status_t nnom_local_conv_s8(const nnom_conv_args_t *a, int8_t *scratch)
     if (a->in.c < 1 || a->out.c < 1 || a->k.c != a->in.c)
         return NN_SIZE_MISMATCH;
     ctx_of(a, &t);
-#if !defined(__OPTIMIZE_SIZE__)
     if (a->in.c <= PATCH_MAX_IC) {
         if (scratch == NULL)
             return NN_ARGUMENT_ERROR;
         conv_patch(&t, (int16_t *)(void *)scratch);
-        return NN_SUCCESS;
+    } else {
+        conv_direct(&t);
     }
-#else
-    (void)scratch;
-#endif
-    conv_direct(&t);
     return NN_SUCCESS;
 }

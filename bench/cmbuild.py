@@ -389,5 +389,4 @@ def runtime_size(map_file: Path, library: str = "libnnom.a") -> dict[str, int]:
         if f"{library}(" in obj:
             for k, v in sizes.items():
                 total[k] += v
-    return {"code": total["text"] + total["rodata"], "data": total["data"] + total["bss"],
-            **total}
+    return {**total, "code": total["text"] + total["rodata"], "data": total["data"] + total["bss"]}

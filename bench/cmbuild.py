@@ -349,25 +349,21 @@ def run(elf: Path, board: str, timeout: float = 120.0) -> tuple[int, str]:
 
 # ------------------------------------------------------------- code size
 
-_MAP_LINE = re.compile(
-    r"^\s*(\.(?:text|rodata|data|bss)[.\w$]*)?\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\S+\.(?:o|a\(.+\.o\)))$"
-)
-
-
 def sizes_by_object(map_file: Path) -> dict[str, dict[str, int]]:
     """{object or archive(member): {"text": n, "rodata": n, "data": n, "bss": n}} of the
     input sections the linker kept (after --gc-sections), from a GNU ld map file."""
     out: dict[str, dict[str, int]] = {}
     lines = map_file.read_text().splitlines()
-    start = next(i for i, l in enumerate(lines) if l.startswith("Linker script and memory map"))
+    start = next(i for i, t in enumerate(lines) if t.startswith("Linker script and memory map"))
     pending = None
     for line in lines[start:]:
         head = re.match(r"^ (\.(?:text|rodata|data|bss)\S*)\s*$", line)
         if head:
             pending = head.group(1)
             continue
-        m = re.match(r"^ (\.(?:text|rodata|data|bss)\S*)?\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\S.*)$",
-                     line)
+        m = re.match(
+            r"^ (\.(?:text|rodata|data|bss)\S*)?\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\S.*)$", line
+        )
         if not m:
             pending = None
             continue

@@ -102,7 +102,9 @@ def write_data(path: Path, qx: np.ndarray, want: list[np.ndarray]) -> None:
     refs = ", ".join(f"{{bench_in{r}}}" for r in range(n))
     lines.append(f"static const int8_t *const bench_inputs[BENCH_RUNS][1] = {{{refs}}};")
     rows = ", ".join(cmbuild.c_bytes(exp[r]) for r in range(n))
-    lines.append(f"static const int8_t bench_expected[BENCH_RUNS][BENCH_OUTPUT_BYTES] = {{{rows}}};")
+    lines.append(
+        f"static const int8_t bench_expected[BENCH_RUNS][BENCH_OUTPUT_BYTES] = {{{rows}}};"
+    )
     path.write_text("\n".join(lines) + "\n")
 
 

@@ -317,7 +317,9 @@ def plan(g: Graph, backend: str = "local") -> Plan:
     lower = 0
     for t in range(len(layers)):
         lower = max(lower, sum(s for _, s, f, la in buffers if f <= t <= la))
-    order = sorted(range(len(buffers)), key=lambda i: (-buffers[i][1], buffers[i][2], buffers[i][0]))
+    order = sorted(
+        range(len(buffers)), key=lambda i: (-buffers[i][1], buffers[i][2], buffers[i][0])
+    )
     arena, offsets = _place(buffers, order)
     passes = 0
     while arena > lower and len(buffers) <= PLAN_SEARCH_MAX and passes < PLAN_SEARCH_PASSES:

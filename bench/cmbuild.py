@@ -123,8 +123,11 @@ class Firmware:
     backend: str = "local"  # "local" or "cmsis-nn"
     extra: tuple[str, ...] = ()
     cmsis: Path | None = None
-    cache: Path = field(default_factory=lambda: Path(os.environ.get(
-        "NNOM_CM_CACHE", Path.home() / ".cache" / "nnom-cm")))
+    cache: Path = field(
+        default_factory=lambda: Path(
+            os.environ.get("NNOM_CM_CACHE", Path.home() / ".cache" / "nnom-cm")
+        )
+    )
 
     def __post_init__(self) -> None:
         if self.backend == "cmsis-nn" and self.cmsis is None:
@@ -158,15 +161,20 @@ class Firmware:
         return flags
 
     def _library(self, name: str, sources: list[Path], flags: list[str], base: Path) -> Path:
-        key = _digest(flags, *[(str(s), s.read_bytes()) for s in sources],
-                      *sorted((str(h), h.read_bytes()) for h in self._headers()))
+        key = _digest(
+            flags,
+            *[(str(s), s.read_bytes()) for s in sources],
+            *sorted((str(h), h.read_bytes()) for h in self._headers()),
+        )
         out = self.cache / f"{name}-{self.board}{self.opt}-{key}"
         lib = out / f"lib{name}.a"
         if lib.is_file():
             return lib
         tmp = out.with_name(out.name + f".tmp{os.getpid()}")
-        jobs = [(flags, s, tmp / (s.relative_to(base).as_posix().replace("/", "_") + ".o"))
-                for s in sources]
+        jobs = [
+            (flags, s, tmp / (s.relative_to(base).as_posix().replace("/", "_") + ".o"))
+            for s in sources
+        ]
         _compile_all(jobs)
         _run(["arm-none-eabi-gcc-ar", "rcs", str(tmp / lib.name), *[str(j[2]) for j in jobs]])
         try:
@@ -176,8 +184,12 @@ class Firmware:
         return lib
 
     def _headers(self) -> list[Path]:
-        heads = [*(ROOT / "inc").rglob("*.h"), *(ROOT / "port").rglob("*.h"),
-                 *(ROOT / "src").rglob("*.h"), *(PLATFORM / "include").rglob("*.h")]
+        heads = [
+            *(ROOT / "inc").rglob("*.h"),
+            *(ROOT / "port").rglob("*.h"),
+            *(ROOT / "src").rglob("*.h"),
+            *(PLATFORM / "include").rglob("*.h"),
+        ]
         if self.cmsis is not None and self.backend == "cmsis-nn":
             heads += list((self.cmsis / "Include").rglob("*.h"))
         return heads
@@ -188,12 +200,23 @@ class Firmware:
         return self._library("nnom", sources, self.cflags(), ROOT / "src")
 
     def cmsis_library(self) -> Path:
-        flags = [*machine_flags(self.board), self.opt, "-ffunction-sections", "-fdata-sections",
-                 f"-I{self.cmsis / 'Include'}", "-w"]
+        flags = [
+            *machine_flags(self.board),
+            self.opt,
+            "-ffunction-sections",
+            "-fdata-sections",
+            f"-I{self.cmsis / 'Include'}",
+            "-w",
+        ]
         return self._library("cmsisnn", cmsis_sources(self.cmsis), flags, self.cmsis / "Source")
 
-    def link(self, workdir: Path, main_c: Path, include_dirs: list[Path] = (),
-             more: list[tuple[Path, list[Path]]] = ()) -> Path:
+    def link(
+        self,
+        workdir: Path,
+        main_c: Path,
+        include_dirs: list[Path] = (),
+        more: list[tuple[Path, list[Path]]] = (),
+    ) -> Path:
         """Compile main_c (with include_dirs, e.g. the folder of weights.h) and
         `more` (source, include dirs) pairs, link firmware.elf in workdir."""
         workdir.mkdir(parents=True, exist_ok=True)
@@ -202,20 +225,34 @@ class Firmware:
             libs.append(self.cmsis_library())
         base = self.cflags()
         startup = PLATFORM / "startup" / "qemucm_startup.c"
-        jobs = [(base + [f"-I{p}" for p in include_dirs], main_c, workdir / "main.o"),
-                (base, startup, workdir / "startup.o")]
+        jobs = [
+            (base + [f"-I{p}" for p in include_dirs], main_c, workdir / "main.o"),
+            (base, startup, workdir / "startup.o"),
+        ]
         for k, (src, incs) in enumerate(more):
             jobs.append((base + [f"-I{p}" for p in incs], src, workdir / f"tu{k}.o"))
         _compile_all(jobs)
         elf = workdir / "firmware.elf"
         ld = board_config(self.board)["build"]["ldscript"]
-        _run([
-            "arm-none-eabi-gcc", *machine_flags(self.board), self.opt,
-            "-nostartfiles", "--specs=rdimon.specs", "-Wl,--gc-sections",
-            "-Wl,--no-warn-rwx-segments", f"-L{PLATFORM / 'ldscripts'}", f"-T{ld}",
-            f"-Wl,-Map={workdir / 'firmware.map'}",
-            *[str(j[2]) for j in jobs], *map(str, libs), "-lm", "-o", str(elf),
-        ])
+        _run(
+            [
+                "arm-none-eabi-gcc",
+                *machine_flags(self.board),
+                self.opt,
+                "-nostartfiles",
+                "--specs=rdimon.specs",
+                "-Wl,--gc-sections",
+                "-Wl,--no-warn-rwx-segments",
+                f"-L{PLATFORM / 'ldscripts'}",
+                f"-T{ld}",
+                f"-Wl,-Map={workdir / 'firmware.map'}",
+                *[str(j[2]) for j in jobs],
+                *map(str, libs),
+                "-lm",
+                "-o",
+                str(elf),
+            ]
+        )
         return elf
 
 
@@ -226,7 +263,7 @@ SILENT = "-DNNOM_LOG(...)=((void)0)"
 
 def c_bytes(values) -> str:
     flat = [int(v) for v in values]
-    rows = [", ".join(map(str, flat[i:i + 24])) for i in range(0, len(flat), 24)]
+    rows = [", ".join(map(str, flat[i : i + 24])) for i in range(0, len(flat), 24)]
     return "{\n    " + ",\n    ".join(rows or ["0"]) + "\n}"
 
 
@@ -239,8 +276,14 @@ def write_model_check(model, inputs: list, expected: list, folder: Path, k: int)
     model.save_header(folder / "weights.h")
     runs = len(inputs)
     out_bytes = sum(int(e.size) for e in expected[0])
-    lines = ["#include <stdio.h>", "#include <string.h>", '#include "nnom.h"',
-             '#include "weights.h"', f"#define RUNS {runs}", f"#define OUT_BYTES {out_bytes}"]
+    lines = [
+        "#include <stdio.h>",
+        "#include <string.h>",
+        '#include "nnom.h"',
+        '#include "weights.h"',
+        f"#define RUNS {runs}",
+        f"#define OUT_BYTES {out_bytes}",
+    ]
     refs = []
     for r in range(runs):
         names = []
@@ -248,11 +291,15 @@ def write_model_check(model, inputs: list, expected: list, folder: Path, k: int)
             lines.append(f"static const int8_t in_{r}_{i}[] = {c_bytes(a.reshape(-1))};")
             names.append(f"in_{r}_{i}")
         refs.append("{" + ", ".join(names) + "}")
-    lines.append("static const int8_t *const inputs[RUNS][NNOM_INPUT_COUNT] = {"
-                 + ", ".join(refs) + "};")
+    lines.append(
+        "static const int8_t *const inputs[RUNS][NNOM_INPUT_COUNT] = {" + ", ".join(refs) + "};"
+    )
     exp = [np.concatenate([e.reshape(-1) for e in expected[r]]) for r in range(runs)]
-    lines.append("static const int8_t expected[RUNS][OUT_BYTES] = {"
-                 + ", ".join(c_bytes(e) for e in exp) + "};")
+    lines.append(
+        "static const int8_t expected[RUNS][OUT_BYTES] = {"
+        + ", ".join(c_bytes(e) for e in exp)
+        + "};"
+    )
     lines.append(f"""
 int nnom_check_{k}(void)
 {{
@@ -306,14 +353,16 @@ int main(void)
 
 
 _MODEL_LINE = re.compile(
-    r"nnom-model (\d+) mismatches=(-?\d+) first=(-?\d+) arena=(\d+) mem=(\d+) status=(-?\d+)")
+    r"nnom-model (\d+) mismatches=(-?\d+) first=(-?\d+) arena=(\d+) mem=(\d+) status=(-?\d+)"
+)
 
 
 def parse_models(output: str) -> dict[int, dict[str, int]]:
     out = {}
     for m in _MODEL_LINE.finditer(output):
-        out[int(m.group(1))] = dict(zip(("mismatches", "first", "arena", "mem", "status"),
-                                        map(int, m.groups()[1:])))
+        out[int(m.group(1))] = dict(
+            zip(("mismatches", "first", "arena", "mem", "status"), map(int, m.groups()[1:]))
+        )
     return out
 
 
@@ -337,10 +386,14 @@ def run(elf: Path, board: str, timeout: float = 120.0) -> tuple[int, str]:
     """Run firmware under QEMU (the qemucm runner); returns (exit code, stdout + stderr)."""
     cfg = board_config(board).get("qemu", {})
     cmd = [
-        sys.executable, str(PLATFORM / "builder" / "qemucm_run.py"),
-        "--machine", cfg["machine"],
-        "--icount-shift", str(cfg.get("icount_shift", 10)),
-        "--timeout", str(timeout),
+        sys.executable,
+        str(PLATFORM / "builder" / "qemucm_run.py"),
+        "--machine",
+        cfg["machine"],
+        "--icount-shift",
+        str(cfg.get("icount_shift", 10)),
+        "--timeout",
+        str(timeout),
         str(elf),
     ]
     proc = subprocess.run(cmd, capture_output=True, text=True, stdin=subprocess.DEVNULL)
@@ -348,6 +401,7 @@ def run(elf: Path, board: str, timeout: float = 120.0) -> tuple[int, str]:
 
 
 # ------------------------------------------------------------- code size
+
 
 def sizes_by_object(map_file: Path) -> dict[str, dict[str, int]]:
     """{object or archive(member): {"text": n, "rodata": n, "data": n, "bss": n}} of the

@@ -70,12 +70,14 @@ def _randomize_bn(model, rng: np.random.Generator) -> None:
         if type(layer).__name__ == "BatchNormalization":
             gamma, beta, mean, var = layer.get_weights()
             n = gamma.shape[0]
-            layer.set_weights([
-                rng.uniform(0.5, 1.5, n).astype(np.float32),
-                rng.normal(0.0, 0.2, n).astype(np.float32),
-                rng.normal(0.0, 0.2, n).astype(np.float32),
-                rng.uniform(0.5, 2.0, n).astype(np.float32),
-            ])
+            layer.set_weights(
+                [
+                    rng.uniform(0.5, 1.5, n).astype(np.float32),
+                    rng.normal(0.0, 0.2, n).astype(np.float32),
+                    rng.normal(0.0, 0.2, n).astype(np.float32),
+                    rng.uniform(0.5, 2.0, n).astype(np.float32),
+                ]
+            )
 
 
 MODELS = {"guide": guide, "dscnn": dscnn, "mlp": mlp}

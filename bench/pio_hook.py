@@ -56,9 +56,21 @@ def project(root: Path, with_hook: bool) -> Path:
     else:
         (p / "include").mkdir()
         subprocess.run(
-            [sys.executable, "-m", "nnom.cli", "convert", "model.h5", "-c", "calib.npy",
-             "-o", "include/weights.h"],
-            cwd=p, check=True, capture_output=True, env=dict(os.environ, PYTHONPATH=str(ROOT)),
+            [
+                sys.executable,
+                "-m",
+                "nnom.cli",
+                "convert",
+                "model.h5",
+                "-c",
+                "calib.npy",
+                "-o",
+                "include/weights.h",
+            ],
+            cwd=p,
+            check=True,
+            capture_output=True,
+            env=dict(os.environ, PYTHONPATH=str(ROOT)),
         )
     (p / "platformio.ini").write_text(ini)
     return p
@@ -86,8 +98,11 @@ def main() -> None:
         root = Path(tmp)
         core = make_offline_core(root / "core")
         env = {k: v for k, v in os.environ.items() if not k.startswith("PLATFORMIO_")}
-        env.update(PLATFORMIO_CORE_DIR=str(core), PLATFORMIO_SETTING_ENABLE_TELEMETRY="No",
-                   NNOM_HOOK_TIMING="1")
+        env.update(
+            PLATFORMIO_CORE_DIR=str(core),
+            PLATFORMIO_SETTING_ENABLE_TELEMETRY="No",
+            NNOM_HOOK_TIMING="1",
+        )
         projects = {name: project(root, name == "hook") for name in ("hook", "no hook")}
         times: dict[str, list[float]] = {name: [] for name in projects}
         inside: dict[str, list[float]] = {name: [] for name in projects}
@@ -100,19 +115,24 @@ def main() -> None:
                 if re.search(r"^(Compiling|Linking) ", output, re.M) or "NNoM: generated" in output:
                     raise SystemExit(f"an unchanged build did work:\n{output}")
                 times[name].append(took)
-                inside[name] += [float(v) for v in re.findall(r"NNoM: hook took ([\d.]+) ms",
-                                                               output)]
+                inside[name] += [
+                    float(v) for v in re.findall(r"NNoM: hook took ([\d.]+) ms", output)
+                ]
 
     med = {name: statistics.median(v) for name, v in times.items()}
     hook_ms = {name: statistics.median(v) if v else 0.0 for name, v in inside.items()}
-    print(f"Unchanged `pio run` (platform native), median of {args.runs} runs each, "
-          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}\n")
+    print(
+        f"Unchanged `pio run` (platform native), median of {args.runs} runs each, "
+        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}\n"
+    )
     print("| project | `pio run` wall time | hook's own time |")
     print("|---|---|---|")
     for name in projects:
         print(f"| {name} | {med[name]:.3f} s | {hook_ms[name]:.1f} ms |")
-    print(f"\nHook overhead: {(med['hook'] - med['no hook']) * 1000:+.0f} ms wall "
-          f"(difference of medians), {hook_ms['hook']:.1f} ms measured inside the build.")
+    print(
+        f"\nHook overhead: {(med['hook'] - med['no hook']) * 1000:+.0f} ms wall "
+        f"(difference of medians), {hook_ms['hook']:.1f} ms measured inside the build."
+    )
 
 
 if __name__ == "__main__":

@@ -44,8 +44,13 @@ import cmbuild  # noqa: E402
 
 RUNS = 10
 PROFILE_BOARD = "m4"
-BOARD_NAMES = {"m3": "Cortex-M3", "m4": "Cortex-M4", "m7": "Cortex-M7", "m33": "Cortex-M33",
-               "m55": "Cortex-M55"}
+BOARD_NAMES = {
+    "m3": "Cortex-M3",
+    "m4": "Cortex-M4",
+    "m7": "Cortex-M7",
+    "m33": "Cortex-M33",
+    "m55": "Cortex-M55",
+}
 
 
 @dataclass
@@ -108,13 +113,16 @@ def write_data(path: Path, qx: np.ndarray, want: list[np.ndarray]) -> None:
     path.write_text("\n".join(lines) + "\n")
 
 
-_LINE = re.compile(r"nnom-bench runs=(\d+) instructions=(\d+) kernel_instructions=(\d+) "
-                   r"mismatches=(\d+) first_mismatch=(-?\d+) mem_used=(\d+) arena=(\d+) "
-                   r"status=(-?\d+)")
+_LINE = re.compile(
+    r"nnom-bench runs=(\d+) instructions=(\d+) kernel_instructions=(\d+) "
+    r"mismatches=(\d+) first_mismatch=(-?\d+) mem_used=(\d+) arena=(\d+) "
+    r"status=(-?\d+)"
+)
 
 
-def measure(model: Model, board: str, backend: str, opt: str, work: Path,
-            profile: bool = False) -> dict:
+def measure(
+    model: Model, board: str, backend: str, opt: str, work: Path, profile: bool = False
+) -> dict:
     extra = ("-DNNOM_KERNEL_PROFILE",) if profile else ()
     fw = cmbuild.Firmware(board=board, opt=opt, backend=backend, extra=extra)
     folder = work / f"{model.name}-{board}{opt}-{backend}{'-prof' if profile else ''}"
@@ -122,15 +130,25 @@ def measure(model: Model, board: str, backend: str, opt: str, work: Path,
     code, output = cmbuild.run(elf, board)
     m = _LINE.search(output)
     if m is None or code != 0:
-        raise SystemExit(f"bench: {model.name} on {board} {opt} {backend} failed (exit {code}):\n"
-                         f"{output[-2000:]}")
+        raise SystemExit(
+            f"bench: {model.name} on {board} {opt} {backend} failed (exit {code}):\n"
+            f"{output[-2000:]}"
+        )
     runs, instr, kern, mism, first, mem, arena, status = (int(v) for v in m.groups())
     if mism or status:
-        raise SystemExit(f"bench: {model.name} on {board} {opt} {backend}: {mism} output bytes "
-                         f"differ from the reference (first {first}), status {status}")
+        raise SystemExit(
+            f"bench: {model.name} on {board} {opt} {backend}: {mism} output bytes "
+            f"differ from the reference (first {first}), status {status}"
+        )
     size = cmbuild.runtime_size(folder / "firmware.map")
-    return {"instructions": instr / runs, "kernels": kern / runs, "mem_used": mem,
-            "arena": arena, "code": size["code"], "data": size["data"]}
+    return {
+        "instructions": instr / runs,
+        "kernels": kern / runs,
+        "mem_used": mem,
+        "arena": arena,
+        "code": size["code"],
+        "data": size["data"],
+    }
 
 
 def prebuild(boards: list[str], backends: list[str]) -> None:
@@ -143,8 +161,9 @@ def prebuild(boards: list[str], backends: list[str]) -> None:
                 if backend == "cmsis-nn":
                     fw.cmsis_library()
                 if board == PROFILE_BOARD and opt == "-O2":
-                    cmbuild.Firmware(board=board, opt=opt, backend=backend,
-                                     extra=("-DNNOM_KERNEL_PROFILE",)).runtime()
+                    cmbuild.Firmware(
+                        board=board, opt=opt, backend=backend, extra=("-DNNOM_KERNEL_PROFILE",)
+                    ).runtime()
 
 
 def run_all(models: list[Model], boards: list[str], backends: list[str], work: Path):
@@ -166,8 +185,18 @@ def fmt_m(x: float) -> str:
 
 
 def table(models, boards, backends, res, markdown: bool) -> str:
-    head = ["model", "backend", "instr/inference -O2", "instr/MAC", "-Os", "-Os/-O2",
-            "arena B", "RAM B", "code B (-Os)", "data B"]
+    head = [
+        "model",
+        "backend",
+        "instr/inference -O2",
+        "instr/MAC",
+        "-Os",
+        "-Os/-O2",
+        "arena B",
+        "RAM B",
+        "code B (-Os)",
+        "data B",
+    ]
     out = []
     for board in boards:
         rows = []
@@ -175,10 +204,18 @@ def table(models, boards, backends, res, markdown: bool) -> str:
             for backend in backends:
                 o2 = res[(model.name, board, backend, "-O2", False)]
                 os_ = res[(model.name, board, backend, "-Os", False)]
-                row = [model.name, backend, fmt_m(o2["instructions"]),
-                       f"{o2['instructions'] / model.macs:.2f}", fmt_m(os_["instructions"]),
-                       f"{os_['instructions'] / o2['instructions']:.2f}", str(o2["arena"]),
-                       str(o2["mem_used"]), str(os_["code"]), str(os_["data"])]
+                row = [
+                    model.name,
+                    backend,
+                    fmt_m(o2["instructions"]),
+                    f"{o2['instructions'] / model.macs:.2f}",
+                    fmt_m(os_["instructions"]),
+                    f"{os_['instructions'] / o2['instructions']:.2f}",
+                    str(o2["arena"]),
+                    str(o2["mem_used"]),
+                    str(os_["code"]),
+                    str(os_["data"]),
+                ]
                 prof = res.get((model.name, board, backend, "-O2", True))
                 if prof is not None:
                     framework = o2["instructions"] - prof["kernels"]
@@ -205,8 +242,11 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--boards", default=",".join(cmbuild.BOARDS))
     parser.add_argument("--models", default="guide,dscnn,mlp")
-    parser.add_argument("--backends", default=None,
-                        help="local,cmsis-nn (default: cmsis-nn too when NNOM_CMSIS_NN_DIR is set)")
+    parser.add_argument(
+        "--backends",
+        default=None,
+        help="local,cmsis-nn (default: cmsis-nn too when NNOM_CMSIS_NN_DIR is set)",
+    )
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
     args = parser.parse_args(argv)
     missing = cmbuild.tools_missing()
@@ -214,8 +254,11 @@ def main(argv=None) -> int:
         print(f"bench: {', '.join(missing)} not found (tools/install.sh installs them)")
         return 2
     boards = args.boards.split(",")
-    backends = args.backends.split(",") if args.backends else (
-        ["local", "cmsis-nn"] if cmbuild.cmsis_nn_dir() else ["local"])
+    backends = (
+        args.backends.split(",")
+        if args.backends
+        else (["local", "cmsis-nn"] if cmbuild.cmsis_nn_dir() else ["local"])
+    )
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="nnom-bench-") as tmp:
         work = Path(tmp)
@@ -224,8 +267,10 @@ def main(argv=None) -> int:
         res = run_all(models, boards, backends, work)
         print(table(models, boards, backends, res, args.markdown))
     for model in models:
-        print(f"{model.name}: {model.macs} MACs, arena lower bound "
-              f"{model.converted.plan.lower_bound} B, converter {model.convert_s:.2f} s")
+        print(
+            f"{model.name}: {model.macs} MACs, arena lower bound "
+            f"{model.converted.plan.lower_bound} B, converter {model.convert_s:.2f} s"
+        )
     print(f"(bench took {time.perf_counter() - started:.0f} s)")
     return 0
 

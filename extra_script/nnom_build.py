@@ -167,9 +167,7 @@ def board_cpu(env) -> str:
 def choose_backend(requested: str, cpu: str, available) -> tuple[str, str]:
     """(backend, reason). `available` is called only when the answer depends on it."""
     if requested not in BACKENDS:
-        raise HookError(
-            f"custom_nnom_backend = {requested}: use one of {', '.join(BACKENDS)}"
-        )
+        raise HookError(f"custom_nnom_backend = {requested}: use one of {', '.join(BACKENDS)}")
     where = cpu or "no Cortex-M cpu in the board metadata"
     if requested == "local":
         return "local", f"custom_nnom_backend = local; {where}"
@@ -204,9 +202,7 @@ def converter_dir(lib_dir: str) -> str:
     if os.path.isfile(os.path.join(own, "__init__.py")):
         return own  # a source checkout: library.json and nnom/ side by side
     parent = os.path.dirname(os.path.abspath(lib_dir))
-    if os.path.basename(lib_dir) == "_lib" and os.path.isfile(
-        os.path.join(parent, "__init__.py")
-    ):
+    if os.path.basename(lib_dir) == "_lib" and os.path.isfile(os.path.join(parent, "__init__.py")):
         return parent  # the copy of the library inside an installed nnom wheel
     spec = importlib.util.find_spec("nnom")
     if spec is not None and spec.submodule_search_locations:

@@ -164,9 +164,7 @@ def generate_model(
     if format != "hwc":
         raise NnomError(f"format='{format}' is not supported yet; use format='hwc'")
     if quantize_method != "max_min":
-        raise NnomError(
-            f"quantize_method='{quantize_method}' is not supported; use 'max_min'"
-        )
+        raise NnomError(f"quantize_method='{quantize_method}' is not supported; use 'max_min'")
     converted = convert(model, x_test, per_channel=per_channel_quant)
     converted.save_header(name)
     return converted

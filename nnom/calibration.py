@@ -45,7 +45,7 @@ def as_inputs(x, input_shapes: list[tuple[int, ...]]) -> list[np.ndarray]:
             raise CalibrationError(f"calibration data for input {k} is not numeric ({a.dtype})")
         a = a.astype(np.float32)
         n = int(np.prod(shape))
-        if a.ndim >= 1 and a.size % n == 0 and a.shape[-len(shape):] == tuple(shape):
+        if a.ndim >= 1 and a.size % n == 0 and a.shape[-len(shape) :] == tuple(shape):
             a = a.reshape((-1,) + tuple(shape))
         elif a.ndim >= 1 and int(np.prod(a.shape[1:])) == n:
             a = a.reshape((a.shape[0],) + tuple(shape))

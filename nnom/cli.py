@@ -73,12 +73,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--per-tensor", action="store_true", help="one weight scale per tensor, not per channel"
     )
     conv.add_argument(
-        "--golden", type=int, default=0, metavar="N",
+        "--golden",
+        type=int,
+        default=0,
+        metavar="N",
         help="also write nnom_golden.h beside the header: N inputs, the reference's outputs "
         "and per-layer checksums, for nnom_golden_test.h",
     )
     conv.add_argument(
-        "--golden-data", metavar="FILE",
+        "--golden-data",
+        metavar="FILE",
         help="take the golden inputs from this .npy/.npz instead of the calibration data",
     )
     conv.add_argument(

@@ -15,7 +15,6 @@ from .codegen import _PADDING, HeaderWriter, c_array, c_float, c_string
 from .errors import NnomError
 from .graph import Node
 
-
 # layers whose fused activation is hooked with model.active()
 TAIL_LAYERS = {"conv2d", "dwconv2d", "dense", "deconv2d", "add", "sub", "mult"}
 
@@ -52,8 +51,17 @@ class LayerApiWriter(HeaderWriter):
                     "use the Structured API header"
                 )
             out.extend(self._weights(node))
-        elif op in ("add", "sub", "mult", "concat", "global_maxpool", "global_avgpool",
-                    "sumpool", "global_sumpool", "lambda"):
+        elif op in (
+            "add",
+            "sub",
+            "mult",
+            "concat",
+            "global_maxpool",
+            "global_avgpool",
+            "sumpool",
+            "global_sumpool",
+            "lambda",
+        ):
             if op == "mult" and len(node.inputs) > 2:
                 raise NnomError(
                     f"layer '{node.source}': a product of {len(node.inputs)} inputs has no "
@@ -66,8 +74,17 @@ class LayerApiWriter(HeaderWriter):
                 out.append(self.tail(node))
         elif op == "prelu":
             out.append(c_array("int8_t", f"{n}_alpha", q["alpha"]))
-        elif op not in {"input", "maxpool", "avgpool", "flatten", "reshape", "zeropad",
-                        "cropping", "upsample", "softmax"}:
+        elif op not in {
+            "input",
+            "maxpool",
+            "avgpool",
+            "flatten",
+            "reshape",
+            "zeropad",
+            "cropping",
+            "upsample",
+            "softmax",
+        }:
             raise NnomError(
                 f"layer '{node.source}' ({node.source_class}) has no Layer API form yet; "
                 "use the Structured API header"
@@ -125,8 +142,8 @@ class LayerApiWriter(HeaderWriter):
             return f"Reshape({_shape_call(node.shape)})"
         if op in ("zeropad", "cropping"):
             ctor = "ZeroPadding" if op == "zeropad" else "Cropping"
-            t, b, l, r = a["border"]
-            return f"{ctor}(nnom_border({t}, {b}, {l}, {r}))"
+            top, bottom, left, right = a["border"]
+            return f"{ctor}(nnom_border({top}, {bottom}, {left}, {right}))"
         if op == "upsample":
             return f"UpSample({_hw(a['size'])})"
         if op == "activation":
@@ -162,9 +179,7 @@ class LayerApiWriter(HeaderWriter):
             return f"Concat({a['axis']}, &{n}_q)"
         if op == "prelu":
             q = node.q
-            return (
-                f"PReLU({n}_alpha, {q['alpha'].size}, {c_float(q['alpha_scale'])}, &{n}_q)"
-            )
+            return f"PReLU({n}_alpha, {q['alpha'].size}, {c_float(q['alpha_scale'])}, &{n}_q)"
         if op == "lambda":
             return f"Lambda({a['function']}, {_shape_call(node.shape)}, &{n}_q)"
         raise NnomError(
@@ -195,9 +210,7 @@ class LayerApiWriter(HeaderWriter):
                 lines.append(f"    layer[{k}] = model.hook({ctor}, layer[{layer.inputs[0]}]);")
             else:
                 ins = ", ".join(f"layer[{i}]" for i in layer.inputs)
-                lines.append(
-                    f"    layer[{k}] = model.mergex({ctor}, {len(layer.inputs)}, {ins});"
-                )
+                lines.append(f"    layer[{k}] = model.mergex({ctor}, {len(layer.inputs)}, {ins});")
             node = layer.node
             if node is not None and node.op in TAIL_LAYERS and node.act:
                 lines.append(f"    layer[{k}] = model.active({self.tail_ref(node)}, layer[{k}]);")

@@ -160,11 +160,7 @@ def softmax_params(input_scale: float, beta: float = 1.0) -> tuple[int, int, int
     if real <= 1.0:
         raise ValueError("softmax input scale is too small to be represented")
     mult, shift = quantize_multiplier(real)
-    radius = (
-        ((1 << SOFTMAX_DIFF_INT_BITS) - 1)
-        * (1 << (31 - SOFTMAX_DIFF_INT_BITS))
-        / (1 << shift)
-    )
+    radius = ((1 << SOFTMAX_DIFF_INT_BITS) - 1) * (1 << (31 - SOFTMAX_DIFF_INT_BITS)) / (1 << shift)
     return mult, shift, -int(math.floor(radius))
 
 

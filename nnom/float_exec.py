@@ -58,8 +58,8 @@ def _pool(node: Node, x: np.ndarray) -> np.ndarray:
 
 
 def _crop(node: Node, x: np.ndarray) -> np.ndarray:
-    t, b, l, r = node.attrs["border"]
-    return x[:, t : x.shape[1] - b, l : x.shape[2] - r, :]
+    top, bottom, left, right = node.attrs["border"]
+    return x[:, top : x.shape[1] - bottom, left : x.shape[2] - right, :]
 
 
 def _upsample(node: Node, x: np.ndarray) -> np.ndarray:
@@ -213,6 +213,5 @@ def run(g: Graph, inputs: list[np.ndarray], dtype=np.float64) -> dict[str, np.nd
         for name, (_, out) in record.items():
             parts.setdefault(name, []).append(out)
     return {
-        node.name: np.concatenate(parts[node.name]).reshape((-1,) + node.shape)
-        for node in g.nodes
+        node.name: np.concatenate(parts[node.name]).reshape((-1,) + node.shape) for node in g.nodes
     }

@@ -56,9 +56,7 @@ def layer_checksums(model: ConvertedModel, inputs_int8: list[np.ndarray]) -> np.
     return crc
 
 
-def golden_header(
-    model: ConvertedModel, x, n: int, model_header: str = "weights.h"
-) -> str:
+def golden_header(model: ConvertedModel, x, n: int, model_header: str = "weights.h") -> str:
     """The text of nnom_golden.h for n samples of the float data x (batch first)."""
     shapes = [model.graph.node(name).shape for name in model.graph.inputs]
     floats = pick(x, n, shapes)
@@ -109,9 +107,7 @@ def golden_header(
         "NNOM_MAYBE_UNUSED static const int8_t *const "
         f"nnom_golden_outputs[NNOM_OUTPUT_COUNT] = {{{outs_ref}}};\n\n"
     )
-    rows = ",\n".join(
-        "    {" + ", ".join(f"0x{int(v):08X}u" for v in row) + "}" for row in crc
-    )
+    rows = ",\n".join("    {" + ", ".join(f"0x{int(v):08X}u" for v in row) + "}" for row in crc)
     parts.append(
         "/* CRC-32 of each layer's output (run order, as model_compile() numbers them) */\n"
         "NNOM_MAYBE_UNUSED static const uint32_t "

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .activations import display_name, is_clamp
-from .graph import Graph, Node, OPS, hwc, size_of
+from .graph import OPS, Graph, Node, hwc, size_of
 from .recurrent import RNN_OPS
 from .recurrent import memory as rnn_memory
 
@@ -153,16 +153,26 @@ def _cmsis_scratch(node: Node, arch: str, in_hw: tuple[int, int]) -> int | None:
         cin = node.weights["kernel"].shape[2]
         if cin <= 3 or (arch == "dsp" and (kh, kw) != (1, 1) and cin >= 16):
             return None  # nnom_cmsis_conv_suits: the local kernel is faster
-        return _conv_wrapper(arch, cin, kh, kw, tuple(a["strides"]), tuple(a["dilation"]),
-                             a["pads"], in_hw, node.hwc[:2])
+        return _conv_wrapper(
+            arch,
+            cin,
+            kh,
+            kw,
+            tuple(a["strides"]),
+            tuple(a["dilation"]),
+            a["pads"],
+            in_hw,
+            node.hwc[:2],
+        )
     if node.op == "dwconv2d":
         kh, kw = a["kernel"]
         cout = node.hwc[2]
         cin = cout // a["multiplier"]
         dil, pads = tuple(a["dilation"]), a["pads"]
         if arch == "mve" and cin == 1 and cout > 1:
-            conv = _conv_wrapper("mve", 1, kh, kw, tuple(a["strides"]), dil, pads, in_hw,
-                                 node.hwc[:2])
+            conv = _conv_wrapper(
+                "mve", 1, kh, kw, tuple(a["strides"]), dil, pads, in_hw, node.hwc[:2]
+            )
             return conv + cout * kh * kw
         if cin != cout or dil != (1, 1):
             return 0
@@ -386,8 +396,8 @@ def format_table(p: Plan) -> str:
             out_at = str(layer.out_offset)
         buf_at = str(layer.scratch_offset) if layer.scratch else "-"
         d = _dims(layer.shape)
-        lines.append(
-            "#%-3u %-10s - %-9s- (%4u,%4u,%4u)%9s (%6u,%6u,%6u)   (%6s,%6s)"
+        lines.append(  # printf format on purpose: the same text as nnom_table.c
+            "#%-3u %-10s - %-9s- (%4u,%4u,%4u)%9s (%6u,%6u,%6u)   (%6s,%6s)"  # noqa: UP031
             % (
                 k + 1,
                 OPS[layer.op],

@@ -92,9 +92,13 @@ def calibrate(g: Graph, inputs: list[np.ndarray]) -> RangeTracker:
 
 def _activation_range(node: Node, q: QParams) -> tuple[int, int]:
     """Clamp bounds in the quantised domain for a clamp-type activation."""
-    lo, hi = activations.clamp_range(node.act) if activations.is_clamp(node.act) else (
-        -math.inf,
-        math.inf,
+    lo, hi = (
+        activations.clamp_range(node.act)
+        if activations.is_clamp(node.act)
+        else (
+            -math.inf,
+            math.inf,
+        )
     )
     # float32 arithmetic, as the C runtime applies ReLU/ReLU6 tails (nnom_compile.c)
     qmin = -128 if lo == -math.inf else max(-128, min(127, q.zero_point))
@@ -192,7 +196,10 @@ def _out_and_pre(node: Node, ranges: RangeTracker) -> QParams:
     if not activations.is_clamp(node.act):
         node.pre_q = choose_qparams(*ranges.pre[node.name])
         node.q["lut"] = activations.lookup_table(
-            node.act, node.pre_q.scale, node.pre_q.zero_point, node.out_q.scale,
+            node.act,
+            node.pre_q.scale,
+            node.pre_q.zero_point,
+            node.out_q.scale,
             node.out_q.zero_point,
         )
     target = node.pre_q if node.pre_q is not None else node.out_q
@@ -229,9 +236,7 @@ def _assign_more(node: Node, ins: list[QParams], ranges: RangeTracker) -> None:
         steps = [choose_qparams(*ranges.out[f"{node.name}#{k}"]) for k in range(len(ins) - 2)]
         prev, mults, shifts = ins[0], [], []
         for k, q in enumerate(steps + [target]):
-            m, s = quantize_multiplier(
-                float(prev.scale) * float(ins[k + 1].scale) / float(q.scale)
-            )
+            m, s = quantize_multiplier(float(prev.scale) * float(ins[k + 1].scale) / float(q.scale))
             mults.append(m)
             shifts.append(s)
             prev = q
@@ -252,9 +257,7 @@ def _assign_more(node: Node, ins: list[QParams], ranges: RangeTracker) -> None:
         node.q["alpha_scale"] = alpha_scale
         s_in, s_out = float(ins[0].scale), float(node.out_q.scale)
         node.q["pos_mult"], node.q["pos_shift"] = quantize_multiplier(s_in / s_out)
-        node.q["neg_mult"], node.q["neg_shift"] = quantize_multiplier(
-            s_in * alpha_scale / s_out
-        )
+        node.q["neg_mult"], node.q["neg_shift"] = quantize_multiplier(s_in * alpha_scale / s_out)
     elif op == "lambda":
         node.out_q = choose_qparams(*ranges.out[node.name])
     elif op in ("sumpool", "global_sumpool"):

@@ -123,8 +123,9 @@ def plot_errors(rows: list[LayerError], path: str | Path) -> Path:
     ax1.bar(range(len(rows)), snr, color="tab:blue")
     ax1.set_ylabel("SNR (dB)")
     ax1.set_title("int8 vs float, per layer")
-    ax2.bar(range(len(rows)), [r.max_abs / r.scale if r.scale else 0.0 for r in rows],
-            color="tab:red")
+    ax2.bar(
+        range(len(rows)), [r.max_abs / r.scale if r.scale else 0.0 for r in rows], color="tab:red"
+    )
     ax2.set_ylabel("max |err| (LSB)")
     ax2.set_xticks(range(len(rows)))
     ax2.set_xticklabels(labels, rotation=60, ha="right", fontsize=8)

@@ -7,10 +7,10 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 
 def pad_hw(x: np.ndarray, pads: tuple[int, int, int, int], value) -> np.ndarray:
-    t, b, l, r = pads
+    top, bottom, left, right = pads
     if not any(pads):
         return x
-    return np.pad(x, ((0, 0), (t, b), (l, r), (0, 0)), constant_values=value)
+    return np.pad(x, ((0, 0), (top, bottom), (left, right), (0, 0)), constant_values=value)
 
 
 def windows(
@@ -29,7 +29,9 @@ def windows(
     ekh, ekw = (kh - 1) * dh + 1, (kw - 1) * dw + 1
     view = sliding_window_view(xp, (ekh, ekw), axis=(1, 2))  # N, H', W', C, ekh, ekw
     oh, ow = out_hw
-    view = view[:, : (oh - 1) * strides[0] + 1 : strides[0], : (ow - 1) * strides[1] + 1 : strides[1]]
+    view = view[
+        :, : (oh - 1) * strides[0] + 1 : strides[0], : (ow - 1) * strides[1] + 1 : strides[1]
+    ]
     view = view[..., ::dh, ::dw]
     return view.transpose(0, 1, 2, 4, 5, 3)
 

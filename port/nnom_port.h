@@ -32,7 +32,13 @@
 #define nnom_memcpy(dst, src, n) memcpy((dst), (src), (n))
 #endif
 
-/* Logging: define NNOM_LOG(...) as nothing to silence NNoM entirely. */
+/* Logging. Build with -DNNOM_SILENT to silence NNoM entirely (the model
+ * table, model_stat, messages), or define NNOM_LOG(...) as your printer. */
+#if !defined(NNOM_LOG) && defined(NNOM_SILENT)
+/* evaluates nothing at run time, but keeps the arguments "used" */
+static inline void nnom_log_discard(const char *fmt, ...) { (void)fmt; }
+#define NNOM_LOG(...) nnom_log_discard(__VA_ARGS__)
+#endif
 #ifndef NNOM_LOG
 #define NNOM_LOG(...) printf(__VA_ARGS__)
 #endif

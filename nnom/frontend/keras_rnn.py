@@ -43,8 +43,7 @@ def _activation(ctx: _Ctx, cfg: dict, key: str, default: str, allowed) -> Activa
     act = activations.from_keras(name, ctx.keras_major, ctx.layer.name, ctx.layer.class_name)
     if act is None or act.kind not in allowed:
         raise ctx.fail(
-            f"{key}='{name}' is not supported in a recurrent cell; supported: "
-            + ", ".join(allowed)
+            f"{key}='{name}' is not supported in a recurrent cell; supported: " + ", ".join(allowed)
         )
     return act
 
@@ -130,8 +129,12 @@ def _cell(ctx: _Ctx, entry: dict, weights: list[np.ndarray], in_features: int) -
     return {
         "op": op,
         "attrs": attrs,
-        "weights": {"kernel": kernel, "recurrent": recurrent, "bias": bias,
-                    "recurrent_bias": recurrent_bias},
+        "weights": {
+            "kernel": kernel,
+            "recurrent": recurrent,
+            "bias": bias,
+            "recurrent_bias": recurrent_bias,
+        },
     }
 
 
@@ -173,8 +176,13 @@ def _recurrent(ctx: _Ctx) -> None:
             "go_backwards": options["go_backwards"] and k == 0,
             "merge": None,
         }
-        node = ctx.node(cell["op"], output_shape(attrs), inputs=[previous], attrs=attrs,
-                        weights=_weights(cell, 0))
+        node = ctx.node(
+            cell["op"],
+            output_shape(attrs),
+            inputs=[previous],
+            attrs=attrs,
+            weights=_weights(cell, 0),
+        )
         previous, features = node.name, attrs["units"]
     if weights:
         raise ctx.fail(f"{len(weights)} weight arrays left over after the cells")
@@ -184,9 +192,7 @@ def _bidirectional(ctx: _Ctx) -> None:
     cfg = ctx.cfg
     merge = cfg.get("merge_mode", "concat")
     if merge not in MERGES:
-        raise ctx.fail(
-            f"merge_mode={merge!r} is not supported; supported: " + ", ".join(MERGES)
-        )
+        raise ctx.fail(f"merge_mode={merge!r} is not supported; supported: " + ", ".join(MERGES))
     forward = cfg["layer"]
     backward = cfg.get("backward_layer") or forward
     options = _layer_options(ctx, forward["config"])
@@ -194,7 +200,8 @@ def _bidirectional(ctx: _Ctx) -> None:
         raise ctx.fail("a wrapped layer with go_backwards=True is not supported")
     back_options = _layer_options(ctx, backward["config"])
     if (back_options["return_sequences"], back_options["stateful"]) != (
-        options["return_sequences"], options["stateful"]
+        options["return_sequences"],
+        options["stateful"],
     ):
         raise ctx.fail("the forward and backward layers differ in return_sequences or stateful")
     steps, features = _input_steps(ctx)
@@ -210,8 +217,10 @@ def _bidirectional(ctx: _Ctx) -> None:
     f, b = cells
     same = f["op"] == b["op"] and f["attrs"]["units"] == b["attrs"]["units"]
     if not same or f["attrs"] != b["attrs"]:
-        raise ctx.fail("the forward and backward layers must be the same kind of layer "
-                       "with the same units and activations")
+        raise ctx.fail(
+            "the forward and backward layers must be the same kind of layer "
+            "with the same units and activations"
+        )
     attrs = {
         **f["attrs"],
         "timesteps": steps,
@@ -219,8 +228,9 @@ def _bidirectional(ctx: _Ctx) -> None:
         **options,
         "merge": merge,
     }
-    ctx.node(f["op"], output_shape(attrs), attrs=attrs,
-             weights={**_weights(f, 0), **_weights(b, 1)})
+    ctx.node(
+        f["op"], output_shape(attrs), attrs=attrs, weights={**_weights(f, 0), **_weights(b, 1)}
+    )
 
 
 HANDLERS = {

@@ -140,8 +140,10 @@ def _conv(ctx: _Ctx) -> None:
     if cin != c:
         raise ctx.fail(f"kernel expects {cin} input channels, the input has {c}")
     strides = (1,) + _pair(cfg.get("strides", 1), 1) if rank == 1 else _pair(cfg["strides"], 2)
-    dil = (1,) + _pair(cfg.get("dilation_rate", 1), 1) if rank == 1 else _pair(
-        cfg.get("dilation_rate", 1), 2
+    dil = (
+        (1,) + _pair(cfg.get("dilation_rate", 1), 1)
+        if rank == 1
+        else _pair(cfg.get("dilation_rate", 1), 2)
     )
     padding = str(cfg.get("padding", "valid")).lower()
     if padding not in ("valid", "same", "causal"):
@@ -253,12 +255,12 @@ def _pad_or_crop(ctx: _Ctx) -> None:
     if len(ctx.x.shape) != rank + 1:
         raise ctx.fail(f"needs a rank-{rank + 1} input, got shape {ctx.x.shape}")
     key = "padding" if cls.startswith("ZeroPadding") else "cropping"
-    t, b, l, r = _borders(ctx.cfg.get(key, 1), rank)
+    border = _borders(ctx.cfg.get(key, 1), rank)  # top, bottom, left, right
     h, w, c = _as_2d(ctx.x.shape, ctx)
     sign = 1 if key == "padding" else -1
-    oh, ow = h + sign * (t + b), w + sign * (l + r)
+    oh, ow = h + sign * (border[0] + border[1]), w + sign * (border[2] + border[3])
     shape = (ow, c) if rank == 1 else (oh, ow, c)
-    ctx.node("zeropad" if key == "padding" else "cropping", shape, attrs={"border": (t, b, l, r)})
+    ctx.node("zeropad" if key == "padding" else "cropping", shape, attrs={"border": border})
 
 
 def _upsample(ctx: _Ctx) -> None:

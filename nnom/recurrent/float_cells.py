@@ -77,8 +77,10 @@ def run(node: Node, x_nhwc: np.ndarray) -> np.ndarray:
     a = node.attrs
     x = x_nhwc.reshape(x_nhwc.shape[0], x_nhwc.shape[2], x_nhwc.shape[3]).astype(np.float64)
     weights = [
-        {k: None if v is None else np.asarray(v, np.float64)
-         for k, v in cell_weights(node, d).items()}
+        {
+            k: None if v is None else np.asarray(v, np.float64)
+            for k, v in cell_weights(node, d).items()
+        }
         for d in range(n_cells(node))
     ]
     u = a["units"]

@@ -28,8 +28,10 @@ def _round(x: np.ndarray) -> np.ndarray:
 
 def _row_scales(matrix: np.ndarray, per_channel: bool) -> np.ndarray:
     """One float32 scale per column (gate-unit) of a Keras (in, G*u) matrix."""
-    peak = np.abs(matrix).max(axis=0) if per_channel else np.full(
-        matrix.shape[1], np.abs(matrix).max()
+    peak = (
+        np.abs(matrix).max(axis=0)
+        if per_channel
+        else np.full(matrix.shape[1], np.abs(matrix).max())
     )
     return np.where(peak > 0, peak / 127.0, 1.0).astype(np.float32)
 
@@ -42,11 +44,12 @@ def _multipliers(real: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def _check(node: Node, what: str, acc_bound: np.ndarray, mult, shift) -> None:
     """No requantisation may wrap its left shift or give more than 2**30."""
     left = np.maximum(np.asarray(shift, np.int64), 0)
-    shifted = acc_bound * (2.0 ** left)
+    shifted = acc_bound * (2.0**left)
     result = acc_bound * np.asarray(mult, np.float64) * 2.0 ** (np.asarray(shift) - 31.0)
     if np.any(shifted >= 2.0**31) or np.any(result >= VALUE_LIMIT):
         raise UnsupportedLayerError(
-            node.source, node.source_class,
+            node.source,
+            node.source_class,
             f"its {what} can reach values too large for the int32 arithmetic of the cell "
             "(weights or input range too large)",
         )
@@ -61,14 +64,16 @@ def _quantize_cell(node: Node, d: int, in_q: QParams, per_channel: bool) -> dict
     kq = np.clip(_round(kernel / ks), -127, 127).astype(np.int8).T.copy()  # [G*u][in]
     rq = np.clip(_round(recurrent / rs), -127, 127).astype(np.int8).T.copy()  # [G*u][u]
     bias_scale = np.float64(in_q.scale) * ks.astype(np.float64)
-    bias = np.clip(_round(np.asarray(w["bias"], np.float64) / bias_scale), -BIAS_LIMIT,
-                   BIAS_LIMIT).astype(np.int32)
+    bias = np.clip(
+        _round(np.asarray(w["bias"], np.float64) / bias_scale), -BIAS_LIMIT, BIAS_LIMIT
+    ).astype(np.int32)
     kmult, kshift = _multipliers(bias_scale * (1 << PRE_FRAC))
     h_scale = rs.astype(np.float64) / ONE
     rbias = None
     if w["recurrent_bias"] is not None:
-        rbias = np.clip(_round(np.asarray(w["recurrent_bias"], np.float64) / h_scale),
-                        -BIAS_LIMIT, BIAS_LIMIT).astype(np.int32)
+        rbias = np.clip(
+            _round(np.asarray(w["recurrent_bias"], np.float64) / h_scale), -BIAS_LIMIT, BIAS_LIMIT
+        ).astype(np.int32)
     rmult, rshift = _multipliers(h_scale * (1 << PRE_FRAC))
     x_bound = 255.0 * np.abs(kq.astype(np.float64)).sum(axis=1) + np.abs(bias)
     h_bound = float(ONE) * np.abs(rq.astype(np.float64)).sum(axis=1)
@@ -102,7 +107,7 @@ def assign(node: Node, in_q: QParams, out_q: QParams, per_channel: bool = True) 
     node.q["rec_table"] = None if rec is None else activation_table(rec)
     merge = a.get("merge")
     frac = {"mul": 2 * STATE_FRAC, "ave": STATE_FRAC + 1}.get(merge, STATE_FRAC)
-    real = 2.0 ** -frac / float(out_q.scale)
+    real = 2.0**-frac / float(out_q.scale)
     mult, shift = quantize_multiplier(real)
     bound = float(ONE) * ONE if merge == "mul" else 2.0 * ONE if merge in ("sum", "ave") else ONE
     _check(node, "output", np.array([bound]), [mult], [shift])

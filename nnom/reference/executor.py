@@ -88,9 +88,7 @@ def _lambda(node: Node, g: Graph, x: np.ndarray) -> np.ndarray:
     return y.reshape((n,) + node.hwc)
 
 
-def run(
-    g: Graph, inputs: list[np.ndarray], states: dict | None = None
-) -> dict[str, np.ndarray]:
+def run(g: Graph, inputs: list[np.ndarray], states: dict | None = None) -> dict[str, np.ndarray]:
     """Every node's int8 output (Keras shapes, batch first) for int8 inputs.
 
     states: the state of stateful recurrent layers, carried from sample to

@@ -23,8 +23,9 @@ def _finish(acc: np.ndarray, q: dict, zp_out: int) -> np.ndarray:
 
 def conv2d(x: np.ndarray, attrs: dict, q: dict, zp_in: int, zp_out: int, out_hw) -> np.ndarray:
     centred = x.astype(np.float64) - zp_in  # padding with zp_in means real zero
-    patches = windows(centred, attrs["kernel"], attrs["strides"], attrs["dilation"],
-                      attrs["pads"], 0.0, out_hw)
+    patches = windows(
+        centred, attrs["kernel"], attrs["strides"], attrs["dilation"], attrs["pads"], 0.0, out_hw
+    )
     w = q["weight"].astype(np.float64)  # OHWI
     acc = np.tensordot(patches, w, axes=([3, 4, 5], [1, 2, 3]))
     acc = acc.astype(np.int64) + q["bias"].astype(np.int64)
@@ -33,8 +34,9 @@ def conv2d(x: np.ndarray, attrs: dict, q: dict, zp_in: int, zp_out: int, out_hw)
 
 def dwconv2d(x: np.ndarray, attrs: dict, q: dict, zp_in: int, zp_out: int, out_hw) -> np.ndarray:
     centred = x.astype(np.float64) - zp_in
-    patches = windows(centred, attrs["kernel"], attrs["strides"], attrs["dilation"],
-                      attrs["pads"], 0.0, out_hw)
+    patches = windows(
+        centred, attrs["kernel"], attrs["strides"], attrs["dilation"], attrs["pads"], 0.0, out_hw
+    )
     patches = np.repeat(patches, attrs["multiplier"], axis=-1)
     w = q["weight"].astype(np.float64)  # (kh, kw, cout)
     acc = np.einsum("nhwijc,ijc->nhwc", patches, w, optimize=True)
@@ -49,15 +51,17 @@ def dense(x: np.ndarray, q: dict, zp_in: int, zp_out: int) -> np.ndarray:
 
 
 def maxpool(x: np.ndarray, attrs: dict, q: dict, out_hw) -> np.ndarray:
-    w = windows(x.astype(np.int16), attrs["kernel"], attrs["strides"], (1, 1), attrs["pads"],
-                -1000, out_hw)
+    w = windows(
+        x.astype(np.int16), attrs["kernel"], attrs["strides"], (1, 1), attrs["pads"], -1000, out_hw
+    )
     y = w.max(axis=(3, 4))
     return np.clip(y, q["act_min"], q["act_max"]).astype(np.int8)
 
 
 def avgpool(x: np.ndarray, attrs: dict, q: dict, out_hw) -> np.ndarray:
-    w = windows(x.astype(np.int64), attrs["kernel"], attrs["strides"], (1, 1), attrs["pads"],
-                0, out_hw)
+    w = windows(
+        x.astype(np.int64), attrs["kernel"], attrs["strides"], (1, 1), attrs["pads"], 0, out_hw
+    )
     total = w.sum(axis=(3, 4))
     counts = valid_counts(x.shape[1:3], attrs["kernel"], attrs["strides"], attrs["pads"], out_hw)
     y = avg_round(total, counts[None, :, :, None])
@@ -69,8 +73,8 @@ def zeropad(x: np.ndarray, border, zp: int) -> np.ndarray:
 
 
 def cropping(x: np.ndarray, border) -> np.ndarray:
-    t, b, l, r = border
-    return x[:, t : x.shape[1] - b, l : x.shape[2] - r, :]
+    top, bottom, left, right = border
+    return x[:, top : x.shape[1] - bottom, left : x.shape[2] - right, :]
 
 
 def upsample(x: np.ndarray, size) -> np.ndarray:
@@ -91,8 +95,9 @@ def softmax(x: np.ndarray, q: dict) -> np.ndarray:
 def deconv2d(x: np.ndarray, attrs: dict, q: dict, zp_in: int, zp_out: int, out_hw) -> np.ndarray:
     centred = x.astype(np.float64) - zp_in
     w = q["weight"].astype(np.float64).transpose(1, 2, 3, 0)  # OHWI -> (kh, kw, in, out)
-    acc = transpose_conv(centred, w, attrs["strides"], attrs["dilation"], attrs["pad_before"],
-                         out_hw)
+    acc = transpose_conv(
+        centred, w, attrs["strides"], attrs["dilation"], attrs["pad_before"], out_hw
+    )
     acc = acc.astype(np.int64) + q["bias"].astype(np.int64)
     return _finish(acc, q, zp_out)
 
@@ -106,14 +111,32 @@ def sumpool(x: np.ndarray, attrs: dict, q: dict, zp_in: int, zp_out: int, out_hw
 
 
 def add(xs: list[np.ndarray], zps: list[int], q: dict, zp_out: int, subtract: bool) -> np.ndarray:
-    y = add_s8(xs, zps, q["in_mult"].tolist(), q["in_shift"].tolist(), q["out_mult"],
-               q["out_shift"], zp_out, q["act_min"], q["act_max"], subtract=subtract)
+    y = add_s8(
+        xs,
+        zps,
+        q["in_mult"].tolist(),
+        q["in_shift"].tolist(),
+        q["out_mult"],
+        q["out_shift"],
+        zp_out,
+        q["act_min"],
+        q["act_max"],
+        subtract=subtract,
+    )
     return _tail(y, q)
 
 
 def mult(xs: list[np.ndarray], zps: list[int], q: dict, zp_out: int) -> np.ndarray:
-    y = mul_s8(xs, zps, q["mult"].tolist(), q["shift"].tolist(), q["step_zp"].tolist(), zp_out,
-               q["act_min"], q["act_max"])
+    y = mul_s8(
+        xs,
+        zps,
+        q["mult"].tolist(),
+        q["shift"].tolist(),
+        q["step_zp"].tolist(),
+        zp_out,
+        q["act_min"],
+        q["act_max"],
+    )
     return _tail(y, q)
 
 
@@ -123,8 +146,9 @@ def _tail(y: np.ndarray, q: dict) -> np.ndarray:
     return y.astype(np.int8)
 
 
-def concat(xs: list[np.ndarray], shapes: list[tuple[int, ...]], axis: int, tables,
-           out_hwc) -> np.ndarray:
+def concat(
+    xs: list[np.ndarray], shapes: list[tuple[int, ...]], axis: int, tables, out_hwc
+) -> np.ndarray:
     """Concatenate along Keras axis `axis`, each input through its table."""
     n = xs[0].shape[0]
     parts = [

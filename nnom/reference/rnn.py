@@ -149,8 +149,10 @@ def zero_state(node: Node, batch: int) -> list[dict]:
     """h (and c) of every cell, all zero: (batch, units) int64 arrays."""
     u = node.attrs["units"]
     return [
-        {"h": np.zeros((batch, u), np.int64),
-         "c": np.zeros((batch, u), np.int64) if node.op == "lstm" else None}
+        {
+            "h": np.zeros((batch, u), np.int64),
+            "c": np.zeros((batch, u), np.int64) if node.op == "lstm" else None,
+        }
         for _ in range(n_cells(node))
     ]
 

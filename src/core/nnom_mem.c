@@ -99,9 +99,10 @@ static void mem_release(void *p)
 void *nnom_mem_temp(size_t size)
 {
     void *p = nnom_malloc(size > 0 ? size : 1u);
-    if (p == NULL)
+    if (p == NULL) {
         NNOM_LOG("nnom: out of memory: model_compile needs %u bytes for a while\n",
                  (unsigned)size);
+    }
     return p;
 }
 

@@ -140,9 +140,10 @@ void prediction_summary(const nnom_predict_t *pre)
     NNOM_LOG("Prediction summary:\n");
     NNOM_LOG("Test frames: %u\n", (unsigned)pre->frame_count);
     NNOM_LOG("Model run time: %u %s\n", (unsigned)pre->t_run_total, NNOM_TIME_UNIT);
-    if (pre->frame_count)
+    if (pre->frame_count) {
         NNOM_LOG("Average per frame: %u %s\n", (unsigned)(pre->t_run_total / pre->frame_count),
                  NNOM_TIME_UNIT);
+    }
     NNOM_LOG("Total test time: %u ms\n", (unsigned)pre->t_total);
     prediction_top_k(pre);
     prediction_matrix(pre);

@@ -92,22 +92,39 @@ def library(flags: tuple[str, ...] = (), sanitize: bool = True) -> Path:
     return lib
 
 
-def build_harness(header: Path, workdir: Path, flags: tuple[str, ...] = (),
-                  sanitize: bool = True) -> Path:
+def build_harness(
+    header: Path, workdir: Path, flags: tuple[str, ...] = (), sanitize: bool = True
+) -> Path:
     lib = library(flags, sanitize)
     main = workdir / "harness.c"
     main.write_text(HARNESS)
     exe = workdir / "harness"
     cflags = WARNINGS + ["-O1", "-g"] + (SANITIZE if sanitize else []) + list(flags)
-    run([
-        CC, *cflags, *[f"-I{i}" for i in INCLUDES], f"-I{header.parent}",
-        f'-DMODEL_HEADER="{header.name}"', str(main), str(lib), "-lm", "-o", str(exe),
-    ])
+    run(
+        [
+            CC,
+            *cflags,
+            *[f"-I{i}" for i in INCLUDES],
+            f"-I{header.parent}",
+            f'-DMODEL_HEADER="{header.name}"',
+            str(main),
+            str(lib),
+            "-lm",
+            "-o",
+            str(exe),
+        ]
+    )
     return exe
 
 
-def run_c(model, inputs_int8: list[np.ndarray], workdir: Path, header_suffix: str = "",
-          api: str = "structured", **kw) -> tuple[list[np.ndarray], str]:
+def run_c(
+    model,
+    inputs_int8: list[np.ndarray],
+    workdir: Path,
+    header_suffix: str = "",
+    api: str = "structured",
+    **kw,
+) -> tuple[list[np.ndarray], str]:
     """Run a ConvertedModel's generated C on int8 inputs (batch first).
 
     header_suffix: C code appended to the generated header (e.g. the

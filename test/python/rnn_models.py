@@ -58,8 +58,10 @@ def random_rnn_model(rng: np.random.Generator, stateful: bool | None = None) -> 
     steps, features = int(rng.integers(1, 13)), int(rng.integers(1, 7))
     if stateful is None:
         stateful = bool(rng.random() < 0.25)
-    inputs = keras.Input(batch_shape=(1, steps, features)) if stateful else keras.Input(
-        (steps, features)
+    inputs = (
+        keras.Input(batch_shape=(1, steps, features))
+        if stateful
+        else keras.Input((steps, features))
     )
     x = inputs
     n_layers = int(rng.choice([1, 1, 2, 2, 3]))
@@ -108,8 +110,11 @@ def reset_states(model: Any) -> None:
     """Zero every stateful RNN's state (Keras' reset_states() fails for
     stacked cells)."""
     for layer in model.layers:
-        for sub in (layer, getattr(layer, "forward_layer", None),
-                    getattr(layer, "backward_layer", None)):
+        for sub in (
+            layer,
+            getattr(layer, "forward_layer", None),
+            getattr(layer, "backward_layer", None),
+        ):
             if sub is not None and getattr(sub, "stateful", False):
                 _zero(getattr(sub, "states", None))
 

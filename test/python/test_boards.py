@@ -64,13 +64,26 @@ def random_kernel_model(rng: np.random.Generator):
         act = rng.choice([None, "relu", "relu6"])
         if kind == "conv":
             filters = int(rng.choice([1, 2, 3, 5, 8, 16, 24]))
-            layer = layers.Conv2D(filters, (kh, kw), strides=stride, dilation_rate=dil,
-                                  padding=padding, activation=act, use_bias=_maybe(rng, 0.8))
+            layer = layers.Conv2D(
+                filters,
+                (kh, kw),
+                strides=stride,
+                dilation_rate=dil,
+                padding=padding,
+                activation=act,
+                use_bias=_maybe(rng, 0.8),
+            )
         elif kind == "dw":
             mult = int(rng.choice([1, 1, 1, 2, 3]))
-            layer = layers.DepthwiseConv2D((kh, kw), strides=stride, dilation_rate=dil,
-                                           depth_multiplier=mult, padding=padding,
-                                           activation=act, use_bias=_maybe(rng, 0.8))
+            layer = layers.DepthwiseConv2D(
+                (kh, kw),
+                strides=stride,
+                dilation_rate=dil,
+                depth_multiplier=mult,
+                padding=padding,
+                activation=act,
+                use_bias=_maybe(rng, 0.8),
+            )
         else:
             size = (min(hh, int(rng.integers(1, 4))), min(ww, int(rng.integers(1, 4))))
             cls = layers.MaxPooling2D if _maybe(rng, 0.5) else layers.AveragePooling2D
@@ -189,8 +202,9 @@ def test_models_on_board(board: str, backend: str, opt: str, suite, tmp_path, tm
         for k in group:
             name, converted, inputs, expected = suite[k]
             folder = work / f"m{k}"
-            sources.append((cmbuild.write_model_check(converted, inputs, expected, folder, k),
-                            [folder]))
+            sources.append(
+                (cmbuild.write_model_check(converted, inputs, expected, folder, k), [folder])
+            )
         main = cmbuild.write_suite_main(group, work / "suite_main.c")
         elf = fw.link(work / "build", main, [], more=sources)
         code, output = cmbuild.run(elf, board)

@@ -16,17 +16,31 @@ import nnom
 
 def _compile(sources, exe, defines=(), includes=()):
     lib = cbuild.library(tuple(defines))
-    cbuild.run([
-        cbuild.CC, *cbuild.WARNINGS, *cbuild.SANITIZE, "-O1", "-g", *defines,
-        *[f"-I{i}" for i in (*cbuild.INCLUDES, *includes)],
-        *map(str, sources), str(lib), "-lm", "-o", str(exe),
-    ])
+    cbuild.run(
+        [
+            cbuild.CC,
+            *cbuild.WARNINGS,
+            *cbuild.SANITIZE,
+            "-O1",
+            "-g",
+            *defines,
+            *[f"-I{i}" for i in (*cbuild.INCLUDES, *includes)],
+            *map(str, sources),
+            str(lib),
+            "-lm",
+            "-o",
+            str(exe),
+        ]
+    )
     return exe
 
 
 def test_runtime_suite_passes_under_sanitizers(tmp_path):
-    exe = _compile([cbuild.ROOT / "test/test_runtime/test_main.c"], tmp_path / "runtime",
-                   includes=[cbuild.ROOT / "test"])
+    exe = _compile(
+        [cbuild.ROOT / "test/test_runtime/test_main.c"],
+        tmp_path / "runtime",
+        includes=[cbuild.ROOT / "test"],
+    )
     # failed compiles cannot free layers they never reached: leaks are expected
     env = dict(os.environ, ASAN_OPTIONS="detect_leaks=0")
     out = cbuild.run([str(exe)], env=env).stdout
@@ -38,12 +52,14 @@ def test_static_buffer_is_exact_and_too_small_fails_cleanly(tmp_path):
     rng = np.random.default_rng(0)
     import keras
 
-    model = keras.Sequential([
-        keras.Input((6, 6, 2)),
-        keras.layers.Conv2D(4, 3, activation="relu"),
-        keras.layers.Flatten(),
-        keras.layers.Dense(3),
-    ])
+    model = keras.Sequential(
+        [
+            keras.Input((6, 6, 2)),
+            keras.layers.Conv2D(4, 3, activation="relu"),
+            keras.layers.Flatten(),
+            keras.layers.Dense(3),
+        ]
+    )
     path = tmp_path / "m.keras"
     model.save(path)
     x = rng.normal(size=(16, 6, 6, 2)).astype(np.float32)
@@ -62,3 +78,13 @@ def test_static_buffer_is_exact_and_too_small_fails_cleanly(tmp_path):
     assert "static buffer too small" in result.stdout
     got = np.frombuffer((tmp_path / "out.bin").read_bytes(), np.int8).reshape(4, 3)
     assert np.array_equal(got, converted.run(qx)[0])
+
+
+def test_silent_build_prints_nothing_of_its_own(tmp_path):
+    """-DNNOM_SILENT: warning-free (-Werror) and no table or messages."""
+    exe = _compile([cbuild.ROOT / "test/test_runtime/test_main.c"], tmp_path / "silent",
+                   defines=("-DNNOM_SILENT",), includes=[cbuild.ROOT / "test"])
+    env = dict(os.environ, ASAN_OPTIONS="detect_leaks=0")
+    out = cbuild.run([str(exe)], env=env).stdout
+    assert "0 Failures" in out
+    assert "Layer(#)" not in out and "nnom:" not in out

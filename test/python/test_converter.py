@@ -32,7 +32,9 @@ def _float_error(model, path, x):
     return float(np.abs(ours - np.asarray(model(x, training=False))).max()), converted
 
 
-@pytest.mark.parametrize("scale,center", [(True, True), (False, True), (True, False), (False, False)])
+@pytest.mark.parametrize(
+    "scale,center", [(True, True), (False, True), (True, False), (False, False)]
+)
 def test_batchnorm_folds_with_its_own_epsilon(keras, tmp_path, scale, center):
     layers = keras.layers
     keras.utils.set_random_seed(3)
@@ -135,8 +137,10 @@ def test_cli_accepts_npz_with_one_array_and_rejects_two(keras, tmp_path):
     np.savez(tmp_path / "two.npz", x=x, y=x)
     from nnom.cli import main
 
-    assert main(["convert", str(path), "-c", str(tmp_path / "one.npz"), "-o",
-                 str(tmp_path / "w.h")]) == 0
+    assert (
+        main(["convert", str(path), "-c", str(tmp_path / "one.npz"), "-o", str(tmp_path / "w.h")])
+        == 0
+    )
     assert (tmp_path / "w.h").is_file()
     assert main(["convert", str(path), "-c", str(tmp_path / "two.npz")]) == 2
     assert main(["convert", str(tmp_path / "missing.h5"), "-c", str(tmp_path / "one.npz")]) == 2
@@ -167,8 +171,12 @@ def test_layer_names_do_not_matter(keras, tmp_path):
     """Recognised by class: renamed layers convert the same (nnom#190)."""
     layers = keras.layers
     model = keras.Sequential(
-        [keras.Input((4, 4, 1)), layers.Conv2D(2, 3, name="batch_normalization_dense"),
-         layers.Flatten(name="conv2d"), layers.Dense(3, name="softmax")]
+        [
+            keras.Input((4, 4, 1)),
+            layers.Conv2D(2, 3, name="batch_normalization_dense"),
+            layers.Flatten(name="conv2d"),
+            layers.Dense(3, name="softmax"),
+        ]
     )
     x = np.random.default_rng(0).normal(size=(8, 4, 4, 1)).astype(np.float32)
     err, converted = _float_error(model, _save(model, tmp_path / "names.keras"), x)

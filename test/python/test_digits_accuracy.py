@@ -57,11 +57,22 @@ def test_prediction_api_reports_topk_and_confusion_matrix(digits, tmp_path):
     converted.save_header(header)
     exe = tmp_path / "predict"
     lib = cbuild.library()
-    cbuild.run([
-        cbuild.CC, *cbuild.WARNINGS, *cbuild.SANITIZE, "-O1",
-        *[f"-I{i}" for i in cbuild.INCLUDES], f"-I{tmp_path}", '-DMODEL_HEADER="weights.h"',
-        str(cbuild.ROOT / "test/python/c/predict_dataset.c"), str(lib), "-lm", "-o", str(exe),
-    ])
+    cbuild.run(
+        [
+            cbuild.CC,
+            *cbuild.WARNINGS,
+            *cbuild.SANITIZE,
+            "-O1",
+            *[f"-I{i}" for i in cbuild.INCLUDES],
+            f"-I{tmp_path}",
+            '-DMODEL_HEADER="weights.h"',
+            str(cbuild.ROOT / "test/python/c/predict_dataset.c"),
+            str(lib),
+            "-lm",
+            "-o",
+            str(exe),
+        ]
+    )
     (tmp_path / "x.bin").write_bytes(qx.tobytes())
     (tmp_path / "y.bin").write_bytes(y_test.astype(np.uint8).tobytes())
     out = cbuild.run([str(exe), str(tmp_path / "x.bin"), str(tmp_path / "y.bin")]).stdout

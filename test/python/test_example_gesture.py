@@ -44,8 +44,14 @@ def test_example_runs_natively(core: Path, clone: Path, tmp_path: Path) -> None:
     code, output, _ = run_pio(["run", "-e", "native", "-t", "exec"], clone, core, tmp_path)
     assert code == 0, output
     assert "NNoM: generated weights.h and nnom_golden.h (10 vectors) from model.h5" in output
-    for text in ("#2   GRU", "#3   LSTM", "Arena: 1896 bytes", "8 of 8 gestures right",
-                 "circle_ccw  predicted circle_ccw", "Top 1 Accuracy: 100.00%"):
+    for text in (
+        "#2   GRU",
+        "#3   LSTM",
+        "Arena: 1896 bytes",
+        "8 of 8 gestures right",
+        "circle_ccw  predicted circle_ccw",
+        "Top 1 Accuracy: 100.00%",
+    ):
         assert text in output, output
 
 

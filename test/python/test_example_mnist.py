@@ -59,8 +59,14 @@ def test_example_runs_natively(core: Path, clone: Path, tmp_path: Path) -> None:
     assert code == 0, output
     assert BACKEND_LINE["native"] in output
     assert "NNoM: generated weights.h and nnom_golden.h (10 vectors) from model.h5" in output
-    for text in ("Layer(#)", "Arena: 2560 bytes", "10 of 10 digits right", "Print running stat",
-                 "Top 1 Accuracy: 100.00%", "Confusion matrix"):
+    for text in (
+        "Layer(#)",
+        "Arena: 2560 bytes",
+        "10 of 10 digits right",
+        "Print running stat",
+        "Top 1 Accuracy: 100.00%",
+        "Confusion matrix",
+    ):
         assert text in output, output
 
 
@@ -163,15 +169,15 @@ CMSIS_NN_MANIFEST = {
         "includeDir": "Include",
         "srcDir": "Source",
         "flags": ["-I Include", "-I Include/Internal"],
-        "srcFilter": ["+<*>", "-<**/*_f16*.c>", "-<**/*_f32*.c>", "-<**/*_flt*.c>",
-                      "-<Bindings/>"],
+        "srcFilter": ["+<*>", "-<**/*_f16*.c>", "-<**/*_f32*.c>", "-<**/*_flt*.c>", "-<Bindings/>"],
     },
 }
 
 
 @needs_qemu
-@pytest.mark.skipif(not os.environ.get("NNOM_CMSIS_NN_DIR"),
-                    reason="needs a CMSIS-NN checkout in NNOM_CMSIS_NN_DIR")
+@pytest.mark.skipif(
+    not os.environ.get("NNOM_CMSIS_NN_DIR"), reason="needs a CMSIS-NN checkout in NNOM_CMSIS_NN_DIR"
+)
 def test_example_with_cmsis_nn_in_lib_deps(core: Path, clone: Path, tmp_path: Path) -> None:
     """CMSIS-NN added with one lib_deps line: chosen on the M4/M55, golden vectors pass."""
     cmsis = Path(os.environ["NNOM_CMSIS_NN_DIR"]).resolve()
@@ -183,14 +189,19 @@ def test_example_with_cmsis_nn_in_lib_deps(core: Path, clone: Path, tmp_path: Pa
     project = tmp_path / "mnist"
     shutil.copytree(clone, project, symlinks=True)
     ini = (clone / "platformio.ini").read_text()
-    (project / "platformio.ini").write_text(ini.replace(
-        "lib_deps = symlink://../..", f"lib_deps =\n    symlink://{clone.parents[1]}\n"
-        f"    symlink://{lib}"))
+    (project / "platformio.ini").write_text(
+        ini.replace(
+            "lib_deps = symlink://../..",
+            f"lib_deps =\n    symlink://{clone.parents[1]}\n    symlink://{lib}",
+        )
+    )
     for env in ("qemu_m4", "qemu_m55"):
         code, output, _ = run_pio(["run", "-e", env], project, core, tmp_path / "ws")
         assert code == 0, output
-        assert (f"NNoM: backend cmsis-nn (auto: cortex-m{env[6:]} and a CMSIS-NN library "
-                "in the project)") in output, output
+        assert (
+            f"NNoM: backend cmsis-nn (auto: cortex-m{env[6:]} and a CMSIS-NN library "
+            "in the project)"
+        ) in output, output
         code, output, suites = run_pio(["test", "-e", env], project, core, tmp_path / "ws")
         assert code == 0, output
         status, cases = cases_of(suites, env, "test_nnom_golden")

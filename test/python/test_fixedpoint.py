@@ -84,11 +84,20 @@ def driver(tmp_path_factory):
     work = tmp_path_factory.mktemp("driver")
     lib = cbuild.library()
     exe = work / "kernel_driver"
-    cbuild.run([
-        cbuild.CC, *cbuild.WARNINGS, *cbuild.SANITIZE, "-O1",
-        *[f"-I{i}" for i in cbuild.INCLUDES],
-        str(cbuild.ROOT / "test/python/c/kernel_driver.c"), str(lib), "-lm", "-o", str(exe),
-    ])
+    cbuild.run(
+        [
+            cbuild.CC,
+            *cbuild.WARNINGS,
+            *cbuild.SANITIZE,
+            "-O1",
+            *[f"-I{i}" for i in cbuild.INCLUDES],
+            str(cbuild.ROOT / "test/python/c/kernel_driver.c"),
+            str(lib),
+            "-lm",
+            "-o",
+            str(exe),
+        ]
+    )
     return exe
 
 

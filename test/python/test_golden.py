@@ -32,11 +32,23 @@ def build_and_run(folder: Path, flags: tuple[str, ...] = ()) -> tuple[int, str]:
     lib = cbuild.library(flags)
     (folder / "golden_test.c").write_text(TEST_C)
     exe = folder / "golden_test"
-    cbuild.run([
-        cbuild.CC, *cbuild.WARNINGS, *cbuild.SANITIZE, "-O1", "-g", *flags,
-        *[f"-I{i}" for i in cbuild.INCLUDES], f"-I{folder}",
-        str(folder / "golden_test.c"), str(lib), "-lm", "-o", str(exe),
-    ])
+    cbuild.run(
+        [
+            cbuild.CC,
+            *cbuild.WARNINGS,
+            *cbuild.SANITIZE,
+            "-O1",
+            "-g",
+            *flags,
+            *[f"-I{i}" for i in cbuild.INCLUDES],
+            f"-I{folder}",
+            str(folder / "golden_test.c"),
+            str(lib),
+            "-lm",
+            "-o",
+            str(exe),
+        ]
+    )
     env = dict(os.environ, ASAN_OPTIONS="detect_leaks=1")
     proc = subprocess.run([str(exe)], capture_output=True, text=True, env=env, timeout=120)
     return proc.returncode, proc.stdout + proc.stderr
@@ -58,10 +70,21 @@ def example():
 
 def test_cli_writes_golden_header_and_it_passes_in_c(tmp_path: Path) -> None:
     out = tmp_path / "weights.h"
-    assert cli_main([
-        "convert", str(EXAMPLE / "model.h5"), "-c", str(EXAMPLE / "calib.npy"),
-        "-o", str(out), "--golden", "6",
-    ]) == 0
+    assert (
+        cli_main(
+            [
+                "convert",
+                str(EXAMPLE / "model.h5"),
+                "-c",
+                str(EXAMPLE / "calib.npy"),
+                "-o",
+                str(out),
+                "--golden",
+                "6",
+            ]
+        )
+        == 0
+    )
     assert (tmp_path / "nnom_golden.h").is_file()
     code, output = build_and_run(tmp_path)
     assert code == 0, output
@@ -100,11 +123,23 @@ def test_golden_data_from_a_test_set(tmp_path: Path) -> None:
     rng = np.random.default_rng(5)
     test_set = rng.random((4, 8, 8, 1), dtype=np.float32)
     np.save(tmp_path / "test.npy", test_set)
-    assert cli_main([
-        "convert", str(EXAMPLE / "model.h5"), "-c", str(EXAMPLE / "calib.npy"),
-        "-o", str(tmp_path / "weights.h"), "--golden", "10",
-        "--golden-data", str(tmp_path / "test.npy"),
-    ]) == 0
+    assert (
+        cli_main(
+            [
+                "convert",
+                str(EXAMPLE / "model.h5"),
+                "-c",
+                str(EXAMPLE / "calib.npy"),
+                "-o",
+                str(tmp_path / "weights.h"),
+                "--golden",
+                "10",
+                "--golden-data",
+                str(tmp_path / "test.npy"),
+            ]
+        )
+        == 0
+    )
     text = (tmp_path / "nnom_golden.h").read_text()
     assert "#define NNOM_GOLDEN_COUNT 4" in text  # all of a smaller set
 
@@ -153,8 +188,9 @@ def test_corrupted_weight_names_the_first_differing_layer(layer: str, tmp_path: 
     # that the one changed byte no longer matches.
     assert predicted <= failed, output
     for i in failed:
-        assert f"first differing layer #{k + 1} {OPS[node.op]} '{node.source}'" in (
-            got[f"golden_vector_{i}"]
+        assert (
+            f"first differing layer #{k + 1} {OPS[node.op]} '{node.source}'"
+            in (got[f"golden_vector_{i}"])
         ), output
 
 

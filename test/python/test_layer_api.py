@@ -84,12 +84,22 @@ def test_handwritten_model_equals_converted_model(tmp_path):
     converted.save_header(header, api="layer")
     exe = tmp_path / "hand"
     lib = cbuild.library()
-    cbuild.run([
-        cbuild.CC, *cbuild.WARNINGS, *cbuild.SANITIZE, "-O1",
-        *[f"-I{i}" for i in cbuild.INCLUDES], f"-I{tmp_path}",
-        f'-DMODEL_HEADER="{header.name}"',
-        str(cbuild.ROOT / "test/python/c/handwritten_model.c"), str(lib), "-lm", "-o", str(exe),
-    ])
+    cbuild.run(
+        [
+            cbuild.CC,
+            *cbuild.WARNINGS,
+            *cbuild.SANITIZE,
+            "-O1",
+            *[f"-I{i}" for i in cbuild.INCLUDES],
+            f"-I{tmp_path}",
+            f'-DMODEL_HEADER="{header.name}"',
+            str(cbuild.ROOT / "test/python/c/handwritten_model.c"),
+            str(lib),
+            "-lm",
+            "-o",
+            str(exe),
+        ]
+    )
     got_hand = _run_exe(exe, qx, tmp_path).reshape(want.shape)
     assert np.array_equal(got_hand, want)
 

@@ -238,9 +238,7 @@ def test_bad_options_fail_clearly(core: Path, tmp_path: Path) -> None:
             "nnom: error: custom_nnom_backend = fastest: use one of auto, local, cmsis-nn"
         ),
         "": "nnom: error: custom_nnom_model is set but custom_nnom_calibration is not",
-        "custom_nnom_calibration = missing.npy\n": (
-            "nnom: error: custom_nnom_calibration '"
-        ),
+        "custom_nnom_calibration = missing.npy\n": ("nnom: error: custom_nnom_calibration '"),
     }
     for k, (extra, message) in enumerate(cases.items()):
         project = user_project(tmp_path / str(k), common=base + extra)
@@ -385,8 +383,9 @@ def test_backend_table(requested: str, cpu: str, available: bool, backend: str) 
     assert chosen == backend
     assert reason
     # CMSIS-NN is looked for only when the answer depends on it.
-    assert bool(asked) == (requested == "cmsis-nn" or (requested == "auto" and cpu in
-                                                        hook.CMSIS_NN_CPUS))
+    assert bool(asked) == (
+        requested == "cmsis-nn" or (requested == "auto" and cpu in hook.CMSIS_NN_CPUS)
+    )
 
 
 def test_converter_is_found_and_fingerprinted(tmp_path: Path) -> None:
@@ -442,21 +441,28 @@ def test_missing_numpy_is_installed_or_reported_in_one_line(
     )
 
 
-
 @needs_pio
 def test_library_json_is_strict_and_packs(core: Path, tmp_path: Path) -> None:
     manifest = json.loads((REPO / "library.json").read_text())  # strict JSON
     assert (REPO / manifest["build"]["extraScript"]).is_file()
-    code, output, _ = run_pio(["pkg", "pack", str(REPO), "-o", str(tmp_path)], tmp_path, core,
-                              tmp_path / "ws")
+    code, output, _ = run_pio(
+        ["pkg", "pack", str(REPO), "-o", str(tmp_path)], tmp_path, core, tmp_path / "ws"
+    )
     assert code == 0, output
     import tarfile
 
     with tarfile.open(next(tmp_path.glob("nnom-*.tar.gz"))) as tar:
         names = set(tar.getnames())
-    for needed in ("library.json", "extra_script/nnom_build.py", "inc/nnom.h",
-                   "inc/nnom_golden_test.h", "nnom/__init__.py", "nnom/golden.py",
-                   "test/test_custom_runner.py", "examples/mnist-simple/platformio.ini"):
+    for needed in (
+        "library.json",
+        "extra_script/nnom_build.py",
+        "inc/nnom.h",
+        "inc/nnom_golden_test.h",
+        "nnom/__init__.py",
+        "nnom/golden.py",
+        "test/test_custom_runner.py",
+        "examples/mnist-simple/platformio.ini",
+    ):
         assert needed in names, needed
     assert not any(part in name for name in names for part in ("__pycache__", ".pio/", ".venv"))
 
@@ -475,8 +481,9 @@ model.save_header({str(tmp_path / "weights.h")!r})
 heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("tensorflow", "keras", "tf_keras"))
 print("heavy:", heavy)
 """
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert "heavy: []" in result.stdout
     assert (tmp_path / "weights.h").is_file()

@@ -17,8 +17,9 @@ def _blocks(lang: str) -> list[str]:
 
 def test_readme_tutorial_python_then_c(tmp_path):
     python = next(b for b in _blocks("python") if "generate_model" in b)
-    result = subprocess.run([sys.executable, "-c", python], cwd=tmp_path, capture_output=True,
-                            text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", python], cwd=tmp_path, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "Arena:" in result.stdout
     assert (tmp_path / "weights.h").is_file()
@@ -26,11 +27,21 @@ def test_readme_tutorial_python_then_c(tmp_path):
     main = next(b for b in _blocks("c") if "nnom_model_create" in b)
     (tmp_path / "main.c").write_text("#include <stdio.h>\n" + main)
     exe = tmp_path / "tutorial"
-    cbuild.run([
-        cbuild.CC, *cbuild.WARNINGS, *cbuild.SANITIZE, "-O1",
-        *[f"-I{i}" for i in cbuild.INCLUDES], f"-I{tmp_path}",
-        str(tmp_path / "main.c"), str(cbuild.library()), "-lm", "-o", str(exe),
-    ])
+    cbuild.run(
+        [
+            cbuild.CC,
+            *cbuild.WARNINGS,
+            *cbuild.SANITIZE,
+            "-O1",
+            *[f"-I{i}" for i in cbuild.INCLUDES],
+            f"-I{tmp_path}",
+            str(tmp_path / "main.c"),
+            str(cbuild.library()),
+            "-lm",
+            "-o",
+            str(exe),
+        ]
+    )
     out = cbuild.run([str(exe)]).stdout
     assert re.search(r"class \d \(p = 0\.\d\d\)", out)
     assert "Print running stat.." in out

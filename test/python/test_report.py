@@ -77,10 +77,16 @@ def test_snr_edge_cases() -> None:
 
 
 def test_cli_report_prints_every_layer(capsys: pytest.CaptureFixture, tmp_path: Path) -> None:
-    code = cli_main([
-        "report", str(EXAMPLE / "model.h5"), "-c", str(EXAMPLE / "calib.npy"),
-        "--plot", str(tmp_path / "errors.png"),
-    ])
+    code = cli_main(
+        [
+            "report",
+            str(EXAMPLE / "model.h5"),
+            "-c",
+            str(EXAMPLE / "calib.npy"),
+            "--plot",
+            str(tmp_path / "errors.png"),
+        ]
+    )
     assert code == 0
     captured = capsys.readouterr()
     lines = captured.out.splitlines()

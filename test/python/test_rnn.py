@@ -50,11 +50,23 @@ FLOAT_MEDIAN_BOUND = 0.02  # median of each group of CHUNK models
 def _harness(workdir):
     lib = cbuild.library()
     exe = workdir / "rnn_harness"
-    cbuild.run([
-        cbuild.CC, *cbuild.WARNINGS, "-O1", "-g", *cbuild.SANITIZE,
-        *[f"-I{i}" for i in cbuild.INCLUDES], f"-I{workdir}", '-DMODEL_HEADER="weights.h"',
-        str(cbuild.ROOT / "test/python/c/rnn_harness.c"), str(lib), "-lm", "-o", str(exe),
-    ])
+    cbuild.run(
+        [
+            cbuild.CC,
+            *cbuild.WARNINGS,
+            "-O1",
+            "-g",
+            *cbuild.SANITIZE,
+            *[f"-I{i}" for i in cbuild.INCLUDES],
+            f"-I{workdir}",
+            '-DMODEL_HEADER="weights.h"',
+            str(cbuild.ROOT / "test/python/c/rnn_harness.c"),
+            str(lib),
+            "-lm",
+            "-o",
+            str(exe),
+        ]
+    )
     return exe
 
 
@@ -143,10 +155,27 @@ def test_every_option_is_covered_by_the_random_models():
             if name == "RNN" and cell.get("class_name") == "StackedRNNCells":
                 seen.add("stacked")
     wanted = {
-        "SimpleRNN", "GRU", "LSTM", "RNN", "Bidirectional", "SimpleRNNCell", "GRUCell",
-        "LSTMCell", "stacked", "reset_after=True", "reset_after=False", "return_sequences",
-        "stateful", "go_backwards", "merge=concat", "merge=sum", "merge=ave", "merge=mul",
-        "activation=sigmoid", "activation=hard_sigmoid", "activation=hard_tanh",
+        "SimpleRNN",
+        "GRU",
+        "LSTM",
+        "RNN",
+        "Bidirectional",
+        "SimpleRNNCell",
+        "GRUCell",
+        "LSTMCell",
+        "stacked",
+        "reset_after=True",
+        "reset_after=False",
+        "return_sequences",
+        "stateful",
+        "go_backwards",
+        "merge=concat",
+        "merge=sum",
+        "merge=ave",
+        "merge=mul",
+        "activation=sigmoid",
+        "activation=hard_sigmoid",
+        "activation=hard_tanh",
     }
     assert wanted <= seen, f"not covered: {sorted(wanted - seen)}"
 
@@ -183,12 +212,14 @@ CELL_CONFIGS = {
     "gru": lambda L: L.GRU(16, return_sequences=True),
     "gru_reset_before": lambda L: L.GRU(16, return_sequences=True, reset_after=False),
     "lstm": lambda L: L.LSTM(16, return_sequences=True),
-    "lstm_hard_sigmoid": lambda L: L.LSTM(16, return_sequences=True,
-                                          recurrent_activation="hard_sigmoid"),
+    "lstm_hard_sigmoid": lambda L: L.LSTM(
+        16, return_sequences=True, recurrent_activation="hard_sigmoid"
+    ),
     "bi_lstm_sum": lambda L: L.Bidirectional(L.LSTM(16, return_sequences=True), merge_mode="sum"),
     "bi_gru_mul": lambda L: L.Bidirectional(L.GRU(16, return_sequences=True), merge_mode="mul"),
-    "bi_simple_ave": lambda L: L.Bidirectional(L.SimpleRNN(16, return_sequences=True),
-                                               merge_mode="ave"),
+    "bi_simple_ave": lambda L: L.Bidirectional(
+        L.SimpleRNN(16, return_sequences=True), merge_mode="ave"
+    ),
 }
 
 
@@ -273,8 +304,9 @@ def test_stateful_chunks_equal_one_run_over_the_whole_sequence(tmp_path):
     qwhole = converted.quantize(whole)
     chunks = qwhole.reshape(n_chunks, chunk, features)
     got, _ = run_c(converted, np.concatenate([chunks, chunks]), tmp_path / "c", reset_every=0)
-    got_reset, _ = run_c(converted, np.concatenate([chunks, chunks]), tmp_path / "c2",
-                         reset_every=n_chunks)
+    got_reset, _ = run_c(
+        converted, np.concatenate([chunks, chunks]), tmp_path / "c2", reset_every=n_chunks
+    )
 
     # one run of the same integer model over the whole sequence
     g = _whole_sequence_graph(converted.graph, chunk * n_chunks)
@@ -303,8 +335,9 @@ def test_static_buffer_is_exact_with_stateful_layers(tmp_path):
     keras = kf._keras()
     layers = keras.layers
     inputs = keras.Input(batch_shape=(1, 4, 2))
-    x = layers.Bidirectional(layers.LSTM(3, return_sequences=True, stateful=True),
-                             merge_mode="mul")(inputs)
+    x = layers.Bidirectional(
+        layers.LSTM(3, return_sequences=True, stateful=True), merge_mode="mul"
+    )(inputs)
     x = layers.GRU(5, stateful=True)(x)
     model = keras.Model(inputs, x)
     rng = np.random.default_rng(5)
@@ -315,11 +348,23 @@ def test_static_buffer_is_exact_with_stateful_layers(tmp_path):
     converted.save_header(tmp_path / "weights.h")
     lib = cbuild.library(("-DNNOM_USING_STATIC_MEMORY",))
     exe = tmp_path / "static"
-    cbuild.run([
-        cbuild.CC, *cbuild.WARNINGS, *cbuild.SANITIZE, "-O1", "-g", "-DNNOM_USING_STATIC_MEMORY",
-        '-DMODEL_HEADER="weights.h"', *[f"-I{i}" for i in (*cbuild.INCLUDES, tmp_path)],
-        str(cbuild.ROOT / "test/python/c/static_buffer.c"), str(lib), "-lm", "-o", str(exe),
-    ])
+    cbuild.run(
+        [
+            cbuild.CC,
+            *cbuild.WARNINGS,
+            *cbuild.SANITIZE,
+            "-O1",
+            "-g",
+            "-DNNOM_USING_STATIC_MEMORY",
+            '-DMODEL_HEADER="weights.h"',
+            *[f"-I{i}" for i in (*cbuild.INCLUDES, tmp_path)],
+            str(cbuild.ROOT / "test/python/c/static_buffer.c"),
+            str(lib),
+            "-lm",
+            "-o",
+            str(exe),
+        ]
+    )
     qx = converted.quantize(calib[:6])
     (tmp_path / "in.bin").write_bytes(qx.tobytes())
     result = cbuild.run([str(exe), str(tmp_path / "in.bin"), str(tmp_path / "out.bin")])
@@ -364,17 +409,33 @@ ACTS = {
 # Largest |interpolated - exact| in Q0.15 steps over the Q3.12 inputs -8..8,
 # measured: sigmoid 1.26, tanh 3.8, hard_sigmoid 1.33 (Keras 2's 1.4),
 # hard_tanh 1.0 (their kinks fall on table entries).
-TABLE_ERROR = {"sigmoid": 1.5, "tanh": 4.0, "hard_sigmoid": 1.5,
-               "hard_sigmoid_keras2": 1.5, "hard_tanh": 1.5}
+TABLE_ERROR = {
+    "sigmoid": 1.5,
+    "tanh": 4.0,
+    "hard_sigmoid": 1.5,
+    "hard_sigmoid_keras2": 1.5,
+    "hard_tanh": 1.5,
+}
 
 
 def test_tables_in_c_equal_the_reference_on_every_input(tmp_path):
     lib = cbuild.library()
     (tmp_path / "driver.c").write_text(TABLE_DRIVER)
     exe = tmp_path / "driver"
-    cbuild.run([cbuild.CC, *cbuild.WARNINGS, "-O1", *cbuild.SANITIZE,
-                *[f"-I{i}" for i in cbuild.INCLUDES], str(tmp_path / "driver.c"), str(lib),
-                "-lm", "-o", str(exe)])
+    cbuild.run(
+        [
+            cbuild.CC,
+            *cbuild.WARNINGS,
+            "-O1",
+            *cbuild.SANITIZE,
+            *[f"-I{i}" for i in cbuild.INCLUDES],
+            str(tmp_path / "driver.c"),
+            str(lib),
+            "-lm",
+            "-o",
+            str(exe),
+        ]
+    )
     x = np.arange(-40000, 40001, dtype=np.int64)
     for name, act in ACTS.items():
         table = ref.activation_table(act)
@@ -420,8 +481,10 @@ def _convert_one(keras, layer, tmp_path, shape=(6, 2)):
         (lambda L: L.GRU(3, recurrent_activation="tanh"), ["recurrent_activation='tanh'"]),
         (lambda L: L.LSTM(300), ["300 units", "at most 256"]),
         (lambda L: L.Bidirectional(L.GRU(3), merge_mode=None), ["merge_mode=None"]),
-        (lambda L: L.Bidirectional(L.LSTM(3), backward_layer=L.LSTM(4, go_backwards=True)),
-         ["same kind of layer"]),
+        (
+            lambda L: L.Bidirectional(L.LSTM(3), backward_layer=L.LSTM(4, go_backwards=True)),
+            ["same kind of layer"],
+        ),
     ],
 )
 def test_unsupported_options_fail_with_one_line(make, words, tmp_path):
@@ -450,8 +513,14 @@ def test_return_state_fails_with_one_line(tmp_path):
 def test_recurrent_layer_after_a_reshape(tmp_path):
     keras = kf._keras()
     layers = keras.layers
-    model = keras.Sequential([keras.Input((6, 2)), layers.Flatten(), layers.Reshape((12, 1)),
-                              layers.LSTM(2, name="seq_lstm")])
+    model = keras.Sequential(
+        [
+            keras.Input((6, 2)),
+            layers.Flatten(),
+            layers.Reshape((12, 1)),
+            layers.LSTM(2, name="seq_lstm"),
+        ]
+    )
     path = tmp_path / "ok.keras"
     model.save(path)
     graph = nnom.convert(path, np.zeros((2, 6, 2), np.float32)).graph
@@ -463,11 +532,21 @@ def test_hand_built_layers_and_misuse_under_sanitizers(tmp_path):
     hand keeps and resets its state; misuse gives status codes."""
     lib = cbuild.library()
     exe = tmp_path / "rnn_suite"
-    cbuild.run([
-        cbuild.CC, *cbuild.WARNINGS, *cbuild.SANITIZE, "-O1", "-g",
-        *[f"-I{i}" for i in (*cbuild.INCLUDES, cbuild.ROOT / "test")],
-        str(cbuild.ROOT / "test/test_rnn/test_main.c"), str(lib), "-lm", "-o", str(exe),
-    ])
+    cbuild.run(
+        [
+            cbuild.CC,
+            *cbuild.WARNINGS,
+            *cbuild.SANITIZE,
+            "-O1",
+            "-g",
+            *[f"-I{i}" for i in (*cbuild.INCLUDES, cbuild.ROOT / "test")],
+            str(cbuild.ROOT / "test/test_rnn/test_main.c"),
+            str(lib),
+            "-lm",
+            "-o",
+            str(exe),
+        ]
+    )
     # failed compiles cannot free layers they never reached: leaks are expected
     out = cbuild.run([str(exe)], env=dict(os.environ, ASAN_OPTIONS="detect_leaks=0")).stdout
     assert "3 Tests 0 Failures" in out, out

@@ -82,8 +82,12 @@ def test_static_buffer_is_exact_and_too_small_fails_cleanly(tmp_path):
 
 def test_silent_build_prints_nothing_of_its_own(tmp_path):
     """-DNNOM_SILENT: warning-free (-Werror) and no table or messages."""
-    exe = _compile([cbuild.ROOT / "test/test_runtime/test_main.c"], tmp_path / "silent",
-                   defines=("-DNNOM_SILENT",), includes=[cbuild.ROOT / "test"])
+    exe = _compile(
+        [cbuild.ROOT / "test/test_runtime/test_main.c"],
+        tmp_path / "silent",
+        defines=("-DNNOM_SILENT",),
+        includes=[cbuild.ROOT / "test"],
+    )
     env = dict(os.environ, ASAN_OPTIONS="detect_leaks=0")
     out = cbuild.run([str(exe)], env=env).stdout
     assert "0 Failures" in out

@@ -41,6 +41,10 @@ _CONSTRUCTOR = {
 }
 
 
+# layers whose fused activation is hooked with model.active()
+TAIL_LAYERS = frozenset({"conv2d", "dwconv2d", "dense", *TAIL_OPS})
+
+
 def c_ident(name: str) -> str:
     ident = re.sub(r"[^0-9A-Za-z_]", "_", name)
     return ident if re.match(r"[A-Za-z_]", ident) else f"l_{ident}"
@@ -228,6 +232,14 @@ class HeaderWriter:
                 return "act_relu6()"
         return f"&{self.ids[node.name]}_act"
 
+    def layer_constructor(self, k: int, layer) -> str:
+        """The C expression that makes layer k (Structured API)."""
+        if layer.op == "output":
+            return f"output_s(&nnom_output{self.plan.output_layers.index(k)}_config)"
+        if layer.op in RNN_OPS:
+            return rnn_codegen.constructor(layer.node, self.ids[layer.name])
+        return f"{_CONSTRUCTOR[layer.op]}(&{self.ids[layer.name]}_config)"
+
     def create_function(self) -> str:
         layers = self.plan.layers
         lines = [
@@ -239,13 +251,7 @@ class HeaderWriter:
             "    new_model(&model);",
         ]
         for k, layer in enumerate(layers):
-            if layer.op == "output":
-                idx = self.plan.output_layers.index(k)
-                ctor = f"output_s(&nnom_output{idx}_config)"
-            elif layer.op in RNN_OPS:
-                ctor = rnn_codegen.constructor(layer.node, self.ids[layer.name])
-            else:
-                ctor = f"{_CONSTRUCTOR[layer.op]}(&{self.ids[layer.name]}_config)"
+            ctor = self.layer_constructor(k, layer)
             if not layer.inputs:
                 lines.append(f"    layer[{k}] = {ctor};")
             elif len(layer.inputs) == 1:
@@ -254,8 +260,7 @@ class HeaderWriter:
                 ins = ", ".join(f"layer[{i}]" for i in layer.inputs)
                 lines.append(f"    layer[{k}] = model.mergex({ctor}, {len(layer.inputs)}, {ins});")
             node = layer.node
-            tails = ("conv2d", "dwconv2d", "dense", *TAIL_OPS)
-            if node is not None and node.op in tails and node.act:
+            if node is not None and node.op in TAIL_LAYERS and node.act:
                 lines.append(f"    layer[{k}] = model.active({self.tail_ref(node)}, layer[{k}]);")
         outs = ", ".join(f"layer[{k}]" for k in self.plan.output_layers)
         if len(self.plan.output_layers) == 1:

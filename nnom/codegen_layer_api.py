@@ -15,9 +15,6 @@ from .codegen import _PADDING, HeaderWriter, c_array, c_float, c_string
 from .errors import NnomError
 from .graph import Node
 
-# layers whose fused activation is hooked with model.active()
-TAIL_LAYERS = {"conv2d", "dwconv2d", "dense", "deconv2d", "add", "sub", "mult"}
-
 
 def _shape_call(shape: tuple[int, ...]) -> str:
     if len(shape) == 3:
@@ -187,44 +184,12 @@ class LayerApiWriter(HeaderWriter):
             "use the Structured API header"
         )
 
-    def create_function(self) -> str:
-        layers = self.plan.layers
-        lines = [
-            "NNOM_MAYBE_UNUSED static nnom_model_t *nnom_model_create(void)",
-            "{",
-            "    static nnom_model_t model;",
-            f"    nnom_layer_t *layer[{len(layers)}];",
-            "",
-            "    new_model(&model);",
-        ]
-        for k, layer in enumerate(layers):
-            if layer.op == "output":
-                idx = self.plan.output_layers.index(k)
-                buf = "nnom_output_data" + (str(idx) if idx else "")
-                ctor = f"Output({_shape_call(layer.shape)}, {buf})"
-            else:
-                ctor = self.constructor(layer.node)
-            if not layer.inputs:
-                lines.append(f"    layer[{k}] = {ctor};")
-            elif len(layer.inputs) == 1:
-                lines.append(f"    layer[{k}] = model.hook({ctor}, layer[{layer.inputs[0]}]);")
-            else:
-                ins = ", ".join(f"layer[{i}]" for i in layer.inputs)
-                lines.append(f"    layer[{k}] = model.mergex({ctor}, {len(layer.inputs)}, {ins});")
-            node = layer.node
-            if node is not None and node.op in TAIL_LAYERS and node.act:
-                lines.append(f"    layer[{k}] = model.active({self.tail_ref(node)}, layer[{k}]);")
-        outs = ", ".join(f"layer[{k}]" for k in self.plan.output_layers)
-        if len(self.plan.output_layers) == 1:
-            lines.append(f"    if (model_compile(&model, layer[0], {outs}) != NN_SUCCESS)")
-        else:
-            lines.append(f"    nnom_layer_t *const outputs[] = {{{outs}}};")
-            lines.append(
-                f"    if (model_compile_multi(&model, outputs, {len(self.plan.output_layers)})"
-                " != NN_SUCCESS)"
-            )
-        lines += ["        return NULL;", "    return &model;", "}"]
-        return "\n".join(lines) + "\n"
+    def layer_constructor(self, k: int, layer) -> str:
+        if layer.op == "output":
+            idx = self.plan.output_layers.index(k)
+            buf = "nnom_output_data" + (str(idx) if idx else "")
+            return f"Output({_shape_call(layer.shape)}, {buf})"
+        return self.constructor(layer.node)
 
     def output_configs(self) -> str:
         return ""

@@ -169,16 +169,7 @@ def assign(g: Graph, ranges: RangeTracker, per_channel: bool = True) -> None:
                 node.act, ins[0].scale, ins[0].zero_point, node.out_q.scale, node.out_q.zero_point
             )
         elif node.op in ("conv2d", "dwconv2d", "dense", "deconv2d"):
-            node.out_q = choose_qparams(*ranges.out[node.name])
-            if not activations.is_clamp(node.act):
-                node.pre_q = choose_qparams(*ranges.pre[node.name])
-                node.q["lut"] = activations.lookup_table(
-                    node.act,
-                    node.pre_q.scale,
-                    node.pre_q.zero_point,
-                    node.out_q.scale,
-                    node.out_q.zero_point,
-                )
+            _out_and_pre(node, ranges)
             _quantize_weighted(node, ins[0], per_channel)
         else:
             _assign_more(node, ins, ranges)

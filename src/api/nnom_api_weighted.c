@@ -30,97 +30,88 @@ static int weights_ok(const nnom_weight_t *w, const nnom_bias_t *b)
            b->data != NULL;
 }
 
-/* ---- Conv2D ---------------------------------------------------------------- */
-
+/* Conv2D and Conv2DTrans: one owned block holds the config, then
+ * mult[filters] and shift[filters]. */
 typedef struct {
-    nnom_conv2d_config_t cfg;
+    union {
+        nnom_conv2d_config_t conv;
+        nnom_deconv2d_config_t deconv;
+    } cfg;
     requant_src_t rq;
-} api_conv_t;
+} api_window_t;
+
+/* The fields the window configs (and the depthwise one) share. */
+#define FILL_WINDOW(c, label, prep, k, s, d, pad, w, b)                                         \
+    do {                                                                                        \
+        (c).super.name = (label);                                                               \
+        (c).super.out_q = (w)->out_q;                                                           \
+        (c).super.prepare = (prep);                                                             \
+        (c).weight = (w)->data;                                                                 \
+        (c).bias = (b)->data;                                                                   \
+        (c).kernel_h = (k).h;                                                                   \
+        (c).kernel_w = (k).w;                                                                   \
+        (c).stride_h = (s).h;                                                                   \
+        (c).stride_w = (s).w;                                                                   \
+        (c).dilation_h = (d).h;                                                                 \
+        (c).dilation_w = (d).w;                                                                 \
+        (c).padding = (pad);                                                                    \
+    } while (0)
+
+static api_window_t *window_api(uint16_t filters, nnom_padding_t pad, const nnom_weight_t *w,
+                                const nnom_bias_t *b)
+{
+    if (!weights_ok(w, b) || filters == 0 || pad == PADDING_EXPLICIT)
+        return NULL;
+    api_window_t *api =
+        (api_window_t *)nnom_mem_owned(sizeof(api_window_t) + 2u * filters * sizeof(int32_t));
+    if (api == NULL)
+        return NULL;
+    int32_t *rq = (int32_t *)(void *)(api + 1);
+    api->rq.w = w;
+    api->rq.mult = rq;
+    api->rq.shift = rq + filters;
+    api->rq.channels = filters;
+    return api;
+}
 
 static nnom_status_t conv_prepare(nnom_layer_t *l)
 {
-    api_conv_t *api = (api_conv_t *)(void *)l->config;
-    api->cfg.in_channels = l->in0->out.shape.c;
+    api_window_t *api = (api_window_t *)(void *)l->config;
+    api->cfg.conv.in_channels = l->in0->out.shape.c;
     return make_requant(&api->rq, l->in0->out.q);
 }
 
 nnom_layer_t *Conv2D(uint16_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d, nnom_padding_t pad,
                      const nnom_weight_t *w, const nnom_bias_t *b)
 {
-    if (!weights_ok(w, b) || filters == 0 || pad == PADDING_EXPLICIT)
-        return NULL;
-    /* one owned block: the config, then mult[filters] and shift[filters] */
-    api_conv_t *api =
-        (api_conv_t *)nnom_mem_owned(sizeof(api_conv_t) + 2u * filters * sizeof(int32_t));
+    api_window_t *api = window_api(filters, pad, w, b);
     if (api == NULL)
         return NULL;
-    int32_t *rq = (int32_t *)(void *)(api + 1);
-    api->rq.w = w;
-    api->rq.mult = rq;
-    api->rq.shift = rq + filters;
-    api->rq.channels = filters;
-    api->cfg.super.name = "conv2d";
-    api->cfg.super.out_q = w->out_q;
-    api->cfg.super.prepare = conv_prepare;
-    api->cfg.weight = w->data;
-    api->cfg.bias = b->data;
-    api->cfg.mult = api->rq.mult;
-    api->cfg.shift = api->rq.shift;
-    api->cfg.filters = filters;
-    api->cfg.kernel_h = k.h;
-    api->cfg.kernel_w = k.w;
-    api->cfg.stride_h = s.h;
-    api->cfg.stride_w = s.w;
-    api->cfg.dilation_h = d.h;
-    api->cfg.dilation_w = d.w;
-    api->cfg.padding = pad;
-    return nnom_layer_adopt(conv2d_s(&api->cfg), api);
+    FILL_WINDOW(api->cfg.conv, "conv2d", conv_prepare, k, s, d, pad, w, b);
+    api->cfg.conv.mult = api->rq.mult;
+    api->cfg.conv.shift = api->rq.shift;
+    api->cfg.conv.filters = filters;
+    return nnom_layer_adopt(conv2d_s(&api->cfg.conv), api);
 }
-
-/* ---- Conv2DTrans ----------------------------------------------------------- */
-
-typedef struct {
-    nnom_deconv2d_config_t cfg;
-    requant_src_t rq;
-} api_deconv_t;
 
 static nnom_status_t deconv_prepare(nnom_layer_t *l)
 {
-    api_deconv_t *api = (api_deconv_t *)(void *)l->config;
-    api->cfg.in_channels = l->in0->out.shape.c;
+    api_window_t *api = (api_window_t *)(void *)l->config;
+    api->cfg.deconv.in_channels = l->in0->out.shape.c;
     return make_requant(&api->rq, l->in0->out.q);
 }
 
 nnom_layer_t *Conv2DTrans(uint16_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d,
                           nnom_padding_t pad, const nnom_weight_t *w, const nnom_bias_t *b)
 {
-    if (!weights_ok(w, b) || filters == 0 || pad == PADDING_EXPLICIT)
-        return NULL;
-    api_deconv_t *api =
-        (api_deconv_t *)nnom_mem_owned(sizeof(api_deconv_t) + 2u * filters * sizeof(int32_t));
+    api_window_t *api = window_api(filters, pad, w, b);
     if (api == NULL)
         return NULL;
-    int32_t *rq = (int32_t *)(void *)(api + 1);
-    api->rq.w = w;
-    api->rq.mult = rq;
-    api->rq.shift = rq + filters;
-    api->rq.channels = filters;
-    api->cfg.super.name = "conv2d_transpose";
-    api->cfg.super.out_q = w->out_q;
-    api->cfg.super.prepare = deconv_prepare;
-    api->cfg.weight = w->data;
-    api->cfg.bias = b->data;
-    api->cfg.mult = api->rq.mult;
-    api->cfg.shift = api->rq.shift;
-    api->cfg.filters = filters;
-    api->cfg.kernel_h = k.h;
-    api->cfg.kernel_w = k.w;
-    api->cfg.stride_h = s.h;
-    api->cfg.stride_w = s.w;
-    api->cfg.dilation_h = d.h;
-    api->cfg.dilation_w = d.w;
-    api->cfg.padding = pad;
-    return nnom_layer_adopt(deconv2d_s(&api->cfg), api);
+    FILL_WINDOW(api->cfg.deconv, "conv2d_transpose", deconv_prepare, k, s, d, pad, w, b);
+    api->cfg.deconv.mult = api->rq.mult;
+    api->cfg.deconv.shift = api->rq.shift;
+    api->cfg.deconv.filters = filters;
+    return nnom_layer_adopt(deconv2d_s(&api->cfg.deconv), api);
 }
 
 /* ---- DW_Conv2D --------------------------------------------------------------- */
@@ -157,19 +148,8 @@ nnom_layer_t *DW_Conv2D(uint16_t multiplier, nnom_hw_t k, nnom_hw_t s, nnom_hw_t
     if (api == NULL)
         return NULL;
     api->w = w;
-    api->cfg.super.name = "depthwise_conv2d";
-    api->cfg.super.out_q = w->out_q;
-    api->cfg.super.prepare = dwconv_prepare;
-    api->cfg.weight = w->data;
-    api->cfg.bias = b->data;
+    FILL_WINDOW(api->cfg, "depthwise_conv2d", dwconv_prepare, k, s, d, pad, w, b);
     api->cfg.multiplier = multiplier;
-    api->cfg.kernel_h = k.h;
-    api->cfg.kernel_w = k.w;
-    api->cfg.stride_h = s.h;
-    api->cfg.stride_w = s.w;
-    api->cfg.dilation_h = d.h;
-    api->cfg.dilation_w = d.w;
-    api->cfg.padding = pad;
     return nnom_layer_adopt(dwconv2d_s(&api->cfg), api);
 }
 

@@ -49,6 +49,17 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_c_library(args: argparse.Namespace) -> int:
+    from ._csrc import library_root
+
+    root = library_root()
+    if args.flags:
+        print(f"-I{root / 'inc'} -I{root / 'port'}")
+    else:
+        print(root)
+    return 0
+
+
 def _cmd_pio_offline(args: argparse.Namespace) -> int:
     from .pio_offline import make_offline_core
 
@@ -105,6 +116,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--per-tensor", action="store_true", help="one weight scale per tensor, not per channel"
     )
     rep.set_defaults(func=_cmd_report)
+
+    lib = sub.add_parser(
+        "c-library",
+        help="print where the C runtime (src/, inc/, port/) is, for other build systems",
+    )
+    lib.add_argument("--flags", action="store_true", help="print the include flags instead")
+    lib.set_defaults(func=_cmd_c_library)
 
     pio = sub.add_parser(
         "pio-offline", help="prepare a PlatformIO core directory that needs no network"

@@ -50,3 +50,18 @@ def test_readme_tutorial_python_then_c(tmp_path):
 def test_readme_links_exist():
     for target in re.findall(r"\]\(((?:docs|examples)/[^)#]+)\)", README.read_text()):
         assert (cbuild.ROOT / target).exists(), target
+
+
+def test_c_library_command_builds_the_tutorial_like_the_readme(tmp_path):
+    """`nnom c-library` gives what the README's gcc line needs."""
+    from nnom.cli import main
+
+    assert main(["c-library"]) == 0
+    root = subprocess.run(
+        [sys.executable, "-m", "nnom.cli", "c-library"], capture_output=True, text=True
+    ).stdout.strip()
+    flags = subprocess.run(
+        [sys.executable, "-m", "nnom.cli", "c-library", "--flags"], capture_output=True, text=True
+    ).stdout.split()
+    assert (cbuild.ROOT / "inc" / "nnom.h").samefile(f"{root}/inc/nnom.h")
+    assert flags == [f"-I{root}/inc", f"-I{root}/port"]

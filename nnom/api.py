@@ -90,9 +90,15 @@ class ConvertedModel:
     def arena_bytes(self) -> int:
         return self.plan.arena_bytes
 
-    def summary(self) -> str:
-        """The model table, as model_compile() prints it."""
-        return memory.format_table(self.plan)
+    def plan_for(self, layout: str = "hwc") -> memory.Plan:
+        """The arena plan of a runtime built with this feature-map layout:
+        "hwc" (default), or "chw" for one built with NNOM_USING_CHW."""
+        return self.plan if layout == "hwc" else memory.plan(self.graph, layout=layout)
+
+    def summary(self, layout: str = "hwc") -> str:
+        """The model table, as model_compile() prints it (in a runtime
+        built with that layout, see plan_for)."""
+        return memory.format_table(self.plan_for(layout))
 
     def header(self, api: str = "structured") -> str:
         """weights.h text; api="layer" writes the model with the Layer API."""
@@ -160,9 +166,13 @@ def generate_model(
     format: str = "hwc",
     quantize_method: str = "max_min",
 ) -> ConvertedModel:
-    """Original NNoM's one-call deploy: convert and write the header."""
-    if format != "hwc":
-        raise NnomError(f"format='{format}' is not supported yet; use format='hwc'")
+    """Original NNoM's one-call deploy: convert and write the header.
+
+    format: "hwc" or "chw". The header serves both: the layout is the
+    runtime's build option (-DNNOM_USING_CHW for "chw"), the user's buffers
+    are in Keras' order either way."""
+    if format not in ("hwc", "chw"):
+        raise NnomError(f"format='{format}' is not known; use 'hwc' or 'chw'")
     if quantize_method != "max_min":
         raise NnomError(f"quantize_method='{quantize_method}' is not supported; use 'max_min'")
     converted = convert(model, x_test, per_channel=per_channel_quant)

@@ -323,6 +323,7 @@ class HeaderWriter:
 
         dsp = plan(self.g, "cmsis-nn-dsp").arena_bytes
         mve = plan(self.g, "cmsis-nn-mve").arena_bytes
+        chw = plan(self.g, layout="chw").arena_bytes
         return (
             "/* with NNOM_BACKEND_CMSIS_NN: CMSIS-NN's scratch buffers on a core with\n"
             " * Helium (MVE) or the DSP extension; elsewhere that backend runs the\n"
@@ -336,7 +337,11 @@ class HeaderWriter:
             "#else\n"
             "#define NNOM_ARENA_BYTES_CMSIS_NN NNOM_ARENA_BYTES\n"
             "#endif\n"
-            "#ifdef NNOM_BACKEND_CMSIS_NN\n"
+            "/* with NNOM_USING_CHW (channel-first arena, local kernels, any backend) */\n"
+            f"#define NNOM_ARENA_BYTES_CHW {chw}\n"
+            "#if defined(NNOM_USING_CHW)\n"
+            "#define NNOM_ARENA_BYTES_BUILD NNOM_ARENA_BYTES_CHW\n"
+            "#elif defined(NNOM_BACKEND_CMSIS_NN)\n"
             "#define NNOM_ARENA_BYTES_BUILD NNOM_ARENA_BYTES_CMSIS_NN\n"
             "#else\n"
             "#define NNOM_ARENA_BYTES_BUILD NNOM_ARENA_BYTES\n"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import layout as layouts
 from .activations import display_name, is_clamp
 from .graph import OPS, Graph, Node, hwc, size_of
 from .recurrent import RNN_OPS
@@ -38,6 +39,8 @@ class Layer:
     out_offset: int | None = None
     scratch_offset: int | None = None
     output_of: str = ""  # for Output layers: the node they copy
+    view: bool = False  # output is the input's buffer (Flatten, Reshape)
+    external: bool = False  # output is a user buffer (Input, Output)
 
     @property
     def size(self) -> int:
@@ -198,17 +201,30 @@ def _act_column(node: Node | None) -> str:
     return display_name(node.act)
 
 
-def run_order(g: Graph, backend: str = "local") -> list[Layer]:
-    """Depth-first from each output (an Output layer per model output)."""
+def run_order(g: Graph, backend: str = "local", layout: str = "hwc") -> list[Layer]:
+    """Depth-first from each output (an Output layer per model output).
+    layout "chw": a runtime built with NNOM_USING_CHW (nnom/layout.py)."""
     by_name = {n.name: n for n in g.nodes}
     layers: list[Layer] = []
     index: dict[str, int] = {}
+    chw = layouts.check(layout) == "chw"
+    if chw and backend != "local":
+        raise ValueError("CHW builds run the local kernels: plan them with backend 'local'")
 
     def visit(name: str) -> int:
         if name in index:
             return index[name]
         node = by_name[name]
         ins = [visit(i) for i in node.inputs]
+        in_shape = by_name[node.inputs[0]].shape if node.inputs else node.shape
+        view = node.op in VIEW_OPS
+        external = node.op in EXTERNAL_OPS
+        if chw:
+            view = view and layouts.reshape_is_view(in_shape, node.shape)
+            external = external and layouts.same_order(node.shape)
+            scratch = layouts.chw_scratch(node, in_shape)
+        else:
+            scratch = scratch_of(node, backend, hwc(in_shape)[:2] if node.inputs else (0, 0))
         layers.append(
             Layer(
                 name=name,
@@ -217,10 +233,10 @@ def run_order(g: Graph, backend: str = "local") -> list[Layer]:
                 inputs=ins,
                 shape=node.shape,
                 macs=macs_of(node),
-                scratch=scratch_of(
-                    node, backend, by_name[node.inputs[0]].hwc[:2] if node.inputs else (0, 0)
-                ),
+                scratch=scratch,
                 act=_act_column(node),
+                view=view,
+                external=external,
             )
         )
         index[name] = len(layers) - 1
@@ -236,6 +252,7 @@ def run_order(g: Graph, backend: str = "local") -> list[Layer]:
                 inputs=[src],
                 shape=layers[src].shape,
                 output_of=out,
+                external=True,
             )
         )
     return layers
@@ -247,9 +264,9 @@ def _assign_roots(layers: list[Layer]) -> None:
             layers[i].n_consumers += 1
     for k, layer in enumerate(layers):
         layer.root = k
-        if layer.op in EXTERNAL_OPS or not layer.inputs:
+        if layer.external or not layer.inputs:
             continue
-        if layer.op in VIEW_OPS:
+        if layer.view:
             layer.root = layers[layer.inputs[0]].root
         elif layer.op in INPLACE_OPS:
             # the first input that dies here and is big enough
@@ -257,8 +274,8 @@ def _assign_roots(layers: list[Layer]) -> None:
                 src = layers[i]
                 if (
                     src.n_consumers == 1
-                    and src.op not in VIEW_OPS | EXTERNAL_OPS
-                    and layers[src.root].op not in EXTERNAL_OPS
+                    and not (src.view or src.external)
+                    and not layers[src.root].external
                     and layer.size <= layers[src.root].size
                 ):
                     layer.root = src.root
@@ -278,7 +295,7 @@ def _buffers(layers: list[Layer]) -> list[tuple[int, int, int, int]]:
     """(id, size, first, last) of every arena buffer."""
     out = []
     for k, layer in enumerate(layers):
-        if layer.root == k and layer.op not in EXTERNAL_OPS:
+        if layer.root == k and not layer.external:
             out.append((2 * k, _align(layer.size), k, layer.last_use))
         if layer.scratch:
             out.append((2 * k + 1, _align(layer.scratch), k, k))
@@ -313,15 +330,16 @@ def _place(buffers: list, order: list[int]) -> tuple[int, list[int]]:
     return arena, offsets
 
 
-def plan(g: Graph, backend: str = "local") -> Plan:
+def plan(g: Graph, backend: str = "local", layout: str = "hwc") -> Plan:
     """The arena plan; backend "cmsis-nn-dsp" / "cmsis-nn-mve" gives the one
-    of the CMSIS-NN backend on a core with DSP / Helium.
+    of the CMSIS-NN backend on a core with DSP / Helium; layout "chw" the one
+    of a CHW build (NNOM_USING_CHW, local kernels).
 
     Greedy placement, largest first; when that misses the lower bound (the
     peak of the bytes alive at one layer), moving one buffer to the front of
     the order at a time, keeping any improvement (at most PLAN_SEARCH_PASSES
     passes, until the bound is reached)."""
-    layers = run_order(g, backend)
+    layers = run_order(g, backend, layout)
     _assign_roots(layers)
     buffers = _buffers(layers)
     lower = 0
@@ -388,7 +406,7 @@ def format_table(p: Plan) -> str:
         in_bytes = sum(p.layers[i].size for i in layer.inputs)
         if layer.op == "input":
             in_bytes = layer.size
-        if layer.op in EXTERNAL_OPS:
+        if layer.external:
             out_at = "user"
         elif layer.root != k:
             out_at = f"=#{layer.root + 1}"

@@ -9,8 +9,9 @@
 
 /* CMSIS-NN's kernels are used on cores with the DSP extension or Helium
  * (MVE) only: its plain C variants are slower than the local kernels, so on
- * a Cortex-M0/M3 the CMSIS-NN backend runs local C (and links no CMSIS-NN). */
-#if defined(NNOM_BACKEND_CMSIS_NN) &&                                                           \
+ * a Cortex-M0/M3 the CMSIS-NN backend runs local C (and links no CMSIS-NN).
+ * CMSIS-NN is HWC: CHW builds (NNOM_USING_CHW) run the local kernels. */
+#if defined(NNOM_BACKEND_CMSIS_NN) && !defined(NNOM_USING_CHW) &&                              \
     ((defined(__ARM_FEATURE_DSP) && __ARM_FEATURE_DSP == 1) || defined(__ARM_FEATURE_MVE))
 #define NNOM_CMSIS_NN_KERNELS 1
 #else

@@ -9,10 +9,12 @@
  * NNOM_BACKEND_CMSIS_NN puts CMSIS-NN's _s8 kernels (src/kernels/cmsis/) in
  * front of the local ones on cores with DSP or MVE (nnom_backend.h). The
  * choice depends only on the arguments, so the scratch size asked at
- * model_compile() belongs to the kernel that runs.
+ * model_compile() belongs to the kernel that runs. CHW builds
+ * (NNOM_USING_CHW) hold the channel-first kernels of chw/ instead.
  */
 #include "nnom_kernels.h"
 #include "nnom_backend.h"
+#include "chw/nnom_chw.h"
 
 /* ------------------------------------------------------------ profiling */
 
@@ -66,23 +68,33 @@ typedef struct {
     nnom_status_t (*run)(const nnom_softmax_args_t *a);
 } softmax_kernel_t;
 
+#ifndef NNOM_USING_CHW
 static nnom_status_t local_softmax(const nnom_softmax_args_t *a)
 {
     return nnom_local_softmax_s8(a->input, a->rows, a->row_size, a->cfg->exp_table, a->output);
 }
+#endif
 
 static const conv_kernel_t conv_table[] = {
 #if NNOM_CMSIS_NN_KERNELS
     {"cmsis-nn", nnom_cmsis_conv_suits, nnom_cmsis_conv_scratch, nnom_cmsis_conv_s8},
 #endif
+#ifdef NNOM_USING_CHW /* CHW builds: the kernels of chw/ (CMSIS-NN is HWC, off) */
+    {"local-chw", NULL, NULL, nnom_chw_conv_s8},
+#else
     {"local", NULL, nnom_local_conv_s8_scratch, nnom_local_conv_s8},
+#endif
 };
 
 static const conv_kernel_t dwconv_table[] = {
 #if NNOM_CMSIS_NN_KERNELS
     {"cmsis-nn", nnom_cmsis_dwconv_suits, nnom_cmsis_dwconv_scratch, nnom_cmsis_dwconv_s8},
 #endif
+#ifdef NNOM_USING_CHW
+    {"local-chw", NULL, NULL, nnom_chw_dwconv_s8},
+#else
     {"local", NULL, NULL, nnom_local_dwconv_s8},
+#endif
 };
 
 static const fc_kernel_t fc_table[] = {
@@ -96,14 +108,22 @@ static const pool_kernel_t pool_table[] = {
 #if NNOM_CMSIS_NN_KERNELS
     {nnom_cmsis_pool_suits, nnom_cmsis_pool_scratch, nnom_cmsis_pool_s8},
 #endif
+#ifdef NNOM_USING_CHW
+    {NULL, NULL, nnom_chw_pool_s8},
+#else
     {NULL, NULL, nnom_local_pool_s8},
+#endif
 };
 
 static const softmax_kernel_t softmax_table[] = {
 #if NNOM_CMSIS_NN_KERNELS
     {nnom_cmsis_softmax_suits, nnom_cmsis_softmax_s8},
 #endif
+#ifdef NNOM_USING_CHW
+    {NULL, nnom_chw_softmax},
+#else
     {NULL, local_softmax},
+#endif
 };
 
 /* ------------------------------------------------------------ dispatch */
@@ -258,7 +278,11 @@ nnom_status_t nnom_kernel_deconv_s8(const nnom_conv_params_t *p, const nnom_requ
                                     int8_t *scratch)
 {
     (void)scratch;
+#ifdef NNOM_USING_CHW
+    return nnom_chw_deconv_s8(p, rq, in_dims, in, k_dims, weight, bias, out_dims, out);
+#else
     return nnom_local_deconv_s8(p, rq, in_dims, in, k_dims, weight, bias, out_dims, out);
+#endif
 }
 
 uint32_t nnom_kernel_deconv_s8_scratch(const nnom_conv_params_t *p, const nnom_dims_t *in_dims,
@@ -276,8 +300,13 @@ nnom_status_t nnom_kernel_sumpool_s8(const nnom_pool_params_t *p, const nnom_dim
                                      const nnom_dims_t *out_dims, int8_t *out, int32_t input_zp,
                                      int32_t output_zp, int32_t mult, int32_t shift)
 {
+#ifdef NNOM_USING_CHW
+    return nnom_chw_sumpool_s8(p, in_dims, in, kernel_h, kernel_w, out_dims, out, input_zp,
+                               output_zp, mult, shift);
+#else
     return nnom_local_sumpool_s8(p, in_dims, in, kernel_h, kernel_w, out_dims, out, input_zp,
                                  output_zp, mult, shift);
+#endif
 }
 
 nnom_status_t nnom_kernel_add_s8(int32_t n_in, const int8_t *const *in, const int32_t *in_offset,
@@ -304,6 +333,11 @@ nnom_status_t nnom_kernel_prelu_s8(const int8_t *in, int8_t *out, uint32_t size,
                                    int32_t input_zp, int32_t output_zp, int32_t pos_mult,
                                    int32_t pos_shift, int32_t neg_mult, int32_t neg_shift)
 {
+#ifdef NNOM_USING_CHW
+    return nnom_chw_prelu_s8(in, out, size, channels, alpha, alpha_size, input_zp, output_zp,
+                             pos_mult, pos_shift, neg_mult, neg_shift);
+#else
     return nnom_local_prelu_s8(in, out, size, channels, alpha, alpha_size, input_zp, output_zp,
                                pos_mult, pos_shift, neg_mult, neg_shift);
+#endif
 }

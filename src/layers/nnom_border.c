@@ -1,6 +1,7 @@
 /* nnom_border.c - ZeroPadding (pads with the zero point, i.e. real 0) and
- * Cropping. */
+ * Cropping. HWC: one plane of c channels; CHW: c planes of one channel. */
 #include "nnom.h"
+#include "../kernels/chw/nnom_chw.h"
 
 static nnom_status_t border_build(nnom_layer_t *l)
 {
@@ -23,12 +24,15 @@ static nnom_status_t zeropad_run(nnom_layer_t *l)
 {
     const nnom_border_config_t *cfg = (const nnom_border_config_t *)l->config;
     const nnom_shape_t *in = &l->in0->out.shape, *out = &l->out.shape;
-    const uint32_t c = in->c, row_in = (uint32_t)in->w * c, row_out = (uint32_t)out->w * c;
+    const uint32_t c = NNOM_PLANE_C(in->c), row_in = (uint32_t)in->w * c;
+    const uint32_t row_out = (uint32_t)out->w * c;
+    const int8_t *src = l->in0->out.data;
     int8_t *dst = l->out.data;
     nnom_memset(dst, (int8_t)l->out.q->zero_point, nnom_shape_size(out));
-    for (uint32_t y = 0; y < in->h; y++)
-        nnom_memcpy(dst + (y + cfg->border.top) * row_out + cfg->border.left * c,
-                    l->in0->out.data + y * row_in, row_in);
+    for (uint32_t p = 0; p < NNOM_PLANES(in->c); p++, src += in->h * row_in, dst += out->h * row_out)
+        for (uint32_t y = 0; y < in->h; y++)
+            nnom_memcpy(dst + (y + cfg->border.top) * row_out + cfg->border.left * c,
+                        src + y * row_in, row_in);
     return NN_SUCCESS;
 }
 
@@ -36,11 +40,14 @@ static nnom_status_t cropping_run(nnom_layer_t *l)
 {
     const nnom_border_config_t *cfg = (const nnom_border_config_t *)l->config;
     const nnom_shape_t *in = &l->in0->out.shape, *out = &l->out.shape;
-    const uint32_t c = in->c, row_in = (uint32_t)in->w * c, row_out = (uint32_t)out->w * c;
-    for (uint32_t y = 0; y < out->h; y++)
-        memmove(l->out.data + y * row_out,
-                l->in0->out.data + (y + cfg->border.top) * row_in + cfg->border.left * c,
-                row_out);
+    const uint32_t c = NNOM_PLANE_C(in->c), row_in = (uint32_t)in->w * c;
+    const uint32_t row_out = (uint32_t)out->w * c;
+    const int8_t *src = l->in0->out.data;
+    int8_t *dst = l->out.data;
+    for (uint32_t p = 0; p < NNOM_PLANES(in->c); p++, src += in->h * row_in, dst += out->h * row_out)
+        for (uint32_t y = 0; y < out->h; y++)
+            memmove(dst + y * row_out, src + (y + cfg->border.top) * row_in + cfg->border.left * c,
+                    row_out);
     return NN_SUCCESS;
 }
 

@@ -3,6 +3,7 @@
  * (computed by the converter), so branches keep their own quantisation. */
 #include "nnom.h"
 #include "nnom_kernels.h"
+#include "../kernels/chw/nnom_chw.h"
 
 /* HWC index (0 h, 1 w, 2 c) of a Keras axis for a tensor of this rank, or -1. */
 static int32_t hwc_axis(int32_t axis, int32_t rank)
@@ -60,8 +61,12 @@ static nnom_status_t concat_run(nnom_layer_t *l)
     const nnom_concat_config_t *cfg = (const nnom_concat_config_t *)l->config;
     const nnom_shape_t *out = &l->out.shape;
     const int32_t a = hwc_axis(cfg->axis, out->rank);
-    /* HWC: `outer` blocks, each made of one contiguous run per input */
+    /* `outer` blocks, each made of one contiguous run per input */
+#ifdef NNOM_USING_CHW /* C,H,W */
+    const uint32_t outer = a == 2 ? 1u : (a == 0 ? out->c : (uint32_t)out->c * out->h);
+#else
     const uint32_t outer = a == 0 ? 1u : (a == 1 ? out->h : (uint32_t)out->h * out->w);
+#endif
     int8_t *dst = l->out.data;
     for (uint32_t o = 0; o < outer; o++) {
         for (uint8_t i = 0; i < l->n_in; i++) {

@@ -8,11 +8,25 @@
  *   state, when not stateful     n_cells * nnom_rnn_state_bytes()
  *   forward outputs              timesteps * units int16, padded (two cells
  *                                merging by sum/ave/mul with return_sequences)
- * nnom/recurrent/memory.py computes the same sizes.
+ *   one step's input (CHW)       features int8, padded, unless timesteps or
+ *                                features is 1
+ * nnom/recurrent/memory.py (and nnom/layout.py for CHW) compute the same.
  */
 #include "nnom.h"
 #include "nnom_kernels.h"
 #include "nnom_rnn.h"
+#include "../kernels/chw/nnom_chw.h"
+
+/* Element (t, k) of a (steps, n) sequence: at t * n + k (HWC) or at
+ * k * steps + t (CHW); SEQ_AT is element (t, 0), SEQ_STEP the distance
+ * from k to k + 1. */
+#ifdef NNOM_USING_CHW
+#define SEQ_AT(base, t, n, steps) ((base) + (t))
+#define SEQ_STEP(steps) (steps)
+#else
+#define SEQ_AT(base, t, n, steps) ((base) + (size_t)(t) * (n))
+#define SEQ_STEP(steps) 1u
+#endif
 
 void nnom_mem_release(void *p);
 
@@ -102,41 +116,46 @@ static nnom_status_t rnn_build(nnom_layer_t *l)
         scratch += rl->n_cells * nnom_rnn_state_bytes(rl->cell[0].kind, u);
     if (keeps_forward_sequence(rl))
         scratch += align_up(2u * steps * u);
+#ifdef NNOM_USING_CHW
+    if (!nnom_chw_same_order(&in->shape))
+        scratch += align_up(c0->in_features);
+#endif
     l->scratch_bytes = scratch;
     return NN_SUCCESS;
 }
 
-/* h (Q0.15, or the merged value) -> int8 output */
-static void write_out(const nnom_layer_t *l, int8_t *out, const int32_t *v, uint32_t n)
+/* h (Q0.15, or the merged value) -> int8 output, `step` apart */
+static void write_out(const nnom_layer_t *l, int8_t *out, const int32_t *v, uint32_t n,
+                      uint32_t step)
 {
     const nnom_rnn_config_t *cfg = (const nnom_rnn_config_t *)l->config;
     const int32_t zp = cfg->super.out_q->zero_point;
     for (uint32_t k = 0; k < n; k++)
-        out[k] = nnom_clamp_s8(zp + nnom_requantize(v[k], cfg->out_mult, cfg->out_shift),
-                               l->out_min, l->out_max);
+        out[k * step] = nnom_clamp_s8(zp + nnom_requantize(v[k], cfg->out_mult, cfg->out_shift),
+                                      l->out_min, l->out_max);
 }
 
 static void write_h(const nnom_layer_t *l, int8_t *out, const int16_t *h, uint32_t n,
-                    int32_t *tmp)
+                    int32_t *tmp, uint32_t step)
 {
     for (uint32_t k = 0; k < n; k++)
         tmp[k] = h[k];
-    write_out(l, out, tmp, n);
+    write_out(l, out, tmp, n, step);
 }
 
 static void write_merged(const nnom_layer_t *l, int8_t *out, const int16_t *hf,
-                         const int16_t *hb, uint32_t n, int32_t *tmp)
+                         const int16_t *hb, uint32_t n, int32_t *tmp, uint32_t step)
 {
     const nnom_rnn_config_t *cfg = (const nnom_rnn_config_t *)l->config;
     if (cfg->merge == NNOM_RNN_MERGE_CONCAT) {
-        write_h(l, out, hf, n, tmp);
-        write_h(l, out + n, hb, n, tmp);
+        write_h(l, out, hf, n, tmp, step);
+        write_h(l, out + n * step, hb, n, tmp, step);
         return;
     }
     for (uint32_t k = 0; k < n; k++)
         tmp[k] = cfg->merge == NNOM_RNN_MERGE_MUL ? (int32_t)hf[k] * hb[k]
                                                   : (int32_t)hf[k] + hb[k];
-    write_out(l, out, tmp, n);
+    write_out(l, out, tmp, n, step);
 }
 
 static nnom_status_t rnn_run(nnom_layer_t *l)
@@ -166,6 +185,13 @@ static nnom_status_t rnn_run(nnom_layer_t *l)
     if (scratch == NULL || state == NULL)
         return NN_ARGUMENT_ERROR;
     int16_t *forward = keeps_forward_sequence(rl) ? (int16_t *)(void *)(scratch + offset) : NULL;
+#ifdef NNOM_USING_CHW
+    /* one step's features are `steps` apart: gathered here */
+    int8_t *x_step = NULL;
+    if (!nnom_chw_same_order(&l->in0->out.shape))
+        x_step = (int8_t *)(scratch + offset + (forward != NULL ? align_up(2u * steps * u) : 0u));
+#endif
+    const uint32_t step = SEQ_STEP(steps);
     int16_t *h[2];
     for (uint8_t d = 0; d < rl->n_cells; d++) {
         uint8_t *s = state + d * state_bytes;
@@ -176,24 +202,33 @@ static nnom_status_t rnn_run(nnom_layer_t *l)
             const uint32_t src = backwards ? steps - 1u - t : t;
             /* the backward cell of a Bidirectional writes in input order */
             const uint32_t pos = d == 1 ? steps - 1u - t : t;
-            nnom_rnn_step(&rl->cell[d], in + (size_t)src * features, in_zp, h[d], c, gates);
+            const int8_t *x = in + (size_t)src * features;
+#ifdef NNOM_USING_CHW
+            if (x_step != NULL) {
+                for (uint32_t f = 0; f < features; f++)
+                    x_step[f] = in[f * steps + src];
+                x = x_step;
+            }
+#endif
+            nnom_rnn_step(&rl->cell[d], x, in_zp, h[d], c, gates);
             if (!cfg->return_sequences)
                 continue;
             if (rl->n_cells == 1)
-                write_h(l, out + (size_t)pos * u, h[d], u, gates);
+                write_h(l, SEQ_AT(out, pos, u, steps), h[d], u, gates, step);
             else if (cfg->merge == NNOM_RNN_MERGE_CONCAT)
-                write_h(l, out + (size_t)pos * 2u * u + d * u, h[d], u, gates);
+                write_h(l, SEQ_AT(out, pos, 2u * u, steps) + d * u * step, h[d], u, gates, step);
             else if (d == 0)
                 nnom_memcpy(forward + (size_t)pos * u, h[d], 2u * u);
             else
-                write_merged(l, out + (size_t)pos * u, forward + (size_t)pos * u, h[d], u, gates);
+                write_merged(l, SEQ_AT(out, pos, u, steps), forward + (size_t)pos * u, h[d], u,
+                             gates, step);
         }
     }
-    if (!cfg->return_sequences) {
+    if (!cfg->return_sequences) { /* a vector: the same in both layouts */
         if (rl->n_cells == 1)
-            write_h(l, out, h[0], u, gates);
+            write_h(l, out, h[0], u, gates, 1u);
         else
-            write_merged(l, out, h[0], h[1], u, gates);
+            write_merged(l, out, h[0], h[1], u, gates, 1u);
     }
     return NN_SUCCESS;
 }

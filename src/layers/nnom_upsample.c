@@ -1,5 +1,7 @@
-/* nnom_upsample.c - UpSampling, nearest neighbour. */
+/* nnom_upsample.c - UpSampling, nearest neighbour. HWC: one plane of c
+ * channels; CHW: c planes of one channel. */
 #include "nnom.h"
+#include "../kernels/chw/nnom_chw.h"
 
 static nnom_status_t upsample_build(nnom_layer_t *l)
 {
@@ -19,9 +21,9 @@ static nnom_status_t upsample_run(nnom_layer_t *l)
 {
     const nnom_upsample_config_t *cfg = (const nnom_upsample_config_t *)l->config;
     const nnom_shape_t *in = &l->in0->out.shape;
-    const uint32_t c = in->c, row_out = (uint32_t)in->w * cfg->size_w * c;
+    const uint32_t c = NNOM_PLANE_C(in->c), row_out = (uint32_t)in->w * cfg->size_w * c;
     int8_t *dst = l->out.data;
-    for (uint32_t y = 0; y < in->h; y++) {
+    for (uint32_t y = 0; y < in->h * NNOM_PLANES(in->c); y++) {
         const int8_t *src = l->in0->out.data + y * in->w * c;
         int8_t *row = dst;
         for (uint32_t x = 0; x < in->w; x++)

@@ -163,8 +163,12 @@ def test_live_model_and_generate_model(keras, tmp_path):
     assert header.is_file()
     assert "NNOM_OUTPUT_SCALE" in header.read_text()
     assert np.abs(converted.predict(x)[0] - np.asarray(model(x))).max() < 0.02
+    # the header serves both layouts (the runtime's NNOM_USING_CHW decides)
+    text = header.read_text()
+    nnom.generate_model(model, x, name=str(header), format="chw")
+    assert header.read_text() == text
     with pytest.raises(NnomError, match="format"):
-        nnom.generate_model(model, x, name=str(header), format="chw")
+        nnom.generate_model(model, x, name=str(header), format="nchw")
 
 
 def test_layer_names_do_not_matter(keras, tmp_path):

@@ -1,0 +1,140 @@
+/*
+ * nnom_chw_conv_s8.c - Conv2D, DepthwiseConv2D and Conv2DTranspose on CHW
+ * feature maps (NNOM_USING_CHW). Weights keep the converter's layout (conv
+ * and transposed conv [out][kh][kw][in], depthwise [kh][kw][in * mult]);
+ * padded taps are skipped (padding is real 0), every tap subtracts the
+ * input zero point: the same sums as the HWC kernels, so the same bytes.
+ */
+#include "nnom_chw.h"
+
+#ifdef NNOM_USING_CHW
+
+/* Taps [lo, hi) of a window starting at s0 that fall inside [0, size). */
+static void tap_range(int32_t s0, int32_t size, int32_t k, int32_t dil, int32_t *lo, int32_t *hi)
+{
+    const int32_t a = s0 >= 0 ? 0 : (-s0 + dil - 1) / dil;
+    const int32_t b = size - s0 <= 0 ? 0 : (size - s0 + dil - 1) / dil;
+    *lo = a;
+    *hi = b < k ? b : k;
+}
+
+static int8_t finish(const nnom_conv_args_t *a, int32_t acc, int32_t ch)
+{
+    acc = nnom_requantize(acc, a->rq.mult[ch], a->rq.shift[ch]) + a->p.output_zp;
+    return nnom_clamp_s8(acc, a->p.act_min, a->p.act_max);
+}
+
+nnom_status_t nnom_chw_conv_s8(const nnom_conv_args_t *a, int8_t *scratch)
+{
+    const int32_t ih = a->in.h, iw = a->in.w, ic = a->in.c, kh = a->k.h, kw = a->k.w;
+    const int32_t dh = a->p.dilation_h, dw = a->p.dilation_w, zp = a->p.input_zp;
+    const size_t plane = (size_t)ih * iw;
+    int8_t *out = a->output;
+    (void)scratch;
+    if (a->k.c != ic)
+        return NN_ARGUMENT_ERROR;
+    for (int32_t oc = 0; oc < a->out.c; oc++) {
+        const int8_t *w = a->weight + (size_t)oc * kh * kw * ic;
+        for (int32_t oy = 0; oy < a->out.h; oy++) {
+            const int32_t y0 = oy * a->p.stride_h - a->p.pad_top;
+            int32_t ky0, ky1;
+            tap_range(y0, ih, kh, dh, &ky0, &ky1);
+            for (int32_t ox = 0; ox < a->out.w; ox++) {
+                const int32_t x0 = ox * a->p.stride_w - a->p.pad_left;
+                int32_t kx0, kx1, acc = a->bias[oc];
+                tap_range(x0, iw, kw, dw, &kx0, &kx1);
+                for (int32_t ky = ky0; ky < ky1; ky++) {
+                    for (int32_t kx = kx0; kx < kx1; kx++) {
+                        const int8_t *px = a->input + (y0 + ky * dh) * iw + (x0 + kx * dw);
+                        const int8_t *pw = w + (ky * kw + kx) * ic;
+                        for (int32_t c = 0; c < ic; c++)
+                            acc += ((int32_t)px[c * plane] - zp) * pw[c];
+                    }
+                }
+                *out++ = finish(a, acc, oc);
+            }
+        }
+    }
+    return NN_SUCCESS;
+}
+
+nnom_status_t nnom_chw_dwconv_s8(const nnom_conv_args_t *a, int8_t *scratch)
+{
+    const int32_t ih = a->in.h, iw = a->in.w, kh = a->k.h, kw = a->k.w, oc_all = a->out.c;
+    const int32_t dh = a->p.dilation_h, dw = a->p.dilation_w, zp = a->p.input_zp;
+    int8_t *out = a->output;
+    (void)scratch;
+    if (a->ch_mult < 1 || oc_all != a->in.c * a->ch_mult)
+        return NN_ARGUMENT_ERROR;
+    for (int32_t o = 0; o < oc_all; o++) {
+        const int8_t *x = a->input + (size_t)(o / a->ch_mult) * ih * iw;
+        for (int32_t oy = 0; oy < a->out.h; oy++) {
+            const int32_t y0 = oy * a->p.stride_h - a->p.pad_top;
+            int32_t ky0, ky1;
+            tap_range(y0, ih, kh, dh, &ky0, &ky1);
+            for (int32_t ox = 0; ox < a->out.w; ox++) {
+                const int32_t x0 = ox * a->p.stride_w - a->p.pad_left;
+                int32_t kx0, kx1, acc = a->bias[o];
+                tap_range(x0, iw, kw, dw, &kx0, &kx1);
+                for (int32_t ky = ky0; ky < ky1; ky++)
+                    for (int32_t kx = kx0; kx < kx1; kx++)
+                        acc += ((int32_t)x[(y0 + ky * dh) * iw + x0 + kx * dw] - zp) *
+                               a->weight[(ky * kw + kx) * oc_all + o];
+                *out++ = finish(a, acc, o);
+            }
+        }
+    }
+    return NN_SUCCESS;
+}
+
+/* Input index reaching output `o` through tap `k`, or -1 (as the HWC kernel). */
+static int32_t source(int32_t o, int32_t k, int32_t pad, int32_t stride, int32_t dilation,
+                      int32_t size)
+{
+    const int32_t t = o + pad - k * dilation;
+    if (t < 0 || t % stride != 0)
+        return -1;
+    return t / stride < size ? t / stride : -1;
+}
+
+nnom_status_t nnom_chw_deconv_s8(const nnom_conv_params_t *p, const nnom_requant_t *rq,
+                                 const nnom_dims_t *in_dims, const int8_t *in,
+                                 const nnom_dims_t *k_dims, const int8_t *weight,
+                                 const int32_t *bias, const nnom_dims_t *out_dims, int8_t *out)
+{
+    const int32_t ih = in_dims->h, iw = in_dims->w, ic = in_dims->c;
+    const int32_t kh = k_dims->h, kw = k_dims->w, zp = p->input_zp;
+    const size_t plane = (size_t)ih * iw;
+    if (p->stride_h < 1 || p->stride_w < 1)
+        return NN_ARGUMENT_ERROR;
+    for (int32_t oc = 0; oc < out_dims->c; oc++) {
+        const int8_t *w = weight + (size_t)oc * kh * kw * ic;
+        for (int32_t oy = 0; oy < out_dims->h; oy++) {
+            for (int32_t ox = 0; ox < out_dims->w; ox++) {
+                int32_t acc = bias[oc];
+                for (int32_t ky = 0; ky < kh; ky++) {
+                    const int32_t y = source(oy, ky, p->pad_top, p->stride_h, p->dilation_h, ih);
+                    if (y < 0)
+                        continue;
+                    for (int32_t kx = 0; kx < kw; kx++) {
+                        const int32_t x =
+                            source(ox, kx, p->pad_left, p->stride_w, p->dilation_w, iw);
+                        if (x < 0)
+                            continue;
+                        const int8_t *px = in + y * iw + x;
+                        const int8_t *pw = w + (ky * kw + kx) * ic;
+                        for (int32_t c = 0; c < ic; c++)
+                            acc += ((int32_t)px[c * plane] - zp) * pw[c];
+                    }
+                }
+                acc = nnom_requantize(acc, rq->mult[oc], rq->shift[oc]) + p->output_zp;
+                *out++ = nnom_clamp_s8(acc, p->act_min, p->act_max);
+            }
+        }
+    }
+    return NN_SUCCESS;
+}
+
+#else
+typedef int nnom_chw_conv_unused_t; /* ISO C: a translation unit is never empty */
+#endif

@@ -1,0 +1,105 @@
+/*
+ * nnom_chw_misc_s8.c - pooling, softmax and PReLU on CHW feature maps
+ * (NNOM_USING_CHW). Pooling runs the local kernel on each channel plane;
+ * softmax and PReLU are the local kernels' arithmetic with the channel
+ * stride of CHW.
+ */
+#include "nnom_chw.h"
+#include "nnom_fixedpoint.h"
+
+#ifdef NNOM_USING_CHW
+
+nnom_status_t nnom_chw_pool_s8(const nnom_pool_args_t *a, int8_t *scratch)
+{
+    const size_t in_plane = (size_t)a->in.h * a->in.w, out_plane = (size_t)a->out.h * a->out.w;
+    nnom_pool_args_t p = *a;
+    p.in.c = 1;
+    p.out.c = 1;
+    for (int32_t ch = 0; ch < a->in.c; ch++) {
+        p.input = a->input + ch * in_plane;
+        p.output = a->output + ch * out_plane;
+        nnom_status_t s = nnom_local_pool_s8(&p, scratch);
+        if (s != NN_SUCCESS)
+            return s;
+    }
+    return NN_SUCCESS;
+}
+
+nnom_status_t nnom_chw_sumpool_s8(const nnom_pool_params_t *p, const nnom_dims_t *in_dims,
+                                  const int8_t *in, int32_t kernel_h, int32_t kernel_w,
+                                  const nnom_dims_t *out_dims, int8_t *out, int32_t input_zp,
+                                  int32_t output_zp, int32_t mult, int32_t shift)
+{
+    const nnom_dims_t in1 = {in_dims->h, in_dims->w, 1}, out1 = {out_dims->h, out_dims->w, 1};
+    const size_t in_plane = (size_t)in1.h * in1.w, out_plane = (size_t)out1.h * out1.w;
+    for (int32_t ch = 0; ch < in_dims->c; ch++) {
+        nnom_status_t s =
+            nnom_local_sumpool_s8(p, &in1, in + ch * in_plane, kernel_h, kernel_w, &out1,
+                                  out + ch * out_plane, input_zp, output_zp, mult, shift);
+        if (s != NN_SUCCESS)
+            return s;
+    }
+    return NN_SUCCESS;
+}
+
+#define ACCUM_BITS 12 /* as nnom_local_softmax_s8.c */
+
+nnom_status_t nnom_chw_softmax(const nnom_softmax_args_t *a)
+{
+    const int32_t n = a->rows, c = a->row_size; /* n positions, channels n apart */
+    const int32_t *exp_table = a->cfg->exp_table;
+    if (n == 1)
+        return nnom_local_softmax_s8(a->input, 1, c, exp_table, a->output);
+    if (c < 1 || c > 4095) /* the int32 sum must not overflow */
+        return NN_ARGUMENT_ERROR;
+    for (int32_t pos = 0; pos < n; pos++) {
+        const int8_t *in = a->input + pos;
+        int8_t *out = a->output + pos;
+        int32_t max = in[0];
+        for (int32_t i = 1; i < c; i++)
+            if (in[i * n] > max)
+                max = in[i * n];
+        int32_t sum = 0;
+        for (int32_t i = 0; i < c; i++)
+            sum += nnom_fp_div_pow2(exp_table[max - in[i * n]], ACCUM_BITS);
+        const int32_t headroom = nnom_fp_leading_zeros((uint32_t)sum);
+        const int32_t shifted = (int32_t)(((uint32_t)sum << headroom) - 0x80000000u);
+        const int32_t scale = nnom_fp_one_over_one_plus_x(shifted);
+        const int32_t bits = ACCUM_BITS - headroom + 23;
+        for (int32_t i = 0; i < c; i++) {
+            int32_t v = nnom_fp_mul_sat(scale, exp_table[max - in[i * n]]);
+            v = (bits <= 31 ? nnom_fp_div_pow2(v, bits) : 0) - 128;
+            out[i * n] = nnom_clamp_s8(v, -128, 127);
+        }
+    }
+    return NN_SUCCESS;
+}
+
+nnom_status_t nnom_chw_prelu_s8(const int8_t *in, int8_t *out, uint32_t size, uint32_t channels,
+                                const int8_t *alpha, uint32_t alpha_size, int32_t input_zp,
+                                int32_t output_zp, int32_t pos_mult, int32_t pos_shift,
+                                int32_t neg_mult, int32_t neg_shift)
+{
+    if (channels == 0 || size % channels != 0 || (alpha_size != channels && alpha_size != size))
+        return NN_ARGUMENT_ERROR;
+    const uint32_t n = size / channels; /* positions */
+    for (uint32_t ch = 0; ch < channels; ch++) {
+        for (uint32_t p = 0; p < n; p++, in++, out++) {
+            const int32_t x = (int32_t)*in - input_zp;
+            int32_t y;
+            if (x >= 0) {
+                y = nnom_requantize(x, pos_mult, pos_shift);
+            } else {
+                /* a per-element alpha is in Keras' order (HWC) */
+                const int32_t k = alpha[alpha_size == channels ? ch : p * channels + ch];
+                y = nnom_requantize(x * k, neg_mult, neg_shift);
+            }
+            *out = nnom_clamp_s8(y + output_zp, -128, 127);
+        }
+    }
+    return NN_SUCCESS;
+}
+
+#else
+typedef int nnom_chw_misc_unused_t; /* ISO C: a translation unit is never empty */
+#endif

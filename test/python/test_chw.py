@@ -1,0 +1,312 @@
+"""CHW builds (NNOM_USING_CHW) compute the same bytes as the HWC runtime.
+
+The runtime built with -DNNOM_USING_CHW stores feature maps channel first
+in its arena, while the user's buffers keep Keras' order (docs/architecture.md,
+"CHW builds"). Here it runs, on the host under AddressSanitizer and
+UndefinedBehaviorSanitizer: random Sequential models (half of them written
+with the Layer API), random DAGs (every block, merge and Concatenate axis
+of dag_factory), random recurrent models, every one-layer case of
+test_layers_more, and Lambda layers whose C functions depend on the order.
+Every output byte must equal the numpy reference (which the HWC build
+matches), and the printed model table must equal the converter's CHW plan
+(memory.plan(layout="chw")), so NNOM_ARENA_BYTES_CHW is the arena the
+runtime takes; static memory is exact. One CHW firmware also runs DAGs and
+layer models on the emulated Cortex-M4.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import cbuild
+import dag_factory
+import keras_factory as kf
+import nnom
+import rnn_models
+from nnom import layout, memory
+from nnom.graph import hwc
+
+CHW = ("-DNNOM_USING_CHW",)
+N_SEQUENTIAL = 100  # random Sequential models (test_bitexact's generator, other seeds)
+N_DAGS = 52  # random DAGs besides test_dag_qemu's DAG_SEEDS (which cover every kind)
+N_RNN = 24  # random recurrent models
+CHUNKS = 2
+
+
+def _calibration(rng: np.random.Generator, shape, n: int) -> np.ndarray:
+    scale = float(10 ** rng.uniform(-1, 1))
+    return rng.normal(float(rng.uniform(-1, 1)) * scale, scale, (n, *shape)).astype(np.float32)
+
+
+def _check(converted, xs: list, workdir: Path, what: str, **kw) -> str:
+    """Run the model in a CHW build: every output byte equals the reference,
+    the table equals the converter's CHW plan. Returns what C printed."""
+    qx = [converted.quantize(x, k) for k, x in enumerate(xs)]
+    want = converted.run(qx)
+    got, printed = cbuild.run_c(converted, qx, workdir, flags=CHW, **kw)
+    for k, (w, g) in enumerate(zip(want, got)):
+        diff = np.argwhere(w != g)
+        assert diff.size == 0, (
+            f"{what} output {k}: the CHW build differs from the reference at "
+            f"{diff[:5].tolist()}\n{converted.summary('chw')}"
+        )
+    table = converted.summary("chw")
+    assert table in printed, f"{what}: model tables differ\n{table}\n{printed}"
+    return printed
+
+
+def _inputs(calib: list) -> list:
+    return [np.concatenate([c[:4], 3.0 * c[4:5]]) for c in calib]
+
+
+# ------------------------------------------------------------ the layout rules
+
+
+def _chw_index(shape: tuple[int, ...]) -> np.ndarray:
+    """CHW position of each element, in Keras' (HWC) order."""
+    h, w, c = hwc(shape)
+    return np.arange(h * w * c).reshape(c, h, w).transpose(1, 2, 0).reshape(-1)
+
+
+def test_reshape_is_a_view_exactly_when_no_byte_moves():
+    shapes = []
+    for n in range(1, 13):
+        divisors = [a for a in range(1, n + 1) if n % a == 0]
+        shapes += [(n,)] + [(a, n // a) for a in divisors]
+        shapes += [(a, b, n // (a * b)) for a in divisors for b in divisors if n % (a * b) == 0]
+    for a, b in itertools.product(shapes, shapes):
+        if np.prod(a) != np.prod(b):
+            continue
+        moves = not np.array_equal(_chw_index(a), _chw_index(b))
+        assert layout.reshape_is_view(a, b) == (not moves), (a, b)
+    x = np.arange(2 * 3 * 4 * 5).reshape(2, 3, 4, 5)
+    assert np.array_equal(layout.from_chw(layout.to_chw(x, (3, 4, 5)), (3, 4, 5)), x)
+
+
+def test_header_exports_the_chw_arena(tmp_path):
+    import keras
+
+    model = keras.Sequential(
+        [keras.Input((5, 4, 4)), keras.layers.Conv2D(4, 3), keras.layers.Flatten()]
+    )
+    converted = nnom.convert(model, _calibration(np.random.default_rng(1), (5, 4, 4), 16))
+    header = converted.header()
+    chw = memory.plan(converted.graph, layout="chw")
+    assert f"#define NNOM_ARENA_BYTES_CHW {chw.arena_bytes}" in header
+    # the input is copied into the arena (transposed), the flatten copies
+    assert chw.arena_bytes > converted.arena_bytes
+    with pytest.raises(ValueError, match="local"):
+        memory.plan(converted.graph, "cmsis-nn-dsp", layout="chw")
+
+
+# ------------------------------------------------------------ random models
+
+
+@pytest.mark.parametrize("chunk", range(CHUNKS))
+def test_random_sequential_models(chunk, tmp_path):
+    per = N_SEQUENTIAL // CHUNKS
+    for seed in range(chunk * per, (chunk + 1) * per):
+        rng = np.random.default_rng(30_000 + seed)
+        model = kf.random_sequential_model(rng)
+        shape = tuple(int(d) for d in model.inputs[0].shape[1:])
+        calib = _calibration(rng, shape, 32)
+        converted = nnom.convert(model, calib)
+        causal = any(n.attrs.get("padding") == "causal" for n in converted.graph.nodes)
+        api = "layer" if seed % 2 and not causal else "structured"
+        _check(converted, _inputs([calib]), tmp_path / f"s{seed}", f"model seed {seed}", api=api)
+
+
+def _dag_seeds() -> list[int]:
+    from test_dag_qemu import DAG_SEEDS
+
+    more = [s for s in range(0, 300, 5) if s not in DAG_SEEDS][:N_DAGS]  # convertible
+    return list(DAG_SEEDS) + more
+
+
+@pytest.mark.parametrize("chunk", range(CHUNKS))
+def test_random_dags(chunk, tmp_path):
+    seeds = _dag_seeds()
+    per = -(-len(seeds) // CHUNKS)
+    for seed in seeds[chunk * per : (chunk + 1) * per]:
+        rng = np.random.default_rng(70_000 + seed)
+        model, kinds = dag_factory.random_dag_model(rng)
+        shapes = [tuple(int(d) for d in t.shape[1:]) for t in model.inputs]
+        calib = [_calibration(rng, s, 32) for s in shapes]
+        converted = nnom.convert(model, calib)
+        _check(converted, _inputs(calib), tmp_path / f"g{seed}", f"graph {seed} {sorted(kinds)}")
+
+
+def test_random_recurrent_models(tmp_path):
+    for seed in range(N_RNN):
+        rng = np.random.default_rng(50_000 + seed)
+        model = rnn_models.random_rnn_model(rng)
+        shape = tuple(int(d) for d in model.inputs[0].shape[1:])
+        calib = _calibration(rng, shape, 32)
+        # .h5: stacked cells of two kinds read from .keras files (and live
+        # models) get their weights in the wrong order (a frontend issue)
+        path = kf.save_model(model, tmp_path / f"r{seed}.h5", "h5-keras3")
+        converted = nnom.convert(path, calib)
+        what = f"recurrent seed {seed}: {rnn_models.describe(model)}"
+        _check(converted, _inputs([calib]), tmp_path / f"r{seed}", what)
+
+
+def test_every_layer_case(tmp_path):
+    """test_layers_more's one-layer cases, grouped into multi-output models."""
+    import keras
+
+    from test_dag_qemu import layer_models
+
+    for k, model in enumerate(layer_models(keras)):
+        rng = np.random.default_rng(k)
+        shapes = [tuple(int(d) for d in t.shape[1:]) for t in model.inputs]
+        calib = [_calibration(rng, s, 32) for s in shapes]
+        converted = nnom.convert(model, calib)
+        _check(converted, _inputs(calib), tmp_path / f"l{k}", f"layer model {k}")
+
+
+def test_lambda_functions_see_keras_order(tmp_path):
+    """The Lambda C functions of test_layers_more index their tensors in
+    Keras' order; in a CHW build they still compute the reference."""
+    import keras
+
+    from test_layers_more import LAMBDA_C
+
+    L = keras.layers
+    inp = keras.Input((6, 3))
+    x = L.Conv1D(4, 3, padding="same")(inp)
+    y = L.Lambda(lambda t: t * 0.5 + 1.0, name="half_plus_one")(x)
+    z = L.Lambda(lambda t: t[:, :3], name="first_half")(y)
+    r = L.Lambda(lambda t: t[:, ::-1], name="reverse")(z)
+    model = keras.Model(inp, L.Dense(2)(L.Flatten()(r)))
+    kf.randomize_weights(model, np.random.default_rng(8))
+    lambdas = {
+        "half_plus_one": lambda t: t * np.float32(0.5) + np.float32(1.0),
+        "first_half": lambda t: t[:, :3],
+        "reverse": (lambda t: t[:, ::-1], lambda q: q[:, ::-1]),
+    }
+    calib = _calibration(np.random.default_rng(9), (6, 3), 32)
+    converted = nnom.convert(model, calib, lambdas=lambdas)
+    _check(converted, [calib[:5]], tmp_path, "lambda model", header_suffix=LAMBDA_C)
+    assert any(la.op == "lambda" and la.scratch for la in converted.plan_for("chw").layers)
+
+
+# ------------------------------------------------------------ static memory
+
+
+def test_static_buffer_is_exact(tmp_path):
+    """NNOM_STATIC_BUF_BYTES (with NNOM_ARENA_BYTES_CHW) is exactly enough
+    in a CHW build: the transposed input, a copying Flatten, a stateful
+    recurrent layer gathering its steps."""
+    keras = kf._keras()
+    L = keras.layers
+    inputs = keras.Input(batch_shape=(1, 6, 5, 2))
+    x = L.Conv2D(3, 3, padding="same", activation="relu")(inputs)
+    x = L.Reshape((12, 5))(L.Cropping2D(((1, 0), (0, 1)))(x))
+    x = L.GRU(4, return_sequences=True, stateful=True)(x)
+    x = L.Dense(3)(L.Flatten()(x))
+    model = keras.Model(inputs, x)
+    rng = np.random.default_rng(3)
+    kf.randomize_weights(model, rng)
+    calib = _calibration(rng, (6, 5, 2), 16)
+    converted = nnom.convert(model, calib)
+    kinds = {la.op: la for la in converted.plan_for("chw").layers}
+    assert not kinds["input"].external and not kinds["flatten"].view and kinds["gru"].scratch
+    converted.save_header(tmp_path / "weights.h")
+    flags = ("-DNNOM_USING_STATIC_MEMORY", *CHW)
+    lib = cbuild.library(flags)
+    exe = tmp_path / "static"
+    cbuild.run(
+        [
+            cbuild.CC,
+            *cbuild.WARNINGS,
+            *cbuild.SANITIZE,
+            "-O1",
+            "-g",
+            *flags,
+            '-DMODEL_HEADER="weights.h"',
+            *[f"-I{i}" for i in (*cbuild.INCLUDES, tmp_path)],
+            str(cbuild.ROOT / "test/python/c/static_buffer.c"),
+            str(lib),
+            "-lm",
+            "-o",
+            str(exe),
+        ]
+    )
+    qx = converted.quantize(calib[:5])
+    (tmp_path / "in.bin").write_bytes(qx.tobytes())
+    env = dict(os.environ, ASAN_OPTIONS="detect_leaks=0")
+    result = cbuild.run([str(exe), str(tmp_path / "in.bin"), str(tmp_path / "out.bin")], env=env)
+    assert "static buffer too small" in result.stdout
+    assert converted.summary("chw") in result.stdout
+    got = np.frombuffer((tmp_path / "out.bin").read_bytes(), np.int8).reshape(5, 3)
+    assert np.array_equal(got, converted.run(qx)[0])
+
+
+# ------------------------------------------------------------ emulated board
+
+
+def test_dags_and_layers_on_cortex_m4(tmp_path, tmp_path_factory):
+    """One CHW firmware for the emulated Cortex-M4 (arm-none-eabi-gcc -O2):
+    test_dag_qemu's DAGs and layer models, every output byte and the arena."""
+    import sys
+
+    sys.path.insert(0, str(cbuild.ROOT / "bench"))
+    import cmbuild
+
+    if cmbuild.tools_missing():
+        pytest.skip("needs arm-none-eabi-gcc and qemu-system-arm (tools/install.sh)")
+    import keras
+
+    from test_dag_qemu import DAG_SEEDS, layer_models
+
+    models = []
+    for seed in DAG_SEEDS:
+        rng = np.random.default_rng(70_000 + seed)
+        models.append((f"dag{seed}", dag_factory.random_dag_model(rng)[0], rng))
+    for k, model in enumerate(layer_models(keras)):
+        models.append((f"layers{k}", model, np.random.default_rng(k)))
+    suite = []
+    for name, model, rng in models:
+        shapes = [tuple(int(d) for d in t.shape[1:]) for t in model.inputs]
+        calib = [_calibration(rng, s, 32) for s in shapes]
+        converted = nnom.convert(model, calib)
+        qx = [converted.quantize(c[:2], k) for k, c in enumerate(calib)]
+        want = converted.run(qx)
+        inputs = [[q[r] for q in qx] for r in range(2)]
+        expected = [[w[r] for w in want] for r in range(2)]
+        suite.append((name, converted, inputs, expected))
+
+    cache = Path(os.environ.get("NNOM_CM_CACHE", tmp_path_factory.getbasetemp() / "cm-cache"))
+    fw = cmbuild.Firmware(board="m4", opt="-O2", extra=CHW, cache=cache)
+    budget, groups, used = cmbuild.flash_budget("m4"), [[]], 0
+    for k, (_, converted, _, _) in enumerate(suite):
+        size = cmbuild.model_flash(converted)
+        if groups[-1] and used + size > budget:
+            groups.append([])
+            used = 0
+        groups[-1].append(k)
+        used += size
+    results: dict[int, dict] = {}
+    for g, group in enumerate(groups):
+        work = tmp_path / f"fw{g}"
+        sources = []
+        for k in group:
+            _, converted, inputs, expected = suite[k]
+            folder = work / f"m{k}"
+            sources.append(
+                (cmbuild.write_model_check(converted, inputs, expected, folder, k), [folder])
+            )
+        main = cmbuild.write_suite_main(group, work / "suite_main.c")
+        elf = fw.link(work / "build", main, [], more=sources)
+        _, output = cmbuild.run(elf, "m4")
+        results.update(cmbuild.parse_models(output))
+    for k, (name, converted, _, _) in enumerate(suite):
+        r = results.get(k)
+        assert r is not None and r["status"] == 0, f"{name}: {r}"
+        assert r["mismatches"] == 0, f"{name}: {r['mismatches']} bytes differ on the Cortex-M4"
+        assert r["arena"] == converted.plan_for("chw").arena_bytes, name

@@ -59,7 +59,8 @@ typedef struct {
     int32_t zero_point;
 } nnom_qparam_t;
 
-/* Tensors are stored HWC. rank is the Keras rank (1: (c), 2: (w, c),
+/* Tensors are stored HWC (CHW in builds with NNOM_USING_CHW, whose user
+ * buffers stay HWC). rank is the Keras rank (1: (c), 2: (w, c),
  * 3: (h, w, c)); unused leading dimensions are 1. */
 typedef struct {
     uint16_t h, w, c;

@@ -45,11 +45,23 @@ typedef struct {
 
 static nnom_golden_state_t nnom_golden_state;
 
-static uint32_t nnom_golden_crc32(const int8_t *data, uint32_t n)
+/* CRC-32 of a layer's output in Keras' order (the converter's). */
+static uint32_t nnom_golden_crc32(const nnom_layer_t *layer)
 {
+    const int8_t *data = layer->out.data;
+    const uint32_t n = nnom_shape_size(&layer->out.shape);
     uint32_t crc = 0xFFFFFFFFu;
+#ifdef NNOM_USING_CHW
+    /* the arena is channel first: read it channel last (Output's user
+     * buffer is in Keras' order already) */
+    const uint32_t c = layer->type->kind == NNOM_OUTPUT ? 1u : layer->out.shape.c;
+#endif
     for (uint32_t i = 0; i < n; i++) {
+#ifdef NNOM_USING_CHW
+        crc ^= (uint8_t)data[i % c * (n / c) + i / c];
+#else
         crc ^= (uint8_t)data[i];
+#endif
         for (int b = 0; b < 8; b++)
             crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
     }
@@ -62,7 +74,7 @@ static nnom_status_t nnom_golden_layer_check(nnom_model_t *m, nnom_layer_t *laye
     (void)m;
     if (st->first_bad >= 0 || layer->index >= NNOM_GOLDEN_LAYER_COUNT)
         return NN_SUCCESS;
-    uint32_t crc = nnom_golden_crc32(layer->out.data, nnom_shape_size(&layer->out.shape));
+    uint32_t crc = nnom_golden_crc32(layer);
     if (crc != nnom_golden_layer_crc[st->sample][layer->index]) {
         const nnom_layer_config_t *cfg = (const nnom_layer_config_t *)layer->config;
         st->first_bad = (int32_t)layer->index;

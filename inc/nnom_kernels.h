@@ -64,8 +64,9 @@ static inline int8_t nnom_clamp_s8(int32_t v, int32_t lo, int32_t hi)
  * One struct per operator, filled by the layer and passed to the kernel
  * table (src/kernels/nnom_dispatch.c), which picks an implementation. */
 
-/* Conv2D and DepthwiseConv2D (HWC). Conv weights [out][kh][kw][in];
- * depthwise weights [kh][kw][in * ch_mult], output channel ic * ch_mult + m. */
+/* Conv2D and DepthwiseConv2D (HWC; CHW in NNOM_USING_CHW builds, the same
+ * weights). Conv weights [out][kh][kw][in]; depthwise weights
+ * [kh][kw][in * ch_mult], output channel ic * ch_mult + m. */
 typedef struct {
     nnom_conv_params_t p;
     nnom_dims_t in, k, out; /* k.c: input channels (conv) or 1 (depthwise) */

@@ -111,6 +111,30 @@ def random_kernel_model(rng: np.random.Generator):
     return model
 
 
+# Shapes of the kernels chosen per layer shape (first convolutions with one
+# input channel and a 3x3 window: padding, odd and even widths, the end
+# pairs, rows longer than one pass, stride and dilation down, ReLU6), as
+# (input (h, w), Conv2D arguments).
+SHAPE_CASES = [
+    ((7, 9), dict(padding="same", activation="relu6", use_bias=False)),
+    ((6, 12), dict(padding="valid", strides=(2, 1))),
+    ((5, 7), dict(padding="valid", activation="relu")),
+    ((5, 4), dict(padding="same")),
+    ((4, 70), dict(padding="same", dilation_rate=(2, 1), activation="relu")),
+    ((6, 3), dict(padding="same")),
+]
+
+
+def shape_case_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    (h, w), args = SHAPE_CASES[k]
+    inputs = keras.Input((h, w, 1))
+    x = keras.layers.Conv2D(int(rng.choice([3, 8, 12])), 3, **args)(inputs)
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    return model
+
+
 def _calibration(rng: np.random.Generator, shape, n: int) -> np.ndarray:
     scale = float(10 ** rng.uniform(-1, 1))
     return rng.normal(float(rng.uniform(-1, 1)) * scale, scale, (n, *shape)).astype(np.float32)
@@ -136,6 +160,14 @@ def suite(tmp_path_factory):
         converted = nnom.convert(model, calib)
         x = np.concatenate([calib[: RUNS - 1], 3.0 * calib[RUNS - 1 : RUNS]])
         out.append((f"random{k}", converted, *_case(converted, x)))
+    for k in range(len(SHAPE_CASES)):
+        rng = np.random.default_rng(71_000 + k)
+        model = shape_case_model(k, rng)
+        shape = tuple(int(d) for d in model.inputs[0].shape[1:])
+        calib = _calibration(rng, shape, 32)
+        converted = nnom.convert(model, calib)
+        x = np.concatenate([calib[: RUNS - 1], 3.0 * calib[RUNS - 1 : RUNS]])
+        out.append((f"shape{k}", converted, *_case(converted, x)))
     for name in ("guide", "dscnn", "mlp"):
         model = bench_models.MODELS[name]()
         shape = tuple(int(d) for d in model.inputs[0].shape[1:])

@@ -109,6 +109,30 @@ def test_c_requantize_is_bit_exact(driver):
     assert [int(v) for v in out] == fp.requantize(acc, mult, shift).tolist()
 
 
+def test_c_kernel_requantisation_is_bit_exact(driver):
+    """The local kernels' requantisation (one SMLAL for mult > 0 and right
+    shifts 2..23, nnom_requantize() otherwise) against the spec, zero point
+    added, unclamped and clamped."""
+    rng = np.random.default_rng(5)
+    acc, mult, shift = random_requant_cases(rng, 30000)
+    n = len(acc)
+    zp = rng.integers(-128, 128, n)
+    # the fast form's edges: shifts -1..-24, tiny and extreme multipliers
+    shift[n // 2 :] = rng.integers(-24, 0, n - n // 2)
+    mult[-300:-200] = rng.integers(0, 1000, 100)
+    mult[-200:-100] = 2**31 - 1
+    acc[-100:] = rng.choice([-(2**31), 2**31 - 1, -1, 0, 1], 100)
+    text = "\n".join(f"{a} {m} {s} {z}" for a, m, s, z in zip(acc, mult, shift, zp))
+    rows = [
+        line.split() for line in cbuild.run([str(driver), "rq"], input=text).stdout.splitlines()
+    ]
+    got = np.array([[int(v) for v in r] for r in rows])
+    want = fp.requantize(acc, mult, shift).astype(np.int64) + zp
+    assert got[:, 2].sum() > n // 2  # most cases take the fast form
+    assert got[:, 0].tolist() == want.tolist()
+    assert got[:, 1].tolist() == np.clip(want, -128, 127).tolist()
+
+
 def test_c_softmax_is_bit_exact_in_place(driver):
     rng = np.random.default_rng(4)
     for trial in range(30):

@@ -178,12 +178,12 @@ static NNOM_NOINLINE void pair_pixels(const ctx_t *t, const int8_t *x, const pai
         int32_t acc[4] = {bias[c], bias[c], bias[c1], bias[c1]};
         for (int32_t ky = 0; ky < j->rows; ky++, xp += j->row_step, w0 += run, w1 += run)
             mac_2x2(xp, dx, w0, w1, run, zp_in, acc);
-        const nnom_rq_t r0 = nnom_rq_of(a->rq.mult[c], a->rq.shift[c]);
-        out[c] = nnom_rq_apply(acc[0], r0, zp, lo, hi);
-        out[step + c] = nnom_rq_apply(acc[1], r0, zp, lo, hi);
-        const nnom_rq_t r1 = nnom_rq_of(a->rq.mult[c1], a->rq.shift[c1]);
-        out[c1] = nnom_rq_apply(acc[2], r1, zp, lo, hi);
-        out[step + c1] = nnom_rq_apply(acc[3], r1, zp, lo, hi);
+        const nnom_rq_t r0 = nnom_rq_of(a->rq.mult[c], a->rq.shift[c], zp);
+        out[c] = nnom_rq_apply(acc[0], r0, lo, hi);
+        out[step + c] = nnom_rq_apply(acc[1], r0, lo, hi);
+        const nnom_rq_t r1 = nnom_rq_of(a->rq.mult[c1], a->rq.shift[c1], zp);
+        out[c1] = nnom_rq_apply(acc[2], r1, lo, hi);
+        out[step + c1] = nnom_rq_apply(acc[3], r1, lo, hi);
     }
 }
 
@@ -241,9 +241,10 @@ static NNOM_NOINLINE void single_pixel(const ctx_t *t, int32_t y0, int32_t x0, i
             for (int32_t s = 0; s < segs; s++, xr += xstep, w += run)
                 mac_1x2(xr, a->weight + c * t->K + w, a->weight + c1 * t->K + w, run, zp, acc);
         }
-        out[c] = nnom_rq_apply(acc[0], nnom_rq_of(a->rq.mult[c], a->rq.shift[c]), zp_out, lo, hi);
-        out[c1] =
-            nnom_rq_apply(acc[1], nnom_rq_of(a->rq.mult[c1], a->rq.shift[c1]), zp_out, lo, hi);
+        const nnom_rq_t r0 = nnom_rq_of(a->rq.mult[c], a->rq.shift[c], zp_out);
+        out[c] = nnom_rq_apply(acc[0], r0, lo, hi);
+        const nnom_rq_t r1 = nnom_rq_of(a->rq.mult[c1], a->rq.shift[c1], zp_out);
+        out[c1] = nnom_rq_apply(acc[1], r1, lo, hi);
     }
 }
 
@@ -374,12 +375,12 @@ static NNOM_NOINLINE void patch_pair(const ctx_t *t, const int16_t *pa, const in
             a2 += *ha * *w1;
             a3 += *hb * *w1;
         }
-        const nnom_rq_t r0 = nnom_rq_of(a->rq.mult[c], a->rq.shift[c]);
-        out[c] = nnom_rq_apply(a0, r0, zp_out, lo, hi);
-        out[step + c] = nnom_rq_apply(a1, r0, zp_out, lo, hi);
-        const nnom_rq_t r1 = nnom_rq_of(a->rq.mult[c1], a->rq.shift[c1]);
-        out[c1] = nnom_rq_apply(a2, r1, zp_out, lo, hi);
-        out[step + c1] = nnom_rq_apply(a3, r1, zp_out, lo, hi);
+        const nnom_rq_t r0 = nnom_rq_of(a->rq.mult[c], a->rq.shift[c], zp_out);
+        out[c] = nnom_rq_apply(a0, r0, lo, hi);
+        out[step + c] = nnom_rq_apply(a1, r0, lo, hi);
+        const nnom_rq_t r1 = nnom_rq_of(a->rq.mult[c1], a->rq.shift[c1], zp_out);
+        out[c1] = nnom_rq_apply(a2, r1, lo, hi);
+        out[step + c1] = nnom_rq_apply(a3, r1, lo, hi);
     }
 }
 
@@ -462,6 +463,10 @@ nnom_status_t nnom_local_conv_s8(const nnom_conv_args_t *a, int8_t *scratch)
     ctx_t t;
     if (a->in.c < 1 || a->out.c < 1 || a->k.c != a->in.c)
         return NN_SIZE_MISMATCH;
+    if (a->in.c == 1 && nnom_conv1ch_suits(a)) {
+        nnom_conv1ch_s8(a);
+        return NN_SUCCESS;
+    }
     ctx_of(a, &t);
     if (a->in.c <= PATCH_MAX_IC) {
         if (scratch == NULL)

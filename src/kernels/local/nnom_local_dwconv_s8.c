@@ -96,10 +96,14 @@ static NNOM_NOINLINE void dw_pixel(const dw_ctx_t *t, const int8_t *x, const int
         int32_t acc[4] = {bias[c], bias[c + 1], bias[c + 2], bias[c + 3]};
         taps4(t, x + c, w + c, rows, cols, zp, acc);
         const int32_t *m = a->rq.mult + c, *sh = a->rq.shift + c;
-        out[c] = nnom_rq_apply(acc[0], nnom_rq_of(m[0], sh[0]), zp_out, lo, hi);
-        out[c + 1] = nnom_rq_apply(acc[1], nnom_rq_of(m[1], sh[1]), zp_out, lo, hi);
-        out[c + 2] = nnom_rq_apply(acc[2], nnom_rq_of(m[2], sh[2]), zp_out, lo, hi);
-        out[c + 3] = nnom_rq_apply(acc[3], nnom_rq_of(m[3], sh[3]), zp_out, lo, hi);
+        const nnom_rq_t r0 = nnom_rq_of(m[0], sh[0], zp_out);
+        out[c] = nnom_rq_apply(acc[0], r0, lo, hi);
+        const nnom_rq_t r1 = nnom_rq_of(m[1], sh[1], zp_out);
+        out[c + 1] = nnom_rq_apply(acc[1], r1, lo, hi);
+        const nnom_rq_t r2 = nnom_rq_of(m[2], sh[2], zp_out);
+        out[c + 2] = nnom_rq_apply(acc[2], r2, lo, hi);
+        const nnom_rq_t r3 = nnom_rq_of(m[3], sh[3], zp_out);
+        out[c + 3] = nnom_rq_apply(acc[3], r3, lo, hi);
     }
     const int32_t xstep = t->dw * t->ic, xrow = t->dh * t->iw * t->ic;
     for (; c < oc; c++) {
@@ -110,7 +114,8 @@ static NNOM_NOINLINE void dw_pixel(const dw_ctx_t *t, const int8_t *x, const int
             for (int32_t kx = 0; kx < cols; kx++, xp += xstep, wp += oc)
                 acc += (*xp - a->p.input_zp) * *wp;
         }
-        out[c] = nnom_rq_apply(acc, nnom_rq_of(a->rq.mult[c], a->rq.shift[c]), zp_out, lo, hi);
+        const nnom_rq_t r = nnom_rq_of(a->rq.mult[c], a->rq.shift[c], zp_out);
+        out[c] = nnom_rq_apply(acc, r, lo, hi);
     }
 }
 
@@ -121,7 +126,7 @@ static void dw_generic(const dw_ctx_t *t, int32_t mult)
     const int32_t zp = a->p.input_zp;
     for (int32_t oc = 0; oc < t->oc; oc++) {
         const int32_t c = oc / mult;
-        const nnom_rq_t rq = nnom_rq_of(a->rq.mult[oc], a->rq.shift[oc]);
+        const nnom_rq_t rq = nnom_rq_of(a->rq.mult[oc], a->rq.shift[oc], a->p.output_zp);
         int8_t *out = a->output + oc;
         for (int32_t oy = 0; oy < t->oh; oy++) {
             const int32_t y0 = oy * t->sh - t->pt;
@@ -139,7 +144,7 @@ static void dw_generic(const dw_ctx_t *t, int32_t mult)
                                a->weight[(ky * t->kw + kx) * t->oc + oc];
                     }
                 }
-                *out = nnom_rq_apply(acc, rq, a->p.output_zp, a->p.act_min, a->p.act_max);
+                *out = nnom_rq_apply(acc, rq, a->p.act_min, a->p.act_max);
             }
         }
     }

@@ -67,10 +67,10 @@ nnom_status_t nnom_local_fc_s8(const nnom_fc_args_t *a, int8_t *scratch)
         const int32_t o1 = o + 1 < units ? o + 1 : o;
         int32_t acc[2] = {bias[o], bias[o1]};
         rows(a, a->weight + o * n, a->weight + o1 * n, acc);
-        a->output[o] = nnom_rq_apply(acc[0], nnom_rq_of(a->rq.mult[o], a->rq.shift[o]),
-                                     a->output_zp, a->act_min, a->act_max);
-        a->output[o1] = nnom_rq_apply(acc[1], nnom_rq_of(a->rq.mult[o1], a->rq.shift[o1]),
-                                      a->output_zp, a->act_min, a->act_max);
+        const nnom_rq_t r0 = nnom_rq_of(a->rq.mult[o], a->rq.shift[o], a->output_zp);
+        a->output[o] = nnom_rq_apply(acc[0], r0, a->act_min, a->act_max);
+        const nnom_rq_t r1 = nnom_rq_of(a->rq.mult[o1], a->rq.shift[o1], a->output_zp);
+        a->output[o1] = nnom_rq_apply(acc[1], r1, a->act_min, a->act_max);
     }
     return NN_SUCCESS;
 }

@@ -92,52 +92,78 @@ NNOM_FORCE_INLINE int16x2_t nnom_offset2(int32_t zp)
 }
 #endif
 
-/* nnom_requantize(acc, mult, shift) + zp, clamped to [lo, hi]: one out-of-line
- * function (nnom_local_requant.c), used as is at -Os. */
-int8_t nnom_rq_clamp(int32_t acc, int32_t mult, int32_t shift, int32_t zp, int32_t lo, int32_t hi);
+/* Conv2D with one input channel and a 3x3 window, stride 1 across
+ * (nnom_local_conv1ch_s8.c): nnom_local_conv_s8() runs it where it suits. */
+int nnom_conv1ch_suits(const nnom_conv_args_t *a);
+void nnom_conv1ch_s8(const nnom_conv_args_t *a);
+
+/* ---- requantisation: zp + nnom_requantize(acc, mult, shift), clamped ----
+ *
+ * The common case, mult > 0 and a right shift e = -shift in [2, 23], is one
+ * 64-bit multiply-accumulate (SMLAL) and one shift: the two roundings of
+ * nnom_requantize() (doubling high multiply rounding half up, then a
+ * divide by 2^e rounding halves away from zero) compose exactly into
+ *     floor((acc * mult + 2^30 + (2^(e-1) - s + zp 2^e) 2^31) / 2^(31+e)),
+ * s = 1 when acc < 0 (the sign of the first rounding's result whenever
+ * that sign matters). The constant's high word is base - s, with
+ * base = 2^(e-2) + zp 2^(e-1); its low word 2^30 + s 2^31. Other channels
+ * take nnom_requantize() itself. Both are checked against each other in
+ * test/python/test_fixedpoint.py. */
+NNOM_INLINE int nnom_rq_fast_ok(int32_t mult, int32_t shift)
+{
+    return mult > 0 && shift <= -2 && shift >= -23;
+}
+
+/* The fast form: base = 2^(e-2) + zp 2^(e-1), sh = e - 1. */
+NNOM_INLINE int32_t nnom_rq_fast(int32_t acc, int32_t mult, int32_t base, int32_t sh)
+{
+    const int64_t k = (int64_t)(base + (acc >> 31)) * 4294967296LL +
+                      (int64_t)(((uint32_t)acc & 0x80000000u) | 0x40000000u);
+    return (int32_t)((k + (int64_t)acc * mult) >> 32) >> sh;
+}
+
+NNOM_INLINE int32_t nnom_rq_base(int32_t shift, int32_t zp)
+{
+    return (int32_t)(1u << (-shift - 2)) + zp * (int32_t)(1u << (-shift - 1));
+}
+
+/* One output channel's constants: computed once per channel, applied to
+ * every pixel. fast: the SMLAL form applies (base, sh); otherwise sh is the
+ * shift and base the zero point. */
+typedef struct {
+    int32_t mult, base, sh, fast;
+} nnom_rq_t;
+
+NNOM_INLINE nnom_rq_t nnom_rq_of(int32_t mult, int32_t shift, int32_t zp)
+{
+    nnom_rq_t r;
+    r.mult = mult;
+    r.fast = nnom_rq_fast_ok(mult, shift);
+    r.base = r.fast ? nnom_rq_base(shift, zp) : zp;
+    r.sh = r.fast ? -shift - 1 : shift;
+    return r;
+}
+
+/* Requantised and clamped to [lo, hi]: one out-of-line function
+ * (nnom_local_requant.c), which -Os builds call for every output. */
+int8_t nnom_rq_clamp(int32_t acc, const nnom_rq_t *r, int32_t lo, int32_t hi);
+/* The other channels' form: nnom_requantize(acc, mult, shift) + zp. */
+int32_t nnom_rq_slow(int32_t acc, int32_t mult, int32_t shift, int32_t zp);
+
+#if defined(__GNUC__)
+#define NNOM_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define NNOM_UNLIKELY(x) (x)
+#endif
 
 #if defined(__OPTIMIZE_SIZE__)
-/* -Os: code size first, one requantisation routine for every kernel. */
-typedef struct {
-    int32_t mult, shift;
-} nnom_rq_t;
-
-NNOM_INLINE nnom_rq_t nnom_rq_of(int32_t mult, int32_t shift)
-{
-    nnom_rq_t r;
-    r.mult = mult;
-    r.shift = shift;
-    return r;
-}
-
-#define nnom_rq_apply(acc, r, zp, lo, hi) nnom_rq_clamp((acc), (r).mult, (r).shift, (zp), (lo), (hi))
-
+#define nnom_rq_apply(acc, r, lo, hi) nnom_rq_clamp((acc), &(r), (lo), (hi))
 #else
-/* Requantisation constants of one output channel, computed once per
- * channel and reused for every pixel (nnom_requantize() split in two). */
-typedef struct {
-    int32_t mult, left, right, mask, half;
-} nnom_rq_t;
-
-NNOM_INLINE nnom_rq_t nnom_rq_of(int32_t mult, int32_t shift)
+NNOM_INLINE int8_t nnom_rq_apply(int32_t acc, nnom_rq_t r, int32_t lo, int32_t hi)
 {
-    nnom_rq_t r;
-    r.mult = mult;
-    r.left = shift > 0 ? shift : 0;
-    r.right = shift > 0 ? 0 : -shift;
-    r.mask = (int32_t)(((uint32_t)1 << r.right) - 1u);
-    r.half = r.mask >> 1;
-    return r;
-}
-
-/* nnom_requantize(acc, mult, shift) + zp, clamped to [lo, hi]. */
-NNOM_INLINE int8_t nnom_rq_apply(int32_t acc, nnom_rq_t r, int32_t zp, int32_t lo, int32_t hi)
-{
-    const int32_t v = (int32_t)((uint32_t)acc << r.left);
-    const int32_t high = (int32_t)(((int64_t)v * r.mult + ((int64_t)1 << 30)) >> 31);
-    const int32_t result = high >> r.right;
-    const int32_t threshold = r.half + (int32_t)((uint32_t)result >> 31);
-    int32_t out = result + ((high & r.mask) > threshold ? 1 : 0) + zp;
+    int32_t out = nnom_rq_fast(acc, r.mult, r.base, r.sh);
+    if (NNOM_UNLIKELY(!r.fast))
+        out = nnom_rq_slow(acc, r.mult, r.sh, r.base);
     out = out < lo ? lo : out;
     return (int8_t)(out > hi ? hi : out);
 }

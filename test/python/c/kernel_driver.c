@@ -1,6 +1,8 @@
 /* kernel_driver.c - feeds kernels from stdin for tests/python/test_fixedpoint.py.
  *   kernel_driver requantize : lines "acc mult shift"  -> one result per line
  *   kernel_driver softmax    : "n" then 256 table values, then rows of n values
+ *   kernel_driver rq         : lines "acc mult shift zp" -> the local kernels'
+ *                              requantisation, unclamped and clamped to int8
  */
 #include <stdio.h>
 #include <string.h>
@@ -8,12 +10,25 @@
 #include "nnom.h"
 #include "nnom_fixedpoint.h"
 #include "nnom_kernels.h"
+#include "../../../src/kernels/local/nnom_local_simd.h"
 
 static int requantize_cmd(void)
 {
     long acc, mult, shift;
     while (scanf("%ld %ld %ld", &acc, &mult, &shift) == 3)
         printf("%ld\n", (long)nnom_requantize((int32_t)acc, (int32_t)mult, (int32_t)shift));
+    return 0;
+}
+
+static int rq_cmd(void)
+{
+    long acc, mult, shift, zp;
+    while (scanf("%ld %ld %ld %ld", &acc, &mult, &shift, &zp) == 4) {
+        const nnom_rq_t r = nnom_rq_of((int32_t)mult, (int32_t)shift, (int32_t)zp);
+        const int32_t v = r.fast ? nnom_rq_fast((int32_t)acc, r.mult, r.base, r.sh)
+                                 : nnom_rq_slow((int32_t)acc, r.mult, r.sh, r.base);
+        printf("%ld %d %d\n", (long)v, (int)nnom_rq_clamp((int32_t)acc, &r, -128, 127), r.fast);
+    }
     return 0;
 }
 
@@ -93,6 +108,8 @@ int main(int argc, char **argv)
         return multiplier_cmd();
     if (argc == 2 && strcmp(argv[1], "requantize") == 0)
         return requantize_cmd();
+    if (argc == 2 && strcmp(argv[1], "rq") == 0)
+        return rq_cmd();
     if (argc == 2 && strcmp(argv[1], "softmax") == 0)
         return softmax_cmd();
     return 2;

@@ -128,7 +128,7 @@ nnom_status_t nnom_kernel_pool(const nnom_pool_args_t *a, int8_t *scratch);
 uint32_t nnom_kernel_pool_scratch(const nnom_pool_args_t *a);
 nnom_status_t nnom_kernel_softmax(const nnom_softmax_args_t *a);
 
-/* The name of the kernel the table picks ("local", "cmsis-nn"), for tests
+/* The name of the kernel the table picks ("local", "cmsis-nn", "local-chw"), for tests
  * and reports. */
 const char *nnom_kernel_conv_backend(const nnom_conv_args_t *a);
 const char *nnom_kernel_dwconv_backend(const nnom_conv_args_t *a);

@@ -86,11 +86,13 @@ static void tap_range(int32_t s0, int32_t size, int32_t k, int32_t dil, int32_t 
 
 /* ------------------------------------------------------------ pairs */
 
-/* acc += (x - zp) * w over n bytes for two pixels (x, x + dx) and two
- * channels (w0, w1): acc = {p0c0, p1c0, p0c1, p1c1}. zp is 0 for windows
- * inside the input with bias_folded (raw inputs). */
+/* acc += (x - zp) * w over `rows` runs of `run` bytes for two pixels (x,
+ * x + dx) and two channels (w0, w1): acc = {p0c0, p1c0, p0c1, p1c1}. The
+ * runs are `run + skip` bytes apart in the input and contiguous in the
+ * weights. zp is 0 for windows inside the input with bias_folded (raw
+ * inputs). */
 NNOM_HOT void mac_2x2(const int8_t *x, int32_t dx, const int8_t *w0, const int8_t *w1,
-                      int32_t n, int32_t zp, int32_t *acc)
+                      int32_t run, int32_t rows, int32_t skip, int32_t zp, int32_t *acc)
 {
     int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
 #if NNOM_LOCAL_DSP
@@ -120,48 +122,75 @@ NNOM_HOT void mac_2x2(const int8_t *x, int32_t dx, const int8_t *w0, const int8_
 #define NNOM_OFF_E(v) __sxtab16(off, (int8x4_t)(v))
 #define NNOM_OFF_O(v) nnom_sxtab16_odd(off, v)
     const int16x2_t off = nnom_offset2(zp);
+#endif
+    for (; rows > 0; rows--, x += skip) {
+        int32_t n = run;
+#if NNOM_LOCAL_DSP
 #if !defined(__OPTIMIZE_SIZE__)
-    if (zp == 0) {
         /* eight values per iteration: half the loop and reload overhead */
-        for (; n >= 8; n -= 8, x += 8, w0 += 8, w1 += 8) {
-            NNOM_MAC_2X2(0, NNOM_RAW_E, NNOM_RAW_O);
-            NNOM_SCHED_BARRIER();
-            NNOM_MAC_2X2(4, NNOM_RAW_E, NNOM_RAW_O);
+        if (zp == 0) {
+            for (; n >= 8; n -= 8, x += 8, w0 += 8, w1 += 8) {
+                NNOM_MAC_2X2(0, NNOM_RAW_E, NNOM_RAW_O);
+                NNOM_SCHED_BARRIER();
+                NNOM_MAC_2X2(4, NNOM_RAW_E, NNOM_RAW_O);
+            }
+        } else {
+            for (; n >= 8; n -= 8, x += 8, w0 += 8, w1 += 8) {
+                NNOM_MAC_2X2(0, NNOM_OFF_E, NNOM_OFF_O);
+                NNOM_SCHED_BARRIER();
+                NNOM_MAC_2X2(4, NNOM_OFF_E, NNOM_OFF_O);
+            }
+        }
+#endif
+        for (; n >= 4; n -= 4, x += 4, w0 += 4, w1 += 4)
+            NNOM_MAC_2X2(0, NNOM_OFF_E, NNOM_OFF_O);
+#endif
+        for (; n > 0; n--, x++, w0++, w1++) {
+            const int32_t xa = *x - zp, xb = x[dx] - zp, k0 = *w0, k1 = *w1;
+            a0 += xa * k0;
+            a1 += xb * k0;
+            a2 += xa * k1;
+            a3 += xb * k1;
         }
     }
-#endif
-    for (; n >= 4; n -= 4, x += 4, w0 += 4, w1 += 4)
-        NNOM_MAC_2X2(0, NNOM_OFF_E, NNOM_OFF_O);
+#if NNOM_LOCAL_DSP
 #undef NNOM_MAC_2X2
 #undef NNOM_RAW_E
 #undef NNOM_RAW_O
 #undef NNOM_OFF_E
 #undef NNOM_OFF_O
 #endif
-    for (; n > 0; n--, x++, w0++, w1++) {
-        const int32_t xa = *x - zp, xb = x[dx] - zp, k0 = *w0, k1 = *w1;
-        a0 += xa * k0;
-        a1 += xb * k0;
-        a2 += xa * k1;
-        a3 += xb * k1;
-    }
     acc[0] = a0;
     acc[1] = a1;
     acc[2] = a2;
     acc[3] = a3;
 }
 
-/* Where two pixels' windows are: rows runs of `run` bytes, `row_step`
- * apart, the second pixel `dx` after the first; weights from `woff` in each
- * channel's; the second pixel's outputs `step` after the first's (0: one
- * pixel). whole: every tap of the windows is there (bias_folded, raw
- * inputs); otherwise the zero point is subtracted. */
+/* Where two pixels' windows are (the second pixel dx bytes after the
+ * first in the input, its outputs step bytes after the first's; both 0 for
+ * one pixel): `rows` window rows row_step apart, each `segs` runs of `run`
+ * bytes seg_step apart (one run per row, or one per tap when dilated); the
+ * weights from woff in each channel's, wrow per row and wseg per run.
+ * whole: every tap of the windows is there (bias_folded, raw inputs);
+ * otherwise the zero point is subtracted. */
 typedef struct {
-    int32_t dx, row_step, rows, run, woff, step;
+    int32_t dx, step, rows, row_step, segs, seg_step, run, woff, wrow, wseg;
     int whole;
 } pair_job_t;
 
-/* Two pixels, every output channel two at a time. */
+/* mac_2x2 over a job's runs, one at a time (windows cut across, dilation). */
+static NNOM_NOINLINE void mac_runs(const int8_t *x, const pair_job_t *j, const int8_t *w0,
+                                   const int8_t *w1, int32_t zp, int32_t *acc)
+{
+    for (int32_t ky = 0; ky < j->rows; ky++)
+        for (int32_t s = 0; s < j->segs; s++) {
+            const int32_t w = ky * j->wrow + s * j->wseg;
+            mac_2x2(x + ky * j->row_step + s * j->seg_step, j->dx, w0 + w, w1 + w, j->run, 1, 0,
+                    zp, acc);
+        }
+}
+
+/* Two pixels (or one), every output channel two at a time. */
 static NNOM_NOINLINE void pair_pixels(const ctx_t *t, const int8_t *x, const pair_job_t *j,
                                       int8_t *out)
 {
@@ -171,13 +200,16 @@ static NNOM_NOINLINE void pair_pixels(const ctx_t *t, const int8_t *x, const pai
     const int32_t *bias = folded ? a->bias_folded : a->bias;
     const int32_t zp_in = folded ? 0 : a->p.input_zp;
     const int32_t zp = a->p.output_zp, lo = a->p.act_min, hi = a->p.act_max;
+    /* contiguous in the weights: every row in one call */
+    const int flat = j->segs == 1 && run == j->wrow;
     for (int32_t c = 0; c < oc; c += 2) {
         const int32_t c1 = c + 1 < oc ? c + 1 : c;
         const int8_t *w0 = a->weight + c * K + j->woff, *w1 = a->weight + c1 * K + j->woff;
-        const int8_t *xp = x;
         int32_t acc[4] = {bias[c], bias[c], bias[c1], bias[c1]};
-        for (int32_t ky = 0; ky < j->rows; ky++, xp += j->row_step, w0 += run, w1 += run)
-            mac_2x2(xp, dx, w0, w1, run, zp_in, acc);
+        if (flat)
+            mac_2x2(x, dx, w0, w1, run, j->rows, j->row_step - run, zp_in, acc);
+        else
+            mac_runs(x, j, w0, w1, zp_in, acc);
         const nnom_rq_t r0 = nnom_rq_of(a->rq.mult[c], a->rq.shift[c], zp);
         out[c] = nnom_rq_apply(acc[0], r0, lo, hi);
         out[step + c] = nnom_rq_apply(acc[1], r0, lo, hi);
@@ -187,94 +219,70 @@ static NNOM_NOINLINE void pair_pixels(const ctx_t *t, const int8_t *x, const pai
     }
 }
 
-/* ------------------------------------------------------------ singles */
-
-/* acc += sum over n bytes of (x - zp) * w, two channels. */
-NNOM_HOT void mac_1x2(const int8_t *x, const int8_t *w0, const int8_t *w1, int32_t n,
-                         int32_t zp, int32_t *acc)
+/* Pixel (oy, ox) and, when dy, (oy + 1, ox): the same taps of their
+ * windows are inside the input (the caller checks). */
+static void border_pixels(const ctx_t *t, int32_t oy, int32_t ox, int dy)
 {
-    int32_t a0 = acc[0], a1 = acc[1];
-#if NNOM_LOCAL_DSP
-    const int16x2_t off = nnom_offset2(zp);
-    for (; n >= 4; n -= 4, x += 4, w0 += 4, w1 += 4) {
-        const uint32_t v = nnom_read4(x);
-        const int16x2_t xe = __sxtab16(off, (int8x4_t)v), xo = nnom_sxtab16_odd(off, v);
-        uint32_t u = nnom_read4(w0);
-        a0 = __smlad(xe, __sxtb16((int8x4_t)u), a0);
-        a0 = __smlad(xo, nnom_sxtb16_odd(u), a0);
-        u = nnom_read4(w1);
-        a1 = __smlad(xe, __sxtb16((int8x4_t)u), a1);
-        a1 = __smlad(xo, nnom_sxtb16_odd(u), a1);
-    }
-#endif
-    for (; n > 0; n--, x++, w0++, w1++) {
-        const int32_t v = *x - zp;
-        a0 += v * *w0;
-        a1 += v * *w1;
-    }
-    acc[0] = a0;
-    acc[1] = a1;
-}
-
-/* One pixel whose window may cross the border (padded taps skipped),
- * every output channel. */
-static NNOM_NOINLINE void single_pixel(const ctx_t *t, int32_t y0, int32_t x0, int8_t *out)
-{
-    const nnom_conv_args_t *a = t->a;
+    const int32_t y0 = oy * t->sh - t->pt, x0 = ox * t->sw - t->pl, ic = t->ic;
     int32_t ky0, ky1, kx0, kx1;
     tap_range(y0, t->ih, t->kh, t->dh, &ky0, &ky1);
     tap_range(x0, t->iw, t->kw, t->dw, &kx0, &kx1);
-    if (kx1 < kx0)
-        kx1 = kx0;
-    /* contiguous runs: the valid part of a row (dilation 1) or single taps */
-    const int32_t segs = t->dw == 1 ? (kx1 > kx0) : kx1 - kx0;
-    const int32_t run = t->dw == 1 ? (kx1 - kx0) * t->ic : t->ic;
-    const int32_t xstep = t->dw * t->ic, zp = a->p.input_zp;
-    const int32_t zp_out = a->p.output_zp, lo = a->p.act_min, hi = a->p.act_max;
-    for (int32_t c = 0; c < t->oc; c += 2) {
-        const int32_t c1 = c + 1 < t->oc ? c + 1 : c;
-        int32_t acc[2] = {a->bias[c], a->bias[c1]};
-        for (int32_t ky = ky0; ky < ky1; ky++) {
-            const int8_t *xr =
-                a->input + (y0 + ky * t->dh) * t->row_bytes + (x0 + kx0 * t->dw) * t->ic;
-            int32_t w = (ky * t->kw + kx0) * t->ic;
-            for (int32_t s = 0; s < segs; s++, xr += xstep, w += run)
-                mac_1x2(xr, a->weight + c * t->K + w, a->weight + c1 * t->K + w, run, zp, acc);
-        }
-        const nnom_rq_t r0 = nnom_rq_of(a->rq.mult[c], a->rq.shift[c], zp_out);
-        out[c] = nnom_rq_apply(acc[0], r0, lo, hi);
-        const nnom_rq_t r1 = nnom_rq_of(a->rq.mult[c1], a->rq.shift[c1], zp_out);
-        out[c1] = nnom_rq_apply(acc[1], r1, lo, hi);
-    }
+    ky1 = ky1 > ky0 ? ky1 : ky0;
+    kx1 = kx1 > kx0 ? kx1 : kx0;
+    const int32_t cols = kx1 - kx0, dil = t->dw != 1;
+    const pair_job_t j = {dy ? t->sh * t->row_bytes : 0,
+                          dy ? t->ow * t->oc : 0,
+                          ky1 - ky0,
+                          t->dh * t->row_bytes,
+                          dil ? cols : cols > 0,
+                          t->dw * ic,
+                          dil ? ic : cols * ic,
+                          (ky0 * t->kw + kx0) * ic,
+                          t->run,
+                          ic,
+                          ky1 - ky0 == t->kh && cols == t->kw};
+    const int8_t *x = t->a->input + (y0 + ky0 * t->dh) * t->row_bytes + (x0 + kx0 * t->dw) * ic;
+    pair_pixels(t, cols > 0 && ky1 > ky0 ? x : t->a->input, &j,
+                t->a->output + (oy * t->ow + ox) * t->oc);
 }
 
+static int same_rows(const ctx_t *t, int32_t oy)
+{
+    int32_t a0, a1, b0, b1;
+    tap_range(oy * t->sh - t->pt, t->ih, t->kh, t->dh, &a0, &a1);
+    tap_range((oy + 1) * t->sh - t->pt, t->ih, t->kh, t->dh, &b0, &b1);
+    return a0 == b0 && a1 == b1;
+}
+
+/* Pixels two at a time: neighbours in a row where their windows lie inside
+ * the input across; the others (left and right borders, dilated windows)
+ * with the pixel below them when their windows have the same rows. */
 static void conv_direct(const ctx_t *t)
 {
     const nnom_conv_args_t *a = t->a;
     int32_t ox0, ox1;
     inner_range(t->iw, t->kw, t->sw, t->dw, t->pl, t->ow, &ox0, &ox1);
     if (t->dw != 1)
-        ox1 = ox0; /* no pairs */
-    int8_t *out = a->output;
-    for (int32_t oy = 0; oy < t->oh; oy++) {
-        const int32_t y0 = oy * t->sh - t->pt;
-        int32_t ky0, ky1;
-        tap_range(y0, t->ih, t->kh, t->dh, &ky0, &ky1);
-        for (int32_t ox = 0; ox < t->ow;) {
-            const int32_t x0 = ox * t->sw - t->pl;
-            if (ky1 > ky0 && ox >= ox0 && ox + 1 < ox1) {
-                const pair_job_t j = {t->sw * t->ic, t->dh * t->row_bytes, ky1 - ky0, t->run,
-                                      ky0 * t->run, t->oc, ky1 - ky0 == t->kh};
-                pair_pixels(t, a->input + (y0 + ky0 * t->dh) * t->row_bytes + x0 * t->ic, &j,
-                            out);
-                out += 2 * t->oc;
-                ox += 2;
-            } else {
-                single_pixel(t, y0, x0, out);
-                out += t->oc;
-                ox += 1;
-            }
+        ox1 = ox0; /* no pairs across */
+    ox1 = ox0 + ((ox1 - ox0) & ~1);
+    for (int32_t oy = 0; oy < t->oh;) {
+        const int dy = oy + 1 < t->oh && same_rows(t, oy);
+        for (int32_t r = 0; r <= dy; r++) {
+            const int32_t y0 = (oy + r) * t->sh - t->pt;
+            int32_t ky0, ky1;
+            tap_range(y0, t->ih, t->kh, t->dh, &ky0, &ky1);
+            ky1 = ky1 > ky0 ? ky1 : ky0;
+            const pair_job_t j = {t->sw * t->ic, t->oc,   ky1 - ky0, t->dh * t->row_bytes,
+                                  1,             0,       t->run,    ky0 * t->run,
+                                  t->run,        0,       ky1 - ky0 == t->kh};
+            const int8_t *x = a->input + (ky1 > ky0 ? (y0 + ky0 * t->dh) * t->row_bytes : 0);
+            for (int32_t ox = ox0; ox < ox1; ox += 2)
+                pair_pixels(t, x + (ox * t->sw - t->pl) * t->ic, &j,
+                            a->output + ((oy + r) * t->ow + ox) * t->oc);
         }
+        for (int32_t ox = ox0 > 0 ? 0 : ox1; ox < t->ow; ox = ox + 1 == ox0 ? ox1 : ox + 1)
+            border_pixels(t, oy, ox, dy);
+        oy += 1 + dy;
     }
 }
 
@@ -431,7 +439,7 @@ static void conv_patch(const ctx_t *t, int16_t *scratch)
 {
     int8_t *patch = (int8_t *)(void *)scratch;
     const int32_t second = (int32_t)NNOM_ALIGN_UP((uint32_t)t->K);
-    pair_job_t j = {second, 0, 1, t->K, 0, t->oc, 1};
+    pair_job_t j = {second, t->oc, 1, 0, 1, 0, t->K, 0, t->K, 0, 1};
     int8_t *out = t->a->output;
     for (int32_t oy = 0; oy < t->oh; oy++) {
         const int32_t y0 = oy * t->sh - t->pt;

@@ -161,9 +161,43 @@ def _group_order(name: str) -> tuple[int, str]:
     return (rank + private, name)
 
 
+def _cell_keys(config) -> list[str]:
+    """Group keys of the cells of a StackedRNNCells in the config, in order.
+
+    The weights file names them by class and counter (lstm_cell, gru_cell,
+    lstm_cell_1, ...); sorting those names would lose the stacking order.
+    """
+    found: list[str] = []
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            cells = node.get("cells")
+            if isinstance(cells, list) and cells and not found:
+                used: dict[str, int] = {}
+                for cell in cells:
+                    base = snake_case(str(cell.get("class_name", "")))
+                    used[base] = used.get(base, -1) + 1
+                    found.append(base if used[base] == 0 else f"{base}_{used[base]}")
+                return
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(config)
+    return found
+
+
 @dataclass
 class KerasV3Scope:
     group: VarGroup
+    item_order: list[str] = field(default_factory=list)  # see _cell_keys
+
+    def _items(self, container: VarGroup) -> list[str]:
+        if self.item_order and set(self.item_order) == set(container.groups):
+            return list(self.item_order)
+        return sorted(container.groups, key=_counter_order)
 
     def arrays(self) -> list[np.ndarray]:
         out = list(self.group.vars)
@@ -172,11 +206,11 @@ class KerasV3Scope:
                 continue
             sub = self.group.groups[name]
             if not sub.saveable:
-                # a container: its items in counter order
-                for item in sorted(sub.groups, key=_counter_order):
-                    out += KerasV3Scope(sub.groups[item]).arrays()
+                # a container: its items in the config's order, or counter order
+                for item in self._items(sub):
+                    out += KerasV3Scope(sub.groups[item], self.item_order).arrays()
             else:
-                out += KerasV3Scope(sub).arrays()
+                out += KerasV3Scope(sub, self.item_order).arrays()
         return out
 
     def children(self, entries: list[dict]) -> list[WeightScope]:
@@ -193,7 +227,8 @@ class KerasV3Scope:
             if group is None or (group.name is not None and group.name != wanted):
                 # recent Keras 3 also records the layer's name: trust it over the counter
                 group = next((g for g in container.groups.values() if g.name == wanted), group)
-            scopes.append(KerasV3Scope(group) if group is not None else EmptyScope())
+            order = _cell_keys(entry.get("config"))
+            scopes.append(KerasV3Scope(group, order) if group is not None else EmptyScope())
         return scopes
 
 

@@ -409,3 +409,22 @@ def test_bfloat16_weights(tmp_path):
         path = keras_factory.save_model(model, tmp_path / f"m{keras_factory.SUFFIX[fmt]}", fmt)
         got = load_keras(path).layer("d").weights
         assert all(a.dtype == np.float32 and np.array_equal(a, b) for a, b in zip(got, want))
+
+
+def test_stacked_cells_of_different_kinds_keep_their_order(tmp_path):
+    """RNN([LSTMCell, GRUCell, SimpleRNNCell, LSTMCell]) in a .keras file: the
+    weights file names the cells by class, the config gives their order."""
+    import keras
+
+    layers = keras.layers
+    cells = [layers.LSTMCell(4), layers.GRUCell(2), layers.SimpleRNNCell(3), layers.LSTMCell(2)]
+    model = keras.Sequential([keras.Input((5, 3)), layers.RNN(cells)])
+    path = tmp_path / "mixed.keras"
+    model.save(path)
+    for source in (path, model):
+        graph = load_keras(source)
+        rnn = next(layer for layer in graph.layers if layer.class_name == "RNN")
+        want = model.layers[0].get_weights()
+        assert len(rnn.weights) == len(want)
+        for got, expected in zip(rnn.weights, want):
+            assert np.array_equal(got, expected)

@@ -17,8 +17,11 @@
  * nnom_requantize() is one SMLAL and one shift (see nnom_local_simd.h),
  * which needs |acc| < 2^30: the check asks |bias| <= 2^28 (a 3x3 window
  * adds at most 9 * 255 * 128).
+ * -Os builds leave it out (the general kernel runs): code size first.
  */
 #include "nnom_local_simd.h"
+
+#if NNOM_CONV1CH
 
 #define ROW_PAIRS 16 /* pixel pairs per pass (stack: 2 * ROW_PAIRS words) */
 #define BIAS_MAX (1L << 28)
@@ -29,6 +32,7 @@
 #else
 #define WORDS 0
 #endif
+
 
 int nnom_conv1ch_suits(const nnom_conv_args_t *a)
 {
@@ -164,6 +168,25 @@ static void c1_weights(c1_t *t, const int8_t *k, const int *in)
 #endif
 }
 
+/* Output row oy of channel k: the window rows, their weights and the
+ * starting value, bias + zero point * the weights of rows outside. */
+static void c1_rows(c1_t *t, const nnom_conv_args_t *a, const int8_t *k, int32_t bias,
+                    int32_t oy)
+{
+    const int32_t y0 = oy * a->p.stride_h - a->p.pad_top;
+    int in[3];
+    t->start = bias;
+    for (int32_t r = 0; r < 3; r++) {
+        const int32_t y = y0 + r * a->p.dilation_h;
+        in[r] = y >= 0 && y < a->in.h;
+        t->row[r] = a->input + (in[r] ? y * t->iw : 0);
+        if (in[r])
+            t->start -= t->zp * (k[3 * r] + k[3 * r + 1] + k[3 * r + 2]);
+    }
+    t->start *= 2;
+    c1_weights(t, k, in);
+}
+
 /* out[i * oc] = acc[i] (doubled sums) requantised, i < n. */
 static NNOM_NOINLINE void c1_requant(const int32_t *acc, int32_t n, int8_t *out, int32_t oc,
                                      int32_t base, int32_t mult, int32_t e, int32_t lo,
@@ -175,7 +198,7 @@ static NNOM_NOINLINE void c1_requant(const int32_t *acc, int32_t n, int8_t *out,
                32) >>                                                                          \
      e)
     const int32_t *end = acc + n;
-#if NNOM_LOCAL_DSP && !defined(__OPTIMIZE_SIZE__)
+#if NNOM_LOCAL_DSP
     if (hi == 127) {
         for (; acc < end; acc++, out += oc) {
             const int32_t v = *acc;
@@ -196,7 +219,7 @@ static NNOM_NOINLINE void c1_requant(const int32_t *acc, int32_t n, int8_t *out,
 
 void nnom_conv1ch_s8(const nnom_conv_args_t *a)
 {
-    const int32_t ih = a->in.h, iw = a->in.w, oh = a->out.h, ow = a->out.w, oc = a->out.c;
+    const int32_t iw = a->in.w, oh = a->out.h, ow = a->out.w, oc = a->out.c;
     const int32_t pl = a->p.pad_left, zp = a->p.input_zp, lo = a->p.act_min, hi = a->p.act_max;
     const int32_t pairs = (ow + 1) / 2, last = pairs - 1, over = 2 * last - pl + 4 - iw;
     /* the first and last pairs read outside the row when padded */
@@ -219,25 +242,9 @@ void nnom_conv1ch_s8(const nnom_conv_args_t *a)
         const int32_t e = -a->rq.shift[c], mult = a->rq.mult[c];
         /* doubled sums: hi = (2^(e-1) + zp_out 2^e - s) + (2 acc mult + 2^31) >> 32 */
         const int32_t base = (int32_t)(1u << (e - 1)) + a->p.output_zp * (int32_t)(1u << e);
-        const int all[3] = {1, 1, 1};
-        int32_t rows_sum[3], bias = 2 * a->bias[c];
         int8_t *out = a->output + c;
-        for (int32_t r = 0; r < 3; r++)
-            rows_sum[r] = 2 * zp * (k[3 * r] + k[3 * r + 1] + k[3 * r + 2]);
-        c1_weights(&t, k, all);
         for (int32_t oy = 0; oy < oh; oy++) {
-            const int32_t y0 = oy * a->p.stride_h - a->p.pad_top;
-            int in[3], cut = 0;
-            t.start = bias;
-            for (int32_t r = 0; r < 3; r++) {
-                const int32_t y = y0 + r * a->p.dilation_h;
-                in[r] = y >= 0 && y < ih;
-                t.row[r] = a->input + (in[r] ? y * iw : 0);
-                t.start -= in[r] ? rows_sum[r] : 0;
-                cut |= !in[r];
-            }
-            if (cut)
-                c1_weights(&t, k, in);
+            c1_rows(&t, a, k, a->bias[c], oy);
             for (int32_t p0 = 0; p0 < pairs; p0 += ROW_PAIRS) {
                 const int32_t p1 = p0 + ROW_PAIRS < pairs ? p0 + ROW_PAIRS : pairs;
                 int32_t p = p0, q = right && p1 == pairs ? last : p1;
@@ -263,8 +270,9 @@ void nnom_conv1ch_s8(const nnom_conv_args_t *a)
                 c1_requant(acc, n, out, oc, base, mult, e, lo, hi);
                 out += n * oc;
             }
-            if (cut)
-                c1_weights(&t, k, all);
         }
     }
 }
+#else
+typedef int nnom_conv1ch_unused_t; /* ISO C: a translation unit is never empty */
+#endif /* NNOM_CONV1CH */

@@ -195,20 +195,25 @@ static NNOM_NOINLINE void pair_pixels(const ctx_t *t, const int8_t *x, const pai
                                       int8_t *out)
 {
     const nnom_conv_args_t *a = t->a;
-    const int32_t oc = t->oc, K = t->K, dx = j->dx, run = j->run, step = j->step;
+    const int32_t oc = t->oc, K = t->K, step = j->step;
     const int folded = j->whole && a->bias_folded != NULL;
     const int32_t *bias = folded ? a->bias_folded : a->bias;
     const int32_t zp_in = folded ? 0 : a->p.input_zp;
     const int32_t zp = a->p.output_zp, lo = a->p.act_min, hi = a->p.act_max;
+#if !defined(__OPTIMIZE_SIZE__)
     /* contiguous in the weights: every row in one call */
-    const int flat = j->segs == 1 && run == j->wrow;
+    const int flat = j->segs == 1 && j->run == j->wrow;
+    const int32_t dx = j->dx, run = j->run, rows = j->rows, skip = j->row_step - run;
+#endif
     for (int32_t c = 0; c < oc; c += 2) {
         const int32_t c1 = c + 1 < oc ? c + 1 : c;
         const int8_t *w0 = a->weight + c * K + j->woff, *w1 = a->weight + c1 * K + j->woff;
         int32_t acc[4] = {bias[c], bias[c], bias[c1], bias[c1]};
+#if !defined(__OPTIMIZE_SIZE__)
         if (flat)
-            mac_2x2(x, dx, w0, w1, run, j->rows, j->row_step - run, zp_in, acc);
+            mac_2x2(x, dx, w0, w1, run, rows, skip, zp_in, acc);
         else
+#endif
             mac_runs(x, j, w0, w1, zp_in, acc);
         const nnom_rq_t r0 = nnom_rq_of(a->rq.mult[c], a->rq.shift[c], zp);
         out[c] = nnom_rq_apply(acc[0], r0, lo, hi);
@@ -219,9 +224,13 @@ static NNOM_NOINLINE void pair_pixels(const ctx_t *t, const int8_t *x, const pai
     }
 }
 
-/* Pixel (oy, ox) and, when dy, (oy + 1, ox): the same taps of their
- * windows are inside the input (the caller checks). */
-static void border_pixels(const ctx_t *t, int32_t oy, int32_t ox, int dy)
+/* Pixel (oy, ox) with its right neighbour (ACROSS: both windows inside the
+ * input across), with the pixel below (BELOW: the same window rows), or
+ * alone: the taps inside the input, with zero-point subtraction unless
+ * every tap is there. */
+enum { ALONE, ACROSS, BELOW };
+
+static void pixel_job(const ctx_t *t, int32_t oy, int32_t ox, int with)
 {
     const int32_t y0 = oy * t->sh - t->pt, x0 = ox * t->sw - t->pl, ic = t->ic;
     int32_t ky0, ky1, kx0, kx1;
@@ -229,10 +238,14 @@ static void border_pixels(const ctx_t *t, int32_t oy, int32_t ox, int dy)
     tap_range(x0, t->iw, t->kw, t->dw, &kx0, &kx1);
     ky1 = ky1 > ky0 ? ky1 : ky0;
     kx1 = kx1 > kx0 ? kx1 : kx0;
-    const int32_t cols = kx1 - kx0, dil = t->dw != 1;
-    const pair_job_t j = {dy ? t->sh * t->row_bytes : 0,
-                          dy ? t->ow * t->oc : 0,
-                          ky1 - ky0,
+    const int32_t rows = ky1 - ky0, cols = kx1 - kx0, dil = t->dw != 1;
+    const pair_job_t j = {with == ACROSS  ? t->sw * ic
+                          : with == BELOW ? t->sh * t->row_bytes
+                                          : 0,
+                          with == ACROSS  ? t->oc
+                          : with == BELOW ? t->ow * t->oc
+                                          : 0,
+                          rows,
                           t->dh * t->row_bytes,
                           dil ? cols : cols > 0,
                           t->dw * ic,
@@ -240,18 +253,11 @@ static void border_pixels(const ctx_t *t, int32_t oy, int32_t ox, int dy)
                           (ky0 * t->kw + kx0) * ic,
                           t->run,
                           ic,
-                          ky1 - ky0 == t->kh && cols == t->kw};
-    const int8_t *x = t->a->input + (y0 + ky0 * t->dh) * t->row_bytes + (x0 + kx0 * t->dw) * ic;
-    pair_pixels(t, cols > 0 && ky1 > ky0 ? x : t->a->input, &j,
-                t->a->output + (oy * t->ow + ox) * t->oc);
-}
-
-static int same_rows(const ctx_t *t, int32_t oy)
-{
-    int32_t a0, a1, b0, b1;
-    tap_range(oy * t->sh - t->pt, t->ih, t->kh, t->dh, &a0, &a1);
-    tap_range((oy + 1) * t->sh - t->pt, t->ih, t->kh, t->dh, &b0, &b1);
-    return a0 == b0 && a1 == b1;
+                          rows == t->kh && cols == t->kw};
+    const int8_t *x = t->a->input;
+    if (rows > 0 && cols > 0)
+        x += (y0 + ky0 * t->dh) * t->row_bytes + (x0 + kx0 * t->dw) * ic;
+    pair_pixels(t, x, &j, t->a->output + (oy * t->ow + ox) * t->oc);
 }
 
 /* Pixels two at a time: neighbours in a row where their windows lie inside
@@ -259,29 +265,22 @@ static int same_rows(const ctx_t *t, int32_t oy)
  * with the pixel below them when their windows have the same rows. */
 static void conv_direct(const ctx_t *t)
 {
-    const nnom_conv_args_t *a = t->a;
     int32_t ox0, ox1;
     inner_range(t->iw, t->kw, t->sw, t->dw, t->pl, t->ow, &ox0, &ox1);
     if (t->dw != 1)
         ox1 = ox0; /* no pairs across */
     ox1 = ox0 + ((ox1 - ox0) & ~1);
     for (int32_t oy = 0; oy < t->oh;) {
-        const int dy = oy + 1 < t->oh && same_rows(t, oy);
-        for (int32_t r = 0; r <= dy; r++) {
-            const int32_t y0 = (oy + r) * t->sh - t->pt;
-            int32_t ky0, ky1;
-            tap_range(y0, t->ih, t->kh, t->dh, &ky0, &ky1);
-            ky1 = ky1 > ky0 ? ky1 : ky0;
-            const pair_job_t j = {t->sw * t->ic, t->oc,   ky1 - ky0, t->dh * t->row_bytes,
-                                  1,             0,       t->run,    ky0 * t->run,
-                                  t->run,        0,       ky1 - ky0 == t->kh};
-            const int8_t *x = a->input + (ky1 > ky0 ? (y0 + ky0 * t->dh) * t->row_bytes : 0);
+        int32_t a0, a1, b0 = -1, b1 = -1;
+        tap_range(oy * t->sh - t->pt, t->ih, t->kh, t->dh, &a0, &a1);
+        if (oy + 1 < t->oh)
+            tap_range((oy + 1) * t->sh - t->pt, t->ih, t->kh, t->dh, &b0, &b1);
+        const int dy = a0 == b0 && a1 == b1;
+        for (int32_t r = 0; r <= dy; r++)
             for (int32_t ox = ox0; ox < ox1; ox += 2)
-                pair_pixels(t, x + (ox * t->sw - t->pl) * t->ic, &j,
-                            a->output + ((oy + r) * t->ow + ox) * t->oc);
-        }
+                pixel_job(t, oy + r, ox, ACROSS);
         for (int32_t ox = ox0 > 0 ? 0 : ox1; ox < t->ow; ox = ox + 1 == ox0 ? ox1 : ox + 1)
-            border_pixels(t, oy, ox, dy);
+            pixel_job(t, oy, ox, dy ? BELOW : ALONE);
         oy += 1 + dy;
     }
 }
@@ -471,10 +470,12 @@ nnom_status_t nnom_local_conv_s8(const nnom_conv_args_t *a, int8_t *scratch)
     ctx_t t;
     if (a->in.c < 1 || a->out.c < 1 || a->k.c != a->in.c)
         return NN_SIZE_MISMATCH;
+#if NNOM_CONV1CH
     if (a->in.c == 1 && nnom_conv1ch_suits(a)) {
         nnom_conv1ch_s8(a);
         return NN_SUCCESS;
     }
+#endif
     ctx_of(a, &t);
     if (a->in.c <= PATCH_MAX_IC) {
         if (scratch == NULL)

@@ -1,19 +1,21 @@
 /*
  * nnom_local_pool_s8.c - max and average pooling over the real (not padded)
  * part of each window, as TensorFlow and CMSIS-NN do. Max pooling takes
- * four channels per word with DSP (SSUB8 + SEL).
+ * four channels per word with DSP (SSUB8 + SEL); one loop serves both
+ * otherwise.
  */
 #include "nnom_local_simd.h"
 
 static int32_t clip_start(int32_t v) { return v < 0 ? 0 : v; }
 static int32_t clip_end(int32_t v, int32_t size) { return v > size ? size : v; }
 
-static void max_window(const int8_t *x, int32_t c, int32_t rows, int32_t cols, int32_t row_step,
-                       int8_t *out, int32_t lo, int32_t hi)
+/* One window, every channel: the maximum (max) or the rounded mean. */
+static void pool_window(const int8_t *x, int32_t c, int32_t rows, int32_t cols, int32_t row_step,
+                        int8_t *out, int32_t lo, int32_t hi, int max)
 {
     int32_t ch = 0;
-#if NNOM_LOCAL_DSP && !defined(__OPTIMIZE_SIZE__)
-    for (; ch + 4 <= c; ch += 4) {
+#if NNOM_LOCAL_DSP
+    for (; max && ch + 4 <= c; ch += 4) {
         const int8_t *row = x + ch;
         uint32_t m = nnom_read4(row);
         for (int32_t y = 0; y < rows; y++, row += row_step) {
@@ -28,33 +30,19 @@ static void max_window(const int8_t *x, int32_t c, int32_t rows, int32_t cols, i
             out[ch + i] = nnom_clamp_s8((int8_t)(m >> (8 * i)), lo, hi);
     }
 #endif
+    const int32_t count = rows * cols;
     for (; ch < c; ch++) {
         const int8_t *row = x + ch;
-        int32_t m = -128;
+        int32_t v = max ? -128 : 0;
         for (int32_t y = 0; y < rows; y++, row += row_step) {
             const int8_t *p = row;
             for (int32_t i = 0; i < cols; i++, p += c)
-                m = *p > m ? *p : m;
+                v = max ? (*p > v ? *p : v) : v + *p;
         }
-        out[ch] = nnom_clamp_s8(m, lo, hi);
-    }
-}
-
-static void avg_window(const int8_t *x, int32_t c, int32_t rows, int32_t cols, int32_t row_step,
-                       int8_t *out, int32_t lo, int32_t hi)
-{
-    const int32_t count = rows * cols;
-    for (int32_t ch = 0; ch < c; ch++) {
-        const int8_t *row = x + ch;
-        int32_t sum = 0;
-        for (int32_t y = 0; y < rows; y++, row += row_step) {
-            const int8_t *p = row;
-            for (int32_t i = 0; i < cols; i++, p += c)
-                sum += *p;
-        }
-        /* round half away from zero, C division truncates */
-        sum = sum > 0 ? (sum + count / 2) / count : (sum - count / 2) / count;
-        out[ch] = nnom_clamp_s8(sum, lo, hi);
+        /* the mean rounds half away from zero (C division truncates) */
+        if (!max)
+            v = v > 0 ? (v + count / 2) / count : (v - count / 2) / count;
+        out[ch] = nnom_clamp_s8(v, lo, hi);
     }
 }
 
@@ -72,10 +60,8 @@ nnom_status_t nnom_local_pool_s8(const nnom_pool_args_t *a, int8_t *scratch)
             if (ys >= ye || xs >= xe)
                 return NN_ARGUMENT_ERROR;
             const int8_t *x = a->input + (ys * a->in.w + xs) * c;
-            if (a->kind == NNOM_POOL_MAX)
-                max_window(x, c, ye - ys, xe - xs, row_step, out, a->p.act_min, a->p.act_max);
-            else
-                avg_window(x, c, ye - ys, xe - xs, row_step, out, a->p.act_min, a->p.act_max);
+            pool_window(x, c, ye - ys, xe - xs, row_step, out, a->p.act_min, a->p.act_max,
+                        a->kind == NNOM_POOL_MAX);
         }
     }
     return NN_SUCCESS;

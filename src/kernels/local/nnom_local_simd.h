@@ -93,7 +93,13 @@ NNOM_FORCE_INLINE int16x2_t nnom_offset2(int32_t zp)
 #endif
 
 /* Conv2D with one input channel and a 3x3 window, stride 1 across
- * (nnom_local_conv1ch_s8.c): nnom_local_conv_s8() runs it where it suits. */
+ * (nnom_local_conv1ch_s8.c): nnom_local_conv_s8() runs it where it suits;
+ * not in -Os builds. */
+#if !defined(__OPTIMIZE_SIZE__)
+#define NNOM_CONV1CH 1
+#else
+#define NNOM_CONV1CH 0
+#endif
 int nnom_conv1ch_suits(const nnom_conv_args_t *a);
 void nnom_conv1ch_s8(const nnom_conv_args_t *a);
 
@@ -111,7 +117,7 @@ void nnom_conv1ch_s8(const nnom_conv_args_t *a);
  * test/python/test_fixedpoint.py. */
 NNOM_INLINE int nnom_rq_fast_ok(int32_t mult, int32_t shift)
 {
-    return mult > 0 && shift <= -2 && shift >= -23;
+    return mult > 0 && (uint32_t)-2 - (uint32_t)shift <= 21u;
 }
 
 /* The fast form: base = 2^(e-2) + zp 2^(e-1), sh = e - 1. */
@@ -124,7 +130,7 @@ NNOM_INLINE int32_t nnom_rq_fast(int32_t acc, int32_t mult, int32_t base, int32_
 
 NNOM_INLINE int32_t nnom_rq_base(int32_t shift, int32_t zp)
 {
-    return (int32_t)(1u << (-shift - 2)) + zp * (int32_t)(1u << (-shift - 1));
+    return (int32_t)((uint32_t)(2 * zp + 1) << (-shift - 2)); /* (2 zp + 1) 2^(e-2) */
 }
 
 /* One output channel's constants: computed once per channel, applied to

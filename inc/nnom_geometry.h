@@ -6,27 +6,9 @@
 #include "nnom.h"
 
 /* Output size along one axis and the padding before it; returns 0 when
- * the window does not fit. */
-static inline int32_t nnom_window_out(int32_t size, int32_t k, int32_t stride, int32_t dilation,
-                                      nnom_padding_t padding, int32_t pad_before,
-                                      int32_t pad_after, int32_t *pad)
-{
-    int32_t ek = (k - 1) * dilation + 1;
-    if (stride < 1 || k < 1 || dilation < 1)
-        return 0;
-    if (padding == PADDING_SAME) {
-        int32_t out = (size + stride - 1) / stride;
-        int32_t total = (out - 1) * stride + ek - size;
-        *pad = total > 0 ? total / 2 : 0;
-        return out;
-    }
-    if (padding == PADDING_EXPLICIT) {
-        *pad = pad_before;
-        size += pad_before + pad_after;
-    } else {
-        *pad = 0;
-    }
-    return size >= ek ? (size - ek) / stride + 1 : 0;
-}
+ * the window does not fit (src/layers/nnom_geometry.c). */
+int32_t nnom_window_out(int32_t size, int32_t k, int32_t stride, int32_t dilation,
+                        nnom_padding_t padding, int32_t pad_before, int32_t pad_after,
+                        int32_t *pad);
 
 #endif

@@ -31,6 +31,9 @@
 #ifndef nnom_memcpy
 #define nnom_memcpy(dst, src, n) memcpy((dst), (src), (n))
 #endif
+#ifndef nnom_memmove
+#define nnom_memmove(dst, src, n) memmove((dst), (src), (n))
+#endif
 
 /* Logging. Build with -DNNOM_SILENT to silence NNoM entirely (the model
  * table, model_stat, messages), or define NNOM_LOG(...) as your printer. */

@@ -24,7 +24,7 @@ static nnom_status_t visit(order_state_t *st, nnom_layer_t *l, int depth)
     if (l->visit == 2)
         return NN_SUCCESS;
     if (l->visit == 1) {
-        NNOM_LOG("nnom: the graph has a cycle through a %s layer\n", l->type->name);
+        NNOM_LOG("nnom: cycle at a %s layer\n", l->type->name);
         return NN_ARGUMENT_ERROR;
     }
     if (depth > NNOM_MAX_DEPTH)
@@ -36,8 +36,7 @@ static nnom_status_t visit(order_state_t *st, nnom_layer_t *l, int depth)
             return s;
     }
     if (l->n_in == 0 && l->type->kind != NNOM_INPUT) {
-        NNOM_LOG("nnom: a %s layer has no input; hook it to the layer before it\n",
-                 l->type->name);
+        NNOM_LOG("nnom: %s layer without input\n", l->type->name);
         return NN_ARGUMENT_ERROR;
     }
     l->visit = 2;
@@ -58,7 +57,7 @@ static nnom_status_t apply_tail(nnom_layer_t *l)
         return NN_SUCCESS;
     if (l->type->kind == NNOM_INPUT || l->type->kind == NNOM_OUTPUT ||
         (l->type->flags & NNOM_LAYER_VIEW)) {
-        NNOM_LOG("nnom: an activation cannot be attached to a %s layer\n", l->type->name);
+        NNOM_LOG("nnom: no activation on %s\n", l->type->name);
         return NN_ARGUMENT_ERROR;
     }
     const nnom_qparam_t *q = l->out.q;
@@ -102,13 +101,12 @@ static nnom_status_t build_all(nnom_model_t *m)
         if (s == NN_SUCCESS)
             s = apply_tail(l);
         if (s != NN_SUCCESS) {
-            NNOM_LOG("nnom: layer #%u %s (%s) failed to build: %s\n", (unsigned)l->index + 1,
-                     l->type->name, cfg->name ? cfg->name : "?", nnom_status_str(s));
+            NNOM_LOG("nnom: #%u %s (%s) build: status %d\n", (unsigned)l->index + 1,
+                     l->type->name, cfg->name ? cfg->name : "?", (int)s);
             return s;
         }
         if (nnom_shape_size(&l->out.shape) == 0 || l->out.q == NULL) {
-            NNOM_LOG("nnom: layer #%u %s has an empty output\n", (unsigned)l->index + 1,
-                     l->type->name);
+            NNOM_LOG("nnom: #%u %s: empty output\n", (unsigned)l->index + 1, l->type->name);
             return NN_SIZE_MISMATCH;
         }
         m->total_macs += l->macs;
@@ -162,7 +160,7 @@ static nnom_status_t plan_and_allocate(nnom_model_t *m)
     if (!later && m->arena_bytes > 0) {
         arena = (int8_t *)nnom_mem(m->arena_bytes);
         if (arena == NULL) {
-            NNOM_LOG("nnom: cannot allocate the %u-byte arena\n", (unsigned)m->arena_bytes);
+            NNOM_LOG("nnom: no memory for the %u-byte arena\n", (unsigned)m->arena_bytes);
             nnom_mem_temp_free(plan);
             return NN_NO_MEMORY;
         }
@@ -173,7 +171,7 @@ static nnom_status_t plan_and_allocate(nnom_model_t *m)
     nnom_print_model_table(m, plan, lower);
     nnom_mem_temp_free(plan);
     if (later && m->arena_bytes > 0 && (int8_t *)nnom_mem(m->arena_bytes) != arena) {
-        NNOM_LOG("nnom: cannot allocate the %u-byte arena\n", (unsigned)m->arena_bytes);
+        NNOM_LOG("nnom: no memory for the %u-byte arena\n", (unsigned)m->arena_bytes);
         return NN_NO_MEMORY;
     }
     m->arena = m->arena_bytes > 0 ? arena : NULL;
@@ -183,7 +181,7 @@ static nnom_status_t plan_and_allocate(nnom_model_t *m)
 nnom_status_t model_compile_multi(nnom_model_t *m, nnom_layer_t *const *outputs, uint8_t n)
 {
     if (m == NULL || outputs == NULL || n == 0 || n > NNOM_MAX_OUTPUTS) {
-        NNOM_LOG("nnom: model_compile needs a model and its output layer(s)\n");
+        NNOM_LOG("nnom: model_compile: no model or outputs\n");
         return NN_ARGUMENT_ERROR;
     }
     if (m->compiled)
@@ -191,8 +189,7 @@ nnom_status_t model_compile_multi(nnom_model_t *m, nnom_layer_t *const *outputs,
     order_state_t st = {m, NULL, 0};
     for (uint8_t i = 0; i < n; i++) {
         if (outputs[i] == NULL) {
-            NNOM_LOG("nnom: output layer %u is NULL (a layer failed to be created?)\n",
-                     (unsigned)i);
+            NNOM_LOG("nnom: output %u is NULL\n", (unsigned)i);
             return NN_ARGUMENT_ERROR;
         }
         nnom_status_t s = visit(&st, outputs[i], 0);

@@ -28,8 +28,8 @@ void *nnom_mem(size_t size)
 {
     size_t padded = (size + NNOM_ALIGN - 1) / NNOM_ALIGN * NNOM_ALIGN;
     if (static_buf == NULL || padded > static_size - static_next) {
-        NNOM_LOG("nnom: static buffer too small: need %u more bytes, %u of %u left\n",
-                 (unsigned)padded, (unsigned)(static_size - static_next), (unsigned)static_size);
+        NNOM_LOG("nnom: static buffer too small: %u more bytes, %u of %u left\n", (unsigned)padded,
+                 (unsigned)(static_size - static_next), (unsigned)static_size);
         return NULL;
     }
     void *p = static_buf + static_next;
@@ -47,8 +47,7 @@ void *nnom_mem_temp(size_t size)
     const size_t free_bytes = (static_size - static_next) / NNOM_ALIGN * NNOM_ALIGN;
     const size_t padded = (size + NNOM_ALIGN - 1) / NNOM_ALIGN * NNOM_ALIGN;
     if (static_buf == NULL || padded > free_bytes) {
-        NNOM_LOG("nnom: static buffer too small: model_compile needs %u bytes for a while\n",
-                 (unsigned)padded);
+        NNOM_LOG("nnom: static buffer too small: model_compile needs %u bytes\n", (unsigned)padded);
         return NULL;
     }
     return static_buf + static_next + free_bytes - padded;
@@ -76,7 +75,7 @@ void *nnom_mem(size_t size)
     size_t head = sizeof(void *) > NNOM_ALIGN ? sizeof(void *) : NNOM_ALIGN;
     uint8_t *raw = (uint8_t *)nnom_malloc(padded + head + NNOM_ALIGN);
     if (raw == NULL) {
-        NNOM_LOG("nnom: out of memory allocating %u bytes\n", (unsigned)size);
+        NNOM_LOG("nnom: no memory for %u bytes\n", (unsigned)size);
         return NULL;
     }
     uintptr_t start = ((uintptr_t)raw + head + NNOM_ALIGN - 1) / NNOM_ALIGN * NNOM_ALIGN;
@@ -100,8 +99,7 @@ void *nnom_mem_temp(size_t size)
 {
     void *p = nnom_malloc(size > 0 ? size : 1u);
     if (p == NULL) {
-        NNOM_LOG("nnom: out of memory: model_compile needs %u bytes for a while\n",
-                 (unsigned)size);
+        NNOM_LOG("nnom: no memory for %u bytes\n", (unsigned)size);
     }
     return p;
 }

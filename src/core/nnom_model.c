@@ -25,28 +25,6 @@ nnom_layer_t *nnom_layer_input(const nnom_layer_t *layer, uint8_t i)
     return i == 0 ? layer->in0 : layer->in_more[i - 1];
 }
 
-static nnom_layer_t *model_hook(nnom_layer_t *curr, nnom_layer_t *prev)
-{
-    if (curr == NULL || prev == NULL || curr->n_in != 0)
-        return NULL;
-    curr->in0 = prev;
-    curr->n_in = 1;
-    return curr;
-}
-
-static nnom_layer_t *model_merge(nnom_layer_t *method, nnom_layer_t *a, nnom_layer_t *b)
-{
-    if (method == NULL || a == NULL || b == NULL || method->n_in != 0)
-        return NULL;
-    method->in_more = (nnom_layer_t **)nnom_mem(sizeof(nnom_layer_t *));
-    if (method->in_more == NULL)
-        return NULL;
-    method->in0 = a;
-    method->in_more[0] = b;
-    method->n_in = 2;
-    return method;
-}
-
 static nnom_layer_t *model_mergex(nnom_layer_t *method, int num, ...)
 {
     va_list args;
@@ -73,6 +51,16 @@ static nnom_layer_t *model_mergex(nnom_layer_t *method, int num, ...)
     method->in_more = more;
     method->n_in = (uint8_t)num;
     return method;
+}
+
+static nnom_layer_t *model_hook(nnom_layer_t *curr, nnom_layer_t *prev)
+{
+    return model_mergex(curr, 1, prev);
+}
+
+static nnom_layer_t *model_merge(nnom_layer_t *method, nnom_layer_t *a, nnom_layer_t *b)
+{
+    return model_mergex(method, 2, a, b);
 }
 
 static nnom_layer_t *model_active(const nnom_activation_t *act, nnom_layer_t *target)
@@ -137,23 +125,4 @@ const nnom_activation_t *act_relu6(void) { return &relu6_act; }
 uint32_t nnom_shape_size(const nnom_shape_t *s)
 {
     return s == NULL ? 0u : (uint32_t)s->h * s->w * s->c;
-}
-
-const char *nnom_status_str(nnom_status_t status)
-{
-    switch (status) {
-    case NN_SUCCESS: return "success";
-    case NN_ARGUMENT_ERROR: return "invalid argument or graph";
-    case NN_LENGTH_ERROR: return "buffer too small";
-    case NN_SIZE_MISMATCH: return "shape mismatch";
-    case NN_NANINF: return "NaN or infinity";
-    case NN_SINGULAR: return "singular";
-    case NN_TEST_FAILURE: return "test failure";
-    case NN_NO_MEMORY: return "out of memory";
-    case NN_MORE_TODO: return "more to do";
-    case NN_NOT_COMPILED: return "model not compiled";
-    case NN_UNSUPPORTED: return "unsupported";
-    case NN_CALLBACK_STOP: return "stopped by callback";
-    }
-    return "unknown status";
 }

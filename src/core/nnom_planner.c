@@ -135,7 +135,6 @@ uint32_t nnom_plan_arena(nnom_model_t *m, nnom_plan_t *plan, nnom_buf_t *b, uint
                          uint32_t *lower)
 {
     uint32_t arena, n, i, j;
-    uint16_t *cand = order + 2u * m->n_layers;
     assign_roots(m, plan);
     n = list_buffers(m, plan, b);
     /* the peak of the bytes alive at any one layer: no plan can use less */
@@ -160,17 +159,16 @@ uint32_t nnom_plan_arena(nnom_model_t *m, nnom_plan_t *plan, nnom_buf_t *b, uint
     for (int pass = 0; arena > *lower && n <= NNOM_PLAN_SEARCH_MAX && pass < 4; pass++) {
         int improved = 0;
         for (i = 1; i < n && arena > *lower; i++) {
-            cand[0] = order[i];
-            for (j = 0; j < i; j++)
-                cand[j + 1] = order[j];
-            for (j = i + 1; j < n; j++)
-                cand[j] = order[j];
-            uint32_t a = place(b, cand, n);
+            const uint16_t moved = order[i];
+            nnom_memmove(order + 1, order, i * sizeof(*order));
+            order[0] = moved;
+            const uint32_t a = place(b, order, n);
             if (a < arena) {
                 arena = a;
                 improved = 1;
-                for (j = 0; j < n; j++)
-                    order[j] = cand[j];
+            } else { /* put it back */
+                nnom_memmove(order, order + 1, i * sizeof(*order));
+                order[i] = moved;
             }
         }
         if (!improved)

@@ -39,8 +39,13 @@ static const char *act_name(const nnom_layer_t *l)
     return "";
 }
 
-static const char *const RULE =
-    "-------------------------------------------------------------------------------------------------\n";
+/* the table's rule: 97 dashes (one string of them would cost more flash) */
+static void print_rule(void)
+{
+    for (int i = 0; i < 97; i++)
+        NNOM_LOG("-");
+    NNOM_LOG("\n");
+}
 
 void nnom_print_model_table(const nnom_model_t *m, const nnom_plan_t *plan,
                             uint32_t lower_bound)
@@ -48,7 +53,7 @@ void nnom_print_model_table(const nnom_model_t *m, const nnom_plan_t *plan,
     char macs[16], out_at[12], buf_at[12];
     unsigned d[3];
     NNOM_LOG("Layer(#)         Activation    output shape    ops(MAC)   mem(in, out, buf)   arena(out, buf)\n");
-    NNOM_LOG("%s", RULE);
+    print_rule();
     for (const nnom_layer_t *l = m->head; l != NULL; l = l->next) {
         uint32_t in_bytes = 0;
         for (uint8_t i = 0; i < l->n_in; i++)
@@ -73,7 +78,7 @@ void nnom_print_model_table(const nnom_model_t *m, const nnom_plan_t *plan,
                  (unsigned)in_bytes, (unsigned)nnom_shape_size(&l->out.shape),
                  (unsigned)l->scratch_bytes, out_at, buf_at);
     }
-    NNOM_LOG("%s", RULE);
+    print_rule();
     NNOM_LOG("Arena: %u bytes (lower bound %u), total MACs: %u\n", (unsigned)m->arena_bytes,
              (unsigned)lower_bound, (unsigned)m->total_macs);
     NNOM_LOG("Memory taken: %u bytes (model structures + arena)\n", (unsigned)m->mem_bytes);

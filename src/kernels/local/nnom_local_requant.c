@@ -10,6 +10,7 @@ int32_t nnom_rq_slow(int32_t acc, int32_t mult, int32_t shift, int32_t zp)
 
 int8_t nnom_rq_clamp(int32_t acc, const nnom_rq_t *r, int32_t lo, int32_t hi)
 {
-    int32_t out = r->fast ? nnom_rq_fast(acc, r->mult, r->base, r->sh) : nnom_rq_slow(acc, r->mult, r->sh, r->base);
+    int32_t out = r->fast ? nnom_rq_fast(acc, r->mult, r->base, r->sh)
+                          : nnom_rq_slow(acc, r->mult, r->shift, r->base);
     return nnom_clamp_s8(out, lo, hi);
 }

@@ -134,19 +134,20 @@ NNOM_INLINE int32_t nnom_rq_base(int32_t shift, int32_t zp)
 }
 
 /* One output channel's constants: computed once per channel, applied to
- * every pixel. fast: the SMLAL form applies (base, sh); otherwise sh is the
- * shift and base the zero point. */
+ * every pixel. fast: the SMLAL form applies (base, sh); otherwise shift
+ * and the zero point (base) go to nnom_requantize(). */
 typedef struct {
-    int32_t mult, base, sh, fast;
+    int32_t mult, base, sh, shift, fast;
 } nnom_rq_t;
 
 NNOM_INLINE nnom_rq_t nnom_rq_of(int32_t mult, int32_t shift, int32_t zp)
 {
     nnom_rq_t r;
     r.mult = mult;
+    r.shift = shift;
     r.fast = nnom_rq_fast_ok(mult, shift);
     r.base = r.fast ? nnom_rq_base(shift, zp) : zp;
-    r.sh = r.fast ? -shift - 1 : shift;
+    r.sh = r.fast ? -shift - 1 : 0;
     return r;
 }
 
@@ -169,7 +170,7 @@ NNOM_INLINE int8_t nnom_rq_apply(int32_t acc, nnom_rq_t r, int32_t lo, int32_t h
 {
     int32_t out = nnom_rq_fast(acc, r.mult, r.base, r.sh);
     if (NNOM_UNLIKELY(!r.fast))
-        out = nnom_rq_slow(acc, r.mult, r.sh, r.base);
+        out = nnom_rq_slow(acc, r.mult, r.shift, r.base);
     out = out < lo ? lo : out;
     return (int8_t)(out > hi ? hi : out);
 }

@@ -26,7 +26,7 @@ static int rq_cmd(void)
     while (scanf("%ld %ld %ld %ld", &acc, &mult, &shift, &zp) == 4) {
         const nnom_rq_t r = nnom_rq_of((int32_t)mult, (int32_t)shift, (int32_t)zp);
         const int32_t v = r.fast ? nnom_rq_fast((int32_t)acc, r.mult, r.base, r.sh)
-                                 : nnom_rq_slow((int32_t)acc, r.mult, r.sh, r.base);
+                                 : nnom_rq_slow((int32_t)acc, r.mult, r.shift, r.base);
         printf("%ld %d %d\n", (long)v, (int)nnom_rq_clamp((int32_t)acc, &r, -128, 127), r.fast);
     }
     return 0;

@@ -226,6 +226,21 @@ nnom_model_t *new_model(nnom_model_t *m);
  * NULL (inputs are found from the output); `output` is required. */
 nnom_status_t model_compile(nnom_model_t *m, nnom_layer_t *input, nnom_layer_t *output);
 nnom_status_t model_compile_multi(nnom_model_t *m, nnom_layer_t *const *outputs, uint8_t n);
+
+/* The arena plan the converter made for this build (generated headers):
+ * per layer in run order, its output's offset (or NNOM_PLAN_SHARED | the
+ * index of the layer whose buffer it takes over), its scratch buffer's
+ * offset and size; then one entry {arena bytes, lower bound, 0}. */
+typedef struct {
+    uint32_t out, scratch, scratch_bytes;
+} nnom_arena_plan_t;
+#define NNOM_PLAN_SHARED 0x80000000u
+/* model_compile_multi() with that plan instead of the runtime planner
+ * (which is then not linked): the layers must ask the scratch sizes the
+ * plan has (else NN_SIZE_MISMATCH: regenerate the header, or build with
+ * -DNNOM_RUNTIME_PLAN to plan at run time). */
+nnom_status_t model_compile_planned(nnom_model_t *m, nnom_layer_t *const *outputs, uint8_t n,
+                                    const nnom_arena_plan_t *plan);
 nnom_status_t model_run(nnom_model_t *m);
 /* Runs layers up to and including `end`. */
 nnom_status_t model_run_to(nnom_model_t *m, nnom_layer_t *end);

@@ -81,6 +81,8 @@ def _qparam(name: str, q: QParams) -> str:
 
 
 class HeaderWriter:
+    planned = True  # the create function passes the converter's arena plan
+
     def __init__(self, g: Graph, plan: Plan, source: str):
         self.g = g
         self.plan = plan
@@ -263,15 +265,69 @@ class HeaderWriter:
             if node is not None and node.op in TAIL_LAYERS and node.act:
                 lines.append(f"    layer[{k}] = model.active({self.tail_ref(node)}, layer[{k}]);")
         outs = ", ".join(f"layer[{k}]" for k in self.plan.output_layers)
-        if len(self.plan.output_layers) == 1:
-            lines.append(f"    if (model_compile(&model, layer[0], {outs}) != NN_SUCCESS)")
+        n_out = len(self.plan.output_layers)
+        if n_out == 1:
+            runtime = f"    if (model_compile(&model, layer[0], {outs}) != NN_SUCCESS)"
+            planned = f"&{outs}, 1"
         else:
             lines.append(f"    nnom_layer_t *const outputs[] = {{{outs}}};")
-            lines.append(
-                f"    if (model_compile_multi(&model, outputs, {len(self.plan.output_layers)})"
-                " != NN_SUCCESS)"
-            )
+            runtime = f"    if (model_compile_multi(&model, outputs, {n_out}) != NN_SUCCESS)"
+            planned = f"outputs, {n_out}"
+        if self.planned:
+            lines += [
+                "#if defined(NNOM_RUNTIME_PLAN)",
+                runtime,
+                "#else",
+                f"    if (model_compile_planned(&model, {planned}, nnom_arena_plan) != NN_SUCCESS)",
+                "#endif",
+            ]
+        else:
+            lines.append(runtime)
         lines += ["        return NULL;", "    return &model;", "}"]
+        return "\n".join(lines) + "\n"
+
+    def arena_plan(self) -> str:
+        """The converter's arena plan of every build variant (the selection
+        follows NNOM_ARENA_BYTES_BUILD), for model_compile_planned()."""
+        from .memory import plan
+
+        variants = [
+            ("defined(NNOM_USING_CHW)", plan(self.g, layout="chw")),
+            (
+                "defined(NNOM_BACKEND_CMSIS_NN) && defined(__ARM_FEATURE_MVE) && "
+                "(__ARM_FEATURE_MVE & 1)",
+                plan(self.g, "cmsis-nn-mve"),
+            ),
+            (
+                "defined(NNOM_BACKEND_CMSIS_NN) && defined(__ARM_FEATURE_DSP) && "
+                "__ARM_FEATURE_DSP == 1",
+                plan(self.g, "cmsis-nn-dsp"),
+            ),
+            ("", self.plan),
+        ]
+        lines = [
+            "/* the arena plan of this build for model_compile_planned(): per layer",
+            " * {output offset, or NNOM_PLAN_SHARED | the layer whose buffer it takes;",
+            " * scratch offset; scratch bytes}, then {arena bytes, lower bound, 0}.",
+            " * Build with -DNNOM_RUNTIME_PLAN to plan at run time instead. */",
+            "#if !defined(NNOM_RUNTIME_PLAN)",
+            f"static const nnom_arena_plan_t nnom_arena_plan[{len(self.plan.layers) + 1}] = {{",
+        ]
+        for k, (cond, p) in enumerate(variants):
+            lines.append(("#if " if k == 0 else "#elif " if cond else "#else") + cond)
+            rows = []
+            for i, layer in enumerate(p.layers):
+                if layer.external:
+                    out = "0"
+                elif layer.root != i:
+                    out = f"NNOM_PLAN_SHARED | {layer.root}u"
+                else:
+                    out = f"{layer.out_offset}u"
+                scratch = layer.scratch_offset if layer.scratch else 0
+                rows.append(f"{{{out}, {scratch}u, {layer.scratch}u}}")
+            rows.append(f"{{{p.arena_bytes}u, {p.lower_bound}u, 0u}}")
+            lines += ["    " + ", ".join(rows[j : j + 4]) + "," for j in range(0, len(rows), 4)]
+        lines += ["#endif", "};", "#endif"]
         return "\n".join(lines) + "\n"
 
     def io_section(self) -> str:
@@ -440,6 +496,7 @@ class HeaderWriter:
             + "\n"
             + self.output_configs()
             + "\n"
+            + (self.arena_plan() + "\n" if self.planned else "")
             + self.create_function()
             + "\n#endif /* NNOM_GENERATED_MODEL_H */\n"
         )

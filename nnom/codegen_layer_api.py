@@ -29,6 +29,8 @@ def _hw(pair) -> str:
 
 
 class LayerApiWriter(HeaderWriter):
+    planned = False  # a Layer API program plans at run time (model_compile)
+
     def emit_node(self, node: Node) -> None:
         n, op, q = self.ids[node.name], node.op, node.q
         out = [self._qparams(node)]

@@ -134,12 +134,57 @@ static void assign_buffers(nnom_model_t *m, const nnom_plan_t *plan, int8_t *are
     }
 }
 
+/* Where the plan comes from: the runtime planner, or a generated header
+ * (then nnom_planner.c is not linked). Both fill plan[] and arena_bytes. */
+typedef nnom_status_t (*planner_t)(nnom_model_t *m, nnom_plan_t *plan,
+                                   const nnom_arena_plan_t *given, uint32_t *lower);
+
+static nnom_status_t runtime_plan(nnom_model_t *m, nnom_plan_t *plan,
+                                  const nnom_arena_plan_t *given, uint32_t *lower)
+{
+    const size_t n = m->n_layers;
+    nnom_buf_t *bufs = (nnom_buf_t *)(void *)(plan + n);
+    (void)given;
+    m->arena_bytes = nnom_plan_arena(m, plan, bufs, (uint16_t *)(void *)(bufs + 2u * n), lower);
+    return NN_SUCCESS;
+}
+
+/* The header's plan, checked against this build: the scratch sizes the
+ * layers' kernels ask, buffers inside the arena, buffers taken over from
+ * earlier layers. */
+static nnom_status_t header_plan(nnom_model_t *m, nnom_plan_t *plan,
+                                 const nnom_arena_plan_t *given, uint32_t *lower)
+{
+    const uint32_t arena = given[m->n_layers].out;
+    m->arena_bytes = arena;
+    *lower = given[m->n_layers].scratch;
+    for (const nnom_layer_t *l = m->head; l != NULL; l = l->next) {
+        const nnom_arena_plan_t *g = &given[l->index];
+        nnom_plan_t *p = &plan[l->index];
+        const int shared = (g->out & NNOM_PLAN_SHARED) != 0;
+        const uint32_t own =
+            shared || (l->type->flags & NNOM_LAYER_EXTERNAL) ? 0 : nnom_shape_size(&l->out.shape);
+        p->root = (uint16_t)(shared ? g->out & ~NNOM_PLAN_SHARED : l->index);
+        p->out_offset = shared ? 0 : g->out;
+        p->scratch_offset = g->scratch;
+        if (g->scratch_bytes != l->scratch_bytes || p->root > l->index ||
+            (shared && p->root == l->index) || p->out_offset + own > arena ||
+            (l->scratch_bytes && g->scratch + l->scratch_bytes > arena)) {
+            NNOM_LOG("nnom: #%u %s: header plan mismatch\n", (unsigned)l->index + 1,
+                     l->type->name);
+            return NN_SIZE_MISMATCH;
+        }
+    }
+    return NN_SUCCESS;
+}
+
 /* Plan the arena in a temporary block, allocate it, point every layer at
  * its buffers and print the table. In static mode the arena is known to
  * start at the next block, so it is taken after the temporary block (at the
  * top of the static buffer) is done with: the buffer needs the structures
  * plus the larger of the two, not their sum. */
-static nnom_status_t plan_and_allocate(nnom_model_t *m)
+static nnom_status_t plan_and_allocate(nnom_model_t *m, planner_t planner,
+                                       const nnom_arena_plan_t *given)
 {
     const size_t n = m->n_layers;
     /* NNOM_PLAN_ENTRY_BYTES (nnom.h) must cover one plan and two buffers */
@@ -153,17 +198,19 @@ static nnom_status_t plan_and_allocate(nnom_model_t *m)
     if (plan == NULL)
         return NN_NO_MEMORY;
     nnom_memset(plan, 0, n * sizeof(nnom_plan_t));
-    nnom_buf_t *bufs = (nnom_buf_t *)(void *)(plan + n);
-    m->arena_bytes = nnom_plan_arena(m, plan, bufs, (uint16_t *)(void *)(bufs + 2u * n), &lower);
+    nnom_status_t s = planner(m, plan, given, &lower);
     int8_t *arena = nnom_mem_next(); /* static mode; NULL with the heap */
     const int later = arena != NULL;
-    if (!later && m->arena_bytes > 0) {
+    if (s == NN_SUCCESS && !later && m->arena_bytes > 0) {
         arena = (int8_t *)nnom_mem(m->arena_bytes);
         if (arena == NULL) {
             NNOM_LOG("nnom: no memory for the %u-byte arena\n", (unsigned)m->arena_bytes);
-            nnom_mem_temp_free(plan);
-            return NN_NO_MEMORY;
+            s = NN_NO_MEMORY;
         }
+    }
+    if (s != NN_SUCCESS) {
+        nnom_mem_temp_free(plan);
+        return s;
     }
     assign_buffers(m, plan, arena);
     m->mem_bytes = (uint32_t)nnom_mem_used() - m->mem_start +
@@ -178,7 +225,8 @@ static nnom_status_t plan_and_allocate(nnom_model_t *m)
     return NN_SUCCESS;
 }
 
-nnom_status_t model_compile_multi(nnom_model_t *m, nnom_layer_t *const *outputs, uint8_t n)
+static nnom_status_t compile(nnom_model_t *m, nnom_layer_t *const *outputs, uint8_t n,
+                             planner_t planner, const nnom_arena_plan_t *given)
 {
     if (m == NULL || outputs == NULL || n == 0 || n > NNOM_MAX_OUTPUTS) {
         NNOM_LOG("nnom: model_compile: no model or outputs\n");
@@ -201,11 +249,24 @@ nnom_status_t model_compile_multi(nnom_model_t *m, nnom_layer_t *const *outputs,
     nnom_status_t s = build_all(m);
     if (s != NN_SUCCESS)
         return s;
-    s = plan_and_allocate(m);
+    s = plan_and_allocate(m, planner, given);
     if (s != NN_SUCCESS)
         return s;
     m->compiled = 1;
     return NN_SUCCESS;
+}
+
+nnom_status_t model_compile_multi(nnom_model_t *m, nnom_layer_t *const *outputs, uint8_t n)
+{
+    return compile(m, outputs, n, runtime_plan, NULL);
+}
+
+nnom_status_t model_compile_planned(nnom_model_t *m, nnom_layer_t *const *outputs, uint8_t n,
+                                    const nnom_arena_plan_t *plan)
+{
+    if (plan == NULL)
+        return NN_ARGUMENT_ERROR;
+    return compile(m, outputs, n, header_plan, plan);
 }
 
 nnom_status_t model_compile(nnom_model_t *m, nnom_layer_t *input, nnom_layer_t *output)

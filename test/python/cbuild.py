@@ -123,12 +123,15 @@ def run_c(
     workdir: Path,
     header_suffix: str = "",
     api: str = "structured",
+    runtime_plan: bool = False,
     **kw,
 ) -> tuple[list[np.ndarray], str]:
     """Run a ConvertedModel's generated C on int8 inputs (batch first).
 
     header_suffix: C code appended to the generated header (e.g. the
     functions of Lambda layers). api: "layer" writes it with the Layer API.
+    runtime_plan: the C plans the arena itself (NNOM_RUNTIME_PLAN) instead
+    of taking the converter's plan from the header.
     Returns one int8 array per model output and what the program printed
     (the model table).
     """
@@ -137,6 +140,8 @@ def run_c(
     model.save_header(header, api=api)
     if header_suffix:
         header.write_text(header.read_text() + header_suffix)
+    if runtime_plan:
+        header.write_text("#define NNOM_RUNTIME_PLAN\n" + header.read_text())
     exe = build_harness(header, workdir, **kw)
     g = model.graph
     n = inputs_int8[0].shape[0]

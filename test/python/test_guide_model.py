@@ -45,8 +45,34 @@ def test_guide_model_arena_is_small_and_matches_c(guide, tmp_path):
     assert converted.plan.lower_bound == 15_552
     header = converted.header()
     assert f"#define NNOM_ARENA_BYTES {converted.arena_bytes}" in header
-    _, printed = cbuild.run_c(converted, [converted.quantize(calib[:1])], tmp_path)
+    # the C planner (NNOM_RUNTIME_PLAN) finds the converter's plan
+    qx = converted.quantize(calib[:1])
+    _, printed = cbuild.run_c(converted, [qx], tmp_path, runtime_plan=True)
     assert f"Arena: {converted.arena_bytes} bytes" in printed
+    assert converted.summary() in printed
+
+
+def test_header_plan_that_does_not_fit_the_build_is_refused(guide, tmp_path):
+    """A header whose arena plan disagrees with the layers (e.g. a header
+    from another converter version) makes nnom_model_create() return NULL
+    with a message naming the layer, instead of running out of bounds."""
+    _, path, calib, _ = guide
+    converted = nnom.convert(path, calib[:100])
+    header = tmp_path / "weights.h"
+    converted.save_header(header)
+    text = header.read_text()
+    last = f"{{{converted.arena_bytes}u, {converted.plan.lower_bound}u, 0u}}"
+    assert text.count(last) >= 1, "the plan's closing entry not found"
+    header.write_text(text.replace(last, f"{{1000u, {converted.plan.lower_bound}u, 0u}}"))
+    exe = cbuild.build_harness(header, tmp_path)
+    (tmp_path / "in.bin").write_bytes(converted.quantize(calib[:1]).tobytes())
+    result = subprocess.run(
+        [str(exe), str(tmp_path / "in.bin"), str(tmp_path / "out.bin")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert "header plan mismatch" in result.stdout + result.stderr
 
 
 def test_guide_model_tracks_keras_float(guide):

@@ -141,6 +141,12 @@ NNOM_HOT void mac_2x2(const int8_t *x, int32_t dx, const int8_t *w0, const int8_
                 NNOM_MAC_2X2(4, NNOM_OFF_E, NNOM_OFF_O);
             }
         }
+#else
+        for (; n >= 8; n -= 8, x += 8, w0 += 8, w1 += 8) {
+            NNOM_MAC_2X2(0, NNOM_OFF_E, NNOM_OFF_O);
+            NNOM_SCHED_BARRIER();
+            NNOM_MAC_2X2(4, NNOM_OFF_E, NNOM_OFF_O);
+        }
 #endif
         for (; n >= 4; n -= 4, x += 4, w0 += 4, w1 += 4)
             NNOM_MAC_2X2(0, NNOM_OFF_E, NNOM_OFF_O);
@@ -224,13 +230,12 @@ static NNOM_NOINLINE void pair_pixels(const ctx_t *t, const int8_t *x, const pai
     }
 }
 
-/* Pixel (oy, ox) with its right neighbour (ACROSS: both windows inside the
- * input across), with the pixel below (BELOW: the same window rows), or
- * alone: the taps inside the input, with zero-point subtraction unless
+/* Pixel (oy, ox) and the one dx bytes further in the input, step bytes in
+ * the output (its right neighbour when both windows lie inside the input
+ * across, or the pixel below when the windows have the same rows; 0: one
+ * pixel): the taps inside the input, with zero-point subtraction unless
  * every tap is there. */
-enum { ALONE, ACROSS, BELOW };
-
-static void pixel_job(const ctx_t *t, int32_t oy, int32_t ox, int with)
+static void pixel_job(const ctx_t *t, int32_t oy, int32_t ox, int32_t dx, int32_t step)
 {
     const int32_t y0 = oy * t->sh - t->pt, x0 = ox * t->sw - t->pl, ic = t->ic;
     int32_t ky0, ky1, kx0, kx1;
@@ -239,12 +244,8 @@ static void pixel_job(const ctx_t *t, int32_t oy, int32_t ox, int with)
     ky1 = ky1 > ky0 ? ky1 : ky0;
     kx1 = kx1 > kx0 ? kx1 : kx0;
     const int32_t rows = ky1 - ky0, cols = kx1 - kx0, dil = t->dw != 1;
-    const pair_job_t j = {with == ACROSS  ? t->sw * ic
-                          : with == BELOW ? t->sh * t->row_bytes
-                                          : 0,
-                          with == ACROSS  ? t->oc
-                          : with == BELOW ? t->ow * t->oc
-                                          : 0,
+    const pair_job_t j = {dx,
+                          step,
                           rows,
                           t->dh * t->row_bytes,
                           dil ? cols : cols > 0,
@@ -278,9 +279,9 @@ static void conv_direct(const ctx_t *t)
         const int dy = a0 == b0 && a1 == b1;
         for (int32_t r = 0; r <= dy; r++)
             for (int32_t ox = ox0; ox < ox1; ox += 2)
-                pixel_job(t, oy + r, ox, ACROSS);
+                pixel_job(t, oy + r, ox, t->sw * t->ic, t->oc);
         for (int32_t ox = ox0 > 0 ? 0 : ox1; ox < t->ow; ox = ox + 1 == ox0 ? ox1 : ox + 1)
-            pixel_job(t, oy, ox, dy ? BELOW : ALONE);
+            pixel_job(t, oy, ox, dy * t->sh * t->row_bytes, dy * t->ow * t->oc);
         oy += 1 + dy;
     }
 }
@@ -477,12 +478,11 @@ nnom_status_t nnom_local_conv_s8(const nnom_conv_args_t *a, int8_t *scratch)
     }
 #endif
     ctx_of(a, &t);
-    if (a->in.c <= PATCH_MAX_IC) {
-        if (scratch == NULL)
-            return NN_ARGUMENT_ERROR;
+    /* 1-3 channels: windows gathered in the scratch (the direct path
+     * without it: -Os dense layers come here with none) */
+    if (a->in.c <= PATCH_MAX_IC && scratch != NULL)
         conv_patch(&t, (int16_t *)(void *)scratch);
-    } else {
+    else
         conv_direct(&t);
-    }
     return NN_SUCCESS;
 }

@@ -4,14 +4,14 @@
 
 /* MACs per time unit with two decimals, in integers: printf on small
  * targets often has no %f. */
-static void print_rate(uint32_t macs, uint32_t time)
+static void print_rate(uint32_t macs, uint32_t time, int column)
 {
     if (macs == 0 || time == 0) {
         NNOM_LOG("\n");
         return;
     }
     uint64_t hundredths = (uint64_t)macs * 100u / time;
-    NNOM_LOG("%6u.%02u\n", (unsigned)(hundredths / 100u), (unsigned)(hundredths % 100u));
+    NNOM_LOG(column ? "%6u.%02u\n" : "%u.%02u\n", (unsigned)(hundredths / 100u), (unsigned)(hundredths % 100u));
 }
 
 void model_stat(const nnom_model_t *m)
@@ -23,14 +23,14 @@ void model_stat(const nnom_model_t *m)
     uint32_t total_time = 0;
     char macs[16];
     NNOM_LOG("Print running stat..\n");
-    NNOM_LOG("Layer(#)        - %10s   ops(MACs)   ops/%s\n", "Time(" NNOM_TIME_UNIT ")",
-             NNOM_TIME_UNIT);
-    NNOM_LOG("--------------------------------------------------------\n");
+    NNOM_LOG("%-16s - %12s %12s  %9s\n", "Layer(#)", "Time(" NNOM_TIME_UNIT ")", "ops(MACs)",
+             "MACs/" NNOM_TIME_UNIT);
+    NNOM_LOG("--------------------------------------------------------------\n");
     for (const nnom_layer_t *l = m->head; l != NULL; l = l->next) {
         nnom_format_macs(macs, sizeof(macs), l->macs);
-        NNOM_LOG("#%-3u %11s - %10u %12s ", (unsigned)l->index + 1, l->type->name,
+        NNOM_LOG("#%-3u %-11s - %12u %12s  ", (unsigned)l->index + 1, l->type->name,
                  (unsigned)l->time, macs);
-        print_rate(l->macs, l->time);
+        print_rate(l->macs, l->time, 1);
         total_time += l->time;
     }
     NNOM_LOG("\nSummary:\n");
@@ -38,7 +38,7 @@ void model_stat(const nnom_model_t *m)
     NNOM_LOG("Total ops (MAC): %u (%s)\n", (unsigned)m->total_macs, macs);
     NNOM_LOG("Prediction time: %u %s (layers: %u)\n", (unsigned)m->total_time, NNOM_TIME_UNIT,
              (unsigned)total_time);
-    NNOM_LOG("Efficiency: ");
-    print_rate(m->total_macs, m->total_time);
+    NNOM_LOG("Efficiency (MACs/" NNOM_TIME_UNIT "): ");
+    print_rate(m->total_macs, m->total_time, 0);
     NNOM_LOG("Total memory: %u bytes\n", (unsigned)m->mem_bytes);
 }

@@ -50,6 +50,7 @@ BACKENDS = ("auto", "local", "cmsis-nn")
 BACKEND_MACRO = {"local": "NNOM_BACKEND_LOCAL", "cmsis-nn": "NNOM_BACKEND_CMSIS_NN"}
 # Cores with the DSP extension (or MVE), where CMSIS-NN's kernels pay off.
 CMSIS_NN_CPUS = ("cortex-m4", "cortex-m7", "cortex-m33", "cortex-m35p", "cortex-m55", "cortex-m85")
+HELIUM_CPUS = ("cortex-m55", "cortex-m85")  # CMSIS-NN's MVE kernels (other scratch sizes)
 CMSIS_NN_HEADER = "arm_nnfunctions.h"
 REQUIREMENTS = {"numpy": "numpy>=1.23", "h5py": "h5py>=3.7"}
 TRUE = ("1", "yes", "true", "on")
@@ -186,6 +187,17 @@ def choose_backend(requested: str, cpu: str, available) -> tuple[str, str]:
     return "local", f"auto: {cpu}, but no CMSIS-NN library in lib_deps"
 
 
+def arena_variant(env, backend: str, cpu: str) -> tuple[str, str]:
+    """(backend, layout) of memory.plan() for this build: the arena that
+    NNOM_ARENA_BYTES_BUILD picks in the header."""
+    flags = f"{project_option(env, 'build_flags')} {env.get('CPPDEFINES', '')}"
+    if "NNOM_USING_CHW" in flags:
+        return "local", "chw"
+    if backend == "cmsis-nn":
+        return ("cmsis-nn-mve" if cpu in HELIUM_CPUS else "cmsis-nn-dsp"), "hwc"
+    return "local", "hwc"
+
+
 def apply_backend(env, projenv, backend: str) -> None:
     macro = BACKEND_MACRO[backend]
     for e in (env, projenv):
@@ -288,8 +300,9 @@ def _file_digest(path: str, label: str) -> str:
 class Job:
     """What to generate, from the project's options."""
 
-    def __init__(self, env, lib_dir: str):
+    def __init__(self, env, lib_dir: str, variant: tuple[str, str] = ("local", "hwc")):
         project = env.subst("$PROJECT_DIR")
+        self.variant = variant
         self.model = os.path.join(project, project_option(env, "custom_nnom_model"))
         calib = project_option(env, "custom_nnom_calibration")
         if not calib:
@@ -371,10 +384,15 @@ class Job:
             ) from None
         with open(stamp, "w", encoding="utf-8") as fp:
             json.dump({"digest": digest, "nnom": nnom.__version__}, fp)
+        from nnom.memory import plan
+
         extra = f" and {GOLDEN_HEADER} ({self.golden} vectors)" if self.golden else ""
+        backend, layout = self.variant
+        arena = plan(model.graph, backend, layout).arena_bytes
+        kind = "CHW" if layout == "chw" else backend
         print(
             f"NNoM: generated {self.header}{extra} from {os.path.basename(self.model)} "
-            f"(arena {model.arena_bytes} bytes)",
+            f"(arena {arena} bytes, {kind} build)",
             flush=True,
         )
 
@@ -393,7 +411,8 @@ def run(env, projenv, lib_dir: str) -> None:
         found.append(cmsis_nn_include(env, lib_dir))
         return bool(found[-1])
 
-    backend, reason = choose_backend(requested, board_cpu(env), available)
+    cpu = board_cpu(env)
+    backend, reason = choose_backend(requested, cpu, available)
     apply_backend(env, projenv, backend)
     if backend == "cmsis-nn":
         # NNoM's CMSIS-NN kernels include arm_nnfunctions.h.
@@ -408,7 +427,7 @@ def run(env, projenv, lib_dir: str) -> None:
 
     if not model:
         return
-    job = Job(env, lib_dir)
+    job = Job(env, lib_dir, arena_variant(env, backend, cpu))
     digest = job.digest()
     if not job.up_to_date(digest):
         job.generate(digest)

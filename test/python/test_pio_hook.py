@@ -149,6 +149,8 @@ def test_user_project_builds_runs_and_rebuilds_only_on_change(
     code, output, _ = run_pio(["run", "-t", "exec"], project, core, ws)
     assert code == 0, output
     assert "NNoM: generated weights.h from model.h5" in output
+    arena = nnom.convert(project / "model.h5", np.load(project / "calib.npy")).arena_bytes
+    assert f"(arena {arena} bytes, local build)" in output
     assert output.count("NNoM: backend local") == 1, output
     assert printed_output(output) == expected_output(project)
     assert "Traceback" not in output
@@ -386,6 +388,31 @@ def test_backend_table(requested: str, cpu: str, available: bool, backend: str) 
     assert bool(asked) == (
         requested == "cmsis-nn" or (requested == "auto" and cpu in hook.CMSIS_NN_CPUS)
     )
+
+
+class _FakeEnv(dict):
+    def __init__(self, build_flags: str = "", defines=()):
+        super().__init__(CPPDEFINES=list(defines))
+        self.build_flags = build_flags
+
+    def GetProjectOption(self, name: str, default=""):  # noqa: N802 - SCons' name
+        return self.build_flags if name == "build_flags" else default
+
+
+@pytest.mark.parametrize(
+    ("flags", "defines", "backend", "cpu", "variant"),
+    [
+        ("", (), "local", "cortex-m4", ("local", "hwc")),
+        ("", (), "cmsis-nn", "cortex-m4", ("cmsis-nn-dsp", "hwc")),
+        ("-O2", (), "cmsis-nn", "cortex-m55", ("cmsis-nn-mve", "hwc")),
+        ("-DNNOM_USING_CHW", (), "local", "", ("local", "chw")),
+        ("", ("NNOM_USING_CHW",), "cmsis-nn", "cortex-m7", ("local", "chw")),
+    ],
+)
+def test_hook_reports_the_arena_of_the_build(flags, defines, backend, cpu, variant) -> None:
+    """The arena the hook prints is the one NNOM_ARENA_BYTES_BUILD picks."""
+    hook = load_hook()
+    assert hook.arena_variant(_FakeEnv(flags, defines), backend, cpu) == variant
 
 
 def test_converter_is_found_and_fingerprinted(tmp_path: Path) -> None:

@@ -332,22 +332,14 @@ class HeaderWriter:
 
     def io_section(self) -> str:
         g, out = self.g, []
-        for k, name in enumerate(g.inputs):
-            node = g.node(name)
-            s = str(k) if k else ""
-            size = int(np.prod(node.shape))
-            out.append(f"#define NNOM_INPUT{s}_SIZE {size}")
-            out.append(f"#define NNOM_INPUT{s}_SCALE {c_float(node.out_q.scale)}")
-            out.append(f"#define NNOM_INPUT{s}_ZERO_POINT ({node.out_q.zero_point})")
-            out.append(f"#define NNOM_INPUT{s}_Q (&{self.ids[name]}_q)")
-        for k, name in enumerate(g.outputs):
-            node = g.node(name)
-            s = str(k) if k else ""
-            size = int(np.prod(node.shape))
-            out.append(f"#define NNOM_OUTPUT{s}_SIZE {size}")
-            out.append(f"#define NNOM_OUTPUT{s}_SCALE {c_float(node.out_q.scale)}")
-            out.append(f"#define NNOM_OUTPUT{s}_ZERO_POINT ({node.out_q.zero_point})")
-            out.append(f"#define NNOM_OUTPUT{s}_Q (&{self.ids[name]}_q)")
+        for kind, names in (("INPUT", g.inputs), ("OUTPUT", g.outputs)):
+            for k, name in enumerate(names):
+                node = g.node(name)
+                macro = f"NNOM_{kind}{k if k else ''}"
+                out.append(f"#define {macro}_SIZE {int(np.prod(node.shape))}")
+                out.append(f"#define {macro}_SCALE {c_float(node.out_q.scale)}")
+                out.append(f"#define {macro}_ZERO_POINT ({node.out_q.zero_point})")
+                out.append(f"#define {macro}_Q (&{self.ids[name]}_q)")
         out.append(f"#define NNOM_ARENA_BYTES {self.plan.arena_bytes}")
         out.append(self.cmsis_arena())
         merges = " + ".join(

@@ -406,20 +406,14 @@ static void conv_patch(const ctx_t *t, int16_t *patch)
 
 static void gather_window(const ctx_t *t, int32_t y0, int32_t x0, int8_t *p)
 {
-    const int8_t zp = (int8_t)t->a.p.input_zp;
-    int32_t kx0, kx1;
-    tap_range(x0, t->a.in.w, t->a.k.w, t->a.p.dilation_w, &kx0, &kx1);
-    if (kx1 < kx0)
-        kx1 = kx0;
-    for (int32_t ky = 0, y = y0; ky < t->a.k.h; ky++, y += t->a.p.dilation_h) {
-        const int row_in = y >= 0 && y < t->a.in.h;
-        const int8_t *px = t->a.input + ((row_in ? y : 0) * t->a.in.w + x0) * t->a.in.c;
-        for (int32_t kx = 0; kx < t->a.k.w; kx++) {
-            const int8_t *src = px + kx * t->a.p.dilation_w * t->a.in.c;
-            const int inside = row_in && kx >= kx0 && kx < kx1;
-            for (int32_t c = 0; c < t->a.in.c; c++)
-                *p++ = inside ? src[c] : zp;
-        }
+    const nnom_conv_args_t *a = &t->a;
+    const int32_t ic = a->in.c;
+    for (int32_t ky = 0, y = y0; ky < a->k.h; ky++, y += a->p.dilation_h) {
+        const int row_in = y >= 0 && y < a->in.h;
+        const int8_t *row = a->input + (row_in ? y : 0) * t->row_bytes;
+        for (int32_t kx = 0, x = x0; kx < a->k.w; kx++, x += a->p.dilation_w)
+            for (int32_t c = 0; c < ic; c++)
+                *p++ = row_in && x >= 0 && x < a->in.w ? row[x * ic + c] : (int8_t)a->p.input_zp;
     }
 }
 

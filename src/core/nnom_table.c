@@ -61,17 +61,13 @@ void nnom_print_model_table(const nnom_model_t *m, const nnom_arena_plan_t *plan
             in_bytes = nnom_shape_size(&l->out.shape);
         nnom_format_macs(macs, sizeof(macs), l->macs);
         shape_dims(&l->out.shape, d);
+        /* one call per column: "user", "=#root" or the offset; "-" or the offset */
         const nnom_arena_plan_t *p = &plan[l->index];
-        if (l->type->flags & NNOM_LAYER_EXTERNAL)
-            snprintf(out_at, sizeof(out_at), "user");
-        else if (p->out & NNOM_PLAN_SHARED)
-            snprintf(out_at, sizeof(out_at), "=#%u", (unsigned)(p->out & ~NNOM_PLAN_SHARED) + 1);
-        else
-            snprintf(out_at, sizeof(out_at), "%u", (unsigned)p->out);
-        if (l->scratch_bytes)
-            snprintf(buf_at, sizeof(buf_at), "%u", (unsigned)p->scratch);
-        else
-            snprintf(buf_at, sizeof(buf_at), "-");
+        const int shared = (p->out & NNOM_PLAN_SHARED) != 0;
+        snprintf(out_at, sizeof(out_at),
+                 l->type->flags & NNOM_LAYER_EXTERNAL ? "user" : shared ? "=#%u" : "%u",
+                 (unsigned)(p->out & ~NNOM_PLAN_SHARED) + (unsigned)shared);
+        snprintf(buf_at, sizeof(buf_at), l->scratch_bytes ? "%u" : "-", (unsigned)p->scratch);
         NNOM_LOG("#%-3u %-10s - %-9s- (%4u,%4u,%4u)%9s (%6u,%6u,%6u)   (%6s,%6s)\n",
                  (unsigned)l->index + 1, l->type->name, act_name(l), d[0], d[1], d[2], macs,
                  (unsigned)in_bytes, (unsigned)nnom_shape_size(&l->out.shape),

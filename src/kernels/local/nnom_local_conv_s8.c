@@ -209,12 +209,22 @@ static NNOM_NOINLINE void pair_pixels(const ctx_t *t, const int8_t *x, const pai
         else
 #endif
             mac_runs(x, j, w0, w1, zp_in, acc);
+#if defined(__OPTIMIZE_SIZE__)
+        /* -Os: the two channels in a loop (one copy of the requantisation) */
+        for (int k = 0; k < 2; k++) {
+            const int32_t ch = k ? c1 : c;
+            const nnom_rq_t r = nnom_rq_of(a->rq.mult[ch], a->rq.shift[ch], zp);
+            out[ch] = nnom_rq_apply(acc[2 * k], r, lo, hi);
+            out[step + ch] = nnom_rq_apply(acc[2 * k + 1], r, lo, hi);
+        }
+#else
         const nnom_rq_t r0 = nnom_rq_of(a->rq.mult[c], a->rq.shift[c], zp);
         out[c] = nnom_rq_apply(acc[0], r0, lo, hi);
         out[step + c] = nnom_rq_apply(acc[1], r0, lo, hi);
         const nnom_rq_t r1 = nnom_rq_of(a->rq.mult[c1], a->rq.shift[c1], zp);
         out[c1] = nnom_rq_apply(acc[2], r1, lo, hi);
         out[step + c1] = nnom_rq_apply(acc[3], r1, lo, hi);
+#endif
     }
 }
 

@@ -414,10 +414,12 @@ static void conv_patch(const ctx_t *t, int16_t *patch)
  * as a one-row window of K bytes: less code than the int16 path, which
  * needs more scratch, so the same is reserved. */
 
-static void gather_window(const ctx_t *t, int32_t y0, int32_t x0, int8_t *p)
+static void gather_window(const ctx_t *t, int32_t pixel, int8_t *p)
 {
     const nnom_conv_args_t *a = &t->a;
     const int32_t ic = a->in.c;
+    const int32_t y0 = pixel / a->out.w * a->p.stride_h - a->p.pad_top;
+    const int32_t x0 = pixel % a->out.w * a->p.stride_w - a->p.pad_left;
     for (int32_t ky = 0, y = y0; ky < a->k.h; ky++, y += a->p.dilation_h) {
         const int row_in = y >= 0 && y < a->in.h;
         const int8_t *row = a->input + (row_in ? y : 0) * t->row_bytes;
@@ -427,24 +429,22 @@ static void gather_window(const ctx_t *t, int32_t y0, int32_t x0, int8_t *p)
     }
 }
 
+/* Output pixels two at a time in output order (adjacent in the output even
+ * across rows): each window gathered, then one run of K bytes. */
 static void conv_patch(const ctx_t *t, int16_t *scratch)
 {
     int8_t *patch = (int8_t *)(void *)scratch;
-    const int32_t second = (int32_t)NNOM_ALIGN_UP((uint32_t)t->K);
-    pair_job_t j = {second, t->a.out.c, 1, 0, 1, 0, t->K, 0, t->K, 0, 1};
-    int8_t *out = t->a.output;
-    for (int32_t oy = 0; oy < t->a.out.h; oy++) {
-        const int32_t y0 = oy * t->a.p.stride_h - t->a.p.pad_top;
-        for (int32_t ox = 0; ox < t->a.out.w; ox += 2) {
-            const int two = ox + 1 < t->a.out.w;
-            gather_window(t, y0, ox * t->a.p.stride_w - t->a.p.pad_left, patch);
-            if (two)
-                gather_window(t, y0, (ox + 1) * t->a.p.stride_w - t->a.p.pad_left, patch + second);
-            j.dx = two ? second : 0;
-            j.step = two ? t->a.out.c : 0;
-            pair_pixels(t, patch, &j, out);
-            out += (two ? 2 : 1) * t->a.out.c;
-        }
+    const int32_t second = (int32_t)NNOM_ALIGN_UP((uint32_t)t->K), oc = t->a.out.c;
+    const int32_t n = t->a.out.h * t->a.out.w;
+    pair_job_t j = {second, oc, 1, 0, 1, 0, t->K, 0, t->K, 0, 1};
+    for (int32_t i = 0; i < n; i += 2) {
+        const int two = i + 1 < n;
+        gather_window(t, i, patch);
+        if (two)
+            gather_window(t, i + 1, patch + second);
+        j.dx = two ? second : 0;
+        j.step = two ? oc : 0;
+        pair_pixels(t, patch, &j, t->a.output + i * oc);
     }
 }
 #endif

@@ -38,13 +38,17 @@ typedef struct {
 static void ctx_of(const nnom_conv_args_t *a, ctx_t *t)
 {
     t->a = *a;
-    nnom_dims_t *in = &t->a.in, *out = &t->a.out;
-    /* A 1x1 convolution with stride 1 is a matrix product: one long row. */
+    nnom_dims_t *in = &t->a.in;
+#if !defined(__OPTIMIZE_SIZE__)
+    /* A 1x1 convolution with stride 1 is a matrix product: one long row
+     * (-Os: row by row, less code). */
+    nnom_dims_t *out = &t->a.out;
     if (a->k.h == 1 && a->k.w == 1 && a->p.stride_h == 1 && a->p.stride_w == 1 &&
         a->p.pad_top == 0 && a->p.pad_left == 0 && out->h == in->h && out->w == in->w) {
         in->w = out->w = in->h * in->w;
         in->h = out->h = 1;
     }
+#endif
     t->K = a->k.h * a->k.w * in->c;
     t->row_bytes = in->w * in->c;
     t->run = a->k.w * in->c;

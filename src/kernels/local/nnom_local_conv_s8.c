@@ -268,22 +268,23 @@ static void pixel_job(const ctx_t *t, int32_t oy, int32_t ox, int32_t dx, int32_
  * with the pixel below them when their windows have the same rows. */
 static void conv_direct(const ctx_t *t)
 {
-    int32_t ox0, ox1;
-    inner_range(t->a.in.w, t->a.k.w, t->a.p.stride_w, t->a.p.dilation_w, t->a.p.pad_left, t->a.out.w, &ox0, &ox1);
-    if (t->a.p.dilation_w != 1)
+    const nnom_conv_args_t *a = &t->a;
+    int32_t ox0, ox1, oy0, oy1;
+    inner_range(a->in.w, a->k.w, a->p.stride_w, a->p.dilation_w, a->p.pad_left, a->out.w, &ox0,
+                &ox1);
+    if (a->p.dilation_w != 1)
         ox1 = ox0; /* no pairs across */
     ox1 = ox0 + ((ox1 - ox0) & ~1);
-    for (int32_t oy = 0; oy < t->a.out.h;) {
-        int32_t a0, a1, b0 = -1, b1 = -1;
-        tap_range(oy * t->a.p.stride_h - t->a.p.pad_top, t->a.in.h, t->a.k.h, t->a.p.dilation_h, &a0, &a1);
-        if (oy + 1 < t->a.out.h)
-            tap_range((oy + 1) * t->a.p.stride_h - t->a.p.pad_top, t->a.in.h, t->a.k.h, t->a.p.dilation_h, &b0, &b1);
-        const int dy = a0 == b0 && a1 == b1;
+    /* rows whose windows lie inside the input: two at a time */
+    inner_range(a->in.h, a->k.h, a->p.stride_h, a->p.dilation_h, a->p.pad_top, a->out.h, &oy0,
+                &oy1);
+    for (int32_t oy = 0; oy < a->out.h;) {
+        const int dy = oy >= oy0 && oy + 1 < oy1;
         for (int32_t r = 0; r <= dy; r++)
             for (int32_t ox = ox0; ox < ox1; ox += 2)
-                pixel_job(t, oy + r, ox, t->a.p.stride_w * t->a.in.c, t->a.out.c);
-        for (int32_t ox = ox0 > 0 ? 0 : ox1; ox < t->a.out.w; ox = ox + 1 == ox0 ? ox1 : ox + 1)
-            pixel_job(t, oy, ox, dy * t->a.p.stride_h * t->row_bytes, dy * t->a.out.w * t->a.out.c);
+                pixel_job(t, oy + r, ox, a->p.stride_w * a->in.c, a->out.c);
+        for (int32_t ox = ox0 > 0 ? 0 : ox1; ox < a->out.w; ox = ox + 1 == ox0 ? ox1 : ox + 1)
+            pixel_job(t, oy, ox, dy * a->p.stride_h * t->row_bytes, dy * a->out.w * a->out.c);
         oy += 1 + dy;
     }
 }

@@ -35,7 +35,8 @@ static nnom_status_t border_run(nnom_layer_t *l)
     int8_t *dst = l->out.data + (pad ? skip : 0);
     if (pad)
         nnom_memset(l->out.data, (int8_t)l->out.q->zero_point, nnom_shape_size(out));
-    for (uint32_t p = 0; p < NNOM_PLANES(in->c); p++, src += in->h * row_in, dst += out->h * row_out)
+    const uint32_t plane_in = in->h * row_in, plane_out = out->h * row_out;
+    for (uint32_t p = 0; p < NNOM_PLANES(in->c); p++, src += plane_in, dst += plane_out)
         for (uint32_t y = 0; y < rows; y++)
             memmove(dst + y * row_out, src + y * row_in, pad ? row_in : row_out);
     return NN_SUCCESS;

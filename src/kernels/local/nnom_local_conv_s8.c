@@ -12,7 +12,8 @@
  *   use the converter's bias_folded (bias - zp * sum(w)) and multiply raw
  *   inputs; windows cut at the top or bottom skip the padded rows and
  *   subtract the zero point (for free with DSP: SXTAB16). Pixels at the
- *   left and right borders, and dilated columns, go one at a time.
+ *   left and right borders, and dilated columns, go with the pixel below
+ *   where both windows lie inside the input down, else one at a time.
  * - in.c <= 3 (first layers: grey or RGB images): the windows of two output
  *   pixels are gathered into the scratch buffer as int16 (x - zero point,
  *   0 for padding), then every output channel is a dot product with them
@@ -234,12 +235,14 @@ static NNOM_NOINLINE void pair_pixels(const ctx_t *t, const int8_t *x, const pai
 
 /* Pixel (oy, ox) and the one dx bytes further in the input, step bytes in
  * the output (its right neighbour when both windows lie inside the input
- * across, or the pixel below when the windows have the same rows; 0: one
- * pixel): the taps inside the input, with zero-point subtraction unless
+ * across, or the pixel below when both windows lie inside the input
+ * down; 0: one pixel): the taps inside the input, with zero-point subtraction unless
  * every tap is there. */
 static void pixel_job(const ctx_t *t, int32_t oy, int32_t ox, int32_t dx, int32_t step)
 {
-    const int32_t y0 = oy * t->a.p.stride_h - t->a.p.pad_top, x0 = ox * t->a.p.stride_w - t->a.p.pad_left, ic = t->a.in.c;
+    const nnom_conv_args_t *a = &t->a;
+    const int32_t y0 = oy * a->p.stride_h - a->p.pad_top, x0 = ox * a->p.stride_w - a->p.pad_left;
+    const int32_t ic = a->in.c;
     int32_t ky0, ky1, kx0, kx1;
     tap_range(y0, t->a.in.h, t->a.k.h, t->a.p.dilation_h, &ky0, &ky1);
     tap_range(x0, t->a.in.w, t->a.k.w, t->a.p.dilation_w, &kx0, &kx1);
@@ -265,7 +268,7 @@ static void pixel_job(const ctx_t *t, int32_t oy, int32_t ox, int32_t dx, int32_
 
 /* Pixels two at a time: neighbours in a row where their windows lie inside
  * the input across; the others (left and right borders, dilated windows)
- * with the pixel below them when their windows have the same rows. */
+ * with the pixel below them when both rows' windows lie inside the input. */
 static void conv_direct(const ctx_t *t)
 {
     const nnom_conv_args_t *a = &t->a;
@@ -323,7 +326,8 @@ static NNOM_NOINLINE void gather_patch(const ctx_t *t, int32_t y0, int32_t x0, i
         for (int32_t ky = 0, y = y0; ky < t->a.k.h; ky++, y += t->a.p.dilation_h) {
             const int row_in = y >= 0 && y < t->a.in.h;
             for (int32_t kx = 0, x = x0; kx < t->a.k.w; kx++, x += t->a.p.dilation_w) {
-                const int8_t *px = in + (row_in && x >= 0 && x < t->a.in.w ? (y * t->a.in.w + x) * ic : 0);
+                const int8_t *px =
+                    in + (row_in && x >= 0 && x < t->a.in.w ? (y * t->a.in.w + x) * ic : 0);
                 const int inside = row_in && x >= 0 && x < t->a.in.w;
                 for (int32_t c = 0; c < ic; c++)
                     *p++ = (int16_t)(inside ? px[c] - zp : 0);

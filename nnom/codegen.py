@@ -393,11 +393,28 @@ class HeaderWriter:
             "#define NNOM_ARENA_BYTES_BUILD NNOM_ARENA_BYTES_CMSIS_NN\n"
             "#else\n"
             "#define NNOM_ARENA_BYTES_BUILD NNOM_ARENA_BYTES\n"
-            "#endif\n"
-            "/* model_compile() first plans in a temporary block where the arena goes */\n"
+            "#endif\n" + self.static_arena()
+        )
+
+    def static_arena(self) -> str:
+        """NNOM_STATIC_ARENA: the runtime planner first plans in a temporary
+        block where the arena goes; the header's plan needs none."""
+        temp = (
             "#define NNOM_STATIC_ARENA                                                  \\\n"
             "    (NNOM_ARENA_BYTES_BUILD > NNOM_COMPILE_TEMP_BYTES(NNOM_LAYER_COUNT)    \\\n"
-            "         ? NNOM_ARENA_BYTES_BUILD : NNOM_COMPILE_TEMP_BYTES(NNOM_LAYER_COUNT))"
+            "         ? NNOM_ARENA_BYTES_BUILD : NNOM_COMPILE_TEMP_BYTES(NNOM_LAYER_COUNT))\n"
+        )
+        if not self.planned:
+            return (
+                "/* model_compile() first plans in a temporary block where the arena goes */\n"
+                + temp[:-1]
+            )
+        return (
+            "/* the runtime planner (NNOM_RUNTIME_PLAN) first plans in a temporary\n"
+            " * block where the arena goes; the header's plan needs none */\n"
+            "#if defined(NNOM_RUNTIME_PLAN)\n"
+            + temp
+            + "#else\n#define NNOM_STATIC_ARENA NNOM_ARENA_BYTES_BUILD\n#endif"
         )
 
     def buffers(self) -> str:

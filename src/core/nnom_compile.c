@@ -19,14 +19,22 @@ typedef struct {
     uint16_t count;
 } order_state_t;
 
+/* A layer's error: its type and Keras name, the reason and the status;
+ * the run-order number once it has one (0 while ordering). */
+static nnom_status_t refuse(const nnom_layer_t *l, const char *why, nnom_status_t s)
+{
+    const char *name = ((const nnom_layer_config_t *)l->config)->name;
+    NNOM_LOG("nnom: #%u %s (%s): %s, status %d\n", l->visit == 2 ? (unsigned)l->index + 1 : 0u,
+             l->type->name, name != NULL ? name : "?", why, (int)s);
+    return s;
+}
+
 static nnom_status_t visit(order_state_t *st, nnom_layer_t *l, int depth)
 {
     if (l->visit == 2)
         return NN_SUCCESS;
-    if (l->visit == 1) {
-        NNOM_LOG("nnom: cycle at a %s layer\n", l->type->name);
-        return NN_ARGUMENT_ERROR;
-    }
+    if (l->visit == 1 || (l->n_in == 0 && l->type->kind != NNOM_INPUT))
+        return refuse(l, "cycle or no input", NN_ARGUMENT_ERROR);
     if (depth > NNOM_MAX_DEPTH)
         return NN_ARGUMENT_ERROR;
     l->visit = 1;
@@ -34,10 +42,6 @@ static nnom_status_t visit(order_state_t *st, nnom_layer_t *l, int depth)
         nnom_status_t s = visit(st, nnom_layer_input(l, i), depth + 1);
         if (s != NN_SUCCESS)
             return s;
-    }
-    if (l->n_in == 0 && l->type->kind != NNOM_INPUT) {
-        NNOM_LOG("nnom: %s layer without input\n", l->type->name);
-        return NN_ARGUMENT_ERROR;
     }
     l->visit = 2;
     l->index = st->count++;
@@ -56,10 +60,8 @@ static nnom_status_t apply_tail(nnom_layer_t *l)
     if (act == NULL)
         return NN_SUCCESS;
     if (l->type->kind == NNOM_INPUT || l->type->kind == NNOM_OUTPUT ||
-        (l->type->flags & NNOM_LAYER_VIEW)) {
-        NNOM_LOG("nnom: no activation on %s\n", l->type->name);
-        return NN_ARGUMENT_ERROR;
-    }
+        (l->type->flags & NNOM_LAYER_VIEW))
+        return NN_ARGUMENT_ERROR; /* no activation on these */
     const nnom_qparam_t *q = l->out.q;
     if (act->kind >= NNOM_ACT_SIGMOID) {
         /* Layer API: make the table for this layer's quantisation */
@@ -100,91 +102,20 @@ static nnom_status_t build_all(nnom_model_t *m)
             s = l->type->build(l);
         if (s == NN_SUCCESS)
             s = apply_tail(l);
-        if (s != NN_SUCCESS) {
-            NNOM_LOG("nnom: #%u %s (%s) build: status %d\n", (unsigned)l->index + 1,
-                     l->type->name, cfg->name ? cfg->name : "?", (int)s);
-            return s;
-        }
-        if (nnom_shape_size(&l->out.shape) == 0 || l->out.q == NULL) {
-            NNOM_LOG("nnom: #%u %s: empty output\n", (unsigned)l->index + 1, l->type->name);
-            return NN_SIZE_MISMATCH;
-        }
+        if (s == NN_SUCCESS && (nnom_shape_size(&l->out.shape) == 0 || l->out.q == NULL))
+            s = NN_SIZE_MISMATCH; /* empty output */
+        if (s != NN_SUCCESS)
+            return refuse(l, "build", s);
         m->total_macs += l->macs;
         m->n_layers++;
     }
     return NN_SUCCESS;
 }
 
-static void assign_buffers(nnom_model_t *m, const nnom_plan_t *plan, int8_t *arena)
-{
-    for (nnom_layer_t *l = m->head; l != NULL; l = l->next) {
-        const nnom_plan_t *p = &plan[l->index];
-        if (l->type->flags & NNOM_LAYER_EXTERNAL) {
-            const nnom_io_config_t *cfg = (const nnom_io_config_t *)l->config;
-            l->out.data = cfg->buffer;
-        } else if (p->root != l->index) {
-            const nnom_layer_t *root = m->head;
-            while (root->index != p->root)
-                root = root->next;
-            l->out.data = root->out.data;
-        } else {
-            l->out.data = arena + p->out_offset;
-        }
-        l->scratch = l->scratch_bytes ? arena + p->scratch_offset : NULL;
-    }
-}
-
-/* Where the plan comes from: the runtime planner, or a generated header
- * (then nnom_planner.c is not linked). Both fill plan[] and arena_bytes. */
-typedef nnom_status_t (*planner_t)(nnom_model_t *m, nnom_plan_t *plan,
-                                   const nnom_arena_plan_t *given, uint32_t *lower);
-
-static nnom_status_t runtime_plan(nnom_model_t *m, nnom_plan_t *plan,
-                                  const nnom_arena_plan_t *given, uint32_t *lower)
-{
-    const size_t n = m->n_layers;
-    nnom_buf_t *bufs = (nnom_buf_t *)(void *)(plan + n);
-    (void)given;
-    m->arena_bytes = nnom_plan_arena(m, plan, bufs, (uint16_t *)(void *)(bufs + 2u * n), lower);
-    return NN_SUCCESS;
-}
-
-/* The header's plan, checked against this build: the scratch sizes the
- * layers' kernels ask, buffers inside the arena, buffers taken over from
- * earlier layers. */
-static nnom_status_t header_plan(nnom_model_t *m, nnom_plan_t *plan,
-                                 const nnom_arena_plan_t *given, uint32_t *lower)
-{
-    const uint32_t arena = given[m->n_layers].out;
-    m->arena_bytes = arena;
-    *lower = given[m->n_layers].scratch;
-    for (const nnom_layer_t *l = m->head; l != NULL; l = l->next) {
-        const nnom_arena_plan_t *g = &given[l->index];
-        nnom_plan_t *p = &plan[l->index];
-        const int shared = (g->out & NNOM_PLAN_SHARED) != 0;
-        const uint32_t own =
-            shared || (l->type->flags & NNOM_LAYER_EXTERNAL) ? 0 : nnom_shape_size(&l->out.shape);
-        p->root = (uint16_t)(shared ? g->out & ~NNOM_PLAN_SHARED : l->index);
-        p->out_offset = shared ? 0 : g->out;
-        p->scratch_offset = g->scratch;
-        if (g->scratch_bytes != l->scratch_bytes || p->root > l->index ||
-            (shared && p->root == l->index) || p->out_offset + own > arena ||
-            (l->scratch_bytes && g->scratch + l->scratch_bytes > arena)) {
-            NNOM_LOG("nnom: #%u %s: header plan mismatch\n", (unsigned)l->index + 1,
-                     l->type->name);
-            return NN_SIZE_MISMATCH;
-        }
-    }
-    return NN_SUCCESS;
-}
-
-/* Plan the arena in a temporary block, allocate it, point every layer at
- * its buffers and print the table. In static mode the arena is known to
- * start at the next block, so it is taken after the temporary block (at the
- * top of the static buffer) is done with: the buffer needs the structures
- * plus the larger of the two, not their sum. */
-static nnom_status_t plan_and_allocate(nnom_model_t *m, planner_t planner,
-                                       const nnom_arena_plan_t *given)
+/* The runtime planner (nnom_planner.c), linked only by model_compile_multi():
+ * plans in a temporary block (*temp) and writes the plan there in the
+ * header's form. */
+static nnom_status_t runtime_plan(nnom_model_t *m, const nnom_arena_plan_t **out, void **temp)
 {
     const size_t n = m->n_layers;
     /* NNOM_PLAN_ENTRY_BYTES (nnom.h) must cover one plan and two buffers */
@@ -194,66 +125,132 @@ static nnom_status_t plan_and_allocate(nnom_model_t *m, planner_t planner,
                                : -1];
     (void)sizeof(plan_fits);
     nnom_plan_t *plan = (nnom_plan_t *)nnom_mem_temp(NNOM_COMPILE_TEMP_BYTES(n));
-    uint32_t lower;
     if (plan == NULL)
         return NN_NO_MEMORY;
+    *temp = plan;
     nnom_memset(plan, 0, n * sizeof(nnom_plan_t));
-    nnom_status_t s = planner(m, plan, given, &lower);
+    nnom_buf_t *bufs = (nnom_buf_t *)(void *)(plan + n);
+    uint32_t lower;
+    const uint32_t arena =
+        nnom_plan_arena(m, plan, bufs, (uint16_t *)(void *)(bufs + 2u * n), &lower);
+    /* the buffer list is done with: the plan goes over it (12 bytes per
+     * layer and one more entry fit in the 32 per layer of two buffers) */
+    nnom_arena_plan_t *g = (nnom_arena_plan_t *)(void *)bufs;
+    for (const nnom_layer_t *l = m->head; l != NULL; l = l->next) {
+        const nnom_plan_t *p = &plan[l->index];
+        g[l->index].out = p->root != l->index ? NNOM_PLAN_SHARED | p->root : p->out_offset;
+        g[l->index].scratch = l->scratch_bytes ? p->scratch_offset : 0;
+        g[l->index].scratch_bytes = l->scratch_bytes;
+    }
+    g[n].out = arena;
+    g[n].scratch = lower;
+    g[n].scratch_bytes = 0;
+    *out = g;
+    return NN_SUCCESS;
+}
+
+/* The plan, from the header or the runtime planner, checked against this
+ * build: the scratch sizes the layers' kernels ask, buffers inside the
+ * arena, buffers taken over from earlier layers. */
+static nnom_status_t check_plan(const nnom_model_t *m, const nnom_arena_plan_t *plan)
+{
+    const uint32_t arena = plan[m->n_layers].out;
+    for (const nnom_layer_t *l = m->head; l != NULL; l = l->next) {
+        const nnom_arena_plan_t *g = &plan[l->index];
+        const uint32_t root = g->out & ~NNOM_PLAN_SHARED;
+        const uint32_t own =
+            l->type->flags & NNOM_LAYER_EXTERNAL ? 0 : nnom_shape_size(&l->out.shape);
+        if (g->scratch_bytes != l->scratch_bytes ||
+            (root != g->out ? root >= l->index : g->out + own > arena) ||
+            (l->scratch_bytes && g->scratch + l->scratch_bytes > arena))
+            return refuse(l, "header plan mismatch", NN_SIZE_MISMATCH);
+    }
+    return NN_SUCCESS;
+}
+
+static void assign_buffers(nnom_model_t *m, const nnom_arena_plan_t *plan, int8_t *arena)
+{
+    for (nnom_layer_t *l = m->head; l != NULL; l = l->next) {
+        const nnom_arena_plan_t *g = &plan[l->index];
+        if (l->type->flags & NNOM_LAYER_EXTERNAL) {
+            l->out.data = ((const nnom_io_config_t *)l->config)->buffer;
+        } else if (g->out & NNOM_PLAN_SHARED) {
+            const nnom_layer_t *root = m->head; /* an earlier layer (checked) */
+            while (root->index != (g->out & ~NNOM_PLAN_SHARED))
+                root = root->next;
+            l->out.data = root->out.data;
+        } else {
+            l->out.data = arena + g->out;
+        }
+        l->scratch = l->scratch_bytes ? arena + g->scratch : NULL;
+    }
+}
+
+/* Where the plan comes from: NULL for the header's (then nnom_planner.c is
+ * not linked), or runtime_plan(). */
+typedef nnom_status_t (*planner_t)(nnom_model_t *m, const nnom_arena_plan_t **plan, void **temp);
+
+/* Plan (or take the header's plan), check it, allocate the arena, point
+ * every layer at its buffers and print the table. In static mode the arena
+ * is known to start at the next block, so it is taken after the runtime
+ * planner's temporary block (at the top of the static buffer) is done
+ * with: the buffer needs the structures plus the larger of the two, not
+ * their sum. */
+static nnom_status_t no_arena(uint32_t bytes)
+{
+    NNOM_LOG("nnom: no memory for the %u-byte arena\n", (unsigned)bytes);
+    return NN_NO_MEMORY;
+}
+
+static nnom_status_t plan_and_allocate(nnom_model_t *m, planner_t planner,
+                                       const nnom_arena_plan_t *plan)
+{
+    void *temp = NULL;
+    nnom_status_t s = planner != NULL ? planner(m, &plan, &temp) : NN_SUCCESS;
+    if (s == NN_SUCCESS)
+        s = check_plan(m, plan);
+    const uint32_t bytes = s == NN_SUCCESS ? plan[m->n_layers].out : 0u;
     int8_t *arena = nnom_mem_next(); /* static mode; NULL with the heap */
     const int later = arena != NULL;
-    if (s == NN_SUCCESS && !later && m->arena_bytes > 0) {
-        arena = (int8_t *)nnom_mem(m->arena_bytes);
-        if (arena == NULL) {
-            NNOM_LOG("nnom: no memory for the %u-byte arena\n", (unsigned)m->arena_bytes);
-            s = NN_NO_MEMORY;
-        }
+    if (!later && bytes > 0 && (arena = (int8_t *)nnom_mem(bytes)) == NULL)
+        s = no_arena(bytes);
+    if (s == NN_SUCCESS) {
+        m->arena_bytes = bytes;
+        assign_buffers(m, plan, arena);
+        m->mem_bytes = (uint32_t)nnom_mem_used() - m->mem_start +
+                       (later ? NNOM_ALIGN_UP(bytes) : 0u);
+        nnom_print_model_table(m, plan);
     }
-    if (s != NN_SUCCESS) {
-        nnom_mem_temp_free(plan);
-        return s;
-    }
-    assign_buffers(m, plan, arena);
-    m->mem_bytes = (uint32_t)nnom_mem_used() - m->mem_start +
-                   (later ? NNOM_ALIGN_UP(m->arena_bytes) : 0u);
-    nnom_print_model_table(m, plan, lower);
-    nnom_mem_temp_free(plan);
-    if (later && m->arena_bytes > 0 && (int8_t *)nnom_mem(m->arena_bytes) != arena) {
-        NNOM_LOG("nnom: no memory for the %u-byte arena\n", (unsigned)m->arena_bytes);
-        return NN_NO_MEMORY;
-    }
-    m->arena = m->arena_bytes > 0 ? arena : NULL;
-    return NN_SUCCESS;
+    nnom_mem_temp_free(temp);
+    if (s == NN_SUCCESS && later && bytes > 0 && (int8_t *)nnom_mem(bytes) != arena)
+        s = no_arena(bytes);
+    m->arena = s == NN_SUCCESS && bytes > 0 ? arena : NULL;
+    return s;
 }
 
 static nnom_status_t compile(nnom_model_t *m, nnom_layer_t *const *outputs, uint8_t n,
                              planner_t planner, const nnom_arena_plan_t *given)
 {
-    if (m == NULL || outputs == NULL || n == 0 || n > NNOM_MAX_OUTPUTS) {
-        NNOM_LOG("nnom: model_compile: no model or outputs\n");
+    int bad = m == NULL || outputs == NULL || n == 0 || n > NNOM_MAX_OUTPUTS || m->compiled;
+    for (uint8_t i = 0; !bad && i < n; i++)
+        bad = outputs[i] == NULL;
+    if (bad) {
+        NNOM_LOG("nnom: model_compile: no model, a NULL output, or compiled already\n");
         return NN_ARGUMENT_ERROR;
     }
-    if (m->compiled)
-        return NN_ARGUMENT_ERROR;
     order_state_t st = {m, NULL, 0};
-    for (uint8_t i = 0; i < n; i++) {
-        if (outputs[i] == NULL) {
-            NNOM_LOG("nnom: output %u is NULL\n", (unsigned)i);
-            return NN_ARGUMENT_ERROR;
-        }
-        nnom_status_t s = visit(&st, outputs[i], 0);
-        if (s != NN_SUCCESS)
-            return s;
+    nnom_status_t s = NN_SUCCESS;
+    for (uint8_t i = 0; i < n && s == NN_SUCCESS; i++) {
+        s = visit(&st, outputs[i], 0);
         m->outputs[i] = outputs[i];
     }
     m->n_outputs = n;
-    nnom_status_t s = build_all(m);
-    if (s != NN_SUCCESS)
-        return s;
-    s = plan_and_allocate(m, planner, given);
-    if (s != NN_SUCCESS)
-        return s;
-    m->compiled = 1;
-    return NN_SUCCESS;
+    if (s == NN_SUCCESS)
+        s = build_all(m);
+    if (s == NN_SUCCESS)
+        s = plan_and_allocate(m, planner, given);
+    m->compiled = s == NN_SUCCESS;
+    return s;
 }
 
 nnom_status_t model_compile_multi(nnom_model_t *m, nnom_layer_t *const *outputs, uint8_t n)
@@ -266,7 +263,7 @@ nnom_status_t model_compile_planned(nnom_model_t *m, nnom_layer_t *const *output
 {
     if (plan == NULL)
         return NN_ARGUMENT_ERROR;
-    return compile(m, outputs, n, header_plan, plan);
+    return compile(m, outputs, n, NULL, plan);
 }
 
 nnom_status_t model_compile(nnom_model_t *m, nnom_layer_t *input, nnom_layer_t *output)

@@ -49,9 +49,8 @@ uint32_t nnom_plan_arena(nnom_model_t *m, nnom_plan_t *plan, nnom_buf_t *bufs, u
 /* the improvement search runs for models with at most this many buffers */
 #define NNOM_PLAN_SEARCH_MAX 64u
 
-/* nnom_table.c */
-void nnom_print_model_table(const nnom_model_t *m, const nnom_plan_t *plan,
-                            uint32_t lower_bound);
+/* nnom_table.c: with the plan in the header's form (nnom.h) */
+void nnom_print_model_table(const nnom_model_t *m, const nnom_arena_plan_t *plan);
 /* "", "640", "84k" or "2.23M" (truncated, as in the model table). */
 void nnom_format_macs(char *buf, size_t n, uint32_t macs);
 

@@ -47,10 +47,9 @@ static void print_rule(void)
     NNOM_LOG("\n");
 }
 
-void nnom_print_model_table(const nnom_model_t *m, const nnom_plan_t *plan,
-                            uint32_t lower_bound)
+void nnom_print_model_table(const nnom_model_t *m, const nnom_arena_plan_t *plan)
 {
-    char macs[16], out_at[12], buf_at[12];
+    char macs[16], out_at[16], buf_at[12];
     unsigned d[3];
     NNOM_LOG("Layer(#)         Activation    output shape    ops(MAC)   mem(in, out, buf)   arena(out, buf)\n");
     print_rule();
@@ -62,17 +61,13 @@ void nnom_print_model_table(const nnom_model_t *m, const nnom_plan_t *plan,
             in_bytes = nnom_shape_size(&l->out.shape);
         nnom_format_macs(macs, sizeof(macs), l->macs);
         shape_dims(&l->out.shape, d);
-        const nnom_plan_t *p = &plan[l->index];
-        if (l->type->flags & NNOM_LAYER_EXTERNAL)
-            snprintf(out_at, sizeof(out_at), "user");
-        else if (p->root != l->index)
-            snprintf(out_at, sizeof(out_at), "=#%u", (unsigned)p->root + 1);
-        else
-            snprintf(out_at, sizeof(out_at), "%u", (unsigned)p->out_offset);
-        if (l->scratch_bytes)
-            snprintf(buf_at, sizeof(buf_at), "%u", (unsigned)p->scratch_offset);
-        else
-            snprintf(buf_at, sizeof(buf_at), "-");
+        /* one call per column: "user", "=#root" or the offset; "-" or the offset */
+        const nnom_arena_plan_t *p = &plan[l->index];
+        const int shared = (p->out & NNOM_PLAN_SHARED) != 0;
+        snprintf(out_at, sizeof(out_at),
+                 l->type->flags & NNOM_LAYER_EXTERNAL ? "user" : shared ? "=#%u" : "%u",
+                 (unsigned)(p->out & ~NNOM_PLAN_SHARED) + (unsigned)shared);
+        snprintf(buf_at, sizeof(buf_at), l->scratch_bytes ? "%u" : "-", (unsigned)p->scratch);
         NNOM_LOG("#%-3u %-10s - %-9s- (%4u,%4u,%4u)%9s (%6u,%6u,%6u)   (%6s,%6s)\n",
                  (unsigned)l->index + 1, l->type->name, act_name(l), d[0], d[1], d[2], macs,
                  (unsigned)in_bytes, (unsigned)nnom_shape_size(&l->out.shape),
@@ -80,6 +75,6 @@ void nnom_print_model_table(const nnom_model_t *m, const nnom_plan_t *plan,
     }
     print_rule();
     NNOM_LOG("Arena: %u bytes (lower bound %u), total MACs: %u\n", (unsigned)m->arena_bytes,
-             (unsigned)lower_bound, (unsigned)m->total_macs);
+             (unsigned)plan[m->n_layers].scratch, (unsigned)m->total_macs);
     NNOM_LOG("Memory taken: %u bytes (model structures + arena)\n", (unsigned)m->mem_bytes);
 }

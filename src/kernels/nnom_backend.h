@@ -17,6 +17,12 @@
 #else
 #define NNOM_CMSIS_NN_KERNELS 0
 #endif
+/* With Helium (CMSIS-NN's ARM_MATH_MVEI); DSP cores have a shorter table. */
+#if NNOM_CMSIS_NN_KERNELS && defined(__ARM_FEATURE_MVE) && (__ARM_FEATURE_MVE & 1)
+#define NNOM_CMSIS_NN_MVE 1
+#else
+#define NNOM_CMSIS_NN_MVE 0
+#endif
 
 #if NNOM_CMSIS_NN_KERNELS
 /* src/kernels/cmsis/nnom_cmsis_nn.c: CMSIS-NN's maintained _s8 API. */

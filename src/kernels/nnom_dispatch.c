@@ -5,7 +5,8 @@
  * when its capability check (`suits`) accepts the arguments: the check says
  * what the implementation supports and where it is the faster choice. The
  * last entry of every table is a local C kernel without a check, so there
- * is always a fallback. Backends are chosen at build time:
+ * is always a fallback (but for fully connected layers on DSP cores with
+ * CMSIS-NN, whose kernel takes every case there). Backends are chosen at build time:
  * NNOM_BACKEND_CMSIS_NN puts CMSIS-NN's _s8 kernels (src/kernels/cmsis/) in
  * front of the local ones on cores with DSP or MVE (nnom_backend.h). The
  * choice depends only on the arguments, so the scratch size asked at
@@ -97,11 +98,17 @@ static const conv_kernel_t dwconv_table[] = {
 #endif
 };
 
+/* Without Helium CMSIS-NN's fully connected kernel takes every case: the
+ * local one would never run, so it is not in the table (nor linked). */
 static const fc_kernel_t fc_table[] = {
-#if NNOM_CMSIS_NN_KERNELS
+#if NNOM_CMSIS_NN_MVE
     {nnom_cmsis_fc_suits, nnom_cmsis_fc_scratch, nnom_cmsis_fc_s8},
+#elif NNOM_CMSIS_NN_KERNELS
+    {NULL, nnom_cmsis_fc_scratch, nnom_cmsis_fc_s8},
 #endif
+#if !NNOM_CMSIS_NN_KERNELS || NNOM_CMSIS_NN_MVE
     {NULL, NULL, nnom_local_fc_s8},
+#endif
 };
 
 static const pool_kernel_t pool_table[] = {
@@ -115,8 +122,9 @@ static const pool_kernel_t pool_table[] = {
 #endif
 };
 
+/* CMSIS-NN's softmax only with Helium (the local one is faster elsewhere) */
 static const softmax_kernel_t softmax_table[] = {
-#if NNOM_CMSIS_NN_KERNELS
+#if NNOM_CMSIS_NN_MVE
     {nnom_cmsis_softmax_suits, nnom_cmsis_softmax_s8},
 #endif
 #ifdef NNOM_USING_CHW

@@ -20,41 +20,32 @@ static nnom_status_t border_build(nnom_layer_t *l)
     return NN_SUCCESS;
 }
 
-static nnom_status_t zeropad_run(nnom_layer_t *l)
+/* Both layers copy the rows the input and the output have in common, the
+ * border's top rows and left columns further on in the larger of the two
+ * (the output when padding: filled with the zero point first). */
+static nnom_status_t border_run(nnom_layer_t *l)
 {
     const nnom_border_config_t *cfg = (const nnom_border_config_t *)l->config;
     const nnom_shape_t *in = &l->in0->out.shape, *out = &l->out.shape;
+    const int pad = l->type->kind == NNOM_ZERO_PADDING;
     const uint32_t c = NNOM_PLANE_C(in->c), row_in = (uint32_t)in->w * c;
-    const uint32_t row_out = (uint32_t)out->w * c;
-    const int8_t *src = l->in0->out.data;
-    int8_t *dst = l->out.data;
-    nnom_memset(dst, (int8_t)l->out.q->zero_point, nnom_shape_size(out));
-    for (uint32_t p = 0; p < NNOM_PLANES(in->c); p++, src += in->h * row_in, dst += out->h * row_out)
-        for (uint32_t y = 0; y < in->h; y++)
-            nnom_memcpy(dst + (y + cfg->border.top) * row_out + cfg->border.left * c,
-                        src + y * row_in, row_in);
-    return NN_SUCCESS;
-}
-
-static nnom_status_t cropping_run(nnom_layer_t *l)
-{
-    const nnom_border_config_t *cfg = (const nnom_border_config_t *)l->config;
-    const nnom_shape_t *in = &l->in0->out.shape, *out = &l->out.shape;
-    const uint32_t c = NNOM_PLANE_C(in->c), row_in = (uint32_t)in->w * c;
-    const uint32_t row_out = (uint32_t)out->w * c;
-    const int8_t *src = l->in0->out.data;
-    int8_t *dst = l->out.data;
-    for (uint32_t p = 0; p < NNOM_PLANES(in->c); p++, src += in->h * row_in, dst += out->h * row_out)
-        for (uint32_t y = 0; y < out->h; y++)
-            memmove(dst + y * row_out, src + (y + cfg->border.top) * row_in + cfg->border.left * c,
-                    row_out);
+    const uint32_t row_out = (uint32_t)out->w * c, rows = pad ? in->h : out->h;
+    const uint32_t skip = cfg->border.top * (pad ? row_out : row_in) + cfg->border.left * c;
+    const int8_t *src = l->in0->out.data + (pad ? 0 : skip);
+    int8_t *dst = l->out.data + (pad ? skip : 0);
+    if (pad)
+        nnom_memset(l->out.data, (int8_t)l->out.q->zero_point, nnom_shape_size(out));
+    const uint32_t plane_in = in->h * row_in, plane_out = out->h * row_out;
+    for (uint32_t p = 0; p < NNOM_PLANES(in->c); p++, src += plane_in, dst += plane_out)
+        for (uint32_t y = 0; y < rows; y++)
+            memmove(dst + y * row_out, src + y * row_in, pad ? row_in : row_out);
     return NN_SUCCESS;
 }
 
 static const nnom_layer_type_t zeropad_type = {NNOM_ZERO_PADDING, "ZeroPad", 0, 0, border_build,
-                                               zeropad_run};
+                                               border_run};
 static const nnom_layer_type_t cropping_type = {NNOM_CROPPING, "Cropping", 0, 0, border_build,
-                                                cropping_run};
+                                                border_run};
 
 nnom_layer_t *zeropadding_s(const nnom_border_config_t *config)
 {

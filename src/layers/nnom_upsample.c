@@ -17,20 +17,18 @@ static nnom_status_t upsample_build(nnom_layer_t *l)
     return NN_SUCCESS;
 }
 
+/* Every output pixel copies its input pixel (rows of all planes in a row). */
 static nnom_status_t upsample_run(nnom_layer_t *l)
 {
     const nnom_upsample_config_t *cfg = (const nnom_upsample_config_t *)l->config;
     const nnom_shape_t *in = &l->in0->out.shape;
-    const uint32_t c = NNOM_PLANE_C(in->c), row_out = (uint32_t)in->w * cfg->size_w * c;
+    const uint32_t c = NNOM_PLANE_C(in->c), w = (uint32_t)in->w * cfg->size_w;
+    const uint32_t rows = (uint32_t)l->out.shape.h * NNOM_PLANES(in->c);
     int8_t *dst = l->out.data;
-    for (uint32_t y = 0; y < in->h * NNOM_PLANES(in->c); y++) {
-        const int8_t *src = l->in0->out.data + y * in->w * c;
-        int8_t *row = dst;
-        for (uint32_t x = 0; x < in->w; x++)
-            for (uint32_t r = 0; r < cfg->size_w; r++, dst += c)
-                nnom_memcpy(dst, src + x * c, c);
-        for (uint32_t r = 1; r < cfg->size_h; r++, dst += row_out)
-            nnom_memcpy(dst, row, row_out);
+    for (uint32_t y = 0; y < rows; y++) {
+        const int8_t *src = l->in0->out.data + y / cfg->size_h * in->w * c;
+        for (uint32_t x = 0; x < w; x++, dst += c)
+            nnom_memcpy(dst, src + x / cfg->size_w * c, c);
     }
     return NN_SUCCESS;
 }

@@ -12,7 +12,8 @@
  *   use the converter's bias_folded (bias - zp * sum(w)) and multiply raw
  *   inputs; windows cut at the top or bottom skip the padded rows and
  *   subtract the zero point (for free with DSP: SXTAB16). Pixels at the
- *   left and right borders, and dilated columns, go one at a time.
+ *   left and right borders, and dilated columns, go with the pixel below
+ *   where both windows lie inside the input down, else one at a time.
  * - in.c <= 3 (first layers: grey or RGB images): the windows of two output
  *   pixels are gathered into the scratch buffer as int16 (x - zero point,
  *   0 for padding), then every output channel is a dot product with them
@@ -26,9 +27,10 @@
 
 #define PATCH_MAX_IC 3
 
+/* The arguments (a copy: a 1x1 convolution with stride 1 becomes one long
+ * row) and what follows from them. */
 typedef struct {
-    const nnom_conv_args_t *a;
-    int32_t ih, iw, ic, kh, kw, sh, sw, dh, dw, pt, pl, oh, ow, oc;
+    nnom_conv_args_t a;
     int32_t K;         /* weights per output channel */
     int32_t row_bytes; /* one input row */
     int32_t run;       /* one window row: kw * ic (dilation 1) */
@@ -36,30 +38,21 @@ typedef struct {
 
 static void ctx_of(const nnom_conv_args_t *a, ctx_t *t)
 {
-    t->a = a;
-    t->ih = a->in.h;
-    t->iw = a->in.w;
-    t->ic = a->in.c;
-    t->kh = a->k.h;
-    t->kw = a->k.w;
-    t->sh = a->p.stride_h;
-    t->sw = a->p.stride_w;
-    t->dh = a->p.dilation_h;
-    t->dw = a->p.dilation_w;
-    t->pt = a->p.pad_top;
-    t->pl = a->p.pad_left;
-    t->oh = a->out.h;
-    t->ow = a->out.w;
-    t->oc = a->out.c;
-    /* A 1x1 convolution with stride 1 is a matrix product: one long row. */
-    if (t->kh == 1 && t->kw == 1 && t->sh == 1 && t->sw == 1 && t->pt == 0 && t->pl == 0 &&
-        t->oh == t->ih && t->ow == t->iw) {
-        t->iw = t->ow = t->ih * t->iw;
-        t->ih = t->oh = 1;
+    t->a = *a;
+    nnom_dims_t *in = &t->a.in;
+#if !defined(__OPTIMIZE_SIZE__)
+    /* A 1x1 convolution with stride 1 is a matrix product: one long row
+     * (-Os: row by row, less code). */
+    nnom_dims_t *out = &t->a.out;
+    if (a->k.h == 1 && a->k.w == 1 && a->p.stride_h == 1 && a->p.stride_w == 1 &&
+        a->p.pad_top == 0 && a->p.pad_left == 0 && out->h == in->h && out->w == in->w) {
+        in->w = out->w = in->h * in->w;
+        in->h = out->h = 1;
     }
-    t->K = t->kh * t->kw * t->ic;
-    t->row_bytes = t->iw * t->ic;
-    t->run = t->kw * t->ic;
+#endif
+    t->K = a->k.h * a->k.w * in->c;
+    t->row_bytes = in->w * in->c;
+    t->run = a->k.w * in->c;
 }
 
 /* Output positions [lo, hi) whose window lies inside [0, size). */
@@ -200,8 +193,8 @@ static NNOM_NOINLINE void mac_runs(const int8_t *x, const pair_job_t *j, const i
 static NNOM_NOINLINE void pair_pixels(const ctx_t *t, const int8_t *x, const pair_job_t *j,
                                       int8_t *out)
 {
-    const nnom_conv_args_t *a = t->a;
-    const int32_t oc = t->oc, K = t->K, step = j->step;
+    const nnom_conv_args_t *a = &t->a;
+    const int32_t oc = t->a.out.c, K = t->K, step = j->step;
     const int folded = j->whole && a->bias_folded != NULL;
     const int32_t *bias = folded ? a->bias_folded : a->bias;
     const int32_t zp_in = folded ? 0 : a->p.input_zp;
@@ -221,67 +214,80 @@ static NNOM_NOINLINE void pair_pixels(const ctx_t *t, const int8_t *x, const pai
         else
 #endif
             mac_runs(x, j, w0, w1, zp_in, acc);
+#if defined(__OPTIMIZE_SIZE__)
+        /* -Os: the two channels in a loop (one copy of the requantisation) */
+        for (int k = 0; k < 2; k++) {
+            const int32_t ch = k ? c1 : c;
+            const nnom_rq_t r = nnom_rq_of(a->rq.mult[ch], a->rq.shift[ch], zp);
+            out[ch] = nnom_rq_apply(acc[2 * k], r, lo, hi);
+            out[step + ch] = nnom_rq_apply(acc[2 * k + 1], r, lo, hi);
+        }
+#else
         const nnom_rq_t r0 = nnom_rq_of(a->rq.mult[c], a->rq.shift[c], zp);
         out[c] = nnom_rq_apply(acc[0], r0, lo, hi);
         out[step + c] = nnom_rq_apply(acc[1], r0, lo, hi);
         const nnom_rq_t r1 = nnom_rq_of(a->rq.mult[c1], a->rq.shift[c1], zp);
         out[c1] = nnom_rq_apply(acc[2], r1, lo, hi);
         out[step + c1] = nnom_rq_apply(acc[3], r1, lo, hi);
+#endif
     }
 }
 
 /* Pixel (oy, ox) and the one dx bytes further in the input, step bytes in
  * the output (its right neighbour when both windows lie inside the input
- * across, or the pixel below when the windows have the same rows; 0: one
- * pixel): the taps inside the input, with zero-point subtraction unless
+ * across, or the pixel below when both windows lie inside the input
+ * down; 0: one pixel): the taps inside the input, with zero-point subtraction unless
  * every tap is there. */
 static void pixel_job(const ctx_t *t, int32_t oy, int32_t ox, int32_t dx, int32_t step)
 {
-    const int32_t y0 = oy * t->sh - t->pt, x0 = ox * t->sw - t->pl, ic = t->ic;
+    const nnom_conv_args_t *a = &t->a;
+    const int32_t y0 = oy * a->p.stride_h - a->p.pad_top, x0 = ox * a->p.stride_w - a->p.pad_left;
+    const int32_t ic = a->in.c;
     int32_t ky0, ky1, kx0, kx1;
-    tap_range(y0, t->ih, t->kh, t->dh, &ky0, &ky1);
-    tap_range(x0, t->iw, t->kw, t->dw, &kx0, &kx1);
+    tap_range(y0, t->a.in.h, t->a.k.h, t->a.p.dilation_h, &ky0, &ky1);
+    tap_range(x0, t->a.in.w, t->a.k.w, t->a.p.dilation_w, &kx0, &kx1);
     ky1 = ky1 > ky0 ? ky1 : ky0;
     kx1 = kx1 > kx0 ? kx1 : kx0;
-    const int32_t rows = ky1 - ky0, cols = kx1 - kx0, dil = t->dw != 1;
+    const int32_t rows = ky1 - ky0, cols = kx1 - kx0, dil = t->a.p.dilation_w != 1;
     const pair_job_t j = {dx,
                           step,
                           rows,
-                          t->dh * t->row_bytes,
+                          t->a.p.dilation_h * t->row_bytes,
                           dil ? cols : cols > 0,
-                          t->dw * ic,
+                          t->a.p.dilation_w * ic,
                           dil ? ic : cols * ic,
-                          (ky0 * t->kw + kx0) * ic,
+                          (ky0 * t->a.k.w + kx0) * ic,
                           t->run,
                           ic,
-                          rows == t->kh && cols == t->kw};
-    const int8_t *x = t->a->input;
+                          rows == t->a.k.h && cols == t->a.k.w};
+    const int8_t *x = t->a.input;
     if (rows > 0 && cols > 0)
-        x += (y0 + ky0 * t->dh) * t->row_bytes + (x0 + kx0 * t->dw) * ic;
-    pair_pixels(t, x, &j, t->a->output + (oy * t->ow + ox) * t->oc);
+        x += (y0 + ky0 * t->a.p.dilation_h) * t->row_bytes + (x0 + kx0 * t->a.p.dilation_w) * ic;
+    pair_pixels(t, x, &j, t->a.output + (oy * t->a.out.w + ox) * t->a.out.c);
 }
 
 /* Pixels two at a time: neighbours in a row where their windows lie inside
  * the input across; the others (left and right borders, dilated windows)
- * with the pixel below them when their windows have the same rows. */
+ * with the pixel below them when both rows' windows lie inside the input. */
 static void conv_direct(const ctx_t *t)
 {
-    int32_t ox0, ox1;
-    inner_range(t->iw, t->kw, t->sw, t->dw, t->pl, t->ow, &ox0, &ox1);
-    if (t->dw != 1)
+    const nnom_conv_args_t *a = &t->a;
+    int32_t ox0, ox1, oy0, oy1;
+    inner_range(a->in.w, a->k.w, a->p.stride_w, a->p.dilation_w, a->p.pad_left, a->out.w, &ox0,
+                &ox1);
+    if (a->p.dilation_w != 1)
         ox1 = ox0; /* no pairs across */
     ox1 = ox0 + ((ox1 - ox0) & ~1);
-    for (int32_t oy = 0; oy < t->oh;) {
-        int32_t a0, a1, b0 = -1, b1 = -1;
-        tap_range(oy * t->sh - t->pt, t->ih, t->kh, t->dh, &a0, &a1);
-        if (oy + 1 < t->oh)
-            tap_range((oy + 1) * t->sh - t->pt, t->ih, t->kh, t->dh, &b0, &b1);
-        const int dy = a0 == b0 && a1 == b1;
+    /* rows whose windows lie inside the input: two at a time */
+    inner_range(a->in.h, a->k.h, a->p.stride_h, a->p.dilation_h, a->p.pad_top, a->out.h, &oy0,
+                &oy1);
+    for (int32_t oy = 0; oy < a->out.h;) {
+        const int dy = oy >= oy0 && oy + 1 < oy1;
         for (int32_t r = 0; r <= dy; r++)
             for (int32_t ox = ox0; ox < ox1; ox += 2)
-                pixel_job(t, oy + r, ox, t->sw * t->ic, t->oc);
-        for (int32_t ox = ox0 > 0 ? 0 : ox1; ox < t->ow; ox = ox + 1 == ox0 ? ox1 : ox + 1)
-            pixel_job(t, oy, ox, dy * t->sh * t->row_bytes, dy * t->ow * t->oc);
+                pixel_job(t, oy + r, ox, a->p.stride_w * a->in.c, a->out.c);
+        for (int32_t ox = ox0 > 0 ? 0 : ox1; ox < a->out.w; ox = ox + 1 == ox0 ? ox1 : ox + 1)
+            pixel_job(t, oy, ox, dy * a->p.stride_h * t->row_bytes, dy * a->out.w * a->out.c);
         oy += 1 + dy;
     }
 }
@@ -301,14 +307,14 @@ static uint32_t patch_words(int32_t K) { return (uint32_t)(K / 4 * 2 + K % 4); }
 
 static NNOM_NOINLINE void gather_patch(const ctx_t *t, int32_t y0, int32_t x0, int16_t *h)
 {
-    const int8_t *in = t->a->input;
-    const int32_t zp = t->a->p.input_zp, ic = t->ic, run = t->run;
+    const int8_t *in = t->a.input;
+    const int32_t zp = t->a.p.input_zp, ic = t->a.in.c, run = t->run;
     int16_t *p = h;
-    if (t->dw == 1 && x0 >= 0 && x0 + t->kw <= t->iw) {
+    if (t->a.p.dilation_w == 1 && x0 >= 0 && x0 + t->a.k.w <= t->a.in.w) {
         /* whole window rows: copy runs */
-        for (int32_t ky = 0, y = y0; ky < t->kh; ky++, y += t->dh) {
-            if (y >= 0 && y < t->ih) {
-                const int8_t *px = in + (y * t->iw + x0) * ic;
+        for (int32_t ky = 0, y = y0; ky < t->a.k.h; ky++, y += t->a.p.dilation_h) {
+            if (y >= 0 && y < t->a.in.h) {
+                const int8_t *px = in + (y * t->a.in.w + x0) * ic;
                 for (int32_t j = 0; j < run; j++)
                     *p++ = (int16_t)(px[j] - zp);
             } else {
@@ -317,11 +323,12 @@ static NNOM_NOINLINE void gather_patch(const ctx_t *t, int32_t y0, int32_t x0, i
             }
         }
     } else {
-        for (int32_t ky = 0, y = y0; ky < t->kh; ky++, y += t->dh) {
-            const int row_in = y >= 0 && y < t->ih;
-            for (int32_t kx = 0, x = x0; kx < t->kw; kx++, x += t->dw) {
-                const int8_t *px = in + (row_in && x >= 0 && x < t->iw ? (y * t->iw + x) * ic : 0);
-                const int inside = row_in && x >= 0 && x < t->iw;
+        for (int32_t ky = 0, y = y0; ky < t->a.k.h; ky++, y += t->a.p.dilation_h) {
+            const int row_in = y >= 0 && y < t->a.in.h;
+            for (int32_t kx = 0, x = x0; kx < t->a.k.w; kx++, x += t->a.p.dilation_w) {
+                const int8_t *px =
+                    in + (row_in && x >= 0 && x < t->a.in.w ? (y * t->a.in.w + x) * ic : 0);
+                const int inside = row_in && x >= 0 && x < t->a.in.w;
                 for (int32_t c = 0; c < ic; c++)
                     *p++ = (int16_t)(inside ? px[c] - zp : 0);
             }
@@ -343,10 +350,10 @@ static NNOM_NOINLINE void gather_patch(const ctx_t *t, int32_t y0, int32_t x0, i
 static NNOM_NOINLINE void patch_pair(const ctx_t *t, const int16_t *pa, const int16_t *pb,
                                      int8_t *out, int32_t step)
 {
-    const nnom_conv_args_t *a = t->a;
+    const nnom_conv_args_t *a = &t->a;
     const int32_t K = t->K, zp_out = a->p.output_zp, lo = a->p.act_min, hi = a->p.act_max;
-    for (int32_t c = 0; c < t->oc; c += 2) {
-        const int32_t c1 = c + 1 < t->oc ? c + 1 : c;
+    for (int32_t c = 0; c < t->a.out.c; c += 2) {
+        const int32_t c1 = c + 1 < t->a.out.c ? c + 1 : c;
         const int8_t *w0 = a->weight + c * K, *w1 = a->weight + c1 * K;
         const int16_t *ha = pa, *hb = pb;
         int32_t a0 = a->bias[c], a1 = a0, a2 = a->bias[c1], a3 = a2, n = K;
@@ -396,16 +403,16 @@ static NNOM_NOINLINE void patch_pair(const ctx_t *t, const int16_t *pa, const in
 static void conv_patch(const ctx_t *t, int16_t *patch)
 {
     int16_t *pb = patch + 2 * patch_words(t->K);
-    int8_t *out = t->a->output;
-    for (int32_t oy = 0; oy < t->oh; oy++) {
-        const int32_t y0 = oy * t->sh - t->pt;
-        for (int32_t ox = 0; ox < t->ow; ox += 2) {
-            const int two = ox + 1 < t->ow;
-            gather_patch(t, y0, ox * t->sw - t->pl, patch);
+    int8_t *out = t->a.output;
+    for (int32_t oy = 0; oy < t->a.out.h; oy++) {
+        const int32_t y0 = oy * t->a.p.stride_h - t->a.p.pad_top;
+        for (int32_t ox = 0; ox < t->a.out.w; ox += 2) {
+            const int two = ox + 1 < t->a.out.w;
+            gather_patch(t, y0, ox * t->a.p.stride_w - t->a.p.pad_left, patch);
             if (two)
-                gather_patch(t, y0, (ox + 1) * t->sw - t->pl, pb);
-            patch_pair(t, patch, two ? pb : patch, out, two ? t->oc : 0);
-            out += (two ? 2 : 1) * t->oc;
+                gather_patch(t, y0, (ox + 1) * t->a.p.stride_w - t->a.p.pad_left, pb);
+            patch_pair(t, patch, two ? pb : patch, out, two ? t->a.out.c : 0);
+            out += (two ? 2 : 1) * t->a.out.c;
         }
     }
 }
@@ -416,43 +423,37 @@ static void conv_patch(const ctx_t *t, int16_t *patch)
  * as a one-row window of K bytes: less code than the int16 path, which
  * needs more scratch, so the same is reserved. */
 
-static void gather_window(const ctx_t *t, int32_t y0, int32_t x0, int8_t *p)
+static void gather_window(const ctx_t *t, int32_t pixel, int8_t *p)
 {
-    const int8_t zp = (int8_t)t->a->p.input_zp;
-    int32_t kx0, kx1;
-    tap_range(x0, t->iw, t->kw, t->dw, &kx0, &kx1);
-    if (kx1 < kx0)
-        kx1 = kx0;
-    for (int32_t ky = 0, y = y0; ky < t->kh; ky++, y += t->dh) {
-        const int row_in = y >= 0 && y < t->ih;
-        const int8_t *px = t->a->input + ((row_in ? y : 0) * t->iw + x0) * t->ic;
-        for (int32_t kx = 0; kx < t->kw; kx++) {
-            const int8_t *src = px + kx * t->dw * t->ic;
-            const int inside = row_in && kx >= kx0 && kx < kx1;
-            for (int32_t c = 0; c < t->ic; c++)
-                *p++ = inside ? src[c] : zp;
-        }
+    const nnom_conv_args_t *a = &t->a;
+    const int32_t ic = a->in.c;
+    const int32_t y0 = pixel / a->out.w * a->p.stride_h - a->p.pad_top;
+    const int32_t x0 = pixel % a->out.w * a->p.stride_w - a->p.pad_left;
+    for (int32_t ky = 0, y = y0; ky < a->k.h; ky++, y += a->p.dilation_h) {
+        const int row_in = y >= 0 && y < a->in.h;
+        const int8_t *row = a->input + (row_in ? y : 0) * t->row_bytes;
+        for (int32_t kx = 0, x = x0; kx < a->k.w; kx++, x += a->p.dilation_w)
+            for (int32_t c = 0; c < ic; c++)
+                *p++ = row_in && x >= 0 && x < a->in.w ? row[x * ic + c] : (int8_t)a->p.input_zp;
     }
 }
 
+/* Output pixels two at a time in output order (adjacent in the output even
+ * across rows): each window gathered, then one run of K bytes. */
 static void conv_patch(const ctx_t *t, int16_t *scratch)
 {
     int8_t *patch = (int8_t *)(void *)scratch;
-    const int32_t second = (int32_t)NNOM_ALIGN_UP((uint32_t)t->K);
-    pair_job_t j = {second, t->oc, 1, 0, 1, 0, t->K, 0, t->K, 0, 1};
-    int8_t *out = t->a->output;
-    for (int32_t oy = 0; oy < t->oh; oy++) {
-        const int32_t y0 = oy * t->sh - t->pt;
-        for (int32_t ox = 0; ox < t->ow; ox += 2) {
-            const int two = ox + 1 < t->ow;
-            gather_window(t, y0, ox * t->sw - t->pl, patch);
-            if (two)
-                gather_window(t, y0, (ox + 1) * t->sw - t->pl, patch + second);
-            j.dx = two ? second : 0;
-            j.step = two ? t->oc : 0;
-            pair_pixels(t, patch, &j, out);
-            out += (two ? 2 : 1) * t->oc;
-        }
+    const int32_t second = (int32_t)NNOM_ALIGN_UP((uint32_t)t->K), oc = t->a.out.c;
+    const int32_t n = t->a.out.h * t->a.out.w;
+    pair_job_t j = {second, oc, 1, 0, 1, 0, t->K, 0, t->K, 0, 1};
+    for (int32_t i = 0; i < n; i += 2) {
+        const int two = i + 1 < n;
+        gather_window(t, i, patch);
+        if (two)
+            gather_window(t, i + 1, patch + second);
+        j.dx = two ? second : 0;
+        j.step = two ? oc : 0;
+        pair_pixels(t, patch, &j, t->a.output + i * oc);
     }
 }
 #endif

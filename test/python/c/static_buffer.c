@@ -1,7 +1,8 @@
 /* static_buffer.c - a generated model in static-memory mode: one byte too
  * little fails cleanly, NNOM_STATIC_BUF_BYTES is exactly enough (what stays
- * taken is at most that: model_compile() plans in a temporary block where
- * the arena then goes, which can be the larger for tiny models). */
+ * taken is at most that: with -DNNOM_RUNTIME_PLAN, model_compile() plans in
+ * a temporary block where the arena then goes, which can be the larger for
+ * tiny models). */
 #include <stdio.h>
 
 #include "nnom.h"
@@ -25,7 +26,7 @@ int main(int argc, char **argv)
     if (model == NULL)
         return 12;
     if (nnom_mem_used() > need ||
-        (nnom_mem_used() != need && NNOM_ARENA_BYTES_BUILD >= NNOM_COMPILE_TEMP_BYTES(NNOM_LAYER_COUNT)))
+        (nnom_mem_used() != need && NNOM_STATIC_ARENA == NNOM_ARENA_BYTES_BUILD))
         return 13;
     FILE *in = fopen(argv[1], "rb"), *out = fopen(argv[2], "wb");
     if (in == NULL || out == NULL)

@@ -184,10 +184,9 @@ nnom_status_t nnom_cmsis_fc_s8(const nnom_fc_args_t *a, int8_t *scratch)
                                                  (int32_t *)(uintptr_t)a->rq.shift};
     const cmsis_nn_dims in = {1, 1, 1, a->in_features};
     const cmsis_nn_dims filter = {a->in_features, 1, 1, a->units};
-    const cmsis_nn_dims bias = {1, 1, 1, a->units};
-    const cmsis_nn_dims out = {1, 1, 1, a->units};
+    const cmsis_nn_dims out = {1, 1, 1, a->units}; /* the bias's too */
     return status_of(arm_fully_connected_per_channel_s8(&ctx, &fc, &q, &in, a->input, &filter,
-                                                        a->weight, &bias, a->bias, &out,
+                                                        a->weight, &out, a->bias, &out,
                                                         a->output));
 }
 
@@ -222,8 +221,10 @@ nnom_status_t nnom_cmsis_pool_s8(const nnom_pool_args_t *a, int8_t *scratch)
     const cmsis_nn_dims in = {1, a->in.h, a->in.w, a->in.c};
     const cmsis_nn_dims filter = {1, a->kernel_h, a->kernel_w, 1};
     const cmsis_nn_dims out = {1, a->out.h, a->out.w, a->out.c};
+#if defined(ARM_MATH_MVEI) /* max pooling comes here only with Helium */
     if (a->kind == NNOM_POOL_MAX)
         return status_of(arm_max_pool_s8(&ctx, &p, &in, a->input, &filter, &out, a->output));
+#endif
     return status_of(arm_avgpool_s8(&ctx, &p, &in, a->input, &filter, &out, a->output));
 }
 

@@ -1,8 +1,8 @@
 /*
  * nnom_local_pool_s8.c - max and average pooling over the real (not padded)
  * part of each window, as TensorFlow and CMSIS-NN do. Max pooling takes
- * four channels per word with DSP (SSUB8 + SEL); one loop serves both
- * otherwise.
+ * four channels per word with DSP (SSUB8 + SEL) at -O2; one loop serves
+ * both otherwise (at -Os too: less code, a little slower).
  */
 #include "nnom_local_simd.h"
 
@@ -14,7 +14,7 @@ static void pool_window(const int8_t *x, int32_t c, int32_t rows, int32_t cols, 
                         int8_t *out, int32_t lo, int32_t hi, int max)
 {
     int32_t ch = 0;
-#if NNOM_LOCAL_DSP
+#if NNOM_LOCAL_DSP && !defined(__OPTIMIZE_SIZE__)
     for (; max && ch + 4 <= c; ch += 4) {
         const int8_t *row = x + ch;
         uint32_t m = nnom_read4(row);

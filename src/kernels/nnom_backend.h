@@ -24,6 +24,15 @@
 #define NNOM_CMSIS_NN_MVE 0
 #endif
 
+/* -Os with the local kernels: Dense runs as a 1x1 convolution of a
+ * one-pixel image, its arguments built by the layer (less code than a
+ * fully connected kernel and a second argument set; a little slower). */
+#if defined(__OPTIMIZE_SIZE__) && !NNOM_CMSIS_NN_KERNELS && !defined(NNOM_USING_CHW)
+#define NNOM_DENSE_AS_CONV 1
+#else
+#define NNOM_DENSE_AS_CONV 0
+#endif
+
 #if NNOM_CMSIS_NN_KERNELS
 /* src/kernels/cmsis/nnom_cmsis_nn.c: CMSIS-NN's maintained _s8 API. */
 int nnom_cmsis_conv_suits(const nnom_conv_args_t *a);

@@ -2,15 +2,37 @@
 #include "nnom.h"
 #include "nnom_kernels.h"
 #include "../kernels/chw/nnom_chw.h"
+#include "../kernels/nnom_backend.h"
 
-static nnom_status_t setup(const nnom_layer_t *l, nnom_fc_args_t *a)
+#if NNOM_DENSE_AS_CONV
+typedef nnom_conv_args_t dense_args_t;
+
+static void fill(const nnom_layer_t *l, nnom_conv_args_t *a)
 {
     const nnom_dense_config_t *cfg = (const nnom_dense_config_t *)l->config;
-    if (cfg->weight == NULL || cfg->bias == NULL || cfg->mult == NULL || cfg->shift == NULL ||
-        cfg->super.out_q == NULL || l->in0->out.q == NULL || cfg->units == 0)
-        return NN_ARGUMENT_ERROR;
-    if (nnom_shape_size(&l->in0->out.shape) != cfg->in_features)
-        return NN_SIZE_MISMATCH;
+    nnom_memset(a, 0, sizeof(*a));
+    a->p.input_zp = l->in0->out.q->zero_point;
+    a->p.output_zp = cfg->super.out_q->zero_point;
+    a->p.stride_h = a->p.stride_w = a->p.dilation_h = a->p.dilation_w = 1;
+    a->p.act_min = l->out_min;
+    a->p.act_max = l->out_max;
+    a->in.h = a->in.w = a->k.h = a->k.w = a->out.h = a->out.w = 1;
+    a->in.c = a->k.c = cfg->in_features;
+    a->out.c = cfg->units;
+    a->input = l->in0->out.data;
+    a->weight = cfg->weight;
+    a->bias = cfg->bias;
+    a->bias_folded = cfg->bias_folded;
+    a->rq.mult = cfg->mult;
+    a->rq.shift = cfg->shift;
+    a->output = l->out.data;
+}
+#else
+typedef nnom_fc_args_t dense_args_t;
+
+static void fill(const nnom_layer_t *l, nnom_fc_args_t *a)
+{
+    const nnom_dense_config_t *cfg = (const nnom_dense_config_t *)l->config;
     a->input_zp = l->in0->out.q->zero_point;
     a->output_zp = cfg->super.out_q->zero_point;
     a->act_min = l->out_min;
@@ -24,13 +46,25 @@ static nnom_status_t setup(const nnom_layer_t *l, nnom_fc_args_t *a)
     a->rq.mult = cfg->mult;
     a->rq.shift = cfg->shift;
     a->output = l->out.data;
+}
+#endif
+
+static nnom_status_t setup(const nnom_layer_t *l, dense_args_t *a)
+{
+    const nnom_dense_config_t *cfg = (const nnom_dense_config_t *)l->config;
+    if (cfg->weight == NULL || cfg->bias == NULL || cfg->mult == NULL || cfg->shift == NULL ||
+        cfg->super.out_q == NULL || l->in0->out.q == NULL || cfg->units == 0)
+        return NN_ARGUMENT_ERROR;
+    if (nnom_shape_size(&l->in0->out.shape) != cfg->in_features)
+        return NN_SIZE_MISMATCH;
+    fill(l, a);
     return NN_SUCCESS;
 }
 
 static nnom_status_t dense_build(nnom_layer_t *l)
 {
     const nnom_dense_config_t *cfg = (const nnom_dense_config_t *)l->config;
-    nnom_fc_args_t a;
+    dense_args_t a;
     nnom_status_t st = setup(l, &a);
     if (st != NN_SUCCESS)
         return st;
@@ -46,17 +80,25 @@ static nnom_status_t dense_build(nnom_layer_t *l)
     l->out.shape.rank = 1;
     l->out.q = cfg->super.out_q;
     l->macs = (uint32_t)cfg->units * cfg->in_features;
+#if NNOM_DENSE_AS_CONV
+    l->scratch_bytes = 0; /* the direct path: no window to gather */
+#else
     l->scratch_bytes = nnom_kernel_fc_scratch(&a);
+#endif
     return NN_SUCCESS;
 }
 
 static nnom_status_t dense_run(nnom_layer_t *l)
 {
-    nnom_fc_args_t a;
+    dense_args_t a;
     nnom_status_t st = setup(l, &a);
     if (st != NN_SUCCESS)
         return st;
+#if NNOM_DENSE_AS_CONV
+    return nnom_kernel_conv(&a, NULL);
+#else
     return nnom_kernel_fc(&a, l->scratch);
+#endif
 }
 
 static const nnom_layer_type_t dense_type = {NNOM_DENSE, "Dense", 0, 1, dense_build, dense_run};

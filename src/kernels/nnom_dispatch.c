@@ -110,15 +110,25 @@ static const fc_kernel_t fc_table[] = {
 #endif
 };
 
-static const pool_kernel_t pool_table[] = {
+#ifdef NNOM_USING_CHW
+#define LOCAL_POOL {NULL, nnom_chw_pool_s8}
+#else
+#define LOCAL_POOL {NULL, nnom_local_pool_s8}
+#endif
+
+/* Max pooling: the local kernel is faster than CMSIS-NN's without Helium. */
+static const pool_kernel_t maxpool_table[] = {
+#if NNOM_CMSIS_NN_MVE
+    {nnom_cmsis_pool_scratch, nnom_cmsis_pool_s8},
+#endif
+    LOCAL_POOL,
+};
+
+static const pool_kernel_t avgpool_table[] = {
 #if NNOM_CMSIS_NN_KERNELS
     {nnom_cmsis_pool_scratch, nnom_cmsis_pool_s8},
 #endif
-#ifdef NNOM_USING_CHW
-    {NULL, nnom_chw_pool_s8},
-#else
-    {NULL, nnom_local_pool_s8},
-#endif
+    LOCAL_POOL,
 };
 
 /* CMSIS-NN's softmax only with Helium (the local one is faster elsewhere) */
@@ -152,10 +162,21 @@ static const fc_kernel_t *pick_fc(const nnom_fc_args_t *a, int has_scratch, uint
     return k;
 }
 
-static const pool_kernel_t *pick_pool(const nnom_pool_args_t *a, int has_scratch,
-                                      uint32_t *bytes)
+/* One pick per pooling table (not one taking the table): with a constant
+ * table, a one-entry table folds into a direct call. */
+static const pool_kernel_t *pick_maxpool(const nnom_pool_args_t *a, int has_scratch,
+                                         uint32_t *bytes)
 {
-    const pool_kernel_t *k = pool_table;
+    const pool_kernel_t *k = maxpool_table;
+    while ((*bytes = k->scratch != NULL ? k->scratch(a, has_scratch) : 0u) == NNOM_UNSUITED)
+        k++;
+    return k;
+}
+
+static const pool_kernel_t *pick_avgpool(const nnom_pool_args_t *a, int has_scratch,
+                                         uint32_t *bytes)
+{
+    const pool_kernel_t *k = avgpool_table;
     while ((*bytes = k->scratch != NULL ? k->scratch(a, has_scratch) : 0u) == NNOM_UNSUITED)
         k++;
     return k;
@@ -218,18 +239,33 @@ uint32_t nnom_kernel_fc_scratch(const nnom_fc_args_t *a)
     return bytes;
 }
 
-nnom_status_t nnom_kernel_pool(const nnom_pool_args_t *a, int8_t *scratch)
+nnom_status_t nnom_kernel_maxpool(const nnom_pool_args_t *a, int8_t *scratch)
 {
     uint32_t bytes;
     nnom_status_t s;
-    NNOM_PROFILED(s, pick_pool(a, 1, &bytes)->run(a, scratch));
+    NNOM_PROFILED(s, pick_maxpool(a, 1, &bytes)->run(a, scratch));
     return s;
 }
 
-uint32_t nnom_kernel_pool_scratch(const nnom_pool_args_t *a)
+uint32_t nnom_kernel_maxpool_scratch(const nnom_pool_args_t *a)
 {
     uint32_t bytes;
-    (void)pick_pool(a, 1, &bytes);
+    (void)pick_maxpool(a, 1, &bytes);
+    return bytes;
+}
+
+nnom_status_t nnom_kernel_avgpool(const nnom_pool_args_t *a, int8_t *scratch)
+{
+    uint32_t bytes;
+    nnom_status_t s;
+    NNOM_PROFILED(s, pick_avgpool(a, 1, &bytes)->run(a, scratch));
+    return s;
+}
+
+uint32_t nnom_kernel_avgpool_scratch(const nnom_pool_args_t *a)
+{
+    uint32_t bytes;
+    (void)pick_avgpool(a, 1, &bytes);
     return bytes;
 }
 
@@ -265,8 +301,10 @@ static nnom_status_t pool_noscratch(nnom_pool_kind_t kind, const nnom_pool_param
 {
     const nnom_pool_args_t a = {kind, *p, *in_dims, *out_dims, kernel_h, kernel_w, in, out};
     uint32_t bytes;
+    const pool_kernel_t *k =
+        kind == NNOM_POOL_MAX ? pick_maxpool(&a, 0, &bytes) : pick_avgpool(&a, 0, &bytes);
     nnom_status_t s;
-    NNOM_PROFILED(s, pick_pool(&a, 0, &bytes)->run(&a, NULL));
+    NNOM_PROFILED(s, k->run(&a, NULL));
     return s;
 }
 

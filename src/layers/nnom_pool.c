@@ -32,7 +32,7 @@ static nnom_status_t setup(const nnom_layer_t *l, nnom_pool_args_t *a)
     return NN_SUCCESS;
 }
 
-static nnom_status_t pool_build(nnom_layer_t *l)
+static nnom_status_t pool_build(nnom_layer_t *l, uint32_t (*scratch)(const nnom_pool_args_t *a))
 {
     nnom_pool_args_t a;
     nnom_status_t st = setup(l, &a);
@@ -43,23 +43,37 @@ static nnom_status_t pool_build(nnom_layer_t *l)
     l->out.shape.c = (uint16_t)a.out.c;
     l->out.shape.rank = l->in0->out.shape.rank;
     l->out.q = l->in0->out.q;
-    l->scratch_bytes = nnom_kernel_pool_scratch(&a);
+    l->scratch_bytes = scratch(&a);
     return NN_SUCCESS;
 }
 
-static nnom_status_t pool_run(nnom_layer_t *l)
+static nnom_status_t pool_run(nnom_layer_t *l,
+                              nnom_status_t (*run)(const nnom_pool_args_t *a, int8_t *scratch))
 {
     nnom_pool_args_t a;
     nnom_status_t st = setup(l, &a);
     if (st != NN_SUCCESS)
         return st;
-    return nnom_kernel_pool(&a, l->scratch);
+    return run(&a, l->scratch);
 }
 
-static const nnom_layer_type_t maxpool_type = {NNOM_MAXPOOL, "MaxPool", 0, 1, pool_build,
-                                               pool_run};
-static const nnom_layer_type_t avgpool_type = {NNOM_AVGPOOL, "AvgPool", 0, 1, pool_build,
-                                               pool_run};
+/* A build and a run per kind, each naming its own dispatch table: a model
+ * without AvgPool links no average pooling kernel (CMSIS-NN's included). */
+static nnom_status_t maxpool_build(nnom_layer_t *l)
+{
+    return pool_build(l, nnom_kernel_maxpool_scratch);
+}
+static nnom_status_t maxpool_run(nnom_layer_t *l) { return pool_run(l, nnom_kernel_maxpool); }
+static nnom_status_t avgpool_build(nnom_layer_t *l)
+{
+    return pool_build(l, nnom_kernel_avgpool_scratch);
+}
+static nnom_status_t avgpool_run(nnom_layer_t *l) { return pool_run(l, nnom_kernel_avgpool); }
+
+static const nnom_layer_type_t maxpool_type = {NNOM_MAXPOOL, "MaxPool", 0, 1, maxpool_build,
+                                               maxpool_run};
+static const nnom_layer_type_t avgpool_type = {NNOM_AVGPOOL, "AvgPool", 0, 1, avgpool_build,
+                                               avgpool_run};
 
 nnom_layer_t *maxpool_s(const nnom_pool_config_t *config)
 {

@@ -176,18 +176,13 @@ nnom_status_t nnom_cmsis_fc_s8(const nnom_fc_args_t *a, int8_t *scratch)
 
 /* ------------------------------------------------------------ pooling */
 
-/* Max pooling: the local kernel (SSUB8/SEL, four channels a word) is faster
- * than CMSIS-NN's without Helium. Average pooling needs its scratch on DSP
- * cores: without any (has_scratch 0) the local kernel runs. */
+/* Max pooling comes here only with Helium (the dispatch's maxpool_table):
+ * no scratch. Average pooling needs its scratch on DSP cores: without any
+ * (has_scratch 0) the local kernel runs. */
 uint32_t nnom_cmsis_pool_scratch(const nnom_pool_args_t *a, int has_scratch)
 {
-    if (a->kind == NNOM_POOL_MAX) {
-#if defined(ARM_MATH_MVEI)
+    if (a->kind == NNOM_POOL_MAX)
         return 0;
-#else
-        return NNOM_UNSUITED;
-#endif
-    }
     int32_t n = arm_avgpool_s8_get_buffer_size(a->out.w, a->in.c);
     return n <= 0 ? 0u : has_scratch ? (uint32_t)n : NNOM_UNSUITED;
 }

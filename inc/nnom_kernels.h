@@ -156,7 +156,9 @@ nnom_status_t nnom_local_conv_s8(const nnom_conv_args_t *a, int8_t *scratch);
 uint32_t nnom_local_conv_s8_scratch(const nnom_conv_args_t *a);
 nnom_status_t nnom_local_dwconv_s8(const nnom_conv_args_t *a, int8_t *scratch);
 nnom_status_t nnom_local_fc_s8(const nnom_fc_args_t *a, int8_t *scratch);
-nnom_status_t nnom_local_pool_s8(const nnom_pool_args_t *a, int8_t *scratch);
+nnom_status_t nnom_local_pool_s8(const nnom_pool_args_t *a, int8_t *scratch); /* by a->kind */
+nnom_status_t nnom_local_maxpool_s8(const nnom_pool_args_t *a, int8_t *scratch);
+nnom_status_t nnom_local_avgpool_s8(const nnom_pool_args_t *a, int8_t *scratch);
 nnom_status_t nnom_local_softmax_s8(const int8_t *in, int32_t rows, int32_t row_size,
                                     const int32_t *exp_table, int8_t *out);
 

@@ -5,10 +5,12 @@
  * when its scratch function, which is its capability check too, does not
  * return NNOM_UNSUITED: the check says what the implementation supports
  * and where it is the faster choice. The last entry of every table is a
- * local C kernel that takes everything, so there is always a fallback (but for fully connected layers on DSP cores with
- * CMSIS-NN, whose kernel takes every case there). Backends are chosen at build time:
- * NNOM_BACKEND_CMSIS_NN puts CMSIS-NN's _s8 kernels (src/kernels/cmsis/) in
- * front of the local ones on cores with DSP or MVE (nnom_backend.h). The
+ * local C kernel that takes everything, so there is always a fallback
+ * (but for fully connected layers on DSP cores with CMSIS-NN, whose kernel
+ * takes every case there). Max and average pooling have a table each.
+ * Backends are chosen at build time: NNOM_BACKEND_CMSIS_NN puts CMSIS-NN's
+ * _s8 kernels (src/kernels/cmsis/) in front of the local ones on cores with
+ * DSP or MVE (nnom_backend.h). The
  * choice depends only on the arguments, so the scratch size asked at
  * model_compile() belongs to the kernel that runs. CHW builds
  * (NNOM_USING_CHW) hold the channel-first kernels of chw/ instead.
@@ -111,9 +113,11 @@ static const fc_kernel_t fc_table[] = {
 };
 
 #ifdef NNOM_USING_CHW
-#define LOCAL_POOL {NULL, nnom_chw_pool_s8}
+#define LOCAL_MAXPOOL {NULL, nnom_chw_pool_s8}
+#define LOCAL_AVGPOOL {NULL, nnom_chw_pool_s8}
 #else
-#define LOCAL_POOL {NULL, nnom_local_pool_s8}
+#define LOCAL_MAXPOOL {NULL, nnom_local_maxpool_s8}
+#define LOCAL_AVGPOOL {NULL, nnom_local_avgpool_s8}
 #endif
 
 /* Max pooling: the local kernel is faster than CMSIS-NN's without Helium. */
@@ -121,14 +125,14 @@ static const pool_kernel_t maxpool_table[] = {
 #if NNOM_CMSIS_NN_MVE
     {nnom_cmsis_pool_scratch, nnom_cmsis_pool_s8},
 #endif
-    LOCAL_POOL,
+    LOCAL_MAXPOOL,
 };
 
 static const pool_kernel_t avgpool_table[] = {
 #if NNOM_CMSIS_NN_KERNELS
     {nnom_cmsis_pool_scratch, nnom_cmsis_pool_s8},
 #endif
-    LOCAL_POOL,
+    LOCAL_AVGPOOL,
 };
 
 /* CMSIS-NN's softmax only with Helium (the local one is faster elsewhere) */

@@ -6,8 +6,9 @@
  *
  * Every kernel's scratch function is its capability check too: it returns
  * NNOM_UNSUITED where CMSIS-NN does not support the arguments or is not the
- * faster choice, and the dispatch table falls back to the local kernel. CMSIS-NN's kernels are used only on cores
- * with the DSP extension or Helium (MVE): its plain C variants are slower
+ * faster choice, and the dispatch table falls back to the local kernel.
+ * CMSIS-NN's kernels are used only on cores with the DSP extension or
+ * Helium (MVE): its plain C variants are slower
  * than NNoM's local kernels, so on a Cortex-M0/M3 this file is empty and
  * the backend is local C.
  *

@@ -212,9 +212,10 @@ static nnom_status_t plan_and_allocate(nnom_model_t *m, planner_t planner,
     const uint32_t bytes = s == NN_SUCCESS ? plan[m->n_layers].out : 0u;
     int8_t *arena = nnom_mem_next(); /* static mode; NULL with the heap */
     const int later = arena != NULL;
-    if (!later && bytes > 0 && (arena = (int8_t *)nnom_mem(bytes)) == NULL)
-        s = no_arena(bytes);
-    if (s == NN_SUCCESS) {
+    if (!later && bytes > 0)
+        arena = (int8_t *)nnom_mem(bytes);
+    int ok = s == NN_SUCCESS && (bytes == 0 || arena != NULL);
+    if (ok) {
         m->arena_bytes = bytes;
         assign_buffers(m, plan, arena);
         m->mem_bytes = (uint32_t)nnom_mem_used() - m->mem_start +
@@ -222,9 +223,11 @@ static nnom_status_t plan_and_allocate(nnom_model_t *m, planner_t planner,
         nnom_print_model_table(m, plan);
     }
     nnom_mem_temp_free(temp);
-    if (s == NN_SUCCESS && later && bytes > 0 && (int8_t *)nnom_mem(bytes) != arena)
-        s = no_arena(bytes);
-    m->arena = s == NN_SUCCESS && bytes > 0 ? arena : NULL;
+    if (ok && later && bytes > 0)
+        ok = (int8_t *)nnom_mem(bytes) == arena;
+    if (s == NN_SUCCESS && !ok)
+        s = no_arena(bytes); /* one message, heap or static */
+    m->arena = ok && bytes > 0 ? arena : NULL;
     return s;
 }
 

@@ -14,8 +14,7 @@
 nnom_status_t (*nnom_act_table_maker)(const nnom_activation_t **act, const nnom_qparam_t *in_q);
 
 typedef struct {
-    nnom_model_t *m;
-    nnom_layer_t *tail;
+    nnom_layer_t **link; /* where the next layer in run order goes */
     uint16_t count;
 } order_state_t;
 
@@ -46,11 +45,8 @@ static nnom_status_t visit(order_state_t *st, nnom_layer_t *l, int depth)
     l->visit = 2;
     l->index = st->count++;
     l->next = NULL;
-    if (st->tail == NULL)
-        st->m->head = l;
-    else
-        st->tail->next = l;
-    st->tail = l;
+    *st->link = l;
+    st->link = &l->next;
     return NN_SUCCESS;
 }
 
@@ -241,7 +237,7 @@ static nnom_status_t compile(nnom_model_t *m, nnom_layer_t *const *outputs, uint
         NNOM_LOG("nnom: model_compile: no model, a NULL output, or compiled already\n");
         return NN_ARGUMENT_ERROR;
     }
-    order_state_t st = {m, NULL, 0};
+    order_state_t st = {&m->head, 0};
     nnom_status_t s = NN_SUCCESS;
     for (uint8_t i = 0; i < n && s == NN_SUCCESS; i++) {
         s = visit(&st, outputs[i], 0);

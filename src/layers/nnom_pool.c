@@ -32,7 +32,21 @@ static nnom_status_t setup(const nnom_layer_t *l, nnom_pool_args_t *a)
     return NN_SUCCESS;
 }
 
-static nnom_status_t pool_build(nnom_layer_t *l, uint32_t (*scratch)(const nnom_pool_args_t *a))
+/* A layer type per kind with its own dispatch entries (the type's first
+ * member is the generic type the layer points to): a model without AvgPool
+ * links no average pooling kernel, CMSIS-NN's included. */
+typedef struct {
+    nnom_layer_type_t super;
+    uint32_t (*scratch)(const nnom_pool_args_t *a);
+    nnom_status_t (*run)(const nnom_pool_args_t *a, int8_t *scratch);
+} pool_type_t;
+
+static const pool_type_t *pool_type(const nnom_layer_t *l)
+{
+    return (const pool_type_t *)(const void *)l->type;
+}
+
+static nnom_status_t pool_build(nnom_layer_t *l)
 {
     nnom_pool_args_t a;
     nnom_status_t st = setup(l, &a);
@@ -43,43 +57,35 @@ static nnom_status_t pool_build(nnom_layer_t *l, uint32_t (*scratch)(const nnom_
     l->out.shape.c = (uint16_t)a.out.c;
     l->out.shape.rank = l->in0->out.shape.rank;
     l->out.q = l->in0->out.q;
-    l->scratch_bytes = scratch(&a);
+    l->scratch_bytes = pool_type(l)->scratch(&a);
     return NN_SUCCESS;
 }
 
-static nnom_status_t pool_run(nnom_layer_t *l,
-                              nnom_status_t (*run)(const nnom_pool_args_t *a, int8_t *scratch))
+static nnom_status_t pool_run(nnom_layer_t *l)
 {
     nnom_pool_args_t a;
     nnom_status_t st = setup(l, &a);
     if (st != NN_SUCCESS)
         return st;
-    return run(&a, l->scratch);
+    return pool_type(l)->run(&a, l->scratch);
 }
 
-/* A build and a run per kind, each naming its own dispatch table: a model
- * without AvgPool links no average pooling kernel (CMSIS-NN's included). */
-static nnom_status_t maxpool_build(nnom_layer_t *l)
-{
-    return pool_build(l, nnom_kernel_maxpool_scratch);
-}
-static nnom_status_t maxpool_run(nnom_layer_t *l) { return pool_run(l, nnom_kernel_maxpool); }
-static nnom_status_t avgpool_build(nnom_layer_t *l)
-{
-    return pool_build(l, nnom_kernel_avgpool_scratch);
-}
-static nnom_status_t avgpool_run(nnom_layer_t *l) { return pool_run(l, nnom_kernel_avgpool); }
-
-static const nnom_layer_type_t maxpool_type = {NNOM_MAXPOOL, "MaxPool", 0, 1, maxpool_build,
-                                               maxpool_run};
-static const nnom_layer_type_t avgpool_type = {NNOM_AVGPOOL, "AvgPool", 0, 1, avgpool_build,
-                                               avgpool_run};
+static const pool_type_t maxpool_type = {
+    {NNOM_MAXPOOL, "MaxPool", 0, 1, pool_build, pool_run},
+    nnom_kernel_maxpool_scratch,
+    nnom_kernel_maxpool,
+};
+static const pool_type_t avgpool_type = {
+    {NNOM_AVGPOOL, "AvgPool", 0, 1, pool_build, pool_run},
+    nnom_kernel_avgpool_scratch,
+    nnom_kernel_avgpool,
+};
 
 nnom_layer_t *maxpool_s(const nnom_pool_config_t *config)
 {
-    return nnom_layer_new(&maxpool_type, config);
+    return nnom_layer_new(&maxpool_type.super, config);
 }
 nnom_layer_t *avgpool_s(const nnom_pool_config_t *config)
 {
-    return nnom_layer_new(&avgpool_type, config);
+    return nnom_layer_new(&avgpool_type.super, config);
 }

@@ -47,7 +47,8 @@ uint32_t nnom_kernel_profile_instructions(void) { return profile_total; }
 /* ------------------------------------------------------------ tables */
 
 /* scratch: the bytes the kernel needs, or NNOM_UNSUITED where it does not
- * take the arguments; NULL: no scratch, takes everything. */
+ * take the arguments; NULL (but for convolutions, which always have one:
+ * pick_conv() then has no NULL test): no scratch, takes everything. */
 typedef struct {
     const char *name;
     uint32_t (*scratch)(const nnom_conv_args_t *a);
@@ -77,12 +78,18 @@ static nnom_status_t local_softmax(const nnom_softmax_args_t *a)
 }
 #endif
 
+static uint32_t no_scratch(const nnom_conv_args_t *a)
+{
+    (void)a;
+    return 0;
+}
+
 static const conv_kernel_t conv_table[] = {
 #if NNOM_CMSIS_NN_KERNELS
     {"cmsis-nn", nnom_cmsis_conv_scratch, nnom_cmsis_conv_s8},
 #endif
 #ifdef NNOM_USING_CHW /* CHW builds: the kernels of chw/ (CMSIS-NN is HWC, off) */
-    {"local-chw", NULL, nnom_chw_conv_s8},
+    {"local-chw", no_scratch, nnom_chw_conv_s8},
 #else
     {"local", nnom_local_conv_s8_scratch, nnom_local_conv_s8}, /* never NNOM_UNSUITED */
 #endif
@@ -93,9 +100,9 @@ static const conv_kernel_t dwconv_table[] = {
     {"cmsis-nn", nnom_cmsis_dwconv_scratch, nnom_cmsis_dwconv_s8},
 #endif
 #ifdef NNOM_USING_CHW
-    {"local-chw", NULL, nnom_chw_dwconv_s8},
+    {"local-chw", no_scratch, nnom_chw_dwconv_s8},
 #else
-    {"local", NULL, nnom_local_dwconv_s8},
+    {"local", no_scratch, nnom_local_dwconv_s8},
 #endif
 };
 
@@ -153,7 +160,7 @@ static const softmax_kernel_t softmax_table[] = {
 static const conv_kernel_t *pick_conv(const conv_kernel_t *k, const nnom_conv_args_t *a,
                                       uint32_t *bytes)
 {
-    while ((*bytes = k->scratch != NULL ? k->scratch(a) : 0u) == NNOM_UNSUITED)
+    while ((*bytes = k->scratch(a)) == NNOM_UNSUITED)
         k++;
     return k;
 }

@@ -10,7 +10,8 @@
 static nnom_status_t global_build(nnom_layer_t *l)
 {
     const nnom_shape_t *s = &l->in0->out.shape;
-    if (s->rank < 2 || (int32_t)s->h * s->w > MAX_POSITIONS || l->in0->out.q == NULL)
+    /* an input has out.q: compile() refuses a layer built without one */
+    if (s->rank < 2 || (int32_t)s->h * s->w > MAX_POSITIONS)
         return NN_SIZE_MISMATCH;
     l->out.shape.h = 1;
     l->out.shape.w = 1;
@@ -47,7 +48,7 @@ static nnom_status_t sumpool_setup(const nnom_layer_t *l, nnom_dims_t *in, nnom_
 {
     const nnom_sumpool_config_t *cfg = (const nnom_sumpool_config_t *)l->config;
     const nnom_shape_t *s = &l->in0->out.shape;
-    if (cfg->super.out_q == NULL || l->in0->out.q == NULL)
+    if (cfg->super.out_q == NULL) /* the input's out.q: see global_build() */
         return NN_ARGUMENT_ERROR;
     if (s->rank < 2 || (int32_t)cfg->kernel_h * cfg->kernel_w > MAX_POSITIONS)
         return NN_SIZE_MISMATCH;

@@ -305,17 +305,20 @@ nnom_status_t nnom_kernel_fc_s8(int32_t input_zp, int32_t output_zp, int32_t act
     return s;
 }
 
-static nnom_status_t pool_noscratch(nnom_pool_kind_t kind, const nnom_pool_params_t *p,
+/* pick: the kind's own, so that each shorthand links its kind's kernels only */
+static nnom_status_t pool_noscratch(nnom_pool_kind_t kind,
+                                    const pool_kernel_t *(*pick)(const nnom_pool_args_t *a,
+                                                                 int has_scratch,
+                                                                 uint32_t *bytes),
+                                    const nnom_pool_params_t *p,
                                     const nnom_dims_t *in_dims, const int8_t *in,
                                     int32_t kernel_h, int32_t kernel_w,
                                     const nnom_dims_t *out_dims, int8_t *out)
 {
     const nnom_pool_args_t a = {kind, *p, *in_dims, *out_dims, kernel_h, kernel_w, in, out};
     uint32_t bytes;
-    const pool_kernel_t *k =
-        kind == NNOM_POOL_MAX ? pick_maxpool(&a, 0, &bytes) : pick_avgpool(&a, 0, &bytes);
     nnom_status_t s;
-    NNOM_PROFILED(s, k->run(&a, NULL));
+    NNOM_PROFILED(s, pick(&a, 0, &bytes)->run(&a, NULL));
     return s;
 }
 
@@ -323,14 +326,16 @@ nnom_status_t nnom_kernel_maxpool_s8(const nnom_pool_params_t *p, const nnom_dim
                                      const int8_t *in, int32_t kernel_h, int32_t kernel_w,
                                      const nnom_dims_t *out_dims, int8_t *out)
 {
-    return pool_noscratch(NNOM_POOL_MAX, p, in_dims, in, kernel_h, kernel_w, out_dims, out);
+    return pool_noscratch(NNOM_POOL_MAX, pick_maxpool, p, in_dims, in, kernel_h, kernel_w, out_dims,
+                          out);
 }
 
 nnom_status_t nnom_kernel_avgpool_s8(const nnom_pool_params_t *p, const nnom_dims_t *in_dims,
                                      const int8_t *in, int32_t kernel_h, int32_t kernel_w,
                                      const nnom_dims_t *out_dims, int8_t *out)
 {
-    return pool_noscratch(NNOM_POOL_AVG, p, in_dims, in, kernel_h, kernel_w, out_dims, out);
+    return pool_noscratch(NNOM_POOL_AVG, pick_avgpool, p, in_dims, in, kernel_h, kernel_w, out_dims,
+                          out);
 }
 
 nnom_status_t nnom_kernel_softmax_s8(const int8_t *in, int32_t rows, int32_t row_size,

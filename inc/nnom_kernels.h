@@ -124,8 +124,12 @@ nnom_status_t nnom_kernel_dwconv(const nnom_conv_args_t *a, int8_t *scratch);
 uint32_t nnom_kernel_dwconv_scratch(const nnom_conv_args_t *a);
 nnom_status_t nnom_kernel_fc(const nnom_fc_args_t *a, int8_t *scratch);
 uint32_t nnom_kernel_fc_scratch(const nnom_fc_args_t *a);
-nnom_status_t nnom_kernel_pool(const nnom_pool_args_t *a, int8_t *scratch);
-uint32_t nnom_kernel_pool_scratch(const nnom_pool_args_t *a);
+/* Max and average pooling have a table each (a->kind must match): a model
+ * links the kernels of the kinds it uses only. */
+nnom_status_t nnom_kernel_maxpool(const nnom_pool_args_t *a, int8_t *scratch);
+uint32_t nnom_kernel_maxpool_scratch(const nnom_pool_args_t *a);
+nnom_status_t nnom_kernel_avgpool(const nnom_pool_args_t *a, int8_t *scratch);
+uint32_t nnom_kernel_avgpool_scratch(const nnom_pool_args_t *a);
 nnom_status_t nnom_kernel_softmax(const nnom_softmax_args_t *a);
 
 /* The name of the kernel the table picks ("local", "cmsis-nn", "local-chw"), for tests
@@ -152,7 +156,9 @@ nnom_status_t nnom_local_conv_s8(const nnom_conv_args_t *a, int8_t *scratch);
 uint32_t nnom_local_conv_s8_scratch(const nnom_conv_args_t *a);
 nnom_status_t nnom_local_dwconv_s8(const nnom_conv_args_t *a, int8_t *scratch);
 nnom_status_t nnom_local_fc_s8(const nnom_fc_args_t *a, int8_t *scratch);
-nnom_status_t nnom_local_pool_s8(const nnom_pool_args_t *a, int8_t *scratch);
+nnom_status_t nnom_local_pool_s8(const nnom_pool_args_t *a, int8_t *scratch); /* by a->kind */
+nnom_status_t nnom_local_maxpool_s8(const nnom_pool_args_t *a, int8_t *scratch);
+nnom_status_t nnom_local_avgpool_s8(const nnom_pool_args_t *a, int8_t *scratch);
 nnom_status_t nnom_local_softmax_s8(const int8_t *in, int32_t rows, int32_t row_size,
                                     const int32_t *exp_table, int8_t *out);
 

@@ -14,8 +14,7 @@
 nnom_status_t (*nnom_act_table_maker)(const nnom_activation_t **act, const nnom_qparam_t *in_q);
 
 typedef struct {
-    nnom_model_t *m;
-    nnom_layer_t *tail;
+    nnom_layer_t **link; /* where the next layer in run order goes */
     uint16_t count;
 } order_state_t;
 
@@ -46,11 +45,8 @@ static nnom_status_t visit(order_state_t *st, nnom_layer_t *l, int depth)
     l->visit = 2;
     l->index = st->count++;
     l->next = NULL;
-    if (st->tail == NULL)
-        st->m->head = l;
-    else
-        st->tail->next = l;
-    st->tail = l;
+    *st->link = l;
+    st->link = &l->next;
     return NN_SUCCESS;
 }
 
@@ -212,9 +208,10 @@ static nnom_status_t plan_and_allocate(nnom_model_t *m, planner_t planner,
     const uint32_t bytes = s == NN_SUCCESS ? plan[m->n_layers].out : 0u;
     int8_t *arena = nnom_mem_next(); /* static mode; NULL with the heap */
     const int later = arena != NULL;
-    if (!later && bytes > 0 && (arena = (int8_t *)nnom_mem(bytes)) == NULL)
-        s = no_arena(bytes);
-    if (s == NN_SUCCESS) {
+    if (!later && bytes > 0)
+        arena = (int8_t *)nnom_mem(bytes);
+    int ok = s == NN_SUCCESS && (bytes == 0 || arena != NULL);
+    if (ok) {
         m->arena_bytes = bytes;
         assign_buffers(m, plan, arena);
         m->mem_bytes = (uint32_t)nnom_mem_used() - m->mem_start +
@@ -222,9 +219,11 @@ static nnom_status_t plan_and_allocate(nnom_model_t *m, planner_t planner,
         nnom_print_model_table(m, plan);
     }
     nnom_mem_temp_free(temp);
-    if (s == NN_SUCCESS && later && bytes > 0 && (int8_t *)nnom_mem(bytes) != arena)
-        s = no_arena(bytes);
-    m->arena = s == NN_SUCCESS && bytes > 0 ? arena : NULL;
+    if (ok && later && bytes > 0)
+        ok = (int8_t *)nnom_mem(bytes) == arena;
+    if (s == NN_SUCCESS && !ok)
+        s = no_arena(bytes); /* one message, heap or static */
+    m->arena = ok && bytes > 0 ? arena : NULL;
     return s;
 }
 
@@ -238,7 +237,7 @@ static nnom_status_t compile(nnom_model_t *m, nnom_layer_t *const *outputs, uint
         NNOM_LOG("nnom: model_compile: no model, a NULL output, or compiled already\n");
         return NN_ARGUMENT_ERROR;
     }
-    order_state_t st = {m, NULL, 0};
+    order_state_t st = {&m->head, 0};
     nnom_status_t s = NN_SUCCESS;
     for (uint8_t i = 0; i < n && s == NN_SUCCESS; i++) {
         s = visit(&st, outputs[i], 0);

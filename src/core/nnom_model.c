@@ -39,14 +39,14 @@ static nnom_layer_t *model_mergex(nnom_layer_t *method, int num, ...)
     }
     va_start(args, num);
     first = va_arg(args, nnom_layer_t *);
-    for (int i = 1; i < num; i++)
+    int missing = first == NULL;
+    for (int i = 1; i < num; i++) {
         more[i - 1] = va_arg(args, nnom_layer_t *);
+        missing |= more[i - 1] == NULL;
+    }
     va_end(args);
-    if (first == NULL)
+    if (missing)
         return NULL;
-    for (int i = 1; i < num; i++)
-        if (more[i - 1] == NULL)
-            return NULL;
     method->in0 = first;
     method->in_more = more;
     method->n_in = (uint8_t)num;

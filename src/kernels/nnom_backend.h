@@ -33,22 +33,24 @@
 #define NNOM_DENSE_AS_CONV 0
 #endif
 
+/* A table entry's scratch function is its capability check too: it returns
+ * NNOM_UNSUITED where the kernel does not take the arguments (one function,
+ * less code than a check and a size). */
+#define NNOM_UNSUITED UINT32_MAX
+
 #if NNOM_CMSIS_NN_KERNELS
 /* src/kernels/cmsis/nnom_cmsis_nn.c: CMSIS-NN's maintained _s8 API. */
-int nnom_cmsis_conv_suits(const nnom_conv_args_t *a);
 uint32_t nnom_cmsis_conv_scratch(const nnom_conv_args_t *a);
 nnom_status_t nnom_cmsis_conv_s8(const nnom_conv_args_t *a, int8_t *scratch);
 
-int nnom_cmsis_dwconv_suits(const nnom_conv_args_t *a);
 uint32_t nnom_cmsis_dwconv_scratch(const nnom_conv_args_t *a);
 nnom_status_t nnom_cmsis_dwconv_s8(const nnom_conv_args_t *a, int8_t *scratch);
 
-int nnom_cmsis_fc_suits(const nnom_fc_args_t *a, int has_scratch);
-uint32_t nnom_cmsis_fc_scratch(const nnom_fc_args_t *a);
+/* has_scratch is 0 for the shorthand calls that cannot give scratch */
+uint32_t nnom_cmsis_fc_scratch(const nnom_fc_args_t *a, int has_scratch); /* Helium only */
 nnom_status_t nnom_cmsis_fc_s8(const nnom_fc_args_t *a, int8_t *scratch);
 
-int nnom_cmsis_pool_suits(const nnom_pool_args_t *a, int has_scratch);
-uint32_t nnom_cmsis_pool_scratch(const nnom_pool_args_t *a);
+uint32_t nnom_cmsis_pool_scratch(const nnom_pool_args_t *a, int has_scratch);
 nnom_status_t nnom_cmsis_pool_s8(const nnom_pool_args_t *a, int8_t *scratch);
 
 int nnom_cmsis_softmax_suits(const nnom_softmax_args_t *a);

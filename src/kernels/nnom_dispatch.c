@@ -2,13 +2,15 @@
  * nnom_dispatch.c - the one place that picks a kernel implementation.
  *
  * Every operator has a table of kernels, tried in order. An entry is used
- * when its capability check (`suits`) accepts the arguments: the check says
- * what the implementation supports and where it is the faster choice. The
- * last entry of every table is a local C kernel without a check, so there
- * is always a fallback (but for fully connected layers on DSP cores with
- * CMSIS-NN, whose kernel takes every case there). Backends are chosen at build time:
- * NNOM_BACKEND_CMSIS_NN puts CMSIS-NN's _s8 kernels (src/kernels/cmsis/) in
- * front of the local ones on cores with DSP or MVE (nnom_backend.h). The
+ * when its scratch function, which is its capability check too, does not
+ * return NNOM_UNSUITED: the check says what the implementation supports
+ * and where it is the faster choice. The last entry of every table is a
+ * local C kernel that takes everything, so there is always a fallback
+ * (but for fully connected layers on DSP cores with CMSIS-NN, whose kernel
+ * takes every case there). Max and average pooling have a table each.
+ * Backends are chosen at build time: NNOM_BACKEND_CMSIS_NN puts CMSIS-NN's
+ * _s8 kernels (src/kernels/cmsis/) in front of the local ones on cores with
+ * DSP or MVE (nnom_backend.h). The
  * choice depends only on the arguments, so the scratch size asked at
  * model_compile() belongs to the kernel that runs. CHW builds
  * (NNOM_USING_CHW) hold the channel-first kernels of chw/ instead.
@@ -44,23 +46,23 @@ uint32_t nnom_kernel_profile_instructions(void) { return profile_total; }
 
 /* ------------------------------------------------------------ tables */
 
+/* scratch: the bytes the kernel needs, or NNOM_UNSUITED where it does not
+ * take the arguments; NULL (but for convolutions, which always have one:
+ * pick_conv() then has no NULL test): no scratch, takes everything. */
 typedef struct {
     const char *name;
-    int (*suits)(const nnom_conv_args_t *a); /* NULL: accepts everything */
-    uint32_t (*scratch)(const nnom_conv_args_t *a); /* NULL: none */
+    uint32_t (*scratch)(const nnom_conv_args_t *a);
     nnom_status_t (*run)(const nnom_conv_args_t *a, int8_t *scratch);
 } conv_kernel_t;
 
 /* has_scratch is 0 for the shorthand calls that cannot give scratch. */
 typedef struct {
-    int (*suits)(const nnom_fc_args_t *a, int has_scratch);
-    uint32_t (*scratch)(const nnom_fc_args_t *a);
+    uint32_t (*scratch)(const nnom_fc_args_t *a, int has_scratch);
     nnom_status_t (*run)(const nnom_fc_args_t *a, int8_t *scratch);
 } fc_kernel_t;
 
 typedef struct {
-    int (*suits)(const nnom_pool_args_t *a, int has_scratch);
-    uint32_t (*scratch)(const nnom_pool_args_t *a);
+    uint32_t (*scratch)(const nnom_pool_args_t *a, int has_scratch);
     nnom_status_t (*run)(const nnom_pool_args_t *a, int8_t *scratch);
 } pool_kernel_t;
 
@@ -76,25 +78,31 @@ static nnom_status_t local_softmax(const nnom_softmax_args_t *a)
 }
 #endif
 
+static uint32_t no_scratch(const nnom_conv_args_t *a)
+{
+    (void)a;
+    return 0;
+}
+
 static const conv_kernel_t conv_table[] = {
 #if NNOM_CMSIS_NN_KERNELS
-    {"cmsis-nn", nnom_cmsis_conv_suits, nnom_cmsis_conv_scratch, nnom_cmsis_conv_s8},
+    {"cmsis-nn", nnom_cmsis_conv_scratch, nnom_cmsis_conv_s8},
 #endif
 #ifdef NNOM_USING_CHW /* CHW builds: the kernels of chw/ (CMSIS-NN is HWC, off) */
-    {"local-chw", NULL, NULL, nnom_chw_conv_s8},
+    {"local-chw", no_scratch, nnom_chw_conv_s8},
 #else
-    {"local", NULL, nnom_local_conv_s8_scratch, nnom_local_conv_s8},
+    {"local", nnom_local_conv_s8_scratch, nnom_local_conv_s8}, /* never NNOM_UNSUITED */
 #endif
 };
 
 static const conv_kernel_t dwconv_table[] = {
 #if NNOM_CMSIS_NN_KERNELS
-    {"cmsis-nn", nnom_cmsis_dwconv_suits, nnom_cmsis_dwconv_scratch, nnom_cmsis_dwconv_s8},
+    {"cmsis-nn", nnom_cmsis_dwconv_scratch, nnom_cmsis_dwconv_s8},
 #endif
 #ifdef NNOM_USING_CHW
-    {"local-chw", NULL, NULL, nnom_chw_dwconv_s8},
+    {"local-chw", no_scratch, nnom_chw_dwconv_s8},
 #else
-    {"local", NULL, NULL, nnom_local_dwconv_s8},
+    {"local", no_scratch, nnom_local_dwconv_s8},
 #endif
 };
 
@@ -102,24 +110,36 @@ static const conv_kernel_t dwconv_table[] = {
  * local one would never run, so it is not in the table (nor linked). */
 static const fc_kernel_t fc_table[] = {
 #if NNOM_CMSIS_NN_MVE
-    {nnom_cmsis_fc_suits, nnom_cmsis_fc_scratch, nnom_cmsis_fc_s8},
+    {nnom_cmsis_fc_scratch, nnom_cmsis_fc_s8},
 #elif NNOM_CMSIS_NN_KERNELS
-    {NULL, nnom_cmsis_fc_scratch, nnom_cmsis_fc_s8},
+    {NULL, nnom_cmsis_fc_s8},
 #endif
 #if !NNOM_CMSIS_NN_KERNELS || NNOM_CMSIS_NN_MVE
-    {NULL, NULL, nnom_local_fc_s8},
+    {NULL, nnom_local_fc_s8},
 #endif
 };
 
-static const pool_kernel_t pool_table[] = {
-#if NNOM_CMSIS_NN_KERNELS
-    {nnom_cmsis_pool_suits, nnom_cmsis_pool_scratch, nnom_cmsis_pool_s8},
-#endif
 #ifdef NNOM_USING_CHW
-    {NULL, NULL, nnom_chw_pool_s8},
+#define LOCAL_MAXPOOL {NULL, nnom_chw_pool_s8}
+#define LOCAL_AVGPOOL {NULL, nnom_chw_pool_s8}
 #else
-    {NULL, NULL, nnom_local_pool_s8},
+#define LOCAL_MAXPOOL {NULL, nnom_local_maxpool_s8}
+#define LOCAL_AVGPOOL {NULL, nnom_local_avgpool_s8}
 #endif
+
+/* Max pooling: the local kernel is faster than CMSIS-NN's without Helium. */
+static const pool_kernel_t maxpool_table[] = {
+#if NNOM_CMSIS_NN_MVE
+    {nnom_cmsis_pool_scratch, nnom_cmsis_pool_s8},
+#endif
+    LOCAL_MAXPOOL,
+};
+
+static const pool_kernel_t avgpool_table[] = {
+#if NNOM_CMSIS_NN_KERNELS
+    {nnom_cmsis_pool_scratch, nnom_cmsis_pool_s8},
+#endif
+    LOCAL_AVGPOOL,
 };
 
 /* CMSIS-NN's softmax only with Helium (the local one is faster elsewhere) */
@@ -136,89 +156,128 @@ static const softmax_kernel_t softmax_table[] = {
 
 /* ------------------------------------------------------------ dispatch */
 
-static const conv_kernel_t *pick_conv(const conv_kernel_t *k, const nnom_conv_args_t *a)
+/* The first entry that takes the arguments; *bytes: its scratch. */
+static const conv_kernel_t *pick_conv(const conv_kernel_t *k, const nnom_conv_args_t *a,
+                                      uint32_t *bytes)
 {
-    while (k->suits != NULL && !k->suits(a))
+    while ((*bytes = k->scratch(a)) == NNOM_UNSUITED)
         k++;
     return k;
 }
 
-static const fc_kernel_t *pick_fc(const nnom_fc_args_t *a, int has_scratch)
+static const fc_kernel_t *pick_fc(const nnom_fc_args_t *a, int has_scratch, uint32_t *bytes)
 {
     const fc_kernel_t *k = fc_table;
-    while (k->suits != NULL && !k->suits(a, has_scratch))
+    while ((*bytes = k->scratch != NULL ? k->scratch(a, has_scratch) : 0u) == NNOM_UNSUITED)
         k++;
     return k;
 }
 
-static const pool_kernel_t *pick_pool(const nnom_pool_args_t *a, int has_scratch)
+/* One pick per pooling table (not one taking the table): with a constant
+ * table, a one-entry table folds into a direct call. */
+static const pool_kernel_t *pick_maxpool(const nnom_pool_args_t *a, int has_scratch,
+                                         uint32_t *bytes)
 {
-    const pool_kernel_t *k = pool_table;
-    while (k->suits != NULL && !k->suits(a, has_scratch))
+    const pool_kernel_t *k = maxpool_table;
+    while ((*bytes = k->scratch != NULL ? k->scratch(a, has_scratch) : 0u) == NNOM_UNSUITED)
+        k++;
+    return k;
+}
+
+static const pool_kernel_t *pick_avgpool(const nnom_pool_args_t *a, int has_scratch,
+                                         uint32_t *bytes)
+{
+    const pool_kernel_t *k = avgpool_table;
+    while ((*bytes = k->scratch != NULL ? k->scratch(a, has_scratch) : 0u) == NNOM_UNSUITED)
         k++;
     return k;
 }
 
 nnom_status_t nnom_kernel_conv(const nnom_conv_args_t *a, int8_t *scratch)
 {
+    uint32_t bytes;
     nnom_status_t s;
-    NNOM_PROFILED(s, pick_conv(conv_table, a)->run(a, scratch));
+    NNOM_PROFILED(s, pick_conv(conv_table, a, &bytes)->run(a, scratch));
     return s;
 }
 
 uint32_t nnom_kernel_conv_scratch(const nnom_conv_args_t *a)
 {
-    const conv_kernel_t *k = pick_conv(conv_table, a);
-    return k->scratch != NULL ? k->scratch(a) : 0;
+    uint32_t bytes;
+    (void)pick_conv(conv_table, a, &bytes);
+    return bytes;
 }
 
 const char *nnom_kernel_conv_backend(const nnom_conv_args_t *a)
 {
-    return pick_conv(conv_table, a)->name;
+    uint32_t bytes;
+    return pick_conv(conv_table, a, &bytes)->name;
 }
 
 nnom_status_t nnom_kernel_dwconv(const nnom_conv_args_t *a, int8_t *scratch)
 {
+    uint32_t bytes;
     nnom_status_t s;
-    NNOM_PROFILED(s, pick_conv(dwconv_table, a)->run(a, scratch));
+    NNOM_PROFILED(s, pick_conv(dwconv_table, a, &bytes)->run(a, scratch));
     return s;
 }
 
 uint32_t nnom_kernel_dwconv_scratch(const nnom_conv_args_t *a)
 {
-    const conv_kernel_t *k = pick_conv(dwconv_table, a);
-    return k->scratch != NULL ? k->scratch(a) : 0;
+    uint32_t bytes;
+    (void)pick_conv(dwconv_table, a, &bytes);
+    return bytes;
 }
 
 const char *nnom_kernel_dwconv_backend(const nnom_conv_args_t *a)
 {
-    return pick_conv(dwconv_table, a)->name;
+    uint32_t bytes;
+    return pick_conv(dwconv_table, a, &bytes)->name;
 }
 
 nnom_status_t nnom_kernel_fc(const nnom_fc_args_t *a, int8_t *scratch)
 {
+    uint32_t bytes;
     nnom_status_t s;
-    NNOM_PROFILED(s, pick_fc(a, 1)->run(a, scratch));
+    NNOM_PROFILED(s, pick_fc(a, 1, &bytes)->run(a, scratch));
     return s;
 }
 
 uint32_t nnom_kernel_fc_scratch(const nnom_fc_args_t *a)
 {
-    const fc_kernel_t *k = pick_fc(a, 1);
-    return k->scratch != NULL ? k->scratch(a) : 0;
+    uint32_t bytes;
+    (void)pick_fc(a, 1, &bytes);
+    return bytes;
 }
 
-nnom_status_t nnom_kernel_pool(const nnom_pool_args_t *a, int8_t *scratch)
+nnom_status_t nnom_kernel_maxpool(const nnom_pool_args_t *a, int8_t *scratch)
 {
+    uint32_t bytes;
     nnom_status_t s;
-    NNOM_PROFILED(s, pick_pool(a, 1)->run(a, scratch));
+    NNOM_PROFILED(s, pick_maxpool(a, 1, &bytes)->run(a, scratch));
     return s;
 }
 
-uint32_t nnom_kernel_pool_scratch(const nnom_pool_args_t *a)
+uint32_t nnom_kernel_maxpool_scratch(const nnom_pool_args_t *a)
 {
-    const pool_kernel_t *k = pick_pool(a, 1);
-    return k->scratch != NULL ? k->scratch(a) : 0;
+    uint32_t bytes;
+    (void)pick_maxpool(a, 1, &bytes);
+    return bytes;
+}
+
+nnom_status_t nnom_kernel_avgpool(const nnom_pool_args_t *a, int8_t *scratch)
+{
+    uint32_t bytes;
+    nnom_status_t s;
+    NNOM_PROFILED(s, pick_avgpool(a, 1, &bytes)->run(a, scratch));
+    return s;
+}
+
+uint32_t nnom_kernel_avgpool_scratch(const nnom_pool_args_t *a)
+{
+    uint32_t bytes;
+    (void)pick_avgpool(a, 1, &bytes);
+    return bytes;
 }
 
 nnom_status_t nnom_kernel_softmax(const nnom_softmax_args_t *a)
@@ -240,19 +299,26 @@ nnom_status_t nnom_kernel_fc_s8(int32_t input_zp, int32_t output_zp, int32_t act
 {
     const nnom_fc_args_t a = {input_zp, output_zp, act_min, act_max, in_features, units,
                               in,       weight,    bias,    NULL,    *rq,         out};
+    uint32_t bytes;
     nnom_status_t s;
-    NNOM_PROFILED(s, pick_fc(&a, 0)->run(&a, NULL));
+    NNOM_PROFILED(s, pick_fc(&a, 0, &bytes)->run(&a, NULL));
     return s;
 }
 
-static nnom_status_t pool_noscratch(nnom_pool_kind_t kind, const nnom_pool_params_t *p,
+/* pick: the kind's own, so that each shorthand links its kind's kernels only */
+static nnom_status_t pool_noscratch(nnom_pool_kind_t kind,
+                                    const pool_kernel_t *(*pick)(const nnom_pool_args_t *a,
+                                                                 int has_scratch,
+                                                                 uint32_t *bytes),
+                                    const nnom_pool_params_t *p,
                                     const nnom_dims_t *in_dims, const int8_t *in,
                                     int32_t kernel_h, int32_t kernel_w,
                                     const nnom_dims_t *out_dims, int8_t *out)
 {
     const nnom_pool_args_t a = {kind, *p, *in_dims, *out_dims, kernel_h, kernel_w, in, out};
+    uint32_t bytes;
     nnom_status_t s;
-    NNOM_PROFILED(s, pick_pool(&a, 0)->run(&a, NULL));
+    NNOM_PROFILED(s, pick(&a, 0, &bytes)->run(&a, NULL));
     return s;
 }
 
@@ -260,14 +326,16 @@ nnom_status_t nnom_kernel_maxpool_s8(const nnom_pool_params_t *p, const nnom_dim
                                      const int8_t *in, int32_t kernel_h, int32_t kernel_w,
                                      const nnom_dims_t *out_dims, int8_t *out)
 {
-    return pool_noscratch(NNOM_POOL_MAX, p, in_dims, in, kernel_h, kernel_w, out_dims, out);
+    return pool_noscratch(NNOM_POOL_MAX, pick_maxpool, p, in_dims, in, kernel_h, kernel_w, out_dims,
+                          out);
 }
 
 nnom_status_t nnom_kernel_avgpool_s8(const nnom_pool_params_t *p, const nnom_dims_t *in_dims,
                                      const int8_t *in, int32_t kernel_h, int32_t kernel_w,
                                      const nnom_dims_t *out_dims, int8_t *out)
 {
-    return pool_noscratch(NNOM_POOL_AVG, p, in_dims, in, kernel_h, kernel_w, out_dims, out);
+    return pool_noscratch(NNOM_POOL_AVG, pick_avgpool, p, in_dims, in, kernel_h, kernel_w, out_dims,
+                          out);
 }
 
 nnom_status_t nnom_kernel_softmax_s8(const int8_t *in, int32_t rows, int32_t row_size,

@@ -9,8 +9,9 @@ static nnom_status_t setup(const nnom_layer_t *l, conv_setup_t *s)
 {
     const nnom_conv2d_config_t *cfg = (const nnom_conv2d_config_t *)l->config;
     const nnom_tensor_t *in = &l->in0->out;
+    /* an input has out.q: compile() refuses a layer built without one */
     if (cfg->weight == NULL || cfg->bias == NULL || cfg->mult == NULL || cfg->shift == NULL ||
-        cfg->super.out_q == NULL || in->q == NULL)
+        cfg->super.out_q == NULL)
         return NN_ARGUMENT_ERROR;
     if (in->shape.c != cfg->in_channels || in->shape.rank < 2)
         return NN_SIZE_MISMATCH;

@@ -52,8 +52,9 @@ static void fill(const nnom_layer_t *l, nnom_fc_args_t *a)
 static nnom_status_t setup(const nnom_layer_t *l, dense_args_t *a)
 {
     const nnom_dense_config_t *cfg = (const nnom_dense_config_t *)l->config;
+    /* an input has out.q: compile() refuses a layer built without one */
     if (cfg->weight == NULL || cfg->bias == NULL || cfg->mult == NULL || cfg->shift == NULL ||
-        cfg->super.out_q == NULL || l->in0->out.q == NULL || cfg->units == 0)
+        cfg->super.out_q == NULL || cfg->units == 0)
         return NN_ARGUMENT_ERROR;
     if (nnom_shape_size(&l->in0->out.shape) != cfg->in_features)
         return NN_SIZE_MISMATCH;

@@ -10,7 +10,8 @@
 static nnom_status_t global_build(nnom_layer_t *l)
 {
     const nnom_shape_t *s = &l->in0->out.shape;
-    if (s->rank < 2 || (int32_t)s->h * s->w > MAX_POSITIONS || l->in0->out.q == NULL)
+    /* an input has out.q: compile() refuses a layer built without one */
+    if (s->rank < 2 || (int32_t)s->h * s->w > MAX_POSITIONS)
         return NN_SIZE_MISMATCH;
     l->out.shape.h = 1;
     l->out.shape.w = 1;
@@ -26,18 +27,37 @@ static nnom_status_t global_build(nnom_layer_t *l)
     return NN_SUCCESS;
 }
 
-static nnom_status_t global_run(nnom_layer_t *l)
+/* One run per kind, each naming its own kernel: a model links the pooling
+ * kernels of the kinds it uses only. */
+typedef nnom_status_t (*global_kernel_t)(const nnom_pool_params_t *p, const nnom_dims_t *in_dims,
+                                         const int8_t *in, int32_t kernel_h, int32_t kernel_w,
+                                         const nnom_dims_t *out_dims, int8_t *out);
+
+static nnom_status_t global_run(nnom_layer_t *l, global_kernel_t kernel)
 {
     const nnom_shape_t *s = &l->in0->out.shape;
     const nnom_dims_t in = {s->h, s->w, s->c}, out = {1, 1, s->c};
     const nnom_pool_params_t p = {1, 1, 0, 0, l->out_min, l->out_max};
-    const int8_t *x = l->in0->out.data;
-    if (l->type->kind == NNOM_GLOBAL_MAXPOOL)
-        return nnom_kernel_maxpool_s8(&p, &in, x, s->h, s->w, &out, l->out.data);
-    if (l->type->kind == NNOM_GLOBAL_AVGPOOL)
-        return nnom_kernel_avgpool_s8(&p, &in, x, s->h, s->w, &out, l->out.data);
+    return kernel(&p, &in, l->in0->out.data, s->h, s->w, &out, l->out.data);
+}
+
+static nnom_status_t global_max_run(nnom_layer_t *l)
+{
+    return global_run(l, nnom_kernel_maxpool_s8);
+}
+
+static nnom_status_t global_avg_run(nnom_layer_t *l)
+{
+    return global_run(l, nnom_kernel_avgpool_s8);
+}
+
+static nnom_status_t global_sum_run(nnom_layer_t *l)
+{
+    const nnom_shape_t *s = &l->in0->out.shape;
+    const nnom_dims_t in = {s->h, s->w, s->c}, out = {1, 1, s->c};
+    const nnom_pool_params_t p = {1, 1, 0, 0, l->out_min, l->out_max};
     const nnom_sumpool_config_t *cfg = (const nnom_sumpool_config_t *)l->config;
-    return nnom_kernel_sumpool_s8(&p, &in, x, s->h, s->w, &out, l->out.data,
+    return nnom_kernel_sumpool_s8(&p, &in, l->in0->out.data, s->h, s->w, &out, l->out.data,
                                   l->in0->out.q->zero_point, cfg->super.out_q->zero_point,
                                   cfg->mult, cfg->shift);
 }
@@ -47,7 +67,7 @@ static nnom_status_t sumpool_setup(const nnom_layer_t *l, nnom_dims_t *in, nnom_
 {
     const nnom_sumpool_config_t *cfg = (const nnom_sumpool_config_t *)l->config;
     const nnom_shape_t *s = &l->in0->out.shape;
-    if (cfg->super.out_q == NULL || l->in0->out.q == NULL)
+    if (cfg->super.out_q == NULL) /* the input's out.q: see global_build() */
         return NN_ARGUMENT_ERROR;
     if (s->rank < 2 || (int32_t)cfg->kernel_h * cfg->kernel_w > MAX_POSITIONS)
         return NN_SIZE_MISMATCH;
@@ -97,11 +117,11 @@ static nnom_status_t sumpool_run(nnom_layer_t *l)
 }
 
 static const nnom_layer_type_t global_maxpool_type = {NNOM_GLOBAL_MAXPOOL, "GlobalMax", 0, 1,
-                                                      global_build, global_run};
+                                                      global_build, global_max_run};
 static const nnom_layer_type_t global_avgpool_type = {NNOM_GLOBAL_AVGPOOL, "GlobalAvg", 0, 1,
-                                                      global_build, global_run};
+                                                      global_build, global_avg_run};
 static const nnom_layer_type_t global_sumpool_type = {NNOM_GLOBAL_SUMPOOL, "GlobalSum", 0, 1,
-                                                      global_build, global_run};
+                                                      global_build, global_sum_run};
 static const nnom_layer_type_t sumpool_type = {NNOM_SUMPOOL, "SumPool", 0, 1, sumpool_build,
                                                sumpool_run};
 

@@ -32,6 +32,20 @@ static nnom_status_t setup(const nnom_layer_t *l, nnom_pool_args_t *a)
     return NN_SUCCESS;
 }
 
+/* A layer type per kind with its own dispatch entries (the type's first
+ * member is the generic type the layer points to): a model without AvgPool
+ * links no average pooling kernel, CMSIS-NN's included. */
+typedef struct {
+    nnom_layer_type_t super;
+    uint32_t (*scratch)(const nnom_pool_args_t *a);
+    nnom_status_t (*run)(const nnom_pool_args_t *a, int8_t *scratch);
+} pool_type_t;
+
+static const pool_type_t *pool_type(const nnom_layer_t *l)
+{
+    return (const pool_type_t *)(const void *)l->type;
+}
+
 static nnom_status_t pool_build(nnom_layer_t *l)
 {
     nnom_pool_args_t a;
@@ -43,7 +57,7 @@ static nnom_status_t pool_build(nnom_layer_t *l)
     l->out.shape.c = (uint16_t)a.out.c;
     l->out.shape.rank = l->in0->out.shape.rank;
     l->out.q = l->in0->out.q;
-    l->scratch_bytes = nnom_kernel_pool_scratch(&a);
+    l->scratch_bytes = pool_type(l)->scratch(&a);
     return NN_SUCCESS;
 }
 
@@ -53,19 +67,25 @@ static nnom_status_t pool_run(nnom_layer_t *l)
     nnom_status_t st = setup(l, &a);
     if (st != NN_SUCCESS)
         return st;
-    return nnom_kernel_pool(&a, l->scratch);
+    return pool_type(l)->run(&a, l->scratch);
 }
 
-static const nnom_layer_type_t maxpool_type = {NNOM_MAXPOOL, "MaxPool", 0, 1, pool_build,
-                                               pool_run};
-static const nnom_layer_type_t avgpool_type = {NNOM_AVGPOOL, "AvgPool", 0, 1, pool_build,
-                                               pool_run};
+static const pool_type_t maxpool_type = {
+    {NNOM_MAXPOOL, "MaxPool", 0, 1, pool_build, pool_run},
+    nnom_kernel_maxpool_scratch,
+    nnom_kernel_maxpool,
+};
+static const pool_type_t avgpool_type = {
+    {NNOM_AVGPOOL, "AvgPool", 0, 1, pool_build, pool_run},
+    nnom_kernel_avgpool_scratch,
+    nnom_kernel_avgpool,
+};
 
 nnom_layer_t *maxpool_s(const nnom_pool_config_t *config)
 {
-    return nnom_layer_new(&maxpool_type, config);
+    return nnom_layer_new(&maxpool_type.super, config);
 }
 nnom_layer_t *avgpool_s(const nnom_pool_config_t *config)
 {
-    return nnom_layer_new(&avgpool_type, config);
+    return nnom_layer_new(&avgpool_type.super, config);
 }

@@ -6,7 +6,8 @@ static nnom_status_t prelu_build(nnom_layer_t *l)
 {
     const nnom_prelu_config_t *cfg = (const nnom_prelu_config_t *)l->config;
     const nnom_tensor_t *in = &l->in0->out;
-    if (cfg->alpha == NULL || cfg->super.out_q == NULL || in->q == NULL)
+    /* an input has out.q: compile() refuses a layer built without one */
+    if (cfg->alpha == NULL || cfg->super.out_q == NULL)
         return NN_ARGUMENT_ERROR;
     if (cfg->alpha_size != in->shape.c && cfg->alpha_size != nnom_shape_size(&in->shape))
         return NN_SIZE_MISMATCH;

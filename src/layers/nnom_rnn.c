@@ -79,7 +79,8 @@ static nnom_status_t rnn_build(nnom_layer_t *l)
     nnom_rnn_layer_t *rl = (nnom_rnn_layer_t *)l;
     const nnom_rnn_config_t *cfg = (const nnom_rnn_config_t *)l->config;
     const nnom_tensor_t *in = &l->in0->out;
-    if (cfg->super.out_q == NULL || in->q == NULL)
+    /* an input has out.q: compile() refuses a layer built without one */
+    if (cfg->super.out_q == NULL)
         return NN_ARGUMENT_ERROR;
     if (in->shape.rank != 2 || in->shape.h != 1 || in->shape.w == 0)
         return NN_SIZE_MISMATCH; /* (timesteps, features) */

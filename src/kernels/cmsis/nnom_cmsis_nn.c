@@ -4,10 +4,11 @@
  * NNOM_BACKEND_CMSIS_NN; CMSIS-NN itself is a separate library (see
  * docs/benchmarks.md and docs/platformio.md for the one lib_deps line).
  *
- * Every kernel has a capability check (`*_suits`): what CMSIS-NN supports,
- * and where it is the faster choice. When it says no, the dispatch table
- * falls back to the local kernel. CMSIS-NN's kernels are used only on cores
- * with the DSP extension or Helium (MVE): its plain C variants are slower
+ * Every kernel's scratch function is its capability check too: it returns
+ * NNOM_UNSUITED where CMSIS-NN does not support the arguments or is not the
+ * faster choice, and the dispatch table falls back to the local kernel.
+ * CMSIS-NN's kernels are used only on cores with the DSP extension or
+ * Helium (MVE): its plain C variants are slower
  * than NNoM's local kernels, so on a Cortex-M0/M3 this file is empty and
  * the backend is local C.
  *
@@ -69,20 +70,15 @@ static void map_conv(const nnom_conv_args_t *a, conv_map_t *m)
  * With the DSP extension only (no Helium), the local direct convolution is
  * faster for kernels larger than 1x1 with 16 input channels or more (long
  * contiguous runs, no im2col); CMSIS-NN's is faster for fewer channels and
- * for 1x1 (pointwise) convolutions. */
-int nnom_cmsis_conv_suits(const nnom_conv_args_t *a)
-{
-    if (a->in.c <= 3 || a->k.c != a->in.c)
-        return 0;
-#if defined(ARM_MATH_MVEI)
-    return 1;
-#else
-    return (a->k.h == 1 && a->k.w == 1) || a->in.c < 16;
-#endif
-}
-
+ * for 1x1 (pointwise) convolutions. Where it runs, its scratch bytes. */
 uint32_t nnom_cmsis_conv_scratch(const nnom_conv_args_t *a)
 {
+    if (a->in.c <= 3 || a->k.c != a->in.c)
+        return NNOM_UNSUITED;
+#if !defined(ARM_MATH_MVEI)
+    if ((a->k.h != 1 || a->k.w != 1) && a->in.c >= 16)
+        return NNOM_UNSUITED;
+#endif
     conv_map_t m;
     map_conv(a, &m);
     int32_t n = arm_convolve_wrapper_s8_get_buffer_size(&m.conv, &m.in, &m.filter, &m.out);
@@ -127,13 +123,10 @@ static void map_dw(const nnom_conv_args_t *a, dw_map_t *m)
     m->out = c.out;
 }
 
-int nnom_cmsis_dwconv_suits(const nnom_conv_args_t *a)
-{
-    return a->ch_mult >= 1 && a->out.c == a->in.c * a->ch_mult;
-}
-
 uint32_t nnom_cmsis_dwconv_scratch(const nnom_conv_args_t *a)
 {
+    if (a->ch_mult < 1 || a->out.c != a->in.c * a->ch_mult)
+        return NNOM_UNSUITED;
     dw_map_t m;
     map_dw(a, &m);
     int32_t n = arm_depthwise_conv_wrapper_s8_get_buffer_size(&m.dw, &m.in, &m.filter, &m.out);
@@ -157,23 +150,15 @@ nnom_status_t nnom_cmsis_dwconv_s8(const nnom_conv_args_t *a, int8_t *scratch)
 /* With Helium, CMSIS-NN starts each unit from a "kernel sum" (bias -
  * input_zp * sum(w)), which is exactly the converter's bias_folded: no
  * scratch and no arm_vector_sum_s8() at run time. Without bias_folded the
- * local kernel runs. */
-int nnom_cmsis_fc_suits(const nnom_fc_args_t *a, int has_scratch)
+ * local kernel runs. Without Helium the kernel takes every case, with no
+ * scratch (the table holds no check then). */
+#if defined(ARM_MATH_MVEI)
+uint32_t nnom_cmsis_fc_scratch(const nnom_fc_args_t *a, int has_scratch)
 {
     (void)has_scratch;
-#if defined(ARM_MATH_MVEI)
-    return a->bias_folded != NULL;
-#else
-    (void)a;
-    return 1;
+    return a->bias_folded != NULL ? 0u : NNOM_UNSUITED;
+}
 #endif
-}
-
-uint32_t nnom_cmsis_fc_scratch(const nnom_fc_args_t *a)
-{
-    (void)a;
-    return 0;
-}
 
 nnom_status_t nnom_cmsis_fc_s8(const nnom_fc_args_t *a, int8_t *scratch)
 {
@@ -192,29 +177,20 @@ nnom_status_t nnom_cmsis_fc_s8(const nnom_fc_args_t *a, int8_t *scratch)
 
 /* ------------------------------------------------------------ pooling */
 
-/* Max pooling: the local kernel (SSUB8/SEL, four channels a word) is faster
- * than CMSIS-NN's without Helium. Average pooling needs its scratch on DSP
- * cores. */
-int nnom_cmsis_pool_suits(const nnom_pool_args_t *a, int has_scratch)
-{
-#if !defined(ARM_MATH_MVEI)
-    if (a->kind == NNOM_POOL_MAX)
-        return 0;
-#endif
-    return a->kind == NNOM_POOL_MAX || has_scratch || nnom_cmsis_pool_scratch(a) == 0;
-}
-
-uint32_t nnom_cmsis_pool_scratch(const nnom_pool_args_t *a)
+/* Max pooling comes here only with Helium (the dispatch's maxpool_table):
+ * no scratch. Average pooling needs its scratch on DSP cores: without any
+ * (has_scratch 0) the local kernel runs. */
+uint32_t nnom_cmsis_pool_scratch(const nnom_pool_args_t *a, int has_scratch)
 {
     if (a->kind == NNOM_POOL_MAX)
         return 0;
     int32_t n = arm_avgpool_s8_get_buffer_size(a->out.w, a->in.c);
-    return n > 0 ? (uint32_t)n : 0u;
+    return n <= 0 ? 0u : has_scratch ? (uint32_t)n : NNOM_UNSUITED;
 }
 
 nnom_status_t nnom_cmsis_pool_s8(const nnom_pool_args_t *a, int8_t *scratch)
 {
-    const cmsis_nn_context ctx = {scratch, (int32_t)nnom_cmsis_pool_scratch(a)};
+    const cmsis_nn_context ctx = {scratch, (int32_t)nnom_cmsis_pool_scratch(a, 1)};
     const cmsis_nn_pool_params p = {{a->p.stride_w, a->p.stride_h},
                                     {a->p.pad_left, a->p.pad_top},
                                     {a->p.act_min, a->p.act_max}};

@@ -2,16 +2,18 @@
  * nnom_local_pool_s8.c - max and average pooling over the real (not padded)
  * part of each window, as TensorFlow and CMSIS-NN do. Max pooling takes
  * four channels per word with DSP (SSUB8 + SEL) at -O2; one loop serves
- * both otherwise (at -Os too: less code, a little slower).
+ * both otherwise (at -Os too: less code, a little slower), specialised per
+ * kind: each kind has its own entry.
  */
 #include "nnom_local_simd.h"
 
 static int32_t clip_start(int32_t v) { return v < 0 ? 0 : v; }
 static int32_t clip_end(int32_t v, int32_t size) { return v > size ? size : v; }
 
-/* One window, every channel: the maximum (max) or the rounded mean. */
-static void pool_window(const int8_t *x, int32_t c, int32_t rows, int32_t cols, int32_t row_step,
-                        int8_t *out, int32_t lo, int32_t hi, int max)
+/* One window, every channel: the maximum (max) or the rounded mean. Inlined
+ * into each kind's entry, where max is a constant. */
+NNOM_INLINE void pool_window(const int8_t *x, int32_t c, int32_t rows, int32_t cols,
+                             int32_t row_step, int8_t *out, int32_t lo, int32_t hi, int max)
 {
     int32_t ch = 0;
 #if NNOM_LOCAL_DSP && !defined(__OPTIMIZE_SIZE__)
@@ -46,9 +48,8 @@ static void pool_window(const int8_t *x, int32_t c, int32_t rows, int32_t cols, 
     }
 }
 
-nnom_status_t nnom_local_pool_s8(const nnom_pool_args_t *a, int8_t *scratch)
+NNOM_INLINE nnom_status_t pool_s8(const nnom_pool_args_t *a, int max)
 {
-    (void)scratch;
     const int32_t c = a->in.c, row_step = a->in.w * c;
     int8_t *out = a->output;
     for (int32_t oy = 0; oy < a->out.h; oy++) {
@@ -61,8 +62,28 @@ nnom_status_t nnom_local_pool_s8(const nnom_pool_args_t *a, int8_t *scratch)
                 return NN_ARGUMENT_ERROR;
             const int8_t *x = a->input + (ys * a->in.w + xs) * c;
             pool_window(x, c, ye - ys, xe - xs, row_step, out, a->p.act_min, a->p.act_max,
-                        a->kind == NNOM_POOL_MAX);
+                        max);
         }
     }
     return NN_SUCCESS;
+}
+
+/* One entry per kind (the dispatch has a table per kind): a model links the
+ * code of the kinds it uses only. a->kind is not read. */
+nnom_status_t nnom_local_maxpool_s8(const nnom_pool_args_t *a, int8_t *scratch)
+{
+    (void)scratch;
+    return pool_s8(a, 1);
+}
+
+nnom_status_t nnom_local_avgpool_s8(const nnom_pool_args_t *a, int8_t *scratch)
+{
+    (void)scratch;
+    return pool_s8(a, 0);
+}
+
+nnom_status_t nnom_local_pool_s8(const nnom_pool_args_t *a, int8_t *scratch)
+{
+    return a->kind == NNOM_POOL_MAX ? nnom_local_maxpool_s8(a, scratch)
+                                    : nnom_local_avgpool_s8(a, scratch);
 }

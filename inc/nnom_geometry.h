@@ -11,4 +11,15 @@ int32_t nnom_window_out(int32_t size, int32_t k, int32_t stride, int32_t dilatio
                         nnom_padding_t padding, int32_t pad_before, int32_t pad_after,
                         int32_t *pad);
 
+/* Transposed convolution: the input index that reaches output `o` through
+ * tap `k` (o = i * stride + k * dilation - pad), or -1 when none does. */
+static inline int32_t nnom_deconv_source(int32_t o, int32_t k, int32_t pad, int32_t stride,
+                                         int32_t dilation, int32_t size)
+{
+    const int32_t t = o + pad - k * dilation;
+    if (t < 0 || t % stride != 0)
+        return -1;
+    return t / stride < size ? t / stride : -1;
+}
+
 #endif

@@ -4,16 +4,7 @@
  * output o reads i = (o + pad_before - k * dilation) / stride when that
  * division is exact and i is inside the input. Weights [out][kh][kw][in]. */
 #include "nnom_kernels.h"
-
-/* Input index reaching output `o` through tap `k`, or -1. */
-static int32_t source(int32_t o, int32_t k, int32_t pad, int32_t stride, int32_t dilation,
-                      int32_t size)
-{
-    const int32_t t = o + pad - k * dilation;
-    if (t < 0 || t % stride != 0)
-        return -1;
-    return t / stride < size ? t / stride : -1;
-}
+#include "nnom_geometry.h"
 
 nnom_status_t nnom_local_deconv_s8(const nnom_conv_params_t *p, const nnom_requant_t *rq,
                                    const nnom_dims_t *in_dims, const int8_t *in,
@@ -31,12 +22,13 @@ nnom_status_t nnom_local_deconv_s8(const nnom_conv_params_t *p, const nnom_requa
                 const int8_t *w = weight + (size_t)oc * kh * kw * ic;
                 int32_t acc = bias[oc];
                 for (int32_t ky = 0; ky < kh; ky++) {
-                    const int32_t y = source(oy, ky, p->pad_top, p->stride_h, p->dilation_h, ih);
+                    const int32_t y =
+                        nnom_deconv_source(oy, ky, p->pad_top, p->stride_h, p->dilation_h, ih);
                     if (y < 0)
                         continue;
                     for (int32_t kx = 0; kx < kw; kx++) {
                         const int32_t x =
-                            source(ox, kx, p->pad_left, p->stride_w, p->dilation_w, iw);
+                            nnom_deconv_source(ox, kx, p->pad_left, p->stride_w, p->dilation_w, iw);
                         if (x < 0)
                             continue;
                         const int8_t *px = in + ((size_t)y * iw + x) * ic;

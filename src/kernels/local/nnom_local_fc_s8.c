@@ -6,7 +6,6 @@
  */
 #include "nnom_local_simd.h"
 
-#if !defined(__OPTIMIZE_SIZE__)
 NNOM_HOT void dot2(const int8_t *x, const int8_t *w0, const int8_t *w1, int32_t n,
                             int32_t zp, int32_t *acc)
 {
@@ -52,32 +51,6 @@ static void rows_folded(const nnom_fc_args_t *a, const int8_t *w0, const int8_t 
 }
 #endif
 
-#endif
-
-#if defined(__OPTIMIZE_SIZE__)
-/* -Os: a 1x1 convolution of a one-pixel image (its kernel computes the
- * pixel twice: less code, a little slower). */
-nnom_status_t nnom_local_fc_s8(const nnom_fc_args_t *a, int8_t *scratch)
-{
-    nnom_conv_args_t c;
-    nnom_memset(&c, 0, sizeof(c));
-    c.p.input_zp = a->input_zp;
-    c.p.output_zp = a->output_zp;
-    c.p.stride_h = c.p.stride_w = c.p.dilation_h = c.p.dilation_w = 1;
-    c.p.act_min = a->act_min;
-    c.p.act_max = a->act_max;
-    c.in.h = c.in.w = c.k.h = c.k.w = c.out.h = c.out.w = 1;
-    c.in.c = c.k.c = a->in_features;
-    c.out.c = a->units;
-    c.input = a->input;
-    c.weight = a->weight;
-    c.bias = a->bias;
-    c.bias_folded = a->bias_folded;
-    c.rq = a->rq;
-    c.output = a->output;
-    return nnom_local_conv_s8(&c, scratch);
-}
-#else
 nnom_status_t nnom_local_fc_s8(const nnom_fc_args_t *a, int8_t *scratch)
 {
     (void)scratch;
@@ -101,4 +74,3 @@ nnom_status_t nnom_local_fc_s8(const nnom_fc_args_t *a, int8_t *scratch)
     }
     return NN_SUCCESS;
 }
-#endif

@@ -20,14 +20,14 @@ BOARD_NAMES = {f"qemu_{short}": short for short in qemucm.BOARDS}
 
 
 def resolve_board(name: str) -> str:
-    """qemu_m4, m4 or mps2_an386 -> "m4"."""
+    """qemu_m4, m4, mps2_an386 (the qemucm board) or cortex-m4 (its core) -> "m4"."""
     key = name.strip().lower()
     if key in BOARD_NAMES:
         return BOARD_NAMES[key]
     if key in qemucm.BOARDS:
         return key
     for short, board_id in qemucm.BOARDS.items():
-        if key == board_id:
+        if key in (board_id, f"cortex-{short}"):
             return short
     raise NnomError(
         f"--board {name}: not an emulated board; use one of {', '.join(BOARD_NAMES)} "

@@ -22,7 +22,15 @@ from ..errors import NnomError
 from .firmware import build_and_run
 from .result import Profile, make_profile, resolve_board
 
-__all__ = ["Profile", "profile_model", "resolve_board", "check_tools", "BACKENDS"]
+__all__ = [
+    "BACKENDS",
+    "Profile",
+    "check_options",
+    "check_tools",
+    "profile_model",
+    "reference_io",
+    "resolve_board",
+]
 
 BACKENDS = ("local", "cmsis-nn")
 
@@ -51,6 +59,18 @@ def cmsis_nn_or_error():
     return found
 
 
+def check_options(boards: list[str], backends: list[str]):
+    """(qemucm short board names, the CMSIS-NN copy or None); an error for a
+    board or backend that is not known, or CMSIS-NN without a copy."""
+    if not boards:
+        raise NnomError("--board: name at least one board, e.g. qemu_m4")
+    shorts = [resolve_board(b) for b in boards]
+    for backend in backends:
+        if backend not in BACKENDS:
+            raise NnomError(f"--backend {backend}: use local or cmsis-nn")
+    return shorts, cmsis_nn_or_error() if "cmsis-nn" in backends else None
+
+
 def reference_io(converted, x, runs: int):
     """The first `runs` inputs of x as int8 batches, and the outputs the
     converter's reference computes for them."""
@@ -71,12 +91,8 @@ def profile_model(
 ) -> list[Profile]:
     """One Profile per (board, backend), in that order. boards: qemucm short
     names ("m4") or what resolve_board() takes."""
+    shorts, cmsis = check_options(boards, backends)
     check_tools()
-    shorts = [resolve_board(b) for b in boards]
-    for backend in backends:
-        if backend not in BACKENDS:
-            raise NnomError(f"--backend {backend}: use local or cmsis-nn")
-    cmsis = cmsis_nn_or_error() if "cmsis-nn" in backends else None
     inputs, expected = reference_io(converted, x, runs)
     configs = [(s, b) for s in shorts for b in backends]
 

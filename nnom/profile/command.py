@@ -60,7 +60,7 @@ def _backends(value: str | None) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     from ..api import convert
     from ..calibration import load_calibration
-    from . import profile_model
+    from . import check_options, check_tools, profile_model
     from .text import side_by_side, single
 
     if args.runs < 1:
@@ -69,6 +69,8 @@ def run(args: argparse.Namespace) -> int:
         raise NnomError("--mhz must be positive")
     backends = _backends(args.backend)
     boards = [b for b in args.board.split(",") if b.strip()]
+    check_options(boards, backends)
+    check_tools()
     calib = load_calibration(args.calibration) if args.calibration else None
     converted = convert(args.model, calib, per_channel=not args.per_tensor)
     data = load_calibration(args.data) if args.data else calib

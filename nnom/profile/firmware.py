@@ -19,7 +19,10 @@ import numpy as np
 from .. import qemucm
 from ..errors import NnomError
 
-MAIN_C = Path(__file__).with_name("profile_main.c")
+HERE = Path(__file__).resolve().parent
+MAIN_C = HERE / "profile_main.c"
+# The timed model_run(), shared with bench/bench_main.c: include HERE, link TIMER_C.
+TIMER_C = HERE / "profile_timer.c"
 MODEL_TU = "profile_model.c"  # linked as tu0.o
 
 
@@ -176,7 +179,8 @@ def build_and_run(
     _write_model_tu(workdir / MODEL_TU, len(inputs), len(expected))
     where = f"{firmware.board}, {firmware.backend} backend, {firmware.opt}"
     try:
-        elf = firmware.link(workdir, MAIN_C, [workdir], more=[(workdir / MODEL_TU, [workdir])])
+        more = [(workdir / MODEL_TU, [workdir]), (TIMER_C, [])]
+        elf = firmware.link(workdir, MAIN_C, [workdir, HERE], more=more)
     except RuntimeError as err:
         lines = str(err).splitlines()
         first = next((t for t in lines if "error" in t), lines[-1] if lines else "")

@@ -5,8 +5,8 @@
  * weights.h), so the linker map tells its flash apart from the runtime's.
  * profile_data.h holds PROFILE_RUNS inputs and the outputs the converter's
  * reference expects. The firmware runs the model on every input, counts the
- * instructions of each model_run() as bench/bench_main.c does (the counter's
- * own cost taken off), adds up each layer's time (layer->time, which the
+ * instructions of each model_run() with profile_timer.c, as bench/bench_main.c
+ * does (the counter's own cost taken off), adds up each layer's time (layer->time, which the
  * runtime measures in instructions on the qemucm boards; read after the
  * run, so the total is not changed by it), compares every output byte and
  * prints, after all runs:
@@ -20,8 +20,8 @@
 #include <string.h>
 
 #include "nnom.h"
-#include "qemucm.h"
 #include "profile_data.h"
+#include "profile_timer.h"
 
 /* profile_model.c */
 nnom_model_t *profile_model_create(void);
@@ -72,8 +72,7 @@ static void print_layer(const nnom_model_t *m, const nnom_layer_t *l)
 
 int main(void)
 {
-    uint64_t t0 = qemucm_instructions();
-    uint64_t timer_cost = qemucm_instructions() - t0; /* constant cost of one reading */
+    uint64_t timer_cost = profile_timer_cost();
     uint64_t total = 0;
     long mismatches = 0, first = -1;
     nnom_status_t status = NN_SUCCESS;
@@ -90,9 +89,7 @@ int main(void)
     for (int r = 0; r < PROFILE_RUNS && status == NN_SUCCESS; r++) {
         for (int k = 0; k < PROFILE_INPUTS; k++)
             memcpy(profile_inputs[k], profile_input_data[r][k], profile_input_sizes[k]);
-        uint64_t start = qemucm_instructions();
-        status = model_run(model);
-        total += qemucm_instructions() - start - timer_cost;
+        total += profile_timed_run(model, &status, timer_cost);
         for (const nnom_layer_t *l = model->head; l != NULL; l = l->next)
             layer_instructions[l->index] += l->time > timer_cost ? l->time - timer_cost : 0u;
         long offset = 0;

@@ -56,7 +56,7 @@ def hbar_chart(rows: list[BarRow], series: list[str], width: int = 960) -> str:
         out.append(_text(LABEL_WIDTH - 8, y0 + group_h / 2, row.label, "end"))
         for k, (value, text) in enumerate(zip(row.values, row.texts)):
             y = y0 + k * bar_h
-            w = max(0.0, plot_w * value / largest)
+            w = max(1.0, plot_w * value / largest) if value > 0 else 0.0  # 1 px: not zero
             tip = f"<title>{escape(row.tip or row.label)}: {escape(text)}</title>"
             out.append(
                 f'<rect x="{LABEL_WIDTH}" y="{y:.1f}" width="{w:.1f}" height="{bar_h - 2}" '

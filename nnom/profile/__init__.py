@@ -36,6 +36,11 @@ BACKENDS = ("local", "cmsis-nn")
 
 
 def check_tools() -> None:
+    if not (qemucm.PLATFORM / "boards").is_dir():
+        raise NnomError(
+            f"the qemucm platform (emulated boards) is missing: no {qemucm.PLATFORM}; set "
+            f"{qemucm.PLATFORM_ENV} to a copy of platforms/qemucm of NNoM's repository"
+        )
     missing = qemucm.tools_missing()
     if missing:
         raise NnomError(

@@ -6,8 +6,8 @@ from .result import LayerProfile, Profile
 
 NAME_WIDTH = 30
 ESTIMATE_NOTE = (
-    "an estimate: QEMU counts instructions, not cycles; on a real core loads, "
-    "multiplies and branches take more than one cycle, and flash wait states add more"
+    "an estimate at one instruction per cycle: QEMU counts instructions, not cycles; on a "
+    "real core loads, multiplies and branches take more than one cycle, flash wait states more"
 )
 
 
@@ -84,12 +84,14 @@ def totals(p: Profile, mhz: float) -> str:
     lines = [
         f"instructions  {_int(p.total_instructions)} per inference ({p.macs:,} MACs, "
         f"{_per_mac(p.total_instructions, p.macs)} per MAC), mean of {p.runs} inputs",
-        f"time          {millis(p.total_instructions, mhz)} at {mhz:g} MHz, {ESTIMATE_NOTE}",
+        f"time          {millis(p.total_instructions, mhz)} at {mhz:g} MHz "
+        "(an estimate, see below)",
         f"arena         {p.arena_bytes:,} B (each buffer: offset+bytes in the table)",
         f"RAM           {p.ram_bytes:,} B: arena and layer structures {p.mem_used:,} B, "
         f"model buffers and runtime data {p.static_ram:,} B (stack not counted)",
         f"flash         runtime code {p.runtime_code:,} B{cmsis} ({p.opt}), "
         f"model {p.weight_bytes:,} B (weights, biases, configs)",
+        f"Time is {ESTIMATE_NOTE}.",
     ]
     return "\n".join(lines)
 

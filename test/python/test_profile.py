@@ -126,7 +126,7 @@ def test_command_prints_the_table_and_writes_json_and_html(
         assert f"{round(layer.instructions):,}" in row and layer.kind in row
     total = f"{round(m4.total_instructions):,} per inference"
     assert total in out and "(framework)" in out
-    assert f"{m4.total_instructions / 100e3:.2f} ms at 100 MHz, an estimate" in out
+    assert f"{m4.total_instructions / 100e3:.2f} ms at 100 MHz (an estimate" in out
 
     data = json.loads(out_json.read_text())
     assert (data["board"], data["backend"]) == ("qemu_m4", "local")

@@ -28,20 +28,24 @@ def _text(x: float, y: float, s: str, anchor: str = "start", size: int = FONT, e
     )
 
 
-def _legend(names: list[str], y: float) -> list[str]:
-    out, x = [], LABEL_WIDTH
+def _legend(names: list[str], width: int) -> tuple[list[str], int]:
+    """Colour keys in rows that fit the width; (elements, height taken)."""
+    out, x, y = [], LABEL_WIDTH, 16
     for k, name in enumerate(names):
+        item = 16 + 7.5 * len(name) + 24
+        if x > LABEL_WIDTH and x + item > width:
+            x, y = LABEL_WIDTH, y + 20
         out.append(f'<rect x="{x}" y="{y - 10}" width="12" height="12" fill="{PALETTE[k % 8]}"/>')
         out.append(_text(x + 16, y, name))
-        x += 16 + 7.5 * len(name) + 24
-    return out
+        x += item
+    return out, y + 14
 
 
 def hbar_chart(rows: list[BarRow], series: list[str], width: int = 960) -> str:
     """One group of bars per row, one bar per series, scaled to the largest value."""
     bar_h, gap = 14, 10
     group_h = bar_h * len(series) + gap
-    top = 30 if len(series) > 1 else 8
+    legend, top = _legend(series, width) if len(series) > 1 else ([], 8)
     height = top + group_h * len(rows) + 4
     plot_w = width - LABEL_WIDTH - 170
     largest = max((v for r in rows for v in r.values), default=0.0) or 1.0
@@ -49,8 +53,7 @@ def hbar_chart(rows: list[BarRow], series: list[str], width: int = 960) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart bars" width="{width}" '
         f'height="{height}" viewBox="0 0 {width} {height}" role="img">'
     ]
-    if len(series) > 1:
-        out += _legend(series, 16)
+    out += legend
     for i, row in enumerate(rows):
         y0 = top + i * group_h
         out.append(_text(LABEL_WIDTH - 8, y0 + group_h / 2, row.label, "end"))

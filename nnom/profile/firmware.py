@@ -51,7 +51,6 @@ class RawRun:
     layers: list[RawLayer]
     runs: int
     instructions: int  # model_run() over all runs, the timer's cost taken off
-    timer: int
     mem_used: int
     arena: int
     runtime: dict[str, int] = field(default_factory=dict)  # libnnom.a kept
@@ -59,6 +58,9 @@ class RawRun:
     model: dict[str, int] = field(default_factory=dict)  # the model's translation unit
 
 
+# the line that says why a build failed: the compiler's error, or the linker's
+# "will not fit in region `FLASH'" when the model is too big for the board
+_BUILD_ERROR = re.compile(r"error:|will not fit|overflowed")
 _LAYER = re.compile(
     r"^nnom-profile-layer (\d+) (\S+) (\S+) macs=(\d+) instructions=(\d+) out=(-?\d+) "
     r"out_bytes=(\d+) scratch=(-?\d+) scratch_bytes=(\d+) inputs=([\d,]*) "
@@ -177,13 +179,14 @@ def build_and_run(
     converted.save_header(workdir / "weights.h")
     _write_data(workdir / "profile_data.h", inputs, expected, len(converted.plan.layers))
     _write_model_tu(workdir / MODEL_TU, len(inputs), len(expected))
-    where = f"{firmware.board}, {firmware.backend} backend, {firmware.opt}"
+    where = f"qemu_{firmware.board}, {firmware.backend} backend, {firmware.opt}"
     try:
         more = [(workdir / MODEL_TU, [workdir]), (TIMER_C, [])]
         elf = firmware.link(workdir, MAIN_C, [workdir, HERE], more=more)
     except RuntimeError as err:
         lines = str(err).splitlines()
-        first = next((t for t in lines if "error" in t), lines[-1] if lines else "")
+        first = next((t for t in lines if _BUILD_ERROR.search(t)), lines[-1] if lines else "")
+        first = first.split("/ld: ", 1)[-1]  # the linker's path says nothing
         raise NnomError(f"building the profiling firmware ({where}) failed: {first}") from None
     code, output = qemucm.run(elf, firmware.board, timeout=timeout)
     layers, total = parse(output)
@@ -193,7 +196,7 @@ def build_and_run(
                 f"on {where} {total['mismatches']} output bytes differ from the converter's "
                 f"reference (first at byte {total['first']}): a bug, please report it"
             )
-        tail = "\n".join(output.strip().splitlines()[-5:])
+        tail = " | ".join(output.strip().splitlines()[-3:])
         raise NnomError(f"the profiling firmware failed on {where} (exit {code}): {tail}")
     if len(layers) != total["layers"]:
         raise NnomError(f"the profiling firmware on {where} printed an incomplete layer list")
@@ -202,7 +205,6 @@ def build_and_run(
         layers=layers,
         runs=total["runs"],
         instructions=total["instructions"],
-        timer=total["timer"],
         mem_used=total["mem_used"],
         arena=total["arena"],
         runtime=qemucm.runtime_size(map_file),

@@ -92,7 +92,6 @@ def profile_model(
     backends: list[str],
     opt: str = "-O2",
     runs: int = 10,
-    workdir: Path | None = None,
 ) -> list[Profile]:
     """One Profile per (board, backend), in that order. boards: qemucm short
     names ("m4") or what resolve_board() takes."""
@@ -108,6 +107,5 @@ def profile_model(
         return make_profile(raw, short, backend, opt)
 
     with tempfile.TemporaryDirectory(prefix="nnom-profile-") as tmp:
-        root = Path(workdir) if workdir is not None else Path(tmp)
         with ThreadPoolExecutor(max_workers=2) as pool:
-            return list(pool.map(lambda c: one(c, root), configs))
+            return list(pool.map(lambda c: one(c, Path(tmp)), configs))

@@ -156,7 +156,11 @@ def test_flash_holds_the_weights(m4, example) -> None:
     assert constants > 0 and constants <= m4.weight_bytes <= constants + 2048
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium (apt-get install chromium)")
+@pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="renders the page in Chromium, which is not installed (apt-get install chromium; "
+    "tools/install.sh leaves it out: 124 MB to download, 400 MB installed)",
+)
 def test_html_renders_in_headless_chromium(m4, example, tmp_path: Path) -> None:
     converted, calib = example
     page = write_html([m4], 80.0, "model.h5", tmp_path / "p.html", layer_errors(converted, calib))

@@ -4,7 +4,8 @@
  * Includes the generated model (weights.h) and bench_data.h, which holds
  * BENCH_RUNS inputs and the outputs the numpy reference expects. Runs the
  * model on every input, counts instructions per inference with the qemucm
- * counter, compares every output byte, and prints one result line that the
+ * counter (profile_timer.c of nnom/profile, shared with `nnom profile` so
+ * that both count the same), compares every output byte, and prints one result line that the
  * Python side parses:
  *   nnom-bench runs=R instructions=I kernel_instructions=K mismatches=M
  *              first_mismatch=F mem_used=U arena=A status=S
@@ -15,14 +16,13 @@
 
 #include "nnom.h"
 #include "nnom_kernels.h"
-#include "qemucm.h"
+#include "profile_timer.h"
 #include "weights.h"
 #include "bench_data.h"
 
 int main(void)
 {
-    uint64_t t0 = qemucm_instructions();
-    uint64_t timer_cost = qemucm_instructions() - t0; /* constant cost of one reading */
+    uint64_t timer_cost = profile_timer_cost();
     uint64_t total = 0, kernels = 0;
     long mismatches = 0, first = -1;
     nnom_status_t status = NN_SUCCESS;
@@ -38,9 +38,7 @@ int main(void)
 #ifdef NNOM_KERNEL_PROFILE
         nnom_kernel_profile_reset();
 #endif
-        uint64_t start = qemucm_instructions();
-        status = model_run(model);
-        total += qemucm_instructions() - start - timer_cost;
+        total += profile_timed_run(model, &status, timer_cost);
 #ifdef NNOM_KERNEL_PROFILE
         kernels += nnom_kernel_profile_instructions();
 #endif

@@ -42,6 +42,9 @@ sys.path.insert(0, str(HERE.parent))
 
 import cmbuild  # noqa: E402
 
+from nnom.profile.firmware import HERE as TIMER_DIR  # noqa: E402
+from nnom.profile.firmware import TIMER_C  # noqa: E402
+
 RUNS = 10
 PROFILE_BOARD = "m4"
 BOARD_NAMES = {
@@ -126,7 +129,7 @@ def measure(
     extra = ("-DNNOM_KERNEL_PROFILE",) if profile else ()
     fw = cmbuild.Firmware(board=board, opt=opt, backend=backend, extra=extra)
     folder = work / f"{model.name}-{board}{opt}-{backend}{'-prof' if profile else ''}"
-    elf = fw.link(folder, HERE / "bench_main.c", [model.folder])
+    elf = fw.link(folder, HERE / "bench_main.c", [model.folder, TIMER_DIR], more=[(TIMER_C, [])])
     code, output = cmbuild.run(elf, board)
     m = _LINE.search(output)
     if m is None or code != 0:

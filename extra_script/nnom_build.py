@@ -433,6 +433,47 @@ def run(env, projenv, lib_dir: str) -> None:
         job.generate(digest)
     # Reaches the project's sources, its tests and the dependency finder.
     env.Append(CPPPATH=[job.gen_dir])
+    add_profile_target(env, job, backend, found[-1] if backend == "cmsis-nn" else "")
+
+
+def add_profile_target(env, job: Job, backend: str, cmsis_include: str) -> None:
+    """`pio run -e ENV -t nnom-profile`: `nnom profile` of the project's model on
+    this env's emulated board (or, for a real board, the emulated one with its
+    core), with the env's backend; the page and JSON go to the build folder."""
+    from SCons.Script import DefaultEnvironment
+
+    global_env = DefaultEnvironment()
+    if "nnom-profile" in (global_env.get("__PIO_TARGETS") or {}):
+        return
+    qemucm = env.PioPlatform().name == "qemucm"
+    board = env.subst("$BOARD") if qemucm else board_cpu(env)
+    out = os.path.join(env.subst("$BUILD_DIR"), "nnom_profile")
+    cmd = [sys.executable, "-m", "nnom.cli", "profile", job.model, "-c", job.calibration]
+    cmd += ["--board", board, "--backend", backend, "--json", out + ".json"]
+    cmd += ["--html", out + ".html"] + (["--per-tensor"] if job.per_tensor else [])
+    child = dict(os.environ, PYTHONPATH=os.path.dirname(job.package))
+    if qemucm:
+        platform_dir = os.path.join(env.subst("$PROJECT_DIR"), env.PioPlatform().get_dir())
+        child["NNOM_QEMUCM_PLATFORM"] = platform_dir
+    if cmsis_include:
+        child["NNOM_CMSIS_NN_DIR"] = os.path.dirname(os.path.normpath(cmsis_include))
+
+    def profile(target, source, env):
+        if not board:
+            sys.stderr.write(
+                f"nnom: error: env {env.subst('$PIOENV')} has no Cortex-M core to emulate; "
+                "profile on a qemucm env instead, e.g. pio run -e qemu_m4 -t nnom-profile\n"
+            )
+            return 1
+        return subprocess.run(cmd, env=child, stdin=subprocess.DEVNULL).returncode
+
+    global_env.AddCustomTarget(
+        name="nnom-profile",
+        dependencies=None,
+        actions=[env.VerboseAction(profile, "NNoM: profiling the model on " + board)],
+        title="NNoM profile",
+        description="Per-layer instructions, RAM and flash of the model on an emulated board",
+    )
 
 
 def _scons_main() -> None:

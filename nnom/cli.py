@@ -129,6 +129,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pio.add_argument("directory", help="directory to use as PLATFORMIO_CORE_DIR")
     pio.set_defaults(func=_cmd_pio_offline)
+
+    from .profile.command import add_parser as add_profile
+
+    add_profile(sub)
     return parser
 
 

@@ -1,0 +1,111 @@
+"""`nnom profile`: a converted model on emulated Cortex-M boards, layer by layer.
+
+    profiles = profile_model(converted, x, boards=["m4"], backends=["local"])
+
+builds the model for each board and backend (nnom.qemucm: arm-none-eabi-gcc,
+-O2 by default, as bench/run.py does), runs it under QEMU with exact
+instruction counts on the first inputs of x, checks every output byte
+against the converter's reference and returns one Profile per build: the
+instructions per layer and in total, the arena's buffers, RAM and flash.
+text.py prints the tables, report_json.py and html.py write the files.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from .. import qemucm
+from ..calibration import as_inputs
+from ..errors import NnomError
+from .firmware import build_and_run
+from .result import Profile, make_profile, resolve_board
+
+__all__ = [
+    "BACKENDS",
+    "Profile",
+    "check_options",
+    "check_tools",
+    "profile_model",
+    "reference_io",
+    "resolve_board",
+]
+
+BACKENDS = ("local", "cmsis-nn")
+
+
+def check_tools() -> None:
+    if not (qemucm.PLATFORM / "boards").is_dir():
+        raise NnomError(
+            f"the qemucm platform (emulated boards) is missing: no {qemucm.PLATFORM}; set "
+            f"{qemucm.PLATFORM_ENV} to a copy of platforms/qemucm of NNoM's repository"
+        )
+    missing = qemucm.tools_missing()
+    if missing:
+        raise NnomError(
+            f"{' and '.join(missing)} not found: the emulated boards need the Arm toolchain and "
+            "QEMU (Debian/Ubuntu: apt-get install gcc-arm-none-eabi libnewlib-arm-none-eabi "
+            "qemu-system-arm; in a checkout: bash tools/install.sh)"
+        )
+
+
+def cmsis_nn_or_error():
+    """The configured CMSIS-NN copy; an error naming what to set when there is none."""
+    try:
+        found = qemucm.cmsis_nn_dir()
+    except FileNotFoundError as err:
+        raise NnomError(str(err)) from None
+    if found is None:
+        raise NnomError(
+            f"--backend cmsis-nn needs a CMSIS-NN copy: set {qemucm.CMSIS_ENV} to a checkout of "
+            "ARM-software/CMSIS-NN (v7.0.0 or later), or use --backend local"
+        )
+    return found
+
+
+def check_options(boards: list[str], backends: list[str]):
+    """(qemucm short board names, the CMSIS-NN copy or None); an error for a
+    board or backend that is not known, or CMSIS-NN without a copy."""
+    if not boards:
+        raise NnomError("--board: name at least one board, e.g. qemu_m4")
+    shorts = [resolve_board(b) for b in boards]
+    for backend in backends:
+        if backend not in BACKENDS:
+            raise NnomError(f"--backend {backend}: use local or cmsis-nn")
+    return shorts, cmsis_nn_or_error() if "cmsis-nn" in backends else None
+
+
+def reference_io(converted, x, runs: int):
+    """The first `runs` inputs of x as int8 batches, and the outputs the
+    converter's reference computes for them."""
+    shapes = [converted.graph.node(n).shape for n in converted.graph.inputs]
+    arrays = [a[:runs] for a in as_inputs(x, shapes)]
+    q = [converted.quantize(a, k) for k, a in enumerate(arrays)]
+    return q, converted.run(q)
+
+
+def profile_model(
+    converted,
+    x,
+    boards: list[str],
+    backends: list[str],
+    opt: str = "-O2",
+    runs: int = 10,
+) -> list[Profile]:
+    """One Profile per (board, backend), in that order. boards: qemucm short
+    names ("m4") or what resolve_board() takes."""
+    shorts, cmsis = check_options(boards, backends)
+    check_tools()
+    inputs, expected = reference_io(converted, x, runs)
+    configs = [(s, b) for s in shorts for b in backends]
+
+    def one(config, root: Path) -> Profile:
+        short, backend = config
+        fw = qemucm.Firmware(board=short, opt=opt, backend=backend, cmsis=cmsis)
+        raw = build_and_run(converted, inputs, expected, fw, root / f"{short}-{backend}")
+        return make_profile(raw, short, backend, opt)
+
+    with tempfile.TemporaryDirectory(prefix="nnom-profile-") as tmp:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            return list(pool.map(lambda c: one(c, Path(tmp)), configs))

@@ -129,6 +129,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pio.add_argument("directory", help="directory to use as PLATFORMIO_CORE_DIR")
     pio.set_defaults(func=_cmd_pio_offline)
+
+    from . import demo, init_project
+
+    init_project.register(sub)
+    demo.register(sub)
     return parser
 
 

@@ -35,6 +35,7 @@ one line, `nnom: error: ...`, and no Python traceback.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import importlib.util
 import json
@@ -54,6 +55,16 @@ HELIUM_CPUS = ("cortex-m55", "cortex-m85")  # CMSIS-NN's MVE kernels (other scra
 CMSIS_NN_HEADER = "arm_nnfunctions.h"
 REQUIREMENTS = {"numpy": "numpy>=1.23", "h5py": "h5py>=3.7"}
 TRUE = ("1", "yes", "true", "on")
+OPTIONS = (
+    "custom_nnom_model",
+    "custom_nnom_calibration",
+    "custom_nnom_header",
+    "custom_nnom_golden",
+    "custom_nnom_golden_data",
+    "custom_nnom_per_tensor",
+    "custom_nnom_backend",
+)
+RUNNER_SHIM = "runner_shim.py.in"  # test/test_custom_runner.py of a project, beside this file
 
 
 class HookError(Exception):
@@ -78,6 +89,17 @@ def list_option(env, name: str) -> list[str]:
     for line in value:
         items += [part.strip() for part in str(line).split(",") if part.strip()]
     return items
+
+
+def check_option_names(names) -> None:
+    """An unknown custom_nnom_* option (or one a typo away) is an error naming the right one."""
+    for name in names:
+        if name in OPTIONS or not name.startswith("custom_"):
+            continue
+        near = difflib.get_close_matches(name, OPTIONS, n=1, cutoff=0.8)
+        if name.startswith("custom_nnom") or near:
+            hint = f"did you mean {near[0]}?" if near else f"known: {', '.join(OPTIONS)}"
+            raise HookError(f"unknown option {name} in platformio.ini: {hint}")
 
 
 # ------------------------------------------------------------------ backend
@@ -304,6 +326,11 @@ class Job:
         project = env.subst("$PROJECT_DIR")
         self.variant = variant
         self.model = os.path.join(project, project_option(env, "custom_nnom_model"))
+        if os.path.isdir(self.model):
+            raise HookError(
+                f"custom_nnom_model = {project_option(env, 'custom_nnom_model')} is a "
+                "directory: give the model file (.h5 or .keras)"
+            )
         calib = project_option(env, "custom_nnom_calibration")
         if not calib:
             raise HookError(
@@ -362,7 +389,7 @@ class Job:
             os.remove(stamp)  # a failed conversion must be retried by the next build
         nnom = load_converter(self.package)
         from nnom.calibration import load_calibration
-        from nnom.golden import save_golden
+        from nnom.golden import golden_count, save_golden
 
         os.makedirs(self.gen_dir, exist_ok=True)
         try:
@@ -373,6 +400,7 @@ class Job:
             if self.golden:
                 data = load_calibration(self.golden_data) if self.golden_data else calib
                 save_golden(model, data, self.golden, golden_path, self.header)
+                vectors = golden_count(model, data, self.golden)
             elif os.path.exists(golden_path):
                 os.remove(golden_path)
         except nnom.NnomError as err:
@@ -386,7 +414,7 @@ class Job:
             json.dump({"digest": digest, "nnom": nnom.__version__}, fp)
         from nnom.memory import plan
 
-        extra = f" and {GOLDEN_HEADER} ({self.golden} vectors)" if self.golden else ""
+        extra = f" and {GOLDEN_HEADER} ({vectors} vectors)" if self.golden else ""
         backend, layout = self.variant
         arena = plan(model.graph, backend, layout).arena_bytes
         kind = "CHW" if layout == "chw" else backend
@@ -400,7 +428,33 @@ class Job:
 # ------------------------------------------------------------------- main
 
 
+def place_test_runner(env, lib_dir: str) -> None:
+    """Golden tests need test/test_custom_runner.py (test_framework = custom): write
+    the one that loads this library's runner, unless the project has its own."""
+    if project_option(env, "test_framework") != "custom":
+        return
+    test_dir = env.GetProjectConfig().get("platformio", "test_dir")
+    path = os.path.join(test_dir, "test_custom_runner.py")
+    with open(os.path.join(lib_dir, "extra_script", RUNNER_SHIM), encoding="utf-8") as fp:
+        template = fp.read()
+    text = template.format(runner=os.path.join(lib_dir, "test", "test_custom_runner.py"))
+    try:
+        with open(path, encoding="utf-8") as fp:
+            current = fp.read()
+    except OSError:
+        current = None
+    marker = template.split("\n", 1)[0]
+    if current == text or (current is not None and not current.startswith(marker)):
+        return  # up to date, or the project's own runner
+    os.makedirs(test_dir, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as fp:
+        fp.write(text)
+    shown = os.path.relpath(path, env.subst("$PROJECT_DIR"))
+    print(f"NNoM: wrote {shown} (loads NNoM's pio test runner)", flush=True)
+
+
 def run(env, projenv, lib_dir: str) -> None:
+    check_option_names(env.GetProjectConfig().options(env=env["PIOENV"]))
     model = project_option(env, "custom_nnom_model")
     requested = project_option(env, "custom_nnom_backend", "auto").lower() or "auto"
     explicit = model or env.GetProjectOption("custom_nnom_backend", None) is not None
@@ -428,6 +482,8 @@ def run(env, projenv, lib_dir: str) -> None:
     if not model:
         return
     job = Job(env, lib_dir, arena_variant(env, backend, cpu))
+    if job.golden:
+        place_test_runner(env, lib_dir)
     digest = job.digest()
     if not job.up_to_date(digest):
         job.generate(digest)

@@ -41,22 +41,6 @@ MAX_SAMPLES = 10  # golden vectors main.c also runs and prints
 CORE_DIR = ".pio-core"
 MODEL_SUFFIXES = (".h5", ".keras")
 
-RUNNER_SHIM = '''\
-"""`pio test` runner (test_framework = custom): NNoM's own, loaded from the library.
-
-Written by NNoM; NNoM's build hook rewrites it when the library moves.
-"""
-
-import importlib.util
-
-RUNNER = {runner!r}
-
-_spec = importlib.util.spec_from_file_location("nnom_test_runner", RUNNER)
-_module = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_module)
-CustomTestRunner = _module.CustomTestRunner
-'''
-
 MAIN_C = r"""/*
  * Written by `nnom init` (NNoM {version}): runs {model} on a few calibration
  * samples and prints each result next to what the converter's reference
@@ -157,8 +141,10 @@ test_framework = custom
 
 
 def runner_shim(library: Path) -> str:
-    """test/test_custom_runner.py of a project: loads the library's runner."""
-    return RUNNER_SHIM.format(runner=str(library / "test" / "test_custom_runner.py"))
+    """test/test_custom_runner.py of a project: loads the library's runner
+    (the same text the build hook writes, from extra_script/runner_shim.py.in)."""
+    template = (library / "extra_script" / "runner_shim.py.in").read_text(encoding="utf-8")
+    return template.format(runner=str(library / "test" / "test_custom_runner.py"))
 
 
 def _check_input_file(path: Path, what: str, suffixes: tuple[str, ...]) -> None:
@@ -291,7 +277,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("directory", help="project folder to write (created if missing)")
     p.add_argument("--model", "-m", required=True, help="Keras model: .h5 or .keras")
     p.add_argument(
-        "--calibration", "-c", required=True, help="calibration inputs: .npy, or .npz with one array"
+        "--calibration", "-c", required=True, help="calibration inputs: .npy or .npz (one array)"
     )
     p.add_argument(
         "--boards",

@@ -161,9 +161,7 @@ def check_boards(boards: list[str]) -> list[str]:
         if board not in BOARDS:
             near = difflib.get_close_matches(board, list(BOARDS), n=1)
             hint = f"did you mean {near[0]}? " if near else ""
-            raise NnomError(
-                f"unknown board '{board}': {hint}known: {', '.join(BOARDS)}"
-            )
+            raise NnomError(f"unknown board '{board}': {hint}known: {', '.join(BOARDS)}")
     if not boards:
         raise NnomError("--boards needs at least one of: " + ", ".join(BOARDS))
     return list(dict.fromkeys(boards))

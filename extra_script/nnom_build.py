@@ -64,7 +64,6 @@ OPTIONS = (
     "custom_nnom_per_tensor",
     "custom_nnom_backend",
 )
-RUNNER_SHIM = "runner_shim.py.in"  # test/test_custom_runner.py of a project, beside this file
 
 
 class HookError(Exception):
@@ -428,31 +427,6 @@ class Job:
 # ------------------------------------------------------------------- main
 
 
-def place_test_runner(env, lib_dir: str) -> None:
-    """Golden tests need test/test_custom_runner.py (test_framework = custom): write
-    the one that loads this library's runner, unless the project has its own."""
-    if project_option(env, "test_framework") != "custom":
-        return
-    test_dir = env.GetProjectConfig().get("platformio", "test_dir")
-    path = os.path.join(test_dir, "test_custom_runner.py")
-    with open(os.path.join(lib_dir, "extra_script", RUNNER_SHIM), encoding="utf-8") as fp:
-        template = fp.read()
-    text = template.format(runner=os.path.join(lib_dir, "test", "test_custom_runner.py"))
-    try:
-        with open(path, encoding="utf-8") as fp:
-            current = fp.read()
-    except OSError:
-        current = None
-    marker = template.split("\n", 1)[0]
-    if current == text or (current is not None and not current.startswith(marker)):
-        return  # up to date, or the project's own runner
-    os.makedirs(test_dir, exist_ok=True)
-    with open(path, "w", encoding="utf-8") as fp:
-        fp.write(text)
-    shown = os.path.relpath(path, env.subst("$PROJECT_DIR"))
-    print(f"NNoM: wrote {shown} (loads NNoM's pio test runner)", flush=True)
-
-
 def run(env, projenv, lib_dir: str) -> None:
     check_option_names(env.GetProjectConfig().options(env=env["PIOENV"]))
     model = project_option(env, "custom_nnom_model")
@@ -482,8 +456,6 @@ def run(env, projenv, lib_dir: str) -> None:
     if not model:
         return
     job = Job(env, lib_dir, arena_variant(env, backend, cpu))
-    if job.golden:
-        place_test_runner(env, lib_dir)
     digest = job.digest()
     if not job.up_to_date(digest):
         job.generate(digest)

@@ -40,6 +40,25 @@ DEFAULT_GOLDEN = 8
 MAX_SAMPLES = 10  # golden vectors main.c also runs and prints
 CORE_DIR = ".pio-core"
 MODEL_SUFFIXES = (".h5", ".keras")
+GOLDEN_TEST_C = '#include "nnom_golden_test.h"\n'
+GOLDEN_OPTIONS = "custom_nnom_golden = 8 and test_framework = custom"
+
+RUNNER_SHIM = '''\
+"""`pio test` runner (test_framework = custom): NNoM's own, loaded from the library.
+
+Written by `nnom init` or `nnom golden-test`. It reads the Unity-format lines
+of nnom_golden_test.h; no Unity is needed.
+"""
+
+import importlib.util
+
+RUNNER = {runner!r}
+
+_spec = importlib.util.spec_from_file_location("nnom_test_runner", RUNNER)
+_module = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_module)
+CustomTestRunner = _module.CustomTestRunner
+'''
 
 MAIN_C = r"""/*
  * Written by `nnom init` (NNoM {version}): runs {model} on a few calibration
@@ -141,10 +160,12 @@ test_framework = custom
 
 
 def runner_shim(library: Path) -> str:
-    """test/test_custom_runner.py of a project: loads the library's runner
-    (the same text the build hook writes, from extra_script/runner_shim.py.in)."""
-    template = (library / "extra_script" / "runner_shim.py.in").read_text(encoding="utf-8")
-    return template.format(runner=str(library / "test" / "test_custom_runner.py"))
+    """test/test_custom_runner.py of a project: loads the library's runner.
+
+    PlatformIO loads it before any build (even `pio run` when test/ has
+    suites), so the build hook cannot write it: `nnom init` and
+    `nnom golden-test` do."""
+    return RUNNER_SHIM.format(runner=str(library / "test" / "test_custom_runner.py"))
 
 
 def _check_input_file(path: Path, what: str, suffixes: tuple[str, ...]) -> None:
@@ -238,7 +259,7 @@ def init_project(
         ),
         "src/main.c": MAIN_C.format(version=__version__, model=model_name),
         "src/nnom_samples.h": samples_header(samples),
-        "test/test_nnom_golden/test_main.c": '#include "nnom_golden_test.h"\n',
+        "test/test_nnom_golden/test_main.c": GOLDEN_TEST_C,
         "test/test_custom_runner.py": runner_shim(library),
         ".gitignore": f".pio/\n{CORE_DIR}/\n",
     }
@@ -250,6 +271,35 @@ def init_project(
     for name, text in files.items():
         (project / name).write_text(text, encoding="utf-8")
     return project
+
+
+def add_golden_test(directory: str | Path) -> list[Path]:
+    """Give an existing PlatformIO project the golden test and the runner it needs;
+    return the files written (a project's own runner is kept)."""
+    project = Path(directory).expanduser().resolve()
+    if not (project / "platformio.ini").is_file():
+        raise NnomError(f"{project} holds no platformio.ini (give the PlatformIO project folder)")
+    wanted = {
+        project / "test" / "test_nnom_golden" / "test_main.c": GOLDEN_TEST_C,
+        project / "test" / "test_custom_runner.py": runner_shim(library_root()),
+    }
+    marker = RUNNER_SHIM.split("\n", 1)[0]
+    written = []
+    for path, text in wanted.items():
+        current = path.read_text(encoding="utf-8") if path.is_file() else None
+        if current == text or (current is not None and not current.startswith(marker)):
+            continue  # in place already, or the project's own file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def _cmd_golden_test(args: argparse.Namespace) -> int:
+    for path in add_golden_test(args.directory):
+        print(f"wrote {path}")
+    print(f"platformio.ini needs {GOLDEN_OPTIONS} (with custom_nnom_model); then: pio test")
+    return 0
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
@@ -267,7 +317,7 @@ def _cmd_init(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add `nnom init` to the command line."""
+    """Add `nnom init` and `nnom golden-test` to the command line."""
     p = sub.add_parser(
         "init",
         help="write a PlatformIO project for a model: offline, ready for pio run and pio test",
@@ -294,3 +344,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--force", action="store_true", help="overwrite an existing project")
     p.set_defaults(func=_cmd_init)
+
+    g = sub.add_parser(
+        "golden-test",
+        help="add the golden-vector test and NNoM's pio test runner to a PlatformIO project",
+    )
+    g.add_argument("directory", nargs="?", default=".", help="the project (default: here)")
+    g.set_defaults(func=_cmd_golden_test)

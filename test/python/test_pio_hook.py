@@ -187,6 +187,32 @@ def test_user_project_builds_runs_and_rebuilds_only_on_change(
 
 
 @needs_pio
+@pytest.mark.slow
+def test_golden_test_needs_no_copied_runner(core: Path, tmp_path: Path) -> None:
+    """`nnom golden-test` gives a hand-made project the test and a runner that loads
+    the library's; `pio test` passes with it. A project's own runner is kept."""
+    from nnom.cli import main
+
+    project = user_project(
+        tmp_path,
+        common=f"lib_deps = symlink://{REPO}\ncustom_nnom_model = model.h5\n"
+        "custom_nnom_calibration = calib.npy\ncustom_nnom_golden = 3\ntest_framework = custom\n",
+    )
+    assert main(["golden-test", str(project)]) == 0
+    runner = (project / "test" / "test_custom_runner.py").read_text()
+    assert f"RUNNER = {str(REPO / 'test' / 'test_custom_runner.py')!r}" in runner
+    code, output, _ = run_pio(["test", "-e", "native"], project, core, tmp_path / "ws")
+    assert code == 0, output
+    assert "4 test cases: 4 succeeded" in output, output
+
+    from nnom.init_project import add_golden_test
+
+    (project / "test" / "test_custom_runner.py").write_text("# mine\n")
+    assert add_golden_test(project) == []
+    assert (project / "test" / "test_custom_runner.py").read_text() == "# mine\n"
+
+
+@needs_pio
 def test_project_without_model_is_silent(core: Path, tmp_path: Path) -> None:
     """PlatformIO runs the hook for every library found; without options it says nothing."""
     project = user_project(tmp_path, common=f"lib_deps = symlink://{REPO}\n")
@@ -531,7 +557,6 @@ def test_packed_library_installs_from_file_and_builds_the_example(
     for needed in (
         "library.json",
         "extra_script/nnom_build.py",
-        "extra_script/runner_shim.py.in",
         "inc/nnom.h",
         "inc/nnom_golden_test.h",
         "nnom/__init__.py",

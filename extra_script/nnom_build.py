@@ -242,7 +242,7 @@ def converter_dir(lib_dir: str) -> str:
         return list(spec.submodule_search_locations)[0]
     raise HookError(
         "cannot find NNoM's converter (the nnom Python package): install it into "
-        f"PlatformIO's Python with: {sys.executable} -m pip install nnom"
+        f"PlatformIO's Python with: {sys.executable} -m pip install /path/to/nnom (a checkout)"
     )
 
 

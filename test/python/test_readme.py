@@ -17,7 +17,19 @@ README = cbuild.ROOT / "README.md"
 
 
 def _blocks(lang: str) -> list[str]:
-    return re.findall(rf"```{lang}\n(.*?)```", README.read_text(), flags=re.S)
+    """The README's fenced blocks of this language ("" for plain ones), in order."""
+    blocks, current, current_lang = [], None, ""
+    for line in README.read_text().splitlines(keepends=True):
+        if not line.startswith("```"):
+            if current is not None:
+                current.append(line)
+        elif current is None:
+            current, current_lang = [], line[3:].strip()
+        else:
+            if current_lang == lang:
+                blocks.append("".join(current))
+            current = None
+    return blocks
 
 
 def test_readme_tutorial_python_then_c(tmp_path):

@@ -435,9 +435,9 @@ def to_graph(kg: KerasGraph, lambdas: dict | None = None) -> Graph:
             raise UnsupportedLayerError(
                 layer.name,
                 f"keras.ops.{layer.class_name}",
-                "this keras.ops call (e.g. an operator on tensors) is not supported; supported: "
+                "this keras.ops call is not supported; supported: "
                 + ", ".join(sorted(OPS_HANDLERS))
-                + " of two equal-shape tensors, or use the Keras layers",
+                + " of two equal-shape tensors, or use a Keras layer",
             )
         if handler is None:
             raise UnsupportedLayerError(layer.name, layer.class_name, _unsupported(layer))

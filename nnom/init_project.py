@@ -311,8 +311,8 @@ def _cmd_init(args: argparse.Namespace) -> int:
     target = "exec" if first == "native" else "upload"
     print(f"wrote a PlatformIO project in {project}")
     print(f"  cd {project}")
-    print(f"  pio run -e {first} -t {target}   # convert, build and run")
-    print(f"  pio test -e {first}             # the golden-vector test")
+    print(f"  pio run -e {first} -t {target}    # convert, build and run")
+    print(f"  pio test -e {first}    # the golden-vector test")
     return 0
 
 

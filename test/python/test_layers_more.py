@@ -456,6 +456,11 @@ def test_unsupported_is_rejected_in_one_line(keras, index):
     assert len(text) <= 200, text
     if "layer type is not supported" in text:
         assert text.endswith("see docs/layers.md#not-supported"), text
+    if what == "LayerNormalization":  # a supported alternative is named
+        assert text.endswith(
+            "(LayerNormalization): this layer type is not supported; use BatchNormalization; "
+            "see docs/layers.md#not-supported"
+        ), text
 
 
 def test_conv1d_is_named_conv1d_with_its_shape_in_both_tables(keras, tmp_path):

@@ -39,3 +39,9 @@ def test_named_files_exist() -> None:
     for part in MANIFEST["export"]["include"]:
         assert (REPO / part).exists(), part
     assert (REPO / MANIFEST["build"]["extraScript"]).is_file()
+
+
+def test_readme_names_the_packed_library_of_this_version() -> None:
+    readme = (REPO / "README.md").read_text()
+    assert f"file://nnom-{nnom.__version__}.tar.gz" in readme
+    assert set(re.findall(r"nnom-(\d+\.\d+\.\d+)\.tar\.gz", readme)) == {nnom.__version__}

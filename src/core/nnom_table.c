@@ -18,25 +18,24 @@ void nnom_format_macs(char *buf, size_t n, uint32_t macs)
                  (unsigned)(macs % 1000000u / 10000u));
 }
 
-/* Keras' shape with its own rank: (c), (w, c) or (h, w, c). */
-static void format_shape(char *buf, size_t n, const nnom_shape_t *s)
+/* Keras' shape with its own rank, (c), (w, c) or (h, w, c), in 16 columns. */
+static void print_shape(const nnom_shape_t *s)
 {
-    if (s->rank == 1)
-        snprintf(buf, n, "(%4u)", (unsigned)s->c);
-    else if (s->rank == 2)
-        snprintf(buf, n, "(%4u,%4u)", (unsigned)s->w, (unsigned)s->c);
-    else
-        snprintf(buf, n, "(%4u,%4u,%4u)", (unsigned)s->h, (unsigned)s->w, (unsigned)s->c);
+    const unsigned d[3] = {s->h, s->w, s->c};
+    for (unsigned i = 3u - s->rank; i < 3u; i++)
+        NNOM_LOG(i + s->rank == 3u ? "(%4u" : ",%4u", d[i]);
+    NNOM_LOG(")%*s", 5 * (3 - s->rank), "");
 }
 
-/* Conv1D and its kin run as their 2D layer; a rank-2 output names them 1D. */
+/* Conv1D and its kin run as their 2D layer (names ending in 2D); a rank-2
+ * output names them 1D. */
 static const char *type_name(const nnom_layer_t *l, char *buf, size_t n)
 {
     const char *name = l->type->name;
     const char *two = strstr(name, "2D");
     if (two == NULL || l->out.shape.rank != 2)
         return name;
-    snprintf(buf, n, "%.*s1D%s", (int)(two - name), name, two + 2);
+    snprintf(buf, n, "%.*s1D", (int)(two - name), name);
     return buf;
 }
 
@@ -59,7 +58,7 @@ static void print_rule(void)
 
 void nnom_print_model_table(const nnom_model_t *m, const nnom_arena_plan_t *plan)
 {
-    char macs[16], out_at[16], buf_at[12], shape[48], name[16];
+    char macs[16], out_at[16], buf_at[12], name[16];
     NNOM_LOG("Layer(#)         Activation    output shape    ops(MAC)   mem(in, out, buf)   arena(out, buf)\n");
     print_rule();
     for (const nnom_layer_t *l = m->head; l != NULL; l = l->next) {
@@ -69,7 +68,6 @@ void nnom_print_model_table(const nnom_model_t *m, const nnom_arena_plan_t *plan
         if (l->type->kind == NNOM_INPUT)
             in_bytes = nnom_shape_size(&l->out.shape);
         nnom_format_macs(macs, sizeof(macs), l->macs);
-        format_shape(shape, sizeof(shape), &l->out.shape);
         /* one call per column: "user", "=#root" or the offset; "-" or the offset */
         const nnom_arena_plan_t *p = &plan[l->index];
         const int shared = (p->out & NNOM_PLAN_SHARED) != 0;
@@ -77,10 +75,11 @@ void nnom_print_model_table(const nnom_model_t *m, const nnom_arena_plan_t *plan
                  l->type->flags & NNOM_LAYER_EXTERNAL ? "user" : shared ? "=#%u" : "%u",
                  (unsigned)(p->out & ~NNOM_PLAN_SHARED) + (unsigned)shared);
         snprintf(buf_at, sizeof(buf_at), l->scratch_bytes ? "%u" : "-", (unsigned)p->scratch);
-        NNOM_LOG("#%-3u %-10s - %-9s- %-16s%9s (%6u,%6u,%6u)   (%6s,%6s)\n",
-                 (unsigned)l->index + 1, type_name(l, name, sizeof(name)), act_name(l), shape, macs,
-                 (unsigned)in_bytes, (unsigned)nnom_shape_size(&l->out.shape),
-                 (unsigned)l->scratch_bytes, out_at, buf_at);
+        NNOM_LOG("#%-3u %-10s - %-9s- ", (unsigned)l->index + 1, type_name(l, name, sizeof(name)),
+                 act_name(l));
+        print_shape(&l->out.shape);
+        NNOM_LOG("%9s (%6u,%6u,%6u)   (%6s,%6s)\n", macs, (unsigned)in_bytes,
+                 (unsigned)nnom_shape_size(&l->out.shape), (unsigned)l->scratch_bytes, out_at, buf_at);
     }
     print_rule();
     NNOM_LOG("Arena: %u bytes (lower bound %u), total MACs: %u\n", (unsigned)m->arena_bytes,

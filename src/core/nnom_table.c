@@ -27,18 +27,6 @@ static void print_shape(const nnom_shape_t *s)
     NNOM_LOG(")%*s", 5 * (3 - s->rank), "");
 }
 
-/* Conv1D and its kin run as their 2D layer (names ending in 2D); a rank-2
- * output names them 1D. */
-static const char *type_name(const nnom_layer_t *l, char *buf, size_t n)
-{
-    const char *name = l->type->name;
-    const char *two = strstr(name, "2D");
-    if (two == NULL || l->out.shape.rank != 2)
-        return name;
-    snprintf(buf, n, "%.*s1D", (int)(two - name), name);
-    return buf;
-}
-
 static const char *act_name(const nnom_layer_t *l)
 {
     if (l->act != NULL)
@@ -58,7 +46,7 @@ static void print_rule(void)
 
 void nnom_print_model_table(const nnom_model_t *m, const nnom_arena_plan_t *plan)
 {
-    char macs[16], out_at[16], buf_at[12], name[16];
+    char macs[16], out_at[16], buf_at[12];
     NNOM_LOG("Layer(#)         Activation    output shape    ops(MAC)   mem(in, out, buf)   arena(out, buf)\n");
     print_rule();
     for (const nnom_layer_t *l = m->head; l != NULL; l = l->next) {
@@ -75,11 +63,14 @@ void nnom_print_model_table(const nnom_model_t *m, const nnom_arena_plan_t *plan
                  l->type->flags & NNOM_LAYER_EXTERNAL ? "user" : shared ? "=#%u" : "%u",
                  (unsigned)(p->out & ~NNOM_PLAN_SHARED) + (unsigned)shared);
         snprintf(buf_at, sizeof(buf_at), l->scratch_bytes ? "%u" : "-", (unsigned)p->scratch);
-        NNOM_LOG("#%-3u %-10s - %-9s- ", (unsigned)l->index + 1, type_name(l, name, sizeof(name)),
-                 act_name(l));
+        const char *name = l->type->name;
+        if ((l->type->flags & NNOM_LAYER_1D_NAME) && l->out.shape.rank == 2)
+            name += strlen(name) + 1; /* "Conv2D\0Conv1D" */
+        NNOM_LOG("#%-3u %-10s - %-9s- ", (unsigned)l->index + 1, name, act_name(l));
         print_shape(&l->out.shape);
-        NNOM_LOG("%9s (%6u,%6u,%6u)   (%6s,%6s)\n", macs, (unsigned)in_bytes,
-                 (unsigned)nnom_shape_size(&l->out.shape), (unsigned)l->scratch_bytes, out_at, buf_at);
+        NNOM_LOG("%9s (%6u,%6u,%6u)   (%6s,%6s)\n", macs,
+                 (unsigned)in_bytes, (unsigned)nnom_shape_size(&l->out.shape),
+                 (unsigned)l->scratch_bytes, out_at, buf_at);
     }
     print_rule();
     NNOM_LOG("Arena: %u bytes (lower bound %u), total MACs: %u\n", (unsigned)m->arena_bytes,

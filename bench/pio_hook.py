@@ -92,7 +92,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15, help="timed runs per project")
     args = parser.parse_args()
     if PIO is None:
-        raise SystemExit("platformio is not installed (pip install 'nnom[pio]')")
+        raise SystemExit("platformio is not installed (pip install platformio==6.2.0 scons)")
 
     with tempfile.TemporaryDirectory(prefix="nnom-bench-") as tmp:
         root = Path(tmp)

@@ -35,6 +35,7 @@ one line, `nnom: error: ...`, and no Python traceback.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import importlib.util
 import json
@@ -54,6 +55,15 @@ HELIUM_CPUS = ("cortex-m55", "cortex-m85")  # CMSIS-NN's MVE kernels (other scra
 CMSIS_NN_HEADER = "arm_nnfunctions.h"
 REQUIREMENTS = {"numpy": "numpy>=1.23", "h5py": "h5py>=3.7"}
 TRUE = ("1", "yes", "true", "on")
+OPTIONS = (
+    "custom_nnom_model",
+    "custom_nnom_calibration",
+    "custom_nnom_header",
+    "custom_nnom_golden",
+    "custom_nnom_golden_data",
+    "custom_nnom_per_tensor",
+    "custom_nnom_backend",
+)
 
 
 class HookError(Exception):
@@ -78,6 +88,17 @@ def list_option(env, name: str) -> list[str]:
     for line in value:
         items += [part.strip() for part in str(line).split(",") if part.strip()]
     return items
+
+
+def check_option_names(names) -> None:
+    """An unknown custom_nnom_* option (or one a typo away) is an error naming the right one."""
+    for name in names:
+        if name in OPTIONS or not name.startswith("custom_"):
+            continue
+        near = difflib.get_close_matches(name, OPTIONS, n=1, cutoff=0.8)
+        if name.startswith("custom_nnom") or near:
+            hint = f"did you mean {near[0]}?" if near else f"known: {', '.join(OPTIONS)}"
+            raise HookError(f"unknown option {name} in platformio.ini: {hint}")
 
 
 # ------------------------------------------------------------------ backend
@@ -221,7 +242,7 @@ def converter_dir(lib_dir: str) -> str:
         return list(spec.submodule_search_locations)[0]
     raise HookError(
         "cannot find NNoM's converter (the nnom Python package): install it into "
-        f"PlatformIO's Python with: {sys.executable} -m pip install nnom"
+        f"PlatformIO's Python with: {sys.executable} -m pip install /path/to/nnom (a checkout)"
     )
 
 
@@ -304,6 +325,11 @@ class Job:
         project = env.subst("$PROJECT_DIR")
         self.variant = variant
         self.model = os.path.join(project, project_option(env, "custom_nnom_model"))
+        if os.path.isdir(self.model):
+            raise HookError(
+                f"custom_nnom_model = {project_option(env, 'custom_nnom_model')} is a "
+                "directory: give the model file (.h5 or .keras)"
+            )
         calib = project_option(env, "custom_nnom_calibration")
         if not calib:
             raise HookError(
@@ -362,7 +388,7 @@ class Job:
             os.remove(stamp)  # a failed conversion must be retried by the next build
         nnom = load_converter(self.package)
         from nnom.calibration import load_calibration
-        from nnom.golden import save_golden
+        from nnom.golden import golden_count, save_golden
 
         os.makedirs(self.gen_dir, exist_ok=True)
         try:
@@ -373,6 +399,7 @@ class Job:
             if self.golden:
                 data = load_calibration(self.golden_data) if self.golden_data else calib
                 save_golden(model, data, self.golden, golden_path, self.header)
+                vectors = golden_count(model, data, self.golden)
             elif os.path.exists(golden_path):
                 os.remove(golden_path)
         except nnom.NnomError as err:
@@ -386,7 +413,7 @@ class Job:
             json.dump({"digest": digest, "nnom": nnom.__version__}, fp)
         from nnom.memory import plan
 
-        extra = f" and {GOLDEN_HEADER} ({self.golden} vectors)" if self.golden else ""
+        extra = f" and {GOLDEN_HEADER} ({vectors} vectors)" if self.golden else ""
         backend, layout = self.variant
         arena = plan(model.graph, backend, layout).arena_bytes
         kind = "CHW" if layout == "chw" else backend
@@ -401,6 +428,7 @@ class Job:
 
 
 def run(env, projenv, lib_dir: str) -> None:
+    check_option_names(env.GetProjectConfig().options(env=env["PIOENV"]))
     model = project_option(env, "custom_nnom_model")
     requested = project_option(env, "custom_nnom_backend", "auto").lower() or "auto"
     explicit = model or env.GetProjectOption("custom_nnom_backend", None) is not None

@@ -143,6 +143,9 @@ typedef enum {
 #define NNOM_LAYER_VIEW 0x01u     /* output is the input's buffer, unchanged */
 #define NNOM_LAYER_INPLACE 0x02u  /* may write its output over its input */
 #define NNOM_LAYER_EXTERNAL 0x04u /* output lives in a user buffer */
+/* name is "Conv2D\0Conv1D": the model table shows the second for a rank-2
+ * output (the layer then runs a Keras 1D layer) */
+#define NNOM_LAYER_1D_NAME 0x08u
 
 typedef struct {
     nnom_layer_kind_t kind;

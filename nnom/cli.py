@@ -22,25 +22,27 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     if args.golden:
         from pathlib import Path
 
-        from .golden import GOLDEN_HEADER, save_golden
+        from .golden import GOLDEN_HEADER, golden_count, save_golden
 
         data = load_calibration(args.golden_data) if args.golden_data else calib
         out = Path(args.output)
         golden = save_golden(model, data, args.golden, out.with_name(GOLDEN_HEADER), out.name)
-        print(f"wrote {golden}")
+        print(f"wrote {golden} ({golden_count(model, data, args.golden)} vectors)")
     return 0
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
     from .api import convert
-    from .calibration import load_calibration
+    from .calibration import as_inputs, load_calibration
     from .report import format_report, layer_errors, plot_errors
 
     calib = load_calibration(args.calibration)
     model = convert(args.model, calib, per_channel=not args.per_tensor)
     data = load_calibration(args.data) if args.data else calib
     rows = layer_errors(model, data)
-    print(format_report(rows, len(data) if not isinstance(data, list) else len(data[0])))
+    # samples as the model sees them: one unbatched (64, 1) input is 1 sample, not 64
+    shapes = [model.graph.node(n).shape for n in model.graph.inputs]
+    print(format_report(rows, as_inputs(data, shapes)[0].shape[0]))
     if args.plot:
         try:
             print(f"wrote {plot_errors(rows, args.plot)}")
@@ -130,8 +132,11 @@ def build_parser() -> argparse.ArgumentParser:
     pio.add_argument("directory", help="directory to use as PLATFORMIO_CORE_DIR")
     pio.set_defaults(func=_cmd_pio_offline)
 
+    from . import demo, init_project
     from .profile.command import add_parser as add_profile
 
+    init_project.register(sub)
+    demo.register(sub)
     add_profile(sub)
     return parser
 

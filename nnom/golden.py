@@ -35,6 +35,12 @@ def pick(x, n: int, input_shapes: list[tuple[int, ...]]) -> list[np.ndarray]:
     return [a[idx] for a in arrays]
 
 
+def golden_count(model: ConvertedModel, x, n: int) -> int:
+    """How many golden vectors n gives for the data x (fewer when x has fewer samples)."""
+    shapes = [model.graph.node(name).shape for name in model.graph.inputs]
+    return int(pick(x, n, shapes)[0].shape[0])
+
+
 def layer_outputs(model: ConvertedModel, inputs_int8: list[np.ndarray]) -> list[np.ndarray]:
     """Every runtime layer's int8 output, in run order, as (N, bytes) in HWC order."""
     values = model.run_layers(list(inputs_int8))

@@ -392,8 +392,15 @@ def format_macs(macs: int) -> str:
     return f"{macs // 1_000_000}.{macs % 1_000_000 // 10_000:02d}M"
 
 
-def _dims(shape: tuple[int, ...]) -> tuple[int, int, int]:
-    return tuple(shape) + (1,) * (3 - len(shape))  # type: ignore[return-value]
+def table_shape(shape: tuple[int, ...]) -> str:
+    """Keras' shape with its own rank: (c), (w, c) or (h, w, c)."""
+    return "(" + ",".join(f"{d:4d}" for d in shape) + ")"
+
+
+def table_name(op: str, shape: tuple[int, ...]) -> str:
+    """Conv1D and its kin run as their 2D layer; a rank-2 output names them 1D."""
+    name = OPS[op]
+    return name.replace("2D", "1D", 1) if len(shape) == 2 else name
 
 
 def format_table(p: Plan) -> str:
@@ -413,16 +420,13 @@ def format_table(p: Plan) -> str:
         else:
             out_at = str(layer.out_offset)
         buf_at = str(layer.scratch_offset) if layer.scratch else "-"
-        d = _dims(layer.shape)
         lines.append(  # printf format on purpose: the same text as nnom_table.c
-            "#%-3u %-10s - %-9s- (%4u,%4u,%4u)%9s (%6u,%6u,%6u)   (%6s,%6s)"  # noqa: UP031
+            "#%-3u %-10s - %-9s- %-16s%9s (%6u,%6u,%6u)   (%6s,%6s)"  # noqa: UP031
             % (
                 k + 1,
-                OPS[layer.op],
+                table_name(layer.op, layer.shape),
                 layer.act,
-                d[0],
-                d[1],
-                d[2],
+                table_shape(layer.shape),
                 format_macs(layer.macs),
                 in_bytes,
                 layer.size,

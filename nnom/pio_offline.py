@@ -5,7 +5,7 @@ PlatformIO downloads SCons (`tool-scons`) and every platform on first use.
 that with `PLATFORMIO_CORE_DIR=DIR` no registry access is needed:
 
 - `packages/tool-scons`: a wrapper around the SCons installed in this Python
-  environment (`pip install 'nnom[pio]'`);
+  environment (`pip install platformio==6.2.0 scons`; tools/install.sh does it);
 - `platforms/native`: builds and runs programs with the host compiler;
 - `platforms/qemucm.pio-link`: a link to NNoM's `qemucm` platform (emulated
   Cortex-M boards), so projects can say `platform = qemucm`;
@@ -96,7 +96,7 @@ def _scons_parent_dir() -> pathlib.Path:
     if spec is None or not spec.submodule_search_locations:
         raise NnomError(
             "SCons is not installed in this Python environment, and PlatformIO needs it "
-            "to build; install it with: pip install 'nnom[pio]'"
+            "to build; install it with: pip install platformio==6.2.0 scons"
         )
     return pathlib.Path(list(spec.submodule_search_locations)[0]).resolve().parent
 

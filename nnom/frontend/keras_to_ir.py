@@ -383,8 +383,23 @@ from . import keras_rnn  # noqa: E402
 keras_rnn.register(HANDLERS)
 
 
-def supported_layers() -> list[str]:
-    return sorted(HANDLERS)
+# What to use instead, for layers people often try (docs/layers.md, "Not supported").
+ALTERNATIVES = {
+    "LayerNormalization": "BatchNormalization",
+    "Rescaling": "scaling the float input before nnom_quantize()",
+    "Normalization": "normalising the float input before nnom_quantize()",
+    "TimeDistributed": "Conv1D with kernel_size=1 (for a TimeDistributed Dense)",
+    "Maximum": "Add, Subtract, Multiply or Average",
+    "Minimum": "Add, Subtract, Multiply or Average",
+}
+LAYERS_DOC = "docs/layers.md#not-supported"
+
+
+def _unsupported(layer: KerasLayer) -> str:
+    """One short clause: a supported alternative if there is one, and where the list is."""
+    instead = ALTERNATIVES.get(layer.class_name)
+    hint = f"use {instead}; " if instead else ""
+    return f"this layer type is not supported; {hint}see {LAYERS_DOC}"
 
 
 def to_graph(kg: KerasGraph, lambdas: dict | None = None) -> Graph:
@@ -420,16 +435,12 @@ def to_graph(kg: KerasGraph, lambdas: dict | None = None) -> Graph:
             raise UnsupportedLayerError(
                 layer.name,
                 f"keras.ops.{layer.class_name}",
-                "this keras.ops call (e.g. an operator on tensors) is not supported; supported: "
+                "this keras.ops call is not supported; supported: "
                 + ", ".join(sorted(OPS_HANDLERS))
-                + " of two equal-shape tensors, or use the Keras layers",
+                + " of two equal-shape tensors, or use a Keras layer",
             )
         if handler is None:
-            raise UnsupportedLayerError(
-                layer.name,
-                layer.class_name,
-                "this layer type is not supported; supported: " + ", ".join(supported_layers()),
-            )
+            raise UnsupportedLayerError(layer.name, layer.class_name, _unsupported(layer))
         calls = layer.inbound or [[]]
         for call_index, call in enumerate(calls):
             inputs = [resolve(ref, layer) for ref in call]

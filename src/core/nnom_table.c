@@ -18,16 +18,13 @@ void nnom_format_macs(char *buf, size_t n, uint32_t macs)
                  (unsigned)(macs % 1000000u / 10000u));
 }
 
-/* Keras order, padded with 1s: (c,1,1), (w,c,1) or (h,w,c). */
-static void shape_dims(const nnom_shape_t *s, unsigned d[3])
+/* Keras' shape with its own rank, (c), (w, c) or (h, w, c), in 16 columns. */
+static void print_shape(const nnom_shape_t *s)
 {
-    if (s->rank == 1) {
-        d[0] = s->c; d[1] = 1; d[2] = 1;
-    } else if (s->rank == 2) {
-        d[0] = s->w; d[1] = s->c; d[2] = 1;
-    } else {
-        d[0] = s->h; d[1] = s->w; d[2] = s->c;
-    }
+    const unsigned d[3] = {s->h, s->w, s->c};
+    for (unsigned i = 3u - s->rank; i < 3u; i++)
+        NNOM_LOG(i + s->rank == 3u ? "(%4u" : ",%4u", d[i]);
+    NNOM_LOG(")%*s", 5 * (3 - s->rank), "");
 }
 
 static const char *act_name(const nnom_layer_t *l)
@@ -50,7 +47,6 @@ static void print_rule(void)
 void nnom_print_model_table(const nnom_model_t *m, const nnom_arena_plan_t *plan)
 {
     char macs[16], out_at[16], buf_at[12];
-    unsigned d[3];
     NNOM_LOG("Layer(#)         Activation    output shape    ops(MAC)   mem(in, out, buf)   arena(out, buf)\n");
     print_rule();
     for (const nnom_layer_t *l = m->head; l != NULL; l = l->next) {
@@ -60,7 +56,6 @@ void nnom_print_model_table(const nnom_model_t *m, const nnom_arena_plan_t *plan
         if (l->type->kind == NNOM_INPUT)
             in_bytes = nnom_shape_size(&l->out.shape);
         nnom_format_macs(macs, sizeof(macs), l->macs);
-        shape_dims(&l->out.shape, d);
         /* one call per column: "user", "=#root" or the offset; "-" or the offset */
         const nnom_arena_plan_t *p = &plan[l->index];
         const int shared = (p->out & NNOM_PLAN_SHARED) != 0;
@@ -68,8 +63,12 @@ void nnom_print_model_table(const nnom_model_t *m, const nnom_arena_plan_t *plan
                  l->type->flags & NNOM_LAYER_EXTERNAL ? "user" : shared ? "=#%u" : "%u",
                  (unsigned)(p->out & ~NNOM_PLAN_SHARED) + (unsigned)shared);
         snprintf(buf_at, sizeof(buf_at), l->scratch_bytes ? "%u" : "-", (unsigned)p->scratch);
-        NNOM_LOG("#%-3u %-10s - %-9s- (%4u,%4u,%4u)%9s (%6u,%6u,%6u)   (%6s,%6s)\n",
-                 (unsigned)l->index + 1, l->type->name, act_name(l), d[0], d[1], d[2], macs,
+        const char *name = l->type->name;
+        if ((l->type->flags & NNOM_LAYER_1D_NAME) && l->out.shape.rank == 2)
+            name += strlen(name) + 1; /* "Conv2D\0Conv1D" */
+        NNOM_LOG("#%-3u %-10s - %-9s- ", (unsigned)l->index + 1, name, act_name(l));
+        print_shape(&l->out.shape);
+        NNOM_LOG("%9s (%6u,%6u,%6u)   (%6s,%6s)\n", macs,
                  (unsigned)in_bytes, (unsigned)nnom_shape_size(&l->out.shape),
                  (unsigned)l->scratch_bytes, out_at, buf_at);
     }

@@ -86,7 +86,8 @@ static nnom_status_t deconv2d_run(nnom_layer_t *l)
                                  cfg->bias, &s.out, l->out.data, l->scratch);
 }
 
-static const nnom_layer_type_t deconv2d_type = {NNOM_DECONV_2D, "DeConv2D", 0, 1,
+static const nnom_layer_type_t deconv2d_type = {NNOM_DECONV_2D, "DeConv2D\0DeConv1D",
+                                                NNOM_LAYER_1D_NAME, 1,
                                                 deconv2d_build, deconv2d_run};
 
 nnom_layer_t *deconv2d_s(const nnom_deconv2d_config_t *config)

@@ -73,7 +73,8 @@ static nnom_status_t dwconv2d_run(nnom_layer_t *l)
     return nnom_kernel_dwconv(&s, l->scratch);
 }
 
-static const nnom_layer_type_t dwconv2d_type = {NNOM_DW_CONV_2D, "DW_Conv2D", 0, 1,
+static const nnom_layer_type_t dwconv2d_type = {NNOM_DW_CONV_2D, "DW_Conv2D\0DW_Conv1D",
+                                                NNOM_LAYER_1D_NAME, 1,
                                                 dwconv2d_build, dwconv2d_run};
 
 nnom_layer_t *dwconv2d_s(const nnom_dwconv2d_config_t *config)

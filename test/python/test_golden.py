@@ -150,6 +150,20 @@ def test_golden_count_out_of_range(example) -> None:
         golden.golden_header(model, calib, 0)
 
 
+def test_fewer_samples_than_asked_are_counted_right(
+    example, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """8 asked of 4 samples: 4 vectors, in the header and in what is printed."""
+    model, calib = example
+    assert golden.golden_count(model, calib[:4], 8) == 4
+    np.save(tmp_path / "four.npy", calib[:4])
+    out = tmp_path / "weights.h"
+    args = ["convert", str(EXAMPLE / "model.h5"), "-c", str(tmp_path / "four.npy")]
+    assert cli_main([*args, "-o", str(out), "--golden", "8"]) == 0
+    assert f"wrote {tmp_path / 'nnom_golden.h'} (4 vectors)" in capsys.readouterr().out
+    assert "#define NNOM_GOLDEN_COUNT 4\n" in (tmp_path / "nnom_golden.h").read_text()
+
+
 def corrupt_first_weight(header: Path, layer: str, model: nnom.ConvertedModel) -> None:
     """Change the first weight of `layer` in weights.h and in `model` alike."""
     text = header.read_text()

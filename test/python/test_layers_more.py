@@ -5,6 +5,7 @@ pooling, Lambda layers, and clear one-line errors for what is not supported.
 
 from __future__ import annotations
 
+import re
 import warnings
 
 import numpy as np
@@ -452,6 +453,24 @@ def test_unsupported_is_rejected_in_one_line(keras, index):
     text = str(info.value)
     assert "\n" not in text and text.startswith("layer '"), text
     assert "not supported" in text or "supported:" in text, text
+    assert len(text) <= 200, text
+    if "layer type is not supported" in text:
+        assert text.endswith("see docs/layers.md#not-supported"), text
+    if what == "LayerNormalization":  # a supported alternative is named
+        assert text.endswith(
+            "(LayerNormalization): this layer type is not supported; use BatchNormalization; "
+            "see docs/layers.md#not-supported"
+        ), text
+
+
+def test_conv1d_is_named_conv1d_with_its_shape_in_both_tables(keras, tmp_path):
+    """Conv1D runs as Conv2D with h = 1; both tables name it Conv1D, shape (steps, channels)."""
+    L = keras.layers
+    model = _one_layer(keras, lambda x: L.Conv1D(8, 3, padding="same")(x), [(64, 1)], seed=3)
+    rng = np.random.default_rng(4)
+    summary = _check(model, [_data(rng, (64, 1))], tmp_path).summary()  # == C's table
+    assert re.search(r"^#2   Conv1D     - [^-]*- \(  64,   8\)      ", summary, re.M), summary
+    assert "Conv2D" not in summary
 
 
 def test_passes_fuse_activations_into_merges(keras):

@@ -15,7 +15,7 @@ PATHS = ["nnom", "test/python", "bench", "extra_script"]
 
 def _ruff() -> list[str]:
     if importlib.util.find_spec("ruff") is None:
-        pytest.skip("ruff is not installed (pip install 'nnom[dev]')")
+        pytest.skip("ruff is not installed (pip install -e '.[dev]' in the checkout)")
     return [sys.executable, "-m", "ruff"]
 
 

@@ -142,7 +142,7 @@ def test_offline_core_needs_scons(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         return None if name == "SCons" else real_find_spec(name, *args, **kwargs)
 
     monkeypatch.setattr(importlib.util, "find_spec", no_scons)
-    with pytest.raises(NnomError, match=r"pip install 'nnom\[pio\]'"):
+    with pytest.raises(NnomError, match=r"pip install platformio==6\.2\.0 scons"):
         make_offline_core(tmp_path / "core")
     assert not (tmp_path / "core").exists()
 

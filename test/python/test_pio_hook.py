@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -27,7 +28,7 @@ import nnom
 from nnom.calibration import load_calibration
 from nnom.errors import NnomError
 from nnom.pio_offline import make_offline_core
-from test_pio import needs_pio, needs_qemu, run_pio
+from test_pio import UNREACHABLE, needs_pio, needs_qemu, run_pio
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "mnist-simple"
@@ -186,6 +187,32 @@ def test_user_project_builds_runs_and_rebuilds_only_on_change(
 
 
 @needs_pio
+@pytest.mark.slow
+def test_golden_test_needs_no_copied_runner(core: Path, tmp_path: Path) -> None:
+    """`nnom golden-test` gives a hand-made project the test and a runner that loads
+    the library's; `pio test` passes with it. A project's own runner is kept."""
+    from nnom.cli import main
+
+    project = user_project(
+        tmp_path,
+        common=f"lib_deps = symlink://{REPO}\ncustom_nnom_model = model.h5\n"
+        "custom_nnom_calibration = calib.npy\ncustom_nnom_golden = 3\ntest_framework = custom\n",
+    )
+    assert main(["golden-test", str(project)]) == 0
+    runner = (project / "test" / "test_custom_runner.py").read_text()
+    assert f"RUNNER = {str(REPO / 'test' / 'test_custom_runner.py')!r}" in runner
+    code, output, _ = run_pio(["test", "-e", "native"], project, core, tmp_path / "ws")
+    assert code == 0, output
+    assert "4 test cases: 4 succeeded" in output, output
+
+    from nnom.init_project import add_golden_test
+
+    (project / "test" / "test_custom_runner.py").write_text("# mine\n")
+    assert add_golden_test(project) == []
+    assert (project / "test" / "test_custom_runner.py").read_text() == "# mine\n"
+
+
+@needs_pio
 def test_project_without_model_is_silent(core: Path, tmp_path: Path) -> None:
     """PlatformIO runs the hook for every library found; without options it says nothing."""
     project = user_project(tmp_path, common=f"lib_deps = symlink://{REPO}\n")
@@ -220,7 +247,12 @@ def test_broken_model_fails_the_build_with_one_line(case: str, core: Path, tmp_p
     assert code != 0, output
     assert f"nnom: error: {err.value}\n" in output, output
     if case == "unsupported":
-        assert "layer 'max_pooling2d' (FancyPooling2D): this layer type is not supported" in output
+        line = f"nnom: error: {err.value}"
+        assert line == (
+            "nnom: error: layer 'max_pooling2d' (FancyPooling2D): this layer type is not "
+            "supported; see docs/layers.md#not-supported"
+        )
+        assert len(line) <= 200
     assert "Traceback" not in output and 'File "' not in output, output
     assert compiled(output) == [], output
 
@@ -234,13 +266,21 @@ def test_broken_model_fails_the_build_with_one_line(case: str, core: Path, tmp_p
 
 @needs_pio
 def test_bad_options_fail_clearly(core: Path, tmp_path: Path) -> None:
-    base = f"lib_deps = symlink://{REPO}\ncustom_nnom_model = model.h5\n"
+    base = f"lib_deps = symlink://{REPO}\n"
+    model, calib = "custom_nnom_model = model.h5\n", "custom_nnom_calibration = calib.npy\n"
     cases = {
-        "custom_nnom_calibration = calib.npy\ncustom_nnom_backend = fastest\n": (
+        "custom_nnom_model = src\n" + calib: (
+            "nnom: error: custom_nnom_model = src is a directory: give the model file"
+        ),
+        model + calib + "custom_nnom_backend = fastest\n": (
             "nnom: error: custom_nnom_backend = fastest: use one of auto, local, cmsis-nn"
         ),
-        "": "nnom: error: custom_nnom_model is set but custom_nnom_calibration is not",
-        "custom_nnom_calibration = missing.npy\n": ("nnom: error: custom_nnom_calibration '"),
+        model: "nnom: error: custom_nnom_model is set but custom_nnom_calibration is not",
+        model + "custom_nnom_calibration = missing.npy\n": "nnom: error: custom_nnom_calibration '",
+        calib + "custom_nnom_modle = model.h5\n": (
+            "nnom: error: unknown option custom_nnom_modle in platformio.ini: "
+            "did you mean custom_nnom_model?"
+        ),
     }
     for k, (extra, message) in enumerate(cases.items()):
         project = user_project(tmp_path / str(k), common=base + extra)
@@ -468,17 +508,51 @@ def test_missing_numpy_is_installed_or_reported_in_one_line(
     )
 
 
+# PlatformIO's `pio pkg pack` checks the licence id against the SPDX list, which
+# it downloads; offline, this runs the same command with that list replaced by
+# the one id library.json uses. Everything else is `pio pkg pack` as it is.
+PACK_OFFLINE = """
+import sys
+from platformio.package.manifest.schema import ManifestSchema
+ManifestSchema.load_spdx_licenses = staticmethod(
+    lambda: {"licenses": [{"licenseId": "Apache-2.0"}]}
+)
+from platformio.__main__ import main
+sys.argv = ["pio", "pkg", "pack", sys.argv[1], "-o", sys.argv[2]]
+sys.exit(main())
+"""
+
+
+def pack_library(out: Path, core: Path) -> tuple[int, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PLATFORMIO_")}
+    env.update(PLATFORMIO_CORE_DIR=str(core), https_proxy=UNREACHABLE, http_proxy=UNREACHABLE)
+    proc = subprocess.run(
+        [sys.executable, "-c", PACK_OFFLINE, str(REPO), str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return proc.returncode, proc.stdout + proc.stderr
+
+
 @needs_pio
-def test_library_json_is_strict_and_packs(core: Path, tmp_path: Path) -> None:
+@pytest.mark.slow
+def test_packed_library_installs_from_file_and_builds_the_example(
+    core: Path, tmp_path: Path
+) -> None:
+    """`pio pkg pack` makes nnom-<version>.tar.gz; `lib_deps = file://nnom-<version>.tar.gz`
+    installs it offline and builds and runs the example with it."""
     manifest = json.loads((REPO / "library.json").read_text())  # strict JSON
     assert (REPO / manifest["build"]["extraScript"]).is_file()
-    code, output, _ = run_pio(
-        ["pkg", "pack", str(REPO), "-o", str(tmp_path)], tmp_path, core, tmp_path / "ws"
-    )
+    project = tmp_path / "example"
+    shutil.copytree(EXAMPLE, project, ignore=shutil.ignore_patterns(".pio"))
+    code, output = pack_library(project, core)
     assert code == 0, output
+    tarball = project / f"nnom-{nnom.__version__}.tar.gz"
     import tarfile
 
-    with tarfile.open(next(tmp_path.glob("nnom-*.tar.gz"))) as tar:
+    with tarfile.open(tarball) as tar:
         names = set(tar.getnames())
     for needed in (
         "library.json",
@@ -487,11 +561,28 @@ def test_library_json_is_strict_and_packs(core: Path, tmp_path: Path) -> None:
         "inc/nnom_golden_test.h",
         "nnom/__init__.py",
         "nnom/golden.py",
+        "platforms/qemucm/platform.json",
         "test/test_custom_runner.py",
         "examples/mnist-simple/platformio.ini",
     ):
         assert needed in names, needed
     assert not any(part in name for name in names for part in ("__pycache__", ".pio/", ".venv"))
+
+    ini = project / "platformio.ini"
+    text = ini.read_text().replace("symlink://../..", f"file://{tarball.name}")
+    assert f"lib_deps = file://{tarball.name}" in text
+    ini.write_text(text)
+    # "Installing file://..." and "Unpacking" are the archive: allowed; the
+    # proxy still cuts off any network access.
+    code, output, _ = run_pio(
+        ["run", "-e", "native", "-t", "exec"], project, core, tmp_path / "ws", online_ok=True
+    )
+    assert code == 0, output
+    assert f"Installing file://{tarball.name}" in output
+    assert not re.search(r"HTTPClientError|InternetConnectionError|registry", output), output
+    assert "NNoM: generated weights.h and nnom_golden.h (10 vectors)" in output
+    assert re.search(r"\d+ of 10 digits right", output), output
+    assert (tmp_path / "ws" / "libdeps" / "native" / "nnom" / "library.json").is_file()
 
 
 def test_hook_converts_without_tensorflow(tmp_path: Path) -> None:

@@ -127,3 +127,13 @@ def test_cli_report_errors_are_one_line(capsys: pytest.CaptureFixture, tmp_path:
     assert code == 2
     err = capsys.readouterr().err
     assert err.startswith("nnom: error: ") and err.count("\n") == 1
+
+
+def test_cli_report_counts_samples_as_the_model_sees_them(
+    capsys: pytest.CaptureFixture, tmp_path: Path
+) -> None:
+    """One unbatched input of shape (8, 8, 1) is one sample, not eight."""
+    np.save(tmp_path / "one.npy", np.load(EXAMPLE / "calib.npy")[0])
+    args = ["report", str(EXAMPLE / "model.h5"), "-c", str(EXAMPLE / "calib.npy")]
+    assert cli_main([*args, "--data", str(tmp_path / "one.npy")]) == 0
+    assert capsys.readouterr().out.startswith("Float vs int8, per layer, over 1 samples")

@@ -22,7 +22,7 @@ def _runner_file() -> Path:
             return candidate
     raise ImportError(
         "NNoM's test runner not found: install NNoM into PlatformIO's Python "
-        "(pip install nnom)"
+        "(pip install /path/to/nnom, a checkout)"
     )
 
 

@@ -22,7 +22,7 @@ import numpy as np
 from .api import ConvertedModel
 from .calibration import as_inputs
 from .errors import NnomError
-from .graph import OPS
+from .ops.registry import table_name
 
 
 @dataclass
@@ -66,7 +66,7 @@ def layer_errors(model: ConvertedModel, x) -> list[LayerError]:
             LayerError(
                 index=k + 1,
                 name=node.name,
-                op=OPS[node.op],
+                op=table_name(node.op),
                 keras=node.source or node.name,
                 shape=tuple(node.shape),
                 scale=float(node.out_q.scale),

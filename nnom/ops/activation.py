@@ -65,11 +65,10 @@ class ActivationOp(Op):
 
     def quantize(self, node, ins, ranges, per_channel):
         node.out_q = choose_qparams(*ranges.out[node.name])
-        node.q = QuantParams(
-            lut=activations.lookup_table(
-                node.act, ins[0].scale, ins[0].zero_point, node.out_q.scale, node.out_q.zero_point
-            )
+        table = activations.lookup_table(
+            node.act, ins[0].scale, ins[0].zero_point, node.out_q.scale, node.out_q.zero_point
         )
+        node.q = QuantParams().with_tail(lut=table)
 
     def emit_config(self, w, node, n, super_):
         return c_array("int8_t", f"{n}_table", node.q.lut) + (

@@ -19,7 +19,7 @@ from .common import QuantParams, choose_qparams
 from .registry import Op, register
 
 
-@dataclass(kw_only=True)
+@dataclass
 class SumPoolParams(QuantParams):
     mult: int  # s_in / s_out
     shift: int

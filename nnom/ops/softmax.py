@@ -17,7 +17,7 @@ from .registry import Op, register
 SOFTMAX_OUT = QParams(scale=float(np.float32(1.0 / 256.0)), zero_point=-128)
 
 
-@dataclass(kw_only=True)
+@dataclass
 class SoftmaxParams(QuantParams):
     mult: int
     shift: int

@@ -12,16 +12,8 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).parent
-C_LIBRARY_PARTS = [
-    "src",
-    "inc",
-    "port",
-    "extra_script",
-    "platforms",
-    "library.json",
-    "LICENSE",
-    "test/test_custom_runner.py",
-]
+C_LIBRARY_PARTS = ["src", "inc", "port", "extra_script", "platforms", "library.json", "LICENSE",
+                   "test/test_custom_runner.py"]
 
 
 class BuildPyWithCLibrary(build_py):
@@ -31,12 +23,8 @@ class BuildPyWithCLibrary(build_py):
         for part in C_LIBRARY_PARTS:
             source = ROOT / part
             if source.is_dir():
-                shutil.copytree(
-                    source,
-                    target / part,
-                    dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns("__pycache__"),
-                )
+                shutil.copytree(source, target / part, dirs_exist_ok=True,
+                                ignore=shutil.ignore_patterns("__pycache__"))
             elif source.is_file():
                 (target / part).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(source, target / part)

@@ -9,13 +9,12 @@ from ..activations import Activation
 from ..c_text import c_array, c_string
 from ..reference import kernels
 from .common import QuantParams, choose_qparams
+from .identity import IDENTITY
 from .registry import Op, register
+from .softmax import SOFTMAX
 
 
 def _keras_activation_layer(ctx) -> None:
-    from .identity import IDENTITY
-    from .softmax import SOFTMAX
-
     act = ctx.activation()
     if act is None:
         ctx.node(IDENTITY.name, ctx.x.shape)

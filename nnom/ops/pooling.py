@@ -12,6 +12,7 @@ import numpy as np
 from .. import cmsis_sizes
 from ..c_text import PADDING, hw_call, window_fields
 from ..fixedpoint import quantize_multiplier
+from ..frontend.keras_context import as_2d, pair
 from ..geometry import window_output
 from ..reference import kernels
 from ..windows import valid_counts, windows
@@ -32,8 +33,6 @@ def quantize_sum(node, in_q, ranges) -> None:
 
 
 def _keras_pool(ctx) -> None:
-    from ..frontend.keras_context import as_2d, pair
-
     ctx.check_channels_last()
     cls = ctx.layer.class_name
     rank = 1 if cls.endswith("1D") else 2

@@ -5,14 +5,13 @@ from __future__ import annotations
 import numpy as np
 
 from ..c_text import hw_call
+from ..frontend.keras_context import as_2d, pair
 from ..reference import kernels
 from .common import QuantParams
 from .registry import Op, register
 
 
 def _keras_upsample(ctx) -> None:
-    from ..frontend.keras_context import as_2d, pair
-
     ctx.check_channels_last()
     cls = ctx.layer.class_name
     rank = 1 if cls.endswith("1D") else 2

@@ -6,7 +6,6 @@ from __future__ import annotations
 from ..frontend.keras_context import as_2d, pair
 from ..reference import kernels
 from ..windows import pad_hw
-from .common import QuantParams
 from .registry import Op, register
 
 
@@ -42,10 +41,6 @@ def _keras_pad_or_crop(ctx) -> None:
 class _Border(Op):
     pass_through = True
     ctor = ""  # the Layer API's call
-
-    def quantize(self, node, ins, ranges, per_channel):
-        node.out_q = ins[0]
-        node.q = QuantParams()
 
     def emit_config(self, w, node, n, super_):
         top, bottom, left, right = node.attrs["border"]

@@ -65,10 +65,6 @@ class _Pool(Op):
     pass_through = True
     ctor = ""  # the Layer API's call
 
-    def quantize(self, node, ins, ranges, per_channel):
-        node.out_q = ins[0]
-        node.q = QuantParams()
-
     def emit_config(self, w, node, n, super_):
         return (
             f"static const nnom_pool_config_t {n}_config = {{{super_}, "

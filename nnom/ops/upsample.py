@@ -7,7 +7,6 @@ import numpy as np
 from ..c_text import hw_call
 from ..frontend.keras_context import as_2d, pair
 from ..reference import kernels
-from .common import QuantParams
 from .registry import Op, register
 
 
@@ -39,10 +38,6 @@ class UpSample(Op):
 
     def run_int8(self, node, g, ins):
         return kernels.upsample(ins[0], node.attrs["size"])
-
-    def quantize(self, node, ins, ranges, per_channel):
-        node.out_q = ins[0]
-        node.q = QuantParams()
 
     def emit_config(self, w, node, n, super_):
         a = node.attrs

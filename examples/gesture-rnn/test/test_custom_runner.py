@@ -21,7 +21,8 @@ def _runner_file() -> Path:
         if (folder / "library.json").is_file() and candidate.is_file():
             return candidate
     raise ImportError(
-        "NNoM's test runner not found: install NNoM into PlatformIO's Python (pip install nnom)"
+        "NNoM's test runner not found: install NNoM into PlatformIO's Python "
+        "(pip install nnom)"
     )
 
 

@@ -149,7 +149,7 @@ def model_flash(model) -> int:
     """Rough flash of a model's generated constants."""
     total = 2048
     for node in model.graph.nodes:
-        for v in node.q.values():
+        for v in vars(node.q).values():
             if isinstance(v, np.ndarray):
                 total += v.nbytes
     return total

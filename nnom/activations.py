@@ -10,11 +10,23 @@ quantisation and exact by construction.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from .errors import NnomError
-from .graph import Activation
+
+
+@dataclass
+class Activation:
+    """An element-wise activation, fused onto a node or standing alone."""
+
+    kind: str  # "relu", "sigmoid", "tanh", "leaky_relu", ... see KERAS_ACTIVATIONS
+    params: dict = field(default_factory=dict)
+
+    def describe(self) -> str:
+        return display_name(self)
+
 
 # Keras name -> our kind. Aliases map to one implementation.
 KERAS_ACTIVATIONS = {

@@ -7,77 +7,18 @@ hooks the layers in run order the way the Keras model reads.
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
+from . import backends
 from .activations import display_name, is_clamp
-from .codegen_more import CONSTRUCTORS as _MORE_CONSTRUCTORS
-from .codegen_more import MORE_OPS, TAIL_OPS
-from .codegen_more import emit as emit_more
-from .graph import Graph, Node, QParams, hwc
+from .c_text import c_array, c_float, c_ident, c_string, qparam, shape_init
+from .graph import Graph, Node
 from .memory import Plan
-from .recurrent import RNN_OPS
-from .recurrent import codegen as rnn_codegen
+from .ops.catalog import OPS, op_of
+from .ops.io import OUTPUT
 from .version import VERSION_TUPLE, __version__
 
-_PADDING = {"valid": "PADDING_VALID", "same": "PADDING_SAME", "causal": "PADDING_EXPLICIT"}
-_CONSTRUCTOR = {
-    "input": "input_s",
-    "output": "output_s",
-    "conv2d": "conv2d_s",
-    "dwconv2d": "dwconv2d_s",
-    "dense": "dense_s",
-    "maxpool": "maxpool_s",
-    "avgpool": "avgpool_s",
-    "flatten": "flatten_s",
-    "reshape": "reshape_s",
-    "zeropad": "zeropadding_s",
-    "cropping": "cropping_s",
-    "upsample": "upsample_s",
-    "activation": "activation_s",
-    "softmax": "softmax_s",
-    **_MORE_CONSTRUCTORS,
-}
-
-
-# layers whose fused activation is hooked with model.active()
-TAIL_LAYERS = frozenset({"conv2d", "dwconv2d", "dense", *TAIL_OPS})
-
-
-def c_ident(name: str) -> str:
-    ident = re.sub(r"[^0-9A-Za-z_]", "_", name)
-    return ident if re.match(r"[A-Za-z_]", ident) else f"l_{ident}"
-
-
-def c_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def c_float(v: float) -> str:
-    text = f"{float(np.float32(v)):.9g}"
-    if "." not in text and "e" not in text and "inf" not in text:
-        text += ".0"
-    return text + "f"
-
-
-def c_array(ctype: str, name: str, values: np.ndarray, per_line: int = 16) -> str:
-    flat = [int(v) for v in np.asarray(values).reshape(-1)]
-    rows = [
-        "    " + ", ".join(str(v) for v in flat[i : i + per_line])
-        for i in range(0, len(flat), per_line)
-    ]
-    body = ",\n".join(rows) if rows else "    0"
-    return f"static const {ctype} {name}[{max(len(flat), 1)}] = {{\n{body}\n}};\n"
-
-
-def _shape_init(shape: tuple[int, ...]) -> str:
-    h, w, c = hwc(shape)
-    return f"{{{h}, {w}, {c}, {len(shape)}}}"
-
-
-def _qparam(name: str, q: QParams) -> str:
-    return f"static const nnom_qparam_t {name} = {{{c_float(q.scale)}, {q.zero_point}}};\n"
+__all__ = ["HeaderWriter", "c_array", "c_float", "c_ident", "c_string", "render_header"]
 
 
 class HeaderWriter:
@@ -106,102 +47,15 @@ class HeaderWriter:
         return f"&{self.ids[node.name]}{suffix}"
 
     def emit_node(self, node: Node) -> None:
-        n, op, a, q = self.ids[node.name], node.op, node.attrs, node.q
-        out = [_qparam(f"{n}_q", node.out_q)]
+        n, op = self.ids[node.name], op_of(node)
+        out = [qparam(f"{n}_q", node.out_q)]
         if node.pre_q is not None:
-            out.append(_qparam(f"{n}_pre_q", node.pre_q))
+            out.append(qparam(f"{n}_pre_q", node.pre_q))
         label = c_string(node.source or node.name)
         super_ = f".super = {{.name = {label}, .out_q = {self.q_ref(node)}}}"
-        if op == "input":
-            k = self.g.inputs.index(node.name)
-            buf = "nnom_input_data" + (str(k) if k else "")
-            out.append(
-                f"static const nnom_io_config_t {n}_config = {{{super_}, "
-                f".shape = {_shape_init(node.shape)}, .buffer = {buf}}};\n"
-            )
-        elif op in ("conv2d", "dwconv2d", "dense"):
-            out.append(self.weight_array(f"{n}_weight", q["weight"]))
-            out.append(c_array("int32_t", f"{n}_bias", q["bias"]))
-            folded = "bias_folded" in q
-            if folded:  # bias - input zp * sum(w): the local kernels' start value
-                out.append(c_array("int32_t", f"{n}_bias_folded", q["bias_folded"]))
-            out.append(c_array("int32_t", f"{n}_mult", q["mult"]))
-            out.append(c_array("int32_t", f"{n}_shift", q["shift"]))
-            common = (
-                f"{super_}, .weight = {n}_weight, .bias = {n}_bias, "
-                + (f".bias_folded = {n}_bias_folded, " if folded else "")
-                + f".mult = {n}_mult, .shift = {n}_shift"
-            )
-            if op == "dense":
-                units, fin = q["weight"].shape
-                out.append(
-                    f"static const nnom_dense_config_t {n}_config = {{{common}, "
-                    f".units = {units}, .in_features = {fin}}};\n"
-                )
-            else:
-                if op == "dwconv2d":
-                    kh, kw, cout = q["weight"].shape
-                    cin = cout // a["multiplier"]
-                    ctype = "nnom_dwconv2d_config_t"
-                    counts = f".multiplier = {a['multiplier']}, .in_channels = {cin}, "
-                else:
-                    cout, kh, kw, cin = q["weight"].shape
-                    ctype = "nnom_conv2d_config_t"
-                    counts = f".filters = {cout}, .in_channels = {cin}, "
-                pt, pb, pl, pr = a["pads"]
-                out.append(
-                    f"static const {ctype} {n}_config = {{{common}, "
-                    f"{counts}"
-                    f".kernel_h = {kh}, .kernel_w = {kw}, "
-                    f".stride_h = {a['strides'][0]}, .stride_w = {a['strides'][1]}, "
-                    f".dilation_h = {a['dilation'][0]}, .dilation_w = {a['dilation'][1]}, "
-                    f".padding = {_PADDING[a['padding']]}, "
-                    f".pad = {{{pt}, {pb}, {pl}, {pr}}}}};\n"
-                )
-            if node.act is not None:
-                out.append(self.tail(node))
-        elif op in ("maxpool", "avgpool"):
-            out.append(
-                f"static const nnom_pool_config_t {n}_config = {{{super_}, "
-                f".kernel_h = {a['kernel'][0]}, .kernel_w = {a['kernel'][1]}, "
-                f".stride_h = {a['strides'][0]}, .stride_w = {a['strides'][1]}, "
-                f".padding = {_PADDING[a['padding']]}}};\n"
-            )
-        elif op in ("flatten", "reshape"):
-            out.append(
-                f"static const nnom_reshape_config_t {n}_config = {{{super_}, "
-                f".shape = {_shape_init(node.shape)}}};\n"
-            )
-        elif op in ("zeropad", "cropping"):
-            top, bottom, left, right = a["border"]
-            out.append(
-                f"static const nnom_border_config_t {n}_config = {{{super_}, "
-                f".border = {{{top}, {bottom}, {left}, {right}}}}};\n"
-            )
-        elif op == "upsample":
-            out.append(
-                f"static const nnom_upsample_config_t {n}_config = {{{super_}, "
-                f".size_h = {a['size'][0]}, .size_w = {a['size'][1]}}};\n"
-            )
-        elif op == "activation":
-            out.append(c_array("int8_t", f"{n}_table", q["lut"]))
-            out.append(
-                f"static const nnom_activation_config_t {n}_config = {{{super_}, "
-                f'.table = {n}_table, .act_name = "{display_name(node.act)}"}};\n'
-            )
-        elif op in RNN_OPS:
-            out.append(rnn_codegen.emit(self, node, n, super_))
-        elif op in MORE_OPS:
-            out.append(emit_more(self, node, n, super_))
-        elif op == "softmax":
-            out.append(c_array("int32_t", f"{n}_exp_table", q["exp_table"]))
-            out.append(
-                f"static const nnom_softmax_config_t {n}_config = {{{super_}, "
-                f".exp_table = {n}_exp_table, .mult = {q['mult']}, .shift = {q['shift']}, "
-                f".diff_min = {q['diff_min']}}};\n"
-            )
-        else:
-            raise NotImplementedError(f"code generation for '{op}'")
+        out.append(op.emit_config(self, node, n, super_))
+        if op.takes_activation and node.act is not None:
+            out.append(self.tail(node))
         self.parts.append("".join(out))
 
     def tail(self, node: Node) -> str:
@@ -218,7 +72,7 @@ class HeaderWriter:
                 f"static const nnom_activation_t {n}_act = "
                 f'{{.kind = NNOM_ACT_RELU_CAP, .name = "{name}", .cap = {c_float(cap)}}};\n'
             )
-        return c_array("int8_t", f"{n}_act_table", node.q["lut"]) + (
+        return c_array("int8_t", f"{n}_act_table", node.q.lut) + (
             f"static const nnom_activation_t {n}_act = "
             f'{{.kind = NNOM_ACT_LUT, .name = "{name}", .table = {n}_act_table, '
             f".out_q = &{n}_q}};\n"
@@ -236,11 +90,10 @@ class HeaderWriter:
 
     def layer_constructor(self, k: int, layer) -> str:
         """The C expression that makes layer k (Structured API)."""
-        if layer.op == "output":
-            return f"output_s(&nnom_output{self.plan.output_layers.index(k)}_config)"
-        if layer.op in RNN_OPS:
-            return rnn_codegen.constructor(layer.node, self.ids[layer.name])
-        return f"{_CONSTRUCTOR[layer.op]}(&{self.ids[layer.name]}_config)"
+        if layer.node is None:
+            index = self.plan.output_layers.index(k)
+            return f"{OUTPUT.c_constructor}(&nnom_output{index}_config)"
+        return op_of(layer.node).constructor(self, layer.node, self.ids[layer.name])
 
     def create_function(self) -> str:
         layers = self.plan.layers
@@ -262,7 +115,7 @@ class HeaderWriter:
                 ins = ", ".join(f"layer[{i}]" for i in layer.inputs)
                 lines.append(f"    layer[{k}] = model.mergex({ctor}, {len(layer.inputs)}, {ins});")
             node = layer.node
-            if node is not None and node.op in TAIL_LAYERS and node.act:
+            if node is not None and op_of(node).takes_activation and node.act:
                 lines.append(f"    layer[{k}] = model.active({self.tail_ref(node)}, layer[{k}]);")
         outs = ", ".join(f"layer[{k}]" for k in self.plan.output_layers)
         n_out = len(self.plan.output_layers)
@@ -291,20 +144,11 @@ class HeaderWriter:
         follows NNOM_ARENA_BYTES_BUILD), for model_compile_planned()."""
         from .memory import plan
 
-        variants = [
-            ("defined(NNOM_USING_CHW)", plan(self.g, layout="chw")),
-            (
-                "defined(NNOM_BACKEND_CMSIS_NN) && defined(__ARM_FEATURE_MVE) && "
-                "(__ARM_FEATURE_MVE & 1)",
-                plan(self.g, "cmsis-nn-mve"),
-            ),
-            (
-                "defined(NNOM_BACKEND_CMSIS_NN) && defined(__ARM_FEATURE_DSP) && "
-                "__ARM_FEATURE_DSP == 1",
-                plan(self.g, "cmsis-nn-dsp"),
-            ),
-            ("", self.plan),
-        ]
+        variants = [("defined(NNOM_USING_CHW)", plan(self.g, layout="chw"))]
+        for kind in backends.selection_order():
+            cond = f"defined(NNOM_BACKEND_CMSIS_NN) && {backends.c_condition(kind)}"
+            variants.append((cond, plan(self.g, backends.plan_name(kind))))
+        variants.append(("", self.plan))
         lines = [
             "/* the arena plan of this build for model_compile_planned(): per layer",
             " * {output offset, or NNOM_PLAN_SHARED | the layer whose buffer it takes;",
@@ -349,7 +193,11 @@ class HeaderWriter:
         )
         merges = " + ".join(
             [merges] * bool(merges)
-            + [rnn_codegen.static_bytes(la.node) for la in self.plan.layers if la.op in RNN_OPS]
+            + [
+                extra
+                for la in self.plan.layers
+                if (extra := OPS[la.op].static_bytes(la.node)) is not None
+            ]
         )
         out.append(
             "/* everything nnom_model_create() takes from nnom_set_static_buf(), plus\n"
@@ -369,20 +217,22 @@ class HeaderWriter:
         depend on the core (nnom/memory.py mirrors CMSIS-NN's sizes)."""
         from .memory import plan
 
-        dsp = plan(self.g, "cmsis-nn-dsp").arena_bytes
-        mve = plan(self.g, "cmsis-nn-mve").arena_bytes
+        arenas = {k: plan(self.g, backends.plan_name(k)).arena_bytes for k in backends.kinds()}
         chw = plan(self.g, layout="chw").arena_bytes
-        return (
+        text = (
             "/* with NNOM_BACKEND_CMSIS_NN: CMSIS-NN's scratch buffers on a core with\n"
             " * Helium (MVE) or the DSP extension; elsewhere that backend runs the\n"
             " * local kernels. NNOM_ARENA_BYTES_BUILD: the one of this build. */\n"
-            f"#define NNOM_ARENA_BYTES_CMSIS_NN_DSP {dsp}\n"
-            f"#define NNOM_ARENA_BYTES_CMSIS_NN_MVE {mve}\n"
-            "#if defined(__ARM_FEATURE_MVE) && (__ARM_FEATURE_MVE & 1)\n"
-            "#define NNOM_ARENA_BYTES_CMSIS_NN NNOM_ARENA_BYTES_CMSIS_NN_MVE\n"
-            "#elif defined(__ARM_FEATURE_DSP) && __ARM_FEATURE_DSP == 1\n"
-            "#define NNOM_ARENA_BYTES_CMSIS_NN NNOM_ARENA_BYTES_CMSIS_NN_DSP\n"
-            "#else\n"
+        )
+        for kind in backends.kinds():
+            text += f"#define NNOM_ARENA_BYTES_CMSIS_NN_{kind.upper()} {arenas[kind]}\n"
+        for k, kind in enumerate(backends.selection_order()):
+            text += (
+                f"#{'el' if k else ''}if {backends.c_condition(kind)}\n"
+                f"#define NNOM_ARENA_BYTES_CMSIS_NN NNOM_ARENA_BYTES_CMSIS_NN_{kind.upper()}\n"
+            )
+        return (
+            text + "#else\n"
             "#define NNOM_ARENA_BYTES_CMSIS_NN NNOM_ARENA_BYTES\n"
             "#endif\n"
             "/* with NNOM_USING_CHW (channel-first arena, local kernels, any backend) */\n"
@@ -463,7 +313,7 @@ class HeaderWriter:
             out.append(
                 f"static const nnom_io_config_t nnom_output{k}_config = "
                 f'{{.super = {{.name = "output_{k}", .out_q = &{self.ids[name]}_q}}, '
-                f".shape = {_shape_init(node.shape)}, .buffer = nnom_output_data{s}}};"
+                f".shape = {shape_init(node.shape)}, .buffer = nnom_output_data{s}}};"
             )
         return "\n".join(out) + "\n"
 

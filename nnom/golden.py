@@ -46,7 +46,7 @@ def layer_outputs(model: ConvertedModel, inputs_int8: list[np.ndarray]) -> list[
     values = model.run_layers(list(inputs_int8))
     out = []
     for layer in model.plan.layers:
-        v = values[layer.output_of] if layer.op == "output" else values[layer.name]
+        v = values[layer.output_of] if layer.node is None else values[layer.name]
         out.append(np.ascontiguousarray(v).reshape(v.shape[0], -1))
     return out
 

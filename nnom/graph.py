@@ -8,21 +8,11 @@ runtime stores every tensor as HWC, see `hwc()`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
-
-@dataclass
-class Activation:
-    """An element-wise activation, fused onto a node or standing alone."""
-
-    kind: str  # "relu", "sigmoid", "tanh", "leaky_relu", ... see nnom.activations
-    params: dict = field(default_factory=dict)
-
-    def describe(self) -> str:
-        from .activations import display_name
-
-        return display_name(self)
+from .activations import Activation
 
 
 @dataclass(frozen=True)
@@ -45,7 +35,7 @@ class QParams:
 @dataclass
 class Node:
     name: str
-    op: str  # see OPS
+    op: str  # the name of its op (nnom/ops/)
     inputs: list[str] = field(default_factory=list)
     shape: tuple[int, ...] = ()  # output shape, Keras order, no batch
     attrs: dict = field(default_factory=dict)
@@ -56,47 +46,11 @@ class Node:
     # Set by quantisation:
     out_q: QParams | None = None  # the output tensor
     pre_q: QParams | None = None  # before a look-up-table activation tail
-    q: dict = field(default_factory=dict)  # integer parameters of the kernel
+    q: Any = None  # integer parameters: the op's QuantParams dataclass (nnom/ops/)
 
     @property
     def hwc(self) -> tuple[int, int, int]:
         return hwc(self.shape)
-
-
-# op -> human name printed in the model table (same names as the C runtime).
-OPS = {
-    "input": "Input",
-    "output": "Output",
-    "conv2d": "Conv2D",
-    "dwconv2d": "DW_Conv2D",
-    "dense": "Dense",
-    "maxpool": "MaxPool",
-    "avgpool": "AvgPool",
-    "flatten": "Flatten",
-    "reshape": "Reshape",
-    "zeropad": "ZeroPad",
-    "cropping": "Cropping",
-    "upsample": "UpSample",
-    "activation": "Activation",
-    "softmax": "Softmax",
-    "simple_rnn": "SimpleRNN",
-    "gru": "GRU",
-    "lstm": "LSTM",
-    "deconv2d": "DeConv2D",
-    "global_maxpool": "GlobalMax",
-    "global_avgpool": "GlobalAvg",
-    "global_sumpool": "GlobalSum",
-    "sumpool": "SumPool",
-    "add": "Add",
-    "sub": "Sub",
-    "mult": "Mult",
-    "concat": "Concat",
-    "prelu": "PReLU",
-    "lambda": "Lambda",
-    # Pseudo-ops that only live before the passes run.
-    "identity": "Identity",
-    "batchnorm": "BatchNorm",
-}
 
 
 def hwc(shape: tuple[int, ...]) -> tuple[int, int, int]:

@@ -6,23 +6,22 @@ vector as itself. The user's input and output buffers keep Keras' order and
 every output byte is the same as in HWC builds (the numpy reference), but
 the arena differs: Input copies (transposing) where the orders differ,
 Flatten/Reshape copy unless the bytes stay in place, and a few layers need
-scratch. This module holds those rules; nnom/memory.py plans with them,
-mirroring src/kernels/chw/nnom_chw.h and the layers that use it.
+scratch (each op's chw_scratch, nnom/ops/). This module holds the layout
+rules; nnom/memory.py plans with them, mirroring src/kernels/chw/nnom_chw.h
+and the layers that use it.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from .graph import Node, hwc, size_of
-from .recurrent import RNN_OPS
-from .recurrent import memory as rnn_memory
+from .graph import hwc
 
 LAYOUTS = ("hwc", "chw")
 ALIGN = 4
 
 
-def _align(n: int) -> int:
+def align(n: int) -> int:
     return (n + ALIGN - 1) // ALIGN * ALIGN
 
 
@@ -48,19 +47,6 @@ def reshape_is_view(in_shape: tuple[int, ...], out_shape: tuple[int, ...]) -> bo
     if ic == oc and ih * iw == oh * ow:
         return True
     return same_order(in_shape) and same_order(out_shape)
-
-
-def chw_scratch(node: Node, in_shape: tuple[int, ...]) -> int:
-    """Scratch bytes of a node in a CHW build. The CHW kernels need none;
-    Lambda keeps HWC copies of its input and output for the user function
-    (where the orders differ), a recurrent layer gathers one time step's
-    features (rnn_build)."""
-    if node.op in RNN_OPS:
-        extra = 0 if same_order(in_shape) else _align(node.attrs["in_features"])
-        return rnn_memory.scratch(node) + extra
-    if node.op == "lambda":
-        return sum(0 if same_order(s) else _align(size_of(s)) for s in (in_shape, node.shape))
-    return 0
 
 
 def to_chw(x: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:

@@ -8,17 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import backends
 from . import layout as layouts
 from .activations import display_name, is_clamp
-from .graph import OPS, Graph, Node, hwc, size_of
-from .recurrent import RNN_OPS
-from .recurrent import memory as rnn_memory
+from .graph import Graph, Node, hwc, size_of
+from .ops.catalog import OPS, op_of
+from .ops.io import OUTPUT
 
 ALIGN = 4
-VIEW_OPS = {"flatten", "reshape"}
-# Element-wise layers that may write their output over an input nobody else reads.
-INPLACE_OPS = {"activation", "softmax", "add", "sub", "mult"}
-EXTERNAL_OPS = {"input", "output"}
 
 
 @dataclass
@@ -61,25 +58,10 @@ def _align(n: int) -> int:
 
 
 def macs_of(node: Node) -> int:
-    if node.op in RNN_OPS:
-        return rnn_memory.macs(node)
-    if node.op == "conv2d":
-        oh, ow, oc = node.hwc
-        kh, kw = node.attrs["kernel"]
-        return oh * ow * oc * kh * kw * node.weights["kernel"].shape[2]
-    if node.op == "dwconv2d":
-        oh, ow, oc = node.hwc
-        kh, kw = node.attrs["kernel"]
-        return oh * ow * oc * kh * kw
-    if node.op == "dense":
-        return int(node.weights["kernel"].size)
-    if node.op == "deconv2d":
-        ih, iw = node.attrs["in_hw"]
-        return ih * iw * int(node.weights["kernel"].size)
-    return 0
+    return op_of(node).macs(node)
 
 
-BACKENDS = ("local", "cmsis-nn-dsp", "cmsis-nn-mve")
+BACKENDS = backends.plan_names()  # "local", "cmsis-nn-dsp", "cmsis-nn-mve"
 
 
 def scratch_of(node: Node, backend: str = "local", in_hw: tuple[int, int] = (0, 0)) -> int:
@@ -87,115 +69,17 @@ def scratch_of(node: Node, backend: str = "local", in_hw: tuple[int, int] = (0, 
     or with the CMSIS-NN backend on a core with the DSP extension or Helium
     (MVE) the one the kernel table picks (src/kernels/cmsis/nnom_cmsis_nn.c).
     in_hw: the input's (h, w), needed by some CMSIS-NN buffers."""
-    if backend != "local":
-        cmsis = _cmsis_scratch(node, backend.rsplit("-", 1)[-1], in_hw)
+    op = op_of(node)
+    if backend != backends.LOCAL:
+        cmsis = op.cmsis_scratch(node, backends.kind_of_plan(backend), in_hw)
         if cmsis is not None:
             return cmsis
-    if node.op in RNN_OPS:
-        return rnn_memory.scratch(node)
-    if node.op == "conv2d":
-        # nnom_local_conv_s8.c: with up to 3 input channels, two pixels'
-        # windows are gathered as int16 into words: two per group of four
-        # values, then one per value.
-        kh, kw = node.attrs["kernel"]
-        cin = node.weights["kernel"].shape[2]
-        if cin <= 3:
-            k = kh * kw * cin
-            return 8 * (k // 4 * 2 + k % 4)
-    return 0
-
-
-# --- CMSIS-NN's *_get_buffer_size() (v7.0.0+, built with GCC) -----------------
-
-
-def _c_div(a: int, b: int) -> int:
-    """C's integer division (truncates toward zero)."""
-    q = abs(a) // abs(b)
-    return q if (a >= 0) == (b > 0) else -q
-
-
-def _c_mod(a: int, b: int) -> int:
-    return a - b * _c_div(a, b)
-
-
-def _conv_s8_mve(cin: int, kh: int, kw: int) -> int:
-    return 4 * ((cin * kw * kh + 15) // 16) * 16
-
-
-def _conv_wrapper(arch, cin, kh, kw, stride, dil, pads, in_hw, out_hw) -> int:
-    """arm_convolve_wrapper_s8_get_buffer_size (pads: top, bottom, left, right)."""
-    pad_h, pad_w = pads[0], pads[2]
-    if pad_h == 0 and pad_w == 0 and kh == 1 and kw == 1 and dil == (1, 1):
-        return 0  # 1x1: no buffer with GCC (the DSP 1x1 fast buffer is armclang-only)
-    if in_hw[0] == 1 and dil[1] == 1 and kh == 1 and (stride[1] * cin) % 4 == 0:
-        if arch == "dsp":
-            return 4 * (-(-(kw * cin) // 4) * 4)
-        in_x, out_x, sx = in_hw[1], out_hw[1], stride[1]
-        total_pad = (out_x - 1) * sx + kw - in_x
-        asym = _c_mod(total_pad, 2)
-        right = max(1, _c_div(pad_w + asym + sx - 1, sx)) if pad_w + asym != 0 else 0
-        left = max(1, _c_div(pad_w + sx - 1, sx)) if pad_w != 0 else 0
-        no_pad = max(out_x - (right + left), 0)
-        if right + no_pad + left != out_x:
-            return _conv_s8_mve(cin, kh, kw)
-        pad_left = pad_w * cin
-        pad_right = right * cin if asym else pad_left
-        elem_left = kw * cin
-        return max(elem_left + pad_left, elem_left - cin + pad_right)
-    if arch == "dsp":
-        return 4 * (-(-(kh * kw * cin) // 4) * 4)
-    return _conv_s8_mve(cin, kh, kw)
-
-
-def _cmsis_scratch(node: Node, arch: str, in_hw: tuple[int, int]) -> int | None:
-    """Scratch of the CMSIS-NN kernel chosen for node, or None when the table
-    keeps the local kernel for it."""
-    a = node.attrs
-    if node.op == "conv2d":
-        kh, kw = a["kernel"]
-        cin = node.weights["kernel"].shape[2]
-        if cin <= 3 or (arch == "dsp" and (kh, kw) != (1, 1) and cin >= 16):
-            return None  # nnom_cmsis_conv_suits: the local kernel is faster
-        return _conv_wrapper(
-            arch,
-            cin,
-            kh,
-            kw,
-            tuple(a["strides"]),
-            tuple(a["dilation"]),
-            a["pads"],
-            in_hw,
-            node.hwc[:2],
-        )
-    if node.op == "dwconv2d":
-        kh, kw = a["kernel"]
-        cout = node.hwc[2]
-        cin = cout // a["multiplier"]
-        dil, pads = tuple(a["dilation"]), a["pads"]
-        if arch == "mve" and cin == 1 and cout > 1:
-            conv = _conv_wrapper(
-                "mve", 1, kh, kw, tuple(a["strides"]), dil, pads, in_hw, node.hwc[:2]
-            )
-            return conv + cout * kh * kw
-        if cin != cout or dil != (1, 1):
-            return 0
-        if arch == "mve":
-            return 4 * 124 * kw * kh
-        if kh == 3 and kw == 3 and pads[0] <= 1 and pads[2] <= 1:
-            return 0
-        return cin * kw * kh * 2
-    if node.op == "avgpool":
-        return 4 * node.hwc[2] if arch == "dsp" else 0
-    if node.op in ("maxpool", "dense", "softmax"):
-        return 0
-    return None
+    return op.scratch(node)
 
 
 def _act_column(node: Node | None) -> str:
     if node is None:
         return ""
-    if node.op == "activation":
-        return display_name(node.act)
     if node.act is None:
         return ""
     return display_name(node.act)
@@ -217,12 +101,12 @@ def run_order(g: Graph, backend: str = "local", layout: str = "hwc") -> list[Lay
         node = by_name[name]
         ins = [visit(i) for i in node.inputs]
         in_shape = by_name[node.inputs[0]].shape if node.inputs else node.shape
-        view = node.op in VIEW_OPS
-        external = node.op in EXTERNAL_OPS
+        op = op_of(node)
+        view, external = op.view, op.external
         if chw:
             view = view and layouts.reshape_is_view(in_shape, node.shape)
             external = external and layouts.same_order(node.shape)
-            scratch = layouts.chw_scratch(node, in_shape)
+            scratch = op.chw_scratch(node, in_shape)
         else:
             scratch = scratch_of(node, backend, hwc(in_shape)[:2] if node.inputs else (0, 0))
         layers.append(
@@ -247,7 +131,7 @@ def run_order(g: Graph, backend: str = "local", layout: str = "hwc") -> list[Lay
         layers.append(
             Layer(
                 name=f"output_{k}",
-                op="output",
+                op=OUTPUT.name,
                 node=None,
                 inputs=[src],
                 shape=layers[src].shape,
@@ -268,7 +152,7 @@ def _assign_roots(layers: list[Layer]) -> None:
             continue
         if layer.view:
             layer.root = layers[layer.inputs[0]].root
-        elif layer.op in INPLACE_OPS:
+        elif OPS[layer.op].inplace:
             # the first input that dies here and is big enough
             for i in layer.inputs:
                 src = layers[i]
@@ -373,7 +257,7 @@ def plan(g: Graph, backend: str = "local", layout: str = "hwc") -> Plan:
         arena_bytes=arena,
         lower_bound=lower,
         total_macs=sum(layer.macs for layer in layers),
-        output_layers=[k for k, layer in enumerate(layers) if layer.op == "output"],
+        output_layers=[k for k, layer in enumerate(layers) if layer.node is None],
     )
 
 
@@ -399,7 +283,7 @@ def table_shape(shape: tuple[int, ...]) -> str:
 
 def table_name(op: str, shape: tuple[int, ...]) -> str:
     """Conv1D and its kin run as their 2D layer; a rank-2 output names them 1D."""
-    name = OPS[op]
+    name = OPS[op].table_name
     return name.replace("2D", "1D", 1) if len(shape) == 2 else name
 
 
@@ -411,7 +295,7 @@ def format_table(p: Plan) -> str:
     ]
     for k, layer in enumerate(p.layers):
         in_bytes = sum(p.layers[i].size for i in layer.inputs)
-        if layer.op == "input":
+        if not layer.inputs:  # Input: reads the user's buffer
             in_bytes = layer.size
         if layer.external:
             out_at = "user"

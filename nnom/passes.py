@@ -12,15 +12,21 @@ import numpy as np
 from .errors import UnsupportedLayerError
 from .fixedpoint import SOFTMAX_MAX_ROW
 from .graph import Graph, Node
+from .ops.activation import ACTIVATION
+from .ops.batchnorm import BATCHNORM, affine
+from .ops.catalog import OPS
+from .ops.dwconv2d import as_channel_affine
+from .ops.identity import IDENTITY
+from .ops.softmax import SOFTMAX
 
-FUSABLE_PRODUCERS = ("conv2d", "dwconv2d", "dense", "deconv2d")  # BN folds into these
+FUSABLE_PRODUCERS = tuple(name for name, op in OPS.items() if op.folds_batchnorm)
 # Layers that take a fused activation tail (a clamp or a table).
-ACT_PRODUCERS = FUSABLE_PRODUCERS + ("add", "sub", "mult")
+ACT_PRODUCERS = tuple(name for name, op in OPS.items() if op.takes_activation)
 
 
 def drop_identities(g: Graph) -> None:
     for node in list(g.nodes):
-        if node.op == "identity":
+        if node.op == IDENTITY.name:
             g.replace_uses(node.name, node.inputs[0])
             g.remove(node.name)
 
@@ -29,21 +35,12 @@ def _sole_consumer(g: Graph, producer: Node, consumer: Node) -> bool:
     return producer.name not in g.outputs and g.consumers(producer.name) == [consumer]
 
 
-def _bn_affine(bn: Node) -> tuple[np.ndarray, np.ndarray]:
-    """BatchNormalization as y = scale * x + shift, per channel (float64)."""
-    w = bn.weights
-    scale = w["gamma"].astype(np.float64) / np.sqrt(
-        w["var"].astype(np.float64) + bn.attrs["epsilon"]
-    )
-    return scale, w["beta"].astype(np.float64) - w["mean"].astype(np.float64) * scale
-
-
 def fold_batchnorm(g: Graph) -> None:
     """Fold BN into the Conv/Depthwise/Dense before it when that is exact;
     otherwise run it as a 1x1 depthwise convolution (a per-channel affine)."""
-    for bn in [n for n in g.nodes if n.op == "batchnorm"]:
+    for bn in [n for n in g.nodes if n.op == BATCHNORM.name]:
         prev = g.node(bn.inputs[0])
-        scale, shift = _bn_affine(bn)
+        scale, shift = affine(bn)
         if prev.op in FUSABLE_PRODUCERS and prev.act is None and _sole_consumer(g, prev, bn):
             prev.weights["kernel"] = prev.weights["kernel"].astype(np.float64) * scale
             prev.weights["bias"] = prev.weights["bias"].astype(np.float64) * scale + shift
@@ -51,20 +48,11 @@ def fold_batchnorm(g: Graph) -> None:
             g.replace_uses(bn.name, prev.name)
             g.remove(bn.name)
             continue
-        bn.op = "dwconv2d"
-        bn.attrs = {
-            "kernel": (1, 1),
-            "strides": (1, 1),
-            "dilation": (1, 1),
-            "pads": (0, 0, 0, 0),
-            "padding": "valid",
-            "multiplier": 1,
-        }
-        bn.weights = {"kernel": scale.reshape(1, 1, -1), "bias": shift}
+        as_channel_affine(bn, scale, shift)
 
 
 def fuse_activations(g: Graph) -> None:
-    for act in [n for n in g.nodes if n.op == "activation"]:
+    for act in [n for n in g.nodes if n.op == ACTIVATION.name]:
         prev = g.node(act.inputs[0])
         if prev.op in ACT_PRODUCERS and prev.act is None and _sole_consumer(g, prev, act):
             prev.act = act.act
@@ -80,7 +68,7 @@ def split_softmax(g: Graph) -> None:
             node.act = None
             sm = Node(
                 name=f"{node.name}_softmax",
-                op="softmax",
+                op=SOFTMAX.name,
                 inputs=[node.name],
                 shape=node.shape,
                 source=node.source,
@@ -93,7 +81,7 @@ def split_softmax(g: Graph) -> None:
 
 def check_limits(g: Graph) -> None:
     for node in g.nodes:
-        if node.op == "softmax" and node.shape[-1] > SOFTMAX_MAX_ROW:
+        if node.op == SOFTMAX.name and node.shape[-1] > SOFTMAX_MAX_ROW:
             raise UnsupportedLayerError(
                 node.source,
                 node.source_class,

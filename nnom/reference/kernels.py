@@ -13,59 +13,59 @@ from ..fixedpoint import add_s8, avg_round, mul_s8, requantize, softmax_rows
 from ..windows import pad_hw, transpose_conv, valid_counts, windows
 
 
-def _finish(acc: np.ndarray, q: dict, zp_out: int) -> np.ndarray:
-    y = requantize(acc, q["mult"], q["shift"]) + zp_out
-    y = np.clip(y, q["act_min"], q["act_max"])
-    if "lut" in q:
-        return q["lut"][y + 128]
+def _finish(acc: np.ndarray, q, zp_out: int) -> np.ndarray:
+    y = requantize(acc, q.mult, q.shift) + zp_out
+    y = np.clip(y, q.act_min, q.act_max)
+    if q.lut is not None:
+        return q.lut[y + 128]
     return y.astype(np.int8)
 
 
-def conv2d(x: np.ndarray, attrs: dict, q: dict, zp_in: int, zp_out: int, out_hw) -> np.ndarray:
+def conv2d(x: np.ndarray, attrs: dict, q, zp_in: int, zp_out: int, out_hw) -> np.ndarray:
     centred = x.astype(np.float64) - zp_in  # padding with zp_in means real zero
     patches = windows(
         centred, attrs["kernel"], attrs["strides"], attrs["dilation"], attrs["pads"], 0.0, out_hw
     )
-    w = q["weight"].astype(np.float64)  # OHWI
+    w = q.weight.astype(np.float64)  # OHWI
     acc = np.tensordot(patches, w, axes=([3, 4, 5], [1, 2, 3]))
-    acc = acc.astype(np.int64) + q["bias"].astype(np.int64)
+    acc = acc.astype(np.int64) + q.bias.astype(np.int64)
     return _finish(acc, q, zp_out)
 
 
-def dwconv2d(x: np.ndarray, attrs: dict, q: dict, zp_in: int, zp_out: int, out_hw) -> np.ndarray:
+def dwconv2d(x: np.ndarray, attrs: dict, q, zp_in: int, zp_out: int, out_hw) -> np.ndarray:
     centred = x.astype(np.float64) - zp_in
     patches = windows(
         centred, attrs["kernel"], attrs["strides"], attrs["dilation"], attrs["pads"], 0.0, out_hw
     )
     patches = np.repeat(patches, attrs["multiplier"], axis=-1)
-    w = q["weight"].astype(np.float64)  # (kh, kw, cout)
+    w = q.weight.astype(np.float64)  # (kh, kw, cout)
     acc = np.einsum("nhwijc,ijc->nhwc", patches, w, optimize=True)
-    acc = acc.astype(np.int64) + q["bias"].astype(np.int64)
+    acc = acc.astype(np.int64) + q.bias.astype(np.int64)
     return _finish(acc, q, zp_out)
 
 
-def dense(x: np.ndarray, q: dict, zp_in: int, zp_out: int) -> np.ndarray:
+def dense(x: np.ndarray, q, zp_in: int, zp_out: int) -> np.ndarray:
     flat = x.reshape(x.shape[0], -1).astype(np.float64) - zp_in
-    acc = (flat @ q["weight"].astype(np.float64).T).astype(np.int64) + q["bias"]
+    acc = (flat @ q.weight.astype(np.float64).T).astype(np.int64) + q.bias
     return _finish(acc, q, zp_out).reshape(x.shape[0], 1, 1, -1)
 
 
-def maxpool(x: np.ndarray, attrs: dict, q: dict, out_hw) -> np.ndarray:
+def maxpool(x: np.ndarray, attrs: dict, q, out_hw) -> np.ndarray:
     w = windows(
         x.astype(np.int16), attrs["kernel"], attrs["strides"], (1, 1), attrs["pads"], -1000, out_hw
     )
     y = w.max(axis=(3, 4))
-    return np.clip(y, q["act_min"], q["act_max"]).astype(np.int8)
+    return np.clip(y, q.act_min, q.act_max).astype(np.int8)
 
 
-def avgpool(x: np.ndarray, attrs: dict, q: dict, out_hw) -> np.ndarray:
+def avgpool(x: np.ndarray, attrs: dict, q, out_hw) -> np.ndarray:
     w = windows(
         x.astype(np.int64), attrs["kernel"], attrs["strides"], (1, 1), attrs["pads"], 0, out_hw
     )
     total = w.sum(axis=(3, 4))
     counts = valid_counts(x.shape[1:3], attrs["kernel"], attrs["strides"], attrs["pads"], out_hw)
     y = avg_round(total, counts[None, :, :, None])
-    return np.clip(y, q["act_min"], q["act_max"]).astype(np.int8)
+    return np.clip(y, q.act_min, q.act_max).astype(np.int8)
 
 
 def zeropad(x: np.ndarray, border, zp: int) -> np.ndarray:
@@ -85,64 +85,64 @@ def lut(x: np.ndarray, table: np.ndarray) -> np.ndarray:
     return table[x.astype(np.int64) + 128]
 
 
-def softmax(x: np.ndarray, q: dict) -> np.ndarray:
-    return softmax_rows(x, q["exp_table"]).astype(np.int8)
+def softmax(x: np.ndarray, q) -> np.ndarray:
+    return softmax_rows(x, q.exp_table).astype(np.int8)
 
 
 # --- transposed convolution, sum pooling, merges, PReLU ----------------------
 
 
-def deconv2d(x: np.ndarray, attrs: dict, q: dict, zp_in: int, zp_out: int, out_hw) -> np.ndarray:
+def deconv2d(x: np.ndarray, attrs: dict, q, zp_in: int, zp_out: int, out_hw) -> np.ndarray:
     centred = x.astype(np.float64) - zp_in
-    w = q["weight"].astype(np.float64).transpose(1, 2, 3, 0)  # OHWI -> (kh, kw, in, out)
+    w = q.weight.astype(np.float64).transpose(1, 2, 3, 0)  # OHWI -> (kh, kw, in, out)
     acc = transpose_conv(
         centred, w, attrs["strides"], attrs["dilation"], attrs["pad_before"], out_hw
     )
-    acc = acc.astype(np.int64) + q["bias"].astype(np.int64)
+    acc = acc.astype(np.int64) + q.bias.astype(np.int64)
     return _finish(acc, q, zp_out)
 
 
-def sumpool(x: np.ndarray, attrs: dict, q: dict, zp_in: int, zp_out: int, out_hw) -> np.ndarray:
+def sumpool(x: np.ndarray, attrs: dict, q, zp_in: int, zp_out: int, out_hw) -> np.ndarray:
     """Sum of (x - zp_in) over the real part of each window, requantised."""
     centred = x.astype(np.int64) - zp_in
     w = windows(centred, attrs["kernel"], attrs["strides"], (1, 1), attrs["pads"], 0, out_hw)
-    y = requantize(w.sum(axis=(3, 4)), q["mult"], q["shift"]) + zp_out
+    y = requantize(w.sum(axis=(3, 4)), q.mult, q.shift) + zp_out
     return np.clip(y, -128, 127).astype(np.int8)
 
 
-def add(xs: list[np.ndarray], zps: list[int], q: dict, zp_out: int, subtract: bool) -> np.ndarray:
+def add(xs: list[np.ndarray], zps: list[int], q, zp_out: int, subtract: bool) -> np.ndarray:
     y = add_s8(
         xs,
         zps,
-        q["in_mult"].tolist(),
-        q["in_shift"].tolist(),
-        q["out_mult"],
-        q["out_shift"],
+        q.in_mult.tolist(),
+        q.in_shift.tolist(),
+        q.out_mult,
+        q.out_shift,
         zp_out,
-        q["act_min"],
-        q["act_max"],
+        q.act_min,
+        q.act_max,
         subtract=subtract,
     )
     return _tail(y, q)
 
 
-def mult(xs: list[np.ndarray], zps: list[int], q: dict, zp_out: int) -> np.ndarray:
+def mult(xs: list[np.ndarray], zps: list[int], q, zp_out: int) -> np.ndarray:
     y = mul_s8(
         xs,
         zps,
-        q["mult"].tolist(),
-        q["shift"].tolist(),
-        q["step_zp"].tolist(),
+        q.mult.tolist(),
+        q.shift.tolist(),
+        q.step_zp.tolist(),
         zp_out,
-        q["act_min"],
-        q["act_max"],
+        q.act_min,
+        q.act_max,
     )
     return _tail(y, q)
 
 
-def _tail(y: np.ndarray, q: dict) -> np.ndarray:
-    if "lut" in q:
-        return q["lut"][y + 128]
+def _tail(y: np.ndarray, q) -> np.ndarray:
+    if q.lut is not None:
+        return q.lut[y + 128]
     return y.astype(np.int8)
 
 
@@ -158,11 +158,11 @@ def concat(
     return np.concatenate(parts, axis=axis).reshape((n,) + tuple(out_hwc)).astype(np.int8)
 
 
-def prelu(x: np.ndarray, q: dict, zp_in: int, zp_out: int) -> np.ndarray:
+def prelu(x: np.ndarray, q, zp_in: int, zp_out: int) -> np.ndarray:
     xc = x.astype(np.int64) - zp_in
-    alpha = q["alpha"].astype(np.int64)
+    alpha = q.alpha.astype(np.int64)
     alpha = alpha if alpha.size == x.shape[-1] else alpha.reshape(x.shape[1:])
-    pos = requantize(xc, q["pos_mult"], q["pos_shift"])
-    neg = requantize(xc * alpha, q["neg_mult"], q["neg_shift"])
+    pos = requantize(xc, q.pos_mult, q.pos_shift)
+    neg = requantize(xc * alpha, q.neg_mult, q.neg_shift)
     y = np.where(xc >= 0, pos, neg) + zp_out
     return np.clip(y, -128, 127).astype(np.int8)

@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..activations import Activation
 from ..fixedpoint import requantize
-from ..graph import Activation, Node
-from ..recurrent import GATES, n_cells
+from ..graph import Node
+from ..ops.rnn_cell import MERGE_CONCAT
 
 PRE_FRAC = 12  # gate pre-activations, Q3.12
 STATE_FRAC = 15  # h, gates and activation outputs, Q0.15
@@ -83,26 +84,26 @@ def matvec(v: np.ndarray, w: np.ndarray, bias) -> np.ndarray:
     return acc if bias is None else acc + np.asarray(bias, dtype=np.int64)
 
 
-def _x_part(cq: dict, xc: np.ndarray) -> np.ndarray:
-    return requantize(matvec(xc, cq["kernel"], cq["bias"]), cq["kmult"], cq["kshift"])
+def _x_part(cq, xc: np.ndarray) -> np.ndarray:
+    return requantize(matvec(xc, cq.kernel, cq.bias), cq.kmult, cq.kshift)
 
 
-def _h_part(cq: dict, h: np.ndarray, rows: slice) -> np.ndarray:
-    rbias = cq["rbias"]
-    acc = matvec(h, cq["recurrent"][rows], None if rbias is None else rbias[rows])
-    return requantize(acc, cq["rmult"][rows], cq["rshift"][rows])
+def _h_part(cq, h: np.ndarray, rows: slice) -> np.ndarray:
+    rbias = cq.rbias
+    acc = matvec(h, cq.recurrent[rows], None if rbias is None else rbias[rows])
+    return requantize(acc, cq.rmult[rows], cq.rshift[rows])
 
 
-def simple_step(cq: dict, act: np.ndarray, xc: np.ndarray, state: dict) -> None:
-    """h = act(X + H)."""
+def simple_step(cq, q, attrs: dict, xc: np.ndarray, state: dict) -> None:
+    """h = act(X + H). cq: the cell's ops.rnn_quantize.CellParams, q: the
+    layer's RNNParams (tables)."""
+    act = q.act_table
     x_part = _x_part(cq, xc)
     h_part = _h_part(cq, state["h"], slice(None))
     state["h"] = interp(act, x_part + h_part)
 
 
-def gru_step(
-    cq: dict, act: np.ndarray, rec: np.ndarray, reset_after: bool, xc: np.ndarray, state: dict
-) -> None:
+def gru_step(cq, q, attrs: dict, xc: np.ndarray, state: dict) -> None:
     """Keras' GRU, gates z, r, h in that order.
 
     z = rec(Xz + Hz); r = rec(Xr + Hr)
@@ -110,6 +111,7 @@ def gru_step(
     otherwise:    hh = act(Xh + H'h), H'h = the h part of rshift_round(r * h, 15)
     h = rshift_round(z * h + (2**15 - z) * hh, 15)
     """
+    act, rec, reset_after = q.act_table, q.rec_table, attrs["reset_after"]
     h = state["h"]
     u = h.shape[1]
     x_part = _x_part(cq, xc)
@@ -125,13 +127,14 @@ def gru_step(
     state["h"] = rshift_round(z * h + (ONE - z) * hh, STATE_FRAC)
 
 
-def lstm_step(cq: dict, act: np.ndarray, rec: np.ndarray, xc: np.ndarray, state: dict) -> None:
+def lstm_step(cq, q, attrs: dict, xc: np.ndarray, state: dict) -> None:
     """Keras' LSTM, gates i, f, c, o in that order.
 
     i, f, o = rec(X + H); g = act(Xc + Hc)
     c = clamp(rshift_round(f * c, 15) + rshift_round(i * g, 10), +-2**30)   (Q11.20)
     h = rshift_round(o * act(rshift_round(c, 8)), 15)
     """
+    act, rec = q.act_table, q.rec_table
     u = state["h"].shape[1]
     pre = _x_part(cq, xc) + _h_part(cq, state["h"], slice(None))
     i = interp(rec, pre[:, :u])
@@ -145,37 +148,28 @@ def lstm_step(cq: dict, act: np.ndarray, rec: np.ndarray, xc: np.ndarray, state:
     state["h"] = rshift_round(o * interp(act, rshift_round(c, CELL_FRAC - PRE_FRAC)), STATE_FRAC)
 
 
-def zero_state(node: Node, batch: int) -> list[dict]:
-    """h (and c) of every cell, all zero: (batch, units) int64 arrays."""
+def zero_state(node: Node, batch: int, with_cell_state: bool) -> list[dict]:
+    """h (and c, with_cell_state: LSTM) of every cell, all zero: (batch,
+    units) int64 arrays."""
     u = node.attrs["units"]
     return [
         {
             "h": np.zeros((batch, u), np.int64),
-            "c": np.zeros((batch, u), np.int64) if node.op == "lstm" else None,
+            "c": np.zeros((batch, u), np.int64) if with_cell_state else None,
         }
-        for _ in range(n_cells(node))
+        for _ in node.q.cells
     ]
-
-
-def _step(node: Node, cq: dict, xc: np.ndarray, state: dict) -> None:
-    q = node.q
-    if node.op == "simple_rnn":
-        simple_step(cq, q["act_table"], xc, state)
-    elif node.op == "gru":
-        gru_step(cq, q["act_table"], q["rec_table"], node.attrs["reset_after"], xc, state)
-    else:
-        lstm_step(cq, q["act_table"], q["rec_table"], xc, state)
 
 
 def _output(node: Node, v: np.ndarray) -> np.ndarray:
     """int8 output of a Q0.15 h, or of the merged value (docs/rnn.md)."""
-    y = requantize(v, node.q["out_mult"], node.q["out_shift"]) + node.out_q.zero_point
+    y = requantize(v, node.q.out_mult, node.q.out_shift) + node.out_q.zero_point
     return np.clip(y, -128, 127)
 
 
 def _merge(node: Node, hf: np.ndarray, hb: np.ndarray) -> np.ndarray:
     merge = node.attrs["merge"]
-    if merge == "concat":
+    if merge == MERGE_CONCAT:
         return np.concatenate([_output(node, hf), _output(node, hb)], axis=-1)
     if merge == "mul":
         return _output(node, hf * hb)  # Q0.30
@@ -183,26 +177,25 @@ def _merge(node: Node, hf: np.ndarray, hb: np.ndarray) -> np.ndarray:
 
 
 def run_sequence(
-    node: Node, x: np.ndarray, zp_in: int, state: list[dict] | None = None
+    node: Node, step, x: np.ndarray, zp_in: int, state: list[dict]
 ) -> tuple[np.ndarray, list[dict]]:
-    """The layer on int8 x of shape (B, T, F), any T, from `state` (zero if
-    None; updated in place). Returns int8 (B, T, units') or (B, units')."""
+    """The layer on int8 x of shape (B, T, F), any T, from `state` (updated
+    in place), one step() per cell and time step. Returns int8 (B, T,
+    units') or (B, units')."""
     a = node.attrs
-    batch, steps = x.shape[0], x.shape[1]
-    if state is None:
-        state = zero_state(node, batch)
+    steps = x.shape[1]
     xc = x.astype(np.int64) - zp_in
     seqs: list[list[np.ndarray]] = []
-    for d, cq in enumerate(node.q["cells"]):
+    for d, cq in enumerate(node.q.cells):
         backwards = bool(a["go_backwards"]) != (d == 1)
         outs = [None] * steps
         for t in range(steps):
             src = steps - 1 - t if backwards else t
-            _step(node, cq, xc[:, src], state[d])
+            step(cq, node.q, a, xc[:, src], state[d])
             # the backward cell of a Bidirectional writes in input order
             outs[steps - 1 - t if d == 1 else t] = state[d]["h"]
         seqs.append(outs)
-    if n_cells(node) == 1:
+    if len(seqs) == 1:
         if a["return_sequences"]:
             y = _output(node, np.stack(seqs[0], axis=1))
         else:
@@ -214,21 +207,25 @@ def run_sequence(
     return y.astype(np.int8), state
 
 
-def run(node: Node, x_nhwc: np.ndarray, zp_in: int, states: dict | None) -> np.ndarray:
-    """The layer on a batch of int8 NHWC inputs (N, 1, T, F), NHWC output.
+def run(
+    node: Node, step, with_cell_state: bool, x_nhwc: np.ndarray, zp_in: int, states: dict | None
+) -> np.ndarray:
+    """The layer on a batch of int8 NHWC inputs (N, 1, T, F), NHWC output;
+    step: simple_step, gru_step or lstm_step; with_cell_state: LSTM's c.
 
     A stateful layer runs the batch as consecutive model_run() calls: its
     state, kept in `states[node.name]`, goes from one sample to the next
     and on to the next call. Other layers start every sample from zero."""
     x = x_nhwc.reshape(x_nhwc.shape[0], x_nhwc.shape[2], x_nhwc.shape[3])
     if not node.attrs["stateful"]:
-        y, _ = run_sequence(node, x, zp_in)
+        state = zero_state(node, x.shape[0], with_cell_state)
+        y, _ = run_sequence(node, step, x, zp_in, state)
     else:
         states = {} if states is None else states
-        state = states.get(node.name) or zero_state(node, 1)
+        state = states.get(node.name) or zero_state(node, 1, with_cell_state)
         rows = []
         for k in range(x.shape[0]):
-            yk, state = run_sequence(node, x[k : k + 1], zp_in, state)
+            yk, state = run_sequence(node, step, x[k : k + 1], zp_in, state)
             rows.append(yk)
         states[node.name] = state
         y = np.concatenate(rows) if rows else np.zeros((0,) + node.shape, np.int8)
@@ -236,7 +233,6 @@ def run(node: Node, x_nhwc: np.ndarray, zp_in: int, states: dict | None) -> np.n
 
 
 __all__ = [
-    "GATES",
     "activation_table",
     "interp",
     "run",

@@ -101,7 +101,7 @@ def test_example_golden_vectors_pass(env: str, core: Path, clone: Path, tmp_path
 def _corrupt(converted: nnom.ConvertedModel, layer: str) -> tuple[int, int]:
     """Change the first weight of `layer` in the model (as the test changes it in the
     header); returns (old, new)."""
-    weight = converted.graph.node(layer).q["weight"]
+    weight = converted.graph.node(layer).q.weight
     old = int(weight.flat[0])
     new = 127 if old < 0 else -127
     weight.flat[0] = new

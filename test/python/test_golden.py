@@ -22,7 +22,7 @@ import cbuild
 import nnom
 from nnom import golden
 from nnom.cli import main as cli_main
-from nnom.graph import OPS
+from nnom.ops.registry import table_name
 
 EXAMPLE = cbuild.ROOT / "examples" / "mnist-simple"
 TEST_C = '#include "nnom_golden_test.h"\n'
@@ -168,7 +168,7 @@ def corrupt_first_weight(header: Path, layer: str, model: nnom.ConvertedModel) -
     """Change the first weight of `layer` in weights.h and in `model` alike."""
     text = header.read_text()
     pattern = re.compile(rf"(static const int8_t {layer}_weight\[\d+\] = \{{\n\s+)(-?\d+)")
-    weight = model.graph.node(layer).q["weight"]
+    weight = model.graph.node(layer).q.weight
     old = int(weight.flat[0])
     assert int(pattern.search(text).group(2)) == old
     new = 127 if old < 0 else -127
@@ -203,7 +203,7 @@ def test_corrupted_weight_names_the_first_differing_layer(layer: str, tmp_path: 
     assert predicted <= failed, output
     for i in failed:
         assert (
-            f"first differing layer #{k + 1} {OPS[node.op]} '{node.source}'"
+            f"first differing layer #{k + 1} {table_name(node.op)} '{node.source}'"
             in (got[f"golden_vector_{i}"])
         ), output
 

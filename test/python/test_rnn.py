@@ -228,11 +228,11 @@ def _float_with_int8_weights(converted):
     dequantised int8 weights."""
     g = copy.deepcopy(converted.graph)
     for node in g.nodes:
-        for d, cq in enumerate(node.q.get("cells", [])):
-            scale = cq["kernel_scale"][:, None].astype(float)
-            node.weights[f"kernel{d}"] = (cq["kernel"] * scale).T
+        for d, cq in enumerate(getattr(node.q, "cells", [])):
+            scale = cq.kernel_scale[:, None].astype(float)
+            node.weights[f"kernel{d}"] = (cq.kernel * scale).T
             node.weights[f"recurrent{d}"] = (
-                cq["recurrent"] * cq["recurrent_scale"][:, None].astype(float)
+                cq.recurrent * cq.recurrent_scale[:, None].astype(float)
             ).T
     return g
 

@@ -10,13 +10,42 @@ merged value: Q0.15 sum, Q0.15 sum / 2, Q0.30 product) to the output scale.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from ..errors import UnsupportedLayerError
 from ..fixedpoint import quantize_multiplier
 from ..graph import Node, QParams
 from ..reference.rnn import ONE, PRE_FRAC, STATE_FRAC, activation_table
-from . import cell_weights, n_cells
+from .common import QuantParams
+from .rnn_cell import cell_weights, n_cells
+
+
+@dataclass
+class CellParams:
+    """One cell's integer weights: rows are gate-units ([G*u][in], [G*u][u])."""
+
+    kernel: np.ndarray  # int8 [G*u][in]
+    bias: np.ndarray  # int32
+    kmult: np.ndarray  # int32 per row: the x part to Q3.12
+    kshift: np.ndarray
+    recurrent: np.ndarray  # int8 [G*u][u]
+    rbias: np.ndarray | None  # int32, GRU with reset_after only
+    rmult: np.ndarray  # the h part to Q3.12
+    rshift: np.ndarray
+    kernel_scale: np.ndarray  # float32 per row
+    recurrent_scale: np.ndarray
+
+
+@dataclass
+class RNNParams(QuantParams):
+    cells: list[CellParams]  # forward, then backward (Bidirectional)
+    act_table: np.ndarray  # int16 activation table
+    rec_table: np.ndarray | None  # the gates' table (None: SimpleRNN)
+    out_mult: int  # Q0.15 h (or the merged value) to the output scale
+    out_shift: int
+
 
 BIAS_LIMIT = 1 << 30  # biases are clamped so that no int32 sum can overflow
 VALUE_LIMIT = 1 << 30  # every requantised part and every shifted accumulator
@@ -55,7 +84,7 @@ def _check(node: Node, what: str, acc_bound: np.ndarray, mult, shift) -> None:
         )
 
 
-def _quantize_cell(node: Node, d: int, in_q: QParams, per_channel: bool) -> dict:
+def _quantize_cell(node: Node, d: int, in_q: QParams, per_channel: bool) -> CellParams:
     w = cell_weights(node, d)
     kernel = np.asarray(w["kernel"], np.float64)
     recurrent = np.asarray(w["recurrent"], np.float64)
@@ -81,18 +110,18 @@ def _quantize_cell(node: Node, d: int, in_q: QParams, per_channel: bool) -> dict
         h_bound = h_bound + np.abs(rbias)
     _check(node, "input part", x_bound, kmult, kshift)
     _check(node, "recurrent part", h_bound, rmult, rshift)
-    return {
-        "kernel": kq,
-        "bias": bias,
-        "kmult": kmult,
-        "kshift": kshift,
-        "recurrent": rq,
-        "rbias": rbias,
-        "rmult": rmult,
-        "rshift": rshift,
-        "kernel_scale": ks,
-        "recurrent_scale": rs,
-    }
+    return CellParams(
+        kernel=kq,
+        bias=bias,
+        kmult=kmult,
+        kshift=kshift,
+        recurrent=rq,
+        rbias=rbias,
+        rmult=rmult,
+        rshift=rshift,
+        kernel_scale=ks,
+        recurrent_scale=rs,
+    )
 
 
 def assign(node: Node, in_q: QParams, out_q: QParams, per_channel: bool = True) -> None:
@@ -101,15 +130,17 @@ def assign(node: Node, in_q: QParams, out_q: QParams, per_channel: bool = True) 
     node.out_q = out_q
     node.pre_q = None
     cells = [_quantize_cell(node, d, in_q, per_channel) for d in range(n_cells(node))]
-    node.q["cells"] = cells
-    node.q["act_table"] = activation_table(a["activation"])
     rec = a.get("recurrent_activation")
-    node.q["rec_table"] = None if rec is None else activation_table(rec)
     merge = a.get("merge")
     frac = {"mul": 2 * STATE_FRAC, "ave": STATE_FRAC + 1}.get(merge, STATE_FRAC)
     real = 2.0**-frac / float(out_q.scale)
     mult, shift = quantize_multiplier(real)
     bound = float(ONE) * ONE if merge == "mul" else 2.0 * ONE if merge in ("sum", "ave") else ONE
     _check(node, "output", np.array([bound]), [mult], [shift])
-    node.q["out_mult"], node.q["out_shift"] = int(mult), int(shift)
-    node.q["act_min"], node.q["act_max"] = -128, 127
+    node.q = RNNParams(
+        cells=cells,
+        act_table=activation_table(a["activation"]),
+        rec_table=None if rec is None else activation_table(rec),
+        out_mult=int(mult),
+        out_shift=int(shift),
+    )

@@ -8,24 +8,33 @@ bounded and flat beyond |x| = 8 (the cells' tables cover -8..8): tanh,
 sigmoid, hard_sigmoid, hard_tanh; gates (recurrent_activation) sigmoid or
 hard_sigmoid. Anything else fails with a one-line message.
 
-`register()` adds these handlers to keras_to_ir's table.
+The handlers are the recurrent ops' Keras classes (rnn.py).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 
 from .. import activations
-from ..graph import Activation
-from ..recurrent import GATES, MAX_UNITS, MERGES, output_shape
+from ..activations import Activation
+from ..frontend.keras_context import KerasContext
+from .rnn_cell import MAX_UNITS, MERGE_CONCAT, MERGES, output_shape
 
-if TYPE_CHECKING:
-    from .keras_to_ir import _Ctx
 
-CELL_OPS = {"SimpleRNNCell": "simple_rnn", "GRUCell": "gru", "LSTMCell": "lstm"}
-LAYER_CELLS = {"SimpleRNN": "SimpleRNNCell", "GRU": "GRUCell", "LSTM": "LSTMCell"}
+def _cell_ops() -> dict:
+    """Keras cell class -> its recurrent op (rnn.py)."""
+    from .rnn import RECURRENT
+
+    return {op.cell_class: op for op in RECURRENT}
+
+
+def _layer_cells() -> dict:
+    """Keras layer class -> its cell class."""
+    from .rnn import RECURRENT
+
+    return {op.layer_class: op.cell_class for op in RECURRENT}
+
+
 ACTIVATIONS = ("tanh", "sigmoid", "hard_sigmoid", "hard_tanh")
 GATE_ACTIVATIONS = ("sigmoid", "hard_sigmoid")
 MAX_TIMESTEPS = 65535
@@ -38,7 +47,7 @@ def _name(value) -> str:
     return "linear" if value is None else str(value)
 
 
-def _activation(ctx: _Ctx, cfg: dict, key: str, default: str, allowed) -> Activation:
+def _activation(ctx: KerasContext, cfg: dict, key: str, default: str, allowed) -> Activation:
     name = _name(cfg.get(key, default))
     act = activations.from_keras(name, ctx.keras_major, ctx.layer.name, ctx.layer.class_name)
     if act is None or act.kind not in allowed:
@@ -48,7 +57,7 @@ def _activation(ctx: _Ctx, cfg: dict, key: str, default: str, allowed) -> Activa
     return act
 
 
-def _layer_options(ctx: _Ctx, cfg: dict) -> dict:
+def _layer_options(ctx: KerasContext, cfg: dict) -> dict:
     """The options of an RNN layer (not of its cell)."""
     if cfg.get("return_state"):
         raise ctx.fail(
@@ -64,11 +73,12 @@ def _layer_options(ctx: _Ctx, cfg: dict) -> dict:
     }
 
 
-def _cells_of(ctx: _Ctx, entry: dict) -> list[dict]:
+def _cells_of(ctx: KerasContext, entry: dict) -> list[dict]:
     """The cell entries ({"class_name", "config"}) of a layer entry."""
     cls, cfg = entry["class_name"], entry["config"]
-    if cls in LAYER_CELLS:
-        return [{"class_name": LAYER_CELLS[cls], "config": cfg}]
+    layer_cells = _layer_cells()
+    if cls in layer_cells:
+        return [{"class_name": layer_cells[cls], "config": cfg}]
     if cls == "RNN":
         cell = cfg.get("cell")
         if isinstance(cell, list):  # Keras 2 may store a list of cells directly
@@ -80,14 +90,15 @@ def _cells_of(ctx: _Ctx, entry: dict) -> list[dict]:
     raise ctx.fail(f"a {cls} layer here is not supported (SimpleRNN, GRU, LSTM or RNN)")
 
 
-def _cell(ctx: _Ctx, entry: dict, weights: list[np.ndarray], in_features: int) -> dict:
+def _cell(ctx: KerasContext, entry: dict, weights: list[np.ndarray], in_features: int) -> dict:
     """attrs and float weights of one cell; consumes its arrays from `weights`."""
     cls, cfg = entry.get("class_name"), entry.get("config") or {}
-    if cls not in CELL_OPS:
+    cell_ops = _cell_ops()
+    if cls not in cell_ops:
         raise ctx.fail(
-            f"cell class '{cls}' is not supported; supported: " + ", ".join(sorted(CELL_OPS))
+            f"cell class '{cls}' is not supported; supported: " + ", ".join(sorted(cell_ops))
         )
-    op = CELL_OPS[cls]
+    op = cell_ops[cls]
     units = int(cfg["units"])
     if not 1 <= units <= MAX_UNITS:
         raise ctx.fail(f"{units} units; at most {MAX_UNITS} are supported")
@@ -96,13 +107,13 @@ def _cell(ctx: _Ctx, entry: dict, weights: list[np.ndarray], in_features: int) -
         "activation": _activation(ctx, cfg, "activation", "tanh", ACTIVATIONS),
         "recurrent_activation": None,
     }
-    if op != "simple_rnn":
+    if op.gates > 1:
         attrs["recurrent_activation"] = _activation(
             ctx, cfg, "recurrent_activation", "sigmoid", GATE_ACTIVATIONS
         )
-    if op == "gru":
+    if op.has_reset_after:
         attrs["reset_after"] = bool(cfg.get("reset_after", True))
-    gates = GATES[op]
+    gates = op.gates
     use_bias = bool(cfg.get("use_bias", True))
     count = 3 if use_bias else 2
     if len(weights) < count:
@@ -118,11 +129,11 @@ def _cell(ctx: _Ctx, entry: dict, weights: list[np.ndarray], in_features: int) -
     recurrent_bias = None
     if bias is None:
         bias = np.zeros(gates * units, np.float32)
-    elif op == "gru" and attrs["reset_after"]:
+    elif op.has_reset_after and attrs["reset_after"]:
         if bias.shape != (2, gates * units):
             raise ctx.fail(f"GRU bias {bias.shape}; expected (2, {gates * units})")
         bias, recurrent_bias = bias[0], bias[1]
-    if op == "gru" and attrs["reset_after"] and recurrent_bias is None:
+    if op.has_reset_after and attrs["reset_after"] and recurrent_bias is None:
         recurrent_bias = np.zeros(gates * units, np.float32)
     if bias.shape != (gates * units,):
         raise ctx.fail(f"bias {bias.shape}; expected ({gates * units},)")
@@ -138,7 +149,7 @@ def _cell(ctx: _Ctx, entry: dict, weights: list[np.ndarray], in_features: int) -
     }
 
 
-def _input_steps(ctx: _Ctx) -> tuple[int, int]:
+def _input_steps(ctx: KerasContext) -> tuple[int, int]:
     shape = ctx.x.shape
     if len(shape) != 2:
         raise ctx.fail(f"needs a (timesteps, features) input, got shape {shape}")
@@ -155,7 +166,7 @@ def _weights(cell: dict, d: int) -> dict:
     return out
 
 
-def _recurrent(ctx: _Ctx) -> None:
+def recurrent(ctx: KerasContext) -> None:
     """SimpleRNN, GRU, LSTM and RNN: one node per cell."""
     entry = {"class_name": ctx.layer.class_name, "config": ctx.cfg}
     options = _layer_options(ctx, ctx.cfg)
@@ -177,7 +188,7 @@ def _recurrent(ctx: _Ctx) -> None:
             "merge": None,
         }
         node = ctx.node(
-            cell["op"],
+            cell["op"].name,
             output_shape(attrs),
             inputs=[previous],
             attrs=attrs,
@@ -188,9 +199,9 @@ def _recurrent(ctx: _Ctx) -> None:
         raise ctx.fail(f"{len(weights)} weight arrays left over after the cells")
 
 
-def _bidirectional(ctx: _Ctx) -> None:
+def bidirectional(ctx: KerasContext) -> None:
     cfg = ctx.cfg
-    merge = cfg.get("merge_mode", "concat")
+    merge = cfg.get("merge_mode", MERGE_CONCAT)
     if merge not in MERGES:
         raise ctx.fail(f"merge_mode={merge!r} is not supported; supported: " + ", ".join(MERGES))
     forward = cfg["layer"]
@@ -215,7 +226,7 @@ def _bidirectional(ctx: _Ctx) -> None:
     if weights:
         raise ctx.fail(f"{len(weights)} weight arrays left over after the cells")
     f, b = cells
-    same = f["op"] == b["op"] and f["attrs"]["units"] == b["attrs"]["units"]
+    same = f["op"] is b["op"] and f["attrs"]["units"] == b["attrs"]["units"]
     if not same or f["attrs"] != b["attrs"]:
         raise ctx.fail(
             "the forward and backward layers must be the same kind of layer "
@@ -229,18 +240,14 @@ def _bidirectional(ctx: _Ctx) -> None:
         "merge": merge,
     }
     ctx.node(
-        f["op"], output_shape(attrs), attrs=attrs, weights={**_weights(f, 0), **_weights(b, 1)}
+        f["op"].name, output_shape(attrs), attrs=attrs, weights={**_weights(f, 0), **_weights(b, 1)}
     )
 
 
-HANDLERS = {
-    "SimpleRNN": _recurrent,
-    "GRU": _recurrent,
-    "LSTM": _recurrent,
-    "RNN": _recurrent,
-    "Bidirectional": _bidirectional,
+KERAS_CLASSES = {
+    "SimpleRNN": recurrent,
+    "GRU": recurrent,
+    "LSTM": recurrent,
+    "RNN": recurrent,
+    "Bidirectional": bidirectional,
 }
-
-
-def register(handlers: dict) -> None:
-    handlers.update(HANDLERS)

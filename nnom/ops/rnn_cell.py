@@ -1,5 +1,6 @@
-"""Recurrent layers (SimpleRNN, GRU, LSTM, Bidirectional): what is shared by
-their frontend, float run, quantisation, memory plan and code generation.
+"""Recurrent layers (SimpleRNN, GRU, LSTM, Bidirectional): what their op
+(rnn.py), Keras mapping (rnn_keras.py), float cells (rnn_float.py) and
+quantisation (rnn_quantize.py) share.
 
 A recurrent node has op "simple_rnn", "gru" or "lstm" and runs one cell, or
 two for Bidirectional (forward, then backward). Its attrs:
@@ -21,14 +22,9 @@ from __future__ import annotations
 
 from ..graph import Node
 
-RNN_OPS = ("simple_rnn", "gru", "lstm")
-GATES = {"simple_rnn": 1, "gru": 3, "lstm": 4}
 MAX_UNITS = 256  # keeps every int32 accumulator exact (docs/rnn.md)
-MERGES = ("concat", "sum", "ave", "mul")
-
-
-def is_rnn(node: Node) -> bool:
-    return node.op in RNN_OPS
+MERGE_CONCAT = "concat"  # Bidirectional merge modes
+MERGES = (MERGE_CONCAT, "sum", "ave", "mul")
 
 
 def n_cells(node: Node) -> int:
@@ -46,11 +42,6 @@ def cell_weights(node: Node, d: int) -> dict:
     }
 
 
-def output_units(node: Node) -> int:
-    a = node.attrs
-    return a["units"] * (2 if a.get("merge") == "concat" else 1)
-
-
 def output_shape(attrs: dict) -> tuple[int, ...]:
-    units = attrs["units"] * (2 if attrs.get("merge") == "concat" else 1)
+    units = attrs["units"] * (2 if attrs.get("merge") == MERGE_CONCAT else 1)
     return (attrs["timesteps"], units) if attrs["return_sequences"] else (units,)

@@ -6,25 +6,27 @@ import numpy as np
 
 from ..activations import apply
 from ..graph import Node
-from . import cell_weights, n_cells
+from .rnn_cell import MERGE_CONCAT, cell_weights, n_cells
 
 
-def _step(node: Node, w: dict, x: np.ndarray, h: np.ndarray, c: np.ndarray | None):
-    a = node.attrs
-    act, rec = a["activation"], a.get("recurrent_activation")
-    u = a["units"]
+def simple_step(a: dict, w: dict, x: np.ndarray, h: np.ndarray, c: np.ndarray | None):
+    return apply(a["activation"], x @ w["kernel"] + w["bias"] + h @ w["recurrent"]), None
+
+
+def lstm_step(a: dict, w: dict, x: np.ndarray, h: np.ndarray, c: np.ndarray | None):
+    act, rec, u = a["activation"], a["recurrent_activation"], a["units"]
+    z = x @ w["kernel"] + w["bias"] + h @ w["recurrent"]
+    i = apply(rec, z[:, :u])
+    f = apply(rec, z[:, u : 2 * u])
+    g = apply(act, z[:, 2 * u : 3 * u])
+    o = apply(rec, z[:, 3 * u :])
+    c = f * c + i * g
+    return o * apply(act, c), c
+
+
+def gru_step(a: dict, w: dict, x: np.ndarray, h: np.ndarray, c: np.ndarray | None):
+    act, rec, u = a["activation"], a["recurrent_activation"], a["units"]
     xw = x @ w["kernel"] + w["bias"]
-    if node.op == "simple_rnn":
-        return apply(act, xw + h @ w["recurrent"]), None
-    if node.op == "lstm":
-        z = xw + h @ w["recurrent"]
-        i = apply(rec, z[:, :u])
-        f = apply(rec, z[:, u : 2 * u])
-        g = apply(act, z[:, 2 * u : 3 * u])
-        o = apply(rec, z[:, 3 * u :])
-        c = f * c + i * g
-        return o * apply(act, c), c
-    # GRU
     if a["reset_after"]:
         hu = h @ w["recurrent"]
         if w["recurrent_bias"] is not None:
@@ -41,7 +43,7 @@ def _step(node: Node, w: dict, x: np.ndarray, h: np.ndarray, c: np.ndarray | Non
     return z * h + (1.0 - z) * hh, None
 
 
-def _sequence(node: Node, weights: list[dict], x: np.ndarray, state: list) -> np.ndarray:
+def _sequence(node: Node, step, weights: list[dict], x: np.ndarray, state: list) -> np.ndarray:
     """x (B, T, F) from state [(h, c) per cell], updated in place; output (B, ...)."""
     a = node.attrs
     steps = x.shape[1]
@@ -51,7 +53,7 @@ def _sequence(node: Node, weights: list[dict], x: np.ndarray, state: list) -> np
         h, c = state[d]
         outs = [None] * steps
         for t in range(steps):
-            h, c = _step(node, w, x[:, steps - 1 - t if backwards else t], h, c)
+            h, c = step(a, w, x[:, steps - 1 - t if backwards else t], h, c)
             outs[steps - 1 - t if d == 1 else t] = h
         state[d] = (h, c)
         seqs.append(np.stack(outs, axis=1) if a["return_sequences"] else h)
@@ -59,7 +61,7 @@ def _sequence(node: Node, weights: list[dict], x: np.ndarray, state: list) -> np
         return seqs[0]
     merge = a["merge"]
     f, b = seqs
-    if merge == "concat":
+    if merge == MERGE_CONCAT:
         return np.concatenate([f, b], axis=-1)
     if merge == "sum":
         return f + b
@@ -68,8 +70,9 @@ def _sequence(node: Node, weights: list[dict], x: np.ndarray, state: list) -> np
     return f * b
 
 
-def run(node: Node, x_nhwc: np.ndarray) -> np.ndarray:
-    """NHWC (N, 1, T, F) float input -> NHWC output.
+def run(node: Node, x_nhwc: np.ndarray, step, with_cell_state: bool) -> np.ndarray:
+    """NHWC (N, 1, T, F) float input -> NHWC output; step: one of the
+    *_step functions above, with_cell_state: it carries c (LSTM).
 
     A stateful layer runs the samples one after the other, each from the
     state the previous one left (as consecutive model_run() calls do), so
@@ -86,14 +89,14 @@ def run(node: Node, x_nhwc: np.ndarray) -> np.ndarray:
     u = a["units"]
 
     def zero(batch: int) -> list:
-        c = np.zeros((batch, u)) if node.op == "lstm" else None
+        c = np.zeros((batch, u)) if with_cell_state else None
         return [(np.zeros((batch, u)), c) for _ in weights]
 
     if a["stateful"]:
         state = zero(1)
         y = np.concatenate(
-            [_sequence(node, weights, x[i : i + 1], state) for i in range(x.shape[0])]
+            [_sequence(node, step, weights, x[i : i + 1], state) for i in range(x.shape[0])]
         )
     else:
-        y = _sequence(node, weights, x, zero(x.shape[0]))
+        y = _sequence(node, step, weights, x, zero(x.shape[0]))
     return y.reshape((x.shape[0],) + node.hwc).astype(x_nhwc.dtype)

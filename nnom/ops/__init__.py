@@ -1,0 +1,1 @@
+"""One module per op: see registry.py, and catalog.py for the list of them."""

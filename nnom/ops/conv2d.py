@@ -1,0 +1,172 @@
+"""Conv2D (and Conv1D as Conv2D with h = 1): C layer nnom_conv2d.c."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import cmsis_sizes
+from ..c_text import PADDING, hw_call, window_fields
+from ..frontend.keras_context import as_2d, pair
+from ..geometry import window_output
+from ..reference import kernels
+from ..windows import windows
+from .common import target_zp
+from .registry import Op, no_layer_api, register
+from .weighted import emit_arrays, layer_api_weights, quantize_weighted
+
+POINTWISE = {
+    "kernel": (1, 1),
+    "strides": (1, 1),
+    "dilation": (1, 1),
+    "pads": (0, 0, 0, 0),
+    "padding": "valid",
+}
+
+
+def pointwise(ctx, shape, kernel, bias, act=None, inputs=None):
+    """A 1x1 convolution node (Dense on a feature map, separable convolutions)."""
+    return ctx.node(
+        CONV2D.name,
+        shape,
+        inputs=inputs,
+        attrs=dict(POINTWISE),
+        weights={"kernel": kernel, "bias": bias},
+        act=act,
+    )
+
+
+def _keras_conv(ctx) -> None:
+    ctx.check_channels_last()
+    rank = 1 if ctx.layer.class_name == "Conv1D" else 2
+    cfg = ctx.cfg
+    if int(cfg.get("groups", 1) or 1) != 1:
+        raise ctx.fail("grouped convolution (groups > 1) is not supported")
+    kernel = ctx.layer.weights[0].astype(np.float32)
+    bias = ctx.layer.weights[1] if cfg.get("use_bias", True) else None
+    if rank == 1:
+        kernel = kernel[np.newaxis]  # (1, k, in, out)
+    h, w, c = as_2d(ctx.x.shape, ctx)
+    if rank == 1 and len(ctx.x.shape) != 2:
+        raise ctx.fail(f"Conv1D needs a (steps, channels) input, got {ctx.x.shape}")
+    if rank == 2 and len(ctx.x.shape) != 3:
+        raise ctx.fail(f"Conv2D needs a (height, width, channels) input, got {ctx.x.shape}")
+    kh, kw, cin, cout = kernel.shape
+    if cin != c:
+        raise ctx.fail(f"kernel expects {cin} input channels, the input has {c}")
+    strides = (1,) + pair(cfg.get("strides", 1), 1) if rank == 1 else pair(cfg["strides"], 2)
+    dil = (
+        (1,) + pair(cfg.get("dilation_rate", 1), 1)
+        if rank == 1
+        else pair(cfg.get("dilation_rate", 1), 2)
+    )
+    padding = str(cfg.get("padding", "valid")).lower()
+    if padding not in ("valid", "same", "causal"):
+        raise ctx.fail(f"padding '{padding}' is not supported (valid, same, causal)")
+    oh, pt, pb = window_output(h, kh, strides[0], dil[0], "valid" if rank == 1 else padding)
+    ow, pl, pr = window_output(w, kw, strides[1], dil[1], padding)
+    shape = (ow, cout) if rank == 1 else (oh, ow, cout)
+    ctx.node(
+        CONV2D.name,
+        shape,
+        attrs={
+            "kernel": (kh, kw),
+            "strides": strides,
+            "dilation": dil,
+            "pads": (pt, pb, pl, pr),
+            "padding": padding,
+        },
+        weights={
+            "kernel": kernel,
+            "bias": np.zeros(cout, np.float32) if bias is None else bias.astype(np.float32),
+        },
+        act=ctx.activation(),
+    )
+
+
+class Conv2D(Op):
+    name = "conv2d"
+    table_name = "Conv2D"
+    c_constructor = "conv2d_s"
+    keras_classes = {"Conv1D": _keras_conv, "Conv2D": _keras_conv}
+    takes_activation = True
+    folds_batchnorm = True
+
+    def run_float(self, node, ins):
+        x, a = ins[0], node.attrs
+        oh, ow, _ = node.hwc
+        patches = windows(x, a["kernel"], a["strides"], a["dilation"], a["pads"], 0.0, (oh, ow))
+        kernel = node.weights["kernel"].astype(x.dtype)  # (kh, kw, cin, cout)
+        y = np.tensordot(patches, kernel, axes=([3, 4, 5], [0, 1, 2]))
+        return y + node.weights["bias"].astype(x.dtype)
+
+    def run_int8(self, node, g, ins):
+        zp_in = g.node(node.inputs[0]).out_q.zero_point
+        return kernels.conv2d(ins[0], node.attrs, node.q, zp_in, target_zp(node), node.hwc[:2])
+
+    def quantize(self, node, ins, ranges, per_channel):
+        # OHWI weights; bias_folded sums each filter
+        quantize_weighted(
+            node, ins[0], ranges, per_channel, lambda wq: wq.transpose(3, 0, 1, 2), (1, 2, 3)
+        )
+
+    def macs(self, node):
+        oh, ow, oc = node.hwc
+        kh, kw = node.attrs["kernel"]
+        return oh * ow * oc * kh * kw * node.weights["kernel"].shape[2]
+
+    def scratch(self, node):
+        # nnom_local_conv_s8.c: with up to 3 input channels, two pixels'
+        # windows are gathered as int16 into words: two per group of four
+        # values, then one per value.
+        kh, kw = node.attrs["kernel"]
+        cin = node.weights["kernel"].shape[2]
+        if cin <= 3:
+            k = kh * kw * cin
+            return 8 * (k // 4 * 2 + k % 4)
+        return 0
+
+    def cmsis_scratch(self, node, arch, in_hw):
+        a = node.attrs
+        kh, kw = a["kernel"]
+        cin = node.weights["kernel"].shape[2]
+        if cin <= 3 or (arch == "dsp" and (kh, kw) != (1, 1) and cin >= 16):
+            return None  # nnom_cmsis_conv_suits: the local kernel is faster
+        return cmsis_sizes.conv_wrapper(
+            arch,
+            cin,
+            kh,
+            kw,
+            tuple(a["strides"]),
+            tuple(a["dilation"]),
+            a["pads"],
+            in_hw,
+            node.hwc[:2],
+        )
+
+    def emit_config(self, w, node, n, super_):
+        a, q = node.attrs, node.q
+        arrays, fields = emit_arrays(w, n, q)
+        cout, kh, kw, cin = q.weight.shape
+        pt, pb, pl, pr = a["pads"]
+        return "".join(arrays) + (
+            f"static const nnom_conv2d_config_t {n}_config = {{{super_}, {fields}, "
+            f".filters = {cout}, .in_channels = {cin}, "
+            + window_fields({**a, "kernel": (kh, kw)})
+            + f".padding = {PADDING[a['padding']]}, "
+            f".pad = {{{pt}, {pb}, {pl}, {pr}}}}};\n"
+        )
+
+    def layer_api_defs(self, w, node, n):
+        if node.attrs["padding"] == "causal":
+            raise no_layer_api(node, "causal padding has no Layer API form")
+        return layer_api_weights(w, node, n)
+
+    def layer_api_call(self, w, node, n):
+        a = node.attrs
+        return (
+            f"Conv2D({node.q.weight.shape[0]}, {hw_call(a['kernel'])}, {hw_call(a['strides'])}, "
+            f"{hw_call(a['dilation'])}, {PADDING[a['padding']]}, &{n}_w, &{n}_b)"
+        )
+
+
+CONV2D = register(Conv2D())

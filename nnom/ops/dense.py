@@ -1,0 +1,74 @@
+"""Dense (fully connected); on a feature map it is a 1x1 Conv2D.
+C: nnom_dense.c."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..reference import kernels
+from .common import target_zp
+from .conv2d import pointwise
+from .registry import Op, register
+from .weighted import emit_arrays, layer_api_weights, quantize_weighted
+
+
+def _keras_dense(ctx) -> None:
+    kernel = ctx.layer.weights[0].astype(np.float32)  # (in, out)
+    bias = ctx.layer.weights[1] if ctx.cfg.get("use_bias", True) else None
+    units = kernel.shape[1]
+    bias = np.zeros(units, np.float32) if bias is None else bias.astype(np.float32)
+    shape = ctx.x.shape
+    if shape[-1] != kernel.shape[0]:
+        raise ctx.fail(f"kernel expects {kernel.shape[0]} inputs, the input has {shape[-1]}")
+    act = ctx.activation()
+    if len(shape) == 1:
+        ctx.node(DENSE.name, (units,), weights={"kernel": kernel, "bias": bias}, act=act)
+        return
+    # Dense on a feature map acts on the last axis: a 1x1 convolution.
+    pointwise(ctx, shape[:-1] + (units,), kernel[np.newaxis, np.newaxis], bias, act)
+
+
+class Dense(Op):
+    name = "dense"
+    table_name = "Dense"
+    c_constructor = "dense_s"
+    keras_classes = {"Dense": _keras_dense}
+    takes_activation = True
+    folds_batchnorm = True
+
+    def run_float(self, node, ins):
+        x = ins[0]
+        flat = x.reshape(x.shape[0], -1)
+        y = flat @ node.weights["kernel"].astype(x.dtype) + node.weights["bias"].astype(x.dtype)
+        return y.reshape(x.shape[0], 1, 1, -1)
+
+    def run_int8(self, node, g, ins):
+        zp_in = g.node(node.inputs[0]).out_q.zero_point
+        return kernels.dense(ins[0], node.q, zp_in, target_zp(node))
+
+    def quantize(self, node, ins, ranges, per_channel):
+        # [out][in]; bias_folded sums each row
+        quantize_weighted(node, ins[0], ranges, per_channel, lambda wq: wq.T, (1,))
+
+    def macs(self, node):
+        return int(node.weights["kernel"].size)
+
+    def cmsis_scratch(self, node, arch, in_hw):
+        return 0  # arm_fully_connected_s8 needs none
+
+    def emit_config(self, w, node, n, super_):
+        arrays, fields = emit_arrays(w, n, node.q)
+        units, fin = node.q.weight.shape
+        return "".join(arrays) + (
+            f"static const nnom_dense_config_t {n}_config = {{{super_}, {fields}, "
+            f".units = {units}, .in_features = {fin}}};\n"
+        )
+
+    def layer_api_defs(self, w, node, n):
+        return layer_api_weights(w, node, n)
+
+    def layer_api_call(self, w, node, n):
+        return f"Dense({node.q.weight.shape[0]}, &{n}_w, &{n}_b)"
+
+
+DENSE = register(Dense())

@@ -1,0 +1,163 @@
+"""DepthwiseConv1D/2D (output channel ic * multiplier + m) and
+SeparableConv1D/2D (a depthwise, then a 1x1 convolution); a BatchNormalization
+that cannot fold runs as a 1x1 depthwise convolution. C: nnom_dw_conv2d.c."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import cmsis_sizes
+from ..c_text import PADDING, hw_call, window_fields
+from ..reference import kernels
+from ..windows import windows
+from .common import target_zp
+from .conv2d import POINTWISE, pointwise
+from .registry import Op, no_layer_api, register
+from .weighted import emit_arrays, layer_api_weights, quantize_weighted
+
+
+def _keras_depthwise(ctx) -> None:
+    ctx.check_channels_last()
+    rank = ctx.rank()
+    kernel = ctx.layer.weights[0].astype(np.float32)  # (kh, kw, cin, mult); 1D: (k, cin, mult)
+    if rank == 1:
+        kernel = kernel[np.newaxis]
+    kh, kw, cin, mult = kernel.shape
+    c = ctx.x.shape[-1]
+    if cin != c:
+        raise ctx.fail(f"kernel expects {cin} input channels, the input has {c}")
+    attrs, oh, ow = ctx.window(rank, kh, kw)
+    attrs["multiplier"] = int(mult)
+    cout = cin * mult
+    shape = (ow, cout) if rank == 1 else (oh, ow, cout)
+    ctx.node(
+        DWCONV2D.name,
+        shape,
+        attrs=attrs,
+        weights={
+            "kernel": kernel.reshape(kh, kw, cout),
+            "bias": ctx.bias(ctx.layer.weights[1:], cout),
+        },
+        act=ctx.activation(),
+    )
+
+
+def _keras_separable(ctx) -> None:
+    ctx.check_channels_last()
+    rank = ctx.rank()
+    dw_kernel = ctx.layer.weights[0].astype(np.float32)
+    pw_kernel = ctx.layer.weights[1].astype(np.float32)
+    if rank == 1:
+        dw_kernel, pw_kernel = dw_kernel[np.newaxis], pw_kernel[np.newaxis]
+    kh, kw, cin, mult = dw_kernel.shape
+    cmid, filters = pw_kernel.shape[2], pw_kernel.shape[3]
+    if cin != ctx.x.shape[-1] or cmid != cin * mult:
+        raise ctx.fail(f"kernels {dw_kernel.shape} and {pw_kernel.shape} do not fit the input")
+    attrs, oh, ow = ctx.window(rank, kh, kw)
+    attrs["multiplier"] = int(mult)
+    mid_shape = (ow, cmid) if rank == 1 else (oh, ow, cmid)
+    dw = ctx.node(
+        DWCONV2D.name,
+        mid_shape,
+        attrs=attrs,
+        weights={"kernel": dw_kernel.reshape(kh, kw, cmid), "bias": np.zeros(cmid, np.float32)},
+    )
+    pointwise(
+        ctx,
+        mid_shape[:-1] + (filters,),
+        pw_kernel,
+        ctx.bias(ctx.layer.weights[2:], filters),
+        ctx.activation(),
+        inputs=[dw.name],
+    )
+
+
+def as_channel_affine(node, scale: np.ndarray, shift: np.ndarray) -> None:
+    """Turn `node` into y = scale * x + shift per channel (a 1x1 depthwise)."""
+    node.op = DWCONV2D.name
+    node.attrs = {**POINTWISE, "multiplier": 1}
+    node.weights = {"kernel": scale.reshape(1, 1, -1), "bias": shift}
+
+
+class DWConv2D(Op):
+    name = "dwconv2d"
+    table_name = "DW_Conv2D"
+    c_constructor = "dwconv2d_s"
+    keras_classes = {
+        "DepthwiseConv1D": _keras_depthwise,
+        "DepthwiseConv2D": _keras_depthwise,
+        "SeparableConv1D": _keras_separable,
+        "SeparableConv2D": _keras_separable,
+        "SeparableConvolution1D": _keras_separable,
+        "SeparableConvolution2D": _keras_separable,
+    }
+    takes_activation = True
+    folds_batchnorm = True
+
+    def run_float(self, node, ins):
+        x, a = ins[0], node.attrs
+        oh, ow, _ = node.hwc
+        patches = windows(x, a["kernel"], a["strides"], a["dilation"], a["pads"], 0.0, (oh, ow))
+        patches = np.repeat(patches, a["multiplier"], axis=-1)  # input channel per output channel
+        kernel = node.weights["kernel"].astype(x.dtype)  # (kh, kw, cout)
+        y = np.einsum("nhwijc,ijc->nhwc", patches, kernel, optimize=True)
+        return y + node.weights["bias"].astype(x.dtype)
+
+    def run_int8(self, node, g, ins):
+        zp_in = g.node(node.inputs[0]).out_q.zero_point
+        return kernels.dwconv2d(ins[0], node.attrs, node.q, zp_in, target_zp(node), node.hwc[:2])
+
+    def quantize(self, node, ins, ranges, per_channel):
+        # (kh, kw, cout), channels innermost
+        quantize_weighted(node, ins[0], ranges, per_channel, lambda wq: wq, (0, 1))
+
+    def macs(self, node):
+        oh, ow, oc = node.hwc
+        kh, kw = node.attrs["kernel"]
+        return oh * ow * oc * kh * kw
+
+    def cmsis_scratch(self, node, arch, in_hw):
+        a = node.attrs
+        kh, kw = a["kernel"]
+        cout = node.hwc[2]
+        return cmsis_sizes.depthwise_wrapper(
+            arch,
+            cout // a["multiplier"],
+            cout,
+            kh,
+            kw,
+            tuple(a["strides"]),
+            tuple(a["dilation"]),
+            a["pads"],
+            in_hw,
+            node.hwc[:2],
+        )
+
+    def emit_config(self, w, node, n, super_):
+        a, q = node.attrs, node.q
+        arrays, fields = emit_arrays(w, n, q)
+        kh, kw, cout = q.weight.shape
+        cin = cout // a["multiplier"]
+        pt, pb, pl, pr = a["pads"]
+        return "".join(arrays) + (
+            f"static const nnom_dwconv2d_config_t {n}_config = {{{super_}, {fields}, "
+            f".multiplier = {a['multiplier']}, .in_channels = {cin}, "
+            + window_fields({**a, "kernel": (kh, kw)})
+            + f".padding = {PADDING[a['padding']]}, "
+            f".pad = {{{pt}, {pb}, {pl}, {pr}}}}};\n"
+        )
+
+    def layer_api_defs(self, w, node, n):
+        if node.attrs["padding"] == "causal":
+            raise no_layer_api(node, "causal padding has no Layer API form")
+        return layer_api_weights(w, node, n)
+
+    def layer_api_call(self, w, node, n):
+        a = node.attrs
+        return (
+            f"DW_Conv2D({a['multiplier']}, {hw_call(a['kernel'])}, {hw_call(a['strides'])}, "
+            f"{hw_call(a['dilation'])}, {PADDING[a['padding']]}, &{n}_w, &{n}_b)"
+        )
+
+
+DWCONV2D = register(DWConv2D())

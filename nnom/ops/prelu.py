@@ -1,0 +1,96 @@
+"""PReLU: TFLite's int8 Prelu (C: src/layers/nnom_prelu.c, kernel
+nnom_local_prelu_s8). x - zp_in >= 0 gives requantize(x - zp_in, s_in / s_out),
+otherwise requantize((x - zp_in) * alpha_q, s_in s_alpha / s_out); alpha is
+int8 symmetric per tensor, per channel when shared over the spatial axes,
+else per element."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..c_text import c_array, c_float
+from ..fixedpoint import quantize_multiplier
+from ..reference import kernels
+from .common import QuantParams, choose_qparams, round_half
+from .registry import Op, register
+
+
+@dataclass
+class PReLUParams(QuantParams):
+    alpha: np.ndarray  # int8, per channel or per element
+    alpha_scale: float
+    pos_mult: int  # s_in / s_out
+    pos_shift: int
+    neg_mult: int  # s_in * alpha_scale / s_out
+    neg_shift: int
+
+
+def _keras_prelu(ctx) -> None:
+    x = ctx.x
+    alpha = ctx.layer.weights[0].astype(np.float32)
+    try:
+        full = np.broadcast_to(
+            alpha.reshape((1,) * (len(x.shape) - alpha.ndim) + alpha.shape), x.shape
+        )
+    except ValueError:
+        raise ctx.fail(f"alpha of shape {alpha.shape} does not fit the input {x.shape}") from None
+    c = x.shape[-1]
+    flat = full.reshape(-1, c)
+    per_channel = bool(np.all(flat == flat[:1]))
+    values = flat[0].copy() if per_channel else np.ascontiguousarray(full).reshape(-1)
+    ctx.node(PRELU.name, x.shape, weights={"alpha": values.astype(np.float32)})
+
+
+class PReLU(Op):
+    name = "prelu"
+    table_name = "PReLU"
+    c_constructor = "prelu_s"
+    keras_classes = {"PReLU": _keras_prelu}
+
+    def run_float(self, node, ins):
+        x = ins[0]
+        alpha = node.weights["alpha"].astype(x.dtype)
+        alpha = alpha if alpha.size == node.hwc[2] else alpha.reshape(node.hwc)
+        return np.where(x >= 0, x, x * alpha)
+
+    def run_int8(self, node, g, ins):
+        zp_in = g.node(node.inputs[0]).out_q.zero_point
+        return kernels.prelu(ins[0], node.q, zp_in, node.out_q.zero_point)
+
+    def quantize(self, node, ins, ranges, per_channel):
+        node.out_q = choose_qparams(*ranges.out[node.name])
+        alpha = node.weights["alpha"].astype(np.float64)
+        peak = float(np.abs(alpha).max())
+        alpha_scale = float(np.float32(peak / 127.0)) if peak > 0 else 1.0
+        s_in, s_out = float(ins[0].scale), float(node.out_q.scale)
+        pos_mult, pos_shift = quantize_multiplier(s_in / s_out)
+        neg_mult, neg_shift = quantize_multiplier(s_in * alpha_scale / s_out)
+        node.q = PReLUParams(
+            alpha=np.clip(round_half(alpha / alpha_scale), -127, 127).astype(np.int8),
+            alpha_scale=alpha_scale,
+            pos_mult=pos_mult,
+            pos_shift=pos_shift,
+            neg_mult=neg_mult,
+            neg_shift=neg_shift,
+        )
+
+    def emit_config(self, w, node, n, super_):
+        q = node.q
+        return c_array("int8_t", f"{n}_alpha", q.alpha) + (
+            f"static const nnom_prelu_config_t {n}_config = {{{super_}, "
+            f".alpha = {n}_alpha, .alpha_size = {q.alpha.size}, "
+            f".pos_mult = {q.pos_mult}, .pos_shift = {q.pos_shift}, "
+            f".neg_mult = {q.neg_mult}, .neg_shift = {q.neg_shift}}};\n"
+        )
+
+    def layer_api_defs(self, w, node, n):
+        return c_array("int8_t", f"{n}_alpha", node.q.alpha)
+
+    def layer_api_call(self, w, node, n):
+        q = node.q
+        return f"PReLU({n}_alpha, {q.alpha.size}, {c_float(q.alpha_scale)}, &{n}_q)"
+
+
+PRELU = register(PReLU())

@@ -1,0 +1,74 @@
+"""Softmax over the last axis: TFLite's int8 algorithm, output scale 1/256,
+zero point -128 (C: nnom_softmax.c, in place)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..c_text import c_array
+from ..fixedpoint import softmax_exp_table, softmax_params
+from ..frontend.keras_context import last_axis
+from ..graph import QParams
+from ..reference import kernels
+from .common import QuantParams
+from .registry import Op, register
+
+SOFTMAX_OUT = QParams(scale=float(np.float32(1.0 / 256.0)), zero_point=-128)
+
+
+@dataclass
+class SoftmaxParams(QuantParams):
+    mult: int
+    shift: int
+    diff_min: int
+    exp_table: np.ndarray  # the exp term of every input difference
+
+
+def _keras_softmax(ctx) -> None:
+    last_axis(ctx, "softmax over axis {axis} is not supported, only the last axis")
+    ctx.node(SOFTMAX.name, ctx.x.shape)
+
+
+class Softmax(Op):
+    name = "softmax"
+    table_name = "Softmax"
+    c_constructor = "softmax_s"
+    keras_classes = {"Softmax": _keras_softmax}
+    inplace = True
+
+    def run_float(self, node, ins):
+        x = ins[0]
+        e = np.exp(x - x.max(axis=-1, keepdims=True))
+        return e / e.sum(axis=-1, keepdims=True)
+
+    def run_int8(self, node, g, ins):
+        return kernels.softmax(ins[0], node.q)
+
+    def quantize(self, node, ins, ranges, per_channel):
+        node.out_q = SOFTMAX_OUT
+        mult, shift, diff_min = softmax_params(ins[0].scale)
+        node.q = SoftmaxParams(
+            mult=mult,
+            shift=shift,
+            diff_min=diff_min,
+            exp_table=softmax_exp_table(mult, shift, diff_min),
+        )
+
+    def cmsis_scratch(self, node, arch, in_hw):
+        return 0  # arm_softmax_s8 needs none
+
+    def emit_config(self, w, node, n, super_):
+        q = node.q
+        return c_array("int32_t", f"{n}_exp_table", q.exp_table) + (
+            f"static const nnom_softmax_config_t {n}_config = {{{super_}, "
+            f".exp_table = {n}_exp_table, .mult = {q.mult}, .shift = {q.shift}, "
+            f".diff_min = {q.diff_min}}};\n"
+        )
+
+    def layer_api_call(self, w, node, n):
+        return "Softmax()"
+
+
+SOFTMAX = register(Softmax())

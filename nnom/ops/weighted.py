@@ -1,0 +1,98 @@
+"""What the layers with int8 weights share (Conv2D, DW_Conv2D, Dense,
+DeConv2D): weights symmetric int8 per output channel, bias int32 at
+input_scale * weight_scale, one multiplier and shift per channel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..c_text import c_array, c_float
+from ..fixedpoint import quantize_multiplier, wrap32
+from ..graph import Node, QParams
+from .common import QuantParams, out_and_pre, round_half
+
+
+@dataclass
+class WeightedParams(QuantParams):
+    weight: np.ndarray  # int8, in the C kernel's layout
+    weight_scale: np.ndarray  # float32 per output channel
+    bias: np.ndarray  # int32
+    mult: np.ndarray  # int32 per output channel
+    shift: np.ndarray
+    # bias - input zp * sum(w) per channel: the local kernels' start value
+    bias_folded: np.ndarray | None = None
+
+
+def _weight_scales(kernel_oc_last: np.ndarray, per_channel: bool) -> np.ndarray:
+    flat = np.abs(kernel_oc_last.reshape(-1, kernel_oc_last.shape[-1]))
+    peak = flat.max(axis=0) if per_channel else np.full(flat.shape[1], flat.max())
+    return np.where(peak > 0, peak / 127.0, 1.0).astype(np.float32)
+
+
+def quantize_weighted(
+    node: Node,
+    in_q: QParams,
+    ranges,
+    per_channel: bool,
+    layout: Callable[[np.ndarray], np.ndarray],
+    sum_axes: tuple[int, ...] | None,
+) -> None:
+    """out_q/pre_q and WeightedParams. layout: the int8 weights (output
+    channels last, as Keras stores them) in the C kernel's order; sum_axes:
+    the axes of that layout summed into bias_folded (None: no folded bias)."""
+    target, tail = out_and_pre(node, ranges)
+    kernel = node.weights["kernel"]  # conv: (kh, kw, cin, cout); dense: (in, out)
+    scales = _weight_scales(kernel, per_channel)
+    wq = np.clip(round_half(kernel / scales), -127, 127).astype(np.int8)
+    wq = np.ascontiguousarray(layout(wq))
+    bias_scale = np.float64(in_q.scale) * scales.astype(np.float64)
+    bias = np.clip(round_half(node.weights["bias"] / bias_scale), -(2**31), 2**31 - 1)
+    mults, shifts = zip(*(quantize_multiplier(float(m)) for m in bias_scale / target.scale))
+    folded = None
+    if sum_axes is not None:
+        # Zero point folded into a per-channel constant: sum((x - zp) * w) + bias
+        # = sum(x * w) + bias_folded (int32 wrap-around, as in C).
+        wsum = wq.astype(np.int64).sum(axis=sum_axes)
+        folded = wrap32(bias.astype(np.int64) - in_q.zero_point * wsum).astype(np.int32)
+    node.q = WeightedParams(
+        weight=wq,
+        weight_scale=scales,
+        bias=bias.astype(np.int32),
+        mult=np.array(mults, dtype=np.int32),
+        shift=np.array(shifts, dtype=np.int32),
+        bias_folded=folded,
+    ).with_tail(**tail)
+
+
+def emit_arrays(w, n: str, q: WeightedParams) -> tuple[list[str], str]:
+    """The weight, bias and requantisation arrays, and the config fields
+    naming them."""
+    out = [w.weight_array(f"{n}_weight", q.weight), c_array("int32_t", f"{n}_bias", q.bias)]
+    has_folded = q.bias_folded is not None
+    if has_folded:
+        out.append(c_array("int32_t", f"{n}_bias_folded", q.bias_folded))
+    out.append(c_array("int32_t", f"{n}_mult", q.mult))
+    out.append(c_array("int32_t", f"{n}_shift", q.shift))
+    fields = (
+        f".weight = {n}_weight, .bias = {n}_bias, "
+        + (f".bias_folded = {n}_bias_folded, " if has_folded else "")
+        + f".mult = {n}_mult, .shift = {n}_shift"
+    )
+    return out, fields
+
+
+def layer_api_weights(w, node: Node, n: str) -> str:
+    """Weight data, per-channel scales, bias and the weight/bias objects."""
+    q = node.q
+    scales = ", ".join(c_float(s) for s in np.asarray(q.weight_scale).reshape(-1))
+    return (
+        c_array("int8_t", f"{n}_weight_data", q.weight)
+        + f"static const float {n}_weight_scale[] = {{{scales}}};\n"
+        + c_array("int32_t", f"{n}_bias_data", q.bias)
+        + f"static const nnom_weight_t {n}_w = "
+        f"{{{n}_weight_data, {n}_weight_scale, {w.q_ref(node)}}};\n"
+        + f"static const nnom_bias_t {n}_b = {{{n}_bias_data}};\n"
+    )

@@ -221,7 +221,8 @@ def relu_table(
     f32 = np.float32
     mult, shift = quantize_multiplier(float(f32(in_scale) / f32(out_scale)))
     qmin = max(-128, out_zp + round_half_away(float(f32(lo) / f32(out_scale))))
-    qmax = 127 if hi is None else min(127, out_zp + round_half_away(float(f32(hi) / f32(out_scale))))
+    top = 127 if hi is None else out_zp + round_half_away(float(f32(hi) / f32(out_scale)))
+    qmax = min(127, top)
     y = out_zp + requantize(_ALL - in_zp, mult, shift)
     return np.clip(y, qmin, qmax).astype(np.int8)
 

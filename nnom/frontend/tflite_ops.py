@@ -56,7 +56,7 @@ def qparams(ctx, t: TflTensor) -> QParams:
     if not t.quantized:
         raise ctx.fail(f"tensor '{t.name}' has no quantisation parameters")
     if t.scale.size != 1:
-        raise ctx.fail(f"tensor '{t.name}' is quantised per channel; activations must be per tensor")
+        raise ctx.fail(f"tensor '{t.name}' is quantised per channel, activations must not be")
     return QParams(scale=float(np.float32(t.scale[0])), zero_point=int(t.zero_point[0]))
 
 
@@ -184,7 +184,7 @@ def _float_bias(ctx, bias: TflTensor | None, n: int, in_scale: float, scales) ->
 def make_input(b, tensor: TflTensor, t: int, name: str) -> Node:
     s = tensor.shape
     if len(s) < 2 or s[0] != 1 or len(s) > 4:
-        raise _edge_error(f"model input '{tensor.name}' has shape {s}; NNoM takes batch 1, rank 2-4")
+        raise _edge_error(f"model input '{tensor.name}' has shape {s}; need batch 1, rank 2-4")
     node = Node(name=name, op=INPUT.name, inputs=[], shape=tuple(int(d) for d in s[1:]))
     node.source, node.source_class = tensor.name or name, "Input"
     if b.int8:
@@ -243,7 +243,8 @@ def _window(ctx, x: Node, kh: int, kw: int, o: dict, dilated: bool = True):
     if padding is None:
         raise ctx.fail(f"padding {o.get('Padding')} is not supported")
     strides = (int(o["StrideH"]), int(o["StrideW"]))
-    dil = (int(o.get("DilationHFactor", 1)), int(o.get("DilationWFactor", 1))) if dilated else (1, 1)
+    dil = (int(o.get("DilationHFactor", 1)), int(o.get("DilationWFactor", 1)))
+    dil = dil if dilated else (1, 1)
     if min(strides) < 1 or min(dil) < 1:
         raise ctx.fail(f"strides {strides} and dilation {dil} must be positive")
     oh, pt, pb = window_output(h, kh, strides[0], dil[0], padding)
@@ -663,7 +664,10 @@ def _softmax(ctx) -> None:
         raise ctx.fail(str(err)) from None
     node.out_q = out_q
     node.q = SoftmaxParams(
-        mult=mult, shift=shift, diff_min=diff_min, exp_table=softmax_exp_table(mult, shift, diff_min)
+        mult=mult,
+        shift=shift,
+        diff_min=diff_min,
+        exp_table=softmax_exp_table(mult, shift, diff_min),
     )
 
 
@@ -719,9 +723,7 @@ def _leaky_relu(ctx) -> None:
 
 @handles("RELU", "RELU6", "RELU_N1_TO_1")
 def _relu(ctx) -> None:
-    lo, hi = {"RELU": (0.0, None), "RELU6": (0.0, 6.0), "RELU_N1_TO_1": (-1.0, 1.0)}[
-        ctx.op.opcode
-    ]
+    lo, hi = {"RELU": (0.0, None), "RELU6": (0.0, 6.0), "RELU_N1_TO_1": (-1.0, 1.0)}[ctx.op.opcode]
     if lo < 0 and not ctx.int8:
         act = Activation("hard_tanh")
     else:
@@ -778,4 +780,3 @@ def _lstm(ctx) -> None:
         "not supported yet: TFLM's int8 LSTM (int16 gates and cell state, its own integer "
         "sigmoid/tanh) is not bit-exact with NNoM's LSTM; import the Keras model instead"
     )
-

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..errors import NnomError
 from ..graph import Graph, Node
-from .tflite_reader import TflOperator, TflTensor, TfliteModel
+from .tflite_reader import TfliteModel, TflOperator, TflTensor
 
 EDGE_OPS = ("QUANTIZE", "DEQUANTIZE")
 

@@ -537,21 +537,12 @@ def _add_sub(ctx) -> None:
 
 
 def _sub_params(ctx, qa: QParams, qb: QParams, qo: QParams):
-    """TFLM's SUB prepares its multipliers in float32 (sub_common.cc) and
-    subtracts the rescaled second input; our kernel adds it rescaled by the
-    negated multiplier, which differs only where the product is an exact
-    rounding tie: checked here over all 256 input values."""
+    """TFLM's SUB prepares its multipliers in float32 (sub_common.cc)."""
     f32 = np.float32
     twice = f32(2) * max(f32(qa.scale), f32(qb.scale))
     ma = multiplier(ctx, float(f32(qa.scale) / twice))
     mb = multiplier(ctx, float(f32(qb.scale) / twice))
     mo = multiplier(ctx, float(twice / (f32(1 << 20) * f32(qo.scale))))
-    v = (np.arange(-128, 128, dtype=np.int64) - qb.zero_point) << 20
-    if np.any(-requantize(v, mb[0], mb[1]) != requantize(v, -mb[0], mb[1])):
-        raise ctx.fail(
-            "this SUB's second-input scale hits a rounding tie where NNoM's Sub kernel "
-            "differs from TFLM's by one step; it cannot be imported bit-exact"
-        )
     return [ma[0], mb[0]], [ma[1], mb[1]], mo[0], mo[1]
 
 
@@ -594,6 +585,26 @@ def _concat(ctx) -> None:
 
 
 # ---------------------------------------------------------- shape changes
+
+
+SHAPE_OPS = ("SHAPE", "STRIDED_SLICE", "PACK")
+
+
+@handles(*SHAPE_OPS)
+def _shape_arithmetic(ctx) -> None:
+    """int32 shape computations of a model saved with a dynamic batch (Keras'
+    Flatten, Conv2DTranspose): the shapes they compute are stored in the
+    tensors already, so they make no node. Anything else is refused."""
+    for t in ctx.op.outputs:
+        consumers = [o for o in ctx.model.operators if t in o.inputs]
+        for o in consumers:
+            is_shape_operand = (o.opcode == "RESHAPE" and o.inputs[1:2] == [t]) or (
+                o.opcode == "TRANSPOSE_CONV" and o.inputs[:1] == [t]
+            )
+            if o.opcode not in SHAPE_OPS and not is_shape_operand:
+                raise ctx.fail("only shape computations feeding RESHAPE are supported")
+        if ctx.model.tensors[t].dtype != "int32" or t in ctx.model.outputs:
+            raise ctx.fail("only int32 shape computations are supported")
 
 
 @handles("RESHAPE", "SQUEEZE", "EXPAND_DIMS")

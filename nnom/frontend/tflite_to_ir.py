@@ -21,6 +21,7 @@ from ..graph import Graph, Node
 from .tflite_reader import TfliteModel, TflOperator, TflTensor
 
 EDGE_OPS = ("QUANTIZE", "DEQUANTIZE")
+SHAPE_OPS = ("SHAPE", "STRIDED_SLICE", "PACK")  # int32 shape arithmetic, no node
 
 
 class TfliteOpError(NnomError):
@@ -120,7 +121,7 @@ def _check_types(model: TfliteModel) -> bool:
     is one error naming the operator."""
     float_ops, int8_ops = [], []
     for op in model.operators:
-        if op.opcode in EDGE_OPS:
+        if op.opcode in EDGE_OPS or op.opcode in SHAPE_OPS:
             continue
         for t in op.inputs + op.outputs:
             if t < 0:
@@ -128,6 +129,11 @@ def _check_types(model: TfliteModel) -> bool:
             tensor = model.tensors[t]
             if tensor.data is not None:
                 continue  # weights, biases, shapes: checked by the handlers
+            if tensor.dtype == "int32" and (
+                (op.opcode == "RESHAPE" and t in op.inputs[1:2])
+                or (op.opcode == "TRANSPOSE_CONV" and t in op.inputs[:1])
+            ):
+                continue  # a computed shape operand
             if tensor.dtype == "int8":
                 int8_ops.append(op)
             elif tensor.dtype == "float32":

@@ -13,7 +13,7 @@ import numpy as np
 
 from .. import tflm_tables
 from ..activations import Activation
-from ..fixedpoint import add_params, quantize_multiplier, requantize, round_half_away, wrap32
+from ..fixedpoint import add_params, quantize_multiplier, round_half_away, wrap32
 from ..geometry import effective_kernel, window_output
 from ..graph import Node, QParams
 from ..ops.common import QuantParams

@@ -70,7 +70,7 @@ def test_random_models_match_tflm(chunk, tmp_path):
             outs, printed = cbuild.run_c(
                 converted, xs, tmp_path / f"c{seed}", runtime_plan=seed % 4 < 2
             )
-            for k, (w, g) in enumerate(zip(want, outs)):
+            for w, g in zip(want, outs):
                 assert np.array_equal(w, g.reshape(w.shape)), f"seed {seed}: C differs from TFLM"
             assert converted.summary() in printed
         checked += 1

@@ -52,14 +52,16 @@ def _feature_block(rng, keras, x, allow_merge: bool = True):
         return L.Conv2D(int(rng.integers(1, 9)), k, s, pad, activation=act)(x)
     if kind == "dw":
         s = int(rng.integers(1, 3))
-        return L.DepthwiseConv2D(k, s, pad, depth_multiplier=int(rng.integers(1, 3)),
-                                 activation=act)(x)
+        return L.DepthwiseConv2D(
+            k, s, pad, depth_multiplier=int(rng.integers(1, 3)), activation=act
+        )(x)
     if kind == "sep":
         return L.SeparableConv2D(int(rng.integers(1, 9)), k, 1, pad, activation=act)(x)
     if kind == "deconv":
         s = int(rng.integers(1, 3))
-        return L.Conv2DTranspose(int(rng.integers(1, 6)), int(rng.integers(2, 4)), s, pad,
-                                 activation=act)(x)
+        return L.Conv2DTranspose(
+            int(rng.integers(1, 6)), int(rng.integers(2, 4)), s, pad, activation=act
+        )(x)
     if kind == "pool":
         p = 2 if min(h, w) >= 2 else 1
         cls = _pick(rng, [L.MaxPooling2D, L.AveragePooling2D])
@@ -93,8 +95,12 @@ def random_model(seed: int) -> Any:
     L = keras.layers
     if seed % 7 == 6:  # 1D
         inp = keras.Input((int(rng.integers(6, 16)), int(rng.integers(1, 5))))
-        x = L.Conv1D(int(rng.integers(2, 8)), int(rng.integers(1, 4)), padding="same",
-                     activation=_pick(rng, [None, "relu"]))(inp)
+        x = L.Conv1D(
+            int(rng.integers(2, 8)),
+            int(rng.integers(1, 4)),
+            padding="same",
+            activation=_pick(rng, [None, "relu"]),
+        )(inp)
         x = _pick(rng, [L.MaxPooling1D(2), L.AveragePooling1D(2)])(x)
         x = L.Conv1D(int(rng.integers(2, 8)), 3, padding="same")(x)
         x = L.GlobalAveragePooling1D()(x) if rng.random() < 0.5 else L.Flatten()(x)

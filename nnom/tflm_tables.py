@@ -217,7 +217,7 @@ def leaky_relu_table(
 def relu_table(
     in_scale: float, in_zp: int, out_scale: float, out_zp: int, lo: float, hi: float | None
 ) -> np.ndarray:
-    """TFLM's int8 RELU (lo 0), RELU6 (0, 6) and RELU_N1_TO_1 (-1, 1)."""
+    """TFLM's int8 RELU (lo 0, hi None)."""
     f32 = np.float32
     mult, shift = quantize_multiplier(float(f32(in_scale) / f32(out_scale)))
     qmin = max(-128, out_zp + round_half_away(float(f32(lo) / f32(out_scale))))
@@ -225,6 +225,13 @@ def relu_table(
     qmax = min(127, top)
     y = out_zp + requantize(_ALL - in_zp, mult, shift)
     return np.clip(y, qmin, qmax).astype(np.int8)
+
+
+def relu6_table(in_scale: float, in_zp: int) -> np.ndarray:
+    """TFLM's int8 RELU6: the input clamped to [zp, zp + round(6 / scale)] in
+    the input's quantisation (TFLM ignores the output tensor's)."""
+    six = in_zp + round_half_away(float(np.float32(6.0) / np.float32(in_scale)))
+    return np.clip(_ALL, max(-128, in_zp), min(127, six)).astype(np.int8)
 
 
 def requantize_table(in_scale: float, in_zp: int, out_scale: float, out_zp: int) -> np.ndarray:
@@ -239,6 +246,7 @@ __all__ = [
     "hard_swish_table",
     "leaky_relu_table",
     "logistic_table",
+    "relu6_table",
     "relu_table",
     "requantize_table",
     "tanh_table",

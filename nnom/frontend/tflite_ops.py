@@ -732,18 +732,27 @@ def _leaky_relu(ctx) -> None:
     )
 
 
-@handles("RELU", "RELU6", "RELU_N1_TO_1")
+@handles("RELU")
 def _relu(ctx) -> None:
-    lo, hi = {"RELU": (0.0, None), "RELU6": (0.0, 6.0), "RELU_N1_TO_1": (-1.0, 1.0)}[ctx.op.opcode]
-    if lo < 0 and not ctx.int8:
-        act = Activation("hard_tanh")
-    else:
-        act = Activation("relu", {"max_value": hi, "negative_slope": 0.0, "threshold": 0.0})
     _element_wise(
         ctx,
-        act,
-        lambda i, o: tflm_tables.relu_table(i.scale, i.zero_point, o.scale, o.zero_point, lo, hi),
+        RELU,
+        lambda i, o: tflm_tables.relu_table(
+            i.scale, i.zero_point, o.scale, o.zero_point, 0.0, None
+        ),
     )
+
+
+@handles("RELU6")
+def _relu6(ctx) -> None:
+    x = ctx.input_node(0)
+    if not ctx.int8:
+        _table_node(ctx, x, RELU6, None, None)
+        return
+    # TFLM clamps the raw values in the input's quantisation, and the next
+    # operators read them with the output tensor's
+    table = tflm_tables.relu6_table(x.out_q.scale, x.out_q.zero_point)
+    _table_node(ctx, x, RELU6, table, qparams(ctx, ctx.out))
 
 
 @handles("PRELU")

@@ -13,9 +13,7 @@ from nnom import fixedpoint as fp
 from test_fixedpoint import exact_requantize
 
 
-def cmsis_add(
-    x1, x2, off1, m1, s1, off2, m2, s2, left, out_off, out_m, out_s, lo, hi, sub=False
-):
+def cmsis_add(x1, x2, off1, m1, s1, off2, m2, s2, left, out_off, out_m, out_s, lo, hi, sub=False):
     """arm_elementwise_add_s8's plain C loop, one element, in Python ints
     (sub: TFLite Micro's reference Sub, which subtracts the rescaled second
     input)."""

@@ -122,10 +122,10 @@ def test_hostile_files_give_one_error_line(tmp_path, capsys):
     assert err.count("\n") == 1 and err.startswith("nnom: error: ")
 
 
-def _keras_model(build):
+def _keras_model(build, shape=(6, 6, 2)):
     import keras
 
-    inp = keras.Input((6, 6, 2))
+    inp = keras.Input(shape)
     return keras.Model(inp, build(keras, inp))
 
 
@@ -164,3 +164,38 @@ def test_cli_converts_int8_tflite_without_calibration(tmp_path):
     out = tmp_path / "weights.h"
     assert cli_main(["convert", str(path), "-o", str(out)]) == 0
     assert "nnom_model_create" in out.read_text()
+
+
+def _cached(key: str, build, calib_shape, seed: int, **kw) -> bytes:
+    """A .tflite of `build(keras, input)`, cached like tflite_factory's."""
+    tf = tf_._tf()
+    path = tf_.CACHE / f"{tf_._key(key, seed, tf.__version__)}.tflite"
+    if path.is_file():
+        return path.read_bytes()
+    model = _keras_model(build, calib_shape)
+    tf_.randomize(model, np.random.default_rng(seed))
+    data = tf_.convert(model, tf_.representative(calib_shape, seed), **kw)
+    tf_.CACHE.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return data
+
+
+@pytest.mark.parametrize("act", ["sigmoid", "tanh", "hard_swish", "relu", "relu6", "leaky"])
+def test_element_wise_tables_match_tflm(act, tmp_path):
+    """Every int8 input value through TFLM's LOGISTIC/TANH/HARD_SWISH/RELU/
+    RELU6/LEAKY_RELU, at several input quantisations (the activation on the
+    model input, so that nothing fuses it)."""
+
+    def build(k, x):
+        return k.layers.LeakyReLU(0.17)(x) if act == "leaky" else k.layers.Activation(act)(x)
+
+    for seed in range(3):
+        data = _cached(f"act-on-input-{act}", build, (16, 16, 1), seed)
+        path = tmp_path / f"{act}{seed}.tflite"
+        path.write_bytes(data)
+        converted = nnom.convert(path)
+        ops = [o.opcode for o in parse_tflite(data).operators]
+        assert len(ops) == 1, ops
+        x = np.arange(-128, 128, dtype=np.int8).reshape(1, 16, 16, 1)
+        want = tf_.tflm_run(data, [x])[0]
+        assert np.array_equal(converted.run(x)[0].reshape(want.shape), want), (act, seed, ops)

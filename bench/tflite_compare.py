@@ -55,6 +55,7 @@ def tflm_arena(path: Path) -> dict[str, int]:
 def bench_tflite_files(work: Path) -> list[Path]:
     """The bench models as int8 .tflite files (TFLiteConverter)."""
     import models as bench_models
+
     import tflite_factory
 
     paths = []

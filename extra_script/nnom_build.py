@@ -49,9 +49,15 @@ STAMP_NAME = ".nnom-stamp.json"
 GOLDEN_HEADER = "nnom_golden.h"  # nnom.golden.GOLDEN_HEADER
 BACKENDS = ("auto", "local", "cmsis-nn")
 BACKEND_MACRO = {"local": "NNOM_BACKEND_LOCAL", "cmsis-nn": "NNOM_BACKEND_CMSIS_NN"}
-# Cores with the DSP extension (or MVE), where CMSIS-NN's kernels pay off.
-CMSIS_NN_CPUS = ("cortex-m4", "cortex-m7", "cortex-m33", "cortex-m35p", "cortex-m55", "cortex-m85")
-HELIUM_CPUS = ("cortex-m55", "cortex-m85")  # CMSIS-NN's MVE kernels (other scratch sizes)
+# Cores with the DSP extension (or MVE), where CMSIS-NN's kernels pay off: the
+# converter's backend table, nnom/backends.json next to this library's extra_script/
+# (or the wheel's nnom/ around its _lib/). SCons runs this file without __file__.
+_HERE = os.path.dirname(os.path.realpath(sys._getframe().f_code.co_filename))
+_TABLES = [os.path.join(_HERE, *up, "backends.json") for up in (("..", "nnom"), ("..", ".."))]
+with open(next(t for t in _TABLES if os.path.isfile(t)), encoding="utf-8") as _table:
+    _CORES = json.load(_table)["cores"]
+CMSIS_NN_CPUS = tuple(cpu for cpu, kind in _CORES.items() if kind)
+HELIUM_CPUS = tuple(cpu for cpu, kind in _CORES.items() if kind == "mve")  # MVE kernels
 CMSIS_NN_HEADER = "arm_nnfunctions.h"
 REQUIREMENTS = {"numpy": "numpy>=1.23", "h5py": "h5py>=3.7"}
 TRUE = ("1", "yes", "true", "on")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import backends
 from .activations import display_name, is_clamp
 from .c_text import c_array, c_float, c_ident, c_string, qparam, shape_init
 from .graph import Graph, Node
@@ -143,20 +144,11 @@ class HeaderWriter:
         follows NNOM_ARENA_BYTES_BUILD), for model_compile_planned()."""
         from .memory import plan
 
-        variants = [
-            ("defined(NNOM_USING_CHW)", plan(self.g, layout="chw")),
-            (
-                "defined(NNOM_BACKEND_CMSIS_NN) && defined(__ARM_FEATURE_MVE) && "
-                "(__ARM_FEATURE_MVE & 1)",
-                plan(self.g, "cmsis-nn-mve"),
-            ),
-            (
-                "defined(NNOM_BACKEND_CMSIS_NN) && defined(__ARM_FEATURE_DSP) && "
-                "__ARM_FEATURE_DSP == 1",
-                plan(self.g, "cmsis-nn-dsp"),
-            ),
-            ("", self.plan),
-        ]
+        variants = [("defined(NNOM_USING_CHW)", plan(self.g, layout="chw"))]
+        for kind in backends.selection_order():
+            cond = f"defined(NNOM_BACKEND_CMSIS_NN) && {backends.c_condition(kind)}"
+            variants.append((cond, plan(self.g, backends.plan_name(kind))))
+        variants.append(("", self.plan))
         lines = [
             "/* the arena plan of this build for model_compile_planned(): per layer",
             " * {output offset, or NNOM_PLAN_SHARED | the layer whose buffer it takes;",
@@ -225,20 +217,22 @@ class HeaderWriter:
         depend on the core (nnom/memory.py mirrors CMSIS-NN's sizes)."""
         from .memory import plan
 
-        dsp = plan(self.g, "cmsis-nn-dsp").arena_bytes
-        mve = plan(self.g, "cmsis-nn-mve").arena_bytes
+        arenas = {k: plan(self.g, backends.plan_name(k)).arena_bytes for k in backends.kinds()}
         chw = plan(self.g, layout="chw").arena_bytes
-        return (
+        text = (
             "/* with NNOM_BACKEND_CMSIS_NN: CMSIS-NN's scratch buffers on a core with\n"
             " * Helium (MVE) or the DSP extension; elsewhere that backend runs the\n"
             " * local kernels. NNOM_ARENA_BYTES_BUILD: the one of this build. */\n"
-            f"#define NNOM_ARENA_BYTES_CMSIS_NN_DSP {dsp}\n"
-            f"#define NNOM_ARENA_BYTES_CMSIS_NN_MVE {mve}\n"
-            "#if defined(__ARM_FEATURE_MVE) && (__ARM_FEATURE_MVE & 1)\n"
-            "#define NNOM_ARENA_BYTES_CMSIS_NN NNOM_ARENA_BYTES_CMSIS_NN_MVE\n"
-            "#elif defined(__ARM_FEATURE_DSP) && __ARM_FEATURE_DSP == 1\n"
-            "#define NNOM_ARENA_BYTES_CMSIS_NN NNOM_ARENA_BYTES_CMSIS_NN_DSP\n"
-            "#else\n"
+        )
+        for kind in backends.kinds():
+            text += f"#define NNOM_ARENA_BYTES_CMSIS_NN_{kind.upper()} {arenas[kind]}\n"
+        for k, kind in enumerate(backends.selection_order()):
+            text += (
+                f"#{'el' if k else ''}if {backends.c_condition(kind)}\n"
+                f"#define NNOM_ARENA_BYTES_CMSIS_NN NNOM_ARENA_BYTES_CMSIS_NN_{kind.upper()}\n"
+            )
+        return (
+            text + "#else\n"
             "#define NNOM_ARENA_BYTES_CMSIS_NN NNOM_ARENA_BYTES\n"
             "#endif\n"
             "/* with NNOM_USING_CHW (channel-first arena, local kernels, any backend) */\n"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import backends
 from . import layout as layouts
 from .activations import display_name, is_clamp
 from .graph import Graph, Node, hwc, size_of
@@ -60,7 +61,7 @@ def macs_of(node: Node) -> int:
     return op_of(node).macs(node)
 
 
-BACKENDS = ("local", "cmsis-nn-dsp", "cmsis-nn-mve")
+BACKENDS = backends.plan_names()  # "local", "cmsis-nn-dsp", "cmsis-nn-mve"
 
 
 def scratch_of(node: Node, backend: str = "local", in_hw: tuple[int, int] = (0, 0)) -> int:
@@ -69,8 +70,8 @@ def scratch_of(node: Node, backend: str = "local", in_hw: tuple[int, int] = (0, 
     (MVE) the one the kernel table picks (src/kernels/cmsis/nnom_cmsis_nn.c).
     in_hw: the input's (h, w), needed by some CMSIS-NN buffers."""
     op = op_of(node)
-    if backend != "local":
-        cmsis = op.cmsis_scratch(node, backend.rsplit("-", 1)[-1], in_hw)
+    if backend != backends.LOCAL:
+        cmsis = op.cmsis_scratch(node, backends.kind_of_plan(backend), in_hw)
         if cmsis is not None:
             return cmsis
     return op.scratch(node)

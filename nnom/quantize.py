@@ -13,9 +13,6 @@ import numpy as np
 from . import float_exec
 from .graph import Graph
 from .ops.catalog import op_of
-from .ops.common import choose_qparams
-
-__all__ = ["RangeTracker", "assign", "calibrate", "choose_qparams"]
 
 
 class RangeTracker:

@@ -9,13 +9,12 @@ from ..activations import Activation
 from ..c_text import c_array, c_string
 from ..reference import kernels
 from .common import QuantParams, choose_qparams
+from .identity import IDENTITY
 from .registry import Op, register
+from .softmax import SOFTMAX
 
 
 def _keras_activation_layer(ctx) -> None:
-    from .identity import IDENTITY
-    from .softmax import SOFTMAX
-
     act = ctx.activation()
     if act is None:
         ctx.node(IDENTITY.name, ctx.x.shape)
@@ -65,11 +64,10 @@ class ActivationOp(Op):
 
     def quantize(self, node, ins, ranges, per_channel):
         node.out_q = choose_qparams(*ranges.out[node.name])
-        node.q = QuantParams(
-            lut=activations.lookup_table(
-                node.act, ins[0].scale, ins[0].zero_point, node.out_q.scale, node.out_q.zero_point
-            )
+        table = activations.lookup_table(
+            node.act, ins[0].scale, ins[0].zero_point, node.out_q.scale, node.out_q.zero_point
         )
+        node.q = QuantParams().with_tail(lut=table)
 
     def emit_config(self, w, node, n, super_):
         return c_array("int8_t", f"{n}_table", node.q.lut) + (

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..frontend.keras_context import last_axis
 from .registry import Op, register
 
 
 def _keras_batchnorm(ctx) -> None:
-    from ..frontend.keras_context import last_axis
-
     cfg = ctx.cfg
     last_axis(ctx, "normalising over axis {axis} is not supported, only the channels")
     weights = list(ctx.layer.weights)

@@ -3,16 +3,14 @@ nnom_cropping.c; both keep the input's quantisation."""
 
 from __future__ import annotations
 
+from ..frontend.keras_context import as_2d, pair
 from ..reference import kernels
 from ..windows import pad_hw
-from .common import QuantParams
 from .registry import Op, register
 
 
 def _borders(value, rank: int) -> tuple[int, int, int, int]:
     """Keras padding/cropping config -> (top, bottom, left, right)."""
-    from ..frontend.keras_context import pair
-
     if rank == 1:
         lr = pair(value, 2) if not isinstance(value, int) else (value, value)
         return (0, 0, lr[0], lr[1])
@@ -25,8 +23,6 @@ def _borders(value, rank: int) -> tuple[int, int, int, int]:
 
 
 def _keras_pad_or_crop(ctx) -> None:
-    from ..frontend.keras_context import as_2d
-
     ctx.check_channels_last()
     cls = ctx.layer.class_name
     rank = 1 if cls.endswith("1D") else 2
@@ -45,10 +41,6 @@ def _keras_pad_or_crop(ctx) -> None:
 class _Border(Op):
     pass_through = True
     ctor = ""  # the Layer API's call
-
-    def quantize(self, node, ins, ranges, per_channel):
-        node.out_q = ins[0]
-        node.q = QuantParams()
 
     def emit_config(self, w, node, n, super_):
         top, bottom, left, right = node.attrs["border"]

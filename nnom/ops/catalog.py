@@ -1,31 +1,18 @@
-"""Every op module, imported once so that each registers its op; the
-pipeline stages look ops up through `op_of()` and iterate `OPS`."""
+"""Every module of nnom/ops/, imported once so that each registers its ops:
+adding an op is adding its module. The pipeline stages look ops up
+through `op_of()` and iterate `OPS`."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+from pathlib import Path
+
 from ..graph import Node
-from . import (  # noqa: F401  (each module registers its ops)
-    activation,
-    batchnorm,
-    border,
-    concat,
-    conv2d,
-    deconv2d,
-    dense,
-    dwconv2d,
-    global_pooling,
-    identity,
-    io,
-    lambda_layer,
-    merge,
-    pooling,
-    prelu,
-    reshape,
-    rnn,
-    softmax,
-    upsample,
-)
 from .registry import OPS, Op
+
+for _module in sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)])):
+    importlib.import_module(f"{__package__}.{_module}")
 
 
 def op_of(node: Node) -> Op:

@@ -4,7 +4,6 @@ quantisation steps several ops take (TFLite's int8 scheme)."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -14,14 +13,19 @@ from ..fixedpoint import round_half_away
 from ..graph import Node, QParams
 
 
-@dataclass(kw_only=True)
 class QuantParams:
     """Integer parameters every layer has: the output clamp, and the table of
-    a fused table activation (lut) when there is one."""
+    a fused table activation (lut) when there is one. Each op's parameters
+    are a dataclass deriving from this; the defaults are set here."""
 
     act_min: int = -128
     act_max: int = 127
     lut: np.ndarray | None = None
+
+    def with_tail(self, act_min: int = -128, act_max: int = 127, lut=None) -> QuantParams:
+        """Set the clamp and table of the layer's activation tail."""
+        self.act_min, self.act_max, self.lut = act_min, act_max, lut
+        return self
 
 
 def choose_qparams(lo: float, hi: float) -> QParams:

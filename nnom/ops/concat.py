@@ -16,7 +16,7 @@ from .registry import Op, register
 CONCAT_MAX_INPUTS = 255
 
 
-@dataclass(kw_only=True)
+@dataclass
 class ConcatParams(QuantParams):
     tables: list[np.ndarray | None]  # per input: its requantisation table, or None (a copy)
 

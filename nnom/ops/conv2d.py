@@ -6,6 +6,7 @@ import numpy as np
 
 from .. import cmsis_sizes
 from ..c_text import PADDING, hw_call, window_fields
+from ..frontend.keras_context import as_2d, pair
 from ..geometry import window_output
 from ..reference import kernels
 from ..windows import windows
@@ -35,8 +36,6 @@ def pointwise(ctx, shape, kernel, bias, act=None, inputs=None):
 
 
 def _keras_conv(ctx) -> None:
-    from ..frontend.keras_context import as_2d, pair
-
     ctx.check_channels_last()
     rank = 1 if ctx.layer.class_name == "Conv1D" else 2
     cfg = ctx.cfg

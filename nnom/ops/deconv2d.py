@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..c_text import PADDING, hw_call, window_fields
+from ..frontend.keras_context import as_2d, pair
 from ..geometry import effective_kernel
 from ..reference import kernels
 from ..windows import transpose_conv
@@ -35,8 +36,6 @@ def deconv_geometry(
 
 
 def _keras_conv_transpose(ctx) -> None:
-    from ..frontend.keras_context import as_2d, pair
-
     ctx.check_channels_last()
     rank = ctx.rank()
     cfg = ctx.cfg

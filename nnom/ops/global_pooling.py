@@ -8,7 +8,6 @@ import numpy as np
 
 from ..graph import hwc
 from ..reference import kernels
-from .common import QuantParams
 from .pooling import quantize_sum
 from .registry import Op, register
 from .reshape import RESHAPE
@@ -36,10 +35,6 @@ class _GlobalPool(Op):
 
     pass_through = True
     ctor = ""  # the Layer API's call
-
-    def quantize(self, node, ins, ranges, per_channel):
-        node.out_q = ins[0]
-        node.q = QuantParams()
 
     def emit_config(self, w, node, n, super_):
         return f"static const nnom_global_pool_config_t {n}_config = {{{super_}}};\n"

@@ -20,7 +20,7 @@ from .common import QuantParams, choose_qparams, input_zps, out_and_pre, target_
 from .registry import Op, no_layer_api, register
 
 
-@dataclass(kw_only=True)
+@dataclass
 class AddParams(QuantParams):
     in_mult: np.ndarray  # int32 per input
     in_shift: np.ndarray
@@ -28,7 +28,7 @@ class AddParams(QuantParams):
     out_shift: int
 
 
-@dataclass(kw_only=True)
+@dataclass
 class MultParams(QuantParams):
     mult: np.ndarray  # int32 per product step
     shift: np.ndarray
@@ -92,8 +92,7 @@ class _AddSub(_Merge):
             in_shift=np.array(shifts, dtype=np.int32),
             out_mult=out_mult,
             out_shift=out_shift,
-            **tail,
-        )
+        ).with_tail(**tail)
 
     def emit_config(self, w, node, n, super_):
         q = node.q
@@ -179,8 +178,7 @@ class Mult(_Merge):
             mult=np.array(mults, dtype=np.int32),
             shift=np.array(shifts, dtype=np.int32),
             step_zp=np.array([q.zero_point for q in steps], dtype=np.int32),
-            **tail,
-        )
+        ).with_tail(**tail)
 
     def emit_config(self, w, node, n, super_):
         q = node.q

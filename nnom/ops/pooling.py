@@ -12,6 +12,7 @@ import numpy as np
 from .. import cmsis_sizes
 from ..c_text import PADDING, hw_call, window_fields
 from ..fixedpoint import quantize_multiplier
+from ..frontend.keras_context import as_2d, pair
 from ..geometry import window_output
 from ..reference import kernels
 from ..windows import valid_counts, windows
@@ -19,7 +20,7 @@ from .common import QuantParams, choose_qparams
 from .registry import Op, register
 
 
-@dataclass(kw_only=True)
+@dataclass
 class SumPoolParams(QuantParams):
     mult: int  # s_in / s_out
     shift: int
@@ -32,8 +33,6 @@ def quantize_sum(node, in_q, ranges) -> None:
 
 
 def _keras_pool(ctx) -> None:
-    from ..frontend.keras_context import as_2d, pair
-
     ctx.check_channels_last()
     cls = ctx.layer.class_name
     rank = 1 if cls.endswith("1D") else 2
@@ -65,10 +64,6 @@ class _Pool(Op):
 
     pass_through = True
     ctor = ""  # the Layer API's call
-
-    def quantize(self, node, ins, ranges, per_channel):
-        node.out_q = ins[0]
-        node.q = QuantParams()
 
     def emit_config(self, w, node, n, super_):
         return (

@@ -17,7 +17,7 @@ from .common import QuantParams, choose_qparams, round_half
 from .registry import Op, register
 
 
-@dataclass(kw_only=True)
+@dataclass
 class PReLUParams(QuantParams):
     alpha: np.ndarray  # int8, per channel or per element
     alpha_scale: float

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..errors import NnomError
+from .common import QuantParams
 
 if TYPE_CHECKING:
     from ..graph import Graph, Node, QParams
@@ -38,7 +39,7 @@ class Op:
     inplace = False  # may write its output over an input nobody else reads
     external = False  # output is a user buffer (Input, Output)
     # Quantisation and fusion properties:
-    pass_through = False  # output keeps the input's quantisation
+    pass_through = False  # output keeps the input's quantisation (the default quantize())
     takes_activation = False  # a fused activation tail (clamp or table) is hooked on it
     folds_batchnorm = False  # a BatchNormalization after it folds into its weights
     keeps_state = False  # run_int8 takes the states dict (stateful recurrent layers)
@@ -59,7 +60,10 @@ class Op:
     def quantize(
         self, node: Node, ins: list[QParams], ranges: RangeTracker, per_channel: bool
     ) -> None:
-        raise NotImplementedError(f"quantisation of '{node.op}'")
+        if not self.pass_through:
+            raise NotImplementedError(f"quantisation of '{node.op}'")
+        node.out_q = ins[0]
+        node.q = QuantParams()
 
     # -- cost and memory --
     def macs(self, node: Node) -> int:

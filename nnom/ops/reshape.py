@@ -6,7 +6,6 @@ from __future__ import annotations
 import numpy as np
 
 from ..c_text import shape_call, shape_init
-from .common import QuantParams
 from .registry import Op, register
 
 
@@ -35,10 +34,6 @@ class _Reshape(Op):
 
     def run_int8(self, node, g, ins):
         return ins[0].reshape((ins[0].shape[0],) + node.hwc)
-
-    def quantize(self, node, ins, ranges, per_channel):
-        node.out_q = ins[0]
-        node.q = QuantParams()
 
     def emit_config(self, w, node, n, super_):
         return (

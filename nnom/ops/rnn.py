@@ -5,6 +5,7 @@ quantisation: rnn_quantize.py; int8 cells: reference/rnn.py."""
 
 from __future__ import annotations
 
+from .. import layout
 from ..activations import Activation
 from ..c_text import c_array, c_string
 from ..reference import rnn as int8_cells
@@ -103,8 +104,6 @@ class Recurrent(Op):
 
     def chw_scratch(self, node, in_shape):
         """A CHW build gathers one time step's features (rnn_build)."""
-        from .. import layout
-
         extra = 0 if layout.same_order(in_shape) else _align(node.attrs["in_features"])
         return self.scratch(node) + extra
 

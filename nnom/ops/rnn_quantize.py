@@ -38,7 +38,7 @@ class CellParams:
     recurrent_scale: np.ndarray
 
 
-@dataclass(kw_only=True)
+@dataclass
 class RNNParams(QuantParams):
     cells: list[CellParams]  # forward, then backward (Bidirectional)
     act_table: np.ndarray  # int16 activation table

@@ -9,6 +9,7 @@ import numpy as np
 
 from ..c_text import c_array
 from ..fixedpoint import softmax_exp_table, softmax_params
+from ..frontend.keras_context import last_axis
 from ..graph import QParams
 from ..reference import kernels
 from .common import QuantParams
@@ -17,7 +18,7 @@ from .registry import Op, register
 SOFTMAX_OUT = QParams(scale=float(np.float32(1.0 / 256.0)), zero_point=-128)
 
 
-@dataclass(kw_only=True)
+@dataclass
 class SoftmaxParams(QuantParams):
     mult: int
     shift: int
@@ -26,8 +27,6 @@ class SoftmaxParams(QuantParams):
 
 
 def _keras_softmax(ctx) -> None:
-    from ..frontend.keras_context import last_axis
-
     last_axis(ctx, "softmax over axis {axis} is not supported, only the last axis")
     ctx.node(SOFTMAX.name, ctx.x.shape)
 

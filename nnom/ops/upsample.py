@@ -5,14 +5,12 @@ from __future__ import annotations
 import numpy as np
 
 from ..c_text import hw_call
+from ..frontend.keras_context import as_2d, pair
 from ..reference import kernels
-from .common import QuantParams
 from .registry import Op, register
 
 
 def _keras_upsample(ctx) -> None:
-    from ..frontend.keras_context import as_2d, pair
-
     ctx.check_channels_last()
     cls = ctx.layer.class_name
     rank = 1 if cls.endswith("1D") else 2
@@ -40,10 +38,6 @@ class UpSample(Op):
 
     def run_int8(self, node, g, ins):
         return kernels.upsample(ins[0], node.attrs["size"])
-
-    def quantize(self, node, ins, ranges, per_channel):
-        node.out_q = ins[0]
-        node.q = QuantParams()
 
     def emit_config(self, w, node, n, super_):
         a = node.attrs

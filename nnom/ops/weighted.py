@@ -15,7 +15,7 @@ from ..graph import Node, QParams
 from .common import QuantParams, out_and_pre, round_half
 
 
-@dataclass(kw_only=True)
+@dataclass
 class WeightedParams(QuantParams):
     weight: np.ndarray  # int8, in the C kernel's layout
     weight_scale: np.ndarray  # float32 per output channel
@@ -64,8 +64,7 @@ def quantize_weighted(
         mult=np.array(mults, dtype=np.int32),
         shift=np.array(shifts, dtype=np.int32),
         bias_folded=folded,
-        **tail,
-    )
+    ).with_tail(**tail)
 
 
 def emit_arrays(w, n: str, q: WeightedParams) -> tuple[list[str], str]:

@@ -7,22 +7,25 @@
 
 #include "nnom_kernels.h"
 
+/* BEGIN generated from nnom/backends.json by tools/gen_backend_header.py: do not edit */
 /* CMSIS-NN's kernels are used on cores with the DSP extension or Helium
  * (MVE) only: its plain C variants are slower than the local kernels, so on
  * a Cortex-M0/M3 the CMSIS-NN backend runs local C (and links no CMSIS-NN).
  * CMSIS-NN is HWC: CHW builds (NNOM_USING_CHW) run the local kernels. */
 #if defined(NNOM_BACKEND_CMSIS_NN) && !defined(NNOM_USING_CHW) &&                              \
-    ((defined(__ARM_FEATURE_DSP) && __ARM_FEATURE_DSP == 1) || defined(__ARM_FEATURE_MVE))
+    ((defined(__ARM_FEATURE_MVE) && (__ARM_FEATURE_MVE & 1)) ||                                \
+     (defined(__ARM_FEATURE_DSP) && __ARM_FEATURE_DSP == 1))
 #define NNOM_CMSIS_NN_KERNELS 1
 #else
 #define NNOM_CMSIS_NN_KERNELS 0
 #endif
-/* With Helium (CMSIS-NN's ARM_MATH_MVEI); DSP cores have a shorter table. */
+/* CMSIS-NN's Helium kernels (ARM_MATH_MVEI); these cores have the DSP extension too */
 #if NNOM_CMSIS_NN_KERNELS && defined(__ARM_FEATURE_MVE) && (__ARM_FEATURE_MVE & 1)
 #define NNOM_CMSIS_NN_MVE 1
 #else
 #define NNOM_CMSIS_NN_MVE 0
 #endif
+/* END generated from nnom/backends.json */
 
 /* -Os with the local kernels: Dense runs as a 1x1 convolution of a
  * one-pixel image, its arguments built by the layer (less code than a

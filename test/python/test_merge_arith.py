@@ -195,14 +195,17 @@ def test_c_add_sub_mult_prelu_are_bit_exact(driver):
             f"prelu {size * c} {c} {alpha.size} {izp} {ozp} {pm} {ps} {nm} {ns}\n"
             f"{_values(alpha)}\n{_values(x)}"
         )
-        q = {
-            "alpha": alpha.astype(np.int8),
-            "pos_mult": pm,
-            "pos_shift": ps,
-            "neg_mult": nm,
-            "neg_shift": ns,
-        }
+        from nnom.ops.prelu import PReLUParams
         from nnom.reference.kernels import prelu
+
+        q = PReLUParams(
+            alpha=alpha.astype(np.int8),
+            alpha_scale=1.0,
+            pos_mult=pm,
+            pos_shift=ps,
+            neg_mult=nm,
+            neg_shift=ns,
+        )
 
         shaped = x.reshape(1, 1, size, c)
         wants.append(prelu(shaped.astype(np.int8), q, izp, ozp).reshape(-1))

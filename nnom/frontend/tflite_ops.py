@@ -153,9 +153,7 @@ def weighted(
         mult=np.array(mults, np.int32),
         shift=np.array(shifts, np.int32),
         bias_folded=folded,
-        act_min=lo,
-        act_max=hi,
-    )
+    ).with_tail(act_min=lo, act_max=hi)
 
 
 def _float_weights(ctx, w: TflTensor, scales: np.ndarray | None, axis: int) -> np.ndarray:
@@ -531,9 +529,7 @@ def _add_sub(ctx) -> None:
         in_shift=np.array(shifts, np.int32),
         out_mult=om,
         out_shift=osh,
-        act_min=lo,
-        act_max=hi,
-    )
+    ).with_tail(act_min=lo, act_max=hi)
 
 
 def _sub_params(ctx, qa: QParams, qb: QParams, qo: QParams):
@@ -561,9 +557,7 @@ def _mul(ctx) -> None:
         mult=np.array([m], np.int32),
         shift=np.array([s], np.int32),
         step_zp=np.zeros(0, np.int32),
-        act_min=lo,
-        act_max=hi,
-    )
+    ).with_tail(act_min=lo, act_max=hi)
 
 
 @handles("CONCATENATION")
@@ -651,7 +645,7 @@ def _pad(ctx) -> None:
 def _table_node(ctx, x: Node, act: Activation, table: np.ndarray | None, out_q) -> Node:
     node = ctx.node("activation", x.shape, [x.name], act=act)
     if ctx.int8:
-        node.out_q, node.q = out_q, QuantParams(lut=table)
+        node.out_q, node.q = out_q, QuantParams().with_tail(lut=table)
     return node
 
 

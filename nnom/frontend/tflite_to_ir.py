@@ -16,11 +16,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from ..errors import NnomError
 from ..graph import Graph, Node
 from .tflite_reader import TfliteModel, TflOperator, TflTensor
 
 EDGE_OPS = ("QUANTIZE", "DEQUANTIZE")
+MAX_ELEMENTS = 1 << 24  # of one feature map
 SHAPE_OPS = ("SHAPE", "STRIDED_SLICE", "PACK")  # int32 shape arithmetic, no node
 
 
@@ -94,6 +97,8 @@ class TflContext:
             raise self.fail(
                 f"tensor '{t.name}' has shape {s}; NNoM takes batch 1 and rank 2 to 4 (NHWC)"
             )
+        if int(np.prod(s, dtype=np.int64)) > MAX_ELEMENTS:
+            raise self.fail(f"tensor '{t.name}' of shape {s} is too large for a microcontroller")
         return tuple(int(d) for d in s[1:])
 
     def node(self, op: str, shape: tuple[int, ...], inputs: list[str], **kw) -> Node:
@@ -184,7 +189,13 @@ def to_graph(model: TfliteModel) -> tuple[Graph, bool]:
                 "this operator is not supported; supported: "
                 + ", ".join(sorted(tflite_ops.HANDLERS)),
             )
-        handler(TflContext(b, op))
+        if not op.outputs or op.outputs[0] < 0:
+            raise TfliteOpError(op, "the operator has no output tensor")
+        try:
+            handler(TflContext(b, op))
+        except (KeyError, IndexError):
+            # a hostile or damaged file: options of another operator, operands missing
+            raise TfliteOpError(op, "malformed operator (missing options or operands)") from None
     inputs = [b.input_of[t] for t in model.inputs if t in b.input_of]
     outputs = []
     for t in model.outputs:

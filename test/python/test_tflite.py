@@ -100,11 +100,11 @@ def _corruptions(data: bytes):
     yield data[:7]
     yield data[: len(data) // 2]
     yield b"\x00" * 4 + b"TFL3" + b"\xff" * 64
-    for _ in range(40):
+    for _ in range(150):
         b = bytearray(data)
-        for pos in rng.integers(8, len(b), size=8):
+        for pos in rng.integers(0, len(b), size=int(rng.integers(1, 12))):
             b[int(pos)] = int(rng.integers(0, 256))
-        yield bytes(b)
+        yield bytes(b[: int(rng.integers(len(b) // 2, len(b) + 1))])
 
 
 def test_hostile_files_give_one_error_line(tmp_path, capsys):
@@ -113,7 +113,7 @@ def test_hostile_files_give_one_error_line(tmp_path, capsys):
     for bad in _corruptions(data):
         path.write_bytes(bad)
         try:
-            nnom.convert(path)
+            nnom.convert(path).header()  # a damaged file may still convert
         except NnomError as err:
             assert "\n" not in str(err)
     path.write_bytes(data[: len(data) // 3])

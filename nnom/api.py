@@ -25,6 +25,9 @@ class ConvertedModel:
         self.plan = memory.plan(graph)
         # state of stateful recurrent layers (run(..., keep_state=True))
         self.rnn_states: dict = {}
+        # an int8 .tflite keeps TFLM's integer parameters, which the Layer API
+        # (it derives them from float scales at run time) cannot reproduce
+        self.from_int8_tflite = False
 
     # -- quantisation of model inputs and outputs --
     @property
@@ -104,6 +107,11 @@ class ConvertedModel:
         """weights.h text; api="layer" writes the model with the Layer API."""
         if api == "structured":
             return render_header(self.graph, self.plan, self.source)
+        if api == "layer" and self.from_int8_tflite:
+            raise NnomError(
+                "an int8 .tflite model needs the Structured API header (api='structured'): "
+                "the Layer API derives multipliers from float scales and would not match TFLM"
+            )
         if api == "layer":
             from .codegen_layer_api import render_layer_api_header
 
@@ -160,7 +168,9 @@ def convert_tflite(path, x_calib=None, *, per_channel: bool = True) -> Converted
     graph, int8 = tflite_graph(load_tflite(path))
     source = Path(path).name
     if int8:
-        return ConvertedModel(graph, source)
+        converted = ConvertedModel(graph, source)
+        converted.from_int8_tflite = True
+        return converted
     if x_calib is None:
         raise CalibrationError(
             f"{source} is a float model: calibration data is required "

@@ -158,12 +158,22 @@ def test_float_tflite_needs_calibration_and_converts(tmp_path, capsys):
     assert np.abs(y - ref).max() < 0.1
 
 
-def test_cli_converts_int8_tflite_without_calibration(tmp_path):
+def test_cli_converts_int8_tflite_without_calibration(tmp_path, capsys):
     path = tmp_path / "m.tflite"
     path.write_bytes(tf_.tflite_bytes(4))
     out = tmp_path / "weights.h"
     assert cli_main(["convert", str(path), "-o", str(out)]) == 0
     assert "nnom_model_create" in out.read_text()
+    # golden vectors: float inputs quantised with the file's input quantisation
+    shape = nnom.convert(path).graph.node("input").shape
+    np.save(tmp_path / "x.npy", np.random.default_rng(0).normal(size=(3,) + shape))
+    args = ["convert", str(path), "-o", str(out), "--golden", "2"]
+    assert cli_main(args) == 2
+    assert "--golden needs inputs" in capsys.readouterr().err
+    assert cli_main([*args, "--golden-data", str(tmp_path / "x.npy")]) == 0
+    assert (tmp_path / "nnom_golden.h").is_file()
+    assert cli_main(["convert", str(path), "-o", str(out), "--api", "layer"]) == 2
+    assert "needs the Structured API header" in capsys.readouterr().err
 
 
 def _cached(key: str, build, calib_shape, seed: int, **kw) -> bytes:

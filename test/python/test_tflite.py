@@ -209,3 +209,21 @@ def test_element_wise_tables_match_tflm(act, tmp_path):
         x = np.arange(-128, 128, dtype=np.int8).reshape(1, 16, 16, 1)
         want = tf_.tflm_run(data, [x])[0]
         assert np.array_equal(converted.run(x)[0].reshape(want.shape), want), (act, seed, ops)
+
+
+def test_int16_activations_are_refused_by_operator(tmp_path):
+    """A 16x8 file (int16 activations, int8 weights): one line naming an operator."""
+    tf = tf_._tf()
+    model = _keras_model(lambda k, x: k.layers.Conv2D(3, 3)(x))
+    calib = tf_.representative((6, 6, 2), 3)
+    conv = tf.lite.TFLiteConverter.from_keras_model(model)
+    conv.optimizations = [tf.lite.Optimize.DEFAULT]
+    conv.representative_dataset = lambda: ([calib[i : i + 1]] for i in range(len(calib)))
+    ops16 = tf.lite.OpsSet.EXPERIMENTAL_TFLITE_BUILTINS_ACTIVATIONS_INT16_WEIGHTS_INT8
+    conv.target_spec.supported_ops = [ops16]
+    conv.inference_input_type = tf.int16
+    conv.inference_output_type = tf.int16
+    path = tmp_path / "a16.tflite"
+    path.write_bytes(conv.convert())
+    with pytest.raises(NnomError, match=r"operator \d+ \(CONV_2D\): tensor .* is int16"):
+        nnom.convert(path)

@@ -57,7 +57,8 @@ def _convert(seed: int, tmp_path):
 @pytest.mark.parametrize("chunk", range(N_MODELS // CHUNK))
 def test_random_models_match_tflm(chunk, tmp_path):
     """numpy reference == TFLM on every byte; the C runtime == both (every
-    other model in C, alternating the planner, to keep the suite short)."""
+    other model in C, alternating the planner, every fourth in a CHW build,
+    to keep the suite short)."""
     checked = 0
     for seed in range(chunk * CHUNK, (chunk + 1) * CHUNK):
         data, converted = _convert(seed, tmp_path)
@@ -79,6 +80,13 @@ def test_random_models_match_tflm(chunk, tmp_path):
             for w, g in zip(want, outs):
                 assert np.array_equal(w, g.reshape(w.shape)), f"seed {seed}: C differs from TFLM"
             assert converted.summary() in printed
+        if seed % 4 == 1:  # a channel-first runtime (NNOM_USING_CHW), same bytes
+            outs, printed = cbuild.run_c(
+                converted, xs, tmp_path / f"chw{seed}", flags=("-DNNOM_USING_CHW",)
+            )
+            for w, g in zip(want, outs):
+                assert np.array_equal(w, g.reshape(w.shape)), f"seed {seed}: CHW differs"
+            assert converted.summary("chw") in printed
         checked += 1
     assert checked >= CHUNK - 2
 

@@ -4,8 +4,9 @@ PlatformIO runs it while it reads the build scripts, before any compile, in
 every project that has NNoM among its libraries, used or not. Options, in
 the project's platformio.ini:
 
-    custom_nnom_model = model.h5        ; .h5 or .keras, relative to the project
-    custom_nnom_calibration = calib.npy ; .npy, or .npz holding one array
+    custom_nnom_model = model.h5        ; .h5, .keras or .tflite, relative to the project
+    custom_nnom_calibration = calib.npy ; .npy, or .npz holding one array (an int8
+                                        ; .tflite needs none)
     custom_nnom_header = weights.h      ; name of the generated header
     custom_nnom_golden = 8              ; also nnom_golden.h (see nnom_golden_test.h)
     custom_nnom_golden_data = test.npy  ; golden inputs from here (default: calibration)
@@ -337,12 +338,12 @@ class Job:
                 "directory: give the model file (.h5 or .keras)"
             )
         calib = project_option(env, "custom_nnom_calibration")
-        if not calib:
+        if not calib and not self.model.lower().endswith(".tflite"):
             raise HookError(
                 "custom_nnom_model is set but custom_nnom_calibration is not: give a .npy/.npz "
                 "of a few hundred typical inputs"
             )
-        self.calibration = os.path.join(project, calib)
+        self.calibration = os.path.join(project, calib) if calib else ""
         self.header = project_option(env, "custom_nnom_header", "weights.h")
         if not self.header or os.path.basename(self.header) != self.header:
             raise HookError(
@@ -365,7 +366,11 @@ class Job:
     def digest(self) -> str:
         parts = {
             "model": _file_digest(self.model, "custom_nnom_model"),
-            "calibration": _file_digest(self.calibration, "custom_nnom_calibration"),
+            "calibration": (
+                _file_digest(self.calibration, "custom_nnom_calibration")
+                if self.calibration
+                else ""
+            ),
             "golden_data": (
                 _file_digest(self.golden_data, "custom_nnom_golden_data")
                 if self.golden_data and self.golden
@@ -398,12 +403,14 @@ class Job:
 
         os.makedirs(self.gen_dir, exist_ok=True)
         try:
-            calib = load_calibration(self.calibration)
+            calib = load_calibration(self.calibration) if self.calibration else None
             model = nnom.convert(self.model, calib, per_channel=not self.per_tensor)
             model.save_header(os.path.join(self.gen_dir, self.header))
             golden_path = os.path.join(self.gen_dir, GOLDEN_HEADER)
             if self.golden:
                 data = load_calibration(self.golden_data) if self.golden_data else calib
+                if data is None:
+                    raise HookError("custom_nnom_golden needs custom_nnom_golden_data here")
                 save_golden(model, data, self.golden, golden_path, self.header)
                 vectors = golden_count(model, data, self.golden)
             elif os.path.exists(golden_path):

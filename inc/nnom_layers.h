@@ -155,7 +155,7 @@ typedef struct {
  * (CMSIS-NN arm_elementwise_add_s8 for n = 2):
  *   t_i = requantize((x_i - zp_i) << left_shift, in_mult[i], in_shift[i])
  *   out = clamp(zp_out + requantize(t_0 + t_1 + ... , out_mult, out_shift))
- * Sub negates the multipliers of inputs 1..n-1 (out = x_0 - x_1 - ...).
+ * Sub subtracts t_1 .. t_n-1 (out = x_0 - x_1 - ...), as TFLM's Sub does.
  * The converter uses left_shift 20 and in_mult[i] for s_i / (2 max s). */
 typedef struct {
     nnom_layer_config_t super;

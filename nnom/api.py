@@ -25,6 +25,9 @@ class ConvertedModel:
         self.plan = memory.plan(graph)
         # state of stateful recurrent layers (run(..., keep_state=True))
         self.rnn_states: dict = {}
+        # an int8 .tflite keeps TFLM's integer parameters, which the Layer API
+        # (it derives them from float scales at run time) cannot reproduce
+        self.from_int8_tflite = False
 
     # -- quantisation of model inputs and outputs --
     @property
@@ -104,6 +107,11 @@ class ConvertedModel:
         """weights.h text; api="layer" writes the model with the Layer API."""
         if api == "structured":
             return render_header(self.graph, self.plan, self.source)
+        if api == "layer" and self.from_int8_tflite:
+            raise NnomError(
+                "an int8 .tflite model needs the Structured API header (api='structured'): "
+                "the Layer API derives multipliers from float scales and would not match TFLM"
+            )
         if api == "layer":
             from .codegen_layer_api import render_layer_api_header
 
@@ -136,10 +144,39 @@ def convert(
     default is fn between dequantisation and quantisation, in float32).
     The C side calls `nnom_status_t <name>(const nnom_tensor_t *in,
     nnom_tensor_t *out)`, which you define (docs/layers.md).
+
+    A .tflite file: a fully int8 one keeps its own quantisation and needs no
+    x_calib (bit-exact with TFLite Micro); a float one is calibrated like a
+    Keras model (docs/layers.md, ".tflite import").
     """
+    if is_tflite(model):
+        return convert_tflite(model, x_calib, per_channel=per_channel)
     graph = load_graph(model, lambdas)
     source = Path(model).name if isinstance(model, (str, Path)) else "a keras.Model"
     return convert_graph(graph, x_calib, source, per_channel=per_channel)
+
+
+def is_tflite(model) -> bool:
+    return isinstance(model, (str, Path)) and str(model).lower().endswith(".tflite")
+
+
+def convert_tflite(path, x_calib=None, *, per_channel: bool = True) -> ConvertedModel:
+    """A .tflite file -> ConvertedModel (see convert())."""
+    from .frontend.tflite_reader import load_tflite
+    from .frontend.tflite_to_ir import to_graph as tflite_graph
+
+    graph, int8 = tflite_graph(load_tflite(path))
+    source = Path(path).name
+    if int8:
+        converted = ConvertedModel(graph, source)
+        converted.from_int8_tflite = True
+        return converted
+    if x_calib is None:
+        raise CalibrationError(
+            f"{source} is a float model: calibration data is required "
+            "(CLI: -c calib.npy; Python: x_calib)"
+        )
+    return convert_graph(passes.optimise(graph), x_calib, source, per_channel=per_channel)
 
 
 def convert_graph(

@@ -25,6 +25,8 @@ def _cmd_convert(args: argparse.Namespace) -> int:
         from .golden import GOLDEN_HEADER, golden_count, save_golden
 
         data = load_calibration(args.golden_data) if args.golden_data else calib
+        if data is None:
+            raise NnomError("--golden needs inputs: give --golden-data FILE (or -c FILE)")
         out = Path(args.output)
         golden = save_golden(model, data, args.golden, out.with_name(GOLDEN_HEADER), out.name)
         print(f"wrote {golden} ({golden_count(model, data, args.golden)} vectors)")
@@ -77,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     conv = sub.add_parser("convert", help="convert a Keras model file into weights.h")
-    conv.add_argument("model", help="Keras model: .h5 or .keras")
+    conv.add_argument("model", help="Keras model (.h5, .keras) or TFLite model (.tflite)")
     conv.add_argument(
         "-c", "--calibration", help="calibration inputs: .npy, or .npz holding one array"
     )

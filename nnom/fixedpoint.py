@@ -213,8 +213,8 @@ def avg_round(total, count):
 #
 # Add/Sub is TFLite's int8 Add (CMSIS-NN arm_elementwise_add_s8) generalised
 # to n inputs: every input i is centred, shifted left by ADD_LEFT_SHIFT and
-# rescaled by its own multiplier s_i / (2 * max_j s_j) (negated for the
-# subtracted inputs, as TFLite's Sub does); the int32 sum of the n terms is
+# rescaled by its own multiplier s_i / (2 * max_j s_j) (and subtracted for
+# Sub, as TFLite Micro's reference Sub does); the int32 sum of the n terms is
 # requantised by 2 * max_j s_j / (2**ADD_LEFT_SHIFT * s_out). Each term is at
 # most 255 * 2**19 in magnitude, so 16 of them cannot overflow int32. For
 # n = 2 this is exactly arm_elementwise_add_s8.
@@ -247,7 +247,9 @@ def add_s8(xs, zps, mults, shifts, out_mult, out_shift, zp_out, lo, hi, subtract
     total = None
     for k, (x, zp, m, s) in enumerate(zip(xs, zps, mults, shifts)):
         v = (np.asarray(x, dtype=np.int64) - zp) << ADD_LEFT_SHIFT
-        term = requantize(v, -m if (subtract and k > 0) else m, s)
+        term = requantize(v, m, s)
+        if subtract and k > 0:  # TFLite Micro's Sub: the rescaled input is subtracted
+            term = -term
         total = term if total is None else total + term
     y = requantize(wrap32(total), out_mult, out_shift) + zp_out
     return np.clip(y, lo, hi)

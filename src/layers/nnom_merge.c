@@ -55,7 +55,7 @@ static nnom_status_t add_run(nnom_layer_t *l)
     const int8_t *in[NNOM_MERGE_MAX_INPUTS];
     int32_t offset[NNOM_MERGE_MAX_INPUTS], mult[NNOM_MERGE_MAX_INPUTS];
     gather(l, in, offset);
-    for (uint8_t i = 0; i < l->n_in; i++) /* Sub: TFLite negates the multipliers */
+    for (uint8_t i = 0; i < l->n_in; i++) /* Sub: a negative multiplier subtracts the term */
         mult[i] = (l->type->kind == NNOM_SUB && i > 0) ? -cfg->in_mult[i] : cfg->in_mult[i];
     return nnom_kernel_add_s8(l->n_in, in, offset, mult, cfg->in_shift, cfg->left_shift,
                               l->out.data, cfg->super.out_q->zero_point, cfg->out_mult,

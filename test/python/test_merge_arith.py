@@ -13,11 +13,13 @@ from nnom import fixedpoint as fp
 from test_fixedpoint import exact_requantize
 
 
-def cmsis_add(x1, x2, off1, m1, s1, off2, m2, s2, left, out_off, out_m, out_s, lo, hi):
-    """arm_elementwise_add_s8's plain C loop, one element, in Python ints."""
+def cmsis_add(x1, x2, off1, m1, s1, off2, m2, s2, left, out_off, out_m, out_s, lo, hi, sub=False):
+    """arm_elementwise_add_s8's plain C loop, one element, in Python ints
+    (sub: TFLite Micro's reference Sub, which subtracts the rescaled second
+    input)."""
     a = exact_requantize(fp.wrap32((x1 + off1) << left), m1, s1)
     b = exact_requantize(fp.wrap32((x2 + off2) << left), m2, s2)
-    total = exact_requantize(fp.wrap32(a + b), out_m, out_s) + out_off
+    total = exact_requantize(fp.wrap32(a - b if sub else a + b), out_m, out_s) + out_off
     return min(max(total, lo), hi)
 
 
@@ -46,7 +48,6 @@ def test_two_input_add_sub_is_cmsis_nn(subtract):
         got = fp.add_s8(
             [x1, x2], [zp1, zp2], mults, shifts, om, osh, zpo, lo, hi, subtract=subtract
         )
-        m2 = -mults[1] if subtract else mults[1]  # TFLite's Sub negates input 2's multiplier
         want = [
             cmsis_add(
                 int(a),
@@ -55,7 +56,7 @@ def test_two_input_add_sub_is_cmsis_nn(subtract):
                 mults[0],
                 shifts[0],
                 -zp2,
-                m2,
+                mults[1],
                 shifts[1],
                 20,
                 zpo,
@@ -63,6 +64,7 @@ def test_two_input_add_sub_is_cmsis_nn(subtract):
                 osh,
                 lo,
                 hi,
+                subtract,
             )
             for a, b in zip(x1, x2)
         ]

@@ -17,7 +17,11 @@ nnom_status_t nnom_local_add_s8(int32_t n_in, const int8_t *const *in, const int
         for (int32_t k = 0; k < n_in; k++) {
             /* |x + offset| <= 255, so the shifted value fits in 29 bits */
             const int32_t v = (int32_t)((uint32_t)(in[k][i] + in_offset[k]) << left_shift);
-            sum += nnom_requantize(v, in_mult[k], in_shift[k]);
+            /* a negative multiplier subtracts the rescaled input (TFLM's Sub) */
+            if (in_mult[k] < 0)
+                sum -= nnom_requantize(v, -in_mult[k], in_shift[k]);
+            else
+                sum += nnom_requantize(v, in_mult[k], in_shift[k]);
         }
         sum = nnom_requantize(sum, out_mult, out_shift) + out_offset;
         out[i] = nnom_clamp_s8(sum, act_min, act_max);

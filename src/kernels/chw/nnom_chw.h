@@ -37,25 +37,18 @@ void nnom_chw_to_hwc(const int8_t *chw, const nnom_shape_t *s, int8_t *hwc);
 void nnom_chw_reshape(const int8_t *in, const nnom_shape_t *in_shape, int8_t *out,
                       const nnom_shape_t *out_shape);
 
-/* Kernels of the tables, CHW. Convolutions need no scratch. */
-nnom_status_t nnom_chw_conv_s8(const nnom_conv_args_t *a, int8_t *scratch);
-nnom_status_t nnom_chw_dwconv_s8(const nnom_conv_args_t *a, int8_t *scratch);
-nnom_status_t nnom_chw_deconv_s8(const nnom_conv_params_t *p, const nnom_requant_t *rq,
-                                 const nnom_dims_t *in_dims, const int8_t *in,
-                                 const nnom_dims_t *k_dims, const int8_t *weight,
-                                 const int32_t *bias, const nnom_dims_t *out_dims, int8_t *out);
+/* Kernels of the tables, CHW (the contract of nnom_kernels.h). Convolutions
+ * need no scratch. */
+nnom_status_t nnom_chw_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args);
+nnom_status_t nnom_chw_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *args);
+nnom_status_t nnom_chw_deconv_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 /* pooling: the local kernel once per channel plane */
-nnom_status_t nnom_chw_pool_s8(const nnom_pool_args_t *a, int8_t *scratch);
-nnom_status_t nnom_chw_sumpool_s8(const nnom_pool_params_t *p, const nnom_dims_t *in_dims,
-                                  const int8_t *in, int32_t kernel_h, int32_t kernel_w,
-                                  const nnom_dims_t *out_dims, int8_t *out, int32_t input_zp,
-                                  int32_t output_zp, int32_t mult, int32_t shift);
+nnom_status_t nnom_chw_maxpool_s8(const nnom_kernel_ctx_t *ctx, const void *args);
+nnom_status_t nnom_chw_avgpool_s8(const nnom_kernel_ctx_t *ctx, const void *args);
+nnom_status_t nnom_chw_sumpool_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 /* softmax over the channels of each position (stride rows); may work in place */
-nnom_status_t nnom_chw_softmax(const nnom_softmax_args_t *a);
-nnom_status_t nnom_chw_prelu_s8(const int8_t *in, int8_t *out, uint32_t size, uint32_t channels,
-                                const int8_t *alpha, uint32_t alpha_size, int32_t input_zp,
-                                int32_t output_zp, int32_t pos_mult, int32_t pos_shift,
-                                int32_t neg_mult, int32_t neg_shift);
+nnom_status_t nnom_chw_softmax_s8(const nnom_kernel_ctx_t *ctx, const void *args);
+nnom_status_t nnom_chw_prelu_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 
 /* Layout-dependent loops in layers: channel planes of one channel each
  * (CHW) instead of one plane of all channels (HWC). */

@@ -111,16 +111,16 @@ typedef struct {
     uint8_t *state; /* stateful: n_cells * nnom_rnn_state_bytes(); else NULL */
 } nnom_rnn_layer_t;
 
-nnom_rnn_cell_t *simple_cell_s(const nnom_simple_cell_config_t *config);
-nnom_rnn_cell_t *gru_cell_s(const nnom_gru_cell_config_t *config);
-nnom_rnn_cell_t *lstm_cell_s(const nnom_lstm_cell_config_t *config);
+nnom_rnn_cell_t *nnom_simple_cell_s(const nnom_simple_cell_config_t *config);
+nnom_rnn_cell_t *nnom_gru_cell_s(const nnom_gru_cell_config_t *config);
+nnom_rnn_cell_t *nnom_lstm_cell_s(const nnom_lstm_cell_config_t *config);
 
 /* One cell over the sequence. NULL when out of memory or an argument is
  * NULL; the cell is freed in every case. */
-nnom_layer_t *rnn_s(nnom_rnn_cell_t *cell, const nnom_rnn_config_t *config);
+nnom_layer_t *nnom_rnn_s(nnom_rnn_cell_t *cell, const nnom_rnn_config_t *config);
 /* Keras' Bidirectional: `forward` reads the sequence first to last,
  * `backward` last to first; their outputs align with the input steps. */
-nnom_layer_t *bidirectional_s(nnom_rnn_cell_t *forward, nnom_rnn_cell_t *backward,
+nnom_layer_t *nnom_bidirectional_s(nnom_rnn_cell_t *forward, nnom_rnn_cell_t *backward,
                               const nnom_rnn_config_t *config);
 
 /* Zero the state of a stateful recurrent layer (NN_ARGUMENT_ERROR for

@@ -47,11 +47,11 @@ static const nnom_layer_type_t zeropad_type = {NNOM_ZERO_PADDING, "ZeroPad", 0, 
 static const nnom_layer_type_t cropping_type = {NNOM_CROPPING, "Cropping", 0, 0, border_build,
                                                 border_run};
 
-nnom_layer_t *zeropadding_s(const nnom_border_config_t *config)
+nnom_layer_t *nnom_zeropadding_s(const nnom_border_config_t *config)
 {
     return nnom_layer_new(&zeropad_type, config);
 }
-nnom_layer_t *cropping_s(const nnom_border_config_t *config)
+nnom_layer_t *nnom_cropping_s(const nnom_border_config_t *config)
 {
     return nnom_layer_new(&cropping_type, config);
 }

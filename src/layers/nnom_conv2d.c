@@ -74,7 +74,7 @@ static nnom_status_t conv2d_run(nnom_layer_t *l)
 static const nnom_layer_type_t conv2d_type = {NNOM_CONV_2D, "Conv2D", 0, 1, conv2d_build,
                                               conv2d_run};
 
-nnom_layer_t *conv2d_s(const nnom_conv2d_config_t *config)
+nnom_layer_t *nnom_conv2d_s(const nnom_conv2d_config_t *config)
 {
     return nnom_layer_new(&conv2d_type, config);
 }

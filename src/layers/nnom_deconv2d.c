@@ -87,7 +87,7 @@ static nnom_status_t deconv2d_run(nnom_layer_t *l)
 static const nnom_layer_type_t deconv2d_type = {NNOM_DECONV_2D, "DeConv2D", 0, 1,
                                                 deconv2d_build, deconv2d_run};
 
-nnom_layer_t *deconv2d_s(const nnom_deconv2d_config_t *config)
+nnom_layer_t *nnom_deconv2d_s(const nnom_deconv2d_config_t *config)
 {
     return nnom_layer_new(&deconv2d_type, config);
 }

@@ -76,7 +76,7 @@ static nnom_status_t dwconv2d_run(nnom_layer_t *l)
 static const nnom_layer_type_t dwconv2d_type = {NNOM_DW_CONV_2D, "DW_Conv2D", 0, 1,
                                                 dwconv2d_build, dwconv2d_run};
 
-nnom_layer_t *dwconv2d_s(const nnom_dwconv2d_config_t *config)
+nnom_layer_t *nnom_dwconv2d_s(const nnom_dwconv2d_config_t *config)
 {
     return nnom_layer_new(&dwconv2d_type, config);
 }

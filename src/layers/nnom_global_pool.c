@@ -139,19 +139,19 @@ static const nnom_layer_type_t global_sumpool_type = {NNOM_GLOBAL_SUMPOOL, "Glob
 static const nnom_layer_type_t sumpool_type = {NNOM_SUMPOOL, "SumPool", 0, 1, sumpool_build,
                                                sumpool_run};
 
-nnom_layer_t *global_maxpool_s(const nnom_global_pool_config_t *config)
+nnom_layer_t *nnom_global_maxpool_s(const nnom_global_pool_config_t *config)
 {
     return nnom_layer_new(&global_maxpool_type, config);
 }
-nnom_layer_t *global_avgpool_s(const nnom_global_pool_config_t *config)
+nnom_layer_t *nnom_global_avgpool_s(const nnom_global_pool_config_t *config)
 {
     return nnom_layer_new(&global_avgpool_type, config);
 }
-nnom_layer_t *global_sumpool_s(const nnom_sumpool_config_t *config)
+nnom_layer_t *nnom_global_sumpool_s(const nnom_sumpool_config_t *config)
 {
     return nnom_layer_new(&global_sumpool_type, config);
 }
-nnom_layer_t *sumpool_s(const nnom_sumpool_config_t *config)
+nnom_layer_t *nnom_sumpool_s(const nnom_sumpool_config_t *config)
 {
     return nnom_layer_new(&sumpool_type, config);
 }

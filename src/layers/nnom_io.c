@@ -66,5 +66,5 @@ static const nnom_layer_type_t input_type = {NNOM_INPUT, "Input", NNOM_LAYER_EXT
 static const nnom_layer_type_t output_type = {NNOM_OUTPUT, "Output", NNOM_LAYER_EXTERNAL, 0,
                                               output_build, output_run};
 
-nnom_layer_t *input_s(const nnom_io_config_t *config) { return nnom_layer_new(&input_type, config); }
-nnom_layer_t *output_s(const nnom_io_config_t *config) { return nnom_layer_new(&output_type, config); }
+nnom_layer_t *nnom_input_s(const nnom_io_config_t *config) { return nnom_layer_new(&input_type, config); }
+nnom_layer_t *nnom_output_s(const nnom_io_config_t *config) { return nnom_layer_new(&output_type, config); }

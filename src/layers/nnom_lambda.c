@@ -49,7 +49,7 @@ static nnom_status_t lambda_run(nnom_layer_t *l)
 static const nnom_layer_type_t lambda_type = {NNOM_LAMBDA, "Lambda", 0, 0, lambda_build,
                                               lambda_run};
 
-nnom_layer_t *lambda_s(const nnom_lambda_config_t *config)
+nnom_layer_t *nnom_lambda_s(const nnom_lambda_config_t *config)
 {
     return nnom_layer_new(&lambda_type, config);
 }

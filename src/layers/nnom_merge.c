@@ -101,9 +101,9 @@ static const nnom_layer_type_t sub_type = {NNOM_SUB, "Sub", NNOM_LAYER_INPLACE, 
 static const nnom_layer_type_t mult_type = {NNOM_MULT, "Mult", NNOM_LAYER_INPLACE, 1, mult_build,
                                             mult_run};
 
-nnom_layer_t *add_s(const nnom_add_config_t *config) { return nnom_layer_new(&add_type, config); }
-nnom_layer_t *sub_s(const nnom_add_config_t *config) { return nnom_layer_new(&sub_type, config); }
-nnom_layer_t *mult_s(const nnom_mult_config_t *config)
+nnom_layer_t *nnom_add_s(const nnom_add_config_t *config) { return nnom_layer_new(&add_type, config); }
+nnom_layer_t *nnom_sub_s(const nnom_add_config_t *config) { return nnom_layer_new(&sub_type, config); }
+nnom_layer_t *nnom_mult_s(const nnom_mult_config_t *config)
 {
     return nnom_layer_new(&mult_type, config);
 }

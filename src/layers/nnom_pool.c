@@ -77,11 +77,11 @@ static const pool_type_t avgpool_type = {
     nnom_avgpool_kernels,
 };
 
-nnom_layer_t *maxpool_s(const nnom_pool_config_t *config)
+nnom_layer_t *nnom_maxpool_s(const nnom_pool_config_t *config)
 {
     return nnom_layer_new(&maxpool_type.super, config);
 }
-nnom_layer_t *avgpool_s(const nnom_pool_config_t *config)
+nnom_layer_t *nnom_avgpool_s(const nnom_pool_config_t *config)
 {
     return nnom_layer_new(&avgpool_type.super, config);
 }

@@ -30,7 +30,7 @@ static nnom_status_t prelu_run(nnom_layer_t *l)
 
 static const nnom_layer_type_t prelu_type = {NNOM_PRELU, "PReLU", 0, 0, prelu_build, prelu_run};
 
-nnom_layer_t *prelu_s(const nnom_prelu_config_t *config)
+nnom_layer_t *nnom_prelu_s(const nnom_prelu_config_t *config)
 {
     return nnom_layer_new(&prelu_type, config);
 }

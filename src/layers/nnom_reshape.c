@@ -44,11 +44,11 @@ static const nnom_layer_type_t flatten_type = {NNOM_FLATTEN, "Flatten", NNOM_LAY
 static const nnom_layer_type_t reshape_type = {NNOM_RESHAPE, "Reshape", NNOM_LAYER_VIEW, 0,
                                                reshape_build, reshape_run};
 
-nnom_layer_t *flatten_s(const nnom_reshape_config_t *config)
+nnom_layer_t *nnom_flatten_s(const nnom_reshape_config_t *config)
 {
     return nnom_layer_new(&flatten_type, config);
 }
-nnom_layer_t *reshape_s(const nnom_reshape_config_t *config)
+nnom_layer_t *nnom_reshape_s(const nnom_reshape_config_t *config)
 {
     return nnom_layer_new(&reshape_type, config);
 }

@@ -259,17 +259,17 @@ static nnom_rnn_cell_t *cell_new(nnom_rnn_cell_kind_t kind, const nnom_rnn_cell_
     return cell;
 }
 
-nnom_rnn_cell_t *simple_cell_s(const nnom_simple_cell_config_t *config)
+nnom_rnn_cell_t *nnom_simple_cell_s(const nnom_simple_cell_config_t *config)
 {
     return cell_new(NNOM_CELL_SIMPLE, config != NULL ? &config->super : NULL);
 }
 
-nnom_rnn_cell_t *gru_cell_s(const nnom_gru_cell_config_t *config)
+nnom_rnn_cell_t *nnom_gru_cell_s(const nnom_gru_cell_config_t *config)
 {
     return cell_new(NNOM_CELL_GRU, config != NULL ? &config->super : NULL);
 }
 
-nnom_rnn_cell_t *lstm_cell_s(const nnom_lstm_cell_config_t *config)
+nnom_rnn_cell_t *nnom_lstm_cell_s(const nnom_lstm_cell_config_t *config)
 {
     return cell_new(NNOM_CELL_LSTM, config != NULL ? &config->super : NULL);
 }
@@ -304,12 +304,12 @@ static nnom_layer_t *rnn_new(nnom_rnn_cell_t *const *cells, uint8_t n,
     return rl != NULL ? &rl->super : NULL;
 }
 
-nnom_layer_t *rnn_s(nnom_rnn_cell_t *cell, const nnom_rnn_config_t *config)
+nnom_layer_t *nnom_rnn_s(nnom_rnn_cell_t *cell, const nnom_rnn_config_t *config)
 {
     return rnn_new(&cell, 1, config);
 }
 
-nnom_layer_t *bidirectional_s(nnom_rnn_cell_t *forward, nnom_rnn_cell_t *backward,
+nnom_layer_t *nnom_bidirectional_s(nnom_rnn_cell_t *forward, nnom_rnn_cell_t *backward,
                               const nnom_rnn_config_t *config)
 {
     nnom_rnn_cell_t *cells[2] = {forward, backward};

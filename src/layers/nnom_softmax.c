@@ -26,7 +26,7 @@ static nnom_status_t softmax_run(nnom_layer_t *l)
 static const nnom_layer_type_t softmax_type = {NNOM_SOFTMAX, "Softmax", NNOM_LAYER_INPLACE, 0,
                                                softmax_build, softmax_run};
 
-nnom_layer_t *softmax_s(const nnom_softmax_config_t *config)
+nnom_layer_t *nnom_softmax_s(const nnom_softmax_config_t *config)
 {
     return nnom_layer_new(&softmax_type, config);
 }

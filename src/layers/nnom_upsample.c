@@ -36,7 +36,7 @@ static nnom_status_t upsample_run(nnom_layer_t *l)
 static const nnom_layer_type_t upsample_type = {NNOM_UPSAMPLE, "UpSample", 0, 0, upsample_build,
                                                 upsample_run};
 
-nnom_layer_t *upsample_s(const nnom_upsample_config_t *config)
+nnom_layer_t *nnom_upsample_s(const nnom_upsample_config_t *config)
 {
     return nnom_layer_new(&upsample_type, config);
 }

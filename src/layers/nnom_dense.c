@@ -1,7 +1,7 @@
 /* nnom_dense.c - fully connected layer, per-output-unit int8. */
 #include "nnom.h"
 #include "nnom_kernels.h"
-#include "../kernels/chw/nnom_chw.h"
+#include "nnom_layout.h"
 
 static void fill(const nnom_layer_t *l, nnom_fc_args_t *a)
 {
@@ -41,12 +41,10 @@ static nnom_status_t dense_build(nnom_layer_t *l)
     nnom_status_t st = setup(l, &a);
     if (st != NN_SUCCESS)
         return st;
-#ifdef NNOM_USING_CHW
-    if (!nnom_chw_same_order(&l->in0->out.shape)) {
+    if (!nnom_layout_keras_order(&l->in0->out.shape)) {
         NNOM_LOG("nnom: in CHW builds Dense needs a vector: put a Flatten before it\n");
         return NN_UNSUPPORTED;
     }
-#endif
     l->out.shape.h = 1;
     l->out.shape.w = 1;
     l->out.shape.c = cfg->units;

@@ -41,11 +41,8 @@ typedef enum {
     NN_ARGUMENT_ERROR = -1, /* NULL or out-of-range argument, bad graph */
     NN_LENGTH_ERROR = -2,   /* a buffer is too small */
     NN_SIZE_MISMATCH = -3,  /* shapes do not agree */
-    NN_NANINF = -4,
-    NN_SINGULAR = -5,
-    NN_TEST_FAILURE = -6,
+    NN_TEST_FAILURE = -6,   /* for user callbacks and tests; the runtime never returns it */
     NN_NO_MEMORY = -7,      /* allocation failed or static buffer too small */
-    NN_MORE_TODO = -8,
     NN_NOT_COMPILED = -9,   /* model_run() before a successful model_compile() */
     NN_UNSUPPORTED = -10,   /* option not supported by this build */
     NN_CALLBACK_STOP = -11  /* a layer callback asked to stop the run */

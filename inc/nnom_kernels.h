@@ -172,8 +172,9 @@ typedef struct {
  * depends only on the arguments, so nnom_kernel_scratch() (at compile) and
  * nnom_kernel_run() pick the same kernel; a run given less scratch than an
  * entry asks skips that entry. Scratch buffers are planned in the arena;
- * nnom/memory.py:scratch_of() mirrors the sizes. A model links the tables,
- * and so the kernels, of the op kinds its layers use only. */
+ * nnom/memory.py:scratch_of() mirrors the sizes. Each table is a section of
+ * its own: with --gc-sections a model links the tables, and so the kernels,
+ * of the op kinds its layers use only. */
 typedef struct {
     nnom_kernel_scratch_fn scratch; /* NULL: none needed, takes everything */
     nnom_kernel_run_fn run;

@@ -41,11 +41,8 @@ typedef enum {
     NN_ARGUMENT_ERROR = -1, /* NULL or out-of-range argument, bad graph */
     NN_LENGTH_ERROR = -2,   /* a buffer is too small */
     NN_SIZE_MISMATCH = -3,  /* shapes do not agree */
-    NN_NANINF = -4,
-    NN_SINGULAR = -5,
-    NN_TEST_FAILURE = -6,
+    NN_TEST_FAILURE = -6,   /* for user callbacks and tests; the runtime never returns it */
     NN_NO_MEMORY = -7,      /* allocation failed or static buffer too small */
-    NN_MORE_TODO = -8,
     NN_NOT_COMPILED = -9,   /* model_run() before a successful model_compile() */
     NN_UNSUPPORTED = -10,   /* option not supported by this build */
     NN_CALLBACK_STOP = -11  /* a layer callback asked to stop the run */
@@ -102,8 +99,8 @@ typedef struct {
     uint8_t owned;             /* made by act_*(): freed with the layer it is attached to */
 } nnom_activation_t;
 
-const nnom_activation_t *act_relu(void);
-const nnom_activation_t *act_relu6(void);
+const nnom_activation_t *nnom_act_relu(void);
+const nnom_activation_t *nnom_act_relu6(void);
 
 /* ---- layers ---------------------------------------------------------------- */
 
@@ -223,12 +220,12 @@ struct nnom_model {
 };
 
 /* Fill in the construction methods. Returns m, or NULL when m is NULL. */
-nnom_model_t *new_model(nnom_model_t *m);
+nnom_model_t *nnom_new_model(nnom_model_t *m);
 
 /* Order, build, plan and allocate; prints the model table. `input` may be
  * NULL (inputs are found from the output); `output` is required. */
-nnom_status_t model_compile(nnom_model_t *m, nnom_layer_t *input, nnom_layer_t *output);
-nnom_status_t model_compile_multi(nnom_model_t *m, nnom_layer_t *const *outputs, uint8_t n);
+nnom_status_t nnom_model_compile(nnom_model_t *m, nnom_layer_t *input, nnom_layer_t *output);
+nnom_status_t nnom_model_compile_multi(nnom_model_t *m, nnom_layer_t *const *outputs, uint8_t n);
 
 /* The arena plan the converter made for this build (generated headers):
  * per layer in run order, its output's offset (or NNOM_PLAN_SHARED | the
@@ -242,15 +239,15 @@ typedef struct {
  * (which is then not linked): the layers must ask the scratch sizes the
  * plan has (else NN_SIZE_MISMATCH: regenerate the header, or build with
  * -DNNOM_RUNTIME_PLAN to plan at run time). */
-nnom_status_t model_compile_planned(nnom_model_t *m, nnom_layer_t *const *outputs, uint8_t n,
+nnom_status_t nnom_model_compile_planned(nnom_model_t *m, nnom_layer_t *const *outputs, uint8_t n,
                                     const nnom_arena_plan_t *plan);
-nnom_status_t model_run(nnom_model_t *m);
+nnom_status_t nnom_model_run(nnom_model_t *m);
 /* Runs layers up to and including `end`. */
-nnom_status_t model_run_to(nnom_model_t *m, nnom_layer_t *end);
-void model_delete(nnom_model_t *m);
+nnom_status_t nnom_model_run_to(nnom_model_t *m, nnom_layer_t *end);
+void nnom_model_delete(nnom_model_t *m);
 
-nnom_status_t model_set_callback(nnom_model_t *m, nnom_layer_callback_t cb);
-void model_delete_callback(nnom_model_t *m);
+nnom_status_t nnom_model_set_callback(nnom_model_t *m, nnom_layer_callback_t cb);
+void nnom_model_delete_callback(nnom_model_t *m);
 
 /* ---- memory ------------------------------------------------------------- */
 
@@ -277,5 +274,6 @@ void nnom_dequantize_buf(const int8_t *v, float *out, uint32_t n, const nnom_qpa
 #include "nnom_layers.h"
 #include "nnom_layer_api.h"
 #include "nnom_utils.h"
+#include "nnom_short_names.h"
 
 #endif /* NNOM_H */

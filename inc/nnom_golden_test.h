@@ -95,7 +95,7 @@ static int nnom_golden_check_vector(nnom_model_t *model, uint32_t i)
                nnom_input_sizes[k]);
     st->sample = i;
     st->first_bad = -1;
-    nnom_status_t status = model_run(model);
+    nnom_status_t status = nnom_model_run(model);
     if (status != NN_SUCCESS) {
         printf("%s:%d:golden_vector_%lu:FAIL: model_run() returned %s\n", NNOM_GOLDEN_FILE,
                __LINE__, (unsigned long)i, nnom_status_str(status));
@@ -146,14 +146,14 @@ static int nnom_golden_run(void)
         failures++;
     } else {
         printf("%s:%d:golden_model_create:PASS\n", NNOM_GOLDEN_FILE, __LINE__);
-        model_set_callback(model, nnom_golden_layer_check);
+        nnom_model_set_callback(model, nnom_golden_layer_check);
         for (uint32_t i = 0; i < NNOM_GOLDEN_COUNT; i++) {
             tests++;
             failures += nnom_golden_check_vector(model, i);
             fflush(stdout);
         }
-        model_delete_callback(model);
-        model_delete(model);
+        nnom_model_delete_callback(model);
+        nnom_model_delete(model);
     }
     printf("\n-----------------------\n%d Tests %d Failures 0 Ignored\n%s\n", tests, failures,
            failures ? "FAIL" : "OK");

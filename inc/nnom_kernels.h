@@ -1,9 +1,10 @@
 /*
  * nnom_kernels.h - int8 compute kernels behind the layers.
  *
- * Layers describe their operation with these small structs and call the
- * nnom_kernel_* dispatch functions, which pick a backend implementation.
- * Every backend gives bit-identical results to nnom/reference (Python).
+ * Layers describe their operation with the arguments struct of its op kind
+ * and run it through the op kind's kernel table (nnom_kernel_run()), which
+ * picks a backend implementation. Every backend gives bit-identical
+ * results to nnom/reference (Python).
  */
 #ifndef NNOM_KERNELS_H
 #define NNOM_KERNELS_H
@@ -60,13 +61,30 @@ static inline int8_t nnom_clamp_s8(int32_t v, int32_t lo, int32_t hi)
     return (int8_t)(v < lo ? lo : (v > hi ? hi : v));
 }
 
-/* ---- kernel arguments ------------------------------------------------------
- * One struct per operator, filled by the layer and passed to the kernel
- * table (src/kernels/nnom_dispatch.c), which picks an implementation. */
+/* ---- the kernel contract ---------------------------------------------------
+ * A kernel runs one operation: it takes a context, the scratch buffer the
+ * arena planned for it, and the arguments struct of its op kind below,
+ * filled by the layer. Every kernel has this one signature:
+ *     nnom_status_t kernel(const nnom_kernel_ctx_t *ctx, const void *args)
+ * (args: the op kind's nnom_*_args_t; one signature for every op kind, so
+ * that one table type and one pick serve them all without casting function
+ * pointers). Kernels do not allocate and write only to args' output and
+ * the scratch. */
+typedef struct {
+    int8_t *buf;   /* scratch, or NULL */
+    uint32_t size; /* its bytes */
+} nnom_kernel_ctx_t;
 
-/* Conv2D and DepthwiseConv2D (HWC; CHW in NNOM_USING_CHW builds, the same
- * weights). Conv weights [out][kh][kw][in]; depthwise weights
- * [kh][kw][in * ch_mult], output channel ic * ch_mult + m. */
+typedef nnom_status_t (*nnom_kernel_run_fn)(const nnom_kernel_ctx_t *ctx, const void *args);
+/* The scratch bytes a kernel needs for args, or NNOM_UNSUITED where it does
+ * not take them (its capability check, one function for both). */
+typedef uint32_t (*nnom_kernel_scratch_fn)(const void *args);
+#define NNOM_UNSUITED UINT32_MAX
+
+/* Conv2D, DepthwiseConv2D and Conv2DTranspose (HWC; CHW in NNOM_USING_CHW
+ * builds, the same weights). Conv and transposed conv weights
+ * [out][kh][kw][in]; depthwise weights [kh][kw][in * ch_mult], output
+ * channel ic * ch_mult + m. */
 typedef struct {
     nnom_conv_params_t p;
     nnom_dims_t in, k, out; /* k.c: input channels (conv) or 1 (depthwise) */
@@ -91,16 +109,16 @@ typedef struct {
     int8_t *output;
 } nnom_fc_args_t;
 
-typedef enum { NNOM_POOL_MAX = 0, NNOM_POOL_AVG = 1 } nnom_pool_kind_t;
-
-/* Max / average pooling over the real part of each window. */
+/* Max / average / sum pooling (an op kind each) over the real part of each
+ * window. Sum pooling requantises zp_out + requantize(sum of (x -
+ * input_zp), mult, shift); the other kinds keep the input's quantisation. */
 typedef struct {
-    nnom_pool_kind_t kind;
     nnom_pool_params_t p;
     nnom_dims_t in, out;
     int32_t kernel_h, kernel_w;
     const int8_t *input;
     int8_t *output;
+    int32_t input_zp, output_zp, mult, shift; /* sum pooling only */
 } nnom_pool_args_t;
 
 /* Softmax over rows of row_size values (may work in place). */
@@ -111,56 +129,109 @@ typedef struct {
     int8_t *output;
 } nnom_softmax_args_t;
 
+#define NNOM_MERGE_MAX_INPUTS 16 /* Add/Sub/Mult inputs (keeps the Add sum in int32) */
+
+/* Add / Sub of n_in inputs of size values (Sub: negative in_mult from the
+ * second input on). in_offset[k] = -zero point of input k. */
+typedef struct {
+    int32_t n_in;
+    const int8_t *const *input;
+    const int32_t *in_offset, *in_mult, *in_shift;
+    int32_t left_shift;
+    int32_t out_offset, out_mult, out_shift; /* out_offset: output zero point */
+    int32_t act_min, act_max;
+    uint32_t size;
+    int8_t *output;
+} nnom_add_args_t;
+
+/* Mult of n_in inputs: n_in - 1 products (mult[k], shift[k]); step_zp: zero
+ * points of the n_in - 2 intermediate products. */
+typedef struct {
+    int32_t n_in;
+    const int8_t *const *input;
+    const int32_t *in_offset, *mult, *shift, *step_zp;
+    int32_t out_offset, act_min, act_max;
+    uint32_t size;
+    int8_t *output;
+} nnom_mul_args_t;
+
+/* PReLU: alpha per channel (alpha_size = channels) or per element (size). */
+typedef struct {
+    const int8_t *input;
+    int8_t *output;
+    uint32_t size, channels;
+    const int8_t *alpha;
+    uint32_t alpha_size;
+    int32_t input_zp, output_zp, pos_mult, pos_shift, neg_mult, neg_shift;
+} nnom_prelu_args_t;
+
 /* ---- dispatch --------------------------------------------------------------
- * Each operator has a table of kernels, tried in order: an entry is used
- * when its capability check accepts the arguments; the last entry is always
- * a local C kernel that accepts everything. The choice depends only on the
- * arguments, so *_scratch() (at model_compile) and the run agree. Scratch
- * buffers are planned in the arena; nnom/memory.py:scratch_of() mirrors the
- * local backend's sizes. */
-nnom_status_t nnom_kernel_conv(const nnom_conv_args_t *a, int8_t *scratch);
-uint32_t nnom_kernel_conv_scratch(const nnom_conv_args_t *a);
-nnom_status_t nnom_kernel_dwconv(const nnom_conv_args_t *a, int8_t *scratch);
-uint32_t nnom_kernel_dwconv_scratch(const nnom_conv_args_t *a);
-nnom_status_t nnom_kernel_fc(const nnom_fc_args_t *a, int8_t *scratch);
-uint32_t nnom_kernel_fc_scratch(const nnom_fc_args_t *a);
-/* Max and average pooling have a table each (a->kind must match): a model
- * links the kernels of the kinds it uses only. */
-nnom_status_t nnom_kernel_maxpool(const nnom_pool_args_t *a, int8_t *scratch);
-uint32_t nnom_kernel_maxpool_scratch(const nnom_pool_args_t *a);
-nnom_status_t nnom_kernel_avgpool(const nnom_pool_args_t *a, int8_t *scratch);
-uint32_t nnom_kernel_avgpool_scratch(const nnom_pool_args_t *a);
-nnom_status_t nnom_kernel_softmax(const nnom_softmax_args_t *a);
+ * Each op kind has a table of kernels (src/kernels/nnom_dispatch.c), tried
+ * in order: the first whose scratch function does not return
+ * NNOM_UNSUITED runs; the last entry takes every argument. The choice
+ * depends only on the arguments, so nnom_kernel_scratch() (at compile) and
+ * nnom_kernel_run() pick the same kernel; a run given less scratch than an
+ * entry asks skips that entry. Scratch buffers are planned in the arena;
+ * nnom/memory.py:scratch_of() mirrors the sizes. Each table is a section of
+ * its own: with --gc-sections a model links the tables, and so the kernels,
+ * of the op kinds its layers use only. */
+typedef struct {
+    nnom_kernel_scratch_fn scratch; /* NULL: none needed, takes everything */
+    nnom_kernel_run_fn run;
+} nnom_kernel_t;
 
-/* The name of the kernel the table picks ("local", "cmsis-nn", "local-chw"), for tests
- * and reports. */
-const char *nnom_kernel_conv_backend(const nnom_conv_args_t *a);
-const char *nnom_kernel_dwconv_backend(const nnom_conv_args_t *a);
+extern const nnom_kernel_t nnom_conv_kernels[];
+extern const nnom_kernel_t nnom_dwconv_kernels[];
+extern const nnom_kernel_t nnom_deconv_kernels[];
+extern const nnom_kernel_t nnom_fc_kernels[];
+extern const nnom_kernel_t nnom_maxpool_kernels[];
+extern const nnom_kernel_t nnom_avgpool_kernels[];
+extern const nnom_kernel_t nnom_sumpool_kernels[];
+extern const nnom_kernel_t nnom_softmax_kernels[];
+extern const nnom_kernel_t nnom_add_kernels[];
+extern const nnom_kernel_t nnom_mul_kernels[];
+extern const nnom_kernel_t nnom_prelu_kernels[];
 
-/* Shorthands without scratch (the table then skips kernels needing it). */
-nnom_status_t nnom_kernel_fc_s8(int32_t input_zp, int32_t output_zp, int32_t act_min,
-                                int32_t act_max, const nnom_requant_t *rq, const int8_t *in,
-                                int32_t in_features, const int8_t *weight, const int32_t *bias,
-                                int8_t *out, int32_t units);
-nnom_status_t nnom_kernel_maxpool_s8(const nnom_pool_params_t *p, const nnom_dims_t *in_dims,
-                                     const int8_t *in, int32_t kernel_h, int32_t kernel_w,
-                                     const nnom_dims_t *out_dims, int8_t *out);
-nnom_status_t nnom_kernel_avgpool_s8(const nnom_pool_params_t *p, const nnom_dims_t *in_dims,
-                                     const int8_t *in, int32_t kernel_h, int32_t kernel_w,
-                                     const nnom_dims_t *out_dims, int8_t *out);
-nnom_status_t nnom_kernel_softmax_s8(const int8_t *in, int32_t rows, int32_t row_size,
-                                     const nnom_softmax_config_t *cfg, int8_t *out);
+/* The scratch bytes of the kernel the table picks for args. */
+uint32_t nnom_kernel_scratch(const nnom_kernel_t *table, const void *args);
+/* Runs the kernel the table picks for args with the layer's scratch (the
+ * planned l->scratch_bytes at l->scratch; none when the layer asked none). */
+nnom_status_t nnom_kernel_run(const nnom_kernel_t *table, const nnom_layer_t *layer,
+                              const void *args);
 
-/* Local (portable C99) implementations: the fallback of every table. */
-nnom_status_t nnom_local_conv_s8(const nnom_conv_args_t *a, int8_t *scratch);
-uint32_t nnom_local_conv_s8_scratch(const nnom_conv_args_t *a);
-nnom_status_t nnom_local_dwconv_s8(const nnom_conv_args_t *a, int8_t *scratch);
-nnom_status_t nnom_local_fc_s8(const nnom_fc_args_t *a, int8_t *scratch);
-nnom_status_t nnom_local_pool_s8(const nnom_pool_args_t *a, int8_t *scratch); /* by a->kind */
-nnom_status_t nnom_local_maxpool_s8(const nnom_pool_args_t *a, int8_t *scratch);
-nnom_status_t nnom_local_avgpool_s8(const nnom_pool_args_t *a, int8_t *scratch);
-nnom_status_t nnom_local_softmax_s8(const int8_t *in, int32_t rows, int32_t row_size,
-                                    const int32_t *exp_table, int8_t *out);
+/* Local (portable C99) kernels: the last entry of every table. */
+nnom_status_t nnom_local_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args);
+uint32_t nnom_local_conv_s8_scratch(const void *args);
+nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *args);
+nnom_status_t nnom_local_deconv_s8(const nnom_kernel_ctx_t *ctx, const void *args);
+nnom_status_t nnom_local_fc_s8(const nnom_kernel_ctx_t *ctx, const void *args);
+nnom_status_t nnom_local_maxpool_s8(const nnom_kernel_ctx_t *ctx, const void *args);
+nnom_status_t nnom_local_avgpool_s8(const nnom_kernel_ctx_t *ctx, const void *args);
+nnom_status_t nnom_local_sumpool_s8(const nnom_kernel_ctx_t *ctx, const void *args);
+nnom_status_t nnom_local_softmax_s8(const nnom_kernel_ctx_t *ctx, const void *args);
+nnom_status_t nnom_local_add_s8(const nnom_kernel_ctx_t *ctx, const void *args);
+nnom_status_t nnom_local_mul_s8(const nnom_kernel_ctx_t *ctx, const void *args);
+nnom_status_t nnom_local_prelu_s8(const nnom_kernel_ctx_t *ctx, const void *args);
+
+/* ---- recurrent cells (src/kernels/local/nnom_local_rnn_s8.c) -------------- */
+
+/* Table activation of a Q3.12 value (saturated to int16 first), Q0.15. */
+int16_t nnom_rnn_act(const int16_t *table, int32_t pre);
+
+/* One time step of a cell (op kind nnom_rnn_step_kernels). input: int8
+ * input step; h: Q0.15 state, c: Q11.20 (LSTM). Scratch: the layer's, whose
+ * start the step uses: 2 * G * units int32, plus units int16 for GRU with
+ * reset_after = 0 (nnom_rnn.c plans the rest). */
+typedef struct {
+    const nnom_rnn_cell_t *cell;
+    const int8_t *input;
+    int32_t input_zp;
+    int16_t *h;
+    int32_t *c;
+} nnom_rnn_step_args_t;
+
+extern const nnom_kernel_t nnom_rnn_step_kernels[];
+nnom_status_t nnom_local_rnn_step_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 
 /* Kernel profiling (build with NNOM_KERNEL_PROFILE): instructions (or
  * NNOM_TIME_UNIT ticks) spent inside the table's kernels since the last
@@ -169,58 +240,6 @@ nnom_status_t nnom_local_softmax_s8(const int8_t *in, int32_t rows, int32_t row_
 void nnom_kernel_profile_reset(void);
 uint32_t nnom_kernel_profile_instructions(void);
 #endif
-
-/* Transposed convolution, sum pooling, merges, PReLU. */
-#define NNOM_MERGE_MAX_INPUTS 16 /* Add/Sub/Mult inputs (keeps the Add sum in int32) */
-
-nnom_status_t nnom_kernel_deconv_s8(const nnom_conv_params_t *p, const nnom_requant_t *rq,
-                                    const nnom_dims_t *in_dims, const int8_t *in,
-                                    const nnom_dims_t *k_dims, const int8_t *weight,
-                                    const int32_t *bias, const nnom_dims_t *out_dims, int8_t *out,
-                                    int8_t *scratch);
-uint32_t nnom_kernel_deconv_s8_scratch(const nnom_conv_params_t *p, const nnom_dims_t *in_dims,
-                                       const nnom_dims_t *k_dims, const nnom_dims_t *out_dims);
-nnom_status_t nnom_kernel_sumpool_s8(const nnom_pool_params_t *p, const nnom_dims_t *in_dims,
-                                     const int8_t *in, int32_t kernel_h, int32_t kernel_w,
-                                     const nnom_dims_t *out_dims, int8_t *out, int32_t input_zp,
-                                     int32_t output_zp, int32_t mult, int32_t shift);
-/* in_offset[k] = -zero point of input k; out_offset = output zero point. */
-nnom_status_t nnom_kernel_add_s8(int32_t n_in, const int8_t *const *in, const int32_t *in_offset,
-                                 const int32_t *in_mult, const int32_t *in_shift,
-                                 int32_t left_shift, int8_t *out, int32_t out_offset,
-                                 int32_t out_mult, int32_t out_shift, int32_t act_min,
-                                 int32_t act_max, uint32_t size);
-/* step_zp: zero points of the n_in - 2 intermediate products. */
-nnom_status_t nnom_kernel_mul_s8(int32_t n_in, const int8_t *const *in, const int32_t *in_offset,
-                                 const int32_t *mult, const int32_t *shift,
-                                 const int32_t *step_zp, int8_t *out, int32_t out_offset,
-                                 int32_t act_min, int32_t act_max, uint32_t size);
-nnom_status_t nnom_kernel_prelu_s8(const int8_t *in, int8_t *out, uint32_t size,
-                                   uint32_t channels, const int8_t *alpha, uint32_t alpha_size,
-                                   int32_t input_zp, int32_t output_zp, int32_t pos_mult,
-                                   int32_t pos_shift, int32_t neg_mult, int32_t neg_shift);
-
-nnom_status_t nnom_local_deconv_s8(const nnom_conv_params_t *p, const nnom_requant_t *rq,
-                                   const nnom_dims_t *in_dims, const int8_t *in,
-                                   const nnom_dims_t *k_dims, const int8_t *weight,
-                                   const int32_t *bias, const nnom_dims_t *out_dims, int8_t *out);
-nnom_status_t nnom_local_sumpool_s8(const nnom_pool_params_t *p, const nnom_dims_t *in_dims,
-                                    const int8_t *in, int32_t kernel_h, int32_t kernel_w,
-                                    const nnom_dims_t *out_dims, int8_t *out, int32_t input_zp,
-                                    int32_t output_zp, int32_t mult, int32_t shift);
-nnom_status_t nnom_local_add_s8(int32_t n_in, const int8_t *const *in, const int32_t *in_offset,
-                                const int32_t *in_mult, const int32_t *in_shift,
-                                int32_t left_shift, int8_t *out, int32_t out_offset,
-                                int32_t out_mult, int32_t out_shift, int32_t act_min,
-                                int32_t act_max, uint32_t size);
-nnom_status_t nnom_local_mul_s8(int32_t n_in, const int8_t *const *in, const int32_t *in_offset,
-                                const int32_t *mult, const int32_t *shift,
-                                const int32_t *step_zp, int8_t *out, int32_t out_offset,
-                                int32_t act_min, int32_t act_max, uint32_t size);
-nnom_status_t nnom_local_prelu_s8(const int8_t *in, int8_t *out, uint32_t size,
-                                  uint32_t channels, const int8_t *alpha, uint32_t alpha_size,
-                                  int32_t input_zp, int32_t output_zp, int32_t pos_mult,
-                                  int32_t pos_shift, int32_t neg_mult, int32_t neg_shift);
 
 /* Element-wise helpers (no backend choice needed). */
 void nnom_lut_s8(const int8_t *in, int8_t *out, uint32_t n, const int8_t *table);

@@ -81,55 +81,55 @@ static inline nnom_border_t border(uint16_t top, uint16_t bottom, uint16_t left,
 }
 #endif
 
-nnom_layer_t *Input(nnom_shape_t s, const nnom_qparam_t *q, int8_t *buffer);
-nnom_layer_t *Output(nnom_shape_t s, int8_t *buffer);
-nnom_layer_t *Conv2D(uint16_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d, nnom_padding_t pad,
+nnom_layer_t *nnom_Input(nnom_shape_t s, const nnom_qparam_t *q, int8_t *buffer);
+nnom_layer_t *nnom_Output(nnom_shape_t s, int8_t *buffer);
+nnom_layer_t *nnom_Conv2D(uint16_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d, nnom_padding_t pad,
                      const nnom_weight_t *w, const nnom_bias_t *b);
-nnom_layer_t *DW_Conv2D(uint16_t multiplier, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d,
+nnom_layer_t *nnom_DW_Conv2D(uint16_t multiplier, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d,
                         nnom_padding_t pad, const nnom_weight_t *w, const nnom_bias_t *b);
-nnom_layer_t *Dense(uint16_t units, const nnom_weight_t *w, const nnom_bias_t *b);
-nnom_layer_t *MaxPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad);
-nnom_layer_t *AvgPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad);
-nnom_layer_t *Flatten(void);
-nnom_layer_t *Reshape(nnom_shape_t s);
-nnom_layer_t *ZeroPadding(nnom_border_t b);
-nnom_layer_t *Cropping(nnom_border_t b);
-nnom_layer_t *UpSample(nnom_hw_t size);
-nnom_layer_t *Conv2DTrans(uint16_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d,
+nnom_layer_t *nnom_Dense(uint16_t units, const nnom_weight_t *w, const nnom_bias_t *b);
+nnom_layer_t *nnom_MaxPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad);
+nnom_layer_t *nnom_AvgPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad);
+nnom_layer_t *nnom_Flatten(void);
+nnom_layer_t *nnom_Reshape(nnom_shape_t s);
+nnom_layer_t *nnom_ZeroPadding(nnom_border_t b);
+nnom_layer_t *nnom_Cropping(nnom_border_t b);
+nnom_layer_t *nnom_UpSample(nnom_hw_t size);
+nnom_layer_t *nnom_Conv2DTrans(uint16_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d,
                           nnom_padding_t pad, const nnom_weight_t *w, const nnom_bias_t *b);
-nnom_layer_t *GlobalMaxPool(void);
-nnom_layer_t *GlobalAvgPool(void);
-nnom_layer_t *SumPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad, const nnom_qparam_t *out_q);
-nnom_layer_t *GlobalSumPool(const nnom_qparam_t *out_q);
+nnom_layer_t *nnom_GlobalMaxPool(void);
+nnom_layer_t *nnom_GlobalAvgPool(void);
+nnom_layer_t *nnom_SumPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad, const nnom_qparam_t *out_q);
+nnom_layer_t *nnom_GlobalSumPool(const nnom_qparam_t *out_q);
 /* Merges, hooked with model.merge(Add(&q), a, b) or model.mergex(...):
  * the output quantisation is given; Mult takes two inputs; Concat's out_q
  * may be NULL (the first input's), other inputs are requantised to it. */
-nnom_layer_t *Add(const nnom_qparam_t *out_q);
-nnom_layer_t *Sub(const nnom_qparam_t *out_q);
-nnom_layer_t *Average(uint8_t n, const nnom_qparam_t *out_q);
-nnom_layer_t *Mult(const nnom_qparam_t *out_q);
-nnom_layer_t *Concat(int8_t axis, const nnom_qparam_t *out_q);
+nnom_layer_t *nnom_Add(const nnom_qparam_t *out_q);
+nnom_layer_t *nnom_Sub(const nnom_qparam_t *out_q);
+nnom_layer_t *nnom_Average(uint8_t n, const nnom_qparam_t *out_q);
+nnom_layer_t *nnom_Mult(const nnom_qparam_t *out_q);
+nnom_layer_t *nnom_Concat(int8_t axis, const nnom_qparam_t *out_q);
 /* alpha: int8 at alpha_scale, one per channel or one per element (HWC). */
-nnom_layer_t *PReLU(const int8_t *alpha, uint32_t alpha_size, float alpha_scale,
+nnom_layer_t *nnom_PReLU(const int8_t *alpha, uint32_t alpha_size, float alpha_scale,
                     const nnom_qparam_t *out_q);
 /* A user function of one input; the output has out_shape and out_q. */
-nnom_layer_t *Lambda(nnom_lambda_fn_t run, nnom_shape_t out_shape, const nnom_qparam_t *out_q);
+nnom_layer_t *nnom_Lambda(nnom_lambda_fn_t run, nnom_shape_t out_shape, const nnom_qparam_t *out_q);
 /* Softmax over the channels; output scale 1/256, zero point -128. */
-nnom_layer_t *Softmax(void);
+nnom_layer_t *nnom_Softmax(void);
 /* A stand-alone activation layer (table computed at model_compile()). */
-nnom_layer_t *Activation(const nnom_activation_t *act);
-nnom_layer_t *ReLU(void);
+nnom_layer_t *nnom_Activation(const nnom_activation_t *act);
+nnom_layer_t *nnom_ReLU(void);
 
 /* Activations whose table is computed at model_compile() from the input
  * quantisation, in float; outputs: sigmoid scale 1/256 zp -128, tanh
  * scale 1/128 zp 0, leaky ReLU keeps the input's. (The converter builds its
  * tables in double precision from calibrated ranges, so these may differ
  * from a converted model's by one step.) */
-const nnom_activation_t *act_sigmoid(void);
-const nnom_activation_t *act_tanh(void);
-const nnom_activation_t *act_leaky_relu(float alpha); /* NULL when out of memory */
+const nnom_activation_t *nnom_act_sigmoid(void);
+const nnom_activation_t *nnom_act_tanh(void);
+const nnom_activation_t *nnom_act_leaky_relu(float alpha); /* NULL when out of memory */
 /* A converter-made table: out = table[in + 128], quantised as out_q. */
-const nnom_activation_t *act_lut(const int8_t *table, const nnom_qparam_t *out_q,
+const nnom_activation_t *nnom_act_lut(const int8_t *table, const nnom_qparam_t *out_q,
                                  const char *name);
 
 #ifdef __cplusplus

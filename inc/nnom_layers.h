@@ -206,33 +206,31 @@ typedef struct {
     nnom_lambda_fn_t run;
 } nnom_lambda_config_t;
 
-nnom_layer_t *input_s(const nnom_io_config_t *config);
-nnom_layer_t *output_s(const nnom_io_config_t *config);
-nnom_layer_t *conv2d_s(const nnom_conv2d_config_t *config);
-nnom_layer_t *dwconv2d_s(const nnom_dwconv2d_config_t *config);
-#define dw_conv2d_s dwconv2d_s /* the original NNoM's name */
-nnom_layer_t *dense_s(const nnom_dense_config_t *config);
-nnom_layer_t *maxpool_s(const nnom_pool_config_t *config);
-nnom_layer_t *avgpool_s(const nnom_pool_config_t *config);
-nnom_layer_t *flatten_s(const nnom_reshape_config_t *config);
-nnom_layer_t *reshape_s(const nnom_reshape_config_t *config);
-nnom_layer_t *zeropadding_s(const nnom_border_config_t *config);
-nnom_layer_t *cropping_s(const nnom_border_config_t *config);
-nnom_layer_t *upsample_s(const nnom_upsample_config_t *config);
-nnom_layer_t *activation_s(const nnom_activation_config_t *config);
-nnom_layer_t *softmax_s(const nnom_softmax_config_t *config);
-nnom_layer_t *deconv2d_s(const nnom_deconv2d_config_t *config);
-#define conv2d_trans_s deconv2d_s /* the original NNoM's name */
-nnom_layer_t *global_maxpool_s(const nnom_global_pool_config_t *config);
-nnom_layer_t *global_avgpool_s(const nnom_global_pool_config_t *config);
-nnom_layer_t *sumpool_s(const nnom_sumpool_config_t *config);
-nnom_layer_t *global_sumpool_s(const nnom_sumpool_config_t *config);
-nnom_layer_t *add_s(const nnom_add_config_t *config);
-nnom_layer_t *sub_s(const nnom_add_config_t *config);
-nnom_layer_t *mult_s(const nnom_mult_config_t *config);
-nnom_layer_t *concat_s(const nnom_concat_config_t *config);
-nnom_layer_t *prelu_s(const nnom_prelu_config_t *config);
-nnom_layer_t *lambda_s(const nnom_lambda_config_t *config);
+nnom_layer_t *nnom_input_s(const nnom_io_config_t *config);
+nnom_layer_t *nnom_output_s(const nnom_io_config_t *config);
+nnom_layer_t *nnom_conv2d_s(const nnom_conv2d_config_t *config);
+nnom_layer_t *nnom_dwconv2d_s(const nnom_dwconv2d_config_t *config);
+nnom_layer_t *nnom_dense_s(const nnom_dense_config_t *config);
+nnom_layer_t *nnom_maxpool_s(const nnom_pool_config_t *config);
+nnom_layer_t *nnom_avgpool_s(const nnom_pool_config_t *config);
+nnom_layer_t *nnom_flatten_s(const nnom_reshape_config_t *config);
+nnom_layer_t *nnom_reshape_s(const nnom_reshape_config_t *config);
+nnom_layer_t *nnom_zeropadding_s(const nnom_border_config_t *config);
+nnom_layer_t *nnom_cropping_s(const nnom_border_config_t *config);
+nnom_layer_t *nnom_upsample_s(const nnom_upsample_config_t *config);
+nnom_layer_t *nnom_activation_s(const nnom_activation_config_t *config);
+nnom_layer_t *nnom_softmax_s(const nnom_softmax_config_t *config);
+nnom_layer_t *nnom_deconv2d_s(const nnom_deconv2d_config_t *config);
+nnom_layer_t *nnom_global_maxpool_s(const nnom_global_pool_config_t *config);
+nnom_layer_t *nnom_global_avgpool_s(const nnom_global_pool_config_t *config);
+nnom_layer_t *nnom_sumpool_s(const nnom_sumpool_config_t *config);
+nnom_layer_t *nnom_global_sumpool_s(const nnom_sumpool_config_t *config);
+nnom_layer_t *nnom_add_s(const nnom_add_config_t *config);
+nnom_layer_t *nnom_sub_s(const nnom_add_config_t *config);
+nnom_layer_t *nnom_mult_s(const nnom_mult_config_t *config);
+nnom_layer_t *nnom_concat_s(const nnom_concat_config_t *config);
+nnom_layer_t *nnom_prelu_s(const nnom_prelu_config_t *config);
+nnom_layer_t *nnom_lambda_s(const nnom_lambda_config_t *config);
 
 /* For layer implementations: allocate a layer of `type` with `config`. */
 nnom_layer_t *nnom_layer_new(const nnom_layer_type_t *type, const void *config);

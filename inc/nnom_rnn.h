@@ -111,16 +111,16 @@ typedef struct {
     uint8_t *state; /* stateful: n_cells * nnom_rnn_state_bytes(); else NULL */
 } nnom_rnn_layer_t;
 
-nnom_rnn_cell_t *simple_cell_s(const nnom_simple_cell_config_t *config);
-nnom_rnn_cell_t *gru_cell_s(const nnom_gru_cell_config_t *config);
-nnom_rnn_cell_t *lstm_cell_s(const nnom_lstm_cell_config_t *config);
+nnom_rnn_cell_t *nnom_simple_cell_s(const nnom_simple_cell_config_t *config);
+nnom_rnn_cell_t *nnom_gru_cell_s(const nnom_gru_cell_config_t *config);
+nnom_rnn_cell_t *nnom_lstm_cell_s(const nnom_lstm_cell_config_t *config);
 
 /* One cell over the sequence. NULL when out of memory or an argument is
  * NULL; the cell is freed in every case. */
-nnom_layer_t *rnn_s(nnom_rnn_cell_t *cell, const nnom_rnn_config_t *config);
+nnom_layer_t *nnom_rnn_s(nnom_rnn_cell_t *cell, const nnom_rnn_config_t *config);
 /* Keras' Bidirectional: `forward` reads the sequence first to last,
  * `backward` last to first; their outputs align with the input steps. */
-nnom_layer_t *bidirectional_s(nnom_rnn_cell_t *forward, nnom_rnn_cell_t *backward,
+nnom_layer_t *nnom_bidirectional_s(nnom_rnn_cell_t *forward, nnom_rnn_cell_t *backward,
                               const nnom_rnn_config_t *config);
 
 /* Zero the state of a stateful recurrent layer (NN_ARGUMENT_ERROR for
@@ -142,28 +142,6 @@ uint32_t nnom_rnn_state_bytes(nnom_rnn_cell_kind_t kind, uint32_t units);
 #define NNOM_RNN_BYTES(cells, state)                                                  \
     (NNOM_ALIGN_UP(sizeof(nnom_rnn_layer_t)) - NNOM_LAYER_BYTES +                     \
      (cells) * NNOM_RNN_CELL_BYTES + NNOM_ALIGN_UP(NNOM_RNN_STATE_PAD(state)))
-
-/* ---- kernels (src/kernels/local/nnom_local_rnn_s8.c) ---------------------- */
-
-/* acc[j] = (bias ? bias[j] : 0) + sum_i (in[i] + in_offset) * w[j * cols + i] */
-void nnom_kernel_matvec_s8(const int8_t *in, int32_t in_offset, const int8_t *w,
-                           const int32_t *bias, int32_t rows, int32_t cols, int32_t *acc);
-/* acc[j] = (bias ? bias[j] : 0) + sum_k in[k] * w[j * cols + k] */
-void nnom_kernel_matvec_s16(const int16_t *in, const int8_t *w, const int32_t *bias,
-                            int32_t rows, int32_t cols, int32_t *acc);
-void nnom_local_matvec_s8(const int8_t *in, int32_t in_offset, const int8_t *w,
-                          const int32_t *bias, int32_t rows, int32_t cols, int32_t *acc);
-void nnom_local_matvec_s16(const int16_t *in, const int8_t *w, const int32_t *bias, int32_t rows,
-                           int32_t cols, int32_t *acc);
-
-/* Table activation of a Q3.12 value (saturated to int16 first), Q0.15. */
-int16_t nnom_rnn_act(const int16_t *table, int32_t pre);
-
-/* One time step of a cell. x: int8 input step; h: Q0.15 state, c: Q11.20
- * (LSTM); scratch: 2 * G * units int32, plus units int16 for GRU with
- * reset_after = 0. */
-void nnom_rnn_step(const nnom_rnn_cell_t *cell, const int8_t *x, int32_t in_zp, int16_t *h,
-                   int32_t *c, int32_t *scratch);
 
 #ifdef __cplusplus
 }

@@ -35,30 +35,30 @@ typedef struct {
 
 /* One output byte per class in `scores` (usually nnom_output_data). Returns
  * NULL for bad arguments or when out of memory. */
-nnom_predict_t *prediction_create(nnom_model_t *m, const int8_t *scores, uint32_t label_num,
+nnom_predict_t *nnom_prediction_create(nnom_model_t *m, const int8_t *scores, uint32_t label_num,
                                   uint32_t top_k_size);
 /* Runs the model on the input already in its input buffer, records the
  * result for `true_label`; label/prob may be NULL. */
-nnom_status_t prediction_run(nnom_predict_t *pre, uint32_t true_label, uint32_t *label,
+nnom_status_t nnom_prediction_run(nnom_predict_t *pre, uint32_t true_label, uint32_t *label,
                              float *prob);
 /* Runs `n` samples stored back to back in `inputs` (input_size bytes each,
  * copied to the model's first input) with their labels. */
-nnom_status_t prediction_run_dataset(nnom_predict_t *pre, const int8_t *inputs,
+nnom_status_t nnom_prediction_run_dataset(nnom_predict_t *pre, const int8_t *inputs,
                                      uint32_t input_size, const uint8_t *labels, uint32_t n);
-void prediction_end(nnom_predict_t *pre);
-void prediction_summary(const nnom_predict_t *pre);
-void prediction_top_k(const nnom_predict_t *pre);
-void prediction_matrix(const nnom_predict_t *pre);
-void prediction_delete(nnom_predict_t *pre);
+void nnom_prediction_end(nnom_predict_t *pre);
+void nnom_prediction_summary(const nnom_predict_t *pre);
+void nnom_prediction_top_k(const nnom_predict_t *pre);
+void nnom_prediction_matrix(const nnom_predict_t *pre);
+void nnom_prediction_delete(nnom_predict_t *pre);
 /* Top-1 hits * 10000 / frames: 9944 means 99.44 %. */
-uint32_t prediction_accuracy_bp(const nnom_predict_t *pre, uint32_t k);
+uint32_t nnom_prediction_accuracy_bp(const nnom_predict_t *pre, uint32_t k);
 
 /* Run once and return the arg-max class of the first output and its
  * probability (the dequantised score). */
 nnom_status_t nnom_predict(nnom_model_t *m, uint32_t *label, float *prob);
 
 /* Per-layer time, MACs and MACs per time unit of the last run, and totals. */
-void model_stat(const nnom_model_t *m);
+void nnom_model_stat(const nnom_model_t *m);
 
 #ifdef __cplusplus
 }

@@ -12,19 +12,19 @@ static const nnom_activation_t tanh_act = {.kind = NNOM_ACT_TANH, .name = "TanH"
 static const nnom_qparam_t sigmoid_q = {1.0f / 256.0f, -128};
 static const nnom_qparam_t tanh_q = {1.0f / 128.0f, 0};
 
-const nnom_activation_t *act_sigmoid(void)
+const nnom_activation_t *nnom_act_sigmoid(void)
 {
     nnom_act_table_maker = nnom_act_make_table;
     return &sigmoid_act;
 }
 
-const nnom_activation_t *act_tanh(void)
+const nnom_activation_t *nnom_act_tanh(void)
 {
     nnom_act_table_maker = nnom_act_make_table;
     return &tanh_act;
 }
 
-const nnom_activation_t *act_leaky_relu(float alpha)
+const nnom_activation_t *nnom_act_leaky_relu(float alpha)
 {
     nnom_act_table_maker = nnom_act_make_table;
     nnom_activation_t *act = (nnom_activation_t *)nnom_mem_owned(sizeof(nnom_activation_t));
@@ -37,7 +37,7 @@ const nnom_activation_t *act_leaky_relu(float alpha)
     return act;
 }
 
-const nnom_activation_t *act_lut(const int8_t *table, const nnom_qparam_t *out_q, const char *name)
+const nnom_activation_t *nnom_act_lut(const int8_t *table, const nnom_qparam_t *out_q, const char *name)
 {
     if (table == NULL || out_q == NULL)
         return NULL;
@@ -121,7 +121,7 @@ static nnom_status_t activation_prepare(nnom_layer_t *l)
     return NN_SUCCESS;
 }
 
-nnom_layer_t *Activation(const nnom_activation_t *act)
+nnom_layer_t *nnom_Activation(const nnom_activation_t *act)
 {
     if (act == NULL)
         return NULL;
@@ -131,13 +131,13 @@ nnom_layer_t *Activation(const nnom_activation_t *act)
     api->act = act;
     api->cfg.super.name = act->name;
     api->cfg.super.prepare = activation_prepare;
-    nnom_layer_t *layer = nnom_layer_adopt(activation_s(&api->cfg), api);
+    nnom_layer_t *layer = nnom_layer_adopt(nnom_activation_s(&api->cfg), api);
     if (layer != NULL && act->owned)
         nnom_layer_own(layer, (void *)(uintptr_t)act);
     return layer;
 }
 
-nnom_layer_t *ReLU(void) { return Activation(act_relu()); }
+nnom_layer_t *nnom_ReLU(void) { return nnom_Activation(nnom_act_relu()); }
 
 /* ---- Softmax ---------------------------------------------------------------- */
 
@@ -162,7 +162,7 @@ static nnom_status_t softmax_prepare(nnom_layer_t *l)
     return NN_SUCCESS;
 }
 
-nnom_layer_t *Softmax(void)
+nnom_layer_t *nnom_Softmax(void)
 {
     api_softmax_t *api = (api_softmax_t *)nnom_mem_owned(sizeof(api_softmax_t));
     if (api == NULL)
@@ -171,5 +171,5 @@ nnom_layer_t *Softmax(void)
     api->cfg.super.out_q = &softmax_q;
     api->cfg.super.prepare = softmax_prepare;
     api->cfg.exp_table = api->table;
-    return nnom_layer_adopt(softmax_s(&api->cfg), api);
+    return nnom_layer_adopt(nnom_softmax_s(&api->cfg), api);
 }

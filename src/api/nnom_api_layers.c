@@ -9,7 +9,7 @@
     if (var == NULL)                                       \
         return NULL
 
-nnom_layer_t *Input(nnom_shape_t s, const nnom_qparam_t *q, int8_t *buffer)
+nnom_layer_t *nnom_Input(nnom_shape_t s, const nnom_qparam_t *q, int8_t *buffer)
 {
     if (q == NULL || buffer == NULL)
         return NULL;
@@ -18,10 +18,10 @@ nnom_layer_t *Input(nnom_shape_t s, const nnom_qparam_t *q, int8_t *buffer)
     cfg->super.out_q = q;
     cfg->shape = s;
     cfg->buffer = buffer;
-    return nnom_layer_adopt(input_s(cfg), cfg);
+    return nnom_layer_adopt(nnom_input_s(cfg), cfg);
 }
 
-nnom_layer_t *Output(nnom_shape_t s, int8_t *buffer)
+nnom_layer_t *nnom_Output(nnom_shape_t s, int8_t *buffer)
 {
     if (buffer == NULL)
         return NULL;
@@ -29,7 +29,7 @@ nnom_layer_t *Output(nnom_shape_t s, int8_t *buffer)
     cfg->super.name = "output";
     cfg->shape = s;
     cfg->buffer = buffer;
-    return nnom_layer_adopt(output_s(cfg), cfg);
+    return nnom_layer_adopt(nnom_output_s(cfg), cfg);
 }
 
 static nnom_layer_t *pool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad, int is_max)
@@ -43,11 +43,11 @@ static nnom_layer_t *pool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad, int is_m
     cfg->stride_h = s.h;
     cfg->stride_w = s.w;
     cfg->padding = pad;
-    return nnom_layer_adopt(is_max ? maxpool_s(cfg) : avgpool_s(cfg), cfg);
+    return nnom_layer_adopt(is_max ? nnom_maxpool_s(cfg) : nnom_avgpool_s(cfg), cfg);
 }
 
-nnom_layer_t *MaxPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad) { return pool(k, s, pad, 1); }
-nnom_layer_t *AvgPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad) { return pool(k, s, pad, 0); }
+nnom_layer_t *nnom_MaxPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad) { return pool(k, s, pad, 1); }
+nnom_layer_t *nnom_AvgPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad) { return pool(k, s, pad, 0); }
 
 static nnom_status_t flatten_prepare(nnom_layer_t *l)
 {
@@ -62,20 +62,20 @@ static nnom_status_t flatten_prepare(nnom_layer_t *l)
     return NN_SUCCESS;
 }
 
-nnom_layer_t *Flatten(void)
+nnom_layer_t *nnom_Flatten(void)
 {
     API_CONFIG(nnom_reshape_config_t, cfg);
     cfg->super.name = "flatten";
     cfg->super.prepare = flatten_prepare;
-    return nnom_layer_adopt(flatten_s(cfg), cfg);
+    return nnom_layer_adopt(nnom_flatten_s(cfg), cfg);
 }
 
-nnom_layer_t *Reshape(nnom_shape_t s)
+nnom_layer_t *nnom_Reshape(nnom_shape_t s)
 {
     API_CONFIG(nnom_reshape_config_t, cfg);
     cfg->super.name = "reshape";
     cfg->shape = s;
-    return nnom_layer_adopt(reshape_s(cfg), cfg);
+    return nnom_layer_adopt(nnom_reshape_s(cfg), cfg);
 }
 
 static nnom_layer_t *border_layer(nnom_border_t b, int pad)
@@ -83,17 +83,17 @@ static nnom_layer_t *border_layer(nnom_border_t b, int pad)
     API_CONFIG(nnom_border_config_t, cfg);
     cfg->super.name = pad ? "zero_padding" : "cropping";
     cfg->border = b;
-    return nnom_layer_adopt(pad ? zeropadding_s(cfg) : cropping_s(cfg), cfg);
+    return nnom_layer_adopt(pad ? nnom_zeropadding_s(cfg) : nnom_cropping_s(cfg), cfg);
 }
 
-nnom_layer_t *ZeroPadding(nnom_border_t b) { return border_layer(b, 1); }
-nnom_layer_t *Cropping(nnom_border_t b) { return border_layer(b, 0); }
+nnom_layer_t *nnom_ZeroPadding(nnom_border_t b) { return border_layer(b, 1); }
+nnom_layer_t *nnom_Cropping(nnom_border_t b) { return border_layer(b, 0); }
 
-nnom_layer_t *UpSample(nnom_hw_t size)
+nnom_layer_t *nnom_UpSample(nnom_hw_t size)
 {
     API_CONFIG(nnom_upsample_config_t, cfg);
     cfg->super.name = "up_sampling";
     cfg->size_h = size.h;
     cfg->size_w = size.w;
-    return nnom_layer_adopt(upsample_s(cfg), cfg);
+    return nnom_layer_adopt(nnom_upsample_s(cfg), cfg);
 }

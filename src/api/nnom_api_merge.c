@@ -61,12 +61,12 @@ static nnom_layer_t *add_like(const nnom_qparam_t *out_q, int32_t average, int s
     api->cfg.super.out_q = out_q;
     api->cfg.super.prepare = add_prepare;
     api->cfg.left_shift = ADD_LEFT_SHIFT;
-    return nnom_layer_adopt(subtract ? sub_s(&api->cfg) : add_s(&api->cfg), api);
+    return nnom_layer_adopt(subtract ? nnom_sub_s(&api->cfg) : nnom_add_s(&api->cfg), api);
 }
 
-nnom_layer_t *Add(const nnom_qparam_t *out_q) { return add_like(out_q, 1, 0); }
-nnom_layer_t *Sub(const nnom_qparam_t *out_q) { return add_like(out_q, 1, 1); }
-nnom_layer_t *Average(uint8_t n, const nnom_qparam_t *out_q)
+nnom_layer_t *nnom_Add(const nnom_qparam_t *out_q) { return add_like(out_q, 1, 0); }
+nnom_layer_t *nnom_Sub(const nnom_qparam_t *out_q) { return add_like(out_q, 1, 1); }
+nnom_layer_t *nnom_Average(uint8_t n, const nnom_qparam_t *out_q)
 {
     return n < 2 ? NULL : add_like(out_q, n, 0);
 }
@@ -90,7 +90,7 @@ static nnom_status_t mult_prepare(nnom_layer_t *l)
     return nnom_quantize_multiplier(real, &api->mult, &api->shift);
 }
 
-nnom_layer_t *Mult(const nnom_qparam_t *out_q)
+nnom_layer_t *nnom_Mult(const nnom_qparam_t *out_q)
 {
     if (out_q == NULL || !(out_q->scale > 0.0f))
         return NULL;
@@ -102,7 +102,7 @@ nnom_layer_t *Mult(const nnom_qparam_t *out_q)
     api->cfg.super.prepare = mult_prepare;
     api->cfg.mult = &api->mult;
     api->cfg.shift = &api->shift;
-    return nnom_layer_adopt(mult_s(&api->cfg), api);
+    return nnom_layer_adopt(nnom_mult_s(&api->cfg), api);
 }
 
 /* ---- Concat --------------------------------------------------------------------- */
@@ -146,7 +146,7 @@ static nnom_status_t concat_prepare(nnom_layer_t *l)
     return NN_SUCCESS;
 }
 
-nnom_layer_t *Concat(int8_t axis, const nnom_qparam_t *out_q)
+nnom_layer_t *nnom_Concat(int8_t axis, const nnom_qparam_t *out_q)
 {
     nnom_concat_config_t *cfg = (nnom_concat_config_t *)nnom_mem_owned(sizeof(*cfg));
     if (cfg == NULL)
@@ -155,5 +155,5 @@ nnom_layer_t *Concat(int8_t axis, const nnom_qparam_t *out_q)
     cfg->super.out_q = out_q;
     cfg->super.prepare = concat_prepare;
     cfg->axis = axis;
-    return nnom_layer_adopt(concat_s(cfg), cfg);
+    return nnom_layer_adopt(nnom_concat_s(cfg), cfg);
 }

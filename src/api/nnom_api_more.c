@@ -3,22 +3,22 @@
 #include "nnom.h"
 #include "nnom_fixedpoint.h"
 
-nnom_layer_t *GlobalMaxPool(void)
+nnom_layer_t *nnom_GlobalMaxPool(void)
 {
     nnom_global_pool_config_t *cfg = (nnom_global_pool_config_t *)nnom_mem_owned(sizeof(*cfg));
     if (cfg == NULL)
         return NULL;
     cfg->super.name = "global_max_pool";
-    return nnom_layer_adopt(global_maxpool_s(cfg), cfg);
+    return nnom_layer_adopt(nnom_global_maxpool_s(cfg), cfg);
 }
 
-nnom_layer_t *GlobalAvgPool(void)
+nnom_layer_t *nnom_GlobalAvgPool(void)
 {
     nnom_global_pool_config_t *cfg = (nnom_global_pool_config_t *)nnom_mem_owned(sizeof(*cfg));
     if (cfg == NULL)
         return NULL;
     cfg->super.name = "global_avg_pool";
-    return nnom_layer_adopt(global_avgpool_s(cfg), cfg);
+    return nnom_layer_adopt(nnom_global_avgpool_s(cfg), cfg);
 }
 
 /* sum * in_scale / out_scale, as the converter computes it */
@@ -48,15 +48,15 @@ static nnom_layer_t *sumpool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad,
     cfg->stride_h = s.h;
     cfg->stride_w = s.w;
     cfg->padding = pad;
-    return nnom_layer_adopt(global ? global_sumpool_s(cfg) : sumpool_s(cfg), cfg);
+    return nnom_layer_adopt(global ? nnom_global_sumpool_s(cfg) : nnom_sumpool_s(cfg), cfg);
 }
 
-nnom_layer_t *SumPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad, const nnom_qparam_t *out_q)
+nnom_layer_t *nnom_SumPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad, const nnom_qparam_t *out_q)
 {
     return sumpool(k, s, pad, out_q, 0);
 }
 
-nnom_layer_t *GlobalSumPool(const nnom_qparam_t *out_q)
+nnom_layer_t *nnom_GlobalSumPool(const nnom_qparam_t *out_q)
 {
     return sumpool(nnom_hw(1, 1), nnom_hw(1, 1), PADDING_VALID, out_q, 1);
 }
@@ -81,7 +81,7 @@ static nnom_status_t prelu_prepare(nnom_layer_t *l)
                                     &api->cfg.neg_shift);
 }
 
-nnom_layer_t *PReLU(const int8_t *alpha, uint32_t alpha_size, float alpha_scale,
+nnom_layer_t *nnom_PReLU(const int8_t *alpha, uint32_t alpha_size, float alpha_scale,
                     const nnom_qparam_t *out_q)
 {
     if (alpha == NULL || alpha_size == 0 || out_q == NULL || !(out_q->scale > 0.0f))
@@ -95,10 +95,10 @@ nnom_layer_t *PReLU(const int8_t *alpha, uint32_t alpha_size, float alpha_scale,
     api->cfg.super.prepare = prelu_prepare;
     api->cfg.alpha = alpha;
     api->cfg.alpha_size = alpha_size;
-    return nnom_layer_adopt(prelu_s(&api->cfg), api);
+    return nnom_layer_adopt(nnom_prelu_s(&api->cfg), api);
 }
 
-nnom_layer_t *Lambda(nnom_lambda_fn_t run, nnom_shape_t out_shape, const nnom_qparam_t *out_q)
+nnom_layer_t *nnom_Lambda(nnom_lambda_fn_t run, nnom_shape_t out_shape, const nnom_qparam_t *out_q)
 {
     if (run == NULL || out_q == NULL)
         return NULL;
@@ -109,5 +109,5 @@ nnom_layer_t *Lambda(nnom_lambda_fn_t run, nnom_shape_t out_shape, const nnom_qp
     cfg->super.out_q = out_q;
     cfg->shape = out_shape;
     cfg->run = run;
-    return nnom_layer_adopt(lambda_s(cfg), cfg);
+    return nnom_layer_adopt(nnom_lambda_s(cfg), cfg);
 }

@@ -81,7 +81,7 @@ static nnom_status_t conv_prepare(nnom_layer_t *l)
     return make_requant(&api->rq, l->in0->out.q);
 }
 
-nnom_layer_t *Conv2D(uint16_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d, nnom_padding_t pad,
+nnom_layer_t *nnom_Conv2D(uint16_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d, nnom_padding_t pad,
                      const nnom_weight_t *w, const nnom_bias_t *b)
 {
     api_window_t *api = window_api(filters, pad, w, b);
@@ -91,7 +91,7 @@ nnom_layer_t *Conv2D(uint16_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d, nn
     api->cfg.conv.mult = api->rq.mult;
     api->cfg.conv.shift = api->rq.shift;
     api->cfg.conv.filters = filters;
-    return nnom_layer_adopt(conv2d_s(&api->cfg.conv), api);
+    return nnom_layer_adopt(nnom_conv2d_s(&api->cfg.conv), api);
 }
 
 static nnom_status_t deconv_prepare(nnom_layer_t *l)
@@ -101,7 +101,7 @@ static nnom_status_t deconv_prepare(nnom_layer_t *l)
     return make_requant(&api->rq, l->in0->out.q);
 }
 
-nnom_layer_t *Conv2DTrans(uint16_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d,
+nnom_layer_t *nnom_Conv2DTrans(uint16_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d,
                           nnom_padding_t pad, const nnom_weight_t *w, const nnom_bias_t *b)
 {
     api_window_t *api = window_api(filters, pad, w, b);
@@ -111,7 +111,7 @@ nnom_layer_t *Conv2DTrans(uint16_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t 
     api->cfg.deconv.mult = api->rq.mult;
     api->cfg.deconv.shift = api->rq.shift;
     api->cfg.deconv.filters = filters;
-    return nnom_layer_adopt(deconv2d_s(&api->cfg.deconv), api);
+    return nnom_layer_adopt(nnom_deconv2d_s(&api->cfg.deconv), api);
 }
 
 /* ---- DW_Conv2D --------------------------------------------------------------- */
@@ -139,7 +139,7 @@ static nnom_status_t dwconv_prepare(nnom_layer_t *l)
     return make_requant(&r, l->in0->out.q);
 }
 
-nnom_layer_t *DW_Conv2D(uint16_t multiplier, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d,
+nnom_layer_t *nnom_DW_Conv2D(uint16_t multiplier, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d,
                         nnom_padding_t pad, const nnom_weight_t *w, const nnom_bias_t *b)
 {
     if (!weights_ok(w, b) || multiplier == 0 || pad == PADDING_EXPLICIT)
@@ -150,7 +150,7 @@ nnom_layer_t *DW_Conv2D(uint16_t multiplier, nnom_hw_t k, nnom_hw_t s, nnom_hw_t
     api->w = w;
     FILL_WINDOW(api->cfg, "depthwise_conv2d", dwconv_prepare, k, s, d, pad, w, b);
     api->cfg.multiplier = multiplier;
-    return nnom_layer_adopt(dwconv2d_s(&api->cfg), api);
+    return nnom_layer_adopt(nnom_dwconv2d_s(&api->cfg), api);
 }
 
 /* ---- Dense ------------------------------------------------------------------- */
@@ -170,7 +170,7 @@ static nnom_status_t dense_prepare(nnom_layer_t *l)
     return make_requant(&api->rq, l->in0->out.q);
 }
 
-nnom_layer_t *Dense(uint16_t units, const nnom_weight_t *w, const nnom_bias_t *b)
+nnom_layer_t *nnom_Dense(uint16_t units, const nnom_weight_t *w, const nnom_bias_t *b)
 {
     if (!weights_ok(w, b) || units == 0)
         return NULL;
@@ -191,5 +191,5 @@ nnom_layer_t *Dense(uint16_t units, const nnom_weight_t *w, const nnom_bias_t *b
     api->cfg.mult = api->rq.mult;
     api->cfg.shift = api->rq.shift;
     api->cfg.units = units;
-    return nnom_layer_adopt(dense_s(&api->cfg), api);
+    return nnom_layer_adopt(nnom_dense_s(&api->cfg), api);
 }

@@ -252,12 +252,12 @@ static nnom_status_t compile(nnom_model_t *m, nnom_layer_t *const *outputs, uint
     return s;
 }
 
-nnom_status_t model_compile_multi(nnom_model_t *m, nnom_layer_t *const *outputs, uint8_t n)
+nnom_status_t nnom_model_compile_multi(nnom_model_t *m, nnom_layer_t *const *outputs, uint8_t n)
 {
     return compile(m, outputs, n, runtime_plan, NULL);
 }
 
-nnom_status_t model_compile_planned(nnom_model_t *m, nnom_layer_t *const *outputs, uint8_t n,
+nnom_status_t nnom_model_compile_planned(nnom_model_t *m, nnom_layer_t *const *outputs, uint8_t n,
                                     const nnom_arena_plan_t *plan)
 {
     if (plan == NULL)
@@ -265,8 +265,8 @@ nnom_status_t model_compile_planned(nnom_model_t *m, nnom_layer_t *const *output
     return compile(m, outputs, n, NULL, plan);
 }
 
-nnom_status_t model_compile(nnom_model_t *m, nnom_layer_t *input, nnom_layer_t *output)
+nnom_status_t nnom_model_compile(nnom_model_t *m, nnom_layer_t *input, nnom_layer_t *output)
 {
     (void)input; /* inputs are found from the output */
-    return model_compile_multi(m, &output, 1);
+    return nnom_model_compile_multi(m, &output, 1);
 }

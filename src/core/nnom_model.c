@@ -73,7 +73,7 @@ static nnom_layer_t *model_active(const nnom_activation_t *act, nnom_layer_t *ta
     return target;
 }
 
-nnom_model_t *new_model(nnom_model_t *m)
+nnom_model_t *nnom_new_model(nnom_model_t *m)
 {
     if (m == NULL)
         return NULL;
@@ -86,7 +86,7 @@ nnom_model_t *new_model(nnom_model_t *m)
     return m;
 }
 
-nnom_status_t model_set_callback(nnom_model_t *m, nnom_layer_callback_t cb)
+nnom_status_t nnom_model_set_callback(nnom_model_t *m, nnom_layer_callback_t cb)
 {
     if (m == NULL)
         return NN_ARGUMENT_ERROR;
@@ -94,13 +94,13 @@ nnom_status_t model_set_callback(nnom_model_t *m, nnom_layer_callback_t cb)
     return NN_SUCCESS;
 }
 
-void model_delete_callback(nnom_model_t *m)
+void nnom_model_delete_callback(nnom_model_t *m)
 {
     if (m != NULL)
         m->callback = NULL;
 }
 
-void model_delete(nnom_model_t *m)
+void nnom_model_delete(nnom_model_t *m)
 {
     if (m == NULL)
         return;
@@ -119,8 +119,8 @@ void model_delete(nnom_model_t *m)
 static const nnom_activation_t relu_act = {.kind = NNOM_ACT_RELU, .name = "ReLU"};
 static const nnom_activation_t relu6_act = {.kind = NNOM_ACT_RELU_CAP, .name = "ReLU6", .cap = 6.0f};
 
-const nnom_activation_t *act_relu(void) { return &relu_act; }
-const nnom_activation_t *act_relu6(void) { return &relu6_act; }
+const nnom_activation_t *nnom_act_relu(void) { return &relu_act; }
+const nnom_activation_t *nnom_act_relu6(void) { return &relu6_act; }
 
 uint32_t nnom_shape_size(const nnom_shape_t *s)
 {

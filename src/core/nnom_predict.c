@@ -2,7 +2,7 @@
 #include "nnom.h"
 #include "nnom_internal.h"
 
-nnom_predict_t *prediction_create(nnom_model_t *m, const int8_t *scores, uint32_t label_num,
+nnom_predict_t *nnom_prediction_create(nnom_model_t *m, const int8_t *scores, uint32_t label_num,
                                   uint32_t top_k_size)
 {
     if (m == NULL || scores == NULL || label_num < 1 || label_num > 1024 || top_k_size < 1)
@@ -47,13 +47,13 @@ static uint32_t arg_max(const int8_t *scores, uint32_t n)
     return best;
 }
 
-nnom_status_t prediction_run(nnom_predict_t *pre, uint32_t true_label, uint32_t *label,
+nnom_status_t nnom_prediction_run(nnom_predict_t *pre, uint32_t true_label, uint32_t *label,
                              float *prob)
 {
     if (pre == NULL || true_label >= pre->label_num)
         return NN_ARGUMENT_ERROR;
     uint32_t t0 = nnom_us_get();
-    nnom_status_t status = model_run(pre->model);
+    nnom_status_t status = nnom_model_run(pre->model);
     pre->t_run_total += nnom_us_get() - t0;
     if (status != NN_SUCCESS)
         return status;
@@ -72,7 +72,7 @@ nnom_status_t prediction_run(nnom_predict_t *pre, uint32_t true_label, uint32_t 
     return NN_SUCCESS;
 }
 
-nnom_status_t prediction_run_dataset(nnom_predict_t *pre, const int8_t *inputs,
+nnom_status_t nnom_prediction_run_dataset(nnom_predict_t *pre, const int8_t *inputs,
                                      uint32_t input_size, const uint8_t *labels, uint32_t n)
 {
     if (pre == NULL || inputs == NULL || labels == NULL)
@@ -83,20 +83,20 @@ nnom_status_t prediction_run_dataset(nnom_predict_t *pre, const int8_t *inputs,
         return NN_SIZE_MISMATCH;
     for (uint32_t i = 0; i < n; i++) {
         nnom_memcpy(input->out.data, inputs + (size_t)i * input_size, input_size);
-        nnom_status_t status = prediction_run(pre, labels[i], NULL, NULL);
+        nnom_status_t status = nnom_prediction_run(pre, labels[i], NULL, NULL);
         if (status != NN_SUCCESS)
             return status;
     }
     return NN_SUCCESS;
 }
 
-void prediction_end(nnom_predict_t *pre)
+void nnom_prediction_end(nnom_predict_t *pre)
 {
     if (pre != NULL)
         pre->t_total = nnom_ms_get() - pre->t_start;
 }
 
-uint32_t prediction_accuracy_bp(const nnom_predict_t *pre, uint32_t k)
+uint32_t nnom_prediction_accuracy_bp(const nnom_predict_t *pre, uint32_t k)
 {
     uint32_t hits = 0;
     if (pre == NULL || pre->frame_count == 0 || k == 0)
@@ -106,18 +106,18 @@ uint32_t prediction_accuracy_bp(const nnom_predict_t *pre, uint32_t k)
     return (uint32_t)((uint64_t)hits * 10000u / pre->frame_count);
 }
 
-void prediction_top_k(const nnom_predict_t *pre)
+void nnom_prediction_top_k(const nnom_predict_t *pre)
 {
     if (pre == NULL)
         return;
     for (uint32_t k = 1; k <= pre->top_k_size; k++) {
-        uint32_t bp = prediction_accuracy_bp(pre, k);
+        uint32_t bp = nnom_prediction_accuracy_bp(pre, k);
         NNOM_LOG("Top %u Accuracy: %u.%02u%%\n", (unsigned)k, (unsigned)(bp / 100),
                  (unsigned)(bp % 100));
     }
 }
 
-void prediction_matrix(const nnom_predict_t *pre)
+void nnom_prediction_matrix(const nnom_predict_t *pre)
 {
     if (pre == NULL)
         return;
@@ -133,7 +133,7 @@ void prediction_matrix(const nnom_predict_t *pre)
     }
 }
 
-void prediction_summary(const nnom_predict_t *pre)
+void nnom_prediction_summary(const nnom_predict_t *pre)
 {
     if (pre == NULL)
         return;
@@ -145,11 +145,11 @@ void prediction_summary(const nnom_predict_t *pre)
                  NNOM_TIME_UNIT);
     }
     NNOM_LOG("Total test time: %u ms\n", (unsigned)pre->t_total);
-    prediction_top_k(pre);
-    prediction_matrix(pre);
+    nnom_prediction_top_k(pre);
+    nnom_prediction_matrix(pre);
 }
 
-void prediction_delete(nnom_predict_t *pre)
+void nnom_prediction_delete(nnom_predict_t *pre)
 {
     if (pre == NULL)
         return;
@@ -162,7 +162,7 @@ nnom_status_t nnom_predict(nnom_model_t *m, uint32_t *label, float *prob)
 {
     if (m == NULL || !m->compiled || m->outputs[0] == NULL)
         return m == NULL ? NN_ARGUMENT_ERROR : NN_NOT_COMPILED;
-    nnom_status_t status = model_run(m);
+    nnom_status_t status = nnom_model_run(m);
     if (status != NN_SUCCESS)
         return status;
     const nnom_tensor_t *out = &m->outputs[0]->out;

@@ -11,7 +11,7 @@ static void run_tail(nnom_layer_t *l)
         nnom_clamp_buf_s8(l->out.data, n, l->out_min, l->out_max);
 }
 
-nnom_status_t model_run_to(nnom_model_t *m, nnom_layer_t *end)
+nnom_status_t nnom_model_run_to(nnom_model_t *m, nnom_layer_t *end)
 {
     if (m == NULL)
         return NN_ARGUMENT_ERROR;
@@ -35,4 +35,4 @@ nnom_status_t model_run_to(nnom_model_t *m, nnom_layer_t *end)
     return NN_SUCCESS;
 }
 
-nnom_status_t model_run(nnom_model_t *m) { return model_run_to(m, NULL); }
+nnom_status_t nnom_model_run(nnom_model_t *m) { return nnom_model_run_to(m, NULL); }

@@ -14,7 +14,7 @@ static void print_rate(uint32_t macs, uint32_t time, int column)
     NNOM_LOG(column ? "%6u.%02u\n" : "%u.%02u\n", (unsigned)(hundredths / 100u), (unsigned)(hundredths % 100u));
 }
 
-void model_stat(const nnom_model_t *m)
+void nnom_model_stat(const nnom_model_t *m)
 {
     if (m == NULL || !m->compiled) {
         NNOM_LOG("model_stat: the model is not compiled\n");

@@ -9,11 +9,8 @@ const char *nnom_status_str(nnom_status_t status)
     case NN_ARGUMENT_ERROR: return "invalid argument or graph";
     case NN_LENGTH_ERROR: return "buffer too small";
     case NN_SIZE_MISMATCH: return "shape mismatch";
-    case NN_NANINF: return "NaN or infinity";
-    case NN_SINGULAR: return "singular";
     case NN_TEST_FAILURE: return "test failure";
     case NN_NO_MEMORY: return "out of memory";
-    case NN_MORE_TODO: return "more to do";
     case NN_NOT_COMPILED: return "model not compiled";
     case NN_UNSUPPORTED: return "unsupported";
     case NN_CALLBACK_STOP: return "stopped by callback";

@@ -28,36 +28,32 @@
 /* END generated from nnom/backends.json */
 
 /* -Os with the local kernels: Dense runs as a 1x1 convolution of a
- * one-pixel image, its arguments built by the layer (less code than a
- * fully connected kernel and a second argument set; a little slower). */
+ * one-pixel image (the fully connected table's entry converts the
+ * arguments: less code than a fully connected kernel; a little slower). */
 #if defined(__OPTIMIZE_SIZE__) && !NNOM_CMSIS_NN_KERNELS && !defined(NNOM_USING_CHW)
 #define NNOM_DENSE_AS_CONV 1
 #else
 #define NNOM_DENSE_AS_CONV 0
 #endif
 
-/* A table entry's scratch function is its capability check too: it returns
- * NNOM_UNSUITED where the kernel does not take the arguments (one function,
- * less code than a check and a size). */
-#define NNOM_UNSUITED UINT32_MAX
-
 #if NNOM_CMSIS_NN_KERNELS
-/* src/kernels/cmsis/nnom_cmsis_nn.c: CMSIS-NN's maintained _s8 API. */
-uint32_t nnom_cmsis_conv_scratch(const nnom_conv_args_t *a);
-nnom_status_t nnom_cmsis_conv_s8(const nnom_conv_args_t *a, int8_t *scratch);
+/* src/kernels/cmsis/nnom_cmsis_nn.c: CMSIS-NN's maintained _s8 API, in the
+ * kernel contract of nnom_kernels.h. */
+uint32_t nnom_cmsis_conv_scratch(const void *args);
+nnom_status_t nnom_cmsis_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 
-uint32_t nnom_cmsis_dwconv_scratch(const nnom_conv_args_t *a);
-nnom_status_t nnom_cmsis_dwconv_s8(const nnom_conv_args_t *a, int8_t *scratch);
+uint32_t nnom_cmsis_dwconv_scratch(const void *args);
+nnom_status_t nnom_cmsis_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 
-/* has_scratch is 0 for the shorthand calls that cannot give scratch */
-uint32_t nnom_cmsis_fc_scratch(const nnom_fc_args_t *a, int has_scratch); /* Helium only */
-nnom_status_t nnom_cmsis_fc_s8(const nnom_fc_args_t *a, int8_t *scratch);
+uint32_t nnom_cmsis_fc_scratch(const void *args); /* Helium only */
+nnom_status_t nnom_cmsis_fc_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 
-uint32_t nnom_cmsis_pool_scratch(const nnom_pool_args_t *a, int has_scratch);
-nnom_status_t nnom_cmsis_pool_s8(const nnom_pool_args_t *a, int8_t *scratch);
+nnom_status_t nnom_cmsis_maxpool_s8(const nnom_kernel_ctx_t *ctx, const void *args); /* Helium */
+uint32_t nnom_cmsis_avgpool_scratch(const void *args);
+nnom_status_t nnom_cmsis_avgpool_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 
-int nnom_cmsis_softmax_suits(const nnom_softmax_args_t *a);
-nnom_status_t nnom_cmsis_softmax_s8(const nnom_softmax_args_t *a);
+uint32_t nnom_cmsis_softmax_scratch(const void *args); /* Helium only */
+nnom_status_t nnom_cmsis_softmax_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 #endif
 
 #endif

@@ -23,7 +23,7 @@ static const nnom_layer_type_t activation_type = {NNOM_ACTIVATION, "Activation",
                                                   NNOM_LAYER_INPLACE, 0, activation_build,
                                                   activation_run};
 
-nnom_layer_t *activation_s(const nnom_activation_config_t *config)
+nnom_layer_t *nnom_activation_s(const nnom_activation_config_t *config)
 {
     return nnom_layer_new(&activation_type, config);
 }

@@ -1,7 +1,7 @@
 /* nnom_border.c - ZeroPadding (pads with the zero point, i.e. real 0) and
  * Cropping. HWC: one plane of c channels; CHW: c planes of one channel. */
 #include "nnom.h"
-#include "../kernels/chw/nnom_chw.h"
+#include "nnom_layout.h"
 
 static nnom_status_t border_build(nnom_layer_t *l)
 {
@@ -28,7 +28,7 @@ static nnom_status_t border_run(nnom_layer_t *l)
     const nnom_border_config_t *cfg = (const nnom_border_config_t *)l->config;
     const nnom_shape_t *in = &l->in0->out.shape, *out = &l->out.shape;
     const int pad = l->type->kind == NNOM_ZERO_PADDING;
-    const uint32_t c = NNOM_PLANE_C(in->c), row_in = (uint32_t)in->w * c;
+    const uint32_t c = nnom_layout_plane_channels(in->c), row_in = (uint32_t)in->w * c;
     const uint32_t row_out = (uint32_t)out->w * c, rows = pad ? in->h : out->h;
     const uint32_t skip = cfg->border.top * (pad ? row_out : row_in) + cfg->border.left * c;
     const int8_t *src = l->in0->out.data + (pad ? 0 : skip);
@@ -36,7 +36,7 @@ static nnom_status_t border_run(nnom_layer_t *l)
     if (pad)
         nnom_memset(l->out.data, (int8_t)l->out.q->zero_point, nnom_shape_size(out));
     const uint32_t plane_in = in->h * row_in, plane_out = out->h * row_out;
-    for (uint32_t p = 0; p < NNOM_PLANES(in->c); p++, src += plane_in, dst += plane_out)
+    for (uint32_t p = 0; p < nnom_layout_planes(in->c); p++, src += plane_in, dst += plane_out)
         for (uint32_t y = 0; y < rows; y++)
             memmove(dst + y * row_out, src + y * row_in, pad ? row_in : row_out);
     return NN_SUCCESS;
@@ -47,11 +47,11 @@ static const nnom_layer_type_t zeropad_type = {NNOM_ZERO_PADDING, "ZeroPad", 0, 
 static const nnom_layer_type_t cropping_type = {NNOM_CROPPING, "Cropping", 0, 0, border_build,
                                                 border_run};
 
-nnom_layer_t *zeropadding_s(const nnom_border_config_t *config)
+nnom_layer_t *nnom_zeropadding_s(const nnom_border_config_t *config)
 {
     return nnom_layer_new(&zeropad_type, config);
 }
-nnom_layer_t *cropping_s(const nnom_border_config_t *config)
+nnom_layer_t *nnom_cropping_s(const nnom_border_config_t *config)
 {
     return nnom_layer_new(&cropping_type, config);
 }

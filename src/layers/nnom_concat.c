@@ -3,7 +3,7 @@
  * (computed by the converter), so branches keep their own quantisation. */
 #include "nnom.h"
 #include "nnom_kernels.h"
-#include "../kernels/chw/nnom_chw.h"
+#include "nnom_layout.h"
 
 /* HWC index (0 h, 1 w, 2 c) of a Keras axis for a tensor of this rank, or -1. */
 static int32_t hwc_axis(int32_t axis, int32_t rank)
@@ -62,11 +62,7 @@ static nnom_status_t concat_run(nnom_layer_t *l)
     const nnom_shape_t *out = &l->out.shape;
     const int32_t a = hwc_axis(cfg->axis, out->rank);
     /* `outer` blocks, each made of one contiguous run per input */
-#ifdef NNOM_USING_CHW /* C,H,W */
-    const uint32_t outer = a == 2 ? 1u : (a == 0 ? out->c : (uint32_t)out->c * out->h);
-#else
-    const uint32_t outer = a == 0 ? 1u : (a == 1 ? out->h : (uint32_t)out->h * out->w);
-#endif
+    const uint32_t outer = nnom_layout_concat_blocks(a, out);
     int8_t *dst = l->out.data;
     for (uint32_t o = 0; o < outer; o++) {
         for (uint8_t i = 0; i < l->n_in; i++) {
@@ -87,7 +83,7 @@ static nnom_status_t concat_run(nnom_layer_t *l)
 static const nnom_layer_type_t concat_type = {NNOM_CONCAT, "Concat", 0, 0, concat_build,
                                               concat_run};
 
-nnom_layer_t *concat_s(const nnom_concat_config_t *config)
+nnom_layer_t *nnom_concat_s(const nnom_concat_config_t *config)
 {
     return nnom_layer_new(&concat_type, config);
 }

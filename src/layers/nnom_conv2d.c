@@ -36,7 +36,6 @@ static nnom_status_t setup(const nnom_layer_t *l, conv_setup_t *s)
     s->p.dilation_w = cfg->dilation_w;
     s->p.act_min = l->out_min;
     s->p.act_max = l->out_max;
-    s->ch_mult = 0;
     s->input = in->data;
     s->weight = cfg->weight;
     s->bias = cfg->bias;
@@ -59,7 +58,7 @@ static nnom_status_t conv2d_build(nnom_layer_t *l)
     l->out.shape.rank = l->in0->out.shape.rank;
     l->out.q = ((const nnom_conv2d_config_t *)l->config)->super.out_q;
     l->macs = (uint32_t)(s.out.h * s.out.w * s.out.c) * (uint32_t)(s.k.h * s.k.w * s.k.c);
-    l->scratch_bytes = nnom_kernel_conv_scratch(&s);
+    l->scratch_bytes = nnom_kernel_scratch(nnom_conv_kernels, &s);
     return NN_SUCCESS;
 }
 
@@ -69,13 +68,13 @@ static nnom_status_t conv2d_run(nnom_layer_t *l)
     nnom_status_t st = setup(l, &s);
     if (st != NN_SUCCESS)
         return st;
-    return nnom_kernel_conv(&s, l->scratch);
+    return nnom_kernel_run(nnom_conv_kernels, l, &s);
 }
 
 static const nnom_layer_type_t conv2d_type = {NNOM_CONV_2D, "Conv2D\0Conv1D", NNOM_LAYER_1D_NAME, 1, conv2d_build,
                                               conv2d_run};
 
-nnom_layer_t *conv2d_s(const nnom_conv2d_config_t *config)
+nnom_layer_t *nnom_conv2d_s(const nnom_conv2d_config_t *config)
 {
     return nnom_layer_new(&conv2d_type, config);
 }

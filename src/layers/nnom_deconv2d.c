@@ -4,11 +4,6 @@
 #include "nnom.h"
 #include "nnom_kernels.h"
 
-typedef struct {
-    nnom_dims_t in, k, out;
-    nnom_conv_params_t p;
-} deconv_setup_t;
-
 /* Output size along one axis (0 when invalid) and the padding before it. */
 static int32_t deconv_out(int32_t size, int32_t k, int32_t stride, int32_t dilation,
                           nnom_padding_t padding, int32_t out_pad, int32_t *before)
@@ -24,7 +19,7 @@ static int32_t deconv_out(int32_t size, int32_t k, int32_t stride, int32_t dilat
     return out > 65535 ? 0 : out;
 }
 
-static nnom_status_t setup(const nnom_layer_t *l, deconv_setup_t *s)
+static nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s)
 {
     const nnom_deconv2d_config_t *cfg = (const nnom_deconv2d_config_t *)l->config;
     const nnom_tensor_t *in = &l->in0->out;
@@ -55,12 +50,18 @@ static nnom_status_t setup(const nnom_layer_t *l, deconv_setup_t *s)
     s->p.dilation_w = cfg->dilation_w;
     s->p.act_min = l->out_min;
     s->p.act_max = l->out_max;
+    s->input = in->data;
+    s->weight = cfg->weight;
+    s->bias = cfg->bias;
+    s->rq.mult = cfg->mult;
+    s->rq.shift = cfg->shift;
+    s->output = l->out.data;
     return NN_SUCCESS;
 }
 
 static nnom_status_t deconv2d_build(nnom_layer_t *l)
 {
-    deconv_setup_t s;
+    nnom_conv_args_t s;
     nnom_status_t st = setup(l, &s);
     if (st != NN_SUCCESS)
         return st;
@@ -70,27 +71,24 @@ static nnom_status_t deconv2d_build(nnom_layer_t *l)
     l->out.shape.rank = l->in0->out.shape.rank;
     l->out.q = ((const nnom_deconv2d_config_t *)l->config)->super.out_q;
     l->macs = (uint32_t)(s.in.h * s.in.w * s.in.c) * (uint32_t)(s.k.h * s.k.w * s.out.c);
-    l->scratch_bytes = nnom_kernel_deconv_s8_scratch(&s.p, &s.in, &s.k, &s.out);
+    l->scratch_bytes = nnom_kernel_scratch(nnom_deconv_kernels, &s);
     return NN_SUCCESS;
 }
 
 static nnom_status_t deconv2d_run(nnom_layer_t *l)
 {
-    const nnom_deconv2d_config_t *cfg = (const nnom_deconv2d_config_t *)l->config;
-    deconv_setup_t s;
+    nnom_conv_args_t s;
     nnom_status_t st = setup(l, &s);
     if (st != NN_SUCCESS)
         return st;
-    nnom_requant_t rq = {cfg->mult, cfg->shift};
-    return nnom_kernel_deconv_s8(&s.p, &rq, &s.in, l->in0->out.data, &s.k, cfg->weight,
-                                 cfg->bias, &s.out, l->out.data, l->scratch);
+    return nnom_kernel_run(nnom_deconv_kernels, l, &s);
 }
 
 static const nnom_layer_type_t deconv2d_type = {NNOM_DECONV_2D, "DeConv2D\0DeConv1D",
                                                 NNOM_LAYER_1D_NAME, 1,
                                                 deconv2d_build, deconv2d_run};
 
-nnom_layer_t *deconv2d_s(const nnom_deconv2d_config_t *config)
+nnom_layer_t *nnom_deconv2d_s(const nnom_deconv2d_config_t *config)
 {
     return nnom_layer_new(&deconv2d_type, config);
 }

@@ -1,34 +1,7 @@
 /* nnom_dense.c - fully connected layer, per-output-unit int8. */
 #include "nnom.h"
 #include "nnom_kernels.h"
-#include "../kernels/chw/nnom_chw.h"
-#include "../kernels/nnom_backend.h"
-
-#if NNOM_DENSE_AS_CONV
-typedef nnom_conv_args_t dense_args_t;
-
-static void fill(const nnom_layer_t *l, nnom_conv_args_t *a)
-{
-    const nnom_dense_config_t *cfg = (const nnom_dense_config_t *)l->config;
-    nnom_memset(a, 0, sizeof(*a));
-    a->p.input_zp = l->in0->out.q->zero_point;
-    a->p.output_zp = cfg->super.out_q->zero_point;
-    a->p.stride_h = a->p.stride_w = a->p.dilation_h = a->p.dilation_w = 1;
-    a->p.act_min = l->out_min;
-    a->p.act_max = l->out_max;
-    a->in.h = a->in.w = a->k.h = a->k.w = a->out.h = a->out.w = 1;
-    a->in.c = a->k.c = cfg->in_features;
-    a->out.c = cfg->units;
-    a->input = l->in0->out.data;
-    a->weight = cfg->weight;
-    a->bias = cfg->bias;
-    a->bias_folded = cfg->bias_folded;
-    a->rq.mult = cfg->mult;
-    a->rq.shift = cfg->shift;
-    a->output = l->out.data;
-}
-#else
-typedef nnom_fc_args_t dense_args_t;
+#include "nnom_layout.h"
 
 static void fill(const nnom_layer_t *l, nnom_fc_args_t *a)
 {
@@ -47,9 +20,8 @@ static void fill(const nnom_layer_t *l, nnom_fc_args_t *a)
     a->rq.shift = cfg->shift;
     a->output = l->out.data;
 }
-#endif
 
-static nnom_status_t setup(const nnom_layer_t *l, dense_args_t *a)
+static nnom_status_t setup(const nnom_layer_t *l, nnom_fc_args_t *a)
 {
     const nnom_dense_config_t *cfg = (const nnom_dense_config_t *)l->config;
     /* an input has out.q: compile() refuses a layer built without one */
@@ -65,43 +37,33 @@ static nnom_status_t setup(const nnom_layer_t *l, dense_args_t *a)
 static nnom_status_t dense_build(nnom_layer_t *l)
 {
     const nnom_dense_config_t *cfg = (const nnom_dense_config_t *)l->config;
-    dense_args_t a;
+    nnom_fc_args_t a;
     nnom_status_t st = setup(l, &a);
     if (st != NN_SUCCESS)
         return st;
-#ifdef NNOM_USING_CHW
-    if (!nnom_chw_same_order(&l->in0->out.shape)) {
+    if (!nnom_layout_keras_order(&l->in0->out.shape)) {
         NNOM_LOG("nnom: in CHW builds Dense needs a vector: put a Flatten before it\n");
         return NN_UNSUPPORTED;
     }
-#endif
     l->out.shape.h = 1;
     l->out.shape.w = 1;
     l->out.shape.c = cfg->units;
     l->out.shape.rank = 1;
     l->out.q = cfg->super.out_q;
     l->macs = (uint32_t)cfg->units * cfg->in_features;
-#if NNOM_DENSE_AS_CONV
-    l->scratch_bytes = 0; /* the direct path: no window to gather */
-#else
-    l->scratch_bytes = nnom_kernel_fc_scratch(&a);
-#endif
+    l->scratch_bytes = nnom_kernel_scratch(nnom_fc_kernels, &a);
     return NN_SUCCESS;
 }
 
 static nnom_status_t dense_run(nnom_layer_t *l)
 {
-    dense_args_t a;
+    nnom_fc_args_t a;
     nnom_status_t st = setup(l, &a);
     if (st != NN_SUCCESS)
         return st;
-#if NNOM_DENSE_AS_CONV
-    return nnom_kernel_conv(&a, NULL);
-#else
-    return nnom_kernel_fc(&a, l->scratch);
-#endif
+    return nnom_kernel_run(nnom_fc_kernels, l, &a);
 }
 
 static const nnom_layer_type_t dense_type = {NNOM_DENSE, "Dense", 0, 1, dense_build, dense_run};
 
-nnom_layer_t *dense_s(const nnom_dense_config_t *config) { return nnom_layer_new(&dense_type, config); }
+nnom_layer_t *nnom_dense_s(const nnom_dense_config_t *config) { return nnom_layer_new(&dense_type, config); }

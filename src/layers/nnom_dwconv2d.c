@@ -60,7 +60,7 @@ static nnom_status_t dwconv2d_build(nnom_layer_t *l)
     l->out.shape.rank = l->in0->out.shape.rank;
     l->out.q = cfg->super.out_q;
     l->macs = (uint32_t)(s.out.h * s.out.w * s.out.c) * (uint32_t)(s.k.h * s.k.w);
-    l->scratch_bytes = nnom_kernel_dwconv_scratch(&s);
+    l->scratch_bytes = nnom_kernel_scratch(nnom_dwconv_kernels, &s);
     return NN_SUCCESS;
 }
 
@@ -70,14 +70,14 @@ static nnom_status_t dwconv2d_run(nnom_layer_t *l)
     nnom_status_t st = setup(l, &s);
     if (st != NN_SUCCESS)
         return st;
-    return nnom_kernel_dwconv(&s, l->scratch);
+    return nnom_kernel_run(nnom_dwconv_kernels, l, &s);
 }
 
 static const nnom_layer_type_t dwconv2d_type = {NNOM_DW_CONV_2D, "DW_Conv2D\0DW_Conv1D",
                                                 NNOM_LAYER_1D_NAME, 1,
                                                 dwconv2d_build, dwconv2d_run};
 
-nnom_layer_t *dwconv2d_s(const nnom_dwconv2d_config_t *config)
+nnom_layer_t *nnom_dwconv2d_s(const nnom_dwconv2d_config_t *config)
 {
     return nnom_layer_new(&dwconv2d_type, config);
 }

@@ -27,43 +27,57 @@ static nnom_status_t global_build(nnom_layer_t *l)
     return NN_SUCCESS;
 }
 
-/* One run per kind, each naming its own kernel: a model links the pooling
- * kernels of the kinds it uses only. */
-typedef nnom_status_t (*global_kernel_t)(const nnom_pool_params_t *p, const nnom_dims_t *in_dims,
-                                         const int8_t *in, int32_t kernel_h, int32_t kernel_w,
-                                         const nnom_dims_t *out_dims, int8_t *out);
-
-static nnom_status_t global_run(nnom_layer_t *l, global_kernel_t kernel)
+/* The whole input as one window (global pooling has no scratch: a kernel
+ * that needs some is skipped). */
+static void global_args(const nnom_layer_t *l, nnom_pool_args_t *a)
 {
     const nnom_shape_t *s = &l->in0->out.shape;
-    const nnom_dims_t in = {s->h, s->w, s->c}, out = {1, 1, s->c};
     const nnom_pool_params_t p = {1, 1, 0, 0, l->out_min, l->out_max};
-    return kernel(&p, &in, l->in0->out.data, s->h, s->w, &out, l->out.data);
+    a->p = p;
+    a->in.h = a->kernel_h = s->h;
+    a->in.w = a->kernel_w = s->w;
+    a->in.c = a->out.c = s->c;
+    a->out.h = a->out.w = 1;
+    a->input = l->in0->out.data;
+    a->output = l->out.data;
 }
 
+/* One run per kind, each naming its own table: a model links the pooling
+ * kernels of the kinds it uses only. */
 static nnom_status_t global_max_run(nnom_layer_t *l)
 {
-    return global_run(l, nnom_kernel_maxpool_s8);
+    nnom_pool_args_t a;
+    global_args(l, &a);
+    return nnom_kernel_run(nnom_maxpool_kernels, l, &a);
 }
 
 static nnom_status_t global_avg_run(nnom_layer_t *l)
 {
-    return global_run(l, nnom_kernel_avgpool_s8);
+    nnom_pool_args_t a;
+    global_args(l, &a);
+    return nnom_kernel_run(nnom_avgpool_kernels, l, &a);
+}
+
+/* Sum pooling's requantisation: the input's zero point to the config's
+ * output. */
+static void sum_args(const nnom_layer_t *l, nnom_pool_args_t *a)
+{
+    const nnom_sumpool_config_t *cfg = (const nnom_sumpool_config_t *)l->config;
+    a->input_zp = l->in0->out.q->zero_point;
+    a->output_zp = cfg->super.out_q->zero_point;
+    a->mult = cfg->mult;
+    a->shift = cfg->shift;
 }
 
 static nnom_status_t global_sum_run(nnom_layer_t *l)
 {
-    const nnom_shape_t *s = &l->in0->out.shape;
-    const nnom_dims_t in = {s->h, s->w, s->c}, out = {1, 1, s->c};
-    const nnom_pool_params_t p = {1, 1, 0, 0, l->out_min, l->out_max};
-    const nnom_sumpool_config_t *cfg = (const nnom_sumpool_config_t *)l->config;
-    return nnom_kernel_sumpool_s8(&p, &in, l->in0->out.data, s->h, s->w, &out, l->out.data,
-                                  l->in0->out.q->zero_point, cfg->super.out_q->zero_point,
-                                  cfg->mult, cfg->shift);
+    nnom_pool_args_t a;
+    global_args(l, &a);
+    sum_args(l, &a);
+    return nnom_kernel_run(nnom_sumpool_kernels, l, &a);
 }
 
-static nnom_status_t sumpool_setup(const nnom_layer_t *l, nnom_dims_t *in, nnom_dims_t *out,
-                                   nnom_pool_params_t *p)
+static nnom_status_t sumpool_setup(const nnom_layer_t *l, nnom_pool_args_t *a)
 {
     const nnom_sumpool_config_t *cfg = (const nnom_sumpool_config_t *)l->config;
     const nnom_shape_t *s = &l->in0->out.shape;
@@ -71,33 +85,37 @@ static nnom_status_t sumpool_setup(const nnom_layer_t *l, nnom_dims_t *in, nnom_
         return NN_ARGUMENT_ERROR;
     if (s->rank < 2 || (int32_t)cfg->kernel_h * cfg->kernel_w > MAX_POSITIONS)
         return NN_SIZE_MISMATCH;
-    in->h = s->h;
-    in->w = s->w;
-    in->c = s->c;
-    out->c = s->c;
-    out->h = nnom_window_out(in->h, cfg->kernel_h, cfg->stride_h, 1, cfg->padding, 0, 0,
-                             &p->pad_top);
-    out->w = nnom_window_out(in->w, cfg->kernel_w, cfg->stride_w, 1, cfg->padding, 0, 0,
-                             &p->pad_left);
-    if (out->h < 1 || out->w < 1 || cfg->padding == PADDING_EXPLICIT)
+    a->in.h = s->h;
+    a->in.w = s->w;
+    a->in.c = s->c;
+    a->out.c = s->c;
+    a->out.h = nnom_window_out(a->in.h, cfg->kernel_h, cfg->stride_h, 1, cfg->padding, 0, 0,
+                               &a->p.pad_top);
+    a->out.w = nnom_window_out(a->in.w, cfg->kernel_w, cfg->stride_w, 1, cfg->padding, 0, 0,
+                               &a->p.pad_left);
+    if (a->out.h < 1 || a->out.w < 1 || cfg->padding == PADDING_EXPLICIT)
         return NN_SIZE_MISMATCH;
-    p->stride_h = cfg->stride_h;
-    p->stride_w = cfg->stride_w;
-    p->act_min = l->out_min;
-    p->act_max = l->out_max;
+    a->p.stride_h = cfg->stride_h;
+    a->p.stride_w = cfg->stride_w;
+    a->p.act_min = l->out_min;
+    a->p.act_max = l->out_max;
+    a->kernel_h = cfg->kernel_h;
+    a->kernel_w = cfg->kernel_w;
+    a->input = l->in0->out.data;
+    a->output = l->out.data;
+    sum_args(l, a);
     return NN_SUCCESS;
 }
 
 static nnom_status_t sumpool_build(nnom_layer_t *l)
 {
-    nnom_dims_t in, out;
-    nnom_pool_params_t p;
-    nnom_status_t st = sumpool_setup(l, &in, &out, &p);
+    nnom_pool_args_t a;
+    nnom_status_t st = sumpool_setup(l, &a);
     if (st != NN_SUCCESS)
         return st;
-    l->out.shape.h = (uint16_t)out.h;
-    l->out.shape.w = (uint16_t)out.w;
-    l->out.shape.c = (uint16_t)out.c;
+    l->out.shape.h = (uint16_t)a.out.h;
+    l->out.shape.w = (uint16_t)a.out.w;
+    l->out.shape.c = (uint16_t)a.out.c;
     l->out.shape.rank = l->in0->out.shape.rank;
     l->out.q = ((const nnom_sumpool_config_t *)l->config)->super.out_q;
     return NN_SUCCESS;
@@ -105,15 +123,11 @@ static nnom_status_t sumpool_build(nnom_layer_t *l)
 
 static nnom_status_t sumpool_run(nnom_layer_t *l)
 {
-    const nnom_sumpool_config_t *cfg = (const nnom_sumpool_config_t *)l->config;
-    nnom_dims_t in, out;
-    nnom_pool_params_t p;
-    nnom_status_t st = sumpool_setup(l, &in, &out, &p);
+    nnom_pool_args_t a;
+    nnom_status_t st = sumpool_setup(l, &a);
     if (st != NN_SUCCESS)
         return st;
-    return nnom_kernel_sumpool_s8(&p, &in, l->in0->out.data, cfg->kernel_h, cfg->kernel_w, &out,
-                                  l->out.data, l->in0->out.q->zero_point,
-                                  cfg->super.out_q->zero_point, cfg->mult, cfg->shift);
+    return nnom_kernel_run(nnom_sumpool_kernels, l, &a);
 }
 
 static const nnom_layer_type_t global_maxpool_type = {NNOM_GLOBAL_MAXPOOL, "GlobalMax", 0, 1,
@@ -125,19 +139,19 @@ static const nnom_layer_type_t global_sumpool_type = {NNOM_GLOBAL_SUMPOOL, "Glob
 static const nnom_layer_type_t sumpool_type = {NNOM_SUMPOOL, "SumPool", 0, 1, sumpool_build,
                                                sumpool_run};
 
-nnom_layer_t *global_maxpool_s(const nnom_global_pool_config_t *config)
+nnom_layer_t *nnom_global_maxpool_s(const nnom_global_pool_config_t *config)
 {
     return nnom_layer_new(&global_maxpool_type, config);
 }
-nnom_layer_t *global_avgpool_s(const nnom_global_pool_config_t *config)
+nnom_layer_t *nnom_global_avgpool_s(const nnom_global_pool_config_t *config)
 {
     return nnom_layer_new(&global_avgpool_type, config);
 }
-nnom_layer_t *global_sumpool_s(const nnom_sumpool_config_t *config)
+nnom_layer_t *nnom_global_sumpool_s(const nnom_sumpool_config_t *config)
 {
     return nnom_layer_new(&global_sumpool_type, config);
 }
-nnom_layer_t *sumpool_s(const nnom_sumpool_config_t *config)
+nnom_layer_t *nnom_sumpool_s(const nnom_sumpool_config_t *config)
 {
     return nnom_layer_new(&sumpool_type, config);
 }

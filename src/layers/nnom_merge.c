@@ -57,10 +57,12 @@ static nnom_status_t add_run(nnom_layer_t *l)
     gather(l, in, offset);
     for (uint8_t i = 0; i < l->n_in; i++) /* Sub: a negative multiplier subtracts the term */
         mult[i] = (l->type->kind == NNOM_SUB && i > 0) ? -cfg->in_mult[i] : cfg->in_mult[i];
-    return nnom_kernel_add_s8(l->n_in, in, offset, mult, cfg->in_shift, cfg->left_shift,
-                              l->out.data, cfg->super.out_q->zero_point, cfg->out_mult,
-                              cfg->out_shift, l->out_min, l->out_max,
-                              nnom_shape_size(&l->out.shape));
+    const nnom_add_args_t a = {l->n_in,          in,          offset,
+                               mult,            cfg->in_shift, cfg->left_shift,
+                               cfg->super.out_q->zero_point, cfg->out_mult, cfg->out_shift,
+                               l->out_min,      l->out_max,  nnom_shape_size(&l->out.shape),
+                               l->out.data};
+    return nnom_kernel_run(nnom_add_kernels, l, &a);
 }
 
 static nnom_status_t mult_build(nnom_layer_t *l)
@@ -84,9 +86,11 @@ static nnom_status_t mult_run(nnom_layer_t *l)
     const int8_t *in[NNOM_MERGE_MAX_INPUTS];
     int32_t offset[NNOM_MERGE_MAX_INPUTS];
     gather(l, in, offset);
-    return nnom_kernel_mul_s8(l->n_in, in, offset, cfg->mult, cfg->shift, cfg->step_zp,
-                              l->out.data, cfg->super.out_q->zero_point, l->out_min, l->out_max,
-                              nnom_shape_size(&l->out.shape));
+    const nnom_mul_args_t a = {l->n_in,      in,          offset,     cfg->mult,
+                               cfg->shift,  cfg->step_zp, cfg->super.out_q->zero_point,
+                               l->out_min,  l->out_max,  nnom_shape_size(&l->out.shape),
+                               l->out.data};
+    return nnom_kernel_run(nnom_mul_kernels, l, &a);
 }
 
 /* In place: the kernels read every input's element before writing it. */
@@ -97,9 +101,9 @@ static const nnom_layer_type_t sub_type = {NNOM_SUB, "Sub", NNOM_LAYER_INPLACE, 
 static const nnom_layer_type_t mult_type = {NNOM_MULT, "Mult", NNOM_LAYER_INPLACE, 1, mult_build,
                                             mult_run};
 
-nnom_layer_t *add_s(const nnom_add_config_t *config) { return nnom_layer_new(&add_type, config); }
-nnom_layer_t *sub_s(const nnom_add_config_t *config) { return nnom_layer_new(&sub_type, config); }
-nnom_layer_t *mult_s(const nnom_mult_config_t *config)
+nnom_layer_t *nnom_add_s(const nnom_add_config_t *config) { return nnom_layer_new(&add_type, config); }
+nnom_layer_t *nnom_sub_s(const nnom_add_config_t *config) { return nnom_layer_new(&sub_type, config); }
+nnom_layer_t *nnom_mult_s(const nnom_mult_config_t *config)
 {
     return nnom_layer_new(&mult_type, config);
 }

@@ -10,7 +10,6 @@ static nnom_status_t setup(const nnom_layer_t *l, nnom_pool_args_t *a)
     const nnom_shape_t *s = &l->in0->out.shape;
     if (s->rank < 2)
         return NN_SIZE_MISMATCH;
-    a->kind = l->type->kind == NNOM_MAXPOOL ? NNOM_POOL_MAX : NNOM_POOL_AVG;
     a->in.h = s->h;
     a->in.w = s->w;
     a->in.c = s->c;
@@ -32,13 +31,12 @@ static nnom_status_t setup(const nnom_layer_t *l, nnom_pool_args_t *a)
     return NN_SUCCESS;
 }
 
-/* A layer type per kind with its own dispatch entries (the type's first
- * member is the generic type the layer points to): a model without AvgPool
- * links no average pooling kernel, CMSIS-NN's included. */
+/* A layer type per kind with its own kernel table (the type's first member
+ * is the generic type the layer points to): a model without AvgPool links
+ * no average pooling kernel, CMSIS-NN's included. */
 typedef struct {
     nnom_layer_type_t super;
-    uint32_t (*scratch)(const nnom_pool_args_t *a);
-    nnom_status_t (*run)(const nnom_pool_args_t *a, int8_t *scratch);
+    const nnom_kernel_t *kernels;
 } pool_type_t;
 
 static const pool_type_t *pool_type(const nnom_layer_t *l)
@@ -57,7 +55,7 @@ static nnom_status_t pool_build(nnom_layer_t *l)
     l->out.shape.c = (uint16_t)a.out.c;
     l->out.shape.rank = l->in0->out.shape.rank;
     l->out.q = l->in0->out.q;
-    l->scratch_bytes = pool_type(l)->scratch(&a);
+    l->scratch_bytes = nnom_kernel_scratch(pool_type(l)->kernels, &a);
     return NN_SUCCESS;
 }
 
@@ -67,25 +65,23 @@ static nnom_status_t pool_run(nnom_layer_t *l)
     nnom_status_t st = setup(l, &a);
     if (st != NN_SUCCESS)
         return st;
-    return pool_type(l)->run(&a, l->scratch);
+    return nnom_kernel_run(pool_type(l)->kernels, l, &a);
 }
 
 static const pool_type_t maxpool_type = {
     {NNOM_MAXPOOL, "MaxPool", 0, 1, pool_build, pool_run},
-    nnom_kernel_maxpool_scratch,
-    nnom_kernel_maxpool,
+    nnom_maxpool_kernels,
 };
 static const pool_type_t avgpool_type = {
     {NNOM_AVGPOOL, "AvgPool", 0, 1, pool_build, pool_run},
-    nnom_kernel_avgpool_scratch,
-    nnom_kernel_avgpool,
+    nnom_avgpool_kernels,
 };
 
-nnom_layer_t *maxpool_s(const nnom_pool_config_t *config)
+nnom_layer_t *nnom_maxpool_s(const nnom_pool_config_t *config)
 {
     return nnom_layer_new(&maxpool_type.super, config);
 }
-nnom_layer_t *avgpool_s(const nnom_pool_config_t *config)
+nnom_layer_t *nnom_avgpool_s(const nnom_pool_config_t *config)
 {
     return nnom_layer_new(&avgpool_type.super, config);
 }

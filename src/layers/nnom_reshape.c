@@ -1,21 +1,20 @@
 /* nnom_reshape.c - Flatten and Reshape: views, no data moves (HWC). Keras
  * reshapes in HWC order, so in CHW builds they copy (transposing) unless
- * the CHW bytes are the same (nnom_chw_reshape_is_view). */
+ * the CHW bytes are the same (nnom_layout_reshape_is_view). */
 #include "nnom.h"
-#include "../kernels/chw/nnom_chw.h"
+#include "nnom_layout.h"
 
-#ifdef NNOM_USING_CHW
-static nnom_status_t reshape_chw_run(nnom_layer_t *l)
+static nnom_status_t reshape_copy_run(nnom_layer_t *l)
 {
-    nnom_chw_reshape(l->in0->out.data, &l->in0->out.shape, l->out.data, &l->out.shape);
+    nnom_layout_reshape(l->in0->out.data, &l->in0->out.shape, l->out.data, &l->out.shape);
     return NN_SUCCESS;
 }
 static nnom_status_t reshape_build(nnom_layer_t *l);
-static const nnom_layer_type_t flatten_chw_type = {NNOM_FLATTEN, "Flatten", 0, 0, reshape_build,
-                                                   reshape_chw_run};
-static const nnom_layer_type_t reshape_chw_type = {NNOM_RESHAPE, "Reshape", 0, 0, reshape_build,
-                                                   reshape_chw_run};
-#endif
+/* the copying forms, where the arena's order is not Keras' */
+static const nnom_layer_type_t flatten_copy_type = {NNOM_FLATTEN, "Flatten", 0, 0,
+                                                    reshape_build, reshape_copy_run};
+static const nnom_layer_type_t reshape_copy_type = {NNOM_RESHAPE, "Reshape", 0, 0,
+                                                    reshape_build, reshape_copy_run};
 
 static nnom_status_t reshape_build(nnom_layer_t *l)
 {
@@ -26,10 +25,8 @@ static nnom_status_t reshape_build(nnom_layer_t *l)
         return NN_SIZE_MISMATCH;
     l->out.shape = cfg->shape;
     l->out.q = l->in0->out.q;
-#ifdef NNOM_USING_CHW
-    if (!nnom_chw_reshape_is_view(&l->in0->out.shape, &cfg->shape))
-        l->type = l->type->kind == NNOM_FLATTEN ? &flatten_chw_type : &reshape_chw_type;
-#endif
+    if (!nnom_layout_reshape_is_view(&l->in0->out.shape, &cfg->shape))
+        l->type = l->type->kind == NNOM_FLATTEN ? &flatten_copy_type : &reshape_copy_type;
     return NN_SUCCESS;
 }
 
@@ -44,11 +41,11 @@ static const nnom_layer_type_t flatten_type = {NNOM_FLATTEN, "Flatten", NNOM_LAY
 static const nnom_layer_type_t reshape_type = {NNOM_RESHAPE, "Reshape", NNOM_LAYER_VIEW, 0,
                                                reshape_build, reshape_run};
 
-nnom_layer_t *flatten_s(const nnom_reshape_config_t *config)
+nnom_layer_t *nnom_flatten_s(const nnom_reshape_config_t *config)
 {
     return nnom_layer_new(&flatten_type, config);
 }
-nnom_layer_t *reshape_s(const nnom_reshape_config_t *config)
+nnom_layer_t *nnom_reshape_s(const nnom_reshape_config_t *config)
 {
     return nnom_layer_new(&reshape_type, config);
 }

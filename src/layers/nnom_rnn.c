@@ -15,18 +15,7 @@
 #include "nnom.h"
 #include "nnom_kernels.h"
 #include "nnom_rnn.h"
-#include "../kernels/chw/nnom_chw.h"
-
-/* Element (t, k) of a (steps, n) sequence: at t * n + k (HWC) or at
- * k * steps + t (CHW); SEQ_AT is element (t, 0), SEQ_STEP the distance
- * from k to k + 1. */
-#ifdef NNOM_USING_CHW
-#define SEQ_AT(base, t, n, steps) ((base) + (t))
-#define SEQ_STEP(steps) (steps)
-#else
-#define SEQ_AT(base, t, n, steps) ((base) + (size_t)(t) * (n))
-#define SEQ_STEP(steps) 1u
-#endif
+#include "nnom_layout.h"
 
 void nnom_mem_release(void *p);
 
@@ -117,10 +106,8 @@ static nnom_status_t rnn_build(nnom_layer_t *l)
         scratch += rl->n_cells * nnom_rnn_state_bytes(rl->cell[0].kind, u);
     if (keeps_forward_sequence(rl))
         scratch += align_up(2u * steps * u);
-#ifdef NNOM_USING_CHW
-    if (!nnom_chw_same_order(&in->shape))
+    if (!nnom_layout_keras_order(&in->shape))
         scratch += align_up(c0->in_features);
-#endif
     l->scratch_bytes = scratch;
     return NN_SUCCESS;
 }
@@ -186,13 +173,11 @@ static nnom_status_t rnn_run(nnom_layer_t *l)
     if (scratch == NULL || state == NULL)
         return NN_ARGUMENT_ERROR;
     int16_t *forward = keeps_forward_sequence(rl) ? (int16_t *)(void *)(scratch + offset) : NULL;
-#ifdef NNOM_USING_CHW
-    /* one step's features are `steps` apart: gathered here */
+    /* one step's features apart (CHW builds): gathered here */
     int8_t *x_step = NULL;
-    if (!nnom_chw_same_order(&l->in0->out.shape))
+    if (!nnom_layout_keras_order(&l->in0->out.shape))
         x_step = (int8_t *)(scratch + offset + (forward != NULL ? align_up(2u * steps * u) : 0u));
-#endif
-    const uint32_t step = SEQ_STEP(steps);
+    const uint32_t step = nnom_layout_seq_step(steps);
     int16_t *h[2];
     for (uint8_t d = 0; d < rl->n_cells; d++) {
         uint8_t *s = state + d * state_bytes;
@@ -204,25 +189,27 @@ static nnom_status_t rnn_run(nnom_layer_t *l)
             /* the backward cell of a Bidirectional writes in input order */
             const uint32_t pos = d == 1 ? steps - 1u - t : t;
             const int8_t *x = in + (size_t)src * features;
-#ifdef NNOM_USING_CHW
             if (x_step != NULL) {
                 for (uint32_t f = 0; f < features; f++)
                     x_step[f] = in[f * steps + src];
                 x = x_step;
             }
-#endif
-            nnom_rnn_step(&rl->cell[d], x, in_zp, h[d], c, gates);
+            const nnom_rnn_step_args_t a = {&rl->cell[d], x, in_zp, h[d], c};
+            const nnom_status_t st = nnom_kernel_run(nnom_rnn_step_kernels, l, &a);
+            if (st != NN_SUCCESS)
+                return st;
             if (!cfg->return_sequences)
                 continue;
             if (rl->n_cells == 1)
-                write_h(l, SEQ_AT(out, pos, u, steps), h[d], u, gates, step);
+                write_h(l, out + nnom_layout_seq_at(pos, u), h[d], u, gates, step);
             else if (cfg->merge == NNOM_RNN_MERGE_CONCAT)
-                write_h(l, SEQ_AT(out, pos, 2u * u, steps) + d * u * step, h[d], u, gates, step);
+                write_h(l, out + nnom_layout_seq_at(pos, 2u * u) + d * u * step, h[d], u, gates,
+                        step);
             else if (d == 0)
                 nnom_memcpy(forward + (size_t)pos * u, h[d], 2u * u);
             else
-                write_merged(l, SEQ_AT(out, pos, u, steps), forward + (size_t)pos * u, h[d], u,
-                             gates, step);
+                write_merged(l, out + nnom_layout_seq_at(pos, u), forward + (size_t)pos * u, h[d],
+                             u, gates, step);
         }
     }
     if (!cfg->return_sequences) { /* a vector: the same in both layouts */
@@ -255,17 +242,17 @@ static nnom_rnn_cell_t *cell_new(nnom_rnn_cell_kind_t kind, const nnom_rnn_cell_
     return cell;
 }
 
-nnom_rnn_cell_t *simple_cell_s(const nnom_simple_cell_config_t *config)
+nnom_rnn_cell_t *nnom_simple_cell_s(const nnom_simple_cell_config_t *config)
 {
     return cell_new(NNOM_CELL_SIMPLE, config != NULL ? &config->super : NULL);
 }
 
-nnom_rnn_cell_t *gru_cell_s(const nnom_gru_cell_config_t *config)
+nnom_rnn_cell_t *nnom_gru_cell_s(const nnom_gru_cell_config_t *config)
 {
     return cell_new(NNOM_CELL_GRU, config != NULL ? &config->super : NULL);
 }
 
-nnom_rnn_cell_t *lstm_cell_s(const nnom_lstm_cell_config_t *config)
+nnom_rnn_cell_t *nnom_lstm_cell_s(const nnom_lstm_cell_config_t *config)
 {
     return cell_new(NNOM_CELL_LSTM, config != NULL ? &config->super : NULL);
 }
@@ -300,12 +287,12 @@ static nnom_layer_t *rnn_new(nnom_rnn_cell_t *const *cells, uint8_t n,
     return rl != NULL ? &rl->super : NULL;
 }
 
-nnom_layer_t *rnn_s(nnom_rnn_cell_t *cell, const nnom_rnn_config_t *config)
+nnom_layer_t *nnom_rnn_s(nnom_rnn_cell_t *cell, const nnom_rnn_config_t *config)
 {
     return rnn_new(&cell, 1, config);
 }
 
-nnom_layer_t *bidirectional_s(nnom_rnn_cell_t *forward, nnom_rnn_cell_t *backward,
+nnom_layer_t *nnom_bidirectional_s(nnom_rnn_cell_t *forward, nnom_rnn_cell_t *backward,
                               const nnom_rnn_config_t *config)
 {
     nnom_rnn_cell_t *cells[2] = {forward, backward};

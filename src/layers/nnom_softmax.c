@@ -17,14 +17,16 @@ static nnom_status_t softmax_build(nnom_layer_t *l)
 static nnom_status_t softmax_run(nnom_layer_t *l)
 {
     const nnom_shape_t *s = &l->out.shape;
-    return nnom_kernel_softmax_s8(l->in0->out.data, (int32_t)s->h * s->w, s->c,
-                                  (const nnom_softmax_config_t *)l->config, l->out.data);
+    const nnom_softmax_args_t a = {(int32_t)s->h * s->w, s->c,
+                                   (const nnom_softmax_config_t *)l->config, l->in0->out.data,
+                                   l->out.data};
+    return nnom_kernel_run(nnom_softmax_kernels, l, &a);
 }
 
 static const nnom_layer_type_t softmax_type = {NNOM_SOFTMAX, "Softmax", NNOM_LAYER_INPLACE, 0,
                                                softmax_build, softmax_run};
 
-nnom_layer_t *softmax_s(const nnom_softmax_config_t *config)
+nnom_layer_t *nnom_softmax_s(const nnom_softmax_config_t *config)
 {
     return nnom_layer_new(&softmax_type, config);
 }

@@ -1,7 +1,7 @@
 /* nnom_upsample.c - UpSampling, nearest neighbour. HWC: one plane of c
  * channels; CHW: c planes of one channel. */
 #include "nnom.h"
-#include "../kernels/chw/nnom_chw.h"
+#include "nnom_layout.h"
 
 static nnom_status_t upsample_build(nnom_layer_t *l)
 {
@@ -22,8 +22,8 @@ static nnom_status_t upsample_run(nnom_layer_t *l)
 {
     const nnom_upsample_config_t *cfg = (const nnom_upsample_config_t *)l->config;
     const nnom_shape_t *in = &l->in0->out.shape;
-    const uint32_t c = NNOM_PLANE_C(in->c), w = (uint32_t)in->w * cfg->size_w;
-    const uint32_t rows = (uint32_t)l->out.shape.h * NNOM_PLANES(in->c);
+    const uint32_t c = nnom_layout_plane_channels(in->c), w = (uint32_t)in->w * cfg->size_w;
+    const uint32_t rows = (uint32_t)l->out.shape.h * nnom_layout_planes(in->c);
     int8_t *dst = l->out.data;
     for (uint32_t y = 0; y < rows; y++) {
         const int8_t *src = l->in0->out.data + y / cfg->size_h * in->w * c;
@@ -36,7 +36,7 @@ static nnom_status_t upsample_run(nnom_layer_t *l)
 static const nnom_layer_type_t upsample_type = {NNOM_UPSAMPLE, "UpSample", 0, 0, upsample_build,
                                                 upsample_run};
 
-nnom_layer_t *upsample_s(const nnom_upsample_config_t *config)
+nnom_layer_t *nnom_upsample_s(const nnom_upsample_config_t *config)
 {
     return nnom_layer_new(&upsample_type, config);
 }

@@ -379,6 +379,7 @@ def test_static_buffer_is_exact_with_stateful_layers(tmp_path):
 TABLE_DRIVER = r"""
 #include <stdio.h>
 #include "nnom.h"
+#include "nnom_kernels.h"
 int main(int argc, char **argv)
 {
     int16_t table[NNOM_RNN_TABLE_SIZE];

@@ -25,13 +25,14 @@ static int8_t finish(const nnom_conv_args_t *a, int32_t acc, int32_t ch)
     return nnom_clamp_s8(acc, a->p.act_min, a->p.act_max);
 }
 
-nnom_status_t nnom_chw_conv_s8(const nnom_conv_args_t *a, int8_t *scratch)
+nnom_status_t nnom_chw_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
 {
+    const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
     const int32_t ih = a->in.h, iw = a->in.w, ic = a->in.c, kh = a->k.h, kw = a->k.w;
     const int32_t dh = a->p.dilation_h, dw = a->p.dilation_w, zp = a->p.input_zp;
     const size_t plane = (size_t)ih * iw;
     int8_t *out = a->output;
-    (void)scratch;
+    (void)ctx;
     if (a->k.c != ic)
         return NN_ARGUMENT_ERROR;
     for (int32_t oc = 0; oc < a->out.c; oc++) {
@@ -59,12 +60,13 @@ nnom_status_t nnom_chw_conv_s8(const nnom_conv_args_t *a, int8_t *scratch)
     return NN_SUCCESS;
 }
 
-nnom_status_t nnom_chw_dwconv_s8(const nnom_conv_args_t *a, int8_t *scratch)
+nnom_status_t nnom_chw_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
 {
+    const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
     const int32_t ih = a->in.h, iw = a->in.w, kh = a->k.h, kw = a->k.w, oc_all = a->out.c;
     const int32_t dh = a->p.dilation_h, dw = a->p.dilation_w, zp = a->p.input_zp;
     int8_t *out = a->output;
-    (void)scratch;
+    (void)ctx;
     if (a->ch_mult < 1 || oc_all != a->in.c * a->ch_mult)
         return NN_ARGUMENT_ERROR;
     for (int32_t o = 0; o < oc_all; o++) {
@@ -88,11 +90,16 @@ nnom_status_t nnom_chw_dwconv_s8(const nnom_conv_args_t *a, int8_t *scratch)
     return NN_SUCCESS;
 }
 
-nnom_status_t nnom_chw_deconv_s8(const nnom_conv_params_t *p, const nnom_requant_t *rq,
-                                 const nnom_dims_t *in_dims, const int8_t *in,
-                                 const nnom_dims_t *k_dims, const int8_t *weight,
-                                 const int32_t *bias, const nnom_dims_t *out_dims, int8_t *out)
+nnom_status_t nnom_chw_deconv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
 {
+    const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
+    const nnom_conv_params_t *p = &a->p;
+    const nnom_dims_t *in_dims = &a->in, *k_dims = &a->k, *out_dims = &a->out;
+    const int8_t *in = a->input, *weight = a->weight;
+    const int32_t *bias = a->bias;
+    const nnom_requant_t *rq = &a->rq;
+    int8_t *out = a->output;
+    (void)ctx;
     const int32_t ih = in_dims->h, iw = in_dims->w, ic = in_dims->c;
     const int32_t kh = k_dims->h, kw = k_dims->w, zp = p->input_zp;
     const size_t plane = (size_t)ih * iw;

@@ -1,15 +1,16 @@
 /*
  * nnom_chw_misc_s8.c - pooling, softmax and PReLU on CHW feature maps
- * (NNOM_USING_CHW). Pooling runs the local kernel on each channel plane;
- * softmax and PReLU are the local kernels' arithmetic with the channel
- * stride of CHW.
+ * (NNOM_USING_CHW). Pooling (max, average, sum) runs the local kernel on
+ * each channel plane; softmax and PReLU are the local kernels' arithmetic
+ * with the channel stride of CHW.
  */
 #include "nnom_chw.h"
 #include "nnom_fixedpoint.h"
 
 #ifdef NNOM_USING_CHW
 
-nnom_status_t nnom_chw_pool_s8(const nnom_pool_args_t *a, int8_t *scratch)
+static nnom_status_t planes(const nnom_kernel_ctx_t *ctx, const nnom_pool_args_t *a,
+                            nnom_kernel_run_fn plane_kernel)
 {
     const size_t in_plane = (size_t)a->in.h * a->in.w, out_plane = (size_t)a->out.h * a->out.w;
     nnom_pool_args_t p = *a;
@@ -18,38 +19,37 @@ nnom_status_t nnom_chw_pool_s8(const nnom_pool_args_t *a, int8_t *scratch)
     for (int32_t ch = 0; ch < a->in.c; ch++) {
         p.input = a->input + ch * in_plane;
         p.output = a->output + ch * out_plane;
-        nnom_status_t s = nnom_local_pool_s8(&p, scratch);
+        nnom_status_t s = plane_kernel(ctx, &p);
         if (s != NN_SUCCESS)
             return s;
     }
     return NN_SUCCESS;
 }
 
-nnom_status_t nnom_chw_sumpool_s8(const nnom_pool_params_t *p, const nnom_dims_t *in_dims,
-                                  const int8_t *in, int32_t kernel_h, int32_t kernel_w,
-                                  const nnom_dims_t *out_dims, int8_t *out, int32_t input_zp,
-                                  int32_t output_zp, int32_t mult, int32_t shift)
+nnom_status_t nnom_chw_maxpool_s8(const nnom_kernel_ctx_t *ctx, const void *args)
 {
-    const nnom_dims_t in1 = {in_dims->h, in_dims->w, 1}, out1 = {out_dims->h, out_dims->w, 1};
-    const size_t in_plane = (size_t)in1.h * in1.w, out_plane = (size_t)out1.h * out1.w;
-    for (int32_t ch = 0; ch < in_dims->c; ch++) {
-        nnom_status_t s =
-            nnom_local_sumpool_s8(p, &in1, in + ch * in_plane, kernel_h, kernel_w, &out1,
-                                  out + ch * out_plane, input_zp, output_zp, mult, shift);
-        if (s != NN_SUCCESS)
-            return s;
-    }
-    return NN_SUCCESS;
+    return planes(ctx, (const nnom_pool_args_t *)args, nnom_local_maxpool_s8);
+}
+
+nnom_status_t nnom_chw_avgpool_s8(const nnom_kernel_ctx_t *ctx, const void *args)
+{
+    return planes(ctx, (const nnom_pool_args_t *)args, nnom_local_avgpool_s8);
+}
+
+nnom_status_t nnom_chw_sumpool_s8(const nnom_kernel_ctx_t *ctx, const void *args)
+{
+    return planes(ctx, (const nnom_pool_args_t *)args, nnom_local_sumpool_s8);
 }
 
 #define ACCUM_BITS 12 /* as nnom_local_softmax_s8.c */
 
-nnom_status_t nnom_chw_softmax(const nnom_softmax_args_t *a)
+nnom_status_t nnom_chw_softmax_s8(const nnom_kernel_ctx_t *ctx, const void *args)
 {
+    const nnom_softmax_args_t *a = (const nnom_softmax_args_t *)args;
     const int32_t n = a->rows, c = a->row_size; /* n positions, channels n apart */
     const int32_t *exp_table = a->cfg->exp_table;
     if (n == 1)
-        return nnom_local_softmax_s8(a->input, 1, c, exp_table, a->output);
+        return nnom_local_softmax_s8(ctx, a);
     if (c < 1 || c > 4095) /* the int32 sum must not overflow */
         return NN_ARGUMENT_ERROR;
     for (int32_t pos = 0; pos < n; pos++) {
@@ -75,26 +75,28 @@ nnom_status_t nnom_chw_softmax(const nnom_softmax_args_t *a)
     return NN_SUCCESS;
 }
 
-nnom_status_t nnom_chw_prelu_s8(const int8_t *in, int8_t *out, uint32_t size, uint32_t channels,
-                                const int8_t *alpha, uint32_t alpha_size, int32_t input_zp,
-                                int32_t output_zp, int32_t pos_mult, int32_t pos_shift,
-                                int32_t neg_mult, int32_t neg_shift)
+nnom_status_t nnom_chw_prelu_s8(const nnom_kernel_ctx_t *ctx, const void *args)
 {
+    const nnom_prelu_args_t *a = (const nnom_prelu_args_t *)args;
+    const uint32_t size = a->size, channels = a->channels, alpha_size = a->alpha_size;
+    const int8_t *in = a->input, *alpha = a->alpha;
+    int8_t *out = a->output;
+    (void)ctx;
     if (channels == 0 || size % channels != 0 || (alpha_size != channels && alpha_size != size))
         return NN_ARGUMENT_ERROR;
     const uint32_t n = size / channels; /* positions */
     for (uint32_t ch = 0; ch < channels; ch++) {
         for (uint32_t p = 0; p < n; p++, in++, out++) {
-            const int32_t x = (int32_t)*in - input_zp;
+            const int32_t x = (int32_t)*in - a->input_zp;
             int32_t y;
             if (x >= 0) {
-                y = nnom_requantize(x, pos_mult, pos_shift);
+                y = nnom_requantize(x, a->pos_mult, a->pos_shift);
             } else {
                 /* a per-element alpha is in Keras' order (HWC) */
                 const int32_t k = alpha[alpha_size == channels ? ch : p * channels + ch];
-                y = nnom_requantize(x * k, neg_mult, neg_shift);
+                y = nnom_requantize(x * k, a->neg_mult, a->neg_shift);
             }
-            *out = nnom_clamp_s8(y + output_zp, -128, 127);
+            *out = nnom_clamp_s8(y + a->output_zp, -128, 127);
         }
     }
     return NN_SUCCESS;

@@ -4,7 +4,9 @@
  * NNOM_BACKEND_CMSIS_NN; CMSIS-NN itself is a separate library (see
  * docs/benchmarks.md and docs/platformio.md for the one lib_deps line).
  *
- * Every kernel's scratch function is its capability check too: it returns
+ * Every kernel takes the contract of nnom_kernels.h (a scratch context and
+ * the op kind's arguments). Its scratch function is its capability check
+ * too: it returns
  * NNOM_UNSUITED where CMSIS-NN does not support the arguments or is not the
  * faster choice, and the dispatch table falls back to the local kernel.
  * CMSIS-NN's kernels are used only on cores with the DSP extension or
@@ -71,8 +73,9 @@ static void map_conv(const nnom_conv_args_t *a, conv_map_t *m)
  * faster for kernels larger than 1x1 with 16 input channels or more (long
  * contiguous runs, no im2col); CMSIS-NN's is faster for fewer channels and
  * for 1x1 (pointwise) convolutions. Where it runs, its scratch bytes. */
-uint32_t nnom_cmsis_conv_scratch(const nnom_conv_args_t *a)
+uint32_t nnom_cmsis_conv_scratch(const void *args)
 {
+    const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
     if (a->in.c <= 3 || a->k.c != a->in.c)
         return NNOM_UNSUITED;
 #if !defined(ARM_MATH_MVEI)
@@ -85,11 +88,12 @@ uint32_t nnom_cmsis_conv_scratch(const nnom_conv_args_t *a)
     return n > 0 ? (uint32_t)n : 0u;
 }
 
-nnom_status_t nnom_cmsis_conv_s8(const nnom_conv_args_t *a, int8_t *scratch)
+nnom_status_t nnom_cmsis_conv_s8(const nnom_kernel_ctx_t *kctx, const void *args)
 {
+    const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
     conv_map_t m;
     map_conv(a, &m);
-    const cmsis_nn_context ctx = {scratch, (int32_t)nnom_cmsis_conv_scratch(a)};
+    const cmsis_nn_context ctx = {kctx->buf, (int32_t)kctx->size};
     const cmsis_nn_per_channel_quant_params q = {(int32_t *)(uintptr_t)a->rq.mult,
                                                  (int32_t *)(uintptr_t)a->rq.shift};
     return status_of(arm_convolve_wrapper_s8(&ctx, &m.conv, &q, &m.in, a->input, &m.filter,
@@ -123,8 +127,9 @@ static void map_dw(const nnom_conv_args_t *a, dw_map_t *m)
     m->out = c.out;
 }
 
-uint32_t nnom_cmsis_dwconv_scratch(const nnom_conv_args_t *a)
+uint32_t nnom_cmsis_dwconv_scratch(const void *args)
 {
+    const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
     if (a->ch_mult < 1 || a->out.c != a->in.c * a->ch_mult)
         return NNOM_UNSUITED;
     dw_map_t m;
@@ -133,11 +138,12 @@ uint32_t nnom_cmsis_dwconv_scratch(const nnom_conv_args_t *a)
     return n > 0 ? (uint32_t)n : 0u;
 }
 
-nnom_status_t nnom_cmsis_dwconv_s8(const nnom_conv_args_t *a, int8_t *scratch)
+nnom_status_t nnom_cmsis_dwconv_s8(const nnom_kernel_ctx_t *kctx, const void *args)
 {
+    const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
     dw_map_t m;
     map_dw(a, &m);
-    const cmsis_nn_context ctx = {scratch, (int32_t)nnom_cmsis_dwconv_scratch(a)};
+    const cmsis_nn_context ctx = {kctx->buf, (int32_t)kctx->size};
     const cmsis_nn_per_channel_quant_params q = {(int32_t *)(uintptr_t)a->rq.mult,
                                                  (int32_t *)(uintptr_t)a->rq.shift};
     return status_of(arm_depthwise_conv_wrapper_s8(&ctx, &m.dw, &q, &m.in, a->input, &m.filter,
@@ -153,16 +159,17 @@ nnom_status_t nnom_cmsis_dwconv_s8(const nnom_conv_args_t *a, int8_t *scratch)
  * local kernel runs. Without Helium the kernel takes every case, with no
  * scratch (the table holds no check then). */
 #if defined(ARM_MATH_MVEI)
-uint32_t nnom_cmsis_fc_scratch(const nnom_fc_args_t *a, int has_scratch)
+uint32_t nnom_cmsis_fc_scratch(const void *args)
 {
-    (void)has_scratch;
+    const nnom_fc_args_t *a = (const nnom_fc_args_t *)args;
     return a->bias_folded != NULL ? 0u : NNOM_UNSUITED;
 }
 #endif
 
-nnom_status_t nnom_cmsis_fc_s8(const nnom_fc_args_t *a, int8_t *scratch)
+nnom_status_t nnom_cmsis_fc_s8(const nnom_kernel_ctx_t *kctx, const void *args)
 {
-    (void)scratch;
+    const nnom_fc_args_t *a = (const nnom_fc_args_t *)args;
+    (void)kctx;
     const cmsis_nn_context ctx = {(void *)(uintptr_t)a->bias_folded, 0};
     const cmsis_nn_fc_params fc = {-a->input_zp, 0, a->output_zp, {a->act_min, a->act_max}};
     const cmsis_nn_per_channel_quant_params q = {(int32_t *)(uintptr_t)a->rq.mult,
@@ -177,49 +184,79 @@ nnom_status_t nnom_cmsis_fc_s8(const nnom_fc_args_t *a, int8_t *scratch)
 
 /* ------------------------------------------------------------ pooling */
 
-/* Max pooling comes here only with Helium (the dispatch's maxpool_table):
- * no scratch. Average pooling needs its scratch on DSP cores: without any
- * (has_scratch 0) the local kernel runs. */
-uint32_t nnom_cmsis_pool_scratch(const nnom_pool_args_t *a, int has_scratch)
+typedef struct {
+    cmsis_nn_context ctx;
+    cmsis_nn_pool_params p;
+    cmsis_nn_dims in, filter, out;
+} pool_map_t;
+
+static void map_pool(const nnom_kernel_ctx_t *kctx, const nnom_pool_args_t *a, pool_map_t *m)
 {
-    if (a->kind == NNOM_POOL_MAX)
-        return 0;
-    int32_t n = arm_avgpool_s8_get_buffer_size(a->out.w, a->in.c);
-    return n <= 0 ? 0u : has_scratch ? (uint32_t)n : NNOM_UNSUITED;
+    m->ctx.buf = kctx->buf;
+    m->ctx.size = (int32_t)kctx->size;
+    m->p.stride.w = a->p.stride_w;
+    m->p.stride.h = a->p.stride_h;
+    m->p.padding.w = a->p.pad_left;
+    m->p.padding.h = a->p.pad_top;
+    m->p.activation.min = a->p.act_min;
+    m->p.activation.max = a->p.act_max;
+    m->in.n = m->filter.n = m->out.n = 1;
+    m->in.h = a->in.h;
+    m->in.w = a->in.w;
+    m->in.c = a->in.c;
+    m->filter.h = a->kernel_h;
+    m->filter.w = a->kernel_w;
+    m->filter.c = 1;
+    m->out.h = a->out.h;
+    m->out.w = a->out.w;
+    m->out.c = a->out.c;
 }
 
-nnom_status_t nnom_cmsis_pool_s8(const nnom_pool_args_t *a, int8_t *scratch)
+/* Max pooling comes here only with Helium (the dispatch's max pooling
+ * table): no scratch. */
+#if defined(ARM_MATH_MVEI)
+nnom_status_t nnom_cmsis_maxpool_s8(const nnom_kernel_ctx_t *kctx, const void *args)
 {
-    const cmsis_nn_context ctx = {scratch, (int32_t)nnom_cmsis_pool_scratch(a, 1)};
-    const cmsis_nn_pool_params p = {{a->p.stride_w, a->p.stride_h},
-                                    {a->p.pad_left, a->p.pad_top},
-                                    {a->p.act_min, a->p.act_max}};
-    const cmsis_nn_dims in = {1, a->in.h, a->in.w, a->in.c};
-    const cmsis_nn_dims filter = {1, a->kernel_h, a->kernel_w, 1};
-    const cmsis_nn_dims out = {1, a->out.h, a->out.w, a->out.c};
-#if defined(ARM_MATH_MVEI) /* max pooling comes here only with Helium */
-    if (a->kind == NNOM_POOL_MAX)
-        return status_of(arm_max_pool_s8(&ctx, &p, &in, a->input, &filter, &out, a->output));
+    const nnom_pool_args_t *a = (const nnom_pool_args_t *)args;
+    pool_map_t m;
+    map_pool(kctx, a, &m);
+    return status_of(arm_max_pool_s8(&m.ctx, &m.p, &m.in, a->input, &m.filter, &m.out, a->output));
+}
 #endif
-    return status_of(arm_avgpool_s8(&ctx, &p, &in, a->input, &filter, &out, a->output));
+
+/* Average pooling needs its scratch on DSP cores: a run without any (global
+ * pooling) takes the local kernel. */
+uint32_t nnom_cmsis_avgpool_scratch(const void *args)
+{
+    const nnom_pool_args_t *a = (const nnom_pool_args_t *)args;
+    int32_t n = arm_avgpool_s8_get_buffer_size(a->out.w, a->in.c);
+    return n <= 0 ? 0u : (uint32_t)n;
+}
+
+nnom_status_t nnom_cmsis_avgpool_s8(const nnom_kernel_ctx_t *kctx, const void *args)
+{
+    const nnom_pool_args_t *a = (const nnom_pool_args_t *)args;
+    pool_map_t m;
+    map_pool(kctx, a, &m);
+    return status_of(arm_avgpool_s8(&m.ctx, &m.p, &m.in, a->input, &m.filter, &m.out, a->output));
 }
 
 /* ------------------------------------------------------------ softmax */
 
-/* CMSIS-NN's shifts stay within 31 bits for rows up to 511. Without Helium
- * the local kernel (exp terms from the converter's table) is faster. */
-int nnom_cmsis_softmax_suits(const nnom_softmax_args_t *a)
-{
+/* CMSIS-NN's shifts stay within 31 bits for rows up to 511. Only with
+ * Helium: elsewhere the local kernel (exp terms from the converter's table)
+ * is faster. */
 #if defined(ARM_MATH_MVEI)
-    return a->row_size <= 511;
-#else
-    (void)a;
-    return 0;
-#endif
-}
-
-nnom_status_t nnom_cmsis_softmax_s8(const nnom_softmax_args_t *a)
+uint32_t nnom_cmsis_softmax_scratch(const void *args)
 {
+    return ((const nnom_softmax_args_t *)args)->row_size <= 511 ? 0u : NNOM_UNSUITED;
+}
+#endif
+
+nnom_status_t nnom_cmsis_softmax_s8(const nnom_kernel_ctx_t *kctx, const void *args)
+{
+    const nnom_softmax_args_t *a = (const nnom_softmax_args_t *)args;
+    (void)kctx;
     arm_softmax_s8(a->input, a->rows, a->row_size, a->cfg->mult, a->cfg->shift, a->cfg->diff_min,
                    a->output);
     return NN_SUCCESS;

@@ -460,15 +460,17 @@ static void conv_patch(const ctx_t *t, int16_t *scratch)
 
 /* ------------------------------------------------------------ entry */
 
-uint32_t nnom_local_conv_s8_scratch(const nnom_conv_args_t *a)
+uint32_t nnom_local_conv_s8_scratch(const void *args)
 {
+    const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
     if (a->in.c > PATCH_MAX_IC)
         return 0;
     return 8u * patch_words(a->k.h * a->k.w * a->in.c); /* two pixels */
 }
 
-nnom_status_t nnom_local_conv_s8(const nnom_conv_args_t *a, int8_t *scratch)
+nnom_status_t nnom_local_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
 {
+    const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
     ctx_t t;
     if (a->in.c < 1 || a->out.c < 1 || a->k.c != a->in.c)
         return NN_SIZE_MISMATCH;
@@ -481,8 +483,8 @@ nnom_status_t nnom_local_conv_s8(const nnom_conv_args_t *a, int8_t *scratch)
     ctx_of(a, &t);
     /* 1-3 channels: windows gathered in the scratch (the direct path
      * without it: -Os dense layers come here with none) */
-    if (a->in.c <= PATCH_MAX_IC && scratch != NULL)
-        conv_patch(&t, (int16_t *)(void *)scratch);
+    if (a->in.c <= PATCH_MAX_IC && ctx->buf != NULL)
+        conv_patch(&t, (int16_t *)(void *)ctx->buf);
     else
         conv_direct(&t);
     return NN_SUCCESS;

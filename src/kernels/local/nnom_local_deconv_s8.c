@@ -6,11 +6,16 @@
 #include "nnom_kernels.h"
 #include "nnom_geometry.h"
 
-nnom_status_t nnom_local_deconv_s8(const nnom_conv_params_t *p, const nnom_requant_t *rq,
-                                   const nnom_dims_t *in_dims, const int8_t *in,
-                                   const nnom_dims_t *k_dims, const int8_t *weight,
-                                   const int32_t *bias, const nnom_dims_t *out_dims, int8_t *out)
+nnom_status_t nnom_local_deconv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
 {
+    const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
+    const nnom_conv_params_t *p = &a->p;
+    const nnom_dims_t *in_dims = &a->in, *k_dims = &a->k, *out_dims = &a->out;
+    const int8_t *in = a->input, *weight = a->weight;
+    const int32_t *bias = a->bias;
+    const nnom_requant_t *rq = &a->rq;
+    int8_t *out = a->output;
+    (void)ctx;
     const int32_t ih = in_dims->h, iw = in_dims->w, ic = in_dims->c;
     const int32_t kh = k_dims->h, kw = k_dims->w;
     const int32_t zp = p->input_zp;

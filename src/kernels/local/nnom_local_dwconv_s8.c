@@ -150,9 +150,10 @@ static void dw_generic(const dw_ctx_t *t, int32_t mult)
     }
 }
 
-nnom_status_t nnom_local_dwconv_s8(const nnom_conv_args_t *a, int8_t *scratch)
+nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
 {
-    (void)scratch;
+    const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
+    (void)ctx;
     const dw_ctx_t t = {a,           a->in.h,         a->in.w,         a->in.c,
                         a->k.h,      a->k.w,          a->p.stride_h,   a->p.stride_w,
                         a->p.dilation_h, a->p.dilation_w, a->p.pad_top, a->p.pad_left,

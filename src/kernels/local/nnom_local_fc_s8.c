@@ -6,36 +6,12 @@
  */
 #include "nnom_local_simd.h"
 
-NNOM_HOT void dot2(const int8_t *x, const int8_t *w0, const int8_t *w1, int32_t n,
-                            int32_t zp, int32_t *acc)
+/* -Os: a function of its own (NNOM_HOT), which keeps its accumulators in
+ * registers. */
+NNOM_HOT void dot2(const int8_t *x, const int8_t *w0, const int8_t *w1, int32_t n, int32_t zp,
+                   int32_t *acc)
 {
-    int32_t a0 = acc[0], a1 = acc[1];
-#if NNOM_LOCAL_DSP
-    const int16x2_t off = nnom_offset2(zp);
-    for (; n >= 4; n -= 4, x += 4, w0 += 4, w1 += 4) {
-        const uint32_t v = nnom_read4(x);
-        const int16x2_t xe = __sxtab16(off, (int8x4_t)v), xo = nnom_sxtab16_odd(off, v);
-        uint32_t u = nnom_read4(w0);
-        a0 = __smlad(xe, __sxtb16((int8x4_t)u), a0);
-        a0 = __smlad(xo, nnom_sxtb16_odd(u), a0);
-        u = nnom_read4(w1);
-        a1 = __smlad(xe, __sxtb16((int8x4_t)u), a1);
-        a1 = __smlad(xo, nnom_sxtb16_odd(u), a1);
-    }
-#else
-    for (; n >= 4; n -= 4, x += 4, w0 += 4, w1 += 4) {
-        const int32_t x0 = x[0] - zp, x1 = x[1] - zp, x2 = x[2] - zp, x3 = x[3] - zp;
-        a0 += x0 * w0[0] + x1 * w0[1] + x2 * w0[2] + x3 * w0[3];
-        a1 += x0 * w1[0] + x1 * w1[1] + x2 * w1[2] + x3 * w1[3];
-    }
-#endif
-    for (; n > 0; n--, x++, w0++, w1++) {
-        const int32_t v = *x - zp;
-        a0 += v * *w0;
-        a1 += v * *w1;
-    }
-    acc[0] = a0;
-    acc[1] = a1;
+    nnom_dot2_s8(x, -zp, w0, w1, n, acc);
 }
 
 static void rows_raw(const nnom_fc_args_t *a, const int8_t *w0, const int8_t *w1, int32_t *acc)
@@ -51,9 +27,10 @@ static void rows_folded(const nnom_fc_args_t *a, const int8_t *w0, const int8_t 
 }
 #endif
 
-nnom_status_t nnom_local_fc_s8(const nnom_fc_args_t *a, int8_t *scratch)
+nnom_status_t nnom_local_fc_s8(const nnom_kernel_ctx_t *ctx, const void *args)
 {
-    (void)scratch;
+    const nnom_fc_args_t *a = (const nnom_fc_args_t *)args;
+    (void)ctx;
     const int32_t n = a->in_features, units = a->units;
     const int32_t *bias = a->bias;
     void (*rows)(const nnom_fc_args_t *, const int8_t *, const int8_t *, int32_t *) = rows_raw;

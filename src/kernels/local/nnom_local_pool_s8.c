@@ -69,21 +69,15 @@ NNOM_INLINE nnom_status_t pool_s8(const nnom_pool_args_t *a, int max)
 }
 
 /* One entry per kind (the dispatch has a table per kind): a model links the
- * code of the kinds it uses only. a->kind is not read. */
-nnom_status_t nnom_local_maxpool_s8(const nnom_pool_args_t *a, int8_t *scratch)
+ * code of the kinds it uses only. */
+nnom_status_t nnom_local_maxpool_s8(const nnom_kernel_ctx_t *ctx, const void *args)
 {
-    (void)scratch;
-    return pool_s8(a, 1);
+    (void)ctx;
+    return pool_s8((const nnom_pool_args_t *)args, 1);
 }
 
-nnom_status_t nnom_local_avgpool_s8(const nnom_pool_args_t *a, int8_t *scratch)
+nnom_status_t nnom_local_avgpool_s8(const nnom_kernel_ctx_t *ctx, const void *args)
 {
-    (void)scratch;
-    return pool_s8(a, 0);
-}
-
-nnom_status_t nnom_local_pool_s8(const nnom_pool_args_t *a, int8_t *scratch)
-{
-    return a->kind == NNOM_POOL_MAX ? nnom_local_maxpool_s8(a, scratch)
-                                    : nnom_local_avgpool_s8(a, scratch);
+    (void)ctx;
+    return pool_s8((const nnom_pool_args_t *)args, 0);
 }

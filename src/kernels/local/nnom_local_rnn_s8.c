@@ -17,41 +17,6 @@
 #define CELL_LIMIT (1L << 30)
 #define TABLE_BITS 7
 
-/* Two rows of an int8 matrix times an int8 vector plus in_offset; the sums
- * are exact, so every path gives the same result. */
-NNOM_FORCE_INLINE void dot2_s8(const int8_t *x, int32_t in_offset, const int8_t *w0,
-                               const int8_t *w1, int32_t n, int32_t *acc)
-{
-    int32_t a0 = acc[0], a1 = acc[1];
-#if NNOM_LOCAL_DSP
-    const int16x2_t off = nnom_offset2(-in_offset);
-    for (; n >= 4; n -= 4, x += 4, w0 += 4, w1 += 4) {
-        const uint32_t v = nnom_read4(x);
-        const int16x2_t xe = __sxtab16(off, (int8x4_t)v), xo = nnom_sxtab16_odd(off, v);
-        uint32_t u = nnom_read4(w0);
-        a0 = __smlad(xe, __sxtb16((int8x4_t)u), a0);
-        a0 = __smlad(xo, nnom_sxtb16_odd(u), a0);
-        u = nnom_read4(w1);
-        a1 = __smlad(xe, __sxtb16((int8x4_t)u), a1);
-        a1 = __smlad(xo, nnom_sxtb16_odd(u), a1);
-    }
-#else
-    for (; n >= 4; n -= 4, x += 4, w0 += 4, w1 += 4) {
-        const int32_t x0 = x[0] + in_offset, x1 = x[1] + in_offset;
-        const int32_t x2 = x[2] + in_offset, x3 = x[3] + in_offset;
-        a0 += x0 * w0[0] + x1 * w0[1] + x2 * w0[2] + x3 * w0[3];
-        a1 += x0 * w1[0] + x1 * w1[1] + x2 * w1[2] + x3 * w1[3];
-    }
-#endif
-    for (; n > 0; n--, x++, w0++, w1++) {
-        const int32_t v = *x + in_offset;
-        a0 += v * *w0;
-        a1 += v * *w1;
-    }
-    acc[0] = a0;
-    acc[1] = a1;
-}
-
 /* Two rows of an int8 matrix times an int16 vector. */
 NNOM_FORCE_INLINE void dot2_s16(const int16_t *h, const int8_t *w0, const int8_t *w1,
                                 int32_t n, int32_t *acc)
@@ -86,21 +51,23 @@ NNOM_FORCE_INLINE void dot2_s16(const int16_t *h, const int8_t *w0, const int8_t
     acc[1] = a1;
 }
 
-void nnom_local_matvec_s8(const int8_t *in, int32_t in_offset, const int8_t *w,
-                          const int32_t *bias, int32_t rows, int32_t cols, int32_t *acc)
+/* acc[j] = (bias ? bias[j] : 0) + sum_i (in[i] + in_offset) * w[j * cols + i] */
+static void matvec_s8(const int8_t *in, int32_t in_offset, const int8_t *w, const int32_t *bias,
+                      int32_t rows, int32_t cols, int32_t *acc)
 {
     for (int32_t j = 0; j < rows; j += 2) {
         const int32_t j1 = j + 1 < rows ? j + 1 : j; /* an odd last row is done twice */
         int32_t a[2] = {bias != NULL ? bias[j] : 0, bias != NULL ? bias[j1] : 0};
-        dot2_s8(in, in_offset, w + (size_t)j * (size_t)cols, w + (size_t)j1 * (size_t)cols,
-                cols, a);
+        nnom_dot2_s8(in, in_offset, w + (size_t)j * (size_t)cols, w + (size_t)j1 * (size_t)cols,
+                     cols, a);
         acc[j] = a[0];
         acc[j1] = a[1];
     }
 }
 
-void nnom_local_matvec_s16(const int16_t *in, const int8_t *w, const int32_t *bias, int32_t rows,
-                           int32_t cols, int32_t *acc)
+/* acc[j] = (bias ? bias[j] : 0) + sum_k in[k] * w[j * cols + k] */
+static void matvec_s16(const int16_t *in, const int8_t *w, const int32_t *bias, int32_t rows,
+                       int32_t cols, int32_t *acc)
 {
     for (int32_t j = 0; j < rows; j += 2) {
         const int32_t j1 = j + 1 < rows ? j + 1 : j;
@@ -134,7 +101,7 @@ static int32_t round_shift64(int64_t v, int n)
 static void x_part(const nnom_rnn_cell_config_t *cfg, int32_t rows, const int8_t *x,
                    int32_t in_zp, int32_t *X)
 {
-    nnom_kernel_matvec_s8(x, -in_zp, cfg->kernel, cfg->bias, rows, cfg->in_features, X);
+    matvec_s8(x, -in_zp, cfg->kernel, cfg->bias, rows, cfg->in_features, X);
     for (int32_t j = 0; j < rows; j++)
         X[j] = nnom_requantize(X[j], cfg->kernel_mult[j], cfg->kernel_shift[j]);
 }
@@ -144,7 +111,7 @@ static void h_part(const nnom_rnn_cell_config_t *cfg, const int16_t *h, int32_t 
 {
     const int32_t u = cfg->units;
     const int32_t *rbias = cfg->recurrent_bias != NULL ? cfg->recurrent_bias + first : NULL;
-    nnom_kernel_matvec_s16(h, cfg->recurrent_kernel + (size_t)first * (size_t)u, rbias, count, u,
+    matvec_s16(h, cfg->recurrent_kernel + (size_t)first * (size_t)u, rbias, count, u,
                            H + first);
     for (int32_t j = first; j < first + count; j++)
         H[j] = nnom_requantize(H[j], cfg->recurrent_mult[j], cfg->recurrent_shift[j]);
@@ -220,9 +187,14 @@ static void lstm_step(const nnom_lstm_cell_config_t *c, const int8_t *x, int32_t
     }
 }
 
-void nnom_rnn_step(const nnom_rnn_cell_t *cell, const int8_t *x, int32_t in_zp, int16_t *h,
-                   int32_t *c, int32_t *scratch)
+nnom_status_t nnom_local_rnn_step_s8(const nnom_kernel_ctx_t *ctx, const void *args)
 {
+    const nnom_rnn_step_args_t *a = (const nnom_rnn_step_args_t *)args;
+    const nnom_rnn_cell_t *cell = a->cell;
+    const int8_t *x = a->input;
+    const int32_t in_zp = a->input_zp;
+    int16_t *h = a->h;
+    int32_t *scratch = (int32_t *)(void *)ctx->buf;
     switch (cell->kind) {
     case NNOM_CELL_SIMPLE:
         simple_step((const nnom_simple_cell_config_t *)cell->config, x, in_zp, h, scratch);
@@ -231,7 +203,8 @@ void nnom_rnn_step(const nnom_rnn_cell_t *cell, const int8_t *x, int32_t in_zp, 
         gru_step((const nnom_gru_cell_config_t *)cell->config, x, in_zp, h, scratch);
         break;
     case NNOM_CELL_LSTM:
-        lstm_step((const nnom_lstm_cell_config_t *)cell->config, x, in_zp, h, c, scratch);
+        lstm_step((const nnom_lstm_cell_config_t *)cell->config, x, in_zp, h, a->c, scratch);
         break;
     }
+    return NN_SUCCESS;
 }

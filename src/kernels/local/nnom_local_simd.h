@@ -92,6 +92,42 @@ NNOM_FORCE_INLINE int16x2_t nnom_offset2(int32_t zp)
 }
 #endif
 
+/* Two rows of an int8 matrix times an int8 vector plus offset (fully
+ * connected layers, recurrent cells): acc[0] += sum((x + offset) * w0),
+ * acc[1] += sum((x + offset) * w1). Each input word serves both rows. */
+NNOM_FORCE_INLINE void nnom_dot2_s8(const int8_t *x, int32_t offset, const int8_t *w0,
+                                    const int8_t *w1, int32_t n, int32_t *acc)
+{
+    int32_t a0 = acc[0], a1 = acc[1];
+#if NNOM_LOCAL_DSP
+    const int16x2_t off = nnom_offset2(-offset);
+    for (; n >= 4; n -= 4, x += 4, w0 += 4, w1 += 4) {
+        const uint32_t v = nnom_read4(x);
+        const int16x2_t xe = __sxtab16(off, (int8x4_t)v), xo = nnom_sxtab16_odd(off, v);
+        uint32_t u = nnom_read4(w0);
+        a0 = __smlad(xe, __sxtb16((int8x4_t)u), a0);
+        a0 = __smlad(xo, nnom_sxtb16_odd(u), a0);
+        u = nnom_read4(w1);
+        a1 = __smlad(xe, __sxtb16((int8x4_t)u), a1);
+        a1 = __smlad(xo, nnom_sxtb16_odd(u), a1);
+    }
+#else
+    for (; n >= 4; n -= 4, x += 4, w0 += 4, w1 += 4) {
+        const int32_t x0 = x[0] + offset, x1 = x[1] + offset;
+        const int32_t x2 = x[2] + offset, x3 = x[3] + offset;
+        a0 += x0 * w0[0] + x1 * w0[1] + x2 * w0[2] + x3 * w0[3];
+        a1 += x0 * w1[0] + x1 * w1[1] + x2 * w1[2] + x3 * w1[3];
+    }
+#endif
+    for (; n > 0; n--, x++, w0++, w1++) {
+        const int32_t v = *x + offset;
+        a0 += v * *w0;
+        a1 += v * *w1;
+    }
+    acc[0] = a0;
+    acc[1] = a1;
+}
+
 /* Conv2D with one input channel and a 3x3 window, stride 1 across
  * (nnom_local_conv1ch_s8.c): nnom_local_conv_s8() runs it where it suits;
  * not in -Os builds. */

@@ -9,9 +9,13 @@
 
 #define ACCUM_BITS 12
 
-nnom_status_t nnom_local_softmax_s8(const int8_t *in, int32_t rows, int32_t row_size,
-                                    const int32_t *exp_table, int8_t *out)
+nnom_status_t nnom_local_softmax_s8(const nnom_kernel_ctx_t *ctx, const void *args)
 {
+    const nnom_softmax_args_t *a = (const nnom_softmax_args_t *)args;
+    const int32_t rows = a->rows, row_size = a->row_size, *exp_table = a->cfg->exp_table;
+    const int8_t *in = a->input;
+    int8_t *out = a->output;
+    (void)ctx;
     if (row_size < 1 || row_size > 4095) /* the int32 sum must not overflow */
         return NN_ARGUMENT_ERROR;
     for (int32_t r = 0; r < rows; r++, in += row_size, out += row_size) {

@@ -2,11 +2,15 @@
  * real (not padded) part of each window, requantised to the output. */
 #include "nnom_kernels.h"
 
-nnom_status_t nnom_local_sumpool_s8(const nnom_pool_params_t *p, const nnom_dims_t *in_dims,
-                                    const int8_t *in, int32_t kernel_h, int32_t kernel_w,
-                                    const nnom_dims_t *out_dims, int8_t *out, int32_t input_zp,
-                                    int32_t output_zp, int32_t mult, int32_t shift)
+nnom_status_t nnom_local_sumpool_s8(const nnom_kernel_ctx_t *ctx, const void *args)
 {
+    const nnom_pool_args_t *a = (const nnom_pool_args_t *)args;
+    const nnom_pool_params_t *p = &a->p;
+    const nnom_dims_t *in_dims = &a->in, *out_dims = &a->out;
+    const int32_t kernel_h = a->kernel_h, kernel_w = a->kernel_w, input_zp = a->input_zp;
+    const int8_t *in = a->input;
+    int8_t *out = a->output;
+    (void)ctx;
     const int32_t c = in_dims->c;
     for (int32_t oy = 0; oy < out_dims->h; oy++) {
         const int32_t y0 = oy * p->stride_h - p->pad_top;
@@ -23,7 +27,7 @@ nnom_status_t nnom_local_sumpool_s8(const nnom_pool_params_t *p, const nnom_dims
                 for (int32_t y = ys; y < ye; y++)
                     for (int32_t x = xs; x < xe; x++)
                         sum += (int32_t)in[((size_t)y * in_dims->w + x) * c + ch] - input_zp;
-                sum = nnom_requantize(sum, mult, shift) + output_zp;
+                sum = nnom_requantize(sum, a->mult, a->shift) + a->output_zp;
                 *out++ = nnom_clamp_s8(sum, p->act_min, p->act_max);
             }
         }

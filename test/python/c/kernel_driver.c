@@ -36,6 +36,8 @@ static int softmax_cmd(void)
 {
     int32_t table[256];
     static int8_t row[4096];
+    nnom_softmax_config_t cfg;
+    const nnom_kernel_ctx_t no_scratch = {NULL, 0};
     int n, v;
     long t;
     if (scanf("%d", &n) != 1 || n < 1 || n > 4095)
@@ -45,13 +47,16 @@ static int softmax_cmd(void)
             return 2;
         table[i] = (int32_t)t;
     }
+    memset(&cfg, 0, sizeof(cfg));
+    cfg.exp_table = table;
+    const nnom_softmax_args_t a = {1, n, &cfg, row, row};
     for (;;) {
         for (int i = 0; i < n; i++) {
             if (scanf("%d", &v) != 1)
                 return 0;
             row[i] = (int8_t)v;
         }
-        if (nnom_local_softmax_s8(row, 1, n, table, row) != NN_SUCCESS) /* in place */
+        if (nnom_local_softmax_s8(&no_scratch, &a) != NN_SUCCESS) /* in place */
             return 3;
         for (int i = 0; i < n; i++)
             printf("%d ", row[i]);

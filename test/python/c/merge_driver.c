@@ -1,5 +1,6 @@
 /* merge_driver.c - feeds the merge/PReLU/deconv kernels from stdin, for
- * test/python/test_merge_arith.py. One case per block:
+ * test/python/test_merge_arith.py (the local kernels, the only ones of
+ * these op kinds). One case per block:
  *   add  n size left_shift out_offset out_mult out_shift lo hi
  *        then n lines "offset mult shift", then n * size values
  *   mul  n size out_offset lo hi, then n offsets, n-1 "mult shift",
@@ -17,6 +18,7 @@
 
 static int8_t data[NNOM_MERGE_MAX_INPUTS][MAX_SIZE];
 static int8_t out[MAX_SIZE];
+static const nnom_kernel_ctx_t no_scratch = {NULL, 0};
 
 static int read_values(int8_t *dst, long n)
 {
@@ -50,9 +52,10 @@ static int add_case(void)
             return 0;
         in[k] = data[k];
     }
-    if (nnom_kernel_add_s8((int32_t)n, in, off, mult, shift, (int32_t)ls, out, (int32_t)oo,
-                           (int32_t)om, (int32_t)os, (int32_t)lo, (int32_t)hi,
-                           (uint32_t)size) != NN_SUCCESS)
+    const nnom_add_args_t a = {(int32_t)n,  in,          off,         mult,       shift,
+                               (int32_t)ls, (int32_t)oo, (int32_t)om, (int32_t)os, (int32_t)lo,
+                               (int32_t)hi, (uint32_t)size, out};
+    if (nnom_local_add_s8(&no_scratch, &a) != NN_SUCCESS)
         return 0;
     for (long i = 0; i < size; i++)
         printf("%d ", out[i]);
@@ -93,8 +96,10 @@ static int mul_case(void)
             return 0;
         in[k] = data[k];
     }
-    if (nnom_kernel_mul_s8((int32_t)n, in, off, mult, shift, n > 2 ? steps : NULL, out,
-                           (int32_t)oo, (int32_t)lo, (int32_t)hi, (uint32_t)size) != NN_SUCCESS)
+    const nnom_mul_args_t a = {(int32_t)n,  in,          off,         mult,          shift,
+                               n > 2 ? steps : NULL,     (int32_t)oo, (int32_t)lo,
+                               (int32_t)hi, (uint32_t)size, out};
+    if (nnom_local_mul_s8(&no_scratch, &a) != NN_SUCCESS)
         return 0;
     for (long i = 0; i < size; i++)
         printf("%d ", out[i]);
@@ -111,9 +116,10 @@ static int prelu_case(void)
         return 0;
     if (!read_values(alpha, asz) || !read_values(data[0], size))
         return 0;
-    if (nnom_kernel_prelu_s8(data[0], out, (uint32_t)size, (uint32_t)ch, alpha, (uint32_t)asz,
-                             (int32_t)izp, (int32_t)ozp, (int32_t)pm, (int32_t)ps, (int32_t)nm,
-                             (int32_t)ns) != NN_SUCCESS)
+    const nnom_prelu_args_t a = {data[0],     out,          (uint32_t)size, (uint32_t)ch,
+                                 alpha,       (uint32_t)asz, (int32_t)izp,  (int32_t)ozp,
+                                 (int32_t)pm, (int32_t)ps,  (int32_t)nm,    (int32_t)ns};
+    if (nnom_local_prelu_s8(&no_scratch, &a) != NN_SUCCESS)
         return 0;
     for (long i = 0; i < size; i++)
         printf("%d ", out[i]);

@@ -6,13 +6,14 @@ from pathlib import Path
 
 import numpy as np
 
-from . import float_exec, memory, passes, quantize
-from .calibration import as_inputs
+from . import float_exec, limits, memory, passes, quantize
+from .calibration import as_inputs, batch_of
 from .codegen import render_header
 from .errors import CalibrationError, NnomError
 from .frontend.keras_reader import load_keras
 from .frontend.keras_to_ir import to_graph
 from .graph import Graph, QParams
+from .guard import converter_errors
 from .reference import executor
 
 
@@ -23,6 +24,7 @@ class ConvertedModel:
         self.graph = graph
         self.source = source
         self.plan = memory.plan(graph)
+        limits.check_arena(self.plan.arena_bytes)
         # state of stateful recurrent layers (run(..., keep_state=True))
         self.rnn_states: dict = {}
 
@@ -61,9 +63,9 @@ class ConvertedModel:
         for k, a in enumerate(inputs):
             a = np.asarray(a)
             if a.dtype != np.int8:
-                raise TypeError(f"input {k} must be int8 (use .quantize()), got {a.dtype}")
+                raise NnomError(f"input {k} must be int8 (use .quantize()), got {a.dtype}")
             shape = self.graph.node(self.graph.inputs[k]).shape
-            shaped.append(a.reshape((-1,) + shape))
+            shaped.append(batch_of(a, shape, f"input {k}"))
         if not keep_state:
             self.rnn_states.clear()
         return executor.run(self.graph, shaped, self.rnn_states)
@@ -119,8 +121,12 @@ class ConvertedModel:
 
 
 def load_graph(model, lambdas: dict | None = None) -> Graph:
-    graph = to_graph(load_keras(model), lambdas)
-    return passes.optimise(graph)
+    with converter_errors():
+        graph = to_graph(load_keras(model), lambdas)
+        limits.check_graph(graph)  # absurd shapes fail before anything is allocated
+        graph = passes.optimise(graph)
+        limits.check_graph(graph)
+        return graph
 
 
 def convert(
@@ -150,11 +156,12 @@ def convert_graph(
         raise CalibrationError(
             "calibration data is required: pass a few hundred typical inputs (x_test)"
         )
-    shapes = [graph.node(n).shape for n in graph.inputs]
-    inputs = as_inputs(x_calib, shapes)
-    ranges = quantize.calibrate(graph, inputs)
-    quantize.assign(graph, ranges, per_channel=per_channel)
-    return ConvertedModel(graph, source)
+    with converter_errors():
+        shapes = [graph.node(n).shape for n in graph.inputs]
+        inputs = as_inputs(x_calib, shapes)
+        ranges = quantize.calibrate(graph, inputs)
+        quantize.assign(graph, ranges, per_channel=per_channel)
+        return ConvertedModel(graph, source)
 
 
 def generate_model(
@@ -176,5 +183,6 @@ def generate_model(
     if quantize_method != "max_min":
         raise NnomError(f"quantize_method='{quantize_method}' is not supported; use 'max_min'")
     converted = convert(model, x_test, per_channel=per_channel_quant)
-    converted.save_header(name)
+    with converter_errors():
+        converted.save_header(name)
     return converted

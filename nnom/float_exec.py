@@ -13,6 +13,7 @@ import numpy as np
 from . import activations
 from .errors import NnomError
 from .graph import Graph, Node, hwc
+from .guard import layer_errors
 from .recurrent import RNN_OPS, float_cells
 from .windows import pad_hw, transpose_conv, valid_counts, windows
 
@@ -191,12 +192,15 @@ def iterate(
         values: dict[str, np.ndarray] = {}
         record: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         for node in g.nodes:
-            if node.op == "input":
-                data = inputs[g.inputs.index(node.name)][start : start + batch]
-                pre = _as_nhwc(np.asarray(data, dtype=dtype), node)
-            else:
-                pre = run_node(node, [values[i] for i in node.inputs]).astype(dtype, copy=False)
-            out = pre if node.act is None else activations.apply(node.act, pre).astype(dtype)
+            with layer_errors(
+                node, "run it in float", "check its weights and the calibration data"
+            ):
+                if node.op == "input":
+                    data = inputs[g.inputs.index(node.name)][start : start + batch]
+                    pre = _as_nhwc(np.asarray(data, dtype=dtype), node)
+                else:
+                    pre = run_node(node, [values[i] for i in node.inputs]).astype(dtype, copy=False)
+                out = pre if node.act is None else activations.apply(node.act, pre).astype(dtype)
             values[node.name] = out
             record[node.name] = (pre, out)
             if node.op == "mult" and len(node.inputs) > 2:

@@ -12,7 +12,7 @@ import math
 
 import numpy as np
 
-from . import activations, float_exec
+from . import activations, float_exec, limits
 from .errors import CalibrationError
 from .fixedpoint import (
     add_params,
@@ -23,9 +23,16 @@ from .fixedpoint import (
     wrap32,
 )
 from .graph import Graph, Node, QParams
+from .guard import layer_errors
 from .recurrent import RNN_OPS
 from .recurrent import quantize as rnn_quantize
 
+CALIBRATION_HINT = (
+    "give typical inputs as calibration data, scaled as in training (no huge or denormal values)"
+)
+# smallest activation scale: below it the range is treated as all zeros, so
+# every multiplier stays a normal float (denormal calibration data)
+MIN_SCALE = 1e-30
 SOFTMAX_OUT = QParams(scale=float(np.float32(1.0 / 256.0)), zero_point=-128)
 
 # Layers whose output keeps the input's quantisation (pure data movement).
@@ -47,7 +54,12 @@ def choose_qparams(lo: float, hi: float) -> QParams:
     if not (math.isfinite(lo) and math.isfinite(hi)):
         raise CalibrationError("calibration produced infinite or NaN activations")
     span = hi - lo
-    scale = float(np.float32(span / 255.0)) if span > 0 else 1.0
+    scale = float(np.float32(span / 255.0))
+    if not np.isfinite(np.float32(scale)) or scale < MIN_SCALE:
+        # a range no int8 step resolves (denormal values), or beyond float32
+        if span > 1e30:
+            raise CalibrationError(f"values up to {max(-lo, hi):.3g} are beyond int8 quantisation")
+        scale = 1.0
     zp = round_half_away(-128.0 - lo / scale)
     return QParams(scale=scale, zero_point=int(min(127, max(-128, zp))))
 
@@ -60,6 +72,24 @@ def _weight_scales(kernel_oc_last: np.ndarray, per_channel: bool) -> np.ndarray:
     flat = np.abs(kernel_oc_last.reshape(-1, kernel_oc_last.shape[-1]))
     peak = flat.max(axis=0) if per_channel else np.full(flat.shape[1], flat.max())
     return np.where(peak > 0, peak / 127.0, 1.0).astype(np.float32)
+
+
+def fit_bias_scales(
+    scales: np.ndarray, bias: np.ndarray, in_scale: float, kernel: np.ndarray, per_channel: bool
+) -> np.ndarray:
+    """Weight scales raised where the int32 bias would not fit, as TFLite's
+    quantiser does for near-dead channels (tiny weights, large bias): the
+    channel's weights lose precision, its bias stays exact. The bound leaves
+    room for the kernel's sum of products (limits.ACC_TERM per input), so the
+    C accumulators never overflow."""
+    fan_in = kernel.size // max(1, kernel.shape[-1])
+    room = float(2**31 - 1 - limits.ACC_TERM * fan_in)
+    need = np.abs(np.asarray(bias, np.float64)) / (np.float64(in_scale) * room)
+    if not per_channel:
+        need = np.full_like(need, need.max(initial=0.0))
+    # float32 scales rounded up, so the bias still fits after rounding
+    fitted = np.nextafter(need.astype(np.float32), np.float32(np.inf))
+    return np.where(need > scales, fitted, scales).astype(np.float32)
 
 
 class RangeTracker:
@@ -113,6 +143,7 @@ def _activation_range(node: Node, q: QParams) -> tuple[int, int]:
 def _quantize_weighted(node: Node, in_q: QParams, per_channel: bool) -> None:
     kernel = node.weights["kernel"]  # conv: (kh, kw, cin, cout); dense: (in, out)
     scales = _weight_scales(kernel, per_channel)
+    scales = fit_bias_scales(scales, node.weights["bias"], in_q.scale, kernel, per_channel)
     wq = np.clip(_round(kernel / scales), -127, 127).astype(np.int8)
     if node.op in ("conv2d", "deconv2d"):
         wq = np.ascontiguousarray(wq.transpose(3, 0, 1, 2))  # OHWI
@@ -144,37 +175,42 @@ def _quantize_weighted(node: Node, in_q: QParams, per_channel: bool) -> None:
 def assign(g: Graph, ranges: RangeTracker, per_channel: bool = True) -> None:
     """Set out_q / pre_q and the integer parameters of every node."""
     for node in g.nodes:
-        node.q = {}
-        node.pre_q = None
-        ins = [g.node(i).out_q for i in node.inputs]
-        if node.op == "input":
-            node.out_q = choose_qparams(*ranges.out[node.name])
-        elif node.op in PASS_THROUGH:
-            node.out_q = ins[0]
-        elif node.op in RNN_OPS:
-            out_q = choose_qparams(*ranges.out[node.name])
-            rnn_quantize.assign(node, ins[0], out_q, per_channel)
-        elif node.op == "softmax":
-            node.out_q = SOFTMAX_OUT
-            mult, shift, diff_min = softmax_params(ins[0].scale)
-            node.q.update(
-                mult=mult,
-                shift=shift,
-                diff_min=diff_min,
-                exp_table=softmax_exp_table(mult, shift, diff_min),
-            )
-        elif node.op == "activation":
-            node.out_q = choose_qparams(*ranges.out[node.name])
-            node.q["lut"] = activations.lookup_table(
-                node.act, ins[0].scale, ins[0].zero_point, node.out_q.scale, node.out_q.zero_point
-            )
-        elif node.op in ("conv2d", "dwconv2d", "dense", "deconv2d"):
-            _out_and_pre(node, ranges)
-            _quantize_weighted(node, ins[0], per_channel)
-        else:
-            _assign_more(node, ins, ranges)
-        if node.op in ("maxpool", "avgpool", "global_maxpool", "global_avgpool"):
-            node.q["act_min"], node.q["act_max"] = -128, 127
+        with layer_errors(node, "quantise it", CALIBRATION_HINT):
+            node.q = {}
+            node.pre_q = None
+            ins = [g.node(i).out_q for i in node.inputs]
+            if node.op == "input":
+                node.out_q = choose_qparams(*ranges.out[node.name])
+            elif node.op in PASS_THROUGH:
+                node.out_q = ins[0]
+            elif node.op in RNN_OPS:
+                out_q = choose_qparams(*ranges.out[node.name])
+                rnn_quantize.assign(node, ins[0], out_q, per_channel)
+            elif node.op == "softmax":
+                node.out_q = SOFTMAX_OUT
+                mult, shift, diff_min = softmax_params(ins[0].scale)
+                node.q.update(
+                    mult=mult,
+                    shift=shift,
+                    diff_min=diff_min,
+                    exp_table=softmax_exp_table(mult, shift, diff_min),
+                )
+            elif node.op == "activation":
+                node.out_q = choose_qparams(*ranges.out[node.name])
+                node.q["lut"] = activations.lookup_table(
+                    node.act,
+                    ins[0].scale,
+                    ins[0].zero_point,
+                    node.out_q.scale,
+                    node.out_q.zero_point,
+                )
+            elif node.op in ("conv2d", "dwconv2d", "dense", "deconv2d"):
+                _out_and_pre(node, ranges)
+                _quantize_weighted(node, ins[0], per_channel)
+            else:
+                _assign_more(node, ins, ranges)
+            if node.op in ("maxpool", "avgpool", "global_maxpool", "global_avgpool"):
+                node.q["act_min"], node.q["act_max"] = -128, 127
 
 
 # --- merges, PReLU, Lambda, sum pooling ----------------------------------------

@@ -7,6 +7,7 @@ supported classes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import numpy as np
@@ -15,7 +16,9 @@ from .. import activations
 from ..errors import NnomError, UnsupportedLayerError
 from ..geometry import window_output
 from ..graph import Activation, Graph, Node
+from ..guard import ODD_VALUE_ERRORS
 from .keras_graph import KerasGraph, KerasLayer, TensorRef
+from .layer_checks import check_config, check_node
 
 # Layers that do nothing at inference.
 _NO_OPS = {
@@ -383,6 +386,23 @@ from . import keras_rnn  # noqa: E402
 keras_rnn.register(HANDLERS)
 
 
+def _run_handler(handler, ctx: _Ctx) -> None:
+    """The handler, between the checks of layer_checks: a damaged layer is
+    one error naming it, whatever the handler would have tripped over."""
+    if not isinstance(ctx.cfg, dict):
+        raise ctx.fail("its config is not a dictionary; the file is damaged")
+    check_config(ctx.layer.name, ctx.layer.class_name, ctx.cfg)
+    try:
+        handler(ctx)
+    except ODD_VALUE_ERRORS as err:
+        raise ctx.fail(
+            f"its config or weights are not those of a Keras {ctx.layer.class_name} "
+            f"({type(err).__name__}: {err}); re-save the model from Keras"
+        ) from None
+    for node in ctx.new_nodes:
+        check_node(node)
+
+
 def supported_layers() -> list[str]:
     return sorted(HANDLERS)
 
@@ -433,13 +453,13 @@ def to_graph(kg: KerasGraph, lambdas: dict | None = None) -> Graph:
         calls = layer.inbound or [[]]
         for call_index, call in enumerate(calls):
             inputs = [resolve(ref, layer) for ref in call]
-            base = layer.name.replace("/", "_")
+            base = re.sub(r"[^0-9A-Za-z_]", "_", layer.name)  # names reach C identifiers
             name = base if call_index == 0 else f"{base}_call{call_index}"
             while name in names:
                 name += "_"
             ctx = _Ctx(layer, inputs, major, name)
             ctx.lambdas = lambdas
-            handler(ctx)
+            _run_handler(handler, ctx)
             for node in ctx.new_nodes:
                 names.add(node.name)
                 node_by_name[node.name] = node

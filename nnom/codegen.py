@@ -250,6 +250,7 @@ class HeaderWriter:
             "    static nnom_model_t model;",
             f"    nnom_layer_t *layer[{len(layers)}];",
             "",
+            "    model_delete(&model); /* a second call frees the first model */",
             "    new_model(&model);",
         ]
         for k, layer in enumerate(layers):
@@ -283,7 +284,14 @@ class HeaderWriter:
             ]
         else:
             lines.append(runtime)
-        lines += ["        return NULL;", "    return &model;", "}"]
+        lines += [
+            "    {",
+            "        model_delete(&model); /* the layers hooked above */",
+            "        return NULL;",
+            "    }",
+            "    return &model;",
+            "}",
+        ]
         return "\n".join(lines) + "\n"
 
     def arena_plan(self) -> str:
@@ -353,12 +361,12 @@ class HeaderWriter:
         )
         out.append(
             "/* everything nnom_model_create() takes from nnom_set_static_buf(), plus\n"
-            " * NNOM_ALIGN - 1 bytes in case the buffer is not aligned */"
+            " * 7 bytes in case the buffer is not 8-byte aligned */"
         )
         out.append(
             "#define NNOM_STATIC_BUF_BYTES (NNOM_STATIC_ARENA + NNOM_LAYER_COUNT * NNOM_LAYER_BYTES"
             + (f" + {merges}" if merges else "")
-            + " + NNOM_ALIGN - 1u)"
+            + " + 7u)"
         )
         out.append(f"#define NNOM_LAYER_COUNT {len(self.plan.layers)}")
         out.append(f"#define NNOM_TOTAL_MACS {self.plan.total_macs}u")

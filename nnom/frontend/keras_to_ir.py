@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .. import activations
+from .. import activations, limits
 from ..errors import NnomError, UnsupportedLayerError
 from ..geometry import window_output
 from ..graph import Activation, Graph, Node
@@ -401,6 +401,7 @@ def _run_handler(handler, ctx: _Ctx) -> None:
         ) from None
     for node in ctx.new_nodes:
         check_node(node)
+        limits.check_node(node)  # before later layers build on an absurd size
 
 
 def supported_layers() -> list[str]:

@@ -49,8 +49,26 @@ def flip_bytes(data: bytes, rng: np.random.Generator) -> bytes:
 # ---------------------------------------------------------- model config JSON
 
 ODD_VALUES: list[Any] = [
-    0, -1, -7, 2**31, 70000, 300, 256, 1e30, float("nan"), 0.5, "x", None, [], [0, 0],
-    [1000000, 1000000], {}, True, "a\nb\"c\\", [-1], [2**40],
+    0,
+    -1,
+    -7,
+    2**31,
+    70000,
+    300,
+    256,
+    1e30,
+    float("nan"),
+    0.5,
+    "x",
+    None,
+    [],
+    [0, 0],
+    [1000000, 1000000],
+    {},
+    True,
+    'a\nb"c\\',
+    [-1],
+    [2**40],
 ]
 TARGETED = {
     "strides": [0, [0, 0], [0], -2, 300],
@@ -137,9 +155,9 @@ def mutate_weight(f: h5py.File, rng: np.random.Generator) -> str:
     elif kind == 1:
         value = old.reshape(old.shape + (1,))
     elif kind == 2:
-        value = old.astype([np.int8, np.int64, np.bool_, np.complex64, np.float16, "S4"][
-            int(rng.integers(0, 6))
-        ])
+        value = old.astype(
+            [np.int8, np.int64, np.bool_, np.complex64, np.float16, "S4"][int(rng.integers(0, 6))]
+        )
     elif kind in (3, 4):
         value = old.astype(np.float32).copy()
         flat = value.reshape(-1)

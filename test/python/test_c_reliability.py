@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import os
 
-import cbuild
 import pytest
 
+import cbuild
 import nnom
 from nnom.calibration import load_calibration
 

@@ -32,7 +32,7 @@ _PADDING = {"valid": "PADDING_VALID", "same": "PADDING_SAME"}
 
 def emit(w: HeaderWriter, node: Node, n: str, super_: str) -> str:
     """Arrays and the `static const <config> <n>_config` for one node."""
-    from .codegen import _shape_init, c_array
+    from .codegen import _shape_init, c_array, c_comment
 
     op, a, q = node.op, node.attrs, node.q
     out: list[str] = []
@@ -116,7 +116,8 @@ def emit(w: HeaderWriter, node: Node, n: str, super_: str) -> str:
     elif op == "lambda":
         fn = a["function"]
         out.append(
-            f"/* Lambda '{node.source}': define this function (see nnom_lambda_fn_t) */\n"
+            f"/* Lambda '{c_comment(node.source)}': define this function "
+            "(see nnom_lambda_fn_t) */\n"
             f"nnom_status_t {fn}(const nnom_tensor_t *in, nnom_tensor_t *out);\n"
             f"static const nnom_lambda_config_t {n}_config = {{{super_}, "
             f".shape = {_shape_init(node.shape)}, .run = {fn}}};\n"

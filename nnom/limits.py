@@ -1,8 +1,8 @@
 """What the C runtime's fields can hold, checked before anything is written.
 
-The generated header stores shapes, units and channel counts in 16-bit
-fields and kernel, stride, dilation and upsampling sizes in 8-bit fields
-(inc/nnom.h, inc/nnom_layers.h); the kernels accumulate in int32 and a
+The generated header stores shapes, units, channel counts, kernel, stride,
+dilation and upsampling sizes in 16-bit fields (inc/nnom.h,
+inc/nnom_layers.h); the kernels accumulate in int32 and a
 32-bit core addresses the arena with a 32-bit size_t. A model beyond these
 would be written silently truncated, so it is refused here with the layer,
 the field and the limit (docs/limits.md). The same table bounds what the
@@ -33,11 +33,11 @@ MAX_LAYERS = 4000  # a header with more would not fit any microcontroller's flas
 
 # Node attribute -> (C field, limit)
 _ATTR_FIELDS = {
-    "kernel": ("kernel size", U8),
-    "strides": ("stride", U8),
-    "dilation": ("dilation rate", U8),
-    "size": ("upsampling size", U8),
-    "output_padding": ("output padding", U8),
+    "kernel": ("kernel size", U16),
+    "strides": ("stride", U16),
+    "dilation": ("dilation rate", U16),
+    "size": ("upsampling size", U16),
+    "output_padding": ("output padding", U16),
     "units": ("units", U16),
     "in_features": ("input features", U16),
     "multiplier": ("depth multiplier", U16),
@@ -76,6 +76,11 @@ def check_node(node: Node) -> None:
         for v in values:
             if isinstance(v, int) and not isinstance(v, bool) and v > limit:
                 raise _fail(node, f"{field} {v} is over {limit}, the largest the C field holds")
+    kernel_hw, dilation = node.attrs.get("kernel"), node.attrs.get("dilation") or (1, 1)
+    if isinstance(kernel_hw, (tuple, list)) and len(kernel_hw) == len(dilation):
+        for k, d in zip(kernel_hw, dilation):
+            if (k - 1) * d + 1 > U16:
+                raise _fail(node, f"a kernel of {k} with dilation {d} spans over {U16} positions")
     pads = node.attrs.get("pads") or ()
     if any(p > U16 for p in pads):
         raise _fail(node, f"padding {max(pads)} is over {U16}")

@@ -22,7 +22,12 @@ import h5py
 import numpy as np
 
 SEEDS = Path(__file__).resolve().parent / "fixtures" / "fuzz_seeds"
-SEED_NAMES = ("conv", "tcn", "branches")
+# model files (Keras 3 .h5 and .keras, one Keras 2 .h5), each with <stem>_calib.npy
+SEED_MODELS = tuple(
+    f"{stem}{suffix}"
+    for stem in ("conv", "tcn", "branches", "gru", "dag")
+    for suffix in (".h5", ".keras")
+) + ("conv_keras2.h5",)
 
 
 @dataclass
@@ -265,11 +270,12 @@ def _calib(src: Path, dst: Path, rng: np.random.Generator) -> str:
 
 
 def make_case(rng: np.random.Generator, k: int, folder: Path) -> Case:
-    seed = SEED_NAMES[int(rng.integers(0, len(SEED_NAMES)))]
-    suffix = ".h5" if rng.random() < 0.5 else ".keras"
+    seed_file = SEED_MODELS[int(rng.integers(0, len(SEED_MODELS)))]
+    seed, suffix = seed_file.rsplit(".", 1)
+    suffix = "." + suffix
     model = folder / f"case{k}{suffix}"
     calib = folder / f"case{k}_calib.npy"
-    shutil.copy(SEEDS / f"{seed}{suffix}", model)
+    shutil.copy(SEEDS / seed_file, model)
     shutil.copy(SEEDS / f"{seed}_calib.npy", calib)
     r = rng.random()
     if r < 0.12:

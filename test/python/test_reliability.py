@@ -105,41 +105,56 @@ def _layer(config, class_name) -> dict:
     return next(e for e in config["config"]["layers"] if e["class_name"] == class_name)
 
 
-@pytest.mark.fast
-@pytest.mark.parametrize(
-    "what, seed, edit, steps, message",
-    [
-        (
-            "dilation 256",
-            "tcn",
-            ("Conv1D", "dilation_rate", [256]),
-            600,
-            "dilation rate 256 is over 255",
-        ),
-        ("70,000 steps", "tcn", None, 70000, "over 65535"),
-        (
-            "pool 300",
-            "conv",
-            ("MaxPooling2D", "pool_size", [300, 300]),
-            300,
-            "kernel size 300 is over 255",
-        ),
-    ],
-)
-def test_sizes_beyond_the_c_fields_are_refused(what, seed, edit, steps, message, tmp_path):
-    path = tmp_path / "m.h5"
+def _edited_seed(tmp_path, seed: str, batch_shape: list, edit=None):
+    path = tmp_path / f"{seed}_edited.h5"
     path.write_bytes((SEEDS / f"{seed}.h5").read_bytes())
 
     def change(config):
-        first = config["config"]["layers"][0]["config"]
-        first["batch_shape"] = [None, steps, steps, 1] if seed == "conv" else [None, steps, 2]
+        config["config"]["layers"][0]["config"]["batch_shape"] = batch_shape
         if edit:
-            _layer(config, edit[0])["config"][edit[1]] = edit[2]
+            _layer(config, edit[0])["config"].update(edit[1])
 
     _edit_config(path, change)
-    shape = (2, steps, steps, 1) if seed == "conv" else (2, steps, 2)
+    return path
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize(
+    "seed, batch_shape, edit, message",
+    [
+        ("tcn", [None, 70000, 2], None, "over 65535, the largest C shape"),
+        ("tcn", [None, 600, 2], ("Conv1D", {"dilation_rate": [40000]}), "spans over 65535"),
+        ("branches", [None, 65540], None, "over 65535, the largest C shape"),
+    ],
+)
+def test_sizes_beyond_the_c_fields_are_refused(seed, batch_shape, edit, message, tmp_path):
+    path = _edited_seed(tmp_path, seed, batch_shape, edit)
     with pytest.raises(NnomError, match=message):
-        nnom.convert(path, np.zeros(shape, np.float32))
+        nnom.convert(path, np.zeros([2] + batch_shape[1:], np.float32))
+
+
+@pytest.mark.parametrize(
+    "seed, batch_shape, edit",
+    [
+        ("tcn", [None, 600, 2], ("Conv1D", {"dilation_rate": [256]})),  # a TCN's dilation
+        (
+            "conv",
+            [None, 1200, 8, 1],
+            ("MaxPooling2D", {"pool_size": [300, 2], "strides": [300, 2]}),
+        ),
+    ],
+)
+def test_dilation_256_and_pool_300_are_bit_exact(seed, batch_shape, edit, tmp_path):
+    """These used to be written into 8-bit fields (wrong, or a run-time error)."""
+    path = _edited_seed(tmp_path, seed, batch_shape, edit)
+    calib = np.random.default_rng(1).normal(size=[3] + batch_shape[1:]).astype(np.float32)
+    model = nnom.convert(path, calib)
+    x = model.quantize(calib)
+    for runtime_plan in (False, True):
+        c_out, _ = cbuild.run_c(
+            model, [x], tmp_path / f"c{runtime_plan}", runtime_plan=runtime_plan
+        )
+        assert np.array_equal(c_out[0], model.run(x)[0])
 
 
 @pytest.mark.fast

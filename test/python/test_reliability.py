@@ -245,3 +245,25 @@ def test_a_chain_of_600_layers_converts_and_runs(tmp_path):
     x = model.quantize(calib)
     c_out, _ = cbuild.run_c(model, [x], tmp_path / "c")
     assert np.array_equal(c_out[0], model.run(x)[0])
+
+
+def test_near_dead_lstm_gate_tracks_the_float_model(tmp_path):
+    """The same for a recurrent cell: its biases used to be clamped."""
+    path = tmp_path / "m.h5"
+    path.write_bytes((SEEDS / "gru.h5").read_bytes())
+    with h5py.File(path, "r+") as f:
+        cell = f["model_weights/lstm/sequential/lstm/lstm_cell"]
+        kernel = np.array(cell["kernel"])
+        kernel[:, 10:15] *= 1e-7  # the cell candidate's input weights
+        cell["kernel"][...] = kernel
+        bias = np.array(cell["bias"])
+        bias[10:15] = 0.9
+        cell["bias"][...] = bias
+    calib = load_calibration(SEEDS / "gru_calib.npy")
+    model = nnom.convert(path, calib)
+    want = model.run_float(calib)[model.graph.outputs[0]]
+    got = model.predict(calib)[0]
+    assert np.max(np.abs(got - want)) < 3 * model.output_q[0].scale
+    x = model.quantize(calib)
+    c_out, _ = cbuild.run_c(model, [x], tmp_path / "c")
+    assert np.array_equal(c_out[0], model.run(x)[0])

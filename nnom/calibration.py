@@ -105,10 +105,13 @@ def as_inputs(x, input_shapes: list[tuple[int, ...]]) -> list[np.ndarray]:
 
 
 def batch_of(a: np.ndarray, shape: tuple[int, ...], what: str) -> np.ndarray:
-    """`a` as a batch of samples of exactly `shape`. Only a missing
-    trailing channel axis of 1 is added: a channels-first array or one whose
-    samples merely have the same number of values is refused, not reshaped."""
-    if a.ndim == len(shape) and shape[-1] == 1 and a.shape[1:] == shape[:-1]:
+    """`a` as a batch of samples of exactly `shape`. One sample without
+    its batch axis is a batch of one, and a missing trailing channel axis of
+    1 is added; a channels-first array or one whose samples merely have the
+    same number of values is refused, not reshaped."""
+    if a.shape == shape:
+        a = a[np.newaxis]
+    elif a.ndim == len(shape) and shape[-1] == 1 and a.shape[1:] == shape[:-1]:
         a = a[..., np.newaxis]
     if a.ndim != len(shape) + 1 or a.shape[1:] != shape:
         raise CalibrationError(

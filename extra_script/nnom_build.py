@@ -420,7 +420,7 @@ class Job:
         except Exception as err:  # noqa: BLE001 - a converter bug: still one line
             raise HookError(
                 f"converting {os.path.basename(self.model)} failed: {type(err).__name__}: {err} "
-                f"(nnom convert {self.model} -c {self.calibration} shows the traceback)"
+                "(a converter bug: please report it with the model file)"
             ) from None
         with open(stamp, "w", encoding="utf-8") as fp:
             json.dump({"digest": digest, "nnom": nnom.__version__}, fp)
@@ -530,7 +530,7 @@ def _scons_main() -> None:
     except HookError as err:
         sys.stderr.write(f"nnom: error: {err}\n")
         sys.stderr.flush()
-        env.Exit(1)  # noqa: F821
+        env.Exit(2)  # noqa: F821 - a user error, as `nnom convert` exits
     if os.environ.get("NNOM_HOOK_TIMING"):  # bench/pio_hook.py
         print(f"NNoM: hook took {(time.perf_counter() - started) * 1000:.2f} ms", flush=True)
 

@@ -7,6 +7,9 @@
 
 /* Output size along one axis and the padding before it; returns 0 when
  * the window does not fit (src/layers/nnom_geometry.c). */
+/* largest effective kernel (k - 1) * dilation + 1 a layer may have */
+#define NNOM_MAX_WINDOW 65535
+
 int32_t nnom_window_out(int32_t size, int32_t k, int32_t stride, int32_t dilation,
                         nnom_padding_t padding, int32_t pad_before, int32_t pad_after,
                         int32_t *pad);

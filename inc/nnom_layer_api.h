@@ -28,7 +28,7 @@ extern "C" {
 #endif
 
 typedef struct {
-    uint8_t h, w;
+    uint16_t h, w;
 } nnom_hw_t;
 
 /* Weights and the quantisation they were made for. */
@@ -58,7 +58,7 @@ static inline nnom_shape_t nnom_shape_flat(uint16_t n)
     nnom_shape_t s = {1, 1, n, 1};
     return s;
 }
-static inline nnom_hw_t nnom_hw(uint8_t h, uint8_t w)
+static inline nnom_hw_t nnom_hw(uint16_t h, uint16_t w)
 {
     nnom_hw_t v = {h, w};
     return v;
@@ -72,9 +72,9 @@ static inline nnom_border_t nnom_border(uint16_t top, uint16_t bottom, uint16_t 
 
 #ifndef NNOM_NO_SHORT_NAMES
 static inline nnom_shape_t shape(uint16_t h, uint16_t w, uint16_t c) { return nnom_shape(h, w, c); }
-static inline nnom_hw_t kernel(uint8_t h, uint8_t w) { return nnom_hw(h, w); }
-static inline nnom_hw_t stride(uint8_t h, uint8_t w) { return nnom_hw(h, w); }
-static inline nnom_hw_t dilation(uint8_t h, uint8_t w) { return nnom_hw(h, w); }
+static inline nnom_hw_t kernel(uint16_t h, uint16_t w) { return nnom_hw(h, w); }
+static inline nnom_hw_t stride(uint16_t h, uint16_t w) { return nnom_hw(h, w); }
+static inline nnom_hw_t dilation(uint16_t h, uint16_t w) { return nnom_hw(h, w); }
 static inline nnom_border_t border(uint16_t top, uint16_t bottom, uint16_t left, uint16_t right)
 {
     return nnom_border(top, bottom, left, right);

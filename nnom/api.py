@@ -6,13 +6,14 @@ from pathlib import Path
 
 import numpy as np
 
-from . import float_exec, memory, passes, quantize
-from .calibration import as_inputs
+from . import float_exec, limits, memory, passes, quantize
+from .calibration import as_inputs, batch_of
 from .codegen import render_header
 from .errors import CalibrationError, NnomError
 from .frontend.keras_reader import load_keras
 from .frontend.keras_to_ir import to_graph
 from .graph import Graph, QParams
+from .guard import converter_errors
 from .reference import executor
 
 
@@ -23,6 +24,7 @@ class ConvertedModel:
         self.graph = graph
         self.source = source
         self.plan = memory.plan(graph)
+        limits.check_arena(self.plan.arena_bytes)
         # state of stateful recurrent layers (run(..., keep_state=True))
         self.rnn_states: dict = {}
         # an int8 .tflite keeps TFLM's integer parameters, which the Layer API
@@ -64,9 +66,9 @@ class ConvertedModel:
         for k, a in enumerate(inputs):
             a = np.asarray(a)
             if a.dtype != np.int8:
-                raise TypeError(f"input {k} must be int8 (use .quantize()), got {a.dtype}")
+                raise NnomError(f"input {k} must be int8 (use .quantize()), got {a.dtype}")
             shape = self.graph.node(self.graph.inputs[k]).shape
-            shaped.append(a.reshape((-1,) + shape))
+            shaped.append(batch_of(a, shape, f"input {k}"))
         if not keep_state:
             self.rnn_states.clear()
         return executor.run(self.graph, shaped, self.rnn_states)
@@ -127,8 +129,12 @@ class ConvertedModel:
 
 
 def load_graph(model, lambdas: dict | None = None) -> Graph:
-    graph = to_graph(load_keras(model), lambdas)
-    return passes.optimise(graph)
+    with converter_errors():
+        graph = to_graph(load_keras(model), lambdas)
+        limits.check_graph(graph)  # absurd shapes fail before anything is allocated
+        graph = passes.optimise(graph)
+        limits.check_graph(graph)
+        return graph
 
 
 def convert(
@@ -165,18 +171,22 @@ def convert_tflite(path, x_calib=None, *, per_channel: bool = True) -> Converted
     from .frontend.tflite_reader import load_tflite
     from .frontend.tflite_to_ir import to_graph as tflite_graph
 
-    graph, int8 = tflite_graph(load_tflite(path))
     source = Path(path).name
-    if int8:
-        converted = ConvertedModel(graph, source)
-        converted.from_int8_tflite = True
-        return converted
-    if x_calib is None:
-        raise CalibrationError(
-            f"{source} is a float model: calibration data is required "
-            "(CLI: -c calib.npy; Python: x_calib)"
-        )
-    return convert_graph(passes.optimise(graph), x_calib, source, per_channel=per_channel)
+    with converter_errors():
+        graph, int8 = tflite_graph(load_tflite(path))
+        limits.check_graph(graph)  # the C fields, as for a Keras model
+        if int8:
+            converted = ConvertedModel(graph, source)
+            converted.from_int8_tflite = True
+            return converted
+        if x_calib is None:
+            raise CalibrationError(
+                f"{source} is a float model: calibration data is required "
+                "(CLI: -c calib.npy; Python: x_calib)"
+            )
+        graph = passes.optimise(graph)
+        limits.check_graph(graph)
+    return convert_graph(graph, x_calib, source, per_channel=per_channel)
 
 
 def convert_graph(
@@ -187,11 +197,12 @@ def convert_graph(
         raise CalibrationError(
             "calibration data is required: pass a few hundred typical inputs (x_test)"
         )
-    shapes = [graph.node(n).shape for n in graph.inputs]
-    inputs = as_inputs(x_calib, shapes)
-    ranges = quantize.calibrate(graph, inputs)
-    quantize.assign(graph, ranges, per_channel=per_channel)
-    return ConvertedModel(graph, source)
+    with converter_errors():
+        shapes = [graph.node(n).shape for n in graph.inputs]
+        inputs = as_inputs(x_calib, shapes)
+        ranges = quantize.calibrate(graph, inputs)
+        quantize.assign(graph, ranges, per_channel=per_channel)
+        return ConvertedModel(graph, source)
 
 
 def generate_model(
@@ -213,5 +224,6 @@ def generate_model(
     if quantize_method != "max_min":
         raise NnomError(f"quantize_method='{quantize_method}' is not supported; use 'max_min'")
     converted = convert(model, x_test, per_channel=per_channel_quant)
-    converted.save_header(name)
+    with converter_errors():
+        converted.save_header(name)
     return converted

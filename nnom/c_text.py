@@ -17,7 +17,24 @@ def c_ident(name: str) -> str:
 
 
 def c_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A C string literal of any text: quotes, backslashes, control
+    characters and '?' (trigraphs) escaped; UTF-8 kept as bytes."""
+    out = []
+    for byte in text.encode("utf-8", "backslashreplace"):
+        ch = chr(byte)
+        if ch in '"\\?':
+            out.append("\\" + ch)
+        elif 32 <= byte < 127:
+            out.append(ch)
+        else:
+            out.append(f"\\{byte:03o}")
+    return '"' + "".join(out) + '"'
+
+
+def c_comment(text: str) -> str:
+    """Text safe inside a /* */ comment: printable ASCII, no comment end."""
+    safe = "".join(c if " " <= c <= "~" else "?" for c in text)
+    return safe.replace("*/", "* /").replace("??", "? ?")
 
 
 def c_float(v: float) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .errors import NnomError
+from .errors import NnomError, one_line
+from .guard import quiet
 
 EXIT_USER_ERROR = 2
 
@@ -147,12 +148,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return args.func(args)
-    except NnomError as err:
-        print(f"nnom: error: {err}", file=sys.stderr)
+        with quiet():
+            return args.func(args)
+    except (NnomError, OSError) as err:  # OSError: files named on the command line
+        print(f"nnom: error: {one_line(str(err))}", file=sys.stderr)
         return EXIT_USER_ERROR
-    except OSError as err:  # missing or unreadable files named on the command line
-        print(f"nnom: error: {err}", file=sys.stderr)
+    except Exception as err:  # noqa: BLE001 - a converter bug: still one line
+        print(
+            f"nnom: error: internal error ({type(err).__name__}: {one_line(str(err))}); "
+            "please report it with the model file",
+            file=sys.stderr,
+        )
         return EXIT_USER_ERROR
 
 

@@ -48,7 +48,7 @@ class LayerApiWriter(HeaderWriter):
             for line in lines
             if "NNOM_STATIC_BUF_BYTES" not in line
             and "everything nnom_model_create() takes" not in line
-            and "NNOM_ALIGN - 1 bytes in case" not in line
+            and "bytes in case the buffer is not" not in line
         ]
         return "\n".join(keep)
 

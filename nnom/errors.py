@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 
+def one_line(text: str) -> str:
+    """Control characters (a newline in a layer name) shown escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 class NnomError(Exception):
-    """Base class: the message says what is wrong and what to do."""
+    """Base class: the message says what is wrong and what to do, on one line."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(one_line(a) if isinstance(a, str) else a for a in args))
 
 
 class ModelFileError(NnomError):

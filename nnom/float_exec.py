@@ -12,6 +12,7 @@ import numpy as np
 
 from . import activations
 from .graph import Graph, Node, hwc
+from .guard import layer_errors
 from .ops.catalog import op_of
 
 
@@ -33,12 +34,15 @@ def iterate(
         values: dict[str, np.ndarray] = {}
         record: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         for node in g.nodes:
-            if node.name in g.inputs:
-                data = inputs[g.inputs.index(node.name)][start : start + batch]
-                pre = _as_nhwc(np.asarray(data, dtype=dtype), node)
-            else:
-                pre = run_node(node, [values[i] for i in node.inputs]).astype(dtype, copy=False)
-            out = pre if node.act is None else activations.apply(node.act, pre).astype(dtype)
+            with layer_errors(
+                node, "run it in float", "check its weights and the calibration data"
+            ):
+                if node.name in g.inputs:
+                    data = inputs[g.inputs.index(node.name)][start : start + batch]
+                    pre = _as_nhwc(np.asarray(data, dtype=dtype), node)
+                else:
+                    pre = run_node(node, [values[i] for i in node.inputs]).astype(dtype, copy=False)
+                out = pre if node.act is None else activations.apply(node.act, pre).astype(dtype)
             values[node.name] = out
             record[node.name] = (pre, out)
             parts = op_of(node).intermediates(node, [values[i] for i in node.inputs])

@@ -95,11 +95,28 @@ def run_order(g: Graph, backend: str = "local", layout: str = "hwc") -> list[Lay
     if chw and backend != "local":
         raise ValueError("CHW builds run the local kernels: plan them with backend 'local'")
 
-    def visit(name: str) -> int:
-        if name in index:
-            return index[name]
+    def visit(root: str) -> int:
+        # depth first, inputs in order, with an explicit stack: a chain of
+        # thousands of layers must not hit Python's recursion limit
+        stack, on_stack = [root], {root}
+        while stack:
+            name = stack[-1]
+            pending = [i for i in by_name[name].inputs if i not in index]
+            if pending:
+                if pending[0] in on_stack:
+                    raise ValueError(f"the graph has a cycle through '{name}'")
+                stack.append(pending[0])
+                on_stack.add(pending[0])
+                continue
+            stack.pop()
+            on_stack.discard(name)
+            if name not in index:
+                add(name)
+        return index[root]
+
+    def add(name: str) -> None:
         node = by_name[name]
-        ins = [visit(i) for i in node.inputs]
+        ins = [index[i] for i in node.inputs]
         in_shape = by_name[node.inputs[0]].shape if node.inputs else node.shape
         op = op_of(node)
         view, external = op.view, op.external
@@ -124,7 +141,6 @@ def run_order(g: Graph, backend: str = "local", layout: str = "hwc") -> list[Lay
             )
         )
         index[name] = len(layers) - 1
-        return index[name]
 
     for k, out in enumerate(g.outputs):
         src = visit(out)

@@ -12,7 +12,12 @@ import numpy as np
 
 from . import float_exec
 from .graph import Graph
+from .guard import layer_errors
 from .ops.catalog import op_of
+
+CALIBRATION_HINT = (
+    "give typical inputs as calibration data, scaled as in training (no huge or denormal values)"
+)
 
 
 class RangeTracker:
@@ -47,6 +52,7 @@ def assign(g: Graph, ranges: RangeTracker, per_channel: bool = True) -> None:
     """Set out_q / pre_q and the integer parameters (node.q) of every node,
     by the rule of its op (nnom/ops/)."""
     for node in g.nodes:
-        node.pre_q = None
-        ins = [g.node(i).out_q for i in node.inputs]
-        op_of(node).quantize(node, ins, ranges, per_channel)
+        with layer_errors(node, "quantise it", CALIBRATION_HINT):
+            node.pre_q = None
+            ins = [g.node(i).out_q for i in node.inputs]
+            op_of(node).quantize(node, ins, ranges, per_channel)

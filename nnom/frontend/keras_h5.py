@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import h5py
-import numpy as np
 
 from ..errors import ModelFileError
 from .keras_weights import LegacyRoot, VarGroup, WeightScope, as_float32
+from .safe_h5 import WeightBudget, bounded_memory, read_attr, read_dataset
 
 SAVE_WHOLE_MODEL = "save the whole model with model.save('model.keras')"
 
@@ -35,26 +35,29 @@ def text(value: Any) -> str:
 def attr_list(attrs: h5py.AttributeManager, name: str) -> list[str]:
     """A list attribute; Keras splits big ones into `name0`, `name1`, ..."""
     if name in attrs:
-        return [text(x) for x in attrs[name]]
+        return [text(x) for x in read_attr(attrs, name)]
     out: list[str] = []
     chunk = 0
     while f"{name}{chunk}" in attrs:
-        out += [text(x) for x in attrs[f"{name}{chunk}"]]
+        out += [text(x) for x in read_attr(attrs, f"{name}{chunk}")]
         chunk += 1
     return out
 
 
 def read_legacy_h5(path: str) -> ModelFile:
+    budget = WeightBudget()
     try:
-        with h5py.File(path, "r") as f:
+        with bounded_memory(), h5py.File(path, "r") as f:
             if "model_config" not in f.attrs:
                 raise ModelFileError(_no_config(f, path))
-            config = json.loads(text(f.attrs["model_config"]))
-            version = text(f.attrs.get("keras_version", ""))
+            config = json.loads(text(read_attr(f.attrs, "model_config")))
+            version = (
+                text(read_attr(f.attrs, "keras_version")) if "keras_version" in f.attrs else ""
+            )
             group = f["model_weights"] if "model_weights" in f else f
             layers = {
                 name: [
-                    (weight, as_float32(np.asarray(group[name][weight])))
+                    (weight, as_float32(read_dataset(group[name][weight], budget)))
                     for weight in attr_list(group[name].attrs, "weight_names")
                 ]
                 for name in attr_list(group.attrs, "layer_names")
@@ -62,8 +65,10 @@ def read_legacy_h5(path: str) -> ModelFile:
             }
     except ModelFileError:
         raise
-    except (OSError, AttributeError, KeyError, ValueError, TypeError) as e:
-        raise ModelFileError(f"{path}: damaged or unexpected Keras .h5 file ({e})") from e
+    except Exception as e:  # h5py raises anything from RuntimeError to IndexError on damage
+        raise ModelFileError(
+            f"{path}: damaged or unexpected Keras .h5 file ({type(e).__name__}: {e})"
+        ) from None
     if not isinstance(config, (dict, list)):
         raise ModelFileError(f"{path}: 'model_config' is not a Keras model config")
     return ModelFile(config, version, LegacyRoot(layers))
@@ -77,16 +82,19 @@ def _no_config(f: h5py.File, path: str) -> str:
 
 def read_var_groups(f: h5py.File) -> VarGroup:
     """The tree of a `model.weights.h5` file (Keras 3), read into memory."""
+    budget = WeightBudget()
 
     def visit(group: h5py.Group) -> VarGroup:
         node = VarGroup()
         for key, item in group.items():
             if key == "vars" and isinstance(item, h5py.Group):
                 node.saveable = True
-                name = item.attrs.get("name")
+                name = read_attr(item.attrs, "name") if "name" in item.attrs else None
                 node.name = None if name is None else text(name)
                 datasets = sorted(item.items(), key=lambda kv: int(kv[0]))
-                node.vars = [as_float32(np.asarray(d), _dtype_attr(d)) for _, d in datasets]
+                node.vars = [
+                    as_float32(read_dataset(d, budget), _dtype_attr(d)) for _, d in datasets
+                ]
             elif isinstance(item, h5py.Group):
                 node.groups[key] = visit(item)
         return node
@@ -95,5 +103,6 @@ def read_var_groups(f: h5py.File) -> VarGroup:
 
 
 def _dtype_attr(dataset: h5py.Dataset) -> str | None:
-    value = dataset.attrs.get("dtype")
-    return None if value is None else text(value)
+    if "dtype" not in dataset.attrs:
+        return None
+    return text(read_attr(dataset.attrs, "dtype"))

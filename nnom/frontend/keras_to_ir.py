@@ -7,13 +7,17 @@ reported with the layer's name, class and the list of supported classes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
+from .. import limits
 from ..errors import NnomError, UnsupportedLayerError
 from ..graph import Graph, Node
+from ..guard import ODD_VALUE_ERRORS
 from ..ops.catalog import OPS
 from .keras_context import KerasContext
 from .keras_graph import KerasGraph, KerasLayer, TensorRef
+from .layer_checks import check_config, check_node
 
 
 def _handlers(kind: str) -> dict[str, Callable[[KerasContext], None]]:
@@ -49,6 +53,24 @@ def _unsupported(layer: KerasLayer) -> str:
     instead = ALTERNATIVES.get(layer.class_name)
     hint = f"use {instead}; " if instead else ""
     return f"this layer type is not supported; {hint}see {LAYERS_DOC}"
+
+
+def _run_handler(handler, ctx: KerasContext) -> None:
+    """The handler, between the checks of layer_checks: a damaged layer is
+    one error naming it, whatever the handler would have tripped over."""
+    if not isinstance(ctx.cfg, dict):
+        raise ctx.fail("its config is not a dictionary; the file is damaged")
+    check_config(ctx.layer.name, ctx.layer.class_name, ctx.cfg)
+    try:
+        handler(ctx)
+    except ODD_VALUE_ERRORS as err:
+        raise ctx.fail(
+            f"its config or weights are not those of a Keras {ctx.layer.class_name} "
+            f"({type(err).__name__}: {err}); re-save the model from Keras"
+        ) from None
+    for node in ctx.new_nodes:
+        check_node(node)
+        limits.check_node(node)  # before later layers build on an absurd size
 
 
 def to_graph(kg: KerasGraph, lambdas: dict | None = None) -> Graph:
@@ -93,13 +115,13 @@ def to_graph(kg: KerasGraph, lambdas: dict | None = None) -> Graph:
         calls = layer.inbound or [[]]
         for call_index, call in enumerate(calls):
             inputs = [resolve(ref, layer) for ref in call]
-            base = layer.name.replace("/", "_")
+            base = re.sub(r"[^0-9A-Za-z_]", "_", layer.name)  # names reach C identifiers
             name = base if call_index == 0 else f"{base}_call{call_index}"
             while name in names:
                 name += "_"
             ctx = KerasContext(layer, inputs, major, name)
             ctx.lambdas = lambdas
-            handler(ctx)
+            _run_handler(handler, ctx)
             for node in ctx.new_nodes:
                 names.add(node.name)
                 node_by_name[node.name] = node

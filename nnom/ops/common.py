@@ -12,6 +12,10 @@ from ..errors import CalibrationError
 from ..fixedpoint import round_half_away
 from ..graph import Node, QParams
 
+# smallest activation scale: below it the range is treated as all zeros, so
+# every multiplier stays a normal float (denormal calibration data)
+MIN_SCALE = 1e-30
+
 
 class QuantParams:
     """Integer parameters every layer has: the output clamp, and the table of
@@ -33,7 +37,12 @@ def choose_qparams(lo: float, hi: float) -> QParams:
     if not (math.isfinite(lo) and math.isfinite(hi)):
         raise CalibrationError("calibration produced infinite or NaN activations")
     span = hi - lo
-    scale = float(np.float32(span / 255.0)) if span > 0 else 1.0
+    scale = float(np.float32(span / 255.0))
+    if not np.isfinite(np.float32(scale)) or scale < MIN_SCALE:
+        # a range no int8 step resolves (denormal values), or beyond float32
+        if span > 1e30:
+            raise CalibrationError(f"values up to {max(-lo, hi):.3g} are beyond int8 quantisation")
+        scale = 1.0
     zp = round_half_away(-128.0 - lo / scale)
     return QParams(scale=scale, zero_point=int(min(127, max(-128, zp))))
 

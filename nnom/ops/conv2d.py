@@ -90,6 +90,7 @@ class Conv2D(Op):
     keras_classes = {"Conv1D": _keras_conv, "Conv2D": _keras_conv}
     takes_activation = True
     folds_batchnorm = True
+    weighted = True
 
     def run_float(self, node, ins):
         x, a = ins[0], node.attrs

@@ -35,6 +35,7 @@ class Dense(Op):
     keras_classes = {"Dense": _keras_dense}
     takes_activation = True
     folds_batchnorm = True
+    weighted = True
 
     def run_float(self, node, ins):
         x = ins[0]

@@ -93,6 +93,7 @@ class DWConv2D(Op):
     }
     takes_activation = True
     folds_batchnorm = True
+    weighted = True
 
     def run_float(self, node, ins):
         x, a = ins[0], node.attrs

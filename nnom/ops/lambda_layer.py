@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import layout
-from ..c_text import c_ident, shape_call, shape_init
+from ..c_text import c_comment, c_ident, shape_call, shape_init
 from ..errors import NnomError
 from ..graph import size_of
 from .common import QuantParams, choose_qparams
@@ -105,7 +105,8 @@ class Lambda(Op):
     def emit_config(self, w, node, n, super_):
         fn = node.attrs["function"]
         return (
-            f"/* Lambda '{node.source}': define this function (see nnom_lambda_fn_t) */\n"
+            f"/* Lambda '{c_comment(node.source)}': define this function "
+            "(see nnom_lambda_fn_t) */\n"
             + _prototype(fn)
             + f"static const nnom_lambda_config_t {n}_config = {{{super_}, "
             f".shape = {shape_init(node.shape)}, .run = {fn}}};\n"

@@ -43,6 +43,8 @@ class Op:
     takes_activation = False  # a fused activation tail (clamp or table) is hooked on it
     folds_batchnorm = False  # a BatchNormalization after it folds into its weights
     keeps_state = False  # run_int8 takes the states dict (stateful recurrent layers)
+    # int8 kernel and int32 bias per output channel: checked by limits.py and layer_checks.py
+    weighted = False
 
     # -- float and int8 execution (NHWC arrays) --
     def run_float(self, node: Node, ins: list[np.ndarray]) -> np.ndarray:

@@ -84,12 +84,26 @@ def _check(node: Node, what: str, acc_bound: np.ndarray, mult, shift) -> None:
         )
 
 
+def _fit_bias(scales: np.ndarray, bias, unit: float, per_channel: bool) -> np.ndarray:
+    """Scales with |bias| / (unit * scale) <= BIAS_LIMIT."""
+    need = np.abs(np.asarray(bias, np.float64)) / (unit * BIAS_LIMIT)
+    if not per_channel:
+        need = np.full_like(need, need.max(initial=0.0))
+    fitted = np.nextafter(need.astype(np.float32), np.float32(np.inf))
+    return np.where(need > scales, fitted, scales).astype(scales.dtype)
+
+
 def _quantize_cell(node: Node, d: int, in_q: QParams, per_channel: bool) -> CellParams:
     w = cell_weights(node, d)
     kernel = np.asarray(w["kernel"], np.float64)
     recurrent = np.asarray(w["recurrent"], np.float64)
     ks = _row_scales(kernel, per_channel)
     rs = _row_scales(recurrent, per_channel)
+    # near-dead rows (tiny weights, large bias): scales raised until the bias
+    # fits in BIAS_LIMIT instead of being clamped, as for Dense
+    ks = _fit_bias(ks, w["bias"], float(in_q.scale), per_channel)
+    if w["recurrent_bias"] is not None:
+        rs = _fit_bias(rs, w["recurrent_bias"], 1.0 / ONE, per_channel)
     kq = np.clip(_round(kernel / ks), -127, 127).astype(np.int8).T.copy()  # [G*u][in]
     rq = np.clip(_round(recurrent / rs), -127, 127).astype(np.int8).T.copy()  # [G*u][u]
     bias_scale = np.float64(in_q.scale) * ks.astype(np.float64)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .. import limits
 from ..c_text import c_array, c_float
 from ..fixedpoint import quantize_multiplier, wrap32
 from ..graph import Node, QParams
@@ -32,6 +33,24 @@ def _weight_scales(kernel_oc_last: np.ndarray, per_channel: bool) -> np.ndarray:
     return np.where(peak > 0, peak / 127.0, 1.0).astype(np.float32)
 
 
+def fit_bias_scales(
+    scales: np.ndarray, bias: np.ndarray, in_scale: float, kernel: np.ndarray, per_channel: bool
+) -> np.ndarray:
+    """Weight scales raised where the int32 bias would not fit, as TFLite's
+    quantiser does for near-dead channels (tiny weights, large bias): the
+    channel's weights lose precision, its bias stays exact. The bound leaves
+    room for the kernel's sum of products (limits.ACC_TERM per input), so the
+    C accumulators never overflow."""
+    fan_in = kernel.size // max(1, kernel.shape[-1])
+    room = float(2**31 - 1 - limits.ACC_TERM * fan_in)
+    need = np.abs(np.asarray(bias, np.float64)) / (np.float64(in_scale) * room)
+    if not per_channel:
+        need = np.full_like(need, need.max(initial=0.0))
+    # float32 scales rounded up, so the bias still fits after rounding
+    fitted = np.nextafter(need.astype(np.float32), np.float32(np.inf))
+    return np.where(need > scales, fitted, scales).astype(np.float32)
+
+
 def quantize_weighted(
     node: Node,
     in_q: QParams,
@@ -46,6 +65,7 @@ def quantize_weighted(
     target, tail = out_and_pre(node, ranges)
     kernel = node.weights["kernel"]  # conv: (kh, kw, cin, cout); dense: (in, out)
     scales = _weight_scales(kernel, per_channel)
+    scales = fit_bias_scales(scales, node.weights["bias"], in_q.scale, kernel, per_channel)
     wq = np.clip(round_half(kernel / scales), -127, 127).astype(np.int8)
     wq = np.ascontiguousarray(layout(wq))
     bias_scale = np.float64(in_q.scale) * scales.astype(np.float64)

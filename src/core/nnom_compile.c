@@ -9,8 +9,6 @@
 #include "nnom.h"
 #include "nnom_internal.h"
 
-#define NNOM_MAX_DEPTH 1000
-
 nnom_status_t (*nnom_act_table_maker)(const nnom_activation_t **act, const nnom_qparam_t *in_q);
 
 typedef struct {
@@ -28,25 +26,43 @@ static nnom_status_t refuse(const nnom_layer_t *l, const char *why, nnom_status_
     return s;
 }
 
-static nnom_status_t visit(order_state_t *st, nnom_layer_t *l, int depth)
+/* Depth first from `root`, each layer after its inputs in input order,
+ * without recursion (a chain of thousands of layers needs no stack): while
+ * a layer is open (visit 1), `index` counts the inputs done and `next`
+ * points back to the layer that opened it. */
+static nnom_status_t visit(order_state_t *st, nnom_layer_t *root)
 {
-    if (l->visit == 2)
+    if (root->visit == 2)
         return NN_SUCCESS;
-    if (l->visit == 1 || (l->n_in == 0 && l->type->kind != NNOM_INPUT))
-        return refuse(l, "cycle or no input", NN_ARGUMENT_ERROR);
-    if (depth > NNOM_MAX_DEPTH)
-        return NN_ARGUMENT_ERROR;
-    l->visit = 1;
-    for (uint8_t i = 0; i < l->n_in; i++) {
-        nnom_status_t s = visit(st, nnom_layer_input(l, i), depth + 1);
-        if (s != NN_SUCCESS)
-            return s;
+    if (root->n_in == 0 && root->type->kind != NNOM_INPUT)
+        return refuse(root, "cycle or no input", NN_ARGUMENT_ERROR);
+    root->visit = 1;
+    root->index = 0;
+    root->next = NULL;
+    nnom_layer_t *l = root;
+    while (l != NULL) {
+        if (l->index < l->n_in) {
+            nnom_layer_t *in = nnom_layer_input(l, (uint8_t)l->index++);
+            if (in == NULL || in->visit == 2)
+                continue;
+            if (in->visit == 1 || (in->n_in == 0 && in->type->kind != NNOM_INPUT))
+                return refuse(in, "cycle or no input", NN_ARGUMENT_ERROR);
+            in->visit = 1;
+            in->index = 0;
+            in->next = l;
+            l = in;
+            continue;
+        }
+        nnom_layer_t *back = l->next;
+        if (st->count == UINT16_MAX)
+            return refuse(l, "too many layers", NN_ARGUMENT_ERROR);
+        l->visit = 2;
+        l->index = st->count++;
+        l->next = NULL;
+        *st->link = l;
+        st->link = &l->next;
+        l = back;
     }
-    l->visit = 2;
-    l->index = st->count++;
-    l->next = NULL;
-    *st->link = l;
-    st->link = &l->next;
     return NN_SUCCESS;
 }
 
@@ -146,22 +162,13 @@ static nnom_status_t runtime_plan(nnom_model_t *m, const nnom_arena_plan_t **out
 }
 
 /* The plan, from the header or the runtime planner, checked against this
- * build: the scratch sizes the layers' kernels ask, buffers inside the
- * arena, buffers taken over from earlier layers. */
+ * build before any buffer is used (plan_check.c): a plan that does not fit
+ * is refused, never followed outside the arena. */
 static nnom_status_t check_plan(const nnom_model_t *m, const nnom_arena_plan_t *plan)
 {
-    const uint32_t arena = plan[m->n_layers].out;
-    for (const nnom_layer_t *l = m->head; l != NULL; l = l->next) {
-        const nnom_arena_plan_t *g = &plan[l->index];
-        const uint32_t root = g->out & ~NNOM_PLAN_SHARED;
-        const uint32_t own =
-            l->type->flags & NNOM_LAYER_EXTERNAL ? 0 : nnom_shape_size(&l->out.shape);
-        if (g->scratch_bytes != l->scratch_bytes ||
-            (root != g->out ? root >= l->index : g->out + own > arena) ||
-            (l->scratch_bytes && g->scratch + l->scratch_bytes > arena))
-            return refuse(l, "header plan mismatch", NN_SIZE_MISMATCH);
-    }
-    return NN_SUCCESS;
+    const nnom_layer_t *bad = NULL;
+    const char *why = nnom_plan_check(m, plan, &bad);
+    return why == NULL ? NN_SUCCESS : refuse(bad, why, NN_SIZE_MISMATCH);
 }
 
 static void assign_buffers(nnom_model_t *m, const nnom_arena_plan_t *plan, int8_t *arena)
@@ -240,7 +247,7 @@ static nnom_status_t compile(nnom_model_t *m, nnom_layer_t *const *outputs, uint
     order_state_t st = {&m->head, 0};
     nnom_status_t s = NN_SUCCESS;
     for (uint8_t i = 0; i < n && s == NN_SUCCESS; i++) {
-        s = visit(&st, outputs[i], 0);
+        s = visit(&st, outputs[i]);
         m->outputs[i] = outputs[i];
     }
     m->n_outputs = n;

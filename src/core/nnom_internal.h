@@ -49,6 +49,11 @@ uint32_t nnom_plan_arena(nnom_model_t *m, nnom_plan_t *plan, nnom_buf_t *bufs, u
 /* the improvement search runs for models with at most this many buffers */
 #define NNOM_PLAN_SEARCH_MAX 64u
 
+/* nnom_plan_check.c: NULL when `plan` (the header's form, nnom.h) fits the
+ * built layers of m, else why not, with *bad the layer it concerns. */
+const char *nnom_plan_check(const nnom_model_t *m, const nnom_arena_plan_t *plan,
+                            const nnom_layer_t **bad);
+
 /* nnom_table.c: with the plan in the header's form (nnom.h) */
 void nnom_print_model_table(const nnom_model_t *m, const nnom_arena_plan_t *plan);
 /* "", "640", "84k" or "2.23M" (truncated, as in the model table). */

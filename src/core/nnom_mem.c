@@ -4,6 +4,11 @@
 
 static size_t mem_used;
 
+/* Largest block asked of nnom_mem(): rounding it up and adding the heap
+ * header can then not wrap size_t, on 32-bit cores too (limits.py). */
+#define NNOM_MEM_MAX ((size_t)0x7FFFFFFFu)
+#define NNOM_STATIC_ALIGN 8u
+
 #ifdef NNOM_USING_STATIC_MEMORY
 static uint8_t *static_buf;
 static size_t static_size;
@@ -13,8 +18,9 @@ nnom_status_t nnom_set_static_buf(void *buf, size_t size)
 {
     if (buf == NULL)
         return NN_ARGUMENT_ERROR;
-    /* Start on an aligned address; the unaligned head is not used. */
-    size_t skip = (NNOM_ALIGN - ((uintptr_t)buf % NNOM_ALIGN)) % NNOM_ALIGN;
+    /* Start on an 8-byte boundary (pointers and doubles of 64-bit hosts);
+     * the unaligned head is not used. */
+    size_t skip = (NNOM_STATIC_ALIGN - ((uintptr_t)buf % NNOM_STATIC_ALIGN)) % NNOM_STATIC_ALIGN;
     if (size < skip)
         return NN_LENGTH_ERROR;
     static_buf = (uint8_t *)buf + skip;
@@ -27,7 +33,7 @@ nnom_status_t nnom_set_static_buf(void *buf, size_t size)
 void *nnom_mem(size_t size)
 {
     size_t padded = (size + NNOM_ALIGN - 1) / NNOM_ALIGN * NNOM_ALIGN;
-    if (static_buf == NULL || padded > static_size - static_next) {
+    if (static_buf == NULL || size > NNOM_MEM_MAX || padded > static_size - static_next) {
         NNOM_LOG("nnom: static buffer too small: %u more bytes, %u of %u left\n", (unsigned)padded,
                  (unsigned)(static_size - static_next), (unsigned)static_size);
         return NULL;
@@ -46,7 +52,7 @@ void *nnom_mem_temp(size_t size)
     /* the top of the free space (static_buf and static_next are aligned) */
     const size_t free_bytes = (static_size - static_next) / NNOM_ALIGN * NNOM_ALIGN;
     const size_t padded = (size + NNOM_ALIGN - 1) / NNOM_ALIGN * NNOM_ALIGN;
-    if (static_buf == NULL || padded > free_bytes) {
+    if (static_buf == NULL || size > NNOM_MEM_MAX || padded > free_bytes) {
         NNOM_LOG("nnom: static buffer too small: model_compile needs %u bytes\n", (unsigned)padded);
         return NULL;
     }
@@ -73,7 +79,7 @@ void *nnom_mem(size_t size)
 {
     size_t padded = (size + NNOM_ALIGN - 1) / NNOM_ALIGN * NNOM_ALIGN;
     size_t head = sizeof(void *) > NNOM_ALIGN ? sizeof(void *) : NNOM_ALIGN;
-    uint8_t *raw = (uint8_t *)nnom_malloc(padded + head + NNOM_ALIGN);
+    uint8_t *raw = size > NNOM_MEM_MAX ? NULL : (uint8_t *)nnom_malloc(padded + head + NNOM_ALIGN);
     if (raw == NULL) {
         NNOM_LOG("nnom: no memory for %u bytes\n", (unsigned)size);
         return NULL;
@@ -97,7 +103,7 @@ static void mem_release(void *p)
 
 void *nnom_mem_temp(size_t size)
 {
-    void *p = nnom_malloc(size > 0 ? size : 1u);
+    void *p = size > NNOM_MEM_MAX ? NULL : nnom_malloc(size > 0 ? size : 1u);
     if (p == NULL) {
         NNOM_LOG("nnom: no memory for %u bytes\n", (unsigned)size);
     }

@@ -9,6 +9,17 @@ nnom_predict_t *nnom_prediction_create(nnom_model_t *m, const int8_t *scores, ui
         return NULL;
     if (!m->compiled || m->outputs[0] == NULL)
         return NULL;
+    /* the classes must be inside the output the scores come from (the first
+     * output when `scores` is a copy) */
+    const nnom_layer_t *out = m->outputs[0];
+    for (uint8_t k = 1; k < m->n_outputs; k++)
+        if (m->outputs[k] != NULL && (const int8_t *)m->outputs[k]->out.data == scores)
+            out = m->outputs[k];
+    if (label_num > nnom_shape_size(&out->out.shape)) {
+        NNOM_LOG("nnom: prediction_create: %u classes but the output has %u values\n",
+                 (unsigned)label_num, (unsigned)nnom_shape_size(&out->out.shape));
+        return NULL;
+    }
     if (top_k_size > label_num)
         top_k_size = label_num;
     nnom_predict_t *pre = (nnom_predict_t *)nnom_mem(sizeof(nnom_predict_t));

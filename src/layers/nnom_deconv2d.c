@@ -2,6 +2,7 @@
  * int8. Output size and placement follow Keras and TensorFlow; see
  * nnom_deconv2d_config_t. */
 #include "nnom.h"
+#include "nnom_geometry.h"
 #include "nnom_kernels.h"
 
 /* Output size along one axis (0 when invalid) and the padding before it. */
@@ -9,7 +10,9 @@ static int32_t deconv_out(int32_t size, int32_t k, int32_t stride, int32_t dilat
                           nnom_padding_t padding, int32_t out_pad, int32_t *before)
 {
     if (k < 1 || stride < 1 || dilation < 1 || size < 1 ||
-        (padding != PADDING_VALID && padding != PADDING_SAME))
+        (padding != PADDING_VALID && padding != PADDING_SAME) ||
+        (int64_t)(k - 1) * dilation >= NNOM_MAX_WINDOW ||
+        (int64_t)(size - 1) * stride > 65535 || out_pad > 65535)
         return 0;
     const int32_t ek = (k - 1) * dilation + 1;
     const int32_t half = padding == PADDING_SAME ? ek / 2 : 0;

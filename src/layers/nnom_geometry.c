@@ -6,9 +6,11 @@ int32_t nnom_window_out(int32_t size, int32_t k, int32_t stride, int32_t dilatio
                         nnom_padding_t padding, int32_t pad_before, int32_t pad_after,
                         int32_t *pad)
 {
-    int32_t ek = (k - 1) * dilation + 1;
-    if (stride < 1 || k < 1 || dilation < 1)
+    /* 16-bit config fields: the effective kernel is checked before it is
+     * computed in int32 */
+    if (stride < 1 || k < 1 || dilation < 1 || (int64_t)(k - 1) * dilation >= NNOM_MAX_WINDOW)
         return 0;
+    int32_t ek = (k - 1) * dilation + 1;
     if (padding == PADDING_SAME) {
         int32_t out = (size + stride - 1) / stride;
         int32_t total = (out - 1) * stride + ek - size;

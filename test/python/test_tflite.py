@@ -19,6 +19,7 @@ import tflite_factory as tf_
 from nnom.cli import main as cli_main
 from nnom.errors import NnomError
 from nnom.frontend.tflite_reader import parse_tflite
+from nnom.limits import LimitError
 
 N_MODELS = 104
 CHUNK = 8
@@ -235,3 +236,16 @@ def test_int16_activations_are_refused_by_operator(tmp_path):
     path.write_bytes(conv.convert())
     with pytest.raises(NnomError, match=r"operator \d+ \(CONV_2D\): tensor .* is int16"):
         nnom.convert(path)
+
+
+def test_c_field_limits_apply_to_tflite(tmp_path, capsys):
+    """A .tflite goes through the same limits as a Keras model: a width of
+    70,000 (over the 16-bit shape field) is one error line, exit code 2."""
+    data = _cached("wide-conv", lambda k, x: k.layers.Conv2D(2, 1)(x), (1, 70000, 1), 0)
+    path = tmp_path / "wide.tflite"
+    path.write_bytes(data)
+    with pytest.raises(LimitError, match="65535"):
+        nnom.convert(path)
+    assert cli_main(["convert", str(path), "-o", str(tmp_path / "w.h")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "docs/limits.md" in err, err

@@ -131,7 +131,8 @@ class HeaderWriter:
                 "#if defined(NNOM_RUNTIME_PLAN)",
                 runtime,
                 "#else",
-                f"    if (nnom_model_compile_planned(&model, {planned}, nnom_arena_plan) != NN_SUCCESS)",
+                f"    if (nnom_model_compile_planned(&model, {planned}, nnom_arena_plan)"
+                " != NN_SUCCESS)",
                 "#endif",
             ]
         else:

@@ -164,8 +164,9 @@ class Conv2D(Op):
     def layer_api_call(self, w, node, n):
         a = node.attrs
         return (
-            f"nnom_Conv2D({node.q.weight.shape[0]}, {hw_call(a['kernel'])}, {hw_call(a['strides'])}, "
-            f"{hw_call(a['dilation'])}, {PADDING[a['padding']]}, &{n}_w, &{n}_b)"
+            f"nnom_Conv2D({node.q.weight.shape[0]}, {hw_call(a['kernel'])}, "
+            f"{hw_call(a['strides'])}, {hw_call(a['dilation'])}, {PADDING[a['padding']]}, "
+            f"&{n}_w, &{n}_b)"
         )
 
 

@@ -153,8 +153,8 @@ class SumPool(Op):
     def layer_api_call(self, w, node, n):
         a = node.attrs
         return (
-            f"nnom_SumPool({hw_call(a['kernel'])}, {hw_call(a['strides'])}, {PADDING[a['padding']]}, "
-            f"&{n}_q)"
+            f"nnom_SumPool({hw_call(a['kernel'])}, {hw_call(a['strides'])}, "
+            f"{PADDING[a['padding']]}, &{n}_q)"
         )
 
 

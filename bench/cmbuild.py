@@ -88,7 +88,7 @@ int nnom_check_{k}(void)
     for (int r = 0; r < RUNS && status == NN_SUCCESS; r++) {{
         for (int i = 0; i < NNOM_INPUT_COUNT; i++)
             memcpy(nnom_inputs[i], inputs[r][i], nnom_input_sizes[i]);
-        status = model_run(model);
+        status = nnom_model_run(model);
         long at = 0;
         for (int o = 0; o < NNOM_OUTPUT_COUNT; o++)
             for (uint32_t j = 0; j < nnom_output_sizes[o]; j++, at++)
@@ -100,7 +100,7 @@ int nnom_check_{k}(void)
     }}
     printf("nnom-model {k} mismatches=%ld first=%ld arena=%lu mem=%lu status=%d\\n", mismatches,
            first, (unsigned long)model->arena_bytes, used, (int)status);
-    model_delete(model);
+    nnom_model_delete(model);
     return mismatches != 0 || status != NN_SUCCESS;
 }}
 """)

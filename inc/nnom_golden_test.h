@@ -8,7 +8,7 @@
  *
  * It needs nnom_golden.h beside the model header (the build hook writes it
  * with custom_nnom_golden = N; `nnom convert --golden N` does too). Each
- * golden input goes through model_run(); every output byte and the CRC-32 of
+ * golden input goes through nnom_model_run(); every output byte and the CRC-32 of
  * every layer's output are compared with what the converter's reference
  * computed. A mismatch fails that vector and names the first layer whose
  * output differs. Results are printed in Unity's line format

@@ -73,9 +73,9 @@ class HeaderWriter:
         if is_clamp(act):
             cap = act.params.get("max_value")
             if cap is None:
-                return ""  # act_relu() from the library
+                return ""  # nnom_act_relu() from the library
             if float(cap) == 6.0:
-                return ""  # act_relu6()
+                return ""  # nnom_act_relu6()
             return (
                 f"static const nnom_activation_t {n}_act = "
                 f'{{.kind = NNOM_ACT_RELU_CAP, .name = "{name}", .cap = {c_float(cap)}}};\n'
@@ -91,9 +91,9 @@ class HeaderWriter:
         if is_clamp(act):
             cap = act.params.get("max_value")
             if cap is None:
-                return "act_relu()"
+                return "nnom_act_relu()"
             if float(cap) == 6.0:
-                return "act_relu6()"
+                return "nnom_act_relu6()"
         return f"&{self.ids[node.name]}_act"
 
     def layer_constructor(self, k: int, layer) -> str:
@@ -111,8 +111,8 @@ class HeaderWriter:
             "    static nnom_model_t model;",
             f"    nnom_layer_t *layer[{len(layers)}];",
             "",
-            "    model_delete(&model); /* a second call frees the first model */",
-            "    new_model(&model);",
+            "    nnom_model_delete(&model); /* a second call frees the first model */",
+            "    nnom_new_model(&model);",
         ]
         for k, layer in enumerate(layers):
             ctor = self.layer_constructor(k, layer)
@@ -129,25 +129,26 @@ class HeaderWriter:
         outs = ", ".join(f"layer[{k}]" for k in self.plan.output_layers)
         n_out = len(self.plan.output_layers)
         if n_out == 1:
-            runtime = f"    if (model_compile(&model, layer[0], {outs}) != NN_SUCCESS)"
+            runtime = f"    if (nnom_model_compile(&model, layer[0], {outs}) != NN_SUCCESS)"
             planned = f"&{outs}, 1"
         else:
             lines.append(f"    nnom_layer_t *const outputs[] = {{{outs}}};")
-            runtime = f"    if (model_compile_multi(&model, outputs, {n_out}) != NN_SUCCESS)"
+            runtime = f"    if (nnom_model_compile_multi(&model, outputs, {n_out}) != NN_SUCCESS)"
             planned = f"outputs, {n_out}"
         if self.planned:
             lines += [
                 "#if defined(NNOM_RUNTIME_PLAN)",
                 runtime,
                 "#else",
-                f"    if (model_compile_planned(&model, {planned}, nnom_arena_plan) != NN_SUCCESS)",
+                f"    if (nnom_model_compile_planned(&model, {planned}, nnom_arena_plan)"
+                " != NN_SUCCESS)",
                 "#endif",
             ]
         else:
             lines.append(runtime)
         lines += [
             "    {",
-            "        model_delete(&model); /* the layers hooked above */",
+            "        nnom_model_delete(&model); /* the layers hooked above */",
             "        return NULL;",
             "    }",
             "    return &model;",
@@ -272,7 +273,7 @@ class HeaderWriter:
         )
         if not self.planned:
             return (
-                "/* model_compile() first plans in a temporary block where the arena goes */\n"
+                "/* nnom_model_compile() first plans in a temporary block where the arena goes */\n"
                 + temp[:-1]
             )
         return (
@@ -343,7 +344,7 @@ class HeaderWriter:
  * Use it in one source file:
  *     nnom_model_t *model = nnom_model_create();   // NULL on failure
  *     nnom_input_data[i] = nnom_quantize(x[i], NNOM_INPUT_Q);
- *     model_run(model);
+ *     nnom_model_run(model);
  *     y = nnom_dequantize(nnom_output_data[j], NNOM_OUTPUT_Q);
  */
 #ifndef NNOM_GENERATED_MODEL_H

@@ -1,7 +1,8 @@
 """Writes the model header with the Layer API instead of the Structured API.
 
-The result reads like a hand-written NNoM model (Conv2D(...), Dense(...),
-model.hook(...)); weights stay const, configs are built in RAM at
+The result reads like a hand-written NNoM model (nnom_Conv2D(...),
+nnom_Dense(...), model.hook(...)), in the nnom_ names so that it compiles
+with NNOM_NO_SHORT_NAMES too; weights stay const, configs are built in RAM at
 nnom_model_create(). Tests compare it with the Structured API header to
 show that both APIs compute the same outputs. Each op writes its own call
 (layer_api_defs, layer_api_call in nnom/ops/).
@@ -18,7 +19,7 @@ from .ops.registry import no_layer_api
 
 
 class LayerApiWriter(HeaderWriter):
-    planned = False  # a Layer API program plans at run time (model_compile)
+    planned = False  # a Layer API program plans at run time (nnom_model_compile)
 
     def emit_node(self, node: Node) -> None:
         n, op = self.ids[node.name], op_of(node)

@@ -116,7 +116,7 @@ def golden_header(model: ConvertedModel, x, n: int, model_header: str = "weights
     )
     rows = ",\n".join("    {" + ", ".join(f"0x{int(v):08X}u" for v in row) + "}" for row in crc)
     parts.append(
-        "/* CRC-32 of each layer's output (run order, as model_compile() numbers them) */\n"
+        "/* CRC-32 of each layer's output (run order, as nnom_model_compile() numbers them) */\n"
         "NNOM_MAYBE_UNUSED static const uint32_t "
         f"nnom_golden_layer_crc[NNOM_GOLDEN_COUNT][NNOM_GOLDEN_LAYER_COUNT] = {{\n{rows}\n}};\n"
     )

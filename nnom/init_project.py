@@ -107,7 +107,7 @@ int main(void)
                    "(run it again)\n", s, s);
             return 1;
         }}
-        nnom_status_t status = model_run(model);
+        nnom_status_t status = nnom_model_run(model);
         if (status != NN_SUCCESS) {{
             printf("model_run: %s\n", nnom_status_str(status));
             return 1;
@@ -128,7 +128,7 @@ int main(void)
     }}
     if (mismatches == 0)
         printf("all %d samples match the converter's reference\n", NNOM_SAMPLE_COUNT);
-    model_delete(model);
+    nnom_model_delete(model);
     return mismatches != 0;
 }}
 """

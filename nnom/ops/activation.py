@@ -47,7 +47,7 @@ def _keras_elu(ctx) -> None:
 class ActivationOp(Op):
     name = "activation"
     table_name = "Activation"
-    c_constructor = "activation_s"
+    c_constructor = "nnom_activation_s"
     keras_classes = {
         "Activation": _keras_activation_layer,
         "ReLU": _keras_relu,
@@ -80,7 +80,7 @@ class ActivationOp(Op):
 
     def layer_api_call(self, w, node, n):
         name = c_string(activations.display_name(node.act))
-        return f"Activation(act_lut({n}_table, &{n}_q, {name}))"
+        return f"nnom_Activation(nnom_act_lut({n}_table, &{n}_q, {name}))"
 
 
 ACTIVATION = register(ActivationOp())

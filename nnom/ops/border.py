@@ -57,8 +57,8 @@ class _Border(Op):
 class ZeroPad(_Border):
     name = "zeropad"
     table_name = "ZeroPad"
-    c_constructor = "zeropadding_s"
-    ctor = "ZeroPadding"
+    c_constructor = "nnom_zeropadding_s"
+    ctor = "nnom_ZeroPadding"
     keras_classes = {"ZeroPadding1D": _keras_pad_or_crop, "ZeroPadding2D": _keras_pad_or_crop}
 
     def run_float(self, node, ins):
@@ -72,8 +72,8 @@ class ZeroPad(_Border):
 class Cropping(_Border):
     name = "cropping"
     table_name = "Cropping"
-    c_constructor = "cropping_s"
-    ctor = "Cropping"
+    c_constructor = "nnom_cropping_s"
+    ctor = "nnom_Cropping"
     keras_classes = {"Cropping1D": _keras_pad_or_crop, "Cropping2D": _keras_pad_or_crop}
 
     def run_float(self, node, ins):

@@ -57,7 +57,7 @@ def _in_shapes(node, ins: list[np.ndarray]) -> list[tuple[int, ...]]:
 class Concat(Op):
     name = "concat"
     table_name = "Concat"
-    c_constructor = "concat_s"
+    c_constructor = "nnom_concat_s"
     keras_classes = {"Concatenate": _keras_concat}
     keras_ops = {"Concatenate": _keras_concat}
 
@@ -98,7 +98,7 @@ class Concat(Op):
         return "".join(out)
 
     def layer_api_call(self, w, node, n):
-        return f"Concat({node.attrs['axis']}, &{n}_q)"
+        return f"nnom_Concat({node.attrs['axis']}, &{n}_q)"
 
 
 CONCAT = register(Concat())

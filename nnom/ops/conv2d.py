@@ -86,7 +86,7 @@ def _keras_conv(ctx) -> None:
 class Conv2D(Op):
     name = "conv2d"
     table_name = "Conv2D"
-    c_constructor = "conv2d_s"
+    c_constructor = "nnom_conv2d_s"
     keras_classes = {"Conv1D": _keras_conv, "Conv2D": _keras_conv}
     takes_activation = True
     folds_batchnorm = True
@@ -165,8 +165,9 @@ class Conv2D(Op):
     def layer_api_call(self, w, node, n):
         a = node.attrs
         return (
-            f"Conv2D({node.q.weight.shape[0]}, {hw_call(a['kernel'])}, {hw_call(a['strides'])}, "
-            f"{hw_call(a['dilation'])}, {PADDING[a['padding']]}, &{n}_w, &{n}_b)"
+            f"nnom_Conv2D({node.q.weight.shape[0]}, {hw_call(a['kernel'])}, "
+            f"{hw_call(a['strides'])}, {hw_call(a['dilation'])}, {PADDING[a['padding']]}, "
+            f"&{n}_w, &{n}_b)"
         )
 
 

@@ -93,7 +93,7 @@ def _keras_conv_transpose(ctx) -> None:
 class DeConv2D(Op):
     name = "deconv2d"
     table_name = "DeConv2D"
-    c_constructor = "deconv2d_s"
+    c_constructor = "nnom_deconv2d_s"
     keras_classes = {
         "Conv1DTranspose": _keras_conv_transpose,
         "Conv2DTranspose": _keras_conv_transpose,
@@ -145,7 +145,7 @@ class DeConv2D(Op):
     def layer_api_call(self, w, node, n):
         a = node.attrs
         return (
-            f"Conv2DTrans({node.q.weight.shape[0]}, {hw_call(a['kernel'])}, "
+            f"nnom_Conv2DTrans({node.q.weight.shape[0]}, {hw_call(a['kernel'])}, "
             f"{hw_call(a['strides'])}, {hw_call(a['dilation'])}, {PADDING[a['padding']]}, "
             f"&{n}_w, &{n}_b)"
         )

@@ -31,7 +31,7 @@ def _keras_dense(ctx) -> None:
 class Dense(Op):
     name = "dense"
     table_name = "Dense"
-    c_constructor = "dense_s"
+    c_constructor = "nnom_dense_s"
     keras_classes = {"Dense": _keras_dense}
     takes_activation = True
     folds_batchnorm = True
@@ -69,7 +69,7 @@ class Dense(Op):
         return layer_api_weights(w, node, n)
 
     def layer_api_call(self, w, node, n):
-        return f"Dense({node.q.weight.shape[0]}, &{n}_w, &{n}_b)"
+        return f"nnom_Dense({node.q.weight.shape[0]}, &{n}_w, &{n}_b)"
 
 
 DENSE = register(Dense())

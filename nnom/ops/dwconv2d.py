@@ -82,7 +82,7 @@ def as_channel_affine(node, scale: np.ndarray, shift: np.ndarray) -> None:
 class DWConv2D(Op):
     name = "dwconv2d"
     table_name = "DW_Conv2D"
-    c_constructor = "dwconv2d_s"
+    c_constructor = "nnom_dwconv2d_s"
     keras_classes = {
         "DepthwiseConv1D": _keras_depthwise,
         "DepthwiseConv2D": _keras_depthwise,
@@ -156,7 +156,7 @@ class DWConv2D(Op):
     def layer_api_call(self, w, node, n):
         a = node.attrs
         return (
-            f"DW_Conv2D({a['multiplier']}, {hw_call(a['kernel'])}, {hw_call(a['strides'])}, "
+            f"nnom_DW_Conv2D({a['multiplier']}, {hw_call(a['kernel'])}, {hw_call(a['strides'])}, "
             f"{hw_call(a['dilation'])}, {PADDING[a['padding']]}, &{n}_w, &{n}_b)"
         )
 

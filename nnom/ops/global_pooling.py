@@ -46,8 +46,8 @@ class _GlobalPool(Op):
 class GlobalMaxPool(_GlobalPool):
     name = "global_maxpool"
     table_name = "GlobalMax"
-    c_constructor = "global_maxpool_s"
-    ctor = "GlobalMaxPool"
+    c_constructor = "nnom_global_maxpool_s"
+    ctor = "nnom_GlobalMaxPool"
     keras_classes = {
         "GlobalMaxPooling1D": _keras_global_pool,
         "GlobalMaxPooling2D": _keras_global_pool,
@@ -65,8 +65,8 @@ class GlobalMaxPool(_GlobalPool):
 class GlobalAvgPool(_GlobalPool):
     name = "global_avgpool"
     table_name = "GlobalAvg"
-    c_constructor = "global_avgpool_s"
-    ctor = "GlobalAvgPool"
+    c_constructor = "nnom_global_avgpool_s"
+    ctor = "nnom_GlobalAvgPool"
     keras_classes = {
         "GlobalAveragePooling1D": _keras_global_pool,
         "GlobalAveragePooling2D": _keras_global_pool,
@@ -84,7 +84,7 @@ class GlobalAvgPool(_GlobalPool):
 class GlobalSumPool(Op):
     name = "global_sumpool"
     table_name = "GlobalSum"
-    c_constructor = "global_sumpool_s"
+    c_constructor = "nnom_global_sumpool_s"
 
     def run_float(self, node, ins):
         return np.sum(ins[0], axis=(1, 2), keepdims=True)
@@ -105,7 +105,7 @@ class GlobalSumPool(Op):
         )
 
     def layer_api_call(self, w, node, n):
-        return f"GlobalSumPool(&{n}_q)"
+        return f"nnom_GlobalSumPool(&{n}_q)"
 
 
 GLOBAL_MAXPOOL = register(GlobalMaxPool())

@@ -31,7 +31,7 @@ def _buffer(w, node) -> str:
 class Input(Op):
     name = "input"
     table_name = "Input"
-    c_constructor = "input_s"
+    c_constructor = "nnom_input_s"
     keras_classes = {"InputLayer": _keras_input}
     external = True
 
@@ -46,7 +46,7 @@ class Input(Op):
         )
 
     def layer_api_call(self, w, node, n):
-        return f"Input({shape_call(node.shape)}, &{n}_q, {_buffer(w, node)})"
+        return f"nnom_Input({shape_call(node.shape)}, &{n}_q, {_buffer(w, node)})"
 
 
 class Output(Op):
@@ -54,13 +54,13 @@ class Output(Op):
 
     name = "output"
     table_name = "Output"
-    c_constructor = "output_s"
+    c_constructor = "nnom_output_s"
     external = True
 
     def output_call(self, index: int, shape: tuple[int, ...]) -> str:
         """The Layer API call for model output `index`."""
         buf = "nnom_output_data" + (str(index) if index else "")
-        return f"Output({shape_call(shape)}, {buf})"
+        return f"nnom_Output({shape_call(shape)}, {buf})"
 
 
 INPUT = register(Input())

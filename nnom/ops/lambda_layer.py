@@ -61,7 +61,7 @@ def _prototype(fn: str) -> str:
 class Lambda(Op):
     name = "lambda"
     table_name = "Lambda"
-    c_constructor = "lambda_s"
+    c_constructor = "nnom_lambda_s"
     keras_classes = {"Lambda": _keras_lambda}
 
     def run_float(self, node, ins):
@@ -116,7 +116,7 @@ class Lambda(Op):
         return _prototype(node.attrs["function"])
 
     def layer_api_call(self, w, node, n):
-        return f"Lambda({node.attrs['function']}, {shape_call(node.shape)}, &{n}_q)"
+        return f"nnom_Lambda({node.attrs['function']}, {shape_call(node.shape)}, &{n}_q)"
 
 
 LAMBDA = register(Lambda())

@@ -108,7 +108,7 @@ class _AddSub(_Merge):
 class Add(_AddSub):
     name = "add"
     table_name = "Add"
-    c_constructor = "add_s"
+    c_constructor = "nnom_add_s"
     keras_classes = {"Add": _keras_merge, "Average": _keras_merge}
     keras_ops = {"Add": _keras_op_binary}
 
@@ -118,14 +118,14 @@ class Add(_AddSub):
     def layer_api_call(self, w, node, n):
         average = int(node.attrs.get("average", 1))
         if average > 1:
-            return f"Average({average}, {w.q_ref(node)})"
-        return f"Add({w.q_ref(node)})"
+            return f"nnom_Average({average}, {w.q_ref(node)})"
+        return f"nnom_Add({w.q_ref(node)})"
 
 
 class Sub(_AddSub):
     name = "sub"
     table_name = "Sub"
-    c_constructor = "sub_s"
+    c_constructor = "nnom_sub_s"
     keras_classes = {"Subtract": _keras_merge}
     keras_ops = {"Subtract": _keras_op_binary}
     subtract = True
@@ -134,7 +134,7 @@ class Sub(_AddSub):
         return ins[0] - ins[1]
 
     def layer_api_call(self, w, node, n):
-        return f"Sub({w.q_ref(node)})"
+        return f"nnom_Sub({w.q_ref(node)})"
 
 
 def partial_products(ins: list[np.ndarray]) -> list[np.ndarray]:
@@ -149,7 +149,7 @@ def partial_products(ins: list[np.ndarray]) -> list[np.ndarray]:
 class Mult(_Merge):
     name = "mult"
     table_name = "Mult"
-    c_constructor = "mult_s"
+    c_constructor = "nnom_mult_s"
     keras_classes = {"Multiply": _keras_merge}
     keras_ops = {"Multiply": _keras_op_binary}
 
@@ -202,7 +202,7 @@ class Mult(_Merge):
         return ""
 
     def layer_api_call(self, w, node, n):
-        return f"Mult({w.q_ref(node)})"
+        return f"nnom_Mult({w.q_ref(node)})"
 
 
 ADD = register(Add())

@@ -81,8 +81,8 @@ class _Pool(Op):
 class MaxPool(_Pool):
     name = "maxpool"
     table_name = "MaxPool"
-    c_constructor = "maxpool_s"
-    ctor = "MaxPool"
+    c_constructor = "nnom_maxpool_s"
+    ctor = "nnom_MaxPool"
     keras_classes = {
         "MaxPooling1D": _keras_pool,
         "MaxPooling2D": _keras_pool,
@@ -103,8 +103,8 @@ class MaxPool(_Pool):
 class AvgPool(_Pool):
     name = "avgpool"
     table_name = "AvgPool"
-    c_constructor = "avgpool_s"
-    ctor = "AvgPool"
+    c_constructor = "nnom_avgpool_s"
+    ctor = "nnom_AvgPool"
     keras_classes = {
         "AveragePooling1D": _keras_pool,
         "AveragePooling2D": _keras_pool,
@@ -127,7 +127,7 @@ class AvgPool(_Pool):
 class SumPool(Op):
     name = "sumpool"
     table_name = "SumPool"
-    c_constructor = "sumpool_s"
+    c_constructor = "nnom_sumpool_s"
 
     def run_float(self, node, ins):
         return _windows(node, ins[0], 0.0).sum(axis=(3, 4))
@@ -153,8 +153,8 @@ class SumPool(Op):
     def layer_api_call(self, w, node, n):
         a = node.attrs
         return (
-            f"SumPool({hw_call(a['kernel'])}, {hw_call(a['strides'])}, {PADDING[a['padding']]}, "
-            f"&{n}_q)"
+            f"nnom_SumPool({hw_call(a['kernel'])}, {hw_call(a['strides'])}, "
+            f"{PADDING[a['padding']]}, &{n}_q)"
         )
 
 

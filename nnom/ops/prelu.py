@@ -46,7 +46,7 @@ def _keras_prelu(ctx) -> None:
 class PReLU(Op):
     name = "prelu"
     table_name = "PReLU"
-    c_constructor = "prelu_s"
+    c_constructor = "nnom_prelu_s"
     keras_classes = {"PReLU": _keras_prelu}
 
     def run_float(self, node, ins):
@@ -90,7 +90,7 @@ class PReLU(Op):
 
     def layer_api_call(self, w, node, n):
         q = node.q
-        return f"PReLU({n}_alpha, {q.alpha.size}, {c_float(q.alpha_scale)}, &{n}_q)"
+        return f"nnom_PReLU({n}_alpha, {q.alpha.size}, {c_float(q.alpha_scale)}, &{n}_q)"
 
 
 PRELU = register(PReLU())

@@ -30,7 +30,7 @@ class Op:
 
     name: str = ""  # the IR op name (Node.op)
     table_name: str = ""  # the model table's name (the C layer type)
-    c_constructor: str = ""  # Structured API constructor, e.g. "conv2d_s"
+    c_constructor: str = ""  # Structured API constructor, e.g. "nnom_conv2d_s"
     keras_classes: dict[str, Handler] = {}  # Keras class -> handler
     keras_ops: dict[str, Handler] = {}  # keras.ops call class -> handler (Keras 3)
 
@@ -106,7 +106,7 @@ class Op:
         return ""
 
     def layer_api_call(self, w, node: Node, n: str) -> str:
-        """The Layer API call that makes the layer, e.g. `Dense(10, &fc_w, &fc_b)`."""
+        """The Layer API call that makes the layer, e.g. `nnom_Dense(10, &fc_w, &fc_b)`."""
         raise NotImplementedError(f"Layer API call of '{node.op}'")
 
 

@@ -45,21 +45,21 @@ class _Reshape(Op):
 class Flatten(_Reshape):
     name = "flatten"
     table_name = "Flatten"
-    c_constructor = "flatten_s"
+    c_constructor = "nnom_flatten_s"
     keras_classes = {"Flatten": _keras_flatten}
 
     def layer_api_call(self, w, node, n):
-        return "Flatten()"
+        return "nnom_Flatten()"
 
 
 class Reshape(_Reshape):
     name = "reshape"
     table_name = "Reshape"
-    c_constructor = "reshape_s"
+    c_constructor = "nnom_reshape_s"
     keras_classes = {"Reshape": _keras_reshape}
 
     def layer_api_call(self, w, node, n):
-        return f"Reshape({shape_call(node.shape)})"
+        return f"nnom_Reshape({shape_call(node.shape)})"
 
 
 FLATTEN = register(Flatten())

@@ -55,7 +55,7 @@ class Recurrent(Op):
     gates = 1  # G: rows of the kernels per unit
     layer_class = ""  # the Keras layer and cell classes
     cell_class = ""
-    c_cell = ""  # nnom_<c_cell>_cell_config_t, <c_cell>_cell_s()
+    c_cell = ""  # nnom_<c_cell>_cell_config_t, nnom_<c_cell>_cell_s()
     has_reset_after = False  # GRU's reset_after option
     has_cell_state = False  # LSTM's c
     float_step = staticmethod(rnn_float.simple_step)
@@ -153,10 +153,10 @@ class Recurrent(Op):
         return "".join(out)
 
     def constructor(self, w, node, n):
-        cells = [f"{self.c_cell}_cell_s(&{n}_c{d}_config)" for d in range(n_cells(node))]
+        cells = [f"nnom_{self.c_cell}_cell_s(&{n}_c{d}_config)" for d in range(n_cells(node))]
         if len(cells) == 1:
-            return f"rnn_s({cells[0]}, &{n}_config)"
-        return f"bidirectional_s({cells[0]}, {cells[1]}, &{n}_config)"
+            return f"nnom_rnn_s({cells[0]}, &{n}_config)"
+        return f"nnom_bidirectional_s({cells[0]}, {cells[1]}, &{n}_config)"
 
 
 class SimpleRNN(Recurrent):

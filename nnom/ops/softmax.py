@@ -34,7 +34,7 @@ def _keras_softmax(ctx) -> None:
 class Softmax(Op):
     name = "softmax"
     table_name = "Softmax"
-    c_constructor = "softmax_s"
+    c_constructor = "nnom_softmax_s"
     keras_classes = {"Softmax": _keras_softmax}
     inplace = True
 
@@ -68,7 +68,7 @@ class Softmax(Op):
         )
 
     def layer_api_call(self, w, node, n):
-        return "Softmax()"
+        return "nnom_Softmax()"
 
 
 SOFTMAX = register(Softmax())

@@ -28,7 +28,7 @@ def _keras_upsample(ctx) -> None:
 class UpSample(Op):
     name = "upsample"
     table_name = "UpSample"
-    c_constructor = "upsample_s"
+    c_constructor = "nnom_upsample_s"
     keras_classes = {"UpSampling1D": _keras_upsample, "UpSampling2D": _keras_upsample}
     pass_through = True
 
@@ -47,7 +47,7 @@ class UpSample(Op):
         )
 
     def layer_api_call(self, w, node, n):
-        return f"UpSample({hw_call(node.attrs['size'])})"
+        return f"nnom_UpSample({hw_call(node.attrs['size'])})"
 
 
 UPSAMPLE = register(UpSample())

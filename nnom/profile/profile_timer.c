@@ -13,6 +13,6 @@ uint64_t profile_timer_cost(void)
 uint64_t profile_timed_run(nnom_model_t *model, nnom_status_t *status, uint64_t timer_cost)
 {
     uint64_t start = qemucm_instructions();
-    *status = model_run(model);
+    *status = nnom_model_run(model);
     return qemucm_instructions() - start - timer_cost;
 }

@@ -41,7 +41,7 @@ int main(int argc, char **argv)
         for (int k = 0; k < NNOM_INPUT_COUNT; k++)
             if (fread(nnom_inputs[k], 1, nnom_input_sizes[k], in) != nnom_input_sizes[k])
                 goto done;
-        nnom_status_t status = model_run(model);
+        nnom_status_t status = nnom_model_run(model);
         if (status != NN_SUCCESS) {
             printf("model_run: %s\n", nnom_status_str(status));
             return 4;
@@ -52,7 +52,7 @@ int main(int argc, char **argv)
 done:
     fclose(in);
     fclose(out);
-    model_delete(model);
+    nnom_model_delete(model);
     return 0;
 }
 """

@@ -5,13 +5,20 @@ Add(), Input(), Dense() or model_run() links."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import cbuild
+import keras_factory as kf
+import nnom
+from nnom import golden
+from test_bitexact import calibration_data
+from test_golden import build_and_run as golden_build_and_run
 
 sys.path.insert(0, str(cbuild.ROOT / "bench"))
 import cmbuild  # noqa: E402
@@ -201,3 +208,66 @@ def test_short_names_are_the_prefixed_functions(tmp_path):
         "nnom_conv2d_s",
         "nnom_dwconv2d_s",
     ]
+
+
+# ------------------------------------------- generated code, nnom_ names only
+
+SHORT_NAMES = set(
+    re.findall(r"^#define (\w+) nnom_", (cbuild.ROOT / "inc/nnom_short_names.h").read_text(), re.M)
+)
+NO_SHORT = ("-DNNOM_NO_SHORT_NAMES",)
+
+
+def _short_names_in(c_text: str) -> set[str]:
+    """The API's short names used as C identifiers (comments and strings left out)."""
+    code = re.sub(r"/\*.*?\*/|//[^\n]*|\"(?:\\.|[^\"\\])*\"", " ", c_text, flags=re.S)
+    return set(re.findall(r"(?<![\w.>])[A-Za-z_]\w*", code)) & SHORT_NAMES
+
+
+def _rnn_merge_model():
+    """The factory's recurrent stack next to a Dense branch, joined by Add and
+    Concatenate: RNN cells, merges, Flatten, Dense and Softmax in one header."""
+    import keras
+
+    layers = keras.layers
+    inputs = keras.Input((10, 4), name="seq")
+    recurrent = kf.zoo_rnn()(inputs)
+    flat = layers.Dense(2, name="flat_fc")(layers.Flatten(name="flat")(inputs))
+    added = layers.Add(name="add")([recurrent, flat])
+    x = layers.Concatenate(name="concat")([added, recurrent])
+    x = layers.Dense(3, activation="softmax", name="out")(x)
+    return keras.Model(inputs, x, name="rnn_merge")
+
+
+# The Layer API has no recurrent layers: its header is checked on the
+# factory's two-branch model (Add, Concatenate, BatchNorm, global pooling).
+GENERATED = {
+    "structured-rnn-merge": (_rnn_merge_model, "structured"),
+    "structured-functional": (kf.zoo_functional, "structured"),
+    "layer-functional": (kf.zoo_functional, "layer"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(GENERATED))
+def test_generated_headers_need_no_short_names(case, tmp_path):
+    """A converted model's header and the golden test compile with
+    NNOM_NO_SHORT_NAMES (a firmware with its own Add() or Input()) and run
+    bit-exact: every output byte and every layer's CRC-32 match the reference."""
+    factory, api = GENERATED[case]
+    model = factory()
+    shape = tuple(int(d) for d in model.inputs[0].shape[1:])
+    calib = calibration_data(np.random.default_rng(7), shape, 32)
+    converted = nnom.convert(model, calib)
+    converted.save_header(tmp_path / "weights.h", api=api)
+    golden.save_golden(converted, calib, 4, tmp_path / "nnom_golden.h")
+    for name in ("weights.h", "nnom_golden.h"):
+        short = _short_names_in((tmp_path / name).read_text())
+        assert not short, f"{name} ({api} API) uses short names: {sorted(short)}"
+    code, output = golden_build_and_run(tmp_path, NO_SHORT)
+    assert code == 0, output
+    assert "5 Tests 0 Failures 0 Ignored" in output, output
+
+
+def test_short_name_scan_sees_calls_not_comments():
+    text = '/* model_run() */ x = model.hook(Dense(2), in); printf("Add(");\n'
+    assert _short_names_in(text) == {"Dense"}

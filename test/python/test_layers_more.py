@@ -304,7 +304,7 @@ def test_multi_input_multi_output_header_and_c(keras, tmp_path):
         "#define NNOM_INPUT_COUNT 3",
         "#define NNOM_OUTPUT_COUNT 3",
         "nnom_output_data2[",
-        "model_compile_multi(",
+        "nnom_model_compile_multi(",
     ):
         assert text in header, text
     # the nested tower is called twice: its layers appear twice, its weights once

@@ -16,7 +16,7 @@ int main(void)
         printf("nnom_model_create() failed\n");
         return 1;
     }
-    nnom_predict_t *pre = prediction_create(model, nnom_output_data, NNOM_OUTPUT_SIZE, 3);
+    nnom_predict_t *pre = nnom_prediction_create(model, nnom_output_data, NNOM_OUTPUT_SIZE, 3);
     if (pre == NULL) {
         printf("prediction_create() failed\n");
         return 1;
@@ -28,7 +28,7 @@ int main(void)
             nnom_input_data[i] = nnom_quantize(sample_pixels[s][i], NNOM_INPUT_Q);
         uint32_t label = 0;
         float prob = 0.0f;
-        nnom_status_t status = prediction_run(pre, (uint32_t)sample_labels[s], &label, &prob);
+        nnom_status_t status = nnom_prediction_run(pre, (uint32_t)sample_labels[s], &label, &prob);
         if (status != NN_SUCCESS) {
             printf("model_run: %s\n", nnom_status_str(status));
             return 1;
@@ -38,13 +38,13 @@ int main(void)
                (unsigned)label, (int)(prob * 100.0f + 0.5f),
                (int)label == sample_labels[s] ? "" : "  <- wrong");
     }
-    prediction_end(pre);
+    nnom_prediction_end(pre);
     printf("%d of %d digits right\n\n", correct, SAMPLE_COUNT);
 
-    model_stat(model); /* per-layer time of the last run */
-    prediction_summary(pre);
+    nnom_model_stat(model); /* per-layer time of the last run */
+    nnom_prediction_summary(pre);
 
-    prediction_delete(pre);
-    model_delete(model);
+    nnom_prediction_delete(pre);
+    nnom_model_delete(model);
     return 0;
 }

@@ -57,9 +57,9 @@ static nnom_status_t fuzz_compile(nnom_model_t *m, nnom_layer_t *const *outputs,
     memcpy(work, plan, sizeof work);
     if (tampering)
         tamper(NNOM_PLAN_FUZZ_ROWS - 1u);
-    return (model_compile_planned)(m, outputs, n, work);
+    return (nnom_model_compile_planned)(m, outputs, n, work);
 }
-#define model_compile_planned(m, outputs, n, plan) fuzz_compile(m, outputs, n, plan)
+#define nnom_model_compile_planned(m, outputs, n, plan) fuzz_compile(m, outputs, n, plan)
 #include MODEL_HEADER
 
 int main(int argc, char **argv)

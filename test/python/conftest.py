@@ -51,3 +51,17 @@ def keras_zoo_files(keras_zoo: dict, tmp_path_factory: pytest.TempPathFactory) -
 
 
 # ======================================================== end Keras models
+
+
+# ================================================================ markers
+# The folder says which tool a test needs: tests under boards/ run QEMU and
+# tests under platformio/ run PlatformIO, so `-m "not qemu"` or `-m "not pio"`
+# skips them on a machine without those tools.
+FOLDER_MARKERS = {"boards": "qemu", "platformio": "pio"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        marker = FOLDER_MARKERS.get(item.path.parent.name)
+        if marker:
+            item.add_marker(marker)

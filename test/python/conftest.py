@@ -51,3 +51,30 @@ def keras_zoo_files(keras_zoo: dict, tmp_path_factory: pytest.TempPathFactory) -
 
 
 # ======================================================== end Keras models
+
+
+# ================================================================ markers
+# The folder says which tool a test needs: tests under boards/ run QEMU and
+# tests under platformio/ run PlatformIO, so `-m "not qemu"` or `-m "not pio"`
+# skips them on a machine without those tools.
+FOLDER_MARKERS = {"boards": "qemu", "platformio": "pio"}
+# The fast tier (tools/test.sh -m fast) besides tests marked fast in their
+# file: whole modules of unit tests, about 1 min together on an idle core.
+FAST_MODULES = {
+    "test_architecture.py",
+    "test_backends.py",
+    "test_report.py",
+    "test_fixedpoint.py",
+    "test_merge_arith.py",
+    "test_library_json.py",
+    "test_lint.py",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        marker = FOLDER_MARKERS.get(item.path.parent.name)
+        if marker:
+            item.add_marker(marker)
+        if item.path.name in FAST_MODULES:
+            item.add_marker("fast")

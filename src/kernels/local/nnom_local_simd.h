@@ -150,7 +150,7 @@ void nnom_conv1ch_s8(const nnom_conv_args_t *a);
  * that sign matters). The constant's high word is base - s, with
  * base = 2^(e-2) + zp 2^(e-1); its low word 2^30 + s 2^31. Other channels
  * take nnom_requantize() itself. Both are checked against each other in
- * test/python/test_fixedpoint.py. */
+ * test/python/runtime/test_fixedpoint.py. */
 NNOM_INLINE int nnom_rq_fast_ok(int32_t mult, int32_t shift)
 {
     return mult > 0 && (uint32_t)-2 - (uint32_t)shift <= 21u;

@@ -23,7 +23,7 @@ from nnom.errors import NnomError
 from nnom.init_project import init_project
 from test_pio import NETWORK_SIGNS, PIO, UNREACHABLE, needs_qemu
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "mnist-simple"
+EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "mnist-simple"
 SAMPLE = re.compile(r"^sample (\d+): class (\d+), expected class (\d+)$", re.M)
 
 

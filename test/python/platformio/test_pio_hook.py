@@ -30,7 +30,7 @@ from nnom.errors import NnomError
 from nnom.pio_offline import make_offline_core
 from test_pio import UNREACHABLE, needs_pio, needs_qemu, run_pio
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 EXAMPLE = REPO / "examples" / "mnist-simple"
 HOOK = REPO / "extra_script" / "nnom_build.py"
 BOARDS = {

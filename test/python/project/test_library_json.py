@@ -8,7 +8,7 @@ from pathlib import Path
 
 import nnom
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 MANIFEST = json.loads((REPO / "library.json").read_text())  # strict JSON
 
 

@@ -19,7 +19,7 @@ from nnom.errors import ModelFileError
 from nnom.frontend.keras_graph import KerasGraph
 from nnom.frontend.keras_reader import load_keras
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 FORMATS = ("keras", "h5-keras3", "h5-keras2", "keras-keras2")
 MODELS = ("guide", "sequential", "functional", "multi_io", "rnn", "nested", "random0", "random1")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from nnom.ops.catalog import OPS
 
-PACKAGE = Path(__file__).resolve().parents[2] / "nnom"
+PACKAGE = Path(__file__).resolve().parents[3] / "nnom"
 MAX_OP_COMPARISONS = 20
 MAX_FILES_MEDIAN = 2
 MAX_FILES_PER_OP = 4

@@ -16,7 +16,7 @@ import pytest
 from nnom.pio_offline import make_offline_core
 from test_pio import QEMU_ENVS, cases_of, needs_pio, needs_qemu, run_pio
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 EXAMPLE = Path("examples") / "gesture-rnn"
 GOLDEN_CASES = ["golden_model_create"] + [f"golden_vector_{i}" for i in range(10)]
 

@@ -19,7 +19,7 @@ import nnom
 from nnom.cli import main as cli_main
 from nnom.report import LayerError, format_report, layer_errors, plot_errors, snr_db
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "mnist-simple"
+EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "mnist-simple"
 
 
 @pytest.fixture(scope="module")

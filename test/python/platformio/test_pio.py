@@ -22,8 +22,8 @@ import pytest
 from nnom.errors import NnomError
 from nnom.pio_offline import make_offline_core
 
-REPO = Path(__file__).resolve().parents[2]
-NEGATIVE = Path(__file__).resolve().parent / "fixtures" / "pio_negative"
+REPO = Path(__file__).resolve().parents[3]
+NEGATIVE = Path(__file__).resolve().parents[1] / "fixtures" / "pio_negative"
 PIO = shutil.which("pio", path=str(Path(sys.executable).parent)) or shutil.which("pio")
 QEMU_ENVS = ["qemu_m3", "qemu_m4", "qemu_m7", "qemu_m33", "qemu_m55"]
 # Proxy for every HTTP(S) request: an unknown scheme makes `requests` fail at

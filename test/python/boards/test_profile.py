@@ -29,7 +29,7 @@ from nnom.profile.result import arena_buffers
 from nnom.profile.text import side_by_side
 from nnom.report import layer_errors
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 EXAMPLE = REPO / "examples" / "mnist-simple"
 RUNS = 10  # what `nnom profile` runs by default, so the PlatformIO target's total matches
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -25,7 +25,7 @@ from test_dag_bitexact import calibration_data
 from test_layers_more import _cases, _randomize
 from test_pio import cases_of, needs_qemu, run_pio
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 DAG_SEEDS = (11, 16, 22, 42, 48, 78, 97, 98)  # cover every kind of the first 120 graphs
 N_VECTORS = 4
 CASES = ["golden_model_create"] + [f"golden_vector_{i}" for i in range(N_VECTORS)]

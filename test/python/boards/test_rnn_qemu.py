@@ -24,7 +24,7 @@ from nnom.pio_offline import make_offline_core
 from test_pio import cases_of, needs_pio, needs_qemu, run_pio
 from test_rnn import calibration_data
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 # Seeds of test_rnn's random models: stacked stateful GRU cells; Bidirectional
 # concat, ave, mul and sum; stateful Bidirectional; stateful LSTM going
 # backwards between stacked stateful cells; LSTM -> stacked cells -> GRU -> Dense.

@@ -177,6 +177,8 @@ def _cmsis_scratch(node: Node, arch: str, in_hw: tuple[int, int]) -> int | None:
                 "mve", 1, kh, kw, tuple(a["strides"]), dil, pads, in_hw, node.hwc[:2]
             )
             return conv + cout * kh * kw
+        if arch == "dsp" and cin == cout and cout % 4 == 0 and kh * kw <= 32:
+            return None  # nnom_local_dwconv_s8_scratch: the local group path is faster
         if cin != cout or dil != (1, 1):
             return 0
         if arch == "mve":

@@ -197,8 +197,9 @@ static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
         int8_t *out = a->output + c;
         for (int32_t oy = 0; oy < t->oh; oy++) {
             const int32_t y0 = oy * t->sh - t->pt;
-            int32_t ky0, ky1;
-            taps(y0, t->ih, t->kh, t->dh, &ky0, &ky1);
+            int32_t ky0 = 0, ky1 = t->kh;
+            if (y0 < 0 || y0 + (t->kh - 1) * t->dh >= t->ih) /* window not inside */
+                taps(y0, t->ih, t->kh, t->dh, &ky0, &ky1);
             for (int32_t ox = 0; ox < t->ow; ox++, out += t->oc) {
                 const int32_t x0 = ox * t->sw - t->pl;
                 int32_t kx0 = 0, kx1 = t->kw;

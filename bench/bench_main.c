@@ -8,8 +8,11 @@
  * that both count the same), compares every output byte, and prints one result line that the
  * Python side parses:
  *   nnom-bench runs=R instructions=I kernel_instructions=K mismatches=M
- *              first_mismatch=F mem_used=U arena=A status=S
- * (kernel_instructions is 0 unless built with NNOM_KERNEL_PROFILE).
+ *              first_mismatch=F mem_used=U arena=A io=B status=S
+ * (kernel_instructions is 0 unless built with NNOM_KERNEL_PROFILE; io is the
+ * bytes of the model's input and output buffers). Built with
+ * BENCH_LAYER_TIMES it also prints, per layer, the instructions of all runs:
+ *   nnom-layer <index> <type> <macs> <instructions>
  */
 #include <stdio.h>
 #include <string.h>
@@ -19,6 +22,20 @@
 #include "profile_timer.h"
 #include "weights.h"
 #include "bench_data.h"
+
+#ifdef BENCH_LAYER_TIMES
+#define BENCH_MAX_LAYERS 256
+static uint64_t layer_instructions[BENCH_MAX_LAYERS];
+
+/* model_run() times each layer (l->time, qemucm instructions on these boards) */
+static nnom_status_t add_layer_time(nnom_model_t *m, nnom_layer_t *l)
+{
+    (void)m;
+    if (l->index < BENCH_MAX_LAYERS)
+        layer_instructions[l->index] += l->time;
+    return NN_SUCCESS;
+}
+#endif
 
 int main(void)
 {
@@ -32,6 +49,9 @@ int main(void)
         printf("nnom-bench status=-100\n");
         return 2;
     }
+#ifdef BENCH_LAYER_TIMES
+    model_set_callback(model, add_layer_time);
+#endif
     for (int r = 0; r < BENCH_RUNS && status == NN_SUCCESS; r++) {
         for (int k = 0; k < NNOM_INPUT_COUNT; k++)
             memcpy(nnom_inputs[k], bench_inputs[r][k], nnom_input_sizes[k]);
@@ -55,12 +75,18 @@ int main(void)
     }
 #ifdef BENCH_LAYER_TIMES
     for (nnom_layer_t *l = model->head; l != NULL; l = l->next)
-        printf("nnom-layer %u %s %lu\n", (unsigned)l->index + 1, l->type->name,
-               (unsigned long)l->time);
+        if (l->index < BENCH_MAX_LAYERS)
+            printf("nnom-layer %u %s %lu %lu\n", (unsigned)l->index, l->type->name,
+                   (unsigned long)l->macs, (unsigned long)layer_instructions[l->index]);
 #endif
+    unsigned long io = 0;
+    for (int k = 0; k < NNOM_INPUT_COUNT; k++)
+        io += nnom_input_sizes[k];
+    for (int k = 0; k < NNOM_OUTPUT_COUNT; k++)
+        io += nnom_output_sizes[k];
     printf("nnom-bench runs=%d instructions=%lu kernel_instructions=%lu mismatches=%ld "
-           "first_mismatch=%ld mem_used=%lu arena=%lu status=%d\n",
+           "first_mismatch=%ld mem_used=%lu arena=%lu io=%lu status=%d\n",
            BENCH_RUNS, (unsigned long)total, (unsigned long)kernels, mismatches, first,
-           (unsigned long)nnom_mem_used(), (unsigned long)model->arena_bytes, (int)status);
+           (unsigned long)nnom_mem_used(), (unsigned long)model->arena_bytes, io, (int)status);
     return (status == NN_SUCCESS && mismatches == 0) ? 0 : 1;
 }

@@ -4,7 +4,7 @@
     NNOM_CMSIS_NN_DIR=/path/to/CMSIS-NN .venv/bin/python bench/run.py   # + CMSIS-NN
     .venv/bin/python bench/run.py --boards m4 --models guide --markdown
 
-Builds the three models of bench/models.py (fixed seeds), converts them,
+Builds the models of bench/models.py (fixed seeds), converts them,
 and for every board (M3, M4, M7, M33, M55) and backend builds a firmware
 at -O2 and at -Os with 10 inputs and the outputs the numpy reference
 expects; runs it under QEMU (qemucm, -icount: instruction counts are exact
@@ -12,10 +12,13 @@ and identical from run to run) and reports:
 
 - instructions per inference (mean of 10, -O2 and -Os) and per MAC,
 - arena bytes and RAM taken (nnom_mem_used(): arena + layer structures),
+  without and with the model's input and output buffers (I/O),
 - NNoM runtime code and data (-Os, after --gc-sections; CMSIS-NN, the
   model's weights and the C library not counted), from the linker map,
 - on the M4, the framework's share: instructions outside the kernels
-  (a second -O2 build with NNOM_KERNEL_PROFILE counts the kernels),
+  (a second -O2 build with NNOM_KERNEL_PROFILE counts the kernels), and
+  per layer kind (that build also times every layer, BENCH_LAYER_TIMES):
+  instructions per MAC, or per element for layers without MACs,
 - the converter's wall time per model (the one column that varies).
 
 Every output byte of every inference is compared with the reference; a
@@ -47,6 +50,7 @@ from nnom.profile.firmware import TIMER_C  # noqa: E402
 
 RUNS = 10
 PROFILE_BOARD = "m4"
+PROFILE_FLAGS = ("-DNNOM_KERNEL_PROFILE", "-DBENCH_LAYER_TIMES")
 BOARD_NAMES = {
     "m3": "Cortex-M3",
     "m4": "Cortex-M4",
@@ -118,15 +122,16 @@ def write_data(path: Path, qx: np.ndarray, want: list[np.ndarray]) -> None:
 
 _LINE = re.compile(
     r"nnom-bench runs=(\d+) instructions=(\d+) kernel_instructions=(\d+) "
-    r"mismatches=(\d+) first_mismatch=(-?\d+) mem_used=(\d+) arena=(\d+) "
+    r"mismatches=(\d+) first_mismatch=(-?\d+) mem_used=(\d+) arena=(\d+) io=(\d+) "
     r"status=(-?\d+)"
 )
+_LAYER = re.compile(r"nnom-layer (\d+) (\S+) (\d+) (\d+)")
 
 
 def measure(
     model: Model, board: str, backend: str, opt: str, work: Path, profile: bool = False
 ) -> dict:
-    extra = ("-DNNOM_KERNEL_PROFILE",) if profile else ()
+    extra = PROFILE_FLAGS if profile else ()
     fw = cmbuild.Firmware(board=board, opt=opt, backend=backend, extra=extra)
     folder = work / f"{model.name}-{board}{opt}-{backend}{'-prof' if profile else ''}"
     elf = fw.link(folder, HERE / "bench_main.c", [model.folder, TIMER_DIR], more=[(TIMER_C, [])])
@@ -137,7 +142,7 @@ def measure(
             f"bench: {model.name} on {board} {opt} {backend} failed (exit {code}):\n"
             f"{output[-2000:]}"
         )
-    runs, instr, kern, mism, first, mem, arena, status = (int(v) for v in m.groups())
+    runs, instr, kern, mism, first, mem, arena, io, status = (int(v) for v in m.groups())
     if mism or status:
         raise SystemExit(
             f"bench: {model.name} on {board} {opt} {backend}: {mism} output bytes "
@@ -149,8 +154,10 @@ def measure(
         "kernels": kern / runs,
         "mem_used": mem,
         "arena": arena,
+        "io": io,
         "code": size["code"],
         "data": size["data"],
+        "layers": [(int(i), int(macs), int(t) / runs) for i, _, macs, t in _LAYER.findall(output)],
     }
 
 
@@ -165,7 +172,7 @@ def prebuild(boards: list[str], backends: list[str]) -> None:
                     fw.cmsis_library()
                 if board == PROFILE_BOARD and opt == "-O2":
                     cmbuild.Firmware(
-                        board=board, opt=opt, backend=backend, extra=("-DNNOM_KERNEL_PROFILE",)
+                        board=board, opt=opt, backend=backend, extra=PROFILE_FLAGS
                     ).runtime()
 
 
@@ -196,7 +203,9 @@ def table(models, boards, backends, res, markdown: bool) -> str:
         "-Os",
         "-Os/-O2",
         "arena B",
+        "arena+I/O B",
         "RAM B",
+        "RAM+I/O B",
         "code B (-Os)",
         "data B",
     ]
@@ -215,7 +224,9 @@ def table(models, boards, backends, res, markdown: bool) -> str:
                     fmt_m(os_["instructions"]),
                     f"{os_['instructions'] / o2['instructions']:.2f}",
                     str(o2["arena"]),
+                    str(o2["arena"] + o2["io"]),
                     str(o2["mem_used"]),
+                    str(o2["mem_used"] + o2["io"]),
                     str(os_["code"]),
                     str(os_["data"]),
                 ]
@@ -241,10 +252,74 @@ def table(models, boards, backends, res, markdown: bool) -> str:
     return "\n".join(out)
 
 
+def _tiny() -> list[str]:
+    import models as bench_models
+
+    return bench_models.TINY
+
+
+def layer_kind(layer) -> str:
+    """A layer's kind for the per-kind table: op, and kernel shape for convolutions."""
+    node = layer.node
+    if node is None:
+        return layer.op
+    if layer.op in ("conv2d", "dwconv2d"):
+        kh, kw = node.attrs["kernel"]
+        name = "Conv" if layer.op == "conv2d" else "DW_Conv"
+        return f"{name} {kh}x{kw}"
+    return layer.op
+
+
+def kinds_table(models, backends, res, markdown: bool) -> str:
+    """Per model and layer kind on the profile board (-O2): instructions per
+    MAC, or per output element for the layers without MACs."""
+    cols = ["model", "kind", "layers", "MACs / elements"]
+    cols += [f"{b} instr" for b in backends] + [f"{b} per MAC/elem" for b in backends]
+    cols.append("share")
+    rows = []
+    for model in models:
+        plan = model.converted.plan.layers
+        kinds: dict[str, list] = {}
+        for b_i, backend in enumerate(backends):
+            prof = res[(model.name, PROFILE_BOARD, backend, "-O2", True)]
+            for index, macs, instr in prof["layers"]:
+                layer = plan[index]
+                if layer.macs != macs:
+                    raise SystemExit(f"bench: {model.name} layer {index}: MACs differ from plan")
+                k = kinds.setdefault(layer_kind(layer), [0, 0, [0.0] * len(backends)])
+                if b_i == 0:
+                    k[0] += 1
+                    k[1] += macs if macs else layer.size
+                k[2][b_i] += instr
+        total = sum(k[2][0] for k in kinds.values())
+        for kind, (n, work, instr) in sorted(kinds.items(), key=lambda kv: -kv[1][2][0]):
+            unit = "/MAC" if any(x.macs for x in plan if layer_kind(x) == kind) else "/elem"
+            rows.append(
+                [model.name, kind, str(n), str(work)]
+                + [fmt_m(i) for i in instr]
+                + [f"{i / max(work, 1):.2f}{unit}" for i in instr]
+                + [f"{100.0 * instr[0] / max(total, 1):.1f}%"]
+            )
+    title = f"Per layer kind, {BOARD_NAMES[PROFILE_BOARD]} -O2 (share: of the first backend)"
+    if markdown:
+        out = [f"### {title}\n", "| " + " | ".join(cols) + " |"]
+        out.append("|" + "|".join("---" for _ in cols) + "|")
+        out += ["| " + " | ".join(r) + " |" for r in rows]
+        return "\n".join(out) + "\n"
+    widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(cols)]
+    out = [title, "  ".join(c.ljust(w) for c, w in zip(cols, widths))]
+    out += ["  ".join(v.ljust(w) for v, w in zip(r, widths)) for r in rows]
+    return "\n".join(out) + "\n"
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--boards", default=",".join(cmbuild.BOARDS))
-    parser.add_argument("--models", default="guide,dscnn,mlp")
+    parser.add_argument(
+        "--models",
+        default="guide,mlp,resnet8,mobilenet,dscnn,wakeword,autoencoder",
+        help="comma-separated names of bench/models.py; 'tiny' = issue 13's five",
+    )
     parser.add_argument(
         "--backends",
         default=None,
@@ -265,10 +340,13 @@ def main(argv=None) -> int:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="nnom-bench-") as tmp:
         work = Path(tmp)
-        models = build_models(args.models.split(","), work)
+        names = args.models.replace("tiny", ",".join(_tiny())).split(",")
+        models = build_models(names, work)
         prebuild(boards, backends)
         res = run_all(models, boards, backends, work)
         print(table(models, boards, backends, res, args.markdown))
+        if PROFILE_BOARD in boards:
+            print(kinds_table(models, backends, res, args.markdown))
     for model in models:
         print(
             f"{model.name}: {model.macs} MACs, arena lower bound "

@@ -203,6 +203,7 @@ nnom_status_t nnom_kernel_run(const nnom_kernel_t *table, const nnom_layer_t *la
 nnom_status_t nnom_local_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 uint32_t nnom_local_conv_s8_scratch(const void *args);
 nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *args);
+uint32_t nnom_local_dwconv_s8_scratch(const void *args);
 nnom_status_t nnom_local_deconv_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 nnom_status_t nnom_local_fc_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 nnom_status_t nnom_local_maxpool_s8(const nnom_kernel_ctx_t *ctx, const void *args);

@@ -121,6 +121,8 @@ class DWConv2D(Op):
         a = node.attrs
         kh, kw = a["kernel"]
         cout = node.hwc[2]
+        if arch == "dsp" and a["multiplier"] == 1 and cout % 4 == 0 and kh * kw <= 32:
+            return None  # the dispatch keeps the local group path there: it is faster
         return cmsis_sizes.depthwise_wrapper(
             arch,
             cout // a["multiplier"],

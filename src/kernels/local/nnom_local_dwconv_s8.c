@@ -9,8 +9,20 @@
  * channels. With DSP, SXTAB16 subtracts the input zero point while
  * widening; without, windows inside the input use the converter's
  * bias_folded and raw inputs.
+ *
+ * With DSP, channels a multiple of four and at most DW_MAX_TAPS taps (-Os
+ * too: the CMSIS-NN backend picks this path over CMSIS-NN's, see
+ * nnom_local_dwconv_s8_scratch()),
+ * the loops turn round: per group of four channels, the group's weights
+ * are widened once (two halfword pairs per tap, on the stack) and its
+ * requantisation constants computed once; then every output pixel runs its
+ * valid taps with one LDRD of weights, one LDR of inputs, two SXTAB16 and
+ * four multiply-accumulates per tap, and its four results are clamped at
+ * once (SSUB8 + SEL) and stored as one word.
  */
 #include "nnom_local_simd.h"
+
+#define DW_MAX_TAPS 32 /* group path: the widened weights take 8 bytes per tap of stack */
 
 typedef struct {
     const nnom_conv_args_t *a;
@@ -77,6 +89,153 @@ NNOM_HOT void taps4(const dw_ctx_t *t, const int8_t *x, const int8_t *w, int32_t
     acc[1] = a1;
     acc[2] = a2;
     acc[3] = a3;
+}
+
+#if NNOM_LOCAL_DSP
+
+/* A group of four channels: widened weights and requantisation. */
+typedef struct {
+    int16x2_t w[2 * DW_MAX_TAPS]; /* per tap: channels (0, 2), then (1, 3) */
+    int32_t bias[4], mult[4], base[4], sh[4];
+    uint32_t lo4, hi4; /* act_min, act_max in each byte */
+} dw_group_t;
+
+/* acc += (x - zp) * w over rows x cols taps: x at the first (input step
+ * xstep along a row, xrow between rows), w at its widened weights (wrow
+ * words from one row's first tap to the next's). */
+NNOM_INLINE void group_taps(const int8_t *x, const int16x2_t *w, int32_t rows, int32_t cols,
+                            int32_t xstep, int32_t xrow, int32_t wrow, int16x2_t off,
+                            int32_t *acc)
+{
+    int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
+#define DW_TAP(xp, wp)                                                                         \
+    do {                                                                                       \
+        const uint32_t v = nnom_read4(xp);                                                     \
+        const int16x2_t xe = __sxtab16(off, (int8x4_t)v), xo = nnom_sxtab16_odd(off, v);       \
+        a0 = __smlabb(xe, (wp)[0], a0);                                                        \
+        a2 = __smlatt(xe, (wp)[0], a2);                                                        \
+        a1 = __smlabb(xo, (wp)[1], a1);                                                        \
+        a3 = __smlatt(xo, (wp)[1], a3);                                                        \
+    } while (0)
+    if (cols == 3) { /* the usual 3-wide rows, unrolled */
+        for (int32_t ky = 0; ky < rows; ky++, x += xrow, w += wrow) {
+            DW_TAP(x, w);
+            DW_TAP(x + xstep, w + 2);
+            DW_TAP(x + 2 * xstep, w + 4);
+        }
+        rows = 0;
+    }
+    for (int32_t ky = 0; ky < rows; ky++, x += xrow, w += wrow) {
+        const int8_t *xp = x;
+        const int16x2_t *wp = w, *wend = w + 2 * cols;
+        do {
+            DW_TAP(xp, wp);
+            xp += xstep;
+            wp += 2;
+        } while (wp != wend);
+    }
+#undef DW_TAP
+    acc[0] = a0;
+    acc[1] = a1;
+    acc[2] = a2;
+    acc[3] = a3;
+}
+
+/* Four results requantised (every channel of the group in the SMLAL form),
+ * clamped and stored as one word. */
+NNOM_INLINE void group_store(const int32_t *acc, const dw_group_t *g, int8_t *out)
+{
+#define DW_RQ(i) ((uint32_t)__ssat(nnom_rq_fast(acc[i], g->mult[i], g->base[i], g->sh[i]), 8))
+    uint32_t v = (DW_RQ(0) & 0xFFu) | (DW_RQ(1) & 0xFFu) << 8 | (DW_RQ(2) & 0xFFu) << 16 |
+                 DW_RQ(3) << 24;
+#undef DW_RQ
+    (void)__ssub8((int8x4_t)v, (int8x4_t)g->lo4); /* max(v, lo) */
+    v = __sel(v, g->lo4);
+    (void)__ssub8((int8x4_t)g->hi4, (int8x4_t)v); /* min(v, hi) */
+    v = __sel(v, g->hi4);
+    memcpy(out, &v, 4);
+}
+
+/* Sets up group c; 0 where a channel's requantisation is not the SMLAL form. */
+static int group_of(const dw_ctx_t *t, int32_t c, dw_group_t *g)
+{
+    const nnom_conv_args_t *a = t->a;
+    const int32_t taps = t->kh * t->kw;
+    for (int i = 0; i < 4; i++) {
+        const nnom_rq_t r = nnom_rq_of(a->rq.mult[c + i], a->rq.shift[c + i], a->p.output_zp);
+        if (!r.fast)
+            return 0;
+        g->bias[i] = a->bias[c + i];
+        g->mult[i] = r.mult;
+        g->base[i] = r.base;
+        g->sh[i] = r.sh;
+    }
+    for (int32_t k = 0; k < taps; k++) {
+        const uint32_t u = nnom_read4(a->weight + k * t->oc + c);
+        g->w[2 * k] = __sxtb16((int8x4_t)u);
+        g->w[2 * k + 1] = nnom_sxtb16_odd(u);
+    }
+    g->lo4 = ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u;
+    g->hi4 = ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u;
+    return 1;
+}
+
+/* Multiplier 1, channels a multiple of four, kh * kw <= DW_MAX_TAPS: group
+ * by group. 0 (nothing written) where a group's requantisation is not the
+ * SMLAL form: the caller then runs the per-pixel path. */
+static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
+{
+    const nnom_conv_args_t *a = t->a;
+    const int16x2_t off = nnom_offset2(a->p.input_zp);
+    const int32_t ic = t->ic, xstep = t->dw * ic, xrow = t->dh * t->iw * ic;
+    dw_group_t g;
+    for (int32_t c = 0; c < t->oc; c += 4)
+        if (!group_of(t, c, &g))
+            return 0;
+    for (int32_t c = 0; c < t->oc; c += 4) {
+        group_of(t, c, &g);
+        int8_t *out = a->output + c;
+        for (int32_t oy = 0; oy < t->oh; oy++) {
+            const int32_t y0 = oy * t->sh - t->pt;
+            int32_t ky0 = 0, ky1 = t->kh;
+            if (y0 < 0 || y0 + (t->kh - 1) * t->dh >= t->ih) /* window not inside */
+                taps(y0, t->ih, t->kh, t->dh, &ky0, &ky1);
+            for (int32_t ox = 0; ox < t->ow; ox++, out += t->oc) {
+                const int32_t x0 = ox * t->sw - t->pl;
+                int32_t kx0 = 0, kx1 = t->kw;
+                if (x0 < 0 || x0 + (t->kw - 1) * t->dw >= t->iw) /* window not inside */
+                    taps(x0, t->iw, t->kw, t->dw, &kx0, &kx1);
+                int32_t acc[4] = {g.bias[0], g.bias[1], g.bias[2], g.bias[3]};
+                if (ky1 > ky0 && kx1 > kx0) {
+                    const int8_t *x =
+                        a->input + c + ((y0 + ky0 * t->dh) * t->iw + x0 + kx0 * t->dw) * ic;
+                    const int16x2_t *w = g.w + 2 * (ky0 * t->kw + kx0);
+                    if (kx1 - kx0 == 1) /* one column: a single run down it */
+                        group_taps(x, w, 1, ky1 - ky0, xrow, 0, 0, off, acc);
+                    else
+                        group_taps(x, w, ky1 - ky0, kx1 - kx0, xstep, xrow, 2 * t->kw, off,
+                                   acc);
+                }
+                group_store(acc, &g, out);
+            }
+        }
+    }
+    return 1;
+}
+#endif
+
+static int groups_suit(const nnom_conv_args_t *a)
+{
+    return NNOM_LOCAL_DSP && a->ch_mult == 1 && a->out.c == a->in.c && a->out.c % 4 == 0 &&
+           a->k.h * a->k.w <= DW_MAX_TAPS;
+}
+
+/* The CMSIS-NN backend's check on DSP cores without Helium: this kernel
+ * where its group path runs (faster than CMSIS-NN's depthwise kernels on
+ * every shape measured, bench/), CMSIS-NN's elsewhere. No scratch. */
+uint32_t nnom_local_dwconv_s8_scratch(const void *args)
+{
+    return groups_suit((const nnom_conv_args_t *)args) ? 0u : NNOM_UNSUITED;
 }
 
 /* One output pixel, multiplier 1: x and w point at the first valid tap of
@@ -164,6 +323,10 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
         dw_generic(&t, a->ch_mult);
         return NN_SUCCESS;
     }
+#if NNOM_LOCAL_DSP
+    if (groups_suit(a) && dw_groups(&t))
+        return NN_SUCCESS;
+#endif
     int8_t *out = a->output;
     for (int32_t oy = 0; oy < t.oh; oy++) {
         const int32_t y0 = oy * t.sh - t.pt;

@@ -48,18 +48,14 @@ static const char *check_entry(const nnom_model_t *m, const nnom_layer_t *l,
     if (l->scratch_bytes != 0 && outside(g->scratch, l->scratch_bytes, arena))
         return "scratch outside arena";
     if (flags & NNOM_LAYER_EXTERNAL) {
-        SET(l, root, l->index);
-        return NULL;
-    }
-    if (g->out & NNOM_PLAN_SHARED) {
+        /* a user buffer: nothing in the arena */
+    } else if (g->out & NNOM_PLAN_SHARED) {
         const uint32_t src_index = g->out & ~NNOM_PLAN_SHARED;
-        if (src_index >= l->index)
-            return "shares a later buffer";
+        const nnom_layer_t *src = src_index < l->index ? layer_at(m, src_index) : NULL;
+        if (src == NULL)
+            return "shares no earlier buffer";
         if (!(flags & (NNOM_LAYER_VIEW | NNOM_LAYER_INPLACE)))
             return "shares but not view/in-place";
-        const nnom_layer_t *src = layer_at(m, src_index);
-        if (src == NULL)
-            return "no such layer";
         root = ROOT(src);
         const uint8_t n = flags & NNOM_LAYER_VIEW ? 1 : l->n_in;
         int own_input = 0;
@@ -145,6 +141,7 @@ static int clash(const region_t *a, const region_t *b)
            b->at < a->at + a->bytes;
 }
 
+/* every pair of buffers, a layer's own output and scratch included */
 static const char *check_overlaps(const nnom_model_t *m, const nnom_arena_plan_t *plan,
                                   const nnom_layer_t **bad)
 {
@@ -154,10 +151,8 @@ static const char *check_overlaps(const nnom_model_t *m, const nnom_arena_plan_t
             if (!region_of(a, plan, wa, &ra))
                 continue;
             *bad = a;
-            if (wa == 0 && region_of(a, plan, 1, &rb) && clash(&ra, &rb))
-                return "scratch over output";
-            for (const nnom_layer_t *b = a->next; b != NULL; b = b->next)
-                for (int wb = 0; wb < 2; wb++)
+            for (const nnom_layer_t *b = a; b != NULL; b = b->next)
+                for (int wb = b == a ? wa + 1 : 0; wb < 2; wb++)
                     if (region_of(b, plan, wb, &rb) && clash(&ra, &rb))
                         return "overlaps a live buffer";
         }

@@ -16,13 +16,14 @@ typedef struct {
     uint16_t count;
 } order_state_t;
 
-/* A layer's error: its type and Keras name, the reason and the status;
- * the run-order number once it has one (0 while ordering). */
-static nnom_status_t refuse(const nnom_layer_t *l, const char *why, nnom_status_t s)
+/* A layer's error: its type and Keras name, the check (what), the reason
+ * and the status; the run-order number once it has one (0 while ordering). */
+static nnom_status_t refuse(const nnom_layer_t *l, const char *what, const char *why,
+                            nnom_status_t s)
 {
     const char *name = ((const nnom_layer_config_t *)l->config)->name;
-    NNOM_LOG("nnom: #%u %s (%s): %s, status %d\n", l->visit == 2 ? (unsigned)l->index + 1 : 0u,
-             l->type->name, name != NULL ? name : "?", why, (int)s);
+    NNOM_LOG("nnom: #%u %s (%s): %s%s, status %d\n", l->visit == 2 ? (unsigned)l->index + 1 : 0u,
+             l->type->name, name != NULL ? name : "?", what, why, (int)s);
     return s;
 }
 
@@ -35,7 +36,7 @@ static nnom_status_t visit(order_state_t *st, nnom_layer_t *root)
     if (root->visit == 2)
         return NN_SUCCESS;
     if (root->n_in == 0 && root->type->kind != NNOM_INPUT)
-        return refuse(root, "cycle or no input", NN_ARGUMENT_ERROR);
+        return refuse(root, "", "cycle or no input", NN_ARGUMENT_ERROR);
     root->visit = 1;
     root->index = 0;
     root->next = NULL;
@@ -46,7 +47,7 @@ static nnom_status_t visit(order_state_t *st, nnom_layer_t *root)
             if (in == NULL || in->visit == 2)
                 continue;
             if (in->visit == 1 || (in->n_in == 0 && in->type->kind != NNOM_INPUT))
-                return refuse(in, "cycle or no input", NN_ARGUMENT_ERROR);
+                return refuse(in, "", "cycle or no input", NN_ARGUMENT_ERROR);
             in->visit = 1;
             in->index = 0;
             in->next = l;
@@ -55,7 +56,7 @@ static nnom_status_t visit(order_state_t *st, nnom_layer_t *root)
         }
         nnom_layer_t *back = l->next;
         if (st->count == UINT16_MAX)
-            return refuse(l, "too many layers", NN_ARGUMENT_ERROR);
+            return refuse(l, "", "too many layers", NN_ARGUMENT_ERROR);
         l->visit = 2;
         l->index = st->count++;
         l->next = NULL;
@@ -117,7 +118,7 @@ static nnom_status_t build_all(nnom_model_t *m)
         if (s == NN_SUCCESS && (nnom_shape_size(&l->out.shape) == 0 || l->out.q == NULL))
             s = NN_SIZE_MISMATCH; /* empty output */
         if (s != NN_SUCCESS)
-            return refuse(l, "build", s);
+            return refuse(l, "", "build", s);
         m->total_macs += l->macs;
         m->n_layers++;
     }
@@ -168,7 +169,7 @@ static nnom_status_t check_plan(const nnom_model_t *m, const nnom_arena_plan_t *
 {
     const nnom_layer_t *bad = NULL;
     const char *why = nnom_plan_check(m, plan, &bad);
-    return why == NULL ? NN_SUCCESS : refuse(bad, why, NN_SIZE_MISMATCH);
+    return why == NULL ? NN_SUCCESS : refuse(bad, "header plan mismatch: ", why, NN_SIZE_MISMATCH);
 }
 
 static void assign_buffers(nnom_model_t *m, const nnom_arena_plan_t *plan, int8_t *arena)

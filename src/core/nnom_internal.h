@@ -50,7 +50,8 @@ uint32_t nnom_plan_arena(nnom_model_t *m, nnom_plan_t *plan, nnom_buf_t *bufs, u
 #define NNOM_PLAN_SEARCH_MAX 64u
 
 /* nnom_plan_check.c: NULL when `plan` (the header's form, nnom.h) fits the
- * built layers of m, else why not, with *bad the layer it concerns. */
+ * built layers of m, else a short reason (the caller prints it after
+ * "header plan mismatch: "), with *bad the layer it concerns. */
 const char *nnom_plan_check(const nnom_model_t *m, const nnom_arena_plan_t *plan,
                             const nnom_layer_t **bad);
 

@@ -29,6 +29,12 @@ static const nnom_layer_t *layer_at(const nnom_model_t *m, uint32_t index)
     return l;
 }
 
+/* [at, at + bytes) not inside [0, arena), compared without wrapping */
+static int outside(uint32_t at, uint32_t bytes, uint32_t arena)
+{
+    return at > arena || bytes > arena - at;
+}
+
 static uint32_t out_bytes(const nnom_layer_t *l) { return nnom_shape_size(&l->out.shape); }
 
 /* Which buffer a layer uses, and where: checks of one plan entry. */
@@ -38,22 +44,18 @@ static const char *check_entry(const nnom_model_t *m, const nnom_layer_t *l,
     const uint8_t flags = l->type->flags;
     uint16_t root = l->index;
     if (g->scratch_bytes != l->scratch_bytes)
-        return "header plan mismatch: scratch size differs from the kernel's";
-    if (l->scratch_bytes != 0 && (g->scratch > arena || l->scratch_bytes > arena - g->scratch))
-        return "header plan mismatch: scratch outside the arena";
+        return "scratch size";
+    if (l->scratch_bytes != 0 && outside(g->scratch, l->scratch_bytes, arena))
+        return "scratch outside arena";
     if (flags & NNOM_LAYER_EXTERNAL) {
-        SET(l, root, l->index);
-        return NULL;
-    }
-    if (g->out & NNOM_PLAN_SHARED) {
+        /* a user buffer: nothing in the arena */
+    } else if (g->out & NNOM_PLAN_SHARED) {
         const uint32_t src_index = g->out & ~NNOM_PLAN_SHARED;
-        if (src_index >= l->index)
-            return "header plan mismatch: takes over a later layer's buffer";
-        if (!(flags & (NNOM_LAYER_VIEW | NNOM_LAYER_INPLACE)))
-            return "header plan mismatch: takes over a buffer but writes a new output";
-        const nnom_layer_t *src = layer_at(m, src_index);
+        const nnom_layer_t *src = src_index < l->index ? layer_at(m, src_index) : NULL;
         if (src == NULL)
-            return "header plan mismatch: no such layer";
+            return "shares no earlier buffer";
+        if (!(flags & (NNOM_LAYER_VIEW | NNOM_LAYER_INPLACE)))
+            return "shares but not view/in-place";
         root = ROOT(src);
         const uint8_t n = flags & NNOM_LAYER_VIEW ? 1 : l->n_in;
         int own_input = 0;
@@ -63,16 +65,16 @@ static const char *check_entry(const nnom_model_t *m, const nnom_layer_t *l,
         }
         const nnom_layer_t *r = layer_at(m, root);
         if (!own_input || r == NULL)
-            return "header plan mismatch: takes over a buffer that is not its input's";
+            return "shares a non-input buffer";
         if (out_bytes(l) > out_bytes(r))
-            return "header plan mismatch: the buffer taken over is smaller than the output";
+            return "shared buffer too small";
         if (!(flags & NNOM_LAYER_VIEW) && (r->type->flags & NNOM_LAYER_EXTERNAL))
-            return "header plan mismatch: writes into a user buffer";
+            return "writes a user buffer";
     } else {
         if (flags & NNOM_LAYER_VIEW)
-            return "header plan mismatch: a view must use its input's buffer";
-        if (g->out > arena || out_bytes(l) > arena - g->out)
-            return "header plan mismatch: output outside the arena";
+            return "view not on its input";
+        if (outside(g->out, out_bytes(l), arena))
+            return "output outside arena";
     }
     SET(l, root, l->index);
     return NULL;
@@ -139,6 +141,7 @@ static int clash(const region_t *a, const region_t *b)
            b->at < a->at + a->bytes;
 }
 
+/* every pair of buffers, a layer's own output and scratch included */
 static const char *check_overlaps(const nnom_model_t *m, const nnom_arena_plan_t *plan,
                                   const nnom_layer_t **bad)
 {
@@ -148,12 +151,10 @@ static const char *check_overlaps(const nnom_model_t *m, const nnom_arena_plan_t
             if (!region_of(a, plan, wa, &ra))
                 continue;
             *bad = a;
-            if (wa == 0 && region_of(a, plan, 1, &rb) && clash(&ra, &rb))
-                return "header plan mismatch: scratch over its own output";
-            for (const nnom_layer_t *b = a->next; b != NULL; b = b->next)
-                for (int wb = 0; wb < 2; wb++)
+            for (const nnom_layer_t *b = a; b != NULL; b = b->next)
+                for (int wb = b == a ? wa + 1 : 0; wb < 2; wb++)
                     if (region_of(b, plan, wb, &rb) && clash(&ra, &rb))
-                        return "header plan mismatch: overlaps a buffer alive at the same time";
+                        return "overlaps a live buffer";
         }
     return NULL;
 }
@@ -164,7 +165,7 @@ static const char *check(const nnom_model_t *m, const nnom_arena_plan_t *plan,
     const uint32_t arena = plan[m->n_layers].out;
     *bad = m->head;
     if (arena > ARENA_MAX)
-        return "header plan mismatch: arena over 2 GB";
+        return "arena over 2 GB";
     for (const nnom_layer_t *l = m->head; l != NULL; l = l->next) {
         *bad = l;
         const char *why = check_entry(m, l, &plan[l->index], arena);
@@ -176,7 +177,7 @@ static const char *check(const nnom_model_t *m, const nnom_arena_plan_t *plan,
         *bad = l;
         if (ROOT(l) != l->index && !(l->type->flags & NNOM_LAYER_VIEW) &&
             overwrites_live_data(l))
-            return "header plan mismatch: writes in place over data read later";
+            return "in-place over data read later";
     }
     return check_overlaps(m, plan, bad);
 }

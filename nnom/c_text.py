@@ -86,3 +86,13 @@ def window_fields(a: dict, dilation: bool = True) -> str:
     if dilation:
         text += f".dilation_h = {a['dilation'][0]}, .dilation_w = {a['dilation'][1]}, "
     return text
+
+
+def padded_window_fields(a: dict, kernel: tuple[int, int]) -> str:
+    """The window fields of a convolution config, its padding mode and pads
+    (top, bottom, left, right), closing the initialiser."""
+    pt, pb, pl, pr = a["pads"]
+    return (
+        window_fields({**a, "kernel": kernel}) + f".padding = {PADDING[a['padding']]}, "
+        f".pad = {{{pt}, {pb}, {pl}, {pr}}}}};\n"
+    )

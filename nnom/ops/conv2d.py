@@ -5,14 +5,14 @@ from __future__ import annotations
 import numpy as np
 
 from .. import cmsis_sizes
-from ..c_text import PADDING, hw_call, window_fields
+from ..c_text import PADDING, hw_call, padded_window_fields
 from ..frontend.keras_context import as_2d, pair
 from ..geometry import window_output
 from ..reference import kernels
 from ..windows import windows
 from .common import target_zp
-from .registry import Op, no_layer_api, register
-from .weighted import emit_arrays, layer_api_weights, quantize_weighted
+from .registry import Op, register
+from .weighted import emit_arrays, padded_layer_api_weights, quantize_weighted
 
 POINTWISE = {
     "kernel": (1, 1),
@@ -148,19 +148,13 @@ class Conv2D(Op):
         a, q = node.attrs, node.q
         arrays, fields = emit_arrays(w, n, q)
         cout, kh, kw, cin = q.weight.shape
-        pt, pb, pl, pr = a["pads"]
         return "".join(arrays) + (
             f"static const nnom_conv2d_config_t {n}_config = {{{super_}, {fields}, "
-            f".filters = {cout}, .in_channels = {cin}, "
-            + window_fields({**a, "kernel": (kh, kw)})
-            + f".padding = {PADDING[a['padding']]}, "
-            f".pad = {{{pt}, {pb}, {pl}, {pr}}}}};\n"
+            f".filters = {cout}, .in_channels = {cin}, " + padded_window_fields(a, (kh, kw))
         )
 
     def layer_api_defs(self, w, node, n):
-        if node.attrs["padding"] == "causal":
-            raise no_layer_api(node, "causal padding has no Layer API form")
-        return layer_api_weights(w, node, n)
+        return padded_layer_api_weights(w, node, n)
 
     def layer_api_call(self, w, node, n):
         a = node.attrs

@@ -14,6 +14,7 @@ from ..c_text import c_array, c_float
 from ..fixedpoint import quantize_multiplier, wrap32
 from ..graph import Node, QParams
 from .common import QuantParams, out_and_pre, round_half
+from .registry import no_layer_api
 
 
 @dataclass
@@ -102,6 +103,13 @@ def emit_arrays(w, n: str, q: WeightedParams) -> tuple[list[str], str]:
         + f".mult = {n}_mult, .shift = {n}_shift"
     )
     return out, fields
+
+
+def padded_layer_api_weights(w, node: Node, n: str) -> str:
+    """layer_api_weights() of a convolution, whose Layer API has no causal padding."""
+    if node.attrs["padding"] == "causal":
+        raise no_layer_api(node, "causal padding has no Layer API form")
+    return layer_api_weights(w, node, n)
 
 
 def layer_api_weights(w, node: Node, n: str) -> str:

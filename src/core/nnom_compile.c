@@ -16,14 +16,15 @@ typedef struct {
     uint16_t count;
 } order_state_t;
 
-/* A layer's error: its type and Keras name, the check (what), the reason
- * and the status; the run-order number once it has one (0 while ordering). */
-static nnom_status_t refuse(const nnom_layer_t *l, const char *what, const char *why,
-                            nnom_status_t s)
+/* A layer's error: its run-order number (0 while ordering), type and Keras
+ * name, the check that failed (NNOM_CHECK_*, NNOM_PLAN_*: nnom_internal.h,
+ * docs/architecture.md) and the status. */
+static nnom_status_t refuse(const nnom_layer_t *l, unsigned check, nnom_status_t s)
 {
     const char *name = ((const nnom_layer_config_t *)l->config)->name;
-    NNOM_LOG("nnom: #%u %s (%s): %s%s, status %d\n", l->visit == 2 ? (unsigned)l->index + 1 : 0u,
-             l->type->name, name != NULL ? name : "?", what, why, (int)s);
+    NNOM_LOG("nnom: #%u %s (%s): check %u, status %d\n",
+             l->visit == 2 ? (unsigned)l->index + 1 : 0u, l->type->name, name != NULL ? name : "?",
+             check, (int)s);
     return s;
 }
 
@@ -36,7 +37,7 @@ static nnom_status_t visit(order_state_t *st, nnom_layer_t *root)
     if (root->visit == 2)
         return NN_SUCCESS;
     if (root->n_in == 0 && root->type->kind != NNOM_INPUT)
-        return refuse(root, "", "cycle or no input", NN_ARGUMENT_ERROR);
+        return refuse(root, NNOM_CHECK_ORDER, NN_ARGUMENT_ERROR);
     root->visit = 1;
     root->index = 0;
     root->next = NULL;
@@ -47,7 +48,7 @@ static nnom_status_t visit(order_state_t *st, nnom_layer_t *root)
             if (in == NULL || in->visit == 2)
                 continue;
             if (in->visit == 1 || (in->n_in == 0 && in->type->kind != NNOM_INPUT))
-                return refuse(in, "", "cycle or no input", NN_ARGUMENT_ERROR);
+                return refuse(in, NNOM_CHECK_ORDER, NN_ARGUMENT_ERROR);
             in->visit = 1;
             in->index = 0;
             in->next = l;
@@ -56,7 +57,7 @@ static nnom_status_t visit(order_state_t *st, nnom_layer_t *root)
         }
         nnom_layer_t *back = l->next;
         if (st->count == UINT16_MAX)
-            return refuse(l, "", "too many layers", NN_ARGUMENT_ERROR);
+            return refuse(l, NNOM_CHECK_ORDER, NN_ARGUMENT_ERROR);
         l->visit = 2;
         l->index = st->count++;
         l->next = NULL;
@@ -118,7 +119,7 @@ static nnom_status_t build_all(nnom_model_t *m)
         if (s == NN_SUCCESS && (nnom_shape_size(&l->out.shape) == 0 || l->out.q == NULL))
             s = NN_SIZE_MISMATCH; /* empty output */
         if (s != NN_SUCCESS)
-            return refuse(l, "", "build", s);
+            return refuse(l, NNOM_CHECK_BUILD, s);
         m->total_macs += l->macs;
         m->n_layers++;
     }
@@ -168,8 +169,8 @@ static nnom_status_t runtime_plan(nnom_model_t *m, const nnom_arena_plan_t **out
 static nnom_status_t check_plan(const nnom_model_t *m, const nnom_arena_plan_t *plan)
 {
     const nnom_layer_t *bad = NULL;
-    const char *why = nnom_plan_check(m, plan, &bad);
-    return why == NULL ? NN_SUCCESS : refuse(bad, "header plan mismatch: ", why, NN_SIZE_MISMATCH);
+    const unsigned why = nnom_plan_check(m, plan, &bad);
+    return why == 0 ? NN_SUCCESS : refuse(bad, why, NN_SIZE_MISMATCH);
 }
 
 static void assign_buffers(nnom_model_t *m, const nnom_arena_plan_t *plan, int8_t *arena)
@@ -179,10 +180,8 @@ static void assign_buffers(nnom_model_t *m, const nnom_arena_plan_t *plan, int8_
         if (l->type->flags & NNOM_LAYER_EXTERNAL) {
             l->out.data = ((const nnom_io_config_t *)l->config)->buffer;
         } else if (g->out & NNOM_PLAN_SHARED) {
-            const nnom_layer_t *root = m->head; /* an earlier layer (checked) */
-            while (root->index != (g->out & ~NNOM_PLAN_SHARED))
-                root = root->next;
-            l->out.data = root->out.data;
+            /* an earlier layer (checked) */
+            l->out.data = nnom_layer_at(m, g->out & ~NNOM_PLAN_SHARED)->out.data;
         } else {
             l->out.data = arena + g->out;
         }
@@ -242,7 +241,7 @@ static nnom_status_t compile(nnom_model_t *m, nnom_layer_t *const *outputs, uint
     for (uint8_t i = 0; !bad && i < n; i++)
         bad = outputs[i] == NULL;
     if (bad) {
-        NNOM_LOG("nnom: model_compile: no model, a NULL output, or compiled already\n");
+        NNOM_LOG("nnom: model_compile: bad model or outputs\n");
         return NN_ARGUMENT_ERROR;
     }
     order_state_t st = {&m->head, 0};

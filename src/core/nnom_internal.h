@@ -49,11 +49,24 @@ uint32_t nnom_plan_arena(nnom_model_t *m, nnom_plan_t *plan, nnom_buf_t *bufs, u
 /* the improvement search runs for models with at most this many buffers */
 #define NNOM_PLAN_SEARCH_MAX 64u
 
-/* nnom_plan_check.c: NULL when `plan` (the header's form, nnom.h) fits the
- * built layers of m, else a short reason (the caller prints it after
- * "header plan mismatch: "), with *bad the layer it concerns. */
-const char *nnom_plan_check(const nnom_model_t *m, const nnom_arena_plan_t *plan,
-                            const nnom_layer_t **bad);
+/* nnom_plan_check.c: 0 when `plan` (the header's form, nnom.h) fits the
+ * built layers of m, else why not (NNOM_PLAN_*), with *bad the layer it
+ * concerns. model_compile() prints the number as "check <n>";
+ * docs/architecture.md lists them. nnom_layer_at(): the layer of a run-order
+ * index, or NULL. */
+enum {
+    NNOM_CHECK_BUILD = 0,       /* the layer's build() refused: see the status */
+    NNOM_PLAN_SCRATCH_SIZE = 1, /* scratch size not the one the layer asks */
+    NNOM_PLAN_OUTSIDE,          /* a buffer (or the arena) outside the arena's limits */
+    NNOM_PLAN_NOT_INPUT,        /* takes over a buffer that is no input's, or may not */
+    NNOM_PLAN_SHARED_BUFFER,    /* buffer taken over too small, or a user buffer */
+    NNOM_PLAN_OVERWRITES,       /* in-place over data read later */
+    NNOM_PLAN_OVERLAP,          /* overlaps a buffer alive at the same time */
+    NNOM_CHECK_ORDER,           /* a cycle, a layer without input, or too many layers */
+};
+unsigned nnom_plan_check(const nnom_model_t *m, const nnom_arena_plan_t *plan,
+                         const nnom_layer_t **bad);
+const nnom_layer_t *nnom_layer_at(const nnom_model_t *m, uint32_t index);
 
 /* nnom_table.c: with the plan in the header's form (nnom.h) */
 void nnom_print_model_table(const nnom_model_t *m, const nnom_arena_plan_t *plan);

@@ -3,13 +3,15 @@
  *
  * A header's plan (or the runtime planner's) is checked against the built
  * layers before any buffer is used: every buffer inside the arena, a layer
- * that takes over a buffer takes its input's and fits in it, an in-place
- * layer overwrites nothing read later, and no two buffers alive at the
- * same time overlap (an interval check over the run order). Sizes are
- * compared by subtraction, so no offset or size can wrap, with a 32-bit
+ * that takes over a buffer names its input's root buffer and fits in it,
+ * an in-place layer overwrites nothing read later, and no two buffers alive
+ * at the same time overlap (an interval check over the run order). Sizes
+ * are compared by subtraction, so no offset or size can wrap, with a 32-bit
  * size_t too. While checking, each layer's `time` field holds the index of
- * the layer whose buffer it uses (low 16 bits) and its buffer's last use
- * (high 16 bits); it is zeroed again before returning.
+ * the layer whose buffer it uses (low 16 bits) and, for a buffer's own
+ * layer, the buffer's last use (high 16 bits); it is zeroed again before
+ * returning. A refusal is a number (NNOM_PLAN_*, nnom_internal.h) printed
+ * with the layer; docs/architecture.md says what each one means.
  */
 #include "nnom.h"
 #include "nnom_internal.h"
@@ -21,7 +23,7 @@
 #define SET(l, root, last) \
     (((nnom_layer_t *)(uintptr_t)(l))->time = (uint32_t)(root) | ((uint32_t)(last) << 16))
 
-static const nnom_layer_t *layer_at(const nnom_model_t *m, uint32_t index)
+const nnom_layer_t *nnom_layer_at(const nnom_model_t *m, uint32_t index)
 {
     const nnom_layer_t *l = m->head;
     while (l != NULL && l->index != index)
@@ -37,63 +39,49 @@ static int outside(uint32_t at, uint32_t bytes, uint32_t arena)
 
 static uint32_t out_bytes(const nnom_layer_t *l) { return nnom_shape_size(&l->out.shape); }
 
-/* Which buffer a layer uses, and where: checks of one plan entry. */
-static const char *check_entry(const nnom_model_t *m, const nnom_layer_t *l,
-                               const nnom_arena_plan_t *g, uint32_t arena)
+/* Which buffer a layer uses, and where: checks of one plan entry. Sets
+ * ROOT(l) and makes each input's buffer live until l. */
+static unsigned check_entry(const nnom_model_t *m, const nnom_layer_t *l,
+                            const nnom_arena_plan_t *g, uint32_t arena)
 {
     const uint8_t flags = l->type->flags;
     uint16_t root = l->index;
     if (g->scratch_bytes != l->scratch_bytes)
-        return "scratch size";
+        return NNOM_PLAN_SCRATCH_SIZE;
     if (l->scratch_bytes != 0 && outside(g->scratch, l->scratch_bytes, arena))
-        return "scratch outside arena";
+        return NNOM_PLAN_OUTSIDE;
     if (flags & NNOM_LAYER_EXTERNAL) {
         /* a user buffer: nothing in the arena */
     } else if (g->out & NNOM_PLAN_SHARED) {
-        const uint32_t src_index = g->out & ~NNOM_PLAN_SHARED;
-        const nnom_layer_t *src = src_index < l->index ? layer_at(m, src_index) : NULL;
-        if (src == NULL)
-            return "shares no earlier buffer";
-        if (!(flags & (NNOM_LAYER_VIEW | NNOM_LAYER_INPLACE)))
-            return "shares but not view/in-place";
-        root = ROOT(src);
+        /* an earlier layer's own buffer, held by one of its inputs (the
+         * first of a view), big enough; an in-place layer writes no user
+         * buffer */
+        const nnom_layer_t *r = nnom_layer_at(m, g->out & ~NNOM_PLAN_SHARED);
         const uint8_t n = flags & NNOM_LAYER_VIEW ? 1 : l->n_in;
         int own_input = 0;
-        for (uint8_t i = 0; i < n && !own_input; i++) {
+        /* inputs are earlier and a ROOT is always a root: own_input makes r
+         * an earlier layer's own buffer */
+        for (uint8_t i = 0; i < n && r != NULL; i++) {
             const nnom_layer_t *in = nnom_layer_input(l, i);
-            own_input = in != NULL && ROOT(in) == root;
+            own_input |= in != NULL && ROOT(in) == r->index;
         }
-        const nnom_layer_t *r = layer_at(m, root);
-        if (!own_input || r == NULL)
-            return "shares a non-input buffer";
-        if (out_bytes(l) > out_bytes(r))
-            return "shared buffer too small";
-        if (!(flags & NNOM_LAYER_VIEW) && (r->type->flags & NNOM_LAYER_EXTERNAL))
-            return "writes a user buffer";
-    } else {
-        if (flags & NNOM_LAYER_VIEW)
-            return "view not on its input";
-        if (outside(g->out, out_bytes(l), arena))
-            return "output outside arena";
+        if (!own_input || !(flags & (NNOM_LAYER_VIEW | NNOM_LAYER_INPLACE)))
+            return NNOM_PLAN_NOT_INPUT;
+        if (out_bytes(l) > out_bytes(r) ||
+            (!(flags & NNOM_LAYER_VIEW) && (r->type->flags & NNOM_LAYER_EXTERNAL)))
+            return NNOM_PLAN_SHARED_BUFFER;
+        root = r->index;
+    } else if ((flags & NNOM_LAYER_VIEW) || outside(g->out, out_bytes(l), arena)) {
+        return NNOM_PLAN_OUTSIDE;
     }
     SET(l, root, l->index);
-    return NULL;
-}
-
-/* Last use of every buffer: the last layer reading it or taking it over. */
-static void set_last_uses(const nnom_model_t *m)
-{
-    for (const nnom_layer_t *l = m->head; l != NULL; l = l->next)
-        for (uint8_t i = 0; i < l->n_in; i++) {
-            nnom_layer_t *in = nnom_layer_input(l, i);
-            if (in != NULL && LAST(in) < l->index)
-                SET(in, ROOT(in), l->index);
-        }
-    for (const nnom_layer_t *l = m->head; l != NULL; l = l->next) {
-        nnom_layer_t *r = (nnom_layer_t *)(uintptr_t)layer_at(m, ROOT(l));
-        if (r != l && r != NULL && LAST(r) < LAST(l))
-            SET(r, ROOT(r), LAST(l));
+    for (uint8_t i = 0; i < l->n_in; i++) {
+        const nnom_layer_t *in = nnom_layer_input(l, i);
+        const nnom_layer_t *r = in != NULL ? nnom_layer_at(m, ROOT(in)) : NULL;
+        if (r != NULL)
+            SET(r, ROOT(r), l->index); /* inputs are earlier: l is the latest use */
     }
+    return 0;
 }
 
 /* An in-place layer k over buffer R: no later layer may read what R held
@@ -120,11 +108,10 @@ static int region_of(const nnom_layer_t *l, const nnom_arena_plan_t *plan, int w
 {
     const nnom_arena_plan_t *g = &plan[l->index];
     r->first = l->index;
-    if (which == 1) {
-        r->at = g->scratch;
-        r->bytes = l->scratch_bytes;
-        r->last = l->index;
-    } else {
+    r->last = l->index;
+    r->at = g->scratch;
+    r->bytes = l->scratch_bytes;
+    if (which == 0) {
         if ((l->type->flags & NNOM_LAYER_EXTERNAL) || ROOT(l) != l->index)
             return 0;
         r->at = g->out;
@@ -141,51 +128,42 @@ static int clash(const region_t *a, const region_t *b)
            b->at < a->at + a->bytes;
 }
 
-/* every pair of buffers, a layer's own output and scratch included */
-static const char *check_overlaps(const nnom_model_t *m, const nnom_arena_plan_t *plan,
-                                  const nnom_layer_t **bad)
-{
-    for (const nnom_layer_t *a = m->head; a != NULL; a = a->next)
-        for (int wa = 0; wa < 2; wa++) {
-            region_t ra, rb;
-            if (!region_of(a, plan, wa, &ra))
-                continue;
-            *bad = a;
-            for (const nnom_layer_t *b = a; b != NULL; b = b->next)
-                for (int wb = b == a ? wa + 1 : 0; wb < 2; wb++)
-                    if (region_of(b, plan, wb, &rb) && clash(&ra, &rb))
-                        return "overlaps a live buffer";
-        }
-    return NULL;
-}
-
-static const char *check(const nnom_model_t *m, const nnom_arena_plan_t *plan,
-                         const nnom_layer_t **bad)
+static unsigned check(const nnom_model_t *m, const nnom_arena_plan_t *plan,
+                      const nnom_layer_t **bad)
 {
     const uint32_t arena = plan[m->n_layers].out;
     *bad = m->head;
     if (arena > ARENA_MAX)
-        return "arena over 2 GB";
+        return NNOM_PLAN_OUTSIDE;
     for (const nnom_layer_t *l = m->head; l != NULL; l = l->next) {
         *bad = l;
-        const char *why = check_entry(m, l, &plan[l->index], arena);
-        if (why != NULL)
+        const unsigned why = check_entry(m, l, &plan[l->index], arena);
+        if (why != 0)
             return why;
     }
-    set_last_uses(m);
-    for (const nnom_layer_t *l = m->head; l != NULL; l = l->next) {
-        *bad = l;
-        if (ROOT(l) != l->index && !(l->type->flags & NNOM_LAYER_VIEW) &&
-            overwrites_live_data(l))
-            return "in-place over data read later";
+    /* every pair of buffers, a layer's own output and scratch included */
+    for (const nnom_layer_t *a = m->head; a != NULL; a = a->next) {
+        *bad = a;
+        if (ROOT(a) != a->index && !(a->type->flags & NNOM_LAYER_VIEW) &&
+            overwrites_live_data(a))
+            return NNOM_PLAN_OVERWRITES;
+        for (int wa = 0; wa < 2; wa++) {
+            region_t ra, rb;
+            if (!region_of(a, plan, wa, &ra))
+                continue;
+            for (const nnom_layer_t *b = a; b != NULL; b = b->next)
+                for (int wb = b == a ? wa + 1 : 0; wb < 2; wb++)
+                    if (region_of(b, plan, wb, &rb) && clash(&ra, &rb))
+                        return NNOM_PLAN_OVERLAP;
+        }
     }
-    return check_overlaps(m, plan, bad);
+    return 0;
 }
 
-const char *nnom_plan_check(const nnom_model_t *m, const nnom_arena_plan_t *plan,
-                            const nnom_layer_t **bad)
+unsigned nnom_plan_check(const nnom_model_t *m, const nnom_arena_plan_t *plan,
+                         const nnom_layer_t **bad)
 {
-    const char *why = check(m, plan, bad);
+    const unsigned why = check(m, plan, bad);
     for (nnom_layer_t *l = m->head; l != NULL; l = l->next)
         l->time = 0;
     return why;

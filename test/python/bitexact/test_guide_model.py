@@ -72,7 +72,7 @@ def test_header_plan_that_does_not_fit_the_build_is_refused(guide, tmp_path):
         text=True,
     )
     assert result.returncode == 3, result.stdout + result.stderr
-    assert "header plan mismatch" in result.stdout + result.stderr
+    assert "check 2, status" in result.stdout + result.stderr  # NNOM_PLAN_OUTSIDE
 
 
 def test_guide_model_tracks_keras_float(guide):

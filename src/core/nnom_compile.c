@@ -28,44 +28,39 @@ static nnom_status_t refuse(const nnom_layer_t *l, unsigned check, nnom_status_t
     return s;
 }
 
-/* Depth first from `root`, each layer after its inputs in input order,
+/* Depth first from `in`, each layer after its inputs in input order,
  * without recursion (a chain of thousands of layers needs no stack): while
  * a layer is open (visit 1), `index` counts the inputs done and `next`
- * points back to the layer that opened it. */
-static nnom_status_t visit(order_state_t *st, nnom_layer_t *root)
+ * points back to the layer that opened it (NULL: the output visited). */
+static nnom_status_t visit(order_state_t *st, nnom_layer_t *in)
 {
-    if (root->visit == 2)
-        return NN_SUCCESS;
-    if (root->n_in == 0 && root->type->kind != NNOM_INPUT)
-        return refuse(root, NNOM_CHECK_ORDER, NN_ARGUMENT_ERROR);
-    root->visit = 1;
-    root->index = 0;
-    root->next = NULL;
-    nnom_layer_t *l = root;
-    while (l != NULL) {
-        if (l->index < l->n_in) {
-            nnom_layer_t *in = nnom_layer_input(l, (uint8_t)l->index++);
-            if (in == NULL || in->visit == 2)
-                continue;
+    nnom_layer_t *l = NULL;
+    for (;;) {
+        if (in != NULL && in->visit != 2) {
             if (in->visit == 1 || (in->n_in == 0 && in->type->kind != NNOM_INPUT))
-                return refuse(in, NNOM_CHECK_ORDER, NN_ARGUMENT_ERROR);
+                return refuse(in, NNOM_CHECK_ORDER, NN_ARGUMENT_ERROR); /* cycle, no input */
             in->visit = 1;
             in->index = 0;
             in->next = l;
             l = in;
+        }
+        if (l == NULL)
+            return NN_SUCCESS;
+        if (l->index < l->n_in) {
+            in = nnom_layer_input(l, (uint8_t)l->index++);
             continue;
         }
-        nnom_layer_t *back = l->next;
         if (st->count == UINT16_MAX)
-            return refuse(l, NNOM_CHECK_ORDER, NN_ARGUMENT_ERROR);
+            return refuse(l, NNOM_CHECK_ORDER, NN_ARGUMENT_ERROR); /* too many layers */
+        nnom_layer_t *back = l->next;
         l->visit = 2;
         l->index = st->count++;
         l->next = NULL;
         *st->link = l;
         st->link = &l->next;
         l = back;
+        in = NULL;
     }
-    return NN_SUCCESS;
 }
 
 static nnom_status_t apply_tail(nnom_layer_t *l)

@@ -1,9 +1,11 @@
 /* nnom_global_pool.c - GlobalMaxPool, GlobalAvgPool, GlobalSumPool (output
  * (c), rank 1) and SumPool. Max and average keep the input's quantisation;
- * sums are requantised to the config's. */
+ * sums are requantised to the config's. Their Layer API constructors too. */
 #include "nnom.h"
 #include "nnom_geometry.h"
 #include "nnom_kernels.h"
+#include "../core/nnom_internal.h"
+#include "nnom_fixedpoint.h"
 
 #define MAX_POSITIONS (1L << 23) /* keeps 255 * positions in an int32 sum */
 
@@ -154,4 +156,64 @@ nnom_layer_t *nnom_global_sumpool_s(const nnom_sumpool_config_t *config)
 nnom_layer_t *nnom_sumpool_s(const nnom_sumpool_config_t *config)
 {
     return nnom_layer_new(&sumpool_type, config);
+}
+
+/* ---- Layer API (nnom_layer_api.h) ---------------------------------------- */
+
+nnom_layer_t *nnom_GlobalMaxPool(void)
+{
+    nnom_global_pool_config_t *cfg = (nnom_global_pool_config_t *)nnom_mem_owned(sizeof(*cfg));
+    if (cfg == NULL)
+        return NULL;
+    cfg->super.name = "global_max_pool";
+    return nnom_layer_adopt(nnom_global_maxpool_s(cfg), cfg);
+}
+
+nnom_layer_t *nnom_GlobalAvgPool(void)
+{
+    nnom_global_pool_config_t *cfg = (nnom_global_pool_config_t *)nnom_mem_owned(sizeof(*cfg));
+    if (cfg == NULL)
+        return NULL;
+    cfg->super.name = "global_avg_pool";
+    return nnom_layer_adopt(nnom_global_avgpool_s(cfg), cfg);
+}
+
+/* sum * in_scale / out_scale, as the converter computes it */
+static nnom_status_t sumpool_prepare(nnom_layer_t *l)
+{
+    nnom_sumpool_config_t *cfg = (nnom_sumpool_config_t *)(void *)l->config;
+    const nnom_qparam_t *in_q = l->in0->out.q;
+    if (in_q == NULL)
+        return NN_ARGUMENT_ERROR;
+    return nnom_quantize_multiplier((double)in_q->scale / (double)cfg->super.out_q->scale,
+                                    &cfg->mult, &cfg->shift);
+}
+
+static nnom_layer_t *sumpool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad,
+                             const nnom_qparam_t *out_q, int global)
+{
+    if (out_q == NULL || !(out_q->scale > 0.0f) || pad == PADDING_EXPLICIT)
+        return NULL;
+    nnom_sumpool_config_t *cfg = (nnom_sumpool_config_t *)nnom_mem_owned(sizeof(*cfg));
+    if (cfg == NULL)
+        return NULL;
+    cfg->super.name = global ? "global_sum_pool" : "sum_pool";
+    cfg->super.out_q = out_q;
+    cfg->super.prepare = sumpool_prepare;
+    cfg->kernel_h = k.h;
+    cfg->kernel_w = k.w;
+    cfg->stride_h = s.h;
+    cfg->stride_w = s.w;
+    cfg->padding = pad;
+    return nnom_layer_adopt(global ? nnom_global_sumpool_s(cfg) : nnom_sumpool_s(cfg), cfg);
+}
+
+nnom_layer_t *nnom_SumPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad, const nnom_qparam_t *out_q)
+{
+    return sumpool(k, s, pad, out_q, 0);
+}
+
+nnom_layer_t *nnom_GlobalSumPool(const nnom_qparam_t *out_q)
+{
+    return sumpool(nnom_hw(1, 1), nnom_hw(1, 1), PADDING_VALID, out_q, 1);
 }

@@ -3,6 +3,7 @@
  * differs (CHW builds) the layer transposes through its scratch. */
 #include "nnom.h"
 #include "nnom_layout.h"
+#include "../core/nnom_internal.h"
 
 /* scratch for a copy of a tensor in Keras' order (none when the arena's is) */
 static uint32_t keras_copy_bytes(const nnom_shape_t *s)
@@ -44,4 +45,20 @@ static const nnom_layer_type_t lambda_type = {NNOM_LAMBDA, "Lambda", 0, 0, lambd
 nnom_layer_t *nnom_lambda_s(const nnom_lambda_config_t *config)
 {
     return nnom_layer_new(&lambda_type, config);
+}
+
+/* ---- Layer API (nnom_layer_api.h) ---------------------------------------- */
+
+nnom_layer_t *nnom_Lambda(nnom_lambda_fn_t run, nnom_shape_t out_shape, const nnom_qparam_t *out_q)
+{
+    if (run == NULL || out_q == NULL)
+        return NULL;
+    nnom_lambda_config_t *cfg = (nnom_lambda_config_t *)nnom_mem_owned(sizeof(*cfg));
+    if (cfg == NULL)
+        return NULL;
+    cfg->super.name = "lambda";
+    cfg->super.out_q = out_q;
+    cfg->shape = out_shape;
+    cfg->run = run;
+    return nnom_layer_adopt(nnom_lambda_s(cfg), cfg);
 }

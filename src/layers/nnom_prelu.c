@@ -1,6 +1,9 @@
-/* nnom_prelu.c - PReLU with a learned slope per channel or per element. */
+/* nnom_prelu.c - PReLU with a learned slope per channel or per element, and
+ * its Layer API constructor. */
 #include "nnom.h"
 #include "nnom_kernels.h"
+#include "../core/nnom_internal.h"
+#include "nnom_fixedpoint.h"
 
 static nnom_status_t prelu_build(nnom_layer_t *l)
 {
@@ -33,4 +36,43 @@ static const nnom_layer_type_t prelu_type = {NNOM_PRELU, "PReLU", 0, 0, prelu_bu
 nnom_layer_t *nnom_prelu_s(const nnom_prelu_config_t *config)
 {
     return nnom_layer_new(&prelu_type, config);
+}
+
+/* ---- Layer API (nnom_layer_api.h) ---------------------------------------- */
+
+typedef struct {
+    nnom_prelu_config_t cfg;
+    float alpha_scale;
+} api_prelu_t;
+
+static nnom_status_t prelu_prepare(nnom_layer_t *l)
+{
+    api_prelu_t *api = (api_prelu_t *)(void *)l->config;
+    const nnom_qparam_t *in_q = l->in0->out.q;
+    if (in_q == NULL)
+        return NN_ARGUMENT_ERROR;
+    double s_in = (double)in_q->scale, s_out = (double)api->cfg.super.out_q->scale;
+    nnom_status_t s = nnom_quantize_multiplier(s_in / s_out, &api->cfg.pos_mult,
+                                               &api->cfg.pos_shift);
+    if (s != NN_SUCCESS)
+        return s;
+    return nnom_quantize_multiplier(s_in * (double)api->alpha_scale / s_out, &api->cfg.neg_mult,
+                                    &api->cfg.neg_shift);
+}
+
+nnom_layer_t *nnom_PReLU(const int8_t *alpha, uint32_t alpha_size, float alpha_scale,
+                    const nnom_qparam_t *out_q)
+{
+    if (alpha == NULL || alpha_size == 0 || out_q == NULL || !(out_q->scale > 0.0f))
+        return NULL;
+    api_prelu_t *api = (api_prelu_t *)nnom_mem_owned(sizeof(api_prelu_t));
+    if (api == NULL)
+        return NULL;
+    api->alpha_scale = alpha_scale;
+    api->cfg.super.name = "prelu";
+    api->cfg.super.out_q = out_q;
+    api->cfg.super.prepare = prelu_prepare;
+    api->cfg.alpha = alpha;
+    api->cfg.alpha_size = alpha_size;
+    return nnom_layer_adopt(nnom_prelu_s(&api->cfg), api);
 }

@@ -265,6 +265,25 @@ def _out_shape(ctx, x: Node, oh: int, ow: int, c: int) -> tuple[int, ...]:
     return shape
 
 
+def _window_node(ctx, op: str, x, attrs, hwc, kernel, bias, scales, q_kernel, axes) -> None:
+    """The node of a (depthwise) convolution, its output shape checked
+    against the computed one; in an int8 file, its parameters from the
+    file's (`q_kernel`, per-channel `scales` over `axes`)."""
+    in_scale = x.out_q.scale if ctx.int8 else 1.0
+    node = ctx.node(
+        op,
+        ctx.shape(ctx.out),
+        [x.name],
+        attrs=attrs,
+        weights={"kernel": kernel, "bias": _float_bias(ctx, bias, hwc[2], in_scale, scales)},
+        act=fused_activation(ctx, int(ctx.op.options.get("FusedActivationFunction", 0))),
+    )
+    if node.hwc != hwc:
+        raise ctx.fail(f"output shape {node.shape} does not match the computed {hwc}")
+    if ctx.int8:
+        weighted(ctx, node, x.out_q, q_kernel, bias, scales, axes)
+
+
 @handles("CONV_2D")
 def _conv(ctx) -> None:
     x, o = ctx.input_node(0), ctx.op.options
@@ -280,19 +299,9 @@ def _conv(ctx) -> None:
     bias = _bias(ctx, 2, cout)
     attrs, oh, ow = _window(ctx, x, kh, kw, o)
     kernel = _float_weights(ctx, w, scales, 0).transpose(1, 2, 3, 0)
-    in_scale = x.out_q.scale if ctx.int8 else 1.0
-    node = ctx.node(
-        CONV2D.name,
-        ctx.shape(ctx.out),
-        [x.name],
-        attrs=attrs,
-        weights={"kernel": kernel, "bias": _float_bias(ctx, bias, cout, in_scale, scales)},
-        act=fused_activation(ctx, int(o.get("FusedActivationFunction", 0))),
+    _window_node(
+        ctx, CONV2D.name, x, attrs, (oh, ow, cout), kernel, bias, scales, w.data, (1, 2, 3)
     )
-    if node.hwc != (oh, ow, cout):
-        raise ctx.fail(f"output shape {node.shape} does not match the computed {(oh, ow, cout)}")
-    if ctx.int8:
-        weighted(ctx, node, x.out_q, w.data, bias, scales, (1, 2, 3))
 
 
 @handles("DEPTHWISE_CONV_2D")
@@ -312,19 +321,10 @@ def _depthwise(ctx) -> None:
     attrs, oh, ow = _window(ctx, x, kh, kw, o)
     attrs["multiplier"] = cout // cin
     kernel = _float_weights(ctx, w, scales, 3).reshape(kh, kw, cout)
-    in_scale = x.out_q.scale if ctx.int8 else 1.0
-    node = ctx.node(
-        DWCONV2D.name,
-        ctx.shape(ctx.out),
-        [x.name],
-        attrs=attrs,
-        weights={"kernel": kernel, "bias": _float_bias(ctx, bias, cout, in_scale, scales)},
-        act=fused_activation(ctx, int(o.get("FusedActivationFunction", 0))),
+    q_kernel = w.data.reshape(kh, kw, cout)
+    _window_node(
+        ctx, DWCONV2D.name, x, attrs, (oh, ow, cout), kernel, bias, scales, q_kernel, (0, 1)
     )
-    if node.hwc != (oh, ow, cout):
-        raise ctx.fail(f"output shape {node.shape} does not match the computed {(oh, ow, cout)}")
-    if ctx.int8:
-        weighted(ctx, node, x.out_q, w.data.reshape(kh, kw, cout), bias, scales, (0, 1))
 
 
 @handles("FULLY_CONNECTED")

@@ -1,5 +1,5 @@
 """Global max, average and sum pooling over all positions: C layers
-nnom_global_pool.c and nnom_sumpool.c. Max and average keep the input's
+nnom_global_pool.c. Max and average keep the input's
 quantisation; sum pooling (no Keras layer) requantises like SumPool."""
 
 from __future__ import annotations
@@ -30,55 +30,33 @@ def _whole(x: np.ndarray) -> dict:
     return {"kernel": x.shape[1:3], "strides": (1, 1), "pads": (0, 0, 0, 0)}
 
 
-class _GlobalPool(Op):
-    """Global max/average pooling: the input's quantisation."""
+class GlobalPool(Op):
+    """Global max or average pooling: the input's quantisation. One class,
+    one instance per kind: `reduce` is the float run, `kernel` the int8
+    reference over the whole input."""
 
     pass_through = True
-    ctor = ""  # the Layer API's call
+
+    def __init__(self, name, table_name, c_constructor, layer_api, keras_names, reduce, kernel):
+        self.name = name
+        self.table_name = table_name
+        self.c_constructor = c_constructor
+        self.layer_api = layer_api
+        self.keras_classes = dict.fromkeys(keras_names, _keras_global_pool)
+        self.reduce = reduce
+        self.kernel = kernel
+
+    def run_float(self, node, ins):
+        return self.reduce(ins[0], axis=(1, 2), keepdims=True)
+
+    def run_int8(self, node, g, ins):
+        return self.kernel(ins[0], _whole(ins[0]), node.q, (1, 1))
 
     def emit_config(self, w, node, n, super_):
         return f"static const nnom_global_pool_config_t {n}_config = {{{super_}}};\n"
 
     def layer_api_call(self, w, node, n):
-        return f"{self.ctor}()"
-
-
-class GlobalMaxPool(_GlobalPool):
-    name = "global_maxpool"
-    table_name = "GlobalMax"
-    c_constructor = "nnom_global_maxpool_s"
-    ctor = "nnom_GlobalMaxPool"
-    keras_classes = {
-        "GlobalMaxPooling1D": _keras_global_pool,
-        "GlobalMaxPooling2D": _keras_global_pool,
-        "GlobalMaxPool1D": _keras_global_pool,
-        "GlobalMaxPool2D": _keras_global_pool,
-    }
-
-    def run_float(self, node, ins):
-        return np.max(ins[0], axis=(1, 2), keepdims=True)
-
-    def run_int8(self, node, g, ins):
-        return kernels.maxpool(ins[0], _whole(ins[0]), node.q, (1, 1))
-
-
-class GlobalAvgPool(_GlobalPool):
-    name = "global_avgpool"
-    table_name = "GlobalAvg"
-    c_constructor = "nnom_global_avgpool_s"
-    ctor = "nnom_GlobalAvgPool"
-    keras_classes = {
-        "GlobalAveragePooling1D": _keras_global_pool,
-        "GlobalAveragePooling2D": _keras_global_pool,
-        "GlobalAvgPool1D": _keras_global_pool,
-        "GlobalAvgPool2D": _keras_global_pool,
-    }
-
-    def run_float(self, node, ins):
-        return np.mean(ins[0], axis=(1, 2), keepdims=True)
-
-    def run_int8(self, node, g, ins):
-        return kernels.avgpool(ins[0], _whole(ins[0]), node.q, (1, 1))
+        return f"{self.layer_api}()"
 
 
 class GlobalSumPool(Op):
@@ -108,6 +86,26 @@ class GlobalSumPool(Op):
         return f"nnom_GlobalSumPool(&{n}_q)"
 
 
-GLOBAL_MAXPOOL = register(GlobalMaxPool())
-GLOBAL_AVGPOOL = register(GlobalAvgPool())
+GLOBAL_MAXPOOL = register(
+    GlobalPool(
+        "global_maxpool",
+        "GlobalMax",
+        "nnom_global_maxpool_s",
+        "nnom_GlobalMaxPool",
+        ("GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalMaxPool1D", "GlobalMaxPool2D"),
+        np.max,
+        kernels.maxpool,
+    )
+)
+GLOBAL_AVGPOOL = register(
+    GlobalPool(
+        "global_avgpool",
+        "GlobalAvg",
+        "nnom_global_avgpool_s",
+        "nnom_GlobalAvgPool",
+        ("GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAvgPool1D", "GlobalAvgPool2D"),
+        np.mean,
+        kernels.avgpool,
+    )
+)
 GLOBAL_SUMPOOL = register(GlobalSumPool())

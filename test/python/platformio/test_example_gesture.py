@@ -8,17 +8,22 @@ offline (see test_pio.run_pio).
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from nnom.pio_offline import make_offline_core
-from test_pio import QEMU_ENVS, cases_of, needs_pio, needs_qemu, run_pio
+from test_pio import (
+    GOLDEN_CASES,
+    QEMU_ENVS,
+    cases_of,
+    clone_example,
+    env_param,
+    needs_pio,
+    run_pio,
+)
 
-REPO = Path(__file__).resolve().parents[3]
 EXAMPLE = Path("examples") / "gesture-rnn"
-GOLDEN_CASES = ["golden_model_create"] + [f"golden_vector_{i}" for i in range(10)]
 
 
 @pytest.fixture(scope="module")
@@ -28,15 +33,7 @@ def core(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The files of a fresh clone that the example uses; returns the example's folder."""
-    root = tmp_path_factory.mktemp("clone") / "nnom"
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".pio")
-    for part in ("src", "inc", "port", "extra_script", "nnom", str(EXAMPLE)):
-        shutil.copytree(REPO / part, root / part, ignore=ignore)
-    for part in ("library.json", "test/test_custom_runner.py"):
-        (root / part).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(REPO / part, root / part)
-    return root / EXAMPLE
+    return clone_example(tmp_path_factory.mktemp("clone"), EXAMPLE)
 
 
 @needs_pio
@@ -55,11 +52,7 @@ def test_example_runs_natively(core: Path, clone: Path, tmp_path: Path) -> None:
         assert text in output, output
 
 
-def _env(env: str):
-    return pytest.param(env, marks=needs_pio if env == "native" else needs_qemu, id=env)
-
-
-@pytest.mark.parametrize("env", [_env(e) for e in ("native", *QEMU_ENVS)])
+@pytest.mark.parametrize("env", [env_param(e) for e in ("native", *QEMU_ENVS)])
 def test_example_golden_vectors_pass(env: str, core: Path, clone: Path, tmp_path: Path) -> None:
     code, output, suites = run_pio(["test", "-e", env, "-vv"], clone, core, tmp_path)
     assert code == 0, output

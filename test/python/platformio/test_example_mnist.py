@@ -20,11 +20,18 @@ import pytest
 import nnom
 from nnom import golden
 from nnom.pio_offline import make_offline_core
-from test_pio import QEMU_ENVS, cases_of, needs_pio, needs_qemu, run_pio
+from test_pio import (
+    GOLDEN_CASES,
+    QEMU_ENVS,
+    cases_of,
+    clone_example,
+    env_param,
+    needs_pio,
+    needs_qemu,
+    run_pio,
+)
 
-REPO = Path(__file__).resolve().parents[3]
 EXAMPLE = Path("examples") / "mnist-simple"
-GOLDEN_CASES = ["golden_model_create"] + [f"golden_vector_{i}" for i in range(10)]
 BACKEND_LINE = {
     "native": "NNoM: backend local (auto: no Cortex-M cpu in the board metadata)",
     "qemu_m3": "NNoM: backend local (auto: cortex-m3)",
@@ -42,15 +49,7 @@ def core(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The files of a fresh clone that the example uses; returns the example's folder."""
-    root = tmp_path_factory.mktemp("clone") / "nnom"
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".pio")
-    for part in ("src", "inc", "port", "extra_script", "nnom", str(EXAMPLE)):
-        shutil.copytree(REPO / part, root / part, ignore=ignore)
-    for part in ("library.json", "test/test_custom_runner.py"):
-        (root / part).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(REPO / part, root / part)
-    return root / EXAMPLE
+    return clone_example(tmp_path_factory.mktemp("clone"), EXAMPLE)
 
 
 @needs_pio
@@ -79,11 +78,7 @@ def test_example_uploads_to_qemu_m4(core: Path, clone: Path, tmp_path: Path) -> 
         assert text in output, output
 
 
-def _env(env: str):
-    return pytest.param(env, marks=needs_pio if env == "native" else needs_qemu, id=env)
-
-
-@pytest.mark.parametrize("env", [_env(e) for e in ("native", *QEMU_ENVS)])
+@pytest.mark.parametrize("env", [env_param(e) for e in ("native", *QEMU_ENVS)])
 def test_example_golden_vectors_pass(env: str, core: Path, clone: Path, tmp_path: Path) -> None:
     # The backend choice is printed once per build (`pio test` hides build output).
     code, output, _ = run_pio(["run", "-e", env], clone, core, tmp_path)
@@ -127,7 +122,7 @@ def expected_failures(clone: Path, layer: str) -> dict[int, tuple[int, str]]:
     return out
 
 
-@pytest.mark.parametrize("env", [_env("native"), _env("qemu_m4")])
+@pytest.mark.parametrize("env", [env_param("native"), env_param("qemu_m4")])
 def test_golden_test_names_the_corrupted_layer(
     env: str, core: Path, clone: Path, tmp_path: Path
 ) -> None:

@@ -108,6 +108,31 @@ def cases_of(suites: list[dict], env: str, test: str) -> tuple[str, dict[str, st
     raise AssertionError(f"no suite {env}:{test} in the report")
 
 
+# ------------------------------------------------------------ the examples
+
+# the suite the examples' golden test runs: model creation, then every vector
+GOLDEN_CASES = ["golden_model_create"] + [f"golden_vector_{i}" for i in range(10)]
+
+
+def clone_example(root: Path, example: Path) -> Path:
+    """The files of a fresh clone that an example uses, laid out as in the
+    repository under root/nnom (the example's platformio.ini says
+    `lib_deps = symlink://../..`); returns the example's folder."""
+    root = root / "nnom"
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".pio")
+    for part in ("src", "inc", "port", "extra_script", "nnom", str(example)):
+        shutil.copytree(REPO / part, root / part, ignore=ignore)
+    for part in ("library.json", "test/test_custom_runner.py"):
+        (root / part).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(REPO / part, root / part)
+    return root / example
+
+
+def env_param(env: str):
+    """A pytest parameter for a PlatformIO env, skipped without its tools."""
+    return pytest.param(env, marks=needs_pio if env == "native" else needs_qemu, id=env)
+
+
 # ------------------------------------------------------------ offline core
 
 

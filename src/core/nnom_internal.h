@@ -24,7 +24,11 @@ nnom_layer_t *nnom_layer_adopt(nnom_layer_t *layer, void *block);
  * block will start in static mode, NULL with the heap. */
 void *nnom_mem_temp(size_t size);
 void nnom_mem_temp_free(void *p);
+#ifdef NNOM_USING_STATIC_MEMORY
 int8_t *nnom_mem_next(void);
+#else
+#define nnom_mem_next() ((int8_t *)NULL) /* heap builds drop the static paths */
+#endif
 
 /* nnom_planner.c: the planner's state of one layer, only during
  * model_compile(), indexed by the layer's index (run order). */

@@ -112,7 +112,6 @@ void *nnom_mem_temp(size_t size)
 
 void nnom_mem_temp_free(void *p) { nnom_free(p); }
 
-int8_t *nnom_mem_next(void) { return NULL; }
 #endif
 
 size_t nnom_mem_used(void) { return mem_used; }

@@ -107,33 +107,15 @@ const nnom_activation_t *nnom_act_relu6(void);
 typedef struct nnom_layer nnom_layer_t;
 typedef struct nnom_model nnom_model_t;
 
+/* What the runtime asks of a layer's type: a layer is one of these kinds
+ * or NNOM_LAYER (any other: a layer file tells its own types apart by
+ * their addresses). */
 typedef enum {
     NNOM_INPUT = 0,
     NNOM_OUTPUT,
-    NNOM_CONV_2D,
-    NNOM_DW_CONV_2D,
-    NNOM_DENSE,
-    NNOM_MAXPOOL,
-    NNOM_AVGPOOL,
-    NNOM_FLATTEN,
-    NNOM_RESHAPE,
-    NNOM_ZERO_PADDING,
-    NNOM_CROPPING,
-    NNOM_UPSAMPLE,
-    NNOM_ACTIVATION,
-    NNOM_RNN, /* SimpleRNN, GRU, LSTM, Bidirectional (nnom_rnn.h) */
-    NNOM_SOFTMAX,
-    NNOM_DECONV_2D,
-    NNOM_GLOBAL_MAXPOOL,
-    NNOM_GLOBAL_AVGPOOL,
-    NNOM_GLOBAL_SUMPOOL,
-    NNOM_SUMPOOL,
-    NNOM_ADD,
-    NNOM_SUB,
-    NNOM_MULT,
-    NNOM_CONCAT,
-    NNOM_PRELU,
-    NNOM_LAMBDA
+    NNOM_ACTIVATION, /* the model table shows its activation's name */
+    NNOM_RNN,        /* SimpleRNN, GRU, LSTM, Bidirectional (nnom_rnn.h) */
+    NNOM_LAYER
 } nnom_layer_kind_t;
 
 /* Layer flags, for the planner. */

@@ -3,13 +3,13 @@
 #include "nnom.h"
 #include "nnom_layout.h"
 
-static nnom_status_t border_build(nnom_layer_t *l)
+static nnom_status_t border_build(nnom_layer_t *l, int pad)
 {
     const nnom_border_config_t *cfg = (const nnom_border_config_t *)l->config;
     const nnom_shape_t *in = &l->in0->out.shape;
     int32_t dh = (int32_t)cfg->border.top + cfg->border.bottom;
     int32_t dw = (int32_t)cfg->border.left + cfg->border.right;
-    int32_t sign = l->type->kind == NNOM_ZERO_PADDING ? 1 : -1;
+    int32_t sign = pad ? 1 : -1;
     int32_t h = in->h + sign * dh, w = in->w + sign * dw;
     if (in->rank < 2 || h < 1 || w < 1 || h > 65535 || w > 65535 || (in->rank == 2 && dh != 0))
         return NN_SIZE_MISMATCH;
@@ -23,11 +23,10 @@ static nnom_status_t border_build(nnom_layer_t *l)
 /* Both layers copy the rows the input and the output have in common, the
  * border's top rows and left columns further on in the larger of the two
  * (the output when padding: filled with the zero point first). */
-static nnom_status_t border_run(nnom_layer_t *l)
+static nnom_status_t border_run(nnom_layer_t *l, int pad)
 {
     const nnom_border_config_t *cfg = (const nnom_border_config_t *)l->config;
     const nnom_shape_t *in = &l->in0->out.shape, *out = &l->out.shape;
-    const int pad = l->type->kind == NNOM_ZERO_PADDING;
     const uint32_t c = nnom_layout_plane_channels(in->c), row_in = (uint32_t)in->w * c;
     const uint32_t row_out = (uint32_t)out->w * c, rows = pad ? in->h : out->h;
     const uint32_t skip = cfg->border.top * (pad ? row_out : row_in) + cfg->border.left * c;
@@ -42,10 +41,14 @@ static nnom_status_t border_run(nnom_layer_t *l)
     return NN_SUCCESS;
 }
 
-static const nnom_layer_type_t zeropad_type = {NNOM_ZERO_PADDING, "ZeroPad", 0, 0, border_build,
-                                               border_run};
-static const nnom_layer_type_t cropping_type = {NNOM_CROPPING, "Cropping", 0, 0, border_build,
-                                                border_run};
+static nnom_status_t pad_build(nnom_layer_t *l) { return border_build(l, 1); }
+static nnom_status_t pad_run(nnom_layer_t *l) { return border_run(l, 1); }
+static nnom_status_t crop_build(nnom_layer_t *l) { return border_build(l, 0); }
+static nnom_status_t crop_run(nnom_layer_t *l) { return border_run(l, 0); }
+
+static const nnom_layer_type_t zeropad_type = {NNOM_LAYER, "ZeroPad", 0, 0, pad_build, pad_run};
+static const nnom_layer_type_t cropping_type = {NNOM_LAYER, "Cropping", 0, 0, crop_build,
+                                                crop_run};
 
 nnom_layer_t *nnom_zeropadding_s(const nnom_border_config_t *config)
 {

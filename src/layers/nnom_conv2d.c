@@ -71,7 +71,7 @@ static nnom_status_t conv2d_run(nnom_layer_t *l)
     return nnom_kernel_run(nnom_conv_kernels, l, &s);
 }
 
-static const nnom_layer_type_t conv2d_type = {NNOM_CONV_2D, "Conv2D\0Conv1D", NNOM_LAYER_1D_NAME, 1, conv2d_build,
+static const nnom_layer_type_t conv2d_type = {NNOM_LAYER, "Conv2D\0Conv1D", NNOM_LAYER_1D_NAME, 1, conv2d_build,
                                               conv2d_run};
 
 nnom_layer_t *nnom_conv2d_s(const nnom_conv2d_config_t *config)

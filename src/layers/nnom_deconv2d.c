@@ -87,7 +87,7 @@ static nnom_status_t deconv2d_run(nnom_layer_t *l)
     return nnom_kernel_run(nnom_deconv_kernels, l, &s);
 }
 
-static const nnom_layer_type_t deconv2d_type = {NNOM_DECONV_2D, "DeConv2D\0DeConv1D",
+static const nnom_layer_type_t deconv2d_type = {NNOM_LAYER, "DeConv2D\0DeConv1D",
                                                 NNOM_LAYER_1D_NAME, 1,
                                                 deconv2d_build, deconv2d_run};
 

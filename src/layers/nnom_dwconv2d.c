@@ -73,7 +73,7 @@ static nnom_status_t dwconv2d_run(nnom_layer_t *l)
     return nnom_kernel_run(nnom_dwconv_kernels, l, &s);
 }
 
-static const nnom_layer_type_t dwconv2d_type = {NNOM_DW_CONV_2D, "DW_Conv2D\0DW_Conv1D",
+static const nnom_layer_type_t dwconv2d_type = {NNOM_LAYER, "DW_Conv2D\0DW_Conv1D",
                                                 NNOM_LAYER_1D_NAME, 1,
                                                 dwconv2d_build, dwconv2d_run};
 

@@ -7,6 +7,8 @@
 #include "../core/nnom_internal.h"
 #include "nnom_fixedpoint.h"
 
+static const nnom_layer_type_t global_sumpool_type; /* below: requantised sums */
+
 #define MAX_POSITIONS (1L << 23) /* keeps 255 * positions in an int32 sum */
 
 static nnom_status_t global_build(nnom_layer_t *l)
@@ -20,7 +22,7 @@ static nnom_status_t global_build(nnom_layer_t *l)
     l->out.shape.c = s->c;
     l->out.shape.rank = 1;
     l->out.q = l->in0->out.q;
-    if (l->type->kind == NNOM_GLOBAL_SUMPOOL) {
+    if (l->type == &global_sumpool_type) {
         const nnom_sumpool_config_t *cfg = (const nnom_sumpool_config_t *)l->config;
         if (cfg->super.out_q == NULL)
             return NN_ARGUMENT_ERROR;
@@ -132,13 +134,13 @@ static nnom_status_t sumpool_run(nnom_layer_t *l)
     return nnom_kernel_run(nnom_sumpool_kernels, l, &a);
 }
 
-static const nnom_layer_type_t global_maxpool_type = {NNOM_GLOBAL_MAXPOOL, "GlobalMax", 0, 1,
+static const nnom_layer_type_t global_maxpool_type = {NNOM_LAYER, "GlobalMax", 0, 1,
                                                       global_build, global_max_run};
-static const nnom_layer_type_t global_avgpool_type = {NNOM_GLOBAL_AVGPOOL, "GlobalAvg", 0, 1,
+static const nnom_layer_type_t global_avgpool_type = {NNOM_LAYER, "GlobalAvg", 0, 1,
                                                       global_build, global_avg_run};
-static const nnom_layer_type_t global_sumpool_type = {NNOM_GLOBAL_SUMPOOL, "GlobalSum", 0, 1,
+static const nnom_layer_type_t global_sumpool_type = {NNOM_LAYER, "GlobalSum", 0, 1,
                                                       global_build, global_sum_run};
-static const nnom_layer_type_t sumpool_type = {NNOM_SUMPOOL, "SumPool", 0, 1, sumpool_build,
+static const nnom_layer_type_t sumpool_type = {NNOM_LAYER, "SumPool", 0, 1, sumpool_build,
                                                sumpool_run};
 
 nnom_layer_t *nnom_global_maxpool_s(const nnom_global_pool_config_t *config)

@@ -4,6 +4,8 @@
 #include "nnom.h"
 #include "nnom_kernels.h"
 
+static const nnom_layer_type_t sub_type; /* below: Add with inputs 2..n subtracted */
+
 static nnom_status_t check_inputs(const nnom_layer_t *l, uint8_t min_inputs)
 {
     const nnom_shape_t *s0 = &l->in0->out.shape;
@@ -56,7 +58,7 @@ static nnom_status_t add_run(nnom_layer_t *l)
     int32_t offset[NNOM_MERGE_MAX_INPUTS], mult[NNOM_MERGE_MAX_INPUTS];
     gather(l, in, offset);
     for (uint8_t i = 0; i < l->n_in; i++) /* Sub: a negative multiplier subtracts the term */
-        mult[i] = (l->type->kind == NNOM_SUB && i > 0) ? -cfg->in_mult[i] : cfg->in_mult[i];
+        mult[i] = (l->type == &sub_type && i > 0) ? -cfg->in_mult[i] : cfg->in_mult[i];
     const nnom_add_args_t a = {l->n_in,          in,          offset,
                                mult,            cfg->in_shift, cfg->left_shift,
                                cfg->super.out_q->zero_point, cfg->out_mult, cfg->out_shift,
@@ -94,11 +96,11 @@ static nnom_status_t mult_run(nnom_layer_t *l)
 }
 
 /* In place: the kernels read every input's element before writing it. */
-static const nnom_layer_type_t add_type = {NNOM_ADD, "Add", NNOM_LAYER_INPLACE, 1, add_build,
+static const nnom_layer_type_t add_type = {NNOM_LAYER, "Add", NNOM_LAYER_INPLACE, 1, add_build,
                                            add_run};
-static const nnom_layer_type_t sub_type = {NNOM_SUB, "Sub", NNOM_LAYER_INPLACE, 1, add_build,
+static const nnom_layer_type_t sub_type = {NNOM_LAYER, "Sub", NNOM_LAYER_INPLACE, 1, add_build,
                                            add_run};
-static const nnom_layer_type_t mult_type = {NNOM_MULT, "Mult", NNOM_LAYER_INPLACE, 1, mult_build,
+static const nnom_layer_type_t mult_type = {NNOM_LAYER, "Mult", NNOM_LAYER_INPLACE, 1, mult_build,
                                             mult_run};
 
 nnom_layer_t *nnom_add_s(const nnom_add_config_t *config) { return nnom_layer_new(&add_type, config); }

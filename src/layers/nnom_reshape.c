@@ -4,6 +4,8 @@
 #include "nnom.h"
 #include "nnom_layout.h"
 
+static const nnom_layer_type_t flatten_type; /* below: Flatten, else Reshape */
+
 static nnom_status_t reshape_copy_run(nnom_layer_t *l)
 {
     nnom_layout_reshape(l->in0->out.data, &l->in0->out.shape, l->out.data, &l->out.shape);
@@ -11,9 +13,9 @@ static nnom_status_t reshape_copy_run(nnom_layer_t *l)
 }
 static nnom_status_t reshape_build(nnom_layer_t *l);
 /* the copying forms, where the arena's order is not Keras' */
-static const nnom_layer_type_t flatten_copy_type = {NNOM_FLATTEN, "Flatten", 0, 0,
+static const nnom_layer_type_t flatten_copy_type = {NNOM_LAYER, "Flatten", 0, 0,
                                                     reshape_build, reshape_copy_run};
-static const nnom_layer_type_t reshape_copy_type = {NNOM_RESHAPE, "Reshape", 0, 0,
+static const nnom_layer_type_t reshape_copy_type = {NNOM_LAYER, "Reshape", 0, 0,
                                                     reshape_build, reshape_copy_run};
 
 static nnom_status_t reshape_build(nnom_layer_t *l)
@@ -26,7 +28,7 @@ static nnom_status_t reshape_build(nnom_layer_t *l)
     l->out.shape = cfg->shape;
     l->out.q = l->in0->out.q;
     if (!nnom_layout_reshape_is_view(&l->in0->out.shape, &cfg->shape))
-        l->type = l->type->kind == NNOM_FLATTEN ? &flatten_copy_type : &reshape_copy_type;
+        l->type = l->type == &flatten_type ? &flatten_copy_type : &reshape_copy_type;
     return NN_SUCCESS;
 }
 
@@ -36,9 +38,9 @@ static nnom_status_t reshape_run(nnom_layer_t *l)
     return NN_SUCCESS;
 }
 
-static const nnom_layer_type_t flatten_type = {NNOM_FLATTEN, "Flatten", NNOM_LAYER_VIEW, 0,
+static const nnom_layer_type_t flatten_type = {NNOM_LAYER, "Flatten", NNOM_LAYER_VIEW, 0,
                                                reshape_build, reshape_run};
-static const nnom_layer_type_t reshape_type = {NNOM_RESHAPE, "Reshape", NNOM_LAYER_VIEW, 0,
+static const nnom_layer_type_t reshape_type = {NNOM_LAYER, "Reshape", NNOM_LAYER_VIEW, 0,
                                                reshape_build, reshape_run};
 
 nnom_layer_t *nnom_flatten_s(const nnom_reshape_config_t *config)

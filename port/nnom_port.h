@@ -45,6 +45,11 @@ static inline void nnom_log_discard(const char *fmt, ...) { (void)fmt; }
 #ifndef NNOM_LOG
 #define NNOM_LOG(...) printf(__VA_ARGS__)
 #endif
+/* -DNNOM_NO_MODEL_TABLE: model_compile() prints no model table (about 850
+ * bytes of code and strings less; messages stay). Implied by NNOM_SILENT. */
+#if defined(NNOM_SILENT) && !defined(NNOM_NO_MODEL_TABLE)
+#define NNOM_NO_MODEL_TABLE
+#endif
 
 /* Time stamps for model_stat() and prediction_*(). Return 0 when the
  * platform has no timer; statistics then show zero times. */

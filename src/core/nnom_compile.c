@@ -218,7 +218,9 @@ static nnom_status_t plan_and_allocate(nnom_model_t *m, planner_t planner,
         assign_buffers(m, plan, arena);
         m->mem_bytes = (uint32_t)nnom_mem_used() - m->mem_start +
                        (later ? NNOM_ALIGN_UP(bytes) : 0u);
+#ifndef NNOM_NO_MODEL_TABLE
         nnom_print_model_table(m, plan);
+#endif
     }
     nnom_mem_temp_free(temp);
     if (ok && later && bytes > 0)

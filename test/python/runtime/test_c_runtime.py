@@ -92,3 +92,17 @@ def test_silent_build_prints_nothing_of_its_own(tmp_path):
     out = cbuild.run([str(exe)], env=env).stdout
     assert "0 Failures" in out
     assert "Layer(#)" not in out and "nnom:" not in out
+
+
+def test_build_without_model_table(tmp_path):
+    """-DNNOM_NO_MODEL_TABLE: warning-free, the same checks pass, no table."""
+    exe = _compile(
+        [cbuild.ROOT / "test/test_runtime/test_main.c"],
+        tmp_path / "no_table",
+        defines=("-DNNOM_NO_MODEL_TABLE",),
+        includes=[cbuild.ROOT / "test"],
+    )
+    env = dict(os.environ, ASAN_OPTIONS="detect_leaks=0")
+    out = cbuild.run([str(exe)], env=env).stdout
+    assert "0 Failures" in out
+    assert "Layer(#)" not in out and "Arena:" not in out

@@ -4,6 +4,7 @@
 #define NNOM_GEOMETRY_H
 
 #include "nnom.h"
+#include "nnom_kernels.h"
 
 /* Output size along one axis and the padding before it; returns 0 when
  * the window does not fit (src/layers/nnom_geometry.c). */
@@ -13,6 +14,34 @@
 int32_t nnom_window_out(int32_t size, int32_t k, int32_t stride, int32_t dilation,
                         nnom_padding_t padding, int32_t pad_before, int32_t pad_after,
                         int32_t *pad);
+
+/* Pooling (MaxPool, AvgPool, SumPool) with a kh x kw window moved by
+ * (sh, sw): a's sizes, padding, strides, clamp, window and buffers from
+ * layer l; NN_SIZE_MISMATCH when the window does not fit or the padding is
+ * explicit. Inline: each layer keeps its own copy in the firmware. */
+static inline nnom_status_t nnom_pool_window(const nnom_layer_t *l, uint16_t kh, uint16_t kw,
+                                             uint16_t sh, uint16_t sw, nnom_padding_t padding,
+                                             nnom_pool_args_t *a)
+{
+    const nnom_shape_t *s = &l->in0->out.shape;
+    a->in.h = s->h;
+    a->in.w = s->w;
+    a->in.c = s->c;
+    a->out.c = s->c;
+    a->out.h = nnom_window_out(a->in.h, kh, sh, 1, padding, 0, 0, &a->p.pad_top);
+    a->out.w = nnom_window_out(a->in.w, kw, sw, 1, padding, 0, 0, &a->p.pad_left);
+    if (a->out.h < 1 || a->out.w < 1 || padding == PADDING_EXPLICIT)
+        return NN_SIZE_MISMATCH;
+    a->p.stride_h = sh;
+    a->p.stride_w = sw;
+    a->p.act_min = l->out_min;
+    a->p.act_max = l->out_max;
+    a->kernel_h = kh;
+    a->kernel_w = kw;
+    a->input = l->in0->out.data;
+    a->output = l->out.data;
+    return NN_SUCCESS;
+}
 
 /* Transposed convolution: the input index that reaches output `o` through
  * tap `k` (o = i * stride + k * dilation - pad), or -1 when none does. */

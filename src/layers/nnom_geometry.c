@@ -25,4 +25,3 @@ int32_t nnom_window_out(int32_t size, int32_t k, int32_t stride, int32_t dilatio
     }
     return size >= ek ? (size - ek) / stride + 1 : 0;
 }
-

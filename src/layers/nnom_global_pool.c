@@ -89,26 +89,11 @@ static nnom_status_t sumpool_setup(const nnom_layer_t *l, nnom_pool_args_t *a)
         return NN_ARGUMENT_ERROR;
     if (s->rank < 2 || (int32_t)cfg->kernel_h * cfg->kernel_w > MAX_POSITIONS)
         return NN_SIZE_MISMATCH;
-    a->in.h = s->h;
-    a->in.w = s->w;
-    a->in.c = s->c;
-    a->out.c = s->c;
-    a->out.h = nnom_window_out(a->in.h, cfg->kernel_h, cfg->stride_h, 1, cfg->padding, 0, 0,
-                               &a->p.pad_top);
-    a->out.w = nnom_window_out(a->in.w, cfg->kernel_w, cfg->stride_w, 1, cfg->padding, 0, 0,
-                               &a->p.pad_left);
-    if (a->out.h < 1 || a->out.w < 1 || cfg->padding == PADDING_EXPLICIT)
-        return NN_SIZE_MISMATCH;
-    a->p.stride_h = cfg->stride_h;
-    a->p.stride_w = cfg->stride_w;
-    a->p.act_min = l->out_min;
-    a->p.act_max = l->out_max;
-    a->kernel_h = cfg->kernel_h;
-    a->kernel_w = cfg->kernel_w;
-    a->input = l->in0->out.data;
-    a->output = l->out.data;
-    sum_args(l, a);
-    return NN_SUCCESS;
+    const nnom_status_t st = nnom_pool_window(l, cfg->kernel_h, cfg->kernel_w, cfg->stride_h,
+                                              cfg->stride_w, cfg->padding, a);
+    if (st == NN_SUCCESS)
+        sum_args(l, a);
+    return st;
 }
 
 static nnom_status_t sumpool_build(nnom_layer_t *l)

@@ -10,25 +10,8 @@ static nnom_status_t setup(const nnom_layer_t *l, nnom_pool_args_t *a)
     const nnom_shape_t *s = &l->in0->out.shape;
     if (s->rank < 2)
         return NN_SIZE_MISMATCH;
-    a->in.h = s->h;
-    a->in.w = s->w;
-    a->in.c = s->c;
-    a->out.c = s->c;
-    a->out.h = nnom_window_out(a->in.h, cfg->kernel_h, cfg->stride_h, 1, cfg->padding, 0, 0,
-                               &a->p.pad_top);
-    a->out.w = nnom_window_out(a->in.w, cfg->kernel_w, cfg->stride_w, 1, cfg->padding, 0, 0,
-                               &a->p.pad_left);
-    if (a->out.h < 1 || a->out.w < 1 || cfg->padding == PADDING_EXPLICIT)
-        return NN_SIZE_MISMATCH;
-    a->p.stride_h = cfg->stride_h;
-    a->p.stride_w = cfg->stride_w;
-    a->p.act_min = l->out_min;
-    a->p.act_max = l->out_max;
-    a->kernel_h = cfg->kernel_h;
-    a->kernel_w = cfg->kernel_w;
-    a->input = l->in0->out.data;
-    a->output = l->out.data;
-    return NN_SUCCESS;
+    return nnom_pool_window(l, cfg->kernel_h, cfg->kernel_w, cfg->stride_h, cfg->stride_w,
+                            cfg->padding, a);
 }
 
 /* A layer type per kind with its own kernel table (the type's first member

@@ -293,8 +293,10 @@ def format_macs(macs: int) -> str:
 
 
 def table_shape(shape: tuple[int, ...]) -> str:
-    """Keras' shape with its own rank: (c), (w, c) or (h, w, c)."""
-    return "(" + ",".join(f"{d:4d}" for d in shape) + ")"
+    """Keras' shape with its own rank, (c), (w, c) or (h, w, c), and the
+    padding nnom_table.c prints after it: 5 columns per missing dimension
+    (16 columns in all while no dimension has more than 4 digits)."""
+    return "(" + ",".join(f"{d:4d}" for d in shape) + ")" + " " * (5 * (3 - len(shape)))
 
 
 def table_name(op: str, shape: tuple[int, ...]) -> str:
@@ -321,7 +323,7 @@ def format_table(p: Plan) -> str:
             out_at = str(layer.out_offset)
         buf_at = str(layer.scratch_offset) if layer.scratch else "-"
         lines.append(  # printf format on purpose: the same text as nnom_table.c
-            "#%-3u %-10s - %-9s- %-16s%9s (%6u,%6u,%6u)   (%6s,%6s)"  # noqa: UP031
+            "#%-3u %-10s - %-9s- %s%9s (%6u,%6u,%6u)   (%6s,%6s)"  # noqa: UP031
             % (
                 k + 1,
                 table_name(layer.op, layer.shape),

@@ -204,10 +204,21 @@ static NNOM_NOINLINE void pair_pixels(const ctx_t *t, const int8_t *x, const pai
     const int flat = j->segs == 1 && j->run == j->wrow;
     const int32_t dx = j->dx, run = j->run, rows = j->rows, skip = j->row_step - run;
 #endif
+#if NNOM_LOCAL_MAC_ASM
+    /* whole windows in runs of whole words: the assembly loop */
+    const int mac_asm = flat && zp_in == 0 && run >= 4 && run % 4 == 0 && rows > 0;
+    nnom_mac2x2_t mj = {dx, 0, run, rows, skip};
+#endif
     for (int32_t c = 0; c < oc; c += 2) {
         const int32_t c1 = c + 1 < oc ? c + 1 : c;
         const int8_t *w0 = a->weight + c * K + j->woff, *w1 = a->weight + c1 * K + j->woff;
         int32_t acc[4] = {bias[c], bias[c], bias[c1], bias[c1]};
+#if NNOM_LOCAL_MAC_ASM
+        if (mac_asm) {
+            mj.wk = (c1 - c) * K;
+            nnom_mac2x2_s8(x, w0, acc, &mj);
+        } else
+#endif
 #if !defined(__OPTIMIZE_SIZE__)
         if (flat)
             mac_2x2(x, dx, w0, w1, run, rows, skip, zp_in, acc);

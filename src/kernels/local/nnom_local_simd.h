@@ -128,6 +128,26 @@ NNOM_FORCE_INLINE void nnom_dot2_s8(const int8_t *x, int32_t offset, const int8_
     acc[1] = a1;
 }
 
+/* The assembly inner loops of nnom_local_mac_dsp.c: DSP cores, GCC or
+ * Clang, -O2 builds, little-endian. */
+#if NNOM_LOCAL_DSP && defined(__GNUC__) && !defined(__OPTIMIZE_SIZE__) &&                        \
+    !defined(__ARM_BIG_ENDIAN) && defined(__thumb2__)
+#define NNOM_LOCAL_MAC_ASM 1
+#else
+#define NNOM_LOCAL_MAC_ASM 0
+#endif
+
+#if NNOM_LOCAL_MAC_ASM
+/* A pixel pair's windows (b at x + dx) against two channels' weights (the
+ * second wk bytes after the first): `rows` runs of n bytes (n a multiple of
+ * 4, at least 4), run + skip bytes apart in the input, contiguous in the
+ * weights. acc = {a0, b0, a1, b1} += raw int8 products. */
+typedef struct {
+    int32_t dx, wk, n, rows, skip;
+} nnom_mac2x2_t;
+void nnom_mac2x2_s8(const int8_t *x, const int8_t *w0, int32_t *acc, const nnom_mac2x2_t *j);
+#endif
+
 /* Conv2D with one input channel and a 3x3 window, stride 1 across
  * (nnom_local_conv1ch_s8.c): nnom_local_conv_s8() runs it where it suits;
  * not in -Os builds. */

@@ -34,6 +34,9 @@ typedef struct {
     int32_t K;         /* weights per output channel */
     int32_t row_bytes; /* one input row */
     int32_t run;       /* one window row: kw * ic (dilation 1) */
+#if NNOM_LOCAL_MAC_ASM
+    int rq_fast; /* every channel's requantisation has the fast form */
+#endif
 } ctx_t;
 
 static void ctx_of(const nnom_conv_args_t *a, ctx_t *t)
@@ -53,6 +56,11 @@ static void ctx_of(const nnom_conv_args_t *a, ctx_t *t)
     t->K = a->k.h * a->k.w * in->c;
     t->row_bytes = in->w * in->c;
     t->run = a->k.w * in->c;
+#if NNOM_LOCAL_MAC_ASM
+    t->rq_fast = 1;
+    for (int32_t c = 0; c < a->out.c; c++)
+        t->rq_fast &= nnom_rq_fast_ok(a->rq.mult[c], a->rq.shift[c]);
+#endif
 }
 
 /* Output positions [lo, hi) whose window lies inside [0, size). */
@@ -206,19 +214,18 @@ static NNOM_NOINLINE void pair_pixels(const ctx_t *t, const int8_t *x, const pai
 #endif
 #if NNOM_LOCAL_MAC_ASM
     /* whole windows in runs of whole words: the assembly loop */
-    const int mac_asm = flat && zp_in == 0 && run >= 4 && run % 4 == 0 && rows > 0;
-    nnom_mac2x2_t mj = {dx, 0, run, rows, skip};
+    if (t->rq_fast && flat && zp_in == 0 && run >= 4 && run % 4 == 0 && rows > 0) {
+        const nnom_pair_job_t pj = {x,         a->weight + j->woff, bias, a->rq.mult, a->rq.shift,
+                                    out,       step,  oc,  K,  dx,  run,  rows,  skip,
+                                    2 * zp + 1, lo, hi};
+        nnom_conv_pair_s8(&pj);
+        return;
+    }
 #endif
     for (int32_t c = 0; c < oc; c += 2) {
         const int32_t c1 = c + 1 < oc ? c + 1 : c;
         const int8_t *w0 = a->weight + c * K + j->woff, *w1 = a->weight + c1 * K + j->woff;
         int32_t acc[4] = {bias[c], bias[c], bias[c1], bias[c1]};
-#if NNOM_LOCAL_MAC_ASM
-        if (mac_asm) {
-            mj.wk = (c1 - c) * K;
-            nnom_mac2x2_s8(x, w0, acc, &mj);
-        } else
-#endif
 #if !defined(__OPTIMIZE_SIZE__)
         if (flat)
             mac_2x2(x, dx, w0, w1, run, rows, skip, zp_in, acc);

@@ -50,52 +50,130 @@
     ".thumb_func\n"                                                                               \
     ".p2align 2\n" #name ":\n"
 
-/* nnom_mac2x2_s8(x r0, w0 r1, acc r2, job r3). Stack after the pushes:
- * [0] n, [4] rows left, [8] skip, [12] the row's end in w0, [16] saved r0,
- * [20] acc, then r4-r11, lr. */
-__asm__(ASM_FUNCTION(nnom_mac2x2_s8)
-        "push   {r0, r2, r4-r11, lr}\n"
-        "sub    sp, sp, #16\n"
-        "ldm    r2, {r4-r7}\n"
-        "ldr    r8, [r3, #0]\n"  /* dx */
-        "ldr    r9, [r3, #4]\n"  /* wk */
-        "ldr    r10, [r3, #8]\n" /* n */
-        "ldr    r11, [r3, #12]\n" /* rows */
-        "ldr    r12, [r3, #16]\n" /* skip */
-        "str    r10, [sp, #0]\n"
-        "str    r11, [sp, #4]\n"
-        "str    r12, [sp, #8]\n"
+/* acc (r4: a0 / r6: a1) and the one of pixel b (r5 / r7) requantised into
+ * [r8] and [r8 + r9]: r0 mult, r1 shift (clobbered), r2 2 zp + 1, r10 lo,
+ * r11 hi; the fast form of nnom_local_simd.h (the caller checked that it
+ * applies). Uses r3, r12, lr. */
+#define RQ_TWO(A, B)                                                                             \
+    "mvn    r1, r1\n"          /* sh = e - 1 */                                                  \
+    "sub    lr, r1, #1\n"                                                                        \
+    "lsl    lr, r2, lr\n"      /* base = (2 zp + 1) 2^(e-2) */                                   \
+    RQ_ONE(A, "[r8]")                                                                            \
+    RQ_ONE(B, "[r8, r9]")
+#define RQ_ONE(A, AT)                                                                            \
+    "and    r3, " A ", #0x80000000\n"                                                            \
+    "orr    r3, r3, #0x40000000\n"                                                               \
+    "add    r12, lr, " A ", asr #31\n"                                                           \
+    "smlal  r3, r12, " A ", r0\n"                                                                \
+    "asr    r12, r12, r1\n"                                                                      \
+    "cmp    r12, r10\n"                                                                          \
+    "it     lt\n"                                                                                \
+    "movlt  r12, r10\n"                                                                          \
+    "cmp    r12, r11\n"                                                                          \
+    "it     gt\n"                                                                                \
+    "movgt  r12, r11\n"                                                                          \
+    "strb   r12, " AT "\n"
+
+/* nnom_conv_pair_s8(job r0). Stack: [0] the row's end in w0, [4] rows
+ * left, [8] job, [12] c, [16] channel c's weights, [20] c1, [24] n,
+ * [28] skip, then r4-r11, lr. */
+__asm__(ASM_FUNCTION(nnom_conv_pair_s8)
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #32\n"
+        "str    r0, [sp, #8]\n"
+        "movs   r1, #0\n"
+        "str    r1, [sp, #12]\n"
+        "ldr    r1, [r0, #4]\n"
+        "str    r1, [sp, #16]\n"
+        "ldr    r1, [r0, #40]\n"
+        "str    r1, [sp, #24]\n"
+        "ldr    r1, [r0, #48]\n"
+        "str    r1, [sp, #28]\n"
+        "4:\n" /* channels c and c1 = c + 1 (c when it is the last) */
+        "ldr    lr, [sp, #8]\n"
+        "ldr    r9, [sp, #12]\n"
+        "ldr    r10, [lr, #28]\n" /* oc */
+        "ldr    r12, [lr, #32]\n" /* K: c1's weights after c's */
+        "adds   r11, r9, #1\n"
+        "cmp    r11, r10\n"
+        "itt    ge\n"
+        "movge  r11, r9\n"
+        "movge  r12, #0\n"
+        "str    r11, [sp, #20]\n"
+        "ldr    r8, [lr, #8]\n" /* bias */
+        "ldr    r4, [r8, r9, lsl #2]\n"
+        "mov    r5, r4\n"
+        "ldr    r6, [r8, r11, lsl #2]\n"
+        "mov    r7, r6\n"
+        "ldr    r0, [lr, #0]\n"  /* x */
+        "ldr    r8, [lr, #36]\n" /* dx */
         "add    r2, r0, r8\n"
-        "add    r3, r1, r9\n"
+        "ldr    r1, [sp, #16]\n"
+        "add    r3, r1, r12\n"
+        "ldr    r8, [lr, #44]\n" /* rows */
+        "str    r8, [sp, #4]\n"
         "1:\n" /* a row: n bytes */
-        "ldr    lr, [sp, #0]\n"
+        "ldr    lr, [sp, #24]\n"
         "add    r8, r1, lr\n"
-        "str    r8, [sp, #12]\n"
+        "str    r8, [sp, #0]\n"
         "tst    lr, #4\n"
         "beq    2f\n"
         MAC2X2_STEP
-        "ldr    lr, [sp, #12]\n"
+        "ldr    lr, [sp, #0]\n"
         "cmp    r1, lr\n"
         "beq    3f\n"
         "2:\n"
         MAC2X2_STEP
         MAC2X2_STEP
-        "ldr    lr, [sp, #12]\n"
+        "ldr    lr, [sp, #0]\n"
         "cmp    r1, lr\n"
         "bne    2b\n"
         "3:\n" /* next row */
-        "ldr    lr, [sp, #8]\n"
+        "ldr    lr, [sp, #28]\n"
         "add    r0, r0, lr\n"
         "add    r2, r2, lr\n"
         "ldr    lr, [sp, #4]\n"
         "subs   lr, lr, #1\n"
         "str    lr, [sp, #4]\n"
         "bne    1b\n"
-        "ldr    r2, [sp, #20]\n"
-        "stm    r2, {r4-r7}\n"
-        "add    sp, sp, #24\n"
+        /* requantise: channel c from r4, r5, then c1 from r6, r7 */
+        "ldr    lr, [sp, #8]\n"
+        "ldr    r10, [lr, #56]\n"
+        "ldr    r11, [lr, #60]\n"
+        "ldr    r9, [lr, #24]\n"
+        "ldr    r2, [lr, #52]\n"
+        "ldr    r3, [sp, #12]\n"
+        "ldr    r8, [lr, #20]\n"
+        "add    r8, r8, r3\n"
+        "ldr    r0, [lr, #12]\n"
+        "ldr    r0, [r0, r3, lsl #2]\n"
+        "ldr    r1, [lr, #16]\n"
+        "ldr    r1, [r1, r3, lsl #2]\n"
+        RQ_TWO("r4", "r5")
+        "ldr    lr, [sp, #8]\n"
+        "ldr    r3, [sp, #20]\n"
+        "ldr    r8, [lr, #20]\n"
+        "add    r8, r8, r3\n"
+        "ldr    r0, [lr, #12]\n"
+        "ldr    r0, [r0, r3, lsl #2]\n"
+        "ldr    r1, [lr, #16]\n"
+        "ldr    r1, [r1, r3, lsl #2]\n"
+        RQ_TWO("r6", "r7")
+        /* the next two channels */
+        "ldr    lr, [sp, #8]\n"
+        "ldr    r12, [lr, #32]\n"
+        "ldr    r1, [sp, #16]\n"
+        "add    r1, r1, r12, lsl #1\n"
+        "str    r1, [sp, #16]\n"
+        "ldr    r9, [sp, #12]\n"
+        "adds   r9, r9, #2\n"
+        "str    r9, [sp, #12]\n"
+        "ldr    r10, [lr, #28]\n"
+        "cmp    r9, r10\n"
+        "blt    4b\n"
+        "add    sp, sp, #32\n"
         "pop    {r4-r11, pc}\n"
-        ".size nnom_mac2x2_s8, .-nnom_mac2x2_s8\n"
+        ".size nnom_conv_pair_s8, .-nnom_conv_pair_s8\n"
         ".text\n");
 
 #else

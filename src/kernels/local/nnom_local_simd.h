@@ -138,14 +138,25 @@ NNOM_FORCE_INLINE void nnom_dot2_s8(const int8_t *x, int32_t offset, const int8_
 #endif
 
 #if NNOM_LOCAL_MAC_ASM
-/* A pixel pair's windows (b at x + dx) against two channels' weights (the
- * second wk bytes after the first): `rows` runs of n bytes (n a multiple of
- * 4, at least 4), run + skip bytes apart in the input, contiguous in the
- * weights. acc = {a0, b0, a1, b1} += raw int8 products. */
+/* Every output channel of a pixel pair, two at a time (the last one twice
+ * when their count is odd): the windows of pixels a (at x) and b (at
+ * x + dx) are `rows` runs of n bytes (n a multiple of 4, at least 4),
+ * n + skip bytes apart in the input, contiguous in the weights (K per
+ * channel, from w). acc = bias + raw int8 products, requantised with the
+ * fast form (every channel's nnom_rq_fast_ok()) and clamped to [lo, hi]
+ * into out[c] and out[step + c]. The field offsets are the assembly's. */
 typedef struct {
-    int32_t dx, wk, n, rows, skip;
-} nnom_mac2x2_t;
-void nnom_mac2x2_s8(const int8_t *x, const int8_t *w0, int32_t *acc, const nnom_mac2x2_t *j);
+    const int8_t *x;
+    const int8_t *w;
+    const int32_t *bias;
+    const int32_t *mult;
+    const int32_t *shift;
+    int8_t *out;
+    int32_t step, oc, K, dx, n, rows, skip;
+    int32_t zp2; /* 2 * output zero point + 1 */
+    int32_t lo, hi;
+} nnom_pair_job_t;
+void nnom_conv_pair_s8(const nnom_pair_job_t *j);
 #endif
 
 /* Conv2D with one input channel and a 3x3 window, stride 1 across

@@ -213,11 +213,18 @@ static NNOM_NOINLINE void pair_pixels(const ctx_t *t, const int8_t *x, const pai
     const int32_t dx = j->dx, run = j->run, rows = j->rows, skip = j->row_step - run;
 #endif
 #if NNOM_LOCAL_MAC_ASM
-    /* whole windows in runs of whole words: the assembly loop */
-    if (t->rq_fast && flat && zp_in == 0 && run >= 4 && run % 4 == 0 && rows > 0) {
-        const nnom_pair_job_t pj = {x,         a->weight + j->woff, bias, a->rq.mult, a->rq.shift,
-                                    out,       step,  oc,  K,  dx,  run,  rows,  skip,
-                                    2 * zp + 1, lo, hi};
+    /* one run per window row, of whole words: the assembly loop */
+    if (t->rq_fast && j->segs == 1 && j->run >= 4 && j->run % 4 == 0 && j->rows > 0) {
+        const nnom_pair_job_t pj = {
+            x,     a->weight + j->woff,
+            bias,  a->rq.mult,
+            a->rq.shift, out,
+            step,  oc,
+            K,     j->dx,
+            j->run, j->rows,
+            j->row_step - j->run, 2 * zp + 1,
+            lo,    hi,
+            j->wrow - j->run, zp_in != 0 ? (uint32_t)nnom_offset2(zp_in) : 0u};
         nnom_conv_pair_s8(&pj);
         return;
     }

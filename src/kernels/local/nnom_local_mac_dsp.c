@@ -39,6 +39,30 @@
     "smlad  r7, lr, r11, r7\n"                                                                   \
     "smlad  r7, r12, r9, r7\n"
 
+/* The same with the zero point subtracted: x + [sp, #36] per halfword. */
+#define MAC2X2_STEP_ZP                                                                           \
+    "ldr    r8, [r0], #4\n"                                                                      \
+    "ldr    r10, [sp, #36]\n"                                                                    \
+    "sxtab16 r11, r10, r8\n"                                                                     \
+    "sxtab16 r8, r10, r8, ror #8\n"                                                              \
+    "ldr    r12, [r2], #4\n"                                                                     \
+    "sxtab16 lr, r10, r12\n"                                                                     \
+    "sxtab16 r12, r10, r12, ror #8\n"                                                            \
+    "ldr    r9, [r1], #4\n"                                                                      \
+    "sxtb16 r10, r9\n"                                                                           \
+    "sxtb16 r9, r9, ror #8\n"                                                                    \
+    "smlad  r4, r11, r10, r4\n"                                                                  \
+    "smlad  r4, r8, r9, r4\n"                                                                    \
+    "smlad  r5, lr, r10, r5\n"                                                                   \
+    "smlad  r5, r12, r9, r5\n"                                                                   \
+    "ldr    r9, [r3], #4\n"                                                                      \
+    "sxtb16 r10, r9\n"                                                                           \
+    "sxtb16 r9, r9, ror #8\n"                                                                    \
+    "smlad  r6, r11, r10, r6\n"                                                                  \
+    "smlad  r6, r8, r9, r6\n"                                                                    \
+    "smlad  r7, lr, r10, r7\n"                                                                   \
+    "smlad  r7, r12, r9, r7\n"
+
 /* The function's head: a section of its own (unused ones are dropped
  * by the linker), Thumb code. */
 #define ASM_FUNCTION(name)                                                                        \
@@ -76,10 +100,10 @@
 
 /* nnom_conv_pair_s8(job r0). Stack: [0] the row's end in w0, [4] rows
  * left, [8] job, [12] c, [16] channel c's weights, [20] c1, [24] n,
- * [28] skip, then r4-r11, lr. */
+ * [28] skip, [32] wskip, [36] off, then r4-r11, lr. */
 __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #32\n"
+        "sub    sp, sp, #40\n"
         "str    r0, [sp, #8]\n"
         "movs   r1, #0\n"
         "str    r1, [sp, #12]\n"
@@ -89,6 +113,10 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "str    r1, [sp, #24]\n"
         "ldr    r1, [r0, #48]\n"
         "str    r1, [sp, #28]\n"
+        "ldr    r1, [r0, #64]\n"
+        "str    r1, [sp, #32]\n"
+        "ldr    r1, [r0, #68]\n"
+        "str    r1, [sp, #36]\n"
         "4:\n" /* channels c and c1 = c + 1 (c when it is the last) */
         "ldr    lr, [sp, #8]\n"
         "ldr    r9, [sp, #12]\n"
@@ -116,6 +144,9 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "ldr    lr, [sp, #24]\n"
         "add    r8, r1, lr\n"
         "str    r8, [sp, #0]\n"
+        "ldr    r8, [sp, #36]\n"
+        "cmp    r8, #0\n"
+        "bne    5f\n"
         "tst    lr, #4\n"
         "beq    2f\n"
         MAC2X2_STEP
@@ -128,10 +159,27 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "ldr    lr, [sp, #0]\n"
         "cmp    r1, lr\n"
         "bne    2b\n"
+        "b      3f\n"
+        "5:\n" /* with the zero point */
+        "tst    lr, #4\n"
+        "beq    6f\n"
+        MAC2X2_STEP_ZP
+        "ldr    lr, [sp, #0]\n"
+        "cmp    r1, lr\n"
+        "beq    3f\n"
+        "6:\n"
+        MAC2X2_STEP_ZP
+        MAC2X2_STEP_ZP
+        "ldr    lr, [sp, #0]\n"
+        "cmp    r1, lr\n"
+        "bne    6b\n"
         "3:\n" /* next row */
         "ldr    lr, [sp, #28]\n"
         "add    r0, r0, lr\n"
         "add    r2, r2, lr\n"
+        "ldr    lr, [sp, #32]\n"
+        "add    r1, r1, lr\n"
+        "add    r3, r3, lr\n"
         "ldr    lr, [sp, #4]\n"
         "subs   lr, lr, #1\n"
         "str    lr, [sp, #4]\n"
@@ -171,7 +219,7 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "ldr    r10, [lr, #28]\n"
         "cmp    r9, r10\n"
         "blt    4b\n"
-        "add    sp, sp, #32\n"
+        "add    sp, sp, #40\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_conv_pair_s8, .-nnom_conv_pair_s8\n"
         ".text\n");

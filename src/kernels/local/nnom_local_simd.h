@@ -141,10 +141,11 @@ NNOM_FORCE_INLINE void nnom_dot2_s8(const int8_t *x, int32_t offset, const int8_
 /* Every output channel of a pixel pair, two at a time (the last one twice
  * when their count is odd): the windows of pixels a (at x) and b (at
  * x + dx) are `rows` runs of n bytes (n a multiple of 4, at least 4),
- * n + skip bytes apart in the input, contiguous in the weights (K per
- * channel, from w). acc = bias + raw int8 products, requantised with the
- * fast form (every channel's nnom_rq_fast_ok()) and clamped to [lo, hi]
- * into out[c] and out[step + c]. The field offsets are the assembly's. */
+ * n + skip bytes apart in the input, n + wskip in the weights (K per
+ * channel, from w). acc = bias + sum((x - zp) * w), off = nnom_offset2(zp)
+ * (0: raw inputs), requantised with the fast form (every channel's
+ * nnom_rq_fast_ok()) and clamped to [lo, hi] into out[c] and
+ * out[step + c]. The field offsets are the assembly's. */
 typedef struct {
     const int8_t *x;
     const int8_t *w;
@@ -154,7 +155,8 @@ typedef struct {
     int8_t *out;
     int32_t step, oc, K, dx, n, rows, skip;
     int32_t zp2; /* 2 * output zero point + 1 */
-    int32_t lo, hi;
+    int32_t lo, hi, wskip;
+    uint32_t off;
 } nnom_pair_job_t;
 void nnom_conv_pair_s8(const nnom_pair_job_t *j);
 #endif

@@ -57,9 +57,7 @@ static void ctx_of(const nnom_conv_args_t *a, ctx_t *t)
     t->row_bytes = in->w * in->c;
     t->run = a->k.w * in->c;
 #if NNOM_LOCAL_MAC_ASM
-    t->rq_fast = 1;
-    for (int32_t c = 0; c < a->out.c; c++)
-        t->rq_fast &= nnom_rq_fast_ok(a->rq.mult[c], a->rq.shift[c]);
+    t->rq_fast = nnom_rq_all_fast(&a->rq, a->out.c);
 #endif
 }
 

@@ -40,6 +40,16 @@ nnom_status_t nnom_local_fc_s8(const nnom_kernel_ctx_t *ctx, const void *args)
         rows = rows_folded;
     }
 #endif
+#if NNOM_LOCAL_MAC_ASM
+    /* raw inputs in whole words, fast requantisation: the assembly loop */
+    if (a->bias_folded != NULL && n >= 4 && n % 4 == 0 && nnom_rq_all_fast(&a->rq, units)) {
+        const nnom_fc_job_t job = {a->input,  a->weight, a->bias_folded, a->rq.mult,
+                                   a->rq.shift, a->output, units,        n,
+                                   2 * a->output_zp + 1, a->act_min, a->act_max};
+        nnom_fc_rows_s8(&job);
+        return NN_SUCCESS;
+    }
+#endif
     for (int32_t o = 0; o < units; o += 2) {
         const int32_t o1 = o + 1 < units ? o + 1 : o;
         int32_t acc[2] = {bias[o], bias[o1]};

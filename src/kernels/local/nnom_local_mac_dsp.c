@@ -224,6 +224,126 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         ".size nnom_conv_pair_s8, .-nnom_conv_pair_s8\n"
         ".text\n");
 
+/* 1x4: four values of x (r0) times rows 0..3 (r1, r2, r3, r12) into r4..r7. */
+#define ROW(W, ACC)                                                                              \
+    "ldr    r10, [" W "], #4\n"                                                                  \
+    "sxtb16 r11, r10\n"                                                                          \
+    "sxtb16 r10, r10, ror #8\n"                                                                  \
+    "smlad  " ACC ", r9, r11, " ACC "\n"                                                         \
+    "smlad  " ACC ", r8, r10, " ACC "\n"
+#define MAC1X4_STEP                                                                              \
+    "ldr    r8, [r0], #4\n"                                                                      \
+    "sxtb16 r9, r8\n"                                                                            \
+    "sxtb16 r8, r8, ror #8\n"                                                                    \
+    ROW("r1", "r4") ROW("r2", "r5") ROW("r3", "r6") ROW("r12", "r7")
+
+/* Row I of a group: requantised into [r8, #I] (r2: 2 zp + 1, r9: the
+ * group's first row, r10 lo, r11 hi); done after the last row. */
+#define FC_RQ(I, ACC)                                                                            \
+    "ldr    lr, [sp, #0]\n"                                                                      \
+    "ldr    r0, [lr, #12]\n"                                                                     \
+    "ldr    r1, [lr, #16]\n"                                                                     \
+    "add    r0, r0, r9, lsl #2\n"                                                                \
+    "add    r1, r1, r9, lsl #2\n"                                                                \
+    "ldr    r0, [r0, #" #I " * 4]\n"                                                             \
+    "ldr    r1, [r1, #" #I " * 4]\n"                                                             \
+    "mvn    r1, r1\n"                                                                            \
+    "sub    lr, r1, #1\n"                                                                        \
+    "lsl    lr, r2, lr\n"                                                                        \
+    RQ_ONE(ACC, "[r8, #" #I "]")
+
+/* nnom_fc_rows_s8(job r0). Stack: [0] job, [4] the group's first row o,
+ * then r4-r11, lr. */
+__asm__(ASM_FUNCTION(nnom_fc_rows_s8)
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #8\n"
+        "str    r0, [sp, #0]\n"
+        "movs   r1, #0\n"
+        "str    r1, [sp, #4]\n"
+        "7:\n" /* rows o .. o + 3, the last one repeated past the end */
+        "ldr    lr, [sp, #0]\n"
+        "ldr    r9, [sp, #4]\n"
+        "ldr    r10, [lr, #24]\n" /* units */
+        "ldr    r11, [lr, #28]\n" /* n */
+        "sub    r10, r10, #1\n"
+        "sub    r10, r10, r9\n"   /* rows after o */
+        "ldr    r8, [lr, #4]\n"
+        "mla    r1, r9, r11, r8\n"
+        "cmp    r10, #1\n"
+        "ite    ge\n"
+        "addge  r2, r1, r11\n"
+        "movlt  r2, r1\n"
+        "cmp    r10, #2\n"
+        "ite    ge\n"
+        "addge  r3, r2, r11\n"
+        "movlt  r3, r2\n"
+        "cmp    r10, #3\n"
+        "ite    ge\n"
+        "addge  r12, r3, r11\n"
+        "movlt  r12, r3\n"
+        "ldr    r8, [lr, #8]\n"
+        "add    r8, r8, r9, lsl #2\n"
+        "ldr    r4, [r8]\n"
+        "mov    r5, r4\n"
+        "mov    r6, r4\n"
+        "mov    r7, r4\n"
+        "cmp    r10, #1\n"
+        "it     ge\n"
+        "ldrge  r5, [r8, #4]\n"
+        "cmp    r10, #2\n"
+        "it     ge\n"
+        "ldrge  r6, [r8, #8]\n"
+        "cmp    r10, #3\n"
+        "it     ge\n"
+        "ldrge  r7, [r8, #12]\n"
+        "ldr    r0, [lr, #0]\n"
+        "add    lr, r1, r11\n" /* the end of row o */
+        "tst    r11, #4\n"
+        "beq    8f\n"
+        MAC1X4_STEP
+        "cmp    r1, lr\n"
+        "beq    9f\n"
+        "8:\n"
+        MAC1X4_STEP
+        MAC1X4_STEP
+        "cmp    r1, lr\n"
+        "bne    8b\n"
+        "9:\n" /* requantise the group's rows */
+        "ldr    lr, [sp, #0]\n"
+        "ldr    r9, [sp, #4]\n"
+        "ldr    r10, [lr, #36]\n"
+        "ldr    r11, [lr, #40]\n"
+        "ldr    r2, [lr, #32]\n"
+        "ldr    r8, [lr, #20]\n"
+        "add    r8, r8, r9\n"
+        "ldr    r3, [lr, #24]\n"
+        "sub    r3, r3, r9\n" /* rows left, from o */
+        "str    r3, [sp, #4]\n"
+        FC_RQ(0, "r4")
+        "ldr    r3, [sp, #4]\n"
+        "cmp    r3, #1\n"
+        "beq    10f\n"
+        FC_RQ(1, "r5")
+        "ldr    r3, [sp, #4]\n"
+        "cmp    r3, #2\n"
+        "beq    10f\n"
+        FC_RQ(2, "r6")
+        "ldr    r3, [sp, #4]\n"
+        "cmp    r3, #3\n"
+        "beq    10f\n"
+        FC_RQ(3, "r7")
+        "ldr    r3, [sp, #4]\n"
+        "cmp    r3, #4\n"
+        "beq    10f\n"
+        "adds   r9, r9, #4\n"
+        "str    r9, [sp, #4]\n"
+        "b      7b\n"
+        "10:\n"
+        "add    sp, sp, #8\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_fc_rows_s8, .-nnom_fc_rows_s8\n"
+        ".text\n");
+
 #else
 typedef int nnom_local_mac_dsp_unused_t; /* ISO C: a translation unit is never empty */
 #endif

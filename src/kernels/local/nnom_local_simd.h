@@ -128,39 +128,6 @@ NNOM_FORCE_INLINE void nnom_dot2_s8(const int8_t *x, int32_t offset, const int8_
     acc[1] = a1;
 }
 
-/* The assembly inner loops of nnom_local_mac_dsp.c: DSP cores, GCC or
- * Clang, -O2 builds, little-endian. */
-#if NNOM_LOCAL_DSP && defined(__GNUC__) && !defined(__OPTIMIZE_SIZE__) &&                        \
-    !defined(__ARM_BIG_ENDIAN) && defined(__thumb2__)
-#define NNOM_LOCAL_MAC_ASM 1
-#else
-#define NNOM_LOCAL_MAC_ASM 0
-#endif
-
-#if NNOM_LOCAL_MAC_ASM
-/* Every output channel of a pixel pair, two at a time (the last one twice
- * when their count is odd): the windows of pixels a (at x) and b (at
- * x + dx) are `rows` runs of n bytes (n a multiple of 4, at least 4),
- * n + skip bytes apart in the input, n + wskip in the weights (K per
- * channel, from w). acc = bias + sum((x - zp) * w), off = nnom_offset2(zp)
- * (0: raw inputs), requantised with the fast form (every channel's
- * nnom_rq_fast_ok()) and clamped to [lo, hi] into out[c] and
- * out[step + c]. The field offsets are the assembly's. */
-typedef struct {
-    const int8_t *x;
-    const int8_t *w;
-    const int32_t *bias;
-    const int32_t *mult;
-    const int32_t *shift;
-    int8_t *out;
-    int32_t step, oc, K, dx, n, rows, skip;
-    int32_t zp2; /* 2 * output zero point + 1 */
-    int32_t lo, hi, wskip;
-    uint32_t off;
-} nnom_pair_job_t;
-void nnom_conv_pair_s8(const nnom_pair_job_t *j);
-#endif
-
 /* Conv2D with one input channel and a 3x3 window, stride 1 across
  * (nnom_local_conv1ch_s8.c): nnom_local_conv_s8() runs it where it suits;
  * not in -Os builds. */
@@ -242,6 +209,62 @@ NNOM_INLINE int8_t nnom_rq_apply(int32_t acc, nnom_rq_t r, int32_t lo, int32_t h
         out = nnom_rq_slow(acc, r.mult, r.shift, r.base);
     out = out < lo ? lo : out;
     return (int8_t)(out > hi ? hi : out);
+}
+#endif
+
+/* The assembly inner loops of nnom_local_mac_dsp.c: DSP cores, GCC or
+ * Clang, -O2 builds, little-endian. */
+#if NNOM_LOCAL_DSP && defined(__GNUC__) && !defined(__OPTIMIZE_SIZE__) &&                        \
+    !defined(__ARM_BIG_ENDIAN) && defined(__thumb2__)
+#define NNOM_LOCAL_MAC_ASM 1
+#else
+#define NNOM_LOCAL_MAC_ASM 0
+#endif
+
+#if NNOM_LOCAL_MAC_ASM
+/* Every output channel of a pixel pair, two at a time (the last one twice
+ * when their count is odd): the windows of pixels a (at x) and b (at
+ * x + dx) are `rows` runs of n bytes (n a multiple of 4, at least 4),
+ * n + skip bytes apart in the input, n + wskip in the weights (K per
+ * channel, from w). acc = bias + sum((x - zp) * w), off = nnom_offset2(zp)
+ * (0: raw inputs), requantised with the fast form (every channel's
+ * nnom_rq_fast_ok()) and clamped to [lo, hi] into out[c] and
+ * out[step + c]. The field offsets are the assembly's. */
+typedef struct {
+    const int8_t *x;
+    const int8_t *w;
+    const int32_t *bias;
+    const int32_t *mult;
+    const int32_t *shift;
+    int8_t *out;
+    int32_t step, oc, K, dx, n, rows, skip;
+    int32_t zp2; /* 2 * output zero point + 1 */
+    int32_t lo, hi, wskip;
+    uint32_t off;
+} nnom_pair_job_t;
+void nnom_conv_pair_s8(const nnom_pair_job_t *j);
+
+/* Fully connected, four rows at a time sharing each input word: out[o] =
+ * bias[o] + sum(x * w[o]) (raw inputs: bias_folded), n a multiple of 4 (at
+ * least 4), requantised as above. The field offsets are the assembly's. */
+typedef struct {
+    const int8_t *x;
+    const int8_t *w;
+    const int32_t *bias;
+    const int32_t *mult;
+    const int32_t *shift;
+    int8_t *out;
+    int32_t units, n, zp2, lo, hi;
+} nnom_fc_job_t;
+void nnom_fc_rows_s8(const nnom_fc_job_t *j);
+
+/* Every channel's requantisation has the fast form (the assembly's). */
+NNOM_INLINE int nnom_rq_all_fast(const nnom_requant_t *rq, int32_t n)
+{
+    int ok = 1;
+    for (int32_t c = 0; c < n; c++)
+        ok &= nnom_rq_fast_ok(rq->mult[c], rq->shift[c]);
+    return ok;
 }
 #endif
 

@@ -140,7 +140,7 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "add    r3, r1, r12\n"
         "ldr    r8, [lr, #44]\n" /* rows */
         "str    r8, [sp, #4]\n"
-        "1:\n" /* a row: n bytes */
+        "1:\n" /* a row: n bytes, 4 and 8 first if they are in n */
         "ldr    lr, [sp, #24]\n"
         "add    r8, r1, lr\n"
         "str    r8, [sp, #0]\n"
@@ -148,31 +148,49 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "cmp    r8, #0\n"
         "bne    5f\n"
         "tst    lr, #4\n"
-        "beq    2f\n"
+        "beq    11f\n"
         MAC2X2_STEP
+        "ldr    lr, [sp, #24]\n"
+        "11:\n"
+        "tst    lr, #8\n"
+        "beq    12f\n"
+        MAC2X2_STEP
+        MAC2X2_STEP
+        "12:\n"
         "ldr    lr, [sp, #0]\n"
         "cmp    r1, lr\n"
         "beq    3f\n"
-        "2:\n"
+        "13:\n" /* sixteen values per iteration */
+        MAC2X2_STEP
+        MAC2X2_STEP
         MAC2X2_STEP
         MAC2X2_STEP
         "ldr    lr, [sp, #0]\n"
         "cmp    r1, lr\n"
-        "bne    2b\n"
+        "bne    13b\n"
         "b      3f\n"
         "5:\n" /* with the zero point */
         "tst    lr, #4\n"
-        "beq    6f\n"
+        "beq    14f\n"
         MAC2X2_STEP_ZP
+        "ldr    lr, [sp, #24]\n"
+        "14:\n"
+        "tst    lr, #8\n"
+        "beq    15f\n"
+        MAC2X2_STEP_ZP
+        MAC2X2_STEP_ZP
+        "15:\n"
         "ldr    lr, [sp, #0]\n"
         "cmp    r1, lr\n"
         "beq    3f\n"
-        "6:\n"
+        "16:\n" /* sixteen values per iteration */
+        MAC2X2_STEP_ZP
+        MAC2X2_STEP_ZP
         MAC2X2_STEP_ZP
         MAC2X2_STEP_ZP
         "ldr    lr, [sp, #0]\n"
         "cmp    r1, lr\n"
-        "bne    6b\n"
+        "bne    16b\n"
         "3:\n" /* next row */
         "ldr    lr, [sp, #28]\n"
         "add    r0, r0, lr\n"
@@ -298,16 +316,26 @@ __asm__(ASM_FUNCTION(nnom_fc_rows_s8)
         "ldrge  r7, [r8, #12]\n"
         "ldr    r0, [lr, #0]\n"
         "add    lr, r1, r11\n" /* the end of row o */
-        "tst    r11, #4\n"
-        "beq    8f\n"
+        "sub    r10, lr, r1\n"
+        "tst    r10, #4\n"
+        "beq    11f\n"
         MAC1X4_STEP
+        "11:\n"
+        "sub    r10, lr, r1\n"
+        "tst    r10, #8\n"
+        "beq    12f\n"
+        MAC1X4_STEP
+        MAC1X4_STEP
+        "12:\n"
         "cmp    r1, lr\n"
         "beq    9f\n"
-        "8:\n"
+        "13:\n" /* sixteen values per iteration */
+        MAC1X4_STEP
+        MAC1X4_STEP
         MAC1X4_STEP
         MAC1X4_STEP
         "cmp    r1, lr\n"
-        "bne    8b\n"
+        "bne    13b\n"
         "9:\n" /* requantise the group's rows */
         "ldr    lr, [sp, #0]\n"
         "ldr    r9, [sp, #4]\n"

@@ -77,26 +77,43 @@
 /* acc (r4: a0 / r6: a1) and the one of pixel b (r5 / r7) requantised into
  * [r8] and [r8 + r9]: r0 mult, r1 shift (clobbered), r2 2 zp + 1, r10 lo,
  * r11 hi; the fast form of nnom_local_simd.h (the caller checked that it
- * applies). Uses r3, r12, lr. */
-#define RQ_TWO(A, B)                                                                             \
+ * applies), then CLAMP. Uses r3, r12, lr. */
+#define RQ_TWO(A, B, CLAMP)                                                                      \
+    RQ_BASE                                                                                      \
+    RQ_ONE(A, "[r8]", CLAMP)                                                                     \
+    RQ_ONE(B, "[r8, r9]", CLAMP)
+#define RQ_BASE                                                                                  \
     "mvn    r1, r1\n"          /* sh = e - 1 */                                                  \
     "sub    lr, r1, #1\n"                                                                        \
-    "lsl    lr, r2, lr\n"      /* base = (2 zp + 1) 2^(e-2) */                                   \
-    RQ_ONE(A, "[r8]")                                                                            \
-    RQ_ONE(B, "[r8, r9]")
-#define RQ_ONE(A, AT)                                                                            \
+    "lsl    lr, r2, lr\n"      /* base = (2 zp + 1) 2^(e-2) */
+#define RQ_ONE(A, AT, CLAMP)                                                                     \
     "and    r3, " A ", #0x80000000\n"                                                            \
     "orr    r3, r3, #0x40000000\n"                                                               \
     "add    r12, lr, " A ", asr #31\n"                                                           \
     "smlal  r3, r12, " A ", r0\n"                                                                \
     "asr    r12, r12, r1\n"                                                                      \
+    CLAMP                                                                                        \
+    "strb   r12, " AT "\n"
+/* r12 clamped to [r10, r11]; to [-128, 127] when those are the bounds */
+#define CLAMP_LOHI                                                                               \
     "cmp    r12, r10\n"                                                                          \
     "it     lt\n"                                                                                \
     "movlt  r12, r10\n"                                                                          \
     "cmp    r12, r11\n"                                                                          \
     "it     gt\n"                                                                                \
-    "movgt  r12, r11\n"                                                                          \
-    "strb   r12, " AT "\n"
+    "movgt  r12, r11\n"
+#define CLAMP_S8 "ssat   r12, #8, r12\n"
+
+/* Channel c1's output and constants (r8, r0, r1), c1 at [sp, #20]. */
+#define CONV_C1                                                                                  \
+    "ldr    lr, [sp, #8]\n"                                                                      \
+    "ldr    r3, [sp, #20]\n"                                                                     \
+    "ldr    r8, [lr, #20]\n"                                                                     \
+    "add    r8, r8, r3\n"                                                                        \
+    "ldr    r0, [lr, #12]\n"                                                                     \
+    "ldr    r0, [r0, r3, lsl #2]\n"                                                              \
+    "ldr    r1, [lr, #16]\n"                                                                     \
+    "ldr    r1, [r1, r3, lsl #2]\n"
 
 /* nnom_conv_pair_s8(job r0). Stack: [0] the row's end in w0, [4] rows
  * left, [8] job, [12] c, [16] channel c's weights, [20] c1, [24] n,
@@ -215,16 +232,19 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "ldr    r0, [r0, r3, lsl #2]\n"
         "ldr    r1, [lr, #16]\n"
         "ldr    r1, [r1, r3, lsl #2]\n"
-        RQ_TWO("r4", "r5")
-        "ldr    lr, [sp, #8]\n"
-        "ldr    r3, [sp, #20]\n"
-        "ldr    r8, [lr, #20]\n"
-        "add    r8, r8, r3\n"
-        "ldr    r0, [lr, #12]\n"
-        "ldr    r0, [r0, r3, lsl #2]\n"
-        "ldr    r1, [lr, #16]\n"
-        "ldr    r1, [r1, r3, lsl #2]\n"
-        RQ_TWO("r6", "r7")
+        "cmn    r10, #128\n"
+        "bne    20f\n"
+        "cmp    r11, #127\n"
+        "bne    20f\n"
+        RQ_TWO("r4", "r5", CLAMP_S8)
+        CONV_C1
+        RQ_TWO("r6", "r7", CLAMP_S8)
+        "b      21f\n"
+        "20:\n"
+        RQ_TWO("r4", "r5", CLAMP_LOHI)
+        CONV_C1
+        RQ_TWO("r6", "r7", CLAMP_LOHI)
+        "21:\n"
         /* the next two channels */
         "ldr    lr, [sp, #8]\n"
         "ldr    r12, [lr, #32]\n"
@@ -255,65 +275,67 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
     "sxtb16 r8, r8, ror #8\n"                                                                    \
     ROW("r1", "r4") ROW("r2", "r5") ROW("r3", "r6") ROW("r12", "r7")
 
-/* Row I of a group: requantised into [r8, #I] (r2: 2 zp + 1, r9: the
- * group's first row, r10 lo, r11 hi); done after the last row. */
-#define FC_RQ(I, ACC)                                                                            \
-    "ldr    lr, [sp, #0]\n"                                                                      \
-    "ldr    r0, [lr, #12]\n"                                                                     \
-    "ldr    r1, [lr, #16]\n"                                                                     \
-    "add    r0, r0, r9, lsl #2\n"                                                                \
-    "add    r1, r1, r9, lsl #2\n"                                                                \
-    "ldr    r0, [r0, #" #I " * 4]\n"                                                             \
+/* Row I of a group requantised into [r8, #I] (r9: &mult[o], [sp, #8]:
+ * &shift[o], r2: 2 zp + 1, r10 lo, r11 hi). */
+#define FC_RQ(I, ACC, CLAMP)                                                                     \
+    "ldr    r0, [r9, #" #I " * 4]\n"                                                             \
+    "ldr    r1, [sp, #8]\n"                                                                      \
     "ldr    r1, [r1, #" #I " * 4]\n"                                                             \
-    "mvn    r1, r1\n"                                                                            \
-    "sub    lr, r1, #1\n"                                                                        \
-    "lsl    lr, r2, lr\n"                                                                        \
-    RQ_ONE(ACC, "[r8, #" #I "]")
+    RQ_BASE                                                                                      \
+    RQ_ONE(ACC, "[r8, #" #I "]", CLAMP)
+/* After row I of the last group: done when it was the last row. */
+#define FC_LAST(I)                                                                               \
+    "ldr    r3, [sp, #16]\n"                                                                     \
+    "cmp    r3, #" #I " + 1\n"                                                                   \
+    "beq    21f\n"
 
 /* nnom_fc_rows_s8(job r0). Stack: [0] job, [4] the group's first row o,
- * then r4-r11, lr. */
+ * [8] &shift[o], [12] rows from o, then r4-r11, lr. */
 __asm__(ASM_FUNCTION(nnom_fc_rows_s8)
         "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #8\n"
+        "sub    sp, sp, #24\n"
         "str    r0, [sp, #0]\n"
         "movs   r1, #0\n"
         "str    r1, [sp, #4]\n"
-        "7:\n" /* rows o .. o + 3, the last one repeated past the end */
+        "7:\n" /* rows o .. o + 3 (the last one repeated past the end) */
         "ldr    lr, [sp, #0]\n"
         "ldr    r9, [sp, #4]\n"
         "ldr    r10, [lr, #24]\n" /* units */
         "ldr    r11, [lr, #28]\n" /* n */
-        "sub    r10, r10, #1\n"
-        "sub    r10, r10, r9\n"   /* rows after o */
+        "sub    r10, r10, r9\n"
+        "str    r10, [sp, #16]\n"
         "ldr    r8, [lr, #4]\n"
         "mla    r1, r9, r11, r8\n"
-        "cmp    r10, #1\n"
+        "ldr    r8, [lr, #8]\n"
+        "add    r8, r8, r9, lsl #2\n"
+        "cmp    r10, #4\n"
+        "blt    17f\n"
+        "add    r2, r1, r11\n"
+        "add    r3, r2, r11\n"
+        "add    r12, r3, r11\n"
+        "ldm    r8, {r4-r7}\n"
+        "b      18f\n"
+        "17:\n" /* fewer than four rows left */
+        "cmp    r10, #2\n"
         "ite    ge\n"
         "addge  r2, r1, r11\n"
         "movlt  r2, r1\n"
-        "cmp    r10, #2\n"
+        "cmp    r10, #3\n"
         "ite    ge\n"
         "addge  r3, r2, r11\n"
         "movlt  r3, r2\n"
-        "cmp    r10, #3\n"
-        "ite    ge\n"
-        "addge  r12, r3, r11\n"
-        "movlt  r12, r3\n"
-        "ldr    r8, [lr, #8]\n"
-        "add    r8, r8, r9, lsl #2\n"
+        "mov    r12, r3\n"
         "ldr    r4, [r8]\n"
         "mov    r5, r4\n"
-        "mov    r6, r4\n"
-        "mov    r7, r4\n"
-        "cmp    r10, #1\n"
-        "it     ge\n"
-        "ldrge  r5, [r8, #4]\n"
         "cmp    r10, #2\n"
         "it     ge\n"
-        "ldrge  r6, [r8, #8]\n"
+        "ldrge  r5, [r8, #4]\n"
+        "mov    r6, r5\n"
         "cmp    r10, #3\n"
         "it     ge\n"
-        "ldrge  r7, [r8, #12]\n"
+        "ldrge  r6, [r8, #8]\n"
+        "mov    r7, r6\n"
+        "18:\n"
         "ldr    r0, [lr, #0]\n"
         "add    lr, r1, r11\n" /* the end of row o */
         "sub    r10, lr, r1\n"
@@ -344,30 +366,45 @@ __asm__(ASM_FUNCTION(nnom_fc_rows_s8)
         "ldr    r2, [lr, #32]\n"
         "ldr    r8, [lr, #20]\n"
         "add    r8, r8, r9\n"
-        "ldr    r3, [lr, #24]\n"
-        "sub    r3, r3, r9\n" /* rows left, from o */
-        "str    r3, [sp, #4]\n"
-        FC_RQ(0, "r4")
-        "ldr    r3, [sp, #4]\n"
-        "cmp    r3, #1\n"
-        "beq    10f\n"
-        FC_RQ(1, "r5")
-        "ldr    r3, [sp, #4]\n"
-        "cmp    r3, #2\n"
-        "beq    10f\n"
-        FC_RQ(2, "r6")
-        "ldr    r3, [sp, #4]\n"
-        "cmp    r3, #3\n"
-        "beq    10f\n"
-        FC_RQ(3, "r7")
-        "ldr    r3, [sp, #4]\n"
+        "ldr    r3, [lr, #16]\n"
+        "add    r3, r3, r9, lsl #2\n"
+        "str    r3, [sp, #8]\n"
+        "ldr    r3, [lr, #12]\n"
+        "add    r9, r3, r9, lsl #2\n"
+        "ldr    r3, [sp, #16]\n"
         "cmp    r3, #4\n"
-        "beq    10f\n"
+        "blt    20f\n"
+        "cmn    r10, #128\n"
+        "bne    19f\n"
+        "cmp    r11, #127\n"
+        "bne    19f\n"
+        FC_RQ(0, "r4", CLAMP_S8)
+        FC_RQ(1, "r5", CLAMP_S8)
+        FC_RQ(2, "r6", CLAMP_S8)
+        FC_RQ(3, "r7", CLAMP_S8)
+        "b      21f\n"
+        "19:\n"
+        FC_RQ(0, "r4", CLAMP_LOHI)
+        FC_RQ(1, "r5", CLAMP_LOHI)
+        FC_RQ(2, "r6", CLAMP_LOHI)
+        FC_RQ(3, "r7", CLAMP_LOHI)
+        "b      21f\n"
+        "20:\n" /* the last rows */
+        FC_RQ(0, "r4", CLAMP_LOHI)
+        FC_LAST(0)
+        FC_RQ(1, "r5", CLAMP_LOHI)
+        FC_LAST(1)
+        FC_RQ(2, "r6", CLAMP_LOHI)
+        "21:\n"
+        "ldr    r3, [sp, #16]\n"
+        "cmp    r3, #4\n"
+        "ble    10f\n"
+        "ldr    r9, [sp, #4]\n"
         "adds   r9, r9, #4\n"
         "str    r9, [sp, #4]\n"
         "b      7b\n"
         "10:\n"
-        "add    sp, sp, #8\n"
+        "add    sp, sp, #24\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_fc_rows_s8, .-nnom_fc_rows_s8\n"
         ".text\n");

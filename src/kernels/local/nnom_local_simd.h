@@ -258,13 +258,19 @@ typedef struct {
 } nnom_fc_job_t;
 void nnom_fc_rows_s8(const nnom_fc_job_t *j);
 
-/* Every channel's requantisation has the fast form (the assembly's). */
+/* Every channel's requantisation has the fast form (nnom_rq_fast_ok()),
+ * and shift >= -17: the sign of m | (m - 1) is set when m <= 0, and
+ * -2 - shift (unsigned) is at most 15 for shift in [-17, -2]. Branch-free,
+ * as it runs for every channel of every call. */
 NNOM_INLINE int nnom_rq_all_fast(const nnom_requant_t *rq, int32_t n)
 {
-    int ok = 1;
-    for (int32_t c = 0; c < n; c++)
-        ok &= nnom_rq_fast_ok(rq->mult[c], rq->shift[c]);
-    return ok;
+    uint32_t m = 0, e = 0;
+    for (int32_t c = 0; c < n; c++) {
+        const uint32_t mult = (uint32_t)rq->mult[c];
+        m |= mult | (mult - 1u);
+        e |= (uint32_t)-2 - (uint32_t)rq->shift[c];
+    }
+    return (m >> 31) == 0 && e <= 15u;
 }
 #endif
 

@@ -46,6 +46,9 @@ uint32_t nnom_cmsis_dwconv_scratch(const void *args);
 nnom_status_t nnom_cmsis_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 
 uint32_t nnom_cmsis_fc_scratch(const void *args); /* Helium only */
+/* 0 where the local fully connected kernel runs its assembly loop (DSP
+ * cores, -O2), else NNOM_UNSUITED (nnom_local_fc_s8.c) */
+uint32_t nnom_local_fc_s8_asm_scratch(const void *args);
 nnom_status_t nnom_cmsis_fc_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 
 nnom_status_t nnom_cmsis_maxpool_s8(const nnom_kernel_ctx_t *ctx, const void *args); /* Helium */

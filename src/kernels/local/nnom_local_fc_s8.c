@@ -27,6 +27,31 @@ static void rows_folded(const nnom_fc_args_t *a, const int8_t *w0, const int8_t 
 }
 #endif
 
+#if NNOM_LOCAL_MAC_ASM
+/* The assembly loop's conditions: raw inputs (bias_folded), whole words,
+ * every unit's requantisation in the fast form. */
+static int asm_suits(const nnom_fc_args_t *a)
+{
+    return a->bias_folded != NULL && a->in_features >= 4 && a->in_features % 4 == 0 &&
+           nnom_rq_all_fast(&a->rq, a->units);
+}
+#endif
+
+#if !defined(__OPTIMIZE_SIZE__)
+/* The CMSIS-NN backend's check (nnom_dispatch.c): 0 where the assembly
+ * loop runs, else NNOM_UNSUITED. */
+uint32_t nnom_local_fc_s8_asm_scratch(const void *args)
+{
+#if NNOM_LOCAL_MAC_ASM
+    if (asm_suits((const nnom_fc_args_t *)args))
+        return 0;
+#else
+    (void)args;
+#endif
+    return NNOM_UNSUITED;
+}
+#endif
+
 nnom_status_t nnom_local_fc_s8(const nnom_kernel_ctx_t *ctx, const void *args)
 {
     const nnom_fc_args_t *a = (const nnom_fc_args_t *)args;
@@ -42,7 +67,7 @@ nnom_status_t nnom_local_fc_s8(const nnom_kernel_ctx_t *ctx, const void *args)
 #endif
 #if NNOM_LOCAL_MAC_ASM
     /* raw inputs in whole words, fast requantisation: the assembly loop */
-    if (a->bias_folded != NULL && n >= 4 && n % 4 == 0 && nnom_rq_all_fast(&a->rq, units)) {
+    if (asm_suits(a)) {
         const nnom_fc_job_t job = {a->input,  a->weight, a->bias_folded, a->rq.mult,
                                    a->rq.shift, a->output, units,        n,
                                    2 * a->output_zp + 1, a->act_min, a->act_max};

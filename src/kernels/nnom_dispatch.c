@@ -148,8 +148,8 @@ const nnom_kernel_t nnom_fc_kernels[] = {
 #if NNOM_CMSIS_NN_MVE
     {nnom_cmsis_fc_scratch, nnom_cmsis_fc_s8},
 #elif NNOM_CMSIS_NN_KERNELS
-#if !defined(__OPTIMIZE_SIZE__)
-    {nnom_local_fc_s8_asm_scratch, nnom_local_fc_s8},
+#if NNOM_LOCAL_MAC_ASM
+    {nnom_local_fc_s8_asm_scratch, nnom_local_fc_s8_asm},
 #endif
     {NULL, nnom_cmsis_fc_s8},
 #endif

@@ -35,20 +35,27 @@ static int asm_suits(const nnom_fc_args_t *a)
     return a->bias_folded != NULL && a->in_features >= 4 && a->in_features % 4 == 0 &&
            nnom_rq_all_fast(&a->rq, a->units);
 }
-#endif
 
-#if !defined(__OPTIMIZE_SIZE__)
-/* The CMSIS-NN backend's check (nnom_dispatch.c): 0 where the assembly
- * loop runs, else NNOM_UNSUITED. */
+static void run_asm(const nnom_fc_args_t *a)
+{
+    const nnom_fc_job_t job = {a->input,  a->weight,     a->bias_folded,        a->rq.mult,
+                               a->rq.shift, a->output,   a->units,              a->in_features,
+                               2 * a->output_zp + 1, a->act_min, a->act_max};
+    nnom_fc_rows_s8(&job);
+}
+
+/* The CMSIS-NN backend's entry (nnom_dispatch.c): the check, scratch 0
+ * where the assembly loop runs, else NNOM_UNSUITED; then the loop. */
 uint32_t nnom_local_fc_s8_asm_scratch(const void *args)
 {
-#if NNOM_LOCAL_MAC_ASM
-    if (asm_suits((const nnom_fc_args_t *)args))
-        return 0;
-#else
-    (void)args;
-#endif
-    return NNOM_UNSUITED;
+    return asm_suits((const nnom_fc_args_t *)args) ? 0u : NNOM_UNSUITED;
+}
+
+nnom_status_t nnom_local_fc_s8_asm(const nnom_kernel_ctx_t *ctx, const void *args)
+{
+    (void)ctx;
+    run_asm((const nnom_fc_args_t *)args);
+    return NN_SUCCESS;
 }
 #endif
 
@@ -68,10 +75,7 @@ nnom_status_t nnom_local_fc_s8(const nnom_kernel_ctx_t *ctx, const void *args)
 #if NNOM_LOCAL_MAC_ASM
     /* raw inputs in whole words, fast requantisation: the assembly loop */
     if (asm_suits(a)) {
-        const nnom_fc_job_t job = {a->input,  a->weight, a->bias_folded, a->rq.mult,
-                                   a->rq.shift, a->output, units,        n,
-                                   2 * a->output_zp + 1, a->act_min, a->act_max};
-        nnom_fc_rows_s8(&job);
+        run_asm(a);
         return NN_SUCCESS;
     }
 #endif

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "nnom_kernels.h"
+#include "../nnom_backend.h"
 
 #if defined(__ARM_FEATURE_DSP) && __ARM_FEATURE_DSP == 1 && !defined(NNOM_LOCAL_NO_DSP)
 #define NNOM_LOCAL_DSP 1
@@ -210,15 +211,6 @@ NNOM_INLINE int8_t nnom_rq_apply(int32_t acc, nnom_rq_t r, int32_t lo, int32_t h
     out = out < lo ? lo : out;
     return (int8_t)(out > hi ? hi : out);
 }
-#endif
-
-/* The assembly inner loops of nnom_local_mac_dsp.c: DSP cores, GCC or
- * Clang, -O2 builds, little-endian. */
-#if NNOM_LOCAL_DSP && defined(__GNUC__) && !defined(__OPTIMIZE_SIZE__) &&                        \
-    !defined(__ARM_BIG_ENDIAN) && defined(__thumb2__)
-#define NNOM_LOCAL_MAC_ASM 1
-#else
-#define NNOM_LOCAL_MAC_ASM 0
 #endif
 
 #if NNOM_LOCAL_MAC_ASM

@@ -117,10 +117,10 @@
 
 /* nnom_conv_pair_s8(job r0). Stack: [0] the row's end in w0, [4] rows
  * left, [8] job, [12] c, [16] channel c's weights, [20] c1, [24] n,
- * [28] skip, [32] wskip, [36] off, then r4-r11, lr. */
+ * [28] skip, [32] wskip, [36] off, [40] off | wskip, then r4-r11, lr. */
 __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #40\n"
+        "sub    sp, sp, #44\n"
         "str    r0, [sp, #8]\n"
         "movs   r1, #0\n"
         "str    r1, [sp, #12]\n"
@@ -134,6 +134,9 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "str    r1, [sp, #32]\n"
         "ldr    r1, [r0, #68]\n"
         "str    r1, [sp, #36]\n"
+        "ldr    r2, [r0, #64]\n"
+        "orr    r1, r1, r2\n"
+        "str    r1, [sp, #40]\n" /* the raw, contiguous loop unless 0 */
         "4:\n" /* channels c and c1 = c + 1 (c when it is the last) */
         "ldr    lr, [sp, #8]\n"
         "ldr    r9, [sp, #12]\n"
@@ -157,13 +160,13 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "add    r3, r1, r12\n"
         "ldr    r8, [lr, #44]\n" /* rows */
         "str    r8, [sp, #4]\n"
-        "1:\n" /* a row: n bytes, 4 and 8 first if they are in n */
+        "ldr    r8, [sp, #40]\n"
+        "cmp    r8, #0\n"
+        "bne    5f\n"
+        "1:\n" /* a row of n bytes (4 and 8 first if they are in n), raw */
         "ldr    lr, [sp, #24]\n"
         "add    r8, r1, lr\n"
         "str    r8, [sp, #0]\n"
-        "ldr    r8, [sp, #36]\n"
-        "cmp    r8, #0\n"
-        "bne    5f\n"
         "tst    lr, #4\n"
         "beq    11f\n"
         MAC2X2_STEP
@@ -185,8 +188,19 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "ldr    lr, [sp, #0]\n"
         "cmp    r1, lr\n"
         "bne    13b\n"
-        "b      3f\n"
-        "5:\n" /* with the zero point */
+        "3:\n"
+        "ldr    lr, [sp, #28]\n"
+        "add    r0, r0, lr\n"
+        "add    r2, r2, lr\n"
+        "ldr    lr, [sp, #4]\n"
+        "subs   lr, lr, #1\n"
+        "str    lr, [sp, #4]\n"
+        "bne    1b\n"
+        "b      30f\n"
+        "5:\n" /* the same with the zero point and the weight skip */
+        "ldr    lr, [sp, #24]\n"
+        "add    r8, r1, lr\n"
+        "str    r8, [sp, #0]\n"
         "tst    lr, #4\n"
         "beq    14f\n"
         MAC2X2_STEP_ZP
@@ -199,7 +213,7 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "15:\n"
         "ldr    lr, [sp, #0]\n"
         "cmp    r1, lr\n"
-        "beq    3f\n"
+        "beq    6f\n"
         "16:\n" /* sixteen values per iteration */
         MAC2X2_STEP_ZP
         MAC2X2_STEP_ZP
@@ -208,7 +222,7 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "ldr    lr, [sp, #0]\n"
         "cmp    r1, lr\n"
         "bne    16b\n"
-        "3:\n" /* next row */
+        "6:\n"
         "ldr    lr, [sp, #28]\n"
         "add    r0, r0, lr\n"
         "add    r2, r2, lr\n"
@@ -218,7 +232,8 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "ldr    lr, [sp, #4]\n"
         "subs   lr, lr, #1\n"
         "str    lr, [sp, #4]\n"
-        "bne    1b\n"
+        "bne    5b\n"
+        "30:\n"
         /* requantise: channel c from r4, r5, then c1 from r6, r7 */
         "ldr    lr, [sp, #8]\n"
         "ldr    r10, [lr, #56]\n"
@@ -257,7 +272,7 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "ldr    r10, [lr, #28]\n"
         "cmp    r9, r10\n"
         "blt    4b\n"
-        "add    sp, sp, #40\n"
+        "add    sp, sp, #44\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_conv_pair_s8, .-nnom_conv_pair_s8\n"
         ".text\n");

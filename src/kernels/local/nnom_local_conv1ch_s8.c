@@ -199,6 +199,11 @@ static NNOM_NOINLINE void c1_requant(const int32_t *acc, int32_t n, int8_t *out,
      e)
     const int32_t *end = acc + n;
 #if NNOM_LOCAL_DSP
+    if (hi == 127 && lo == -128) { /* the int8 range: SSAT alone */
+        for (; acc < end; acc++, out += oc)
+            *out = (int8_t)__ssat(NNOM_C1_RQ(*acc), 8);
+        return;
+    }
     if (hi == 127) {
         for (; acc < end; acc++, out += oc) {
             const int32_t v = *acc;

@@ -106,21 +106,23 @@
 
 /* Channel c1's output and constants (r8, r0, r1), c1 at [sp, #20]. */
 #define CONV_C1                                                                                  \
-    "ldr    lr, [sp, #8]\n"                                                                      \
     "ldr    r3, [sp, #20]\n"                                                                     \
-    "ldr    r8, [lr, #20]\n"                                                                     \
+    "ldr    r8, [sp, #64]\n"                                                                     \
     "add    r8, r8, r3\n"                                                                        \
-    "ldr    r0, [lr, #12]\n"                                                                     \
+    "ldr    r0, [sp, #56]\n"                                                                     \
     "ldr    r0, [r0, r3, lsl #2]\n"                                                              \
-    "ldr    r1, [lr, #16]\n"                                                                     \
+    "ldr    r1, [sp, #60]\n"                                                                     \
     "ldr    r1, [r1, r3, lsl #2]\n"
 
 /* nnom_conv_pair_s8(job r0). Stack: [0] the row's end in w0, [4] rows
  * left, [8] job, [12] c, [16] channel c's weights, [20] c1, [24] n,
- * [28] skip, [32] wskip, [36] off, [40] off | wskip, then r4-r11, lr. */
+ * [28] skip, [32] wskip, [36] off, [40] off | wskip, then the job's fields
+ * read once: [48] x, [52] x + dx, [56] mult, [60] shift, [64] out, [68] 2 K,
+ * [72] 1 when [lo, hi] is the int8 range, [76] lo, [80] hi, [84] bias,
+ * [88] oc, [92] K, [96] rows, [100] step, [104] 2 zp + 1; then r4-r11, lr. */
 __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #44\n"
+        "sub    sp, sp, #108\n"
         "str    r0, [sp, #8]\n"
         "movs   r1, #0\n"
         "str    r1, [sp, #12]\n"
@@ -132,33 +134,65 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "str    r1, [sp, #28]\n"
         "ldr    r1, [r0, #64]\n"
         "str    r1, [sp, #32]\n"
-        "ldr    r1, [r0, #68]\n"
-        "str    r1, [sp, #36]\n"
-        "ldr    r2, [r0, #64]\n"
+        "ldr    r2, [r0, #68]\n"
+        "str    r2, [sp, #36]\n"
         "orr    r1, r1, r2\n"
         "str    r1, [sp, #40]\n" /* the raw, contiguous loop unless 0 */
+        "ldm    r0, {r1-r3}\n"   /* x, w, bias */
+        "str    r1, [sp, #48]\n"
+        "str    r3, [sp, #84]\n"
+        "ldr    r2, [r0, #36]\n"
+        "add    r1, r1, r2\n"
+        "str    r1, [sp, #52]\n"
+        "ldr    r1, [r0, #12]\n"
+        "str    r1, [sp, #56]\n"
+        "ldr    r1, [r0, #16]\n"
+        "str    r1, [sp, #60]\n"
+        "ldr    r1, [r0, #20]\n"
+        "str    r1, [sp, #64]\n"
+        "ldr    r1, [r0, #32]\n"
+        "str    r1, [sp, #92]\n"
+        "lsl    r1, r1, #1\n"
+        "str    r1, [sp, #68]\n"
+        "ldr    r1, [r0, #56]\n"
+        "str    r1, [sp, #76]\n"
+        "ldr    r2, [r0, #60]\n"
+        "str    r2, [sp, #80]\n"
+        "movs   r3, #0\n"
+        "cmn    r1, #128\n"
+        "it     eq\n"
+        "cmpeq  r2, #127\n"
+        "it     eq\n"
+        "moveq  r3, #1\n"
+        "str    r3, [sp, #72]\n"  /* the bounds are the int8 range */
+        "ldr    r1, [r0, #28]\n"
+        "str    r1, [sp, #88]\n"
+        "ldr    r1, [r0, #44]\n"
+        "str    r1, [sp, #96]\n"
+        "ldr    r1, [r0, #24]\n"
+        "str    r1, [sp, #100]\n"
+        "ldr    r1, [r0, #52]\n"
+        "str    r1, [sp, #104]\n"
         "4:\n" /* channels c and c1 = c + 1 (c when it is the last) */
-        "ldr    lr, [sp, #8]\n"
         "ldr    r9, [sp, #12]\n"
-        "ldr    r10, [lr, #28]\n" /* oc */
-        "ldr    r12, [lr, #32]\n" /* K: c1's weights after c's */
+        "ldr    r10, [sp, #88]\n"
+        "ldr    r12, [sp, #92]\n" /* K: c1's weights after c's */
         "adds   r11, r9, #1\n"
         "cmp    r11, r10\n"
         "itt    ge\n"
         "movge  r11, r9\n"
         "movge  r12, #0\n"
         "str    r11, [sp, #20]\n"
-        "ldr    r8, [lr, #8]\n" /* bias */
+        "ldr    r8, [sp, #84]\n"
         "ldr    r4, [r8, r9, lsl #2]\n"
         "mov    r5, r4\n"
         "ldr    r6, [r8, r11, lsl #2]\n"
         "mov    r7, r6\n"
-        "ldr    r0, [lr, #0]\n"  /* x */
-        "ldr    r8, [lr, #36]\n" /* dx */
-        "add    r2, r0, r8\n"
+        "ldr    r0, [sp, #48]\n"
+        "ldr    r2, [sp, #52]\n"
         "ldr    r1, [sp, #16]\n"
         "add    r3, r1, r12\n"
-        "ldr    r8, [lr, #44]\n" /* rows */
+        "ldr    r8, [sp, #96]\n"
         "str    r8, [sp, #4]\n"
         "ldr    r8, [sp, #40]\n"
         "cmp    r8, #0\n"
@@ -233,46 +267,41 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "subs   lr, lr, #1\n"
         "str    lr, [sp, #4]\n"
         "bne    5b\n"
-        "30:\n"
-        /* requantise: channel c from r4, r5, then c1 from r6, r7 */
-        "ldr    lr, [sp, #8]\n"
-        "ldr    r10, [lr, #56]\n"
-        "ldr    r11, [lr, #60]\n"
-        "ldr    r9, [lr, #24]\n"
-        "ldr    r2, [lr, #52]\n"
+        "30:\n" /* requantise: channel c from r4, r5, then c1 from r6, r7 */
+        "ldr    r9, [sp, #100]\n"
+        "ldr    r2, [sp, #104]\n"
         "ldr    r3, [sp, #12]\n"
-        "ldr    r8, [lr, #20]\n"
+        "ldr    r8, [sp, #64]\n"
         "add    r8, r8, r3\n"
-        "ldr    r0, [lr, #12]\n"
+        "ldr    r0, [sp, #56]\n"
         "ldr    r0, [r0, r3, lsl #2]\n"
-        "ldr    r1, [lr, #16]\n"
+        "ldr    r1, [sp, #60]\n"
         "ldr    r1, [r1, r3, lsl #2]\n"
-        "cmn    r10, #128\n"
-        "bne    20f\n"
-        "cmp    r11, #127\n"
-        "bne    20f\n"
+        "ldr    r10, [sp, #72]\n"
+        "cmp    r10, #0\n"
+        "beq    20f\n"
         RQ_TWO("r4", "r5", CLAMP_S8)
         CONV_C1
         RQ_TWO("r6", "r7", CLAMP_S8)
         "b      21f\n"
         "20:\n"
+        "ldr    r10, [sp, #76]\n"
+        "ldr    r11, [sp, #80]\n"
         RQ_TWO("r4", "r5", CLAMP_LOHI)
         CONV_C1
         RQ_TWO("r6", "r7", CLAMP_LOHI)
-        "21:\n"
-        /* the next two channels */
-        "ldr    lr, [sp, #8]\n"
-        "ldr    r12, [lr, #32]\n"
+        "21:\n" /* the next two channels */
         "ldr    r1, [sp, #16]\n"
-        "add    r1, r1, r12, lsl #1\n"
+        "ldr    r12, [sp, #68]\n"
+        "add    r1, r1, r12\n"
         "str    r1, [sp, #16]\n"
         "ldr    r9, [sp, #12]\n"
         "adds   r9, r9, #2\n"
         "str    r9, [sp, #12]\n"
-        "ldr    r10, [lr, #28]\n"
+        "ldr    r10, [sp, #88]\n"
         "cmp    r9, r10\n"
         "blt    4b\n"
-        "add    sp, sp, #44\n"
+        "add    sp, sp, #108\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_conv_pair_s8, .-nnom_conv_pair_s8\n"
         ".text\n");

@@ -21,7 +21,12 @@
  *
  * Each pixel (or pair) is a separate function so that its inner loop gets
  * the registers to itself; requantisation constants are read once per
- * channel and serve both pixels of a pair.
+ * channel and serve both pixels of a pair. On DSP cores at -O2, a pair
+ * whose windows are one run of whole words per row (no dilation across,
+ * input channels a multiple of 4) and whose channels all have the fast
+ * requantisation goes to the assembly of nnom_local_mac_dsp.c: the same
+ * arithmetic with every value in a register (1.4-1.5 instructions per MAC
+ * for 3x3 on the Cortex-M4 instead of 1.9).
  */
 #include "nnom_local_simd.h"
 
@@ -214,15 +219,25 @@ static NNOM_NOINLINE void pair_pixels(const ctx_t *t, const int8_t *x, const pai
     /* one run per window row, of whole words: the assembly loop */
     if (t->rq_fast && j->segs == 1 && j->run >= 4 && j->run % 4 == 0 && j->rows > 0) {
         const nnom_pair_job_t pj = {
-            x,     a->weight + j->woff,
-            bias,  a->rq.mult,
-            a->rq.shift, out,
-            step,  oc,
-            K,     j->dx,
-            j->run, j->rows,
-            j->row_step - j->run, 2 * zp + 1,
-            lo,    hi,
-            j->wrow - j->run, zp_in != 0 ? (uint32_t)nnom_offset2(zp_in) : 0u};
+            .x = x,
+            .w = a->weight + j->woff,
+            .bias = bias,
+            .mult = a->rq.mult,
+            .shift = a->rq.shift,
+            .out = out,
+            .step = step,
+            .oc = oc,
+            .K = K,
+            .dx = j->dx,
+            .n = j->run,
+            .rows = j->rows,
+            .skip = j->row_step - j->run,
+            .zp2 = 2 * zp + 1,
+            .lo = lo,
+            .hi = hi,
+            .wskip = j->wrow - j->run,
+            .off = zp_in != 0 ? (uint32_t)nnom_offset2(zp_in) : 0u,
+        };
         nnom_conv_pair_s8(&pj);
         return;
     }

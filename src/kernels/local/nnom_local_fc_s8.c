@@ -38,9 +38,19 @@ static int asm_suits(const nnom_fc_args_t *a)
 
 static void run_asm(const nnom_fc_args_t *a)
 {
-    const nnom_fc_job_t job = {a->input,  a->weight,     a->bias_folded,        a->rq.mult,
-                               a->rq.shift, a->output,   a->units,              a->in_features,
-                               2 * a->output_zp + 1, a->act_min, a->act_max};
+    const nnom_fc_job_t job = {
+        .x = a->input,
+        .w = a->weight,
+        .bias = a->bias_folded,
+        .mult = a->rq.mult,
+        .shift = a->rq.shift,
+        .out = a->output,
+        .units = a->units,
+        .n = a->in_features,
+        .zp2 = 2 * a->output_zp + 1,
+        .lo = a->act_min,
+        .hi = a->act_max,
+    };
     nnom_fc_rows_s8(&job);
 }
 

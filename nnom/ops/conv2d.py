@@ -130,8 +130,8 @@ class Conv2D(Op):
         a = node.attrs
         kh, kw = a["kernel"]
         cin = node.weights["kernel"].shape[2]
-        if cin <= 3 or (arch == "dsp" and (cin % 4 == 0 or ((kh, kw) != (1, 1) and cin >= 16))):
-            return None  # nnom_cmsis_conv_scratch: the local kernel is faster
+        if cin <= 3 or (arch == "dsp" and (kh, kw) != (1, 1) and cin >= 16):
+            return None  # nnom_cmsis_conv_suits: the local kernel is faster
         return cmsis_sizes.conv_wrapper(
             arch,
             cin,

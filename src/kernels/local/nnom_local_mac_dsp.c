@@ -14,6 +14,19 @@
 #include "nnom_local_simd.h"
 
 #if NNOM_LOCAL_MAC_ASM
+#include <stddef.h>
+
+/* The assembly reads the jobs' fields at these offsets (a negative array
+ * size stops the build if they move). */
+typedef char nnom_pair_job_layout_t[offsetof(nnom_pair_job_t, step) == 24 &&
+                                            offsetof(nnom_pair_job_t, zp2) == 52 &&
+                                            offsetof(nnom_pair_job_t, off) == 68
+                                        ? 1
+                                        : -1];
+typedef char nnom_fc_job_layout_t[offsetof(nnom_fc_job_t, units) == 24 &&
+                                          offsetof(nnom_fc_job_t, hi) == 40
+                                      ? 1
+                                      : -1];
 
 /* 2x2: four values of pixels a (r0) and b (r2) times channels 0 (r1) and
  * 1 (r3) into r4 (a0), r5 (b0), r6 (a1), r7 (b1). */

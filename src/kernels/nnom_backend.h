@@ -36,6 +36,16 @@
 #define NNOM_DENSE_AS_CONV 0
 #endif
 
+/* The local kernels' assembly inner loops (local/nnom_local_mac_dsp.c):
+ * DSP cores, GCC or Clang, -O2 builds, little-endian Thumb-2. */
+#if defined(__ARM_FEATURE_DSP) && __ARM_FEATURE_DSP == 1 && !defined(NNOM_LOCAL_NO_DSP) &&      \
+    defined(__GNUC__) && !defined(__OPTIMIZE_SIZE__) && !defined(__ARM_BIG_ENDIAN) &&           \
+    defined(__thumb2__)
+#define NNOM_LOCAL_MAC_ASM 1
+#else
+#define NNOM_LOCAL_MAC_ASM 0
+#endif
+
 #if NNOM_CMSIS_NN_KERNELS
 /* src/kernels/cmsis/nnom_cmsis_nn.c: CMSIS-NN's maintained _s8 API, in the
  * kernel contract of nnom_kernels.h. */
@@ -46,6 +56,7 @@ uint32_t nnom_cmsis_dwconv_scratch(const void *args);
 nnom_status_t nnom_cmsis_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 
 uint32_t nnom_cmsis_fc_scratch(const void *args); /* Helium only */
+
 nnom_status_t nnom_cmsis_fc_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 
 nnom_status_t nnom_cmsis_maxpool_s8(const nnom_kernel_ctx_t *ctx, const void *args); /* Helium */
@@ -54,6 +65,14 @@ nnom_status_t nnom_cmsis_avgpool_s8(const nnom_kernel_ctx_t *ctx, const void *ar
 
 uint32_t nnom_cmsis_softmax_scratch(const void *args); /* Helium only */
 nnom_status_t nnom_cmsis_softmax_s8(const nnom_kernel_ctx_t *ctx, const void *args);
+#endif
+
+#if NNOM_LOCAL_MAC_ASM
+/* The local fully connected kernel's assembly loop, the CMSIS-NN backend's
+ * first entry: scratch 0 where it runs, else NNOM_UNSUITED
+ * (local/nnom_local_fc_s8.c). */
+uint32_t nnom_local_fc_s8_asm_scratch(const void *args);
+nnom_status_t nnom_local_fc_s8_asm(const nnom_kernel_ctx_t *ctx, const void *args);
 #endif
 
 #endif

@@ -54,6 +54,7 @@ int nnom_conv1ch_suits(const nnom_conv_args_t *a)
 typedef struct {
     const int8_t *row[3]; /* window rows (any row when out of the input) */
     int32_t iw, zp, start; /* start: the sums' doubled initial value */
+    int rows_in;           /* which window rows start and the weights are for */
 #if WORDS
     int32_t w02[3], w1a, w1b;
     /* the end pairs' words: (row << left_sh) | left_zp, and
@@ -169,20 +170,26 @@ static void c1_weights(c1_t *t, const int8_t *k, const int *in)
 }
 
 /* Output row oy of channel k: the window rows, their weights and the
- * starting value, bias + zero point * the weights of rows outside. */
+ * starting value, bias + zero point * the weights of rows outside (kept
+ * from the previous row when the same rows are inside). */
 static void c1_rows(c1_t *t, const nnom_conv_args_t *a, const int8_t *k, int32_t bias,
                     int32_t oy)
 {
     const int32_t y0 = oy * a->p.stride_h - a->p.pad_top;
-    int in[3];
-    t->start = bias;
+    int in[3], rows_in = 0;
     for (int32_t r = 0; r < 3; r++) {
         const int32_t y = y0 + r * a->p.dilation_h;
         in[r] = y >= 0 && y < a->in.h;
         t->row[r] = a->input + (in[r] ? y * t->iw : 0);
+        rows_in |= in[r] << r;
+    }
+    if (rows_in == t->rows_in)
+        return;
+    t->rows_in = rows_in;
+    t->start = bias;
+    for (int32_t r = 0; r < 3; r++)
         if (in[r])
             t->start -= t->zp * (k[3 * r] + k[3 * r + 1] + k[3 * r + 2]);
-    }
     t->start *= 2;
     c1_weights(t, k, in);
 }
@@ -199,6 +206,11 @@ static NNOM_NOINLINE void c1_requant(const int32_t *acc, int32_t n, int8_t *out,
      e)
     const int32_t *end = acc + n;
 #if NNOM_LOCAL_DSP
+    if (hi == 127 && lo == -128) { /* the int8 range: SSAT alone */
+        for (; acc < end; acc++, out += oc)
+            *out = (int8_t)__ssat(NNOM_C1_RQ(*acc), 8);
+        return;
+    }
     if (hi == 127) {
         for (; acc < end; acc++, out += oc) {
             const int32_t v = *acc;
@@ -226,6 +238,7 @@ void nnom_conv1ch_s8(const nnom_conv_args_t *a)
     const int left = pl > 0, right = over > 0;
     int32_t acc[2 * ROW_PAIRS];
     c1_t t;
+    memset(&t, 0, sizeof t); /* every field set before use; compilers cannot tell */
     t.iw = iw;
     t.zp = zp;
 #if WORDS
@@ -243,6 +256,7 @@ void nnom_conv1ch_s8(const nnom_conv_args_t *a)
         /* doubled sums: hi = (2^(e-1) + zp_out 2^e - s) + (2 acc mult + 2^31) >> 32 */
         const int32_t base = (int32_t)(1u << (e - 1)) + a->p.output_zp * (int32_t)(1u << e);
         int8_t *out = a->output + c;
+        t.rows_in = -1; /* a new channel: its weights */
         for (int32_t oy = 0; oy < oh; oy++) {
             c1_rows(&t, a, k, a->bias[c], oy);
             for (int32_t p0 = 0; p0 < pairs; p0 += ROW_PAIRS) {

@@ -21,7 +21,12 @@
  *
  * Each pixel (or pair) is a separate function so that its inner loop gets
  * the registers to itself; requantisation constants are read once per
- * channel and serve both pixels of a pair.
+ * channel and serve both pixels of a pair. On DSP cores at -O2, a pair
+ * whose windows are one run of whole words per row (no dilation across,
+ * input channels a multiple of 4) and whose channels all have the fast
+ * requantisation goes to the assembly of nnom_local_mac_dsp.c: the same
+ * arithmetic with every value in a register (1.4-1.5 instructions per MAC
+ * for 3x3 on the Cortex-M4 instead of 1.9).
  */
 #include "nnom_local_simd.h"
 
@@ -34,6 +39,9 @@ typedef struct {
     int32_t K;         /* weights per output channel */
     int32_t row_bytes; /* one input row */
     int32_t run;       /* one window row: kw * ic (dilation 1) */
+#if NNOM_LOCAL_MAC_ASM
+    int rq_fast; /* every channel's requantisation has the fast form */
+#endif
 } ctx_t;
 
 static void ctx_of(const nnom_conv_args_t *a, ctx_t *t)
@@ -53,6 +61,9 @@ static void ctx_of(const nnom_conv_args_t *a, ctx_t *t)
     t->K = a->k.h * a->k.w * in->c;
     t->row_bytes = in->w * in->c;
     t->run = a->k.w * in->c;
+#if NNOM_LOCAL_MAC_ASM
+    t->rq_fast = nnom_rq_all_fast(&a->rq, a->out.c);
+#endif
 }
 
 /* Output positions [lo, hi) whose window lies inside [0, size). */
@@ -203,6 +214,33 @@ static NNOM_NOINLINE void pair_pixels(const ctx_t *t, const int8_t *x, const pai
     /* contiguous in the weights: every row in one call */
     const int flat = j->segs == 1 && j->run == j->wrow;
     const int32_t dx = j->dx, run = j->run, rows = j->rows, skip = j->row_step - run;
+#endif
+#if NNOM_LOCAL_MAC_ASM
+    /* one run per window row, of whole words: the assembly loop */
+    if (t->rq_fast && j->segs == 1 && j->run >= 4 && j->run % 4 == 0 && j->rows > 0) {
+        const nnom_pair_job_t pj = {
+            .x = x,
+            .w = a->weight + j->woff,
+            .bias = bias,
+            .mult = a->rq.mult,
+            .shift = a->rq.shift,
+            .out = out,
+            .step = step,
+            .oc = oc,
+            .K = K,
+            .dx = j->dx,
+            .n = j->run,
+            .rows = j->rows,
+            .skip = j->row_step - j->run,
+            .zp2 = 2 * zp + 1,
+            .lo = lo,
+            .hi = hi,
+            .wskip = j->wrow - j->run,
+            .off = zp_in != 0 ? (uint32_t)nnom_offset2(zp_in) : 0u,
+        };
+        nnom_conv_pair_s8(&pj);
+        return;
+    }
 #endif
     for (int32_t c = 0; c < oc; c += 2) {
         const int32_t c1 = c + 1 < oc ? c + 1 : c;

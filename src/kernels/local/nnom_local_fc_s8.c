@@ -27,6 +27,48 @@ static void rows_folded(const nnom_fc_args_t *a, const int8_t *w0, const int8_t 
 }
 #endif
 
+#if NNOM_LOCAL_MAC_ASM
+/* The assembly loop's conditions: raw inputs (bias_folded), whole words,
+ * every unit's requantisation in the fast form. */
+static int asm_suits(const nnom_fc_args_t *a)
+{
+    return a->bias_folded != NULL && a->in_features >= 4 && a->in_features % 4 == 0 &&
+           nnom_rq_all_fast(&a->rq, a->units);
+}
+
+static void run_asm(const nnom_fc_args_t *a)
+{
+    const nnom_fc_job_t job = {
+        .x = a->input,
+        .w = a->weight,
+        .bias = a->bias_folded,
+        .mult = a->rq.mult,
+        .shift = a->rq.shift,
+        .out = a->output,
+        .units = a->units,
+        .n = a->in_features,
+        .zp2 = 2 * a->output_zp + 1,
+        .lo = a->act_min,
+        .hi = a->act_max,
+    };
+    nnom_fc_rows_s8(&job);
+}
+
+/* The CMSIS-NN backend's entry (nnom_dispatch.c): the check, scratch 0
+ * where the assembly loop runs, else NNOM_UNSUITED; then the loop. */
+uint32_t nnom_local_fc_s8_asm_scratch(const void *args)
+{
+    return asm_suits((const nnom_fc_args_t *)args) ? 0u : NNOM_UNSUITED;
+}
+
+nnom_status_t nnom_local_fc_s8_asm(const nnom_kernel_ctx_t *ctx, const void *args)
+{
+    (void)ctx;
+    run_asm((const nnom_fc_args_t *)args);
+    return NN_SUCCESS;
+}
+#endif
+
 nnom_status_t nnom_local_fc_s8(const nnom_kernel_ctx_t *ctx, const void *args)
 {
     const nnom_fc_args_t *a = (const nnom_fc_args_t *)args;
@@ -38,6 +80,13 @@ nnom_status_t nnom_local_fc_s8(const nnom_kernel_ctx_t *ctx, const void *args)
     if (a->bias_folded != NULL) {
         bias = a->bias_folded;
         rows = rows_folded;
+    }
+#endif
+#if NNOM_LOCAL_MAC_ASM
+    /* raw inputs in whole words, fast requantisation: the assembly loop */
+    if (asm_suits(a)) {
+        run_asm(a);
+        return NN_SUCCESS;
     }
 #endif
     for (int32_t o = 0; o < units; o += 2) {

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "nnom_kernels.h"
+#include "../nnom_backend.h"
 
 #if defined(__ARM_FEATURE_DSP) && __ARM_FEATURE_DSP == 1 && !defined(NNOM_LOCAL_NO_DSP)
 #define NNOM_LOCAL_DSP 1
@@ -209,6 +210,59 @@ NNOM_INLINE int8_t nnom_rq_apply(int32_t acc, nnom_rq_t r, int32_t lo, int32_t h
         out = nnom_rq_slow(acc, r.mult, r.shift, r.base);
     out = out < lo ? lo : out;
     return (int8_t)(out > hi ? hi : out);
+}
+#endif
+
+#if NNOM_LOCAL_MAC_ASM
+/* Every output channel of a pixel pair, two at a time (the last one twice
+ * when their count is odd): the windows of pixels a (at x) and b (at
+ * x + dx) are `rows` runs of n bytes (n a multiple of 4, at least 4),
+ * n + skip bytes apart in the input, n + wskip in the weights (K per
+ * channel, from w). acc = bias + sum((x - zp) * w), off = nnom_offset2(zp)
+ * (0: raw inputs), requantised with the fast form (every channel's
+ * nnom_rq_fast_ok()) and clamped to [lo, hi] into out[c] and
+ * out[step + c]. The field offsets are the assembly's. */
+typedef struct {
+    const int8_t *x;
+    const int8_t *w;
+    const int32_t *bias;
+    const int32_t *mult;
+    const int32_t *shift;
+    int8_t *out;
+    int32_t step, oc, K, dx, n, rows, skip;
+    int32_t zp2; /* 2 * output zero point + 1 */
+    int32_t lo, hi, wskip;
+    uint32_t off;
+} nnom_pair_job_t;
+void nnom_conv_pair_s8(const nnom_pair_job_t *j);
+
+/* Fully connected, four rows at a time sharing each input word: out[o] =
+ * bias[o] + sum(x * w[o]) (raw inputs: bias_folded), n a multiple of 4 (at
+ * least 4), requantised as above. The field offsets are the assembly's. */
+typedef struct {
+    const int8_t *x;
+    const int8_t *w;
+    const int32_t *bias;
+    const int32_t *mult;
+    const int32_t *shift;
+    int8_t *out;
+    int32_t units, n, zp2, lo, hi;
+} nnom_fc_job_t;
+void nnom_fc_rows_s8(const nnom_fc_job_t *j);
+
+/* Every channel's requantisation has the fast form (nnom_rq_fast_ok()),
+ * and shift >= -17: the sign of m | (m - 1) is set when m <= 0, and
+ * -2 - shift (unsigned) is at most 15 for shift in [-17, -2]. Branch-free,
+ * as it runs for every channel of every call. */
+NNOM_INLINE int nnom_rq_all_fast(const nnom_requant_t *rq, int32_t n)
+{
+    uint32_t m = 0, e = 0;
+    for (int32_t c = 0; c < n; c++) {
+        const uint32_t mult = (uint32_t)rq->mult[c];
+        m |= mult | (mult - 1u);
+        e |= (uint32_t)-2 - (uint32_t)rq->shift[c];
+    }
+    return (m >> 31) == 0 && e <= 15u;
 }
 #endif
 

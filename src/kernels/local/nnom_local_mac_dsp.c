@@ -1,0 +1,471 @@
+/*
+ * nnom_local_mac_dsp.c - the inner loops of the convolution and fully
+ * connected kernels on cores with the DSP extension, -O2 builds (-Os keeps
+ * the C loops: less code). Written as whole functions in assembly because
+ * they need all fourteen registers: C compilers spill some of them inside
+ * the loop, which cost a third more instructions per multiply.
+ *
+ * Each takes raw int8 inputs (the callers use bias_folded, so no zero point
+ * is subtracted) and int8 weights in the order of the layer (no reordering
+ * at conversion). SXTB16 of a word and of it rotated by 8 gives the pairs
+ * (v0, v2) and (v1, v3), which SMLAD multiplies against the same pairs of
+ * the weight word.
+ */
+#include "nnom_local_simd.h"
+
+#if NNOM_LOCAL_MAC_ASM
+#include <stddef.h>
+
+/* The assembly reads the jobs' fields at these offsets (a negative array
+ * size stops the build if they move). */
+typedef char nnom_pair_job_layout_t[offsetof(nnom_pair_job_t, step) == 24 &&
+                                            offsetof(nnom_pair_job_t, zp2) == 52 &&
+                                            offsetof(nnom_pair_job_t, off) == 68
+                                        ? 1
+                                        : -1];
+typedef char nnom_fc_job_layout_t[offsetof(nnom_fc_job_t, units) == 24 &&
+                                          offsetof(nnom_fc_job_t, hi) == 40
+                                      ? 1
+                                      : -1];
+
+/* 2x2: four values of pixels a (r0) and b (r2) times channels 0 (r1) and
+ * 1 (r3) into r4 (a0), r5 (b0), r6 (a1), r7 (b1). */
+#define MAC2X2_STEP                                                                              \
+    "ldr    r8, [r0], #4\n"                                                                      \
+    "ldr    r9, [r1], #4\n"                                                                      \
+    "sxtb16 r10, r8\n"                                                                           \
+    "sxtb16 r8, r8, ror #8\n"                                                                    \
+    "sxtb16 r11, r9\n"                                                                           \
+    "sxtb16 r9, r9, ror #8\n"                                                                    \
+    "smlad  r4, r10, r11, r4\n"                                                                  \
+    "smlad  r4, r8, r9, r4\n"                                                                    \
+    "ldr    r12, [r2], #4\n"                                                                     \
+    "sxtb16 lr, r12\n"                                                                           \
+    "sxtb16 r12, r12, ror #8\n"                                                                  \
+    "smlad  r5, lr, r11, r5\n"                                                                   \
+    "smlad  r5, r12, r9, r5\n"                                                                   \
+    "ldr    r9, [r3], #4\n"                                                                      \
+    "sxtb16 r11, r9\n"                                                                           \
+    "sxtb16 r9, r9, ror #8\n"                                                                    \
+    "smlad  r6, r10, r11, r6\n"                                                                  \
+    "smlad  r6, r8, r9, r6\n"                                                                    \
+    "smlad  r7, lr, r11, r7\n"                                                                   \
+    "smlad  r7, r12, r9, r7\n"
+
+/* The same with the zero point subtracted: x + [sp, #36] per halfword. */
+#define MAC2X2_STEP_ZP                                                                           \
+    "ldr    r8, [r0], #4\n"                                                                      \
+    "ldr    r10, [sp, #36]\n"                                                                    \
+    "sxtab16 r11, r10, r8\n"                                                                     \
+    "sxtab16 r8, r10, r8, ror #8\n"                                                              \
+    "ldr    r12, [r2], #4\n"                                                                     \
+    "sxtab16 lr, r10, r12\n"                                                                     \
+    "sxtab16 r12, r10, r12, ror #8\n"                                                            \
+    "ldr    r9, [r1], #4\n"                                                                      \
+    "sxtb16 r10, r9\n"                                                                           \
+    "sxtb16 r9, r9, ror #8\n"                                                                    \
+    "smlad  r4, r11, r10, r4\n"                                                                  \
+    "smlad  r4, r8, r9, r4\n"                                                                    \
+    "smlad  r5, lr, r10, r5\n"                                                                   \
+    "smlad  r5, r12, r9, r5\n"                                                                   \
+    "ldr    r9, [r3], #4\n"                                                                      \
+    "sxtb16 r10, r9\n"                                                                           \
+    "sxtb16 r9, r9, ror #8\n"                                                                    \
+    "smlad  r6, r11, r10, r6\n"                                                                  \
+    "smlad  r6, r8, r9, r6\n"                                                                    \
+    "smlad  r7, lr, r10, r7\n"                                                                   \
+    "smlad  r7, r12, r9, r7\n"
+
+/* The function's head: a section of its own (unused ones are dropped
+ * by the linker), Thumb code. */
+#define ASM_FUNCTION(name)                                                                        \
+    ".section .text." #name ",\"ax\",%progbits\n"                                                \
+    ".global " #name "\n"                                                                         \
+    ".type " #name ", %function\n"                                                                \
+    ".syntax unified\n"                                                                           \
+    ".thumb\n"                                                                                    \
+    ".thumb_func\n"                                                                               \
+    ".p2align 2\n" #name ":\n"
+
+/* acc (r4: a0 / r6: a1) and the one of pixel b (r5 / r7) requantised into
+ * [r8] and [r8 + r9]: r0 mult, r1 shift (clobbered), r2 2 zp + 1, r10 lo,
+ * r11 hi; the fast form of nnom_local_simd.h (the caller checked that it
+ * applies), then CLAMP. Uses r3, r12, lr. */
+#define RQ_TWO(A, B, CLAMP)                                                                      \
+    RQ_BASE                                                                                      \
+    RQ_ONE(A, "[r8]", CLAMP)                                                                     \
+    RQ_ONE(B, "[r8, r9]", CLAMP)
+#define RQ_BASE                                                                                  \
+    "mvn    r1, r1\n"          /* sh = e - 1 */                                                  \
+    "sub    lr, r1, #1\n"                                                                        \
+    "lsl    lr, r2, lr\n"      /* base = (2 zp + 1) 2^(e-2) */
+#define RQ_ONE(A, AT, CLAMP)                                                                     \
+    "and    r3, " A ", #0x80000000\n"                                                            \
+    "orr    r3, r3, #0x40000000\n"                                                               \
+    "add    r12, lr, " A ", asr #31\n"                                                           \
+    "smlal  r3, r12, " A ", r0\n"                                                                \
+    "asr    r12, r12, r1\n"                                                                      \
+    CLAMP                                                                                        \
+    "strb   r12, " AT "\n"
+/* r12 clamped to [r10, r11]; to [-128, 127] when those are the bounds */
+#define CLAMP_LOHI                                                                               \
+    "cmp    r12, r10\n"                                                                          \
+    "it     lt\n"                                                                                \
+    "movlt  r12, r10\n"                                                                          \
+    "cmp    r12, r11\n"                                                                          \
+    "it     gt\n"                                                                                \
+    "movgt  r12, r11\n"
+#define CLAMP_S8 "ssat   r12, #8, r12\n"
+
+/* Channel c1's output and constants (r8, r0, r1), c1 at [sp, #20]. */
+#define CONV_C1                                                                                  \
+    "ldr    r3, [sp, #20]\n"                                                                     \
+    "ldr    r8, [sp, #64]\n"                                                                     \
+    "add    r8, r8, r3\n"                                                                        \
+    "ldr    r0, [sp, #56]\n"                                                                     \
+    "ldr    r0, [r0, r3, lsl #2]\n"                                                              \
+    "ldr    r1, [sp, #60]\n"                                                                     \
+    "ldr    r1, [r1, r3, lsl #2]\n"
+
+/* nnom_conv_pair_s8(job r0). Stack: [0] the row's end in w0, [4] rows
+ * left, [8] job, [12] c, [16] channel c's weights, [20] c1, [24] n,
+ * [28] skip, [32] wskip, [36] off, [40] off | wskip, then the job's fields
+ * read once: [48] x, [52] x + dx, [56] mult, [60] shift, [64] out, [68] 2 K,
+ * [72] 1 when [lo, hi] is the int8 range, [76] lo, [80] hi, [84] bias,
+ * [88] oc, [92] K, [96] rows, [100] step, [104] 2 zp + 1; then r4-r11, lr. */
+__asm__(ASM_FUNCTION(nnom_conv_pair_s8)
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #108\n"
+        "str    r0, [sp, #8]\n"
+        "movs   r1, #0\n"
+        "str    r1, [sp, #12]\n"
+        "ldr    r1, [r0, #4]\n"
+        "str    r1, [sp, #16]\n"
+        "ldr    r1, [r0, #40]\n"
+        "str    r1, [sp, #24]\n"
+        "ldr    r1, [r0, #48]\n"
+        "str    r1, [sp, #28]\n"
+        "ldr    r1, [r0, #64]\n"
+        "str    r1, [sp, #32]\n"
+        "ldr    r2, [r0, #68]\n"
+        "str    r2, [sp, #36]\n"
+        "orr    r1, r1, r2\n"
+        "str    r1, [sp, #40]\n" /* the raw, contiguous loop unless 0 */
+        "ldm    r0, {r1-r3}\n"   /* x, w, bias */
+        "str    r1, [sp, #48]\n"
+        "str    r3, [sp, #84]\n"
+        "ldr    r2, [r0, #36]\n"
+        "add    r1, r1, r2\n"
+        "str    r1, [sp, #52]\n"
+        "ldr    r1, [r0, #12]\n"
+        "str    r1, [sp, #56]\n"
+        "ldr    r1, [r0, #16]\n"
+        "str    r1, [sp, #60]\n"
+        "ldr    r1, [r0, #20]\n"
+        "str    r1, [sp, #64]\n"
+        "ldr    r1, [r0, #32]\n"
+        "str    r1, [sp, #92]\n"
+        "lsl    r1, r1, #1\n"
+        "str    r1, [sp, #68]\n"
+        "ldr    r1, [r0, #56]\n"
+        "str    r1, [sp, #76]\n"
+        "ldr    r2, [r0, #60]\n"
+        "str    r2, [sp, #80]\n"
+        "movs   r3, #0\n"
+        "cmn    r1, #128\n"
+        "it     eq\n"
+        "cmpeq  r2, #127\n"
+        "it     eq\n"
+        "moveq  r3, #1\n"
+        "str    r3, [sp, #72]\n"  /* the bounds are the int8 range */
+        "ldr    r1, [r0, #28]\n"
+        "str    r1, [sp, #88]\n"
+        "ldr    r1, [r0, #44]\n"
+        "str    r1, [sp, #96]\n"
+        "ldr    r1, [r0, #24]\n"
+        "str    r1, [sp, #100]\n"
+        "ldr    r1, [r0, #52]\n"
+        "str    r1, [sp, #104]\n"
+        "4:\n" /* channels c and c1 = c + 1 (c when it is the last) */
+        "ldr    r9, [sp, #12]\n"
+        "ldr    r10, [sp, #88]\n"
+        "ldr    r12, [sp, #92]\n" /* K: c1's weights after c's */
+        "adds   r11, r9, #1\n"
+        "cmp    r11, r10\n"
+        "itt    ge\n"
+        "movge  r11, r9\n"
+        "movge  r12, #0\n"
+        "str    r11, [sp, #20]\n"
+        "ldr    r8, [sp, #84]\n"
+        "ldr    r4, [r8, r9, lsl #2]\n"
+        "mov    r5, r4\n"
+        "ldr    r6, [r8, r11, lsl #2]\n"
+        "mov    r7, r6\n"
+        "ldr    r0, [sp, #48]\n"
+        "ldr    r2, [sp, #52]\n"
+        "ldr    r1, [sp, #16]\n"
+        "add    r3, r1, r12\n"
+        "ldr    r8, [sp, #96]\n"
+        "str    r8, [sp, #4]\n"
+        "ldr    r8, [sp, #40]\n"
+        "cmp    r8, #0\n"
+        "bne    5f\n"
+        "1:\n" /* a row of n bytes (4 and 8 first if they are in n), raw */
+        "ldr    lr, [sp, #24]\n"
+        "add    r8, r1, lr\n"
+        "str    r8, [sp, #0]\n"
+        "tst    lr, #4\n"
+        "beq    11f\n"
+        MAC2X2_STEP
+        "ldr    lr, [sp, #24]\n"
+        "11:\n"
+        "tst    lr, #8\n"
+        "beq    12f\n"
+        MAC2X2_STEP
+        MAC2X2_STEP
+        "12:\n"
+        "ldr    lr, [sp, #0]\n"
+        "cmp    r1, lr\n"
+        "beq    3f\n"
+        "13:\n" /* sixteen values per iteration */
+        MAC2X2_STEP
+        MAC2X2_STEP
+        MAC2X2_STEP
+        MAC2X2_STEP
+        "ldr    lr, [sp, #0]\n"
+        "cmp    r1, lr\n"
+        "bne    13b\n"
+        "3:\n"
+        "ldr    lr, [sp, #28]\n"
+        "add    r0, r0, lr\n"
+        "add    r2, r2, lr\n"
+        "ldr    lr, [sp, #4]\n"
+        "subs   lr, lr, #1\n"
+        "str    lr, [sp, #4]\n"
+        "bne    1b\n"
+        "b      30f\n"
+        "5:\n" /* the same with the zero point and the weight skip */
+        "ldr    lr, [sp, #24]\n"
+        "add    r8, r1, lr\n"
+        "str    r8, [sp, #0]\n"
+        "tst    lr, #4\n"
+        "beq    14f\n"
+        MAC2X2_STEP_ZP
+        "ldr    lr, [sp, #24]\n"
+        "14:\n"
+        "tst    lr, #8\n"
+        "beq    15f\n"
+        MAC2X2_STEP_ZP
+        MAC2X2_STEP_ZP
+        "15:\n"
+        "ldr    lr, [sp, #0]\n"
+        "cmp    r1, lr\n"
+        "beq    6f\n"
+        "16:\n" /* sixteen values per iteration */
+        MAC2X2_STEP_ZP
+        MAC2X2_STEP_ZP
+        MAC2X2_STEP_ZP
+        MAC2X2_STEP_ZP
+        "ldr    lr, [sp, #0]\n"
+        "cmp    r1, lr\n"
+        "bne    16b\n"
+        "6:\n"
+        "ldr    lr, [sp, #28]\n"
+        "add    r0, r0, lr\n"
+        "add    r2, r2, lr\n"
+        "ldr    lr, [sp, #32]\n"
+        "add    r1, r1, lr\n"
+        "add    r3, r3, lr\n"
+        "ldr    lr, [sp, #4]\n"
+        "subs   lr, lr, #1\n"
+        "str    lr, [sp, #4]\n"
+        "bne    5b\n"
+        "30:\n" /* requantise: channel c from r4, r5, then c1 from r6, r7 */
+        "ldr    r9, [sp, #100]\n"
+        "ldr    r2, [sp, #104]\n"
+        "ldr    r3, [sp, #12]\n"
+        "ldr    r8, [sp, #64]\n"
+        "add    r8, r8, r3\n"
+        "ldr    r0, [sp, #56]\n"
+        "ldr    r0, [r0, r3, lsl #2]\n"
+        "ldr    r1, [sp, #60]\n"
+        "ldr    r1, [r1, r3, lsl #2]\n"
+        "ldr    r10, [sp, #72]\n"
+        "cmp    r10, #0\n"
+        "beq    20f\n"
+        RQ_TWO("r4", "r5", CLAMP_S8)
+        CONV_C1
+        RQ_TWO("r6", "r7", CLAMP_S8)
+        "b      21f\n"
+        "20:\n"
+        "ldr    r10, [sp, #76]\n"
+        "ldr    r11, [sp, #80]\n"
+        RQ_TWO("r4", "r5", CLAMP_LOHI)
+        CONV_C1
+        RQ_TWO("r6", "r7", CLAMP_LOHI)
+        "21:\n" /* the next two channels */
+        "ldr    r1, [sp, #16]\n"
+        "ldr    r12, [sp, #68]\n"
+        "add    r1, r1, r12\n"
+        "str    r1, [sp, #16]\n"
+        "ldr    r9, [sp, #12]\n"
+        "adds   r9, r9, #2\n"
+        "str    r9, [sp, #12]\n"
+        "ldr    r10, [sp, #88]\n"
+        "cmp    r9, r10\n"
+        "blt    4b\n"
+        "add    sp, sp, #108\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_conv_pair_s8, .-nnom_conv_pair_s8\n"
+        ".text\n");
+
+/* 1x4: four values of x (r0) times rows 0..3 (r1, r2, r3, r12) into r4..r7. */
+#define ROW(W, ACC)                                                                              \
+    "ldr    r10, [" W "], #4\n"                                                                  \
+    "sxtb16 r11, r10\n"                                                                          \
+    "sxtb16 r10, r10, ror #8\n"                                                                  \
+    "smlad  " ACC ", r9, r11, " ACC "\n"                                                         \
+    "smlad  " ACC ", r8, r10, " ACC "\n"
+#define MAC1X4_STEP                                                                              \
+    "ldr    r8, [r0], #4\n"                                                                      \
+    "sxtb16 r9, r8\n"                                                                            \
+    "sxtb16 r8, r8, ror #8\n"                                                                    \
+    ROW("r1", "r4") ROW("r2", "r5") ROW("r3", "r6") ROW("r12", "r7")
+
+/* Row I of a group requantised into [r8, #I] (r9: &mult[o], [sp, #8]:
+ * &shift[o], r2: 2 zp + 1, r10 lo, r11 hi). */
+#define FC_RQ(I, ACC, CLAMP)                                                                     \
+    "ldr    r0, [r9, #" #I " * 4]\n"                                                             \
+    "ldr    r1, [sp, #8]\n"                                                                      \
+    "ldr    r1, [r1, #" #I " * 4]\n"                                                             \
+    RQ_BASE                                                                                      \
+    RQ_ONE(ACC, "[r8, #" #I "]", CLAMP)
+/* After row I of the last group: done when it was the last row. */
+#define FC_LAST(I)                                                                               \
+    "ldr    r3, [sp, #16]\n"                                                                     \
+    "cmp    r3, #" #I " + 1\n"                                                                   \
+    "beq    21f\n"
+
+/* nnom_fc_rows_s8(job r0). Stack: [0] job, [4] the group's first row o,
+ * [8] &shift[o], [12] rows from o, then r4-r11, lr. */
+__asm__(ASM_FUNCTION(nnom_fc_rows_s8)
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #24\n"
+        "str    r0, [sp, #0]\n"
+        "movs   r1, #0\n"
+        "str    r1, [sp, #4]\n"
+        "7:\n" /* rows o .. o + 3 (the last one repeated past the end) */
+        "ldr    lr, [sp, #0]\n"
+        "ldr    r9, [sp, #4]\n"
+        "ldr    r10, [lr, #24]\n" /* units */
+        "ldr    r11, [lr, #28]\n" /* n */
+        "sub    r10, r10, r9\n"
+        "str    r10, [sp, #16]\n"
+        "ldr    r8, [lr, #4]\n"
+        "mla    r1, r9, r11, r8\n"
+        "ldr    r8, [lr, #8]\n"
+        "add    r8, r8, r9, lsl #2\n"
+        "cmp    r10, #4\n"
+        "blt    17f\n"
+        "add    r2, r1, r11\n"
+        "add    r3, r2, r11\n"
+        "add    r12, r3, r11\n"
+        "ldm    r8, {r4-r7}\n"
+        "b      18f\n"
+        "17:\n" /* fewer than four rows left */
+        "cmp    r10, #2\n"
+        "ite    ge\n"
+        "addge  r2, r1, r11\n"
+        "movlt  r2, r1\n"
+        "cmp    r10, #3\n"
+        "ite    ge\n"
+        "addge  r3, r2, r11\n"
+        "movlt  r3, r2\n"
+        "mov    r12, r3\n"
+        "ldr    r4, [r8]\n"
+        "mov    r5, r4\n"
+        "cmp    r10, #2\n"
+        "it     ge\n"
+        "ldrge  r5, [r8, #4]\n"
+        "mov    r6, r5\n"
+        "cmp    r10, #3\n"
+        "it     ge\n"
+        "ldrge  r6, [r8, #8]\n"
+        "mov    r7, r6\n"
+        "18:\n"
+        "ldr    r0, [lr, #0]\n"
+        "add    lr, r1, r11\n" /* the end of row o */
+        "sub    r10, lr, r1\n"
+        "tst    r10, #4\n"
+        "beq    11f\n"
+        MAC1X4_STEP
+        "11:\n"
+        "sub    r10, lr, r1\n"
+        "tst    r10, #8\n"
+        "beq    12f\n"
+        MAC1X4_STEP
+        MAC1X4_STEP
+        "12:\n"
+        "cmp    r1, lr\n"
+        "beq    9f\n"
+        "13:\n" /* sixteen values per iteration */
+        MAC1X4_STEP
+        MAC1X4_STEP
+        MAC1X4_STEP
+        MAC1X4_STEP
+        "cmp    r1, lr\n"
+        "bne    13b\n"
+        "9:\n" /* requantise the group's rows */
+        "ldr    lr, [sp, #0]\n"
+        "ldr    r9, [sp, #4]\n"
+        "ldr    r10, [lr, #36]\n"
+        "ldr    r11, [lr, #40]\n"
+        "ldr    r2, [lr, #32]\n"
+        "ldr    r8, [lr, #20]\n"
+        "add    r8, r8, r9\n"
+        "ldr    r3, [lr, #16]\n"
+        "add    r3, r3, r9, lsl #2\n"
+        "str    r3, [sp, #8]\n"
+        "ldr    r3, [lr, #12]\n"
+        "add    r9, r3, r9, lsl #2\n"
+        "ldr    r3, [sp, #16]\n"
+        "cmp    r3, #4\n"
+        "blt    20f\n"
+        "cmn    r10, #128\n"
+        "bne    19f\n"
+        "cmp    r11, #127\n"
+        "bne    19f\n"
+        FC_RQ(0, "r4", CLAMP_S8)
+        FC_RQ(1, "r5", CLAMP_S8)
+        FC_RQ(2, "r6", CLAMP_S8)
+        FC_RQ(3, "r7", CLAMP_S8)
+        "b      21f\n"
+        "19:\n"
+        FC_RQ(0, "r4", CLAMP_LOHI)
+        FC_RQ(1, "r5", CLAMP_LOHI)
+        FC_RQ(2, "r6", CLAMP_LOHI)
+        FC_RQ(3, "r7", CLAMP_LOHI)
+        "b      21f\n"
+        "20:\n" /* the last rows */
+        FC_RQ(0, "r4", CLAMP_LOHI)
+        FC_LAST(0)
+        FC_RQ(1, "r5", CLAMP_LOHI)
+        FC_LAST(1)
+        FC_RQ(2, "r6", CLAMP_LOHI)
+        "21:\n"
+        "ldr    r3, [sp, #16]\n"
+        "cmp    r3, #4\n"
+        "ble    10f\n"
+        "ldr    r9, [sp, #4]\n"
+        "adds   r9, r9, #4\n"
+        "str    r9, [sp, #4]\n"
+        "b      7b\n"
+        "10:\n"
+        "add    sp, sp, #24\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_fc_rows_s8, .-nnom_fc_rows_s8\n"
+        ".text\n");
+
+#else
+typedef int nnom_local_mac_dsp_unused_t; /* ISO C: a translation unit is never empty */
+#endif

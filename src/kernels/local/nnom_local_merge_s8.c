@@ -9,7 +9,8 @@
 /* -O2 fast paths: two inputs, one pass, four elements per iteration.
  *
  * Every requantisation here, nnom_requantize(acc, m, -e) + zp with m > 0
- * and 1 <= e <= 23, is taken of v = 2 acc (|acc| < 2^30): its two roundings
+ * and 1 <= e <= 23 (30 if zp = 0), is taken of v = 2 acc (|acc| < 2^29,
+ * true of the values here): its two roundings
  * (the doubling high multiply's, half up, then the divide by 2^e's, halves
  * away from zero) compose exactly into
  *     floor((v m + 2^31 + (b - s) 2^32) / 2^(32+e)),  b = (2 zp + 1) 2^(e-1),
@@ -48,8 +49,9 @@ static int rq2_of(int32_t mult, int32_t shift, int32_t zp, rq2_t *r)
 {
     r->m = mult;
     r->e = -shift;
-    r->b = (int32_t)((uint32_t)(2 * zp + 1) << (r->e > 0 ? r->e - 1 : 0));
-    return mult > 0 && shift <= -1 && shift >= -23;
+    r->b = (int32_t)((uint32_t)(2 * zp + 1) << (r->e > 0 && r->e <= 30 ? r->e - 1 : 0));
+    /* |b| + |v m| / 2^32 < 2^31: e <= 23, or 30 without a zero point */
+    return mult > 0 && r->e >= 1 && r->e <= (zp == 0 ? 30 : 23);
 }
 
 /* nnom_requantize(v / 2, r.m, -r.e) + zp */

@@ -180,9 +180,20 @@ const nnom_kernel_t nnom_softmax_kernels[] = {
     LOCAL_SOFTMAX,
 };
 
-/* Element-wise merges do not depend on the layout. */
-const nnom_kernel_t nnom_add_kernels[] = {{NULL, nnom_local_add_s8}};
-const nnom_kernel_t nnom_mul_kernels[] = {{NULL, nnom_local_mul_s8}};
+/* Element-wise merges do not depend on the layout; CMSIS-NN's two-input
+ * Add and Mult only with Helium (the local ones are faster elsewhere). */
+const nnom_kernel_t nnom_add_kernels[] = {
+#if NNOM_CMSIS_NN_MVE
+    {nnom_cmsis_add_scratch, nnom_cmsis_add_s8},
+#endif
+    {NULL, nnom_local_add_s8},
+};
+const nnom_kernel_t nnom_mul_kernels[] = {
+#if NNOM_CMSIS_NN_MVE
+    {nnom_cmsis_mul_scratch, nnom_cmsis_mul_s8},
+#endif
+    {NULL, nnom_local_mul_s8},
+};
 
 const nnom_kernel_t nnom_prelu_kernels[] = {LOCAL_PRELU};
 

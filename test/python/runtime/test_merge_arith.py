@@ -280,7 +280,9 @@ def test_c_two_input_add_sub_mult_fast_paths(driver):
         zps = [int(v) for v in rng.integers(-128, 128, 2)]
         zpo = int(rng.integers(-128, 128))
         xs = [rng.integers(-128, 128, size) for _ in range(2)]
-        lo, hi = (-128, 127) if trial % 4 else (int(rng.integers(-128, 0)), int(rng.integers(0, 128)))
+        lo, hi = -128, 127
+        if trial % 4 == 0:
+            lo, hi = int(rng.integers(-128, 0)), int(rng.integers(0, 128))
         sub = bool(trial % 5 == 0)
         mults, shifts, om, osh = fp.add_params([s1, s2], so)
         signed = [mults[0], -mults[1] if sub else mults[1]]

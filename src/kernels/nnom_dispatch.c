@@ -163,8 +163,11 @@ const nnom_kernel_t nnom_maxpool_kernels[] = {
     LOCAL_MAXPOOL,
 };
 
+/* Average pooling: CMSIS-NN's only with Helium (with DSP alone the local
+ * kernel is faster: ResNet-8's 8x8 pooling, Cortex-M4, 115 against 419
+ * instructions per output). */
 const nnom_kernel_t nnom_avgpool_kernels[] = {
-#if NNOM_CMSIS_NN_KERNELS
+#if NNOM_CMSIS_NN_MVE
     {nnom_cmsis_avgpool_scratch, nnom_cmsis_avgpool_s8},
 #endif
     LOCAL_AVGPOOL,

@@ -224,8 +224,8 @@ nnom_status_t nnom_cmsis_maxpool_s8(const nnom_kernel_ctx_t *kctx, const void *a
 }
 #endif
 
-/* Average pooling needs its scratch on DSP cores: a run without any (global
- * pooling) takes the local kernel. */
+/* Average pooling: the dispatch runs it with Helium only (no scratch there;
+ * with DSP alone the local kernel is faster). */
 uint32_t nnom_cmsis_avgpool_scratch(const void *args)
 {
     const nnom_pool_args_t *a = (const nnom_pool_args_t *)args;

@@ -85,12 +85,22 @@ NNOM_INLINE int8_t half2_one(int32_t g, int32_t h, const add2_t *k)
     return (int8_t)sat8(rq2(k->og + (int32_t)((uint32_t)g << 20) + h * k->oh, k->out));
 }
 
-/* The loop over four elements at a time, for one of the forms above. */
+/* Elements before the four-at-a-time loop: all of them without DSP, where
+ * the 64-bit arithmetic makes the unrolled loop large for little gain. */
+#if NNOM_LOCAL_DSP
+#define HEAD_OF(n) ((n) & 3u)
+#else
+#define HEAD_OF(n) (n)
+#endif
+
+/* The loop, four elements at a time, for one of the forms above. */
 #define ADD2_LOOP(name, ONE)                                                                   \
     static NNOM_NOINLINE void name(const int8_t *g, const int8_t *h, int8_t *out, uint32_t n, \
                                    add2_t k)                                                   \
     {                                                                                          \
-        const int8_t *const end = out + (n & ~3u);                                             \
+        const int8_t *const end = out + n;                                                     \
+        for (n = HEAD_OF(n); n > 0; n--)                                                       \
+            *out++ = ONE(*g++, *h++, &k);                                                      \
         while (out != end) {                                                                   \
             out[0] = ONE(g[0], h[0], &k);                                                      \
             out[1] = ONE(g[1], h[1], &k);                                                      \
@@ -100,8 +110,6 @@ NNOM_INLINE int8_t half2_one(int32_t g, int32_t h, const add2_t *k)
             h += 4;                                                                            \
             out += 4;                                                                          \
         }                                                                                      \
-        for (n &= 3u; n > 0; n--)                                                              \
-            *out++ = ONE(*g++, *h++, &k);                                                      \
     }
 #define ADD_ONE(g, h, k) add2_one(g, h, k, 0, 0)
 #define SUB_H_ONE(g, h, k) add2_one(g, h, k, 0, 1)
@@ -173,7 +181,9 @@ static int mul2_fast(const nnom_mul_args_t *a)
     k.o1 = 2 * a->in_offset[1];
     const int8_t *x = a->input[0], *y = a->input[1];
     int8_t *out = a->output;
-    const int8_t *const end = out + (a->size & ~3u);
+    const int8_t *const end = out + a->size;
+    for (uint32_t n = HEAD_OF(a->size); n > 0; n--)
+        *out++ = mul2_one(*x++, *y++, &k);
     while (out != end) {
         out[0] = mul2_one(x[0], y[0], &k);
         out[1] = mul2_one(x[1], y[1], &k);
@@ -183,8 +193,6 @@ static int mul2_fast(const nnom_mul_args_t *a)
         y += 4;
         out += 4;
     }
-    for (uint32_t n = a->size & 3u; n > 0; n--)
-        *out++ = mul2_one(*x++, *y++, &k);
     return 1;
 }
 

@@ -121,7 +121,9 @@ class AvgPool(_Pool):
         return kernels.avgpool(ins[0], node.attrs, node.q, node.hwc[:2])
 
     def cmsis_scratch(self, node, arch, in_hw):
-        return cmsis_sizes.avgpool(arch, node.hwc[2])
+        # CMSIS-NN's kernel with Helium only; with DSP alone the local one,
+        # which is faster (src/kernels/nnom_dispatch.c)
+        return cmsis_sizes.avgpool(arch, node.hwc[2]) if arch == "mve" else None
 
 
 class SumPool(Op):

@@ -65,6 +65,11 @@ nnom_status_t nnom_cmsis_avgpool_s8(const nnom_kernel_ctx_t *ctx, const void *ar
 
 uint32_t nnom_cmsis_softmax_scratch(const void *args); /* Helium only */
 nnom_status_t nnom_cmsis_softmax_s8(const nnom_kernel_ctx_t *ctx, const void *args);
+
+uint32_t nnom_cmsis_add_scratch(const void *args); /* Helium only (two-input Add, Mult) */
+nnom_status_t nnom_cmsis_add_s8(const nnom_kernel_ctx_t *ctx, const void *args);
+uint32_t nnom_cmsis_mul_scratch(const void *args);
+nnom_status_t nnom_cmsis_mul_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 #endif
 
 #if NNOM_LOCAL_MAC_ASM

@@ -2,7 +2,9 @@
 
 Random models made to exercise the kernels' paths (convolutions with 1 to 40
 input channels, strides, dilation, padding; depthwise with multipliers;
-dense layers of odd and even sizes; pooling; softmax), plus four of the
+dense layers of odd and even sizes; pooling; softmax; two-input Add,
+Subtract and Multiply over odd element counts and scale ratios; pooling
+windows at the four-channel loops' limits), plus four of the
 benchmark's models (guide CNN, DS-CNN, MLP, wake-word net), are converted,
 and for every board (qemucm M3, M4, M7, M33,
 M55) and backend (local C; CMSIS-NN when NNOM_CMSIS_NN_DIR names a copy) one
@@ -136,6 +138,68 @@ def shape_case_model(k: int, rng: np.random.Generator):
     return model
 
 
+# Two-input Add / Subtract / Multiply (the merge kernels' two-input loops):
+# the second input a 1x1 convolution of the first, its scale set by the
+# weights' factor (ratios from 1 to ~10^-5, either input the larger; factor
+# None: the input added to itself, equal scales), odd element counts, with
+# and without ReLU.
+MERGE_CASES = [
+    ("add", 1.0, None),
+    ("add", 1e-4, "relu"),
+    ("subtract", 0.05, None),
+    ("subtract", 30.0, "relu"),
+    ("multiply", 0.3, None),
+    ("multiply", 1e-3, "relu"),
+    ("add", None, None),
+]
+
+
+def merge_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    layers = keras.layers
+    kind, factor, act = MERGE_CASES[k]
+    shape = (int(rng.integers(1, 8)), int(rng.integers(1, 8)), int(rng.choice([1, 3, 5, 7])))
+    x = inputs = keras.Input(shape)
+    conv = layers.Conv2D(shape[2], 1)
+    y = conv(x) if factor is not None else x
+    op = {"add": layers.Add, "subtract": layers.Subtract, "multiply": layers.Multiply}[kind]
+    out = op()([x, y])
+    model = keras.Model(inputs, layers.ReLU()(out) if act else out)
+    kf.randomize_weights(model, rng)
+    if factor is not None:
+        kernel, bias = conv.get_weights()
+        conv.set_weights([kernel * factor, bias * factor])
+    return model
+
+
+# Pooling windows around the four-channel loops' limits: a global average
+# of 256 pixels (the largest halfword sums) and of 289 (the plain loop),
+# padded windows, odd channel counts.
+POOL_CASES = [
+    ((16, 16, 8), "global_avg"),
+    ((17, 17, 4), "global_avg"),
+    ((9, 9, 12), "avg"),
+    ((9, 7, 13), "max"),
+]
+
+
+def pool_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    layers = keras.layers
+    shape, kind = POOL_CASES[k]
+    x = inputs = keras.Input(shape)
+    x = layers.Conv2D(shape[2], 1, activation="relu")(x)
+    if kind == "global_avg":
+        x = layers.GlobalAveragePooling2D()(x)
+    elif kind == "avg":
+        x = layers.AveragePooling2D(3, strides=2, padding="same")(x)
+    else:
+        x = layers.MaxPooling2D(3, strides=2, padding="same")(x)
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    return model
+
+
 def _calibration(rng: np.random.Generator, shape, n: int) -> np.ndarray:
     scale = float(10 ** rng.uniform(-1, 1))
     return rng.normal(float(rng.uniform(-1, 1)) * scale, scale, (n, *shape)).astype(np.float32)
@@ -169,6 +233,22 @@ def suite(tmp_path_factory):
         converted = nnom.convert(model, calib)
         x = np.concatenate([calib[: RUNS - 1], 3.0 * calib[RUNS - 1 : RUNS]])
         out.append((f"shape{k}", converted, *_case(converted, x)))
+    for k in range(len(MERGE_CASES)):
+        rng = np.random.default_rng(72_000 + k)
+        model = merge_model(k, rng)
+        shape = tuple(int(d) for d in model.inputs[0].shape[1:])
+        calib = _calibration(rng, shape, 32)
+        converted = nnom.convert(model, calib)
+        x = np.concatenate([calib[: RUNS - 1], 3.0 * calib[RUNS - 1 : RUNS]])
+        out.append((f"merge{k}", converted, *_case(converted, x)))
+    for k in range(len(POOL_CASES)):
+        rng = np.random.default_rng(73_000 + k)
+        model = pool_model(k, rng)
+        shape = tuple(int(d) for d in model.inputs[0].shape[1:])
+        calib = _calibration(rng, shape, 32)
+        converted = nnom.convert(model, calib)
+        x = np.concatenate([calib[: RUNS - 1], 3.0 * calib[RUNS - 1 : RUNS]])
+        out.append((f"pool{k}", converted, *_case(converted, x)))
     # (the autoencoder's 264 KB of weights do not fit the Cortex-M3's flash;
     # the benchmark checks it on the M4)
     for name in ("guide", "dscnn", "mlp", "wakeword"):

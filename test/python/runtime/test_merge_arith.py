@@ -213,3 +213,91 @@ def test_c_add_sub_mult_prelu_are_bit_exact(driver):
     assert len(out) == len(wants)
     for k, (line, want) in enumerate(zip(out, wants)):
         assert [int(v) for v in line.split()] == np.asarray(want).tolist(), f"case {k}"
+
+
+# ---- the -O2 two-input kernels' arithmetic (nnom_local_merge_s8.c) --------------
+
+
+def smmlar_requantize(v: int, mult: int, e: int, zp: int) -> int:
+    """The fast loops' requantisation of v = 2 acc: one rounded high-word
+    multiply-accumulate (SMMLAR) and one shift."""
+    s = 1 if v < 0 else 0
+    b = (2 * zp + 1) << (e - 1)
+    high = ((b - s) * 2**32 + v * mult + 2**31) >> 32
+    assert -(2**31) <= high < 2**31  # no 32-bit overflow in the kernel
+    return high >> e
+
+
+def test_smmlar_form_is_the_two_roundings():
+    rng = np.random.default_rng(21)
+    for _ in range(4000):
+        e = int(rng.integers(1, 24))
+        zp = int(rng.integers(-128, 128))
+        mult = int(rng.integers(2**30, 2**31))
+        acc = int(rng.integers(-(2**28), 2**28))
+        if rng.random() < 0.3:  # exact halves of the second rounding
+            k = min(1000, 2 ** (27 - e))
+            acc = (int(rng.integers(-k, k)) * 2 + 1) << (e - 1)
+            mult = 2**30
+        assert smmlar_requantize(2 * acc, mult, e, zp) == exact_requantize(acc, mult, -e) + zp
+    for e in range(1, 31):  # without a zero point (Add's input terms) up to e = 30
+        mult = int(rng.integers(2**30, 2**31))
+        for acc in rng.integers(-(2**28), 2**28, 50):
+            assert smmlar_requantize(2 * int(acc), mult, e, 0) == exact_requantize(
+                int(acc), mult, -e
+            )
+
+
+def test_add_terms_of_every_int8_value():
+    """Add's input term (x + offset) << 20 requantised, for all 256 values,
+    every input shift the converter gives and the larger input's exact 1/2."""
+    rng = np.random.default_rng(22)
+    for e in range(1, 31):
+        for _ in range(3):
+            mult, off = int(rng.integers(2**30, 2**31)), int(rng.integers(-127, 129))
+            for x in range(-128, 128):
+                v = (x + off) << 21
+                want = exact_requantize((x + off) << 20, mult, -e)
+                assert smmlar_requantize(v, mult, e, 0) == want
+    for x in range(-128, 128):
+        assert exact_requantize(x << 20, 2**30, 0) == x << 19
+
+
+def test_c_two_input_add_sub_mult_fast_paths(driver):
+    """Two inputs (the -O2 loops): lengths 1 to 70 and longer (the tail of
+    the four-element loop), scale ratios up to 10^7, equal scales, Sub with
+    either input of the larger scale, narrow activation ranges."""
+    rng = np.random.default_rng(23)
+    cases, wants = [], []
+    for trial in range(120):
+        size = int(rng.integers(1, 71)) if trial % 3 else int(rng.integers(71, 2000))
+        s1 = float(np.float32(10 ** rng.uniform(-3, 0)))
+        ratio = [1.0, 10 ** rng.uniform(-7, 0), 10 ** rng.uniform(-1, 0)][trial % 3]
+        s2 = float(np.float32(s1 * ratio))
+        if trial % 2:
+            s1, s2 = s2, s1
+        so = float(np.float32(10 ** rng.uniform(-3, 0)))
+        zps = [int(v) for v in rng.integers(-128, 128, 2)]
+        zpo = int(rng.integers(-128, 128))
+        xs = [rng.integers(-128, 128, size) for _ in range(2)]
+        lo, hi = -128, 127
+        if trial % 4 == 0:
+            lo, hi = int(rng.integers(-128, 0)), int(rng.integers(0, 128))
+        sub = bool(trial % 5 == 0)
+        mults, shifts, om, osh = fp.add_params([s1, s2], so)
+        signed = [mults[0], -mults[1] if sub else mults[1]]
+        lines = [f"add 2 {size} 20 {zpo} {om} {osh} {lo} {hi}"]
+        lines += [f"{-z} {m} {s}" for z, m, s in zip(zps, signed, shifts)]
+        lines += [_values(x) for x in xs]
+        cases.append("\n".join(lines))
+        wants.append(fp.add_s8(xs, zps, mults, shifts, om, osh, zpo, lo, hi, subtract=sub))
+
+        m, s = fp.quantize_multiplier(s1 * s2 / so)
+        lines = [f"mul 2 {size} {zpo} {lo} {hi}", _values([-z for z in zps]), f"{m} {s}"]
+        lines += [_values(x) for x in xs]
+        cases.append("\n".join(lines))
+        wants.append(fp.mul_s8(xs, zps, [m], [s], [], zpo, lo, hi))
+    out = cbuild.run([str(driver)], input="\n".join(cases) + "\n").stdout.strip().split("\n")
+    assert len(out) == len(wants)
+    for k, (line, want) in enumerate(zip(out, wants)):
+        assert [int(v) for v in line.split()] == np.asarray(want).tolist(), f"case {k}"

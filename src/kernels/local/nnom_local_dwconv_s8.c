@@ -93,131 +93,239 @@ NNOM_HOT void taps4(const dw_ctx_t *t, const int8_t *x, const int8_t *w, int32_t
 
 #if NNOM_LOCAL_DSP
 
-/* A group of four channels: widened weights and requantisation. */
+/* A group of four channels: widened weights and requantisation. The
+ * weights are doubled and so are the accumulators (2 acc), which puts the
+ * requantisation's first rounding at bit 31 of the product, where SMMLAR
+ * rounds: per channel
+ *     r = SMMLAR(2 acc, mult, ra) >> e,  ra = (2 zp + 1) 2^(e-1) - s
+ * (s = 1 when acc < 0; the form of nnom_rq_fast() scaled by two). Where
+ * act_min >= zp the s term can go: it moves only results <= zp, which the
+ * clamp takes to act_min anyway. */
 typedef struct {
-    int16x2_t w[2 * DW_MAX_TAPS]; /* per tap: channels (0, 2), then (1, 3) */
-    int32_t bias[4], mult[4], base[4], sh[4];
+    int16x2_t w[2 * DW_MAX_TAPS]; /* per tap: channels (0, 2), then (1, 3), doubled */
+    int32_t bias[4];              /* doubled */
+    int32_t mb[8];                /* per channel: mult, ra without s */
+    int32_t e[4];
     uint32_t lo4, hi4; /* act_min, act_max in each byte */
+    int16x2_t off;     /* -input_zp in each halfword */
 } dw_group_t;
 
-/* acc += (x - zp) * w over rows x cols taps: x at the first (input step
- * xstep along a row, xrow between rows), w at its widened weights (wrow
- * words from one row's first tap to the next's). */
-NNOM_INLINE void group_taps(const int8_t *x, const int16x2_t *w, int32_t rows, int32_t cols,
-                            int32_t xstep, int32_t xrow, int32_t wrow, int16x2_t off,
-                            int32_t *acc)
+/* The pixel loops' variants: the s term (DW_SIGN) and the clamp to
+ * [act_min, act_max] (DW_CLAMP), each only where it changes a result. */
+#define DW_SIGN 1
+#define DW_CLAMP 2
+
+NNOM_INLINE int32_t dw_rq(int32_t acc2, const int32_t *mb, int32_t e, int mode)
 {
-    int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
-#define DW_TAP(xp, wp)                                                                         \
-    do {                                                                                       \
-        const uint32_t v = nnom_read4(xp);                                                     \
-        const int16x2_t xe = __sxtab16(off, (int8x4_t)v), xo = nnom_sxtab16_odd(off, v);       \
-        a0 = __smlabb(xe, (wp)[0], a0);                                                        \
-        a2 = __smlatt(xe, (wp)[0], a2);                                                        \
-        a1 = __smlabb(xo, (wp)[1], a1);                                                        \
-        a3 = __smlatt(xo, (wp)[1], a3);                                                        \
-    } while (0)
-    if (cols == 3) { /* the usual 3-wide rows, unrolled */
-        for (int32_t ky = 0; ky < rows; ky++, x += xrow, w += wrow) {
-            DW_TAP(x, w);
-            DW_TAP(x + xstep, w + 2);
-            DW_TAP(x + 2 * xstep, w + 4);
-        }
-        rows = 0;
-    }
-    for (int32_t ky = 0; ky < rows; ky++, x += xrow, w += wrow) {
-        const int8_t *xp = x;
-        const int16x2_t *wp = w, *wend = w + 2 * cols;
-        do {
-            DW_TAP(xp, wp);
-            xp += xstep;
-            wp += 2;
-        } while (wp != wend);
-    }
-#undef DW_TAP
-    acc[0] = a0;
-    acc[1] = a1;
-    acc[2] = a2;
-    acc[3] = a3;
+    const int32_t ra = (mode & DW_SIGN) ? mb[1] + (acc2 >> 31) : mb[1];
+    int32_t r;
+    __asm__("smmlar %0, %1, %2, %3" : "=r"(r) : "r"(acc2), "r"(mb[0]), "r"(ra));
+    return __ssat(r >> e, 8);
 }
 
-/* Four results requantised (every channel of the group in the SMLAL form),
- * clamped and stored as one word. */
-NNOM_INLINE void group_store(const int32_t *acc, const dw_group_t *g, int8_t *out)
+/* Four results requantised, clamped and stored as one word. */
+NNOM_INLINE void dw_store(int32_t a0, int32_t a1, int32_t a2, int32_t a3, const dw_group_t *g,
+                          int mode, int8_t *out)
 {
-#define DW_RQ(i) ((uint32_t)__ssat(nnom_rq_fast(acc[i], g->mult[i], g->base[i], g->sh[i]), 8))
-    uint32_t v = (DW_RQ(0) & 0xFFu) | (DW_RQ(1) & 0xFFu) << 8 | (DW_RQ(2) & 0xFFu) << 16 |
-                 DW_RQ(3) << 24;
-#undef DW_RQ
-    (void)__ssub8((int8x4_t)v, (int8x4_t)g->lo4); /* max(v, lo) */
-    v = __sel(v, g->lo4);
-    (void)__ssub8((int8x4_t)g->hi4, (int8x4_t)v); /* min(v, hi) */
-    v = __sel(v, g->hi4);
+    uint32_t v = (uint32_t)dw_rq(a0, g->mb, g->e[0], mode) & 0xFFu;
+    v |= ((uint32_t)dw_rq(a1, g->mb + 2, g->e[1], mode) & 0xFFu) << 8;
+    v |= ((uint32_t)dw_rq(a2, g->mb + 4, g->e[2], mode) & 0xFFu) << 16;
+    v |= (uint32_t)dw_rq(a3, g->mb + 6, g->e[3], mode) << 24;
+    if (mode & DW_CLAMP) {
+        (void)__ssub8((int8x4_t)v, (int8x4_t)g->lo4); /* max(v, lo) */
+        v = __sel(v, g->lo4);
+        (void)__ssub8((int8x4_t)g->hi4, (int8x4_t)v); /* min(v, hi) */
+        v = __sel(v, g->hi4);
+    }
     memcpy(out, &v, 4);
 }
 
-/* Sets up group c; 0 where a channel's requantisation is not the SMLAL form. */
+/* acc += (x - zp) w for one tap: four channels, x at the input word, w at
+ * the tap's two widened words. */
+#define DW_TAP(xp, wp)                                                                         \
+    do {                                                                                       \
+        const uint32_t v_ = nnom_read4(xp);                                                    \
+        const int16x2_t xe_ = __sxtab16(off, (int8x4_t)v_), xo_ = nnom_sxtab16_odd(off, v_);   \
+        a0 = __smlabb(xe_, (wp)[0], a0);                                                       \
+        a2 = __smlatt(xe_, (wp)[0], a2);                                                       \
+        a1 = __smlabb(xo_, (wp)[1], a1);                                                       \
+        a3 = __smlatt(xo_, (wp)[1], a3);                                                       \
+    } while (0)
+
+/* One axis of the window: sizes and steps. */
+typedef struct {
+    int32_t in, k, s, d, pad, out; /* input, kernel, stride, dilation, padding, output */
+    int32_t xb, ob;                /* input, output bytes per pixel */
+} dw_axis_t;
+
+/* A line of outputs along u (the width, or for (k, 1) kernels the height:
+ * a kernel column is then the run along u), rows of taps across v. */
+typedef struct {
+    dw_axis_t u;
+    int32_t lo, hi;     /* outputs whose window lies inside the input along u */
+    int32_t rows;       /* valid rows of taps across v (> 0) */
+    int32_t xr, wr;     /* input bytes, widened words between rows */
+    const int8_t *x;    /* input at u = 0 on the first valid row */
+    const int16x2_t *w; /* widened weights of the first valid row */
+    int8_t *out;        /* output at u = 0 */
+} dw_line_t;
+
+/* acc += the taps of rows x cols from x and w (any cols). */
+#define DW_TAPS(x, w, rows, cols)                                                              \
+    do {                                                                                       \
+        const int8_t *xr_ = (x);                                                               \
+        const int16x2_t *wr_ = (w);                                                            \
+        for (int32_t ky_ = (rows); ky_ > 0; ky_--, xr_ += l->xr, wr_ += l->wr) {               \
+            const int8_t *xq_ = xr_;                                                           \
+            const int16x2_t *wq_ = wr_;                                                        \
+            for (int32_t kx_ = (cols); kx_ > 0; kx_--, xq_ += xs, wq_ += 2)                     \
+                DW_TAP(xq_, wq_);                                                              \
+        }                                                                                      \
+    } while (0)
+
+/* One line: the border outputs tap by tap, the inside ones with the
+ * window's whole run along u. */
+NNOM_INLINE void dw_line_mode(const dw_group_t *g, const dw_line_t *l, int mode)
+{
+    const int16x2_t off = g->off;
+    const int32_t xs = l->u.d * l->u.xb, xp = l->u.s * l->u.xb, op = l->u.ob;
+    for (int32_t o = 0; o < l->u.out; o++) {
+        if (o == l->lo && l->hi > l->lo) { /* the inside outputs */
+            const int8_t *x = l->x + (o * l->u.s - l->u.pad) * l->u.xb;
+            int8_t *out = l->out + o * op;
+            const int32_t k = l->u.k;
+            for (; o < l->hi; o++, x += xp, out += op) {
+                int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
+#if !defined(__OPTIMIZE_SIZE__)
+                if (k == 3) { /* 3-wide rows and (3, 1) columns, unrolled */
+                    const int8_t *xq = x;
+                    const int16x2_t *wq = l->w;
+                    for (int32_t ky = l->rows; ky > 0; ky--, xq += l->xr, wq += l->wr) {
+                        DW_TAP(xq, wq);
+                        DW_TAP(xq + xs, wq + 2);
+                        DW_TAP(xq + 2 * xs, wq + 4);
+                    }
+                } else
+#endif
+                    DW_TAPS(x, l->w, l->rows, k);
+                dw_store(a0, a1, a2, a3, g, mode, out);
+            }
+            if (o >= l->u.out)
+                break;
+        }
+        const int32_t u0 = o * l->u.s - l->u.pad;
+        int32_t k0, k1;
+        taps(u0, l->u.in, l->u.k, l->u.d, &k0, &k1);
+        int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
+        if (k1 > k0)
+            DW_TAPS(l->x + (u0 + k0 * l->u.d) * l->u.xb, l->w + 2 * k0, l->rows, k1 - k0);
+        dw_store(a0, a1, a2, a3, g, mode, l->out + o * op);
+    }
+}
+#undef DW_TAPS
+
+#if defined(__OPTIMIZE_SIZE__)
+static NNOM_NOINLINE void dw_line(const dw_group_t *g, const dw_line_t *l, int mode)
+{
+    dw_line_mode(g, l, mode);
+}
+#else
+/* One copy of the line per mode: where no result needs the s term nor the
+ * clamp (ReLU with output zero point -128, the usual case), and all. */
+static NNOM_NOINLINE void dw_line_plain(const dw_group_t *g, const dw_line_t *l)
+{
+    dw_line_mode(g, l, 0);
+}
+
+static NNOM_NOINLINE void dw_line_full(const dw_group_t *g, const dw_line_t *l)
+{
+    dw_line_mode(g, l, DW_SIGN | DW_CLAMP);
+}
+
+static void dw_line(const dw_group_t *g, const dw_line_t *l, int mode)
+{
+    if (mode == 0)
+        dw_line_plain(g, l);
+    else
+        dw_line_full(g, l);
+}
+#endif
+#undef DW_TAP
+
+/* Sets up group c; 0 where a channel does not suit: its requantisation is
+ * not the SMLAL form, or 2 acc might not fit in 32 bits. */
 static int group_of(const dw_ctx_t *t, int32_t c, dw_group_t *g)
 {
     const nnom_conv_args_t *a = t->a;
     const int32_t taps = t->kh * t->kw;
+    const int32_t reach = ((int32_t)1 << 30) - taps * 255 * 128; /* |acc| below 2^30 */
     for (int i = 0; i < 4; i++) {
-        const nnom_rq_t r = nnom_rq_of(a->rq.mult[c + i], a->rq.shift[c + i], a->p.output_zp);
-        if (!r.fast)
+        const int32_t mult = a->rq.mult[c + i], shift = a->rq.shift[c + i], b = a->bias[c + i];
+        if (!nnom_rq_fast_ok(mult, shift) || b >= reach || b <= -reach)
             return 0;
-        g->bias[i] = a->bias[c + i];
-        g->mult[i] = r.mult;
-        g->base[i] = r.base;
-        g->sh[i] = r.sh;
+        g->bias[i] = 2 * b;
+        g->mb[2 * i] = mult;
+        g->mb[2 * i + 1] = (int32_t)((uint32_t)(2 * a->p.output_zp + 1) << (-shift - 1));
+        g->e[i] = -shift;
     }
     for (int32_t k = 0; k < taps; k++) {
         const uint32_t u = nnom_read4(a->weight + k * t->oc + c);
-        g->w[2 * k] = __sxtb16((int8x4_t)u);
-        g->w[2 * k + 1] = nnom_sxtb16_odd(u);
+        const int16x2_t we = __sxtb16((int8x4_t)u), wo = nnom_sxtb16_odd(u);
+        g->w[2 * k] = __sadd16(we, we);
+        g->w[2 * k + 1] = __sadd16(wo, wo);
     }
     g->lo4 = ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u;
     g->hi4 = ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u;
+    g->off = nnom_offset2(a->p.input_zp);
     return 1;
 }
 
 /* Multiplier 1, channels a multiple of four, kh * kw <= DW_MAX_TAPS: group
- * by group. 0 (nothing written) where a group's requantisation is not the
- * SMLAL form: the caller then runs the per-pixel path. */
+ * by group, the outputs of a line along u whose windows lie inside the
+ * input in one call. 0 (nothing written) where a channel does not suit:
+ * the caller then runs the per-pixel path. */
 static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
 {
     const nnom_conv_args_t *a = t->a;
-    const int16x2_t off = nnom_offset2(a->p.input_zp);
-    const int32_t ic = t->ic, xstep = t->dw * ic, xrow = t->dh * t->iw * ic;
+    const dw_axis_t h = {t->ih, t->kh, t->sh, t->dh, t->pt, t->oh, t->iw * t->ic, t->ow * t->oc};
+    const dw_axis_t wd = {t->iw, t->kw, t->sw, t->dw, t->pl, t->ow, t->ic, t->oc};
+    /* (k, 1) kernels run down the column: u is the height */
+    const int down = t->kw == 1 && t->kh > 1;
+    const dw_axis_t u = down ? h : wd, v = down ? wd : h;
+    const int mode = (a->p.act_min >= a->p.output_zp ? 0 : DW_SIGN) |
+                     (a->p.act_min > -128 || a->p.act_max < 127 ? DW_CLAMP : 0);
+    /* outputs [lo, hi) along u have their whole window inside the input */
+    int32_t lo = (u.pad + u.s - 1) / u.s, hi = u.in - 1 + u.pad - (u.k - 1) * u.d;
+    hi = hi < 0 ? 0 : hi / u.s + 1;
+    lo = lo < u.out ? lo : u.out;
+    hi = hi < lo ? lo : (hi < u.out ? hi : u.out);
     dw_group_t g;
     for (int32_t c = 0; c < t->oc; c += 4)
         if (!group_of(t, c, &g))
             return 0;
     for (int32_t c = 0; c < t->oc; c += 4) {
         group_of(t, c, &g);
-        int8_t *out = a->output + c;
-        for (int32_t oy = 0; oy < t->oh; oy++) {
-            const int32_t y0 = oy * t->sh - t->pt;
-            int32_t ky0 = 0, ky1 = t->kh;
-            if (y0 < 0 || y0 + (t->kh - 1) * t->dh >= t->ih) /* window not inside */
-                taps(y0, t->ih, t->kh, t->dh, &ky0, &ky1);
-            for (int32_t ox = 0; ox < t->ow; ox++, out += t->oc) {
-                const int32_t x0 = ox * t->sw - t->pl;
-                int32_t kx0 = 0, kx1 = t->kw;
-                if (x0 < 0 || x0 + (t->kw - 1) * t->dw >= t->iw) /* window not inside */
-                    taps(x0, t->iw, t->kw, t->dw, &kx0, &kx1);
-                int32_t acc[4] = {g.bias[0], g.bias[1], g.bias[2], g.bias[3]};
-                if (ky1 > ky0 && kx1 > kx0) {
-                    const int8_t *x =
-                        a->input + c + ((y0 + ky0 * t->dh) * t->iw + x0 + kx0 * t->dw) * ic;
-                    const int16x2_t *w = g.w + 2 * (ky0 * t->kw + kx0);
-                    if (kx1 - kx0 == 1) /* one column: a single run down it */
-                        group_taps(x, w, 1, ky1 - ky0, xrow, 0, 0, off, acc);
-                    else
-                        group_taps(x, w, ky1 - ky0, kx1 - kx0, xstep, xrow, 2 * t->kw, off,
-                                   acc);
-                }
-                group_store(acc, &g, out);
+        for (int32_t ov = 0; ov < v.out; ov++) {
+            const int32_t v0 = ov * v.s - v.pad;
+            int32_t kv0, kv1;
+            taps(v0, v.in, v.k, v.d, &kv0, &kv1);
+            int8_t *out = a->output + c + ov * v.ob;
+            if (kv1 <= kv0) { /* no valid row: the bias alone */
+                for (int32_t o = 0; o < u.out; o++)
+                    dw_store(g.bias[0], g.bias[1], g.bias[2], g.bias[3], &g, DW_SIGN | DW_CLAMP,
+                             out + o * u.ob);
+                continue;
             }
+            const dw_line_t l = {u,
+                                 lo,
+                                 hi,
+                                 kv1 - kv0,
+                                 v.d * v.xb,
+                                 2 * u.k,
+                                 a->input + c + (v0 + kv0 * v.d) * v.xb,
+                                 g.w + 2 * kv0 * u.k,
+                                 out};
+            dw_line(&g, &l, mode);
         }
     }
     return 1;

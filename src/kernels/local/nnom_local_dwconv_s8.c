@@ -31,6 +31,11 @@ typedef struct {
 
 static void taps(int32_t s0, int32_t size, int32_t k, int32_t dil, int32_t *lo, int32_t *hi)
 {
+    if (dil == 1) { /* no division */
+        *lo = s0 >= 0 ? 0 : -s0;
+        *hi = size - s0 < k ? size - s0 : k;
+        return;
+    }
     const int32_t a = s0 >= 0 ? 0 : (-s0 + dil - 1) / dil;
     const int32_t b = size - s0 <= 0 ? 0 : (size - s0 + dil - 1) / dil;
     *lo = a;
@@ -108,6 +113,9 @@ typedef struct {
     int32_t e[4];
     uint32_t lo4, hi4; /* act_min, act_max in each byte */
     int16x2_t off;     /* -input_zp in each halfword */
+    /* input bytes between taps along u, between rows of taps, between
+     * output pixels; output bytes between output pixels */
+    int32_t xs, xr, xp, op;
 } dw_group_t;
 
 /* The pixel loops' variants: the s term (DW_SIGN) and the clamp to
@@ -123,14 +131,17 @@ NNOM_INLINE int32_t dw_rq(int32_t acc2, const int32_t *mb, int32_t e, int mode)
     return __ssat(r >> e, 8);
 }
 
+/* b inserted as byte `pos` of v (one BFI). */
+#define DW_BFI(v, b, pos) __asm__("bfi %0, %1, #" #pos ", #8" : "+r"(v) : "r"(b))
+
 /* Four results requantised, clamped and stored as one word. */
 NNOM_INLINE void dw_store(int32_t a0, int32_t a1, int32_t a2, int32_t a3, const dw_group_t *g,
                           int mode, int8_t *out)
 {
-    uint32_t v = (uint32_t)dw_rq(a0, g->mb, g->e[0], mode) & 0xFFu;
-    v |= ((uint32_t)dw_rq(a1, g->mb + 2, g->e[1], mode) & 0xFFu) << 8;
-    v |= ((uint32_t)dw_rq(a2, g->mb + 4, g->e[2], mode) & 0xFFu) << 16;
-    v |= (uint32_t)dw_rq(a3, g->mb + 6, g->e[3], mode) << 24;
+    uint32_t v = (uint32_t)dw_rq(a0, g->mb, g->e[0], mode);
+    DW_BFI(v, dw_rq(a1, g->mb + 2, g->e[1], mode), 8);
+    DW_BFI(v, dw_rq(a2, g->mb + 4, g->e[2], mode), 16);
+    DW_BFI(v, dw_rq(a3, g->mb + 6, g->e[3], mode), 24);
     if (mode & DW_CLAMP) {
         (void)__ssub8((int8x4_t)v, (int8x4_t)g->lo4); /* max(v, lo) */
         v = __sel(v, g->lo4);
@@ -183,38 +194,134 @@ typedef struct {
         }                                                                                      \
     } while (0)
 
-/* One line: the border outputs tap by tap, the inside ones with the
- * window's whole run along u. */
-NNOM_INLINE void dw_line_mode(const dw_group_t *g, const dw_line_t *l, int mode)
+/* n inside outputs of a line, rows x 3 taps each (3-wide rows, (3, 1)
+ * columns): x at the first output's first tap, w at the first row's
+ * widened weights. */
+NNOM_INLINE void dw_in3_mode(const dw_group_t *g, const int8_t *x, const int16x2_t *w,
+                             int8_t *out, int32_t n, int32_t rows, int mode)
 {
     const int16x2_t off = g->off;
-    const int32_t xs = l->u.d * l->u.xb, xp = l->u.s * l->u.xb, op = l->u.ob;
-    for (int32_t o = 0; o < l->u.out; o++) {
-        if (o == l->lo && l->hi > l->lo) { /* the inside outputs */
-            const int8_t *x = l->x + (o * l->u.s - l->u.pad) * l->u.xb;
-            int8_t *out = l->out + o * op;
-            const int32_t k = l->u.k;
-            for (; o < l->hi; o++, x += xp, out += op) {
-                int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
-#if !defined(__OPTIMIZE_SIZE__)
-                if (k == 3) { /* 3-wide rows and (3, 1) columns, unrolled */
-                    const int8_t *xq = x;
-                    const int16x2_t *wq = l->w;
-                    for (int32_t ky = l->rows; ky > 0; ky--, xq += l->xr, wq += l->wr) {
-                        DW_TAP(xq, wq);
-                        DW_TAP(xq + xs, wq + 2);
-                        DW_TAP(xq + 2 * xs, wq + 4);
-                    }
-                } else
+    const int32_t xs = g->xs;
+    if (rows == 1) {
+        do {
+            int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
+            DW_TAP(x, w);
+            DW_TAP(x + xs, w + 2);
+            DW_TAP(x + 2 * xs, w + 4);
+            dw_store(a0, a1, a2, a3, g, mode, out);
+            x += g->xp;
+            out += g->op;
+        } while (--n);
+        return;
+    }
+    do {
+        int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
+        const int8_t *xq = x;
+        const int16x2_t *wq = w, *wend = w + 6 * rows;
+        do {
+            DW_TAP(xq, wq);
+            DW_TAP(xq + xs, wq + 2);
+            DW_TAP(xq + 2 * xs, wq + 4);
+            xq += g->xr;
+            wq += 6;
+        } while (wq != wend);
+        dw_store(a0, a1, a2, a3, g, mode, out);
+        x += g->xp;
+        out += g->op;
+    } while (--n);
+}
+
+/* n inside outputs of a line, one row of k >= 2 taps each (columns of
+ * (k, 1) kernels, rows of (1, k) ones), two taps per step. */
+NNOM_INLINE void dw_in1_mode(const dw_group_t *g, const int8_t *x, const int16x2_t *w,
+                             int8_t *out, int32_t n, int32_t k, int mode)
+{
+    const int16x2_t off = g->off;
+    const int32_t xs = g->xs;
+    const int16x2_t *wpairs = w + 2 * (k & ~1);
+    do {
+        int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
+        const int8_t *xq = x;
+        const int16x2_t *wq = w;
+        do {
+            DW_TAP(xq, wq);
+            DW_TAP(xq + xs, wq + 2);
+            xq += 2 * xs;
+            wq += 4;
+        } while (wq != wpairs);
+        if (k & 1)
+            DW_TAP(xq, wq);
+        dw_store(a0, a1, a2, a3, g, mode, out);
+        x += g->xp;
+        out += g->op;
+    } while (--n);
+}
+
+#if defined(__OPTIMIZE_SIZE__)
+static NNOM_NOINLINE void dw_in3(const dw_group_t *g, const int8_t *x, const int16x2_t *w,
+                                 int8_t *out, int32_t n, int32_t rows, int mode)
+{
+    dw_in3_mode(g, x, w, out, n, rows, mode);
+}
+#else
+/* One copy of each inside loop per mode: where no result needs the s term
+ * nor the clamp (ReLU with output zero point -128, the usual case), and
+ * all. */
+#define DW_INSIDE(name, m)                                                                     \
+    static NNOM_NOINLINE void name##_##m(const dw_group_t *g, const int8_t *x,                 \
+                                         const int16x2_t *w, int8_t *out, int32_t n,           \
+                                         int32_t k)                                            \
+    {                                                                                          \
+        name##_mode(g, x, w, out, n, k, m);                                                    \
+    }
+DW_INSIDE(dw_in3, 0)
+DW_INSIDE(dw_in3, 3)
+DW_INSIDE(dw_in1, 0)
+DW_INSIDE(dw_in1, 3)
+#undef DW_INSIDE
+
+static void dw_in3(const dw_group_t *g, const int8_t *x, const int16x2_t *w, int8_t *out,
+                   int32_t n, int32_t rows, int mode)
+{
+    (mode ? dw_in3_3 : dw_in3_0)(g, x, w, out, n, rows);
+}
+
+static void dw_in1(const dw_group_t *g, const int8_t *x, const int16x2_t *w, int8_t *out,
+                   int32_t n, int32_t k, int mode)
+{
+    (mode ? dw_in1_3 : dw_in1_0)(g, x, w, out, n, k);
+}
 #endif
-                    DW_TAPS(x, l->w, l->rows, k);
-                dw_store(a0, a1, a2, a3, g, mode, out);
-            }
-            if (o >= l->u.out)
-                break;
-        }
+
+/* One line: the inside outputs by the loops above where they suit, the
+ * others (and every output of other kernel shapes) tap by tap. */
+static NNOM_NOINLINE void dw_line(const dw_group_t *g, const dw_line_t *l, int mode)
+{
+    const int16x2_t off = g->off;
+    const int32_t xs = g->xs, op = l->u.ob;
+#if !defined(__OPTIMIZE_SIZE__)
+    mode = mode ? DW_SIGN | DW_CLAMP : 0;
+#endif
+    for (int32_t o = 0; o < l->u.out; o++) {
         const int32_t u0 = o * l->u.s - l->u.pad;
         int32_t k0, k1;
+        if (o == l->lo && l->hi > l->lo) { /* the inside outputs */
+            const int8_t *x = l->x + u0 * l->u.xb;
+            int8_t *out = l->out + o * op;
+            const int32_t n = l->hi - l->lo, k = l->u.k;
+            if (k == 3) {
+                dw_in3(g, x, l->w, out, n, l->rows, mode);
+                o = l->hi - 1;
+                continue;
+            }
+#if !defined(__OPTIMIZE_SIZE__)
+            if (l->rows == 1 && k > 1) {
+                dw_in1(g, x, l->w, out, n, k, mode);
+                o = l->hi - 1;
+                continue;
+            }
+#endif
+        }
         taps(u0, l->u.in, l->u.k, l->u.d, &k0, &k1);
         int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
         if (k1 > k0)
@@ -223,33 +330,6 @@ NNOM_INLINE void dw_line_mode(const dw_group_t *g, const dw_line_t *l, int mode)
     }
 }
 #undef DW_TAPS
-
-#if defined(__OPTIMIZE_SIZE__)
-static NNOM_NOINLINE void dw_line(const dw_group_t *g, const dw_line_t *l, int mode)
-{
-    dw_line_mode(g, l, mode);
-}
-#else
-/* One copy of the line per mode: where no result needs the s term nor the
- * clamp (ReLU with output zero point -128, the usual case), and all. */
-static NNOM_NOINLINE void dw_line_plain(const dw_group_t *g, const dw_line_t *l)
-{
-    dw_line_mode(g, l, 0);
-}
-
-static NNOM_NOINLINE void dw_line_full(const dw_group_t *g, const dw_line_t *l)
-{
-    dw_line_mode(g, l, DW_SIGN | DW_CLAMP);
-}
-
-static void dw_line(const dw_group_t *g, const dw_line_t *l, int mode)
-{
-    if (mode == 0)
-        dw_line_plain(g, l);
-    else
-        dw_line_full(g, l);
-}
-#endif
 #undef DW_TAP
 
 /* Sets up group c; 0 where a channel does not suit: its requantisation is
@@ -303,6 +383,10 @@ static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
     for (int32_t c = 0; c < t->oc; c += 4)
         if (!group_of(t, c, &g))
             return 0;
+    g.xs = u.d * u.xb;
+    g.xr = v.d * v.xb;
+    g.xp = u.s * u.xb;
+    g.op = u.ob;
     for (int32_t c = 0; c < t->oc; c += 4) {
         group_of(t, c, &g);
         for (int32_t ov = 0; ov < v.out; ov++) {

@@ -214,6 +214,26 @@ NNOM_INLINE void dw_in3_mode(const dw_group_t *g, const int8_t *x, const int16x2
         } while (--n);
         return;
     }
+    if (rows == 3) { /* the whole 3x3 window, straight */
+        const int32_t xr = g->xr;
+        do {
+            int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
+            const int8_t *x1 = x + xr, *x2 = x1 + xr;
+            DW_TAP(x, w);
+            DW_TAP(x + xs, w + 2);
+            DW_TAP(x + 2 * xs, w + 4);
+            DW_TAP(x1, w + 6);
+            DW_TAP(x1 + xs, w + 8);
+            DW_TAP(x1 + 2 * xs, w + 10);
+            DW_TAP(x2, w + 12);
+            DW_TAP(x2 + xs, w + 14);
+            DW_TAP(x2 + 2 * xs, w + 16);
+            dw_store(a0, a1, a2, a3, g, mode, out);
+            x += g->xp;
+            out += g->op;
+        } while (--n);
+        return;
+    }
     do {
         int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
         const int8_t *xq = x;

@@ -21,8 +21,15 @@
  * once (SSUB8 + SEL) and stored as one word.
  */
 #include "nnom_local_simd.h"
+#include "../nnom_backend.h"
 
-#define DW_MAX_TAPS 32 /* group path: the widened weights take 8 bytes per tap of stack */
+/* The group path's shapes come from nnom/backends.json (depthwise_group),
+ * which the converter reads too: the widened weights take 8 bytes per tap
+ * of stack; groups are four channels of multiplier 1. */
+#define DW_MAX_TAPS NNOM_DW_GROUP_MAX_TAPS
+#if NNOM_DW_GROUP_CHANNELS != 4 || NNOM_DW_GROUP_MULTIPLIER != 1
+#error "nnom/backends.json depthwise_group: the group path takes four channels of multiplier 1"
+#endif
 
 typedef struct {
     const nnom_conv_args_t *a;
@@ -438,13 +445,14 @@ static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
 
 static int groups_suit(const nnom_conv_args_t *a)
 {
-    return NNOM_LOCAL_DSP && a->ch_mult == 1 && a->out.c == a->in.c && a->out.c % 4 == 0 &&
-           a->k.h * a->k.w <= DW_MAX_TAPS;
+    return NNOM_LOCAL_DSP && a->ch_mult == NNOM_DW_GROUP_MULTIPLIER && a->out.c == a->in.c &&
+           a->out.c % NNOM_DW_GROUP_CHANNELS == 0 && a->k.h * a->k.w <= DW_MAX_TAPS;
 }
 
-/* The CMSIS-NN backend's check on DSP cores without Helium: this kernel
- * where its group path runs (faster than CMSIS-NN's depthwise kernels on
- * every shape measured, bench/), CMSIS-NN's elsewhere. No scratch. */
+/* The CMSIS-NN backend's check where NNOM_DW_GROUP_OVER_CMSIS_NN: this
+ * kernel where its group path runs (faster than CMSIS-NN's depthwise
+ * kernel on every shape measured, docs/benchmarks.md), CMSIS-NN's
+ * elsewhere. No scratch. */
 uint32_t nnom_local_dwconv_s8_scratch(const void *args)
 {
     return groups_suit((const nnom_conv_args_t *)args) ? 0u : NNOM_UNSUITED;

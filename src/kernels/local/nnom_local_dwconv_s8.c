@@ -20,6 +20,8 @@
  * four multiply-accumulates per tap, and its four results are clamped at
  * once (SSUB8 + SEL) and stored as one word.
  */
+#include <stddef.h>
+
 #include "nnom_local_simd.h"
 #include "../nnom_backend.h"
 
@@ -123,7 +125,21 @@ typedef struct {
     /* input bytes between taps along u, between rows of taps, between
      * output pixels; output bytes between output pixels */
     int32_t xs, xr, xp, op;
+#if !defined(__OPTIMIZE_SIZE__)
+    /* runs of three taps, stride 1, two outputs per step (dw_pairs3), per
+     * channel: weights (w0, w1), (w2, w0), (w1, w2), bias, mult, ra, e */
+    int32_t pc[4][8];
+    int32_t pairs; /* the layer's runs suit dw_pairs3 (pc set) */
+#endif
 } dw_group_t;
+
+/* The inside loops: GCC's first scheduling pass runs them out of
+ * registers (spills), so they go without it. */
+#if defined(__GNUC__) && !defined(__clang__) && !defined(__OPTIMIZE_SIZE__)
+#define NNOM_DW_NOSCHED __attribute__((optimize("no-schedule-insns")))
+#else
+#define NNOM_DW_NOSCHED
+#endif
 
 /* The pixel loops' variants: the s term (DW_SIGN) and the clamp to
  * [act_min, act_max] (DW_CLAMP), each only where it changes a result. */
@@ -295,7 +311,7 @@ static NNOM_NOINLINE void dw_in3(const dw_group_t *g, const int8_t *x, const int
  * nor the clamp (ReLU with output zero point -128, the usual case), and
  * all. */
 #define DW_INSIDE(name, m)                                                                     \
-    static NNOM_NOINLINE void name##_##m(const dw_group_t *g, const int8_t *x,                 \
+    static NNOM_NOINLINE NNOM_DW_NOSCHED void name##_##m(const dw_group_t *g, const int8_t *x,             \
                                          const int16x2_t *w, int8_t *out, int32_t n,           \
                                          int32_t k)                                            \
     {                                                                                          \
@@ -320,6 +336,117 @@ static void dw_in1(const dw_group_t *g, const int8_t *x, const int16x2_t *w, int
 }
 #endif
 
+#if !defined(__OPTIMIZE_SIZE__)
+/* Halfwords: the low one of a with the low one of b on top; the high one
+ * of b with the high one of a on top. */
+NNOM_INLINE uint32_t dw_pkhbt(uint32_t a, uint32_t b)
+{
+    uint32_t r;
+    __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(r) : "r"(a), "r"(b));
+    return r;
+}
+
+NNOM_INLINE uint32_t dw_pkhtb(uint32_t a, uint32_t b)
+{
+    uint32_t r;
+    __asm__("pkhtb %0, %1, %2, asr #16" : "=r"(r) : "r"(a), "r"(b));
+    return r;
+}
+
+/* The pair records of a group whose runs are three taps (dw_pairs3). */
+static void dw_pairs3_setup(dw_group_t *g)
+{
+    for (int i = 0; i < 4; i++) {
+        const int word = i & 1, top = i >> 1; /* channel i in g->w: (0, 2), (1, 3) */
+        uint32_t w[3];
+        for (int t = 0; t < 3; t++)
+            w[t] = ((uint32_t)g->w[2 * t + word] >> (16 * top)) & 0xFFFFu;
+        int32_t *q = g->pc[i];
+        q[0] = (int32_t)(w[0] | w[1] << 16);
+        q[1] = (int32_t)(w[2] | w[0] << 16);
+        q[2] = (int32_t)(w[1] | w[2] << 16);
+        q[3] = g->bias[i];
+        q[4] = g->mb[2 * i];
+        q[5] = g->mb[2 * i + 1];
+        q[6] = g->e[i];
+    }
+}
+
+/* Channel i of two outputs o, o + 1 of a 3-tap run, from the inputs'
+ * halfword pairs p01 = (x[o], x[o+1]) and p23 = (x[o+2], x[o+3]):
+ * o = bias + x[o] w0 + x[o+1] w1 (one SMLAD) + x[o+2] w2,
+ * o + 1 = bias + x[o+1] w0 + x[o+2] w1 + x[o+3] w2 (one SMLAD); four
+ * multiplies for six products. Their results go to byte i of r0, r1. */
+/* Two words of a group's pair record, g->pc[i][k] and [k + 1], by one
+ * LDRD (GCC loads them one by one otherwise). */
+#define DW_LDRD(a, b, i, k)                                                                    \
+    __asm__("ldrd %0, %1, [%2, #%c3]"                                                          \
+            : "=&r"(a), "=r"(b)                                                                \
+            : "r"(g), "n"(offsetof(dw_group_t, pc) + 4 * (8 * (i) + (k))), "m"(g->pc[i]))
+
+#define DW_PAIR(i, p01, p23)                                                                   \
+    do {                                                                                       \
+        const int16x2_t p01_ = (p01), p23_ = (p23);                                            \
+        int32_t w01_, w20_, w12_, b_, m_[2], e_, pad_;                                         \
+        DW_LDRD(w01_, w20_, i, 0);                                                             \
+        DW_LDRD(w12_, b_, i, 2);                                                               \
+        int32_t u_ = __smlad(p01_, (int16x2_t)w01_, b_);                                       \
+        int32_t v_ = __smlatt(p01_, (int16x2_t)w20_, b_);                                      \
+        u_ = __smlabb(p23_, (int16x2_t)w20_, u_);                                              \
+        v_ = __smlad(p23_, (int16x2_t)w12_, v_);                                               \
+        DW_LDRD(m_[0], m_[1], i, 4);                                                           \
+        DW_LDRD(e_, pad_, i, 6);                                                               \
+        (void)pad_;                                                                            \
+        u_ = dw_rq(u_, m_, e_, 0);                                                             \
+        v_ = dw_rq(v_, m_, e_, 0);                                                             \
+        if ((i) == 0) {                                                                        \
+            r0 = (uint32_t)u_;                                                                 \
+            r1 = (uint32_t)v_;                                                                 \
+        } else {                                                                               \
+            DW_BFI(r0, u_, (8 * (i)));                                                         \
+            DW_BFI(r1, v_, (8 * (i)));                                                         \
+        }                                                                                      \
+    } while (0)
+
+/* Outputs o, o + 1 of a run of three taps, stride 1 and no dilation
+ * ((3, 1) columns, 1x3 rows), no s term and no clamp, x and out at o: the
+ * two share their inputs' halfword pairs. */
+NNOM_INLINE void dw_pair3(const dw_group_t *g, const int8_t *x, int8_t *out, int16x2_t off,
+                          int32_t xs, int32_t op)
+{
+    const uint32_t v0 = nnom_read4(x), v1 = nnom_read4(x + xs);
+    const uint32_t v2 = nnom_read4(x + 2 * xs), v3 = nnom_read4(x + 3 * xs);
+    const uint32_t lo01 = dw_pkhbt(v0, v1), lo23 = dw_pkhbt(v2, v3);
+    const uint32_t hi01 = dw_pkhtb(v1, v0), hi23 = dw_pkhtb(v3, v2);
+    uint32_t r0, r1;
+    DW_PAIR(0, __sxtab16(off, (int8x4_t)lo01), __sxtab16(off, (int8x4_t)lo23));
+    DW_PAIR(1, nnom_sxtab16_odd(off, lo01), nnom_sxtab16_odd(off, lo23));
+    DW_PAIR(2, __sxtab16(off, (int8x4_t)hi01), __sxtab16(off, (int8x4_t)hi23));
+    DW_PAIR(3, nnom_sxtab16_odd(off, hi01), nnom_sxtab16_odd(off, hi23));
+    memcpy(out, &r0, 4);
+    memcpy(out + op, &r1, 4);
+}
+
+/* n >= 2 such outputs, two per step; an odd n ends with a step back by
+ * one output (the output never overlaps the input). */
+static NNOM_NOINLINE NNOM_DW_NOSCHED void dw_pairs3(const dw_group_t *g, const int8_t *x,
+                                                    int8_t *out, int32_t n)
+{
+    const int16x2_t off = g->off;
+    const int32_t xs = g->xs, op = g->op;
+    int32_t pairs = n >> 1;
+    do {
+        dw_pair3(g, x, out, off, xs, op);
+        x += 2 * xs;
+        out += 2 * op;
+    } while (--pairs);
+    if (n & 1)
+        dw_pair3(g, x - xs, out - op, off, xs, op);
+}
+#undef DW_PAIR
+#undef DW_LDRD
+#endif
+
 /* One line: the inside outputs by the loops above where they suit, the
  * others (and every output of other kernel shapes) tap by tap. */
 static NNOM_NOINLINE void dw_line(const dw_group_t *g, const dw_line_t *l, int mode)
@@ -336,6 +463,13 @@ static NNOM_NOINLINE void dw_line(const dw_group_t *g, const dw_line_t *l, int m
             const int8_t *x = l->x + u0 * l->u.xb;
             int8_t *out = l->out + o * op;
             const int32_t n = l->hi - l->lo, k = l->u.k;
+#if !defined(__OPTIMIZE_SIZE__)
+            if (g->pairs && n >= 2) {
+                dw_pairs3(g, x, out, n);
+                o = l->hi - 1;
+                continue;
+            }
+#endif
             if (k == 3) {
                 dw_in3(g, x, l->w, out, n, l->rows, mode);
                 o = l->hi - 1;
@@ -359,9 +493,10 @@ static NNOM_NOINLINE void dw_line(const dw_group_t *g, const dw_line_t *l, int m
 #undef DW_TAPS
 #undef DW_TAP
 
-/* Sets up group c; 0 where a channel does not suit: its requantisation is
- * not the SMLAL form, or 2 acc might not fit in 32 bits. */
-static int group_of(const dw_ctx_t *t, int32_t c, dw_group_t *g)
+/* Sets up group c (with widen, its weights too); 0 where a channel does
+ * not suit: its requantisation is not the SMLAL form, or 2 acc might not
+ * fit in 32 bits. */
+static int group_of(const dw_ctx_t *t, int32_t c, dw_group_t *g, int widen)
 {
     const nnom_conv_args_t *a = t->a;
     const int32_t taps = t->kh * t->kw;
@@ -375,7 +510,7 @@ static int group_of(const dw_ctx_t *t, int32_t c, dw_group_t *g)
         g->mb[2 * i + 1] = (int32_t)((uint32_t)(2 * a->p.output_zp + 1) << (-shift - 1));
         g->e[i] = -shift;
     }
-    for (int32_t k = 0; k < taps; k++) {
+    for (int32_t k = 0; k < taps * widen; k++) {
         const uint32_t u = nnom_read4(a->weight + k * t->oc + c);
         const int16x2_t we = __sxtb16((int8x4_t)u), wo = nnom_sxtb16_odd(u);
         g->w[2 * k] = __sadd16(we, we);
@@ -408,14 +543,21 @@ static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
     hi = hi < lo ? lo : (hi < u.out ? hi : u.out);
     dw_group_t g;
     for (int32_t c = 0; c < t->oc; c += 4)
-        if (!group_of(t, c, &g))
+        if (!group_of(t, c, &g, 0))
             return 0;
     g.xs = u.d * u.xb;
     g.xr = v.d * v.xb;
     g.xp = u.s * u.xb;
     g.op = u.ob;
+#if !defined(__OPTIMIZE_SIZE__)
+    g.pairs = u.k == 3 && t->kh * t->kw == 3 && g.xp == g.xs && mode == 0;
+#endif
     for (int32_t c = 0; c < t->oc; c += 4) {
-        group_of(t, c, &g);
+        group_of(t, c, &g, 1);
+#if !defined(__OPTIMIZE_SIZE__)
+        if (g.pairs)
+            dw_pairs3_setup(&g);
+#endif
         for (int32_t ov = 0; ov < v.out; ov++) {
             const int32_t v0 = ov * v.s - v.pad;
             int32_t kv0, kv1;

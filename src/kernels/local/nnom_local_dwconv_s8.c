@@ -158,8 +158,8 @@ NNOM_INLINE int32_t dw_rq(int32_t acc2, const int32_t *mb, int32_t e, int mode)
 #define DW_BFI(v, b, pos) __asm__("bfi %0, %1, #" #pos ", #8" : "+r"(v) : "r"(b))
 
 /* Four results requantised, clamped and stored as one word. */
-NNOM_INLINE void dw_store(int32_t a0, int32_t a1, int32_t a2, int32_t a3, const dw_group_t *g,
-                          int mode, int8_t *out)
+NNOM_HOT void dw_store(int32_t a0, int32_t a1, int32_t a2, int32_t a3, const dw_group_t *g,
+                       int mode, int8_t *out)
 {
     uint32_t v = (uint32_t)dw_rq(a0, g->mb, g->e[0], mode);
     DW_BFI(v, dw_rq(a1, g->mb + 2, g->e[1], mode), 8);
@@ -225,6 +225,7 @@ NNOM_INLINE void dw_in3_mode(const dw_group_t *g, const int8_t *x, const int16x2
 {
     const int16x2_t off = g->off;
     const int32_t xs = g->xs;
+#if !defined(__OPTIMIZE_SIZE__)
     if (rows == 1) {
         do {
             int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
@@ -257,6 +258,7 @@ NNOM_INLINE void dw_in3_mode(const dw_group_t *g, const int8_t *x, const int16x2
         } while (--n);
         return;
     }
+#endif
     do {
         int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
         const int8_t *xq = x;

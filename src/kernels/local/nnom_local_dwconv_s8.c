@@ -150,12 +150,20 @@ NNOM_INLINE int32_t dw_rq(int32_t acc2, const int32_t *mb, int32_t e, int mode)
 {
     const int32_t ra = (mode & DW_SIGN) ? mb[1] + (acc2 >> 31) : mb[1];
     int32_t r;
+#if defined(__GNUC__)
     __asm__("smmlar %0, %1, %2, %3" : "=r"(r) : "r"(acc2), "r"(mb[0]), "r"(ra));
+#else
+    r = (int32_t)(((int64_t)ra * 4294967296LL + (int64_t)acc2 * mb[0] + 0x80000000LL) >> 32);
+#endif
     return __ssat(r >> e, 8);
 }
 
 /* b inserted as byte `pos` of v (one BFI). */
+#if defined(__GNUC__)
 #define DW_BFI(v, b, pos) __asm__("bfi %0, %1, #" #pos ", #8" : "+r"(v) : "r"(b))
+#else
+#define DW_BFI(v, b, pos) ((v) = ((v) & ~(0xFFu << (pos))) | (((uint32_t)(b) & 0xFFu) << (pos)))
+#endif
 
 /* Four results requantised, clamped and stored as one word. */
 NNOM_HOT void dw_store(int32_t a0, int32_t a1, int32_t a2, int32_t a3, const dw_group_t *g,
@@ -289,10 +297,21 @@ NNOM_INLINE void dw_in1_mode(const dw_group_t *g, const int8_t *x, const int16x2
         const int8_t *xq = x;
         const int16x2_t *wq = w;
         do {
-            DW_TAP(xq, wq);
-            DW_TAP(xq + xs, wq + 2);
-            xq += 2 * xs;
+            /* the two taps' widened words by two LDRD (GCC loads them one
+             * by one) */
+            int16x2_t w0e, w0o, w1e, w1o;
+#if defined(__GNUC__)
+            __asm__("ldrd %0, %1, [%4], #8\n\tldrd %2, %3, [%4], #8"
+                    : "=&r"(w0e), "=&r"(w0o), "=&r"(w1e), "=&r"(w1o), "+r"(wq)
+                    : "m"(*(const int16x2_t(*)[4])wq));
+#else
+            w0e = wq[0], w0o = wq[1], w1e = wq[2], w1o = wq[3];
             wq += 4;
+#endif
+            const int16x2_t wt0[2] = {w0e, w0o}, wt1[2] = {w1e, w1o};
+            DW_TAP(xq, wt0);
+            DW_TAP(xq + xs, wt1);
+            xq += 2 * xs;
         } while (wq != wpairs);
         if (k & 1)
             DW_TAP(xq, wq);
@@ -344,14 +363,22 @@ static void dw_in1(const dw_group_t *g, const int8_t *x, const int16x2_t *w, int
 NNOM_INLINE uint32_t dw_pkhbt(uint32_t a, uint32_t b)
 {
     uint32_t r;
+#if defined(__GNUC__)
     __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(r) : "r"(a), "r"(b));
+#else
+    r = (a & 0xFFFFu) | b << 16;
+#endif
     return r;
 }
 
 NNOM_INLINE uint32_t dw_pkhtb(uint32_t a, uint32_t b)
 {
     uint32_t r;
+#if defined(__GNUC__)
     __asm__("pkhtb %0, %1, %2, asr #16" : "=r"(r) : "r"(a), "r"(b));
+#else
+    r = (a & 0xFFFF0000u) | b >> 16;
+#endif
     return r;
 }
 
@@ -381,10 +408,14 @@ static void dw_pairs3_setup(dw_group_t *g)
  * multiplies for six products. Their results go to byte i of r0, r1. */
 /* Two words of a group's pair record, g->pc[i][k] and [k + 1], by one
  * LDRD (GCC loads them one by one otherwise). */
+#if defined(__GNUC__)
 #define DW_LDRD(a, b, i, k)                                                                    \
     __asm__("ldrd %0, %1, [%2, #%c3]"                                                          \
             : "=&r"(a), "=r"(b)                                                                \
             : "r"(g), "n"(offsetof(dw_group_t, pc) + 4 * (8 * (i) + (k))), "m"(g->pc[i]))
+#else
+#define DW_LDRD(a, b, i, k) ((a) = g->pc[i][k], (b) = g->pc[i][(k) + 1])
+#endif
 
 #define DW_PAIR(i, p01, p23)                                                                   \
     do {                                                                                       \

@@ -12,13 +12,14 @@
  *
  * With DSP, channels a multiple of four and at most DW_MAX_TAPS taps (-Os
  * too: the CMSIS-NN backend picks this path over CMSIS-NN's, see
- * nnom_local_dwconv_s8_scratch()),
- * the loops turn round: per group of four channels, the group's weights
- * are widened once (two halfword pairs per tap, on the stack) and its
- * requantisation constants computed once; then every output pixel runs its
- * valid taps with one LDRD of weights, one LDR of inputs, two SXTAB16 and
- * four multiply-accumulates per tap, and its four results are clamped at
- * once (SSUB8 + SEL) and stored as one word.
+ * nnom_local_dwconv_s8_scratch()), the loops turn round (the group path):
+ * per group of four channels the weights are widened and doubled once (two
+ * halfword pairs per tap, on the stack) and the requantisation constants
+ * derived once; then line by line (along the width, or down the height for
+ * (k, 1) kernels) the outputs whose window lies inside the input run in
+ * loops of their own (dw_in3, dw_in1, dw_pairs3), the border ones tap by
+ * tap. Per output: the four sums requantised by SMMLAR and a shift (see
+ * dw_group_t), saturated, packed by BFI and stored as one word.
  */
 #include <stddef.h>
 

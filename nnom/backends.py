@@ -59,6 +59,29 @@ def core_kind(cpu: str) -> str | None:
     return TABLE["cores"].get(cpu.lower())
 
 
+def depthwise_group(kind: str | None, multiplier: int, channels: int, taps: int) -> bool:
+    """Whether a depthwise layer runs the local kernel's group path on a
+    core of this family (None: no DSP extension) with the CMSIS-NN backend,
+    instead of CMSIS-NN's depthwise kernel (the table's depthwise_group)."""
+    rule = TABLE["depthwise_group"]
+    return (
+        kind in rule["over_cmsis_nn"]
+        and multiplier == rule["multiplier"]
+        and channels % rule["channels_multiple_of"] == 0
+        and taps <= rule["max_taps"]
+    )
+
+
+def _family_test(kind: str) -> str:
+    """The C expression, after the core-selection block, that holds on a
+    CMSIS-NN build of this family."""
+    order = selection_order()
+    macros = [f"NNOM_CMSIS_NN_{k.upper()}" for k in order[:-1]]
+    if kind != order[-1]:
+        return macros[order.index(kind)]
+    return " && ".join(["NNOM_CMSIS_NN_KERNELS", *[f"!{m}" for m in macros]])
+
+
 def _continued(line: str) -> str:
     """A preprocessor line continued on the next, its backslash in column 96
     (as the C sources write them)."""
@@ -95,6 +118,18 @@ def c_core_selection() -> str:
             f"#define {macro} 0",
             "#endif",
         ]
+    rule = TABLE["depthwise_group"]
+    over = " || ".join(f"({_family_test(k)})" for k in rule["over_cmsis_nn"]) or "0"
+    lines += [
+        f"/* The local depthwise kernel's group path (DSP cores): multiplier {rule['multiplier']},",
+        f" * channels a multiple of {rule['channels_multiple_of']}, "
+        f"at most {rule['max_taps']} taps. The CMSIS-NN backend runs it",
+        " * instead of CMSIS-NN's depthwise kernel where NNOM_DW_GROUP_OVER_CMSIS_NN. */",
+        f"#define NNOM_DW_GROUP_MULTIPLIER {rule['multiplier']}",
+        f"#define NNOM_DW_GROUP_CHANNELS {rule['channels_multiple_of']}",
+        f"#define NNOM_DW_GROUP_MAX_TAPS {rule['max_taps']}",
+        f"#define NNOM_DW_GROUP_OVER_CMSIS_NN ({over})",
+    ]
     return "\n".join(lines + [END])
 
 

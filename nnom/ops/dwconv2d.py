@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import cmsis_sizes
+from .. import backends, cmsis_sizes
 from ..c_text import PADDING, hw_call, padded_window_fields
 from ..reference import kernels
 from ..windows import windows
@@ -121,7 +121,7 @@ class DWConv2D(Op):
         a = node.attrs
         kh, kw = a["kernel"]
         cout = node.hwc[2]
-        if arch == "dsp" and a["multiplier"] == 1 and cout % 4 == 0 and kh * kw <= 32:
+        if backends.depthwise_group(arch, a["multiplier"], cout, kh * kw):
             return None  # the dispatch keeps the local group path there: it is faster
         return cmsis_sizes.depthwise_wrapper(
             arch,

@@ -125,11 +125,13 @@ const nnom_kernel_t nnom_conv_kernels[] = {
     LOCAL_CONV,
 };
 
-/* On DSP cores without Helium the local depthwise kernel's group path is
- * faster than CMSIS-NN's (3x3: 7.0 against 7.8 instructions per MAC on the
- * Cortex-M4; (k,1) kernels 6 to 19 against 11 to 24): it goes first. */
+/* Where nnom/backends.json says so (depthwise_group: DSP cores without
+ * Helium) the local depthwise kernel's group path is faster than
+ * CMSIS-NN's (M4 -O2: 3x3 4.6 to 5.5 against 7.8 instructions per MAC;
+ * (k, 1) kernels 5 to 7 against 11 to 24): it goes first, and its check
+ * leaves the other shapes to CMSIS-NN. */
 const nnom_kernel_t nnom_dwconv_kernels[] = {
-#if NNOM_CMSIS_NN_KERNELS && !NNOM_CMSIS_NN_MVE
+#if NNOM_DW_GROUP_OVER_CMSIS_NN
     {nnom_local_dwconv_s8_scratch, nnom_local_dwconv_s8},
 #endif
 #if NNOM_CMSIS_NN_KERNELS

@@ -12,17 +12,27 @@
  *
  * With DSP, channels a multiple of four and at most DW_MAX_TAPS taps (-Os
  * too: the CMSIS-NN backend picks this path over CMSIS-NN's, see
- * nnom_local_dwconv_s8_scratch()),
- * the loops turn round: per group of four channels, the group's weights
- * are widened once (two halfword pairs per tap, on the stack) and its
- * requantisation constants computed once; then every output pixel runs its
- * valid taps with one LDRD of weights, one LDR of inputs, two SXTAB16 and
- * four multiply-accumulates per tap, and its four results are clamped at
- * once (SSUB8 + SEL) and stored as one word.
+ * nnom_local_dwconv_s8_scratch()), the loops turn round (the group path):
+ * per group of four channels the weights are widened and doubled once (two
+ * halfword pairs per tap, on the stack) and the requantisation constants
+ * derived once; then line by line (along the width, or down the height for
+ * (k, 1) kernels) the outputs whose window lies inside the input run in
+ * loops of their own (dw_in3, dw_in1, dw_pairs3), the border ones tap by
+ * tap. Per output: the four sums requantised by SMMLAR and a shift (see
+ * dw_group_t), saturated, packed by BFI and stored as one word.
  */
-#include "nnom_local_simd.h"
+#include <stddef.h>
 
-#define DW_MAX_TAPS 32 /* group path: the widened weights take 8 bytes per tap of stack */
+#include "nnom_local_simd.h"
+#include "../nnom_backend.h"
+
+/* The group path's shapes come from nnom/backends.json (depthwise_group),
+ * which the converter reads too: the widened weights take 8 bytes per tap
+ * of stack; groups are four channels of multiplier 1. */
+#define DW_MAX_TAPS NNOM_DW_GROUP_MAX_TAPS
+#if NNOM_DW_GROUP_CHANNELS != 4 || NNOM_DW_GROUP_MULTIPLIER != 1
+#error "nnom/backends.json depthwise_group: the group path takes four channels of multiplier 1"
+#endif
 
 typedef struct {
     const nnom_conv_args_t *a;
@@ -31,6 +41,11 @@ typedef struct {
 
 static void taps(int32_t s0, int32_t size, int32_t k, int32_t dil, int32_t *lo, int32_t *hi)
 {
+    if (dil == 1) { /* no division */
+        *lo = s0 >= 0 ? 0 : -s0;
+        *hi = size - s0 < k ? size - s0 : k;
+        return;
+    }
     const int32_t a = s0 >= 0 ? 0 : (-s0 + dil - 1) / dil;
     const int32_t b = size - s0 <= 0 ? 0 : (size - s0 + dil - 1) / dil;
     *lo = a;
@@ -93,131 +108,511 @@ NNOM_HOT void taps4(const dw_ctx_t *t, const int8_t *x, const int8_t *w, int32_t
 
 #if NNOM_LOCAL_DSP
 
-/* A group of four channels: widened weights and requantisation. */
+/* A group of four channels: widened weights and requantisation. The
+ * weights are doubled and so are the accumulators (2 acc), which puts the
+ * requantisation's first rounding at bit 31 of the product, where SMMLAR
+ * rounds: per channel
+ *     r = SMMLAR(2 acc, mult, ra) >> e,  ra = (2 zp + 1) 2^(e-1) - s
+ * (s = 1 when acc < 0; the form of nnom_rq_fast() scaled by two). Where
+ * act_min >= zp the s term can go: it moves only results <= zp, which the
+ * clamp takes to act_min anyway. */
 typedef struct {
-    int16x2_t w[2 * DW_MAX_TAPS]; /* per tap: channels (0, 2), then (1, 3) */
-    int32_t bias[4], mult[4], base[4], sh[4];
+    int16x2_t w[2 * DW_MAX_TAPS]; /* per tap: channels (0, 2), then (1, 3), doubled */
+    int32_t bias[4];              /* doubled */
+    int32_t mb[8];                /* per channel: mult, ra without s */
+    int32_t e[4];
     uint32_t lo4, hi4; /* act_min, act_max in each byte */
+    int16x2_t off;     /* -input_zp in each halfword */
+    /* input bytes between taps along u, between rows of taps, between
+     * output pixels; output bytes between output pixels */
+    int32_t xs, xr, xp, op;
+#if !defined(__OPTIMIZE_SIZE__)
+    /* runs of three taps, stride 1, two outputs per step (dw_pairs3), per
+     * channel: weights (w0, w1), (w2, w0), (w1, w2), bias, mult, ra, e */
+    int32_t pc[4][8];
+    int32_t pairs; /* the layer's runs suit dw_pairs3 (pc set) */
+#endif
 } dw_group_t;
 
-/* acc += (x - zp) * w over rows x cols taps: x at the first (input step
- * xstep along a row, xrow between rows), w at its widened weights (wrow
- * words from one row's first tap to the next's). */
-NNOM_INLINE void group_taps(const int8_t *x, const int16x2_t *w, int32_t rows, int32_t cols,
-                            int32_t xstep, int32_t xrow, int32_t wrow, int16x2_t off,
-                            int32_t *acc)
+/* The inside loops: GCC's first scheduling pass runs them out of
+ * registers (spills), so they go without it. */
+#if defined(__GNUC__) && !defined(__clang__) && !defined(__OPTIMIZE_SIZE__)
+#define NNOM_DW_NOSCHED __attribute__((optimize("no-schedule-insns")))
+#else
+#define NNOM_DW_NOSCHED
+#endif
+
+/* The pixel loops' variants: the s term (DW_SIGN) and the clamp to
+ * [act_min, act_max] (DW_CLAMP), each only where it changes a result. */
+#define DW_SIGN 1
+#define DW_CLAMP 2
+
+NNOM_INLINE int32_t dw_rq(int32_t acc2, const int32_t *mb, int32_t e, int mode)
 {
-    int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
-#define DW_TAP(xp, wp)                                                                         \
-    do {                                                                                       \
-        const uint32_t v = nnom_read4(xp);                                                     \
-        const int16x2_t xe = __sxtab16(off, (int8x4_t)v), xo = nnom_sxtab16_odd(off, v);       \
-        a0 = __smlabb(xe, (wp)[0], a0);                                                        \
-        a2 = __smlatt(xe, (wp)[0], a2);                                                        \
-        a1 = __smlabb(xo, (wp)[1], a1);                                                        \
-        a3 = __smlatt(xo, (wp)[1], a3);                                                        \
-    } while (0)
-    if (cols == 3) { /* the usual 3-wide rows, unrolled */
-        for (int32_t ky = 0; ky < rows; ky++, x += xrow, w += wrow) {
-            DW_TAP(x, w);
-            DW_TAP(x + xstep, w + 2);
-            DW_TAP(x + 2 * xstep, w + 4);
-        }
-        rows = 0;
-    }
-    for (int32_t ky = 0; ky < rows; ky++, x += xrow, w += wrow) {
-        const int8_t *xp = x;
-        const int16x2_t *wp = w, *wend = w + 2 * cols;
-        do {
-            DW_TAP(xp, wp);
-            xp += xstep;
-            wp += 2;
-        } while (wp != wend);
-    }
-#undef DW_TAP
-    acc[0] = a0;
-    acc[1] = a1;
-    acc[2] = a2;
-    acc[3] = a3;
+    const int32_t ra = (mode & DW_SIGN) ? mb[1] + (acc2 >> 31) : mb[1];
+    int32_t r;
+#if defined(__GNUC__)
+    __asm__("smmlar %0, %1, %2, %3" : "=r"(r) : "r"(acc2), "r"(mb[0]), "r"(ra));
+#else
+    r = (int32_t)(((int64_t)ra * 4294967296LL + (int64_t)acc2 * mb[0] + 0x80000000LL) >> 32);
+#endif
+    return __ssat(r >> e, 8);
 }
 
-/* Four results requantised (every channel of the group in the SMLAL form),
- * clamped and stored as one word. */
-NNOM_INLINE void group_store(const int32_t *acc, const dw_group_t *g, int8_t *out)
+/* b inserted as byte `pos` of v (one BFI). */
+#if defined(__GNUC__)
+#define DW_BFI(v, b, pos) __asm__("bfi %0, %1, #" #pos ", #8" : "+r"(v) : "r"(b))
+#else
+#define DW_BFI(v, b, pos) ((v) = ((v) & ~(0xFFu << (pos))) | (((uint32_t)(b) & 0xFFu) << (pos)))
+#endif
+
+/* Four results requantised, clamped and stored as one word. */
+NNOM_HOT void dw_store(int32_t a0, int32_t a1, int32_t a2, int32_t a3, const dw_group_t *g,
+                       int mode, int8_t *out)
 {
-#define DW_RQ(i) ((uint32_t)__ssat(nnom_rq_fast(acc[i], g->mult[i], g->base[i], g->sh[i]), 8))
-    uint32_t v = (DW_RQ(0) & 0xFFu) | (DW_RQ(1) & 0xFFu) << 8 | (DW_RQ(2) & 0xFFu) << 16 |
-                 DW_RQ(3) << 24;
-#undef DW_RQ
-    (void)__ssub8((int8x4_t)v, (int8x4_t)g->lo4); /* max(v, lo) */
-    v = __sel(v, g->lo4);
-    (void)__ssub8((int8x4_t)g->hi4, (int8x4_t)v); /* min(v, hi) */
-    v = __sel(v, g->hi4);
+    uint32_t v = (uint32_t)dw_rq(a0, g->mb, g->e[0], mode);
+    DW_BFI(v, dw_rq(a1, g->mb + 2, g->e[1], mode), 8);
+    DW_BFI(v, dw_rq(a2, g->mb + 4, g->e[2], mode), 16);
+    DW_BFI(v, dw_rq(a3, g->mb + 6, g->e[3], mode), 24);
+    if (mode & DW_CLAMP) {
+        (void)__ssub8((int8x4_t)v, (int8x4_t)g->lo4); /* max(v, lo) */
+        v = __sel(v, g->lo4);
+        (void)__ssub8((int8x4_t)g->hi4, (int8x4_t)v); /* min(v, hi) */
+        v = __sel(v, g->hi4);
+    }
     memcpy(out, &v, 4);
 }
 
-/* Sets up group c; 0 where a channel's requantisation is not the SMLAL form. */
-static int group_of(const dw_ctx_t *t, int32_t c, dw_group_t *g)
+/* acc += (x - zp) w for one tap: four channels, x at the input word, w at
+ * the tap's two widened words. */
+#define DW_TAP(xp, wp)                                                                         \
+    do {                                                                                       \
+        const uint32_t v_ = nnom_read4(xp);                                                    \
+        const int16x2_t xe_ = __sxtab16(off, (int8x4_t)v_), xo_ = nnom_sxtab16_odd(off, v_);   \
+        a0 = __smlabb(xe_, (wp)[0], a0);                                                       \
+        a2 = __smlatt(xe_, (wp)[0], a2);                                                       \
+        a1 = __smlabb(xo_, (wp)[1], a1);                                                       \
+        a3 = __smlatt(xo_, (wp)[1], a3);                                                       \
+    } while (0)
+
+/* One axis of the window: sizes and steps. */
+typedef struct {
+    int32_t in, k, s, d, pad, out; /* input, kernel, stride, dilation, padding, output */
+    int32_t xb, ob;                /* input, output bytes per pixel */
+} dw_axis_t;
+
+/* A line of outputs along u (the width, or for (k, 1) kernels the height:
+ * a kernel column is then the run along u), rows of taps across v. */
+typedef struct {
+    dw_axis_t u;
+    int32_t lo, hi;     /* outputs whose window lies inside the input along u */
+    int32_t rows;       /* valid rows of taps across v (> 0) */
+    int32_t xr, wr;     /* input bytes, widened words between rows */
+    const int8_t *x;    /* input at u = 0 on the first valid row */
+    const int16x2_t *w; /* widened weights of the first valid row */
+    int8_t *out;        /* output at u = 0 */
+} dw_line_t;
+
+/* acc += the taps of rows x cols from x and w (any cols). */
+#define DW_TAPS(x, w, rows, cols)                                                              \
+    do {                                                                                       \
+        const int8_t *xr_ = (x);                                                               \
+        const int16x2_t *wr_ = (w);                                                            \
+        for (int32_t ky_ = (rows); ky_ > 0; ky_--, xr_ += l->xr, wr_ += l->wr) {               \
+            const int8_t *xq_ = xr_;                                                           \
+            const int16x2_t *wq_ = wr_;                                                        \
+            for (int32_t kx_ = (cols); kx_ > 0; kx_--, xq_ += xs, wq_ += 2)                     \
+                DW_TAP(xq_, wq_);                                                              \
+        }                                                                                      \
+    } while (0)
+
+/* n inside outputs of a line, rows x 3 taps each (3-wide rows, (3, 1)
+ * columns): x at the first output's first tap, w at the first row's
+ * widened weights. */
+NNOM_INLINE void dw_in3_mode(const dw_group_t *g, const int8_t *x, const int16x2_t *w,
+                             int8_t *out, int32_t n, int32_t rows, int mode)
+{
+    const int16x2_t off = g->off;
+    const int32_t xs = g->xs;
+#if !defined(__OPTIMIZE_SIZE__)
+    if (rows == 1) {
+        do {
+            int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
+            DW_TAP(x, w);
+            DW_TAP(x + xs, w + 2);
+            DW_TAP(x + 2 * xs, w + 4);
+            dw_store(a0, a1, a2, a3, g, mode, out);
+            x += g->xp;
+            out += g->op;
+        } while (--n);
+        return;
+    }
+    if (rows == 3) { /* the whole 3x3 window, straight */
+        const int32_t xr = g->xr;
+        do {
+            int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
+            const int8_t *x1 = x + xr, *x2 = x1 + xr;
+            DW_TAP(x, w);
+            DW_TAP(x + xs, w + 2);
+            DW_TAP(x + 2 * xs, w + 4);
+            DW_TAP(x1, w + 6);
+            DW_TAP(x1 + xs, w + 8);
+            DW_TAP(x1 + 2 * xs, w + 10);
+            DW_TAP(x2, w + 12);
+            DW_TAP(x2 + xs, w + 14);
+            DW_TAP(x2 + 2 * xs, w + 16);
+            dw_store(a0, a1, a2, a3, g, mode, out);
+            x += g->xp;
+            out += g->op;
+        } while (--n);
+        return;
+    }
+#endif
+    do {
+        int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
+        const int8_t *xq = x;
+        const int16x2_t *wq = w, *wend = w + 6 * rows;
+        do {
+            DW_TAP(xq, wq);
+            DW_TAP(xq + xs, wq + 2);
+            DW_TAP(xq + 2 * xs, wq + 4);
+            xq += g->xr;
+            wq += 6;
+        } while (wq != wend);
+        dw_store(a0, a1, a2, a3, g, mode, out);
+        x += g->xp;
+        out += g->op;
+    } while (--n);
+}
+
+/* n inside outputs of a line, one row of k >= 2 taps each (columns of
+ * (k, 1) kernels, rows of (1, k) ones), two taps per step. */
+NNOM_INLINE void dw_in1_mode(const dw_group_t *g, const int8_t *x, const int16x2_t *w,
+                             int8_t *out, int32_t n, int32_t k, int mode)
+{
+    const int16x2_t off = g->off;
+    const int32_t xs = g->xs;
+    const int16x2_t *wpairs = w + 2 * (k & ~1);
+    do {
+        int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
+        const int8_t *xq = x;
+        const int16x2_t *wq = w;
+        do {
+            /* the two taps' widened words by two LDRD (GCC loads them one
+             * by one) */
+            int16x2_t w0e, w0o, w1e, w1o;
+#if defined(__GNUC__)
+            __asm__("ldrd %0, %1, [%4], #8\n\tldrd %2, %3, [%4], #8"
+                    : "=&r"(w0e), "=&r"(w0o), "=&r"(w1e), "=&r"(w1o), "+r"(wq)
+                    : "m"(*(const int16x2_t(*)[4])wq));
+#else
+            w0e = wq[0], w0o = wq[1], w1e = wq[2], w1o = wq[3];
+            wq += 4;
+#endif
+            const int16x2_t wt0[2] = {w0e, w0o}, wt1[2] = {w1e, w1o};
+            DW_TAP(xq, wt0);
+            DW_TAP(xq + xs, wt1);
+            xq += 2 * xs;
+        } while (wq != wpairs);
+        if (k & 1)
+            DW_TAP(xq, wq);
+        dw_store(a0, a1, a2, a3, g, mode, out);
+        x += g->xp;
+        out += g->op;
+    } while (--n);
+}
+
+#if defined(__OPTIMIZE_SIZE__)
+static NNOM_NOINLINE void dw_in3(const dw_group_t *g, const int8_t *x, const int16x2_t *w,
+                                 int8_t *out, int32_t n, int32_t rows, int mode)
+{
+    dw_in3_mode(g, x, w, out, n, rows, mode);
+}
+#else
+/* One copy of each inside loop per mode: where no result needs the s term
+ * nor the clamp (ReLU with output zero point -128, the usual case), and
+ * all. */
+#define DW_INSIDE(name, m)                                                                     \
+    static NNOM_NOINLINE NNOM_DW_NOSCHED void name##_##m(const dw_group_t *g, const int8_t *x,             \
+                                         const int16x2_t *w, int8_t *out, int32_t n,           \
+                                         int32_t k)                                            \
+    {                                                                                          \
+        name##_mode(g, x, w, out, n, k, m);                                                    \
+    }
+DW_INSIDE(dw_in3, 0)
+DW_INSIDE(dw_in3, 3)
+DW_INSIDE(dw_in1, 0)
+DW_INSIDE(dw_in1, 3)
+#undef DW_INSIDE
+
+static void dw_in3(const dw_group_t *g, const int8_t *x, const int16x2_t *w, int8_t *out,
+                   int32_t n, int32_t rows, int mode)
+{
+    (mode ? dw_in3_3 : dw_in3_0)(g, x, w, out, n, rows);
+}
+
+static void dw_in1(const dw_group_t *g, const int8_t *x, const int16x2_t *w, int8_t *out,
+                   int32_t n, int32_t k, int mode)
+{
+    (mode ? dw_in1_3 : dw_in1_0)(g, x, w, out, n, k);
+}
+#endif
+
+#if !defined(__OPTIMIZE_SIZE__)
+/* Halfwords: the low one of a with the low one of b on top; the high one
+ * of b with the high one of a on top. */
+NNOM_INLINE uint32_t dw_pkhbt(uint32_t a, uint32_t b)
+{
+    uint32_t r;
+#if defined(__GNUC__)
+    __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(r) : "r"(a), "r"(b));
+#else
+    r = (a & 0xFFFFu) | b << 16;
+#endif
+    return r;
+}
+
+NNOM_INLINE uint32_t dw_pkhtb(uint32_t a, uint32_t b)
+{
+    uint32_t r;
+#if defined(__GNUC__)
+    __asm__("pkhtb %0, %1, %2, asr #16" : "=r"(r) : "r"(a), "r"(b));
+#else
+    r = (a & 0xFFFF0000u) | b >> 16;
+#endif
+    return r;
+}
+
+/* The pair records of a group whose runs are three taps (dw_pairs3). */
+static void dw_pairs3_setup(dw_group_t *g)
+{
+    for (int i = 0; i < 4; i++) {
+        const int word = i & 1, top = i >> 1; /* channel i in g->w: (0, 2), (1, 3) */
+        uint32_t w[3];
+        for (int t = 0; t < 3; t++)
+            w[t] = ((uint32_t)g->w[2 * t + word] >> (16 * top)) & 0xFFFFu;
+        int32_t *q = g->pc[i];
+        q[0] = (int32_t)(w[0] | w[1] << 16);
+        q[1] = (int32_t)(w[2] | w[0] << 16);
+        q[2] = (int32_t)(w[1] | w[2] << 16);
+        q[3] = g->bias[i];
+        q[4] = g->mb[2 * i];
+        q[5] = g->mb[2 * i + 1];
+        q[6] = g->e[i];
+    }
+}
+
+/* Channel i of two outputs o, o + 1 of a 3-tap run, from the inputs'
+ * halfword pairs p01 = (x[o], x[o+1]) and p23 = (x[o+2], x[o+3]):
+ * o = bias + x[o] w0 + x[o+1] w1 (one SMLAD) + x[o+2] w2,
+ * o + 1 = bias + x[o+1] w0 + x[o+2] w1 + x[o+3] w2 (one SMLAD); four
+ * multiplies for six products. Their results go to byte i of r0, r1. */
+/* Two words of a group's pair record, g->pc[i][k] and [k + 1], by one
+ * LDRD (GCC loads them one by one otherwise). */
+#if defined(__GNUC__)
+#define DW_LDRD(a, b, i, k)                                                                    \
+    __asm__("ldrd %0, %1, [%2, #%c3]"                                                          \
+            : "=&r"(a), "=r"(b)                                                                \
+            : "r"(g), "n"(offsetof(dw_group_t, pc) + 4 * (8 * (i) + (k))), "m"(g->pc[i]))
+#else
+#define DW_LDRD(a, b, i, k) ((a) = g->pc[i][k], (b) = g->pc[i][(k) + 1])
+#endif
+
+#define DW_PAIR(i, p01, p23)                                                                   \
+    do {                                                                                       \
+        const int16x2_t p01_ = (p01), p23_ = (p23);                                            \
+        int32_t w01_, w20_, w12_, b_, m_[2], e_, pad_;                                         \
+        DW_LDRD(w01_, w20_, i, 0);                                                             \
+        DW_LDRD(w12_, b_, i, 2);                                                               \
+        int32_t u_ = __smlad(p01_, (int16x2_t)w01_, b_);                                       \
+        int32_t v_ = __smlatt(p01_, (int16x2_t)w20_, b_);                                      \
+        u_ = __smlabb(p23_, (int16x2_t)w20_, u_);                                              \
+        v_ = __smlad(p23_, (int16x2_t)w12_, v_);                                               \
+        DW_LDRD(m_[0], m_[1], i, 4);                                                           \
+        DW_LDRD(e_, pad_, i, 6);                                                               \
+        (void)pad_;                                                                            \
+        u_ = dw_rq(u_, m_, e_, 0);                                                             \
+        v_ = dw_rq(v_, m_, e_, 0);                                                             \
+        if ((i) == 0) {                                                                        \
+            r0 = (uint32_t)u_;                                                                 \
+            r1 = (uint32_t)v_;                                                                 \
+        } else {                                                                               \
+            DW_BFI(r0, u_, (8 * (i)));                                                         \
+            DW_BFI(r1, v_, (8 * (i)));                                                         \
+        }                                                                                      \
+    } while (0)
+
+/* Outputs o, o + 1 of a run of three taps, stride 1 and no dilation
+ * ((3, 1) columns, 1x3 rows), no s term and no clamp, x and out at o: the
+ * two share their inputs' halfword pairs. */
+NNOM_INLINE void dw_pair3(const dw_group_t *g, const int8_t *x, int8_t *out, int16x2_t off,
+                          int32_t xs, int32_t op)
+{
+    const uint32_t v0 = nnom_read4(x), v1 = nnom_read4(x + xs);
+    const uint32_t v2 = nnom_read4(x + 2 * xs), v3 = nnom_read4(x + 3 * xs);
+    const uint32_t lo01 = dw_pkhbt(v0, v1), lo23 = dw_pkhbt(v2, v3);
+    const uint32_t hi01 = dw_pkhtb(v1, v0), hi23 = dw_pkhtb(v3, v2);
+    uint32_t r0, r1;
+    DW_PAIR(0, __sxtab16(off, (int8x4_t)lo01), __sxtab16(off, (int8x4_t)lo23));
+    DW_PAIR(1, nnom_sxtab16_odd(off, lo01), nnom_sxtab16_odd(off, lo23));
+    DW_PAIR(2, __sxtab16(off, (int8x4_t)hi01), __sxtab16(off, (int8x4_t)hi23));
+    DW_PAIR(3, nnom_sxtab16_odd(off, hi01), nnom_sxtab16_odd(off, hi23));
+    memcpy(out, &r0, 4);
+    memcpy(out + op, &r1, 4);
+}
+
+/* n >= 2 such outputs, two per step; an odd n ends with a step back by
+ * one output (the output never overlaps the input). */
+static NNOM_NOINLINE NNOM_DW_NOSCHED void dw_pairs3(const dw_group_t *g, const int8_t *x,
+                                                    int8_t *out, int32_t n)
+{
+    const int16x2_t off = g->off;
+    const int32_t xs = g->xs, op = g->op;
+    int32_t pairs = n >> 1;
+    do {
+        dw_pair3(g, x, out, off, xs, op);
+        x += 2 * xs;
+        out += 2 * op;
+    } while (--pairs);
+    if (n & 1)
+        dw_pair3(g, x - xs, out - op, off, xs, op);
+}
+#undef DW_PAIR
+#undef DW_LDRD
+#endif
+
+/* One line: the inside outputs by the loops above where they suit, the
+ * others (and every output of other kernel shapes) tap by tap. */
+static NNOM_NOINLINE void dw_line(const dw_group_t *g, const dw_line_t *l, int mode)
+{
+    const int16x2_t off = g->off;
+    const int32_t xs = g->xs, op = l->u.ob;
+#if !defined(__OPTIMIZE_SIZE__)
+    mode = mode ? DW_SIGN | DW_CLAMP : 0;
+#endif
+    for (int32_t o = 0; o < l->u.out; o++) {
+        const int32_t u0 = o * l->u.s - l->u.pad;
+        int32_t k0, k1;
+        if (o == l->lo && l->hi > l->lo) { /* the inside outputs */
+            const int8_t *x = l->x + u0 * l->u.xb;
+            int8_t *out = l->out + o * op;
+            const int32_t n = l->hi - l->lo, k = l->u.k;
+#if !defined(__OPTIMIZE_SIZE__)
+            if (g->pairs && n >= 2) {
+                dw_pairs3(g, x, out, n);
+                o = l->hi - 1;
+                continue;
+            }
+#endif
+            if (k == 3) {
+                dw_in3(g, x, l->w, out, n, l->rows, mode);
+                o = l->hi - 1;
+                continue;
+            }
+#if !defined(__OPTIMIZE_SIZE__)
+            if (l->rows == 1 && k > 1) {
+                dw_in1(g, x, l->w, out, n, k, mode);
+                o = l->hi - 1;
+                continue;
+            }
+#endif
+        }
+        taps(u0, l->u.in, l->u.k, l->u.d, &k0, &k1);
+        int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
+        if (k1 > k0)
+            DW_TAPS(l->x + (u0 + k0 * l->u.d) * l->u.xb, l->w + 2 * k0, l->rows, k1 - k0);
+        dw_store(a0, a1, a2, a3, g, mode, l->out + o * op);
+    }
+}
+#undef DW_TAPS
+#undef DW_TAP
+
+/* Sets up group c (with widen, its weights too); 0 where a channel does
+ * not suit: its requantisation is not the SMLAL form, or 2 acc might not
+ * fit in 32 bits. */
+static int group_of(const dw_ctx_t *t, int32_t c, dw_group_t *g, int widen)
 {
     const nnom_conv_args_t *a = t->a;
     const int32_t taps = t->kh * t->kw;
+    const int32_t reach = ((int32_t)1 << 30) - taps * 255 * 128; /* |acc| below 2^30 */
     for (int i = 0; i < 4; i++) {
-        const nnom_rq_t r = nnom_rq_of(a->rq.mult[c + i], a->rq.shift[c + i], a->p.output_zp);
-        if (!r.fast)
+        const int32_t mult = a->rq.mult[c + i], shift = a->rq.shift[c + i], b = a->bias[c + i];
+        if (!nnom_rq_fast_ok(mult, shift) || b >= reach || b <= -reach)
             return 0;
-        g->bias[i] = a->bias[c + i];
-        g->mult[i] = r.mult;
-        g->base[i] = r.base;
-        g->sh[i] = r.sh;
+        g->bias[i] = 2 * b;
+        g->mb[2 * i] = mult;
+        g->mb[2 * i + 1] = (int32_t)((uint32_t)(2 * a->p.output_zp + 1) << (-shift - 1));
+        g->e[i] = -shift;
     }
-    for (int32_t k = 0; k < taps; k++) {
+    for (int32_t k = 0; k < taps * widen; k++) {
         const uint32_t u = nnom_read4(a->weight + k * t->oc + c);
-        g->w[2 * k] = __sxtb16((int8x4_t)u);
-        g->w[2 * k + 1] = nnom_sxtb16_odd(u);
+        const int16x2_t we = __sxtb16((int8x4_t)u), wo = nnom_sxtb16_odd(u);
+        g->w[2 * k] = __sadd16(we, we);
+        g->w[2 * k + 1] = __sadd16(wo, wo);
     }
     g->lo4 = ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u;
     g->hi4 = ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u;
+    g->off = nnom_offset2(a->p.input_zp);
     return 1;
 }
 
 /* Multiplier 1, channels a multiple of four, kh * kw <= DW_MAX_TAPS: group
- * by group. 0 (nothing written) where a group's requantisation is not the
- * SMLAL form: the caller then runs the per-pixel path. */
+ * by group, the outputs of a line along u whose windows lie inside the
+ * input in one call. 0 (nothing written) where a channel does not suit:
+ * the caller then runs the per-pixel path. */
 static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
 {
     const nnom_conv_args_t *a = t->a;
-    const int16x2_t off = nnom_offset2(a->p.input_zp);
-    const int32_t ic = t->ic, xstep = t->dw * ic, xrow = t->dh * t->iw * ic;
+    const dw_axis_t h = {t->ih, t->kh, t->sh, t->dh, t->pt, t->oh, t->iw * t->ic, t->ow * t->oc};
+    const dw_axis_t wd = {t->iw, t->kw, t->sw, t->dw, t->pl, t->ow, t->ic, t->oc};
+    /* (k, 1) kernels run down the column: u is the height */
+    const int down = t->kw == 1 && t->kh > 1;
+    const dw_axis_t u = down ? h : wd, v = down ? wd : h;
+    const int mode = (a->p.act_min >= a->p.output_zp ? 0 : DW_SIGN) |
+                     (a->p.act_min > -128 || a->p.act_max < 127 ? DW_CLAMP : 0);
+    /* outputs [lo, hi) along u have their whole window inside the input */
+    int32_t lo = (u.pad + u.s - 1) / u.s, hi = u.in - 1 + u.pad - (u.k - 1) * u.d;
+    hi = hi < 0 ? 0 : hi / u.s + 1;
+    lo = lo < u.out ? lo : u.out;
+    hi = hi < lo ? lo : (hi < u.out ? hi : u.out);
     dw_group_t g;
     for (int32_t c = 0; c < t->oc; c += 4)
-        if (!group_of(t, c, &g))
+        if (!group_of(t, c, &g, 0))
             return 0;
+    g.xs = u.d * u.xb;
+    g.xr = v.d * v.xb;
+    g.xp = u.s * u.xb;
+    g.op = u.ob;
+#if !defined(__OPTIMIZE_SIZE__)
+    g.pairs = u.k == 3 && t->kh * t->kw == 3 && g.xp == g.xs && mode == 0;
+#endif
     for (int32_t c = 0; c < t->oc; c += 4) {
-        group_of(t, c, &g);
-        int8_t *out = a->output + c;
-        for (int32_t oy = 0; oy < t->oh; oy++) {
-            const int32_t y0 = oy * t->sh - t->pt;
-            int32_t ky0 = 0, ky1 = t->kh;
-            if (y0 < 0 || y0 + (t->kh - 1) * t->dh >= t->ih) /* window not inside */
-                taps(y0, t->ih, t->kh, t->dh, &ky0, &ky1);
-            for (int32_t ox = 0; ox < t->ow; ox++, out += t->oc) {
-                const int32_t x0 = ox * t->sw - t->pl;
-                int32_t kx0 = 0, kx1 = t->kw;
-                if (x0 < 0 || x0 + (t->kw - 1) * t->dw >= t->iw) /* window not inside */
-                    taps(x0, t->iw, t->kw, t->dw, &kx0, &kx1);
-                int32_t acc[4] = {g.bias[0], g.bias[1], g.bias[2], g.bias[3]};
-                if (ky1 > ky0 && kx1 > kx0) {
-                    const int8_t *x =
-                        a->input + c + ((y0 + ky0 * t->dh) * t->iw + x0 + kx0 * t->dw) * ic;
-                    const int16x2_t *w = g.w + 2 * (ky0 * t->kw + kx0);
-                    if (kx1 - kx0 == 1) /* one column: a single run down it */
-                        group_taps(x, w, 1, ky1 - ky0, xrow, 0, 0, off, acc);
-                    else
-                        group_taps(x, w, ky1 - ky0, kx1 - kx0, xstep, xrow, 2 * t->kw, off,
-                                   acc);
-                }
-                group_store(acc, &g, out);
+        group_of(t, c, &g, 1);
+#if !defined(__OPTIMIZE_SIZE__)
+        if (g.pairs)
+            dw_pairs3_setup(&g);
+#endif
+        for (int32_t ov = 0; ov < v.out; ov++) {
+            const int32_t v0 = ov * v.s - v.pad;
+            int32_t kv0, kv1;
+            taps(v0, v.in, v.k, v.d, &kv0, &kv1);
+            int8_t *out = a->output + c + ov * v.ob;
+            if (kv1 <= kv0) { /* no valid row: the bias alone */
+                for (int32_t o = 0; o < u.out; o++)
+                    dw_store(g.bias[0], g.bias[1], g.bias[2], g.bias[3], &g, DW_SIGN | DW_CLAMP,
+                             out + o * u.ob);
+                continue;
             }
+            const dw_line_t l = {u,
+                                 lo,
+                                 hi,
+                                 kv1 - kv0,
+                                 v.d * v.xb,
+                                 2 * u.k,
+                                 a->input + c + (v0 + kv0 * v.d) * v.xb,
+                                 g.w + 2 * kv0 * u.k,
+                                 out};
+            dw_line(&g, &l, mode);
         }
     }
     return 1;
@@ -226,13 +621,14 @@ static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
 
 static int groups_suit(const nnom_conv_args_t *a)
 {
-    return NNOM_LOCAL_DSP && a->ch_mult == 1 && a->out.c == a->in.c && a->out.c % 4 == 0 &&
-           a->k.h * a->k.w <= DW_MAX_TAPS;
+    return NNOM_LOCAL_DSP && a->ch_mult == NNOM_DW_GROUP_MULTIPLIER && a->out.c == a->in.c &&
+           a->out.c % NNOM_DW_GROUP_CHANNELS == 0 && a->k.h * a->k.w <= DW_MAX_TAPS;
 }
 
-/* The CMSIS-NN backend's check on DSP cores without Helium: this kernel
- * where its group path runs (faster than CMSIS-NN's depthwise kernels on
- * every shape measured, bench/), CMSIS-NN's elsewhere. No scratch. */
+/* The CMSIS-NN backend's check where NNOM_DW_GROUP_OVER_CMSIS_NN: this
+ * kernel where its group path runs (faster than CMSIS-NN's depthwise
+ * kernel on every shape measured, docs/benchmarks.md), CMSIS-NN's
+ * elsewhere. No scratch. */
 uint32_t nnom_local_dwconv_s8_scratch(const void *args)
 {
     return groups_suit((const nnom_conv_args_t *)args) ? 0u : NNOM_UNSUITED;

@@ -200,6 +200,43 @@ def pool_model(k: int, rng: np.random.Generator):
     return model
 
 
+# Depthwise shapes of the local kernel's group path (multiplier 1, channels a
+# multiple of four on DSP cores): (k, 1) columns run down the height (inside
+# and border outputs, 15 taps over 13 rows: borders only; 33 taps: beyond
+# the group path), 3x3 straight, rows of k taps, stride, dilation, the
+# activations that need the rounding's sign term and the clamp or neither,
+# and a bias too large for the doubled accumulators (the per-pixel path).
+# (input (h, w, c), DepthwiseConv2D arguments).
+DW_CASES = [
+    ((49, 1, 12), dict(kernel_size=(3, 1), padding="same", activation="relu")),
+    ((25, 1, 8), dict(kernel_size=(5, 1), strides=(2, 1), padding="same")),
+    ((13, 1, 8), dict(kernel_size=(15, 1), padding="same", activation="relu6")),
+    ((25, 1, 4), dict(kernel_size=(10, 1), strides=(2, 1), padding="valid", activation="relu")),
+    ((36, 1, 4), dict(kernel_size=(33, 1), padding="same")),
+    ((11, 2, 8), dict(kernel_size=(3, 1), dilation_rate=(2, 1), padding="same")),
+    ((9, 7, 12), dict(kernel_size=3, dilation_rate=2, padding="same", activation="relu")),
+    ((8, 8, 16), dict(kernel_size=3, strides=2, padding="same", activation="relu")),
+    ((7, 6, 8), dict(kernel_size=3, padding="valid")),
+    ((6, 5, 8), dict(kernel_size=(2, 3), padding="valid", activation="relu6")),
+    ((5, 9, 4), dict(kernel_size=(1, 4), padding="same", activation="relu")),
+    ((4, 6, 8), dict(kernel_size=3, padding="same", activation="relu")),
+]
+DW_HUGE_BIAS = len(DW_CASES) - 1  # its weights scaled down: |bias| near 2^30
+
+
+def dw_case_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, args = DW_CASES[k]
+    inputs = keras.Input(shape)
+    x = keras.layers.DepthwiseConv2D(**args)(inputs)
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    if k == DW_HUGE_BIAS:
+        kernel, bias = model.layers[-1].get_weights()
+        model.layers[-1].set_weights([kernel * 1e-3, np.full_like(bias, 20.0)])
+    return model
+
+
 def _calibration(rng: np.random.Generator, shape, n: int) -> np.ndarray:
     scale = float(10 ** rng.uniform(-1, 1))
     return rng.normal(float(rng.uniform(-1, 1)) * scale, scale, (n, *shape)).astype(np.float32)
@@ -225,30 +262,22 @@ def suite(tmp_path_factory):
         converted = nnom.convert(model, calib)
         x = np.concatenate([calib[: RUNS - 1], 3.0 * calib[RUNS - 1 : RUNS]])
         out.append((f"random{k}", converted, *_case(converted, x)))
-    for k in range(len(SHAPE_CASES)):
-        rng = np.random.default_rng(71_000 + k)
-        model = shape_case_model(k, rng)
-        shape = tuple(int(d) for d in model.inputs[0].shape[1:])
-        calib = _calibration(rng, shape, 32)
-        converted = nnom.convert(model, calib)
-        x = np.concatenate([calib[: RUNS - 1], 3.0 * calib[RUNS - 1 : RUNS]])
-        out.append((f"shape{k}", converted, *_case(converted, x)))
-    for k in range(len(MERGE_CASES)):
-        rng = np.random.default_rng(72_000 + k)
-        model = merge_model(k, rng)
-        shape = tuple(int(d) for d in model.inputs[0].shape[1:])
-        calib = _calibration(rng, shape, 32)
-        converted = nnom.convert(model, calib)
-        x = np.concatenate([calib[: RUNS - 1], 3.0 * calib[RUNS - 1 : RUNS]])
-        out.append((f"merge{k}", converted, *_case(converted, x)))
-    for k in range(len(POOL_CASES)):
-        rng = np.random.default_rng(73_000 + k)
-        model = pool_model(k, rng)
-        shape = tuple(int(d) for d in model.inputs[0].shape[1:])
-        calib = _calibration(rng, shape, 32)
-        converted = nnom.convert(model, calib)
-        x = np.concatenate([calib[: RUNS - 1], 3.0 * calib[RUNS - 1 : RUNS]])
-        out.append((f"pool{k}", converted, *_case(converted, x)))
+    # hand-picked shapes of the kernels' special paths: (name, count, builder, seed)
+    families = [
+        ("shape", len(SHAPE_CASES), shape_case_model, 71_000),
+        ("merge", len(MERGE_CASES), merge_model, 72_000),
+        ("pool", len(POOL_CASES), pool_model, 73_000),
+        ("dw", len(DW_CASES), dw_case_model, 74_000),
+    ]
+    for prefix, count, build, seed in families:
+        for k in range(count):
+            rng = np.random.default_rng(seed + k)
+            model = build(k, rng)
+            shape = tuple(int(d) for d in model.inputs[0].shape[1:])
+            calib = _calibration(rng, shape, 32)
+            converted = nnom.convert(model, calib)
+            x = np.concatenate([calib[: RUNS - 1], 3.0 * calib[RUNS - 1 : RUNS]])
+            out.append((f"{prefix}{k}", converted, *_case(converted, x)))
     # (the autoencoder's 264 KB of weights do not fit the Cortex-M3's flash;
     # the benchmark checks it on the M4)
     for name in ("guide", "dscnn", "mlp", "wakeword"):

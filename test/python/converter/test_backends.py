@@ -68,3 +68,45 @@ def test_the_c_dispatch_picks_the_family_of_the_table(tmp_path, kind, chw):
     kernels, mve = (int(v) for v in cbuild.run([str(exe)]).stdout.split())
     runs_cmsis = kind is not None and not chw
     assert (kernels, mve) == (int(runs_cmsis), int(runs_cmsis and kind == "mve"))
+
+
+DW_PROBE = r"""
+#include <stdio.h>
+#include "nnom_backend.h"
+int main(void)
+{
+    printf("%d %d %d %d\n", NNOM_DW_GROUP_OVER_CMSIS_NN, NNOM_DW_GROUP_MULTIPLIER,
+           NNOM_DW_GROUP_CHANNELS, NNOM_DW_GROUP_MAX_TAPS);
+    return 0;
+}
+"""
+
+
+@pytest.mark.parametrize("kind", list(FEATURES))
+def test_the_depthwise_group_rule_is_the_tables_in_c_and_python(tmp_path, kind):
+    """Which depthwise shapes the CMSIS-NN backend leaves to the local group
+    path: the C dispatch's macros and the converter's plan (cmsis_scratch
+    None) both follow backends.json."""
+    src = tmp_path / "probe.c"
+    src.write_text(DW_PROBE)
+    exe = tmp_path / "probe"
+    includes = [f"-I{p}" for p in [*cbuild.INCLUDES, HEADER.parent]]
+    flags = ["-DNNOM_BACKEND_CMSIS_NN", *FEATURES[kind]]
+    cbuild.run([cbuild.CC, "-std=c99", *includes, *flags, str(src), "-o", str(exe)])
+    over, mult, chans, taps = (int(v) for v in cbuild.run([str(exe)]).stdout.split())
+    rule = backends.TABLE["depthwise_group"]
+    assert (mult, chans, taps) == (
+        rule["multiplier"],
+        rule["channels_multiple_of"],
+        rule["max_taps"],
+    )
+    assert over == int(kind in rule["over_cmsis_nn"])
+    for m, c, t in [
+        (mult, chans, taps),
+        (mult, 3 * chans, 9),
+        (mult + 1, chans, 9),
+        (mult, chans + 1, 9),
+        (mult, chans, taps + 1),
+    ]:
+        want = bool(over) and m == mult and c % chans == 0 and t <= taps
+        assert backends.depthwise_group(kind, m, c, t) == want, (kind, m, c, t)

@@ -60,7 +60,7 @@ typedef struct {
  * buffers stay HWC). rank is the Keras rank (1: (c), 2: (w, c),
  * 3: (h, w, c)); unused leading dimensions are 1. */
 typedef struct {
-    uint16_t h, w, c;
+    uint32_t h, w, c; /* h * w * c < 2^31 (model_compile() refuses more) */
     uint8_t rank;
 } nnom_shape_t;
 

@@ -118,19 +118,45 @@ def _edited_seed(tmp_path, seed: str, batch_shape: list, edit=None):
     return path
 
 
+def _wide_dense_inputs(path, n: int) -> None:
+    """branches' two first Dense layers on n inputs: new kernels of (n, 4)."""
+    rng = np.random.default_rng(3)
+    with h5py.File(path, "r+") as f:
+        for layer in ("dense_2", "dense_3"):
+            group = f[f"model_weights/{layer}/{layer}"]
+            del group["kernel"]
+            group["kernel"] = rng.normal(0, 0.01, size=(n, 4)).astype(np.float32)
+
+
 @pytest.mark.fast
 @pytest.mark.parametrize(
     "seed, batch_shape, edit, message",
     [
-        ("tcn", [None, 70000, 2], None, "over 65535, the largest C shape"),
-        ("tcn", [None, 600, 2], ("Conv1D", {"dilation_rate": [40000]}), "spans over 65535"),
-        ("branches", [None, 65540], None, "over 65535, the largest C shape"),
+        (
+            "tcn",
+            [None, 600, 2],
+            ("Conv1D", {"dilation_rate": [2**23]}),
+            "a kernel of 3 with dilation 8388608 spans over 8388608",
+        ),
+        (
+            "conv",
+            [None, 8, 8, 1],
+            ("MaxPooling2D", {"pool_size": [2**23 + 1, 1], "strides": [1, 1], "padding": "same"}),
+            "kernel size 8388609 is over 8388608",
+        ),
+        (
+            "conv",
+            [None, 8, 8, 1],
+            ("MaxPooling2D", {"pool_size": [4096, 4096], "strides": [1, 1], "padding": "same"}),
+            "window of 16777216 taps is over 8388608",
+        ),
+        ("branches", [None, 2**16, 2**16], None, "is over 2147483647"),
     ],
 )
 def test_sizes_beyond_the_c_fields_are_refused(seed, batch_shape, edit, message, tmp_path):
     path = _edited_seed(tmp_path, seed, batch_shape, edit)
     with pytest.raises(NnomError, match=message):
-        nnom.convert(path, np.zeros([2] + batch_shape[1:], np.float32))
+        nnom.convert(path, np.zeros([1, 1, 1, 1], np.float32))
 
 
 @pytest.mark.parametrize(
@@ -142,11 +168,21 @@ def test_sizes_beyond_the_c_fields_are_refused(seed, batch_shape, edit, message,
             [None, 1200, 8, 1],
             ("MaxPooling2D", {"pool_size": [300, 2], "strides": [300, 2]}),
         ),
+        ("tcn", [None, 70000, 2], ("Conv1D", {"dilation_rate": [300]})),  # 16-bit once
+        ("branches", [None, 65540], None),  # Dense on 65,540 inputs
+        (
+            "conv",
+            [None, 280000, 8, 1],  # the Dense after it keeps its 4 * 4 * 4 inputs
+            ("MaxPooling2D", {"pool_size": [70000, 2], "strides": [70000, 2]}),
+        ),
     ],
 )
-def test_dilation_256_and_pool_300_are_bit_exact(seed, batch_shape, edit, tmp_path):
-    """These used to be written into 8-bit fields (wrong, or a run-time error)."""
+def test_sizes_past_16_bits_are_bit_exact(seed, batch_shape, edit, tmp_path):
+    """These used to be written into 8-bit, then 16-bit fields (wrong, a
+    run-time error, or refused); the C fields are 32-bit now."""
     path = _edited_seed(tmp_path, seed, batch_shape, edit)
+    if seed == "branches":
+        _wide_dense_inputs(path, batch_shape[1])
     calib = np.random.default_rng(1).normal(size=[3] + batch_shape[1:]).astype(np.float32)
     model = nnom.convert(path, calib)
     x = model.quantize(calib)

@@ -239,12 +239,16 @@ def test_int16_activations_are_refused_by_operator(tmp_path):
 
 
 def test_c_field_limits_apply_to_tflite(tmp_path, capsys):
-    """A .tflite goes through the same limits as a Keras model: a width of
-    70,000 (over the 16-bit shape field) is one error line, exit code 2."""
-    data = _cached("wide-conv", lambda k, x: k.layers.Conv2D(2, 1)(x), (1, 70000, 1), 0)
+    """A .tflite goes through the same limits as a Keras model: a pool of
+    2^23 + 1 (over NNOM_MAX_WINDOW) is one error line, exit code 2."""
+
+    def build(k, x):
+        return k.layers.MaxPooling2D((1, 2**23 + 1), strides=1, padding="same")(x)
+
+    data = _cached("huge-pool", build, (1, 8, 1), 0)
     path = tmp_path / "wide.tflite"
     path.write_bytes(data)
-    with pytest.raises(LimitError, match="65535"):
+    with pytest.raises(LimitError, match="kernel size 8388609 is over 8388608"):
         nnom.convert(path)
     assert cli_main(["convert", str(path), "-o", str(tmp_path / "w.h")]) == 2
     err = capsys.readouterr().err

@@ -169,6 +169,10 @@ struct nnom_layer {
     nnom_layer_t *in0;       /* first input */
     nnom_layer_t **in_more;  /* inputs 2..n_in, or NULL */
     const nnom_activation_t *act; /* tail, or NULL */
+    /* the small fields before the tensor: short Thumb loads reach them */
+    uint16_t index;     /* in run order, set by model_compile() */
+    uint8_t n_in, visit;
+    int8_t out_min, out_max; /* clamp applied to the output */
     nnom_tensor_t out;
     int8_t *scratch;
     uint32_t scratch_bytes;
@@ -176,9 +180,6 @@ struct nnom_layer {
     uint32_t time; /* last run, in NNOM_TIME_UNIT */
     nnom_layer_t *next; /* run order */
     void *owned;        /* Layer API memory freed by model_delete() */
-    uint16_t index;     /* in run order, set by model_compile() */
-    uint8_t n_in, visit;
-    int8_t out_min, out_max; /* clamp applied to the output */
 };
 
 nnom_layer_t *nnom_layer_input(const nnom_layer_t *layer, uint8_t i);

@@ -13,7 +13,9 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -221,16 +223,38 @@ def _edit_keras(path: Path, rng: np.random.Generator) -> str:
     return what
 
 
-def zip_bomb(path: Path, megabytes: int) -> None:
-    """A .keras file whose weights entry inflates to `megabytes` of zeros."""
+def zip_bomb(path: Path, mebibytes: int, declared: int | None = None) -> None:
+    """A .keras file whose weights entry inflates to `mebibytes` MiB of zeros,
+    built in well under a second: after a full flush, deflate writes the
+    same bytes for every MiB of zeros, so one MiB is compressed and its
+    block repeated. The entry declares its true size (and CRC), or
+    `declared` bytes (a lying header)."""
     with zipfile.ZipFile(path) as z:
         config = z.read("config.json")
     zeros = bytes(1 << 20)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("config.json", config)
-        with z.open("model.weights.h5", "w", force_zip64=True) as w:
-            for _ in range(megabytes):
-                w.write(zeros)
+    deflate = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = deflate.compress(zeros) + deflate.flush(zlib.Z_FULL_FLUSH)
+    data = block * mebibytes + deflate.flush()
+    crc = 0
+    for _ in range(mebibytes):
+        crc = zlib.crc32(zeros, crc)
+    size = mebibytes << 20 if declared is None else declared
+    entries = [
+        (b"config.json", 0, zlib.crc32(config), config, len(config)),
+        (b"model.weights.h5", 8, crc, data, size),
+    ]
+    out, central = bytearray(), bytearray()
+    for name, method, check, payload, usize in entries:
+        fields = (method, 0, 0x21, check, len(payload), usize, len(name))
+        central += struct.pack("<IHHH", 0x02014B50, 20, 20, 0)
+        central += struct.pack("<HHHIIIH", *fields) + struct.pack(
+            "<HHHHII", 0, 0, 0, 0, 0, len(out)
+        )
+        central += name
+        out += struct.pack("<IHH", 0x04034B50, 20, 0) + struct.pack("<HHHIIIH", *fields)
+        out += struct.pack("<H", 0) + name + payload
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 2, 2, len(central), len(out), 0)
+    path.write_bytes(bytes(out + central + end))
 
 
 def _calib(src: Path, dst: Path, rng: np.random.Generator) -> str:

@@ -20,7 +20,6 @@ import fuzz_corpus
 import nnom
 from nnom.calibration import load_calibration
 from nnom.errors import NnomError
-from nnom.frontend import keras_zip
 
 SEEDS = fuzz_corpus.SEEDS
 FUZZ_CASES = 320
@@ -84,14 +83,41 @@ def test_cli_errors_are_one_line_with_exit_code_2(tmp_path):
         assert result.stderr.startswith("nnom: error: ") and result.stderr.count("\n") == 1
 
 
+# runs the command line in a child and prints the child's peak RSS (kB on Linux)
+_PEAK_RSS = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.run(sys.argv[1:]).returncode\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    "sys.exit(code)\n"
+)
+
+
 @pytest.mark.fast
-def test_zip_bomb_is_refused_before_inflating(tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    "declared, message",
+    [
+        (None, "model.weights.h5 would inflate to 1610612736 bytes, over 536870912"),
+        (4096, "damaged or unexpected .keras file"),  # a lying header: stops at 4096 bytes
+    ],
+)
+def test_a_1_5_gb_zip_bomb_is_refused_in_bounded_time_and_memory(declared, message, tmp_path):
     model = tmp_path / "bomb.keras"
     model.write_bytes((SEEDS / "conv.keras").read_bytes())
-    fuzz_corpus.zip_bomb(model, 24)
-    monkeypatch.setattr(keras_zip, "MAX_WEIGHT_BYTES", 16 * 2**20)
-    with pytest.raises(NnomError, match="would inflate to 25165824 bytes"):
-        nnom.convert(model, load_calibration(SEEDS / "conv_calib.npy"))
+    fuzz_corpus.zip_bomb(model, 1536, declared)  # 1.5 GiB of zeros in a 1.6 MB file
+    assert model.stat().st_size < 2 * 2**20
+    command = [sys.executable, "-m", "nnom.cli", "convert", str(model)]
+    command += ["-c", str(SEEDS / "conv_calib.npy"), "-o", str(tmp_path / "w.h")]
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", _PEAK_RSS, *command], capture_output=True, text=True
+    )
+    elapsed = time.perf_counter() - started
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("nnom: error: ") and result.stderr.count("\n") == 1
+    assert message in result.stderr, result.stderr
+    peak_mb = int(result.stdout.split()[-1]) / 1024
+    assert peak_mb < 400, f"peak RSS {peak_mb:.0f} MB"
+    assert elapsed < 10, f"{elapsed:.1f} s"
 
 
 def _edit_config(path, edit) -> None:

@@ -5,7 +5,8 @@ fixtures/fuzz_seeds (a .h5 and a .keras file of each, plus its calibration
 .npy) and applies one seeded mutation: truncation, byte flips, an edited
 model config, a weight of another shape, dtype or value (NaN, Inf, huge,
 denormal), a dataset with a huge declared shape, a zip bomb, or a damaged
-calibration file. `make_case(rng, k, folder)` writes case k's files.
+calibration file; and the structural mutations of fuzz_structure.py.
+`make_case(rng, k, folder)` writes case k's files.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from typing import Any, Callable
 
 import h5py
 import numpy as np
+
+import fuzz_structure
 
 SEEDS = Path(__file__).resolve().parent / "fixtures" / "fuzz_seeds"
 # model files (Keras 3 .h5 and .keras, one Keras 2 .h5), each with <stem>_calib.npy
@@ -201,6 +204,19 @@ def _edit_h5(path: Path, rng: np.random.Generator) -> str:
         return "weight: " + mutate_weight(f, rng)
 
 
+def _edit_structure(path: Path, rng: np.random.Generator) -> str:
+    with h5py.File(path, "r+") as f:
+        if rng.random() < 0.5 and "model_config" in f.attrs:
+            config, what = fuzz_structure.edit_graph(json.loads(f.attrs["model_config"]), rng)
+            f.attrs["model_config"] = json.dumps(config)
+            return "structure: " + what
+        names = _datasets(f)
+        if not names:
+            return "structure: no weights"
+        name = names[int(rng.integers(0, len(names)))]
+        return "structure: " + fuzz_structure.edit_h5_structure(f, name, rng)
+
+
 def _edit_keras(path: Path, rng: np.random.Generator) -> str:
     with zipfile.ZipFile(path) as z:
         files = {n: z.read(n) for n in z.namelist()}
@@ -302,14 +318,23 @@ def make_case(rng: np.random.Generator, k: int, folder: Path) -> Case:
     shutil.copy(SEEDS / seed_file, model)
     shutil.copy(SEEDS / f"{seed}_calib.npy", calib)
     r = rng.random()
-    if r < 0.12:
+    if r < 0.1:
         model.write_bytes(truncate(model.read_bytes(), rng))
         what = "truncated"
-    elif r < 0.24:
+    elif r < 0.18:
         model.write_bytes(flip_bytes(model.read_bytes(), rng))
         what = "bytes flipped"
-    elif r < 0.8:
+    elif r < 0.24:
+        model.write_bytes(fuzz_structure.word_edit(model.read_bytes(), rng))
+        what = "aligned words set to boundary values"
+    elif r < 0.64:
         what = _edit_h5(model, rng) if suffix == ".h5" else _edit_keras(model, rng)
+    elif r < 0.8:
+        what = _edit_structure(model, rng) if suffix == ".h5" else "structure: "
+        if suffix == ".keras":
+            what += fuzz_structure.edit_keras_structure(model, rng)
+    elif r < 0.86:
+        what = fuzz_structure.npy_form(np.load(SEEDS / f"{seed}_calib.npy"), calib, rng)
     else:
         what = _calib(SEEDS / f"{seed}_calib.npy", calib, rng)
     return Case(f"case {k}: {seed}{suffix}: {what}", model, calib)

@@ -196,6 +196,8 @@ def test_sizes_beyond_the_c_fields_are_refused(seed, batch_shape, edit, message,
         ),
         ("tcn", [None, 70000, 2], ("Conv1D", {"dilation_rate": [300]})),  # 16-bit once
         ("branches", [None, 65540], None),  # Dense on 65,540 inputs
+        # GRU, Conv1D and LSTM over 70,000 time steps (~45 s of CPU: the reference's step loop)
+        pytest.param("gru", [None, 70000, 3], None, marks=pytest.mark.slow),
         (
             "conv",
             [None, 280000, 8, 1],  # the Dense after it keeps its 4 * 4 * 4 inputs

@@ -274,8 +274,8 @@ def test_damaged_zero_points_and_output_shapes_are_refused(tmp_path):
     """Found by fuzzing: an int8 tensor's zero point of 2^35 (the file stores
     int64) converted and computed other numbers than TFLite Micro; a PAD
     whose declared output shape is not what it computes (its input has more
-    channels) gave a header whose
-    model could not build. Both are one error line now."""
+    channels) gave a header whose model could not build. Both are one error
+    line now."""
     import tflite
 
     data = tf_.tflite_bytes(2)

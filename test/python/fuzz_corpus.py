@@ -32,7 +32,7 @@ SEED_MODELS = tuple(
     f"{stem}{suffix}"
     for stem in ("conv", "tcn", "branches", "gru", "dag")
     for suffix in (".h5", ".keras")
-) + ("conv_keras2.h5",)
+) + ("conv_keras2.h5", "pad.tflite")  # pad.tflite: tflite_factory.tflite_bytes(2), int8
 
 
 @dataclass
@@ -327,6 +327,9 @@ def make_case(rng: np.random.Generator, k: int, folder: Path) -> Case:
     elif r < 0.24:
         model.write_bytes(fuzz_structure.word_edit(model.read_bytes(), rng))
         what = "aligned words set to boundary values"
+    elif r < 0.8 and suffix == ".tflite":
+        model.write_bytes(fuzz_structure.float_words(model.read_bytes(), rng))
+        what = "float words set to NaN, 0, huge or tiny"
     elif r < 0.64:
         what = _edit_h5(model, rng) if suffix == ".h5" else _edit_keras(model, rng)
     elif r < 0.8:

@@ -1,7 +1,8 @@
 """Structural mutations for the converter's fuzz test (fuzz_corpus.py draws
-on them): aligned integers set to boundary values, HDF5 links, groups and
-storage in place of weights, a model graph with dangling or duplicated
-layers, zip headers that lie, and calibration files in odd .npy forms."""
+on them): aligned integers set to boundary values (and, in a .tflite file,
+floats set to NaN, 0, huge or tiny), HDF5 links, groups and storage in
+place of weights, a model graph with dangling or duplicated layers, zip
+headers that lie, and calibration files in odd .npy forms."""
 
 from __future__ import annotations
 
@@ -28,6 +29,16 @@ def word_edit(data: bytes, rng: np.random.Generator) -> bytes:
     for _ in range(int(rng.integers(1, 4))):
         at = int(rng.integers(0, max(1, len(buf) // 4))) * 4
         buf[at : at + 4] = struct.pack("<i", _pick(rng, BOUNDARY32))[: len(buf) - at]
+    return bytes(buf)
+
+
+def float_words(data: bytes, rng: np.random.Generator) -> bytes:
+    """A few aligned 32-bit words (scales, weights) set to odd floats."""
+    buf = bytearray(data)
+    for _ in range(int(rng.integers(1, 6))):
+        at = int(rng.integers(0, max(1, len(buf) // 4))) * 4
+        value = _pick(rng, [float("nan"), 0.0, 1e38, -1.0, float("inf"), 1e-45])
+        buf[at : at + 4] = struct.pack("<f", value)[: len(buf) - at]
     return bytes(buf)
 
 

@@ -12,8 +12,8 @@ static int32_t deconv_out(int32_t size, int32_t k, int32_t stride, int32_t dilat
     if (k < 1 || stride < 1 || dilation < 1 || size < 1 ||
         (padding != PADDING_VALID && padding != PADDING_SAME) ||
         (int64_t)(k - 1) * dilation >= NNOM_MAX_WINDOW ||
-        (int64_t)(size - 1) * stride > INT32_MAX - NNOM_MAX_WINDOW - 65535)
-        return 0; /* the sums below fit int32 (out_pad is 16-bit) */
+        (int64_t)(size - 1) * stride > INT32_MAX - 2 * NNOM_MAX_WINDOW - 65535)
+        return 0; /* the sums below and nnom_deconv_source's fit int32 (16-bit out_pad) */
     const int32_t ek = (k - 1) * dilation + 1;
     const int32_t half = padding == PADDING_SAME ? ek / 2 : 0;
     const int32_t out = (size - 1) * stride + ek - 2 * half + out_pad;

@@ -60,7 +60,7 @@ typedef struct {
  * buffers stay HWC). rank is the Keras rank (1: (c), 2: (w, c),
  * 3: (h, w, c)); unused leading dimensions are 1. */
 typedef struct {
-    uint16_t h, w, c;
+    uint32_t h, w, c; /* h * w * c < 2^31 (model_compile() refuses more) */
     uint8_t rank;
 } nnom_shape_t;
 
@@ -151,6 +151,10 @@ struct nnom_layer {
     nnom_layer_t *in0;       /* first input */
     nnom_layer_t **in_more;  /* inputs 2..n_in, or NULL */
     const nnom_activation_t *act; /* tail, or NULL */
+    /* the small fields before the tensor: short Thumb loads reach them */
+    uint16_t index;     /* in run order, set by model_compile() */
+    uint8_t n_in, visit;
+    int8_t out_min, out_max; /* clamp applied to the output */
     nnom_tensor_t out;
     int8_t *scratch;
     uint32_t scratch_bytes;
@@ -158,9 +162,6 @@ struct nnom_layer {
     uint32_t time; /* last run, in NNOM_TIME_UNIT */
     nnom_layer_t *next; /* run order */
     void *owned;        /* Layer API memory freed by model_delete() */
-    uint16_t index;     /* in run order, set by model_compile() */
-    uint8_t n_in, visit;
-    int8_t out_min, out_max; /* clamp applied to the output */
 };
 
 nnom_layer_t *nnom_layer_input(const nnom_layer_t *layer, uint8_t i);

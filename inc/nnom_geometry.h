@@ -6,11 +6,21 @@
 #include "nnom.h"
 #include "nnom_kernels.h"
 
+/* Largest effective kernel (k - 1) * dilation + 1 along an axis, and the
+ * most taps (kh * kw * input channels) a window may have: 32-bit config
+ * fields, with positions, products of kernel sizes and an average pool's
+ * sum of 2^23 int8 values in int32. */
+#define NNOM_MAX_WINDOW (1L << 23)
+
+/* kh * kw * c within NNOM_MAX_WINDOW, computed without overflow */
+static inline int nnom_window_taps_ok(uint32_t kh, uint32_t kw, uint32_t c)
+{
+    const uint64_t hw = (uint64_t)kh * kw;
+    return hw <= NNOM_MAX_WINDOW && hw * c <= NNOM_MAX_WINDOW;
+}
+
 /* Output size along one axis and the padding before it; returns 0 when
  * the window does not fit (src/layers/nnom_geometry.c). */
-/* largest effective kernel (k - 1) * dilation + 1 a layer may have */
-#define NNOM_MAX_WINDOW 65535
-
 int32_t nnom_window_out(int32_t size, int32_t k, int32_t stride, int32_t dilation,
                         nnom_padding_t padding, int32_t pad_before, int32_t pad_after,
                         int32_t *pad);
@@ -19,8 +29,8 @@ int32_t nnom_window_out(int32_t size, int32_t k, int32_t stride, int32_t dilatio
  * (sh, sw): a's sizes, padding, strides, clamp, window and buffers from
  * layer l; NN_SIZE_MISMATCH when the window does not fit or the padding is
  * explicit. Inline: each layer keeps its own copy in the firmware. */
-static inline nnom_status_t nnom_pool_window(const nnom_layer_t *l, uint16_t kh, uint16_t kw,
-                                             uint16_t sh, uint16_t sw, nnom_padding_t padding,
+static inline nnom_status_t nnom_pool_window(const nnom_layer_t *l, uint32_t kh, uint32_t kw,
+                                             uint32_t sh, uint32_t sw, nnom_padding_t padding,
                                              nnom_pool_args_t *a)
 {
     const nnom_shape_t *s = &l->in0->out.shape;

@@ -28,7 +28,7 @@ extern "C" {
 #endif
 
 typedef struct {
-    uint16_t h, w;
+    uint32_t h, w;
 } nnom_hw_t;
 
 /* Weights and the quantisation they were made for. */
@@ -43,22 +43,22 @@ typedef struct {
     const int32_t *data; /* int32, scale = input scale * weight scale[c] */
 } nnom_bias_t;
 
-static inline nnom_shape_t nnom_shape(uint16_t h, uint16_t w, uint16_t c)
+static inline nnom_shape_t nnom_shape(uint32_t h, uint32_t w, uint32_t c)
 {
     nnom_shape_t s = {h, w, c, 3};
     return s;
 }
-static inline nnom_shape_t nnom_shape_1d(uint16_t steps, uint16_t c)
+static inline nnom_shape_t nnom_shape_1d(uint32_t steps, uint32_t c)
 {
     nnom_shape_t s = {1, steps, c, 2};
     return s;
 }
-static inline nnom_shape_t nnom_shape_flat(uint16_t n)
+static inline nnom_shape_t nnom_shape_flat(uint32_t n)
 {
     nnom_shape_t s = {1, 1, n, 1};
     return s;
 }
-static inline nnom_hw_t nnom_hw(uint16_t h, uint16_t w)
+static inline nnom_hw_t nnom_hw(uint32_t h, uint32_t w)
 {
     nnom_hw_t v = {h, w};
     return v;
@@ -71,10 +71,10 @@ static inline nnom_border_t nnom_border(uint16_t top, uint16_t bottom, uint16_t 
 }
 
 #ifndef NNOM_NO_SHORT_NAMES
-static inline nnom_shape_t shape(uint16_t h, uint16_t w, uint16_t c) { return nnom_shape(h, w, c); }
-static inline nnom_hw_t kernel(uint16_t h, uint16_t w) { return nnom_hw(h, w); }
-static inline nnom_hw_t stride(uint16_t h, uint16_t w) { return nnom_hw(h, w); }
-static inline nnom_hw_t dilation(uint16_t h, uint16_t w) { return nnom_hw(h, w); }
+static inline nnom_shape_t shape(uint32_t h, uint32_t w, uint32_t c) { return nnom_shape(h, w, c); }
+static inline nnom_hw_t kernel(uint32_t h, uint32_t w) { return nnom_hw(h, w); }
+static inline nnom_hw_t stride(uint32_t h, uint32_t w) { return nnom_hw(h, w); }
+static inline nnom_hw_t dilation(uint32_t h, uint32_t w) { return nnom_hw(h, w); }
 static inline nnom_border_t border(uint16_t top, uint16_t bottom, uint16_t left, uint16_t right)
 {
     return nnom_border(top, bottom, left, right);
@@ -83,11 +83,11 @@ static inline nnom_border_t border(uint16_t top, uint16_t bottom, uint16_t left,
 
 nnom_layer_t *nnom_Input(nnom_shape_t s, const nnom_qparam_t *q, int8_t *buffer);
 nnom_layer_t *nnom_Output(nnom_shape_t s, int8_t *buffer);
-nnom_layer_t *nnom_Conv2D(uint16_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d, nnom_padding_t pad,
+nnom_layer_t *nnom_Conv2D(uint32_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d, nnom_padding_t pad,
                      const nnom_weight_t *w, const nnom_bias_t *b);
-nnom_layer_t *nnom_DW_Conv2D(uint16_t multiplier, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d,
+nnom_layer_t *nnom_DW_Conv2D(uint32_t multiplier, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d,
                         nnom_padding_t pad, const nnom_weight_t *w, const nnom_bias_t *b);
-nnom_layer_t *nnom_Dense(uint16_t units, const nnom_weight_t *w, const nnom_bias_t *b);
+nnom_layer_t *nnom_Dense(uint32_t units, const nnom_weight_t *w, const nnom_bias_t *b);
 nnom_layer_t *nnom_MaxPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad);
 nnom_layer_t *nnom_AvgPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad);
 nnom_layer_t *nnom_Flatten(void);
@@ -95,7 +95,7 @@ nnom_layer_t *nnom_Reshape(nnom_shape_t s);
 nnom_layer_t *nnom_ZeroPadding(nnom_border_t b);
 nnom_layer_t *nnom_Cropping(nnom_border_t b);
 nnom_layer_t *nnom_UpSample(nnom_hw_t size);
-nnom_layer_t *nnom_Conv2DTrans(uint16_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d,
+nnom_layer_t *nnom_Conv2DTrans(uint32_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d,
                           nnom_padding_t pad, const nnom_weight_t *w, const nnom_bias_t *b);
 nnom_layer_t *nnom_GlobalMaxPool(void);
 nnom_layer_t *nnom_GlobalAvgPool(void);

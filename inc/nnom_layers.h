@@ -33,10 +33,10 @@ typedef struct {
     const int32_t *bias_folded;
     const int32_t *mult;
     const int32_t *shift;
-    uint16_t filters, in_channels;
-    uint16_t kernel_h, kernel_w;
-    uint16_t stride_h, stride_w;
-    uint16_t dilation_h, dilation_w;
+    uint32_t filters, in_channels;
+    uint32_t kernel_h, kernel_w;
+    uint32_t stride_h, stride_w;
+    uint32_t dilation_h, dilation_w;
     nnom_padding_t padding;
     nnom_border_t pad; /* PADDING_EXPLICIT only (e.g. causal Conv1D) */
 } nnom_conv2d_config_t;
@@ -50,10 +50,10 @@ typedef struct {
     const int32_t *bias_folded; /* optional, as for Conv2D */
     const int32_t *mult;
     const int32_t *shift;
-    uint16_t multiplier, in_channels;
-    uint16_t kernel_h, kernel_w;
-    uint16_t stride_h, stride_w;
-    uint16_t dilation_h, dilation_w;
+    uint32_t multiplier, in_channels;
+    uint32_t kernel_h, kernel_w;
+    uint32_t stride_h, stride_w;
+    uint32_t dilation_h, dilation_w;
     nnom_padding_t padding;
     nnom_border_t pad; /* PADDING_EXPLICIT only */
 } nnom_dwconv2d_config_t;
@@ -66,14 +66,14 @@ typedef struct {
     const int32_t *bias_folded; /* optional, as for Conv2D */
     const int32_t *mult;
     const int32_t *shift;
-    uint16_t units, in_features;
+    uint32_t units, in_features;
 } nnom_dense_config_t;
 
 /* MaxPool / AvgPool: the output keeps the input's quantisation. */
 typedef struct {
     nnom_layer_config_t super;
-    uint16_t kernel_h, kernel_w;
-    uint16_t stride_h, stride_w;
+    uint32_t kernel_h, kernel_w;
+    uint32_t stride_h, stride_w;
     nnom_padding_t padding;
 } nnom_pool_config_t;
 
@@ -92,7 +92,7 @@ typedef struct {
 /* UpSampling (nearest). */
 typedef struct {
     nnom_layer_config_t super;
-    uint16_t size_h, size_w;
+    uint32_t size_h, size_w;
 } nnom_upsample_config_t;
 
 /* A stand-alone element-wise activation: out = table[in + 128]. */
@@ -126,10 +126,10 @@ typedef struct {
     const int32_t *bias;
     const int32_t *mult;
     const int32_t *shift;
-    uint16_t filters, in_channels;
-    uint16_t kernel_h, kernel_w;
-    uint16_t stride_h, stride_w;
-    uint16_t dilation_h, dilation_w;
+    uint32_t filters, in_channels;
+    uint32_t kernel_h, kernel_w;
+    uint32_t stride_h, stride_w;
+    uint32_t dilation_h, dilation_w;
     nnom_padding_t padding; /* PADDING_VALID or PADDING_SAME */
     uint16_t output_padding_h, output_padding_w;
 } nnom_deconv2d_config_t;
@@ -145,8 +145,8 @@ typedef struct {
  * positions, mult, shift), saturated; mult/shift stand for in/out scale. */
 typedef struct {
     nnom_layer_config_t super;
-    uint16_t kernel_h, kernel_w;
-    uint16_t stride_h, stride_w;
+    uint32_t kernel_h, kernel_w;
+    uint32_t stride_h, stride_w;
     nnom_padding_t padding;
     int32_t mult, shift;
 } nnom_sumpool_config_t;

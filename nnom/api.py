@@ -169,6 +169,7 @@ def is_tflite(model) -> bool:
 def convert_tflite(path, x_calib=None, *, per_channel: bool = True) -> ConvertedModel:
     """A .tflite file -> ConvertedModel (see convert())."""
     from .frontend.tflite_reader import load_tflite
+    from .frontend.tflite_to_ir import check_shapes
     from .frontend.tflite_to_ir import to_graph as tflite_graph
 
     source = Path(path).name
@@ -176,6 +177,7 @@ def convert_tflite(path, x_calib=None, *, per_channel: bool = True) -> Converted
         graph, int8 = tflite_graph(load_tflite(path))
         limits.check_graph(graph)  # the C fields, as for a Keras model
         if int8:
+            check_shapes(graph)
             converted = ConvertedModel(graph, source)
             converted.from_int8_tflite = True
             return converted

@@ -53,12 +53,17 @@ def read_keras_zip(path: str) -> ModelFile:
 
 def _read(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
     """A member, refused before inflating if it declares more than `limit`
-    bytes (a zip bomb); zipfile stops at the declared size, so the read is
-    bounded even when the declaration lies."""
+    bytes (a zip bomb). Read a MiB at a time: zipfile stops at the declared
+    size (then checks the CRC), so memory stays bounded when the declaration
+    lies; a single read() would inflate the whole stream first."""
     size = archive.getinfo(name).file_size
     if size > limit:
         raise ModelFileError(
             f"{archive.filename}: {name} would inflate to {size} bytes, over {limit}; "
             "the file is damaged or not a microcontroller model"
         )
-    return archive.read(name)
+    data = bytearray()
+    with archive.open(name) as member:
+        while chunk := member.read(1 << 20):
+            data += chunk
+    return bytes(data)

@@ -194,8 +194,19 @@ def _tensor(model, sg, raw: bytes, i: int) -> TflTensor:
             raise ModelFileError(
                 f"tensor '{name}' (index {i}): {n} scales but {tensor.zero_point.size} zero points"
             )
+        low, high = _ZERO_POINT_RANGE.get(dtype, (-(2**31), 2**31 - 1))
+        if n and (tensor.zero_point.min() < low or tensor.zero_point.max() > high):
+            raise ModelFileError(
+                f"tensor '{name}' (index {i}): zero points {int(tensor.zero_point.min())}.."
+                f"{int(tensor.zero_point.max())} are outside {dtype}'s {low}..{high}; "
+                "the file is damaged"
+            )
         tensor.quantized_dimension = int(q.QuantizedDimension())
     return tensor
+
+
+# a zero point is a value of its tensor's type (the file stores int64)
+_ZERO_POINT_RANGE = {"int8": (-128, 127), "uint8": (0, 255), "int16": (-32768, 32767)}
 
 
 def _options(op, opcode: str, option_names: dict[int, str]) -> dict[str, Any]:

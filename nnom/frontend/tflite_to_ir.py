@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..errors import NnomError
-from ..graph import Graph, Node
+from ..graph import Graph, Node, hwc
 from .tflite_reader import TfliteModel, TflOperator, TflTensor
 
 EDGE_OPS = ("QUANTIZE", "DEQUANTIZE")
@@ -208,3 +208,31 @@ def to_graph(model: TfliteModel) -> tuple[Graph, bool]:
     used = {i for n in b.nodes for i in n.inputs} | set(outputs)
     nodes = [n for n in b.nodes if n.name in used or n.name in inputs]
     return Graph(name=model.name, nodes=nodes, inputs=inputs, outputs=outputs), int8
+
+
+def check_shapes(g: Graph) -> None:
+    """An int8 graph's output shapes are the file's declared ones: run it
+    once on a zero input and refuse a node whose output differs (a damaged
+    file would otherwise give a header whose model fails to build)."""
+    from ..guard import ODD_VALUE_ERRORS
+    from ..reference.executor import run_node
+
+    values: dict[str, np.ndarray] = {}
+    for node in g.nodes:
+        if node.name in g.inputs:
+            values[node.name] = np.zeros((1,) + hwc(node.shape), np.int8)
+            continue
+        label = f"layer '{node.source or node.name}' ({node.op})"
+        try:
+            out = run_node(node, g, [values[i] for i in node.inputs])
+        except ODD_VALUE_ERRORS as err:
+            raise NnomError(
+                f"{label}: its operands do not fit it ({type(err).__name__}: {err}); "
+                "the .tflite file is damaged"
+            ) from None
+        if out.size != int(np.prod(node.shape)):
+            raise NnomError(
+                f"{label}: the file declares output shape {node.shape}, the operator computes "
+                f"{out.size} values; the .tflite file is damaged"
+            )
+        values[node.name] = out

@@ -37,7 +37,6 @@ def _layer_cells() -> dict:
 
 ACTIVATIONS = ("tanh", "sigmoid", "hard_sigmoid", "hard_tanh")
 GATE_ACTIVATIONS = ("sigmoid", "hard_sigmoid")
-MAX_TIMESTEPS = 65535
 
 
 def _name(value) -> str:
@@ -153,8 +152,6 @@ def _input_steps(ctx: KerasContext) -> tuple[int, int]:
     shape = ctx.x.shape
     if len(shape) != 2:
         raise ctx.fail(f"needs a (timesteps, features) input, got shape {shape}")
-    if shape[0] > MAX_TIMESTEPS:
-        raise ctx.fail(f"{shape[0]} timesteps; at most {MAX_TIMESTEPS} are supported")
     return int(shape[0]), int(shape[1])
 
 

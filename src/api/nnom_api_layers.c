@@ -52,12 +52,9 @@ nnom_layer_t *nnom_AvgPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad) { retur
 static nnom_status_t flatten_prepare(nnom_layer_t *l)
 {
     nnom_reshape_config_t *cfg = (nnom_reshape_config_t *)(void *)l->config;
-    uint32_t n = nnom_shape_size(&l->in0->out.shape);
-    if (n > 65535)
-        return NN_SIZE_MISMATCH;
     cfg->shape.h = 1;
     cfg->shape.w = 1;
-    cfg->shape.c = (uint16_t)n;
+    cfg->shape.c = nnom_shape_size(&l->in0->out.shape);
     cfg->shape.rank = 1;
     return NN_SUCCESS;
 }

@@ -24,6 +24,9 @@ static nnom_status_t make_requant(const requant_src_t *r, const nnom_qparam_t *i
     return NN_SUCCESS;
 }
 
+/* channels whose multipliers and shifts (8 bytes each) a 32-bit size holds */
+#define MAX_CHANNELS (1u << 28)
+
 static int weights_ok(const nnom_weight_t *w, const nnom_bias_t *b)
 {
     return w != NULL && b != NULL && w->data != NULL && w->scale != NULL && w->out_q != NULL &&
@@ -57,10 +60,10 @@ typedef struct {
         (c).padding = (pad);                                                                    \
     } while (0)
 
-static api_window_t *window_api(uint16_t filters, nnom_padding_t pad, const nnom_weight_t *w,
+static api_window_t *window_api(uint32_t filters, nnom_padding_t pad, const nnom_weight_t *w,
                                 const nnom_bias_t *b)
 {
-    if (!weights_ok(w, b) || filters == 0 || pad == PADDING_EXPLICIT)
+    if (!weights_ok(w, b) || filters == 0 || filters >= MAX_CHANNELS || pad == PADDING_EXPLICIT)
         return NULL;
     api_window_t *api =
         (api_window_t *)nnom_mem_owned(sizeof(api_window_t) + 2u * filters * sizeof(int32_t));
@@ -81,7 +84,7 @@ static nnom_status_t conv_prepare(nnom_layer_t *l)
     return make_requant(&api->rq, l->in0->out.q);
 }
 
-nnom_layer_t *nnom_Conv2D(uint16_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d, nnom_padding_t pad,
+nnom_layer_t *nnom_Conv2D(uint32_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d, nnom_padding_t pad,
                      const nnom_weight_t *w, const nnom_bias_t *b)
 {
     api_window_t *api = window_api(filters, pad, w, b);
@@ -101,7 +104,7 @@ static nnom_status_t deconv_prepare(nnom_layer_t *l)
     return make_requant(&api->rq, l->in0->out.q);
 }
 
-nnom_layer_t *nnom_Conv2DTrans(uint16_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d,
+nnom_layer_t *nnom_Conv2DTrans(uint32_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d,
                           nnom_padding_t pad, const nnom_weight_t *w, const nnom_bias_t *b)
 {
     api_window_t *api = window_api(filters, pad, w, b);
@@ -125,7 +128,9 @@ typedef struct {
 static nnom_status_t dwconv_prepare(nnom_layer_t *l)
 {
     api_dwconv_t *api = (api_dwconv_t *)(void *)l->config;
-    uint32_t channels = (uint32_t)l->in0->out.shape.c * api->cfg.multiplier;
+    if ((uint64_t)l->in0->out.shape.c * api->cfg.multiplier >= MAX_CHANNELS)
+        return NN_SIZE_MISMATCH;
+    uint32_t channels = l->in0->out.shape.c * api->cfg.multiplier;
     api->cfg.in_channels = l->in0->out.shape.c;
     if (api->rq == NULL) { /* the channel count is known only now */
         api->rq = (int32_t *)nnom_mem_owned(2u * channels * sizeof(int32_t));
@@ -139,7 +144,7 @@ static nnom_status_t dwconv_prepare(nnom_layer_t *l)
     return make_requant(&r, l->in0->out.q);
 }
 
-nnom_layer_t *nnom_DW_Conv2D(uint16_t multiplier, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d,
+nnom_layer_t *nnom_DW_Conv2D(uint32_t multiplier, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d,
                         nnom_padding_t pad, const nnom_weight_t *w, const nnom_bias_t *b)
 {
     if (!weights_ok(w, b) || multiplier == 0 || pad == PADDING_EXPLICIT)
@@ -163,16 +168,13 @@ typedef struct {
 static nnom_status_t dense_prepare(nnom_layer_t *l)
 {
     api_dense_t *api = (api_dense_t *)(void *)l->config;
-    uint32_t n = nnom_shape_size(&l->in0->out.shape);
-    if (n > 65535)
-        return NN_SIZE_MISMATCH;
-    api->cfg.in_features = (uint16_t)n;
+    api->cfg.in_features = nnom_shape_size(&l->in0->out.shape);
     return make_requant(&api->rq, l->in0->out.q);
 }
 
-nnom_layer_t *nnom_Dense(uint16_t units, const nnom_weight_t *w, const nnom_bias_t *b)
+nnom_layer_t *nnom_Dense(uint32_t units, const nnom_weight_t *w, const nnom_bias_t *b)
 {
-    if (!weights_ok(w, b) || units == 0)
+    if (!weights_ok(w, b) || units == 0 || units >= MAX_CHANNELS)
         return NULL;
     api_dense_t *api =
         (api_dense_t *)nnom_mem_owned(sizeof(api_dense_t) + 2u * units * sizeof(int32_t));

@@ -124,5 +124,9 @@ const nnom_activation_t *nnom_act_relu6(void) { return &relu6_act; }
 
 uint32_t nnom_shape_size(const nnom_shape_t *s)
 {
-    return s == NULL ? 0u : (uint32_t)s->h * s->w * s->c;
+    /* 0 (no tensor) above 2^31 - 1 bytes: kernels index in int32 */
+    if (s == NULL)
+        return 0u;
+    const uint64_t hw = (uint64_t)s->h * s->w;
+    return hw > INT32_MAX || hw * s->c > INT32_MAX ? 0u : (uint32_t)(hw * s->c);
 }

@@ -10,12 +10,13 @@ static nnom_status_t border_build(nnom_layer_t *l, int pad)
     int32_t dh = (int32_t)cfg->border.top + cfg->border.bottom;
     int32_t dw = (int32_t)cfg->border.left + cfg->border.right;
     int32_t sign = pad ? 1 : -1;
-    int32_t h = in->h + sign * dh, w = in->w + sign * dw;
-    if (in->rank < 2 || h < 1 || w < 1 || h > 65535 || w > 65535 || (in->rank == 2 && dh != 0))
+    const int64_t h = (int64_t)in->h + sign * dh, w = (int64_t)in->w + sign * dw;
+    if (in->rank < 2 || h < 1 || w < 1 || h > INT32_MAX || w > INT32_MAX ||
+        (in->rank == 2 && dh != 0))
         return NN_SIZE_MISMATCH;
     l->out.shape = *in;
-    l->out.shape.h = (uint16_t)h;
-    l->out.shape.w = (uint16_t)w;
+    l->out.shape.h = (uint32_t)h;
+    l->out.shape.w = (uint32_t)w;
     l->out.q = l->in0->out.q;
     return NN_SUCCESS;
 }

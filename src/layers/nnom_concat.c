@@ -22,7 +22,7 @@ static nnom_status_t concat_build(nnom_layer_t *l)
     const nnom_concat_config_t *cfg = (const nnom_concat_config_t *)l->config;
     const nnom_shape_t *s0 = &l->in0->out.shape;
     const int32_t a = hwc_axis(cfg->axis, s0->rank);
-    uint32_t total = 0;
+    uint64_t total = 0; /* up to 255 dimensions below 2^31 */
     if (cfg->super.out_q == NULL || a < 0)
         return NN_ARGUMENT_ERROR;
     for (uint8_t i = 0; i < l->n_in; i++) {
@@ -43,15 +43,15 @@ static nnom_status_t concat_build(nnom_layer_t *l)
         }
         total += dim(&t->shape, a);
     }
-    if (total > 65535)
+    if (total > INT32_MAX)
         return NN_SIZE_MISMATCH;
     l->out.shape = *s0;
     if (a == 0)
-        l->out.shape.h = (uint16_t)total;
+        l->out.shape.h = (uint32_t)total;
     else if (a == 1)
-        l->out.shape.w = (uint16_t)total;
+        l->out.shape.w = (uint32_t)total;
     else
-        l->out.shape.c = (uint16_t)total;
+        l->out.shape.c = (uint32_t)total;
     l->out.q = cfg->super.out_q;
     return NN_SUCCESS;
 }

@@ -13,7 +13,8 @@ static nnom_status_t setup(const nnom_layer_t *l, conv_setup_t *s)
     if (cfg->weight == NULL || cfg->bias == NULL || cfg->mult == NULL || cfg->shift == NULL ||
         cfg->super.out_q == NULL)
         return NN_ARGUMENT_ERROR;
-    if (in->shape.c != cfg->in_channels || in->shape.rank < 2)
+    if (in->shape.c != cfg->in_channels || in->shape.rank < 2 ||
+        !nnom_window_taps_ok(cfg->kernel_h, cfg->kernel_w, cfg->in_channels))
         return NN_SIZE_MISMATCH;
     s->in.h = in->shape.h;
     s->in.w = in->shape.w;
@@ -52,12 +53,13 @@ static nnom_status_t conv2d_build(nnom_layer_t *l)
     nnom_status_t st = setup(l, &s);
     if (st != NN_SUCCESS)
         return st;
-    l->out.shape.h = (uint16_t)s.out.h;
-    l->out.shape.w = (uint16_t)s.out.w;
-    l->out.shape.c = (uint16_t)s.out.c;
+    l->out.shape.h = (uint32_t)s.out.h;
+    l->out.shape.w = (uint32_t)s.out.w;
+    l->out.shape.c = (uint32_t)s.out.c;
     l->out.shape.rank = l->in0->out.shape.rank;
     l->out.q = ((const nnom_conv2d_config_t *)l->config)->super.out_q;
-    l->macs = (uint32_t)(s.out.h * s.out.w * s.out.c) * (uint32_t)(s.k.h * s.k.w * s.k.c);
+    l->macs = (uint32_t)s.out.h * (uint32_t)s.out.w * (uint32_t)s.out.c * (uint32_t)s.k.h *
+              (uint32_t)s.k.w * (uint32_t)s.k.c; /* statistics: wraps */
     l->scratch_bytes = nnom_kernel_scratch(nnom_conv_kernels, &s);
     return NN_SUCCESS;
 }

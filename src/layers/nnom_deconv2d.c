@@ -12,14 +12,14 @@ static int32_t deconv_out(int32_t size, int32_t k, int32_t stride, int32_t dilat
     if (k < 1 || stride < 1 || dilation < 1 || size < 1 ||
         (padding != PADDING_VALID && padding != PADDING_SAME) ||
         (int64_t)(k - 1) * dilation >= NNOM_MAX_WINDOW ||
-        (int64_t)(size - 1) * stride > 65535 || out_pad > 65535)
-        return 0;
+        (int64_t)(size - 1) * stride > INT32_MAX - 2 * NNOM_MAX_WINDOW - 65535)
+        return 0; /* the sums below and nnom_deconv_source's fit int32 (16-bit out_pad) */
     const int32_t ek = (k - 1) * dilation + 1;
     const int32_t half = padding == PADDING_SAME ? ek / 2 : 0;
     const int32_t out = (size - 1) * stride + ek - 2 * half + out_pad;
     const int32_t total = (size - 1) * stride + ek - out;
     *before = padding == PADDING_SAME && total > 0 ? total / 2 : 0;
-    return out > 65535 ? 0 : out;
+    return out;
 }
 
 static nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s)
@@ -30,7 +30,8 @@ static nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s)
     if (cfg->weight == NULL || cfg->bias == NULL || cfg->mult == NULL || cfg->shift == NULL ||
         cfg->super.out_q == NULL)
         return NN_ARGUMENT_ERROR;
-    if (in->shape.c != cfg->in_channels || in->shape.rank < 2)
+    if (in->shape.c != cfg->in_channels || in->shape.rank < 2 ||
+        !nnom_window_taps_ok(cfg->kernel_h, cfg->kernel_w, cfg->in_channels))
         return NN_SIZE_MISMATCH;
     s->in.h = in->shape.h;
     s->in.w = in->shape.w;
@@ -68,12 +69,13 @@ static nnom_status_t deconv2d_build(nnom_layer_t *l)
     nnom_status_t st = setup(l, &s);
     if (st != NN_SUCCESS)
         return st;
-    l->out.shape.h = (uint16_t)s.out.h;
-    l->out.shape.w = (uint16_t)s.out.w;
-    l->out.shape.c = (uint16_t)s.out.c;
+    l->out.shape.h = (uint32_t)s.out.h;
+    l->out.shape.w = (uint32_t)s.out.w;
+    l->out.shape.c = (uint32_t)s.out.c;
     l->out.shape.rank = l->in0->out.shape.rank;
     l->out.q = ((const nnom_deconv2d_config_t *)l->config)->super.out_q;
-    l->macs = (uint32_t)(s.in.h * s.in.w * s.in.c) * (uint32_t)(s.k.h * s.k.w * s.out.c);
+    l->macs = (uint32_t)s.in.h * (uint32_t)s.in.w * (uint32_t)s.in.c * (uint32_t)s.k.h *
+              (uint32_t)s.k.w * (uint32_t)s.out.c; /* statistics: wraps */
     l->scratch_bytes = nnom_kernel_scratch(nnom_deconv_kernels, &s);
     return NN_SUCCESS;
 }

@@ -13,7 +13,7 @@ static nnom_status_t setup(const nnom_layer_t *l, dw_setup_t *s)
     if (cfg->weight == NULL || cfg->bias == NULL || cfg->mult == NULL || cfg->shift == NULL ||
         cfg->super.out_q == NULL || cfg->multiplier == 0)
         return NN_ARGUMENT_ERROR;
-    if (in->shape.c != cfg->in_channels)
+    if (in->shape.c != cfg->in_channels || !nnom_window_taps_ok(cfg->kernel_h, cfg->kernel_w, 1))
         return NN_SIZE_MISMATCH;
     s->in.h = in->shape.h;
     s->in.w = in->shape.w;
@@ -21,12 +21,13 @@ static nnom_status_t setup(const nnom_layer_t *l, dw_setup_t *s)
     s->k.h = cfg->kernel_h;
     s->k.w = cfg->kernel_w;
     s->k.c = 1;
-    s->out.c = (int32_t)cfg->in_channels * cfg->multiplier;
+    const uint64_t out_c = (uint64_t)cfg->in_channels * cfg->multiplier;
+    s->out.c = out_c > INT32_MAX ? 0 : (int32_t)out_c;
     s->out.h = nnom_window_out(s->in.h, cfg->kernel_h, cfg->stride_h, cfg->dilation_h,
                                cfg->padding, cfg->pad.top, cfg->pad.bottom, &s->p.pad_top);
     s->out.w = nnom_window_out(s->in.w, cfg->kernel_w, cfg->stride_w, cfg->dilation_w,
                                cfg->padding, cfg->pad.left, cfg->pad.right, &s->p.pad_left);
-    if (s->out.h < 1 || s->out.w < 1 || s->out.c > 65535)
+    if (s->out.h < 1 || s->out.w < 1 || s->out.c < 1)
         return NN_SIZE_MISMATCH;
     s->p.input_zp = in->q->zero_point;
     s->p.output_zp = cfg->super.out_q->zero_point;
@@ -54,12 +55,13 @@ static nnom_status_t dwconv2d_build(nnom_layer_t *l)
     nnom_status_t st = setup(l, &s);
     if (st != NN_SUCCESS)
         return st;
-    l->out.shape.h = (uint16_t)s.out.h;
-    l->out.shape.w = (uint16_t)s.out.w;
-    l->out.shape.c = (uint16_t)s.out.c;
+    l->out.shape.h = (uint32_t)s.out.h;
+    l->out.shape.w = (uint32_t)s.out.w;
+    l->out.shape.c = (uint32_t)s.out.c;
     l->out.shape.rank = l->in0->out.shape.rank;
     l->out.q = cfg->super.out_q;
-    l->macs = (uint32_t)(s.out.h * s.out.w * s.out.c) * (uint32_t)(s.k.h * s.k.w);
+    l->macs = (uint32_t)s.out.h * (uint32_t)s.out.w * (uint32_t)s.out.c * (uint32_t)s.k.h *
+              (uint32_t)s.k.w; /* statistics: wraps */
     l->scratch_bytes = nnom_kernel_scratch(nnom_dwconv_kernels, &s);
     return NN_SUCCESS;
 }

@@ -6,18 +6,21 @@ int32_t nnom_window_out(int32_t size, int32_t k, int32_t stride, int32_t dilatio
                         nnom_padding_t padding, int32_t pad_before, int32_t pad_after,
                         int32_t *pad)
 {
-    /* 16-bit config fields: the effective kernel is checked before it is
-     * computed in int32 */
-    if (stride < 1 || k < 1 || dilation < 1 || (int64_t)(k - 1) * dilation >= NNOM_MAX_WINDOW)
+    /* 32-bit config fields arrive as int32 (too large: negative); sizes
+     * stay below 2^31, so every sum below fits int32 */
+    if (size < 1 || stride < 1 || k < 1 || dilation < 1 ||
+        (int64_t)(k - 1) * dilation >= NNOM_MAX_WINDOW)
         return 0;
-    int32_t ek = (k - 1) * dilation + 1;
+    const int32_t ek = (k - 1) * dilation + 1;
     if (padding == PADDING_SAME) {
-        int32_t out = (size + stride - 1) / stride;
-        int32_t total = (out - 1) * stride + ek - size;
+        const int32_t out = (size - 1) / stride + 1;
+        const int32_t total = ((out - 1) * stride - size) + ek; /* (out - 1) * stride < size */
         *pad = total > 0 ? total / 2 : 0;
         return out;
     }
     if (padding == PADDING_EXPLICIT) {
+        if (size > INT32_MAX - pad_before - pad_after) /* 16-bit pads */
+            return 0;
         *pad = pad_before;
         size += pad_before + pad_after;
     } else {

@@ -87,7 +87,7 @@ static nnom_status_t sumpool_setup(const nnom_layer_t *l, nnom_pool_args_t *a)
     const nnom_shape_t *s = &l->in0->out.shape;
     if (cfg->super.out_q == NULL) /* the input's out.q: see global_build() */
         return NN_ARGUMENT_ERROR;
-    if (s->rank < 2 || (int32_t)cfg->kernel_h * cfg->kernel_w > MAX_POSITIONS)
+    if (s->rank < 2 || (uint64_t)cfg->kernel_h * cfg->kernel_w > MAX_POSITIONS)
         return NN_SIZE_MISMATCH;
     const nnom_status_t st = nnom_pool_window(l, cfg->kernel_h, cfg->kernel_w, cfg->stride_h,
                                               cfg->stride_w, cfg->padding, a);
@@ -102,9 +102,9 @@ static nnom_status_t sumpool_build(nnom_layer_t *l)
     nnom_status_t st = sumpool_setup(l, &a);
     if (st != NN_SUCCESS)
         return st;
-    l->out.shape.h = (uint16_t)a.out.h;
-    l->out.shape.w = (uint16_t)a.out.w;
-    l->out.shape.c = (uint16_t)a.out.c;
+    l->out.shape.h = (uint32_t)a.out.h;
+    l->out.shape.w = (uint32_t)a.out.w;
+    l->out.shape.c = (uint32_t)a.out.c;
     l->out.shape.rank = l->in0->out.shape.rank;
     l->out.q = ((const nnom_sumpool_config_t *)l->config)->super.out_q;
     return NN_SUCCESS;

@@ -8,7 +8,7 @@ static nnom_status_t setup(const nnom_layer_t *l, nnom_pool_args_t *a)
 {
     const nnom_pool_config_t *cfg = (const nnom_pool_config_t *)l->config;
     const nnom_shape_t *s = &l->in0->out.shape;
-    if (s->rank < 2)
+    if (s->rank < 2 || !nnom_window_taps_ok(cfg->kernel_h, cfg->kernel_w, 1))
         return NN_SIZE_MISMATCH;
     return nnom_pool_window(l, cfg->kernel_h, cfg->kernel_w, cfg->stride_h, cfg->stride_w,
                             cfg->padding, a);
@@ -33,9 +33,9 @@ static nnom_status_t pool_build(nnom_layer_t *l)
     nnom_status_t st = setup(l, &a);
     if (st != NN_SUCCESS)
         return st;
-    l->out.shape.h = (uint16_t)a.out.h;
-    l->out.shape.w = (uint16_t)a.out.w;
-    l->out.shape.c = (uint16_t)a.out.c;
+    l->out.shape.h = (uint32_t)a.out.h;
+    l->out.shape.w = (uint32_t)a.out.w;
+    l->out.shape.c = (uint32_t)a.out.c;
     l->out.shape.rank = l->in0->out.shape.rank;
     l->out.q = l->in0->out.q;
     l->scratch_bytes = nnom_kernel_scratch(pool_type(l)->kernels, &a);

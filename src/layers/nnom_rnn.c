@@ -80,6 +80,8 @@ static nnom_status_t rnn_build(nnom_layer_t *l)
     }
     const nnom_rnn_cell_config_t *c0 = rl->cell[0].config;
     const uint32_t u = c0->units, steps = in->shape.w;
+    if ((uint64_t)steps * u > INT32_MAX / 4) /* the scratch sums below fit uint32 */
+        return NN_SIZE_MISMATCH;
     if (rl->n_cells == 2) {
         if (rl->cell[1].config->units != u || cfg->merge > NNOM_RNN_MERGE_MUL)
             return NN_ARGUMENT_ERROR;
@@ -87,14 +89,14 @@ static nnom_status_t rnn_build(nnom_layer_t *l)
     const uint32_t out_units = u * (rl->n_cells == 2 && cfg->merge == NNOM_RNN_MERGE_CONCAT ? 2u : 1u);
     if (cfg->return_sequences) {
         l->out.shape.h = 1;
-        l->out.shape.w = (uint16_t)steps;
+        l->out.shape.w = (uint32_t)steps;
         l->out.shape.rank = 2;
     } else {
         l->out.shape.h = 1;
         l->out.shape.w = 1;
         l->out.shape.rank = 1;
     }
-    l->out.shape.c = (uint16_t)out_units;
+    l->out.shape.c = (uint32_t)out_units;
     l->out.q = cfg->super.out_q;
 
     const uint32_t rows = gates_of(rl->cell[0].kind) * u;

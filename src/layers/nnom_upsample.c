@@ -7,12 +7,13 @@ static nnom_status_t upsample_build(nnom_layer_t *l)
 {
     const nnom_upsample_config_t *cfg = (const nnom_upsample_config_t *)l->config;
     const nnom_shape_t *in = &l->in0->out.shape;
-    uint32_t h = (uint32_t)in->h * cfg->size_h, w = (uint32_t)in->w * cfg->size_w;
-    if (in->rank < 2 || h < 1 || w < 1 || h > 65535 || w > 65535 || (in->rank == 2 && cfg->size_h != 1))
+    const uint64_t h = (uint64_t)in->h * cfg->size_h, w = (uint64_t)in->w * cfg->size_w;
+    if (in->rank < 2 || h < 1 || w < 1 || h > INT32_MAX || w > INT32_MAX ||
+        (in->rank == 2 && cfg->size_h != 1))
         return NN_SIZE_MISMATCH;
     l->out.shape = *in;
-    l->out.shape.h = (uint16_t)h;
-    l->out.shape.w = (uint16_t)w;
+    l->out.shape.h = (uint32_t)h;
+    l->out.shape.w = (uint32_t)w;
     l->out.q = l->in0->out.q;
     return NN_SUCCESS;
 }

@@ -5,7 +5,8 @@ fixtures/fuzz_seeds (a .h5 and a .keras file of each, plus its calibration
 .npy) and applies one seeded mutation: truncation, byte flips, an edited
 model config, a weight of another shape, dtype or value (NaN, Inf, huge,
 denormal), a dataset with a huge declared shape, a zip bomb, or a damaged
-calibration file. `make_case(rng, k, folder)` writes case k's files.
+calibration file; and the structural mutations of fuzz_structure.py.
+`make_case(rng, k, folder)` writes case k's files.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -21,13 +24,15 @@ from typing import Any, Callable
 import h5py
 import numpy as np
 
+import fuzz_structure
+
 SEEDS = Path(__file__).resolve().parent / "fixtures" / "fuzz_seeds"
 # model files (Keras 3 .h5 and .keras, one Keras 2 .h5), each with <stem>_calib.npy
 SEED_MODELS = tuple(
     f"{stem}{suffix}"
     for stem in ("conv", "tcn", "branches", "gru", "dag")
     for suffix in (".h5", ".keras")
-) + ("conv_keras2.h5",)
+) + ("conv_keras2.h5", "pad.tflite")  # pad.tflite: tflite_factory.tflite_bytes(2), int8
 
 
 @dataclass
@@ -199,6 +204,19 @@ def _edit_h5(path: Path, rng: np.random.Generator) -> str:
         return "weight: " + mutate_weight(f, rng)
 
 
+def _edit_structure(path: Path, rng: np.random.Generator) -> str:
+    with h5py.File(path, "r+") as f:
+        if rng.random() < 0.5 and "model_config" in f.attrs:
+            config, what = fuzz_structure.edit_graph(json.loads(f.attrs["model_config"]), rng)
+            f.attrs["model_config"] = json.dumps(config)
+            return "structure: " + what
+        names = _datasets(f)
+        if not names:
+            return "structure: no weights"
+        name = names[int(rng.integers(0, len(names)))]
+        return "structure: " + fuzz_structure.edit_h5_structure(f, name, rng)
+
+
 def _edit_keras(path: Path, rng: np.random.Generator) -> str:
     with zipfile.ZipFile(path) as z:
         files = {n: z.read(n) for n in z.namelist()}
@@ -221,16 +239,38 @@ def _edit_keras(path: Path, rng: np.random.Generator) -> str:
     return what
 
 
-def zip_bomb(path: Path, megabytes: int) -> None:
-    """A .keras file whose weights entry inflates to `megabytes` of zeros."""
+def zip_bomb(path: Path, mebibytes: int, declared: int | None = None) -> None:
+    """A .keras file whose weights entry inflates to `mebibytes` MiB of zeros,
+    built in well under a second: after a full flush, deflate writes the
+    same bytes for every MiB of zeros, so one MiB is compressed and its
+    block repeated. The entry declares its true size (and CRC), or
+    `declared` bytes (a lying header)."""
     with zipfile.ZipFile(path) as z:
         config = z.read("config.json")
     zeros = bytes(1 << 20)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("config.json", config)
-        with z.open("model.weights.h5", "w", force_zip64=True) as w:
-            for _ in range(megabytes):
-                w.write(zeros)
+    deflate = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = deflate.compress(zeros) + deflate.flush(zlib.Z_FULL_FLUSH)
+    data = block * mebibytes + deflate.flush()
+    crc = 0
+    for _ in range(mebibytes):
+        crc = zlib.crc32(zeros, crc)
+    size = mebibytes << 20 if declared is None else declared
+    entries = [
+        (b"config.json", 0, zlib.crc32(config), config, len(config)),
+        (b"model.weights.h5", 8, crc, data, size),
+    ]
+    out, central = bytearray(), bytearray()
+    for name, method, check, payload, usize in entries:
+        fields = (method, 0, 0x21, check, len(payload), usize, len(name))
+        central += struct.pack("<IHHH", 0x02014B50, 20, 20, 0)
+        central += struct.pack("<HHHIIIH", *fields) + struct.pack(
+            "<HHHHII", 0, 0, 0, 0, 0, len(out)
+        )
+        central += name
+        out += struct.pack("<IHH", 0x04034B50, 20, 0) + struct.pack("<HHHIIIH", *fields)
+        out += struct.pack("<H", 0) + name + payload
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 2, 2, len(central), len(out), 0)
+    path.write_bytes(bytes(out + central + end))
 
 
 def _calib(src: Path, dst: Path, rng: np.random.Generator) -> str:
@@ -278,14 +318,26 @@ def make_case(rng: np.random.Generator, k: int, folder: Path) -> Case:
     shutil.copy(SEEDS / seed_file, model)
     shutil.copy(SEEDS / f"{seed}_calib.npy", calib)
     r = rng.random()
-    if r < 0.12:
+    if r < 0.1:
         model.write_bytes(truncate(model.read_bytes(), rng))
         what = "truncated"
-    elif r < 0.24:
+    elif r < 0.18:
         model.write_bytes(flip_bytes(model.read_bytes(), rng))
         what = "bytes flipped"
-    elif r < 0.8:
+    elif r < 0.24:
+        model.write_bytes(fuzz_structure.word_edit(model.read_bytes(), rng))
+        what = "aligned words set to boundary values"
+    elif r < 0.8 and suffix == ".tflite":
+        model.write_bytes(fuzz_structure.float_words(model.read_bytes(), rng))
+        what = "float words set to NaN, 0, huge or tiny"
+    elif r < 0.64:
         what = _edit_h5(model, rng) if suffix == ".h5" else _edit_keras(model, rng)
+    elif r < 0.8:
+        what = _edit_structure(model, rng) if suffix == ".h5" else "structure: "
+        if suffix == ".keras":
+            what += fuzz_structure.edit_keras_structure(model, rng)
+    elif r < 0.86:
+        what = fuzz_structure.npy_form(np.load(SEEDS / f"{seed}_calib.npy"), calib, rng)
     else:
         what = _calib(SEEDS / f"{seed}_calib.npy", calib, rng)
     return Case(f"case {k}: {seed}{suffix}: {what}", model, calib)

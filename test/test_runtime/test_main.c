@@ -129,6 +129,29 @@ static void test_quantize_helpers(void)
     NT_ASSERT_EQ_INT(0, nnom_quantize(1.0f, NULL));
 }
 
+/* 32-bit shape and window fields: a tensor of over 2^33 bytes (its size
+ * wraps to 131,072 in 32 bits) or a window of 2^24 taps (past
+ * NNOM_MAX_WINDOW) is refused when the model is built */
+static void test_sizes_past_the_limits_are_refused(void)
+{
+    static const nnom_io_config_t huge_cfg = {
+        .super = {.name = "huge", .out_q = &q_half}, .shape = {65536, 65537, 2, 3}, .buffer = in_buf};
+    static const nnom_io_config_t image_cfg = {
+        .super = {.name = "image", .out_q = &q_half}, .shape = {2, 2, 1, 3}, .buffer = in_buf};
+    static const nnom_pool_config_t pool_cfg = {
+        .super = {.name = "pool"}, .kernel_h = 4096, .kernel_w = 4096, .stride_h = 1,
+        .stride_w = 1, .padding = PADDING_SAME};
+    new_model(&model);
+    nnom_layer_t *in = input_s(&huge_cfg);
+    NT_ASSERT_EQ_INT(NN_SIZE_MISMATCH, model_compile(&model, in, in));
+    model_delete(&model);
+    new_model(&model);
+    in = input_s(&image_cfg);
+    nnom_layer_t *pool = model.hook(maxpool_s(&pool_cfg), in);
+    NT_ASSERT_EQ_INT(NN_SIZE_MISMATCH, model_compile(&model, in, pool));
+    model_delete(&model);
+}
+
 int main(void)
 {
     NT_RUN(test_hand_built_model_runs);
@@ -139,5 +162,6 @@ int main(void)
     NT_RUN(test_layer_without_input_is_reported);
     NT_RUN(test_callback_can_stop_the_run);
     NT_RUN(test_quantize_helpers);
+    NT_RUN(test_sizes_past_the_limits_are_refused);
     return NT_END();
 }

@@ -20,7 +20,6 @@ import fuzz_corpus
 import nnom
 from nnom.calibration import load_calibration
 from nnom.errors import NnomError
-from nnom.frontend import keras_zip
 
 SEEDS = fuzz_corpus.SEEDS
 FUZZ_CASES = 320
@@ -84,14 +83,41 @@ def test_cli_errors_are_one_line_with_exit_code_2(tmp_path):
         assert result.stderr.startswith("nnom: error: ") and result.stderr.count("\n") == 1
 
 
+# runs the command line in a child and prints the child's peak RSS (kB on Linux)
+_PEAK_RSS = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.run(sys.argv[1:]).returncode\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    "sys.exit(code)\n"
+)
+
+
 @pytest.mark.fast
-def test_zip_bomb_is_refused_before_inflating(tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    "declared, message",
+    [
+        (None, "model.weights.h5 would inflate to 1610612736 bytes, over 536870912"),
+        (4096, "damaged or unexpected .keras file"),  # a lying header: stops at 4096 bytes
+    ],
+)
+def test_a_1_5_gb_zip_bomb_is_refused_in_bounded_time_and_memory(declared, message, tmp_path):
     model = tmp_path / "bomb.keras"
     model.write_bytes((SEEDS / "conv.keras").read_bytes())
-    fuzz_corpus.zip_bomb(model, 24)
-    monkeypatch.setattr(keras_zip, "MAX_WEIGHT_BYTES", 16 * 2**20)
-    with pytest.raises(NnomError, match="would inflate to 25165824 bytes"):
-        nnom.convert(model, load_calibration(SEEDS / "conv_calib.npy"))
+    fuzz_corpus.zip_bomb(model, 1536, declared)  # 1.5 GiB of zeros in a 1.6 MB file
+    assert model.stat().st_size < 2 * 2**20
+    command = [sys.executable, "-m", "nnom.cli", "convert", str(model)]
+    command += ["-c", str(SEEDS / "conv_calib.npy"), "-o", str(tmp_path / "w.h")]
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", _PEAK_RSS, *command], capture_output=True, text=True
+    )
+    elapsed = time.perf_counter() - started
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("nnom: error: ") and result.stderr.count("\n") == 1
+    assert message in result.stderr, result.stderr
+    peak_mb = int(result.stdout.split()[-1]) / 1024
+    assert peak_mb < 400, f"peak RSS {peak_mb:.0f} MB"
+    assert elapsed < 10, f"{elapsed:.1f} s"
 
 
 def _edit_config(path, edit) -> None:
@@ -118,19 +144,45 @@ def _edited_seed(tmp_path, seed: str, batch_shape: list, edit=None):
     return path
 
 
+def _wide_dense_inputs(path, n: int) -> None:
+    """branches' two first Dense layers on n inputs: new kernels of (n, 4)."""
+    rng = np.random.default_rng(3)
+    with h5py.File(path, "r+") as f:
+        for layer in ("dense_2", "dense_3"):
+            group = f[f"model_weights/{layer}/{layer}"]
+            del group["kernel"]
+            group["kernel"] = rng.normal(0, 0.01, size=(n, 4)).astype(np.float32)
+
+
 @pytest.mark.fast
 @pytest.mark.parametrize(
     "seed, batch_shape, edit, message",
     [
-        ("tcn", [None, 70000, 2], None, "over 65535, the largest C shape"),
-        ("tcn", [None, 600, 2], ("Conv1D", {"dilation_rate": [40000]}), "spans over 65535"),
-        ("branches", [None, 65540], None, "over 65535, the largest C shape"),
+        (
+            "tcn",
+            [None, 600, 2],
+            ("Conv1D", {"dilation_rate": [2**23]}),
+            "a kernel of 3 with dilation 8388608 spans over 8388608",
+        ),
+        (
+            "conv",
+            [None, 8, 8, 1],
+            ("MaxPooling2D", {"pool_size": [2**23 + 1, 1], "strides": [1, 1], "padding": "same"}),
+            "kernel size 8388609 is over 8388608",
+        ),
+        (
+            "conv",
+            [None, 8, 8, 1],
+            ("MaxPooling2D", {"pool_size": [4096, 4096], "strides": [1, 1], "padding": "same"}),
+            "window of 16777216 taps is over 8388608",
+        ),
+        ("branches", [None, 2**16, 2**16], None, "is over 2147483647"),
     ],
 )
 def test_sizes_beyond_the_c_fields_are_refused(seed, batch_shape, edit, message, tmp_path):
     path = _edited_seed(tmp_path, seed, batch_shape, edit)
     with pytest.raises(NnomError, match=message):
-        nnom.convert(path, np.zeros([2] + batch_shape[1:], np.float32))
+        nnom.convert(path, np.zeros([1, 1, 1, 1], np.float32))
 
 
 @pytest.mark.parametrize(
@@ -142,11 +194,23 @@ def test_sizes_beyond_the_c_fields_are_refused(seed, batch_shape, edit, message,
             [None, 1200, 8, 1],
             ("MaxPooling2D", {"pool_size": [300, 2], "strides": [300, 2]}),
         ),
+        ("tcn", [None, 70000, 2], ("Conv1D", {"dilation_rate": [300]})),  # 16-bit once
+        ("branches", [None, 65540], None),  # Dense on 65,540 inputs
+        # GRU, Conv1D and LSTM over 70,000 time steps (~45 s of CPU: the reference's step loop)
+        pytest.param("gru", [None, 70000, 3], None, marks=pytest.mark.slow),
+        (
+            "conv",
+            [None, 280000, 8, 1],  # the Dense after it keeps its 4 * 4 * 4 inputs
+            ("MaxPooling2D", {"pool_size": [70000, 2], "strides": [70000, 2]}),
+        ),
     ],
 )
-def test_dilation_256_and_pool_300_are_bit_exact(seed, batch_shape, edit, tmp_path):
-    """These used to be written into 8-bit fields (wrong, or a run-time error)."""
+def test_sizes_past_16_bits_are_bit_exact(seed, batch_shape, edit, tmp_path):
+    """These used to be written into 8-bit, then 16-bit fields (wrong, a
+    run-time error, or refused); the C fields are 32-bit now."""
     path = _edited_seed(tmp_path, seed, batch_shape, edit)
+    if seed == "branches":
+        _wide_dense_inputs(path, batch_shape[1])
     calib = np.random.default_rng(1).normal(size=[3] + batch_shape[1:]).astype(np.float32)
     model = nnom.convert(path, calib)
     x = model.quantize(calib)

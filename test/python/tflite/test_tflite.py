@@ -239,13 +239,62 @@ def test_int16_activations_are_refused_by_operator(tmp_path):
 
 
 def test_c_field_limits_apply_to_tflite(tmp_path, capsys):
-    """A .tflite goes through the same limits as a Keras model: a width of
-    70,000 (over the 16-bit shape field) is one error line, exit code 2."""
-    data = _cached("wide-conv", lambda k, x: k.layers.Conv2D(2, 1)(x), (1, 70000, 1), 0)
+    """A .tflite goes through the same limits as a Keras model: a pool of
+    2^23 + 1 (over NNOM_MAX_WINDOW) is one error line, exit code 2."""
+
+    def build(k, x):
+        return k.layers.MaxPooling2D((1, 2**23 + 1), strides=1, padding="same")(x)
+
+    data = _cached("huge-pool", build, (1, 8, 1), 0)
     path = tmp_path / "wide.tflite"
     path.write_bytes(data)
-    with pytest.raises(LimitError, match="65535"):
+    with pytest.raises(LimitError, match="kernel size 8388609 is over 8388608"):
         nnom.convert(path)
     assert cli_main(["convert", str(path), "-o", str(tmp_path / "w.h")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "docs/limits.md" in err, err
+
+
+def _tensor_vector(data: bytes, tensor_index: int, field: str) -> int:
+    """Byte position of a tensor's `shape` or quantisation `zero_point` vector."""
+    import flatbuffers
+
+    import tflite
+
+    graph = tflite.Model.GetRootAsModel(data, 0).Subgraphs(0)
+    table = graph.Tensors(tensor_index)
+    slot = 4  # Tensor.shape
+    if field == "zero_point":
+        table, slot = table.Quantization(), 10  # QuantizationParameters.zero_point
+    offset = flatbuffers.number_types.UOffsetTFlags.py_type(table._tab.Offset(slot))
+    return table._tab.Vector(offset)
+
+
+def test_damaged_zero_points_and_output_shapes_are_refused(tmp_path):
+    """Found by fuzzing: an int8 tensor's zero point of 2^35 (the file stores
+    int64) converted and computed other numbers than TFLite Micro; a PAD
+    whose declared output shape is not what it computes (its input has more
+    channels) gave a header whose model could not build. Both are one error
+    line now."""
+    import tflite
+
+    data = tf_.tflite_bytes(2)
+    model = parse_tflite(data)
+    activation = next(t for t in model.tensors if t.dtype == "int8" and t.data is None)
+    at = _tensor_vector(data, activation.index, "zero_point")
+    zp = bytearray(data)
+    zp[at : at + 8] = (2**35).to_bytes(8, "little", signed=True)
+    (tmp_path / "zp.tflite").write_bytes(bytes(zp))
+    with pytest.raises(NnomError, match=r"zero points 34359738368\.\.34359738368 are outside"):
+        nnom.convert(tmp_path / "zp.tflite")
+
+    graph = tflite.Model.GetRootAsModel(data, 0).Subgraphs(0)
+    pads = [op for op in model.operators if op.opcode in ("PAD", "PADV2")]
+    assert pads, "model 2 of tflite_factory starts with a ZeroPadding2D"
+    x = pads[0].inputs[0]  # the model input: more channels than PAD's declared output
+    at = _tensor_vector(data, x, "shape") + 4 * (graph.Tensors(x).ShapeLength() - 1)
+    shape = bytearray(data)
+    shape[at : at + 4] = (model.tensors[x].shape[-1] + 3).to_bytes(4, "little")
+    (tmp_path / "shape.tflite").write_bytes(bytes(shape))
+    with pytest.raises(NnomError, match="the file declares output shape .* the operator computes"):
+        nnom.convert(tmp_path / "shape.tflite")

@@ -73,7 +73,8 @@ void nnom_print_model_table(const nnom_model_t *m, const nnom_arena_plan_t *plan
                  (unsigned)l->scratch_bytes, out_at, buf_at);
     }
     print_rule();
-    NNOM_LOG("Arena: %u bytes (lower bound %u), total MACs: %u\n", (unsigned)m->arena_bytes,
-             (unsigned)plan[m->n_layers].scratch, (unsigned)m->total_macs);
-    NNOM_LOG("Memory taken: %u bytes (model structures + arena)\n", (unsigned)m->mem_bytes);
+    NNOM_LOG("Arena: %u bytes (lower bound %u), total MACs: %u\n"
+             "Memory taken: %u bytes (model structures + arena)\n",
+             (unsigned)m->arena_bytes, (unsigned)plan[m->n_layers].scratch,
+             (unsigned)m->total_macs, (unsigned)m->mem_bytes);
 }

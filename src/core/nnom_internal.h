@@ -74,8 +74,6 @@ const nnom_layer_t *nnom_layer_at(const nnom_model_t *m, uint32_t index);
 
 /* nnom_table.c: with the plan in the header's form (nnom.h) */
 void nnom_print_model_table(const nnom_model_t *m, const nnom_arena_plan_t *plan);
-/* "", "640", "84k" or "2.23M" (truncated, as in the model table). */
-void nnom_format_macs(char *buf, size_t n, uint32_t macs);
 
 /* nnom_api_activation.c: replace a computed activation (sigmoid, tanh,
  * leaky ReLU) with its table for input quantisation `in_q`. */

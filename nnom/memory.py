@@ -282,16 +282,6 @@ def plan(g: Graph, backend: str = "local", layout: str = "hwc") -> Plan:
 RULE = "-" * 97
 
 
-def format_macs(macs: int) -> str:
-    if macs == 0:
-        return ""
-    if macs < 1000:
-        return f"{macs}"
-    if macs < 1_000_000:
-        return f"{macs // 1000}k"
-    return f"{macs // 1_000_000}.{macs % 1_000_000 // 10_000:02d}M"
-
-
 def table_shape(shape: tuple[int, ...]) -> str:
     """Keras' shape with its own rank, (c), (w, c) or (h, w, c), and the
     padding nnom_table.c prints after it: 5 columns per missing dimension
@@ -329,7 +319,7 @@ def format_table(p: Plan) -> str:
                 table_name(layer.op, layer.shape),
                 layer.act,
                 table_shape(layer.shape),
-                format_macs(layer.macs),
+                layer.macs or "",  # C: %9.0u, no digit for 0
                 in_bytes,
                 layer.size,
                 layer.scratch,
@@ -344,4 +334,4 @@ def format_table(p: Plan) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["Plan", "Layer", "plan", "format_table", "format_macs", "hwc", "is_clamp"]
+__all__ = ["Plan", "Layer", "plan", "format_table", "hwc", "is_clamp"]

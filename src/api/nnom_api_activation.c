@@ -12,21 +12,31 @@ static const nnom_activation_t tanh_act = {.kind = NNOM_ACT_TANH, .name = "TanH"
 static const nnom_qparam_t sigmoid_q = {1.0f / 256.0f, -128};
 static const nnom_qparam_t tanh_q = {1.0f / 128.0f, 0};
 
+/* model_compile()'s nnom_act_table_maker: layer l's computed activation
+ * becomes its table for l's output quantisation, owned by l. */
+static nnom_status_t tail_table(nnom_layer_t *l)
+{
+    if (l->out.q == NULL || nnom_act_make_table(&l->act, l->out.q) != NN_SUCCESS)
+        return NN_NO_MEMORY;
+    nnom_layer_own(l, (void *)(uintptr_t)l->act);
+    return NN_SUCCESS;
+}
+
 const nnom_activation_t *nnom_act_sigmoid(void)
 {
-    nnom_act_table_maker = nnom_act_make_table;
+    nnom_act_table_maker = tail_table;
     return &sigmoid_act;
 }
 
 const nnom_activation_t *nnom_act_tanh(void)
 {
-    nnom_act_table_maker = nnom_act_make_table;
+    nnom_act_table_maker = tail_table;
     return &tanh_act;
 }
 
 const nnom_activation_t *nnom_act_leaky_relu(float alpha)
 {
-    nnom_act_table_maker = nnom_act_make_table;
+    nnom_act_table_maker = tail_table;
     nnom_activation_t *act = (nnom_activation_t *)nnom_mem_owned(sizeof(nnom_activation_t));
     if (act == NULL)
         return NULL;

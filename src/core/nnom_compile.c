@@ -9,7 +9,7 @@
 #include "nnom.h"
 #include "nnom_internal.h"
 
-nnom_status_t (*nnom_act_table_maker)(const nnom_activation_t **act, const nnom_qparam_t *in_q);
+nnom_status_t (*nnom_act_table_maker)(nnom_layer_t *l);
 
 typedef struct {
     nnom_layer_t **link; /* where the next layer in run order goes */
@@ -73,12 +73,10 @@ static nnom_status_t apply_tail(nnom_layer_t *l)
         return NN_ARGUMENT_ERROR; /* no activation on these */
     const nnom_qparam_t *q = l->out.q;
     if (act->kind >= NNOM_ACT_SIGMOID) {
-        /* Layer API: make the table for this layer's quantisation */
-        if (q == NULL || nnom_act_table_maker == NULL ||
-            nnom_act_table_maker(&l->act, q) != NN_SUCCESS)
+        /* Layer API: the table for this layer's quantisation */
+        if (nnom_act_table_maker == NULL || nnom_act_table_maker(l) != NN_SUCCESS)
             return NN_NO_MEMORY;
         act = l->act;
-        nnom_layer_own(l, (void *)(uintptr_t)act);
     }
     if (act->kind == NNOM_ACT_LUT) {
         if (act->table == NULL || act->out_q == NULL)

@@ -9,8 +9,10 @@ int32_t nnom_fp_mul_sat(int32_t a, int32_t b)
 {
     if (a == b && a == INT32_MIN)
         return INT32_MAX;
-    int64_t nudge = ((a < 0) != (b < 0)) ? (1 - ((int64_t)1 << 30)) : ((int64_t)1 << 30);
-    return (int32_t)(((int64_t)a * b + nudge) / ((int64_t)1 << 31)); /* truncates toward 0 */
+    /* the sign of the product (a zero product gives 0 with either nudge) */
+    const int64_t ab = (int64_t)a * b;
+    const int64_t nudge = ab >= 0 ? ((int64_t)1 << 30) : (1 - ((int64_t)1 << 30));
+    return (int32_t)((ab + nudge) / ((int64_t)1 << 31)); /* truncates toward 0 */
 }
 
 int32_t nnom_fp_div_pow2(int32_t x, int32_t exponent)
@@ -34,8 +36,10 @@ int32_t nnom_fp_mul_pow2(int32_t val, int32_t exponent)
 
 int32_t nnom_fp_one_over_one_plus_x(int32_t val)
 {
-    const int64_t sum = (int64_t)val + INT32_MAX;
-    const int32_t half_den = (int32_t)((sum + (sum >= 0 ? 1 : -1)) / 2);
+    /* (val + INT32_MAX) halved, rounded away from 0, in 32 bits: the sum is
+     * -1 only for INT32_MIN, else (val + 2^31) / 2 rounded down */
+    const int32_t half_den =
+        val == INT32_MIN ? -1 : (int32_t)(((uint32_t)val + 0x80000000u) >> 1);
     int32_t x = wrap_add(1515870810, nnom_fp_mul_sat(half_den, -1010580540));
     for (int i = 0; i < 3; i++) {
         int32_t err = (int32_t)((uint32_t)(1 << 29) - (uint32_t)nnom_fp_mul_sat(half_den, x));

@@ -74,16 +74,15 @@ const nnom_layer_t *nnom_layer_at(const nnom_model_t *m, uint32_t index);
 
 /* nnom_table.c: with the plan in the header's form (nnom.h) */
 void nnom_print_model_table(const nnom_model_t *m, const nnom_arena_plan_t *plan);
-/* "", "640", "84k" or "2.23M" (truncated, as in the model table). */
-void nnom_format_macs(char *buf, size_t n, uint32_t macs);
 
 /* nnom_api_activation.c: replace a computed activation (sigmoid, tanh,
  * leaky ReLU) with its table for input quantisation `in_q`. */
 nnom_status_t nnom_act_make_table(const nnom_activation_t **act, const nnom_qparam_t *in_q);
-/* model_compile() calls it through this pointer, which act_sigmoid(),
- * act_tanh() and act_leaky_relu() set: programs without them do not link
- * the table maker (and its float maths). */
-extern nnom_status_t (*nnom_act_table_maker)(const nnom_activation_t **act,
-                                             const nnom_qparam_t *in_q);
+/* model_compile() calls this pointer for a layer whose activation is
+ * computed: the layer's activation becomes its table for the layer's output
+ * quantisation, owned by the layer. act_sigmoid(), act_tanh() and
+ * act_leaky_relu() set it: programs without them do not link the table
+ * maker (and its float maths). */
+extern nnom_status_t (*nnom_act_table_maker)(nnom_layer_t *l);
 
 #endif

@@ -5,19 +5,6 @@
 #include "nnom.h"
 #include "nnom_internal.h"
 
-void nnom_format_macs(char *buf, size_t n, uint32_t macs)
-{
-    if (macs == 0)
-        buf[0] = '\0';
-    else if (macs < 1000u)
-        snprintf(buf, n, "%u", (unsigned)macs);
-    else if (macs < 1000000u)
-        snprintf(buf, n, "%uk", (unsigned)(macs / 1000u));
-    else
-        snprintf(buf, n, "%u.%02uM", (unsigned)(macs / 1000000u),
-                 (unsigned)(macs % 1000000u / 10000u));
-}
-
 /* Keras' shape with its own rank, (c), (w, c) or (h, w, c), in 16 columns. */
 static void print_shape(const nnom_shape_t *s)
 {
@@ -46,7 +33,7 @@ static void print_rule(void)
 
 void nnom_print_model_table(const nnom_model_t *m, const nnom_arena_plan_t *plan)
 {
-    char macs[16], out_at[16], buf_at[12];
+    char out_at[16], buf_at[12];
     NNOM_LOG("Layer(#)         Activation    output shape    ops(MAC)   mem(in, out, buf)   arena(out, buf)\n");
     print_rule();
     for (const nnom_layer_t *l = m->head; l != NULL; l = l->next) {
@@ -55,7 +42,6 @@ void nnom_print_model_table(const nnom_model_t *m, const nnom_arena_plan_t *plan
             in_bytes += nnom_shape_size(&nnom_layer_input(l, i)->out.shape);
         if (l->type->kind == NNOM_INPUT)
             in_bytes = nnom_shape_size(&l->out.shape);
-        nnom_format_macs(macs, sizeof(macs), l->macs);
         /* one call per column: "user", "=#root" or the offset; "-" or the offset */
         const nnom_arena_plan_t *p = &plan[l->index];
         const int shared = (p->out & NNOM_PLAN_SHARED) != 0;
@@ -68,12 +54,14 @@ void nnom_print_model_table(const nnom_model_t *m, const nnom_arena_plan_t *plan
             name += strlen(name) + 1; /* "Conv2D\0Conv1D" */
         NNOM_LOG("#%-3u %-10s - %-9s- ", (unsigned)l->index + 1, name, act_name(l));
         print_shape(&l->out.shape);
-        NNOM_LOG("%9s (%6u,%6u,%6u)   (%6s,%6s)\n", macs,
+        /* MACs: the count, blank for none (precision 0 prints no digit for 0) */
+        NNOM_LOG("%9.0u (%6u,%6u,%6u)   (%6s,%6s)\n", (unsigned)l->macs,
                  (unsigned)in_bytes, (unsigned)nnom_shape_size(&l->out.shape),
                  (unsigned)l->scratch_bytes, out_at, buf_at);
     }
     print_rule();
-    NNOM_LOG("Arena: %u bytes (lower bound %u), total MACs: %u\n", (unsigned)m->arena_bytes,
-             (unsigned)plan[m->n_layers].scratch, (unsigned)m->total_macs);
-    NNOM_LOG("Memory taken: %u bytes (model structures + arena)\n", (unsigned)m->mem_bytes);
+    NNOM_LOG("Arena: %u bytes (lower bound %u), total MACs: %u\n"
+             "Memory taken: %u bytes (model structures + arena)\n",
+             (unsigned)m->arena_bytes, (unsigned)plan[m->n_layers].scratch,
+             (unsigned)m->total_macs, (unsigned)m->mem_bytes);
 }

@@ -82,8 +82,21 @@ def test_handwritten_model_equals_converted_model(tmp_path):
 
     header = tmp_path / "weights_layer_api.h"
     converted.save_header(header, api="layer")
-    exe = tmp_path / "hand"
-    lib = cbuild.library()
+    exe = _build_with_header("handwritten_model.c", header, tmp_path)
+    got_hand = _run_exe(exe, qx, tmp_path).reshape(want.shape)
+    assert np.array_equal(got_hand, want)
+
+    # act_sigmoid/tanh/leaky_relu as a layer's tail (table made by
+    # model_compile) and as an Activation layer: the same bytes
+    tails = _build_with_header("tail_tables.c", header, tmp_path)
+    printed = cbuild.run([str(tails), str(tmp_path / "in.bin")]).stdout
+    for name in ("sigmoid", "tanh", "leaky_relu"):
+        assert f"tail-table {name} runs=12 differ=0" in printed, printed
+
+
+def _build_with_header(source: str, header, tmp_path):
+    """test/python/c/<source> built against the runtime with MODEL_HEADER."""
+    exe = tmp_path / source.removesuffix(".c")
     cbuild.run(
         [
             cbuild.CC,
@@ -91,17 +104,16 @@ def test_handwritten_model_equals_converted_model(tmp_path):
             *cbuild.SANITIZE,
             "-O1",
             *[f"-I{i}" for i in cbuild.INCLUDES],
-            f"-I{tmp_path}",
+            f"-I{header.parent}",
             f'-DMODEL_HEADER="{header.name}"',
-            str(cbuild.ROOT / "test/python/c/handwritten_model.c"),
-            str(lib),
+            str(cbuild.ROOT / "test/python/c" / source),
+            str(cbuild.library()),
             "-lm",
             "-o",
             str(exe),
         ]
     )
-    got_hand = _run_exe(exe, qx, tmp_path).reshape(want.shape)
-    assert np.array_equal(got_hand, want)
+    return exe
 
 
 @pytest.mark.parametrize("chunk", range(3))

@@ -32,6 +32,14 @@ static nnom_layer_t *model_mergex(nnom_layer_t *method, int num, ...)
     nnom_layer_t *first;
     if (method == NULL || num < 1 || num > 255 || method->n_in != 0)
         return NULL;
+    /* every input checked before anything is allocated: a NULL input leaks nothing */
+    int missing = 0;
+    va_start(args, num);
+    for (int i = 0; i < num; i++)
+        missing |= va_arg(args, nnom_layer_t *) == NULL;
+    va_end(args);
+    if (missing)
+        return NULL;
     if (num > 1) {
         more = (nnom_layer_t **)nnom_mem(sizeof(nnom_layer_t *) * (size_t)(num - 1));
         if (more == NULL)
@@ -39,14 +47,9 @@ static nnom_layer_t *model_mergex(nnom_layer_t *method, int num, ...)
     }
     va_start(args, num);
     first = va_arg(args, nnom_layer_t *);
-    int missing = first == NULL;
-    for (int i = 1; i < num; i++) {
+    for (int i = 1; i < num; i++)
         more[i - 1] = va_arg(args, nnom_layer_t *);
-        missing |= more[i - 1] == NULL;
-    }
     va_end(args);
-    if (missing)
-        return NULL;
     method->in0 = first;
     method->in_more = more;
     method->n_in = (uint8_t)num;

@@ -68,6 +68,11 @@ static void test_null_arguments_are_errors(void)
     NT_ASSERT(model.hook(dense_s(&dense_cfg), NULL) == NULL);
     NT_ASSERT(model.active(act_relu(), NULL) == NULL);
     NT_ASSERT(model.merge(NULL, NULL, NULL) == NULL);
+    /* a NULL among the inputs allocates nothing (the input list was leaked) */
+    nnom_layer_t *method = dense_s(&dense_cfg), *first = input_s(&in_cfg);
+    const size_t used = nnom_mem_used();
+    NT_ASSERT(model.merge(method, first, NULL) == NULL);
+    NT_ASSERT_EQ_INT((int)used, (int)nnom_mem_used());
     /* a missing output layer (e.g. a constructor that ran out of memory) */
     NT_ASSERT_EQ_INT(NN_ARGUMENT_ERROR, model_compile(&model, input_s(&in_cfg), NULL));
 }

@@ -9,7 +9,7 @@ import numpy as np
 from .. import cmsis_sizes
 from ..c_text import PADDING, hw_call, window_fields
 from ..reference import kernels
-from ..windows import windows
+from ..windows import repeat_channels, windows
 from .common import target_zp
 from .conv2d import POINTWISE, pointwise
 from .registry import Op, no_layer_api, register
@@ -98,7 +98,7 @@ class DWConv2D(Op):
         x, a = ins[0], node.attrs
         oh, ow, _ = node.hwc
         patches = windows(x, a["kernel"], a["strides"], a["dilation"], a["pads"], 0.0, (oh, ow))
-        patches = np.repeat(patches, a["multiplier"], axis=-1)  # input channel per output channel
+        patches = repeat_channels(patches, a["multiplier"])  # input channel per output channel
         kernel = node.weights["kernel"].astype(x.dtype)  # (kh, kw, cout)
         y = np.einsum("nhwijc,ijc->nhwc", patches, kernel, optimize=True)
         return y + node.weights["bias"].astype(x.dtype)

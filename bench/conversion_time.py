@@ -39,8 +39,10 @@ def main() -> None:
     ap.add_argument("--samples", type=int, default=1000)
     ap.add_argument("models", nargs="*", default=list(tiny_models.TINY))
     args = ap.parse_args()
-    print(f"| model | load (s) | calibrate + quantise, {args.samples} samples (s) "
-          f"| int8 reference, {args.samples} samples (s) |")
+    print(
+        f"| model | load (s) | calibrate + quantise, {args.samples} samples (s) "
+        f"| int8 reference, {args.samples} samples (s) |"
+    )
     print("|---|---:|---:|---:|")
     for name in args.models:
         load, calib, ref = measure(name, args.samples)

@@ -36,6 +36,8 @@ def _feed(h, value) -> None:
     elif isinstance(value, (list, tuple)):
         for v in value:
             _feed(h, v)
+    elif hasattr(value, "__dict__"):  # parameter objects that are not dataclasses
+        _feed(h, sorted(vars(value).items()))
     else:
         h.update(repr(value).encode())
 

@@ -17,9 +17,9 @@ from models import _keras, _randomize_bn, keras_factory
 
 
 def _conv_bn(layers, x, filters, kernel, strides, name, relu=True):
-    x = layers.Conv2D(
-        filters, kernel, strides=strides, padding="same", use_bias=False, name=name
-    )(x)
+    x = layers.Conv2D(filters, kernel, strides=strides, padding="same", use_bias=False, name=name)(
+        x
+    )
     x = layers.BatchNormalization(name=f"{name}_bn")(x)
     return layers.ReLU(name=f"{name}_relu")(x) if relu else x
 

@@ -137,9 +137,10 @@ class HeaderWriter:
         else:
             lines.append(runtime)
         lines.append("        return NULL;")
+        at = {la.name: i for i, la in enumerate(layers)}
         for k, name in enumerate(self.g.inputs):
-            at = next(i for i, la in enumerate(layers) if la.name == name)
-            lines.append(f"    nnom_inputs[{k}] = nnom_io_data(layer[{at}]);")
+            if name in at:  # else a buffer nothing reads (buffers())
+                lines.append(f"    nnom_inputs[{k}] = nnom_io_data(layer[{at[name]}]);")
         for k, at in enumerate(self.plan.output_layers):
             lines.append(f"    nnom_outputs[{k}] = nnom_io_data(layer[{at}]);")
         lines += ["    return &model;", "}"]
@@ -311,7 +312,18 @@ class HeaderWriter:
             " * have run): write it before every run. An output is valid until the\n"
             " * next model_run(). */"
         )
-        out.append("NNOM_MAYBE_UNUSED static int8_t *nnom_inputs[NNOM_INPUT_COUNT];")
+        planned = {la.name for la in self.plan.layers}
+        unused = [k for k, name in enumerate(g.inputs) if name not in planned]
+        for k in unused:
+            out.append(f"/* no output depends on input {k}: written, never read */")
+            out.append(f"static int8_t nnom_input_unused{k}[NNOM_INPUT{k if k else ''}_SIZE];")
+        init = ", ".join(
+            f"nnom_input_unused{k}" if k in unused else "NULL" for k in range(len(g.inputs))
+        )
+        out.append(
+            "NNOM_MAYBE_UNUSED static int8_t *nnom_inputs[NNOM_INPUT_COUNT]"
+            + (f" = {{{init}}};" if unused else ";")
+        )
         out.append("NNOM_MAYBE_UNUSED static int8_t *nnom_outputs[NNOM_OUTPUT_COUNT];")
         for kind, names in (("input", g.inputs), ("output", g.outputs)):
             for k in range(len(names)):

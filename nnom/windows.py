@@ -46,6 +46,34 @@ def repeat_channels(patches: np.ndarray, multiplier: int) -> np.ndarray:
     return out.reshape(patches.shape[:-1] + (patches.shape[-1] * multiplier,))
 
 
+def depthwise(
+    x: np.ndarray,
+    kernel: np.ndarray,
+    multiplier: int,
+    strides: tuple[int, int],
+    dilation: tuple[int, int],
+    pads: tuple[int, int, int, int],
+    out_hw: tuple[int, int],
+) -> np.ndarray:
+    """Depthwise convolution without bias: x (N, H, W, C), kernel (KH, KW,
+    C * multiplier) -> (N, OH, OW, C * multiplier), zero padding.
+
+    One multiply-add over the whole batch per kernel tap, in tap order from
+    zero: the same operations in the same order as the matmul loop that
+    np.einsum("nhwijc,ijc->nhwc") ran on the repeated windows before (for
+    this strided operand numpy's non-BLAS loop), so float results are the
+    same bits, without the copy of every window."""
+    if multiplier > 1:
+        x = repeat_channels(x, multiplier)
+    kh, kw = kernel.shape[:2]
+    view = windows(x, (kh, kw), strides, dilation, pads, 0, out_hw)  # N, OH, OW, KH, KW, C
+    y = np.zeros(view.shape[:3] + view.shape[5:], dtype=np.result_type(x, kernel))
+    for i in range(kh):
+        for j in range(kw):
+            y += view[:, :, :, i, j, :] * kernel[i, j]
+    return y
+
+
 def valid_counts(
     in_hw: tuple[int, int],
     kernel: tuple[int, int],

@@ -9,7 +9,7 @@ import numpy as np
 from .. import cmsis_sizes
 from ..c_text import PADDING, hw_call, window_fields
 from ..reference import kernels
-from ..windows import repeat_channels, windows
+from ..windows import depthwise
 from .common import target_zp
 from .conv2d import POINTWISE, pointwise
 from .registry import Op, no_layer_api, register
@@ -97,10 +97,8 @@ class DWConv2D(Op):
     def run_float(self, node, ins):
         x, a = ins[0], node.attrs
         oh, ow, _ = node.hwc
-        patches = windows(x, a["kernel"], a["strides"], a["dilation"], a["pads"], 0.0, (oh, ow))
-        patches = repeat_channels(patches, a["multiplier"])  # input channel per output channel
         kernel = node.weights["kernel"].astype(x.dtype)  # (kh, kw, cout)
-        y = np.einsum("nhwijc,ijc->nhwc", patches, kernel, optimize=True)
+        y = depthwise(x, kernel, a["multiplier"], a["strides"], a["dilation"], a["pads"], (oh, ow))
         return y + node.weights["bias"].astype(x.dtype)
 
     def run_int8(self, node, g, ins):

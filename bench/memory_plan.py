@@ -33,8 +33,7 @@ def figures(name: str) -> dict[str, int]:
     converted = nnom.convert(model, tiny_models.calibration(name, shape, 32, seed=1))
     p = memory.plan(converted.graph)
     structures = sum(
-        LAYER_BYTES + (MERGE_BYTES * len(la.inputs) if len(la.inputs) > 1 else 0)
-        for la in p.layers
+        LAYER_BYTES + (MERGE_BYTES * len(la.inputs) if len(la.inputs) > 1 else 0) for la in p.layers
     )
     outside = sum(la.size for la in p.layers if la.external)  # user buffers
     return {

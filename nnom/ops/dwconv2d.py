@@ -99,7 +99,8 @@ class DWConv2D(Op):
         oh, ow, _ = node.hwc
         kernel = node.weights["kernel"].astype(x.dtype)  # (kh, kw, cout)
         y = depthwise(x, kernel, a["multiplier"], a["strides"], a["dilation"], a["pads"], (oh, ow))
-        return y + node.weights["bias"].astype(x.dtype)
+        y += node.weights["bias"].astype(x.dtype)  # y is new: no copy for the sum
+        return y
 
     def run_int8(self, node, g, ins):
         zp_in = g.node(node.inputs[0]).out_q.zero_point

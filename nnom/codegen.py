@@ -310,7 +310,13 @@ class HeaderWriter:
             " * nnom_model_create() (NULL before). An input is valid until model_run()\n"
             " * writes over it (the arena reuses its bytes once the layers reading it\n"
             " * have run): write it before every run. An output is valid until the\n"
-            " * next model_run(). */"
+            " * next model_run()."
+            + (
+                "\n * In CHW builds they point to the Keras-order buffers above where\n"
+                " * the orders differ. */"
+                if user
+                else " */"
+            )
         )
         planned = {la.name for la in self.plan.layers}
         unused = [k for k, name in enumerate(g.inputs) if name not in planned]

@@ -153,6 +153,20 @@ def _softplus(x: np.ndarray) -> np.ndarray:
     return np.logaddexp(0.0, x)
 
 
+def apply_as(act: Activation, x: np.ndarray, dtype) -> np.ndarray:
+    """apply(act, x).astype(dtype), computing a ReLU without slope or
+    threshold in dtype when x has it: the same bits (the float64 route gives
+    x for x >= 0 and 0.0 * x = -0.0 below; a cap is the float32 nearest it),
+    without two float64 copies of every activation."""
+    p = act.params
+    plain = not (p.get("negative_slope") or p.get("threshold"))
+    if act.kind == "relu" and plain and x.dtype == dtype == np.float32:
+        y = np.where(x >= 0, x, np.float32(-0.0))
+        cap = p.get("max_value")
+        return y if cap is None else np.minimum(y, np.float32(cap))
+    return apply(act, x).astype(dtype)
+
+
 def apply(act: Activation | None, x: np.ndarray) -> np.ndarray:
     """The activation in float64, as Keras defines it."""
     if act is None:

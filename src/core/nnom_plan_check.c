@@ -5,7 +5,9 @@
  * layers before any buffer is used: every buffer inside the arena, a layer
  * that takes over a buffer takes its input's and fits in it, an in-place
  * layer overwrites nothing read later, and no two buffers alive at the
- * same time overlap (an interval check over the run order). Sizes are
+ * same time overlap (an interval check over the run order; an input in
+ * the arena lives from the start, a model output read in the arena to the
+ * end, as the planners plan them). Sizes are
  * compared by subtraction, so no offset or size can wrap, with a 32-bit
  * size_t too. While checking, each layer's `time` field holds the index of
  * the layer whose buffer it uses (low 16 bits) and its buffer's last use
@@ -80,15 +82,21 @@ static const char *check_entry(const nnom_model_t *m, const nnom_layer_t *l,
     return NULL;
 }
 
-/* Last use of every buffer: the last layer reading it or taking it over. */
+/* Last use of every buffer: the last layer reading it or taking it over;
+ * the end of the run for a model output read in the arena (an Output view),
+ * which the user reads after the run. */
 static void set_last_uses(const nnom_model_t *m)
 {
-    for (const nnom_layer_t *l = m->head; l != NULL; l = l->next)
+    const uint16_t end = (uint16_t)(m->n_layers - 1u);
+    for (const nnom_layer_t *l = m->head; l != NULL; l = l->next) {
         for (uint8_t i = 0; i < l->n_in; i++) {
             nnom_layer_t *in = nnom_layer_input(l, i);
             if (in != NULL && LAST(in) < l->index)
                 SET(in, ROOT(in), l->index);
         }
+        if (l->type->kind == NNOM_OUTPUT && (l->type->flags & NNOM_LAYER_VIEW))
+            SET(l, ROOT(l), end);
+    }
     for (const nnom_layer_t *l = m->head; l != NULL; l = l->next) {
         nnom_layer_t *r = (nnom_layer_t *)(uintptr_t)layer_at(m, ROOT(l));
         if (r != l && r != NULL && LAST(r) < LAST(l))
@@ -119,7 +127,8 @@ static int region_of(const nnom_layer_t *l, const nnom_arena_plan_t *plan, int w
                      region_t *r)
 {
     const nnom_arena_plan_t *g = &plan[l->index];
-    r->first = l->index;
+    /* the user writes an arena input before the run */
+    r->first = which == 0 && l->type->kind == NNOM_INPUT ? 0u : l->index;
     if (which == 1) {
         r->at = g->scratch;
         r->bytes = l->scratch_bytes;

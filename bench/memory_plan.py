@@ -24,7 +24,7 @@ import nnom  # noqa: E402
 from nnom import memory  # noqa: E402
 
 LAYER_BYTES = 68  # sizeof(nnom_layer_t) on a 32-bit core (docs/architecture.md)
-MERGE_BYTES = 4  # per input of a layer with several (a pointer each)
+MERGE_BYTES = 4  # per input of a merge after its first (NNOM_MERGE_BYTES: a pointer each)
 
 
 def figures(name: str) -> dict[str, int]:
@@ -32,9 +32,7 @@ def figures(name: str) -> dict[str, int]:
     shape = tuple(int(d) for d in model.inputs[0].shape[1:])
     converted = nnom.convert(model, models.calibration(name, shape, 32, seed=1))
     p = memory.plan(converted.graph)
-    structures = sum(
-        LAYER_BYTES + (MERGE_BYTES * len(la.inputs) if len(la.inputs) > 1 else 0) for la in p.layers
-    )
+    structures = sum(LAYER_BYTES + MERGE_BYTES * max(len(la.inputs) - 1, 0) for la in p.layers)
     outside = sum(la.size for la in p.layers if la.external)  # user buffers
     return {
         "arena": p.arena_bytes,

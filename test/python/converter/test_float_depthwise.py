@@ -52,3 +52,15 @@ def test_plain_relu_in_float32_is_bit_identical():
         got = activations.apply_as(act, x, np.float32)
         assert got.dtype == np.float32
         assert np.array_equal(got.view(np.uint32), want.view(np.uint32)), params
+
+
+def test_plain_relu_of_special_values_is_np_where():
+    """Infinities and NaNs (both signs) as np.where(x >= 0, x, -0.0) gives
+    them, in arrays long enough for numpy's vector loops and strided."""
+    nan = np.float32(np.nan)
+    specials = [np.inf, -np.inf, nan, -nan, 0.0, -0.0, 1e-45, -1e-45, 3.0, -3.0]
+    x = np.tile(np.array(specials, np.float32), 37)
+    for view in (x, x[1::3], x.reshape(37, 10)[:, ::2]):
+        want = np.where(view >= 0, view, np.float32(-0.0))
+        got = activations.apply_as(activations.Activation("relu", {}), view, np.float32)
+        assert np.array_equal(got.view(np.uint32), want.view(np.uint32))

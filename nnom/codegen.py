@@ -114,6 +114,12 @@ class HeaderWriter:
             "    nnom_model_delete(&model); /* a second call frees the first model */",
             "    nnom_new_model(&model);",
         ]
+        # no pointer into a freed arena if this call fails
+        planned = {la.name for la in layers}
+        for k, name in enumerate(self.g.inputs):
+            if name in planned:
+                lines.append(f"    nnom_inputs[{k}] = NULL;")
+        lines += [f"    nnom_outputs[{k}] = NULL;" for k in range(len(self.plan.output_layers))]
         for k, layer in enumerate(layers):
             ctor = self.layer_constructor(k, layer)
             if not layer.inputs:
@@ -322,10 +328,10 @@ class HeaderWriter:
         )
         out.append(
             "/* Where to write the inputs and read the outputs: arena buffers, set by\n"
-            " * nnom_model_create() (NULL before). An input is valid until nnom_model_run()\n"
-            " * writes over it (the arena reuses its bytes once the layers reading it\n"
-            " * have run): write it before every run. An output is valid until the\n"
-            " * next nnom_model_run()."
+            " * nnom_model_create() (NULL before, and after a failed call). An input is\n"
+            " * valid until nnom_model_run() writes over it (the arena reuses its bytes\n"
+            " * once the layers reading it have run): write it before every run. An\n"
+            " * output is valid until the next nnom_model_run()."
             + (
                 "\n * In CHW builds they point to the Keras-order buffers above where\n"
                 " * the orders differ. */"

@@ -10,7 +10,8 @@
  *   nnom-bench runs=R instructions=I kernel_instructions=K mismatches=M
  *              first_mismatch=F mem_used=U arena=A io=B status=S
  * (kernel_instructions is 0 unless built with NNOM_KERNEL_PROFILE; io is the
- * bytes of the model's input and output buffers). Built with
+ * bytes of the model's input and output buffers outside the arena: none
+ * unless a CHW build keeps a Keras-order copy). Built with
  * BENCH_LAYER_TIMES it also prints, per layer, the instructions of all runs:
  *   nnom-layer <index> <type> <macs> <instructions>
  */
@@ -36,6 +37,13 @@ static nnom_status_t add_layer_time(nnom_model_t *m, nnom_layer_t *l)
     return NN_SUCCESS;
 }
 #endif
+
+/* bytes of an I/O buffer not inside the arena */
+static unsigned long outside_arena(const nnom_model_t *m, const int8_t *buffer, uint32_t bytes)
+{
+    const uintptr_t at = (uintptr_t)buffer, arena = (uintptr_t)m->arena;
+    return at >= arena && at - arena < m->arena_bytes ? 0ul : (unsigned long)bytes;
+}
 
 int main(void)
 {
@@ -81,9 +89,9 @@ int main(void)
 #endif
     unsigned long io = 0;
     for (int k = 0; k < NNOM_INPUT_COUNT; k++)
-        io += nnom_input_sizes[k];
+        io += outside_arena(model, nnom_inputs[k], nnom_input_sizes[k]);
     for (int k = 0; k < NNOM_OUTPUT_COUNT; k++)
-        io += nnom_output_sizes[k];
+        io += outside_arena(model, nnom_outputs[k], nnom_output_sizes[k]);
     printf("nnom-bench runs=%d instructions=%lu kernel_instructions=%lu mismatches=%ld "
            "first_mismatch=%ld mem_used=%lu arena=%lu io=%lu status=%d\n",
            BENCH_RUNS, (unsigned long)total, (unsigned long)kernels, mismatches, first,

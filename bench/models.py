@@ -195,6 +195,14 @@ MODELS = {
 }
 # the five architectures of issue 13 (the MLPerf Tiny set and a wake-word net)
 TINY = ["resnet8", "mobilenet", "dscnn", "wakeword", "autoencoder"]
+# TensorFlow Lite Micro's activation arena on their trained instances (issue 13)
+TFLM_ACTIVATIONS = {
+    "resnet8": 49152,
+    "mobilenet": 73728,
+    "dscnn": 16000,
+    "wakeword": 6656,
+    "autoencoder": 768,
+}
 
 
 def calibration(name: str, shape: tuple[int, ...], n: int, seed: int = 0) -> np.ndarray:

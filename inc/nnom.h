@@ -225,6 +225,11 @@ typedef struct {
 nnom_status_t nnom_model_compile_planned(nnom_model_t *m, nnom_layer_t *const *outputs, uint8_t n,
                                     const nnom_arena_plan_t *plan);
 nnom_status_t nnom_model_run(nnom_model_t *m);
+/* Where an Input layer's input is written, or an Output layer's output
+ * read, once compiled: its user buffer, or its tensor in the arena (NULL
+ * buffer). An arena input is valid until nnom_model_run() writes over it;
+ * an arena output until the next nnom_model_run(). NULL for other layers. */
+int8_t *nnom_io_data(const nnom_layer_t *l);
 /* Runs layers up to and including `end`. */
 nnom_status_t nnom_model_run_to(nnom_model_t *m, nnom_layer_t *end);
 void nnom_model_delete(nnom_model_t *m);

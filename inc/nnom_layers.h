@@ -14,7 +14,10 @@
 extern "C" {
 #endif
 
-/* Input: the model reads `buffer` in place (no copy). */
+/* Input / Output: `buffer` NULL puts the tensor in the arena (Output is
+ * then a view: no copy; nnom_io_data() says where it is); a user buffer is
+ * read in place by Input, copied to by Output. CHW builds need a user
+ * buffer where the two orders differ (they transpose it). */
 typedef struct {
     nnom_layer_config_t super;
     nnom_shape_t shape;

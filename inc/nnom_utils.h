@@ -37,8 +37,9 @@ typedef struct {
  * NULL for bad arguments or when out of memory. */
 nnom_predict_t *nnom_prediction_create(nnom_model_t *m, const int8_t *scores, uint32_t label_num,
                                   uint32_t top_k_size);
-/* Runs the model on the input already in its input buffer, records the
- * result for `true_label`; label/prob may be NULL. */
+/* Runs the model on the input written into its input buffer since the last
+ * run (a run may reuse those bytes), records the result for `true_label`;
+ * label/prob may be NULL. */
 nnom_status_t nnom_prediction_run(nnom_predict_t *pre, uint32_t true_label, uint32_t *label,
                              float *prob);
 /* Runs `n` samples stored back to back in `inputs` (input_size bytes each,
@@ -53,8 +54,8 @@ void nnom_prediction_delete(nnom_predict_t *pre);
 /* Top-1 hits * 10000 / frames: 9944 means 99.44 %. */
 uint32_t nnom_prediction_accuracy_bp(const nnom_predict_t *pre, uint32_t k);
 
-/* Run once and return the arg-max class of the first output and its
- * probability (the dequantised score). */
+/* Run once on the input written since the last run and return the arg-max
+ * class of the first output and its probability (the dequantised score). */
 nnom_status_t nnom_predict(nnom_model_t *m, uint32_t *label, float *prob);
 
 /* Per-layer time, MACs and MACs per time unit of the last run, and totals. */

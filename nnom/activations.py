@@ -153,6 +153,36 @@ def _softplus(x: np.ndarray) -> np.ndarray:
     return np.logaddexp(0.0, x)
 
 
+def apply_as(act: Activation, x: np.ndarray, dtype) -> np.ndarray:
+    """apply(act, x).astype(dtype), computing a ReLU without slope or
+    threshold in dtype when x has it: the same bits (the float64 route gives
+    x for x >= 0 and 0.0 * x = -0.0 below; a cap is the float32 nearest it),
+    without two float64 copies of every activation."""
+    p = act.params
+    plain = not (p.get("negative_slope") or p.get("threshold"))
+    if act.kind == "relu" and plain and x.dtype == dtype == np.float32:
+        y = _relu_float32(x)
+        cap = p.get("max_value")
+        return y if cap is None else np.minimum(y, np.float32(cap))
+    return apply(act, x).astype(dtype)
+
+
+def _relu_float32(x: np.ndarray) -> np.ndarray:
+    """np.where(x >= 0, x, np.float32(-0.0)) by the bits, tens of times
+    faster than np.where: a set sign bit (x < 0, or x = -0.0) gives -0.0,
+    a clear one x; a NaN gives -0.0 as np.where does."""
+    bits = x.view(np.int32)
+    mask = np.right_shift(bits, 31)  # -1 where the sign bit is set, else 0
+    np.invert(mask, out=mask)
+    np.bitwise_or(mask, np.int32(-(2**31)), out=mask)  # the sign bit only, or all
+    np.bitwise_and(mask, bits, out=mask)
+    y = mask.view(np.float32)
+    nan = np.isnan(y)
+    if nan.any():
+        y[nan] = np.float32(-0.0)
+    return y
+
+
 def apply(act: Activation | None, x: np.ndarray) -> np.ndarray:
     """The activation in float64, as Keras defines it."""
     if act is None:

@@ -1,6 +1,6 @@
 """Writes the model header (weights.h) using the Structured API.
 
-The header holds const weights and configs (flash), the I/O buffers, macros
+The header holds const weights and configs (flash), the I/O pointers, macros
 for the I/O quantisation and the arena size, and nnom_model_create(), which
 hooks the layers in run order the way the Keras model reads.
 """
@@ -15,7 +15,7 @@ from .c_text import c_array, c_comment, c_float, c_ident, c_string, qparam, shap
 from .graph import Graph, Node
 from .memory import Plan
 from .ops.catalog import OPS, op_of
-from .ops.io import OUTPUT
+from .ops.io import OUTPUT, user_buffer
 from .version import VERSION_TUPLE, __version__
 
 __all__ = [
@@ -114,6 +114,12 @@ class HeaderWriter:
             "    nnom_model_delete(&model); /* a second call frees the first model */",
             "    nnom_new_model(&model);",
         ]
+        # no pointer into a freed arena if this call fails
+        planned = {la.name for la in layers}
+        for k, name in enumerate(self.g.inputs):
+            if name in planned:
+                lines.append(f"    nnom_inputs[{k}] = NULL;")
+        lines += [f"    nnom_outputs[{k}] = NULL;" for k in range(len(self.plan.output_layers))]
         for k, layer in enumerate(layers):
             ctor = self.layer_constructor(k, layer)
             if not layer.inputs:
@@ -151,9 +157,14 @@ class HeaderWriter:
             "        nnom_model_delete(&model); /* the layers hooked above */",
             "        return NULL;",
             "    }",
-            "    return &model;",
-            "}",
         ]
+        at = {la.name: i for i, la in enumerate(layers)}
+        for k, name in enumerate(self.g.inputs):
+            if name in at:  # else a buffer nothing reads (buffers())
+                lines.append(f"    nnom_inputs[{k}] = nnom_io_data(layer[{at[name]}]);")
+        for k, index in enumerate(self.plan.output_layers):
+            lines.append(f"    nnom_outputs[{k}] = nnom_io_data(layer[{index}]);")
+        lines += ["    return &model;", "}"]
         return "\n".join(lines) + "\n"
 
     def arena_plan(self) -> str:
@@ -285,19 +296,29 @@ class HeaderWriter:
         )
 
     def buffers(self) -> str:
+        """nnom_inputs[] / nnom_outputs[]: where the model's inputs and
+        outputs are in the arena (nnom_model_create() sets them), with
+        nnom_input_data / nnom_output_data naming their elements. In CHW
+        builds an input or output whose orders differ is a Keras-order
+        buffer outside the arena (NNOM_INPUT_USER ...; NULL in HWC builds)."""
         g, out = self.g, []
-        for k in range(len(g.inputs)):
-            s = str(k) if k else ""
-            out.append(f"static int8_t nnom_input_data{s}[NNOM_INPUT{s}_SIZE];")
-        for k in range(len(g.outputs)):
-            s = str(k) if k else ""
-            out.append(f"static int8_t nnom_output_data{s}[NNOM_OUTPUT{s}_SIZE];")
-        ins = ", ".join(f"nnom_input_data{str(k) if k else ''}" for k in range(len(g.inputs)))
-        outs = ", ".join(f"nnom_output_data{str(k) if k else ''}" for k in range(len(g.outputs)))
-        in_sizes = ", ".join(f"NNOM_INPUT{str(k) if k else ''}_SIZE" for k in range(len(g.inputs)))
-        out_sizes = ", ".join(
-            f"NNOM_OUTPUT{str(k) if k else ''}_SIZE" for k in range(len(g.outputs))
-        )
+        user = []
+        for kind, names in (("INPUT", g.inputs), ("OUTPUT", g.outputs)):
+            for k, name in enumerate(names):
+                macro = user_buffer(kind, k, g.node(name).shape)
+                if macro != "NULL":
+                    s = str(k) if k else ""
+                    user.append((macro, f"nnom_{kind.lower()}_keras{s}", f"NNOM_{kind}{s}_SIZE"))
+        if user:
+            out.append("#if defined(NNOM_USING_CHW)")
+            out.append("/* in Keras' order, outside the channel-first arena: Input transposes")
+            out.append(" * from it, Output to it */")
+            for macro, array, size in user:
+                out.append(f"static int8_t {array}[{size}];")
+                out.append(f"#define {macro} {array}")
+            out.append("#else")
+            out += [f"#define {macro} NULL" for macro, _, _ in user]
+            out.append("#endif")
         out.append(f"#define NNOM_INPUT_COUNT {len(g.inputs)}")
         out.append(f"#define NNOM_OUTPUT_COUNT {len(g.outputs)}")
         out.append(
@@ -305,12 +326,38 @@ class HeaderWriter:
             '#error "this model has more outputs than NNOM_MAX_OUTPUTS; build with '
             f'-DNNOM_MAX_OUTPUTS={len(g.outputs)}"\n#endif'
         )
-        out.append("/* every input/output buffer, for code that handles any model */")
         out.append(
-            f"NNOM_MAYBE_UNUSED static int8_t *const nnom_inputs[NNOM_INPUT_COUNT] = {{{ins}}};"
+            "/* Where to write the inputs and read the outputs: arena buffers, set by\n"
+            " * nnom_model_create() (NULL before, and after a failed call). An input is\n"
+            " * valid until nnom_model_run() writes over it (the arena reuses its bytes\n"
+            " * once the layers reading it have run): write it before every run. An\n"
+            " * output is valid until the next nnom_model_run()."
+            + (
+                "\n * In CHW builds they point to the Keras-order buffers above where\n"
+                " * the orders differ. */"
+                if user
+                else " */"
+            )
+        )
+        planned = {la.name for la in self.plan.layers}
+        unused = [k for k, name in enumerate(g.inputs) if name not in planned]
+        for k in unused:
+            out.append(f"/* no output depends on input {k}: written, never read */")
+            out.append(f"static int8_t nnom_input_unused{k}[NNOM_INPUT{k if k else ''}_SIZE];")
+        init = ", ".join(
+            f"nnom_input_unused{k}" if k in unused else "NULL" for k in range(len(g.inputs))
         )
         out.append(
-            f"NNOM_MAYBE_UNUSED static int8_t *const nnom_outputs[NNOM_OUTPUT_COUNT] = {{{outs}}};"
+            "NNOM_MAYBE_UNUSED static int8_t *nnom_inputs[NNOM_INPUT_COUNT]"
+            + (f" = {{{init}}};" if unused else ";")
+        )
+        out.append("NNOM_MAYBE_UNUSED static int8_t *nnom_outputs[NNOM_OUTPUT_COUNT];")
+        for kind, names in (("input", g.inputs), ("output", g.outputs)):
+            for k in range(len(names)):
+                out.append(f"#define nnom_{kind}_data{str(k) if k else ''} (nnom_{kind}s[{k}])")
+        in_sizes = ", ".join(f"NNOM_INPUT{str(k) if k else ''}_SIZE" for k in range(len(g.inputs)))
+        out_sizes = ", ".join(
+            f"NNOM_OUTPUT{str(k) if k else ''}_SIZE" for k in range(len(g.outputs))
         )
         out.append(
             "NNOM_MAYBE_UNUSED static const uint32_t nnom_input_sizes[NNOM_INPUT_COUNT] = "
@@ -325,12 +372,12 @@ class HeaderWriter:
     def output_configs(self) -> str:
         out = []
         for k, name in enumerate(self.g.outputs):
-            s = str(k) if k else ""
             node = self.g.node(name)
             out.append(
                 f"static const nnom_io_config_t nnom_output{k}_config = "
                 f'{{.super = {{.name = "output_{k}", .out_q = &{self.ids[name]}_q}}, '
-                f".shape = {shape_init(node.shape)}, .buffer = nnom_output_data{s}}};"
+                f".shape = {shape_init(node.shape)}, "
+                f".buffer = {user_buffer('OUTPUT', k, node.shape)}}};"
             )
         return "\n".join(out) + "\n"
 

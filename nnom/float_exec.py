@@ -42,7 +42,7 @@ def iterate(
                     pre = _as_nhwc(np.asarray(data, dtype=dtype), node)
                 else:
                     pre = run_node(node, [values[i] for i in node.inputs]).astype(dtype, copy=False)
-                out = pre if node.act is None else activations.apply(node.act, pre).astype(dtype)
+                out = pre if node.act is None else activations.apply_as(node.act, pre, dtype)
             values[node.name] = out
             record[node.name] = (pre, out)
             parts = op_of(node).intermediates(node, [values[i] for i in node.inputs])

@@ -13,7 +13,7 @@ from . import layout as layouts
 from .activations import display_name, is_clamp
 from .graph import Graph, Node, hwc, size_of
 from .ops.catalog import OPS, op_of
-from .ops.io import OUTPUT
+from .ops.io import INPUT, OUTPUT
 
 ALIGN = 4
 
@@ -36,8 +36,8 @@ class Layer:
     out_offset: int | None = None
     scratch_offset: int | None = None
     output_of: str = ""  # for Output layers: the node they copy
-    view: bool = False  # output is the input's buffer (Flatten, Reshape)
-    external: bool = False  # output is a user buffer (Input, Output)
+    view: bool = False  # output is the input's buffer (Flatten, Reshape, Output)
+    external: bool = False  # output is a user buffer (Output of a CHW build, orders differ)
 
     @property
     def size(self) -> int:
@@ -119,10 +119,9 @@ def run_order(g: Graph, backend: str = "local", layout: str = "hwc") -> list[Lay
         ins = [index[i] for i in node.inputs]
         in_shape = by_name[node.inputs[0]].shape if node.inputs else node.shape
         op = op_of(node)
-        view, external = op.view, op.external
+        view = op.view
         if chw:
             view = view and layouts.reshape_is_view(in_shape, node.shape)
-            external = external and layouts.same_order(node.shape)
             scratch = op.chw_scratch(node, in_shape)
         else:
             scratch = scratch_of(node, backend, hwc(in_shape)[:2] if node.inputs else (0, 0))
@@ -137,13 +136,15 @@ def run_order(g: Graph, backend: str = "local", layout: str = "hwc") -> list[Lay
                 scratch=scratch,
                 act=_act_column(node),
                 view=view,
-                external=external,
             )
         )
         index[name] = len(layers) - 1
 
     for k, out in enumerate(g.outputs):
         src = visit(out)
+        # a view of the output tensor; in a CHW build whose orders differ, a
+        # transposing copy to the user's buffer
+        copies = chw and not layouts.same_order(layers[src].shape)
         layers.append(
             Layer(
                 name=f"output_{k}",
@@ -152,7 +153,8 @@ def run_order(g: Graph, backend: str = "local", layout: str = "hwc") -> list[Lay
                 inputs=[src],
                 shape=layers[src].shape,
                 output_of=out,
-                external=True,
+                view=not copies,
+                external=copies,
             )
         )
     return layers
@@ -189,6 +191,14 @@ def _assign_roots(layers: list[Layer]) -> None:
         if layer.root != k:
             root = layers[layer.root]
             root.last_use = max(root.last_use, k)
+        if layer.node is None and layer.view:  # the user reads it after the run
+            layers[layer.root].last_use = len(layers) - 1
+
+
+def first_use(layers: list[Layer], k: int) -> int:
+    """When a layer's output buffer starts to live: at 0 for an input, which
+    the user writes before the run; else when the layer runs."""
+    return 0 if layers[k].op == INPUT.name else k
 
 
 def _buffers(layers: list[Layer]) -> list[tuple[int, int, int, int]]:
@@ -196,7 +206,7 @@ def _buffers(layers: list[Layer]) -> list[tuple[int, int, int, int]]:
     out = []
     for k, layer in enumerate(layers):
         if layer.root == k and not layer.external:
-            out.append((2 * k, _align(layer.size), k, layer.last_use))
+            out.append((2 * k, _align(layer.size), first_use(layers, k), layer.last_use))
         if layer.scratch:
             out.append((2 * k + 1, _align(layer.scratch), k, k))
     return out

@@ -36,6 +36,100 @@ def windows(
     return view.transpose(0, 1, 2, 4, 5, 3)
 
 
+def repeat_channels(patches: np.ndarray, multiplier: int) -> np.ndarray:
+    """np.repeat(patches, multiplier, axis=-1) (each input channel once per
+    output channel of a depthwise layer) as the same C-contiguous array,
+    filled by one broadcast assignment: np.repeat walks the strided window
+    view element by element, tens of times slower."""
+    out = np.empty(patches.shape + (multiplier,), dtype=patches.dtype)
+    out[...] = patches[..., None]
+    return out.reshape(patches.shape[:-1] + (patches.shape[-1] * multiplier,))
+
+
+def _span(offset: int, stride: int, out_n: int, in_n: int) -> tuple[int, int, slice]:
+    """Outputs o0..o1-1 whose input o * stride + offset is inside [0, in_n),
+    and the slice of those inputs."""
+    o0 = max(0, -(offset // stride))
+    o1 = min(out_n, (in_n - 1 - offset) // stride + 1)
+    return o0, o1, slice(o0 * stride + offset, (o1 - 1) * stride + offset + 1, stride)
+
+
+# The batch goes through depthwise() in chunks of about this many bytes of
+# input and output, so that a chunk stays in the cache across the taps.
+DEPTHWISE_CHUNK_BYTES = 1 << 19
+
+
+def depthwise(
+    x: np.ndarray,
+    kernel: np.ndarray,
+    multiplier: int,
+    strides: tuple[int, int],
+    dilation: tuple[int, int],
+    pads: tuple[int, int, int, int],
+    out_hw: tuple[int, int],
+) -> np.ndarray:
+    """Depthwise convolution without bias: x (N, H, W, C), kernel (KH, KW,
+    C * multiplier) -> (N, OH, OW, C * multiplier), zero padding.
+
+    Computed as np.einsum("nhwijc,ijc->nhwc") on the windows repeated per
+    output channel, the rule calibration has always used. Where that einsum
+    runs numpy's plain matmul loop (several taps, channels and outputs: its
+    operand is a strided view, not one BLAS takes), which sums the taps in
+    order from +0.0, this does the same operations, one multiply-add per
+    tap: the same bits without copying every window. Padded taps are
+    skipped: they add +-0.0 to a sum that starts at +0.0 and so is never
+    -0.0, which changes no bit. Speed, with the same operations on every
+    element: the batch in cache-sized chunks, each through every tap; with
+    stride 1 along the width, a row's (column, channel) elements as one run
+    against the tap's weights repeated per column (numpy's inner loop then
+    spans the row instead of one pixel's channels)."""
+    oh, ow = out_hw
+    kh, kw = kernel.shape[:2]
+    channels = kernel.shape[2]
+    if kh * kw == 1 or channels == 1 or x.shape[0] * oh * ow == 1:
+        patches = windows(x, (kh, kw), strides, dilation, pads, 0, out_hw)
+        patches = repeat_channels(patches, multiplier)
+        return np.einsum("nhwijc,ijc->nhwc", patches, kernel, optimize=True)
+    if multiplier > 1:
+        x = repeat_channels(x, multiplier)
+    n, h, w, _ = x.shape
+    y = np.zeros((n, oh, ow, channels), dtype=np.result_type(x, kernel))
+    flat = strides[1] == 1
+    taps = []
+    for i in range(kh):
+        r0, r1, rows = _span(i * dilation[0] - pads[0], strides[0], oh, h)
+        for j in range(kw):
+            c0, c1, cols = _span(j * dilation[1] - pads[2], strides[1], ow, w)
+            if r0 >= r1 or c0 >= c1:
+                continue
+            if flat:
+                cols = slice(cols.start * channels, cols.stop * channels)
+                taps.append(
+                    (
+                        slice(r0, r1),
+                        rows,
+                        slice(c0 * channels, c1 * channels),
+                        cols,
+                        np.tile(kernel[i, j], c1 - c0),
+                    )
+                )
+            else:
+                taps.append((slice(r0, r1), rows, slice(c0, c1), cols, kernel[i, j]))
+    # flat: (N, H, W * C) views, a tap's columns one slice of them
+    xv = x.reshape(n, h, w * channels) if flat else x
+    yv = y.reshape(n, oh, ow * channels) if flat else y
+    step = max(1, DEPTHWISE_CHUNK_BYTES // (x[0].nbytes + 2 * y[0].nbytes))
+    product = np.empty((min(step, n),) + yv.shape[1:], dtype=y.dtype)
+    for start in range(0, n, step):
+        xs, ys = xv[start : start + step], yv[start : start + step]
+        for out_rows, in_rows, out_cols, in_cols, k in taps:
+            p = product[: xs.shape[0], : out_rows.stop - out_rows.start]
+            p = p[:, :, : out_cols.stop - out_cols.start]
+            np.multiply(xs[:, in_rows, in_cols], k, out=p)
+            ys[:, out_rows, out_cols] += p
+    return y
+
+
 def valid_counts(
     in_hw: tuple[int, int],
     kernel: tuple[int, int],

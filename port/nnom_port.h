@@ -85,8 +85,9 @@ static inline void nnom_log_discard(const char *fmt, ...) { (void)fmt; }
 
 /* Feature-map layout in the arena: HWC (default) or, with NNOM_USING_CHW,
  * channel first: (h, w, c) as C,H,W and (steps, c) as C,W (a vector is the
- * same either way). The user's buffers (nnom_input_data, nnom_output_data)
- * keep Keras' order in both: Input and Output transpose, and results are
+ * same either way). nnom_input_data and nnom_output_data keep Keras' order
+ * in both: where the orders differ they point to Keras-order buffers outside
+ * the arena that Input and Output transpose, and results are
  * byte for byte those of the HWC build. CHW builds run the local kernels
  * only (CMSIS-NN is HWC: NNOM_BACKEND_CMSIS_NN then links no CMSIS-NN).
  * See docs/architecture.md, "CHW builds". */

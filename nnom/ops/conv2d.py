@@ -98,7 +98,8 @@ class Conv2D(Op):
         patches = windows(x, a["kernel"], a["strides"], a["dilation"], a["pads"], 0.0, (oh, ow))
         kernel = node.weights["kernel"].astype(x.dtype)  # (kh, kw, cin, cout)
         y = np.tensordot(patches, kernel, axes=([3, 4, 5], [0, 1, 2]))
-        return y + node.weights["bias"].astype(x.dtype)
+        y += node.weights["bias"].astype(x.dtype)  # y is new: no copy for the sum
+        return y
 
     def run_int8(self, node, g, ins):
         zp_in = g.node(node.inputs[0]).out_q.zero_point

@@ -9,7 +9,7 @@ import numpy as np
 from .. import backends, cmsis_sizes
 from ..c_text import PADDING, hw_call, padded_window_fields
 from ..reference import kernels
-from ..windows import windows
+from ..windows import depthwise
 from .common import target_zp
 from .conv2d import POINTWISE, pointwise
 from .registry import Op, register
@@ -98,11 +98,10 @@ class DWConv2D(Op):
     def run_float(self, node, ins):
         x, a = ins[0], node.attrs
         oh, ow, _ = node.hwc
-        patches = windows(x, a["kernel"], a["strides"], a["dilation"], a["pads"], 0.0, (oh, ow))
-        patches = np.repeat(patches, a["multiplier"], axis=-1)  # input channel per output channel
         kernel = node.weights["kernel"].astype(x.dtype)  # (kh, kw, cout)
-        y = np.einsum("nhwijc,ijc->nhwc", patches, kernel, optimize=True)
-        return y + node.weights["bias"].astype(x.dtype)
+        y = depthwise(x, kernel, a["multiplier"], a["strides"], a["dilation"], a["pads"], (oh, ow))
+        y += node.weights["bias"].astype(x.dtype)  # y is new: no copy for the sum
+        return y
 
     def run_int8(self, node, g, ins):
         zp_in = g.node(node.inputs[0]).out_q.zero_point

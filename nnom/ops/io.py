@@ -1,8 +1,14 @@
-"""Input and Output: the user's buffers (nnom_input_data, nnom_output_data)."""
+"""Input and Output: the model's inputs and outputs, arena buffers like any
+other tensor. The user writes the input where the first layers read it
+(nnom_input_data points there) and reads the output where the last layer
+wrote it (nnom_output_data): Output is a view, no copy. In CHW builds, an
+input or output whose orders differ keeps a buffer in Keras' order outside
+the arena, which Input transposes from and Output transposes to."""
 
 from __future__ import annotations
 
 from ..c_text import shape_call, shape_init
+from ..layout import same_order
 from .common import QuantParams, choose_qparams
 from .registry import Op, register
 
@@ -23,9 +29,17 @@ def _keras_input(ctx) -> None:
     ctx.node(INPUT.name, tuple(int(d) for d in dims), inputs=[])
 
 
+def user_buffer(kind: str, index: int, shape: tuple[int, ...]) -> str:
+    """The config's .buffer: NULL (the tensor is in the arena), or where the
+    two orders differ the header's macro that names the Keras-order buffer
+    of CHW builds (NULL in HWC builds). kind: "INPUT" or "OUTPUT"."""
+    if same_order(shape):
+        return "NULL"
+    return f"NNOM_{kind}{index if index else ''}_USER"
+
+
 def _buffer(w, node) -> str:
-    k = w.g.inputs.index(node.name)
-    return "nnom_input_data" + (str(k) if k else "")
+    return user_buffer("INPUT", w.g.inputs.index(node.name), node.shape)
 
 
 class Input(Op):
@@ -33,7 +47,6 @@ class Input(Op):
     table_name = "Input"
     c_constructor = "nnom_input_s"
     keras_classes = {"InputLayer": _keras_input}
-    external = True
 
     def quantize(self, node, ins, ranges, per_channel):
         node.out_q = choose_qparams(*ranges.out[node.name])
@@ -50,17 +63,18 @@ class Input(Op):
 
 
 class Output(Op):
-    """Not a graph node: memory.run_order adds one per model output."""
+    """Not a graph node: memory.run_order adds one per model output. A view
+    of the tensor it outputs, or in a CHW build whose orders differ, a copy
+    to a user buffer (external)."""
 
     name = "output"
     table_name = "Output"
     c_constructor = "nnom_output_s"
-    external = True
+    view = True
 
     def output_call(self, index: int, shape: tuple[int, ...]) -> str:
         """The Layer API call for model output `index`."""
-        buf = "nnom_output_data" + (str(index) if index else "")
-        return f"nnom_Output({shape_call(shape)}, {buf})"
+        return f"nnom_Output({shape_call(shape)}, {user_buffer('OUTPUT', index, shape)})"
 
 
 INPUT = register(Input())

@@ -37,7 +37,6 @@ class Op:
     # Buffer properties (memory.py, the twin of nnom_compile.c):
     view = False  # output is the input's buffer (Flatten, Reshape)
     inplace = False  # may write its output over an input nobody else reads
-    external = False  # output is a user buffer (Input, Output)
     # Quantisation and fusion properties:
     pass_through = False  # output keeps the input's quantisation (the default quantize())
     takes_activation = False  # a fused activation tail (clamp or table) is hooked on it

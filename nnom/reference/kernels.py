@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..fixedpoint import add_s8, avg_round, mul_s8, requantize, softmax_rows
-from ..windows import pad_hw, transpose_conv, valid_counts, windows
+from ..windows import depthwise, pad_hw, transpose_conv, valid_counts, windows
 
 
 def _finish(acc: np.ndarray, q, zp_out: int) -> np.ndarray:
@@ -33,13 +33,10 @@ def conv2d(x: np.ndarray, attrs: dict, q, zp_in: int, zp_out: int, out_hw) -> np
 
 
 def dwconv2d(x: np.ndarray, attrs: dict, q, zp_in: int, zp_out: int, out_hw) -> np.ndarray:
-    centred = x.astype(np.float64) - zp_in
-    patches = windows(
-        centred, attrs["kernel"], attrs["strides"], attrs["dilation"], attrs["pads"], 0.0, out_hw
-    )
-    patches = np.repeat(patches, attrs["multiplier"], axis=-1)
+    centred = x.astype(np.float64) - zp_in  # integers: exact in any order
     w = q.weight.astype(np.float64)  # (kh, kw, cout)
-    acc = np.einsum("nhwijc,ijc->nhwc", patches, w, optimize=True)
+    a = attrs
+    acc = depthwise(centred, w, a["multiplier"], a["strides"], a["dilation"], a["pads"], out_hw)
     acc = acc.astype(np.int64) + q.bias.astype(np.int64)
     return _finish(acc, q, zp_out)
 

@@ -11,7 +11,7 @@
 
 nnom_layer_t *nnom_Input(nnom_shape_t s, const nnom_qparam_t *q, int8_t *buffer)
 {
-    if (q == NULL || buffer == NULL)
+    if (q == NULL)
         return NULL;
     API_CONFIG(nnom_io_config_t, cfg);
     cfg->super.name = "input";
@@ -23,8 +23,6 @@ nnom_layer_t *nnom_Input(nnom_shape_t s, const nnom_qparam_t *q, int8_t *buffer)
 
 nnom_layer_t *nnom_Output(nnom_shape_t s, int8_t *buffer)
 {
-    if (buffer == NULL)
-        return NULL;
     API_CONFIG(nnom_io_config_t, cfg);
     cfg->super.name = "output";
     cfg->shape = s;

@@ -5,8 +5,10 @@
  * layers before any buffer is used: every buffer inside the arena, a layer
  * that takes over a buffer names its input's root buffer and fits in it,
  * an in-place layer overwrites nothing read later, and no two buffers alive
- * at the same time overlap (an interval check over the run order). Sizes
- * are compared by subtraction, so no offset or size can wrap, with a 32-bit
+ * at the same time overlap (an interval check over the run order; an input
+ * in the arena lives from the start, a model output read in the arena to
+ * the end, as the planners plan them). Sizes are compared by subtraction,
+ * so no offset or size can wrap, with a 32-bit
  * size_t too. While checking, each layer's `time` field holds the index of
  * the layer whose buffer it uses (low 16 bits) and, for a buffer's own
  * layer, the buffer's last use (high 16 bits); it is zeroed again before
@@ -78,22 +80,33 @@ static unsigned check_entry(const nnom_model_t *m, const nnom_layer_t *l,
     for (uint8_t i = 0; i < l->n_in; i++) {
         const nnom_layer_t *in = nnom_layer_input(l, i);
         const nnom_layer_t *r = in != NULL ? nnom_layer_at(m, ROOT(in)) : NULL;
+        if (r != NULL && LAST(r) < l->index)
+            SET(r, ROOT(r), l->index);
+    }
+    /* a model output read in the arena (an Output view): the user reads it
+     * after the run, so its buffer lives to the end */
+    if (l->type->kind == NNOM_OUTPUT && (flags & NNOM_LAYER_VIEW)) {
+        const nnom_layer_t *r = nnom_layer_at(m, root);
         if (r != NULL)
-            SET(r, ROOT(r), l->index); /* inputs are earlier: l is the latest use */
+            SET(r, root, m->n_layers - 1u);
     }
     return 0;
 }
 
 /* An in-place layer k over buffer R: no later layer may read what R held
- * before k wrote it. */
-static int overwrites_live_data(const nnom_layer_t *k)
+ * before k wrote it, nor may the user after the run (an Output view of an
+ * earlier state of R). */
+static int overwrites_live_data(const nnom_model_t *m, const nnom_layer_t *k)
 {
-    for (const nnom_layer_t *j = k->next; j != NULL; j = j->next)
-        for (uint8_t i = 0; i < j->n_in; i++) {
+    for (const nnom_layer_t *j = m->head; j != NULL; j = j->next) {
+        const int reads_after = j->index > k->index ||
+                                (j->type->kind == NNOM_OUTPUT && (j->type->flags & NNOM_LAYER_VIEW));
+        for (uint8_t i = 0; i < j->n_in && reads_after; i++) {
             const nnom_layer_t *t = nnom_layer_input(j, i);
             if (t != NULL && t->index < k->index && ROOT(t) == ROOT(k))
                 return 1;
         }
+    }
     return 0;
 }
 
@@ -107,7 +120,8 @@ static int region_of(const nnom_layer_t *l, const nnom_arena_plan_t *plan, int w
                      region_t *r)
 {
     const nnom_arena_plan_t *g = &plan[l->index];
-    r->first = l->index;
+    /* the user writes an arena input before the run */
+    r->first = which == 0 && l->type->kind == NNOM_INPUT ? 0u : l->index;
     r->last = l->index;
     r->at = g->scratch;
     r->bytes = l->scratch_bytes;
@@ -145,7 +159,7 @@ static unsigned check(const nnom_model_t *m, const nnom_arena_plan_t *plan,
     for (const nnom_layer_t *a = m->head; a != NULL; a = a->next) {
         *bad = a;
         if (ROOT(a) != a->index && !(a->type->flags & NNOM_LAYER_VIEW) &&
-            overwrites_live_data(a))
+            overwrites_live_data(m, a))
             return NNOM_PLAN_OVERWRITES;
         for (int wa = 0; wa < 2; wa++) {
             region_t ra, rb;

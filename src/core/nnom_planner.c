@@ -7,9 +7,12 @@
  * 1. Buffers: each layer's output, unless the layer is a view (its output
  *    is its input's buffer), in-place (it may overwrite an input that
  *    nobody else reads: the first such input of the same or a larger size,
- *    not a view, not a user buffer) or external (a user buffer); plus each
+ *    not a view, not a user buffer) or external (a user buffer; Output is a
+ *    view of the tensor it outputs unless it copies to one); plus each
  *    layer's scratch, alive during that layer only.
- * 2. A buffer lives from its producer to the last layer reading it.
+ * 2. A buffer lives from its producer to the last layer reading it; an
+ *    input's from the start (the user writes it before the run), a model
+ *    output's to the end (the user reads it after).
  * 3. Buffers are placed largest first (ties: earlier first use, then lower
  *    id = 2 * layer index + is_scratch), each at the lowest offset where it
  *    overlaps no placed buffer that is alive at the same time.
@@ -65,14 +68,18 @@ static void assign_roots(const nnom_model_t *m, nnom_plan_t *plan)
             p->root_external = q->root_external;
         }
     }
-    /* a buffer lives until its last reader (or the last layer sharing it) */
-    for (l = m->head; l != NULL; l = l->next)
+    /* a buffer lives until its last reader (or the last layer sharing it);
+     * a model output's until the end: the user reads it after the run */
+    for (l = m->head; l != NULL; l = l->next) {
         for (uint8_t i = 0; i <= l->n_in; i++) {
             const nnom_layer_t *user = i < l->n_in ? nnom_layer_input(l, i) : l;
             nnom_plan_t *r = &plan[plan[user->index].root];
             if (r->last_use < l->index)
                 r->last_use = l->index;
         }
+        if (l->type->kind == NNOM_OUTPUT && (l->type->flags & NNOM_LAYER_VIEW))
+            plan[plan[l->index].root].last_use = (uint16_t)(m->n_layers - 1u);
+    }
 }
 
 /* The arena buffers; returns their count. */
@@ -86,7 +93,8 @@ static uint32_t list_buffers(const nnom_model_t *m, const nnom_plan_t *plan, nno
             if (s ? size == 0 : (p->root != l->index || is_external(l)))
                 continue;
             b[n].size = NNOM_ALIGN_UP(size);
-            b[n].first = l->index;
+            /* the user writes an input before the run */
+            b[n].first = !s && l->type->kind == NNOM_INPUT ? 0u : l->index;
             b[n].last = s ? l->index : p->last_use;
             b[n].id = (uint16_t)(2u * l->index + (uint32_t)s);
             n++;

@@ -93,7 +93,7 @@ nnom_status_t nnom_prediction_run_dataset(nnom_predict_t *pre, const int8_t *inp
         nnom_shape_size(&input->out.shape) != input_size)
         return NN_SIZE_MISMATCH;
     for (uint32_t i = 0; i < n; i++) {
-        nnom_memcpy(input->out.data, inputs + (size_t)i * input_size, input_size);
+        nnom_memcpy(nnom_io_data(input), inputs + (size_t)i * input_size, input_size);
         nnom_status_t status = nnom_prediction_run(pre, labels[i], NULL, NULL);
         if (status != NN_SUCCESS)
             return status;

@@ -1,9 +1,21 @@
-/* nnom_io.c - Input (reads the user's buffer in place) and Output (copies
- * to the user's buffer). The user's buffers are in Keras' order: where the
- * arena's differs (CHW builds) Input copies its buffer into the arena,
- * transposed, and Output transposes back. */
+/* nnom_io.c - Input and Output.
+ *
+ * With a NULL buffer (the generated headers) both are arena tensors: Input
+ * does nothing (the user writes the input into its arena buffer before
+ * nnom_model_run()) and Output is a view of the tensor it outputs (no copy;
+ * the planner keeps that buffer alive to the end of the run). With a user
+ * buffer (Layer API programs) Input reads it in place and Output copies to
+ * it. User buffers are in Keras' order: where the arena's differs (CHW
+ * builds) Input transposes its buffer into the arena and Output transposes
+ * back, which needs a user buffer. */
 #include "nnom.h"
 #include "nnom_layout.h"
+
+static nnom_status_t nothing_to_do(nnom_layer_t *l)
+{
+    (void)l;
+    return NN_SUCCESS;
+}
 
 static nnom_status_t input_copy_run(nnom_layer_t *l)
 {
@@ -12,42 +24,31 @@ static nnom_status_t input_copy_run(nnom_layer_t *l)
     return NN_SUCCESS;
 }
 static nnom_status_t input_build(nnom_layer_t *l);
-/* the input in an arena buffer, not the user's */
+/* the input in an arena buffer, filled from the user's */
 static const nnom_layer_type_t input_copy_type = {NNOM_INPUT, "Input", 0, 0, input_build,
                                                   input_copy_run};
+/* the user's buffer, read in place */
+static const nnom_layer_type_t input_user_type = {NNOM_INPUT, "Input", NNOM_LAYER_EXTERNAL, 0,
+                                                  input_build, nothing_to_do};
 
 static nnom_status_t input_build(nnom_layer_t *l)
 {
     const nnom_io_config_t *cfg = (const nnom_io_config_t *)l->config;
-    if (cfg->buffer == NULL || cfg->super.out_q == NULL || cfg->shape.rank < 1 ||
-        cfg->shape.rank > 3)
+    if (cfg->super.out_q == NULL || cfg->shape.rank < 1 || cfg->shape.rank > 3)
         return NN_ARGUMENT_ERROR;
     l->out.shape = cfg->shape;
     l->out.q = cfg->super.out_q;
-    if (!nnom_layout_keras_order(&cfg->shape))
+    if (!nnom_layout_keras_order(&cfg->shape)) {
+        if (cfg->buffer == NULL)
+            return NN_ARGUMENT_ERROR; /* nothing to transpose from */
         l->type = &input_copy_type;
+    } else if (cfg->buffer != NULL) {
+        l->type = &input_user_type;
+    }
     return NN_SUCCESS;
 }
 
-static nnom_status_t input_run(nnom_layer_t *l)
-{
-    (void)l;
-    return NN_SUCCESS;
-}
-
-static nnom_status_t output_build(nnom_layer_t *l)
-{
-    const nnom_io_config_t *cfg = (const nnom_io_config_t *)l->config;
-    if (cfg->buffer == NULL)
-        return NN_ARGUMENT_ERROR;
-    if (nnom_shape_size(&cfg->shape) != nnom_shape_size(&l->in0->out.shape))
-        return NN_SIZE_MISMATCH;
-    l->out.shape = l->in0->out.shape;
-    l->out.q = l->in0->out.q;
-    return NN_SUCCESS;
-}
-
-static nnom_status_t output_run(nnom_layer_t *l)
+static nnom_status_t output_copy_run(nnom_layer_t *l)
 {
     if (nnom_layout_keras_order(&l->out.shape))
         nnom_memcpy(l->out.data, l->in0->out.data, nnom_shape_size(&l->out.shape));
@@ -56,10 +57,38 @@ static nnom_status_t output_run(nnom_layer_t *l)
     return NN_SUCCESS;
 }
 
-static const nnom_layer_type_t input_type = {NNOM_INPUT, "Input", NNOM_LAYER_EXTERNAL, 0,
-                                             input_build, input_run};
-static const nnom_layer_type_t output_type = {NNOM_OUTPUT, "Output", NNOM_LAYER_EXTERNAL, 0,
-                                              output_build, output_run};
+static nnom_status_t output_build(nnom_layer_t *l);
+/* a copy to the user's buffer */
+static const nnom_layer_type_t output_copy_type = {NNOM_OUTPUT, "Output", NNOM_LAYER_EXTERNAL, 0,
+                                                   output_build, output_copy_run};
+
+static nnom_status_t output_build(nnom_layer_t *l)
+{
+    const nnom_io_config_t *cfg = (const nnom_io_config_t *)l->config;
+    if (nnom_shape_size(&cfg->shape) != nnom_shape_size(&l->in0->out.shape))
+        return NN_SIZE_MISMATCH;
+    l->out.shape = l->in0->out.shape;
+    l->out.q = l->in0->out.q;
+    if (cfg->buffer != NULL)
+        l->type = &output_copy_type;
+    else if (!nnom_layout_keras_order(&l->out.shape))
+        return NN_ARGUMENT_ERROR; /* nowhere to transpose to */
+    return NN_SUCCESS;
+}
+
+int8_t *nnom_io_data(const nnom_layer_t *l)
+{
+    if (l == NULL || (l->type->kind != NNOM_INPUT && l->type->kind != NNOM_OUTPUT))
+        return NULL;
+    const nnom_io_config_t *cfg = (const nnom_io_config_t *)l->config;
+    return cfg->buffer != NULL ? cfg->buffer : l->out.data;
+}
+
+/* the arena tensors (a NULL buffer); the builds switch to the types above */
+static const nnom_layer_type_t input_type = {NNOM_INPUT, "Input", 0, 0, input_build,
+                                             nothing_to_do};
+static const nnom_layer_type_t output_type = {NNOM_OUTPUT, "Output", NNOM_LAYER_VIEW, 0,
+                                              output_build, nothing_to_do};
 
 nnom_layer_t *nnom_input_s(const nnom_io_config_t *config) { return nnom_layer_new(&input_type, config); }
 nnom_layer_t *nnom_output_s(const nnom_io_config_t *config) { return nnom_layer_new(&output_type, config); }

@@ -298,12 +298,12 @@ def test_multi_input_multi_output_header_and_c(keras, tmp_path):
     converted = _check(model, xs, tmp_path, int8_bound=0.05)
     header = converted.header()
     for text in (
-        "nnom_input_data[",
-        "nnom_input_data1[",
-        "nnom_input_data2[",
+        "#define nnom_input_data (nnom_inputs[0])",
+        "#define nnom_input_data1 (nnom_inputs[1])",
+        "#define nnom_input_data2 (nnom_inputs[2])",
         "#define NNOM_INPUT_COUNT 3",
         "#define NNOM_OUTPUT_COUNT 3",
-        "nnom_output_data2[",
+        "#define nnom_output_data2 (nnom_outputs[2])",
         "nnom_model_compile_multi(",
     ):
         assert text in header, text

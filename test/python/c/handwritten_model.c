@@ -1,19 +1,22 @@
 /* handwritten_model.c - a model written by hand with the Layer API, as a
  * user would from the seeds' guide. Only the weights come from the
  * converter (MODEL_HEADER, written with `--api layer`); the graph below is
- * ours. test_layer_api.py checks it computes what the converter's model does. */
+ * ours. test_layer_api.py checks it computes what the converter's model does.
+ * Its input and output are user buffers (Input reads in place, Output
+ * copies); the generated Layer API headers keep them in the arena. */
 #include <stdio.h>
 
 #include "nnom.h"
 #include MODEL_HEADER
 
 static nnom_model_t hand_model;
+static int8_t image[NNOM_INPUT_SIZE], scores[NNOM_OUTPUT_SIZE];
 
 static nnom_model_t *build_by_hand(void)
 {
     nnom_layer_t *in, *x;
     new_model(&hand_model);
-    x = in = Input(shape(10, 10, 1), &image_q, nnom_input_data);
+    x = in = Input(shape(10, 10, 1), &image_q, image);
     x = hand_model.hook(Conv2D(8, kernel(3, 3), stride(1, 1), dilation(1, 1), PADDING_SAME,
                                &conv1_w, &conv1_b), x);
     x = hand_model.active(act_relu(), x);
@@ -34,7 +37,7 @@ static nnom_model_t *build_by_hand(void)
     x = hand_model.active(act_relu(), x);
     x = hand_model.hook(Dense(5, &fc2_w, &fc2_b), x);
     x = hand_model.hook(Softmax(), x);
-    x = hand_model.hook(Output(nnom_shape_flat(5), nnom_output_data), x);
+    x = hand_model.hook(Output(nnom_shape_flat(5), scores), x);
     return model_compile(&hand_model, in, x) == NN_SUCCESS ? &hand_model : NULL;
 }
 
@@ -48,10 +51,10 @@ int main(int argc, char **argv)
     FILE *in = fopen(argv[1], "rb"), *out = fopen(argv[2], "wb");
     if (in == NULL || out == NULL)
         return 2;
-    while (fread(nnom_input_data, 1, sizeof nnom_input_data, in) == sizeof nnom_input_data) {
+    while (fread(image, 1, sizeof image, in) == sizeof image) {
         if (model_run(model) != NN_SUCCESS)
             return 4;
-        fwrite(nnom_output_data, 1, sizeof nnom_output_data, out);
+        fwrite(scores, 1, sizeof scores, out);
     }
     fclose(in);
     fclose(out);

@@ -4,7 +4,8 @@
  * outputs; trials 1..N each tamper with a copy of the plan (offsets,
  * shared-buffer links, scratch sizes, the arena size; 1 to 3 edits, seeded)
  * and create the model again. A tampered plan must be refused
- * (nnom_model_create() returns NULL) or give exactly the reference outputs;
+ * (nnom_model_create() returns NULL, the I/O pointers NULL) or give exactly
+ * the reference outputs;
  * ASan/UBSan catch any access outside the buffers. Prints the counts. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,6 +84,8 @@ int main(int argc, char **argv)
         if (model == NULL) {
             if (t == 0)
                 return 3;
+            if (nnom_input_data != NULL || nnom_output_data != NULL)
+                return 6; /* pointers into the refused model's arena */
             refused++;
             continue;
         }

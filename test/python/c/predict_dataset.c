@@ -2,6 +2,7 @@
  * print the summary and model_stat (checked by test_digits_accuracy.py). */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "nnom.h"
 #include MODEL_HEADER
@@ -33,6 +34,8 @@ int main(int argc, char **argv)
     model_stat(model);
     uint32_t label;
     float prob;
+    /* the last sample again: a run may have reused its bytes in the arena */
+    memcpy(nnom_input_data, inputs + (n - 1) * NNOM_INPUT_SIZE, NNOM_INPUT_SIZE);
     if (nnom_predict(model, &label, &prob) != NN_SUCCESS)
         return 6;
     printf("nnom_predict: %u %d\n", (unsigned)label, (int)(prob * 1000.0f + 0.5f));

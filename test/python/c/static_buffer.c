@@ -36,10 +36,10 @@ int main(int argc, char **argv)
     FILE *in = fopen(argv[1], "rb"), *out = fopen(argv[2], "wb");
     if (in == NULL || out == NULL)
         return 2;
-    while (fread(nnom_input_data, 1, sizeof nnom_input_data, in) == sizeof nnom_input_data) {
+    while (fread(nnom_input_data, 1, NNOM_INPUT_SIZE, in) == NNOM_INPUT_SIZE) {
         if (model_run(model) != NN_SUCCESS)
             return 14;
-        fwrite(nnom_output_data, 1, sizeof nnom_output_data, out);
+        fwrite(nnom_output_data, 1, NNOM_OUTPUT_SIZE, out);
     }
     fclose(in);
     fclose(out);

@@ -332,28 +332,62 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
     "sxtb16 r8, r8, ror #8\n"                                                                    \
     ROW("r1", "r4") ROW("r2", "r5") ROW("r3", "r6") ROW("r12", "r7")
 
-/* Row I of a group requantised into [r8, #I] (r9: &mult[o], [sp, #8]:
- * &shift[o], r2: 2 zp + 1, r10 lo, r11 hi). */
-#define FC_RQ(I, ACC, CLAMP)                                                                     \
+/* Row I of a group requantised into [r8, #I] (r9: &mult[o], r2: 2 zp + 1,
+ * r10 lo, r11 hi), its shift loaded by SHIFT (FC_SH_STACK: from &shift[o]
+ * at [sp, #8]; FC_SH_R11: from r11 = &shift[o] when hi is not needed), MID
+ * run once r0 = mult and lr = e - 2, END after the store. */
+#define FC_RQ(I, ACC, SHIFT, MID, CLAMP, END)                                                    \
     "ldr    r0, [r9, #" #I " * 4]\n"                                                             \
+    SHIFT(I)                                                                                     \
+    "mvn    r1, r1\n"          /* sh = e - 1 */                                                  \
+    "sub    lr, r1, #1\n"                                                                        \
+    MID                                                                                          \
+    "lsl    lr, r2, lr\n"      /* base = (2 zp + 1) 2^(e-2) */                                   \
+    RQ_ONE(ACC, "[r8, #" #I "]", CLAMP)                                                          \
+    END
+#define FC_SH_STACK(I)                                                                           \
     "ldr    r1, [sp, #8]\n"                                                                      \
-    "ldr    r1, [r1, #" #I " * 4]\n"                                                             \
-    RQ_BASE                                                                                      \
-    RQ_ONE(ACC, "[r8, #" #I "]", CLAMP)
+    "ldr    r1, [r1, #" #I " * 4]\n"
+#define FC_SH_R11(I) "ldr    r1, [r11, #" #I " * 4]\n"
+/* Each row's requantisation checked, collected in r4 (after row 0's store,
+ * FC_CHECK0; the others' MID, FC_CHECK): bits above 3 set unless mult >= 0
+ * (mult >> 27 at most 15) and e - 2 is in [0, 15] (the fast form, exact
+ * for mult 0 too). */
+#define FC_CHECK0                                                                                \
+    "sub    r4, r1, #1\n"                                                                        \
+    "orr    r4, r4, r0, lsr #27\n"
+#define FC_CHECK                                                                                 \
+    "orr    r4, r4, lr\n"                                                                        \
+    "orr    r4, r4, r0, lsr #27\n"
+/* r12 clamped to [r10, 127] */
+#define CLAMP_LO                                                                                 \
+    "ssat   r12, #8, r12\n"                                                                      \
+    "cmp    r12, r10\n"                                                                          \
+    "it     lt\n"                                                                                \
+    "movlt  r12, r10\n"
+/* A group of four rows, SHIFT and CLAMP as FC_RQ */
+#define FC_FOUR(SHIFT, CLAMP)                                                                    \
+    FC_RQ(0, "r4", SHIFT, "", CLAMP, FC_CHECK0)                                                  \
+    FC_RQ(1, "r5", SHIFT, FC_CHECK, CLAMP, "")                                                   \
+    FC_RQ(2, "r6", SHIFT, FC_CHECK, CLAMP, "")                                                   \
+    FC_RQ(3, "r7", SHIFT, FC_CHECK, CLAMP, "")
 /* After row I of the last group: done when it was the last row. */
 #define FC_LAST(I)                                                                               \
     "ldr    r3, [sp, #16]\n"                                                                     \
     "cmp    r3, #" #I " + 1\n"                                                                   \
     "beq    21f\n"
 
-/* nnom_fc_rows_s8(job r0). Stack: [0] job, [4] the group's first row o,
- * [8] &shift[o], [12] rows from o, then r4-r11, lr. */
+/* nnom_fc_rows_s8(job r0), returning 0, or nonzero when some row's
+ * requantisation was not the fast form (its output is wrong then). Stack:
+ * [0] job, [4] the group's first row o, [8] &shift[o], [12] the rows'
+ * checks (FC_CHECK), [16] rows from o, then r4-r11, lr. */
 __asm__(ASM_FUNCTION(nnom_fc_rows_s8)
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #24\n"
         "str    r0, [sp, #0]\n"
         "movs   r1, #0\n"
         "str    r1, [sp, #4]\n"
+        "str    r1, [sp, #12]\n"
         "7:\n" /* rows o .. o + 3 (the last one repeated past the end) */
         "ldr    lr, [sp, #0]\n"
         "ldr    r9, [sp, #4]\n"
@@ -395,7 +429,8 @@ __asm__(ASM_FUNCTION(nnom_fc_rows_s8)
         "18:\n"
         "ldr    r0, [lr, #0]\n"
         "add    lr, r1, r11\n" /* the end of row o */
-        "sub    r10, lr, r1\n"
+        "ands   r10, r11, #12\n"
+        "beq    13f\n" /* n a multiple of 16 (so at least 16) */
         "tst    r10, #4\n"
         "beq    11f\n"
         MAC1X4_STEP
@@ -424,35 +459,37 @@ __asm__(ASM_FUNCTION(nnom_fc_rows_s8)
         "ldr    r8, [lr, #20]\n"
         "add    r8, r8, r9\n"
         "ldr    r3, [lr, #16]\n"
-        "add    r3, r3, r9, lsl #2\n"
-        "str    r3, [sp, #8]\n"
-        "ldr    r3, [lr, #12]\n"
-        "add    r9, r3, r9, lsl #2\n"
-        "ldr    r3, [sp, #16]\n"
-        "cmp    r3, #4\n"
+        "add    r3, r3, r9, lsl #2\n" /* &shift[o] */
+        "ldr    r12, [lr, #12]\n"
+        "add    r9, r12, r9, lsl #2\n"
+        "ldr    r12, [sp, #16]\n"
+        "cmp    r12, #4\n"
         "blt    20f\n"
-        "cmn    r10, #128\n"
-        "bne    19f\n"
         "cmp    r11, #127\n"
         "bne    19f\n"
-        FC_RQ(0, "r4", CLAMP_S8)
-        FC_RQ(1, "r5", CLAMP_S8)
-        FC_RQ(2, "r6", CLAMP_S8)
-        FC_RQ(3, "r7", CLAMP_S8)
+        "mov    r11, r3\n" /* hi 127: r11 free for &shift[o] */
+        "cmn    r10, #128\n"
+        "bne    22f\n"
+        FC_FOUR(FC_SH_R11, CLAMP_S8)
+        "b      21f\n"
+        "22:\n"
+        FC_FOUR(FC_SH_R11, CLAMP_LO)
         "b      21f\n"
         "19:\n"
-        FC_RQ(0, "r4", CLAMP_LOHI)
-        FC_RQ(1, "r5", CLAMP_LOHI)
-        FC_RQ(2, "r6", CLAMP_LOHI)
-        FC_RQ(3, "r7", CLAMP_LOHI)
+        "str    r3, [sp, #8]\n"
+        FC_FOUR(FC_SH_STACK, CLAMP_LOHI)
         "b      21f\n"
         "20:\n" /* the last rows */
-        FC_RQ(0, "r4", CLAMP_LOHI)
+        "str    r3, [sp, #8]\n"
+        FC_RQ(0, "r4", FC_SH_STACK, "", CLAMP_LOHI, FC_CHECK0)
         FC_LAST(0)
-        FC_RQ(1, "r5", CLAMP_LOHI)
+        FC_RQ(1, "r5", FC_SH_STACK, FC_CHECK, CLAMP_LOHI, "")
         FC_LAST(1)
-        FC_RQ(2, "r6", CLAMP_LOHI)
+        FC_RQ(2, "r6", FC_SH_STACK, FC_CHECK, CLAMP_LOHI, "")
         "21:\n"
+        "ldr    r5, [sp, #12]\n"
+        "orr    r5, r5, r4\n"
+        "str    r5, [sp, #12]\n"
         "ldr    r3, [sp, #16]\n"
         "cmp    r3, #4\n"
         "ble    10f\n"
@@ -461,6 +498,8 @@ __asm__(ASM_FUNCTION(nnom_fc_rows_s8)
         "str    r9, [sp, #4]\n"
         "b      7b\n"
         "10:\n"
+        "ldr    r0, [sp, #12]\n"
+        "bic    r0, r0, #15\n"
         "add    sp, sp, #24\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_fc_rows_s8, .-nnom_fc_rows_s8\n"

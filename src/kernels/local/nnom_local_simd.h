@@ -238,7 +238,11 @@ void nnom_conv_pair_s8(const nnom_pair_job_t *j);
 
 /* Fully connected, four rows at a time sharing each input word: out[o] =
  * bias[o] + sum(x * w[o]) (raw inputs: bias_folded), n a multiple of 4 (at
- * least 4), requantised as above. The field offsets are the assembly's. */
+ * least 4), requantised with the fast form and clamped to [lo, hi]. It
+ * checks each row's requantisation as it goes (cheaper than a pass over
+ * them before) and returns nonzero when one was not in the fast form
+ * (mult >= 0, shift in [-17, -2]): then the outputs are not valid. The
+ * field offsets are the assembly's. */
 typedef struct {
     const int8_t *x;
     const int8_t *w;
@@ -248,7 +252,7 @@ typedef struct {
     int8_t *out;
     int32_t units, n, zp2, lo, hi;
 } nnom_fc_job_t;
-void nnom_fc_rows_s8(const nnom_fc_job_t *j);
+uint32_t nnom_fc_rows_s8(const nnom_fc_job_t *j);
 
 /* Every channel's requantisation has the fast form (nnom_rq_fast_ok()),
  * and shift >= -17: the sign of m | (m - 1) is set when m <= 0, and

@@ -186,9 +186,11 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "str    r1, [sp, #100]\n"
         "ldr    r1, [r0, #52]\n"
         "str    r1, [sp, #104]\n"
-        "4:\n" /* channels c and c1 = c + 1 (c when it is the last) */
-        "ldr    r9, [sp, #12]\n"
+        "ldr    r1, [sp, #16]\n"
+        "movs   r9, #0\n"
         "ldr    r10, [sp, #88]\n"
+        "4:\n" /* channels c (r9) and c1 = c + 1 (c when it is the last), r10
+                  oc, r1 c's weights */
         "ldr    r12, [sp, #92]\n" /* K: c1's weights after c's */
         "adds   r11, r9, #1\n"
         "cmp    r11, r10\n"
@@ -203,7 +205,6 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "mov    r7, r6\n"
         "ldr    r0, [sp, #48]\n"
         "ldr    r2, [sp, #52]\n"
-        "ldr    r1, [sp, #16]\n"
         "add    r3, r1, r12\n"
         "ldr    r8, [sp, #96]\n"
         "str    r8, [sp, #4]\n"
@@ -214,6 +215,8 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "ldr    lr, [sp, #24]\n"
         "add    r8, r1, lr\n"
         "str    r8, [sp, #0]\n"
+        "tst    lr, #12\n"
+        "beq    13f\n" /* n a multiple of 16 (so at least 16) */
         "tst    lr, #4\n"
         "beq    11f\n"
         MAC2X2_STEP
@@ -235,19 +238,21 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "ldr    lr, [sp, #0]\n"
         "cmp    r1, lr\n"
         "bne    13b\n"
-        "3:\n"
+        "3:\n" /* the next row, if any */
+        "ldr    lr, [sp, #4]\n"
+        "subs   lr, lr, #1\n"
+        "beq    30f\n"
+        "str    lr, [sp, #4]\n"
         "ldr    lr, [sp, #28]\n"
         "add    r0, r0, lr\n"
         "add    r2, r2, lr\n"
-        "ldr    lr, [sp, #4]\n"
-        "subs   lr, lr, #1\n"
-        "str    lr, [sp, #4]\n"
-        "bne    1b\n"
-        "b      30f\n"
+        "b      1b\n"
         "5:\n" /* the same with the zero point and the weight skip */
         "ldr    lr, [sp, #24]\n"
         "add    r8, r1, lr\n"
         "str    r8, [sp, #0]\n"
+        "tst    lr, #12\n"
+        "beq    16f\n"
         "tst    lr, #4\n"
         "beq    14f\n"
         MAC2X2_STEP_ZP
@@ -270,16 +275,17 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "cmp    r1, lr\n"
         "bne    16b\n"
         "6:\n"
+        "ldr    lr, [sp, #4]\n"
+        "subs   lr, lr, #1\n"
+        "beq    30f\n"
+        "str    lr, [sp, #4]\n"
         "ldr    lr, [sp, #28]\n"
         "add    r0, r0, lr\n"
         "add    r2, r2, lr\n"
         "ldr    lr, [sp, #32]\n"
         "add    r1, r1, lr\n"
         "add    r3, r3, lr\n"
-        "ldr    lr, [sp, #4]\n"
-        "subs   lr, lr, #1\n"
-        "str    lr, [sp, #4]\n"
-        "bne    5b\n"
+        "b      5b\n"
         "30:\n" /* requantise: channel c from r4, r5, then c1 from r6, r7 */
         "ldr    r9, [sp, #100]\n"
         "ldr    r2, [sp, #104]\n"
@@ -303,7 +309,7 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         RQ_TWO("r4", "r5", CLAMP_LOHI)
         CONV_C1
         RQ_TWO("r6", "r7", CLAMP_LOHI)
-        "21:\n" /* the next two channels */
+        "21:\n" /* the next two channels (r1, r9, r10 as at 4) */
         "ldr    r1, [sp, #16]\n"
         "ldr    r12, [sp, #68]\n"
         "add    r1, r1, r12\n"

@@ -20,7 +20,8 @@
  * size stops the build if they move). */
 typedef char nnom_pair_job_layout_t[offsetof(nnom_pair_job_t, step) == 24 &&
                                             offsetof(nnom_pair_job_t, zp2) == 52 &&
-                                            offsetof(nnom_pair_job_t, off) == 68
+                                            offsetof(nnom_pair_job_t, off) == 68 &&
+                                            offsetof(nnom_pair_job_t, ostep) == 80
                                         ? 1
                                         : -1];
 typedef char nnom_fc_job_layout_t[offsetof(nnom_fc_job_t, units) == 24 &&
@@ -132,11 +133,18 @@ typedef char nnom_fc_job_layout_t[offsetof(nnom_fc_job_t, units) == 24 &&
  * [28] skip, [32] wskip, [36] off, [40] off | wskip, then the job's fields
  * read once: [48] x, [52] x + dx, [56] mult, [60] shift, [64] out, [68] 2 K,
  * [72] 1 when [lo, hi] is the int8 range, [76] lo, [80] hi, [84] bias,
- * [88] oc, [92] K, [96] rows, [100] step, [104] 2 zp + 1; then r4-r11, lr. */
+ * [88] oc, [92] K, [96] rows, [100] step, [104] 2 zp + 1, [108] pairs
+ * left, [112] xstep, [116] ostep; then r4-r11, lr. */
 __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #108\n"
+        "sub    sp, sp, #124\n"
         "str    r0, [sp, #8]\n"
+        "ldr    r1, [r0, #72]\n"
+        "str    r1, [sp, #108]\n"
+        "ldr    r1, [r0, #76]\n"
+        "str    r1, [sp, #112]\n"
+        "ldr    r1, [r0, #80]\n"
+        "str    r1, [sp, #116]\n"
         "movs   r1, #0\n"
         "str    r1, [sp, #12]\n"
         "ldr    r1, [r0, #4]\n"
@@ -320,7 +328,29 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "ldr    r10, [sp, #88]\n"
         "cmp    r9, r10\n"
         "blt    4b\n"
-        "add    sp, sp, #108\n"
+        "ldr    r8, [sp, #108]\n" /* the next pixel pair, if any */
+        "subs   r8, r8, #1\n"
+        "beq    40f\n"
+        "str    r8, [sp, #108]\n"
+        "ldr    r8, [sp, #112]\n"
+        "ldr    r9, [sp, #48]\n"
+        "add    r9, r9, r8\n"
+        "str    r9, [sp, #48]\n"
+        "ldr    r9, [sp, #52]\n"
+        "add    r9, r9, r8\n"
+        "str    r9, [sp, #52]\n"
+        "ldr    r8, [sp, #116]\n"
+        "ldr    r9, [sp, #64]\n"
+        "add    r9, r9, r8\n"
+        "str    r9, [sp, #64]\n"
+        "ldr    r0, [sp, #8]\n"
+        "ldr    r1, [r0, #4]\n"
+        "str    r1, [sp, #16]\n"
+        "movs   r9, #0\n"
+        "str    r9, [sp, #12]\n"
+        "b      4b\n"
+        "40:\n"
+        "add    sp, sp, #124\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_conv_pair_s8, .-nnom_conv_pair_s8\n"
         ".text\n");

@@ -214,9 +214,10 @@ NNOM_INLINE int8_t nnom_rq_apply(int32_t acc, nnom_rq_t r, int32_t lo, int32_t h
 #endif
 
 #if NNOM_LOCAL_MAC_ASM
-/* Every output channel of a pixel pair, two at a time (the last one twice
- * when their count is odd): the windows of pixels a (at x) and b (at
- * x + dx) are `rows` runs of n bytes (n a multiple of 4, at least 4),
+/* Every output channel of `pairs` pixel pairs (each xstep bytes after the
+ * one before in the input, ostep in the output), two channels at a time
+ * (the last one twice when their count is odd): the windows of pixels a
+ * (at x) and b (at x + dx) are `rows` runs of n bytes (n a multiple of 4, at least 4),
  * n + skip bytes apart in the input, n + wskip in the weights (K per
  * channel, from w). acc = bias + sum((x - zp) * w), off = nnom_offset2(zp)
  * (0: raw inputs), requantised with the fast form (every channel's
@@ -233,6 +234,7 @@ typedef struct {
     int32_t zp2; /* 2 * output zero point + 1 */
     int32_t lo, hi, wskip;
     uint32_t off;
+    int32_t pairs, xstep, ostep;
 } nnom_pair_job_t;
 void nnom_conv_pair_s8(const nnom_pair_job_t *j);
 

@@ -24,7 +24,8 @@
  * channel and serve both pixels of a pair. On DSP cores at -O2, a pair
  * whose windows are one run of whole words per row (no dilation across,
  * input channels a multiple of 4) and whose channels all have the fast
- * requantisation goes to the assembly of nnom_local_mac_dsp.c: the same
+ * requantisation goes to the assembly of nnom_local_mac_dsp.c (with the
+ * pairs that follow it in the row, in one call): the same
  * arithmetic with every value in a register (1.4-1.5 instructions per MAC
  * for 3x3 on the Cortex-M4 instead of 1.9).
  */

@@ -123,9 +123,8 @@ typedef char nnom_fc_job_layout_t[offsetof(nnom_fc_job_t, units) == 24 &&
     "ldr    r3, [sp, #20]\n"                                                                     \
     "ldr    r8, [sp, #64]\n"                                                                     \
     "add    r8, r8, r3\n"                                                                        \
-    "ldr    r0, [sp, #56]\n"                                                                     \
+    "ldrd   r0, r1, [sp, #56]\n"                                                                 \
     "ldr    r0, [r0, r3, lsl #2]\n"                                                              \
-    "ldr    r1, [sp, #60]\n"                                                                     \
     "ldr    r1, [r1, r3, lsl #2]\n"
 
 /* nnom_conv_pair_s8(job r0). Stack: [0] the row's end in w0, [4] rows
@@ -211,8 +210,7 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "mov    r5, r4\n"
         "ldr    r6, [r8, r11, lsl #2]\n"
         "mov    r7, r6\n"
-        "ldr    r0, [sp, #48]\n"
-        "ldr    r2, [sp, #52]\n"
+        "ldrd   r0, r2, [sp, #48]\n"
         "add    r3, r1, r12\n"
         "ldr    r8, [sp, #96]\n"
         "str    r8, [sp, #4]\n"
@@ -295,14 +293,12 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "add    r3, r3, lr\n"
         "b      5b\n"
         "30:\n" /* requantise: channel c from r4, r5, then c1 from r6, r7 */
-        "ldr    r9, [sp, #100]\n"
-        "ldr    r2, [sp, #104]\n"
+        "ldrd   r9, r2, [sp, #100]\n"
         "ldr    r3, [sp, #12]\n"
         "ldr    r8, [sp, #64]\n"
         "add    r8, r8, r3\n"
-        "ldr    r0, [sp, #56]\n"
+        "ldrd   r0, r1, [sp, #56]\n"
         "ldr    r0, [r0, r3, lsl #2]\n"
-        "ldr    r1, [sp, #60]\n"
         "ldr    r1, [r1, r3, lsl #2]\n"
         "ldr    r10, [sp, #72]\n"
         "cmp    r10, #0\n"
@@ -312,19 +308,16 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         RQ_TWO("r6", "r7", CLAMP_S8)
         "b      21f\n"
         "20:\n"
-        "ldr    r10, [sp, #76]\n"
-        "ldr    r11, [sp, #80]\n"
+        "ldrd   r10, r11, [sp, #76]\n"
         RQ_TWO("r4", "r5", CLAMP_LOHI)
         CONV_C1
         RQ_TWO("r6", "r7", CLAMP_LOHI)
         "21:\n" /* the next two channels (r1, r9, r10 as at 4) */
-        "ldr    r1, [sp, #16]\n"
+        "ldrd   r9, r1, [sp, #12]\n"
         "ldr    r12, [sp, #68]\n"
         "add    r1, r1, r12\n"
-        "str    r1, [sp, #16]\n"
-        "ldr    r9, [sp, #12]\n"
         "adds   r9, r9, #2\n"
-        "str    r9, [sp, #12]\n"
+        "strd   r9, r1, [sp, #12]\n"
         "ldr    r10, [sp, #88]\n"
         "cmp    r9, r10\n"
         "blt    4b\n"

@@ -24,7 +24,8 @@
  * channel and serve both pixels of a pair. On DSP cores at -O2, a pair
  * whose windows are one run of whole words per row (no dilation across,
  * input channels a multiple of 4) and whose channels all have the fast
- * requantisation goes to the assembly of nnom_local_mac_dsp.c: the same
+ * requantisation goes to the assembly of nnom_local_mac_dsp.c (with the
+ * pairs that follow it in the row, in one call): the same
  * arithmetic with every value in a register (1.4-1.5 instructions per MAC
  * for 3x3 on the Cortex-M4 instead of 1.9).
  */
@@ -186,7 +187,18 @@ NNOM_HOT void mac_2x2(const int8_t *x, int32_t dx, const int8_t *w0, const int8_
 typedef struct {
     int32_t dx, step, rows, row_step, segs, seg_step, run, woff, wrow, wseg;
     int whole;
+#if NNOM_LOCAL_MAC_ASM
+    int32_t more; /* pairs that follow in the row (asm_takes(): in the same call) */
+#endif
 } pair_job_t;
+
+#if NNOM_LOCAL_MAC_ASM
+/* One run per window row, of whole words: the assembly loop. */
+static int asm_takes(const ctx_t *t, const pair_job_t *j)
+{
+    return t->rq_fast && j->segs == 1 && j->run >= 4 && j->run % 4 == 0 && j->rows > 0;
+}
+#endif
 
 /* mac_2x2 over a job's runs, one at a time (windows cut across, dilation). */
 static NNOM_NOINLINE void mac_runs(const int8_t *x, const pair_job_t *j, const int8_t *w0,
@@ -216,8 +228,7 @@ static NNOM_NOINLINE void pair_pixels(const ctx_t *t, const int8_t *x, const pai
     const int32_t dx = j->dx, run = j->run, rows = j->rows, skip = j->row_step - run;
 #endif
 #if NNOM_LOCAL_MAC_ASM
-    /* one run per window row, of whole words: the assembly loop */
-    if (t->rq_fast && j->segs == 1 && j->run >= 4 && j->run % 4 == 0 && j->rows > 0) {
+    if (asm_takes(t, j)) {
         const nnom_pair_job_t pj = {
             .x = x,
             .w = a->weight + j->woff,
@@ -237,6 +248,9 @@ static NNOM_NOINLINE void pair_pixels(const ctx_t *t, const int8_t *x, const pai
             .hi = hi,
             .wskip = j->wrow - j->run,
             .off = zp_in != 0 ? (uint32_t)nnom_offset2(zp_in) : 0u,
+            .pairs = j->more + 1,
+            .xstep = 2 * j->dx,
+            .ostep = 2 * step,
         };
         nnom_conv_pair_s8(&pj);
         return;
@@ -271,12 +285,21 @@ static NNOM_NOINLINE void pair_pixels(const ctx_t *t, const int8_t *x, const pai
     }
 }
 
+#if NNOM_LOCAL_MAC_ASM
+/* more: the right neighbours' pairs that follow in the row */
+#define MORE_PARAM , int32_t more
+#define MORE(n) , (n)
+#else
+#define MORE_PARAM
+#define MORE(n)
+#endif
+
 /* Pixel (oy, ox) and the one dx bytes further in the input, step bytes in
  * the output (its right neighbour when both windows lie inside the input
  * across, or the pixel below when both windows lie inside the input
  * down; 0: one pixel): the taps inside the input, with zero-point subtraction unless
  * every tap is there. */
-static void pixel_job(const ctx_t *t, int32_t oy, int32_t ox, int32_t dx, int32_t step)
+static void pixel_job(const ctx_t *t, int32_t oy, int32_t ox, int32_t dx, int32_t step MORE_PARAM)
 {
     const nnom_conv_args_t *a = &t->a;
     const int32_t y0 = oy * a->p.stride_h - a->p.pad_top, x0 = ox * a->p.stride_w - a->p.pad_left;
@@ -297,10 +320,22 @@ static void pixel_job(const ctx_t *t, int32_t oy, int32_t ox, int32_t dx, int32_
                           (ky0 * t->a.k.w + kx0) * ic,
                           t->run,
                           ic,
-                          rows == t->a.k.h && cols == t->a.k.w};
+                          rows == t->a.k.h && cols == t->a.k.w
+#if NNOM_LOCAL_MAC_ASM
+                          ,
+                          more
+#endif
+    };
     const int8_t *x = t->a.input;
     if (rows > 0 && cols > 0)
         x += (y0 + ky0 * t->a.p.dilation_h) * t->row_bytes + (x0 + kx0 * t->a.p.dilation_w) * ic;
+#if NNOM_LOCAL_MAC_ASM
+    if (more > 0 && !asm_takes(t, &j)) {
+        for (int32_t p = 0; p <= more; p++)
+            pixel_job(t, oy, ox + 2 * p, dx, step, 0);
+        return;
+    }
+#endif
     pair_pixels(t, x, &j, t->a.output + (oy * t->a.out.w + ox) * t->a.out.c);
 }
 
@@ -321,11 +356,19 @@ static void conv_direct(const ctx_t *t)
                 &oy1);
     for (int32_t oy = 0; oy < a->out.h;) {
         const int dy = oy >= oy0 && oy + 1 < oy1;
-        for (int32_t r = 0; r <= dy; r++)
+        for (int32_t r = 0; r <= dy; r++) {
+#if NNOM_LOCAL_MAC_ASM
+            /* the row's pairs in one call */
+            if (ox1 > ox0)
+                pixel_job(t, oy + r, ox0, a->p.stride_w * a->in.c, a->out.c, (ox1 - ox0) / 2 - 1);
+#else
             for (int32_t ox = ox0; ox < ox1; ox += 2)
                 pixel_job(t, oy + r, ox, a->p.stride_w * a->in.c, a->out.c);
+#endif
+        }
         for (int32_t ox = ox0 > 0 ? 0 : ox1; ox < a->out.w; ox = ox + 1 == ox0 ? ox1 : ox + 1)
-            pixel_job(t, oy, ox, dy * a->p.stride_h * t->row_bytes, dy * a->out.w * a->out.c);
+            pixel_job(t, oy, ox, dy * a->p.stride_h * t->row_bytes,
+                      dy * a->out.w * a->out.c MORE(0));
         oy += 1 + dy;
     }
 }

@@ -27,15 +27,39 @@ static void rows_folded(const nnom_fc_args_t *a, const int8_t *w0, const int8_t 
 }
 #endif
 
-#if NNOM_LOCAL_MAC_ASM
-/* The assembly loop's conditions: raw inputs (bias_folded), whole words,
- * every unit's requantisation in the fast form. */
-static int asm_suits(const nnom_fc_args_t *a)
+/* Two units at a time, any requantisation. */
+static void run_c(const nnom_fc_args_t *a)
 {
-    return a->bias_folded != NULL && a->in_features >= 4 && a->in_features % 4 == 0 &&
-           nnom_rq_all_fast(&a->rq, a->units);
+    const int32_t n = a->in_features, units = a->units;
+    const int32_t *bias = a->bias;
+    void (*rows)(const nnom_fc_args_t *, const int8_t *, const int8_t *, int32_t *) = rows_raw;
+#if !NNOM_LOCAL_DSP
+    if (a->bias_folded != NULL) {
+        bias = a->bias_folded;
+        rows = rows_folded;
+    }
+#endif
+    for (int32_t o = 0; o < units; o += 2) {
+        const int32_t o1 = o + 1 < units ? o + 1 : o;
+        int32_t acc[2] = {bias[o], bias[o1]};
+        rows(a, a->weight + o * n, a->weight + o1 * n, acc);
+        const nnom_rq_t r0 = nnom_rq_of(a->rq.mult[o], a->rq.shift[o], a->output_zp);
+        a->output[o] = nnom_rq_apply(acc[0], r0, a->act_min, a->act_max);
+        const nnom_rq_t r1 = nnom_rq_of(a->rq.mult[o1], a->rq.shift[o1], a->output_zp);
+        a->output[o1] = nnom_rq_apply(acc[1], r1, a->act_min, a->act_max);
+    }
 }
 
+#if NNOM_LOCAL_MAC_ASM
+/* The assembly loop's conditions: raw inputs (bias_folded), whole words.
+ * It checks the requantisation itself (see nnom_fc_rows_s8()). */
+static int asm_suits(const nnom_fc_args_t *a)
+{
+    return a->bias_folded != NULL && a->in_features >= 4 && a->in_features % 4 == 0;
+}
+
+/* The assembly loop, or the C loop after it when some unit's
+ * requantisation is not in its fast form. */
 static void run_asm(const nnom_fc_args_t *a)
 {
     const nnom_fc_job_t job = {
@@ -51,7 +75,8 @@ static void run_asm(const nnom_fc_args_t *a)
         .lo = a->act_min,
         .hi = a->act_max,
     };
-    nnom_fc_rows_s8(&job);
+    if (nnom_fc_rows_s8(&job) != 0u)
+        run_c(a);
 }
 
 /* The CMSIS-NN backend's entry (nnom_dispatch.c): the check, scratch 0
@@ -73,30 +98,13 @@ nnom_status_t nnom_local_fc_s8(const nnom_kernel_ctx_t *ctx, const void *args)
 {
     const nnom_fc_args_t *a = (const nnom_fc_args_t *)args;
     (void)ctx;
-    const int32_t n = a->in_features, units = a->units;
-    const int32_t *bias = a->bias;
-    void (*rows)(const nnom_fc_args_t *, const int8_t *, const int8_t *, int32_t *) = rows_raw;
-#if !NNOM_LOCAL_DSP
-    if (a->bias_folded != NULL) {
-        bias = a->bias_folded;
-        rows = rows_folded;
-    }
-#endif
 #if NNOM_LOCAL_MAC_ASM
-    /* raw inputs in whole words, fast requantisation: the assembly loop */
+    /* raw inputs in whole words: the assembly loop */
     if (asm_suits(a)) {
         run_asm(a);
         return NN_SUCCESS;
     }
 #endif
-    for (int32_t o = 0; o < units; o += 2) {
-        const int32_t o1 = o + 1 < units ? o + 1 : o;
-        int32_t acc[2] = {bias[o], bias[o1]};
-        rows(a, a->weight + o * n, a->weight + o1 * n, acc);
-        const nnom_rq_t r0 = nnom_rq_of(a->rq.mult[o], a->rq.shift[o], a->output_zp);
-        a->output[o] = nnom_rq_apply(acc[0], r0, a->act_min, a->act_max);
-        const nnom_rq_t r1 = nnom_rq_of(a->rq.mult[o1], a->rq.shift[o1], a->output_zp);
-        a->output[o1] = nnom_rq_apply(acc[1], r1, a->act_min, a->act_max);
-    }
+    run_c(a);
     return NN_SUCCESS;
 }

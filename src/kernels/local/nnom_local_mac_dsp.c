@@ -20,7 +20,8 @@
  * size stops the build if they move). */
 typedef char nnom_pair_job_layout_t[offsetof(nnom_pair_job_t, step) == 24 &&
                                             offsetof(nnom_pair_job_t, zp2) == 52 &&
-                                            offsetof(nnom_pair_job_t, off) == 68
+                                            offsetof(nnom_pair_job_t, off) == 68 &&
+                                            offsetof(nnom_pair_job_t, ostep) == 80
                                         ? 1
                                         : -1];
 typedef char nnom_fc_job_layout_t[offsetof(nnom_fc_job_t, units) == 24 &&
@@ -122,9 +123,8 @@ typedef char nnom_fc_job_layout_t[offsetof(nnom_fc_job_t, units) == 24 &&
     "ldr    r3, [sp, #20]\n"                                                                     \
     "ldr    r8, [sp, #64]\n"                                                                     \
     "add    r8, r8, r3\n"                                                                        \
-    "ldr    r0, [sp, #56]\n"                                                                     \
+    "ldrd   r0, r1, [sp, #56]\n"                                                                 \
     "ldr    r0, [r0, r3, lsl #2]\n"                                                              \
-    "ldr    r1, [sp, #60]\n"                                                                     \
     "ldr    r1, [r1, r3, lsl #2]\n"
 
 /* nnom_conv_pair_s8(job r0). Stack: [0] the row's end in w0, [4] rows
@@ -132,11 +132,18 @@ typedef char nnom_fc_job_layout_t[offsetof(nnom_fc_job_t, units) == 24 &&
  * [28] skip, [32] wskip, [36] off, [40] off | wskip, then the job's fields
  * read once: [48] x, [52] x + dx, [56] mult, [60] shift, [64] out, [68] 2 K,
  * [72] 1 when [lo, hi] is the int8 range, [76] lo, [80] hi, [84] bias,
- * [88] oc, [92] K, [96] rows, [100] step, [104] 2 zp + 1; then r4-r11, lr. */
+ * [88] oc, [92] K, [96] rows, [100] step, [104] 2 zp + 1, [108] pairs
+ * left, [112] xstep, [116] ostep; then r4-r11, lr. */
 __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #108\n"
+        "sub    sp, sp, #124\n"
         "str    r0, [sp, #8]\n"
+        "ldr    r1, [r0, #72]\n"
+        "str    r1, [sp, #108]\n"
+        "ldr    r1, [r0, #76]\n"
+        "str    r1, [sp, #112]\n"
+        "ldr    r1, [r0, #80]\n"
+        "str    r1, [sp, #116]\n"
         "movs   r1, #0\n"
         "str    r1, [sp, #12]\n"
         "ldr    r1, [r0, #4]\n"
@@ -186,9 +193,11 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "str    r1, [sp, #100]\n"
         "ldr    r1, [r0, #52]\n"
         "str    r1, [sp, #104]\n"
-        "4:\n" /* channels c and c1 = c + 1 (c when it is the last) */
-        "ldr    r9, [sp, #12]\n"
+        "ldr    r1, [sp, #16]\n"
+        "movs   r9, #0\n"
         "ldr    r10, [sp, #88]\n"
+        "4:\n" /* channels c (r9) and c1 = c + 1 (c when it is the last), r10
+                  oc, r1 c's weights */
         "ldr    r12, [sp, #92]\n" /* K: c1's weights after c's */
         "adds   r11, r9, #1\n"
         "cmp    r11, r10\n"
@@ -201,9 +210,7 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "mov    r5, r4\n"
         "ldr    r6, [r8, r11, lsl #2]\n"
         "mov    r7, r6\n"
-        "ldr    r0, [sp, #48]\n"
-        "ldr    r2, [sp, #52]\n"
-        "ldr    r1, [sp, #16]\n"
+        "ldrd   r0, r2, [sp, #48]\n"
         "add    r3, r1, r12\n"
         "ldr    r8, [sp, #96]\n"
         "str    r8, [sp, #4]\n"
@@ -214,6 +221,8 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "ldr    lr, [sp, #24]\n"
         "add    r8, r1, lr\n"
         "str    r8, [sp, #0]\n"
+        "tst    lr, #12\n"
+        "beq    13f\n" /* n a multiple of 16 (so at least 16) */
         "tst    lr, #4\n"
         "beq    11f\n"
         MAC2X2_STEP
@@ -235,19 +244,21 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "ldr    lr, [sp, #0]\n"
         "cmp    r1, lr\n"
         "bne    13b\n"
-        "3:\n"
+        "3:\n" /* the next row, if any */
+        "ldr    lr, [sp, #4]\n"
+        "subs   lr, lr, #1\n"
+        "beq    30f\n"
+        "str    lr, [sp, #4]\n"
         "ldr    lr, [sp, #28]\n"
         "add    r0, r0, lr\n"
         "add    r2, r2, lr\n"
-        "ldr    lr, [sp, #4]\n"
-        "subs   lr, lr, #1\n"
-        "str    lr, [sp, #4]\n"
-        "bne    1b\n"
-        "b      30f\n"
+        "b      1b\n"
         "5:\n" /* the same with the zero point and the weight skip */
         "ldr    lr, [sp, #24]\n"
         "add    r8, r1, lr\n"
         "str    r8, [sp, #0]\n"
+        "tst    lr, #12\n"
+        "beq    16f\n"
         "tst    lr, #4\n"
         "beq    14f\n"
         MAC2X2_STEP_ZP
@@ -270,25 +281,24 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "cmp    r1, lr\n"
         "bne    16b\n"
         "6:\n"
+        "ldr    lr, [sp, #4]\n"
+        "subs   lr, lr, #1\n"
+        "beq    30f\n"
+        "str    lr, [sp, #4]\n"
         "ldr    lr, [sp, #28]\n"
         "add    r0, r0, lr\n"
         "add    r2, r2, lr\n"
         "ldr    lr, [sp, #32]\n"
         "add    r1, r1, lr\n"
         "add    r3, r3, lr\n"
-        "ldr    lr, [sp, #4]\n"
-        "subs   lr, lr, #1\n"
-        "str    lr, [sp, #4]\n"
-        "bne    5b\n"
+        "b      5b\n"
         "30:\n" /* requantise: channel c from r4, r5, then c1 from r6, r7 */
-        "ldr    r9, [sp, #100]\n"
-        "ldr    r2, [sp, #104]\n"
+        "ldrd   r9, r2, [sp, #100]\n"
         "ldr    r3, [sp, #12]\n"
         "ldr    r8, [sp, #64]\n"
         "add    r8, r8, r3\n"
-        "ldr    r0, [sp, #56]\n"
+        "ldrd   r0, r1, [sp, #56]\n"
         "ldr    r0, [r0, r3, lsl #2]\n"
-        "ldr    r1, [sp, #60]\n"
         "ldr    r1, [r1, r3, lsl #2]\n"
         "ldr    r10, [sp, #72]\n"
         "cmp    r10, #0\n"
@@ -298,23 +308,42 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         RQ_TWO("r6", "r7", CLAMP_S8)
         "b      21f\n"
         "20:\n"
-        "ldr    r10, [sp, #76]\n"
-        "ldr    r11, [sp, #80]\n"
+        "ldrd   r10, r11, [sp, #76]\n"
         RQ_TWO("r4", "r5", CLAMP_LOHI)
         CONV_C1
         RQ_TWO("r6", "r7", CLAMP_LOHI)
-        "21:\n" /* the next two channels */
-        "ldr    r1, [sp, #16]\n"
+        "21:\n" /* the next two channels (r1, r9, r10 as at 4) */
+        "ldrd   r9, r1, [sp, #12]\n"
         "ldr    r12, [sp, #68]\n"
         "add    r1, r1, r12\n"
-        "str    r1, [sp, #16]\n"
-        "ldr    r9, [sp, #12]\n"
         "adds   r9, r9, #2\n"
-        "str    r9, [sp, #12]\n"
+        "strd   r9, r1, [sp, #12]\n"
         "ldr    r10, [sp, #88]\n"
         "cmp    r9, r10\n"
         "blt    4b\n"
-        "add    sp, sp, #108\n"
+        "ldr    r8, [sp, #108]\n" /* the next pixel pair, if any */
+        "subs   r8, r8, #1\n"
+        "beq    40f\n"
+        "str    r8, [sp, #108]\n"
+        "ldr    r8, [sp, #112]\n"
+        "ldr    r9, [sp, #48]\n"
+        "add    r9, r9, r8\n"
+        "str    r9, [sp, #48]\n"
+        "ldr    r9, [sp, #52]\n"
+        "add    r9, r9, r8\n"
+        "str    r9, [sp, #52]\n"
+        "ldr    r8, [sp, #116]\n"
+        "ldr    r9, [sp, #64]\n"
+        "add    r9, r9, r8\n"
+        "str    r9, [sp, #64]\n"
+        "ldr    r0, [sp, #8]\n"
+        "ldr    r1, [r0, #4]\n"
+        "str    r1, [sp, #16]\n"
+        "movs   r9, #0\n"
+        "str    r9, [sp, #12]\n"
+        "b      4b\n"
+        "40:\n"
+        "add    sp, sp, #124\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_conv_pair_s8, .-nnom_conv_pair_s8\n"
         ".text\n");
@@ -332,28 +361,62 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
     "sxtb16 r8, r8, ror #8\n"                                                                    \
     ROW("r1", "r4") ROW("r2", "r5") ROW("r3", "r6") ROW("r12", "r7")
 
-/* Row I of a group requantised into [r8, #I] (r9: &mult[o], [sp, #8]:
- * &shift[o], r2: 2 zp + 1, r10 lo, r11 hi). */
-#define FC_RQ(I, ACC, CLAMP)                                                                     \
+/* Row I of a group requantised into [r8, #I] (r9: &mult[o], r2: 2 zp + 1,
+ * r10 lo, r11 hi), its shift loaded by SHIFT (FC_SH_STACK: from &shift[o]
+ * at [sp, #8]; FC_SH_R11: from r11 = &shift[o] when hi is not needed), MID
+ * run once r0 = mult and lr = e - 2, END after the store. */
+#define FC_RQ(I, ACC, SHIFT, MID, CLAMP, END)                                                    \
     "ldr    r0, [r9, #" #I " * 4]\n"                                                             \
+    SHIFT(I)                                                                                     \
+    "mvn    r1, r1\n"          /* sh = e - 1 */                                                  \
+    "sub    lr, r1, #1\n"                                                                        \
+    MID                                                                                          \
+    "lsl    lr, r2, lr\n"      /* base = (2 zp + 1) 2^(e-2) */                                   \
+    RQ_ONE(ACC, "[r8, #" #I "]", CLAMP)                                                          \
+    END
+#define FC_SH_STACK(I)                                                                           \
     "ldr    r1, [sp, #8]\n"                                                                      \
-    "ldr    r1, [r1, #" #I " * 4]\n"                                                             \
-    RQ_BASE                                                                                      \
-    RQ_ONE(ACC, "[r8, #" #I "]", CLAMP)
+    "ldr    r1, [r1, #" #I " * 4]\n"
+#define FC_SH_R11(I) "ldr    r1, [r11, #" #I " * 4]\n"
+/* Each row's requantisation checked, collected in r4 (after row 0's store,
+ * FC_CHECK0; the others' MID, FC_CHECK): bits above 3 set unless mult >= 0
+ * (mult >> 27 at most 15) and e - 2 is in [0, 15] (the fast form, exact
+ * for mult 0 too). */
+#define FC_CHECK0                                                                                \
+    "sub    r4, r1, #1\n"                                                                        \
+    "orr    r4, r4, r0, lsr #27\n"
+#define FC_CHECK                                                                                 \
+    "orr    r4, r4, lr\n"                                                                        \
+    "orr    r4, r4, r0, lsr #27\n"
+/* r12 clamped to [r10, 127] */
+#define CLAMP_LO                                                                                 \
+    "ssat   r12, #8, r12\n"                                                                      \
+    "cmp    r12, r10\n"                                                                          \
+    "it     lt\n"                                                                                \
+    "movlt  r12, r10\n"
+/* A group of four rows, SHIFT and CLAMP as FC_RQ */
+#define FC_FOUR(SHIFT, CLAMP)                                                                    \
+    FC_RQ(0, "r4", SHIFT, "", CLAMP, FC_CHECK0)                                                  \
+    FC_RQ(1, "r5", SHIFT, FC_CHECK, CLAMP, "")                                                   \
+    FC_RQ(2, "r6", SHIFT, FC_CHECK, CLAMP, "")                                                   \
+    FC_RQ(3, "r7", SHIFT, FC_CHECK, CLAMP, "")
 /* After row I of the last group: done when it was the last row. */
 #define FC_LAST(I)                                                                               \
     "ldr    r3, [sp, #16]\n"                                                                     \
     "cmp    r3, #" #I " + 1\n"                                                                   \
     "beq    21f\n"
 
-/* nnom_fc_rows_s8(job r0). Stack: [0] job, [4] the group's first row o,
- * [8] &shift[o], [12] rows from o, then r4-r11, lr. */
+/* nnom_fc_rows_s8(job r0), returning 0, or nonzero when some row's
+ * requantisation was not the fast form (its output is wrong then). Stack:
+ * [0] job, [4] the group's first row o, [8] &shift[o], [12] the rows'
+ * checks (FC_CHECK), [16] rows from o, then r4-r11, lr. */
 __asm__(ASM_FUNCTION(nnom_fc_rows_s8)
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #24\n"
         "str    r0, [sp, #0]\n"
         "movs   r1, #0\n"
         "str    r1, [sp, #4]\n"
+        "str    r1, [sp, #12]\n"
         "7:\n" /* rows o .. o + 3 (the last one repeated past the end) */
         "ldr    lr, [sp, #0]\n"
         "ldr    r9, [sp, #4]\n"
@@ -395,7 +458,8 @@ __asm__(ASM_FUNCTION(nnom_fc_rows_s8)
         "18:\n"
         "ldr    r0, [lr, #0]\n"
         "add    lr, r1, r11\n" /* the end of row o */
-        "sub    r10, lr, r1\n"
+        "ands   r10, r11, #12\n"
+        "beq    13f\n" /* n a multiple of 16 (so at least 16) */
         "tst    r10, #4\n"
         "beq    11f\n"
         MAC1X4_STEP
@@ -424,35 +488,37 @@ __asm__(ASM_FUNCTION(nnom_fc_rows_s8)
         "ldr    r8, [lr, #20]\n"
         "add    r8, r8, r9\n"
         "ldr    r3, [lr, #16]\n"
-        "add    r3, r3, r9, lsl #2\n"
-        "str    r3, [sp, #8]\n"
-        "ldr    r3, [lr, #12]\n"
-        "add    r9, r3, r9, lsl #2\n"
-        "ldr    r3, [sp, #16]\n"
-        "cmp    r3, #4\n"
+        "add    r3, r3, r9, lsl #2\n" /* &shift[o] */
+        "ldr    r12, [lr, #12]\n"
+        "add    r9, r12, r9, lsl #2\n"
+        "ldr    r12, [sp, #16]\n"
+        "cmp    r12, #4\n"
         "blt    20f\n"
-        "cmn    r10, #128\n"
-        "bne    19f\n"
         "cmp    r11, #127\n"
         "bne    19f\n"
-        FC_RQ(0, "r4", CLAMP_S8)
-        FC_RQ(1, "r5", CLAMP_S8)
-        FC_RQ(2, "r6", CLAMP_S8)
-        FC_RQ(3, "r7", CLAMP_S8)
+        "mov    r11, r3\n" /* hi 127: r11 free for &shift[o] */
+        "cmn    r10, #128\n"
+        "bne    22f\n"
+        FC_FOUR(FC_SH_R11, CLAMP_S8)
+        "b      21f\n"
+        "22:\n"
+        FC_FOUR(FC_SH_R11, CLAMP_LO)
         "b      21f\n"
         "19:\n"
-        FC_RQ(0, "r4", CLAMP_LOHI)
-        FC_RQ(1, "r5", CLAMP_LOHI)
-        FC_RQ(2, "r6", CLAMP_LOHI)
-        FC_RQ(3, "r7", CLAMP_LOHI)
+        "str    r3, [sp, #8]\n"
+        FC_FOUR(FC_SH_STACK, CLAMP_LOHI)
         "b      21f\n"
         "20:\n" /* the last rows */
-        FC_RQ(0, "r4", CLAMP_LOHI)
+        "str    r3, [sp, #8]\n"
+        FC_RQ(0, "r4", FC_SH_STACK, "", CLAMP_LOHI, FC_CHECK0)
         FC_LAST(0)
-        FC_RQ(1, "r5", CLAMP_LOHI)
+        FC_RQ(1, "r5", FC_SH_STACK, FC_CHECK, CLAMP_LOHI, "")
         FC_LAST(1)
-        FC_RQ(2, "r6", CLAMP_LOHI)
+        FC_RQ(2, "r6", FC_SH_STACK, FC_CHECK, CLAMP_LOHI, "")
         "21:\n"
+        "ldr    r5, [sp, #12]\n"
+        "orr    r5, r5, r4\n"
+        "str    r5, [sp, #12]\n"
         "ldr    r3, [sp, #16]\n"
         "cmp    r3, #4\n"
         "ble    10f\n"
@@ -461,6 +527,8 @@ __asm__(ASM_FUNCTION(nnom_fc_rows_s8)
         "str    r9, [sp, #4]\n"
         "b      7b\n"
         "10:\n"
+        "ldr    r0, [sp, #12]\n"
+        "bic    r0, r0, #15\n"
         "add    sp, sp, #24\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_fc_rows_s8, .-nnom_fc_rows_s8\n"

@@ -214,9 +214,10 @@ NNOM_INLINE int8_t nnom_rq_apply(int32_t acc, nnom_rq_t r, int32_t lo, int32_t h
 #endif
 
 #if NNOM_LOCAL_MAC_ASM
-/* Every output channel of a pixel pair, two at a time (the last one twice
- * when their count is odd): the windows of pixels a (at x) and b (at
- * x + dx) are `rows` runs of n bytes (n a multiple of 4, at least 4),
+/* Every output channel of `pairs` pixel pairs (each xstep bytes after the
+ * one before in the input, ostep in the output), two channels at a time
+ * (the last one twice when their count is odd): the windows of pixels a
+ * (at x) and b (at x + dx) are `rows` runs of n bytes (n a multiple of 4, at least 4),
  * n + skip bytes apart in the input, n + wskip in the weights (K per
  * channel, from w). acc = bias + sum((x - zp) * w), off = nnom_offset2(zp)
  * (0: raw inputs), requantised with the fast form (every channel's
@@ -233,12 +234,17 @@ typedef struct {
     int32_t zp2; /* 2 * output zero point + 1 */
     int32_t lo, hi, wskip;
     uint32_t off;
+    int32_t pairs, xstep, ostep;
 } nnom_pair_job_t;
 void nnom_conv_pair_s8(const nnom_pair_job_t *j);
 
 /* Fully connected, four rows at a time sharing each input word: out[o] =
  * bias[o] + sum(x * w[o]) (raw inputs: bias_folded), n a multiple of 4 (at
- * least 4), requantised as above. The field offsets are the assembly's. */
+ * least 4), requantised with the fast form and clamped to [lo, hi]. It
+ * checks each row's requantisation as it goes (cheaper than a pass over
+ * them before) and returns nonzero when one was not in the fast form
+ * (mult >= 0, shift in [-17, -2]): then the outputs are not valid. The
+ * field offsets are the assembly's. */
 typedef struct {
     const int8_t *x;
     const int8_t *w;
@@ -248,7 +254,7 @@ typedef struct {
     int8_t *out;
     int32_t units, n, zp2, lo, hi;
 } nnom_fc_job_t;
-void nnom_fc_rows_s8(const nnom_fc_job_t *j);
+uint32_t nnom_fc_rows_s8(const nnom_fc_job_t *j);
 
 /* Every channel's requantisation has the fast form (nnom_rq_fast_ok()),
  * and shift >= -17: the sign of m | (m - 1) is set when m <= 0, and

@@ -237,6 +237,33 @@ def dw_case_model(k: int, rng: np.random.Generator):
     return model
 
 
+# Dense shapes of the assembly loop (inputs a multiple of four): groups of
+# four units and the last one, two or three, with and without ReLU, and
+# weights scaled down under a large bias (shifts beyond the fast
+# requantisation: the loop finds them and the C loop runs instead).
+# (inputs, units, activation, weight factor or None).
+DENSE_CASES = [
+    (24, 7, None, None),
+    (8, 2, "relu", None),
+    (32, 1, None, None),
+    (16, 6, "relu", 1e-4),
+    (12, 9, None, 1e-4),
+]
+
+
+def dense_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    n, units, act, factor = DENSE_CASES[k]
+    inputs = keras.Input((n,))
+    x = keras.layers.Dense(units, activation=act)(inputs)
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    if factor is not None:
+        kernel, bias = model.layers[-1].get_weights()
+        model.layers[-1].set_weights([kernel * factor, np.full_like(bias, 20.0)])
+    return model
+
+
 def _calibration(rng: np.random.Generator, shape, n: int) -> np.ndarray:
     scale = float(10 ** rng.uniform(-1, 1))
     return rng.normal(float(rng.uniform(-1, 1)) * scale, scale, (n, *shape)).astype(np.float32)
@@ -268,6 +295,7 @@ def suite(tmp_path_factory):
         ("merge", len(MERGE_CASES), merge_model, 72_000),
         ("pool", len(POOL_CASES), pool_model, 73_000),
         ("dw", len(DW_CASES), dw_case_model, 74_000),
+        ("dense", len(DENSE_CASES), dense_model, 75_000),
     ]
     for prefix, count, build, seed in families:
         for k in range(count):

@@ -356,31 +356,48 @@ static NNOM_NOINLINE void dw_in3(const dw_group_t *g, const int8_t *x, const int
 #else
 /* One copy of each inside loop per mode: where no result needs the s term
  * nor the clamp (ReLU with output zero point -128, the usual case), and
- * all. */
-#define DW_INSIDE(name, m)                                                                     \
-    static NNOM_NOINLINE NNOM_DW_NOSCHED void name##_##m(const dw_group_t *g, const int8_t *x,  \
+ * all; each over `lines` lines xl input bytes and ol output bytes apart. */
+/* The lines of a run: how many, input and output bytes between them. */
+typedef struct {
+    int32_t n, xl, ol;
+} dw_lines_t;
+
+#define DW_INSIDE3(m)                                                                          \
+    static NNOM_NOINLINE NNOM_DW_NOSCHED void dw_in3_##m(                                      \
+        const dw_group_t *g, const int8_t *x, const int16x2_t *w, int8_t *out, int32_t n,      \
+        int32_t k, int32_t xp, int32_t wp, const dw_lines_t *ls)                               \
+    {                                                                                          \
+        for (int32_t l_ = 0; l_ < ls->n; l_++)                                                 \
+            dw_in3_mode(g, x + l_ * ls->xl, w, out + l_ * ls->ol, n, k, m, xp, wp);            \
+    }
+/* dw_in1's loop has no register to spare: one line per call */
+#define DW_INSIDE1(m)                                                                          \
+    static NNOM_NOINLINE NNOM_DW_NOSCHED void dw_in1_##m(const dw_group_t *g, const int8_t *x, \
                                                          const int16x2_t *w, int8_t *out,      \
                                                          int32_t n, int32_t k, int32_t xp,     \
                                                          int32_t wp)                           \
     {                                                                                          \
-        name##_mode(g, x, w, out, n, k, m, xp, wp);                                            \
+        dw_in1_mode(g, x, w, out, n, k, m, xp, wp);                                            \
     }
-DW_INSIDE(dw_in3, 0)
-DW_INSIDE(dw_in3, 3)
-DW_INSIDE(dw_in1, 0)
-DW_INSIDE(dw_in1, 3)
-#undef DW_INSIDE
+DW_INSIDE3(0)
+DW_INSIDE3(3)
+DW_INSIDE1(0)
+DW_INSIDE1(3)
+#undef DW_INSIDE3
+#undef DW_INSIDE1
 
 static void dw_in3(const dw_group_t *g, const int8_t *x, const int16x2_t *w, int8_t *out,
-                   int32_t n, int32_t rows, int mode, int32_t xp, int32_t wp)
+                   int32_t n, int32_t rows, int mode, int32_t xp, int32_t wp,
+                   const dw_lines_t *ls)
 {
-    (mode ? dw_in3_3 : dw_in3_0)(g, x, w, out, n, rows, xp, wp);
+    (mode ? dw_in3_3 : dw_in3_0)(g, x, w, out, n, rows, xp, wp, ls);
 }
 
 static void dw_in1(const dw_group_t *g, const int8_t *x, const int16x2_t *w, int8_t *out,
-                   int32_t n, int32_t k, int mode, int32_t xp, int32_t wp)
+                   int32_t n, int32_t k, int mode, int32_t xp, int32_t wp, const dw_lines_t *ls)
 {
-    (mode ? dw_in1_3 : dw_in1_0)(g, x, w, out, n, k, xp, wp);
+    for (int32_t l_ = 0; l_ < ls->n; l_++)
+        (mode ? dw_in1_3 : dw_in1_0)(g, x + l_ * ls->xl, w, out + l_ * ls->ol, n, k, xp, wp);
 }
 #endif
 
@@ -513,7 +530,7 @@ static NNOM_NOINLINE NNOM_DW_NOSCHED void dw_pairs3(const dw_group_t *g, const i
  * the right), so from output to output only the weights move (back by the
  * stride; the taps off the kernel are the zero ones, see DW_LEAD). */
 static void dw_edge(const dw_group_t *g, const dw_line_t *l, int32_t o0, int32_t o1,
-                    int32_t xstart, int32_t kk, int mode)
+                    int32_t xstart, int32_t kk, int mode, const dw_lines_t *ls)
 {
     if (o1 <= o0)
         return;
@@ -521,34 +538,35 @@ static void dw_edge(const dw_group_t *g, const dw_line_t *l, int32_t o0, int32_t
     const int16x2_t *w = l->w + 2 * (xstart - (o0 * l->u.s - l->u.pad));
     int8_t *out = l->out + o0 * l->u.ob;
     if (l->u.k == 3)
-        dw_in3(g, x, w, out, o1 - o0, l->rows, mode, 0, -2 * l->u.s);
+        dw_in3(g, x, w, out, o1 - o0, l->rows, mode, 0, -2 * l->u.s, ls);
     else
-        dw_in1(g, x, w, out, o1 - o0, kk, mode, 0, -2 * l->u.s);
+        dw_in1(g, x, w, out, o1 - o0, kk, mode, 0, -2 * l->u.s, ls);
 }
 
-/* A line whose every output suits the inside loops (no dilation along u,
- * windows of three or single rows, each output with a tap in the input): 0
- * where it does not. */
-static int dw_runs(const dw_group_t *g, const dw_line_t *l, int mode)
+/* The lines ls of l's shape (l the first) whose every output suits the
+ * inside loops (no dilation along u, windows of three or single rows, each
+ * output with a tap in the input): 0 where they do not. */
+static int dw_runs(const dw_group_t *g, const dw_line_t *l, int mode, const dw_lines_t *ls)
 {
     const dw_axis_t *u = &l->u;
     const int32_t kk = u->k < u->in ? u->k : u->in; /* taps per output */
     if (u->d != 1 || !(u->k == 3 ? kk == 3 : l->rows == 1 && kk > 1) || u->pad >= u->k ||
         (u->out - 1) * u->s - u->pad >= u->in)
         return 0;
-    dw_edge(g, l, 0, l->lo, 0, kk, mode);
+    dw_edge(g, l, 0, l->lo, 0, kk, mode, ls);
     const int32_t n = l->hi - l->lo;
     if (n > 0) {
         const int8_t *x = l->x + (l->lo * u->s - u->pad) * u->xb;
         int8_t *out = l->out + l->lo * u->ob;
         if (g->pairs && n >= 2)
-            dw_pairs3(g, x, out, n);
+            for (int32_t m = 0; m < ls->n; m++)
+                dw_pairs3(g, x + m * ls->xl, out + m * ls->ol, n);
         else if (u->k == 3)
-            dw_in3(g, x, l->w, out, n, l->rows, mode, g->xp, 0);
+            dw_in3(g, x, l->w, out, n, l->rows, mode, g->xp, 0, ls);
         else
-            dw_in1(g, x, l->w, out, n, u->k, mode, g->xp, 0);
+            dw_in1(g, x, l->w, out, n, u->k, mode, g->xp, 0, ls);
     }
-    dw_edge(g, l, l->hi, u->out, u->in - kk, kk, mode);
+    dw_edge(g, l, l->hi, u->out, u->in - kk, kk, mode, ls);
     return 1;
 }
 #endif
@@ -561,7 +579,8 @@ static NNOM_NOINLINE void dw_line(const dw_group_t *g, const dw_line_t *l, int m
     const int32_t xs = g->xs, op = l->u.ob;
 #if !defined(__OPTIMIZE_SIZE__)
     mode = mode ? DW_SIGN | DW_CLAMP : 0;
-    if (dw_runs(g, l, mode))
+    const dw_lines_t one = {1, 0, 0};
+    if (dw_runs(g, l, mode, &one))
         return;
 #endif
     for (int32_t o = 0; o < l->u.out; o++) {
@@ -582,14 +601,14 @@ static NNOM_NOINLINE void dw_line(const dw_group_t *g, const dw_line_t *l, int m
 #if defined(__OPTIMIZE_SIZE__)
                 dw_in3(g, x, l->w, out, n, l->rows, mode);
 #else
-                dw_in3(g, x, l->w, out, n, l->rows, mode, g->xp, 0);
+                dw_in3(g, x, l->w, out, n, l->rows, mode, g->xp, 0, &one);
 #endif
                 o = l->hi - 1;
                 continue;
             }
 #if !defined(__OPTIMIZE_SIZE__)
             if (l->rows == 1 && k > 1) {
-                dw_in1(g, x, l->w, out, n, k, mode, g->xp, 0);
+                dw_in1(g, x, l->w, out, n, k, mode, g->xp, 0, &one);
                 o = l->hi - 1;
                 continue;
             }
@@ -684,6 +703,13 @@ static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
     hi = hi < lo ? lo : (hi < u.out ? hi : u.out);
     if (!groups_fit(t))
         return 0;
+#if !defined(__OPTIMIZE_SIZE__)
+    /* lines [vlo, vhi) across v have all their rows of taps in the input */
+    int32_t vlo = (v.pad + v.s - 1) / v.s, vhi = v.in - 1 + v.pad - (v.k - 1) * v.d;
+    vhi = vhi < 0 ? 0 : vhi / v.s + 1;
+    vlo = vlo < v.out ? vlo : v.out;
+    vhi = vhi < vlo ? vlo : (vhi < v.out ? vhi : v.out);
+#endif
     dw_group_t g;
 #if !defined(__OPTIMIZE_SIZE__)
     memset(g.w, 0, (size_t)(t->kh * t->kw / u.k * DW_ROW(u.k)) * 2 * sizeof(g.w[0]));
@@ -724,6 +750,14 @@ static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
                                  a->input + c + (v0 + kv0 * v.d) * v.xb,
                                  g.w + 2 * (kv0 * DW_ROW(u.k) + DW_LEAD(u.k)),
                                  out};
+#if !defined(__OPTIMIZE_SIZE__)
+            /* the lines [ov, vhi) with all rows of taps in one run */
+            const dw_lines_t ls = {vhi - ov, v.s * v.xb, v.ob};
+            if (ov == vlo && ls.n > 1 && dw_runs(&g, &l, mode ? DW_SIGN | DW_CLAMP : 0, &ls)) {
+                ov = vhi - 1;
+                continue;
+            }
+#endif
             dw_line(&g, &l, mode);
         }
     }

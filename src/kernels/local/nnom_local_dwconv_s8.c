@@ -16,10 +16,15 @@
  * per group of four channels the weights are widened and doubled once (two
  * halfword pairs per tap, on the stack) and the requantisation constants
  * derived once; then line by line (along the width, or down the height for
- * (k, 1) kernels) the outputs whose window lies inside the input run in
- * loops of their own (dw_in3, dw_in1, dw_pairs3), the border ones tap by
- * tap. Per output: the four sums requantised by SMMLAR and a shift (see
- * dw_group_t), saturated, packed by BFI and stored as one word.
+ * (k, 1) kernels and, at -O2, where the height has more outputs) the
+ * outputs whose window lies inside the input run in loops of their own
+ * (dw_in3, dw_in1, dw_pairs3). At -O2 the border outputs run the same loops
+ * on a window moved into the input, against weights with zero taps on
+ * either side of each kernel row (dw_edge: one call per border run), and
+ * the lines with all their rows of taps in the input go in one call per
+ * group (dw_runs); -Os takes the border outputs tap by tap. Per output: the
+ * four sums requantised by SMMLAR and a shift (see dw_group_t), saturated,
+ * packed by BFI and stored as one word.
  */
 #include <stddef.h>
 
@@ -28,7 +33,8 @@
 
 /* The group path's shapes come from nnom/backends.json (depthwise_group),
  * which the converter reads too: the widened weights take 8 bytes per tap
- * of stack; groups are four channels of multiplier 1. */
+ * of stack (-O2: up to three times that, see DW_WTAPS); groups are four
+ * channels of multiplier 1. */
 #define DW_MAX_TAPS NNOM_DW_GROUP_MAX_TAPS
 #if NNOM_DW_GROUP_CHANNELS != 4 || NNOM_DW_GROUP_MULTIPLIER != 1
 #error "nnom/backends.json depthwise_group: the group path takes four channels of multiplier 1"

@@ -203,9 +203,10 @@ def pool_model(k: int, rng: np.random.Generator):
 # Depthwise shapes of the local kernel's group path (multiplier 1, channels a
 # multiple of four on DSP cores): (k, 1) columns run down the height (inside
 # and border outputs, 15 taps over 13 rows: borders only; 33 taps: beyond
-# the group path), 3x3 straight (down the height where it has more outputs), rows of k taps, stride, dilation, the
-# activations that need the rounding's sign term and the clamp or neither,
-# and a bias too large for the doubled accumulators (the per-pixel path).
+# the group path), 3x3 straight (down the height where it has more
+# outputs), rows of k taps, stride, dilation, the activations that need the
+# rounding's sign term and the clamp or neither, and a bias too large for
+# the doubled accumulators (the per-pixel path).
 # (input (h, w, c), DepthwiseConv2D arguments).
 DW_CASES = [
     ((49, 1, 12), dict(kernel_size=(3, 1), padding="same", activation="relu")),

@@ -249,6 +249,21 @@ typedef struct {
 /* widened words between rows of three taps */
 #define DW_W3 (2 * DW_ROW(3))
 
+/* DW_TAP with the tap's two widened words at w + i by one LDRD (GCC loads
+ * them one by one otherwise). */
+#if defined(__GNUC__)
+#define DW_TAPW(xp, w, i)                                                                      \
+    do {                                                                                       \
+        int16x2_t wt_[2];                                                                      \
+        __asm__("ldrd %0, %1, [%2, #%c3]"                                                      \
+                : "=r"(wt_[0]), "=r"(wt_[1])                                                   \
+                : "r"(w), "n"(4 * (i)), "m"(*(const int16x2_t(*)[2])((w) + (i))));             \
+        DW_TAP(xp, wt_);                                                                       \
+    } while (0)
+#else
+#define DW_TAPW(xp, w, i) DW_TAP(xp, (w) + (i))
+#endif
+
 /* n outputs of a line, rows x 3 taps each (3-wide rows, (3, 1) columns):
  * x at the first output's first tap, w at the first row's widened weights;
  * from output to output x moves by xp bytes, w by wp words (inside
@@ -263,9 +278,9 @@ NNOM_INLINE void dw_in3_mode(const dw_group_t *g, const int8_t *x, const int16x2
     if (rows == 1) {
         do {
             int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
-            DW_TAP(x, w);
-            DW_TAP(x + xs, w + 2);
-            DW_TAP(x + 2 * xs, w + 4);
+            DW_TAPW(x, w, 0);
+            DW_TAPW(x + xs, w, 2);
+            DW_TAPW(x + 2 * xs, w, 4);
             dw_store(a0, a1, a2, a3, g, mode, out);
             x += xp;
             w += wp;
@@ -278,15 +293,15 @@ NNOM_INLINE void dw_in3_mode(const dw_group_t *g, const int8_t *x, const int16x2
         do {
             int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
             const int8_t *x1 = x + xr, *x2 = x1 + xr;
-            DW_TAP(x, w);
-            DW_TAP(x + xs, w + 2);
-            DW_TAP(x + 2 * xs, w + 4);
-            DW_TAP(x1, w + DW_W3);
-            DW_TAP(x1 + xs, w + DW_W3 + 2);
-            DW_TAP(x1 + 2 * xs, w + DW_W3 + 4);
-            DW_TAP(x2, w + 2 * DW_W3);
-            DW_TAP(x2 + xs, w + 2 * DW_W3 + 2);
-            DW_TAP(x2 + 2 * xs, w + 2 * DW_W3 + 4);
+            DW_TAPW(x, w, 0);
+            DW_TAPW(x + xs, w, 2);
+            DW_TAPW(x + 2 * xs, w, 4);
+            DW_TAPW(x1, w, DW_W3);
+            DW_TAPW(x1 + xs, w, DW_W3 + 2);
+            DW_TAPW(x1 + 2 * xs, w, DW_W3 + 4);
+            DW_TAPW(x2, w, 2 * DW_W3);
+            DW_TAPW(x2 + xs, w, 2 * DW_W3 + 2);
+            DW_TAPW(x2 + 2 * xs, w, 2 * DW_W3 + 4);
             dw_store(a0, a1, a2, a3, g, mode, out);
             x += xp;
             w += wp;

@@ -16,10 +16,15 @@
  * per group of four channels the weights are widened and doubled once (two
  * halfword pairs per tap, on the stack) and the requantisation constants
  * derived once; then line by line (along the width, or down the height for
- * (k, 1) kernels) the outputs whose window lies inside the input run in
- * loops of their own (dw_in3, dw_in1, dw_pairs3), the border ones tap by
- * tap. Per output: the four sums requantised by SMMLAR and a shift (see
- * dw_group_t), saturated, packed by BFI and stored as one word.
+ * (k, 1) kernels and, at -O2, where the height has more outputs) the
+ * outputs whose window lies inside the input run in loops of their own
+ * (dw_in3, dw_in1, dw_pairs3). At -O2 the border outputs run the same loops
+ * on a window moved into the input, against weights with zero taps on
+ * either side of each kernel row (dw_edge: one call per border run), and
+ * the lines with all their rows of taps in the input go in one call per
+ * group (dw_runs); -Os takes the border outputs tap by tap. Per output: the
+ * four sums requantised by SMMLAR and a shift (see dw_group_t), saturated,
+ * packed by BFI and stored as one word.
  */
 #include <stddef.h>
 
@@ -28,7 +33,8 @@
 
 /* The group path's shapes come from nnom/backends.json (depthwise_group),
  * which the converter reads too: the widened weights take 8 bytes per tap
- * of stack; groups are four channels of multiplier 1. */
+ * of stack (-O2: up to three times that, see DW_WTAPS); groups are four
+ * channels of multiplier 1. */
 #define DW_MAX_TAPS NNOM_DW_GROUP_MAX_TAPS
 #if NNOM_DW_GROUP_CHANNELS != 4 || NNOM_DW_GROUP_MULTIPLIER != 1
 #error "nnom/backends.json depthwise_group: the group path takes four channels of multiplier 1"
@@ -108,6 +114,20 @@ NNOM_HOT void taps4(const dw_ctx_t *t, const int8_t *x, const int8_t *w, int32_t
 
 #if NNOM_LOCAL_DSP
 
+/* The widened weights, row by row along u (see dw_line_t): at -O2 each row
+ * of k taps has k - 1 zero taps on either side, so that the border outputs
+ * run the inside loops on a window moved into the input (its taps off the
+ * kernel weigh 0). */
+#if defined(__OPTIMIZE_SIZE__)
+#define DW_LEAD(k) 0
+#define DW_ROW(k) (k)
+#define DW_WTAPS DW_MAX_TAPS
+#else
+#define DW_LEAD(k) ((k) - 1)
+#define DW_ROW(k) (3 * (k) - 2)
+#define DW_WTAPS (3 * DW_MAX_TAPS)
+#endif
+
 /* A group of four channels: widened weights and requantisation. The
  * weights are doubled and so are the accumulators (2 acc), which puts the
  * requantisation's first rounding at bit 31 of the product, where SMMLAR
@@ -117,7 +137,6 @@ NNOM_HOT void taps4(const dw_ctx_t *t, const int8_t *x, const int8_t *w, int32_t
  * act_min >= zp the s term can go: it moves only results <= zp, which the
  * clamp takes to act_min anyway. */
 typedef struct {
-    int16x2_t w[2 * DW_MAX_TAPS]; /* per tap: channels (0, 2), then (1, 3), doubled */
     int32_t bias[4];              /* doubled */
     int32_t mb[8];                /* per channel: mult, ra without s */
     int32_t e[4];
@@ -132,6 +151,7 @@ typedef struct {
     int32_t pc[4][8];
     int32_t pairs; /* the layer's runs suit dw_pairs3 (pc set) */
 #endif
+    int16x2_t w[2 * DW_WTAPS]; /* per tap: channels (0, 2), then (1, 3), doubled */
 } dw_group_t;
 
 /* The inside loops: GCC's first scheduling pass runs them out of
@@ -226,11 +246,31 @@ typedef struct {
         }                                                                                      \
     } while (0)
 
-/* n inside outputs of a line, rows x 3 taps each (3-wide rows, (3, 1)
- * columns): x at the first output's first tap, w at the first row's
- * widened weights. */
+/* widened words between rows of three taps */
+#define DW_W3 (2 * DW_ROW(3))
+
+/* DW_TAP with the tap's two widened words at w + i by one LDRD (GCC loads
+ * them one by one otherwise). */
+#if defined(__GNUC__)
+#define DW_TAPW(xp, w, i)                                                                      \
+    do {                                                                                       \
+        int16x2_t wt_[2];                                                                      \
+        __asm__("ldrd %0, %1, [%2, #%c3]"                                                      \
+                : "=r"(wt_[0]), "=r"(wt_[1])                                                   \
+                : "r"(w), "n"(4 * (i)), "m"(*(const int16x2_t(*)[2])((w) + (i))));             \
+        DW_TAP(xp, wt_);                                                                       \
+    } while (0)
+#else
+#define DW_TAPW(xp, w, i) DW_TAP(xp, (w) + (i))
+#endif
+
+/* n outputs of a line, rows x 3 taps each (3-wide rows, (3, 1) columns):
+ * x at the first output's first tap, w at the first row's widened weights;
+ * from output to output x moves by xp bytes, w by wp words (inside
+ * outputs: the stride and 0; border ones: 0 and back by the stride). */
 NNOM_INLINE void dw_in3_mode(const dw_group_t *g, const int8_t *x, const int16x2_t *w,
-                             int8_t *out, int32_t n, int32_t rows, int mode)
+                             int8_t *out, int32_t n, int32_t rows, int mode, int32_t xp,
+                             int32_t wp)
 {
     const int16x2_t off = g->off;
     const int32_t xs = g->xs;
@@ -238,11 +278,12 @@ NNOM_INLINE void dw_in3_mode(const dw_group_t *g, const int8_t *x, const int16x2
     if (rows == 1) {
         do {
             int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
-            DW_TAP(x, w);
-            DW_TAP(x + xs, w + 2);
-            DW_TAP(x + 2 * xs, w + 4);
+            DW_TAPW(x, w, 0);
+            DW_TAPW(x + xs, w, 2);
+            DW_TAPW(x + 2 * xs, w, 4);
             dw_store(a0, a1, a2, a3, g, mode, out);
-            x += g->xp;
+            x += xp;
+            w += wp;
             out += g->op;
         } while (--n);
         return;
@@ -252,17 +293,18 @@ NNOM_INLINE void dw_in3_mode(const dw_group_t *g, const int8_t *x, const int16x2
         do {
             int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
             const int8_t *x1 = x + xr, *x2 = x1 + xr;
-            DW_TAP(x, w);
-            DW_TAP(x + xs, w + 2);
-            DW_TAP(x + 2 * xs, w + 4);
-            DW_TAP(x1, w + 6);
-            DW_TAP(x1 + xs, w + 8);
-            DW_TAP(x1 + 2 * xs, w + 10);
-            DW_TAP(x2, w + 12);
-            DW_TAP(x2 + xs, w + 14);
-            DW_TAP(x2 + 2 * xs, w + 16);
+            DW_TAPW(x, w, 0);
+            DW_TAPW(x + xs, w, 2);
+            DW_TAPW(x + 2 * xs, w, 4);
+            DW_TAPW(x1, w, DW_W3);
+            DW_TAPW(x1 + xs, w, DW_W3 + 2);
+            DW_TAPW(x1 + 2 * xs, w, DW_W3 + 4);
+            DW_TAPW(x2, w, 2 * DW_W3);
+            DW_TAPW(x2 + xs, w, 2 * DW_W3 + 2);
+            DW_TAPW(x2 + 2 * xs, w, 2 * DW_W3 + 4);
             dw_store(a0, a1, a2, a3, g, mode, out);
-            x += g->xp;
+            x += xp;
+            w += wp;
             out += g->op;
         } while (--n);
         return;
@@ -271,24 +313,26 @@ NNOM_INLINE void dw_in3_mode(const dw_group_t *g, const int8_t *x, const int16x2
     do {
         int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
         const int8_t *xq = x;
-        const int16x2_t *wq = w, *wend = w + 6 * rows;
+        const int16x2_t *wq = w, *wend = w + DW_W3 * rows;
         do {
             DW_TAP(xq, wq);
             DW_TAP(xq + xs, wq + 2);
             DW_TAP(xq + 2 * xs, wq + 4);
             xq += g->xr;
-            wq += 6;
+            wq += DW_W3;
         } while (wq != wend);
         dw_store(a0, a1, a2, a3, g, mode, out);
-        x += g->xp;
+        x += xp;
+        w += wp;
         out += g->op;
     } while (--n);
 }
 
-/* n inside outputs of a line, one row of k >= 2 taps each (columns of
+/* n outputs of a line (steps as dw_in3_mode), one row of k >= 2 taps each (columns of
  * (k, 1) kernels, rows of (1, k) ones), two taps per step. */
 NNOM_INLINE void dw_in1_mode(const dw_group_t *g, const int8_t *x, const int16x2_t *w,
-                             int8_t *out, int32_t n, int32_t k, int mode)
+                             int8_t *out, int32_t n, int32_t k, int mode, int32_t xp,
+                             int32_t wp)
 {
     const int16x2_t off = g->off;
     const int32_t xs = g->xs;
@@ -317,7 +361,9 @@ NNOM_INLINE void dw_in1_mode(const dw_group_t *g, const int8_t *x, const int16x2
         if (k & 1)
             DW_TAP(xq, wq);
         dw_store(a0, a1, a2, a3, g, mode, out);
-        x += g->xp;
+        x += xp;
+        w += wp;
+        wpairs += wp;
         out += g->op;
     } while (--n);
 }
@@ -326,35 +372,53 @@ NNOM_INLINE void dw_in1_mode(const dw_group_t *g, const int8_t *x, const int16x2
 static NNOM_NOINLINE void dw_in3(const dw_group_t *g, const int8_t *x, const int16x2_t *w,
                                  int8_t *out, int32_t n, int32_t rows, int mode)
 {
-    dw_in3_mode(g, x, w, out, n, rows, mode);
+    dw_in3_mode(g, x, w, out, n, rows, mode, g->xp, 0);
 }
 #else
 /* One copy of each inside loop per mode: where no result needs the s term
  * nor the clamp (ReLU with output zero point -128, the usual case), and
- * all. */
-#define DW_INSIDE(name, m)                                                                     \
-    static NNOM_NOINLINE NNOM_DW_NOSCHED void name##_##m(const dw_group_t *g, const int8_t *x,             \
-                                         const int16x2_t *w, int8_t *out, int32_t n,           \
-                                         int32_t k)                                            \
+ * all; each over `lines` lines xl input bytes and ol output bytes apart. */
+/* The lines of a run: how many, input and output bytes between them. */
+typedef struct {
+    int32_t n, xl, ol;
+} dw_lines_t;
+
+#define DW_INSIDE3(m)                                                                          \
+    static NNOM_NOINLINE NNOM_DW_NOSCHED void dw_in3_##m(                                      \
+        const dw_group_t *g, const int8_t *x, const int16x2_t *w, int8_t *out, int32_t n,      \
+        int32_t k, int32_t xp, int32_t wp, const dw_lines_t *ls)                               \
     {                                                                                          \
-        name##_mode(g, x, w, out, n, k, m);                                                    \
+        for (int32_t l_ = 0; l_ < ls->n; l_++)                                                 \
+            dw_in3_mode(g, x + l_ * ls->xl, w, out + l_ * ls->ol, n, k, m, xp, wp);            \
     }
-DW_INSIDE(dw_in3, 0)
-DW_INSIDE(dw_in3, 3)
-DW_INSIDE(dw_in1, 0)
-DW_INSIDE(dw_in1, 3)
-#undef DW_INSIDE
+/* dw_in1's loop has no register to spare: one line per call */
+#define DW_INSIDE1(m)                                                                          \
+    static NNOM_NOINLINE NNOM_DW_NOSCHED void dw_in1_##m(const dw_group_t *g, const int8_t *x, \
+                                                         const int16x2_t *w, int8_t *out,      \
+                                                         int32_t n, int32_t k, int32_t xp,     \
+                                                         int32_t wp)                           \
+    {                                                                                          \
+        dw_in1_mode(g, x, w, out, n, k, m, xp, wp);                                            \
+    }
+DW_INSIDE3(0)
+DW_INSIDE3(3)
+DW_INSIDE1(0)
+DW_INSIDE1(3)
+#undef DW_INSIDE3
+#undef DW_INSIDE1
 
 static void dw_in3(const dw_group_t *g, const int8_t *x, const int16x2_t *w, int8_t *out,
-                   int32_t n, int32_t rows, int mode)
+                   int32_t n, int32_t rows, int mode, int32_t xp, int32_t wp,
+                   const dw_lines_t *ls)
 {
-    (mode ? dw_in3_3 : dw_in3_0)(g, x, w, out, n, rows);
+    (mode ? dw_in3_3 : dw_in3_0)(g, x, w, out, n, rows, xp, wp, ls);
 }
 
 static void dw_in1(const dw_group_t *g, const int8_t *x, const int16x2_t *w, int8_t *out,
-                   int32_t n, int32_t k, int mode)
+                   int32_t n, int32_t k, int mode, int32_t xp, int32_t wp, const dw_lines_t *ls)
 {
-    (mode ? dw_in1_3 : dw_in1_0)(g, x, w, out, n, k);
+    for (int32_t l_ = 0; l_ < ls->n; l_++)
+        (mode ? dw_in1_3 : dw_in1_0)(g, x + l_ * ls->xl, w, out + l_ * ls->ol, n, k, xp, wp);
 }
 #endif
 
@@ -390,7 +454,7 @@ static void dw_pairs3_setup(dw_group_t *g)
         const int word = i & 1, top = i >> 1; /* channel i in g->w: (0, 2), (1, 3) */
         uint32_t w[3];
         for (int t = 0; t < 3; t++)
-            w[t] = ((uint32_t)g->w[2 * t + word] >> (16 * top)) & 0xFFFFu;
+            w[t] = ((uint32_t)g->w[2 * (DW_LEAD(3) + t) + word] >> (16 * top)) & 0xFFFFu;
         int32_t *q = g->pc[i];
         q[0] = (int32_t)(w[0] | w[1] << 16);
         q[1] = (int32_t)(w[2] | w[0] << 16);
@@ -481,6 +545,53 @@ static NNOM_NOINLINE NNOM_DW_NOSCHED void dw_pairs3(const dw_group_t *g, const i
 #undef DW_LDRD
 #endif
 
+#if !defined(__OPTIMIZE_SIZE__)
+/* The border outputs [o0, o1) of a line by the inside loops, kk taps each:
+ * every window moved to start at input xstart (0 on the left, in - kk on
+ * the right), so from output to output only the weights move (back by the
+ * stride; the taps off the kernel are the zero ones, see DW_LEAD). */
+static void dw_edge(const dw_group_t *g, const dw_line_t *l, int32_t o0, int32_t o1,
+                    int32_t xstart, int32_t kk, int mode, const dw_lines_t *ls)
+{
+    if (o1 <= o0)
+        return;
+    const int8_t *x = l->x + xstart * l->u.xb;
+    const int16x2_t *w = l->w + 2 * (xstart - (o0 * l->u.s - l->u.pad));
+    int8_t *out = l->out + o0 * l->u.ob;
+    if (l->u.k == 3)
+        dw_in3(g, x, w, out, o1 - o0, l->rows, mode, 0, -2 * l->u.s, ls);
+    else
+        dw_in1(g, x, w, out, o1 - o0, kk, mode, 0, -2 * l->u.s, ls);
+}
+
+/* The lines ls of l's shape (l the first) whose every output suits the
+ * inside loops (no dilation along u, windows of three or single rows, each
+ * output with a tap in the input): 0 where they do not. */
+static int dw_runs(const dw_group_t *g, const dw_line_t *l, int mode, const dw_lines_t *ls)
+{
+    const dw_axis_t *u = &l->u;
+    const int32_t kk = u->k < u->in ? u->k : u->in; /* taps per output */
+    if (u->d != 1 || !(u->k == 3 ? kk == 3 : l->rows == 1 && kk > 1) || u->pad >= u->k ||
+        (u->out - 1) * u->s - u->pad >= u->in)
+        return 0;
+    dw_edge(g, l, 0, l->lo, 0, kk, mode, ls);
+    const int32_t n = l->hi - l->lo;
+    if (n > 0) {
+        const int8_t *x = l->x + (l->lo * u->s - u->pad) * u->xb;
+        int8_t *out = l->out + l->lo * u->ob;
+        if (g->pairs && n >= 2)
+            for (int32_t m = 0; m < ls->n; m++)
+                dw_pairs3(g, x + m * ls->xl, out + m * ls->ol, n);
+        else if (u->k == 3)
+            dw_in3(g, x, l->w, out, n, l->rows, mode, g->xp, 0, ls);
+        else
+            dw_in1(g, x, l->w, out, n, u->k, mode, g->xp, 0, ls);
+    }
+    dw_edge(g, l, l->hi, u->out, u->in - kk, kk, mode, ls);
+    return 1;
+}
+#endif
+
 /* One line: the inside outputs by the loops above where they suit, the
  * others (and every output of other kernel shapes) tap by tap. */
 static NNOM_NOINLINE void dw_line(const dw_group_t *g, const dw_line_t *l, int mode)
@@ -489,6 +600,9 @@ static NNOM_NOINLINE void dw_line(const dw_group_t *g, const dw_line_t *l, int m
     const int32_t xs = g->xs, op = l->u.ob;
 #if !defined(__OPTIMIZE_SIZE__)
     mode = mode ? DW_SIGN | DW_CLAMP : 0;
+    const dw_lines_t one = {1, 0, 0};
+    if (dw_runs(g, l, mode, &one))
+        return;
 #endif
     for (int32_t o = 0; o < l->u.out; o++) {
         const int32_t u0 = o * l->u.s - l->u.pad;
@@ -505,13 +619,17 @@ static NNOM_NOINLINE void dw_line(const dw_group_t *g, const dw_line_t *l, int m
             }
 #endif
             if (k == 3) {
+#if defined(__OPTIMIZE_SIZE__)
                 dw_in3(g, x, l->w, out, n, l->rows, mode);
+#else
+                dw_in3(g, x, l->w, out, n, l->rows, mode, g->xp, 0, &one);
+#endif
                 o = l->hi - 1;
                 continue;
             }
 #if !defined(__OPTIMIZE_SIZE__)
             if (l->rows == 1 && k > 1) {
-                dw_in1(g, x, l->w, out, n, k, mode);
+                dw_in1(g, x, l->w, out, n, k, mode, g->xp, 0, &one);
                 o = l->hi - 1;
                 continue;
             }
@@ -527,33 +645,62 @@ static NNOM_NOINLINE void dw_line(const dw_group_t *g, const dw_line_t *l, int m
 #undef DW_TAPS
 #undef DW_TAP
 
-/* Sets up group c (with widen, its weights too); 0 where a channel does
- * not suit: its requantisation is not the SMLAL form, or 2 acc might not
- * fit in 32 bits. */
-static int group_of(const dw_ctx_t *t, int32_t c, dw_group_t *g, int widen)
+/* 1 where every channel suits the group path: its requantisation is the
+ * SMLAL form and 2 acc fits in 32 bits. */
+static int groups_fit(const dw_ctx_t *t)
+{
+    const nnom_conv_args_t *a = t->a;
+    const int32_t reach = ((int32_t)1 << 30) - t->kh * t->kw * 255 * 128; /* |acc| < 2^30 */
+    for (int32_t c = 0; c < t->oc; c++) {
+        const int32_t b = a->bias[c];
+        if (!nnom_rq_fast_ok(a->rq.mult[c], a->rq.shift[c]) || b >= reach || b <= -reach)
+            return 0;
+    }
+    return 1;
+}
+
+/* 1 where the lines run down the height (u): always for (k, 1) kernels;
+ * at -O2 also where the height has more outputs than the width (fewer,
+ * longer lines). */
+static int dw_down(const dw_ctx_t *t)
+{
+#if defined(__OPTIMIZE_SIZE__)
+    return t->kw == 1 && t->kh > 1;
+#else
+    return (t->kw == 1 && t->kh > 1) || (t->oh > t->ow && t->kh > 1);
+#endif
+}
+
+/* Sets up group c: bias, requantisation and widened weights (at -O2 into
+ * the rows' places between their zero taps, which the caller cleared). */
+static void group_of(const dw_ctx_t *t, int32_t c, dw_group_t *g)
 {
     const nnom_conv_args_t *a = t->a;
     const int32_t taps = t->kh * t->kw;
-    const int32_t reach = ((int32_t)1 << 30) - taps * 255 * 128; /* |acc| below 2^30 */
     for (int i = 0; i < 4; i++) {
-        const int32_t mult = a->rq.mult[c + i], shift = a->rq.shift[c + i], b = a->bias[c + i];
-        if (!nnom_rq_fast_ok(mult, shift) || b >= reach || b <= -reach)
-            return 0;
-        g->bias[i] = 2 * b;
-        g->mb[2 * i] = mult;
+        const int32_t shift = a->rq.shift[c + i];
+        g->bias[i] = 2 * a->bias[c + i];
+        g->mb[2 * i] = a->rq.mult[c + i];
         g->mb[2 * i + 1] = (int32_t)((uint32_t)(2 * a->p.output_zp + 1) << (-shift - 1));
         g->e[i] = -shift;
     }
-    for (int32_t k = 0; k < taps * widen; k++) {
-        const uint32_t u = nnom_read4(a->weight + k * t->oc + c);
-        const int16x2_t we = __sxtb16((int8x4_t)u), wo = nnom_sxtb16_odd(u);
-        g->w[2 * k] = __sadd16(we, we);
-        g->w[2 * k + 1] = __sadd16(wo, wo);
-    }
-    g->lo4 = ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u;
-    g->hi4 = ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u;
-    g->off = nnom_offset2(a->p.input_zp);
-    return 1;
+#if defined(__OPTIMIZE_SIZE__)
+    const int32_t ku = taps, lead = 0, row = 0, tstep = t->oc, rstep = 0;
+#else
+    /* kernel rows along u: down the height, the kernel's columns */
+    const int down = dw_down(t);
+    const int32_t ku = down ? t->kh : t->kw, lead = DW_LEAD(ku), row = 2 * (DW_ROW(ku) - ku);
+    const int32_t tstep = (down ? t->kw : 1) * t->oc, rstep = (down ? 1 : t->kw) * t->oc;
+#endif
+    const int8_t *wr = a->weight + c;
+    int16x2_t *w = g->w + 2 * lead;
+    for (int32_t k = 0; k < taps; w += row, wr += rstep)
+        for (int32_t j = 0; j < ku; j++, k++, w += 2) {
+            const uint32_t u = nnom_read4(wr + j * tstep);
+            const int16x2_t we = __sxtb16((int8x4_t)u), wo = nnom_sxtb16_odd(u);
+            w[0] = __sadd16(we, we);
+            w[1] = __sadd16(wo, wo);
+        }
 }
 
 /* Multiplier 1, channels a multiple of four, kh * kw <= DW_MAX_TAPS: group
@@ -565,8 +712,8 @@ static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
     const nnom_conv_args_t *a = t->a;
     const dw_axis_t h = {t->ih, t->kh, t->sh, t->dh, t->pt, t->oh, t->iw * t->ic, t->ow * t->oc};
     const dw_axis_t wd = {t->iw, t->kw, t->sw, t->dw, t->pl, t->ow, t->ic, t->oc};
-    /* (k, 1) kernels run down the column: u is the height */
-    const int down = t->kw == 1 && t->kh > 1;
+    /* lines down the height (see dw_down): u is the height */
+    const int down = dw_down(t);
     const dw_axis_t u = down ? h : wd, v = down ? wd : h;
     const int mode = (a->p.act_min >= a->p.output_zp ? 0 : DW_SIGN) |
                      (a->p.act_min > -128 || a->p.act_max < 127 ? DW_CLAMP : 0);
@@ -575,10 +722,22 @@ static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
     hi = hi < 0 ? 0 : hi / u.s + 1;
     lo = lo < u.out ? lo : u.out;
     hi = hi < lo ? lo : (hi < u.out ? hi : u.out);
+    if (!groups_fit(t))
+        return 0;
+#if !defined(__OPTIMIZE_SIZE__)
+    /* lines [vlo, vhi) across v have all their rows of taps in the input */
+    int32_t vlo = (v.pad + v.s - 1) / v.s, vhi = v.in - 1 + v.pad - (v.k - 1) * v.d;
+    vhi = vhi < 0 ? 0 : vhi / v.s + 1;
+    vlo = vlo < v.out ? vlo : v.out;
+    vhi = vhi < vlo ? vlo : (vhi < v.out ? vhi : v.out);
+#endif
     dw_group_t g;
-    for (int32_t c = 0; c < t->oc; c += 4)
-        if (!group_of(t, c, &g, 0))
-            return 0;
+#if !defined(__OPTIMIZE_SIZE__)
+    memset(g.w, 0, (size_t)(t->kh * t->kw / u.k * DW_ROW(u.k)) * 2 * sizeof(g.w[0]));
+#endif
+    g.lo4 = ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u;
+    g.hi4 = ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u;
+    g.off = nnom_offset2(a->p.input_zp);
     g.xs = u.d * u.xb;
     g.xr = v.d * v.xb;
     g.xp = u.s * u.xb;
@@ -587,7 +746,7 @@ static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
     g.pairs = u.k == 3 && t->kh * t->kw == 3 && g.xp == g.xs && mode == 0;
 #endif
     for (int32_t c = 0; c < t->oc; c += 4) {
-        group_of(t, c, &g, 1);
+        group_of(t, c, &g);
 #if !defined(__OPTIMIZE_SIZE__)
         if (g.pairs)
             dw_pairs3_setup(&g);
@@ -608,10 +767,18 @@ static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
                                  hi,
                                  kv1 - kv0,
                                  v.d * v.xb,
-                                 2 * u.k,
+                                 2 * DW_ROW(u.k),
                                  a->input + c + (v0 + kv0 * v.d) * v.xb,
-                                 g.w + 2 * kv0 * u.k,
+                                 g.w + 2 * (kv0 * DW_ROW(u.k) + DW_LEAD(u.k)),
                                  out};
+#if !defined(__OPTIMIZE_SIZE__)
+            /* the lines [ov, vhi) with all rows of taps in one run */
+            const dw_lines_t ls = {vhi - ov, v.s * v.xb, v.ob};
+            if (ov == vlo && ls.n > 1 && dw_runs(&g, &l, mode ? DW_SIGN | DW_CLAMP : 0, &ls)) {
+                ov = vhi - 1;
+                continue;
+            }
+#endif
             dw_line(&g, &l, mode);
         }
     }

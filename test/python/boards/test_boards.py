@@ -203,9 +203,10 @@ def pool_model(k: int, rng: np.random.Generator):
 # Depthwise shapes of the local kernel's group path (multiplier 1, channels a
 # multiple of four on DSP cores): (k, 1) columns run down the height (inside
 # and border outputs, 15 taps over 13 rows: borders only; 33 taps: beyond
-# the group path), 3x3 straight, rows of k taps, stride, dilation, the
-# activations that need the rounding's sign term and the clamp or neither,
-# and a bias too large for the doubled accumulators (the per-pixel path).
+# the group path), 3x3 straight (down the height where it has more
+# outputs), rows of k taps, stride, dilation, the activations that need the
+# rounding's sign term and the clamp or neither, and a bias too large for
+# the doubled accumulators (the per-pixel path).
 # (input (h, w, c), DepthwiseConv2D arguments).
 DW_CASES = [
     ((49, 1, 12), dict(kernel_size=(3, 1), padding="same", activation="relu")),
@@ -219,6 +220,8 @@ DW_CASES = [
     ((7, 6, 8), dict(kernel_size=3, padding="valid")),
     ((6, 5, 8), dict(kernel_size=(2, 3), padding="valid", activation="relu6")),
     ((5, 9, 4), dict(kernel_size=(1, 4), padding="same", activation="relu")),
+    ((11, 5, 8), dict(kernel_size=3, padding="same", activation="relu6")),
+    ((12, 5, 4), dict(kernel_size=3, strides=2, padding="same")),
     ((4, 6, 8), dict(kernel_size=3, padding="same", activation="relu")),
 ]
 DW_HUGE_BIAS = len(DW_CASES) - 1  # its weights scaled down: |bias| near 2^30

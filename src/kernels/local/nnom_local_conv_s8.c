@@ -477,11 +477,11 @@ static void conv_patch(const ctx_t *t, int16_t *patch)
 }
 
 #else
-/* -Os: output pixels one at a time, output channels two at a time, the
- * taps inside the input as runs ((x - zp) * w with the shared dot
- * product nnom_dot2_s8; one run per window row, one per tap when dilated) on top of the
- * bias, and the shared requantisation: the same bytes in little code. No
- * scratch is used (the converter reserves the -O2 patch path's). */
+/* -Os: output pixels one at a time, output channels two at a time: the
+ * bias plus (x - zp) * w over the taps inside the input, as runs through
+ * the shared dot product nnom_dot2_s8 (one run per window row, one per tap
+ * when dilated), then the shared requantisation: the same bytes in little
+ * code. No scratch is used (the converter reserves the -O2 patch path's). */
 static NNOM_NOINLINE void dot2_run(const int8_t *x, int32_t zp, const int8_t *w0,
                                    const int8_t *w1, int32_t n, int32_t *acc)
 {

@@ -2,7 +2,8 @@
  * nnom_local_conv_s8.c - Conv2D (HWC input, [out][kh][kw][in] weights),
  * per-channel requantisation, bit-exact with nnom/reference.
  *
- * Two paths:
+ * -Os builds: one plain loop over outputs and taps (conv_plain(), at the
+ * end). Otherwise two paths:
  * - in.c >= 4: direct convolution, no im2col. A window row is kw * in.c
  *   contiguous bytes, in the input (HWC) and in the weights, so the inner
  *   loops walk plain byte runs with no index arithmetic per multiply.
@@ -17,7 +18,7 @@
  * - in.c <= 3 (first layers: grey or RGB images): the windows of two output
  *   pixels are gathered into the scratch buffer as int16 (x - zero point,
  *   0 for padding), then every output channel is a dot product with them
- *   (at -Os: copied as int8 and computed as above, as one long row).
+ *   (the int16 patch needs the scratch; the direct path runs without it).
  *
  * Each pixel (or pair) is a separate function so that its inner loop gets
  * the registers to itself; requantisation constants are read once per
@@ -32,6 +33,20 @@
 #include "nnom_local_simd.h"
 
 #define PATCH_MAX_IC 3
+
+/* Scratch words of one pixel's int16 window (the patch path). */
+static uint32_t patch_words(int32_t K) { return (uint32_t)(K / 4 * 2 + K % 4); }
+
+/* Taps [lo, hi) of a window starting at s0 that fall inside [0, size). */
+static void tap_range(int32_t s0, int32_t size, int32_t k, int32_t dil, int32_t *lo, int32_t *hi)
+{
+    const int32_t a = s0 >= 0 ? 0 : (-s0 + dil - 1) / dil;
+    const int32_t b = size - s0 <= 0 ? 0 : (size - s0 + dil - 1) / dil;
+    *lo = a;
+    *hi = b < k ? b : k;
+}
+
+#if !defined(__OPTIMIZE_SIZE__)
 
 /* The arguments (a copy: a 1x1 convolution with stride 1 becomes one long
  * row) and what follows from them. */
@@ -49,16 +64,14 @@ static void ctx_of(const nnom_conv_args_t *a, ctx_t *t)
 {
     t->a = *a;
     nnom_dims_t *in = &t->a.in;
-#if !defined(__OPTIMIZE_SIZE__)
     /* A 1x1 convolution with stride 1 is a matrix product: one long row
-     * (-Os: row by row, less code). */
+     * */
     nnom_dims_t *out = &t->a.out;
     if (a->k.h == 1 && a->k.w == 1 && a->p.stride_h == 1 && a->p.stride_w == 1 &&
         a->p.pad_top == 0 && a->p.pad_left == 0 && out->h == in->h && out->w == in->w) {
         in->w = out->w = in->h * in->w;
         in->h = out->h = 1;
     }
-#endif
     t->K = a->k.h * a->k.w * in->c;
     t->row_bytes = in->w * in->c;
     t->run = a->k.w * in->c;
@@ -78,15 +91,6 @@ static void inner_range(int32_t size, int32_t k, int32_t stride, int32_t dil, in
     *hi = b < out ? b : out;
     if (*hi < *lo)
         *hi = *lo;
-}
-
-/* Taps [lo, hi) of a window starting at s0 that fall inside [0, size). */
-static void tap_range(int32_t s0, int32_t size, int32_t k, int32_t dil, int32_t *lo, int32_t *hi)
-{
-    const int32_t a = s0 >= 0 ? 0 : (-s0 + dil - 1) / dil;
-    const int32_t b = size - s0 <= 0 ? 0 : (size - s0 + dil - 1) / dil;
-    *lo = a;
-    *hi = b < k ? b : k;
 }
 
 /* ------------------------------------------------------------ pairs */
@@ -131,7 +135,6 @@ NNOM_HOT void mac_2x2(const int8_t *x, int32_t dx, const int8_t *w0, const int8_
     for (; rows > 0; rows--, x += skip) {
         int32_t n = run;
 #if NNOM_LOCAL_DSP
-#if !defined(__OPTIMIZE_SIZE__)
         /* eight values per iteration: half the loop and reload overhead */
         if (zp == 0) {
             for (; n >= 8; n -= 8, x += 8, w0 += 8, w1 += 8) {
@@ -146,13 +149,6 @@ NNOM_HOT void mac_2x2(const int8_t *x, int32_t dx, const int8_t *w0, const int8_
                 NNOM_MAC_2X2(4, NNOM_OFF_E, NNOM_OFF_O);
             }
         }
-#else
-        for (; n >= 8; n -= 8, x += 8, w0 += 8, w1 += 8) {
-            NNOM_MAC_2X2(0, NNOM_OFF_E, NNOM_OFF_O);
-            NNOM_SCHED_BARRIER();
-            NNOM_MAC_2X2(4, NNOM_OFF_E, NNOM_OFF_O);
-        }
-#endif
         for (; n >= 4; n -= 4, x += 4, w0 += 4, w1 += 4)
             NNOM_MAC_2X2(0, NNOM_OFF_E, NNOM_OFF_O);
 #endif
@@ -222,11 +218,9 @@ static NNOM_NOINLINE void pair_pixels(const ctx_t *t, const int8_t *x, const pai
     const int32_t *bias = folded ? a->bias_folded : a->bias;
     const int32_t zp_in = folded ? 0 : a->p.input_zp;
     const int32_t zp = a->p.output_zp, lo = a->p.act_min, hi = a->p.act_max;
-#if !defined(__OPTIMIZE_SIZE__)
     /* contiguous in the weights: every row in one call */
     const int flat = j->segs == 1 && j->run == j->wrow;
     const int32_t dx = j->dx, run = j->run, rows = j->rows, skip = j->row_step - run;
-#endif
 #if NNOM_LOCAL_MAC_ASM
     if (asm_takes(t, j)) {
         const nnom_pair_job_t pj = {
@@ -260,28 +254,16 @@ static NNOM_NOINLINE void pair_pixels(const ctx_t *t, const int8_t *x, const pai
         const int32_t c1 = c + 1 < oc ? c + 1 : c;
         const int8_t *w0 = a->weight + c * K + j->woff, *w1 = a->weight + c1 * K + j->woff;
         int32_t acc[4] = {bias[c], bias[c], bias[c1], bias[c1]};
-#if !defined(__OPTIMIZE_SIZE__)
         if (flat)
             mac_2x2(x, dx, w0, w1, run, rows, skip, zp_in, acc);
         else
-#endif
             mac_runs(x, j, w0, w1, zp_in, acc);
-#if defined(__OPTIMIZE_SIZE__)
-        /* -Os: the two channels in a loop (one copy of the requantisation) */
-        for (int k = 0; k < 2; k++) {
-            const int32_t ch = k ? c1 : c;
-            const nnom_rq_t r = nnom_rq_of(a->rq.mult[ch], a->rq.shift[ch], zp);
-            out[ch] = nnom_rq_apply(acc[2 * k], r, lo, hi);
-            out[step + ch] = nnom_rq_apply(acc[2 * k + 1], r, lo, hi);
-        }
-#else
         const nnom_rq_t r0 = nnom_rq_of(a->rq.mult[c], a->rq.shift[c], zp);
         out[c] = nnom_rq_apply(acc[0], r0, lo, hi);
         out[step + c] = nnom_rq_apply(acc[1], r0, lo, hi);
         const nnom_rq_t r1 = nnom_rq_of(a->rq.mult[c1], a->rq.shift[c1], zp);
         out[c1] = nnom_rq_apply(acc[2], r1, lo, hi);
         out[step + c1] = nnom_rq_apply(acc[3], r1, lo, hi);
-#endif
     }
 }
 
@@ -375,10 +357,6 @@ static void conv_direct(const ctx_t *t)
 
 /* ------------------------------------------------------------ patch path */
 
-/* Scratch words of one pixel's int16 window. */
-static uint32_t patch_words(int32_t K) { return (uint32_t)(K / 4 * 2 + K % 4); }
-
-#if !defined(__OPTIMIZE_SIZE__)
 /* The window as int16 halfwords (x - zp, 0 when padded), ordered for the DSP
  * inner loop: per group of four values v0..v3 the words (v0, v2) and
  * (v1, v3), which pair with SXTB16 of a weight word and of it rotated by 8;
@@ -499,45 +477,50 @@ static void conv_patch(const ctx_t *t, int16_t *patch)
 }
 
 #else
-/* -Os: two pixels' windows are copied into the scratch buffer as int8 (the
- * padding is the input zero point, real 0), and pair_pixels() treats them
- * as a one-row window of K bytes: less code than the int16 path, which
- * needs more scratch, so the same is reserved. */
-
-static void gather_window(const ctx_t *t, int32_t pixel, int8_t *p)
+/* -Os: output pixels one at a time, output channels two at a time: the
+ * bias plus (x - zp) * w over the taps inside the input, as runs through
+ * the shared dot product nnom_dot2_s8 (one run per window row, one per tap
+ * when dilated), then the shared requantisation: the same bytes in little
+ * code. No scratch is used (the converter reserves the -O2 patch path's). */
+static NNOM_NOINLINE void dot2_run(const int8_t *x, int32_t zp, const int8_t *w0,
+                                   const int8_t *w1, int32_t n, int32_t *acc)
 {
-    const nnom_conv_args_t *a = &t->a;
-    const int32_t ic = a->in.c;
-    const int32_t y0 = pixel / a->out.w * a->p.stride_h - a->p.pad_top;
-    const int32_t x0 = pixel % a->out.w * a->p.stride_w - a->p.pad_left;
-    for (int32_t ky = 0, y = y0; ky < a->k.h; ky++, y += a->p.dilation_h) {
-        const int row_in = y >= 0 && y < a->in.h;
-        const int8_t *row = a->input + (row_in ? y : 0) * t->row_bytes;
-        for (int32_t kx = 0, x = x0; kx < a->k.w; kx++, x += a->p.dilation_w)
-            for (int32_t c = 0; c < ic; c++)
-                *p++ = row_in && x >= 0 && x < a->in.w ? row[x * ic + c] : (int8_t)a->p.input_zp;
-    }
+    nnom_dot2_s8(x, -zp, w0, w1, n, acc);
 }
 
-/* Output pixels two at a time in output order (adjacent in the output even
- * across rows): each window gathered, then one run of K bytes. */
-static void conv_patch(const ctx_t *t, int16_t *scratch)
+static void conv_plain(const nnom_conv_args_t *a)
 {
-    int8_t *patch = (int8_t *)(void *)scratch;
-    const int32_t second = (int32_t)NNOM_ALIGN_UP((uint32_t)t->K), oc = t->a.out.c;
-    const int32_t n = t->a.out.h * t->a.out.w;
-    pair_job_t j = {second, oc, 1, 0, 1, 0, t->K, 0, t->K, 0, 1};
-    for (int32_t i = 0; i < n; i += 2) {
-        const int two = i + 1 < n;
-        gather_window(t, i, patch);
-        if (two)
-            gather_window(t, i + 1, patch + second);
-        j.dx = two ? second : 0;
-        j.step = two ? oc : 0;
-        pair_pixels(t, patch, &j, t->a.output + i * oc);
-    }
+    const int32_t ic = a->in.c, oc = a->out.c, K = a->k.h * a->k.w * ic;
+    const int32_t dil = a->p.dilation_w != 1;
+    int8_t *out = a->output;
+    for (int32_t oy = 0; oy < a->out.h; oy++)
+        for (int32_t ox = 0; ox < a->out.w; ox++, out += oc) {
+            const int32_t y0 = oy * a->p.stride_h - a->p.pad_top;
+            const int32_t x0 = ox * a->p.stride_w - a->p.pad_left;
+            int32_t ky0, ky1, kx0, kx1;
+            tap_range(y0, a->in.h, a->k.h, a->p.dilation_h, &ky0, &ky1);
+            tap_range(x0, a->in.w, a->k.w, a->p.dilation_w, &kx0, &kx1);
+            const int32_t segs = dil ? kx1 - kx0 : kx1 > kx0, n = dil ? ic : (kx1 - kx0) * ic;
+            for (int32_t c = 0; c < oc; c += 2) {
+                const int32_t c1 = c + 1 < oc ? c + 1 : c;
+                int32_t acc[2] = {a->bias[c], a->bias[c1]};
+                for (int32_t ky = ky0; ky < ky1; ky++)
+                    for (int32_t s = 0; s < segs; s++) {
+                        const int32_t kx = kx0 + s, w = (ky * a->k.w + kx) * ic;
+                        const int32_t y = y0 + ky * a->p.dilation_h;
+                        const int32_t x = x0 + kx * a->p.dilation_w;
+                        dot2_run(a->input + (y * a->in.w + x) * ic, a->p.input_zp,
+                                 a->weight + c * K + w, a->weight + c1 * K + w, n, acc);
+                    }
+                for (int k = 0; k < 2; k++) {
+                    const int32_t ch = k ? c1 : c;
+                    const nnom_rq_t r = nnom_rq_of(a->rq.mult[ch], a->rq.shift[ch], a->p.output_zp);
+                    out[ch] = nnom_rq_apply(acc[k], r, a->p.act_min, a->p.act_max);
+                }
+            }
+        }
 }
-#endif
+#endif /* __OPTIMIZE_SIZE__ */
 
 /* ------------------------------------------------------------ entry */
 
@@ -552,9 +535,13 @@ uint32_t nnom_local_conv_s8_scratch(const void *args)
 nnom_status_t nnom_local_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
 {
     const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
-    ctx_t t;
     if (a->in.c < 1 || a->out.c < 1 || a->k.c != a->in.c)
         return NN_SIZE_MISMATCH;
+#if defined(__OPTIMIZE_SIZE__)
+    (void)ctx;
+    conv_plain(a);
+#else
+    ctx_t t;
 #if NNOM_CONV1CH
     if (a->in.c == 1 && nnom_conv1ch_suits(a)) {
         nnom_conv1ch_s8(a);
@@ -563,10 +550,11 @@ nnom_status_t nnom_local_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
 #endif
     ctx_of(a, &t);
     /* 1-3 channels: windows gathered in the scratch (the direct path
-     * without it: -Os dense layers come here with none) */
+     * without it) */
     if (a->in.c <= PATCH_MAX_IC && ctx->buf != NULL)
         conv_patch(&t, (int16_t *)(void *)ctx->buf);
     else
         conv_direct(&t);
+#endif
     return NN_SUCCESS;
 }

@@ -144,8 +144,10 @@ const nnom_kernel_t nnom_deconv_kernels[] = {LOCAL_DECONV};
 
 /* Without Helium CMSIS-NN's fully connected kernel takes every case; at
  * -O2 the local one goes first where its assembly loop runs (faster: 1.5-1.7
- * against 1.9-2.3 instructions per MAC on the Cortex-M4; both need no
- * scratch, so the choice may depend on the weights' requantisation). */
+ * against 1.9-2.3 instructions per MAC on the Cortex-M4). Both need no
+ * scratch, so the pick can change at run time without touching the plan:
+ * the local entry takes every layer of its shapes and runs the C loop for
+ * the rare layer whose requantisation the assembly does not cover. */
 const nnom_kernel_t nnom_fc_kernels[] = {
 #if NNOM_CMSIS_NN_MVE
     {nnom_cmsis_fc_scratch, nnom_cmsis_fc_s8},

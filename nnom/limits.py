@@ -51,17 +51,6 @@ _ATTR_FIELDS = {
 }
 # recurrent cells (inc/nnom_rnn.h) keep 16-bit units and features
 _RNN_FIELDS = {"units": ("units", U16), "in_features": ("input features", U16)}
-_RNN_OPS = ("simple_rnn", "gru", "lstm")
-# a window's taps: kernel (h, w) times the input channels it reads
-_TAPS_CHANNELS = {
-    "conv2d": True,
-    "deconv2d": True,
-    "dwconv2d": False,
-    "maxpool": False,
-    "avgpool": False,
-    "sumpool": False,
-}
-_GLOBAL_POOLS = ("global_maxpool", "global_avgpool", "global_sumpool")
 
 
 class LimitError(NnomError):
@@ -101,11 +90,12 @@ def _check_window(node: Node) -> None:
         for k, d in zip(kernel_hw, dilation):
             if (k - 1) * d + 1 > MAX_WINDOW:
                 raise _fail(node, f"a kernel of {k} with dilation {d} spans over {MAX_WINDOW}")
+    counts_channels = op_named(node.op).window_counts_channels
     taps = math.prod(kernel_hw)
     kernel = node.weights.get("kernel")
-    if _TAPS_CHANNELS.get(node.op) and kernel is not None and kernel.ndim == 4:
+    if counts_channels and kernel is not None and kernel.ndim == 4:
         taps *= int(kernel.shape[2])
-    if node.op in _TAPS_CHANNELS and taps > MAX_WINDOW:
+    if counts_channels is not None and taps > MAX_WINDOW:
         raise _fail(node, f"its window of {taps} taps is over {MAX_WINDOW}")
     if node.op == "deconv2d":  # (in - 1) * stride + span in int32 (nnom_deconv2d.c)
         for size, s in zip(node.attrs.get("in_hw", ()), node.attrs.get("strides", ())):
@@ -116,7 +106,7 @@ def _check_window(node: Node) -> None:
 def check_node(node: Node) -> None:
     check_shape(node)
     _over(node, _ATTR_FIELDS)
-    if node.op in _RNN_OPS:
+    if op_named(node.op).recurrent_fields:
         _over(node, _RNN_FIELDS)
         steps, units = node.attrs.get("timesteps", 1), node.attrs.get("units", 1)
         if steps * units > MAX_TENSOR_BYTES // 4:  # its int16 sequence scratch
@@ -149,7 +139,7 @@ def check_graph(g: Graph) -> None:
         raise NnomError(f"the model has over {U8} inputs or outputs (see docs/limits.md)")
     for node in g.nodes:
         check_node(node)
-        if node.op in _GLOBAL_POOLS and node.inputs:
+        if op_named(node.op).pools_whole_input and node.inputs:
             h, w, _ = hwc(g.node(node.inputs[0]).shape)
             if h * w > MAX_WINDOW:  # sums of int8 values in int32 (nnom_global_pool.c)
                 raise _fail(node, f"it pools {h * w} positions, over {MAX_WINDOW}")

@@ -85,6 +85,7 @@ def _keras_conv(ctx) -> None:
 
 class Conv2D(Op):
     name = "conv2d"
+    window_counts_channels = True
     table_name = "Conv2D"
     c_constructor = "nnom_conv2d_s"
     keras_classes = {"Conv1D": _keras_conv, "Conv2D": _keras_conv}

@@ -81,6 +81,7 @@ def as_channel_affine(node, scale: np.ndarray, shift: np.ndarray) -> None:
 
 class DWConv2D(Op):
     name = "dwconv2d"
+    window_counts_channels = False
     table_name = "DW_Conv2D"
     c_constructor = "nnom_dwconv2d_s"
     keras_classes = {

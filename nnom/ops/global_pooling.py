@@ -31,6 +31,7 @@ def _whole(x: np.ndarray) -> dict:
 
 
 class GlobalPool(Op):
+    pools_whole_input = True
     """Global max or average pooling: the input's quantisation. One class,
     one instance per kind: `reduce` is the float run, `kernel` the int8
     reference over the whole input."""
@@ -60,6 +61,7 @@ class GlobalPool(Op):
 
 
 class GlobalSumPool(Op):
+    pools_whole_input = True
     name = "global_sumpool"
     table_name = "GlobalSum"
     c_constructor = "nnom_global_sumpool_s"

@@ -60,6 +60,7 @@ def _windows(node, x, fill):
 
 
 class _Pool(Op):
+    window_counts_channels = False
     """A window pooling with the input's quantisation."""
 
     pass_through = True
@@ -128,6 +129,7 @@ class AvgPool(_Pool):
 
 class SumPool(Op):
     name = "sumpool"
+    window_counts_channels = False
     table_name = "SumPool"
     c_constructor = "nnom_sumpool_s"
 

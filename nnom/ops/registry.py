@@ -44,6 +44,13 @@ class Op:
     keeps_state = False  # run_int8 takes the states dict (stateful recurrent layers)
     # int8 kernel and int32 bias per output channel: checked by limits.py and layer_checks.py
     weighted = False
+    # Sizes the C fields bound (limits.py): a sliding window whose taps count
+    # the input channels too (True) or only positions (False), None: none;
+    # recurrent units and features in 16-bit fields; a global pool's sum of
+    # every position in int32.
+    window_counts_channels: bool | None = None
+    recurrent_fields = False
+    pools_whole_input = False
 
     # -- float and int8 execution (NHWC arrays) --
     def run_float(self, node: Node, ins: list[np.ndarray]) -> np.ndarray:

@@ -49,6 +49,7 @@ def _table(writer, act: Activation | None, table) -> str:
 
 
 class Recurrent(Op):
+    recurrent_fields = True
     """One cell kind. MACs, scratch and state bytes are the numbers
     src/layers/nnom_rnn.c computes (rnn_build, nnom_rnn_state_bytes)."""
 

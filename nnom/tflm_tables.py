@@ -103,8 +103,9 @@ def _sigmoid_like_params(in_scale: float) -> tuple[int, int, int]:
     return mult, shift, radius
 
 
-def logistic_table(in_scale: float, in_zp: int) -> np.ndarray:
-    """TFLM's int8 LOGISTIC (output scale 1/256, zero point -128)."""
+def _saturating_table(in_scale: float, in_zp: int, q0, frac_bits: int, out_zp: int) -> np.ndarray:
+    """TFLM's int8 LOGISTIC/TANH shape: the ends saturate beyond the input
+    radius, inside the Q0.31 function `q0` rounded to `frac_bits` bits."""
     mult, shift, radius = _sigmoid_like_params(in_scale)
     out = []
     for q in range(-128, 128):
@@ -114,25 +115,19 @@ def logistic_table(in_scale: float, in_zp: int) -> np.ndarray:
         elif x >= radius:
             out.append(127)
         else:
-            v = _rdbp(_logistic_q0(_mbqm(x, mult, shift)), 31 - 8)
-            out.append(min(max(v - 128, -128), 127))
+            v = _rdbp(q0(_mbqm(x, mult, shift)), 31 - frac_bits)
+            out.append(min(max(v + out_zp, -128), 127))
     return np.array(out, dtype=np.int8)
+
+
+def logistic_table(in_scale: float, in_zp: int) -> np.ndarray:
+    """TFLM's int8 LOGISTIC (output scale 1/256, zero point -128)."""
+    return _saturating_table(in_scale, in_zp, _logistic_q0, 8, -128)
 
 
 def tanh_table(in_scale: float, in_zp: int) -> np.ndarray:
     """TFLM's int8 TANH (output scale 1/128, zero point 0)."""
-    mult, shift, radius = _sigmoid_like_params(in_scale)
-    out = []
-    for q in range(-128, 128):
-        x = q - in_zp
-        if x <= -radius:
-            out.append(-128)
-        elif x >= radius:
-            out.append(127)
-        else:
-            v = _rdbp(_tanh_q0(_mbqm(x, mult, shift)), 31 - 7)
-            out.append(min(max(v, -128), 127))
-    return np.array(out, dtype=np.int8)
+    return _saturating_table(in_scale, in_zp, _tanh_q0, 7, 0)
 
 
 def _sat16(x: int) -> int:

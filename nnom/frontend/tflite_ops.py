@@ -235,6 +235,21 @@ def _dequantize(ctx) -> None:
 # ------------------------------------------------------------ convolutions
 
 
+def _ohwi_filter(ctx, x: Node, bias_index: int, hint: str = ""):
+    """The OHWI filter (input 1) of a convolution over the NHWC input x,
+    its per-channel scales (int8 files) and its bias."""
+    if len(x.shape) != 3:
+        raise ctx.fail(f"needs an NHWC input, got shape {x.shape}")
+    w = ctx.const(1, "filter")
+    if w.data.ndim != 4:
+        raise ctx.fail(f"filter shape {w.shape} is not OHWI")
+    cout, _, _, cin = w.shape
+    if cin != x.shape[2]:
+        raise ctx.fail(f"filter takes {cin} channels, the input has {x.shape[2]}{hint}")
+    scales = _channel_scales(ctx, w, cout, 0) if ctx.int8 else None
+    return w, scales, _bias(ctx, bias_index, cout)
+
+
 def _window(ctx, x: Node, kh: int, kw: int, o: dict, dilated: bool = True):
     h, w, _ = x.hwc
     padding = PADDING.get(int(o.get("Padding", 0)))
@@ -287,16 +302,8 @@ def _window_node(ctx, op: str, x, attrs, hwc, kernel, bias, scales, q_kernel, ax
 @handles("CONV_2D")
 def _conv(ctx) -> None:
     x, o = ctx.input_node(0), ctx.op.options
-    if len(x.shape) != 3:
-        raise ctx.fail(f"needs an NHWC input, got shape {x.shape}")
-    w = ctx.const(1, "filter")
-    if w.data.ndim != 4:
-        raise ctx.fail(f"filter shape {w.shape} is not OHWI")
+    w, scales, bias = _ohwi_filter(ctx, x, 2, " (grouped?)")
     cout, kh, kw, cin = w.shape
-    if cin != x.shape[2]:
-        raise ctx.fail(f"filter takes {cin} channels, the input has {x.shape[2]} (grouped?)")
-    scales = _channel_scales(ctx, w, cout, 0) if ctx.int8 else None
-    bias = _bias(ctx, 2, cout)
     attrs, oh, ow = _window(ctx, x, kh, kw, o)
     kernel = _float_weights(ctx, w, scales, 0).transpose(1, 2, 3, 0)
     _window_node(
@@ -382,16 +389,8 @@ def _fully_connected(ctx) -> None:
 def _transpose_conv(ctx) -> None:
     o = ctx.op.options
     x = ctx.input_node(2)
-    if len(x.shape) != 3:
-        raise ctx.fail(f"needs an NHWC input, got shape {x.shape}")
-    w = ctx.const(1, "filter")
-    if w.data.ndim != 4:
-        raise ctx.fail(f"filter shape {w.shape} is not OHWI")
+    w, scales, bias = _ohwi_filter(ctx, x, 3)
     cout, kh, kw, cin = w.shape
-    if cin != x.shape[2]:
-        raise ctx.fail(f"filter takes {cin} channels, the input has {x.shape[2]}")
-    scales = _channel_scales(ctx, w, cout, 0) if ctx.int8 else None
-    bias = _bias(ctx, 3, cout)
     padding = PADDING.get(int(o.get("Padding", 0)))
     strides = (int(o["StrideH"]), int(o["StrideW"]))
     if padding is None or min(strides) < 1:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import cmsis_sizes
+from .. import backends, cmsis_sizes
 from ..c_text import PADDING, hw_call, padded_window_fields
 from ..frontend.keras_context import as_2d, pair
 from ..geometry import window_output
@@ -132,8 +132,8 @@ class Conv2D(Op):
         a = node.attrs
         kh, kw = a["kernel"]
         cin = node.weights["kernel"].shape[2]
-        if cin <= 3 or (arch == "dsp" and (kh, kw) != (1, 1) and cin >= 16):
-            return None  # nnom_cmsis_conv_suits: the local kernel is faster
+        if not backends.cmsis_nn_takes("conv", arch, channels=cin, kernel=(kh, kw)):
+            return None  # the dispatch keeps the local kernel (backends.json says why)
         return cmsis_sizes.conv_wrapper(
             arch,
             cin,

@@ -55,7 +55,10 @@ class Dense(Op):
         return int(node.weights["kernel"].size)
 
     def cmsis_scratch(self, node, arch, in_hw):
-        return 0  # arm_fully_connected_s8 needs none
+        # none, whichever kernel backends.json's "fc" rule picks: CMSIS-NN's
+        # arm_fully_connected_s8 (Helium: bias_folded is its kernel sums) or
+        # the local one
+        return 0
 
     def emit_config(self, w, node, n, super_):
         arrays, fields = emit_arrays(w, n, node.q)

@@ -121,7 +121,8 @@ class DWConv2D(Op):
         a = node.attrs
         kh, kw = a["kernel"]
         cout = node.hwc[2]
-        if backends.depthwise_group(arch, a["multiplier"], cout, kh * kw):
+        shape = {"multiplier": a["multiplier"], "channels": cout, "taps": kh * kw}
+        if not backends.cmsis_nn_takes("dwconv", arch, **shape):
             return None  # the dispatch keeps the local group path there: it is faster
         return cmsis_sizes.depthwise_wrapper(
             arch,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .. import cmsis_sizes
+from .. import backends, cmsis_sizes
 from ..c_text import PADDING, hw_call, window_fields
 from ..fixedpoint import quantize_multiplier
 from ..frontend.keras_context import as_2d, pair
@@ -98,7 +98,7 @@ class MaxPool(_Pool):
         return kernels.maxpool(ins[0], node.attrs, node.q, node.hwc[:2])
 
     def cmsis_scratch(self, node, arch, in_hw):
-        return 0
+        return 0 if backends.cmsis_nn_takes("maxpool", arch) else None  # arm_max_pool_s8: none
 
 
 class AvgPool(_Pool):
@@ -123,8 +123,10 @@ class AvgPool(_Pool):
 
     def cmsis_scratch(self, node, arch, in_hw):
         # CMSIS-NN's kernel with Helium only; with DSP alone the local one,
-        # which is faster (src/kernels/nnom_dispatch.c)
-        return cmsis_sizes.avgpool(arch, node.hwc[2]) if arch == "mve" else None
+        # which is faster (backends.json's "avgpool" rule)
+        if not backends.cmsis_nn_takes("avgpool", arch):
+            return None
+        return cmsis_sizes.avgpool(arch, node.hwc[2])
 
 
 class SumPool(Op):

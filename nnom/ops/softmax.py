@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .. import backends
 from ..c_text import c_array
 from ..fixedpoint import softmax_exp_table, softmax_params
 from ..frontend.keras_context import last_axis
@@ -57,7 +58,8 @@ class Softmax(Op):
         )
 
     def cmsis_scratch(self, node, arch, in_hw):
-        return 0  # arm_softmax_s8 needs none
+        # arm_softmax_s8 needs no scratch; rows are the last axis
+        return 0 if backends.cmsis_nn_takes("softmax", arch, row=node.hwc[2]) else None
 
     def emit_config(self, w, node, n, super_):
         q = node.q

@@ -9,7 +9,9 @@
  * connected layers on DSP cores with CMSIS-NN, whose kernel takes every
  * case there). Backends are chosen at build time: NNOM_BACKEND_CMSIS_NN
  * puts CMSIS-NN's _s8 kernels (src/kernels/cmsis/) in front of the local
- * ones on cores with DSP or MVE (nnom_backend.h). The choice depends only
+ * ones on cores with DSP or MVE, per table where NNOM_CMSIS_NN_<TABLE> (the
+ * generated rules of nnom_backend.h, from nnom/backends.json, whose "ops"
+ * entry says why each is there or not). The choice depends only
  * on the arguments, so the scratch size asked at model_compile() belongs to
  * the kernel that runs. CHW builds (NNOM_USING_CHW) hold the channel-first
  * kernels of chw/ instead. Each table is an object of its own: a model
@@ -119,7 +121,7 @@ static nnom_status_t fc_as_conv(const nnom_kernel_ctx_t *ctx, const void *args)
 #endif
 
 const nnom_kernel_t nnom_conv_kernels[] = {
-#if NNOM_CMSIS_NN_KERNELS
+#if NNOM_CMSIS_NN_CONV
     {nnom_cmsis_conv_scratch, nnom_cmsis_conv_s8},
 #endif
     LOCAL_CONV,
@@ -134,7 +136,7 @@ const nnom_kernel_t nnom_dwconv_kernels[] = {
 #if NNOM_DW_GROUP_OVER_CMSIS_NN
     {nnom_local_dwconv_s8_scratch, nnom_local_dwconv_s8},
 #endif
-#if NNOM_CMSIS_NN_KERNELS
+#if NNOM_CMSIS_NN_DWCONV
     {nnom_cmsis_dwconv_scratch, nnom_cmsis_dwconv_s8},
 #endif
     LOCAL_DWCONV,
@@ -143,40 +145,37 @@ const nnom_kernel_t nnom_dwconv_kernels[] = {
 const nnom_kernel_t nnom_deconv_kernels[] = {LOCAL_DECONV};
 
 /* Without Helium CMSIS-NN's fully connected kernel takes every case; at
- * -O2 the local one goes first where its assembly loop runs (faster: 1.5-1.7
- * against 1.9-2.3 instructions per MAC on the Cortex-M4). Both need no
- * scratch, so the pick can change at run time without touching the plan:
- * the local entry takes every layer of its shapes and runs the C loop for
- * the rare layer whose requantisation the assembly does not cover. */
+ * -O2 the local one goes first where its assembly loop runs
+ * (NNOM_FC_LOCAL_ASM). Both need no scratch, so the pick can change at run
+ * time without touching the plan: the local entry takes every layer of its
+ * shapes and runs the C loop for the rare layer whose requantisation the
+ * assembly does not cover. With Helium CMSIS-NN's takes the layers with
+ * bias_folded only (NNOM_FC_CMSIS_NN_NEEDS_BIAS_FOLDED). */
 const nnom_kernel_t nnom_fc_kernels[] = {
-#if NNOM_CMSIS_NN_MVE
-    {nnom_cmsis_fc_scratch, nnom_cmsis_fc_s8},
-#elif NNOM_CMSIS_NN_KERNELS
-#if NNOM_LOCAL_MAC_ASM
+#if NNOM_FC_LOCAL_ASM
     {nnom_local_fc_s8_asm_scratch, nnom_local_fc_s8_asm},
 #endif
+#if NNOM_CMSIS_NN_FC && NNOM_FC_CMSIS_NN_NEEDS_BIAS_FOLDED
+    {nnom_cmsis_fc_scratch, nnom_cmsis_fc_s8},
+#elif NNOM_CMSIS_NN_FC
     {NULL, nnom_cmsis_fc_s8},
 #endif
 #if NNOM_DENSE_AS_CONV
     {NULL, fc_as_conv},
-#elif !NNOM_CMSIS_NN_KERNELS || NNOM_CMSIS_NN_MVE
+#elif !NNOM_CMSIS_NN_FC || NNOM_FC_CMSIS_NN_NEEDS_BIAS_FOLDED
     {NULL, nnom_local_fc_s8},
 #endif
 };
 
-/* Max pooling: the local kernel is faster than CMSIS-NN's without Helium. */
 const nnom_kernel_t nnom_maxpool_kernels[] = {
-#if NNOM_CMSIS_NN_MVE
+#if NNOM_CMSIS_NN_MAXPOOL
     {NULL, nnom_cmsis_maxpool_s8},
 #endif
     LOCAL_MAXPOOL,
 };
 
-/* Average pooling: CMSIS-NN's only with Helium (with DSP alone the local
- * kernel is faster: ResNet-8's 8x8 pooling, Cortex-M4, 115 against 419
- * instructions per output). */
 const nnom_kernel_t nnom_avgpool_kernels[] = {
-#if NNOM_CMSIS_NN_MVE
+#if NNOM_CMSIS_NN_AVGPOOL
     {nnom_cmsis_avgpool_scratch, nnom_cmsis_avgpool_s8},
 #endif
     LOCAL_AVGPOOL,
@@ -184,24 +183,22 @@ const nnom_kernel_t nnom_avgpool_kernels[] = {
 
 const nnom_kernel_t nnom_sumpool_kernels[] = {LOCAL_SUMPOOL};
 
-/* CMSIS-NN's softmax only with Helium (the local one is faster elsewhere) */
 const nnom_kernel_t nnom_softmax_kernels[] = {
-#if NNOM_CMSIS_NN_MVE
+#if NNOM_CMSIS_NN_SOFTMAX
     {nnom_cmsis_softmax_scratch, nnom_cmsis_softmax_s8},
 #endif
     LOCAL_SOFTMAX,
 };
 
-/* Element-wise merges do not depend on the layout; CMSIS-NN's two-input
- * Add and Mult only with Helium (the local ones are faster elsewhere). */
+/* Element-wise merges do not depend on the layout. */
 const nnom_kernel_t nnom_add_kernels[] = {
-#if NNOM_CMSIS_NN_MVE
+#if NNOM_CMSIS_NN_ADD
     {nnom_cmsis_add_scratch, nnom_cmsis_add_s8},
 #endif
     {NULL, nnom_local_add_s8},
 };
 const nnom_kernel_t nnom_mul_kernels[] = {
-#if NNOM_CMSIS_NN_MVE
+#if NNOM_CMSIS_NN_MUL
     {nnom_cmsis_mul_scratch, nnom_cmsis_mul_s8},
 #endif
     {NULL, nnom_local_mul_s8},

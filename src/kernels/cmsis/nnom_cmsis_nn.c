@@ -66,25 +66,17 @@ static void map_conv(const nnom_conv_args_t *a, conv_map_t *m)
     m->out.c = a->out.c;
 }
 
-/* Per shape, the faster kernel (measured on the emulated cores, bench/):
- * CMSIS-NN's convolution with 1 to 3 input channels costs several times
- * more per MAC than with more, so the local int16 window path runs those.
- * With the DSP extension only (no Helium), the local direct convolution is
- * faster for kernels larger than 1x1 with 16 input channels or more (long
- * contiguous runs, no im2col); CMSIS-NN's is faster for fewer channels and
- * for 1x1 (pointwise) convolutions. Where it runs, its scratch bytes.
- * (At -O2, nnom_cmsis_conv_s8() hands the shapes the local assembly loop
- * takes to the local kernel: same bytes, fewer instructions; the buffer
- * stays reserved, so the plan is the same at -O2 and -Os.) */
+/* Per shape, the faster kernel: NNOM_CONV_CMSIS_NN_TAKES (the "conv" rule
+ * of nnom/backends.json says why; CMSIS-NN's is faster for few channels and
+ * for 1x1 convolutions). Where it runs, its scratch bytes. (At -O2,
+ * nnom_cmsis_conv_s8() hands the shapes the local assembly loop takes to
+ * the local kernel: same bytes, fewer instructions; the buffer stays
+ * reserved, so the plan is the same at -O2 and -Os.) */
 uint32_t nnom_cmsis_conv_scratch(const void *args)
 {
     const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
-    if (a->in.c <= 3 || a->k.c != a->in.c)
+    if (!NNOM_CONV_CMSIS_NN_TAKES(a->in.c, a->k.h, a->k.w) || a->k.c != a->in.c)
         return NNOM_UNSUITED;
-#if !defined(ARM_MATH_MVEI)
-    if ((a->k.h != 1 || a->k.w != 1) && a->in.c >= 16)
-        return NNOM_UNSUITED;
-#endif
     conv_map_t m;
     map_conv(a, &m);
     int32_t n = arm_convolve_wrapper_s8_get_buffer_size(&m.conv, &m.in, &m.filter, &m.out);
@@ -94,11 +86,10 @@ uint32_t nnom_cmsis_conv_scratch(const void *args)
 nnom_status_t nnom_cmsis_conv_s8(const nnom_kernel_ctx_t *kctx, const void *args)
 {
     const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
-#if NNOM_LOCAL_MAC_ASM && !NNOM_CMSIS_NN_MVE
-    /* input channels a multiple of 4: the local kernel's assembly loop is
-     * faster (1x1 on the Cortex-M4: 1.8-2.7 against 2.1-3.8 instructions
-     * per MAC); it needs no scratch */
-    if (a->in.c % 4 == 0)
+#if NNOM_CONV_LOCAL_ASM
+    /* the local kernel's assembly loop is faster where it takes the
+     * channels (the "conv" rule's local_asm); it needs no scratch */
+    if (NNOM_CONV_LOCAL_ASM_TAKES(a->in.c))
         return nnom_local_conv_s8(kctx, args);
 #endif
     conv_map_t m;
@@ -166,13 +157,14 @@ nnom_status_t nnom_cmsis_dwconv_s8(const nnom_kernel_ctx_t *kctx, const void *ar
 /* With Helium, CMSIS-NN starts each unit from a "kernel sum" (bias -
  * input_zp * sum(w)), which is exactly the converter's bias_folded: no
  * scratch and no arm_vector_sum_s8() at run time. Without bias_folded the
- * local kernel runs. Without Helium the kernel takes every case, with no
- * scratch (the table holds no check then). */
-#if defined(ARM_MATH_MVEI)
+ * local kernel runs (NNOM_FC_CMSIS_NN_NEEDS_BIAS_FOLDED). Without Helium
+ * the kernel takes every case, with no scratch (the table holds no check
+ * then). */
+#if NNOM_FC_CMSIS_NN_NEEDS_BIAS_FOLDED
 uint32_t nnom_cmsis_fc_scratch(const void *args)
 {
     const nnom_fc_args_t *a = (const nnom_fc_args_t *)args;
-    return a->bias_folded != NULL ? 0u : NNOM_UNSUITED;
+    return NNOM_FC_CMSIS_NN_TAKES(a->bias_folded != NULL) ? 0u : NNOM_UNSUITED;
 }
 #endif
 
@@ -222,9 +214,9 @@ static void map_pool(const nnom_kernel_ctx_t *kctx, const nnom_pool_args_t *a, p
     m->out.c = a->out.c;
 }
 
-/* Max pooling comes here only with Helium (the dispatch's max pooling
- * table): no scratch. */
-#if defined(ARM_MATH_MVEI)
+/* Max pooling comes here only where NNOM_CMSIS_NN_MAXPOOL (Helium): no
+ * scratch. */
+#if NNOM_CMSIS_NN_MAXPOOL
 nnom_status_t nnom_cmsis_maxpool_s8(const nnom_kernel_ctx_t *kctx, const void *args)
 {
     const nnom_pool_args_t *a = (const nnom_pool_args_t *)args;
@@ -234,8 +226,8 @@ nnom_status_t nnom_cmsis_maxpool_s8(const nnom_kernel_ctx_t *kctx, const void *a
 }
 #endif
 
-/* Average pooling: the dispatch runs it with Helium only (no scratch there;
- * with DSP alone the local kernel is faster). */
+/* Average pooling: the dispatch runs it where NNOM_CMSIS_NN_AVGPOOL
+ * (Helium: no scratch there; with DSP alone the local kernel is faster). */
 uint32_t nnom_cmsis_avgpool_scratch(const void *args)
 {
     const nnom_pool_args_t *a = (const nnom_pool_args_t *)args;
@@ -253,13 +245,14 @@ nnom_status_t nnom_cmsis_avgpool_s8(const nnom_kernel_ctx_t *kctx, const void *a
 
 /* ------------------------------------------------------------ softmax */
 
-/* CMSIS-NN's shifts stay within 31 bits for rows up to 511. Only with
- * Helium: elsewhere the local kernel (exp terms from the converter's table)
- * is faster. */
-#if defined(ARM_MATH_MVEI)
+/* CMSIS-NN's shifts stay within 31 bits for rows up to the "softmax" rule's
+ * max_row. Only where NNOM_CMSIS_NN_SOFTMAX (Helium): elsewhere the local
+ * kernel (exp terms from the converter's table) is faster. */
+#if NNOM_CMSIS_NN_SOFTMAX
 uint32_t nnom_cmsis_softmax_scratch(const void *args)
 {
-    return ((const nnom_softmax_args_t *)args)->row_size <= 511 ? 0u : NNOM_UNSUITED;
+    const nnom_softmax_args_t *a = (const nnom_softmax_args_t *)args;
+    return NNOM_SOFTMAX_CMSIS_NN_TAKES(a->row_size) ? 0u : NNOM_UNSUITED;
 }
 #endif
 
@@ -274,22 +267,25 @@ nnom_status_t nnom_cmsis_softmax_s8(const nnom_kernel_ctx_t *kctx, const void *a
 
 /* ------------------------------------------------------------ add, mult */
 
-/* Only with Helium: with the DSP extension alone the local kernels are
- * faster (Cortex-M4, -O2: Add 15.1 against 81.6 instructions per element,
- * Mult 11.8 against 35.9; Cortex-M55: Add 13.8 against 15.6, Mult 6.8
- * against 11.5). Two inputs; not Sub, whose second term TFLM subtracts after
- * rescaling (a negative multiplier here) where CMSIS-NN would rescale the
- * negated input, rounding differently. */
-#if defined(ARM_MATH_MVEI)
+/* Only where NNOM_CMSIS_NN_ADD / NNOM_CMSIS_NN_MUL (Helium: with the DSP
+ * extension alone the local kernels are faster), two inputs; not Sub (a
+ * negative multiplier here), whose second term TFLM subtracts after
+ * rescaling where CMSIS-NN would rescale the negated input, rounding
+ * differently (the "add" and "mul" rules of nnom/backends.json). */
+#if NNOM_CMSIS_NN_ADD
 uint32_t nnom_cmsis_add_scratch(const void *args)
 {
     const nnom_add_args_t *a = (const nnom_add_args_t *)args;
-    return a->n_in == 2 && a->in_mult[0] >= 0 && a->in_mult[1] >= 0 ? 0u : NNOM_UNSUITED;
+    return NNOM_ADD_CMSIS_NN_TAKES(a->n_in, a->in_mult[0] < 0 || a->in_mult[1] < 0)
+               ? 0u
+               : NNOM_UNSUITED;
 }
+#endif
 
+#if NNOM_CMSIS_NN_MUL
 uint32_t nnom_cmsis_mul_scratch(const void *args)
 {
-    return ((const nnom_mul_args_t *)args)->n_in == 2 ? 0u : NNOM_UNSUITED;
+    return NNOM_MUL_CMSIS_NN_TAKES(((const nnom_mul_args_t *)args)->n_in) ? 0u : NNOM_UNSUITED;
 }
 #endif
 

@@ -51,11 +51,12 @@ static void run_c(const nnom_fc_args_t *a)
 }
 
 #if NNOM_LOCAL_MAC_ASM
-/* The assembly loop's conditions: raw inputs (bias_folded), whole words.
- * It checks the requantisation itself (see nnom_fc_rows_s8()). */
+/* The assembly loop's conditions: raw inputs (bias_folded), whole words
+ * (the "fc" rule's local_asm in nnom/backends.json). It checks the
+ * requantisation itself (see nnom_fc_rows_s8()). */
 static int asm_suits(const nnom_fc_args_t *a)
 {
-    return a->bias_folded != NULL && a->in_features >= 4 && a->in_features % 4 == 0;
+    return NNOM_FC_ASM_TAKES(a->in_features, a->bias_folded != NULL);
 }
 
 /* The assembly loop, or the C loop after it when some unit's

@@ -110,3 +110,108 @@ def test_the_depthwise_group_rule_is_the_tables_in_c_and_python(tmp_path, kind):
     ]:
         want = bool(over) and m == mult and c % chans == 0 and t <= taps
         assert backends.depthwise_group(kind, m, c, t) == want, (kind, m, c, t)
+
+
+RULES_PROBE = r"""
+#include <stdio.h>
+#include <string.h>
+#include "nnom_backend.h"
+/* One case a line, "<table> v0 v1 v2"; prints "<takes> <runs>": CMSIS-NN's
+ * entry of that dispatch table takes the arguments (the plan holds its
+ * scratch), and CMSIS-NN's kernel computes the layer (the local entries
+ * before it and the -O2 hand-off inside it, as nnom_dispatch.c and
+ * cmsis/nnom_cmsis_nn.c order them). */
+int main(void)
+{
+    char t[8];
+    int v[3];
+    while (scanf("%7s %d %d %d", t, &v[0], &v[1], &v[2]) == 4) {
+        int takes = 0, runs = 0;
+        if (strcmp(t, "conv") == 0) {
+            takes = NNOM_CONV_CMSIS_NN_TAKES(v[0], v[1], v[2]);
+            runs = takes && !NNOM_CONV_LOCAL_ASM_TAKES(v[0]);
+        } else if (strcmp(t, "dwconv") == 0) { /* multiplier, channels, taps */
+            int group = NNOM_DW_GROUP_OVER_CMSIS_NN && v[0] == NNOM_DW_GROUP_MULTIPLIER &&
+                        v[1] % NNOM_DW_GROUP_CHANNELS == 0 && v[2] <= NNOM_DW_GROUP_MAX_TAPS;
+            takes = runs = NNOM_CMSIS_NN_DWCONV && !group;
+        } else if (strcmp(t, "fc") == 0) { /* inputs, bias_folded given */
+            takes = NNOM_FC_CMSIS_NN_TAKES(v[1]);
+            runs = takes && !(NNOM_FC_LOCAL_ASM && NNOM_FC_ASM_TAKES(v[0], v[1]));
+        } else if (strcmp(t, "maxpool") == 0) {
+            takes = runs = NNOM_CMSIS_NN_MAXPOOL;
+        } else if (strcmp(t, "avgpool") == 0) {
+            takes = runs = NNOM_CMSIS_NN_AVGPOOL;
+        } else if (strcmp(t, "softmax") == 0) {
+            takes = runs = NNOM_SOFTMAX_CMSIS_NN_TAKES(v[0]);
+        } else if (strcmp(t, "add") == 0) { /* inputs, subtract */
+            takes = runs = NNOM_ADD_CMSIS_NN_TAKES(v[0], v[1]);
+        } else if (strcmp(t, "mul") == 0) {
+            takes = runs = NNOM_MUL_CMSIS_NN_TAKES(v[0]);
+        }
+        printf("%d %d\n", takes, runs);
+    }
+    return 0;
+}
+"""
+
+
+def _rule_cases(rng) -> list[tuple[str, dict, tuple[int, int, int]]]:
+    """Random arguments of every dispatch table with a rule: (table, the
+    keywords of backends.cmsis_nn_takes, the probe's three numbers)."""
+    cases = []
+    for _ in range(200):
+        cin = int(rng.choice([1, 2, 3, 4, 5, 8, 12, 15, 16, 17, 20, 24, 33, 64]))
+        kernel = (int(rng.integers(1, 6)), int(rng.integers(1, 6)))
+        cases.append(("conv", {"channels": cin, "kernel": kernel}, (cin, *kernel)))
+        mult = int(rng.choice([1, 1, 2, 3]))
+        chans = mult * int(rng.integers(1, 25))
+        taps = int(rng.choice([1, 3, 9, 25, 31, 32, 33, 49]))
+        shape = {"multiplier": mult, "channels": chans, "taps": taps}
+        cases.append(("dwconv", shape, (mult, chans, taps)))
+        inputs, folded = int(rng.integers(1, 70)), bool(rng.random() < 0.8)
+        cases.append(("fc", {"inputs": inputs, "bias_folded": folded}, (inputs, int(folded), 0)))
+        row = int(rng.choice([1, 10, 510, 511, 512, 1000]))
+        cases.append(("softmax", {"row": row}, (row, 0, 0)))
+        n_in, sub = int(rng.integers(1, 4)), bool(rng.random() < 0.3)
+        cases.append(("add", {"inputs": n_in, "subtract": sub}, (n_in, int(sub), 0)))
+        cases.append(("mul", {"inputs": n_in}, (n_in, 0, 0)))
+    cases += [("maxpool", {}, (0, 0, 0)), ("avgpool", {}, (0, 0, 0))]
+    return cases
+
+
+def test_every_rule_of_the_table_is_the_same_in_c_and_python(tmp_path):
+    """For every core family and optimisation (the -O2 assembly hand-offs
+    depend on it), the generated macros of nnom_backend.h compiled for that
+    core and backends.cmsis_nn_takes() / cmsis_nn_runs() agree on random
+    arguments of every dispatch table with a rule."""
+    import numpy as np
+
+    cases = _rule_cases(np.random.default_rng(3))
+    assert {t for t, _, _ in cases} == {
+        t for t, rule in backends.TABLE["ops"].items() if isinstance(rule, dict)
+    }
+    stdin = "".join(f"{t} {a} {b} {c}\n" for t, _, (a, b, c) in cases)
+    src = tmp_path / "probe.c"
+    src.write_text(RULES_PROBE)
+    includes = [f"-I{p}" for p in [*cbuild.INCLUDES, HEADER.parent]]
+    seen: dict[str, set[tuple[bool, bool]]] = {}
+    for kind, features in FEATURES.items():
+        for opt in ("-O2", "-Os"):
+            exe = tmp_path / f"probe_{kind}{opt}"
+            # __thumb2__: the Arm build the local assembly loops need (NNOM_LOCAL_MAC_ASM)
+            flags = ["-DNNOM_BACKEND_CMSIS_NN", "-D__thumb2__", opt, *features]
+            cbuild.run([cbuild.CC, "-std=c99", *includes, *flags, str(src), "-o", str(exe)])
+            rows = cbuild.run([str(exe)], input=stdin).stdout.split("\n")
+            assert len([r for r in rows if r]) == len(cases)
+            for (table, shape, _), row in zip(cases, rows):
+                got = tuple(bool(int(v)) for v in row.split())
+                want = (
+                    backends.cmsis_nn_takes(table, kind, **shape),
+                    backends.cmsis_nn_runs(table, kind, opt, **shape),
+                )
+                assert got == want, (table, kind, opt, shape)
+                seen.setdefault(table, set()).add(want)
+    # every table's rule both picks and leaves CMSIS-NN's kernel somewhere,
+    # and the -O2 hand-offs send some layers CMSIS-NN takes to the local loop
+    assert all({True, False} <= {takes for takes, _ in s} for s in seen.values()), seen
+    assert (True, False) in seen["conv"] and (True, False) in seen["fc"]

@@ -146,12 +146,14 @@ _ASM = {"conv": _conv_asm, "fc": _fc_asm}
 
 def cmsis_nn_takes(table: str, kind: str | None, **shape) -> bool:
     """Whether a CMSIS-NN build for a core of this family (None: no DSP
-    extension) picks CMSIS-NN's kernel of this dispatch table (the table's
-    "ops" entry: conv, dwconv, fc, ...) for these arguments at model_compile:
-    then the converter plans CMSIS-NN's scratch. shape: the arguments its
-    rule names (conv: channels, kernel; dwconv: multiplier, channels, taps;
-    fc: inputs, bias_folded; softmax: row; add: inputs, subtract; mul:
-    inputs)."""
+    extension) holds CMSIS-NN's kernel in this dispatch table (an "ops" key
+    of the table: conv, dwconv, fc, ...) and its check takes these
+    arguments: then the converter plans CMSIS-NN's scratch. The -O2
+    hand-offs to the local assembly loops (cmsis_nn_runs) need no scratch
+    and are left out, so the plan is the same at -O2 and -Os. shape: the
+    arguments the table's rule names (conv: channels, kernel; dwconv:
+    multiplier, channels, taps; fc: inputs, bias_folded; softmax: row; add:
+    inputs, subtract; mul: inputs)."""
     rule = TABLE["ops"][table]
     return _has(kind, rule["cmsis_nn"]) and _TAKES[table](rule, kind, **shape)
 

@@ -14,9 +14,11 @@
  * than NNoM's local kernels, so on a Cortex-M0/M3 this file is empty and
  * the backend is local C.
  *
- * Scratch sizes are CMSIS-NN's own *_get_buffer_size(); nnom/memory.py
- * mirrors them (scratch_of(node, "cmsis-nn-dsp" / "cmsis-nn-mve")) for the
- * header's NNOM_ARENA_BYTES_CMSIS_NN.
+ * Which shapes each kernel takes is the generated *_CMSIS_NN_TAKES rules
+ * of nnom_backend.h (nnom/backends.json, which the converter reads too).
+ * Scratch sizes are CMSIS-NN's own *_get_buffer_size(); nnom/cmsis_sizes.py
+ * mirrors them (memory.scratch_of(node, "cmsis-nn-dsp" / "cmsis-nn-mve"))
+ * for the header's NNOM_ARENA_BYTES_CMSIS_NN.
  */
 #include "nnom_kernels.h"
 #include "../nnom_backend.h"

@@ -15,7 +15,9 @@ and cmsis_nn_runs() for every family at -O2 and -Os).
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Callable
 
 TABLE = json.loads((Path(__file__).with_name("backends.json")).read_text())
 LOCAL = "local"
@@ -86,88 +88,125 @@ def _has(kind: str | None, families: list[str]) -> bool:
     return kind is not None and kind in families
 
 
-def _conv_takes(rule: dict, kind: str, channels: int, kernel: tuple[int, int]) -> bool:
-    wide = rule["wide"]
-    wide_local = (
-        _has(kind, wide["families"])
-        and tuple(kernel) != (1, 1)
-        and channels >= wide["min_channels"]
-    )
-    return channels >= rule["min_channels"] and not wide_local
+def _families(value) -> list[str]:
+    """The families a rule field applies to: the value itself or its "families"."""
+    return value["families"] if isinstance(value, dict) else value
 
 
-def _dwconv_takes(rule: dict, kind: str, multiplier: int, channels: int, taps: int) -> bool:
-    return not depthwise_group(kind, multiplier, channels, taps)
+@dataclass(frozen=True)
+class _Condition:
+    """What one field of an "ops" rule means: whether it holds for the
+    arguments (holds(value, kind, shape)), the same as a C expression over
+    the generated macro's parameters (c(value, prefix), prefix NNOM_<TABLE>;
+    None where the dispatch's order of entries says it), the parameters it
+    reads, and whether its families give a macro <prefix>_<FIELD> (the
+    builds it applies to)."""
+
+    params: tuple[str, ...]
+    holds: Callable[[Any, str | None, dict], bool]
+    c: Callable[[Any, str], str] | None
+    per_family: bool = False
 
 
-def _fc_takes(rule: dict, kind: str, inputs: int, bias_folded: bool) -> bool:
-    return bias_folded or not _has(kind, rule["needs_bias_folded"])
-
-
-def _any_takes(rule: dict, kind: str) -> bool:
-    return True
-
-
-def _softmax_takes(rule: dict, kind: str, row: int) -> bool:
-    return row <= rule["max_row"]
-
-
-def _add_takes(rule: dict, kind: str, inputs: int, subtract: bool) -> bool:
-    return inputs == rule["inputs"] and not subtract
-
-
-def _mul_takes(rule: dict, kind: str, inputs: int) -> bool:
-    return inputs == rule["inputs"]
-
-
-def _conv_asm(rule: dict, channels: int, kernel: tuple[int, int]) -> bool:
-    return channels % rule["channels_multiple_of"] == 0
-
-
-def _fc_asm(rule: dict, inputs: int, bias_folded: bool) -> bool:
-    step = rule["inputs_multiple_of"]
-    return bias_folded and inputs >= step and inputs % step == 0
-
-
-# Per dispatch table: the shape check of CMSIS-NN's entry, and of the local
-# assembly loop that goes before it at -O2 (tables without local_asm: none).
+# The fields of a rule: CMSIS-NN's entry takes the arguments where all hold.
 _TAKES = {
-    "conv": _conv_takes,
-    "dwconv": _dwconv_takes,
-    "fc": _fc_takes,
-    "maxpool": _any_takes,
-    "avgpool": _any_takes,
-    "softmax": _softmax_takes,
-    "add": _add_takes,
-    "mul": _mul_takes,
+    "min_channels": _Condition(
+        ("channels",), lambda v, k, s: s["channels"] >= v, lambda v, p: f"(channels) >= {v}"
+    ),
+    "wide": _Condition(  # the local kernel where it applies, for larger kernels, many channels
+        ("channels", "k_h", "k_w"),
+        lambda v, k, s: (
+            not (
+                _has(k, v["families"])
+                and tuple(s["kernel"]) != (1, 1)
+                and s["channels"] >= v["min_channels"]
+            )
+        ),
+        lambda v, p: (
+            f"!({p}_WIDE && ((k_h) != 1 || (k_w) != 1) && (channels) >= {v['min_channels']})"
+        ),
+        per_family=True,
+    ),
+    "after_depthwise_group": _Condition(  # the group path's entry goes first
+        (),
+        lambda v, k, s: not (v and depthwise_group(k, s["multiplier"], s["channels"], s["taps"])),
+        None,
+    ),
+    "needs_bias_folded": _Condition(
+        ("bias_folded",),
+        lambda v, k, s: s["bias_folded"] or not _has(k, v),
+        lambda v, p: f"((bias_folded) || !{p}_NEEDS_BIAS_FOLDED)",
+        per_family=True,
+    ),
+    "max_row": _Condition(("row",), lambda v, k, s: s["row"] <= v, lambda v, p: f"(row) <= {v}"),
+    "inputs": _Condition(
+        ("inputs",), lambda v, k, s: s["inputs"] == v, lambda v, p: f"(inputs) == {v}"
+    ),
+    "no_subtract": _Condition(
+        ("subtract",),
+        lambda v, k, s: not (v and s["subtract"]),
+        lambda v, p: "!(subtract)" if v else "1",
+    ),
 }
-_ASM = {"conv": _conv_asm, "fc": _fc_asm}
+# The fields of a local_asm entry: the local assembly loop takes the
+# arguments where all hold.
+_ASM = {
+    "channels_multiple_of": _Condition(
+        ("channels",), lambda v, k, s: s["channels"] % v == 0, lambda v, p: f"(channels) % {v} == 0"
+    ),
+    "inputs_multiple_of": _Condition(
+        ("inputs",),
+        lambda v, k, s: s["inputs"] >= v and s["inputs"] % v == 0,
+        lambda v, p: f"(inputs) >= {v} && (inputs) % {v} == 0",
+    ),
+    "raw_inputs": _Condition(
+        ("bias_folded",),
+        lambda v, k, s: not v or s["bias_folded"],
+        lambda v, p: "(bias_folded)" if v else "1",
+    ),
+}
+_NOT_CONDITIONS = ("about", "cmsis_nn", "local_asm", "families")
+# The generated macros' parameters, in this order (Python's kernel=(h, w) is k_h, k_w).
+_PARAMS = ("channels", "k_h", "k_w", "inputs", "bias_folded", "row", "subtract")
+
+
+def _fields(rule: dict, meanings: dict[str, _Condition]) -> list[tuple[str, Any, _Condition]]:
+    """A rule's conditions: (field, value, meaning); a field the table does
+    not define is an error, never ignored."""
+    out = []
+    for field, value in rule.items():
+        if field in _NOT_CONDITIONS:
+            continue
+        if field not in meanings:
+            raise KeyError(f"backends.json: '{field}' means nothing here ({', '.join(meanings)})")
+        out.append((field, value, meanings[field]))
+    return out
 
 
 def cmsis_nn_takes(table: str, kind: str | None, **shape) -> bool:
     """Whether a CMSIS-NN build for a core of this family (None: no DSP
     extension) holds CMSIS-NN's kernel in this dispatch table (an "ops" key
-    of the table: conv, dwconv, fc, ...) and its check takes these
-    arguments: then the converter plans CMSIS-NN's scratch. The -O2
-    hand-offs to the local assembly loops (cmsis_nn_runs) need no scratch
-    and are left out, so the plan is the same at -O2 and -Os. shape: the
-    arguments the table's rule names (conv: channels, kernel; dwconv:
-    multiplier, channels, taps; fc: inputs, bias_folded; softmax: row; add:
-    inputs, subtract; mul: inputs)."""
+    of the table: conv, dwconv, fc, ...) and it takes these arguments: then
+    the converter plans CMSIS-NN's scratch. The -O2 hand-offs to the local
+    assembly loops (cmsis_nn_runs) need no scratch and are left out, so the
+    plan is the same at -O2 and -Os. shape: the arguments the table's rule
+    reads (channels, kernel, multiplier, taps, inputs, bias_folded, row,
+    subtract)."""
     rule = TABLE["ops"][table]
-    return _has(kind, rule["cmsis_nn"]) and _TAKES[table](rule, kind, **shape)
+    conditions = _fields(rule, _TAKES)
+    return _has(kind, rule["cmsis_nn"]) and all(c.holds(v, kind, shape) for _, v, c in conditions)
 
 
 def cmsis_nn_runs(table: str, kind: str | None, opt: str, **shape) -> bool:
     """Whether CMSIS-NN's kernel computes the layer in a build at `opt`
-    ("-O2", "-Os"): where it takes the arguments but for the shapes the
-    local assembly loop takes at -O2 (local_asm: it needs no scratch, so
-    the plan stays CMSIS-NN's)."""
+    ("-O2", "-Os"): where it takes the arguments but for those the local
+    assembly loop takes at -O2 (the rule's local_asm)."""
     if not cmsis_nn_takes(table, kind, **shape):
         return False
     asm = TABLE["ops"][table].get("local_asm")
-    handed = asm is not None and _has(kind, asm["families"]) and local_mac_asm(opt)
-    return not (handed and _ASM[table](asm, **shape))
+    if asm is None or not (_has(kind, asm["families"]) and local_mac_asm(opt)):
+        return True
+    return not all(c.holds(v, kind, shape) for _, v, c in _fields(asm, _ASM))
 
 
 def _family_test(kind: str) -> str:
@@ -221,68 +260,49 @@ def _c_define(name: str, value: str) -> list[str]:
     return [_continued(q) for q in lines[:-1]] + [lines[-1]]
 
 
+def _c_conditions(name: str, prefix: str, guard: str | None, fields: list) -> list[str]:
+    """#define name(params) ([guard &&] every field's C condition), with the
+    parameters the fields read; nothing where none has a C condition."""
+    terms = [c.c(v, prefix) for _, v, c in fields if c.c is not None]
+    if not terms:
+        return []
+    used = {p for _, _, c in fields if c.c is not None for p in c.params}
+    params = ", ".join(p for p in _PARAMS if p in used)
+    guards = [guard] if guard else []
+    return _c_define(f"{name}({params})", "(" + " && ".join(guards + terms) + ")")
+
+
 def _c_op_rules() -> list[str]:
-    """The macros of the table's "ops" entry: NNOM_CMSIS_NN_<TABLE> (the build
-    holds CMSIS-NN's kernel), NNOM_<TABLE>_CMSIS_NN_TAKES(...) (it takes
-    these arguments), NNOM_<TABLE>_LOCAL_ASM(_TAKES) (the local assembly loop
-    goes before it at -O2)."""
-    ops = TABLE["ops"]
+    """The macros of the table's "ops" entry, for each dispatch table T:
+    NNOM_CMSIS_NN_T (the build holds CMSIS-NN's kernel), NNOM_T_CMSIS_NN_TAKES
+    (it takes these arguments), NNOM_T_<FIELD> (the builds a per-family
+    field applies to), NNOM_T_LOCAL_ASM (the local assembly loop goes before
+    it at -O2) and NNOM_T_ASM_TAKES (the arguments that loop takes)."""
     lines = [
         '/* Per dispatch table (the "ops" of nnom/backends.json, whose "about"',
         " * says why): NNOM_CMSIS_NN_<TABLE> where the build holds CMSIS-NN's",
-        " * kernel, NNOM_<TABLE>_CMSIS_NN_TAKES(...) the arguments it runs,",
-        " * NNOM_<TABLE>_LOCAL_ASM(_TAKES) where the local assembly loop goes",
-        " * before it at -O2 (no scratch: the plan stays CMSIS-NN's). */",
+        " * kernel, NNOM_<TABLE>_CMSIS_NN_TAKES(...) the arguments it takes,",
+        " * NNOM_<TABLE>_LOCAL_ASM where the local assembly loop goes before it",
+        " * at -O2 (no scratch: the plan stays CMSIS-NN's), on the arguments",
+        " * NNOM_<TABLE>_ASM_TAKES(...). */",
     ]
-    for table, rule in ops.items():
+    for table, rule in TABLE["ops"].items():
         if not isinstance(rule, dict):
             continue  # the entry's "about"
-        lines += _c_define(
-            f"NNOM_CMSIS_NN_{table.upper()}", _paren(_families_test(rule["cmsis_nn"]))
-        )
-    conv, fc = ops["conv"], ops["fc"]
-    wide = conv["wide"]
-    lines += _c_define("NNOM_CONV_LOCAL_WIDE", _paren(_families_test(wide["families"])))
-    lines += _c_define(
-        "NNOM_CONV_CMSIS_NN_TAKES(in_c, k_h, k_w)",
-        f"(NNOM_CMSIS_NN_CONV && (in_c) >= {conv['min_channels']} && "
-        f"!(NNOM_CONV_LOCAL_WIDE && ((k_h) != 1 || (k_w) != 1) && "
-        f"(in_c) >= {wide['min_channels']}))",
-    )
-    step = conv["local_asm"]["channels_multiple_of"]
-    lines += _c_define(
-        "NNOM_CONV_LOCAL_ASM",
-        f"({_families_test(conv['local_asm']['families'])} && NNOM_LOCAL_MAC_ASM)",
-    )
-    lines += _c_define(
-        "NNOM_CONV_LOCAL_ASM_TAKES(in_c)", f"(NNOM_CONV_LOCAL_ASM && (in_c) % {step} == 0)"
-    )
-    lines += _c_define(
-        "NNOM_FC_CMSIS_NN_NEEDS_BIAS_FOLDED", _paren(_families_test(fc["needs_bias_folded"]))
-    )
-    lines += _c_define(
-        "NNOM_FC_CMSIS_NN_TAKES(has_folded)",
-        "(NNOM_CMSIS_NN_FC && ((has_folded) || !NNOM_FC_CMSIS_NN_NEEDS_BIAS_FOLDED))",
-    )
-    step = fc["local_asm"]["inputs_multiple_of"]
-    lines += _c_define(
-        "NNOM_FC_LOCAL_ASM",
-        f"({_families_test(fc['local_asm']['families'])} && NNOM_LOCAL_MAC_ASM)",
-    )
-    lines += _c_define(
-        "NNOM_FC_ASM_TAKES(n, has_folded)", f"((has_folded) && (n) >= {step} && (n) % {step} == 0)"
-    )
-    lines += _c_define(
-        "NNOM_SOFTMAX_CMSIS_NN_TAKES(row)",
-        f"(NNOM_CMSIS_NN_SOFTMAX && (row) <= {ops['softmax']['max_row']})",
-    )
-    lines += _c_define(
-        "NNOM_ADD_CMSIS_NN_TAKES(n_in, subtract)",
-        f"(NNOM_CMSIS_NN_ADD && (n_in) == {ops['add']['inputs']} && !(subtract))",
-    )
-    lines += _c_define(
-        "NNOM_MUL_CMSIS_NN_TAKES(n_in)", f"(NNOM_CMSIS_NN_MUL && (n_in) == {ops['mul']['inputs']})"
-    )
+        prefix = f"NNOM_{table.upper()}"
+        built = f"NNOM_CMSIS_NN_{table.upper()}"
+        lines += _c_define(built, _paren(_families_test(rule["cmsis_nn"])))
+        fields = _fields(rule, _TAKES)
+        for field, value, meaning in fields:
+            if meaning.per_family:
+                test = _paren(_families_test(_families(value)))
+                lines += _c_define(f"{prefix}_{field.upper()}", test)
+        lines += _c_conditions(f"{prefix}_CMSIS_NN_TAKES", prefix, built, fields)
+        asm = rule.get("local_asm")
+        if asm is not None:
+            test = f"({_families_test(asm['families'])} && NNOM_LOCAL_MAC_ASM)"
+            lines += _c_define(f"{prefix}_LOCAL_ASM", test)
+            lines += _c_conditions(f"{prefix}_ASM_TAKES", prefix, None, _fields(asm, _ASM))
     return lines
 
 

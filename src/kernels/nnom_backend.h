@@ -34,31 +34,33 @@
 #define NNOM_DW_GROUP_OVER_CMSIS_NN ((NNOM_CMSIS_NN_KERNELS && !NNOM_CMSIS_NN_MVE))
 /* Per dispatch table (the "ops" of nnom/backends.json, whose "about"
  * says why): NNOM_CMSIS_NN_<TABLE> where the build holds CMSIS-NN's
- * kernel, NNOM_<TABLE>_CMSIS_NN_TAKES(...) the arguments it runs,
- * NNOM_<TABLE>_LOCAL_ASM(_TAKES) where the local assembly loop goes
- * before it at -O2 (no scratch: the plan stays CMSIS-NN's). */
+ * kernel, NNOM_<TABLE>_CMSIS_NN_TAKES(...) the arguments it takes,
+ * NNOM_<TABLE>_LOCAL_ASM where the local assembly loop goes before it
+ * at -O2 (no scratch: the plan stays CMSIS-NN's), on the arguments
+ * NNOM_<TABLE>_ASM_TAKES(...). */
 #define NNOM_CMSIS_NN_CONV (NNOM_CMSIS_NN_KERNELS)
+#define NNOM_CONV_WIDE (NNOM_CMSIS_NN_KERNELS && !NNOM_CMSIS_NN_MVE)
+#define NNOM_CONV_CMSIS_NN_TAKES(channels, k_h, k_w)                                           \
+    (NNOM_CMSIS_NN_CONV && (channels) >= 4 &&                                                  \
+     !(NNOM_CONV_WIDE && ((k_h) != 1 || (k_w) != 1) && (channels) >= 16))
+#define NNOM_CONV_LOCAL_ASM ((NNOM_CMSIS_NN_KERNELS && !NNOM_CMSIS_NN_MVE) && NNOM_LOCAL_MAC_ASM)
+#define NNOM_CONV_ASM_TAKES(channels) ((channels) % 4 == 0)
 #define NNOM_CMSIS_NN_DWCONV (NNOM_CMSIS_NN_KERNELS)
 #define NNOM_CMSIS_NN_FC (NNOM_CMSIS_NN_KERNELS)
+#define NNOM_FC_NEEDS_BIAS_FOLDED (NNOM_CMSIS_NN_MVE)
+#define NNOM_FC_CMSIS_NN_TAKES(bias_folded)                                                    \
+    (NNOM_CMSIS_NN_FC && ((bias_folded) || !NNOM_FC_NEEDS_BIAS_FOLDED))
+#define NNOM_FC_LOCAL_ASM ((NNOM_CMSIS_NN_KERNELS && !NNOM_CMSIS_NN_MVE) && NNOM_LOCAL_MAC_ASM)
+#define NNOM_FC_ASM_TAKES(inputs, bias_folded) ((inputs) >= 4 && (inputs) % 4 == 0 && (bias_folded))
 #define NNOM_CMSIS_NN_MAXPOOL (NNOM_CMSIS_NN_MVE)
 #define NNOM_CMSIS_NN_AVGPOOL (NNOM_CMSIS_NN_MVE)
 #define NNOM_CMSIS_NN_SOFTMAX (NNOM_CMSIS_NN_MVE)
-#define NNOM_CMSIS_NN_ADD (NNOM_CMSIS_NN_MVE)
-#define NNOM_CMSIS_NN_MUL (NNOM_CMSIS_NN_MVE)
-#define NNOM_CONV_LOCAL_WIDE (NNOM_CMSIS_NN_KERNELS && !NNOM_CMSIS_NN_MVE)
-#define NNOM_CONV_CMSIS_NN_TAKES(in_c, k_h, k_w)                                               \
-    (NNOM_CMSIS_NN_CONV && (in_c) >= 4 &&                                                      \
-     !(NNOM_CONV_LOCAL_WIDE && ((k_h) != 1 || (k_w) != 1) && (in_c) >= 16))
-#define NNOM_CONV_LOCAL_ASM ((NNOM_CMSIS_NN_KERNELS && !NNOM_CMSIS_NN_MVE) && NNOM_LOCAL_MAC_ASM)
-#define NNOM_CONV_LOCAL_ASM_TAKES(in_c) (NNOM_CONV_LOCAL_ASM && (in_c) % 4 == 0)
-#define NNOM_FC_CMSIS_NN_NEEDS_BIAS_FOLDED (NNOM_CMSIS_NN_MVE)
-#define NNOM_FC_CMSIS_NN_TAKES(has_folded)                                                     \
-    (NNOM_CMSIS_NN_FC && ((has_folded) || !NNOM_FC_CMSIS_NN_NEEDS_BIAS_FOLDED))
-#define NNOM_FC_LOCAL_ASM ((NNOM_CMSIS_NN_KERNELS && !NNOM_CMSIS_NN_MVE) && NNOM_LOCAL_MAC_ASM)
-#define NNOM_FC_ASM_TAKES(n, has_folded) ((has_folded) && (n) >= 4 && (n) % 4 == 0)
 #define NNOM_SOFTMAX_CMSIS_NN_TAKES(row) (NNOM_CMSIS_NN_SOFTMAX && (row) <= 511)
-#define NNOM_ADD_CMSIS_NN_TAKES(n_in, subtract) (NNOM_CMSIS_NN_ADD && (n_in) == 2 && !(subtract))
-#define NNOM_MUL_CMSIS_NN_TAKES(n_in) (NNOM_CMSIS_NN_MUL && (n_in) == 2)
+#define NNOM_CMSIS_NN_ADD (NNOM_CMSIS_NN_MVE)
+#define NNOM_ADD_CMSIS_NN_TAKES(inputs, subtract)                                              \
+    (NNOM_CMSIS_NN_ADD && (inputs) == 2 && !(subtract))
+#define NNOM_CMSIS_NN_MUL (NNOM_CMSIS_NN_MVE)
+#define NNOM_MUL_CMSIS_NN_TAKES(inputs) (NNOM_CMSIS_NN_MUL && (inputs) == 2)
 /* END generated from nnom/backends.json */
 
 /* -Os with the local kernels: Dense runs as a 1x1 convolution of a

@@ -150,19 +150,19 @@ const nnom_kernel_t nnom_deconv_kernels[] = {LOCAL_DECONV};
  * time without touching the plan: the local entry takes every layer of its
  * shapes and runs the C loop for the rare layer whose requantisation the
  * assembly does not cover. With Helium CMSIS-NN's takes the layers with
- * bias_folded only (NNOM_FC_CMSIS_NN_NEEDS_BIAS_FOLDED). */
+ * bias_folded only (NNOM_FC_NEEDS_BIAS_FOLDED). */
 const nnom_kernel_t nnom_fc_kernels[] = {
 #if NNOM_FC_LOCAL_ASM
     {nnom_local_fc_s8_asm_scratch, nnom_local_fc_s8_asm},
 #endif
-#if NNOM_CMSIS_NN_FC && NNOM_FC_CMSIS_NN_NEEDS_BIAS_FOLDED
+#if NNOM_CMSIS_NN_FC && NNOM_FC_NEEDS_BIAS_FOLDED
     {nnom_cmsis_fc_scratch, nnom_cmsis_fc_s8},
 #elif NNOM_CMSIS_NN_FC
     {NULL, nnom_cmsis_fc_s8},
 #endif
 #if NNOM_DENSE_AS_CONV
     {NULL, fc_as_conv},
-#elif !NNOM_CMSIS_NN_FC || NNOM_FC_CMSIS_NN_NEEDS_BIAS_FOLDED
+#elif !NNOM_CMSIS_NN_FC || NNOM_FC_NEEDS_BIAS_FOLDED
     {NULL, nnom_local_fc_s8},
 #endif
 };

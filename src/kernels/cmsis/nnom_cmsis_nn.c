@@ -91,7 +91,7 @@ nnom_status_t nnom_cmsis_conv_s8(const nnom_kernel_ctx_t *kctx, const void *args
 #if NNOM_CONV_LOCAL_ASM
     /* the local kernel's assembly loop is faster where it takes the
      * channels (the "conv" rule's local_asm); it needs no scratch */
-    if (NNOM_CONV_LOCAL_ASM_TAKES(a->in.c))
+    if (NNOM_CONV_ASM_TAKES(a->in.c))
         return nnom_local_conv_s8(kctx, args);
 #endif
     conv_map_t m;
@@ -159,10 +159,10 @@ nnom_status_t nnom_cmsis_dwconv_s8(const nnom_kernel_ctx_t *kctx, const void *ar
 /* With Helium, CMSIS-NN starts each unit from a "kernel sum" (bias -
  * input_zp * sum(w)), which is exactly the converter's bias_folded: no
  * scratch and no arm_vector_sum_s8() at run time. Without bias_folded the
- * local kernel runs (NNOM_FC_CMSIS_NN_NEEDS_BIAS_FOLDED). Without Helium
+ * local kernel runs (NNOM_FC_NEEDS_BIAS_FOLDED). Without Helium
  * the kernel takes every case, with no scratch (the table holds no check
  * then). */
-#if NNOM_FC_CMSIS_NN_NEEDS_BIAS_FOLDED
+#if NNOM_FC_NEEDS_BIAS_FOLDED
 uint32_t nnom_cmsis_fc_scratch(const void *args)
 {
     const nnom_fc_args_t *a = (const nnom_fc_args_t *)args;

@@ -129,7 +129,7 @@ int main(void)
         int takes = 0, runs = 0;
         if (strcmp(t, "conv") == 0) {
             takes = NNOM_CONV_CMSIS_NN_TAKES(v[0], v[1], v[2]);
-            runs = takes && !NNOM_CONV_LOCAL_ASM_TAKES(v[0]);
+            runs = takes && !(NNOM_CONV_LOCAL_ASM && NNOM_CONV_ASM_TAKES(v[0]));
         } else if (strcmp(t, "dwconv") == 0) { /* multiplier, channels, taps */
             int group = NNOM_DW_GROUP_OVER_CMSIS_NN && v[0] == NNOM_DW_GROUP_MULTIPLIER &&
                         v[1] % NNOM_DW_GROUP_CHANNELS == 0 && v[2] <= NNOM_DW_GROUP_MAX_TAPS;

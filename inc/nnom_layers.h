@@ -114,7 +114,7 @@ typedef struct {
     int32_t mult, shift, diff_min;
 } nnom_softmax_config_t;
 
-/* ---- transposed convolution, global and sum pooling, merges, PReLU, Lambda */
+/* ---- transposed convolution, global and sum pooling, merges, Lambda */
 
 /* Conv2DTranspose (Conv1DTranspose: h = 1). Weights are [out][kh][kw][in],
  * per-channel requantisation. Along each axis (ek = (k - 1) * dilation + 1):
@@ -188,17 +188,6 @@ typedef struct {
     const int8_t *const *tables;
 } nnom_concat_config_t;
 
-/* PReLU (TFLite's int8 Prelu, with nnom_requantize):
- *   x - zp_in >= 0: out = zp_out + requantize(x - zp_in, pos_mult, pos_shift)
- *   otherwise:      out = zp_out + requantize((x - zp_in) * alpha, neg_mult, neg_shift)
- * alpha: c values (shared over h and w) or one per element (HWC). */
-typedef struct {
-    nnom_layer_config_t super;
-    const int8_t *alpha;
-    uint32_t alpha_size;
-    int32_t pos_mult, pos_shift, neg_mult, neg_shift;
-} nnom_prelu_config_t;
-
 /* Lambda: a user function computes the output tensor (already shaped
  * `shape`, quantised with super.out_q) from the input; it runs during
  * model_run() and must not allocate. Return NN_SUCCESS or an error. */
@@ -232,7 +221,6 @@ nnom_layer_t *nnom_add_s(const nnom_add_config_t *config);
 nnom_layer_t *nnom_sub_s(const nnom_add_config_t *config);
 nnom_layer_t *nnom_mult_s(const nnom_mult_config_t *config);
 nnom_layer_t *nnom_concat_s(const nnom_concat_config_t *config);
-nnom_layer_t *nnom_prelu_s(const nnom_prelu_config_t *config);
 nnom_layer_t *nnom_lambda_s(const nnom_lambda_config_t *config);
 
 /* For layer implementations: allocate a layer of `type` with `config`. */

@@ -30,7 +30,6 @@
 #define MaxPool nnom_MaxPool
 #define Mult nnom_Mult
 #define Output nnom_Output
-#define PReLU nnom_PReLU
 #define ReLU nnom_ReLU
 #define Reshape nnom_Reshape
 #define Softmax nnom_Softmax
@@ -84,7 +83,6 @@
 #define prediction_run_dataset nnom_prediction_run_dataset
 #define prediction_summary nnom_prediction_summary
 #define prediction_top_k nnom_prediction_top_k
-#define prelu_s nnom_prelu_s
 #define reshape_s nnom_reshape_s
 #define rnn_s nnom_rnn_s
 #define simple_cell_s nnom_simple_cell_s

@@ -212,9 +212,12 @@ def test_short_names_are_the_prefixed_functions(tmp_path):
 
 # ------------------------------------------- generated code, nnom_ names only
 
-SHORT_NAMES = set(
-    re.findall(r"^#define (\w+) nnom_", (cbuild.ROOT / "inc/nnom_short_names.h").read_text(), re.M)
-)
+# the runtime's short names and the ops' (generated from their layer files)
+SHORT_NAMES = {
+    name
+    for header in ("inc/nnom_short_names.h", "inc/nnom_ops.h")
+    for name in re.findall(r"^#define (\w+) nnom_", (cbuild.ROOT / header).read_text(), re.M)
+}
 NO_SHORT = ("-DNNOM_NO_SHORT_NAMES",)
 
 

@@ -111,8 +111,6 @@ nnom_layer_t *nnom_Sub(const nnom_qparam_t *out_q);
 nnom_layer_t *nnom_Average(uint8_t n, const nnom_qparam_t *out_q);
 nnom_layer_t *nnom_Mult(const nnom_qparam_t *out_q);
 nnom_layer_t *nnom_Concat(int8_t axis, const nnom_qparam_t *out_q);
-/* A user function of one input; the output has out_shape and out_q. */
-nnom_layer_t *nnom_Lambda(nnom_lambda_fn_t run, nnom_shape_t out_shape, const nnom_qparam_t *out_q);
 /* Softmax over the channels; output scale 1/256, zero point -128. */
 nnom_layer_t *nnom_Softmax(void);
 /* A stand-alone activation layer (table computed at model_compile()). */

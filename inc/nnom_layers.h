@@ -114,7 +114,7 @@ typedef struct {
     int32_t mult, shift, diff_min;
 } nnom_softmax_config_t;
 
-/* ---- transposed convolution, global and sum pooling, merges, Lambda */
+/* ---- transposed convolution, global and sum pooling, merges */
 
 /* Conv2DTranspose (Conv1DTranspose: h = 1). Weights are [out][kh][kw][in],
  * per-channel requantisation. Along each axis (ek = (k - 1) * dilation + 1):
@@ -188,16 +188,6 @@ typedef struct {
     const int8_t *const *tables;
 } nnom_concat_config_t;
 
-/* Lambda: a user function computes the output tensor (already shaped
- * `shape`, quantised with super.out_q) from the input; it runs during
- * model_run() and must not allocate. Return NN_SUCCESS or an error. */
-typedef nnom_status_t (*nnom_lambda_fn_t)(const nnom_tensor_t *in, nnom_tensor_t *out);
-typedef struct {
-    nnom_layer_config_t super;
-    nnom_shape_t shape;
-    nnom_lambda_fn_t run;
-} nnom_lambda_config_t;
-
 nnom_layer_t *nnom_input_s(const nnom_io_config_t *config);
 nnom_layer_t *nnom_output_s(const nnom_io_config_t *config);
 nnom_layer_t *nnom_conv2d_s(const nnom_conv2d_config_t *config);
@@ -221,7 +211,6 @@ nnom_layer_t *nnom_add_s(const nnom_add_config_t *config);
 nnom_layer_t *nnom_sub_s(const nnom_add_config_t *config);
 nnom_layer_t *nnom_mult_s(const nnom_mult_config_t *config);
 nnom_layer_t *nnom_concat_s(const nnom_concat_config_t *config);
-nnom_layer_t *nnom_lambda_s(const nnom_lambda_config_t *config);
 
 /* For layer implementations: allocate a layer of `type` with `config`. */
 nnom_layer_t *nnom_layer_new(const nnom_layer_type_t *type, const void *config);

@@ -15,6 +15,23 @@
 extern "C" {
 #endif
 
+/* ---- src/layers/nnom_lambda.c */
+/* Lambda: a user function computes the output tensor (already shaped
+ * `shape`, quantised with super.out_q) from the input; it runs during
+ * model_run() and must not allocate. Return NN_SUCCESS or an error. */
+typedef nnom_status_t (*nnom_lambda_fn_t)(const nnom_tensor_t *in, nnom_tensor_t *out);
+typedef struct {
+    nnom_layer_config_t super;
+    nnom_shape_t shape;
+    nnom_lambda_fn_t run;
+} nnom_lambda_config_t;
+
+nnom_layer_t *nnom_lambda_s(const nnom_lambda_config_t *config);
+
+/* Layer API: a user function of one input; the output has out_shape and
+ * out_q. */
+nnom_layer_t *nnom_Lambda(nnom_lambda_fn_t run, nnom_shape_t out_shape, const nnom_qparam_t *out_q);
+
 /* ---- src/layers/nnom_prelu.c */
 /* PReLU (TFLite's int8 Prelu, with nnom_requantize):
  *   x - zp_in >= 0: out = zp_out + requantize(x - zp_in, pos_mult, pos_shift)
@@ -39,7 +56,9 @@ nnom_layer_t *nnom_PReLU(const int8_t *alpha, uint32_t alpha_size, float alpha_s
 #endif
 
 #ifndef NNOM_NO_SHORT_NAMES
+#define Lambda nnom_Lambda
 #define PReLU nnom_PReLU
+#define lambda_s nnom_lambda_s
 #define prelu_s nnom_prelu_s
 #endif
 

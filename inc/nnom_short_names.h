@@ -26,7 +26,6 @@
 #define GlobalMaxPool nnom_GlobalMaxPool
 #define GlobalSumPool nnom_GlobalSumPool
 #define Input nnom_Input
-#define Lambda nnom_Lambda
 #define MaxPool nnom_MaxPool
 #define Mult nnom_Mult
 #define Output nnom_Output
@@ -59,7 +58,6 @@
 #define global_sumpool_s nnom_global_sumpool_s
 #define gru_cell_s nnom_gru_cell_s
 #define input_s nnom_input_s
-#define lambda_s nnom_lambda_s
 #define lstm_cell_s nnom_lstm_cell_s
 #define maxpool_s nnom_maxpool_s
 #define model_compile nnom_model_compile

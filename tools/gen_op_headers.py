@@ -59,7 +59,7 @@ TARGETS = (
 )
 MARKERS = {t.marker: t for t in TARGETS}
 BLOCK_START = re.compile(r"^#ifdef (NNOM_DECLARE_IN_\w+)\s*$", re.M)
-FUNCTION = re.compile(r"\bnnom_(\w+)\s*\(")
+FUNCTION = re.compile(r"\bnnom_(\w+)\s*\((?!\s*\*)")  # not a type before (*pointer)
 COMMENT = re.compile(r"/\*.*?\*/", re.S)
 
 

@@ -61,7 +61,7 @@ nnom_layer_t *nnom_prelu_s(const nnom_prelu_config_t *config)
     return nnom_layer_new(&prelu_type, config);
 }
 
-/* ---- Layer API (nnom_layer_api.h) ---------------------------------------- */
+/* ---- Layer API ------------------------------------------------------------ */
 
 typedef struct {
     nnom_prelu_config_t cfg;

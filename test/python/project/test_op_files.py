@@ -56,10 +56,10 @@ def test_prelu_is_its_three_files():
 def _declared_names(body: str) -> set[str]:
     """Types, functions and tables a block declares."""
     body = re.sub(r"/\*.*?\*/", "", body, flags=re.S)
-    types = re.findall(r"\}\s*(\w+)\s*;", body)
-    functions = re.findall(r"\b(nnom_\w+)\s*\(", body)
+    types = re.findall(r"\}\s*(\w+)\s*;|\(\s*\*\s*(nnom_\w+)\s*\)", body)
+    functions = re.findall(r"\b(nnom_\w+)\s*\((?!\s*\*)", body)
     tables = re.findall(r"\bextern\b[^;]*?\b(nnom_\w+)\s*\[", body)
-    return set(types) | set(functions) | set(tables)
+    return {t for pair in types for t in pair if t} | set(functions) | set(tables)
 
 
 def test_block_declarations_are_written_once():
@@ -89,4 +89,5 @@ def test_a_block_without_its_end_is_one_error(tmp_path, monkeypatch):
         "#ifdef NNOM_DECLARE_IN_OPS_H\nint nnom_x(void);\n#endif /* NNOM_DECLARE_IN_OPS_H */\n"
     )
     assert tool.blocks(c) == [(tool.MARKERS["NNOM_DECLARE_IN_OPS_H"], "int nnom_x(void);")]
-    assert tool.short_names("/* nnom_not(x) */ int nnom_x(void);") == ["x"]
+    assert tool.short_names("/* nnom_a(x) */ int nnom_x(void);") == ["x"]
+    assert tool.short_names("typedef nnom_status_t (*nnom_fn_t)(int);") == []

@@ -99,10 +99,6 @@ nnom_layer_t *nnom_Cropping(nnom_border_t b);
 nnom_layer_t *nnom_UpSample(nnom_hw_t size);
 nnom_layer_t *nnom_Conv2DTrans(uint32_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d,
                           nnom_padding_t pad, const nnom_weight_t *w, const nnom_bias_t *b);
-nnom_layer_t *nnom_GlobalMaxPool(void);
-nnom_layer_t *nnom_GlobalAvgPool(void);
-nnom_layer_t *nnom_SumPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad, const nnom_qparam_t *out_q);
-nnom_layer_t *nnom_GlobalSumPool(const nnom_qparam_t *out_q);
 /* Merges, hooked with model.merge(Add(&q), a, b) or model.mergex(...):
  * the output quantisation is given; Mult takes two inputs; Concat's out_q
  * may be NULL (the first input's), other inputs are requantised to it. */

@@ -15,6 +15,35 @@
 extern "C" {
 #endif
 
+/* ---- src/layers/nnom_global_pool.c */
+/* GlobalMaxPool / GlobalAvgPool over all positions: output (c), rank 1,
+ * with the input's quantisation. */
+typedef struct {
+    nnom_layer_config_t super;
+} nnom_global_pool_config_t;
+
+/* SumPool and GlobalSumPool (the kernel and stride fields are unused):
+ * out = zp_out + requantize(sum of (x - zp_in) over the window's real
+ * positions, mult, shift), saturated; mult/shift stand for in/out scale. */
+typedef struct {
+    nnom_layer_config_t super;
+    uint32_t kernel_h, kernel_w;
+    uint32_t stride_h, stride_w;
+    nnom_padding_t padding;
+    int32_t mult, shift;
+} nnom_sumpool_config_t;
+
+nnom_layer_t *nnom_global_maxpool_s(const nnom_global_pool_config_t *config);
+nnom_layer_t *nnom_global_avgpool_s(const nnom_global_pool_config_t *config);
+nnom_layer_t *nnom_sumpool_s(const nnom_sumpool_config_t *config);
+nnom_layer_t *nnom_global_sumpool_s(const nnom_sumpool_config_t *config);
+
+/* Layer API */
+nnom_layer_t *nnom_GlobalMaxPool(void);
+nnom_layer_t *nnom_GlobalAvgPool(void);
+nnom_layer_t *nnom_SumPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad, const nnom_qparam_t *out_q);
+nnom_layer_t *nnom_GlobalSumPool(const nnom_qparam_t *out_q);
+
 /* ---- src/layers/nnom_lambda.c */
 /* Lambda: a user function computes the output tensor (already shaped
  * `shape`, quantised with super.out_q) from the input; it runs during
@@ -56,10 +85,18 @@ nnom_layer_t *nnom_PReLU(const int8_t *alpha, uint32_t alpha_size, float alpha_s
 #endif
 
 #ifndef NNOM_NO_SHORT_NAMES
+#define GlobalAvgPool nnom_GlobalAvgPool
+#define GlobalMaxPool nnom_GlobalMaxPool
+#define GlobalSumPool nnom_GlobalSumPool
 #define Lambda nnom_Lambda
 #define PReLU nnom_PReLU
+#define SumPool nnom_SumPool
+#define global_avgpool_s nnom_global_avgpool_s
+#define global_maxpool_s nnom_global_maxpool_s
+#define global_sumpool_s nnom_global_sumpool_s
 #define lambda_s nnom_lambda_s
 #define prelu_s nnom_prelu_s
+#define sumpool_s nnom_sumpool_s
 #endif
 
 #endif /* NNOM_OPS_H */

@@ -22,9 +22,6 @@
 #define DW_Conv2D nnom_DW_Conv2D
 #define Dense nnom_Dense
 #define Flatten nnom_Flatten
-#define GlobalAvgPool nnom_GlobalAvgPool
-#define GlobalMaxPool nnom_GlobalMaxPool
-#define GlobalSumPool nnom_GlobalSumPool
 #define Input nnom_Input
 #define MaxPool nnom_MaxPool
 #define Mult nnom_Mult
@@ -33,7 +30,6 @@
 #define Reshape nnom_Reshape
 #define Softmax nnom_Softmax
 #define Sub nnom_Sub
-#define SumPool nnom_SumPool
 #define UpSample nnom_UpSample
 #define ZeroPadding nnom_ZeroPadding
 #define act_leaky_relu nnom_act_leaky_relu
@@ -53,9 +49,6 @@
 #define dense_s nnom_dense_s
 #define dwconv2d_s nnom_dwconv2d_s
 #define flatten_s nnom_flatten_s
-#define global_avgpool_s nnom_global_avgpool_s
-#define global_maxpool_s nnom_global_maxpool_s
-#define global_sumpool_s nnom_global_sumpool_s
 #define gru_cell_s nnom_gru_cell_s
 #define input_s nnom_input_s
 #define lstm_cell_s nnom_lstm_cell_s
@@ -86,7 +79,6 @@
 #define simple_cell_s nnom_simple_cell_s
 #define softmax_s nnom_softmax_s
 #define sub_s nnom_sub_s
-#define sumpool_s nnom_sumpool_s
 #define upsample_s nnom_upsample_s
 #define zeropadding_s nnom_zeropadding_s
 

@@ -156,9 +156,9 @@ typedef struct {
 } nnom_mul_args_t;
 
 /* ---- dispatch --------------------------------------------------------------
- * Each op kind has a table of kernels (src/kernels/nnom_dispatch.c), tried
- * in order: the first whose scratch function does not return
- * NNOM_UNSUITED runs; the last entry takes every argument. The choice
+ * Each op kind has a table of kernels (src/kernels/nnom_dispatch.c, or the
+ * op's kernel file when all its kernels are local), tried in order: the
+ * first whose scratch function does not return NNOM_UNSUITED runs; the last entry takes every argument. The choice
  * depends only on the arguments, so nnom_kernel_scratch() (at compile) and
  * nnom_kernel_run() pick the same kernel; a run given less scratch than an
  * entry asks skips that entry. Scratch buffers are planned in the arena;

@@ -158,9 +158,10 @@ typedef struct {
 /* ---- dispatch --------------------------------------------------------------
  * Each op kind has a table of kernels (src/kernels/nnom_dispatch.c, or the
  * op's kernel file when all its kernels are local), tried in order: the
- * first whose scratch function does not return NNOM_UNSUITED runs; the last entry takes every argument. The choice
- * depends only on the arguments, so nnom_kernel_scratch() (at compile) and
- * nnom_kernel_run() pick the same kernel; a run given less scratch than an
+ * first whose scratch function does not return NNOM_UNSUITED runs; the
+ * last entry takes every argument. The choice depends only on the
+ * arguments, so nnom_kernel_scratch() (at compile) and nnom_kernel_run()
+ * pick the same kernel; a run given less scratch than an
  * entry asks skips that entry. Scratch buffers are planned in the arena;
  * nnom/memory.py:scratch_of() mirrors the sizes. Each table is a section of
  * its own: with --gc-sections a model links the tables, and so the kernels,

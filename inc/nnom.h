@@ -261,6 +261,7 @@ void nnom_dequantize_buf(const int8_t *v, float *out, uint32_t n, const nnom_qpa
 
 #include "nnom_layers.h"
 #include "nnom_layer_api.h"
+#include "nnom_ops.h" /* the ops' own declarations (generated) */
 #include "nnom_utils.h"
 #include "nnom_short_names.h"
 

@@ -155,22 +155,13 @@ typedef struct {
     int8_t *output;
 } nnom_mul_args_t;
 
-/* PReLU: alpha per channel (alpha_size = channels) or per element (size). */
-typedef struct {
-    const int8_t *input;
-    int8_t *output;
-    uint32_t size, channels;
-    const int8_t *alpha;
-    uint32_t alpha_size;
-    int32_t input_zp, output_zp, pos_mult, pos_shift, neg_mult, neg_shift;
-} nnom_prelu_args_t;
-
 /* ---- dispatch --------------------------------------------------------------
- * Each op kind has a table of kernels (src/kernels/nnom_dispatch.c), tried
- * in order: the first whose scratch function does not return
- * NNOM_UNSUITED runs; the last entry takes every argument. The choice
- * depends only on the arguments, so nnom_kernel_scratch() (at compile) and
- * nnom_kernel_run() pick the same kernel; a run given less scratch than an
+ * Each op kind has a table of kernels (src/kernels/nnom_dispatch.c, or the
+ * op's kernel file when all its kernels are local), tried in order: the
+ * first whose scratch function does not return NNOM_UNSUITED runs; the
+ * last entry takes every argument. The choice depends only on the
+ * arguments, so nnom_kernel_scratch() (at compile) and nnom_kernel_run()
+ * pick the same kernel; a run given less scratch than an
  * entry asks skips that entry. Scratch buffers are planned in the arena;
  * nnom/memory.py:scratch_of() mirrors the sizes. Each table is a section of
  * its own: with --gc-sections a model links the tables, and so the kernels,
@@ -190,7 +181,6 @@ extern const nnom_kernel_t nnom_sumpool_kernels[];
 extern const nnom_kernel_t nnom_softmax_kernels[];
 extern const nnom_kernel_t nnom_add_kernels[];
 extern const nnom_kernel_t nnom_mul_kernels[];
-extern const nnom_kernel_t nnom_prelu_kernels[];
 
 /* The scratch bytes of the kernel the table picks for args. */
 uint32_t nnom_kernel_scratch(const nnom_kernel_t *table, const void *args);
@@ -212,7 +202,6 @@ nnom_status_t nnom_local_sumpool_s8(const nnom_kernel_ctx_t *ctx, const void *ar
 nnom_status_t nnom_local_softmax_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 nnom_status_t nnom_local_add_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 nnom_status_t nnom_local_mul_s8(const nnom_kernel_ctx_t *ctx, const void *args);
-nnom_status_t nnom_local_prelu_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 
 /* ---- recurrent cells (src/kernels/local/nnom_local_rnn_s8.c) -------------- */
 
@@ -249,5 +238,7 @@ void nnom_clamp_buf_s8(int8_t *data, uint32_t n, int32_t lo, int32_t hi);
 #ifdef __cplusplus
 }
 #endif
+
+#include "nnom_op_kernels.h" /* the ops' own kernel declarations (generated) */
 
 #endif /* NNOM_KERNELS_H */

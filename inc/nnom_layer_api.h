@@ -99,10 +99,6 @@ nnom_layer_t *nnom_Cropping(nnom_border_t b);
 nnom_layer_t *nnom_UpSample(nnom_hw_t size);
 nnom_layer_t *nnom_Conv2DTrans(uint32_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d,
                           nnom_padding_t pad, const nnom_weight_t *w, const nnom_bias_t *b);
-nnom_layer_t *nnom_GlobalMaxPool(void);
-nnom_layer_t *nnom_GlobalAvgPool(void);
-nnom_layer_t *nnom_SumPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad, const nnom_qparam_t *out_q);
-nnom_layer_t *nnom_GlobalSumPool(const nnom_qparam_t *out_q);
 /* Merges, hooked with model.merge(Add(&q), a, b) or model.mergex(...):
  * the output quantisation is given; Mult takes two inputs; Concat's out_q
  * may be NULL (the first input's), other inputs are requantised to it. */
@@ -111,11 +107,6 @@ nnom_layer_t *nnom_Sub(const nnom_qparam_t *out_q);
 nnom_layer_t *nnom_Average(uint8_t n, const nnom_qparam_t *out_q);
 nnom_layer_t *nnom_Mult(const nnom_qparam_t *out_q);
 nnom_layer_t *nnom_Concat(int8_t axis, const nnom_qparam_t *out_q);
-/* alpha: int8 at alpha_scale, one per channel or one per element (HWC). */
-nnom_layer_t *nnom_PReLU(const int8_t *alpha, uint32_t alpha_size, float alpha_scale,
-                    const nnom_qparam_t *out_q);
-/* A user function of one input; the output has out_shape and out_q. */
-nnom_layer_t *nnom_Lambda(nnom_lambda_fn_t run, nnom_shape_t out_shape, const nnom_qparam_t *out_q);
 /* Softmax over the channels; output scale 1/256, zero point -128. */
 nnom_layer_t *nnom_Softmax(void);
 /* A stand-alone activation layer (table computed at model_compile()). */

@@ -114,7 +114,7 @@ typedef struct {
     int32_t mult, shift, diff_min;
 } nnom_softmax_config_t;
 
-/* ---- transposed convolution, global and sum pooling, merges, PReLU, Lambda */
+/* ---- transposed convolution, merges */
 
 /* Conv2DTranspose (Conv1DTranspose: h = 1). Weights are [out][kh][kw][in],
  * per-channel requantisation. Along each axis (ek = (k - 1) * dilation + 1):
@@ -136,23 +136,6 @@ typedef struct {
     nnom_padding_t padding; /* PADDING_VALID or PADDING_SAME */
     uint16_t output_padding_h, output_padding_w;
 } nnom_deconv2d_config_t;
-
-/* GlobalMaxPool / GlobalAvgPool over all positions: output (c), rank 1,
- * with the input's quantisation. */
-typedef struct {
-    nnom_layer_config_t super;
-} nnom_global_pool_config_t;
-
-/* SumPool and GlobalSumPool (the kernel and stride fields are unused):
- * out = zp_out + requantize(sum of (x - zp_in) over the window's real
- * positions, mult, shift), saturated; mult/shift stand for in/out scale. */
-typedef struct {
-    nnom_layer_config_t super;
-    uint32_t kernel_h, kernel_w;
-    uint32_t stride_h, stride_w;
-    nnom_padding_t padding;
-    int32_t mult, shift;
-} nnom_sumpool_config_t;
 
 /* Add / Sub of n = 2..16 equal-shape inputs, TFLite's int8 Add
  * (CMSIS-NN arm_elementwise_add_s8 for n = 2):
@@ -188,27 +171,6 @@ typedef struct {
     const int8_t *const *tables;
 } nnom_concat_config_t;
 
-/* PReLU (TFLite's int8 Prelu, with nnom_requantize):
- *   x - zp_in >= 0: out = zp_out + requantize(x - zp_in, pos_mult, pos_shift)
- *   otherwise:      out = zp_out + requantize((x - zp_in) * alpha, neg_mult, neg_shift)
- * alpha: c values (shared over h and w) or one per element (HWC). */
-typedef struct {
-    nnom_layer_config_t super;
-    const int8_t *alpha;
-    uint32_t alpha_size;
-    int32_t pos_mult, pos_shift, neg_mult, neg_shift;
-} nnom_prelu_config_t;
-
-/* Lambda: a user function computes the output tensor (already shaped
- * `shape`, quantised with super.out_q) from the input; it runs during
- * model_run() and must not allocate. Return NN_SUCCESS or an error. */
-typedef nnom_status_t (*nnom_lambda_fn_t)(const nnom_tensor_t *in, nnom_tensor_t *out);
-typedef struct {
-    nnom_layer_config_t super;
-    nnom_shape_t shape;
-    nnom_lambda_fn_t run;
-} nnom_lambda_config_t;
-
 nnom_layer_t *nnom_input_s(const nnom_io_config_t *config);
 nnom_layer_t *nnom_output_s(const nnom_io_config_t *config);
 nnom_layer_t *nnom_conv2d_s(const nnom_conv2d_config_t *config);
@@ -224,16 +186,10 @@ nnom_layer_t *nnom_upsample_s(const nnom_upsample_config_t *config);
 nnom_layer_t *nnom_activation_s(const nnom_activation_config_t *config);
 nnom_layer_t *nnom_softmax_s(const nnom_softmax_config_t *config);
 nnom_layer_t *nnom_deconv2d_s(const nnom_deconv2d_config_t *config);
-nnom_layer_t *nnom_global_maxpool_s(const nnom_global_pool_config_t *config);
-nnom_layer_t *nnom_global_avgpool_s(const nnom_global_pool_config_t *config);
-nnom_layer_t *nnom_sumpool_s(const nnom_sumpool_config_t *config);
-nnom_layer_t *nnom_global_sumpool_s(const nnom_sumpool_config_t *config);
 nnom_layer_t *nnom_add_s(const nnom_add_config_t *config);
 nnom_layer_t *nnom_sub_s(const nnom_add_config_t *config);
 nnom_layer_t *nnom_mult_s(const nnom_mult_config_t *config);
 nnom_layer_t *nnom_concat_s(const nnom_concat_config_t *config);
-nnom_layer_t *nnom_prelu_s(const nnom_prelu_config_t *config);
-nnom_layer_t *nnom_lambda_s(const nnom_lambda_config_t *config);
 
 /* For layer implementations: allocate a layer of `type` with `config`. */
 nnom_layer_t *nnom_layer_new(const nnom_layer_type_t *type, const void *config);

@@ -3,7 +3,8 @@
 Each handler builds the node with float weights in Keras' layouts (the float
 run and float files need them) and, for an int8 file, the op's integer
 parameters from the file, computed exactly as TFLite Micro's kernels
-prepare them (docs/layers.md, ".tflite import")."""
+prepare them (docs/layers.md, ".tflite import"). An op module can map its
+builtins itself (`Op.tflite_builtins`); they join HANDLERS."""
 
 from __future__ import annotations
 
@@ -13,9 +14,10 @@ import numpy as np
 
 from .. import tflm_tables
 from ..activations import Activation
-from ..fixedpoint import add_params, quantize_multiplier, round_half_away, wrap32
+from ..fixedpoint import add_params, round_half_away, wrap32
 from ..geometry import effective_kernel, window_output
 from ..graph import Node, QParams
+from ..ops.catalog import OPS
 from ..ops.common import QuantParams
 from ..ops.concat import ConcatParams
 from ..ops.conv2d import CONV2D, POINTWISE
@@ -26,10 +28,10 @@ from ..ops.global_pooling import GLOBAL_AVGPOOL, GLOBAL_SUMPOOL
 from ..ops.io import INPUT
 from ..ops.merge import ADD, MULT, SUB, AddParams, MultParams
 from ..ops.pooling import AVGPOOL, MAXPOOL, SumPoolParams
-from ..ops.prelu import PRELU, PReLUParams
 from ..ops.reshape import RESHAPE
 from ..ops.softmax import SOFTMAX, SoftmaxParams
 from ..ops.weighted import WeightedParams
+from .tflite_quant import multiplier, qparams
 from .tflite_reader import TflTensor
 
 Handler = Callable[..., None]
@@ -50,14 +52,6 @@ def handles(*opcodes: str) -> Callable[[Handler], Handler]:
 
 
 # ------------------------------------------------------------ quantisation
-
-
-def qparams(ctx, t: TflTensor) -> QParams:
-    if not t.quantized:
-        raise ctx.fail(f"tensor '{t.name}' has no quantisation parameters")
-    if t.scale.size != 1:
-        raise ctx.fail(f"tensor '{t.name}' is quantised per channel, activations must not be")
-    return QParams(scale=float(np.float32(t.scale[0])), zero_point=int(t.zero_point[0]))
 
 
 def _quantize_value(value: float, q: QParams) -> int:
@@ -83,13 +77,6 @@ def act_range(act: Activation | None, q: QParams) -> tuple[int, int]:
     lo = max(-128, _quantize_value(0.0, q))
     hi = 127 if act.params.get("max_value") is None else min(127, _quantize_value(6.0, q))
     return lo, hi
-
-
-def multiplier(ctx, real: float) -> tuple[int, int]:
-    try:
-        return quantize_multiplier(real)
-    except ValueError as err:
-        raise ctx.fail(str(err)) from None
 
 
 def _channel_scales(ctx, w: TflTensor, n: int, axis: int) -> np.ndarray:
@@ -748,48 +735,20 @@ def _relu6(ctx) -> None:
     _table_node(ctx, x, RELU6, table, qparams(ctx, ctx.out))
 
 
-@handles("PRELU")
-def _prelu(ctx) -> None:
-    x = ctx.input_node(0)
-    alpha_t = ctx.const(1, "alpha")
-    c = x.shape[-1]
-    a = alpha_t.data
-    try:
-        full = np.broadcast_to(a.reshape((1,) * (len(x.shape) - a.ndim) + a.shape), x.shape)
-    except ValueError:
-        raise ctx.fail(f"alpha of shape {a.shape} does not fit the input {x.shape}") from None
-    flat = full.reshape(-1, c)
-    per_channel = bool(np.all(flat == flat[:1]))
-    values = flat[0].copy() if per_channel else np.ascontiguousarray(full).reshape(-1)
-    if not ctx.int8:
-        ctx.node(PRELU.name, x.shape, [x.name], weights={"alpha": values.astype(np.float32)})
-        return
-    if alpha_t.dtype != "int8" or not alpha_t.quantized or alpha_t.scale.size != 1:
-        raise ctx.fail("alpha must be int8, quantised per tensor")
-    if int(alpha_t.zero_point[0]) != 0:
-        raise ctx.fail("alpha has a non-zero zero point, which NNoM's PReLU does not take")
-    s_alpha = float(np.float32(alpha_t.scale[0]))
-    node = ctx.node(
-        PRELU.name, x.shape, [x.name], weights={"alpha": values.astype(np.float32) * s_alpha}
-    )
-    out_q = qparams(ctx, ctx.out)
-    s_in, s_out = float(x.out_q.scale), float(out_q.scale)
-    pm, ps = multiplier(ctx, s_in / s_out)
-    nm, ns = multiplier(ctx, s_in * s_alpha / s_out)
-    node.out_q = out_q
-    node.q = PReLUParams(
-        alpha=values.astype(np.int8),
-        alpha_scale=s_alpha,
-        pos_mult=pm,
-        pos_shift=ps,
-        neg_mult=nm,
-        neg_shift=ns,
-    )
-
-
 @handles("UNIDIRECTIONAL_SEQUENCE_LSTM")
 def _lstm(ctx) -> None:
     raise ctx.fail(
         "not supported yet: TFLM's int8 LSTM (int16 gates and cell state, its own integer "
         "sigmoid/tanh) is not bit-exact with NNoM's LSTM; import the Keras model instead"
     )
+
+
+def _op_handlers() -> None:
+    """The builtins an op module maps itself (its `tflite_builtins`)."""
+    for op in OPS.values():
+        for code, handler in op.tflite_builtins.items():
+            if HANDLERS.setdefault(code, handler) is not handler:
+                raise ValueError(f"TFLite builtin {code} is mapped twice")
+
+
+_op_handlers()

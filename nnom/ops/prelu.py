@@ -11,8 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..c_text import c_array, c_float
-from ..fixedpoint import quantize_multiplier
-from ..reference import kernels
+from ..fixedpoint import quantize_multiplier, requantize
+from ..frontend.tflite_quant import multiplier, qparams
 from .common import QuantParams, choose_qparams, round_half
 from .registry import Op, register
 
@@ -27,20 +27,65 @@ class PReLUParams(QuantParams):
     neg_shift: int
 
 
+def _alpha_values(ctx, alpha: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+    """alpha per channel when it is shared over the other axes, else per
+    element (HWC order); Keras and TFLite broadcast it the same way."""
+    try:
+        full = np.broadcast_to(alpha.reshape((1,) * (len(shape) - alpha.ndim) + alpha.shape), shape)
+    except ValueError:
+        raise ctx.fail(f"alpha of shape {alpha.shape} does not fit the input {shape}") from None
+    flat = full.reshape(-1, shape[-1])
+    if np.all(flat == flat[:1]):
+        return flat[0].copy()
+    return np.ascontiguousarray(full).reshape(-1)
+
+
 def _keras_prelu(ctx) -> None:
     x = ctx.x
-    alpha = ctx.layer.weights[0].astype(np.float32)
-    try:
-        full = np.broadcast_to(
-            alpha.reshape((1,) * (len(x.shape) - alpha.ndim) + alpha.shape), x.shape
-        )
-    except ValueError:
-        raise ctx.fail(f"alpha of shape {alpha.shape} does not fit the input {x.shape}") from None
-    c = x.shape[-1]
-    flat = full.reshape(-1, c)
-    per_channel = bool(np.all(flat == flat[:1]))
-    values = flat[0].copy() if per_channel else np.ascontiguousarray(full).reshape(-1)
+    values = _alpha_values(ctx, ctx.layer.weights[0].astype(np.float32), x.shape)
     ctx.node(PRELU.name, x.shape, weights={"alpha": values.astype(np.float32)})
+
+
+def _tflite_prelu(ctx) -> None:
+    """TFLite's PRELU; an int8 file's parameters as TFLite Micro prepares them."""
+    x = ctx.input_node(0)
+    alpha_t = ctx.const(1, "alpha")
+    values = _alpha_values(ctx, alpha_t.data, x.shape)
+    if not ctx.int8:
+        ctx.node(PRELU.name, x.shape, [x.name], weights={"alpha": values.astype(np.float32)})
+        return
+    if alpha_t.dtype != "int8" or not alpha_t.quantized or alpha_t.scale.size != 1:
+        raise ctx.fail("alpha must be int8, quantised per tensor")
+    if int(alpha_t.zero_point[0]) != 0:
+        raise ctx.fail("alpha has a non-zero zero point, which NNoM's PReLU does not take")
+    s_alpha = float(np.float32(alpha_t.scale[0]))
+    node = ctx.node(
+        PRELU.name, x.shape, [x.name], weights={"alpha": values.astype(np.float32) * s_alpha}
+    )
+    out_q = qparams(ctx, ctx.out)
+    s_in, s_out = float(x.out_q.scale), float(out_q.scale)
+    pm, ps = multiplier(ctx, s_in / s_out)
+    nm, ns = multiplier(ctx, s_in * s_alpha / s_out)
+    node.out_q = out_q
+    node.q = PReLUParams(
+        alpha=values.astype(np.int8),
+        alpha_scale=s_alpha,
+        pos_mult=pm,
+        pos_shift=ps,
+        neg_mult=nm,
+        neg_shift=ns,
+    )
+
+
+def prelu_s8(x: np.ndarray, q: PReLUParams, zp_in: int, zp_out: int) -> np.ndarray:
+    """The int8 kernel (NHWC batch x), the spec of nnom_local_prelu_s8."""
+    xc = x.astype(np.int64) - zp_in
+    alpha = q.alpha.astype(np.int64)
+    alpha = alpha if alpha.size == x.shape[-1] else alpha.reshape(x.shape[1:])
+    pos = requantize(xc, q.pos_mult, q.pos_shift)
+    neg = requantize(xc * alpha, q.neg_mult, q.neg_shift)
+    y = np.where(xc >= 0, pos, neg) + zp_out
+    return np.clip(y, -128, 127).astype(np.int8)
 
 
 class PReLU(Op):
@@ -48,6 +93,7 @@ class PReLU(Op):
     table_name = "PReLU"
     c_constructor = "nnom_prelu_s"
     keras_classes = {"PReLU": _keras_prelu}
+    tflite_builtins = {"PRELU": _tflite_prelu}
 
     def run_float(self, node, ins):
         x = ins[0]
@@ -57,7 +103,7 @@ class PReLU(Op):
 
     def run_int8(self, node, g, ins):
         zp_in = g.node(node.inputs[0]).out_q.zero_point
-        return kernels.prelu(ins[0], node.q, zp_in, node.out_q.zero_point)
+        return prelu_s8(ins[0], node.q, zp_in, node.out_q.zero_point)
 
     def quantize(self, node, ins, ranges, per_channel):
         node.out_q = choose_qparams(*ranges.out[node.name])

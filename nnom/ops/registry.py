@@ -2,7 +2,7 @@
 of nnom/ops/ and registered here by `register()`.
 
 An op holds everything the converter knows about one kind of runtime layer:
-its Keras classes (frontend handlers), float execution, the int8 reference
+its Keras classes and TFLite builtins (frontend handlers), float execution, the int8 reference
 call, the quantisation rule, MACs and scratch, the buffer properties the
 planner uses, and its C code for the Structured and the Layer API. The
 pipeline stages look ops up here instead of switching on names.
@@ -33,6 +33,9 @@ class Op:
     c_constructor: str = ""  # Structured API constructor, e.g. "nnom_conv2d_s"
     keras_classes: dict[str, Handler] = {}  # Keras class -> handler
     keras_ops: dict[str, Handler] = {}  # keras.ops call class -> handler (Keras 3)
+    # TFLite builtin -> handler (a frontend.tflite_to_ir.TflContext); the
+    # others are in frontend/tflite_ops.py
+    tflite_builtins: dict[str, Handler] = {}
 
     # Buffer properties (memory.py, the twin of nnom_compile.c):
     view = False  # output is the input's buffer (Flatten, Reshape)

@@ -86,7 +86,7 @@ def softmax(x: np.ndarray, q) -> np.ndarray:
     return softmax_rows(x, q.exp_table).astype(np.int8)
 
 
-# --- transposed convolution, sum pooling, merges, PReLU ----------------------
+# --- transposed convolution, sum pooling, merges ------------------------------
 
 
 def deconv2d(x: np.ndarray, attrs: dict, q, zp_in: int, zp_out: int, out_hw) -> np.ndarray:
@@ -153,13 +153,3 @@ def concat(
         for v, s, t in zip(xs, shapes, tables)
     ]
     return np.concatenate(parts, axis=axis).reshape((n,) + tuple(out_hwc)).astype(np.int8)
-
-
-def prelu(x: np.ndarray, q, zp_in: int, zp_out: int) -> np.ndarray:
-    xc = x.astype(np.int64) - zp_in
-    alpha = q.alpha.astype(np.int64)
-    alpha = alpha if alpha.size == x.shape[-1] else alpha.reshape(x.shape[1:])
-    pos = requantize(xc, q.pos_mult, q.pos_shift)
-    neg = requantize(xc * alpha, q.neg_mult, q.neg_shift)
-    y = np.where(xc >= 0, pos, neg) + zp_out
-    return np.clip(y, -128, 127).astype(np.int8)

@@ -108,7 +108,6 @@ static nnom_status_t fc_as_conv(const nnom_kernel_ctx_t *ctx, const void *args)
 #define LOCAL_AVGPOOL {NULL, nnom_chw_avgpool_s8}
 #define LOCAL_SUMPOOL {NULL, nnom_chw_sumpool_s8}
 #define LOCAL_SOFTMAX {NULL, nnom_chw_softmax_s8}
-#define LOCAL_PRELU {NULL, nnom_chw_prelu_s8}
 #else
 #define LOCAL_CONV {nnom_local_conv_s8_scratch, nnom_local_conv_s8} /* never NNOM_UNSUITED */
 #define LOCAL_DWCONV {NULL, nnom_local_dwconv_s8}
@@ -117,7 +116,6 @@ static nnom_status_t fc_as_conv(const nnom_kernel_ctx_t *ctx, const void *args)
 #define LOCAL_AVGPOOL {NULL, nnom_local_avgpool_s8}
 #define LOCAL_SUMPOOL {NULL, nnom_local_sumpool_s8}
 #define LOCAL_SOFTMAX {NULL, nnom_local_softmax_s8}
-#define LOCAL_PRELU {NULL, nnom_local_prelu_s8}
 #endif
 
 const nnom_kernel_t nnom_conv_kernels[] = {
@@ -203,8 +201,6 @@ const nnom_kernel_t nnom_mul_kernels[] = {
 #endif
     {NULL, nnom_local_mul_s8},
 };
-
-const nnom_kernel_t nnom_prelu_kernels[] = {LOCAL_PRELU};
 
 /* Recurrent cells: only the local kernel (CMSIS-NN's LSTM uses TFLite's
  * arithmetic, not the cells', docs/rnn.md); the layer plans its scratch. */

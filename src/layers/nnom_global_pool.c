@@ -7,6 +7,39 @@
 #include "../core/nnom_internal.h"
 #include "nnom_fixedpoint.h"
 
+/* ---- public declarations: tools/gen_op_headers.py copies the block into
+ * inc/nnom_ops.h (with the short names), through which this file sees them
+ * too. */
+#ifdef NNOM_DECLARE_IN_OPS_H
+/* GlobalMaxPool / GlobalAvgPool over all positions: output (c), rank 1,
+ * with the input's quantisation. */
+typedef struct {
+    nnom_layer_config_t super;
+} nnom_global_pool_config_t;
+
+/* SumPool and GlobalSumPool (the kernel and stride fields are unused):
+ * out = zp_out + requantize(sum of (x - zp_in) over the window's real
+ * positions, mult, shift), saturated; mult/shift stand for in/out scale. */
+typedef struct {
+    nnom_layer_config_t super;
+    uint32_t kernel_h, kernel_w;
+    uint32_t stride_h, stride_w;
+    nnom_padding_t padding;
+    int32_t mult, shift;
+} nnom_sumpool_config_t;
+
+nnom_layer_t *nnom_global_maxpool_s(const nnom_global_pool_config_t *config);
+nnom_layer_t *nnom_global_avgpool_s(const nnom_global_pool_config_t *config);
+nnom_layer_t *nnom_sumpool_s(const nnom_sumpool_config_t *config);
+nnom_layer_t *nnom_global_sumpool_s(const nnom_sumpool_config_t *config);
+
+/* Layer API */
+nnom_layer_t *nnom_GlobalMaxPool(void);
+nnom_layer_t *nnom_GlobalAvgPool(void);
+nnom_layer_t *nnom_SumPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad, const nnom_qparam_t *out_q);
+nnom_layer_t *nnom_GlobalSumPool(const nnom_qparam_t *out_q);
+#endif /* NNOM_DECLARE_IN_OPS_H */
+
 static const nnom_layer_type_t global_sumpool_type; /* below: requantised sums */
 
 #define MAX_POSITIONS (1L << 23) /* keeps 255 * positions in an int32 sum */
@@ -145,7 +178,7 @@ nnom_layer_t *nnom_sumpool_s(const nnom_sumpool_config_t *config)
     return nnom_layer_new(&sumpool_type, config);
 }
 
-/* ---- Layer API (nnom_layer_api.h) ---------------------------------------- */
+/* ---- Layer API ------------------------------------------------------------ */
 
 nnom_layer_t *nnom_GlobalMaxPool(void)
 {

@@ -5,6 +5,27 @@
 #include "nnom_layout.h"
 #include "../core/nnom_internal.h"
 
+/* ---- public declarations: tools/gen_op_headers.py copies the block into
+ * inc/nnom_ops.h (with the short names Lambda and lambda_s), through which
+ * this file sees them too. */
+#ifdef NNOM_DECLARE_IN_OPS_H
+/* Lambda: a user function computes the output tensor (already shaped
+ * `shape`, quantised with super.out_q) from the input; it runs during
+ * model_run() and must not allocate. Return NN_SUCCESS or an error. */
+typedef nnom_status_t (*nnom_lambda_fn_t)(const nnom_tensor_t *in, nnom_tensor_t *out);
+typedef struct {
+    nnom_layer_config_t super;
+    nnom_shape_t shape;
+    nnom_lambda_fn_t run;
+} nnom_lambda_config_t;
+
+nnom_layer_t *nnom_lambda_s(const nnom_lambda_config_t *config);
+
+/* Layer API: a user function of one input; the output has out_shape and
+ * out_q. */
+nnom_layer_t *nnom_Lambda(nnom_lambda_fn_t run, nnom_shape_t out_shape, const nnom_qparam_t *out_q);
+#endif /* NNOM_DECLARE_IN_OPS_H */
+
 /* scratch for a copy of a tensor in Keras' order (none when the arena's is) */
 static uint32_t keras_copy_bytes(const nnom_shape_t *s)
 {
@@ -47,7 +68,7 @@ nnom_layer_t *nnom_lambda_s(const nnom_lambda_config_t *config)
     return nnom_layer_new(&lambda_type, config);
 }
 
-/* ---- Layer API (nnom_layer_api.h) ---------------------------------------- */
+/* ---- Layer API ------------------------------------------------------------ */
 
 nnom_layer_t *nnom_Lambda(nnom_lambda_fn_t run, nnom_shape_t out_shape, const nnom_qparam_t *out_q)
 {

@@ -5,6 +5,29 @@
 #include "../core/nnom_internal.h"
 #include "nnom_fixedpoint.h"
 
+/* ---- public declarations: tools/gen_op_headers.py copies the block into
+ * inc/nnom_ops.h (with the short names PReLU and prelu_s), through which
+ * this file sees them too. */
+#ifdef NNOM_DECLARE_IN_OPS_H
+/* PReLU (TFLite's int8 Prelu, with nnom_requantize):
+ *   x - zp_in >= 0: out = zp_out + requantize(x - zp_in, pos_mult, pos_shift)
+ *   otherwise:      out = zp_out + requantize((x - zp_in) * alpha, neg_mult, neg_shift)
+ * alpha: c values (shared over h and w) or one per element (HWC). */
+typedef struct {
+    nnom_layer_config_t super;
+    const int8_t *alpha;
+    uint32_t alpha_size;
+    int32_t pos_mult, pos_shift, neg_mult, neg_shift;
+} nnom_prelu_config_t;
+
+nnom_layer_t *nnom_prelu_s(const nnom_prelu_config_t *config);
+
+/* Layer API. alpha: int8 at alpha_scale, one per channel or one per element
+ * (HWC). */
+nnom_layer_t *nnom_PReLU(const int8_t *alpha, uint32_t alpha_size, float alpha_scale,
+                         const nnom_qparam_t *out_q);
+#endif /* NNOM_DECLARE_IN_OPS_H */
+
 static nnom_status_t prelu_build(nnom_layer_t *l)
 {
     const nnom_prelu_config_t *cfg = (const nnom_prelu_config_t *)l->config;
@@ -38,7 +61,7 @@ nnom_layer_t *nnom_prelu_s(const nnom_prelu_config_t *config)
     return nnom_layer_new(&prelu_type, config);
 }
 
-/* ---- Layer API (nnom_layer_api.h) ---------------------------------------- */
+/* ---- Layer API ------------------------------------------------------------ */
 
 typedef struct {
     nnom_prelu_config_t cfg;
@@ -61,7 +84,7 @@ static nnom_status_t prelu_prepare(nnom_layer_t *l)
 }
 
 nnom_layer_t *nnom_PReLU(const int8_t *alpha, uint32_t alpha_size, float alpha_scale,
-                    const nnom_qparam_t *out_q)
+                         const nnom_qparam_t *out_q)
 {
     if (alpha == NULL || alpha_size == 0 || out_q == NULL || !(out_q->scale > 0.0f))
         return NULL;

@@ -68,6 +68,7 @@ FAST_MODULES = {
     "test_merge_arith.py",
     "test_library_json.py",
     "test_lint.py",
+    "test_op_files.py",
 }
 
 

@@ -27,7 +27,6 @@ nnom_status_t nnom_chw_avgpool_s8(const nnom_kernel_ctx_t *ctx, const void *args
 nnom_status_t nnom_chw_sumpool_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 /* softmax over the channels of each position (stride rows); may work in place */
 nnom_status_t nnom_chw_softmax_s8(const nnom_kernel_ctx_t *ctx, const void *args);
-nnom_status_t nnom_chw_prelu_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 
 #endif /* NNOM_USING_CHW */
 

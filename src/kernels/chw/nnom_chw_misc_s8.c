@@ -1,8 +1,8 @@
 /*
- * nnom_chw_misc_s8.c - pooling, softmax and PReLU on CHW feature maps
+ * nnom_chw_misc_s8.c - pooling and softmax on CHW feature maps
  * (NNOM_USING_CHW). Pooling (max, average, sum) runs the local kernel on
- * each channel plane; softmax and PReLU are the local kernels' arithmetic
- * with the channel stride of CHW.
+ * each channel plane; softmax is the local kernel's arithmetic with the
+ * channel stride of CHW.
  */
 #include "nnom_chw.h"
 #include "nnom_fixedpoint.h"
@@ -70,33 +70,6 @@ nnom_status_t nnom_chw_softmax_s8(const nnom_kernel_ctx_t *ctx, const void *args
             int32_t v = nnom_fp_mul_sat(scale, exp_table[max - in[i * n]]);
             v = (bits <= 31 ? nnom_fp_div_pow2(v, bits) : 0) - 128;
             out[i * n] = nnom_clamp_s8(v, -128, 127);
-        }
-    }
-    return NN_SUCCESS;
-}
-
-nnom_status_t nnom_chw_prelu_s8(const nnom_kernel_ctx_t *ctx, const void *args)
-{
-    const nnom_prelu_args_t *a = (const nnom_prelu_args_t *)args;
-    const uint32_t size = a->size, channels = a->channels, alpha_size = a->alpha_size;
-    const int8_t *in = a->input, *alpha = a->alpha;
-    int8_t *out = a->output;
-    (void)ctx;
-    if (channels == 0 || size % channels != 0 || (alpha_size != channels && alpha_size != size))
-        return NN_ARGUMENT_ERROR;
-    const uint32_t n = size / channels; /* positions */
-    for (uint32_t ch = 0; ch < channels; ch++) {
-        for (uint32_t p = 0; p < n; p++, in++, out++) {
-            const int32_t x = (int32_t)*in - a->input_zp;
-            int32_t y;
-            if (x >= 0) {
-                y = nnom_requantize(x, a->pos_mult, a->pos_shift);
-            } else {
-                /* a per-element alpha is in Keras' order (HWC) */
-                const int32_t k = alpha[alpha_size == channels ? ch : p * channels + ch];
-                y = nnom_requantize(x * k, a->neg_mult, a->neg_shift);
-            }
-            *out = nnom_clamp_s8(y + a->output_zp, -128, 127);
         }
     }
     return NN_SUCCESS;

@@ -112,6 +112,7 @@ int Add(int a, int b) { return a + b; }
 int Input(void) { return 1; }
 int Dense(int units) { return units * 2; }
 int model_run(int steps) { return steps - 1; }
+int PReLU(int x) { return x > 0 ? x : 0; } /* a short name from the generated nnom_ops.h */
 static int kernel = 3, shape = 4; /* helper names of the Layer API */
 
 static const int8_t weight[2 * 3] = {1, 2, 3, -1, -2, -3};
@@ -136,7 +137,8 @@ int main(void)
         return 2;
     if (nnom_model_run(&model) != NN_SUCCESS)
         return 3;
-    printf("user %d %d %d %d %d %d\n", Add(1, 2), Input(), Dense(4), model_run(5), kernel, shape);
+    printf("user %d %d %d %d %d %d %d\n", Add(1, 2), Input(), Dense(4), model_run(5), kernel, shape,
+           PReLU(-7));
     nnom_model_delete(&model);
     return 0;
 }
@@ -163,7 +165,7 @@ def test_program_with_its_own_short_names_links(tmp_path):
         ]
     )
     out = cbuild.run([str(exe)]).stdout
-    assert "user 3 1 8 4 3 4" in out
+    assert "user 3 1 8 4 3 4 0" in out
 
 
 SHORT_PROGRAM = r"""
@@ -174,8 +176,8 @@ SHORT_PROGRAM = r"""
 
 int main(void)
 {
-    printf("%s %s %s %s %s\n", STR(Dense), STR(model_run), STR(Input), STR(conv2d_s),
-           STR(dw_conv2d_s));
+    printf("%s %s %s %s %s %s\n", STR(Dense), STR(model_run), STR(Input), STR(conv2d_s),
+           STR(dw_conv2d_s), STR(PReLU));
     return model_run(NULL) == NN_SUCCESS; /* the short name calls the runtime */
 }
 """
@@ -207,14 +209,18 @@ def test_short_names_are_the_prefixed_functions(tmp_path):
         "nnom_Input",
         "nnom_conv2d_s",
         "nnom_dwconv2d_s",
+        "nnom_PReLU",
     ]
 
 
 # ------------------------------------------- generated code, nnom_ names only
 
-SHORT_NAMES = set(
-    re.findall(r"^#define (\w+) nnom_", (cbuild.ROOT / "inc/nnom_short_names.h").read_text(), re.M)
-)
+# the runtime's short names and the ops' (generated from their layer files)
+SHORT_NAMES = {
+    name
+    for header in ("inc/nnom_short_names.h", "inc/nnom_ops.h")
+    for name in re.findall(r"^#define (\w+) nnom_", (cbuild.ROOT / header).read_text(), re.M)
+}
 NO_SHORT = ("-DNNOM_NO_SHORT_NAMES",)
 
 

@@ -590,6 +590,96 @@ static int dw_runs(const dw_group_t *g, const dw_line_t *l, int mode, const dw_l
     dw_edge(g, l, l->hi, u->out, u->in - kk, kk, mode, ls);
     return 1;
 }
+
+/* A whole group of a 3x3 layer in one call (no dilation, the input at
+ * least 3 x 3, every window with a tap in the input): every output's window
+ * moved into the input along both axes, against widened weights with two
+ * zero taps on every side of the kernel (rows of zero taps above and below
+ * too, see group_of), so that each line is three runs of the 3x3 loop
+ * (border, inside, border) and no output goes tap by tap. */
+typedef struct {
+    dw_axis_t u, v;
+    int32_t lo, hi;   /* outputs whose window lies inside the input along u */
+    const int8_t *x;  /* the group's input at (0, 0) */
+    int8_t *out;      /* the group's output at (0, 0) */
+} dw_plane_t;
+
+/* zero rows of widened taps above the kernel (and below it) */
+#define DW_VLEAD 2
+/* dw_plane3 where the input has at most this many lines (the border lines
+ * are a large share; on larger inputs the runs of dw_runs are faster) */
+#define DW_PLANE_LINES 8
+
+/* One output of the 3x3 window at x, w (dw_in3_mode's straight loop). */
+NNOM_INLINE void dw_win3(const dw_group_t *g, const int8_t *x, const int16x2_t *w, int8_t *out,
+                         int mode)
+{
+    const int16x2_t off = g->off;
+    const int32_t xs = g->xs, xr = g->xr;
+    int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
+    const int8_t *x1 = x + xr, *x2 = x1 + xr;
+    DW_TAPW(x, w, 0);
+    DW_TAPW(x + xs, w, 2);
+    DW_TAPW(x + 2 * xs, w, 4);
+    DW_TAPW(x1, w, DW_W3);
+    DW_TAPW(x1 + xs, w, DW_W3 + 2);
+    DW_TAPW(x1 + 2 * xs, w, DW_W3 + 4);
+    DW_TAPW(x2, w, 2 * DW_W3);
+    DW_TAPW(x2 + xs, w, 2 * DW_W3 + 2);
+    DW_TAPW(x2 + 2 * xs, w, 2 * DW_W3 + 4);
+    dw_store(a0, a1, a2, a3, g, mode, out);
+}
+
+/* Lines of at most this many outputs go output by output (each window
+ * placed by two compares), longer ones in three runs (border, inside,
+ * border: each run costs a loop set-up). */
+#define DW_PLANE_SHORT 4
+
+NNOM_INLINE void dw_plane3_mode(const dw_group_t *g, const dw_plane_t *p, int mode)
+{
+    const dw_axis_t *u = &p->u, *v = &p->v;
+    const int32_t ulast = u->in - 3, vlast = v->in - 3;
+    /* the three runs of a line: outputs, first input and weights (offsets
+     * from the line's), steps between outputs */
+    const int32_t n[3] = {p->lo, p->hi - p->lo, u->out - p->hi};
+    const int32_t xo[3] = {0, (p->lo * u->s - u->pad) * u->xb, ulast * u->xb};
+    const int32_t wo[3] = {2 * u->pad, 0, 2 * (ulast - (p->hi * u->s - u->pad))};
+    const int32_t oo[3] = {0, p->lo * u->ob, p->hi * u->ob};
+    const int32_t xp[3] = {0, g->xp, 0}, wp[3] = {-2 * u->s, 0, -2 * u->s};
+    for (int32_t ov = 0; ov < v->out; ov++) {
+        const int32_t v0 = ov * v->s - v->pad;
+        const int32_t vs = v0 < 0 ? 0 : (v0 > vlast ? vlast : v0);
+        const int8_t *xl = p->x + vs * v->xb;
+        const int16x2_t *wl = g->w + 2 * ((DW_VLEAD + vs - v0) * DW_ROW(3) + DW_LEAD(3));
+        int8_t *ol = p->out + ov * v->ob;
+        if (u->out <= DW_PLANE_SHORT) {
+            for (int32_t ou = 0, u0 = -u->pad; ou < u->out; ou++, u0 += u->s, ol += u->ob) {
+                const int32_t us = u0 < 0 ? 0 : (u0 > ulast ? ulast : u0);
+                dw_win3(g, xl + us * u->xb, wl + 2 * (us - u0), ol, mode);
+            }
+            continue;
+        }
+        for (int r = 0; r < 3; r++)
+            if (n[r] > 0)
+                dw_in3_mode(g, xl + xo[r], wl + wo[r], ol + oo[r], n[r], 3, mode, xp[r], wp[r]);
+    }
+}
+
+static NNOM_NOINLINE NNOM_DW_NOSCHED void dw_plane3_0(const dw_group_t *g, const dw_plane_t *p)
+{
+    dw_plane3_mode(g, p, 0);
+}
+
+static NNOM_NOINLINE NNOM_DW_NOSCHED void dw_plane3_3(const dw_group_t *g, const dw_plane_t *p)
+{
+    dw_plane3_mode(g, p, DW_SIGN | DW_CLAMP);
+}
+
+/* 1 where a 3x3 layer suits dw_plane3 along axis a (see above). */
+static int dw_plane_axis(const dw_axis_t *a)
+{
+    return a->k == 3 && a->d == 1 && a->in >= 3 && a->pad < 3 && (a->out - 1) * a->s - a->pad < a->in;
+}
 #endif
 
 /* One line: the inside outputs by the loops above where they suit, the
@@ -672,8 +762,9 @@ static int dw_down(const dw_ctx_t *t)
 }
 
 /* Sets up group c: bias, requantisation and widened weights (at -O2 into
- * the rows' places between their zero taps, which the caller cleared). */
-static void group_of(const dw_ctx_t *t, int32_t c, dw_group_t *g)
+ * the rows' places between their zero taps, which the caller cleared;
+ * vlead rows of zero taps above them). */
+static void group_of(const dw_ctx_t *t, int32_t c, dw_group_t *g, int32_t vlead)
 {
     const nnom_conv_args_t *a = t->a;
     const int32_t taps = t->kh * t->kw;
@@ -686,10 +777,12 @@ static void group_of(const dw_ctx_t *t, int32_t c, dw_group_t *g)
     }
 #if defined(__OPTIMIZE_SIZE__)
     const int32_t ku = taps, lead = 0, row = 0, tstep = t->oc, rstep = 0;
+    (void)vlead;
 #else
     /* kernel rows along u: down the height, the kernel's columns */
     const int down = dw_down(t);
-    const int32_t ku = down ? t->kh : t->kw, lead = DW_LEAD(ku), row = 2 * (DW_ROW(ku) - ku);
+    const int32_t ku = down ? t->kh : t->kw, lead = vlead * DW_ROW(ku) + DW_LEAD(ku);
+    const int32_t row = 2 * (DW_ROW(ku) - ku);
     const int32_t tstep = (down ? t->kw : 1) * t->oc, rstep = (down ? 1 : t->kw) * t->oc;
 #endif
     const int8_t *wr = a->weight + c;
@@ -733,7 +826,12 @@ static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
 #endif
     dw_group_t g;
 #if !defined(__OPTIMIZE_SIZE__)
-    memset(g.w, 0, (size_t)(t->kh * t->kw / u.k * DW_ROW(u.k)) * 2 * sizeof(g.w[0]));
+    const int plane = dw_plane_axis(&u) && dw_plane_axis(&v) && v.in <= DW_PLANE_LINES;
+    const int32_t vlead = plane ? DW_VLEAD : 0, rows = t->kh * t->kw / u.k + 2 * vlead;
+    const dw_plane_t pl = {u, v, lo, hi, a->input, a->output};
+    memset(g.w, 0, (size_t)(rows * DW_ROW(u.k)) * 2 * sizeof(g.w[0]));
+#else
+    const int32_t vlead = 0;
 #endif
     g.lo4 = ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u;
     g.hi4 = ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u;
@@ -746,8 +844,15 @@ static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
     g.pairs = u.k == 3 && t->kh * t->kw == 3 && g.xp == g.xs && mode == 0;
 #endif
     for (int32_t c = 0; c < t->oc; c += 4) {
-        group_of(t, c, &g);
+        group_of(t, c, &g, vlead);
 #if !defined(__OPTIMIZE_SIZE__)
+        if (plane) {
+            dw_plane_t pc = pl;
+            pc.x += c;
+            pc.out += c;
+            (mode ? dw_plane3_3 : dw_plane3_0)(&g, &pc);
+            continue;
+        }
         if (g.pairs)
             dw_pairs3_setup(&g);
 #endif

@@ -266,7 +266,8 @@ def dw_random_model(k: int, rng: np.random.Generator):
         n = int(rng.choice([2, 3, 4, 5, 7, 10, 15]))
         kernel = (n, 1) if kind == "col" else (1, n)
         long_ = int(rng.integers((n - 1) * dil + 1, 31))
-        shape = (long_, int(rng.integers(1, 4))) if kind == "col" else (int(rng.integers(1, 4)), long_)
+        short = int(rng.integers(1, 4))
+        shape = (long_, short) if kind == "col" else (short, long_)
         strides = (stride, 1) if kind == "col" else (1, stride)
     else:
         n = 3 if kind == "3x3" else 5

@@ -150,6 +150,11 @@ typedef struct {
      * channel: weights (w0, w1), (w2, w0), (w1, w2), bias, mult, ra, e */
     int32_t pc[4][8];
     int32_t pairs; /* the layer's runs suit dw_pairs3 (pc set) */
+    /* 3x3 windows, stride 1 along u, two outputs per step (dw_pairs33):
+     * per half (channels 0, 1, then 2, 3), per row of taps, per channel
+     * (w0, w1), (w2, w0), (w1, w2); bias and requantisation in pc */
+    int32_t p33[2][3][6];
+    int32_t pairs33; /* the layer's inside runs suit dw_pairs33 (p33, pc set) */
 #endif
     int16x2_t w[2 * DW_WTAPS]; /* per tap: channels (0, 2), then (1, 3), doubled */
 } dw_group_t;
@@ -541,6 +546,122 @@ static NNOM_NOINLINE NNOM_DW_NOSCHED void dw_pairs3(const dw_group_t *g, const i
     if (n & 1)
         dw_pair3(g, x - xs, out - op, off, xs, op);
 }
+
+/* The pair records of a 3x3 group (dw_pairs33); the kernel's rows start
+ * vlead rows of widened taps into g->w. */
+static void dw_pairs33_setup(dw_group_t *g, int32_t vlead)
+{
+    for (int r = 0; r < 3; r++) {
+        const int16x2_t *wr = g->w + 2 * ((vlead + r) * DW_ROW(3) + DW_LEAD(3));
+        for (int word = 0; word < 2; word++) { /* channels (0, 2), then (1, 3) */
+            const uint32_t w0 = (uint32_t)wr[word], w1 = (uint32_t)wr[2 + word];
+            const uint32_t w2 = (uint32_t)wr[4 + word];
+            int32_t *lo = g->p33[0][r] + 3 * word, *hi = g->p33[1][r] + 3 * word;
+            lo[0] = (int32_t)dw_pkhbt(w0, w1);
+            lo[1] = (int32_t)dw_pkhbt(w2, w0);
+            lo[2] = (int32_t)dw_pkhbt(w1, w2);
+            hi[0] = (int32_t)dw_pkhtb(w1, w0);
+            hi[1] = (int32_t)dw_pkhtb(w0, w2);
+            hi[2] = (int32_t)dw_pkhtb(w2, w1);
+        }
+    }
+    for (int i = 0; i < 4; i++) {
+        g->pc[i][3] = g->bias[i];
+        g->pc[i][4] = g->mb[2 * i];
+        g->pc[i][5] = g->mb[2 * i + 1];
+        g->pc[i][6] = g->e[i];
+    }
+}
+
+/* Two words of half h's row r records, g->p33[h][r][k] and [k + 1]. */
+#if defined(__GNUC__)
+#define DW_LDRD33(a, b, h, r, k)                                                               \
+    __asm__("ldrd %0, %1, [%2, #%c3]"                                                          \
+            : "=&r"(a), "=r"(b)                                                                \
+            : "r"(g), "n"(offsetof(dw_group_t, p33) + 4 * (6 * (3 * (h) + (r)) + (k))),      \
+              "m"(g->p33[h][r]))
+#else
+#define DW_LDRD33(a, b, h, r, k) ((a) = g->p33[h][r][k], (b) = g->p33[h][r][(k) + 1])
+#endif
+
+/* Row r of half h for outputs o, o + 1 (x at o's first tap of the row):
+ * the four inputs' two channels as halfword pairs (x[o], x[o+1]),
+ * (x[o+2], x[o+3]), each pair serving both outputs (dw_pair3's sums). */
+#define DW_ROW33(h, r, xq)                                                                     \
+    do {                                                                                       \
+        const uint32_t v0_ = nnom_read4(xq), v1_ = nnom_read4((xq) + xs);                      \
+        const uint32_t v2_ = nnom_read4((xq) + 2 * xs), v3_ = nnom_read4((xq) + 3 * xs);       \
+        const uint32_t l01_ = (h) ? dw_pkhtb(v1_, v0_) : dw_pkhbt(v0_, v1_);                   \
+        const uint32_t l23_ = (h) ? dw_pkhtb(v3_, v2_) : dw_pkhbt(v2_, v3_);                   \
+        int32_t w0_, w1_, w2_, w3_, w4_, w5_;                                                  \
+        DW_LDRD33(w0_, w1_, h, r, 0);                                                          \
+        const int16x2_t a01_ = __sxtab16(off, (int8x4_t)l01_);                                 \
+        const int16x2_t a23_ = __sxtab16(off, (int8x4_t)l23_);                                 \
+        ua = __smlad(a01_, (int16x2_t)w0_, ua);                                                \
+        va = __smlatt(a01_, (int16x2_t)w1_, va);                                               \
+        ua = __smlabb(a23_, (int16x2_t)w1_, ua);                                               \
+        DW_LDRD33(w2_, w3_, h, r, 2);                                                          \
+        va = __smlad(a23_, (int16x2_t)w2_, va);                                                \
+        const int16x2_t b01_ = nnom_sxtab16_odd(off, l01_);                                    \
+        const int16x2_t b23_ = nnom_sxtab16_odd(off, l23_);                                    \
+        DW_LDRD33(w4_, w5_, h, r, 4);                                                          \
+        ub = __smlad(b01_, (int16x2_t)w3_, ub);                                                \
+        vb = __smlatt(b01_, (int16x2_t)w4_, vb);                                               \
+        ub = __smlabb(b23_, (int16x2_t)w4_, ub);                                               \
+        vb = __smlad(b23_, (int16x2_t)w5_, vb);                                                \
+    } while (0)
+
+/* Half h (channels 2h, 2h + 1) of outputs o, o + 1 of a 3x3 window run,
+ * stride 1, no s term and no clamp: x, out at o. */
+#define DW_HALF33(h)                                                                           \
+    do {                                                                                       \
+        int32_t ua, ub, va, vb, m_[2], e_, b_;                                                 \
+        DW_LDRD(b_, m_[0], 2 * (h), 3);                                                        \
+        ua = va = b_;                                                                          \
+        DW_LDRD(b_, m_[1], 2 * (h) + 1, 3);                                                    \
+        ub = vb = b_;                                                                          \
+        DW_ROW33(h, 0, x);                                                                     \
+        DW_ROW33(h, 1, x + xr);                                                                \
+        DW_ROW33(h, 2, x + 2 * xr);                                                            \
+        DW_LDRD(m_[0], m_[1], 2 * (h), 4);                                                     \
+        DW_LDRD(e_, b_, 2 * (h), 6);                                                           \
+        uint32_t ro_ = (uint32_t)dw_rq(ua, m_, e_, 0), rp_ = (uint32_t)dw_rq(va, m_, e_, 0);   \
+        DW_LDRD(m_[0], m_[1], 2 * (h) + 1, 4);                                                 \
+        DW_LDRD(e_, b_, 2 * (h) + 1, 6);                                                       \
+        DW_BFI(ro_, dw_rq(ub, m_, e_, 0), 8);                                                  \
+        DW_BFI(rp_, dw_rq(vb, m_, e_, 0), 8);                                                  \
+        const uint16_t so_ = (uint16_t)ro_, sp_ = (uint16_t)rp_;                               \
+        memcpy(out + 2 * (h), &so_, 2);                                                        \
+        memcpy(out + op + 2 * (h), &sp_, 2);                                                   \
+    } while (0)
+
+/* n >= 2 outputs of each of the lines ls (3x3 windows, stride 1 along u,
+ * no s term and no clamp), two per step; an odd n ends with a step back by
+ * one output (the output never overlaps the input). */
+static NNOM_NOINLINE NNOM_DW_NOSCHED void dw_pairs33(const dw_group_t *g, const int8_t *x0,
+                                                     int8_t *out0, int32_t n,
+                                                     const dw_lines_t *ls)
+{
+    const int16x2_t off = g->off;
+    const int32_t xs = g->xs, xr = g->xr, op = g->op;
+    for (int32_t l = 0; l < ls->n; l++) {
+        const int8_t *x = x0 + l * ls->xl;
+        int8_t *out = out0 + l * ls->ol;
+        for (int32_t i = 0; i < n; i += 2) {
+            if (i + 1 == n) { /* the last output alone: the pair before it again */
+                x -= xs;
+                out -= op;
+            }
+            DW_HALF33(0);
+            DW_HALF33(1);
+            x += 2 * xs;
+            out += 2 * op;
+        }
+    }
+}
+#undef DW_HALF33
+#undef DW_ROW33
+#undef DW_LDRD33
 #undef DW_PAIR
 #undef DW_LDRD
 #endif
@@ -582,6 +703,8 @@ static int dw_runs(const dw_group_t *g, const dw_line_t *l, int mode, const dw_l
         if (g->pairs && n >= 2)
             for (int32_t m = 0; m < ls->n; m++)
                 dw_pairs3(g, x + m * ls->xl, out + m * ls->ol, n);
+        else if (g->pairs33 && n >= 2 && l->rows == 3 && l->w == g->w + 2 * DW_LEAD(3))
+            dw_pairs33(g, x, out, n, ls);
         else if (u->k == 3)
             dw_in3(g, x, l->w, out, n, l->rows, mode, g->xp, 0, ls);
         else
@@ -659,9 +782,15 @@ NNOM_INLINE void dw_plane3_mode(const dw_group_t *g, const dw_plane_t *p, int mo
             }
             continue;
         }
-        for (int r = 0; r < 3; r++)
+        for (int r = 0; r < 3; r++) {
+            if (r == 1 && n[1] >= 2 && g->pairs33 && vs == v0) {
+                const dw_lines_t one = {1, 0, 0};
+                dw_pairs33(g, xl + xo[1], ol + oo[1], n[1], &one);
+                continue;
+            }
             if (n[r] > 0)
                 dw_in3_mode(g, xl + xo[r], wl + wo[r], ol + oo[r], n[r], 3, mode, xp[r], wp[r]);
+        }
     }
 }
 
@@ -842,10 +971,14 @@ static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
     g.op = u.ob;
 #if !defined(__OPTIMIZE_SIZE__)
     g.pairs = u.k == 3 && t->kh * t->kw == 3 && g.xp == g.xs && mode == 0;
+    /* (on the small layers of dw_plane3 the records cost more than they save) */
+    g.pairs33 = u.k == 3 && t->kh * t->kw == 9 && g.xp == g.xs && mode == 0 && !plane;
 #endif
     for (int32_t c = 0; c < t->oc; c += 4) {
         group_of(t, c, &g, vlead);
 #if !defined(__OPTIMIZE_SIZE__)
+        if (g.pairs33)
+            dw_pairs33_setup(&g, vlead);
         if (plane) {
             dw_plane_t pc = pl;
             pc.x += c;

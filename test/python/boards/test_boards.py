@@ -231,6 +231,10 @@ DW_CASES = [
     ((6, 8, 8), dict(kernel_size=3, strides=2, padding="same", activation="relu")),
     ((25, 5, 8), dict(kernel_size=3, padding="same")),
     ((3, 4, 4), dict(kernel_size=3, padding="valid", activation="relu")),
+    # 3x3 stride 1 on more than 8 lines, ReLU: two outputs per step
+    # (dw_pairs33), even and odd runs
+    ((12, 10, 8), dict(kernel_size=3, padding="same", activation="relu")),
+    ((11, 9, 12), dict(kernel_size=3, padding="valid", activation="relu")),
     ((4, 6, 8), dict(kernel_size=3, padding="same", activation="relu")),
 ]
 DW_HUGE_BIAS = len(DW_CASES) - 1  # its weights scaled down: |bias| near 2^30

@@ -455,19 +455,23 @@ NNOM_INLINE uint32_t dw_pkhtb(uint32_t a, uint32_t b)
 /* The pair records of a group whose runs are three taps (dw_pairs3). */
 static void dw_pairs3_setup(dw_group_t *g)
 {
+    const int16x2_t *w = g->w + 2 * DW_LEAD(3);
+    for (int word = 0; word < 2; word++) { /* channels (0, 2), then (1, 3) */
+        const uint32_t w0 = (uint32_t)w[word], w1 = (uint32_t)w[2 + word];
+        const uint32_t w2 = (uint32_t)w[4 + word];
+        int32_t *lo = g->pc[word], *hi = g->pc[2 + word];
+        lo[0] = (int32_t)dw_pkhbt(w0, w1);
+        lo[1] = (int32_t)dw_pkhbt(w2, w0);
+        lo[2] = (int32_t)dw_pkhbt(w1, w2);
+        hi[0] = (int32_t)dw_pkhtb(w1, w0);
+        hi[1] = (int32_t)dw_pkhtb(w0, w2);
+        hi[2] = (int32_t)dw_pkhtb(w2, w1);
+    }
     for (int i = 0; i < 4; i++) {
-        const int word = i & 1, top = i >> 1; /* channel i in g->w: (0, 2), (1, 3) */
-        uint32_t w[3];
-        for (int t = 0; t < 3; t++)
-            w[t] = ((uint32_t)g->w[2 * (DW_LEAD(3) + t) + word] >> (16 * top)) & 0xFFFFu;
-        int32_t *q = g->pc[i];
-        q[0] = (int32_t)(w[0] | w[1] << 16);
-        q[1] = (int32_t)(w[2] | w[0] << 16);
-        q[2] = (int32_t)(w[1] | w[2] << 16);
-        q[3] = g->bias[i];
-        q[4] = g->mb[2 * i];
-        q[5] = g->mb[2 * i + 1];
-        q[6] = g->e[i];
+        g->pc[i][3] = g->bias[i];
+        g->pc[i][4] = g->mb[2 * i];
+        g->pc[i][5] = g->mb[2 * i + 1];
+        g->pc[i][6] = g->e[i];
     }
 }
 
@@ -804,6 +808,55 @@ static NNOM_NOINLINE NNOM_DW_NOSCHED void dw_plane3_3(const dw_group_t *g, const
     dw_plane3_mode(g, p, DW_SIGN | DW_CLAMP);
 }
 
+/* A whole group of a layer of one row of k taps along u ((k, 1) columns
+ * down the height, (1, k) rows along the width; no dilation, every window
+ * with a tap in the input) in one call: per line three runs of the inside
+ * loops (border, inside, border), the border windows moved into the input
+ * as in dw_edge. */
+NNOM_INLINE void dw_col_mode(const dw_group_t *g, const dw_plane_t *p, int mode)
+{
+    const dw_axis_t *u = &p->u, *v = &p->v;
+    const int32_t k = u->k, kk = k < u->in ? k : u->in, ulast = u->in - kk;
+    const int32_t n[3] = {p->lo, p->hi - p->lo, u->out - p->hi};
+    const int32_t xo[3] = {0, (p->lo * u->s - u->pad) * u->xb, ulast * u->xb};
+    const int32_t wo[3] = {2 * u->pad, 0, 2 * (ulast - (p->hi * u->s - u->pad))};
+    const int32_t oo[3] = {0, p->lo * u->ob, p->hi * u->ob};
+    const int32_t xp[3] = {0, g->xp, 0}, wp[3] = {-2 * u->s, 0, -2 * u->s};
+    const int16x2_t *w = g->w + 2 * DW_LEAD(k);
+    for (int32_t ov = 0; ov < v->out; ov++) {
+        const int8_t *xl = p->x + ov * v->s * v->xb;
+        int8_t *ol = p->out + ov * v->ob;
+        for (int r = 0; r < 3; r++) {
+            const int32_t taps = r == 1 ? k : kk;
+            if (n[r] <= 0)
+                continue;
+            if (r == 1 && g->pairs && n[1] >= 2)
+                dw_pairs3(g, xl + xo[1], ol + oo[1], n[1]);
+            else if (taps == 3)
+                dw_in3_mode(g, xl + xo[r], w + wo[r], ol + oo[r], n[r], 1, mode, xp[r], wp[r]);
+            else
+                dw_in1_mode(g, xl + xo[r], w + wo[r], ol + oo[r], n[r], taps, mode, xp[r], wp[r]);
+        }
+    }
+}
+
+static NNOM_NOINLINE NNOM_DW_NOSCHED void dw_col_0(const dw_group_t *g, const dw_plane_t *p)
+{
+    dw_col_mode(g, p, 0);
+}
+
+static NNOM_NOINLINE NNOM_DW_NOSCHED void dw_col_3(const dw_group_t *g, const dw_plane_t *p)
+{
+    dw_col_mode(g, p, DW_SIGN | DW_CLAMP);
+}
+
+/* 1 where a layer of one row of taps along u suits dw_col (v: one tap). */
+static int dw_col_axes(const dw_axis_t *u, const dw_axis_t *v)
+{
+    return v->k == 1 && v->pad == 0 && u->k >= 2 && u->d == 1 && u->in >= 2 &&
+           u->pad < u->k && (u->out - 1) * u->s - u->pad < u->in;
+}
+
 /* 1 where a 3x3 layer suits dw_plane3 along axis a (see above). */
 static int dw_plane_axis(const dw_axis_t *a)
 {
@@ -956,6 +1009,7 @@ static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
     dw_group_t g;
 #if !defined(__OPTIMIZE_SIZE__)
     const int plane = dw_plane_axis(&u) && dw_plane_axis(&v) && v.in <= DW_PLANE_LINES;
+    const int col = t->kh * t->kw == u.k && dw_col_axes(&u, &v);
     const int32_t vlead = plane ? DW_VLEAD : 0, rows = t->kh * t->kw / u.k + 2 * vlead;
     const dw_plane_t pl = {u, v, lo, hi, a->input, a->output};
     memset(g.w, 0, (size_t)(rows * DW_ROW(u.k)) * 2 * sizeof(g.w[0]));
@@ -984,6 +1038,15 @@ static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
             pc.x += c;
             pc.out += c;
             (mode ? dw_plane3_3 : dw_plane3_0)(&g, &pc);
+            continue;
+        }
+        if (col) {
+            dw_plane_t pc = pl;
+            pc.x += c;
+            pc.out += c;
+            if (g.pairs)
+                dw_pairs3_setup(&g);
+            (mode ? dw_col_3 : dw_col_0)(&g, &pc);
             continue;
         }
         if (g.pairs)

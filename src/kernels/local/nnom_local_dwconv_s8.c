@@ -347,20 +347,11 @@ NNOM_INLINE void dw_in1_mode(const dw_group_t *g, const int8_t *x, const int16x2
         const int8_t *xq = x;
         const int16x2_t *wq = w;
         do {
-            /* the two taps' widened words by two LDRD (GCC loads them one
-             * by one) */
-            int16x2_t w0e, w0o, w1e, w1o;
-#if defined(__GNUC__)
-            __asm__("ldrd %0, %1, [%4], #8\n\tldrd %2, %3, [%4], #8"
-                    : "=&r"(w0e), "=&r"(w0o), "=&r"(w1e), "=&r"(w1o), "+r"(wq)
-                    : "m"(*(const int16x2_t(*)[4])wq));
-#else
-            w0e = wq[0], w0o = wq[1], w1e = wq[2], w1o = wq[3];
+            /* each tap's widened words by one LDRD next to its use (GCC
+             * loads them one by one; both taps' at once leave no register) */
+            DW_TAPW(xq, wq, 0);
+            DW_TAPW(xq + xs, wq, 2);
             wq += 4;
-#endif
-            const int16x2_t wt0[2] = {w0e, w0o}, wt1[2] = {w1e, w1o};
-            DW_TAP(xq, wt0);
-            DW_TAP(xq + xs, wt1);
             xq += 2 * xs;
         } while (wq != wpairs);
         if (k & 1)

@@ -22,9 +22,12 @@
  * on a window moved into the input, against weights with zero taps on
  * either side of each kernel row (dw_edge: one call per border run), and
  * the lines with all their rows of taps in the input go in one call per
- * group (dw_runs); -Os takes the border outputs tap by tap. Per output: the
- * four sums requantised by SMMLAR and a shift (see dw_group_t), saturated,
- * packed by BFI and stored as one word.
+ * group (dw_runs); a whole group is one call for 3x3 layers of at most 8
+ * input lines (dw_plane3: windows moved along both axes) and for layers of
+ * one row of taps (dw_col); 3x3 at stride 1 on larger layers go two
+ * outputs per step (dw_pairs33). -Os takes the border outputs tap by tap.
+ * Per output: the four sums requantised by SMMLAR and a shift (see
+ * dw_group_t), saturated, packed by BFI and stored as one word.
  */
 #include <stddef.h>
 

@@ -854,7 +854,8 @@ static int dw_col_axes(const dw_axis_t *u, const dw_axis_t *v)
 /* 1 where a 3x3 layer suits dw_plane3 along axis a (see above). */
 static int dw_plane_axis(const dw_axis_t *a)
 {
-    return a->k == 3 && a->d == 1 && a->in >= 3 && a->pad < 3 && (a->out - 1) * a->s - a->pad < a->in;
+    return a->k == 3 && a->d == 1 && a->in >= 3 && a->pad < 3 &&
+           (a->out - 1) * a->s - a->pad < a->in;
 }
 #endif
 

@@ -22,9 +22,12 @@
  * on a window moved into the input, against weights with zero taps on
  * either side of each kernel row (dw_edge: one call per border run), and
  * the lines with all their rows of taps in the input go in one call per
- * group (dw_runs); -Os takes the border outputs tap by tap. Per output: the
- * four sums requantised by SMMLAR and a shift (see dw_group_t), saturated,
- * packed by BFI and stored as one word.
+ * group (dw_runs); a whole group is one call for 3x3 layers of at most 8
+ * input lines (dw_plane3: windows moved along both axes) and for layers of
+ * one row of taps (dw_col); 3x3 at stride 1 on larger layers go two
+ * outputs per step (dw_pairs33). -Os takes the border outputs tap by tap.
+ * Per output: the four sums requantised by SMMLAR and a shift (see
+ * dw_group_t), saturated, packed by BFI and stored as one word.
  */
 #include <stddef.h>
 
@@ -150,6 +153,11 @@ typedef struct {
      * channel: weights (w0, w1), (w2, w0), (w1, w2), bias, mult, ra, e */
     int32_t pc[4][8];
     int32_t pairs; /* the layer's runs suit dw_pairs3 (pc set) */
+    /* 3x3 windows, stride 1 along u, two outputs per step (dw_pairs33):
+     * per half (channels 0, 1, then 2, 3), per row of taps, per channel
+     * (w0, w1), (w2, w0), (w1, w2); bias and requantisation in pc */
+    int32_t p33[2][3][6];
+    int32_t pairs33; /* the layer's inside runs suit dw_pairs33 (p33, pc set) */
 #endif
     int16x2_t w[2 * DW_WTAPS]; /* per tap: channels (0, 2), then (1, 3), doubled */
 } dw_group_t;
@@ -342,20 +350,11 @@ NNOM_INLINE void dw_in1_mode(const dw_group_t *g, const int8_t *x, const int16x2
         const int8_t *xq = x;
         const int16x2_t *wq = w;
         do {
-            /* the two taps' widened words by two LDRD (GCC loads them one
-             * by one) */
-            int16x2_t w0e, w0o, w1e, w1o;
-#if defined(__GNUC__)
-            __asm__("ldrd %0, %1, [%4], #8\n\tldrd %2, %3, [%4], #8"
-                    : "=&r"(w0e), "=&r"(w0o), "=&r"(w1e), "=&r"(w1o), "+r"(wq)
-                    : "m"(*(const int16x2_t(*)[4])wq));
-#else
-            w0e = wq[0], w0o = wq[1], w1e = wq[2], w1o = wq[3];
+            /* each tap's widened words by one LDRD next to its use (GCC
+             * loads them one by one; both taps' at once leave no register) */
+            DW_TAPW(xq, wq, 0);
+            DW_TAPW(xq + xs, wq, 2);
             wq += 4;
-#endif
-            const int16x2_t wt0[2] = {w0e, w0o}, wt1[2] = {w1e, w1o};
-            DW_TAP(xq, wt0);
-            DW_TAP(xq + xs, wt1);
             xq += 2 * xs;
         } while (wq != wpairs);
         if (k & 1)
@@ -450,19 +449,23 @@ NNOM_INLINE uint32_t dw_pkhtb(uint32_t a, uint32_t b)
 /* The pair records of a group whose runs are three taps (dw_pairs3). */
 static void dw_pairs3_setup(dw_group_t *g)
 {
+    const int16x2_t *w = g->w + 2 * DW_LEAD(3);
+    for (int word = 0; word < 2; word++) { /* channels (0, 2), then (1, 3) */
+        const uint32_t w0 = (uint32_t)w[word], w1 = (uint32_t)w[2 + word];
+        const uint32_t w2 = (uint32_t)w[4 + word];
+        int32_t *lo = g->pc[word], *hi = g->pc[2 + word];
+        lo[0] = (int32_t)dw_pkhbt(w0, w1);
+        lo[1] = (int32_t)dw_pkhbt(w2, w0);
+        lo[2] = (int32_t)dw_pkhbt(w1, w2);
+        hi[0] = (int32_t)dw_pkhtb(w1, w0);
+        hi[1] = (int32_t)dw_pkhtb(w0, w2);
+        hi[2] = (int32_t)dw_pkhtb(w2, w1);
+    }
     for (int i = 0; i < 4; i++) {
-        const int word = i & 1, top = i >> 1; /* channel i in g->w: (0, 2), (1, 3) */
-        uint32_t w[3];
-        for (int t = 0; t < 3; t++)
-            w[t] = ((uint32_t)g->w[2 * (DW_LEAD(3) + t) + word] >> (16 * top)) & 0xFFFFu;
-        int32_t *q = g->pc[i];
-        q[0] = (int32_t)(w[0] | w[1] << 16);
-        q[1] = (int32_t)(w[2] | w[0] << 16);
-        q[2] = (int32_t)(w[1] | w[2] << 16);
-        q[3] = g->bias[i];
-        q[4] = g->mb[2 * i];
-        q[5] = g->mb[2 * i + 1];
-        q[6] = g->e[i];
+        g->pc[i][3] = g->bias[i];
+        g->pc[i][4] = g->mb[2 * i];
+        g->pc[i][5] = g->mb[2 * i + 1];
+        g->pc[i][6] = g->e[i];
     }
 }
 
@@ -541,6 +544,122 @@ static NNOM_NOINLINE NNOM_DW_NOSCHED void dw_pairs3(const dw_group_t *g, const i
     if (n & 1)
         dw_pair3(g, x - xs, out - op, off, xs, op);
 }
+
+/* The pair records of a 3x3 group (dw_pairs33); the kernel's rows start
+ * vlead rows of widened taps into g->w. */
+static void dw_pairs33_setup(dw_group_t *g, int32_t vlead)
+{
+    for (int r = 0; r < 3; r++) {
+        const int16x2_t *wr = g->w + 2 * ((vlead + r) * DW_ROW(3) + DW_LEAD(3));
+        for (int word = 0; word < 2; word++) { /* channels (0, 2), then (1, 3) */
+            const uint32_t w0 = (uint32_t)wr[word], w1 = (uint32_t)wr[2 + word];
+            const uint32_t w2 = (uint32_t)wr[4 + word];
+            int32_t *lo = g->p33[0][r] + 3 * word, *hi = g->p33[1][r] + 3 * word;
+            lo[0] = (int32_t)dw_pkhbt(w0, w1);
+            lo[1] = (int32_t)dw_pkhbt(w2, w0);
+            lo[2] = (int32_t)dw_pkhbt(w1, w2);
+            hi[0] = (int32_t)dw_pkhtb(w1, w0);
+            hi[1] = (int32_t)dw_pkhtb(w0, w2);
+            hi[2] = (int32_t)dw_pkhtb(w2, w1);
+        }
+    }
+    for (int i = 0; i < 4; i++) {
+        g->pc[i][3] = g->bias[i];
+        g->pc[i][4] = g->mb[2 * i];
+        g->pc[i][5] = g->mb[2 * i + 1];
+        g->pc[i][6] = g->e[i];
+    }
+}
+
+/* Two words of half h's row r records, g->p33[h][r][k] and [k + 1]. */
+#if defined(__GNUC__)
+#define DW_LDRD33(a, b, h, r, k)                                                               \
+    __asm__("ldrd %0, %1, [%2, #%c3]"                                                          \
+            : "=&r"(a), "=r"(b)                                                                \
+            : "r"(g), "n"(offsetof(dw_group_t, p33) + 4 * (6 * (3 * (h) + (r)) + (k))),      \
+              "m"(g->p33[h][r]))
+#else
+#define DW_LDRD33(a, b, h, r, k) ((a) = g->p33[h][r][k], (b) = g->p33[h][r][(k) + 1])
+#endif
+
+/* Row r of half h for outputs o, o + 1 (x at o's first tap of the row):
+ * the four inputs' two channels as halfword pairs (x[o], x[o+1]),
+ * (x[o+2], x[o+3]), each pair serving both outputs (dw_pair3's sums). */
+#define DW_ROW33(h, r, xq)                                                                     \
+    do {                                                                                       \
+        const uint32_t v0_ = nnom_read4(xq), v1_ = nnom_read4((xq) + xs);                      \
+        const uint32_t v2_ = nnom_read4((xq) + 2 * xs), v3_ = nnom_read4((xq) + 3 * xs);       \
+        const uint32_t l01_ = (h) ? dw_pkhtb(v1_, v0_) : dw_pkhbt(v0_, v1_);                   \
+        const uint32_t l23_ = (h) ? dw_pkhtb(v3_, v2_) : dw_pkhbt(v2_, v3_);                   \
+        int32_t w0_, w1_, w2_, w3_, w4_, w5_;                                                  \
+        DW_LDRD33(w0_, w1_, h, r, 0);                                                          \
+        const int16x2_t a01_ = __sxtab16(off, (int8x4_t)l01_);                                 \
+        const int16x2_t a23_ = __sxtab16(off, (int8x4_t)l23_);                                 \
+        ua = __smlad(a01_, (int16x2_t)w0_, ua);                                                \
+        va = __smlatt(a01_, (int16x2_t)w1_, va);                                               \
+        ua = __smlabb(a23_, (int16x2_t)w1_, ua);                                               \
+        DW_LDRD33(w2_, w3_, h, r, 2);                                                          \
+        va = __smlad(a23_, (int16x2_t)w2_, va);                                                \
+        const int16x2_t b01_ = nnom_sxtab16_odd(off, l01_);                                    \
+        const int16x2_t b23_ = nnom_sxtab16_odd(off, l23_);                                    \
+        DW_LDRD33(w4_, w5_, h, r, 4);                                                          \
+        ub = __smlad(b01_, (int16x2_t)w3_, ub);                                                \
+        vb = __smlatt(b01_, (int16x2_t)w4_, vb);                                               \
+        ub = __smlabb(b23_, (int16x2_t)w4_, ub);                                               \
+        vb = __smlad(b23_, (int16x2_t)w5_, vb);                                                \
+    } while (0)
+
+/* Half h (channels 2h, 2h + 1) of outputs o, o + 1 of a 3x3 window run,
+ * stride 1, no s term and no clamp: x, out at o. */
+#define DW_HALF33(h)                                                                           \
+    do {                                                                                       \
+        int32_t ua, ub, va, vb, m_[2], e_, b_;                                                 \
+        DW_LDRD(b_, m_[0], 2 * (h), 3);                                                        \
+        ua = va = b_;                                                                          \
+        DW_LDRD(b_, m_[1], 2 * (h) + 1, 3);                                                    \
+        ub = vb = b_;                                                                          \
+        DW_ROW33(h, 0, x);                                                                     \
+        DW_ROW33(h, 1, x + xr);                                                                \
+        DW_ROW33(h, 2, x + 2 * xr);                                                            \
+        DW_LDRD(m_[0], m_[1], 2 * (h), 4);                                                     \
+        DW_LDRD(e_, b_, 2 * (h), 6);                                                           \
+        uint32_t ro_ = (uint32_t)dw_rq(ua, m_, e_, 0), rp_ = (uint32_t)dw_rq(va, m_, e_, 0);   \
+        DW_LDRD(m_[0], m_[1], 2 * (h) + 1, 4);                                                 \
+        DW_LDRD(e_, b_, 2 * (h) + 1, 6);                                                       \
+        DW_BFI(ro_, dw_rq(ub, m_, e_, 0), 8);                                                  \
+        DW_BFI(rp_, dw_rq(vb, m_, e_, 0), 8);                                                  \
+        const uint16_t so_ = (uint16_t)ro_, sp_ = (uint16_t)rp_;                               \
+        memcpy(out + 2 * (h), &so_, 2);                                                        \
+        memcpy(out + op + 2 * (h), &sp_, 2);                                                   \
+    } while (0)
+
+/* n >= 2 outputs of each of the lines ls (3x3 windows, stride 1 along u,
+ * no s term and no clamp), two per step; an odd n ends with a step back by
+ * one output (the output never overlaps the input). */
+static NNOM_NOINLINE NNOM_DW_NOSCHED void dw_pairs33(const dw_group_t *g, const int8_t *x0,
+                                                     int8_t *out0, int32_t n,
+                                                     const dw_lines_t *ls)
+{
+    const int16x2_t off = g->off;
+    const int32_t xs = g->xs, xr = g->xr, op = g->op;
+    for (int32_t l = 0; l < ls->n; l++) {
+        const int8_t *x = x0 + l * ls->xl;
+        int8_t *out = out0 + l * ls->ol;
+        for (int32_t i = 0; i < n; i += 2) {
+            if (i + 1 == n) { /* the last output alone: the pair before it again */
+                x -= xs;
+                out -= op;
+            }
+            DW_HALF33(0);
+            DW_HALF33(1);
+            x += 2 * xs;
+            out += 2 * op;
+        }
+    }
+}
+#undef DW_HALF33
+#undef DW_ROW33
+#undef DW_LDRD33
 #undef DW_PAIR
 #undef DW_LDRD
 #endif
@@ -582,6 +701,8 @@ static int dw_runs(const dw_group_t *g, const dw_line_t *l, int mode, const dw_l
         if (g->pairs && n >= 2)
             for (int32_t m = 0; m < ls->n; m++)
                 dw_pairs3(g, x + m * ls->xl, out + m * ls->ol, n);
+        else if (g->pairs33 && n >= 2 && l->rows == 3 && l->w == g->w + 2 * DW_LEAD(3))
+            dw_pairs33(g, x, out, n, ls);
         else if (u->k == 3)
             dw_in3(g, x, l->w, out, n, l->rows, mode, g->xp, 0, ls);
         else
@@ -589,6 +710,152 @@ static int dw_runs(const dw_group_t *g, const dw_line_t *l, int mode, const dw_l
     }
     dw_edge(g, l, l->hi, u->out, u->in - kk, kk, mode, ls);
     return 1;
+}
+
+/* A whole group of a 3x3 layer in one call (no dilation, the input at
+ * least 3 x 3, every window with a tap in the input): every output's window
+ * moved into the input along both axes, against widened weights with two
+ * zero taps on every side of the kernel (rows of zero taps above and below
+ * too, see group_of), so that each line is three runs of the 3x3 loop
+ * (border, inside, border) and no output goes tap by tap. */
+typedef struct {
+    dw_axis_t u, v;
+    int32_t lo, hi;   /* outputs whose window lies inside the input along u */
+    const int8_t *x;  /* the group's input at (0, 0) */
+    int8_t *out;      /* the group's output at (0, 0) */
+} dw_plane_t;
+
+/* zero rows of widened taps above the kernel (and below it) */
+#define DW_VLEAD 2
+/* dw_plane3 where the input has at most this many lines (the border lines
+ * are a large share; on larger inputs the runs of dw_runs are faster) */
+#define DW_PLANE_LINES 8
+
+/* One output of the 3x3 window at x, w (dw_in3_mode's straight loop). */
+NNOM_INLINE void dw_win3(const dw_group_t *g, const int8_t *x, const int16x2_t *w, int8_t *out,
+                         int mode)
+{
+    const int16x2_t off = g->off;
+    const int32_t xs = g->xs, xr = g->xr;
+    int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
+    const int8_t *x1 = x + xr, *x2 = x1 + xr;
+    DW_TAPW(x, w, 0);
+    DW_TAPW(x + xs, w, 2);
+    DW_TAPW(x + 2 * xs, w, 4);
+    DW_TAPW(x1, w, DW_W3);
+    DW_TAPW(x1 + xs, w, DW_W3 + 2);
+    DW_TAPW(x1 + 2 * xs, w, DW_W3 + 4);
+    DW_TAPW(x2, w, 2 * DW_W3);
+    DW_TAPW(x2 + xs, w, 2 * DW_W3 + 2);
+    DW_TAPW(x2 + 2 * xs, w, 2 * DW_W3 + 4);
+    dw_store(a0, a1, a2, a3, g, mode, out);
+}
+
+/* Lines of at most this many outputs go output by output (each window
+ * placed by two compares), longer ones in three runs (border, inside,
+ * border: each run costs a loop set-up). */
+#define DW_PLANE_SHORT 4
+
+NNOM_INLINE void dw_plane3_mode(const dw_group_t *g, const dw_plane_t *p, int mode)
+{
+    const dw_axis_t *u = &p->u, *v = &p->v;
+    const int32_t ulast = u->in - 3, vlast = v->in - 3;
+    /* the three runs of a line: outputs, first input and weights (offsets
+     * from the line's), steps between outputs */
+    const int32_t n[3] = {p->lo, p->hi - p->lo, u->out - p->hi};
+    const int32_t xo[3] = {0, (p->lo * u->s - u->pad) * u->xb, ulast * u->xb};
+    const int32_t wo[3] = {2 * u->pad, 0, 2 * (ulast - (p->hi * u->s - u->pad))};
+    const int32_t oo[3] = {0, p->lo * u->ob, p->hi * u->ob};
+    const int32_t xp[3] = {0, g->xp, 0}, wp[3] = {-2 * u->s, 0, -2 * u->s};
+    for (int32_t ov = 0; ov < v->out; ov++) {
+        const int32_t v0 = ov * v->s - v->pad;
+        const int32_t vs = v0 < 0 ? 0 : (v0 > vlast ? vlast : v0);
+        const int8_t *xl = p->x + vs * v->xb;
+        const int16x2_t *wl = g->w + 2 * ((DW_VLEAD + vs - v0) * DW_ROW(3) + DW_LEAD(3));
+        int8_t *ol = p->out + ov * v->ob;
+        if (u->out <= DW_PLANE_SHORT) {
+            for (int32_t ou = 0, u0 = -u->pad; ou < u->out; ou++, u0 += u->s, ol += u->ob) {
+                const int32_t us = u0 < 0 ? 0 : (u0 > ulast ? ulast : u0);
+                dw_win3(g, xl + us * u->xb, wl + 2 * (us - u0), ol, mode);
+            }
+            continue;
+        }
+        for (int r = 0; r < 3; r++) {
+            if (r == 1 && n[1] >= 2 && g->pairs33 && vs == v0) {
+                const dw_lines_t one = {1, 0, 0};
+                dw_pairs33(g, xl + xo[1], ol + oo[1], n[1], &one);
+                continue;
+            }
+            if (n[r] > 0)
+                dw_in3_mode(g, xl + xo[r], wl + wo[r], ol + oo[r], n[r], 3, mode, xp[r], wp[r]);
+        }
+    }
+}
+
+static NNOM_NOINLINE NNOM_DW_NOSCHED void dw_plane3_0(const dw_group_t *g, const dw_plane_t *p)
+{
+    dw_plane3_mode(g, p, 0);
+}
+
+static NNOM_NOINLINE NNOM_DW_NOSCHED void dw_plane3_3(const dw_group_t *g, const dw_plane_t *p)
+{
+    dw_plane3_mode(g, p, DW_SIGN | DW_CLAMP);
+}
+
+/* A whole group of a layer of one row of k taps along u ((k, 1) columns
+ * down the height, (1, k) rows along the width; no dilation, every window
+ * with a tap in the input) in one call: per line three runs of the inside
+ * loops (border, inside, border), the border windows moved into the input
+ * as in dw_edge. */
+NNOM_INLINE void dw_col_mode(const dw_group_t *g, const dw_plane_t *p, int mode)
+{
+    const dw_axis_t *u = &p->u, *v = &p->v;
+    const int32_t k = u->k, kk = k < u->in ? k : u->in, ulast = u->in - kk;
+    const int32_t n[3] = {p->lo, p->hi - p->lo, u->out - p->hi};
+    const int32_t xo[3] = {0, (p->lo * u->s - u->pad) * u->xb, ulast * u->xb};
+    const int32_t wo[3] = {2 * u->pad, 0, 2 * (ulast - (p->hi * u->s - u->pad))};
+    const int32_t oo[3] = {0, p->lo * u->ob, p->hi * u->ob};
+    const int32_t xp[3] = {0, g->xp, 0}, wp[3] = {-2 * u->s, 0, -2 * u->s};
+    const int16x2_t *w = g->w + 2 * DW_LEAD(k);
+    for (int32_t ov = 0; ov < v->out; ov++) {
+        const int8_t *xl = p->x + ov * v->s * v->xb;
+        int8_t *ol = p->out + ov * v->ob;
+        for (int r = 0; r < 3; r++) {
+            const int32_t taps = r == 1 ? k : kk;
+            if (n[r] <= 0)
+                continue;
+            if (r == 1 && g->pairs && n[1] >= 2)
+                dw_pairs3(g, xl + xo[1], ol + oo[1], n[1]);
+            else if (taps == 3)
+                dw_in3_mode(g, xl + xo[r], w + wo[r], ol + oo[r], n[r], 1, mode, xp[r], wp[r]);
+            else
+                dw_in1_mode(g, xl + xo[r], w + wo[r], ol + oo[r], n[r], taps, mode, xp[r], wp[r]);
+        }
+    }
+}
+
+static NNOM_NOINLINE NNOM_DW_NOSCHED void dw_col_0(const dw_group_t *g, const dw_plane_t *p)
+{
+    dw_col_mode(g, p, 0);
+}
+
+static NNOM_NOINLINE NNOM_DW_NOSCHED void dw_col_3(const dw_group_t *g, const dw_plane_t *p)
+{
+    dw_col_mode(g, p, DW_SIGN | DW_CLAMP);
+}
+
+/* 1 where a layer of one row of taps along u suits dw_col (v: one tap). */
+static int dw_col_axes(const dw_axis_t *u, const dw_axis_t *v)
+{
+    return v->k == 1 && v->pad == 0 && u->k >= 2 && u->d == 1 && u->in >= 2 &&
+           u->pad < u->k && (u->out - 1) * u->s - u->pad < u->in;
+}
+
+/* 1 where a 3x3 layer suits dw_plane3 along axis a (see above). */
+static int dw_plane_axis(const dw_axis_t *a)
+{
+    return a->k == 3 && a->d == 1 && a->in >= 3 && a->pad < 3 &&
+           (a->out - 1) * a->s - a->pad < a->in;
 }
 #endif
 
@@ -672,8 +939,9 @@ static int dw_down(const dw_ctx_t *t)
 }
 
 /* Sets up group c: bias, requantisation and widened weights (at -O2 into
- * the rows' places between their zero taps, which the caller cleared). */
-static void group_of(const dw_ctx_t *t, int32_t c, dw_group_t *g)
+ * the rows' places between their zero taps, which the caller cleared;
+ * vlead rows of zero taps above them). */
+static void group_of(const dw_ctx_t *t, int32_t c, dw_group_t *g, int32_t vlead)
 {
     const nnom_conv_args_t *a = t->a;
     const int32_t taps = t->kh * t->kw;
@@ -686,10 +954,12 @@ static void group_of(const dw_ctx_t *t, int32_t c, dw_group_t *g)
     }
 #if defined(__OPTIMIZE_SIZE__)
     const int32_t ku = taps, lead = 0, row = 0, tstep = t->oc, rstep = 0;
+    (void)vlead;
 #else
     /* kernel rows along u: down the height, the kernel's columns */
     const int down = dw_down(t);
-    const int32_t ku = down ? t->kh : t->kw, lead = DW_LEAD(ku), row = 2 * (DW_ROW(ku) - ku);
+    const int32_t ku = down ? t->kh : t->kw, lead = vlead * DW_ROW(ku) + DW_LEAD(ku);
+    const int32_t row = 2 * (DW_ROW(ku) - ku);
     const int32_t tstep = (down ? t->kw : 1) * t->oc, rstep = (down ? 1 : t->kw) * t->oc;
 #endif
     const int8_t *wr = a->weight + c;
@@ -733,7 +1003,13 @@ static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
 #endif
     dw_group_t g;
 #if !defined(__OPTIMIZE_SIZE__)
-    memset(g.w, 0, (size_t)(t->kh * t->kw / u.k * DW_ROW(u.k)) * 2 * sizeof(g.w[0]));
+    const int plane = dw_plane_axis(&u) && dw_plane_axis(&v) && v.in <= DW_PLANE_LINES;
+    const int col = t->kh * t->kw == u.k && dw_col_axes(&u, &v);
+    const int32_t vlead = plane ? DW_VLEAD : 0, rows = t->kh * t->kw / u.k + 2 * vlead;
+    const dw_plane_t pl = {u, v, lo, hi, a->input, a->output};
+    memset(g.w, 0, (size_t)(rows * DW_ROW(u.k)) * 2 * sizeof(g.w[0]));
+#else
+    const int32_t vlead = 0;
 #endif
     g.lo4 = ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u;
     g.hi4 = ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u;
@@ -744,10 +1020,30 @@ static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
     g.op = u.ob;
 #if !defined(__OPTIMIZE_SIZE__)
     g.pairs = u.k == 3 && t->kh * t->kw == 3 && g.xp == g.xs && mode == 0;
+    /* (on the small layers of dw_plane3 the records cost more than they save) */
+    g.pairs33 = u.k == 3 && t->kh * t->kw == 9 && g.xp == g.xs && mode == 0 && !plane;
 #endif
     for (int32_t c = 0; c < t->oc; c += 4) {
-        group_of(t, c, &g);
+        group_of(t, c, &g, vlead);
 #if !defined(__OPTIMIZE_SIZE__)
+        if (g.pairs33)
+            dw_pairs33_setup(&g, vlead);
+        if (plane) {
+            dw_plane_t pc = pl;
+            pc.x += c;
+            pc.out += c;
+            (mode ? dw_plane3_3 : dw_plane3_0)(&g, &pc);
+            continue;
+        }
+        if (col) {
+            dw_plane_t pc = pl;
+            pc.x += c;
+            pc.out += c;
+            if (g.pairs)
+                dw_pairs3_setup(&g);
+            (mode ? dw_col_3 : dw_col_0)(&g, &pc);
+            continue;
+        }
         if (g.pairs)
             dw_pairs3_setup(&g);
 #endif

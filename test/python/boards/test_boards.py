@@ -222,6 +222,19 @@ DW_CASES = [
     ((5, 9, 4), dict(kernel_size=(1, 4), padding="same", activation="relu")),
     ((11, 5, 8), dict(kernel_size=3, padding="same", activation="relu6")),
     ((12, 5, 4), dict(kernel_size=3, strides=2, padding="same")),
+    # 3x3 on at most 8 input lines (one call per group, windows moved into
+    # the input along both axes): 6x6, 3x3 and 3x3 outputs, stride 2 on odd
+    # and even sizes, lines down the height, the sign term and the clamp
+    ((6, 6, 16), dict(kernel_size=3, padding="same", activation="relu")),
+    ((3, 3, 8), dict(kernel_size=3, padding="same", activation="relu6")),
+    ((7, 5, 4), dict(kernel_size=3, strides=2, padding="same")),
+    ((6, 8, 8), dict(kernel_size=3, strides=2, padding="same", activation="relu")),
+    ((25, 5, 8), dict(kernel_size=3, padding="same")),
+    ((3, 4, 4), dict(kernel_size=3, padding="valid", activation="relu")),
+    # 3x3 stride 1 on more than 8 lines, ReLU: two outputs per step
+    # (dw_pairs33), even and odd runs
+    ((12, 10, 8), dict(kernel_size=3, padding="same", activation="relu")),
+    ((11, 9, 12), dict(kernel_size=3, padding="valid", activation="relu")),
     ((4, 6, 8), dict(kernel_size=3, padding="same", activation="relu")),
 ]
 DW_HUGE_BIAS = len(DW_CASES) - 1  # its weights scaled down: |bias| near 2^30
@@ -237,6 +250,46 @@ def dw_case_model(k: int, rng: np.random.Generator):
     if k == DW_HUGE_BIAS:
         kernel, bias = model.layers[-1].get_weights()
         model.layers[-1].set_weights([kernel * 1e-3, np.full_like(bias, 20.0)])
+    return model
+
+
+# Random depthwise layers (seeded): kernels (k, 1), (1, k), 3x3 and 5x5,
+# 4 to 64 channels (multiples of four or not), stride, padding, dilation,
+# multiplier 1 or 2, activation; inputs from 1 to 30 lines.
+N_DW_RANDOM = 10
+
+
+def dw_random_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    kind = ("col", "row", "3x3", "5x5", "col")[k % 5]
+    c = int(rng.choice([4, 8, 12, 16, 24, 32, 48, 64, 5, 6, 10, 13]))
+    mult = 2 if rng.random() < 0.25 else 1
+    dil = 2 if rng.random() < 0.2 else 1
+    stride = 1 if dil > 1 else int(rng.choice([1, 2]))
+    if kind in ("col", "row"):
+        n = int(rng.choice([2, 3, 4, 5, 7, 10, 15]))
+        kernel = (n, 1) if kind == "col" else (1, n)
+        long_ = int(rng.integers((n - 1) * dil + 1, 31))
+        short = int(rng.integers(1, 4))
+        shape = (long_, short) if kind == "col" else (short, long_)
+        strides = (stride, 1) if kind == "col" else (1, stride)
+    else:
+        n = 3 if kind == "3x3" else 5
+        kernel = (n, n)
+        lo = (n - 1) * dil + 1
+        shape = (int(rng.integers(lo, 13)), int(rng.integers(lo, 13)))
+        strides = (stride, stride)
+    inputs = keras.Input((*shape, c))
+    x = keras.layers.DepthwiseConv2D(
+        kernel,
+        strides=strides,
+        padding=str(rng.choice(["same", "valid"])),
+        depth_multiplier=mult,
+        dilation_rate=dil,
+        activation=[None, "relu", "relu6"][int(rng.integers(0, 3))],
+    )(inputs)
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
     return model
 
 
@@ -298,6 +351,7 @@ def suite(tmp_path_factory):
         ("merge", len(MERGE_CASES), merge_model, 72_000),
         ("pool", len(POOL_CASES), pool_model, 73_000),
         ("dw", len(DW_CASES), dw_case_model, 74_000),
+        ("dwrand", N_DW_RANDOM, dw_random_model, 76_000),
         ("dense", len(DENSE_CASES), dense_model, 75_000),
     ]
     for prefix, count, build, seed in families:

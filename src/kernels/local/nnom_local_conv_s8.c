@@ -34,9 +34,6 @@
 
 #define PATCH_MAX_IC 3
 
-/* Scratch words of one pixel's int16 window (the patch path). */
-static uint32_t patch_words(int32_t K) { return (uint32_t)(K / 4 * 2 + K % 4); }
-
 /* Taps [lo, hi) of a window starting at s0 that fall inside [0, size). */
 static void tap_range(int32_t s0, int32_t size, int32_t k, int32_t dil, int32_t *lo, int32_t *hi)
 {
@@ -357,6 +354,9 @@ static void conv_direct(const ctx_t *t)
 
 /* ------------------------------------------------------------ patch path */
 
+/* Scratch words of one pixel's int16 window. */
+static uint32_t patch_words(int32_t K) { return (uint32_t)(K / 4 * 2 + K % 4); }
+
 /* The window as int16 halfwords (x - zp, 0 when padded), ordered for the DSP
  * inner loop: per group of four values v0..v3 the words (v0, v2) and
  * (v1, v3), which pair with SXTB16 of a weight word and of it rotated by 8;
@@ -529,7 +529,9 @@ uint32_t nnom_local_conv_s8_scratch(const void *args)
     const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
     if (a->in.c > PATCH_MAX_IC)
         return 0;
-    return 8u * patch_words(a->k.h * a->k.w * a->in.c); /* two pixels */
+    /* the gathered windows of nnom_local_conv_col_s8.c; more than the two
+     * int16 windows of the patch path */
+    return nnom_conv_col_scratch(a);
 }
 
 nnom_status_t nnom_local_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
@@ -547,6 +549,10 @@ nnom_status_t nnom_local_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
         nnom_conv1ch_s8(a);
         return NN_SUCCESS;
     }
+#endif
+#if NNOM_LOCAL_MAC_ASM
+    if (a->in.c <= PATCH_MAX_IC && nnom_conv_col_s8(a, ctx->buf, ctx->size))
+        return NN_SUCCESS;
 #endif
     ctx_of(a, &t);
     /* 1-3 channels: windows gathered in the scratch (the direct path

@@ -213,6 +213,11 @@ NNOM_INLINE int8_t nnom_rq_apply(int32_t acc, nnom_rq_t r, int32_t lo, int32_t h
 }
 #endif
 
+/* Conv2D with 1 to 3 input channels (nnom_local_conv_col_s8.c): windows
+ * gathered K4 bytes apart, packed channel pairs. Its scratch size is the
+ * layer's in every build (the plan does not depend on the build). */
+uint32_t nnom_conv_col_scratch(const nnom_conv_args_t *a);
+
 #if NNOM_LOCAL_MAC_ASM
 /* Every output channel of `pairs` pixel pairs (each xstep bytes after the
  * one before in the input, ostep in the output), two channels at a time
@@ -255,6 +260,26 @@ typedef struct {
     int32_t units, n, zp2, lo, hi;
 } nnom_fc_job_t;
 uint32_t nnom_fc_rows_s8(const nnom_fc_job_t *j);
+
+/* Runs the layer and returns 1, or 0 (nothing written) when the scratch is
+ * short or a channel's requantisation is not the fast form. */
+int nnom_conv_col_s8(const nnom_conv_args_t *a, void *buf, uint32_t size);
+
+/* Every output channel of the chunk for `pairs` pixel pairs: pixel a's
+ * window at x + 2 K4 p, pixel b's dxb bytes after it (0: a alone), each
+ * K4 bytes (a multiple of 4) against the packed channel pairs at pk
+ * (nnom_local_conv_col_s8.c: biases, widened weights, mult, base, sh),
+ * requantised with the fast form, clamped to [lo, hi] when clamp, into
+ * out[c] and out[ostep + c] (out + 2 ostep p for pair p); the chunk's last
+ * pair is one channel when odd. The field offsets are the assembly's. */
+typedef struct {
+    const int8_t *x;
+    const uint32_t *pk;
+    int8_t *out;
+    int32_t K4, cpairs, odd, pairs, dxb, ostep, clamp;
+    uint32_t lo4, hi4; /* lo, hi in every byte */
+} nnom_col_job_t;
+void nnom_conv_col_pairs_s8(const nnom_col_job_t *j);
 
 /* Every channel's requantisation has the fast form (nnom_rq_fast_ok()),
  * and shift >= -17: the sign of m | (m - 1) is set when m <= 0, and

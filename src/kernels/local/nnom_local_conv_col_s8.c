@@ -1,0 +1,182 @@
+/*
+ * nnom_local_conv_col_s8.c - Conv2D with 1 to 3 input channels (first
+ * layers: grey, RGB or spectrogram inputs) on DSP cores at -O2, bit-exact
+ * with the other local kernels. nnom_local_conv_s8() runs it when every
+ * channel has the fast requantisation form; the scratch is
+ * nnom_conv_col_scratch() (the C patch path needs less of it).
+ *
+ * A window of kh * kw * in.c values is too short and too oddly sized
+ * (27 for 3x3 RGB, 40 for 10x4) for the direct path's word loops, and at
+ * a layer's borders most windows are cut. So:
+ * - the windows of up to COL_PIX pixels of an output row are gathered
+ *   into the scratch, each K4 = K rounded up to 4 bytes (padding taps hold
+ *   the input zero point, window rows go as whole words);
+ * - up to COL_PAIRS pairs of output channels are packed into the scratch
+ *   once per chunk: their bias minus zp * sum(w), their weights widened to
+ *   the halfword pairs SMLAD takes (zero past K), and their requantisation
+ *   constants;
+ * - the assembly of nnom_local_mac_dsp.c (nnom_conv_col_s8) runs two
+ *   pixels by two channels, four values per step, every window whole.
+ */
+#include "nnom_local_simd.h"
+
+#define COL_PAIRS 8 /* channel pairs packed at a time */
+#define COL_PIX 16  /* windows gathered at a time */
+
+static int32_t col_k4(const nnom_conv_args_t *a)
+{
+    return (a->k.h * a->k.w * a->in.c + 3) & ~3;
+}
+
+/* Packed channel pairs of a chunk, and windows of a gather. */
+static int32_t col_pairs(const nnom_conv_args_t *a)
+{
+    const int32_t p = (a->out.c + 1) / 2;
+    return p < COL_PAIRS ? p : COL_PAIRS;
+}
+
+static int32_t col_pix(const nnom_conv_args_t *a)
+{
+    return a->out.w < COL_PIX ? a->out.w : COL_PIX;
+}
+
+/* Words of one packed channel pair: 2 biases, K4 words of weights, 2 x
+ * (mult, base, sh). */
+#define COL_BLOCK(k4) (8 + (k4))
+
+uint32_t nnom_conv_col_scratch(const nnom_conv_args_t *a)
+{
+    const int32_t k4 = col_k4(a);
+    /* + 4: the last window's word copies may run 3 bytes past it */
+    return (uint32_t)(4 * col_pairs(a) * COL_BLOCK(k4) + col_pix(a) * k4 + 4);
+}
+
+#if NNOM_LOCAL_MAC_ASM
+
+/* Two int16 lanes: lo in bits 0-15, hi in 16-31. */
+static uint32_t col_h2(int32_t lo, int32_t hi)
+{
+    return ((uint32_t)lo & 0xFFFFu) | ((uint32_t)hi << 16);
+}
+
+/* Channels c .. c + 2 np - 1 (the last one once when oc is odd) into pk. */
+static void col_pack(const nnom_conv_args_t *a, int32_t c, int32_t np, int32_t K, int32_t k4,
+                     uint32_t *pk)
+{
+    for (int32_t p = 0; p < np; p++, pk += COL_BLOCK(k4)) {
+        const int32_t ch[2] = {c + 2 * p, c + 2 * p + 1 < a->out.c ? c + 2 * p + 1 : c + 2 * p};
+        for (int32_t i = 0; i < 2; i++) {
+            const int8_t *w = a->weight + ch[i] * K;
+            uint32_t sum = 0;
+            for (int32_t k = 0; k < k4; k += 4) {
+                int32_t v[4];
+                for (int32_t j = 0; j < 4; j++) {
+                    v[j] = k + j < K ? w[k + j] : 0;
+                    sum += (uint32_t)v[j];
+                }
+                /* SXTB16 of an input word and of it rotated by 8 */
+                pk[2 + k + 2 * i] = col_h2(v[0], v[2]);
+                pk[2 + k + 2 * i + 1] = col_h2(v[1], v[3]);
+            }
+            /* windows are whole: padding holds the zero point */
+            pk[i] = (uint32_t)a->bias[ch[i]] - (uint32_t)a->p.input_zp * sum;
+            const int32_t shift = a->rq.shift[ch[i]];
+            uint32_t *r = pk + 2 + k4 + 3 * i;
+            r[0] = (uint32_t)a->rq.mult[ch[i]];
+            r[1] = (uint32_t)nnom_rq_base(shift, a->p.output_zp);
+            r[2] = (uint32_t)(-shift - 1);
+        }
+    }
+}
+
+/* n words from s to d (any alignment). */
+NNOM_INLINE void col_words(int8_t *d, const int8_t *s, int32_t n)
+{
+    for (; n > 0; n--, d += 4, s += 4) {
+        const uint32_t v = nnom_read4(s);
+        memcpy(d, &v, 4);
+    }
+}
+
+/* The windows of pixels ox0 .. ox0 + n - 1 of output row oy, K4 bytes
+ * apart from col. Pixel by pixel and row by row: a row copied as whole
+ * words overwrites up to 3 bytes of what is written after it. */
+static void col_gather(const nnom_conv_args_t *a, int32_t oy, int32_t ox0, int32_t n, int8_t *col,
+                       int32_t k4)
+{
+    const int32_t ic = a->in.c, kw = a->k.w, run = kw * ic, nw = (run + 3) / 4;
+    const int32_t row_bytes = a->in.w * ic, zp = a->p.input_zp, dil = a->p.dilation_w;
+    const int32_t y0 = oy * a->p.stride_h - a->p.pad_top;
+    /* the last input row's words must not run past the input */
+    const int32_t last = (a->in.h - 1) * row_bytes;
+    for (int32_t i = 0; i < n; i++, col += k4) {
+        const int32_t x0 = (ox0 + i) * a->p.stride_w - a->p.pad_left;
+        const int across = dil == 1 && x0 >= 0 && x0 + kw <= a->in.w;
+        int8_t *d = col;
+        for (int32_t ky = 0; ky < a->k.h; ky++, d += run) {
+            const int32_t y = y0 + ky * a->p.dilation_h;
+            if (y < 0 || y >= a->in.h) {
+                memset(d, zp, (size_t)run);
+                continue;
+            }
+            const int32_t at = y * row_bytes;
+            if (across && (at < last || x0 * ic + 4 * nw <= row_bytes)) {
+                col_words(d, a->input + at + x0 * ic, nw);
+                continue;
+            }
+            for (int32_t kx = 0, x = x0; kx < kw; kx++, x += dil) {
+                const int inside = x >= 0 && x < a->in.w;
+                for (int32_t c = 0; c < ic; c++)
+                    d[kx * ic + c] = inside ? a->input[at + x * ic + c] : (int8_t)zp;
+            }
+        }
+    }
+}
+
+int nnom_conv_col_s8(const nnom_conv_args_t *a, void *buf, uint32_t size)
+{
+    const int32_t oc = a->out.c, K = a->k.h * a->k.w * a->in.c, k4 = col_k4(a);
+    if (buf == NULL || size < nnom_conv_col_scratch(a) || !nnom_rq_all_fast(&a->rq, oc))
+        return 0;
+    const int32_t G = col_pairs(a), P = col_pix(a);
+    uint32_t *pk = (uint32_t *)buf;
+    int8_t *col = (int8_t *)(pk + G * COL_BLOCK(k4));
+    const int32_t lo = a->p.act_min, hi = a->p.act_max;
+    nnom_col_job_t j;
+    j.K4 = k4;
+    j.pk = pk;
+    j.clamp = lo != -128 || hi != 127;
+    j.lo4 = ((uint32_t)lo & 0xFFu) * 0x01010101u;
+    j.hi4 = ((uint32_t)hi & 0xFFu) * 0x01010101u;
+    for (int32_t c = 0; c < oc; c += 2 * G) {
+        const int32_t np = (oc - c + 1) / 2 < G ? (oc - c + 1) / 2 : G;
+        col_pack(a, c, np, K, k4, pk);
+        j.cpairs = np;
+        j.odd = c + 2 * np > oc;
+        for (int32_t oy = 0; oy < a->out.h; oy++)
+            for (int32_t ox = 0; ox < a->out.w; ox += P) {
+                const int32_t n = a->out.w - ox < P ? a->out.w - ox : P;
+                int8_t *out = a->output + (oy * a->out.w + ox) * oc + c;
+                col_gather(a, oy, ox, n, col, k4);
+                if (n >= 2) {
+                    j.x = col;
+                    j.out = out;
+                    j.pairs = n / 2;
+                    j.dxb = k4;
+                    j.ostep = oc;
+                    nnom_conv_col_pairs_s8(&j);
+                }
+                if (n & 1) { /* the last one paired with itself */
+                    j.x = col + (n - 1) * k4;
+                    j.out = out + (n - 1) * oc;
+                    j.pairs = 1;
+                    j.dxb = 0;
+                    j.ostep = 0;
+                    nnom_conv_col_pairs_s8(&j);
+                }
+            }
+    }
+    return 1;
+}
+
+#endif /* NNOM_LOCAL_MAC_ASM */

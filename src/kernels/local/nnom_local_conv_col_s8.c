@@ -37,7 +37,8 @@ static int32_t col_pairs(const nnom_conv_args_t *a)
 
 static int32_t col_pix(const nnom_conv_args_t *a)
 {
-    return a->out.w < COL_PIX ? a->out.w : COL_PIX;
+    const int32_t n = a->out.h * a->out.w;
+    return n < COL_PIX ? n : COL_PIX;
 }
 
 /* Words of one packed channel pair: 2 biases, K4 words of weights, 2 x
@@ -89,7 +90,7 @@ static void col_pack(const nnom_conv_args_t *a, int32_t c, int32_t np, int32_t K
     }
 }
 
-/* n words from s to d (any alignment). */
+/* n words from s to d (any alignment): a window row. */
 NNOM_INLINE void col_words(int8_t *d, const int8_t *s, int32_t n)
 {
     for (; n > 0; n--, d += 4, s += 4) {
@@ -98,37 +99,71 @@ NNOM_INLINE void col_words(int8_t *d, const int8_t *s, int32_t n)
     }
 }
 
-/* The windows of pixels ox0 .. ox0 + n - 1 of output row oy, K4 bytes
- * apart from col. Pixel by pixel and row by row: a row copied as whole
- * words overwrites up to 3 bytes of what is written after it. */
-static void col_gather(const nnom_conv_args_t *a, int32_t oy, int32_t ox0, int32_t n, int8_t *col,
-                       int32_t k4)
+/* A window whose columns are inside the input and dilated not across, rows
+ * rstep bytes apart from s: kh rows of nw words, run bytes apart at d. A
+ * row's last word overwrites up to 3 bytes of what is written after it. */
+static NNOM_NOINLINE void col_whole(int8_t *d, const int8_t *s, int32_t kh, int32_t run,
+                                    int32_t nw, int32_t rstep)
 {
-    const int32_t ic = a->in.c, kw = a->k.w, run = kw * ic, nw = (run + 3) / 4;
-    const int32_t row_bytes = a->in.w * ic, zp = a->p.input_zp, dil = a->p.dilation_w;
-    const int32_t y0 = oy * a->p.stride_h - a->p.pad_top;
-    /* the last input row's words must not run past the input */
-    const int32_t last = (a->in.h - 1) * row_bytes;
+    switch (nw) { /* the short rows of first layers, unrolled */
+    case 1:
+        for (; kh > 0; kh--, d += run, s += rstep)
+            col_words(d, s, 1);
+        break;
+    case 2:
+        for (; kh > 0; kh--, d += run, s += rstep)
+            col_words(d, s, 2);
+        break;
+    case 3:
+        for (; kh > 0; kh--, d += run, s += rstep)
+            col_words(d, s, 3);
+        break;
+    default:
+        for (; kh > 0; kh--, d += run, s += rstep)
+            col_words(d, s, nw);
+        break;
+    }
+}
+
+/* A window cut by the input's borders: padded taps hold the zero point. */
+static NNOM_NOINLINE void col_cut(const nnom_conv_args_t *a, int32_t y0, int32_t x0, int8_t *d)
+{
+    const int32_t ic = a->in.c, zp = a->p.input_zp;
+    for (int32_t ky = 0, y = y0; ky < a->k.h; ky++, y += a->p.dilation_h) {
+        const int row_in = y >= 0 && y < a->in.h;
+        for (int32_t kx = 0, x = x0; kx < a->k.w; kx++, x += a->p.dilation_w) {
+            const int inside = row_in && x >= 0 && x < a->in.w;
+            const int8_t *s = a->input + (inside ? (y * a->in.w + x) * ic : 0);
+            for (int32_t c = 0; c < ic; c++)
+                *d++ = inside ? s[c] : (int8_t)zp;
+        }
+    }
+}
+
+/* The windows of output pixels q .. q + n - 1 (in raster order: a pair may
+ * span two rows, its outputs are oc bytes apart all the same), K4 bytes
+ * apart from col, one after the other (col_whole's overrun lands on the
+ * next one). */
+static void col_gather(const nnom_conv_args_t *a, int32_t q, int32_t n, int8_t *col, int32_t k4)
+{
+    const int32_t ic = a->in.c, kh = a->k.h, kw = a->k.w, run = kw * ic, nw = (run + 3) / 4;
+    const int32_t row_bytes = a->in.w * ic, rstep = a->p.dilation_h * row_bytes;
+    const int32_t span = (kh - 1) * a->p.dilation_h; /* the window's last row */
+    const int32_t size = a->in.h * row_bytes;
+    int32_t oy = q / a->out.w, ox = q % a->out.w;
     for (int32_t i = 0; i < n; i++, col += k4) {
-        const int32_t x0 = (ox0 + i) * a->p.stride_w - a->p.pad_left;
-        const int across = dil == 1 && x0 >= 0 && x0 + kw <= a->in.w;
-        int8_t *d = col;
-        for (int32_t ky = 0; ky < a->k.h; ky++, d += run) {
-            const int32_t y = y0 + ky * a->p.dilation_h;
-            if (y < 0 || y >= a->in.h) {
-                memset(d, zp, (size_t)run);
-                continue;
-            }
-            const int32_t at = y * row_bytes;
-            if (across && (at < last || x0 * ic + 4 * nw <= row_bytes)) {
-                col_words(d, a->input + at + x0 * ic, nw);
-                continue;
-            }
-            for (int32_t kx = 0, x = x0; kx < kw; kx++, x += dil) {
-                const int inside = x >= 0 && x < a->in.w;
-                for (int32_t c = 0; c < ic; c++)
-                    d[kx * ic + c] = inside ? a->input[at + x * ic + c] : (int8_t)zp;
-            }
+        const int32_t y0 = oy * a->p.stride_h - a->p.pad_top;
+        const int32_t x0 = ox * a->p.stride_w - a->p.pad_left;
+        const int32_t at = y0 * row_bytes + x0 * ic;
+        /* inside, and the last row's words inside the input */
+        if (a->p.dilation_w == 1 && x0 >= 0 && x0 + kw <= a->in.w && y0 >= 0 &&
+            y0 + span < a->in.h && at + span * row_bytes + 4 * nw <= size)
+            col_whole(col, a->input + at, kh, run, nw, rstep);
+        else
+            col_cut(a, y0, x0, col);
+        if (++ox == a->out.w) {
+            ox = 0;
+            oy++;
         }
     }
 }
@@ -138,7 +173,7 @@ int nnom_conv_col_s8(const nnom_conv_args_t *a, void *buf, uint32_t size)
     const int32_t oc = a->out.c, K = a->k.h * a->k.w * a->in.c, k4 = col_k4(a);
     if (buf == NULL || size < nnom_conv_col_scratch(a) || !nnom_rq_all_fast(&a->rq, oc))
         return 0;
-    const int32_t G = col_pairs(a), P = col_pix(a);
+    const int32_t G = col_pairs(a), P = col_pix(a), npix = a->out.h * a->out.w;
     uint32_t *pk = (uint32_t *)buf;
     int8_t *col = (int8_t *)(pk + G * COL_BLOCK(k4));
     const int32_t lo = a->p.act_min, hi = a->p.act_max;
@@ -153,28 +188,28 @@ int nnom_conv_col_s8(const nnom_conv_args_t *a, void *buf, uint32_t size)
         col_pack(a, c, np, K, k4, pk);
         j.cpairs = np;
         j.odd = c + 2 * np > oc;
-        for (int32_t oy = 0; oy < a->out.h; oy++)
-            for (int32_t ox = 0; ox < a->out.w; ox += P) {
-                const int32_t n = a->out.w - ox < P ? a->out.w - ox : P;
-                int8_t *out = a->output + (oy * a->out.w + ox) * oc + c;
-                col_gather(a, oy, ox, n, col, k4);
-                if (n >= 2) {
-                    j.x = col;
-                    j.out = out;
-                    j.pairs = n / 2;
-                    j.dxb = k4;
-                    j.ostep = oc;
-                    nnom_conv_col_pairs_s8(&j);
-                }
-                if (n & 1) { /* the last one paired with itself */
-                    j.x = col + (n - 1) * k4;
-                    j.out = out + (n - 1) * oc;
-                    j.pairs = 1;
-                    j.dxb = 0;
-                    j.ostep = 0;
-                    nnom_conv_col_pairs_s8(&j);
-                }
+        /* output pixels in raster order, P at a time, two by two */
+        for (int32_t q = 0; q < npix; q += P) {
+            const int32_t n = npix - q < P ? npix - q : P;
+            int8_t *out = a->output + q * oc + c;
+            col_gather(a, q, n, col, k4);
+            if (n >= 2) {
+                j.x = col;
+                j.out = out;
+                j.pairs = n / 2;
+                j.dxb = k4;
+                j.ostep = oc;
+                nnom_conv_col_pairs_s8(&j);
             }
+            if (n & 1) { /* the last one paired with itself */
+                j.x = col + (n - 1) * k4;
+                j.out = out + (n - 1) * oc;
+                j.pairs = 1;
+                j.dxb = 0;
+                j.ostep = 0;
+                nnom_conv_col_pairs_s8(&j);
+            }
+        }
     }
     return 1;
 }

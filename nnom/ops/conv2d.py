@@ -119,7 +119,7 @@ class Conv2D(Op):
 
     def scratch(self, node):
         # nnom_local_conv_col_s8.c (nnom_conv_col_scratch): with up to 3
-        # input channels, up to 8 packed channel pairs (2 biases, the
+        # input channels, up to 32 packed channel pairs (2 biases, the
         # weights widened to k4 words, 6 requantisation words each), the
         # windows of up to 16 output pixels (k4 = kh kw cin rounded up to 4
         # bytes each) and 4 bytes the last window's word copies may run
@@ -129,7 +129,7 @@ class Conv2D(Op):
         if cin <= 3:
             k4 = (kh * kw * cin + 3) // 4 * 4
             oh, ow, oc = node.hwc
-            pairs = min((oc + 1) // 2, 8)
+            pairs = min((oc + 1) // 2, 32)
             return 4 * pairs * (8 + k4) + min(oh * ow, 16) * k4 + 4
         return 0
 

@@ -20,7 +20,7 @@
  */
 #include "nnom_local_simd.h"
 
-#define COL_PAIRS 8 /* channel pairs packed at a time */
+#define COL_PAIRS 32 /* channel pairs packed at a time */
 #define COL_PIX 16  /* windows gathered at a time */
 
 static int32_t col_k4(const nnom_conv_args_t *a)
@@ -99,45 +99,80 @@ NNOM_INLINE void col_words(int8_t *d, const int8_t *s, int32_t n)
     }
 }
 
-/* A window whose columns are inside the input and dilated not across, rows
- * rstep bytes apart from s: kh rows of nw words, run bytes apart at d. A
- * row's last word overwrites up to 3 bytes of what is written after it. */
-static NNOM_NOINLINE void col_whole(int8_t *d, const int8_t *s, int32_t kh, int32_t run,
-                                    int32_t nw, int32_t rstep)
+/* A window inside the input, not dilated across, rows rstep bytes apart
+ * from s: kh rows of nw words, run bytes apart at d. A row's last word
+ * overwrites up to 3 bytes of what is written after it. */
+NNOM_INLINE void col_whole(int8_t *d, const int8_t *s, int32_t kh, int32_t run, int32_t nw,
+                           int32_t rstep)
 {
-    switch (nw) { /* the short rows of first layers, unrolled */
-    case 1:
-        for (; kh > 0; kh--, d += run, s += rstep)
-            col_words(d, s, 1);
-        break;
-    case 2:
-        for (; kh > 0; kh--, d += run, s += rstep)
-            col_words(d, s, 2);
-        break;
-    case 3:
-        for (; kh > 0; kh--, d += run, s += rstep)
-            col_words(d, s, 3);
-        break;
-    default:
+    if (nw == 3) { /* 3x3 RGB */
+        for (; kh > 0; kh--, d += run, s += rstep) {
+            const uint32_t v0 = nnom_read4(s), v1 = nnom_read4(s + 4), v2 = nnom_read4(s + 8);
+            memcpy(d, &v0, 4);
+            memcpy(d + 4, &v1, 4);
+            memcpy(d + 8, &v2, 4);
+        }
+    } else if (nw == 1) {
+        for (; kh > 0; kh--, d += run, s += rstep) {
+            const uint32_t v0 = nnom_read4(s);
+            memcpy(d, &v0, 4);
+        }
+    } else {
         for (; kh > 0; kh--, d += run, s += rstep)
             col_words(d, s, nw);
-        break;
     }
+}
+
+/* Taps [lo, hi) of a window starting at s0 that fall inside [0, size). */
+static void tap_range(int32_t s0, int32_t size, int32_t k, int32_t dil, int32_t *lo, int32_t *hi)
+{
+    const int32_t a = s0 >= 0 ? 0 : (-s0 + dil - 1) / dil;
+    const int32_t b = size - s0 <= 0 ? 0 : (size - s0 + dil - 1) / dil;
+    *lo = a;
+    *hi = b < k ? b : k;
 }
 
 /* A window cut by the input's borders: padded taps hold the zero point. */
 static NNOM_NOINLINE void col_cut(const nnom_conv_args_t *a, int32_t y0, int32_t x0, int8_t *d)
 {
-    const int32_t ic = a->in.c, zp = a->p.input_zp;
-    for (int32_t ky = 0, y = y0; ky < a->k.h; ky++, y += a->p.dilation_h) {
-        const int row_in = y >= 0 && y < a->in.h;
-        for (int32_t kx = 0, x = x0; kx < a->k.w; kx++, x += a->p.dilation_w) {
-            const int inside = row_in && x >= 0 && x < a->in.w;
-            const int8_t *s = a->input + (inside ? (y * a->in.w + x) * ic : 0);
-            for (int32_t c = 0; c < ic; c++)
-                *d++ = inside ? s[c] : (int8_t)zp;
+    const int32_t ic = a->in.c, zp = a->p.input_zp, run = a->k.w * ic;
+    int32_t kx0, kx1;
+    tap_range(x0, a->in.w, a->k.w, a->p.dilation_w, &kx0, &kx1);
+    kx1 = kx1 > kx0 ? kx1 : kx0;
+    for (int32_t ky = 0, y = y0; ky < a->k.h; ky++, y += a->p.dilation_h, d += run) {
+        if (y < 0 || y >= a->in.h || kx1 == kx0) {
+            memset(d, zp, (size_t)run);
+            continue;
         }
+        memset(d, zp, (size_t)(kx0 * ic));
+        memset(d + kx1 * ic, zp, (size_t)((a->k.w - kx1) * ic));
+        const int8_t *s = a->input + (y * a->in.w + x0 + kx0 * a->p.dilation_w) * ic;
+        if (a->p.dilation_w == 1) {
+            memcpy(d + kx0 * ic, s, (size_t)((kx1 - kx0) * ic));
+            continue;
+        }
+        for (int32_t kx = kx0; kx < kx1; kx++, s += a->p.dilation_w * ic)
+            memcpy(d + kx * ic, s, (size_t)ic);
     }
+}
+
+/* Output row oy: whether its windows' rows are all inside, and the
+ * pixels [*lo, *hi) whose columns are too (and, on the input's last row,
+ * whose words stay inside the input). */
+static int col_row(const nnom_conv_args_t *a, int32_t oy, int32_t nw, int32_t *lo, int32_t *hi)
+{
+    const int32_t ic = a->in.c, y0 = oy * a->p.stride_h - a->p.pad_top;
+    const int32_t last = y0 + (a->k.h - 1) * a->p.dilation_h;
+    if (a->p.dilation_w != 1 || y0 < 0 || last >= a->in.h)
+        return 0;
+    /* x0 = ox s - pl >= 0; x0 + kw <= w (last row: x0 ic + 4 nw <= w ic) */
+    const int32_t s = a->p.stride_w, pl = a->p.pad_left;
+    int32_t room = a->in.w * ic - (last == a->in.h - 1 ? 4 * nw : a->k.w * ic);
+    *lo = (pl + s - 1) / s;
+    *hi = room < 0 ? 0 : (room / ic + pl) / s + 1;
+    if (*hi > a->out.w)
+        *hi = a->out.w;
+    return *hi > *lo;
 }
 
 /* The windows of output pixels q .. q + n - 1 (in raster order: a pair may
@@ -146,24 +181,22 @@ static NNOM_NOINLINE void col_cut(const nnom_conv_args_t *a, int32_t y0, int32_t
  * next one). */
 static void col_gather(const nnom_conv_args_t *a, int32_t q, int32_t n, int8_t *col, int32_t k4)
 {
-    const int32_t ic = a->in.c, kh = a->k.h, kw = a->k.w, run = kw * ic, nw = (run + 3) / 4;
+    const int32_t ic = a->in.c, kh = a->k.h, run = a->k.w * ic, nw = (run + 3) / 4;
     const int32_t row_bytes = a->in.w * ic, rstep = a->p.dilation_h * row_bytes;
-    const int32_t span = (kh - 1) * a->p.dilation_h; /* the window's last row */
-    const int32_t size = a->in.h * row_bytes;
-    int32_t oy = q / a->out.w, ox = q % a->out.w;
+    const int32_t sx = a->p.stride_w * ic;
+    int32_t oy = q / a->out.w, ox = q % a->out.w, lo = 0, hi = 0;
+    int whole = col_row(a, oy, nw, &lo, &hi);
     for (int32_t i = 0; i < n; i++, col += k4) {
         const int32_t y0 = oy * a->p.stride_h - a->p.pad_top;
         const int32_t x0 = ox * a->p.stride_w - a->p.pad_left;
-        const int32_t at = y0 * row_bytes + x0 * ic;
-        /* inside, and the last row's words inside the input */
-        if (a->p.dilation_w == 1 && x0 >= 0 && x0 + kw <= a->in.w && y0 >= 0 &&
-            y0 + span < a->in.h && at + span * row_bytes + 4 * nw <= size)
-            col_whole(col, a->input + at, kh, run, nw, rstep);
+        if (whole && ox >= lo && ox < hi)
+            col_whole(col, a->input + y0 * row_bytes + ox * sx - a->p.pad_left * ic, kh, run,
+                      nw, rstep);
         else
             col_cut(a, y0, x0, col);
         if (++ox == a->out.w) {
             ox = 0;
-            oy++;
+            whole = col_row(a, ++oy, nw, &lo, &hi);
         }
     }
 }

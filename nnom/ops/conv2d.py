@@ -119,18 +119,18 @@ class Conv2D(Op):
 
     def scratch(self, node):
         # nnom_local_conv_col_s8.c (nnom_conv_col_scratch): with up to 3
-        # input channels, up to 32 packed channel pairs (2 biases, the
-        # weights widened to k4 words, 6 requantisation words each), the
-        # windows of up to 16 output pixels (k4 = kh kw cin rounded up to 4
-        # bytes each) and 4 bytes the last window's word copies may run
-        # over.
+        # input channels, up to 16 packed groups of four channels (4
+        # biases, the weights widened to 2 k4 words, 12 requantisation words
+        # each), the windows of up to 16 output pixels (k4 = kh kw cin
+        # rounded up to 4 bytes each) and 4 bytes the last window's word
+        # copies may run over.
         kh, kw = node.attrs["kernel"]
         cin = node.weights["kernel"].shape[2]
         if cin <= 3:
             k4 = (kh * kw * cin + 3) // 4 * 4
             oh, ow, oc = node.hwc
-            pairs = min((oc + 1) // 2, 32)
-            return 4 * pairs * (8 + k4) + min(oh * ow, 16) * k4 + 4
+            groups = min((oc + 3) // 4, 16)
+            return 4 * groups * (16 + 2 * k4) + min(oh * ow, 16) * k4 + 4
         return 0
 
     def cmsis_scratch(self, node, arch, in_hw):

@@ -11,16 +11,18 @@
  * - the windows of up to COL_PIX pixels of an output row are gathered
  *   into the scratch, each K4 = K rounded up to 4 bytes (padding taps hold
  *   the input zero point, window rows go as whole words);
- * - up to COL_PAIRS pairs of output channels are packed into the scratch
- *   once per chunk: their bias minus zp * sum(w), their weights widened to
- *   the halfword pairs SMLAD takes (zero past K), and their requantisation
- *   constants;
- * - the assembly of nnom_local_mac_dsp.c (nnom_conv_col_s8) runs two
- *   pixels by two channels, four values per step, every window whole.
+ * - up to COL_GROUPS groups of four output channels are packed into the
+ *   scratch once per chunk: their bias minus zp * sum(w), their weights
+ *   widened to the halfword pairs SMLAD takes (zero past K), and their
+ *   requantisation constants;
+ * - the assembly of nnom_local_mac_dsp.c (nnom_conv_col_s8) runs one
+ *   pixel by four channels, four values per step (each input word serves
+ *   four channels, each weight pair is one LDM lane), every window whole,
+ *   the four results stored as one word.
  */
 #include "nnom_local_simd.h"
 
-#define COL_PAIRS 32 /* channel pairs packed at a time */
+#define COL_GROUPS 16 /* groups of four channels packed at a time */
 #define COL_PIX 16  /* windows gathered at a time */
 
 static int32_t col_k4(const nnom_conv_args_t *a)
@@ -28,11 +30,11 @@ static int32_t col_k4(const nnom_conv_args_t *a)
     return (a->k.h * a->k.w * a->in.c + 3) & ~3;
 }
 
-/* Packed channel pairs of a chunk, and windows of a gather. */
-static int32_t col_pairs(const nnom_conv_args_t *a)
+/* Packed channel groups of a chunk, and windows of a gather. */
+static int32_t col_groups(const nnom_conv_args_t *a)
 {
-    const int32_t p = (a->out.c + 1) / 2;
-    return p < COL_PAIRS ? p : COL_PAIRS;
+    const int32_t g = (a->out.c + 3) / 4;
+    return g < COL_GROUPS ? g : COL_GROUPS;
 }
 
 static int32_t col_pix(const nnom_conv_args_t *a)
@@ -41,15 +43,15 @@ static int32_t col_pix(const nnom_conv_args_t *a)
     return n < COL_PIX ? n : COL_PIX;
 }
 
-/* Words of one packed channel pair: 2 biases, K4 words of weights, 2 x
- * (mult, base, sh). */
-#define COL_BLOCK(k4) (8 + (k4))
+/* Words of one packed group: 4 biases, 2 K4 words of weights, 4 x (mult,
+ * base, sh). */
+#define COL_BLOCK(k4) (16 + 2 * (k4))
 
 uint32_t nnom_conv_col_scratch(const nnom_conv_args_t *a)
 {
     const int32_t k4 = col_k4(a);
     /* + 4: the last window's word copies may run 3 bytes past it */
-    return (uint32_t)(4 * col_pairs(a) * COL_BLOCK(k4) + col_pix(a) * k4 + 4);
+    return (uint32_t)(4 * col_groups(a) * COL_BLOCK(k4) + col_pix(a) * k4 + 4);
 }
 
 #if NNOM_LOCAL_MAC_ASM
@@ -60,14 +62,14 @@ static uint32_t col_h2(int32_t lo, int32_t hi)
     return ((uint32_t)lo & 0xFFFFu) | ((uint32_t)hi << 16);
 }
 
-/* Channels c .. c + 2 np - 1 (the last one once when oc is odd) into pk. */
-static void col_pack(const nnom_conv_args_t *a, int32_t c, int32_t np, int32_t K, int32_t k4,
+/* Channels c .. c + 4 ng - 1 (the last one repeated past oc) into pk. */
+static void col_pack(const nnom_conv_args_t *a, int32_t c, int32_t ng, int32_t K, int32_t k4,
                      uint32_t *pk)
 {
-    for (int32_t p = 0; p < np; p++, pk += COL_BLOCK(k4)) {
-        const int32_t ch[2] = {c + 2 * p, c + 2 * p + 1 < a->out.c ? c + 2 * p + 1 : c + 2 * p};
-        for (int32_t i = 0; i < 2; i++) {
-            const int8_t *w = a->weight + ch[i] * K;
+    for (int32_t g = 0; g < ng; g++, pk += COL_BLOCK(k4)) {
+        for (int32_t i = 0; i < 4; i++) {
+            const int32_t ch = c + 4 * g + i < a->out.c ? c + 4 * g + i : a->out.c - 1;
+            const int8_t *w = a->weight + ch * K;
             uint32_t sum = 0;
             for (int32_t k = 0; k < k4; k += 4) {
                 int32_t v[4];
@@ -76,14 +78,14 @@ static void col_pack(const nnom_conv_args_t *a, int32_t c, int32_t np, int32_t K
                     sum += (uint32_t)v[j];
                 }
                 /* SXTB16 of an input word and of it rotated by 8 */
-                pk[2 + k + 2 * i] = col_h2(v[0], v[2]);
-                pk[2 + k + 2 * i + 1] = col_h2(v[1], v[3]);
+                pk[4 + 2 * k + 2 * i] = col_h2(v[0], v[2]);
+                pk[4 + 2 * k + 2 * i + 1] = col_h2(v[1], v[3]);
             }
             /* windows are whole: padding holds the zero point */
-            pk[i] = (uint32_t)a->bias[ch[i]] - (uint32_t)a->p.input_zp * sum;
-            const int32_t shift = a->rq.shift[ch[i]];
-            uint32_t *r = pk + 2 + k4 + 3 * i;
-            r[0] = (uint32_t)a->rq.mult[ch[i]];
+            pk[i] = (uint32_t)a->bias[ch] - (uint32_t)a->p.input_zp * sum;
+            const int32_t shift = a->rq.shift[ch];
+            uint32_t *r = pk + 4 + 2 * k4 + 3 * i;
+            r[0] = (uint32_t)a->rq.mult[ch];
             r[1] = (uint32_t)nnom_rq_base(shift, a->p.output_zp);
             r[2] = (uint32_t)(-shift - 1);
         }
@@ -201,47 +203,35 @@ static void col_gather(const nnom_conv_args_t *a, int32_t q, int32_t n, int8_t *
     }
 }
 
-int nnom_conv_col_s8(const nnom_conv_args_t *a, void *buf, uint32_t size)
+int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size)
 {
     const int32_t oc = a->out.c, K = a->k.h * a->k.w * a->in.c, k4 = col_k4(a);
     if (buf == NULL || size < nnom_conv_col_scratch(a) || !nnom_rq_all_fast(&a->rq, oc))
         return 0;
-    const int32_t G = col_pairs(a), P = col_pix(a), npix = a->out.h * a->out.w;
+    const int32_t G = col_groups(a), P = col_pix(a), npix = a->out.h * a->out.w;
     uint32_t *pk = (uint32_t *)buf;
     int8_t *col = (int8_t *)(pk + G * COL_BLOCK(k4));
     const int32_t lo = a->p.act_min, hi = a->p.act_max;
     nnom_col_job_t j;
     j.K4 = k4;
     j.pk = pk;
+    j.oc = oc;
     j.clamp = lo != -128 || hi != 127;
     j.lo4 = ((uint32_t)lo & 0xFFu) * 0x01010101u;
     j.hi4 = ((uint32_t)hi & 0xFFu) * 0x01010101u;
-    for (int32_t c = 0; c < oc; c += 2 * G) {
-        const int32_t np = (oc - c + 1) / 2 < G ? (oc - c + 1) / 2 : G;
-        col_pack(a, c, np, K, k4, pk);
-        j.cpairs = np;
-        j.odd = c + 2 * np > oc;
-        /* output pixels in raster order, P at a time, two by two */
+    for (int32_t c = 0; c < oc; c += 4 * G) {
+        const int32_t ng = (oc - c + 3) / 4 < G ? (oc - c + 3) / 4 : G;
+        col_pack(a, c, ng, K, k4, pk);
+        j.groups = ng;
+        j.tail = oc - c - 4 * (ng - 1) < 4 ? oc - c - 4 * (ng - 1) : 4;
+        /* output pixels in raster order, P at a time */
         for (int32_t q = 0; q < npix; q += P) {
             const int32_t n = npix - q < P ? npix - q : P;
-            int8_t *out = a->output + q * oc + c;
             col_gather(a, q, n, col, k4);
-            if (n >= 2) {
-                j.x = col;
-                j.out = out;
-                j.pairs = n / 2;
-                j.dxb = k4;
-                j.ostep = oc;
-                nnom_conv_col_pairs_s8(&j);
-            }
-            if (n & 1) { /* the last one paired with itself */
-                j.x = col + (n - 1) * k4;
-                j.out = out + (n - 1) * oc;
-                j.pairs = 1;
-                j.dxb = 0;
-                j.ostep = 0;
-                nnom_conv_col_pairs_s8(&j);
-            }
+            j.x = col;
+            j.out = a->output + q * oc + c;
+            j.pixels = n;
+            nnom_conv_col_s8(&j);
         }
     }
     return 1;

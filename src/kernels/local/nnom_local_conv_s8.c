@@ -551,7 +551,7 @@ nnom_status_t nnom_local_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
     }
 #endif
 #if NNOM_LOCAL_MAC_ASM
-    if (a->in.c <= PATCH_MAX_IC && nnom_conv_col_s8(a, ctx->buf, ctx->size))
+    if (a->in.c <= PATCH_MAX_IC && nnom_conv_col(a, ctx->buf, ctx->size))
         return NN_SUCCESS;
 #endif
     ctx_of(a, &t);

@@ -25,8 +25,8 @@ typedef char nnom_pair_job_layout_t[offsetof(nnom_pair_job_t, step) == 24 &&
                                         ? 1
                                         : -1];
 typedef char nnom_col_job_layout_t[offsetof(nnom_col_job_t, K4) == 12 &&
-                                           offsetof(nnom_col_job_t, ostep) == 32 &&
-                                           offsetof(nnom_col_job_t, lo4) == 40
+                                           offsetof(nnom_col_job_t, oc) == 28 &&
+                                           offsetof(nnom_col_job_t, lo4) == 36
                                        ? 1
                                        : -1];
 typedef char nnom_fc_job_layout_t[offsetof(nnom_fc_job_t, units) == 24 &&
@@ -353,66 +353,62 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         ".size nnom_conv_pair_s8, .-nnom_conv_pair_s8\n"
         ".text\n");
 
-/* 2x2 on gathered windows: four values of pixels a ([r0]) and b ([r0 +
- * r2]) times the widened weights of channels 0 and 1 ([r1]: even and odd
- * halfword pairs of channel 0, then of channel 1) into r4 (a0), r5 (b0),
- * r6 (a1), r7 (b1). */
+/* 1x4 on gathered windows: four values of the pixel ([r0]) times the
+ * widened weights of channels 0..3 ([r1]: each channel's even and odd
+ * halfword pairs) into r4..r7. */
 #define COL_STEP                                                                                 \
-    "ldr    r9, [r0, r2]\n"                                                                      \
-    "ldr    r8, [r0], #4\n"                                                                      \
-    "sxtb16 r10, r8\n"                                                                           \
-    "sxtb16 r8, r8, ror #8\n"                                                                    \
-    "sxtb16 r11, r9\n"                                                                           \
+    "ldr    r9, [r0], #4\n"                                                                      \
+    "sxtb16 r8, r9\n"                                                                            \
     "sxtb16 r9, r9, ror #8\n"                                                                    \
-    "ldrd   r12, lr, [r1], #8\n"                                                                 \
-    "smlad  r4, r10, r12, r4\n"                                                                  \
-    "smlad  r4, r8, lr, r4\n"                                                                    \
-    "smlad  r5, r11, r12, r5\n"                                                                  \
+    "ldm    r1!, {r10, r11, r12, lr}\n"                                                          \
+    "smlad  r4, r8, r10, r4\n"                                                                   \
+    "smlad  r4, r9, r11, r4\n"                                                                   \
+    "smlad  r5, r8, r12, r5\n"                                                                   \
     "smlad  r5, r9, lr, r5\n"                                                                    \
-    "ldrd   r12, lr, [r1], #8\n"                                                                 \
-    "smlad  r6, r10, r12, r6\n"                                                                  \
-    "smlad  r6, r8, lr, r6\n"                                                                    \
-    "smlad  r7, r11, r12, r7\n"                                                                  \
+    "ldm    r1!, {r10, r11, r12, lr}\n"                                                          \
+    "smlad  r6, r8, r10, r6\n"                                                                   \
+    "smlad  r6, r9, r11, r6\n"                                                                   \
+    "smlad  r7, r8, r12, r7\n"                                                                   \
     "smlad  r7, r9, lr, r7\n"
 
-/* A requantised in place (before the clamp): r8 mult, r9 base, r10 sh,
- * the fast form of nnom_local_simd.h; uses r2, r3. */
+/* A requantised in place (before the clamp) with the next channel's mult,
+ * base, sh from [r1]: the fast form of nnom_local_simd.h; uses r2, r3,
+ * r8-r10. */
 #define COL_RQ(A)                                                                                \
+    "ldm    r1!, {r8-r10}\n"                                                                     \
     "and    r2, " A ", #0x80000000\n"                                                            \
     "orr    r2, r2, #0x40000000\n"                                                               \
     "add    r3, r9, " A ", asr #31\n"                                                            \
     "smlal  r2, r3, " A ", r8\n"                                                                 \
-    "asr    " A ", r3, r10\n"
+    "asr    " A ", r3, r10\n"                                                                    \
+    "ssat   " A ", #8, " A "\n"
 
-/* nnom_conv_col_pairs_s8(job r0). Stack: [0] pixel a's window, [4] the
- * next output of pixel a, [8] channel pairs left, [12] job, [16] pixel
- * a's first output, [20] pixel pairs left; then r4-r11, lr. */
-__asm__(ASM_FUNCTION(nnom_conv_col_pairs_s8)
+/* nnom_conv_col_s8(job r0). Stack: [0] the pixel's window, [4] the
+ * group's output, [8] groups left, [12] job, [16] the pixel's first
+ * output, [20] pixels left; then r4-r11, lr. */
+__asm__(ASM_FUNCTION(nnom_conv_col_s8)
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #24\n"
         "str    r0, [sp, #12]\n"
+        "mov    lr, r0\n"
         "ldr    r1, [r0, #0]\n"
         "str    r1, [sp, #0]\n"
         "ldr    r1, [r0, #8]\n"
         "str    r1, [sp, #16]\n"
         "ldr    r1, [r0, #24]\n"
         "str    r1, [sp, #20]\n"
-        "1:\n" /* a pixel pair */
-        "ldr    lr, [sp, #12]\n"
+        "1:\n" /* a pixel, lr the job */
         "ldr    r1, [sp, #16]\n"
         "str    r1, [sp, #4]\n"
         "ldr    r2, [lr, #16]\n"
         "str    r2, [sp, #8]\n"
         "ldr    r1, [lr, #4]\n"
-        "2:\n" /* a channel pair: r1 its block, lr the job */
-        "ldrd   r4, r6, [r1], #8\n"
-        "mov    r5, r4\n"
-        "mov    r7, r6\n"
+        "2:\n" /* a group of four channels: r1 its block */
+        "ldm    r1!, {r4-r7}\n" /* biases */
         "ldr    r0, [sp, #0]\n"
-        "ldr    r2, [lr, #28]\n"
         "ldr    r3, [lr, #12]\n"
-        "lsl    r3, r3, #2\n" /* the weights' bytes: 16 per step */
-        "tst    r3, #16\n"
+        "lsl    r3, r3, #3\n" /* the weights' bytes: 32 per step */
+        "tst    r3, #32\n"
         "add    r3, r3, r1\n"
         "beq    3f\n" /* an even number of steps */
         COL_STEP
@@ -423,68 +419,60 @@ __asm__(ASM_FUNCTION(nnom_conv_col_pairs_s8)
         COL_STEP
         "cmp    r1, r3\n"
         "bne    3b\n"
-        "4:\n" /* requantise, clamp, store two bytes per pixel */
-        "ldm    r1!, {r8-r10}\n"
+        "4:\n" /* requantise, clamp, four bytes in one word */
         COL_RQ("r4")
         COL_RQ("r5")
-        "ldm    r1!, {r8-r10}\n"
         COL_RQ("r6")
         COL_RQ("r7")
-        "ssat   r4, #8, r4\n"
-        "ssat   r5, #8, r5\n"
-        "ssat   r6, #8, r6\n"
-        "ssat   r7, #8, r7\n"
-        "bfi    r4, r6, #8, #8\n"
-        "bfi    r5, r7, #8, #8\n"
+        "bfi    r4, r5, #8, #8\n"
+        "bfi    r4, r6, #16, #8\n"
+        "bfi    r4, r7, #24, #8\n"
         "ldr    lr, [sp, #12]\n"
-        "ldr    r0, [lr, #36]\n"
+        "ldr    r0, [lr, #32]\n"
         "cbz    r0, 5f\n"
-        "ldrd   r8, r9, [lr, #40]\n" /* lo, hi per byte: max, then min */
+        "ldrd   r8, r9, [lr, #36]\n" /* lo, hi per byte: max, then min */
         "ssub8  r10, r4, r8\n"
         "sel    r4, r4, r8\n"
         "ssub8  r10, r9, r4\n"
         "sel    r4, r4, r9\n"
-        "ssub8  r10, r5, r8\n"
-        "sel    r5, r5, r8\n"
-        "ssub8  r10, r9, r5\n"
-        "sel    r5, r5, r9\n"
         "5:\n"
         "ldr    r0, [sp, #4]\n"
-        "ldr    r2, [lr, #32]\n"
         "ldr    r3, [sp, #8]\n"
         "subs   r3, r3, #1\n"
-        "str    r3, [sp, #8]\n"
-        "bne    6f\n"
-        "ldr    r8, [lr, #20]\n"
-        "cmp    r8, #0\n"
         "beq    6f\n"
-        "strb   r5, [r0, r2]\n" /* the last pair is one channel */
-        "strb   r4, [r0]\n"
-        "b      7f\n"
-        "6:\n"
-        "strh   r5, [r0, r2]\n"
-        "strh   r4, [r0], #2\n"
+        "str    r3, [sp, #8]\n"
+        "str    r4, [r0], #4\n"
         "str    r0, [sp, #4]\n"
-        "cmp    r3, #0\n"
-        "bne    2b\n"
-        "7:\n" /* the next pixel pair, if any */
+        "b      2b\n"
+        "6:\n" /* the last group: its channels only */
+        "ldr    r2, [lr, #20]\n"
+        "cmp    r2, #4\n"
+        "bne    61f\n"
+        "str    r4, [r0]\n"
+        "b      7f\n"
+        "61:\n"
+        "strb   r4, [r0], #1\n"
+        "lsr    r4, r4, #8\n"
+        "subs   r2, r2, #1\n"
+        "bne    61b\n"
+        "7:\n" /* the next pixel, if any */
         "ldr    r3, [sp, #20]\n"
         "subs   r3, r3, #1\n"
         "beq    9f\n"
         "str    r3, [sp, #20]\n"
         "ldr    r0, [sp, #0]\n"
-        "ldr    r2, [lr, #28]\n"
-        "add    r0, r0, r2, lsl #1\n"
+        "ldr    r2, [lr, #12]\n"
+        "add    r0, r0, r2\n"
         "str    r0, [sp, #0]\n"
         "ldr    r0, [sp, #16]\n"
-        "ldr    r2, [lr, #32]\n"
-        "add    r0, r0, r2, lsl #1\n"
+        "ldr    r2, [lr, #28]\n"
+        "add    r0, r0, r2\n"
         "str    r0, [sp, #16]\n"
         "b      1b\n"
         "9:\n"
         "add    sp, sp, #24\n"
         "pop    {r4-r11, pc}\n"
-        ".size nnom_conv_col_pairs_s8, .-nnom_conv_col_pairs_s8\n"
+        ".size nnom_conv_col_s8, .-nnom_conv_col_s8\n"
         ".text\n");
 
 /* 1x4: four values of x (r0) times rows 0..3 (r1, r2, r3, r12) into r4..r7. */

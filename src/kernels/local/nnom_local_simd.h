@@ -263,23 +263,22 @@ uint32_t nnom_fc_rows_s8(const nnom_fc_job_t *j);
 
 /* Runs the layer and returns 1, or 0 (nothing written) when the scratch is
  * short or a channel's requantisation is not the fast form. */
-int nnom_conv_col_s8(const nnom_conv_args_t *a, void *buf, uint32_t size);
+int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size);
 
-/* Every output channel of the chunk for `pairs` pixel pairs: pixel a's
- * window at x + 2 K4 p, pixel b's dxb bytes after it (0: a alone), each
- * K4 bytes (a multiple of 4) against the packed channel pairs at pk
- * (nnom_local_conv_col_s8.c: biases, widened weights, mult, base, sh),
- * requantised with the fast form, clamped to [lo, hi] when clamp, into
- * out[c] and out[ostep + c] (out + 2 ostep p for pair p); the chunk's last
- * pair is one channel when odd. The field offsets are the assembly's. */
+/* Every output channel of the chunk for `pixels` pixels: pixel p's
+ * window at x + K4 p (K4 a multiple of 4) against the packed groups of
+ * four channels at pk (nnom_local_conv_col_s8.c: biases, widened weights,
+ * then mult, base, sh per channel), requantised with the fast form,
+ * clamped to [lo, hi] when clamp, into out + oc p; the chunk's last group
+ * has `tail` channels (1-4). The field offsets are the assembly's. */
 typedef struct {
     const int8_t *x;
     const uint32_t *pk;
     int8_t *out;
-    int32_t K4, cpairs, odd, pairs, dxb, ostep, clamp;
+    int32_t K4, groups, tail, pixels, oc, clamp;
     uint32_t lo4, hi4; /* lo, hi in every byte */
 } nnom_col_job_t;
-void nnom_conv_col_pairs_s8(const nnom_col_job_t *j);
+void nnom_conv_col_s8(const nnom_col_job_t *j);
 
 /* Every channel's requantisation has the fast form (nnom_rq_fast_ok()),
  * and shift >= -17: the sign of m | (m - 1) is set when m <= 0, and

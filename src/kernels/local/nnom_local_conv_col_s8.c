@@ -185,20 +185,30 @@ static void col_gather(const nnom_conv_args_t *a, int32_t q, int32_t n, int8_t *
 {
     const int32_t ic = a->in.c, kh = a->k.h, run = a->k.w * ic, nw = (run + 3) / 4;
     const int32_t row_bytes = a->in.w * ic, rstep = a->p.dilation_h * row_bytes;
-    const int32_t sx = a->p.stride_w * ic;
-    int32_t oy = q / a->out.w, ox = q % a->out.w, lo = 0, hi = 0;
-    int whole = col_row(a, oy, nw, &lo, &hi);
-    for (int32_t i = 0; i < n; i++, col += k4) {
+    const int32_t sx = a->p.stride_w * ic, ow = a->out.w;
+    int32_t oy = q / ow, ox = q % ow;
+    while (n > 0) {
+        /* the rest of row oy: cut windows one by one, whole ones in a run */
+        int32_t lo = ow, hi = ow;
+        if (!col_row(a, oy, nw, &lo, &hi))
+            lo = hi = ow;
         const int32_t y0 = oy * a->p.stride_h - a->p.pad_top;
-        const int32_t x0 = ox * a->p.stride_w - a->p.pad_left;
-        if (whole && ox >= lo && ox < hi)
-            col_whole(col, a->input + y0 * row_bytes + ox * sx - a->p.pad_left * ic, kh, run,
-                      nw, rstep);
-        else
-            col_cut(a, y0, x0, col);
-        if (++ox == a->out.w) {
+        for (; n > 0 && ox < ow; n--, ox++, col += k4) {
+            if (ox >= lo && ox < hi) {
+                const int32_t m = hi - ox < n ? hi - ox : n;
+                const int8_t *s = a->input + y0 * row_bytes + ox * sx - a->p.pad_left * ic;
+                for (int32_t e = 0; e < m; e++, s += sx, col += k4)
+                    col_whole(col, s, kh, run, nw, rstep);
+                ox += m - 1;
+                n -= m - 1;
+                col -= k4;
+                continue;
+            }
+            col_cut(a, y0, ox * a->p.stride_w - a->p.pad_left, col);
+        }
+        if (ox == ow) {
             ox = 0;
-            whole = col_row(a, ++oy, nw, &lo, &hi);
+            oy++;
         }
     }
 }

@@ -77,17 +77,18 @@ static void col_pack(const nnom_conv_args_t *a, int32_t c, int32_t ng, int32_t K
                     v[j] = k + j < K ? w[k + j] : 0;
                     sum += (uint32_t)v[j];
                 }
-                /* SXTB16 of an input word and of it rotated by 8 */
-                pk[4 + 2 * k + 2 * i] = col_h2(v[0], v[2]);
-                pk[4 + 2 * k + 2 * i + 1] = col_h2(v[1], v[3]);
+                /* SXTB16 of an input word and of it rotated by 8; doubled */
+                pk[4 + 2 * k + 2 * i] = col_h2(2 * v[0], 2 * v[2]);
+                pk[4 + 2 * k + 2 * i + 1] = col_h2(2 * v[1], 2 * v[3]);
             }
             /* windows are whole: padding holds the zero point */
-            pk[i] = (uint32_t)a->bias[ch] - (uint32_t)a->p.input_zp * sum;
-            const int32_t shift = a->rq.shift[ch];
+            pk[i] = 2u * ((uint32_t)a->bias[ch] - (uint32_t)a->p.input_zp * sum);
+            /* twice the sum: (2 zp + 1) 2^(e-1) and e (see COL_RQ) */
+            const int32_t e = -a->rq.shift[ch];
             uint32_t *r = pk + 4 + 2 * k4 + 3 * i;
             r[0] = (uint32_t)a->rq.mult[ch];
-            r[1] = (uint32_t)nnom_rq_base(shift, a->p.output_zp);
-            r[2] = (uint32_t)(-shift - 1);
+            r[1] = (uint32_t)(2 * a->p.output_zp + 1) << (e - 1);
+            r[2] = (uint32_t)e;
         }
     }
 }
@@ -218,6 +219,13 @@ int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size)
     const int32_t oc = a->out.c, K = a->k.h * a->k.w * a->in.c, k4 = col_k4(a);
     if (buf == NULL || size < nnom_conv_col_scratch(a) || !nnom_rq_all_fast(&a->rq, oc))
         return 0;
+    /* the doubled sums must stay below 2^31: |bias| + K 128 (|zp| + 128)
+     * below 2^30 bounds |bias - zp sum(w) + sum(x w)| */
+    const int32_t zp = a->p.input_zp < 0 ? -a->p.input_zp : a->p.input_zp;
+    const int32_t room = (int32_t)(1L << 30) - K * 128 * (zp + 128);
+    for (int32_t c = 0; c < oc; c++)
+        if (room <= 0 || a->bias[c] >= room || a->bias[c] <= -room)
+            return 0;
     const int32_t G = col_groups(a), P = col_pix(a), npix = a->out.h * a->out.w;
     uint32_t *pk = (uint32_t *)buf;
     int8_t *col = (int8_t *)(pk + G * COL_BLOCK(k4));

@@ -371,24 +371,26 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
     "smlad  r7, r8, r12, r7\n"                                                                   \
     "smlad  r7, r9, lr, r7\n"
 
-/* A requantised in place (before the clamp) with the next channel's mult,
- * base, sh from [r1]: the fast form of nnom_local_simd.h; uses r2, r3,
- * r8-r10. */
+/* A (twice the sum: the weights and biases are doubled) requantised in
+ * place and saturated to 8 bits, with the next channel's mult, base, sh
+ * from [r1]: as nnom_rq_fast() with base = (2 zp + 1) 2^(e-1) and sh = e,
+ * whose rounding constant is then 2^31 whatever the sign (the form of
+ * nnom_local_conv1ch_s8.c); uses r0, r3, r8-r10. */
 #define COL_RQ(A)                                                                                \
     "ldm    r1!, {r8-r10}\n"                                                                     \
-    "and    r2, " A ", #0x80000000\n"                                                            \
-    "orr    r2, r2, #0x40000000\n"                                                               \
+    "mov    r0, #0x80000000\n"                                                                   \
     "add    r3, r9, " A ", asr #31\n"                                                            \
-    "smlal  r2, r3, " A ", r8\n"                                                                 \
+    "smlal  r0, r3, " A ", r8\n"                                                                 \
     "asr    " A ", r3, r10\n"                                                                    \
     "ssat   " A ", #8, " A "\n"
 
-/* nnom_conv_col_s8(job r0). Stack: [0] the pixel's window, [4] the
- * group's output, [8] groups left, [12] job, [16] the pixel's first
- * output, [20] pixels left; then r4-r11, lr. */
+/* nnom_conv_col_s8(job r0). Stack: [0] the pixel's window, [4] unused,
+ * [8] the pixel's last group's output, [12] job, [16] the pixel's first
+ * output, [20] pixels left, [24] the weights' bytes of a group, [28]
+ * clamp; then r4-r11, lr. r2: the group's output. */
 __asm__(ASM_FUNCTION(nnom_conv_col_s8)
         "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #24\n"
+        "sub    sp, sp, #32\n"
         "str    r0, [sp, #12]\n"
         "mov    lr, r0\n"
         "ldr    r1, [r0, #0]\n"
@@ -397,17 +399,22 @@ __asm__(ASM_FUNCTION(nnom_conv_col_s8)
         "str    r1, [sp, #16]\n"
         "ldr    r1, [r0, #24]\n"
         "str    r1, [sp, #20]\n"
+        "ldr    r1, [r0, #12]\n"
+        "lsl    r1, r1, #3\n" /* 32 bytes per step of four values */
+        "str    r1, [sp, #24]\n"
+        "ldr    r1, [r0, #32]\n"
+        "str    r1, [sp, #28]\n"
         "1:\n" /* a pixel, lr the job */
-        "ldr    r1, [sp, #16]\n"
-        "str    r1, [sp, #4]\n"
-        "ldr    r2, [lr, #16]\n"
-        "str    r2, [sp, #8]\n"
+        "ldr    r2, [sp, #16]\n"
+        "ldr    r3, [lr, #16]\n"
+        "sub    r3, r3, #1\n"
+        "add    r3, r2, r3, lsl #2\n"
+        "str    r3, [sp, #8]\n"
         "ldr    r1, [lr, #4]\n"
-        "2:\n" /* a group of four channels: r1 its block */
+        "2:\n" /* a group of four channels: r1 its block, r2 its output */
         "ldm    r1!, {r4-r7}\n" /* biases */
         "ldr    r0, [sp, #0]\n"
-        "ldr    r3, [lr, #12]\n"
-        "lsl    r3, r3, #3\n" /* the weights' bytes: 32 per step */
+        "ldr    r3, [sp, #24]\n"
         "tst    r3, #32\n"
         "add    r3, r3, r1\n"
         "beq    3f\n" /* an even number of steps */
@@ -427,33 +434,31 @@ __asm__(ASM_FUNCTION(nnom_conv_col_s8)
         "bfi    r4, r5, #8, #8\n"
         "bfi    r4, r6, #16, #8\n"
         "bfi    r4, r7, #24, #8\n"
-        "ldr    lr, [sp, #12]\n"
-        "ldr    r0, [lr, #32]\n"
+        "ldr    r0, [sp, #28]\n"
         "cbz    r0, 5f\n"
+        "ldr    lr, [sp, #12]\n"
         "ldrd   r8, r9, [lr, #36]\n" /* lo, hi per byte: max, then min */
         "ssub8  r10, r4, r8\n"
         "sel    r4, r4, r8\n"
         "ssub8  r10, r9, r4\n"
         "sel    r4, r4, r9\n"
         "5:\n"
-        "ldr    r0, [sp, #4]\n"
         "ldr    r3, [sp, #8]\n"
-        "subs   r3, r3, #1\n"
+        "cmp    r2, r3\n"
         "beq    6f\n"
-        "str    r3, [sp, #8]\n"
-        "str    r4, [r0], #4\n"
-        "str    r0, [sp, #4]\n"
+        "str    r4, [r2], #4\n"
         "b      2b\n"
         "6:\n" /* the last group: its channels only */
-        "ldr    r2, [lr, #20]\n"
-        "cmp    r2, #4\n"
+        "ldr    lr, [sp, #12]\n"
+        "ldr    r3, [lr, #20]\n"
+        "cmp    r3, #4\n"
         "bne    61f\n"
-        "str    r4, [r0]\n"
+        "str    r4, [r2]\n"
         "b      7f\n"
         "61:\n"
-        "strb   r4, [r0], #1\n"
+        "strb   r4, [r2], #1\n"
         "lsr    r4, r4, #8\n"
-        "subs   r2, r2, #1\n"
+        "subs   r3, r3, #1\n"
         "bne    61b\n"
         "7:\n" /* the next pixel, if any */
         "ldr    r3, [sp, #20]\n"
@@ -461,16 +466,16 @@ __asm__(ASM_FUNCTION(nnom_conv_col_s8)
         "beq    9f\n"
         "str    r3, [sp, #20]\n"
         "ldr    r0, [sp, #0]\n"
-        "ldr    r2, [lr, #12]\n"
-        "add    r0, r0, r2\n"
+        "ldr    r3, [lr, #12]\n"
+        "add    r0, r0, r3\n"
         "str    r0, [sp, #0]\n"
         "ldr    r0, [sp, #16]\n"
-        "ldr    r2, [lr, #28]\n"
-        "add    r0, r0, r2\n"
+        "ldr    r3, [lr, #28]\n"
+        "add    r0, r0, r3\n"
         "str    r0, [sp, #16]\n"
         "b      1b\n"
         "9:\n"
-        "add    sp, sp, #24\n"
+        "add    sp, sp, #32\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_conv_col_s8, .-nnom_conv_col_s8\n"
         ".text\n");

@@ -384,7 +384,8 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
     "asr    " A ", r3, r10\n"                                                                    \
     "ssat   " A ", #8, " A "\n"
 
-/* nnom_conv_col_s8(job r0). Stack: [0] the pixel's window, [4] unused,
+/* nnom_conv_col_s8(job r0). Stack: [0] the pixel's window, [4] the MAC
+ * loop's entry,
  * [8] the pixel's last group's output, [12] job, [16] the pixel's first
  * output, [20] pixels left, [24] the weights' bytes of a group, [28]
  * clamp; then r4-r11, lr. r2: the group's output. */
@@ -404,6 +405,16 @@ __asm__(ASM_FUNCTION(nnom_conv_col_s8)
         "str    r1, [sp, #24]\n"
         "ldr    r1, [r0, #32]\n"
         "str    r1, [sp, #28]\n"
+        /* the loop's entry: 8 - steps % 8 steps into its eight */
+        "ldr    r1, [sp, #24]\n"
+        "lsr    r1, r1, #5\n"
+        "rsb    r1, r1, #0\n"
+        "and    r1, r1, #7\n"
+        "mov    r2, #52\n" /* bytes per step */
+        "mul    r1, r1, r2\n"
+        "adr    r2, 30f\n"
+        "add    r1, r1, r2\n"
+        "str    r1, [sp, #4]\n"
         "1:\n" /* a pixel, lr the job */
         "ldr    r2, [sp, #16]\n"
         "ldr    r3, [lr, #16]\n"
@@ -415,17 +426,18 @@ __asm__(ASM_FUNCTION(nnom_conv_col_s8)
         "ldm    r1!, {r4-r7}\n" /* biases */
         "ldr    r0, [sp, #0]\n"
         "ldr    r3, [sp, #24]\n"
-        "tst    r3, #32\n"
         "add    r3, r3, r1\n"
-        "beq    3f\n" /* an even number of steps */
-        COL_STEP
+        "ldr    r12, [sp, #4]\n"
+        "mov    pc, r12\n"
+        ".p2align 2\n"
+        "30:\n" /* eight steps per turn, the first turn entered inside */
+        COL_STEP COL_STEP COL_STEP COL_STEP COL_STEP COL_STEP COL_STEP COL_STEP
+        "31:\n"
+        ".if (31b - 30b) != 8 * 52\n"
+        ".error \"COL_STEP is not 52 bytes\"\n"
+        ".endif\n"
         "cmp    r1, r3\n"
-        "beq    4f\n"
-        "3:\n"
-        COL_STEP
-        COL_STEP
-        "cmp    r1, r3\n"
-        "bne    3b\n"
+        "bne    30b\n"
         "4:\n" /* requantise, clamp, four bytes in one word */
         COL_RQ("r4")
         COL_RQ("r5")

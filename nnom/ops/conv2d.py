@@ -121,7 +121,7 @@ class Conv2D(Op):
         # nnom_local_conv_col_s8.c (nnom_conv_col_scratch): with up to 3
         # input channels, up to 16 packed groups of four channels (4
         # biases, the weights widened to 2 k4 words, 12 requantisation words
-        # each), the windows of up to 16 output pixels (k4 = kh kw cin
+        # each), the windows of up to 32 output pixels (k4 = kh kw cin
         # rounded up to 4 bytes each) and 4 bytes the last window's word
         # copies may run over.
         kh, kw = node.attrs["kernel"]
@@ -130,7 +130,7 @@ class Conv2D(Op):
             k4 = (kh * kw * cin + 3) // 4 * 4
             oh, ow, oc = node.hwc
             groups = min((oc + 3) // 4, 16)
-            return 4 * groups * (16 + 2 * k4) + min(oh * ow, 16) * k4 + 4
+            return 4 * groups * (16 + 2 * k4) + min(oh * ow, 32) * k4 + 4
         return 0
 
     def cmsis_scratch(self, node, arch, in_hw):

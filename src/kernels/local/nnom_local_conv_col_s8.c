@@ -23,7 +23,7 @@
 #include "nnom_local_simd.h"
 
 #define COL_GROUPS 16 /* groups of four channels packed at a time */
-#define COL_PIX 16  /* windows gathered at a time */
+#define COL_PIX 32  /* windows gathered at a time */
 
 static int32_t col_k4(const nnom_conv_args_t *a)
 {

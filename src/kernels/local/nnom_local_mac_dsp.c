@@ -386,7 +386,7 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
 
 /* nnom_conv_col_s8(job r0). Stack: [0] the pixel's window, [4] the MAC
  * loop's entry,
- * [8] the pixel's last group's output, [12] job, [16] the pixel's first
+ * [8] the end of the packed groups, [12] job, [16] the pixel's first
  * output, [20] pixels left, [24] the weights' bytes of a group, [28]
  * clamp; then r4-r11, lr. r2: the group's output. */
 __asm__(ASM_FUNCTION(nnom_conv_col_s8)
@@ -415,12 +415,17 @@ __asm__(ASM_FUNCTION(nnom_conv_col_s8)
         "adr    r2, 30f\n"
         "add    r1, r1, r2\n"
         "str    r1, [sp, #4]\n"
+        /* the end of the packed groups: 64 + 8 K4 bytes each */
+        "ldr    r1, [lr, #12]\n"
+        "lsl    r1, r1, #3\n"
+        "add    r1, r1, #64\n"
+        "ldr    r2, [lr, #16]\n"
+        "mul    r1, r1, r2\n"
+        "ldr    r2, [lr, #4]\n"
+        "add    r1, r1, r2\n"
+        "str    r1, [sp, #8]\n"
         "1:\n" /* a pixel, lr the job */
         "ldr    r2, [sp, #16]\n"
-        "ldr    r3, [lr, #16]\n"
-        "sub    r3, r3, #1\n"
-        "add    r3, r2, r3, lsl #2\n"
-        "str    r3, [sp, #8]\n"
         "ldr    r1, [lr, #4]\n"
         "2:\n" /* a group of four channels: r1 its block, r2 its output */
         "ldm    r1!, {r4-r7}\n" /* biases */
@@ -456,7 +461,7 @@ __asm__(ASM_FUNCTION(nnom_conv_col_s8)
         "sel    r4, r4, r9\n"
         "5:\n"
         "ldr    r3, [sp, #8]\n"
-        "cmp    r2, r3\n"
+        "cmp    r1, r3\n"
         "beq    6f\n"
         "str    r4, [r2], #4\n"
         "b      2b\n"

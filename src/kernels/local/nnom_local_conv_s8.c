@@ -15,10 +15,12 @@
  *   subtract the zero point (for free with DSP: SXTAB16). Pixels at the
  *   left and right borders, and dilated columns, go with the pixel below
  *   where both windows lie inside the input down, else one at a time.
- * - in.c <= 3 (first layers: grey or RGB images): the windows of two output
- *   pixels are gathered into the scratch buffer as int16 (x - zero point,
- *   0 for padding), then every output channel is a dot product with them
- *   (the int16 patch needs the scratch; the direct path runs without it).
+ * - in.c <= 3 (first layers: grey or RGB images): on DSP cores at -O2 the
+ *   gathered-window kernel of nnom_local_conv_col_s8.c; otherwise (or
+ *   where it declines) the windows of two output pixels are gathered into
+ *   the scratch buffer as int16 (x - zero point, 0 for padding), then
+ *   every output channel is a dot product with them (the int16 patch needs
+ *   the scratch; the direct path runs without it).
  *
  * Each pixel (or pair) is a separate function so that its inner loop gets
  * the registers to itself; requantisation constants are read once per

@@ -122,9 +122,7 @@ def test_shapes_cover_the_kernels(suite):
 
 
 @needs_arm
-@pytest.mark.parametrize(
-    "backend,opt", [("local", "-O2"), ("cmsis-nn", "-O2"), ("local", "-Os")]
-)
+@pytest.mark.parametrize("backend,opt", [("local", "-O2"), ("cmsis-nn", "-O2"), ("local", "-Os")])
 def test_few_channel_convolutions_on_m4(backend, opt, suite, tmp_path, tmp_path_factory):
     if backend == "cmsis-nn" and cmbuild.cmsis_nn_dir() is None:
         pytest.skip(f"CMSIS-NN backend: set {cmbuild.CMSIS_ENV} to a CMSIS-NN copy (v7.0.0+)")
@@ -133,7 +131,9 @@ def test_few_channel_convolutions_on_m4(backend, opt, suite, tmp_path, tmp_path_
     sources = []
     for k, (_, converted, inputs, expected) in enumerate(suite):
         folder = tmp_path / f"m{k}"
-        sources.append((cmbuild.write_model_check(converted, inputs, expected, folder, k), [folder]))
+        sources.append(
+            (cmbuild.write_model_check(converted, inputs, expected, folder, k), [folder])
+        )
     main = cmbuild.write_suite_main(list(range(len(suite))), tmp_path / "suite_main.c")
     elf = fw.link(tmp_path / "build", main, [], more=sources)
     _, output = cmbuild.run(elf, "m4")

@@ -102,27 +102,55 @@ NNOM_INLINE void col_words(int8_t *d, const int8_t *s, int32_t n)
     }
 }
 
-/* A window inside the input, not dilated across, rows rstep bytes apart
- * from s: kh rows of nw words, run bytes apart at d. A row's last word
- * overwrites up to 3 bytes of what is written after it. */
-NNOM_INLINE void col_whole(int8_t *d, const int8_t *s, int32_t kh, int32_t run, int32_t nw,
-                           int32_t rstep)
+/* Where whole windows are: kh rows of nw words (the row's run bytes
+ * rounded up), rows rstep bytes apart in the input and run bytes apart in
+ * a window, windows sx bytes apart in the input and k4 in the scratch. */
+typedef struct {
+    int32_t kh, run, nw, rstep, sx, k4;
+} col_geo_t;
+
+/* m windows inside the input, not dilated across, from s to d. A row's
+ * last word overwrites up to 3 bytes of what is written after it. */
+static NNOM_NOINLINE void col_run(int8_t *d, const int8_t *s, int32_t m, const col_geo_t *g)
 {
-    if (nw == 3) { /* 3x3 RGB */
-        for (; kh > 0; kh--, d += run, s += rstep) {
-            const uint32_t v0 = nnom_read4(s), v1 = nnom_read4(s + 4), v2 = nnom_read4(s + 8);
+    const int32_t run = g->run, rstep = g->rstep, sx = g->sx, k4 = g->k4;
+    if (g->nw == 3 && g->kh == 3) { /* 3x3 RGB: nine words */
+        for (; m > 0; m--, d += k4, s += sx) {
+            uint32_t v0 = nnom_read4(s), v1 = nnom_read4(s + 4), v2 = nnom_read4(s + 8);
             memcpy(d, &v0, 4);
             memcpy(d + 4, &v1, 4);
             memcpy(d + 8, &v2, 4);
+            v0 = nnom_read4(s + rstep);
+            v1 = nnom_read4(s + rstep + 4);
+            v2 = nnom_read4(s + rstep + 8);
+            memcpy(d + run, &v0, 4);
+            memcpy(d + run + 4, &v1, 4);
+            memcpy(d + run + 8, &v2, 4);
+            v0 = nnom_read4(s + 2 * rstep);
+            v1 = nnom_read4(s + 2 * rstep + 4);
+            v2 = nnom_read4(s + 2 * rstep + 8);
+            memcpy(d + 2 * run, &v0, 4);
+            memcpy(d + 2 * run + 4, &v1, 4);
+            memcpy(d + 2 * run + 8, &v2, 4);
         }
-    } else if (nw == 1) {
-        for (; kh > 0; kh--, d += run, s += rstep) {
-            const uint32_t v0 = nnom_read4(s);
-            memcpy(d, &v0, 4);
+        return;
+    }
+    if (g->nw == 1) { /* one word per row: (k, 4) on one channel */
+        for (; m > 0; m--, d += k4, s += sx) {
+            int8_t *dr = d;
+            const int8_t *sr = s;
+            for (int32_t r = g->kh; r > 0; r--, dr += run, sr += rstep) {
+                const uint32_t v = nnom_read4(sr);
+                memcpy(dr, &v, 4);
+            }
         }
-    } else {
-        for (; kh > 0; kh--, d += run, s += rstep)
-            col_words(d, s, nw);
+        return;
+    }
+    for (; m > 0; m--, d += k4, s += sx) {
+        int8_t *dr = d;
+        const int8_t *sr = s;
+        for (int32_t r = 0; r < g->kh; r++, dr += run, sr += rstep)
+            col_words(dr, sr, g->nw);
     }
 }
 
@@ -180,13 +208,14 @@ static int col_row(const nnom_conv_args_t *a, int32_t oy, int32_t nw, int32_t *l
 
 /* The windows of output pixels q .. q + n - 1 (in raster order: a pair may
  * span two rows, its outputs are oc bytes apart all the same), K4 bytes
- * apart from col, one after the other (col_whole's overrun lands on the
+ * apart from col, one after the other (col_run's overrun lands on the
  * next one). */
 static void col_gather(const nnom_conv_args_t *a, int32_t q, int32_t n, int8_t *col, int32_t k4)
 {
     const int32_t ic = a->in.c, kh = a->k.h, run = a->k.w * ic, nw = (run + 3) / 4;
     const int32_t row_bytes = a->in.w * ic, rstep = a->p.dilation_h * row_bytes;
     const int32_t sx = a->p.stride_w * ic, ow = a->out.w;
+    const col_geo_t g = {kh, run, nw, rstep, sx, k4};
     int32_t oy = q / ow, ox = q % ow;
     while (n > 0) {
         /* the rest of row oy: cut windows one by one, whole ones in a run */
@@ -198,11 +227,10 @@ static void col_gather(const nnom_conv_args_t *a, int32_t q, int32_t n, int8_t *
             if (ox >= lo && ox < hi) {
                 const int32_t m = hi - ox < n ? hi - ox : n;
                 const int8_t *s = a->input + y0 * row_bytes + ox * sx - a->p.pad_left * ic;
-                for (int32_t e = 0; e < m; e++, s += sx, col += k4)
-                    col_whole(col, s, kh, run, nw, rstep);
+                col_run(col, s, m, &g);
                 ox += m - 1;
                 n -= m - 1;
-                col -= k4;
+                col += (m - 1) * k4;
                 continue;
             }
             col_cut(a, y0, ox * a->p.stride_w - a->p.pad_left, col);
@@ -222,7 +250,7 @@ int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size)
     /* the doubled sums must stay below 2^31: |bias| + K 128 (|zp| + 128)
      * below 2^30 bounds |bias - zp sum(w) + sum(x w)| */
     const int32_t zp = a->p.input_zp < 0 ? -a->p.input_zp : a->p.input_zp;
-    const int32_t room = (int32_t)(1L << 30) - K * 128 * (zp + 128);
+    const int64_t room = (1LL << 30) - (int64_t)K * 128 * (zp + 128);
     for (int32_t c = 0; c < oc; c++)
         if (room <= 0 || a->bias[c] >= room || a->bias[c] <= -room)
             return 0;

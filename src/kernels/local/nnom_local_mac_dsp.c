@@ -384,55 +384,58 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
     "asr    " A ", r3, r10\n"                                                                    \
     "ssat   " A ", #8, " A "\n"
 
-/* nnom_conv_col_s8(job r0). Stack: [0] the pixel's window, [4] the MAC
- * loop's entry,
- * [8] the end of the packed groups, [12] job, [16] the pixel's first
- * output, [20] pixels left, [24] the weights' bytes of a group, [28]
- * clamp; then r4-r11, lr. r2: the group's output. */
+/* nnom_conv_col_s8(job r0). Stack: [0] the pixel's window, [4] its first
+ * output, [8] the end of the packed groups, [12] tail, [16] the MAC loop's
+ * entry, [20] pixels left, [24] the weights' bytes of a group, [28] clamp,
+ * [32] K4, [36] oc, [40] pk, [44] lo4, [48] hi4; then r4-r11, lr. r2: the
+ * group's output. */
 __asm__(ASM_FUNCTION(nnom_conv_col_s8)
         "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #32\n"
-        "str    r0, [sp, #12]\n"
-        "mov    lr, r0\n"
-        "ldr    r1, [r0, #0]\n"
+        "sub    sp, sp, #56\n"
+        "ldm    r0, {r1-r3}\n" /* x, pk, out */
         "str    r1, [sp, #0]\n"
-        "ldr    r1, [r0, #8]\n"
-        "str    r1, [sp, #16]\n"
+        "str    r3, [sp, #4]\n"
+        "str    r2, [sp, #40]\n"
+        "ldr    r1, [r0, #12]\n"
+        "str    r1, [sp, #32]\n"
+        "lsl    r3, r1, #3\n" /* 32 bytes per step of four values */
+        "str    r3, [sp, #24]\n"
+        /* the loop's entry: 8 - steps % 8 steps into its eight */
+        "lsr    r4, r1, #2\n"
+        "rsb    r4, r4, #0\n"
+        "and    r4, r4, #7\n"
+        "mov    r5, #52\n" /* bytes per step */
+        "mul    r4, r4, r5\n"
+        "adr    r5, 30f\n"
+        "add    r4, r4, r5\n"
+        "str    r4, [sp, #16]\n"
+        /* the end of the packed groups: 64 + 8 K4 bytes each */
+        "add    r3, r3, #64\n"
+        "ldr    r4, [r0, #16]\n"
+        "mul    r3, r3, r4\n"
+        "add    r3, r3, r2\n"
+        "str    r3, [sp, #8]\n"
+        "ldr    r1, [r0, #20]\n"
+        "str    r1, [sp, #12]\n"
         "ldr    r1, [r0, #24]\n"
         "str    r1, [sp, #20]\n"
-        "ldr    r1, [r0, #12]\n"
-        "lsl    r1, r1, #3\n" /* 32 bytes per step of four values */
-        "str    r1, [sp, #24]\n"
+        "ldr    r1, [r0, #28]\n"
+        "str    r1, [sp, #36]\n"
         "ldr    r1, [r0, #32]\n"
         "str    r1, [sp, #28]\n"
-        /* the loop's entry: 8 - steps % 8 steps into its eight */
-        "ldr    r1, [sp, #24]\n"
-        "lsr    r1, r1, #5\n"
-        "rsb    r1, r1, #0\n"
-        "and    r1, r1, #7\n"
-        "mov    r2, #52\n" /* bytes per step */
-        "mul    r1, r1, r2\n"
-        "adr    r2, 30f\n"
-        "add    r1, r1, r2\n"
-        "str    r1, [sp, #4]\n"
-        /* the end of the packed groups: 64 + 8 K4 bytes each */
-        "ldr    r1, [lr, #12]\n"
-        "lsl    r1, r1, #3\n"
-        "add    r1, r1, #64\n"
-        "ldr    r2, [lr, #16]\n"
-        "mul    r1, r1, r2\n"
-        "ldr    r2, [lr, #4]\n"
-        "add    r1, r1, r2\n"
-        "str    r1, [sp, #8]\n"
-        "1:\n" /* a pixel, lr the job */
-        "ldr    r2, [sp, #16]\n"
-        "ldr    r1, [lr, #4]\n"
+        "ldr    r1, [r0, #36]\n"
+        "str    r1, [sp, #44]\n"
+        "ldr    r1, [r0, #40]\n"
+        "str    r1, [sp, #48]\n"
+        "ldr    r2, [sp, #4]\n"
+        "1:\n" /* a pixel: r2 its first output */
+        "ldr    r1, [sp, #40]\n"
         "2:\n" /* a group of four channels: r1 its block, r2 its output */
         "ldm    r1!, {r4-r7}\n" /* biases */
         "ldr    r0, [sp, #0]\n"
         "ldr    r3, [sp, #24]\n"
         "add    r3, r3, r1\n"
-        "ldr    r12, [sp, #4]\n"
+        "ldr    r12, [sp, #16]\n"
         "mov    pc, r12\n"
         ".p2align 2\n"
         "30:\n" /* eight steps per turn, the first turn entered inside */
@@ -443,7 +446,7 @@ __asm__(ASM_FUNCTION(nnom_conv_col_s8)
         ".endif\n"
         "cmp    r1, r3\n"
         "bne    30b\n"
-        "4:\n" /* requantise, clamp, four bytes in one word */
+        /* requantise, clamp, four bytes in one word */
         COL_RQ("r4")
         COL_RQ("r5")
         COL_RQ("r6")
@@ -453,8 +456,7 @@ __asm__(ASM_FUNCTION(nnom_conv_col_s8)
         "bfi    r4, r7, #24, #8\n"
         "ldr    r0, [sp, #28]\n"
         "cbz    r0, 5f\n"
-        "ldr    lr, [sp, #12]\n"
-        "ldrd   r8, r9, [lr, #36]\n" /* lo, hi per byte: max, then min */
+        "ldrd   r8, r9, [sp, #44]\n" /* lo, hi per byte: max, then min */
         "ssub8  r10, r4, r8\n"
         "sel    r4, r4, r8\n"
         "ssub8  r10, r9, r4\n"
@@ -466,8 +468,7 @@ __asm__(ASM_FUNCTION(nnom_conv_col_s8)
         "str    r4, [r2], #4\n"
         "b      2b\n"
         "6:\n" /* the last group: its channels only */
-        "ldr    lr, [sp, #12]\n"
-        "ldr    r3, [lr, #20]\n"
+        "ldr    r3, [sp, #12]\n"
         "cmp    r3, #4\n"
         "bne    61f\n"
         "str    r4, [r2]\n"
@@ -482,17 +483,14 @@ __asm__(ASM_FUNCTION(nnom_conv_col_s8)
         "subs   r3, r3, #1\n"
         "beq    9f\n"
         "str    r3, [sp, #20]\n"
-        "ldr    r0, [sp, #0]\n"
-        "ldr    r3, [lr, #12]\n"
+        "ldrd   r0, r2, [sp, #0]\n"
+        "ldrd   r3, r12, [sp, #32]\n"
         "add    r0, r0, r3\n"
-        "str    r0, [sp, #0]\n"
-        "ldr    r0, [sp, #16]\n"
-        "ldr    r3, [lr, #28]\n"
-        "add    r0, r0, r3\n"
-        "str    r0, [sp, #16]\n"
+        "add    r2, r2, r12\n"
+        "strd   r0, r2, [sp, #0]\n"
         "b      1b\n"
         "9:\n"
-        "add    sp, sp, #32\n"
+        "add    sp, sp, #56\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_conv_col_s8, .-nnom_conv_col_s8\n"
         ".text\n");

@@ -1,19 +1,23 @@
 /*
  * nnom_local_conv_col_s8.c - Conv2D with 1 to 3 input channels (first
  * layers: grey, RGB or spectrogram inputs) on DSP cores at -O2, bit-exact
- * with the other local kernels. nnom_local_conv_s8() runs it when every
- * channel has the fast requantisation form; the scratch is
- * nnom_conv_col_scratch() (the C patch path needs less of it).
+ * with the other local kernels. nnom_local_conv_s8() runs it unless a
+ * channel's requantisation is not the fast form or a bias could overflow
+ * the doubled sums (then the int16 patch path runs); the scratch is
+ * nnom_conv_col_scratch() in every build (the patch path needs less).
  *
- * A window of kh * kw * in.c values is too short and too oddly sized
+ * A window of K = kh * kw * in.c values is too short and too oddly sized
  * (27 for 3x3 RGB, 40 for 10x4) for the direct path's word loops, and at
  * a layer's borders most windows are cut. So:
- * - the windows of up to COL_PIX pixels of an output row are gathered
- *   into the scratch, each K4 = K rounded up to 4 bytes (padding taps hold
- *   the input zero point, window rows go as whole words);
+ * - the windows of up to COL_PIX output pixels (raster order, across
+ *   rows) are gathered into the scratch, K4 = K rounded up to 4 bytes
+ *   apart (padding taps hold the input zero point, window rows inside the
+ *   input go as whole words);
  * - up to COL_GROUPS groups of four output channels are packed into the
- *   scratch once per chunk: their bias minus zp * sum(w), their weights
- *   widened to the halfword pairs SMLAD takes (zero past K), and their
+ *   scratch at run time, from the layer's own weights (Structured and
+ *   Layer API alike): their bias minus zp * sum(w), their weights widened
+ *   to the halfword pairs SMLAD takes (zero past K), both doubled (the
+ *   requantisation's rounding is then one SMLAL and a shift), and their
  *   requantisation constants;
  * - the assembly of nnom_local_mac_dsp.c (nnom_conv_col_s8) runs one
  *   pixel by four channels, four values per step (each input word serves
@@ -23,7 +27,7 @@
 #include "nnom_local_simd.h"
 
 #define COL_GROUPS 16 /* groups of four channels packed at a time */
-#define COL_PIX 32  /* windows gathered at a time */
+#define COL_PIX 32    /* windows gathered at a time */
 
 static int32_t col_k4(const nnom_conv_args_t *a)
 {

@@ -7,9 +7,10 @@
  *
  * Each takes raw int8 inputs (the callers use bias_folded, so no zero point
  * is subtracted) and int8 weights in the order of the layer (no reordering
- * at conversion). SXTB16 of a word and of it rotated by 8 gives the pairs
- * (v0, v2) and (v1, v3), which SMLAD multiplies against the same pairs of
- * the weight word.
+ * at conversion); the few-channel convolution's loop takes the weights its
+ * caller widened into the scratch (nnom_local_conv_col_s8.c). SXTB16 of a
+ * word and of it rotated by 8 gives the pairs (v0, v2) and (v1, v3), which
+ * SMLAD multiplies against the same pairs of the weight word.
  */
 #include "nnom_local_simd.h"
 

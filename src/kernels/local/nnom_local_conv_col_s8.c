@@ -4,16 +4,17 @@
  * with the other local kernels. nnom_local_conv_s8() runs it unless a
  * channel's requantisation is not the fast form or a bias could overflow
  * the doubled sums (then the int16 patch path runs); the scratch is
- * nnom_conv_col_scratch() in every build (the patch path needs less).
+ * nnom_conv_col_scratch() (nnom_local_simd.h) in every build (the patch
+ * path needs less).
  *
  * A window of K = kh * kw * in.c values is too short and too oddly sized
  * (27 for 3x3 RGB, 40 for 10x4) for the direct path's word loops, and at
  * a layer's borders most windows are cut. So:
- * - the windows of up to COL_PIX output pixels (raster order, across
+ * - the windows of up to NNOM_COL_PIX output pixels (raster order, across
  *   rows) are gathered into the scratch, K4 = K rounded up to 4 bytes
  *   apart (padding taps hold the input zero point, window rows inside the
  *   input go as whole words);
- * - up to COL_GROUPS groups of four output channels are packed into the
+ * - up to NNOM_COL_GROUPS groups of four output channels are packed into the
  *   scratch at run time, from the layer's own weights (Structured and
  *   Layer API alike): their bias minus zp * sum(w), their weights widened
  *   to the halfword pairs SMLAD takes (zero past K), both doubled (the
@@ -26,37 +27,9 @@
  */
 #include "nnom_local_simd.h"
 
-#define COL_GROUPS 16 /* groups of four channels packed at a time */
-#define COL_PIX 32    /* windows gathered at a time */
-
-static int32_t col_k4(const nnom_conv_args_t *a)
-{
-    return (a->k.h * a->k.w * a->in.c + 3) & ~3;
-}
-
-/* Packed channel groups of a chunk, and windows of a gather. */
-static int32_t col_groups(const nnom_conv_args_t *a)
-{
-    const int32_t g = (a->out.c + 3) / 4;
-    return g < COL_GROUPS ? g : COL_GROUPS;
-}
-
-static int32_t col_pix(const nnom_conv_args_t *a)
-{
-    const int32_t n = a->out.h * a->out.w;
-    return n < COL_PIX ? n : COL_PIX;
-}
-
 /* Words of one packed group: 4 biases, 2 K4 words of weights, 4 x (mult,
  * base, sh). */
 #define COL_BLOCK(k4) (16 + 2 * (k4))
-
-uint32_t nnom_conv_col_scratch(const nnom_conv_args_t *a)
-{
-    const int32_t k4 = col_k4(a);
-    /* + 4: the last window's word copies may run 3 bytes past it */
-    return (uint32_t)(4 * col_groups(a) * COL_BLOCK(k4) + col_pix(a) * k4 + 4);
-}
 
 #if NNOM_LOCAL_MAC_ASM
 
@@ -248,7 +221,7 @@ static void col_gather(const nnom_conv_args_t *a, int32_t q, int32_t n, int8_t *
 
 int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size)
 {
-    const int32_t oc = a->out.c, K = a->k.h * a->k.w * a->in.c, k4 = col_k4(a);
+    const int32_t oc = a->out.c, K = a->k.h * a->k.w * a->in.c, k4 = nnom_conv_col_k4(a);
     if (buf == NULL || size < nnom_conv_col_scratch(a) || !nnom_rq_all_fast(&a->rq, oc))
         return 0;
     /* the doubled sums must stay below 2^31: |bias| + K 128 (|zp| + 128)
@@ -258,7 +231,8 @@ int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size)
     for (int32_t c = 0; c < oc; c++)
         if (room <= 0 || a->bias[c] >= room || a->bias[c] <= -room)
             return 0;
-    const int32_t G = col_groups(a), P = col_pix(a), npix = a->out.h * a->out.w;
+    const int32_t G = nnom_conv_col_groups(a), P = nnom_conv_col_pix(a);
+    const int32_t npix = a->out.h * a->out.w;
     uint32_t *pk = (uint32_t *)buf;
     int8_t *col = (int8_t *)(pk + G * COL_BLOCK(k4));
     const int32_t lo = a->p.act_min, hi = a->p.act_max;
@@ -287,4 +261,6 @@ int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size)
     return 1;
 }
 
+#else
+typedef int nnom_conv_col_unused_t; /* ISO C: a translation unit is never empty */
 #endif /* NNOM_LOCAL_MAC_ASM */

@@ -478,6 +478,18 @@ static void conv_patch(const ctx_t *t, int16_t *patch)
     }
 }
 
+/* 1-3 input channels: the gathered-window kernel of
+ * nnom_local_conv_col_s8.c on DSP cores, else (or where it declines) the
+ * int16 patches. */
+static NNOM_NOINLINE void conv_few(const ctx_t *t, const nnom_kernel_ctx_t *ctx)
+{
+#if NNOM_LOCAL_MAC_ASM
+    if (nnom_conv_col(&t->a, ctx->buf, ctx->size))
+        return;
+#endif
+    conv_patch(t, (int16_t *)(void *)ctx->buf);
+}
+
 #else
 /* -Os: output pixels one at a time, output channels two at a time: the
  * bias plus (x - zp) * w over the taps inside the input, as runs through
@@ -552,15 +564,11 @@ nnom_status_t nnom_local_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
         return NN_SUCCESS;
     }
 #endif
-#if NNOM_LOCAL_MAC_ASM
-    if (a->in.c <= PATCH_MAX_IC && nnom_conv_col(a, ctx->buf, ctx->size))
-        return NN_SUCCESS;
-#endif
     ctx_of(a, &t);
     /* 1-3 channels: windows gathered in the scratch (the direct path
      * without it) */
     if (a->in.c <= PATCH_MAX_IC && ctx->buf != NULL)
-        conv_patch(&t, (int16_t *)(void *)ctx->buf);
+        conv_few(&t, ctx);
     else
         conv_direct(&t);
 #endif

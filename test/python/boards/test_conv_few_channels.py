@@ -7,7 +7,8 @@ words, channels four at a time, the last group partial, more than 64
 channels in several chunks, the input's last row read by whole words);
 5 to 7 channels the direct path's byte loops. Random shapes from a fixed
 seed (kernels 1x1 to 5x5 and 10x4, strides 1-2, same/valid padding,
-dilation, ReLU and ReLU6 clamps, odd filter counts) plus hand-picked ones,
+dilation, ReLU and ReLU6 clamps, odd filter counts) plus hand-picked ones
+(among them requantisation shifts the kernel declines),
 one firmware per backend, every output byte compared with the numpy
 reference; -Os (the compact loop) runs them too.
 """
@@ -52,13 +53,17 @@ CASES = [
     ((11, 12, 3), 6, dict(kernel_size=3, dilation_rate=2, padding="same")),
     # one output pixel, one filter
     ((3, 3, 3), 1, dict(kernel_size=3, padding="valid")),
+    # weights scaled down under a large bias (HUGE_BIAS): shifts beyond the
+    # fast requantisation, the kernel declines and the int16 patches run
+    ((7, 6, 3), 6, dict(kernel_size=3, padding="same", use_bias=True)),
 ]
+HUGE_BIAS = len(CASES) - 1
 
 
 def _conv_model(shape, filters: int, args: dict, rng: np.random.Generator):
     keras = kf._keras()
     inputs = keras.Input(shape)
-    x = keras.layers.Conv2D(filters, use_bias=bool(rng.random() < 0.8), **args)(inputs)
+    x = keras.layers.Conv2D(filters, **{"use_bias": bool(rng.random() < 0.8), **args})(inputs)
     model = keras.Model(inputs, x)
     kf.randomize_weights(model, rng)
     return model
@@ -99,7 +104,11 @@ def suite():
             out.append((f"random{len(out)}", model, rng))
     for k, (shape, filters, args) in enumerate(CASES):
         rng = np.random.default_rng(77_000 + k)
-        out.append((f"case{k}", _conv_model(shape, filters, args, rng), rng))
+        model = _conv_model(shape, filters, args, rng)
+        if k == HUGE_BIAS:
+            kernel, bias = model.layers[-1].get_weights()
+            model.layers[-1].set_weights([kernel * 1e-4, np.full_like(bias, 20.0)])
+        out.append((f"case{k}", model, rng))
     models = []
     for name, model, rng in out:
         shape = tuple(int(d) for d in model.inputs[0].shape[1:])

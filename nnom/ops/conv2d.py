@@ -118,14 +118,19 @@ class Conv2D(Op):
         return oh * ow * oc * kh * kw * node.weights["kernel"].shape[2]
 
     def scratch(self, node):
-        # nnom_local_conv_s8.c: with up to 3 input channels, two pixels'
-        # windows are gathered as int16 into words: two per group of four
-        # values, then one per value.
+        # nnom_local_conv_col_s8.c (nnom_conv_col_scratch): with up to 3
+        # input channels, up to 16 packed groups of four channels (4
+        # biases, the weights widened to 2 k4 words, 12 requantisation words
+        # each), the windows of up to 32 output pixels (k4 = kh kw cin
+        # rounded up to 4 bytes each) and 4 bytes the last window's word
+        # copies may run over.
         kh, kw = node.attrs["kernel"]
         cin = node.weights["kernel"].shape[2]
         if cin <= 3:
-            k = kh * kw * cin
-            return 8 * (k // 4 * 2 + k % 4)
+            k4 = (kh * kw * cin + 3) // 4 * 4
+            oh, ow, oc = node.hwc
+            groups = min((oc + 3) // 4, 16)
+            return 4 * groups * (16 + 2 * k4) + min(oh * ow, 32) * k4 + 4
         return 0
 
     def cmsis_scratch(self, node, arch, in_hw):

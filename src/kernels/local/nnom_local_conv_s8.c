@@ -15,10 +15,12 @@
  *   subtract the zero point (for free with DSP: SXTAB16). Pixels at the
  *   left and right borders, and dilated columns, go with the pixel below
  *   where both windows lie inside the input down, else one at a time.
- * - in.c <= 3 (first layers: grey or RGB images): the windows of two output
- *   pixels are gathered into the scratch buffer as int16 (x - zero point,
- *   0 for padding), then every output channel is a dot product with them
- *   (the int16 patch needs the scratch; the direct path runs without it).
+ * - in.c <= 3 (first layers: grey or RGB images): on DSP cores at -O2 the
+ *   gathered-window kernel of nnom_local_conv_col_s8.c; otherwise (or
+ *   where it declines) the windows of two output pixels are gathered into
+ *   the scratch buffer as int16 (x - zero point, 0 for padding), then
+ *   every output channel is a dot product with them (the int16 patch needs
+ *   the scratch; the direct path runs without it).
  *
  * Each pixel (or pair) is a separate function so that its inner loop gets
  * the registers to itself; requantisation constants are read once per
@@ -33,9 +35,6 @@
 #include "nnom_local_simd.h"
 
 #define PATCH_MAX_IC 3
-
-/* Scratch words of one pixel's int16 window (the patch path). */
-static uint32_t patch_words(int32_t K) { return (uint32_t)(K / 4 * 2 + K % 4); }
 
 /* Taps [lo, hi) of a window starting at s0 that fall inside [0, size). */
 static void tap_range(int32_t s0, int32_t size, int32_t k, int32_t dil, int32_t *lo, int32_t *hi)
@@ -357,6 +356,9 @@ static void conv_direct(const ctx_t *t)
 
 /* ------------------------------------------------------------ patch path */
 
+/* Scratch words of one pixel's int16 window. */
+static uint32_t patch_words(int32_t K) { return (uint32_t)(K / 4 * 2 + K % 4); }
+
 /* The window as int16 halfwords (x - zp, 0 when padded), ordered for the DSP
  * inner loop: per group of four values v0..v3 the words (v0, v2) and
  * (v1, v3), which pair with SXTB16 of a weight word and of it rotated by 8;
@@ -476,6 +478,18 @@ static void conv_patch(const ctx_t *t, int16_t *patch)
     }
 }
 
+/* 1-3 input channels: the gathered-window kernel of
+ * nnom_local_conv_col_s8.c on DSP cores, else (or where it declines) the
+ * int16 patches. */
+static NNOM_NOINLINE void conv_few(const ctx_t *t, const nnom_kernel_ctx_t *ctx)
+{
+#if NNOM_LOCAL_MAC_ASM
+    if (nnom_conv_col(&t->a, ctx->buf, ctx->size))
+        return;
+#endif
+    conv_patch(t, (int16_t *)(void *)ctx->buf);
+}
+
 #else
 /* -Os: output pixels one at a time, output channels two at a time: the
  * bias plus (x - zp) * w over the taps inside the input, as runs through
@@ -529,7 +543,9 @@ uint32_t nnom_local_conv_s8_scratch(const void *args)
     const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
     if (a->in.c > PATCH_MAX_IC)
         return 0;
-    return 8u * patch_words(a->k.h * a->k.w * a->in.c); /* two pixels */
+    /* the gathered windows of nnom_local_conv_col_s8.c; more than the two
+     * int16 windows of the patch path */
+    return nnom_conv_col_scratch(a);
 }
 
 nnom_status_t nnom_local_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
@@ -552,7 +568,7 @@ nnom_status_t nnom_local_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
     /* 1-3 channels: windows gathered in the scratch (the direct path
      * without it) */
     if (a->in.c <= PATCH_MAX_IC && ctx->buf != NULL)
-        conv_patch(&t, (int16_t *)(void *)ctx->buf);
+        conv_few(&t, ctx);
     else
         conv_direct(&t);
 #endif

@@ -7,9 +7,10 @@
  *
  * Each takes raw int8 inputs (the callers use bias_folded, so no zero point
  * is subtracted) and int8 weights in the order of the layer (no reordering
- * at conversion). SXTB16 of a word and of it rotated by 8 gives the pairs
- * (v0, v2) and (v1, v3), which SMLAD multiplies against the same pairs of
- * the weight word.
+ * at conversion); the few-channel convolution's loop takes the weights its
+ * caller widened into the scratch (nnom_local_conv_col_s8.c). SXTB16 of a
+ * word and of it rotated by 8 gives the pairs (v0, v2) and (v1, v3), which
+ * SMLAD multiplies against the same pairs of the weight word.
  */
 #include "nnom_local_simd.h"
 
@@ -24,6 +25,11 @@ typedef char nnom_pair_job_layout_t[offsetof(nnom_pair_job_t, step) == 24 &&
                                             offsetof(nnom_pair_job_t, ostep) == 80
                                         ? 1
                                         : -1];
+typedef char nnom_col_job_layout_t[offsetof(nnom_col_job_t, K4) == 12 &&
+                                           offsetof(nnom_col_job_t, oc) == 28 &&
+                                           offsetof(nnom_col_job_t, lo4) == 36
+                                       ? 1
+                                       : -1];
 typedef char nnom_fc_job_layout_t[offsetof(nnom_fc_job_t, units) == 24 &&
                                           offsetof(nnom_fc_job_t, hi) == 40
                                       ? 1
@@ -346,6 +352,148 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "add    sp, sp, #124\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_conv_pair_s8, .-nnom_conv_pair_s8\n"
+        ".text\n");
+
+/* 1x4 on gathered windows: four values of the pixel ([r0]) times the
+ * widened weights of channels 0..3 ([r1]: each channel's even and odd
+ * halfword pairs) into r4..r7. */
+#define COL_STEP                                                                                 \
+    "ldr    r9, [r0], #4\n"                                                                      \
+    "sxtb16 r8, r9\n"                                                                            \
+    "sxtb16 r9, r9, ror #8\n"                                                                    \
+    "ldm    r1!, {r10, r11, r12, lr}\n"                                                          \
+    "smlad  r4, r8, r10, r4\n"                                                                   \
+    "smlad  r4, r9, r11, r4\n"                                                                   \
+    "smlad  r5, r8, r12, r5\n"                                                                   \
+    "smlad  r5, r9, lr, r5\n"                                                                    \
+    "ldm    r1!, {r10, r11, r12, lr}\n"                                                          \
+    "smlad  r6, r8, r10, r6\n"                                                                   \
+    "smlad  r6, r9, r11, r6\n"                                                                   \
+    "smlad  r7, r8, r12, r7\n"                                                                   \
+    "smlad  r7, r9, lr, r7\n"
+
+/* A (twice the sum: the weights and biases are doubled) requantised in
+ * place and saturated to 8 bits, with the next channel's mult, base, sh
+ * from [r1]: as nnom_rq_fast() with base = (2 zp + 1) 2^(e-1) and sh = e,
+ * whose rounding constant is then 2^31 whatever the sign (the form of
+ * nnom_local_conv1ch_s8.c); uses r0, r3, r8-r10. */
+#define COL_RQ(A)                                                                                \
+    "ldm    r1!, {r8-r10}\n"                                                                     \
+    "mov    r0, #0x80000000\n"                                                                   \
+    "add    r3, r9, " A ", asr #31\n"                                                            \
+    "smlal  r0, r3, " A ", r8\n"                                                                 \
+    "asr    " A ", r3, r10\n"                                                                    \
+    "ssat   " A ", #8, " A "\n"
+
+/* nnom_conv_col_s8(job r0). Stack: [0] the pixel's window, [4] its first
+ * output, [8] the end of the packed groups, [12] tail, [16] the MAC loop's
+ * entry, [20] pixels left, [24] the weights' bytes of a group, [28] clamp,
+ * [32] K4, [36] oc, [40] pk, [44] lo4, [48] hi4; then r4-r11, lr. r2: the
+ * group's output. */
+__asm__(ASM_FUNCTION(nnom_conv_col_s8)
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #56\n"
+        "ldm    r0, {r1-r3}\n" /* x, pk, out */
+        "str    r1, [sp, #0]\n"
+        "str    r3, [sp, #4]\n"
+        "str    r2, [sp, #40]\n"
+        "ldr    r1, [r0, #12]\n"
+        "str    r1, [sp, #32]\n"
+        "lsl    r3, r1, #3\n" /* 32 bytes per step of four values */
+        "str    r3, [sp, #24]\n"
+        /* the loop's entry: 8 - steps % 8 steps into its eight */
+        "lsr    r4, r1, #2\n"
+        "rsb    r4, r4, #0\n"
+        "and    r4, r4, #7\n"
+        "mov    r5, #52\n" /* bytes per step */
+        "mul    r4, r4, r5\n"
+        "adr    r5, 30f\n"
+        "add    r4, r4, r5\n"
+        "str    r4, [sp, #16]\n"
+        /* the end of the packed groups: 64 + 8 K4 bytes each */
+        "add    r3, r3, #64\n"
+        "ldr    r4, [r0, #16]\n"
+        "mul    r3, r3, r4\n"
+        "add    r3, r3, r2\n"
+        "str    r3, [sp, #8]\n"
+        "ldr    r1, [r0, #20]\n"
+        "str    r1, [sp, #12]\n"
+        "ldr    r1, [r0, #24]\n"
+        "str    r1, [sp, #20]\n"
+        "ldr    r1, [r0, #28]\n"
+        "str    r1, [sp, #36]\n"
+        "ldr    r1, [r0, #32]\n"
+        "str    r1, [sp, #28]\n"
+        "ldr    r1, [r0, #36]\n"
+        "str    r1, [sp, #44]\n"
+        "ldr    r1, [r0, #40]\n"
+        "str    r1, [sp, #48]\n"
+        "ldr    r2, [sp, #4]\n"
+        "1:\n" /* a pixel: r2 its first output */
+        "ldr    r1, [sp, #40]\n"
+        "2:\n" /* a group of four channels: r1 its block, r2 its output */
+        "ldm    r1!, {r4-r7}\n" /* biases */
+        "ldr    r0, [sp, #0]\n"
+        "ldr    r3, [sp, #24]\n"
+        "add    r3, r3, r1\n"
+        "ldr    r12, [sp, #16]\n"
+        "mov    pc, r12\n"
+        ".p2align 2\n"
+        "30:\n" /* eight steps per turn, the first turn entered inside */
+        COL_STEP COL_STEP COL_STEP COL_STEP COL_STEP COL_STEP COL_STEP COL_STEP
+        "31:\n"
+        ".if (31b - 30b) != 8 * 52\n"
+        ".error \"COL_STEP is not 52 bytes\"\n"
+        ".endif\n"
+        "cmp    r1, r3\n"
+        "bne    30b\n"
+        /* requantise, clamp, four bytes in one word */
+        COL_RQ("r4")
+        COL_RQ("r5")
+        COL_RQ("r6")
+        COL_RQ("r7")
+        "bfi    r4, r5, #8, #8\n"
+        "bfi    r4, r6, #16, #8\n"
+        "bfi    r4, r7, #24, #8\n"
+        "ldr    r0, [sp, #28]\n"
+        "cbz    r0, 5f\n"
+        "ldrd   r8, r9, [sp, #44]\n" /* lo, hi per byte: max, then min */
+        "ssub8  r10, r4, r8\n"
+        "sel    r4, r4, r8\n"
+        "ssub8  r10, r9, r4\n"
+        "sel    r4, r4, r9\n"
+        "5:\n"
+        "ldr    r3, [sp, #8]\n"
+        "cmp    r1, r3\n"
+        "beq    6f\n"
+        "str    r4, [r2], #4\n"
+        "b      2b\n"
+        "6:\n" /* the last group: its channels only */
+        "ldr    r3, [sp, #12]\n"
+        "cmp    r3, #4\n"
+        "bne    61f\n"
+        "str    r4, [r2]\n"
+        "b      7f\n"
+        "61:\n"
+        "strb   r4, [r2], #1\n"
+        "lsr    r4, r4, #8\n"
+        "subs   r3, r3, #1\n"
+        "bne    61b\n"
+        "7:\n" /* the next pixel, if any */
+        "ldr    r3, [sp, #20]\n"
+        "subs   r3, r3, #1\n"
+        "beq    9f\n"
+        "str    r3, [sp, #20]\n"
+        "ldrd   r0, r2, [sp, #0]\n"
+        "ldrd   r3, r12, [sp, #32]\n"
+        "add    r0, r0, r3\n"
+        "add    r2, r2, r12\n"
+        "strd   r0, r2, [sp, #0]\n"
+        "b      1b\n"
+        "9:\n"
+        "add    sp, sp, #56\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_conv_col_s8, .-nnom_conv_col_s8\n"
         ".text\n");
 
 /* 1x4: four values of x (r0) times rows 0..3 (r1, r2, r3, r12) into r4..r7. */

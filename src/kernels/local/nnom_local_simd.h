@@ -213,6 +213,35 @@ NNOM_INLINE int8_t nnom_rq_apply(int32_t acc, nnom_rq_t r, int32_t lo, int32_t h
 }
 #endif
 
+/* Conv2D with 1 to 3 input channels (nnom_local_conv_col_s8.c): the
+ * windows of up to NNOM_COL_PIX output pixels gathered K4 bytes apart (K4:
+ * the window's bytes rounded up to 4), up to NNOM_COL_GROUPS packed groups
+ * of four channels of 16 + 2 K4 words each, and 4 bytes the last window's
+ * word copies may run over. The same scratch in every build (the plan does
+ * not depend on the build); inline, as the dispatch asks it at every run. */
+#define NNOM_COL_GROUPS 16
+#define NNOM_COL_PIX 32
+NNOM_INLINE int32_t nnom_conv_col_k4(const nnom_conv_args_t *a)
+{
+    return (a->k.h * a->k.w * a->in.c + 3) & ~3;
+}
+NNOM_INLINE int32_t nnom_conv_col_groups(const nnom_conv_args_t *a)
+{
+    const int32_t g = (a->out.c + 3) / 4;
+    return g < NNOM_COL_GROUPS ? g : NNOM_COL_GROUPS;
+}
+NNOM_INLINE int32_t nnom_conv_col_pix(const nnom_conv_args_t *a)
+{
+    const int32_t n = a->out.h * a->out.w;
+    return n < NNOM_COL_PIX ? n : NNOM_COL_PIX;
+}
+NNOM_INLINE uint32_t nnom_conv_col_scratch(const nnom_conv_args_t *a)
+{
+    const int32_t k4 = nnom_conv_col_k4(a);
+    const int32_t groups = nnom_conv_col_groups(a);
+    return (uint32_t)(4 * groups * (16 + 2 * k4) + nnom_conv_col_pix(a) * k4 + 4);
+}
+
 #if NNOM_LOCAL_MAC_ASM
 /* Every output channel of `pairs` pixel pairs (each xstep bytes after the
  * one before in the input, ostep in the output), two channels at a time
@@ -255,6 +284,25 @@ typedef struct {
     int32_t units, n, zp2, lo, hi;
 } nnom_fc_job_t;
 uint32_t nnom_fc_rows_s8(const nnom_fc_job_t *j);
+
+/* Runs the layer and returns 1, or 0 (nothing written) when the scratch is
+ * short or a channel's requantisation is not the fast form. */
+int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size);
+
+/* Every output channel of the chunk for `pixels` pixels: pixel p's
+ * window at x + K4 p (K4 a multiple of 4) against the packed groups of
+ * four channels at pk (nnom_local_conv_col_s8.c: biases, widened weights,
+ * then mult, base, sh per channel), requantised with the fast form,
+ * clamped to [lo, hi] when clamp, into out + oc p; the chunk's last group
+ * has `tail` channels (1-4). The field offsets are the assembly's. */
+typedef struct {
+    const int8_t *x;
+    const uint32_t *pk;
+    int8_t *out;
+    int32_t K4, groups, tail, pixels, oc, clamp;
+    uint32_t lo4, hi4; /* lo, hi in every byte */
+} nnom_col_job_t;
+void nnom_conv_col_s8(const nnom_col_job_t *j);
 
 /* Every channel's requantisation has the fast form (nnom_rq_fast_ok()),
  * and shift >= -17: the sign of m | (m - 1) is set when m <= 0, and

@@ -1,0 +1,266 @@
+/*
+ * nnom_local_conv_col_s8.c - Conv2D with 1 to 3 input channels (first
+ * layers: grey, RGB or spectrogram inputs) on DSP cores at -O2, bit-exact
+ * with the other local kernels. nnom_local_conv_s8() runs it unless a
+ * channel's requantisation is not the fast form or a bias could overflow
+ * the doubled sums (then the int16 patch path runs); the scratch is
+ * nnom_conv_col_scratch() (nnom_local_simd.h) in every build (the patch
+ * path needs less).
+ *
+ * A window of K = kh * kw * in.c values is too short and too oddly sized
+ * (27 for 3x3 RGB, 40 for 10x4) for the direct path's word loops, and at
+ * a layer's borders most windows are cut. So:
+ * - the windows of up to NNOM_COL_PIX output pixels (raster order, across
+ *   rows) are gathered into the scratch, K4 = K rounded up to 4 bytes
+ *   apart (padding taps hold the input zero point, window rows inside the
+ *   input go as whole words);
+ * - up to NNOM_COL_GROUPS groups of four output channels are packed into the
+ *   scratch at run time, from the layer's own weights (Structured and
+ *   Layer API alike): their bias minus zp * sum(w), their weights widened
+ *   to the halfword pairs SMLAD takes (zero past K), both doubled (the
+ *   requantisation's rounding is then one SMLAL and a shift), and their
+ *   requantisation constants;
+ * - the assembly of nnom_local_mac_dsp.c (nnom_conv_col_s8) runs one
+ *   pixel by four channels, four values per step (each input word serves
+ *   four channels, each weight pair is one LDM lane), every window whole,
+ *   the four results stored as one word.
+ */
+#include "nnom_local_simd.h"
+
+/* Words of one packed group: 4 biases, 2 K4 words of weights, 4 x (mult,
+ * base, sh). */
+#define COL_BLOCK(k4) (16 + 2 * (k4))
+
+#if NNOM_LOCAL_MAC_ASM
+
+/* Two int16 lanes: lo in bits 0-15, hi in 16-31. */
+static uint32_t col_h2(int32_t lo, int32_t hi)
+{
+    return ((uint32_t)lo & 0xFFFFu) | ((uint32_t)hi << 16);
+}
+
+/* Channels c .. c + 4 ng - 1 (the last one repeated past oc) into pk. */
+static void col_pack(const nnom_conv_args_t *a, int32_t c, int32_t ng, int32_t K, int32_t k4,
+                     uint32_t *pk)
+{
+    for (int32_t g = 0; g < ng; g++, pk += COL_BLOCK(k4)) {
+        for (int32_t i = 0; i < 4; i++) {
+            const int32_t ch = c + 4 * g + i < a->out.c ? c + 4 * g + i : a->out.c - 1;
+            const int8_t *w = a->weight + ch * K;
+            uint32_t sum = 0;
+            for (int32_t k = 0; k < k4; k += 4) {
+                int32_t v[4];
+                for (int32_t j = 0; j < 4; j++) {
+                    v[j] = k + j < K ? w[k + j] : 0;
+                    sum += (uint32_t)v[j];
+                }
+                /* SXTB16 of an input word and of it rotated by 8; doubled */
+                pk[4 + 2 * k + 2 * i] = col_h2(2 * v[0], 2 * v[2]);
+                pk[4 + 2 * k + 2 * i + 1] = col_h2(2 * v[1], 2 * v[3]);
+            }
+            /* windows are whole: padding holds the zero point */
+            pk[i] = 2u * ((uint32_t)a->bias[ch] - (uint32_t)a->p.input_zp * sum);
+            /* twice the sum: (2 zp + 1) 2^(e-1) and e (see COL_RQ) */
+            const int32_t e = -a->rq.shift[ch];
+            uint32_t *r = pk + 4 + 2 * k4 + 3 * i;
+            r[0] = (uint32_t)a->rq.mult[ch];
+            r[1] = (uint32_t)(2 * a->p.output_zp + 1) << (e - 1);
+            r[2] = (uint32_t)e;
+        }
+    }
+}
+
+/* n words from s to d (any alignment): a window row. */
+NNOM_INLINE void col_words(int8_t *d, const int8_t *s, int32_t n)
+{
+    for (; n > 0; n--, d += 4, s += 4) {
+        const uint32_t v = nnom_read4(s);
+        memcpy(d, &v, 4);
+    }
+}
+
+/* Where whole windows are: kh rows of nw words (the row's run bytes
+ * rounded up), rows rstep bytes apart in the input and run bytes apart in
+ * a window, windows sx bytes apart in the input and k4 in the scratch. */
+typedef struct {
+    int32_t kh, run, nw, rstep, sx, k4;
+} col_geo_t;
+
+/* m windows inside the input, not dilated across, from s to d. A row's
+ * last word overwrites up to 3 bytes of what is written after it. */
+static NNOM_NOINLINE void col_run(int8_t *d, const int8_t *s, int32_t m, const col_geo_t *g)
+{
+    const int32_t run = g->run, rstep = g->rstep, sx = g->sx, k4 = g->k4;
+    if (g->nw == 3 && g->kh == 3) { /* 3x3 RGB: nine words */
+        for (; m > 0; m--, d += k4, s += sx) {
+            uint32_t v0 = nnom_read4(s), v1 = nnom_read4(s + 4), v2 = nnom_read4(s + 8);
+            memcpy(d, &v0, 4);
+            memcpy(d + 4, &v1, 4);
+            memcpy(d + 8, &v2, 4);
+            v0 = nnom_read4(s + rstep);
+            v1 = nnom_read4(s + rstep + 4);
+            v2 = nnom_read4(s + rstep + 8);
+            memcpy(d + run, &v0, 4);
+            memcpy(d + run + 4, &v1, 4);
+            memcpy(d + run + 8, &v2, 4);
+            v0 = nnom_read4(s + 2 * rstep);
+            v1 = nnom_read4(s + 2 * rstep + 4);
+            v2 = nnom_read4(s + 2 * rstep + 8);
+            memcpy(d + 2 * run, &v0, 4);
+            memcpy(d + 2 * run + 4, &v1, 4);
+            memcpy(d + 2 * run + 8, &v2, 4);
+        }
+        return;
+    }
+    if (g->nw == 1) { /* one word per row: (k, 4) on one channel */
+        for (; m > 0; m--, d += k4, s += sx) {
+            int8_t *dr = d;
+            const int8_t *sr = s;
+            for (int32_t r = g->kh; r > 0; r--, dr += run, sr += rstep) {
+                const uint32_t v = nnom_read4(sr);
+                memcpy(dr, &v, 4);
+            }
+        }
+        return;
+    }
+    for (; m > 0; m--, d += k4, s += sx) {
+        int8_t *dr = d;
+        const int8_t *sr = s;
+        for (int32_t r = 0; r < g->kh; r++, dr += run, sr += rstep)
+            col_words(dr, sr, g->nw);
+    }
+}
+
+/* Taps [lo, hi) of a window starting at s0 that fall inside [0, size). */
+static void tap_range(int32_t s0, int32_t size, int32_t k, int32_t dil, int32_t *lo, int32_t *hi)
+{
+    const int32_t a = s0 >= 0 ? 0 : (-s0 + dil - 1) / dil;
+    const int32_t b = size - s0 <= 0 ? 0 : (size - s0 + dil - 1) / dil;
+    *lo = a;
+    *hi = b < k ? b : k;
+}
+
+/* A window cut by the input's borders: padded taps hold the zero point. */
+static NNOM_NOINLINE void col_cut(const nnom_conv_args_t *a, int32_t y0, int32_t x0, int8_t *d)
+{
+    const int32_t ic = a->in.c, zp = a->p.input_zp, run = a->k.w * ic;
+    int32_t kx0, kx1;
+    tap_range(x0, a->in.w, a->k.w, a->p.dilation_w, &kx0, &kx1);
+    kx1 = kx1 > kx0 ? kx1 : kx0;
+    for (int32_t ky = 0, y = y0; ky < a->k.h; ky++, y += a->p.dilation_h, d += run) {
+        if (y < 0 || y >= a->in.h || kx1 == kx0) {
+            memset(d, zp, (size_t)run);
+            continue;
+        }
+        memset(d, zp, (size_t)(kx0 * ic));
+        memset(d + kx1 * ic, zp, (size_t)((a->k.w - kx1) * ic));
+        const int8_t *s = a->input + (y * a->in.w + x0 + kx0 * a->p.dilation_w) * ic;
+        if (a->p.dilation_w == 1) {
+            memcpy(d + kx0 * ic, s, (size_t)((kx1 - kx0) * ic));
+            continue;
+        }
+        for (int32_t kx = kx0; kx < kx1; kx++, s += a->p.dilation_w * ic)
+            memcpy(d + kx * ic, s, (size_t)ic);
+    }
+}
+
+/* Output row oy: whether its windows' rows are all inside, and the
+ * pixels [*lo, *hi) whose columns are too (and, on the input's last row,
+ * whose words stay inside the input). */
+static int col_row(const nnom_conv_args_t *a, int32_t oy, int32_t nw, int32_t *lo, int32_t *hi)
+{
+    const int32_t ic = a->in.c, y0 = oy * a->p.stride_h - a->p.pad_top;
+    const int32_t last = y0 + (a->k.h - 1) * a->p.dilation_h;
+    if (a->p.dilation_w != 1 || y0 < 0 || last >= a->in.h)
+        return 0;
+    /* x0 = ox s - pl >= 0; x0 + kw <= w (last row: x0 ic + 4 nw <= w ic) */
+    const int32_t s = a->p.stride_w, pl = a->p.pad_left;
+    int32_t room = a->in.w * ic - (last == a->in.h - 1 ? 4 * nw : a->k.w * ic);
+    *lo = (pl + s - 1) / s;
+    *hi = room < 0 ? 0 : (room / ic + pl) / s + 1;
+    if (*hi > a->out.w)
+        *hi = a->out.w;
+    return *hi > *lo;
+}
+
+/* The windows of output pixels q .. q + n - 1 (in raster order: a pair may
+ * span two rows, its outputs are oc bytes apart all the same), K4 bytes
+ * apart from col, one after the other (col_run's overrun lands on the
+ * next one). */
+static void col_gather(const nnom_conv_args_t *a, int32_t q, int32_t n, int8_t *col, int32_t k4)
+{
+    const int32_t ic = a->in.c, kh = a->k.h, run = a->k.w * ic, nw = (run + 3) / 4;
+    const int32_t row_bytes = a->in.w * ic, rstep = a->p.dilation_h * row_bytes;
+    const int32_t sx = a->p.stride_w * ic, ow = a->out.w;
+    const col_geo_t g = {kh, run, nw, rstep, sx, k4};
+    int32_t oy = q / ow, ox = q % ow;
+    while (n > 0) {
+        /* the rest of row oy: cut windows one by one, whole ones in a run */
+        int32_t lo = ow, hi = ow;
+        if (!col_row(a, oy, nw, &lo, &hi))
+            lo = hi = ow;
+        const int32_t y0 = oy * a->p.stride_h - a->p.pad_top;
+        for (; n > 0 && ox < ow; n--, ox++, col += k4) {
+            if (ox >= lo && ox < hi) {
+                const int32_t m = hi - ox < n ? hi - ox : n;
+                const int8_t *s = a->input + y0 * row_bytes + ox * sx - a->p.pad_left * ic;
+                col_run(col, s, m, &g);
+                ox += m - 1;
+                n -= m - 1;
+                col += (m - 1) * k4;
+                continue;
+            }
+            col_cut(a, y0, ox * a->p.stride_w - a->p.pad_left, col);
+        }
+        if (ox == ow) {
+            ox = 0;
+            oy++;
+        }
+    }
+}
+
+int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size)
+{
+    const int32_t oc = a->out.c, K = a->k.h * a->k.w * a->in.c, k4 = nnom_conv_col_k4(a);
+    if (buf == NULL || size < nnom_conv_col_scratch(a) || !nnom_rq_all_fast(&a->rq, oc))
+        return 0;
+    /* the doubled sums must stay below 2^31: |bias| + K 128 (|zp| + 128)
+     * below 2^30 bounds |bias - zp sum(w) + sum(x w)| */
+    const int32_t zp = a->p.input_zp < 0 ? -a->p.input_zp : a->p.input_zp;
+    const int64_t room = (1LL << 30) - (int64_t)K * 128 * (zp + 128);
+    for (int32_t c = 0; c < oc; c++)
+        if (room <= 0 || a->bias[c] >= room || a->bias[c] <= -room)
+            return 0;
+    const int32_t G = nnom_conv_col_groups(a), P = nnom_conv_col_pix(a);
+    const int32_t npix = a->out.h * a->out.w;
+    uint32_t *pk = (uint32_t *)buf;
+    int8_t *col = (int8_t *)(pk + G * COL_BLOCK(k4));
+    const int32_t lo = a->p.act_min, hi = a->p.act_max;
+    nnom_col_job_t j;
+    j.K4 = k4;
+    j.pk = pk;
+    j.oc = oc;
+    j.clamp = lo != -128 || hi != 127;
+    j.lo4 = ((uint32_t)lo & 0xFFu) * 0x01010101u;
+    j.hi4 = ((uint32_t)hi & 0xFFu) * 0x01010101u;
+    for (int32_t c = 0; c < oc; c += 4 * G) {
+        const int32_t ng = (oc - c + 3) / 4 < G ? (oc - c + 3) / 4 : G;
+        col_pack(a, c, ng, K, k4, pk);
+        j.groups = ng;
+        j.tail = oc - c - 4 * (ng - 1) < 4 ? oc - c - 4 * (ng - 1) : 4;
+        /* output pixels in raster order, P at a time */
+        for (int32_t q = 0; q < npix; q += P) {
+            const int32_t n = npix - q < P ? npix - q : P;
+            col_gather(a, q, n, col, k4);
+            j.x = col;
+            j.out = a->output + q * oc + c;
+            j.pixels = n;
+            nnom_conv_col_s8(&j);
+        }
+    }
+    return 1;
+}
+
+#else
+typedef int nnom_conv_col_unused_t; /* ISO C: a translation unit is never empty */
+#endif /* NNOM_LOCAL_MAC_ASM */

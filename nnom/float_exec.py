@@ -6,11 +6,12 @@ rewrites up to float rounding), batch first, channels last.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
 from . import activations
+from .activations import Activation
 from .graph import Graph, Node, hwc
 from .guard import layer_errors
 from .ops.catalog import op_of
@@ -25,29 +26,63 @@ def run_node(node: Node, ins: list[np.ndarray]) -> np.ndarray:
     return op_of(node).run_float(node, ins)
 
 
+# A batch's largest activation, in bytes per sample times the batch: small
+# enough that a layer's input and output stay in the cache (most of the
+# time is numpy's passes over them), large enough for few Python calls.
+BATCH_BYTES = 1 << 20
+
+Visit = Callable[[str, np.ndarray, np.ndarray, "Activation | None"], None]
+
+
+def batch_size(g: Graph, itemsize: int = 4, cap: int = 128) -> int:
+    largest = max(int(np.prod(node.shape, dtype=np.int64)) for node in g.nodes) * itemsize
+    return max(1, min(cap, BATCH_BYTES // max(largest, 1)))
+
+
+def run_batch(g: Graph, inputs: list[np.ndarray], dtype, visit: Visit, keep: bool) -> None:
+    """One batch through the graph: visit(name, pre_activation, output, act)
+    per node (NHWC arrays), then per intermediate of a node (its op's
+    intermediates(), named "node#k", act None). keep=False drops each value
+    after its last reader, so a batch holds few activations at once."""
+    readers_left = {node.name: 0 for node in g.nodes}
+    for node in g.nodes:
+        for i in node.inputs:
+            readers_left[i] += 1
+    values: dict[str, np.ndarray] = {}
+    for node in g.nodes:
+        ins = [values[i] for i in node.inputs]
+        with layer_errors(node, "run it in float", "check its weights and the calibration data"):
+            if node.name in g.inputs:
+                data = inputs[g.inputs.index(node.name)]
+                pre = _as_nhwc(np.asarray(data, dtype=dtype), node)
+            else:
+                pre = run_node(node, ins).astype(dtype, copy=False)
+            out = pre if node.act is None else activations.apply_as(node.act, pre, dtype)
+        visit(node.name, pre, out, node.act)
+        for k, p in enumerate(op_of(node).intermediates(node, ins)):
+            visit(f"{node.name}#{k}", p, p, None)
+        values[node.name] = out
+        if keep:
+            continue
+        for i in node.inputs:
+            readers_left[i] -= 1
+            if readers_left[i] == 0:
+                del values[i]
+
+
 def iterate(
-    g: Graph, inputs: list[np.ndarray], dtype=np.float32, batch: int = 128
+    g: Graph, inputs: list[np.ndarray], dtype=np.float32, batch: int | None = None
 ) -> Iterator[dict[str, tuple[np.ndarray, np.ndarray]]]:
     """Yield, per batch, {node: (pre_activation, output)} as NHWC arrays."""
     n = inputs[0].shape[0]
+    batch = batch or batch_size(g, np.dtype(dtype).itemsize)
     for start in range(0, n, batch):
-        values: dict[str, np.ndarray] = {}
         record: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        for node in g.nodes:
-            with layer_errors(
-                node, "run it in float", "check its weights and the calibration data"
-            ):
-                if node.name in g.inputs:
-                    data = inputs[g.inputs.index(node.name)][start : start + batch]
-                    pre = _as_nhwc(np.asarray(data, dtype=dtype), node)
-                else:
-                    pre = run_node(node, [values[i] for i in node.inputs]).astype(dtype, copy=False)
-                out = pre if node.act is None else activations.apply_as(node.act, pre, dtype)
-            values[node.name] = out
-            record[node.name] = (pre, out)
-            parts = op_of(node).intermediates(node, [values[i] for i in node.inputs])
-            for k, p in enumerate(parts):
-                record[f"{node.name}#{k}"] = (p, p)
+
+        def visit(name, pre, out, act, record=record):
+            record[name] = (pre, out)
+
+        run_batch(g, [a[start : start + batch] for a in inputs], dtype, visit, keep=True)
         yield record
 
 

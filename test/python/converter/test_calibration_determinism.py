@@ -9,10 +9,10 @@ import os
 import subprocess
 import sys
 
-import cbuild
 import numpy as np
 import pytest
 
+import cbuild
 import nnom
 from nnom import quantize
 from nnom.calibration import as_inputs

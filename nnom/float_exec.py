@@ -6,11 +6,11 @@ rewrites up to float rounding), batch first, channels last.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import numpy as np
 
-from . import activations
+from . import activations, blas
 from .activations import Activation
 from .graph import Graph, Node, hwc
 from .guard import layer_errors
@@ -39,11 +39,11 @@ def batch_size(g: Graph, itemsize: int = 4, cap: int = 128) -> int:
     return max(1, min(cap, BATCH_BYTES // max(largest, 1)))
 
 
-def run_batch(g: Graph, inputs: list[np.ndarray], dtype, visit: Visit, keep: bool) -> None:
+def run_batch(g: Graph, inputs: list[np.ndarray], dtype, visit: Visit) -> None:
     """One batch through the graph: visit(name, pre_activation, output, act)
     per node (NHWC arrays), then per intermediate of a node (its op's
-    intermediates(), named "node#k", act None). keep=False drops each value
-    after its last reader, so a batch holds few activations at once."""
+    intermediates(), named "node#k", act None). Each value is dropped after
+    its last reader, so a batch holds few activations at once."""
     readers_left = {node.name: 0 for node in g.nodes}
     for node in g.nodes:
         for i in node.inputs:
@@ -62,36 +62,24 @@ def run_batch(g: Graph, inputs: list[np.ndarray], dtype, visit: Visit, keep: boo
         for k, p in enumerate(op_of(node).intermediates(node, ins)):
             visit(f"{node.name}#{k}", p, p, None)
         values[node.name] = out
-        if keep:
-            continue
         for i in node.inputs:
             readers_left[i] -= 1
             if readers_left[i] == 0:
                 del values[i]
 
 
-def iterate(
-    g: Graph, inputs: list[np.ndarray], dtype=np.float32, batch: int | None = None
-) -> Iterator[dict[str, tuple[np.ndarray, np.ndarray]]]:
-    """Yield, per batch, {node: (pre_activation, output)} as NHWC arrays."""
-    n = inputs[0].shape[0]
-    batch = batch or batch_size(g, np.dtype(dtype).itemsize)
-    for start in range(0, n, batch):
-        record: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-
-        def visit(name, pre, out, act, record=record):
-            record[name] = (pre, out)
-
-        run_batch(g, [a[start : start + batch] for a in inputs], dtype, visit, keep=True)
-        yield record
-
-
 def run(g: Graph, inputs: list[np.ndarray], dtype=np.float64) -> dict[str, np.ndarray]:
     """Every node's output over all inputs, in Keras shapes (batch first)."""
-    parts: dict[str, list[np.ndarray]] = {}
-    for record in iterate(g, inputs, dtype=dtype):
-        for name, (_, out) in record.items():
-            parts.setdefault(name, []).append(out)
+    parts: dict[str, list[np.ndarray]] = {node.name: [] for node in g.nodes}
+
+    def visit(name, pre, out, act):
+        if name in parts:  # not an intermediate
+            parts[name].append(out)
+
+    batch = batch_size(g, np.dtype(dtype).itemsize) if blas.limited() else blas.LARGE_BATCH
+    with blas.one_thread():
+        for start in range(0, inputs[0].shape[0], batch):
+            run_batch(g, [a[start : start + batch] for a in inputs], dtype, visit)
     return {
         node.name: np.concatenate(parts[node.name]).reshape((-1,) + node.shape) for node in g.nodes
     }

@@ -8,17 +8,11 @@ input_scale * weight_scale. Requantisation: Q31 multiplier + shift.
 
 from __future__ import annotations
 
-import contextlib
 import math
 
 import numpy as np
 
-try:
-    from threadpoolctl import threadpool_limits
-except ImportError:  # PlatformIO's Python may hold numpy and h5py only (nnom_build.py)
-    threadpool_limits = None
-
-from . import activations, float_exec
+from . import activations, blas, float_exec
 from .activations import Activation, is_clamp
 from .graph import Graph
 from .guard import layer_errors
@@ -67,20 +61,14 @@ def calibrate(g: Graph, inputs: list[np.ndarray], batch: int | None = None) -> R
     The sums whose rounding depends on the order are taken in float64
     (nnom/float_sums.py), so neither the batch size nor the BLAS's threads
     change a bit. Batches are small (float_exec.batch_size: they stay in
-    the cache) with the BLAS on one thread: on such products its threads
-    only wait for each other, several times the CPU time on a busy
-    machine. Without threadpoolctl the batches stay large (128)."""
+    the cache), the BLAS on one thread (nnom/blas.py)."""
     tracker = RangeTracker()
-    if threadpool_limits is None:
-        limit = contextlib.nullcontext()
-        batch = batch or 128
-    else:
-        limit = threadpool_limits(limits=1, user_api="blas")
-        batch = batch or float_exec.batch_size(g)
-    with limit:
+    if batch is None:
+        batch = float_exec.batch_size(g) if blas.limited() else blas.LARGE_BATCH
+    with blas.one_thread():
         for start in range(0, inputs[0].shape[0], batch):
             part = [a[start : start + batch] for a in inputs]
-            float_exec.run_batch(g, part, np.float32, tracker.visit, keep=False)
+            float_exec.run_batch(g, part, np.float32, tracker.visit)
     return tracker
 
 

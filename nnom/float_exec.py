@@ -34,9 +34,15 @@ BATCH_BYTES = 1 << 20
 Visit = Callable[[str, np.ndarray, np.ndarray, "Activation | None"], None]
 
 
-def batch_size(g: Graph, itemsize: int = 4, cap: int = 128) -> int:
+def batch_size(g: Graph, itemsize: int = 4) -> int:
+    """Samples per batch: BATCH_BYTES of the largest activation, at most
+    blas.LARGE_BATCH. A graph with a stateful recurrent layer keeps
+    blas.LARGE_BATCH: its float run restarts the state at each batch, so
+    the batch size is part of what calibration sees (docs/rnn.md)."""
+    if any(node.attrs.get("stateful") and op_of(node).keeps_state for node in g.nodes):
+        return blas.LARGE_BATCH
     largest = max(int(np.prod(node.shape, dtype=np.int64)) for node in g.nodes) * itemsize
-    return max(1, min(cap, BATCH_BYTES // max(largest, 1)))
+    return max(1, min(blas.LARGE_BATCH, BATCH_BYTES // max(largest, 1)))
 
 
 def run_batch(g: Graph, inputs: list[np.ndarray], dtype, visit: Visit) -> None:

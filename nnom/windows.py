@@ -55,8 +55,9 @@ def _span(offset: int, stride: int, out_n: int, in_n: int) -> tuple[int, int, sl
 
 
 # The batch goes through depthwise() in chunks of about this many bytes of
-# input and output, so that a chunk stays in the cache across the taps.
-DEPTHWISE_CHUNK_BYTES = 1 << 19
+# input and output, so that a chunk stays in the cache across the taps
+# (calibration's batches, float_exec.batch_size, are mostly one chunk).
+DEPTHWISE_CHUNK_BYTES = 1 << 21
 
 
 def depthwise(

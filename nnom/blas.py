@@ -11,19 +11,25 @@ from __future__ import annotations
 import contextlib
 
 try:
-    from threadpoolctl import threadpool_limits
+    from threadpoolctl import ThreadpoolController
 except ImportError:
-    threadpool_limits = None
+    ThreadpoolController = None
 
 # a batch size for callers when the BLAS keeps its threads
 LARGE_BATCH = 128
 
+# made once: finding the loaded libraries takes ~2 ms, setting a limit little
+_controller = None
+
 
 def limited() -> bool:
-    return threadpool_limits is not None
+    return ThreadpoolController is not None
 
 
 def one_thread() -> contextlib.AbstractContextManager:
-    if threadpool_limits is None:
+    global _controller
+    if ThreadpoolController is None:
         return contextlib.nullcontext()
-    return threadpool_limits(limits=1, user_api="blas")
+    if _controller is None:
+        _controller = ThreadpoolController()
+    return _controller.limit(limits=1, user_api="blas")

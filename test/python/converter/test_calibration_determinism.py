@@ -70,6 +70,6 @@ def test_ranges_do_not_depend_on_the_batch_size(saved, monkeypatch):
         got = quantize.calibrate(graph, inputs, batch)
         assert (got.pre, got.out) == (want.pre, want.out), batch
     # without threadpoolctl (PlatformIO's Python): large batches, same ranges
-    monkeypatch.setattr(blas, "threadpool_limits", None)
+    monkeypatch.setattr(blas, "ThreadpoolController", None)
     got = quantize.calibrate(graph, inputs)
     assert (got.pre, got.out) == (want.pre, want.out)

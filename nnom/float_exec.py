@@ -36,10 +36,12 @@ Visit = Callable[[str, np.ndarray, np.ndarray, "Activation | None"], None]
 
 def batch_size(g: Graph, itemsize: int = 4) -> int:
     """Samples per batch: BATCH_BYTES of the largest activation, at most
-    blas.LARGE_BATCH. A graph with a stateful recurrent layer keeps
-    blas.LARGE_BATCH: its float run restarts the state at each batch, so
-    the batch size is part of what calibration sees (docs/rnn.md)."""
-    if any(node.attrs.get("stateful") and op_of(node).keeps_state for node in g.nodes):
+    blas.LARGE_BATCH. blas.LARGE_BATCH when the BLAS keeps its threads
+    (blas.py), and for a graph with a stateful recurrent layer: its float
+    run restarts the state at each batch, so the batch size is part of what
+    calibration sees (docs/rnn.md)."""
+    stateful = any(node.attrs.get("stateful") and op_of(node).keeps_state for node in g.nodes)
+    if stateful or not blas.limited():
         return blas.LARGE_BATCH
     largest = max(int(np.prod(node.shape, dtype=np.int64)) for node in g.nodes) * itemsize
     return max(1, min(blas.LARGE_BATCH, BATCH_BYTES // max(largest, 1)))
@@ -82,7 +84,7 @@ def run(g: Graph, inputs: list[np.ndarray], dtype=np.float64) -> dict[str, np.nd
         if name in parts:  # not an intermediate
             parts[name].append(out)
 
-    batch = batch_size(g, np.dtype(dtype).itemsize) if blas.limited() else blas.LARGE_BATCH
+    batch = batch_size(g, np.dtype(dtype).itemsize)
     with blas.one_thread():
         for start in range(0, inputs[0].shape[0], batch):
             run_batch(g, [a[start : start + batch] for a in inputs], dtype, visit)

@@ -63,8 +63,7 @@ def calibrate(g: Graph, inputs: list[np.ndarray], batch: int | None = None) -> R
     change a bit. Batches are small (float_exec.batch_size: they stay in
     the cache), the BLAS on one thread (nnom/blas.py)."""
     tracker = RangeTracker()
-    if batch is None:
-        batch = float_exec.batch_size(g) if blas.limited() else blas.LARGE_BATCH
+    batch = batch or float_exec.batch_size(g)
     with blas.one_thread():
         for start in range(0, inputs[0].shape[0], batch):
             part = [a[start : start + batch] for a in inputs]

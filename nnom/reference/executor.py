@@ -26,8 +26,7 @@ def run(
     float_exec.BATCH_BYTES (the kernels' float64 arrays stay in the cache),
     the BLAS on one thread (nnom/blas.py); integer sums in float64 are
     exact in any order."""
-    if batch is None:
-        batch = float_exec.batch_size(g, itemsize=1) if blas.limited() else blas.LARGE_BATCH
+    batch = batch or float_exec.batch_size(g, itemsize=1)
     arrays = []
     for name, x in zip(g.inputs, inputs):
         data = np.asarray(x)

@@ -6,11 +6,12 @@ rewrites up to float rounding), batch first, channels last.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import numpy as np
 
-from . import activations
+from . import activations, blas
+from .activations import Activation
 from .graph import Graph, Node, hwc
 from .guard import layer_errors
 from .ops.catalog import op_of
@@ -25,38 +26,68 @@ def run_node(node: Node, ins: list[np.ndarray]) -> np.ndarray:
     return op_of(node).run_float(node, ins)
 
 
-def iterate(
-    g: Graph, inputs: list[np.ndarray], dtype=np.float32, batch: int = 128
-) -> Iterator[dict[str, tuple[np.ndarray, np.ndarray]]]:
-    """Yield, per batch, {node: (pre_activation, output)} as NHWC arrays."""
-    n = inputs[0].shape[0]
-    for start in range(0, n, batch):
-        values: dict[str, np.ndarray] = {}
-        record: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        for node in g.nodes:
-            with layer_errors(
-                node, "run it in float", "check its weights and the calibration data"
-            ):
-                if node.name in g.inputs:
-                    data = inputs[g.inputs.index(node.name)][start : start + batch]
-                    pre = _as_nhwc(np.asarray(data, dtype=dtype), node)
-                else:
-                    pre = run_node(node, [values[i] for i in node.inputs]).astype(dtype, copy=False)
-                out = pre if node.act is None else activations.apply_as(node.act, pre, dtype)
-            values[node.name] = out
-            record[node.name] = (pre, out)
-            parts = op_of(node).intermediates(node, [values[i] for i in node.inputs])
-            for k, p in enumerate(parts):
-                record[f"{node.name}#{k}"] = (p, p)
-        yield record
+# A batch's largest activation, in bytes per sample times the batch: small
+# enough that a layer's input and output stay in the cache (most of the
+# time is numpy's passes over them), large enough for few Python calls.
+BATCH_BYTES = 1 << 20
+
+Visit = Callable[[str, np.ndarray, np.ndarray, "Activation | None"], None]
+
+
+def batch_size(g: Graph, itemsize: int = 4) -> int:
+    """Samples per batch: BATCH_BYTES of the largest activation, at most
+    blas.LARGE_BATCH. blas.LARGE_BATCH when the BLAS keeps its threads
+    (blas.py), and for a graph with a stateful recurrent layer: its float
+    run restarts the state at each batch, so the batch size is part of what
+    calibration sees (docs/rnn.md)."""
+    stateful = any(node.attrs.get("stateful") and op_of(node).keeps_state for node in g.nodes)
+    if stateful or not blas.limited():
+        return blas.LARGE_BATCH
+    largest = max(int(np.prod(node.shape, dtype=np.int64)) for node in g.nodes) * itemsize
+    return max(1, min(blas.LARGE_BATCH, BATCH_BYTES // max(largest, 1)))
+
+
+def run_batch(g: Graph, inputs: list[np.ndarray], dtype, visit: Visit) -> None:
+    """One batch through the graph: visit(name, pre_activation, output, act)
+    per node (NHWC arrays), then per intermediate of a node (its op's
+    intermediates(), named "node#k", act None). Each value is dropped after
+    its last reader, so a batch holds few activations at once."""
+    readers_left = {node.name: 0 for node in g.nodes}
+    for node in g.nodes:
+        for i in node.inputs:
+            readers_left[i] += 1
+    values: dict[str, np.ndarray] = {}
+    for node in g.nodes:
+        ins = [values[i] for i in node.inputs]
+        with layer_errors(node, "run it in float", "check its weights and the calibration data"):
+            if node.name in g.inputs:
+                data = inputs[g.inputs.index(node.name)]
+                pre = _as_nhwc(np.asarray(data, dtype=dtype), node)
+            else:
+                pre = run_node(node, ins).astype(dtype, copy=False)
+            out = pre if node.act is None else activations.apply_as(node.act, pre, dtype)
+        visit(node.name, pre, out, node.act)
+        for k, p in enumerate(op_of(node).intermediates(node, ins)):
+            visit(f"{node.name}#{k}", p, p, None)
+        values[node.name] = out
+        for i in node.inputs:
+            readers_left[i] -= 1
+            if readers_left[i] == 0:
+                del values[i]
 
 
 def run(g: Graph, inputs: list[np.ndarray], dtype=np.float64) -> dict[str, np.ndarray]:
     """Every node's output over all inputs, in Keras shapes (batch first)."""
-    parts: dict[str, list[np.ndarray]] = {}
-    for record in iterate(g, inputs, dtype=dtype):
-        for name, (_, out) in record.items():
-            parts.setdefault(name, []).append(out)
+    parts: dict[str, list[np.ndarray]] = {node.name: [] for node in g.nodes}
+
+    def visit(name, pre, out, act):
+        if name in parts:  # not an intermediate
+            parts[name].append(out)
+
+    batch = batch_size(g, np.dtype(dtype).itemsize)
+    with blas.one_thread():
+        for start in range(0, inputs[0].shape[0], batch):
+            run_batch(g, [a[start : start + batch] for a in inputs], dtype, visit)
     return {
         node.name: np.concatenate(parts[node.name]).reshape((-1,) + node.shape) for node in g.nodes
     }

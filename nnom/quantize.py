@@ -8,9 +8,12 @@ input_scale * weight_scale. Requantisation: Q31 multiplier + shift.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
-from . import float_exec
+from . import activations, blas, float_exec
+from .activations import Activation, is_clamp
 from .graph import Graph
 from .guard import layer_errors
 from .ops.catalog import op_of
@@ -28,23 +31,43 @@ class RangeTracker:
         self.out: dict[str, list[float]] = {}
 
     @staticmethod
-    def _update(store: dict, name: str, a: np.ndarray) -> None:
-        lo, hi = float(a.min()), float(a.max())
+    def _update(store: dict, name: str, lo: float, hi: float) -> None:
         if name in store:
             store[name] = [min(store[name][0], lo), max(store[name][1], hi)]
         else:
             store[name] = [lo, hi]
 
-    def add(self, record: dict[str, tuple[np.ndarray, np.ndarray]]) -> None:
-        for name, (pre, out) in record.items():
-            self._update(self.pre, name, pre)
-            self._update(self.out, name, out)
+    def visit(self, name: str, pre: np.ndarray, out: np.ndarray, act: Activation | None) -> None:
+        lo, hi = float(pre.min()), float(pre.max())
+        self._update(self.pre, name, lo, hi)
+        if out is not pre:
+            lo, hi = _output_range(act, lo, hi, out)
+        self._update(self.out, name, lo, hi)
 
 
-def calibrate(g: Graph, inputs: list[np.ndarray]) -> RangeTracker:
+def _output_range(act: Activation | None, lo: float, hi: float, out: np.ndarray):
+    """min and max of out = act(pre), pre's being lo and hi. A clamp is
+    monotonic: its output's extremes are the clamped extremes of its input
+    (by the same float32 operations), which saves two passes."""
+    if is_clamp(act) and math.isfinite(lo) and math.isfinite(hi):
+        ends = activations.apply_as(act, np.array([lo, hi], out.dtype), out.dtype)
+        return float(ends[0]), float(ends[1])
+    return float(out.min()), float(out.max())
+
+
+def calibrate(g: Graph, inputs: list[np.ndarray], batch: int | None = None) -> RangeTracker:
+    """The float graph's ranges over the calibration inputs, in float32.
+
+    The sums whose rounding depends on the order are taken in float64
+    (nnom/float_sums.py), so neither the batch size nor the BLAS's threads
+    change a bit. Batches are small (float_exec.batch_size: they stay in
+    the cache), the BLAS on one thread (nnom/blas.py)."""
     tracker = RangeTracker()
-    for record in float_exec.iterate(g, inputs):
-        tracker.add(record)
+    batch = batch or float_exec.batch_size(g)
+    with blas.one_thread():
+        for start in range(0, inputs[0].shape[0], batch):
+            part = [a[start : start + batch] for a in inputs]
+            float_exec.run_batch(g, part, np.float32, tracker.visit)
     return tracker
 
 

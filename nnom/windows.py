@@ -55,8 +55,9 @@ def _span(offset: int, stride: int, out_n: int, in_n: int) -> tuple[int, int, sl
 
 
 # The batch goes through depthwise() in chunks of about this many bytes of
-# input and output, so that a chunk stays in the cache across the taps.
-DEPTHWISE_CHUNK_BYTES = 1 << 19
+# input and output, so that a chunk stays in the cache across the taps
+# (calibration's batches, float_exec.batch_size, are mostly one chunk).
+DEPTHWISE_CHUNK_BYTES = 1 << 21
 
 
 def depthwise(
@@ -95,6 +96,8 @@ def depthwise(
     n, h, w, _ = x.shape
     y = np.zeros((n, oh, ow, channels), dtype=np.result_type(x, kernel))
     flat = strides[1] == 1
+    # flat: each tap's weights repeated per output column, sliced per tap
+    tiled = np.tile(kernel, (1, 1, ow)) if flat else kernel
     taps = []
     for i in range(kh):
         r0, r1, rows = _span(i * dilation[0] - pads[0], strides[0], oh, h)
@@ -110,7 +113,7 @@ def depthwise(
                         rows,
                         slice(c0 * channels, c1 * channels),
                         cols,
-                        np.tile(kernel[i, j], c1 - c0),
+                        tiled[i, j, : (c1 - c0) * channels],
                     )
                 )
             else:

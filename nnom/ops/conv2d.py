@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import backends, cmsis_sizes
+from .. import backends, cmsis_sizes, float_sums
 from ..c_text import PADDING, hw_call, padded_window_fields
 from ..frontend.keras_context import as_2d, pair
 from ..geometry import window_output
 from ..reference import kernels
-from ..windows import windows
 from .common import target_zp
 from .registry import Op, register
 from .weighted import emit_arrays, padded_layer_api_weights, quantize_weighted
@@ -96,11 +95,10 @@ class Conv2D(Op):
     def run_float(self, node, ins):
         x, a = ins[0], node.attrs
         oh, ow, _ = node.hwc
-        patches = windows(x, a["kernel"], a["strides"], a["dilation"], a["pads"], 0.0, (oh, ow))
-        kernel = node.weights["kernel"].astype(x.dtype)  # (kh, kw, cin, cout)
-        y = np.tensordot(patches, kernel, axes=([3, 4, 5], [0, 1, 2]))
-        y += node.weights["bias"].astype(x.dtype)  # y is new: no copy for the sum
-        return y
+        w = node.weights  # kernel (kh, kw, cin, cout)
+        return float_sums.conv2d(
+            x, w["kernel"], w["bias"], a["strides"], a["dilation"], a["pads"], (oh, ow)
+        )
 
     def run_int8(self, node, g, ins):
         zp_in = g.node(node.inputs[0]).out_q.zero_point

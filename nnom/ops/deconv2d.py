@@ -107,9 +107,10 @@ class DeConv2D(Op):
     def run_float(self, node, ins):
         x, a = ins[0], node.attrs
         oh, ow, _ = node.hwc
-        kernel = node.weights["kernel"].astype(x.dtype)  # (kh, kw, cin, cout)
-        y = transpose_conv(x, kernel, a["strides"], a["dilation"], a["pad_before"], (oh, ow))
-        return y + node.weights["bias"].astype(x.dtype)
+        # summed in float64 and rounded once, as nnom/float_sums.py says why
+        x64, kernel = x.astype(np.float64), node.weights["kernel"].astype(np.float64)
+        y = transpose_conv(x64, kernel, a["strides"], a["dilation"], a["pad_before"], (oh, ow))
+        return (y + node.weights["bias"]).astype(x.dtype)
 
     def run_int8(self, node, g, ins):
         zp_in = g.node(node.inputs[0]).out_q.zero_point

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import float_sums
 from ..reference import kernels
 from .common import target_zp
 from .conv2d import pointwise
@@ -40,7 +41,7 @@ class Dense(Op):
     def run_float(self, node, ins):
         x = ins[0]
         flat = x.reshape(x.shape[0], -1)
-        y = flat @ node.weights["kernel"].astype(x.dtype) + node.weights["bias"].astype(x.dtype)
+        y = float_sums.matmul(flat, node.weights["kernel"], node.weights["bias"])
         return y.reshape(x.shape[0], 1, 1, -1)
 
     def run_int8(self, node, g, ins):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import blas, float_exec
 from ..graph import Graph, Node, hwc
 from ..ops.catalog import op_of
 
@@ -14,14 +15,18 @@ def run_node(node: Node, g: Graph, ins: list[np.ndarray]) -> np.ndarray:
 
 
 def run(
-    g: Graph, inputs: list[np.ndarray], states: dict | None = None, batch: int = 128
+    g: Graph, inputs: list[np.ndarray], states: dict | None = None, batch: int | None = None
 ) -> dict[str, np.ndarray]:
     """Every node's int8 output (Keras shapes, batch first) for int8 inputs.
 
     states: the state of stateful recurrent layers, carried from sample to
     sample and kept in the dict for the next call (see reference/rnn.py).
     Runs `batch` samples at a time (in order, so states carry over the
-    same way): the arrays of a convolution's windows stay small."""
+    same way), by default as many as keep the largest int8 activation in
+    float_exec.BATCH_BYTES (the kernels' float64 arrays stay in the cache),
+    the BLAS on one thread (nnom/blas.py); integer sums in float64 are
+    exact in any order."""
+    batch = batch or float_exec.batch_size(g, itemsize=1)
     arrays = []
     for name, x in zip(g.inputs, inputs):
         data = np.asarray(x)
@@ -30,10 +35,11 @@ def run(
         arrays.append(data.reshape((-1,) + hwc(g.node(name).shape)))
     n = arrays[0].shape[0] if arrays else 0
     states = {} if states is None else states  # one state across the batches
-    parts = [
-        _run_batch(g, [a[s : s + batch] for a in arrays], states)
-        for s in range(0, max(n, 1), batch)
-    ]
+    with blas.one_thread():
+        parts = [
+            _run_batch(g, [a[s : s + batch] for a in arrays], states)
+            for s in range(0, max(n, 1), batch)
+        ]
     if len(parts) == 1:
         values = parts[0]
     else:

@@ -92,12 +92,6 @@ typedef struct {
     nnom_border_t border;
 } nnom_border_config_t;
 
-/* UpSampling (nearest). */
-typedef struct {
-    nnom_layer_config_t super;
-    uint32_t size_h, size_w;
-} nnom_upsample_config_t;
-
 /* A stand-alone element-wise activation: out = table[in + 128]. */
 typedef struct {
     nnom_layer_config_t super;
@@ -182,7 +176,6 @@ nnom_layer_t *nnom_flatten_s(const nnom_reshape_config_t *config);
 nnom_layer_t *nnom_reshape_s(const nnom_reshape_config_t *config);
 nnom_layer_t *nnom_zeropadding_s(const nnom_border_config_t *config);
 nnom_layer_t *nnom_cropping_s(const nnom_border_config_t *config);
-nnom_layer_t *nnom_upsample_s(const nnom_upsample_config_t *config);
 nnom_layer_t *nnom_activation_s(const nnom_activation_config_t *config);
 nnom_layer_t *nnom_softmax_s(const nnom_softmax_config_t *config);
 nnom_layer_t *nnom_deconv2d_s(const nnom_deconv2d_config_t *config);

@@ -80,6 +80,18 @@ nnom_layer_t *nnom_prelu_s(const nnom_prelu_config_t *config);
 nnom_layer_t *nnom_PReLU(const int8_t *alpha, uint32_t alpha_size, float alpha_scale,
                          const nnom_qparam_t *out_q);
 
+/* ---- src/layers/nnom_upsample.c */
+/* UpSampling (nearest). */
+typedef struct {
+    nnom_layer_config_t super;
+    uint32_t size_h, size_w;
+} nnom_upsample_config_t;
+
+nnom_layer_t *nnom_upsample_s(const nnom_upsample_config_t *config);
+
+/* Layer API */
+nnom_layer_t *nnom_UpSample(nnom_hw_t size);
+
 #ifdef __cplusplus
 }
 #endif
@@ -91,12 +103,14 @@ nnom_layer_t *nnom_PReLU(const int8_t *alpha, uint32_t alpha_size, float alpha_s
 #define Lambda nnom_Lambda
 #define PReLU nnom_PReLU
 #define SumPool nnom_SumPool
+#define UpSample nnom_UpSample
 #define global_avgpool_s nnom_global_avgpool_s
 #define global_maxpool_s nnom_global_maxpool_s
 #define global_sumpool_s nnom_global_sumpool_s
 #define lambda_s nnom_lambda_s
 #define prelu_s nnom_prelu_s
 #define sumpool_s nnom_sumpool_s
+#define upsample_s nnom_upsample_s
 #endif
 
 #endif /* NNOM_OPS_H */

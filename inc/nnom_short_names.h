@@ -31,7 +31,6 @@
 #define Reshape nnom_Reshape
 #define Softmax nnom_Softmax
 #define Sub nnom_Sub
-#define UpSample nnom_UpSample
 #define ZeroPadding nnom_ZeroPadding
 #define act_leaky_relu nnom_act_leaky_relu
 #define act_lut nnom_act_lut
@@ -80,7 +79,6 @@
 #define simple_cell_s nnom_simple_cell_s
 #define softmax_s nnom_softmax_s
 #define sub_s nnom_sub_s
-#define upsample_s nnom_upsample_s
 #define zeropadding_s nnom_zeropadding_s
 
 /* the original NNoM's names */

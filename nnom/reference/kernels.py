@@ -74,10 +74,6 @@ def cropping(x: np.ndarray, border) -> np.ndarray:
     return x[:, top : x.shape[1] - bottom, left : x.shape[2] - right, :]
 
 
-def upsample(x: np.ndarray, size) -> np.ndarray:
-    return np.repeat(np.repeat(x, size[0], axis=1), size[1], axis=2)
-
-
 def lut(x: np.ndarray, table: np.ndarray) -> np.ndarray:
     return table[x.astype(np.int64) + 128]
 

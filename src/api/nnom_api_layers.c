@@ -83,12 +83,3 @@ static nnom_layer_t *border_layer(nnom_border_t b, int pad)
 
 nnom_layer_t *nnom_ZeroPadding(nnom_border_t b) { return border_layer(b, 1); }
 nnom_layer_t *nnom_Cropping(nnom_border_t b) { return border_layer(b, 0); }
-
-nnom_layer_t *nnom_UpSample(nnom_hw_t size)
-{
-    API_CONFIG(nnom_upsample_config_t, cfg);
-    cfg->super.name = "up_sampling";
-    cfg->size_h = size.h;
-    cfg->size_w = size.w;
-    return nnom_layer_adopt(nnom_upsample_s(cfg), cfg);
-}

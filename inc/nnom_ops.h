@@ -15,6 +15,20 @@
 extern "C" {
 #endif
 
+/* ---- src/layers/nnom_border.c */
+/* ZeroPadding / Cropping. */
+typedef struct {
+    nnom_layer_config_t super;
+    nnom_border_t border;
+} nnom_border_config_t;
+
+nnom_layer_t *nnom_zeropadding_s(const nnom_border_config_t *config);
+nnom_layer_t *nnom_cropping_s(const nnom_border_config_t *config);
+
+/* Layer API */
+nnom_layer_t *nnom_ZeroPadding(nnom_border_t b);
+nnom_layer_t *nnom_Cropping(nnom_border_t b);
+
 /* ---- src/layers/nnom_global_pool.c */
 /* GlobalMaxPool / GlobalAvgPool over all positions: output (c), rank 1,
  * with the input's quantisation. */
@@ -97,6 +111,7 @@ nnom_layer_t *nnom_UpSample(nnom_hw_t size);
 #endif
 
 #ifndef NNOM_NO_SHORT_NAMES
+#define Cropping nnom_Cropping
 #define GlobalAvgPool nnom_GlobalAvgPool
 #define GlobalMaxPool nnom_GlobalMaxPool
 #define GlobalSumPool nnom_GlobalSumPool
@@ -104,6 +119,8 @@ nnom_layer_t *nnom_UpSample(nnom_hw_t size);
 #define PReLU nnom_PReLU
 #define SumPool nnom_SumPool
 #define UpSample nnom_UpSample
+#define ZeroPadding nnom_ZeroPadding
+#define cropping_s nnom_cropping_s
 #define global_avgpool_s nnom_global_avgpool_s
 #define global_maxpool_s nnom_global_maxpool_s
 #define global_sumpool_s nnom_global_sumpool_s
@@ -111,6 +128,7 @@ nnom_layer_t *nnom_UpSample(nnom_hw_t size);
 #define prelu_s nnom_prelu_s
 #define sumpool_s nnom_sumpool_s
 #define upsample_s nnom_upsample_s
+#define zeropadding_s nnom_zeropadding_s
 #endif
 
 #endif /* NNOM_OPS_H */

@@ -19,7 +19,6 @@
 #define Concat nnom_Concat
 #define Conv2D nnom_Conv2D
 #define Conv2DTrans nnom_Conv2DTrans
-#define Cropping nnom_Cropping
 #define DW_Conv2D nnom_DW_Conv2D
 #define Dense nnom_Dense
 #define Flatten nnom_Flatten
@@ -31,7 +30,6 @@
 #define Reshape nnom_Reshape
 #define Softmax nnom_Softmax
 #define Sub nnom_Sub
-#define ZeroPadding nnom_ZeroPadding
 #define act_leaky_relu nnom_act_leaky_relu
 #define act_lut nnom_act_lut
 #define act_relu nnom_act_relu
@@ -44,7 +42,6 @@
 #define bidirectional_s nnom_bidirectional_s
 #define concat_s nnom_concat_s
 #define conv2d_s nnom_conv2d_s
-#define cropping_s nnom_cropping_s
 #define deconv2d_s nnom_deconv2d_s
 #define dense_s nnom_dense_s
 #define dwconv2d_s nnom_dwconv2d_s
@@ -79,7 +76,6 @@
 #define simple_cell_s nnom_simple_cell_s
 #define softmax_s nnom_softmax_s
 #define sub_s nnom_sub_s
-#define zeropadding_s nnom_zeropadding_s
 
 /* the original NNoM's names */
 #define conv2d_trans_s nnom_deconv2d_s

@@ -31,7 +31,7 @@ from ..ops.pooling import AVGPOOL, MAXPOOL, SumPoolParams
 from ..ops.reshape import RESHAPE
 from ..ops.softmax import SOFTMAX, SoftmaxParams
 from ..ops.weighted import WeightedParams
-from .tflite_quant import multiplier, qparams
+from .tflite_quant import multiplier, qparams, same_q
 from .tflite_reader import TflTensor
 
 Handler = Callable[..., None]
@@ -422,11 +422,6 @@ def _transpose_conv(ctx) -> None:
 # ----------------------------------------------------------------- pooling
 
 
-def _same_q(ctx, x: Node) -> None:
-    if ctx.int8 and qparams(ctx, ctx.out) != x.out_q:
-        raise ctx.fail("output quantisation differs from the input's; TFLM requires them equal")
-
-
 @handles("MAX_POOL_2D", "AVERAGE_POOL_2D")
 def _pool(ctx) -> None:
     x, o = ctx.input_node(0), ctx.op.options
@@ -443,7 +438,7 @@ def _pool(ctx) -> None:
     node = ctx.node(op.name, ctx.shape(ctx.out), [x.name], attrs=attrs)
     if node.hwc != (oh, ow, x.hwc[2]):
         raise ctx.fail(f"output shape {node.shape} does not match the computed {(oh, ow)}")
-    _same_q(ctx, x)
+    same_q(ctx, x)
     if ctx.int8:
         node.out_q, node.q = x.out_q, QuantParams()
 
@@ -594,33 +589,7 @@ def _reshape(ctx) -> None:
     if int(np.prod(shape)) != int(np.prod(x.shape)):
         raise ctx.fail(f"cannot reshape {x.shape} to {shape}")
     node = ctx.node(RESHAPE.name, shape, [x.name])
-    _same_q(ctx, x)
-    if ctx.int8:
-        node.out_q, node.q = x.out_q, QuantParams()
-
-
-@handles("PAD", "PADV2")
-def _pad(ctx) -> None:
-    x = ctx.input_node(0)
-    pads = ctx.const(1, "paddings").data.astype(np.int64)
-    rank = len(x.shape) + 1
-    if pads.shape != (rank, 2) or np.any(pads < 0):
-        raise ctx.fail(f"paddings {pads.tolist()}")
-    if np.any(pads[0] != 0) or np.any(pads[-1] != 0):
-        raise ctx.fail("padding the batch or channel axis is not supported")
-    if ctx.op.opcode == "PADV2":
-        value = ctx.const(2, "constant").data.reshape(-1)
-        zero = x.out_q.zero_point if ctx.int8 else 0
-        if value.size != 1 or int(value[0]) != zero:
-            raise ctx.fail("a pad value other than zero is not supported")
-    if rank == 4:
-        border = (int(pads[1, 0]), int(pads[1, 1]), int(pads[2, 0]), int(pads[2, 1]))
-    elif rank == 3:
-        border = (0, 0, int(pads[1, 0]), int(pads[1, 1]))
-    else:
-        raise ctx.fail(f"padding a rank-{rank} tensor")
-    node = ctx.node("zeropad", ctx.shape(ctx.out), [x.name], attrs={"border": border})
-    _same_q(ctx, x)
+    same_q(ctx, x)
     if ctx.int8:
         node.out_q, node.q = x.out_q, QuantParams()
 

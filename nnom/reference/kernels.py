@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..fixedpoint import add_s8, avg_round, mul_s8, requantize, softmax_rows
-from ..windows import depthwise, pad_hw, transpose_conv, valid_counts, windows
+from ..windows import depthwise, transpose_conv, valid_counts, windows
 
 
 def _finish(acc: np.ndarray, q, zp_out: int) -> np.ndarray:
@@ -63,15 +63,6 @@ def avgpool(x: np.ndarray, attrs: dict, q, out_hw) -> np.ndarray:
     counts = valid_counts(x.shape[1:3], attrs["kernel"], attrs["strides"], attrs["pads"], out_hw)
     y = avg_round(total, counts[None, :, :, None])
     return np.clip(y, q.act_min, q.act_max).astype(np.int8)
-
-
-def zeropad(x: np.ndarray, border, zp: int) -> np.ndarray:
-    return pad_hw(x, border, zp)
-
-
-def cropping(x: np.ndarray, border) -> np.ndarray:
-    top, bottom, left, right = border
-    return x[:, top : x.shape[1] - bottom, left : x.shape[2] - right, :]
 
 
 def lut(x: np.ndarray, table: np.ndarray) -> np.ndarray:

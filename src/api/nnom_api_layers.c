@@ -73,13 +73,3 @@ nnom_layer_t *nnom_Reshape(nnom_shape_t s)
     return nnom_layer_adopt(nnom_reshape_s(cfg), cfg);
 }
 
-static nnom_layer_t *border_layer(nnom_border_t b, int pad)
-{
-    API_CONFIG(nnom_border_config_t, cfg);
-    cfg->super.name = pad ? "zero_padding" : "cropping";
-    cfg->border = b;
-    return nnom_layer_adopt(pad ? nnom_zeropadding_s(cfg) : nnom_cropping_s(cfg), cfg);
-}
-
-nnom_layer_t *nnom_ZeroPadding(nnom_border_t b) { return border_layer(b, 1); }
-nnom_layer_t *nnom_Cropping(nnom_border_t b) { return border_layer(b, 0); }

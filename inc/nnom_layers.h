@@ -80,12 +80,6 @@ typedef struct {
     nnom_padding_t padding;
 } nnom_pool_config_t;
 
-/* Flatten / Reshape: a view of the input with another shape. */
-typedef struct {
-    nnom_layer_config_t super;
-    nnom_shape_t shape;
-} nnom_reshape_config_t;
-
 /* A stand-alone element-wise activation: out = table[in + 128]. */
 typedef struct {
     nnom_layer_config_t super;
@@ -166,8 +160,6 @@ nnom_layer_t *nnom_dwconv2d_s(const nnom_dwconv2d_config_t *config);
 nnom_layer_t *nnom_dense_s(const nnom_dense_config_t *config);
 nnom_layer_t *nnom_maxpool_s(const nnom_pool_config_t *config);
 nnom_layer_t *nnom_avgpool_s(const nnom_pool_config_t *config);
-nnom_layer_t *nnom_flatten_s(const nnom_reshape_config_t *config);
-nnom_layer_t *nnom_reshape_s(const nnom_reshape_config_t *config);
 nnom_layer_t *nnom_activation_s(const nnom_activation_config_t *config);
 nnom_layer_t *nnom_softmax_s(const nnom_softmax_config_t *config);
 nnom_layer_t *nnom_deconv2d_s(const nnom_deconv2d_config_t *config);

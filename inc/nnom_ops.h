@@ -94,6 +94,20 @@ nnom_layer_t *nnom_prelu_s(const nnom_prelu_config_t *config);
 nnom_layer_t *nnom_PReLU(const int8_t *alpha, uint32_t alpha_size, float alpha_scale,
                          const nnom_qparam_t *out_q);
 
+/* ---- src/layers/nnom_reshape.c */
+/* Flatten / Reshape: a view of the input with another shape. */
+typedef struct {
+    nnom_layer_config_t super;
+    nnom_shape_t shape;
+} nnom_reshape_config_t;
+
+nnom_layer_t *nnom_flatten_s(const nnom_reshape_config_t *config);
+nnom_layer_t *nnom_reshape_s(const nnom_reshape_config_t *config);
+
+/* Layer API */
+nnom_layer_t *nnom_Flatten(void);
+nnom_layer_t *nnom_Reshape(nnom_shape_t s);
+
 /* ---- src/layers/nnom_upsample.c */
 /* UpSampling (nearest). */
 typedef struct {
@@ -112,20 +126,24 @@ nnom_layer_t *nnom_UpSample(nnom_hw_t size);
 
 #ifndef NNOM_NO_SHORT_NAMES
 #define Cropping nnom_Cropping
+#define Flatten nnom_Flatten
 #define GlobalAvgPool nnom_GlobalAvgPool
 #define GlobalMaxPool nnom_GlobalMaxPool
 #define GlobalSumPool nnom_GlobalSumPool
 #define Lambda nnom_Lambda
 #define PReLU nnom_PReLU
+#define Reshape nnom_Reshape
 #define SumPool nnom_SumPool
 #define UpSample nnom_UpSample
 #define ZeroPadding nnom_ZeroPadding
 #define cropping_s nnom_cropping_s
+#define flatten_s nnom_flatten_s
 #define global_avgpool_s nnom_global_avgpool_s
 #define global_maxpool_s nnom_global_maxpool_s
 #define global_sumpool_s nnom_global_sumpool_s
 #define lambda_s nnom_lambda_s
 #define prelu_s nnom_prelu_s
+#define reshape_s nnom_reshape_s
 #define sumpool_s nnom_sumpool_s
 #define upsample_s nnom_upsample_s
 #define zeropadding_s nnom_zeropadding_s

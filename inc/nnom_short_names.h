@@ -21,13 +21,11 @@
 #define Conv2DTrans nnom_Conv2DTrans
 #define DW_Conv2D nnom_DW_Conv2D
 #define Dense nnom_Dense
-#define Flatten nnom_Flatten
 #define Input nnom_Input
 #define MaxPool nnom_MaxPool
 #define Mult nnom_Mult
 #define Output nnom_Output
 #define ReLU nnom_ReLU
-#define Reshape nnom_Reshape
 #define Softmax nnom_Softmax
 #define Sub nnom_Sub
 #define act_leaky_relu nnom_act_leaky_relu
@@ -45,7 +43,6 @@
 #define deconv2d_s nnom_deconv2d_s
 #define dense_s nnom_dense_s
 #define dwconv2d_s nnom_dwconv2d_s
-#define flatten_s nnom_flatten_s
 #define gru_cell_s nnom_gru_cell_s
 #define input_s nnom_input_s
 #define lstm_cell_s nnom_lstm_cell_s
@@ -71,7 +68,6 @@
 #define prediction_run_dataset nnom_prediction_run_dataset
 #define prediction_summary nnom_prediction_summary
 #define prediction_top_k nnom_prediction_top_k
-#define reshape_s nnom_reshape_s
 #define rnn_s nnom_rnn_s
 #define simple_cell_s nnom_simple_cell_s
 #define softmax_s nnom_softmax_s

@@ -582,18 +582,6 @@ def _shape_arithmetic(ctx) -> None:
             raise ctx.fail("only int32 shape computations are supported")
 
 
-@handles("RESHAPE", "SQUEEZE", "EXPAND_DIMS")
-def _reshape(ctx) -> None:
-    x = ctx.input_node(0)
-    shape = ctx.shape(ctx.out)
-    if int(np.prod(shape)) != int(np.prod(x.shape)):
-        raise ctx.fail(f"cannot reshape {x.shape} to {shape}")
-    node = ctx.node(RESHAPE.name, shape, [x.name])
-    same_q(ctx, x)
-    if ctx.int8:
-        node.out_q, node.q = x.out_q, QuantParams()
-
-
 # -------------------------------------------------------------- activations
 
 

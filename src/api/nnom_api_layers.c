@@ -47,29 +47,3 @@ static nnom_layer_t *pool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad, int is_m
 nnom_layer_t *nnom_MaxPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad) { return pool(k, s, pad, 1); }
 nnom_layer_t *nnom_AvgPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad) { return pool(k, s, pad, 0); }
 
-static nnom_status_t flatten_prepare(nnom_layer_t *l)
-{
-    nnom_reshape_config_t *cfg = (nnom_reshape_config_t *)(void *)l->config;
-    cfg->shape.h = 1;
-    cfg->shape.w = 1;
-    cfg->shape.c = nnom_shape_size(&l->in0->out.shape);
-    cfg->shape.rank = 1;
-    return NN_SUCCESS;
-}
-
-nnom_layer_t *nnom_Flatten(void)
-{
-    API_CONFIG(nnom_reshape_config_t, cfg);
-    cfg->super.name = "flatten";
-    cfg->super.prepare = flatten_prepare;
-    return nnom_layer_adopt(nnom_flatten_s(cfg), cfg);
-}
-
-nnom_layer_t *nnom_Reshape(nnom_shape_t s)
-{
-    API_CONFIG(nnom_reshape_config_t, cfg);
-    cfg->super.name = "reshape";
-    cfg->shape = s;
-    return nnom_layer_adopt(nnom_reshape_s(cfg), cfg);
-}
-

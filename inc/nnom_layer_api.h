@@ -81,10 +81,6 @@ static inline nnom_border_t border(uint16_t top, uint16_t bottom, uint16_t left,
 }
 #endif
 
-/* buffer NULL: the input / output is an arena tensor (nnom_io_data() of
- * the layer, once compiled); else the user's buffer (nnom_io_config_t). */
-nnom_layer_t *nnom_Input(nnom_shape_t s, const nnom_qparam_t *q, int8_t *buffer);
-nnom_layer_t *nnom_Output(nnom_shape_t s, int8_t *buffer);
 nnom_layer_t *nnom_Conv2D(uint32_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d, nnom_padding_t pad,
                      const nnom_weight_t *w, const nnom_bias_t *b);
 nnom_layer_t *nnom_DW_Conv2D(uint32_t multiplier, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d,

@@ -14,16 +14,6 @@
 extern "C" {
 #endif
 
-/* Input / Output: `buffer` NULL puts the tensor in the arena (Output is
- * then a view: no copy; nnom_io_data() says where it is); a user buffer is
- * read in place by Input, copied to by Output. CHW builds need a user
- * buffer where the two orders differ (they transpose it). */
-typedef struct {
-    nnom_layer_config_t super;
-    nnom_shape_t shape;
-    int8_t *buffer;
-} nnom_io_config_t;
-
 /* Conv2D (Conv1D is h = 1). Weights are [out][kh][kw][in], per-channel
  * requantisation out = zp + requantize(acc, mult[c], shift[c]). */
 typedef struct {
@@ -153,8 +143,6 @@ typedef struct {
     const int8_t *const *tables;
 } nnom_concat_config_t;
 
-nnom_layer_t *nnom_input_s(const nnom_io_config_t *config);
-nnom_layer_t *nnom_output_s(const nnom_io_config_t *config);
 nnom_layer_t *nnom_conv2d_s(const nnom_conv2d_config_t *config);
 nnom_layer_t *nnom_dwconv2d_s(const nnom_dwconv2d_config_t *config);
 nnom_layer_t *nnom_dense_s(const nnom_dense_config_t *config);

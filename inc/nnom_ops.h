@@ -58,6 +58,25 @@ nnom_layer_t *nnom_GlobalAvgPool(void);
 nnom_layer_t *nnom_SumPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad, const nnom_qparam_t *out_q);
 nnom_layer_t *nnom_GlobalSumPool(const nnom_qparam_t *out_q);
 
+/* ---- src/layers/nnom_io.c */
+/* Input / Output: `buffer` NULL puts the tensor in the arena (Output is
+ * then a view: no copy; nnom_io_data() says where it is); a user buffer is
+ * read in place by Input, copied to by Output. CHW builds need a user
+ * buffer where the two orders differ (they transpose it). */
+typedef struct {
+    nnom_layer_config_t super;
+    nnom_shape_t shape;
+    int8_t *buffer;
+} nnom_io_config_t;
+
+nnom_layer_t *nnom_input_s(const nnom_io_config_t *config);
+nnom_layer_t *nnom_output_s(const nnom_io_config_t *config);
+
+/* Layer API. buffer NULL: the input / output is an arena tensor
+ * (nnom_io_data() of the layer, once compiled); else the user's buffer. */
+nnom_layer_t *nnom_Input(nnom_shape_t s, const nnom_qparam_t *q, int8_t *buffer);
+nnom_layer_t *nnom_Output(nnom_shape_t s, int8_t *buffer);
+
 /* ---- src/layers/nnom_lambda.c */
 /* Lambda: a user function computes the output tensor (already shaped
  * `shape`, quantised with super.out_q) from the input; it runs during
@@ -130,7 +149,9 @@ nnom_layer_t *nnom_UpSample(nnom_hw_t size);
 #define GlobalAvgPool nnom_GlobalAvgPool
 #define GlobalMaxPool nnom_GlobalMaxPool
 #define GlobalSumPool nnom_GlobalSumPool
+#define Input nnom_Input
 #define Lambda nnom_Lambda
+#define Output nnom_Output
 #define PReLU nnom_PReLU
 #define Reshape nnom_Reshape
 #define SumPool nnom_SumPool
@@ -141,7 +162,9 @@ nnom_layer_t *nnom_UpSample(nnom_hw_t size);
 #define global_avgpool_s nnom_global_avgpool_s
 #define global_maxpool_s nnom_global_maxpool_s
 #define global_sumpool_s nnom_global_sumpool_s
+#define input_s nnom_input_s
 #define lambda_s nnom_lambda_s
+#define output_s nnom_output_s
 #define prelu_s nnom_prelu_s
 #define reshape_s nnom_reshape_s
 #define sumpool_s nnom_sumpool_s

@@ -21,10 +21,8 @@
 #define Conv2DTrans nnom_Conv2DTrans
 #define DW_Conv2D nnom_DW_Conv2D
 #define Dense nnom_Dense
-#define Input nnom_Input
 #define MaxPool nnom_MaxPool
 #define Mult nnom_Mult
-#define Output nnom_Output
 #define ReLU nnom_ReLU
 #define Softmax nnom_Softmax
 #define Sub nnom_Sub
@@ -44,7 +42,6 @@
 #define dense_s nnom_dense_s
 #define dwconv2d_s nnom_dwconv2d_s
 #define gru_cell_s nnom_gru_cell_s
-#define input_s nnom_input_s
 #define lstm_cell_s nnom_lstm_cell_s
 #define maxpool_s nnom_maxpool_s
 #define model_compile nnom_model_compile
@@ -58,7 +55,6 @@
 #define model_stat nnom_model_stat
 #define mult_s nnom_mult_s
 #define new_model nnom_new_model
-#define output_s nnom_output_s
 #define prediction_accuracy_bp nnom_prediction_accuracy_bp
 #define prediction_create nnom_prediction_create
 #define prediction_delete nnom_prediction_delete

@@ -9,27 +9,6 @@
     if (var == NULL)                                       \
         return NULL
 
-nnom_layer_t *nnom_Input(nnom_shape_t s, const nnom_qparam_t *q, int8_t *buffer)
-{
-    if (q == NULL)
-        return NULL;
-    API_CONFIG(nnom_io_config_t, cfg);
-    cfg->super.name = "input";
-    cfg->super.out_q = q;
-    cfg->shape = s;
-    cfg->buffer = buffer;
-    return nnom_layer_adopt(nnom_input_s(cfg), cfg);
-}
-
-nnom_layer_t *nnom_Output(nnom_shape_t s, int8_t *buffer)
-{
-    API_CONFIG(nnom_io_config_t, cfg);
-    cfg->super.name = "output";
-    cfg->shape = s;
-    cfg->buffer = buffer;
-    return nnom_layer_adopt(nnom_output_s(cfg), cfg);
-}
-
 static nnom_layer_t *pool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad, int is_max)
 {
     if (pad == PADDING_EXPLICIT)

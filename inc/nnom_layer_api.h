@@ -86,8 +86,6 @@ nnom_layer_t *nnom_Conv2D(uint32_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t 
 nnom_layer_t *nnom_DW_Conv2D(uint32_t multiplier, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d,
                         nnom_padding_t pad, const nnom_weight_t *w, const nnom_bias_t *b);
 nnom_layer_t *nnom_Dense(uint32_t units, const nnom_weight_t *w, const nnom_bias_t *b);
-nnom_layer_t *nnom_MaxPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad);
-nnom_layer_t *nnom_AvgPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad);
 nnom_layer_t *nnom_Conv2DTrans(uint32_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d,
                           nnom_padding_t pad, const nnom_weight_t *w, const nnom_bias_t *b);
 /* Merges, hooked with model.merge(Add(&q), a, b) or model.mergex(...):

@@ -62,14 +62,6 @@ typedef struct {
     uint32_t units, in_features;
 } nnom_dense_config_t;
 
-/* MaxPool / AvgPool: the output keeps the input's quantisation. */
-typedef struct {
-    nnom_layer_config_t super;
-    uint32_t kernel_h, kernel_w;
-    uint32_t stride_h, stride_w;
-    nnom_padding_t padding;
-} nnom_pool_config_t;
-
 /* A stand-alone element-wise activation: out = table[in + 128]. */
 typedef struct {
     nnom_layer_config_t super;
@@ -146,8 +138,6 @@ typedef struct {
 nnom_layer_t *nnom_conv2d_s(const nnom_conv2d_config_t *config);
 nnom_layer_t *nnom_dwconv2d_s(const nnom_dwconv2d_config_t *config);
 nnom_layer_t *nnom_dense_s(const nnom_dense_config_t *config);
-nnom_layer_t *nnom_maxpool_s(const nnom_pool_config_t *config);
-nnom_layer_t *nnom_avgpool_s(const nnom_pool_config_t *config);
 nnom_layer_t *nnom_activation_s(const nnom_activation_config_t *config);
 nnom_layer_t *nnom_softmax_s(const nnom_softmax_config_t *config);
 nnom_layer_t *nnom_deconv2d_s(const nnom_deconv2d_config_t *config);

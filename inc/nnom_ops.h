@@ -94,6 +94,22 @@ nnom_layer_t *nnom_lambda_s(const nnom_lambda_config_t *config);
  * out_q. */
 nnom_layer_t *nnom_Lambda(nnom_lambda_fn_t run, nnom_shape_t out_shape, const nnom_qparam_t *out_q);
 
+/* ---- src/layers/nnom_pool.c */
+/* MaxPool / AvgPool: the output keeps the input's quantisation. */
+typedef struct {
+    nnom_layer_config_t super;
+    uint32_t kernel_h, kernel_w;
+    uint32_t stride_h, stride_w;
+    nnom_padding_t padding;
+} nnom_pool_config_t;
+
+nnom_layer_t *nnom_maxpool_s(const nnom_pool_config_t *config);
+nnom_layer_t *nnom_avgpool_s(const nnom_pool_config_t *config);
+
+/* Layer API */
+nnom_layer_t *nnom_MaxPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad);
+nnom_layer_t *nnom_AvgPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad);
+
 /* ---- src/layers/nnom_prelu.c */
 /* PReLU (TFLite's int8 Prelu, with nnom_requantize):
  *   x - zp_in >= 0: out = zp_out + requantize(x - zp_in, pos_mult, pos_shift)
@@ -144,6 +160,7 @@ nnom_layer_t *nnom_UpSample(nnom_hw_t size);
 #endif
 
 #ifndef NNOM_NO_SHORT_NAMES
+#define AvgPool nnom_AvgPool
 #define Cropping nnom_Cropping
 #define Flatten nnom_Flatten
 #define GlobalAvgPool nnom_GlobalAvgPool
@@ -151,12 +168,14 @@ nnom_layer_t *nnom_UpSample(nnom_hw_t size);
 #define GlobalSumPool nnom_GlobalSumPool
 #define Input nnom_Input
 #define Lambda nnom_Lambda
+#define MaxPool nnom_MaxPool
 #define Output nnom_Output
 #define PReLU nnom_PReLU
 #define Reshape nnom_Reshape
 #define SumPool nnom_SumPool
 #define UpSample nnom_UpSample
 #define ZeroPadding nnom_ZeroPadding
+#define avgpool_s nnom_avgpool_s
 #define cropping_s nnom_cropping_s
 #define flatten_s nnom_flatten_s
 #define global_avgpool_s nnom_global_avgpool_s
@@ -164,6 +183,7 @@ nnom_layer_t *nnom_UpSample(nnom_hw_t size);
 #define global_sumpool_s nnom_global_sumpool_s
 #define input_s nnom_input_s
 #define lambda_s nnom_lambda_s
+#define maxpool_s nnom_maxpool_s
 #define output_s nnom_output_s
 #define prelu_s nnom_prelu_s
 #define reshape_s nnom_reshape_s

@@ -15,13 +15,11 @@
 #define Activation nnom_Activation
 #define Add nnom_Add
 #define Average nnom_Average
-#define AvgPool nnom_AvgPool
 #define Concat nnom_Concat
 #define Conv2D nnom_Conv2D
 #define Conv2DTrans nnom_Conv2DTrans
 #define DW_Conv2D nnom_DW_Conv2D
 #define Dense nnom_Dense
-#define MaxPool nnom_MaxPool
 #define Mult nnom_Mult
 #define ReLU nnom_ReLU
 #define Softmax nnom_Softmax
@@ -34,7 +32,6 @@
 #define act_tanh nnom_act_tanh
 #define activation_s nnom_activation_s
 #define add_s nnom_add_s
-#define avgpool_s nnom_avgpool_s
 #define bidirectional_s nnom_bidirectional_s
 #define concat_s nnom_concat_s
 #define conv2d_s nnom_conv2d_s
@@ -43,7 +40,6 @@
 #define dwconv2d_s nnom_dwconv2d_s
 #define gru_cell_s nnom_gru_cell_s
 #define lstm_cell_s nnom_lstm_cell_s
-#define maxpool_s nnom_maxpool_s
 #define model_compile nnom_model_compile
 #define model_compile_multi nnom_model_compile_multi
 #define model_compile_planned nnom_model_compile_planned

@@ -126,15 +126,6 @@ typedef struct {
     const int32_t *step_zp; /* n - 2; NULL when n = 2 */
 } nnom_mult_config_t;
 
-/* Concatenate along a Keras axis (1..rank, or -1 for the last). Input i is
- * copied, or mapped through tables[i] (out = tables[i][in + 128]) when its
- * quantisation differs from the output's; tables may be NULL (all copies). */
-typedef struct {
-    nnom_layer_config_t super;
-    int8_t axis;
-    const int8_t *const *tables;
-} nnom_concat_config_t;
-
 nnom_layer_t *nnom_conv2d_s(const nnom_conv2d_config_t *config);
 nnom_layer_t *nnom_dwconv2d_s(const nnom_dwconv2d_config_t *config);
 nnom_layer_t *nnom_dense_s(const nnom_dense_config_t *config);
@@ -144,7 +135,6 @@ nnom_layer_t *nnom_deconv2d_s(const nnom_deconv2d_config_t *config);
 nnom_layer_t *nnom_add_s(const nnom_add_config_t *config);
 nnom_layer_t *nnom_sub_s(const nnom_add_config_t *config);
 nnom_layer_t *nnom_mult_s(const nnom_mult_config_t *config);
-nnom_layer_t *nnom_concat_s(const nnom_concat_config_t *config);
 
 /* For layer implementations: allocate a layer of `type` with `config`. */
 nnom_layer_t *nnom_layer_new(const nnom_layer_type_t *type, const void *config);

@@ -29,6 +29,22 @@ nnom_layer_t *nnom_cropping_s(const nnom_border_config_t *config);
 nnom_layer_t *nnom_ZeroPadding(nnom_border_t b);
 nnom_layer_t *nnom_Cropping(nnom_border_t b);
 
+/* ---- src/layers/nnom_concat.c */
+/* Concatenate along a Keras axis (1..rank, or -1 for the last). Input i is
+ * copied, or mapped through tables[i] (out = tables[i][in + 128]) when its
+ * quantisation differs from the output's; tables may be NULL (all copies). */
+typedef struct {
+    nnom_layer_config_t super;
+    int8_t axis;
+    const int8_t *const *tables;
+} nnom_concat_config_t;
+
+nnom_layer_t *nnom_concat_s(const nnom_concat_config_t *config);
+
+/* Layer API, hooked with model.merge() or model.mergex(): out_q may be NULL
+ * (the first input's); other inputs are requantised to it. */
+nnom_layer_t *nnom_Concat(int8_t axis, const nnom_qparam_t *out_q);
+
 /* ---- src/layers/nnom_global_pool.c */
 /* GlobalMaxPool / GlobalAvgPool over all positions: output (c), rank 1,
  * with the input's quantisation. */
@@ -161,6 +177,7 @@ nnom_layer_t *nnom_UpSample(nnom_hw_t size);
 
 #ifndef NNOM_NO_SHORT_NAMES
 #define AvgPool nnom_AvgPool
+#define Concat nnom_Concat
 #define Cropping nnom_Cropping
 #define Flatten nnom_Flatten
 #define GlobalAvgPool nnom_GlobalAvgPool
@@ -176,6 +193,7 @@ nnom_layer_t *nnom_UpSample(nnom_hw_t size);
 #define UpSample nnom_UpSample
 #define ZeroPadding nnom_ZeroPadding
 #define avgpool_s nnom_avgpool_s
+#define concat_s nnom_concat_s
 #define cropping_s nnom_cropping_s
 #define flatten_s nnom_flatten_s
 #define global_avgpool_s nnom_global_avgpool_s

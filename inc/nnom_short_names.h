@@ -15,7 +15,6 @@
 #define Activation nnom_Activation
 #define Add nnom_Add
 #define Average nnom_Average
-#define Concat nnom_Concat
 #define Conv2D nnom_Conv2D
 #define Conv2DTrans nnom_Conv2DTrans
 #define DW_Conv2D nnom_DW_Conv2D
@@ -33,7 +32,6 @@
 #define activation_s nnom_activation_s
 #define add_s nnom_add_s
 #define bidirectional_s nnom_bidirectional_s
-#define concat_s nnom_concat_s
 #define conv2d_s nnom_conv2d_s
 #define deconv2d_s nnom_deconv2d_s
 #define dense_s nnom_dense_s

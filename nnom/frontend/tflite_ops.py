@@ -19,7 +19,6 @@ from ..geometry import effective_kernel, window_output
 from ..graph import Node, QParams
 from ..ops.catalog import OPS
 from ..ops.common import QuantParams
-from ..ops.concat import ConcatParams
 from ..ops.conv2d import CONV2D, POINTWISE
 from ..ops.deconv2d import DECONV2D
 from ..ops.dense import DENSE
@@ -539,24 +538,6 @@ def _mul(ctx) -> None:
         shift=np.array([s], np.int32),
         step_zp=np.zeros(0, np.int32),
     ).with_tail(act_min=lo, act_max=hi)
-
-
-@handles("CONCATENATION")
-def _concat(ctx) -> None:
-    if len(ctx.activation_inputs()) != len(ctx.op.inputs):
-        raise ctx.fail("a constant operand is not supported")
-    ins = [ctx.input_node(k) for k in range(len(ctx.op.inputs))]
-    if int(ctx.op.options.get("FusedActivationFunction", 0)) != 0:
-        raise ctx.fail("a fused activation on concatenation is not supported")
-    rank = len(ins[0].shape) + 1
-    ax = int(ctx.op.options.get("Axis", -1)) % rank
-    if ax == 0 or any(len(n.shape) + 1 != rank for n in ins):
-        raise ctx.fail(f"concatenation along axis {ax} of inputs {[n.shape for n in ins]}")
-    node = ctx.node("concat", ctx.shape(ctx.out), [n.name for n in ins], attrs={"axis": ax})
-    if ctx.int8:
-        # TFLM copies int8 values unchanged whatever the operands' quantisation
-        node.out_q = qparams(ctx, ctx.out)
-        node.q = ConcatParams(tables=[None] * len(ins))
 
 
 # ---------------------------------------------------------- shape changes

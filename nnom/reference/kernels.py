@@ -128,15 +128,3 @@ def _tail(y: np.ndarray, q) -> np.ndarray:
     if q.lut is not None:
         return q.lut[y + 128]
     return y.astype(np.int8)
-
-
-def concat(
-    xs: list[np.ndarray], shapes: list[tuple[int, ...]], axis: int, tables, out_hwc
-) -> np.ndarray:
-    """Concatenate along Keras axis `axis`, each input through its table."""
-    n = xs[0].shape[0]
-    parts = [
-        (v if t is None else t[v.astype(np.int64) + 128]).reshape((n,) + s)
-        for v, s, t in zip(xs, shapes, tables)
-    ]
-    return np.concatenate(parts, axis=axis).reshape((n,) + tuple(out_hwc)).astype(np.int8)

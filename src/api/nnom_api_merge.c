@@ -1,10 +1,8 @@
-/* nnom_api_merge.c - Layer API merges: Add, Sub, Average, Mult, Concat.
+/* nnom_api_merge.c - Layer API merges: Add, Sub, Average, Mult.
  * Hook them with model.merge(Add(&q), a, b) or model.mergex(Add(&q), n, ...).
  * Their parameters are computed at model_compile() in double precision,
- * in the converter's order of operations (nnom/fixedpoint.py add_params,
- * nnom/quantize.py requant_table), so both give the same bytes. */
-#include <math.h>
-
+ * in the converter's order of operations (nnom/fixedpoint.py add_params),
+ * so both give the same bytes. */
 #include "../core/nnom_internal.h"
 #include "nnom.h"
 #include "nnom_fixedpoint.h"
@@ -103,57 +101,4 @@ nnom_layer_t *nnom_Mult(const nnom_qparam_t *out_q)
     api->cfg.mult = &api->mult;
     api->cfg.shift = &api->shift;
     return nnom_layer_adopt(nnom_mult_s(&api->cfg), api);
-}
-
-/* ---- Concat --------------------------------------------------------------------- */
-
-static nnom_status_t concat_prepare(nnom_layer_t *l)
-{
-    nnom_concat_config_t *cfg = (nnom_concat_config_t *)(void *)l->config;
-    const uint8_t n = l->n_in;
-    const nnom_qparam_t *dst;
-    if (cfg->super.out_q == NULL)
-        cfg->super.out_q = l->in0->out.q; /* default: the first input's */
-    dst = cfg->super.out_q;
-    if (dst == NULL)
-        return NN_ARGUMENT_ERROR;
-    /* one owned block: n table pointers, then the tables that are needed */
-    size_t ptrs = NNOM_ALIGN_UP(n * sizeof(int8_t *));
-    uint8_t *block = (uint8_t *)nnom_mem_owned(ptrs + 256u * n);
-    if (block == NULL)
-        return NN_NO_MEMORY;
-    nnom_layer_own(l, block);
-    const int8_t **tables = (const int8_t **)(void *)block;
-    for (uint8_t i = 0; i < n; i++) {
-        const nnom_qparam_t *src = nnom_layer_input(l, i)->out.q;
-        if (src == NULL)
-            return NN_ARGUMENT_ERROR;
-        if (src->scale == dst->scale && src->zero_point == dst->zero_point) {
-            tables[i] = NULL;
-            continue;
-        }
-        int8_t *t = (int8_t *)(block + ptrs + 256u * i);
-        for (int32_t v = -128; v < 128; v++) {
-            double real = (double)src->scale * (double)(v - src->zero_point);
-            double r = floor(real / (double)dst->scale + 0.5);
-            int32_t q = r > 1000.0 ? 1000 : (r < -1000.0 ? -1000 : (int32_t)r);
-            q += dst->zero_point;
-            t[v + 128] = (int8_t)(q < -128 ? -128 : (q > 127 ? 127 : q));
-        }
-        tables[i] = t;
-    }
-    cfg->tables = tables;
-    return NN_SUCCESS;
-}
-
-nnom_layer_t *nnom_Concat(int8_t axis, const nnom_qparam_t *out_q)
-{
-    nnom_concat_config_t *cfg = (nnom_concat_config_t *)nnom_mem_owned(sizeof(*cfg));
-    if (cfg == NULL)
-        return NULL;
-    cfg->super.name = "concatenate";
-    cfg->super.out_q = out_q;
-    cfg->super.prepare = concat_prepare;
-    cfg->axis = axis;
-    return nnom_layer_adopt(nnom_concat_s(cfg), cfg);
 }

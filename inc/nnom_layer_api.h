@@ -94,8 +94,6 @@ nnom_layer_t *nnom_Add(const nnom_qparam_t *out_q);
 nnom_layer_t *nnom_Sub(const nnom_qparam_t *out_q);
 nnom_layer_t *nnom_Average(uint8_t n, const nnom_qparam_t *out_q);
 nnom_layer_t *nnom_Mult(const nnom_qparam_t *out_q);
-/* Softmax over the channels; output scale 1/256, zero point -128. */
-nnom_layer_t *nnom_Softmax(void);
 /* A stand-alone activation layer (table computed at model_compile()). */
 nnom_layer_t *nnom_Activation(const nnom_activation_t *act);
 nnom_layer_t *nnom_ReLU(void);

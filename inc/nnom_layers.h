@@ -69,15 +69,6 @@ typedef struct {
     const char *act_name;
 } nnom_activation_config_t;
 
-/* Softmax over the channels. Output scale 1/256, zero point -128.
- * exp_table[-d] is the exp term for a difference d from the row maximum
- * (the converter computes it; CMSIS-NN uses mult, shift and diff_min). */
-typedef struct {
-    nnom_layer_config_t super;
-    const int32_t *exp_table;
-    int32_t mult, shift, diff_min;
-} nnom_softmax_config_t;
-
 /* ---- transposed convolution, merges */
 
 /* Conv2DTranspose (Conv1DTranspose: h = 1). Weights are [out][kh][kw][in],
@@ -130,7 +121,6 @@ nnom_layer_t *nnom_conv2d_s(const nnom_conv2d_config_t *config);
 nnom_layer_t *nnom_dwconv2d_s(const nnom_dwconv2d_config_t *config);
 nnom_layer_t *nnom_dense_s(const nnom_dense_config_t *config);
 nnom_layer_t *nnom_activation_s(const nnom_activation_config_t *config);
-nnom_layer_t *nnom_softmax_s(const nnom_softmax_config_t *config);
 nnom_layer_t *nnom_deconv2d_s(const nnom_deconv2d_config_t *config);
 nnom_layer_t *nnom_add_s(const nnom_add_config_t *config);
 nnom_layer_t *nnom_sub_s(const nnom_add_config_t *config);

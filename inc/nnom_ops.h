@@ -159,6 +159,21 @@ nnom_layer_t *nnom_reshape_s(const nnom_reshape_config_t *config);
 nnom_layer_t *nnom_Flatten(void);
 nnom_layer_t *nnom_Reshape(nnom_shape_t s);
 
+/* ---- src/layers/nnom_softmax.c */
+/* Softmax over the channels. Output scale 1/256, zero point -128.
+ * exp_table[-d] is the exp term for a difference d from the row maximum
+ * (the converter computes it; CMSIS-NN uses mult, shift and diff_min). */
+typedef struct {
+    nnom_layer_config_t super;
+    const int32_t *exp_table;
+    int32_t mult, shift, diff_min;
+} nnom_softmax_config_t;
+
+nnom_layer_t *nnom_softmax_s(const nnom_softmax_config_t *config);
+
+/* Layer API: softmax over the channels; output scale 1/256, zero point -128. */
+nnom_layer_t *nnom_Softmax(void);
+
 /* ---- src/layers/nnom_upsample.c */
 /* UpSampling (nearest). */
 typedef struct {
@@ -189,6 +204,7 @@ nnom_layer_t *nnom_UpSample(nnom_hw_t size);
 #define Output nnom_Output
 #define PReLU nnom_PReLU
 #define Reshape nnom_Reshape
+#define Softmax nnom_Softmax
 #define SumPool nnom_SumPool
 #define UpSample nnom_UpSample
 #define ZeroPadding nnom_ZeroPadding
@@ -205,6 +221,7 @@ nnom_layer_t *nnom_UpSample(nnom_hw_t size);
 #define output_s nnom_output_s
 #define prelu_s nnom_prelu_s
 #define reshape_s nnom_reshape_s
+#define softmax_s nnom_softmax_s
 #define sumpool_s nnom_sumpool_s
 #define upsample_s nnom_upsample_s
 #define zeropadding_s nnom_zeropadding_s

@@ -21,7 +21,6 @@
 #define Dense nnom_Dense
 #define Mult nnom_Mult
 #define ReLU nnom_ReLU
-#define Softmax nnom_Softmax
 #define Sub nnom_Sub
 #define act_leaky_relu nnom_act_leaky_relu
 #define act_lut nnom_act_lut
@@ -60,7 +59,6 @@
 #define prediction_top_k nnom_prediction_top_k
 #define rnn_s nnom_rnn_s
 #define simple_cell_s nnom_simple_cell_s
-#define softmax_s nnom_softmax_s
 #define sub_s nnom_sub_s
 
 /* the original NNoM's names */

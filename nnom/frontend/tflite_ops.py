@@ -28,7 +28,6 @@ from ..ops.io import INPUT
 from ..ops.merge import ADD, MULT, SUB, AddParams, MultParams
 from ..ops.pooling import AVGPOOL, MAXPOOL, SumPoolParams
 from ..ops.reshape import RESHAPE
-from ..ops.softmax import SOFTMAX, SoftmaxParams
 from ..ops.weighted import WeightedParams
 from .tflite_quant import multiplier, qparams, same_q
 from .tflite_reader import TflTensor
@@ -571,33 +570,6 @@ def _table_node(ctx, x: Node, act: Activation, table: np.ndarray | None, out_q) 
     if ctx.int8:
         node.out_q, node.q = out_q, QuantParams().with_tail(lut=table)
     return node
-
-
-@handles("SOFTMAX")
-def _softmax(ctx) -> None:
-    from ..fixedpoint import softmax_exp_table, softmax_params
-
-    x = ctx.input_node(0)
-    beta = float(ctx.op.options.get("Beta", 1.0))
-    node = ctx.node(SOFTMAX.name, x.shape, [x.name])
-    if not ctx.int8:
-        if beta != 1.0:
-            raise ctx.fail(f"beta {beta} in a float model is not supported")
-        return
-    out_q = qparams(ctx, ctx.out)
-    if out_q != QParams(float(np.float32(1 / 256)), -128):
-        raise ctx.fail("int8 softmax needs output scale 1/256 and zero point -128")
-    try:
-        mult, shift, diff_min = softmax_params(x.out_q.scale, beta)
-    except ValueError as err:
-        raise ctx.fail(str(err)) from None
-    node.out_q = out_q
-    node.q = SoftmaxParams(
-        mult=mult,
-        shift=shift,
-        diff_min=diff_min,
-        exp_table=softmax_exp_table(mult, shift, diff_min),
-    )
 
 
 def _element_wise(ctx, act: Activation, make_table) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..fixedpoint import add_s8, avg_round, mul_s8, requantize, softmax_rows
+from ..fixedpoint import add_s8, avg_round, mul_s8, requantize
 from ..windows import depthwise, transpose_conv, valid_counts, windows
 
 
@@ -67,10 +67,6 @@ def avgpool(x: np.ndarray, attrs: dict, q, out_hw) -> np.ndarray:
 
 def lut(x: np.ndarray, table: np.ndarray) -> np.ndarray:
     return table[x.astype(np.int64) + 128]
-
-
-def softmax(x: np.ndarray, q) -> np.ndarray:
-    return softmax_rows(x, q.exp_table).astype(np.int8)
 
 
 # --- transposed convolution, sum pooling, merges ------------------------------

@@ -1,6 +1,5 @@
 /* nnom_api_activation.c - Layer API activations whose table is computed at
- * model_compile(), the Activation layer and Softmax with C-computed
- * parameters. */
+ * model_compile(), and the Activation layer. */
 #include <math.h>
 
 #include "../core/nnom_internal.h"
@@ -148,38 +147,3 @@ nnom_layer_t *nnom_Activation(const nnom_activation_t *act)
 }
 
 nnom_layer_t *nnom_ReLU(void) { return nnom_Activation(nnom_act_relu()); }
-
-/* ---- Softmax ---------------------------------------------------------------- */
-
-static const nnom_qparam_t softmax_q = {1.0f / 256.0f, -128};
-
-typedef struct {
-    nnom_softmax_config_t cfg;
-    int32_t table[256];
-} api_softmax_t;
-
-static nnom_status_t softmax_prepare(nnom_layer_t *l)
-{
-    api_softmax_t *api = (api_softmax_t *)(void *)l->config;
-    const nnom_qparam_t *in_q = l->in0->out.q;
-    if (in_q == NULL)
-        return NN_ARGUMENT_ERROR;
-    nnom_status_t s = nnom_softmax_params(in_q->scale, &api->cfg.mult, &api->cfg.shift,
-                                          &api->cfg.diff_min);
-    if (s != NN_SUCCESS)
-        return s;
-    nnom_softmax_exp_table(api->cfg.mult, api->cfg.shift, api->cfg.diff_min, api->table);
-    return NN_SUCCESS;
-}
-
-nnom_layer_t *nnom_Softmax(void)
-{
-    api_softmax_t *api = (api_softmax_t *)nnom_mem_owned(sizeof(api_softmax_t));
-    if (api == NULL)
-        return NULL;
-    api->cfg.super.name = "softmax";
-    api->cfg.super.out_q = &softmax_q;
-    api->cfg.super.prepare = softmax_prepare;
-    api->cfg.exp_table = api->table;
-    return nnom_layer_adopt(nnom_softmax_s(&api->cfg), api);
-}

@@ -88,12 +88,6 @@ nnom_layer_t *nnom_DW_Conv2D(uint32_t multiplier, nnom_hw_t k, nnom_hw_t s, nnom
 nnom_layer_t *nnom_Dense(uint32_t units, const nnom_weight_t *w, const nnom_bias_t *b);
 nnom_layer_t *nnom_Conv2DTrans(uint32_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d,
                           nnom_padding_t pad, const nnom_weight_t *w, const nnom_bias_t *b);
-/* Merges, hooked with model.merge(Add(&q), a, b) or model.mergex(...):
- * the output quantisation is given; Mult takes two inputs. */
-nnom_layer_t *nnom_Add(const nnom_qparam_t *out_q);
-nnom_layer_t *nnom_Sub(const nnom_qparam_t *out_q);
-nnom_layer_t *nnom_Average(uint8_t n, const nnom_qparam_t *out_q);
-nnom_layer_t *nnom_Mult(const nnom_qparam_t *out_q);
 /* A stand-alone activation layer (table computed at model_compile()). */
 nnom_layer_t *nnom_Activation(const nnom_activation_t *act);
 nnom_layer_t *nnom_ReLU(void);

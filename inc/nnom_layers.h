@@ -69,7 +69,7 @@ typedef struct {
     const char *act_name;
 } nnom_activation_config_t;
 
-/* ---- transposed convolution, merges */
+/* ---- transposed convolution */
 
 /* Conv2DTranspose (Conv1DTranspose: h = 1). Weights are [out][kh][kw][in],
  * per-channel requantisation. Along each axis (ek = (k - 1) * dilation + 1):
@@ -92,39 +92,11 @@ typedef struct {
     uint16_t output_padding_h, output_padding_w;
 } nnom_deconv2d_config_t;
 
-/* Add / Sub of n = 2..16 equal-shape inputs, TFLite's int8 Add
- * (CMSIS-NN arm_elementwise_add_s8 for n = 2):
- *   t_i = requantize((x_i - zp_i) << left_shift, in_mult[i], in_shift[i])
- *   out = clamp(zp_out + requantize(t_0 + t_1 + ... , out_mult, out_shift))
- * Sub subtracts t_1 .. t_n-1 (out = x_0 - x_1 - ...), as TFLM's Sub does.
- * The converter uses left_shift 20 and in_mult[i] for s_i / (2 max s). */
-typedef struct {
-    nnom_layer_config_t super;
-    const int32_t *in_mult;  /* one per input, positive */
-    const int32_t *in_shift; /* one per input */
-    int32_t out_mult, out_shift, left_shift;
-} nnom_add_config_t;
-
-/* Mult of n = 2..16 equal-shape inputs: n - 1 steps of CMSIS-NN's
- * arm_elementwise_mul_s8, p_0 = x_0 and
- *   p_k = clamp(zp_k + requantize((p_{k-1} - zp_{k-1}) * (x_k - zp_xk), mult[k-1], shift[k-1]))
- * where zp_k is step_zp[k-1] for the n - 2 intermediate products and the
- * output's zero point for the last (which also gets the activation clamp). */
-typedef struct {
-    nnom_layer_config_t super;
-    const int32_t *mult;    /* n - 1 */
-    const int32_t *shift;   /* n - 1 */
-    const int32_t *step_zp; /* n - 2; NULL when n = 2 */
-} nnom_mult_config_t;
-
 nnom_layer_t *nnom_conv2d_s(const nnom_conv2d_config_t *config);
 nnom_layer_t *nnom_dwconv2d_s(const nnom_dwconv2d_config_t *config);
 nnom_layer_t *nnom_dense_s(const nnom_dense_config_t *config);
 nnom_layer_t *nnom_activation_s(const nnom_activation_config_t *config);
 nnom_layer_t *nnom_deconv2d_s(const nnom_deconv2d_config_t *config);
-nnom_layer_t *nnom_add_s(const nnom_add_config_t *config);
-nnom_layer_t *nnom_sub_s(const nnom_add_config_t *config);
-nnom_layer_t *nnom_mult_s(const nnom_mult_config_t *config);
 
 /* For layer implementations: allocate a layer of `type` with `config`. */
 nnom_layer_t *nnom_layer_new(const nnom_layer_type_t *type, const void *config);

@@ -110,6 +110,43 @@ nnom_layer_t *nnom_lambda_s(const nnom_lambda_config_t *config);
  * out_q. */
 nnom_layer_t *nnom_Lambda(nnom_lambda_fn_t run, nnom_shape_t out_shape, const nnom_qparam_t *out_q);
 
+/* ---- src/layers/nnom_merge.c */
+/* Add / Sub of n = 2..16 equal-shape inputs, TFLite's int8 Add
+ * (CMSIS-NN arm_elementwise_add_s8 for n = 2):
+ *   t_i = requantize((x_i - zp_i) << left_shift, in_mult[i], in_shift[i])
+ *   out = clamp(zp_out + requantize(t_0 + t_1 + ... , out_mult, out_shift))
+ * Sub subtracts t_1 .. t_n-1 (out = x_0 - x_1 - ...), as TFLM's Sub does.
+ * The converter uses left_shift 20 and in_mult[i] for s_i / (2 max s). */
+typedef struct {
+    nnom_layer_config_t super;
+    const int32_t *in_mult;  /* one per input, positive */
+    const int32_t *in_shift; /* one per input */
+    int32_t out_mult, out_shift, left_shift;
+} nnom_add_config_t;
+
+/* Mult of n = 2..16 equal-shape inputs: n - 1 steps of CMSIS-NN's
+ * arm_elementwise_mul_s8, p_0 = x_0 and
+ *   p_k = clamp(zp_k + requantize((p_{k-1} - zp_{k-1}) * (x_k - zp_xk), mult[k-1], shift[k-1]))
+ * where zp_k is step_zp[k-1] for the n - 2 intermediate products and the
+ * output's zero point for the last (which also gets the activation clamp). */
+typedef struct {
+    nnom_layer_config_t super;
+    const int32_t *mult;    /* n - 1 */
+    const int32_t *shift;   /* n - 1 */
+    const int32_t *step_zp; /* n - 2; NULL when n = 2 */
+} nnom_mult_config_t;
+
+nnom_layer_t *nnom_add_s(const nnom_add_config_t *config);
+nnom_layer_t *nnom_sub_s(const nnom_add_config_t *config);
+nnom_layer_t *nnom_mult_s(const nnom_mult_config_t *config);
+
+/* Layer API, hooked with model.merge(Add(&q), a, b) or model.mergex(Add(&q),
+ * n, ...): the output quantisation is given; Mult takes two inputs. */
+nnom_layer_t *nnom_Add(const nnom_qparam_t *out_q);
+nnom_layer_t *nnom_Sub(const nnom_qparam_t *out_q);
+nnom_layer_t *nnom_Average(uint8_t n, const nnom_qparam_t *out_q);
+nnom_layer_t *nnom_Mult(const nnom_qparam_t *out_q);
+
 /* ---- src/layers/nnom_pool.c */
 /* MaxPool / AvgPool: the output keeps the input's quantisation. */
 typedef struct {
@@ -191,6 +228,8 @@ nnom_layer_t *nnom_UpSample(nnom_hw_t size);
 #endif
 
 #ifndef NNOM_NO_SHORT_NAMES
+#define Add nnom_Add
+#define Average nnom_Average
 #define AvgPool nnom_AvgPool
 #define Concat nnom_Concat
 #define Cropping nnom_Cropping
@@ -201,13 +240,16 @@ nnom_layer_t *nnom_UpSample(nnom_hw_t size);
 #define Input nnom_Input
 #define Lambda nnom_Lambda
 #define MaxPool nnom_MaxPool
+#define Mult nnom_Mult
 #define Output nnom_Output
 #define PReLU nnom_PReLU
 #define Reshape nnom_Reshape
 #define Softmax nnom_Softmax
+#define Sub nnom_Sub
 #define SumPool nnom_SumPool
 #define UpSample nnom_UpSample
 #define ZeroPadding nnom_ZeroPadding
+#define add_s nnom_add_s
 #define avgpool_s nnom_avgpool_s
 #define concat_s nnom_concat_s
 #define cropping_s nnom_cropping_s
@@ -218,10 +260,12 @@ nnom_layer_t *nnom_UpSample(nnom_hw_t size);
 #define input_s nnom_input_s
 #define lambda_s nnom_lambda_s
 #define maxpool_s nnom_maxpool_s
+#define mult_s nnom_mult_s
 #define output_s nnom_output_s
 #define prelu_s nnom_prelu_s
 #define reshape_s nnom_reshape_s
 #define softmax_s nnom_softmax_s
+#define sub_s nnom_sub_s
 #define sumpool_s nnom_sumpool_s
 #define upsample_s nnom_upsample_s
 #define zeropadding_s nnom_zeropadding_s

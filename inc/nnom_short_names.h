@@ -13,15 +13,11 @@
 #ifndef NNOM_NO_SHORT_NAMES
 
 #define Activation nnom_Activation
-#define Add nnom_Add
-#define Average nnom_Average
 #define Conv2D nnom_Conv2D
 #define Conv2DTrans nnom_Conv2DTrans
 #define DW_Conv2D nnom_DW_Conv2D
 #define Dense nnom_Dense
-#define Mult nnom_Mult
 #define ReLU nnom_ReLU
-#define Sub nnom_Sub
 #define act_leaky_relu nnom_act_leaky_relu
 #define act_lut nnom_act_lut
 #define act_relu nnom_act_relu
@@ -29,7 +25,6 @@
 #define act_sigmoid nnom_act_sigmoid
 #define act_tanh nnom_act_tanh
 #define activation_s nnom_activation_s
-#define add_s nnom_add_s
 #define bidirectional_s nnom_bidirectional_s
 #define conv2d_s nnom_conv2d_s
 #define deconv2d_s nnom_deconv2d_s
@@ -46,7 +41,6 @@
 #define model_run_to nnom_model_run_to
 #define model_set_callback nnom_model_set_callback
 #define model_stat nnom_model_stat
-#define mult_s nnom_mult_s
 #define new_model nnom_new_model
 #define prediction_accuracy_bp nnom_prediction_accuracy_bp
 #define prediction_create nnom_prediction_create
@@ -59,7 +53,6 @@
 #define prediction_top_k nnom_prediction_top_k
 #define rnn_s nnom_rnn_s
 #define simple_cell_s nnom_simple_cell_s
-#define sub_s nnom_sub_s
 
 /* the original NNoM's names */
 #define conv2d_trans_s nnom_deconv2d_s

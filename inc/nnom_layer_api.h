@@ -88,9 +88,6 @@ nnom_layer_t *nnom_DW_Conv2D(uint32_t multiplier, nnom_hw_t k, nnom_hw_t s, nnom
 nnom_layer_t *nnom_Dense(uint32_t units, const nnom_weight_t *w, const nnom_bias_t *b);
 nnom_layer_t *nnom_Conv2DTrans(uint32_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d,
                           nnom_padding_t pad, const nnom_weight_t *w, const nnom_bias_t *b);
-/* A stand-alone activation layer (table computed at model_compile()). */
-nnom_layer_t *nnom_Activation(const nnom_activation_t *act);
-nnom_layer_t *nnom_ReLU(void);
 
 /* Activations whose table is computed at model_compile() from the input
  * quantisation, in float; outputs: sigmoid scale 1/256 zp -128, tanh

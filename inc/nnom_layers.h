@@ -62,13 +62,6 @@ typedef struct {
     uint32_t units, in_features;
 } nnom_dense_config_t;
 
-/* A stand-alone element-wise activation: out = table[in + 128]. */
-typedef struct {
-    nnom_layer_config_t super;
-    const int8_t *table;
-    const char *act_name;
-} nnom_activation_config_t;
-
 /* ---- transposed convolution */
 
 /* Conv2DTranspose (Conv1DTranspose: h = 1). Weights are [out][kh][kw][in],
@@ -95,7 +88,6 @@ typedef struct {
 nnom_layer_t *nnom_conv2d_s(const nnom_conv2d_config_t *config);
 nnom_layer_t *nnom_dwconv2d_s(const nnom_dwconv2d_config_t *config);
 nnom_layer_t *nnom_dense_s(const nnom_dense_config_t *config);
-nnom_layer_t *nnom_activation_s(const nnom_activation_config_t *config);
 nnom_layer_t *nnom_deconv2d_s(const nnom_deconv2d_config_t *config);
 
 /* For layer implementations: allocate a layer of `type` with `config`. */

@@ -15,6 +15,21 @@
 extern "C" {
 #endif
 
+/* ---- src/layers/nnom_activation.c */
+/* A stand-alone element-wise activation: out = table[in + 128]. */
+typedef struct {
+    nnom_layer_config_t super;
+    const int8_t *table;
+    const char *act_name;
+} nnom_activation_config_t;
+
+nnom_layer_t *nnom_activation_s(const nnom_activation_config_t *config);
+
+/* Layer API: a stand-alone activation layer (table computed at
+ * model_compile(); nnom_act_* in nnom_layer_api.h). */
+nnom_layer_t *nnom_Activation(const nnom_activation_t *act);
+nnom_layer_t *nnom_ReLU(void);
+
 /* ---- src/layers/nnom_border.c */
 /* ZeroPadding / Cropping. */
 typedef struct {
@@ -228,6 +243,7 @@ nnom_layer_t *nnom_UpSample(nnom_hw_t size);
 #endif
 
 #ifndef NNOM_NO_SHORT_NAMES
+#define Activation nnom_Activation
 #define Add nnom_Add
 #define Average nnom_Average
 #define AvgPool nnom_AvgPool
@@ -243,12 +259,14 @@ nnom_layer_t *nnom_UpSample(nnom_hw_t size);
 #define Mult nnom_Mult
 #define Output nnom_Output
 #define PReLU nnom_PReLU
+#define ReLU nnom_ReLU
 #define Reshape nnom_Reshape
 #define Softmax nnom_Softmax
 #define Sub nnom_Sub
 #define SumPool nnom_SumPool
 #define UpSample nnom_UpSample
 #define ZeroPadding nnom_ZeroPadding
+#define activation_s nnom_activation_s
 #define add_s nnom_add_s
 #define avgpool_s nnom_avgpool_s
 #define concat_s nnom_concat_s

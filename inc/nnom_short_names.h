@@ -12,19 +12,16 @@
 
 #ifndef NNOM_NO_SHORT_NAMES
 
-#define Activation nnom_Activation
 #define Conv2D nnom_Conv2D
 #define Conv2DTrans nnom_Conv2DTrans
 #define DW_Conv2D nnom_DW_Conv2D
 #define Dense nnom_Dense
-#define ReLU nnom_ReLU
 #define act_leaky_relu nnom_act_leaky_relu
 #define act_lut nnom_act_lut
 #define act_relu nnom_act_relu
 #define act_relu6 nnom_act_relu6
 #define act_sigmoid nnom_act_sigmoid
 #define act_tanh nnom_act_tanh
-#define activation_s nnom_activation_s
 #define bidirectional_s nnom_bidirectional_s
 #define conv2d_s nnom_conv2d_s
 #define deconv2d_s nnom_deconv2d_s

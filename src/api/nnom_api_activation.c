@@ -1,5 +1,5 @@
 /* nnom_api_activation.c - Layer API activations whose table is computed at
- * model_compile(), and the Activation layer. */
+ * model_compile() (a layer's tail or an Activation layer's table). */
 #include <math.h>
 
 #include "../core/nnom_internal.h"
@@ -104,46 +104,3 @@ nnom_status_t nnom_act_make_table(const nnom_activation_t **act, const nnom_qpar
     *act = &made->act;
     return NN_SUCCESS;
 }
-
-/* ---- Activation layer ---------------------------------------------------- */
-
-typedef struct {
-    nnom_activation_config_t cfg;
-    const nnom_activation_t *act;
-} api_activation_t;
-
-static nnom_status_t activation_prepare(nnom_layer_t *l)
-{
-    api_activation_t *api = (api_activation_t *)(void *)l->config;
-    const nnom_activation_t *act = api->act;
-    const nnom_qparam_t *in_q = l->in0->out.q;
-    if (in_q == NULL)
-        return NN_ARGUMENT_ERROR;
-    if (act->kind != NNOM_ACT_LUT) {
-        if (nnom_act_make_table(&act, in_q) != NN_SUCCESS)
-            return NN_NO_MEMORY;
-        nnom_layer_own(l, (void *)(uintptr_t)act);
-    }
-    api->cfg.table = act->table;
-    api->cfg.super.out_q = act->out_q;
-    api->cfg.act_name = act->name;
-    return NN_SUCCESS;
-}
-
-nnom_layer_t *nnom_Activation(const nnom_activation_t *act)
-{
-    if (act == NULL)
-        return NULL;
-    api_activation_t *api = (api_activation_t *)nnom_mem_owned(sizeof(api_activation_t));
-    if (api == NULL)
-        return NULL;
-    api->act = act;
-    api->cfg.super.name = act->name;
-    api->cfg.super.prepare = activation_prepare;
-    nnom_layer_t *layer = nnom_layer_adopt(nnom_activation_s(&api->cfg), api);
-    if (layer != NULL && act->owned)
-        nnom_layer_own(layer, (void *)(uintptr_t)act);
-    return layer;
-}
-
-nnom_layer_t *nnom_ReLU(void) { return nnom_Activation(nnom_act_relu()); }

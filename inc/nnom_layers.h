@@ -1,5 +1,7 @@
 /*
- * nnom_layers.h - layer configurations and constructors (Structured API).
+ * nnom_layers.h - layer configurations and constructors (Structured API)
+ * of the weighted layers; the other ops declare theirs in their own C files
+ * (generated inc/nnom_ops.h).
  *
  * Each constructor takes a config the converter writes as a `const` (so it
  * stays in flash) and returns a layer, or NULL when out of memory or when

@@ -165,7 +165,6 @@ typedef struct {
 
 extern const nnom_kernel_t nnom_conv_kernels[];
 extern const nnom_kernel_t nnom_dwconv_kernels[];
-extern const nnom_kernel_t nnom_deconv_kernels[];
 extern const nnom_kernel_t nnom_fc_kernels[];
 extern const nnom_kernel_t nnom_maxpool_kernels[];
 extern const nnom_kernel_t nnom_avgpool_kernels[];
@@ -186,7 +185,6 @@ nnom_status_t nnom_local_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
 uint32_t nnom_local_conv_s8_scratch(const void *args);
 nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 uint32_t nnom_local_dwconv_s8_scratch(const void *args);
-nnom_status_t nnom_local_deconv_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 nnom_status_t nnom_local_fc_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 nnom_status_t nnom_local_maxpool_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 nnom_status_t nnom_local_avgpool_s8(const nnom_kernel_ctx_t *ctx, const void *args);

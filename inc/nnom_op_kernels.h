@@ -15,6 +15,10 @@
 extern "C" {
 #endif
 
+/* ---- src/kernels/local/nnom_local_deconv_s8.c */
+extern const nnom_kernel_t nnom_deconv_kernels[];
+nnom_status_t nnom_local_deconv_s8(const nnom_kernel_ctx_t *ctx, const void *args);
+
 /* ---- src/kernels/local/nnom_local_prelu_s8.c */
 /* PReLU: alpha per channel (alpha_size = channels) or per element (size). */
 typedef struct {

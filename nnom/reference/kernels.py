@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..fixedpoint import add_s8, avg_round, mul_s8, requantize
+from ..fixedpoint import avg_round, requantize
 from ..windows import depthwise, transpose_conv, valid_counts, windows
 
 
@@ -88,39 +88,3 @@ def sumpool(x: np.ndarray, attrs: dict, q, zp_in: int, zp_out: int, out_hw) -> n
     w = windows(centred, attrs["kernel"], attrs["strides"], (1, 1), attrs["pads"], 0, out_hw)
     y = requantize(w.sum(axis=(3, 4)), q.mult, q.shift) + zp_out
     return np.clip(y, -128, 127).astype(np.int8)
-
-
-def add(xs: list[np.ndarray], zps: list[int], q, zp_out: int, subtract: bool) -> np.ndarray:
-    y = add_s8(
-        xs,
-        zps,
-        q.in_mult.tolist(),
-        q.in_shift.tolist(),
-        q.out_mult,
-        q.out_shift,
-        zp_out,
-        q.act_min,
-        q.act_max,
-        subtract=subtract,
-    )
-    return _tail(y, q)
-
-
-def mult(xs: list[np.ndarray], zps: list[int], q, zp_out: int) -> np.ndarray:
-    y = mul_s8(
-        xs,
-        zps,
-        q.mult.tolist(),
-        q.shift.tolist(),
-        q.step_zp.tolist(),
-        zp_out,
-        q.act_min,
-        q.act_max,
-    )
-    return _tail(y, q)
-
-
-def _tail(y: np.ndarray, q) -> np.ndarray:
-    if q.lut is not None:
-        return q.lut[y + 128]
-    return y.astype(np.int8)

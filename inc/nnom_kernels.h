@@ -121,14 +121,6 @@ typedef struct {
     int32_t input_zp, output_zp, mult, shift; /* sum pooling only */
 } nnom_pool_args_t;
 
-/* Softmax over rows of row_size values (may work in place). */
-typedef struct {
-    int32_t rows, row_size;
-    const nnom_softmax_config_t *cfg;
-    const int8_t *input;
-    int8_t *output;
-} nnom_softmax_args_t;
-
 #define NNOM_MERGE_MAX_INPUTS 16 /* Add/Sub/Mult inputs (keeps the Add sum in int32) */
 
 /* Add / Sub of n_in inputs of size values (Sub: negative in_mult from the
@@ -173,7 +165,6 @@ typedef struct {
 
 extern const nnom_kernel_t nnom_conv_kernels[];
 extern const nnom_kernel_t nnom_dwconv_kernels[];
-extern const nnom_kernel_t nnom_deconv_kernels[];
 extern const nnom_kernel_t nnom_fc_kernels[];
 extern const nnom_kernel_t nnom_maxpool_kernels[];
 extern const nnom_kernel_t nnom_avgpool_kernels[];
@@ -194,12 +185,10 @@ nnom_status_t nnom_local_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
 uint32_t nnom_local_conv_s8_scratch(const void *args);
 nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 uint32_t nnom_local_dwconv_s8_scratch(const void *args);
-nnom_status_t nnom_local_deconv_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 nnom_status_t nnom_local_fc_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 nnom_status_t nnom_local_maxpool_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 nnom_status_t nnom_local_avgpool_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 nnom_status_t nnom_local_sumpool_s8(const nnom_kernel_ctx_t *ctx, const void *args);
-nnom_status_t nnom_local_softmax_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 nnom_status_t nnom_local_add_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 nnom_status_t nnom_local_mul_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 

@@ -81,37 +81,13 @@ static inline nnom_border_t border(uint16_t top, uint16_t bottom, uint16_t left,
 }
 #endif
 
-/* buffer NULL: the input / output is an arena tensor (nnom_io_data() of
- * the layer, once compiled); else the user's buffer (nnom_io_config_t). */
-nnom_layer_t *nnom_Input(nnom_shape_t s, const nnom_qparam_t *q, int8_t *buffer);
-nnom_layer_t *nnom_Output(nnom_shape_t s, int8_t *buffer);
 nnom_layer_t *nnom_Conv2D(uint32_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d, nnom_padding_t pad,
                      const nnom_weight_t *w, const nnom_bias_t *b);
 nnom_layer_t *nnom_DW_Conv2D(uint32_t multiplier, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d,
                         nnom_padding_t pad, const nnom_weight_t *w, const nnom_bias_t *b);
 nnom_layer_t *nnom_Dense(uint32_t units, const nnom_weight_t *w, const nnom_bias_t *b);
-nnom_layer_t *nnom_MaxPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad);
-nnom_layer_t *nnom_AvgPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad);
-nnom_layer_t *nnom_Flatten(void);
-nnom_layer_t *nnom_Reshape(nnom_shape_t s);
-nnom_layer_t *nnom_ZeroPadding(nnom_border_t b);
-nnom_layer_t *nnom_Cropping(nnom_border_t b);
-nnom_layer_t *nnom_UpSample(nnom_hw_t size);
 nnom_layer_t *nnom_Conv2DTrans(uint32_t filters, nnom_hw_t k, nnom_hw_t s, nnom_hw_t d,
                           nnom_padding_t pad, const nnom_weight_t *w, const nnom_bias_t *b);
-/* Merges, hooked with model.merge(Add(&q), a, b) or model.mergex(...):
- * the output quantisation is given; Mult takes two inputs; Concat's out_q
- * may be NULL (the first input's), other inputs are requantised to it. */
-nnom_layer_t *nnom_Add(const nnom_qparam_t *out_q);
-nnom_layer_t *nnom_Sub(const nnom_qparam_t *out_q);
-nnom_layer_t *nnom_Average(uint8_t n, const nnom_qparam_t *out_q);
-nnom_layer_t *nnom_Mult(const nnom_qparam_t *out_q);
-nnom_layer_t *nnom_Concat(int8_t axis, const nnom_qparam_t *out_q);
-/* Softmax over the channels; output scale 1/256, zero point -128. */
-nnom_layer_t *nnom_Softmax(void);
-/* A stand-alone activation layer (table computed at model_compile()). */
-nnom_layer_t *nnom_Activation(const nnom_activation_t *act);
-nnom_layer_t *nnom_ReLU(void);
 
 /* Activations whose table is computed at model_compile() from the input
  * quantisation, in float; outputs: sigmoid scale 1/256 zp -128, tanh

@@ -1,5 +1,7 @@
 /*
- * nnom_layers.h - layer configurations and constructors (Structured API).
+ * nnom_layers.h - layer configurations and constructors (Structured API)
+ * of the weighted layers; the other ops declare theirs in their own C files
+ * (generated inc/nnom_ops.h).
  *
  * Each constructor takes a config the converter writes as a `const` (so it
  * stays in flash) and returns a layer, or NULL when out of memory or when
@@ -13,16 +15,6 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/* Input / Output: `buffer` NULL puts the tensor in the arena (Output is
- * then a view: no copy; nnom_io_data() says where it is); a user buffer is
- * read in place by Input, copied to by Output. CHW builds need a user
- * buffer where the two orders differ (they transpose it). */
-typedef struct {
-    nnom_layer_config_t super;
-    nnom_shape_t shape;
-    int8_t *buffer;
-} nnom_io_config_t;
 
 /* Conv2D (Conv1D is h = 1). Weights are [out][kh][kw][in], per-channel
  * requantisation out = zp + requantize(acc, mult[c], shift[c]). */
@@ -72,49 +64,7 @@ typedef struct {
     uint32_t units, in_features;
 } nnom_dense_config_t;
 
-/* MaxPool / AvgPool: the output keeps the input's quantisation. */
-typedef struct {
-    nnom_layer_config_t super;
-    uint32_t kernel_h, kernel_w;
-    uint32_t stride_h, stride_w;
-    nnom_padding_t padding;
-} nnom_pool_config_t;
-
-/* Flatten / Reshape: a view of the input with another shape. */
-typedef struct {
-    nnom_layer_config_t super;
-    nnom_shape_t shape;
-} nnom_reshape_config_t;
-
-/* ZeroPadding / Cropping. */
-typedef struct {
-    nnom_layer_config_t super;
-    nnom_border_t border;
-} nnom_border_config_t;
-
-/* UpSampling (nearest). */
-typedef struct {
-    nnom_layer_config_t super;
-    uint32_t size_h, size_w;
-} nnom_upsample_config_t;
-
-/* A stand-alone element-wise activation: out = table[in + 128]. */
-typedef struct {
-    nnom_layer_config_t super;
-    const int8_t *table;
-    const char *act_name;
-} nnom_activation_config_t;
-
-/* Softmax over the channels. Output scale 1/256, zero point -128.
- * exp_table[-d] is the exp term for a difference d from the row maximum
- * (the converter computes it; CMSIS-NN uses mult, shift and diff_min). */
-typedef struct {
-    nnom_layer_config_t super;
-    const int32_t *exp_table;
-    int32_t mult, shift, diff_min;
-} nnom_softmax_config_t;
-
-/* ---- transposed convolution, merges */
+/* ---- transposed convolution */
 
 /* Conv2DTranspose (Conv1DTranspose: h = 1). Weights are [out][kh][kw][in],
  * per-channel requantisation. Along each axis (ek = (k - 1) * dilation + 1):
@@ -137,59 +87,10 @@ typedef struct {
     uint16_t output_padding_h, output_padding_w;
 } nnom_deconv2d_config_t;
 
-/* Add / Sub of n = 2..16 equal-shape inputs, TFLite's int8 Add
- * (CMSIS-NN arm_elementwise_add_s8 for n = 2):
- *   t_i = requantize((x_i - zp_i) << left_shift, in_mult[i], in_shift[i])
- *   out = clamp(zp_out + requantize(t_0 + t_1 + ... , out_mult, out_shift))
- * Sub subtracts t_1 .. t_n-1 (out = x_0 - x_1 - ...), as TFLM's Sub does.
- * The converter uses left_shift 20 and in_mult[i] for s_i / (2 max s). */
-typedef struct {
-    nnom_layer_config_t super;
-    const int32_t *in_mult;  /* one per input, positive */
-    const int32_t *in_shift; /* one per input */
-    int32_t out_mult, out_shift, left_shift;
-} nnom_add_config_t;
-
-/* Mult of n = 2..16 equal-shape inputs: n - 1 steps of CMSIS-NN's
- * arm_elementwise_mul_s8, p_0 = x_0 and
- *   p_k = clamp(zp_k + requantize((p_{k-1} - zp_{k-1}) * (x_k - zp_xk), mult[k-1], shift[k-1]))
- * where zp_k is step_zp[k-1] for the n - 2 intermediate products and the
- * output's zero point for the last (which also gets the activation clamp). */
-typedef struct {
-    nnom_layer_config_t super;
-    const int32_t *mult;    /* n - 1 */
-    const int32_t *shift;   /* n - 1 */
-    const int32_t *step_zp; /* n - 2; NULL when n = 2 */
-} nnom_mult_config_t;
-
-/* Concatenate along a Keras axis (1..rank, or -1 for the last). Input i is
- * copied, or mapped through tables[i] (out = tables[i][in + 128]) when its
- * quantisation differs from the output's; tables may be NULL (all copies). */
-typedef struct {
-    nnom_layer_config_t super;
-    int8_t axis;
-    const int8_t *const *tables;
-} nnom_concat_config_t;
-
-nnom_layer_t *nnom_input_s(const nnom_io_config_t *config);
-nnom_layer_t *nnom_output_s(const nnom_io_config_t *config);
 nnom_layer_t *nnom_conv2d_s(const nnom_conv2d_config_t *config);
 nnom_layer_t *nnom_dwconv2d_s(const nnom_dwconv2d_config_t *config);
 nnom_layer_t *nnom_dense_s(const nnom_dense_config_t *config);
-nnom_layer_t *nnom_maxpool_s(const nnom_pool_config_t *config);
-nnom_layer_t *nnom_avgpool_s(const nnom_pool_config_t *config);
-nnom_layer_t *nnom_flatten_s(const nnom_reshape_config_t *config);
-nnom_layer_t *nnom_reshape_s(const nnom_reshape_config_t *config);
-nnom_layer_t *nnom_zeropadding_s(const nnom_border_config_t *config);
-nnom_layer_t *nnom_cropping_s(const nnom_border_config_t *config);
-nnom_layer_t *nnom_upsample_s(const nnom_upsample_config_t *config);
-nnom_layer_t *nnom_activation_s(const nnom_activation_config_t *config);
-nnom_layer_t *nnom_softmax_s(const nnom_softmax_config_t *config);
 nnom_layer_t *nnom_deconv2d_s(const nnom_deconv2d_config_t *config);
-nnom_layer_t *nnom_add_s(const nnom_add_config_t *config);
-nnom_layer_t *nnom_sub_s(const nnom_add_config_t *config);
-nnom_layer_t *nnom_mult_s(const nnom_mult_config_t *config);
-nnom_layer_t *nnom_concat_s(const nnom_concat_config_t *config);
 
 /* For layer implementations: allocate a layer of `type` with `config`. */
 nnom_layer_t *nnom_layer_new(const nnom_layer_type_t *type, const void *config);

@@ -15,6 +15,10 @@
 extern "C" {
 #endif
 
+/* ---- src/kernels/local/nnom_local_deconv_s8.c */
+extern const nnom_kernel_t nnom_deconv_kernels[];
+nnom_status_t nnom_local_deconv_s8(const nnom_kernel_ctx_t *ctx, const void *args);
+
 /* ---- src/kernels/local/nnom_local_prelu_s8.c */
 /* PReLU: alpha per channel (alpha_size = channels) or per element (size). */
 typedef struct {
@@ -28,6 +32,17 @@ typedef struct {
 
 extern const nnom_kernel_t nnom_prelu_kernels[];
 nnom_status_t nnom_local_prelu_s8(const nnom_kernel_ctx_t *ctx, const void *args);
+
+/* ---- src/kernels/local/nnom_local_softmax_s8.c */
+/* Softmax over rows of row_size values (may work in place). */
+typedef struct {
+    int32_t rows, row_size;
+    const nnom_softmax_config_t *cfg;
+    const int8_t *input;
+    int8_t *output;
+} nnom_softmax_args_t;
+
+nnom_status_t nnom_local_softmax_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 
 #ifdef __cplusplus
 }

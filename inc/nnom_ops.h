@@ -15,6 +15,51 @@
 extern "C" {
 #endif
 
+/* ---- src/layers/nnom_activation.c */
+/* A stand-alone element-wise activation: out = table[in + 128]. */
+typedef struct {
+    nnom_layer_config_t super;
+    const int8_t *table;
+    const char *act_name;
+} nnom_activation_config_t;
+
+nnom_layer_t *nnom_activation_s(const nnom_activation_config_t *config);
+
+/* Layer API: a stand-alone activation layer (table computed at
+ * model_compile(); nnom_act_* in nnom_layer_api.h). */
+nnom_layer_t *nnom_Activation(const nnom_activation_t *act);
+nnom_layer_t *nnom_ReLU(void);
+
+/* ---- src/layers/nnom_border.c */
+/* ZeroPadding / Cropping. */
+typedef struct {
+    nnom_layer_config_t super;
+    nnom_border_t border;
+} nnom_border_config_t;
+
+nnom_layer_t *nnom_zeropadding_s(const nnom_border_config_t *config);
+nnom_layer_t *nnom_cropping_s(const nnom_border_config_t *config);
+
+/* Layer API */
+nnom_layer_t *nnom_ZeroPadding(nnom_border_t b);
+nnom_layer_t *nnom_Cropping(nnom_border_t b);
+
+/* ---- src/layers/nnom_concat.c */
+/* Concatenate along a Keras axis (1..rank, or -1 for the last). Input i is
+ * copied, or mapped through tables[i] (out = tables[i][in + 128]) when its
+ * quantisation differs from the output's; tables may be NULL (all copies). */
+typedef struct {
+    nnom_layer_config_t super;
+    int8_t axis;
+    const int8_t *const *tables;
+} nnom_concat_config_t;
+
+nnom_layer_t *nnom_concat_s(const nnom_concat_config_t *config);
+
+/* Layer API, hooked with model.merge() or model.mergex(): out_q may be NULL
+ * (the first input's); other inputs are requantised to it. */
+nnom_layer_t *nnom_Concat(int8_t axis, const nnom_qparam_t *out_q);
+
 /* ---- src/layers/nnom_global_pool.c */
 /* GlobalMaxPool / GlobalAvgPool over all positions: output (c), rank 1,
  * with the input's quantisation. */
@@ -44,6 +89,25 @@ nnom_layer_t *nnom_GlobalAvgPool(void);
 nnom_layer_t *nnom_SumPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad, const nnom_qparam_t *out_q);
 nnom_layer_t *nnom_GlobalSumPool(const nnom_qparam_t *out_q);
 
+/* ---- src/layers/nnom_io.c */
+/* Input / Output: `buffer` NULL puts the tensor in the arena (Output is
+ * then a view: no copy; nnom_io_data() says where it is); a user buffer is
+ * read in place by Input, copied to by Output. CHW builds need a user
+ * buffer where the two orders differ (they transpose it). */
+typedef struct {
+    nnom_layer_config_t super;
+    nnom_shape_t shape;
+    int8_t *buffer;
+} nnom_io_config_t;
+
+nnom_layer_t *nnom_input_s(const nnom_io_config_t *config);
+nnom_layer_t *nnom_output_s(const nnom_io_config_t *config);
+
+/* Layer API. buffer NULL: the input / output is an arena tensor
+ * (nnom_io_data() of the layer, once compiled); else the user's buffer. */
+nnom_layer_t *nnom_Input(nnom_shape_t s, const nnom_qparam_t *q, int8_t *buffer);
+nnom_layer_t *nnom_Output(nnom_shape_t s, int8_t *buffer);
+
 /* ---- src/layers/nnom_lambda.c */
 /* Lambda: a user function computes the output tensor (already shaped
  * `shape`, quantised with super.out_q) from the input; it runs during
@@ -60,6 +124,59 @@ nnom_layer_t *nnom_lambda_s(const nnom_lambda_config_t *config);
 /* Layer API: a user function of one input; the output has out_shape and
  * out_q. */
 nnom_layer_t *nnom_Lambda(nnom_lambda_fn_t run, nnom_shape_t out_shape, const nnom_qparam_t *out_q);
+
+/* ---- src/layers/nnom_merge.c */
+/* Add / Sub of n = 2..16 equal-shape inputs, TFLite's int8 Add
+ * (CMSIS-NN arm_elementwise_add_s8 for n = 2):
+ *   t_i = requantize((x_i - zp_i) << left_shift, in_mult[i], in_shift[i])
+ *   out = clamp(zp_out + requantize(t_0 + t_1 + ... , out_mult, out_shift))
+ * Sub subtracts t_1 .. t_n-1 (out = x_0 - x_1 - ...), as TFLM's Sub does.
+ * The converter uses left_shift 20 and in_mult[i] for s_i / (2 max s). */
+typedef struct {
+    nnom_layer_config_t super;
+    const int32_t *in_mult;  /* one per input, positive */
+    const int32_t *in_shift; /* one per input */
+    int32_t out_mult, out_shift, left_shift;
+} nnom_add_config_t;
+
+/* Mult of n = 2..16 equal-shape inputs: n - 1 steps of CMSIS-NN's
+ * arm_elementwise_mul_s8, p_0 = x_0 and
+ *   p_k = clamp(zp_k + requantize((p_{k-1} - zp_{k-1}) * (x_k - zp_xk), mult[k-1], shift[k-1]))
+ * where zp_k is step_zp[k-1] for the n - 2 intermediate products and the
+ * output's zero point for the last (which also gets the activation clamp). */
+typedef struct {
+    nnom_layer_config_t super;
+    const int32_t *mult;    /* n - 1 */
+    const int32_t *shift;   /* n - 1 */
+    const int32_t *step_zp; /* n - 2; NULL when n = 2 */
+} nnom_mult_config_t;
+
+nnom_layer_t *nnom_add_s(const nnom_add_config_t *config);
+nnom_layer_t *nnom_sub_s(const nnom_add_config_t *config);
+nnom_layer_t *nnom_mult_s(const nnom_mult_config_t *config);
+
+/* Layer API, hooked with model.merge(Add(&q), a, b) or model.mergex(Add(&q),
+ * n, ...): the output quantisation is given; Mult takes two inputs. */
+nnom_layer_t *nnom_Add(const nnom_qparam_t *out_q);
+nnom_layer_t *nnom_Sub(const nnom_qparam_t *out_q);
+nnom_layer_t *nnom_Average(uint8_t n, const nnom_qparam_t *out_q);
+nnom_layer_t *nnom_Mult(const nnom_qparam_t *out_q);
+
+/* ---- src/layers/nnom_pool.c */
+/* MaxPool / AvgPool: the output keeps the input's quantisation. */
+typedef struct {
+    nnom_layer_config_t super;
+    uint32_t kernel_h, kernel_w;
+    uint32_t stride_h, stride_w;
+    nnom_padding_t padding;
+} nnom_pool_config_t;
+
+nnom_layer_t *nnom_maxpool_s(const nnom_pool_config_t *config);
+nnom_layer_t *nnom_avgpool_s(const nnom_pool_config_t *config);
+
+/* Layer API */
+nnom_layer_t *nnom_MaxPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad);
+nnom_layer_t *nnom_AvgPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad);
 
 /* ---- src/layers/nnom_prelu.c */
 /* PReLU (TFLite's int8 Prelu, with nnom_requantize):
@@ -80,23 +197,96 @@ nnom_layer_t *nnom_prelu_s(const nnom_prelu_config_t *config);
 nnom_layer_t *nnom_PReLU(const int8_t *alpha, uint32_t alpha_size, float alpha_scale,
                          const nnom_qparam_t *out_q);
 
+/* ---- src/layers/nnom_reshape.c */
+/* Flatten / Reshape: a view of the input with another shape. */
+typedef struct {
+    nnom_layer_config_t super;
+    nnom_shape_t shape;
+} nnom_reshape_config_t;
+
+nnom_layer_t *nnom_flatten_s(const nnom_reshape_config_t *config);
+nnom_layer_t *nnom_reshape_s(const nnom_reshape_config_t *config);
+
+/* Layer API */
+nnom_layer_t *nnom_Flatten(void);
+nnom_layer_t *nnom_Reshape(nnom_shape_t s);
+
+/* ---- src/layers/nnom_softmax.c */
+/* Softmax over the channels. Output scale 1/256, zero point -128.
+ * exp_table[-d] is the exp term for a difference d from the row maximum
+ * (the converter computes it; CMSIS-NN uses mult, shift and diff_min). */
+typedef struct {
+    nnom_layer_config_t super;
+    const int32_t *exp_table;
+    int32_t mult, shift, diff_min;
+} nnom_softmax_config_t;
+
+nnom_layer_t *nnom_softmax_s(const nnom_softmax_config_t *config);
+
+/* Layer API: softmax over the channels; output scale 1/256, zero point -128. */
+nnom_layer_t *nnom_Softmax(void);
+
+/* ---- src/layers/nnom_upsample.c */
+/* UpSampling (nearest). */
+typedef struct {
+    nnom_layer_config_t super;
+    uint32_t size_h, size_w;
+} nnom_upsample_config_t;
+
+nnom_layer_t *nnom_upsample_s(const nnom_upsample_config_t *config);
+
+/* Layer API */
+nnom_layer_t *nnom_UpSample(nnom_hw_t size);
+
 #ifdef __cplusplus
 }
 #endif
 
 #ifndef NNOM_NO_SHORT_NAMES
+#define Activation nnom_Activation
+#define Add nnom_Add
+#define Average nnom_Average
+#define AvgPool nnom_AvgPool
+#define Concat nnom_Concat
+#define Cropping nnom_Cropping
+#define Flatten nnom_Flatten
 #define GlobalAvgPool nnom_GlobalAvgPool
 #define GlobalMaxPool nnom_GlobalMaxPool
 #define GlobalSumPool nnom_GlobalSumPool
+#define Input nnom_Input
 #define Lambda nnom_Lambda
+#define MaxPool nnom_MaxPool
+#define Mult nnom_Mult
+#define Output nnom_Output
 #define PReLU nnom_PReLU
+#define ReLU nnom_ReLU
+#define Reshape nnom_Reshape
+#define Softmax nnom_Softmax
+#define Sub nnom_Sub
 #define SumPool nnom_SumPool
+#define UpSample nnom_UpSample
+#define ZeroPadding nnom_ZeroPadding
+#define activation_s nnom_activation_s
+#define add_s nnom_add_s
+#define avgpool_s nnom_avgpool_s
+#define concat_s nnom_concat_s
+#define cropping_s nnom_cropping_s
+#define flatten_s nnom_flatten_s
 #define global_avgpool_s nnom_global_avgpool_s
 #define global_maxpool_s nnom_global_maxpool_s
 #define global_sumpool_s nnom_global_sumpool_s
+#define input_s nnom_input_s
 #define lambda_s nnom_lambda_s
+#define maxpool_s nnom_maxpool_s
+#define mult_s nnom_mult_s
+#define output_s nnom_output_s
 #define prelu_s nnom_prelu_s
+#define reshape_s nnom_reshape_s
+#define softmax_s nnom_softmax_s
+#define sub_s nnom_sub_s
 #define sumpool_s nnom_sumpool_s
+#define upsample_s nnom_upsample_s
+#define zeropadding_s nnom_zeropadding_s
 #endif
 
 #endif /* NNOM_OPS_H */

@@ -12,48 +12,23 @@
 
 #ifndef NNOM_NO_SHORT_NAMES
 
-#define Activation nnom_Activation
-#define Add nnom_Add
-#define Average nnom_Average
-#define AvgPool nnom_AvgPool
-#define Concat nnom_Concat
 #define Conv2D nnom_Conv2D
 #define Conv2DTrans nnom_Conv2DTrans
-#define Cropping nnom_Cropping
 #define DW_Conv2D nnom_DW_Conv2D
 #define Dense nnom_Dense
-#define Flatten nnom_Flatten
-#define Input nnom_Input
-#define MaxPool nnom_MaxPool
-#define Mult nnom_Mult
-#define Output nnom_Output
-#define ReLU nnom_ReLU
-#define Reshape nnom_Reshape
-#define Softmax nnom_Softmax
-#define Sub nnom_Sub
-#define UpSample nnom_UpSample
-#define ZeroPadding nnom_ZeroPadding
 #define act_leaky_relu nnom_act_leaky_relu
 #define act_lut nnom_act_lut
 #define act_relu nnom_act_relu
 #define act_relu6 nnom_act_relu6
 #define act_sigmoid nnom_act_sigmoid
 #define act_tanh nnom_act_tanh
-#define activation_s nnom_activation_s
-#define add_s nnom_add_s
-#define avgpool_s nnom_avgpool_s
 #define bidirectional_s nnom_bidirectional_s
-#define concat_s nnom_concat_s
 #define conv2d_s nnom_conv2d_s
-#define cropping_s nnom_cropping_s
 #define deconv2d_s nnom_deconv2d_s
 #define dense_s nnom_dense_s
 #define dwconv2d_s nnom_dwconv2d_s
-#define flatten_s nnom_flatten_s
 #define gru_cell_s nnom_gru_cell_s
-#define input_s nnom_input_s
 #define lstm_cell_s nnom_lstm_cell_s
-#define maxpool_s nnom_maxpool_s
 #define model_compile nnom_model_compile
 #define model_compile_multi nnom_model_compile_multi
 #define model_compile_planned nnom_model_compile_planned
@@ -63,9 +38,7 @@
 #define model_run_to nnom_model_run_to
 #define model_set_callback nnom_model_set_callback
 #define model_stat nnom_model_stat
-#define mult_s nnom_mult_s
 #define new_model nnom_new_model
-#define output_s nnom_output_s
 #define prediction_accuracy_bp nnom_prediction_accuracy_bp
 #define prediction_create nnom_prediction_create
 #define prediction_delete nnom_prediction_delete
@@ -75,13 +48,8 @@
 #define prediction_run_dataset nnom_prediction_run_dataset
 #define prediction_summary nnom_prediction_summary
 #define prediction_top_k nnom_prediction_top_k
-#define reshape_s nnom_reshape_s
 #define rnn_s nnom_rnn_s
 #define simple_cell_s nnom_simple_cell_s
-#define softmax_s nnom_softmax_s
-#define sub_s nnom_sub_s
-#define upsample_s nnom_upsample_s
-#define zeropadding_s nnom_zeropadding_s
 
 /* the original NNoM's names */
 #define conv2d_trans_s nnom_deconv2d_s

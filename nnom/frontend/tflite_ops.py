@@ -19,7 +19,6 @@ from ..geometry import effective_kernel, window_output
 from ..graph import Node, QParams
 from ..ops.catalog import OPS
 from ..ops.common import QuantParams
-from ..ops.concat import ConcatParams
 from ..ops.conv2d import CONV2D, POINTWISE
 from ..ops.deconv2d import DECONV2D
 from ..ops.dense import DENSE
@@ -29,9 +28,8 @@ from ..ops.io import INPUT
 from ..ops.merge import ADD, MULT, SUB, AddParams, MultParams
 from ..ops.pooling import AVGPOOL, MAXPOOL, SumPoolParams
 from ..ops.reshape import RESHAPE
-from ..ops.softmax import SOFTMAX, SoftmaxParams
 from ..ops.weighted import WeightedParams
-from .tflite_quant import multiplier, qparams
+from .tflite_quant import multiplier, qparams, same_q
 from .tflite_reader import TflTensor
 
 Handler = Callable[..., None]
@@ -422,11 +420,6 @@ def _transpose_conv(ctx) -> None:
 # ----------------------------------------------------------------- pooling
 
 
-def _same_q(ctx, x: Node) -> None:
-    if ctx.int8 and qparams(ctx, ctx.out) != x.out_q:
-        raise ctx.fail("output quantisation differs from the input's; TFLM requires them equal")
-
-
 @handles("MAX_POOL_2D", "AVERAGE_POOL_2D")
 def _pool(ctx) -> None:
     x, o = ctx.input_node(0), ctx.op.options
@@ -443,7 +436,7 @@ def _pool(ctx) -> None:
     node = ctx.node(op.name, ctx.shape(ctx.out), [x.name], attrs=attrs)
     if node.hwc != (oh, ow, x.hwc[2]):
         raise ctx.fail(f"output shape {node.shape} does not match the computed {(oh, ow)}")
-    _same_q(ctx, x)
+    same_q(ctx, x)
     if ctx.int8:
         node.out_q, node.q = x.out_q, QuantParams()
 
@@ -546,24 +539,6 @@ def _mul(ctx) -> None:
     ).with_tail(act_min=lo, act_max=hi)
 
 
-@handles("CONCATENATION")
-def _concat(ctx) -> None:
-    if len(ctx.activation_inputs()) != len(ctx.op.inputs):
-        raise ctx.fail("a constant operand is not supported")
-    ins = [ctx.input_node(k) for k in range(len(ctx.op.inputs))]
-    if int(ctx.op.options.get("FusedActivationFunction", 0)) != 0:
-        raise ctx.fail("a fused activation on concatenation is not supported")
-    rank = len(ins[0].shape) + 1
-    ax = int(ctx.op.options.get("Axis", -1)) % rank
-    if ax == 0 or any(len(n.shape) + 1 != rank for n in ins):
-        raise ctx.fail(f"concatenation along axis {ax} of inputs {[n.shape for n in ins]}")
-    node = ctx.node("concat", ctx.shape(ctx.out), [n.name for n in ins], attrs={"axis": ax})
-    if ctx.int8:
-        # TFLM copies int8 values unchanged whatever the operands' quantisation
-        node.out_q = qparams(ctx, ctx.out)
-        node.q = ConcatParams(tables=[None] * len(ins))
-
-
 # ---------------------------------------------------------- shape changes
 
 
@@ -587,44 +562,6 @@ def _shape_arithmetic(ctx) -> None:
             raise ctx.fail("only int32 shape computations are supported")
 
 
-@handles("RESHAPE", "SQUEEZE", "EXPAND_DIMS")
-def _reshape(ctx) -> None:
-    x = ctx.input_node(0)
-    shape = ctx.shape(ctx.out)
-    if int(np.prod(shape)) != int(np.prod(x.shape)):
-        raise ctx.fail(f"cannot reshape {x.shape} to {shape}")
-    node = ctx.node(RESHAPE.name, shape, [x.name])
-    _same_q(ctx, x)
-    if ctx.int8:
-        node.out_q, node.q = x.out_q, QuantParams()
-
-
-@handles("PAD", "PADV2")
-def _pad(ctx) -> None:
-    x = ctx.input_node(0)
-    pads = ctx.const(1, "paddings").data.astype(np.int64)
-    rank = len(x.shape) + 1
-    if pads.shape != (rank, 2) or np.any(pads < 0):
-        raise ctx.fail(f"paddings {pads.tolist()}")
-    if np.any(pads[0] != 0) or np.any(pads[-1] != 0):
-        raise ctx.fail("padding the batch or channel axis is not supported")
-    if ctx.op.opcode == "PADV2":
-        value = ctx.const(2, "constant").data.reshape(-1)
-        zero = x.out_q.zero_point if ctx.int8 else 0
-        if value.size != 1 or int(value[0]) != zero:
-            raise ctx.fail("a pad value other than zero is not supported")
-    if rank == 4:
-        border = (int(pads[1, 0]), int(pads[1, 1]), int(pads[2, 0]), int(pads[2, 1]))
-    elif rank == 3:
-        border = (0, 0, int(pads[1, 0]), int(pads[1, 1]))
-    else:
-        raise ctx.fail(f"padding a rank-{rank} tensor")
-    node = ctx.node("zeropad", ctx.shape(ctx.out), [x.name], attrs={"border": border})
-    _same_q(ctx, x)
-    if ctx.int8:
-        node.out_q, node.q = x.out_q, QuantParams()
-
-
 # -------------------------------------------------------------- activations
 
 
@@ -633,33 +570,6 @@ def _table_node(ctx, x: Node, act: Activation, table: np.ndarray | None, out_q) 
     if ctx.int8:
         node.out_q, node.q = out_q, QuantParams().with_tail(lut=table)
     return node
-
-
-@handles("SOFTMAX")
-def _softmax(ctx) -> None:
-    from ..fixedpoint import softmax_exp_table, softmax_params
-
-    x = ctx.input_node(0)
-    beta = float(ctx.op.options.get("Beta", 1.0))
-    node = ctx.node(SOFTMAX.name, x.shape, [x.name])
-    if not ctx.int8:
-        if beta != 1.0:
-            raise ctx.fail(f"beta {beta} in a float model is not supported")
-        return
-    out_q = qparams(ctx, ctx.out)
-    if out_q != QParams(float(np.float32(1 / 256)), -128):
-        raise ctx.fail("int8 softmax needs output scale 1/256 and zero point -128")
-    try:
-        mult, shift, diff_min = softmax_params(x.out_q.scale, beta)
-    except ValueError as err:
-        raise ctx.fail(str(err)) from None
-    node.out_q = out_q
-    node.q = SoftmaxParams(
-        mult=mult,
-        shift=shift,
-        diff_min=diff_min,
-        exp_table=softmax_exp_table(mult, shift, diff_min),
-    )
 
 
 def _element_wise(ctx, act: Activation, make_table) -> None:

@@ -28,3 +28,9 @@ def multiplier(ctx, real: float) -> tuple[int, int]:
         return quantize_multiplier(real)
     except ValueError as err:
         raise ctx.fail(str(err)) from None
+
+
+def same_q(ctx, x) -> None:
+    """TFLM's pooling, reshape and pad keep the input's quantisation."""
+    if ctx.int8 and qparams(ctx, ctx.out) != x.out_q:
+        raise ctx.fail("output quantisation differs from the input's; TFLM requires them equal")

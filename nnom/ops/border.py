@@ -1,11 +1,14 @@
-"""ZeroPadding1D/2D and Cropping1D/2D: C layers nnom_zero_padding.c and
-nnom_cropping.c; both keep the input's quantisation."""
+"""ZeroPadding1D/2D and Cropping1D/2D (and TFLite's PAD): C layer
+nnom_border.c; both keep the input's quantisation."""
 
 from __future__ import annotations
 
+import numpy as np
+
 from ..frontend.keras_context import as_2d, pair
-from ..reference import kernels
+from ..frontend.tflite_quant import same_q
 from ..windows import pad_hw
+from .common import QuantParams
 from .registry import Op, register
 
 
@@ -54,19 +57,51 @@ class _Border(Op):
         return f"{self.ctor}(nnom_border({top}, {bottom}, {left}, {right}))"
 
 
+def _tflite_pad(ctx) -> None:
+    """TFLite's PAD and PADV2 (zero padding, i.e. the zero point) of H and W."""
+    x = ctx.input_node(0)
+    pads = ctx.const(1, "paddings").data.astype(np.int64)
+    rank = len(x.shape) + 1
+    if pads.shape != (rank, 2) or np.any(pads < 0):
+        raise ctx.fail(f"paddings {pads.tolist()}")
+    if np.any(pads[0] != 0) or np.any(pads[-1] != 0):
+        raise ctx.fail("padding the batch or channel axis is not supported")
+    if ctx.op.opcode == "PADV2":
+        value = ctx.const(2, "constant").data.reshape(-1)
+        zero = x.out_q.zero_point if ctx.int8 else 0
+        if value.size != 1 or int(value[0]) != zero:
+            raise ctx.fail("a pad value other than zero is not supported")
+    if rank == 4:
+        border = (int(pads[1, 0]), int(pads[1, 1]), int(pads[2, 0]), int(pads[2, 1]))
+    elif rank == 3:
+        border = (0, 0, int(pads[1, 0]), int(pads[1, 1]))
+    else:
+        raise ctx.fail(f"padding a rank-{rank} tensor")
+    node = ctx.node(ZEROPAD.name, ctx.shape(ctx.out), [x.name], attrs={"border": border})
+    same_q(ctx, x)
+    if ctx.int8:
+        node.out_q, node.q = x.out_q, QuantParams()
+
+
+def _crop(x: np.ndarray, border) -> np.ndarray:
+    top, bottom, left, right = border
+    return x[:, top : x.shape[1] - bottom, left : x.shape[2] - right, :]
+
+
 class ZeroPad(_Border):
     name = "zeropad"
     table_name = "ZeroPad"
     c_constructor = "nnom_zeropadding_s"
     ctor = "nnom_ZeroPadding"
     keras_classes = {"ZeroPadding1D": _keras_pad_or_crop, "ZeroPadding2D": _keras_pad_or_crop}
+    tflite_builtins = {"PAD": _tflite_pad, "PADV2": _tflite_pad}
 
     def run_float(self, node, ins):
         return pad_hw(ins[0], node.attrs["border"], 0.0)
 
     def run_int8(self, node, g, ins):
         zp_in = g.node(node.inputs[0]).out_q.zero_point
-        return kernels.zeropad(ins[0], node.attrs["border"], zp_in)
+        return pad_hw(ins[0], node.attrs["border"], zp_in)
 
 
 class Cropping(_Border):
@@ -77,12 +112,10 @@ class Cropping(_Border):
     keras_classes = {"Cropping1D": _keras_pad_or_crop, "Cropping2D": _keras_pad_or_crop}
 
     def run_float(self, node, ins):
-        x = ins[0]
-        top, bottom, left, right = node.attrs["border"]
-        return x[:, top : x.shape[1] - bottom, left : x.shape[2] - right, :]
+        return _crop(ins[0], node.attrs["border"])
 
     def run_int8(self, node, g, ins):
-        return kernels.cropping(ins[0], node.attrs["border"])
+        return _crop(ins[0], node.attrs["border"])
 
 
 ZEROPAD = register(ZeroPad())

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..c_text import c_array
-from ..reference import kernels
+from ..frontend.tflite_quant import qparams
 from .common import QuantParams, choose_qparams, requant_table
 from .registry import Op, register
 
@@ -41,6 +41,24 @@ def _keras_concat(ctx) -> None:
     ctx.node(CONCAT.name, tuple(shape), attrs={"axis": ax})
 
 
+def _tflite_concat(ctx) -> None:
+    """TFLite's CONCATENATION of activations (no constant operand)."""
+    if len(ctx.activation_inputs()) != len(ctx.op.inputs):
+        raise ctx.fail("a constant operand is not supported")
+    ins = [ctx.input_node(k) for k in range(len(ctx.op.inputs))]
+    if int(ctx.op.options.get("FusedActivationFunction", 0)) != 0:
+        raise ctx.fail("a fused activation on concatenation is not supported")
+    rank = len(ins[0].shape) + 1
+    ax = int(ctx.op.options.get("Axis", -1)) % rank
+    if ax == 0 or any(len(n.shape) + 1 != rank for n in ins):
+        raise ctx.fail(f"concatenation along axis {ax} of inputs {[n.shape for n in ins]}")
+    node = ctx.node(CONCAT.name, ctx.shape(ctx.out), [n.name for n in ins], attrs={"axis": ax})
+    if ctx.int8:
+        # TFLM copies int8 values unchanged whatever the operands' quantisation
+        node.out_q = qparams(ctx, ctx.out)
+        node.q = ConcatParams(tables=[None] * len(ins))
+
+
 def _in_shapes(node, ins: list[np.ndarray]) -> list[tuple[int, ...]]:
     """Keras shapes of a concat's inputs (their NHWC arrays lose the rank)."""
     ax = node.attrs["axis"] - 1
@@ -54,12 +72,25 @@ def _in_shapes(node, ins: list[np.ndarray]) -> list[tuple[int, ...]]:
     return shapes
 
 
+def _concat_s8(
+    xs: list[np.ndarray], shapes: list[tuple[int, ...]], axis: int, tables, out_hwc
+) -> np.ndarray:
+    """Concatenate along Keras axis `axis`, each input through its table."""
+    n = xs[0].shape[0]
+    parts = [
+        (v if t is None else t[v.astype(np.int64) + 128]).reshape((n,) + s)
+        for v, s, t in zip(xs, shapes, tables)
+    ]
+    return np.concatenate(parts, axis=axis).reshape((n,) + tuple(out_hwc)).astype(np.int8)
+
+
 class Concat(Op):
     name = "concat"
     table_name = "Concat"
     c_constructor = "nnom_concat_s"
     keras_classes = {"Concatenate": _keras_concat}
     keras_ops = {"Concatenate": _keras_concat}
+    tflite_builtins = {"CONCATENATION": _tflite_concat}
 
     def run_float(self, node, ins):
         """Concatenation in Keras shapes (the axis is Keras'), back to NHWC."""
@@ -70,7 +101,7 @@ class Concat(Op):
 
     def run_int8(self, node, g, ins):
         shapes = [g.node(i).shape for i in node.inputs]
-        return kernels.concat(ins, shapes, node.attrs["axis"], node.q.tables, node.hwc)
+        return _concat_s8(ins, shapes, node.attrs["axis"], node.q.tables, node.hwc)
 
     def quantize(self, node, ins, ranges, per_channel):
         node.out_q = choose_qparams(*ranges.out[node.name])

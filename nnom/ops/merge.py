@@ -1,6 +1,6 @@
 """Add, Subtract, Average and Multiply over 2..16 equal-shape inputs (also
 the keras.ops `x + y`, `x - y`, `x * y` of Keras 3 functional models):
-C layers nnom_add.c (Add, Sub) and nnom_mult.c, in place.
+C layer nnom_merge.c, in place.
 
 Add/Sub: TFLite's int8 Add (docs/architecture.md, Arithmetic); Average is
 Add with the output multiplier divided by n. Mult: a chain of n - 1
@@ -14,8 +14,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..c_text import c_array
-from ..fixedpoint import ADD_LEFT_SHIFT, MERGE_MAX_INPUTS, add_params, quantize_multiplier
-from ..reference import kernels
+from ..fixedpoint import (
+    ADD_LEFT_SHIFT,
+    MERGE_MAX_INPUTS,
+    add_params,
+    add_s8,
+    mul_s8,
+    quantize_multiplier,
+)
 from .common import QuantParams, choose_qparams, input_zps, out_and_pre, target_zp
 from .registry import Op, no_layer_api, register
 
@@ -70,6 +76,44 @@ def _keras_op_binary(ctx) -> None:
     _keras_merge(ctx)
 
 
+# int8 kernels: the numeric spec of nnom_local_add_s8 / nnom_local_mul_s8 (then
+# the tail activation's table, if any)
+def _add_s8(xs: list[np.ndarray], zps: list[int], q, zp_out: int, subtract: bool) -> np.ndarray:
+    y = add_s8(
+        xs,
+        zps,
+        q.in_mult.tolist(),
+        q.in_shift.tolist(),
+        q.out_mult,
+        q.out_shift,
+        zp_out,
+        q.act_min,
+        q.act_max,
+        subtract=subtract,
+    )
+    return _tail(y, q)
+
+
+def _mult_s8(xs: list[np.ndarray], zps: list[int], q, zp_out: int) -> np.ndarray:
+    y = mul_s8(
+        xs,
+        zps,
+        q.mult.tolist(),
+        q.shift.tolist(),
+        q.step_zp.tolist(),
+        zp_out,
+        q.act_min,
+        q.act_max,
+    )
+    return _tail(y, q)
+
+
+def _tail(y: np.ndarray, q) -> np.ndarray:
+    if q.lut is not None:
+        return q.lut[y + 128]
+    return y.astype(np.int8)
+
+
 class _Merge(Op):
     inplace = True
     takes_activation = True
@@ -80,7 +124,7 @@ class _AddSub(_Merge):
 
     def run_int8(self, node, g, ins):
         zps = input_zps(node, g)
-        return kernels.add(ins, zps, node.q, target_zp(node), subtract=self.subtract)
+        return _add_s8(ins, zps, node.q, target_zp(node), subtract=self.subtract)
 
     def quantize(self, node, ins, ranges, per_channel):
         target, tail = out_and_pre(node, ranges)
@@ -163,7 +207,7 @@ class Mult(_Merge):
         return partial_products(ins) if len(node.inputs) > 2 else []
 
     def run_int8(self, node, g, ins):
-        return kernels.mult(ins, input_zps(node, g), node.q, target_zp(node))
+        return _mult_s8(ins, input_zps(node, g), node.q, target_zp(node))
 
     def quantize(self, node, ins, ranges, per_channel):
         target, tail = out_and_pre(node, ranges)

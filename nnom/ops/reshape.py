@@ -6,6 +6,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..c_text import shape_call, shape_init
+from ..frontend.tflite_quant import same_q
+from .common import QuantParams
 from .registry import Op, register
 
 
@@ -23,6 +25,18 @@ def _keras_reshape(ctx) -> None:
     if int(np.prod(target)) != total or len(target) > 3:
         raise ctx.fail(f"cannot reshape {ctx.x.shape} to {tuple(target)}")
     ctx.node(RESHAPE.name, tuple(target))
+
+
+def _tflite_reshape(ctx) -> None:
+    """TFLite's RESHAPE, SQUEEZE and EXPAND_DIMS: the output tensor's shape."""
+    x = ctx.input_node(0)
+    shape = ctx.shape(ctx.out)
+    if int(np.prod(shape)) != int(np.prod(x.shape)):
+        raise ctx.fail(f"cannot reshape {x.shape} to {shape}")
+    node = ctx.node(RESHAPE.name, shape, [x.name])
+    same_q(ctx, x)
+    if ctx.int8:
+        node.out_q, node.q = x.out_q, QuantParams()
 
 
 class _Reshape(Op):
@@ -57,6 +71,11 @@ class Reshape(_Reshape):
     table_name = "Reshape"
     c_constructor = "nnom_reshape_s"
     keras_classes = {"Reshape": _keras_reshape}
+    tflite_builtins = {
+        "RESHAPE": _tflite_reshape,
+        "SQUEEZE": _tflite_reshape,
+        "EXPAND_DIMS": _tflite_reshape,
+    }
 
     def layer_api_call(self, w, node, n):
         return f"nnom_Reshape({shape_call(node.shape)})"

@@ -9,10 +9,10 @@ import numpy as np
 
 from .. import backends
 from ..c_text import c_array
-from ..fixedpoint import softmax_exp_table, softmax_params
+from ..fixedpoint import softmax_exp_table, softmax_params, softmax_rows
 from ..frontend.keras_context import last_axis
+from ..frontend.tflite_quant import qparams
 from ..graph import QParams
-from ..reference import kernels
 from .common import QuantParams
 from .registry import Op, register
 
@@ -32,11 +32,37 @@ def _keras_softmax(ctx) -> None:
     ctx.node(SOFTMAX.name, ctx.x.shape)
 
 
+def _tflite_softmax(ctx) -> None:
+    """TFLite's SOFTMAX; an int8 file's parameters as TFLite Micro prepares them."""
+    x = ctx.input_node(0)
+    beta = float(ctx.op.options.get("Beta", 1.0))
+    node = ctx.node(SOFTMAX.name, x.shape, [x.name])
+    if not ctx.int8:
+        if beta != 1.0:
+            raise ctx.fail(f"beta {beta} in a float model is not supported")
+        return
+    out_q = qparams(ctx, ctx.out)
+    if out_q != SOFTMAX_OUT:
+        raise ctx.fail("int8 softmax needs output scale 1/256 and zero point -128")
+    try:
+        mult, shift, diff_min = softmax_params(x.out_q.scale, beta)
+    except ValueError as err:
+        raise ctx.fail(str(err)) from None
+    node.out_q = out_q
+    node.q = SoftmaxParams(
+        mult=mult,
+        shift=shift,
+        diff_min=diff_min,
+        exp_table=softmax_exp_table(mult, shift, diff_min),
+    )
+
+
 class Softmax(Op):
     name = "softmax"
     table_name = "Softmax"
     c_constructor = "nnom_softmax_s"
     keras_classes = {"Softmax": _keras_softmax}
+    tflite_builtins = {"SOFTMAX": _tflite_softmax}
     inplace = True
 
     def run_float(self, node, ins):
@@ -45,7 +71,7 @@ class Softmax(Op):
         return e / e.sum(axis=-1, keepdims=True)
 
     def run_int8(self, node, g, ins):
-        return kernels.softmax(ins[0], node.q)
+        return softmax_rows(ins[0], node.q.exp_table).astype(np.int8)
 
     def quantize(self, node, ins, ranges, per_channel):
         node.out_q = SOFTMAX_OUT

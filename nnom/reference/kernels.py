@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..fixedpoint import add_s8, avg_round, mul_s8, requantize, softmax_rows
-from ..windows import depthwise, pad_hw, transpose_conv, valid_counts, windows
+from ..fixedpoint import avg_round, requantize
+from ..windows import depthwise, transpose_conv, valid_counts, windows
 
 
 def _finish(acc: np.ndarray, q, zp_out: int) -> np.ndarray:
@@ -65,25 +65,8 @@ def avgpool(x: np.ndarray, attrs: dict, q, out_hw) -> np.ndarray:
     return np.clip(y, q.act_min, q.act_max).astype(np.int8)
 
 
-def zeropad(x: np.ndarray, border, zp: int) -> np.ndarray:
-    return pad_hw(x, border, zp)
-
-
-def cropping(x: np.ndarray, border) -> np.ndarray:
-    top, bottom, left, right = border
-    return x[:, top : x.shape[1] - bottom, left : x.shape[2] - right, :]
-
-
-def upsample(x: np.ndarray, size) -> np.ndarray:
-    return np.repeat(np.repeat(x, size[0], axis=1), size[1], axis=2)
-
-
 def lut(x: np.ndarray, table: np.ndarray) -> np.ndarray:
     return table[x.astype(np.int64) + 128]
-
-
-def softmax(x: np.ndarray, q) -> np.ndarray:
-    return softmax_rows(x, q.exp_table).astype(np.int8)
 
 
 # --- transposed convolution, sum pooling, merges ------------------------------
@@ -105,51 +88,3 @@ def sumpool(x: np.ndarray, attrs: dict, q, zp_in: int, zp_out: int, out_hw) -> n
     w = windows(centred, attrs["kernel"], attrs["strides"], (1, 1), attrs["pads"], 0, out_hw)
     y = requantize(w.sum(axis=(3, 4)), q.mult, q.shift) + zp_out
     return np.clip(y, -128, 127).astype(np.int8)
-
-
-def add(xs: list[np.ndarray], zps: list[int], q, zp_out: int, subtract: bool) -> np.ndarray:
-    y = add_s8(
-        xs,
-        zps,
-        q.in_mult.tolist(),
-        q.in_shift.tolist(),
-        q.out_mult,
-        q.out_shift,
-        zp_out,
-        q.act_min,
-        q.act_max,
-        subtract=subtract,
-    )
-    return _tail(y, q)
-
-
-def mult(xs: list[np.ndarray], zps: list[int], q, zp_out: int) -> np.ndarray:
-    y = mul_s8(
-        xs,
-        zps,
-        q.mult.tolist(),
-        q.shift.tolist(),
-        q.step_zp.tolist(),
-        zp_out,
-        q.act_min,
-        q.act_max,
-    )
-    return _tail(y, q)
-
-
-def _tail(y: np.ndarray, q) -> np.ndarray:
-    if q.lut is not None:
-        return q.lut[y + 128]
-    return y.astype(np.int8)
-
-
-def concat(
-    xs: list[np.ndarray], shapes: list[tuple[int, ...]], axis: int, tables, out_hwc
-) -> np.ndarray:
-    """Concatenate along Keras axis `axis`, each input through its table."""
-    n = xs[0].shape[0]
-    parts = [
-        (v if t is None else t[v.astype(np.int64) + 128]).reshape((n,) + s)
-        for v, s, t in zip(xs, shapes, tables)
-    ]
-    return np.concatenate(parts, axis=axis).reshape((n,) + tuple(out_hwc)).astype(np.int8)

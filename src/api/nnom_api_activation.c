@@ -1,6 +1,5 @@
 /* nnom_api_activation.c - Layer API activations whose table is computed at
- * model_compile(), the Activation layer and Softmax with C-computed
- * parameters. */
+ * model_compile() (a layer's tail or an Activation layer's table). */
 #include <math.h>
 
 #include "../core/nnom_internal.h"
@@ -104,82 +103,4 @@ nnom_status_t nnom_act_make_table(const nnom_activation_t **act, const nnom_qpar
     made->act.owned = 1;
     *act = &made->act;
     return NN_SUCCESS;
-}
-
-/* ---- Activation layer ---------------------------------------------------- */
-
-typedef struct {
-    nnom_activation_config_t cfg;
-    const nnom_activation_t *act;
-} api_activation_t;
-
-static nnom_status_t activation_prepare(nnom_layer_t *l)
-{
-    api_activation_t *api = (api_activation_t *)(void *)l->config;
-    const nnom_activation_t *act = api->act;
-    const nnom_qparam_t *in_q = l->in0->out.q;
-    if (in_q == NULL)
-        return NN_ARGUMENT_ERROR;
-    if (act->kind != NNOM_ACT_LUT) {
-        if (nnom_act_make_table(&act, in_q) != NN_SUCCESS)
-            return NN_NO_MEMORY;
-        nnom_layer_own(l, (void *)(uintptr_t)act);
-    }
-    api->cfg.table = act->table;
-    api->cfg.super.out_q = act->out_q;
-    api->cfg.act_name = act->name;
-    return NN_SUCCESS;
-}
-
-nnom_layer_t *nnom_Activation(const nnom_activation_t *act)
-{
-    if (act == NULL)
-        return NULL;
-    api_activation_t *api = (api_activation_t *)nnom_mem_owned(sizeof(api_activation_t));
-    if (api == NULL)
-        return NULL;
-    api->act = act;
-    api->cfg.super.name = act->name;
-    api->cfg.super.prepare = activation_prepare;
-    nnom_layer_t *layer = nnom_layer_adopt(nnom_activation_s(&api->cfg), api);
-    if (layer != NULL && act->owned)
-        nnom_layer_own(layer, (void *)(uintptr_t)act);
-    return layer;
-}
-
-nnom_layer_t *nnom_ReLU(void) { return nnom_Activation(nnom_act_relu()); }
-
-/* ---- Softmax ---------------------------------------------------------------- */
-
-static const nnom_qparam_t softmax_q = {1.0f / 256.0f, -128};
-
-typedef struct {
-    nnom_softmax_config_t cfg;
-    int32_t table[256];
-} api_softmax_t;
-
-static nnom_status_t softmax_prepare(nnom_layer_t *l)
-{
-    api_softmax_t *api = (api_softmax_t *)(void *)l->config;
-    const nnom_qparam_t *in_q = l->in0->out.q;
-    if (in_q == NULL)
-        return NN_ARGUMENT_ERROR;
-    nnom_status_t s = nnom_softmax_params(in_q->scale, &api->cfg.mult, &api->cfg.shift,
-                                          &api->cfg.diff_min);
-    if (s != NN_SUCCESS)
-        return s;
-    nnom_softmax_exp_table(api->cfg.mult, api->cfg.shift, api->cfg.diff_min, api->table);
-    return NN_SUCCESS;
-}
-
-nnom_layer_t *nnom_Softmax(void)
-{
-    api_softmax_t *api = (api_softmax_t *)nnom_mem_owned(sizeof(api_softmax_t));
-    if (api == NULL)
-        return NULL;
-    api->cfg.super.name = "softmax";
-    api->cfg.super.out_q = &softmax_q;
-    api->cfg.super.prepare = softmax_prepare;
-    api->cfg.exp_table = api->table;
-    return nnom_layer_adopt(nnom_softmax_s(&api->cfg), api);
 }

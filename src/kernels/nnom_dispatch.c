@@ -103,7 +103,6 @@ static nnom_status_t fc_as_conv(const nnom_kernel_ctx_t *ctx, const void *args)
 #ifdef NNOM_USING_CHW /* CHW builds: the kernels of chw/ (CMSIS-NN is HWC, off) */
 #define LOCAL_CONV {NULL, nnom_chw_conv_s8}
 #define LOCAL_DWCONV {NULL, nnom_chw_dwconv_s8}
-#define LOCAL_DECONV {NULL, nnom_chw_deconv_s8}
 #define LOCAL_MAXPOOL {NULL, nnom_chw_maxpool_s8}
 #define LOCAL_AVGPOOL {NULL, nnom_chw_avgpool_s8}
 #define LOCAL_SUMPOOL {NULL, nnom_chw_sumpool_s8}
@@ -111,7 +110,6 @@ static nnom_status_t fc_as_conv(const nnom_kernel_ctx_t *ctx, const void *args)
 #else
 #define LOCAL_CONV {nnom_local_conv_s8_scratch, nnom_local_conv_s8} /* never NNOM_UNSUITED */
 #define LOCAL_DWCONV {NULL, nnom_local_dwconv_s8}
-#define LOCAL_DECONV {NULL, nnom_local_deconv_s8}
 #define LOCAL_MAXPOOL {NULL, nnom_local_maxpool_s8}
 #define LOCAL_AVGPOOL {NULL, nnom_local_avgpool_s8}
 #define LOCAL_SUMPOOL {NULL, nnom_local_sumpool_s8}
@@ -139,8 +137,6 @@ const nnom_kernel_t nnom_dwconv_kernels[] = {
 #endif
     LOCAL_DWCONV,
 };
-
-const nnom_kernel_t nnom_deconv_kernels[] = {LOCAL_DECONV};
 
 /* Without Helium CMSIS-NN's fully connected kernel takes every case; at
  * -O2 the local one goes first where its assembly loop runs

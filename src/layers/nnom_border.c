@@ -1,7 +1,27 @@
 /* nnom_border.c - ZeroPadding (pads with the zero point, i.e. real 0) and
- * Cropping. HWC: one plane of c channels; CHW: c planes of one channel. */
+ * Cropping, and their Layer API constructors. HWC: one plane of c channels;
+ * CHW: c planes of one channel. */
 #include "nnom.h"
 #include "nnom_layout.h"
+#include "../core/nnom_internal.h"
+
+/* ---- public declarations: tools/gen_op_headers.py copies the block into
+ * inc/nnom_ops.h (with the short names), through which this file sees them
+ * too. */
+#ifdef NNOM_DECLARE_IN_OPS_H
+/* ZeroPadding / Cropping. */
+typedef struct {
+    nnom_layer_config_t super;
+    nnom_border_t border;
+} nnom_border_config_t;
+
+nnom_layer_t *nnom_zeropadding_s(const nnom_border_config_t *config);
+nnom_layer_t *nnom_cropping_s(const nnom_border_config_t *config);
+
+/* Layer API */
+nnom_layer_t *nnom_ZeroPadding(nnom_border_t b);
+nnom_layer_t *nnom_Cropping(nnom_border_t b);
+#endif /* NNOM_DECLARE_IN_OPS_H */
 
 static nnom_status_t border_build(nnom_layer_t *l, int pad)
 {
@@ -59,3 +79,16 @@ nnom_layer_t *nnom_cropping_s(const nnom_border_config_t *config)
 {
     return nnom_layer_new(&cropping_type, config);
 }
+
+static nnom_layer_t *border_layer(nnom_border_t b, int pad)
+{
+    nnom_border_config_t *cfg = (nnom_border_config_t *)nnom_mem_owned(sizeof(*cfg));
+    if (cfg == NULL)
+        return NULL;
+    cfg->super.name = pad ? "zero_padding" : "cropping";
+    cfg->border = b;
+    return nnom_layer_adopt(pad ? nnom_zeropadding_s(cfg) : nnom_cropping_s(cfg), cfg);
+}
+
+nnom_layer_t *nnom_ZeroPadding(nnom_border_t b) { return border_layer(b, 1); }
+nnom_layer_t *nnom_Cropping(nnom_border_t b) { return border_layer(b, 0); }

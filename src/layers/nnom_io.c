@@ -7,9 +7,33 @@
  * buffer (Layer API programs) Input reads it in place and Output copies to
  * it. User buffers are in Keras' order: where the arena's differs (CHW
  * builds) Input transposes its buffer into the arena and Output transposes
- * back, which needs a user buffer. */
+ * back, which needs a user buffer. Their Layer API constructors too. */
 #include "nnom.h"
 #include "nnom_layout.h"
+#include "../core/nnom_internal.h"
+
+/* ---- public declarations: tools/gen_op_headers.py copies the block into
+ * inc/nnom_ops.h (with the short names), through which this file sees them
+ * too. */
+#ifdef NNOM_DECLARE_IN_OPS_H
+/* Input / Output: `buffer` NULL puts the tensor in the arena (Output is
+ * then a view: no copy; nnom_io_data() says where it is); a user buffer is
+ * read in place by Input, copied to by Output. CHW builds need a user
+ * buffer where the two orders differ (they transpose it). */
+typedef struct {
+    nnom_layer_config_t super;
+    nnom_shape_t shape;
+    int8_t *buffer;
+} nnom_io_config_t;
+
+nnom_layer_t *nnom_input_s(const nnom_io_config_t *config);
+nnom_layer_t *nnom_output_s(const nnom_io_config_t *config);
+
+/* Layer API. buffer NULL: the input / output is an arena tensor
+ * (nnom_io_data() of the layer, once compiled); else the user's buffer. */
+nnom_layer_t *nnom_Input(nnom_shape_t s, const nnom_qparam_t *q, int8_t *buffer);
+nnom_layer_t *nnom_Output(nnom_shape_t s, int8_t *buffer);
+#endif /* NNOM_DECLARE_IN_OPS_H */
 
 static nnom_status_t nothing_to_do(nnom_layer_t *l)
 {
@@ -92,3 +116,33 @@ static const nnom_layer_type_t output_type = {NNOM_OUTPUT, "Output", NNOM_LAYER_
 
 nnom_layer_t *nnom_input_s(const nnom_io_config_t *config) { return nnom_layer_new(&input_type, config); }
 nnom_layer_t *nnom_output_s(const nnom_io_config_t *config) { return nnom_layer_new(&output_type, config); }
+
+static nnom_io_config_t *io_config(const char *name, nnom_shape_t s, int8_t *buffer)
+{
+    nnom_io_config_t *cfg = (nnom_io_config_t *)nnom_mem_owned(sizeof(*cfg));
+    if (cfg == NULL)
+        return NULL;
+    cfg->super.name = name;
+    cfg->shape = s;
+    cfg->buffer = buffer;
+    return cfg;
+}
+
+nnom_layer_t *nnom_Input(nnom_shape_t s, const nnom_qparam_t *q, int8_t *buffer)
+{
+    if (q == NULL)
+        return NULL;
+    nnom_io_config_t *cfg = io_config("input", s, buffer);
+    if (cfg == NULL)
+        return NULL;
+    cfg->super.out_q = q;
+    return nnom_layer_adopt(nnom_input_s(cfg), cfg);
+}
+
+nnom_layer_t *nnom_Output(nnom_shape_t s, int8_t *buffer)
+{
+    nnom_io_config_t *cfg = io_config("output", s, buffer);
+    if (cfg == NULL)
+        return NULL;
+    return nnom_layer_adopt(nnom_output_s(cfg), cfg);
+}

@@ -1,8 +1,29 @@
 /* nnom_pool.c - MaxPool and AvgPool (1D and 2D); output keeps the input's
- * quantisation. */
+ * quantisation. Their Layer API constructors too. */
 #include "nnom.h"
 #include "nnom_geometry.h"
 #include "nnom_kernels.h"
+#include "../core/nnom_internal.h"
+
+/* ---- public declarations: tools/gen_op_headers.py copies the block into
+ * inc/nnom_ops.h (with the short names), through which this file sees them
+ * too. */
+#ifdef NNOM_DECLARE_IN_OPS_H
+/* MaxPool / AvgPool: the output keeps the input's quantisation. */
+typedef struct {
+    nnom_layer_config_t super;
+    uint32_t kernel_h, kernel_w;
+    uint32_t stride_h, stride_w;
+    nnom_padding_t padding;
+} nnom_pool_config_t;
+
+nnom_layer_t *nnom_maxpool_s(const nnom_pool_config_t *config);
+nnom_layer_t *nnom_avgpool_s(const nnom_pool_config_t *config);
+
+/* Layer API */
+nnom_layer_t *nnom_MaxPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad);
+nnom_layer_t *nnom_AvgPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad);
+#endif /* NNOM_DECLARE_IN_OPS_H */
 
 static nnom_status_t setup(const nnom_layer_t *l, nnom_pool_args_t *a)
 {
@@ -68,3 +89,22 @@ nnom_layer_t *nnom_avgpool_s(const nnom_pool_config_t *config)
 {
     return nnom_layer_new(&avgpool_type.super, config);
 }
+
+static nnom_layer_t *pool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad, int is_max)
+{
+    if (pad == PADDING_EXPLICIT)
+        return NULL;
+    nnom_pool_config_t *cfg = (nnom_pool_config_t *)nnom_mem_owned(sizeof(*cfg));
+    if (cfg == NULL)
+        return NULL;
+    cfg->super.name = is_max ? "max_pool" : "avg_pool";
+    cfg->kernel_h = k.h;
+    cfg->kernel_w = k.w;
+    cfg->stride_h = s.h;
+    cfg->stride_w = s.w;
+    cfg->padding = pad;
+    return nnom_layer_adopt(is_max ? nnom_maxpool_s(cfg) : nnom_avgpool_s(cfg), cfg);
+}
+
+nnom_layer_t *nnom_MaxPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad) { return pool(k, s, pad, 1); }
+nnom_layer_t *nnom_AvgPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad) { return pool(k, s, pad, 0); }

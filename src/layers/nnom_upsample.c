@@ -1,7 +1,24 @@
-/* nnom_upsample.c - UpSampling, nearest neighbour. HWC: one plane of c
- * channels; CHW: c planes of one channel. */
+/* nnom_upsample.c - UpSampling, nearest neighbour, and its Layer API
+ * constructor. HWC: one plane of c channels; CHW: c planes of one channel. */
 #include "nnom.h"
 #include "nnom_layout.h"
+#include "../core/nnom_internal.h"
+
+/* ---- public declarations: tools/gen_op_headers.py copies the block into
+ * inc/nnom_ops.h (with the short names UpSample and upsample_s), through
+ * which this file sees them too. */
+#ifdef NNOM_DECLARE_IN_OPS_H
+/* UpSampling (nearest). */
+typedef struct {
+    nnom_layer_config_t super;
+    uint32_t size_h, size_w;
+} nnom_upsample_config_t;
+
+nnom_layer_t *nnom_upsample_s(const nnom_upsample_config_t *config);
+
+/* Layer API */
+nnom_layer_t *nnom_UpSample(nnom_hw_t size);
+#endif /* NNOM_DECLARE_IN_OPS_H */
 
 static nnom_status_t upsample_build(nnom_layer_t *l)
 {
@@ -40,4 +57,15 @@ static const nnom_layer_type_t upsample_type = {NNOM_LAYER, "UpSample", 0, 0, up
 nnom_layer_t *nnom_upsample_s(const nnom_upsample_config_t *config)
 {
     return nnom_layer_new(&upsample_type, config);
+}
+
+nnom_layer_t *nnom_UpSample(nnom_hw_t size)
+{
+    nnom_upsample_config_t *cfg = (nnom_upsample_config_t *)nnom_mem_owned(sizeof(*cfg));
+    if (cfg == NULL)
+        return NULL;
+    cfg->super.name = "up_sampling";
+    cfg->size_h = size.h;
+    cfg->size_w = size.w;
+    return nnom_layer_adopt(nnom_upsample_s(cfg), cfg);
 }

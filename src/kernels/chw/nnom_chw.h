@@ -20,7 +20,6 @@
  * need no scratch. */
 nnom_status_t nnom_chw_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 nnom_status_t nnom_chw_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *args);
-nnom_status_t nnom_chw_deconv_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 /* pooling: the local kernel once per channel plane */
 nnom_status_t nnom_chw_maxpool_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 nnom_status_t nnom_chw_avgpool_s8(const nnom_kernel_ctx_t *ctx, const void *args);

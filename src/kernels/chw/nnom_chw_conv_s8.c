@@ -1,12 +1,12 @@
 /*
- * nnom_chw_conv_s8.c - Conv2D, DepthwiseConv2D and Conv2DTranspose on CHW
- * feature maps (NNOM_USING_CHW). Weights keep the converter's layout (conv
- * and transposed conv [out][kh][kw][in], depthwise [kh][kw][in * mult]);
- * padded taps are skipped (padding is real 0), every tap subtracts the
- * input zero point: the same sums as the HWC kernels, so the same bytes.
+ * nnom_chw_conv_s8.c - Conv2D and DepthwiseConv2D on CHW feature maps
+ * (NNOM_USING_CHW; Conv2DTranspose's is in nnom_local_deconv_s8.c). Weights
+ * keep the converter's layout (conv [out][kh][kw][in], depthwise
+ * [kh][kw][in * mult]); padded taps are skipped (padding is real 0), every
+ * tap subtracts the input zero point: the same sums as the HWC kernels, so
+ * the same bytes.
  */
 #include "nnom_chw.h"
-#include "nnom_geometry.h"
 
 #ifdef NNOM_USING_CHW
 
@@ -84,50 +84,6 @@ nnom_status_t nnom_chw_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
                         acc += ((int32_t)x[(y0 + ky * dh) * iw + x0 + kx * dw] - zp) *
                                a->weight[(ky * kw + kx) * oc_all + o];
                 *out++ = finish(a, acc, o);
-            }
-        }
-    }
-    return NN_SUCCESS;
-}
-
-nnom_status_t nnom_chw_deconv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
-{
-    const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
-    const nnom_conv_params_t *p = &a->p;
-    const nnom_dims_t *in_dims = &a->in, *k_dims = &a->k, *out_dims = &a->out;
-    const int8_t *in = a->input, *weight = a->weight;
-    const int32_t *bias = a->bias;
-    const nnom_requant_t *rq = &a->rq;
-    int8_t *out = a->output;
-    (void)ctx;
-    const int32_t ih = in_dims->h, iw = in_dims->w, ic = in_dims->c;
-    const int32_t kh = k_dims->h, kw = k_dims->w, zp = p->input_zp;
-    const size_t plane = (size_t)ih * iw;
-    if (p->stride_h < 1 || p->stride_w < 1)
-        return NN_ARGUMENT_ERROR;
-    for (int32_t oc = 0; oc < out_dims->c; oc++) {
-        const int8_t *w = weight + (size_t)oc * kh * kw * ic;
-        for (int32_t oy = 0; oy < out_dims->h; oy++) {
-            for (int32_t ox = 0; ox < out_dims->w; ox++) {
-                int32_t acc = bias[oc];
-                for (int32_t ky = 0; ky < kh; ky++) {
-                    const int32_t y =
-                        nnom_deconv_source(oy, ky, p->pad_top, p->stride_h, p->dilation_h, ih);
-                    if (y < 0)
-                        continue;
-                    for (int32_t kx = 0; kx < kw; kx++) {
-                        const int32_t x =
-                            nnom_deconv_source(ox, kx, p->pad_left, p->stride_w, p->dilation_w, iw);
-                        if (x < 0)
-                            continue;
-                        const int8_t *px = in + y * iw + x;
-                        const int8_t *pw = w + (ky * kw + kx) * ic;
-                        for (int32_t c = 0; c < ic; c++)
-                            acc += ((int32_t)px[c * plane] - zp) * pw[c];
-                    }
-                }
-                acc = nnom_requantize(acc, rq->mult[oc], rq->shift[oc]) + p->output_zp;
-                *out++ = nnom_clamp_s8(acc, p->act_min, p->act_max);
             }
         }
     }

@@ -7,6 +7,21 @@
 #include "nnom_fixedpoint.h"
 #include "nnom_kernels.h"
 
+/* ---- public declarations: tools/gen_op_headers.py copies the block into
+ * inc/nnom_op_kernels.h, through which this file sees them too. The table
+ * nnom_softmax_kernels[] has a CMSIS-NN entry: nnom_dispatch.c. */
+#ifdef NNOM_DECLARE_IN_OP_KERNELS_H
+/* Softmax over rows of row_size values (may work in place). */
+typedef struct {
+    int32_t rows, row_size;
+    const nnom_softmax_config_t *cfg;
+    const int8_t *input;
+    int8_t *output;
+} nnom_softmax_args_t;
+
+nnom_status_t nnom_local_softmax_s8(const nnom_kernel_ctx_t *ctx, const void *args);
+#endif /* NNOM_DECLARE_IN_OP_KERNELS_H */
+
 #define ACCUM_BITS 12
 
 nnom_status_t nnom_local_softmax_s8(const nnom_kernel_ctx_t *ctx, const void *args)

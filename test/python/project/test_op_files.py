@@ -78,6 +78,32 @@ def test_block_declarations_are_written_once():
         assert not again, f"{header.relative_to(ROOT)} names {again}, declared in {declared}"
 
 
+def _defines(text: str, name: str) -> bool:
+    """A definition of function `name` (at the start of a line, a body
+    follows) or of table `name` (an initialiser follows)."""
+    function = rf"^[\w \*]*\b{name}\s*\([^;{{}}]*\)\s*\{{"
+    table = rf"^[\w ]*\b{name}\s*\[\s*\]\s*="
+    return re.search(function, text, re.M) is not None or re.search(table, text, re.M) is not None
+
+
+def test_an_op_file_defines_what_its_blocks_declare():
+    """Every function and table a block declares (Layer API constructors
+    included) is defined in the block's own file and in no other C file."""
+    tool = _tool()
+    sources = {p.relative_to(ROOT).as_posix(): p.read_text() for p in (ROOT / "src").rglob("*.c")}
+    checked = 0
+    for path in sources:
+        for _, body in tool.blocks(ROOT / path):
+            body = re.sub(r"/\*.*?\*/", "", body, flags=re.S)
+            names = re.findall(r"\b(nnom_\w+)\s*\((?!\s*\*)", body)
+            names += re.findall(r"\bextern\b[^;]*?\b(nnom_\w+)\s*\[", body)
+            for name in names:
+                where = sorted(p for p, other in sources.items() if _defines(other, name))
+                assert where == [path], f"{name} (declared in {path}) is defined in {where}"
+                checked += 1
+    assert checked >= 10  # the pattern finds the ops' definitions (nnom_PReLU, nnom_prelu_s...)
+
+
 def test_a_block_without_its_end_is_one_error(tmp_path, monkeypatch):
     tool = _tool()
     monkeypatch.setattr(tool, "ROOT", tmp_path)

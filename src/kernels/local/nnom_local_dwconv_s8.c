@@ -31,6 +31,7 @@
  */
 #include <stddef.h>
 
+#include "nnom_local_dwcol.h"
 #include "nnom_local_simd.h"
 #include "../nnom_backend.h"
 
@@ -859,6 +860,135 @@ static int dw_plane_axis(const dw_axis_t *a)
 }
 #endif
 
+#if NNOM_LOCAL_MAC_ASM
+/* Group c's records for nnom_dwcol_s8 (nnom_local_dwcol.h), k taps along
+ * u, oc bytes apart in the weights. */
+static void dwcol_records(const dw_ctx_t *t, int32_t c, int32_t k, int32_t *rec)
+{
+    const nnom_conv_args_t *a = t->a;
+    const int32_t oc = t->oc;
+    const int8_t *w = a->weight + c;
+    const int16x2_t off = nnom_offset2(a->p.input_zp); /* -zp in each halfword */
+    int32_t b0 = 2 * a->bias[c], b1 = 2 * a->bias[c + 1], b2 = 2 * a->bias[c + 2];
+    int32_t b3 = 2 * a->bias[c + 3];
+    int32_t *p = rec + 4;
+    for (int32_t j = k >> 1; j > 0; j--, p += 4, w += 2 * oc) {
+        const uint32_t w0 = nnom_read4(w), w1 = nnom_read4(w + oc);
+        const uint32_t l = dw_pkhbt(w0, w1), h = dw_pkhtb(w1, w0);
+        const int16x2_t le = __sxtb16((int8x4_t)l), lo = nnom_sxtb16_odd(l);
+        const int16x2_t he = __sxtb16((int8x4_t)h), ho = nnom_sxtb16_odd(h);
+        const int16x2_t r0 = __sadd16(le, le), r1 = __sadd16(lo, lo);
+        const int16x2_t r2 = __sadd16(he, he), r3 = __sadd16(ho, ho);
+        p[0] = (int32_t)r0;
+        p[1] = (int32_t)r1;
+        p[2] = (int32_t)r2;
+        p[3] = (int32_t)r3;
+        b0 = __smlad(r0, off, b0);
+        b1 = __smlad(r1, off, b1);
+        b2 = __smlad(r2, off, b2);
+        b3 = __smlad(r3, off, b3);
+    }
+    if (k & 1) { /* (a0, a2) and (a1, a3) of the last tap's word */
+        const uint32_t u = nnom_read4(w);
+        const int16x2_t e = __sxtb16((int8x4_t)u), o = nnom_sxtb16_odd(u);
+        const uint32_t e2 = (uint32_t)__sadd16(e, e), o2 = (uint32_t)__sadd16(o, o);
+        p[0] = (int32_t)(e2 & 0xFFFFu);
+        p[1] = (int32_t)(o2 & 0xFFFFu);
+        p[2] = (int32_t)(e2 & 0xFFFF0000u);
+        p[3] = (int32_t)(o2 & 0xFFFF0000u);
+        b0 = __smlad((int16x2_t)p[0], off, b0);
+        b1 = __smlad((int16x2_t)p[1], off, b1);
+        b2 = __smlad((int16x2_t)p[2], off, b2);
+        b3 = __smlad((int16x2_t)p[3], off, b3);
+        p += 4;
+    }
+    rec[0] = b0;
+    rec[1] = b1;
+    rec[2] = b2;
+    rec[3] = b3;
+    const uint32_t zp2 = (uint32_t)(2 * a->p.output_zp + 1);
+    for (int i = 0; i < 4; i++, p += 3) {
+        const int32_t e = -a->rq.shift[c + i];
+        p[0] = a->rq.mult[c + i];
+        p[1] = (int32_t)(zp2 << (e - 1));
+        p[2] = e;
+    }
+}
+
+/* Rows of the border windows' copies: fewer than 2 k (the windows of the
+ * border outputs start less than k rows before the input, or end less
+ * than k after it, see dw_col_axes). */
+#define DW_EDGE_ROWS (2 * DW_MAX_TAPS)
+
+/* rows of four channels from row y0 of column x (input rows u->xb bytes
+ * apart), the input zero point outside it */
+static void dwcol_edge(const dw_axis_t *u, const int8_t *x, int32_t y0, int32_t rows, uint32_t zp4,
+                       uint32_t *e)
+{
+    int32_t y = y0;
+    const int32_t y1 = y0 + rows, in0 = y1 < 0 ? y1 : 0, in1 = y1 < u->in ? y1 : u->in;
+    for (; y < in0; y++)
+        *e++ = zp4;
+    if (y < in1)
+        for (x += y * u->xb; y < in1; y++, x += u->xb)
+            *e++ = nnom_read4(x);
+    for (; y < y1; y++)
+        *e++ = zp4;
+}
+
+/* A layer of one row of k taps along u (dw_col_axes; no s term, no clamp,
+ * some outputs inside the input along u): group by group and line by
+ * line, the inside outputs by nnom_dwcol_s8 on the input, the border ones
+ * on copies of the rows they reach (zero point outside the input, which
+ * the records' bias takes off like any input). 0 where the copies would
+ * not fit. */
+static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *v, int32_t lo,
+                                   int32_t hi)
+{
+    const nnom_conv_args_t *a = t->a;
+    const int32_t k = u->k, s = u->s;
+    const int32_t ntop = lo > 0 ? (lo - 1) * s + k : 0;
+    const int32_t nbot = u->out > hi ? (u->out - 1 - hi) * s + k : 0, ybot = hi * s - u->pad;
+    if (ntop > DW_EDGE_ROWS || nbot > DW_EDGE_ROWS)
+        return 0;
+    int32_t rec[4 + 4 * (DW_MAX_TAPS / 2 + 1) + 12];
+    uint32_t top[DW_EDGE_ROWS], bot[DW_EDGE_ROWS];
+    const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
+    const nnom_dwcol_job_t edge = {NULL, NULL, rec, 0, 4, 4 * s, u->ob, 16 + 16 * (k / 2), k & 1};
+    nnom_dwcol_job_t in = edge;
+    in.xs = u->xb;
+    in.xp = s * u->xb;
+    in.n = hi - lo;
+    for (int32_t c = 0; c < t->oc; c += 4) {
+        dwcol_records(t, c, k, rec);
+        for (int32_t ov = 0; ov < v->out; ov++) {
+            const int8_t *x = a->input + c + ov * v->s * v->xb;
+            int8_t *out = a->output + c + ov * v->ob;
+            in.x = x + (lo * s - u->pad) * u->xb;
+            in.out = out + lo * u->ob;
+            nnom_dwcol_s8(&in);
+            if (ntop > 0) {
+                nnom_dwcol_job_t j = edge;
+                dwcol_edge(u, x, -u->pad, ntop, zp4, top);
+                j.x = (const int8_t *)top;
+                j.out = out;
+                j.n = lo;
+                nnom_dwcol_s8(&j);
+            }
+            if (nbot > 0) {
+                nnom_dwcol_job_t j = edge;
+                dwcol_edge(u, x, ybot, nbot, zp4, bot);
+                j.x = (const int8_t *)bot;
+                j.out = out + hi * u->ob;
+                j.n = u->out - hi;
+                nnom_dwcol_s8(&j);
+            }
+        }
+    }
+    return 1;
+}
+#endif
+
 /* One line: the inside outputs by the loops above where they suit, the
  * others (and every output of other kernel shapes) tap by tap. */
 static NNOM_NOINLINE void dw_line(const dw_group_t *g, const dw_line_t *l, int mode)
@@ -1022,6 +1152,11 @@ static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
     g.pairs = u.k == 3 && t->kh * t->kw == 3 && g.xp == g.xs && mode == 0;
     /* (on the small layers of dw_plane3 the records cost more than they save) */
     g.pairs33 = u.k == 3 && t->kh * t->kw == 9 && g.xp == g.xs && mode == 0 && !plane;
+#endif
+#if NNOM_LOCAL_MAC_ASM
+    /* (3-tap runs at stride 1: dw_pairs3 costs less) */
+    if (col && mode == 0 && hi > lo && !(u.k == 3 && u.s == 1) && dw_col_asm(t, &u, &v, lo, hi))
+        return 1;
 #endif
     for (int32_t c = 0; c < t->oc; c += 4) {
         group_of(t, c, &g, vlead);

@@ -15,13 +15,13 @@
  *   k odd: tap k - 1 as (2 w, 0) for channels 0, 1 and (0, 2 w) for 2, 3;
  *   per channel: mult, ra, e with out = ssat8(SMMLAR(acc, mult, ra) >> e)
  *   (the depthwise group path's form without the s term and the clamp).
- * pend is the byte offset of the end of the pairs' records in rec (k >= 2).
- * The field offsets are the assembly's. */
+ * pairs = k / 2 (1 to NNOM_DW_GROUP_MAX_TAPS / 2), odd = k & 1. The field
+ * offsets are the assembly's. */
 typedef struct {
     const int8_t *x;
     int8_t *out;
     const int32_t *rec;
-    int32_t n, xs, xp, op, pend, odd;
+    int32_t n, xs, xp, op, pairs, odd;
 } nnom_dwcol_job_t;
 void nnom_dwcol_s8(const nnom_dwcol_job_t *j);
 #endif

@@ -915,6 +915,23 @@ static void dwcol_records(const dw_ctx_t *t, int32_t c, int32_t k, int32_t *rec)
     }
 }
 
+/* groups_fit() without branches (it runs for every channel of every
+ * call). */
+static int dwcol_fit(const dw_ctx_t *t)
+{
+    const nnom_conv_args_t *a = t->a;
+    const int32_t reach = ((int32_t)1 << 30) - t->kh * t->kw * 255 * 128;
+    uint32_t bad = 0;
+    for (int32_t c = 0; c < t->oc; c++) {
+        const uint32_t m = (uint32_t)a->rq.mult[c]; /* m | (m - 1): sign set when m <= 0 */
+        bad |= m | (m - 1u);
+        bad |= (uint32_t)((uint32_t)-2 - (uint32_t)a->rq.shift[c] > 21u) << 31;
+        bad |= (uint32_t)((uint32_t)a->bias[c] + (uint32_t)(reach - 1) > (uint32_t)(2 * reach - 2))
+               << 31;
+    }
+    return (bad >> 31) == 0;
+}
+
 /* Rows of the border windows' copies: fewer than 2 k (the windows of the
  * border outputs start less than k rows before the input, or end less
  * than k after it, see dw_col_axes). */
@@ -954,7 +971,7 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
     int32_t rec[4 + 4 * (DW_MAX_TAPS / 2 + 1) + 12];
     uint32_t top[DW_EDGE_ROWS], bot[DW_EDGE_ROWS];
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
-    const nnom_dwcol_job_t edge = {NULL, NULL, rec, 0, 4, 4 * s, u->ob, 16 + 16 * (k / 2), k & 1};
+    const nnom_dwcol_job_t edge = {NULL, NULL, rec, 0, 4, 4 * s, u->ob, k / 2, k & 1};
     nnom_dwcol_job_t in = edge;
     in.xs = u->xb;
     in.xp = s * u->xb;
@@ -1122,6 +1139,12 @@ static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
     hi = hi < 0 ? 0 : hi / u.s + 1;
     lo = lo < u.out ? lo : u.out;
     hi = hi < lo ? lo : (hi < u.out ? hi : u.out);
+#if NNOM_LOCAL_MAC_ASM
+    /* (3-tap runs at stride 1: dw_pairs3 costs less) */
+    if (mode == 0 && hi > lo && t->kh * t->kw == u.k && !(u.k == 3 && u.s == 1) &&
+        dw_col_axes(&u, &v) && dwcol_fit(t) && dw_col_asm(t, &u, &v, lo, hi))
+        return 1;
+#endif
     if (!groups_fit(t))
         return 0;
 #if !defined(__OPTIMIZE_SIZE__)
@@ -1152,11 +1175,6 @@ static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
     g.pairs = u.k == 3 && t->kh * t->kw == 3 && g.xp == g.xs && mode == 0;
     /* (on the small layers of dw_plane3 the records cost more than they save) */
     g.pairs33 = u.k == 3 && t->kh * t->kw == 9 && g.xp == g.xs && mode == 0 && !plane;
-#endif
-#if NNOM_LOCAL_MAC_ASM
-    /* (3-tap runs at stride 1: dw_pairs3 costs less) */
-    if (col && mode == 0 && hi > lo && !(u.k == 3 && u.s == 1) && dw_col_asm(t, &u, &v, lo, hi))
-        return 1;
 #endif
     for (int32_t c = 0; c < t->oc; c += 4) {
         group_of(t, c, &g, vlead);

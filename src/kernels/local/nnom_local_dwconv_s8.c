@@ -939,17 +939,18 @@ static int dwcol_fit(const dw_ctx_t *t)
 
 /* rows of four channels from row y0 of column x (input rows u->xb bytes
  * apart), the input zero point outside it */
-static void dwcol_edge(const dw_axis_t *u, const int8_t *x, int32_t y0, int32_t rows, uint32_t zp4,
-                       uint32_t *e)
+NNOM_INLINE void dwcol_edge(const dw_axis_t *u, const int8_t *x, int32_t y0, int32_t rows,
+                            uint32_t zp4, uint32_t *e)
 {
-    int32_t y = y0;
     const int32_t y1 = y0 + rows, in0 = y1 < 0 ? y1 : 0, in1 = y1 < u->in ? y1 : u->in;
-    for (; y < in0; y++)
+    const uint32_t *const end = e + rows;
+    for (int32_t y = y0; y < in0; y++)
         *e++ = zp4;
-    if (y < in1)
-        for (x += y * u->xb; y < in1; y++, x += u->xb)
-            *e++ = nnom_read4(x);
-    for (; y < y1; y++)
+    const int32_t first = y0 > 0 ? y0 : 0, xb = u->xb;
+    if (first < in1)
+        for (const int8_t *r = x + first * xb, *stop = x + in1 * xb; r != stop; r += xb)
+            *e++ = nnom_read4(r);
+    while (e != end)
         *e++ = zp4;
 }
 
@@ -971,11 +972,8 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
     int32_t rec[4 + 4 * (DW_MAX_TAPS / 2 + 1) + 12];
     uint32_t top[DW_EDGE_ROWS], bot[DW_EDGE_ROWS];
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
-    const nnom_dwcol_job_t edge = {NULL, NULL, rec, 0, 4, 4 * s, u->ob, k / 2, k & 1};
-    nnom_dwcol_job_t in = edge;
-    in.xs = u->xb;
-    in.xp = s * u->xb;
-    in.n = hi - lo;
+    nnom_dwcol_job_t edge = {NULL, NULL, rec, 0, 4, 4 * s, u->ob, k / 2, k & 1};
+    nnom_dwcol_job_t in = {NULL, NULL, rec, hi - lo, u->xb, s * u->xb, u->ob, k / 2, k & 1};
     for (int32_t c = 0; c < t->oc; c += 4) {
         dwcol_records(t, c, k, rec);
         for (int32_t ov = 0; ov < v->out; ov++) {
@@ -985,20 +983,18 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
             in.out = out + lo * u->ob;
             nnom_dwcol_s8(&in);
             if (ntop > 0) {
-                nnom_dwcol_job_t j = edge;
                 dwcol_edge(u, x, -u->pad, ntop, zp4, top);
-                j.x = (const int8_t *)top;
-                j.out = out;
-                j.n = lo;
-                nnom_dwcol_s8(&j);
+                edge.x = (const int8_t *)top;
+                edge.out = out;
+                edge.n = lo;
+                nnom_dwcol_s8(&edge);
             }
             if (nbot > 0) {
-                nnom_dwcol_job_t j = edge;
                 dwcol_edge(u, x, ybot, nbot, zp4, bot);
-                j.x = (const int8_t *)bot;
-                j.out = out + hi * u->ob;
-                j.n = u->out - hi;
-                nnom_dwcol_s8(&j);
+                edge.x = (const int8_t *)bot;
+                edge.out = out + hi * u->ob;
+                edge.n = u->out - hi;
+                nnom_dwcol_s8(&edge);
             }
         }
     }

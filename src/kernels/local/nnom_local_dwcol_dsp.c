@@ -52,19 +52,19 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
 #define DWCOL_STR(x) DWCOL_STR_(x)
 
 /* The output loop (label L) with (ODD 1) or without the last single tap.
- * r0 the tap, r1 the records, r4-r7 the sums, r11 xs; r2, r3, r8-r10,
- * r12, lr scratch. The pairs are DW_MAX_TAPS / 2 blocks entered at
+ * r0 the tap, r1 the records, r2 the output, r3 op, r4-r7 the sums, r11
+ * xs; r8-r10, r12, lr scratch. The pairs are DW_MAX_TAPS / 2 blocks entered at
  * [sp, #20] (the end less the layer's pairs). */
 #define DWCOL_LOOP(L, ODD)                                                                       \
-    "adr.w  r3, " L "e\n"                                                                        \
-    "sub    r3, r3, r12\n"                                                                       \
-    "orr    r3, r3, #1\n"                                                                        \
-    "str    r3, [sp, #20]\n"                                                                     \
+    "adr.w  r8, " L "e\n"                                                                        \
+    "sub    r8, r8, r12\n"                                                                       \
+    "orr    r8, r8, #1\n"                                                                        \
+    "str    r8, [sp, #20]\n"                                                                     \
     L ":\n"                                                                                      \
     "ldr    r1, [sp, #16]\n"                                                                     \
     "ldm    r1!, {r4-r7}\n"                                                                      \
-    "ldr    r3, [sp, #20]\n"                                                                     \
-    "bx     r3\n"                                                                                \
+    "ldr    r8, [sp, #20]\n"                                                                     \
+    "bx     r8\n"                                                                                \
     L "s:\n"                                                                                     \
     ".rept " DWCOL_STR(NNOM_DW_GROUP_MAX_TAPS) " / 2\n"                                          \
     DWCOL_PAIR                                                                                   \
@@ -82,10 +82,8 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
     "bfi    r4, r6, #16, #8\n"                                                                   \
     DWCOL_RQ("r7")                                                                               \
     "bfi    r4, r7, #24, #8\n"                                                                   \
-    "ldrd   r8, r9, [sp, #0]\n"                                                                  \
-    "str    r4, [r8]\n"                                                                          \
-    "add    r8, r8, r9\n"                                                                        \
-    "str    r8, [sp, #0]\n"                                                                      \
+    "str    r4, [r2]\n"                                                                          \
+    "add    r2, r2, r3\n"                                                                        \
     "ldrd   r8, r9, [sp, #8]\n"                                                                  \
     "add    r0, r0, r8\n"                                                                        \
     "subs   r9, r9, #1\n"                                                                        \
@@ -104,7 +102,7 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
     "smlad  r6, r10, r8, r6\n"                                                                   \
     "smlad  r7, r9, r12, r7\n"
 
-/* nnom_dwcol_s8(job r0). Stack: [0] out, [4] op, [8] from the end of one
+/* nnom_dwcol_s8(job r0). Stack: [8] from the end of one
  * window's pairs to the next window (xp - 2 pairs xs), [12] outputs left,
  * [16] rec, [20] the entry into the pairs; then r4-r11, lr. */
 __asm__(".section .text.nnom_dwcol_s8,\"ax\",%progbits\n"
@@ -117,9 +115,6 @@ __asm__(".section .text.nnom_dwcol_s8,\"ax\",%progbits\n"
         "nnom_dwcol_s8:\n"
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #28\n"
-        "ldr    r1, [r0, #4]\n"
-        "ldr    r2, [r0, #24]\n"
-        "strd   r1, r2, [sp, #0]\n"
         "ldr    r11, [r0, #16]\n"
         "ldr    r12, [r0, #28]\n"  /* pairs */
         "mul    r3, r12, r11\n"
@@ -132,8 +127,10 @@ __asm__(".section .text.nnom_dwcol_s8,\"ax\",%progbits\n"
         "movs   r3, #" DWCOL_STR(DWCOL_PAIR_BYTES) "\n"
         "mul    r12, r12, r3\n"    /* bytes of the pairs' code run */
         "ldr    r3, [r0, #32]\n"
-        "ldr    r0, [r0, #0]\n"
+        "ldr    r2, [r0, #4]\n"
         "cmp    r3, #0\n"
+        "ldr    r3, [r0, #24]\n"
+        "ldr    r0, [r0, #0]\n"
         "bne    .Ldwcol_odd_entry\n"
         DWCOL_LOOP(".Ldwcol_even", "")
         "b      .Ldwcol_done\n"

@@ -1155,7 +1155,8 @@ static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
     const int plane = dw_plane_axis(&u) && dw_plane_axis(&v) && v.in <= DW_PLANE_LINES;
     const int col = t->kh * t->kw == u.k && dw_col_axes(&u, &v);
     const int32_t vlead = plane ? DW_VLEAD : 0, rows = t->kh * t->kw / u.k + 2 * vlead;
-    const dw_plane_t pl = {u, v, lo, hi, a->input, a->output};
+    /* (set per group in place: no copy of it per group) */
+    dw_plane_t pl = {u, v, lo, hi, a->input, a->output};
     memset(g.w, 0, (size_t)(rows * DW_ROW(u.k)) * 2 * sizeof(g.w[0]));
 #else
     const int32_t vlead = 0;
@@ -1178,19 +1179,17 @@ static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
         if (g.pairs33)
             dw_pairs33_setup(&g, vlead);
         if (plane) {
-            dw_plane_t pc = pl;
-            pc.x += c;
-            pc.out += c;
-            (mode ? dw_plane3_3 : dw_plane3_0)(&g, &pc);
+            pl.x = a->input + c;
+            pl.out = a->output + c;
+            (mode ? dw_plane3_3 : dw_plane3_0)(&g, &pl);
             continue;
         }
         if (col) {
-            dw_plane_t pc = pl;
-            pc.x += c;
-            pc.out += c;
+            pl.x = a->input + c;
+            pl.out = a->output + c;
             if (g.pairs)
                 dw_pairs3_setup(&g);
-            (mode ? dw_col_3 : dw_col_0)(&g, &pc);
+            (mode ? dw_col_3 : dw_col_0)(&g, &pl);
             continue;
         }
         if (g.pairs)

@@ -963,8 +963,8 @@ NNOM_INLINE void dwcol_edge(const dw_axis_t *u, const int8_t *x, int32_t y0, int
  * on copies of the rows they reach (zero point outside the input, which
  * the records' bias takes off like any input). 0 where the copies would
  * not fit. */
-static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *v, int32_t lo,
-                                   int32_t hi)
+static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *v,
+                                   int32_t lo, int32_t hi)
 {
     const nnom_conv_args_t *a = t->a;
     const int32_t k = u->k, s = u->s;

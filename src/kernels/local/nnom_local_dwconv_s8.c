@@ -973,7 +973,7 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
     if (ntop > DW_EDGE_ROWS || nbot > DW_EDGE_ROWS)
         return 0;
     int32_t rec[4 + 4 * (DW_MAX_TAPS / 2 + 1) + 12];
-    uint32_t top[DW_EDGE_ROWS], bot[DW_EDGE_ROWS];
+    uint32_t rows[DW_EDGE_ROWS]; /* the top border's rows, then the bottom one's */
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
     nnom_dwcol_job_t edge = {NULL, NULL, rec, 0, 4, 4 * s, u->ob, k / 2, k & 1};
     nnom_dwcol_job_t in = {NULL, NULL, rec, hi - lo, u->xb, s * u->xb, u->ob, k / 2, k & 1};
@@ -986,15 +986,15 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
             in.out = out + lo * u->ob;
             nnom_dwcol_s8(&in);
             if (ntop > 0) {
-                dwcol_edge(u, x, -u->pad, ntop, zp4, top);
-                edge.x = (const int8_t *)top;
+                dwcol_edge(u, x, -u->pad, ntop, zp4, rows);
+                edge.x = (const int8_t *)rows;
                 edge.out = out;
                 edge.n = lo;
                 nnom_dwcol_s8(&edge);
             }
             if (nbot > 0) {
-                dwcol_edge(u, x, ybot, nbot, zp4, bot);
-                edge.x = (const int8_t *)bot;
+                dwcol_edge(u, x, ybot, nbot, zp4, rows);
+                edge.x = (const int8_t *)rows;
                 edge.out = out + hi * u->ob;
                 edge.n = u->out - hi;
                 nnom_dwcol_s8(&edge);
@@ -1119,6 +1119,42 @@ static void group_of(const dw_ctx_t *t, int32_t c, dw_group_t *g, int32_t vlead)
         }
 }
 
+/* The group path's axes: u along the lines (down the height where
+ * dw_down()), v across them; the outputs [lo, hi) along u whose whole
+ * window lies inside the input. Returns the pixel loops' mode. */
+NNOM_INLINE int dw_axes(const dw_ctx_t *t, dw_axis_t *u, dw_axis_t *v, int32_t *lo, int32_t *hi)
+{
+    const nnom_conv_args_t *a = t->a;
+    const dw_axis_t h = {t->ih, t->kh, t->sh, t->dh, t->pt, t->oh, t->iw * t->ic, t->ow * t->oc};
+    const dw_axis_t wd = {t->iw, t->kw, t->sw, t->dw, t->pl, t->ow, t->ic, t->oc};
+    const int down = dw_down(t);
+    *u = down ? h : wd;
+    *v = down ? wd : h;
+    int32_t l = (u->pad + u->s - 1) / u->s, e = u->in - 1 + u->pad - (u->k - 1) * u->d;
+    e = e < 0 ? 0 : e / u->s + 1;
+    l = l < u->out ? l : u->out;
+    *lo = l;
+    *hi = e < l ? l : (e < u->out ? e : u->out);
+    return (a->p.act_min >= a->p.output_zp ? 0 : DW_SIGN) |
+           (a->p.act_min > -128 || a->p.act_max < 127 ? DW_CLAMP : 0);
+}
+
+#if NNOM_LOCAL_MAC_ASM
+/* Layers of one row of k taps (but 3-tap runs at stride 1, where dw_pairs3
+ * costs less) without the s term and the clamp: dw_col_asm. Its own call
+ * from nnom_local_dwconv_s8 (its stack does not add to dw_groups'). */
+static NNOM_NOINLINE int dw_col_try(const dw_ctx_t *t)
+{
+    dw_axis_t u, v;
+    int32_t lo, hi;
+    if (t->kh != 1 && t->kw != 1)
+        return 0;
+    const int mode = dw_axes(t, &u, &v, &lo, &hi);
+    return mode == 0 && hi > lo && t->kh * t->kw == u.k && !(u.k == 3 && u.s == 1) &&
+           dw_col_axes(&u, &v) && dwcol_fit(t) && dw_col_asm(t, &u, &v, lo, hi);
+}
+#endif
+
 /* Multiplier 1, channels a multiple of four, kh * kw <= DW_MAX_TAPS: group
  * by group, the outputs of a line along u whose windows lie inside the
  * input in one call. 0 (nothing written) where a channel does not suit:
@@ -1126,24 +1162,9 @@ static void group_of(const dw_ctx_t *t, int32_t c, dw_group_t *g, int32_t vlead)
 static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
 {
     const nnom_conv_args_t *a = t->a;
-    const dw_axis_t h = {t->ih, t->kh, t->sh, t->dh, t->pt, t->oh, t->iw * t->ic, t->ow * t->oc};
-    const dw_axis_t wd = {t->iw, t->kw, t->sw, t->dw, t->pl, t->ow, t->ic, t->oc};
-    /* lines down the height (see dw_down): u is the height */
-    const int down = dw_down(t);
-    const dw_axis_t u = down ? h : wd, v = down ? wd : h;
-    const int mode = (a->p.act_min >= a->p.output_zp ? 0 : DW_SIGN) |
-                     (a->p.act_min > -128 || a->p.act_max < 127 ? DW_CLAMP : 0);
-    /* outputs [lo, hi) along u have their whole window inside the input */
-    int32_t lo = (u.pad + u.s - 1) / u.s, hi = u.in - 1 + u.pad - (u.k - 1) * u.d;
-    hi = hi < 0 ? 0 : hi / u.s + 1;
-    lo = lo < u.out ? lo : u.out;
-    hi = hi < lo ? lo : (hi < u.out ? hi : u.out);
-#if NNOM_LOCAL_MAC_ASM
-    /* (3-tap runs at stride 1: dw_pairs3 costs less) */
-    if (mode == 0 && hi > lo && t->kh * t->kw == u.k && !(u.k == 3 && u.s == 1) &&
-        dw_col_axes(&u, &v) && dwcol_fit(t) && dw_col_asm(t, &u, &v, lo, hi))
-        return 1;
-#endif
+    dw_axis_t u, v;
+    int32_t lo, hi;
+    const int mode = dw_axes(t, &u, &v, &lo, &hi);
     if (!groups_fit(t))
         return 0;
 #if !defined(__OPTIMIZE_SIZE__)
@@ -1333,7 +1354,10 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
         dw_generic(&t, a->ch_mult);
         return NN_SUCCESS;
     }
-#if NNOM_LOCAL_DSP
+#if NNOM_LOCAL_MAC_ASM
+    if (groups_suit(a) && (dw_col_try(&t) || dw_groups(&t)))
+        return NN_SUCCESS;
+#elif NNOM_LOCAL_DSP
     if (groups_suit(a) && dw_groups(&t))
         return NN_SUCCESS;
 #endif

@@ -26,11 +26,15 @@
  * input lines (dw_plane3: windows moved along both axes) and for layers of
  * one row of taps (dw_col); 3x3 at stride 1 on larger layers go two
  * outputs per step (dw_pairs33). -Os takes the border outputs tap by tap.
+ * With NNOM_LOCAL_MAC_ASM, layers of one row of k taps (but 3-tap runs at
+ * stride 1) without the s term and the clamp run nnom_dwcol_s8 instead
+ * (dw_col_asm: records per group, border outputs on copies of their rows).
  * Per output: the four sums requantised by SMMLAR and a shift (see
  * dw_group_t), saturated, packed by BFI and stored as one word.
  */
 #include <stddef.h>
 
+#include "nnom_local_dwcol.h"
 #include "nnom_local_simd.h"
 #include "../nnom_backend.h"
 
@@ -859,6 +863,148 @@ static int dw_plane_axis(const dw_axis_t *a)
 }
 #endif
 
+#if NNOM_LOCAL_MAC_ASM
+/* Group c's records for nnom_dwcol_s8 (nnom_local_dwcol.h), k taps along
+ * u, oc bytes apart in the weights. */
+static void dwcol_records(const dw_ctx_t *t, int32_t c, int32_t k, int32_t *rec)
+{
+    const nnom_conv_args_t *a = t->a;
+    const int32_t oc = t->oc;
+    const int8_t *w = a->weight + c;
+    const int16x2_t off = nnom_offset2(a->p.input_zp); /* -zp in each halfword */
+    int32_t b0 = 2 * a->bias[c], b1 = 2 * a->bias[c + 1], b2 = 2 * a->bias[c + 2];
+    int32_t b3 = 2 * a->bias[c + 3];
+    int32_t *p = rec + 4;
+    for (int32_t j = k >> 1; j > 0; j--, p += 4, w += 2 * oc) {
+        const uint32_t w0 = nnom_read4(w), w1 = nnom_read4(w + oc);
+        const uint32_t l = dw_pkhbt(w0, w1), h = dw_pkhtb(w1, w0);
+        const int16x2_t le = __sxtb16((int8x4_t)l), lo = nnom_sxtb16_odd(l);
+        const int16x2_t he = __sxtb16((int8x4_t)h), ho = nnom_sxtb16_odd(h);
+        const int16x2_t r0 = __sadd16(le, le), r1 = __sadd16(lo, lo);
+        const int16x2_t r2 = __sadd16(he, he), r3 = __sadd16(ho, ho);
+        p[0] = (int32_t)r0;
+        p[1] = (int32_t)r1;
+        p[2] = (int32_t)r2;
+        p[3] = (int32_t)r3;
+        b0 = __smlad(r0, off, b0);
+        b1 = __smlad(r1, off, b1);
+        b2 = __smlad(r2, off, b2);
+        b3 = __smlad(r3, off, b3);
+    }
+    if (k & 1) { /* (a0, a2) and (a1, a3) of the last tap's word */
+        const uint32_t u = nnom_read4(w);
+        const int16x2_t e = __sxtb16((int8x4_t)u), o = nnom_sxtb16_odd(u);
+        const uint32_t e2 = (uint32_t)__sadd16(e, e), o2 = (uint32_t)__sadd16(o, o);
+        p[0] = (int32_t)(e2 & 0xFFFFu);
+        p[1] = (int32_t)(o2 & 0xFFFFu);
+        p[2] = (int32_t)(e2 & 0xFFFF0000u);
+        p[3] = (int32_t)(o2 & 0xFFFF0000u);
+        b0 = __smlad((int16x2_t)p[0], off, b0);
+        b1 = __smlad((int16x2_t)p[1], off, b1);
+        b2 = __smlad((int16x2_t)p[2], off, b2);
+        b3 = __smlad((int16x2_t)p[3], off, b3);
+        p += 4;
+    }
+    rec[0] = b0;
+    rec[1] = b1;
+    rec[2] = b2;
+    rec[3] = b3;
+    const uint32_t zp2 = (uint32_t)(2 * a->p.output_zp + 1);
+    for (int i = 0; i < 4; i++, p += 3) {
+        const int32_t e = -a->rq.shift[c + i];
+        p[0] = a->rq.mult[c + i];
+        p[1] = (int32_t)(zp2 << (e - 1));
+        p[2] = e;
+    }
+}
+
+/* groups_fit() without branches (it runs for every channel of every
+ * call). */
+static int dwcol_fit(const dw_ctx_t *t)
+{
+    const nnom_conv_args_t *a = t->a;
+    const int32_t reach = ((int32_t)1 << 30) - t->kh * t->kw * 255 * 128;
+    uint32_t bad = 0;
+    for (int32_t c = 0; c < t->oc; c++) {
+        const uint32_t m = (uint32_t)a->rq.mult[c]; /* m | (m - 1): sign set when m <= 0 */
+        bad |= m | (m - 1u);
+        bad |= (uint32_t)((uint32_t)-2 - (uint32_t)a->rq.shift[c] > 21u) << 31;
+        bad |= (uint32_t)((uint32_t)a->bias[c] + (uint32_t)(reach - 1) > (uint32_t)(2 * reach - 2))
+               << 31;
+    }
+    return (bad >> 31) == 0;
+}
+
+/* Rows of the border windows' copies: fewer than 2 k (the windows of the
+ * border outputs start less than k rows before the input, or end less
+ * than k after it, see dw_col_axes). */
+#define DW_EDGE_ROWS (2 * DW_MAX_TAPS)
+
+/* rows of four channels from row y0 of column x (input rows u->xb bytes
+ * apart), the input zero point outside it */
+NNOM_INLINE void dwcol_edge(const dw_axis_t *u, const int8_t *x, int32_t y0, int32_t rows,
+                            uint32_t zp4, uint32_t *e)
+{
+    const int32_t y1 = y0 + rows, in0 = y1 < 0 ? y1 : 0, in1 = y1 < u->in ? y1 : u->in;
+    const uint32_t *const end = e + rows;
+    for (int32_t y = y0; y < in0; y++)
+        *e++ = zp4;
+    const int32_t first = y0 > 0 ? y0 : 0, xb = u->xb;
+    if (first < in1)
+        for (const int8_t *r = x + first * xb, *stop = x + in1 * xb; r != stop; r += xb)
+            *e++ = nnom_read4(r);
+    while (e != end)
+        *e++ = zp4;
+}
+
+/* A layer of one row of k taps along u (dw_col_axes; no s term, no clamp,
+ * some outputs inside the input along u): group by group and line by
+ * line, the inside outputs by nnom_dwcol_s8 on the input, the border ones
+ * on copies of the rows they reach (zero point outside the input, which
+ * the records' bias takes off like any input). 0 where the copies would
+ * not fit. */
+static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *v,
+                                   int32_t lo, int32_t hi)
+{
+    const nnom_conv_args_t *a = t->a;
+    const int32_t k = u->k, s = u->s;
+    const int32_t ntop = lo > 0 ? (lo - 1) * s + k : 0;
+    const int32_t nbot = u->out > hi ? (u->out - 1 - hi) * s + k : 0, ybot = hi * s - u->pad;
+    if (ntop > DW_EDGE_ROWS || nbot > DW_EDGE_ROWS)
+        return 0;
+    int32_t rec[4 + 4 * (DW_MAX_TAPS / 2 + 1) + 12];
+    uint32_t rows[DW_EDGE_ROWS]; /* the top border's rows, then the bottom one's */
+    const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
+    nnom_dwcol_job_t edge = {NULL, NULL, rec, 0, 4, 4 * s, u->ob, k / 2, k & 1};
+    nnom_dwcol_job_t in = {NULL, NULL, rec, hi - lo, u->xb, s * u->xb, u->ob, k / 2, k & 1};
+    for (int32_t c = 0; c < t->oc; c += 4) {
+        dwcol_records(t, c, k, rec);
+        for (int32_t ov = 0; ov < v->out; ov++) {
+            const int8_t *x = a->input + c + ov * v->s * v->xb;
+            int8_t *out = a->output + c + ov * v->ob;
+            in.x = x + (lo * s - u->pad) * u->xb;
+            in.out = out + lo * u->ob;
+            nnom_dwcol_s8(&in);
+            if (ntop > 0) {
+                dwcol_edge(u, x, -u->pad, ntop, zp4, rows);
+                edge.x = (const int8_t *)rows;
+                edge.out = out;
+                edge.n = lo;
+                nnom_dwcol_s8(&edge);
+            }
+            if (nbot > 0) {
+                dwcol_edge(u, x, ybot, nbot, zp4, rows);
+                edge.x = (const int8_t *)rows;
+                edge.out = out + hi * u->ob;
+                edge.n = u->out - hi;
+                nnom_dwcol_s8(&edge);
+            }
+        }
+    }
+    return 1;
+}
+#endif
+
 /* One line: the inside outputs by the loops above where they suit, the
  * others (and every output of other kernel shapes) tap by tap. */
 static NNOM_NOINLINE void dw_line(const dw_group_t *g, const dw_line_t *l, int mode)
@@ -973,6 +1119,42 @@ static void group_of(const dw_ctx_t *t, int32_t c, dw_group_t *g, int32_t vlead)
         }
 }
 
+/* The group path's axes: u along the lines (down the height where
+ * dw_down()), v across them; the outputs [lo, hi) along u whose whole
+ * window lies inside the input. Returns the pixel loops' mode. */
+NNOM_INLINE int dw_axes(const dw_ctx_t *t, dw_axis_t *u, dw_axis_t *v, int32_t *lo, int32_t *hi)
+{
+    const nnom_conv_args_t *a = t->a;
+    const dw_axis_t h = {t->ih, t->kh, t->sh, t->dh, t->pt, t->oh, t->iw * t->ic, t->ow * t->oc};
+    const dw_axis_t wd = {t->iw, t->kw, t->sw, t->dw, t->pl, t->ow, t->ic, t->oc};
+    const int down = dw_down(t);
+    *u = down ? h : wd;
+    *v = down ? wd : h;
+    int32_t l = (u->pad + u->s - 1) / u->s, e = u->in - 1 + u->pad - (u->k - 1) * u->d;
+    e = e < 0 ? 0 : e / u->s + 1;
+    l = l < u->out ? l : u->out;
+    *lo = l;
+    *hi = e < l ? l : (e < u->out ? e : u->out);
+    return (a->p.act_min >= a->p.output_zp ? 0 : DW_SIGN) |
+           (a->p.act_min > -128 || a->p.act_max < 127 ? DW_CLAMP : 0);
+}
+
+#if NNOM_LOCAL_MAC_ASM
+/* Layers of one row of k taps (but 3-tap runs at stride 1, where dw_pairs3
+ * costs less) without the s term and the clamp: dw_col_asm. Its own call
+ * from nnom_local_dwconv_s8 (its stack does not add to dw_groups'). */
+static NNOM_NOINLINE int dw_col_try(const dw_ctx_t *t)
+{
+    dw_axis_t u, v;
+    int32_t lo, hi;
+    if (t->kh != 1 && t->kw != 1)
+        return 0;
+    const int mode = dw_axes(t, &u, &v, &lo, &hi);
+    return mode == 0 && hi > lo && t->kh * t->kw == u.k && !(u.k == 3 && u.s == 1) &&
+           dw_col_axes(&u, &v) && dwcol_fit(t) && dw_col_asm(t, &u, &v, lo, hi);
+}
+#endif
+
 /* Multiplier 1, channels a multiple of four, kh * kw <= DW_MAX_TAPS: group
  * by group, the outputs of a line along u whose windows lie inside the
  * input in one call. 0 (nothing written) where a channel does not suit:
@@ -980,18 +1162,9 @@ static void group_of(const dw_ctx_t *t, int32_t c, dw_group_t *g, int32_t vlead)
 static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
 {
     const nnom_conv_args_t *a = t->a;
-    const dw_axis_t h = {t->ih, t->kh, t->sh, t->dh, t->pt, t->oh, t->iw * t->ic, t->ow * t->oc};
-    const dw_axis_t wd = {t->iw, t->kw, t->sw, t->dw, t->pl, t->ow, t->ic, t->oc};
-    /* lines down the height (see dw_down): u is the height */
-    const int down = dw_down(t);
-    const dw_axis_t u = down ? h : wd, v = down ? wd : h;
-    const int mode = (a->p.act_min >= a->p.output_zp ? 0 : DW_SIGN) |
-                     (a->p.act_min > -128 || a->p.act_max < 127 ? DW_CLAMP : 0);
-    /* outputs [lo, hi) along u have their whole window inside the input */
-    int32_t lo = (u.pad + u.s - 1) / u.s, hi = u.in - 1 + u.pad - (u.k - 1) * u.d;
-    hi = hi < 0 ? 0 : hi / u.s + 1;
-    lo = lo < u.out ? lo : u.out;
-    hi = hi < lo ? lo : (hi < u.out ? hi : u.out);
+    dw_axis_t u, v;
+    int32_t lo, hi;
+    const int mode = dw_axes(t, &u, &v, &lo, &hi);
     if (!groups_fit(t))
         return 0;
 #if !defined(__OPTIMIZE_SIZE__)
@@ -1006,7 +1179,8 @@ static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
     const int plane = dw_plane_axis(&u) && dw_plane_axis(&v) && v.in <= DW_PLANE_LINES;
     const int col = t->kh * t->kw == u.k && dw_col_axes(&u, &v);
     const int32_t vlead = plane ? DW_VLEAD : 0, rows = t->kh * t->kw / u.k + 2 * vlead;
-    const dw_plane_t pl = {u, v, lo, hi, a->input, a->output};
+    /* (set per group in place: no copy of it per group) */
+    dw_plane_t pl = {u, v, lo, hi, a->input, a->output};
     memset(g.w, 0, (size_t)(rows * DW_ROW(u.k)) * 2 * sizeof(g.w[0]));
 #else
     const int32_t vlead = 0;
@@ -1029,19 +1203,17 @@ static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
         if (g.pairs33)
             dw_pairs33_setup(&g, vlead);
         if (plane) {
-            dw_plane_t pc = pl;
-            pc.x += c;
-            pc.out += c;
-            (mode ? dw_plane3_3 : dw_plane3_0)(&g, &pc);
+            pl.x = a->input + c;
+            pl.out = a->output + c;
+            (mode ? dw_plane3_3 : dw_plane3_0)(&g, &pl);
             continue;
         }
         if (col) {
-            dw_plane_t pc = pl;
-            pc.x += c;
-            pc.out += c;
+            pl.x = a->input + c;
+            pl.out = a->output + c;
             if (g.pairs)
                 dw_pairs3_setup(&g);
-            (mode ? dw_col_3 : dw_col_0)(&g, &pc);
+            (mode ? dw_col_3 : dw_col_0)(&g, &pl);
             continue;
         }
         if (g.pairs)
@@ -1182,7 +1354,10 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
         dw_generic(&t, a->ch_mult);
         return NN_SUCCESS;
     }
-#if NNOM_LOCAL_DSP
+#if NNOM_LOCAL_MAC_ASM
+    if (groups_suit(a) && (dw_col_try(&t) || dw_groups(&t)))
+        return NN_SUCCESS;
+#elif NNOM_LOCAL_DSP
     if (groups_suit(a) && dw_groups(&t))
         return NN_SUCCESS;
 #endif

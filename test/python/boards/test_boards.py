@@ -293,6 +293,36 @@ def dw_random_model(k: int, rng: np.random.Generator):
     return model
 
 
+# Random layers of one row of k taps (seeded) for the assembly runs of the
+# group path (nnom_local_dwcol_dsp.c, -O2 on DSP cores): (k, 1) and (1, k),
+# k 2 to 15 (odd and even), strides 1 to 3, 4 to 64 channels (multiples of
+# four), "same" (border outputs on copies of the rows) and "valid",
+# mostly ReLU (the runs' activation), inputs of k to 40 lines.
+N_DWCOL_RANDOM = 8
+
+
+def dwcol_random_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    n = (2, 7, 3, 5, 9, 10, 11, 15)[k]
+    c = 4 * int(rng.integers(1, 17))
+    stride = int(rng.integers(1, 4))
+    short = int(rng.integers(1, 3))
+    # (at most about 768 inputs: the suite's firmwares hold three inputs
+    # and outputs of every model)
+    long_ = int(rng.integers(n, max(n, min(40, 768 // (short * c))) + 1))
+    col = k % 4 != 3
+    inputs = keras.Input((long_, short, c) if col else (short, long_, c))
+    x = keras.layers.DepthwiseConv2D(
+        (n, 1) if col else (1, n),
+        strides=(stride, 1) if col else (1, stride),
+        padding="valid" if k % 3 == 2 else "same",
+        activation=None if k % 4 == 1 else "relu",
+    )(inputs)
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    return model
+
+
 # Dense shapes of the assembly loop (inputs a multiple of four): groups of
 # four units and the last one, two or three, with and without ReLU, and
 # weights scaled down under a large bias (shifts beyond the fast
@@ -352,6 +382,7 @@ def suite(tmp_path_factory):
         ("pool", len(POOL_CASES), pool_model, 73_000),
         ("dw", len(DW_CASES), dw_case_model, 74_000),
         ("dwrand", N_DW_RANDOM, dw_random_model, 76_000),
+        ("dwcol", N_DWCOL_RANDOM, dwcol_random_model, 77_000),
         ("dense", len(DENSE_CASES), dense_model, 75_000),
     ]
     for prefix, count, build, seed in families:

@@ -1,0 +1,147 @@
+/*
+ * nnom_local_dwcol_dsp.c - depthwise outputs of one row of k taps, four
+ * channels, in assembly (-O2 on DSP cores; see nnom_local_dwcol.h). C
+ * compilers spill the loop's registers; here the tap pairs take 15
+ * instructions for 8 MACs: the two taps' input words are paired by PKH
+ * (bytes a0 a1 b0 b1 and a2 a3 b2 b3), SXTB16 widens each into the
+ * halfword pairs of one channel, and SMLAD multiplies them by the record's
+ * pair of weights. The requantisation reads its records right after the
+ * weights' (LDM).
+ */
+#include "nnom_local_dwcol.h"
+#include "../nnom_backend.h"
+
+#if NNOM_LOCAL_MAC_ASM
+#include <stddef.h>
+
+/* The assembly reads the job's fields at these offsets. */
+typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
+                                             offsetof(nnom_dwcol_job_t, pairs) == 28 &&
+                                             offsetof(nnom_dwcol_job_t, odd) == 32
+                                         ? 1
+                                         : -1];
+
+/* Channel r (accumulator A) requantised into A. */
+#define DWCOL_RQ(A)                                                                              \
+    "ldm    r1!, {r8-r10}\n"                                                                     \
+    "smmlar " A ", " A ", r8, r9\n"                                                              \
+    "asr    " A ", " A ", r10\n"                                                                 \
+    "ssat   " A ", #8, " A "\n"
+
+/* One pair of taps (r0 at the first, the records at r1): 15 instructions
+ * of 4 bytes each (DWCOL_PAIR_BYTES), so that the loop enters the
+ * unrolled pairs at the layer's count of them. */
+#define DWCOL_PAIR                                                                               \
+    "ldr.w  r8, [r0]\n"                                                                          \
+    "ldr.w  r9, [r0, r11]\n"                                                                     \
+    "add.w  r0, r0, r11, lsl #1\n"                                                               \
+    "pkhbt  r10, r8, r9, lsl #16\n"                                                              \
+    "pkhtb  r9, r9, r8, asr #16\n"                                                               \
+    "ldrd   r8, r12, [r1], #8\n"                                                                 \
+    "sxtb16 lr, r10\n"                                                                           \
+    "smlad  r4, lr, r8, r4\n"                                                                    \
+    "sxtb16 lr, r10, ror #8\n"                                                                   \
+    "smlad  r5, lr, r12, r5\n"                                                                   \
+    "ldrd   r8, r12, [r1], #8\n"                                                                 \
+    "sxtb16 lr, r9\n"                                                                            \
+    "smlad  r6, lr, r8, r6\n"                                                                    \
+    "sxtb16 lr, r9, ror #8\n"                                                                    \
+    "smlad  r7, lr, r12, r7\n"
+#define DWCOL_PAIR_BYTES 60
+#define DWCOL_STR_(x) #x
+#define DWCOL_STR(x) DWCOL_STR_(x)
+
+/* The output loop (label L) with (ODD 1) or without the last single tap.
+ * r0 the tap, r1 the records, r2 the output, r3 op, r4-r7 the sums, r11
+ * xs; r8-r10, r12, lr scratch. The pairs are DW_MAX_TAPS / 2 blocks entered at
+ * [sp, #20] (the end less the layer's pairs). */
+#define DWCOL_LOOP(L, ODD)                                                                       \
+    "adr.w  r8, " L "e\n"                                                                        \
+    "sub    r8, r8, r12\n"                                                                       \
+    "orr    r8, r8, #1\n"                                                                        \
+    "str    r8, [sp, #20]\n"                                                                     \
+    L ":\n"                                                                                      \
+    "ldr    r1, [sp, #16]\n"                                                                     \
+    "ldm    r1!, {r4-r7}\n"                                                                      \
+    "ldr    r8, [sp, #20]\n"                                                                     \
+    "bx     r8\n"                                                                                \
+    L "s:\n"                                                                                     \
+    ".rept " DWCOL_STR(NNOM_DW_GROUP_MAX_TAPS) " / 2\n"                                          \
+    DWCOL_PAIR                                                                                   \
+    ".endr\n"                                                                                    \
+    L "e:\n"                                                                                     \
+    ".if " L "e - " L "s != " DWCOL_STR(NNOM_DW_GROUP_MAX_TAPS) " / 2 * "                        \
+    DWCOL_STR(DWCOL_PAIR_BYTES) "\n"                                                             \
+    ".error \"nnom_dwcol_s8: a pair of taps is not 60 bytes\"\n"                                 \
+    ".endif\n"                                                                                   \
+    ODD                                                                                          \
+    DWCOL_RQ("r4")                                                                               \
+    DWCOL_RQ("r5")                                                                               \
+    "bfi    r4, r5, #8, #8\n"                                                                    \
+    DWCOL_RQ("r6")                                                                               \
+    "bfi    r4, r6, #16, #8\n"                                                                   \
+    DWCOL_RQ("r7")                                                                               \
+    "bfi    r4, r7, #24, #8\n"                                                                   \
+    "str    r4, [r2]\n"                                                                          \
+    "add    r2, r2, r3\n"                                                                        \
+    "ldrd   r8, r9, [sp, #8]\n"                                                                  \
+    "add    r0, r0, r8\n"                                                                        \
+    "subs   r9, r9, #1\n"                                                                        \
+    "str    r9, [sp, #12]\n"                                                                     \
+    "bne    " L "\n"
+
+/* the last tap: (a0, a2) and (a1, a3) against (w, 0) and (0, w) */
+#define DWCOL_ODD                                                                                \
+    "ldr    r8, [r0]\n"                                                                          \
+    "sxtb16 r10, r8\n"                                                                           \
+    "sxtb16 r9, r8, ror #8\n"                                                                    \
+    "ldrd   r8, r12, [r1], #8\n"                                                                 \
+    "smlad  r4, r10, r8, r4\n"                                                                   \
+    "smlad  r5, r9, r12, r5\n"                                                                   \
+    "ldrd   r8, r12, [r1], #8\n"                                                                 \
+    "smlad  r6, r10, r8, r6\n"                                                                   \
+    "smlad  r7, r9, r12, r7\n"
+
+/* nnom_dwcol_s8(job r0). Stack: [8] from the end of one
+ * window's pairs to the next window (xp - 2 pairs xs), [12] outputs left,
+ * [16] rec, [20] the entry into the pairs; then r4-r11, lr. */
+__asm__(".section .text.nnom_dwcol_s8,\"ax\",%progbits\n"
+        ".global nnom_dwcol_s8\n"
+        ".type nnom_dwcol_s8, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        "nnom_dwcol_s8:\n"
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #28\n"
+        "ldr    r11, [r0, #16]\n"
+        "ldr    r12, [r0, #28]\n"  /* pairs */
+        "mul    r3, r12, r11\n"
+        "ldr    r1, [r0, #20]\n"
+        "sub    r1, r1, r3, lsl #1\n"
+        "ldr    r2, [r0, #12]\n"
+        "strd   r1, r2, [sp, #8]\n"
+        "ldr    r1, [r0, #8]\n"
+        "str    r1, [sp, #16]\n"
+        "movs   r3, #" DWCOL_STR(DWCOL_PAIR_BYTES) "\n"
+        "mul    r12, r12, r3\n"    /* bytes of the pairs' code run */
+        "ldr    r3, [r0, #32]\n"
+        "ldr    r2, [r0, #4]\n"
+        "cmp    r3, #0\n"
+        "ldr    r3, [r0, #24]\n"
+        "ldr    r0, [r0, #0]\n"
+        "bne    .Ldwcol_odd_entry\n"
+        DWCOL_LOOP(".Ldwcol_even", "")
+        "b      .Ldwcol_done\n"
+        ".Ldwcol_odd_entry:\n"
+        DWCOL_LOOP(".Ldwcol_odd", DWCOL_ODD)
+        ".Ldwcol_done:\n"
+        "add    sp, sp, #28\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dwcol_s8, .-nnom_dwcol_s8\n"
+        ".text\n");
+
+#else
+typedef int nnom_local_dwcol_dsp_unused_t; /* ISO C: a translation unit is never empty */
+#endif

@@ -968,6 +968,8 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
     nnom_dwcol_job_t edge = {NULL, NULL, rec, 0, 4, 4 * s, u->ob, k / 2, k & 1};
     nnom_dwcol_job_t in = {NULL, NULL, rec, hi - lo, u->xb, s * u->xb, u->ob, k / 2, k & 1};
+    const int both = lo == 1 && u->out - hi == 1 && ntop + nbot <= DW_EDGE_ROWS;
+    nnom_dwcol_job_t two = {NULL, NULL, rec, 2, 4, 4 * ntop, hi * u->ob, k / 2, k & 1};
     for (int32_t c = 0; c < t->oc; c += 4) {
         if (!dwcol_records(t, c, k, rec))
             return 0; /* the fallback rewrites the groups before c too */
@@ -977,6 +979,14 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
             in.x = x + (lo * s - u->pad) * u->xb;
             in.out = out + lo * u->ob;
             nnom_dwcol_s8(&in);
+            if (both) { /* one border output each side: one call, rows of both */
+                dwcol_edge(u, x, -u->pad, ntop, zp4, rows);
+                dwcol_edge(u, x, ybot, nbot, zp4, rows + ntop);
+                two.x = (const int8_t *)rows;
+                two.out = out;
+                nnom_dwcol_s8(&two);
+                continue;
+            }
             if (ntop > 0) {
                 dwcol_edge(u, x, -u->pad, ntop, zp4, rows);
                 edge.x = (const int8_t *)rows;

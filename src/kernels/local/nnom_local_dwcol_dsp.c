@@ -61,9 +61,8 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
     "orr    r8, r8, #1\n"                                                                        \
     "str    r8, [sp, #20]\n"                                                                     \
     L ":\n"                                                                                      \
-    "ldr    r1, [sp, #16]\n"                                                                     \
+    "ldrd   r1, r8, [sp, #16]\n"                                                                 \
     "ldm    r1!, {r4-r7}\n"                                                                      \
-    "ldr    r8, [sp, #20]\n"                                                                     \
     "bx     r8\n"                                                                                \
     L "s:\n"                                                                                     \
     ".rept " DWCOL_STR(NNOM_DW_GROUP_MAX_TAPS) " / 2\n"                                          \
@@ -86,8 +85,7 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
     "add    r2, r2, r3\n"                                                                        \
     "ldrd   r8, r9, [sp, #8]\n"                                                                  \
     "add    r0, r0, r8\n"                                                                        \
-    "subs   r9, r9, #1\n"                                                                        \
-    "str    r9, [sp, #12]\n"                                                                     \
+    "cmp    r2, r9\n"                                                                            \
     "bne    " L "\n"
 
 /* the last tap: (a0, a2) and (a1, a3) against (w, 0) and (0, w) */
@@ -103,8 +101,9 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
     "smlad  r7, r9, r12, r7\n"
 
 /* nnom_dwcol_s8(job r0). Stack: [8] from the end of one
- * window's pairs to the next window (xp - 2 pairs xs), [12] outputs left,
- * [16] rec, [20] the entry into the pairs; then r4-r11, lr. */
+ * window's pairs to the next window (xp - 2 pairs xs), [12] the end of the
+ * outputs (out + n op), [16] rec, [20] the entry into the pairs (one LDRD
+ * with rec); then r4-r11, lr. */
 __asm__(".section .text.nnom_dwcol_s8,\"ax\",%progbits\n"
         ".global nnom_dwcol_s8\n"
         ".type nnom_dwcol_s8, %function\n"
@@ -121,6 +120,9 @@ __asm__(".section .text.nnom_dwcol_s8,\"ax\",%progbits\n"
         "ldr    r1, [r0, #20]\n"
         "sub    r1, r1, r3, lsl #1\n"
         "ldr    r2, [r0, #12]\n"
+        "ldr    r3, [r0, #24]\n"
+        "ldr    r4, [r0, #4]\n"
+        "mla    r2, r2, r3, r4\n" /* the end of the outputs */
         "strd   r1, r2, [sp, #8]\n"
         "ldr    r1, [r0, #8]\n"
         "str    r1, [sp, #16]\n"

@@ -865,8 +865,10 @@ static int dw_plane_axis(const dw_axis_t *a)
 
 #if NNOM_LOCAL_MAC_ASM
 /* Group c's records for nnom_dwcol_s8 (nnom_local_dwcol.h), k taps along
- * u, oc bytes apart in the weights. */
-static void dwcol_records(const dw_ctx_t *t, int32_t c, int32_t k, int32_t *rec)
+ * u, oc bytes apart in the weights; 0 where a channel does not suit its
+ * requantisation (groups_fit()'s check without branches, on the values
+ * the records read anyway). */
+static int dwcol_records(const dw_ctx_t *t, int32_t c, int32_t k, int32_t *rec)
 {
     const nnom_conv_args_t *a = t->a;
     const int32_t oc = t->oc;
@@ -910,27 +912,15 @@ static void dwcol_records(const dw_ctx_t *t, int32_t c, int32_t k, int32_t *rec)
     rec[2] = b2;
     rec[3] = b3;
     const uint32_t zp2 = (uint32_t)(2 * a->p.output_zp + 1);
+    const uint32_t reach = ((uint32_t)1 << 30) - (uint32_t)(k * 255 * 128) - 1u;
+    uint32_t bad = 0; /* sign set: a channel out of the form's range */
     for (int i = 0; i < 4; i++, p += 3) {
-        const int32_t e = -a->rq.shift[c + i];
-        p[0] = a->rq.mult[c + i];
-        p[1] = (int32_t)(zp2 << (e - 1));
-        p[2] = e;
-    }
-}
-
-/* groups_fit() without branches (it runs for every channel of every
- * call). */
-static int dwcol_fit(const dw_ctx_t *t)
-{
-    const nnom_conv_args_t *a = t->a;
-    const int32_t reach = ((int32_t)1 << 30) - t->kh * t->kw * 255 * 128;
-    uint32_t bad = 0;
-    for (int32_t c = 0; c < t->oc; c++) {
-        const uint32_t m = (uint32_t)a->rq.mult[c]; /* m | (m - 1): sign set when m <= 0 */
-        bad |= m | (m - 1u);
-        bad |= (uint32_t)((uint32_t)-2 - (uint32_t)a->rq.shift[c] > 21u) << 31;
-        bad |= (uint32_t)((uint32_t)a->bias[c] + (uint32_t)(reach - 1) > (uint32_t)(2 * reach - 2))
-               << 31;
+        const uint32_t m = (uint32_t)a->rq.mult[c + i], b = (uint32_t)a->bias[c + i];
+        const uint32_t x = (uint32_t)-2 - (uint32_t)a->rq.shift[c + i]; /* 0 to 21 */
+        bad |= (m | (m - 1u)) | (x | (21u - x)) | ((reach - b) | (reach + b));
+        p[0] = (int32_t)m;
+        p[1] = (int32_t)(zp2 << ((x + 1u) & 31u)); /* e - 1 = x + 1 */
+        p[2] = (int32_t)(x + 2u);
     }
     return (bad >> 31) == 0;
 }
@@ -962,7 +952,8 @@ NNOM_INLINE void dwcol_edge(const dw_axis_t *u, const int8_t *x, int32_t y0, int
  * line, the inside outputs by nnom_dwcol_s8 on the input, the border ones
  * on copies of the rows they reach (zero point outside the input, which
  * the records' bias takes off like any input). 0 where the copies would
- * not fit. */
+ * not fit or a group's requantisation does not suit (the groups before it
+ * written; the fallback rewrites them). */
 static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *v,
                                    int32_t lo, int32_t hi)
 {
@@ -977,14 +968,25 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
     nnom_dwcol_job_t edge = {NULL, NULL, rec, 0, 4, 4 * s, u->ob, k / 2, k & 1};
     nnom_dwcol_job_t in = {NULL, NULL, rec, hi - lo, u->xb, s * u->xb, u->ob, k / 2, k & 1};
+    const int both = lo == 1 && u->out - hi == 1 && ntop + nbot <= DW_EDGE_ROWS;
+    nnom_dwcol_job_t two = {NULL, NULL, rec, 2, 4, 4 * ntop, hi * u->ob, k / 2, k & 1};
     for (int32_t c = 0; c < t->oc; c += 4) {
-        dwcol_records(t, c, k, rec);
+        if (!dwcol_records(t, c, k, rec))
+            return 0; /* the fallback rewrites the groups before c too */
         for (int32_t ov = 0; ov < v->out; ov++) {
             const int8_t *x = a->input + c + ov * v->s * v->xb;
             int8_t *out = a->output + c + ov * v->ob;
             in.x = x + (lo * s - u->pad) * u->xb;
             in.out = out + lo * u->ob;
             nnom_dwcol_s8(&in);
+            if (both) { /* one border output each side: one call, rows of both */
+                dwcol_edge(u, x, -u->pad, ntop, zp4, rows);
+                dwcol_edge(u, x, ybot, nbot, zp4, rows + ntop);
+                two.x = (const int8_t *)rows;
+                two.out = out;
+                nnom_dwcol_s8(&two);
+                continue;
+            }
             if (ntop > 0) {
                 dwcol_edge(u, x, -u->pad, ntop, zp4, rows);
                 edge.x = (const int8_t *)rows;
@@ -1151,7 +1153,7 @@ static NNOM_NOINLINE int dw_col_try(const dw_ctx_t *t)
         return 0;
     const int mode = dw_axes(t, &u, &v, &lo, &hi);
     return mode == 0 && hi > lo && t->kh * t->kw == u.k && !(u.k == 3 && u.s == 1) &&
-           dw_col_axes(&u, &v) && dwcol_fit(t) && dw_col_asm(t, &u, &v, lo, hi);
+           dw_col_axes(&u, &v) && dw_col_asm(t, &u, &v, lo, hi);
 }
 #endif
 

@@ -450,27 +450,39 @@ NNOM_INLINE uint32_t dw_pkhtb(uint32_t a, uint32_t b)
     return r;
 }
 
-/* The pair records of a group whose runs are three taps (dw_pairs3). */
-static void dw_pairs3_setup(dw_group_t *g)
+/* Row records of three taps w0, w1, w2 of channels (word, word + 2):
+ * the halfword pairs SMLAD takes against the inputs' pairs (low
+ * channel's into lo, high channel's into hi). */
+NNOM_INLINE void dw_row3_records(const int16x2_t *w, int word, int32_t *lo, int32_t *hi)
 {
-    const int16x2_t *w = g->w + 2 * DW_LEAD(3);
-    for (int word = 0; word < 2; word++) { /* channels (0, 2), then (1, 3) */
-        const uint32_t w0 = (uint32_t)w[word], w1 = (uint32_t)w[2 + word];
-        const uint32_t w2 = (uint32_t)w[4 + word];
-        int32_t *lo = g->pc[word], *hi = g->pc[2 + word];
-        lo[0] = (int32_t)dw_pkhbt(w0, w1);
-        lo[1] = (int32_t)dw_pkhbt(w2, w0);
-        lo[2] = (int32_t)dw_pkhbt(w1, w2);
-        hi[0] = (int32_t)dw_pkhtb(w1, w0);
-        hi[1] = (int32_t)dw_pkhtb(w0, w2);
-        hi[2] = (int32_t)dw_pkhtb(w2, w1);
-    }
+    const uint32_t w0 = (uint32_t)w[word], w1 = (uint32_t)w[2 + word];
+    const uint32_t w2 = (uint32_t)w[4 + word];
+    lo[0] = (int32_t)dw_pkhbt(w0, w1);
+    lo[1] = (int32_t)dw_pkhbt(w2, w0);
+    lo[2] = (int32_t)dw_pkhbt(w1, w2);
+    hi[0] = (int32_t)dw_pkhtb(w1, w0);
+    hi[1] = (int32_t)dw_pkhtb(w0, w2);
+    hi[2] = (int32_t)dw_pkhtb(w2, w1);
+}
+
+/* Each channel's bias and requantisation, after its pair records. */
+NNOM_INLINE void dw_requant_records(dw_group_t *g)
+{
     for (int i = 0; i < 4; i++) {
         g->pc[i][3] = g->bias[i];
         g->pc[i][4] = g->mb[2 * i];
         g->pc[i][5] = g->mb[2 * i + 1];
         g->pc[i][6] = g->e[i];
     }
+}
+
+/* The pair records of a group whose runs are three taps (dw_pairs3). */
+static void dw_pairs3_setup(dw_group_t *g)
+{
+    const int16x2_t *w = g->w + 2 * DW_LEAD(3);
+    for (int word = 0; word < 2; word++) /* channels (0, 2), then (1, 3) */
+        dw_row3_records(w, word, g->pc[word], g->pc[2 + word]);
+    dw_requant_records(g);
 }
 
 /* Channel i of two outputs o, o + 1 of a 3-tap run, from the inputs'
@@ -555,24 +567,10 @@ static void dw_pairs33_setup(dw_group_t *g, int32_t vlead)
 {
     for (int r = 0; r < 3; r++) {
         const int16x2_t *wr = g->w + 2 * ((vlead + r) * DW_ROW(3) + DW_LEAD(3));
-        for (int word = 0; word < 2; word++) { /* channels (0, 2), then (1, 3) */
-            const uint32_t w0 = (uint32_t)wr[word], w1 = (uint32_t)wr[2 + word];
-            const uint32_t w2 = (uint32_t)wr[4 + word];
-            int32_t *lo = g->p33[0][r] + 3 * word, *hi = g->p33[1][r] + 3 * word;
-            lo[0] = (int32_t)dw_pkhbt(w0, w1);
-            lo[1] = (int32_t)dw_pkhbt(w2, w0);
-            lo[2] = (int32_t)dw_pkhbt(w1, w2);
-            hi[0] = (int32_t)dw_pkhtb(w1, w0);
-            hi[1] = (int32_t)dw_pkhtb(w0, w2);
-            hi[2] = (int32_t)dw_pkhtb(w2, w1);
-        }
+        for (int word = 0; word < 2; word++) /* channels (0, 2), then (1, 3) */
+            dw_row3_records(wr, word, g->p33[0][r] + 3 * word, g->p33[1][r] + 3 * word);
     }
-    for (int i = 0; i < 4; i++) {
-        g->pc[i][3] = g->bias[i];
-        g->pc[i][4] = g->mb[2 * i];
-        g->pc[i][5] = g->mb[2 * i + 1];
-        g->pc[i][6] = g->e[i];
-    }
+    dw_requant_records(g);
 }
 
 /* Two words of half h's row r records, g->p33[h][r][k] and [k + 1]. */

@@ -97,7 +97,7 @@ def _check_window(node: Node) -> None:
         taps *= int(kernel.shape[2])
     if counts_channels is not None and taps > MAX_WINDOW:
         raise _fail(node, f"its window of {taps} taps is over {MAX_WINDOW}")
-    if node.op == "deconv2d":  # (in - 1) * stride + span in int32 (nnom_deconv2d.c)
+    if op_named(node.op).grows_by_stride:  # (in - 1) * stride + span in int32 (nnom_deconv2d.c)
         for size, s in zip(node.attrs.get("in_hw", ()), node.attrs.get("strides", ())):
             if (size - 1) * s > MAX_TENSOR_BYTES - 2 * MAX_WINDOW - U16:
                 raise _fail(node, f"an input of {size} with stride {s} is too large")

@@ -31,6 +31,7 @@ from ..ops.reshape import RESHAPE
 from ..ops.weighted import WeightedParams
 from .tflite_quant import multiplier, qparams, same_q
 from .tflite_reader import TflTensor
+from .tflite_to_ir import SHAPE_OPS, is_shape_operand
 
 Handler = Callable[..., None]
 HANDLERS: dict[str, Handler] = {}
@@ -542,9 +543,6 @@ def _mul(ctx) -> None:
 # ---------------------------------------------------------- shape changes
 
 
-SHAPE_OPS = ("SHAPE", "STRIDED_SLICE", "PACK")
-
-
 @handles(*SHAPE_OPS)
 def _shape_arithmetic(ctx) -> None:
     """int32 shape computations of a model saved with a dynamic batch (Keras'
@@ -553,10 +551,7 @@ def _shape_arithmetic(ctx) -> None:
     for t in ctx.op.outputs:
         consumers = [o for o in ctx.model.operators if t in o.inputs]
         for o in consumers:
-            is_shape_operand = (o.opcode == "RESHAPE" and o.inputs[1:2] == [t]) or (
-                o.opcode == "TRANSPOSE_CONV" and o.inputs[:1] == [t]
-            )
-            if o.opcode not in SHAPE_OPS and not is_shape_operand:
+            if o.opcode not in SHAPE_OPS and not is_shape_operand(o, t):
                 raise ctx.fail("only shape computations feeding RESHAPE are supported")
         if ctx.model.tensors[t].dtype != "int32" or t in ctx.model.outputs:
             raise ctx.fail("only int32 shape computations are supported")

@@ -25,6 +25,14 @@ from .tflite_reader import TfliteModel, TflOperator, TflTensor
 EDGE_OPS = ("QUANTIZE", "DEQUANTIZE")
 MAX_ELEMENTS = 1 << 24  # of one feature map
 SHAPE_OPS = ("SHAPE", "STRIDED_SLICE", "PACK")  # int32 shape arithmetic, no node
+# Operators with an int32 shape operand among their inputs, and its index.
+SHAPE_OPERAND = {"RESHAPE": 1, "TRANSPOSE_CONV": 0}
+
+
+def is_shape_operand(op: TflOperator, t: int) -> bool:
+    """Whether tensor t is op's int32 shape operand (no data to quantise)."""
+    i = SHAPE_OPERAND.get(op.opcode)
+    return i is not None and op.inputs[i : i + 1] == [t]
 
 
 class TfliteOpError(NnomError):
@@ -134,10 +142,7 @@ def _check_types(model: TfliteModel) -> bool:
             tensor = model.tensors[t]
             if tensor.data is not None:
                 continue  # weights, biases, shapes: checked by the handlers
-            if tensor.dtype == "int32" and (
-                (op.opcode == "RESHAPE" and t in op.inputs[1:2])
-                or (op.opcode == "TRANSPOSE_CONV" and t in op.inputs[:1])
-            ):
+            if tensor.dtype == "int32" and is_shape_operand(op, t):
                 continue  # a computed shape operand
             if tensor.dtype == "int8":
                 int8_ops.append(op)

@@ -93,6 +93,7 @@ def _keras_conv_transpose(ctx) -> None:
 class DeConv2D(Op):
     name = "deconv2d"
     window_counts_channels = True
+    grows_by_stride = True
     table_name = "DeConv2D"
     c_constructor = "nnom_deconv2d_s"
     keras_classes = {

@@ -50,10 +50,12 @@ class Op:
     # Sizes the C fields bound (limits.py): a sliding window whose taps count
     # the input channels too (True) or only positions (False), None: none;
     # recurrent units and features in 16-bit fields; a global pool's sum of
-    # every position in int32.
+    # every position in int32; an output that grows by the stride
+    # ((in - 1) * stride + span in int32).
     window_counts_channels: bool | None = None
     recurrent_fields = False
     pools_whole_input = False
+    grows_by_stride = False
 
     # -- float and int8 execution (NHWC arrays) --
     def run_float(self, node: Node, ins: list[np.ndarray]) -> np.ndarray:

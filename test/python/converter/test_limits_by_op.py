@@ -1,6 +1,7 @@
 """limits.py reads each op's size properties from its op module
-(window_counts_channels, recurrent_fields, pools_whole_input): a node just
-past each limit is refused naming it, one just inside passes."""
+(window_counts_channels, recurrent_fields, pools_whole_input,
+grows_by_stride): a node just past each limit is refused naming it, one
+just inside passes."""
 
 import numpy as np
 import pytest
@@ -44,3 +45,10 @@ def test_global_pools_bound_the_positions_they_sum(op):
     check_graph(graph(MAX_WINDOW // 1024))
     with pytest.raises(LimitError, match="positions, over"):
         check_graph(graph(MAX_WINDOW // 1024 + 1))
+
+
+def test_transposed_conv_bounds_its_input_times_stride():
+    attrs = {"kernel": (1, 1), "in_hw": (2**20, 1), "strides": (2**11, 1)}
+    with pytest.raises(LimitError, match="with stride 2048 is too large"):
+        check_node(Node("t", "deconv2d", shape=(1, 1, 1), attrs=attrs))
+    check_node(Node("c", "conv2d", shape=(1, 1, 1), attrs=attrs))  # its output shrinks

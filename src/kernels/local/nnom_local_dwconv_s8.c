@@ -276,6 +276,23 @@ typedef struct {
 #define DW_TAPW(xp, w, i) DW_TAP(xp, (w) + (i))
 #endif
 
+/* The nine taps of a 3x3 window at x (rows xr bytes apart, taps xs) into
+ * the accumulators a0..a3 in scope. A macro, not a function: the straight
+ * loop keeps xs and xr in registers (a call reloads them after each store). */
+#define DW_WIN3_TAPS(x, w, xs, xr)                                                             \
+    do {                                                                                       \
+        const int8_t *x1_ = (x) + (xr), *x2_ = x1_ + (xr);                                     \
+        DW_TAPW(x, w, 0);                                                                      \
+        DW_TAPW((x) + (xs), w, 2);                                                             \
+        DW_TAPW((x) + 2 * (xs), w, 4);                                                         \
+        DW_TAPW(x1_, w, DW_W3);                                                                \
+        DW_TAPW(x1_ + (xs), w, DW_W3 + 2);                                                     \
+        DW_TAPW(x1_ + 2 * (xs), w, DW_W3 + 4);                                                 \
+        DW_TAPW(x2_, w, 2 * DW_W3);                                                            \
+        DW_TAPW(x2_ + (xs), w, 2 * DW_W3 + 2);                                                 \
+        DW_TAPW(x2_ + 2 * (xs), w, 2 * DW_W3 + 4);                                             \
+    } while (0)
+
 /* n outputs of a line, rows x 3 taps each (3-wide rows, (3, 1) columns):
  * x at the first output's first tap, w at the first row's widened weights;
  * from output to output x moves by xp bytes, w by wp words (inside
@@ -304,16 +321,7 @@ NNOM_INLINE void dw_in3_mode(const dw_group_t *g, const int8_t *x, const int16x2
         const int32_t xr = g->xr;
         do {
             int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
-            const int8_t *x1 = x + xr, *x2 = x1 + xr;
-            DW_TAPW(x, w, 0);
-            DW_TAPW(x + xs, w, 2);
-            DW_TAPW(x + 2 * xs, w, 4);
-            DW_TAPW(x1, w, DW_W3);
-            DW_TAPW(x1 + xs, w, DW_W3 + 2);
-            DW_TAPW(x1 + 2 * xs, w, DW_W3 + 4);
-            DW_TAPW(x2, w, 2 * DW_W3);
-            DW_TAPW(x2 + xs, w, 2 * DW_W3 + 2);
-            DW_TAPW(x2 + 2 * xs, w, 2 * DW_W3 + 4);
+            DW_WIN3_TAPS(x, w, xs, xr);
             dw_store(a0, a1, a2, a3, g, mode, out);
             x += xp;
             w += wp;
@@ -740,16 +748,7 @@ NNOM_INLINE void dw_win3(const dw_group_t *g, const int8_t *x, const int16x2_t *
     const int16x2_t off = g->off;
     const int32_t xs = g->xs, xr = g->xr;
     int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
-    const int8_t *x1 = x + xr, *x2 = x1 + xr;
-    DW_TAPW(x, w, 0);
-    DW_TAPW(x + xs, w, 2);
-    DW_TAPW(x + 2 * xs, w, 4);
-    DW_TAPW(x1, w, DW_W3);
-    DW_TAPW(x1 + xs, w, DW_W3 + 2);
-    DW_TAPW(x1 + 2 * xs, w, DW_W3 + 4);
-    DW_TAPW(x2, w, 2 * DW_W3);
-    DW_TAPW(x2 + xs, w, 2 * DW_W3 + 2);
-    DW_TAPW(x2 + 2 * xs, w, 2 * DW_W3 + 4);
+    DW_WIN3_TAPS(x, w, xs, xr);
     dw_store(a0, a1, a2, a3, g, mode, out);
 }
 

@@ -1,17 +1,12 @@
 /* nnom_conv2d.c - Conv2D and Conv1D (h = 1), per-channel int8. */
-#include "nnom.h"
-#include "nnom_geometry.h"
-#include "nnom_kernels.h"
+#include "nnom_window_layer.h"
 
-typedef nnom_conv_args_t conv_setup_t;
-
-static nnom_status_t setup(const nnom_layer_t *l, conv_setup_t *s)
+static nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s)
 {
     const nnom_conv2d_config_t *cfg = (const nnom_conv2d_config_t *)l->config;
     const nnom_tensor_t *in = &l->in0->out;
     /* an input has out.q: compile() refuses a layer built without one */
-    if (cfg->weight == NULL || cfg->bias == NULL || cfg->mult == NULL || cfg->shift == NULL ||
-        cfg->super.out_q == NULL)
+    if (!NNOM_WINDOW_CONFIG_OK(cfg))
         return NN_ARGUMENT_ERROR;
     if (in->shape.c != cfg->in_channels || in->shape.rank < 2 ||
         !nnom_window_taps_ok(cfg->kernel_h, cfg->kernel_w, cfg->in_channels))
@@ -29,48 +24,21 @@ static nnom_status_t setup(const nnom_layer_t *l, conv_setup_t *s)
                                cfg->padding, cfg->pad.left, cfg->pad.right, &s->p.pad_left);
     if (s->out.h < 1 || s->out.w < 1 || s->out.c < 1)
         return NN_SIZE_MISMATCH;
-    s->p.input_zp = in->q->zero_point;
-    s->p.output_zp = cfg->super.out_q->zero_point;
-    s->p.stride_h = cfg->stride_h;
-    s->p.stride_w = cfg->stride_w;
-    s->p.dilation_h = cfg->dilation_h;
-    s->p.dilation_w = cfg->dilation_w;
-    s->p.act_min = l->out_min;
-    s->p.act_max = l->out_max;
-    s->input = in->data;
-    s->weight = cfg->weight;
-    s->bias = cfg->bias;
+    NNOM_WINDOW_ARGS(s, l, cfg);
+    s->ch_mult = 0;
     s->bias_folded = cfg->bias_folded;
-    s->rq.mult = cfg->mult;
-    s->rq.shift = cfg->shift;
-    s->output = l->out.data;
     return NN_SUCCESS;
 }
 
 static nnom_status_t conv2d_build(nnom_layer_t *l)
 {
-    conv_setup_t s;
-    nnom_status_t st = setup(l, &s);
-    if (st != NN_SUCCESS)
-        return st;
-    l->out.shape.h = (uint32_t)s.out.h;
-    l->out.shape.w = (uint32_t)s.out.w;
-    l->out.shape.c = (uint32_t)s.out.c;
-    l->out.shape.rank = l->in0->out.shape.rank;
-    l->out.q = ((const nnom_conv2d_config_t *)l->config)->super.out_q;
-    l->macs = (uint32_t)s.out.h * (uint32_t)s.out.w * (uint32_t)s.out.c * (uint32_t)s.k.h *
-              (uint32_t)s.k.w * (uint32_t)s.k.c; /* statistics: wraps */
-    l->scratch_bytes = nnom_kernel_scratch(nnom_conv_kernels, &s);
-    return NN_SUCCESS;
+    nnom_conv_args_t s;
+    return nnom_window_build(l, setup, nnom_conv_kernels, &s);
 }
 
 static nnom_status_t conv2d_run(nnom_layer_t *l)
 {
-    conv_setup_t s;
-    nnom_status_t st = setup(l, &s);
-    if (st != NN_SUCCESS)
-        return st;
-    return nnom_kernel_run(nnom_conv_kernels, l, &s);
+    return nnom_window_run(l, setup, nnom_conv_kernels);
 }
 
 static const nnom_layer_type_t conv2d_type = {NNOM_LAYER, "Conv2D\0Conv1D", NNOM_LAYER_1D_NAME, 1, conv2d_build,

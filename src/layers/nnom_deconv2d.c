@@ -1,9 +1,7 @@
 /* nnom_deconv2d.c - Conv2DTranspose and Conv1DTranspose (h = 1), per-channel
  * int8. Output size and placement follow Keras and TensorFlow; see
  * nnom_deconv2d_config_t. */
-#include "nnom.h"
-#include "nnom_geometry.h"
-#include "nnom_kernels.h"
+#include "nnom_window_layer.h"
 
 /* Output size along one axis (0 when invalid) and the padding before it. */
 static int32_t deconv_out(int32_t size, int32_t k, int32_t stride, int32_t dilation,
@@ -27,8 +25,7 @@ static nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s)
     const nnom_deconv2d_config_t *cfg = (const nnom_deconv2d_config_t *)l->config;
     const nnom_tensor_t *in = &l->in0->out;
     /* an input has out.q: compile() refuses a layer built without one */
-    if (cfg->weight == NULL || cfg->bias == NULL || cfg->mult == NULL || cfg->shift == NULL ||
-        cfg->super.out_q == NULL)
+    if (!NNOM_WINDOW_CONFIG_OK(cfg))
         return NN_ARGUMENT_ERROR;
     if (in->shape.c != cfg->in_channels || in->shape.rank < 2 ||
         !nnom_window_taps_ok(cfg->kernel_h, cfg->kernel_w, cfg->in_channels))
@@ -46,47 +43,27 @@ static nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s)
                           cfg->output_padding_w, &s->p.pad_left);
     if (s->out.h < 1 || s->out.w < 1 || s->out.c < 1 || (in->shape.rank == 2 && s->out.h != 1))
         return NN_SIZE_MISMATCH;
-    s->p.input_zp = in->q->zero_point;
-    s->p.output_zp = cfg->super.out_q->zero_point;
-    s->p.stride_h = cfg->stride_h;
-    s->p.stride_w = cfg->stride_w;
-    s->p.dilation_h = cfg->dilation_h;
-    s->p.dilation_w = cfg->dilation_w;
-    s->p.act_min = l->out_min;
-    s->p.act_max = l->out_max;
-    s->input = in->data;
-    s->weight = cfg->weight;
-    s->bias = cfg->bias;
-    s->rq.mult = cfg->mult;
-    s->rq.shift = cfg->shift;
-    s->output = l->out.data;
+    NNOM_WINDOW_ARGS(s, l, cfg);
+    s->ch_mult = 0;
+    s->bias_folded = NULL; /* its kernel subtracts the input zero point tap by tap */
     return NN_SUCCESS;
 }
 
 static nnom_status_t deconv2d_build(nnom_layer_t *l)
 {
     nnom_conv_args_t s;
-    nnom_status_t st = setup(l, &s);
+    const nnom_status_t st = nnom_window_build(l, setup, nnom_deconv_kernels, &s);
     if (st != NN_SUCCESS)
         return st;
-    l->out.shape.h = (uint32_t)s.out.h;
-    l->out.shape.w = (uint32_t)s.out.w;
-    l->out.shape.c = (uint32_t)s.out.c;
-    l->out.shape.rank = l->in0->out.shape.rank;
-    l->out.q = ((const nnom_deconv2d_config_t *)l->config)->super.out_q;
+    /* every input pixel meets every tap of every filter once */
     l->macs = (uint32_t)s.in.h * (uint32_t)s.in.w * (uint32_t)s.in.c * (uint32_t)s.k.h *
               (uint32_t)s.k.w * (uint32_t)s.out.c; /* statistics: wraps */
-    l->scratch_bytes = nnom_kernel_scratch(nnom_deconv_kernels, &s);
     return NN_SUCCESS;
 }
 
 static nnom_status_t deconv2d_run(nnom_layer_t *l)
 {
-    nnom_conv_args_t s;
-    nnom_status_t st = setup(l, &s);
-    if (st != NN_SUCCESS)
-        return st;
-    return nnom_kernel_run(nnom_deconv_kernels, l, &s);
+    return nnom_window_run(l, setup, nnom_deconv_kernels);
 }
 
 static const nnom_layer_type_t deconv2d_type = {NNOM_LAYER, "DeConv2D\0DeConv1D",

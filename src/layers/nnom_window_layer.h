@@ -1,0 +1,76 @@
+/*
+ * nnom_window_layer.h - what Conv2D, DepthwiseConv2D and Conv2DTranspose
+ * share (internal): the arguments their configs name alike, and build/run
+ * around each layer's own setup (inline). Their configs are distinct public types
+ * with these fields of the same names, hence the two macros.
+ */
+#ifndef NNOM_WINDOW_LAYER_H
+#define NNOM_WINDOW_LAYER_H
+
+#include "nnom.h"
+#include "nnom_geometry.h"
+#include "nnom_kernels.h"
+
+/* cfg's arrays and output quantisation are there */
+#define NNOM_WINDOW_CONFIG_OK(cfg)                                                             \
+    ((cfg)->weight != NULL && (cfg)->bias != NULL && (cfg)->mult != NULL &&                   \
+     (cfg)->shift != NULL && (cfg)->super.out_q != NULL)
+
+/* The arguments layer l's input, output and config cfg give alike; the
+ * layer's setup sets the sizes, the padding, bias_folded and ch_mult. */
+#define NNOM_WINDOW_ARGS(s, l, cfg)                                                            \
+    do {                                                                                       \
+        (s)->p.input_zp = (l)->in0->out.q->zero_point;                                         \
+        (s)->p.output_zp = (cfg)->super.out_q->zero_point;                                     \
+        (s)->p.stride_h = (cfg)->stride_h;                                                     \
+        (s)->p.stride_w = (cfg)->stride_w;                                                     \
+        (s)->p.dilation_h = (cfg)->dilation_h;                                                 \
+        (s)->p.dilation_w = (cfg)->dilation_w;                                                 \
+        (s)->p.act_min = (l)->out_min;                                                         \
+        (s)->p.act_max = (l)->out_max;                                                         \
+        (s)->input = (l)->in0->out.data;                                                       \
+        (s)->weight = (cfg)->weight;                                                           \
+        (s)->bias = (cfg)->bias;                                                               \
+        (s)->rq.mult = (cfg)->mult;                                                            \
+        (s)->rq.shift = (cfg)->shift;                                                          \
+        (s)->output = (l)->out.data;                                                           \
+    } while (0)
+
+/* A layer's setup: s from l's input and config, or the status that refuses
+ * them. Run at build and at every run (the arena places the buffers). */
+typedef nnom_status_t (*nnom_window_setup_fn)(const nnom_layer_t *l, nnom_conv_args_t *s);
+
+/* Output shape and quantisation, MACs (every output meets k.h * k.w * k.c
+ * taps) and the scratch of the kernel the table picks; s as setup left it.
+ * Inline, like nnom_pool_window: with setup inlined each layer's copy is as
+ * small as its own code was (-Os). */
+static inline nnom_status_t nnom_window_build(nnom_layer_t *l, nnom_window_setup_fn setup,
+                                              const nnom_kernel_t *kernels, nnom_conv_args_t *s)
+{
+    const nnom_status_t st = setup(l, s);
+    if (st != NN_SUCCESS)
+        return st;
+    l->out.shape.h = (uint32_t)s->out.h;
+    l->out.shape.w = (uint32_t)s->out.w;
+    l->out.shape.c = (uint32_t)s->out.c;
+    l->out.shape.rank = l->in0->out.shape.rank;
+    /* every layer config starts with its nnom_layer_config_t */
+    l->out.q = ((const nnom_layer_config_t *)l->config)->out_q;
+    l->macs = (uint32_t)s->out.h * (uint32_t)s->out.w * (uint32_t)s->out.c * (uint32_t)s->k.h *
+              (uint32_t)s->k.w * (uint32_t)s->k.c; /* statistics: wraps */
+    l->scratch_bytes = nnom_kernel_scratch(kernels, s);
+    return NN_SUCCESS;
+}
+
+/* Runs the kernel the table picks. */
+static inline nnom_status_t nnom_window_run(nnom_layer_t *l, nnom_window_setup_fn setup,
+                                            const nnom_kernel_t *kernels)
+{
+    nnom_conv_args_t s;
+    const nnom_status_t st = setup(l, &s);
+    if (st != NN_SUCCESS)
+        return st;
+    return nnom_kernel_run(kernels, l, &s);
+}
+
+#endif /* NNOM_WINDOW_LAYER_H */

@@ -6,8 +6,7 @@ import numpy as np
 
 from .. import backends, cmsis_sizes, float_sums
 from ..c_text import PADDING, hw_call, padded_window_fields
-from ..frontend.keras_context import as_2d, pair
-from ..geometry import window_output
+from ..frontend.keras_context import as_2d
 from ..reference import kernels
 from .common import target_zp
 from .registry import Op, register
@@ -52,28 +51,12 @@ def _keras_conv(ctx) -> None:
     kh, kw, cin, cout = kernel.shape
     if cin != c:
         raise ctx.fail(f"kernel expects {cin} input channels, the input has {c}")
-    strides = (1,) + pair(cfg.get("strides", 1), 1) if rank == 1 else pair(cfg["strides"], 2)
-    dil = (
-        (1,) + pair(cfg.get("dilation_rate", 1), 1)
-        if rank == 1
-        else pair(cfg.get("dilation_rate", 1), 2)
-    )
-    padding = str(cfg.get("padding", "valid")).lower()
-    if padding not in ("valid", "same", "causal"):
-        raise ctx.fail(f"padding '{padding}' is not supported (valid, same, causal)")
-    oh, pt, pb = window_output(h, kh, strides[0], dil[0], "valid" if rank == 1 else padding)
-    ow, pl, pr = window_output(w, kw, strides[1], dil[1], padding)
+    attrs, oh, ow = ctx.window(rank, kh, kw)
     shape = (ow, cout) if rank == 1 else (oh, ow, cout)
     ctx.node(
         CONV2D.name,
         shape,
-        attrs={
-            "kernel": (kh, kw),
-            "strides": strides,
-            "dilation": dil,
-            "pads": (pt, pb, pl, pr),
-            "padding": padding,
-        },
+        attrs=attrs,
         weights={
             "kernel": kernel,
             "bias": np.zeros(cout, np.float32) if bias is None else bias.astype(np.float32),

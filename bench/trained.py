@@ -17,6 +17,7 @@ one core) on generated data with structure:
 Then the weights get what trained networks show and the short schedule
 does not (distort()): all-zero (dead) output channels in a depthwise and in
 a convolution or dense layer, one output channel with 100x larger weights,
+one with 1000x smaller (near-dead),
 one BatchNormalization channel with near-zero variance, large biases; the
 MobileNet uses ReLU6 (as Keras' MobileNet does). Calibration and test inputs
 come from the same generator (other seeds).
@@ -119,7 +120,9 @@ def distort(model: Any) -> list[str]:
 
     - the middle depthwise layer: output channel 1 all zero (dead);
     - the second convolution or dense layer: output channel 2 all zero;
-    - the third: output channel 3's weights x100 (and its bias, if any);
+    - the third: output channel 3's weights x100;
+    - the fourth: output channel 4's weights x0.001 (near-dead: per-channel
+      scales spanning five decades in these two layers);
     - the middle BatchNormalization: channel 0's variance 1e-6;
     - every bias: channel 0 raised by 4 (large biases).
     """
@@ -144,6 +147,8 @@ def distort(model: Any) -> list[str]:
         edit(mats[1], 2, np.zeros_like, "all-zero weights")
     if len(mats) > 2:
         edit(mats[2], 3, lambda k: k * 100.0, "weights x100")
+    if len(mats) > 3:
+        edit(mats[3], 4, lambda k: k * 1e-3, "weights x0.001 (near-dead)")
     if bns:
         bn = bns[len(bns) // 2]
         gamma, beta, mean, var = bn.get_weights()

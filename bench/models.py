@@ -92,21 +92,21 @@ def _randomize_bn(model, rng: np.random.Generator) -> None:
             )
 
 
-def _conv_bn(layers, x, filters, kernel, strides, name, relu=True):
+def _conv_bn(layers, x, filters, kernel, strides, name, relu=True, max_value=None):
     x = layers.Conv2D(filters, kernel, strides=strides, padding="same", use_bias=False, name=name)(
         x
     )
     x = layers.BatchNormalization(name=f"{name}_bn")(x)
-    return layers.ReLU(name=f"{name}_relu")(x) if relu else x
+    return layers.ReLU(max_value, name=f"{name}_relu")(x) if relu else x
 
 
-def _dw_pw(layers, x, filters, kernel, strides, name):
+def _dw_pw(layers, x, filters, kernel, strides, name, max_value=None):
     x = layers.DepthwiseConv2D(
         kernel, strides=strides, padding="same", use_bias=False, name=f"{name}_dw"
     )(x)
     x = layers.BatchNormalization(name=f"{name}_dw_bn")(x)
-    x = layers.ReLU(name=f"{name}_dw_relu")(x)
-    return _conv_bn(layers, x, filters, 1, 1, f"{name}_pw")
+    x = layers.ReLU(max_value, name=f"{name}_dw_relu")(x)
+    return _conv_bn(layers, x, filters, 1, 1, f"{name}_pw", max_value=max_value)
 
 
 def resnet8(seed: int = 0):
@@ -133,16 +133,18 @@ def resnet8(seed: int = 0):
     return model
 
 
-def mobilenet(seed: int = 0):
+def mobilenet(seed: int = 0, relu6: bool = False):
+    """relu6: ReLU6 activations, as Keras' MobileNet has (bench/trained.py)."""
     keras = _keras()
     layers = keras.layers
     keras.utils.set_random_seed(seed)
+    top = 6.0 if relu6 else None
     x = inputs = keras.Input((96, 96, 3), name="image")
-    x = _conv_bn(layers, x, 8, 3, 2, "conv1")
+    x = _conv_bn(layers, x, 8, 3, 2, "conv1", max_value=top)
     blocks = [(16, 1), (32, 2), (32, 1), (64, 2), (64, 1), (128, 2)]
     blocks += [(128, 1)] * 5 + [(256, 2), (256, 1)]
     for i, (filters, strides) in enumerate(blocks):
-        x = _dw_pw(layers, x, filters, 3, strides, f"b{i}")
+        x = _dw_pw(layers, x, filters, 3, strides, f"b{i}", max_value=top)
     x = layers.GlobalAveragePooling2D(name="gap")(x)
     x = layers.Dense(2, name="fc")(x)
     x = layers.Softmax(name="softmax")(x)

@@ -3,8 +3,10 @@
     .venv/bin/python bench/run.py                 # every board, local backend
     NNOM_CMSIS_NN_DIR=/path/to/CMSIS-NN .venv/bin/python bench/run.py   # + CMSIS-NN
     .venv/bin/python bench/run.py --boards m4 --models guide --markdown
+    .venv/bin/python bench/run.py --boards m4 --models tiny --variant trained
 
-Builds the models of bench/models.py (fixed seeds), converts them,
+Builds the models of bench/models.py (fixed seeds; --variant trained:
+the trained-like ones of bench/trained.py), converts them,
 and for every board (M3, M4, M7, M33, M55) and backend builds a firmware
 at -O2 and at -Os with 10 inputs and the outputs the numpy reference
 expects; runs it under QEMU (qemucm, -icount: instruction counts are exact
@@ -79,25 +81,37 @@ class Result:
     data: int = 0
 
 
-def build_models(names: list[str], work: Path) -> list[Model]:
+def build_models(
+    names: list[str], work: Path, variant: str = "random", cache: Path | None = None
+) -> list[Model]:
     import models as bench_models
+    import trained
 
     import nnom
 
     out = []
     for name in names:
-        keras_model = bench_models.MODELS[name]()
+        if variant == "trained":
+            keras_model = trained.build(name, cache)
+        else:
+            keras_model = bench_models.MODELS[name]()
         path = work / f"{name}.h5"
         keras_model.save(path)
         shape = tuple(int(d) for d in keras_model.inputs[0].shape[1:])
-        calib = bench_models.calibration(name, shape, 200)
+        if variant == "trained":
+            calib = trained.data(name, shape, 200, seed=1)[0]
+        else:
+            calib = bench_models.calibration(name, shape, 200)
         start = time.perf_counter()
         converted = nnom.convert(path, calib)
         elapsed = time.perf_counter() - start
         folder = work / name
         folder.mkdir()
         converted.save_header(folder / "weights.h")
-        x = bench_models.calibration(name, shape, RUNS, seed=1)
+        if variant == "trained":
+            x = trained.data(name, shape, RUNS, seed=2)[0]
+        else:
+            x = bench_models.calibration(name, shape, RUNS, seed=1)
         qx = converted.quantize(x)
         want = converted.run(qx)
         write_data(folder / "bench_data.h", qx, want)
@@ -326,6 +340,18 @@ def main(argv=None) -> int:
         help="local,cmsis-nn (default: cmsis-nn too when NNOM_CMSIS_NN_DIR is set)",
     )
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
+    parser.add_argument(
+        "--variant",
+        choices=("random", "trained"),
+        default="random",
+        help="trained: trained-like weights (bench/trained.py; trains each model, ~10-60 s)",
+    )
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        help="--variant trained: keep the trained models in this folder and reuse them",
+    )
     args = parser.parse_args(argv)
     missing = cmbuild.tools_missing()
     if missing:
@@ -341,7 +367,14 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory(prefix="nnom-bench-") as tmp:
         work = Path(tmp)
         names = args.models.replace("tiny", ",".join(_tiny())).split(",")
-        models = build_models(names, work)
+        if args.variant == "trained":
+            import trained
+
+            other = [n for n in names if n not in trained.SCHEDULE]
+            if other:
+                print(f"bench: --variant trained has no {', '.join(other)} (bench/trained.py)")
+                return 2
+        models = build_models(names, work, args.variant, args.cache)
         prebuild(boards, backends)
         res = run_all(models, boards, backends, work)
         print(table(models, boards, backends, res, args.markdown))

@@ -29,9 +29,16 @@ class WeightedParams(QuantParams):
 
 
 def _weight_scales(kernel_oc_last: np.ndarray, per_channel: bool) -> np.ndarray:
+    """peak / 127 per channel. A channel of zero weights (dead, as trained
+    networks have) takes the layer's largest scale: its weights stay 0
+    whatever the scale, and a scale like the others' keeps its multiplier
+    in the range of theirs (1.0 made it s_in / s_out, often over 0.25,
+    which sent the whole layer to the kernels' slow requantisation) and
+    its bias finer."""
     flat = np.abs(kernel_oc_last.reshape(-1, kernel_oc_last.shape[-1]))
     peak = flat.max(axis=0) if per_channel else np.full(flat.shape[1], flat.max())
-    return np.where(peak > 0, peak / 127.0, 1.0).astype(np.float32)
+    top = peak.max(initial=0.0)
+    return np.where(peak > 0, peak / 127.0, top / 127.0 if top > 0 else 1.0).astype(np.float32)
 
 
 def fit_bias_scales(

@@ -59,8 +59,27 @@ static int asm_suits(const nnom_fc_args_t *a)
     return NNOM_FC_ASM_TAKES(a->in_features, a->bias_folded != NULL);
 }
 
-/* The assembly loop, or the C loop after it when some unit's
- * requantisation is not in its fast form. */
+/* The units whose requantisation the assembly loop does not take (mult <
+ * 0 or shift outside [-17, -2], see nnom_fc_rows_s8(); e.g. a near-dead
+ * unit's tiny multiplier) again in C, one at a time: the others' outputs
+ * are right. */
+static void rerun_units(const nnom_fc_args_t *a)
+{
+    const int32_t n = a->in_features;
+    for (int32_t o = 0; o < a->units; o++) {
+        const int32_t m = a->rq.mult[o], shift = a->rq.shift[o];
+        if (m >= 0 && (uint32_t)-2 - (uint32_t)shift <= 15u)
+            continue;
+        const int8_t *w = a->weight + o * n;
+        int32_t acc[2] = {a->bias[o], 0};
+        rows_raw(a, w, w, acc);
+        const nnom_rq_t r = nnom_rq_of(m, shift, a->output_zp);
+        a->output[o] = nnom_rq_apply(acc[0], r, a->act_min, a->act_max);
+    }
+}
+
+/* The assembly loop, then in C the units whose requantisation is not in
+ * its fast form. */
 static void run_asm(const nnom_fc_args_t *a)
 {
     const nnom_fc_job_t job = {
@@ -77,7 +96,7 @@ static void run_asm(const nnom_fc_args_t *a)
         .hi = a->act_max,
     };
     if (nnom_fc_rows_s8(&job) != 0u)
-        run_c(a);
+        rerun_units(a);
 }
 
 /* The CMSIS-NN backend's entry (nnom_dispatch.c): the check, scratch 0

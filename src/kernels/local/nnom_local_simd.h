@@ -304,19 +304,20 @@ typedef struct {
 } nnom_col_job_t;
 void nnom_conv_col_s8(const nnom_col_job_t *j);
 
-/* Every channel's requantisation has the fast form (nnom_rq_fast_ok()),
- * and shift >= -17: the sign of m | (m - 1) is set when m <= 0, and
- * -2 - shift (unsigned) is at most 15 for shift in [-17, -2]. Branch-free,
- * as it runs for every channel of every call. */
+/* Every channel's requantisation has the fast form (nnom_rq_fast_ok()):
+ * the sign of m | (m - 1) is set when m <= 0, that of x | (21 - x), x =
+ * -2 - shift (unsigned), unless shift is in [-23, -2] (a bound of 15 on x,
+ * shift >= -17, sent the layers with a near-dead channel, whose multiplier
+ * is tiny, to the slow path). Branch-free, as it runs for every channel
+ * of every call. */
 NNOM_INLINE int nnom_rq_all_fast(const nnom_requant_t *rq, int32_t n)
 {
-    uint32_t m = 0, e = 0;
+    uint32_t bad = 0;
     for (int32_t c = 0; c < n; c++) {
-        const uint32_t mult = (uint32_t)rq->mult[c];
-        m |= mult | (mult - 1u);
-        e |= (uint32_t)-2 - (uint32_t)rq->shift[c];
+        const uint32_t mult = (uint32_t)rq->mult[c], x = (uint32_t)-2 - (uint32_t)rq->shift[c];
+        bad |= mult | (mult - 1u) | x | (21u - x);
     }
-    return (m >> 31) == 0 && e <= 15u;
+    return (bad >> 31) == 0;
 }
 #endif
 

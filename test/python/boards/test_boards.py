@@ -363,6 +363,36 @@ def dense_model(k: int, rng: np.random.Generator):
     return model
 
 
+# One near-dead output channel (weights x3e-4 or x3e-5, as trained networks have):
+# its multiplier's shift below -17, within the fast requantisation's
+# [-23, -2] (nnom_rq_all_fast() once stopped at -17 and sent the whole
+# layer to the slow path; the Dense assembly loop still stops there and
+# reruns that unit in C). (input shape, layer, channel).
+NEAR_DEAD_CASES = [
+    ((10, 9, 8), "conv3x3", 5),  # pairs of pixels (nnom_conv_pair_s8)
+    ((12, 7, 3), "conv3x3", 2),  # three input channels (nnom_conv_col_s8)
+    ((6, 5, 16), "conv1x1", 9),
+    ((24,), "dense", 4),  # one unit of a group of four
+]
+
+
+def near_dead_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kind, channel = NEAR_DEAD_CASES[k]
+    inputs = keras.Input(shape)
+    if kind == "dense":
+        layer = keras.layers.Dense(10, activation="relu")
+    else:
+        size = 3 if kind == "conv3x3" else 1
+        layer = keras.layers.Conv2D(12, size, padding="same", activation="relu")
+    model = keras.Model(inputs, layer(inputs))
+    kf.randomize_weights(model, rng)
+    kernel, bias = layer.get_weights()
+    kernel[..., channel] *= (3e-4, 3e-5)[k % 2]
+    layer.set_weights([kernel, bias])
+    return model
+
+
 def _calibration(rng: np.random.Generator, shape, n: int) -> np.ndarray:
     scale = float(10 ** rng.uniform(-1, 1))
     return rng.normal(float(rng.uniform(-1, 1)) * scale, scale, (n, *shape)).astype(np.float32)
@@ -397,6 +427,7 @@ def suite(tmp_path_factory):
         ("dwrand", N_DW_RANDOM, dw_random_model, 76_000),
         ("dwcol", N_DWCOL_RANDOM, dwcol_random_model, 77_000),
         ("dense", len(DENSE_CASES), dense_model, 75_000),
+        ("neardead", len(NEAR_DEAD_CASES), near_dead_model, 78_000),
     ]
     for prefix, count, build, seed in families:
         for k in range(count):

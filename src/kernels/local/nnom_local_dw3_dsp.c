@@ -1,0 +1,148 @@
+/*
+ * nnom_local_dw3_dsp.c - depthwise outputs of one row of three taps at
+ * stride 1 ((3, 1) columns, (1, 3) rows), four channels, four outputs per
+ * pass, in assembly (-O2 on DSP cores; see nnom_local_dw3.h). The six input
+ * words of a pass are paired by PKH (rows o, o + 1 of channels 0, 1 and of
+ * 2, 3; rows o + 2, o + 3; rows o + 4, o + 5) and SXTB16 widens each pair
+ * into one channel's halfwords p01, p23, p45. Per channel the four outputs
+ * take eight multiplies for their twelve products:
+ *   o0 = b + SMLAD(p01, (w0, w1)) + p23.lo w2
+ *   o1 = b + p01.hi w0 + SMLAD(p23, (w1, w2))
+ *   o2 = b + SMLAD(p23, (w0, w1)) + p45.lo w2
+ *   o3 = b + p23.hi w0 + SMLAD(p45, (w1, w2))
+ * and read the channel's weights and requantisation by LDM (the weights
+ * twice, so that seven registers do). The results go byte by byte into
+ * four words on the stack, stored once per pass. 152 instructions per
+ * pass of 48 MACs.
+ */
+#include "nnom_local_dw3.h"
+#include "../nnom_backend.h"
+
+#if NNOM_LOCAL_MAC_ASM
+#include <stddef.h>
+
+/* The assembly reads the job's fields at these offsets. */
+typedef char nnom_dw3_job_layout_t[offsetof(nnom_dw3_job_t, n) == 12 &&
+                                           offsetof(nnom_dw3_job_t, xs) == 16 &&
+                                           offsetof(nnom_dw3_job_t, op) == 20
+                                       ? 1
+                                       : -1];
+
+#define DW3_STR_(x) #x
+#define DW3_STR(x) DW3_STR_(x)
+
+/* The accumulator A requantised (r8 mult, r9 ra, lr e) into byte B of the
+ * stack's output words. */
+#define DW3_RQ(A, B)                                                                             \
+    "smmlar " A ", " A ", r8, r9\n"                                                              \
+    "asr    " A ", " A ", lr\n"                                                                  \
+    "ssat   " A ", #8, " A "\n"                                                                  \
+    "strb   " A ", [sp, #" B "]\n"
+
+/* Channel C of the four outputs from the packed pairs S01, S23, S45 (ROT
+ * picks the channel's bytes); r2 at its records, after them at the end. */
+#define DW3_CHANNEL(S01, S23, S45, ROT, C, C4, C8, C12)                                          \
+    "sxtb16 r0, " S01 ROT "\n"                                                                   \
+    "sxtb16 r1, " S23 ROT "\n"                                                                   \
+    "ldm    r2!, {r7, r8, r9, lr}\n"                                                             \
+    "smlad  r7, r0, r7, lr\n"                                                                    \
+    "smlabb r7, r1, r8, r7\n"                                                                    \
+    "smlatt r0, r0, r8, lr\n"                                                                    \
+    "smlad  r0, r1, r9, r0\n"                                                                    \
+    "ldm    r2, {r8, r9, lr}\n"                                                                  \
+    DW3_RQ("r7", C)                                                                              \
+    DW3_RQ("r0", C4)                                                                             \
+    "sxtb16 r0, " S45 ROT "\n"                                                                   \
+    "ldmdb  r2, {r7, r8, r9, lr}\n"                                                              \
+    "smlad  r7, r1, r7, lr\n"                                                                    \
+    "smlabb r7, r0, r8, r7\n"                                                                    \
+    "smlatt r1, r1, r8, lr\n"                                                                    \
+    "smlad  r1, r0, r9, r1\n"                                                                    \
+    "ldm    r2!, {r8, r9, lr}\n"                                                                 \
+    DW3_RQ("r7", C8)                                                                             \
+    DW3_RQ("r1", C12)
+
+/* nnom_dw3_s8(job r0). Stack: [0] the pass's four output words, [16] x of
+ * the next pass, [20] xs, [24] op, [28] the end of the full passes'
+ * outputs, [32] and [36] the step back of the last pass in input and
+ * output bytes (0: none); then r4-r11, lr. In the loop r0 x, r1 xs, r2 the
+ * records, r3 the output. */
+__asm__(".section .text.nnom_dw3_s8,\"ax\",%progbits\n"
+        ".global nnom_dw3_s8\n"
+        ".type nnom_dw3_s8, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        "nnom_dw3_s8:\n"
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #44\n"
+        "ldr    r2, [r0, #8]\n"
+        "ldr    r3, [r0, #4]\n"
+        "ldr    r1, [r0, #16]\n"
+        "ldr    r4, [r0, #20]\n"
+        "ldr    r5, [r0, #12]\n"
+        "strd   r1, r4, [sp, #20]\n"
+        "ands   r6, r5, #3\n"
+        "it     ne\n"
+        "rsbne  r6, r6, #4\n"       /* outputs stepped back (0: none) */
+        "bic    r5, r5, #3\n"
+        "mla    r7, r5, r4, r3\n"
+        "str    r7, [sp, #28]\n"
+        "mul    r8, r6, r1\n"
+        "mul    r9, r6, r4\n"
+        "strd   r8, r9, [sp, #32]\n"
+        "ldr    r0, [r0, #0]\n"
+        ".Ldw3_pass:\n"
+        "ldr    r4, [r0]\n"
+        "ldr    r5, [r0, r1]\n"
+        "add    r0, r0, r1, lsl #1\n"
+        "ldr    r6, [r0]\n"
+        "ldr    r7, [r0, r1]\n"
+        "add    r0, r0, r1, lsl #1\n"
+        "ldr    r8, [r0]\n"
+        "ldr    r9, [r0, r1]\n"
+        "str    r0, [sp, #16]\n"
+        "pkhtb  r10, r5, r4, asr #16\n"
+        "pkhtb  r11, r7, r6, asr #16\n"
+        "pkhtb  r12, r9, r8, asr #16\n"
+        "pkhbt  r4, r4, r5, lsl #16\n"
+        "pkhbt  r5, r6, r7, lsl #16\n"
+        "pkhbt  r6, r8, r9, lsl #16\n"
+        DW3_CHANNEL("r4", "r5", "r6", "", "0", "4", "8", "12")
+        DW3_CHANNEL("r4", "r5", "r6", ", ror #8", "1", "5", "9", "13")
+        DW3_CHANNEL("r10", "r11", "r12", "", "2", "6", "10", "14")
+        DW3_CHANNEL("r10", "r11", "r12", ", ror #8", "3", "7", "11", "15")
+        "sub    r2, r2, #" DW3_STR(4 * 4 * NNOM_DW3_REC) "\n"
+        "ldm    sp, {r4-r7}\n"
+        "ldr    r1, [sp, #24]\n"
+        "str    r4, [r3]\n"
+        "str    r5, [r3, r1]\n"
+        "add    r3, r3, r1, lsl #1\n"
+        "str    r6, [r3]\n"
+        "str    r7, [r3, r1]\n"
+        "add    r3, r3, r1, lsl #1\n"
+        "ldrd   r0, r1, [sp, #16]\n"
+        "ldr    r4, [sp, #28]\n"
+        "cmp    r3, r4\n"
+        "bne    .Ldw3_pass\n"
+        /* the last pass, stepped back, where n is not a multiple of 4 */
+        "ldrd   r4, r5, [sp, #32]\n"
+        "cbz    r4, .Ldw3_done\n"
+        "sub    r0, r0, r4\n"
+        "sub    r3, r3, r5\n"
+        "movs   r4, #0\n"
+        "str    r4, [sp, #32]\n"
+        "ldr    r4, [sp, #24]\n"
+        "add    r4, r3, r4, lsl #2\n"
+        "str    r4, [sp, #28]\n"
+        "b      .Ldw3_pass\n"
+        ".Ldw3_done:\n"
+        "add    sp, sp, #44\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dw3_s8, .-nnom_dw3_s8\n"
+        ".text\n");
+
+#else
+typedef int nnom_local_dw3_dsp_unused_t; /* ISO C: a translation unit is never empty */
+#endif

@@ -9,25 +9,25 @@
 #include "nnom_local_simd.h"
 
 #if NNOM_LOCAL_MAC_ASM
-/* n >= 4 outputs of four channels, output o the taps at x + o xs,
+/* Runs of n >= 4 outputs of four channels, output o the taps at x + o xs,
  * x + (o + 1) xs, x + (o + 2) xs into out + o op; four outputs per pass,
- * the last pass stepped back to end at output n - 1 where n is not a
- * multiple of four (it rewrites outputs already written; the output never
- * overlaps the input). rec holds the group's records, per channel seven
- * words (NNOM_DW3_REC):
+ * the last one to three by a pass stepped back to end at output n - 1
+ * (it rewrites outputs already written; the output never overlaps the
+ * input). The field offsets are the assembly's. */
+typedef struct {
+    const int8_t *x;
+    int8_t *out;
+    int32_t n, xs, op;
+} nnom_dw3_run_t;
+
+/* rec holds the group's records, per channel seven words (NNOM_DW3_REC):
  *   (2 w0, 2 w1), (2 w2, 2 w0), (2 w1, 2 w2) halfwords;
  *   bias: 2 (bias - zp (w0 + w1 + w2)) (raw inputs, doubled weights);
  *   mult, ra, e with out = ssat8(SMMLAR(acc, mult, ra) >> e)
  *   (the depthwise group path's form without the s term and the clamp).
- * The field offsets are the assembly's. */
-typedef struct {
-    const int8_t *x;
-    int8_t *out;
-    const int32_t *rec;
-    int32_t n, xs, op;
-} nnom_dw3_job_t;
+ * count >= 1 runs. */
 #define NNOM_DW3_REC 7
-void nnom_dw3_s8(const nnom_dw3_job_t *j);
+void nnom_dw3_s8(const int32_t *rec, const nnom_dw3_run_t *runs, int32_t count);
 #endif
 
 #endif

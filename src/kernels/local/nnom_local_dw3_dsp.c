@@ -13,7 +13,8 @@
  * and read the channel's weights and requantisation by LDM (the weights
  * twice, so that seven registers do). The results go byte by byte into
  * four words on the stack, stored once per pass. 152 instructions per
- * pass of 48 MACs.
+ * pass of 48 MACs; a run's last one to three outputs take a pass stepped
+ * back (three) or a pass of two outputs (80 instructions).
  */
 #include "nnom_local_dw3.h"
 #include "../nnom_backend.h"
@@ -21,10 +22,12 @@
 #if NNOM_LOCAL_MAC_ASM
 #include <stddef.h>
 
-/* The assembly reads the job's fields at these offsets. */
-typedef char nnom_dw3_job_layout_t[offsetof(nnom_dw3_job_t, n) == 12 &&
-                                           offsetof(nnom_dw3_job_t, xs) == 16 &&
-                                           offsetof(nnom_dw3_job_t, op) == 20
+/* The assembly reads a run's fields by one LDM, in this order. */
+typedef char nnom_dw3_run_layout_t[offsetof(nnom_dw3_run_t, out) == 4 &&
+                                           offsetof(nnom_dw3_run_t, n) == 8 &&
+                                           offsetof(nnom_dw3_run_t, xs) == 12 &&
+                                           offsetof(nnom_dw3_run_t, op) == 16 &&
+                                           sizeof(nnom_dw3_run_t) == 20
                                        ? 1
                                        : -1];
 
@@ -39,16 +42,22 @@ typedef char nnom_dw3_job_layout_t[offsetof(nnom_dw3_job_t, n) == 12 &&
     "ssat   " A ", #8, " A "\n"                                                                  \
     "strb   " A ", [sp, #" B "]\n"
 
-/* Channel C of the four outputs from the packed pairs S01, S23, S45 (ROT
- * picks the channel's bytes); r2 at its records, after them at the end. */
-#define DW3_CHANNEL(S01, S23, S45, ROT, C, C4, C8, C12)                                          \
+/* Outputs o0, o1 of channel C from the packed pairs S01, S23 (ROT picks
+ * the channel's bytes), r2 at its records; r1 keeps p23 and r2 the
+ * weights' end (for DW3_CHANNEL's o2, o3). */
+#define DW3_HALF(S01, S23, ROT, C, C4)                                                           \
     "sxtb16 r0, " S01 ROT "\n"                                                                   \
     "sxtb16 r1, " S23 ROT "\n"                                                                   \
     "ldm    r2!, {r7, r8, r9, lr}\n"                                                             \
     "smlad  r7, r0, r7, lr\n"                                                                    \
     "smlabb r7, r1, r8, r7\n"                                                                    \
     "smlatt r0, r0, r8, lr\n"                                                                    \
-    "smlad  r0, r1, r9, r0\n"                                                                    \
+    "smlad  r0, r1, r9, r0\n"
+
+/* Channel C of the four outputs from the packed pairs S01, S23, S45; r2
+ * at its records, after them at the end. */
+#define DW3_CHANNEL(S01, S23, S45, ROT, C, C4, C8, C12)                                          \
+    DW3_HALF(S01, S23, ROT, C, C4)                                                               \
     "ldm    r2, {r8, r9, lr}\n"                                                                  \
     DW3_RQ("r7", C)                                                                              \
     DW3_RQ("r0", C4)                                                                             \
@@ -62,11 +71,18 @@ typedef char nnom_dw3_job_layout_t[offsetof(nnom_dw3_job_t, n) == 12 &&
     DW3_RQ("r7", C8)                                                                             \
     DW3_RQ("r1", C12)
 
-/* nnom_dw3_s8(job r0). Stack: [0] the pass's four output words, [16] x of
- * the next pass, [20] xs, [24] op, [28] the end of the full passes'
- * outputs, [32] and [36] the step back of the last pass in input and
- * output bytes (0: none); then r4-r11, lr. In the loop r0 x, r1 xs, r2 the
- * records, r3 the output. */
+/* Channel C of two outputs (the last pass of runs of 4 k + 1 or 2). */
+#define DW3_CHANNEL2(S01, S23, ROT, C, C4)                                                       \
+    DW3_HALF(S01, S23, ROT, C, C4)                                                               \
+    "ldm    r2!, {r8, r9, lr}\n"                                                                 \
+    DW3_RQ("r7", C)                                                                              \
+    DW3_RQ("r0", C4)
+
+/* nnom_dw3_s8(rec r0, runs r1, count r2). Stack: [0] the pass's output
+ * words, [16] x of the next pass, [20] xs, [24] op, [28] the end of the
+ * run's full passes' outputs, [32] the next run, [36] runs left, [40] the
+ * outputs after the full passes (0 to 3); then r4-r11, lr. In the passes
+ * r0 x, r1 xs, r2 the records, r3 the output. */
 __asm__(".section .text.nnom_dw3_s8,\"ax\",%progbits\n"
         ".global nnom_dw3_s8\n"
         ".type nnom_dw3_s8, %function\n"
@@ -77,22 +93,19 @@ __asm__(".section .text.nnom_dw3_s8,\"ax\",%progbits\n"
         "nnom_dw3_s8:\n"
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #44\n"
-        "ldr    r2, [r0, #8]\n"
-        "ldr    r3, [r0, #4]\n"
-        "ldr    r1, [r0, #16]\n"
-        "ldr    r4, [r0, #20]\n"
-        "ldr    r5, [r0, #12]\n"
-        "strd   r1, r4, [sp, #20]\n"
-        "ands   r6, r5, #3\n"
-        "it     ne\n"
-        "rsbne  r6, r6, #4\n"       /* outputs stepped back (0: none) */
-        "bic    r5, r5, #3\n"
-        "mla    r7, r5, r4, r3\n"
+        "str    r2, [sp, #36]\n"
+        "mov    r2, r0\n"
+        ".Ldw3_run:\n"
+        "ldm    r1!, {r0, r3, r4, r5, r6}\n" /* x, out, n, xs, op */
+        "str    r1, [sp, #32]\n"
+        "mov    r1, r5\n"
+        "strd   r5, r6, [sp, #20]\n"
+        "and    r7, r4, #3\n"
+        "str    r7, [sp, #40]\n"
+        "bics   r4, r4, #3\n"
+        "mla    r7, r4, r6, r3\n"
         "str    r7, [sp, #28]\n"
-        "mul    r8, r6, r1\n"
-        "mul    r9, r6, r4\n"
-        "strd   r8, r9, [sp, #32]\n"
-        "ldr    r0, [r0, #0]\n"
+        "beq    .Ldw3_rest\n"
         ".Ldw3_pass:\n"
         "ldr    r4, [r0]\n"
         "ldr    r5, [r0, r1]\n"
@@ -126,18 +139,50 @@ __asm__(".section .text.nnom_dw3_s8,\"ax\",%progbits\n"
         "ldr    r4, [sp, #28]\n"
         "cmp    r3, r4\n"
         "bne    .Ldw3_pass\n"
-        /* the last pass, stepped back, where n is not a multiple of 4 */
-        "ldrd   r4, r5, [sp, #32]\n"
-        "cbz    r4, .Ldw3_done\n"
-        "sub    r0, r0, r4\n"
+        /* the outputs after the full passes: 3 by a full pass one output
+         * back, 1 or 2 by a pass of two (one back for 1) */
+        ".Ldw3_rest:\n"
+        "ldr    r4, [sp, #40]\n"
+        "cmp    r4, #0\n"
+        "beq    .Ldw3_next\n"
+        "ldr    r5, [sp, #24]\n"
+        "cmp    r4, #3\n"
+        "bne    .Ldw3_two\n"
+        "sub    r0, r0, r1\n"
         "sub    r3, r3, r5\n"
         "movs   r4, #0\n"
-        "str    r4, [sp, #32]\n"
-        "ldr    r4, [sp, #24]\n"
-        "add    r4, r3, r4, lsl #2\n"
+        "str    r4, [sp, #40]\n"
+        "add    r4, r3, r5, lsl #2\n"
         "str    r4, [sp, #28]\n"
         "b      .Ldw3_pass\n"
-        ".Ldw3_done:\n"
+        ".Ldw3_two:\n"
+        "cmp    r4, #1\n"
+        "itt    eq\n"
+        "subeq  r0, r0, r1\n"
+        "subeq  r3, r3, r5\n"
+        "ldr    r4, [r0]\n"
+        "ldr    r5, [r0, r1]\n"
+        "add    r0, r0, r1, lsl #1\n"
+        "ldr    r6, [r0]\n"
+        "ldr    r7, [r0, r1]\n"
+        "pkhtb  r10, r5, r4, asr #16\n"
+        "pkhtb  r11, r7, r6, asr #16\n"
+        "pkhbt  r4, r4, r5, lsl #16\n"
+        "pkhbt  r5, r6, r7, lsl #16\n"
+        DW3_CHANNEL2("r4", "r5", "", "0", "4")
+        DW3_CHANNEL2("r4", "r5", ", ror #8", "1", "5")
+        DW3_CHANNEL2("r10", "r11", "", "2", "6")
+        DW3_CHANNEL2("r10", "r11", ", ror #8", "3", "7")
+        "sub    r2, r2, #" DW3_STR(4 * 4 * NNOM_DW3_REC) "\n"
+        "ldrd   r4, r5, [sp]\n"
+        "ldr    r1, [sp, #24]\n"
+        "str    r4, [r3]\n"
+        "str    r5, [r3, r1]\n"
+        ".Ldw3_next:\n"
+        "ldrd   r1, r4, [sp, #32]\n"
+        "subs   r4, r4, #1\n"
+        "str    r4, [sp, #36]\n"
+        "bne    .Ldw3_run\n"
         "add    sp, sp, #44\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_dw3_s8, .-nnom_dw3_s8\n"

@@ -1186,6 +1186,13 @@ static NNOM_NOINLINE NNOM_DW_NOSCHED int dw3_records(const dw_ctx_t *t, int32_t 
     return (bad >> 31) == 0;
 }
 
+/* n rows of four channels from x (rows xb bytes apart) into e */
+NNOM_INLINE void dw3_rows(uint32_t *e, const int8_t *x, int32_t xb, int32_t n)
+{
+    for (; n > 0; n--, x += xb)
+        *e++ = nnom_read4(x);
+}
+
 /* Lines of at least this many outputs run nnom_dw3_s8 (its four outputs
  * at either end on copies of the rows they reach, the rest on the input:
  * at least one full pass inside, see dw3_asm) */
@@ -1193,45 +1200,63 @@ static NNOM_NOINLINE NNOM_DW_NOSCHED int dw3_records(const dw_ctx_t *t, int32_t 
 
 /* A layer of one row of three taps at stride 1 along u (dw_col_axes, no s
  * term, no clamp, lines of DW3_MIN_OUT outputs or more): group by group
- * and line by line, nnom_dw3_s8 on the input for the outputs [4, out - 4)
- * (all of them where no window leaves the input on that side), and on
- * copies of the six rows that the four outputs at either end reach (the
- * input zero point outside the input, which the bias takes off). 0 where a
- * group's requantisation does not suit (the groups before it written; the
- * fallback rewrites them). */
+ * and line by line one call of nnom_dw3_s8 with up to three runs: the
+ * outputs [4, out - 4) on the input (all of them where no window leaves
+ * the input on that side), and the four outputs at either end on copies
+ * of the six rows they reach (the input zero point outside the input,
+ * which the bias takes off). 0 where a group's requantisation does not
+ * suit (the groups before it written; the fallback rewrites them). */
 static NNOM_NOINLINE int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *v,
                                  int32_t lo, int32_t hi)
 {
     const nnom_conv_args_t *a = t->a;
     int32_t rec[4 * NNOM_DW3_REC];
-    uint32_t rows[6];
+    uint32_t rows[2][6]; /* the rows of the first four outputs, of the last four */
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
-    /* outputs [m0, m1) on the input (u->pad <= 2 border outputs each side) */
+    /* outputs [m0, m1) on the input (u->pad <= 2 border outputs each side);
+     * fewer than four of them run as the four ending at m1 */
     const int32_t m0 = lo > 0 ? 4 : 0, m1 = hi < u->out ? u->out - 4 : u->out;
     const int32_t n = m1 - m0 < 4 ? 4 : m1 - m0, first = m1 - n;
-    nnom_dw3_job_t edge = {(const int8_t *)rows, NULL, rec, 4, 4, u->ob};
-    nnom_dw3_job_t in = {NULL, NULL, rec, n, u->xb, u->ob};
+    /* the copies' rows inside the input: from row 0 into rows[0] + pad;
+     * from row m1 - pad into rows[1] (the others keep the zero point) */
+    const int32_t ntop = 6 - u->pad, ybot = m1 - u->pad;
+    const int32_t nbot = u->in - ybot < 6 ? u->in - ybot : 6;
+    for (int i = 0; i < 6; i++)
+        rows[0][i] = rows[1][i] = zp4;
+    nnom_dw3_run_t runs[3];
+    int32_t count = 0;
+    nnom_dw3_run_t *in = NULL, *top = NULL, *bot = NULL;
+    if (m1 > m0) {
+        in = &runs[count++];
+        *in = (nnom_dw3_run_t){NULL, NULL, n, u->xb, u->ob};
+    }
+    if (m0 > 0) {
+        top = &runs[count++];
+        *top = (nnom_dw3_run_t){(const int8_t *)rows[0], NULL, 4, 4, u->ob};
+    }
+    if (m1 < u->out) {
+        bot = &runs[count++];
+        *bot = (nnom_dw3_run_t){(const int8_t *)rows[1], NULL, 4, 4, u->ob};
+    }
     for (int32_t c = 0; c < t->oc; c += 4) {
         if (!dw3_records(t, c, rec))
             return 0; /* the fallback rewrites the groups before c too */
         for (int32_t ov = 0; ov < v->out; ov++) {
             const int8_t *x = a->input + c + ov * v->s * v->xb;
             int8_t *out = a->output + c + ov * v->ob;
-            if (m1 > m0) {
-                in.x = x + (first - u->pad) * u->xb;
-                in.out = out + first * u->ob;
-                nnom_dw3_s8(&in);
+            if (in != NULL) {
+                in->x = x + (first - u->pad) * u->xb;
+                in->out = out + first * u->ob;
             }
-            if (m0 > 0) {
-                dwcol_edge(u, x, -u->pad, 6, zp4, rows);
-                edge.out = out;
-                nnom_dw3_s8(&edge);
+            if (top != NULL) {
+                dw3_rows(rows[0] + u->pad, x, u->xb, ntop);
+                top->out = out;
             }
-            if (m1 < u->out) {
-                dwcol_edge(u, x, m1 - u->pad, 6, zp4, rows);
-                edge.out = out + m1 * u->ob;
-                nnom_dw3_s8(&edge);
+            if (bot != NULL) {
+                dw3_rows(rows[1], x + ybot * u->xb, u->xb, nbot);
+                bot->out = out + m1 * u->ob;
             }
+            nnom_dw3_s8(rec, runs, count);
         }
     }
     return 1;

@@ -28,6 +28,21 @@ typedef struct {
  * count >= 1 runs. */
 #define NNOM_DW3_REC 7
 void nnom_dw3_s8(const int32_t *rec, const nnom_dw3_run_t *runs, int32_t count);
+
+/* The layer's weights ([3][oc] along the taps), bias, requantisation
+ * (nnom_conv_args_t's), off: -input zp in each halfword, zp2: 2 output
+ * zp + 1. The field offsets are the assembly's. */
+typedef struct {
+    const int8_t *w;
+    const int32_t *bias, *mult, *shift;
+    int32_t oc;
+    uint32_t off, zp2;
+} nnom_dw3_layer_t;
+
+/* The records of channels c to c + 3 into rec (4 NNOM_DW3_REC words): 1,
+ * or 0 where a channel's requantisation does not suit the form above or
+ * |bias| >= 2^30 - 3 * 255 * 128 (2 acc must fit 32 bits). */
+int32_t nnom_dw3_records(const nnom_dw3_layer_t *l, int32_t c, int32_t *rec);
 #endif
 
 #endif

@@ -188,6 +188,112 @@ __asm__(".section .text.nnom_dw3_s8,\"ax\",%progbits\n"
         ".size nnom_dw3_s8, .-nnom_dw3_s8\n"
         ".text\n");
 
+/* The layer's fields at these offsets. */
+typedef char nnom_dw3_layer_layout_t[offsetof(nnom_dw3_layer_t, bias) == 4 &&
+                                             offsetof(nnom_dw3_layer_t, mult) == 8 &&
+                                             offsetof(nnom_dw3_layer_t, shift) == 12 &&
+                                             offsetof(nnom_dw3_layer_t, oc) == 16 &&
+                                             offsetof(nnom_dw3_layer_t, off) == 20 &&
+                                             offsetof(nnom_dw3_layer_t, zp2) == 24
+                                         ? 1
+                                         : -1];
+
+/* Channel REC's weights and bias (bytes R into the records) from the
+ * taps' bytes paired (r7 (w0, w1), r8 (w2, w0), r9 (w1, w2); ROT picks
+ * the channel's): doubled; r3 at its bias, r12 -zp in each halfword. */
+#define DW3_REC_W(ROT, R, R8)                                                                    \
+    "sxtb16 r0, r7" ROT "\n"                                                                     \
+    "sadd16 r0, r0, r0\n"                                                                        \
+    "sxtb16 r1, r8" ROT "\n"                                                                     \
+    "sadd16 r1, r1, r1\n"                                                                        \
+    "sxtb16 r10, r9" ROT "\n"                                                                    \
+    "sadd16 r10, r10, r10\n"                                                                     \
+    "ldr    r11, [r3], #4\n"                                                                     \
+    "lsl    r11, r11, #1\n"                                                                      \
+    "smlad  r11, r0, r12, r11\n"                                                                 \
+    "smlabb r11, r1, r12, r11\n"                                                                 \
+    "strd   r0, r1, [r2, #" R "]\n"                                                              \
+    "strd   r10, r11, [r2, #" R8 "]\n"
+
+/* The channel's mult, ra, e (bytes R into the records; r3 mult, r4
+ * shift, r5 bias, r6 2 zp + 1, r7 the bias's reach); r8 gathers in its
+ * sign whether mult <= 0, e - 2 outside 0 to 21 or |bias| >= reach
+ * (nnom_rq_fast_ok() and the group path's accumulator bound). */
+#define DW3_REC_Q(R, R4)                                                                         \
+    "ldr    r9, [r3], #4\n"                                                                      \
+    "ldr    r10, [r4], #4\n"                                                                     \
+    "ldr    r11, [r5], #4\n"                                                                     \
+    "sub    lr, r9, #1\n"                                                                        \
+    "orr    r8, r8, r9\n"                                                                        \
+    "orr    r8, r8, lr\n"                                                                        \
+    "rsb    r10, r10, #0\n"                                                                      \
+    "sub    lr, r10, #2\n"                                                                       \
+    "orr    r8, r8, lr\n"                                                                        \
+    "rsb    lr, lr, #21\n"                                                                       \
+    "orr    r8, r8, lr\n"                                                                        \
+    "sub    lr, r7, r11\n"                                                                       \
+    "orr    r8, r8, lr\n"                                                                        \
+    "add    lr, r7, r11\n"                                                                       \
+    "orr    r8, r8, lr\n"                                                                        \
+    "sub    lr, r10, #1\n"                                                                       \
+    "lsl    r11, r6, lr\n"                                                                       \
+    "str    r9, [r2, #" R "]\n"                                                                  \
+    "strd   r11, r10, [r2, #" R4 "]\n"
+
+/* nnom_dw3_records(layer r0, c r1, rec r2): 1, or 0 where a channel does
+ * not suit (the records then unusable). */
+__asm__(".section .text.nnom_dw3_records,\"ax\",%progbits\n"
+        ".global nnom_dw3_records\n"
+        ".type nnom_dw3_records, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        "nnom_dw3_records:\n"
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #12\n"
+        "strd   r0, r1, [sp]\n"
+        "ldr    r3, [r0, #0]\n"
+        "add    r3, r3, r1\n"
+        "ldr    r12, [r0, #16]\n"
+        "ldr    r4, [r3]\n"
+        "ldr    r5, [r3, r12]\n"
+        "ldr    r6, [r3, r12, lsl #1]\n"
+        "ldr    r3, [r0, #4]\n"
+        "add    r3, r3, r1, lsl #2\n"
+        "ldr    r12, [r0, #20]\n"
+        "pkhbt  r7, r4, r5, lsl #16\n"
+        "pkhbt  r8, r6, r4, lsl #16\n"
+        "pkhbt  r9, r5, r6, lsl #16\n"
+        DW3_REC_W("", "0", "8")
+        DW3_REC_W(", ror #8", "28", "36")
+        "pkhtb  r7, r5, r4, asr #16\n"
+        "pkhtb  r8, r4, r6, asr #16\n"
+        "pkhtb  r9, r6, r5, asr #16\n"
+        DW3_REC_W("", "56", "64")
+        DW3_REC_W(", ror #8", "84", "92")
+        "ldrd   r0, r1, [sp]\n"
+        "ldr    r3, [r0, #8]\n"
+        "add    r3, r3, r1, lsl #2\n"
+        "ldr    r4, [r0, #12]\n"
+        "add    r4, r4, r1, lsl #2\n"
+        "ldr    r5, [r0, #4]\n"
+        "add    r5, r5, r1, lsl #2\n"
+        "ldr    r6, [r0, #24]\n"
+        "movw   r7, #0x817F\n" /* 2^30 - 3 * 255 * 128 - 1 */
+        "movt   r7, #0x3FFE\n"
+        "movs   r8, #0\n"
+        DW3_REC_Q("16", "20")
+        DW3_REC_Q("44", "48")
+        DW3_REC_Q("72", "76")
+        DW3_REC_Q("100", "104")
+        "mvn    r0, r8\n"
+        "lsr    r0, r0, #31\n"
+        "add    sp, sp, #12\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dw3_records, .-nnom_dw3_records\n"
+        ".text\n");
+
 #else
 typedef int nnom_local_dw3_dsp_unused_t; /* ISO C: a translation unit is never empty */
 #endif

@@ -1140,52 +1140,6 @@ NNOM_INLINE int dw_axes(const dw_ctx_t *t, dw_axis_t *u, dw_axis_t *v, int32_t *
 }
 
 #if NNOM_LOCAL_MAC_ASM
-/* Group c's records for nnom_dw3_s8 (nnom_local_dw3.h), the three taps oc
- * bytes apart in the weights; 0 where a channel does not suit its
- * requantisation (as dwcol_records()). */
-static NNOM_NOINLINE NNOM_DW_NOSCHED int dw3_records(const dw_ctx_t *t, int32_t c, int32_t *rec)
-{
-    const nnom_conv_args_t *a = t->a;
-    const int32_t oc = t->oc;
-    const int8_t *w = a->weight + c;
-    const uint32_t u0 = nnom_read4(w), u1 = nnom_read4(w + oc), u2 = nnom_read4(w + 2 * oc);
-    const int16x2_t off = nnom_offset2(a->p.input_zp); /* -zp in each halfword */
-    const int32_t *bias = a->bias + c, *mult = a->rq.mult + c, *shift = a->rq.shift + c;
-    const uint32_t zp2 = (uint32_t)(2 * a->p.output_zp + 1);
-    const uint32_t reach = ((uint32_t)1 << 30) - (uint32_t)(3 * 255 * 128) - 1u;
-    uint32_t bad = 0; /* sign set: a channel out of the form's range */
-    /* channel I's records from the taps' bytes paired (P01 (w0, w1), P20,
-     * P12) for channels 0, 1 (pkhbt) or 2, 3 (pkhtb), SX picking its bytes */
-#define DW3_REC(I, P01, P20, P12, SX)                                                            \
-    do {                                                                                         \
-        int32_t *r_ = rec + (I) * NNOM_DW3_REC;                                                  \
-        const int16x2_t w01_ = SX(P01), w20_ = SX(P20), w12_ = SX(P12);                          \
-        const int16x2_t d01_ = __sadd16(w01_, w01_), d20_ = __sadd16(w20_, w20_);                \
-        const uint32_t m_ = (uint32_t)mult[I], b_ = (uint32_t)bias[I];                           \
-        const uint32_t x_ = (uint32_t)-2 - (uint32_t)shift[I]; /* 0 to 21 */                     \
-        bad |= (m_ | (m_ - 1u)) | (x_ | (21u - x_)) | ((reach - b_) | (reach + b_));             \
-        r_[0] = (int32_t)d01_;                                                                   \
-        r_[1] = (int32_t)d20_;                                                                   \
-        r_[2] = (int32_t)__sadd16(w12_, w12_);                                                   \
-        r_[3] = __smlabb(d20_, off, __smlad(d01_, off, 2 * (int32_t)b_));                        \
-        r_[4] = (int32_t)m_;                                                                     \
-        r_[5] = (int32_t)(zp2 << ((x_ + 1u) & 31u)); /* e - 1 = x + 1 */                         \
-        r_[6] = (int32_t)(x_ + 2u);                                                              \
-    } while (0)
-#define DW3_EVEN(p) __sxtb16((int8x4_t)(p))
-#define DW3_ODD(p) nnom_sxtb16_odd(p)
-    const uint32_t l01 = dw_pkhbt(u0, u1), l20 = dw_pkhbt(u2, u0), l12 = dw_pkhbt(u1, u2);
-    DW3_REC(0, l01, l20, l12, DW3_EVEN);
-    DW3_REC(1, l01, l20, l12, DW3_ODD);
-    const uint32_t h01 = dw_pkhtb(u1, u0), h20 = dw_pkhtb(u0, u2), h12 = dw_pkhtb(u2, u1);
-    DW3_REC(2, h01, h20, h12, DW3_EVEN);
-    DW3_REC(3, h01, h20, h12, DW3_ODD);
-#undef DW3_ODD
-#undef DW3_EVEN
-#undef DW3_REC
-    return (bad >> 31) == 0;
-}
-
 /* n rows of four channels from x (rows xb bytes apart) into e */
 NNOM_INLINE void dw3_rows(uint32_t *e, const int8_t *x, int32_t xb, int32_t n)
 {
@@ -1211,6 +1165,13 @@ static NNOM_NOINLINE int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw
 {
     const nnom_conv_args_t *a = t->a;
     int32_t rec[4 * NNOM_DW3_REC];
+    const nnom_dw3_layer_t layer = {a->weight,
+                                    a->bias,
+                                    a->rq.mult,
+                                    a->rq.shift,
+                                    t->oc,
+                                    (uint32_t)nnom_offset2(a->p.input_zp),
+                                    (uint32_t)(2 * a->p.output_zp + 1)};
     uint32_t rows[2][6]; /* the rows of the first four outputs, of the last four */
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
     /* outputs [m0, m1) on the input (u->pad <= 2 border outputs each side);
@@ -1239,7 +1200,7 @@ static NNOM_NOINLINE int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw
         *bot = (nnom_dw3_run_t){(const int8_t *)rows[1], NULL, 4, 4, u->ob};
     }
     for (int32_t c = 0; c < t->oc; c += 4) {
-        if (!dw3_records(t, c, rec))
+        if (!nnom_dw3_records(&layer, c, rec))
             return 0; /* the fallback rewrites the groups before c too */
         for (int32_t ov = 0; ov < v->out; ov++) {
             const int8_t *x = a->input + c + ov * v->s * v->xb;

@@ -1140,11 +1140,17 @@ NNOM_INLINE int dw_axes(const dw_ctx_t *t, dw_axis_t *u, dw_axis_t *v, int32_t *
 }
 
 #if NNOM_LOCAL_MAC_ASM
-/* n rows of four channels from x (rows xb bytes apart) into e */
+/* n (4 to 6) rows of four channels from x (rows xb bytes apart) into e */
 NNOM_INLINE void dw3_rows(uint32_t *e, const int8_t *x, int32_t xb, int32_t n)
 {
-    for (; n > 0; n--, x += xb)
-        *e++ = nnom_read4(x);
+    e[0] = nnom_read4(x);
+    e[1] = nnom_read4(x + xb);
+    e[2] = nnom_read4(x + 2 * xb);
+    e[3] = nnom_read4(x + 3 * xb);
+    if (n > 4)
+        e[4] = nnom_read4(x + 4 * xb);
+    if (n > 5)
+        e[5] = nnom_read4(x + 5 * xb);
 }
 
 /* Lines of at least this many outputs run nnom_dw3_s8 (its four outputs
@@ -1184,38 +1190,41 @@ static NNOM_NOINLINE int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw
     const int32_t nbot = u->in - ybot < 6 ? u->in - ybot : 6;
     for (int i = 0; i < 6; i++)
         rows[0][i] = rows[1][i] = zp4;
+    /* the runs: inside, top, bottom (those there are), in that order; per
+     * line their input and output offsets */
+    const int in = m1 > m0, top = m0 > 0, bot = m1 < u->out, pad = u->pad;
+    const int32_t xb = u->xb, xin = (first - pad) * xb, oin = first * u->ob;
+    const int32_t xbot = ybot * xb, obot = m1 * u->ob, vx = v->s * v->xb, vo = v->ob;
     nnom_dw3_run_t runs[3];
     int32_t count = 0;
-    nnom_dw3_run_t *in = NULL, *top = NULL, *bot = NULL;
-    if (m1 > m0) {
-        in = &runs[count++];
-        *in = (nnom_dw3_run_t){NULL, NULL, n, u->xb, u->ob};
-    }
-    if (m0 > 0) {
-        top = &runs[count++];
-        *top = (nnom_dw3_run_t){(const int8_t *)rows[0], NULL, 4, 4, u->ob};
-    }
-    if (m1 < u->out) {
-        bot = &runs[count++];
-        *bot = (nnom_dw3_run_t){(const int8_t *)rows[1], NULL, 4, 4, u->ob};
-    }
-    for (int32_t c = 0; c < t->oc; c += 4) {
+    if (in)
+        runs[count++] = (nnom_dw3_run_t){NULL, NULL, n, xb, u->ob};
+    if (top)
+        runs[count++] = (nnom_dw3_run_t){(const int8_t *)rows[0], NULL, 4, 4, u->ob};
+    if (bot)
+        runs[count++] = (nnom_dw3_run_t){(const int8_t *)rows[1], NULL, 4, 4, u->ob};
+    const int8_t *xc = a->input;
+    int8_t *oc = a->output;
+    for (int32_t c = 0; c < t->oc; c += 4, xc += 4, oc += 4) {
         if (!nnom_dw3_records(&layer, c, rec))
             return 0; /* the fallback rewrites the groups before c too */
-        for (int32_t ov = 0; ov < v->out; ov++) {
-            const int8_t *x = a->input + c + ov * v->s * v->xb;
-            int8_t *out = a->output + c + ov * v->ob;
-            if (in != NULL) {
-                in->x = x + (first - u->pad) * u->xb;
-                in->out = out + first * u->ob;
+        const int8_t *x = xc;
+        int8_t *out = oc;
+        for (int32_t ov = v->out; ov > 0; ov--, x += vx, out += vo) {
+            nnom_dw3_run_t *r = runs;
+            if (in) {
+                r->x = x + xin;
+                r->out = out + oin;
+                r++;
             }
-            if (top != NULL) {
-                dw3_rows(rows[0] + u->pad, x, u->xb, ntop);
-                top->out = out;
+            if (top) {
+                dw3_rows(rows[0] + pad, x, xb, ntop);
+                r->out = out;
+                r++;
             }
-            if (bot != NULL) {
-                dw3_rows(rows[1], x + ybot * u->xb, u->xb, nbot);
-                bot->out = out + m1 * u->ob;
+            if (bot) {
+                dw3_rows(rows[1], x + xbot, xb, nbot);
+                r->out = out + obot;
             }
             nnom_dw3_s8(rec, runs, count);
         }

@@ -78,6 +78,45 @@ typedef char nnom_dw3_run_layout_t[offsetof(nnom_dw3_run_t, out) == 4 &&
     DW3_RQ("r7", C)                                                                              \
     DW3_RQ("r0", C4)
 
+/* A pass of four outputs from the packed pairs: rows (o, o + 1) in L01
+ * (channels 0, 1) and H01 (2, 3), (o + 2, o + 3) in L23, H23, (o + 4,
+ * o + 5) in L45, H45; then its output words stored, r2 back at the
+ * records, r0 x of the next pass, r1 xs; to .Ldw3_rest after the run's
+ * last full pass. */
+#define DW3_PASS(L01, L23, L45, H01, H23, H45)                                                   \
+    DW3_CHANNEL(L01, L23, L45, "", "0", "4", "8", "12")                                          \
+    DW3_CHANNEL(L01, L23, L45, ", ror #8", "1", "5", "9", "13")                                  \
+    DW3_CHANNEL(H01, H23, H45, "", "2", "6", "10", "14")                                         \
+    DW3_CHANNEL(H01, H23, H45, ", ror #8", "3", "7", "11", "15")                                 \
+    "sub    r2, r2, #" DW3_STR(4 * 4 * NNOM_DW3_REC) "\n"                                        \
+    "ldm    sp, {r7, r8, r9, lr}\n"                                                              \
+    "ldr    r1, [sp, #24]\n"                                                                     \
+    "str    r7, [r3]\n"                                                                          \
+    "str    r8, [r3, r1]\n"                                                                      \
+    "add    r3, r3, r1, lsl #1\n"                                                                \
+    "str    r9, [r3]\n"                                                                          \
+    "str    lr, [r3, r1]\n"                                                                      \
+    "add    r3, r3, r1, lsl #1\n"                                                                \
+    "ldrd   r0, r1, [sp, #16]\n"                                                                 \
+    "ldr    r7, [sp, #28]\n"                                                                     \
+    "cmp    r3, r7\n"                                                                            \
+    "beq    .Ldw3_rest\n"
+
+/* The next pass's rows: its first two are the last two of the pass before
+ * (still packed); the other four packed into L23, H23, L45, H45. */
+#define DW3_NEXT(L23, H23, L45, H45)                                                             \
+    "add    r0, r0, r1, lsl #1\n"                                                                \
+    "ldr    r7, [r0]\n"                                                                          \
+    "ldr    r8, [r0, r1]\n"                                                                      \
+    "add    r0, r0, r1, lsl #1\n"                                                                \
+    "ldr    r9, [r0]\n"                                                                          \
+    "ldr    lr, [r0, r1]\n"                                                                      \
+    "str    r0, [sp, #16]\n"                                                                     \
+    "pkhtb  " H23 ", r8, r7, asr #16\n"                                                          \
+    "pkhbt  " L23 ", r7, r8, lsl #16\n"                                                          \
+    "pkhtb  " H45 ", lr, r9, asr #16\n"                                                          \
+    "pkhbt  " L45 ", r9, lr, lsl #16\n"
+
 /* nnom_dw3_s8(rec r0, runs r1, count r2). Stack: [0] the pass's output
  * words, [16] x of the next pass, [20] xs, [24] op, [28] the end of the
  * run's full passes' outputs, [32] the next run, [36] runs left, [40] the
@@ -122,23 +161,14 @@ __asm__(".section .text.nnom_dw3_s8,\"ax\",%progbits\n"
         "pkhbt  r4, r4, r5, lsl #16\n"
         "pkhbt  r5, r6, r7, lsl #16\n"
         "pkhbt  r6, r8, r9, lsl #16\n"
-        DW3_CHANNEL("r4", "r5", "r6", "", "0", "4", "8", "12")
-        DW3_CHANNEL("r4", "r5", "r6", ", ror #8", "1", "5", "9", "13")
-        DW3_CHANNEL("r10", "r11", "r12", "", "2", "6", "10", "14")
-        DW3_CHANNEL("r10", "r11", "r12", ", ror #8", "3", "7", "11", "15")
-        "sub    r2, r2, #" DW3_STR(4 * 4 * NNOM_DW3_REC) "\n"
-        "ldm    sp, {r4-r7}\n"
-        "ldr    r1, [sp, #24]\n"
-        "str    r4, [r3]\n"
-        "str    r5, [r3, r1]\n"
-        "add    r3, r3, r1, lsl #1\n"
-        "str    r6, [r3]\n"
-        "str    r7, [r3, r1]\n"
-        "add    r3, r3, r1, lsl #1\n"
-        "ldrd   r0, r1, [sp, #16]\n"
-        "ldr    r4, [sp, #28]\n"
-        "cmp    r3, r4\n"
-        "bne    .Ldw3_pass\n"
+        ".Ldw3_a:\n"
+        DW3_PASS("r4", "r5", "r6", "r10", "r11", "r12")
+        DW3_NEXT("r4", "r10", "r5", "r11")
+        DW3_PASS("r6", "r4", "r5", "r12", "r10", "r11")
+        DW3_NEXT("r6", "r12", "r4", "r10")
+        DW3_PASS("r5", "r6", "r4", "r11", "r12", "r10")
+        DW3_NEXT("r5", "r11", "r6", "r12")
+        "b      .Ldw3_a\n"
         /* the outputs after the full passes: 3 by a full pass one output
          * back, 1 or 2 by a pass of two (one back for 1) */
         ".Ldw3_rest:\n"

@@ -28,7 +28,9 @@
  * outputs per step (dw_pairs33). -Os takes the border outputs tap by tap.
  * With NNOM_LOCAL_MAC_ASM, layers of one row of k taps (but 3-tap runs at
  * stride 1) without the s term and the clamp run nnom_dwcol_s8 instead
- * (dw_col_asm: records per group, border outputs on copies of their rows).
+ * (dw_col_asm: records per group, border outputs on copies of their rows);
+ * 3-tap runs at stride 1 on lines of at least DW3_MIN_OUT outputs run
+ * nnom_dw3_s8 (dw3_asm: four outputs per pass, likewise).
  * Per output: the four sums requantised by SMMLAR and a shift (see
  * dw_group_t), saturated, packed by BFI and stored as one word.
  */

@@ -28,12 +28,15 @@
  * outputs per step (dw_pairs33). -Os takes the border outputs tap by tap.
  * With NNOM_LOCAL_MAC_ASM, layers of one row of k taps (but 3-tap runs at
  * stride 1) without the s term and the clamp run nnom_dwcol_s8 instead
- * (dw_col_asm: records per group, border outputs on copies of their rows).
+ * (dw_col_asm: records per group, border outputs on copies of their rows);
+ * 3-tap runs at stride 1 on lines of at least DW3_MIN_OUT outputs run
+ * nnom_dw3_s8 (dw3_asm: four outputs per pass, likewise).
  * Per output: the four sums requantised by SMMLAR and a shift (see
  * dw_group_t), saturated, packed by BFI and stored as one word.
  */
 #include <stddef.h>
 
+#include "nnom_local_dw3.h"
 #include "nnom_local_dwcol.h"
 #include "nnom_local_simd.h"
 #include "../nnom_backend.h"
@@ -1139,9 +1142,104 @@ NNOM_INLINE int dw_axes(const dw_ctx_t *t, dw_axis_t *u, dw_axis_t *v, int32_t *
 }
 
 #if NNOM_LOCAL_MAC_ASM
-/* Layers of one row of k taps (but 3-tap runs at stride 1, where dw_pairs3
- * costs less) without the s term and the clamp: dw_col_asm. Its own call
- * from nnom_local_dwconv_s8 (its stack does not add to dw_groups'). */
+/* n (4 to 6) rows of four channels from x (rows xb bytes apart) into e */
+NNOM_INLINE void dw3_rows(uint32_t *e, const int8_t *x, int32_t xb, int32_t n)
+{
+    e[0] = nnom_read4(x);
+    e[1] = nnom_read4(x + xb);
+    e[2] = nnom_read4(x + 2 * xb);
+    e[3] = nnom_read4(x + 3 * xb);
+    if (n > 4)
+        e[4] = nnom_read4(x + 4 * xb);
+    if (n > 5)
+        e[5] = nnom_read4(x + 5 * xb);
+}
+
+/* Lines of at least this many outputs run nnom_dw3_s8 (its four outputs
+ * at either end on copies of the rows they reach, the rest on the input:
+ * at least one full pass inside, see dw3_asm) */
+#define DW3_MIN_OUT 10
+
+/* A layer of one row of three taps at stride 1 along u (dw_col_axes, no s
+ * term, no clamp, lines of DW3_MIN_OUT outputs or more): group by group
+ * and line by line one call of nnom_dw3_s8 with up to three runs: the
+ * outputs [4, out - 4) on the input (all of them where no window leaves
+ * the input on that side), and the four outputs at either end on copies
+ * of the six rows they reach (the input zero point outside the input,
+ * which the bias takes off). 0 where a group's requantisation does not
+ * suit (the groups before it written; the fallback rewrites them). */
+static NNOM_NOINLINE int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *v,
+                                 int32_t lo, int32_t hi)
+{
+    const nnom_conv_args_t *a = t->a;
+    int32_t rec[4 * NNOM_DW3_REC];
+    const nnom_dw3_layer_t layer = {a->weight,
+                                    a->bias,
+                                    a->rq.mult,
+                                    a->rq.shift,
+                                    t->oc,
+                                    (uint32_t)nnom_offset2(a->p.input_zp),
+                                    (uint32_t)(2 * a->p.output_zp + 1)};
+    uint32_t rows[2][6]; /* the rows of the first four outputs, of the last four */
+    const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
+    /* outputs [m0, m1) on the input (u->pad <= 2 border outputs each side);
+     * fewer than four of them run as the four ending at m1 */
+    const int32_t m0 = lo > 0 ? 4 : 0, m1 = hi < u->out ? u->out - 4 : u->out;
+    const int32_t n = m1 - m0 < 4 ? 4 : m1 - m0, first = m1 - n;
+    /* the copies' rows inside the input: from row 0 into rows[0] + pad;
+     * from row m1 - pad into rows[1] (the others keep the zero point) */
+    const int32_t ntop = 6 - u->pad, ybot = m1 - u->pad;
+    const int32_t nbot = u->in - ybot < 6 ? u->in - ybot : 6;
+    for (int i = 0; i < 6; i++)
+        rows[0][i] = rows[1][i] = zp4;
+    /* the runs: inside, top, bottom (those there are), in that order; per
+     * line their input and output offsets */
+    const int in = m1 > m0, top = m0 > 0, bot = m1 < u->out, pad = u->pad;
+    const int32_t xb = u->xb, xin = (first - pad) * xb, oin = first * u->ob;
+    const int32_t xbot = ybot * xb, obot = m1 * u->ob, vx = v->s * v->xb, vo = v->ob;
+    nnom_dw3_run_t runs[3];
+    int32_t count = 0;
+    if (in)
+        runs[count++] = (nnom_dw3_run_t){NULL, NULL, n, xb, u->ob};
+    if (top)
+        runs[count++] = (nnom_dw3_run_t){(const int8_t *)rows[0], NULL, 4, 4, u->ob};
+    if (bot)
+        runs[count++] = (nnom_dw3_run_t){(const int8_t *)rows[1], NULL, 4, 4, u->ob};
+    const int8_t *xc = a->input;
+    int8_t *oc = a->output;
+    for (int32_t c = 0; c < t->oc; c += 4, xc += 4, oc += 4) {
+        if (!nnom_dw3_records(&layer, c, rec))
+            return 0; /* the fallback rewrites the groups before c too */
+        const int8_t *x = xc;
+        int8_t *out = oc;
+        for (int32_t ov = v->out; ov > 0; ov--, x += vx, out += vo) {
+            nnom_dw3_run_t *r = runs;
+            if (in) {
+                r->x = x + xin;
+                r->out = out + oin;
+                r++;
+            }
+            if (top) {
+                dw3_rows(rows[0] + pad, x, xb, ntop);
+                r->out = out;
+                r++;
+            }
+            if (bot) {
+                dw3_rows(rows[1], x + xbot, xb, nbot);
+                r->out = out + obot;
+            }
+            nnom_dw3_s8(rec, runs, count);
+        }
+    }
+    return 1;
+}
+#endif
+
+#if NNOM_LOCAL_MAC_ASM
+/* Layers of one row of k taps without the s term and the clamp: dw3_asm
+ * for three taps at stride 1 (on lines shorter than DW3_MIN_OUT dw_pairs3
+ * in dw_groups costs less), dw_col_asm for the others. Its own call from
+ * nnom_local_dwconv_s8 (its stack does not add to dw_groups'). */
 static NNOM_NOINLINE int dw_col_try(const dw_ctx_t *t)
 {
     dw_axis_t u, v;
@@ -1149,8 +1247,11 @@ static NNOM_NOINLINE int dw_col_try(const dw_ctx_t *t)
     if (t->kh != 1 && t->kw != 1)
         return 0;
     const int mode = dw_axes(t, &u, &v, &lo, &hi);
-    return mode == 0 && hi > lo && t->kh * t->kw == u.k && !(u.k == 3 && u.s == 1) &&
-           dw_col_axes(&u, &v) && dw_col_asm(t, &u, &v, lo, hi);
+    if (mode != 0 || hi <= lo || t->kh * t->kw != u.k || !dw_col_axes(&u, &v))
+        return 0;
+    if (u.k == 3 && u.s == 1) /* dw3_asm, or dw_pairs3 on short lines */
+        return u.out >= DW3_MIN_OUT && dw3_asm(t, &u, &v, lo, hi);
+    return dw_col_asm(t, &u, &v, lo, hi);
 }
 #endif
 

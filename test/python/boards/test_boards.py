@@ -336,6 +336,50 @@ def dwcol_random_model(k: int, rng: np.random.Generator):
     return model
 
 
+# Layers of one row of three taps at stride 1 (seeded) for the assembly
+# passes of four outputs (nnom_local_dw3_dsp.c, -O2 on DSP cores; lines of
+# 10 outputs or more) and for dw_pairs3 (shorter lines): (k, 1) and (1, k),
+# "same" (the four outputs at either end on copies of their rows) and
+# "valid", lines whose outputs left after the full passes are 0 to 3 (a
+# full pass stepped back, a pass of two), 4 to 64 channels; ReLU (the
+# passes' activation) but one; one layer whose last group's requantisation
+# does not suit (the C path then rewrites the layer).
+# (lines, padding, (k, 1) or not, activation)
+DW3_CASES = [
+    (10, "same", True, "relu"),  # inside outputs [4, 6): one pass ending at 6
+    (13, "valid", False, "relu"),  # 11 outputs: 2 passes, 3 by one stepped back
+    (17, "same", True, "relu"),  # 9 inside: 2 passes and a pass of two, one back
+    (14, "valid", True, "relu"),  # 12 outputs: 3 passes
+    (22, "same", False, "relu"),  # 14 inside: 3 passes and a pass of two
+    (7, "same", True, "relu"),  # short: dw_pairs3
+    (31, "same", True, "relu"),  # requantisation beyond the passes' form
+    (49, "same", True, None),  # the s term: the C loops
+]
+SCALED_DW3 = 6
+
+
+def dw3_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    lines, padding, col, act = DW3_CASES[k]
+    short = int(rng.integers(1, 3))
+    # (at most about 768 inputs: the suite's firmwares hold three inputs
+    # and outputs of every model)
+    low = 2 if k == SCALED_DW3 else 1
+    c = 4 * int(rng.integers(low, max(low, min(16, 192 // (lines * short))) + 1))
+    inputs = keras.Input((lines, short, c) if col else (short, lines, c))
+    x = keras.layers.DepthwiseConv2D((3, 1) if col else (1, 3), padding=padding, activation=act)(
+        inputs
+    )
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    if k == SCALED_DW3:
+        kernel, bias = model.layers[-1].get_weights()
+        kernel[..., -4:, :] *= 1e-4
+        bias[-4:] = 20.0
+        model.layers[-1].set_weights([kernel, bias])
+    return model
+
+
 # Dense shapes of the assembly loop (inputs a multiple of four): groups of
 # four units and the last one, two or three, with and without ReLU, and
 # weights scaled down under a large bias (shifts beyond the fast
@@ -426,6 +470,7 @@ def suite(tmp_path_factory):
         ("dw", len(DW_CASES), dw_case_model, 74_000),
         ("dwrand", N_DW_RANDOM, dw_random_model, 76_000),
         ("dwcol", N_DWCOL_RANDOM, dwcol_random_model, 77_000),
+        ("dw3_", len(DW3_CASES), dw3_model, 78_000),
         ("dense", len(DENSE_CASES), dense_model, 75_000),
         ("neardead", len(NEAR_DEAD_CASES), near_dead_model, 78_000),
     ]
@@ -472,8 +517,11 @@ def test_random_kernel_models_on_host(suite, tmp_path):
 def _groups(suite, board: str) -> list[list[int]]:
     """Models packed into firmwares that fit the board's flash."""
     budget, groups, used = cmbuild.flash_budget(board), [[]], 0
-    for k, (_, converted, _, _) in enumerate(suite):
-        size = cmbuild.model_flash(converted)
+    for k, (_, converted, inputs, expected) in enumerate(suite):
+        # the model's constants and the inputs and outputs its check holds
+        size = cmbuild.model_flash(converted) + sum(
+            np.asarray(a).nbytes for run in (*inputs, *expected) for a in run
+        )
         if groups[-1] and used + size > budget:
             groups.append([])
             used = 0

@@ -1,0 +1,48 @@
+/*
+ * nnom_local_dw3.h - the assembly run of depthwise outputs along one row of
+ * three taps at stride 1, four channels, four outputs per pass
+ * (nnom_local_dw3_dsp.c, -O2 on DSP cores).
+ */
+#ifndef NNOM_LOCAL_DW3_H
+#define NNOM_LOCAL_DW3_H
+
+#include "nnom_local_simd.h"
+
+#if NNOM_LOCAL_MAC_ASM
+/* Runs of n >= 4 outputs of four channels, output o the taps at x + o xs,
+ * x + (o + 1) xs, x + (o + 2) xs into out + o op; four outputs per pass,
+ * the last one to three by a pass stepped back to end at output n - 1
+ * (it rewrites outputs already written; the output never overlaps the
+ * input). The field offsets are the assembly's. */
+typedef struct {
+    const int8_t *x;
+    int8_t *out;
+    int32_t n, xs, op;
+} nnom_dw3_run_t;
+
+/* rec holds the group's records, per channel seven words (NNOM_DW3_REC):
+ *   (2 w0, 2 w1), (2 w2, 2 w0), (2 w1, 2 w2) halfwords;
+ *   bias: 2 (bias - zp (w0 + w1 + w2)) (raw inputs, doubled weights);
+ *   mult, ra, e with out = ssat8(SMMLAR(acc, mult, ra) >> e)
+ *   (the depthwise group path's form without the s term and the clamp).
+ * count >= 1 runs. */
+#define NNOM_DW3_REC 7
+void nnom_dw3_s8(const int32_t *rec, const nnom_dw3_run_t *runs, int32_t count);
+
+/* The layer's weights ([3][oc] along the taps), bias, requantisation
+ * (nnom_conv_args_t's), off: -input zp in each halfword, zp2: 2 output
+ * zp + 1. The field offsets are the assembly's. */
+typedef struct {
+    const int8_t *w;
+    const int32_t *bias, *mult, *shift;
+    int32_t oc;
+    uint32_t off, zp2;
+} nnom_dw3_layer_t;
+
+/* The records of channels c to c + 3 into rec (4 NNOM_DW3_REC words): 1,
+ * or 0 where a channel's requantisation does not suit the form above or
+ * |bias| >= 2^30 - 3 * 255 * 128 (2 acc must fit 32 bits). */
+int32_t nnom_dw3_records(const nnom_dw3_layer_t *l, int32_t c, int32_t *rec);
+#endif
+
+#endif

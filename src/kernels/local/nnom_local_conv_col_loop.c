@@ -1,11 +1,11 @@
 /*
- * nnom_local_conv_col_loop.c - nnom_conv_col_s8() in C, for the builds
- * without its assembly (nnom_local_mac_dsp.c) but -Os: hosts and cores
- * without DSP (NNOM_CONV_COL_C in nnom_local_simd.h). The same job, the
- * same packed groups and gathered windows as the assembly, taken the same
- * way: per step one window word against each channel's two widened weight
- * words (SXTB16 lanes: values 0 and 2, then 1 and 3), the requantisation
- * of COL_RQ on the doubled sums, saturation to 8 bits, the clamp only when
+ * nnom_local_conv_col_loop.c - nnom_conv_col_s8() in C, for hosts: builds
+ * without its assembly (nnom_local_mac_dsp.c), not for Arm, not at -Os
+ * (NNOM_CONV_COL_C in nnom_local_simd.h). The same job, the same packed
+ * groups and gathered windows as the assembly, taken the same way: per
+ * step one window word against each channel's two widened weight words
+ * (SXTB16 lanes: values 0 and 2, then 1 and 3), the requantisation of
+ * COL_RQ on the doubled sums, saturation to 8 bits, the clamp only when
  * the job asks for it, and only the last group's `tail` channels stored.
  * So the host tests and sanitizers run the gathering, packing and indexing
  * of nnom_local_conv_col_s8.c that the boards run.

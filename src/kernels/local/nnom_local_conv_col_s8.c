@@ -1,7 +1,7 @@
 /*
  * nnom_local_conv_col_s8.c - Conv2D with 1 to 3 input channels (first
- * layers: grey, RGB or spectrogram inputs) on DSP cores at -O2 (elsewhere,
- * but -Os, with the same loop in C: NNOM_CONV_COL in nnom_local_simd.h),
+ * layers: grey, RGB or spectrogram inputs) on DSP cores at -O2 (on hosts
+ * with the same loop in C: NNOM_CONV_COL in nnom_local_simd.h),
  * bit-exact with the other local kernels. nnom_local_conv_s8() runs it unless a
  * channel's requantisation is not the fast form or a bias could overflow
  * the doubled sums (then the int16 patch path runs); the scratch is

@@ -16,8 +16,8 @@
  *   left and right borders, and dilated columns, go with the pixel below
  *   where both windows lie inside the input down, else one at a time.
  * - in.c <= 3 (first layers: grey or RGB images): the gathered-window
- *   kernel of nnom_local_conv_col_s8.c (its assembly loop on DSP cores,
- *   its C loop elsewhere: NNOM_CONV_COL); otherwise (or
+ *   kernel of nnom_local_conv_col_s8.c (its assembly loop on DSP cores
+ *   at -O2, its C loop on hosts: NNOM_CONV_COL); otherwise (or
  *   where it declines) the windows of two output pixels are gathered into
  *   the scratch buffer as int16 (x - zero point, 0 for padding), then
  *   every output channel is a dot product with them (the int16 patch needs

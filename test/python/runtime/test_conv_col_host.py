@@ -24,7 +24,7 @@ import pytest
 import cbuild
 from nnom.reference import kernels
 
-pytestmark = pytest.mark.fast  # ~15 s with the sanitized runtime library built
+pytestmark = pytest.mark.fast  # ~20 s, most of it building the sanitized runtime library
 
 KERNELS = [(1, 1), (2, 2), (3, 3), (1, 3), (3, 1), (5, 5), (2, 5), (10, 4), (4, 3)]
 FILTERS = [1, 2, 3, 4, 5, 7, 8, 13, 16, 24, 64, 65, 70]

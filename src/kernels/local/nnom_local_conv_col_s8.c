@@ -1,7 +1,8 @@
 /*
  * nnom_local_conv_col_s8.c - Conv2D with 1 to 3 input channels (first
- * layers: grey, RGB or spectrogram inputs) on DSP cores at -O2, bit-exact
- * with the other local kernels. nnom_local_conv_s8() runs it unless a
+ * layers: grey, RGB or spectrogram inputs) on DSP cores at -O2 (on hosts
+ * with the same loop in C: NNOM_CONV_COL in nnom_local_simd.h),
+ * bit-exact with the other local kernels. nnom_local_conv_s8() runs it unless a
  * channel's requantisation is not the fast form or a bias could overflow
  * the doubled sums (then the int16 patch path runs); the scratch is
  * nnom_conv_col_scratch() (nnom_local_simd.h) in every build (the patch
@@ -23,7 +24,8 @@
  * - the assembly of nnom_local_mac_dsp.c (nnom_conv_col_s8) runs one
  *   pixel by four channels, four values per step (each input word serves
  *   four channels, each weight pair is one LDM lane), every window whole,
- *   the four results stored as one word.
+ *   the four results stored as one word (nnom_local_conv_col_loop.c: the
+ *   same in C where the assembly is not built).
  */
 #include "nnom_local_simd.h"
 
@@ -31,7 +33,7 @@
  * base, sh). */
 #define COL_BLOCK(k4) (16 + 2 * (k4))
 
-#if NNOM_LOCAL_MAC_ASM
+#if NNOM_CONV_COL
 
 /* Two int16 lanes: lo in bits 0-15, hi in 16-31. */
 static uint32_t col_h2(int32_t lo, int32_t hi)
@@ -263,4 +265,4 @@ int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size)
 
 #else
 typedef int nnom_conv_col_unused_t; /* ISO C: a translation unit is never empty */
-#endif /* NNOM_LOCAL_MAC_ASM */
+#endif /* NNOM_CONV_COL */

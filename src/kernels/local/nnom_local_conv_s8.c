@@ -15,8 +15,9 @@
  *   subtract the zero point (for free with DSP: SXTAB16). Pixels at the
  *   left and right borders, and dilated columns, go with the pixel below
  *   where both windows lie inside the input down, else one at a time.
- * - in.c <= 3 (first layers: grey or RGB images): on DSP cores at -O2 the
- *   gathered-window kernel of nnom_local_conv_col_s8.c; otherwise (or
+ * - in.c <= 3 (first layers: grey or RGB images): the gathered-window
+ *   kernel of nnom_local_conv_col_s8.c (its assembly loop on DSP cores
+ *   at -O2, its C loop on hosts: NNOM_CONV_COL); otherwise (or
  *   where it declines) the windows of two output pixels are gathered into
  *   the scratch buffer as int16 (x - zero point, 0 for padding), then
  *   every output channel is a dot product with them (the int16 patch needs
@@ -479,11 +480,10 @@ static void conv_patch(const ctx_t *t, int16_t *patch)
 }
 
 /* 1-3 input channels: the gathered-window kernel of
- * nnom_local_conv_col_s8.c on DSP cores, else (or where it declines) the
- * int16 patches. */
+ * nnom_local_conv_col_s8.c, else (where it declines) the int16 patches. */
 static NNOM_NOINLINE void conv_few(const ctx_t *t, const nnom_kernel_ctx_t *ctx)
 {
-#if NNOM_LOCAL_MAC_ASM
+#if NNOM_CONV_COL
     if (nnom_conv_col(&t->a, ctx->buf, ctx->size))
         return;
 #endif

@@ -213,6 +213,24 @@ NNOM_INLINE int8_t nnom_rq_apply(int32_t acc, nnom_rq_t r, int32_t lo, int32_t h
 }
 #endif
 
+/* Where the gathered-window kernel of nnom_local_conv_col_s8.c is built:
+ * with its assembly loop (NNOM_LOCAL_MAC_ASM), and on hosts (not Arm)
+ * with the same loop in C (NNOM_CONV_COL_C, nnom_local_conv_col_loop.c),
+ * so that the host tests and sanitizers run its gathering, packing and
+ * indexing. Not at -Os (code size), nor on Arm cores without the assembly:
+ * there the C loop is slower than the int16 patches (Cortex-M3 -O2:
+ * DS-CNN 12.67 -> 14.07 M instructions). */
+#if NNOM_LOCAL_MAC_ASM
+#define NNOM_CONV_COL 1
+#define NNOM_CONV_COL_C 0
+#elif !defined(__OPTIMIZE_SIZE__) && !defined(__arm__)
+#define NNOM_CONV_COL 1
+#define NNOM_CONV_COL_C 1
+#else
+#define NNOM_CONV_COL 0
+#define NNOM_CONV_COL_C 0
+#endif
+
 /* Conv2D with 1 to 3 input channels (nnom_local_conv_col_s8.c): the
  * windows of up to NNOM_COL_PIX output pixels gathered K4 bytes apart (K4:
  * the window's bytes rounded up to 4), up to NNOM_COL_GROUPS packed groups
@@ -284,7 +302,9 @@ typedef struct {
     int32_t units, n, zp2, lo, hi;
 } nnom_fc_job_t;
 uint32_t nnom_fc_rows_s8(const nnom_fc_job_t *j);
+#endif
 
+#if NNOM_CONV_COL
 /* Runs the layer and returns 1, or 0 (nothing written) when the scratch is
  * short or a channel's requantisation is not the fast form. */
 int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size);

@@ -60,7 +60,7 @@ def room(K: int, zp: int) -> int:
 
 def takes(case) -> bool:
     """Whether nnom_conv_col() takes the layer rather than declining it."""
-    fast = all(m > 0 and -17 <= s <= -2 for m, s in zip(case.mult, case.shift))
+    fast = all(m > 0 and -23 <= s <= -2 for m, s in zip(case.mult, case.shift))
     r = room(case.weight[0].size, case.zp_in)
     return fast and r > 0 and bool(np.all(np.abs(case.bias) < r))
 
@@ -85,7 +85,7 @@ def random_case(rng: np.random.Generator, filters: int | None = None):
     bias = rng.integers(-(1 << 16), 1 << 16, oc)
     # outputs of about 64 for random inputs: acc ~ sqrt(K) * 74 * 74
     scale = 64.0 / (np.sqrt(K) * 74.0 * 74.0) * 2.0 ** rng.uniform(-2, 2, oc)
-    shift = np.clip(np.ceil(np.log2(scale)), -17, -2).astype(np.int64)
+    shift = np.clip(np.ceil(np.log2(scale)), -23, -2).astype(np.int64)
     mult = np.clip(np.round(scale / 2.0**shift * 2**31), 1 << 30, (1 << 31) - 1).astype(np.int64)
     lo, hi = (-128, 127)
     if rng.random() < 0.5:
@@ -98,9 +98,10 @@ def random_case(rng: np.random.Generator, filters: int | None = None):
 
 
 def declined(rng: np.random.Generator):
-    """Cases the kernel declines, and the bias bound from both sides."""
+    """Cases at the edges of the fast form: shifts outside it (declined) and
+    its deepest shift (taken), a zero multiplier, the bias bound from both sides."""
     out = []
-    for shift in (-1, 0, 1, -18):  # one channel's shift outside [-17, -2]
+    for shift in (-1, 0, 1, -24, -23):  # one channel's shift; [-23, -2] is nnom_rq_all_fast's
         case = random_case(rng)
         case.shift[int(rng.integers(case.shift.size))] = shift
         out.append(case)

@@ -45,6 +45,7 @@ static nnom_status_t setup(const nnom_layer_t *l, dw_setup_t *s)
     s->rq.mult = cfg->mult;
     s->rq.shift = cfg->shift;
     s->output = l->out.data;
+    s->records = cfg->records;
     return NN_SUCCESS;
 }
 

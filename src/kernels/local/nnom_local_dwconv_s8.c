@@ -922,10 +922,14 @@ static int dwcol_records(const dw_ctx_t *t, int32_t c, int32_t k, int32_t *rec)
     return (bad >> 31) == 0;
 }
 
-/* Rows of the border windows' copies: fewer than 2 k (the windows of the
- * border outputs start less than k rows before the input, or end less
- * than k after it, see dw_col_axes). */
+/* Rows of the border windows' copies of one group: fewer than 2 k (the
+ * windows of the border outputs start less than k rows before the input,
+ * or end less than k after it, see dw_col_axes). */
 #define DW_EDGE_ROWS (2 * DW_MAX_TAPS)
+/* Bytes of the copies: where every line's border rows of all channels fit,
+ * they are copied once per layer (not per group and line). dw_col_asm's
+ * stack stays within dw_groups', which it does not add to. */
+#define DW_EDGE_BYTES 768
 
 /* rows of four channels from row y0 of column x (input rows u->xb bytes
  * apart), the input zero point outside it */
@@ -944,13 +948,32 @@ NNOM_INLINE void dwcol_edge(const dw_axis_t *u, const int8_t *x, int32_t y0, int
         *e++ = zp4;
 }
 
+/* Every line's border rows, all ic channels (ic bytes a row): per line
+ * across v, ntop rows from -pad, then nbot rows from ybot; the input zero
+ * point outside the input. */
+static void dwcol_edges(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *v, int32_t ntop,
+                        int32_t nbot, int32_t ybot, int8_t *e)
+{
+    const int8_t *x = t->a->input;
+    const size_t ic = (size_t)t->ic;
+    for (int32_t ov = 0; ov < v->out; ov++, x += v->s * v->xb)
+        for (int32_t r = 0; r < ntop + nbot; r++, e += ic) {
+            const int32_t y = r < ntop ? r - u->pad : ybot + r - ntop;
+            if (y >= 0 && y < u->in)
+                memcpy(e, x + y * u->xb, ic);
+            else
+                memset(e, t->a->p.input_zp, ic);
+        }
+}
+
 /* A layer of one row of k taps along u (dw_col_axes; no s term, no clamp,
  * some outputs inside the input along u): group by group and line by
  * line, the inside outputs by nnom_dwcol_s8 on the input, the border ones
  * on copies of the rows they reach (zero point outside the input, which
- * the records' bias takes off like any input). 0 where the copies would
- * not fit or a group's requantisation does not suit (the groups before it
- * written; the fallback rewrites them). */
+ * the records' bias takes off like any input): of every line and channel
+ * once where they fit DW_EDGE_BYTES, else per group and line. 0 where the
+ * copies would not fit or a group's requantisation does not suit (the
+ * groups before it written; the fallback rewrites them). */
 static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *v,
                                    int32_t lo, int32_t hi)
 {
@@ -961,39 +984,53 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
     if (ntop > DW_EDGE_ROWS || nbot > DW_EDGE_ROWS)
         return 0;
     int32_t rec[4 + 4 * (DW_MAX_TAPS / 2 + 1) + 12];
-    uint32_t rows[DW_EDGE_ROWS]; /* the top border's rows, then the bottom one's */
+    uint32_t rows[DW_EDGE_BYTES / 4]; /* the top border's rows, then the bottom one's */
+    const int32_t line = (ntop + nbot) * t->ic; /* bytes of a line's rows in the whole copy */
+    const int whole = line * v->out <= DW_EDGE_BYTES;
+    const int32_t xs = whole ? t->ic : 4; /* between the copied rows */
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
-    nnom_dwcol_job_t edge = {NULL, NULL, rec, 0, 4, 4 * s, u->ob, k / 2, k & 1};
+    nnom_dwcol_job_t edge = {NULL, NULL, rec, 0, xs, s * xs, u->ob, k / 2, k & 1};
     nnom_dwcol_job_t in = {NULL, NULL, rec, hi - lo, u->xb, s * u->xb, u->ob, k / 2, k & 1};
-    const int both = lo == 1 && u->out - hi == 1 && ntop + nbot <= DW_EDGE_ROWS;
-    nnom_dwcol_job_t two = {NULL, NULL, rec, 2, 4, 4 * ntop, hi * u->ob, k / 2, k & 1};
+    const int both = lo == 1 && u->out - hi == 1 && (whole || ntop + nbot <= DW_EDGE_ROWS);
+    nnom_dwcol_job_t two = {NULL, NULL, rec, 2, xs, ntop * xs, hi * u->ob, k / 2, k & 1};
+    if (whole)
+        dwcol_edges(t, u, v, ntop, nbot, ybot, (int8_t *)rows);
+    /* the converter's records (checked there), or the group's built here */
+    const int32_t words = 4 + 4 * ((k + 1) / 2) + 12; /* a group's */
     for (int32_t c = 0; c < t->oc; c += 4) {
-        if (!dwcol_records(t, c, k, rec))
+        const int32_t *r = a->records != NULL ? a->records + c / 4 * words : rec;
+        if (a->records == NULL && !dwcol_records(t, c, k, rec))
             return 0; /* the fallback rewrites the groups before c too */
+        in.rec = edge.rec = two.rec = r;
         for (int32_t ov = 0; ov < v->out; ov++) {
             const int8_t *x = a->input + c + ov * v->s * v->xb;
+            const int8_t *top = (const int8_t *)rows + (whole ? ov * line + c : 0);
             int8_t *out = a->output + c + ov * v->ob;
             in.x = x + (lo * s - u->pad) * u->xb;
             in.out = out + lo * u->ob;
             nnom_dwcol_s8(&in);
             if (both) { /* one border output each side: one call, rows of both */
-                dwcol_edge(u, x, -u->pad, ntop, zp4, rows);
-                dwcol_edge(u, x, ybot, nbot, zp4, rows + ntop);
-                two.x = (const int8_t *)rows;
+                if (!whole) {
+                    dwcol_edge(u, x, -u->pad, ntop, zp4, rows);
+                    dwcol_edge(u, x, ybot, nbot, zp4, rows + ntop);
+                }
+                two.x = top;
                 two.out = out;
                 nnom_dwcol_s8(&two);
                 continue;
             }
             if (ntop > 0) {
-                dwcol_edge(u, x, -u->pad, ntop, zp4, rows);
-                edge.x = (const int8_t *)rows;
+                if (!whole)
+                    dwcol_edge(u, x, -u->pad, ntop, zp4, rows);
+                edge.x = top;
                 edge.out = out;
                 edge.n = lo;
                 nnom_dwcol_s8(&edge);
             }
             if (nbot > 0) {
-                dwcol_edge(u, x, ybot, nbot, zp4, rows);
-                edge.x = (const int8_t *)rows;
+                if (!whole)
+                    dwcol_edge(u, x, ybot, nbot, zp4, rows);
+                edge.x = whole ? top + ntop * xs : top;
                 edge.out = out + hi * u->ob;
                 edge.n = u->out - hi;
                 nnom_dwcol_s8(&edge);

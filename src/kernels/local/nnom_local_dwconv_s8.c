@@ -65,6 +65,15 @@ static void taps(int32_t s0, int32_t size, int32_t k, int32_t dil, int32_t *lo, 
     *hi = b < k ? b : k;
 }
 
+/* The group after the one at channel c: four channels on, or the last four
+ * where fewer are left (channels not a multiple of four: the last group
+ * overlaps the one before it and writes the same bytes again). */
+NNOM_INLINE int32_t dw_next_group(int32_t c, int32_t oc)
+{
+    c += 4;
+    return c < oc && c + 4 > oc ? oc - 4 : c;
+}
+
 /* acc[0..3] += (x - zp) * w for four channels over rows x cols taps. */
 NNOM_HOT void taps4(const dw_ctx_t *t, const int8_t *x, const int8_t *w, int32_t rows,
                     int32_t cols, int32_t zp, int32_t *acc)
@@ -997,7 +1006,7 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
         dwcol_edges(t, u, v, ntop, nbot, ybot, (int8_t *)rows);
     /* the converter's records (checked there), or the group's built here */
     const int32_t words = 4 + 4 * ((k + 1) / 2) + 12; /* a group's */
-    for (int32_t c = 0; c < t->oc; c += 4) {
+    for (int32_t c = 0; c < t->oc; c = dw_next_group(c, t->oc)) {
         const int32_t *r = a->records != NULL ? a->records + c / 4 * words : rec;
         if (a->records == NULL && !dwcol_records(t, c, k, rec))
             return 0; /* the fallback rewrites the groups before c too */
@@ -1233,7 +1242,7 @@ static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
     /* (on the small layers of dw_plane3 the records cost more than they save) */
     g.pairs33 = u.k == 3 && t->kh * t->kw == 9 && g.xp == g.xs && mode == 0 && !plane;
 #endif
-    for (int32_t c = 0; c < t->oc; c += 4) {
+    for (int32_t c = 0; c < t->oc; c = dw_next_group(c, t->oc)) {
         group_of(t, c, &g, vlead);
 #if !defined(__OPTIMIZE_SIZE__)
         if (g.pairs33)
@@ -1295,6 +1304,18 @@ static int groups_suit(const nnom_conv_args_t *a)
     return NNOM_LOCAL_DSP && a->ch_mult == NNOM_DW_GROUP_MULTIPLIER && a->out.c == a->in.c &&
            a->out.c % NNOM_DW_GROUP_CHANNELS == 0 && a->k.h * a->k.w <= DW_MAX_TAPS;
 }
+
+#if NNOM_LOCAL_DSP
+/* The local kernel's own rule: groups_suit(), or more than four channels
+ * not a multiple of four (the last group overlaps, see dw_next_group();
+ * the CMSIS-NN backend keeps CMSIS-NN's kernel there, as the converter
+ * plans). */
+static int groups_take(const nnom_conv_args_t *a)
+{
+    return groups_suit(a) || (NNOM_LOCAL_DSP && a->ch_mult == 1 && a->out.c == a->in.c &&
+                              a->out.c > 4 && a->k.h * a->k.w <= DW_MAX_TAPS);
+}
+#endif
 
 /* The CMSIS-NN backend's check where NNOM_DW_GROUP_OVER_CMSIS_NN: this
  * kernel where its group path runs (faster than CMSIS-NN's depthwise
@@ -1391,10 +1412,10 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
         return NN_SUCCESS;
     }
 #if NNOM_LOCAL_MAC_ASM
-    if (groups_suit(a) && (dw_col_try(&t) || dw_groups(&t)))
+    if (groups_take(a) && (dw_col_try(&t) || dw_groups(&t)))
         return NN_SUCCESS;
 #elif NNOM_LOCAL_DSP
-    if (groups_suit(a) && dw_groups(&t))
+    if (groups_take(a) && dw_groups(&t))
         return NN_SUCCESS;
 #endif
     int8_t *out = a->output;

@@ -65,13 +65,19 @@ static void taps(int32_t s0, int32_t size, int32_t k, int32_t dil, int32_t *lo, 
     *hi = b < k ? b : k;
 }
 
-/* The group after the one at channel c: four channels on, or the last four
- * where fewer are left (channels not a multiple of four: the last group
- * overlaps the one before it and writes the same bytes again). */
+/* The group after the one at channel c: four channels on, or at -O2 the
+ * last four where fewer are left (channels not a multiple of four: the
+ * last group overlaps the one before it and writes the same bytes again;
+ * -Os keeps its code size and runs those layers pixel by pixel). */
 NNOM_INLINE int32_t dw_next_group(int32_t c, int32_t oc)
 {
     c += 4;
+#if defined(__OPTIMIZE_SIZE__)
+    (void)oc;
+    return c;
+#else
     return c < oc && c + 4 > oc ? oc - 4 : c;
+#endif
 }
 
 /* acc[0..3] += (x - zp) * w for four channels over rows x cols taps. */
@@ -1306,14 +1312,18 @@ static int groups_suit(const nnom_conv_args_t *a)
 }
 
 #if NNOM_LOCAL_DSP
-/* The local kernel's own rule: groups_suit(), or more than four channels
- * not a multiple of four (the last group overlaps, see dw_next_group();
- * the CMSIS-NN backend keeps CMSIS-NN's kernel there, as the converter
- * plans). */
+/* The local kernel's own rule: groups_suit(), or at -O2 more than four
+ * channels not a multiple of four (the last group overlaps, see
+ * dw_next_group(); the CMSIS-NN backend keeps CMSIS-NN's kernel there, as
+ * the converter plans). */
 static int groups_take(const nnom_conv_args_t *a)
 {
-    return groups_suit(a) || (NNOM_LOCAL_DSP && a->ch_mult == 1 && a->out.c == a->in.c &&
-                              a->out.c > 4 && a->k.h * a->k.w <= DW_MAX_TAPS);
+#if defined(__OPTIMIZE_SIZE__)
+    return groups_suit(a);
+#else
+    return groups_suit(a) || (a->ch_mult == 1 && a->out.c == a->in.c && a->out.c > 4 &&
+                              a->k.h * a->k.w <= DW_MAX_TAPS);
+#endif
 }
 #endif
 

@@ -26,13 +26,25 @@ def _half(v: np.ndarray) -> np.ndarray:
     return v.astype(np.int64) & 0xFFFF
 
 
-def dwcol_records(attrs: dict, q, zp_in: int, zp_out: int) -> np.ndarray | None:
+def _some_inside(k: int, s: int, pad: int, n_in: int, n_out: int) -> bool:
+    """The C kernel's test (dw_col_try, dw_col_axes): some window along the
+    taps lies inside the input, the border ones start and end near it."""
+    lo = min(-(-pad // s), n_out)
+    end = n_in - 1 + pad - (k - 1)
+    hi = min(end // s + 1, n_out) if end >= 0 else 0
+    return hi > lo and n_in >= 2 and pad < k and (n_out - 1) * s - pad < n_in
+
+
+def dwcol_records(
+    attrs: dict, q, zp_in: int, zp_out: int, in_hw: tuple[int, int], out_hw: tuple[int, int]
+) -> np.ndarray | None:
     """The int32 records of every group, or None where the loop cannot run."""
     rule = backends.TABLE["depthwise_group"]
     kh, kw, cout = q.weight.shape
-    k, s, d = (kh, attrs["strides"][0], attrs["dilation"][0])
-    if kh == 1:
-        k, s, d = kw, attrs["strides"][1], attrs["dilation"][1]
+    top, bottom, left, right = attrs["pads"]
+    axis = 0 if kh > 1 else 1  # the taps' axis; the other has one tap
+    k, s, d = (kh, kw)[axis], attrs["strides"][axis], attrs["dilation"][axis]
+    pad, other = (top, left + right) if axis == 0 else (left, top + bottom)
     if (
         attrs["multiplier"] != 1
         or cout % 4
@@ -41,6 +53,8 @@ def dwcol_records(attrs: dict, q, zp_in: int, zp_out: int) -> np.ndarray | None:
         or d != 1
         or (k == 3 and s == 1)
         or zp_out != -128
+        or other != 0
+        or not _some_inside(k, s, pad, in_hw[axis], out_hw[axis])
     ):
         return None
     w = 2 * q.weight.reshape(k, cout).astype(np.int64)  # doubled, tap by tap

@@ -143,8 +143,8 @@ class DWConv2D(Op):
         arrays, fields = emit_arrays(w, n, q)
         kh, kw, cout = q.weight.shape
         cin = cout // a["multiplier"]
-        zp_in = w.g.node(node.inputs[0]).out_q.zero_point
-        records = dwcol_records(a, q, zp_in, target_zp(node))
+        x = w.g.node(node.inputs[0])
+        records = dwcol_records(a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2], node.hwc[:2])
         if records is not None:
             arrays.append(c_array("int32_t", f"{n}_records", records))
             fields += f", .records = {n}_records"

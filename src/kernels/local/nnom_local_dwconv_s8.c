@@ -1001,7 +1001,7 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
     int32_t rec[4 + 4 * (DW_MAX_TAPS / 2 + 1) + 12];
     uint32_t rows[DW_EDGE_BYTES / 4]; /* the top border's rows, then the bottom one's */
     const int32_t line = (ntop + nbot) * t->ic; /* bytes of a line's rows in the whole copy */
-    const int whole = line * v->out <= DW_EDGE_BYTES;
+    const int whole = line == 0 || v->out <= DW_EDGE_BYTES / line;
     const int32_t xs = whole ? t->ic : 4; /* between the copied rows */
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
     nnom_dwcol_job_t edge = {NULL, NULL, rec, 0, xs, s * xs, u->ob, k / 2, k & 1};
@@ -1010,11 +1010,13 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
     nnom_dwcol_job_t two = {NULL, NULL, rec, 2, xs, ntop * xs, hi * u->ob, k / 2, k & 1};
     if (whole)
         dwcol_edges(t, u, v, ntop, nbot, ybot, (int8_t *)rows);
-    /* the converter's records (checked there), or the group's built here */
+    /* the converter's records (checked there; channels a multiple of
+     * four), or the group's built here */
+    const int32_t *given = t->oc % 4 == 0 ? a->records : NULL;
     const int32_t words = 4 + 4 * ((k + 1) / 2) + 12; /* a group's */
     for (int32_t c = 0; c < t->oc; c = dw_next_group(c, t->oc)) {
-        const int32_t *r = a->records != NULL ? a->records + c / 4 * words : rec;
-        if (a->records == NULL && !dwcol_records(t, c, k, rec))
+        const int32_t *r = given != NULL ? given + c / 4 * words : rec;
+        if (given == NULL && !dwcol_records(t, c, k, rec))
             return 0; /* the fallback rewrites the groups before c too */
         in.rec = edge.rec = two.rec = r;
         for (int32_t ov = 0; ov < v->out; ov++) {

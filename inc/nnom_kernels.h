@@ -95,6 +95,9 @@ typedef struct {
     const int32_t *bias_folded; /* bias - input_zp * sum(w) per channel, or NULL */
     nnom_requant_t rq;
     int8_t *output;
+    /* depthwise only: the converter's records of the one-row assembly loop
+     * (nnom_local_dwcol.h), or NULL (the kernel builds them) */
+    const int32_t *records;
 } nnom_conv_args_t;
 
 /* Dense: weights [units][in_features]. */

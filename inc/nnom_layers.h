@@ -51,6 +51,11 @@ typedef struct {
     uint32_t dilation_h, dilation_w;
     nnom_padding_t padding;
     nnom_border_t pad; /* PADDING_EXPLICIT only */
+    /* Optional (NULL is fine, but slower): written by the converter for
+     * (k, 1) and (1, k) kernels, the records the local kernel's assembly
+     * loop reads (src/kernels/local/nnom_local_dwcol.h); without them it
+     * builds them on every run. */
+    const int32_t *records;
 } nnom_dwconv2d_config_t;
 
 /* Dense: weights are [units][in]. */

@@ -7,11 +7,12 @@ from __future__ import annotations
 import numpy as np
 
 from .. import backends, cmsis_sizes
-from ..c_text import PADDING, hw_call, padded_window_fields
+from ..c_text import PADDING, c_array, hw_call, padded_window_fields
 from ..reference import kernels
 from ..windows import depthwise
 from .common import target_zp
 from .conv2d import POINTWISE, pointwise
+from .dwcol_records import dwcol_records
 from .registry import Op, register
 from .weighted import emit_arrays, padded_layer_api_weights, quantize_weighted
 
@@ -142,6 +143,11 @@ class DWConv2D(Op):
         arrays, fields = emit_arrays(w, n, q)
         kh, kw, cout = q.weight.shape
         cin = cout // a["multiplier"]
+        x = w.g.node(node.inputs[0])
+        records = dwcol_records(a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2], node.hwc[:2])
+        if records is not None:
+            arrays.append(c_array("int32_t", f"{n}_records", records))
+            fields += f", .records = {n}_records"
         return "".join(arrays) + (
             f"static const nnom_dwconv2d_config_t {n}_config = {{{super_}, {fields}, "
             f".multiplier = {a['multiplier']}, .in_channels = {cin}, "

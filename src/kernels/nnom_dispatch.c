@@ -95,6 +95,7 @@ static nnom_status_t fc_as_conv(const nnom_kernel_ctx_t *ctx, const void *args)
         f->bias_folded,
         f->rq,
         f->output,
+        NULL,
     };
     return nnom_local_conv_s8(ctx, &a);
 }

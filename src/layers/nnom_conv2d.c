@@ -26,6 +26,7 @@ static nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s)
         return NN_SIZE_MISMATCH;
     NNOM_WINDOW_ARGS(s, l, cfg);
     s->ch_mult = 0;
+    s->records = NULL;
     s->bias_folded = cfg->bias_folded;
     return NN_SUCCESS;
 }

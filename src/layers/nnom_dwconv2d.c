@@ -27,6 +27,7 @@ static nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s)
     NNOM_WINDOW_ARGS(s, l, cfg);
     s->ch_mult = cfg->multiplier;
     s->bias_folded = cfg->bias_folded;
+    s->records = cfg->records;
     return NN_SUCCESS;
 }
 

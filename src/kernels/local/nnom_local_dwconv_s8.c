@@ -68,6 +68,21 @@ static void taps(int32_t s0, int32_t size, int32_t k, int32_t dil, int32_t *lo, 
     *hi = b < k ? b : k;
 }
 
+/* The group after the one at channel c: four channels on, or at -O2 the
+ * last four where fewer are left (channels not a multiple of four: the
+ * last group overlaps the one before it and writes the same bytes again;
+ * -Os keeps its code size and runs those layers pixel by pixel). */
+NNOM_INLINE int32_t dw_next_group(int32_t c, int32_t oc)
+{
+    c += 4;
+#if defined(__OPTIMIZE_SIZE__)
+    (void)oc;
+    return c;
+#else
+    return c < oc && c + 4 > oc ? oc - 4 : c;
+#endif
+}
+
 /* acc[0..3] += (x - zp) * w for four channels over rows x cols taps. */
 NNOM_HOT void taps4(const dw_ctx_t *t, const int8_t *x, const int8_t *w, int32_t rows,
                     int32_t cols, int32_t zp, int32_t *acc)
@@ -925,10 +940,14 @@ static int dwcol_records(const dw_ctx_t *t, int32_t c, int32_t k, int32_t *rec)
     return (bad >> 31) == 0;
 }
 
-/* Rows of the border windows' copies: fewer than 2 k (the windows of the
- * border outputs start less than k rows before the input, or end less
- * than k after it, see dw_col_axes). */
+/* Rows of the border windows' copies of one group: fewer than 2 k (the
+ * windows of the border outputs start less than k rows before the input,
+ * or end less than k after it, see dw_col_axes). */
 #define DW_EDGE_ROWS (2 * DW_MAX_TAPS)
+/* Bytes of the copies: where every line's border rows of all channels fit,
+ * they are copied once per layer (not per group and line). dw_col_asm's
+ * stack stays within dw_groups', which it does not add to. */
+#define DW_EDGE_BYTES 768
 
 /* rows of four channels from row y0 of column x (input rows u->xb bytes
  * apart), the input zero point outside it */
@@ -947,13 +966,32 @@ NNOM_INLINE void dwcol_edge(const dw_axis_t *u, const int8_t *x, int32_t y0, int
         *e++ = zp4;
 }
 
+/* Every line's border rows, all ic channels (ic bytes a row): per line
+ * across v, ntop rows from -pad, then nbot rows from ybot; the input zero
+ * point outside the input. */
+static void dwcol_edges(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *v, int32_t ntop,
+                        int32_t nbot, int32_t ybot, int8_t *e)
+{
+    const int8_t *x = t->a->input;
+    const size_t ic = (size_t)t->ic;
+    for (int32_t ov = 0; ov < v->out; ov++, x += v->s * v->xb)
+        for (int32_t r = 0; r < ntop + nbot; r++, e += ic) {
+            const int32_t y = r < ntop ? r - u->pad : ybot + r - ntop;
+            if (y >= 0 && y < u->in)
+                memcpy(e, x + y * u->xb, ic);
+            else
+                memset(e, t->a->p.input_zp, ic);
+        }
+}
+
 /* A layer of one row of k taps along u (dw_col_axes; no s term, no clamp,
  * some outputs inside the input along u): group by group and line by
  * line, the inside outputs by nnom_dwcol_s8 on the input, the border ones
  * on copies of the rows they reach (zero point outside the input, which
- * the records' bias takes off like any input). 0 where the copies would
- * not fit or a group's requantisation does not suit (the groups before it
- * written; the fallback rewrites them). */
+ * the records' bias takes off like any input): of every line and channel
+ * once where they fit DW_EDGE_BYTES, else per group and line. 0 where the
+ * copies would not fit or a group's requantisation does not suit (the
+ * groups before it written; the fallback rewrites them). */
 static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *v,
                                    int32_t lo, int32_t hi)
 {
@@ -964,39 +1002,55 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
     if (ntop > DW_EDGE_ROWS || nbot > DW_EDGE_ROWS)
         return 0;
     int32_t rec[4 + 4 * (DW_MAX_TAPS / 2 + 1) + 12];
-    uint32_t rows[DW_EDGE_ROWS]; /* the top border's rows, then the bottom one's */
+    uint32_t rows[DW_EDGE_BYTES / 4]; /* the top border's rows, then the bottom one's */
+    const int32_t line = (ntop + nbot) * t->ic; /* bytes of a line's rows in the whole copy */
+    const int whole = line == 0 || v->out <= DW_EDGE_BYTES / line;
+    const int32_t xs = whole ? t->ic : 4; /* between the copied rows */
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
-    nnom_dwcol_job_t edge = {NULL, NULL, rec, 0, 4, 4 * s, u->ob, k / 2, k & 1};
+    nnom_dwcol_job_t edge = {NULL, NULL, rec, 0, xs, s * xs, u->ob, k / 2, k & 1};
     nnom_dwcol_job_t in = {NULL, NULL, rec, hi - lo, u->xb, s * u->xb, u->ob, k / 2, k & 1};
-    const int both = lo == 1 && u->out - hi == 1 && ntop + nbot <= DW_EDGE_ROWS;
-    nnom_dwcol_job_t two = {NULL, NULL, rec, 2, 4, 4 * ntop, hi * u->ob, k / 2, k & 1};
-    for (int32_t c = 0; c < t->oc; c += 4) {
-        if (!dwcol_records(t, c, k, rec))
+    const int both = lo == 1 && u->out - hi == 1 && (whole || ntop + nbot <= DW_EDGE_ROWS);
+    nnom_dwcol_job_t two = {NULL, NULL, rec, 2, xs, ntop * xs, hi * u->ob, k / 2, k & 1};
+    if (whole)
+        dwcol_edges(t, u, v, ntop, nbot, ybot, (int8_t *)rows);
+    /* the converter's records (checked there; channels a multiple of
+     * four), or the group's built here */
+    const int32_t *given = t->oc % 4 == 0 ? a->records : NULL;
+    const int32_t words = 4 + 4 * ((k + 1) / 2) + 12; /* a group's */
+    for (int32_t c = 0; c < t->oc; c = dw_next_group(c, t->oc)) {
+        const int32_t *r = given != NULL ? given + c / 4 * words : rec;
+        if (given == NULL && !dwcol_records(t, c, k, rec))
             return 0; /* the fallback rewrites the groups before c too */
+        in.rec = edge.rec = two.rec = r;
         for (int32_t ov = 0; ov < v->out; ov++) {
             const int8_t *x = a->input + c + ov * v->s * v->xb;
+            const int8_t *top = (const int8_t *)rows + (whole ? ov * line + c : 0);
             int8_t *out = a->output + c + ov * v->ob;
             in.x = x + (lo * s - u->pad) * u->xb;
             in.out = out + lo * u->ob;
             nnom_dwcol_s8(&in);
             if (both) { /* one border output each side: one call, rows of both */
-                dwcol_edge(u, x, -u->pad, ntop, zp4, rows);
-                dwcol_edge(u, x, ybot, nbot, zp4, rows + ntop);
-                two.x = (const int8_t *)rows;
+                if (!whole) {
+                    dwcol_edge(u, x, -u->pad, ntop, zp4, rows);
+                    dwcol_edge(u, x, ybot, nbot, zp4, rows + ntop);
+                }
+                two.x = top;
                 two.out = out;
                 nnom_dwcol_s8(&two);
                 continue;
             }
             if (ntop > 0) {
-                dwcol_edge(u, x, -u->pad, ntop, zp4, rows);
-                edge.x = (const int8_t *)rows;
+                if (!whole)
+                    dwcol_edge(u, x, -u->pad, ntop, zp4, rows);
+                edge.x = top;
                 edge.out = out;
                 edge.n = lo;
                 nnom_dwcol_s8(&edge);
             }
             if (nbot > 0) {
-                dwcol_edge(u, x, ybot, nbot, zp4, rows);
-                edge.x = (const int8_t *)rows;
+                if (!whole)
+                    dwcol_edge(u, x, ybot, nbot, zp4, rows);
+                edge.x = whole ? top + ntop * xs : top;
                 edge.out = out + hi * u->ob;
                 edge.n = u->out - hi;
                 nnom_dwcol_s8(&edge);
@@ -1297,7 +1351,7 @@ static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
     /* (on the small layers of dw_plane3 the records cost more than they save) */
     g.pairs33 = u.k == 3 && t->kh * t->kw == 9 && g.xp == g.xs && mode == 0 && !plane;
 #endif
-    for (int32_t c = 0; c < t->oc; c += 4) {
+    for (int32_t c = 0; c < t->oc; c = dw_next_group(c, t->oc)) {
         group_of(t, c, &g, vlead);
 #if !defined(__OPTIMIZE_SIZE__)
         if (g.pairs33)
@@ -1359,6 +1413,22 @@ static int groups_suit(const nnom_conv_args_t *a)
     return NNOM_LOCAL_DSP && a->ch_mult == NNOM_DW_GROUP_MULTIPLIER && a->out.c == a->in.c &&
            a->out.c % NNOM_DW_GROUP_CHANNELS == 0 && a->k.h * a->k.w <= DW_MAX_TAPS;
 }
+
+#if NNOM_LOCAL_DSP
+/* The local kernel's own rule: groups_suit(), or at -O2 more than four
+ * channels not a multiple of four (the last group overlaps, see
+ * dw_next_group(); the CMSIS-NN backend keeps CMSIS-NN's kernel there, as
+ * the converter plans). */
+static int groups_take(const nnom_conv_args_t *a)
+{
+#if defined(__OPTIMIZE_SIZE__)
+    return groups_suit(a);
+#else
+    return groups_suit(a) || (a->ch_mult == 1 && a->out.c == a->in.c && a->out.c > 4 &&
+                              a->k.h * a->k.w <= DW_MAX_TAPS);
+#endif
+}
+#endif
 
 /* The CMSIS-NN backend's check where NNOM_DW_GROUP_OVER_CMSIS_NN: this
  * kernel where its group path runs (faster than CMSIS-NN's depthwise
@@ -1455,10 +1525,10 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
         return NN_SUCCESS;
     }
 #if NNOM_LOCAL_MAC_ASM
-    if (groups_suit(a) && (dw_col_try(&t) || dw_groups(&t)))
+    if (groups_take(a) && (dw_col_try(&t) || dw_groups(&t)))
         return NN_SUCCESS;
 #elif NNOM_LOCAL_DSP
-    if (groups_suit(a) && dw_groups(&t))
+    if (groups_take(a) && dw_groups(&t))
         return NN_SUCCESS;
 #endif
     int8_t *out = a->output;

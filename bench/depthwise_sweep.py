@@ -1,0 +1,134 @@
+"""Depthwise shapes on the emulated Cortex-M4 (-O2, local backend):
+instructions per MAC of one DepthwiseConv2D + BatchNorm + ReLU layer.
+
+    .venv/bin/python bench/depthwise_sweep.py              # every shape, Markdown table
+    .venv/bin/python bench/depthwise_sweep.py --only 5x1   # shapes whose name holds '5x1'
+
+Each shape is a one-layer model (weights and data from fixed seeds),
+converted and run by bench/run.py's machinery (the profile build: the
+layer's own stopwatch, set-up and activation included) on two inputs whose
+every output byte is compared with the numpy reference. Shapes: (k,1)
+columns and (1,k) rows (k = 2 to 15, strides 1 and 2, lines of 16 to 98,
+16 to 96 channels), 3x3, 5x5 and 7x7 (strides 1 and 2, 6x6 to 48x48, 8 to
+128 channels), channels that are not a multiple of four, 'same' and 'valid'.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import cmbuild  # noqa: E402
+import models as bench_models  # noqa: E402
+import run as bench_run  # noqa: E402
+
+SWEEP_RUNS = 2
+GOAL = 4.0  # instructions per MAC (issue 13)
+
+
+def shapes() -> list[tuple[str, tuple[int, int, int], tuple[int, int], int, str]]:
+    """(name, input (h, w, c), kernel, stride, padding) of every shape."""
+    out = []
+    for k in (2, 3, 4, 5, 7, 9, 10, 15):
+        for s in (1, 2):
+            # columns (time on the rows, one column: the wake-word layout)
+            out.append((f"({k},1) s{s} 49x1x48 same", (49, 1, 48), (k, 1), s, "same"))
+            out.append((f"({k},1) s{s} 98x1x16 valid", (98, 1, 16), (k, 1), s, "valid"))
+            # rows
+            out.append((f"(1,{k}) s{s} 1x32x96 same", (1, 32, 96), (1, k), s, "same"))
+    out.append(("(3,1) s1 16x1x64 same", (16, 1, 64), (3, 1), 1, "same"))
+    out.append(("(5,1) s1 49x3x32 same", (49, 3, 32), (5, 1), 1, "same"))
+    for n in (3, 5, 7):
+        for s in (1, 2):
+            for h, c in ((48, 8), (24, 32), (12, 64), (6, 128)):
+                out.append((f"{n}x{n} s{s} {h}x{h}x{c} same", (h, h, c), (n, n), s, "same"))
+        out.append((f"{n}x{n} s1 12x12x32 valid", (12, 12, 32), (n, n), 1, "valid"))
+    out.append(("3x3 s1 25x5x64 same", (25, 5, 64), (3, 3), 1, "same"))
+    # channels not a multiple of four
+    out.append(("(3,1) s1 49x1x30 same", (49, 1, 30), (3, 1), 1, "same"))
+    out.append(("(5,1) s2 49x1x6 same", (49, 1, 6), (5, 1), 2, "same"))
+    out.append(("(1,9) s1 1x40x10 same", (1, 40, 10), (1, 9), 1, "same"))
+    out.append(("3x3 s1 12x12x10 same", (12, 12, 10), (3, 3), 1, "same"))
+    out.append(("3x3 s2 24x24x30 same", (24, 24, 30), (3, 3), 2, "same"))
+    out.append(("5x5 s1 12x12x30 same", (12, 12, 30), (5, 5), 1, "same"))
+    return out
+
+
+def keras_layer(shape, kernel, stride: int, padding: str, seed: int):
+    keras = bench_models._keras()
+    layers = keras.layers
+    keras.utils.set_random_seed(seed)
+    x = inputs = keras.Input(shape)
+    strides = (stride if kernel[0] > 1 else 1, stride if kernel[1] > 1 else 1)
+    x = layers.DepthwiseConv2D(kernel, strides=strides, padding=padding, use_bias=False)(x)
+    x = layers.BatchNormalization()(x)
+    x = layers.ReLU()(x)
+    model = keras.Model(inputs, x)
+    bench_models._randomize_bn(model, np.random.default_rng(seed))
+    return model
+
+
+def convert(index: int, spec, work: Path) -> bench_run.Model:
+    import nnom
+
+    name, shape, kernel, stride, padding = spec
+    model = keras_layer(shape, kernel, stride, padding, 1000 + index)
+    rng = np.random.default_rng(2000 + index)
+    calib = rng.normal(0.0, 1.0, (32, *shape)).astype(np.float32)
+    converted = nnom.convert(model, calib)
+    folder = work / f"shape{index}"
+    folder.mkdir()
+    converted.save_header(folder / "weights.h")
+    qx = converted.quantize(calib[:SWEEP_RUNS])
+    bench_run.write_data(folder / "bench_data.h", qx, converted.run(qx))
+    return bench_run.Model(f"shape{index}", converted, converted.plan.total_macs, 0.0, folder)
+
+
+def measure(model: bench_run.Model, work: Path) -> tuple[int, float]:
+    """(MACs, instructions per inference) of the model's depthwise layer."""
+    res = bench_run.measure(model, "m4", "local", "-O2", work, profile=True)
+    layers = [(macs, instr) for _, macs, instr in res["layers"] if macs]
+    if len(layers) != 1:
+        raise SystemExit(f"depthwise_sweep: {model.name}: expected one layer with MACs")
+    return layers[0]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", default="", help="shapes whose name holds this text")
+    parser.add_argument("--jobs", type=int, default=2, help="firmwares built and run at once")
+    args = parser.parse_args(argv)
+    missing = cmbuild.tools_missing()
+    if missing:
+        print(f"depthwise_sweep: {', '.join(missing)} not found (tools/install.sh installs them)")
+        return 2
+    specs = [(i, s) for i, s in enumerate(shapes()) if args.only in s[0]]
+    bench_run.prebuild(["m4"], ["local"])
+    with tempfile.TemporaryDirectory(prefix="nnom-dwsweep-") as tmp:
+        work = Path(tmp)
+        models = [convert(i, s, work) for i, s in specs]
+        with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+            counts = list(pool.map(lambda m: measure(m, work), models))
+    print("| shape (input h x w x c, padding) | MACs | instructions | instr/MAC |")
+    print("|---|---|---|---|")
+    over = []
+    for (_, spec), (macs, instr) in zip(specs, counts):
+        per = instr / macs
+        mark = " **over**" if per > GOAL else ""
+        print(f"| {spec[0]} | {macs} | {instr:.0f} | {per:.2f}{mark} |")
+        if per > GOAL:
+            over.append(spec[0])
+    print(f"\n{len(over)} of {len(specs)} shapes over {GOAL}/MAC")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

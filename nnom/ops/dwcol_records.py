@@ -1,0 +1,77 @@
+"""The records of the depthwise assembly loop for one row of k taps
+(src/kernels/local/nnom_local_dwcol.h), laid out at conversion time so that
+the C kernel does not build them per group of four channels on every run.
+
+Per group of four channels (int32 words): 2 (bias - zp_in * sum(w)) per
+channel; per pair of taps (t, t + 1) and channel the halfwords (2 w_t,
+2 w_t+1); k odd: the last tap as (2 w, 0) for channels 0, 1 and (0, 2 w)
+for 2, 3; per channel mult, (2 zp_out + 1) << (e - 1), e with
+e = -shift. The C kernel reads them where it runs that loop (-O2, DSP
+cores) and builds the same words itself where the config has none (Layer
+API). Written only where the loop can run: multiplier 1, channels a
+multiple of four, (k, 1) or (1, k) kernels of 2 to max_taps taps (not 3
+taps at stride 1), no dilation along them, output zero point -128 (ReLU:
+no rounding sign term, no clamp), every channel in the loop's
+requantisation range.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import backends
+
+
+def _half(v: np.ndarray) -> np.ndarray:
+    return v.astype(np.int64) & 0xFFFF
+
+
+def _some_inside(k: int, s: int, pad: int, n_in: int, n_out: int) -> bool:
+    """The C kernel's test (dw_col_try, dw_col_axes): some window along the
+    taps lies inside the input, the border ones start and end near it."""
+    lo = min(-(-pad // s), n_out)
+    end = n_in - 1 + pad - (k - 1)
+    hi = min(end // s + 1, n_out) if end >= 0 else 0
+    return hi > lo and n_in >= 2 and pad < k and (n_out - 1) * s - pad < n_in
+
+
+def dwcol_records(
+    attrs: dict, q, zp_in: int, zp_out: int, in_hw: tuple[int, int], out_hw: tuple[int, int]
+) -> np.ndarray | None:
+    """The int32 records of every group, or None where the loop cannot run."""
+    rule = backends.TABLE["depthwise_group"]
+    kh, kw, cout = q.weight.shape
+    top, bottom, left, right = attrs["pads"]
+    axis = 0 if kh > 1 else 1  # the taps' axis; the other has one tap
+    k, s, d = (kh, kw)[axis], attrs["strides"][axis], attrs["dilation"][axis]
+    pad, other = (top, left + right) if axis == 0 else (left, top + bottom)
+    if (
+        attrs["multiplier"] != 1
+        or cout % 4
+        or min(kh, kw) != 1
+        or not 2 <= k <= rule["max_taps"]
+        or d != 1
+        or (k == 3 and s == 1)
+        or zp_out != -128
+        or other != 0
+        or not _some_inside(k, s, pad, in_hw[axis], out_hw[axis])
+    ):
+        return None
+    w = 2 * q.weight.reshape(k, cout).astype(np.int64)  # doubled, tap by tap
+    bias = np.asarray(q.bias, np.int64)
+    mult = np.asarray(q.mult, np.int64)
+    x = -2 - np.asarray(q.shift, np.int64)
+    reach = (1 << 30) - k * 255 * 128 - 1
+    if np.any(mult <= 0) or np.any(x < 0) or np.any(x > 21) or np.any(np.abs(bias) > reach):
+        return None
+    rows = [2 * bias - zp_in * w.sum(axis=0)]
+    for t in range(0, k - 1, 2):
+        rows.append(_half(w[t]) | (_half(w[t + 1]) << 16))
+    if k & 1:
+        last = _half(w[k - 1])
+        rows.append(np.where(np.arange(cout) % 4 < 2, last, last << 16))
+    rq = [mult, ((2 * zp_out + 1) << (x + 1)) & 0xFFFFFFFF, x + 2]
+    groups = [np.stack(rows, axis=0).reshape(len(rows), cout // 4, 4).transpose(1, 0, 2)]
+    groups.append(np.stack(rq, axis=1).reshape(cout // 4, 12))
+    words = np.concatenate([groups[0].reshape(cout // 4, -1), groups[1]], axis=1)
+    return ((words + (1 << 31)) % (1 << 32) - (1 << 31)).astype(np.int32).reshape(-1)

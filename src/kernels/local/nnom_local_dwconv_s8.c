@@ -1259,13 +1259,11 @@ static NNOM_NOINLINE int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw
         runs[count++] = (nnom_dw3_run_t){(const int8_t *)rows[0], NULL, 4, 4, u->ob};
     if (bot)
         runs[count++] = (nnom_dw3_run_t){(const int8_t *)rows[1], NULL, 4, 4, u->ob};
-    const int8_t *xc = a->input;
-    int8_t *oc = a->output;
-    for (int32_t c = 0; c < t->oc; c += 4, xc += 4, oc += 4) {
+    for (int32_t c = 0; c < t->oc; c = dw_next_group(c, t->oc)) {
         if (!nnom_dw3_records(&layer, c, rec))
             return 0; /* the fallback rewrites the groups before c too */
-        const int8_t *x = xc;
-        int8_t *out = oc;
+        const int8_t *x = a->input + c;
+        int8_t *out = a->output + c;
         for (int32_t ov = v->out; ov > 0; ov--, x += vx, out += vo) {
             nnom_dw3_run_t *r = runs;
             if (in) {

@@ -167,23 +167,20 @@ def apply_as(act: Activation, x: np.ndarray, dtype) -> np.ndarray:
     return apply(act, x).astype(dtype)
 
 
-# float32 bits: the sign bit; +inf (a larger positive pattern is a NaN)
-_SIGN_BIT = 0x80000000
-_INF_BITS = 0x7F800000
-
-
 def _relu_float32(x: np.ndarray) -> np.ndarray:
     """np.where(x >= 0, x, np.float32(-0.0)) by the bits, tens of times
-    faster than np.where: read as unsigned integers, every value with its
-    sign bit set (x < 0, -0.0, a negative NaN) is above every value
-    without, so the minimum with the sign bit alone gives -0.0 for those
-    and x for the others; one pass. A positive NaN (np.where gives -0.0)
-    is then the only value above +inf's bits as a signed integer (-0.0 is
-    the lowest): one read finds whether there is any."""
-    y = np.minimum(x.view(np.uint32), np.uint32(_SIGN_BIT))
-    if y.size and y.view(np.int32).max() > _INF_BITS:
-        y[np.isnan(y.view(np.float32))] = _SIGN_BIT
-    return y.view(np.float32)
+    faster than np.where: a set sign bit (x < 0, or x = -0.0) gives -0.0,
+    a clear one x; a NaN gives -0.0 as np.where does."""
+    bits = x.view(np.int32)
+    mask = np.right_shift(bits, 31)  # -1 where the sign bit is set, else 0
+    np.invert(mask, out=mask)
+    np.bitwise_or(mask, np.int32(-(2**31)), out=mask)  # the sign bit only, or all
+    np.bitwise_and(mask, bits, out=mask)
+    y = mask.view(np.float32)
+    nan = np.isnan(y)
+    if nan.any():
+        y[nan] = np.float32(-0.0)
+    return y
 
 
 def apply(act: Activation | None, x: np.ndarray) -> np.ndarray:

@@ -104,6 +104,8 @@ def depthwise(
         return np.einsum("nhwijc,ijc->nhwc", patches, kernel, optimize=True)
     if multiplier > 1:
         x = repeat_channels(x, multiplier)
+    if strides == (1, 1) and np.all(np.isfinite(kernel)):
+        return _depthwise_grid(x, kernel, dilation, pads, out_hw)
     n, h, w, _ = x.shape
     y = np.zeros((n, oh, ow, channels), dtype=np.result_type(x, kernel))
     flat = strides[1] == 1
@@ -142,6 +144,44 @@ def depthwise(
             np.multiply(xs[:, in_rows, in_cols], k, out=p)
             ys[:, out_rows, out_cols] += p
     return y
+
+
+def _depthwise_grid(
+    x: np.ndarray,
+    kernel: np.ndarray,
+    dilation: tuple[int, int],
+    pads: tuple[int, int, int, int],
+    out_hw: tuple[int, int],
+) -> np.ndarray:
+    """depthwise() with stride 1 and finite weights, on the zero-padded
+    input: output (r, c) of a sample is the sum over taps of the padded
+    pixel (r + i*dh, c + j*dw), so with the outputs laid out on the padded
+    width (the last columns are discarded) every tap reads one contiguous
+    run of the flattened sample, and numpy's loops span whole rows of the
+    padded width. The padded taps now add 0 * w = +-0.0 to a sum that
+    starts at +0.0: no bit changes (finite w). One more bottom row of zeros
+    keeps the last tap's run inside its sample."""
+    n, _, _, channels = x.shape
+    oh, ow = out_hw
+    kh, kw = kernel.shape[:2]
+    top, bottom, left, right = pads
+    xp = pad_hw(x, (top, bottom + 1, left, right), 0)
+    hp, wp = xp.shape[1:3]
+    run = oh * wp * channels  # one tap's run: the outputs on the padded width
+    flat = xp.reshape(n, hp * wp * channels)
+    y = np.zeros((n, oh, wp * channels), dtype=np.result_type(x, kernel))
+    rows = np.tile(kernel, (1, 1, wp))  # each tap's weights along a padded row
+    step = max(1, DEPTHWISE_CHUNK_BYTES // (flat[0].nbytes + 2 * y[0].nbytes))
+    product = np.empty((min(step, n),) + y.shape[1:], dtype=y.dtype)
+    for start in range(0, n, step):
+        xs, ys = flat[start : start + step], y[start : start + step]
+        p = product[: xs.shape[0]]
+        for i in range(kh):
+            for j in range(kw):
+                at = (i * dilation[0] * wp + j * dilation[1]) * channels
+                np.multiply(xs[:, at : at + run].reshape(p.shape), rows[i, j], out=p)
+                ys += p
+    return np.ascontiguousarray(y.reshape(n, oh, wp, channels)[:, :, :ow])
 
 
 def valid_counts(

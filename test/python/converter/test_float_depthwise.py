@@ -5,15 +5,16 @@ quantisation; and a plain ReLU computed in float32 the same as in float64."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from nnom import activations
 from nnom.windows import depthwise, windows
 
 
-def _case(rng):
+def _case(rng, stride: tuple[int, int] | None = None):
     n, h, w, c = (int(v) for v in rng.integers(1, [4, 12, 12, 6]))
     m, kh, kw = (int(v) for v in rng.integers(1, [3, 5, 5]))
-    s = tuple(int(v) for v in rng.integers(1, 4, 2))
+    s = stride or tuple(int(v) for v in rng.integers(1, 4, 2))
     d = tuple(int(v) for v in rng.integers(1, 3, 2))
     ekh, ekw = (kh - 1) * d[0] + 1, (kw - 1) * d[1] + 1
     if rng.random() < 0.6:  # "same"
@@ -26,10 +27,13 @@ def _case(rng):
     return (n, h, w, c), m, (kh, kw), s, d, pads, (oh, ow)
 
 
-def test_depthwise_is_bit_identical_to_the_einsum_rule():
+@pytest.mark.parametrize("stride", [None, (1, 1)])
+def test_depthwise_is_bit_identical_to_the_einsum_rule(stride):
+    """Random strides, and stride 1 alone (it runs on the padded grid:
+    windows._depthwise_grid)."""
     rng = np.random.default_rng(3)
     for _ in range(300):
-        shape, m, k, s, d, pads, out_hw = _case(rng)
+        shape, m, k, s, d, pads, out_hw = _case(rng, stride)
         for dtype in (np.float32, np.float64):
             zeros = rng.random(shape) < 0.2  # exact zeros: the sign of 0.0 counts too
             x = np.where(zeros, 0.0, rng.normal(size=shape)).astype(dtype)

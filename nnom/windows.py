@@ -104,8 +104,8 @@ def depthwise(
         return np.einsum("nhwijc,ijc->nhwc", patches, kernel, optimize=True)
     if multiplier > 1:
         x = repeat_channels(x, multiplier)
-    if strides == (1, 1) and np.all(np.isfinite(kernel)):
-        return _depthwise_grid(x, kernel, dilation, pads, out_hw)
+    if np.all(np.isfinite(kernel)):
+        return _depthwise_grid(x, kernel, strides, dilation, pads, out_hw)
     n, h, w, _ = x.shape
     y = np.zeros((n, oh, ow, channels), dtype=np.result_type(x, kernel))
     flat = strides[1] == 1
@@ -149,39 +149,52 @@ def depthwise(
 def _depthwise_grid(
     x: np.ndarray,
     kernel: np.ndarray,
+    strides: tuple[int, int],
     dilation: tuple[int, int],
     pads: tuple[int, int, int, int],
     out_hw: tuple[int, int],
 ) -> np.ndarray:
-    """depthwise() with stride 1 and finite weights, on the zero-padded
-    input: output (r, c) of a sample is the sum over taps of the padded
-    pixel (r + i*dh, c + j*dw), so with the outputs laid out on the padded
-    width (the last columns are discarded) every tap reads one contiguous
-    run of the flattened sample, and numpy's loops span whole rows of the
-    padded width. The padded taps now add 0 * w = +-0.0 to a sum that
-    starts at +0.0: no bit changes (finite w). One more bottom row of zeros
-    keeps the last tap's run inside its sample."""
-    n, _, _, channels = x.shape
+    """depthwise() with finite weights, on grids of the zero-padded input.
+
+    Tap (i, j) of output (r, c) reads padded pixel (r*sh + i*dh, c*sw +
+    j*dw) = ((r + qi)*sh + a, (c + qj)*sw + b): pixel (r + qi, c + qj) of
+    phase (a, b), the padded input's pixels (u*sh + a, v*sw + b), copied
+    once into a grid of its own. With the outputs laid out on the grids'
+    width (the columns past the outputs' are discarded), every tap reads
+    one contiguous run of a flattened grid, and numpy's loops span whole
+    rows. The padded taps now add 0 * w = +-0.0 to a sum that starts at
+    +0.0: no bit changes (finite w). One more row of zeros keeps the last
+    tap's run inside its sample."""
+    n, h, w, channels = x.shape
     oh, ow = out_hw
     kh, kw = kernel.shape[:2]
-    top, bottom, left, right = pads
-    xp = pad_hw(x, (top, bottom + 1, left, right), 0)
-    hp, wp = xp.shape[1:3]
-    run = oh * wp * channels  # one tap's run: the outputs on the padded width
-    flat = xp.reshape(n, hp * wp * channels)
-    y = np.zeros((n, oh, wp * channels), dtype=np.result_type(x, kernel))
-    rows = np.tile(kernel, (1, 1, wp))  # each tap's weights along a padded row
-    step = max(1, DEPTHWISE_CHUNK_BYTES // (flat[0].nbytes + 2 * y[0].nbytes))
+    (sh, sw), (dh, dw) = strides, dilation
+    taps = [(i, j, divmod(i * dh, sh), divmod(j * dw, sw)) for i in range(kh) for j in range(kw)]
+    gh, gw = oh + (kh - 1) * dh // sh + 1, ow + (kw - 1) * dw // sw
+    grids = {}
+    for _, _, (_, a), (_, b) in taps:
+        if (a, b) not in grids:
+            grid = np.zeros((n, gh, gw, channels), dtype=x.dtype)
+            u0, u1, rows = _span(a - pads[0], sh, gh, h)
+            v0, v1, cols = _span(b - pads[2], sw, gw, w)
+            if u0 < u1 and v0 < v1:
+                grid[:, u0:u1, v0:v1] = x[:, rows, cols]
+            grids[a, b] = grid.reshape(n, gh * gw * channels)
+    run = oh * gw * channels  # one tap's run: the outputs on the grids' width
+    y = np.zeros((n, oh, gw * channels), dtype=np.result_type(x, kernel))
+    weights = np.tile(kernel, (1, 1, gw))  # each tap's weights along a grid row
+    sample = len(grids) * gh * gw * channels * x.itemsize + 2 * y[0].nbytes
+    step = max(1, DEPTHWISE_CHUNK_BYTES // sample)
     product = np.empty((min(step, n),) + y.shape[1:], dtype=y.dtype)
     for start in range(0, n, step):
-        xs, ys = flat[start : start + step], y[start : start + step]
-        p = product[: xs.shape[0]]
-        for i in range(kh):
-            for j in range(kw):
-                at = (i * dilation[0] * wp + j * dilation[1]) * channels
-                np.multiply(xs[:, at : at + run].reshape(p.shape), rows[i, j], out=p)
-                ys += p
-    return np.ascontiguousarray(y.reshape(n, oh, wp, channels)[:, :, :ow])
+        ys = y[start : start + step]
+        p = product[: ys.shape[0]]
+        for i, j, (qi, a), (qj, b) in taps:
+            at = (qi * gw + qj) * channels
+            xs = grids[a, b][start : start + step, at : at + run]
+            np.multiply(xs.reshape(p.shape), weights[i, j], out=p)
+            ys += p
+    return np.ascontiguousarray(y.reshape(n, oh, gw, channels)[:, :, :ow])
 
 
 def valid_counts(

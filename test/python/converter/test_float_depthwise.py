@@ -68,3 +68,34 @@ def test_plain_relu_of_special_values_is_np_where():
         want = np.where(view >= 0, view, np.float32(-0.0))
         got = activations.apply_as(activations.Activation("relu", {}), view, np.float32)
         assert np.array_equal(got.view(np.uint32), want.view(np.uint32))
+
+
+def _skipping_padding(x, kernel, m, s, d, pads, out_hw):
+    """The taps summed in order from +0.0, a padded tap skipped (not 0 * w)."""
+    x = np.repeat(x, m, axis=-1)
+    patches = windows(x, kernel.shape[:2], s, d, pads, 0.0, out_hw)
+    inside = windows(np.ones_like(x), kernel.shape[:2], s, d, pads, 0.0, out_hw) == 1
+    acc = np.zeros(patches.shape[:3] + patches.shape[-1:], dtype=x.dtype)
+    for i in range(kernel.shape[0]):
+        for j in range(kernel.shape[1]):
+            with np.errstate(invalid="ignore"):  # inf * 0 inside the input: NaN, as depthwise
+                tap = patches[:, :, :, i, j] * kernel[i, j]
+            acc = np.where(inside[:, :, :, i, j], acc + tap, acc)
+    return acc
+
+
+def test_an_infinite_weight_does_not_reach_the_padding():
+    """With an infinite weight, 0 * w at a padded tap would be NaN: such a
+    kernel takes the path that skips padded taps (shapes that run numpy's
+    einsum, one tap, channel or output, keep its NaN)."""
+    rng = np.random.default_rng(5)
+    for _ in range(50):
+        shape, m, k, s, d, pads, out_hw = _case(rng)
+        if k[0] * k[1] == 1 or shape[3] * m == 1 or shape[0] * out_hw[0] * out_hw[1] == 1:
+            continue
+        x = rng.normal(size=shape).astype(np.float32)
+        kernel = rng.normal(size=k + (shape[3] * m,)).astype(np.float32)
+        kernel[tuple(int(rng.integers(0, n)) for n in kernel.shape)] = np.inf
+        want = _skipping_padding(x, kernel, m, s, d, pads, out_hw)
+        got = depthwise(x, kernel, m, s, d, pads, out_hw)
+        assert np.array_equal(got, want, equal_nan=True), (shape, m, k, s, d, pads)

@@ -64,7 +64,8 @@ def conv2d(
     """Convolution of x (N, H, W, C) with kernel (KH, KW, C, COUT) plus
     bias, zero padding -> (N, OH, OW, COUT) in x's dtype: the windows of a
     block of output rows copied into float64 rows (the cast is part of the
-    copy), one matmul, the bias added, rounded into the output; block after
+    copy), one matmul, the bias added in float64 and rounded as it is
+    written to the output (one pass); block after
     block (ROWS_BLOCK_BYTES). The rows of a sum do not depend on the
     blocks, so each output is the same float64 sum rounded once."""
     kh, kw, cin, cout = kernel.shape
@@ -82,8 +83,7 @@ def conv2d(
         np.copyto(rows[:count].reshape(block.shape), block)
         part = sums[: count * ow]
         np.matmul(rows[:count].reshape(count * ow, -1), weights, out=part)
-        part += bias
-        out[...] = part.reshape(out.shape)
+        np.add(part.reshape(out.shape), bias, out=out)  # in float64, rounded on the way out
     return y
 
 

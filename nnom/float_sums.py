@@ -64,26 +64,29 @@ def conv2d(
     """Convolution of x (N, H, W, C) with kernel (KH, KW, C, COUT) plus
     bias, zero padding -> (N, OH, OW, COUT) in x's dtype: the windows of a
     block of output rows copied into float64 rows (the cast is part of the
-    copy), one matmul, the bias added in float64 and rounded as it is
-    written to the output (one pass); block after
-    block (ROWS_BLOCK_BYTES). The rows of a sum do not depend on the
-    blocks, so each output is the same float64 sum rounded once."""
+    copy), one matmul, the bias added, rounded into the output; block after
+    block (ROWS_BLOCK_BYTES of windows and sums). The rows of a sum do not
+    depend on the blocks, so each output is the same float64 sum rounded
+    once."""
     kh, kw, cin, cout = kernel.shape
     patches = windows(x, (kh, kw), strides, dilation, pads, 0.0, out_hw)
     n, oh, ow = patches.shape[:3]
     weights = kernel.reshape(-1, cout).astype(np.float64, copy=False)
+    # the bias along an output row: numpy's add then loops over whole rows
+    bias_row = np.tile(np.asarray(bias, dtype=np.float64), ow)
     y = np.empty((n, oh, ow, cout), dtype=x.dtype)
-    row_bytes = ow * kh * kw * cin * 8  # one output row's windows in float64
+    row_bytes = ow * (kh * kw * cin + cout) * 8  # one output row's windows and sums
     lines = max(1, ROWS_BLOCK_BYTES // row_bytes)  # output rows per block
     samples = max(1, lines // oh)  # whole samples per block, if they fit
     rows = _float64_buffer((min(n, samples) * min(oh, lines), ow, kh, kw, cin), 0)
-    sums = _float64_buffer((rows.shape[0] * ow, cout), 1)
+    sums = _float64_buffer((rows.shape[0], ow * cout), 1)
     for block, out in _blocks(patches, y, samples, lines):
         count = block.shape[0] * block.shape[1]
         np.copyto(rows[:count].reshape(block.shape), block)
-        part = sums[: count * ow]
-        np.matmul(rows[:count].reshape(count * ow, -1), weights, out=part)
-        np.add(part.reshape(out.shape), bias, out=out)  # in float64, rounded on the way out
+        part = sums[:count]
+        np.matmul(rows[:count].reshape(count * ow, -1), weights, out=part.reshape(-1, cout))
+        part += bias_row
+        out[...] = part.reshape(out.shape)
     return y
 
 

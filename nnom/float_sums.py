@@ -65,7 +65,7 @@ def conv2d(
     bias, zero padding -> (N, OH, OW, COUT) in x's dtype: the windows of a
     block of output rows copied into float64 rows (the cast is part of the
     copy), one matmul, the bias added, rounded into the output; block after
-    block (ROWS_BLOCK_BYTES of windows and sums). The rows of a sum do not
+    block (ROWS_BLOCK_BYTES of windows). The rows of a sum do not
     depend on the blocks, so each output is the same float64 sum rounded
     once."""
     kh, kw, cin, cout = kernel.shape
@@ -75,7 +75,7 @@ def conv2d(
     # the bias along an output row: numpy's add then loops over whole rows
     bias_row = np.tile(np.asarray(bias, dtype=np.float64), ow)
     y = np.empty((n, oh, ow, cout), dtype=x.dtype)
-    row_bytes = ow * (kh * kw * cin + cout) * 8  # one output row's windows and sums
+    row_bytes = ow * kh * kw * cin * 8  # one output row's windows in float64
     lines = max(1, ROWS_BLOCK_BYTES // row_bytes)  # output rows per block
     samples = max(1, lines // oh)  # whole samples per block, if they fit
     rows = _float64_buffer((min(n, samples) * min(oh, lines), ow, kh, kw, cin), 0)

@@ -15,10 +15,9 @@ float64 operands (reports) are summed in float64 as before."""
 
 from __future__ import annotations
 
-import threading
-
 import numpy as np
 
+from . import scratch
 from .windows import windows
 
 # A convolution copies its windows into float64 rows and multiplies them a
@@ -26,23 +25,6 @@ from .windows import windows
 # for the copy and the product (a float64 GEMM over 16 K rows of 144 ran
 # at 60% of the speed it has over 1 K rows, docs/benchmarks.md).
 ROWS_BLOCK_BYTES = 1 << 20
-
-# the float64 blocks, kept between calls: a fresh megabyte per call is
-# fresh pages from the system, each one faulted in (90,000 page faults
-# over ResNet-8's calibration)
-_scratch = threading.local()
-
-
-def _float64_buffer(shape: tuple[int, ...], which: int) -> np.ndarray:
-    """A float64 array of `shape` on this thread's scratch buffer `which`
-    (its contents are left over from an earlier call)."""
-    size = int(np.prod(shape))
-    buffers = getattr(_scratch, "buffers", None)
-    if buffers is None:
-        buffers = _scratch.buffers = {}
-    if which not in buffers or buffers[which].size < size:
-        buffers[which] = np.empty(size, dtype=np.float64)
-    return buffers[which][:size].reshape(shape)
 
 
 def matmul(a: np.ndarray, b: np.ndarray, bias: np.ndarray) -> np.ndarray:
@@ -78,8 +60,10 @@ def conv2d(
     row_bytes = ow * kh * kw * cin * 8  # one output row's windows in float64
     lines = max(1, ROWS_BLOCK_BYTES // row_bytes)  # output rows per block
     samples = max(1, lines // oh)  # whole samples per block, if they fit
-    rows = _float64_buffer((min(n, samples) * min(oh, lines), ow, kh, kw, cin), 0)
-    sums = _float64_buffer((rows.shape[0], ow * cout), 1)
+    rows = scratch.array(
+        "conv windows", (min(n, samples) * min(oh, lines), ow, kh, kw, cin), np.float64
+    )
+    sums = scratch.array("conv sums", (rows.shape[0], ow * cout), np.float64)
     for block, out in _blocks(patches, y, samples, lines):
         count = block.shape[0] * block.shape[1]
         np.copyto(rows[:count].reshape(block.shape), block)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
+from . import scratch
+
 
 def pad_hw(x: np.ndarray, pads: tuple[int, int, int, int], value) -> np.ndarray:
     """x (N, H, W, C) with `value` around it: what np.pad gives, written
@@ -174,18 +176,20 @@ def _depthwise_grid(
     grids = {}
     for _, _, (_, a), (_, b) in taps:
         if (a, b) not in grids:
-            grid = np.zeros((n, gh, gw, channels), dtype=x.dtype)
+            grid = scratch.array(f"depthwise grid {a} {b}", (n, gh, gw, channels), x.dtype)
+            grid.fill(0)
             u0, u1, rows = _span(a - pads[0], sh, gh, h)
             v0, v1, cols = _span(b - pads[2], sw, gw, w)
             if u0 < u1 and v0 < v1:
                 grid[:, u0:u1, v0:v1] = x[:, rows, cols]
             grids[a, b] = grid.reshape(n, gh * gw * channels)
     run = oh * gw * channels  # one tap's run: the outputs on the grids' width
-    y = np.zeros((n, oh, gw * channels), dtype=np.result_type(x, kernel))
+    y = scratch.array("depthwise sums", (n, oh, gw * channels), np.result_type(x, kernel))
+    y.fill(0)
     weights = np.tile(kernel, (1, 1, gw))  # each tap's weights along a grid row
     sample = len(grids) * gh * gw * channels * x.itemsize + 2 * y[0].nbytes
     step = max(1, DEPTHWISE_CHUNK_BYTES // sample)
-    product = np.empty((min(step, n),) + y.shape[1:], dtype=y.dtype)
+    product = scratch.array("depthwise product", (min(step, n),) + y.shape[1:], y.dtype)
     for start in range(0, n, step):
         ys = y[start : start + step]
         p = product[: ys.shape[0]]
@@ -194,7 +198,7 @@ def _depthwise_grid(
             xs = grids[a, b][start : start + step, at : at + run]
             np.multiply(xs.reshape(p.shape), weights[i, j], out=p)
             ys += p
-    return np.ascontiguousarray(y.reshape(n, oh, gw, channels)[:, :, :ow])
+    return y.reshape(n, oh, gw, channels)[:, :, :ow].copy()  # not the work buffer
 
 
 def valid_counts(

@@ -29,13 +29,35 @@ def array(name: str, shape: tuple[int, ...], dtype) -> np.ndarray:
     return buffer[:size].reshape(shape)
 
 
+# glibc's malloc serves a block above its threshold (128 KB at first)
+# from fresh pages and hands them back when it is freed; freeing such a
+# block raises the threshold to its size, up to 32 MB. One block just
+# under that, never touched (no page is faulted in) and freed at once,
+# keeps a run's arrays in the heap: MobileNet's int8 reference over 1,000
+# samples 855,000 -> 36,000 page faults (2.2 s of system time). Elsewhere
+# it is a short-lived allocation and nothing more.
+_THRESHOLD_BLOCK = (32 << 20) - (64 << 10)
+
+
 @contextlib.contextmanager
 def kept() -> Iterator[None]:
     """The work buffers live until the end of the block (a run)."""
+    _raise_malloc_threshold()
     try:
         yield
     finally:
         _buffers().clear()
+
+
+_threshold_raised = False
+
+
+def _raise_malloc_threshold() -> None:
+    global _threshold_raised
+    if not _threshold_raised:
+        block = np.empty(_THRESHOLD_BLOCK, dtype=np.uint8)
+        del block
+        _threshold_raised = True
 
 
 def _buffers() -> dict:

@@ -3,8 +3,8 @@ thread, for the length of a run (kept()).
 
 A fresh array of a megabyte or more is fresh pages from the system, each
 faulted in on first use, and glibc hands the pages back when such arrays
-are freed: a calibration that allocates its work arrays per call spends a
-third of its CPU time in page faults (DS-CNN, docs/benchmarks.md)."""
+are freed: DS-CNN's calibration spent a third of its CPU time in page
+faults (docs/benchmarks.md)."""
 
 from __future__ import annotations
 

@@ -96,7 +96,9 @@ def depthwise(
     element: the batch in cache-sized chunks, each through every tap; with
     stride 1 along the width, a row's (column, channel) elements as one run
     against the tap's weights repeated per column (numpy's inner loop then
-    spans the row instead of one pixel's channels)."""
+    spans the row instead of one pixel's channels). Finite weights (a
+    model's always are, unless BatchNorm folding overflowed) take the
+    faster route of _depthwise_grid, which computes the padded taps too."""
     oh, ow = out_hw
     kh, kw = kernel.shape[:2]
     channels = kernel.shape[2]

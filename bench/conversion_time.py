@@ -3,14 +3,15 @@ int8 reference run over N samples, per model (issue 13's architectures).
 
     .venv/bin/python bench/conversion_time.py [--samples 1000] [model ...]
 
-Prints one markdown row per model (wall times, and the process's CPU time
-for the calibration: all threads, but a fair figure on a busy machine);
-the figures go to docs/benchmarks.md.
+Prints one markdown row per model: wall times, and the process's CPU time
+(all threads, user and system) for each step, the fair figure on a busy
+machine; then the load average. The figures go to docs/benchmarks.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -22,7 +23,9 @@ import models  # noqa: E402
 import nnom  # noqa: E402
 
 
-def measure(name: str, samples: int) -> tuple[float, float, float, float]:
+def measure(name: str, samples: int) -> tuple[float, float, float, float, float]:
+    """load wall s, calibrate + quantise wall and CPU s, int8 reference wall
+    and CPU s."""
     model = models.MODELS[name](seed=0)
     shape = tuple(int(d) for d in model.inputs[0].shape[1:])
     x = models.calibration(name, shape, samples, seed=1)
@@ -30,10 +33,16 @@ def measure(name: str, samples: int) -> tuple[float, float, float, float]:
     graph = nnom.api.load_graph(model)
     loaded, cpu = time.perf_counter(), time.process_time()
     converted = nnom.api.convert_graph(graph, x)
-    calibrated, cpu = time.perf_counter(), time.process_time() - cpu
+    calibrated, cpu_calib = time.perf_counter(), time.process_time()
     converted.run(converted.quantize(x))
-    done = time.perf_counter()
-    return loaded - start, calibrated - loaded, cpu, done - calibrated
+    done, cpu_ref = time.perf_counter(), time.process_time()
+    return (
+        loaded - start,
+        calibrated - loaded,
+        cpu_calib - cpu,
+        done - calibrated,
+        cpu_ref - cpu_calib,
+    )
 
 
 def main() -> None:
@@ -41,14 +50,19 @@ def main() -> None:
     ap.add_argument("--samples", type=int, default=1000)
     ap.add_argument("models", nargs="*", default=list(models.TINY))
     args = ap.parse_args()
+    n = args.samples
     print(
-        f"| model | load (s) | calibrate + quantise, {args.samples} samples (s) "
-        f"| its CPU time (s) | int8 reference, {args.samples} samples (s) |"
+        f"| model | load (s) | calibrate + quantise, {n} samples: wall (s) | its CPU (s) "
+        f"| int8 reference, {n} samples: wall (s) | its CPU (s) |"
     )
-    print("|---|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|")
     for name in args.models:
-        load, calib, cpu, ref = measure(name, args.samples)
-        print(f"| {name} | {load:.2f} | {calib:.2f} | {cpu:.2f} | {ref:.2f} |", flush=True)
+        load, calib, cpu, ref, cpu_ref = measure(name, n)
+        print(
+            f"| {name} | {load:.2f} | {calib:.2f} | {cpu:.2f} | {ref:.2f} | {cpu_ref:.2f} |",
+            flush=True,
+        )
+    print("load average (1, 5, 15 min): " + ", ".join(f"{v:.2f}" for v in os.getloadavg()))
 
 
 if __name__ == "__main__":

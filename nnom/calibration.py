@@ -79,7 +79,8 @@ def _too_big(name: str, nbytes: int) -> str:
 
 
 def as_inputs(x, input_shapes: list[tuple[int, ...]]) -> list[np.ndarray]:
-    """Calibration data as one float32 array per model input, batch first."""
+    """Calibration data as one float32 array per model input, batch first:
+    float32 data itself, not a copy (callers only read it)."""
     arrays = list(x) if isinstance(x, (list, tuple)) else [x]
     if len(arrays) != len(input_shapes):
         raise CalibrationError(
@@ -92,16 +93,23 @@ def as_inputs(x, input_shapes: list[tuple[int, ...]]) -> list[np.ndarray]:
         if a.dtype.kind not in "fiub":
             raise CalibrationError(f"calibration data for input {k} is not numeric ({a.dtype})")
         with np.errstate(over="ignore"):  # float64 beyond float32 becomes inf: refused below
-            a = batch_of(a, tuple(shape), f"calibration data for input {k}").astype(np.float32)
+            a = batch_of(a, tuple(shape), f"calibration data for input {k}")
+            a = a.astype(np.float32, copy=False)
         if a.shape[0] == 0:
             raise CalibrationError(f"calibration data for input {k} is empty")
-        if not np.all(np.isfinite(a)):
+        if not _all_finite(a):
             raise CalibrationError(f"calibration data for input {k} holds NaN or infinity")
         out.append(a)
     n0 = out[0].shape[0]
     if any(a.shape[0] != n0 for a in out):
         raise CalibrationError("calibration arrays for the inputs have different sample counts")
     return out
+
+
+def _all_finite(a: np.ndarray) -> bool:
+    """No NaN and no infinity: the minimum is NaN if any value is, -inf if
+    any is, the maximum +inf if any is (two reads, no bool array)."""
+    return bool(np.isfinite(a.min()) and np.isfinite(a.max()))
 
 
 def batch_of(a: np.ndarray, shape: tuple[int, ...], what: str) -> np.ndarray:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from . import activations, blas
+from . import activations, blas, scratch
 from .activations import Activation
 from .graph import Graph, Node, hwc
 from .guard import layer_errors
@@ -85,7 +85,7 @@ def run(g: Graph, inputs: list[np.ndarray], dtype=np.float64) -> dict[str, np.nd
             parts[name].append(out)
 
     batch = batch_size(g, np.dtype(dtype).itemsize)
-    with blas.one_thread():
+    with blas.one_thread(), scratch.kept():
         for start in range(0, inputs[0].shape[0], batch):
             run_batch(g, [a[start : start + batch] for a in inputs], dtype, visit)
     return {

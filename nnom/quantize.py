@@ -12,7 +12,7 @@ import math
 
 import numpy as np
 
-from . import activations, blas, float_exec
+from . import activations, blas, float_exec, scratch
 from .activations import Activation, is_clamp
 from .graph import Graph
 from .guard import layer_errors
@@ -64,7 +64,7 @@ def calibrate(g: Graph, inputs: list[np.ndarray], batch: int | None = None) -> R
     the cache), the BLAS on one thread (nnom/blas.py)."""
     tracker = RangeTracker()
     batch = batch or float_exec.batch_size(g)
-    with blas.one_thread():
+    with blas.one_thread(), scratch.kept():
         for start in range(0, inputs[0].shape[0], batch):
             part = [a[start : start + batch] for a in inputs]
             float_exec.run_batch(g, part, np.float32, tracker.visit)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import blas, float_exec
+from .. import blas, float_exec, scratch
 from ..graph import Graph, Node, hwc
 from ..ops.catalog import op_of
 
@@ -35,7 +35,7 @@ def run(
         arrays.append(data.reshape((-1,) + hwc(g.node(name).shape)))
     n = arrays[0].shape[0] if arrays else 0
     states = {} if states is None else states  # one state across the batches
-    with blas.one_thread():
+    with blas.one_thread(), scratch.kept():
         parts = [
             _run_batch(g, [a[s : s + batch] for a in arrays], states)
             for s in range(0, max(n, 1), batch)

@@ -92,22 +92,29 @@ def library(flags: tuple[str, ...] = (), sanitize: bool = True) -> Path:
     return lib
 
 
-def build_harness(
-    header: Path, workdir: Path, flags: tuple[str, ...] = (), sanitize: bool = True
+def program(
+    sources: list[Path],
+    exe: Path,
+    flags: tuple[str, ...] = (),
+    defines: tuple[str, ...] = (),
+    includes: tuple[Path, ...] = (),
+    header: Path | None = None,
+    sanitize: bool = True,
 ) -> Path:
+    """exe from test C sources linked with the runtime (-O1 -g, sanitized by
+    default). flags go to both (the library is built with them too),
+    defines to the sources only; header: the MODEL_HEADER they include."""
     lib = library(flags, sanitize)
-    main = workdir / "harness.c"
-    main.write_text(HARNESS)
-    exe = workdir / "harness"
     cflags = WARNINGS + ["-O1", "-g"] + (SANITIZE if sanitize else []) + list(flags)
+    model = [f"-I{header.parent}", f'-DMODEL_HEADER="{header.name}"'] if header else []
     run(
         [
             CC,
             *cflags,
-            *[f"-I{i}" for i in INCLUDES],
-            f"-I{header.parent}",
-            f'-DMODEL_HEADER="{header.name}"',
-            str(main),
+            *defines,
+            *model,
+            *[f"-I{i}" for i in (*INCLUDES, *includes)],
+            *map(str, sources),
             str(lib),
             "-lm",
             "-o",
@@ -115,6 +122,14 @@ def build_harness(
         ]
     )
     return exe
+
+
+def build_harness(
+    header: Path, workdir: Path, flags: tuple[str, ...] = (), sanitize: bool = True
+) -> Path:
+    main = workdir / "harness.c"
+    main.write_text(HARNESS)
+    return program([main], workdir / "harness", flags, header=header, sanitize=sanitize)
 
 
 def run_c(

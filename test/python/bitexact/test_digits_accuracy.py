@@ -55,23 +55,8 @@ def test_prediction_api_reports_topk_and_confusion_matrix(digits, tmp_path):
     qx = converted.quantize(x_test)
     header = tmp_path / "weights.h"
     converted.save_header(header)
-    exe = tmp_path / "predict"
-    lib = cbuild.library()
-    cbuild.run(
-        [
-            cbuild.CC,
-            *cbuild.WARNINGS,
-            *cbuild.SANITIZE,
-            "-O1",
-            *[f"-I{i}" for i in cbuild.INCLUDES],
-            f"-I{tmp_path}",
-            '-DMODEL_HEADER="weights.h"',
-            str(cbuild.ROOT / "test/python/c/predict_dataset.c"),
-            str(lib),
-            "-lm",
-            "-o",
-            str(exe),
-        ]
+    exe = cbuild.program(
+        [cbuild.ROOT / "test/python/c/predict_dataset.c"], tmp_path / "predict", header=header
     )
     (tmp_path / "x.bin").write_bytes(qx.tobytes())
     (tmp_path / "y.bin").write_bytes(y_test.astype(np.uint8).tobytes())

@@ -29,25 +29,9 @@ TEST_C = '#include "nnom_golden_test.h"\n'
 
 
 def build_and_run(folder: Path, flags: tuple[str, ...] = ()) -> tuple[int, str]:
-    lib = cbuild.library(flags)
     (folder / "golden_test.c").write_text(TEST_C)
-    exe = folder / "golden_test"
-    cbuild.run(
-        [
-            cbuild.CC,
-            *cbuild.WARNINGS,
-            *cbuild.SANITIZE,
-            "-O1",
-            "-g",
-            *flags,
-            *[f"-I{i}" for i in cbuild.INCLUDES],
-            f"-I{folder}",
-            str(folder / "golden_test.c"),
-            str(lib),
-            "-lm",
-            "-o",
-            str(exe),
-        ]
+    exe = cbuild.program(
+        [folder / "golden_test.c"], folder / "golden_test", flags, includes=(folder,)
     )
     env = dict(os.environ, ASAN_OPTIONS="detect_leaks=1")
     proc = subprocess.run([str(exe)], capture_output=True, text=True, env=env, timeout=120)

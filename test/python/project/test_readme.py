@@ -44,22 +44,7 @@ def test_readme_tutorial_python_then_c(tmp_path):
 
     main = next(b for b in _blocks("c") if "nnom_model_create" in b)
     (tmp_path / "main.c").write_text("#include <stdio.h>\n" + main)
-    exe = tmp_path / "tutorial"
-    cbuild.run(
-        [
-            cbuild.CC,
-            *cbuild.WARNINGS,
-            *cbuild.SANITIZE,
-            "-O1",
-            *[f"-I{i}" for i in cbuild.INCLUDES],
-            f"-I{tmp_path}",
-            str(tmp_path / "main.c"),
-            str(cbuild.library()),
-            "-lm",
-            "-o",
-            str(exe),
-        ]
-    )
+    exe = cbuild.program([tmp_path / "main.c"], tmp_path / "tutorial", includes=(tmp_path,))
     out = cbuild.run([str(exe)]).stdout
     # the real digit in sample.h, classified as Keras classified it
     assert re.search(rf"^class {keras_class} \(p = [01]\.\d\d\)$", out, re.M), out

@@ -34,23 +34,8 @@ def _build(driver: str, seed: str, tmp_path, rows_define: bool = False):
     defines = [f"-DNNOM_PLAN_FUZZ_ROWS={len(model.plan.layers) + 1}"] if rows_define else []
     header = tmp_path / "weights.h"
     model.save_header(header)
-    exe = tmp_path / driver
-    cbuild.run(
-        [
-            cbuild.CC,
-            *cbuild.WARNINGS,
-            *cbuild.SANITIZE,
-            "-O1",
-            "-g",
-            *defines,
-            *[f"-I{i}" for i in (*cbuild.INCLUDES, tmp_path)],
-            f'-DMODEL_HEADER="{header.name}"',
-            str(C_DIR / f"{driver}.c"),
-            str(cbuild.library()),
-            "-lm",
-            "-o",
-            str(exe),
-        ]
+    exe = cbuild.program(
+        [C_DIR / f"{driver}.c"], tmp_path / driver, defines=tuple(defines), header=header
     )
     return model, calib, exe
 

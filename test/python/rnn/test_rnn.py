@@ -48,26 +48,8 @@ FLOAT_MEDIAN_BOUND = 0.02  # median of each group of CHUNK models
 
 
 def _harness(workdir):
-    lib = cbuild.library()
-    exe = workdir / "rnn_harness"
-    cbuild.run(
-        [
-            cbuild.CC,
-            *cbuild.WARNINGS,
-            "-O1",
-            "-g",
-            *cbuild.SANITIZE,
-            *[f"-I{i}" for i in cbuild.INCLUDES],
-            f"-I{workdir}",
-            '-DMODEL_HEADER="weights.h"',
-            str(cbuild.ROOT / "test/python/c/rnn_harness.c"),
-            str(lib),
-            "-lm",
-            "-o",
-            str(exe),
-        ]
-    )
-    return exe
+    source = cbuild.ROOT / "test/python/c/rnn_harness.c"
+    return cbuild.program([source], workdir / "rnn_harness", header=workdir / "weights.h")
 
 
 def run_c(converted, qx: np.ndarray, workdir, reset_every: int = 0):
@@ -346,24 +328,11 @@ def test_static_buffer_is_exact_with_stateful_layers(tmp_path):
     calib = calibration_data(rng, (4, 2), 16)
     converted = nnom.convert(path, calib)
     converted.save_header(tmp_path / "weights.h")
-    lib = cbuild.library(("-DNNOM_USING_STATIC_MEMORY",))
-    exe = tmp_path / "static"
-    cbuild.run(
-        [
-            cbuild.CC,
-            *cbuild.WARNINGS,
-            *cbuild.SANITIZE,
-            "-O1",
-            "-g",
-            "-DNNOM_USING_STATIC_MEMORY",
-            '-DMODEL_HEADER="weights.h"',
-            *[f"-I{i}" for i in (*cbuild.INCLUDES, tmp_path)],
-            str(cbuild.ROOT / "test/python/c/static_buffer.c"),
-            str(lib),
-            "-lm",
-            "-o",
-            str(exe),
-        ]
+    exe = cbuild.program(
+        [cbuild.ROOT / "test/python/c/static_buffer.c"],
+        tmp_path / "static",
+        ("-DNNOM_USING_STATIC_MEMORY",),
+        header=tmp_path / "weights.h",
     )
     qx = converted.quantize(calib[:6])
     (tmp_path / "in.bin").write_bytes(qx.tobytes())
@@ -420,23 +389,8 @@ TABLE_ERROR = {
 
 
 def test_tables_in_c_equal_the_reference_on_every_input(tmp_path):
-    lib = cbuild.library()
     (tmp_path / "driver.c").write_text(TABLE_DRIVER)
-    exe = tmp_path / "driver"
-    cbuild.run(
-        [
-            cbuild.CC,
-            *cbuild.WARNINGS,
-            "-O1",
-            *cbuild.SANITIZE,
-            *[f"-I{i}" for i in cbuild.INCLUDES],
-            str(tmp_path / "driver.c"),
-            str(lib),
-            "-lm",
-            "-o",
-            str(exe),
-        ]
-    )
+    exe = cbuild.program([tmp_path / "driver.c"], tmp_path / "driver")
     x = np.arange(-40000, 40001, dtype=np.int64)
     for name, act in ACTS.items():
         table = ref.activation_table(act)
@@ -531,22 +485,10 @@ def test_recurrent_layer_after_a_reshape(tmp_path):
 def test_hand_built_layers_and_misuse_under_sanitizers(tmp_path):
     """test/test_rnn (also a PlatformIO suite): a stateful SimpleRNN built by
     hand keeps and resets its state; misuse gives status codes."""
-    lib = cbuild.library()
-    exe = tmp_path / "rnn_suite"
-    cbuild.run(
-        [
-            cbuild.CC,
-            *cbuild.WARNINGS,
-            *cbuild.SANITIZE,
-            "-O1",
-            "-g",
-            *[f"-I{i}" for i in (*cbuild.INCLUDES, cbuild.ROOT / "test")],
-            str(cbuild.ROOT / "test/test_rnn/test_main.c"),
-            str(lib),
-            "-lm",
-            "-o",
-            str(exe),
-        ]
+    exe = cbuild.program(
+        [cbuild.ROOT / "test/test_rnn/test_main.c"],
+        tmp_path / "rnn_suite",
+        includes=(cbuild.ROOT / "test",),
     )
     # failed compiles cannot free layers they never reached: leaks are expected
     out = cbuild.run([str(exe)], env=dict(os.environ, ASAN_OPTIONS="detect_leaks=0")).stdout

@@ -16,24 +16,7 @@ import nnom
 
 
 def _compile(sources, exe, defines=(), includes=()):
-    lib = cbuild.library(tuple(defines))
-    cbuild.run(
-        [
-            cbuild.CC,
-            *cbuild.WARNINGS,
-            *cbuild.SANITIZE,
-            "-O1",
-            "-g",
-            *defines,
-            *[f"-I{i}" for i in (*cbuild.INCLUDES, *includes)],
-            *map(str, sources),
-            str(lib),
-            "-lm",
-            "-o",
-            str(exe),
-        ]
-    )
-    return exe
+    return cbuild.program(sources, exe, tuple(defines), includes=tuple(includes))
 
 
 def test_runtime_suite_passes_under_sanitizers(tmp_path):

@@ -288,23 +288,7 @@ def test_layer_api_models_in_a_chw_build(tmp_path):
     (tmp_path / "dense.c").write_text(DENSE_ON_MAP_C)
 
     def build(source, flags, name, defines=()):
-        exe = tmp_path / name
-        cbuild.run(
-            [
-                cbuild.CC,
-                *cbuild.WARNINGS,
-                *cbuild.SANITIZE,
-                *flags,
-                *defines,
-                *[f"-I{i}" for i in (*cbuild.INCLUDES, tmp_path)],
-                str(source),
-                str(cbuild.library(flags)),
-                "-lm",
-                "-o",
-                str(exe),
-            ]
-        )
-        return exe
+        return cbuild.program([source], tmp_path / name, flags, tuple(defines), (tmp_path,))
 
     hand = build(
         cbuild.ROOT / "test/python/c/handwritten_model.c",
@@ -347,24 +331,11 @@ def test_static_buffer_is_exact(tmp_path):
     assert not kinds["input"].external and not kinds["flatten"].view and kinds["gru"].scratch
     converted.save_header(tmp_path / "weights.h")
     flags = ("-DNNOM_USING_STATIC_MEMORY", *CHW)
-    lib = cbuild.library(flags)
-    exe = tmp_path / "static"
-    cbuild.run(
-        [
-            cbuild.CC,
-            *cbuild.WARNINGS,
-            *cbuild.SANITIZE,
-            "-O1",
-            "-g",
-            *flags,
-            '-DMODEL_HEADER="weights.h"',
-            *[f"-I{i}" for i in (*cbuild.INCLUDES, tmp_path)],
-            str(cbuild.ROOT / "test/python/c/static_buffer.c"),
-            str(lib),
-            "-lm",
-            "-o",
-            str(exe),
-        ]
+    exe = cbuild.program(
+        [cbuild.ROOT / "test/python/c/static_buffer.c"],
+        tmp_path / "static",
+        flags,
+        header=tmp_path / "weights.h",
     )
     qx = converted.quantize(calib[:5])
     (tmp_path / "in.bin").write_bytes(qx.tobytes())

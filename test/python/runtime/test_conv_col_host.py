@@ -34,23 +34,8 @@ N_RANDOM = 60
 @pytest.fixture(scope="module")
 def driver(tmp_path_factory):
     work = tmp_path_factory.mktemp("conv_col_driver")
-    lib = cbuild.library()
-    exe = work / "conv_col_driver"
-    cbuild.run(
-        [
-            cbuild.CC,
-            *cbuild.WARNINGS,
-            *cbuild.SANITIZE,
-            "-O1",
-            *[f"-I{i}" for i in cbuild.INCLUDES],
-            str(cbuild.ROOT / "test/python/c/conv_col_driver.c"),
-            str(lib),
-            "-lm",
-            "-o",
-            str(exe),
-        ]
-    )
-    return exe
+    source = cbuild.ROOT / "test/python/c/conv_col_driver.c"
+    return cbuild.program([source], work / "conv_col_driver")
 
 
 def room(K: int, zp: int) -> int:

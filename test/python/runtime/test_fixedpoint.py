@@ -82,23 +82,8 @@ def test_avg_round_is_c_division_rounding():
 @pytest.fixture(scope="module")
 def driver(tmp_path_factory):
     work = tmp_path_factory.mktemp("driver")
-    lib = cbuild.library()
-    exe = work / "kernel_driver"
-    cbuild.run(
-        [
-            cbuild.CC,
-            *cbuild.WARNINGS,
-            *cbuild.SANITIZE,
-            "-O1",
-            *[f"-I{i}" for i in cbuild.INCLUDES],
-            str(cbuild.ROOT / "test/python/c/kernel_driver.c"),
-            str(lib),
-            "-lm",
-            "-o",
-            str(exe),
-        ]
-    )
-    return exe
+    source = cbuild.ROOT / "test/python/c/kernel_driver.c"
+    return cbuild.program([source], work / "kernel_driver")
 
 
 def test_c_requantize_is_bit_exact(driver):

@@ -97,22 +97,7 @@ def test_handwritten_model_equals_converted_model(tmp_path):
 def _build_with_header(source: str, header, tmp_path):
     """test/python/c/<source> built against the runtime with MODEL_HEADER."""
     exe = tmp_path / source.removesuffix(".c")
-    cbuild.run(
-        [
-            cbuild.CC,
-            *cbuild.WARNINGS,
-            *cbuild.SANITIZE,
-            "-O1",
-            *[f"-I{i}" for i in cbuild.INCLUDES],
-            f"-I{header.parent}",
-            f'-DMODEL_HEADER="{header.name}"',
-            str(cbuild.ROOT / "test/python/c" / source),
-            str(cbuild.library()),
-            "-lm",
-            "-o",
-            str(exe),
-        ]
-    )
+    cbuild.program([cbuild.ROOT / "test/python/c" / source], exe, header=header)
     return exe
 
 

@@ -127,23 +127,8 @@ def test_n_input_mult_is_a_chain_of_cmsis_steps():
 @pytest.fixture(scope="module")
 def driver(tmp_path_factory):
     work = tmp_path_factory.mktemp("merge_driver")
-    lib = cbuild.library()
-    exe = work / "merge_driver"
-    cbuild.run(
-        [
-            cbuild.CC,
-            *cbuild.WARNINGS,
-            *cbuild.SANITIZE,
-            "-O1",
-            *[f"-I{i}" for i in cbuild.INCLUDES],
-            str(cbuild.ROOT / "test/python/c/merge_driver.c"),
-            str(lib),
-            "-lm",
-            "-o",
-            str(exe),
-        ]
-    )
-    return exe
+    source = cbuild.ROOT / "test/python/c/merge_driver.c"
+    return cbuild.program([source], work / "merge_driver")
 
 
 def _values(a) -> str:

@@ -23,7 +23,8 @@
  * either side of each kernel row (dw_edge: one call per border run), and
  * the lines with all their rows of taps in the input go in one call per
  * group (dw_runs); a whole group is one call for 3x3 layers of at most 8
- * input lines (dw_plane3: windows moved along both axes) and for layers of
+ * input lines or, at stride 2, 8 output lines (dw_plane3: windows moved
+ * along both axes, placed from a table per layer) and for layers of
  * one row of taps (dw_col); 3x3 at stride 1 on larger layers go two
  * outputs per step (dw_pairs33). -Os takes the border outputs tap by tap.
  * With NNOM_LOCAL_MAC_ASM, layers of one row of k taps (but 3-tap runs at
@@ -746,38 +747,76 @@ static int dw_runs(const dw_group_t *g, const dw_line_t *l, int mode, const dw_l
  * zero taps on every side of the kernel (rows of zero taps above and below
  * too, see group_of), so that each line is three runs of the 3x3 loop
  * (border, inside, border) and no output goes tap by tap. */
+/* dw_plane3 where the input has at most this many lines (the border lines
+ * are a large share; on larger inputs the runs of dw_runs are faster), or
+ * at stride 2 the output (no dw_pairs33 there: 3x3 s2 12x12x64 4.29 ->
+ * 4.05/MAC) */
+#define DW_PLANE_LINES 8
+/* Lines of at most this many outputs go output by output, each window
+ * placed by the layer's table of offsets (dw_plane3_tab: no run set-up),
+ * longer ones in three runs (border, inside, border). */
+#define DW_PLANE_TAB 16
+
 typedef struct {
     dw_axis_t u, v;
     int32_t lo, hi;   /* outputs whose window lies inside the input along u */
     const int8_t *x;  /* the group's input at (0, 0) */
     int8_t *out;      /* the group's output at (0, 0) */
+    /* per output along u (u.out <= DW_PLANE_TAB), per line across v: the
+     * moved window's input bytes and widened words from (0, 0) */
+    int32_t tu[DW_PLANE_TAB][2], tv[DW_PLANE_LINES][2];
 } dw_plane_t;
 
 /* zero rows of widened taps above the kernel (and below it) */
 #define DW_VLEAD 2
-/* dw_plane3 where the input has at most this many lines (the border lines
- * are a large share; on larger inputs the runs of dw_runs are faster) */
-#define DW_PLANE_LINES 8
 
-/* One output of the 3x3 window at x, w (dw_in3_mode's straight loop). */
-NNOM_INLINE void dw_win3(const dw_group_t *g, const int8_t *x, const int16x2_t *w, int8_t *out,
-                         int mode)
+/* The tables of p (once per layer): every window moved into the input,
+ * along u by the zero taps left and right of the kernel, across v by the
+ * DW_VLEAD rows of zero taps above and below it. */
+static void dw_plane_tables(dw_plane_t *p)
 {
-    const int16x2_t off = g->off;
-    const int32_t xs = g->xs, xr = g->xr;
-    int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
-    DW_WIN3_TAPS(x, w, xs, xr);
-    dw_store(a0, a1, a2, a3, g, mode, out);
+    const dw_axis_t *u = &p->u, *v = &p->v;
+    const int32_t ulast = u->in - 3, vlast = v->in - 3;
+    for (int32_t o = 0; o < u->out && o < DW_PLANE_TAB; o++) {
+        const int32_t u0 = o * u->s - u->pad, us = u0 < 0 ? 0 : (u0 > ulast ? ulast : u0);
+        p->tu[o][0] = us * u->xb;
+        p->tu[o][1] = 2 * (us - u0);
+    }
+    for (int32_t o = 0; o < v->out; o++) {
+        const int32_t v0 = o * v->s - v->pad, vs = v0 < 0 ? 0 : (v0 > vlast ? vlast : v0);
+        p->tv[o][0] = vs * v->xb;
+        p->tv[o][1] = 2 * ((DW_VLEAD + vs - v0) * DW_ROW(3) + DW_LEAD(3));
+    }
 }
 
-/* Lines of at most this many outputs go output by output (each window
- * placed by two compares), longer ones in three runs (border, inside,
- * border: each run costs a loop set-up). */
-#define DW_PLANE_SHORT 4
+/* The whole plane output by output (u.out <= DW_PLANE_TAB). */
+NNOM_INLINE void dw_plane3_tab(const dw_group_t *g, const dw_plane_t *p, int mode)
+{
+    const int16x2_t off = g->off;
+    const int32_t xs = g->xs, xr = g->xr, ob = p->u.ob;
+    for (int32_t ov = 0; ov < p->v.out; ov++) {
+        const int8_t *xl = p->x + p->tv[ov][0];
+        const int16x2_t *wl = g->w + p->tv[ov][1];
+        int8_t *out = p->out + ov * p->v.ob;
+        const int32_t(*tu)[2] = p->tu, (*tend)[2] = p->tu + p->u.out;
+        do {
+            const int8_t *x = xl + (*tu)[0];
+            const int16x2_t *w = wl + (*tu)[1];
+            int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
+            DW_WIN3_TAPS(x, w, xs, xr);
+            dw_store(a0, a1, a2, a3, g, mode, out);
+            out += ob;
+        } while (++tu != tend);
+    }
+}
 
 NNOM_INLINE void dw_plane3_mode(const dw_group_t *g, const dw_plane_t *p, int mode)
 {
     const dw_axis_t *u = &p->u, *v = &p->v;
+    if (u->out <= DW_PLANE_TAB) {
+        dw_plane3_tab(g, p, mode);
+        return;
+    }
     const int32_t ulast = u->in - 3, vlast = v->in - 3;
     /* the three runs of a line: outputs, first input and weights (offsets
      * from the line's), steps between outputs */
@@ -792,13 +831,6 @@ NNOM_INLINE void dw_plane3_mode(const dw_group_t *g, const dw_plane_t *p, int mo
         const int8_t *xl = p->x + vs * v->xb;
         const int16x2_t *wl = g->w + 2 * ((DW_VLEAD + vs - v0) * DW_ROW(3) + DW_LEAD(3));
         int8_t *ol = p->out + ov * v->ob;
-        if (u->out <= DW_PLANE_SHORT) {
-            for (int32_t ou = 0, u0 = -u->pad; ou < u->out; ou++, u0 += u->s, ol += u->ob) {
-                const int32_t us = u0 < 0 ? 0 : (u0 > ulast ? ulast : u0);
-                dw_win3(g, xl + us * u->xb, wl + 2 * (us - u0), ol, mode);
-            }
-            continue;
-        }
         for (int r = 0; r < 3; r++) {
             if (r == 1 && n[1] >= 2 && g->pairs33 && vs == v0) {
                 const dw_lines_t one = {1, 0, 0};
@@ -1140,6 +1172,16 @@ static int dw_down(const dw_ctx_t *t)
 #endif
 }
 
+/* One tap of four channels' weights at wr, widened and doubled into w[0]
+ * (channels 0, 2) and w[1] (1, 3). */
+NNOM_INLINE void dw_widen(int16x2_t *w, const int8_t *wr)
+{
+    const uint32_t u = nnom_read4(wr);
+    const int16x2_t we = __sxtb16((int8x4_t)u), wo = nnom_sxtb16_odd(u);
+    w[0] = __sadd16(we, we);
+    w[1] = __sadd16(wo, wo);
+}
+
 /* Sets up group c: bias, requantisation and widened weights (at -O2 into
  * the rows' places between their zero taps, which the caller cleared;
  * vlead rows of zero taps above them). */
@@ -1166,13 +1208,19 @@ static void group_of(const dw_ctx_t *t, int32_t c, dw_group_t *g, int32_t vlead)
 #endif
     const int8_t *wr = a->weight + c;
     int16x2_t *w = g->w + 2 * lead;
-    for (int32_t k = 0; k < taps; w += row, wr += rstep)
-        for (int32_t j = 0; j < ku; j++, k++, w += 2) {
-            const uint32_t u = nnom_read4(wr + j * tstep);
-            const int16x2_t we = __sxtb16((int8x4_t)u), wo = nnom_sxtb16_odd(u);
-            w[0] = __sadd16(we, we);
-            w[1] = __sadd16(wo, wo);
+#if !defined(__OPTIMIZE_SIZE__)
+    if (ku == 3) { /* rows of three taps (3x3, (3, 1)), unrolled */
+        for (int32_t k = 0; k < taps; k += 3, w += row + 6, wr += rstep) {
+            dw_widen(w, wr);
+            dw_widen(w + 2, wr + tstep);
+            dw_widen(w + 4, wr + 2 * tstep);
         }
+        return;
+    }
+#endif
+    for (int32_t k = 0; k < taps; w += row, wr += rstep)
+        for (int32_t j = 0; j < ku; j++, k++, w += 2)
+            dw_widen(w, wr + j * tstep);
 }
 
 /* The group path's axes: u along the lines (down the height where
@@ -1328,11 +1376,15 @@ static NNOM_NOINLINE int dw_groups(const dw_ctx_t *t)
 #endif
     dw_group_t g;
 #if !defined(__OPTIMIZE_SIZE__)
-    const int plane = dw_plane_axis(&u) && dw_plane_axis(&v) && v.in <= DW_PLANE_LINES;
+    const int plane = dw_plane_axis(&u) && dw_plane_axis(&v) &&
+                      (v.in <= DW_PLANE_LINES ||
+                       (v.s > 1 && v.out <= DW_PLANE_LINES && u.out <= DW_PLANE_TAB));
     const int col = t->kh * t->kw == u.k && dw_col_axes(&u, &v);
     const int32_t vlead = plane ? DW_VLEAD : 0, rows = t->kh * t->kw / u.k + 2 * vlead;
     /* (set per group in place: no copy of it per group) */
-    dw_plane_t pl = {u, v, lo, hi, a->input, a->output};
+    dw_plane_t pl = {u, v, lo, hi, a->input, a->output, {{0}}, {{0}}};
+    if (plane)
+        dw_plane_tables(&pl);
     memset(g.w, 0, (size_t)(rows * DW_ROW(u.k)) * 2 * sizeof(g.w[0]));
 #else
     const int32_t vlead = 0;

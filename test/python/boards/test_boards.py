@@ -232,6 +232,12 @@ DW_CASES = [
     ((6, 8, 8), dict(kernel_size=3, strides=2, padding="same", activation="relu")),
     ((25, 5, 8), dict(kernel_size=3, padding="same")),
     ((3, 4, 4), dict(kernel_size=3, padding="valid", activation="relu")),
+    # dw_plane3 at stride 2 on more than 8 input lines (at most 8 output
+    # lines), 128 channels, 6 (groups overlapping), valid
+    ((12, 12, 8), dict(kernel_size=3, strides=2, padding="same", activation="relu")),
+    ((7, 7, 128), dict(kernel_size=3, strides=2, padding="same", activation="relu")),
+    ((16, 13, 6), dict(kernel_size=3, strides=2, padding="same", activation="relu")),
+    ((14, 10, 12), dict(kernel_size=3, strides=2, padding="valid")),
     # 3x3 stride 1 on more than 8 lines, ReLU: two outputs per step
     # (dw_pairs33), even and odd runs
     ((12, 10, 8), dict(kernel_size=3, padding="same", activation="relu")),

@@ -791,8 +791,6 @@ static void dw_edge(const dw_group_t *g, const dw_line_t *l, int32_t o0, int32_t
     int8_t *out = l->out + o0 * l->u.ob;
     if (l->u.k == 3)
         dw_in3(g, x, w, out, o1 - o0, l->rows, mode, 0, -2 * l->u.s, ls);
-    else if (l->rows > 1)
-        dw_ink(g, x, w, out, o1 - o0, kk, l, mode, 0, -2 * l->u.s, ls);
     else
         dw_in1(g, x, w, out, o1 - o0, kk, mode, 0, -2 * l->u.s, ls);
 }
@@ -828,20 +826,43 @@ static NNOM_NOINLINE NNOM_DW_NOSCHED void dw_ink_short_3(const dw_group_t *g, co
     dw_ink_short_mode(g, l, kk, DW_SIGN | DW_CLAMP, ls);
 }
 
+/* dw_runs for 2D windows of rows >= 2 rows of taps other than three: the
+ * border runs on windows moved into the input (as dw_edge), the inside
+ * one, or short lines output by output; 0 where they do not suit. */
+static NNOM_NOINLINE int dw_ink_runs(const dw_group_t *g, const dw_line_t *l, int mode,
+                                     const dw_lines_t *ls)
+{
+    const dw_axis_t *u = &l->u;
+    const int32_t kk = u->k < u->in ? u->k : u->in; /* taps per output */
+    if (u->d != 1 || kk < 2 || u->pad >= u->k || (u->out - 1) * u->s - u->pad >= u->in)
+        return 0;
+    if (u->out <= DW_INK_SHORT) {
+        (mode ? dw_ink_short_3 : dw_ink_short_0)(g, l, kk, ls);
+        return 1;
+    }
+    const int32_t o0[3] = {0, l->lo, l->hi}, o1[3] = {l->lo, l->hi, u->out};
+    for (int r = 0; r < 3; r++) {
+        if (o1[r] <= o0[r])
+            continue;
+        const int32_t u0 = o0[r] * u->s - u->pad; /* the run's first window */
+        const int32_t us = r == 1 ? u0 : (r == 0 ? 0 : u->in - kk);
+        dw_ink(g, l->x + us * u->xb, l->w + 2 * (us - u0), l->out + o0[r] * u->ob,
+               o1[r] - o0[r], kk, l, mode, r == 1 ? g->xp : 0, r == 1 ? 0 : -2 * u->s, ls);
+    }
+    return 1;
+}
+
 /* The lines ls of l's shape (l the first) whose every output suits the
- * inside loops (no dilation along u, each output with a tap in the
- * input): 0 where they do not. */
+ * inside loops (no dilation along u, windows of three or single rows, each
+ * output with a tap in the input; dw_ink_runs for others): 0 where they do
+ * not. */
 static int dw_runs(const dw_group_t *g, const dw_line_t *l, int mode, const dw_lines_t *ls)
 {
     const dw_axis_t *u = &l->u;
     const int32_t kk = u->k < u->in ? u->k : u->in; /* taps per output */
-    if (u->d != 1 || !(u->k == 3 ? kk == 3 : kk > 1) || u->pad >= u->k ||
+    if (u->d != 1 || !(u->k == 3 ? kk == 3 : l->rows == 1 && kk > 1) || u->pad >= u->k ||
         (u->out - 1) * u->s - u->pad >= u->in)
-        return 0;
-    if (u->k != 3 && l->rows > 1 && u->out <= DW_INK_SHORT) {
-        (mode ? dw_ink_short_3 : dw_ink_short_0)(g, l, kk, ls);
-        return 1;
-    }
+        return u->k != 3 && l->rows > 1 ? dw_ink_runs(g, l, mode, ls) : 0;
     dw_edge(g, l, 0, l->lo, 0, kk, mode, ls);
     const int32_t n = l->hi - l->lo;
     if (n > 0) {
@@ -854,8 +875,6 @@ static int dw_runs(const dw_group_t *g, const dw_line_t *l, int mode, const dw_l
             dw_pairs33(g, x, out, n, ls);
         else if (u->k == 3)
             dw_in3(g, x, l->w, out, n, l->rows, mode, g->xp, 0, ls);
-        else if (l->rows > 1)
-            dw_ink(g, x, l->w, out, n, u->k, l, mode, g->xp, 0, ls);
         else
             dw_in1(g, x, l->w, out, n, u->k, mode, g->xp, 0, ls);
     }

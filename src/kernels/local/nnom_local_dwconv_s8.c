@@ -26,6 +26,8 @@
  * input lines (dw_plane3: windows moved along both axes) and for layers of
  * one row of taps (dw_col); 3x3 at stride 1 on larger layers go two
  * outputs per step (dw_pairs33). -Os takes the border outputs tap by tap.
+ * At -O2 2D windows of rows other than three taps (5x5 among them) run
+ * dw_ink: the window's rows in a loop, one requantisation after them.
  * With NNOM_LOCAL_MAC_ASM, layers of one row of k taps (but 3-tap runs at
  * stride 1) without the s term and the clamp run nnom_dwcol_s8 instead
  * (dw_col_asm: records per group, border outputs on copies of their rows);

@@ -27,6 +27,8 @@
  * along both axes, placed from a table per layer) and for layers of
  * one row of taps (dw_col); 3x3 at stride 1 on larger layers go two
  * outputs per step (dw_pairs33). -Os takes the border outputs tap by tap.
+ * At -O2 2D windows of rows other than three taps (5x5 among them) run
+ * dw_ink: the window's rows in a loop, one requantisation after them.
  * With NNOM_LOCAL_MAC_ASM, layers of one row of k taps (but 3-tap runs at
  * stride 1) without the s term and the clamp run nnom_dwcol_s8 instead
  * (dw_col_asm: records per group, border outputs on copies of their rows);
@@ -398,6 +400,70 @@ NNOM_INLINE void dw_in1_mode(const dw_group_t *g, const int8_t *x, const int16x2
     } while (--n);
 }
 
+#if !defined(__OPTIMIZE_SIZE__)
+/* n outputs of a line (steps as dw_in3_mode), rows >= 2 rows of k >= 2
+ * taps each, their widened weights wr words apart (2D kernels other than 3
+ * wide: a row along u, rows across v), two taps per step: the window's
+ * rows in a loop around dw_in1_mode's pairs, one requantisation after all
+ * of them. */
+NNOM_INLINE void dw_ink_mode(const dw_group_t *g, const int8_t *x, const int16x2_t *w,
+                             int8_t *out, int32_t n, int32_t k, int32_t rows, int32_t wr,
+                             int mode, int32_t xp, int32_t wp)
+{
+    const int16x2_t off = g->off;
+    const int32_t xs = g->xs, pairs = 2 * (k & ~1);
+    /* from the end of a row's pairs to the next row's first tap */
+    const int32_t xnext = g->xr - (k & ~1) * xs, wnext = wr - pairs;
+    if (k == 5) { /* the usual 5x5: each row straight (its weights DW_ROW(5) taps apart) */
+        const int32_t xr = g->xr;
+        do {
+            int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
+            const int8_t *xq = x;
+            const int16x2_t *wq = w;
+            for (int32_t r = rows; r > 0; r--, xq += xr, wq += 2 * DW_ROW(5)) {
+                const int8_t *xt = xq;
+                DW_TAPW(xt, wq, 0);
+                xt += xs;
+                DW_TAPW(xt, wq, 2);
+                xt += xs;
+                DW_TAPW(xt, wq, 4);
+                xt += xs;
+                DW_TAPW(xt, wq, 6);
+                xt += xs;
+                DW_TAPW(xt, wq, 8);
+            }
+            dw_store(a0, a1, a2, a3, g, mode, out);
+            x += xp;
+            w += wp;
+            out += g->op;
+        } while (--n);
+        return;
+    }
+    do {
+        int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
+        const int8_t *xq = x;
+        const int16x2_t *wq = w;
+        for (int32_t r = rows; r > 0; r--) {
+            const int16x2_t *wend = wq + pairs;
+            do {
+                DW_TAPW(xq, wq, 0);
+                DW_TAPW(xq + xs, wq, 2);
+                wq += 4;
+                xq += 2 * xs;
+            } while (wq != wend);
+            if (k & 1)
+                DW_TAP(xq, wq);
+            xq += xnext;
+            wq += wnext;
+        }
+        dw_store(a0, a1, a2, a3, g, mode, out);
+        x += xp;
+        w += wp;
+        out += g->op;
+    } while (--n);
+}
+#endif
+
 #if defined(__OPTIMIZE_SIZE__)
 static NNOM_NOINLINE void dw_in3(const dw_group_t *g, const int8_t *x, const int16x2_t *w,
                                  int8_t *out, int32_t n, int32_t rows, int mode)
@@ -432,10 +498,20 @@ typedef struct {
     }
 DW_INSIDE3(0)
 DW_INSIDE3(3)
+#define DW_INSIDEK(m)                                                                          \
+    static NNOM_NOINLINE NNOM_DW_NOSCHED void dw_ink_##m(                                      \
+        const dw_group_t *g, const int8_t *x, const int16x2_t *w, int8_t *out, int32_t n,      \
+        int32_t k, int32_t rows, int32_t wr, int32_t xp, int32_t wp)                           \
+    {                                                                                          \
+        dw_ink_mode(g, x, w, out, n, k, rows, wr, m, xp, wp);                                  \
+    }
 DW_INSIDE1(0)
 DW_INSIDE1(3)
+DW_INSIDEK(0)
+DW_INSIDEK(3)
 #undef DW_INSIDE3
 #undef DW_INSIDE1
+#undef DW_INSIDEK
 
 static void dw_in3(const dw_group_t *g, const int8_t *x, const int16x2_t *w, int8_t *out,
                    int32_t n, int32_t rows, int mode, int32_t xp, int32_t wp,
@@ -449,6 +525,16 @@ static void dw_in1(const dw_group_t *g, const int8_t *x, const int16x2_t *w, int
 {
     for (int32_t l_ = 0; l_ < ls->n; l_++)
         (mode ? dw_in1_3 : dw_in1_0)(g, x + l_ * ls->xl, w, out + l_ * ls->ol, n, k, xp, wp);
+}
+
+/* dw_in1 for rows >= 2 rows of k taps (dw_ink_mode) */
+static void dw_ink(const dw_group_t *g, const int8_t *x, const int16x2_t *w, int8_t *out,
+                   int32_t n, int32_t k, const dw_line_t *l, int mode, int32_t xp, int32_t wp,
+                   const dw_lines_t *ls)
+{
+    for (int32_t l_ = 0; l_ < ls->n; l_++)
+        (mode ? dw_ink_3 : dw_ink_0)(g, x + l_ * ls->xl, w, out + l_ * ls->ol, n, k, l->rows,
+                                     l->wr, xp, wp);
 }
 #endif
 
@@ -712,16 +798,74 @@ static void dw_edge(const dw_group_t *g, const dw_line_t *l, int32_t o0, int32_t
         dw_in1(g, x, w, out, o1 - o0, kk, mode, 0, -2 * l->u.s, ls);
 }
 
+/* Lines of 2D windows (dw_ink) of at most this many outputs go output by
+ * output in one call (each window placed in the input by two compares;
+ * three runs cost three calls' set-up). */
+#define DW_INK_SHORT 4
+
+/* Every output of the lines ls (l the first), rows >= 2 rows of kk taps. */
+NNOM_INLINE void dw_ink_short_mode(const dw_group_t *g, const dw_line_t *l, int32_t kk, int mode,
+                                   const dw_lines_t *ls)
+{
+    const dw_axis_t *u = &l->u;
+    const int32_t ulast = u->in - kk;
+    for (int32_t m = 0; m < ls->n; m++)
+        for (int32_t o = 0, u0 = -u->pad; o < u->out; o++, u0 += u->s) {
+            const int32_t us = u0 < 0 ? 0 : (u0 > ulast ? ulast : u0);
+            dw_ink_mode(g, l->x + m * ls->xl + us * u->xb, l->w + 2 * (us - u0),
+                        l->out + m * ls->ol + o * u->ob, 1, kk, l->rows, l->wr, mode, 0, 0);
+        }
+}
+
+static NNOM_NOINLINE NNOM_DW_NOSCHED void dw_ink_short_0(const dw_group_t *g, const dw_line_t *l,
+                                                         int32_t kk, const dw_lines_t *ls)
+{
+    dw_ink_short_mode(g, l, kk, 0, ls);
+}
+
+static NNOM_NOINLINE NNOM_DW_NOSCHED void dw_ink_short_3(const dw_group_t *g, const dw_line_t *l,
+                                                         int32_t kk, const dw_lines_t *ls)
+{
+    dw_ink_short_mode(g, l, kk, DW_SIGN | DW_CLAMP, ls);
+}
+
+/* dw_runs for 2D windows of rows >= 2 rows of taps other than three: the
+ * border runs on windows moved into the input (as dw_edge), the inside
+ * one, or short lines output by output; 0 where they do not suit. */
+static NNOM_NOINLINE int dw_ink_runs(const dw_group_t *g, const dw_line_t *l, int mode,
+                                     const dw_lines_t *ls)
+{
+    const dw_axis_t *u = &l->u;
+    const int32_t kk = u->k < u->in ? u->k : u->in; /* taps per output */
+    if (u->d != 1 || kk < 2 || u->pad >= u->k || (u->out - 1) * u->s - u->pad >= u->in)
+        return 0;
+    if (u->out <= DW_INK_SHORT) {
+        (mode ? dw_ink_short_3 : dw_ink_short_0)(g, l, kk, ls);
+        return 1;
+    }
+    const int32_t o0[3] = {0, l->lo, l->hi}, o1[3] = {l->lo, l->hi, u->out};
+    for (int r = 0; r < 3; r++) {
+        if (o1[r] <= o0[r])
+            continue;
+        const int32_t u0 = o0[r] * u->s - u->pad; /* the run's first window */
+        const int32_t us = r == 1 ? u0 : (r == 0 ? 0 : u->in - kk);
+        dw_ink(g, l->x + us * u->xb, l->w + 2 * (us - u0), l->out + o0[r] * u->ob,
+               o1[r] - o0[r], kk, l, mode, r == 1 ? g->xp : 0, r == 1 ? 0 : -2 * u->s, ls);
+    }
+    return 1;
+}
+
 /* The lines ls of l's shape (l the first) whose every output suits the
  * inside loops (no dilation along u, windows of three or single rows, each
- * output with a tap in the input): 0 where they do not. */
+ * output with a tap in the input; dw_ink_runs for others): 0 where they do
+ * not. */
 static int dw_runs(const dw_group_t *g, const dw_line_t *l, int mode, const dw_lines_t *ls)
 {
     const dw_axis_t *u = &l->u;
     const int32_t kk = u->k < u->in ? u->k : u->in; /* taps per output */
     if (u->d != 1 || !(u->k == 3 ? kk == 3 : l->rows == 1 && kk > 1) || u->pad >= u->k ||
         (u->out - 1) * u->s - u->pad >= u->in)
-        return 0;
+        return u->k != 3 && l->rows > 1 ? dw_ink_runs(g, l, mode, ls) : 0;
     dw_edge(g, l, 0, l->lo, 0, kk, mode, ls);
     const int32_t n = l->hi - l->lo;
     if (n > 0) {

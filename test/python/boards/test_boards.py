@@ -248,9 +248,26 @@ DW_CASES = [
     ((13, 1, 6), dict(kernel_size=(5, 1), strides=(2, 1), padding="same", activation="relu")),
     ((21, 1, 30), dict(kernel_size=(3, 1), padding="same", activation="relu")),
     ((9, 9, 10), dict(kernel_size=3, strides=2, padding="same", activation="relu6")),
+    # 2D windows of rows other than three taps (dw_ink: rows of taps in a
+    # loop, 5x5 rows straight): runs of several lines, stride 2, the sign
+    # term and the clamp, lines down the height, rows of (3, 5), (4, 4);
+    # short lines output by output (windows of fewer taps than the kernel
+    # where the input is narrower), channels not a multiple of four
+    ((12, 10, 8), dict(kernel_size=5, padding="same", activation="relu")),
+    ((11, 9, 12), dict(kernel_size=5, strides=2, padding="same", activation="relu6")),
+    ((9, 8, 16), dict(kernel_size=5, padding="valid")),
+    ((6, 6, 64), dict(kernel_size=5, padding="same", activation="relu")),
+    ((4, 7, 4), dict(kernel_size=5, padding="same")),
+    ((4, 4, 8), dict(kernel_size=5, padding="same", activation="relu")),
+    ((6, 6, 20), dict(kernel_size=5, strides=2, padding="same", activation="relu")),
+    ((7, 7, 10), dict(kernel_size=5, padding="same", activation="relu")),
+    ((8, 9, 8), dict(kernel_size=(3, 5), padding="same", activation="relu")),
+    ((7, 9, 4), dict(kernel_size=4, strides=2, padding="same", activation="relu6")),
+    ((8, 8, 8), dict(kernel_size=5, padding="same", activation="relu")),
     ((4, 6, 8), dict(kernel_size=3, padding="same", activation="relu")),
 ]
-DW_HUGE_BIAS = len(DW_CASES) - 1  # its weights scaled down: |bias| near 2^30
+# their weights scaled down: |bias| near 2^30 (the per-pixel fallback)
+DW_HUGE_BIAS = (len(DW_CASES) - 2, len(DW_CASES) - 1)
 
 
 def dw_case_model(k: int, rng: np.random.Generator):
@@ -260,7 +277,7 @@ def dw_case_model(k: int, rng: np.random.Generator):
     x = keras.layers.DepthwiseConv2D(**args)(inputs)
     model = keras.Model(inputs, x)
     kf.randomize_weights(model, rng)
-    if k == DW_HUGE_BIAS:
+    if k in DW_HUGE_BIAS:
         kernel, bias = model.layers[-1].get_weights()
         model.layers[-1].set_weights([kernel * 1e-3, np.full_like(bias, 20.0)])
     return model

@@ -28,7 +28,7 @@ from ..ops.io import INPUT
 from ..ops.merge import ADD, MULT, SUB, AddParams, MultParams
 from ..ops.pooling import AVGPOOL, MAXPOOL, SumPoolParams
 from ..ops.reshape import RESHAPE
-from ..ops.weighted import WeightedParams
+from ..ops.weighted import WeightedParams, settle_dead_channels
 from .tflite_quant import multiplier, qparams, same_q
 from .tflite_reader import TflTensor
 from .tflite_to_ir import SHAPE_OPS, is_shape_operand
@@ -140,6 +140,7 @@ def weighted(
         shift=np.array(shifts, np.int32),
         bias_folded=folded,
     ).with_tail(act_min=lo, act_max=hi)
+    settle_dead_channels(node.q, sum_axes)
 
 
 def _float_weights(ctx, w: TflTensor, scales: np.ndarray | None, axis: int) -> np.ndarray:

@@ -11,7 +11,7 @@ import numpy as np
 
 from .. import limits
 from ..c_text import c_array, c_float
-from ..fixedpoint import quantize_multiplier, wrap32
+from ..fixedpoint import quantize_multiplier, requantize, wrap32
 from ..graph import Node, QParams
 from .common import QuantParams, out_and_pre, round_half
 from .registry import no_layer_api
@@ -93,6 +93,33 @@ def quantize_weighted(
         shift=np.array(shifts, dtype=np.int32),
         bias_folded=folded,
     ).with_tail(**tail)
+    settle_dead_channels(node.q, sum_axes)
+
+
+# The C kernels' fast requantisation form (nnom_rq_all_fast() in
+# src/kernels/local/nnom_local_simd.h): a positive multiplier, a shift in
+# [-23, -2]. A layer with one channel outside it runs the exact slow path.
+FAST_SHIFTS = (-23, -2)
+
+
+def settle_dead_channels(q: WeightedParams, sum_axes: tuple[int, ...] | None) -> None:
+    """A channel of zero weights requantises its bias alone, whatever the
+    input. Where its multiplier is outside the fast form (TFLite gives such
+    channels weight scales near 1e-9: shifts near -29), its bias and
+    requantisation become ones with the same output, so the layer keeps the
+    fast kernels: bias 8 t with (2^30, -2) requantises to t exactly, and t
+    limited to +-256 saturates like t (|output zero point| <= 128)."""
+    if sum_axes is None:
+        return
+    dead = np.abs(q.weight.astype(np.int32)).sum(axis=sum_axes) == 0
+    lo, hi = FAST_SHIFTS
+    slow = (q.mult <= 0) | (q.shift < lo) | (q.shift > hi)
+    for c in np.flatnonzero(dead & slow):
+        t = int(requantize(int(q.bias[c]), int(q.mult[c]), int(q.shift[c])))
+        q.bias[c] = 8 * min(max(t, -256), 256)
+        q.mult[c], q.shift[c] = 1 << 30, -2
+        if q.bias_folded is not None:
+            q.bias_folded[c] = q.bias[c]
 
 
 def emit_arrays(w, n: str, q: WeightedParams) -> tuple[list[str], str]:

@@ -298,3 +298,44 @@ def test_damaged_zero_points_and_output_shapes_are_refused(tmp_path):
     (tmp_path / "shape.tflite").write_bytes(bytes(shape))
     with pytest.raises(NnomError, match="the file declares output shape .* the operator computes"):
         nnom.convert(tmp_path / "shape.tflite")
+
+
+def test_dead_channels_keep_tflm_outputs_in_the_fast_requantisation(tmp_path):
+    """TFLite gives a channel of zero weights a scale near 1e-9 (shift near
+    -29, outside the kernels' fast form [-23, -2], which sent whole layers to
+    the slow path). The converter rewrites such a channel's bias and
+    requantisation to ones with the same output: TFLM's bytes, in numpy and
+    in C, with every weighted layer in the fast form."""
+    keras = tf_._tf().keras
+    x = inputs = keras.Input((6, 6, 3))
+    x = keras.layers.Conv2D(8, 3, padding="same", activation="relu", name="conv")(x)
+    x = keras.layers.DepthwiseConv2D(3, padding="same", name="dw")(x)
+    x = keras.layers.Flatten()(x)
+    x = keras.layers.Dense(6, name="fc")(x)
+    model = keras.Model(inputs, x)
+    rng = np.random.default_rng(5)
+    tf_.randomize(model, rng)
+    for name in ("conv", "dw", "fc"):
+        layer = model.get_layer(name)
+        kernel, bias = layer.get_weights()
+        channels = kernel[..., 0] if name == "dw" else kernel  # (3, 3, 8, 1)
+        channels[..., 2] = 0.0  # dead, zero bias
+        channels[..., 4] = 0.0  # dead, a bias of its own: a constant output
+        bias[2], bias[4] = 0.0, 0.7
+        layer.set_weights([kernel, bias])
+    calib = tf_.representative((6, 6, 3), 5)
+    data = tf_.convert(model, calib)
+    path = tmp_path / "dead.tflite"
+    path.write_bytes(data)
+    converted = nnom.convert(path)
+    weighted = [n for n in converted.graph.nodes if n.op in ("conv2d", "dwconv2d", "dense")]
+    assert len(weighted) == 3
+    for node in weighted:
+        assert np.all(node.q.mult > 0) and np.all((node.q.shift >= -23) & (node.q.shift <= -2)), (
+            f"{node.name}: {node.q.mult.tolist()} {node.q.shift.tolist()}"
+        )
+    xs = [rng.integers(-128, 128, (8, 6, 6, 3)).astype(np.int8)]
+    want = tf_.tflm_run(data, xs)[0]
+    assert np.array_equal(converted.run(xs)[0].reshape(want.shape), want)
+    outs, _ = cbuild.run_c(converted, xs, tmp_path / "c")
+    assert np.array_equal(outs[0].reshape(want.shape), want)

@@ -1108,7 +1108,7 @@ static int dwcol_records(const dw_ctx_t *t, int32_t c, int32_t k, int32_t *rec)
     for (int i = 0; i < 4; i++, p += 3) {
         const uint32_t m = (uint32_t)a->rq.mult[c + i], b = (uint32_t)a->bias[c + i];
         const uint32_t x = (uint32_t)-2 - (uint32_t)a->rq.shift[c + i]; /* 0 to 21 */
-        bad |= (m | (m - 1u)) | (x | (21u - x)) | ((reach - b) | (reach + b));
+        bad |= nnom_rq_unfit(a->rq.mult[c + i], a->rq.shift[c + i]) | (reach - b) | (reach + b);
         p[0] = (int32_t)m;
         p[1] = (int32_t)(zp2 << ((x + 1u) & 31u)); /* e - 1 = x + 1 */
         p[2] = (int32_t)(x + 2u);

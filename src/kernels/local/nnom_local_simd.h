@@ -157,6 +157,16 @@ NNOM_INLINE int nnom_rq_fast_ok(int32_t mult, int32_t shift)
     return mult > 0 && (uint32_t)-2 - (uint32_t)shift <= 21u;
 }
 
+/* nnom_rq_fast_ok() without a branch, for loops over channels: the sign
+ * bit is set unless the form fits (m | (m - 1) has it when m <= 0;
+ * x | (21 - x), x = -2 - shift unsigned, unless shift is in [-23, -2]).
+ * nnom/ops/weighted.py's FAST_SHIFTS says the same range. */
+NNOM_INLINE uint32_t nnom_rq_unfit(int32_t mult, int32_t shift)
+{
+    const uint32_t m = (uint32_t)mult, x = (uint32_t)-2 - (uint32_t)shift;
+    return m | (m - 1u) | x | (21u - x);
+}
+
 /* The fast form: base = 2^(e-2) + zp 2^(e-1), sh = e - 1. */
 NNOM_INLINE int32_t nnom_rq_fast(int32_t acc, int32_t mult, int32_t base, int32_t sh)
 {
@@ -324,19 +334,15 @@ typedef struct {
 } nnom_col_job_t;
 void nnom_conv_col_s8(const nnom_col_job_t *j);
 
-/* Every channel's requantisation has the fast form (nnom_rq_fast_ok()):
- * the sign of m | (m - 1) is set when m <= 0, that of x | (21 - x), x =
- * -2 - shift (unsigned), unless shift is in [-23, -2] (a bound of 15 on x,
- * shift >= -17, sent the layers with a near-dead channel, whose multiplier
- * is tiny, to the slow path). Branch-free, as it runs for every channel
- * of every call. */
+/* Every channel's requantisation has the fast form (nnom_rq_fast_ok();
+ * the whole range: a bound of shift >= -17 once sent the layers with a
+ * near-dead channel, whose multiplier is tiny, to the slow path).
+ * Branch-free, as it runs for every channel of every call. */
 NNOM_INLINE int nnom_rq_all_fast(const nnom_requant_t *rq, int32_t n)
 {
     uint32_t bad = 0;
-    for (int32_t c = 0; c < n; c++) {
-        const uint32_t mult = (uint32_t)rq->mult[c], x = (uint32_t)-2 - (uint32_t)rq->shift[c];
-        bad |= mult | (mult - 1u) | x | (21u - x);
-    }
+    for (int32_t c = 0; c < n; c++)
+        bad |= nnom_rq_unfit(rq->mult[c], rq->shift[c]);
     return (bad >> 31) == 0;
 }
 #endif

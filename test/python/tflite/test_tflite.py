@@ -20,6 +20,7 @@ from nnom.cli import main as cli_main
 from nnom.errors import NnomError
 from nnom.frontend.tflite_reader import parse_tflite
 from nnom.limits import LimitError
+from nnom.ops.weighted import WeightedParams
 
 N_MODELS = 104
 CHUNK = 8
@@ -328,7 +329,7 @@ def test_dead_channels_keep_tflm_outputs_in_the_fast_requantisation(tmp_path):
     path = tmp_path / "dead.tflite"
     path.write_bytes(data)
     converted = nnom.convert(path)
-    weighted = [n for n in converted.graph.nodes if n.op in ("conv2d", "dwconv2d", "dense")]
+    weighted = [n for n in converted.graph.nodes if isinstance(n.q, WeightedParams)]
     assert len(weighted) == 3
     for node in weighted:
         assert np.all(node.q.mult > 0) and np.all((node.q.shift >= -23) & (node.q.shift <= -2)), (

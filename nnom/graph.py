@@ -91,3 +91,23 @@ class Graph:
 
     def remove(self, name: str) -> None:
         self.nodes = [n for n in self.nodes if n.name != name]
+
+    def bypass(self, node: Node) -> None:
+        """Remove a one-input node, its readers reading its input instead."""
+        self.replace_uses(node.name, node.inputs[0])
+        self.remove(node.name)
+
+    def sole_producer(self, node: Node) -> Node | None:
+        """The node's producer when only `node` reads it and it is no model
+        output, so that merging `node` into it changes nothing else; None
+        when it has no activation tail yet to merge into."""
+        prev = self.node(node.inputs[0])
+        if prev.act is not None or prev.name in self.outputs or self.consumers(prev.name) != [node]:
+            return None
+        return prev
+
+    def absorb(self, producer: Node, node: Node) -> None:
+        """`node` is now computed by `producer`: remove it, keep its name in the source."""
+        producer.source += f"+{node.source}"
+        self.replace_uses(node.name, producer.name)
+        self.remove(node.name)

@@ -69,7 +69,7 @@ def check_shape(node: Node) -> None:
     size = math.prod(node.shape)  # Python ints: no wrap-around
     if size > MAX_TENSOR_BYTES:
         raise _fail(node, f"its output of {size} bytes is over {MAX_TENSOR_BYTES}")
-    if node.op == "input" and size > MAX_INPUT_ELEMENTS:
+    if op_named(node.op).written_by_user and size > MAX_INPUT_ELEMENTS:
         raise _fail(node, f"an input of {size} values is over {MAX_INPUT_ELEMENTS}")
 
 

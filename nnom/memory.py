@@ -13,7 +13,7 @@ from . import layout as layouts
 from .activations import display_name, is_clamp
 from .graph import Graph, Node, hwc, size_of
 from .ops.catalog import OPS, op_of
-from .ops.io import INPUT, OUTPUT
+from .ops.io import OUTPUT
 
 ALIGN = 4
 
@@ -198,7 +198,7 @@ def _assign_roots(layers: list[Layer]) -> None:
 def first_use(layers: list[Layer], k: int) -> int:
     """When a layer's output buffer starts to live: at 0 for an input, which
     the user writes before the run; else when the layer runs."""
-    return 0 if layers[k].op == INPUT.name else k
+    return 0 if OPS[layers[k].op].written_by_user else k
 
 
 def _buffers(layers: list[Layer]) -> list[tuple[int, int, int, int]]:

@@ -36,6 +36,7 @@ class LayerError:
     float_max: float  # largest |float output|
     max_abs: float
     snr_db: float  # math.inf when the int8 output is exact
+    computed: bool = True  # False for a model input: its error is the input's rounding
 
 
 def snr_db(reference: np.ndarray, approx: np.ndarray) -> float:
@@ -73,6 +74,7 @@ def layer_errors(model: ConvertedModel, x) -> list[LayerError]:
                 float_max=float(np.max(np.abs(ref))) if ref.size else 0.0,
                 max_abs=float(np.max(np.abs(got - ref))) if ref.size else 0.0,
                 snr_db=snr_db(ref, got),
+                computed=bool(node.inputs),
             )
         )
     return rows
@@ -96,7 +98,7 @@ def format_report(rows: list[LayerError], samples: int) -> str:
             f"{r.index:>3}  {r.op:<10} {keras:<34} {shape:<14} "
             f"{r.float_max:>11.4g} {r.max_abs:>10.4g} {r.scale:>10.4g} {_db(r.snr_db):>7}"
         )
-    finite = [r for r in rows if r.op != "Input" and math.isfinite(r.snr_db)]
+    finite = [r for r in rows if r.computed and math.isfinite(r.snr_db)]
     if finite:
         worst = min(finite, key=lambda r: r.snr_db)
         lines.append(f"lowest SNR: layer #{worst.index} {worst.keras} ({worst.snr_db:.1f} dB)")

@@ -82,16 +82,6 @@ def check_node(node: Node) -> None:
         raise _fail(
             node, f"kernel of shape {np.shape(w['kernel'])} does not fit {channels} outputs"
         )
-    if node.op == "batchnorm":
-        for key in ("gamma", "beta", "mean", "var"):
-            if np.shape(w[key]) != (channels,):
-                raise _fail(
-                    node, f"{key} has shape {np.shape(w[key])}, not ({channels},) as the channels"
-                )
-        eps = node.attrs.get("epsilon", 0.0)
-        if not np.all(np.asarray(w["var"], np.float64) + eps > 0):
-            raise _fail(
-                node,
-                "moving_variance + epsilon is not positive for every channel; the layer "
-                "divides by its square root: fix the statistics",
-            )
+    problem = op_of(node).weight_problem(node, channels)
+    if problem:
+        raise _fail(node, problem)

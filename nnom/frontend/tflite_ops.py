@@ -9,6 +9,7 @@ builtins itself (`Op.tflite_builtins`); they join HANDLERS."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 
@@ -27,6 +28,7 @@ from ..ops.global_pooling import GLOBAL_AVGPOOL, GLOBAL_SUMPOOL
 from ..ops.io import INPUT
 from ..ops.merge import ADD, MULT, SUB, AddParams, MultParams
 from ..ops.pooling import AVGPOOL, MAXPOOL, SumPoolParams
+from ..ops.registry import Op
 from ..ops.reshape import RESHAPE
 from ..ops.weighted import WeightedParams, settle_dead_channels
 from .tflite_quant import multiplier, qparams, same_q
@@ -45,6 +47,18 @@ def handles(*opcodes: str) -> Callable[[Handler], Handler]:
     def register(fn: Handler) -> Handler:
         for code in opcodes:
             HANDLERS[code] = fn
+        return fn
+
+    return register
+
+
+def handles_as(**ops: Op) -> Callable[[Handler], Handler]:
+    """One handler for several builtins, each making its own op:
+    @handles_as(ADD=ADD, SUB=SUB) registers fn(ctx, op) with that op bound."""
+
+    def register(fn: Handler) -> Handler:
+        for code, op in ops.items():
+            HANDLERS[code] = partial(fn, op=op)
         return fn
 
     return register
@@ -422,8 +436,8 @@ def _transpose_conv(ctx) -> None:
 # ----------------------------------------------------------------- pooling
 
 
-@handles("MAX_POOL_2D", "AVERAGE_POOL_2D")
-def _pool(ctx) -> None:
+@handles_as(MAX_POOL_2D=MAXPOOL, AVERAGE_POOL_2D=AVGPOOL)
+def _pool(ctx, op: Op) -> None:
     x, o = ctx.input_node(0), ctx.op.options
     if len(x.shape) != 3:
         raise ctx.fail(f"needs an NHWC input, got shape {x.shape}")
@@ -434,7 +448,6 @@ def _pool(ctx) -> None:
         raise ctx.fail(f"filter {kh}x{kw}")
     attrs, oh, ow = _window(ctx, x, kh, kw, o, dilated=False)
     del attrs["dilation"]
-    op = MAXPOOL if ctx.op.opcode == "MAX_POOL_2D" else AVGPOOL
     node = ctx.node(op.name, ctx.shape(ctx.out), [x.name], attrs=attrs)
     if node.hwc != (oh, ow, x.hwc[2]):
         raise ctx.fail(f"output shape {node.shape} does not match the computed {(oh, ow)}")
@@ -490,11 +503,10 @@ def _binary_inputs(ctx) -> tuple[Node, Node]:
     return a, b
 
 
-@handles("ADD", "SUB")
-def _add_sub(ctx) -> None:
+@handles_as(ADD=ADD, SUB=SUB)
+def _add_sub(ctx, op: Op) -> None:
     a, b = _binary_inputs(ctx)
     act = fused_activation(ctx, int(ctx.op.options.get("FusedActivationFunction", 0)))
-    op = ADD if ctx.op.opcode == "ADD" else SUB
     node = ctx.node(op.name, a.shape, [a.name, b.name], act=act)
     if not ctx.int8:
         return

@@ -1,6 +1,6 @@
 """Stand-alone element-wise activations (Activation, ReLU, LeakyReLU, ELU):
 a 256-entry table in C (nnom_activation.c), in place. A clamp-type one
-after a layer that takes activations is fused into it (passes.py)."""
+after a layer that takes activations is fused into it (rewrite stage FUSE)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from ..c_text import c_array, c_string
 from ..reference import kernels
 from .common import QuantParams, choose_qparams
 from .identity import IDENTITY
-from .registry import Op, register
+from .registry import FUSE, Op, get, register
 from .softmax import SOFTMAX
 
 
@@ -55,6 +55,15 @@ class ActivationOp(Op):
         "ELU": _keras_elu,
     }
     inplace = True
+    rewrite_stage = FUSE
+
+    def rewrite(self, g, node):
+        """Hook the activation on the layer before it when that takes a tail
+        (a clamp or a table) and nothing else reads it."""
+        prev = g.sole_producer(node)
+        if prev is not None and get(prev.op).takes_activation:
+            prev.act = node.act
+            g.absorb(prev, node)
 
     def run_float(self, node, ins):
         return ins[0]  # the node's act is applied after every node

@@ -1,12 +1,13 @@
 """BatchNormalization: folded into the layer before it where exact, else a
-per-channel affine run as a 1x1 depthwise convolution (passes.fold_batchnorm)."""
+per-channel affine run as a 1x1 depthwise convolution (rewrite stage FOLD)."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from ..frontend.keras_context import last_axis
-from .registry import Op, register
+from .dwconv2d import as_channel_affine
+from .registry import FOLD, Op, get, register
 
 
 def _keras_batchnorm(ctx) -> None:
@@ -38,6 +39,32 @@ class BatchNorm(Op):
     name = "batchnorm"
     table_name = "BatchNorm"
     keras_classes = {"BatchNormalization": _keras_batchnorm}
+    rewrite_stage = FOLD
+
+    def rewrite(self, g, node):
+        """Into the Conv/Depthwise/Dense before it when that is exact (its
+        sole reader, no activation yet); otherwise a per-channel affine."""
+        scale, shift = affine(node)
+        prev = g.sole_producer(node)
+        if prev is not None and get(prev.op).folds_batchnorm:
+            prev.weights["kernel"] = prev.weights["kernel"].astype(np.float64) * scale
+            prev.weights["bias"] = prev.weights["bias"].astype(np.float64) * scale + shift
+            g.absorb(prev, node)
+        else:
+            as_channel_affine(node, scale, shift)
+
+    def weight_problem(self, node, channels):
+        w = node.weights
+        for key in ("gamma", "beta", "mean", "var"):
+            if np.shape(w[key]) != (channels,):
+                return f"{key} has shape {np.shape(w[key])}, not ({channels},) as the channels"
+        eps = node.attrs.get("epsilon", 0.0)
+        if not np.all(np.asarray(w["var"], np.float64) + eps > 0):
+            return (
+                "moving_variance + epsilon is not positive for every channel; the layer "
+                "divides by its square root: fix the statistics"
+            )
+        return None
 
 
 BATCHNORM = register(BatchNorm())

@@ -3,6 +3,8 @@ nnom_border.c; both keep the input's quantisation."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 
 from ..frontend.keras_context import as_2d, pair
@@ -57,8 +59,9 @@ class _Border(Op):
         return f"{self.ctor}(nnom_border({top}, {bottom}, {left}, {right}))"
 
 
-def _tflite_pad(ctx) -> None:
-    """TFLite's PAD and PADV2 (zero padding, i.e. the zero point) of H and W."""
+def _tflite_pad(ctx, fill_operand: bool) -> None:
+    """TFLite's PAD and PADV2 (zero padding, i.e. the zero point) of H and W;
+    PADV2 names its fill value in a third operand."""
     x = ctx.input_node(0)
     pads = ctx.const(1, "paddings").data.astype(np.int64)
     rank = len(x.shape) + 1
@@ -66,7 +69,7 @@ def _tflite_pad(ctx) -> None:
         raise ctx.fail(f"paddings {pads.tolist()}")
     if np.any(pads[0] != 0) or np.any(pads[-1] != 0):
         raise ctx.fail("padding the batch or channel axis is not supported")
-    if ctx.op.opcode == "PADV2":
+    if fill_operand:
         value = ctx.const(2, "constant").data.reshape(-1)
         zero = x.out_q.zero_point if ctx.int8 else 0
         if value.size != 1 or int(value[0]) != zero:
@@ -94,7 +97,10 @@ class ZeroPad(_Border):
     c_constructor = "nnom_zeropadding_s"
     ctor = "nnom_ZeroPadding"
     keras_classes = {"ZeroPadding1D": _keras_pad_or_crop, "ZeroPadding2D": _keras_pad_or_crop}
-    tflite_builtins = {"PAD": _tflite_pad, "PADV2": _tflite_pad}
+    tflite_builtins = {
+        "PAD": partial(_tflite_pad, fill_operand=False),
+        "PADV2": partial(_tflite_pad, fill_operand=True),
+    }
 
     def run_float(self, node, ins):
         return pad_hw(ins[0], node.attrs["border"], 0.0)

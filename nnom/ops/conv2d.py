@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 
 from .. import backends, cmsis_sizes, float_sums
@@ -33,9 +35,8 @@ def pointwise(ctx, shape, kernel, bias, act=None, inputs=None):
     )
 
 
-def _keras_conv(ctx) -> None:
+def _keras_conv(ctx, rank: int) -> None:
     ctx.check_channels_last()
-    rank = 1 if ctx.layer.class_name == "Conv1D" else 2
     cfg = ctx.cfg
     if int(cfg.get("groups", 1) or 1) != 1:
         raise ctx.fail("grouped convolution (groups > 1) is not supported")
@@ -70,7 +71,10 @@ class Conv2D(Op):
     window_counts_channels = True
     table_name = "Conv2D"
     c_constructor = "nnom_conv2d_s"
-    keras_classes = {"Conv1D": _keras_conv, "Conv2D": _keras_conv}
+    keras_classes = {
+        "Conv1D": partial(_keras_conv, rank=1),
+        "Conv2D": partial(_keras_conv, rank=2),
+    }
     takes_activation = True
     folds_batchnorm = True
     weighted = True

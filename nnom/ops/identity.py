@@ -1,9 +1,9 @@
 """Layers that do nothing at inference (Dropout, noise, ...): an identity
-node that passes.drop_identities removes before anything else runs."""
+node that the first graph rewrite stage (DROP) removes."""
 
 from __future__ import annotations
 
-from .registry import Op, register
+from .registry import DROP, Op, register
 
 
 def _keras_no_op(ctx) -> None:
@@ -25,6 +25,10 @@ class Identity(Op):
             "ActivityRegularization",
         )
     }
+    rewrite_stage = DROP
+
+    def rewrite(self, g, node):
+        g.bypass(node)
 
 
 IDENTITY = register(Identity())

@@ -47,6 +47,7 @@ class Input(Op):
     table_name = "Input"
     c_constructor = "nnom_input_s"
     keras_classes = {"InputLayer": _keras_input}
+    written_by_user = True
 
     def quantize(self, node, ins, ranges, per_channel):
         node.out_q = choose_qparams(*ranges.out[node.name])

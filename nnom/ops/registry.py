@@ -24,6 +24,12 @@ if TYPE_CHECKING:
 
 Handler = Callable[[Any], None]  # takes a frontend.keras_context.KerasContext
 
+# rewrite stages, in the order passes.py runs them: no-ops go first so
+# BatchNormalization and activations see their real producer; BN folds before
+# activations fuse, since Keras applies a layer's own activation before the BN
+# that follows it.
+DROP, FOLD, FUSE = 0, 1, 2
+
 
 class Op:
     """Base class: defaults for an op that computes nothing special."""
@@ -56,6 +62,21 @@ class Op:
     recurrent_fields = False
     pools_whole_input = False
     grows_by_stride = False
+    row_limit: int | None = None  # the C kernel's longest last axis (Softmax)
+    written_by_user = False  # the user writes it before a run (Input): live from the start
+
+    # -- graph rewrites before quantisation (passes.py), stage by stage: --
+    # DROP removes the node, FOLD merges it into its producer's weights, FUSE
+    # hooks it on its producer as an activation tail; None: never rewritten.
+    rewrite_stage: int | None = None
+
+    def rewrite(self, g: Graph, node: Node) -> None:
+        raise NotImplementedError(f"graph rewrite of '{node.op}'")
+
+    def weight_problem(self, node: Node, channels: int) -> str | None:
+        """What is wrong with the node's own weights beyond kernel and bias
+        (frontend/layer_checks.py), or None."""
+        return None
 
     # -- float and int8 execution (NHWC arrays) --
     def run_float(self, node: Node, ins: list[np.ndarray]) -> np.ndarray:

@@ -9,7 +9,7 @@ import numpy as np
 
 from .. import backends
 from ..c_text import c_array
-from ..fixedpoint import softmax_exp_table, softmax_params, softmax_rows
+from ..fixedpoint import SOFTMAX_MAX_ROW, softmax_exp_table, softmax_params, softmax_rows
 from ..frontend.keras_context import last_axis
 from ..frontend.tflite_quant import qparams
 from ..graph import QParams
@@ -61,6 +61,7 @@ class Softmax(Op):
     name = "softmax"
     table_name = "Softmax"
     c_constructor = "nnom_softmax_s"
+    row_limit = SOFTMAX_MAX_ROW
     keras_classes = {"Softmax": _keras_softmax}
     tflite_builtins = {"SOFTMAX": _tflite_softmax}
     inplace = True

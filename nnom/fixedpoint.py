@@ -71,22 +71,29 @@ def requantize(acc, mult, shift):
     acc = np.asarray(acc, dtype=np.int64)
     mult = np.asarray(mult, dtype=np.int64)
     shift = np.asarray(shift, dtype=np.int64)
-    left = np.maximum(shift, 0)
     right = np.maximum(-shift, 0)
-    v = wrap32(acc << left)
-    p = (v * mult + (1 << 30)) >> 31
+    if np.any(shift > 0):
+        v = wrap32(acc << np.maximum(shift, 0))
+    elif acc.size and (acc.min() < INT32_MIN or acc.max() > INT32_MAX):
+        v = wrap32(acc)
+    else:
+        v = acc  # already int32: the wrap would change nothing
+    p = v * mult
+    p += 1 << 30
+    p >>= 31
     return divide_by_pot(p, right)
 
 
 def divide_by_pot(x, exponent):
-    """Rounding divide by 2**exponent, halves away from zero."""
+    """Rounding divide by 2**exponent, halves away from zero:
+    (x + 2**(e-1) - 1) >> e for negative x, (x + 2**(e-1)) >> e otherwise."""
     x = np.asarray(x, dtype=np.int64)
     exponent = np.asarray(exponent, dtype=np.int64)
-    mask = (np.int64(1) << exponent) - 1
-    remainder = x & mask
-    result = x >> exponent
-    threshold = (mask >> 1) + (result < 0)
-    return result + (remainder > threshold)
+    half = (np.int64(1) << exponent) >> 1  # 0 when e = 0: no rounding
+    y = x + half
+    y -= (x < 0) & (exponent > 0)
+    y >>= exponent
+    return y
 
 
 # --- scalar helpers for softmax (int32 semantics, C-like) -----------------

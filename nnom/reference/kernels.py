@@ -14,8 +14,9 @@ from ..windows import depthwise, transpose_conv, valid_counts, windows
 
 
 def _finish(acc: np.ndarray, q, zp_out: int) -> np.ndarray:
-    y = requantize(acc, q.mult, q.shift) + zp_out
-    y = np.clip(y, q.act_min, q.act_max)
+    y = requantize(acc, q.mult, q.shift)
+    y += zp_out
+    np.clip(y, q.act_min, q.act_max, out=y)
     if q.lut is not None:
         return q.lut[y + 128]
     return y.astype(np.int8)

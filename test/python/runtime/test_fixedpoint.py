@@ -41,6 +41,20 @@ def test_requantize_matches_exact_definition():
     assert got.tolist() == want
 
 
+
+@pytest.mark.parametrize("span", [2**20, 2**31, 2**40])
+def test_requantize_without_left_shifts_matches_exact_definition(span):
+    """Right shifts only (no wrap needed while the sums fit int32, which
+    requantize skips) and sums past int32 (wrapped as the C does)."""
+    rng = np.random.default_rng(span % 97)
+    acc, mult, shift = random_requant_cases(rng, 2000)
+    acc[20:] = rng.integers(-span, span, acc.size - 20)
+    shift = -np.abs(shift)
+    got = fp.requantize(acc, mult, shift)
+    want = [exact_requantize(int(a), int(m), int(s)) for a, m, s in zip(acc, mult, shift)]
+    assert got.tolist() == want
+
+
 @pytest.mark.parametrize("real", [1e-9, 0.0001234, 0.25, 0.5, 0.999999999, 1.0, 1.5, 3.75, 1000.0])
 def test_quantize_multiplier_round_trips(real):
     mult, shift = fp.quantize_multiplier(real)

@@ -64,7 +64,7 @@ def shapes() -> list[tuple[str, tuple[int, int, int], tuple[int, int], int, str]
     out.append(("(33,1) s1 98x1x16 valid", (98, 1, 16), (33, 1), 1, "valid"))
     out.append(("(49,1) s2 64x1x32 same", (64, 1, 32), (49, 1), 2, "same"))
     out.append(("(5,7) s1 24x24x32 same", (24, 24, 32), (5, 7), 1, "same"))
-    out.append(("9x9 s1 12x12x32 same", (12, 12, 32), (9, 9), 1, "same"))
+    out.append(("9x9 s1 24x24x32 same", (24, 24, 32), (9, 9), 1, "same"))
     return out
 
 

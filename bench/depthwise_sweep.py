@@ -10,7 +10,8 @@ layer's own stopwatch, set-up and activation included) on two inputs whose
 every output byte is compared with the numpy reference. Shapes: (k,1)
 columns and (1,k) rows (k = 2 to 15, strides 1 and 2, lines of 16 to 98,
 16 to 96 channels), 3x3, 5x5 and 7x7 (strides 1 and 2, 6x6 to 48x48, 8 to
-128 channels), channels that are not a multiple of four, 'same' and 'valid'.
+128 channels), channels that are not a multiple of four, 'same' and 'valid',
+and windows of 33 to 81 taps ((33,1), (49,1), (5,7), 9x9).
 """
 
 from __future__ import annotations
@@ -59,6 +60,11 @@ def shapes() -> list[tuple[str, tuple[int, int, int], tuple[int, int], int, str]
     out.append(("3x3 s1 12x12x10 same", (12, 12, 10), (3, 3), 1, "same"))
     out.append(("3x3 s2 24x24x30 same", (24, 24, 30), (3, 3), 2, "same"))
     out.append(("5x5 s1 12x12x30 same", (12, 12, 30), (5, 5), 1, "same"))
+    # windows of more than 32 taps (the group path takes up to 49)
+    out.append(("(33,1) s1 98x1x16 valid", (98, 1, 16), (33, 1), 1, "valid"))
+    out.append(("(49,1) s2 64x1x32 same", (64, 1, 32), (49, 1), 2, "same"))
+    out.append(("(5,7) s1 24x24x32 same", (24, 24, 32), (5, 7), 1, "same"))
+    out.append(("9x9 s1 24x24x32 same", (24, 24, 32), (9, 9), 1, "same"))
     return out
 
 

@@ -26,11 +26,11 @@
 #define NNOM_CMSIS_NN_MVE 0
 #endif
 /* The local depthwise kernel's group path (DSP cores): multiplier 1,
- * channels a multiple of 4, at most 32 taps. The CMSIS-NN backend runs it
+ * channels a multiple of 4, at most 49 taps. The CMSIS-NN backend runs it
  * instead of CMSIS-NN's depthwise kernel where NNOM_DW_GROUP_OVER_CMSIS_NN. */
 #define NNOM_DW_GROUP_MULTIPLIER 1
 #define NNOM_DW_GROUP_CHANNELS 4
-#define NNOM_DW_GROUP_MAX_TAPS 32
+#define NNOM_DW_GROUP_MAX_TAPS 49
 #define NNOM_DW_GROUP_OVER_CMSIS_NN ((NNOM_CMSIS_NN_KERNELS && !NNOM_CMSIS_NN_MVE))
 /* Per dispatch table (the "ops" of nnom/backends.json, whose "about"
  * says why): NNOM_CMSIS_NN_<TABLE> where the build holds CMSIS-NN's

@@ -203,9 +203,9 @@ def pool_model(k: int, rng: np.random.Generator):
 
 # Depthwise shapes of the local kernel's group path (multiplier 1, channels a
 # multiple of four on DSP cores): (k, 1) columns run down the height (inside
-# and border outputs, 15 taps over 13 rows: borders only; 33 taps: beyond
-# the group path), 3x3 straight (down the height where it has more
-# outputs), rows of k taps, stride, dilation, the activations that need the
+# and border outputs, 15 taps over 13 rows: borders only; 33 taps: the
+# assembly loop's pairs past 16), 3x3 straight (down the height where it
+# has more outputs), rows of k taps, stride, dilation, the activations that need the
 # rounding's sign term and the clamp or neither, and a bias too large for
 # the doubled accumulators (the per-pixel path).
 # (input (h, w, c), DepthwiseConv2D arguments).
@@ -432,6 +432,48 @@ def dw3_model(k: int, rng: np.random.Generator):
     return model
 
 
+# Depthwise windows of more than 32 taps (the group path takes up to 49,
+# nnom/backends.json depthwise_group): 7x7 (dw_ink) at stride 1 and 2,
+# 'same' and 'valid', inputs narrower than the kernel (short lines output
+# by output), lines down the height, the sign term and the clamp, 10
+# channels (the last group overlapping); (5, 7); one row of 38 to 49 taps
+# (the assembly loop, and the C loop where no output is inside); 50 and 81
+# taps and a 7x7 with a huge bias (the per-pixel path).
+# (input (h, w, c), DepthwiseConv2D arguments, huge bias).
+DWBIG_CASES = [
+    ((10, 9, 8), dict(kernel_size=7, padding="same", activation="relu"), False),
+    ((11, 10, 8), dict(kernel_size=7, strides=2, padding="same", activation="relu6"), False),
+    ((9, 10, 12), dict(kernel_size=7, padding="valid"), False),
+    ((6, 6, 32), dict(kernel_size=7, padding="same", activation="relu"), False),
+    ((4, 9, 4), dict(kernel_size=7, padding="same"), False),
+    ((12, 8, 10), dict(kernel_size=7, padding="same", activation="relu"), False),
+    ((14, 6, 8), dict(kernel_size=(5, 7), padding="same", activation="relu"), False),
+    ((1, 44, 4), dict(kernel_size=(1, 38), padding="valid", activation="relu"), False),
+    (
+        (52, 1, 8),
+        dict(kernel_size=(49, 1), strides=(2, 1), padding="same", activation="relu"),
+        False,
+    ),
+    ((12, 1, 8), dict(kernel_size=(49, 1), padding="same", activation="relu"), False),
+    ((10, 10, 8), dict(kernel_size=(5, 10), padding="same", activation="relu"), False),
+    ((9, 9, 4), dict(kernel_size=9, padding="same"), False),
+    ((8, 8, 8), dict(kernel_size=7, padding="same", activation="relu"), True),
+]
+
+
+def dwbig_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, args, huge = DWBIG_CASES[k]
+    inputs = keras.Input(shape)
+    x = keras.layers.DepthwiseConv2D(**args)(inputs)
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    if huge:  # weights scaled down: |bias| near 2^30
+        kernel, bias = model.layers[-1].get_weights()
+        model.layers[-1].set_weights([kernel * 1e-3, np.full_like(bias, 20.0)])
+    return model
+
+
 # Dense shapes of the assembly loop (inputs a multiple of four): groups of
 # four units and the last one, two or three, with and without ReLU, and
 # weights scaled down under a large bias (shifts beyond the fast
@@ -523,6 +565,7 @@ def suite(tmp_path_factory):
         ("dwrand", N_DW_RANDOM, dw_random_model, 76_000),
         ("dwcol", N_DWCOL_RANDOM, dwcol_random_model, 77_000),
         ("dw3_", len(DW3_CASES), dw3_model, 78_000),
+        ("dwbig", len(DWBIG_CASES), dwbig_model, 79_000),
         ("dense", len(DENSE_CASES), dense_model, 75_000),
         ("neardead", len(NEAR_DEAD_CASES), near_dead_model, 78_000),
     ]

@@ -41,7 +41,6 @@ def test_requantize_matches_exact_definition():
     assert got.tolist() == want
 
 
-
 @pytest.mark.parametrize("span", [2**20, 2**31, 2**40])
 def test_requantize_without_left_shifts_matches_exact_definition(span):
     """Right shifts only (no wrap needed while the sums fit int32, which

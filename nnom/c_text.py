@@ -73,6 +73,16 @@ def hw_call(pair) -> str:
     return f"nnom_hw({pair[0]}, {pair[1]})"
 
 
+def window_layer_call(ctor: str, count: int, attrs: dict, n: str) -> str:
+    """A convolution's Layer API call: count (filters or depth multiplier),
+    kernel, strides, dilation, padding, then the layer's weight and bias."""
+    a = attrs
+    return (
+        f"{ctor}({count}, {hw_call(a['kernel'])}, {hw_call(a['strides'])}, "
+        f"{hw_call(a['dilation'])}, {PADDING[a['padding']]}, &{n}_w, &{n}_b)"
+    )
+
+
 def qparam(name: str, q: QParams) -> str:
     return f"static const nnom_qparam_t {name} = {{{c_float(q.scale)}, {q.zero_point}}};\n"
 

@@ -7,7 +7,7 @@ from functools import partial
 import numpy as np
 
 from .. import backends, cmsis_sizes, float_sums
-from ..c_text import PADDING, hw_call, padded_window_fields
+from ..c_text import padded_window_fields, window_layer_call
 from ..frontend.keras_context import as_2d
 from ..reference import kernels
 from .common import target_zp
@@ -149,12 +149,7 @@ class Conv2D(Op):
         return padded_layer_api_weights(w, node, n)
 
     def layer_api_call(self, w, node, n):
-        a = node.attrs
-        return (
-            f"nnom_Conv2D({node.q.weight.shape[0]}, {hw_call(a['kernel'])}, "
-            f"{hw_call(a['strides'])}, {hw_call(a['dilation'])}, {PADDING[a['padding']]}, "
-            f"&{n}_w, &{n}_b)"
-        )
+        return window_layer_call("nnom_Conv2D", node.q.weight.shape[0], node.attrs, n)
 
 
 CONV2D = register(Conv2D())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..c_text import PADDING, hw_call, window_fields
+from ..c_text import PADDING, window_fields, window_layer_call
 from ..frontend.keras_context import as_2d, pair
 from ..geometry import effective_kernel
 from ..reference import kernels
@@ -146,12 +146,7 @@ class DeConv2D(Op):
         return layer_api_weights(w, node, n)
 
     def layer_api_call(self, w, node, n):
-        a = node.attrs
-        return (
-            f"nnom_Conv2DTrans({node.q.weight.shape[0]}, {hw_call(a['kernel'])}, "
-            f"{hw_call(a['strides'])}, {hw_call(a['dilation'])}, {PADDING[a['padding']]}, "
-            f"&{n}_w, &{n}_b)"
-        )
+        return window_layer_call("nnom_Conv2DTrans", node.q.weight.shape[0], node.attrs, n)
 
 
 DECONV2D = register(DeConv2D())

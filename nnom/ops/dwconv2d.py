@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import backends, cmsis_sizes
-from ..c_text import PADDING, c_array, hw_call, padded_window_fields
+from ..c_text import c_array, padded_window_fields, window_layer_call
 from ..reference import kernels
 from ..windows import depthwise
 from .common import target_zp
@@ -158,11 +158,7 @@ class DWConv2D(Op):
         return padded_layer_api_weights(w, node, n)
 
     def layer_api_call(self, w, node, n):
-        a = node.attrs
-        return (
-            f"nnom_DW_Conv2D({a['multiplier']}, {hw_call(a['kernel'])}, {hw_call(a['strides'])}, "
-            f"{hw_call(a['dilation'])}, {PADDING[a['padding']]}, &{n}_w, &{n}_b)"
-        )
+        return window_layer_call("nnom_DW_Conv2D", node.attrs["multiplier"], node.attrs, n)
 
 
 DWCONV2D = register(DWConv2D())

@@ -11,7 +11,8 @@ every output byte is compared with the numpy reference. Shapes: (k,1)
 columns and (1,k) rows (k = 2 to 15, strides 1 and 2, lines of 16 to 98,
 16 to 96 channels), 3x3, 5x5 and 7x7 (strides 1 and 2, 6x6 to 48x48, 8 to
 128 channels), channels that are not a multiple of four, 'same' and 'valid',
-and windows of 33 to 81 taps ((33,1), (49,1), (5,7), 9x9).
+and windows of 33 to 121 taps ((33,1), (49,1), (5,7), 9x9, 11x11, (5,10),
+(1,64), (72,1)).
 """
 
 from __future__ import annotations
@@ -65,6 +66,15 @@ def shapes() -> list[tuple[str, tuple[int, int, int], tuple[int, int], int, str]
     out.append(("(49,1) s2 64x1x32 same", (64, 1, 32), (49, 1), 2, "same"))
     out.append(("(5,7) s1 24x24x32 same", (24, 24, 32), (5, 7), 1, "same"))
     out.append(("9x9 s1 24x24x32 same", (24, 24, 32), (9, 9), 1, "same"))
+    # more than 49 taps: blocks of kernel rows (nnom_local_dwblock_dsp.c)
+    out.append(("9x9 s2 24x24x32 same", (24, 24, 32), (9, 9), 2, "same"))
+    out.append(("9x9 s1 12x12x64 valid", (12, 12, 64), (9, 9), 1, "valid"))
+    out.append(("11x11 s1 16x16x32 same", (16, 16, 32), (11, 11), 1, "same"))
+    out.append(("(5,10) s1 12x20x16 same", (12, 20, 16), (5, 10), 1, "same"))
+    out.append(("(1,64) s1 1x96x32 same", (1, 96, 32), (1, 64), 1, "same"))
+    out.append(("(1,64) s2 4x128x16 valid", (4, 128, 16), (1, 64), 2, "valid"))
+    out.append(("(72,1) s1 96x1x32 same", (96, 1, 32), (72, 1), 1, "same"))
+    out.append(("9x9 s1 12x12x10 same", (12, 12, 10), (9, 9), 1, "same"))
     return out
 
 

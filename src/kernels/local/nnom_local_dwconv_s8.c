@@ -40,6 +40,7 @@
 #include <stddef.h>
 
 #include "nnom_local_dw3.h"
+#include "nnom_local_dwblock.h"
 #include "nnom_local_dwcol.h"
 #include "nnom_local_simd.h"
 #include "../nnom_backend.h"
@@ -1724,6 +1725,12 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
 #elif NNOM_LOCAL_DSP
     if (groups_take(a) && dw_groups(&t))
         return NN_SUCCESS;
+#endif
+#if NNOM_DWBLOCK /* windows of more than DW_MAX_TAPS taps, in blocks */
+    if (nnom_dwblock_suits(a)) {
+        nnom_dwblock_s8(a);
+        return NN_SUCCESS;
+    }
 #endif
     int8_t *out = a->output;
     for (int32_t oy = 0; oy < t.oh; oy++) {

@@ -437,8 +437,9 @@ def dw3_model(k: int, rng: np.random.Generator):
 # 'same' and 'valid', inputs narrower than the kernel (short lines output
 # by output), lines down the height, the sign term and the clamp, 10
 # channels (the last group overlapping); (5, 7); one row of 38 to 49 taps
-# (the assembly loop, and the C loop where no output is inside); 50 and 81
-# taps and a 7x7 with a huge bias (the per-pixel path).
+# (the assembly loop, and the C loop where no output is inside); (5, 10)
+# and 9x9 (more than 49 taps: blocks of rows, below) and a 7x7 with a huge
+# bias (the per-pixel path).
 # (input (h, w, c), DepthwiseConv2D arguments, huge bias).
 DWBIG_CASES = [
     ((10, 9, 8), dict(kernel_size=7, padding="same", activation="relu"), False),
@@ -458,6 +459,19 @@ DWBIG_CASES = [
     ((10, 10, 8), dict(kernel_size=(5, 10), padding="same", activation="relu"), False),
     ((9, 9, 4), dict(kernel_size=9, padding="same"), False),
     ((8, 8, 8), dict(kernel_size=7, padding="same", activation="relu"), True),
+    # more than 49 taps: blocks of kernel rows (nnom_local_dwblock_dsp.c,
+    # -O2 on DSP cores): 9x9 at stride 2 'valid' with the clamp; 12x12 (two
+    # blocks of rows: sums kept between them) and a row of 130 taps (pieces
+    # of one row), both with borders; (72, 1) down the height; dilation 2;
+    # 6 channels (the last group overlapping); a 9x9 with a huge bias (the
+    # slow requantisation of the same path)
+    ((13, 12, 8), dict(kernel_size=9, strides=2, padding="valid", activation="relu6"), False),
+    ((14, 13, 8), dict(kernel_size=12, padding="same", activation="relu"), False),
+    ((2, 140, 4), dict(kernel_size=(1, 130), padding="same", activation="relu"), False),
+    ((80, 1, 8), dict(kernel_size=(72, 1), padding="same", activation="relu6"), False),
+    ((18, 17, 4), dict(kernel_size=8, dilation_rate=2, padding="same"), False),
+    ((10, 9, 6), dict(kernel_size=9, padding="same", activation="relu"), False),
+    ((10, 10, 8), dict(kernel_size=9, padding="same", activation="relu"), True),
 ]
 
 

@@ -41,6 +41,7 @@
 
 #include "nnom_local_dw3.h"
 #include "nnom_local_dwcol.h"
+#include "nnom_local_dwpair.h"
 #include "nnom_local_simd.h"
 #include "../nnom_backend.h"
 
@@ -1192,10 +1193,15 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
     /* the converter's records (checked there; channels a multiple of
      * four), or the group's built here */
     const int32_t *given = t->oc % 4 == 0 ? a->records : NULL;
-    const int32_t words = 4 + 4 * ((k + 1) / 2) + 12; /* a group's */
+    /* two taps: nnom_dwpair_s8 where the group's records suit it (the
+     * converter's are its records) */
+    const int32_t words = k == 2 ? 4 * NNOM_DWPAIR_REC : 4 + 4 * ((k + 1) / 2) + 12;
     for (int32_t c = 0; c < t->oc; c = dw_next_group(c, t->oc)) {
         const int32_t *r = given != NULL ? given + c / 4 * words : rec;
-        if (given == NULL && !dwcol_records(t, c, k, rec))
+        void (*run)(const nnom_dwcol_job_t *) = k == 2 && given != NULL ? nnom_dwpair_s8 : nnom_dwcol_s8;
+        if (given == NULL && k == 2 && nnom_dwpair_records(a, c, rec))
+            run = nnom_dwpair_s8;
+        else if (given == NULL && !dwcol_records(t, c, k, rec))
             return 0; /* the fallback rewrites the groups before c too */
         in.rec = edge.rec = two.rec = r;
         for (int32_t ov = 0; ov < v->out; ov++) {
@@ -1204,7 +1210,7 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
             int8_t *out = a->output + c + ov * v->ob;
             in.x = x + (lo * s - u->pad) * u->xb;
             in.out = out + lo * u->ob;
-            nnom_dwcol_s8(&in);
+            run(&in);
             if (both) { /* one border output each side: one call, rows of both */
                 if (!whole) {
                     dwcol_edge(u, x, -u->pad, ntop, zp4, rows);
@@ -1212,7 +1218,7 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
                 }
                 two.x = top;
                 two.out = out;
-                nnom_dwcol_s8(&two);
+                run(&two);
                 continue;
             }
             if (ntop > 0) {
@@ -1221,7 +1227,7 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
                 edge.x = top;
                 edge.out = out;
                 edge.n = lo;
-                nnom_dwcol_s8(&edge);
+                run(&edge);
             }
             if (nbot > 0) {
                 if (!whole)
@@ -1229,7 +1235,7 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
                 edge.x = whole ? top + ntop * xs : top;
                 edge.out = out + hi * u->ob;
                 edge.n = u->out - hi;
-                nnom_dwcol_s8(&edge);
+                run(&edge);
             }
         }
     }

@@ -1198,9 +1198,9 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
     const int32_t words = k == 2 ? 4 * NNOM_DWPAIR_REC : 4 + 4 * ((k + 1) / 2) + 12;
     for (int32_t c = 0; c < t->oc; c = dw_next_group(c, t->oc)) {
         const int32_t *r = given != NULL ? given + c / 4 * words : rec;
-        void (*run)(const nnom_dwcol_job_t *) = k == 2 && given != NULL ? nnom_dwpair_s8 : nnom_dwcol_s8;
+        void (*run)(const nnom_dwcol_job_t *) = k == 2 && given != NULL ? nnom_dwpair_job : nnom_dwcol_s8;
         if (given == NULL && k == 2 && nnom_dwpair_records(a, c, rec))
-            run = nnom_dwpair_s8;
+            run = nnom_dwpair_job;
         else if (given == NULL && !dwcol_records(t, c, k, rec))
             return 0; /* the fallback rewrites the groups before c too */
         in.rec = edge.rec = two.rec = r;
@@ -1499,6 +1499,12 @@ static NNOM_NOINLINE int dw_col_try(const dw_ctx_t *t)
     const int mode = dw_axes(t, &u, &v, &lo, &hi);
     if (mode != 0 || hi <= lo || t->kh * t->kw != u.k || !dw_col_axes(&u, &v))
         return 0;
+    if (u.k == 2 && t->oc % 4 == 0 && t->a->records != NULL) { /* the converter's records */
+        const nnom_dwpair_axes_t g = {u.in,  u.s,         u.pad, u.out, u.xb, u.ob,
+                                      v.out, v.s * v.xb, v.ob,  lo,    hi};
+        if (nnom_dwpair_layer(t->a, &g))
+            return 1;
+    }
     if (u.k == 3 && u.s == 1) /* dw3_asm, or dw_pairs3 on short lines */
         return u.out >= DW3_MIN_OUT && dw3_asm(t, &u, &v, lo, hi);
     return dw_col_asm(t, &u, &v, lo, hi);

@@ -9,9 +9,7 @@
 #include "nnom_local_dwcol.h"
 
 #if NNOM_LOCAL_MAC_ASM
-/* The run of a nnom_dwcol_job_t (n >= 1 outputs, output o the taps at
- * x + o xp and x + o xp + xs into out + o op; pairs and odd unread) for
- * two taps, rec the group's records, per channel four words
+/* Records of a group of four channels, per channel four words
  * (NNOM_DWPAIR_REC):
  *   (w0 2^j, w1 2^j) halfwords, (bias - zp (w0 + w1)) 2^j, mult,
  *   ((2 zp_out + 1) 2^e + 1) 2^(j - 2),  e = -shift, j = NNOM_DWPAIR_N + 1 - e
@@ -21,13 +19,48 @@
  * NNOM_DWPAIR_N - 1, see nnom_dwpair_records()). */
 #define NNOM_DWPAIR_N 12
 #define NNOM_DWPAIR_REC 4
-void nnom_dwpair_s8(const nnom_dwcol_job_t *j);
+
+/* n >= 1 outputs of four channels, output o the taps at x + o xp and
+ * x + o xp + xs into out + o op. The field offsets are the assembly's. */
+typedef struct {
+    const int8_t *x;
+    int8_t *out;
+    int32_t n, xs, xp, op;
+} nnom_dwpair_run_t;
+
+/* groups >= 1 groups of four channels, each every run (count >= 1) with
+ * x and out 4 g bytes on, against records rec + 16 g words. */
+typedef struct {
+    const int32_t *rec;
+    const nnom_dwpair_run_t *runs;
+    int32_t count, groups;
+} nnom_dwpair_layer_t;
+void nnom_dwpair_s8(const nnom_dwpair_layer_t *l);
+
+/* One nnom_dwcol_job_t (pairs and odd unread) of two taps, rec these
+ * records. */
+void nnom_dwpair_job(const nnom_dwcol_job_t *j);
 
 /* The records of channels c to c + 3 of a layer of two taps oc bytes
  * apart in the weights into rec (4 NNOM_DWPAIR_REC words): 1, or 0 where a
  * channel's requantisation does not suit the form above (mult <= 0, e
  * outside its range, the scaled sums beyond 31 bits). */
 int nnom_dwpair_records(const nnom_conv_args_t *a, int32_t c, int32_t *rec);
+
+/* A layer of two taps along u (its outputs [lo, hi) inside the input, at
+ * most one border output at either end: padding < 2), lines across v,
+ * four channels a group, the converter's records: every group and line in
+ * one call, the border outputs on copies of their two rows. 0 where it
+ * does not suit (more than NNOM_DWPAIR_LINES lines, copies beyond
+ * NNOM_DWPAIR_COPY bytes): nothing written. */
+#define NNOM_DWPAIR_LINES 8
+#define NNOM_DWPAIR_COPY 768
+typedef struct {
+    int32_t in, s, pad, out, xb, ob; /* along u: input, stride, padding, outputs, bytes */
+    int32_t lines, lx, lo;           /* across v: lines, input and output bytes between */
+    int32_t first, last;             /* the outputs [first, last) inside the input */
+} nnom_dwpair_axes_t;
+int nnom_dwpair_layer(const nnom_conv_args_t *a, const nnom_dwpair_axes_t *g);
 #endif
 
 #endif

@@ -17,16 +17,15 @@
 
 #if NNOM_LOCAL_MAC_ASM
 #include <stddef.h>
+#include <string.h>
 
-/* The assembly reads the job's fields at these offsets. */
-typedef char nnom_dwpair_job_layout_t[offsetof(nnom_dwcol_job_t, out) == 4 &&
-                                              offsetof(nnom_dwcol_job_t, rec) == 8 &&
-                                              offsetof(nnom_dwcol_job_t, n) == 12 &&
-                                              offsetof(nnom_dwcol_job_t, xs) == 16 &&
-                                              offsetof(nnom_dwcol_job_t, xp) == 20 &&
-                                              offsetof(nnom_dwcol_job_t, op) == 24
-                                          ? 1
-                                          : -1];
+/* The assembly reads the fields by LDM, in these orders. */
+typedef char nnom_dwpair_layout_t[offsetof(nnom_dwpair_run_t, n) == 8 &&
+                                          offsetof(nnom_dwpair_run_t, op) == 20 &&
+                                          sizeof(nnom_dwpair_run_t) == 24 &&
+                                          offsetof(nnom_dwpair_layer_t, groups) == 12
+                                      ? 1
+                                      : -1];
 
 #define DWP_STR_(x) #x
 #define DWP_STR(x) DWP_STR_(x)
@@ -80,11 +79,13 @@ typedef char nnom_dwpair_job_layout_t[offsetof(nnom_dwcol_job_t, out) == 4 &&
     "pkhtb  " HB ", " HB ", r12, asr #16\n"                                                      \
     "add    r8, r8, r10, lsl #1\n"
 
-/* nnom_dwpair_s8(job r0). Stack: [0] x, [4] xs, [8] xp (stride 1: 2 xs),
- * [12] xp + xs (stride 1: 3 xs), [16] the pass's output words, [32] out,
- * [36] op, [40] 2 op, [44] 3 op, [48] the end of the full passes'
- * outputs, [52] the outputs after them (0 to 3), [56] xp; then r4-r11, lr.
- * In the passes lr is at the records. */
+/* nnom_dwpair_s8(layer r0): per group (lr at its records, [76] 4 g the
+ * bytes from group 0's input and output), per run. Stack: [0] x, [4] xs,
+ * [8] xp (stride 1: 2 xs), [12] xp + xs (stride 1: 3 xs), [16] the pass's
+ * output words, [32] out, [36] op, [40] 2 op, [44] 3 op, [48] the end of
+ * the full passes' outputs, [52] the outputs after them (0 to 3), [56] xp,
+ * [60] the next run, [64] the runs' end, [68] the first run, [72] groups
+ * left, [76] 4 g; then r4-r11, lr. */
 __asm__(".section .text.nnom_dwpair_s8,\"ax\",%progbits\n"
         ".global nnom_dwpair_s8\n"
         ".type nnom_dwpair_s8, %function\n"
@@ -94,30 +95,38 @@ __asm__(".section .text.nnom_dwpair_s8,\"ax\",%progbits\n"
         ".p2align 2\n"
         "nnom_dwpair_s8:\n"
         "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #60\n"
-        "ldr    lr, [r0, #8]\n"
-        "ldr    r1, [r0, #0]\n"
-        "ldr    r2, [r0, #16]\n"
-        "ldr    r3, [r0, #20]\n"
-        "str    r3, [sp, #56]\n"
-        "ldr    r5, [r0, #4]\n"
-        "ldr    r6, [r0, #24]\n"
-        "ldr    r9, [r0, #12]\n"
-        "and    r10, r9, #3\n"
+        "sub    sp, sp, #84\n"
+        "ldm    r0, {r1-r4}\n" /* rec, runs, count, groups */
+        "mov    lr, r1\n"
+        "add    r3, r3, r3, lsl #1\n"
+        "add    r3, r2, r3, lsl #3\n"
+        "str    r2, [sp, #60]\n"
+        "strd   r3, r2, [sp, #64]\n"
+        "movs   r0, #0\n"
+        "strd   r4, r0, [sp, #72]\n"
+        ".Ldwp_run:\n"
+        "ldr    r12, [sp, #60]\n"
+        "ldm    r12!, {r1-r6}\n" /* x, out, n, xs, xp, op */
+        "str    r12, [sp, #60]\n"
+        "ldr    r0, [sp, #76]\n"
+        "add    r1, r1, r0\n"
+        "add    r2, r2, r0\n"
+        "str    r5, [sp, #56]\n"
+        "and    r10, r3, #3\n"
         "str    r10, [sp, #52]\n"
-        "bic    r9, r9, #3\n"
+        "bic    r3, r3, #3\n"
         "add    r7, r6, r6\n"
         "add    r8, r7, r6\n"
-        "mla    r9, r9, r6, r5\n"
+        "mla    r9, r3, r6, r2\n"
         "add    r12, sp, #32\n"
-        "stm    r12, {r5-r9}\n" /* out, op, 2 op, 3 op, end */
-        "strd   r1, r2, [sp]\n"
-        "cmp    r5, r9\n"
+        "stm    r12, {r2, r6-r9}\n" /* out, op, 2 op, 3 op, end */
+        "strd   r1, r4, [sp]\n"
+        "cmp    r2, r9\n"
         "beq    .Ldwp_rest\n"
-        "cmp    r2, r3\n"
+        "cmp    r4, r5\n"
         "beq    .Ldwp_s1\n"
-        "add    r4, r2, r3\n"
-        "stm    sp, {r1-r4}\n"
+        "add    r7, r4, r5\n"
+        "stm    sp, {r1, r4, r5, r7}\n"
         ".Ldwp_pass:\n"
         "ldm    sp, {r8-r11}\n"
         DWP_LOAD2("r0", "r4", "r1", "r5")
@@ -127,9 +136,9 @@ __asm__(".section .text.nnom_dwpair_s8,\"ax\",%progbits\n"
         "b      .Ldwp_rest\n"
         /* stride 1: rows x, x + xs, ..., x + 4 xs, each read once */
         ".Ldwp_s1:\n"
-        "add    r3, r2, r2\n"
-        "add    r4, r3, r2\n"
-        "stm    sp, {r1-r4}\n"
+        "add    r5, r4, r4\n"
+        "add    r7, r5, r4\n"
+        "stm    sp, {r1, r4, r5, r7}\n"
         ".Ldwp_pass1:\n"
         "ldm    sp, {r8-r11}\n"
         "ldr    r0, [r8]\n"
@@ -153,7 +162,7 @@ __asm__(".section .text.nnom_dwpair_s8,\"ax\",%progbits\n"
         ".Ldwp_rest:\n"
         "ldr    r5, [sp, #52]\n"
         "cmp    r5, #0\n"
-        "beq    .Ldwp_done\n"
+        "beq    .Ldwp_next\n"
         "ldrd   r0, r1, [sp]\n"
         "ldr    r2, [sp, #56]\n"
         "ldrd   r3, r4, [sp, #32]\n"
@@ -191,11 +200,71 @@ __asm__(".section .text.nnom_dwpair_s8,\"ax\",%progbits\n"
         "add    r3, r3, r4\n"
         "subs   r5, r5, #1\n"
         "bne    .Ldwp_one\n"
+        /* the next run, or the next group's runs */
+        ".Ldwp_next:\n"
+        "ldrd   r0, r1, [sp, #60]\n"
+        "cmp    r0, r1\n"
+        "bne    .Ldwp_run\n"
+        "ldrd   r1, r2, [sp, #68]\n"
+        "subs   r2, r2, #1\n"
+        "beq    .Ldwp_done\n"
+        "ldr    r3, [sp, #76]\n"
+        "adds   r3, r3, #4\n"
+        "str    r1, [sp, #60]\n"
+        "strd   r2, r3, [sp, #72]\n"
+        "add    lr, lr, #" DWP_STR(16 * NNOM_DWPAIR_REC) "\n"
+        "b      .Ldwp_run\n"
         ".Ldwp_done:\n"
-        "add    sp, sp, #60\n"
+        "add    sp, sp, #84\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_dwpair_s8, .-nnom_dwpair_s8\n"
         ".text\n");
+
+void nnom_dwpair_job(const nnom_dwcol_job_t *j)
+{
+    const nnom_dwpair_run_t run = {j->x, j->out, j->n, j->xs, j->xp, j->op};
+    const nnom_dwpair_layer_t l = {j->rec, &run, 1, 1};
+    nnom_dwpair_s8(&l);
+}
+
+int nnom_dwpair_layer(const nnom_conv_args_t *a, const nnom_dwpair_axes_t *g)
+{
+    const int32_t ic = a->in.c, last = (g->out - 1) * g->ob;
+    const int top = g->first > 0, bot = g->last < g->out, zp = a->p.input_zp;
+    if (g->lines > NNOM_DWPAIR_LINES || ((top || bot) && g->lines * 4 * ic > NNOM_DWPAIR_COPY))
+        return 0;
+    uint32_t copy[NNOM_DWPAIR_COPY / 4];
+    nnom_dwpair_run_t runs[2 * NNOM_DWPAIR_LINES];
+    int32_t count = 0;
+    int8_t *cp = (int8_t *)copy;
+    const int8_t *x = a->input;
+    int8_t *out = a->output;
+    for (int32_t l = 0; l < g->lines; l++, x += g->lx, out += g->lo) {
+        runs[count++] = (nnom_dwpair_run_t){x + (g->first * g->s - g->pad) * g->xb,
+                                            out + g->first * g->ob,
+                                            g->last - g->first,
+                                            g->xb,
+                                            g->s * g->xb,
+                                            g->ob};
+        if (!top && !bot)
+            continue;
+        /* the border outputs' rows (padding 1 at most: one border output
+         * each side): the zero point, row 0; row in - 1, the zero point */
+        memset(cp, zp, (size_t)ic);
+        memcpy(cp + ic, x, (size_t)ic);
+        memcpy(cp + 2 * ic, x + (g->in - 1) * g->xb, (size_t)ic);
+        memset(cp + 3 * ic, zp, (size_t)ic);
+        if (top && bot)
+            runs[count++] = (nnom_dwpair_run_t){cp, out, 2, ic, 2 * ic, last};
+        else
+            runs[count++] = (nnom_dwpair_run_t){top ? cp : cp + 2 * ic, top ? out : out + last, 1,
+                                                ic, ic, g->ob};
+        cp += 4 * ic;
+    }
+    const nnom_dwpair_layer_t l = {a->records, runs, count, a->out.c / 4};
+    nnom_dwpair_s8(&l);
+    return 1;
+}
 
 int nnom_dwpair_records(const nnom_conv_args_t *a, int32_t c, int32_t *rec)
 {

@@ -20,20 +20,35 @@
 #define NNOM_DWPAIR_N 12
 #define NNOM_DWPAIR_REC 4
 
-/* n >= 1 outputs of four channels, output o the taps at x + o xp and
- * x + o xp + xs into out + o op. The field offsets are the assembly's. */
+/* A run of n >= 1 outputs of four channels, output o the taps at x + o xp
+ * and x + o xp + xs into out + o op, in the assembly's terms (see
+ * dwpair_run()). */
 typedef struct {
-    const int8_t *x;
     int8_t *out;
-    int32_t n, xs, xp, op;
+    int32_t op, op2, op3;
+    const int8_t *x;
+    int32_t xs, a, b; /* xs; xp, xp + xs (stride 1: 2 xs, 3 xs) */
+    int8_t *end;      /* the end of the full passes' outputs (out + (n & ~3) op) */
+    int32_t rest, xp, s1; /* n & 3; xp; xp == xs */
 } nnom_dwpair_run_t;
 
-/* groups >= 1 groups of four channels, each every run (count >= 1) with
- * x and out 4 g bytes on, against records rec + 16 g words. */
+/* One output of every group: the taps at x + 4 g and x + 4 g + xs, into
+ * out + 4 g (the border outputs, on copies of their rows). */
+typedef struct {
+    const int8_t *x;
+    int32_t xs;
+    int8_t *out;
+} nnom_dwpair_edge_t;
+
+/* groups >= 1 groups of four channels: per group every run (count >= 1)
+ * with x and out 4 g bytes on, against the records rec + 16 g words; then
+ * every edge. */
 typedef struct {
     const int32_t *rec;
     const nnom_dwpair_run_t *runs;
-    int32_t count, groups;
+    int32_t count;
+    const nnom_dwpair_edge_t *edges;
+    int32_t edge_count, groups;
 } nnom_dwpair_layer_t;
 void nnom_dwpair_s8(const nnom_dwpair_layer_t *l);
 

@@ -20,50 +20,62 @@
 #include <string.h>
 
 /* The assembly reads the fields by LDM, in these orders. */
-typedef char nnom_dwpair_layout_t[offsetof(nnom_dwpair_run_t, n) == 8 &&
-                                          offsetof(nnom_dwpair_run_t, op) == 20 &&
-                                          sizeof(nnom_dwpair_run_t) == 24 &&
-                                          offsetof(nnom_dwpair_layer_t, groups) == 12
+typedef char nnom_dwpair_layout_t[sizeof(nnom_dwpair_run_t) == 48 &&
+                                          offsetof(nnom_dwpair_run_t, end) == 32 &&
+                                          sizeof(nnom_dwpair_edge_t) == 12 &&
+                                          offsetof(nnom_dwpair_layer_t, groups) == 20
                                       ? 1
                                       : -1];
 
 #define DWP_STR_(x) #x
 #define DWP_STR(x) DWP_STR_(x)
+#define DWP_SHIFT "asr #" DWP_STR(NNOM_DWPAIR_N)
+#define DWP_GROUP_BYTES DWP_STR(16 * NNOM_DWPAIR_REC)
 
-/* The widened pair in r12 requantised and stored as byte B (the stack's
- * output words at 16). */
-#define DWP_RQ(B)                                                                                \
-    "smlad  r12, r12, r8, r9\n"                                                                  \
-    "smmla  r12, r12, r10, r11\n"                                                                \
-    "ssat   r12, #8, r12, asr #" DWP_STR(NNOM_DWPAIR_N) "\n"                                     \
-    "strb   r12, [sp, #" B "]\n"
+/* The widened pair in T requantised (r8-r11 the channel's records) and
+ * stored as byte B of the address ADDR. */
+#define DWP_RQ(T, ADDR)                                                                          \
+    "smlad  " T ", " T ", r8, r9\n"                                                              \
+    "smmla  " T ", " T ", r10, r11\n"                                                            \
+    "ssat   " T ", #8, " T ", " DWP_SHIFT "\n"                                                   \
+    "strb   " T ", " ADDR "\n"
 
-/* Channel C of the pass's four outputs from S0..S3 (ROT picks its bytes). */
-#define DWP_CHANNEL(S0, S1, S2, S3, ROT, B0, B1, B2, B3)                                         \
-    "ldm    lr!, {r8-r11}\n"                                                                     \
-    "sxtb16 r12, " S0 ROT "\n" DWP_RQ(B0)                                                        \
-    "sxtb16 r12, " S1 ROT "\n" DWP_RQ(B1)                                                        \
-    "sxtb16 r12, " S2 ROT "\n" DWP_RQ(B2)                                                        \
-    "sxtb16 r12, " S3 ROT "\n" DWP_RQ(B3)
+/* Channel C of the pass's four outputs from S0..S3 (ROT picks its bytes)
+ * into byte C of the stack's output words; LDM loads the channel's records
+ * (ldm lr!: channels 0 to 3, ldmdb lr!: 3 to 0, so that every other pass
+ * ends at the records' start). */
+#define DWP_CHANNEL(LDM, S0, S1, S2, S3, ROT, C)                                                 \
+    LDM "   lr!, {r8-r11}\n"                                                                     \
+    "sxtb16 r12, " S0 ROT "\n" DWP_RQ("r12", "[sp, #" C "]")                                     \
+    "sxtb16 r12, " S1 ROT "\n" DWP_RQ("r12", "[sp, #4 + " C "]")                                 \
+    "sxtb16 r12, " S2 ROT "\n" DWP_RQ("r12", "[sp, #8 + " C "]")                                 \
+    "sxtb16 r12, " S3 ROT "\n" DWP_RQ("r12", "[sp, #12 + " C "]")
 
-/* The pass's four channels (L_o in r0-r3, H_o in r4-r7), then its output
- * words stored (stack: [16] the words, [32] out, [36] op, [40] 2 op,
- * [44] 3 op, [48] the end of the full passes); to L while passes are left. */
-#define DWP_PASS(L)                                                                              \
-    DWP_CHANNEL("r0", "r1", "r2", "r3", "", "16", "20", "24", "28")                              \
-    DWP_CHANNEL("r0", "r1", "r2", "r3", ", ror #8", "17", "21", "25", "29")                      \
-    DWP_CHANNEL("r4", "r5", "r6", "r7", "", "18", "22", "26", "30")                              \
-    DWP_CHANNEL("r4", "r5", "r6", "r7", ", ror #8", "19", "23", "27", "31")                      \
-    "sub    lr, lr, #" DWP_STR(16 * NNOM_DWPAIR_REC) "\n"                                        \
-    "add    r12, sp, #16\n"                                                                      \
-    "ldm    r12, {r0-r8}\n"                                                                      \
+/* The pass's four channels (L_o in r0-r3, H_o in r4-r7), lr from the
+ * records' start to their end (FWD) or back (BWD). */
+#define DWP_FWD                                                                                  \
+    DWP_CHANNEL("ldm  ", "r0", "r1", "r2", "r3", "", "0")                                        \
+    DWP_CHANNEL("ldm  ", "r0", "r1", "r2", "r3", ", ror #8", "1")                                \
+    DWP_CHANNEL("ldm  ", "r4", "r5", "r6", "r7", "", "2")                                        \
+    DWP_CHANNEL("ldm  ", "r4", "r5", "r6", "r7", ", ror #8", "3")
+#define DWP_BWD                                                                                  \
+    DWP_CHANNEL("ldmdb", "r4", "r5", "r6", "r7", ", ror #8", "3")                                \
+    DWP_CHANNEL("ldmdb", "r4", "r5", "r6", "r7", "", "2")                                        \
+    DWP_CHANNEL("ldmdb", "r0", "r1", "r2", "r3", ", ror #8", "1")                                \
+    DWP_CHANNEL("ldmdb", "r0", "r1", "r2", "r3", "", "0")
+
+/* The pass's output words stored; one LDM reads them, out and its steps,
+ * the next pass's r8-r11 and the end (see the stack's layout); to L
+ * while full passes are left. */
+#define DWP_STORE(L)                                                                             \
+    "ldm    sp, {r0-r12}\n"                                                                      \
     "str    r0, [r4]\n"                                                                          \
     "str    r1, [r4, r5]\n"                                                                      \
     "str    r2, [r4, r6]\n"                                                                      \
     "str    r3, [r4, r7]\n"                                                                      \
     "add    r4, r4, r5, lsl #2\n"                                                                \
-    "str    r4, [sp, #32]\n"                                                                     \
-    "cmp    r4, r8\n"                                                                            \
+    "str    r4, [sp, #16]\n"                                                                     \
+    "cmp    r4, r12\n"                                                                           \
     "bne    " L "\n"
 
 /* Output pair (rows at x, x + xs; x + xp, x + xp + xs) packed into LA, HA,
@@ -79,13 +91,48 @@ typedef char nnom_dwpair_layout_t[offsetof(nnom_dwpair_run_t, n) == 8 &&
     "pkhtb  " HB ", " HB ", r12, asr #16\n"                                                      \
     "add    r8, r8, r10, lsl #1\n"
 
+/* Stride 1: the pass's five rows x, x + xs, ..., x + 4 xs, each read
+ * once, packed into L_o (r0-r3) and H_o (r4-r7); r8 x, r9 xs, r10 2 xs,
+ * r11 3 xs. */
+#define DWP_LOAD1 \
+    "ldr    r0, [r8]\n" \
+    "ldr    r1, [r8, r9]\n" \
+    "ldr    r2, [r8, r10]\n" \
+    "ldr    r3, [r8, r11]\n" \
+    "add    r8, r8, r9, lsl #2\n" \
+    "ldr    r12, [r8]\n" \
+    "str    r8, [sp, #32]\n" \
+    "pkhtb  r4, r1, r0, asr #16\n" \
+    "pkhbt  r0, r0, r1, lsl #16\n" \
+    "pkhtb  r5, r2, r1, asr #16\n" \
+    "pkhbt  r1, r1, r2, lsl #16\n" \
+    "pkhtb  r6, r3, r2, asr #16\n" \
+    "pkhbt  r2, r2, r3, lsl #16\n" \
+    "pkhtb  r7, r12, r3, asr #16\n" \
+    "pkhbt  r3, r3, r12, lsl #16\n"
+
+/* One output of channels 0 to 3 from its two tap words in r6, r7 into
+ * out (r3); r12, r6 scratch, lr at the records, after them at the end. */
+#define DWP_ONE                                                                                  \
+    "pkhbt  r12, r6, r7, lsl #16\n"                                                              \
+    "pkhtb  r7, r7, r6, asr #16\n"                                                               \
+    "ldm    lr!, {r8-r11}\n"                                                                     \
+    "sxtb16 r6, r12\n" DWP_RQ("r6", "[r3, #0]")                                                  \
+    "ldm    lr!, {r8-r11}\n"                                                                     \
+    "sxtb16 r6, r12, ror #8\n" DWP_RQ("r6", "[r3, #1]")                                          \
+    "ldm    lr!, {r8-r11}\n"                                                                     \
+    "sxtb16 r6, r7\n" DWP_RQ("r6", "[r3, #2]")                                                   \
+    "ldm    lr!, {r8-r11}\n"                                                                     \
+    "sxtb16 r6, r7, ror #8\n" DWP_RQ("r6", "[r3, #3]")
+
 /* nnom_dwpair_s8(layer r0): per group (lr at its records, [76] 4 g the
- * bytes from group 0's input and output), per run. Stack: [0] x, [4] xs,
- * [8] xp (stride 1: 2 xs), [12] xp + xs (stride 1: 3 xs), [16] the pass's
- * output words, [32] out, [36] op, [40] 2 op, [44] 3 op, [48] the end of
- * the full passes' outputs, [52] the outputs after them (0 to 3), [56] xp,
- * [60] the next run, [64] the runs' end, [68] the first run, [72] groups
- * left, [76] 4 g; then r4-r11, lr. */
+ * bytes from group 0's input and output) every run, then every edge
+ * across the groups. Stack: [0] the pass's output words, [16] out, [20]
+ * op, [24] 2 op, [28] 3 op, [32] x, [36] xs, [40] xp (stride 1: 2 xs),
+ * [44] xp + xs (stride 1: 3 xs), [48] the end of the full passes'
+ * outputs, [52] the outputs after them (0 to 3), [56] xp, [60] the next
+ * run, [64] the runs' end, [68] the first run, [72] groups left, [76]
+ * 4 g, [80] the layer; then r4-r11, lr. */
 __asm__(".section .text.nnom_dwpair_s8,\"ax\",%progbits\n"
         ".global nnom_dwpair_s8\n"
         ".type nnom_dwpair_s8, %function\n"
@@ -96,107 +143,74 @@ __asm__(".section .text.nnom_dwpair_s8,\"ax\",%progbits\n"
         "nnom_dwpair_s8:\n"
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #84\n"
-        "ldm    r0, {r1-r4}\n" /* rec, runs, count, groups */
+        "str    r0, [sp, #80]\n"
+        "ldm    r0, {r1-r3}\n" /* rec, runs, count */
+        "ldr    r4, [r0, #20]\n" /* groups */
         "mov    lr, r1\n"
         "add    r3, r3, r3, lsl #1\n"
-        "add    r3, r2, r3, lsl #3\n"
+        "add    r3, r2, r3, lsl #4\n" /* runs + 48 count */
         "str    r2, [sp, #60]\n"
         "strd   r3, r2, [sp, #64]\n"
         "movs   r0, #0\n"
         "strd   r4, r0, [sp, #72]\n"
         ".Ldwp_run:\n"
         "ldr    r12, [sp, #60]\n"
-        "ldm    r12!, {r1-r6}\n" /* x, out, n, xs, xp, op */
-        "str    r12, [sp, #60]\n"
         "ldr    r0, [sp, #76]\n"
+        "ldm    r12!, {r4-r11}\n" /* out, op, 2 op, 3 op, x, xs, xp, xp + xs */
+        "add    r4, r4, r0\n"
+        "add    r8, r8, r0\n"
+        "add    r1, sp, #16\n"
+        "stm    r1, {r4-r11}\n"
+        "ldm    r12!, {r1-r3, r5}\n" /* end, rest, xp, stride 1 */
+        "str    r12, [sp, #60]\n"
         "add    r1, r1, r0\n"
-        "add    r2, r2, r0\n"
-        "str    r5, [sp, #56]\n"
-        "and    r10, r3, #3\n"
-        "str    r10, [sp, #52]\n"
-        "bic    r3, r3, #3\n"
-        "add    r7, r6, r6\n"
-        "add    r8, r7, r6\n"
-        "mla    r9, r3, r6, r2\n"
-        "add    r12, sp, #32\n"
-        "stm    r12, {r2, r6-r9}\n" /* out, op, 2 op, 3 op, end */
-        "strd   r1, r4, [sp]\n"
-        "cmp    r2, r9\n"
+        "add    r12, sp, #48\n"
+        "stm    r12, {r1-r3}\n"
+        "cmp    r4, r1\n"
         "beq    .Ldwp_rest\n"
-        "cmp    r4, r5\n"
-        "beq    .Ldwp_s1\n"
-        "add    r7, r4, r5\n"
-        "stm    sp, {r1, r4, r5, r7}\n"
+        "cmp    r5, #0\n"
+        "bne    .Ldwp_pass1\n"
         ".Ldwp_pass:\n"
-        "ldm    sp, {r8-r11}\n"
         DWP_LOAD2("r0", "r4", "r1", "r5")
         DWP_LOAD2("r2", "r6", "r3", "r7")
-        "str    r8, [sp]\n"
-        DWP_PASS(".Ldwp_pass")
+        "str    r8, [sp, #32]\n"
+        DWP_FWD
+        DWP_STORE(".Ldwp_pass_b")
+        "sub    lr, lr, #" DWP_GROUP_BYTES "\n"
+        "b      .Ldwp_rest\n"
+        ".Ldwp_pass_b:\n"
+        DWP_LOAD2("r0", "r4", "r1", "r5")
+        DWP_LOAD2("r2", "r6", "r3", "r7")
+        "str    r8, [sp, #32]\n"
+        DWP_BWD
+        DWP_STORE(".Ldwp_pass")
         "b      .Ldwp_rest\n"
         /* stride 1: rows x, x + xs, ..., x + 4 xs, each read once */
-        ".Ldwp_s1:\n"
-        "add    r5, r4, r4\n"
-        "add    r7, r5, r4\n"
-        "stm    sp, {r1, r4, r5, r7}\n"
         ".Ldwp_pass1:\n"
-        "ldm    sp, {r8-r11}\n"
-        "ldr    r0, [r8]\n"
-        "ldr    r1, [r8, r9]\n"
-        "ldr    r2, [r8, r10]\n"
-        "ldr    r3, [r8, r11]\n"
-        "add    r8, r8, r9, lsl #2\n"
-        "ldr    r12, [r8]\n"
-        "str    r8, [sp]\n"
-        "pkhtb  r4, r1, r0, asr #16\n"
-        "pkhbt  r0, r0, r1, lsl #16\n"
-        "pkhtb  r5, r2, r1, asr #16\n"
-        "pkhbt  r1, r1, r2, lsl #16\n"
-        "pkhtb  r6, r3, r2, asr #16\n"
-        "pkhbt  r2, r2, r3, lsl #16\n"
-        "pkhtb  r7, r12, r3, asr #16\n"
-        "pkhbt  r3, r3, r12, lsl #16\n"
-        DWP_PASS(".Ldwp_pass1")
+        DWP_LOAD1
+        DWP_FWD
+        DWP_STORE(".Ldwp_pass1_b")
+        "sub    lr, lr, #" DWP_GROUP_BYTES "\n"
+        "b      .Ldwp_rest\n"
+        ".Ldwp_pass1_b:\n"
+        DWP_LOAD1
+        DWP_BWD
+        DWP_STORE(".Ldwp_pass1")
         /* the outputs after the full passes, one by one: r0 x, r1 xs,
-         * r2 xp, r3 out, r4 op, r5 left; r12 L, r7 H, r6 scratch */
+         * r2 xp, r3 out, r4 op, r5 left */
         ".Ldwp_rest:\n"
         "ldr    r5, [sp, #52]\n"
         "cmp    r5, #0\n"
         "beq    .Ldwp_next\n"
-        "ldrd   r0, r1, [sp]\n"
+        "ldrd   r0, r1, [sp, #32]\n"
         "ldr    r2, [sp, #56]\n"
-        "ldrd   r3, r4, [sp, #32]\n"
+        "ldrd   r3, r4, [sp, #16]\n"
         ".Ldwp_one:\n"
         "ldr    r6, [r0]\n"
         "ldr    r7, [r0, r1]\n"
         "add    r0, r0, r2\n"
-        "pkhbt  r12, r6, r7, lsl #16\n"
-        "pkhtb  r7, r7, r6, asr #16\n"
-        "ldm    lr!, {r8-r11}\n"
-        "sxtb16 r6, r12\n"
-        "smlad  r6, r6, r8, r9\n"
-        "smmla  r6, r6, r10, r11\n"
-        "ssat   r6, #8, r6, asr #" DWP_STR(NNOM_DWPAIR_N) "\n"
-        "strb   r6, [r3, #0]\n"
-        "ldm    lr!, {r8-r11}\n"
-        "sxtb16 r6, r12, ror #8\n"
-        "smlad  r6, r6, r8, r9\n"
-        "smmla  r6, r6, r10, r11\n"
-        "ssat   r6, #8, r6, asr #" DWP_STR(NNOM_DWPAIR_N) "\n"
-        "strb   r6, [r3, #1]\n"
-        "ldm    lr!, {r8-r11}\n"
-        "sxtb16 r6, r7\n"
-        "smlad  r6, r6, r8, r9\n"
-        "smmla  r6, r6, r10, r11\n"
-        "ssat   r6, #8, r6, asr #" DWP_STR(NNOM_DWPAIR_N) "\n"
-        "strb   r6, [r3, #2]\n"
-        "ldm    lr!, {r8-r11}\n"
-        "sxtb16 r6, r7, ror #8\n"
-        "smlad  r6, r6, r8, r9\n"
-        "smmla  r6, r6, r10, r11\n"
-        "ssat   r6, #8, r6, asr #" DWP_STR(NNOM_DWPAIR_N) "\n"
-        "strb   r6, [r3, #3]\n"
-        "sub    lr, lr, #" DWP_STR(16 * NNOM_DWPAIR_REC) "\n"
+        DWP_ONE
+        "sub    lr, lr, #" DWP_GROUP_BYTES "\n"
         "add    r3, r3, r4\n"
         "subs   r5, r5, #1\n"
         "bne    .Ldwp_one\n"
@@ -207,23 +221,62 @@ __asm__(".section .text.nnom_dwpair_s8,\"ax\",%progbits\n"
         "bne    .Ldwp_run\n"
         "ldrd   r1, r2, [sp, #68]\n"
         "subs   r2, r2, #1\n"
-        "beq    .Ldwp_done\n"
+        "beq    .Ldwp_edges\n"
         "ldr    r3, [sp, #76]\n"
         "adds   r3, r3, #4\n"
         "str    r1, [sp, #60]\n"
         "strd   r2, r3, [sp, #72]\n"
-        "add    lr, lr, #" DWP_STR(16 * NNOM_DWPAIR_REC) "\n"
+        "add    lr, lr, #" DWP_GROUP_BYTES "\n"
         "b      .Ldwp_run\n"
+        /* the edges: one output of every group each (r0 x, r1 xs, r3 out,
+         * r5 groups left; lr from the first group's records on) */
+        ".Ldwp_edges:\n"
+        "ldr    r2, [sp, #80]\n"
+        "ldrd   r12, r4, [r2, #12]\n" /* edges, count */
+        "cmp    r4, #0\n"
+        "beq    .Ldwp_done\n"
+        "add    r4, r4, r4, lsl #1\n"
+        "add    r4, r12, r4, lsl #2\n"
+        "strd   r12, r4, [sp, #60]\n"
+        ".Ldwp_edge:\n"
+        "ldr    r2, [sp, #80]\n"
+        "ldr    lr, [r2]\n"
+        "ldr    r5, [r2, #20]\n"
+        "ldr    r12, [sp, #60]\n"
+        "ldm    r12!, {r0, r1, r3}\n" /* x, xs, out */
+        "str    r12, [sp, #60]\n"
+        ".Ldwp_edge_group:\n"
+        "ldr    r6, [r0]\n"
+        "ldr    r7, [r0, r1]\n"
+        "adds   r0, r0, #4\n"
+        DWP_ONE
+        "adds   r3, r3, #4\n"
+        "subs   r5, r5, #1\n"
+        "bne    .Ldwp_edge_group\n"
+        "ldrd   r0, r1, [sp, #60]\n"
+        "cmp    r0, r1\n"
+        "bne    .Ldwp_edge\n"
         ".Ldwp_done:\n"
         "add    sp, sp, #84\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_dwpair_s8, .-nnom_dwpair_s8\n"
         ".text\n");
 
+/* A run's fields from its outputs (n >= 1) and steps. */
+static nnom_dwpair_run_t dwpair_run(const int8_t *x, int8_t *out, int32_t n, int32_t xs,
+                                    int32_t xp, int32_t op)
+{
+    const int s1 = xp == xs;
+    const nnom_dwpair_run_t r = {out,           op,        2 * op, 3 * op, x, xs,
+                                 s1 ? 2 * xs : xp, s1 ? 3 * xs : xp + xs,
+                                 out + (n & ~3) * op, n & 3, xp, s1};
+    return r;
+}
+
 void nnom_dwpair_job(const nnom_dwcol_job_t *j)
 {
-    const nnom_dwpair_run_t run = {j->x, j->out, j->n, j->xs, j->xp, j->op};
-    const nnom_dwpair_layer_t l = {j->rec, &run, 1, 1};
+    const nnom_dwpair_run_t run = dwpair_run(j->x, j->out, j->n, j->xs, j->xp, j->op);
+    const nnom_dwpair_layer_t l = {j->rec, &run, 1, NULL, 0, 1};
     nnom_dwpair_s8(&l);
 }
 
@@ -231,37 +284,35 @@ int nnom_dwpair_layer(const nnom_conv_args_t *a, const nnom_dwpair_axes_t *g)
 {
     const int32_t ic = a->in.c, last = (g->out - 1) * g->ob;
     const int top = g->first > 0, bot = g->last < g->out, zp = a->p.input_zp;
-    if (g->lines > NNOM_DWPAIR_LINES || ((top || bot) && g->lines * 4 * ic > NNOM_DWPAIR_COPY))
+    if (g->lines > NNOM_DWPAIR_LINES || (top + bot) * 2 * g->lines * ic > NNOM_DWPAIR_COPY)
         return 0;
     uint32_t copy[NNOM_DWPAIR_COPY / 4];
-    nnom_dwpair_run_t runs[2 * NNOM_DWPAIR_LINES];
-    int32_t count = 0;
+    nnom_dwpair_run_t runs[NNOM_DWPAIR_LINES];
+    nnom_dwpair_edge_t edges[2 * NNOM_DWPAIR_LINES];
+    int32_t ne = 0;
     int8_t *cp = (int8_t *)copy;
     const int8_t *x = a->input;
     int8_t *out = a->output;
     for (int32_t l = 0; l < g->lines; l++, x += g->lx, out += g->lo) {
-        runs[count++] = (nnom_dwpair_run_t){x + (g->first * g->s - g->pad) * g->xb,
-                                            out + g->first * g->ob,
-                                            g->last - g->first,
-                                            g->xb,
-                                            g->s * g->xb,
-                                            g->ob};
-        if (!top && !bot)
-            continue;
+        runs[l] = dwpair_run(x + (g->first * g->s - g->pad) * g->xb, out + g->first * g->ob,
+                             g->last - g->first, g->xb, g->s * g->xb, g->ob);
         /* the border outputs' rows (padding 1 at most: one border output
-         * each side): the zero point, row 0; row in - 1, the zero point */
-        memset(cp, zp, (size_t)ic);
-        memcpy(cp + ic, x, (size_t)ic);
-        memcpy(cp + 2 * ic, x + (g->in - 1) * g->xb, (size_t)ic);
-        memset(cp + 3 * ic, zp, (size_t)ic);
-        if (top && bot)
-            runs[count++] = (nnom_dwpair_run_t){cp, out, 2, ic, 2 * ic, last};
-        else
-            runs[count++] = (nnom_dwpair_run_t){top ? cp : cp + 2 * ic, top ? out : out + last, 1,
-                                                ic, ic, g->ob};
-        cp += 4 * ic;
+         * each side): the zero point and row 0; row in - 1 and the zero
+         * point */
+        if (top) {
+            memset(cp, zp, (size_t)ic);
+            memcpy(cp + ic, x, (size_t)ic);
+            edges[ne++] = (nnom_dwpair_edge_t){cp, ic, out};
+            cp += 2 * ic;
+        }
+        if (bot) {
+            memcpy(cp, x + (g->in - 1) * g->xb, (size_t)ic);
+            memset(cp + ic, zp, (size_t)ic);
+            edges[ne++] = (nnom_dwpair_edge_t){cp, ic, out + last};
+            cp += 2 * ic;
+        }
     }
-    const nnom_dwpair_layer_t l = {a->records, runs, count, a->out.c / 4};
+    const nnom_dwpair_layer_t l = {a->records, runs, g->lines, edges, ne, a->out.c / 4};
     nnom_dwpair_s8(&l);
     return 1;
 }

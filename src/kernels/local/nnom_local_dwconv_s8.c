@@ -1499,12 +1499,6 @@ static NNOM_NOINLINE int dw_col_try(const dw_ctx_t *t)
     const int mode = dw_axes(t, &u, &v, &lo, &hi);
     if (mode != 0 || hi <= lo || t->kh * t->kw != u.k || !dw_col_axes(&u, &v))
         return 0;
-    if (u.k == 2 && t->oc % 4 == 0 && t->a->records != NULL) { /* the converter's records */
-        const nnom_dwpair_axes_t g = {u.in,  u.s,         u.pad, u.out, u.xb, u.ob,
-                                      v.out, v.s * v.xb, v.ob,  lo,    hi};
-        if (nnom_dwpair_layer(t->a, &g))
-            return 1;
-    }
     if (u.k == 3 && u.s == 1) /* dw3_asm, or dw_pairs3 on short lines */
         return u.out >= DW3_MIN_OUT && dw3_asm(t, &u, &v, lo, hi);
     return dw_col_asm(t, &u, &v, lo, hi);
@@ -1720,6 +1714,10 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
 {
     const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
     (void)ctx;
+#if NNOM_LOCAL_MAC_ASM
+    if (nnom_dwpair_try(a)) /* (2, 1) and (1, 2) with the converter's records */
+        return NN_SUCCESS;
+#endif
     const dw_ctx_t t = {a,           a->in.h,         a->in.w,         a->in.c,
                         a->k.h,      a->k.w,          a->p.stride_h,   a->p.stride_w,
                         a->p.dilation_h, a->p.dilation_w, a->p.pad_top, a->p.pad_left,

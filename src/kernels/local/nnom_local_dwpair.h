@@ -62,20 +62,17 @@ void nnom_dwpair_job(const nnom_dwcol_job_t *j);
  * outside its range, the scaled sums beyond 31 bits). */
 int nnom_dwpair_records(const nnom_conv_args_t *a, int32_t c, int32_t *rec);
 
-/* A layer of two taps along u (its outputs [lo, hi) inside the input, at
- * most one border output at either end: padding < 2), lines across v,
- * four channels a group, the converter's records: every group and line in
- * one call, the border outputs on copies of their two rows. 0 where it
- * does not suit (more than NNOM_DWPAIR_LINES lines, copies beyond
- * NNOM_DWPAIR_COPY bytes): nothing written. */
+/* A layer of a (2, 1) or (1, 2) kernel with the converter's records
+ * (multiplier 1, channels a multiple of four, the taps' axis not dilated,
+ * no padding across it, at most one border output at either end: padding
+ * < 2; output zero point -128, no clamp): every group and line in one call
+ * of nnom_dwpair_s8, the border outputs on copies of their two rows. 0
+ * where it does not suit (also: no output inside the input, more than
+ * NNOM_DWPAIR_LINES lines, copies beyond NNOM_DWPAIR_COPY bytes): nothing
+ * written. */
 #define NNOM_DWPAIR_LINES 8
 #define NNOM_DWPAIR_COPY 768
-typedef struct {
-    int32_t in, s, pad, out, xb, ob; /* along u: input, stride, padding, outputs, bytes */
-    int32_t lines, lx, lo;           /* across v: lines, input and output bytes between */
-    int32_t first, last;             /* the outputs [first, last) inside the input */
-} nnom_dwpair_axes_t;
-int nnom_dwpair_layer(const nnom_conv_args_t *a, const nnom_dwpair_axes_t *g);
+int nnom_dwpair_try(const nnom_conv_args_t *a);
 #endif
 
 #endif

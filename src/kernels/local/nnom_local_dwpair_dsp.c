@@ -280,11 +280,27 @@ void nnom_dwpair_job(const nnom_dwcol_job_t *j)
     nnom_dwpair_s8(&l);
 }
 
-int nnom_dwpair_layer(const nnom_conv_args_t *a, const nnom_dwpair_axes_t *g)
+int nnom_dwpair_try(const nnom_conv_args_t *a)
 {
-    const int32_t ic = a->in.c, last = (g->out - 1) * g->ob;
-    const int top = g->first > 0, bot = g->last < g->out, zp = a->p.input_zp;
-    if (g->lines > NNOM_DWPAIR_LINES || (top + bot) * 2 * g->lines * ic > NNOM_DWPAIR_COPY)
+    const nnom_conv_params_t *p = &a->p;
+    const int32_t ic = a->in.c, down = a->k.h == 2;
+    /* u: along the taps; v: across (the lines) */
+    const int32_t in = down ? a->in.h : a->in.w, s = down ? p->stride_h : p->stride_w;
+    const int32_t pad = down ? p->pad_top : p->pad_left, out = down ? a->out.h : a->out.w;
+    const int32_t xb = down ? a->in.w * ic : ic, ob = down ? a->out.w * ic : ic;
+    const int32_t lines = down ? a->out.w : a->out.h;
+    const int32_t lx = down ? p->stride_w * ic : p->stride_h * a->in.w * ic;
+    const int32_t lo = down ? ic : a->out.w * ic;
+    if (a->records == NULL || a->k.h * a->k.w != 2 || a->out.c != ic || ic % 4 != 0 ||
+        (down ? p->dilation_h : p->dilation_w) != 1 || (down ? p->pad_left : p->pad_top) != 0 ||
+        pad > 1 || in < 2 || (out - 1) * s - pad >= in || p->output_zp != -128 ||
+        p->act_min != -128 || p->act_max != 127 || lines > NNOM_DWPAIR_LINES)
+        return 0;
+    /* the outputs [first, last) inside the input; one border output each
+     * side at most */
+    const int32_t first = pad > 0 ? 1 : 0, last = (in - 2 + pad) / s + 1 < out ? (in - 2 + pad) / s + 1 : out;
+    const int top = first > 0, bot = last < out, zp = p->input_zp;
+    if (last <= first || (top + bot) * 2 * lines * ic > NNOM_DWPAIR_COPY)
         return 0;
     uint32_t copy[NNOM_DWPAIR_COPY / 4];
     nnom_dwpair_run_t runs[NNOM_DWPAIR_LINES];
@@ -292,27 +308,26 @@ int nnom_dwpair_layer(const nnom_conv_args_t *a, const nnom_dwpair_axes_t *g)
     int32_t ne = 0;
     int8_t *cp = (int8_t *)copy;
     const int8_t *x = a->input;
-    int8_t *out = a->output;
-    for (int32_t l = 0; l < g->lines; l++, x += g->lx, out += g->lo) {
-        runs[l] = dwpair_run(x + (g->first * g->s - g->pad) * g->xb, out + g->first * g->ob,
-                             g->last - g->first, g->xb, g->s * g->xb, g->ob);
-        /* the border outputs' rows (padding 1 at most: one border output
-         * each side): the zero point and row 0; row in - 1 and the zero
-         * point */
+    int8_t *o = a->output;
+    for (int32_t l = 0; l < lines; l++, x += lx, o += lo) {
+        runs[l] = dwpair_run(x + (first * s - pad) * xb, o + first * ob, last - first, xb, s * xb,
+                             ob);
+        /* the border outputs' rows: the zero point and row 0; row in - 1
+         * and the zero point */
         if (top) {
             memset(cp, zp, (size_t)ic);
             memcpy(cp + ic, x, (size_t)ic);
-            edges[ne++] = (nnom_dwpair_edge_t){cp, ic, out};
+            edges[ne++] = (nnom_dwpair_edge_t){cp, ic, o};
             cp += 2 * ic;
         }
         if (bot) {
-            memcpy(cp, x + (g->in - 1) * g->xb, (size_t)ic);
+            memcpy(cp, x + (in - 1) * xb, (size_t)ic);
             memset(cp + ic, zp, (size_t)ic);
-            edges[ne++] = (nnom_dwpair_edge_t){cp, ic, out + last};
+            edges[ne++] = (nnom_dwpair_edge_t){cp, ic, o + (out - 1) * ob};
             cp += 2 * ic;
         }
     }
-    const nnom_dwpair_layer_t l = {a->records, runs, g->lines, edges, ne, a->out.c / 4};
+    const nnom_dwpair_layer_t l = {a->records, runs, lines, edges, ne, ic / 4};
     nnom_dwpair_s8(&l);
     return 1;
 }

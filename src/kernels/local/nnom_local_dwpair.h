@@ -40,13 +40,13 @@ typedef struct {
     int8_t *out;
 } nnom_dwpair_edge_t;
 
-/* groups >= 1 groups of four channels: per group every run (count >= 1)
- * with x and out 4 g bytes on, against the records rec + 16 g words; then
- * every edge. */
+/* groups >= 1 groups of four channels: per group the run on each of
+ * lines >= 1 lines (line l: x l lx + 4 g and out l lo + 4 g bytes on),
+ * against the records rec + 16 g words; then every edge. */
 typedef struct {
     const int32_t *rec;
-    const nnom_dwpair_run_t *runs;
-    int32_t count;
+    const nnom_dwpair_run_t *run;
+    int32_t lines, lx, lo;
     const nnom_dwpair_edge_t *edges;
     int32_t edge_count, groups;
 } nnom_dwpair_layer_t;

@@ -23,7 +23,8 @@
 typedef char nnom_dwpair_layout_t[sizeof(nnom_dwpair_run_t) == 48 &&
                                           offsetof(nnom_dwpair_run_t, end) == 32 &&
                                           sizeof(nnom_dwpair_edge_t) == 12 &&
-                                          offsetof(nnom_dwpair_layer_t, groups) == 20
+                                          offsetof(nnom_dwpair_layer_t, edges) == 20 &&
+                                          offsetof(nnom_dwpair_layer_t, groups) == 28
                                       ? 1
                                       : -1];
 
@@ -125,14 +126,14 @@ typedef char nnom_dwpair_layout_t[sizeof(nnom_dwpair_run_t) == 48 &&
     "ldm    lr!, {r8-r11}\n"                                                                     \
     "sxtb16 r6, r7, ror #8\n" DWP_RQ("r6", "[r3, #3]")
 
-/* nnom_dwpair_s8(layer r0): per group (lr at its records, [76] 4 g the
- * bytes from group 0's input and output) every run, then every edge
+/* nnom_dwpair_s8(layer r0): per group (lr at its records) per line the
+ * run (x and out [60], [64] bytes on: 4 g + the line's), then every edge
  * across the groups. Stack: [0] the pass's output words, [16] out, [20]
  * op, [24] 2 op, [28] 3 op, [32] x, [36] xs, [40] xp (stride 1: 2 xs),
  * [44] xp + xs (stride 1: 3 xs), [48] the end of the full passes'
- * outputs, [52] the outputs after them (0 to 3), [56] xp, [60] the next
- * run, [64] the runs' end, [68] the first run, [72] groups left, [76]
- * 4 g, [80] the layer; then r4-r11, lr. */
+ * outputs, [52] the outputs after them (0 to 3), [56] xp, [60] the
+ * line's input offset, [64] its output offset, [68] lines left, [72]
+ * groups left, [76] 4 g, [80] the layer; then r4-r11, lr. */
 __asm__(".section .text.nnom_dwpair_s8,\"ax\",%progbits\n"
         ".global nnom_dwpair_s8\n"
         ".type nnom_dwpair_s8, %function\n"
@@ -144,31 +145,29 @@ __asm__(".section .text.nnom_dwpair_s8,\"ax\",%progbits\n"
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #84\n"
         "str    r0, [sp, #80]\n"
-        "ldm    r0, {r1-r3}\n" /* rec, runs, count */
-        "ldr    r4, [r0, #20]\n" /* groups */
-        "mov    lr, r1\n"
-        "add    r3, r3, r3, lsl #1\n"
-        "add    r3, r2, r3, lsl #4\n" /* runs + 48 count */
-        "str    r2, [sp, #60]\n"
-        "strd   r3, r2, [sp, #64]\n"
-        "movs   r0, #0\n"
-        "strd   r4, r0, [sp, #72]\n"
+        "ldr    lr, [r0]\n"
+        "ldr    r1, [r0, #8]\n" /* lines */
+        "ldr    r2, [r0, #28]\n" /* groups */
+        "movs   r3, #0\n"
+        "strd   r3, r3, [sp, #60]\n"
+        "str    r1, [sp, #68]\n"
+        "strd   r2, r3, [sp, #72]\n"
         ".Ldwp_run:\n"
-        "ldr    r12, [sp, #60]\n"
-        "ldr    r0, [sp, #76]\n"
+        "ldr    r0, [sp, #80]\n"
+        "ldr    r12, [r0, #4]\n"
+        "ldrd   r0, r3, [sp, #60]\n"
         "ldm    r12!, {r4-r11}\n" /* out, op, 2 op, 3 op, x, xs, xp, xp + xs */
-        "add    r4, r4, r0\n"
+        "add    r4, r4, r3\n"
         "add    r8, r8, r0\n"
         "add    r1, sp, #16\n"
         "stm    r1, {r4-r11}\n"
-        "ldm    r12!, {r1-r3, r5}\n" /* end, rest, xp, stride 1 */
-        "str    r12, [sp, #60]\n"
-        "add    r1, r1, r0\n"
+        "ldm    r12, {r1, r2, r5, r6}\n" /* end, rest, xp, stride 1 */
+        "add    r1, r1, r3\n"
         "add    r12, sp, #48\n"
-        "stm    r12, {r1-r3}\n"
+        "stm    r12, {r1, r2, r5}\n"
         "cmp    r4, r1\n"
         "beq    .Ldwp_rest\n"
-        "cmp    r5, #0\n"
+        "cmp    r6, #0\n"
         "bne    .Ldwp_pass1\n"
         ".Ldwp_pass:\n"
         DWP_LOAD2("r0", "r4", "r1", "r5")
@@ -214,25 +213,35 @@ __asm__(".section .text.nnom_dwpair_s8,\"ax\",%progbits\n"
         "add    r3, r3, r4\n"
         "subs   r5, r5, #1\n"
         "bne    .Ldwp_one\n"
-        /* the next run, or the next group's runs */
+        /* the next line, or the next group's lines */
         ".Ldwp_next:\n"
-        "ldrd   r0, r1, [sp, #60]\n"
-        "cmp    r0, r1\n"
-        "bne    .Ldwp_run\n"
-        "ldrd   r1, r2, [sp, #68]\n"
-        "subs   r2, r2, #1\n"
+        "ldr    r5, [sp, #68]\n"
+        "subs   r5, r5, #1\n"
+        "beq    .Ldwp_group\n"
+        "str    r5, [sp, #68]\n"
+        "ldr    r0, [sp, #80]\n"
+        "ldrd   r1, r2, [r0, #12]\n" /* lx, lo */
+        "ldrd   r3, r4, [sp, #60]\n"
+        "add    r3, r3, r1\n"
+        "add    r4, r4, r2\n"
+        "strd   r3, r4, [sp, #60]\n"
+        "b      .Ldwp_run\n"
+        ".Ldwp_group:\n"
+        "ldr    r0, [sp, #80]\n"
+        "ldrd   r1, r2, [sp, #72]\n"
+        "subs   r1, r1, #1\n"
         "beq    .Ldwp_edges\n"
-        "ldr    r3, [sp, #76]\n"
-        "adds   r3, r3, #4\n"
-        "str    r1, [sp, #60]\n"
-        "strd   r2, r3, [sp, #72]\n"
+        "adds   r2, r2, #4\n"
+        "strd   r1, r2, [sp, #72]\n"
+        "strd   r2, r2, [sp, #60]\n"
+        "ldr    r5, [r0, #8]\n"
+        "str    r5, [sp, #68]\n"
         "add    lr, lr, #" DWP_GROUP_BYTES "\n"
         "b      .Ldwp_run\n"
         /* the edges: one output of every group each (r0 x, r1 xs, r3 out,
          * r5 groups left; lr from the first group's records on) */
         ".Ldwp_edges:\n"
-        "ldr    r2, [sp, #80]\n"
-        "ldrd   r12, r4, [r2, #12]\n" /* edges, count */
+        "ldrd   r12, r4, [r0, #20]\n" /* edges, count */
         "cmp    r4, #0\n"
         "beq    .Ldwp_done\n"
         "add    r4, r4, r4, lsl #1\n"
@@ -241,7 +250,7 @@ __asm__(".section .text.nnom_dwpair_s8,\"ax\",%progbits\n"
         ".Ldwp_edge:\n"
         "ldr    r2, [sp, #80]\n"
         "ldr    lr, [r2]\n"
-        "ldr    r5, [r2, #20]\n"
+        "ldr    r5, [r2, #28]\n"
         "ldr    r12, [sp, #60]\n"
         "ldm    r12!, {r0, r1, r3}\n" /* x, xs, out */
         "str    r12, [sp, #60]\n"
@@ -276,7 +285,7 @@ static nnom_dwpair_run_t dwpair_run(const int8_t *x, int8_t *out, int32_t n, int
 void nnom_dwpair_job(const nnom_dwcol_job_t *j)
 {
     const nnom_dwpair_run_t run = dwpair_run(j->x, j->out, j->n, j->xs, j->xp, j->op);
-    const nnom_dwpair_layer_t l = {j->rec, &run, 1, NULL, 0, 1};
+    const nnom_dwpair_layer_t l = {j->rec, &run, 1, 0, 0, NULL, 0, 1};
     nnom_dwpair_s8(&l);
 }
 
@@ -303,17 +312,14 @@ int nnom_dwpair_try(const nnom_conv_args_t *a)
     if (last <= first || (top + bot) * 2 * lines * ic > NNOM_DWPAIR_COPY)
         return 0;
     uint32_t copy[NNOM_DWPAIR_COPY / 4];
-    nnom_dwpair_run_t runs[NNOM_DWPAIR_LINES];
     nnom_dwpair_edge_t edges[2 * NNOM_DWPAIR_LINES];
     int32_t ne = 0;
     int8_t *cp = (int8_t *)copy;
     const int8_t *x = a->input;
     int8_t *o = a->output;
-    for (int32_t l = 0; l < lines; l++, x += lx, o += lo) {
-        runs[l] = dwpair_run(x + (first * s - pad) * xb, o + first * ob, last - first, xb, s * xb,
-                             ob);
-        /* the border outputs' rows: the zero point and row 0; row in - 1
-         * and the zero point */
+    /* the border outputs' rows of each line: the zero point and row 0;
+     * row in - 1 and the zero point */
+    for (int32_t l = 0; top + bot > 0 && l < lines; l++, x += lx, o += lo) {
         if (top) {
             memset(cp, zp, (size_t)ic);
             memcpy(cp + ic, x, (size_t)ic);
@@ -327,7 +333,9 @@ int nnom_dwpair_try(const nnom_conv_args_t *a)
             cp += 2 * ic;
         }
     }
-    const nnom_dwpair_layer_t l = {a->records, runs, lines, edges, ne, ic / 4};
+    const nnom_dwpair_run_t run = dwpair_run(a->input + (first * s - pad) * xb,
+                                             a->output + first * ob, last - first, xb, s * xb, ob);
+    const nnom_dwpair_layer_t l = {a->records, &run, lines, lx, lo, edges, ne, ic / 4};
     nnom_dwpair_s8(&l);
     return 1;
 }

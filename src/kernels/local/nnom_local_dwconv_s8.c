@@ -1715,7 +1715,7 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
     const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
     (void)ctx;
 #if NNOM_LOCAL_MAC_ASM
-    if (nnom_dwpair_try(a)) /* (2, 1) and (1, 2) with the converter's records */
+    if (a->k.h * a->k.w == 2 && nnom_dwpair_try(a)) /* (2, 1), (1, 2): converter's records */
         return NN_SUCCESS;
 #endif
     const dw_ctx_t t = {a,           a->in.h,         a->in.w,         a->in.c,

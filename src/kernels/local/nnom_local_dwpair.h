@@ -64,12 +64,12 @@ int nnom_dwpair_records(const nnom_conv_args_t *a, int32_t c, int32_t *rec);
 
 /* A layer of a (2, 1) or (1, 2) kernel with the converter's records
  * (multiplier 1, channels a multiple of four, the taps' axis not dilated,
- * no padding across it, at most one border output at either end: padding
- * < 2; output zero point -128, no clamp): every group and line in one call
- * of nnom_dwpair_s8, the border outputs on copies of their two rows. 0
- * where it does not suit (also: no output inside the input, more than
- * NNOM_DWPAIR_LINES lines, copies beyond NNOM_DWPAIR_COPY bytes): nothing
- * written. */
+ * no padding but at the end of the taps' axis ('same': one border output
+ * per line), output zero point -128, no clamp): every group and line in
+ * one call of nnom_dwpair_s8, the border outputs on copies of their two
+ * rows. 0 where it does not suit (also: more than NNOM_DWPAIR_LINES
+ * lines, copies beyond NNOM_DWPAIR_COPY bytes): nothing written (the
+ * group path then runs the layer). */
 #define NNOM_DWPAIR_LINES 8
 #define NNOM_DWPAIR_COPY 768
 int nnom_dwpair_try(const nnom_conv_args_t *a);

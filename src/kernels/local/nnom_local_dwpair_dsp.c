@@ -295,47 +295,34 @@ int nnom_dwpair_try(const nnom_conv_args_t *a)
     const int32_t ic = a->in.c, down = a->k.h == 2;
     /* u: along the taps; v: across (the lines) */
     const int32_t in = down ? a->in.h : a->in.w, s = down ? p->stride_h : p->stride_w;
-    const int32_t pad = down ? p->pad_top : p->pad_left, out = down ? a->out.h : a->out.w;
+    const int32_t out = down ? a->out.h : a->out.w;
     const int32_t xb = down ? a->in.w * ic : ic, ob = down ? a->out.w * ic : ic;
     const int32_t lines = down ? a->out.w : a->out.h;
     const int32_t lx = down ? p->stride_w * ic : p->stride_h * a->in.w * ic;
     const int32_t lo = down ? ic : a->out.w * ic;
     if (a->records == NULL || a->k.h * a->k.w != 2 || a->out.c != ic || ic % 4 != 0 ||
-        (down ? p->dilation_h : p->dilation_w) != 1 || (down ? p->pad_left : p->pad_top) != 0 ||
-        pad > 1 || in < 2 || (out - 1) * s - pad >= in || p->output_zp != -128 ||
-        p->act_min != -128 || p->act_max != 127 || lines > NNOM_DWPAIR_LINES)
+        (down ? p->dilation_h : p->dilation_w) != 1 || p->pad_top != 0 || p->pad_left != 0 ||
+        in < 2 || (out - 1) * s >= in || p->output_zp != -128 || p->act_min != -128 ||
+        p->act_max != 127 || lines > NNOM_DWPAIR_LINES)
         return 0;
-    /* the outputs [first, last) inside the input; one border output each
-     * side at most */
-    const int32_t first = pad > 0 ? 1 : 0, last = (in - 2 + pad) / s + 1 < out ? (in - 2 + pad) / s + 1 : out;
-    const int top = first > 0, bot = last < out, zp = p->input_zp;
-    if (last <= first || (top + bot) * 2 * lines * ic > NNOM_DWPAIR_COPY)
+    /* the outputs [0, last) inside the input; the one after them (padding
+     * at the end: 'same') on a copy of its two rows per line */
+    const int32_t last = (in - 2) / s + 1 < out ? (in - 2) / s + 1 : out;
+    const int bot = last < out, zp = p->input_zp;
+    if (bot && 2 * lines * ic > NNOM_DWPAIR_COPY)
         return 0;
     uint32_t copy[NNOM_DWPAIR_COPY / 4];
-    nnom_dwpair_edge_t edges[2 * NNOM_DWPAIR_LINES];
-    int32_t ne = 0;
+    nnom_dwpair_edge_t edges[NNOM_DWPAIR_LINES];
     int8_t *cp = (int8_t *)copy;
-    const int8_t *x = a->input;
-    int8_t *o = a->output;
-    /* the border outputs' rows of each line: the zero point and row 0;
-     * row in - 1 and the zero point */
-    for (int32_t l = 0; top + bot > 0 && l < lines; l++, x += lx, o += lo) {
-        if (top) {
-            memset(cp, zp, (size_t)ic);
-            memcpy(cp + ic, x, (size_t)ic);
-            edges[ne++] = (nnom_dwpair_edge_t){cp, ic, o};
-            cp += 2 * ic;
-        }
-        if (bot) {
-            memcpy(cp, x + (in - 1) * xb, (size_t)ic);
-            memset(cp + ic, zp, (size_t)ic);
-            edges[ne++] = (nnom_dwpair_edge_t){cp, ic, o + (out - 1) * ob};
-            cp += 2 * ic;
-        }
+    const int8_t *x = a->input + (in - 1) * xb;
+    int8_t *o = a->output + (out - 1) * ob;
+    for (int32_t l = 0; bot && l < lines; l++, x += lx, o += lo, cp += 2 * ic) {
+        memcpy(cp, x, (size_t)ic); /* row in - 1, then the zero point */
+        memset(cp + ic, zp, (size_t)ic);
+        edges[l] = (nnom_dwpair_edge_t){cp, ic, o};
     }
-    const nnom_dwpair_run_t run = dwpair_run(a->input + (first * s - pad) * xb,
-                                             a->output + first * ob, last - first, xb, s * xb, ob);
-    const nnom_dwpair_layer_t l = {a->records, &run, lines, lx, lo, edges, ne, ic / 4};
+    const nnom_dwpair_run_t run = dwpair_run(a->input, a->output, last, xb, s * xb, ob);
+    const nnom_dwpair_layer_t l = {a->records, &run, lines, lx, lo, edges, bot ? lines : 0, ic / 4};
     nnom_dwpair_s8(&l);
     return 1;
 }

@@ -1192,16 +1192,11 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
         dwcol_edges(t, u, v, ntop, nbot, ybot, (int8_t *)rows);
     /* the converter's records (checked there; channels a multiple of
      * four), or the group's built here */
-    const int32_t *given = t->oc % 4 == 0 ? a->records : NULL;
-    /* two taps: nnom_dwpair_s8 where the group's records suit it (the
-     * converter's are its records) */
-    const int32_t words = k == 2 ? 4 * NNOM_DWPAIR_REC : 4 + 4 * ((k + 1) / 2) + 12;
+    const int32_t *given = t->oc % 4 == 0 && k != 2 ? a->records : NULL; /* (2: dwpair's) */
+    const int32_t words = 4 + 4 * ((k + 1) / 2) + 12; /* a group's */
     for (int32_t c = 0; c < t->oc; c = dw_next_group(c, t->oc)) {
         const int32_t *r = given != NULL ? given + c / 4 * words : rec;
-        void (*run)(const nnom_dwcol_job_t *) = k == 2 && given != NULL ? nnom_dwpair_job : nnom_dwcol_s8;
-        if (given == NULL && k == 2 && nnom_dwpair_records(a, c, rec))
-            run = nnom_dwpair_job;
-        else if (given == NULL && !dwcol_records(t, c, k, rec))
+        if (given == NULL && !dwcol_records(t, c, k, rec))
             return 0; /* the fallback rewrites the groups before c too */
         in.rec = edge.rec = two.rec = r;
         for (int32_t ov = 0; ov < v->out; ov++) {
@@ -1210,7 +1205,7 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
             int8_t *out = a->output + c + ov * v->ob;
             in.x = x + (lo * s - u->pad) * u->xb;
             in.out = out + lo * u->ob;
-            run(&in);
+            nnom_dwcol_s8(&in);
             if (both) { /* one border output each side: one call, rows of both */
                 if (!whole) {
                     dwcol_edge(u, x, -u->pad, ntop, zp4, rows);
@@ -1218,7 +1213,7 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
                 }
                 two.x = top;
                 two.out = out;
-                run(&two);
+                nnom_dwcol_s8(&two);
                 continue;
             }
             if (ntop > 0) {
@@ -1227,7 +1222,7 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
                 edge.x = top;
                 edge.out = out;
                 edge.n = lo;
-                run(&edge);
+                nnom_dwcol_s8(&edge);
             }
             if (nbot > 0) {
                 if (!whole)
@@ -1235,7 +1230,7 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
                 edge.x = whole ? top + ntop * xs : top;
                 edge.out = out + hi * u->ob;
                 edge.n = u->out - hi;
-                run(&edge);
+                nnom_dwcol_s8(&edge);
             }
         }
     }

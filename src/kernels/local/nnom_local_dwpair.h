@@ -6,17 +6,18 @@
 #ifndef NNOM_LOCAL_DWPAIR_H
 #define NNOM_LOCAL_DWPAIR_H
 
-#include "nnom_local_dwcol.h"
+#include "nnom_local_simd.h"
 
 #if NNOM_LOCAL_MAC_ASM
-/* Records of a group of four channels, per channel four words
- * (NNOM_DWPAIR_REC):
+/* The converter's records (nnom/ops/dwpair_records.py) of a group of four
+ * channels, per channel four words (NNOM_DWPAIR_REC):
  *   (w0 2^j, w1 2^j) halfwords, (bias - zp (w0 + w1)) 2^j, mult,
  *   ((2 zp_out + 1) 2^e + 1) 2^(j - 2),  e = -shift, j = NNOM_DWPAIR_N + 1 - e
  * so that out = ssat8(SMMLA(acc, mult, that) >> NNOM_DWPAIR_N): the
  * requantisation of the depthwise group path (no s term, no clamp) with
  * its shift moved into the weights (e from NNOM_DWPAIR_N - 7 to
- * NNOM_DWPAIR_N - 1, see nnom_dwpair_records()). */
+ * NNOM_DWPAIR_N - 1; the converter writes no records where a channel's
+ * is outside that range). */
 #define NNOM_DWPAIR_N 12
 #define NNOM_DWPAIR_REC 4
 
@@ -32,46 +33,28 @@ typedef struct {
     int32_t rest, xp, s1; /* n & 3; xp; xp == xs */
 } nnom_dwpair_run_t;
 
-/* One output of every group: the taps at x + 4 g and x + 4 g + xs, into
- * out + 4 g (the border outputs, on copies of their rows). */
-typedef struct {
-    const int8_t *x;
-    int32_t xs;
-    int8_t *out;
-} nnom_dwpair_edge_t;
-
 /* groups >= 1 groups of four channels: per group the run on each of
  * lines >= 1 lines (line l: x l lx + 4 g and out l lo + 4 g bytes on),
- * against the records rec + 16 g words; then every edge. */
+ * against the records rec + 16 g words; then, where edge_x is not NULL,
+ * per line and group one output of the taps at edge_x + l lx + 4 g and
+ * zero points (zp4: in each byte) into edge_out + l lo + 4 g. */
 typedef struct {
     const int32_t *rec;
     const nnom_dwpair_run_t *run;
     int32_t lines, lx, lo;
-    const nnom_dwpair_edge_t *edges;
-    int32_t edge_count, groups;
+    const int8_t *edge_x;
+    int8_t *edge_out;
+    int32_t groups;
+    uint32_t zp4;
 } nnom_dwpair_layer_t;
 void nnom_dwpair_s8(const nnom_dwpair_layer_t *l);
-
-/* One nnom_dwcol_job_t (pairs and odd unread) of two taps, rec these
- * records. */
-void nnom_dwpair_job(const nnom_dwcol_job_t *j);
-
-/* The records of channels c to c + 3 of a layer of two taps oc bytes
- * apart in the weights into rec (4 NNOM_DWPAIR_REC words): 1, or 0 where a
- * channel's requantisation does not suit the form above (mult <= 0, e
- * outside its range, the scaled sums beyond 31 bits). */
-int nnom_dwpair_records(const nnom_conv_args_t *a, int32_t c, int32_t *rec);
 
 /* A layer of a (2, 1) or (1, 2) kernel with the converter's records
  * (multiplier 1, channels a multiple of four, the taps' axis not dilated,
  * no padding but at the end of the taps' axis ('same': one border output
  * per line), output zero point -128, no clamp): every group and line in
- * one call of nnom_dwpair_s8, the border outputs on copies of their two
- * rows. 0 where it does not suit (also: more than NNOM_DWPAIR_LINES
- * lines, copies beyond NNOM_DWPAIR_COPY bytes): nothing written (the
- * group path then runs the layer). */
-#define NNOM_DWPAIR_LINES 8
-#define NNOM_DWPAIR_COPY 768
+ * one call of nnom_dwpair_s8. 0 where it does not suit: nothing written
+ * (the group path then runs the layer, without the records). */
 int nnom_dwpair_try(const nnom_conv_args_t *a);
 #endif
 

@@ -17,14 +17,13 @@
 
 #if NNOM_LOCAL_MAC_ASM
 #include <stddef.h>
-#include <string.h>
 
 /* The assembly reads the fields by LDM, in these orders. */
 typedef char nnom_dwpair_layout_t[sizeof(nnom_dwpair_run_t) == 48 &&
                                           offsetof(nnom_dwpair_run_t, end) == 32 &&
-                                          sizeof(nnom_dwpair_edge_t) == 12 &&
-                                          offsetof(nnom_dwpair_layer_t, edges) == 20 &&
-                                          offsetof(nnom_dwpair_layer_t, groups) == 28
+                                          offsetof(nnom_dwpair_layer_t, edge_x) == 20 &&
+                                          offsetof(nnom_dwpair_layer_t, groups) == 28 &&
+                                          offsetof(nnom_dwpair_layer_t, zp4) == 32
                                       ? 1
                                       : -1];
 
@@ -238,32 +237,40 @@ __asm__(".section .text.nnom_dwpair_s8,\"ax\",%progbits\n"
         "str    r5, [sp, #68]\n"
         "add    lr, lr, #" DWP_GROUP_BYTES "\n"
         "b      .Ldwp_run\n"
-        /* the edges: one output of every group each (r0 x, r1 xs, r3 out,
-         * r5 groups left; lr from the first group's records on) */
+        /* the border outputs (the last of each line, its second tap
+         * padding): per line every group (r0 x, r1 the input zero point
+         * in each byte, r3 out, r5 groups left; lr from the first group's
+         * records on) */
         ".Ldwp_edges:\n"
-        "ldrd   r12, r4, [r0, #20]\n" /* edges, count */
-        "cmp    r4, #0\n"
+        "ldrd   r1, r3, [r0, #20]\n" /* edge x, out */
+        "cmp    r1, #0\n"
         "beq    .Ldwp_done\n"
-        "add    r4, r4, r4, lsl #1\n"
-        "add    r4, r12, r4, lsl #2\n"
-        "strd   r12, r4, [sp, #60]\n"
+        "ldr    r2, [r0, #8]\n"
+        "strd   r1, r3, [sp, #60]\n"
+        "str    r2, [sp, #68]\n"
         ".Ldwp_edge:\n"
         "ldr    r2, [sp, #80]\n"
         "ldr    lr, [r2]\n"
         "ldr    r5, [r2, #28]\n"
-        "ldr    r12, [sp, #60]\n"
-        "ldm    r12!, {r0, r1, r3}\n" /* x, xs, out */
-        "str    r12, [sp, #60]\n"
+        "ldr    r1, [r2, #32]\n"
+        "ldrd   r0, r3, [sp, #60]\n"
         ".Ldwp_edge_group:\n"
         "ldr    r6, [r0]\n"
-        "ldr    r7, [r0, r1]\n"
+        "mov    r7, r1\n"
         "adds   r0, r0, #4\n"
         DWP_ONE
         "adds   r3, r3, #4\n"
         "subs   r5, r5, #1\n"
         "bne    .Ldwp_edge_group\n"
-        "ldrd   r0, r1, [sp, #60]\n"
-        "cmp    r0, r1\n"
+        "ldr    r2, [sp, #80]\n"
+        "ldrd   r4, r6, [r2, #12]\n" /* lx, lo */
+        "ldrd   r0, r3, [sp, #60]\n"
+        "add    r0, r0, r4\n"
+        "add    r3, r3, r6\n"
+        "strd   r0, r3, [sp, #60]\n"
+        "ldr    r5, [sp, #68]\n"
+        "subs   r5, r5, #1\n"
+        "str    r5, [sp, #68]\n"
         "bne    .Ldwp_edge\n"
         ".Ldwp_done:\n"
         "add    sp, sp, #84\n"
@@ -282,13 +289,6 @@ static nnom_dwpair_run_t dwpair_run(const int8_t *x, int8_t *out, int32_t n, int
     return r;
 }
 
-void nnom_dwpair_job(const nnom_dwcol_job_t *j)
-{
-    const nnom_dwpair_run_t run = dwpair_run(j->x, j->out, j->n, j->xs, j->xp, j->op);
-    const nnom_dwpair_layer_t l = {j->rec, &run, 1, 0, 0, NULL, 0, 1};
-    nnom_dwpair_s8(&l);
-}
-
 int nnom_dwpair_try(const nnom_conv_args_t *a)
 {
     const nnom_conv_params_t *p = &a->p;
@@ -303,49 +303,17 @@ int nnom_dwpair_try(const nnom_conv_args_t *a)
     if (a->records == NULL || a->k.h * a->k.w != 2 || a->out.c != ic || ic % 4 != 0 ||
         (down ? p->dilation_h : p->dilation_w) != 1 || p->pad_top != 0 || p->pad_left != 0 ||
         in < 2 || (out - 1) * s >= in || p->output_zp != -128 || p->act_min != -128 ||
-        p->act_max != 127 || lines > NNOM_DWPAIR_LINES)
+        p->act_max != 127)
         return 0;
     /* the outputs [0, last) inside the input; the one after them (padding
-     * at the end: 'same') on a copy of its two rows per line */
+     * at the end: 'same') from row in - 1 and the zero point */
     const int32_t last = (in - 2) / s + 1 < out ? (in - 2) / s + 1 : out;
-    const int bot = last < out, zp = p->input_zp;
-    if (bot && 2 * lines * ic > NNOM_DWPAIR_COPY)
-        return 0;
-    uint32_t copy[NNOM_DWPAIR_COPY / 4];
-    nnom_dwpair_edge_t edges[NNOM_DWPAIR_LINES];
-    int8_t *cp = (int8_t *)copy;
-    const int8_t *x = a->input + (in - 1) * xb;
-    int8_t *o = a->output + (out - 1) * ob;
-    for (int32_t l = 0; bot && l < lines; l++, x += lx, o += lo, cp += 2 * ic) {
-        memcpy(cp, x, (size_t)ic); /* row in - 1, then the zero point */
-        memset(cp + ic, zp, (size_t)ic);
-        edges[l] = (nnom_dwpair_edge_t){cp, ic, o};
-    }
+    const int8_t *edge = last < out ? a->input + (in - 1) * xb : NULL;
+    const uint32_t zp4 = ((uint32_t)p->input_zp & 0xFFu) * 0x01010101u;
     const nnom_dwpair_run_t run = dwpair_run(a->input, a->output, last, xb, s * xb, ob);
-    const nnom_dwpair_layer_t l = {a->records, &run, lines, lx, lo, edges, bot ? lines : 0, ic / 4};
+    const nnom_dwpair_layer_t l = {a->records, &run, lines, lx, lo, edge,
+                                   a->output + (out - 1) * ob, ic / 4, zp4};
     nnom_dwpair_s8(&l);
-    return 1;
-}
-
-int nnom_dwpair_records(const nnom_conv_args_t *a, int32_t c, int32_t *rec)
-{
-    const int32_t oc = a->out.c, zp = a->p.input_zp, zp2 = 2 * a->p.output_zp + 1;
-    for (int32_t i = 0; i < 4; i++, rec += NNOM_DWPAIR_REC) {
-        const int32_t ch = c + i, w0 = a->weight[ch], w1 = a->weight[oc + ch];
-        const int32_t m = a->rq.mult[ch], e = -a->rq.shift[ch], j = NNOM_DWPAIR_N + 1 - e;
-        if (m <= 0 || j < 2 || j > 8)
-            return 0;
-        /* the bias with the input zero point; the sums scaled by 2^j must
-         * stay below 2^31 (two products of at most 2^14 each) */
-        const int64_t b = (int64_t)a->bias[ch] - (int64_t)zp * (w0 + w1);
-        const int64_t reach = ((int64_t)1 << (31 - j)) - 32768;
-        if (b >= reach || b <= -reach)
-            return 0;
-        rec[0] = (int32_t)(((uint32_t)(w0 * (1 << j)) & 0xFFFFu) | ((uint32_t)(w1 * (1 << j)) << 16));
-        rec[1] = (int32_t)((uint32_t)b << j);
-        rec[2] = m;
-        rec[3] = (int32_t)((((uint32_t)zp2 << e) + 1u) << (j - 2));
-    }
     return 1;
 }
 

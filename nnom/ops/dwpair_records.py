@@ -7,8 +7,8 @@ Per group of four channels, per channel four int32 words: the halfwords
 ((2 zp_out + 1) 2^e + 1) 2^(j - 2), with e = -shift and j = N + 1 - e
 (N = NNOM_DWPAIR_N = 12): the kernel's shift by N then divides by
 2^(31 + e) in all. None where a channel does not suit (e outside 5 to 11,
-mult <= 0, the scaled sums beyond 31 bits): the C kernel then picks the
-loop per group itself.
+mult <= 0, the scaled sums beyond 31 bits): the C kernel then runs the
+layer as before (the one-row loop with records it builds itself).
 """
 
 from __future__ import annotations

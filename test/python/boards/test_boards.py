@@ -433,16 +433,15 @@ def dw3_model(k: int, rng: np.random.Generator):
 
 
 # Two-tap kernels ((2, 1), (1, 2)) for the assembly passes of
-# nnom_local_dwpair_dsp.c (-O2 on DSP cores: converter records, one call
-# per layer; runs of 4 k + 0..3 outputs, the border output on a copy of its
-# rows), strides 1 and 2, "same" and "valid", several lines (2D inputs),
-# and the paths around it: a ZeroPadding2D layer before it,
-# more than 8 lines (a call per group and line), no records (built per
-# group at run time), channels not a multiple of four, weights scaled down
-# under a large bias (the last group's shift beyond the form: that group
-# takes the one-row loop), ReLU6 (the clamp) and no activation (the s
-# term): the C loops. (input (h, w, c), kernel, stride, padding,
-# activation, top padding).
+# nnom_local_dwpair_dsp.c (-O2 on DSP cores, the converter's records: one
+# call per layer; runs of 4 k + 0..3 outputs, the border output of 'same'
+# from its row and the zero point), strides 1 and 2, "same" and "valid",
+# several lines (2D inputs, ten of them), and the paths around it: a
+# ZeroPadding2D layer before it, no records (the one-row loop with its own),
+# channels not a multiple of four, weights scaled down under a large bias
+# (shifts beyond the passes' form: no records), ReLU6 (the clamp) and no
+# activation (the s term): the group path. (input (h, w, c), kernel,
+# stride, padding, activation, rows of ZeroPadding2D at the top).
 DWPAIR_CASES = [
     ((49, 1, 12), (2, 1), 1, "same", "relu", 0),  # 48 inside: 12 passes, one border
     ((15, 1, 8), (2, 1), 2, "same", "relu", 0),  # 7 inside: a pass and 3 one by one
@@ -451,7 +450,7 @@ DWPAIR_CASES = [
     ((9, 3, 8), (2, 1), 1, "same", "relu", 0),  # 3 lines
     ((3, 9, 12), (1, 2), 2, "same", "relu", 0),  # 3 lines at stride 2
     ((10, 2, 8), (2, 1), 2, "valid", "relu", 1),  # ZeroPadding2D first: rows [1, 11)
-    ((12, 10, 4), (2, 1), 1, "same", "relu", 0),  # 10 lines
+    ((12, 10, 4), (2, 1), 1, "same", "relu", 0),  # 10 lines, each a border output
     ((21, 1, 8), (2, 1), 1, "same", "relu", 0),  # without records
     ((13, 1, 6), (2, 1), 2, "same", "relu", 0),  # 6 channels
     ((17, 1, 12), (2, 1), 1, "same", "relu", 0),  # the last group scaled

@@ -1192,7 +1192,9 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
         dwcol_edges(t, u, v, ntop, nbot, ybot, (int8_t *)rows);
     /* the converter's records (checked there; channels a multiple of
      * four), or the group's built here */
-    const int32_t *given = t->oc % 4 == 0 && k != 2 ? a->records : NULL; /* (2: dwpair's) */
+    const int32_t *given = t->oc % 4 == 0 && a->records != NULL && (a->records[0] & 1) == 0
+                               ? a->records
+                               : NULL; /* (odd: nnom_local_dwpair.h's) */
     const int32_t words = 4 + 4 * ((k + 1) / 2) + 12; /* a group's */
     for (int32_t c = 0; c < t->oc; c = dw_next_group(c, t->oc)) {
         const int32_t *r = given != NULL ? given + c / 4 * words : rec;

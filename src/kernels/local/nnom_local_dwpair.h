@@ -9,7 +9,8 @@
 #include "nnom_local_simd.h"
 
 #if NNOM_LOCAL_MAC_ASM
-/* The converter's records (nnom/ops/dwpair_records.py) of a group of four
+/* The converter's records (nnom/ops/dwpair_records.py): a word 1 (odd;
+ * the one-row loop's start with an even word), then per group of four
  * channels, per channel four words (NNOM_DWPAIR_REC):
  *   (w0 2^j, w1 2^j) halfwords, (bias - zp (w0 + w1)) 2^j, mult,
  *   ((2 zp_out + 1) 2^e + 1) 2^(j - 2),  e = -shift, j = NNOM_DWPAIR_N + 1 - e
@@ -36,8 +37,9 @@ typedef struct {
 /* groups >= 1 groups of four channels: per group the run on each of
  * lines >= 1 lines (line l: x l lx + 4 g and out l lo + 4 g bytes on),
  * against the records rec + 16 g words; then, where edge_x is not NULL,
- * per line and group one output of the taps at edge_x + l lx + 4 g and
- * zero points (zp4: in each byte) into edge_out + l lo + 4 g. */
+ * for each of edge_lines outputs e and each group one output of the taps
+ * at edge_x + e edge_lx + 4 g and zero points (zp4: in each byte) into
+ * edge_out + e edge_lo + 4 g. */
 typedef struct {
     const int32_t *rec;
     const nnom_dwpair_run_t *run;
@@ -46,6 +48,7 @@ typedef struct {
     int8_t *edge_out;
     int32_t groups;
     uint32_t zp4;
+    int32_t edge_lines, edge_lx, edge_lo;
 } nnom_dwpair_layer_t;
 void nnom_dwpair_s8(const nnom_dwpair_layer_t *l);
 

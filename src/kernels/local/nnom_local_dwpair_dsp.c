@@ -23,7 +23,8 @@ typedef char nnom_dwpair_layout_t[sizeof(nnom_dwpair_run_t) == 48 &&
                                           offsetof(nnom_dwpair_run_t, end) == 32 &&
                                           offsetof(nnom_dwpair_layer_t, edge_x) == 20 &&
                                           offsetof(nnom_dwpair_layer_t, groups) == 28 &&
-                                          offsetof(nnom_dwpair_layer_t, zp4) == 32
+                                          offsetof(nnom_dwpair_layer_t, zp4) == 32 &&
+                                          offsetof(nnom_dwpair_layer_t, edge_lines) == 36
                                       ? 1
                                       : -1];
 
@@ -245,7 +246,7 @@ __asm__(".section .text.nnom_dwpair_s8,\"ax\",%progbits\n"
         "ldrd   r1, r3, [r0, #20]\n" /* edge x, out */
         "cmp    r1, #0\n"
         "beq    .Ldwp_done\n"
-        "ldr    r2, [r0, #8]\n"
+        "ldr    r2, [r0, #36]\n"
         "strd   r1, r3, [sp, #60]\n"
         "str    r2, [sp, #68]\n"
         ".Ldwp_edge:\n"
@@ -263,7 +264,7 @@ __asm__(".section .text.nnom_dwpair_s8,\"ax\",%progbits\n"
         "subs   r5, r5, #1\n"
         "bne    .Ldwp_edge_group\n"
         "ldr    r2, [sp, #80]\n"
-        "ldrd   r4, r6, [r2, #12]\n" /* lx, lo */
+        "ldrd   r4, r6, [r2, #40]\n" /* edge lx, lo */
         "ldrd   r0, r3, [sp, #60]\n"
         "add    r0, r0, r4\n"
         "add    r3, r3, r6\n"
@@ -300,7 +301,7 @@ int nnom_dwpair_try(const nnom_conv_args_t *a)
     const int32_t lines = down ? a->out.w : a->out.h;
     const int32_t lx = down ? p->stride_w * ic : p->stride_h * a->in.w * ic;
     const int32_t lo = down ? ic : a->out.w * ic;
-    if (a->records == NULL || a->k.h * a->k.w != 2 || a->out.c != ic || ic % 4 != 0 ||
+    if (a->records == NULL || (a->records[0] & 1) == 0 || a->k.h * a->k.w != 2 || a->out.c != ic || ic % 4 != 0 ||
         (down ? p->dilation_h : p->dilation_w) != 1 || p->pad_top != 0 || p->pad_left != 0 ||
         in < 2 || (out - 1) * s >= in || p->output_zp != -128 || p->act_min != -128 ||
         p->act_max != 127)
@@ -310,9 +311,23 @@ int nnom_dwpair_try(const nnom_conv_args_t *a)
     const int32_t last = (in - 2) / s + 1 < out ? (in - 2) / s + 1 : out;
     const int8_t *edge = last < out ? a->input + (in - 1) * xb : NULL;
     const uint32_t zp4 = ((uint32_t)p->input_zp & 0xFFu) * 0x01010101u;
-    const nnom_dwpair_run_t run = dwpair_run(a->input, a->output, last, xb, s * xb, ob);
-    const nnom_dwpair_layer_t l = {a->records, &run, lines, lx, lo, edge,
-                                   a->output + (out - 1) * ob, ic / 4, zp4};
+    /* runs along the taps' axis (a line each across), or across it where
+     * that gives longer runs (a line each along the taps' axis) */
+    const int across = lines > out;
+    const nnom_dwpair_run_t run = across ? dwpair_run(a->input, a->output, lines, xb, lx, lo)
+                                         : dwpair_run(a->input, a->output, last, xb, s * xb, ob);
+    const nnom_dwpair_layer_t l = {a->records + 1,
+                                   &run,
+                                   across ? last : lines,
+                                   across ? s * xb : lx,
+                                   across ? ob : lo,
+                                   edge,
+                                   a->output + (out - 1) * ob,
+                                   ic / 4,
+                                   zp4,
+                                   lines,
+                                   lx,
+                                   lo};
     nnom_dwpair_s8(&l);
     return 1;
 }

@@ -436,7 +436,8 @@ def dw3_model(k: int, rng: np.random.Generator):
 # nnom_local_dwpair_dsp.c (-O2 on DSP cores, the converter's records: one
 # call per layer; runs of 4 k + 0..3 outputs, the border output of 'same'
 # from its row and the zero point), strides 1 and 2, "same" and "valid",
-# several lines (2D inputs, ten of them), and the paths around it: a
+# several lines (2D inputs, ten of them; runs across the taps' axis where
+# those are longer), and the paths around it: a
 # ZeroPadding2D layer before it, no records (the one-row loop with its own),
 # channels not a multiple of four, weights scaled down under a large bias
 # (shifts beyond the passes' form: no records), ReLU6 (the clamp) and no
@@ -456,6 +457,8 @@ DWPAIR_CASES = [
     ((17, 1, 12), (2, 1), 1, "same", "relu", 0),  # the last group scaled
     ((1, 11, 8), (1, 2), 1, "same", "relu6", 0),
     ((1, 14, 8), (1, 2), 2, "valid", None, 0),
+    ((12, 3, 8), (1, 2), 1, "same", "relu", 0),  # runs across the taps: 12 lines
+    ((13, 4, 4), (1, 2), 2, "valid", "relu", 0),  # across: 13 outputs a run
 ]
 DWPAIR_WITHOUT_RECORDS = (8,)
 SCALED_DWPAIR = 10

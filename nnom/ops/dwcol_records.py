@@ -12,7 +12,8 @@ API). Written only where the loop can run: multiplier 1, channels a
 multiple of four, (k, 1) or (1, k) kernels of 2 to max_taps taps (not 3
 taps at stride 1), no dilation along them, output zero point -128 (ReLU:
 no rounding sign term, no clamp), every channel in the loop's
-requantisation range.
+requantisation range. Two taps take the records of dwpair_records.py
+(their first word odd, these start with an even one) where they suit.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import backends
+from .dwpair_records import dwpair_records
 
 
 def _half(v: np.ndarray) -> np.ndarray:
@@ -57,6 +59,9 @@ def dwcol_records(
         or not _some_inside(k, s, pad, in_hw[axis], out_hw[axis])
     ):
         return None
+    pair = dwpair_records(q, zp_in, zp_out) if k == 2 else None
+    if pair is not None:
+        return pair
     w = 2 * q.weight.reshape(k, cout).astype(np.int64)  # doubled, tap by tap
     bias = np.asarray(q.bias, np.int64)
     mult = np.asarray(q.mult, np.int64)

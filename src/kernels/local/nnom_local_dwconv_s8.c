@@ -42,6 +42,7 @@
 #include "nnom_local_dw3.h"
 #include "nnom_local_dwblock.h"
 #include "nnom_local_dwcol.h"
+#include "nnom_local_dwpair.h"
 #include "nnom_local_simd.h"
 #include "../nnom_backend.h"
 
@@ -1192,7 +1193,9 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
         dwcol_edges(t, u, v, ntop, nbot, ybot, (int8_t *)rows);
     /* the converter's records (checked there; channels a multiple of
      * four), or the group's built here */
-    const int32_t *given = t->oc % 4 == 0 ? a->records : NULL;
+    const int32_t *given = t->oc % 4 == 0 && a->records != NULL && (a->records[0] & 1) == 0
+                               ? a->records
+                               : NULL; /* (odd: nnom_local_dwpair.h's) */
     const int32_t words = 4 + 4 * ((k + 1) / 2) + 12; /* a group's */
     for (int32_t c = 0; c < t->oc; c = dw_next_group(c, t->oc)) {
         const int32_t *r = given != NULL ? given + c / 4 * words : rec;
@@ -1709,6 +1712,10 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
 {
     const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
     (void)ctx;
+#if NNOM_LOCAL_MAC_ASM
+    if (a->k.h * a->k.w == 2 && nnom_dwpair_try(a)) /* (2, 1), (1, 2): converter's records */
+        return NN_SUCCESS;
+#endif
     const dw_ctx_t t = {a,           a->in.h,         a->in.w,         a->in.c,
                         a->k.h,      a->k.w,          a->p.stride_h,   a->p.stride_w,
                         a->p.dilation_h, a->p.dilation_w, a->p.pad_top, a->p.pad_left,

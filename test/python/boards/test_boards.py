@@ -488,6 +488,57 @@ def dwbig_model(k: int, rng: np.random.Generator):
     return model
 
 
+# Two-tap kernels ((2, 1), (1, 2)) for the assembly passes of
+# nnom_local_dwpair_dsp.c (-O2 on DSP cores, the converter's records: one
+# call per layer; runs of 4 k + 0..3 outputs, the border output of 'same'
+# from its row and the zero point), strides 1 and 2, "same" and "valid",
+# several lines (2D inputs, ten of them; runs across the taps' axis where
+# those are longer), and the paths around it: a
+# ZeroPadding2D layer before it, no records (the one-row loop with its own),
+# channels not a multiple of four, weights scaled down under a large bias
+# (shifts beyond the passes' form: no records), ReLU6 (the clamp) and no
+# activation (the s term): the group path. (input (h, w, c), kernel,
+# stride, padding, activation, rows of ZeroPadding2D at the top).
+DWPAIR_CASES = [
+    ((49, 1, 12), (2, 1), 1, "same", "relu", 0),  # 48 inside: 12 passes, one border
+    ((15, 1, 8), (2, 1), 2, "same", "relu", 0),  # 7 inside: a pass and 3 one by one
+    ((1, 13, 16), (1, 2), 1, "valid", "relu", 0),  # 12 outputs: 3 passes
+    ((1, 11, 4), (1, 2), 2, "same", "relu", 0),  # 5 inside and a border output
+    ((9, 3, 8), (2, 1), 1, "same", "relu", 0),  # 3 lines
+    ((3, 9, 12), (1, 2), 2, "same", "relu", 0),  # 3 lines at stride 2
+    ((10, 2, 8), (2, 1), 2, "valid", "relu", 1),  # ZeroPadding2D first: rows [1, 11)
+    ((12, 10, 4), (2, 1), 1, "same", "relu", 0),  # 10 lines, each a border output
+    ((21, 1, 8), (2, 1), 1, "same", "relu", 0),  # without records
+    ((13, 1, 6), (2, 1), 2, "same", "relu", 0),  # 6 channels
+    ((17, 1, 12), (2, 1), 1, "same", "relu", 0),  # the last group scaled
+    ((1, 11, 8), (1, 2), 1, "same", "relu6", 0),
+    ((1, 14, 8), (1, 2), 2, "valid", None, 0),
+    ((12, 3, 8), (1, 2), 1, "same", "relu", 0),  # runs across the taps: 12 lines
+    ((13, 4, 4), (1, 2), 2, "valid", "relu", 0),  # across: 13 outputs a run
+]
+DWPAIR_WITHOUT_RECORDS = (8,)
+SCALED_DWPAIR = 10
+
+
+def dwpair_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kernel, stride, padding, act, top = DWPAIR_CASES[k]
+    inputs = x = keras.Input(shape)
+    if top:
+        axis = ((top, 0), (0, 0)) if kernel == (2, 1) else ((0, 0), (top, 0))
+        x = keras.layers.ZeroPadding2D(axis)(x)
+    strides = (stride, 1) if kernel == (2, 1) else (1, stride)
+    layer = keras.layers.DepthwiseConv2D(kernel, strides=strides, padding=padding, activation=act)
+    model = keras.Model(inputs, layer(x))
+    kf.randomize_weights(model, rng)
+    if k == SCALED_DWPAIR:
+        weights, bias = layer.get_weights()
+        weights[..., -4:, :] *= 1e-4
+        bias[-4:] = 20.0
+        layer.set_weights([weights, bias])
+    return model
+
+
 # Dense shapes of the assembly loop (inputs a multiple of four): groups of
 # four units and the last one, two or three, with and without ReLU, and
 # weights scaled down under a large bias (shifts beyond the fast
@@ -580,6 +631,7 @@ def suite(tmp_path_factory):
         ("dwcol", N_DWCOL_RANDOM, dwcol_random_model, 77_000),
         ("dw3_", len(DW3_CASES), dw3_model, 78_000),
         ("dwbig", len(DWBIG_CASES), dwbig_model, 79_000),
+        ("dwpair", len(DWPAIR_CASES), dwpair_model, 81_000),
         ("dense", len(DENSE_CASES), dense_model, 75_000),
         ("neardead", len(NEAR_DEAD_CASES), near_dead_model, 78_000),
     ]
@@ -592,7 +644,9 @@ def suite(tmp_path_factory):
             converted = nnom.convert(model, calib)
             x = np.concatenate([calib[: RUNS - 1], 3.0 * calib[RUNS - 1 : RUNS]])
             case = _case(converted, x)
-            if prefix == "dwcol" and k in DWCOL_WITHOUT_RECORDS:
+            if (prefix, k) in [("dwcol", i) for i in DWCOL_WITHOUT_RECORDS] + [
+                ("dwpair", i) for i in DWPAIR_WITHOUT_RECORDS
+            ]:
                 converted = WithoutRecords(converted)
             out.append((f"{prefix}{k}", converted, *case))
     # (the autoencoder's 264 KB of weights do not fit the Cortex-M3's flash;

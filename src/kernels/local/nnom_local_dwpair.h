@@ -1,0 +1,64 @@
+/*
+ * nnom_local_dwpair.h - the assembly run of depthwise outputs along one row
+ * of two taps, four channels, four outputs per pass
+ * (nnom_local_dwpair_dsp.c, -O2 on DSP cores).
+ */
+#ifndef NNOM_LOCAL_DWPAIR_H
+#define NNOM_LOCAL_DWPAIR_H
+
+#include "nnom_local_simd.h"
+
+#if NNOM_LOCAL_MAC_ASM
+/* The converter's records (nnom/ops/dwpair_records.py): a word 1 (odd;
+ * the one-row loop's start with an even word), then per group of four
+ * channels, per channel four words (NNOM_DWPAIR_REC):
+ *   (w0 2^j, w1 2^j) halfwords, (bias - zp (w0 + w1)) 2^j, mult,
+ *   ((2 zp_out + 1) 2^e + 1) 2^(j - 2),  e = -shift, j = NNOM_DWPAIR_N + 1 - e
+ * so that out = ssat8(SMMLA(acc, mult, that) >> NNOM_DWPAIR_N): the
+ * requantisation of the depthwise group path (no s term, no clamp) with
+ * its shift moved into the weights (e from NNOM_DWPAIR_N - 7 to
+ * NNOM_DWPAIR_N - 1; the converter writes no records where a channel's
+ * is outside that range). */
+#define NNOM_DWPAIR_N 12
+#define NNOM_DWPAIR_REC 4
+
+/* A run of n >= 1 outputs of four channels, output o the taps at x + o xp
+ * and x + o xp + xs into out + o op, in the assembly's terms (see
+ * dwpair_run()). */
+typedef struct {
+    int8_t *out;
+    int32_t op, op2, op3;
+    const int8_t *x;
+    int32_t xs, a, b; /* xs; xp, xp + xs (stride 1: 2 xs, 3 xs) */
+    int8_t *end;      /* the end of the full passes' outputs (out + (n & ~3) op) */
+    int32_t rest, xp, s1; /* n & 3; xp; xp == xs */
+} nnom_dwpair_run_t;
+
+/* groups >= 1 groups of four channels: per group the run on each of
+ * lines >= 1 lines (line l: x l lx + 4 g and out l lo + 4 g bytes on),
+ * against the records rec + 16 g words; then, where edge_x is not NULL,
+ * for each of edge_lines outputs e and each group one output of the taps
+ * at edge_x + e edge_lx + 4 g and zero points (zp4: in each byte) into
+ * edge_out + e edge_lo + 4 g. */
+typedef struct {
+    const int32_t *rec;
+    const nnom_dwpair_run_t *run;
+    int32_t lines, lx, lo;
+    const int8_t *edge_x;
+    int8_t *edge_out;
+    int32_t groups;
+    uint32_t zp4;
+    int32_t edge_lines, edge_lx, edge_lo;
+} nnom_dwpair_layer_t;
+void nnom_dwpair_s8(const nnom_dwpair_layer_t *l);
+
+/* A layer of a (2, 1) or (1, 2) kernel with the converter's records
+ * (multiplier 1, channels a multiple of four, the taps' axis not dilated,
+ * no padding but at the end of the taps' axis ('same': one border output
+ * per line), output zero point -128, no clamp): every group and line in
+ * one call of nnom_dwpair_s8. 0 where it does not suit: nothing written
+ * (the group path then runs the layer, without the records). */
+int nnom_dwpair_try(const nnom_conv_args_t *a);
+#endif
+
+#endif

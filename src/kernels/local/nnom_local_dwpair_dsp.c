@@ -1,0 +1,337 @@
+/*
+ * nnom_local_dwpair_dsp.c - depthwise outputs of one row of two taps
+ * ((2, 1) columns, (1, 2) rows, any stride), four channels, four outputs
+ * per pass, in assembly (-O2 on DSP cores; see nnom_local_dwpair.h).
+ *
+ * A pass packs its outputs' tap words by PKH (bytes of channels 0, 1 of
+ * both taps in L_o, of 2, 3 in H_o); then channel by channel it loads the
+ * channel's four record words once (LDM) and per output widens its pair
+ * (SXTB16), multiplies both taps (SMLAD onto the scaled bias), requantises
+ * (SMMLA, then SSAT with the fixed shift: the channel's own shift is in
+ * its weights) and puts the byte into the pass's four output words on the
+ * stack, stored once per pass. At stride 1 the five rows of a pass are
+ * each read once. A run's last one to three outputs go one by one.
+ */
+#include "nnom_local_dwpair.h"
+#include "../nnom_backend.h"
+
+#if NNOM_LOCAL_MAC_ASM
+#include <stddef.h>
+
+/* The assembly reads the fields by LDM, in these orders. */
+typedef char nnom_dwpair_layout_t[sizeof(nnom_dwpair_run_t) == 48 &&
+                                          offsetof(nnom_dwpair_run_t, end) == 32 &&
+                                          offsetof(nnom_dwpair_layer_t, edge_x) == 20 &&
+                                          offsetof(nnom_dwpair_layer_t, groups) == 28 &&
+                                          offsetof(nnom_dwpair_layer_t, zp4) == 32 &&
+                                          offsetof(nnom_dwpair_layer_t, edge_lines) == 36
+                                      ? 1
+                                      : -1];
+
+#define DWP_STR_(x) #x
+#define DWP_STR(x) DWP_STR_(x)
+#define DWP_SHIFT "asr #" DWP_STR(NNOM_DWPAIR_N)
+#define DWP_GROUP_BYTES DWP_STR(16 * NNOM_DWPAIR_REC)
+
+/* The widened pair in T requantised (r8-r11 the channel's records) and
+ * stored as byte B of the address ADDR. */
+#define DWP_RQ(T, ADDR)                                                                          \
+    "smlad  " T ", " T ", r8, r9\n"                                                              \
+    "smmla  " T ", " T ", r10, r11\n"                                                            \
+    "ssat   " T ", #8, " T ", " DWP_SHIFT "\n"                                                   \
+    "strb   " T ", " ADDR "\n"
+
+/* Channel C of the pass's four outputs from S0..S3 (ROT picks its bytes)
+ * into byte C of the stack's output words; LDM loads the channel's records
+ * (ldm lr!: channels 0 to 3, ldmdb lr!: 3 to 0, so that every other pass
+ * ends at the records' start). */
+#define DWP_CHANNEL(LDM, S0, S1, S2, S3, ROT, C)                                                 \
+    LDM "   lr!, {r8-r11}\n"                                                                     \
+    "sxtb16 r12, " S0 ROT "\n" DWP_RQ("r12", "[sp, #" C "]")                                     \
+    "sxtb16 r12, " S1 ROT "\n" DWP_RQ("r12", "[sp, #4 + " C "]")                                 \
+    "sxtb16 r12, " S2 ROT "\n" DWP_RQ("r12", "[sp, #8 + " C "]")                                 \
+    "sxtb16 r12, " S3 ROT "\n" DWP_RQ("r12", "[sp, #12 + " C "]")
+
+/* The pass's four channels (L_o in r0-r3, H_o in r4-r7), lr from the
+ * records' start to their end (FWD) or back (BWD). */
+#define DWP_FWD                                                                                  \
+    DWP_CHANNEL("ldm  ", "r0", "r1", "r2", "r3", "", "0")                                        \
+    DWP_CHANNEL("ldm  ", "r0", "r1", "r2", "r3", ", ror #8", "1")                                \
+    DWP_CHANNEL("ldm  ", "r4", "r5", "r6", "r7", "", "2")                                        \
+    DWP_CHANNEL("ldm  ", "r4", "r5", "r6", "r7", ", ror #8", "3")
+#define DWP_BWD                                                                                  \
+    DWP_CHANNEL("ldmdb", "r4", "r5", "r6", "r7", ", ror #8", "3")                                \
+    DWP_CHANNEL("ldmdb", "r4", "r5", "r6", "r7", "", "2")                                        \
+    DWP_CHANNEL("ldmdb", "r0", "r1", "r2", "r3", ", ror #8", "1")                                \
+    DWP_CHANNEL("ldmdb", "r0", "r1", "r2", "r3", "", "0")
+
+/* The pass's output words stored; one LDM reads them, out and its steps,
+ * the next pass's r8-r11 and the end (see the stack's layout); to L
+ * while full passes are left. */
+#define DWP_STORE(L)                                                                             \
+    "ldm    sp, {r0-r12}\n"                                                                      \
+    "str    r0, [r4]\n"                                                                          \
+    "str    r1, [r4, r5]\n"                                                                      \
+    "str    r2, [r4, r6]\n"                                                                      \
+    "str    r3, [r4, r7]\n"                                                                      \
+    "add    r4, r4, r5, lsl #2\n"                                                                \
+    "str    r4, [sp, #16]\n"                                                                     \
+    "cmp    r4, r12\n"                                                                           \
+    "bne    " L "\n"
+
+/* Output pair (rows at x, x + xs; x + xp, x + xp + xs) packed into LA, HA,
+ * LB, HB; r8 x, r9 xs, r10 xp, r11 xp + xs. */
+#define DWP_LOAD2(LA, HA, LB, HB)                                                                \
+    "ldr    r12, [r8]\n"                                                                         \
+    "ldr    " HA ", [r8, r9]\n"                                                                  \
+    "pkhbt  " LA ", r12, " HA ", lsl #16\n"                                                      \
+    "pkhtb  " HA ", " HA ", r12, asr #16\n"                                                      \
+    "ldr    r12, [r8, r10]\n"                                                                    \
+    "ldr    " HB ", [r8, r11]\n"                                                                 \
+    "pkhbt  " LB ", r12, " HB ", lsl #16\n"                                                      \
+    "pkhtb  " HB ", " HB ", r12, asr #16\n"                                                      \
+    "add    r8, r8, r10, lsl #1\n"
+
+/* Stride 1: the pass's five rows x, x + xs, ..., x + 4 xs, each read
+ * once, packed into L_o (r0-r3) and H_o (r4-r7); r8 x, r9 xs, r10 2 xs,
+ * r11 3 xs. */
+#define DWP_LOAD1 \
+    "ldr    r0, [r8]\n" \
+    "ldr    r1, [r8, r9]\n" \
+    "ldr    r2, [r8, r10]\n" \
+    "ldr    r3, [r8, r11]\n" \
+    "add    r8, r8, r9, lsl #2\n" \
+    "ldr    r12, [r8]\n" \
+    "str    r8, [sp, #32]\n" \
+    "pkhtb  r4, r1, r0, asr #16\n" \
+    "pkhbt  r0, r0, r1, lsl #16\n" \
+    "pkhtb  r5, r2, r1, asr #16\n" \
+    "pkhbt  r1, r1, r2, lsl #16\n" \
+    "pkhtb  r6, r3, r2, asr #16\n" \
+    "pkhbt  r2, r2, r3, lsl #16\n" \
+    "pkhtb  r7, r12, r3, asr #16\n" \
+    "pkhbt  r3, r3, r12, lsl #16\n"
+
+/* One output of channels 0 to 3 from its two tap words in r6, r7 into
+ * out (r3); r12, r6 scratch, lr at the records, after them at the end. */
+#define DWP_ONE                                                                                  \
+    "pkhbt  r12, r6, r7, lsl #16\n"                                                              \
+    "pkhtb  r7, r7, r6, asr #16\n"                                                               \
+    "ldm    lr!, {r8-r11}\n"                                                                     \
+    "sxtb16 r6, r12\n" DWP_RQ("r6", "[r3, #0]")                                                  \
+    "ldm    lr!, {r8-r11}\n"                                                                     \
+    "sxtb16 r6, r12, ror #8\n" DWP_RQ("r6", "[r3, #1]")                                          \
+    "ldm    lr!, {r8-r11}\n"                                                                     \
+    "sxtb16 r6, r7\n" DWP_RQ("r6", "[r3, #2]")                                                   \
+    "ldm    lr!, {r8-r11}\n"                                                                     \
+    "sxtb16 r6, r7, ror #8\n" DWP_RQ("r6", "[r3, #3]")
+
+/* nnom_dwpair_s8(layer r0): per group (lr at its records) per line the
+ * run (x and out [60], [64] bytes on: 4 g + the line's), then every edge
+ * across the groups. Stack: [0] the pass's output words, [16] out, [20]
+ * op, [24] 2 op, [28] 3 op, [32] x, [36] xs, [40] xp (stride 1: 2 xs),
+ * [44] xp + xs (stride 1: 3 xs), [48] the end of the full passes'
+ * outputs, [52] the outputs after them (0 to 3), [56] xp, [60] the
+ * line's input offset, [64] its output offset, [68] lines left, [72]
+ * groups left, [76] 4 g, [80] the layer; then r4-r11, lr. */
+__asm__(".section .text.nnom_dwpair_s8,\"ax\",%progbits\n"
+        ".global nnom_dwpair_s8\n"
+        ".type nnom_dwpair_s8, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        "nnom_dwpair_s8:\n"
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #84\n"
+        "str    r0, [sp, #80]\n"
+        "ldr    lr, [r0]\n"
+        "ldr    r1, [r0, #8]\n" /* lines */
+        "ldr    r2, [r0, #28]\n" /* groups */
+        "movs   r3, #0\n"
+        "strd   r3, r3, [sp, #60]\n"
+        "str    r1, [sp, #68]\n"
+        "strd   r2, r3, [sp, #72]\n"
+        ".Ldwp_run:\n"
+        "ldr    r0, [sp, #80]\n"
+        "ldr    r12, [r0, #4]\n"
+        "ldrd   r0, r3, [sp, #60]\n"
+        "ldm    r12!, {r4-r11}\n" /* out, op, 2 op, 3 op, x, xs, xp, xp + xs */
+        "add    r4, r4, r3\n"
+        "add    r8, r8, r0\n"
+        "add    r1, sp, #16\n"
+        "stm    r1, {r4-r11}\n"
+        "ldm    r12, {r1, r2, r5, r6}\n" /* end, rest, xp, stride 1 */
+        "add    r1, r1, r3\n"
+        "add    r12, sp, #48\n"
+        "stm    r12, {r1, r2, r5}\n"
+        "cmp    r4, r1\n"
+        "beq    .Ldwp_rest\n"
+        "cmp    r6, #0\n"
+        "bne    .Ldwp_pass1\n"
+        ".Ldwp_pass:\n"
+        DWP_LOAD2("r0", "r4", "r1", "r5")
+        DWP_LOAD2("r2", "r6", "r3", "r7")
+        "str    r8, [sp, #32]\n"
+        DWP_FWD
+        DWP_STORE(".Ldwp_pass_b")
+        "sub    lr, lr, #" DWP_GROUP_BYTES "\n"
+        "b      .Ldwp_rest\n"
+        ".Ldwp_pass_b:\n"
+        DWP_LOAD2("r0", "r4", "r1", "r5")
+        DWP_LOAD2("r2", "r6", "r3", "r7")
+        "str    r8, [sp, #32]\n"
+        DWP_BWD
+        DWP_STORE(".Ldwp_pass")
+        "b      .Ldwp_rest\n"
+        /* stride 1: rows x, x + xs, ..., x + 4 xs, each read once */
+        ".Ldwp_pass1:\n"
+        DWP_LOAD1
+        DWP_FWD
+        DWP_STORE(".Ldwp_pass1_b")
+        "sub    lr, lr, #" DWP_GROUP_BYTES "\n"
+        "b      .Ldwp_rest\n"
+        ".Ldwp_pass1_b:\n"
+        DWP_LOAD1
+        DWP_BWD
+        DWP_STORE(".Ldwp_pass1")
+        /* the outputs after the full passes, one by one: r0 x, r1 xs,
+         * r2 xp, r3 out, r4 op, r5 left */
+        ".Ldwp_rest:\n"
+        "ldr    r5, [sp, #52]\n"
+        "cmp    r5, #0\n"
+        "beq    .Ldwp_next\n"
+        "ldrd   r0, r1, [sp, #32]\n"
+        "ldr    r2, [sp, #56]\n"
+        "ldrd   r3, r4, [sp, #16]\n"
+        ".Ldwp_one:\n"
+        "ldr    r6, [r0]\n"
+        "ldr    r7, [r0, r1]\n"
+        "add    r0, r0, r2\n"
+        DWP_ONE
+        "sub    lr, lr, #" DWP_GROUP_BYTES "\n"
+        "add    r3, r3, r4\n"
+        "subs   r5, r5, #1\n"
+        "bne    .Ldwp_one\n"
+        /* the next line, or the next group's lines */
+        ".Ldwp_next:\n"
+        "ldr    r5, [sp, #68]\n"
+        "subs   r5, r5, #1\n"
+        "beq    .Ldwp_group\n"
+        "str    r5, [sp, #68]\n"
+        "ldr    r0, [sp, #80]\n"
+        "ldrd   r1, r2, [r0, #12]\n" /* lx, lo */
+        "ldrd   r3, r4, [sp, #60]\n"
+        "add    r3, r3, r1\n"
+        "add    r4, r4, r2\n"
+        "strd   r3, r4, [sp, #60]\n"
+        "b      .Ldwp_run\n"
+        ".Ldwp_group:\n"
+        "ldr    r0, [sp, #80]\n"
+        "ldrd   r1, r2, [sp, #72]\n"
+        "subs   r1, r1, #1\n"
+        "beq    .Ldwp_edges\n"
+        "adds   r2, r2, #4\n"
+        "strd   r1, r2, [sp, #72]\n"
+        "strd   r2, r2, [sp, #60]\n"
+        "ldr    r5, [r0, #8]\n"
+        "str    r5, [sp, #68]\n"
+        "add    lr, lr, #" DWP_GROUP_BYTES "\n"
+        "b      .Ldwp_run\n"
+        /* the border outputs (the last of each line, its second tap
+         * padding): per line every group (r0 x, r1 the input zero point
+         * in each byte, r3 out, r5 groups left; lr from the first group's
+         * records on) */
+        ".Ldwp_edges:\n"
+        "ldrd   r1, r3, [r0, #20]\n" /* edge x, out */
+        "cmp    r1, #0\n"
+        "beq    .Ldwp_done\n"
+        "ldr    r2, [r0, #36]\n"
+        "strd   r1, r3, [sp, #60]\n"
+        "str    r2, [sp, #68]\n"
+        ".Ldwp_edge:\n"
+        "ldr    r2, [sp, #80]\n"
+        "ldr    lr, [r2]\n"
+        "ldr    r5, [r2, #28]\n"
+        "ldr    r1, [r2, #32]\n"
+        "ldrd   r0, r3, [sp, #60]\n"
+        ".Ldwp_edge_group:\n"
+        "ldr    r6, [r0]\n"
+        "mov    r7, r1\n"
+        "adds   r0, r0, #4\n"
+        DWP_ONE
+        "adds   r3, r3, #4\n"
+        "subs   r5, r5, #1\n"
+        "bne    .Ldwp_edge_group\n"
+        "ldr    r2, [sp, #80]\n"
+        "ldrd   r4, r6, [r2, #40]\n" /* edge lx, lo */
+        "ldrd   r0, r3, [sp, #60]\n"
+        "add    r0, r0, r4\n"
+        "add    r3, r3, r6\n"
+        "strd   r0, r3, [sp, #60]\n"
+        "ldr    r5, [sp, #68]\n"
+        "subs   r5, r5, #1\n"
+        "str    r5, [sp, #68]\n"
+        "bne    .Ldwp_edge\n"
+        ".Ldwp_done:\n"
+        "add    sp, sp, #84\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dwpair_s8, .-nnom_dwpair_s8\n"
+        ".text\n");
+
+/* A run's fields from its outputs (n >= 1) and steps. */
+static nnom_dwpair_run_t dwpair_run(const int8_t *x, int8_t *out, int32_t n, int32_t xs,
+                                    int32_t xp, int32_t op)
+{
+    const int s1 = xp == xs;
+    const nnom_dwpair_run_t r = {out,           op,        2 * op, 3 * op, x, xs,
+                                 s1 ? 2 * xs : xp, s1 ? 3 * xs : xp + xs,
+                                 out + (n & ~3) * op, n & 3, xp, s1};
+    return r;
+}
+
+int nnom_dwpair_try(const nnom_conv_args_t *a)
+{
+    const nnom_conv_params_t *p = &a->p;
+    const int32_t ic = a->in.c, down = a->k.h == 2;
+    /* u: along the taps; v: across (the lines) */
+    const int32_t in = down ? a->in.h : a->in.w, s = down ? p->stride_h : p->stride_w;
+    const int32_t out = down ? a->out.h : a->out.w;
+    const int32_t xb = down ? a->in.w * ic : ic, ob = down ? a->out.w * ic : ic;
+    const int32_t lines = down ? a->out.w : a->out.h;
+    const int32_t lx = down ? p->stride_w * ic : p->stride_h * a->in.w * ic;
+    const int32_t lo = down ? ic : a->out.w * ic;
+    if (a->records == NULL || (a->records[0] & 1) == 0 || a->k.h * a->k.w != 2 || a->out.c != ic || ic % 4 != 0 ||
+        (down ? p->dilation_h : p->dilation_w) != 1 || p->pad_top != 0 || p->pad_left != 0 ||
+        in < 2 || (out - 1) * s >= in || p->output_zp != -128 || p->act_min != -128 ||
+        p->act_max != 127)
+        return 0;
+    /* the outputs [0, last) inside the input; the one after them (padding
+     * at the end: 'same') from row in - 1 and the zero point */
+    const int32_t last = (in - 2) / s + 1 < out ? (in - 2) / s + 1 : out;
+    const int8_t *edge = last < out ? a->input + (in - 1) * xb : NULL;
+    const uint32_t zp4 = ((uint32_t)p->input_zp & 0xFFu) * 0x01010101u;
+    /* runs along the taps' axis (a line each across), or across it where
+     * that gives longer runs (a line each along the taps' axis) */
+    const int across = lines > out;
+    const nnom_dwpair_run_t run = across ? dwpair_run(a->input, a->output, lines, xb, lx, lo)
+                                         : dwpair_run(a->input, a->output, last, xb, s * xb, ob);
+    const nnom_dwpair_layer_t l = {a->records + 1,
+                                   &run,
+                                   across ? last : lines,
+                                   across ? s * xb : lx,
+                                   across ? ob : lo,
+                                   edge,
+                                   a->output + (out - 1) * ob,
+                                   ic / 4,
+                                   zp4,
+                                   lines,
+                                   lx,
+                                   lo};
+    nnom_dwpair_s8(&l);
+    return 1;
+}
+
+#else
+typedef int nnom_local_dwpair_dsp_unused_t; /* ISO C: a translation unit is never empty */
+#endif

@@ -15,13 +15,15 @@
  *   k odd: tap k - 1 as (2 w, 0) for channels 0, 1 and (0, 2 w) for 2, 3;
  *   per channel: mult, ra, e with out = ssat8(SMMLAR(acc, mult, ra) >> e)
  *   (the depthwise group path's form without the s term and the clamp).
- * pairs = k / 2 (1 to NNOM_DW_GROUP_MAX_TAPS / 2), odd = k & 1. The field
- * offsets are the assembly's. */
+ * pairs = k / 2 (1 to NNOM_DW_GROUP_MAX_TAPS / 2), odd = k & 1. groups >= 1
+ * groups of four channels in one call: group g at x + 4 g, out + 4 g, its
+ * records right after group g - 1's (one call instead of one per group).
+ * The field offsets are the assembly's. */
 typedef struct {
     const int8_t *x;
     int8_t *out;
     const int32_t *rec;
-    int32_t n, xs, xp, op, pairs, odd;
+    int32_t n, xs, xp, op, pairs, odd, groups;
 } nnom_dwcol_job_t;
 void nnom_dwcol_s8(const nnom_dwcol_job_t *j);
 #endif

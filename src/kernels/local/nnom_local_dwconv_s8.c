@@ -1165,9 +1165,11 @@ static void dwcol_edges(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *
  * line, the inside outputs by nnom_dwcol_s8 on the input, the border ones
  * on copies of the rows they reach (zero point outside the input, which
  * the records' bias takes off like any input): of every line and channel
- * once where they fit DW_EDGE_BYTES, else per group and line. 0 where the
- * copies would not fit or a group's requantisation does not suit (the
- * groups before it written; the fallback rewrites them). */
+ * once where they fit DW_EDGE_BYTES (with the converter's records also
+ * the records' room), else per group and line; with both, all groups in
+ * one call per run. 0 where the copies would not fit or a group's
+ * requantisation does not suit (the groups before it written; the
+ * fallback rewrites them). */
 static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *v,
                                    int32_t lo, int32_t hi)
 {
@@ -1177,23 +1179,29 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
     const int32_t nbot = u->out > hi ? (u->out - 1 - hi) * s + k : 0, ybot = hi * s - u->pad;
     if (ntop > DW_EDGE_ROWS || nbot > DW_EDGE_ROWS)
         return 0;
-    int32_t rec[4 + 4 * (DW_MAX_TAPS / 2 + 1) + 12];
-    uint32_t rows[DW_EDGE_BYTES / 4]; /* the top border's rows, then the bottom one's */
+    /* the top border's rows, then the bottom one's; then the group's
+     * records, or more rows where the converter gave the records (checked
+     * there; channels a multiple of four) */
+    uint32_t rows[DW_EDGE_BYTES / 4 + 4 + 4 * (DW_MAX_TAPS / 2 + 1) + 12];
+    int32_t *const rec = (int32_t *)rows + DW_EDGE_BYTES / 4;
+    const int32_t *given = t->oc % 4 == 0 ? a->records : NULL;
+    const int32_t room = given != NULL ? (int32_t)sizeof rows : DW_EDGE_BYTES;
     const int32_t line = (ntop + nbot) * t->ic; /* bytes of a line's rows in the whole copy */
-    const int whole = line == 0 || v->out <= DW_EDGE_BYTES / line;
+    const int whole = line == 0 || v->out <= room / line;
     const int32_t xs = whole ? t->ic : 4; /* between the copied rows */
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
-    nnom_dwcol_job_t edge = {NULL, NULL, rec, 0, xs, s * xs, u->ob, k / 2, k & 1};
-    nnom_dwcol_job_t in = {NULL, NULL, rec, hi - lo, u->xb, s * u->xb, u->ob, k / 2, k & 1};
+    nnom_dwcol_job_t edge = {NULL, NULL, rec, 0, xs, s * xs, u->ob, k / 2, k & 1, 1};
+    nnom_dwcol_job_t in = {NULL, NULL, rec, hi - lo, u->xb, s * u->xb, u->ob, k / 2, k & 1, 1};
     const int both = lo == 1 && u->out - hi == 1 && (whole || ntop + nbot <= DW_EDGE_ROWS);
-    nnom_dwcol_job_t two = {NULL, NULL, rec, 2, xs, ntop * xs, hi * u->ob, k / 2, k & 1};
+    nnom_dwcol_job_t two = {NULL, NULL, rec, 2, xs, ntop * xs, hi * u->ob, k / 2, k & 1, 1};
     if (whole)
         dwcol_edges(t, u, v, ntop, nbot, ybot, (int8_t *)rows);
-    /* the converter's records (checked there; channels a multiple of
-     * four), or the group's built here */
-    const int32_t *given = t->oc % 4 == 0 ? a->records : NULL;
     const int32_t words = 4 + 4 * ((k + 1) / 2) + 12; /* a group's */
-    for (int32_t c = 0; c < t->oc; c = dw_next_group(c, t->oc)) {
+    /* with them and the rows copied for every channel: all groups in one
+     * call per run (the group after c + 4 (all - 1) is the end) */
+    const int32_t all = given != NULL && whole ? t->oc / 4 : 1;
+    in.groups = edge.groups = two.groups = all;
+    for (int32_t c = 0; c < t->oc; c = dw_next_group(c + 4 * (all - 1), t->oc)) {
         const int32_t *r = given != NULL ? given + c / 4 * words : rec;
         if (given == NULL && !dwcol_records(t, c, k, rec))
             return 0; /* the fallback rewrites the groups before c too */

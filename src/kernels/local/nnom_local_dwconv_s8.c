@@ -1459,8 +1459,12 @@ static NNOM_NOINLINE int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw
         runs[count++] = (nnom_dw3_run_t){(const int8_t *)rows[0], NULL, 4, 4, u->ob};
     if (bot)
         runs[count++] = (nnom_dw3_run_t){(const int8_t *)rows[1], NULL, 4, 4, u->ob};
+    /* the converter's records (checked there; channels a multiple of
+     * four), or the group's built here */
+    const int32_t *given = t->oc % 4 == 0 ? a->records : NULL;
     for (int32_t c = 0; c < t->oc; c = dw_next_group(c, t->oc)) {
-        if (!nnom_dw3_records(&layer, c, rec))
+        const int32_t *gr = given != NULL ? given + c * NNOM_DW3_REC : rec;
+        if (given == NULL && !nnom_dw3_records(&layer, c, rec))
             return 0; /* the fallback rewrites the groups before c too */
         const int8_t *x = a->input + c;
         int8_t *out = a->output + c;
@@ -1480,7 +1484,7 @@ static NNOM_NOINLINE int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw
                 dw3_rows(rows[1], x + xbot, xb, nbot);
                 r->out = out + obot;
             }
-            nnom_dw3_s8(rec, runs, count);
+            nnom_dw3_s8(gr, runs, count);
         }
     }
     return 1;

@@ -1413,6 +1413,10 @@ NNOM_INLINE void dw3_rows(uint32_t *e, const int8_t *x, int32_t xb, int32_t n)
  * at either end on copies of the rows they reach, the rest on the input:
  * at least one full pass inside, see dw3_asm) */
 #define DW3_MIN_OUT 10
+/* Bytes of the border rows' copies of every line and channel (12 rows of
+ * 96 channels): where they fit, and the converter gave the records, all
+ * groups run in one call per line */
+#define DW3_EDGE_BYTES 1152
 
 /* A layer of one row of three taps at stride 1 along u (dw_col_axes, no s
  * term, no clamp, lines of DW3_MIN_OUT outputs or more): group by group
@@ -1451,17 +1455,52 @@ static NNOM_NOINLINE int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw
     const int in = m1 > m0, top = m0 > 0, bot = m1 < u->out, pad = u->pad;
     const int32_t xb = u->xb, xin = (first - pad) * xb, oin = first * u->ob;
     const int32_t xbot = ybot * xb, obot = m1 * u->ob, vx = v->s * v->xb, vo = v->ob;
+    /* the converter's records (checked there; channels a multiple of
+     * four), or the group's built here. With them, where they fit
+     * DW3_EDGE_BYTES, rows of every line and channel are copied once and
+     * every group runs in one call per line: on short lines all the rows
+     * the line reaches (one run), else the border rows */
+    const int32_t *given = t->oc % 4 == 0 ? a->records : NULL;
+    uint32_t edges[DW3_EDGE_BYTES / 4];
+    const int all = given != NULL && v->out * (u->out + 2) * t->ic <= DW3_EDGE_BYTES;
+    const int32_t nt = all ? u->out + 2 : top ? 6 : 0, nb = all || !bot ? 0 : 6;
+    const int32_t line = (nt + nb) * t->ic;
+    const int whole = given != NULL && v->out * line <= DW3_EDGE_BYTES;
+    const int32_t es = whole ? t->ic : 4; /* between the copied rows */
     nnom_dw3_run_t runs[3];
     int32_t count = 0;
-    if (in)
+    if (all)
+        runs[count++] = (nnom_dw3_run_t){NULL, NULL, u->out, es, u->ob};
+    if (in && !all)
         runs[count++] = (nnom_dw3_run_t){NULL, NULL, n, xb, u->ob};
-    if (top)
-        runs[count++] = (nnom_dw3_run_t){(const int8_t *)rows[0], NULL, 4, 4, u->ob};
-    if (bot)
-        runs[count++] = (nnom_dw3_run_t){(const int8_t *)rows[1], NULL, 4, 4, u->ob};
-    /* the converter's records (checked there; channels a multiple of
-     * four), or the group's built here */
-    const int32_t *given = t->oc % 4 == 0 ? a->records : NULL;
+    if (top && !all)
+        runs[count++] = (nnom_dw3_run_t){(const int8_t *)rows[0], NULL, 4, es, u->ob};
+    if (bot && !all)
+        runs[count++] = (nnom_dw3_run_t){(const int8_t *)rows[1], NULL, 4, es, u->ob};
+    if (whole) {
+        dwcol_edges(t, u, v, nt, nb, ybot, (int8_t *)edges);
+        const int8_t *x = a->input, *e = (const int8_t *)edges;
+        int8_t *out = a->output;
+        for (int32_t ov = v->out; ov > 0; ov--, x += vx, out += vo, e += line) {
+            nnom_dw3_run_t *r = runs;
+            if (in && !all) {
+                r->x = x + xin;
+                r->out = out + oin;
+                r++;
+            }
+            if (top || all) {
+                r->x = e;
+                r->out = out;
+                r++;
+            }
+            if (bot && !all) {
+                r->x = e + nt * t->ic;
+                r->out = out + obot;
+            }
+            nnom_dw3_s8(given, runs, count, t->oc / 4);
+        }
+        return 1;
+    }
     for (int32_t c = 0; c < t->oc; c = dw_next_group(c, t->oc)) {
         const int32_t *gr = given != NULL ? given + c * NNOM_DW3_REC : rec;
         if (given == NULL && !nnom_dw3_records(&layer, c, rec))
@@ -1484,7 +1523,7 @@ static NNOM_NOINLINE int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw
                 dw3_rows(rows[1], x + xbot, xb, nbot);
                 r->out = out + obot;
             }
-            nnom_dw3_s8(gr, runs, count);
+            nnom_dw3_s8(gr, runs, count, 1);
         }
     }
     return 1;

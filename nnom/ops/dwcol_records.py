@@ -22,7 +22,6 @@ import numpy as np
 
 from .. import backends
 
-
 # lines of at least this many outputs run nnom_dw3_s8 (DW3_MIN_OUT in C)
 DW3_MIN_OUT = 10
 

@@ -4,8 +4,8 @@ the C kernel does not build them per group of four channels on every run.
 
 Per group of four channels (int32 words): 2 (bias - zp_in * sum(w)) per
 channel; per pair of taps (t, t + 1) and channel the halfwords (2 w_t,
-2 w_t+1); k odd: the last tap as (2 w, 0) for channels 0, 1 and (0, 2 w)
-for 2, 3; per channel mult, (2 zp_out + 1) << (e - 1), e with
+2 w_t+1); k odd: the last tap as the halfwords (2 w, 2 w) of channels
+0, 2 and of 1, 3; per channel mult, (2 zp_out + 1) << (e - 1), e with
 e = -shift. The C kernel reads them where it runs that loop (-O2, DSP
 cores) and builds the same words itself where the config has none (Layer
 API). Written only where the loop can run: multiplier 1, channels a
@@ -74,13 +74,13 @@ def dwcol_records(
     rows = [2 * bias - zp_in * w.sum(axis=0)]
     for t in range(0, k - 1, 2):
         rows.append(_half(w[t]) | (_half(w[t + 1]) << 16))
-    if k & 1:
-        last = _half(w[k - 1])
-        rows.append(np.where(np.arange(cout) % 4 < 2, last, last << 16))
-    rq = [mult, ra, x + 2]
     groups = [np.stack(rows, axis=0).reshape(len(rows), cout // 4, 4).transpose(1, 0, 2)]
-    groups.append(np.stack(rq, axis=1).reshape(cout // 4, 12))
-    return _words(np.concatenate([groups[0].reshape(cout // 4, -1), groups[1]], axis=1))
+    groups = [groups[0].reshape(cout // 4, -1)]
+    if k & 1:  # channels (0, 2) and (1, 3) of each group
+        last = _half(w[k - 1]).reshape(cout // 4, 4)
+        groups.append(last[:, :2] | (last[:, 2:] << 16))
+    groups.append(np.stack([mult, ra, x + 2], axis=1).reshape(cout // 4, 12))
+    return _words(np.concatenate(groups, axis=1))
 
 
 def _dw3_words(w, bias, zp_in, mult, ra, e) -> np.ndarray:

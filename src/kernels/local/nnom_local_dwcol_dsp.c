@@ -102,17 +102,17 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
     "b      " L "\n"                                                                             \
     L "x:\n"
 
-/* the last tap: (a0, a2) and (a1, a3) against (w, 0) and (0, w) */
-#define DWCOL_ODD                                                                                \
-    "ldr    r8, [r0]\n"                                                                          \
-    "sxtb16 r10, r8\n"                                                                           \
-    "sxtb16 r9, r8, ror #8\n"                                                                    \
-    "ldrd   r8, r12, [r1], #8\n"                                                                 \
-    "smlad  r4, r10, r8, r4\n"                                                                   \
-    "smlad  r5, r9, r12, r5\n"                                                                   \
-    "ldrd   r8, r12, [r1], #8\n"                                                                 \
-    "smlad  r6, r10, r8, r6\n"                                                                   \
-    "smlad  r7, r9, r12, r7\n"
+/* the last tap: (a0, a2) and (a1, a3) against (w0, w2) and (w1, w3), one
+ * product each */
+#define DWCOL_ODD                                                                                 \
+    "ldr    r8, [r0]\n"                                                                           \
+    "sxtb16 r10, r8\n"                                                                            \
+    "sxtb16 r9, r8, ror #8\n"                                                                     \
+    "ldrd   r8, r12, [r1], #8\n"                                                                  \
+    "smlabb r4, r10, r8, r4\n"                                                                    \
+    "smlatt r6, r10, r8, r6\n"                                                                    \
+    "smlabb r5, r9, r12, r5\n"                                                                    \
+    "smlatt r7, r9, r12, r7\n"
 
 /* nnom_dwcol_s8(job r0). Stack: [8] from the end of one
  * window's pairs to the next window (xp - 2 pairs xs), [12] the end of the

@@ -1084,19 +1084,17 @@ static int dwcol_records(const dw_ctx_t *t, int32_t c, int32_t k, int32_t *rec)
         b2 = __smlad(r2, off, b2);
         b3 = __smlad(r3, off, b3);
     }
-    if (k & 1) { /* (a0, a2) and (a1, a3) of the last tap's word */
+    if (k & 1) { /* (w0, w2) and (w1, w3) of the last tap's word */
         const uint32_t u = nnom_read4(w);
         const int16x2_t e = __sxtb16((int8x4_t)u), o = nnom_sxtb16_odd(u);
-        const uint32_t e2 = (uint32_t)__sadd16(e, e), o2 = (uint32_t)__sadd16(o, o);
-        p[0] = (int32_t)(e2 & 0xFFFFu);
-        p[1] = (int32_t)(o2 & 0xFFFFu);
-        p[2] = (int32_t)(e2 & 0xFFFF0000u);
-        p[3] = (int32_t)(o2 & 0xFFFF0000u);
-        b0 = __smlad((int16x2_t)p[0], off, b0);
-        b1 = __smlad((int16x2_t)p[1], off, b1);
-        b2 = __smlad((int16x2_t)p[2], off, b2);
-        b3 = __smlad((int16x2_t)p[3], off, b3);
-        p += 4;
+        const int16x2_t e2 = __sadd16(e, e), o2 = __sadd16(o, o);
+        p[0] = (int32_t)e2;
+        p[1] = (int32_t)o2;
+        b0 = __smlabb(e2, off, b0);
+        b2 = __smlatt(e2, off, b2);
+        b1 = __smlabb(o2, off, b1);
+        b3 = __smlatt(o2, off, b3);
+        p += 2;
     }
     rec[0] = b0;
     rec[1] = b1;
@@ -1196,7 +1194,7 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
     nnom_dwcol_job_t two = {NULL, NULL, rec, 2, xs, ntop * xs, hi * u->ob, k / 2, k & 1, 1};
     if (whole)
         dwcol_edges(t, u, v, ntop, nbot, ybot, (int8_t *)rows);
-    const int32_t words = 4 + 4 * ((k + 1) / 2) + 12; /* a group's */
+    const int32_t words = 4 + 4 * (k / 2) + 2 * (k & 1) + 12; /* a group's */
     /* with them and the rows copied for every channel: all groups in one
      * call per run (the group after c + 4 (all - 1) is the end) */
     const int32_t all = given != NULL && whole ? t->oc / 4 : 1;

@@ -570,7 +570,7 @@ def suite(tmp_path_factory):
         ("dwrand", N_DW_RANDOM, dw_random_model, 76_000),
         ("dwcol", N_DWCOL_RANDOM, dwcol_random_model, 77_000),
         ("dw3_", len(DW3_CASES), dw3_model, 78_000),
-        ("dwshort", len(DWSHORT_CASES), dwshort_model, 79_000),
+        ("dwshort", len(DWSHORT_CASES), dwshort_model, 80_000),
         ("dense", len(DENSE_CASES), dense_model, 75_000),
         ("neardead", len(NEAR_DEAD_CASES), near_dead_model, 78_000),
     ]

@@ -220,7 +220,7 @@ __asm__(".section .text.nnom_dw3_s8,\"ax\",%progbits\n"
          * out 4 bytes on (in place) */
         "ldr    r4, [sp, #52]\n"
         "subs   r4, r4, #1\n"
-        "beq    .Ldw3_done\n"
+        "ble    .Ldw3_done\n" /* (0 groups: one) */
         "str    r4, [sp, #52]\n"
         "add    r2, r2, #" DW3_STR(4 * 4 * NNOM_DW3_REC) "\n"
         "ldrd   r1, r4, [sp, #44]\n"

@@ -15,9 +15,10 @@
  *   k odd: tap k - 1 as (2 w0, 2 w2), (2 w1, 2 w3) of channels 0 to 3;
  *   per channel: mult, ra, e with out = ssat8(SMMLAR(acc, mult, ra) >> e)
  *   (the depthwise group path's form without the s term and the clamp).
- * pairs = k / 2 (1 to NNOM_DW_GROUP_MAX_TAPS / 2), odd = k & 1. groups >= 1
- * groups of four channels in one call: group g at x + 4 g, out + 4 g, its
- * records right after group g - 1's (one call instead of one per group).
+ * pairs = k / 2 (1 to NNOM_DW_GROUP_MAX_TAPS / 2), odd = k & 1. groups
+ * groups of four channels (0 or 1: one) in one call: group g at x + 4 g,
+ * out + 4 g, its records right after group g - 1's (one call instead of
+ * one per group).
  * The field offsets are the assembly's. */
 typedef struct {
     const int8_t *x;

@@ -90,7 +90,7 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
     "bne    " L "\n"                                                                             \
     "ldr    r8, [sp, #24]\n" /* groups left */                                                   \
     "subs   r8, r8, #1\n"                                                                        \
-    "beq    " L "x\n"                                                                            \
+    "ble    " L "x\n"                                                                            \
     "str    r8, [sp, #24]\n"                                                                     \
     "str    r1, [sp, #16]\n" /* r1 past the group: the next one's records */                     \
     "ldrd   r0, r2, [sp, #28]\n"                                                                 \

@@ -4,13 +4,14 @@ the C kernel does not build them per group of four channels on every run.
 
 Per group of four channels (int32 words): 2 (bias - zp_in * sum(w)) per
 channel; per pair of taps (t, t + 1) and channel the halfwords (2 w_t,
-2 w_t+1); k odd: the last tap as (2 w, 0) for channels 0, 1 and (0, 2 w)
-for 2, 3; per channel mult, (2 zp_out + 1) << (e - 1), e with
+2 w_t+1); k odd: the last tap as the halfwords (2 w, 2 w) of channels
+0, 2 and of 1, 3; per channel mult, (2 zp_out + 1) << (e - 1), e with
 e = -shift. The C kernel reads them where it runs that loop (-O2, DSP
 cores) and builds the same words itself where the config has none (Layer
 API). Written only where the loop can run: multiplier 1, channels a
-multiple of four, (k, 1) or (1, k) kernels of 2 to max_taps taps (not 3
-taps at stride 1), no dilation along them, output zero point -128 (ReLU:
+multiple of four, (k, 1) or (1, k) kernels of 2 to max_taps taps (3 taps
+at stride 1: nnom_dw3_s8's records, on lines of DW3_MIN_OUT outputs or
+more), no dilation along them, output zero point -128 (ReLU:
 no rounding sign term, no clamp), every channel in the loop's
 requantisation range. Two taps take the records of dwpair_records.py
 (their first word odd, these start with an even one) where they suit.
@@ -22,6 +23,9 @@ import numpy as np
 
 from .. import backends
 from .dwpair_records import dwpair_records
+
+# lines of at least this many outputs run nnom_dw3_s8 (DW3_MIN_OUT in C)
+DW3_MIN_OUT = 10
 
 
 def _half(v: np.ndarray) -> np.ndarray:
@@ -53,7 +57,7 @@ def dwcol_records(
         or min(kh, kw) != 1
         or not 2 <= k <= rule["max_taps"]
         or d != 1
-        or (k == 3 and s == 1)
+        or (k == 3 and s == 1 and out_hw[axis] < DW3_MIN_OUT)
         or zp_out != -128
         or other != 0
         or not _some_inside(k, s, pad, in_hw[axis], out_hw[axis])
@@ -69,14 +73,37 @@ def dwcol_records(
     reach = (1 << 30) - k * 255 * 128 - 1
     if np.any(mult <= 0) or np.any(x < 0) or np.any(x > 21) or np.any(np.abs(bias) > reach):
         return None
+    ra = ((2 * zp_out + 1) << (x + 1)) & 0xFFFFFFFF
+    if k == 3 and s == 1:
+        return _words(_dw3_words(w, bias, zp_in, mult, ra, x + 2))
     rows = [2 * bias - zp_in * w.sum(axis=0)]
     for t in range(0, k - 1, 2):
         rows.append(_half(w[t]) | (_half(w[t + 1]) << 16))
-    if k & 1:
-        last = _half(w[k - 1])
-        rows.append(np.where(np.arange(cout) % 4 < 2, last, last << 16))
-    rq = [mult, ((2 * zp_out + 1) << (x + 1)) & 0xFFFFFFFF, x + 2]
     groups = [np.stack(rows, axis=0).reshape(len(rows), cout // 4, 4).transpose(1, 0, 2)]
-    groups.append(np.stack(rq, axis=1).reshape(cout // 4, 12))
-    words = np.concatenate([groups[0].reshape(cout // 4, -1), groups[1]], axis=1)
+    groups = [groups[0].reshape(cout // 4, -1)]
+    if k & 1:  # channels (0, 2) and (1, 3) of each group
+        last = _half(w[k - 1]).reshape(cout // 4, 4)
+        groups.append(last[:, :2] | (last[:, 2:] << 16))
+    groups.append(np.stack([mult, ra, x + 2], axis=1).reshape(cout // 4, 12))
+    return _words(np.concatenate(groups, axis=1))
+
+
+def _dw3_words(w, bias, zp_in, mult, ra, e) -> np.ndarray:
+    """nnom_dw3_s8's records (src/kernels/local/nnom_local_dw3.h), channel
+    after channel: (w0, w1), (w2, w0), (w1, w2) halfwords, bias, mult, ra, e
+    (the weights doubled, the bias with the input zero point as above)."""
+    w0, w1, w2 = w
+    cols = [
+        _half(w0) | (_half(w1) << 16),
+        _half(w2) | (_half(w0) << 16),
+        _half(w1) | (_half(w2) << 16),
+        2 * bias - zp_in * w.sum(axis=0),
+        mult,
+        ra,
+        e,
+    ]
+    return np.stack(cols, axis=1)
+
+
+def _words(words: np.ndarray) -> np.ndarray:
     return ((words + (1 << 31)) % (1 << 32) - (1 << 31)).astype(np.int32).reshape(-1)

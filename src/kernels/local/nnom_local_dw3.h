@@ -25,9 +25,11 @@ typedef struct {
  *   bias: 2 (bias - zp (w0 + w1 + w2)) (raw inputs, doubled weights);
  *   mult, ra, e with out = ssat8(SMMLAR(acc, mult, ra) >> e)
  *   (the depthwise group path's form without the s term and the clamp).
- * count >= 1 runs. */
+ * count >= 1 runs; groups >= 1 groups of four channels: group g runs the
+ * runs at x + 4 g, out + 4 g with the records after group g - 1's (the
+ * runs' x and out are moved on in place: 4 (groups - 1) bytes on after). */
 #define NNOM_DW3_REC 7
-void nnom_dw3_s8(const int32_t *rec, const nnom_dw3_run_t *runs, int32_t count);
+void nnom_dw3_s8(const int32_t *rec, nnom_dw3_run_t *runs, int32_t count, int32_t groups);
 
 /* The layer's weights ([3][oc] along the taps), bias, requantisation
  * (nnom_conv_args_t's), off: -input zp in each halfword, zp2: 2 output

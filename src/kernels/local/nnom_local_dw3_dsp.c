@@ -117,11 +117,12 @@ typedef char nnom_dw3_run_layout_t[offsetof(nnom_dw3_run_t, out) == 4 &&
     "pkhtb  " H45 ", lr, r9, asr #16\n"                                                          \
     "pkhbt  " L45 ", r9, lr, lsl #16\n"
 
-/* nnom_dw3_s8(rec r0, runs r1, count r2). Stack: [0] the pass's output
- * words, [16] x of the next pass, [20] xs, [24] op, [28] the end of the
- * run's full passes' outputs, [32] the next run, [36] runs left, [40] the
- * outputs after the full passes (0 to 3); then r4-r11, lr. In the passes
- * r0 x, r1 xs, r2 the records, r3 the output. */
+/* nnom_dw3_s8(rec r0, runs r1, count r2, groups r3). Stack: [0] the pass's
+ * output words, [16] x of the next pass, [20] xs, [24] op, [28] the end of
+ * the run's full passes' outputs, [32] the next run, [36] runs left, [40]
+ * the outputs after the full passes (0 to 3), [44] runs, [48] count,
+ * [52] groups left; then r4-r11, lr. In the passes r0 x, r1 xs, r2 the
+ * records, r3 the output. */
 __asm__(".section .text.nnom_dw3_s8,\"ax\",%progbits\n"
         ".global nnom_dw3_s8\n"
         ".type nnom_dw3_s8, %function\n"
@@ -131,8 +132,10 @@ __asm__(".section .text.nnom_dw3_s8,\"ax\",%progbits\n"
         ".p2align 2\n"
         "nnom_dw3_s8:\n"
         "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #44\n"
+        "sub    sp, sp, #60\n"
         "str    r2, [sp, #36]\n"
+        "strd   r1, r2, [sp, #44]\n"
+        "str    r3, [sp, #52]\n"
         "mov    r2, r0\n"
         ".Ldw3_run:\n"
         "ldm    r1!, {r0, r3, r4, r5, r6}\n" /* x, out, n, xs, op */
@@ -213,7 +216,26 @@ __asm__(".section .text.nnom_dw3_s8,\"ax\",%progbits\n"
         "subs   r4, r4, #1\n"
         "str    r4, [sp, #36]\n"
         "bne    .Ldw3_run\n"
-        "add    sp, sp, #44\n"
+        /* the next group: its records after this one's, the runs' x and
+         * out 4 bytes on (in place) */
+        "ldr    r4, [sp, #52]\n"
+        "subs   r4, r4, #1\n"
+        "ble    .Ldw3_done\n" /* (0 groups: one) */
+        "str    r4, [sp, #52]\n"
+        "add    r2, r2, #" DW3_STR(4 * 4 * NNOM_DW3_REC) "\n"
+        "ldrd   r1, r4, [sp, #44]\n"
+        "str    r4, [sp, #36]\n"
+        ".Ldw3_step:\n"
+        "ldrd   r5, r6, [r1]\n"
+        "adds   r5, r5, #4\n"
+        "adds   r6, r6, #4\n"
+        "strd   r5, r6, [r1], #20\n"
+        "subs   r4, r4, #1\n"
+        "bne    .Ldw3_step\n"
+        "ldr    r1, [sp, #44]\n"
+        "b      .Ldw3_run\n"
+        ".Ldw3_done:\n"
+        "add    sp, sp, #60\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_dw3_s8, .-nnom_dw3_s8\n"
         ".text\n");

@@ -17,7 +17,8 @@
 /* The assembly reads the job's fields at these offsets. */
 typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
                                              offsetof(nnom_dwcol_job_t, pairs) == 28 &&
-                                             offsetof(nnom_dwcol_job_t, odd) == 32
+                                             offsetof(nnom_dwcol_job_t, odd) == 32 &&
+                                             offsetof(nnom_dwcol_job_t, groups) == 36
                                          ? 1
                                          : -1];
 
@@ -86,24 +87,38 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
     "ldrd   r8, r9, [sp, #8]\n"                                                                  \
     "add    r0, r0, r8\n"                                                                        \
     "cmp    r2, r9\n"                                                                            \
-    "bne    " L "\n"
+    "bne    " L "\n"                                                                             \
+    "ldr    r8, [sp, #24]\n" /* groups left */                                                   \
+    "subs   r8, r8, #1\n"                                                                        \
+    "ble    " L "x\n"                                                                            \
+    "str    r8, [sp, #24]\n"                                                                     \
+    "str    r1, [sp, #16]\n" /* r1 past the group: the next one's records */                     \
+    "ldrd   r0, r2, [sp, #28]\n"                                                                 \
+    "adds   r0, r0, #4\n"                                                                        \
+    "adds   r2, r2, #4\n"                                                                        \
+    "strd   r0, r2, [sp, #28]\n"                                                                 \
+    "adds   r9, r9, #4\n"                                                                        \
+    "str    r9, [sp, #12]\n"                                                                     \
+    "b      " L "\n"                                                                             \
+    L "x:\n"
 
-/* the last tap: (a0, a2) and (a1, a3) against (w, 0) and (0, w) */
-#define DWCOL_ODD                                                                                \
-    "ldr    r8, [r0]\n"                                                                          \
-    "sxtb16 r10, r8\n"                                                                           \
-    "sxtb16 r9, r8, ror #8\n"                                                                    \
-    "ldrd   r8, r12, [r1], #8\n"                                                                 \
-    "smlad  r4, r10, r8, r4\n"                                                                   \
-    "smlad  r5, r9, r12, r5\n"                                                                   \
-    "ldrd   r8, r12, [r1], #8\n"                                                                 \
-    "smlad  r6, r10, r8, r6\n"                                                                   \
-    "smlad  r7, r9, r12, r7\n"
+/* the last tap: (a0, a2) and (a1, a3) against (w0, w2) and (w1, w3), one
+ * product each */
+#define DWCOL_ODD                                                                                 \
+    "ldr    r8, [r0]\n"                                                                           \
+    "sxtb16 r10, r8\n"                                                                            \
+    "sxtb16 r9, r8, ror #8\n"                                                                     \
+    "ldrd   r8, r12, [r1], #8\n"                                                                  \
+    "smlabb r4, r10, r8, r4\n"                                                                    \
+    "smlatt r6, r10, r8, r6\n"                                                                    \
+    "smlabb r5, r9, r12, r5\n"                                                                    \
+    "smlatt r7, r9, r12, r7\n"
 
 /* nnom_dwcol_s8(job r0). Stack: [8] from the end of one
  * window's pairs to the next window (xp - 2 pairs xs), [12] the end of the
  * outputs (out + n op), [16] rec, [20] the entry into the pairs (one LDRD
- * with rec); then r4-r11, lr. */
+ * with rec), [24] groups left, [28] x and [32] out of the group; then
+ * r4-r11, lr. */
 __asm__(".section .text.nnom_dwcol_s8,\"ax\",%progbits\n"
         ".global nnom_dwcol_s8\n"
         ".type nnom_dwcol_s8, %function\n"
@@ -113,33 +128,28 @@ __asm__(".section .text.nnom_dwcol_s8,\"ax\",%progbits\n"
         ".p2align 2\n"
         "nnom_dwcol_s8:\n"
         "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #28\n"
-        "ldr    r11, [r0, #16]\n"
-        "ldr    r12, [r0, #28]\n"  /* pairs */
-        "mul    r3, r12, r11\n"
-        "ldr    r1, [r0, #20]\n"
-        "sub    r1, r1, r3, lsl #1\n"
-        "ldr    r2, [r0, #12]\n"
-        "ldr    r3, [r0, #24]\n"
-        "ldr    r4, [r0, #4]\n"
-        "mla    r2, r2, r3, r4\n" /* the end of the outputs */
-        "strd   r1, r2, [sp, #8]\n"
-        "ldr    r1, [r0, #8]\n"
-        "str    r1, [sp, #16]\n"
-        "movs   r3, #" DWCOL_STR(DWCOL_PAIR_BYTES) "\n"
-        "mul    r12, r12, r3\n"    /* bytes of the pairs' code run */
-        "ldr    r3, [r0, #32]\n"
-        "ldr    r2, [r0, #4]\n"
-        "cmp    r3, #0\n"
-        "ldr    r3, [r0, #24]\n"
-        "ldr    r0, [r0, #0]\n"
+        "sub    sp, sp, #36\n"
+        "ldm    r0, {r0-r9}\n" /* x, out, rec, n, xs, xp, op, pairs, odd, groups */
+        "mul    r10, r7, r4\n"
+        "sub    r5, r5, r10, lsl #1\n"
+        "mla    r3, r3, r6, r1\n" /* the end of the outputs */
+        "strd   r5, r3, [sp, #8]\n"
+        "str    r2, [sp, #16]\n"
+        "str    r9, [sp, #24]\n"
+        "strd   r0, r1, [sp, #28]\n"
+        "movs   r10, #" DWCOL_STR(DWCOL_PAIR_BYTES) "\n"
+        "mul    r12, r7, r10\n" /* bytes of the pairs' code run */
+        "mov    r11, r4\n"
+        "mov    r2, r1\n"
+        "mov    r3, r6\n"
+        "cmp    r8, #0\n"
         "bne    .Ldwcol_odd_entry\n"
         DWCOL_LOOP(".Ldwcol_even", "")
         "b      .Ldwcol_done\n"
         ".Ldwcol_odd_entry:\n"
         DWCOL_LOOP(".Ldwcol_odd", DWCOL_ODD)
         ".Ldwcol_done:\n"
-        "add    sp, sp, #28\n"
+        "add    sp, sp, #36\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_dwcol_s8, .-nnom_dwcol_s8\n"
         ".text\n");

@@ -1086,19 +1086,17 @@ static int dwcol_records(const dw_ctx_t *t, int32_t c, int32_t k, int32_t *rec)
         b2 = __smlad(r2, off, b2);
         b3 = __smlad(r3, off, b3);
     }
-    if (k & 1) { /* (a0, a2) and (a1, a3) of the last tap's word */
+    if (k & 1) { /* (w0, w2) and (w1, w3) of the last tap's word */
         const uint32_t u = nnom_read4(w);
         const int16x2_t e = __sxtb16((int8x4_t)u), o = nnom_sxtb16_odd(u);
-        const uint32_t e2 = (uint32_t)__sadd16(e, e), o2 = (uint32_t)__sadd16(o, o);
-        p[0] = (int32_t)(e2 & 0xFFFFu);
-        p[1] = (int32_t)(o2 & 0xFFFFu);
-        p[2] = (int32_t)(e2 & 0xFFFF0000u);
-        p[3] = (int32_t)(o2 & 0xFFFF0000u);
-        b0 = __smlad((int16x2_t)p[0], off, b0);
-        b1 = __smlad((int16x2_t)p[1], off, b1);
-        b2 = __smlad((int16x2_t)p[2], off, b2);
-        b3 = __smlad((int16x2_t)p[3], off, b3);
-        p += 4;
+        const int16x2_t e2 = __sadd16(e, e), o2 = __sadd16(o, o);
+        p[0] = (int32_t)e2;
+        p[1] = (int32_t)o2;
+        b0 = __smlabb(e2, off, b0);
+        b2 = __smlatt(e2, off, b2);
+        b1 = __smlabb(o2, off, b1);
+        b3 = __smlatt(o2, off, b3);
+        p += 2;
     }
     rec[0] = b0;
     rec[1] = b1;
@@ -1167,9 +1165,11 @@ static void dwcol_edges(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *
  * line, the inside outputs by nnom_dwcol_s8 on the input, the border ones
  * on copies of the rows they reach (zero point outside the input, which
  * the records' bias takes off like any input): of every line and channel
- * once where they fit DW_EDGE_BYTES, else per group and line. 0 where the
- * copies would not fit or a group's requantisation does not suit (the
- * groups before it written; the fallback rewrites them). */
+ * once where they fit DW_EDGE_BYTES (with the converter's records also
+ * the records' room), else per group and line; with both, all groups in
+ * one call per run. 0 where the copies would not fit or a group's
+ * requantisation does not suit (the groups before it written; the
+ * fallback rewrites them). */
 static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *v,
                                    int32_t lo, int32_t hi)
 {
@@ -1179,25 +1179,31 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
     const int32_t nbot = u->out > hi ? (u->out - 1 - hi) * s + k : 0, ybot = hi * s - u->pad;
     if (ntop > DW_EDGE_ROWS || nbot > DW_EDGE_ROWS)
         return 0;
-    int32_t rec[4 + 4 * (DW_MAX_TAPS / 2 + 1) + 12];
-    uint32_t rows[DW_EDGE_BYTES / 4]; /* the top border's rows, then the bottom one's */
-    const int32_t line = (ntop + nbot) * t->ic; /* bytes of a line's rows in the whole copy */
-    const int whole = line == 0 || v->out <= DW_EDGE_BYTES / line;
-    const int32_t xs = whole ? t->ic : 4; /* between the copied rows */
-    const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
-    nnom_dwcol_job_t edge = {NULL, NULL, rec, 0, xs, s * xs, u->ob, k / 2, k & 1};
-    nnom_dwcol_job_t in = {NULL, NULL, rec, hi - lo, u->xb, s * u->xb, u->ob, k / 2, k & 1};
-    const int both = lo == 1 && u->out - hi == 1 && (whole || ntop + nbot <= DW_EDGE_ROWS);
-    nnom_dwcol_job_t two = {NULL, NULL, rec, 2, xs, ntop * xs, hi * u->ob, k / 2, k & 1};
-    if (whole)
-        dwcol_edges(t, u, v, ntop, nbot, ybot, (int8_t *)rows);
-    /* the converter's records (checked there; channels a multiple of
-     * four), or the group's built here */
+    /* the top border's rows, then the bottom one's; then the group's
+     * records, or more rows where the converter gave the records (checked
+     * there; channels a multiple of four) */
+    uint32_t rows[DW_EDGE_BYTES / 4 + 4 + 4 * (DW_MAX_TAPS / 2 + 1) + 12];
+    int32_t *const rec = (int32_t *)rows + DW_EDGE_BYTES / 4;
     const int32_t *given = t->oc % 4 == 0 && a->records != NULL && (a->records[0] & 1) == 0
                                ? a->records
                                : NULL; /* (odd: nnom_local_dwpair.h's) */
-    const int32_t words = 4 + 4 * ((k + 1) / 2) + 12; /* a group's */
-    for (int32_t c = 0; c < t->oc; c = dw_next_group(c, t->oc)) {
+    const int32_t room = given != NULL ? (int32_t)sizeof rows : DW_EDGE_BYTES;
+    const int32_t line = (ntop + nbot) * t->ic; /* bytes of a line's rows in the whole copy */
+    const int whole = line == 0 || v->out <= room / line;
+    const int32_t xs = whole ? t->ic : 4; /* between the copied rows */
+    const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
+    nnom_dwcol_job_t edge = {NULL, NULL, rec, 0, xs, s * xs, u->ob, k / 2, k & 1, 1};
+    nnom_dwcol_job_t in = {NULL, NULL, rec, hi - lo, u->xb, s * u->xb, u->ob, k / 2, k & 1, 1};
+    const int both = lo == 1 && u->out - hi == 1 && (whole || ntop + nbot <= DW_EDGE_ROWS);
+    nnom_dwcol_job_t two = {NULL, NULL, rec, 2, xs, ntop * xs, hi * u->ob, k / 2, k & 1, 1};
+    if (whole)
+        dwcol_edges(t, u, v, ntop, nbot, ybot, (int8_t *)rows);
+    const int32_t words = 4 + 4 * (k / 2) + 2 * (k & 1) + 12; /* a group's */
+    /* with them and the rows copied for every channel: all groups in one
+     * call per run (the group after c + 4 (all - 1) is the end) */
+    const int32_t all = given != NULL && whole ? t->oc / 4 : 1;
+    in.groups = edge.groups = two.groups = all;
+    for (int32_t c = 0; c < t->oc; c = dw_next_group(c + 4 * (all - 1), t->oc)) {
         const int32_t *r = given != NULL ? given + c / 4 * words : rec;
         if (given == NULL && !dwcol_records(t, c, k, rec))
             return 0; /* the fallback rewrites the groups before c too */
@@ -1409,6 +1415,10 @@ NNOM_INLINE void dw3_rows(uint32_t *e, const int8_t *x, int32_t xb, int32_t n)
  * at either end on copies of the rows they reach, the rest on the input:
  * at least one full pass inside, see dw3_asm) */
 #define DW3_MIN_OUT 10
+/* Bytes of the border rows' copies of every line and channel (12 rows of
+ * 96 channels): where they fit, and the converter gave the records, all
+ * groups run in one call per line */
+#define DW3_EDGE_BYTES 1152
 
 /* A layer of one row of three taps at stride 1 along u (dw_col_axes, no s
  * term, no clamp, lines of DW3_MIN_OUT outputs or more): group by group
@@ -1447,16 +1457,55 @@ static NNOM_NOINLINE int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw
     const int in = m1 > m0, top = m0 > 0, bot = m1 < u->out, pad = u->pad;
     const int32_t xb = u->xb, xin = (first - pad) * xb, oin = first * u->ob;
     const int32_t xbot = ybot * xb, obot = m1 * u->ob, vx = v->s * v->xb, vo = v->ob;
+    /* the converter's records (checked there; channels a multiple of
+     * four), or the group's built here. With them, where they fit
+     * DW3_EDGE_BYTES, rows of every line and channel are copied once and
+     * every group runs in one call per line: on short lines all the rows
+     * the line reaches (one run), else the border rows */
+    const int32_t *given = t->oc % 4 == 0 ? a->records : NULL;
+    uint32_t edges[DW3_EDGE_BYTES / 4];
+    const int all = given != NULL && v->out * (u->out + 2) * t->ic <= DW3_EDGE_BYTES;
+    const int32_t nt = all ? u->out + 2 : top ? 6 : 0, nb = all || !bot ? 0 : 6;
+    const int32_t line = (nt + nb) * t->ic;
+    const int whole = given != NULL && v->out * line <= DW3_EDGE_BYTES;
+    const int32_t es = whole ? t->ic : 4; /* between the copied rows */
     nnom_dw3_run_t runs[3];
     int32_t count = 0;
-    if (in)
+    if (all)
+        runs[count++] = (nnom_dw3_run_t){NULL, NULL, u->out, es, u->ob};
+    if (in && !all)
         runs[count++] = (nnom_dw3_run_t){NULL, NULL, n, xb, u->ob};
-    if (top)
-        runs[count++] = (nnom_dw3_run_t){(const int8_t *)rows[0], NULL, 4, 4, u->ob};
-    if (bot)
-        runs[count++] = (nnom_dw3_run_t){(const int8_t *)rows[1], NULL, 4, 4, u->ob};
+    if (top && !all)
+        runs[count++] = (nnom_dw3_run_t){(const int8_t *)rows[0], NULL, 4, es, u->ob};
+    if (bot && !all)
+        runs[count++] = (nnom_dw3_run_t){(const int8_t *)rows[1], NULL, 4, es, u->ob};
+    if (whole) {
+        dwcol_edges(t, u, v, nt, nb, ybot, (int8_t *)edges);
+        const int8_t *x = a->input, *e = (const int8_t *)edges;
+        int8_t *out = a->output;
+        for (int32_t ov = v->out; ov > 0; ov--, x += vx, out += vo, e += line) {
+            nnom_dw3_run_t *r = runs;
+            if (in && !all) {
+                r->x = x + xin;
+                r->out = out + oin;
+                r++;
+            }
+            if (top || all) {
+                r->x = e;
+                r->out = out;
+                r++;
+            }
+            if (bot && !all) {
+                r->x = e + nt * t->ic;
+                r->out = out + obot;
+            }
+            nnom_dw3_s8(given, runs, count, t->oc / 4);
+        }
+        return 1;
+    }
     for (int32_t c = 0; c < t->oc; c = dw_next_group(c, t->oc)) {
-        if (!nnom_dw3_records(&layer, c, rec))
+        const int32_t *gr = given != NULL ? given + c * NNOM_DW3_REC : rec;
+        if (given == NULL && !nnom_dw3_records(&layer, c, rec))
             return 0; /* the fallback rewrites the groups before c too */
         const int8_t *x = a->input + c;
         int8_t *out = a->output + c;
@@ -1476,7 +1525,7 @@ static NNOM_NOINLINE int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw
                 dw3_rows(rows[1], x + xbot, xb, nbot);
                 r->out = out + obot;
             }
-            nnom_dw3_s8(rec, runs, count);
+            nnom_dw3_s8(gr, runs, count, 1);
         }
     }
     return 1;

@@ -539,6 +539,53 @@ def dwpair_model(k: int, rng: np.random.Generator):
     return model
 
 
+# Short rows of taps with the converter's records, where every group of
+# four channels runs in one assembly call per run (branch dwshort): (3,1)
+# and (1,3) at stride 1 on short lines (every row the line reaches copied
+# once, one run; two lines) and on longer ones (border rows copied, three
+# runs), 3 to 5 taps at stride 2 (nnom_dwcol_s8: "same" and "valid",
+# border rows over 768 bytes in the records' room), the clamp (ReLU6) and
+# the s term (no activation), one layer without records (the kernel builds
+# them group by group) and one whose last group's requantisation does not
+# suit. (input (h, w, c), kernel, stride, padding, activation)
+DWSHORT_CASES = [
+    ((16, 1, 32), (3, 1), 1, "same", "relu"),
+    ((12, 2, 16), (3, 1), 1, "same", "relu"),
+    ((1, 24, 28), (1, 3), 1, "same", "relu"),
+    ((25, 1, 16), (4, 1), 2, "same", "relu"),
+    ((21, 1, 24), (3, 1), 2, "valid", "relu"),
+    ((1, 20, 32), (1, 5), 2, "same", "relu"),
+    ((17, 3, 8), (4, 1), 2, "same", "relu"),
+    ((1, 9, 88), (1, 4), 1, "same", "relu"),
+    ((25, 1, 8), (4, 1), 2, "same", "relu6"),
+    ((14, 1, 12), (3, 1), 1, "same", None),
+    ((16, 1, 32), (3, 1), 1, "same", "relu"),
+    ((25, 1, 16), (4, 1), 2, "same", "relu"),
+]
+DWSHORT_WITHOUT_RECORDS = (len(DWSHORT_CASES) - 2,)
+# the last group's weights scaled down under a large bias: no records (the
+# converter's check), the kernel finds it at that group and falls back
+SCALED_DWSHORT = len(DWSHORT_CASES) - 1
+
+
+def dwshort_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kernel, stride, padding, act = DWSHORT_CASES[k]
+    inputs = keras.Input(shape)
+    strides = (stride, 1) if kernel[0] > 1 else (1, stride)
+    x = keras.layers.DepthwiseConv2D(kernel, strides=strides, padding=padding, activation=act)(
+        inputs
+    )
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    if k == SCALED_DWSHORT:
+        kernel, bias = model.layers[-1].get_weights()
+        kernel[..., -4:, :] *= 1e-4
+        bias[-4:] = 20.0
+        model.layers[-1].set_weights([kernel, bias])
+    return model
+
+
 # Dense shapes of the assembly loop (inputs a multiple of four): groups of
 # four units and the last one, two or three, with and without ReLU, and
 # weights scaled down under a large bias (shifts beyond the fast
@@ -632,6 +679,7 @@ def suite(tmp_path_factory):
         ("dw3_", len(DW3_CASES), dw3_model, 78_000),
         ("dwbig", len(DWBIG_CASES), dwbig_model, 79_000),
         ("dwpair", len(DWPAIR_CASES), dwpair_model, 81_000),
+        ("dwshort", len(DWSHORT_CASES), dwshort_model, 80_000),
         ("dense", len(DENSE_CASES), dense_model, 75_000),
         ("neardead", len(NEAR_DEAD_CASES), near_dead_model, 78_000),
     ]
@@ -646,7 +694,7 @@ def suite(tmp_path_factory):
             case = _case(converted, x)
             if (prefix, k) in [("dwcol", i) for i in DWCOL_WITHOUT_RECORDS] + [
                 ("dwpair", i) for i in DWPAIR_WITHOUT_RECORDS
-            ]:
+            ] + [("dwshort", i) for i in DWSHORT_WITHOUT_RECORDS]:
                 converted = WithoutRecords(converted)
             out.append((f"{prefix}{k}", converted, *case))
     # (the autoencoder's 264 KB of weights do not fit the Cortex-M3's flash;

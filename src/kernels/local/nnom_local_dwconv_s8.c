@@ -41,6 +41,7 @@
 
 #include "nnom_local_dw3.h"
 #include "nnom_local_dwcol.h"
+#include "nnom_local_dwwin.h"
 #include "nnom_local_simd.h"
 #include "../nnom_backend.h"
 
@@ -1116,6 +1117,13 @@ static int dwcol_records(const dw_ctx_t *t, int32_t c, int32_t k, int32_t *rec)
     return (bad >> 31) == 0;
 }
 
+/* dwcol_records for the window loop (nnom_local_dwwin.h) */
+int nnom_dwcol_records(const nnom_conv_args_t *a, int32_t c, int32_t k, int32_t *rec)
+{
+    const dw_ctx_t t = {.a = a, .oc = a->out.c};
+    return dwcol_records(&t, c, k, rec);
+}
+
 /* Rows of the border windows' copies of one group: fewer than 2 k (the
  * windows of the border outputs start less than k rows before the input,
  * or end less than k after it, see dw_col_axes). */
@@ -1719,7 +1727,7 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
         return NN_SUCCESS;
     }
 #if NNOM_LOCAL_MAC_ASM
-    if (groups_take(a) && (dw_col_try(&t) || dw_groups(&t)))
+    if (groups_take(a) && (dw_col_try(&t) || nnom_dwwin_try(a) || dw_groups(&t)))
         return NN_SUCCESS;
 #elif NNOM_LOCAL_DSP
     if (groups_take(a) && dw_groups(&t))

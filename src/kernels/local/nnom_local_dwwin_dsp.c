@@ -1,0 +1,200 @@
+/*
+ * nnom_local_dwwin_dsp.c - depthwise 3x3 and 5x5 windows on small planes,
+ * four channels at a time (-O2 on DSP cores; see nnom_local_dwwin.h).
+ *
+ * On planes of a few outputs per group of four channels the group path's
+ * set-up per group (zero-padded widened weights, requantisation constants,
+ * window tables) weighs as much as the windows. Here each group's plane,
+ * padded with the input zero point, is copied into a buffer of
+ * NNOM_DWWIN_PITCH words a row (the border once per layer, the inside per
+ * group), so that every output is a whole window whose taps sit at fixed
+ * offsets from its first: the assembly loads them by immediate offsets and
+ * runs the one-row loop's pairs of taps (nnom_local_dwcol_dsp.c: PKH pairs
+ * two taps' words, SXTB16 widens one channel's halfword pair, SMLAD
+ * against the records' weight pair; 14 instructions for 8 MACs) on its
+ * records (nnom_local_dwcol.h's layout, the taps in the weights' row-major
+ * order), the padded taps weighing zp w like any input, which the records'
+ * bias takes off. Per 3x3 output of four channels 91 instructions.
+ */
+#include "nnom_local_dwwin.h"
+#include "../nnom_backend.h"
+
+#if NNOM_LOCAL_MAC_ASM
+#include <stddef.h>
+
+/* One group's call: the plane copy at the first window, its output, its
+ * records; outputs per line, lines; output bytes between outputs and
+ * between lines. The field offsets are the assembly's. */
+typedef struct {
+    const uint32_t *x;
+    int8_t *out;
+    const int32_t *rec;
+    int32_t ow, oh, op, ol;
+} nnom_dwwin_job_t;
+
+typedef char nnom_dwwin_job_layout_t[offsetof(nnom_dwwin_job_t, rec) == 8 &&
+                                             offsetof(nnom_dwwin_job_t, ol) == 24
+                                         ? 1
+                                         : -1];
+
+void nnom_dwwin_s8_3s1(const nnom_dwwin_job_t *j);
+void nnom_dwwin_s8_3s2(const nnom_dwwin_job_t *j);
+void nnom_dwwin_s8_5s1(const nnom_dwwin_job_t *j);
+void nnom_dwwin_s8_5s2(const nnom_dwwin_job_t *j);
+
+#define DWWIN_STR_(x) #x
+#define DWWIN_STR(x) DWWIN_STR_(x)
+
+/* The bytes from a window's first tap to tap T of a K-wide kernel. */
+#define DWWIN_OFF(T) "(((" T ") / \\k) * " DWWIN_STR(NNOM_DWWIN_PITCH) " + (" T ") % \\k) * 4"
+
+/* DWWIN name, k, s: the function `name` for k x k windows at stride s.
+ * r0 the window's first tap, r1 the records, r2 the output, r3 op, r4-r7
+ * the sums, r11 the outputs left in the line; r8-r10, r12, lr scratch.
+ * Stack: [0] the line's first window, [4] its output, [8] lines left,
+ * [12] outputs per line, [16] output bytes between lines. */
+__asm__(".macro DWWIN name, k, s\n"
+        ".section .text.\\name,\"ax\",%progbits\n"
+        ".global \\name\n"
+        ".type \\name, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        "\\name:\n"
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #24\n"
+        "ldm    r0, {r4-r10}\n" /* x, out, rec, ow, oh, op, ol */
+        "strd   r4, r5, [sp]\n"
+        "str    r8, [sp, #8]\n"
+        "str    r7, [sp, #12]\n"
+        "str    r10, [sp, #16]\n"
+        "mov    r0, r4\n"
+        "mov    r2, r5\n"
+        "mov    r1, r6\n"
+        "mov    r3, r9\n"
+        "1:\n"
+        "ldr    r11, [sp, #12]\n"
+        "2:\n"
+        "ldm    r1!, {r4-r7}\n"
+        ".set   dwwin_t, 0\n"
+        ".rept  (\\k * \\k) / 2\n"
+        "ldr    r8, [r0, #" DWWIN_OFF("dwwin_t") "]\n"
+        "ldr    r9, [r0, #" DWWIN_OFF("dwwin_t + 1") "]\n"
+        "pkhbt  r10, r8, r9, lsl #16\n"
+        "pkhtb  r9, r9, r8, asr #16\n"
+        "ldrd   r8, r12, [r1], #8\n"
+        "sxtb16 lr, r10\n"
+        "smlad  r4, lr, r8, r4\n"
+        "sxtb16 lr, r10, ror #8\n"
+        "smlad  r5, lr, r12, r5\n"
+        "ldrd   r8, r12, [r1], #8\n"
+        "sxtb16 lr, r9\n"
+        "smlad  r6, lr, r8, r6\n"
+        "sxtb16 lr, r9, ror #8\n"
+        "smlad  r7, lr, r12, r7\n"
+        ".set   dwwin_t, dwwin_t + 2\n"
+        ".endr\n"
+        /* the last tap: (a0, a2) and (a1, a3) against (w, 0) and (0, w) */
+        "ldr    r8, [r0, #" DWWIN_OFF("dwwin_t") "]\n"
+        "sxtb16 r10, r8\n"
+        "sxtb16 r9, r8, ror #8\n"
+        "ldrd   r8, r12, [r1], #8\n"
+        "smlad  r4, r10, r8, r4\n"
+        "smlad  r5, r9, r12, r5\n"
+        "ldrd   r8, r12, [r1], #8\n"
+        "smlad  r6, r10, r8, r6\n"
+        "smlad  r7, r9, r12, r7\n"
+        "ldm    r1!, {r8-r10}\n"
+        "smmlar r4, r4, r8, r9\n"
+        "asr    r4, r4, r10\n"
+        "ssat   r4, #8, r4\n"
+        "ldm    r1!, {r8-r10}\n"
+        "smmlar r5, r5, r8, r9\n"
+        "asr    r5, r5, r10\n"
+        "ssat   r5, #8, r5\n"
+        "bfi    r4, r5, #8, #8\n"
+        "ldm    r1!, {r8-r10}\n"
+        "smmlar r6, r6, r8, r9\n"
+        "asr    r6, r6, r10\n"
+        "ssat   r6, #8, r6\n"
+        "bfi    r4, r6, #16, #8\n"
+        "ldm    r1!, {r8-r10}\n"
+        "smmlar r7, r7, r8, r9\n"
+        "asr    r7, r7, r10\n"
+        "ssat   r7, #8, r7\n"
+        "bfi    r4, r7, #24, #8\n"
+        "str    r4, [r2]\n"
+        "add    r2, r2, r3\n"
+        /* back to the records' start: bias, pairs and the last tap, rq */
+        "sub    r1, r1, #(4 * (4 + 4 * ((\\k * \\k + 1) / 2) + 12))\n"
+        "add    r0, r0, #(4 * \\s)\n"
+        "subs   r11, r11, #1\n"
+        "bne    2b\n"
+        "ldrd   r0, r2, [sp]\n"
+        "add    r0, r0, #(4 * " DWWIN_STR(NNOM_DWWIN_PITCH) " * \\s)\n"
+        "ldr    r8, [sp, #16]\n"
+        "add    r2, r2, r8\n"
+        "strd   r0, r2, [sp]\n"
+        "ldr    r8, [sp, #8]\n"
+        "subs   r8, r8, #1\n"
+        "str    r8, [sp, #8]\n"
+        "bne    1b\n"
+        "add    sp, sp, #24\n"
+        "pop    {r4-r11, pc}\n"
+        ".size \\name, .-\\name\n"
+        ".endm\n"
+        "DWWIN nnom_dwwin_s8_3s1, 3, 1\n"
+        "DWWIN nnom_dwwin_s8_3s2, 3, 2\n"
+        "DWWIN nnom_dwwin_s8_5s1, 5, 1\n"
+        "DWWIN nnom_dwwin_s8_5s2, 5, 2\n"
+        ".purgem DWWIN\n"
+        ".text\n");
+
+/* Records of a group: bias, pairs of taps and the last one, rq (words). */
+#define DWWIN_REC(k) (4 + 4 * (((k) * (k) + 1) / 2) + 12)
+
+int nnom_dwwin_try(const nnom_conv_args_t *a)
+{
+    const int32_t k = a->k.h, s = a->p.stride_h, oc = a->out.c, ic = a->in.c;
+    if (a->ch_mult != 1 || oc != ic || oc % 4 != 0 || a->k.w != k || (k != 3 && k != 5) ||
+        a->p.stride_w != s || (s != 1 && s != 2) || a->p.dilation_h != 1 ||
+        a->p.dilation_w != 1 || a->p.output_zp != -128 || a->p.act_min != -128 ||
+        a->p.act_max != 127)
+        return 0;
+    /* the padded plane the windows reach, from (-pad_top, -pad_left) */
+    const int32_t rows = (a->out.h - 1) * s + k, cols = (a->out.w - 1) * s + k;
+    const int32_t pt = a->p.pad_top, pl = a->p.pad_left;
+    if (rows > NNOM_DWWIN_PITCH || cols > NNOM_DWWIN_PITCH || pt < 0 || pl < 0)
+        return 0;
+    /* the input rows and columns inside it */
+    const int32_t ny = a->in.h < rows - pt ? a->in.h : rows - pt;
+    const int32_t nx = a->in.w < cols - pl ? a->in.w : cols - pl;
+    uint32_t plane[NNOM_DWWIN_PITCH * NNOM_DWWIN_PITCH];
+    int32_t rec[DWWIN_REC(5)];
+    const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
+    for (int32_t i = 0; i < rows * NNOM_DWWIN_PITCH; i++)
+        plane[i] = zp4;
+    static void (*const run[4])(const nnom_dwwin_job_t *) = {
+        nnom_dwwin_s8_3s1, nnom_dwwin_s8_3s2, nnom_dwwin_s8_5s1, nnom_dwwin_s8_5s2};
+    void (*const fn)(const nnom_dwwin_job_t *) = run[(k == 5) * 2 + (s == 2)];
+    nnom_dwwin_job_t job = {plane, NULL, rec, a->out.w, a->out.h, oc, a->out.w * oc};
+    const size_t row = (size_t)a->in.w * (size_t)ic;
+    for (int32_t c = 0; c < oc; c += 4) {
+        if (!nnom_dwcol_records(a, c, k * k, rec))
+            return 0;
+        for (int32_t y = 0; y < ny; y++) {
+            uint32_t *d = plane + (pt + y) * NNOM_DWWIN_PITCH + pl;
+            const int8_t *x = a->input + c + (size_t)y * row;
+            for (int32_t i = 0; i < nx; i++, x += ic)
+                d[i] = nnom_read4(x);
+        }
+        job.out = a->output + c;
+        fn(&job);
+    }
+    return 1;
+}
+
+#else
+typedef int nnom_local_dwwin_dsp_unused_t; /* ISO C: a translation unit is never empty */
+#endif

@@ -57,6 +57,16 @@ def dwcol_records(
         or not _some_inside(k, s, pad, in_hw[axis], out_hw[axis])
     ):
         return None
+    return group_records(q, zp_in, zp_out)
+
+
+def group_records(q, zp_in: int, zp_out: int) -> np.ndarray | None:
+    """The records of every group of four channels, the kernel's taps in
+    the weights' (row-major) order; None where a channel's requantisation
+    is outside the loop's form. (The window loop of nnom_local_dwwin_dsp.c
+    reads the same layout for 2D kernels.)"""
+    kh, kw, cout = q.weight.shape
+    k = kh * kw
     w = 2 * q.weight.reshape(k, cout).astype(np.int64)  # doubled, tap by tap
     bias = np.asarray(q.bias, np.int64)
     mult = np.asarray(q.mult, np.int64)

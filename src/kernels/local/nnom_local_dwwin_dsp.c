@@ -180,8 +180,12 @@ int nnom_dwwin_try(const nnom_conv_args_t *a)
     void (*const fn)(const nnom_dwwin_job_t *) = run[(k == 5) * 2 + (s == 2)];
     nnom_dwwin_job_t job = {plane, NULL, rec, a->out.w, a->out.h, oc, a->out.w * oc};
     const size_t row = (size_t)a->in.w * (size_t)ic;
+    /* the converter's records (checked there), or the group's built here */
+    const int32_t *given = a->records;
     for (int32_t c = 0; c < oc; c += 4) {
-        if (!nnom_dwcol_records(a, c, k * k, rec))
+        if (given != NULL)
+            job.rec = given + c / 4 * DWWIN_REC(k);
+        else if (!nnom_dwcol_records(a, c, k * k, rec))
             return 0;
         for (int32_t y = 0; y < ny; y++) {
             uint32_t *d = plane + (pt + y) * NNOM_DWWIN_PITCH + pl;

@@ -16,8 +16,6 @@ loop's requantisation range.
 
 from __future__ import annotations
 
-import numpy as np
-
 from .dwcol_records import group_records
 
 PITCH = 16  # NNOM_DWWIN_PITCH (nnom_local_dwwin.h): the plane copy's rows and columns

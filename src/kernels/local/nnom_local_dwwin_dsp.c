@@ -151,6 +151,63 @@ __asm__(".macro DWWIN name, k, s\n"
         ".purgem DWWIN\n"
         ".text\n");
 
+/* A group's plane inside the input: nx words a row from input words ic
+ * bytes apart, ny rows `row` bytes apart in the input, NNOM_DWWIN_PITCH
+ * words apart in the copy. The field offsets are the assembly's. */
+typedef struct {
+    int32_t ic, nx, ny, row;
+} nnom_dwwin_copy_t;
+
+typedef char nnom_dwwin_copy_layout_t[offsetof(nnom_dwwin_copy_t, row) == 12 ? 1 : -1];
+
+void nnom_dwwin_copy(uint32_t *dst, const int8_t *src, const nnom_dwwin_copy_t *g);
+
+/* nnom_dwwin_copy(dst r0, src r1, g r2): per row two words per step (16
+ * bytes of code, entered at the row's count of pairs; at most
+ * NNOM_DWWIN_PITCH words), then the odd one. r2 ic, r3 nx, r12 rows left,
+ * lr row, r8 the entry, r9 and r6 the row's input and copy, r4, r5 the
+ * words. */
+__asm__(".section .text.nnom_dwwin_copy,\"ax\",%progbits\n"
+        ".global nnom_dwwin_copy\n"
+        ".type nnom_dwwin_copy, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        "nnom_dwwin_copy:\n"
+        "push   {r4-r9, lr}\n"
+        "ldm    r2, {r2, r3, r12, lr}\n"
+        "adr.w  r8, 3f\n"
+        "lsr    r9, r3, #1\n"
+        "sub    r8, r8, r9, lsl #4\n"
+        "orr    r8, r8, #1\n"
+        "1:\n"
+        "mov    r9, r1\n"
+        "mov    r6, r0\n"
+        "bx     r8\n"
+        "2:\n"
+        ".rept  " DWWIN_STR(NNOM_DWWIN_PITCH) " / 2\n"
+        "ldr.w  r4, [r9]\n"
+        "ldr.w  r5, [r9, r2]\n"
+        "add.w  r9, r9, r2, lsl #1\n"
+        "strd   r4, r5, [r6], #8\n"
+        ".endr\n"
+        "3:\n"
+        ".if 3b - 2b != " DWWIN_STR(NNOM_DWWIN_PITCH) " / 2 * 16\n"
+        ".error \"nnom_dwwin_copy: a pair is not 16 bytes\"\n"
+        ".endif\n"
+        "tst    r3, #1\n"
+        "itt    ne\n"
+        "ldrne  r4, [r9]\n"
+        "strne  r4, [r6]\n"
+        "add    r0, r0, #(4 * " DWWIN_STR(NNOM_DWWIN_PITCH) ")\n"
+        "add    r1, r1, lr\n"
+        "subs   r12, r12, #1\n"
+        "bne    1b\n"
+        "pop    {r4-r9, pc}\n"
+        ".size nnom_dwwin_copy, .-nnom_dwwin_copy\n"
+        ".text\n");
+
 /* Records of a group: bias, pairs of taps and the last one, rq (words). */
 #define DWWIN_REC(k) (4 + 4 * (((k) * (k) + 1) / 2) + 12)
 
@@ -172,14 +229,15 @@ int nnom_dwwin_try(const nnom_conv_args_t *a)
     const int32_t nx = a->in.w < cols - pl ? a->in.w : cols - pl;
     uint32_t plane[NNOM_DWWIN_PITCH * NNOM_DWWIN_PITCH];
     int32_t rec[DWWIN_REC(5)];
-    const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
-    for (int32_t i = 0; i < rows * NNOM_DWWIN_PITCH; i++)
-        plane[i] = zp4;
+    /* the zero point everywhere: the border keeps it, every group
+     * overwrites the inside */
+    memset(plane, a->p.input_zp, (size_t)rows * sizeof(plane[0]) * NNOM_DWWIN_PITCH);
     static void (*const run[4])(const nnom_dwwin_job_t *) = {
         nnom_dwwin_s8_3s1, nnom_dwwin_s8_3s2, nnom_dwwin_s8_5s1, nnom_dwwin_s8_5s2};
     void (*const fn)(const nnom_dwwin_job_t *) = run[(k == 5) * 2 + (s == 2)];
     nnom_dwwin_job_t job = {plane, NULL, rec, a->out.w, a->out.h, oc, a->out.w * oc};
-    const size_t row = (size_t)a->in.w * (size_t)ic;
+    const nnom_dwwin_copy_t inside = {ic, nx, ny, a->in.w * ic};
+    uint32_t *const dst = plane + pt * NNOM_DWWIN_PITCH + pl;
     /* the converter's records (checked there), or the group's built here */
     const int32_t *given = a->records;
     for (int32_t c = 0; c < oc; c += 4) {
@@ -187,12 +245,8 @@ int nnom_dwwin_try(const nnom_conv_args_t *a)
             job.rec = given + c / 4 * DWWIN_REC(k);
         else if (!nnom_dwcol_records(a, c, k * k, rec))
             return 0;
-        for (int32_t y = 0; y < ny; y++) {
-            uint32_t *d = plane + (pt + y) * NNOM_DWWIN_PITCH + pl;
-            const int8_t *x = a->input + c + (size_t)y * row;
-            for (int32_t i = 0; i < nx; i++, x += ic)
-                d[i] = nnom_read4(x);
-        }
+        if (ny > 0 && nx > 0)
+            nnom_dwwin_copy(dst, a->input + c, &inside);
         job.out = a->output + c;
         fn(&job);
     }

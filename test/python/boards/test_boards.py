@@ -432,6 +432,50 @@ def dw3_model(k: int, rng: np.random.Generator):
     return model
 
 
+# 3x3 and 5x5 layers of the window loop (nnom_local_dwwin_dsp.c, -O2 on DSP
+# cores: the group's plane copied with its zero-point border, ReLU, stride 1
+# or 2, the padded plane at most 16 square): planes of at most 16 outputs
+# with the converter's records (2x2 and 3x3 inputs, one output per group,
+# 'valid'), larger ones and one without records (built per group), the
+# plane copy's largest (16 rows and columns) and one beyond it, and a
+# layer whose last group's requantisation does not suit (the other paths
+# then rewrite the layer). (input (h, w, c), DepthwiseConv2D arguments)
+DWWIN_CASES = [
+    ((6, 6, 128), dict(kernel_size=3, strides=2, padding="same")),
+    ((3, 3, 32), dict(kernel_size=3, padding="same")),
+    ((2, 2, 16), dict(kernel_size=3, padding="same")),
+    ((2, 2, 8), dict(kernel_size=3, strides=2, padding="same")),
+    ((3, 3, 16), dict(kernel_size=3, padding="valid")),
+    ((6, 6, 32), dict(kernel_size=3, padding="valid")),
+    ((12, 12, 16), dict(kernel_size=3, strides=2, padding="same")),
+    ((4, 4, 16), dict(kernel_size=3, padding="same")),
+    ((4, 4, 16), dict(kernel_size=5, strides=2, padding="same")),
+    ((6, 6, 24), dict(kernel_size=5, padding="valid")),
+    ((7, 7, 8), dict(kernel_size=5, strides=2, padding="same")),
+    ((5, 7, 12), dict(kernel_size=3, strides=2, padding="valid")),
+    ((14, 14, 4), dict(kernel_size=3, padding="same")),
+    ((15, 15, 4), dict(kernel_size=3, padding="same")),
+    ((3, 3, 16), dict(kernel_size=3, padding="same")),
+]
+DWWIN_WITHOUT_RECORDS = (7,)
+SCALED_DWWIN = len(DWWIN_CASES) - 1
+
+
+def dwwin_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, args = DWWIN_CASES[k]
+    inputs = keras.Input(shape)
+    x = keras.layers.DepthwiseConv2D(activation="relu", **args)(inputs)
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    if k == SCALED_DWWIN:
+        kernel, bias = model.layers[-1].get_weights()
+        kernel[..., -4:, :] *= 1e-4
+        bias[-4:] = 20.0
+        model.layers[-1].set_weights([kernel, bias])
+    return model
+
+
 # Dense shapes of the assembly loop (inputs a multiple of four): groups of
 # four units and the last one, two or three, with and without ReLU, and
 # weights scaled down under a large bias (shifts beyond the fast
@@ -523,6 +567,7 @@ def suite(tmp_path_factory):
         ("dwrand", N_DW_RANDOM, dw_random_model, 76_000),
         ("dwcol", N_DWCOL_RANDOM, dwcol_random_model, 77_000),
         ("dw3_", len(DW3_CASES), dw3_model, 78_000),
+        ("dwwin", len(DWWIN_CASES), dwwin_model, 79_000),
         ("dense", len(DENSE_CASES), dense_model, 75_000),
         ("neardead", len(NEAR_DEAD_CASES), near_dead_model, 78_000),
     ]
@@ -535,7 +580,9 @@ def suite(tmp_path_factory):
             converted = nnom.convert(model, calib)
             x = np.concatenate([calib[: RUNS - 1], 3.0 * calib[RUNS - 1 : RUNS]])
             case = _case(converted, x)
-            if prefix == "dwcol" and k in DWCOL_WITHOUT_RECORDS:
+            if (prefix, k) in [("dwcol", j) for j in DWCOL_WITHOUT_RECORDS] + [
+                ("dwwin", j) for j in DWWIN_WITHOUT_RECORDS
+            ]:
                 converted = WithoutRecords(converted)
             out.append((f"{prefix}{k}", converted, *case))
     # (the autoencoder's 264 KB of weights do not fit the Cortex-M3's flash;

@@ -10,7 +10,7 @@ the window loop and builds the same words per group where the config has
 none (Layer API, the larger planes). Written only where the loop runs:
 multiplier 1, channels a multiple of four, 3x3 or 5x5 at stride 1 or 2 on
 both axes, no dilation, output zero point -128 without clamp (ReLU), the
-padded plane the windows reach at most PITCH square, every channel in the
+padded plane's columns the windows reach at most PITCH, every channel in the
 loop's requantisation range.
 """
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from .dwcol_records import group_records
 
-PITCH = 16  # NNOM_DWWIN_PITCH (nnom_local_dwwin.h): the plane copy's rows and columns
+PITCH = 16  # NNOM_DWWIN_PITCH (nnom_local_dwwin.h): the plane copy's columns
 MAX_OUTPUTS = 16  # planes of at most this many outputs get the records (flash)
 
 
@@ -38,7 +38,6 @@ def dwwin_records(attrs: dict, q, zp_in: int, zp_out: int, out_hw: tuple[int, in
         or zp_out != -128
         or q.act_min != -128
         or q.act_max != 127
-        or (oh - 1) * sh + kh > PITCH
         or (ow - 1) * sw + kw > PITCH
         or oh * ow > MAX_OUTPUTS
     ):

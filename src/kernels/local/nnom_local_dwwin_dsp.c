@@ -211,6 +211,25 @@ __asm__(".section .text.nnom_dwwin_copy,\"ax\",%progbits\n"
 /* Records of a group: bias, pairs of taps and the last one, rq (words). */
 #define DWWIN_REC(k) (4 + 4 * (((k) * (k) + 1) / 2) + 12)
 
+/* At most this many strips of output lines (taller planes take the
+ * other paths). */
+#define DWWIN_STRIPS 8
+
+/* A strip: its output lines and their offset in the output; the input
+ * rows in the copy (from row y of the copy, `in` bytes into the group's
+ * input), and the copy's rows outside the input, [0, y) and [end, rows). */
+typedef struct {
+    int32_t n, out, y, ny, in, end, rows;
+} dwwin_strip_t;
+
+/* rows [r0, r1) of the plane copy set to the zero point in every byte */
+static void dwwin_pad_rows(uint32_t *plane, int32_t r0, int32_t r1, int32_t zp)
+{
+    if (r1 > r0)
+        memset(plane + r0 * NNOM_DWWIN_PITCH, zp,
+               (size_t)(r1 - r0) * sizeof(plane[0]) * NNOM_DWWIN_PITCH);
+}
+
 int nnom_dwwin_try(const nnom_conv_args_t *a)
 {
     const int32_t k = a->k.h, s = a->p.stride_h, oc = a->out.c, ic = a->in.c;
@@ -219,25 +238,37 @@ int nnom_dwwin_try(const nnom_conv_args_t *a)
         a->p.dilation_w != 1 || a->p.output_zp != -128 || a->p.act_min != -128 ||
         a->p.act_max != 127)
         return 0;
-    /* the padded plane the windows reach, from (-pad_top, -pad_left) */
-    const int32_t rows = (a->out.h - 1) * s + k, cols = (a->out.w - 1) * s + k;
-    const int32_t pt = a->p.pad_top, pl = a->p.pad_left;
-    if (rows > NNOM_DWWIN_PITCH || cols > NNOM_DWWIN_PITCH || pt < 0 || pl < 0)
+    /* the padded plane's columns the windows reach, from -pad_left; strips
+     * of output lines whose windows' rows fit the copy (the whole plane in
+     * one where they do) */
+    const int32_t cols = (a->out.w - 1) * s + k, pt = a->p.pad_top, pl = a->p.pad_left;
+    const int32_t lines = (NNOM_DWWIN_PITCH - k) / s + 1, oh = a->out.h;
+    const int32_t strips = (oh + lines - 1) / lines, zp = a->p.input_zp;
+    if (cols > NNOM_DWWIN_PITCH || pt < 0 || pl < 0 || strips > DWWIN_STRIPS)
         return 0;
-    /* the input rows and columns inside it */
-    const int32_t ny = a->in.h < rows - pt ? a->in.h : rows - pt;
-    const int32_t nx = a->in.w < cols - pl ? a->in.w : cols - pl;
+    dwwin_strip_t st[DWWIN_STRIPS];
+    const int32_t row = a->in.w * ic;
+    for (int32_t j = 0, oy = 0; j < strips; j++, oy += lines) {
+        const int32_t n = oh - oy < lines ? oh - oy : lines, r = (n - 1) * s + k;
+        const int32_t y0 = oy * s - pt; /* the input row of the copy's first */
+        const int32_t ya = y0 > 0 ? y0 : 0, yend = y0 + r < a->in.h ? y0 + r : a->in.h;
+        const int32_t yb = yend > ya ? yend : ya; /* input rows [ya, yb) */
+        st[j] = (dwwin_strip_t){n, oy * a->out.w * oc, ya - y0, yb - ya, ya * row, yb - y0, r};
+    }
+    const int32_t nx = a->in.w < cols - pl ? a->in.w : cols - pl; /* input columns in it */
     uint32_t plane[NNOM_DWWIN_PITCH * NNOM_DWWIN_PITCH];
     int32_t rec[DWWIN_REC(5)];
     /* the zero point everywhere: the border keeps it, every group
-     * overwrites the inside */
-    memset(plane, a->p.input_zp, (size_t)rows * sizeof(plane[0]) * NNOM_DWWIN_PITCH);
+     * overwrites the inside (with several strips, each strip's rows
+     * outside the input are set again) */
+    dwwin_pad_rows(plane, 0, st[0].rows, zp);
     static void (*const run[4])(const nnom_dwwin_job_t *) = {
         nnom_dwwin_s8_3s1, nnom_dwwin_s8_3s2, nnom_dwwin_s8_5s1, nnom_dwwin_s8_5s2};
     void (*const fn)(const nnom_dwwin_job_t *) = run[(k == 5) * 2 + (s == 2)];
-    nnom_dwwin_job_t job = {plane, NULL, rec, a->out.w, a->out.h, oc, a->out.w * oc};
-    const nnom_dwwin_copy_t inside = {ic, nx, ny, a->in.w * ic};
-    uint32_t *const dst = plane + pt * NNOM_DWWIN_PITCH + pl;
+    nnom_dwwin_job_t job = {plane, NULL, rec, a->out.w, st[0].n, oc, a->out.w * oc};
+    nnom_dwwin_copy_t inside = {ic, nx, st[0].ny, row};
+    uint32_t *const dst = plane + st[0].y * NNOM_DWWIN_PITCH + pl; /* (one strip) */
+    const int copy = inside.ny > 0 && nx > 0;
     /* the converter's records (checked there), or the group's built here */
     const int32_t *given = a->records;
     for (int32_t c = 0; c < oc; c += 4) {
@@ -245,10 +276,24 @@ int nnom_dwwin_try(const nnom_conv_args_t *a)
             job.rec = given + c / 4 * DWWIN_REC(k);
         else if (!nnom_dwcol_records(a, c, k * k, rec))
             return 0;
-        if (ny > 0 && nx > 0)
-            nnom_dwwin_copy(dst, a->input + c, &inside);
-        job.out = a->output + c;
-        fn(&job);
+        if (strips == 1) {
+            if (copy)
+                nnom_dwwin_copy(dst, a->input + c, &inside);
+            job.out = a->output + c;
+            fn(&job);
+            continue;
+        }
+        for (const dwwin_strip_t *q = st; q != st + strips; q++) {
+            dwwin_pad_rows(plane, 0, q->y, zp);
+            dwwin_pad_rows(plane, q->end, q->rows, zp);
+            inside.ny = q->ny;
+            if (inside.ny > 0 && nx > 0)
+                nnom_dwwin_copy(plane + q->y * NNOM_DWWIN_PITCH + pl, a->input + c + q->in,
+                                &inside);
+            job.oh = q->n;
+            job.out = a->output + c + q->out;
+            fn(&job);
+        }
     }
     return 1;
 }

@@ -434,12 +434,14 @@ def dw3_model(k: int, rng: np.random.Generator):
 
 # 3x3 and 5x5 layers of the window loop (nnom_local_dwwin_dsp.c, -O2 on DSP
 # cores: the group's plane copied with its zero-point border, ReLU, stride 1
-# or 2, the padded plane at most 16 square): planes of at most 16 outputs
-# with the converter's records (2x2 and 3x3 inputs, one output per group,
-# 'valid'), larger ones and one without records (built per group), the
-# plane copy's largest (16 rows and columns) and one beyond it, and a
-# layer whose last group's requantisation does not suit (the other paths
-# then rewrite the layer). (input (h, w, c), DepthwiseConv2D arguments)
+# or 2, the padded plane at most 16 columns wide): planes of at most 16
+# outputs with the converter's records (2x2 and 3x3 inputs, one output per
+# group, 'valid'), larger ones and one without records (built per group),
+# the plane copy's largest (16 rows and columns) and one wider, taller
+# planes in strips of output lines (two and three strips, the last one
+# short) and one of more strips than the loop takes, and a layer whose
+# last group's requantisation does not suit (the other paths then rewrite
+# the layer). (input (h, w, c), DepthwiseConv2D arguments)
 DWWIN_CASES = [
     ((6, 6, 128), dict(kernel_size=3, strides=2, padding="same")),
     ((3, 3, 32), dict(kernel_size=3, padding="same")),
@@ -455,6 +457,11 @@ DWWIN_CASES = [
     ((5, 7, 12), dict(kernel_size=3, strides=2, padding="valid")),
     ((14, 14, 4), dict(kernel_size=3, padding="same")),
     ((15, 15, 4), dict(kernel_size=3, padding="same")),
+    ((25, 5, 16), dict(kernel_size=3, padding="same")),
+    ((30, 4, 8), dict(kernel_size=3, strides=2, padding="same")),
+    ((20, 6, 8), dict(kernel_size=5, padding="same")),
+    ((19, 3, 4), dict(kernel_size=3, padding="valid")),
+    ((120, 1, 4), dict(kernel_size=3, padding="same")),
     ((3, 3, 16), dict(kernel_size=3, padding="same")),
 ]
 DWWIN_WITHOUT_RECORDS = (7,)

@@ -230,21 +230,32 @@ static void dwwin_pad_rows(uint32_t *plane, int32_t r0, int32_t r1, int32_t zp)
                (size_t)(r1 - r0) * sizeof(plane[0]) * NNOM_DWWIN_PITCH);
 }
 
+/* The layer (nnom_dwwin_try() checked it) group by group. */
+static NNOM_NOINLINE int dwwin_run(const nnom_conv_args_t *a);
+
 int nnom_dwwin_try(const nnom_conv_args_t *a)
 {
-    const int32_t k = a->k.h, s = a->p.stride_h, oc = a->out.c, ic = a->in.c;
-    if (a->ch_mult != 1 || oc != ic || oc % 4 != 0 || a->k.w != k || (k != 3 && k != 5) ||
-        a->p.stride_w != s || (s != 1 && s != 2) || a->p.dilation_h != 1 ||
-        a->p.dilation_w != 1 || a->p.output_zp != -128 || a->p.act_min != -128 ||
-        a->p.act_max != 127)
+    const int32_t k = a->k.h, s = a->p.stride_h, oc = a->out.c;
+    /* the padded plane's columns the windows reach, from -pad_left, first:
+     * the larger layers go on at once */
+    if ((a->out.w - 1) * s + k > NNOM_DWWIN_PITCH || a->k.w != k || (k != 3 && k != 5) ||
+        a->p.stride_w != s || (s != 1 && s != 2) || a->ch_mult != 1 || oc != a->in.c ||
+        oc % 4 != 0 || a->p.dilation_h != 1 || a->p.dilation_w != 1 ||
+        a->p.output_zp != -128 || a->p.act_min != -128 || a->p.act_max != 127 ||
+        a->p.pad_top < 0 || a->p.pad_left < 0)
         return 0;
-    /* the padded plane's columns the windows reach, from -pad_left; strips
-     * of output lines whose windows' rows fit the copy (the whole plane in
-     * one where they do) */
+    return dwwin_run(a);
+}
+
+static int dwwin_run(const nnom_conv_args_t *a)
+{
+    const int32_t k = a->k.h, s = a->p.stride_h, oc = a->out.c, ic = a->in.c;
     const int32_t cols = (a->out.w - 1) * s + k, pt = a->p.pad_top, pl = a->p.pad_left;
+    /* strips of output lines whose windows' rows fit the copy (the whole
+     * plane in one where they do) */
     const int32_t lines = (NNOM_DWWIN_PITCH - k) / s + 1, oh = a->out.h;
     const int32_t strips = (oh + lines - 1) / lines, zp = a->p.input_zp;
-    if (cols > NNOM_DWWIN_PITCH || pt < 0 || pl < 0 || strips > DWWIN_STRIPS)
+    if (strips > DWWIN_STRIPS)
         return 0;
     dwwin_strip_t st[DWWIN_STRIPS];
     const int32_t row = a->in.w * ic;

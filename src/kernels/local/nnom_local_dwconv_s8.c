@@ -1060,7 +1060,7 @@ static int dw_plane_axis(const dw_axis_t *a)
  * u, oc bytes apart in the weights; 0 where a channel does not suit its
  * requantisation (groups_fit()'s check without branches, on the values
  * the records read anyway). */
-static int dwcol_records(const dw_ctx_t *t, int32_t c, int32_t k, int32_t *rec)
+NNOM_INLINE int dwcol_records(const dw_ctx_t *t, int32_t c, int32_t k, int32_t *rec)
 {
     const nnom_conv_args_t *a = t->a;
     const int32_t oc = t->oc;

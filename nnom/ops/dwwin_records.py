@@ -1,7 +1,7 @@
 """The records of the depthwise window loop for 3x3 and 5x5 kernels on small
 planes (src/kernels/local/nnom_local_dwwin_dsp.c), laid out at conversion
 time where the plane has so few outputs that building them per group of
-four channels on every run would cost about as much as the windows.
+four channels on every run would cost more than the windows.
 
 The layout is the one-row loop's (dwcol_records.group_records: bias with
 the input zero point, doubled weight pairs in the kernel's row-major tap
@@ -19,7 +19,11 @@ from __future__ import annotations
 from .dwcol_records import group_records
 
 PITCH = 16  # NNOM_DWWIN_PITCH (nnom_local_dwwin.h): the plane copy's columns
-MAX_OUTPUTS = 16  # planes of at most this many outputs get the records (flash)
+# planes of at most this many outputs get the records: there the build
+# per group (~210 instructions for 3x3) would cost more than the windows;
+# 16 would take 3x3 s2 on 6x6x128 3.94 -> 3.28 instr/MAC but MobileNet's
+# header +13.8 KB (docs/benchmarks.md, branch dwsmall2)
+MAX_OUTPUTS = 4
 
 
 def dwwin_records(attrs: dict, q, zp_in: int, zp_out: int, out_hw: tuple[int, int]):

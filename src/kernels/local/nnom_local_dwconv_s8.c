@@ -1060,7 +1060,7 @@ static int dw_plane_axis(const dw_axis_t *a)
  * u, oc bytes apart in the weights; 0 where a channel does not suit its
  * requantisation (groups_fit()'s check without branches, on the values
  * the records read anyway). */
-NNOM_INLINE int dwcol_records(const dw_ctx_t *t, int32_t c, int32_t k, int32_t *rec)
+static int dwcol_records(const dw_ctx_t *t, int32_t c, int32_t k, int32_t *rec)
 {
     const nnom_conv_args_t *a = t->a;
     const int32_t oc = t->oc;
@@ -1115,13 +1115,6 @@ NNOM_INLINE int dwcol_records(const dw_ctx_t *t, int32_t c, int32_t k, int32_t *
         p[2] = (int32_t)(x + 2u);
     }
     return (bad >> 31) == 0;
-}
-
-/* dwcol_records for the window loop (nnom_local_dwwin.h) */
-int nnom_dwcol_records(const nnom_conv_args_t *a, int32_t c, int32_t k, int32_t *rec)
-{
-    const dw_ctx_t t = {.a = a, .oc = a->out.c};
-    return dwcol_records(&t, c, k, rec);
 }
 
 /* Rows of the border windows' copies of one group: fewer than 2 k (the

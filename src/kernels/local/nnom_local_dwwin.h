@@ -23,11 +23,6 @@
  * requantisation is outside the loop's form (groups may have been written;
  * the caller's other paths rewrite the layer). */
 int nnom_dwwin_try(const nnom_conv_args_t *a);
-
-/* Group c's records of k taps (the layout of nnom_local_dwcol.h, the taps
- * in the weights' order, oc bytes apart): 1, or 0 where a channel's
- * requantisation does not suit. In nnom_local_dwconv_s8.c. */
-int nnom_dwcol_records(const nnom_conv_args_t *a, int32_t c, int32_t k, int32_t *rec);
 #endif
 
 #endif

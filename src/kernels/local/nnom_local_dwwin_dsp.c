@@ -14,7 +14,11 @@
  * against the records' weight pair; 14 instructions for 8 MACs) on its
  * records (nnom_local_dwcol.h's layout, the taps in the weights' row-major
  * order), the padded taps weighing zp w like any input, which the records'
- * bias takes off. Per 3x3 output of four channels 91 instructions.
+ * bias takes off. Per 3x3 output of four channels 91 instructions. The
+ * records come from the converter on planes of a few outputs
+ * (nnom/ops/dwwin_records.py), else nnom_dwwin_records() builds them per
+ * group (~210 instructions for 3x3). Planes of more rows than the copy
+ * holds go in strips of output lines.
  */
 #include "nnom_local_dwwin.h"
 #include "../nnom_backend.h"
@@ -208,6 +212,137 @@ __asm__(".section .text.nnom_dwwin_copy,\"ax\",%progbits\n"
         ".size nnom_dwwin_copy, .-nnom_dwwin_copy\n"
         ".text\n");
 
+/* The layer's weights ([taps][oc]), bias, requantisation (nnom_conv_args_t's),
+ * oc, off: -input zp in each halfword, zp2: 2 output zp + 1, the kernel's
+ * taps (odd), reach: 2^30 - taps 255 128 - 1 (the largest |bias| whose
+ * doubled accumulator fits 32 bits). The field offsets are the assembly's. */
+typedef struct {
+    const int8_t *w;
+    const int32_t *bias, *mult, *shift;
+    int32_t oc;
+    uint32_t off, zp2;
+    int32_t taps, reach;
+} nnom_dwwin_layer_t;
+
+typedef char nnom_dwwin_layer_layout_t[offsetof(nnom_dwwin_layer_t, oc) == 16 &&
+                                               offsetof(nnom_dwwin_layer_t, reach) == 32
+                                           ? 1
+                                           : -1];
+
+int32_t nnom_dwwin_records(const nnom_dwwin_layer_t *l, int32_t c, int32_t *rec);
+
+/* nnom_dwwin_records(layer r0, c r1, rec r2): group c's records (the
+ * layout of nnom_dwcol_records(), an odd count of taps): 1, or 0 where a
+ * channel's requantisation does not suit (the records then unusable).
+ * Per pair of taps the two taps' words paired by PKH, widened by SXTB16,
+ * doubled by SADD16, the bias taking off zp times them by SMLAD (-zp in
+ * each halfword); per channel the checks of nnom_dw3_records(). Stack:
+ * [0] layer, [4] c, [8] rec. */
+__asm__(".section .text.nnom_dwwin_records,\"ax\",%progbits\n"
+        ".global nnom_dwwin_records\n"
+        ".type nnom_dwwin_records, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        "nnom_dwwin_records:\n"
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #12\n"
+        "stm    sp, {r0, r1, r2}\n"
+        "ldr    r4, [r0, #4]\n"
+        "add    r4, r4, r1, lsl #2\n"
+        "ldm    r4, {r8-r11}\n" /* the bias, doubled */
+        "lsl    r8, r8, #1\n"
+        "lsl    r9, r9, #1\n"
+        "lsl    r10, r10, #1\n"
+        "lsl    r11, r11, #1\n"
+        "ldr    r3, [r0, #0]\n"
+        "add    r3, r3, r1\n"
+        "ldr    r12, [r0, #16]\n"
+        "ldr    lr, [r0, #20]\n"
+        "ldr    r1, [r0, #28]\n"
+        "add    r2, r2, #16\n"
+        "lsr    r1, r1, #1\n" /* pairs (at least one) */
+        "1:\n"
+        "ldr    r4, [r3]\n"
+        "ldr    r5, [r3, r12]\n"
+        "add    r3, r3, r12, lsl #1\n"
+        "pkhbt  r6, r4, r5, lsl #16\n"
+        "pkhtb  r7, r5, r4, asr #16\n"
+        "sxtb16 r4, r6\n"
+        "sxtb16 r5, r6, ror #8\n"
+        "sxtb16 r6, r7\n"
+        "sxtb16 r7, r7, ror #8\n"
+        "sadd16 r4, r4, r4\n"
+        "sadd16 r5, r5, r5\n"
+        "sadd16 r6, r6, r6\n"
+        "sadd16 r7, r7, r7\n"
+        "smlad  r8, r4, lr, r8\n"
+        "smlad  r9, r5, lr, r9\n"
+        "smlad  r10, r6, lr, r10\n"
+        "smlad  r11, r7, lr, r11\n"
+        "stm    r2!, {r4-r7}\n"
+        "subs   r1, r1, #1\n"
+        "bne    1b\n"
+        /* the last tap: (2 w, 0) for channels 0, 1, (0, 2 w) for 2, 3 */
+        "ldr    r7, [r3]\n"
+        "sxtb16 r6, r7\n"
+        "sxtb16 r7, r7, ror #8\n"
+        "sadd16 r6, r6, r6\n"
+        "sadd16 r7, r7, r7\n"
+        "uxth   r4, r6\n"
+        "uxth   r5, r7\n"
+        "bfc    r6, #0, #16\n"
+        "bfc    r7, #0, #16\n"
+        "smlad  r8, r4, lr, r8\n"
+        "smlad  r9, r5, lr, r9\n"
+        "smlad  r10, r6, lr, r10\n"
+        "smlad  r11, r7, lr, r11\n"
+        "stm    r2!, {r4-r7}\n"
+        "ldr    r4, [sp, #8]\n"
+        "stm    r4, {r8-r11}\n"
+        /* per channel mult, ra, e; r8 gathers in its sign whether mult <= 0,
+         * e - 2 outside 0 to 21 or |bias| > reach */
+        "ldm    sp, {r0, r1}\n"
+        "ldr    r3, [r0, #8]\n"
+        "add    r3, r3, r1, lsl #2\n"
+        "ldr    r4, [r0, #12]\n"
+        "add    r4, r4, r1, lsl #2\n"
+        "ldr    r5, [r0, #4]\n"
+        "add    r5, r5, r1, lsl #2\n"
+        "ldr    r6, [r0, #24]\n"
+        "ldr    r7, [r0, #32]\n"
+        "movs   r8, #0\n"
+        "movs   r1, #4\n"
+        "2:\n"
+        "ldr    r9, [r3], #4\n"
+        "ldr    r10, [r4], #4\n"
+        "ldr    r11, [r5], #4\n"
+        "sub    lr, r9, #1\n"
+        "orr    r8, r8, r9\n"
+        "orr    r8, r8, lr\n"
+        "rsb    r10, r10, #0\n"
+        "sub    lr, r10, #2\n"
+        "orr    r8, r8, lr\n"
+        "rsb    lr, lr, #21\n"
+        "orr    r8, r8, lr\n"
+        "sub    lr, r7, r11\n"
+        "orr    r8, r8, lr\n"
+        "add    lr, r7, r11\n"
+        "orr    r8, r8, lr\n"
+        "sub    lr, r10, #1\n"
+        "lsl    r11, r6, lr\n"
+        "str    r9, [r2], #4\n"
+        "strd   r11, r10, [r2], #8\n"
+        "subs   r1, r1, #1\n"
+        "bne    2b\n"
+        "mvn    r0, r8\n"
+        "lsr    r0, r0, #31\n"
+        "add    sp, sp, #12\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dwwin_records, .-nnom_dwwin_records\n"
+        ".text\n");
+
 /* Records of a group: bias, pairs of taps and the last one, rq (words). */
 #define DWWIN_REC(k) (4 + 4 * (((k) * (k) + 1) / 2) + 12)
 
@@ -282,10 +417,19 @@ static int dwwin_run(const nnom_conv_args_t *a)
     const int copy = inside.ny > 0 && nx > 0;
     /* the converter's records (checked there), or the group's built here */
     const int32_t *given = a->records;
+    const nnom_dwwin_layer_t layer = {a->weight,
+                                      a->bias,
+                                      a->rq.mult,
+                                      a->rq.shift,
+                                      oc,
+                                      (uint32_t)nnom_offset2(a->p.input_zp),
+                                      (uint32_t)(2 * a->p.output_zp + 1),
+                                      k * k,
+                                      ((int32_t)1 << 30) - k * k * 255 * 128 - 1};
     for (int32_t c = 0; c < oc; c += 4) {
         if (given != NULL)
             job.rec = given + c / 4 * DWWIN_REC(k);
-        else if (!nnom_dwcol_records(a, c, k * k, rec))
+        else if (!nnom_dwwin_records(&layer, c, rec))
             return 0;
         if (strips == 1) {
             if (copy)

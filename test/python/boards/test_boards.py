@@ -434,9 +434,10 @@ def dw3_model(k: int, rng: np.random.Generator):
 
 # 3x3 and 5x5 layers of the window loop (nnom_local_dwwin_dsp.c, -O2 on DSP
 # cores: the group's plane copied with its zero-point border, ReLU, stride 1
-# or 2, the padded plane at most 16 columns wide): planes of at most 16
+# or 2, the padded plane at most 16 columns wide): planes of at most 4
 # outputs with the converter's records (2x2 and 3x3 inputs, one output per
-# group, 'valid'), larger ones and one without records (built per group),
+# group, 'valid'), larger ones and one without records (built per group in
+# assembly),
 # the plane copy's largest (16 rows and columns) and one wider, taller
 # planes in strips of output lines (two and three strips, the last one
 # short) and one of more strips than the loop takes, and a layer whose
@@ -450,7 +451,7 @@ DWWIN_CASES = [
     ((3, 3, 16), dict(kernel_size=3, padding="valid")),
     ((6, 6, 32), dict(kernel_size=3, padding="valid")),
     ((12, 12, 16), dict(kernel_size=3, strides=2, padding="same")),
-    ((4, 4, 16), dict(kernel_size=3, padding="same")),
+    ((4, 4, 24), dict(kernel_size=3, strides=2, padding="same")),
     ((4, 4, 16), dict(kernel_size=5, strides=2, padding="same")),
     ((6, 6, 24), dict(kernel_size=5, padding="valid")),
     ((7, 7, 8), dict(kernel_size=5, strides=2, padding="same")),

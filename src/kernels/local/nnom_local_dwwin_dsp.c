@@ -232,7 +232,7 @@ typedef char nnom_dwwin_layer_layout_t[offsetof(nnom_dwwin_layer_t, oc) == 16 &&
 int32_t nnom_dwwin_records(const nnom_dwwin_layer_t *l, int32_t c, int32_t *rec);
 
 /* nnom_dwwin_records(layer r0, c r1, rec r2): group c's records (the
- * layout of nnom_dwcol_records(), an odd count of taps): 1, or 0 where a
+ * layout of nnom_local_dwcol.h, an odd count of taps): 1, or 0 where a
  * channel's requantisation does not suit (the records then unusable).
  * Per pair of taps the two taps' words paired by PKH, widened by SXTB16,
  * doubled by SADD16, the bias taking off zp times them by SMLAD (-zp in

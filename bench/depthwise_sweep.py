@@ -11,8 +11,8 @@ every output byte is compared with the numpy reference. Shapes: (k,1)
 columns and (1,k) rows (k = 2 to 15, strides 1 and 2, lines of 16 to 98,
 16 to 96 channels), 3x3, 5x5 and 7x7 (strides 1 and 2, 6x6 to 48x48, 8 to
 128 channels), channels that are not a multiple of four, 'same' and 'valid',
-and windows of 33 to 121 taps ((33,1), (49,1), (5,7), 9x9, 11x11, (5,10),
-(1,64), (72,1)).
+windows of 33 to 121 taps ((33,1), (49,1), (5,7), 9x9, 11x11, (5,10),
+(1,64), (72,1)) and the smallest planes (2x2 to 6x6, 128 and 256 channels).
 """
 
 from __future__ import annotations
@@ -75,6 +75,14 @@ def shapes() -> list[tuple[str, tuple[int, int, int], tuple[int, int], int, str]
     out.append(("(1,64) s2 4x128x16 valid", (4, 128, 16), (1, 64), 2, "valid"))
     out.append(("(72,1) s1 96x1x32 same", (96, 1, 32), (72, 1), 1, "same"))
     out.append(("9x9 s1 12x12x10 same", (12, 12, 10), (9, 9), 1, "same"))
+    # the smallest planes (a few outputs per group of channels; appended
+    # last so that the shapes above keep their seeds)
+    out.append(("3x3 s1 3x3x256 same", (3, 3, 256), (3, 3), 1, "same"))
+    out.append(("3x3 s2 4x4x256 same", (4, 4, 256), (3, 3), 2, "same"))
+    out.append(("3x3 s1 2x2x256 same", (2, 2, 256), (3, 3), 1, "same"))
+    out.append(("3x3 s1 6x6x128 valid", (6, 6, 128), (3, 3), 1, "valid"))
+    out.append(("3x3 s1 3x3x256 valid", (3, 3, 256), (3, 3), 1, "valid"))
+    out.append(("5x5 s2 4x4x256 same", (4, 4, 256), (5, 5), 2, "same"))
     return out
 
 

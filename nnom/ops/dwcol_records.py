@@ -63,25 +63,55 @@ def dwcol_records(
         or not _some_inside(k, s, pad, in_hw[axis], out_hw[axis])
     ):
         return None
-    pair = dwpair_records(q, zp_in, zp_out) if k == 2 else None
-    if pair is not None:
-        return pair
-    w = 2 * q.weight.reshape(k, cout).astype(np.int64)  # doubled, tap by tap
+    if k == 2:
+        pair = dwpair_records(q, zp_in, zp_out)
+        if pair is not None:
+            return pair
+    if k == 3 and s == 1:
+        form = _loop_form(q, zp_out, k)
+        if form is None:
+            return None
+        w, bias, mult, ra, x = form
+        return _words(_dw3_words(w, bias, zp_in, mult, ra, x + 2))
+    return group_records(q, zp_in, zp_out, last_paired=True)
+
+
+def _loop_form(q, zp_out: int, k: int):
+    """The doubled weights, bias, multipliers, rounding terms and right
+    shifts - 2 of the loops' requantisation; None where a channel is
+    outside its form."""
+    w = 2 * q.weight.reshape(k, -1).astype(np.int64)  # doubled, tap by tap
     bias = np.asarray(q.bias, np.int64)
     mult = np.asarray(q.mult, np.int64)
     x = -2 - np.asarray(q.shift, np.int64)
     reach = (1 << 30) - k * 255 * 128 - 1
     if np.any(mult <= 0) or np.any(x < 0) or np.any(x > 21) or np.any(np.abs(bias) > reach):
         return None
-    ra = ((2 * zp_out + 1) << (x + 1)) & 0xFFFFFFFF
-    if k == 3 and s == 1:
-        return _words(_dw3_words(w, bias, zp_in, mult, ra, x + 2))
+    return w, bias, mult, ((2 * zp_out + 1) << (x + 1)) & 0xFFFFFFFF, x
+
+
+def group_records(q, zp_in: int, zp_out: int, last_paired: bool = False) -> np.ndarray | None:
+    """The records of every group of four channels, the kernel's taps in
+    the weights' (row-major) order; None where a channel's requantisation
+    is outside the loop's form. An odd last tap: with last_paired (the
+    one-row loop) the halfwords of channels 0, 2 and of 1, 3, two words;
+    else (the window loop of nnom_local_dwwin_dsp.c, 2D kernels) one word
+    per channel, channels 0 and 1 in the low halfword, 2 and 3 in the high."""
+    kh, kw, cout = q.weight.shape
+    k = kh * kw
+    form = _loop_form(q, zp_out, k)
+    if form is None:
+        return None
+    w, bias, mult, ra, x = form
     rows = [2 * bias - zp_in * w.sum(axis=0)]
     for t in range(0, k - 1, 2):
         rows.append(_half(w[t]) | (_half(w[t + 1]) << 16))
+    if k & 1 and not last_paired:
+        last = _half(w[k - 1])
+        rows.append(np.where(np.arange(cout) % 4 < 2, last, last << 16))
     groups = [np.stack(rows, axis=0).reshape(len(rows), cout // 4, 4).transpose(1, 0, 2)]
     groups = [groups[0].reshape(cout // 4, -1)]
-    if k & 1:  # channels (0, 2) and (1, 3) of each group
+    if k & 1 and last_paired:
         last = _half(w[k - 1]).reshape(cout // 4, 4)
         groups.append(last[:, :2] | (last[:, 2:] << 16))
     groups.append(np.stack([mult, ra, x + 2], axis=1).reshape(cout // 4, 12))

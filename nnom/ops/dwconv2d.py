@@ -13,6 +13,7 @@ from ..windows import depthwise
 from .common import target_zp
 from .conv2d import POINTWISE, pointwise
 from .dwcol_records import dwcol_records
+from .dwwin_records import dwwin_records
 from .registry import Op, register
 from .weighted import emit_arrays, padded_layer_api_weights, quantize_weighted
 
@@ -145,6 +146,8 @@ class DWConv2D(Op):
         cin = cout // a["multiplier"]
         x = w.g.node(node.inputs[0])
         records = dwcol_records(a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2], node.hwc[:2])
+        if records is None:
+            records = dwwin_records(a, q, x.out_q.zero_point, target_zp(node), node.hwc[:2])
         if records is not None:
             arrays.append(c_array("int32_t", f"{n}_records", records))
             fields += f", .records = {n}_records"

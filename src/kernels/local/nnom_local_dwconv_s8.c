@@ -43,6 +43,7 @@
 #include "nnom_local_dwblock.h"
 #include "nnom_local_dwcol.h"
 #include "nnom_local_dwpair.h"
+#include "nnom_local_dwwin.h"
 #include "nnom_local_simd.h"
 #include "../nnom_backend.h"
 
@@ -1776,7 +1777,7 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
         return NN_SUCCESS;
     }
 #if NNOM_LOCAL_MAC_ASM
-    if (groups_take(a) && (dw_col_try(&t) || dw_groups(&t)))
+    if (groups_take(a) && (dw_col_try(&t) || nnom_dwwin_try(a) || dw_groups(&t)))
         return NN_SUCCESS;
 #elif NNOM_LOCAL_DSP
     if (groups_take(a) && dw_groups(&t))

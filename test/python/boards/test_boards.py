@@ -586,6 +586,58 @@ def dwshort_model(k: int, rng: np.random.Generator):
     return model
 
 
+# 3x3 and 5x5 layers of the window loop (nnom_local_dwwin_dsp.c, -O2 on DSP
+# cores: the group's plane copied with its zero-point border, ReLU, stride 1
+# or 2, the padded plane at most 16 columns wide): planes of at most 4
+# outputs with the converter's records (2x2 and 3x3 inputs, one output per
+# group, 'valid'), larger ones and one without records (built per group in
+# assembly),
+# the plane copy's largest (16 rows and columns) and one wider, taller
+# planes in strips of output lines (two and three strips, the last one
+# short) and one of more strips than the loop takes, and a layer whose
+# last group's requantisation does not suit (the other paths then rewrite
+# the layer). (input (h, w, c), DepthwiseConv2D arguments)
+DWWIN_CASES = [
+    ((6, 6, 128), dict(kernel_size=3, strides=2, padding="same")),
+    ((3, 3, 32), dict(kernel_size=3, padding="same")),
+    ((2, 2, 16), dict(kernel_size=3, padding="same")),
+    ((2, 2, 8), dict(kernel_size=3, strides=2, padding="same")),
+    ((3, 3, 16), dict(kernel_size=3, padding="valid")),
+    ((6, 6, 32), dict(kernel_size=3, padding="valid")),
+    ((12, 12, 16), dict(kernel_size=3, strides=2, padding="same")),
+    ((4, 4, 24), dict(kernel_size=3, strides=2, padding="same")),
+    ((4, 4, 16), dict(kernel_size=5, strides=2, padding="same")),
+    ((6, 6, 24), dict(kernel_size=5, padding="valid")),
+    ((7, 7, 8), dict(kernel_size=5, strides=2, padding="same")),
+    ((5, 7, 12), dict(kernel_size=3, strides=2, padding="valid")),
+    ((14, 14, 4), dict(kernel_size=3, padding="same")),
+    ((15, 15, 4), dict(kernel_size=3, padding="same")),
+    ((25, 5, 16), dict(kernel_size=3, padding="same")),
+    ((30, 4, 8), dict(kernel_size=3, strides=2, padding="same")),
+    ((20, 6, 8), dict(kernel_size=5, padding="same")),
+    ((19, 3, 4), dict(kernel_size=3, padding="valid")),
+    ((120, 1, 4), dict(kernel_size=3, padding="same")),
+    ((3, 3, 16), dict(kernel_size=3, padding="same")),
+]
+DWWIN_WITHOUT_RECORDS = (7,)
+SCALED_DWWIN = len(DWWIN_CASES) - 1
+
+
+def dwwin_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, args = DWWIN_CASES[k]
+    inputs = keras.Input(shape)
+    x = keras.layers.DepthwiseConv2D(activation="relu", **args)(inputs)
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    if k == SCALED_DWWIN:
+        kernel, bias = model.layers[-1].get_weights()
+        kernel[..., -4:, :] *= 1e-4
+        bias[-4:] = 20.0
+        model.layers[-1].set_weights([kernel, bias])
+    return model
+
+
 # Dense shapes of the assembly loop (inputs a multiple of four): groups of
 # four units and the last one, two or three, with and without ReLU, and
 # weights scaled down under a large bias (shifts beyond the fast
@@ -668,6 +720,13 @@ def suite(tmp_path_factory):
         converted = nnom.convert(model, calib)
         x = np.concatenate([calib[: RUNS - 1], 3.0 * calib[RUNS - 1 : RUNS]])
         out.append((f"random{k}", converted, *_case(converted, x)))
+    # cases built without the converter's records (the kernel builds its own)
+    without_records = {
+        "dwcol": DWCOL_WITHOUT_RECORDS,
+        "dwpair": DWPAIR_WITHOUT_RECORDS,
+        "dwshort": DWSHORT_WITHOUT_RECORDS,
+        "dwwin": DWWIN_WITHOUT_RECORDS,
+    }
     # hand-picked shapes of the kernels' special paths: (name, count, builder, seed)
     families = [
         ("shape", len(SHAPE_CASES), shape_case_model, 71_000),
@@ -680,6 +739,7 @@ def suite(tmp_path_factory):
         ("dwbig", len(DWBIG_CASES), dwbig_model, 79_000),
         ("dwpair", len(DWPAIR_CASES), dwpair_model, 81_000),
         ("dwshort", len(DWSHORT_CASES), dwshort_model, 80_000),
+        ("dwwin", len(DWWIN_CASES), dwwin_model, 82_000),
         ("dense", len(DENSE_CASES), dense_model, 75_000),
         ("neardead", len(NEAR_DEAD_CASES), near_dead_model, 78_000),
     ]
@@ -692,9 +752,7 @@ def suite(tmp_path_factory):
             converted = nnom.convert(model, calib)
             x = np.concatenate([calib[: RUNS - 1], 3.0 * calib[RUNS - 1 : RUNS]])
             case = _case(converted, x)
-            if (prefix, k) in [("dwcol", i) for i in DWCOL_WITHOUT_RECORDS] + [
-                ("dwpair", i) for i in DWPAIR_WITHOUT_RECORDS
-            ] + [("dwshort", i) for i in DWSHORT_WITHOUT_RECORDS]:
+            if k in without_records.get(prefix, ()):
                 converted = WithoutRecords(converted)
             out.append((f"{prefix}{k}", converted, *case))
     # (the autoencoder's 264 KB of weights do not fit the Cortex-M3's flash;

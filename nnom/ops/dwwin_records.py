@@ -1,0 +1,49 @@
+"""The records of the depthwise window loop for 3x3 and 5x5 kernels on small
+planes (src/kernels/local/nnom_local_dwwin_dsp.c), laid out at conversion
+time where the plane has so few outputs that building them per group of
+four channels on every run would cost more than the windows.
+
+The layout is the one-row loop's (dwcol_records.group_records: bias with
+the input zero point, doubled weight pairs in the kernel's row-major tap
+order, requantisation constants). The C kernel reads them where it runs
+the window loop and builds the same words per group where the config has
+none (Layer API, the larger planes). Written only where the loop runs:
+multiplier 1, channels a multiple of four, 3x3 or 5x5 at stride 1 or 2 on
+both axes, no dilation, output zero point -128 without clamp (ReLU), the
+padded plane's columns the windows reach at most PITCH, every channel in the
+loop's requantisation range.
+"""
+
+from __future__ import annotations
+
+from .dwcol_records import group_records
+
+PITCH = 16  # NNOM_DWWIN_PITCH (nnom_local_dwwin.h): the plane copy's columns
+# planes of at most this many outputs get the records: there the build
+# per group (~210 instructions for 3x3) would cost more than the windows;
+# 16 would take 3x3 s2 on 6x6x128 3.94 -> 3.28 instr/MAC but MobileNet's
+# header +13.8 KB (docs/benchmarks.md, branch dwsmall2)
+MAX_OUTPUTS = 4
+
+
+def dwwin_records(attrs: dict, q, zp_in: int, zp_out: int, out_hw: tuple[int, int]):
+    """The int32 records of every group, or None where they are not written."""
+    kh, kw, cout = q.weight.shape
+    sh, sw = attrs["strides"]
+    oh, ow = out_hw
+    if (
+        attrs["multiplier"] != 1
+        or cout % 4
+        or kh != kw
+        or kh not in (3, 5)
+        or sh != sw
+        or sh not in (1, 2)
+        or tuple(attrs["dilation"]) != (1, 1)
+        or zp_out != -128
+        or q.act_min != -128
+        or q.act_max != 127
+        or (ow - 1) * sw + kw > PITCH
+        or oh * ow > MAX_OUTPUTS
+    ):
+        return None
+    return group_records(q, zp_in, zp_out)

@@ -1,0 +1,28 @@
+/*
+ * nnom_local_dwwin.h - depthwise 3x3 and 5x5 windows on small planes, four
+ * channels at a time, in assembly (nnom_local_dwwin_dsp.c, -O2 on DSP
+ * cores).
+ */
+#ifndef NNOM_LOCAL_DWWIN_H
+#define NNOM_LOCAL_DWWIN_H
+
+#include "nnom_local_simd.h"
+
+#if NNOM_LOCAL_MAC_ASM
+/* Words per row of a group's plane copy: the assembly's tap offsets (tap
+ * (ky, kx) at (ky NNOM_DWWIN_PITCH + kx) words from the window's first).
+ * The copy holds at most NNOM_DWWIN_PITCH rows: taller planes go in strips
+ * of output lines. */
+#define NNOM_DWWIN_PITCH 16
+
+/* The layer when it suits the window loop (multiplier 1, channels a
+ * multiple of four, 3x3 or 5x5 at stride 1 or 2 along both axes, no
+ * dilation, ReLU with output zero point -128: neither the s term nor the
+ * clamp; the padded plane's columns the windows reach at most
+ * NNOM_DWWIN_PITCH): 1 when done, 0 when it does not suit or a group's
+ * requantisation is outside the loop's form (groups may have been written;
+ * the caller's other paths rewrite the layer). */
+int nnom_dwwin_try(const nnom_conv_args_t *a);
+#endif
+
+#endif

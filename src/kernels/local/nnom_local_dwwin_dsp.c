@@ -1,0 +1,458 @@
+/*
+ * nnom_local_dwwin_dsp.c - depthwise 3x3 and 5x5 windows on small planes,
+ * four channels at a time (-O2 on DSP cores; see nnom_local_dwwin.h).
+ *
+ * On planes of a few outputs per group of four channels the group path's
+ * set-up per group (zero-padded widened weights, requantisation constants,
+ * window tables) weighs as much as the windows. Here each group's plane,
+ * padded with the input zero point, is copied into a buffer of
+ * NNOM_DWWIN_PITCH words a row (the border once per layer, the inside per
+ * group), so that every output is a whole window whose taps sit at fixed
+ * offsets from its first: the assembly loads them by immediate offsets and
+ * runs the one-row loop's pairs of taps (nnom_local_dwcol_dsp.c: PKH pairs
+ * two taps' words, SXTB16 widens one channel's halfword pair, SMLAD
+ * against the records' weight pair; 14 instructions for 8 MACs) on its
+ * records (nnom_local_dwcol.h's layout, the taps in the weights' row-major
+ * order), the padded taps weighing zp w like any input, which the records'
+ * bias takes off. Per 3x3 output of four channels 91 instructions. The
+ * records come from the converter on planes of a few outputs
+ * (nnom/ops/dwwin_records.py), else nnom_dwwin_records() builds them per
+ * group (~210 instructions for 3x3). Planes of more rows than the copy
+ * holds go in strips of output lines.
+ */
+#include "nnom_local_dwwin.h"
+#include "../nnom_backend.h"
+
+#if NNOM_LOCAL_MAC_ASM
+#include <stddef.h>
+
+/* One group's call: the plane copy at the first window, its output, its
+ * records; outputs per line, lines; output bytes between outputs and
+ * between lines. The field offsets are the assembly's. */
+typedef struct {
+    const uint32_t *x;
+    int8_t *out;
+    const int32_t *rec;
+    int32_t ow, oh, op, ol;
+} nnom_dwwin_job_t;
+
+typedef char nnom_dwwin_job_layout_t[offsetof(nnom_dwwin_job_t, rec) == 8 &&
+                                             offsetof(nnom_dwwin_job_t, ol) == 24
+                                         ? 1
+                                         : -1];
+
+void nnom_dwwin_s8_3s1(const nnom_dwwin_job_t *j);
+void nnom_dwwin_s8_3s2(const nnom_dwwin_job_t *j);
+void nnom_dwwin_s8_5s1(const nnom_dwwin_job_t *j);
+void nnom_dwwin_s8_5s2(const nnom_dwwin_job_t *j);
+
+#define DWWIN_STR_(x) #x
+#define DWWIN_STR(x) DWWIN_STR_(x)
+
+/* The bytes from a window's first tap to tap T of a K-wide kernel. */
+#define DWWIN_OFF(T) "(((" T ") / \\k) * " DWWIN_STR(NNOM_DWWIN_PITCH) " + (" T ") % \\k) * 4"
+
+/* DWWIN name, k, s: the function `name` for k x k windows at stride s.
+ * r0 the window's first tap, r1 the records, r2 the output, r3 op, r4-r7
+ * the sums, r11 the outputs left in the line; r8-r10, r12, lr scratch.
+ * Stack: [0] the line's first window, [4] its output, [8] lines left,
+ * [12] outputs per line, [16] output bytes between lines. */
+__asm__(".macro DWWIN name, k, s\n"
+        ".section .text.\\name,\"ax\",%progbits\n"
+        ".global \\name\n"
+        ".type \\name, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        "\\name:\n"
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #24\n"
+        "ldm    r0, {r4-r10}\n" /* x, out, rec, ow, oh, op, ol */
+        "strd   r4, r5, [sp]\n"
+        "str    r8, [sp, #8]\n"
+        "str    r7, [sp, #12]\n"
+        "str    r10, [sp, #16]\n"
+        "mov    r0, r4\n"
+        "mov    r2, r5\n"
+        "mov    r1, r6\n"
+        "mov    r3, r9\n"
+        "1:\n"
+        "ldr    r11, [sp, #12]\n"
+        "2:\n"
+        "ldm    r1!, {r4-r7}\n"
+        ".set   dwwin_t, 0\n"
+        ".rept  (\\k * \\k) / 2\n"
+        "ldr    r8, [r0, #" DWWIN_OFF("dwwin_t") "]\n"
+        "ldr    r9, [r0, #" DWWIN_OFF("dwwin_t + 1") "]\n"
+        "pkhbt  r10, r8, r9, lsl #16\n"
+        "pkhtb  r9, r9, r8, asr #16\n"
+        "ldrd   r8, r12, [r1], #8\n"
+        "sxtb16 lr, r10\n"
+        "smlad  r4, lr, r8, r4\n"
+        "sxtb16 lr, r10, ror #8\n"
+        "smlad  r5, lr, r12, r5\n"
+        "ldrd   r8, r12, [r1], #8\n"
+        "sxtb16 lr, r9\n"
+        "smlad  r6, lr, r8, r6\n"
+        "sxtb16 lr, r9, ror #8\n"
+        "smlad  r7, lr, r12, r7\n"
+        ".set   dwwin_t, dwwin_t + 2\n"
+        ".endr\n"
+        /* the last tap: (a0, a2) and (a1, a3) against (w, 0) and (0, w) */
+        "ldr    r8, [r0, #" DWWIN_OFF("dwwin_t") "]\n"
+        "sxtb16 r10, r8\n"
+        "sxtb16 r9, r8, ror #8\n"
+        "ldrd   r8, r12, [r1], #8\n"
+        "smlad  r4, r10, r8, r4\n"
+        "smlad  r5, r9, r12, r5\n"
+        "ldrd   r8, r12, [r1], #8\n"
+        "smlad  r6, r10, r8, r6\n"
+        "smlad  r7, r9, r12, r7\n"
+        "ldm    r1!, {r8-r10}\n"
+        "smmlar r4, r4, r8, r9\n"
+        "asr    r4, r4, r10\n"
+        "ssat   r4, #8, r4\n"
+        "ldm    r1!, {r8-r10}\n"
+        "smmlar r5, r5, r8, r9\n"
+        "asr    r5, r5, r10\n"
+        "ssat   r5, #8, r5\n"
+        "bfi    r4, r5, #8, #8\n"
+        "ldm    r1!, {r8-r10}\n"
+        "smmlar r6, r6, r8, r9\n"
+        "asr    r6, r6, r10\n"
+        "ssat   r6, #8, r6\n"
+        "bfi    r4, r6, #16, #8\n"
+        "ldm    r1!, {r8-r10}\n"
+        "smmlar r7, r7, r8, r9\n"
+        "asr    r7, r7, r10\n"
+        "ssat   r7, #8, r7\n"
+        "bfi    r4, r7, #24, #8\n"
+        "str    r4, [r2]\n"
+        "add    r2, r2, r3\n"
+        /* back to the records' start: bias, pairs and the last tap, rq */
+        "sub    r1, r1, #(4 * (4 + 4 * ((\\k * \\k + 1) / 2) + 12))\n"
+        "add    r0, r0, #(4 * \\s)\n"
+        "subs   r11, r11, #1\n"
+        "bne    2b\n"
+        "ldrd   r0, r2, [sp]\n"
+        "add    r0, r0, #(4 * " DWWIN_STR(NNOM_DWWIN_PITCH) " * \\s)\n"
+        "ldr    r8, [sp, #16]\n"
+        "add    r2, r2, r8\n"
+        "strd   r0, r2, [sp]\n"
+        "ldr    r8, [sp, #8]\n"
+        "subs   r8, r8, #1\n"
+        "str    r8, [sp, #8]\n"
+        "bne    1b\n"
+        "add    sp, sp, #24\n"
+        "pop    {r4-r11, pc}\n"
+        ".size \\name, .-\\name\n"
+        ".endm\n"
+        "DWWIN nnom_dwwin_s8_3s1, 3, 1\n"
+        "DWWIN nnom_dwwin_s8_3s2, 3, 2\n"
+        "DWWIN nnom_dwwin_s8_5s1, 5, 1\n"
+        "DWWIN nnom_dwwin_s8_5s2, 5, 2\n"
+        ".purgem DWWIN\n"
+        ".text\n");
+
+/* A group's plane inside the input: nx words a row from input words ic
+ * bytes apart, ny rows `row` bytes apart in the input, NNOM_DWWIN_PITCH
+ * words apart in the copy. The field offsets are the assembly's. */
+typedef struct {
+    int32_t ic, nx, ny, row;
+} nnom_dwwin_copy_t;
+
+typedef char nnom_dwwin_copy_layout_t[offsetof(nnom_dwwin_copy_t, row) == 12 ? 1 : -1];
+
+void nnom_dwwin_copy(uint32_t *dst, const int8_t *src, const nnom_dwwin_copy_t *g);
+
+/* nnom_dwwin_copy(dst r0, src r1, g r2): per row two words per step (16
+ * bytes of code, entered at the row's count of pairs; at most
+ * NNOM_DWWIN_PITCH words), then the odd one. r2 ic, r3 nx, r12 rows left,
+ * lr row, r8 the entry, r9 and r6 the row's input and copy, r4, r5 the
+ * words. */
+__asm__(".section .text.nnom_dwwin_copy,\"ax\",%progbits\n"
+        ".global nnom_dwwin_copy\n"
+        ".type nnom_dwwin_copy, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        "nnom_dwwin_copy:\n"
+        "push   {r4-r9, lr}\n"
+        "ldm    r2, {r2, r3, r12, lr}\n"
+        "adr.w  r8, 3f\n"
+        "lsr    r9, r3, #1\n"
+        "sub    r8, r8, r9, lsl #4\n"
+        "orr    r8, r8, #1\n"
+        "1:\n"
+        "mov    r9, r1\n"
+        "mov    r6, r0\n"
+        "bx     r8\n"
+        "2:\n"
+        ".rept  " DWWIN_STR(NNOM_DWWIN_PITCH) " / 2\n"
+        "ldr.w  r4, [r9]\n"
+        "ldr.w  r5, [r9, r2]\n"
+        "add.w  r9, r9, r2, lsl #1\n"
+        "strd   r4, r5, [r6], #8\n"
+        ".endr\n"
+        "3:\n"
+        ".if 3b - 2b != " DWWIN_STR(NNOM_DWWIN_PITCH) " / 2 * 16\n"
+        ".error \"nnom_dwwin_copy: a pair is not 16 bytes\"\n"
+        ".endif\n"
+        "tst    r3, #1\n"
+        "itt    ne\n"
+        "ldrne  r4, [r9]\n"
+        "strne  r4, [r6]\n"
+        "add    r0, r0, #(4 * " DWWIN_STR(NNOM_DWWIN_PITCH) ")\n"
+        "add    r1, r1, lr\n"
+        "subs   r12, r12, #1\n"
+        "bne    1b\n"
+        "pop    {r4-r9, pc}\n"
+        ".size nnom_dwwin_copy, .-nnom_dwwin_copy\n"
+        ".text\n");
+
+/* The layer's weights ([taps][oc]), bias, requantisation (nnom_conv_args_t's),
+ * oc, off: -input zp in each halfword, zp2: 2 output zp + 1, the kernel's
+ * taps (odd), reach: 2^30 - taps 255 128 - 1 (the largest |bias| whose
+ * doubled accumulator fits 32 bits). The field offsets are the assembly's. */
+typedef struct {
+    const int8_t *w;
+    const int32_t *bias, *mult, *shift;
+    int32_t oc;
+    uint32_t off, zp2;
+    int32_t taps, reach;
+} nnom_dwwin_layer_t;
+
+typedef char nnom_dwwin_layer_layout_t[offsetof(nnom_dwwin_layer_t, oc) == 16 &&
+                                               offsetof(nnom_dwwin_layer_t, reach) == 32
+                                           ? 1
+                                           : -1];
+
+int32_t nnom_dwwin_records(const nnom_dwwin_layer_t *l, int32_t c, int32_t *rec);
+
+/* nnom_dwwin_records(layer r0, c r1, rec r2): group c's records (the
+ * layout of nnom_local_dwcol.h, an odd count of taps): 1, or 0 where a
+ * channel's requantisation does not suit (the records then unusable).
+ * Per pair of taps the two taps' words paired by PKH, widened by SXTB16,
+ * doubled by SADD16, the bias taking off zp times them by SMLAD (-zp in
+ * each halfword); per channel the checks of nnom_dw3_records(). Stack:
+ * [0] layer, [4] c, [8] rec. */
+__asm__(".section .text.nnom_dwwin_records,\"ax\",%progbits\n"
+        ".global nnom_dwwin_records\n"
+        ".type nnom_dwwin_records, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        "nnom_dwwin_records:\n"
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #12\n"
+        "stm    sp, {r0, r1, r2}\n"
+        "ldr    r4, [r0, #4]\n"
+        "add    r4, r4, r1, lsl #2\n"
+        "ldm    r4, {r8-r11}\n" /* the bias, doubled */
+        "lsl    r8, r8, #1\n"
+        "lsl    r9, r9, #1\n"
+        "lsl    r10, r10, #1\n"
+        "lsl    r11, r11, #1\n"
+        "ldr    r3, [r0, #0]\n"
+        "add    r3, r3, r1\n"
+        "ldr    r12, [r0, #16]\n"
+        "ldr    lr, [r0, #20]\n"
+        "ldr    r1, [r0, #28]\n"
+        "add    r2, r2, #16\n"
+        "lsr    r1, r1, #1\n" /* pairs (at least one) */
+        "1:\n"
+        "ldr    r4, [r3]\n"
+        "ldr    r5, [r3, r12]\n"
+        "add    r3, r3, r12, lsl #1\n"
+        "pkhbt  r6, r4, r5, lsl #16\n"
+        "pkhtb  r7, r5, r4, asr #16\n"
+        "sxtb16 r4, r6\n"
+        "sxtb16 r5, r6, ror #8\n"
+        "sxtb16 r6, r7\n"
+        "sxtb16 r7, r7, ror #8\n"
+        "sadd16 r4, r4, r4\n"
+        "sadd16 r5, r5, r5\n"
+        "sadd16 r6, r6, r6\n"
+        "sadd16 r7, r7, r7\n"
+        "smlad  r8, r4, lr, r8\n"
+        "smlad  r9, r5, lr, r9\n"
+        "smlad  r10, r6, lr, r10\n"
+        "smlad  r11, r7, lr, r11\n"
+        "stm    r2!, {r4-r7}\n"
+        "subs   r1, r1, #1\n"
+        "bne    1b\n"
+        /* the last tap: (2 w, 0) for channels 0, 1, (0, 2 w) for 2, 3 */
+        "ldr    r7, [r3]\n"
+        "sxtb16 r6, r7\n"
+        "sxtb16 r7, r7, ror #8\n"
+        "sadd16 r6, r6, r6\n"
+        "sadd16 r7, r7, r7\n"
+        "uxth   r4, r6\n"
+        "uxth   r5, r7\n"
+        "bfc    r6, #0, #16\n"
+        "bfc    r7, #0, #16\n"
+        "smlad  r8, r4, lr, r8\n"
+        "smlad  r9, r5, lr, r9\n"
+        "smlad  r10, r6, lr, r10\n"
+        "smlad  r11, r7, lr, r11\n"
+        "stm    r2!, {r4-r7}\n"
+        "ldr    r4, [sp, #8]\n"
+        "stm    r4, {r8-r11}\n"
+        /* per channel mult, ra, e; r8 gathers in its sign whether mult <= 0,
+         * e - 2 outside 0 to 21 or |bias| > reach */
+        "ldm    sp, {r0, r1}\n"
+        "ldr    r3, [r0, #8]\n"
+        "add    r3, r3, r1, lsl #2\n"
+        "ldr    r4, [r0, #12]\n"
+        "add    r4, r4, r1, lsl #2\n"
+        "ldr    r5, [r0, #4]\n"
+        "add    r5, r5, r1, lsl #2\n"
+        "ldr    r6, [r0, #24]\n"
+        "ldr    r7, [r0, #32]\n"
+        "movs   r8, #0\n"
+        "movs   r1, #4\n"
+        "2:\n"
+        "ldr    r9, [r3], #4\n"
+        "ldr    r10, [r4], #4\n"
+        "ldr    r11, [r5], #4\n"
+        "sub    lr, r9, #1\n"
+        "orr    r8, r8, r9\n"
+        "orr    r8, r8, lr\n"
+        "rsb    r10, r10, #0\n"
+        "sub    lr, r10, #2\n"
+        "orr    r8, r8, lr\n"
+        "rsb    lr, lr, #21\n"
+        "orr    r8, r8, lr\n"
+        "sub    lr, r7, r11\n"
+        "orr    r8, r8, lr\n"
+        "add    lr, r7, r11\n"
+        "orr    r8, r8, lr\n"
+        "sub    lr, r10, #1\n"
+        "lsl    r11, r6, lr\n"
+        "str    r9, [r2], #4\n"
+        "strd   r11, r10, [r2], #8\n"
+        "subs   r1, r1, #1\n"
+        "bne    2b\n"
+        "mvn    r0, r8\n"
+        "lsr    r0, r0, #31\n"
+        "add    sp, sp, #12\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dwwin_records, .-nnom_dwwin_records\n"
+        ".text\n");
+
+/* Records of a group: bias, pairs of taps and the last one, rq (words). */
+#define DWWIN_REC(k) (4 + 4 * (((k) * (k) + 1) / 2) + 12)
+
+/* At most this many strips of output lines (taller planes take the
+ * other paths). */
+#define DWWIN_STRIPS 8
+
+/* A strip: its output lines and their offset in the output; the input
+ * rows in the copy (from row y of the copy, `in` bytes into the group's
+ * input), and the copy's rows outside the input, [0, y) and [end, rows). */
+typedef struct {
+    int32_t n, out, y, ny, in, end, rows;
+} dwwin_strip_t;
+
+/* rows [r0, r1) of the plane copy set to the zero point in every byte */
+static void dwwin_pad_rows(uint32_t *plane, int32_t r0, int32_t r1, int32_t zp)
+{
+    if (r1 > r0)
+        memset(plane + r0 * NNOM_DWWIN_PITCH, zp,
+               (size_t)(r1 - r0) * sizeof(plane[0]) * NNOM_DWWIN_PITCH);
+}
+
+/* The layer (nnom_dwwin_try() checked it) group by group. */
+static NNOM_NOINLINE int dwwin_run(const nnom_conv_args_t *a);
+
+int nnom_dwwin_try(const nnom_conv_args_t *a)
+{
+    const int32_t k = a->k.h, s = a->p.stride_h, oc = a->out.c;
+    /* the padded plane's columns the windows reach, from -pad_left, first:
+     * the larger layers go on at once */
+    if ((a->out.w - 1) * s + k > NNOM_DWWIN_PITCH || a->k.w != k || (k != 3 && k != 5) ||
+        a->p.stride_w != s || (s != 1 && s != 2) || a->ch_mult != 1 || oc != a->in.c ||
+        oc % 4 != 0 || a->p.dilation_h != 1 || a->p.dilation_w != 1 ||
+        a->p.output_zp != -128 || a->p.act_min != -128 || a->p.act_max != 127 ||
+        a->p.pad_top < 0 || a->p.pad_left < 0)
+        return 0;
+    return dwwin_run(a);
+}
+
+static int dwwin_run(const nnom_conv_args_t *a)
+{
+    const int32_t k = a->k.h, s = a->p.stride_h, oc = a->out.c, ic = a->in.c;
+    const int32_t cols = (a->out.w - 1) * s + k, pt = a->p.pad_top, pl = a->p.pad_left;
+    /* strips of output lines whose windows' rows fit the copy (the whole
+     * plane in one where they do) */
+    const int32_t lines = (NNOM_DWWIN_PITCH - k) / s + 1, oh = a->out.h;
+    const int32_t strips = (oh + lines - 1) / lines, zp = a->p.input_zp;
+    if (strips > DWWIN_STRIPS)
+        return 0;
+    dwwin_strip_t st[DWWIN_STRIPS];
+    const int32_t row = a->in.w * ic;
+    for (int32_t j = 0, oy = 0; j < strips; j++, oy += lines) {
+        const int32_t n = oh - oy < lines ? oh - oy : lines, r = (n - 1) * s + k;
+        const int32_t y0 = oy * s - pt; /* the input row of the copy's first */
+        const int32_t ya = y0 > 0 ? y0 : 0, yend = y0 + r < a->in.h ? y0 + r : a->in.h;
+        const int32_t yb = yend > ya ? yend : ya; /* input rows [ya, yb) */
+        st[j] = (dwwin_strip_t){n, oy * a->out.w * oc, ya - y0, yb - ya, ya * row, yb - y0, r};
+    }
+    const int32_t nx = a->in.w < cols - pl ? a->in.w : cols - pl; /* input columns in it */
+    uint32_t plane[NNOM_DWWIN_PITCH * NNOM_DWWIN_PITCH];
+    int32_t rec[DWWIN_REC(5)];
+    /* the zero point everywhere: the border keeps it, every group
+     * overwrites the inside (with several strips, each strip's rows
+     * outside the input are set again) */
+    dwwin_pad_rows(plane, 0, st[0].rows, zp);
+    static void (*const run[4])(const nnom_dwwin_job_t *) = {
+        nnom_dwwin_s8_3s1, nnom_dwwin_s8_3s2, nnom_dwwin_s8_5s1, nnom_dwwin_s8_5s2};
+    void (*const fn)(const nnom_dwwin_job_t *) = run[(k == 5) * 2 + (s == 2)];
+    nnom_dwwin_job_t job = {plane, NULL, rec, a->out.w, st[0].n, oc, a->out.w * oc};
+    nnom_dwwin_copy_t inside = {ic, nx, st[0].ny, row};
+    uint32_t *const dst = plane + st[0].y * NNOM_DWWIN_PITCH + pl; /* (one strip) */
+    const int copy = inside.ny > 0 && nx > 0;
+    /* the converter's records (checked there), or the group's built here */
+    const int32_t *given = a->records;
+    const nnom_dwwin_layer_t layer = {a->weight,
+                                      a->bias,
+                                      a->rq.mult,
+                                      a->rq.shift,
+                                      oc,
+                                      (uint32_t)nnom_offset2(a->p.input_zp),
+                                      (uint32_t)(2 * a->p.output_zp + 1),
+                                      k * k,
+                                      ((int32_t)1 << 30) - k * k * 255 * 128 - 1};
+    for (int32_t c = 0; c < oc; c += 4) {
+        if (given != NULL)
+            job.rec = given + c / 4 * DWWIN_REC(k);
+        else if (!nnom_dwwin_records(&layer, c, rec))
+            return 0;
+        if (strips == 1) {
+            if (copy)
+                nnom_dwwin_copy(dst, a->input + c, &inside);
+            job.out = a->output + c;
+            fn(&job);
+            continue;
+        }
+        for (const dwwin_strip_t *q = st; q != st + strips; q++) {
+            dwwin_pad_rows(plane, 0, q->y, zp);
+            dwwin_pad_rows(plane, q->end, q->rows, zp);
+            inside.ny = q->ny;
+            if (inside.ny > 0 && nx > 0)
+                nnom_dwwin_copy(plane + q->y * NNOM_DWWIN_PITCH + pl, a->input + c + q->in,
+                                &inside);
+            job.oh = q->n;
+            job.out = a->output + c + q->out;
+            fn(&job);
+        }
+    }
+    return 1;
+}
+
+#else
+typedef int nnom_local_dwwin_dsp_unused_t; /* ISO C: a translation unit is never empty */
+#endif

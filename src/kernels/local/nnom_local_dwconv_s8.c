@@ -40,6 +40,7 @@
 #include <stddef.h>
 
 #include "nnom_local_dw3.h"
+#include "nnom_local_dw_flat.h"
 #include "nnom_local_dwcol.h"
 #include "nnom_local_simd.h"
 #include "../nnom_backend.h"
@@ -1719,6 +1720,8 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
         return NN_SUCCESS;
     }
 #if NNOM_LOCAL_MAC_ASM
+    if (nnom_dw_flat_s8(a))
+        return NN_SUCCESS;
     if (groups_take(a) && (dw_col_try(&t) || dw_groups(&t)))
         return NN_SUCCESS;
 #elif NNOM_LOCAL_DSP

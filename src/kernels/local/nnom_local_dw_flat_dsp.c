@@ -60,25 +60,25 @@ static void flat_records(const nnom_conv_args_t *a, const flat_t *f, int32_t c0,
     const int32_t k = f->k, c = f->c, zp = a->p.input_zp;
     const uint32_t zp2 = (uint32_t)(2 * a->p.output_zp + 1);
     int32_t *rq = rec + 4 + 4 * ((k + 1) / 2);
-    for (int32_t i = 0, ch = c0 % c; i < 4; i++, ch = ch + 1 == c ? 0 : ch + 1) {
+    for (int32_t i = 0, ch = c0 % c; i < 4; i++, ch = ch + 1 == c ? 0 : ch + 1, rq += 3) {
         const int8_t *w = a->weight + ch;
-        int32_t sum = 0, j = 0;
-        for (; j + 1 < k; j += 2) {
-            const int32_t w0 = w[j * c], w1 = w[(j + 1) * c];
-            rec[4 + 2 * j + i] = (int32_t)flat_pack(2 * w0, 2 * w1);
+        int32_t sum = 0, *p = rec + 4 + i;
+        for (int32_t j = k >> 1; j > 0; j--, w += 2 * c, p += 4) {
+            const int32_t w0 = w[0], w1 = w[c];
+            *p = (int32_t)flat_pack(2 * w0, 2 * w1);
             sum += w0 + w1;
         }
         if (k & 1) { /* the last tap: (w, 0) for lanes 0, 1; (0, w) for 2, 3 */
-            const int32_t w0 = w[j * c];
-            rec[4 + 2 * j + i] = (int32_t)(i < 2 ? flat_pack(2 * w0, 0) : flat_pack(0, 2 * w0));
+            const int32_t w0 = w[0];
+            *p = (int32_t)(i < 2 ? flat_pack(2 * w0, 0) : flat_pack(0, 2 * w0));
             sum += w0;
         }
         /* doubled bias less the zero point's share (raw inputs) */
         rec[i] = (int32_t)(2u * (uint32_t)a->bias[ch] - 2u * (uint32_t)zp * (uint32_t)sum);
         const uint32_t x = (uint32_t)-2 - (uint32_t)a->rq.shift[ch]; /* e - 2 */
-        rq[3 * i] = a->rq.mult[ch];
-        rq[3 * i + 1] = (int32_t)(zp2 << ((x + 1u) & 31u));
-        rq[3 * i + 2] = (int32_t)(x + 2u);
+        rq[0] = a->rq.mult[ch];
+        rq[1] = (int32_t)(zp2 << ((x + 1u) & 31u));
+        rq[2] = (int32_t)(x + 2u);
     }
 }
 
@@ -95,10 +95,18 @@ static int flat_fit(const nnom_conv_args_t *a, int32_t c, int32_t k)
     return (bad >> 31) == 0;
 }
 
+/* Words of zp4 from d until end or up to three bytes past it. */
+NNOM_INLINE void flat_fill(int8_t *d, const int8_t *end, uint32_t zp4)
+{
+    for (; d < end; d += 4)
+        memcpy(d, &zp4, 4);
+}
+
 /* The rows of taps of line l: bytes [b0, b1) of each (0: the line's first
  * pixel), the zero point outside the input, into e (rows w bytes apart, w
- * a multiple of four at least b1 - b0). Word by word: the C library's
- * memcpy and memset go byte by byte on these short rows. */
+ * a multiple of four at least b1 - b0; up to three bytes written past the
+ * last row). Word by word: the C library's memcpy and memset go byte by
+ * byte on these short rows. */
 static void flat_copy(const nnom_conv_args_t *a, const flat_t *f, int32_t l, int32_t b0,
                       int32_t b1, int32_t w, int8_t *e)
 {
@@ -106,19 +114,22 @@ static void flat_copy(const nnom_conv_args_t *a, const flat_t *f, int32_t l, int
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
     const int32_t rowb = f->row / f->dv;
     for (int32_t r = 0, y = l * f->sv - f->pv; r < f->kv; r++, y += f->dv, e += w) {
-        for (int32_t i = 0; i < w; i += 4)
-            memcpy(e + i, &zp4, 4);
-        if (y < 0 || y >= f->inv || i1 <= i0)
+        if (y < 0 || y >= f->inv || i1 <= i0) {
+            flat_fill(e, e + w, zp4);
             continue;
-        const int8_t *x = a->input + y * rowb + i0;
+        }
         int8_t *d = e + (i0 - b0);
+        flat_fill(e, d, zp4); /* (the copy overwrites what passes d) */
+        const int8_t *x = a->input + y * rowb + i0;
         int32_t m = i1 - i0;
-        for (; m >= 4; m -= 4, x += 4, d += 4) {
-            const uint32_t v = nnom_read4(x);
-            memcpy(d, &v, 4);
+        for (; m >= 8; m -= 8, x += 8, d += 8) {
+            const uint32_t v0 = nnom_read4(x), v1 = nnom_read4(x + 4);
+            memcpy(d, &v0, 4);
+            memcpy(d + 4, &v1, 4);
         }
         for (; m > 0; m--)
             *d++ = *x++;
+        flat_fill(d, e + w, zp4);
     }
 }
 
@@ -384,7 +395,7 @@ int nnom_dw_flat_s8(const nnom_conv_args_t *a)
     if (!whole && ((g0 > 0 && f.kv * lw > FLAT_COPY / 2) ||
                    (right && f.kv * rw > FLAT_COPY / 2) || vlo > 0 || vhi < f.lines))
         return 0;
-    uint32_t words_copy[FLAT_COPY / 4]; /* left, right; or a whole line */
+    uint32_t words_copy[FLAT_COPY / 4 + 1]; /* left, right; or a whole line (+ 3 bytes) */
     int8_t *const copy = (int8_t *)words_copy;
     int8_t *const lcopy = copy, *const rcopy = copy + FLAT_COPY / 2;
     const int32_t low = c & -c, nq = c / (low < 4 ? low : 4); /* C / gcd(C, 4) */

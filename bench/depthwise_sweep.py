@@ -64,6 +64,8 @@ def shapes() -> list[tuple[str, tuple[int, int, int], tuple[int, int], int, str]
     out.append(("3x3 s2 48x48x3 same", (48, 48, 3), (3, 3), 2, "same"))
     out.append(("3x3 s1 24x24x6 same", (24, 24, 6), (3, 3), 1, "same"))
     out.append(("(3,1) s1 49x1x2 same", (49, 1, 2), (3, 1), 1, "same"))
+    out.append(("(5,1) s2 49x1x3 same", (49, 1, 3), (5, 1), 2, "same"))
+    out.append(("(1,5) s2 1x48x2 same", (1, 48, 2), (1, 5), 2, "same"))
     out.append(("(10,1) s1 49x1x1 same", (49, 1, 1), (10, 1), 1, "same"))
     out.append(("(5,1) s1 49x1x5 same", (49, 1, 5), (5, 1), 1, "same"))
     out.append(("(1,3) s1 1x32x7 same", (1, 32, 7), (1, 3), 1, "same"))

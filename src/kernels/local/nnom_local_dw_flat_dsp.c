@@ -36,7 +36,7 @@
 #define FLAT_KEEP 288
 
 typedef struct {
-    int32_t c, k, ku, d, pad, in, out; /* channels, taps; the line's axis */
+    int32_t c, k, ku, d, s, pad, in, out; /* channels, taps; the line's axis */
     int32_t kv, dv, pv, sv, inv, lines; /* across the lines */
     int32_t row, oline;                /* bytes between input rows, output lines */
 } flat_t;
@@ -47,12 +47,6 @@ NNOM_INLINE int32_t flat_words(int32_t k)
     return 4 + 4 * ((k + 1) / 2) + 12;
 }
 
-/* lo | hi << 16 (halfwords) */
-NNOM_INLINE uint32_t flat_pack(int32_t lo, int32_t hi)
-{
-    return ((uint32_t)lo & 0xFFFFu) | ((uint32_t)hi << 16);
-}
-
 /* The records of the group whose first byte is channel c0: lane i is
  * channel (c0 + i) % C; tap t's weights at t * C. */
 static void flat_records(const nnom_conv_args_t *a, const flat_t *f, int32_t c0, int32_t *rec)
@@ -60,17 +54,30 @@ static void flat_records(const nnom_conv_args_t *a, const flat_t *f, int32_t c0,
     const int32_t k = f->k, c = f->c, zp = a->p.input_zp;
     const uint32_t zp2 = (uint32_t)(2 * a->p.output_zp + 1);
     int32_t *rq = rec + 4 + 4 * ((k + 1) / 2);
+    /* (fewer than four channels at stride 2 or more: the lanes past them
+     * get zero weights and lane 0's bias and requantisation) */
+    const int32_t real = f->s > 1 ? c : 4;
     for (int32_t i = 0, ch = c0 % c; i < 4; i++, ch = ch + 1 == c ? 0 : ch + 1, rq += 3) {
+        int32_t *p = rec + 4 + i;
+        if (i >= real) {
+            for (int32_t j = (k + 1) >> 1; j > 0; j--, p += 4)
+                *p = 0;
+            rec[i] = rec[0];
+            rq[0] = rq[-3 * i];
+            rq[1] = rq[1 - 3 * i];
+            rq[2] = rq[2 - 3 * i];
+            continue;
+        }
         const int8_t *w = a->weight + ch;
-        int32_t sum = 0, *p = rec + 4 + i;
+        int32_t sum = 0;
         for (int32_t j = k >> 1; j > 0; j--, w += 2 * c, p += 4) {
             const int32_t w0 = w[0], w1 = w[c];
-            *p = (int32_t)flat_pack(2 * w0, 2 * w1);
+            *p = (int32_t)((((uint32_t)w0 << 1) & 0xFFFFu) | (uint32_t)w1 << 17);
             sum += w0 + w1;
         }
         if (k & 1) { /* the last tap: (w, 0) for lanes 0, 1; (0, w) for 2, 3 */
             const int32_t w0 = w[0];
-            *p = (int32_t)(i < 2 ? flat_pack(2 * w0, 0) : flat_pack(0, 2 * w0));
+            *p = (int32_t)(i < 2 ? ((uint32_t)w0 << 1) & 0xFFFFu : (uint32_t)w0 << 17);
             sum += w0;
         }
         /* doubled bias less the zero point's share (raw inputs) */
@@ -158,13 +165,13 @@ NNOM_INLINE int32_t flat_rq(int32_t acc, const int32_t *q)
     return __ssat(r >> q[2], 8);
 }
 
-/* n groups of a window of k taps at x + off[t] (x step bytes apart), their
- * four outputs at out (step bytes apart): nnom_dwcol_s8's arithmetic with
+/* n groups of a window of k taps at x + off[t] (x xstep bytes apart), their
+ * four outputs at out (ostep bytes apart): nnom_dwcol_s8's arithmetic with
  * the taps anywhere. */
-NNOM_INLINE void flat_body(const int8_t *x, int8_t *out, int32_t n, int32_t step,
-                           const int32_t *rec, const int32_t *off, const int32_t k)
+NNOM_INLINE void flat_body(const int8_t *x, int8_t *out, int32_t n, int32_t xstep,
+                           int32_t ostep, const int32_t *rec, const int32_t *off, const int32_t k)
 {
-    for (; n > 0; n--, x += step, out += step) {
+    for (; n > 0; n--, x += xstep, out += ostep) {
         const int32_t *r = rec + 4, *o = off;
         int32_t a0 = rec[0], a1 = rec[1], a2 = rec[2], a3 = rec[3];
         for (int32_t p = k >> 1; p > 0; p--, o += 2, r += 4) {
@@ -193,16 +200,16 @@ NNOM_INLINE void flat_body(const int8_t *x, int8_t *out, int32_t n, int32_t step
 }
 
 /* n groups of a 3 x 3 window at x (rows rs bytes apart, taps cs apart), x
- * and out step bytes apart; rec: flat_records() of 9 taps. Field offsets
+ * xstep bytes apart, out ostep; rec: flat_records() of 9 taps. Field offsets
  * are the assembly's. */
 typedef struct {
     const int8_t *x;
     int8_t *out;
     const int32_t *rec;
-    int32_t n, cs, rs, step;
+    int32_t n, cs, rs, ostep, xstep;
 } flat33_job_t;
 void nnom_dw_flat33_s8(const flat33_job_t *j);
-typedef char flat33_job_layout_t[offsetof(flat33_job_t, step) == 24 ? 1 : -1];
+typedef char flat33_job_layout_t[offsetof(flat33_job_t, xstep) == 28 ? 1 : -1];
 
 /* The pair of taps in r8, r9 (words) against the next four records (r1):
  * nnom_dwcol_s8's 12 instructions. */
@@ -228,8 +235,8 @@ typedef char flat33_job_layout_t[offsetof(flat33_job_t, step) == 24 ? 1 : -1];
     "ssat   " A ", #8, " A "\n"
 
 /* r0 the window's first tap, r1 the records, r2 out, r3 cs, r11 rs, r4-r7
- * the sums; r8-r10, r12, lr scratch. Stack: [0] rec, [4] step, [8] the end
- * of the outputs. */
+ * the sums; r8-r10, r12, lr scratch. Stack: [0] rec, [4] ostep, [8] the
+ * end of the outputs, [12] xstep. */
 __asm__(".section .text.nnom_dw_flat33_s8,\"ax\",%progbits\n"
         ".global nnom_dw_flat33_s8\n"
         ".type nnom_dw_flat33_s8, %function\n"
@@ -239,7 +246,9 @@ __asm__(".section .text.nnom_dw_flat33_s8,\"ax\",%progbits\n"
         ".p2align 2\n"
         "nnom_dw_flat33_s8:\n"
         "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #12\n"
+        "sub    sp, sp, #16\n"
+        "ldr    r1, [r0, #28]\n"
+        "str    r1, [sp, #12]\n"
         "ldr    r1, [r0, #8]\n"
         "ldr    r2, [r0, #12]\n"
         "ldr    r3, [r0, #24]\n"
@@ -287,28 +296,31 @@ __asm__(".section .text.nnom_dw_flat33_s8,\"ax\",%progbits\n"
         "bfi    r4, r7, #24, #8\n"
         "str    r4, [r2]\n"
         "ldrd   r8, r9, [sp, #4]\n"
+        "ldr    r10, [sp, #12]\n"
         "add    r2, r2, r8\n"
-        "add    r0, r0, r8\n"
+        "add    r0, r0, r10\n"
         "cmp    r2, r9\n"
         "bne    .Lflat33\n"
-        "add    sp, sp, #12\n"
+        "add    sp, sp, #16\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_dw_flat33_s8, .-nnom_dw_flat33_s8\n"
         ".text\n");
 
-static NNOM_NOINLINE void flat_groups(const int8_t *x, int8_t *out, int32_t n, int32_t step,
-                                      const int32_t *rec, const int32_t *off, int32_t k)
+static NNOM_NOINLINE void flat_groups(const int8_t *x, int8_t *out, int32_t n, int32_t xstep,
+                                      int32_t ostep, const int32_t *rec, const int32_t *off,
+                                      int32_t k)
 {
-    flat_body(x, out, n, step, rec, off, k);
+    flat_body(x, out, n, xstep, ostep, rec, off, k);
 }
 
 /* A run of groups of one line reading src (tap 0 of the run's first
  * group; rows rs bytes apart), writing out: those of phase q (of nq) among
- * its g groups, the first of them phase q0. */
+ * its g groups, the first of them phase q0; the run's groups xs bytes
+ * apart in the input, os in the output. */
 typedef struct {
     const flat_t *f;
     const int32_t *rec;
-    int32_t nq;
+    int32_t nq, xs, os;
 } flat_job_t;
 
 static void flat_run(const flat_job_t *j, const int8_t *src, int32_t rs, int8_t *out, int32_t g,
@@ -318,16 +330,16 @@ static void flat_run(const flat_job_t *j, const int8_t *src, int32_t rs, int8_t 
     const int32_t first = q >= q0 ? q - q0 : q - q0 + j->nq;
     if (first >= g)
         return;
-    const int32_t n = (g - 1 - first) / j->nq + 1, step = 4 * j->nq;
-    src += 4 * first;
+    const int32_t n = (g - 1 - first) / j->nq + 1, xs = j->xs, os = j->os;
+    src += 4 * first; /* (first < nq) */
     out += 4 * first;
     if (f->kv == 1) {
-        const nnom_dwcol_job_t d = {src, out, j->rec, n, f->d * f->c, step, step, f->k / 2, f->k & 1};
+        const nnom_dwcol_job_t d = {src, out, j->rec, n, f->d * f->c, xs, os, f->k / 2, f->k & 1};
         nnom_dwcol_s8(&d);
         return;
     }
     if (f->k == 9 && f->ku == 3) {
-        const flat33_job_t g = {src, out, j->rec, n, f->d * f->c, rs, step};
+        const flat33_job_t g = {src, out, j->rec, n, f->d * f->c, rs, os, xs};
         nnom_dw_flat33_s8(&g);
         return;
     }
@@ -335,7 +347,7 @@ static void flat_run(const flat_job_t *j, const int8_t *src, int32_t rs, int8_t 
     for (int32_t r = 0, t = 0; r < f->kv; r++)
         for (int32_t u = 0; u < f->ku; u++, t++)
             off[t] = r * rs + u * f->d * f->c;
-    flat_groups(src, out, n, step, j->rec, off, f->k);
+    flat_groups(src, out, n, xs, os, j->rec, off, f->k);
 }
 
 /* The layer's geometry; 0 where it does not suit. */
@@ -344,19 +356,54 @@ static int flat_of(const nnom_conv_args_t *a, flat_t *f)
     const int32_t c = a->out.c;
     if (a->ch_mult != 1 || a->in.c != c || c % 4 == 0)
         return 0;
-    if (a->p.stride_w == 1 && (a->k.w > 1 || a->in.w > 1)) /* along the rows */
+    if (a->k.w > 1 || a->in.w > 1) /* along the rows */
         *f = (flat_t){c,        a->k.h * a->k.w, a->k.w,          a->p.dilation_w,
-                      a->p.pad_left, a->in.w,   a->out.w,        a->k.h,
+                      a->p.stride_w, a->p.pad_left, a->in.w, a->out.w, a->k.h,
                       a->p.dilation_h, a->p.pad_top, a->p.stride_h, a->in.h,
                       a->out.h, a->p.dilation_h * a->in.w * c, a->out.w * c};
-    else if (a->k.w == 1 && a->in.w == 1 && a->out.w == 1 && a->p.stride_h == 1) /* down */
-        *f = (flat_t){c, a->k.h, a->k.h, a->p.dilation_h, a->p.pad_top, a->in.h, a->out.h,
-                      1, 1, a->p.pad_left, 1, 1, 1, 0, 0};
+    else if (a->k.w == 1 && a->in.w == 1 && a->out.w == 1) /* down one column */
+        *f = (flat_t){c, a->k.h, a->k.h, a->p.dilation_h, a->p.stride_h, a->p.pad_top, a->in.h,
+                      a->out.h, 1, 1, a->p.pad_left, 1, 1, 1, 0, 0};
     else
         return 0;
     /* three taps in one row with four channels or more: the group path's
      * four outputs per pass cost less than nnom_dwcol_s8's one */
-    return f->k <= FLAT_TAPS && f->out * c >= 4 && !(f->k == 3 && f->kv == 1 && c > 4);
+    /* at stride 2 or more only fewer than four channels (flat_padded);
+     * with more the group path's last group costs the same */
+    return f->k <= FLAT_TAPS && f->out * c >= 4 && !(f->k == 3 && f->kv == 1 && c > 4) &&
+           (f->s == 1 || c < 4);
+}
+
+/* Stride 2 or more along the line, fewer than four channels: one group
+ * of four lanes per output pixel, the lanes past the channels with zero
+ * weights; their bytes land on the next pixel's first channels, which its
+ * own group rewrites after (the layer's last pixel goes through a word of
+ * its own). Every line from a copy (the input's last pixel has fewer than
+ * four bytes). 0 where the copy does not fit. */
+static int flat_padded(const nnom_conv_args_t *a, const flat_t *f)
+{
+    const int32_t c = f->c, span = (f->ku - 1) * f->d * c, xs = f->s * c;
+    const int32_t ww = ((f->out - 1) * xs + span + 4 + 3) & ~3;
+    if (f->kv * ww > FLAT_COPY)
+        return 0;
+    uint32_t words_copy[FLAT_COPY / 4 + 1];
+    int8_t *const copy = (int8_t *)words_copy;
+    int32_t rec[4 + 4 * (FLAT_TAPS / 2 + 1) + 12];
+    flat_records(a, f, 0, rec);
+    const flat_job_t j = {f, rec, 1, xs, c};
+    int8_t *out = a->output;
+    for (int32_t l = 0; l < f->lines; l++, out += f->oline) {
+        flat_copy(a, f, l, -f->pad * c, ww - f->pad * c, ww, copy);
+        const int32_t n = l + 1 < f->lines ? f->out : f->out - 1;
+        if (n > 0)
+            flat_run(&j, copy, ww, out, n, 0, 0);
+        if (n < f->out) { /* the layer's last pixel */
+            uint32_t word;
+            flat_run(&j, copy + n * xs, ww, (int8_t *)&word, 1, 0, 0);
+            memcpy(out + n * c, &word, (size_t)c);
+        }
+    }
+    return 1;
 }
 
 int nnom_dw_flat_s8(const nnom_conv_args_t *a)
@@ -366,6 +413,8 @@ int nnom_dw_flat_s8(const nnom_conv_args_t *a)
     if (!flat_of(a, &f) || a->p.act_min < a->p.output_zp || a->p.act_min > -128 ||
         a->p.act_max < 127 || !flat_fit(a, f.c, f.k))
         return 0;
+    if (f.s > 1)
+        return flat_padded(a, &f);
     const int32_t c = f.c, span = (f.ku - 1) * f.d * c; /* a window's bytes past its first */
     const int32_t bytes = f.out * c, groups = bytes / 4, tail = bytes % 4 != 0;
     /* outputs [lo, hi) along the line have their windows inside the input */
@@ -424,7 +473,7 @@ int nnom_dw_flat_s8(const nnom_conv_args_t *a)
             int32_t *rec = keep ? recs + q * words : recs;
             if (!keep)
                 flat_records(a, &f, q < nq ? 4 * q : last, rec);
-            const flat_job_t j = {&f, rec, q < nq ? nq : 1};
+            const flat_job_t j = {&f, rec, q < nq ? nq : 1, 4 * nq, 4 * nq};
             if (q == nq) { /* the tail group */
                 if (!inside)
                     flat_run(&j, copy + last, ww, out + last, 1, 0, 0);

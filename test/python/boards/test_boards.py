@@ -437,10 +437,12 @@ def dw3_model(k: int, rng: np.random.Generator):
 # 3x3 (its assembly loop, dilation too), other 2D windows (the C loop),
 # one row of taps (nnom_dwcol_s8), lines copied whole or only their border
 # groups (rows of more than the copy's bytes), lines whose bytes are not a
-# multiple of four (a last overlapping group); and layers that must take
-# the other paths: the s term, the clamp, a bias beyond the fast
-# requantisation, stride 2. (input shape, kernel, stride, dilation,
-# padding, activation, scaled)
+# multiple of four (a last overlapping group); stride 2 with fewer than
+# four channels (a padded group per pixel, the layer's last pixel through a
+# word of its own); and layers that must take the other paths: the s term,
+# the clamp, a bias beyond the fast requantisation, stride-2 lines longer
+# than the copy. (input shape, kernel, stride, dilation, padding,
+# activation, scaled)
 DWODD_CASES = [
     ((12, 12, 3), (3, 3), 1, 1, "same", "relu", False),
     ((9, 7, 6), (3, 3), 1, 1, "valid", "relu", False),
@@ -456,6 +458,9 @@ DWODD_CASES = [
     ((10, 10, 5), (3, 3), 1, 1, "same", "relu6", False),
     ((12, 12, 3), (3, 3), 1, 1, "same", "relu", True),
     ((15, 15, 3), (3, 3), 2, 1, "same", "relu", False),
+    ((1, 30, 2), (1, 5), 2, 1, "same", "relu", False),
+    ((25, 1, 1), (7, 1), 2, 1, "valid", "relu", False),
+    ((1, 250, 3), (1, 3), 2, 1, "same", "relu", False),
 ]
 
 

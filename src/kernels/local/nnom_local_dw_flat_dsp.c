@@ -1,10 +1,11 @@
 /*
  * nnom_local_dw_flat_dsp.c - depthwise layers whose channels are not a
- * multiple of four, at stride 1 along pixels that lie next to each other in
- * memory (along the rows, or down inputs one pixel wide), multiplier 1, up
- * to NNOM_DW_GROUP_MAX_TAPS taps (-O2 on cores with NNOM_LOCAL_MAC_ASM).
+ * multiple of four, along pixels that lie next to each other in memory
+ * (along the rows, or down inputs one pixel wide), multiplier 1, up to
+ * NNOM_DW_GROUP_MAX_TAPS taps, ReLU or no activation (the records' form:
+ * no s term, no clamp); -O2 on cores with NNOM_LOCAL_MAC_ASM.
  *
- * Along such a line the output bytes (pixel after pixel, channel after
+ * At stride 1 along such a line the output bytes (pixel after pixel, channel after
  * channel) each read the input byte at the same place pad pixels before,
  * then one pixel (C bytes) further per tap along the line (and a row of
  * the input further per row of taps). So any four consecutive output bytes
@@ -18,8 +19,9 @@
  * of four. Groups whose window leaves the input read copies of the rows'
  * border bytes, lines with rows of taps outside the input a copy of the
  * whole line (the input zero point outside the input, which the records'
- * bias takes off like any input). One row of taps runs nnom_dwcol_s8; more
- * rows run flat_groups.
+ * bias takes off like any input). One row of taps runs nnom_dwcol_s8, 3x3
+ * windows nnom_dw_flat33_s8, other windows flat_groups (C). At stride 2 or
+ * more only fewer than four channels: flat_padded().
  */
 #include "nnom_local_dw_flat.h"
 #include "nnom_local_dwcol.h"
@@ -354,7 +356,7 @@ static void flat_run(const flat_job_t *j, const int8_t *src, int32_t rs, int8_t 
 static int flat_of(const nnom_conv_args_t *a, flat_t *f)
 {
     const int32_t c = a->out.c;
-    if (a->ch_mult != 1 || a->in.c != c || c % 4 == 0)
+    if (a->ch_mult != 1 || a->in.c != c || c % 4 == 0 || a->k.h * a->k.w > FLAT_TAPS)
         return 0;
     if (a->k.w > 1 || a->in.w > 1) /* along the rows */
         *f = (flat_t){c,        a->k.h * a->k.w, a->k.w,          a->p.dilation_w,
@@ -366,10 +368,10 @@ static int flat_of(const nnom_conv_args_t *a, flat_t *f)
                       a->out.h, 1, 1, a->p.pad_left, 1, 1, 1, 0, 0};
     else
         return 0;
-    /* three taps in one row with four channels or more: the group path's
-     * four outputs per pass cost less than nnom_dwcol_s8's one */
-    /* at stride 2 or more only fewer than four channels (flat_padded);
-     * with more the group path's last group costs the same */
+    /* three taps in one row with more than four channels: the group
+     * path's four outputs per pass cost less than nnom_dwcol_s8's one; at
+     * stride 2 or more only fewer than four channels (flat_padded: with
+     * more, the group path's overlapping last group costs the same) */
     return f->k <= FLAT_TAPS && f->out * c >= 4 && !(f->k == 3 && f->kv == 1 && c > 4) &&
            (f->s == 1 || c < 4);
 }
@@ -384,7 +386,7 @@ static int flat_padded(const nnom_conv_args_t *a, const flat_t *f)
 {
     const int32_t c = f->c, span = (f->ku - 1) * f->d * c, xs = f->s * c;
     const int32_t ww = ((f->out - 1) * xs + span + 4 + 3) & ~3;
-    if (f->kv * ww > FLAT_COPY)
+    if (f->kv * ww > FLAT_COPY || !flat_fit(a, c, f->k))
         return 0;
     uint32_t words_copy[FLAT_COPY / 4 + 1];
     int8_t *const copy = (int8_t *)words_copy;
@@ -410,8 +412,8 @@ int nnom_dw_flat_s8(const nnom_conv_args_t *a)
 {
     flat_t f;
     /* nnom_dwcol_s8's requantisation has neither the s term nor the clamp */
-    if (!flat_of(a, &f) || a->p.act_min < a->p.output_zp || a->p.act_min > -128 ||
-        a->p.act_max < 127 || !flat_fit(a, f.c, f.k))
+    if (a->p.act_min < a->p.output_zp || a->p.act_min > -128 || a->p.act_max < 127 ||
+        !flat_of(a, &f))
         return 0;
     if (f.s > 1)
         return flat_padded(a, &f);
@@ -443,6 +445,8 @@ int nnom_dw_flat_s8(const nnom_conv_args_t *a)
     const int whole = f.kv * ww <= FLAT_COPY;
     if (!whole && ((g0 > 0 && f.kv * lw > FLAT_COPY / 2) ||
                    (right && f.kv * rw > FLAT_COPY / 2) || vlo > 0 || vhi < f.lines))
+        return 0;
+    if (!flat_fit(a, c, f.k))
         return 0;
     uint32_t words_copy[FLAT_COPY / 4 + 1]; /* left, right; or a whole line (+ 3 bytes) */
     int8_t *const copy = (int8_t *)words_copy;

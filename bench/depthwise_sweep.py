@@ -123,9 +123,7 @@ def main(argv=None) -> int:
         print(f"depthwise_sweep: {', '.join(missing)} not found (tools/install.sh installs them)")
         return 2
     specs = [
-        (i, s)
-        for i, s in enumerate(shapes())
-        if not args.only or any(o in s[0] for o in args.only)
+        (i, s) for i, s in enumerate(shapes()) if not args.only or any(o in s[0] for o in args.only)
     ]
     bench_run.prebuild(["m4"], ["local"])
     with tempfile.TemporaryDirectory(prefix="nnom-dwsweep-") as tmp:

@@ -1720,7 +1720,7 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
         return NN_SUCCESS;
     }
 #if NNOM_LOCAL_MAC_ASM
-    if (t.oc % 4 != 0 && nnom_dw_flat_s8(a))
+    if (nnom_dw_flat_asks(a) && nnom_dw_flat_s8(a))
         return NN_SUCCESS;
     if (groups_take(a) && (dw_col_try(&t) || dw_groups(&t)))
         return NN_SUCCESS;

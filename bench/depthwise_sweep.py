@@ -83,6 +83,16 @@ def shapes() -> list[tuple[str, tuple[int, int, int], tuple[int, int], int, str]
     out.append(("3x3 s1 6x6x128 valid", (6, 6, 128), (3, 3), 1, "valid"))
     out.append(("3x3 s1 3x3x256 valid", (3, 3, 256), (3, 3), 1, "valid"))
     out.append(("5x5 s2 4x4x256 same", (4, 4, 256), (5, 5), 2, "same"))
+    # fewer than four channels, and other counts not a multiple of four
+    out.append(("3x3 s1 48x48x3 same", (48, 48, 3), (3, 3), 1, "same"))
+    out.append(("3x3 s2 48x48x3 same", (48, 48, 3), (3, 3), 2, "same"))
+    out.append(("3x3 s1 24x24x6 same", (24, 24, 6), (3, 3), 1, "same"))
+    out.append(("(3,1) s1 49x1x2 same", (49, 1, 2), (3, 1), 1, "same"))
+    out.append(("(5,1) s2 49x1x3 same", (49, 1, 3), (5, 1), 2, "same"))
+    out.append(("(1,5) s2 1x48x2 same", (1, 48, 2), (1, 5), 2, "same"))
+    out.append(("(10,1) s1 49x1x1 same", (49, 1, 1), (10, 1), 1, "same"))
+    out.append(("(5,1) s1 49x1x5 same", (49, 1, 5), (5, 1), 1, "same"))
+    out.append(("(1,3) s1 1x32x7 same", (1, 32, 7), (1, 3), 1, "same"))
     return out
 
 
@@ -127,14 +137,18 @@ def measure(model: bench_run.Model, work: Path) -> tuple[int, float]:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", default="", help="shapes whose name holds this text")
+    parser.add_argument(
+        "--only", action="append", default=[], help="shapes whose name holds this text (repeatable)"
+    )
     parser.add_argument("--jobs", type=int, default=2, help="firmwares built and run at once")
     args = parser.parse_args(argv)
     missing = cmbuild.tools_missing()
     if missing:
         print(f"depthwise_sweep: {', '.join(missing)} not found (tools/install.sh installs them)")
         return 2
-    specs = [(i, s) for i, s in enumerate(shapes()) if args.only in s[0]]
+    specs = [
+        (i, s) for i, s in enumerate(shapes()) if not args.only or any(o in s[0] for o in args.only)
+    ]
     bench_run.prebuild(["m4"], ["local"])
     with tempfile.TemporaryDirectory(prefix="nnom-dwsweep-") as tmp:
         work = Path(tmp)

@@ -638,6 +638,59 @@ def dwwin_model(k: int, rng: np.random.Generator):
     return model
 
 
+# Channels not a multiple of four at stride 1 along the line
+# (nnom_local_dw_flat_dsp.c, -O2 with the assembly): 1 to 10 channels,
+# 3x3 (its assembly loop, dilation too), other 2D windows (the C loop),
+# one row of taps (nnom_dwcol_s8), lines copied whole or only their border
+# groups (rows of more than the copy's bytes), lines whose bytes are not a
+# multiple of four (a last overlapping group); stride 2 with fewer than
+# four channels (a padded group per pixel, the layer's last pixel through a
+# word of its own); and layers that must take the other paths: the s term,
+# the clamp, a bias beyond the fast requantisation, stride-2 lines longer
+# than the copy. (input shape, kernel, stride, dilation, padding,
+# activation, scaled)
+DWODD_CASES = [
+    ((12, 12, 3), (3, 3), 1, 1, "same", "relu", False),
+    ((9, 7, 6), (3, 3), 1, 1, "valid", "relu", False),
+    ((8, 11, 10), (3, 3), 1, 1, "same", "relu", False),
+    ((11, 11, 3), (3, 3), 1, 2, "same", "relu", False),
+    ((6, 9, 7), (2, 3), 1, 1, "same", "relu", False),
+    ((1, 23, 5), (1, 5), 1, 1, "same", "relu", False),
+    ((17, 1, 1), (10, 1), 1, 1, "same", "relu", False),
+    ((20, 1, 2), (3, 1), 1, 1, "same", "relu", False),
+    ((1, 199, 3), (1, 3), 1, 2, "same", "relu", False),
+    ((3, 60, 3), (3, 3), 1, 1, "valid", "relu", False),
+    ((7, 7, 3), (3, 3), 1, 1, "same", None, False),
+    ((10, 10, 5), (3, 3), 1, 1, "same", "relu6", False),
+    ((12, 12, 3), (3, 3), 1, 1, "same", "relu", True),
+    ((15, 15, 3), (3, 3), 2, 1, "same", "relu", False),
+    ((1, 30, 2), (1, 5), 2, 1, "same", "relu", False),
+    ((25, 1, 1), (7, 1), 2, 1, "valid", "relu", False),
+    ((1, 250, 3), (1, 3), 2, 1, "same", "relu", False),
+]
+
+
+def dwodd_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kernel, stride, dil, padding, act, scaled = DWODD_CASES[k]
+    inputs = keras.Input(shape)
+    x = keras.layers.DepthwiseConv2D(
+        kernel,
+        strides=(stride if kernel[0] > 1 else 1, stride if kernel[1] > 1 else 1),
+        padding=padding,
+        dilation_rate=dil,
+        activation=act,
+    )(inputs)
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    if scaled:  # one channel's shift beyond the fast requantisation
+        kernel_w, bias = model.layers[-1].get_weights()
+        kernel_w[..., -1:, :] *= 1e-4
+        bias[-1:] = 20.0
+        model.layers[-1].set_weights([kernel_w, bias])
+    return model
+
+
 # Dense shapes of the assembly loop (inputs a multiple of four): groups of
 # four units and the last one, two or three, with and without ReLU, and
 # weights scaled down under a large bias (shifts beyond the fast
@@ -740,6 +793,7 @@ def suite(tmp_path_factory):
         ("dwpair", len(DWPAIR_CASES), dwpair_model, 81_000),
         ("dwshort", len(DWSHORT_CASES), dwshort_model, 80_000),
         ("dwwin", len(DWWIN_CASES), dwwin_model, 82_000),
+        ("dwodd", len(DWODD_CASES), dwodd_model, 83_000),
         ("dense", len(DENSE_CASES), dense_model, 75_000),
         ("neardead", len(NEAR_DEAD_CASES), near_dead_model, 78_000),
     ]

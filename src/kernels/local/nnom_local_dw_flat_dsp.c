@@ -1,0 +1,506 @@
+/*
+ * nnom_local_dw_flat_dsp.c - depthwise layers whose channels are not a
+ * multiple of four, along pixels that lie next to each other in memory
+ * (along the rows, or down inputs one pixel wide), multiplier 1, up to
+ * NNOM_DW_GROUP_MAX_TAPS taps, ReLU or no activation (the records' form:
+ * no s term, no clamp); -O2 on cores with NNOM_LOCAL_MAC_ASM.
+ *
+ * At stride 1 along such a line the output bytes (pixel after pixel, channel after
+ * channel) each read the input byte at the same place pad pixels before,
+ * then one pixel (C bytes) further per tap along the line (and a row of
+ * the input further per row of taps). So any four consecutive output bytes
+ * are a group of four lanes whatever pixels they fall in: no lane is wasted
+ * (the group path's four-channel groups recompute up to three channels;
+ * with fewer than four channels the layer ran pixel by pixel). The groups
+ * at bytes 4m repeat their channels every Q = C / gcd(C, 4) groups: one set
+ * of records per phase m mod Q (nnom_local_dwcol.h's layout, the taps of
+ * all rows in one list), run over the groups of that phase (4 Q bytes
+ * apart), plus the line's last four bytes where C * out is not a multiple
+ * of four. Groups whose window leaves the input read copies of the rows'
+ * border bytes, lines with rows of taps outside the input a copy of the
+ * whole line (the input zero point outside the input, which the records'
+ * bias takes off like any input). One row of taps runs nnom_dwcol_s8, 3x3
+ * windows nnom_dw_flat33_s8, other windows flat_groups (C). At stride 2 or
+ * more only fewer than four channels: flat_padded().
+ */
+#include "nnom_local_dw_flat.h"
+#include "nnom_local_dwcol.h"
+#include "../nnom_backend.h"
+
+#if NNOM_LOCAL_MAC_ASM
+#include <stddef.h>
+
+#define FLAT_TAPS NNOM_DW_GROUP_MAX_TAPS
+/* Bytes of the copies (the left border's, the right border's; or one
+ * line's), on the stack. */
+#define FLAT_COPY 512
+/* Words of the records kept for every phase (else built per line). */
+#define FLAT_KEEP 288
+
+typedef struct {
+    int32_t c, k, ku, d, s, pad, in, out; /* channels, taps; the line's axis */
+    int32_t kv, dv, pv, sv, inv, lines; /* across the lines */
+    int32_t row, oline;                /* bytes between input rows, output lines */
+} flat_t;
+
+/* Words of one group's records for k taps. */
+NNOM_INLINE int32_t flat_words(int32_t k)
+{
+    return 4 + 4 * ((k + 1) / 2) + 12;
+}
+
+/* The records of the group whose first byte is channel c0: lane i is
+ * channel (c0 + i) % C; tap t's weights at t * C. */
+static void flat_records(const nnom_conv_args_t *a, const flat_t *f, int32_t c0, int32_t *rec)
+{
+    const int32_t k = f->k, c = f->c, zp = a->p.input_zp;
+    const uint32_t zp2 = (uint32_t)(2 * a->p.output_zp + 1);
+    int32_t *rq = rec + 4 + 4 * ((k + 1) / 2);
+    /* (fewer than four channels at stride 2 or more: the lanes past them
+     * get zero weights and lane 0's bias and requantisation) */
+    const int32_t real = f->s > 1 ? c : 4;
+    for (int32_t i = 0, ch = c0 % c; i < 4; i++, ch = ch + 1 == c ? 0 : ch + 1, rq += 3) {
+        int32_t *p = rec + 4 + i;
+        if (i >= real) {
+            for (int32_t j = (k + 1) >> 1; j > 0; j--, p += 4)
+                *p = 0;
+            rec[i] = rec[0];
+            rq[0] = rq[-3 * i];
+            rq[1] = rq[1 - 3 * i];
+            rq[2] = rq[2 - 3 * i];
+            continue;
+        }
+        const int8_t *w = a->weight + ch;
+        int32_t sum = 0;
+        for (int32_t j = k >> 1; j > 0; j--, w += 2 * c, p += 4) {
+            const int32_t w0 = w[0], w1 = w[c];
+            *p = (int32_t)((((uint32_t)w0 << 1) & 0xFFFFu) | (uint32_t)w1 << 17);
+            sum += w0 + w1;
+        }
+        if (k & 1) { /* the last tap: (w, 0) for lanes 0, 1; (0, w) for 2, 3 */
+            const int32_t w0 = w[0];
+            *p = (int32_t)(i < 2 ? ((uint32_t)w0 << 1) & 0xFFFFu : (uint32_t)w0 << 17);
+            sum += w0;
+        }
+        /* doubled bias less the zero point's share (raw inputs) */
+        rec[i] = (int32_t)(2u * (uint32_t)a->bias[ch] - 2u * (uint32_t)zp * (uint32_t)sum);
+        const uint32_t x = (uint32_t)-2 - (uint32_t)a->rq.shift[ch]; /* e - 2 */
+        rq[0] = a->rq.mult[ch];
+        rq[1] = (int32_t)(zp2 << ((x + 1u) & 31u));
+        rq[2] = (int32_t)(x + 2u);
+    }
+}
+
+/* 1 where every channel has the fast requantisation and 2 acc fits in 32
+ * bits (the group path's rule). */
+static int flat_fit(const nnom_conv_args_t *a, int32_t c, int32_t k)
+{
+    const uint32_t reach = ((uint32_t)1 << 30) - (uint32_t)(k * 255 * 128) - 1u;
+    uint32_t bad = 0;
+    for (int32_t i = 0; i < c; i++) {
+        const uint32_t b = (uint32_t)a->bias[i];
+        bad |= nnom_rq_unfit(a->rq.mult[i], a->rq.shift[i]) | (reach - b) | (reach + b);
+    }
+    return (bad >> 31) == 0;
+}
+
+/* Words of zp4 from d until end or up to three bytes past it. */
+NNOM_INLINE void flat_fill(int8_t *d, const int8_t *end, uint32_t zp4)
+{
+    for (; d < end; d += 4)
+        memcpy(d, &zp4, 4);
+}
+
+/* The rows of taps of line l: bytes [b0, b1) of each (0: the line's first
+ * pixel), the zero point outside the input, into e (rows w bytes apart, w
+ * a multiple of four at least b1 - b0; up to three bytes written past the
+ * last row). Word by word: the C library's memcpy and memset go byte by
+ * byte on these short rows. */
+static void flat_copy(const nnom_conv_args_t *a, const flat_t *f, int32_t l, int32_t b0,
+                      int32_t b1, int32_t w, int8_t *e)
+{
+    const int32_t n = f->in * f->c, i0 = b0 > 0 ? b0 : 0, i1 = b1 < n ? b1 : n;
+    const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
+    const int32_t rowb = f->row / f->dv;
+    for (int32_t r = 0, y = l * f->sv - f->pv; r < f->kv; r++, y += f->dv, e += w) {
+        if (y < 0 || y >= f->inv || i1 <= i0) {
+            flat_fill(e, e + w, zp4);
+            continue;
+        }
+        int8_t *d = e + (i0 - b0);
+        flat_fill(e, d, zp4); /* (the copy overwrites what passes d) */
+        const int8_t *x = a->input + y * rowb + i0;
+        int32_t m = i1 - i0;
+        for (; m >= 8; m -= 8, x += 8, d += 8) {
+            const uint32_t v0 = nnom_read4(x), v1 = nnom_read4(x + 4);
+            memcpy(d, &v0, 4);
+            memcpy(d + 4, &v1, 4);
+        }
+        for (; m > 0; m--)
+            *d++ = *x++;
+        flat_fill(d, e + w, zp4);
+    }
+}
+
+NNOM_INLINE uint32_t flat_pkhbt(uint32_t a, uint32_t b)
+{
+    uint32_t r;
+    __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(r) : "r"(a), "r"(b));
+    return r;
+}
+
+NNOM_INLINE uint32_t flat_pkhtb(uint32_t a, uint32_t b)
+{
+    uint32_t r;
+    __asm__("pkhtb %0, %1, %2, asr #16" : "=r"(r) : "r"(a), "r"(b));
+    return r;
+}
+
+/* b inserted as byte pos of v */
+#define FLAT_BFI(v, b, pos) __asm__("bfi %0, %1, #" #pos ", #8" : "+r"(v) : "r"(b))
+
+/* ssat8(SMMLAR(acc, mult, ra) >> e), the records' requantisation */
+NNOM_INLINE int32_t flat_rq(int32_t acc, const int32_t *q)
+{
+    int32_t r;
+    __asm__("smmlar %0, %1, %2, %3" : "=r"(r) : "r"(acc), "r"(q[0]), "r"(q[1]));
+    return __ssat(r >> q[2], 8);
+}
+
+/* n groups of a window of k taps at x + off[t] (x xstep bytes apart), their
+ * four outputs at out (ostep bytes apart): nnom_dwcol_s8's arithmetic with
+ * the taps anywhere. */
+NNOM_INLINE void flat_body(const int8_t *x, int8_t *out, int32_t n, int32_t xstep,
+                           int32_t ostep, const int32_t *rec, const int32_t *off, const int32_t k)
+{
+    for (; n > 0; n--, x += xstep, out += ostep) {
+        const int32_t *r = rec + 4, *o = off;
+        int32_t a0 = rec[0], a1 = rec[1], a2 = rec[2], a3 = rec[3];
+        for (int32_t p = k >> 1; p > 0; p--, o += 2, r += 4) {
+            const uint32_t u0 = nnom_read4(x + o[0]), u1 = nnom_read4(x + o[1]);
+            const uint32_t l = flat_pkhbt(u0, u1), h = flat_pkhtb(u1, u0);
+            a0 = __smlad(__sxtb16((int8x4_t)l), (int16x2_t)r[0], a0);
+            a1 = __smlad(nnom_sxtb16_odd(l), (int16x2_t)r[1], a1);
+            a2 = __smlad(__sxtb16((int8x4_t)h), (int16x2_t)r[2], a2);
+            a3 = __smlad(nnom_sxtb16_odd(h), (int16x2_t)r[3], a3);
+        }
+        if (k & 1) {
+            const uint32_t u = nnom_read4(x + o[0]);
+            const int16x2_t e = __sxtb16((int8x4_t)u), d = nnom_sxtb16_odd(u);
+            a0 = __smlad(e, (int16x2_t)r[0], a0);
+            a1 = __smlad(d, (int16x2_t)r[1], a1);
+            a2 = __smlad(e, (int16x2_t)r[2], a2);
+            a3 = __smlad(d, (int16x2_t)r[3], a3);
+            r += 4;
+        }
+        uint32_t v = (uint32_t)flat_rq(a0, r);
+        FLAT_BFI(v, flat_rq(a1, r + 3), 8);
+        FLAT_BFI(v, flat_rq(a2, r + 6), 16);
+        FLAT_BFI(v, flat_rq(a3, r + 9), 24);
+        memcpy(out, &v, 4);
+    }
+}
+
+/* n groups of a 3 x 3 window at x (rows rs bytes apart, taps cs apart), x
+ * xstep bytes apart, out ostep; rec: flat_records() of 9 taps. Field offsets
+ * are the assembly's. */
+typedef struct {
+    const int8_t *x;
+    int8_t *out;
+    const int32_t *rec;
+    int32_t n, cs, rs, ostep, xstep;
+} flat33_job_t;
+void nnom_dw_flat33_s8(const flat33_job_t *j);
+typedef char flat33_job_layout_t[offsetof(flat33_job_t, xstep) == 28 ? 1 : -1];
+
+/* The pair of taps in r8, r9 (words) against the next four records (r1):
+ * nnom_dwcol_s8's 12 instructions. */
+#define FLAT33_PAIR                                                                              \
+    "pkhbt  r10, r8, r9, lsl #16\n"                                                              \
+    "pkhtb  r9, r9, r8, asr #16\n"                                                               \
+    "ldrd   r8, r12, [r1], #8\n"                                                                 \
+    "sxtb16 lr, r10\n"                                                                           \
+    "smlad  r4, lr, r8, r4\n"                                                                    \
+    "sxtb16 lr, r10, ror #8\n"                                                                   \
+    "smlad  r5, lr, r12, r5\n"                                                                   \
+    "ldrd   r8, r12, [r1], #8\n"                                                                 \
+    "sxtb16 lr, r9\n"                                                                            \
+    "smlad  r6, lr, r8, r6\n"                                                                    \
+    "sxtb16 lr, r9, ror #8\n"                                                                    \
+    "smlad  r7, lr, r12, r7\n"
+
+/* Lane A requantised (records at r1) into A. */
+#define FLAT33_RQ(A)                                                                             \
+    "ldm    r1!, {r8-r10}\n"                                                                     \
+    "smmlar " A ", " A ", r8, r9\n"                                                              \
+    "asr    " A ", " A ", r10\n"                                                                 \
+    "ssat   " A ", #8, " A "\n"
+
+/* r0 the window's first tap, r1 the records, r2 out, r3 cs, r11 rs, r4-r7
+ * the sums; r8-r10, r12, lr scratch. Stack: [0] rec, [4] ostep, [8] the
+ * end of the outputs, [12] xstep. */
+__asm__(".section .text.nnom_dw_flat33_s8,\"ax\",%progbits\n"
+        ".global nnom_dw_flat33_s8\n"
+        ".type nnom_dw_flat33_s8, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        "nnom_dw_flat33_s8:\n"
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #16\n"
+        "ldr    r1, [r0, #28]\n"
+        "str    r1, [sp, #12]\n"
+        "ldr    r1, [r0, #8]\n"
+        "ldr    r2, [r0, #12]\n"
+        "ldr    r3, [r0, #24]\n"
+        "ldr    r4, [r0, #4]\n"
+        "mla    r2, r2, r3, r4\n"
+        "str    r1, [sp, #0]\n"
+        "strd   r3, r2, [sp, #4]\n"
+        "mov    r2, r4\n"
+        "ldr    r3, [r0, #16]\n"
+        "ldr    r11, [r0, #20]\n"
+        "ldr    r0, [r0, #0]\n"
+        ".Lflat33:\n"
+        "ldr    r1, [sp, #0]\n"
+        "ldm    r1!, {r4-r7}\n"
+        "ldr    r8, [r0]\n"
+        "ldr    r9, [r0, r3]\n"
+        FLAT33_PAIR
+        "ldr    r8, [r0, r3, lsl #1]\n"
+        "ldr    r9, [r0, r11]\n"
+        FLAT33_PAIR
+        "add    r10, r0, r11\n"
+        "ldr    r8, [r10, r3]\n"
+        "ldr    r9, [r10, r3, lsl #1]\n"
+        FLAT33_PAIR
+        "add    r10, r0, r11, lsl #1\n"
+        "ldr    r8, [r10]\n"
+        "ldr    r9, [r10, r3]\n"
+        FLAT33_PAIR
+        "add    r10, r0, r11, lsl #1\n" /* the last tap: (w, 0) and (0, w) records */
+        "ldr    r8, [r10, r3, lsl #1]\n"
+        "sxtb16 r10, r8\n"
+        "sxtb16 r9, r8, ror #8\n"
+        "ldrd   r8, r12, [r1], #8\n"
+        "smlad  r4, r10, r8, r4\n"
+        "smlad  r5, r9, r12, r5\n"
+        "ldrd   r8, r12, [r1], #8\n"
+        "smlad  r6, r10, r8, r6\n"
+        "smlad  r7, r9, r12, r7\n"
+        FLAT33_RQ("r4")
+        FLAT33_RQ("r5")
+        "bfi    r4, r5, #8, #8\n"
+        FLAT33_RQ("r6")
+        "bfi    r4, r6, #16, #8\n"
+        FLAT33_RQ("r7")
+        "bfi    r4, r7, #24, #8\n"
+        "str    r4, [r2]\n"
+        "ldrd   r8, r9, [sp, #4]\n"
+        "ldr    r10, [sp, #12]\n"
+        "add    r2, r2, r8\n"
+        "add    r0, r0, r10\n"
+        "cmp    r2, r9\n"
+        "bne    .Lflat33\n"
+        "add    sp, sp, #16\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dw_flat33_s8, .-nnom_dw_flat33_s8\n"
+        ".text\n");
+
+static NNOM_NOINLINE void flat_groups(const int8_t *x, int8_t *out, int32_t n, int32_t xstep,
+                                      int32_t ostep, const int32_t *rec, const int32_t *off,
+                                      int32_t k)
+{
+    flat_body(x, out, n, xstep, ostep, rec, off, k);
+}
+
+/* A run of groups of one line reading src (tap 0 of the run's first
+ * group; rows rs bytes apart), writing out: those of phase q (of nq) among
+ * its g groups, the first of them phase q0; the run's groups xs bytes
+ * apart in the input, os in the output. */
+typedef struct {
+    const flat_t *f;
+    const int32_t *rec;
+    int32_t nq, xs, os;
+} flat_job_t;
+
+static void flat_run(const flat_job_t *j, const int8_t *src, int32_t rs, int8_t *out, int32_t g,
+                     int32_t q0, int32_t q)
+{
+    const flat_t *f = j->f;
+    const int32_t first = q >= q0 ? q - q0 : q - q0 + j->nq;
+    if (first >= g)
+        return;
+    const int32_t n = (g - 1 - first) / j->nq + 1, xs = j->xs, os = j->os;
+    src += 4 * first; /* (first < nq) */
+    out += 4 * first;
+    if (f->kv == 1) {
+        const nnom_dwcol_job_t d = {src, out, j->rec, n, f->d * f->c, xs, os, f->k / 2, f->k & 1};
+        nnom_dwcol_s8(&d);
+        return;
+    }
+    if (f->k == 9 && f->ku == 3) {
+        const flat33_job_t g = {src, out, j->rec, n, f->d * f->c, rs, os, xs};
+        nnom_dw_flat33_s8(&g);
+        return;
+    }
+    int32_t off[FLAT_TAPS];
+    for (int32_t r = 0, t = 0; r < f->kv; r++)
+        for (int32_t u = 0; u < f->ku; u++, t++)
+            off[t] = r * rs + u * f->d * f->c;
+    flat_groups(src, out, n, xs, os, j->rec, off, f->k);
+}
+
+/* The layer's geometry; 0 where it does not suit. */
+static int flat_of(const nnom_conv_args_t *a, flat_t *f)
+{
+    const int32_t c = a->out.c;
+    if (a->ch_mult != 1 || a->in.c != c || c % 4 == 0 || a->k.h * a->k.w > FLAT_TAPS)
+        return 0;
+    if (a->k.w > 1 || a->in.w > 1) /* along the rows */
+        *f = (flat_t){c,        a->k.h * a->k.w, a->k.w,          a->p.dilation_w,
+                      a->p.stride_w, a->p.pad_left, a->in.w, a->out.w, a->k.h,
+                      a->p.dilation_h, a->p.pad_top, a->p.stride_h, a->in.h,
+                      a->out.h, a->p.dilation_h * a->in.w * c, a->out.w * c};
+    else if (a->k.w == 1 && a->in.w == 1 && a->out.w == 1) /* down one column */
+        *f = (flat_t){c, a->k.h, a->k.h, a->p.dilation_h, a->p.stride_h, a->p.pad_top, a->in.h,
+                      a->out.h, 1, 1, a->p.pad_left, 1, 1, 1, 0, 0};
+    else
+        return 0;
+    /* three taps in one row with more than four channels: the group
+     * path's four outputs per pass cost less than nnom_dwcol_s8's one; at
+     * stride 2 or more only fewer than four channels (flat_padded: with
+     * more, the group path's overlapping last group costs the same) */
+    return f->k <= FLAT_TAPS && f->out * c >= 4 && !(f->k == 3 && f->kv == 1 && c > 4) &&
+           (f->s == 1 || c < 4);
+}
+
+/* Stride 2 or more along the line, fewer than four channels: one group
+ * of four lanes per output pixel, the lanes past the channels with zero
+ * weights; their bytes land on the next pixel's first channels, which its
+ * own group rewrites after (the layer's last pixel goes through a word of
+ * its own). Every line from a copy (the input's last pixel has fewer than
+ * four bytes). 0 where the copy does not fit. */
+static int flat_padded(const nnom_conv_args_t *a, const flat_t *f)
+{
+    const int32_t c = f->c, span = (f->ku - 1) * f->d * c, xs = f->s * c;
+    const int32_t ww = ((f->out - 1) * xs + span + 4 + 3) & ~3;
+    if (f->kv * ww > FLAT_COPY || !flat_fit(a, c, f->k))
+        return 0;
+    uint32_t words_copy[FLAT_COPY / 4 + 1];
+    int8_t *const copy = (int8_t *)words_copy;
+    int32_t rec[4 + 4 * (FLAT_TAPS / 2 + 1) + 12];
+    flat_records(a, f, 0, rec);
+    const flat_job_t j = {f, rec, 1, xs, c};
+    int8_t *out = a->output;
+    for (int32_t l = 0; l < f->lines; l++, out += f->oline) {
+        flat_copy(a, f, l, -f->pad * c, ww - f->pad * c, ww, copy);
+        const int32_t n = l + 1 < f->lines ? f->out : f->out - 1;
+        if (n > 0)
+            flat_run(&j, copy, ww, out, n, 0, 0);
+        if (n < f->out) { /* the layer's last pixel */
+            uint32_t word;
+            flat_run(&j, copy + n * xs, ww, (int8_t *)&word, 1, 0, 0);
+            memcpy(out + n * c, &word, (size_t)c);
+        }
+    }
+    return 1;
+}
+
+int nnom_dw_flat_s8(const nnom_conv_args_t *a)
+{
+    flat_t f;
+    /* nnom_dwcol_s8's requantisation has neither the s term nor the clamp */
+    if (a->p.act_min < a->p.output_zp || a->p.act_min > -128 || a->p.act_max < 127 ||
+        !flat_of(a, &f))
+        return 0;
+    if (f.s > 1)
+        return flat_padded(a, &f);
+    const int32_t c = f.c, span = (f.ku - 1) * f.d * c; /* a window's bytes past its first */
+    const int32_t bytes = f.out * c, groups = bytes / 4, tail = bytes % 4 != 0;
+    /* outputs [lo, hi) along the line have their windows inside the input */
+    const int32_t lo = f.pad < f.out ? f.pad : f.out;
+    int32_t hi = f.in + f.pad - (f.ku - 1) * f.d;
+    hi = hi < lo ? lo : (hi < f.out ? hi : f.out);
+    /* lines [vlo, vhi) have all their rows of taps in the input */
+    int32_t vlo = (f.pv + f.sv - 1) / f.sv, vhi = f.inv - 1 + f.pv - (f.kv - 1) * f.dv;
+    vhi = vhi < 0 ? 0 : vhi / f.sv + 1;
+    vlo = vlo < f.lines ? vlo : f.lines;
+    vhi = vhi < vlo ? vlo : (vhi < f.lines ? vhi : f.lines);
+    /* groups [g0, g1) lie inside those outputs; the others read copies */
+    const int32_t g0 = (lo * c + 3) / 4 < groups ? (lo * c + 3) / 4 : groups;
+    int32_t g1 = hi * c / 4 < groups ? hi * c / 4 : groups;
+    g1 = g1 < g0 ? g0 : g1;
+    const int32_t last = bytes - 4; /* the tail group's first byte */
+    const int tail_in = tail && last >= lo * c && hi == f.out;
+    /* the right copy: from group g1's first byte (the tail's if earlier) */
+    const int32_t r0 = tail && !tail_in && last < 4 * g1 ? last : 4 * g1;
+    const int right = g1 < groups || (tail && !tail_in);
+    /* the copies' rows: bytes apart (multiples of four) */
+    const int32_t lw = (4 * g0 + span + 3) & ~3, rw = (bytes - r0 + span + 3) & ~3;
+    const int32_t ww = (bytes + span + 3) & ~3;
+    /* every line from a copy where it fits (fewer runs; each input row
+     * copied once per row of taps), else only the border groups' */
+    const int whole = f.kv * ww <= FLAT_COPY;
+    if (!whole && ((g0 > 0 && f.kv * lw > FLAT_COPY / 2) ||
+                   (right && f.kv * rw > FLAT_COPY / 2) || vlo > 0 || vhi < f.lines))
+        return 0;
+    if (!flat_fit(a, c, f.k))
+        return 0;
+    uint32_t words_copy[FLAT_COPY / 4 + 1]; /* left, right; or a whole line (+ 3 bytes) */
+    int8_t *const copy = (int8_t *)words_copy;
+    int8_t *const lcopy = copy, *const rcopy = copy + FLAT_COPY / 2;
+    const int32_t low = c & -c, nq = c / (low < 4 ? low : 4); /* C / gcd(C, 4) */
+    const int32_t words = flat_words(f.k), sets = nq + tail;
+    const int keep = sets * words <= FLAT_KEEP;
+    int32_t recs[FLAT_KEEP > 4 + 4 * (FLAT_TAPS / 2 + 1) + 12 ? FLAT_KEEP
+                                                                : 4 + 4 * (FLAT_TAPS / 2 + 1) + 12];
+    if (keep)
+        for (int32_t q = 0; q < sets; q++)
+            flat_records(a, &f, q < nq ? 4 * q : last, recs + q * words);
+    const int32_t pad = f.pad * c;
+    int8_t *out = a->output;
+    for (int32_t l = 0; l < f.lines; l++, out += f.oline) {
+        const int inside = !whole && l >= vlo && l < vhi;
+        /* the line's first output byte's tap 0 (inside lines only) */
+        const int32_t x = (l * f.sv - f.pv) * (f.row / f.dv) - pad;
+        if (!inside)
+            flat_copy(a, &f, l, -pad, bytes - pad + span, ww, copy);
+        else {
+            if (g0 > 0)
+                flat_copy(a, &f, l, -pad, 4 * g0 - pad + span, lw, lcopy);
+            if (right)
+                flat_copy(a, &f, l, r0 - pad, bytes - pad + span, rw, rcopy);
+        }
+        for (int32_t q = 0; q < sets; q++) {
+            int32_t *rec = keep ? recs + q * words : recs;
+            if (!keep)
+                flat_records(a, &f, q < nq ? 4 * q : last, rec);
+            const flat_job_t j = {&f, rec, q < nq ? nq : 1, 4 * nq, 4 * nq};
+            if (q == nq) { /* the tail group */
+                if (!inside)
+                    flat_run(&j, copy + last, ww, out + last, 1, 0, 0);
+                else if (tail_in)
+                    flat_run(&j, a->input + (x + last), f.row, out + last, 1, 0, 0);
+                else
+                    flat_run(&j, rcopy + (last - r0), rw, out + last, 1, 0, 0);
+                continue;
+            }
+            if (!inside) {
+                flat_run(&j, copy, ww, out, groups, 0, q);
+                continue;
+            }
+            flat_run(&j, lcopy, lw, out, g0, 0, q);
+            if (g1 > g0)
+                flat_run(&j, a->input + (x + 4 * g0), f.row, out + 4 * g0, g1 - g0, g0 % nq, q);
+            if (right)
+                flat_run(&j, rcopy + (4 * g1 - r0), rw, out + 4 * g1, groups - g1, g1 % nq, q);
+        }
+    }
+    return 1;
+}
+
+#else
+typedef int nnom_local_dw_flat_dsp_unused_t; /* ISO C: a translation unit is never empty */
+#endif

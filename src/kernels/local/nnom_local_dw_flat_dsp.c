@@ -50,19 +50,27 @@ NNOM_INLINE int32_t flat_words(int32_t k)
 }
 
 /* The records of the group whose first byte is channel c0: lane i is
- * channel (c0 + i) % C; tap t's weights at t * C. */
+ * channel (c0 + i) % C; tap t's weights at t * C. An odd last tap: one word
+ * per lane, (w, 0) for lanes 0, 1 and (0, w) for 2, 3 (this file's loops);
+ * on one row (nnom_dwcol_s8) two words, (w0, w2) and (w1, w3). */
 static void flat_records(const nnom_conv_args_t *a, const flat_t *f, int32_t c0, int32_t *rec)
 {
-    const int32_t k = f->k, c = f->c, zp = a->p.input_zp;
+    const int32_t k = f->k, c = f->c, zp = a->p.input_zp, pairs = k >> 1;
     const uint32_t zp2 = (uint32_t)(2 * a->p.output_zp + 1);
-    int32_t *rq = rec + 4 + 4 * ((k + 1) / 2);
+    const int paired = (k & 1) && f->kv == 1;
+    int32_t *const last = rec + 4 + 4 * pairs;
+    int32_t *rq = last + ((k & 1) ? (paired ? 2 : 4) : 0);
+    if (paired)
+        last[0] = last[1] = 0;
     /* (fewer than four channels at stride 2 or more: the lanes past them
      * get zero weights and lane 0's bias and requantisation) */
     const int32_t real = f->s > 1 ? c : 4;
     for (int32_t i = 0, ch = c0 % c; i < 4; i++, ch = ch + 1 == c ? 0 : ch + 1, rq += 3) {
         int32_t *p = rec + 4 + i;
         if (i >= real) {
-            for (int32_t j = (k + 1) >> 1; j > 0; j--, p += 4)
+            for (int32_t j = pairs; j > 0; j--, p += 4)
+                *p = 0;
+            if ((k & 1) && !paired)
                 *p = 0;
             rec[i] = rec[0];
             rq[0] = rq[-3 * i];
@@ -72,14 +80,19 @@ static void flat_records(const nnom_conv_args_t *a, const flat_t *f, int32_t c0,
         }
         const int8_t *w = a->weight + ch;
         int32_t sum = 0;
-        for (int32_t j = k >> 1; j > 0; j--, w += 2 * c, p += 4) {
+        for (int32_t j = pairs; j > 0; j--, w += 2 * c, p += 4) {
             const int32_t w0 = w[0], w1 = w[c];
             *p = (int32_t)((((uint32_t)w0 << 1) & 0xFFFFu) | (uint32_t)w1 << 17);
             sum += w0 + w1;
         }
-        if (k & 1) { /* the last tap: (w, 0) for lanes 0, 1; (0, w) for 2, 3 */
+        if (k & 1) { /* the last tap: lanes 0, 1 in the low halfword, 2, 3 in the high */
             const int32_t w0 = w[0];
-            *p = (int32_t)(i < 2 ? ((uint32_t)w0 << 1) & 0xFFFFu : (uint32_t)w0 << 17);
+            const uint32_t w2 = (uint32_t)w0 << 1;
+            const int32_t half = (int32_t)(i < 2 ? w2 & 0xFFFFu : w2 << 16);
+            if (paired)
+                last[i & 1] |= half;
+            else
+                *p = half;
             sum += w0;
         }
         /* doubled bias less the zero point's share (raw inputs) */
@@ -336,7 +349,8 @@ static void flat_run(const flat_job_t *j, const int8_t *src, int32_t rs, int8_t 
     src += 4 * first; /* (first < nq) */
     out += 4 * first;
     if (f->kv == 1) {
-        const nnom_dwcol_job_t d = {src, out, j->rec, n, f->d * f->c, xs, os, f->k / 2, f->k & 1};
+        const nnom_dwcol_job_t d = {src, out, j->rec, n, f->d * f->c, xs, os,
+                                    f->k / 2, f->k & 1, 1};
         nnom_dwcol_s8(&d);
         return;
     }

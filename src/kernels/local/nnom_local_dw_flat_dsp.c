@@ -336,7 +336,7 @@ static void flat_run(const flat_job_t *j, const int8_t *src, int32_t rs, int8_t 
     src += 4 * first; /* (first < nq) */
     out += 4 * first;
     if (f->kv == 1) {
-        const nnom_dwcol_job_t d = {src, out, j->rec, n, f->d * f->c, xs, os, f->k / 2, f->k & 1};
+        const nnom_dwcol_job_t d = {src, out, j->rec, n, f->d * f->c, xs, os, f->k / 2, f->k & 1, 1};
         nnom_dwcol_s8(&d);
         return;
     }

@@ -1,0 +1,26 @@
+/*
+ * nnom_local_dw3s2.h - depthwise layers of one row of three taps at
+ * stride 2 ((3, 1) columns, (1, 3) rows), four channels, four outputs per
+ * pass, in assembly (nnom_local_dw3s2_dsp.c, -O2 on DSP cores).
+ */
+#ifndef NNOM_LOCAL_DW3S2_H
+#define NNOM_LOCAL_DW3S2_H
+
+#include "nnom_local_simd.h"
+#include "../nnom_backend.h"
+
+#if NNOM_LOCAL_MAC_ASM
+/* Lines of at least this many outputs along the taps take it (the
+ * converter's DW3S2_MIN_OUT in nnom/ops/dwcol_records.py). */
+#define NNOM_DW3S2_MIN_OUT 12
+
+/* The layer where the converter gave its records (nnom_dw3_s8's layout,
+ * nnom_local_dw3.h: seven words per channel) and it suits: multiplier 1,
+ * channels a multiple of four, a (3, 1) or (1, 3) kernel at stride 2
+ * along the taps, at most one padded row before, lines of
+ * NNOM_DW3S2_MIN_OUT outputs or more, no s term and no clamp. 1 where it
+ * ran, 0 where it wrote nothing. */
+int nnom_dw3s2_try(const nnom_conv_args_t *a);
+#endif
+
+#endif

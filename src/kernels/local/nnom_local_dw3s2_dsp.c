@@ -10,8 +10,8 @@
  * tap of the output before:
  *   o_i = b + SMLAD(p(2i, 2i + 1), (w0, w1)) + p(2i + 2).lo w2
  * (row 8 unpaired: SMLABB / SMLATB on its SXTB16). One LDM reads a
- * channel's records (nnom_dw3_s8's, nnom_local_dw3.h); 170 instructions per
- * pass of 48 MACs. A run's last one or two outputs take a pass of two
+ * channel's records (nnom_local_dw3s2.h), and one SSAT with a fixed shift
+ * ends its requantisation; 153 instructions per pass of 48 MACs. A run's last one or two outputs take a pass of two
  * (one back for one), three a full pass one output back.
  */
 #include "nnom_local_dw3s2.h"
@@ -26,19 +26,18 @@
 /* One output: r0 the current pair widened (channel ROT), P the next pair
  * (or row); XY the halfword of r0 after it that is the third tap; into
  * byte B of the stack's output words. r7 (w0, w1), r8 w2 low, r10 bias,
- * r11 mult, r12 ra, lr e (the records). */
+ * r11 mult, r12 rq (the records, scaled). */
 #define DW3S2_OUT(P, ROT, XY, B)                                                                 \
     "smlad  r9, r0, r7, r10\n"                                                                   \
     "sxtb16 r0, " P ROT "\n"                                                                     \
     "smla" XY " r9, r0, r8, r9\n"                                                                \
-    "smmlar r9, r9, r11, r12\n"                                                                  \
-    "asr    r9, r9, lr\n"                                                                        \
-    "ssat   r9, #8, r9\n"                                                                        \
+    "smmla  r9, r9, r11, r12\n"                                                                  \
+    "ssat   r9, #8, r9, asr #" DW3S2_STR(NNOM_DW3S2_N) "\n"                                     \
     "strb   r9, [sp, #" B "]\n"
 
 /* Channel C of a pass of four: pairs r1, r3, r4, r5, row 8 in r6. */
 #define DW3S2_CHANNEL(ROT, XY, C, C4, C8, C12)                                                   \
-    "ldm    r2!, {r7, r8, r9, r10, r11, r12, lr}\n"                                              \
+    "ldm    r2!, {r7, r8, r10, r11, r12}\n"                                              \
     "sxtb16 r0, r1" ROT "\n"                                                                     \
     DW3S2_OUT("r3", ROT, "bb", C)                                                                \
     DW3S2_OUT("r4", ROT, "bb", C4)                                                               \
@@ -47,7 +46,7 @@
 
 /* Channel C of a pass of two: pairs r1, r3, row 4 in r6. */
 #define DW3S2_CHANNEL2(ROT, XY, C, C4)                                                           \
-    "ldm    r2!, {r7, r8, r9, r10, r11, r12, lr}\n"                                              \
+    "ldm    r2!, {r7, r8, r10, r11, r12}\n"                                              \
     "sxtb16 r0, r1" ROT "\n"                                                                     \
     DW3S2_OUT("r3", ROT, "bb", C)                                                                \
     DW3S2_OUT("r6", ROT, XY, C4)
@@ -119,7 +118,7 @@ __asm__(".section .text.nnom_dw3s2_s8,\"ax\",%progbits\n"
         "pkhtb  r5, r11, r10, asr #16\n"
         DW3S2_CHANNEL("", "tb", "2", "6", "10", "14")
         DW3S2_CHANNEL(", ror #8", "tb", "3", "7", "11", "15")
-        "sub    r2, r2, #" DW3S2_STR(4 * 4 * NNOM_DW3_REC) "\n"
+        "sub    r2, r2, #" DW3S2_STR(4 * 4 * NNOM_DW3S2_REC) "\n"
         "ldm    sp, {r7, r8, r9, lr}\n"
         "ldrd   r1, r3, [sp, #24]\n"
         "str    r7, [r3]\n"
@@ -177,7 +176,7 @@ __asm__(".section .text.nnom_dw3s2_s8,\"ax\",%progbits\n"
         "pkhtb  r3, r7, r5, asr #16\n"
         DW3S2_CHANNEL2("", "tb", "2", "6")
         DW3S2_CHANNEL2(", ror #8", "tb", "3", "7")
-        "sub    r2, r2, #" DW3S2_STR(4 * 4 * NNOM_DW3_REC) "\n"
+        "sub    r2, r2, #" DW3S2_STR(4 * 4 * NNOM_DW3S2_REC) "\n"
         "ldrd   r4, r5, [sp]\n"
         "ldrd   r1, r3, [sp, #24]\n"
         "str    r4, [r3]\n"
@@ -193,7 +192,7 @@ __asm__(".section .text.nnom_dw3s2_s8,\"ax\",%progbits\n"
         "subs   r4, r4, #1\n"
         "ble    .Ldw3s2_done\n" /* (0 groups: one) */
         "str    r4, [sp, #56]\n"
-        "add    r2, r2, #" DW3S2_STR(4 * 4 * NNOM_DW3_REC) "\n"
+        "add    r2, r2, #" DW3S2_STR(4 * 4 * NNOM_DW3S2_REC) "\n"
         "ldrd   r1, r4, [sp, #48]\n"
         "str    r4, [sp, #44]\n"
         ".Ldw3s2_step:\n"
@@ -235,7 +234,7 @@ int nnom_dw3s2_try(const nnom_conv_args_t *a)
 {
     const nnom_conv_params_t *p = &a->p;
     const int32_t ic = a->in.c, down = a->k.h == 3;
-    if (a->records == NULL || a->k.h * a->k.w != 3 || a->ch_mult != 1 || a->out.c != ic ||
+    if (a->records == NULL || a->records[0] != 1 || a->k.h * a->k.w != 3 || a->ch_mult != 1 || a->out.c != ic ||
         ic % 4 != 0 || p->output_zp != -128 || p->act_min != -128 || p->act_max != 127)
         return 0;
     /* u: along the taps; v: across (the lines) */
@@ -266,7 +265,7 @@ int nnom_dw3s2_try(const nnom_conv_args_t *a)
         runs[count++] = (nnom_dw3_run_t){NULL, NULL, 4, es, ob};
     const int32_t groups = whole ? ic / 4 : 1;
     for (int32_t c = 0; c < ic; c += 4 * groups) {
-        const int32_t *rec = a->records + c * NNOM_DW3_REC;
+        const int32_t *rec = a->records + 1 + c * NNOM_DW3S2_REC;
         const int8_t *x = a->input + c;
         int8_t *o = a->output + c;
         int8_t *e = edges;

@@ -4,14 +4,14 @@
  * pass (-O2 on DSP cores; see nnom_local_dw3s2.h). Output o reads rows
  * 2o, 2o + 1, 2o + 2: the four outputs of a pass read nine rows, and each
  * shares one with the next. Channel-major: the rows are paired by PKH
- * ((0, 1), (2, 3), (4, 5), (6, 7) of channels 0, 1, then of 2, 3: eight
- * loads again, as fourteen registers hold only one half's pairs), and per
+ * ((0, 1), (2, 3), (4, 5), (6, 7) of channels 0, 1, and of 2, 3 kept on
+ * the stack: fourteen registers hold only one half's pairs), and per
  * channel SXTB16 widens each pair, whose low halfword is also the third
  * tap of the output before:
  *   o_i = b + SMLAD(p(2i, 2i + 1), (w0, w1)) + p(2i + 2).lo w2
  * (row 8 unpaired: SMLABB / SMLATB on its SXTB16). One LDM reads a
  * channel's records (nnom_local_dw3s2.h), and one SSAT with a fixed shift
- * ends its requantisation; 153 instructions per pass of 48 MACs. A run's last one or two outputs take a pass of two
+ * ends its requantisation; 144 instructions per pass of 48 MACs. A run's last one or two outputs take a pass of two
  * (one back for one), three a full pass one output back.
  */
 #include "nnom_local_dw3s2.h"
@@ -72,8 +72,8 @@
  * + xs, + 2 xs. Stack: [0] the pass's output words, [16] x of the pass,
  * [20] xs, [24] op, [28] out of the pass, [32] the end of the run's full
  * passes' outputs, [36] the outputs after them (0 to 3), [40] the next
- * run, [44] runs left, [48] runs, [52] count, [56] groups left; then
- * r4-r11, lr. In the passes r2 the records. */
+ * run, [44] runs left, [48] runs, [52] count, [56] groups left, [60] the
+ * pairs of channels 2, 3; then r4-r11, lr. In the passes r2 the records. */
 __asm__(".section .text.nnom_dw3s2_s8,\"ax\",%progbits\n"
         ".global nnom_dw3s2_s8\n"
         ".type nnom_dw3s2_s8, %function\n"
@@ -83,7 +83,7 @@ __asm__(".section .text.nnom_dw3s2_s8,\"ax\",%progbits\n"
         ".p2align 2\n"
         "nnom_dw3s2_s8:\n"
         "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #60\n"
+        "sub    sp, sp, #76\n"
         "str    r2, [sp, #44]\n"
         "strd   r1, r2, [sp, #48]\n"
         "str    r3, [sp, #56]\n"
@@ -103,19 +103,21 @@ __asm__(".section .text.nnom_dw3s2_s8,\"ax\",%progbits\n"
         DW3S2_ROWS8
         "add    r0, r0, r1, lsl #1\n"
         "ldr    r6, [r0]\n" /* row 8 */
+        "str    r0, [sp, #16]\n" /* the next pass's x */
+        "pkhtb  r12, r4, r3, asr #16\n"
+        "pkhtb  lr, r7, r5, asr #16\n"
+        "strd   r12, lr, [sp, #60]\n"
+        "pkhtb  r12, r9, r8, asr #16\n"
+        "pkhtb  lr, r11, r10, asr #16\n"
+        "strd   r12, lr, [sp, #68]\n"
         "pkhbt  r1, r3, r4, lsl #16\n"
         "pkhbt  r3, r5, r7, lsl #16\n"
         "pkhbt  r4, r8, r9, lsl #16\n"
         "pkhbt  r5, r10, r11, lsl #16\n"
         DW3S2_CHANNEL("", "bb", "0", "4", "8", "12")
         DW3S2_CHANNEL(", ror #8", "bb", "1", "5", "9", "13")
-        DW3S2_ROWS8
-        "add    r0, r0, r1, lsl #1\n"
-        "str    r0, [sp, #16]\n" /* the next pass's x */
-        "pkhtb  r1, r4, r3, asr #16\n"
-        "pkhtb  r3, r7, r5, asr #16\n"
-        "pkhtb  r4, r9, r8, asr #16\n"
-        "pkhtb  r5, r11, r10, asr #16\n"
+        "ldrd   r1, r3, [sp, #60]\n"
+        "ldrd   r4, r5, [sp, #68]\n"
         DW3S2_CHANNEL("", "tb", "2", "6", "10", "14")
         DW3S2_CHANNEL(", ror #8", "tb", "3", "7", "11", "15")
         "sub    r2, r2, #" DW3S2_STR(4 * 4 * NNOM_DW3S2_REC) "\n"
@@ -162,18 +164,14 @@ __asm__(".section .text.nnom_dw3s2_s8,\"ax\",%progbits\n"
         "ldr    r5, [r0]\n"
         "ldr    r7, [r0, r1]\n"
         "ldr    r6, [r0, r1, lsl #1]\n" /* row 4 */
+        "pkhtb  r12, r4, r3, asr #16\n"
+        "pkhtb  lr, r7, r5, asr #16\n"
+        "strd   r12, lr, [sp, #60]\n"
         "pkhbt  r1, r3, r4, lsl #16\n"
         "pkhbt  r3, r5, r7, lsl #16\n"
         DW3S2_CHANNEL2("", "bb", "0", "4")
         DW3S2_CHANNEL2(", ror #8", "bb", "1", "5")
-        "ldrd   r0, r1, [sp, #16]\n"
-        "ldr    r3, [r0]\n"
-        "ldr    r4, [r0, r1]\n"
-        "add    r0, r0, r1, lsl #1\n"
-        "ldr    r5, [r0]\n"
-        "ldr    r7, [r0, r1]\n"
-        "pkhtb  r1, r4, r3, asr #16\n"
-        "pkhtb  r3, r7, r5, asr #16\n"
+        "ldrd   r1, r3, [sp, #60]\n"
         DW3S2_CHANNEL2("", "tb", "2", "6")
         DW3S2_CHANNEL2(", ror #8", "tb", "3", "7")
         "sub    r2, r2, #" DW3S2_STR(4 * 4 * NNOM_DW3S2_REC) "\n"
@@ -205,7 +203,7 @@ __asm__(".section .text.nnom_dw3s2_s8,\"ax\",%progbits\n"
         "ldr    r1, [sp, #48]\n"
         "b      .Ldw3s2_run\n"
         ".Ldw3s2_done:\n"
-        "add    sp, sp, #60\n"
+        "add    sp, sp, #76\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_dw3s2_s8, .-nnom_dw3s2_s8\n"
         ".text\n");
@@ -217,12 +215,17 @@ void nnom_dw3s2_s8(const int32_t *rec, nnom_dw3_run_t *runs, int32_t count, int3
  * copies of four channels) */
 #define DW3S2_EDGE_BYTES 1152
 
-/* Nine rows from row y0 (rows xb bytes apart, in of them), bytes each,
+/* Outputs at either end on copies of their rows (a pass of two), and
+ * the rows they reach */
+#define DW3S2_EDGE 2
+#define DW3S2_ROWS (2 * DW3S2_EDGE + 1)
+
+/* DW3S2_ROWS rows from row y0 (rows xb bytes apart, in of them), bytes each,
  * into e; the zero point outside the input. */
 static void dw3s2_rows(const int8_t *x, int32_t y0, int32_t in, int32_t xb, int32_t bytes,
                        int32_t zp, int8_t *e)
 {
-    for (int32_t y = y0; y < y0 + 9; y++, e += bytes) {
+    for (int32_t y = y0; y < y0 + DW3S2_ROWS; y++, e += bytes) {
         if (y >= 0 && y < in)
             memcpy(e, x + y * xb, (size_t)bytes);
         else
@@ -248,11 +251,11 @@ int nnom_dw3s2_try(const nnom_conv_args_t *a)
     const int32_t lines = down ? a->out.w : a->out.h;
     const int32_t lx = down ? p->stride_w * ic : p->stride_h * a->in.w * ic;
     const int32_t lo = down ? ic : a->out.w * ic;
-    /* the four outputs at either end on copies of the nine rows they reach
-     * where one of them reaches outside the input; the others on it */
+    /* the DW3S2_EDGE outputs at either end on copies of the rows they
+     * reach where one of them reaches outside the input; the others on it */
     const int top = pad > 0, bot = 2 * (out - 1) - pad + 2 >= in;
-    const int32_t m0 = top ? 4 : 0, m1 = bot ? out - 4 : out, ybot = 2 * (out - 4) - pad;
-    const int32_t rows = 9 * (top + bot);
+    const int32_t m0 = top ? DW3S2_EDGE : 0, m1 = bot ? out - DW3S2_EDGE : out;
+    const int32_t ybot = 2 * m1 - pad, rows = DW3S2_ROWS * (top + bot);
     const int whole = lines * rows * ic <= DW3S2_EDGE_BYTES;
     const int32_t es = whole ? ic : 4; /* between the copied rows */
     int8_t edges[DW3S2_EDGE_BYTES];
@@ -260,9 +263,9 @@ int nnom_dw3s2_try(const nnom_conv_args_t *a)
     int32_t count = 0;
     runs[count++] = (nnom_dw3_run_t){NULL, NULL, m1 - m0, xb, ob};
     if (top)
-        runs[count++] = (nnom_dw3_run_t){NULL, NULL, 4, es, ob};
+        runs[count++] = (nnom_dw3_run_t){NULL, NULL, DW3S2_EDGE, es, ob};
     if (bot)
-        runs[count++] = (nnom_dw3_run_t){NULL, NULL, 4, es, ob};
+        runs[count++] = (nnom_dw3_run_t){NULL, NULL, DW3S2_EDGE, es, ob};
     const int32_t groups = whole ? ic / 4 : 1;
     for (int32_t c = 0; c < ic; c += 4 * groups) {
         const int32_t *rec = a->records + 1 + c * NNOM_DW3S2_REC;
@@ -279,13 +282,13 @@ int nnom_dw3s2_try(const nnom_conv_args_t *a)
                 r->x = e;
                 r->out = o;
                 r++;
-                e += 9 * es;
+                e += DW3S2_ROWS * es;
             }
             if (bot) {
                 dw3s2_rows(x, ybot, in, xb, es, p->input_zp, e);
                 r->x = e;
-                r->out = o + (out - 4) * ob;
-                e += 9 * es;
+                r->out = o + m1 * ob;
+                e += DW3S2_ROWS * es;
             }
             if (!whole)
                 e = edges;

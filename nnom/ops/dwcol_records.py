@@ -30,7 +30,7 @@ from .dwpair_records import dwpair_records
 DW3_MIN_OUT = 10
 # lines of at least this many outputs at stride 2 run nnom_dw3s2_s8
 # (NNOM_DW3S2_MIN_OUT in C, nnom_local_dw3s2.h)
-DW3S2_MIN_OUT = 12
+DW3S2_MIN_OUT = 8
 
 
 def _half(v: np.ndarray) -> np.ndarray:

@@ -12,7 +12,7 @@
 #if NNOM_LOCAL_MAC_ASM
 /* Lines of at least this many outputs along the taps take it (the
  * converter's DW3S2_MIN_OUT in nnom/ops/dwcol_records.py). */
-#define NNOM_DW3S2_MIN_OUT 12
+#define NNOM_DW3S2_MIN_OUT 8
 
 /* The converter's records (nnom/ops/dw3s2_records.py): a word 1 (odd; the
  * one-row loop's start with an even word), then per channel five words

@@ -210,9 +210,9 @@ __asm__(".section .text.nnom_dw3s2_s8,\"ax\",%progbits\n"
 
 void nnom_dw3s2_s8(const int32_t *rec, nnom_dw3_run_t *runs, int32_t count, int32_t groups);
 
-/* Bytes of the border rows' copies of every line and channel: where they
- * fit, all groups run in one call per line (else group by group, with
- * copies of four channels) */
+/* Bytes of a line's border rows' copies of every channel (more: not
+ * taken; copies per group and line would cost more than the passes save):
+ * all groups run in one call per line */
 #define DW3S2_EDGE_BYTES 1152
 
 /* Outputs at either end on copies of their rows (a pass of two), and
@@ -256,9 +256,10 @@ int nnom_dw3s2_try(const nnom_conv_args_t *a)
     const int top = pad > 0, bot = 2 * (out - 1) - pad + 2 >= in;
     const int32_t m0 = top ? DW3S2_EDGE : 0, m1 = bot ? out - DW3S2_EDGE : out;
     const int32_t ybot = 2 * m1 - pad, rows = DW3S2_ROWS * (top + bot);
-    const int whole = lines * rows * ic <= DW3S2_EDGE_BYTES;
-    const int32_t es = whole ? ic : 4; /* between the copied rows */
-    int8_t edges[DW3S2_EDGE_BYTES];
+    if (rows * ic > DW3S2_EDGE_BYTES)
+        return 0; /* (copies per group and line cost more than the passes save) */
+    const int32_t es = ic; /* between the copied rows */
+    uint32_t edges[DW3S2_EDGE_BYTES / 4]; /* (word-aligned: memcpy by words) */
     nnom_dw3_run_t runs[3];
     int32_t count = 0;
     runs[count++] = (nnom_dw3_run_t){NULL, NULL, m1 - m0, xb, ob};
@@ -266,34 +267,27 @@ int nnom_dw3s2_try(const nnom_conv_args_t *a)
         runs[count++] = (nnom_dw3_run_t){NULL, NULL, DW3S2_EDGE, es, ob};
     if (bot)
         runs[count++] = (nnom_dw3_run_t){NULL, NULL, DW3S2_EDGE, es, ob};
-    const int32_t groups = whole ? ic / 4 : 1;
-    for (int32_t c = 0; c < ic; c += 4 * groups) {
-        const int32_t *rec = a->records + 1 + c * NNOM_DW3S2_REC;
-        const int8_t *x = a->input + c;
-        int8_t *o = a->output + c;
-        int8_t *e = edges;
-        for (int32_t l = 0; l < lines; l++, x += lx, o += lo) {
-            nnom_dw3_run_t *r = runs;
-            r->x = x + (2 * m0 - pad) * xb;
-            r->out = o + m0 * ob;
+    const int8_t *x = a->input;
+    int8_t *o = a->output;
+    for (int32_t l = 0; l < lines; l++, x += lx, o += lo) {
+        int8_t *e = (int8_t *)edges;
+        nnom_dw3_run_t *r = runs;
+        r->x = x + (2 * m0 - pad) * xb;
+        r->out = o + m0 * ob;
+        r++;
+        if (top) {
+            dw3s2_rows(x, -pad, in, xb, es, p->input_zp, e);
+            r->x = e;
+            r->out = o;
             r++;
-            if (top) {
-                dw3s2_rows(x, -pad, in, xb, es, p->input_zp, e);
-                r->x = e;
-                r->out = o;
-                r++;
-                e += DW3S2_ROWS * es;
-            }
-            if (bot) {
-                dw3s2_rows(x, ybot, in, xb, es, p->input_zp, e);
-                r->x = e;
-                r->out = o + m1 * ob;
-                e += DW3S2_ROWS * es;
-            }
-            if (!whole)
-                e = edges;
-            nnom_dw3s2_s8(rec, runs, count, groups);
+            e += DW3S2_ROWS * es;
         }
+        if (bot) {
+            dw3s2_rows(x, ybot, in, xb, es, p->input_zp, e);
+            r->x = e;
+            r->out = o + m1 * ob;
+        }
+        nnom_dw3s2_s8(a->records + 1, runs, count, ic / 4);
     }
     return 1;
 }

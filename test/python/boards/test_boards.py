@@ -596,7 +596,8 @@ def dwshort_model(k: int, rng: np.random.Generator):
 # ReLU6 (its range the output's: no clamp, the passes); lines of 7
 # outputs, border copies over 1,152 bytes (128 channels), no activation
 # (the s term), no records, and the last group scaled down under a large
-# bias (no such records): the one-row loop or the group path. (input (h, w, c), kernel, strides, padding, activation)
+# bias (no such records): the one-row loop or the group path.
+# (input (h, w, c), kernel, strides, padding, activation)
 DWS2_CASES = [
     ((25, 1, 16), (3, 1), (2, 1), "same", "relu"),  # 13: borders both ends, 9 inside
     ((1, 32, 12), (1, 3), (1, 2), "same", "relu"),  # 16: a border at the end, 14 inside

@@ -93,6 +93,13 @@ def shapes() -> list[tuple[str, tuple[int, int, int], tuple[int, int], int, str]
     out.append(("(10,1) s1 49x1x1 same", (49, 1, 1), (10, 1), 1, "same"))
     out.append(("(5,1) s1 49x1x5 same", (49, 1, 5), (5, 1), 1, "same"))
     out.append(("(1,3) s1 1x32x7 same", (1, 32, 7), (1, 3), 1, "same"))
+    # three taps at stride 2: other channel counts, several lines, short
+    # lines, border copies over 1,152 bytes (group by group)
+    out.append(("(3,1) s2 20x3x32 same", (20, 3, 32), (3, 1), 2, "same"))
+    out.append(("(3,1) s2 49x1x24 same", (49, 1, 24), (3, 1), 2, "same"))
+    out.append(("(1,3) s2 1x32x16 same", (1, 32, 16), (1, 3), 2, "same"))
+    out.append(("(3,1) s2 16x1x64 same", (16, 1, 64), (3, 1), 2, "same"))
+    out.append(("(1,3) s2 2x25x64 same", (2, 25, 64), (1, 3), 2, "same"))
     return out
 
 

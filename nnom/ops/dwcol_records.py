@@ -11,7 +11,9 @@ cores) and builds the same words itself where the config has none (Layer
 API). Written only where the loop can run: multiplier 1, channels a
 multiple of four, (k, 1) or (1, k) kernels of 2 to max_taps taps (3 taps
 at stride 1: nnom_dw3_s8's records, on lines of DW3_MIN_OUT outputs or
-more), no dilation along them, output zero point -128 (ReLU:
+more; at stride 2 those of dw3s2_records.py where they suit, on lines of
+DW3S2_MIN_OUT outputs or more with at most one padded row before), no
+dilation along them, output zero point -128 (ReLU:
 no rounding sign term, no clamp), every channel in the loop's
 requantisation range. Two taps take the records of dwpair_records.py
 (their first word odd, these start with an even one) where they suit.
@@ -22,10 +24,14 @@ from __future__ import annotations
 import numpy as np
 
 from .. import backends
+from .dw3s2_records import dw3s2_records
 from .dwpair_records import dwpair_records
 
 # lines of at least this many outputs run nnom_dw3_s8 (DW3_MIN_OUT in C)
 DW3_MIN_OUT = 10
+# lines of at least this many outputs at stride 2 run nnom_dw3s2_s8
+# (NNOM_DW3S2_MIN_OUT in C, nnom_local_dw3s2.h)
+DW3S2_MIN_OUT = 8
 
 
 def _half(v: np.ndarray) -> np.ndarray:
@@ -67,6 +73,10 @@ def dwcol_records(
         pair = dwpair_records(q, zp_in, zp_out)
         if pair is not None:
             return pair
+    if k == 3 and s == 2 and out_hw[axis] >= DW3S2_MIN_OUT and pad <= 1:
+        passes = dw3s2_records(q, zp_in, zp_out)
+        if passes is not None:
+            return passes
     if k == 3 and s == 1:
         form = _loop_form(q, zp_out, k)
         if form is None:

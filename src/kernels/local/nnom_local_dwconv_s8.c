@@ -40,6 +40,7 @@
 #include <stddef.h>
 
 #include "nnom_local_dw3.h"
+#include "nnom_local_dw3s2.h"
 #include "nnom_local_dw_flat.h"
 #include "nnom_local_dwblock.h"
 #include "nnom_local_dwcol.h"
@@ -1766,6 +1767,8 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
 #if NNOM_LOCAL_MAC_ASM
     if (a->k.h * a->k.w == 2 && nnom_dwpair_try(a)) /* (2, 1), (1, 2): converter's records */
         return NN_SUCCESS;
+    if (a->k.h * a->k.w == 3 && a->records != NULL && a->records[0] == 1 && nnom_dw3s2_try(a))
+        return NN_SUCCESS; /* (3, 1), (1, 3) at stride 2: the converter's records */
 #endif
     const dw_ctx_t t = {a,           a->in.h,         a->in.w,         a->in.c,
                         a->k.h,      a->k.w,          a->p.stride_h,   a->p.stride_w,

@@ -586,6 +586,53 @@ def dwshort_model(k: int, rng: np.random.Generator):
     return model
 
 
+# Three taps at stride 2 ((3, 1), (1, 3)) for the channel-major assembly
+# passes of nnom_local_dw3s2_dsp.c (-O2 on DSP cores, the converter's
+# records: lines of 8 outputs or more, the two outputs at either end that
+# reach outside the input on copies of their rows): runs of 4 k + 0..3
+# outputs (a pass of two, one back; a full pass one back), 'same' with a
+# padded row at the top, the bottom or both, 'valid', several lines (2D,
+# stride 2 across too), the shortest lines taken; and the paths around it:
+# ReLU6 (its range the output's: no clamp, the passes); lines of 7
+# outputs, border copies over 1,152 bytes (128 channels), no activation
+# (the s term), no records, and the last group scaled down under a large
+# bias (no such records): the one-row loop or the group path.
+# (input (h, w, c), kernel, strides, padding, activation)
+DWS2_CASES = [
+    ((25, 1, 16), (3, 1), (2, 1), "same", "relu"),  # 13: borders both ends, 9 inside
+    ((1, 32, 12), (1, 3), (1, 2), "same", "relu"),  # 16: a border at the end, 14 inside
+    ((30, 1, 8), (3, 1), (2, 1), "valid", "relu"),  # 14: 3 passes and a pass of two
+    ((31, 1, 8), (3, 1), (2, 1), "valid", "relu"),  # 15: 3 passes and one stepped back
+    ((20, 3, 16), (3, 1), (2, 1), "same", "relu"),  # 3 lines of 10
+    ((2, 26, 8), (1, 3), (1, 2), "same", "relu"),  # 2 lines of 13
+    ((20, 6, 8), (3, 1), (2, 2), "same", "relu"),  # 3 lines, stride 2 across
+    ((16, 1, 12), (3, 1), (2, 1), "same", "relu"),  # 8 outputs: the shortest taken
+    ((14, 1, 8), (3, 1), (2, 1), "same", "relu"),  # 7 outputs: the one-row loop
+    ((1, 25, 128), (1, 3), (1, 2), "same", "relu"),  # copies of 1,280 bytes: not taken
+    ((25, 1, 8), (3, 1), (2, 1), "same", None),
+    ((25, 1, 8), (3, 1), (2, 1), "same", "relu6"),
+    ((25, 1, 16), (3, 1), (2, 1), "same", "relu"),  # without records
+    ((26, 1, 16), (3, 1), (2, 1), "same", "relu"),  # the last group scaled
+]
+DWS2_WITHOUT_RECORDS = (len(DWS2_CASES) - 2,)
+SCALED_DWS2 = len(DWS2_CASES) - 1
+
+
+def dws2_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kernel, strides, padding, act = DWS2_CASES[k]
+    inputs = keras.Input(shape)
+    layer = keras.layers.DepthwiseConv2D(kernel, strides=strides, padding=padding, activation=act)
+    model = keras.Model(inputs, layer(inputs))
+    kf.randomize_weights(model, rng)
+    if k == SCALED_DWS2:
+        weights, bias = layer.get_weights()
+        weights[..., -4:, :] *= 1e-4
+        bias[-4:] = 20.0
+        layer.set_weights([weights, bias])
+    return model
+
+
 # 3x3 and 5x5 layers of the window loop (nnom_local_dwwin_dsp.c, -O2 on DSP
 # cores: the group's plane copied with its zero-point border, ReLU, stride 1
 # or 2, the padded plane at most 16 columns wide): planes of at most 4
@@ -779,6 +826,7 @@ def suite(tmp_path_factory):
         "dwpair": DWPAIR_WITHOUT_RECORDS,
         "dwshort": DWSHORT_WITHOUT_RECORDS,
         "dwwin": DWWIN_WITHOUT_RECORDS,
+        "dws2_": DWS2_WITHOUT_RECORDS,
     }
     # hand-picked shapes of the kernels' special paths: (name, count, builder, seed)
     families = [
@@ -794,6 +842,7 @@ def suite(tmp_path_factory):
         ("dwshort", len(DWSHORT_CASES), dwshort_model, 80_000),
         ("dwwin", len(DWWIN_CASES), dwwin_model, 82_000),
         ("dwodd", len(DWODD_CASES), dwodd_model, 83_000),
+        ("dws2_", len(DWS2_CASES), dws2_model, 84_000),
         ("dense", len(DENSE_CASES), dense_model, 75_000),
         ("neardead", len(NEAR_DEAD_CASES), near_dead_model, 78_000),
     ]

@@ -1,0 +1,34 @@
+/*
+ * nnom_local_dw3s2.h - depthwise layers of one row of three taps at
+ * stride 2 ((3, 1) columns, (1, 3) rows), four channels, four outputs per
+ * pass, in assembly (nnom_local_dw3s2_dsp.c, -O2 on DSP cores).
+ */
+#ifndef NNOM_LOCAL_DW3S2_H
+#define NNOM_LOCAL_DW3S2_H
+
+#include "nnom_local_simd.h"
+#include "../nnom_backend.h"
+
+#if NNOM_LOCAL_MAC_ASM
+/* Lines of at least this many outputs along the taps take it (the
+ * converter's DW3S2_MIN_OUT in nnom/ops/dwcol_records.py). */
+#define NNOM_DW3S2_MIN_OUT 8
+
+/* The converter's records (nnom/ops/dw3s2_records.py): a word 1 (odd; the
+ * one-row loop's start with an even word), then per channel five words
+ * (NNOM_DW3S2_REC): (w0 2^j, w1 2^j) halfwords, w2 2^j (low halfword),
+ * (bias - zp (w0 + w1 + w2)) 2^j, mult, ((2 zp_out + 1) 2^e + 1) 2^(j - 2),
+ * e = -shift, j = NNOM_DW3S2_N + 1 - e, so that
+ * out = ssat8(SMMLA(acc, mult, that) >> NNOM_DW3S2_N) (dwpair's form). */
+#define NNOM_DW3S2_N 12
+#define NNOM_DW3S2_REC 5
+
+/* The layer where the converter gave these records and it suits: multiplier 1,
+ * channels a multiple of four, a (3, 1) or (1, 3) kernel at stride 2
+ * along the taps, at most one padded row before, lines of
+ * NNOM_DW3S2_MIN_OUT outputs or more, no s term and no clamp. 1 where it
+ * ran, 0 where it wrote nothing. */
+int nnom_dw3s2_try(const nnom_conv_args_t *a);
+#endif
+
+#endif

@@ -43,10 +43,11 @@ typedef struct {
     int32_t row, oline;                /* bytes between input rows, output lines */
 } flat_t;
 
-/* Words of one group's records for k taps. */
+/* Words of one group's records for k taps (nnom_local_dwcol.h's layout:
+ * the last tap of odd k in two words). */
 NNOM_INLINE int32_t flat_words(int32_t k)
 {
-    return 4 + 4 * ((k + 1) / 2) + 12;
+    return 4 + 4 * (k / 2) + 2 * (k & 1) + 12;
 }
 
 /* The records of the group whose first byte is channel c0: lane i is
@@ -55,14 +56,17 @@ static void flat_records(const nnom_conv_args_t *a, const flat_t *f, int32_t c0,
 {
     const int32_t k = f->k, c = f->c, zp = a->p.input_zp;
     const uint32_t zp2 = (uint32_t)(2 * a->p.output_zp + 1);
-    int32_t *rq = rec + 4 + 4 * ((k + 1) / 2);
+    int32_t *rq = rec + 4 + 4 * (k / 2) + 2 * (k & 1);
     /* (fewer than four channels at stride 2 or more: the lanes past them
      * get zero weights and lane 0's bias and requantisation) */
     const int32_t real = f->s > 1 ? c : 4;
+    int32_t *last = rq - 2; /* odd k: (w0, w2), (w1, w3) of the last tap */
+    if (k & 1)
+        last[0] = last[1] = 0;
     for (int32_t i = 0, ch = c0 % c; i < 4; i++, ch = ch + 1 == c ? 0 : ch + 1, rq += 3) {
         int32_t *p = rec + 4 + i;
         if (i >= real) {
-            for (int32_t j = (k + 1) >> 1; j > 0; j--, p += 4)
+            for (int32_t j = k >> 1; j > 0; j--, p += 4)
                 *p = 0;
             rec[i] = rec[0];
             rq[0] = rq[-3 * i];
@@ -77,10 +81,10 @@ static void flat_records(const nnom_conv_args_t *a, const flat_t *f, int32_t c0,
             *p = (int32_t)((((uint32_t)w0 << 1) & 0xFFFFu) | (uint32_t)w1 << 17);
             sum += w0 + w1;
         }
-        if (k & 1) { /* the last tap: (w, 0) for lanes 0, 1; (0, w) for 2, 3 */
-            const int32_t w0 = w[0];
-            *p = (int32_t)(i < 2 ? ((uint32_t)w0 << 1) & 0xFFFFu : (uint32_t)w0 << 17);
-            sum += w0;
+        if (k & 1) {
+            const uint32_t w0 = (uint32_t)(int32_t)w[0];
+            last[i & 1] |= (int32_t)(i < 2 ? (w0 << 1) & 0xFFFFu : w0 << 17);
+            sum += w[0];
         }
         /* doubled bias less the zero point's share (raw inputs) */
         rec[i] = (int32_t)(2u * (uint32_t)a->bias[ch] - 2u * (uint32_t)zp * (uint32_t)sum);
@@ -184,14 +188,16 @@ NNOM_INLINE void flat_body(const int8_t *x, int8_t *out, int32_t n, int32_t xste
             a2 = __smlad(__sxtb16((int8x4_t)h), (int16x2_t)r[2], a2);
             a3 = __smlad(nnom_sxtb16_odd(h), (int16x2_t)r[3], a3);
         }
-        if (k & 1) {
+        if (k & 1) { /* (a0, a2), (a1, a3) against (w0, w2), (w1, w3) */
             const uint32_t u = nnom_read4(x + o[0]);
-            const int16x2_t e = __sxtb16((int8x4_t)u), d = nnom_sxtb16_odd(u);
-            a0 = __smlad(e, (int16x2_t)r[0], a0);
-            a1 = __smlad(d, (int16x2_t)r[1], a1);
-            a2 = __smlad(e, (int16x2_t)r[2], a2);
-            a3 = __smlad(d, (int16x2_t)r[3], a3);
-            r += 4;
+            const uint32_t e = (uint32_t)__sxtb16((int8x4_t)u);
+            const uint32_t d = (uint32_t)nnom_sxtb16_odd(u);
+            const uint32_t w02 = (uint32_t)r[0], w13 = (uint32_t)r[1];
+            a0 += (int16_t)e * (int16_t)w02;
+            a2 += (int16_t)(e >> 16) * (int16_t)(w02 >> 16);
+            a1 += (int16_t)d * (int16_t)w13;
+            a3 += (int16_t)(d >> 16) * (int16_t)(w13 >> 16);
+            r += 2;
         }
         uint32_t v = (uint32_t)flat_rq(a0, r);
         FLAT_BFI(v, flat_rq(a1, r + 3), 8);
@@ -279,16 +285,15 @@ __asm__(".section .text.nnom_dw_flat33_s8,\"ax\",%progbits\n"
         "ldr    r8, [r10]\n"
         "ldr    r9, [r10, r3]\n"
         FLAT33_PAIR
-        "add    r10, r0, r11, lsl #1\n" /* the last tap: (w, 0) and (0, w) records */
+        "add    r10, r0, r11, lsl #1\n" /* the last tap: (w0, w2), (w1, w3) */
         "ldr    r8, [r10, r3, lsl #1]\n"
         "sxtb16 r10, r8\n"
         "sxtb16 r9, r8, ror #8\n"
         "ldrd   r8, r12, [r1], #8\n"
-        "smlad  r4, r10, r8, r4\n"
-        "smlad  r5, r9, r12, r5\n"
-        "ldrd   r8, r12, [r1], #8\n"
-        "smlad  r6, r10, r8, r6\n"
-        "smlad  r7, r9, r12, r7\n"
+        "smlabb r4, r10, r8, r4\n"
+        "smlatt r6, r10, r8, r6\n"
+        "smlabb r5, r9, r12, r5\n"
+        "smlatt r7, r9, r12, r7\n"
         FLAT33_RQ("r4")
         FLAT33_RQ("r5")
         "bfi    r4, r5, #8, #8\n"
@@ -336,7 +341,7 @@ static void flat_run(const flat_job_t *j, const int8_t *src, int32_t rs, int8_t 
     src += 4 * first; /* (first < nq) */
     out += 4 * first;
     if (f->kv == 1) {
-        const nnom_dwcol_job_t d = {src, out, j->rec, n, f->d * f->c, xs, os, f->k / 2, f->k & 1};
+        const nnom_dwcol_job_t d = {src, out, j->rec, n, f->d * f->c, xs, os, f->k / 2, f->k & 1, 1};
         nnom_dwcol_s8(&d);
         return;
     }
@@ -390,7 +395,7 @@ static int flat_padded(const nnom_conv_args_t *a, const flat_t *f)
         return 0;
     uint32_t words_copy[FLAT_COPY / 4 + 1];
     int8_t *const copy = (int8_t *)words_copy;
-    int32_t rec[4 + 4 * (FLAT_TAPS / 2 + 1) + 12];
+    int32_t rec[4 + 4 * (FLAT_TAPS / 2) + 2 + 12];
     flat_records(a, f, 0, rec);
     const flat_job_t j = {f, rec, 1, xs, c};
     int8_t *out = a->output;
@@ -454,8 +459,8 @@ int nnom_dw_flat_s8(const nnom_conv_args_t *a)
     const int32_t low = c & -c, nq = c / (low < 4 ? low : 4); /* C / gcd(C, 4) */
     const int32_t words = flat_words(f.k), sets = nq + tail;
     const int keep = sets * words <= FLAT_KEEP;
-    int32_t recs[FLAT_KEEP > 4 + 4 * (FLAT_TAPS / 2 + 1) + 12 ? FLAT_KEEP
-                                                                : 4 + 4 * (FLAT_TAPS / 2 + 1) + 12];
+    int32_t recs[FLAT_KEEP > 4 + 4 * (FLAT_TAPS / 2) + 2 + 12 ? FLAT_KEEP
+                                                                : 4 + 4 * (FLAT_TAPS / 2) + 2 + 12];
     if (keep)
         for (int32_t q = 0; q < sets; q++)
             flat_records(a, &f, q < nq ? 4 * q : last, recs + q * words);

@@ -381,12 +381,34 @@ static int flat_of(const nnom_conv_args_t *a, flat_t *f)
            (f->s == 1 || c < 4);
 }
 
+/* Pixels [p0, p1) of line l (stride 2 or more, fewer than four channels)
+ * from a copy of the rows their windows reach; the layer's last pixel
+ * through a word of its own (its group's lanes past the channels would
+ * land past the output). */
+NNOM_INLINE void flat_padded_copy(const nnom_conv_args_t *a, const flat_t *f, const flat_job_t *j,
+                                  int32_t l, int32_t p0, int32_t p1, int8_t *out, int8_t *copy)
+{
+    const int32_t c = f->c, xs = j->xs, span = (f->ku - 1) * f->d * c;
+    const int32_t b0 = (p0 * f->s - f->pad) * c, w = ((p1 - 1 - p0) * xs + span + 4 + 3) & ~3;
+    flat_copy(a, f, l, b0, b0 + w, w, copy);
+    const int last = l + 1 == f->lines && p1 == f->out;
+    const int32_t n = p1 - p0 - last;
+    if (n > 0)
+        flat_run(j, copy, w, out + p0 * c, n, 0, 0);
+    if (last) {
+        uint32_t word;
+        flat_run(j, copy + n * xs, w, (int8_t *)&word, 1, 0, 0);
+        memcpy(out + (p1 - 1) * c, &word, (size_t)c);
+    }
+}
+
 /* Stride 2 or more along the line, fewer than four channels: one group
  * of four lanes per output pixel, the lanes past the channels with zero
  * weights; their bytes land on the next pixel's first channels, which its
- * own group rewrites after (the layer's last pixel goes through a word of
- * its own). Every line from a copy (the input's last pixel has fewer than
- * four bytes). 0 where the copy does not fit. */
+ * own group rewrites after. Lines of several rows of taps that all lie in
+ * the input run their pixels whose reads stay in the rows on the input,
+ * the others (and the layer's last pixel) on copies. 0 where the copy does
+ * not fit. */
 static int flat_padded(const nnom_conv_args_t *a, const flat_t *f)
 {
     const int32_t c = f->c, span = (f->ku - 1) * f->d * c, xs = f->s * c;
@@ -399,16 +421,33 @@ static int flat_padded(const nnom_conv_args_t *a, const flat_t *f)
     flat_records(a, f, 0, rec);
     const flat_job_t j = {f, rec, 1, xs, c};
     int8_t *out = a->output;
+    if (f->kv == 1) { /* one row of taps: the line's copy costs less than calls for its parts */
+        for (int32_t l = 0; l < f->lines; l++, out += f->oline)
+            flat_padded_copy(a, f, &j, l, 0, f->out, out, copy);
+        return 1;
+    }
+    /* lines [vlo, vhi) have their rows of taps in the input; pixels
+     * [plo, phi) their windows' first tap in the row and their last word
+     * read inside it */
+    int32_t vlo = (f->pv + f->sv - 1) / f->sv, vhi = f->inv - 1 + f->pv - (f->kv - 1) * f->dv;
+    vhi = vhi < 0 ? 0 : vhi / f->sv + 1;
+    const int32_t plo = (f->pad + f->s - 1) / f->s, reach = (f->in + f->pad) * c - span - 4;
+    int32_t phi = reach < 0 ? 0 : reach / xs + 1;
+    phi = phi < f->out ? phi : f->out;
+    const int32_t rowb = f->row / f->dv;
     for (int32_t l = 0; l < f->lines; l++, out += f->oline) {
-        flat_copy(a, f, l, -f->pad * c, ww - f->pad * c, ww, copy);
-        const int32_t n = l + 1 < f->lines ? f->out : f->out - 1;
-        if (n > 0)
-            flat_run(&j, copy, ww, out, n, 0, 0);
-        if (n < f->out) { /* the layer's last pixel */
-            uint32_t word;
-            flat_run(&j, copy + n * xs, ww, (int8_t *)&word, 1, 0, 0);
-            memcpy(out + n * c, &word, (size_t)c);
+        /* (the layer's last pixel always from a copy) */
+        const int32_t hi = l + 1 < f->lines || phi < f->out ? phi : f->out - 1;
+        if (l < vlo || l >= vhi || hi <= plo) {
+            flat_padded_copy(a, f, &j, l, 0, f->out, out, copy);
+            continue;
         }
+        if (plo > 0)
+            flat_padded_copy(a, f, &j, l, 0, plo, out, copy);
+        const int8_t *x = a->input + (l * f->sv - f->pv) * rowb + (plo * f->s - f->pad) * c;
+        flat_run(&j, x, f->row, out + plo * c, hi - plo, 0, 0);
+        if (hi < f->out)
+            flat_padded_copy(a, f, &j, l, hi, f->out, out, copy);
     }
     return 1;
 }

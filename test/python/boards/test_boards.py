@@ -676,7 +676,8 @@ DWODD_CASES = [
 # 'valid', and layers that run other paths with the records written: no
 # activation (the s term), the clamp, a bias beyond the fast
 # requantisation (no records; the kernel's own refuse it), lines shorter
-# than DW3_MIN_OUT (no records). Same fields as DWODD_CASES.
+# than DW3_MIN_OUT (no records); and stride 2 with fewer than four
+# channels on 2D windows. Same fields as DWODD_CASES.
 DWODD2_CASES = [
     ((20, 1, 6), (3, 1), 1, 1, "same", "relu", False),
     ((5, 16, 7), (1, 3), 1, 1, "same", "relu", False),
@@ -686,6 +687,12 @@ DWODD2_CASES = [
     ((1, 14, 5), (1, 3), 1, 1, "same", "relu6", False),
     ((16, 1, 9), (3, 1), 1, 1, "same", "relu", True),
     ((8, 1, 6), (3, 1), 1, 1, "same", "relu", False),
+    # stride 2, fewer than four channels: the inside lines' pixels on the
+    # input, the border ones (left, right, the last line) on copies
+    ((14, 17, 3), (3, 3), 2, 1, "valid", "relu", False),
+    ((13, 13, 2), (5, 5), 2, 1, "same", "relu", False),
+    ((9, 20, 1), (3, 3), 2, 1, "same", "relu", False),
+    ((12, 9, 3), (2, 3), 2, 1, "same", "relu", False),
 ]
 
 

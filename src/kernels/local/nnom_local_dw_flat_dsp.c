@@ -37,10 +37,25 @@
 /* Words of the records kept for every phase (else built per line). */
 #define FLAT_KEEP 288
 
+/* n groups of a 3 x 3 window at x (rows rs bytes apart, taps cs apart), x
+ * xstep bytes apart, out ostep; rec: flat_records() of 9 taps. Field offsets
+ * are the assembly's. */
+typedef struct {
+    const int8_t *x;
+    int8_t *out;
+    const int32_t *rec;
+    int32_t n, cs, rs, ostep, xstep;
+} flat33_job_t;
+void nnom_dw_flat33_s8(const flat33_job_t *j);
+/* The same for lanes 0 to 2 (three channels at stride 2: lane 3 empty). */
+void nnom_dw_flat33_s8_3(const flat33_job_t *j);
+typedef char flat33_job_layout_t[offsetof(flat33_job_t, xstep) == 28 ? 1 : -1];
+
 typedef struct {
     int32_t c, k, ku, d, s, pad, in, out; /* channels, taps; the line's axis */
     int32_t kv, dv, pv, sv, inv, lines; /* across the lines */
     int32_t row, oline;                /* bytes between input rows, output lines */
+    void (*k33)(const flat33_job_t *); /* the 3 x 3 loop */
 } flat_t;
 
 /* Words of one group's records for k taps (nnom_local_dwcol.h's layout:
@@ -207,21 +222,10 @@ NNOM_INLINE void flat_body(const int8_t *x, int8_t *out, int32_t n, int32_t xste
     }
 }
 
-/* n groups of a 3 x 3 window at x (rows rs bytes apart, taps cs apart), x
- * xstep bytes apart, out ostep; rec: flat_records() of 9 taps. Field offsets
- * are the assembly's. */
-typedef struct {
-    const int8_t *x;
-    int8_t *out;
-    const int32_t *rec;
-    int32_t n, cs, rs, ostep, xstep;
-} flat33_job_t;
-void nnom_dw_flat33_s8(const flat33_job_t *j);
-typedef char flat33_job_layout_t[offsetof(flat33_job_t, xstep) == 28 ? 1 : -1];
-
 /* The pair of taps in r8, r9 (words) against the next four records (r1):
- * nnom_dwcol_s8's 12 instructions. */
-#define FLAT33_PAIR                                                                              \
+ * nnom_dwcol_s8's 12 instructions. LANE3 holds lane 3's two (empty in
+ * the three-lane loop, which skips its record by the post-increment). */
+#define FLAT33_PAIR(LANE3)                                                                       \
     "pkhbt  r10, r8, r9, lsl #16\n"                                                              \
     "pkhtb  r9, r9, r8, asr #16\n"                                                               \
     "ldrd   r8, r12, [r1], #8\n"                                                                 \
@@ -232,6 +236,8 @@ typedef char flat33_job_layout_t[offsetof(flat33_job_t, xstep) == 28 ? 1 : -1];
     "ldrd   r8, r12, [r1], #8\n"                                                                 \
     "sxtb16 lr, r9\n"                                                                            \
     "smlad  r6, lr, r8, r6\n"                                                                    \
+    LANE3
+#define FLAT33_LANE3_PAIR                                                                        \
     "sxtb16 lr, r9, ror #8\n"                                                                    \
     "smlad  r7, lr, r12, r7\n"
 
@@ -242,76 +248,84 @@ typedef char flat33_job_layout_t[offsetof(flat33_job_t, xstep) == 28 ? 1 : -1];
     "asr    " A ", " A ", r10\n"                                                                 \
     "ssat   " A ", #8, " A "\n"
 
-/* r0 the window's first tap, r1 the records, r2 out, r3 cs, r11 rs, r4-r7
- * the sums; r8-r10, r12, lr scratch. Stack: [0] rec, [4] ostep, [8] the
- * end of the outputs, [12] xstep. */
-__asm__(".section .text.nnom_dw_flat33_s8,\"ax\",%progbits\n"
-        ".global nnom_dw_flat33_s8\n"
-        ".type nnom_dw_flat33_s8, %function\n"
-        ".syntax unified\n"
-        ".thumb\n"
-        ".thumb_func\n"
-        ".p2align 2\n"
-        "nnom_dw_flat33_s8:\n"
-        "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #16\n"
-        "ldr    r1, [r0, #28]\n"
-        "str    r1, [sp, #12]\n"
-        "ldr    r1, [r0, #8]\n"
-        "ldr    r2, [r0, #12]\n"
-        "ldr    r3, [r0, #24]\n"
-        "ldr    r4, [r0, #4]\n"
-        "mla    r2, r2, r3, r4\n"
-        "str    r1, [sp, #0]\n"
-        "strd   r3, r2, [sp, #4]\n"
-        "mov    r2, r4\n"
-        "ldr    r3, [r0, #16]\n"
-        "ldr    r11, [r0, #20]\n"
-        "ldr    r0, [r0, #0]\n"
-        ".Lflat33:\n"
-        "ldr    r1, [sp, #0]\n"
-        "ldm    r1!, {r4-r7}\n"
-        "ldr    r8, [r0]\n"
-        "ldr    r9, [r0, r3]\n"
-        FLAT33_PAIR
-        "ldr    r8, [r0, r3, lsl #1]\n"
-        "ldr    r9, [r0, r11]\n"
-        FLAT33_PAIR
-        "add    r10, r0, r11\n"
-        "ldr    r8, [r10, r3]\n"
-        "ldr    r9, [r10, r3, lsl #1]\n"
-        FLAT33_PAIR
-        "add    r10, r0, r11, lsl #1\n"
-        "ldr    r8, [r10]\n"
-        "ldr    r9, [r10, r3]\n"
-        FLAT33_PAIR
-        "add    r10, r0, r11, lsl #1\n" /* the last tap: (w0, w2), (w1, w3) */
-        "ldr    r8, [r10, r3, lsl #1]\n"
-        "sxtb16 r10, r8\n"
-        "sxtb16 r9, r8, ror #8\n"
-        "ldrd   r8, r12, [r1], #8\n"
-        "smlabb r4, r10, r8, r4\n"
-        "smlatt r6, r10, r8, r6\n"
-        "smlabb r5, r9, r12, r5\n"
-        "smlatt r7, r9, r12, r7\n"
-        FLAT33_RQ("r4")
-        FLAT33_RQ("r5")
-        "bfi    r4, r5, #8, #8\n"
-        FLAT33_RQ("r6")
-        "bfi    r4, r6, #16, #8\n"
-        FLAT33_RQ("r7")
-        "bfi    r4, r7, #24, #8\n"
-        "str    r4, [r2]\n"
-        "ldrd   r8, r9, [sp, #4]\n"
-        "ldr    r10, [sp, #12]\n"
-        "add    r2, r2, r8\n"
-        "add    r0, r0, r10\n"
-        "cmp    r2, r9\n"
-        "bne    .Lflat33\n"
-        "add    sp, sp, #16\n"
-        "pop    {r4-r11, pc}\n"
-        ".size nnom_dw_flat33_s8, .-nnom_dw_flat33_s8\n"
-        ".text\n");
+#define FLAT33_LANE3_LAST "smlatt r7, r9, r12, r7\n"
+#define FLAT33_LANE3_RQ FLAT33_RQ("r7") "bfi    r4, r7, #24, #8\n"
+
+/* NAME(job): r0 the window's first tap, r1 the records, r2 out, r3 cs,
+ * r11 rs, r4-r7 the sums; r8-r10, r12, lr scratch. Stack: [0] rec, [4]
+ * ostep, [8] the end of the outputs, [12] xstep. With LANE3 "" (the
+ * three-lane loop for three channels at stride 2) the output word's byte 3
+ * is lane 0's sign: the next pixel's group rewrites it. */
+#define FLAT33_FN(NAME, LANE3_PAIR, LANE3_LAST, LANE3_RQ)                                        \
+    __asm__(".section .text." NAME ",\"ax\",%progbits\n"                                          \
+            ".global " NAME "\n"                                                                 \
+            ".type " NAME ", %function\n"                                                        \
+            ".syntax unified\n"                                                                  \
+            ".thumb\n"                                                                           \
+            ".thumb_func\n"                                                                      \
+            ".p2align 2\n"                                                                       \
+            NAME ":\n"                                                                           \
+            "push   {r4-r11, lr}\n"                                                              \
+            "sub    sp, sp, #16\n"                                                               \
+            "ldr    r1, [r0, #28]\n"                                                             \
+            "str    r1, [sp, #12]\n"                                                             \
+            "ldr    r1, [r0, #8]\n"                                                              \
+            "ldr    r2, [r0, #12]\n"                                                             \
+            "ldr    r3, [r0, #24]\n"                                                             \
+            "ldr    r4, [r0, #4]\n"                                                              \
+            "mla    r2, r2, r3, r4\n"                                                            \
+            "str    r1, [sp, #0]\n"                                                              \
+            "strd   r3, r2, [sp, #4]\n"                                                          \
+            "mov    r2, r4\n"                                                                    \
+            "ldr    r3, [r0, #16]\n"                                                             \
+            "ldr    r11, [r0, #20]\n"                                                            \
+            "ldr    r0, [r0, #0]\n"                                                              \
+            "1:\n"                                                                               \
+            "ldr    r1, [sp, #0]\n"                                                              \
+            "ldm    r1!, {r4-r7}\n"                                                              \
+            "ldr    r8, [r0]\n"                                                                  \
+            "ldr    r9, [r0, r3]\n"                                                              \
+            FLAT33_PAIR(LANE3_PAIR)                                                              \
+            "ldr    r8, [r0, r3, lsl #1]\n"                                                      \
+            "ldr    r9, [r0, r11]\n"                                                             \
+            FLAT33_PAIR(LANE3_PAIR)                                                              \
+            "add    r10, r0, r11\n"                                                              \
+            "ldr    r8, [r10, r3]\n"                                                             \
+            "ldr    r9, [r10, r3, lsl #1]\n"                                                     \
+            FLAT33_PAIR(LANE3_PAIR)                                                              \
+            "add    r10, r0, r11, lsl #1\n"                                                      \
+            "ldr    r8, [r10]\n"                                                                 \
+            "ldr    r9, [r10, r3]\n"                                                             \
+            FLAT33_PAIR(LANE3_PAIR)                                                              \
+            "add    r10, r0, r11, lsl #1\n" /* the last tap: (w0, w2), (w1, w3) */                \
+            "ldr    r8, [r10, r3, lsl #1]\n"                                                     \
+            "sxtb16 r10, r8\n"                                                                   \
+            "sxtb16 r9, r8, ror #8\n"                                                            \
+            "ldrd   r8, r12, [r1], #8\n"                                                         \
+            "smlabb r4, r10, r8, r4\n"                                                           \
+            "smlatt r6, r10, r8, r6\n"                                                           \
+            "smlabb r5, r9, r12, r5\n"                                                           \
+            LANE3_LAST                                                                           \
+            FLAT33_RQ("r4")                                                                      \
+            FLAT33_RQ("r5")                                                                      \
+            "bfi    r4, r5, #8, #8\n"                                                            \
+            FLAT33_RQ("r6")                                                                      \
+            "bfi    r4, r6, #16, #8\n"                                                           \
+            LANE3_RQ                                                                             \
+            "str    r4, [r2]\n"                                                                  \
+            "ldrd   r8, r9, [sp, #4]\n"                                                          \
+            "ldr    r10, [sp, #12]\n"                                                            \
+            "add    r2, r2, r8\n"                                                                \
+            "add    r0, r0, r10\n"                                                               \
+            "cmp    r2, r9\n"                                                                    \
+            "bne    1b\n"                                                                        \
+            "add    sp, sp, #16\n"                                                               \
+            "pop    {r4-r11, pc}\n"                                                              \
+            ".size " NAME ", .-" NAME "\n"                                                         \
+            ".text\n")
+
+FLAT33_FN("nnom_dw_flat33_s8", FLAT33_LANE3_PAIR, FLAT33_LANE3_LAST, FLAT33_LANE3_RQ);
+FLAT33_FN("nnom_dw_flat33_s8_3", "", "", "");
 
 static NNOM_NOINLINE void flat_groups(const int8_t *x, int8_t *out, int32_t n, int32_t xstep,
                                       int32_t ostep, const int32_t *rec, const int32_t *off,
@@ -347,7 +361,7 @@ static void flat_run(const flat_job_t *j, const int8_t *src, int32_t rs, int8_t 
     }
     if (f->k == 9 && f->ku == 3) {
         const flat33_job_t g = {src, out, j->rec, n, f->d * f->c, rs, os, xs};
-        nnom_dw_flat33_s8(&g);
+        f->k33(&g);
         return;
     }
     int32_t off[FLAT_TAPS];
@@ -367,12 +381,13 @@ static int flat_of(const nnom_conv_args_t *a, flat_t *f)
         *f = (flat_t){c,        a->k.h * a->k.w, a->k.w,          a->p.dilation_w,
                       a->p.stride_w, a->p.pad_left, a->in.w, a->out.w, a->k.h,
                       a->p.dilation_h, a->p.pad_top, a->p.stride_h, a->in.h,
-                      a->out.h, a->p.dilation_h * a->in.w * c, a->out.w * c};
+                      a->out.h, a->p.dilation_h * a->in.w * c, a->out.w * c, NULL};
     else if (a->k.w == 1 && a->in.w == 1 && a->out.w == 1) /* down one column */
         *f = (flat_t){c, a->k.h, a->k.h, a->p.dilation_h, a->p.stride_h, a->p.pad_top, a->in.h,
-                      a->out.h, 1, 1, a->p.pad_left, 1, 1, 1, 0, 0};
+                      a->out.h, 1, 1, a->p.pad_left, 1, 1, 1, 0, 0, NULL};
     else
         return 0;
+    f->k33 = f->s > 1 && c == 3 ? nnom_dw_flat33_s8_3 : nnom_dw_flat33_s8;
     /* three taps in one row with more than four channels: the group
      * path's four outputs per pass cost less than nnom_dwcol_s8's one; at
      * stride 2 or more only fewer than four channels (flat_padded: with

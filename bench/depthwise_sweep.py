@@ -93,6 +93,12 @@ def shapes() -> list[tuple[str, tuple[int, int, int], tuple[int, int], int, str]
     out.append(("(10,1) s1 49x1x1 same", (49, 1, 1), (10, 1), 1, "same"))
     out.append(("(5,1) s1 49x1x5 same", (49, 1, 5), (5, 1), 1, "same"))
     out.append(("(1,3) s1 1x32x7 same", (1, 32, 7), (1, 3), 1, "same"))
+    # their neighbours: three taps on 2D inputs, stride 2 with more channels
+    out.append(("(1,3) s1 10x32x7 same", (10, 32, 7), (1, 3), 1, "same"))
+    out.append(("(3,1) s1 49x3x13 same", (49, 3, 13), (3, 1), 1, "same"))
+    out.append(("(5,1) s2 98x1x10 same", (98, 1, 10), (5, 1), 2, "same"))
+    out.append(("3x3 s2 48x48x2 same", (48, 48, 2), (3, 3), 2, "same"))
+    out.append(("3x3 s2 32x32x5 same", (32, 32, 5), (3, 3), 2, "same"))
     return out
 
 

@@ -47,8 +47,10 @@ typedef struct {
     int32_t n, cs, rs, ostep, xstep;
 } flat33_job_t;
 void nnom_dw_flat33_s8(const flat33_job_t *j);
-/* The same for lanes 0 to 2 (three channels at stride 2: lane 3 empty). */
+/* The same for lanes 0 to 2, 0 and 1 (three, two channels at stride 2:
+ * the other lanes empty). */
 void nnom_dw_flat33_s8_3(const flat33_job_t *j);
+void nnom_dw_flat33_s8_2(const flat33_job_t *j);
 typedef char flat33_job_layout_t[offsetof(flat33_job_t, xstep) == 28 ? 1 : -1];
 
 typedef struct {
@@ -248,15 +250,29 @@ NNOM_INLINE void flat_body(const int8_t *x, int8_t *out, int32_t n, int32_t xste
     "asr    " A ", " A ", r10\n"                                                                 \
     "ssat   " A ", #8, " A "\n"
 
-#define FLAT33_LANE3_LAST "smlatt r7, r9, r12, r7\n"
-#define FLAT33_LANE3_RQ FLAT33_RQ("r7") "bfi    r4, r7, #24, #8\n"
+/* Lanes 0 and 1 only (two channels at stride 2): lanes 2 and 3's
+ * records skipped by the post-increment. */
+#define FLAT33_PAIR2                                                                             \
+    "pkhbt  r10, r8, r9, lsl #16\n"                                                              \
+    "ldrd   r8, r12, [r1], #16\n"                                                                \
+    "sxtb16 lr, r10\n"                                                                           \
+    "smlad  r4, lr, r8, r4\n"                                                                    \
+    "sxtb16 lr, r10, ror #8\n"                                                                   \
+    "smlad  r5, lr, r12, r5\n"
+
+/* The last tap's products and the requantisation of lanes 2 and 3 */
+#define FLAT33_LAST2 "smlatt r6, r10, r8, r6\n"
+#define FLAT33_LAST3 "smlatt r7, r9, r12, r7\n"
+#define FLAT33_RQ2 FLAT33_RQ("r6") "bfi    r4, r6, #16, #8\n"
+#define FLAT33_RQ3 FLAT33_RQ("r7") "bfi    r4, r7, #24, #8\n"
 
 /* NAME(job): r0 the window's first tap, r1 the records, r2 out, r3 cs,
  * r11 rs, r4-r7 the sums; r8-r10, r12, lr scratch. Stack: [0] rec, [4]
- * ostep, [8] the end of the outputs, [12] xstep. With LANE3 "" (the
- * three-lane loop for three channels at stride 2) the output word's byte 3
- * is lane 0's sign: the next pixel's group rewrites it. */
-#define FLAT33_FN(NAME, LANE3_PAIR, LANE3_LAST, LANE3_RQ)                                        \
+ * ostep, [8] the end of the outputs, [12] xstep. PAIR one pair of taps,
+ * LAST_HI and RQ_HI lanes 2 and 3's (those there are): the loops of two and
+ * three lanes (two or three channels at stride 2) leave the output word's
+ * last bytes lane 0's sign, which the next pixel's group rewrites. */
+#define FLAT33_FN(NAME, PAIR, LAST_HI, RQ_HI)                                        \
     __asm__(".section .text." NAME ",\"ax\",%progbits\n"                                          \
             ".global " NAME "\n"                                                                 \
             ".type " NAME ", %function\n"                                                        \
@@ -285,33 +301,30 @@ NNOM_INLINE void flat_body(const int8_t *x, int8_t *out, int32_t n, int32_t xste
             "ldm    r1!, {r4-r7}\n"                                                              \
             "ldr    r8, [r0]\n"                                                                  \
             "ldr    r9, [r0, r3]\n"                                                              \
-            FLAT33_PAIR(LANE3_PAIR)                                                              \
+            PAIR                                                                                 \
             "ldr    r8, [r0, r3, lsl #1]\n"                                                      \
             "ldr    r9, [r0, r11]\n"                                                             \
-            FLAT33_PAIR(LANE3_PAIR)                                                              \
+            PAIR                                                                                 \
             "add    r10, r0, r11\n"                                                              \
             "ldr    r8, [r10, r3]\n"                                                             \
             "ldr    r9, [r10, r3, lsl #1]\n"                                                     \
-            FLAT33_PAIR(LANE3_PAIR)                                                              \
+            PAIR                                                                                 \
             "add    r10, r0, r11, lsl #1\n"                                                      \
             "ldr    r8, [r10]\n"                                                                 \
             "ldr    r9, [r10, r3]\n"                                                             \
-            FLAT33_PAIR(LANE3_PAIR)                                                              \
+            PAIR                                                                                 \
             "add    r10, r0, r11, lsl #1\n" /* the last tap: (w0, w2), (w1, w3) */                \
             "ldr    r8, [r10, r3, lsl #1]\n"                                                     \
             "sxtb16 r10, r8\n"                                                                   \
             "sxtb16 r9, r8, ror #8\n"                                                            \
             "ldrd   r8, r12, [r1], #8\n"                                                         \
             "smlabb r4, r10, r8, r4\n"                                                           \
-            "smlatt r6, r10, r8, r6\n"                                                           \
             "smlabb r5, r9, r12, r5\n"                                                           \
-            LANE3_LAST                                                                           \
+            LAST_HI                                                                              \
             FLAT33_RQ("r4")                                                                      \
             FLAT33_RQ("r5")                                                                      \
             "bfi    r4, r5, #8, #8\n"                                                            \
-            FLAT33_RQ("r6")                                                                      \
-            "bfi    r4, r6, #16, #8\n"                                                           \
-            LANE3_RQ                                                                             \
+            RQ_HI                                                                                \
             "str    r4, [r2]\n"                                                                  \
             "ldrd   r8, r9, [sp, #4]\n"                                                          \
             "ldr    r10, [sp, #12]\n"                                                            \
@@ -324,8 +337,10 @@ NNOM_INLINE void flat_body(const int8_t *x, int8_t *out, int32_t n, int32_t xste
             ".size " NAME ", .-" NAME "\n"                                                         \
             ".text\n")
 
-FLAT33_FN("nnom_dw_flat33_s8", FLAT33_LANE3_PAIR, FLAT33_LANE3_LAST, FLAT33_LANE3_RQ);
-FLAT33_FN("nnom_dw_flat33_s8_3", "", "", "");
+FLAT33_FN("nnom_dw_flat33_s8", FLAT33_PAIR(FLAT33_LANE3_PAIR), FLAT33_LAST2 FLAT33_LAST3,
+          FLAT33_RQ2 FLAT33_RQ3);
+FLAT33_FN("nnom_dw_flat33_s8_3", FLAT33_PAIR(""), FLAT33_LAST2, FLAT33_RQ2);
+FLAT33_FN("nnom_dw_flat33_s8_2", FLAT33_PAIR2, "", "");
 
 static NNOM_NOINLINE void flat_groups(const int8_t *x, int8_t *out, int32_t n, int32_t xstep,
                                       int32_t ostep, const int32_t *rec, const int32_t *off,
@@ -387,7 +402,10 @@ static int flat_of(const nnom_conv_args_t *a, flat_t *f)
                       a->out.h, 1, 1, a->p.pad_left, 1, 1, 1, 0, 0, NULL};
     else
         return 0;
-    f->k33 = f->s > 1 && c == 3 ? nnom_dw_flat33_s8_3 : nnom_dw_flat33_s8;
+    f->k33 = f->s == 1 || c > 3 ? nnom_dw_flat33_s8
+             : c == 3           ? nnom_dw_flat33_s8_3
+             : c == 2           ? nnom_dw_flat33_s8_2
+                                : nnom_dw_flat33_s8;
     /* three taps in one row with more than four channels: the group
      * path's four outputs per pass cost less than nnom_dwcol_s8's one; at
      * stride 2 or more only fewer than four channels (flat_padded: with

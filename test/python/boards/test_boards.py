@@ -693,6 +693,7 @@ DWODD2_CASES = [
     ((13, 13, 2), (5, 5), 2, 1, "same", "relu", False),
     ((9, 20, 1), (3, 3), 2, 1, "same", "relu", False),
     ((12, 9, 3), (2, 3), 2, 1, "same", "relu", False),
+    ((11, 14, 2), (3, 3), 2, 1, "same", "relu", False),
 ]
 
 

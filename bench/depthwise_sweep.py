@@ -100,6 +100,12 @@ def shapes() -> list[tuple[str, tuple[int, int, int], tuple[int, int], int, str]
     out.append(("(1,3) s2 1x32x16 same", (1, 32, 16), (1, 3), 2, "same"))
     out.append(("(3,1) s2 16x1x64 same", (16, 1, 64), (3, 1), 2, "same"))
     out.append(("(1,3) s2 2x25x64 same", (2, 25, 64), (1, 3), 2, "same"))
+    # their neighbours: three taps on 2D inputs, stride 2 with more channels
+    out.append(("(1,3) s1 10x32x7 same", (10, 32, 7), (1, 3), 1, "same"))
+    out.append(("(3,1) s1 49x3x13 same", (49, 3, 13), (3, 1), 1, "same"))
+    out.append(("(5,1) s2 98x1x10 same", (98, 1, 10), (5, 1), 2, "same"))
+    out.append(("3x3 s2 48x48x2 same", (48, 48, 2), (3, 3), 2, "same"))
+    out.append(("3x3 s2 32x32x5 same", (32, 32, 5), (3, 3), 2, "same"))
     return out
 
 

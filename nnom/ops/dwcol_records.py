@@ -11,9 +11,11 @@ cores) and builds the same words itself where the config has none (Layer
 API). Written only where the loop can run: multiplier 1, channels a
 multiple of four, (k, 1) or (1, k) kernels of 2 to max_taps taps (3 taps
 at stride 1: nnom_dw3_s8's records, on lines of DW3_MIN_OUT outputs or
-more; at stride 2 those of dw3s2_records.py where they suit, on lines of
-DW3S2_MIN_OUT outputs or more with at most one padded row before), no
-dilation along them, output zero point -128 (ReLU:
+more, channel by channel, so also for more than four channels not a
+multiple of four: the last group overlaps; at stride 2 those of
+dw3s2_records.py where they suit, on lines of DW3S2_MIN_OUT outputs or more
+with at most one padded row before), no dilation along them, output zero
+point -128 (ReLU:
 no rounding sign term, no clamp), every channel in the loop's
 requantisation range. Two taps take the records of dwpair_records.py
 (their first word odd, these start with an even one) where they suit.
@@ -59,7 +61,7 @@ def dwcol_records(
     pad, other = (top, left + right) if axis == 0 else (left, top + bottom)
     if (
         attrs["multiplier"] != 1
-        or cout % 4
+        or (cout % 4 and not (k == 3 and s == 1 and cout > 4))
         or min(kh, kw) != 1
         or not 2 <= k <= rule["max_taps"]
         or d != 1

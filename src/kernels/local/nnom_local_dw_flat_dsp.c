@@ -37,40 +37,53 @@
 /* Words of the records kept for every phase (else built per line). */
 #define FLAT_KEEP 288
 
+/* n groups of a 3 x 3 window at x (rows rs bytes apart, taps cs apart), x
+ * xstep bytes apart, out ostep; rec: flat_records() of 9 taps. Field offsets
+ * are the assembly's. */
+typedef struct {
+    const int8_t *x;
+    int8_t *out;
+    const int32_t *rec;
+    int32_t n, cs, rs, ostep, xstep;
+} flat33_job_t;
+void nnom_dw_flat33_s8(const flat33_job_t *j);
+/* The same for lanes 0 to 2, 0 and 1 (three, two channels at stride 2:
+ * the other lanes empty). */
+void nnom_dw_flat33_s8_3(const flat33_job_t *j);
+void nnom_dw_flat33_s8_2(const flat33_job_t *j);
+typedef char flat33_job_layout_t[offsetof(flat33_job_t, xstep) == 28 ? 1 : -1];
+
 typedef struct {
     int32_t c, k, ku, d, s, pad, in, out; /* channels, taps; the line's axis */
     int32_t kv, dv, pv, sv, inv, lines; /* across the lines */
     int32_t row, oline;                /* bytes between input rows, output lines */
+    void (*k33)(const flat33_job_t *); /* the 3 x 3 loop */
 } flat_t;
 
-/* Words of one group's records for k taps. */
+/* Words of one group's records for k taps (nnom_local_dwcol.h's layout:
+ * the last tap of odd k in two words). */
 NNOM_INLINE int32_t flat_words(int32_t k)
 {
-    return 4 + 4 * ((k + 1) / 2) + 12;
+    return 4 + 4 * (k / 2) + 2 * (k & 1) + 12;
 }
 
 /* The records of the group whose first byte is channel c0: lane i is
- * channel (c0 + i) % C; tap t's weights at t * C. An odd last tap: one word
- * per lane, (w, 0) for lanes 0, 1 and (0, w) for 2, 3 (this file's loops);
- * on one row (nnom_dwcol_s8) two words, (w0, w2) and (w1, w3). */
+ * channel (c0 + i) % C; tap t's weights at t * C. */
 static void flat_records(const nnom_conv_args_t *a, const flat_t *f, int32_t c0, int32_t *rec)
 {
-    const int32_t k = f->k, c = f->c, zp = a->p.input_zp, pairs = k >> 1;
+    const int32_t k = f->k, c = f->c, zp = a->p.input_zp;
     const uint32_t zp2 = (uint32_t)(2 * a->p.output_zp + 1);
-    const int paired = (k & 1) && f->kv == 1;
-    int32_t *const last = rec + 4 + 4 * pairs;
-    int32_t *rq = last + ((k & 1) ? (paired ? 2 : 4) : 0);
-    if (paired)
-        last[0] = last[1] = 0;
+    int32_t *rq = rec + 4 + 4 * (k / 2) + 2 * (k & 1);
     /* (fewer than four channels at stride 2 or more: the lanes past them
      * get zero weights and lane 0's bias and requantisation) */
     const int32_t real = f->s > 1 ? c : 4;
+    int32_t *last = rq - 2; /* odd k: (w0, w2), (w1, w3) of the last tap */
+    if (k & 1)
+        last[0] = last[1] = 0;
     for (int32_t i = 0, ch = c0 % c; i < 4; i++, ch = ch + 1 == c ? 0 : ch + 1, rq += 3) {
         int32_t *p = rec + 4 + i;
         if (i >= real) {
-            for (int32_t j = pairs; j > 0; j--, p += 4)
-                *p = 0;
-            if ((k & 1) && !paired)
+            for (int32_t j = k >> 1; j > 0; j--, p += 4)
                 *p = 0;
             rec[i] = rec[0];
             rq[0] = rq[-3 * i];
@@ -80,20 +93,15 @@ static void flat_records(const nnom_conv_args_t *a, const flat_t *f, int32_t c0,
         }
         const int8_t *w = a->weight + ch;
         int32_t sum = 0;
-        for (int32_t j = pairs; j > 0; j--, w += 2 * c, p += 4) {
+        for (int32_t j = k >> 1; j > 0; j--, w += 2 * c, p += 4) {
             const int32_t w0 = w[0], w1 = w[c];
             *p = (int32_t)((((uint32_t)w0 << 1) & 0xFFFFu) | (uint32_t)w1 << 17);
             sum += w0 + w1;
         }
-        if (k & 1) { /* the last tap: lanes 0, 1 in the low halfword, 2, 3 in the high */
-            const int32_t w0 = w[0];
-            const uint32_t w2 = (uint32_t)w0 << 1;
-            const int32_t half = (int32_t)(i < 2 ? w2 & 0xFFFFu : w2 << 16);
-            if (paired)
-                last[i & 1] |= half;
-            else
-                *p = half;
-            sum += w0;
+        if (k & 1) {
+            const uint32_t w0 = (uint32_t)(int32_t)w[0];
+            last[i & 1] |= (int32_t)(i < 2 ? (w0 << 1) & 0xFFFFu : w0 << 17);
+            sum += w[0];
         }
         /* doubled bias less the zero point's share (raw inputs) */
         rec[i] = (int32_t)(2u * (uint32_t)a->bias[ch] - 2u * (uint32_t)zp * (uint32_t)sum);
@@ -197,14 +205,16 @@ NNOM_INLINE void flat_body(const int8_t *x, int8_t *out, int32_t n, int32_t xste
             a2 = __smlad(__sxtb16((int8x4_t)h), (int16x2_t)r[2], a2);
             a3 = __smlad(nnom_sxtb16_odd(h), (int16x2_t)r[3], a3);
         }
-        if (k & 1) {
+        if (k & 1) { /* (a0, a2), (a1, a3) against (w0, w2), (w1, w3) */
             const uint32_t u = nnom_read4(x + o[0]);
-            const int16x2_t e = __sxtb16((int8x4_t)u), d = nnom_sxtb16_odd(u);
-            a0 = __smlad(e, (int16x2_t)r[0], a0);
-            a1 = __smlad(d, (int16x2_t)r[1], a1);
-            a2 = __smlad(e, (int16x2_t)r[2], a2);
-            a3 = __smlad(d, (int16x2_t)r[3], a3);
-            r += 4;
+            const uint32_t e = (uint32_t)__sxtb16((int8x4_t)u);
+            const uint32_t d = (uint32_t)nnom_sxtb16_odd(u);
+            const uint32_t w02 = (uint32_t)r[0], w13 = (uint32_t)r[1];
+            a0 += (int16_t)e * (int16_t)w02;
+            a2 += (int16_t)(e >> 16) * (int16_t)(w02 >> 16);
+            a1 += (int16_t)d * (int16_t)w13;
+            a3 += (int16_t)(d >> 16) * (int16_t)(w13 >> 16);
+            r += 2;
         }
         uint32_t v = (uint32_t)flat_rq(a0, r);
         FLAT_BFI(v, flat_rq(a1, r + 3), 8);
@@ -214,21 +224,10 @@ NNOM_INLINE void flat_body(const int8_t *x, int8_t *out, int32_t n, int32_t xste
     }
 }
 
-/* n groups of a 3 x 3 window at x (rows rs bytes apart, taps cs apart), x
- * xstep bytes apart, out ostep; rec: flat_records() of 9 taps. Field offsets
- * are the assembly's. */
-typedef struct {
-    const int8_t *x;
-    int8_t *out;
-    const int32_t *rec;
-    int32_t n, cs, rs, ostep, xstep;
-} flat33_job_t;
-void nnom_dw_flat33_s8(const flat33_job_t *j);
-typedef char flat33_job_layout_t[offsetof(flat33_job_t, xstep) == 28 ? 1 : -1];
-
 /* The pair of taps in r8, r9 (words) against the next four records (r1):
- * nnom_dwcol_s8's 12 instructions. */
-#define FLAT33_PAIR                                                                              \
+ * nnom_dwcol_s8's 12 instructions. LANE3 holds lane 3's two (empty in
+ * the three-lane loop, which skips its record by the post-increment). */
+#define FLAT33_PAIR(LANE3)                                                                       \
     "pkhbt  r10, r8, r9, lsl #16\n"                                                              \
     "pkhtb  r9, r9, r8, asr #16\n"                                                               \
     "ldrd   r8, r12, [r1], #8\n"                                                                 \
@@ -239,6 +238,8 @@ typedef char flat33_job_layout_t[offsetof(flat33_job_t, xstep) == 28 ? 1 : -1];
     "ldrd   r8, r12, [r1], #8\n"                                                                 \
     "sxtb16 lr, r9\n"                                                                            \
     "smlad  r6, lr, r8, r6\n"                                                                    \
+    LANE3
+#define FLAT33_LANE3_PAIR                                                                        \
     "sxtb16 lr, r9, ror #8\n"                                                                    \
     "smlad  r7, lr, r12, r7\n"
 
@@ -249,77 +250,97 @@ typedef char flat33_job_layout_t[offsetof(flat33_job_t, xstep) == 28 ? 1 : -1];
     "asr    " A ", " A ", r10\n"                                                                 \
     "ssat   " A ", #8, " A "\n"
 
-/* r0 the window's first tap, r1 the records, r2 out, r3 cs, r11 rs, r4-r7
- * the sums; r8-r10, r12, lr scratch. Stack: [0] rec, [4] ostep, [8] the
- * end of the outputs, [12] xstep. */
-__asm__(".section .text.nnom_dw_flat33_s8,\"ax\",%progbits\n"
-        ".global nnom_dw_flat33_s8\n"
-        ".type nnom_dw_flat33_s8, %function\n"
-        ".syntax unified\n"
-        ".thumb\n"
-        ".thumb_func\n"
-        ".p2align 2\n"
-        "nnom_dw_flat33_s8:\n"
-        "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #16\n"
-        "ldr    r1, [r0, #28]\n"
-        "str    r1, [sp, #12]\n"
-        "ldr    r1, [r0, #8]\n"
-        "ldr    r2, [r0, #12]\n"
-        "ldr    r3, [r0, #24]\n"
-        "ldr    r4, [r0, #4]\n"
-        "mla    r2, r2, r3, r4\n"
-        "str    r1, [sp, #0]\n"
-        "strd   r3, r2, [sp, #4]\n"
-        "mov    r2, r4\n"
-        "ldr    r3, [r0, #16]\n"
-        "ldr    r11, [r0, #20]\n"
-        "ldr    r0, [r0, #0]\n"
-        ".Lflat33:\n"
-        "ldr    r1, [sp, #0]\n"
-        "ldm    r1!, {r4-r7}\n"
-        "ldr    r8, [r0]\n"
-        "ldr    r9, [r0, r3]\n"
-        FLAT33_PAIR
-        "ldr    r8, [r0, r3, lsl #1]\n"
-        "ldr    r9, [r0, r11]\n"
-        FLAT33_PAIR
-        "add    r10, r0, r11\n"
-        "ldr    r8, [r10, r3]\n"
-        "ldr    r9, [r10, r3, lsl #1]\n"
-        FLAT33_PAIR
-        "add    r10, r0, r11, lsl #1\n"
-        "ldr    r8, [r10]\n"
-        "ldr    r9, [r10, r3]\n"
-        FLAT33_PAIR
-        "add    r10, r0, r11, lsl #1\n" /* the last tap: (w, 0) and (0, w) records */
-        "ldr    r8, [r10, r3, lsl #1]\n"
-        "sxtb16 r10, r8\n"
-        "sxtb16 r9, r8, ror #8\n"
-        "ldrd   r8, r12, [r1], #8\n"
-        "smlad  r4, r10, r8, r4\n"
-        "smlad  r5, r9, r12, r5\n"
-        "ldrd   r8, r12, [r1], #8\n"
-        "smlad  r6, r10, r8, r6\n"
-        "smlad  r7, r9, r12, r7\n"
-        FLAT33_RQ("r4")
-        FLAT33_RQ("r5")
-        "bfi    r4, r5, #8, #8\n"
-        FLAT33_RQ("r6")
-        "bfi    r4, r6, #16, #8\n"
-        FLAT33_RQ("r7")
-        "bfi    r4, r7, #24, #8\n"
-        "str    r4, [r2]\n"
-        "ldrd   r8, r9, [sp, #4]\n"
-        "ldr    r10, [sp, #12]\n"
-        "add    r2, r2, r8\n"
-        "add    r0, r0, r10\n"
-        "cmp    r2, r9\n"
-        "bne    .Lflat33\n"
-        "add    sp, sp, #16\n"
-        "pop    {r4-r11, pc}\n"
-        ".size nnom_dw_flat33_s8, .-nnom_dw_flat33_s8\n"
-        ".text\n");
+/* Lanes 0 and 1 only (two channels at stride 2): lanes 2 and 3's
+ * records skipped by the post-increment. */
+#define FLAT33_PAIR2                                                                             \
+    "pkhbt  r10, r8, r9, lsl #16\n"                                                              \
+    "ldrd   r8, r12, [r1], #16\n"                                                                \
+    "sxtb16 lr, r10\n"                                                                           \
+    "smlad  r4, lr, r8, r4\n"                                                                    \
+    "sxtb16 lr, r10, ror #8\n"                                                                   \
+    "smlad  r5, lr, r12, r5\n"
+
+/* The last tap's products and the requantisation of lanes 2 and 3 */
+#define FLAT33_LAST2 "smlatt r6, r10, r8, r6\n"
+#define FLAT33_LAST3 "smlatt r7, r9, r12, r7\n"
+#define FLAT33_RQ2 FLAT33_RQ("r6") "bfi    r4, r6, #16, #8\n"
+#define FLAT33_RQ3 FLAT33_RQ("r7") "bfi    r4, r7, #24, #8\n"
+
+/* NAME(job): r0 the window's first tap, r1 the records, r2 out, r3 cs,
+ * r11 rs, r4-r7 the sums; r8-r10, r12, lr scratch. Stack: [0] rec, [4]
+ * ostep, [8] the end of the outputs, [12] xstep. PAIR one pair of taps,
+ * LAST_HI and RQ_HI lanes 2 and 3's (those there are): the loops of two and
+ * three lanes (two or three channels at stride 2) leave the output word's
+ * last bytes lane 0's sign, which the next pixel's group rewrites. */
+#define FLAT33_FN(NAME, PAIR, LAST_HI, RQ_HI)                                        \
+    __asm__(".section .text." NAME ",\"ax\",%progbits\n"                                          \
+            ".global " NAME "\n"                                                                 \
+            ".type " NAME ", %function\n"                                                        \
+            ".syntax unified\n"                                                                  \
+            ".thumb\n"                                                                           \
+            ".thumb_func\n"                                                                      \
+            ".p2align 2\n"                                                                       \
+            NAME ":\n"                                                                           \
+            "push   {r4-r11, lr}\n"                                                              \
+            "sub    sp, sp, #16\n"                                                               \
+            "ldr    r1, [r0, #28]\n"                                                             \
+            "str    r1, [sp, #12]\n"                                                             \
+            "ldr    r1, [r0, #8]\n"                                                              \
+            "ldr    r2, [r0, #12]\n"                                                             \
+            "ldr    r3, [r0, #24]\n"                                                             \
+            "ldr    r4, [r0, #4]\n"                                                              \
+            "mla    r2, r2, r3, r4\n"                                                            \
+            "str    r1, [sp, #0]\n"                                                              \
+            "strd   r3, r2, [sp, #4]\n"                                                          \
+            "mov    r2, r4\n"                                                                    \
+            "ldr    r3, [r0, #16]\n"                                                             \
+            "ldr    r11, [r0, #20]\n"                                                            \
+            "ldr    r0, [r0, #0]\n"                                                              \
+            "1:\n"                                                                               \
+            "ldr    r1, [sp, #0]\n"                                                              \
+            "ldm    r1!, {r4-r7}\n"                                                              \
+            "ldr    r8, [r0]\n"                                                                  \
+            "ldr    r9, [r0, r3]\n"                                                              \
+            PAIR                                                                                 \
+            "ldr    r8, [r0, r3, lsl #1]\n"                                                      \
+            "ldr    r9, [r0, r11]\n"                                                             \
+            PAIR                                                                                 \
+            "add    r10, r0, r11\n"                                                              \
+            "ldr    r8, [r10, r3]\n"                                                             \
+            "ldr    r9, [r10, r3, lsl #1]\n"                                                     \
+            PAIR                                                                                 \
+            "add    r10, r0, r11, lsl #1\n"                                                      \
+            "ldr    r8, [r10]\n"                                                                 \
+            "ldr    r9, [r10, r3]\n"                                                             \
+            PAIR                                                                                 \
+            "add    r10, r0, r11, lsl #1\n" /* the last tap: (w0, w2), (w1, w3) */                \
+            "ldr    r8, [r10, r3, lsl #1]\n"                                                     \
+            "sxtb16 r10, r8\n"                                                                   \
+            "sxtb16 r9, r8, ror #8\n"                                                            \
+            "ldrd   r8, r12, [r1], #8\n"                                                         \
+            "smlabb r4, r10, r8, r4\n"                                                           \
+            "smlabb r5, r9, r12, r5\n"                                                           \
+            LAST_HI                                                                              \
+            FLAT33_RQ("r4")                                                                      \
+            FLAT33_RQ("r5")                                                                      \
+            "bfi    r4, r5, #8, #8\n"                                                            \
+            RQ_HI                                                                                \
+            "str    r4, [r2]\n"                                                                  \
+            "ldrd   r8, r9, [sp, #4]\n"                                                          \
+            "ldr    r10, [sp, #12]\n"                                                            \
+            "add    r2, r2, r8\n"                                                                \
+            "add    r0, r0, r10\n"                                                               \
+            "cmp    r2, r9\n"                                                                    \
+            "bne    1b\n"                                                                        \
+            "add    sp, sp, #16\n"                                                               \
+            "pop    {r4-r11, pc}\n"                                                              \
+            ".size " NAME ", .-" NAME "\n"                                                         \
+            ".text\n")
+
+FLAT33_FN("nnom_dw_flat33_s8", FLAT33_PAIR(FLAT33_LANE3_PAIR), FLAT33_LAST2 FLAT33_LAST3,
+          FLAT33_RQ2 FLAT33_RQ3);
+FLAT33_FN("nnom_dw_flat33_s8_3", FLAT33_PAIR(""), FLAT33_LAST2, FLAT33_RQ2);
+FLAT33_FN("nnom_dw_flat33_s8_2", FLAT33_PAIR2, "", "");
 
 static NNOM_NOINLINE void flat_groups(const int8_t *x, int8_t *out, int32_t n, int32_t xstep,
                                       int32_t ostep, const int32_t *rec, const int32_t *off,
@@ -349,14 +370,13 @@ static void flat_run(const flat_job_t *j, const int8_t *src, int32_t rs, int8_t 
     src += 4 * first; /* (first < nq) */
     out += 4 * first;
     if (f->kv == 1) {
-        const nnom_dwcol_job_t d = {src, out, j->rec, n, f->d * f->c, xs, os,
-                                    f->k / 2, f->k & 1, 1};
+        const nnom_dwcol_job_t d = {src, out, j->rec, n, f->d * f->c, xs, os, f->k / 2, f->k & 1, 1};
         nnom_dwcol_s8(&d);
         return;
     }
     if (f->k == 9 && f->ku == 3) {
         const flat33_job_t g = {src, out, j->rec, n, f->d * f->c, rs, os, xs};
-        nnom_dw_flat33_s8(&g);
+        f->k33(&g);
         return;
     }
     int32_t off[FLAT_TAPS];
@@ -376,12 +396,16 @@ static int flat_of(const nnom_conv_args_t *a, flat_t *f)
         *f = (flat_t){c,        a->k.h * a->k.w, a->k.w,          a->p.dilation_w,
                       a->p.stride_w, a->p.pad_left, a->in.w, a->out.w, a->k.h,
                       a->p.dilation_h, a->p.pad_top, a->p.stride_h, a->in.h,
-                      a->out.h, a->p.dilation_h * a->in.w * c, a->out.w * c};
+                      a->out.h, a->p.dilation_h * a->in.w * c, a->out.w * c, NULL};
     else if (a->k.w == 1 && a->in.w == 1 && a->out.w == 1) /* down one column */
         *f = (flat_t){c, a->k.h, a->k.h, a->p.dilation_h, a->p.stride_h, a->p.pad_top, a->in.h,
-                      a->out.h, 1, 1, a->p.pad_left, 1, 1, 1, 0, 0};
+                      a->out.h, 1, 1, a->p.pad_left, 1, 1, 1, 0, 0, NULL};
     else
         return 0;
+    f->k33 = f->s == 1 || c > 3 ? nnom_dw_flat33_s8
+             : c == 3           ? nnom_dw_flat33_s8_3
+             : c == 2           ? nnom_dw_flat33_s8_2
+                                : nnom_dw_flat33_s8;
     /* three taps in one row with more than four channels: the group
      * path's four outputs per pass cost less than nnom_dwcol_s8's one; at
      * stride 2 or more only fewer than four channels (flat_padded: with
@@ -390,12 +414,34 @@ static int flat_of(const nnom_conv_args_t *a, flat_t *f)
            (f->s == 1 || c < 4);
 }
 
+/* Pixels [p0, p1) of line l (stride 2 or more, fewer than four channels)
+ * from a copy of the rows their windows reach; the layer's last pixel
+ * through a word of its own (its group's lanes past the channels would
+ * land past the output). */
+NNOM_INLINE void flat_padded_copy(const nnom_conv_args_t *a, const flat_t *f, const flat_job_t *j,
+                                  int32_t l, int32_t p0, int32_t p1, int8_t *out, int8_t *copy)
+{
+    const int32_t c = f->c, xs = j->xs, span = (f->ku - 1) * f->d * c;
+    const int32_t b0 = (p0 * f->s - f->pad) * c, w = ((p1 - 1 - p0) * xs + span + 4 + 3) & ~3;
+    flat_copy(a, f, l, b0, b0 + w, w, copy);
+    const int last = l + 1 == f->lines && p1 == f->out;
+    const int32_t n = p1 - p0 - last;
+    if (n > 0)
+        flat_run(j, copy, w, out + p0 * c, n, 0, 0);
+    if (last) {
+        uint32_t word;
+        flat_run(j, copy + n * xs, w, (int8_t *)&word, 1, 0, 0);
+        memcpy(out + (p1 - 1) * c, &word, (size_t)c);
+    }
+}
+
 /* Stride 2 or more along the line, fewer than four channels: one group
  * of four lanes per output pixel, the lanes past the channels with zero
  * weights; their bytes land on the next pixel's first channels, which its
- * own group rewrites after (the layer's last pixel goes through a word of
- * its own). Every line from a copy (the input's last pixel has fewer than
- * four bytes). 0 where the copy does not fit. */
+ * own group rewrites after. Lines of several rows of taps that all lie in
+ * the input run their pixels whose reads stay in the rows on the input,
+ * the others (and the layer's last pixel) on copies. 0 where the copy does
+ * not fit. */
 static int flat_padded(const nnom_conv_args_t *a, const flat_t *f)
 {
     const int32_t c = f->c, span = (f->ku - 1) * f->d * c, xs = f->s * c;
@@ -404,20 +450,37 @@ static int flat_padded(const nnom_conv_args_t *a, const flat_t *f)
         return 0;
     uint32_t words_copy[FLAT_COPY / 4 + 1];
     int8_t *const copy = (int8_t *)words_copy;
-    int32_t rec[4 + 4 * (FLAT_TAPS / 2 + 1) + 12];
+    int32_t rec[4 + 4 * (FLAT_TAPS / 2) + 2 + 12];
     flat_records(a, f, 0, rec);
     const flat_job_t j = {f, rec, 1, xs, c};
     int8_t *out = a->output;
+    if (f->kv == 1) { /* one row of taps: the line's copy costs less than calls for its parts */
+        for (int32_t l = 0; l < f->lines; l++, out += f->oline)
+            flat_padded_copy(a, f, &j, l, 0, f->out, out, copy);
+        return 1;
+    }
+    /* lines [vlo, vhi) have their rows of taps in the input; pixels
+     * [plo, phi) their windows' first tap in the row and their last word
+     * read inside it */
+    int32_t vlo = (f->pv + f->sv - 1) / f->sv, vhi = f->inv - 1 + f->pv - (f->kv - 1) * f->dv;
+    vhi = vhi < 0 ? 0 : vhi / f->sv + 1;
+    const int32_t plo = (f->pad + f->s - 1) / f->s, reach = (f->in + f->pad) * c - span - 4;
+    int32_t phi = reach < 0 ? 0 : reach / xs + 1;
+    phi = phi < f->out ? phi : f->out;
+    const int32_t rowb = f->row / f->dv;
     for (int32_t l = 0; l < f->lines; l++, out += f->oline) {
-        flat_copy(a, f, l, -f->pad * c, ww - f->pad * c, ww, copy);
-        const int32_t n = l + 1 < f->lines ? f->out : f->out - 1;
-        if (n > 0)
-            flat_run(&j, copy, ww, out, n, 0, 0);
-        if (n < f->out) { /* the layer's last pixel */
-            uint32_t word;
-            flat_run(&j, copy + n * xs, ww, (int8_t *)&word, 1, 0, 0);
-            memcpy(out + n * c, &word, (size_t)c);
+        /* (the layer's last pixel always from a copy) */
+        const int32_t hi = l + 1 < f->lines || phi < f->out ? phi : f->out - 1;
+        if (l < vlo || l >= vhi || hi <= plo) {
+            flat_padded_copy(a, f, &j, l, 0, f->out, out, copy);
+            continue;
         }
+        if (plo > 0)
+            flat_padded_copy(a, f, &j, l, 0, plo, out, copy);
+        const int8_t *x = a->input + (l * f->sv - f->pv) * rowb + (plo * f->s - f->pad) * c;
+        flat_run(&j, x, f->row, out + plo * c, hi - plo, 0, 0);
+        if (hi < f->out)
+            flat_padded_copy(a, f, &j, l, hi, f->out, out, copy);
     }
     return 1;
 }
@@ -468,8 +531,8 @@ int nnom_dw_flat_s8(const nnom_conv_args_t *a)
     const int32_t low = c & -c, nq = c / (low < 4 ? low : 4); /* C / gcd(C, 4) */
     const int32_t words = flat_words(f.k), sets = nq + tail;
     const int keep = sets * words <= FLAT_KEEP;
-    int32_t recs[FLAT_KEEP > 4 + 4 * (FLAT_TAPS / 2 + 1) + 12 ? FLAT_KEEP
-                                                                : 4 + 4 * (FLAT_TAPS / 2 + 1) + 12];
+    int32_t recs[FLAT_KEEP > 4 + 4 * (FLAT_TAPS / 2) + 2 + 12 ? FLAT_KEEP
+                                                                : 4 + 4 * (FLAT_TAPS / 2) + 2 + 12];
     if (keep)
         for (int32_t q = 0; q < sets; q++)
             flat_records(a, &f, q < nq ? 4 * q : last, recs + q * words);

@@ -1460,17 +1460,19 @@ static NNOM_NOINLINE int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw
     const int in = m1 > m0, top = m0 > 0, bot = m1 < u->out, pad = u->pad;
     const int32_t xb = u->xb, xin = (first - pad) * xb, oin = first * u->ob;
     const int32_t xbot = ybot * xb, obot = m1 * u->ob, vx = v->s * v->xb, vo = v->ob;
-    /* the converter's records (checked there; channels a multiple of
-     * four), or the group's built here. With them, where they fit
-     * DW3_EDGE_BYTES, rows of every line and channel are copied once and
-     * every group runs in one call per line: on short lines all the rows
-     * the line reaches (one run), else the border rows */
-    const int32_t *given = t->oc % 4 == 0 ? a->records : NULL;
+    /* the converter's records (checked there; per channel, so the last
+     * group of channels not a multiple of four reads its own), or the
+     * group's built here. With them and channels a multiple of four, where
+     * they fit DW3_EDGE_BYTES, rows of every line and channel are copied
+     * once and every group runs in one call per line: on short lines all
+     * the rows the line reaches (one run), else the border rows */
+    const int32_t *given = a->records;
+    const int one_call = given != NULL && t->oc % 4 == 0;
     uint32_t edges[DW3_EDGE_BYTES / 4];
-    const int all = given != NULL && v->out * (u->out + 2) * t->ic <= DW3_EDGE_BYTES;
+    const int all = one_call && v->out * (u->out + 2) * t->ic <= DW3_EDGE_BYTES;
     const int32_t nt = all ? u->out + 2 : top ? 6 : 0, nb = all || !bot ? 0 : 6;
     const int32_t line = (nt + nb) * t->ic;
-    const int whole = given != NULL && v->out * line <= DW3_EDGE_BYTES;
+    const int whole = one_call && v->out * line <= DW3_EDGE_BYTES;
     const int32_t es = whole ? t->ic : 4; /* between the copied rows */
     nnom_dw3_run_t runs[3];
     int32_t count = 0;

@@ -717,9 +717,44 @@ DWODD_CASES = [
 ]
 
 
+# Three taps in one row at stride 1, more than four channels not a multiple
+# of four: nnom_dw3_s8 on the converter's per-channel records, the last
+# group overlapping; (3,1) and (1,3) on lines and on 2D inputs, 'same' and
+# 'valid', and layers that run other paths with the records written: no
+# activation (the s term), the clamp, a bias beyond the fast
+# requantisation (no records; the kernel's own refuse it), lines shorter
+# than DW3_MIN_OUT (no records); and stride 2 with fewer than four
+# channels on 2D windows. Same fields as DWODD_CASES.
+DWODD2_CASES = [
+    ((20, 1, 6), (3, 1), 1, 1, "same", "relu", False),
+    ((5, 16, 7), (1, 3), 1, 1, "same", "relu", False),
+    ((30, 3, 30), (3, 1), 1, 1, "valid", "relu", False),
+    ((4, 23, 13), (1, 3), 1, 1, "valid", "relu", False),
+    ((12, 1, 10), (3, 1), 1, 1, "same", None, False),
+    ((1, 14, 5), (1, 3), 1, 1, "same", "relu6", False),
+    ((16, 1, 9), (3, 1), 1, 1, "same", "relu", True),
+    ((8, 1, 6), (3, 1), 1, 1, "same", "relu", False),
+    # stride 2, fewer than four channels: the inside lines' pixels on the
+    # input, the border ones (left, right, the last line) on copies
+    ((14, 17, 3), (3, 3), 2, 1, "valid", "relu", False),
+    ((13, 13, 2), (5, 5), 2, 1, "same", "relu", False),
+    ((9, 20, 1), (3, 3), 2, 1, "same", "relu", False),
+    ((12, 9, 3), (2, 3), 2, 1, "same", "relu", False),
+    ((11, 14, 2), (3, 3), 2, 1, "same", "relu", False),
+]
+
+
 def dwodd_model(k: int, rng: np.random.Generator):
+    return _odd_channels_model(DWODD_CASES[k], rng)
+
+
+def dwodd2_model(k: int, rng: np.random.Generator):
+    return _odd_channels_model(DWODD2_CASES[k], rng)
+
+
+def _odd_channels_model(case, rng: np.random.Generator):
     keras = kf._keras()
-    shape, kernel, stride, dil, padding, act, scaled = DWODD_CASES[k]
+    shape, kernel, stride, dil, padding, act, scaled = case
     inputs = keras.Input(shape)
     x = keras.layers.DepthwiseConv2D(
         kernel,
@@ -843,6 +878,7 @@ def suite(tmp_path_factory):
         ("dwwin", len(DWWIN_CASES), dwwin_model, 82_000),
         ("dwodd", len(DWODD_CASES), dwodd_model, 83_000),
         ("dws2_", len(DWS2_CASES), dws2_model, 84_000),
+        ("dwodd2_", len(DWODD2_CASES), dwodd2_model, 85_000),
         ("dense", len(DENSE_CASES), dense_model, 75_000),
         ("neardead", len(NEAR_DEAD_CASES), near_dead_model, 78_000),
     ]

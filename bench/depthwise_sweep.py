@@ -106,6 +106,12 @@ def shapes() -> list[tuple[str, tuple[int, int, int], tuple[int, int], int, str]
     out.append(("(5,1) s2 98x1x10 same", (98, 1, 10), (5, 1), 2, "same"))
     out.append(("3x3 s2 48x48x2 same", (48, 48, 2), (3, 3), 2, "same"))
     out.append(("3x3 s2 32x32x5 same", (32, 32, 5), (3, 3), 2, "same"))
+    # fixed costs: one output per group, short lines of two taps
+    out.append(("3x3 s2 2x2x256 same", (2, 2, 256), (3, 3), 2, "same"))
+    out.append(("(2,1) s2 20x3x64 same", (20, 3, 64), (2, 1), 2, "same"))
+    out.append(("(1,2) s2 3x20x8 same", (3, 20, 8), (1, 2), 2, "same"))
+    out.append(("(9,1) s1 9x1x256 valid", (9, 1, 256), (9, 1), 1, "valid"))
+    out.append(("(4,1) s1 4x1x256 valid", (4, 1, 256), (4, 1), 1, "valid"))
     return out
 
 

@@ -13,6 +13,7 @@ from ..windows import depthwise
 from .common import target_zp
 from .conv2d import POINTWISE, pointwise
 from .dwcol_records import dwcol_records
+from .dwone_records import dwone_records, whole_window
 from .dwwin_records import dwwin_records
 from .registry import Op, register
 from .weighted import emit_arrays, padded_layer_api_weights, quantize_weighted
@@ -145,8 +146,13 @@ class DWConv2D(Op):
         kh, kw, cout = q.weight.shape
         cin = cout // a["multiplier"]
         x = w.g.node(node.inputs[0])
-        records = dwcol_records(a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2], node.hwc[:2])
-        if records is None:
+        if whole_window(a, x.hwc[:2], node.hwc[:2]):  # the C kernel tries this first
+            records = dwone_records(a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2])
+        else:
+            records = dwcol_records(
+                a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2], node.hwc[:2]
+            )
+        if records is None and not whole_window(a, x.hwc[:2], node.hwc[:2]):
             records = dwwin_records(a, q, x.out_q.zero_point, target_zp(node), node.hwc[:2])
         if records is not None:
             arrays.append(c_array("int32_t", f"{n}_records", records))

@@ -1,0 +1,56 @@
+"""The records of a depthwise layer of one output pixel whose window holds
+the whole input (src/kernels/local/nnom_local_dwone_dsp.c): its taps over
+the input lie one pixel apart in memory, so the C kernel runs them as one
+window of in_h * in_w taps on the one-row assembly loop, every group of
+four channels in one call. The records are that loop's
+(dwcol_records.group_records, the odd last tap paired) for the kernel's
+taps over the input, row-major. Written only where the C kernel takes
+them: multiplier 1, channels a multiple of four, 3 to max_taps taps over
+the input, no dilation, output zero point -128 without clamp (ReLU), every
+channel in the loop's requantisation range.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from .. import backends
+from .dwcol_records import group_records
+
+
+def whole_window(attrs: dict, in_hw: tuple[int, int], out_hw: tuple[int, int]) -> bool:
+    """One output pixel, the whole input inside its window (the C test)."""
+    kh, kw = attrs["kernel"]
+    top, _, left, _ = attrs["pads"]
+    ih, iw = in_hw
+    return (
+        tuple(out_hw) == (1, 1)
+        and top >= 0
+        and left >= 0
+        and top + ih <= kh
+        and left + iw <= kw
+        and tuple(attrs["dilation"]) == (1, 1)
+    )
+
+
+def dwone_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw: tuple[int, int]):
+    """The int32 records of every group, or None where they are not written."""
+    cout = q.weight.shape[2]
+    top, _, left, _ = attrs["pads"]
+    ih, iw = in_hw
+    if (
+        attrs["multiplier"] != 1
+        or cout % 4
+        or not 3 <= ih * iw <= backends.TABLE["depthwise_group"]["max_taps"]
+        or zp_out != -128
+        or q.act_min != -128
+        or q.act_max != 127
+    ):
+        return None
+    inside = SimpleNamespace(
+        weight=q.weight[top : top + ih, left : left + iw, :],
+        bias=q.bias,
+        mult=q.mult,
+        shift=q.shift,
+    )
+    return group_records(inside, zp_in, zp_out, last_paired=True)

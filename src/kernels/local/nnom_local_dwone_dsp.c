@@ -1,0 +1,35 @@
+/*
+ * nnom_local_dwone_dsp.c - depthwise layers of one output pixel whose
+ * window holds the whole input (3x3 valid on 3x3, 3x3 at stride 2 on 2x2):
+ * the taps over the input lie one pixel (C bytes) apart in memory, so the
+ * layer is one window of in.h * in.w taps along a line, which the one-row
+ * assembly loop runs for every group of four channels in one call. The
+ * window and group paths spent ~100 instructions per group on its set-up,
+ * copy and call for 36 MACs. Only with the converter's records
+ * (nnom/ops/dwone_records.py: the taps over the input, row-major, in
+ * nnom_local_dwcol.h's layout), which it writes only where this runs.
+ */
+#include "nnom_local_dwone.h"
+#include "nnom_local_dwcol.h"
+#include "../nnom_backend.h"
+
+#if NNOM_LOCAL_MAC_ASM
+
+int nnom_dwone_try(const nnom_conv_args_t *a)
+{
+    const int32_t c = a->out.c, taps = a->in.h * a->in.w;
+    if (a->records == NULL || a->out.h != 1 || a->out.w != 1 || a->ch_mult != 1 ||
+        a->in.c != c || c % 4 != 0 || taps < 3 || taps > NNOM_DW_GROUP_MAX_TAPS ||
+        a->p.pad_top < 0 || a->p.pad_left < 0 || a->p.pad_top + a->in.h > a->k.h ||
+        a->p.pad_left + a->in.w > a->k.w || a->p.dilation_h != 1 || a->p.dilation_w != 1 ||
+        a->p.output_zp != -128 || a->p.act_min != -128 || a->p.act_max != 127)
+        return 0;
+    const nnom_dwcol_job_t j = {a->input, a->output, a->records, 1, c, 0, c, taps / 2, taps & 1,
+                                c / 4};
+    nnom_dwcol_s8(&j);
+    return 1;
+}
+
+#else
+typedef int nnom_local_dwone_dsp_unused_t; /* ISO C: a translation unit is never empty */
+#endif

@@ -773,6 +773,52 @@ def _odd_channels_model(case, rng: np.random.Generator):
     return model
 
 
+# One output pixel whose window holds the whole input
+# (nnom_local_dwone_dsp.c, -O2 with the assembly: the taps over the input
+# as one line on the one-row loop): 3x3 'valid' on 3x3, 3x3 at stride 2 on
+# 2x2 (padding below and right), 5x5 at stride 3 on 3x3 (padding on every
+# side), (9,1), 4x4, 5x5 and 7x7 (49 taps, the most) 'valid', ReLU6 (its
+# top the output's, so no clamp); and layers that must take the other
+# paths: one built without records, 64 taps, one tap over the input,
+# channels not a multiple of four, no activation (output zero point not
+# -128), a bias beyond the fast requantisation. (input shape, kernel,
+# stride, padding, activation, scaled)
+DWTINY_CASES = [
+    ((3, 3, 16), (3, 3), 1, "valid", "relu", False),
+    ((2, 2, 8), (3, 3), 2, "same", "relu", False),
+    ((3, 3, 8), (5, 5), 3, "same", "relu", False),
+    ((9, 1, 12), (9, 1), 1, "valid", "relu", False),
+    ((4, 4, 8), (4, 4), 1, "valid", "relu", False),
+    ((5, 5, 4), (5, 5), 1, "valid", "relu", False),
+    ((3, 3, 16), (3, 3), 1, "valid", "relu", False),
+    ((7, 7, 4), (7, 7), 1, "valid", "relu", False),
+    ((8, 8, 4), (8, 8), 1, "valid", "relu", False),
+    ((1, 1, 8), (3, 3), 1, "same", "relu", False),
+    ((3, 3, 6), (3, 3), 1, "valid", "relu", False),
+    ((3, 3, 8), (3, 3), 1, "valid", None, False),
+    ((2, 2, 8), (3, 3), 2, "same", "relu6", False),
+    ((3, 3, 8), (3, 3), 1, "valid", "relu", True),
+]
+DWTINY_WITHOUT_RECORDS = (6,)
+
+
+def dwtiny_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kernel, stride, padding, act, scaled = DWTINY_CASES[k]
+    inputs = keras.Input(shape)
+    x = keras.layers.DepthwiseConv2D(kernel, strides=stride, padding=padding, activation=act)(
+        inputs
+    )
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    if scaled:  # the last channel's shift beyond the fast requantisation
+        kernel_w, bias = model.layers[-1].get_weights()
+        kernel_w[..., -1:, :] *= 1e-4
+        bias[-1:] = 20.0
+        model.layers[-1].set_weights([kernel_w, bias])
+    return model
+
+
 # Dense shapes of the assembly loop (inputs a multiple of four): groups of
 # four units and the last one, two or three, with and without ReLU, and
 # weights scaled down under a large bias (shifts beyond the fast
@@ -862,6 +908,7 @@ def suite(tmp_path_factory):
         "dwshort": DWSHORT_WITHOUT_RECORDS,
         "dwwin": DWWIN_WITHOUT_RECORDS,
         "dws2_": DWS2_WITHOUT_RECORDS,
+        "dwtiny": DWTINY_WITHOUT_RECORDS,
     }
     # hand-picked shapes of the kernels' special paths: (name, count, builder, seed)
     families = [
@@ -879,6 +926,7 @@ def suite(tmp_path_factory):
         ("dwodd", len(DWODD_CASES), dwodd_model, 83_000),
         ("dws2_", len(DWS2_CASES), dws2_model, 84_000),
         ("dwodd2_", len(DWODD2_CASES), dwodd2_model, 85_000),
+        ("dwtiny", len(DWTINY_CASES), dwtiny_model, 86_000),
         ("dense", len(DENSE_CASES), dense_model, 75_000),
         ("neardead", len(NEAR_DEAD_CASES), near_dead_model, 78_000),
     ]

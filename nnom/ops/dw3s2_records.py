@@ -17,23 +17,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from .dwpair_records import N
+from .dwpair_records import shifted_form, tagged_words
 
 
 def dw3s2_records(q, zp_in: int, zp_out: int) -> np.ndarray | None:
     """The int32 records of a (3, 1) or (1, 3) kernel, or None."""
-    _, _, cout = q.weight.shape
-    w = q.weight.reshape(3, cout).astype(np.int64)
-    mult = np.asarray(q.mult, np.int64)
-    e = -np.asarray(q.shift, np.int64)
-    j = N + 1 - e
-    bias = np.asarray(q.bias, np.int64) - zp_in * w.sum(axis=0)
-    if np.any(mult <= 0) or np.any(j < 2) or np.any(j > 8):
+    form = shifted_form(q, zp_in, 3, 3 * 128 * 128)
+    if form is None:
         return None
-    if np.any(np.abs(bias) >= (1 << (31 - j)) - 3 * 128 * 128):
-        return None
+    w, mult, e, j, bias = form
     pair = ((w[0] << j) & 0xFFFF) | (((w[1] << j) & 0xFFFF) << 16)
     last = (w[2] << j) & 0xFFFF
-    rq = ((2 * zp_out + 1) * (1 << e) + 1) << (j - 2)
-    words = np.concatenate([[1], np.stack([pair, last, bias << j, mult, rq], axis=1).reshape(-1)])
-    return ((words + (1 << 31)) % (1 << 32) - (1 << 31)).astype(np.int32)
+    return tagged_words([pair, last, bias << j, mult], zp_out, e, j)

@@ -20,20 +20,37 @@ import numpy as np
 N = 12  # NNOM_DWPAIR_N
 
 
-def dwpair_records(q, zp_in: int, zp_out: int) -> np.ndarray | None:
-    """The int32 records of every group of a (2, 1) or (1, 2) kernel."""
-    _, _, cout = q.weight.shape
-    w = q.weight.reshape(2, cout).astype(np.int64)
+def shifted_form(q, zp_in: int, taps: int, room: int):
+    """The weights (taps, cout), multipliers, right shifts e, weight shifts
+    j = N + 1 - e and biases less the zero point's share, where every
+    channel fits the form (j in [2, 8], |bias| below 2^(31 - j) - room);
+    else None."""
+    w = q.weight.reshape(taps, -1).astype(np.int64)
     mult = np.asarray(q.mult, np.int64)
     e = -np.asarray(q.shift, np.int64)
     j = N + 1 - e
     bias = np.asarray(q.bias, np.int64) - zp_in * w.sum(axis=0)
     if np.any(mult <= 0) or np.any(j < 2) or np.any(j > 8):
         return None
-    if np.any(np.abs(bias) >= (1 << (31 - j)) - 32768):
+    if np.any(np.abs(bias) >= (1 << (31 - j)) - room):
         return None
-    pair = ((w[0] << j) & 0xFFFF) | (((w[1] << j) & 0xFFFF) << 16)
+    return w, mult, e, j, bias
+
+
+def tagged_words(columns: list[np.ndarray], zp_out: int, e, j) -> np.ndarray:
+    """A first word of 1 (the one-row loop's records start with an even
+    one), then per channel the given columns and the requantisation's
+    rounding term."""
     rq = ((2 * zp_out + 1) * (1 << e) + 1) << (j - 2)
-    # (a first word of 1: the one-row loop's records start with an even one)
-    words = np.concatenate([[1], np.stack([pair, bias << j, mult, rq], axis=1).reshape(-1)])
+    words = np.concatenate([[1], np.stack([*columns, rq], axis=1).reshape(-1)])
     return ((words + (1 << 31)) % (1 << 32) - (1 << 31)).astype(np.int32)
+
+
+def dwpair_records(q, zp_in: int, zp_out: int) -> np.ndarray | None:
+    """The int32 records of every group of a (2, 1) or (1, 2) kernel."""
+    form = shifted_form(q, zp_in, 2, 32768)
+    if form is None:
+        return None
+    w, mult, e, j, bias = form
+    pair = ((w[0] << j) & 0xFFFF) | (((w[1] << j) & 0xFFFF) << 16)
+    return tagged_words([pair, bias << j, mult], zp_out, e, j)

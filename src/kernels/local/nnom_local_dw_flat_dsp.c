@@ -224,32 +224,6 @@ NNOM_INLINE void flat_body(const int8_t *x, int8_t *out, int32_t n, int32_t xste
     }
 }
 
-/* The pair of taps in r8, r9 (words) against the next four records (r1):
- * nnom_dwcol_s8's 12 instructions. LANE3 holds lane 3's two (empty in
- * the three-lane loop, which skips its record by the post-increment). */
-#define FLAT33_PAIR(LANE3)                                                                       \
-    "pkhbt  r10, r8, r9, lsl #16\n"                                                              \
-    "pkhtb  r9, r9, r8, asr #16\n"                                                               \
-    "ldrd   r8, r12, [r1], #8\n"                                                                 \
-    "sxtb16 lr, r10\n"                                                                           \
-    "smlad  r4, lr, r8, r4\n"                                                                    \
-    "sxtb16 lr, r10, ror #8\n"                                                                   \
-    "smlad  r5, lr, r12, r5\n"                                                                   \
-    "ldrd   r8, r12, [r1], #8\n"                                                                 \
-    "sxtb16 lr, r9\n"                                                                            \
-    "smlad  r6, lr, r8, r6\n"                                                                    \
-    LANE3
-#define FLAT33_LANE3_PAIR                                                                        \
-    "sxtb16 lr, r9, ror #8\n"                                                                    \
-    "smlad  r7, lr, r12, r7\n"
-
-/* Lane A requantised (records at r1) into A. */
-#define FLAT33_RQ(A)                                                                             \
-    "ldm    r1!, {r8-r10}\n"                                                                     \
-    "smmlar " A ", " A ", r8, r9\n"                                                              \
-    "asr    " A ", " A ", r10\n"                                                                 \
-    "ssat   " A ", #8, " A "\n"
-
 /* Lanes 0 and 1 only (two channels at stride 2): lanes 2 and 3's
  * records skipped by the post-increment. */
 #define FLAT33_PAIR2                                                                             \
@@ -263,8 +237,8 @@ NNOM_INLINE void flat_body(const int8_t *x, int8_t *out, int32_t n, int32_t xste
 /* The last tap's products and the requantisation of lanes 2 and 3 */
 #define FLAT33_LAST2 "smlatt r6, r10, r8, r6\n"
 #define FLAT33_LAST3 "smlatt r7, r9, r12, r7\n"
-#define FLAT33_RQ2 FLAT33_RQ("r6") "bfi    r4, r6, #16, #8\n"
-#define FLAT33_RQ3 FLAT33_RQ("r7") "bfi    r4, r7, #24, #8\n"
+#define FLAT33_RQ2 NNOM_DWCOL_RQ("r6") "bfi    r4, r6, #16, #8\n"
+#define FLAT33_RQ3 NNOM_DWCOL_RQ("r7") "bfi    r4, r7, #24, #8\n"
 
 /* NAME(job): r0 the window's first tap, r1 the records, r2 out, r3 cs,
  * r11 rs, r4-r7 the sums; r8-r10, r12, lr scratch. Stack: [0] rec, [4]
@@ -321,8 +295,8 @@ NNOM_INLINE void flat_body(const int8_t *x, int8_t *out, int32_t n, int32_t xste
             "smlabb r4, r10, r8, r4\n"                                                           \
             "smlabb r5, r9, r12, r5\n"                                                           \
             LAST_HI                                                                              \
-            FLAT33_RQ("r4")                                                                      \
-            FLAT33_RQ("r5")                                                                      \
+            NNOM_DWCOL_RQ("r4")                                                                      \
+            NNOM_DWCOL_RQ("r5")                                                                      \
             "bfi    r4, r5, #8, #8\n"                                                            \
             RQ_HI                                                                                \
             "str    r4, [r2]\n"                                                                  \
@@ -337,9 +311,9 @@ NNOM_INLINE void flat_body(const int8_t *x, int8_t *out, int32_t n, int32_t xste
             ".size " NAME ", .-" NAME "\n"                                                         \
             ".text\n")
 
-FLAT33_FN("nnom_dw_flat33_s8", FLAT33_PAIR(FLAT33_LANE3_PAIR), FLAT33_LAST2 FLAT33_LAST3,
+FLAT33_FN("nnom_dw_flat33_s8", NNOM_DWCOL_PAIR_MACS(NNOM_DWCOL_PAIR_LANE3), FLAT33_LAST2 FLAT33_LAST3,
           FLAT33_RQ2 FLAT33_RQ3);
-FLAT33_FN("nnom_dw_flat33_s8_3", FLAT33_PAIR(""), FLAT33_LAST2, FLAT33_RQ2);
+FLAT33_FN("nnom_dw_flat33_s8_3", NNOM_DWCOL_PAIR_MACS(""), FLAT33_LAST2, FLAT33_RQ2);
 FLAT33_FN("nnom_dw_flat33_s8_2", FLAT33_PAIR2, "", "");
 
 static NNOM_NOINLINE void flat_groups(const int8_t *x, int8_t *out, int32_t n, int32_t xstep,

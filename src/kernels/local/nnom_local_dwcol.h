@@ -27,6 +27,33 @@ typedef struct {
     int32_t n, xs, xp, op, pairs, odd, groups;
 } nnom_dwcol_job_t;
 void nnom_dwcol_s8(const nnom_dwcol_job_t *j);
+
+/* Assembly text the one-row loop and the flat loops (nnom_local_dw_flat_dsp.c)
+ * share. One pair of taps, the words r8 (tap t) and r9 (tap t + 1), against
+ * the next four records at r1 into the sums r4-r7 (r10, r12, lr scratch);
+ * LANE3 is NNOM_DWCOL_PAIR_LANE3, or "" in a loop without lane 3 (which
+ * skips its record by the post-increment). */
+#define NNOM_DWCOL_PAIR_MACS(LANE3)                                                              \
+    "pkhbt  r10, r8, r9, lsl #16\n"                                                              \
+    "pkhtb  r9, r9, r8, asr #16\n"                                                               \
+    "ldrd   r8, r12, [r1], #8\n"                                                                 \
+    "sxtb16 lr, r10\n"                                                                           \
+    "smlad  r4, lr, r8, r4\n"                                                                    \
+    "sxtb16 lr, r10, ror #8\n"                                                                   \
+    "smlad  r5, lr, r12, r5\n"                                                                   \
+    "ldrd   r8, r12, [r1], #8\n"                                                                 \
+    "sxtb16 lr, r9\n"                                                                            \
+    "smlad  r6, lr, r8, r6\n"                                                                    \
+    LANE3
+#define NNOM_DWCOL_PAIR_LANE3                                                                    \
+    "sxtb16 lr, r9, ror #8\n"                                                                    \
+    "smlad  r7, lr, r12, r7\n"
+/* Lane A requantised (its records at r1) into A. */
+#define NNOM_DWCOL_RQ(A)                                                                         \
+    "ldm    r1!, {r8-r10}\n"                                                                     \
+    "smmlar " A ", " A ", r8, r9\n"                                                              \
+    "asr    " A ", " A ", r10\n"                                                                 \
+    "ssat   " A ", #8, " A "\n"
 #endif
 
 #endif

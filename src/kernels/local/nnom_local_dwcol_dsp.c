@@ -22,13 +22,6 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
                                          ? 1
                                          : -1];
 
-/* Channel r (accumulator A) requantised into A. */
-#define DWCOL_RQ(A)                                                                              \
-    "ldm    r1!, {r8-r10}\n"                                                                     \
-    "smmlar " A ", " A ", r8, r9\n"                                                              \
-    "asr    " A ", " A ", r10\n"                                                                 \
-    "ssat   " A ", #8, " A "\n"
-
 /* One pair of taps (r0 at the first, the records at r1): 15 instructions
  * of 4 bytes each (DWCOL_PAIR_BYTES), so that the loop enters the
  * unrolled pairs at the layer's count of them. */
@@ -36,18 +29,7 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
     "ldr.w  r8, [r0]\n"                                                                          \
     "ldr.w  r9, [r0, r11]\n"                                                                     \
     "add.w  r0, r0, r11, lsl #1\n"                                                               \
-    "pkhbt  r10, r8, r9, lsl #16\n"                                                              \
-    "pkhtb  r9, r9, r8, asr #16\n"                                                               \
-    "ldrd   r8, r12, [r1], #8\n"                                                                 \
-    "sxtb16 lr, r10\n"                                                                           \
-    "smlad  r4, lr, r8, r4\n"                                                                    \
-    "sxtb16 lr, r10, ror #8\n"                                                                   \
-    "smlad  r5, lr, r12, r5\n"                                                                   \
-    "ldrd   r8, r12, [r1], #8\n"                                                                 \
-    "sxtb16 lr, r9\n"                                                                            \
-    "smlad  r6, lr, r8, r6\n"                                                                    \
-    "sxtb16 lr, r9, ror #8\n"                                                                    \
-    "smlad  r7, lr, r12, r7\n"
+    NNOM_DWCOL_PAIR_MACS(NNOM_DWCOL_PAIR_LANE3)
 #define DWCOL_PAIR_BYTES 60
 #define DWCOL_STR_(x) #x
 #define DWCOL_STR(x) DWCOL_STR_(x)
@@ -75,12 +57,12 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
     ".error \"nnom_dwcol_s8: a pair of taps is not 60 bytes\"\n"                                 \
     ".endif\n"                                                                                   \
     ODD                                                                                          \
-    DWCOL_RQ("r4")                                                                               \
-    DWCOL_RQ("r5")                                                                               \
+    NNOM_DWCOL_RQ("r4")                                                                               \
+    NNOM_DWCOL_RQ("r5")                                                                               \
     "bfi    r4, r5, #8, #8\n"                                                                    \
-    DWCOL_RQ("r6")                                                                               \
+    NNOM_DWCOL_RQ("r6")                                                                               \
     "bfi    r4, r6, #16, #8\n"                                                                   \
-    DWCOL_RQ("r7")                                                                               \
+    NNOM_DWCOL_RQ("r7")                                                                               \
     "bfi    r4, r7, #24, #8\n"                                                                   \
     "str    r4, [r2]\n"                                                                          \
     "add    r2, r2, r3\n"                                                                        \

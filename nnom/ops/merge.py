@@ -10,6 +10,7 @@ two-input products, each intermediate with its own calibrated quantisation.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
@@ -51,29 +52,28 @@ def _same_shapes(ctx) -> tuple[int, ...]:
     return shapes[0]
 
 
-def _keras_merge(ctx) -> None:
-    """Add, Subtract, Multiply, Average over two or more equal-shape inputs."""
-    cls = ctx.layer.class_name
-    op = {"Add": ADD, "Subtract": SUB, "Multiply": MULT, "Average": ADD}[cls]
+def _keras_merge(ctx, op: str, two_only: bool = False, average: bool = False) -> None:
+    """Add, Subtract, Multiply, Average over two or more equal-shape inputs
+    (op: the IR op's name; Subtract takes exactly two)."""
     n = len(ctx.inputs)
     if n < 2:
         raise ctx.fail(f"needs at least two inputs, got {n}")
-    if op is SUB and n != 2:
+    if two_only and n != 2:
         raise ctx.fail(f"needs exactly two inputs, got {n}")
     if n > MERGE_MAX_INPUTS:
         raise ctx.fail(f"{n} inputs; at most {MERGE_MAX_INPUTS} are supported")
     shape = _same_shapes(ctx)
-    ctx.node(op.name, shape, attrs={"average": n} if cls == "Average" else {})
+    ctx.node(op, shape, attrs={"average": n} if average else {})
 
 
-def _keras_op_binary(ctx) -> None:
+def _keras_op_binary(ctx, op: str, two_only: bool = False) -> None:
     """`x + y`, `x - y`, `x * y` between two tensors of the same shape."""
     if len(ctx.inputs) != 2:
         raise ctx.fail(
             "keras.ops call with a constant operand (e.g. `x * 2.0`) is not supported; "
             "only tensor-tensor operations of equal shapes are"
         )
-    _keras_merge(ctx)
+    _keras_merge(ctx, op, two_only)
 
 
 # int8 kernels: the numeric spec of nnom_local_add_s8 / nnom_local_mul_s8 (then
@@ -153,8 +153,11 @@ class Add(_AddSub):
     name = "add"
     table_name = "Add"
     c_constructor = "nnom_add_s"
-    keras_classes = {"Add": _keras_merge, "Average": _keras_merge}
-    keras_ops = {"Add": _keras_op_binary}
+    keras_classes = {
+        "Add": partial(_keras_merge, op=name),
+        "Average": partial(_keras_merge, op=name, average=True),
+    }
+    keras_ops = {"Add": partial(_keras_op_binary, op=name)}
 
     def run_float(self, node, ins):
         return sum(ins[1:], ins[0]) / node.attrs.get("average", 1)
@@ -170,8 +173,8 @@ class Sub(_AddSub):
     name = "sub"
     table_name = "Sub"
     c_constructor = "nnom_sub_s"
-    keras_classes = {"Subtract": _keras_merge}
-    keras_ops = {"Subtract": _keras_op_binary}
+    keras_classes = {"Subtract": partial(_keras_merge, op=name, two_only=True)}
+    keras_ops = {"Subtract": partial(_keras_op_binary, op=name, two_only=True)}
     subtract = True
 
     def run_float(self, node, ins):
@@ -194,8 +197,8 @@ class Mult(_Merge):
     name = "mult"
     table_name = "Mult"
     c_constructor = "nnom_mult_s"
-    keras_classes = {"Multiply": _keras_merge}
-    keras_ops = {"Multiply": _keras_op_binary}
+    keras_classes = {"Multiply": partial(_keras_merge, op=name)}
+    keras_ops = {"Multiply": partial(_keras_op_binary, op=name)}
 
     def run_float(self, node, ins):
         y = ins[0]

@@ -54,7 +54,7 @@ def handles(*opcodes: str) -> Callable[[Handler], Handler]:
 
 def handles_as(**ops: Op) -> Callable[[Handler], Handler]:
     """One handler for several builtins, each making its own op:
-    @handles_as(ADD=ADD, SUB=SUB) registers fn(ctx, op) with that op bound."""
+    @handles_as(MAX_POOL_2D=MAXPOOL, ...) registers fn(ctx, op) with that op bound."""
 
     def register(fn: Handler) -> Handler:
         for code, op in ops.items():
@@ -503,18 +503,29 @@ def _binary_inputs(ctx) -> tuple[Node, Node]:
     return a, b
 
 
-@handles_as(ADD=ADD, SUB=SUB)
-def _add_sub(ctx, op: Op) -> None:
+def _add_scales(ctx, qa: QParams, qb: QParams, qo: QParams):
+    """TFLM's ADD: each input rescaled to twice the larger input scale."""
+    return add_params([qa.scale, qb.scale], qo.scale)
+
+
+def _sub_scales(ctx, qa: QParams, qb: QParams, qo: QParams):
+    """TFLM's SUB prepares its multipliers in float32 (sub_common.cc)."""
+    f32 = np.float32
+    twice = f32(2) * max(f32(qa.scale), f32(qb.scale))
+    ma = multiplier(ctx, float(f32(qa.scale) / twice))
+    mb = multiplier(ctx, float(f32(qb.scale) / twice))
+    mo = multiplier(ctx, float(twice / (f32(1 << 20) * f32(qo.scale))))
+    return [ma[0], mb[0]], [ma[1], mb[1]], mo[0], mo[1]
+
+
+def _add_sub(ctx, op: Op, scales: Callable) -> None:
     a, b = _binary_inputs(ctx)
     act = fused_activation(ctx, int(ctx.op.options.get("FusedActivationFunction", 0)))
     node = ctx.node(op.name, a.shape, [a.name, b.name], act=act)
     if not ctx.int8:
         return
     out_q = qparams(ctx, ctx.out)
-    if op is ADD:
-        mults, shifts, om, osh = add_params([a.out_q.scale, b.out_q.scale], out_q.scale)
-    else:
-        mults, shifts, om, osh = _sub_params(ctx, a.out_q, b.out_q, out_q)
+    mults, shifts, om, osh = scales(ctx, a.out_q, b.out_q, out_q)
     lo, hi = act_range(act, out_q)
     node.out_q = out_q
     node.q = AddParams(
@@ -525,14 +536,8 @@ def _add_sub(ctx, op: Op) -> None:
     ).with_tail(act_min=lo, act_max=hi)
 
 
-def _sub_params(ctx, qa: QParams, qb: QParams, qo: QParams):
-    """TFLM's SUB prepares its multipliers in float32 (sub_common.cc)."""
-    f32 = np.float32
-    twice = f32(2) * max(f32(qa.scale), f32(qb.scale))
-    ma = multiplier(ctx, float(f32(qa.scale) / twice))
-    mb = multiplier(ctx, float(f32(qb.scale) / twice))
-    mo = multiplier(ctx, float(twice / (f32(1 << 20) * f32(qo.scale))))
-    return [ma[0], mb[0]], [ma[1], mb[1]], mo[0], mo[1]
+HANDLERS["ADD"] = partial(_add_sub, op=ADD, scales=_add_scales)
+HANDLERS["SUB"] = partial(_add_sub, op=SUB, scales=_sub_scales)
 
 
 @handles("MUL")

@@ -3,6 +3,7 @@ instructions per MAC of one DepthwiseConv2D + BatchNorm + ReLU layer.
 
     .venv/bin/python bench/depthwise_sweep.py              # every shape, Markdown table
     .venv/bin/python bench/depthwise_sweep.py --only 5x1   # shapes whose name holds '5x1'
+    .venv/bin/python bench/depthwise_sweep.py --random 40  # 40 random shapes (--seed)
 
 Each shape is a one-layer model (weights and data from fixed seeds),
 converted and run by bench/run.py's machinery (the profile build: the
@@ -115,6 +116,38 @@ def shapes() -> list[tuple[str, tuple[int, int, int], tuple[int, int], int, str]
     return out
 
 
+def random_shapes(count: int, seed: int):
+    """Shapes drawn the way users pick them, to find the ones the fixed list
+    misses: square 3/5/7 windows, (k,1) and (1,k) lines, any rectangle up to
+    7x7; 1 to 128 channels; strides 1 and 2; 'same' and 'valid'; inputs
+    kept under ~200k MACs so that a run stays short."""
+    rng = np.random.default_rng(seed)
+    out = []
+    while len(out) < count:
+        pick = rng.random()
+        if pick < 0.45:
+            n = int(rng.choice([3, 5, 7]))
+            kernel = (n, n)
+        elif pick < 0.75:
+            k = int(rng.integers(2, 16))
+            kernel = (k, 1) if rng.random() < 0.6 else (1, k)
+        else:
+            kernel = (int(rng.integers(1, 8)), int(rng.integers(1, 8)))
+        if kernel == (1, 1):
+            continue
+        c = int(rng.integers(1, 129))
+        h = 1 if kernel[0] == 1 and rng.random() < 0.6 else int(rng.integers(kernel[0], 50))
+        w = 1 if kernel[1] == 1 and rng.random() < 0.6 else int(rng.integers(kernel[1], 50))
+        stride = int(rng.choice([1, 2]))
+        padding = str(rng.choice(["same", "valid"]))
+        macs = h * w * c * kernel[0] * kernel[1] // (stride * stride)
+        if not 200 <= macs <= 200_000:
+            continue
+        name = f"({kernel[0]},{kernel[1]}) s{stride} {h}x{w}x{c} {padding} (random)"
+        out.append((name, (h, w, c), kernel, stride, padding))
+    return out
+
+
 def keras_layer(shape, kernel, stride: int, padding: str, seed: int):
     keras = bench_models._keras()
     layers = keras.layers
@@ -159,15 +192,24 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--only", action="append", default=[], help="shapes whose name holds this text (repeatable)"
     )
+    parser.add_argument("--random", type=int, default=0, help="this many random shapes instead")
+    parser.add_argument("--seed", type=int, default=1, help="seed of --random")
     parser.add_argument("--jobs", type=int, default=2, help="firmwares built and run at once")
     args = parser.parse_args(argv)
     missing = cmbuild.tools_missing()
     if missing:
         print(f"depthwise_sweep: {', '.join(missing)} not found (tools/install.sh installs them)")
         return 2
-    specs = [
-        (i, s) for i, s in enumerate(shapes()) if not args.only or any(o in s[0] for o in args.only)
-    ]
+    if args.random:
+        # indexes past the fixed list's, so a random shape gets its own seeds
+        drawn = random_shapes(args.random, args.seed)
+        specs = list(enumerate(drawn, start=10_000 * args.seed))
+    else:
+        specs = [
+            (i, s)
+            for i, s in enumerate(shapes())
+            if not args.only or any(o in s[0] for o in args.only)
+        ]
     bench_run.prebuild(["m4"], ["local"])
     with tempfile.TemporaryDirectory(prefix="nnom-dwsweep-") as tmp:
         work = Path(tmp)

@@ -74,9 +74,9 @@ static void flat_records(const nnom_conv_args_t *a, const flat_t *f, int32_t c0,
     const int32_t k = f->k, c = f->c, zp = a->p.input_zp;
     const uint32_t zp2 = (uint32_t)(2 * a->p.output_zp + 1);
     int32_t *rq = rec + 4 + 4 * (k / 2) + 2 * (k & 1);
-    /* (fewer than four channels at stride 2 or more: the lanes past them
-     * get zero weights and lane 0's bias and requantisation) */
-    const int32_t real = f->s > 1 ? c : 4;
+    /* (stride 2 or more: the lanes past the channels get zero weights and
+     * lane 0's bias and requantisation) */
+    const int32_t real = f->s > 1 && c - c0 < 4 ? c - c0 : 4;
     int32_t *last = rq - 2; /* odd k: (w0, w2), (w1, w3) of the last tap */
     if (k & 1)
         last[0] = last[1] = 0;
@@ -384,77 +384,172 @@ static int flat_of(const nnom_conv_args_t *a, flat_t *f)
      * path's four outputs per pass cost less than nnom_dwcol_s8's one; at
      * stride 2 or more only fewer than four channels (flat_padded: with
      * more, the group path's overlapping last group costs the same) */
-    return f->k <= FLAT_TAPS && f->out * c >= 4 && !(f->k == 3 && f->kv == 1 && c > 4) &&
-           (f->s == 1 || c < 4);
+    return f->k <= FLAT_TAPS && f->out * c >= 4 && !(f->k == 3 && f->kv == 1 && c > 4);
 }
 
-/* Pixels [p0, p1) of line l (stride 2 or more, fewer than four channels)
- * from a copy of the rows their windows reach; the layer's last pixel
- * through a word of its own (its group's lanes past the channels would
- * land past the output). */
-NNOM_INLINE void flat_padded_copy(const nnom_conv_args_t *a, const flat_t *f, const flat_job_t *j,
-                                  int32_t l, int32_t p0, int32_t p1, int8_t *out, int8_t *copy)
+/* The groups of every output pixel at stride 2 or more: groups of four
+ * channels at bytes 0, 4, ... of the pixel (full, their records words
+ * apart), the last one (tail) with the lanes past the channels empty;
+ * reads: the bytes a pixel's groups read from its window's first. */
+typedef struct {
+    flat_job_t tail, full;
+    int32_t groups, words, reads;
+} flat_pix_t;
+
+/* n pixels from src (rows rs bytes apart) into out, the tail groups
+ * first: their lanes past the channels land on the next pixel's first
+ * bytes, which its full groups (or, with fewer than four channels, its
+ * tail group) rewrite after. last: the n-th pixel is the layer's last
+ * (its tail through a word of its own, the empty lanes would land past
+ * the output). */
+NNOM_INLINE void flat_pixels(const flat_pix_t *p, const int8_t *src, int32_t rs, int8_t *out,
+                             int32_t n, int last)
 {
-    const int32_t c = f->c, xs = j->xs, span = (f->ku - 1) * f->d * c;
-    const int32_t b0 = (p0 * f->s - f->pad) * c, w = ((p1 - 1 - p0) * xs + span + 4 + 3) & ~3;
-    flat_copy(a, f, l, b0, b0 + w, w, copy);
-    const int last = l + 1 == f->lines && p1 == f->out;
-    const int32_t n = p1 - p0 - last;
-    if (n > 0)
-        flat_run(j, copy, w, out + p0 * c, n, 0, 0);
+    const flat_t *f = p->full.f;
+    const int32_t t = 4 * (p->groups - 1), c = f->c, xs = p->tail.xs;
+    flat_run(&p->tail, src + t, rs, out + t, n - last, 0, 0);
     if (last) {
         uint32_t word;
-        flat_run(j, copy + n * xs, w, (int8_t *)&word, 1, 0, 0);
-        memcpy(out + (p1 - 1) * c, &word, (size_t)c);
+        flat_run(&p->tail, src + t + (n - 1) * xs, rs, (int8_t *)&word, 1, 0, 0);
+        memcpy(out + t + (n - 1) * c, &word, (size_t)(c - t));
+    }
+    if (p->groups == 1)
+        return;
+    if (f->kv == 1) { /* the full groups in one call */
+        const nnom_dwcol_job_t d = {src, out, p->full.rec, n, f->d * c, xs, c,
+                                    f->k / 2, f->k & 1, p->groups - 1};
+        nnom_dwcol_s8(&d);
+        return;
+    }
+    for (int32_t g = 0; g < p->groups - 1; g++) {
+        flat_job_t j = p->full;
+        j.rec += g * p->words;
+        flat_run(&j, src + 4 * g, rs, out + 4 * g, n, 0, 0);
     }
 }
 
-/* Stride 2 or more along the line, fewer than four channels: one group
- * of four lanes per output pixel, the lanes past the channels with zero
- * weights; their bytes land on the next pixel's first channels, which its
- * own group rewrites after. Lines of several rows of taps that all lie in
+/* Tap t of lane i taken out of a group's records (flat_records' layout):
+ * its weight zero, its share of the zero point (zp 2 w) back in the bias. */
+static void flat_drop_tap(int32_t *rec, int32_t k, int32_t t, int32_t i, int32_t zp)
+{
+    const int odd = t >= (k & ~1);
+    int32_t *w = odd ? rec + 4 + 4 * (k / 2) + (i & 1) : rec + 4 + 4 * (t / 2) + i;
+    const uint32_t sh = 16u * (uint32_t)(odd ? i >> 1 : t & 1);
+    const int32_t v = (int16_t)(uint16_t)((uint32_t)*w >> sh); /* 2 w */
+    rec[i] = (int32_t)((uint32_t)rec[i] + (uint32_t)zp * (uint32_t)v);
+    *w = (int32_t)((uint32_t)*w & ~(0xFFFFu << sh));
+}
+
+/* The records (groups sets, words apart) of output pixel p along the line:
+ * the taps whose column lies outside the input dropped, so that it runs on
+ * the input (its reads of those columns land in the rows next to them). */
+static void flat_edge(const nnom_conv_args_t *a, const flat_t *f, int32_t p, int32_t groups,
+                      int32_t words, const int32_t *rec, int32_t *edge)
+{
+    memcpy(edge, rec, (size_t)(groups * words) * sizeof(int32_t));
+    for (int32_t u = 0, x = p * f->s - f->pad; u < f->ku; u++, x += f->d) {
+        if (x >= 0 && x < f->in)
+            continue;
+        for (int32_t g = 0; g < groups; g++)
+            for (int32_t r = 0; r < f->kv; r++)
+                for (int32_t i = 0; i < 4; i++)
+                    flat_drop_tap(edge + g * words, f->k, r * f->ku + u, i, a->p.input_zp);
+    }
+}
+
+/* Pixels [p0, p1) of line l (stride 2 or more) from a copy of the rows
+ * their windows reach. */
+NNOM_INLINE void flat_padded_copy(const nnom_conv_args_t *a, const flat_pix_t *p, int32_t l,
+                                  int32_t p0, int32_t p1, int8_t *out, int8_t *copy)
+{
+    const flat_t *f = p->full.f;
+    const int32_t c = f->c, xs = p->tail.xs;
+    const int32_t b0 = (p0 * f->s - f->pad) * c, w = ((p1 - 1 - p0) * xs + p->reads + 3) & ~3;
+    flat_copy(a, f, l, b0, b0 + w, w, copy);
+    flat_pixels(p, copy, w, out + p0 * c, p1 - p0, l + 1 == f->lines && p1 == f->out);
+}
+
+/* Stride 2 or more along the line, channels not a multiple of four:
+ * groups of four lanes per output pixel (flat_pix_t), the last one with
+ * the lanes past the channels empty. Lines of rows of taps that all lie in
  * the input run their pixels whose reads stay in the rows on the input,
- * the others (and the layer's last pixel) on copies. 0 where the copy does
- * not fit. */
+ * the others (and the layer's last pixel) on copies; one row of taps the
+ * whole line from a copy where it fits. 0 where the copies or the records
+ * do not fit. */
 static int flat_padded(const nnom_conv_args_t *a, const flat_t *f)
 {
     const int32_t c = f->c, span = (f->ku - 1) * f->d * c, xs = f->s * c;
-    const int32_t ww = ((f->out - 1) * xs + span + 4 + 3) & ~3;
-    if (f->kv * ww > FLAT_COPY || !flat_fit(a, c, f->k))
-        return 0;
-    uint32_t words_copy[FLAT_COPY / 4 + 1];
-    int8_t *const copy = (int8_t *)words_copy;
-    int32_t rec[4 + 4 * (FLAT_TAPS / 2) + 2 + 12];
-    flat_records(a, f, 0, rec);
-    const flat_job_t j = {f, rec, 1, xs, c};
-    int8_t *out = a->output;
-    if (f->kv == 1) { /* one row of taps: the line's copy costs less than calls for its parts */
-        for (int32_t l = 0; l < f->lines; l++, out += f->oline)
-            flat_padded_copy(a, f, &j, l, 0, f->out, out, copy);
-        return 1;
-    }
+    const int32_t groups = (c + 3) / 4, t = 4 * (groups - 1), words = flat_words(f->k);
+    const int32_t reads = span + t + 4, ww = ((f->out - 1) * xs + reads + 3) & ~3;
     /* lines [vlo, vhi) have their rows of taps in the input; pixels
      * [plo, phi) their windows' first tap in the row and their last word
      * read inside it */
     int32_t vlo = (f->pv + f->sv - 1) / f->sv, vhi = f->inv - 1 + f->pv - (f->kv - 1) * f->dv;
     vhi = vhi < 0 ? 0 : vhi / f->sv + 1;
-    const int32_t plo = (f->pad + f->s - 1) / f->s, reach = (f->in + f->pad) * c - span - 4;
+    const int32_t plo = (f->pad + f->s - 1) / f->s, reach = (f->in + f->pad) * c - reads;
     int32_t phi = reach < 0 ? 0 : reach / xs + 1;
     phi = phi < f->out ? phi : f->out;
+    const int whole = f->kv * ww <= FLAT_COPY;
+    /* (the last line's right border from the layer's last pixel on) */
+    const int32_t hlast = phi < f->out ? phi : f->out - 1;
+    const int32_t wl = ((plo - 1) * xs + reads + 3) & ~3;
+    const int32_t wr = ((f->out - 1 - hlast) * xs + reads + 3) & ~3;
+    if (!whole && (vlo > 0 || vhi < f->lines || hlast <= plo || f->kv * wl > FLAT_COPY ||
+                   f->kv * wr > FLAT_COPY))
+        return 0;
+    if (groups * words > FLAT_KEEP || !flat_fit(a, c, f->k))
+        return 0;
+    uint32_t words_copy[FLAT_COPY / 4 + 1];
+    int8_t *const copy = (int8_t *)words_copy;
+    int32_t recs[FLAT_KEEP];
+    for (int32_t g = 0; g < groups; g++)
+        flat_records(a, f, 4 * g, recs + g * words);
+    /* the tail's loop by its lanes (3 x 3: the loops without empty lanes) */
+    flat_t ft = *f;
+    if (c > 4)
+        ft.k33 = c - t == 3 ? nnom_dw_flat33_s8_3 : nnom_dw_flat33_s8_2;
+    const int32_t gw = groups * words;
+    const flat_pix_t p = {{&ft, recs + t / 4 * words, 1, xs, c}, {f, recs, 1, xs, c},
+                          groups, words, reads};
+    /* a border of one pixel on either side runs on the input with records
+     * of its own (edge: lines where its reads stay in the input), the
+     * others on copies */
+    const int edge = 3 * gw <= FLAT_KEEP && f->kv > 1;
+    const int32_t el = edge && plo == 1, er = edge && phi == f->out - 1;
+    if (el)
+        flat_edge(a, f, 0, groups, words, recs, recs + gw);
+    if (er)
+        flat_edge(a, f, f->out - 1, groups, words, recs, recs + 2 * gw);
+    const flat_pix_t pl = {{&ft, recs + gw + t / 4 * words, 1, xs, c}, {f, recs + gw, 1, xs, c},
+                           groups, words, reads};
+    const flat_pix_t pr = {{&ft, recs + 2 * gw + t / 4 * words, 1, xs, c},
+                           {f, recs + 2 * gw, 1, xs, c}, groups, words, reads};
+    const int32_t total = a->in.h * a->in.w * c, below = (f->kv - 1) * f->row + reads;
+    int8_t *out = a->output;
+    if (f->kv == 1 && whole) { /* one row of taps: the line's copy costs less than calls for its parts */
+        for (int32_t l = 0; l < f->lines; l++, out += f->oline)
+            flat_padded_copy(a, &p, l, 0, f->out, out, copy);
+        return 1;
+    }
     const int32_t rowb = f->row / f->dv;
     for (int32_t l = 0; l < f->lines; l++, out += f->oline) {
         /* (the layer's last pixel always from a copy) */
-        const int32_t hi = l + 1 < f->lines || phi < f->out ? phi : f->out - 1;
+        const int32_t hi = l + 1 < f->lines ? phi : hlast;
         if (l < vlo || l >= vhi || hi <= plo) {
-            flat_padded_copy(a, f, &j, l, 0, f->out, out, copy);
+            flat_padded_copy(a, &p, l, 0, f->out, out, copy);
             continue;
         }
-        if (plo > 0)
-            flat_padded_copy(a, f, &j, l, 0, plo, out, copy);
-        const int8_t *x = a->input + (l * f->sv - f->pv) * rowb + (plo * f->s - f->pad) * c;
-        flat_run(&j, x, f->row, out + plo * c, hi - plo, 0, 0);
-        if (hi < f->out)
-            flat_padded_copy(a, f, &j, l, hi, f->out, out, copy);
+        const int32_t y = (l * f->sv - f->pv) * rowb, x0 = y - f->pad * c;
+        if (el && x0 >= 0)
+            flat_pixels(&pl, a->input + x0, f->row, out, 1, 0);
+        else if (plo > 0)
+            flat_padded_copy(a, &p, l, 0, plo, out, copy);
+        flat_pixels(&p, a->input + x0 + plo * xs, f->row, out + plo * c, hi - plo, 0);
+        if (er && hi == phi && x0 + hi * xs + below <= total)
+            flat_pixels(&pr, a->input + x0 + hi * xs, f->row, out + hi * c, 1,
+                        l + 1 == f->lines);
+        else if (hi < f->out)
+            flat_padded_copy(a, &p, l, hi, f->out, out, copy);
     }
     return 1;
 }

@@ -47,10 +47,11 @@ typedef struct {
     int32_t n, cs, rs, ostep, xstep;
 } flat33_job_t;
 void nnom_dw_flat33_s8(const flat33_job_t *j);
-/* The same for lanes 0 to 2, 0 and 1 (three, two channels at stride 2:
- * the other lanes empty). */
+/* The same for lanes 0 to 2, 0 and 1, 0 (three, two, one channel in the
+ * group at stride 2: the other lanes empty). */
 void nnom_dw_flat33_s8_3(const flat33_job_t *j);
 void nnom_dw_flat33_s8_2(const flat33_job_t *j);
+void nnom_dw_flat33_s8_1(const flat33_job_t *j);
 typedef char flat33_job_layout_t[offsetof(flat33_job_t, xstep) == 28 ? 1 : -1];
 
 typedef struct {
@@ -234,7 +235,17 @@ NNOM_INLINE void flat_body(const int8_t *x, int8_t *out, int32_t n, int32_t xste
     "sxtb16 lr, r10, ror #8\n"                                                                   \
     "smlad  r5, lr, r12, r5\n"
 
-/* The last tap's products and the requantisation of lanes 2 and 3 */
+/* Lane 0 only (one channel in the group at stride 2): lanes 1 to 3's
+ * records skipped by the post-increment. */
+#define FLAT33_PAIR1                                                                             \
+    "pkhbt  r10, r8, r9, lsl #16\n"                                                              \
+    "ldr    r8, [r1], #16\n"                                                                     \
+    "sxtb16 lr, r10\n"                                                                           \
+    "smlad  r4, lr, r8, r4\n"
+
+/* The last tap's products and the requantisation of lanes 1 to 3 */
+#define FLAT33_LAST1 "smlabb r5, r9, r12, r5\n"
+#define FLAT33_RQ1 NNOM_DWCOL_RQ("r5") "bfi    r4, r5, #8, #8\n"
 #define FLAT33_LAST2 "smlatt r6, r10, r8, r6\n"
 #define FLAT33_LAST3 "smlatt r7, r9, r12, r7\n"
 #define FLAT33_RQ2 NNOM_DWCOL_RQ("r6") "bfi    r4, r6, #16, #8\n"
@@ -243,9 +254,9 @@ NNOM_INLINE void flat_body(const int8_t *x, int8_t *out, int32_t n, int32_t xste
 /* NAME(job): r0 the window's first tap, r1 the records, r2 out, r3 cs,
  * r11 rs, r4-r7 the sums; r8-r10, r12, lr scratch. Stack: [0] rec, [4]
  * ostep, [8] the end of the outputs, [12] xstep. PAIR one pair of taps,
- * LAST_HI and RQ_HI lanes 2 and 3's (those there are): the loops of two and
- * three lanes (two or three channels at stride 2) leave the output word's
- * last bytes lane 0's sign, which the next pixel's group rewrites. */
+ * LAST_HI and RQ_HI lanes 1 to 3's (those there are): the loops of one to
+ * three lanes (channels in the group at stride 2) leave the output word's
+ * last bytes lane 0's sign, which the next pixel's groups rewrite. */
 #define FLAT33_FN(NAME, PAIR, LAST_HI, RQ_HI)                                        \
     __asm__(".section .text." NAME ",\"ax\",%progbits\n"                                          \
             ".global " NAME "\n"                                                                 \
@@ -293,11 +304,8 @@ NNOM_INLINE void flat_body(const int8_t *x, int8_t *out, int32_t n, int32_t xste
             "sxtb16 r9, r8, ror #8\n"                                                            \
             "ldrd   r8, r12, [r1], #8\n"                                                         \
             "smlabb r4, r10, r8, r4\n"                                                           \
-            "smlabb r5, r9, r12, r5\n"                                                           \
             LAST_HI                                                                              \
             NNOM_DWCOL_RQ("r4")                                                                      \
-            NNOM_DWCOL_RQ("r5")                                                                      \
-            "bfi    r4, r5, #8, #8\n"                                                            \
             RQ_HI                                                                                \
             "str    r4, [r2]\n"                                                                  \
             "ldrd   r8, r9, [sp, #4]\n"                                                          \
@@ -311,10 +319,12 @@ NNOM_INLINE void flat_body(const int8_t *x, int8_t *out, int32_t n, int32_t xste
             ".size " NAME ", .-" NAME "\n"                                                         \
             ".text\n")
 
-FLAT33_FN("nnom_dw_flat33_s8", NNOM_DWCOL_PAIR_MACS(NNOM_DWCOL_PAIR_LANE3), FLAT33_LAST2 FLAT33_LAST3,
-          FLAT33_RQ2 FLAT33_RQ3);
-FLAT33_FN("nnom_dw_flat33_s8_3", NNOM_DWCOL_PAIR_MACS(""), FLAT33_LAST2, FLAT33_RQ2);
-FLAT33_FN("nnom_dw_flat33_s8_2", FLAT33_PAIR2, "", "");
+FLAT33_FN("nnom_dw_flat33_s8", NNOM_DWCOL_PAIR_MACS(NNOM_DWCOL_PAIR_LANE3),
+          FLAT33_LAST1 FLAT33_LAST2 FLAT33_LAST3, FLAT33_RQ1 FLAT33_RQ2 FLAT33_RQ3);
+FLAT33_FN("nnom_dw_flat33_s8_3", NNOM_DWCOL_PAIR_MACS(""), FLAT33_LAST1 FLAT33_LAST2,
+          FLAT33_RQ1 FLAT33_RQ2);
+FLAT33_FN("nnom_dw_flat33_s8_2", FLAT33_PAIR2, FLAT33_LAST1, FLAT33_RQ1);
+FLAT33_FN("nnom_dw_flat33_s8_1", FLAT33_PAIR1, "", "");
 
 static NNOM_NOINLINE void flat_groups(const int8_t *x, int8_t *out, int32_t n, int32_t xstep,
                                       int32_t ostep, const int32_t *rec, const int32_t *off,
@@ -382,9 +392,10 @@ static int flat_of(const nnom_conv_args_t *a, flat_t *f)
                                 : nnom_dw_flat33_s8;
     /* three taps in one row with more than four channels: the group
      * path's four outputs per pass cost less than nnom_dwcol_s8's one; at
-     * stride 2 or more only fewer than four channels (flat_padded: with
-     * more, the group path's overlapping last group costs the same) */
-    return f->k <= FLAT_TAPS && f->out * c >= 4 && !(f->k == 3 && f->kv == 1 && c > 4);
+     * stride 2 or more with more than four channels only windows of
+     * several rows (one row: flat_padded's groups are the group path's,
+     * its records per run cost more) */
+    return f->k <= FLAT_TAPS && f->out * c >= 4 && !(f->kv == 1 && c > 4 && (f->k == 3 || f->s > 1));
 }
 
 /* The groups of every output pixel at stride 2 or more: groups of four
@@ -402,15 +413,31 @@ typedef struct {
  * tail group) rewrite after. last: the n-th pixel is the layer's last
  * (its tail through a word of its own, the empty lanes would land past
  * the output). */
+/* n pixels' groups of job j (one group of each) from src (rows rs bytes
+ * apart): the 3 x 3 loop called directly (these runs are short: a
+ * border pixel, a line), else flat_run(). */
+NNOM_INLINE void flat_pix_run(const flat_job_t *j, const int8_t *src, int32_t rs, int8_t *out,
+                              int32_t n)
+{
+    const flat_t *f = j->f;
+    if (n <= 0)
+        return;
+    if (f->k == 9 && f->ku == 3) {
+        const flat33_job_t g = {src, out, j->rec, n, f->d * f->c, rs, j->os, j->xs};
+        f->k33(&g);
+    } else
+        flat_run(j, src, rs, out, n, 0, 0);
+}
+
 NNOM_INLINE void flat_pixels(const flat_pix_t *p, const int8_t *src, int32_t rs, int8_t *out,
                              int32_t n, int last)
 {
     const flat_t *f = p->full.f;
     const int32_t t = 4 * (p->groups - 1), c = f->c, xs = p->tail.xs;
-    flat_run(&p->tail, src + t, rs, out + t, n - last, 0, 0);
+    flat_pix_run(&p->tail, src + t, rs, out + t, n - last);
     if (last) {
         uint32_t word;
-        flat_run(&p->tail, src + t + (n - 1) * xs, rs, (int8_t *)&word, 1, 0, 0);
+        flat_pix_run(&p->tail, src + t + (n - 1) * xs, rs, (int8_t *)&word, 1);
         memcpy(out + t + (n - 1) * c, &word, (size_t)(c - t));
     }
     if (p->groups == 1)
@@ -424,7 +451,7 @@ NNOM_INLINE void flat_pixels(const flat_pix_t *p, const int8_t *src, int32_t rs,
     for (int32_t g = 0; g < p->groups - 1; g++) {
         flat_job_t j = p->full;
         j.rec += g * p->words;
-        flat_run(&j, src + 4 * g, rs, out + 4 * g, n, 0, 0);
+        flat_pix_run(&j, src + 4 * g, rs, out + 4 * g, n);
     }
 }
 
@@ -507,7 +534,7 @@ static int flat_padded(const nnom_conv_args_t *a, const flat_t *f)
     /* the tail's loop by its lanes (3 x 3: the loops without empty lanes) */
     flat_t ft = *f;
     if (c > 4)
-        ft.k33 = c - t == 3 ? nnom_dw_flat33_s8_3 : nnom_dw_flat33_s8_2;
+        ft.k33 = c - t == 3 ? nnom_dw_flat33_s8_3 : c - t == 2 ? nnom_dw_flat33_s8_2 : nnom_dw_flat33_s8_1;
     const int32_t gw = groups * words;
     const flat_pix_t p = {{&ft, recs + t / 4 * words, 1, xs, c}, {f, recs, 1, xs, c},
                           groups, words, reads};

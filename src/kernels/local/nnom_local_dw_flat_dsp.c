@@ -21,7 +21,8 @@
  * whole line (the input zero point outside the input, which the records'
  * bias takes off like any input). One row of taps runs nnom_dwcol_s8, 3x3
  * windows nnom_dw_flat33_s8, other windows flat_groups (C). At stride 2 or
- * more only fewer than four channels: flat_padded().
+ * more: one row of taps with fewer than four channels (flat_padded()),
+ * windows of several rows (flat_strided(); more than four channels: 3 x 3).
  */
 #include "nnom_local_dw_flat.h"
 #include "nnom_local_dwcol.h"
@@ -392,10 +393,12 @@ static int flat_of(const nnom_conv_args_t *a, flat_t *f)
                                 : nnom_dw_flat33_s8;
     /* three taps in one row with more than four channels: the group
      * path's four outputs per pass cost less than nnom_dwcol_s8's one; at
-     * stride 2 or more with more than four channels only windows of
-     * several rows (one row: flat_padded's groups are the group path's,
-     * its records per run cost more) */
-    return f->k <= FLAT_TAPS && f->out * c >= 4 && !(f->kv == 1 && c > 4 && (f->k == 3 || f->s > 1));
+     * stride 2 or more with more than four channels only 3 x 3 windows on
+     * lines of at least six outputs (the assembly loop; one row of taps:
+     * the same groups as the group path's, the records cost more; the
+     * group path runs shorter lines in fewer calls) */
+    return f->k <= FLAT_TAPS && f->out * c >= 4 && !(f->k == 3 && f->kv == 1 && c > 4) &&
+           (f->s == 1 || c < 4 || (f->k == 9 && f->ku == 3 && f->out >= 6));
 }
 
 /* The groups of every output pixel at stride 2 or more: groups of four
@@ -407,12 +410,6 @@ typedef struct {
     int32_t groups, words, reads;
 } flat_pix_t;
 
-/* n pixels from src (rows rs bytes apart) into out, the tail groups
- * first: their lanes past the channels land on the next pixel's first
- * bytes, which its full groups (or, with fewer than four channels, its
- * tail group) rewrite after. last: the n-th pixel is the layer's last
- * (its tail through a word of its own, the empty lanes would land past
- * the output). */
 /* n pixels' groups of job j (one group of each) from src (rows rs bytes
  * apart): the 3 x 3 loop called directly (these runs are short: a
  * border pixel, a line), else flat_run(). */
@@ -429,6 +426,12 @@ NNOM_INLINE void flat_pix_run(const flat_job_t *j, const int8_t *src, int32_t rs
         flat_run(j, src, rs, out, n, 0, 0);
 }
 
+/* n pixels from src (rows rs bytes apart) into out, the tail groups
+ * first: their lanes past the channels land on the next pixel's first
+ * bytes, which its full groups (or, with fewer than four channels, its
+ * tail group) rewrite after. last: the n-th pixel is the layer's last
+ * (its tail through a word of its own, the empty lanes would land past
+ * the output). */
 NNOM_INLINE void flat_pixels(const flat_pix_t *p, const int8_t *src, int32_t rs, int8_t *out,
                              int32_t n, int last)
 {
@@ -439,14 +442,6 @@ NNOM_INLINE void flat_pixels(const flat_pix_t *p, const int8_t *src, int32_t rs,
         uint32_t word;
         flat_pix_run(&p->tail, src + t + (n - 1) * xs, rs, (int8_t *)&word, 1);
         memcpy(out + t + (n - 1) * c, &word, (size_t)(c - t));
-    }
-    if (p->groups == 1)
-        return;
-    if (f->kv == 1) { /* the full groups in one call */
-        const nnom_dwcol_job_t d = {src, out, p->full.rec, n, f->d * c, xs, c,
-                                    f->k / 2, f->k & 1, p->groups - 1};
-        nnom_dwcol_s8(&d);
-        return;
     }
     for (int32_t g = 0; g < p->groups - 1; g++) {
         flat_job_t j = p->full;
@@ -484,9 +479,52 @@ static void flat_edge(const nnom_conv_args_t *a, const flat_t *f, int32_t p, int
     }
 }
 
+/* Pixels [p0, p1) of line l (stride 2 or more, fewer than four channels)
+ * from a copy of the rows their windows reach; the layer's last pixel
+ * through a word of its own (its group's lanes past the channels would
+ * land past the output). */
+NNOM_INLINE void flat_padded_copy(const nnom_conv_args_t *a, const flat_t *f, const flat_job_t *j,
+                                  int32_t l, int32_t p0, int32_t p1, int8_t *out, int8_t *copy)
+{
+    const int32_t c = f->c, xs = j->xs, span = (f->ku - 1) * f->d * c;
+    const int32_t b0 = (p0 * f->s - f->pad) * c, w = ((p1 - 1 - p0) * xs + span + 4 + 3) & ~3;
+    flat_copy(a, f, l, b0, b0 + w, w, copy);
+    const int last = l + 1 == f->lines && p1 == f->out;
+    const int32_t n = p1 - p0 - last;
+    if (n > 0)
+        flat_run(j, copy, w, out + p0 * c, n, 0, 0);
+    if (last) {
+        uint32_t word;
+        flat_run(j, copy + n * xs, w, (int8_t *)&word, 1, 0, 0);
+        memcpy(out + (p1 - 1) * c, &word, (size_t)c);
+    }
+}
+
+/* One row of taps at stride 2 or more, fewer than four channels: one
+ * group of four lanes per output pixel, the lanes past the channels with
+ * zero weights; their bytes land on the next pixel's first channels, which
+ * its own group rewrites after. Each line from a copy (it costs less than
+ * calls for its parts). 0 where the copy does not fit. */
+static int flat_padded(const nnom_conv_args_t *a, const flat_t *f)
+{
+    const int32_t c = f->c, span = (f->ku - 1) * f->d * c, xs = f->s * c;
+    const int32_t ww = ((f->out - 1) * xs + span + 4 + 3) & ~3;
+    if (f->kv * ww > FLAT_COPY || !flat_fit(a, c, f->k))
+        return 0;
+    uint32_t words_copy[FLAT_COPY / 4 + 1];
+    int8_t *const copy = (int8_t *)words_copy;
+    int32_t rec[4 + 4 * (FLAT_TAPS / 2) + 2 + 12];
+    flat_records(a, f, 0, rec);
+    const flat_job_t j = {f, rec, 1, xs, c};
+    int8_t *out = a->output;
+    for (int32_t l = 0; l < f->lines; l++, out += f->oline)
+        flat_padded_copy(a, f, &j, l, 0, f->out, out, copy);
+    return 1;
+}
+
 /* Pixels [p0, p1) of line l (stride 2 or more) from a copy of the rows
  * their windows reach. */
-NNOM_INLINE void flat_padded_copy(const nnom_conv_args_t *a, const flat_pix_t *p, int32_t l,
+NNOM_INLINE void flat_strided_copy(const nnom_conv_args_t *a, const flat_pix_t *p, int32_t l,
                                   int32_t p0, int32_t p1, int8_t *out, int8_t *copy)
 {
     const flat_t *f = p->full.f;
@@ -496,35 +534,31 @@ NNOM_INLINE void flat_padded_copy(const nnom_conv_args_t *a, const flat_pix_t *p
     flat_pixels(p, copy, w, out + p0 * c, p1 - p0, l + 1 == f->lines && p1 == f->out);
 }
 
-/* Stride 2 or more along the line, channels not a multiple of four:
- * groups of four lanes per output pixel (flat_pix_t), the last one with
- * the lanes past the channels empty. Lines of rows of taps that all lie in
- * the input run their pixels whose reads stay in the rows on the input,
- * the others (and the layer's last pixel) on copies; one row of taps the
- * whole line from a copy where it fits. 0 where the copies or the records
- * do not fit. */
-static int flat_padded(const nnom_conv_args_t *a, const flat_t *f)
+/* Pixels [p0, p1) of line l from copies of per pixels at a time. */
+static void flat_strided_line(const nnom_conv_args_t *a, const flat_pix_t *p, int32_t l, int32_t p0,
+                             int32_t p1, int32_t per, int8_t *out, int8_t *copy)
+{
+    for (; p0 < p1; p0 += per)
+        flat_strided_copy(a, p, l, p0, p1 - p0 < per ? p1 : p0 + per, out, copy);
+}
+
+/* Windows of several rows at stride 2 or more along the line, channels
+ * not a multiple of four: groups of four lanes per output pixel
+ * (flat_pix_t), the last one with the lanes past the channels empty. Lines
+ * of rows of taps that all lie in the input run their pixels whose reads
+ * stay in the rows on the input, the others (and the layer's last pixel)
+ * on copies (of as many pixels as fit FLAT_COPY). 0 where the records do
+ * not fit. */
+static int flat_strided(const nnom_conv_args_t *a, const flat_t *f)
 {
     const int32_t c = f->c, span = (f->ku - 1) * f->d * c, xs = f->s * c;
     const int32_t groups = (c + 3) / 4, t = 4 * (groups - 1), words = flat_words(f->k);
-    const int32_t reads = span + t + 4, ww = ((f->out - 1) * xs + reads + 3) & ~3;
-    /* lines [vlo, vhi) have their rows of taps in the input; pixels
-     * [plo, phi) their windows' first tap in the row and their last word
-     * read inside it */
-    int32_t vlo = (f->pv + f->sv - 1) / f->sv, vhi = f->inv - 1 + f->pv - (f->kv - 1) * f->dv;
-    vhi = vhi < 0 ? 0 : vhi / f->sv + 1;
-    const int32_t plo = (f->pad + f->s - 1) / f->s, reach = (f->in + f->pad) * c - reads;
-    int32_t phi = reach < 0 ? 0 : reach / xs + 1;
-    phi = phi < f->out ? phi : f->out;
-    const int whole = f->kv * ww <= FLAT_COPY;
-    /* (the last line's right border from the layer's last pixel on) */
-    const int32_t hlast = phi < f->out ? phi : f->out - 1;
-    const int32_t wl = ((plo - 1) * xs + reads + 3) & ~3;
-    const int32_t wr = ((f->out - 1 - hlast) * xs + reads + 3) & ~3;
-    if (!whole && (vlo > 0 || vhi < f->lines || hlast <= plo || f->kv * wl > FLAT_COPY ||
-                   f->kv * wr > FLAT_COPY))
-        return 0;
-    if (groups * words > FLAT_KEEP || !flat_fit(a, c, f->k))
+    const int32_t reads = span + t + 4;
+    /* pixels per copy of a line's rows of taps (the whole line where it fits) */
+    const int whole = f->kv * (((f->out - 1) * xs + reads + 3) & ~3) <= FLAT_COPY;
+    const int32_t cap = whole ? 0 : (FLAT_COPY / f->kv) & ~3;
+    const int32_t per = whole ? f->out : cap < reads ? 0 : (cap - reads) / xs + 1;
+    if (per < 1 || groups * words > FLAT_KEEP || !flat_fit(a, c, f->k))
         return 0;
     uint32_t words_copy[FLAT_COPY / 4 + 1];
     int8_t *const copy = (int8_t *)words_copy;
@@ -532,51 +566,63 @@ static int flat_padded(const nnom_conv_args_t *a, const flat_t *f)
     for (int32_t g = 0; g < groups; g++)
         flat_records(a, f, 4 * g, recs + g * words);
     /* the tail's loop by its lanes (3 x 3: the loops without empty lanes) */
-    flat_t ft = *f;
-    if (c > 4)
-        ft.k33 = c - t == 3 ? nnom_dw_flat33_s8_3 : c - t == 2 ? nnom_dw_flat33_s8_2 : nnom_dw_flat33_s8_1;
-    const int32_t gw = groups * words;
-    const flat_pix_t p = {{&ft, recs + t / 4 * words, 1, xs, c}, {f, recs, 1, xs, c},
+    flat_t ft;
+    const flat_t *tf = f;
+    if (c > 4) {
+        ft = *f;
+        ft.k33 = c - t == 3   ? nnom_dw_flat33_s8_3
+                 : c - t == 2 ? nnom_dw_flat33_s8_2
+                              : nnom_dw_flat33_s8_1;
+        tf = &ft;
+    }
+    const flat_pix_t p = {{tf, recs + t / 4 * words, 1, xs, c}, {f, recs, 1, xs, c},
                           groups, words, reads};
+    int8_t *out = a->output;
+    /* lines [vlo, vhi) have their rows of taps in the input; pixels
+     * [plo, phi) their windows' first tap in the row and their last word
+     * read inside it */
+    const int32_t vlo = (f->pv + f->sv - 1) / f->sv;
+    int32_t vhi = f->inv - 1 + f->pv - (f->kv - 1) * f->dv;
+    vhi = vhi < 0 ? 0 : vhi / f->sv + 1;
+    const int32_t plo = (f->pad + f->s - 1) / f->s, reach = (f->in + f->pad) * c - reads;
+    int32_t phi = reach < 0 ? 0 : reach / xs + 1;
+    phi = phi < f->out ? phi : f->out;
+    /* (the last line's right border from the layer's last pixel on) */
+    const int32_t hlast = phi < f->out ? phi : f->out - 1;
     /* a border of one pixel on either side runs on the input with records
      * of its own (edge: lines where its reads stay in the input), the
      * others on copies */
-    const int edge = 3 * gw <= FLAT_KEEP && f->kv > 1;
+    const int32_t gw = groups * words;
+    const int edge = 3 * gw <= FLAT_KEEP;
     const int32_t el = edge && plo == 1, er = edge && phi == f->out - 1;
     if (el)
         flat_edge(a, f, 0, groups, words, recs, recs + gw);
     if (er)
         flat_edge(a, f, f->out - 1, groups, words, recs, recs + 2 * gw);
-    const flat_pix_t pl = {{&ft, recs + gw + t / 4 * words, 1, xs, c}, {f, recs + gw, 1, xs, c},
+    const flat_pix_t pl = {{tf, recs + gw + t / 4 * words, 1, xs, c}, {f, recs + gw, 1, xs, c},
                            groups, words, reads};
-    const flat_pix_t pr = {{&ft, recs + 2 * gw + t / 4 * words, 1, xs, c},
+    const flat_pix_t pr = {{tf, recs + 2 * gw + t / 4 * words, 1, xs, c},
                            {f, recs + 2 * gw, 1, xs, c}, groups, words, reads};
     const int32_t total = a->in.h * a->in.w * c, below = (f->kv - 1) * f->row + reads;
-    int8_t *out = a->output;
-    if (f->kv == 1 && whole) { /* one row of taps: the line's copy costs less than calls for its parts */
-        for (int32_t l = 0; l < f->lines; l++, out += f->oline)
-            flat_padded_copy(a, &p, l, 0, f->out, out, copy);
-        return 1;
-    }
     const int32_t rowb = f->row / f->dv;
     for (int32_t l = 0; l < f->lines; l++, out += f->oline) {
         /* (the layer's last pixel always from a copy) */
         const int32_t hi = l + 1 < f->lines ? phi : hlast;
         if (l < vlo || l >= vhi || hi <= plo) {
-            flat_padded_copy(a, &p, l, 0, f->out, out, copy);
+            flat_strided_line(a, &p, l, 0, f->out, per, out, copy);
             continue;
         }
         const int32_t y = (l * f->sv - f->pv) * rowb, x0 = y - f->pad * c;
         if (el && x0 >= 0)
             flat_pixels(&pl, a->input + x0, f->row, out, 1, 0);
         else if (plo > 0)
-            flat_padded_copy(a, &p, l, 0, plo, out, copy);
+            flat_strided_line(a, &p, l, 0, plo, per, out, copy);
         flat_pixels(&p, a->input + x0 + plo * xs, f->row, out + plo * c, hi - plo, 0);
         if (er && hi == phi && x0 + hi * xs + below <= total)
             flat_pixels(&pr, a->input + x0 + hi * xs, f->row, out + hi * c, 1,
                         l + 1 == f->lines);
         else if (hi < f->out)
-            flat_padded_copy(a, &p, l, hi, f->out, out, copy);
+            flat_strided_line(a, &p, l, hi, f->out, per, out, copy);
     }
     return 1;
 }
@@ -589,7 +635,7 @@ int nnom_dw_flat_s8(const nnom_conv_args_t *a)
         !flat_of(a, &f))
         return 0;
     if (f.s > 1)
-        return flat_padded(a, &f);
+        return f.kv == 1 ? flat_padded(a, &f) : flat_strided(a, &f);
     const int32_t c = f.c, span = (f.ku - 1) * f.d * c; /* a window's bytes past its first */
     const int32_t bytes = f.out * c, groups = bytes / 4, tail = bytes % 4 != 0;
     /* outputs [lo, hi) along the line have their windows inside the input */

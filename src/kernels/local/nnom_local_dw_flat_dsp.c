@@ -549,7 +549,7 @@ static void flat_strided_line(const nnom_conv_args_t *a, const flat_pix_t *p, in
  * stay in the rows on the input, the others (and the layer's last pixel)
  * on copies (of as many pixels as fit FLAT_COPY). 0 where the records do
  * not fit. */
-static int flat_strided(const nnom_conv_args_t *a, const flat_t *f)
+static NNOM_NOINLINE int flat_strided(const nnom_conv_args_t *a, const flat_t *f)
 {
     const int32_t c = f->c, span = (f->ku - 1) * f->d * c, xs = f->s * c;
     const int32_t groups = (c + 3) / 4, t = 4 * (groups - 1), words = flat_words(f->k);

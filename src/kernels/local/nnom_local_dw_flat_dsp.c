@@ -593,16 +593,17 @@ static NNOM_NOINLINE int flat_strided(const nnom_conv_args_t *a, const flat_t *f
      * of its own (edge: lines where its reads stay in the input), the
      * others on copies */
     const int32_t gw = groups * words;
-    const int edge = 3 * gw <= FLAT_KEEP;
-    const int32_t el = edge && plo == 1, er = edge && phi == f->out - 1;
-    if (el)
-        flat_edge(a, f, 0, groups, words, recs, recs + gw);
+    const int32_t er = phi == f->out - 1 && 2 * gw <= FLAT_KEEP;
+    const int32_t el = plo == 1 && (2 + er) * gw <= FLAT_KEEP;
+    int32_t *const rr = recs + gw, *const rl = recs + (1 + er) * gw; /* (where they fit) */
     if (er)
-        flat_edge(a, f, f->out - 1, groups, words, recs, recs + 2 * gw);
-    const flat_pix_t pl = {{tf, recs + gw + t / 4 * words, 1, xs, c}, {f, recs + gw, 1, xs, c},
+        flat_edge(a, f, f->out - 1, groups, words, recs, rr);
+    if (el)
+        flat_edge(a, f, 0, groups, words, recs, rl);
+    const flat_pix_t pl = {{tf, rl + t / 4 * words, 1, xs, c}, {f, rl, 1, xs, c},
                            groups, words, reads};
-    const flat_pix_t pr = {{tf, recs + 2 * gw + t / 4 * words, 1, xs, c},
-                           {f, recs + 2 * gw, 1, xs, c}, groups, words, reads};
+    const flat_pix_t pr = {{tf, rr + t / 4 * words, 1, xs, c}, {f, rr, 1, xs, c},
+                           groups, words, reads};
     const int32_t total = a->in.h * a->in.w * c, below = (f->kv - 1) * f->row + reads;
     const int32_t rowb = f->row / f->dv;
     for (int32_t l = 0; l < f->lines; l++, out += f->oline) {

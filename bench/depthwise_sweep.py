@@ -113,6 +113,14 @@ def shapes() -> list[tuple[str, tuple[int, int, int], tuple[int, int], int, str]
     out.append(("(1,2) s2 3x20x8 same", (3, 20, 8), (1, 2), 2, "same"))
     out.append(("(9,1) s1 9x1x256 valid", (9, 1, 256), (9, 1), 1, "valid"))
     out.append(("(4,1) s1 4x1x256 valid", (4, 1, 256), (4, 1), 1, "valid"))
+    # 2D windows at stride 2, channels not a multiple of four (the flat
+    # path's groups per pixel): other windows, odd inputs, 'valid'
+    out.append(("3x3 s2 12x12x10 same", (12, 12, 10), (3, 3), 2, "same"))
+    out.append(("3x3 s2 31x31x7 valid", (31, 31, 7), (3, 3), 2, "valid"))
+    out.append(("3x3 s2 17x17x13 same", (17, 17, 13), (3, 3), 2, "same"))
+    out.append(("5x5 s2 24x24x6 same", (24, 24, 6), (5, 5), 2, "same"))
+    out.append(("5x5 s2 12x12x5 valid", (12, 12, 5), (5, 5), 2, "valid"))
+    out.append(("3x3 s2 24x8x9 same", (24, 8, 9), (3, 3), 2, "same"))
     return out
 
 

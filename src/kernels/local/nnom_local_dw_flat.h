@@ -16,7 +16,8 @@ int nnom_dw_flat_s8(const nnom_conv_args_t *a);
 /* 0 where nnom_dw_flat_s8 would surely not take the layer (the cheap part
  * of its checks, so that the other layers pay next to nothing for asking):
  * channels a multiple of four, or more than four with three taps in one
- * row or with a stride along the rows (down one column: its height). */
+ * row, or with a stride along the rows (down one column: its height)
+ * but 3 x 3 windows on rows of at least six outputs. */
 NNOM_INLINE int nnom_dw_flat_asks(const nnom_conv_args_t *a)
 {
     const int32_t c = a->out.c;
@@ -24,7 +25,7 @@ NNOM_INLINE int nnom_dw_flat_asks(const nnom_conv_args_t *a)
         return 0;
     const int rows = a->k.w > 1 || a->in.w > 1;
     const int32_t s = rows ? a->p.stride_w : a->p.stride_h;
-    return c < 4 || (s == 1 && a->k.h * a->k.w != 3);
+    return c < 4 || (s == 1 ? a->k.h * a->k.w != 3 : a->k.h == 3 && a->k.w == 3 && a->out.w >= 6);
 }
 #endif
 

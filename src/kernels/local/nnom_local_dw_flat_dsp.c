@@ -21,7 +21,8 @@
  * whole line (the input zero point outside the input, which the records'
  * bias takes off like any input). One row of taps runs nnom_dwcol_s8, 3x3
  * windows nnom_dw_flat33_s8, other windows flat_groups (C). At stride 2 or
- * more only fewer than four channels: flat_padded().
+ * more: one row of taps with fewer than four channels (flat_padded()),
+ * windows of several rows (flat_strided(); more than four channels: 3 x 3).
  */
 #include "nnom_local_dw_flat.h"
 #include "nnom_local_dwcol.h"
@@ -47,10 +48,11 @@ typedef struct {
     int32_t n, cs, rs, ostep, xstep;
 } flat33_job_t;
 void nnom_dw_flat33_s8(const flat33_job_t *j);
-/* The same for lanes 0 to 2, 0 and 1 (three, two channels at stride 2:
- * the other lanes empty). */
+/* The same for lanes 0 to 2, 0 and 1, 0 (three, two, one channel in the
+ * group at stride 2: the other lanes empty). */
 void nnom_dw_flat33_s8_3(const flat33_job_t *j);
 void nnom_dw_flat33_s8_2(const flat33_job_t *j);
+void nnom_dw_flat33_s8_1(const flat33_job_t *j);
 typedef char flat33_job_layout_t[offsetof(flat33_job_t, xstep) == 28 ? 1 : -1];
 
 typedef struct {
@@ -74,9 +76,9 @@ static void flat_records(const nnom_conv_args_t *a, const flat_t *f, int32_t c0,
     const int32_t k = f->k, c = f->c, zp = a->p.input_zp;
     const uint32_t zp2 = (uint32_t)(2 * a->p.output_zp + 1);
     int32_t *rq = rec + 4 + 4 * (k / 2) + 2 * (k & 1);
-    /* (fewer than four channels at stride 2 or more: the lanes past them
-     * get zero weights and lane 0's bias and requantisation) */
-    const int32_t real = f->s > 1 ? c : 4;
+    /* (stride 2 or more: the lanes past the channels get zero weights and
+     * lane 0's bias and requantisation) */
+    const int32_t real = f->s > 1 && c - c0 < 4 ? c - c0 : 4;
     int32_t *last = rq - 2; /* odd k: (w0, w2), (w1, w3) of the last tap */
     if (k & 1)
         last[0] = last[1] = 0;
@@ -234,7 +236,17 @@ NNOM_INLINE void flat_body(const int8_t *x, int8_t *out, int32_t n, int32_t xste
     "sxtb16 lr, r10, ror #8\n"                                                                   \
     "smlad  r5, lr, r12, r5\n"
 
-/* The last tap's products and the requantisation of lanes 2 and 3 */
+/* Lane 0 only (one channel in the group at stride 2): lanes 1 to 3's
+ * records skipped by the post-increment. */
+#define FLAT33_PAIR1                                                                             \
+    "pkhbt  r10, r8, r9, lsl #16\n"                                                              \
+    "ldr    r8, [r1], #16\n"                                                                     \
+    "sxtb16 lr, r10\n"                                                                           \
+    "smlad  r4, lr, r8, r4\n"
+
+/* The last tap's products and the requantisation of lanes 1 to 3 */
+#define FLAT33_LAST1 "smlabb r5, r9, r12, r5\n"
+#define FLAT33_RQ1 NNOM_DWCOL_RQ("r5") "bfi    r4, r5, #8, #8\n"
 #define FLAT33_LAST2 "smlatt r6, r10, r8, r6\n"
 #define FLAT33_LAST3 "smlatt r7, r9, r12, r7\n"
 #define FLAT33_RQ2 NNOM_DWCOL_RQ("r6") "bfi    r4, r6, #16, #8\n"
@@ -243,9 +255,9 @@ NNOM_INLINE void flat_body(const int8_t *x, int8_t *out, int32_t n, int32_t xste
 /* NAME(job): r0 the window's first tap, r1 the records, r2 out, r3 cs,
  * r11 rs, r4-r7 the sums; r8-r10, r12, lr scratch. Stack: [0] rec, [4]
  * ostep, [8] the end of the outputs, [12] xstep. PAIR one pair of taps,
- * LAST_HI and RQ_HI lanes 2 and 3's (those there are): the loops of two and
- * three lanes (two or three channels at stride 2) leave the output word's
- * last bytes lane 0's sign, which the next pixel's group rewrites. */
+ * LAST_HI and RQ_HI lanes 1 to 3's (those there are): the loops of one to
+ * three lanes (channels in the group at stride 2) leave the output word's
+ * last bytes lane 0's sign, which the next pixel's groups rewrite. */
 #define FLAT33_FN(NAME, PAIR, LAST_HI, RQ_HI)                                        \
     __asm__(".section .text." NAME ",\"ax\",%progbits\n"                                          \
             ".global " NAME "\n"                                                                 \
@@ -293,11 +305,8 @@ NNOM_INLINE void flat_body(const int8_t *x, int8_t *out, int32_t n, int32_t xste
             "sxtb16 r9, r8, ror #8\n"                                                            \
             "ldrd   r8, r12, [r1], #8\n"                                                         \
             "smlabb r4, r10, r8, r4\n"                                                           \
-            "smlabb r5, r9, r12, r5\n"                                                           \
             LAST_HI                                                                              \
             NNOM_DWCOL_RQ("r4")                                                                      \
-            NNOM_DWCOL_RQ("r5")                                                                      \
-            "bfi    r4, r5, #8, #8\n"                                                            \
             RQ_HI                                                                                \
             "str    r4, [r2]\n"                                                                  \
             "ldrd   r8, r9, [sp, #4]\n"                                                          \
@@ -311,10 +320,12 @@ NNOM_INLINE void flat_body(const int8_t *x, int8_t *out, int32_t n, int32_t xste
             ".size " NAME ", .-" NAME "\n"                                                         \
             ".text\n")
 
-FLAT33_FN("nnom_dw_flat33_s8", NNOM_DWCOL_PAIR_MACS(NNOM_DWCOL_PAIR_LANE3), FLAT33_LAST2 FLAT33_LAST3,
-          FLAT33_RQ2 FLAT33_RQ3);
-FLAT33_FN("nnom_dw_flat33_s8_3", NNOM_DWCOL_PAIR_MACS(""), FLAT33_LAST2, FLAT33_RQ2);
-FLAT33_FN("nnom_dw_flat33_s8_2", FLAT33_PAIR2, "", "");
+FLAT33_FN("nnom_dw_flat33_s8", NNOM_DWCOL_PAIR_MACS(NNOM_DWCOL_PAIR_LANE3),
+          FLAT33_LAST1 FLAT33_LAST2 FLAT33_LAST3, FLAT33_RQ1 FLAT33_RQ2 FLAT33_RQ3);
+FLAT33_FN("nnom_dw_flat33_s8_3", NNOM_DWCOL_PAIR_MACS(""), FLAT33_LAST1 FLAT33_LAST2,
+          FLAT33_RQ1 FLAT33_RQ2);
+FLAT33_FN("nnom_dw_flat33_s8_2", FLAT33_PAIR2, FLAT33_LAST1, FLAT33_RQ1);
+FLAT33_FN("nnom_dw_flat33_s8_1", FLAT33_PAIR1, "", "");
 
 static NNOM_NOINLINE void flat_groups(const int8_t *x, int8_t *out, int32_t n, int32_t xstep,
                                       int32_t ostep, const int32_t *rec, const int32_t *off,
@@ -382,10 +393,90 @@ static int flat_of(const nnom_conv_args_t *a, flat_t *f)
                                 : nnom_dw_flat33_s8;
     /* three taps in one row with more than four channels: the group
      * path's four outputs per pass cost less than nnom_dwcol_s8's one; at
-     * stride 2 or more only fewer than four channels (flat_padded: with
-     * more, the group path's overlapping last group costs the same) */
+     * stride 2 or more with more than four channels only 3 x 3 windows on
+     * lines of at least six outputs (the assembly loop; one row of taps:
+     * the same groups as the group path's, the records cost more; the
+     * group path runs shorter lines in fewer calls) */
     return f->k <= FLAT_TAPS && f->out * c >= 4 && !(f->k == 3 && f->kv == 1 && c > 4) &&
-           (f->s == 1 || c < 4);
+           (f->s == 1 || c < 4 || (f->k == 9 && f->ku == 3 && f->out >= 6));
+}
+
+/* The groups of every output pixel at stride 2 or more: groups of four
+ * channels at bytes 0, 4, ... of the pixel (full, their records words
+ * apart), the last one (tail) with the lanes past the channels empty;
+ * reads: the bytes a pixel's groups read from its window's first. */
+typedef struct {
+    flat_job_t tail, full;
+    int32_t groups, words, reads;
+} flat_pix_t;
+
+/* n pixels' groups of job j (one group of each) from src (rows rs bytes
+ * apart): the 3 x 3 loop called directly (these runs are short: a
+ * border pixel, a line), else flat_run(). */
+NNOM_INLINE void flat_pix_run(const flat_job_t *j, const int8_t *src, int32_t rs, int8_t *out,
+                              int32_t n)
+{
+    const flat_t *f = j->f;
+    if (n <= 0)
+        return;
+    if (f->k == 9 && f->ku == 3) {
+        const flat33_job_t g = {src, out, j->rec, n, f->d * f->c, rs, j->os, j->xs};
+        f->k33(&g);
+    } else
+        flat_run(j, src, rs, out, n, 0, 0);
+}
+
+/* n pixels from src (rows rs bytes apart) into out, the tail groups
+ * first: their lanes past the channels land on the next pixel's first
+ * bytes, which its full groups (or, with fewer than four channels, its
+ * tail group) rewrite after. last: the n-th pixel is the layer's last
+ * (its tail through a word of its own, the empty lanes would land past
+ * the output). */
+NNOM_INLINE void flat_pixels(const flat_pix_t *p, const int8_t *src, int32_t rs, int8_t *out,
+                             int32_t n, int last)
+{
+    const flat_t *f = p->full.f;
+    const int32_t t = 4 * (p->groups - 1), c = f->c, xs = p->tail.xs;
+    flat_pix_run(&p->tail, src + t, rs, out + t, n - last);
+    if (last) {
+        uint32_t word;
+        flat_pix_run(&p->tail, src + t + (n - 1) * xs, rs, (int8_t *)&word, 1);
+        memcpy(out + t + (n - 1) * c, &word, (size_t)(c - t));
+    }
+    for (int32_t g = 0; g < p->groups - 1; g++) {
+        flat_job_t j = p->full;
+        j.rec += g * p->words;
+        flat_pix_run(&j, src + 4 * g, rs, out + 4 * g, n);
+    }
+}
+
+/* Tap t of lane i taken out of a group's records (flat_records' layout):
+ * its weight zero, its share of the zero point (zp 2 w) back in the bias. */
+static void flat_drop_tap(int32_t *rec, int32_t k, int32_t t, int32_t i, int32_t zp)
+{
+    const int odd = t >= (k & ~1);
+    int32_t *w = odd ? rec + 4 + 4 * (k / 2) + (i & 1) : rec + 4 + 4 * (t / 2) + i;
+    const uint32_t sh = 16u * (uint32_t)(odd ? i >> 1 : t & 1);
+    const int32_t v = (int16_t)(uint16_t)((uint32_t)*w >> sh); /* 2 w */
+    rec[i] = (int32_t)((uint32_t)rec[i] + (uint32_t)zp * (uint32_t)v);
+    *w = (int32_t)((uint32_t)*w & ~(0xFFFFu << sh));
+}
+
+/* The records (groups sets, words apart) of output pixel p along the line:
+ * the taps whose column lies outside the input dropped, so that it runs on
+ * the input (its reads of those columns land in the rows next to them). */
+static void flat_edge(const nnom_conv_args_t *a, const flat_t *f, int32_t p, int32_t groups,
+                      int32_t words, const int32_t *rec, int32_t *edge)
+{
+    memcpy(edge, rec, (size_t)(groups * words) * sizeof(int32_t));
+    for (int32_t u = 0, x = p * f->s - f->pad; u < f->ku; u++, x += f->d) {
+        if (x >= 0 && x < f->in)
+            continue;
+        for (int32_t g = 0; g < groups; g++)
+            for (int32_t r = 0; r < f->kv; r++)
+                for (int32_t i = 0; i < 4; i++)
+                    flat_drop_tap(edge + g * words, f->k, r * f->ku + u, i, a->p.input_zp);
+    }
 }
 
 /* Pixels [p0, p1) of line l (stride 2 or more, fewer than four channels)
@@ -409,13 +500,11 @@ NNOM_INLINE void flat_padded_copy(const nnom_conv_args_t *a, const flat_t *f, co
     }
 }
 
-/* Stride 2 or more along the line, fewer than four channels: one group
- * of four lanes per output pixel, the lanes past the channels with zero
- * weights; their bytes land on the next pixel's first channels, which its
- * own group rewrites after. Lines of several rows of taps that all lie in
- * the input run their pixels whose reads stay in the rows on the input,
- * the others (and the layer's last pixel) on copies. 0 where the copy does
- * not fit. */
+/* One row of taps at stride 2 or more, fewer than four channels: one
+ * group of four lanes per output pixel, the lanes past the channels with
+ * zero weights; their bytes land on the next pixel's first channels, which
+ * its own group rewrites after. Each line from a copy (it costs less than
+ * calls for its parts). 0 where the copy does not fit. */
 static int flat_padded(const nnom_conv_args_t *a, const flat_t *f)
 {
     const int32_t c = f->c, span = (f->ku - 1) * f->d * c, xs = f->s * c;
@@ -428,33 +517,113 @@ static int flat_padded(const nnom_conv_args_t *a, const flat_t *f)
     flat_records(a, f, 0, rec);
     const flat_job_t j = {f, rec, 1, xs, c};
     int8_t *out = a->output;
-    if (f->kv == 1) { /* one row of taps: the line's copy costs less than calls for its parts */
-        for (int32_t l = 0; l < f->lines; l++, out += f->oline)
-            flat_padded_copy(a, f, &j, l, 0, f->out, out, copy);
-        return 1;
+    for (int32_t l = 0; l < f->lines; l++, out += f->oline)
+        flat_padded_copy(a, f, &j, l, 0, f->out, out, copy);
+    return 1;
+}
+
+/* Pixels [p0, p1) of line l (stride 2 or more) from a copy of the rows
+ * their windows reach. */
+NNOM_INLINE void flat_strided_copy(const nnom_conv_args_t *a, const flat_pix_t *p, int32_t l,
+                                  int32_t p0, int32_t p1, int8_t *out, int8_t *copy)
+{
+    const flat_t *f = p->full.f;
+    const int32_t c = f->c, xs = p->tail.xs;
+    const int32_t b0 = (p0 * f->s - f->pad) * c, w = ((p1 - 1 - p0) * xs + p->reads + 3) & ~3;
+    flat_copy(a, f, l, b0, b0 + w, w, copy);
+    flat_pixels(p, copy, w, out + p0 * c, p1 - p0, l + 1 == f->lines && p1 == f->out);
+}
+
+/* Pixels [p0, p1) of line l from copies of per pixels at a time. */
+static void flat_strided_line(const nnom_conv_args_t *a, const flat_pix_t *p, int32_t l, int32_t p0,
+                             int32_t p1, int32_t per, int8_t *out, int8_t *copy)
+{
+    for (; p0 < p1; p0 += per)
+        flat_strided_copy(a, p, l, p0, p1 - p0 < per ? p1 : p0 + per, out, copy);
+}
+
+/* Windows of several rows at stride 2 or more along the line, channels
+ * not a multiple of four: groups of four lanes per output pixel
+ * (flat_pix_t), the last one with the lanes past the channels empty. Lines
+ * of rows of taps that all lie in the input run their pixels whose reads
+ * stay in the rows on the input, the others (and the layer's last pixel)
+ * on copies (of as many pixels as fit FLAT_COPY). 0 where the records do
+ * not fit. */
+static NNOM_NOINLINE int flat_strided(const nnom_conv_args_t *a, const flat_t *f)
+{
+    const int32_t c = f->c, span = (f->ku - 1) * f->d * c, xs = f->s * c;
+    const int32_t groups = (c + 3) / 4, t = 4 * (groups - 1), words = flat_words(f->k);
+    const int32_t reads = span + t + 4;
+    /* pixels per copy of a line's rows of taps (the whole line where it fits) */
+    const int whole = f->kv * (((f->out - 1) * xs + reads + 3) & ~3) <= FLAT_COPY;
+    const int32_t cap = whole ? 0 : (FLAT_COPY / f->kv) & ~3;
+    const int32_t per = whole ? f->out : cap < reads ? 0 : (cap - reads) / xs + 1;
+    if (per < 1 || groups * words > FLAT_KEEP || !flat_fit(a, c, f->k))
+        return 0;
+    uint32_t words_copy[FLAT_COPY / 4 + 1];
+    int8_t *const copy = (int8_t *)words_copy;
+    int32_t recs[FLAT_KEEP];
+    for (int32_t g = 0; g < groups; g++)
+        flat_records(a, f, 4 * g, recs + g * words);
+    /* the tail's loop by its lanes (3 x 3: the loops without empty lanes) */
+    flat_t ft;
+    const flat_t *tf = f;
+    if (c > 4) {
+        ft = *f;
+        ft.k33 = c - t == 3   ? nnom_dw_flat33_s8_3
+                 : c - t == 2 ? nnom_dw_flat33_s8_2
+                              : nnom_dw_flat33_s8_1;
+        tf = &ft;
     }
+    const flat_pix_t p = {{tf, recs + t / 4 * words, 1, xs, c}, {f, recs, 1, xs, c},
+                          groups, words, reads};
+    int8_t *out = a->output;
     /* lines [vlo, vhi) have their rows of taps in the input; pixels
      * [plo, phi) their windows' first tap in the row and their last word
      * read inside it */
-    int32_t vlo = (f->pv + f->sv - 1) / f->sv, vhi = f->inv - 1 + f->pv - (f->kv - 1) * f->dv;
+    const int32_t vlo = (f->pv + f->sv - 1) / f->sv;
+    int32_t vhi = f->inv - 1 + f->pv - (f->kv - 1) * f->dv;
     vhi = vhi < 0 ? 0 : vhi / f->sv + 1;
-    const int32_t plo = (f->pad + f->s - 1) / f->s, reach = (f->in + f->pad) * c - span - 4;
+    const int32_t plo = (f->pad + f->s - 1) / f->s, reach = (f->in + f->pad) * c - reads;
     int32_t phi = reach < 0 ? 0 : reach / xs + 1;
     phi = phi < f->out ? phi : f->out;
+    /* (the last line's right border from the layer's last pixel on) */
+    const int32_t hlast = phi < f->out ? phi : f->out - 1;
+    /* a border of one pixel on either side runs on the input with records
+     * of its own (edge: lines where its reads stay in the input), the
+     * others on copies */
+    const int32_t gw = groups * words;
+    const int32_t er = phi == f->out - 1 && 2 * gw <= FLAT_KEEP;
+    const int32_t el = plo == 1 && (2 + er) * gw <= FLAT_KEEP;
+    int32_t *const rr = recs + gw, *const rl = recs + (1 + er) * gw; /* (where they fit) */
+    if (er)
+        flat_edge(a, f, f->out - 1, groups, words, recs, rr);
+    if (el)
+        flat_edge(a, f, 0, groups, words, recs, rl);
+    const flat_pix_t pl = {{tf, rl + t / 4 * words, 1, xs, c}, {f, rl, 1, xs, c},
+                           groups, words, reads};
+    const flat_pix_t pr = {{tf, rr + t / 4 * words, 1, xs, c}, {f, rr, 1, xs, c},
+                           groups, words, reads};
+    const int32_t total = a->in.h * a->in.w * c, below = (f->kv - 1) * f->row + reads;
     const int32_t rowb = f->row / f->dv;
     for (int32_t l = 0; l < f->lines; l++, out += f->oline) {
         /* (the layer's last pixel always from a copy) */
-        const int32_t hi = l + 1 < f->lines || phi < f->out ? phi : f->out - 1;
+        const int32_t hi = l + 1 < f->lines ? phi : hlast;
         if (l < vlo || l >= vhi || hi <= plo) {
-            flat_padded_copy(a, f, &j, l, 0, f->out, out, copy);
+            flat_strided_line(a, &p, l, 0, f->out, per, out, copy);
             continue;
         }
-        if (plo > 0)
-            flat_padded_copy(a, f, &j, l, 0, plo, out, copy);
-        const int8_t *x = a->input + (l * f->sv - f->pv) * rowb + (plo * f->s - f->pad) * c;
-        flat_run(&j, x, f->row, out + plo * c, hi - plo, 0, 0);
-        if (hi < f->out)
-            flat_padded_copy(a, f, &j, l, hi, f->out, out, copy);
+        const int32_t y = (l * f->sv - f->pv) * rowb, x0 = y - f->pad * c;
+        if (el && x0 >= 0)
+            flat_pixels(&pl, a->input + x0, f->row, out, 1, 0);
+        else if (plo > 0)
+            flat_strided_line(a, &p, l, 0, plo, per, out, copy);
+        flat_pixels(&p, a->input + x0 + plo * xs, f->row, out + plo * c, hi - plo, 0);
+        if (er && hi == phi && x0 + hi * xs + below <= total)
+            flat_pixels(&pr, a->input + x0 + hi * xs, f->row, out + hi * c, 1,
+                        l + 1 == f->lines);
+        else if (hi < f->out)
+            flat_strided_line(a, &p, l, hi, f->out, per, out, copy);
     }
     return 1;
 }
@@ -467,7 +636,7 @@ int nnom_dw_flat_s8(const nnom_conv_args_t *a)
         !flat_of(a, &f))
         return 0;
     if (f.s > 1)
-        return flat_padded(a, &f);
+        return f.kv == 1 ? flat_padded(a, &f) : flat_strided(a, &f);
     const int32_t c = f.c, span = (f.ku - 1) * f.d * c; /* a window's bytes past its first */
     const int32_t bytes = f.out * c, groups = bytes / 4, tail = bytes % 4 != 0;
     /* outputs [lo, hi) along the line have their windows inside the input */

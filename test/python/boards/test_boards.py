@@ -744,12 +744,52 @@ DWODD2_CASES = [
 ]
 
 
+# Stride 2 or more on windows of several rows, channels not a multiple of
+# four (nnom_local_dw_flat_dsp.c, flat_strided: groups of four per pixel,
+# the last with one to three lanes run first, border pixels of one on the
+# input with records whose outside taps are dropped, lines from copies of
+# as many pixels as fit): 3x3 with 5, 6, 7, 10, 13 and 30 channels, 'same'
+# on even and odd inputs (a border pixel on the right, or on both sides)
+# and 'valid', stride 3, copies in parts (17x17x13, 9x40x30), fewer than
+# four channels on lines too long for one copy (3x3, 5x5), the clamp, a
+# bias near the records' limit (taken); and layers that must take other
+# paths: no activation (the s term), |bias| near 2^30 (DWODD3_HUGE), rows
+# of fewer than six outputs, (5,1) at stride 2. Same fields as
+# DWODD_CASES.
+DWODD3_CASES = [
+    ((16, 16, 5), (3, 3), 2, 1, "same", "relu", False),
+    ((15, 13, 6), (3, 3), 2, 1, "same", "relu", False),
+    ((13, 14, 7), (3, 3), 2, 1, "valid", "relu", False),
+    ((17, 17, 13), (3, 3), 2, 1, "same", "relu", False),
+    ((12, 12, 10), (3, 3), 2, 1, "same", "relu", False),
+    ((9, 40, 30), (3, 3), 2, 1, "same", "relu", False),
+    ((12, 31, 5), (3, 3), 3, 1, "same", "relu", False),
+    ((7, 100, 2), (3, 3), 2, 1, "same", "relu", False),
+    ((11, 90, 3), (5, 5), 2, 1, "same", "relu", False),
+    ((14, 14, 9), (3, 3), 2, 1, "same", "relu6", False),
+    ((16, 16, 5), (3, 3), 2, 1, "same", None, False),
+    ((16, 16, 7), (3, 3), 2, 1, "same", "relu", True),
+    ((10, 9, 5), (3, 3), 2, 1, "same", "relu", False),
+    ((49, 1, 10), (5, 1), 2, 1, "same", "relu", False),
+    ((16, 16, 6), (3, 3), 2, 1, "same", "relu", False),
+]
+DWODD3_HUGE = (len(DWODD3_CASES) - 1,)
+
+
 def dwodd_model(k: int, rng: np.random.Generator):
     return _odd_channels_model(DWODD_CASES[k], rng)
 
 
 def dwodd2_model(k: int, rng: np.random.Generator):
     return _odd_channels_model(DWODD2_CASES[k], rng)
+
+
+def dwodd3_model(k: int, rng: np.random.Generator):
+    model = _odd_channels_model(DWODD3_CASES[k], rng)
+    if k in DWODD3_HUGE:  # every channel's weights scaled down: |bias| near 2^30
+        kernel, bias = model.layers[-1].get_weights()
+        model.layers[-1].set_weights([kernel * 1e-3, np.full_like(bias, 20.0)])
+    return model
 
 
 def _odd_channels_model(case, rng: np.random.Generator):
@@ -927,6 +967,7 @@ def suite(tmp_path_factory):
         ("dws2_", len(DWS2_CASES), dws2_model, 84_000),
         ("dwodd2_", len(DWODD2_CASES), dwodd2_model, 85_000),
         ("dwtiny", len(DWTINY_CASES), dwtiny_model, 86_000),
+        ("dwodd3_", len(DWODD3_CASES), dwodd3_model, 88_000),
         ("dense", len(DENSE_CASES), dense_model, 75_000),
         ("neardead", len(NEAR_DEAD_CASES), near_dead_model, 78_000),
     ]

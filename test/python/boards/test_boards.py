@@ -819,7 +819,6 @@ def dwtiny_model(k: int, rng: np.random.Generator):
     return model
 
 
-
 # Short lines and one-output windows (branch dws2b): one output pixel over
 # three or four taps of the whole input (nnom_local_dwone4_dsp.c: (4,1) and
 # (3,1) valid, 3x3 at stride 2 on 2x2, (1,3) at stride 2 on 1x3 with ReLU6),
@@ -862,6 +861,7 @@ def dws2b_model(k: int, rng: np.random.Generator):
         bias[-1:] = 20.0
         layer.set_weights([weights, bias])
     return model
+
 
 # Dense shapes of the assembly loop (inputs a multiple of four): groups of
 # four units and the last one, two or three, with and without ReLU, and

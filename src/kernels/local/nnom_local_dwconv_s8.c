@@ -1775,8 +1775,7 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
     if (a->k.h * a->k.w == 3 && a->records != NULL &&
         (a->records[0] == 1 ? nnom_dw3s2_try(a) : a->records[0] == 3 && nnom_dw3s2l_try(a)))
         return NN_SUCCESS; /* (3, 1), (1, 3) at stride 2: the converter's records */
-    if (a->out.h == 1 && a->out.w == 1 && a->records != NULL &&
-        ((a->records[0] & 1) ? nnom_dwone4_try(a) : nnom_dwone_try(a)))
+    if (a->out.h == 1 && a->out.w == 1 && (nnom_dwone_try(a) || nnom_dwone4_try(a)))
         return NN_SUCCESS; /* the whole input in one window (odd records: 3 or 4 taps) */
 #endif
     const dw_ctx_t t = {a,           a->in.h,         a->in.w,         a->in.c,

@@ -27,6 +27,7 @@ import numpy as np
 
 from .. import backends
 from .dw3s2_records import dw3s2_records
+from .dw3s2l_records import dw3s2l_retag
 from .dwpair_records import dwpair_records
 
 # lines of at least this many outputs run nnom_dw3_s8 (DW3_MIN_OUT in C)
@@ -78,7 +79,7 @@ def dwcol_records(
     if k == 3 and s == 2 and out_hw[axis] >= DW3S2_MIN_OUT and pad <= 1:
         passes = dw3s2_records(q, zp_in, zp_out)
         if passes is not None:
-            return passes
+            return dw3s2l_retag(passes, pad, in_hw[axis], out_hw[axis], cout)
     if k == 3 and s == 1:
         form = _loop_form(q, zp_out, k)
         if form is None:

@@ -13,6 +13,7 @@ from ..windows import depthwise
 from .common import target_zp
 from .conv2d import POINTWISE, pointwise
 from .dwcol_records import dwcol_records
+from .dwone4_records import dwone4_records
 from .dwone_records import dwone_records, whole_window
 from .dwwin_records import dwwin_records
 from .registry import Op, register
@@ -147,7 +148,9 @@ class DWConv2D(Op):
         cin = cout // a["multiplier"]
         x = w.g.node(node.inputs[0])
         if whole_window(a, x.hwc[:2], node.hwc[:2]):  # the C kernel tries this first
-            records = dwone_records(a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2])
+            records = dwone4_records(a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2])
+            if records is None:
+                records = dwone_records(a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2])
         else:
             records = dwcol_records(
                 a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2], node.hwc[:2]

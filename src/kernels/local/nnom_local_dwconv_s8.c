@@ -46,6 +46,8 @@
 #include "nnom_local_dwcol.h"
 #include "nnom_local_dwpair.h"
 #include "nnom_local_dwone.h"
+#include "nnom_local_dwone4.h"
+#include "nnom_local_dw3s2l.h"
 #include "nnom_local_dwwin.h"
 #include "nnom_local_simd.h"
 #include "../nnom_backend.h"
@@ -1770,10 +1772,11 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
 #if NNOM_LOCAL_MAC_ASM
     if (a->k.h * a->k.w == 2 && nnom_dwpair_try(a)) /* (2, 1), (1, 2): converter's records */
         return NN_SUCCESS;
-    if (a->k.h * a->k.w == 3 && a->records != NULL && a->records[0] == 1 && nnom_dw3s2_try(a))
+    if (a->k.h * a->k.w == 3 && a->records != NULL &&
+        (a->records[0] == 1 ? nnom_dw3s2_try(a) : a->records[0] == 3 && nnom_dw3s2l_try(a)))
         return NN_SUCCESS; /* (3, 1), (1, 3) at stride 2: the converter's records */
-    if (a->out.h == 1 && a->out.w == 1 && nnom_dwone_try(a)) /* the whole input in one window */
-        return NN_SUCCESS;
+    if (a->out.h == 1 && a->out.w == 1 && (nnom_dwone_try(a) || nnom_dwone4_try(a)))
+        return NN_SUCCESS; /* the whole input in one window (odd records: 3 or 4 taps) */
 #endif
     const dw_ctx_t t = {a,           a->in.h,         a->in.w,         a->in.c,
                         a->k.h,      a->k.w,          a->p.stride_h,   a->p.stride_w,

@@ -18,6 +18,8 @@
 int nnom_dwone_try(const nnom_conv_args_t *a)
 {
     const int32_t c = a->out.c, taps = a->in.h * a->in.w;
+    if (a->records != NULL && (a->records[0] & 1))
+        return 0; /* odd: nnom_dwone4_try's records (3 or 4 taps) */
     if (a->records == NULL || a->out.h != 1 || a->out.w != 1 || a->ch_mult != 1 ||
         a->in.c != c || c % 4 != 0 || taps < 3 || taps > NNOM_DW_GROUP_MAX_TAPS ||
         a->p.pad_top < 0 || a->p.pad_left < 0 || a->p.pad_top + a->in.h > a->k.h ||

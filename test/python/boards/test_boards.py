@@ -859,6 +859,50 @@ def dwtiny_model(k: int, rng: np.random.Generator):
     return model
 
 
+# Short lines and one-output windows (branch dws2b): one output pixel over
+# three or four taps of the whole input (nnom_local_dwone4_dsp.c: (4,1) and
+# (3,1) valid, 3x3 at stride 2 on 2x2, (1,3) at stride 2 on 1x3 with ReLU6),
+# three taps at stride 2 on short lines ((3,1)/(1,3), 'same' and 'valid',
+# one and several lines, 8 to 25 outputs) and two taps at stride 2
+# ((2,1)/(1,2)); and the layers that must take other paths: no activation
+# (the s term) and a bias beyond the fast requantisation (no such records).
+# (input (h, w, c), kernel, strides, padding, activation, scaled)
+DWS2B_CASES = [
+    ((4, 1, 16), (4, 1), (1, 1), "valid", "relu", False),
+    ((2, 2, 8), (3, 3), (2, 2), "same", "relu", False),
+    ((3, 1, 12), (3, 1), (1, 1), "valid", "relu", False),
+    ((1, 3, 8), (1, 3), (1, 2), "valid", "relu6", False),
+    ((4, 1, 8), (4, 1), (1, 1), "valid", None, False),
+    ((4, 1, 8), (4, 1), (1, 1), "valid", "relu", True),
+    ((20, 3, 32), (3, 1), (2, 1), "same", "relu", False),
+    ((49, 1, 24), (3, 1), (2, 1), "same", "relu", False),
+    ((1, 32, 16), (1, 3), (1, 2), "same", "relu", False),
+    ((16, 1, 64), (3, 1), (2, 1), "same", "relu", False),
+    ((2, 25, 64), (1, 3), (1, 2), "same", "relu", False),
+    ((18, 2, 8), (3, 1), (2, 1), "valid", "relu6", False),
+    ((16, 1, 16), (3, 1), (2, 1), "same", "relu", True),
+    ((20, 3, 64), (2, 1), (2, 1), "same", "relu", False),
+    ((3, 20, 8), (1, 2), (1, 2), "same", "relu", False),
+    ((19, 1, 8), (2, 1), (2, 1), "valid", "relu6", False),
+    ((3, 20, 8), (1, 2), (1, 2), "same", None, False),
+]
+
+
+def dws2b_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kernel, strides, padding, act, scaled = DWS2B_CASES[k]
+    inputs = keras.Input(shape)
+    layer = keras.layers.DepthwiseConv2D(kernel, strides=strides, padding=padding, activation=act)
+    model = keras.Model(inputs, layer(inputs))
+    kf.randomize_weights(model, rng)
+    if scaled:  # the last channel's shift beyond the fast requantisation
+        weights, bias = layer.get_weights()
+        weights[..., -1:, :] *= 1e-4
+        bias[-1:] = 20.0
+        layer.set_weights([weights, bias])
+    return model
+
+
 # Dense shapes of the assembly loop (inputs a multiple of four): groups of
 # four units and the last one, two or three, with and without ReLU, and
 # weights scaled down under a large bias (shifts beyond the fast
@@ -968,6 +1012,7 @@ def suite(tmp_path_factory):
         ("dwodd2_", len(DWODD2_CASES), dwodd2_model, 85_000),
         ("dwtiny", len(DWTINY_CASES), dwtiny_model, 86_000),
         ("dwodd3_", len(DWODD3_CASES), dwodd3_model, 88_000),
+        ("dws2b", len(DWS2B_CASES), dws2b_model, 89_000),
         ("dense", len(DENSE_CASES), dense_model, 75_000),
         ("neardead", len(NEAR_DEAD_CASES), near_dead_model, 78_000),
     ]

@@ -1,0 +1,223 @@
+/*
+ * nnom_local_dw3s2l_dsp.c - (3, 1) / (1, 3) depthwise at stride 2 on lines
+ * of any length from four outputs (-O2 on DSP cores; nnom_local_dw3s2l.h).
+ * nnom_local_dw3s2_dsp.c's channel-major pass of four outputs (nine rows
+ * paired by PKH, each pair's low halfword also the output before's third
+ * tap), but each pass read from a descriptor: its row 0, row 1 (rows 1 to
+ * 7 xs apart), row 8 and output. A padded row (before the first output,
+ * after the last) is then one row of the input's zero point, not a copy of
+ * the five rows around it, and a line of 4 k + 1 to 3 outputs ends with a
+ * full pass one to three outputs back, not a pass of two. Every pass of
+ * every line runs for a group before the next group (one call per up to
+ * DW3S2L_PASSES passes): on lines of 8 to 25 outputs the copies and the
+ * runs' and passes of two's set-up had cost 0.4 to 1.0 instructions per
+ * MAC. A pass costs ~150 instructions for 48 MACs.
+ */
+#include "nnom_local_dw3s2l.h"
+#include "nnom_local_dw3s2.h"
+
+#if NNOM_LOCAL_MAC_ASM
+
+#define DW3S2L_STR_(x) #x
+#define DW3S2L_STR(x) DW3S2L_STR_(x)
+
+/* One pass's rows (row 1, rows 1 to 7 xs bytes apart, row 0, row 8) and
+ * output; the field order is the assembly's (one LDM). */
+typedef struct {
+    const int8_t *x1;
+    int32_t xs;
+    const int8_t *row0, *row8;
+    int8_t *out;
+} dw3s2l_pass_t;
+
+/* One output of nnom_local_dw3s2_dsp.c's pass: r0 the current pair widened
+ * (channel ROT), P the next pair (or row 8); XY the halfword of r0 after
+ * it that is the third tap; into byte B of the stack's output words. r7
+ * (w0, w1), r8 w2 low, r10 bias, r11 mult, r12 rq. */
+#define DW3S2L_OUT(P, ROT, XY, B)                                                                \
+    "smlad  r9, r0, r7, r10\n"                                                                   \
+    "sxtb16 r0, " P ROT "\n"                                                                     \
+    "smla" XY " r9, r0, r8, r9\n"                                                                \
+    "smmla  r9, r9, r11, r12\n"                                                                  \
+    "ssat   r9, #8, r9, asr #" DW3S2L_STR(NNOM_DW3S2_N) "\n"                                    \
+    "strb   r9, [sp, #" B "]\n"
+
+/* Channel C of the pass: pairs r1, r3, r4, r5, row 8 in r6; records r2. */
+#define DW3S2L_CHANNEL(ROT, XY, C, C4, C8, C12)                                                  \
+    "ldm    r2!, {r7, r8, r10, r11, r12}\n"                                                      \
+    "sxtb16 r0, r1" ROT "\n"                                                                     \
+    DW3S2L_OUT("r3", ROT, "bb", C)                                                               \
+    DW3S2L_OUT("r4", ROT, "bb", C4)                                                              \
+    DW3S2L_OUT("r5", ROT, "bb", C8)                                                              \
+    DW3S2L_OUT("r6", ROT, XY, C12)
+
+/* Bytes of one group's records */
+#define DW3S2L_GROUP_REC (4 * 4 * NNOM_DW3S2_REC)
+
+/* nnom_dw3s2l_s8(rec r0, passes r1, count r2, groups r3, op): every
+ * pass of every group, group g at its pointers + 4 g with its records
+ * after group g - 1's. Stack: [0] the pass's output words, [16] g (4 per
+ * group), [20] the next pass, [24] the passes' end, [28] op, [32] out of
+ * the pass, [36] 4 groups, [40] the first pass, [48] the pairs of
+ * channels 2, 3; then r4-r11, lr, op. */
+__asm__(".section .text.nnom_dw3s2l_s8,\"ax\",%progbits\n"
+        ".global nnom_dw3s2l_s8\n"
+        ".type nnom_dw3s2l_s8, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        "nnom_dw3s2l_s8:\n"
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #64\n"
+        "ldr    r4, [sp, #100]\n" /* op */
+        "str    r4, [sp, #28]\n"
+        "add    r2, r2, r2, lsl #2\n"
+        "add    r2, r1, r2, lsl #2\n" /* 20 bytes a pass */
+        "strd   r1, r2, [sp, #20]\n"
+        "str    r1, [sp, #40]\n"
+        "lsls   r3, r3, #2\n"
+        "movs   r4, #0\n"
+        "str    r4, [sp, #16]\n"
+        "str    r3, [sp, #36]\n"
+        "mov    r2, r0\n"
+        ".Ldw3s2l_pass:\n"
+        "ldrd   lr, r12, [sp, #16]\n" /* g, the pass */
+        "ldm    r12!, {r0, r1, r3, r6, r9}\n" /* row 1, xs, row 0, row 8, out */
+        "str    r12, [sp, #20]\n"
+        "add    r9, r9, lr\n"
+        "str    r9, [sp, #32]\n"
+        "ldr    r3, [r3, lr]\n"
+        "ldr    r6, [r6, lr]\n"
+        "add    r0, r0, lr\n"
+        "ldr    r4, [r0]\n"
+        "ldr    r5, [r0, r1]\n"
+        "add    r0, r0, r1, lsl #1\n"
+        "ldr    r7, [r0]\n"
+        "ldr    r8, [r0, r1]\n"
+        "add    r0, r0, r1, lsl #1\n"
+        "ldr    r9, [r0]\n"
+        "ldr    r10, [r0, r1]\n"
+        "add    r0, r0, r1, lsl #1\n"
+        "ldr    r11, [r0]\n"
+        "pkhtb  r12, r4, r3, asr #16\n"
+        "pkhtb  lr, r7, r5, asr #16\n"
+        "strd   r12, lr, [sp, #48]\n"
+        "pkhtb  r12, r9, r8, asr #16\n"
+        "pkhtb  lr, r11, r10, asr #16\n"
+        "strd   r12, lr, [sp, #56]\n"
+        "pkhbt  r1, r3, r4, lsl #16\n"
+        "pkhbt  r3, r5, r7, lsl #16\n"
+        "pkhbt  r4, r8, r9, lsl #16\n"
+        "pkhbt  r5, r10, r11, lsl #16\n"
+        DW3S2L_CHANNEL("", "bb", "0", "4", "8", "12")
+        DW3S2L_CHANNEL(", ror #8", "bb", "1", "5", "9", "13")
+        "ldrd   r1, r3, [sp, #48]\n"
+        "ldrd   r4, r5, [sp, #56]\n"
+        DW3S2L_CHANNEL("", "tb", "2", "6", "10", "14")
+        DW3S2L_CHANNEL(", ror #8", "tb", "3", "7", "11", "15")
+        "sub    r2, r2, #" DW3S2L_STR(DW3S2L_GROUP_REC) "\n"
+        "ldm    sp, {r7, r8, r9, lr}\n"
+        "ldrd   r1, r3, [sp, #28]\n" /* op, out */
+        "str    r7, [r3]\n"
+        "str    r8, [r3, r1]\n"
+        "add    r3, r3, r1, lsl #1\n"
+        "str    r9, [r3]\n"
+        "str    lr, [r3, r1]\n"
+        "ldrd   r12, r7, [sp, #20]\n"
+        "cmp    r12, r7\n"
+        "bne    .Ldw3s2l_pass\n"
+        /* the next group: its records after this one's, the passes again */
+        "ldr    lr, [sp, #16]\n"
+        "ldr    r7, [sp, #36]\n"
+        "adds   lr, lr, #4\n"
+        "cmp    lr, r7\n"
+        "beq    .Ldw3s2l_done\n"
+        "str    lr, [sp, #16]\n"
+        "ldr    r12, [sp, #40]\n"
+        "str    r12, [sp, #20]\n"
+        "add    r2, r2, #" DW3S2L_STR(DW3S2L_GROUP_REC) "\n"
+        "b      .Ldw3s2l_pass\n"
+        ".Ldw3s2l_done:\n"
+        "add    sp, sp, #64\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dw3s2l_s8, .-nnom_dw3s2l_s8\n"
+        ".text\n");
+
+void nnom_dw3s2l_s8(const int32_t *rec, const dw3s2l_pass_t *passes, int32_t count, int32_t groups,
+                    int32_t op);
+
+/* Passes per call (the descriptors on the stack: 16 bytes each) */
+#define DW3S2L_PASSES 32
+
+/* The passes of every line (lines of `out` outputs along the taps, xb
+ * bytes between their rows, lx between the lines; ob and lo likewise for
+ * the outputs), pad the padded rows before, bot: the last output's row 8
+ * past the input. */
+static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines, int32_t out,
+                                       int32_t pad, int32_t bot, int32_t xb, int32_t lx,
+                                       int32_t ob, int32_t lo)
+{
+    const int32_t ic = a->in.c, last = out - 4, groups = ic / 4;
+    uint32_t zrow[NNOM_DW3S2L_CHANNELS / 4]; /* the padded rows (word-aligned) */
+    if (pad > 0 || bot) { /* (by words: memset's call cost more on 16 to 64 bytes) */
+        const uint32_t zp4 = (uint8_t)a->p.input_zp * 0x01010101u;
+        for (int32_t i = 0; i < groups; i++)
+            zrow[i] = zp4;
+    }
+    const int8_t *z = (const int8_t *)zrow;
+    dw3s2l_pass_t passes[DW3S2L_PASSES], *q = passes;
+    const int8_t *x = a->input;
+    int8_t *o = a->output;
+    for (int32_t l = 0; l < lines; l++, x += lx, o += lo) {
+        /* passes at outputs 0, 4, ..., the last one at out - 4: its row 8
+         * the zero point's where bot, the first's row 0 where pad */
+        for (int32_t u = 0;; u += 4) {
+            if (u > last)
+                u = last; /* stepped back: 1 to 3 outputs again */
+            const int8_t *x1 = x + (2 * u - pad + 1) * xb;
+            q->x1 = x1;
+            q->xs = xb;
+            q->row0 = u == 0 && pad > 0 ? z : x1 - xb;
+            q->row8 = u == last && bot ? z : x1 + 7 * xb;
+            q->out = o + u * ob;
+            if (++q == passes + DW3S2L_PASSES) {
+                nnom_dw3s2l_s8(a->records + 1, passes, DW3S2L_PASSES, groups, ob);
+                q = passes;
+            }
+            if (u == last)
+                break;
+        }
+    }
+    if (q > passes)
+        nnom_dw3s2l_s8(a->records + 1, passes, (int32_t)(q - passes), groups, ob);
+}
+
+int nnom_dw3s2l_try(const nnom_conv_args_t *a)
+{
+    const nnom_conv_params_t *p = &a->p;
+    const int32_t ic = a->in.c, down = a->k.h == 3;
+    if (a->records == NULL || a->records[0] != 3 || a->k.h * a->k.w != 3 || a->ch_mult != 1 ||
+        a->out.c != ic || ic <= 0 || ic % 4 != 0 || ic > NNOM_DW3S2L_CHANNELS ||
+        p->output_zp != -128 || p->act_min != -128 || p->act_max != 127)
+        return 0;
+    /* u: along the taps; v: across (the lines) */
+    const int32_t in = down ? a->in.h : a->in.w, out = down ? a->out.h : a->out.w;
+    const int32_t s = down ? p->stride_h : p->stride_w, d = down ? p->dilation_h : p->dilation_w;
+    const int32_t pad = down ? p->pad_top : p->pad_left, across = down ? p->pad_left : p->pad_top;
+    const int32_t bot = 2 * (out - 1) - pad + 2 >= in;
+    if (s != 2 || d != 1 || pad < 0 || pad > 1 || across != 0 || out < 4 ||
+        2 * (out - 1) - pad >= in)
+        return 0;
+    if (down)
+        dw3s2l_lines(a, a->out.w, out, pad, bot, a->in.w * ic, p->stride_w * ic,
+                     a->out.w * ic, ic);
+    else
+        dw3s2l_lines(a, a->out.h, out, pad, bot, ic, p->stride_h * a->in.w * ic, ic,
+                     a->out.w * ic);
+    return 1;
+}
+
+#else
+typedef int nnom_local_dw3s2l_dsp_unused_t; /* ISO C: a translation unit is never empty */
+#endif

@@ -1,0 +1,26 @@
+/*
+ * nnom_local_dwone4.h - depthwise layers of one output pixel over three or
+ * four taps of the whole input (nnom_local_dwone4_dsp.c, -O2 on DSP cores).
+ */
+#ifndef NNOM_LOCAL_DWONE4_H
+#define NNOM_LOCAL_DWONE4_H
+
+#include "nnom_local_simd.h"
+
+#if NNOM_LOCAL_MAC_ASM
+/* The converter's records (nnom/ops/dwone4_records.py): a word 1 (odd; the
+ * one-row loop's records start with an even word), then per channel five
+ * words: (w0 2^j, w1 2^j) and (w2 2^j, w3 2^j) halfwords (w3 = 0 for three
+ * taps), (bias - zp (w0 + w1 + w2 + w3)) 2^j, mult,
+ * ((2 zp_out + 1) 2^e + 1) 2^(j - 2), e = -shift, j = NNOM_DWONE4_N + 1 - e,
+ * so that out = ssat8(SMMLA(acc, mult, that) >> NNOM_DWONE4_N) (the form of
+ * nnom_local_dw3s2.h). */
+#define NNOM_DWONE4_N 12
+
+/* 1 when done: one output pixel, its window holding the whole input of 3
+ * or 4 pixels, multiplier 1, channels a multiple of four, output zero point
+ * -128 without clamp, these records; 0 (nothing written) otherwise. */
+int nnom_dwone4_try(const nnom_conv_args_t *a);
+#endif
+
+#endif

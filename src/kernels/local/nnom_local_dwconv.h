@@ -23,9 +23,19 @@ typedef struct {
     int32_t ih, iw, ic, kh, kw, sh, sw, dh, dw, pt, pl, oh, ow, oc;
 } dw_ctx_t;
 
-/* The valid taps [lo, hi) of a window from s0 along an axis of `size`. */
-NNOM_MAYBE_UNUSED static void taps(int32_t s0, int32_t size, int32_t k, int32_t dil, int32_t *lo,
-                                   int32_t *hi)
+/* The valid taps [lo, hi) of a window from s0 along an axis of `size`:
+ * inlined at -O2; at -Os one copy (nnom_local_dwconv_s8.c defines
+ * NNOM_DW_TAPS_HERE), as when its callers were in one file. */
+#if defined(__OPTIMIZE_SIZE__)
+#define taps nnom_dw_taps
+void taps(int32_t s0, int32_t size, int32_t k, int32_t dil, int32_t *lo, int32_t *hi);
+#define NNOM_DW_TAPS_LINKAGE
+#else
+#define NNOM_DW_TAPS_LINKAGE NNOM_MAYBE_UNUSED static
+#endif
+#if !defined(__OPTIMIZE_SIZE__) || defined(NNOM_DW_TAPS_HERE)
+NNOM_DW_TAPS_LINKAGE void taps(int32_t s0, int32_t size, int32_t k, int32_t dil, int32_t *lo,
+                               int32_t *hi)
 {
     if (dil == 1) { /* no division */
         *lo = s0 >= 0 ? 0 : -s0;
@@ -37,6 +47,7 @@ NNOM_MAYBE_UNUSED static void taps(int32_t s0, int32_t size, int32_t k, int32_t 
     *lo = a;
     *hi = b < k ? b : k;
 }
+#endif
 
 /* The group after the one at channel c: four channels on, or at -O2 the
  * last four where fewer are left (channels not a multiple of four: the

@@ -34,6 +34,7 @@
 #include "nnom_local_simd.h"
 #include "../nnom_backend.h"
 
+#define NNOM_DW_TAPS_HERE
 #include "nnom_local_dwconv.h"
 
 /* acc[0..3] += (x - zp) * w for four channels over rows x cols taps. */

@@ -228,6 +228,22 @@ NNOM_INLINE void dw_in3_mode(const dw_group_t *g, const int8_t *x, const int16x2
     } while (--n);
 }
 
+/* acc += one row of k >= 2 taps from xq, wq (taps xs bytes apart), two
+ * per step up to the pairs' end wend, then the odd one; xq, wq end past
+ * the row. Each tap's widened words by one LDRD next to its use (GCC
+ * loads them one by one; both taps' at once leave no register). */
+#define DW_ROW_PAIRS(xq, wq, wend, k)                                                          \
+    do {                                                                                       \
+        do {                                                                                   \
+            DW_TAPW(xq, wq, 0);                                                                \
+            DW_TAPW((xq) + xs, wq, 2);                                                         \
+            (wq) += 4;                                                                         \
+            (xq) += 2 * xs;                                                                    \
+        } while ((wq) != (wend));                                                              \
+        if ((k) & 1)                                                                           \
+            DW_TAP(xq, wq);                                                                    \
+    } while (0)
+
 /* n outputs of a line (steps as dw_in3_mode), one row of k >= 2 taps each (columns of
  * (k, 1) kernels, rows of (1, k) ones), two taps per step. */
 NNOM_INLINE void dw_in1_mode(const dw_group_t *g, const int8_t *x, const int16x2_t *w,
@@ -241,16 +257,7 @@ NNOM_INLINE void dw_in1_mode(const dw_group_t *g, const int8_t *x, const int16x2
         int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
         const int8_t *xq = x;
         const int16x2_t *wq = w;
-        do {
-            /* each tap's widened words by one LDRD next to its use (GCC
-             * loads them one by one; both taps' at once leave no register) */
-            DW_TAPW(xq, wq, 0);
-            DW_TAPW(xq + xs, wq, 2);
-            wq += 4;
-            xq += 2 * xs;
-        } while (wq != wpairs);
-        if (k & 1)
-            DW_TAP(xq, wq);
+        DW_ROW_PAIRS(xq, wq, wpairs, k);
         dw_store(a0, a1, a2, a3, g, mode, out);
         x += xp;
         w += wp;

@@ -54,14 +54,7 @@ NNOM_INLINE void dw_ink_mode(const dw_group_t *g, const int8_t *x, const int16x2
         const int16x2_t *wq = w;
         for (int32_t r = rows; r > 0; r--) {
             const int16x2_t *wend = wq + pairs;
-            do {
-                DW_TAPW(xq, wq, 0);
-                DW_TAPW(xq + xs, wq, 2);
-                wq += 4;
-                xq += 2 * xs;
-            } while (wq != wend);
-            if (k & 1)
-                DW_TAP(xq, wq);
+            DW_ROW_PAIRS(xq, wq, wend, k);
             xq += xnext;
             wq += wnext;
         }

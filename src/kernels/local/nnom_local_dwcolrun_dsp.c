@@ -128,7 +128,7 @@ static void dwcol_edges(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *
  * requantisation does not suit (the groups before it written; the
  * fallback rewrites them). */
 NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *v,
-                                   int32_t lo, int32_t hi)
+                             int32_t lo, int32_t hi)
 {
     const nnom_conv_args_t *a = t->a;
     const int32_t k = u->k, s = u->s;
@@ -229,7 +229,7 @@ NNOM_INLINE void dw3_rows(uint32_t *e, const int8_t *x, int32_t xb, int32_t n)
  * which the bias takes off). 0 where a group's requantisation does not
  * suit (the groups before it written; the fallback rewrites them). */
 NNOM_NOINLINE int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *v,
-                                 int32_t lo, int32_t hi)
+                          int32_t lo, int32_t hi)
 {
     const nnom_conv_args_t *a = t->a;
     int32_t rec[4 * NNOM_DW3_REC];

@@ -69,7 +69,7 @@ NNOM_INLINE void dw_ink_mode(const dw_group_t *g, const int8_t *x, const int16x2
  * nor the clamp (ReLU with output zero point -128, the usual case), and
  * all; each over `lines` lines xl input bytes and ol output bytes apart. */
 #define DW_INSIDE3(m)                                                                          \
-    NNOM_NOINLINE NNOM_DW_NOSCHED void dw_in3_##m(                                      \
+    NNOM_NOINLINE NNOM_DW_NOSCHED void dw_in3_##m(                                             \
         const dw_group_t *g, const int8_t *x, const int16x2_t *w, int8_t *out, int32_t n,      \
         int32_t k, int32_t xp, int32_t wp, const dw_lines_t *ls)                               \
     {                                                                                          \
@@ -78,17 +78,17 @@ NNOM_INLINE void dw_ink_mode(const dw_group_t *g, const int8_t *x, const int16x2
     }
 /* dw_in1's loop has no register to spare: one line per call */
 #define DW_INSIDE1(m)                                                                          \
-    NNOM_NOINLINE NNOM_DW_NOSCHED void dw_in1_##m(const dw_group_t *g, const int8_t *x, \
-                                                         const int16x2_t *w, int8_t *out,      \
-                                                         int32_t n, int32_t k, int32_t xp,     \
-                                                         int32_t wp)                           \
+    NNOM_NOINLINE NNOM_DW_NOSCHED void dw_in1_##m(const dw_group_t *g, const int8_t *x,        \
+                                                  const int16x2_t *w, int8_t *out,             \
+                                                  int32_t n, int32_t k, int32_t xp,            \
+                                                  int32_t wp)                                  \
     {                                                                                          \
         dw_in1_mode(g, x, w, out, n, k, m, xp, wp);                                            \
     }
 DW_INSIDE3(0)
 DW_INSIDE3(3)
 #define DW_INSIDEK(m)                                                                          \
-    NNOM_NOINLINE NNOM_DW_NOSCHED void dw_ink_##m(                                      \
+    NNOM_NOINLINE NNOM_DW_NOSCHED void dw_ink_##m(                                             \
         const dw_group_t *g, const int8_t *x, const int16x2_t *w, int8_t *out, int32_t n,      \
         int32_t k, int32_t rows, int32_t wr, int32_t xp, int32_t wp)                           \
     {                                                                                          \
@@ -117,13 +117,13 @@ NNOM_INLINE void dw_ink_short_mode(const dw_group_t *g, const dw_line_t *l, int3
 }
 
 NNOM_NOINLINE NNOM_DW_NOSCHED void dw_ink_short_0(const dw_group_t *g, const dw_line_t *l,
-                                                         int32_t kk, const dw_lines_t *ls)
+                                                  int32_t kk, const dw_lines_t *ls)
 {
     dw_ink_short_mode(g, l, kk, 0, ls);
 }
 
 NNOM_NOINLINE NNOM_DW_NOSCHED void dw_ink_short_3(const dw_group_t *g, const dw_line_t *l,
-                                                         int32_t kk, const dw_lines_t *ls)
+                                                  int32_t kk, const dw_lines_t *ls)
 {
     dw_ink_short_mode(g, l, kk, DW_SIGN | DW_CLAMP, ls);
 }

@@ -73,7 +73,7 @@ NNOM_INLINE void dw_pair3(const dw_group_t *g, const int8_t *x, int8_t *out, int
 /* n >= 2 such outputs, two per step; an odd n ends with a step back by
  * one output (the output never overlaps the input). */
 NNOM_NOINLINE NNOM_DW_NOSCHED void dw_pairs3(const dw_group_t *g, const int8_t *x,
-                                                    int8_t *out, int32_t n)
+                                             int8_t *out, int32_t n)
 {
     const int16x2_t off = g->off;
     const int32_t xs = g->xs, op = g->op;
@@ -153,8 +153,8 @@ NNOM_NOINLINE NNOM_DW_NOSCHED void dw_pairs3(const dw_group_t *g, const int8_t *
  * no s term and no clamp), two per step; an odd n ends with a step back by
  * one output (the output never overlaps the input). */
 NNOM_NOINLINE NNOM_DW_NOSCHED void dw_pairs33(const dw_group_t *g, const int8_t *x0,
-                                                     int8_t *out0, int32_t n,
-                                                     const dw_lines_t *ls)
+                                              int8_t *out0, int32_t n,
+                                              const dw_lines_t *ls)
 {
     const int16x2_t off = g->off;
     const int32_t xs = g->xs, xr = g->xr, op = g->op;

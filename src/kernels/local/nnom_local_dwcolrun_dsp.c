@@ -1,0 +1,337 @@
+/*
+ * nnom_local_dwcolrun_dsp.c - depthwise layers of one row of k taps
+ * without the s term and the clamp in the assembly loops (-O2 on DSP
+ * cores with NNOM_LOCAL_MAC_ASM): nnom_dwcol_s8 (dw_col_asm: records per
+ * group, border outputs on copies of their rows) and, for 3-tap runs at
+ * stride 1 on lines of at least DW3_MIN_OUT outputs, nnom_dw3_s8 (dw3_asm:
+ * four outputs per pass, likewise).
+ */
+#include "nnom_local_simd.h"
+#include "../nnom_backend.h"
+
+#if NNOM_LOCAL_MAC_ASM
+#include "nnom_local_dw3.h"
+#include "nnom_local_dwcol.h"
+#include "nnom_local_dwgroup.h"
+
+/* Group c's records for nnom_dwcol_s8 (nnom_local_dwcol.h), k taps along
+ * u, oc bytes apart in the weights; 0 where a channel does not suit its
+ * requantisation (groups_fit()'s check without branches, on the values
+ * the records read anyway). */
+static int dwcol_records(const dw_ctx_t *t, int32_t c, int32_t k, int32_t *rec)
+{
+    const nnom_conv_args_t *a = t->a;
+    const int32_t oc = t->oc;
+    const int8_t *w = a->weight + c;
+    const int16x2_t off = nnom_offset2(a->p.input_zp); /* -zp in each halfword */
+    int32_t b0 = 2 * a->bias[c], b1 = 2 * a->bias[c + 1], b2 = 2 * a->bias[c + 2];
+    int32_t b3 = 2 * a->bias[c + 3];
+    int32_t *p = rec + 4;
+    for (int32_t j = k >> 1; j > 0; j--, p += 4, w += 2 * oc) {
+        const uint32_t w0 = nnom_read4(w), w1 = nnom_read4(w + oc);
+        const uint32_t l = dw_pkhbt(w0, w1), h = dw_pkhtb(w1, w0);
+        const int16x2_t le = __sxtb16((int8x4_t)l), lo = nnom_sxtb16_odd(l);
+        const int16x2_t he = __sxtb16((int8x4_t)h), ho = nnom_sxtb16_odd(h);
+        const int16x2_t r0 = __sadd16(le, le), r1 = __sadd16(lo, lo);
+        const int16x2_t r2 = __sadd16(he, he), r3 = __sadd16(ho, ho);
+        p[0] = (int32_t)r0;
+        p[1] = (int32_t)r1;
+        p[2] = (int32_t)r2;
+        p[3] = (int32_t)r3;
+        b0 = __smlad(r0, off, b0);
+        b1 = __smlad(r1, off, b1);
+        b2 = __smlad(r2, off, b2);
+        b3 = __smlad(r3, off, b3);
+    }
+    if (k & 1) { /* (w0, w2) and (w1, w3) of the last tap's word */
+        const uint32_t u = nnom_read4(w);
+        const int16x2_t e = __sxtb16((int8x4_t)u), o = nnom_sxtb16_odd(u);
+        const int16x2_t e2 = __sadd16(e, e), o2 = __sadd16(o, o);
+        p[0] = (int32_t)e2;
+        p[1] = (int32_t)o2;
+        b0 = __smlabb(e2, off, b0);
+        b2 = __smlatt(e2, off, b2);
+        b1 = __smlabb(o2, off, b1);
+        b3 = __smlatt(o2, off, b3);
+        p += 2;
+    }
+    rec[0] = b0;
+    rec[1] = b1;
+    rec[2] = b2;
+    rec[3] = b3;
+    const uint32_t zp2 = (uint32_t)(2 * a->p.output_zp + 1);
+    const uint32_t reach = ((uint32_t)1 << 30) - (uint32_t)(k * 255 * 128) - 1u;
+    uint32_t bad = 0; /* sign set: a channel out of the form's range */
+    for (int i = 0; i < 4; i++, p += 3) {
+        const uint32_t m = (uint32_t)a->rq.mult[c + i], b = (uint32_t)a->bias[c + i];
+        const uint32_t x = (uint32_t)-2 - (uint32_t)a->rq.shift[c + i]; /* 0 to 21 */
+        bad |= nnom_rq_unfit(a->rq.mult[c + i], a->rq.shift[c + i]) | (reach - b) | (reach + b);
+        p[0] = (int32_t)m;
+        p[1] = (int32_t)(zp2 << ((x + 1u) & 31u)); /* e - 1 = x + 1 */
+        p[2] = (int32_t)(x + 2u);
+    }
+    return (bad >> 31) == 0;
+}
+
+/* Rows of the border windows' copies of one group: fewer than 2 k (the
+ * windows of the border outputs start less than k rows before the input,
+ * or end less than k after it, see dw_col_axes). */
+#define DW_EDGE_ROWS (2 * DW_MAX_TAPS)
+/* Bytes of the copies: where every line's border rows of all channels fit,
+ * they are copied once per layer (not per group and line). dw_col_asm's
+ * stack stays within dw_groups', which it does not add to. */
+#define DW_EDGE_BYTES 768
+
+/* rows of four channels from row y0 of column x (input rows u->xb bytes
+ * apart), the input zero point outside it */
+NNOM_INLINE void dwcol_edge(const dw_axis_t *u, const int8_t *x, int32_t y0, int32_t rows,
+                            uint32_t zp4, uint32_t *e)
+{
+    const int32_t y1 = y0 + rows, in0 = y1 < 0 ? y1 : 0, in1 = y1 < u->in ? y1 : u->in;
+    const uint32_t *const end = e + rows;
+    for (int32_t y = y0; y < in0; y++)
+        *e++ = zp4;
+    const int32_t first = y0 > 0 ? y0 : 0, xb = u->xb;
+    if (first < in1)
+        for (const int8_t *r = x + first * xb, *stop = x + in1 * xb; r != stop; r += xb)
+            *e++ = nnom_read4(r);
+    while (e != end)
+        *e++ = zp4;
+}
+
+/* Every line's border rows, all ic channels (ic bytes a row): per line
+ * across v, ntop rows from -pad, then nbot rows from ybot; the input zero
+ * point outside the input. */
+static void dwcol_edges(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *v, int32_t ntop,
+                        int32_t nbot, int32_t ybot, int8_t *e)
+{
+    const int8_t *x = t->a->input;
+    const size_t ic = (size_t)t->ic;
+    for (int32_t ov = 0; ov < v->out; ov++, x += v->s * v->xb)
+        for (int32_t r = 0; r < ntop + nbot; r++, e += ic) {
+            const int32_t y = r < ntop ? r - u->pad : ybot + r - ntop;
+            if (y >= 0 && y < u->in)
+                memcpy(e, x + y * u->xb, ic);
+            else
+                memset(e, t->a->p.input_zp, ic);
+        }
+}
+
+/* A layer of one row of k taps along u (dw_col_axes; no s term, no clamp,
+ * some outputs inside the input along u): group by group and line by
+ * line, the inside outputs by nnom_dwcol_s8 on the input, the border ones
+ * on copies of the rows they reach (zero point outside the input, which
+ * the records' bias takes off like any input): of every line and channel
+ * once where they fit DW_EDGE_BYTES (with the converter's records also
+ * the records' room), else per group and line; with both, all groups in
+ * one call per run. 0 where the copies would not fit or a group's
+ * requantisation does not suit (the groups before it written; the
+ * fallback rewrites them). */
+NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *v,
+                             int32_t lo, int32_t hi)
+{
+    const nnom_conv_args_t *a = t->a;
+    const int32_t k = u->k, s = u->s;
+    const int32_t ntop = lo > 0 ? (lo - 1) * s + k : 0;
+    const int32_t nbot = u->out > hi ? (u->out - 1 - hi) * s + k : 0, ybot = hi * s - u->pad;
+    if (ntop > DW_EDGE_ROWS || nbot > DW_EDGE_ROWS)
+        return 0;
+    /* the top border's rows, then the bottom one's; then the group's
+     * records, or more rows where the converter gave the records (checked
+     * there; channels a multiple of four) */
+    uint32_t rows[DW_EDGE_BYTES / 4 + 4 + 4 * (DW_MAX_TAPS / 2 + 1) + 12];
+    int32_t *const rec = (int32_t *)rows + DW_EDGE_BYTES / 4;
+    const int32_t *given = t->oc % 4 == 0 && a->records != NULL && (a->records[0] & 1) == 0
+                               ? a->records
+                               : NULL; /* (odd: nnom_local_dwpair.h's) */
+    const int32_t room = given != NULL ? (int32_t)sizeof rows : DW_EDGE_BYTES;
+    const int32_t line = (ntop + nbot) * t->ic; /* bytes of a line's rows in the whole copy */
+    const int whole = line == 0 || v->out <= room / line;
+    const int32_t xs = whole ? t->ic : 4; /* between the copied rows */
+    const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
+    nnom_dwcol_job_t edge = {NULL, NULL, rec, 0, xs, s * xs, u->ob, k / 2, k & 1, 1};
+    nnom_dwcol_job_t in = {NULL, NULL, rec, hi - lo, u->xb, s * u->xb, u->ob, k / 2, k & 1, 1};
+    const int both = lo == 1 && u->out - hi == 1 && (whole || ntop + nbot <= DW_EDGE_ROWS);
+    nnom_dwcol_job_t two = {NULL, NULL, rec, 2, xs, ntop * xs, hi * u->ob, k / 2, k & 1, 1};
+    if (whole)
+        dwcol_edges(t, u, v, ntop, nbot, ybot, (int8_t *)rows);
+    const int32_t words = 4 + 4 * (k / 2) + 2 * (k & 1) + 12; /* a group's */
+    /* with them and the rows copied for every channel: all groups in one
+     * call per run (the group after c + 4 (all - 1) is the end) */
+    const int32_t all = given != NULL && whole ? t->oc / 4 : 1;
+    in.groups = edge.groups = two.groups = all;
+    for (int32_t c = 0; c < t->oc; c = dw_next_group(c + 4 * (all - 1), t->oc)) {
+        const int32_t *r = given != NULL ? given + c / 4 * words : rec;
+        if (given == NULL && !dwcol_records(t, c, k, rec))
+            return 0; /* the fallback rewrites the groups before c too */
+        in.rec = edge.rec = two.rec = r;
+        for (int32_t ov = 0; ov < v->out; ov++) {
+            const int8_t *x = a->input + c + ov * v->s * v->xb;
+            const int8_t *top = (const int8_t *)rows + (whole ? ov * line + c : 0);
+            int8_t *out = a->output + c + ov * v->ob;
+            in.x = x + (lo * s - u->pad) * u->xb;
+            in.out = out + lo * u->ob;
+            nnom_dwcol_s8(&in);
+            if (both) { /* one border output each side: one call, rows of both */
+                if (!whole) {
+                    dwcol_edge(u, x, -u->pad, ntop, zp4, rows);
+                    dwcol_edge(u, x, ybot, nbot, zp4, rows + ntop);
+                }
+                two.x = top;
+                two.out = out;
+                nnom_dwcol_s8(&two);
+                continue;
+            }
+            if (ntop > 0) {
+                if (!whole)
+                    dwcol_edge(u, x, -u->pad, ntop, zp4, rows);
+                edge.x = top;
+                edge.out = out;
+                edge.n = lo;
+                nnom_dwcol_s8(&edge);
+            }
+            if (nbot > 0) {
+                if (!whole)
+                    dwcol_edge(u, x, ybot, nbot, zp4, rows);
+                edge.x = whole ? top + ntop * xs : top;
+                edge.out = out + hi * u->ob;
+                edge.n = u->out - hi;
+                nnom_dwcol_s8(&edge);
+            }
+        }
+    }
+    return 1;
+}
+
+/* n (4 to 6) rows of four channels from x (rows xb bytes apart) into e */
+NNOM_INLINE void dw3_rows(uint32_t *e, const int8_t *x, int32_t xb, int32_t n)
+{
+    e[0] = nnom_read4(x);
+    e[1] = nnom_read4(x + xb);
+    e[2] = nnom_read4(x + 2 * xb);
+    e[3] = nnom_read4(x + 3 * xb);
+    if (n > 4)
+        e[4] = nnom_read4(x + 4 * xb);
+    if (n > 5)
+        e[5] = nnom_read4(x + 5 * xb);
+}
+/* Bytes of the border rows' copies of every line and channel (12 rows of
+ * 96 channels): where they fit, and the converter gave the records, all
+ * groups run in one call per line */
+#define DW3_EDGE_BYTES 1152
+
+/* A layer of one row of three taps at stride 1 along u (dw_col_axes, no s
+ * term, no clamp, lines of DW3_MIN_OUT outputs or more): group by group
+ * and line by line one call of nnom_dw3_s8 with up to three runs: the
+ * outputs [4, out - 4) on the input (all of them where no window leaves
+ * the input on that side), and the four outputs at either end on copies
+ * of the six rows they reach (the input zero point outside the input,
+ * which the bias takes off). 0 where a group's requantisation does not
+ * suit (the groups before it written; the fallback rewrites them). */
+NNOM_NOINLINE int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *v,
+                          int32_t lo, int32_t hi)
+{
+    const nnom_conv_args_t *a = t->a;
+    int32_t rec[4 * NNOM_DW3_REC];
+    const nnom_dw3_layer_t layer = {a->weight,
+                                    a->bias,
+                                    a->rq.mult,
+                                    a->rq.shift,
+                                    t->oc,
+                                    (uint32_t)nnom_offset2(a->p.input_zp),
+                                    (uint32_t)(2 * a->p.output_zp + 1)};
+    uint32_t rows[2][6]; /* the rows of the first four outputs, of the last four */
+    const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
+    /* outputs [m0, m1) on the input (u->pad <= 2 border outputs each side);
+     * fewer than four of them run as the four ending at m1 */
+    const int32_t m0 = lo > 0 ? 4 : 0, m1 = hi < u->out ? u->out - 4 : u->out;
+    const int32_t n = m1 - m0 < 4 ? 4 : m1 - m0, first = m1 - n;
+    /* the copies' rows inside the input: from row 0 into rows[0] + pad;
+     * from row m1 - pad into rows[1] (the others keep the zero point) */
+    const int32_t ntop = 6 - u->pad, ybot = m1 - u->pad;
+    const int32_t nbot = u->in - ybot < 6 ? u->in - ybot : 6;
+    for (int i = 0; i < 6; i++)
+        rows[0][i] = rows[1][i] = zp4;
+    /* the runs: inside, top, bottom (those there are), in that order; per
+     * line their input and output offsets */
+    const int in = m1 > m0, top = m0 > 0, bot = m1 < u->out, pad = u->pad;
+    const int32_t xb = u->xb, xin = (first - pad) * xb, oin = first * u->ob;
+    const int32_t xbot = ybot * xb, obot = m1 * u->ob, vx = v->s * v->xb, vo = v->ob;
+    /* the converter's records (checked there; per channel, so the last
+     * group of channels not a multiple of four reads its own), or the
+     * group's built here. With them and channels a multiple of four, where
+     * they fit DW3_EDGE_BYTES, rows of every line and channel are copied
+     * once and every group runs in one call per line: on short lines all
+     * the rows the line reaches (one run), else the border rows */
+    const int32_t *given = a->records;
+    const int one_call = given != NULL && t->oc % 4 == 0;
+    uint32_t edges[DW3_EDGE_BYTES / 4];
+    const int all = one_call && v->out * (u->out + 2) * t->ic <= DW3_EDGE_BYTES;
+    const int32_t nt = all ? u->out + 2 : top ? 6 : 0, nb = all || !bot ? 0 : 6;
+    const int32_t line = (nt + nb) * t->ic;
+    const int whole = one_call && v->out * line <= DW3_EDGE_BYTES;
+    const int32_t es = whole ? t->ic : 4; /* between the copied rows */
+    nnom_dw3_run_t runs[3];
+    int32_t count = 0;
+    if (all)
+        runs[count++] = (nnom_dw3_run_t){NULL, NULL, u->out, es, u->ob};
+    if (in && !all)
+        runs[count++] = (nnom_dw3_run_t){NULL, NULL, n, xb, u->ob};
+    if (top && !all)
+        runs[count++] = (nnom_dw3_run_t){(const int8_t *)rows[0], NULL, 4, es, u->ob};
+    if (bot && !all)
+        runs[count++] = (nnom_dw3_run_t){(const int8_t *)rows[1], NULL, 4, es, u->ob};
+    if (whole) {
+        dwcol_edges(t, u, v, nt, nb, ybot, (int8_t *)edges);
+        const int8_t *x = a->input, *e = (const int8_t *)edges;
+        int8_t *out = a->output;
+        for (int32_t ov = v->out; ov > 0; ov--, x += vx, out += vo, e += line) {
+            nnom_dw3_run_t *r = runs;
+            if (in && !all) {
+                r->x = x + xin;
+                r->out = out + oin;
+                r++;
+            }
+            if (top || all) {
+                r->x = e;
+                r->out = out;
+                r++;
+            }
+            if (bot && !all) {
+                r->x = e + nt * t->ic;
+                r->out = out + obot;
+            }
+            nnom_dw3_s8(given, runs, count, t->oc / 4);
+        }
+        return 1;
+    }
+    for (int32_t c = 0; c < t->oc; c = dw_next_group(c, t->oc)) {
+        const int32_t *gr = given != NULL ? given + c * NNOM_DW3_REC : rec;
+        if (given == NULL && !nnom_dw3_records(&layer, c, rec))
+            return 0; /* the fallback rewrites the groups before c too */
+        const int8_t *x = a->input + c;
+        int8_t *out = a->output + c;
+        for (int32_t ov = v->out; ov > 0; ov--, x += vx, out += vo) {
+            nnom_dw3_run_t *r = runs;
+            if (in) {
+                r->x = x + xin;
+                r->out = out + oin;
+                r++;
+            }
+            if (top) {
+                dw3_rows(rows[0] + pad, x, xb, ntop);
+                r->out = out;
+                r++;
+            }
+            if (bot) {
+                dw3_rows(rows[1], x + xbot, xb, nbot);
+                r->out = out + obot;
+            }
+            nnom_dw3_s8(gr, runs, count, 1);
+        }
+    }
+    return 1;
+}
+#else
+typedef int nnom_local_dwcolrun_dsp_unused_t; /* ISO C: a translation unit is never empty */
+#endif

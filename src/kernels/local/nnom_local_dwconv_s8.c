@@ -42,6 +42,7 @@
 #include "nnom_local_dw3.h"
 #include "nnom_local_dw3s2.h"
 #include "nnom_local_dw_flat.h"
+#include "nnom_local_dw_odd.h"
 #include "nnom_local_dwblock.h"
 #include "nnom_local_dwcol.h"
 #include "nnom_local_dwpair.h"
@@ -1188,7 +1189,8 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
      * there; channels a multiple of four) */
     uint32_t rows[DW_EDGE_BYTES / 4 + 4 + 4 * (DW_MAX_TAPS / 2 + 1) + 12];
     int32_t *const rec = (int32_t *)rows + DW_EDGE_BYTES / 4;
-    const int32_t *given = t->oc % 4 == 0 && a->records != NULL && (a->records[0] & 1) == 0
+    const int32_t *given = (t->oc % 4 == 0 || !nnom_dw_odd_flat(a)) && a->records != NULL &&
+                                   (a->records[0] & 1) == 0
                                ? a->records
                                : NULL; /* (odd: nnom_local_dwpair.h's) */
     const int32_t room = given != NULL ? (int32_t)sizeof rows : DW_EDGE_BYTES;
@@ -1206,9 +1208,12 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
     /* with them and the rows copied for every channel: all groups in one
      * call per run (the group after c + 4 (all - 1) is the end) */
     const int32_t all = given != NULL && whole ? t->oc / 4 : 1;
-    in.groups = edge.groups = two.groups = all;
-    for (int32_t c = 0; c < t->oc; c = dw_next_group(c + 4 * (all - 1), t->oc)) {
-        const int32_t *r = given != NULL ? given + c / 4 * words : rec;
+    int32_t n = all;
+    for (int32_t c = 0; c < t->oc; c = dw_next_group(c + 4 * (n - 1), t->oc)) {
+        /* (the overlapping last group alone, its records after the others') */
+        n = c + 4 * all <= t->oc ? all : 1;
+        in.groups = edge.groups = two.groups = n;
+        const int32_t *r = given != NULL ? given + (c + 3) / 4 * words : rec;
         if (given == NULL && !dwcol_records(t, c, k, rec))
             return 0; /* the fallback rewrites the groups before c too */
         in.rec = edge.rec = two.rec = r;
@@ -1786,7 +1791,7 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
         return NN_SUCCESS;
     }
 #if NNOM_LOCAL_MAC_ASM
-    if (nnom_dw_flat_asks(a) && nnom_dw_flat_s8(a))
+    if (nnom_dw_flat_asks(a) && nnom_dw_odd_flat(a) && nnom_dw_flat_s8(a))
         return NN_SUCCESS;
     if (groups_take(a) && (dw_col_try(&t) || nnom_dwwin_try(a) || dw_groups(&t)))
         return NN_SUCCESS;

@@ -81,7 +81,7 @@ def dwcol_records(
         pair = dwpair_records(q, zp_in, zp_out)
         if pair is not None:
             return pair
-    if k == 3 and s == 2 and cout % 4 == 0 and out_hw[axis] >= DW3S2_MIN_OUT and pad <= 1:
+    if k == 3 and s == 2 and out_hw[axis] >= DW3S2_MIN_OUT and pad <= 1:
         passes = dw3s2_records(q, zp_in, zp_out)
         if passes is not None:
             return passes

@@ -24,4 +24,13 @@ NNOM_INLINE int nnom_dw_odd_flat(const nnom_conv_args_t *a)
     return a->out.c < NNOM_DW_ODD_GROUPED;
 }
 
+/* The group after the one at channel c of oc: c + 4, or where that would
+ * pass the end the overlapping last one, oc - 4 (dw_next_group() at -O2).
+ * Records laid out by the converter: group c's at (c + 3) / 4. */
+NNOM_INLINE int32_t nnom_dw_odd_next(int32_t c, int32_t oc)
+{
+    c += 4;
+    return c < oc && c + 4 > oc ? oc - 4 : c;
+}
+
 #endif

@@ -77,7 +77,7 @@ def dwcol_records(
         or not _some_inside(k, s, pad, in_hw[axis], out_hw[axis])
     ):
         return None
-    if k == 2 and cout % 4 == 0:
+    if k == 2:
         pair = dwpair_records(q, zp_in, zp_out)
         if pair is not None:
             return pair

@@ -1208,11 +1208,10 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
     /* with them and the rows copied for every channel: all groups in one
      * call per run (the group after c + 4 (all - 1) is the end) */
     const int32_t all = given != NULL && whole ? t->oc / 4 : 1;
-    int32_t n = all;
-    for (int32_t c = 0; c < t->oc; c = dw_next_group(c + 4 * (n - 1), t->oc)) {
-        /* (the overlapping last group alone, its records after the others') */
-        n = c + 4 * all <= t->oc ? all : 1;
-        in.groups = edge.groups = two.groups = n;
+    in.groups = edge.groups = two.groups = all;
+    for (int32_t c = 0; c < t->oc; c = dw_next_group(c + 4 * (all - 1), t->oc)) {
+        if (c % 4 != 0) /* the overlapping last group alone, its records after the others' */
+            in.groups = edge.groups = two.groups = 1;
         const int32_t *r = given != NULL ? given + (c + 3) / 4 * words : rec;
         if (given == NULL && !dwcol_records(t, c, k, rec))
             return 0; /* the fallback rewrites the groups before c too */

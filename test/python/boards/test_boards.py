@@ -750,7 +750,8 @@ DWODD2_CASES = [
 # stride 2 across lines, (13,1), (7,1), (1,7) at stride 2 with border
 # copies), nnom_dw3s2 ((1,3) at stride 2, valid and same), nnom_dwpair
 # ((2,1), (1,2), the 'same' border output), the window loop (3x3 on small
-# planes, with and without records), ReLU6, the C group path's sign term
+# planes, with and without records), one output whose window holds the
+# whole input (nnom_dwone), ReLU6, the C group path's sign term
 # and clamp code (no activation), a bias beyond the fast requantisation
 # (the fallback) and layers built without the converter's records.
 # (input shape, kernel, stride, dilation, padding, activation, scaled)
@@ -774,6 +775,8 @@ DWODDC_CASES = [
     ((20, 1, 26), (7, 1), 1, 1, "same", "relu", False),
     ((15, 20, 23), (1, 3), 2, 1, "valid", "relu", False),
     ((38, 1, 34), (2, 1), 1, 1, "valid", "relu", False),
+    ((2, 2, 23), (3, 3), 2, 1, "same", "relu", False),
+    ((3, 3, 17), (3, 3), 1, 1, "valid", "relu", False),
 ]
 DWODDC_WITHOUT_RECORDS = (16, 17, 18)
 

@@ -11,10 +11,12 @@
  * overlapping the one before it (dw_next_group(): (4 - C % 4) / C of the
  * work again, at most 3/17), with the converter's records of that group
  * after the whole ones' (nnom/ops/dwcol_records.py, ODD_GROUPED). Fewer
- * run the flat path (nnom_local_dw_flat_dsp.c), which wastes no lane but
+ * keep their paths (the record paths refuse them; the flat path,
+ * nnom_local_dw_flat_dsp.c, where it asks), which wastes no lane but
  * builds records per phase (C / gcd(C, 4) of them) and runs each phase's
- * groups in short calls: 4.9 to 13 instructions per MAC at 30 to 89
- * channels against 2.5 to 3.5 at the next multiple of four. */
+ * groups in short calls (its C loop where the taps run across its lines):
+ * 5 to 65 instructions per MAC at 17 to 89 channels against 2.5 to 4 at
+ * the next multiple of four (docs/benchmarks.md, branch dwoddc). */
 #define NNOM_DW_ODD_GROUPED 16
 
 /* 1 where the flat path may take the layer: fewer than

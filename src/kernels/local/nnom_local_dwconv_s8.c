@@ -1186,7 +1186,7 @@ static NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const
         return 0;
     /* the top border's rows, then the bottom one's; then the group's
      * records, or more rows where the converter gave the records (checked
-     * there; channels a multiple of four) */
+     * there; channels a multiple of four or NNOM_DW_ODD_GROUPED on) */
     uint32_t rows[DW_EDGE_BYTES / 4 + 4 + 4 * (DW_MAX_TAPS / 2 + 1) + 12];
     int32_t *const rec = (int32_t *)rows + DW_EDGE_BYTES / 4;
     const int32_t *given = (t->oc % 4 == 0 || !nnom_dw_odd_flat(a)) && a->records != NULL &&

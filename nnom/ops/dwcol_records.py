@@ -9,7 +9,9 @@ channel; per pair of taps (t, t + 1) and channel the halfwords (2 w_t,
 e = -shift. The C kernel reads them where it runs that loop (-O2, DSP
 cores) and builds the same words itself where the config has none (Layer
 API). Written only where the loop can run: multiplier 1, channels a
-multiple of four, (k, 1) or (1, k) kernels of 2 to max_taps taps (3 taps
+multiple of four or at least ODD_GROUPED (then after the whole groups
+one more, channels cout - 4 to cout - 1, which overlaps the one before
+it), (k, 1) or (1, k) kernels of 2 to max_taps taps (3 taps
 at stride 1: nnom_dw3_s8's records, on lines of DW3_MIN_OUT outputs or
 more, channel by channel, so also for more than four channels not a
 multiple of four: the last group overlaps; at stride 2 those of
@@ -35,6 +37,10 @@ DW3_MIN_OUT = 10
 # lines of at least this many outputs at stride 2 run nnom_dw3s2_s8
 # (NNOM_DW3S2_MIN_OUT in C, nnom_local_dw3s2.h)
 DW3S2_MIN_OUT = 8
+# channels not a multiple of four from this many on take the group
+# records, their last group overlapping (NNOM_DW_ODD_GROUPED in C,
+# nnom_local_dw_odd.h); fewer run the flat path, which wastes no lane
+ODD_GROUPED = 16
 
 
 def _half(v: np.ndarray) -> np.ndarray:
@@ -62,7 +68,7 @@ def dwcol_records(
     pad, other = (top, left + right) if axis == 0 else (left, top + bottom)
     if (
         attrs["multiplier"] != 1
-        or (cout % 4 and not (k == 3 and s == 1 and cout > 4))
+        or (cout % 4 and cout < ODD_GROUPED and not (k == 3 and s == 1 and cout > 4))
         or min(kh, kw) != 1
         or not 2 <= k <= rule["max_taps"]
         or d != 1
@@ -115,7 +121,11 @@ def group_records(q, zp_in: int, zp_out: int, last_paired: bool = False) -> np.n
     form = _loop_form(q, zp_out, k)
     if form is None:
         return None
-    w, bias, mult, ra, x = form
+    # channels not a multiple of four: the last group overlaps the one
+    # before it (channels cout - 4 to cout - 1, dw_next_group() in C)
+    chans = group_channels(cout)
+    w, bias, mult, ra, x = (v[..., chans] for v in form)
+    cout = len(chans)
     rows = [2 * bias - zp_in * w.sum(axis=0)]
     for t in range(0, k - 1, 2):
         rows.append(_half(w[t]) | (_half(w[t + 1]) << 16))
@@ -129,6 +139,14 @@ def group_records(q, zp_in: int, zp_out: int, last_paired: bool = False) -> np.n
         groups.append(last[:, :2] | (last[:, 2:] << 16))
     groups.append(np.stack([mult, ra, x + 2], axis=1).reshape(cout // 4, 12))
     return _words(np.concatenate(groups, axis=1))
+
+
+def group_channels(cout: int) -> np.ndarray:
+    """The channels of the groups of four in their order: 0 to cout - 1,
+    and where cout is not a multiple of four the overlapping last group
+    cout - 4 to cout - 1 after the whole ones."""
+    whole = np.arange(cout - cout % 4)
+    return whole if cout % 4 == 0 else np.concatenate([whole, np.arange(cout - 4, cout)])
 
 
 def _dw3_words(w, bias, zp_in, mult, ra, e) -> np.ndarray:

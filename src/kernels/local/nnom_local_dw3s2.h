@@ -24,7 +24,8 @@
 #define NNOM_DW3S2_REC 5
 
 /* The layer where the converter gave these records and it suits: multiplier 1,
- * channels a multiple of four, a (3, 1) or (1, 3) kernel at stride 2
+ * channels a multiple of four or at least NNOM_DW_ODD_GROUPED (the last
+ * group overlapping, nnom_local_dw_odd.h), a (3, 1) or (1, 3) kernel at stride 2
  * along the taps, at most one padded row before, lines of
  * NNOM_DW3S2_MIN_OUT outputs or more, no s term and no clamp. 1 where it
  * ran, 0 where it wrote nothing. */

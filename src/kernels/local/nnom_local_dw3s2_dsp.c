@@ -15,6 +15,7 @@
  * (one back for one), three a full pass one output back.
  */
 #include "nnom_local_dw3s2.h"
+#include "nnom_local_dw_odd.h"
 #include "nnom_local_dw3.h"
 
 #if NNOM_LOCAL_MAC_ASM
@@ -238,7 +239,7 @@ int nnom_dw3s2_try(const nnom_conv_args_t *a)
     const nnom_conv_params_t *p = &a->p;
     const int32_t ic = a->in.c, down = a->k.h == 3;
     if (a->records == NULL || a->records[0] != 1 || a->k.h * a->k.w != 3 || a->ch_mult != 1 || a->out.c != ic ||
-        ic % 4 != 0 || p->output_zp != -128 || p->act_min != -128 || p->act_max != 127)
+        (ic % 4 != 0 && nnom_dw_odd_flat(a)) || p->output_zp != -128 || p->act_min != -128 || p->act_max != 127)
         return 0;
     /* u: along the taps; v: across (the lines) */
     const int32_t in = down ? a->in.h : a->in.w, out = down ? a->out.h : a->out.w;
@@ -288,6 +289,14 @@ int nnom_dw3s2_try(const nnom_conv_args_t *a)
             r->out = o + m1 * ob;
         }
         nnom_dw3s2_s8(a->records + 1, runs, count, ic / 4);
+        if (ic % 4 != 0) { /* the overlapping last group, channels ic - 4 on:
+                              the runs moved on 4 (ic / 4 - 1) bytes */
+            for (int32_t i = 0; i < count; i++) {
+                runs[i].x += ic % 4;
+                runs[i].out += ic % 4;
+            }
+            nnom_dw3s2_s8(a->records + 1 + NNOM_DW3S2_REC * (ic - 4), runs, count, 1);
+        }
     }
     return 1;
 }

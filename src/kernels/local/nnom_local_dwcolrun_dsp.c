@@ -11,6 +11,7 @@
 
 #if NNOM_LOCAL_MAC_ASM
 #include "nnom_local_dw3.h"
+#include "nnom_local_dw_odd.h"
 #include "nnom_local_dwcol.h"
 #include "nnom_local_dwgroup.h"
 
@@ -138,10 +139,11 @@ NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axi
         return 0;
     /* the top border's rows, then the bottom one's; then the group's
      * records, or more rows where the converter gave the records (checked
-     * there; channels a multiple of four) */
+     * there; channels a multiple of four or NNOM_DW_ODD_GROUPED on) */
     uint32_t rows[DW_EDGE_BYTES / 4 + 4 + 4 * (DW_MAX_TAPS / 2 + 1) + 12];
     int32_t *const rec = (int32_t *)rows + DW_EDGE_BYTES / 4;
-    const int32_t *given = t->oc % 4 == 0 && a->records != NULL && (a->records[0] & 1) == 0
+    const int32_t *given = (t->oc % 4 == 0 || !nnom_dw_odd_flat(a)) && a->records != NULL &&
+                                   (a->records[0] & 1) == 0
                                ? a->records
                                : NULL; /* (odd: nnom_local_dwpair.h's) */
     const int32_t room = given != NULL ? (int32_t)sizeof rows : DW_EDGE_BYTES;
@@ -161,7 +163,9 @@ NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axi
     const int32_t all = given != NULL && whole ? t->oc / 4 : 1;
     in.groups = edge.groups = two.groups = all;
     for (int32_t c = 0; c < t->oc; c = dw_next_group(c + 4 * (all - 1), t->oc)) {
-        const int32_t *r = given != NULL ? given + c / 4 * words : rec;
+        if (c % 4 != 0) /* the overlapping last group alone, its records after the others' */
+            in.groups = edge.groups = two.groups = 1;
+        const int32_t *r = given != NULL ? given + (c + 3) / 4 * words : rec;
         if (given == NULL && !dwcol_records(t, c, k, rec))
             return 0; /* the fallback rewrites the groups before c too */
         in.rec = edge.rec = two.rec = r;

@@ -26,6 +26,7 @@
 #include "nnom_local_dw3.h"
 #include "nnom_local_dw3s2.h"
 #include "nnom_local_dw_flat.h"
+#include "nnom_local_dw_odd.h"
 #include "nnom_local_dwblock.h"
 #include "nnom_local_dwcol.h"
 #include "nnom_local_dwpair.h"
@@ -218,7 +219,7 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
         return NN_SUCCESS;
     }
 #if NNOM_LOCAL_MAC_ASM
-    if (nnom_dw_flat_asks(a) && nnom_dw_flat_s8(a))
+    if (nnom_dw_flat_asks(a) && nnom_dw_odd_flat(a) && nnom_dw_flat_s8(a))
         return NN_SUCCESS;
     if (groups_take(a) && (dw_col_try(&t) || nnom_dwwin_try(a) || dw_groups(&t)))
         return NN_SUCCESS;

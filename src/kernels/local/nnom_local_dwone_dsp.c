@@ -8,8 +8,11 @@
  * copy and call for 36 MACs. Only with the converter's records
  * (nnom/ops/dwone_records.py: the taps over the input, row-major, in
  * nnom_local_dwcol.h's layout), which it writes only where this runs.
+ * Channels not a multiple of four (at least NNOM_DW_ODD_GROUPED): a second
+ * call for the overlapping last group.
  */
 #include "nnom_local_dwone.h"
+#include "nnom_local_dw_odd.h"
 #include "nnom_local_dwcol.h"
 #include "../nnom_backend.h"
 
@@ -21,7 +24,7 @@ int nnom_dwone_try(const nnom_conv_args_t *a)
     if (a->records != NULL && (a->records[0] & 1))
         return 0; /* odd: nnom_dwone4_try's records (3 or 4 taps) */
     if (a->records == NULL || a->out.h != 1 || a->out.w != 1 || a->ch_mult != 1 ||
-        a->in.c != c || c % 4 != 0 || taps < 3 || taps > NNOM_DW_GROUP_MAX_TAPS ||
+        a->in.c != c || (c % 4 != 0 && nnom_dw_odd_flat(a)) || taps < 3 || taps > NNOM_DW_GROUP_MAX_TAPS ||
         a->p.pad_top < 0 || a->p.pad_left < 0 || a->p.pad_top + a->in.h > a->k.h ||
         a->p.pad_left + a->in.w > a->k.w || a->p.dilation_h != 1 || a->p.dilation_w != 1 ||
         a->p.output_zp != -128 || a->p.act_min != -128 || a->p.act_max != 127)
@@ -29,6 +32,13 @@ int nnom_dwone_try(const nnom_conv_args_t *a)
     const nnom_dwcol_job_t j = {a->input, a->output, a->records, 1, c, 0, c, taps / 2, taps & 1,
                                 c / 4};
     nnom_dwcol_s8(&j);
+    if (c % 4 != 0) { /* the overlapping last group, its records after the others' */
+        const int32_t words = 4 + 4 * (taps / 2) + 2 * (taps & 1) + 12;
+        const nnom_dwcol_job_t last = {a->input + c - 4, a->output + c - 4,
+                                       a->records + c / 4 * words, 1, c, 0, c, taps / 2,
+                                       taps & 1, 1};
+        nnom_dwcol_s8(&last);
+    }
     return 1;
 }
 

@@ -53,7 +53,9 @@ typedef struct {
 void nnom_dwpair_s8(const nnom_dwpair_layer_t *l);
 
 /* A layer of a (2, 1) or (1, 2) kernel with the converter's records
- * (multiplier 1, channels a multiple of four, the taps' axis not dilated,
+ * (multiplier 1, channels a multiple of four or at least
+ * NNOM_DW_ODD_GROUPED: then a second call for the overlapping last group,
+ * nnom_local_dw_odd.h; the taps' axis not dilated,
  * no padding but at the end of the taps' axis ('same': one border output
  * per line), output zero point -128, no clamp): every group and line in
  * one call of nnom_dwpair_s8. 0 where it does not suit: nothing written

@@ -13,6 +13,7 @@
  * each read once. A run's last one to three outputs go one by one.
  */
 #include "nnom_local_dwpair.h"
+#include "nnom_local_dw_odd.h"
 #include "../nnom_backend.h"
 
 #if NNOM_LOCAL_MAC_ASM
@@ -301,7 +302,7 @@ int nnom_dwpair_try(const nnom_conv_args_t *a)
     const int32_t lines = down ? a->out.w : a->out.h;
     const int32_t lx = down ? p->stride_w * ic : p->stride_h * a->in.w * ic;
     const int32_t lo = down ? ic : a->out.w * ic;
-    if (a->records == NULL || (a->records[0] & 1) == 0 || a->k.h * a->k.w != 2 || a->out.c != ic || ic % 4 != 0 ||
+    if (a->records == NULL || (a->records[0] & 1) == 0 || a->k.h * a->k.w != 2 || a->out.c != ic || (ic % 4 != 0 && nnom_dw_odd_flat(a)) ||
         (down ? p->dilation_h : p->dilation_w) != 1 || p->pad_top != 0 || p->pad_left != 0 ||
         in < 2 || (out - 1) * s >= in || p->output_zp != -128 || p->act_min != -128 ||
         p->act_max != 127)
@@ -329,6 +330,22 @@ int nnom_dwpair_try(const nnom_conv_args_t *a)
                                    lx,
                                    lo};
     nnom_dwpair_s8(&l);
+    if (ic % 4 != 0) { /* the overlapping last group, channels ic - 4 on */
+        const int32_t c = ic - 4;
+        nnom_dwpair_run_t last = run;
+        last.x += c;
+        last.out += c;
+        last.end += c;
+        nnom_dwpair_layer_t one = l;
+        one.rec += NNOM_DWPAIR_REC * c;
+        one.run = &last;
+        one.groups = 1;
+        if (one.edge_x != NULL) {
+            one.edge_x += c;
+            one.edge_out += c;
+        }
+        nnom_dwpair_s8(&one);
+    }
     return 1;
 }
 

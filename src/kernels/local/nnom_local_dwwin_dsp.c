@@ -21,6 +21,7 @@
  * holds go in strips of output lines.
  */
 #include "nnom_local_dwwin.h"
+#include "nnom_local_dw_odd.h"
 #include "../nnom_backend.h"
 
 #if NNOM_LOCAL_MAC_ASM
@@ -375,7 +376,7 @@ int nnom_dwwin_try(const nnom_conv_args_t *a)
      * the larger layers go on at once */
     if ((a->out.w - 1) * s + k > NNOM_DWWIN_PITCH || a->k.w != k || (k != 3 && k != 5) ||
         a->p.stride_w != s || (s != 1 && s != 2) || a->ch_mult != 1 || oc != a->in.c ||
-        oc % 4 != 0 || a->p.dilation_h != 1 || a->p.dilation_w != 1 ||
+        (oc % 4 != 0 && nnom_dw_odd_flat(a)) || a->p.dilation_h != 1 || a->p.dilation_w != 1 ||
         a->p.output_zp != -128 || a->p.act_min != -128 || a->p.act_max != 127 ||
         a->p.pad_top < 0 || a->p.pad_left < 0)
         return 0;
@@ -426,9 +427,9 @@ static int dwwin_run(const nnom_conv_args_t *a)
                                       (uint32_t)(2 * a->p.output_zp + 1),
                                       k * k,
                                       ((int32_t)1 << 30) - k * k * 255 * 128 - 1};
-    for (int32_t c = 0; c < oc; c += 4) {
+    for (int32_t c = 0; c < oc; c = nnom_dw_odd_next(c, oc)) {
         if (given != NULL)
-            job.rec = given + c / 4 * DWWIN_REC(k);
+            job.rec = given + (c + 3) / 4 * DWWIN_REC(k);
         else if (!nnom_dwwin_records(&layer, c, rec))
             return 0;
         if (strips == 1) {

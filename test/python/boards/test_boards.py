@@ -774,6 +774,45 @@ DWODD3_CASES = [
     ((16, 16, 6), (3, 3), 2, 1, "same", "relu", False),
 ]
 DWODD3_HUGE = (len(DWODD3_CASES) - 1,)
+# 16 or more channels not a multiple of four (branch dwoddc): the group
+# paths with the overlapping last group (nnom_local_dw_odd.h) instead of
+# the flat path. The one-row loop on the converter's records ((9,1) at
+# stride 2 across lines, (13,1), (7,1), (1,7) at stride 2 with border
+# copies), nnom_dw3s2 ((1,3) at stride 2, valid and same), nnom_dwpair
+# ((2,1), (1,2), the 'same' border output), the window loop (3x3 on small
+# planes, with and without records), one output whose window holds the
+# whole input (nnom_dwone), ReLU6, the C group path's sign term
+# and clamp code (no activation), a bias beyond the fast requantisation
+# (the fallback) and layers built without the converter's records.
+# (input shape, kernel, stride, dilation, padding, activation, scaled)
+DWODDC_CASES = [
+    ((20, 7, 19), (9, 1), 2, 1, "valid", "relu", False),
+    ((24, 1, 21), (13, 1), 1, 1, "valid", "relu", False),
+    ((10, 1, 17), (7, 1), 1, 1, "same", "relu", False),
+    ((22, 20, 21), (1, 7), 2, 1, "same", "relu", False),
+    ((15, 20, 23), (1, 3), 2, 1, "valid", "relu", False),
+    ((4, 27, 18), (1, 3), 2, 1, "same", "relu", False),
+    ((38, 1, 34), (2, 1), 1, 1, "valid", "relu", False),
+    ((3, 30, 21), (1, 2), 1, 1, "same", "relu", False),
+    ((21, 3, 17), (2, 1), 2, 1, "same", "relu", False),
+    ((9, 3, 22), (3, 3), 1, 1, "same", "relu", False),
+    ((2, 2, 19), (3, 3), 1, 1, "same", "relu", False),
+    ((12, 9, 18), (3, 3), 1, 1, "valid", "relu", False),
+    ((16, 1, 30), (5, 1), 1, 1, "same", "relu6", False),
+    ((12, 9, 18), (3, 3), 2, 1, "same", None, False),
+    ((20, 1, 26), (7, 1), 1, 1, "same", "relu", True),
+    ((9, 3, 22), (3, 3), 1, 1, "same", "relu", True),
+    ((20, 1, 26), (7, 1), 1, 1, "same", "relu", False),
+    ((15, 20, 23), (1, 3), 2, 1, "valid", "relu", False),
+    ((38, 1, 34), (2, 1), 1, 1, "valid", "relu", False),
+    ((2, 2, 23), (3, 3), 2, 1, "same", "relu", False),
+    ((3, 3, 17), (3, 3), 1, 1, "valid", "relu", False),
+]
+DWODDC_WITHOUT_RECORDS = (16, 17, 18)
+
+
+def dwoddc_model(k: int, rng: np.random.Generator):
+    return _odd_channels_model(DWODDC_CASES[k], rng)
 
 
 def dwodd_model(k: int, rng: np.random.Generator):
@@ -993,6 +1032,7 @@ def suite(tmp_path_factory):
         "dwwin": DWWIN_WITHOUT_RECORDS,
         "dws2_": DWS2_WITHOUT_RECORDS,
         "dwtiny": DWTINY_WITHOUT_RECORDS,
+        "dwoddc": DWODDC_WITHOUT_RECORDS,
     }
     # hand-picked shapes of the kernels' special paths: (name, count, builder, seed)
     families = [
@@ -1013,6 +1053,7 @@ def suite(tmp_path_factory):
         ("dwtiny", len(DWTINY_CASES), dwtiny_model, 86_000),
         ("dwodd3_", len(DWODD3_CASES), dwodd3_model, 88_000),
         ("dws2b", len(DWS2B_CASES), dws2b_model, 89_000),
+        ("dwoddc", len(DWODDC_CASES), dwoddc_model, 90_000),
         ("dense", len(DENSE_CASES), dense_model, 75_000),
         ("neardead", len(NEAR_DEAD_CASES), near_dead_model, 78_000),
     ]

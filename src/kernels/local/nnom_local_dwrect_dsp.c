@@ -1,0 +1,322 @@
+/*
+ * nnom_local_dwrect_dsp.c - depthwise 2D windows of any (kh, kw), four
+ * channels at a time (-O2 on DSP cores; see nnom_local_dwrect.h).
+ *
+ * The group path's 2D loops (dw_ink) take a window row by row, a pair of
+ * taps per step inside a row: rows of an odd count of taps leave one tap
+ * alone, rows of two taps are one step between loop tests, and per output
+ * the row loop's set-up weighs as much as the taps ((2,2) 7.4, (2,4) 6.1,
+ * (3,2) 6.9 instructions per MAC). Here all kh * kw taps of a window are
+ * one list, taken in pairs across the rows: each pair's record holds the
+ * two taps' byte offsets from the window's first tap, then the one-row
+ * loop's pair of taps runs (nnom_local_dwcol.h: PKH pairs the two input
+ * words, SXTB16 widens one channel's halfword pair, SMLAD against the
+ * records' weight pair), 15 instructions for 8 MACs; an odd count leaves
+ * one tap at the end. Per output of four channels 29 instructions besides
+ * the pairs (bias, requantisation in the one-row loop's form, store, the
+ * loop). Lines go along the axis of more outputs; the outputs whose
+ * window lies inside the input run on the input in one call per group;
+ * the border ones (padding) on copies of the rows their windows reach,
+ * the input zero point outside the input (which the records' bias takes
+ * off like any input), per border band (left, right, top, bottom) in as
+ * few calls as the copy holds.
+ */
+#include "nnom_local_dwrect.h"
+#include "nnom_local_dwcol.h"
+#include "../nnom_backend.h"
+
+#if NNOM_LOCAL_MAC_ASM
+#include <stddef.h>
+
+#define RECT_TAPS NNOM_DW_GROUP_MAX_TAPS
+/* Words of the border windows' copies, on the stack. */
+#define RECT_COPY 256
+/* Words of a group's records: the bias; per pair of taps their two
+ * offsets and four weight pairs; the odd tap's offset and two words; per
+ * channel mult, ra, e. */
+#define RECT_REC (4 + 6 * (RECT_TAPS / 2) + 3 + 12)
+
+/* n outputs along a line (x xp bytes apart, out op), lines lines (xl, ol
+ * bytes apart), every output the window of 2 pairs (+ 1) taps at the
+ * records' offsets from its first tap. Field offsets are the assembly's. */
+typedef struct {
+    const int8_t *x;
+    int8_t *out;
+    const int32_t *rec;
+    int32_t n, lines, xp, op, xl, ol, pairs;
+} nnom_dwrect_job_t;
+
+typedef char nnom_dwrect_job_layout_t[offsetof(nnom_dwrect_job_t, rec) == 8 &&
+                                              offsetof(nnom_dwrect_job_t, pairs) == 36
+                                          ? 1
+                                          : -1];
+
+void nnom_dwrect_s8(const nnom_dwrect_job_t *j);
+void nnom_dwrect_s8_odd(const nnom_dwrect_job_t *j);
+
+#define DWRECT_STR_(x) #x
+#define DWRECT_STR(x) DWRECT_STR_(x)
+
+/* DWRECT name, odd: r0 the window's first tap, r1 the records, r2 the
+ * output, r3 op, r4-r7 the sums, r11 the outputs left in the line;
+ * r8-r10, r12, lr scratch. Stack: [0] records, [4] the pairs' entry, [8]
+ * xp, [12] n, [16] lines left, [20] xl, [24] ol, [28] the line's first
+ * window, [32] its output. The pairs (60 bytes each) are entered at the
+ * layer's count of them before their end. */
+__asm__(".macro DWRECT name, odd\n"
+        ".section .text.\\name,\"ax\",%progbits\n"
+        ".global \\name\n"
+        ".type \\name, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        "\\name:\n"
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #40\n"
+        "ldr    lr, [r0, #36]\n"
+        "ldm    r0, {r4-r12}\n" /* x, out, rec, n, lines, xp, op, xl, ol */
+        "str    r6, [sp]\n"
+        "str    r9, [sp, #8]\n"
+        "strd   r7, r8, [sp, #12]\n"
+        "strd   r11, r12, [sp, #20]\n"
+        "strd   r4, r5, [sp, #28]\n"
+        "mov    r3, r10\n"
+        "adr.w  r8, 3f\n"
+        "mov    r9, #60\n"
+        "mls    r8, lr, r9, r8\n"
+        "orr    r8, r8, #1\n"
+        "str    r8, [sp, #4]\n"
+        "1:\n"
+        "ldrd   r0, r2, [sp, #28]\n"
+        "ldr    r11, [sp, #12]\n"
+        "2:\n"
+        "ldr    r1, [sp]\n"
+        "ldm    r1!, {r4-r7}\n"
+        "ldr    r8, [sp, #4]\n"
+        "bx     r8\n"
+        "4:\n"
+        ".rept  " DWRECT_STR(RECT_TAPS) " / 2\n"
+        "ldrd   r8, r9, [r1], #8\n"
+        "ldr.w  r8, [r0, r8]\n"
+        "ldr.w  r9, [r0, r9]\n"
+        NNOM_DWCOL_PAIR_MACS(NNOM_DWCOL_PAIR_LANE3)
+        ".endr\n"
+        "3:\n"
+        ".if 3b - 4b != " DWRECT_STR(RECT_TAPS) " / 2 * 60\n"
+        ".error \"nnom_dwrect_s8: a pair of taps is not 60 bytes\"\n"
+        ".endif\n"
+        ".if \\odd\n" /* the last tap: (a0, a2), (a1, a3) against (w0, w2), (w1, w3) */
+        "ldr    r8, [r1], #4\n"
+        "ldr.w  r8, [r0, r8]\n"
+        "sxtb16 r10, r8\n"
+        "sxtb16 r9, r8, ror #8\n"
+        "ldrd   r8, r12, [r1], #8\n"
+        "smlabb r4, r10, r8, r4\n"
+        "smlatt r6, r10, r8, r6\n"
+        "smlabb r5, r9, r12, r5\n"
+        "smlatt r7, r9, r12, r7\n"
+        ".endif\n"
+        NNOM_DWCOL_RQ("r4")
+        NNOM_DWCOL_RQ("r5")
+        "bfi    r4, r5, #8, #8\n"
+        NNOM_DWCOL_RQ("r6")
+        "bfi    r4, r6, #16, #8\n"
+        NNOM_DWCOL_RQ("r7")
+        "bfi    r4, r7, #24, #8\n"
+        "str    r4, [r2]\n"
+        "add    r2, r2, r3\n"
+        "ldr    r8, [sp, #8]\n"
+        "add    r0, r0, r8\n"
+        "subs   r11, r11, #1\n"
+        "bne    2b\n"
+        "ldrd   r0, r2, [sp, #28]\n"
+        "ldrd   r8, r9, [sp, #20]\n"
+        "add    r0, r0, r8\n"
+        "add    r2, r2, r9\n"
+        "strd   r0, r2, [sp, #28]\n"
+        "ldr    r8, [sp, #16]\n"
+        "subs   r8, r8, #1\n"
+        "str    r8, [sp, #16]\n"
+        "bne    1b\n"
+        "add    sp, sp, #40\n"
+        "pop    {r4-r11, pc}\n"
+        ".size \\name, .-\\name\n"
+        ".endm\n"
+        "DWRECT nnom_dwrect_s8, 0\n"
+        "DWRECT nnom_dwrect_s8_odd, 1\n"
+        ".purgem DWRECT\n"
+        ".text\n");
+
+/* One axis of the window. */
+typedef struct {
+    int32_t in, k, s, pad, out;
+    int32_t xb, ob, wb; /* input, output bytes per pixel; weight bytes per tap */
+    int32_t lo, hi;     /* outputs [lo, hi): windows inside the input */
+} rect_axis_t;
+
+static void rect_axis(rect_axis_t *x, int32_t in, int32_t k, int32_t s, int32_t pad, int32_t out)
+{
+    x->in = in;
+    x->k = k;
+    x->s = s;
+    x->pad = pad;
+    x->out = out;
+    int32_t lo = (pad + s - 1) / s, hi = in - k + pad;
+    lo = lo < out ? lo : out;
+    hi = hi < 0 ? 0 : hi / s + 1;
+    x->lo = lo;
+    x->hi = hi < lo ? lo : (hi < out ? hi : out);
+}
+
+/* Group c's records, the taps (iu, iv) in the order iv * u->k + iu (the
+ * offsets are set per run by rect_offsets); 0 where a channel does not
+ * suit the form (nnom_local_dwcol.h's: raw inputs, doubled weights, the
+ * bias less zp sum(w)). */
+static int rect_records(const nnom_conv_args_t *a, const rect_axis_t *u, const rect_axis_t *v,
+                        int32_t c, int32_t *rec)
+{
+    const int32_t taps = u->k * v->k;
+    int32_t sum[4] = {0, 0, 0, 0};
+    int32_t *p = rec + 4;
+    for (int32_t t = 0; t < taps; t += 2) {
+        const int8_t *wa = a->weight + c + (t % u->k) * u->wb + (t / u->k) * v->wb;
+        if (t + 1 == taps) { /* (w0, w2), (w1, w3) */
+            p[1] = (int32_t)(((uint32_t)(2 * wa[0]) & 0xFFFFu) | ((uint32_t)(2 * wa[2]) << 16));
+            p[2] = (int32_t)(((uint32_t)(2 * wa[1]) & 0xFFFFu) | ((uint32_t)(2 * wa[3]) << 16));
+            for (int i = 0; i < 4; i++)
+                sum[i] += wa[i];
+            p += 3;
+            break;
+        }
+        const int8_t *wb = a->weight + c + ((t + 1) % u->k) * u->wb + ((t + 1) / u->k) * v->wb;
+        for (int i = 0; i < 4; i++) {
+            p[2 + i] = (int32_t)(((uint32_t)(2 * wa[i]) & 0xFFFFu) | ((uint32_t)(2 * wb[i]) << 16));
+            sum[i] += wa[i] + wb[i];
+        }
+        p += 6;
+    }
+    const uint32_t zp2 = (uint32_t)(2 * a->p.output_zp + 1);
+    const uint32_t reach = ((uint32_t)1 << 30) - (uint32_t)(taps * 255 * 128) - 1u;
+    uint32_t bad = 0; /* sign set: a channel out of the form's range */
+    for (int i = 0; i < 4; i++, p += 3) {
+        const uint32_t m = (uint32_t)a->rq.mult[c + i], b = (uint32_t)a->bias[c + i];
+        const uint32_t x = (uint32_t)-2 - (uint32_t)a->rq.shift[c + i]; /* 0 to 21 */
+        bad |= nnom_rq_unfit(a->rq.mult[c + i], a->rq.shift[c + i]) | (reach - b) | (reach + b);
+        rec[i] = (int32_t)(2u * b - 2u * (uint32_t)(a->p.input_zp * sum[i]));
+        p[0] = (int32_t)m;
+        p[1] = (int32_t)(zp2 << ((x + 1u) & 31u)); /* e - 1 = x + 1 */
+        p[2] = (int32_t)(x + 2u);
+    }
+    return (bad >> 31) == 0;
+}
+
+/* The records' tap offsets for taps pu bytes apart along u, rows pv. */
+static void rect_offsets(int32_t *rec, int32_t ku, int32_t taps, int32_t pu, int32_t pv)
+{
+    for (int32_t t = 0, iv = 0; iv < taps / ku; iv++)
+        for (int32_t iu = 0; iu < ku; iu++, t++)
+            rec[4 + 6 * (t >> 1) + (t & 1)] = iu * pu + iv * pv;
+}
+
+/* The windows of outputs from o0 along u (e words a row) of n lines from
+ * l0 into buf: per line v->k rows, the input zero point outside the
+ * input. */
+static void rect_copy(const rect_axis_t *u, const rect_axis_t *v, const int8_t *x, int32_t o0,
+                      int32_t e, int32_t l0, int32_t n, uint32_t zp4, uint32_t *buf)
+{
+    const int32_t u0 = o0 * u->s - u->pad;
+    int32_t j0 = -u0, j1 = u->in - u0; /* the words [j0, j1) inside the input */
+    j0 = j0 < 0 ? 0 : (j0 > e ? e : j0);
+    j1 = j1 < j0 ? j0 : (j1 > e ? e : j1);
+    for (int32_t m = 0; m < n; m++)
+        for (int32_t iv = 0; iv < v->k; iv++, buf += e) {
+            const int32_t y = (l0 + m) * v->s - v->pad + iv;
+            int32_t j = 0;
+            if (y >= 0 && y < v->in) {
+                const int8_t *src = x + y * v->xb + (u0 + j0) * u->xb;
+                for (; j < j0; j++)
+                    buf[j] = zp4;
+                for (; j < j1; j++, src += u->xb)
+                    buf[j] = nnom_read4(src);
+            }
+            for (; j < e; j++)
+                buf[j] = zp4;
+        }
+}
+
+int nnom_dwrect_try(const nnom_conv_args_t *a)
+{
+    const int32_t kh = a->k.h, kw = a->k.w, taps = kh * kw, ch = a->in.c;
+    if (a->ch_mult != 1 || a->out.c != ch || ch % 4 != 0 || kh < 2 || kw < 2 ||
+        taps > RECT_TAPS || (kh == kw && (kh == 3 || kh == 5)) || a->p.dilation_h != 1 ||
+        a->p.dilation_w != 1 || a->p.output_zp != -128 || a->p.act_min != -128 ||
+        a->p.act_max != 127)
+        return 0;
+    rect_axis_t h, w;
+    rect_axis(&h, a->in.h, kh, a->p.stride_h, a->p.pad_top, a->out.h);
+    rect_axis(&w, a->in.w, kw, a->p.stride_w, a->p.pad_left, a->out.w);
+    h.xb = a->in.w * ch;
+    h.ob = a->out.w * ch;
+    h.wb = kw * ch;
+    w.xb = ch;
+    w.ob = ch;
+    w.wb = ch;
+    /* lines along the axis of more outputs */
+    const int down = a->out.h > a->out.w;
+    const rect_axis_t *u = down ? &h : &w, *v = down ? &w : &h;
+    /* outputs [o0, o1) of lines [l0, l1): the inside, then the borders
+     * left, right, top, bottom */
+    const int32_t run[5][4] = {{u->lo, u->hi, v->lo, v->hi},
+                               {0, u->lo, v->lo, v->hi},
+                               {u->hi, u->out, v->lo, v->hi},
+                               {0, u->out, 0, v->lo},
+                               {0, u->out, v->hi, v->out}};
+    for (int r = 1; r < 5; r++)
+        if (run[r][1] > run[r][0] && run[r][3] > run[r][2] &&
+            v->k * ((run[r][1] - run[r][0] - 1) * u->s + u->k) > RECT_COPY)
+            return 0;
+    int32_t rec[RECT_REC];
+    uint32_t buf[RECT_COPY];
+    const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
+    void (*const loop)(const nnom_dwrect_job_t *) = taps & 1 ? nnom_dwrect_s8_odd : nnom_dwrect_s8;
+    for (int32_t c = 0; c < ch; c += 4) {
+        if (!rect_records(a, u, v, c, rec))
+            return 0; /* the fallback rewrites the groups before c too */
+        const int8_t *x = a->input + c;
+        for (int r = 0; r < 5; r++) {
+            const int32_t o0 = run[r][0], o1 = run[r][1], l0 = run[r][2], l1 = run[r][3];
+            if (o1 <= o0 || l1 <= l0)
+                continue;
+            nnom_dwrect_job_t j = {NULL,
+                                   a->output + c + l0 * v->ob + o0 * u->ob,
+                                   rec,
+                                   o1 - o0,
+                                   l1 - l0,
+                                   u->s * u->xb,
+                                   u->ob,
+                                   v->s * v->xb,
+                                   v->ob,
+                                   taps / 2};
+            if (r == 0) { /* on the input */
+                j.x = x + (l0 * v->s - v->pad) * v->xb + (o0 * u->s - u->pad) * u->xb;
+                rect_offsets(rec, u->k, taps, u->xb, v->xb);
+                loop(&j);
+                continue;
+            }
+            const int32_t e = (o1 - o0 - 1) * u->s + u->k, cap = RECT_COPY / (v->k * e);
+            rect_offsets(rec, u->k, taps, 4, 4 * e);
+            j.x = (const int8_t *)buf;
+            j.xp = 4 * u->s;
+            j.xl = 4 * v->k * e;
+            for (int32_t l = l0; l < l1; l += cap) {
+                j.lines = l1 - l < cap ? l1 - l : cap;
+                j.out = a->output + c + l * v->ob + o0 * u->ob;
+                rect_copy(u, v, x, o0, e, l, j.lines, zp4, buf);
+                loop(&j);
+            }
+        }
+    }
+    return 1;
+}
+#endif

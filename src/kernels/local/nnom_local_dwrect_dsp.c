@@ -34,11 +34,12 @@
 /* Words of a group's records: the bias; per pair of taps their two
  * offsets and four weight pairs; the odd tap's offset and two words; per
  * channel mult, ra, e. */
-#define RECT_REC (4 + 6 * (RECT_TAPS / 2) + 3 + 12)
+
+#define RECT_REC (4 + 6 * ((RECT_TAPS + 1) / 2) + 12)
 
 /* n outputs along a line (x xp bytes apart, out op), lines lines (xl, ol
- * bytes apart), every output the window of 2 pairs (+ 1) taps at the
- * records' offsets from its first tap. Field offsets are the assembly's. */
+ * bytes apart), every output the window of 2 pairs taps at the records'
+ * offsets from its first tap. Field offsets are the assembly's. */
 typedef struct {
     const int8_t *x;
     int8_t *out;
@@ -51,19 +52,29 @@ typedef char nnom_dwrect_job_layout_t[offsetof(nnom_dwrect_job_t, rec) == 8 &&
                                           ? 1
                                           : -1];
 
+/* The one-row loop's requantisation (records: mult, ra, e per channel),
+ * and the scaled one (mult, ra' per channel; see rect_records). */
 void nnom_dwrect_s8(const nnom_dwrect_job_t *j);
-void nnom_dwrect_s8_odd(const nnom_dwrect_job_t *j);
+void nnom_dwrect_s8_scaled(const nnom_dwrect_job_t *j);
 
 #define DWRECT_STR_(x) #x
 #define DWRECT_STR(x) DWRECT_STR_(x)
 
-/* DWRECT name, odd: r0 the window's first tap, r1 the records, r2 the
+/* Lane A requantised by the scaled records at r1: the sum was scaled by
+ * 2^(13 - e), so that the whole division is 2^44 (SMMLA, no rounding: it
+ * is in ra') and SSAT's shift is fixed. */
+#define DWRECT_RQ_SCALED(A)                                                                     \
+    "ldrd   r8, r9, [r1], #8\n"                                                                 \
+    "smmla  " A ", " A ", r8, r9\n"                                                             \
+    "ssat   " A ", #8, " A ", asr #12\n"
+
+/* DWRECT name, scaled: r0 the window's first tap, r1 the records, r2 the
  * output, r3 op, r4-r7 the sums, r11 the outputs left in the line;
  * r8-r10, r12, lr scratch. Stack: [0] records, [4] the pairs' entry, [8]
  * xp, [12] n, [16] lines left, [20] xl, [24] ol, [28] the line's first
  * window, [32] its output. The pairs (60 bytes each) are entered at the
- * layer's count of them before their end. */
-__asm__(".macro DWRECT name, odd\n"
+ * layer's count of them before their end (LDR to the pc). */
+__asm__(".macro DWRECT name, scaled\n"
         ".section .text.\\name,\"ax\",%progbits\n"
         ".global \\name\n"
         ".type \\name, %function\n"
@@ -93,36 +104,33 @@ __asm__(".macro DWRECT name, odd\n"
         "2:\n"
         "ldr    r1, [sp]\n"
         "ldm    r1!, {r4-r7}\n"
-        "ldr    r8, [sp, #4]\n"
-        "bx     r8\n"
+        "ldr.w  pc, [sp, #4]\n"
         "4:\n"
-        ".rept  " DWRECT_STR(RECT_TAPS) " / 2\n"
+        ".rept  (" DWRECT_STR(RECT_TAPS) " + 1) / 2\n"
         "ldrd   r8, r9, [r1], #8\n"
         "ldr.w  r8, [r0, r8]\n"
         "ldr.w  r9, [r0, r9]\n"
         NNOM_DWCOL_PAIR_MACS(NNOM_DWCOL_PAIR_LANE3)
         ".endr\n"
         "3:\n"
-        ".if 3b - 4b != " DWRECT_STR(RECT_TAPS) " / 2 * 60\n"
+        ".if 3b - 4b != (" DWRECT_STR(RECT_TAPS) " + 1) / 2 * 60\n"
         ".error \"nnom_dwrect_s8: a pair of taps is not 60 bytes\"\n"
         ".endif\n"
-        ".if \\odd\n" /* the last tap: (a0, a2), (a1, a3) against (w0, w2), (w1, w3) */
-        "ldr    r8, [r1], #4\n"
-        "ldr.w  r8, [r0, r8]\n"
-        "sxtb16 r10, r8\n"
-        "sxtb16 r9, r8, ror #8\n"
-        "ldrd   r8, r12, [r1], #8\n"
-        "smlabb r4, r10, r8, r4\n"
-        "smlatt r6, r10, r8, r6\n"
-        "smlabb r5, r9, r12, r5\n"
-        "smlatt r7, r9, r12, r7\n"
-        ".endif\n"
+        ".if \\scaled\n"
+        DWRECT_RQ_SCALED("r4")
+        DWRECT_RQ_SCALED("r5")
+        "bfi    r4, r5, #8, #8\n"
+        DWRECT_RQ_SCALED("r6")
+        "bfi    r4, r6, #16, #8\n"
+        DWRECT_RQ_SCALED("r7")
+        ".else\n"
         NNOM_DWCOL_RQ("r4")
         NNOM_DWCOL_RQ("r5")
         "bfi    r4, r5, #8, #8\n"
         NNOM_DWCOL_RQ("r6")
         "bfi    r4, r6, #16, #8\n"
         NNOM_DWCOL_RQ("r7")
+        ".endif\n"
         "bfi    r4, r7, #24, #8\n"
         "str    r4, [r2]\n"
         "add    r2, r2, r3\n"
@@ -144,7 +152,7 @@ __asm__(".macro DWRECT name, odd\n"
         ".size \\name, .-\\name\n"
         ".endm\n"
         "DWRECT nnom_dwrect_s8, 0\n"
-        "DWRECT nnom_dwrect_s8_odd, 1\n"
+        "DWRECT nnom_dwrect_s8_scaled, 1\n"
         ".purgem DWRECT\n"
         ".text\n");
 
@@ -169,46 +177,67 @@ static void rect_axis(rect_axis_t *x, int32_t in, int32_t k, int32_t s, int32_t 
     x->hi = hi < lo ? lo : (hi < out ? hi : out);
 }
 
-/* Group c's records, the taps (iu, iv) in the order iv * u->k + iu (the
- * offsets are set per run by rect_offsets); 0 where a channel does not
- * suit the form (nnom_local_dwcol.h's: raw inputs, doubled weights, the
- * bias less zp sum(w)). */
+/* The weight of tap t (taps in the order iv * u->k + iu) of channel c. */
+NNOM_INLINE const int8_t *rect_weight(const nnom_conv_args_t *a, const rect_axis_t *u,
+                                      const rect_axis_t *v, int32_t c, int32_t t)
+{
+    return a->weight + c + (t % u->k) * u->wb + (t / u->k) * v->wb;
+}
+
+/* Group c's records (the offsets are set per run by rect_offsets): the
+ * bias, per pair of taps (an odd count's last pair with a zero tap) two
+ * offsets and per channel the two taps' weights, per channel the
+ * requantisation. Scaled (returns 2) where every channel's e is 5 to 11:
+ * weights and bias times 2^(13 - e) (at most 2^8: 128 2^8 fits a
+ * halfword), and out = SSAT8(SMMLA(acc, mult, ra') >> 12) with ra' =
+ * (2 zp + 1) 2^11 + 2^(11 - e), the same bytes as the one-row loop's
+ * form (returns 1: doubled weights, nnom_local_dwcol.h); 0 where a
+ * channel suits neither. */
 static int rect_records(const nnom_conv_args_t *a, const rect_axis_t *u, const rect_axis_t *v,
                         int32_t c, int32_t *rec)
 {
     const int32_t taps = u->k * v->k;
-    int32_t sum[4] = {0, 0, 0, 0};
-    int32_t *p = rec + 4;
-    for (int32_t t = 0; t < taps; t += 2) {
-        const int8_t *wa = a->weight + c + (t % u->k) * u->wb + (t / u->k) * v->wb;
-        if (t + 1 == taps) { /* (w0, w2), (w1, w3) */
-            p[1] = (int32_t)(((uint32_t)(2 * wa[0]) & 0xFFFFu) | ((uint32_t)(2 * wa[2]) << 16));
-            p[2] = (int32_t)(((uint32_t)(2 * wa[1]) & 0xFFFFu) | ((uint32_t)(2 * wa[3]) << 16));
-            for (int i = 0; i < 4; i++)
-                sum[i] += wa[i];
-            p += 3;
-            break;
-        }
-        const int8_t *wb = a->weight + c + ((t + 1) % u->k) * u->wb + ((t + 1) / u->k) * v->wb;
-        for (int i = 0; i < 4; i++) {
-            p[2 + i] = (int32_t)(((uint32_t)(2 * wa[i]) & 0xFFFFu) | ((uint32_t)(2 * wb[i]) << 16));
-            sum[i] += wa[i] + wb[i];
-        }
-        p += 6;
-    }
     const uint32_t zp2 = (uint32_t)(2 * a->p.output_zp + 1);
     const uint32_t reach = ((uint32_t)1 << 30) - (uint32_t)(taps * 255 * 128) - 1u;
-    uint32_t bad = 0; /* sign set: a channel out of the form's range */
-    for (int i = 0; i < 4; i++, p += 3) {
-        const uint32_t m = (uint32_t)a->rq.mult[c + i], b = (uint32_t)a->bias[c + i];
-        const uint32_t x = (uint32_t)-2 - (uint32_t)a->rq.shift[c + i]; /* 0 to 21 */
+    const uint32_t reach8 = (uint32_t)1 << 22; /* |bias| for the scaled form */
+    uint32_t bad = 0, unscaled = 0; /* sign set: a channel out of the form's range */
+    int32_t j[4], sum[4] = {0, 0, 0, 0};
+    for (int i = 0; i < 4; i++) {
+        const uint32_t b = (uint32_t)a->bias[c + i];
+        const uint32_t x = (uint32_t)-2 - (uint32_t)a->rq.shift[c + i]; /* e - 2: 0 to 21 */
         bad |= nnom_rq_unfit(a->rq.mult[c + i], a->rq.shift[c + i]) | (reach - b) | (reach + b);
-        rec[i] = (int32_t)(2u * b - 2u * (uint32_t)(a->p.input_zp * sum[i]));
-        p[0] = (int32_t)m;
-        p[1] = (int32_t)(zp2 << ((x + 1u) & 31u)); /* e - 1 = x + 1 */
-        p[2] = (int32_t)(x + 2u);
+        unscaled |= (x - 3u) | (6u - (x - 3u)) | (reach8 - b) | (reach8 + b);
     }
-    return (bad >> 31) == 0;
+    if (bad >> 31)
+        return 0;
+    const int scaled = (unscaled >> 31) == 0;
+    for (int i = 0; i < 4; i++)
+        j[i] = scaled ? 13 + a->rq.shift[c + i] : 1; /* 13 - e */
+    int32_t *p = rec + 4;
+    for (int32_t t = 0; t < taps; t += 2, p += 6) {
+        const int8_t *wa = rect_weight(a, u, v, c, t);
+        const int8_t *wb = t + 1 < taps ? rect_weight(a, u, v, c, t + 1) : NULL;
+        for (int i = 0; i < 4; i++) {
+            const int32_t b = wb != NULL ? wb[i] : 0;
+            p[2 + i] = (int32_t)(((uint32_t)(wa[i] * (1 << j[i])) & 0xFFFFu) |
+                                 ((uint32_t)(b * (1 << j[i])) << 16));
+            sum[i] += wa[i] + b;
+        }
+    }
+    for (int i = 0; i < 4; i++) {
+        const int32_t e = -a->rq.shift[c + i];
+        rec[i] = (int32_t)((uint32_t)(a->bias[c + i] - a->p.input_zp * sum[i]) << j[i]);
+        p[0] = a->rq.mult[c + i];
+        if (scaled) {
+            p[1] = (int32_t)((zp2 << 11) + (1u << (11 - e)));
+            p += 2;
+        } else {
+            p[1] = (int32_t)(zp2 << (e - 1));
+            p[2] = e;
+            p += 3;
+        }
+    }
+    return 1 + scaled;
 }
 
 /* The records' tap offsets for taps pu bytes apart along u, rows pv. */
@@ -217,6 +246,8 @@ static void rect_offsets(int32_t *rec, int32_t ku, int32_t taps, int32_t pu, int
     for (int32_t t = 0, iv = 0; iv < taps / ku; iv++)
         for (int32_t iu = 0; iu < ku; iu++, t++)
             rec[4 + 6 * (t >> 1) + (t & 1)] = iu * pu + iv * pv;
+    if (taps & 1) /* the zero tap: at the window's first */
+        rec[4 + 6 * (taps >> 1) + 1] = 0;
 }
 
 /* The windows of outputs from o0 along u (e words a row) of n lines from
@@ -279,10 +310,12 @@ int nnom_dwrect_try(const nnom_conv_args_t *a)
     int32_t rec[RECT_REC];
     uint32_t buf[RECT_COPY];
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
-    void (*const loop)(const nnom_dwrect_job_t *) = taps & 1 ? nnom_dwrect_s8_odd : nnom_dwrect_s8;
     for (int32_t c = 0; c < ch; c += 4) {
-        if (!rect_records(a, u, v, c, rec))
+        const int form = rect_records(a, u, v, c, rec);
+        if (form == 0)
             return 0; /* the fallback rewrites the groups before c too */
+        void (*const loop)(const nnom_dwrect_job_t *) =
+            form == 2 ? nnom_dwrect_s8_scaled : nnom_dwrect_s8;
         const int8_t *x = a->input + c;
         for (int r = 0; r < 5; r++) {
             const int32_t o0 = run[r][0], o1 = run[r][1], l0 = run[r][2], l1 = run[r][3];
@@ -297,7 +330,7 @@ int nnom_dwrect_try(const nnom_conv_args_t *a)
                                    u->ob,
                                    v->s * v->xb,
                                    v->ob,
-                                   taps / 2};
+                                   (taps + 1) / 2};
             if (r == 0) { /* on the input */
                 j.x = x + (l0 * v->s - v->pad) * v->xb + (o0 * u->s - u->pad) * u->xb;
                 rect_offsets(rec, u->k, taps, u->xb, v->xb);

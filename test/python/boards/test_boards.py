@@ -823,12 +823,13 @@ def dwtiny_model(k: int, rng: np.random.Generator):
 # on DSP cores: every tap of a window in one list of pairs across its rows,
 # the outputs inside the input on the input, the border bands on copies
 # with the input zero point): 2x2, (2, k), (k, 2), (4, 5), (4, 4), odd
-# counts of taps ((3, 5), (5, 3): a zero tap makes the last pair), stride
+# counts of taps ((3, 5), (5, 3): a zero tap ends the last pair), stride
 # 1 and 2, 'same' and 'valid', lines along either axis, border bands in
-# several copies (more lines than the copy holds), and the layers that
-# must take the other paths: ReLU6 (the clamp), no activation (the s
-# term), a band wider than the copy, a last group whose requantisation
-# does not suit, and a huge bias. (input (h, w, c), kernel, stride,
+# several copies (more lines than the copy holds), a last group whose e is
+# beyond 11 (13, 14; 23 with its weights scaled further: the unscaled
+# requantisation, the others scaled), and the layers that must take the
+# other paths: ReLU6 (the clamp), no activation (the s term), a band wider
+# than the copy, and a huge bias. (input (h, w, c), kernel, stride,
 # padding, activation, scaled)
 DWRECT_CASES = [
     ((9, 8, 16), (2, 2), 1, "same", "relu", None),
@@ -846,7 +847,8 @@ DWRECT_CASES = [
     ((40, 6, 4), (2, 3), 1, "same", "relu", None),
     ((9, 8, 16), (2, 2), 1, "same", "relu6", None),
     ((7, 9, 8), (2, 3), 1, "valid", None, None),
-    ((4, 80, 4), (4, 2), 1, "same", "relu", None),
+    ((6, 70, 4), (4, 2), 1, "same", "relu", None),
+    ((9, 8, 16), (2, 3), 1, "same", "relu", "small"),
     ((9, 8, 16), (2, 3), 1, "same", "relu", "scaled"),
     ((9, 8, 16), (2, 3), 2, "same", "relu", "huge"),
 ]
@@ -862,7 +864,10 @@ def dwrect_model(k: int, rng: np.random.Generator):
     model = keras.Model(inputs, x)
     kf.randomize_weights(model, rng)
     kernel_w, bias = model.layers[-1].get_weights()
-    if scaled == "scaled":  # the last group's shifts beyond the loop's requantisation
+    if scaled == "small":  # the last group's e beyond 11: the unscaled requantisation
+        kernel_w[..., -4:, :] *= 1e-2
+        model.layers[-1].set_weights([kernel_w, bias])
+    if scaled == "scaled":  # the last group's e at the fast requantisation's end
         kernel_w[..., -4:, :] *= 1e-4
         bias[-4:] = 20.0
         model.layers[-1].set_weights([kernel_w, bias])

@@ -256,23 +256,25 @@ static void rect_offsets(int32_t *rec, int32_t ku, int32_t taps, int32_t pu, int
 static void rect_copy(const rect_axis_t *u, const rect_axis_t *v, const int8_t *x, int32_t o0,
                       int32_t e, int32_t l0, int32_t n, uint32_t zp4, uint32_t *buf)
 {
-    const int32_t u0 = o0 * u->s - u->pad;
+    /* (locals: the stores to buf could alias the axes' fields) */
+    const int32_t u0 = o0 * u->s - u->pad, xb = u->xb, vin = v->in, vxb = v->xb, kv = v->k;
     int32_t j0 = -u0, j1 = u->in - u0; /* the words [j0, j1) inside the input */
     j0 = j0 < 0 ? 0 : (j0 > e ? e : j0);
     j1 = j1 < j0 ? j0 : (j1 > e ? e : j1);
-    for (int32_t m = 0; m < n; m++)
-        for (int32_t iv = 0; iv < v->k; iv++, buf += e) {
-            const int32_t y = (l0 + m) * v->s - v->pad + iv;
-            int32_t j = 0;
-            if (y >= 0 && y < v->in) {
-                const int8_t *src = x + y * v->xb + (u0 + j0) * u->xb;
-                for (; j < j0; j++)
-                    buf[j] = zp4;
-                for (; j < j1; j++, src += u->xb)
-                    buf[j] = nnom_read4(src);
+    const int8_t *first = j1 > j0 ? x + (u0 + j0) * xb : x;
+    for (int32_t m = 0, y0 = l0 * v->s - v->pad; m < n; m++, y0 += v->s)
+        for (int32_t y = y0; y < y0 + kv; y++, buf += e) {
+            uint32_t *d = buf, *const end = buf + e;
+            if (y >= 0 && y < vin) {
+                const int8_t *src = first + y * vxb;
+                uint32_t *const in0 = buf + j0, *const in1 = buf + j1;
+                while (d != in0)
+                    *d++ = zp4;
+                for (; d != in1; src += xb)
+                    *d++ = nnom_read4(src);
             }
-            for (; j < e; j++)
-                buf[j] = zp4;
+            while (d != end)
+                *d++ = zp4;
         }
 }
 

@@ -177,14 +177,8 @@ static void rect_axis(rect_axis_t *x, int32_t in, int32_t k, int32_t s, int32_t 
     x->hi = hi < lo ? lo : (hi < out ? hi : out);
 }
 
-/* The weight of tap t (taps in the order iv * u->k + iu) of channel c. */
-NNOM_INLINE const int8_t *rect_weight(const nnom_conv_args_t *a, const rect_axis_t *u,
-                                      const rect_axis_t *v, int32_t c, int32_t t)
-{
-    return a->weight + c + (t % u->k) * u->wb + (t / u->k) * v->wb;
-}
-
-/* Group c's records (the offsets are set per run by rect_offsets): the
+/* Group c's records (the offsets are set by rect_offsets, and kept from
+ * group to group; woff: the weight bytes of each tap from the first): the
  * bias, per pair of taps (an odd count's last pair with a zero tap) two
  * offsets and per channel the two taps' weights, per channel the
  * requantisation. Scaled (returns 2) where every channel's e is 5 to 11:
@@ -193,10 +187,9 @@ NNOM_INLINE const int8_t *rect_weight(const nnom_conv_args_t *a, const rect_axis
  * (2 zp + 1) 2^11 + 2^(11 - e), the same bytes as the one-row loop's
  * form (returns 1: doubled weights, nnom_local_dwcol.h); 0 where a
  * channel suits neither. */
-static int rect_records(const nnom_conv_args_t *a, const rect_axis_t *u, const rect_axis_t *v,
-                        int32_t c, int32_t *rec)
+static int rect_records(const nnom_conv_args_t *a, const int32_t *woff, int32_t taps, int32_t c,
+                        int32_t *rec)
 {
-    const int32_t taps = u->k * v->k;
     const uint32_t zp2 = (uint32_t)(2 * a->p.output_zp + 1);
     const uint32_t reach = ((uint32_t)1 << 30) - (uint32_t)(taps * 255 * 128) - 1u;
     const uint32_t reach8 = (uint32_t)1 << 22; /* |bias| for the scaled form */
@@ -215,8 +208,8 @@ static int rect_records(const nnom_conv_args_t *a, const rect_axis_t *u, const r
         j[i] = scaled ? 13 + a->rq.shift[c + i] : 1; /* 13 - e */
     int32_t *p = rec + 4;
     for (int32_t t = 0; t < taps; t += 2, p += 6) {
-        const int8_t *wa = rect_weight(a, u, v, c, t);
-        const int8_t *wb = t + 1 < taps ? rect_weight(a, u, v, c, t + 1) : NULL;
+        const int8_t *wa = a->weight + c + woff[t];
+        const int8_t *wb = t + 1 < taps ? a->weight + c + woff[t + 1] : NULL;
         for (int i = 0; i < 4; i++) {
             const int32_t b = wb != NULL ? wb[i] : 0;
             p[2 + i] = (int32_t)(((uint32_t)(wa[i] * (1 << j[i])) & 0xFFFFu) |
@@ -298,6 +291,12 @@ int nnom_dwrect_try(const nnom_conv_args_t *a)
     /* lines along the axis of more outputs */
     const int down = a->out.h > a->out.w;
     const rect_axis_t *u = down ? &h : &w, *v = down ? &w : &h;
+    /* windows of more than 25 taps on planes of fewer than twice as many
+     * outputs: the per-group records and copies outweigh the loop's gain
+     * (7x7 s2 6x6x128 same 3.19 on the group path, 4.78 here; 7x7 s1
+     * 12x12x64 same 2.99, 2.62 here) */
+    if (taps > 25 && u->out * v->out < 2 * taps)
+        return 0;
     /* outputs [o0, o1) of lines [l0, l1): the inside, then the borders
      * left, right, top, bottom */
     const int32_t run[5][4] = {{u->lo, u->hi, v->lo, v->hi},
@@ -309,11 +308,15 @@ int nnom_dwrect_try(const nnom_conv_args_t *a)
         if (run[r][1] > run[r][0] && run[r][3] > run[r][2] &&
             v->k * ((run[r][1] - run[r][0] - 1) * u->s + u->k) > RECT_COPY)
             return 0;
-    int32_t rec[RECT_REC];
+    int32_t rec[RECT_REC], woff[RECT_TAPS];
     uint32_t buf[RECT_COPY];
+    for (int32_t t = 0, iv = 0; iv < v->k; iv++) /* taps in the order iv * u->k + iu */
+        for (int32_t iu = 0; iu < u->k; iu++, t++)
+            woff[t] = iu * u->wb + iv * v->wb;
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
+    int32_t pu = 0, pv = 0; /* the records' offsets: none yet */
     for (int32_t c = 0; c < ch; c += 4) {
-        const int form = rect_records(a, u, v, c, rec);
+        const int form = rect_records(a, woff, taps, c, rec);
         if (form == 0)
             return 0; /* the fallback rewrites the groups before c too */
         void (*const loop)(const nnom_dwrect_job_t *) =
@@ -335,12 +338,14 @@ int nnom_dwrect_try(const nnom_conv_args_t *a)
                                    (taps + 1) / 2};
             if (r == 0) { /* on the input */
                 j.x = x + (l0 * v->s - v->pad) * v->xb + (o0 * u->s - u->pad) * u->xb;
-                rect_offsets(rec, u->k, taps, u->xb, v->xb);
+                if (pu != u->xb || pv != v->xb)
+                    rect_offsets(rec, u->k, taps, pu = u->xb, pv = v->xb);
                 loop(&j);
                 continue;
             }
             const int32_t e = (o1 - o0 - 1) * u->s + u->k, cap = RECT_COPY / (v->k * e);
-            rect_offsets(rec, u->k, taps, 4, 4 * e);
+            if (pu != 4 || pv != 4 * e)
+                rect_offsets(rec, u->k, taps, pu = 4, pv = 4 * e);
             j.x = (const int8_t *)buf;
             j.xp = 4 * u->s;
             j.xl = 4 * v->k * e;

@@ -827,9 +827,9 @@ def dwtiny_model(k: int, rng: np.random.Generator):
 # 1 and 2, 'same' and 'valid', lines along either axis, border bands in
 # several copies (more lines than the copy holds), a last group whose e is
 # beyond 11 (13, 14; 23 with its weights scaled further: the unscaled
-# requantisation, the others scaled), and the layers that must take the
-# other paths: ReLU6 (the clamp), no activation (the s term), a band wider
-# than the copy, and a huge bias. (input (h, w, c), kernel, stride,
+# requantisation, the others scaled), ReLU6 (output range [0, 6]: no clamp,
+# this path too), and the layers that must take the other paths: no
+# activation (the s term), a band wider than the copy, and a huge bias. (input (h, w, c), kernel, stride,
 # padding, activation, scaled)
 DWRECT_CASES = [
     ((9, 8, 16), (2, 2), 1, "same", "relu", None),

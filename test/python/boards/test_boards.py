@@ -829,8 +829,8 @@ def dwtiny_model(k: int, rng: np.random.Generator):
 # beyond 11 (13, 14; 23 with its weights scaled further: the unscaled
 # requantisation, the others scaled), ReLU6 (output range [0, 6]: no clamp,
 # this path too), and the layers that must take the other paths: no
-# activation (the s term), a band wider than the copy, and a huge bias. (input (h, w, c), kernel, stride,
-# padding, activation, scaled)
+# activation (the s term), a band wider than the copy, and a huge bias.
+# (input (h, w, c), kernel, stride, padding, activation, scaled)
 DWRECT_CASES = [
     ((9, 8, 16), (2, 2), 1, "same", "relu", None),
     ((10, 11, 8), (2, 2), 2, "same", "relu", None),

@@ -178,7 +178,7 @@ static void rect_axis(rect_axis_t *x, int32_t in, int32_t k, int32_t s, int32_t 
 }
 
 /* Group c's records (the offsets are set by rect_offsets, and kept from
- * group to group; woff: the weight bytes of each tap from the first): the
+ * group to group): the
  * bias, per pair of taps (an odd count's last pair with a zero tap) two
  * offsets and per channel the two taps' weights, per channel the
  * requantisation. Scaled (returns 2) where every channel's e is 5 to 11:
@@ -187,9 +187,10 @@ static void rect_axis(rect_axis_t *x, int32_t in, int32_t k, int32_t s, int32_t 
  * (2 zp + 1) 2^11 + 2^(11 - e), the same bytes as the one-row loop's
  * form (returns 1: doubled weights, nnom_local_dwcol.h); 0 where a
  * channel suits neither. */
-static int rect_records(const nnom_conv_args_t *a, const int32_t *woff, int32_t taps, int32_t c,
-                        int32_t *rec)
+static int rect_records(const nnom_conv_args_t *a, const rect_axis_t *u, const rect_axis_t *v,
+                        int32_t c, int32_t *rec)
 {
+    const int32_t taps = u->k * v->k;
     const uint32_t zp2 = (uint32_t)(2 * a->p.output_zp + 1);
     const uint32_t reach = ((uint32_t)1 << 30) - (uint32_t)(taps * 255 * 128) - 1u;
     const uint32_t reach8 = (uint32_t)1 << 22; /* |bias| for the scaled form */
@@ -207,9 +208,19 @@ static int rect_records(const nnom_conv_args_t *a, const int32_t *woff, int32_t 
     for (int i = 0; i < 4; i++)
         j[i] = scaled ? 13 + a->rq.shift[c + i] : 1; /* 13 - e */
     int32_t *p = rec + 4;
-    for (int32_t t = 0; t < taps; t += 2, p += 6) {
-        const int8_t *wa = a->weight + c + woff[t];
-        const int8_t *wb = t + 1 < taps ? a->weight + c + woff[t + 1] : NULL;
+    const int8_t *row = a->weight + c, *wt = row; /* tap (iu, iv): its row, its weights */
+    for (int32_t t = 0, iu = 0; t < taps; t += 2, p += 6) {
+        const int8_t *wa = wt, *wb = NULL;
+        for (int k = 0; k < 2 && t + k + 1 < taps; k++) { /* to the next tap */
+            if (++iu == u->k) {
+                iu = 0;
+                wt = row += v->wb;
+            } else {
+                wt += u->wb;
+            }
+            if (k == 0)
+                wb = wt;
+        }
         for (int i = 0; i < 4; i++) {
             const int32_t b = wb != NULL ? wb[i] : 0;
             p[2 + i] = (int32_t)(((uint32_t)(wa[i] * (1 << j[i])) & 0xFFFFu) |
@@ -308,15 +319,12 @@ int nnom_dwrect_try(const nnom_conv_args_t *a)
         if (run[r][1] > run[r][0] && run[r][3] > run[r][2] &&
             v->k * ((run[r][1] - run[r][0] - 1) * u->s + u->k) > RECT_COPY)
             return 0;
-    int32_t rec[RECT_REC], woff[RECT_TAPS];
+    int32_t rec[RECT_REC];
     uint32_t buf[RECT_COPY];
-    for (int32_t t = 0, iv = 0; iv < v->k; iv++) /* taps in the order iv * u->k + iu */
-        for (int32_t iu = 0; iu < u->k; iu++, t++)
-            woff[t] = iu * u->wb + iv * v->wb;
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
     int32_t pu = 0, pv = 0; /* the records' offsets: none yet */
     for (int32_t c = 0; c < ch; c += 4) {
-        const int form = rect_records(a, woff, taps, c, rec);
+        const int form = rect_records(a, u, v, c, rec);
         if (form == 0)
             return 0; /* the fallback rewrites the groups before c too */
         void (*const loop)(const nnom_dwrect_job_t *) =

@@ -12,10 +12,11 @@
 /* The layer when it suits the window loop (multiplier 1, channels a
  * multiple of four, kh and kw at least 2 and at most
  * NNOM_DW_GROUP_MAX_TAPS taps, not 3x3 nor 5x5 (their own paths), no
- * dilation, output zero point -128 and no clamp: neither the s term nor
- * the clamp; the border windows' copies fit): 1 when done, 0 when it does
- * not suit or a group's requantisation is outside the loop's form (groups
- * may have been written; the caller's other paths rewrite the layer). */
+ * dilation, the border windows' copies fit; windows of more than 25 taps
+ * on planes of at least twice as many outputs): 1 when done, 0 when it
+ * does not suit or a group's requantisation is outside the loop's form
+ * (groups may have been written; the caller's other paths rewrite the
+ * layer). */
 int nnom_dwrect_try(const nnom_conv_args_t *a);
 #endif
 

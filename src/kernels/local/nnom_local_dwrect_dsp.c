@@ -11,11 +11,14 @@
  * two taps' byte offsets from the window's first tap, then the one-row
  * loop's pair of taps runs (nnom_local_dwcol.h: PKH pairs the two input
  * words, SXTB16 widens one channel's halfword pair, SMLAD against the
- * records' weight pair), 15 instructions for 8 MACs; an odd count leaves
- * one tap at the end. Per output of four channels 29 instructions besides
- * the pairs (bias, requantisation in the one-row loop's form, store, the
- * loop). Lines go along the axis of more outputs; the outputs whose
- * window lies inside the input run on the input in one call per group;
+ * records' weight pair), 15 instructions for 8 MACs; an odd count ends
+ * with a zero tap. Per output of four channels 25 instructions besides
+ * the pairs (bias, requantisation, store, the loop) where every channel
+ * of the group has e from 5 to 11 (the scaled records, rect_records), 29
+ * in the one-row loop's form, 38 with the s term and the clamp (the group
+ * path's exact form, for layers whose activation needs them). Lines go
+ * along the axis of more outputs; the outputs whose window lies inside
+ * the input run on the input in one call per group;
  * the border ones (padding) on copies of the rows their windows reach,
  * the input zero point outside the input (which the records' bias takes
  * off like any input), per border band (left, right, top, bottom) in as
@@ -32,9 +35,8 @@
 /* Words of the border windows' copies, on the stack. */
 #define RECT_COPY 256
 /* Words of a group's records: the bias; per pair of taps their two
- * offsets and four weight pairs; the odd tap's offset and two words; per
- * channel mult, ra, e. */
-
+ * offsets and per channel the two taps' weights; per channel mult, ra, e
+ * (mult, ra' where scaled). */
 #define RECT_REC (4 + 6 * ((RECT_TAPS + 1) / 2) + 12)
 
 /* n outputs along a line (x xp bytes apart, out op), lines lines (xl, ol
@@ -45,10 +47,12 @@ typedef struct {
     int8_t *out;
     const int32_t *rec;
     int32_t n, lines, xp, op, xl, ol, pairs;
+    uint32_t lo4, hi4; /* act_min, act_max in each byte (the exact loop's clamp) */
 } nnom_dwrect_job_t;
 
 typedef char nnom_dwrect_job_layout_t[offsetof(nnom_dwrect_job_t, rec) == 8 &&
-                                              offsetof(nnom_dwrect_job_t, pairs) == 36
+                                              offsetof(nnom_dwrect_job_t, pairs) == 36 &&
+                                              offsetof(nnom_dwrect_job_t, lo4) == 40
                                           ? 1
                                           : -1];
 
@@ -56,6 +60,9 @@ typedef char nnom_dwrect_job_layout_t[offsetof(nnom_dwrect_job_t, rec) == 8 &&
  * and the scaled one (mult, ra' per channel; see rect_records). */
 void nnom_dwrect_s8(const nnom_dwrect_job_t *j);
 void nnom_dwrect_s8_scaled(const nnom_dwrect_job_t *j);
+/* The one-row loop's records with the s term and the clamp (the group
+ * path's exact form: any output zero point and activation bounds). */
+void nnom_dwrect_s8_exact(const nnom_dwrect_job_t *j);
 
 #define DWRECT_STR_(x) #x
 #define DWRECT_STR(x) DWRECT_STR_(x)
@@ -68,13 +75,22 @@ void nnom_dwrect_s8_scaled(const nnom_dwrect_job_t *j);
     "smmla  " A ", " A ", r8, r9\n"                                                             \
     "ssat   " A ", #8, " A ", asr #12\n"
 
-/* DWRECT name, scaled: r0 the window's first tap, r1 the records, r2 the
+/* Lane A requantised with the s term (ra - 1 where the sum is negative). */
+#define DWRECT_RQ_SIGN(A)                                                                       \
+    "ldm    r1!, {r8-r10}\n"                                                                     \
+    "add    r9, r9, " A ", asr #31\n"                                                            \
+    "smmlar " A ", " A ", r8, r9\n"                                                              \
+    "asr    " A ", " A ", r10\n"                                                                 \
+    "ssat   " A ", #8, " A "\n"
+
+/* DWRECT name, form (0 the one-row loop's requantisation, 1 the scaled
+ * one, 2 the exact one and the clamp): r0 the window's first tap, r1 the records, r2 the
  * output, r3 op, r4-r7 the sums, r11 the outputs left in the line;
  * r8-r10, r12, lr scratch. Stack: [0] records, [4] the pairs' entry, [8]
  * xp, [12] n, [16] lines left, [20] xl, [24] ol, [28] the line's first
- * window, [32] its output. The pairs (60 bytes each) are entered at the
+ * window, [32] its output, [36] lo4, [40] hi4. The pairs (60 bytes each) are entered at the
  * layer's count of them before their end (LDR to the pc). */
-__asm__(".macro DWRECT name, scaled\n"
+__asm__(".macro DWRECT name, form\n"
         ".section .text.\\name,\"ax\",%progbits\n"
         ".global \\name\n"
         ".type \\name, %function\n"
@@ -84,7 +100,9 @@ __asm__(".macro DWRECT name, scaled\n"
         ".p2align 2\n"
         "\\name:\n"
         "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #40\n"
+        "sub    sp, sp, #48\n"
+        "ldrd   r8, r9, [r0, #40]\n"
+        "strd   r8, r9, [sp, #36]\n"
         "ldr    lr, [r0, #36]\n"
         "ldm    r0, {r4-r12}\n" /* x, out, rec, n, lines, xp, op, xl, ol */
         "str    r6, [sp]\n"
@@ -116,13 +134,27 @@ __asm__(".macro DWRECT name, scaled\n"
         ".if 3b - 4b != (" DWRECT_STR(RECT_TAPS) " + 1) / 2 * 60\n"
         ".error \"nnom_dwrect_s8: a pair of taps is not 60 bytes\"\n"
         ".endif\n"
-        ".if \\scaled\n"
+        ".if \\form == 1\n"
         DWRECT_RQ_SCALED("r4")
         DWRECT_RQ_SCALED("r5")
         "bfi    r4, r5, #8, #8\n"
         DWRECT_RQ_SCALED("r6")
         "bfi    r4, r6, #16, #8\n"
         DWRECT_RQ_SCALED("r7")
+        "bfi    r4, r7, #24, #8\n"
+        ".elseif \\form == 2\n"
+        DWRECT_RQ_SIGN("r4")
+        DWRECT_RQ_SIGN("r5")
+        "bfi    r4, r5, #8, #8\n"
+        DWRECT_RQ_SIGN("r6")
+        "bfi    r4, r6, #16, #8\n"
+        DWRECT_RQ_SIGN("r7")
+        "bfi    r4, r7, #24, #8\n"
+        "ldrd   r8, r9, [sp, #36]\n"
+        "ssub8  r10, r4, r8\n" /* max(v, lo) */
+        "sel    r4, r4, r8\n"
+        "ssub8  r10, r9, r4\n" /* min(v, hi) */
+        "sel    r4, r4, r9\n"
         ".else\n"
         NNOM_DWCOL_RQ("r4")
         NNOM_DWCOL_RQ("r5")
@@ -130,8 +162,8 @@ __asm__(".macro DWRECT name, scaled\n"
         NNOM_DWCOL_RQ("r6")
         "bfi    r4, r6, #16, #8\n"
         NNOM_DWCOL_RQ("r7")
-        ".endif\n"
         "bfi    r4, r7, #24, #8\n"
+        ".endif\n"
         "str    r4, [r2]\n"
         "add    r2, r2, r3\n"
         "ldr    r8, [sp, #8]\n"
@@ -147,12 +179,13 @@ __asm__(".macro DWRECT name, scaled\n"
         "subs   r8, r8, #1\n"
         "str    r8, [sp, #16]\n"
         "bne    1b\n"
-        "add    sp, sp, #40\n"
+        "add    sp, sp, #48\n"
         "pop    {r4-r11, pc}\n"
         ".size \\name, .-\\name\n"
         ".endm\n"
         "DWRECT nnom_dwrect_s8, 0\n"
         "DWRECT nnom_dwrect_s8_scaled, 1\n"
+        "DWRECT nnom_dwrect_s8_exact, 2\n"
         ".purgem DWRECT\n"
         ".text\n");
 
@@ -188,7 +221,7 @@ static void rect_axis(rect_axis_t *x, int32_t in, int32_t k, int32_t s, int32_t 
  * form (returns 1: doubled weights, nnom_local_dwcol.h); 0 where a
  * channel suits neither. */
 static int rect_records(const nnom_conv_args_t *a, const rect_axis_t *u, const rect_axis_t *v,
-                        int32_t c, int32_t *rec)
+                        int32_t c, int exact, int32_t *rec)
 {
     const int32_t taps = u->k * v->k;
     const uint32_t zp2 = (uint32_t)(2 * a->p.output_zp + 1);
@@ -204,7 +237,7 @@ static int rect_records(const nnom_conv_args_t *a, const rect_axis_t *u, const r
     }
     if (bad >> 31)
         return 0;
-    const int scaled = (unscaled >> 31) == 0;
+    const int scaled = !exact && (unscaled >> 31) == 0;
     for (int i = 0; i < 4; i++)
         j[i] = scaled ? 13 + a->rq.shift[c + i] : 1; /* 13 - e */
     int32_t *p = rec + 4;
@@ -287,9 +320,11 @@ int nnom_dwrect_try(const nnom_conv_args_t *a)
     const int32_t kh = a->k.h, kw = a->k.w, taps = kh * kw, ch = a->in.c;
     if (a->ch_mult != 1 || a->out.c != ch || ch % 4 != 0 || kh < 2 || kw < 2 ||
         taps > RECT_TAPS || (kh == kw && (kh == 3 || kh == 5)) || a->p.dilation_h != 1 ||
-        a->p.dilation_w != 1 || a->p.output_zp != -128 || a->p.act_min != -128 ||
-        a->p.act_max != 127)
+        a->p.dilation_w != 1)
         return 0;
+    /* the s term and the clamp where they can change a result (as the group
+     * path's modes) */
+    const int exact = a->p.act_min < a->p.output_zp || a->p.act_min > -128 || a->p.act_max < 127;
     rect_axis_t h, w;
     rect_axis(&h, a->in.h, kh, a->p.stride_h, a->p.pad_top, a->out.h);
     rect_axis(&w, a->in.w, kw, a->p.stride_w, a->p.pad_left, a->out.w);
@@ -324,11 +359,11 @@ int nnom_dwrect_try(const nnom_conv_args_t *a)
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
     int32_t pu = 0, pv = 0; /* the records' offsets: none yet */
     for (int32_t c = 0; c < ch; c += 4) {
-        const int form = rect_records(a, u, v, c, rec);
+        const int form = rect_records(a, u, v, c, exact, rec);
         if (form == 0)
             return 0; /* the fallback rewrites the groups before c too */
         void (*const loop)(const nnom_dwrect_job_t *) =
-            form == 2 ? nnom_dwrect_s8_scaled : nnom_dwrect_s8;
+            exact ? nnom_dwrect_s8_exact : (form == 2 ? nnom_dwrect_s8_scaled : nnom_dwrect_s8);
         const int8_t *x = a->input + c;
         for (int r = 0; r < 5; r++) {
             const int32_t o0 = run[r][0], o1 = run[r][1], l0 = run[r][2], l1 = run[r][3];
@@ -343,7 +378,9 @@ int nnom_dwrect_try(const nnom_conv_args_t *a)
                                    u->ob,
                                    v->s * v->xb,
                                    v->ob,
-                                   (taps + 1) / 2};
+                                   (taps + 1) / 2,
+                                   ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u,
+                                   ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u};
             if (r == 0) { /* on the input */
                 j.x = x + (l0 * v->s - v->pad) * v->xb + (o0 * u->s - u->pad) * u->xb;
                 if (pu != u->xb || pv != v->xb)

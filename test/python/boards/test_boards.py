@@ -827,9 +827,9 @@ def dwtiny_model(k: int, rng: np.random.Generator):
 # 1 and 2, 'same' and 'valid', lines along either axis, border bands in
 # several copies (more lines than the copy holds), a last group whose e is
 # beyond 11 (13, 14; 23 with its weights scaled further: the unscaled
-# requantisation, the others scaled), ReLU6 (output range [0, 6]: no clamp,
-# this path too), and the layers that must take the other paths: no
-# activation (the s term), a band wider than the copy, and a huge bias.
+# requantisation, the others scaled), ReLU6 (output range [0, 6]: no clamp),
+# no activation (the s term: the exact loop), and the layers that must take
+# the other paths: a band wider than the copy, and a huge bias.
 # (input (h, w, c), kernel, stride, padding, activation, scaled)
 DWRECT_CASES = [
     ((9, 8, 16), (2, 2), 1, "same", "relu", None),
@@ -847,6 +847,8 @@ DWRECT_CASES = [
     ((40, 6, 4), (2, 3), 1, "same", "relu", None),
     ((9, 8, 16), (2, 2), 1, "same", "relu6", None),
     ((7, 9, 8), (2, 3), 1, "valid", None, None),
+    ((10, 11, 8), (2, 2), 2, "same", None, None),
+    ((9, 10, 8), (3, 5), 1, "same", None, None),
     ((6, 70, 4), (4, 2), 1, "same", "relu", None),
     ((9, 8, 16), (2, 3), 1, "same", "relu", "small"),
     ((9, 8, 16), (2, 3), 1, "same", "relu", "scaled"),

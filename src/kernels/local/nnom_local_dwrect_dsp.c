@@ -12,10 +12,10 @@
  * loop's pair of taps runs (nnom_local_dwcol.h: PKH pairs the two input
  * words, SXTB16 widens one channel's halfword pair, SMLAD against the
  * records' weight pair), 15 instructions for 8 MACs; an odd count ends
- * with a zero tap. Per output of four channels 25 instructions besides
+ * with a zero tap. Per output of four channels 24 instructions besides
  * the pairs (bias, requantisation, store, the loop) where every channel
- * of the group has e from 5 to 11 (the scaled records, rect_records), 29
- * in the one-row loop's form, 38 with the s term and the clamp (the group
+ * of the group has e from 5 to 11 (the scaled records, rect_records), 28
+ * in the one-row loop's form, 37 with the s term and the clamp (the group
  * path's exact form, for layers whose activation needs them). Lines go
  * along the axis of more outputs; the outputs whose window lies inside
  * the input run on the input in one call per group;

@@ -33,6 +33,7 @@
 #include "nnom_local_dwone.h"
 #include "nnom_local_dwone4.h"
 #include "nnom_local_dw3s2l.h"
+#include "nnom_local_dwrect.h"
 #include "nnom_local_dwwin.h"
 #include "nnom_local_simd.h"
 #include "../nnom_backend.h"
@@ -221,7 +222,8 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
 #if NNOM_LOCAL_MAC_ASM
     if (nnom_dw_flat_asks(a) && nnom_dw_odd_flat(a) && nnom_dw_flat_s8(a))
         return NN_SUCCESS;
-    if (groups_take(a) && (dw_col_try(&t) || nnom_dwwin_try(a) || dw_groups(&t)))
+    if (groups_take(a) && (dw_col_try(&t) || nnom_dwwin_try(a) || nnom_dwrect_try(a) ||
+                          dw_groups(&t)))
         return NN_SUCCESS;
 #elif NNOM_LOCAL_DSP
     if (groups_take(a) && dw_groups(&t))

@@ -939,6 +939,62 @@ def dws2b_model(k: int, rng: np.random.Generator):
         weights[..., -1:, :] *= 1e-4
         bias[-1:] = 20.0
         layer.set_weights([weights, bias])
+# 2D windows of any (kh, kw) but 3x3 and 5x5 (nnom_local_dwrect_dsp.c, -O2
+# on DSP cores: every tap of a window in one list of pairs across its rows,
+# the outputs inside the input on the input, the border bands on copies
+# with the input zero point): 2x2, (2, k), (k, 2), (4, 5), (4, 4), odd
+# counts of taps ((3, 5), (5, 3): a zero tap ends the last pair), stride
+# 1 and 2, 'same' and 'valid', lines along either axis, border bands in
+# several copies (more lines than the copy holds), a last group whose e is
+# beyond 11 (13, 14; 23 with its weights scaled further: the unscaled
+# requantisation, the others scaled), ReLU6 (output range [0, 6]: no clamp),
+# no activation (the s term: the exact loop), and the layers that must take
+# the other paths: a band wider than the copy, and a huge bias.
+# (input (h, w, c), kernel, stride, padding, activation, scaled)
+DWRECT_CASES = [
+    ((9, 8, 16), (2, 2), 1, "same", "relu", None),
+    ((10, 11, 8), (2, 2), 2, "same", "relu", None),
+    ((7, 9, 8), (2, 3), 1, "valid", "relu", None),
+    ((9, 7, 12), (3, 2), 2, "same", "relu", None),
+    ((11, 9, 8), (2, 4), 2, "valid", "relu", None),
+    ((12, 10, 4), (4, 2), 1, "same", "relu", None),
+    ((13, 9, 8), (4, 5), 2, "same", "relu", None),
+    ((10, 13, 8), (2, 5), 2, "valid", "relu", None),
+    ((8, 8, 8), (4, 4), 1, "same", "relu", None),
+    ((9, 10, 8), (3, 5), 1, "same", "relu", None),
+    ((12, 11, 4), (5, 3), 2, "valid", "relu", None),
+    ((6, 45, 4), (5, 2), 1, "same", "relu", None),
+    ((40, 6, 4), (2, 3), 1, "same", "relu", None),
+    ((9, 8, 16), (2, 2), 1, "same", "relu6", None),
+    ((7, 9, 8), (2, 3), 1, "valid", None, None),
+    ((10, 11, 8), (2, 2), 2, "same", None, None),
+    ((9, 10, 8), (3, 5), 1, "same", None, None),
+    ((6, 70, 4), (4, 2), 1, "same", "relu", None),
+    ((9, 8, 16), (2, 3), 1, "same", "relu", "small"),
+    ((9, 8, 16), (2, 3), 1, "same", "relu", "scaled"),
+    ((9, 8, 16), (2, 3), 2, "same", "relu", "huge"),
+]
+
+
+def dwrect_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kernel, stride, padding, act, scaled = DWRECT_CASES[k]
+    inputs = keras.Input(shape)
+    x = keras.layers.DepthwiseConv2D(kernel, strides=stride, padding=padding, activation=act)(
+        inputs
+    )
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    kernel_w, bias = model.layers[-1].get_weights()
+    if scaled == "small":  # the last group's e beyond 11: the unscaled requantisation
+        kernel_w[..., -4:, :] *= 1e-2
+        model.layers[-1].set_weights([kernel_w, bias])
+    if scaled == "scaled":  # the last group's e at the fast requantisation's end
+        kernel_w[..., -4:, :] *= 1e-4
+        bias[-4:] = 20.0
+        model.layers[-1].set_weights([kernel_w, bias])
+    if scaled == "huge":  # weights scaled down: |bias| near 2^30
+        model.layers[-1].set_weights([kernel_w * 1e-3, np.full_like(bias, 20.0)])
     return model
 
 
@@ -1054,6 +1110,7 @@ def suite(tmp_path_factory):
         ("dwodd3_", len(DWODD3_CASES), dwodd3_model, 88_000),
         ("dws2b", len(DWS2B_CASES), dws2b_model, 89_000),
         ("dwoddc", len(DWODDC_CASES), dwoddc_model, 90_000),
+        ("dwrect", len(DWRECT_CASES), dwrect_model, 91_000),
         ("dense", len(DENSE_CASES), dense_model, 75_000),
         ("neardead", len(NEAR_DEAD_CASES), near_dead_model, 78_000),
     ]

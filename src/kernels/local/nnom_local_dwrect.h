@@ -1,0 +1,23 @@
+/*
+ * nnom_local_dwrect.h - depthwise 2D windows of any (kh, kw), four
+ * channels at a time, in assembly (nnom_local_dwrect_dsp.c, -O2 on DSP
+ * cores).
+ */
+#ifndef NNOM_LOCAL_DWRECT_H
+#define NNOM_LOCAL_DWRECT_H
+
+#include "nnom_local_simd.h"
+
+#if NNOM_LOCAL_MAC_ASM
+/* The layer when it suits the window loop (multiplier 1, channels a
+ * multiple of four, kh and kw at least 2 and at most
+ * NNOM_DW_GROUP_MAX_TAPS taps, not 3x3 nor 5x5 (their own paths), no
+ * dilation, the border windows' copies fit; windows of more than 25 taps
+ * on planes of at least twice as many outputs): 1 when done, 0 when it
+ * does not suit or a group's requantisation is outside the loop's form
+ * (groups may have been written; the caller's other paths rewrite the
+ * layer). */
+int nnom_dwrect_try(const nnom_conv_args_t *a);
+#endif
+
+#endif

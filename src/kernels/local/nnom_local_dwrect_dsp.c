@@ -1,0 +1,407 @@
+/*
+ * nnom_local_dwrect_dsp.c - depthwise 2D windows of any (kh, kw), four
+ * channels at a time (-O2 on DSP cores; see nnom_local_dwrect.h).
+ *
+ * The group path's 2D loops (dw_ink) take a window row by row, a pair of
+ * taps per step inside a row: rows of an odd count of taps leave one tap
+ * alone, rows of two taps are one step between loop tests, and per output
+ * the row loop's set-up weighs as much as the taps ((2,2) 7.4, (2,4) 6.1,
+ * (3,2) 6.9 instructions per MAC). Here all kh * kw taps of a window are
+ * one list, taken in pairs across the rows: each pair's record holds the
+ * two taps' byte offsets from the window's first tap, then the one-row
+ * loop's pair of taps runs (nnom_local_dwcol.h: PKH pairs the two input
+ * words, SXTB16 widens one channel's halfword pair, SMLAD against the
+ * records' weight pair), 15 instructions for 8 MACs; an odd count ends
+ * with a zero tap. Per output of four channels 24 instructions besides
+ * the pairs (bias, requantisation, store, the loop) where every channel
+ * of the group has e from 5 to 11 (the scaled records, rect_records), 28
+ * in the one-row loop's form, 37 with the s term and the clamp (the group
+ * path's exact form, for layers whose activation needs them). Lines go
+ * along the axis of more outputs; the outputs whose window lies inside
+ * the input run on the input in one call per group;
+ * the border ones (padding) on copies of the rows their windows reach,
+ * the input zero point outside the input (which the records' bias takes
+ * off like any input), per border band (left, right, top, bottom) in as
+ * few calls as the copy holds.
+ */
+#include "nnom_local_dwrect.h"
+#include "nnom_local_dwcol.h"
+#include "../nnom_backend.h"
+
+#if NNOM_LOCAL_MAC_ASM
+#include <stddef.h>
+
+#define RECT_TAPS NNOM_DW_GROUP_MAX_TAPS
+/* Words of the border windows' copies, on the stack. */
+#define RECT_COPY 256
+/* Words of a group's records: the bias; per pair of taps their two
+ * offsets and per channel the two taps' weights; per channel mult, ra, e
+ * (mult, ra' where scaled). */
+#define RECT_REC (4 + 6 * ((RECT_TAPS + 1) / 2) + 12)
+
+/* n outputs along a line (x xp bytes apart, out op), lines lines (xl, ol
+ * bytes apart), every output the window of 2 pairs taps at the records'
+ * offsets from its first tap. Field offsets are the assembly's. */
+typedef struct {
+    const int8_t *x;
+    int8_t *out;
+    const int32_t *rec;
+    int32_t n, lines, xp, op, xl, ol, pairs;
+    uint32_t lo4, hi4; /* act_min, act_max in each byte (the exact loop's clamp) */
+} nnom_dwrect_job_t;
+
+typedef char nnom_dwrect_job_layout_t[offsetof(nnom_dwrect_job_t, rec) == 8 &&
+                                              offsetof(nnom_dwrect_job_t, pairs) == 36 &&
+                                              offsetof(nnom_dwrect_job_t, lo4) == 40
+                                          ? 1
+                                          : -1];
+
+/* The one-row loop's requantisation (records: mult, ra, e per channel),
+ * and the scaled one (mult, ra' per channel; see rect_records). */
+void nnom_dwrect_s8(const nnom_dwrect_job_t *j);
+void nnom_dwrect_s8_scaled(const nnom_dwrect_job_t *j);
+/* The one-row loop's records with the s term and the clamp (the group
+ * path's exact form: any output zero point and activation bounds). */
+void nnom_dwrect_s8_exact(const nnom_dwrect_job_t *j);
+
+#define DWRECT_STR_(x) #x
+#define DWRECT_STR(x) DWRECT_STR_(x)
+
+/* Lane A requantised by the scaled records at r1: the sum was scaled by
+ * 2^(13 - e), so that the whole division is 2^44 (SMMLA, no rounding: it
+ * is in ra') and SSAT's shift is fixed. */
+#define DWRECT_RQ_SCALED(A)                                                                     \
+    "ldrd   r8, r9, [r1], #8\n"                                                                 \
+    "smmla  " A ", " A ", r8, r9\n"                                                             \
+    "ssat   " A ", #8, " A ", asr #12\n"
+
+/* Lane A requantised with the s term (ra - 1 where the sum is negative). */
+#define DWRECT_RQ_SIGN(A)                                                                       \
+    "ldm    r1!, {r8-r10}\n"                                                                     \
+    "add    r9, r9, " A ", asr #31\n"                                                            \
+    "smmlar " A ", " A ", r8, r9\n"                                                              \
+    "asr    " A ", " A ", r10\n"                                                                 \
+    "ssat   " A ", #8, " A "\n"
+
+/* DWRECT name, form (0 the one-row loop's requantisation, 1 the scaled
+ * one, 2 the exact one and the clamp): r0 the window's first tap, r1 the records, r2 the
+ * output, r3 op, r4-r7 the sums, r11 the outputs left in the line;
+ * r8-r10, r12, lr scratch. Stack: [0] records, [4] the pairs' entry, [8]
+ * xp, [12] n, [16] lines left, [20] xl, [24] ol, [28] the line's first
+ * window, [32] its output, [36] lo4, [40] hi4. The pairs (60 bytes each) are entered at the
+ * layer's count of them before their end (LDR to the pc). */
+__asm__(".macro DWRECT name, form\n"
+        ".section .text.\\name,\"ax\",%progbits\n"
+        ".global \\name\n"
+        ".type \\name, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        "\\name:\n"
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #48\n"
+        "ldrd   r8, r9, [r0, #40]\n"
+        "strd   r8, r9, [sp, #36]\n"
+        "ldr    lr, [r0, #36]\n"
+        "ldm    r0, {r4-r12}\n" /* x, out, rec, n, lines, xp, op, xl, ol */
+        "str    r6, [sp]\n"
+        "str    r9, [sp, #8]\n"
+        "strd   r7, r8, [sp, #12]\n"
+        "strd   r11, r12, [sp, #20]\n"
+        "strd   r4, r5, [sp, #28]\n"
+        "mov    r3, r10\n"
+        "adr.w  r8, 3f\n"
+        "mov    r9, #60\n"
+        "mls    r8, lr, r9, r8\n"
+        "orr    r8, r8, #1\n"
+        "str    r8, [sp, #4]\n"
+        "1:\n"
+        "ldrd   r0, r2, [sp, #28]\n"
+        "ldr    r11, [sp, #12]\n"
+        "2:\n"
+        "ldr    r1, [sp]\n"
+        "ldm    r1!, {r4-r7}\n"
+        "ldr.w  pc, [sp, #4]\n"
+        "4:\n"
+        ".rept  (" DWRECT_STR(RECT_TAPS) " + 1) / 2\n"
+        "ldrd   r8, r9, [r1], #8\n"
+        "ldr.w  r8, [r0, r8]\n"
+        "ldr.w  r9, [r0, r9]\n"
+        NNOM_DWCOL_PAIR_MACS(NNOM_DWCOL_PAIR_LANE3)
+        ".endr\n"
+        "3:\n"
+        ".if 3b - 4b != (" DWRECT_STR(RECT_TAPS) " + 1) / 2 * 60\n"
+        ".error \"nnom_dwrect_s8: a pair of taps is not 60 bytes\"\n"
+        ".endif\n"
+        ".if \\form == 1\n"
+        DWRECT_RQ_SCALED("r4")
+        DWRECT_RQ_SCALED("r5")
+        "bfi    r4, r5, #8, #8\n"
+        DWRECT_RQ_SCALED("r6")
+        "bfi    r4, r6, #16, #8\n"
+        DWRECT_RQ_SCALED("r7")
+        "bfi    r4, r7, #24, #8\n"
+        ".elseif \\form == 2\n"
+        DWRECT_RQ_SIGN("r4")
+        DWRECT_RQ_SIGN("r5")
+        "bfi    r4, r5, #8, #8\n"
+        DWRECT_RQ_SIGN("r6")
+        "bfi    r4, r6, #16, #8\n"
+        DWRECT_RQ_SIGN("r7")
+        "bfi    r4, r7, #24, #8\n"
+        "ldrd   r8, r9, [sp, #36]\n"
+        "ssub8  r10, r4, r8\n" /* max(v, lo) */
+        "sel    r4, r4, r8\n"
+        "ssub8  r10, r9, r4\n" /* min(v, hi) */
+        "sel    r4, r4, r9\n"
+        ".else\n"
+        NNOM_DWCOL_RQ("r4")
+        NNOM_DWCOL_RQ("r5")
+        "bfi    r4, r5, #8, #8\n"
+        NNOM_DWCOL_RQ("r6")
+        "bfi    r4, r6, #16, #8\n"
+        NNOM_DWCOL_RQ("r7")
+        "bfi    r4, r7, #24, #8\n"
+        ".endif\n"
+        "str    r4, [r2]\n"
+        "add    r2, r2, r3\n"
+        "ldr    r8, [sp, #8]\n"
+        "add    r0, r0, r8\n"
+        "subs   r11, r11, #1\n"
+        "bne    2b\n"
+        "ldrd   r0, r2, [sp, #28]\n"
+        "ldrd   r8, r9, [sp, #20]\n"
+        "add    r0, r0, r8\n"
+        "add    r2, r2, r9\n"
+        "strd   r0, r2, [sp, #28]\n"
+        "ldr    r8, [sp, #16]\n"
+        "subs   r8, r8, #1\n"
+        "str    r8, [sp, #16]\n"
+        "bne    1b\n"
+        "add    sp, sp, #48\n"
+        "pop    {r4-r11, pc}\n"
+        ".size \\name, .-\\name\n"
+        ".endm\n"
+        "DWRECT nnom_dwrect_s8, 0\n"
+        "DWRECT nnom_dwrect_s8_scaled, 1\n"
+        "DWRECT nnom_dwrect_s8_exact, 2\n"
+        ".purgem DWRECT\n"
+        ".text\n");
+
+/* One axis of the window. */
+typedef struct {
+    int32_t in, k, s, pad, out;
+    int32_t xb, ob, wb; /* input, output bytes per pixel; weight bytes per tap */
+    int32_t lo, hi;     /* outputs [lo, hi): windows inside the input */
+} rect_axis_t;
+
+static void rect_axis(rect_axis_t *x, int32_t in, int32_t k, int32_t s, int32_t pad, int32_t out)
+{
+    x->in = in;
+    x->k = k;
+    x->s = s;
+    x->pad = pad;
+    x->out = out;
+    int32_t lo = (pad + s - 1) / s, hi = in - k + pad;
+    lo = lo < out ? lo : out;
+    hi = hi < 0 ? 0 : hi / s + 1;
+    x->lo = lo;
+    x->hi = hi < lo ? lo : (hi < out ? hi : out);
+}
+
+/* Group c's records (the offsets are set by rect_offsets, and kept from
+ * group to group): the
+ * bias, per pair of taps (an odd count's last pair with a zero tap) two
+ * offsets and per channel the two taps' weights, per channel the
+ * requantisation. Scaled (returns 2) where every channel's e is 5 to 11:
+ * weights and bias times 2^(13 - e) (at most 2^8: 128 2^8 fits a
+ * halfword), and out = SSAT8(SMMLA(acc, mult, ra') >> 12) with ra' =
+ * (2 zp + 1) 2^11 + 2^(11 - e), the same bytes as the one-row loop's
+ * form (returns 1: doubled weights, nnom_local_dwcol.h); 0 where a
+ * channel suits neither. */
+static int rect_records(const nnom_conv_args_t *a, const rect_axis_t *u, const rect_axis_t *v,
+                        int32_t c, int exact, int32_t *rec)
+{
+    const int32_t taps = u->k * v->k;
+    const uint32_t zp2 = (uint32_t)(2 * a->p.output_zp + 1);
+    const uint32_t reach = ((uint32_t)1 << 30) - (uint32_t)(taps * 255 * 128) - 1u;
+    const uint32_t reach8 = (uint32_t)1 << 22; /* |bias| for the scaled form */
+    uint32_t bad = 0, unscaled = 0; /* sign set: a channel out of the form's range */
+    int32_t j[4], sum[4] = {0, 0, 0, 0};
+    for (int i = 0; i < 4; i++) {
+        const uint32_t b = (uint32_t)a->bias[c + i];
+        const uint32_t x = (uint32_t)-2 - (uint32_t)a->rq.shift[c + i]; /* e - 2: 0 to 21 */
+        bad |= nnom_rq_unfit(a->rq.mult[c + i], a->rq.shift[c + i]) | (reach - b) | (reach + b);
+        unscaled |= (x - 3u) | (6u - (x - 3u)) | (reach8 - b) | (reach8 + b);
+    }
+    if (bad >> 31)
+        return 0;
+    const int scaled = !exact && (unscaled >> 31) == 0;
+    for (int i = 0; i < 4; i++)
+        j[i] = scaled ? 13 + a->rq.shift[c + i] : 1; /* 13 - e */
+    int32_t *p = rec + 4;
+    const int8_t *row = a->weight + c, *wt = row; /* tap (iu, iv): its row, its weights */
+    for (int32_t t = 0, iu = 0; t < taps; t += 2, p += 6) {
+        const int8_t *wa = wt, *wb = NULL;
+        for (int k = 0; k < 2 && t + k + 1 < taps; k++) { /* to the next tap */
+            if (++iu == u->k) {
+                iu = 0;
+                wt = row += v->wb;
+            } else {
+                wt += u->wb;
+            }
+            if (k == 0)
+                wb = wt;
+        }
+        for (int i = 0; i < 4; i++) {
+            const int32_t b = wb != NULL ? wb[i] : 0;
+            p[2 + i] = (int32_t)(((uint32_t)(wa[i] * (1 << j[i])) & 0xFFFFu) |
+                                 ((uint32_t)(b * (1 << j[i])) << 16));
+            sum[i] += wa[i] + b;
+        }
+    }
+    for (int i = 0; i < 4; i++) {
+        const int32_t e = -a->rq.shift[c + i];
+        rec[i] = (int32_t)((uint32_t)(a->bias[c + i] - a->p.input_zp * sum[i]) << j[i]);
+        p[0] = a->rq.mult[c + i];
+        if (scaled) {
+            p[1] = (int32_t)((zp2 << 11) + (1u << (11 - e)));
+            p += 2;
+        } else {
+            p[1] = (int32_t)(zp2 << (e - 1));
+            p[2] = e;
+            p += 3;
+        }
+    }
+    return 1 + scaled;
+}
+
+/* The records' tap offsets for taps pu bytes apart along u, rows pv. */
+static void rect_offsets(int32_t *rec, int32_t ku, int32_t taps, int32_t pu, int32_t pv)
+{
+    for (int32_t t = 0, iv = 0; iv < taps / ku; iv++)
+        for (int32_t iu = 0; iu < ku; iu++, t++)
+            rec[4 + 6 * (t >> 1) + (t & 1)] = iu * pu + iv * pv;
+    if (taps & 1) /* the zero tap: at the window's first */
+        rec[4 + 6 * (taps >> 1) + 1] = 0;
+}
+
+/* The windows of outputs from o0 along u (e words a row) of n lines from
+ * l0 into buf: per line v->k rows, the input zero point outside the
+ * input. */
+static void rect_copy(const rect_axis_t *u, const rect_axis_t *v, const int8_t *x, int32_t o0,
+                      int32_t e, int32_t l0, int32_t n, uint32_t zp4, uint32_t *buf)
+{
+    /* (locals: the stores to buf could alias the axes' fields) */
+    const int32_t u0 = o0 * u->s - u->pad, xb = u->xb, vin = v->in, vxb = v->xb, kv = v->k;
+    int32_t j0 = -u0, j1 = u->in - u0; /* the words [j0, j1) inside the input */
+    j0 = j0 < 0 ? 0 : (j0 > e ? e : j0);
+    j1 = j1 < j0 ? j0 : (j1 > e ? e : j1);
+    const int8_t *first = j1 > j0 ? x + (u0 + j0) * xb : x;
+    for (int32_t m = 0, y0 = l0 * v->s - v->pad; m < n; m++, y0 += v->s)
+        for (int32_t y = y0; y < y0 + kv; y++, buf += e) {
+            uint32_t *d = buf, *const end = buf + e;
+            if (y >= 0 && y < vin) {
+                const int8_t *src = first + y * vxb;
+                uint32_t *const in0 = buf + j0, *const in1 = buf + j1;
+                while (d != in0)
+                    *d++ = zp4;
+                for (; d != in1; src += xb)
+                    *d++ = nnom_read4(src);
+            }
+            while (d != end)
+                *d++ = zp4;
+        }
+}
+
+int nnom_dwrect_try(const nnom_conv_args_t *a)
+{
+    const int32_t kh = a->k.h, kw = a->k.w, taps = kh * kw, ch = a->in.c;
+    if (a->ch_mult != 1 || a->out.c != ch || ch % 4 != 0 || kh < 2 || kw < 2 ||
+        taps > RECT_TAPS || (kh == kw && (kh == 3 || kh == 5)) || a->p.dilation_h != 1 ||
+        a->p.dilation_w != 1)
+        return 0;
+    /* the s term and the clamp where they can change a result (as the group
+     * path's modes) */
+    const int exact = a->p.act_min < a->p.output_zp || a->p.act_min > -128 || a->p.act_max < 127;
+    rect_axis_t h, w;
+    rect_axis(&h, a->in.h, kh, a->p.stride_h, a->p.pad_top, a->out.h);
+    rect_axis(&w, a->in.w, kw, a->p.stride_w, a->p.pad_left, a->out.w);
+    h.xb = a->in.w * ch;
+    h.ob = a->out.w * ch;
+    h.wb = kw * ch;
+    w.xb = ch;
+    w.ob = ch;
+    w.wb = ch;
+    /* lines along the axis of more outputs */
+    const int down = a->out.h > a->out.w;
+    const rect_axis_t *u = down ? &h : &w, *v = down ? &w : &h;
+    /* windows of more than 25 taps on planes of fewer than twice as many
+     * outputs: the per-group records and copies outweigh the loop's gain
+     * (7x7 s2 6x6x128 same 3.19 on the group path, 4.78 here; 7x7 s1
+     * 12x12x64 same 2.99, 2.62 here) */
+    if (taps > 25 && u->out * v->out < 2 * taps)
+        return 0;
+    /* outputs [o0, o1) of lines [l0, l1): the inside, then the borders
+     * left, right, top, bottom */
+    const int32_t run[5][4] = {{u->lo, u->hi, v->lo, v->hi},
+                               {0, u->lo, v->lo, v->hi},
+                               {u->hi, u->out, v->lo, v->hi},
+                               {0, u->out, 0, v->lo},
+                               {0, u->out, v->hi, v->out}};
+    for (int r = 1; r < 5; r++)
+        if (run[r][1] > run[r][0] && run[r][3] > run[r][2] &&
+            v->k * ((run[r][1] - run[r][0] - 1) * u->s + u->k) > RECT_COPY)
+            return 0;
+    int32_t rec[RECT_REC];
+    uint32_t buf[RECT_COPY];
+    const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
+    int32_t pu = 0, pv = 0; /* the records' offsets: none yet */
+    for (int32_t c = 0; c < ch; c += 4) {
+        const int form = rect_records(a, u, v, c, exact, rec);
+        if (form == 0)
+            return 0; /* the fallback rewrites the groups before c too */
+        void (*const loop)(const nnom_dwrect_job_t *) =
+            exact ? nnom_dwrect_s8_exact : (form == 2 ? nnom_dwrect_s8_scaled : nnom_dwrect_s8);
+        const int8_t *x = a->input + c;
+        for (int r = 0; r < 5; r++) {
+            const int32_t o0 = run[r][0], o1 = run[r][1], l0 = run[r][2], l1 = run[r][3];
+            if (o1 <= o0 || l1 <= l0)
+                continue;
+            nnom_dwrect_job_t j = {NULL,
+                                   a->output + c + l0 * v->ob + o0 * u->ob,
+                                   rec,
+                                   o1 - o0,
+                                   l1 - l0,
+                                   u->s * u->xb,
+                                   u->ob,
+                                   v->s * v->xb,
+                                   v->ob,
+                                   (taps + 1) / 2,
+                                   ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u,
+                                   ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u};
+            if (r == 0) { /* on the input */
+                j.x = x + (l0 * v->s - v->pad) * v->xb + (o0 * u->s - u->pad) * u->xb;
+                if (pu != u->xb || pv != v->xb)
+                    rect_offsets(rec, u->k, taps, pu = u->xb, pv = v->xb);
+                loop(&j);
+                continue;
+            }
+            const int32_t e = (o1 - o0 - 1) * u->s + u->k, cap = RECT_COPY / (v->k * e);
+            if (pu != 4 || pv != 4 * e)
+                rect_offsets(rec, u->k, taps, pu = 4, pv = 4 * e);
+            j.x = (const int8_t *)buf;
+            j.xp = 4 * u->s;
+            j.xl = 4 * v->k * e;
+            for (int32_t l = l0; l < l1; l += cap) {
+                j.lines = l1 - l < cap ? l1 - l : cap;
+                j.out = a->output + c + l * v->ob + o0 * u->ob;
+                rect_copy(u, v, x, o0, e, l, j.lines, zp4, buf);
+                loop(&j);
+            }
+        }
+    }
+    return 1;
+}
+#endif

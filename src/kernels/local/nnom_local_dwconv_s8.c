@@ -46,6 +46,7 @@
 #include "nnom_local_dwcol.h"
 #include "nnom_local_dwpair.h"
 #include "nnom_local_dwone.h"
+#include "nnom_local_dw_tiny.h"
 #include "nnom_local_dwwin.h"
 #include "nnom_local_simd.h"
 #include "../nnom_backend.h"
@@ -1786,6 +1787,8 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
         return NN_SUCCESS;
     }
 #if NNOM_LOCAL_MAC_ASM
+    if (nnom_dw_tiny_asks(a) && nnom_dw_tiny_s8(a)) /* one to seven channels, one row of taps */
+        return NN_SUCCESS;
     if (nnom_dw_flat_asks(a) && nnom_dw_flat_s8(a))
         return NN_SUCCESS;
     if (groups_take(a) && (dw_col_try(&t) || nnom_dwwin_try(a) || dw_groups(&t)))

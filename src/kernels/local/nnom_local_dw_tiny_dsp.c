@@ -1,0 +1,231 @@
+/*
+ * nnom_local_dw_tiny_dsp.c - depthwise layers of one to seven channels
+ * (not four) whose window is one row or one column of 3 to 10 taps,
+ * multiplier 1, no dilation, any stride (-O2 on cores with
+ * NNOM_LOCAL_MAC_ASM). Layers of a few hundred MACs: the paths of four
+ * lanes (flat, group) pad such channels to four lanes, build their records
+ * per call and spend more on set-up than on the products.
+ *
+ * Channel by channel, each line of the input (along the taps) is copied as
+ * int16 into a buffer with the padding's input zero point around it; an
+ * output is then (k + 1) / 2 word loads and SMLADs against the channel's
+ * weight pairs held in registers (the odd last tap paired with a zero
+ * weight), the requantisation of the depthwise records (doubled weights
+ * and bias less the zero point's share: SMMLAR, shift, SSAT) and, where
+ * the activation clamps inside int8, the clamp. Channels outside that
+ * requantisation's range or whose sums could pass 2^31 are not taken.
+ */
+#include "nnom_local_dw_tiny.h"
+#include "../nnom_backend.h"
+
+#if NNOM_LOCAL_MAC_ASM
+
+#define TINY_MAX_TAPS 10
+#define TINY_PAIRS (TINY_MAX_TAPS / 2)
+/* int16 entries of one padded line (on the stack) */
+#define TINY_LINE 256
+
+/* One channel's records: weight pairs (2 w_2j, 2 w_2j+1), doubled bias
+ * less 2 zp sum(w), and out = ssat8(SMMLAR(acc, mult, ra) >> e). */
+typedef struct {
+    int32_t w[TINY_PAIRS], bias, mult, ra, e;
+} tiny_ch_t;
+
+/* The line's geometry: n outputs of k taps at stride s; pad entries of
+ * the input zero point before the in entries of the line, which lie xs
+ * bytes apart in the input; outputs os bytes apart. lines of them, the
+ * input's lines xl bytes apart, the output's ol. */
+typedef struct {
+    int32_t k, s, pad, in, n, xs, os, lines, xl, ol;
+} tiny_t;
+
+/* ssat8(SMMLAR(acc, mult, ra) >> e), clamped to [lo, hi] where CLAMP */
+NNOM_INLINE int32_t tiny_rq(int32_t acc, int32_t mult, int32_t ra, int32_t e, int32_t lo,
+                            int32_t hi, const int CLAMP)
+{
+    int32_t v;
+    __asm__("smmlar %0, %1, %2, %3" : "=r"(v) : "r"(acc), "r"(mult), "r"(ra));
+    v = __ssat(v >> e, 8);
+    if (CLAMP) {
+        v = v < lo ? lo : v;
+        v = v > hi ? hi : v;
+    }
+    return v;
+}
+
+NNOM_INLINE int32_t tiny_read2(const int16_t *p)
+{
+    int32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+/* n outputs of K taps from line x (int16, entries s apart per output) to
+ * out (os bytes apart). At stride 1 two outputs per pass: the second's
+ * taps against the same words, its weight pairs shifted by one tap
+ * (w_2j-1, w_2j), one word and one product more than the first's. */
+NNOM_INLINE void tiny_body(const int16_t *x, int8_t *out, int32_t n, int32_t s, int32_t os,
+                           const tiny_ch_t *r, int32_t lo, int32_t hi, const int32_t K,
+                           const int CLAMP)
+{
+    const int32_t np = (K + 1) / 2, nq = K / 2 + 1;
+    int32_t w[TINY_PAIRS], v[TINY_PAIRS + 1];
+    for (int32_t j = 0; j < np; j++)
+        w[j] = r->w[j];
+    const int32_t bias = r->bias, mult = r->mult, ra = r->ra, e = r->e;
+    if (s == 1) {
+        /* (w_2j-1, w_2j) from the pairs (w_2j-2, w_2j-1), (w_2j, w_2j+1) */
+        v[0] = (int32_t)((uint32_t)w[0] << 16);
+        for (int32_t j = 1; j < nq; j++)
+            v[j] = (int32_t)(((uint32_t)w[j - 1] >> 16) |
+                             (j < np ? (uint32_t)w[j] << 16 : 0u));
+        for (; n >= 2; n -= 2, x += 2) {
+            int32_t a0 = bias, a1 = bias;
+#pragma GCC unroll 6
+            for (int32_t j = 0; j < nq; j++) {
+                const int32_t u = tiny_read2(x + 2 * j);
+                if (j < np)
+                    a0 = __smlad(u, w[j], a0);
+                a1 = __smlad(u, v[j], a1);
+            }
+            out[0] = (int8_t)tiny_rq(a0, mult, ra, e, lo, hi, CLAMP);
+            out[os] = (int8_t)tiny_rq(a1, mult, ra, e, lo, hi, CLAMP);
+            out += 2 * os;
+        }
+    }
+    for (; n > 0; n--, x += s, out += os) {
+        int32_t acc = bias;
+#pragma GCC unroll 5
+        for (int32_t j = 0; j < np; j++)
+            acc = __smlad(tiny_read2(x + 2 * j), w[j], acc);
+        *out = (int8_t)tiny_rq(acc, mult, ra, e, lo, hi, CLAMP);
+    }
+}
+
+typedef void (*tiny_fn)(const int16_t *, int8_t *, int32_t, int32_t, int32_t, const tiny_ch_t *,
+                        int32_t, int32_t);
+
+#define TINY_FN(K)                                                                               \
+    static NNOM_NOINLINE void tiny_##K(const int16_t *x, int8_t *out, int32_t n, int32_t s,     \
+                                       int32_t os, const tiny_ch_t *r, int32_t lo, int32_t hi)  \
+    {                                                                                            \
+        tiny_body(x, out, n, s, os, r, lo, hi, K, 0);                                            \
+    }                                                                                            \
+    static NNOM_NOINLINE void tiny_##K##c(const int16_t *x, int8_t *out, int32_t n, int32_t s,  \
+                                          int32_t os, const tiny_ch_t *r, int32_t lo,            \
+                                          int32_t hi)                                            \
+    {                                                                                            \
+        tiny_body(x, out, n, s, os, r, lo, hi, K, 1);                                            \
+    }
+TINY_FN(3)
+TINY_FN(4)
+TINY_FN(5)
+TINY_FN(6)
+TINY_FN(7)
+TINY_FN(8)
+TINY_FN(9)
+TINY_FN(10)
+
+static const tiny_fn tiny_fns[2][TINY_MAX_TAPS - 2] = {
+    {tiny_3, tiny_4, tiny_5, tiny_6, tiny_7, tiny_8, tiny_9, tiny_10},
+    {tiny_3c, tiny_4c, tiny_5c, tiny_6c, tiny_7c, tiny_8c, tiny_9c, tiny_10c}};
+
+/* The layer's geometry; 0 where it does not suit. */
+static int tiny_of(const nnom_conv_args_t *a, tiny_t *t)
+{
+    const int32_t c = a->out.c;
+    if (a->ch_mult != 1 || a->in.c != c)
+        return 0;
+    if (a->k.h == 1) { /* rows of taps along w; lines down h (one input row each) */
+        if (a->p.dilation_w != 1 || a->p.pad_top != 0 ||
+            (a->out.h - 1) * a->p.stride_h >= a->in.h)
+            return 0;
+        *t = (tiny_t){a->k.w,  a->p.stride_w, a->p.pad_left, a->in.w,           a->out.w,
+                      c,       c,             a->out.h,      a->p.stride_h * a->in.w * c,
+                      a->out.w * c};
+    } else { /* columns of taps down h; lines along w */
+        if (a->p.dilation_h != 1 || a->p.pad_left != 0 ||
+            (a->out.w - 1) * a->p.stride_w >= a->in.w)
+            return 0;
+        *t = (tiny_t){a->k.h,           a->p.stride_h,     a->p.pad_top, a->in.h,
+                      a->out.h,         a->in.w * c,       a->out.w * c, a->out.w,
+                      a->p.stride_w * c, c};
+    }
+    /* the line's entries: the last output's window and the odd tap's pair */
+    const int32_t entries = (t->n - 1) * t->s + t->k + 1;
+    return t->k >= 3 && t->k <= TINY_MAX_TAPS && t->pad >= 0 && t->s >= 1 &&
+           entries <= TINY_LINE && t->pad < entries;
+}
+
+/* Channel ch's records; 0 where its requantisation or sums do not suit. */
+static int tiny_records(const nnom_conv_args_t *a, int32_t ch, int32_t k, tiny_ch_t *r)
+{
+    const int32_t c = a->out.c, zp = a->p.input_zp;
+    const int8_t *w = a->weight + ch;
+    int32_t sum = 0;
+    for (int32_t j = 0; j < TINY_PAIRS; j++) {
+        const int32_t w0 = 2 * j < k ? w[2 * j * c] : 0, w1 = 2 * j + 1 < k ? w[(2 * j + 1) * c] : 0;
+        r->w[j] = (int32_t)(((uint32_t)w0 << 1 & 0xFFFFu) | (uint32_t)w1 << 17);
+        sum += w0 + w1;
+    }
+    /* 2 acc stays inside 32 bits (the group path's rule) */
+    const uint32_t reach = ((uint32_t)1 << 30) - (uint32_t)(k * 255 * 128) - 1u;
+    const uint32_t b = (uint32_t)a->bias[ch];
+    const int32_t mult = a->rq.mult[ch], shift = a->rq.shift[ch];
+    if (((nnom_rq_unfit(mult, shift) | (reach - b) | (reach + b)) >> 31) != 0)
+        return 0;
+    const uint32_t zp2 = (uint32_t)(2 * a->p.output_zp + 1), x = (uint32_t)-2 - (uint32_t)shift;
+    r->bias = (int32_t)(2u * b - 2u * (uint32_t)zp * (uint32_t)sum);
+    r->mult = mult;
+    r->ra = (int32_t)(zp2 << ((x + 1u) & 31u));
+    r->e = (int32_t)(x + 2u);
+    return 1;
+}
+
+/* Line x's entries (xs bytes apart, those the windows reach) into e with
+ * the zero point zp around them: pad before, up to end after. */
+static void tiny_line(const int8_t *x, const tiny_t *t, int32_t zp, int16_t *e, int32_t end)
+{
+    int32_t i = 0;
+    for (; i < t->pad; i++)
+        e[i] = (int16_t)zp;
+    const int32_t xs = t->xs;
+    int16_t *d = e + i;
+    int32_t m = t->in < end - t->pad ? t->in : end - t->pad;
+    for (; m >= 4; m -= 4, x += 4 * xs, d += 4) {
+        d[0] = x[0];
+        d[1] = x[xs];
+        d[2] = x[2 * xs];
+        d[3] = x[3 * xs];
+    }
+    for (; m > 0; m--, x += xs)
+        *d++ = *x;
+    for (i = t->pad + (t->in < end - t->pad ? t->in : end - t->pad); i < end; i++)
+        e[i] = (int16_t)zp;
+}
+
+int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
+{
+    tiny_t t;
+    const int32_t c = a->out.c;
+    if (!tiny_of(a, &t))
+        return 0;
+    tiny_ch_t r[7];
+    for (int32_t ch = 0; ch < c; ch++)
+        if (!tiny_records(a, ch, t.k, &r[ch]))
+            return 0;
+    const int32_t lo = a->p.act_min, hi = a->p.act_max;
+    const tiny_fn fn = tiny_fns[lo > -128 || hi < 127][t.k - 3];
+    const int32_t entries = (t.n - 1) * t.s + t.k + 1;
+    int16_t line[TINY_LINE] __attribute__((aligned(4))); /* (word loads) */
+    for (int32_t l = 0; l < t.lines; l++)
+        for (int32_t ch = 0; ch < c; ch++) {
+            tiny_line(a->input + l * t.xl + ch, &t, a->p.input_zp, line, entries);
+            fn(line, a->output + l * t.ol + ch, t.n, t.s, t.os, &r[ch], lo, hi);
+        }
+    return 1;
+}
+
+#else
+typedef int nnom_local_dw_tiny_dsp_unused_t; /* ISO C: a translation unit is never empty */
+#endif

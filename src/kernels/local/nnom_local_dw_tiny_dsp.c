@@ -1,7 +1,7 @@
 /*
  * nnom_local_dw_tiny_dsp.c - depthwise layers of one to seven channels
  * (not four) whose window is one row or one column of 3 to 10 taps,
- * multiplier 1, no dilation, any stride (-O2 on cores with
+ * multiplier 1, no dilation along the taps (-O2 on cores with
  * NNOM_LOCAL_MAC_ASM). Layers of a few hundred MACs: the paths of four
  * lanes (flat, group) pad such channels to four lanes, build their records
  * per call and spend more on set-up than on the products.
@@ -10,10 +10,12 @@
  * int16 into a buffer with the padding's input zero point around it; an
  * output is then (k + 1) / 2 word loads and SMLADs against the channel's
  * weight pairs held in registers (the odd last tap paired with a zero
- * weight), the requantisation of the depthwise records (doubled weights
- * and bias less the zero point's share: SMMLAR, shift, SSAT) and, where
- * the activation clamps inside int8, the clamp. Channels outside that
- * requantisation's range or whose sums could pass 2^31 are not taken.
+ * weight) and the requantisation of the depthwise records (doubled
+ * weights and bias less the zero point's share: SMMLAR, shift, SSAT).
+ * Not taken: activations that clamp inside int8, channels outside that
+ * requantisation's range or whose sums could pass 2^31, lines longer than
+ * TINY_LINE entries, and (five to seven channels) three taps or stride 2,
+ * where the flat and group paths cost less.
  */
 #include "nnom_local_dw_tiny.h"
 #include "../nnom_backend.h"
@@ -23,7 +25,7 @@
 #define TINY_MAX_TAPS 10
 #define TINY_PAIRS (TINY_MAX_TAPS / 2)
 /* int16 entries of one padded line (on the stack) */
-#define TINY_LINE 256
+#define TINY_LINE 128
 
 /* One channel's records: weight pairs (2 w_2j, 2 w_2j+1), doubled bias
  * less 2 zp sum(w), and out = ssat8(SMMLAR(acc, mult, ra) >> e). */
@@ -39,18 +41,12 @@ typedef struct {
     int32_t k, s, pad, in, n, xs, os, lines, xl, ol;
 } tiny_t;
 
-/* ssat8(SMMLAR(acc, mult, ra) >> e), clamped to [lo, hi] where CLAMP */
-NNOM_INLINE int32_t tiny_rq(int32_t acc, int32_t mult, int32_t ra, int32_t e, int32_t lo,
-                            int32_t hi, const int CLAMP)
+/* ssat8(SMMLAR(acc, mult, ra) >> e) */
+NNOM_INLINE int32_t tiny_rq(int32_t acc, int32_t mult, int32_t ra, int32_t e)
 {
     int32_t v;
     __asm__("smmlar %0, %1, %2, %3" : "=r"(v) : "r"(acc), "r"(mult), "r"(ra));
-    v = __ssat(v >> e, 8);
-    if (CLAMP) {
-        v = v < lo ? lo : v;
-        v = v > hi ? hi : v;
-    }
-    return v;
+    return __ssat(v >> e, 8);
 }
 
 NNOM_INLINE int32_t tiny_read2(const int16_t *p)
@@ -65,8 +61,7 @@ NNOM_INLINE int32_t tiny_read2(const int16_t *p)
  * taps against the same words, its weight pairs shifted by one tap
  * (w_2j-1, w_2j), one word and one product more than the first's. */
 NNOM_INLINE void tiny_body(const int16_t *x, int8_t *out, int32_t n, int32_t s, int32_t os,
-                           const tiny_ch_t *r, int32_t lo, int32_t hi, const int32_t K,
-                           const int CLAMP)
+                           const tiny_ch_t *r, const int32_t K)
 {
     const int32_t np = (K + 1) / 2, nq = K / 2 + 1;
     int32_t w[TINY_PAIRS], v[TINY_PAIRS + 1];
@@ -88,8 +83,8 @@ NNOM_INLINE void tiny_body(const int16_t *x, int8_t *out, int32_t n, int32_t s, 
                     a0 = __smlad(u, w[j], a0);
                 a1 = __smlad(u, v[j], a1);
             }
-            out[0] = (int8_t)tiny_rq(a0, mult, ra, e, lo, hi, CLAMP);
-            out[os] = (int8_t)tiny_rq(a1, mult, ra, e, lo, hi, CLAMP);
+            out[0] = (int8_t)tiny_rq(a0, mult, ra, e);
+            out[os] = (int8_t)tiny_rq(a1, mult, ra, e);
             out += 2 * os;
         }
     }
@@ -98,24 +93,17 @@ NNOM_INLINE void tiny_body(const int16_t *x, int8_t *out, int32_t n, int32_t s, 
 #pragma GCC unroll 5
         for (int32_t j = 0; j < np; j++)
             acc = __smlad(tiny_read2(x + 2 * j), w[j], acc);
-        *out = (int8_t)tiny_rq(acc, mult, ra, e, lo, hi, CLAMP);
+        *out = (int8_t)tiny_rq(acc, mult, ra, e);
     }
 }
 
-typedef void (*tiny_fn)(const int16_t *, int8_t *, int32_t, int32_t, int32_t, const tiny_ch_t *,
-                        int32_t, int32_t);
+typedef void (*tiny_fn)(const int16_t *, int8_t *, int32_t, int32_t, int32_t, const tiny_ch_t *);
 
 #define TINY_FN(K)                                                                               \
     static NNOM_NOINLINE void tiny_##K(const int16_t *x, int8_t *out, int32_t n, int32_t s,     \
-                                       int32_t os, const tiny_ch_t *r, int32_t lo, int32_t hi)  \
+                                       int32_t os, const tiny_ch_t *r)                          \
     {                                                                                            \
-        tiny_body(x, out, n, s, os, r, lo, hi, K, 0);                                            \
-    }                                                                                            \
-    static NNOM_NOINLINE void tiny_##K##c(const int16_t *x, int8_t *out, int32_t n, int32_t s,  \
-                                          int32_t os, const tiny_ch_t *r, int32_t lo,            \
-                                          int32_t hi)                                            \
-    {                                                                                            \
-        tiny_body(x, out, n, s, os, r, lo, hi, K, 1);                                            \
+        tiny_body(x, out, n, s, os, r, K);                                                       \
     }
 TINY_FN(3)
 TINY_FN(4)
@@ -126,9 +114,8 @@ TINY_FN(8)
 TINY_FN(9)
 TINY_FN(10)
 
-static const tiny_fn tiny_fns[2][TINY_MAX_TAPS - 2] = {
-    {tiny_3, tiny_4, tiny_5, tiny_6, tiny_7, tiny_8, tiny_9, tiny_10},
-    {tiny_3c, tiny_4c, tiny_5c, tiny_6c, tiny_7c, tiny_8c, tiny_9c, tiny_10c}};
+static const tiny_fn tiny_fns[TINY_MAX_TAPS - 2] = {tiny_3, tiny_4, tiny_5, tiny_6,
+                                                    tiny_7, tiny_8, tiny_9, tiny_10};
 
 /* The layer's geometry; 0 where it does not suit. */
 static int tiny_of(const nnom_conv_args_t *a, tiny_t *t)
@@ -153,6 +140,11 @@ static int tiny_of(const nnom_conv_args_t *a, tiny_t *t)
     }
     /* the line's entries: the last output's window and the odd tap's pair */
     const int32_t entries = (t->n - 1) * t->s + t->k + 1;
+    /* five to seven channels only at stride 1 with more than three taps:
+     * three taps run faster on the flat path's four lanes, stride 2 on the
+     * group path */
+    if (c > 4 && (t->s != 1 || t->k == 3))
+        return 0;
     return t->k >= 3 && t->k <= TINY_MAX_TAPS && t->pad >= 0 && t->s >= 1 &&
            entries <= TINY_LINE && t->pad < entries;
 }
@@ -162,11 +154,15 @@ static int tiny_records(const nnom_conv_args_t *a, int32_t ch, int32_t k, tiny_c
 {
     const int32_t c = a->out.c, zp = a->p.input_zp;
     const int8_t *w = a->weight + ch;
-    int32_t sum = 0;
-    for (int32_t j = 0; j < TINY_PAIRS; j++) {
-        const int32_t w0 = 2 * j < k ? w[2 * j * c] : 0, w1 = 2 * j + 1 < k ? w[(2 * j + 1) * c] : 0;
+    int32_t sum = 0, j = 0;
+    for (; 2 * j + 1 < k; j++, w += 2 * c) {
+        const int32_t w0 = w[0], w1 = w[c];
         r->w[j] = (int32_t)(((uint32_t)w0 << 1 & 0xFFFFu) | (uint32_t)w1 << 17);
         sum += w0 + w1;
+    }
+    if (k & 1) { /* the odd last tap against a zero weight */
+        r->w[j] = (int32_t)((uint32_t)w[0] << 1 & 0xFFFFu);
+        sum += w[0];
     }
     /* 2 acc stays inside 32 bits (the group path's rule) */
     const uint32_t reach = ((uint32_t)1 << 30) - (uint32_t)(k * 255 * 128) - 1u;
@@ -204,25 +200,75 @@ static void tiny_line(const int8_t *x, const tiny_t *t, int32_t zp, int16_t *e, 
         e[i] = (int16_t)zp;
 }
 
+NNOM_INLINE void tiny_put2(int16_t *d, uint32_t v)
+{
+    memcpy(d, &v, 4);
+}
+
+/* The same for one or two channels whose pixels lie next to each other
+ * (xs == c): four bytes per word load, split by SXTB16 (channel 0's
+ * entries into e0, channel 1's into e1). */
+static void tiny_lines12(const int8_t *x, const tiny_t *t, int32_t zp, int16_t *e0, int16_t *e1,
+                         int32_t end)
+{
+    const int32_t pad = t->pad, m = t->in < end - pad ? t->in : end - pad;
+    for (int32_t i = 0; i < pad; i++)
+        e0[i] = e1[i] = (int16_t)zp;
+    int16_t *d0 = e0 + pad, *d1 = e1 + pad;
+    int32_t i = 0;
+    if (t->xs == 1) {
+        for (; i + 4 <= m; i += 4, x += 4) {
+            const uint32_t u = nnom_read4(x);
+            const uint32_t ev = (uint32_t)__sxtb16((int8x4_t)u), od = (uint32_t)nnom_sxtb16_odd(u);
+            tiny_put2(d0 + i, (ev & 0xFFFFu) | od << 16);
+            tiny_put2(d0 + i + 2, (ev >> 16) | (od & 0xFFFF0000u));
+        }
+        for (; i < m; i++)
+            d0[i] = *x++;
+    } else {
+        for (; i + 2 <= m; i += 2, x += 4) {
+            const uint32_t u = nnom_read4(x);
+            tiny_put2(d0 + i, (uint32_t)__sxtb16((int8x4_t)u));
+            tiny_put2(d1 + i, (uint32_t)nnom_sxtb16_odd(u));
+        }
+        if (i < m) {
+            d0[i] = x[0];
+            d1[i] = x[1];
+        }
+    }
+    for (i = pad + m; i < end; i++)
+        e0[i] = e1[i] = (int16_t)zp;
+}
+
 int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
 {
     tiny_t t;
     const int32_t c = a->out.c;
-    if (!tiny_of(a, &t))
+    /* the records' requantisation has no clamp (ReLU at output zero point
+     * -128, or no activation) */
+    if (a->p.act_min > -128 || a->p.act_max < 127 || !tiny_of(a, &t))
         return 0;
     tiny_ch_t r[7];
     for (int32_t ch = 0; ch < c; ch++)
         if (!tiny_records(a, ch, t.k, &r[ch]))
             return 0;
-    const int32_t lo = a->p.act_min, hi = a->p.act_max;
-    const tiny_fn fn = tiny_fns[lo > -128 || hi < 127][t.k - 3];
+    const tiny_fn fn = tiny_fns[t.k - 3];
     const int32_t entries = (t.n - 1) * t.s + t.k + 1;
-    int16_t line[TINY_LINE] __attribute__((aligned(4))); /* (word loads) */
-    for (int32_t l = 0; l < t.lines; l++)
-        for (int32_t ch = 0; ch < c; ch++) {
-            tiny_line(a->input + l * t.xl + ch, &t, a->p.input_zp, line, entries);
-            fn(line, a->output + l * t.ol + ch, t.n, t.s, t.os, &r[ch], lo, hi);
+    int16_t line[2][TINY_LINE] __attribute__((aligned(4))); /* (word loads) */
+    for (int32_t l = 0; l < t.lines; l++) {
+        if (c <= 2 && t.xs == c) {
+            int8_t *o = a->output + l * t.ol;
+            tiny_lines12(a->input + l * t.xl, &t, a->p.input_zp, line[0], line[1], entries);
+            fn(line[0], o, t.n, t.s, t.os, &r[0]);
+            if (c == 2)
+                fn(line[1], o + 1, t.n, t.s, t.os, &r[1]);
+            continue;
         }
+        for (int32_t ch = 0; ch < c; ch++) {
+            tiny_line(a->input + l * t.xl + ch, &t, a->p.input_zp, line[0], entries);
+            fn(line[0], a->output + l * t.ol + ch, t.n, t.s, t.os, &r[ch]);
+        }
+    }
     return 1;
 }
 

@@ -773,6 +773,39 @@ def _odd_channels_model(case, rng: np.random.Generator):
     return model
 
 
+# One to seven channels (not four) with one row or column of 3 to 10 taps
+# (nnom_local_dw_tiny_dsp.c, -O2 with the assembly: int16 lines per
+# channel): (k,1) on columns and (1,k) on rows, strides 1 and 2, 'same'
+# and 'valid' (input past the last window), odd and even taps, lines
+# taken word by word (one or two channels) or byte by byte (3 to 7, a
+# column of a 2D input), no activation (output zero point not -128), ReLU6;
+# and layers that must take the other paths: three taps with seven
+# channels, a line longer than the kernel's buffer, a bias beyond the fast
+# requantisation. Same fields as DWODD_CASES.
+DWTINY2_CASES = [
+    ((49, 1, 2), (3, 1), 1, 1, "same", "relu", False),
+    ((49, 1, 3), (5, 1), 2, 1, "same", "relu", False),
+    ((1, 48, 2), (1, 5), 2, 1, "same", "relu", False),
+    ((49, 1, 1), (10, 1), 1, 1, "same", "relu", False),
+    ((49, 1, 5), (5, 1), 1, 1, "same", "relu", False),
+    ((30, 1, 3), (4, 1), 1, 1, "valid", "relu", False),
+    ((1, 38, 1), (1, 7), 2, 1, "valid", "relu", False),
+    ((3, 21, 2), (1, 3), 1, 1, "same", "relu6", False),
+    ((25, 1, 2), (3, 1), 1, 1, "same", None, False),
+    ((20, 3, 2), (3, 1), 1, 1, "same", "relu", False),
+    ((16, 1, 6), (6, 1), 1, 1, "same", "relu", False),
+    ((2, 20, 7), (1, 9), 1, 1, "same", "relu6", False),
+    ((9, 1, 3), (9, 1), 1, 1, "valid", "relu", False),
+    ((1, 32, 7), (1, 3), 1, 1, "same", "relu", False),
+    ((1, 130, 1), (1, 3), 1, 1, "same", "relu", False),
+    ((40, 1, 3), (5, 1), 1, 1, "same", "relu", True),
+]
+
+
+def dwtiny2_model(k: int, rng: np.random.Generator):
+    return _odd_channels_model(DWTINY2_CASES[k], rng)
+
+
 # One output pixel whose window holds the whole input
 # (nnom_local_dwone_dsp.c, -O2 with the assembly: the taps over the input
 # as one line on the one-row loop): 3x3 'valid' on 3x3, 3x3 at stride 2 on
@@ -927,6 +960,7 @@ def suite(tmp_path_factory):
         ("dws2_", len(DWS2_CASES), dws2_model, 84_000),
         ("dwodd2_", len(DWODD2_CASES), dwodd2_model, 85_000),
         ("dwtiny", len(DWTINY_CASES), dwtiny_model, 86_000),
+        ("dwtiny2_", len(DWTINY2_CASES), dwtiny2_model, 87_000),
         ("dense", len(DENSE_CASES), dense_model, 75_000),
         ("neardead", len(NEAR_DEAD_CASES), near_dead_model, 78_000),
     ]

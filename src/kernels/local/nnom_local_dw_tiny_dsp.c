@@ -56,39 +56,31 @@ NNOM_INLINE int32_t tiny_read2(const int16_t *p)
     return v;
 }
 
-/* n outputs of K taps from line x (int16, entries s apart per output) to
- * out (os bytes apart). At stride 1 two outputs per pass: the second's
- * taps against the same words, its weight pairs shifted by one tap
- * (w_2j-1, w_2j), one word and one product more than the first's. */
-NNOM_INLINE void tiny_body(const int16_t *x, int8_t *out, int32_t n, int32_t s, int32_t os,
-                           const tiny_ch_t *r, const int32_t K)
+/* n outputs of K taps from line x (int16, S entries apart per output) to
+ * out (os bytes apart), two per pass (the loop's branch and the pointer
+ * steps shared; sharing the words instead takes a second set of weight
+ * pairs, which with the requantisation's four values does not fit the
+ * registers). */
+NNOM_INLINE void tiny_body(const int16_t *x, int8_t *out, int32_t n, int32_t os,
+                           const tiny_ch_t *r, const int32_t K, const int32_t S)
 {
-    const int32_t np = (K + 1) / 2, nq = K / 2 + 1;
-    int32_t w[TINY_PAIRS], v[TINY_PAIRS + 1];
+    const int32_t np = (K + 1) / 2;
+    int32_t w[TINY_PAIRS];
     for (int32_t j = 0; j < np; j++)
         w[j] = r->w[j];
     const int32_t bias = r->bias, mult = r->mult, ra = r->ra, e = r->e;
-    if (s == 1) {
-        /* (w_2j-1, w_2j) from the pairs (w_2j-2, w_2j-1), (w_2j, w_2j+1) */
-        v[0] = (int32_t)((uint32_t)w[0] << 16);
-        for (int32_t j = 1; j < nq; j++)
-            v[j] = (int32_t)(((uint32_t)w[j - 1] >> 16) |
-                             (j < np ? (uint32_t)w[j] << 16 : 0u));
-        for (; n >= 2; n -= 2, x += 2) {
-            int32_t a0 = bias, a1 = bias;
-#pragma GCC unroll 6
-            for (int32_t j = 0; j < nq; j++) {
-                const int32_t u = tiny_read2(x + 2 * j);
-                if (j < np)
-                    a0 = __smlad(u, w[j], a0);
-                a1 = __smlad(u, v[j], a1);
-            }
-            out[0] = (int8_t)tiny_rq(a0, mult, ra, e);
-            out[os] = (int8_t)tiny_rq(a1, mult, ra, e);
-            out += 2 * os;
+    const int16_t *const end = x + (n & ~1) * S;
+    for (; x != end; x += 2 * S, out += 2 * os) {
+        int32_t a0 = bias, a1 = bias;
+#pragma GCC unroll 5
+        for (int32_t j = 0; j < np; j++) {
+            a0 = __smlad(tiny_read2(x + 2 * j), w[j], a0);
+            a1 = __smlad(tiny_read2(x + S + 2 * j), w[j], a1);
         }
+        out[0] = (int8_t)tiny_rq(a0, mult, ra, e);
+        out[os] = (int8_t)tiny_rq(a1, mult, ra, e);
     }
-    for (; n > 0; n--, x += s, out += os) {
+    if (n & 1) {
         int32_t acc = bias;
 #pragma GCC unroll 5
         for (int32_t j = 0; j < np; j++)
@@ -97,13 +89,19 @@ NNOM_INLINE void tiny_body(const int16_t *x, int8_t *out, int32_t n, int32_t s, 
     }
 }
 
-typedef void (*tiny_fn)(const int16_t *, int8_t *, int32_t, int32_t, int32_t, const tiny_ch_t *);
+typedef void (*tiny_fn)(const int16_t *, int8_t *, int32_t, int32_t, const tiny_ch_t *);
 
+/* K taps at strides 1 and 2 */
 #define TINY_FN(K)                                                                               \
-    static NNOM_NOINLINE void tiny_##K(const int16_t *x, int8_t *out, int32_t n, int32_t s,     \
-                                       int32_t os, const tiny_ch_t *r)                          \
+    static NNOM_NOINLINE void tiny_##K##_1(const int16_t *x, int8_t *out, int32_t n,           \
+                                           int32_t os, const tiny_ch_t *r)                      \
     {                                                                                            \
-        tiny_body(x, out, n, s, os, r, K);                                                       \
+        tiny_body(x, out, n, os, r, K, 1);                                                       \
+    }                                                                                            \
+    static NNOM_NOINLINE void tiny_##K##_2(const int16_t *x, int8_t *out, int32_t n,           \
+                                           int32_t os, const tiny_ch_t *r)                      \
+    {                                                                                            \
+        tiny_body(x, out, n, os, r, K, 2);                                                       \
     }
 TINY_FN(3)
 TINY_FN(4)
@@ -114,8 +112,9 @@ TINY_FN(8)
 TINY_FN(9)
 TINY_FN(10)
 
-static const tiny_fn tiny_fns[TINY_MAX_TAPS - 2] = {tiny_3, tiny_4, tiny_5, tiny_6,
-                                                    tiny_7, tiny_8, tiny_9, tiny_10};
+static const tiny_fn tiny_fns[2][TINY_MAX_TAPS - 2] = {
+    {tiny_3_1, tiny_4_1, tiny_5_1, tiny_6_1, tiny_7_1, tiny_8_1, tiny_9_1, tiny_10_1},
+    {tiny_3_2, tiny_4_2, tiny_5_2, tiny_6_2, tiny_7_2, tiny_8_2, tiny_9_2, tiny_10_2}};
 
 /* The layer's geometry; 0 where it does not suit. */
 static int tiny_of(const nnom_conv_args_t *a, tiny_t *t)
@@ -145,7 +144,7 @@ static int tiny_of(const nnom_conv_args_t *a, tiny_t *t)
      * group path */
     if (c > 4 && (t->s != 1 || t->k == 3))
         return 0;
-    return t->k >= 3 && t->k <= TINY_MAX_TAPS && t->pad >= 0 && t->s >= 1 &&
+    return t->k >= 3 && t->k <= TINY_MAX_TAPS && t->pad >= 0 && (t->s == 1 || t->s == 2) &&
            entries <= TINY_LINE && t->pad < entries;
 }
 
@@ -252,21 +251,21 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
     for (int32_t ch = 0; ch < c; ch++)
         if (!tiny_records(a, ch, t.k, &r[ch]))
             return 0;
-    const tiny_fn fn = tiny_fns[t.k - 3];
+    const tiny_fn fn = tiny_fns[t.s - 1][t.k - 3];
     const int32_t entries = (t.n - 1) * t.s + t.k + 1;
     int16_t line[2][TINY_LINE] __attribute__((aligned(4))); /* (word loads) */
     for (int32_t l = 0; l < t.lines; l++) {
         if (c <= 2 && t.xs == c) {
             int8_t *o = a->output + l * t.ol;
             tiny_lines12(a->input + l * t.xl, &t, a->p.input_zp, line[0], line[1], entries);
-            fn(line[0], o, t.n, t.s, t.os, &r[0]);
+            fn(line[0], o, t.n, t.os, &r[0]);
             if (c == 2)
-                fn(line[1], o + 1, t.n, t.s, t.os, &r[1]);
+                fn(line[1], o + 1, t.n, t.os, &r[1]);
             continue;
         }
         for (int32_t ch = 0; ch < c; ch++) {
             tiny_line(a->input + l * t.xl + ch, &t, a->p.input_zp, line[0], entries);
-            fn(line[0], a->output + l * t.ol + ch, t.n, t.s, t.os, &r[ch]);
+            fn(line[0], a->output + l * t.ol + ch, t.n, t.os, &r[ch]);
         }
     }
     return 1;

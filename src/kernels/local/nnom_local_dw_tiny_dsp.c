@@ -20,6 +20,8 @@
 #include "nnom_local_dw_tiny.h"
 #include "../nnom_backend.h"
 
+#include <stddef.h>
+
 #if NNOM_LOCAL_MAC_ASM
 
 #define TINY_MAX_TAPS 10
@@ -56,65 +58,166 @@ NNOM_INLINE int32_t tiny_read2(const int16_t *p)
     return v;
 }
 
-/* n outputs of K taps from line x (int16, S entries apart per output) to
- * out (os bytes apart), two per pass (the loop's branch and the pointer
- * steps shared; sharing the words instead takes a second set of weight
- * pairs, which with the requantisation's four values does not fit the
- * registers). */
-NNOM_INLINE void tiny_body(const int16_t *x, int8_t *out, int32_t n, int32_t os,
-                           const tiny_ch_t *r, const int32_t K, const int32_t S)
+/* The outputs of one line: the pairs from x (int16) up to end, then one
+ * more where odd; out os bytes apart. Field offsets are the assembly's. */
+typedef struct {
+    const int16_t *x;
+    int8_t *out;
+    const int16_t *end;
+    int32_t os;
+    const tiny_ch_t *r;
+    int32_t odd;
+} tiny_job_t;
+typedef char tiny_job_layout_t[offsetof(tiny_job_t, odd) == 20 ? 1 : -1];
+typedef char tiny_ch_layout_t[offsetof(tiny_ch_t, e) == 32 ? 1 : -1];
+
+/* Four or five weight pairs (7 to 10 taps), two outputs per pass at
+ * stride S: r0 x, r1 out, r2 end, r3 os, r4 and lr the sums, r12 the word;
+ * r9-r11, r5, r8 weight pairs 0 to 4, r6 mult, r7 ra. The stack: [0]
+ * bias, [4] bias, [8] e, [12] odd (GCC's loop spilled more). */
+#define TINY_PAIR_FROM(J, W, S, A)                                                               \
+    "ldr    r12, [r0, #" #J "*4]\n"                                                             \
+    "smlad  r4, r12, " W ", " A "\n"                                                             \
+    "ldr    r12, [r0, #" #J "*4+2*" #S "]\n"                                                    \
+    "smlad  lr, r12, " W ", " A "\n"
+#define TINY_PAIR(J, W, S)                                                                       \
+    "ldr    r12, [r0, #" #J "*4]\n"                                                             \
+    "smlad  r4, r12, " W ", r4\n"                                                                \
+    "ldr    r12, [r0, #" #J "*4+2*" #S "]\n"                                                    \
+    "smlad  lr, r12, " W ", lr\n"
+/* one output's pair J (the odd last output) */
+#define TINY_ONE(J, W, A)                                                                        \
+    "ldr    r12, [r0, #" #J "*4]\n"                                                             \
+    "smlad  r4, r12, " W ", " A "\n"
+#define TINY_RQ(A, E)                                                                            \
+    "smmlar " A ", " A ", r6, r7\n"                                                              \
+    "asr    " A ", " A ", " E "\n"                                                               \
+    "ssat   " A ", #8, " A "\n"
+#define TINY_HEAD(NAME)                                                                          \
+    ".section .text." NAME ",\"ax\",%progbits\n"                                                 \
+    ".global " NAME "\n"                                                                        \
+    ".type " NAME ", %function\n"                                                               \
+    ".syntax unified\n"                                                                         \
+    ".thumb\n"                                                                                  \
+    ".thumb_func\n"                                                                             \
+    ".p2align 2\n" NAME ":\n"                                                                   \
+    "push   {r4-r11, lr}\n"                                                                     \
+    "sub    sp, sp, #16\n"                                                                      \
+    "ldrd   r4, r12, [r0, #16]\n"                                                               \
+    "str    r12, [sp, #12]\n"                                                                   \
+    "ldm    r0, {r0-r3}\n"                                                                      \
+    "ldrd   r9, r10, [r4]\n"                                                                    \
+    "ldr    r11, [r4, #8]\n"                                                                    \
+    "ldrd   r6, r7, [r4, #24]\n"                                                                \
+    "ldr    r5, [r4, #20]\n"                                                                    \
+    "ldr    r8, [r4, #32]\n"
+#define TINY_LOOP(S, PAIRS, E)                                                                   \
+    "cmp    r0, r2\n"                                                                           \
+    "beq    2f\n"                                                                               \
+    "1:\n" PAIRS TINY_RQ("r4", E) TINY_RQ("lr", E)                                              \
+    "strb   r4, [r1]\n"                                                                         \
+    "strb   lr, [r1, r3]\n"                                                                     \
+    "add    r1, r1, r3, lsl #1\n"                                                               \
+    "add    r0, r0, #4*" #S "\n"                                                                \
+    "cmp    r0, r2\n"                                                                           \
+    "bne    1b\n"                                                                               \
+    "2:\n"                                                                                      \
+    "ldr    r12, [sp, #12]\n"                                                                   \
+    "cmp    r12, #0\n"                                                                          \
+    "beq    3f\n"
+#define TINY_END(NAME)                                                                           \
+    "strb   r4, [r1]\n"                                                                         \
+    "3:\n"                                                                                      \
+    "add    sp, sp, #16\n"                                                                      \
+    "pop    {r4-r11, pc}\n"                                                                     \
+    ".size " NAME ", .-" NAME "\n"                                                              \
+    ".text\n"
+/* Three pairs (5 or 6 taps) at stride 1: the bias in r5 (the first
+ * pair's products start from it), e in r8 */
+#define TINY_ASM3(NAME, S, PAIRS, ONE)                                                           \
+    __asm__(TINY_HEAD(NAME) TINY_LOOP(S, PAIRS, "r8") ONE TINY_RQ("r4", "r8") TINY_END(NAME))
+/* Four or five pairs: the bias (twice) and e on the stack */
+#define TINY_ASM5(NAME, S, PAIRS, ONE)                                                           \
+    __asm__(TINY_HEAD(NAME) "strd   r5, r5, [sp]\n"                                             \
+                            "str    r8, [sp, #8]\n"                                             \
+                            "ldrd   r5, r8, [r4, #12]\n" TINY_LOOP(S, "ldrd   r4, lr, [sp]\n" PAIRS \
+                                                                   "ldr    r12, [sp, #8]\n",     \
+                                                                   "r12")                        \
+                "ldr    r4, [sp]\n" ONE "ldr    r12, [sp, #8]\n" TINY_RQ("r4", "r12")           \
+                    TINY_END(NAME))
+#define TINY_P3(S) TINY_PAIR(0, "r9", S) TINY_PAIR(1, "r10", S) TINY_PAIR(2, "r11", S)
+#define TINY_P4(S) TINY_P3(S) TINY_PAIR(3, "r5", S)
+#define TINY_P5(S) TINY_P4(S) TINY_PAIR(4, "r8", S)
+#define TINY_O3 TINY_ONE(0, "r9", "r4") TINY_ONE(1, "r10", "r4") TINY_ONE(2, "r11", "r4")
+#define TINY_O4 TINY_O3 TINY_ONE(3, "r5", "r4")
+#define TINY_O5 TINY_O4 TINY_ONE(4, "r8", "r4")
+void nnom_dw_tiny3_s1(const tiny_job_t *j);
+void nnom_dw_tiny4_s1(const tiny_job_t *j);
+void nnom_dw_tiny5_s1(const tiny_job_t *j);
+void nnom_dw_tiny4_s2(const tiny_job_t *j);
+void nnom_dw_tiny5_s2(const tiny_job_t *j);
+TINY_ASM3("nnom_dw_tiny3_s1", 1,
+          TINY_PAIR_FROM(0, "r9", 1, "r5") TINY_PAIR(1, "r10", 1) TINY_PAIR(2, "r11", 1),
+          TINY_ONE(0, "r9", "r5") TINY_ONE(1, "r10", "r4") TINY_ONE(2, "r11", "r4"));
+TINY_ASM5("nnom_dw_tiny4_s1", 1, TINY_P4(1), TINY_O4);
+TINY_ASM5("nnom_dw_tiny5_s1", 1, TINY_P5(1), TINY_O5);
+TINY_ASM5("nnom_dw_tiny4_s2", 2, TINY_P4(2), TINY_O4);
+TINY_ASM5("nnom_dw_tiny5_s2", 2, TINY_P5(2), TINY_O5);
+
+typedef void (*tiny_fn)(const tiny_job_t *);
+
+/* Two pairs at strides 1 and 2, three at stride 2: the same loop in C,
+ * where GCC keeps every value in registers (one instruction less per pass
+ * than the assembly, which cannot spare a register for 2 os) or, at
+ * stride 2, loads each word once for both outputs (the second output's
+ * pair j is the first's j + 1). */
+NNOM_INLINE void tiny_body(const tiny_job_t *jb, const int32_t NP, const int32_t S)
 {
-    const int32_t np = (K + 1) / 2;
-    int32_t w[TINY_PAIRS];
-    for (int32_t j = 0; j < np; j++)
+    const int16_t *x = jb->x;
+    int8_t *out = jb->out;
+    const int32_t os = jb->os;
+    const tiny_ch_t *r = jb->r;
+    const int16_t *const end = jb->end;
+    const int32_t odd = jb->odd; /* (the int8 stores may alias *jb) */
+    int32_t w[3];
+    for (int32_t j = 0; j < NP; j++)
         w[j] = r->w[j];
     const int32_t bias = r->bias, mult = r->mult, ra = r->ra, e = r->e;
-    const int16_t *const end = x + (n & ~1) * S;
     for (; x != end; x += 2 * S, out += 2 * os) {
         int32_t a0 = bias, a1 = bias;
-#pragma GCC unroll 5
-        for (int32_t j = 0; j < np; j++) {
+        for (int32_t j = 0; j < NP; j++) {
             a0 = __smlad(tiny_read2(x + 2 * j), w[j], a0);
             a1 = __smlad(tiny_read2(x + S + 2 * j), w[j], a1);
         }
         out[0] = (int8_t)tiny_rq(a0, mult, ra, e);
         out[os] = (int8_t)tiny_rq(a1, mult, ra, e);
     }
-    if (n & 1) {
+    if (odd) {
         int32_t acc = bias;
-#pragma GCC unroll 5
-        for (int32_t j = 0; j < np; j++)
+        for (int32_t j = 0; j < NP; j++)
             acc = __smlad(tiny_read2(x + 2 * j), w[j], acc);
         *out = (int8_t)tiny_rq(acc, mult, ra, e);
     }
 }
 
-typedef void (*tiny_fn)(const int16_t *, int8_t *, int32_t, int32_t, const tiny_ch_t *);
+#define TINY_FN(NP, S)                                                                           \
+    static NNOM_NOINLINE void tiny_##NP##_s##S(const tiny_job_t *j) { tiny_body(j, NP, S); }
+TINY_FN(2, 1)
+TINY_FN(2, 2)
+TINY_FN(3, 2)
 
-/* K taps at strides 1 and 2 */
-#define TINY_FN(K)                                                                               \
-    static NNOM_NOINLINE void tiny_##K##_1(const int16_t *x, int8_t *out, int32_t n,           \
-                                           int32_t os, const tiny_ch_t *r)                      \
-    {                                                                                            \
-        tiny_body(x, out, n, os, r, K, 1);                                                       \
-    }                                                                                            \
-    static NNOM_NOINLINE void tiny_##K##_2(const int16_t *x, int8_t *out, int32_t n,           \
-                                           int32_t os, const tiny_ch_t *r)                      \
-    {                                                                                            \
-        tiny_body(x, out, n, os, r, K, 2);                                                       \
-    }
-TINY_FN(3)
-TINY_FN(4)
-TINY_FN(5)
-TINY_FN(6)
-TINY_FN(7)
-TINY_FN(8)
-TINY_FN(9)
-TINY_FN(10)
+/* by stride and pairs of taps */
+static const tiny_fn tiny_fns[2][TINY_PAIRS - 1] = {
+    {tiny_2_s1, nnom_dw_tiny3_s1, nnom_dw_tiny4_s1, nnom_dw_tiny5_s1},
+    {tiny_2_s2, tiny_3_s2, nnom_dw_tiny4_s2, nnom_dw_tiny5_s2}};
 
-static const tiny_fn tiny_fns[2][TINY_MAX_TAPS - 2] = {
-    {tiny_3_1, tiny_4_1, tiny_5_1, tiny_6_1, tiny_7_1, tiny_8_1, tiny_9_1, tiny_10_1},
-    {tiny_3_2, tiny_4_2, tiny_5_2, tiny_6_2, tiny_7_2, tiny_8_2, tiny_9_2, tiny_10_2}};
+/* n outputs of a line (s entries apart; out os bytes apart) */
+NNOM_INLINE void tiny_run(tiny_fn fn, const int16_t *x, int8_t *out, int32_t n, int32_t s,
+                          int32_t os, const tiny_ch_t *r)
+{
+    const tiny_job_t j = {x, out, x + (n & ~1) * s, os, r, n & 1};
+    fn(&j);
+}
 
 /* The layer's geometry; 0 where it does not suit. */
 static int tiny_of(const nnom_conv_args_t *a, tiny_t *t)
@@ -251,21 +354,21 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
     for (int32_t ch = 0; ch < c; ch++)
         if (!tiny_records(a, ch, t.k, &r[ch]))
             return 0;
-    const tiny_fn fn = tiny_fns[t.s - 1][t.k - 3];
+    const tiny_fn fn = tiny_fns[t.s - 1][(t.k + 1) / 2 - 2];
     const int32_t entries = (t.n - 1) * t.s + t.k + 1;
     int16_t line[2][TINY_LINE] __attribute__((aligned(4))); /* (word loads) */
     for (int32_t l = 0; l < t.lines; l++) {
         if (c <= 2 && t.xs == c) {
             int8_t *o = a->output + l * t.ol;
             tiny_lines12(a->input + l * t.xl, &t, a->p.input_zp, line[0], line[1], entries);
-            fn(line[0], o, t.n, t.os, &r[0]);
+            tiny_run(fn, line[0], o, t.n, t.s, t.os, &r[0]);
             if (c == 2)
-                fn(line[1], o + 1, t.n, t.os, &r[1]);
+                tiny_run(fn, line[1], o + 1, t.n, t.s, t.os, &r[1]);
             continue;
         }
         for (int32_t ch = 0; ch < c; ch++) {
             tiny_line(a->input + l * t.xl + ch, &t, a->p.input_zp, line[0], entries);
-            fn(line[0], a->output + l * t.ol + ch, t.n, t.os, &r[ch]);
+            tiny_run(fn, line[0], a->output + l * t.ol + ch, t.n, t.s, t.os, &r[ch]);
         }
     }
     return 1;

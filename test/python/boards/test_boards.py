@@ -796,6 +796,8 @@ DWTINY2_CASES = [
     ((16, 1, 6), (6, 1), 1, 1, "same", "relu", False),
     ((2, 20, 7), (1, 9), 1, 1, "same", "relu6", False),
     ((9, 1, 3), (9, 1), 1, 1, "valid", "relu", False),
+    ((33, 1, 3), (8, 1), 1, 1, "same", "relu", False),
+    ((1, 41, 2), (1, 9), 2, 1, "same", None, False),
     ((1, 32, 7), (1, 3), 1, 1, "same", "relu", False),
     ((1, 130, 1), (1, 3), 1, 1, "same", "relu", False),
     ((40, 1, 3), (5, 1), 1, 1, "same", "relu", True),

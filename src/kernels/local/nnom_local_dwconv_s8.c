@@ -1775,6 +1775,8 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
         return NN_SUCCESS; /* (3, 1), (1, 3) at stride 2: the converter's records */
     if (a->out.h == 1 && a->out.w == 1 && nnom_dwone_try(a)) /* the whole input in one window */
         return NN_SUCCESS;
+    if (nnom_dw_tiny_asks(a) && nnom_dw_tiny_s8(a)) /* one to seven channels, one row of taps */
+        return NN_SUCCESS;
 #endif
     const dw_ctx_t t = {a,           a->in.h,         a->in.w,         a->in.c,
                         a->k.h,      a->k.w,          a->p.stride_h,   a->p.stride_w,
@@ -1787,8 +1789,6 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
         return NN_SUCCESS;
     }
 #if NNOM_LOCAL_MAC_ASM
-    if (nnom_dw_tiny_asks(a) && nnom_dw_tiny_s8(a)) /* one to seven channels, one row of taps */
-        return NN_SUCCESS;
     if (nnom_dw_flat_asks(a) && nnom_dw_flat_s8(a))
         return NN_SUCCESS;
     if (groups_take(a) && (dw_col_try(&t) || nnom_dwwin_try(a) || dw_groups(&t)))

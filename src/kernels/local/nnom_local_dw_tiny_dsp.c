@@ -59,7 +59,9 @@ NNOM_INLINE int32_t tiny_read2(const int16_t *p)
 }
 
 /* The outputs of one line: the pairs from x (int16) up to end, then one
- * more where odd; out os bytes apart. Field offsets are the assembly's. */
+ * more where odd; out os bytes apart. Three pairs at stride 1 run fours
+ * of outputs up to qend first, then the pairs from there. Field offsets
+ * are the assembly's. */
 typedef struct {
     const int16_t *x;
     int8_t *out;
@@ -67,8 +69,9 @@ typedef struct {
     int32_t os;
     const tiny_ch_t *r;
     int32_t odd;
+    const int16_t *qend;
 } tiny_job_t;
-typedef char tiny_job_layout_t[offsetof(tiny_job_t, odd) == 20 ? 1 : -1];
+typedef char tiny_job_layout_t[offsetof(tiny_job_t, qend) == 24 ? 1 : -1];
 typedef char tiny_ch_layout_t[offsetof(tiny_ch_t, e) == 32 ? 1 : -1];
 
 /* Four or five weight pairs (7 to 10 taps), two outputs per pass at
@@ -132,10 +135,6 @@ typedef char tiny_ch_layout_t[offsetof(tiny_ch_t, e) == 32 ? 1 : -1];
     "pop    {r4-r11, pc}\n"                                                                     \
     ".size " NAME ", .-" NAME "\n"                                                              \
     ".text\n"
-/* Three pairs (5 or 6 taps) at stride 1: the bias in r5 (the first
- * pair's products start from it), e in r8 */
-#define TINY_ASM3(NAME, S, PAIRS, ONE)                                                           \
-    __asm__(TINY_HEAD(NAME) TINY_LOOP(S, PAIRS, "r8") ONE TINY_RQ("r4", "r8") TINY_END(NAME))
 /* Four or five pairs: the bias (twice) and e on the stack */
 #define TINY_ASM5(NAME, S, PAIRS, ONE)                                                           \
     __asm__(TINY_HEAD(NAME) "strd   r5, r5, [sp]\n"                                             \
@@ -156,9 +155,85 @@ void nnom_dw_tiny4_s1(const tiny_job_t *j);
 void nnom_dw_tiny5_s1(const tiny_job_t *j);
 void nnom_dw_tiny4_s2(const tiny_job_t *j);
 void nnom_dw_tiny5_s2(const tiny_job_t *j);
-TINY_ASM3("nnom_dw_tiny3_s1", 1,
-          TINY_PAIR_FROM(0, "r9", 1, "r5") TINY_PAIR(1, "r10", 1) TINY_PAIR(2, "r11", 1),
-          TINY_ONE(0, "r9", "r5") TINY_ONE(1, "r10", "r4") TINY_ONE(2, "r11", "r4"));
+/* Three pairs at stride 1, four outputs per pass: outputs p and p + 2
+ * read the same words (pair j + 1 of p is pair j of p + 2), so 8 loads
+ * serve 12 SMLADs. r0 x, r1 out, r3 os, r2 the word, r4-r7 the sums, r8
+ * mult, r12 ra, lr the bias, r9-r11 the pairs; the stack [0] end, [4]
+ * qend, [8] e, [12] odd. Then the pair loop's registers and its loop. */
+#define TINY_Q(OFF, A, W, FROM_A, B, W2, FROM_B)                                                 \
+    "ldr    r2, [r0, #" #OFF "]\n"                                                              \
+    "smlad  " A ", r2, " W ", " FROM_A "\n"                                                      \
+    "smlad  " B ", r2, " W2 ", " FROM_B "\n"
+#define TINY_Q1(OFF, A, W, FROM_A)                                                               \
+    "ldr    r2, [r0, #" #OFF "]\n"                                                              \
+    "smlad  " A ", r2, " W ", " FROM_A "\n"
+__asm__(".section .text.nnom_dw_tiny3_s1,\"ax\",%progbits\n"
+        ".global nnom_dw_tiny3_s1\n"
+        ".type nnom_dw_tiny3_s1, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        "nnom_dw_tiny3_s1:\n"
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #16\n"
+        "ldrd   r4, r12, [r0, #16]\n"
+        "str    r12, [sp, #12]\n"
+        "ldr    r12, [r0, #24]\n"
+        "str    r12, [sp, #4]\n"
+        "ldm    r0, {r0-r3}\n"
+        "str    r2, [sp, #0]\n"
+        "ldrd   r9, r10, [r4]\n"
+        "ldr    r11, [r4, #8]\n"
+        "ldr    lr, [r4, #20]\n"
+        "ldrd   r8, r12, [r4, #24]\n"
+        "ldr    r5, [r4, #32]\n"
+        "str    r5, [sp, #8]\n"
+        "ldr    r2, [sp, #4]\n"
+        "cmp    r0, r2\n"
+        "beq    5f\n"
+        "4:\n"
+        TINY_Q1(0, "r4", "r9", "lr")
+        TINY_Q1(2, "r5", "r9", "lr")
+        TINY_Q(4, "r4", "r10", "r4", "r6", "r9", "lr")
+        TINY_Q(6, "r5", "r10", "r5", "r7", "r9", "lr")
+        TINY_Q(8, "r4", "r11", "r4", "r6", "r10", "r6")
+        TINY_Q(10, "r5", "r11", "r5", "r7", "r10", "r7")
+        TINY_Q1(12, "r6", "r11", "r6")
+        TINY_Q1(14, "r7", "r11", "r7")
+        "smmlar r4, r4, r8, r12\n"
+        "smmlar r5, r5, r8, r12\n"
+        "smmlar r6, r6, r8, r12\n"
+        "smmlar r7, r7, r8, r12\n"
+        "ldr    r2, [sp, #8]\n"
+        "asr    r4, r4, r2\n"
+        "asr    r5, r5, r2\n"
+        "asr    r6, r6, r2\n"
+        "asr    r7, r7, r2\n"
+        "ssat   r4, #8, r4\n"
+        "ssat   r5, #8, r5\n"
+        "ssat   r6, #8, r6\n"
+        "ssat   r7, #8, r7\n"
+        "strb   r4, [r1]\n"
+        "strb   r5, [r1, r3]\n"
+        "add    r1, r1, r3, lsl #1\n"
+        "strb   r6, [r1]\n"
+        "strb   r7, [r1, r3]\n"
+        "add    r1, r1, r3, lsl #1\n"
+        "add    r0, r0, #8\n"
+        "ldr    r2, [sp, #4]\n"
+        "cmp    r0, r2\n"
+        "bne    4b\n"
+        "5:\n"
+        "mov    r5, lr\n"
+        "mov    r6, r8\n"
+        "mov    r7, r12\n"
+        "ldr    r8, [sp, #8]\n"
+        "ldr    r2, [sp, #0]\n"
+        TINY_LOOP(1, TINY_PAIR_FROM(0, "r9", 1, "r5") TINY_PAIR(1, "r10", 1)
+                  TINY_PAIR(2, "r11", 1), "r8")
+        TINY_ONE(0, "r9", "r5") TINY_ONE(1, "r10", "r4") TINY_ONE(2, "r11", "r4")
+        TINY_RQ("r4", "r8") TINY_END("nnom_dw_tiny3_s1"));
 TINY_ASM5("nnom_dw_tiny4_s1", 1, TINY_P4(1), TINY_O4);
 TINY_ASM5("nnom_dw_tiny5_s1", 1, TINY_P5(1), TINY_O5);
 TINY_ASM5("nnom_dw_tiny4_s2", 2, TINY_P4(2), TINY_O4);
@@ -215,7 +290,8 @@ static const tiny_fn tiny_fns[2][TINY_PAIRS - 1] = {
 NNOM_INLINE void tiny_run(tiny_fn fn, const int16_t *x, int8_t *out, int32_t n, int32_t s,
                           int32_t os, const tiny_ch_t *r)
 {
-    const tiny_job_t j = {x, out, x + (n & ~1) * s, os, r, n & 1};
+    /* (qend: read by the four-output loop only) */
+    const tiny_job_t j = {x, out, x + (n & ~1) * s, os, r, n & 1, x + (n & ~3) * s};
     fn(&j);
 }
 
@@ -280,31 +356,38 @@ static int tiny_records(const nnom_conv_args_t *a, int32_t ch, int32_t k, tiny_c
     return 1;
 }
 
+NNOM_INLINE void tiny_put2(int16_t *d, uint32_t v)
+{
+    memcpy(d, &v, 4);
+}
+
 /* Line x's entries (xs bytes apart, those the windows reach) into e with
  * the zero point zp around them: pad before, up to end after. */
 static void tiny_line(const int8_t *x, const tiny_t *t, int32_t zp, int16_t *e, int32_t end)
 {
-    int32_t i = 0;
-    for (; i < t->pad; i++)
-        e[i] = (int16_t)zp;
+    /* the zero point two entries per word store (the left's last may
+     * pass the padding: the line's first entry overwrites it; the right's
+     * one entry past end, inside the buffer) */
+    const uint32_t zz = ((uint32_t)zp & 0xFFFFu) * 0x10001u;
+    for (int32_t i = 0; i < t->pad; i += 2)
+        tiny_put2(e + i, zz);
     const int32_t xs = t->xs;
-    int16_t *d = e + i;
+    int16_t *d = e + t->pad;
     int32_t m = t->in < end - t->pad ? t->in : end - t->pad;
-    for (; m >= 4; m -= 4, x += 4 * xs, d += 4) {
+    for (; m >= 8; m -= 8, x += 8 * xs, d += 8) {
         d[0] = x[0];
         d[1] = x[xs];
         d[2] = x[2 * xs];
         d[3] = x[3 * xs];
+        d[4] = x[4 * xs];
+        d[5] = x[5 * xs];
+        d[6] = x[6 * xs];
+        d[7] = x[7 * xs];
     }
     for (; m > 0; m--, x += xs)
         *d++ = *x;
-    for (i = t->pad + (t->in < end - t->pad ? t->in : end - t->pad); i < end; i++)
-        e[i] = (int16_t)zp;
-}
-
-NNOM_INLINE void tiny_put2(int16_t *d, uint32_t v)
-{
-    memcpy(d, &v, 4);
+    for (int32_t i = t->pad + (t->in < end - t->pad ? t->in : end - t->pad); i < end; i += 2)
+        tiny_put2(e + i, zz);
 }
 
 /* The same for one or two channels whose pixels lie next to each other
@@ -356,7 +439,9 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
             return 0;
     const tiny_fn fn = tiny_fns[t.s - 1][(t.k + 1) / 2 - 2];
     const int32_t entries = (t.n - 1) * t.s + t.k + 1;
-    int16_t line[2][TINY_LINE] __attribute__((aligned(4))); /* (word loads) */
+    /* (word loads; one entry past TINY_LINE for the right padding's last
+     * word) */
+    int16_t line[2][TINY_LINE + 2] __attribute__((aligned(4)));
     for (int32_t l = 0; l < t.lines; l++) {
         if (c <= 2 && t.xs == c) {
             int8_t *o = a->output + l * t.ol;

@@ -776,7 +776,8 @@ def _odd_channels_model(case, rng: np.random.Generator):
 # One to seven channels (not four) with one row or column of 3 to 10 taps
 # (nnom_local_dw_tiny_dsp.c, -O2 with the assembly: int16 lines per
 # channel): (k,1) on columns and (1,k) on rows, strides 1 and 2, 'same'
-# and 'valid' (input past the last window), odd and even taps, lines
+# and 'valid' (input past the last window), odd and even taps, lines of
+# 23, 30 and 49 outputs (five taps: fours of outputs, then a pair, one), lines
 # taken word by word (one or two channels) or byte by byte (3 to 7, a
 # column of a 2D input), no activation (output zero point not -128), ReLU6;
 # and layers that must take the other paths: three taps with seven
@@ -798,6 +799,8 @@ DWTINY2_CASES = [
     ((9, 1, 3), (9, 1), 1, 1, "valid", "relu", False),
     ((33, 1, 3), (8, 1), 1, 1, "same", "relu", False),
     ((1, 41, 2), (1, 9), 2, 1, "same", None, False),
+    ((1, 23, 3), (1, 5), 1, 1, "same", "relu", False),
+    ((30, 1, 2), (5, 1), 1, 1, "same", None, False),
     ((1, 32, 7), (1, 3), 1, 1, "same", "relu", False),
     ((1, 130, 1), (1, 3), 1, 1, "same", "relu", False),
     ((40, 1, 3), (5, 1), 1, 1, "same", "relu", True),

@@ -59,9 +59,9 @@ NNOM_INLINE int32_t tiny_read2(const int16_t *p)
 }
 
 /* The outputs of one line: the pairs from x (int16) up to end, then one
- * more where odd; out os bytes apart. Three pairs at stride 1 run fours
- * of outputs up to qend first, then the pairs from there. Field offsets
- * are the assembly's. */
+ * more where odd; out os bytes apart (three pairs at stride 1: fours of
+ * outputs first, then the pairs from there). Field offsets are the
+ * assembly's. */
 typedef struct {
     const int16_t *x;
     int8_t *out;
@@ -69,9 +69,8 @@ typedef struct {
     int32_t os;
     const tiny_ch_t *r;
     int32_t odd;
-    const int16_t *qend;
 } tiny_job_t;
-typedef char tiny_job_layout_t[offsetof(tiny_job_t, qend) == 24 ? 1 : -1];
+typedef char tiny_job_layout_t[offsetof(tiny_job_t, odd) == 20 ? 1 : -1];
 typedef char tiny_ch_layout_t[offsetof(tiny_ch_t, e) == 32 ? 1 : -1];
 
 /* Four or five weight pairs (7 to 10 taps), two outputs per pass at
@@ -179,10 +178,12 @@ __asm__(".section .text.nnom_dw_tiny3_s1,\"ax\",%progbits\n"
         "sub    sp, sp, #16\n"
         "ldrd   r4, r12, [r0, #16]\n"
         "str    r12, [sp, #12]\n"
-        "ldr    r12, [r0, #24]\n"
-        "str    r12, [sp, #4]\n"
         "ldm    r0, {r0-r3}\n"
         "str    r2, [sp, #0]\n"
+        "sub    r12, r2, r0\n" /* qend: the pairs' bytes rounded down to fours */
+        "bic    r12, r12, #7\n"
+        "add    r12, r12, r0\n"
+        "str    r12, [sp, #4]\n"
         "ldrd   r9, r10, [r4]\n"
         "ldr    r11, [r4, #8]\n"
         "ldr    lr, [r4, #20]\n"
@@ -290,8 +291,7 @@ static const tiny_fn tiny_fns[2][TINY_PAIRS - 1] = {
 NNOM_INLINE void tiny_run(tiny_fn fn, const int16_t *x, int8_t *out, int32_t n, int32_t s,
                           int32_t os, const tiny_ch_t *r)
 {
-    /* (qend: read by the four-output loop only) */
-    const tiny_job_t j = {x, out, x + (n & ~1) * s, os, r, n & 1, x + (n & ~3) * s};
+    const tiny_job_t j = {x, out, x + (n & ~1) * s, os, r, n & 1};
     fn(&j);
 }
 

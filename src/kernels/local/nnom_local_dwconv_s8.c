@@ -34,6 +34,7 @@
 #include "nnom_local_dwone4.h"
 #include "nnom_local_dw3s2l.h"
 #include "nnom_local_dwrect.h"
+#include "nnom_local_dw_tiny.h"
 #include "nnom_local_dwwin.h"
 #include "nnom_local_simd.h"
 #include "../nnom_backend.h"
@@ -208,6 +209,8 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
         return NN_SUCCESS; /* (3, 1), (1, 3) at stride 2: the converter's records */
     if (a->out.h == 1 && a->out.w == 1 && (nnom_dwone_try(a) || nnom_dwone4_try(a)))
         return NN_SUCCESS; /* the whole input in one window (odd records: 3 or 4 taps) */
+    if (nnom_dw_tiny_asks(a) && nnom_dw_tiny_s8(a)) /* one to seven channels, one row of taps */
+        return NN_SUCCESS;
 #endif
     const dw_ctx_t t = {a,           a->in.h,         a->in.w,         a->in.c,
                         a->k.h,      a->k.w,          a->p.stride_h,   a->p.stride_w,

@@ -852,6 +852,44 @@ def _odd_channels_model(case, rng: np.random.Generator):
     return model
 
 
+# One to seven channels (not four) with one row or column of 3 to 10 taps
+# (nnom_local_dw_tiny_dsp.c, -O2 with the assembly: int16 lines per
+# channel): (k,1) on columns and (1,k) on rows, strides 1 and 2, 'same'
+# and 'valid' (input past the last window), odd and even taps, lines of
+# 23, 30 and 49 outputs (five taps: fours of outputs, then a pair, one), lines
+# taken word by word (one or two channels) or byte by byte (3 to 7, a
+# column of a 2D input), no activation (output zero point not -128), ReLU6;
+# and layers that must take the other paths: three taps with seven
+# channels, a line longer than the kernel's buffer, a bias beyond the fast
+# requantisation. Same fields as DWODD_CASES.
+DWTINY2_CASES = [
+    ((49, 1, 2), (3, 1), 1, 1, "same", "relu", False),
+    ((49, 1, 3), (5, 1), 2, 1, "same", "relu", False),
+    ((1, 48, 2), (1, 5), 2, 1, "same", "relu", False),
+    ((49, 1, 1), (10, 1), 1, 1, "same", "relu", False),
+    ((49, 1, 5), (5, 1), 1, 1, "same", "relu", False),
+    ((30, 1, 3), (4, 1), 1, 1, "valid", "relu", False),
+    ((1, 38, 1), (1, 7), 2, 1, "valid", "relu", False),
+    ((3, 21, 2), (1, 3), 1, 1, "same", "relu6", False),
+    ((25, 1, 2), (3, 1), 1, 1, "same", None, False),
+    ((20, 3, 2), (3, 1), 1, 1, "same", "relu", False),
+    ((16, 1, 6), (6, 1), 1, 1, "same", "relu", False),
+    ((2, 20, 7), (1, 9), 1, 1, "same", "relu6", False),
+    ((9, 1, 3), (9, 1), 1, 1, "valid", "relu", False),
+    ((33, 1, 3), (8, 1), 1, 1, "same", "relu", False),
+    ((1, 41, 2), (1, 9), 2, 1, "same", None, False),
+    ((1, 23, 3), (1, 5), 1, 1, "same", "relu", False),
+    ((30, 1, 2), (5, 1), 1, 1, "same", None, False),
+    ((1, 32, 7), (1, 3), 1, 1, "same", "relu", False),
+    ((1, 130, 1), (1, 3), 1, 1, "same", "relu", False),
+    ((40, 1, 3), (5, 1), 1, 1, "same", "relu", True),
+]
+
+
+def dwtiny2_model(k: int, rng: np.random.Generator):
+    return _odd_channels_model(DWTINY2_CASES[k], rng)
+
+
 # One output pixel whose window holds the whole input
 # (nnom_local_dwone_dsp.c, -O2 with the assembly: the taps over the input
 # as one line on the one-row loop): 3x3 'valid' on 3x3, 3x3 at stride 2 on
@@ -1111,6 +1149,7 @@ def suite(tmp_path_factory):
         ("dws2b", len(DWS2B_CASES), dws2b_model, 89_000),
         ("dwoddc", len(DWODDC_CASES), dwoddc_model, 90_000),
         ("dwrect", len(DWRECT_CASES), dwrect_model, 91_000),
+        ("dwtiny2_", len(DWTINY2_CASES), dwtiny2_model, 87_000),
         ("dense", len(DENSE_CASES), dense_model, 75_000),
         ("neardead", len(NEAR_DEAD_CASES), near_dead_model, 78_000),
     ]

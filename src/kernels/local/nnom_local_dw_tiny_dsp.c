@@ -1,0 +1,464 @@
+/*
+ * nnom_local_dw_tiny_dsp.c - depthwise layers of one to seven channels
+ * (not four) whose window is one row or one column of 3 to 10 taps,
+ * multiplier 1, no dilation along the taps (-O2 on cores with
+ * NNOM_LOCAL_MAC_ASM). Layers of a few hundred MACs: the paths of four
+ * lanes (flat, group) pad such channels to four lanes, build their records
+ * per call and spend more on set-up than on the products.
+ *
+ * Channel by channel, each line of the input (along the taps) is copied as
+ * int16 into a buffer with the padding's input zero point around it; an
+ * output is then (k + 1) / 2 word loads and SMLADs against the channel's
+ * weight pairs held in registers (the odd last tap paired with a zero
+ * weight) and the requantisation of the depthwise records (doubled
+ * weights and bias less the zero point's share: SMMLAR, shift, SSAT).
+ * Not taken: activations that clamp inside int8, channels outside that
+ * requantisation's range or whose sums could pass 2^31, lines longer than
+ * TINY_LINE entries, and (five to seven channels) three taps or stride 2,
+ * where the flat and group paths cost less.
+ */
+#include "nnom_local_dw_tiny.h"
+#include "../nnom_backend.h"
+
+#include <stddef.h>
+
+#if NNOM_LOCAL_MAC_ASM
+
+#define TINY_MAX_TAPS 10
+#define TINY_PAIRS (TINY_MAX_TAPS / 2)
+/* int16 entries of one padded line (on the stack) */
+#define TINY_LINE 128
+
+/* One channel's records: weight pairs (2 w_2j, 2 w_2j+1), doubled bias
+ * less 2 zp sum(w), and out = ssat8(SMMLAR(acc, mult, ra) >> e). */
+typedef struct {
+    int32_t w[TINY_PAIRS], bias, mult, ra, e;
+} tiny_ch_t;
+
+/* The line's geometry: n outputs of k taps at stride s; pad entries of
+ * the input zero point before the in entries of the line, which lie xs
+ * bytes apart in the input; outputs os bytes apart. lines of them, the
+ * input's lines xl bytes apart, the output's ol. */
+typedef struct {
+    int32_t k, s, pad, in, n, xs, os, lines, xl, ol;
+} tiny_t;
+
+/* ssat8(SMMLAR(acc, mult, ra) >> e) */
+NNOM_INLINE int32_t tiny_rq(int32_t acc, int32_t mult, int32_t ra, int32_t e)
+{
+    int32_t v;
+    __asm__("smmlar %0, %1, %2, %3" : "=r"(v) : "r"(acc), "r"(mult), "r"(ra));
+    return __ssat(v >> e, 8);
+}
+
+NNOM_INLINE int32_t tiny_read2(const int16_t *p)
+{
+    int32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+/* The outputs of one line: the pairs from x (int16) up to end, then one
+ * more where odd; out os bytes apart (three pairs at stride 1: fours of
+ * outputs first, then the pairs from there). Field offsets are the
+ * assembly's. */
+typedef struct {
+    const int16_t *x;
+    int8_t *out;
+    const int16_t *end;
+    int32_t os;
+    const tiny_ch_t *r;
+    int32_t odd;
+} tiny_job_t;
+typedef char tiny_job_layout_t[offsetof(tiny_job_t, odd) == 20 ? 1 : -1];
+typedef char tiny_ch_layout_t[offsetof(tiny_ch_t, e) == 32 ? 1 : -1];
+
+/* Four or five weight pairs (7 to 10 taps), two outputs per pass at
+ * stride S: r0 x, r1 out, r2 end, r3 os, r4 and lr the sums, r12 the word;
+ * r9-r11, r5, r8 weight pairs 0 to 4, r6 mult, r7 ra. The stack: [0]
+ * bias, [4] bias, [8] e, [12] odd (GCC's loop spilled more). */
+#define TINY_PAIR_FROM(J, W, S, A)                                                               \
+    "ldr    r12, [r0, #" #J "*4]\n"                                                             \
+    "smlad  r4, r12, " W ", " A "\n"                                                             \
+    "ldr    r12, [r0, #" #J "*4+2*" #S "]\n"                                                    \
+    "smlad  lr, r12, " W ", " A "\n"
+#define TINY_PAIR(J, W, S)                                                                       \
+    "ldr    r12, [r0, #" #J "*4]\n"                                                             \
+    "smlad  r4, r12, " W ", r4\n"                                                                \
+    "ldr    r12, [r0, #" #J "*4+2*" #S "]\n"                                                    \
+    "smlad  lr, r12, " W ", lr\n"
+/* one output's pair J (the odd last output) */
+#define TINY_ONE(J, W, A)                                                                        \
+    "ldr    r12, [r0, #" #J "*4]\n"                                                             \
+    "smlad  r4, r12, " W ", " A "\n"
+#define TINY_RQ(A, E)                                                                            \
+    "smmlar " A ", " A ", r6, r7\n"                                                              \
+    "asr    " A ", " A ", " E "\n"                                                               \
+    "ssat   " A ", #8, " A "\n"
+#define TINY_HEAD(NAME)                                                                          \
+    ".section .text." NAME ",\"ax\",%progbits\n"                                                 \
+    ".global " NAME "\n"                                                                        \
+    ".type " NAME ", %function\n"                                                               \
+    ".syntax unified\n"                                                                         \
+    ".thumb\n"                                                                                  \
+    ".thumb_func\n"                                                                             \
+    ".p2align 2\n" NAME ":\n"                                                                   \
+    "push   {r4-r11, lr}\n"                                                                     \
+    "sub    sp, sp, #16\n"                                                                      \
+    "ldrd   r4, r12, [r0, #16]\n"                                                               \
+    "str    r12, [sp, #12]\n"                                                                   \
+    "ldm    r0, {r0-r3}\n"                                                                      \
+    "ldrd   r9, r10, [r4]\n"                                                                    \
+    "ldr    r11, [r4, #8]\n"                                                                    \
+    "ldrd   r6, r7, [r4, #24]\n"                                                                \
+    "ldr    r5, [r4, #20]\n"                                                                    \
+    "ldr    r8, [r4, #32]\n"
+#define TINY_LOOP(S, PAIRS, E)                                                                   \
+    "cmp    r0, r2\n"                                                                           \
+    "beq    2f\n"                                                                               \
+    "1:\n" PAIRS TINY_RQ("r4", E) TINY_RQ("lr", E)                                              \
+    "strb   r4, [r1]\n"                                                                         \
+    "strb   lr, [r1, r3]\n"                                                                     \
+    "add    r1, r1, r3, lsl #1\n"                                                               \
+    "add    r0, r0, #4*" #S "\n"                                                                \
+    "cmp    r0, r2\n"                                                                           \
+    "bne    1b\n"                                                                               \
+    "2:\n"                                                                                      \
+    "ldr    r12, [sp, #12]\n"                                                                   \
+    "cmp    r12, #0\n"                                                                          \
+    "beq    3f\n"
+#define TINY_END(NAME)                                                                           \
+    "strb   r4, [r1]\n"                                                                         \
+    "3:\n"                                                                                      \
+    "add    sp, sp, #16\n"                                                                      \
+    "pop    {r4-r11, pc}\n"                                                                     \
+    ".size " NAME ", .-" NAME "\n"                                                              \
+    ".text\n"
+/* Four or five pairs: the bias (twice) and e on the stack */
+#define TINY_ASM5(NAME, S, PAIRS, ONE)                                                           \
+    __asm__(TINY_HEAD(NAME) "strd   r5, r5, [sp]\n"                                             \
+                            "str    r8, [sp, #8]\n"                                             \
+                            "ldrd   r5, r8, [r4, #12]\n" TINY_LOOP(S, "ldrd   r4, lr, [sp]\n" PAIRS \
+                                                                   "ldr    r12, [sp, #8]\n",     \
+                                                                   "r12")                        \
+                "ldr    r4, [sp]\n" ONE "ldr    r12, [sp, #8]\n" TINY_RQ("r4", "r12")           \
+                    TINY_END(NAME))
+#define TINY_P3(S) TINY_PAIR(0, "r9", S) TINY_PAIR(1, "r10", S) TINY_PAIR(2, "r11", S)
+#define TINY_P4(S) TINY_P3(S) TINY_PAIR(3, "r5", S)
+#define TINY_P5(S) TINY_P4(S) TINY_PAIR(4, "r8", S)
+#define TINY_O3 TINY_ONE(0, "r9", "r4") TINY_ONE(1, "r10", "r4") TINY_ONE(2, "r11", "r4")
+#define TINY_O4 TINY_O3 TINY_ONE(3, "r5", "r4")
+#define TINY_O5 TINY_O4 TINY_ONE(4, "r8", "r4")
+void nnom_dw_tiny3_s1(const tiny_job_t *j);
+void nnom_dw_tiny4_s1(const tiny_job_t *j);
+void nnom_dw_tiny5_s1(const tiny_job_t *j);
+void nnom_dw_tiny4_s2(const tiny_job_t *j);
+void nnom_dw_tiny5_s2(const tiny_job_t *j);
+/* Three pairs at stride 1, four outputs per pass: outputs p and p + 2
+ * read the same words (pair j + 1 of p is pair j of p + 2), so 8 loads
+ * serve 12 SMLADs. r0 x, r1 out, r3 os, r2 the word, r4-r7 the sums, r8
+ * mult, r12 ra, lr the bias, r9-r11 the pairs; the stack [0] end, [4]
+ * qend, [8] e, [12] odd. Then the pair loop's registers and its loop. */
+#define TINY_Q(OFF, A, W, FROM_A, B, W2, FROM_B)                                                 \
+    "ldr    r2, [r0, #" #OFF "]\n"                                                              \
+    "smlad  " A ", r2, " W ", " FROM_A "\n"                                                      \
+    "smlad  " B ", r2, " W2 ", " FROM_B "\n"
+#define TINY_Q1(OFF, A, W, FROM_A)                                                               \
+    "ldr    r2, [r0, #" #OFF "]\n"                                                              \
+    "smlad  " A ", r2, " W ", " FROM_A "\n"
+__asm__(".section .text.nnom_dw_tiny3_s1,\"ax\",%progbits\n"
+        ".global nnom_dw_tiny3_s1\n"
+        ".type nnom_dw_tiny3_s1, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        "nnom_dw_tiny3_s1:\n"
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #16\n"
+        "ldrd   r4, r12, [r0, #16]\n"
+        "str    r12, [sp, #12]\n"
+        "ldm    r0, {r0-r3}\n"
+        "str    r2, [sp, #0]\n"
+        "sub    r12, r2, r0\n" /* qend: the pairs' bytes rounded down to fours */
+        "bic    r12, r12, #7\n"
+        "add    r12, r12, r0\n"
+        "str    r12, [sp, #4]\n"
+        "ldrd   r9, r10, [r4]\n"
+        "ldr    r11, [r4, #8]\n"
+        "ldr    lr, [r4, #20]\n"
+        "ldrd   r8, r12, [r4, #24]\n"
+        "ldr    r5, [r4, #32]\n"
+        "str    r5, [sp, #8]\n"
+        "ldr    r2, [sp, #4]\n"
+        "cmp    r0, r2\n"
+        "beq    5f\n"
+        "4:\n"
+        TINY_Q1(0, "r4", "r9", "lr")
+        TINY_Q1(2, "r5", "r9", "lr")
+        TINY_Q(4, "r4", "r10", "r4", "r6", "r9", "lr")
+        TINY_Q(6, "r5", "r10", "r5", "r7", "r9", "lr")
+        TINY_Q(8, "r4", "r11", "r4", "r6", "r10", "r6")
+        TINY_Q(10, "r5", "r11", "r5", "r7", "r10", "r7")
+        TINY_Q1(12, "r6", "r11", "r6")
+        TINY_Q1(14, "r7", "r11", "r7")
+        "smmlar r4, r4, r8, r12\n"
+        "smmlar r5, r5, r8, r12\n"
+        "smmlar r6, r6, r8, r12\n"
+        "smmlar r7, r7, r8, r12\n"
+        "ldr    r2, [sp, #8]\n"
+        "asr    r4, r4, r2\n"
+        "asr    r5, r5, r2\n"
+        "asr    r6, r6, r2\n"
+        "asr    r7, r7, r2\n"
+        "ssat   r4, #8, r4\n"
+        "ssat   r5, #8, r5\n"
+        "ssat   r6, #8, r6\n"
+        "ssat   r7, #8, r7\n"
+        "strb   r4, [r1]\n"
+        "strb   r5, [r1, r3]\n"
+        "add    r1, r1, r3, lsl #1\n"
+        "strb   r6, [r1]\n"
+        "strb   r7, [r1, r3]\n"
+        "add    r1, r1, r3, lsl #1\n"
+        "add    r0, r0, #8\n"
+        "ldr    r2, [sp, #4]\n"
+        "cmp    r0, r2\n"
+        "bne    4b\n"
+        "5:\n"
+        "mov    r5, lr\n"
+        "mov    r6, r8\n"
+        "mov    r7, r12\n"
+        "ldr    r8, [sp, #8]\n"
+        "ldr    r2, [sp, #0]\n"
+        TINY_LOOP(1, TINY_PAIR_FROM(0, "r9", 1, "r5") TINY_PAIR(1, "r10", 1)
+                  TINY_PAIR(2, "r11", 1), "r8")
+        TINY_ONE(0, "r9", "r5") TINY_ONE(1, "r10", "r4") TINY_ONE(2, "r11", "r4")
+        TINY_RQ("r4", "r8") TINY_END("nnom_dw_tiny3_s1"));
+TINY_ASM5("nnom_dw_tiny4_s1", 1, TINY_P4(1), TINY_O4);
+TINY_ASM5("nnom_dw_tiny5_s1", 1, TINY_P5(1), TINY_O5);
+TINY_ASM5("nnom_dw_tiny4_s2", 2, TINY_P4(2), TINY_O4);
+TINY_ASM5("nnom_dw_tiny5_s2", 2, TINY_P5(2), TINY_O5);
+
+typedef void (*tiny_fn)(const tiny_job_t *);
+
+/* Two pairs at strides 1 and 2, three at stride 2: the same loop in C,
+ * where GCC keeps every value in registers (one instruction less per pass
+ * than the assembly, which cannot spare a register for 2 os) or, at
+ * stride 2, loads each word once for both outputs (the second output's
+ * pair j is the first's j + 1). */
+NNOM_INLINE void tiny_body(const tiny_job_t *jb, const int32_t NP, const int32_t S)
+{
+    const int16_t *x = jb->x;
+    int8_t *out = jb->out;
+    const int32_t os = jb->os;
+    const tiny_ch_t *r = jb->r;
+    const int16_t *const end = jb->end;
+    const int32_t odd = jb->odd; /* (the int8 stores may alias *jb) */
+    int32_t w[3];
+    for (int32_t j = 0; j < NP; j++)
+        w[j] = r->w[j];
+    const int32_t bias = r->bias, mult = r->mult, ra = r->ra, e = r->e;
+    for (; x != end; x += 2 * S, out += 2 * os) {
+        int32_t a0 = bias, a1 = bias;
+        for (int32_t j = 0; j < NP; j++) {
+            a0 = __smlad(tiny_read2(x + 2 * j), w[j], a0);
+            a1 = __smlad(tiny_read2(x + S + 2 * j), w[j], a1);
+        }
+        out[0] = (int8_t)tiny_rq(a0, mult, ra, e);
+        out[os] = (int8_t)tiny_rq(a1, mult, ra, e);
+    }
+    if (odd) {
+        int32_t acc = bias;
+        for (int32_t j = 0; j < NP; j++)
+            acc = __smlad(tiny_read2(x + 2 * j), w[j], acc);
+        *out = (int8_t)tiny_rq(acc, mult, ra, e);
+    }
+}
+
+#define TINY_FN(NP, S)                                                                           \
+    static NNOM_NOINLINE void tiny_##NP##_s##S(const tiny_job_t *j) { tiny_body(j, NP, S); }
+TINY_FN(2, 1)
+TINY_FN(2, 2)
+TINY_FN(3, 2)
+
+/* by stride and pairs of taps */
+static const tiny_fn tiny_fns[2][TINY_PAIRS - 1] = {
+    {tiny_2_s1, nnom_dw_tiny3_s1, nnom_dw_tiny4_s1, nnom_dw_tiny5_s1},
+    {tiny_2_s2, tiny_3_s2, nnom_dw_tiny4_s2, nnom_dw_tiny5_s2}};
+
+/* n outputs of a line (s entries apart; out os bytes apart) */
+NNOM_INLINE void tiny_run(tiny_fn fn, const int16_t *x, int8_t *out, int32_t n, int32_t s,
+                          int32_t os, const tiny_ch_t *r)
+{
+    const tiny_job_t j = {x, out, x + (n & ~1) * s, os, r, n & 1};
+    fn(&j);
+}
+
+/* The layer's geometry; 0 where it does not suit. */
+static int tiny_of(const nnom_conv_args_t *a, tiny_t *t)
+{
+    const int32_t c = a->out.c;
+    if (a->ch_mult != 1 || a->in.c != c)
+        return 0;
+    if (a->k.h == 1) { /* rows of taps along w; lines down h (one input row each) */
+        if (a->p.dilation_w != 1 || a->p.pad_top != 0 ||
+            (a->out.h - 1) * a->p.stride_h >= a->in.h)
+            return 0;
+        *t = (tiny_t){a->k.w,  a->p.stride_w, a->p.pad_left, a->in.w,           a->out.w,
+                      c,       c,             a->out.h,      a->p.stride_h * a->in.w * c,
+                      a->out.w * c};
+    } else { /* columns of taps down h; lines along w */
+        if (a->p.dilation_h != 1 || a->p.pad_left != 0 ||
+            (a->out.w - 1) * a->p.stride_w >= a->in.w)
+            return 0;
+        *t = (tiny_t){a->k.h,           a->p.stride_h,     a->p.pad_top, a->in.h,
+                      a->out.h,         a->in.w * c,       a->out.w * c, a->out.w,
+                      a->p.stride_w * c, c};
+    }
+    /* the line's entries: the last output's window and the odd tap's pair */
+    const int32_t entries = (t->n - 1) * t->s + t->k + 1;
+    /* five to seven channels only at stride 1 with more than three taps:
+     * three taps run faster on the flat path's four lanes, stride 2 on the
+     * group path */
+    if (c > 4 && (t->s != 1 || t->k == 3))
+        return 0;
+    return t->k >= 3 && t->k <= TINY_MAX_TAPS && t->pad >= 0 && (t->s == 1 || t->s == 2) &&
+           entries <= TINY_LINE && t->pad < entries;
+}
+
+/* Channel ch's records; 0 where its requantisation or sums do not suit. */
+static int tiny_records(const nnom_conv_args_t *a, int32_t ch, int32_t k, tiny_ch_t *r)
+{
+    const int32_t c = a->out.c, zp = a->p.input_zp;
+    const int8_t *w = a->weight + ch;
+    int32_t sum = 0, j = 0;
+    for (; 2 * j + 1 < k; j++, w += 2 * c) {
+        const int32_t w0 = w[0], w1 = w[c];
+        r->w[j] = (int32_t)(((uint32_t)w0 << 1 & 0xFFFFu) | (uint32_t)w1 << 17);
+        sum += w0 + w1;
+    }
+    if (k & 1) { /* the odd last tap against a zero weight */
+        r->w[j] = (int32_t)((uint32_t)w[0] << 1 & 0xFFFFu);
+        sum += w[0];
+    }
+    /* 2 acc stays inside 32 bits (the group path's rule) */
+    const uint32_t reach = ((uint32_t)1 << 30) - (uint32_t)(k * 255 * 128) - 1u;
+    const uint32_t b = (uint32_t)a->bias[ch];
+    const int32_t mult = a->rq.mult[ch], shift = a->rq.shift[ch];
+    if (((nnom_rq_unfit(mult, shift) | (reach - b) | (reach + b)) >> 31) != 0)
+        return 0;
+    const uint32_t zp2 = (uint32_t)(2 * a->p.output_zp + 1), x = (uint32_t)-2 - (uint32_t)shift;
+    r->bias = (int32_t)(2u * b - 2u * (uint32_t)zp * (uint32_t)sum);
+    r->mult = mult;
+    r->ra = (int32_t)(zp2 << ((x + 1u) & 31u));
+    r->e = (int32_t)(x + 2u);
+    return 1;
+}
+
+NNOM_INLINE void tiny_put2(int16_t *d, uint32_t v)
+{
+    memcpy(d, &v, 4);
+}
+
+/* Line x's entries (xs bytes apart, those the windows reach) into e with
+ * the zero point zp around them: pad before, up to end after. */
+static void tiny_line(const int8_t *x, const tiny_t *t, int32_t zp, int16_t *e, int32_t end)
+{
+    /* the zero point two entries per word store (the left's last may
+     * pass the padding: the line's first entry overwrites it; the right's
+     * one entry past end, inside the buffer) */
+    const uint32_t zz = ((uint32_t)zp & 0xFFFFu) * 0x10001u;
+    for (int32_t i = 0; i < t->pad; i += 2)
+        tiny_put2(e + i, zz);
+    const int32_t xs = t->xs;
+    int16_t *d = e + t->pad;
+    int32_t m = t->in < end - t->pad ? t->in : end - t->pad;
+    for (; m >= 8; m -= 8, x += 8 * xs, d += 8) {
+        d[0] = x[0];
+        d[1] = x[xs];
+        d[2] = x[2 * xs];
+        d[3] = x[3 * xs];
+        d[4] = x[4 * xs];
+        d[5] = x[5 * xs];
+        d[6] = x[6 * xs];
+        d[7] = x[7 * xs];
+    }
+    for (; m > 0; m--, x += xs)
+        *d++ = *x;
+    for (int32_t i = t->pad + (t->in < end - t->pad ? t->in : end - t->pad); i < end; i += 2)
+        tiny_put2(e + i, zz);
+}
+
+/* The same for one or two channels whose pixels lie next to each other
+ * (xs == c): four bytes per word load, split by SXTB16 (channel 0's
+ * entries into e0, channel 1's into e1). */
+static void tiny_lines12(const int8_t *x, const tiny_t *t, int32_t zp, int16_t *e0, int16_t *e1,
+                         int32_t end)
+{
+    const int32_t pad = t->pad, m = t->in < end - pad ? t->in : end - pad;
+    for (int32_t i = 0; i < pad; i++)
+        e0[i] = e1[i] = (int16_t)zp;
+    int16_t *d0 = e0 + pad, *d1 = e1 + pad;
+    int32_t i = 0;
+    if (t->xs == 1) {
+        for (; i + 4 <= m; i += 4, x += 4) {
+            const uint32_t u = nnom_read4(x);
+            const uint32_t ev = (uint32_t)__sxtb16((int8x4_t)u), od = (uint32_t)nnom_sxtb16_odd(u);
+            tiny_put2(d0 + i, (ev & 0xFFFFu) | od << 16);
+            tiny_put2(d0 + i + 2, (ev >> 16) | (od & 0xFFFF0000u));
+        }
+        for (; i < m; i++)
+            d0[i] = *x++;
+    } else {
+        for (; i + 2 <= m; i += 2, x += 4) {
+            const uint32_t u = nnom_read4(x);
+            tiny_put2(d0 + i, (uint32_t)__sxtb16((int8x4_t)u));
+            tiny_put2(d1 + i, (uint32_t)nnom_sxtb16_odd(u));
+        }
+        if (i < m) {
+            d0[i] = x[0];
+            d1[i] = x[1];
+        }
+    }
+    for (i = pad + m; i < end; i++)
+        e0[i] = e1[i] = (int16_t)zp;
+}
+
+int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
+{
+    tiny_t t;
+    const int32_t c = a->out.c;
+    /* the records' requantisation has no clamp (ReLU at output zero point
+     * -128, or no activation) */
+    if (a->p.act_min > -128 || a->p.act_max < 127 || !tiny_of(a, &t))
+        return 0;
+    tiny_ch_t r[7];
+    for (int32_t ch = 0; ch < c; ch++)
+        if (!tiny_records(a, ch, t.k, &r[ch]))
+            return 0;
+    const tiny_fn fn = tiny_fns[t.s - 1][(t.k + 1) / 2 - 2];
+    const int32_t entries = (t.n - 1) * t.s + t.k + 1;
+    /* (word loads; one entry past TINY_LINE for the right padding's last
+     * word) */
+    int16_t line[2][TINY_LINE + 2] __attribute__((aligned(4)));
+    for (int32_t l = 0; l < t.lines; l++) {
+        if (c <= 2 && t.xs == c) {
+            int8_t *o = a->output + l * t.ol;
+            tiny_lines12(a->input + l * t.xl, &t, a->p.input_zp, line[0], line[1], entries);
+            tiny_run(fn, line[0], o, t.n, t.s, t.os, &r[0]);
+            if (c == 2)
+                tiny_run(fn, line[1], o + 1, t.n, t.s, t.os, &r[1]);
+            continue;
+        }
+        for (int32_t ch = 0; ch < c; ch++) {
+            tiny_line(a->input + l * t.xl + ch, &t, a->p.input_zp, line[0], entries);
+            tiny_run(fn, line[0], a->output + l * t.ol + ch, t.n, t.s, t.os, &r[ch]);
+        }
+    }
+    return 1;
+}
+
+#else
+typedef int nnom_local_dw_tiny_dsp_unused_t; /* ISO C: a translation unit is never empty */
+#endif

@@ -155,6 +155,9 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "ldr    r1, [r0, #4]\n"
         "str    r1, [sp, #16]\n"
         "ldr    r1, [r0, #40]\n"
+        "ands   r3, r1, #3\n"
+        "str    r3, [sp, #120]\n" /* the bytes after the last word */
+        "bic    r1, r1, #3\n"
         "str    r1, [sp, #24]\n"
         "ldr    r1, [r0, #48]\n"
         "str    r1, [sp, #28]\n"
@@ -162,8 +165,17 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "str    r1, [sp, #32]\n"
         "ldr    r2, [r0, #68]\n"
         "str    r2, [sp, #36]\n"
-        "orr    r1, r1, r2\n"
-        "str    r1, [sp, #40]\n" /* the raw, contiguous loop unless 0 */
+        /* the row loop (Thumb address): raw and contiguous, the same
+           with a tail, or with the zero point and the weight skip */
+        "adr    r12, 1f\n"
+        "cmp    r3, #0\n"
+        "it     ne\n"
+        "adrne  r12, 51f\n"
+        "orrs   r1, r1, r2\n"
+        "it     ne\n"
+        "adrne  r12, 5f\n"
+        "orr    r12, r12, #1\n"
+        "str    r12, [sp, #40]\n"
         "ldm    r0, {r1-r3}\n"   /* x, w, bias */
         "str    r1, [sp, #48]\n"
         "str    r3, [sp, #84]\n"
@@ -220,9 +232,8 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "add    r3, r1, r12\n"
         "ldr    r8, [sp, #96]\n"
         "str    r8, [sp, #4]\n"
-        "ldr    r8, [sp, #40]\n"
-        "cmp    r8, #0\n"
-        "bne    5f\n"
+        "ldr    pc, [sp, #40]\n"
+        ".p2align 2\n"
         "1:\n" /* a row of n bytes (4 and 8 first if they are in n), raw */
         "ldr    lr, [sp, #24]\n"
         "add    r8, r1, lr\n"
@@ -259,6 +270,56 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "add    r0, r0, lr\n"
         "add    r2, r2, lr\n"
         "b      1b\n"
+        ".p2align 2\n"
+        "51:\n" /* raw and contiguous rows of whole words and 1-3 bytes */
+        "ldr    lr, [sp, #24]\n"
+        "add    r8, r1, lr\n"
+        "str    r8, [sp, #0]\n"
+        "tst    lr, #12\n"
+        "beq    54f\n"
+        "tst    lr, #4\n"
+        "beq    52f\n"
+        MAC2X2_STEP
+        "ldr    lr, [sp, #24]\n"
+        "52:\n"
+        "tst    lr, #8\n"
+        "beq    53f\n"
+        MAC2X2_STEP
+        MAC2X2_STEP
+        "53:\n"
+        "ldr    lr, [sp, #0]\n"
+        "cmp    r1, lr\n"
+        "beq    55f\n"
+        "54:\n"
+        MAC2X2_STEP
+        MAC2X2_STEP
+        MAC2X2_STEP
+        MAC2X2_STEP
+        "ldr    lr, [sp, #0]\n"
+        "cmp    r1, lr\n"
+        "bne    54b\n"
+        "55:\n" /* the last 1-3 bytes, one at a time */
+        "ldr    lr, [sp, #120]\n"
+        "56:\n"
+        "ldrsb  r8, [r0], #1\n"
+        "ldrsb  r9, [r1], #1\n"
+        "ldrsb  r10, [r2], #1\n"
+        "ldrsb  r11, [r3], #1\n"
+        "smlabb r4, r8, r9, r4\n"
+        "smlabb r5, r10, r9, r5\n"
+        "smlabb r6, r8, r11, r6\n"
+        "smlabb r7, r10, r11, r7\n"
+        "subs   lr, lr, #1\n"
+        "bne    56b\n"
+        "ldr    lr, [sp, #4]\n" /* the next row, if any */
+        "subs   lr, lr, #1\n"
+        "beq    30f\n"
+        "str    lr, [sp, #4]\n"
+        "ldr    lr, [sp, #28]\n"
+        "add    r0, r0, lr\n"
+        "add    r2, r2, lr\n"
+        "b      51b\n"
+        ".p2align 2\n"
         "5:\n" /* the same with the zero point and the weight skip */
         "ldr    lr, [sp, #24]\n"
         "add    r8, r1, lr\n"
@@ -605,7 +666,8 @@ __asm__(ASM_FUNCTION(nnom_fc_rows_s8)
         "mov    r7, r6\n"
         "18:\n"
         "ldr    r0, [lr, #0]\n"
-        "add    lr, r1, r11\n" /* the end of row o */
+        "bic    lr, r11, #3\n"
+        "add    lr, r1, lr\n" /* the end of row o's whole words */
         "ands   r10, r11, #12\n"
         "beq    13f\n" /* n a multiple of 16 (so at least 16) */
         "tst    r10, #4\n"
@@ -627,7 +689,24 @@ __asm__(ASM_FUNCTION(nnom_fc_rows_s8)
         MAC1X4_STEP
         "cmp    r1, lr\n"
         "bne    13b\n"
-        "9:\n" /* requantise the group's rows */
+        "9:\n" /* the rows' last 1-3 values, if any, one at a time */
+        "ldr    lr, [sp, #0]\n"
+        "ldr    lr, [lr, #28]\n"
+        "ands   lr, lr, #3\n"
+        "beq    39f\n"
+        "38:\n"
+        "ldrsb  r8, [r0], #1\n"
+        "ldrsb  r9, [r1], #1\n"
+        "smlabb r4, r8, r9, r4\n"
+        "ldrsb  r9, [r2], #1\n"
+        "smlabb r5, r8, r9, r5\n"
+        "ldrsb  r9, [r3], #1\n"
+        "smlabb r6, r8, r9, r6\n"
+        "ldrsb  r9, [r12], #1\n"
+        "smlabb r7, r8, r9, r7\n"
+        "subs   lr, lr, #1\n"
+        "bne    38b\n"
+        "39:\n" /* requantise the group's rows */
         "ldr    lr, [sp, #0]\n"
         "ldr    r9, [sp, #4]\n"
         "ldr    r10, [lr, #36]\n"

@@ -573,10 +573,10 @@ static void conv_plain(const nnom_conv_args_t *a)
 uint32_t nnom_local_conv_s8_scratch(const void *args)
 {
     const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
-    if (a->in.c > PATCH_MAX_IC)
+    if (a->in.c > PATCH_MAX_IC && !nnom_conv_pw_col(a))
         return 0;
-    /* the gathered windows of nnom_local_conv_col_s8.c; more than the two
-     * int16 windows of the patch path */
+    /* the gathered windows of nnom_local_conv_col_s8.c (more than the two
+     * int16 windows of the patch path), or its packed groups for 1x1 */
     return nnom_conv_col_scratch(a);
 }
 
@@ -600,6 +600,11 @@ nnom_status_t nnom_local_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
     /* a 1x1 convolution of one pixel is a Dense layer: its loop shares
      * each input word between four channels */
     if (nnom_conv_one_pixel_fc(a))
+        return NN_SUCCESS;
+#endif
+#if NNOM_CONV_COL
+    /* 1x1 with few input channels: four channels per pass over a pixel */
+    if (nnom_conv_pw_col(a) && nnom_conv_col(a, ctx->buf, ctx->size))
         return NN_SUCCESS;
 #endif
     ctx_of(a, &t);

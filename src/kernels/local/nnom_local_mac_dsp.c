@@ -27,7 +27,8 @@ typedef char nnom_pair_job_layout_t[offsetof(nnom_pair_job_t, step) == 24 &&
                                         : -1];
 typedef char nnom_col_job_layout_t[offsetof(nnom_col_job_t, K4) == 12 &&
                                            offsetof(nnom_col_job_t, oc) == 28 &&
-                                           offsetof(nnom_col_job_t, lo4) == 36
+                                           offsetof(nnom_col_job_t, lo4) == 36 &&
+                                           offsetof(nnom_col_job_t, xstep) == 44
                                        ? 1
                                        : -1];
 typedef char nnom_fc_job_layout_t[offsetof(nnom_fc_job_t, units) == 24 &&
@@ -449,7 +450,7 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
 /* nnom_conv_col_s8(job r0). Stack: [0] the pixel's window, [4] its first
  * output, [8] the end of the packed groups, [12] tail, [16] the MAC loop's
  * entry, [20] pixels left, [24] the weights' bytes of a group, [28] clamp,
- * [32] K4, [36] oc, [40] pk, [44] lo4, [48] hi4; then r4-r11, lr. r2: the
+ * [32] xstep, [36] oc, [40] pk, [44] lo4, [48] hi4; then r4-r11, lr. r2: the
  * group's output. */
 __asm__(ASM_FUNCTION(nnom_conv_col_s8)
         "push   {r4-r11, lr}\n"
@@ -459,7 +460,6 @@ __asm__(ASM_FUNCTION(nnom_conv_col_s8)
         "str    r3, [sp, #4]\n"
         "str    r2, [sp, #40]\n"
         "ldr    r1, [r0, #12]\n"
-        "str    r1, [sp, #32]\n"
         "lsl    r3, r1, #3\n" /* 32 bytes per step of four values */
         "str    r3, [sp, #24]\n"
         /* the loop's entry: 8 - steps % 8 steps into its eight */
@@ -489,6 +489,8 @@ __asm__(ASM_FUNCTION(nnom_conv_col_s8)
         "str    r1, [sp, #44]\n"
         "ldr    r1, [r0, #40]\n"
         "str    r1, [sp, #48]\n"
+        "ldr    r1, [r0, #44]\n"
+        "str    r1, [sp, #32]\n"
         "ldr    r2, [sp, #4]\n"
         "1:\n" /* a pixel: r2 its first output */
         "ldr    r1, [sp, #40]\n"

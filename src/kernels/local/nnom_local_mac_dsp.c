@@ -621,147 +621,156 @@ __asm__(ASM_FUNCTION(nnom_conv_col_s8)
  * requantisation was not the fast form (its output is wrong then). Stack:
  * [0] job, [4] the group's first row o, [8] &shift[o], [12] the rows'
  * checks (FC_CHECK), [16] rows from o, then r4-r11, lr. */
-__asm__(ASM_FUNCTION(nnom_fc_rows_s8)
-        "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #24\n"
-        "str    r0, [sp, #0]\n"
-        "movs   r1, #0\n"
-        "str    r1, [sp, #4]\n"
-        "str    r1, [sp, #12]\n"
-        "7:\n" /* rows o .. o + 3 (the last one repeated past the end) */
-        "ldr    lr, [sp, #0]\n"
-        "ldr    r9, [sp, #4]\n"
-        "ldr    r10, [lr, #24]\n" /* units */
-        "ldr    r11, [lr, #28]\n" /* n */
-        "sub    r10, r10, r9\n"
-        "str    r10, [sp, #16]\n"
-        "ldr    r8, [lr, #4]\n"
-        "mla    r1, r9, r11, r8\n"
-        "ldr    r8, [lr, #8]\n"
-        "add    r8, r8, r9, lsl #2\n"
-        "cmp    r10, #4\n"
-        "blt    17f\n"
-        "add    r2, r1, r11\n"
-        "add    r3, r2, r11\n"
-        "add    r12, r3, r11\n"
-        "ldm    r8, {r4-r7}\n"
-        "b      18f\n"
-        "17:\n" /* fewer than four rows left */
-        "cmp    r10, #2\n"
-        "ite    ge\n"
-        "addge  r2, r1, r11\n"
-        "movlt  r2, r1\n"
-        "cmp    r10, #3\n"
-        "ite    ge\n"
-        "addge  r3, r2, r11\n"
-        "movlt  r3, r2\n"
-        "mov    r12, r3\n"
-        "ldr    r4, [r8]\n"
-        "mov    r5, r4\n"
-        "cmp    r10, #2\n"
-        "it     ge\n"
-        "ldrge  r5, [r8, #4]\n"
-        "mov    r6, r5\n"
-        "cmp    r10, #3\n"
-        "it     ge\n"
-        "ldrge  r6, [r8, #8]\n"
-        "mov    r7, r6\n"
-        "18:\n"
-        "ldr    r0, [lr, #0]\n"
-        "bic    lr, r11, #3\n"
-        "add    lr, r1, lr\n" /* the end of row o's whole words */
-        "ands   r10, r11, #12\n"
-        "beq    13f\n" /* n a multiple of 16 (so at least 16) */
-        "tst    r10, #4\n"
-        "beq    11f\n"
-        MAC1X4_STEP
-        "11:\n"
-        "sub    r10, lr, r1\n"
-        "tst    r10, #8\n"
-        "beq    12f\n"
-        MAC1X4_STEP
-        MAC1X4_STEP
-        "12:\n"
-        "cmp    r1, lr\n"
-        "beq    9f\n"
-        "13:\n" /* sixteen values per iteration */
-        MAC1X4_STEP
-        MAC1X4_STEP
-        MAC1X4_STEP
-        MAC1X4_STEP
-        "cmp    r1, lr\n"
-        "bne    13b\n"
-        "9:\n" /* the rows' last 1-3 values, if any, one at a time */
-        "ldr    lr, [sp, #0]\n"
-        "ldr    lr, [lr, #28]\n"
-        "ands   lr, lr, #3\n"
-        "beq    39f\n"
-        "38:\n"
-        "ldrsb  r8, [r0], #1\n"
-        "ldrsb  r9, [r1], #1\n"
-        "smlabb r4, r8, r9, r4\n"
-        "ldrsb  r9, [r2], #1\n"
-        "smlabb r5, r8, r9, r5\n"
-        "ldrsb  r9, [r3], #1\n"
-        "smlabb r6, r8, r9, r6\n"
-        "ldrsb  r9, [r12], #1\n"
-        "smlabb r7, r8, r9, r7\n"
-        "subs   lr, lr, #1\n"
-        "bne    38b\n"
-        "39:\n" /* requantise the group's rows */
-        "ldr    lr, [sp, #0]\n"
-        "ldr    r9, [sp, #4]\n"
-        "ldr    r10, [lr, #36]\n"
-        "ldr    r11, [lr, #40]\n"
-        "ldr    r2, [lr, #32]\n"
-        "ldr    r8, [lr, #20]\n"
-        "add    r8, r8, r9\n"
-        "ldr    r3, [lr, #16]\n"
-        "add    r3, r3, r9, lsl #2\n" /* &shift[o] */
-        "ldr    r12, [lr, #12]\n"
-        "add    r9, r12, r9, lsl #2\n"
-        "ldr    r12, [sp, #16]\n"
-        "cmp    r12, #4\n"
-        "blt    20f\n"
-        "cmp    r11, #127\n"
-        "bne    19f\n"
-        "mov    r11, r3\n" /* hi 127: r11 free for &shift[o] */
-        "cmn    r10, #128\n"
-        "bne    22f\n"
-        FC_FOUR(FC_SH_R11, CLAMP_S8)
-        "b      21f\n"
-        "22:\n"
-        FC_FOUR(FC_SH_R11, CLAMP_LO)
-        "b      21f\n"
-        "19:\n"
-        "str    r3, [sp, #8]\n"
-        FC_FOUR(FC_SH_STACK, CLAMP_LOHI)
-        "b      21f\n"
-        "20:\n" /* the last rows */
-        "str    r3, [sp, #8]\n"
-        FC_RQ(0, "r4", FC_SH_STACK, "", CLAMP_LOHI, FC_CHECK0)
-        FC_LAST(0)
-        FC_RQ(1, "r5", FC_SH_STACK, FC_CHECK, CLAMP_LOHI, "")
-        FC_LAST(1)
-        FC_RQ(2, "r6", FC_SH_STACK, FC_CHECK, CLAMP_LOHI, "")
-        "21:\n"
-        "ldr    r5, [sp, #12]\n"
-        "orr    r5, r5, r4\n"
-        "str    r5, [sp, #12]\n"
-        "ldr    r3, [sp, #16]\n"
-        "cmp    r3, #4\n"
-        "ble    10f\n"
-        "ldr    r9, [sp, #4]\n"
-        "adds   r9, r9, #4\n"
-        "str    r9, [sp, #4]\n"
-        "b      7b\n"
-        "10:\n"
-        "ldr    r0, [sp, #12]\n"
-        "bic    r0, r0, #15\n"
-        "add    sp, sp, #24\n"
-        "pop    {r4-r11, pc}\n"
-        ".size nnom_fc_rows_s8, .-nnom_fc_rows_s8\n"
-        ".text\n");
+/* The body of nnom_fc_rows_s8 (rows of whole words: ROW_END FC_END_WORDS,
+ * TAIL empty) and of nnom_fc_rows_tail_s8 (1-3 values after the last word:
+ * FC_END_TAIL, FC_TAIL), so that whole rows pay nothing for the tail. */
+#define FC_END_WORDS "add    lr, r1, r11\n" /* the end of row o */
+#define FC_END_TAIL                                                                              \
+    "bic    lr, r11, #3\n"                                                                       \
+    "add    lr, r1, lr\n" /* the end of row o's whole words */
+#define FC_TAIL                                                                                  \
+    "ldr    lr, [sp, #0]\n"                                                                      \
+    "ldr    lr, [lr, #28]\n"                                                                     \
+    "and    lr, lr, #3\n"                                                                        \
+    "38:\n" /* one value of the four rows at a time */                                          \
+    "ldrsb  r8, [r0], #1\n"                                                                      \
+    "ldrsb  r9, [r1], #1\n"                                                                      \
+    "smlabb r4, r8, r9, r4\n"                                                                    \
+    "ldrsb  r9, [r2], #1\n"                                                                      \
+    "smlabb r5, r8, r9, r5\n"                                                                    \
+    "ldrsb  r9, [r3], #1\n"                                                                      \
+    "smlabb r6, r8, r9, r6\n"                                                                    \
+    "ldrsb  r9, [r12], #1\n"                                                                     \
+    "smlabb r7, r8, r9, r7\n"                                                                    \
+    "subs   lr, lr, #1\n"                                                                        \
+    "bne    38b\n"
+#define FC_ROWS(name, ROW_END, TAIL) \
+    ASM_FUNCTION(name) \
+            "push   {r4-r11, lr}\n" \
+            "sub    sp, sp, #24\n" \
+            "str    r0, [sp, #0]\n" \
+            "movs   r1, #0\n" \
+            "str    r1, [sp, #4]\n" \
+            "str    r1, [sp, #12]\n" \
+            "7:\n" /* rows o .. o + 3 (the last one repeated past the end) */ \
+            "ldr    lr, [sp, #0]\n" \
+            "ldr    r9, [sp, #4]\n" \
+            "ldr    r10, [lr, #24]\n" /* units */ \
+            "ldr    r11, [lr, #28]\n" /* n */ \
+            "sub    r10, r10, r9\n" \
+            "str    r10, [sp, #16]\n" \
+            "ldr    r8, [lr, #4]\n" \
+            "mla    r1, r9, r11, r8\n" \
+            "ldr    r8, [lr, #8]\n" \
+            "add    r8, r8, r9, lsl #2\n" \
+            "cmp    r10, #4\n" \
+            "blt    17f\n" \
+            "add    r2, r1, r11\n" \
+            "add    r3, r2, r11\n" \
+            "add    r12, r3, r11\n" \
+            "ldm    r8, {r4-r7}\n" \
+            "b      18f\n" \
+            "17:\n" /* fewer than four rows left */ \
+            "cmp    r10, #2\n" \
+            "ite    ge\n" \
+            "addge  r2, r1, r11\n" \
+            "movlt  r2, r1\n" \
+            "cmp    r10, #3\n" \
+            "ite    ge\n" \
+            "addge  r3, r2, r11\n" \
+            "movlt  r3, r2\n" \
+            "mov    r12, r3\n" \
+            "ldr    r4, [r8]\n" \
+            "mov    r5, r4\n" \
+            "cmp    r10, #2\n" \
+            "it     ge\n" \
+            "ldrge  r5, [r8, #4]\n" \
+            "mov    r6, r5\n" \
+            "cmp    r10, #3\n" \
+            "it     ge\n" \
+            "ldrge  r6, [r8, #8]\n" \
+            "mov    r7, r6\n" \
+            "18:\n" \
+            "ldr    r0, [lr, #0]\n" \
+            ROW_END        "ands   r10, r11, #12\n" \
+            "beq    13f\n" /* n a multiple of 16 (so at least 16) */ \
+            "tst    r10, #4\n" \
+            "beq    11f\n" \
+            MAC1X4_STEP \
+            "11:\n" \
+            "sub    r10, lr, r1\n" \
+            "tst    r10, #8\n" \
+            "beq    12f\n" \
+            MAC1X4_STEP \
+            MAC1X4_STEP \
+            "12:\n" \
+            "cmp    r1, lr\n" \
+            "beq    9f\n" \
+            "13:\n" /* sixteen values per iteration */ \
+            MAC1X4_STEP \
+            MAC1X4_STEP \
+            MAC1X4_STEP \
+            MAC1X4_STEP \
+            "cmp    r1, lr\n" \
+            "bne    13b\n" \
+            "9:\n" \
+            TAIL        /* requantise the group's rows */ \
+            "ldr    lr, [sp, #0]\n" \
+            "ldr    r9, [sp, #4]\n" \
+            "ldr    r10, [lr, #36]\n" \
+            "ldr    r11, [lr, #40]\n" \
+            "ldr    r2, [lr, #32]\n" \
+            "ldr    r8, [lr, #20]\n" \
+            "add    r8, r8, r9\n" \
+            "ldr    r3, [lr, #16]\n" \
+            "add    r3, r3, r9, lsl #2\n" /* &shift[o] */ \
+            "ldr    r12, [lr, #12]\n" \
+            "add    r9, r12, r9, lsl #2\n" \
+            "ldr    r12, [sp, #16]\n" \
+            "cmp    r12, #4\n" \
+            "blt    20f\n" \
+            "cmp    r11, #127\n" \
+            "bne    19f\n" \
+            "mov    r11, r3\n" /* hi 127: r11 free for &shift[o] */ \
+            "cmn    r10, #128\n" \
+            "bne    22f\n" \
+            FC_FOUR(FC_SH_R11, CLAMP_S8) \
+            "b      21f\n" \
+            "22:\n" \
+            FC_FOUR(FC_SH_R11, CLAMP_LO) \
+            "b      21f\n" \
+            "19:\n" \
+            "str    r3, [sp, #8]\n" \
+            FC_FOUR(FC_SH_STACK, CLAMP_LOHI) \
+            "b      21f\n" \
+            "20:\n" /* the last rows */ \
+            "str    r3, [sp, #8]\n" \
+            FC_RQ(0, "r4", FC_SH_STACK, "", CLAMP_LOHI, FC_CHECK0) \
+            FC_LAST(0) \
+            FC_RQ(1, "r5", FC_SH_STACK, FC_CHECK, CLAMP_LOHI, "") \
+            FC_LAST(1) \
+            FC_RQ(2, "r6", FC_SH_STACK, FC_CHECK, CLAMP_LOHI, "") \
+            "21:\n" \
+            "ldr    r5, [sp, #12]\n" \
+            "orr    r5, r5, r4\n" \
+            "str    r5, [sp, #12]\n" \
+            "ldr    r3, [sp, #16]\n" \
+            "cmp    r3, #4\n" \
+            "ble    10f\n" \
+            "ldr    r9, [sp, #4]\n" \
+            "adds   r9, r9, #4\n" \
+            "str    r9, [sp, #4]\n" \
+            "b      7b\n" \
+            "10:\n" \
+            "ldr    r0, [sp, #12]\n" \
+            "bic    r0, r0, #15\n" \
+            "add    sp, sp, #24\n" \
+            "pop    {r4-r11, pc}\n" \
+             \
+    ".size " #name ", .-" #name "\n" \
+    ".text\n"
+__asm__(FC_ROWS(nnom_fc_rows_s8, FC_END_WORDS, ""));
+__asm__(FC_ROWS(nnom_fc_rows_tail_s8, FC_END_TAIL, FC_TAIL));
 
 #else
 typedef int nnom_local_mac_dsp_unused_t; /* ISO C: a translation unit is never empty */

@@ -294,7 +294,8 @@ NNOM_INLINE uint32_t nnom_conv_col_scratch(const nnom_conv_args_t *a)
 /* Every output channel of `pairs` pixel pairs (each xstep bytes after the
  * one before in the input, ostep in the output), two channels at a time
  * (the last one twice when their count is odd): the windows of pixels a
- * (at x) and b (at x + dx) are `rows` runs of n bytes (n a multiple of 4, at least 4),
+ * (at x) and b (at x + dx) are `rows` runs of n bytes (at least 4; n not a
+ * multiple of 4 only with raw inputs and wskip 0),
  * n + skip bytes apart in the input, n + wskip in the weights (K per
  * channel, from w). acc = bias + sum((x - zp) * w), off = nnom_offset2(zp)
  * (0: raw inputs), requantised with the fast form (every channel's
@@ -332,6 +333,8 @@ typedef struct {
     int32_t units, n, zp2, lo, hi;
 } nnom_fc_job_t;
 uint32_t nnom_fc_rows_s8(const nnom_fc_job_t *j);
+/* The same for n not a multiple of 4 (the last 1-3 values one at a time). */
+uint32_t nnom_fc_rows_tail_s8(const nnom_fc_job_t *j);
 #endif
 
 #if NNOM_CONV_COL

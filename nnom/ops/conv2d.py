@@ -109,9 +109,9 @@ class Conv2D(Op):
         # each), the windows of up to 32 output pixels (k4 = kh kw cin
         # rounded up to 4 bytes each) and 4 bytes the last window's word
         # copies may run over.
-        # 1x1 at stride 1 with 4 to 24 input channels (nnom_conv_pw_col):
-        # up to 4 groups, one window (the last pixel) when cin is not a
-        # multiple of 4.
+        # 1x1 at stride 1 with 4 to 24 input and 3 or more output channels
+        # (nnom_conv_pw_col): up to 4 groups, one window (the last pixel)
+        # when cin is not a multiple of 4.
         a = node.attrs
         kh, kw = a["kernel"]
         cin = node.weights["kernel"].shape[2]
@@ -122,6 +122,7 @@ class Conv2D(Op):
             and not any(a["pads"])
             and oh * ow > 1
             and 4 <= cin <= 24
+            and oc >= 3
         )
         if cin <= 3 or pointwise:
             k4 = (kh * kw * cin + 3) // 4 * 4

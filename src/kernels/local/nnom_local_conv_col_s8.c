@@ -234,8 +234,9 @@ int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size)
     for (int32_t c = 0; c < oc; c++)
         if (room <= 0 || a->bias[c] >= room || a->bias[c] <= -room)
             return 0;
-    const int32_t G = nnom_conv_col_groups(a), P = nnom_conv_col_pix(a);
-    const int32_t npix = a->out.h * a->out.w, pw = nnom_conv_pw_col(a);
+    const int pw = nnom_conv_pw_col(a);
+    const int32_t G = nnom_conv_col_groups(a, pw), P = nnom_conv_col_pix(a, pw);
+    const int32_t npix = a->out.h * a->out.w;
     uint32_t *pk = (uint32_t *)buf;
     int8_t *col = (int8_t *)(pk + G * COL_BLOCK(k4));
     const int32_t lo = a->p.act_min, hi = a->p.act_max;

@@ -572,12 +572,10 @@ static void conv_plain(const nnom_conv_args_t *a)
 
 uint32_t nnom_local_conv_s8_scratch(const void *args)
 {
-    const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
-    if (a->in.c > PATCH_MAX_IC && !nnom_conv_pw_col(a))
-        return 0;
     /* the gathered windows of nnom_local_conv_col_s8.c (more than the two
-     * int16 windows of the patch path), or its packed groups for 1x1 */
-    return nnom_conv_col_scratch(a);
+     * int16 windows of the patch path, up to PATCH_MAX_IC channels), or
+     * its packed groups for 1x1; else 0 */
+    return nnom_conv_col_scratch((const nnom_conv_args_t *)args);
 }
 
 nnom_status_t nnom_local_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args)

@@ -250,7 +250,8 @@ NNOM_INLINE int8_t nnom_rq_apply(int32_t acc, nnom_rq_t r, int32_t lo, int32_t h
 #define NNOM_COL_GROUPS 16
 #define NNOM_COL_PIX 32
 /* 1x1 convolutions at stride 1 of more than one pixel with 4 to
- * NNOM_PW_COL_MAX_IC input channels run it too: with so few values per
+ * NNOM_PW_COL_MAX_IC input channels and at least 3 output channels (with
+ * 1 or 2, groups of four would waste more than the pair path) run it too: with so few values per
  * output the pair path's fixed cost per 2x2 block (~90 instructions)
  * outweighs its multiplies. Their pixels are the windows, in.c bytes
  * apart (K4 - in.c bytes of the next pixel against zero weights), but the
@@ -264,30 +265,35 @@ NNOM_INLINE int nnom_conv_pw_col(const nnom_conv_args_t *a)
     return a->k.h == 1 && a->k.w == 1 && a->p.stride_h == 1 && a->p.stride_w == 1 &&
            a->p.pad_top == 0 && a->p.pad_left == 0 && a->out.h == a->in.h &&
            a->out.w == a->in.w && a->out.h * a->out.w > 1 && a->in.c >= 4 &&
-           a->in.c <= NNOM_PW_COL_MAX_IC;
+           a->in.c <= NNOM_PW_COL_MAX_IC && a->out.c >= 3;
 }
 NNOM_INLINE int32_t nnom_conv_col_k4(const nnom_conv_args_t *a)
 {
     return (a->k.h * a->k.w * a->in.c + 3) & ~3;
 }
-NNOM_INLINE int32_t nnom_conv_col_groups(const nnom_conv_args_t *a)
+/* pw: nnom_conv_pw_col(a), asked once by the callers */
+NNOM_INLINE int32_t nnom_conv_col_groups(const nnom_conv_args_t *a, int pw)
 {
     const int32_t g = (a->out.c + 3) / 4;
-    const int32_t most = nnom_conv_pw_col(a) ? NNOM_PW_COL_GROUPS : NNOM_COL_GROUPS;
+    const int32_t most = pw ? NNOM_PW_COL_GROUPS : NNOM_COL_GROUPS;
     return g < most ? g : most;
 }
-NNOM_INLINE int32_t nnom_conv_col_pix(const nnom_conv_args_t *a)
+NNOM_INLINE int32_t nnom_conv_col_pix(const nnom_conv_args_t *a, int pw)
 {
     const int32_t n = a->out.h * a->out.w;
-    if (nnom_conv_pw_col(a))
+    if (pw)
         return a->in.c % 4 == 0 ? 0 : 1; /* the input is the windows, but the last */
     return n < NNOM_COL_PIX ? n : NNOM_COL_PIX;
 }
+/* 0 where the kernel does not run (4 or more input channels, not pw) */
 NNOM_INLINE uint32_t nnom_conv_col_scratch(const nnom_conv_args_t *a)
 {
+    const int pw = nnom_conv_pw_col(a);
+    if (a->in.c > 3 && !pw)
+        return 0;
     const int32_t k4 = nnom_conv_col_k4(a);
-    const int32_t groups = nnom_conv_col_groups(a);
-    return (uint32_t)(4 * groups * (16 + 2 * k4) + nnom_conv_col_pix(a) * k4 + 4);
+    const int32_t groups = nnom_conv_col_groups(a, pw);
+    return (uint32_t)(4 * groups * (16 + 2 * k4) + nnom_conv_col_pix(a, pw) * k4 + 4);
 }
 
 #if NNOM_LOCAL_MAC_ASM

@@ -249,9 +249,11 @@ NNOM_INLINE int8_t nnom_rq_apply(int32_t acc, nnom_rq_t r, int32_t lo, int32_t h
  * not depend on the build); inline, as the dispatch asks it at every run. */
 #define NNOM_COL_GROUPS 16
 #define NNOM_COL_PIX 32
-/* 1x1 convolutions at stride 1 of more than one pixel with 4 to
- * NNOM_PW_COL_MAX_IC input channels and at least 3 output channels (with
- * 1 or 2, groups of four would waste more than the pair path) run it too: with so few values per
+/* 1x1 convolutions at stride 1 of at least NNOM_PW_COL_MIN_PIX pixels
+ * (the packing, ~150-450 instructions per output channel, must pay off)
+ * with 4 to NNOM_PW_COL_MAX_IC input channels and at least 3 output
+ * channels (with 1 or 2, groups of four waste more than the pair path) run
+ * it too: with so few values per
  * output the pair path's fixed cost per 2x2 block (~90 instructions)
  * outweighs its multiplies. Their pixels are the windows, in.c bytes
  * apart (K4 - in.c bytes of the next pixel against zero weights), but the
@@ -259,12 +261,13 @@ NNOM_INLINE int8_t nnom_rq_apply(int32_t acc, nnom_rq_t r, int32_t lo, int32_t h
  * past the input), and NNOM_PW_COL_GROUPS groups per pass keep the scratch
  * small (at most 1,052 B). */
 #define NNOM_PW_COL_MAX_IC 24
+#define NNOM_PW_COL_MIN_PIX 12
 #define NNOM_PW_COL_GROUPS 4
 NNOM_INLINE int nnom_conv_pw_col(const nnom_conv_args_t *a)
 {
     return a->k.h == 1 && a->k.w == 1 && a->p.stride_h == 1 && a->p.stride_w == 1 &&
            a->p.pad_top == 0 && a->p.pad_left == 0 && a->out.h == a->in.h &&
-           a->out.w == a->in.w && a->out.h * a->out.w > 1 && a->in.c >= 4 &&
+           a->out.w == a->in.w && a->out.h * a->out.w >= NNOM_PW_COL_MIN_PIX && a->in.c >= 4 &&
            a->in.c <= NNOM_PW_COL_MAX_IC && a->out.c >= 3;
 }
 NNOM_INLINE int32_t nnom_conv_col_k4(const nnom_conv_args_t *a)

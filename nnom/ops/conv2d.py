@@ -109,7 +109,7 @@ class Conv2D(Op):
         # each), the windows of up to 32 output pixels (k4 = kh kw cin
         # rounded up to 4 bytes each) and 4 bytes the last window's word
         # copies may run over.
-        # 1x1 at stride 1 of 12 or more pixels with 4 to 24 input and 3 or
+        # 1x1 at stride 1 of 8 or more pixels with 4 to 24 input and 3 or
         # more output channels (nnom_conv_pw_col): up to 4 groups, one window (the last pixel)
         # when cin is not a multiple of 4.
         a = node.attrs
@@ -120,7 +120,7 @@ class Conv2D(Op):
             (kh, kw) == (1, 1)
             and tuple(a["strides"]) == (1, 1)
             and not any(a["pads"])
-            and oh * ow >= 12
+            and oh * ow >= 8
             and 4 <= cin <= 24
             and oc >= 3
         )

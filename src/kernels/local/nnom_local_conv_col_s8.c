@@ -52,6 +52,17 @@ static void col_pack(const nnom_conv_args_t *a, int32_t c, int32_t ng, int32_t K
             const int8_t *w = a->weight + ch * K;
             uint32_t sum = 0;
             for (int32_t k = 0; k < k4; k += 4) {
+#if NNOM_LOCAL_DSP
+                if (k + 4 <= K) { /* a whole word: both pairs at once */
+                    const uint32_t u = nnom_read4(w + k);
+                    const int16x2_t e = __sxtb16((int8x4_t)u), o = nnom_sxtb16_odd(u);
+                    const int16x2_t ones = (int16x2_t)0x00010001;
+                    pk[4 + 2 * k + 2 * i] = (uint32_t)__sadd16(e, e);
+                    pk[4 + 2 * k + 2 * i + 1] = (uint32_t)__sadd16(o, o);
+                    sum += (uint32_t)__smlad(e, ones, __smlad(o, ones, 0));
+                    continue;
+                }
+#endif
                 int32_t v[4];
                 for (int32_t j = 0; j < 4; j++) {
                     v[j] = k + j < K ? w[k + j] : 0;

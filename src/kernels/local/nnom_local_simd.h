@@ -250,7 +250,7 @@ NNOM_INLINE int8_t nnom_rq_apply(int32_t acc, nnom_rq_t r, int32_t lo, int32_t h
 #define NNOM_COL_GROUPS 16
 #define NNOM_COL_PIX 32
 /* 1x1 convolutions at stride 1 of at least NNOM_PW_COL_MIN_PIX pixels
- * (the packing, ~150-450 instructions per output channel, must pay off)
+ * (the run-time packing of each output channel must pay off)
  * with 4 to NNOM_PW_COL_MAX_IC input channels and at least 3 output
  * channels (with 1 or 2, groups of four waste more than the pair path) run
  * it too: with so few values per
@@ -261,7 +261,7 @@ NNOM_INLINE int8_t nnom_rq_apply(int32_t acc, nnom_rq_t r, int32_t lo, int32_t h
  * past the input), and NNOM_PW_COL_GROUPS groups per pass keep the scratch
  * small (at most 1,052 B). */
 #define NNOM_PW_COL_MAX_IC 24
-#define NNOM_PW_COL_MIN_PIX 12
+#define NNOM_PW_COL_MIN_PIX 8
 #define NNOM_PW_COL_GROUPS 4
 NNOM_INLINE int nnom_conv_pw_col(const nnom_conv_args_t *a)
 {

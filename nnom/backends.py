@@ -154,10 +154,8 @@ _ASM = {
     "channels_multiple_of": _Condition(
         ("channels",), lambda v, k, s: s["channels"] % v == 0, lambda v, p: f"(channels) % {v} == 0"
     ),
-    "inputs_multiple_of": _Condition(
-        ("inputs",),
-        lambda v, k, s: s["inputs"] >= v and s["inputs"] % v == 0,
-        lambda v, p: f"(inputs) >= {v} && (inputs) % {v} == 0",
+    "min_inputs": _Condition(
+        ("inputs",), lambda v, k, s: s["inputs"] >= v, lambda v, p: f"(inputs) >= {v}"
     ),
     "raw_inputs": _Condition(
         ("bias_folded",),

@@ -109,13 +109,29 @@ class Conv2D(Op):
         # each), the windows of up to 32 output pixels (k4 = kh kw cin
         # rounded up to 4 bytes each) and 4 bytes the last window's word
         # copies may run over.
-        kh, kw = node.attrs["kernel"]
+        # 1x1 at stride 1 of 8 or more pixels with 4 to 24 input and 3 or
+        # more output channels (nnom_conv_pw_col): up to 4 groups, one window (the last pixel)
+        # when cin is not a multiple of 4.
+        a = node.attrs
+        kh, kw = a["kernel"]
         cin = node.weights["kernel"].shape[2]
-        if cin <= 3:
+        oh, ow, oc = node.hwc
+        pointwise = (
+            (kh, kw) == (1, 1)
+            and tuple(a["strides"]) == (1, 1)
+            and not any(a["pads"])
+            and oh * ow >= 8
+            and 4 <= cin <= 24
+            and oc >= 3
+        )
+        if cin <= 3 or pointwise:
             k4 = (kh * kw * cin + 3) // 4 * 4
-            oh, ow, oc = node.hwc
-            groups = min((oc + 3) // 4, 16)
-            return 4 * groups * (16 + 2 * k4) + min(oh * ow, 32) * k4 + 4
+            groups = min((oc + 3) // 4, 4 if pointwise else 16)
+            if pointwise:  # the last pixel's copy, if its words would overrun
+                pixels = 0 if cin % 4 == 0 else 1
+            else:
+                pixels = min(oh * ow, 32)
+            return 4 * groups * (16 + 2 * k4) + pixels * k4 + 4
         return 0
 
     def cmsis_scratch(self, node, arch, in_hw):

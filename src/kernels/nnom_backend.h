@@ -51,7 +51,7 @@
 #define NNOM_FC_CMSIS_NN_TAKES(bias_folded)                                                    \
     (NNOM_CMSIS_NN_FC && ((bias_folded) || !NNOM_FC_NEEDS_BIAS_FOLDED))
 #define NNOM_FC_LOCAL_ASM ((NNOM_CMSIS_NN_KERNELS && !NNOM_CMSIS_NN_MVE) && NNOM_LOCAL_MAC_ASM)
-#define NNOM_FC_ASM_TAKES(inputs, bias_folded) ((inputs) >= 4 && (inputs) % 4 == 0 && (bias_folded))
+#define NNOM_FC_ASM_TAKES(inputs, bias_folded) ((inputs) >= 4 && (bias_folded))
 #define NNOM_CMSIS_NN_MAXPOOL (NNOM_CMSIS_NN_MVE)
 #define NNOM_CMSIS_NN_AVGPOOL (NNOM_CMSIS_NN_MVE)
 #define NNOM_CMSIS_NN_SOFTMAX (NNOM_CMSIS_NN_MVE)

@@ -42,7 +42,7 @@ void nnom_conv_col_s8(const nnom_col_job_t *j)
     const int32_t lo = (int8_t)(j->lo4 & 0xFFu), hi = (int8_t)(j->hi4 & 0xFFu);
     const int8_t *x = j->x;
     int8_t *out = j->out;
-    for (int32_t p = 0; p < j->pixels; p++, x += k4, out += j->oc) {
+    for (int32_t p = 0; p < j->pixels; p++, x += j->xstep, out += j->oc) {
         const uint32_t *g = j->pk;
         for (int32_t n = 0; n < j->groups; n++, g += block) {
             int32_t acc[4];

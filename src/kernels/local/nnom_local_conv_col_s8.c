@@ -1,6 +1,7 @@
 /*
  * nnom_local_conv_col_s8.c - Conv2D with 1 to 3 input channels (first
- * layers: grey, RGB or spectrogram inputs) on DSP cores at -O2 (on hosts
+ * layers: grey, RGB or spectrogram inputs), and 1x1 convolutions with 4
+ * to NNOM_PW_COL_MAX_IC (nnom_conv_pw_col()), on DSP cores at -O2 (on hosts
  * with the same loop in C: NNOM_CONV_COL in nnom_local_simd.h),
  * bit-exact with the other local kernels. nnom_local_conv_s8() runs it unless a
  * channel's requantisation is not the fast form or a bias could overflow
@@ -51,6 +52,17 @@ static void col_pack(const nnom_conv_args_t *a, int32_t c, int32_t ng, int32_t K
             const int8_t *w = a->weight + ch * K;
             uint32_t sum = 0;
             for (int32_t k = 0; k < k4; k += 4) {
+#if NNOM_LOCAL_DSP
+                if (k + 4 <= K) { /* a whole word: both pairs at once */
+                    const uint32_t u = nnom_read4(w + k);
+                    const int16x2_t e = __sxtb16((int8x4_t)u), o = nnom_sxtb16_odd(u);
+                    const int16x2_t ones = (int16x2_t)0x00010001;
+                    pk[4 + 2 * k + 2 * i] = (uint32_t)__sadd16(e, e);
+                    pk[4 + 2 * k + 2 * i + 1] = (uint32_t)__sadd16(o, o);
+                    sum += (uint32_t)__smlad(e, ones, __smlad(o, ones, 0));
+                    continue;
+                }
+#endif
                 int32_t v[4];
                 for (int32_t j = 0; j < 4; j++) {
                     v[j] = k + j < K ? w[k + j] : 0;
@@ -233,13 +245,15 @@ int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size)
     for (int32_t c = 0; c < oc; c++)
         if (room <= 0 || a->bias[c] >= room || a->bias[c] <= -room)
             return 0;
-    const int32_t G = nnom_conv_col_groups(a), P = nnom_conv_col_pix(a);
+    const int pw = nnom_conv_pw_col(a);
+    const int32_t G = nnom_conv_col_groups(a, pw), P = nnom_conv_col_pix(a, pw);
     const int32_t npix = a->out.h * a->out.w;
     uint32_t *pk = (uint32_t *)buf;
     int8_t *col = (int8_t *)(pk + G * COL_BLOCK(k4));
     const int32_t lo = a->p.act_min, hi = a->p.act_max;
     nnom_col_job_t j;
     j.K4 = k4;
+    j.xstep = k4;
     j.pk = pk;
     j.oc = oc;
     j.clamp = lo != -128 || hi != 127;
@@ -250,6 +264,23 @@ int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size)
         col_pack(a, c, ng, K, k4, pk);
         j.groups = ng;
         j.tail = oc - c - 4 * (ng - 1) < 4 ? oc - c - 4 * (ng - 1) : 4;
+        if (pw) { /* 1x1: the pixels straight from the input, but a copy
+                     of the last one if its words would run past it */
+            j.x = a->input;
+            j.xstep = a->in.c;
+            j.out = a->output + c;
+            j.pixels = npix - P;
+            nnom_conv_col_s8(&j);
+            if (P == 0)
+                continue;
+            memset(col, 0, (size_t)k4);
+            memcpy(col, a->input + (npix - 1) * a->in.c, (size_t)a->in.c);
+            j.x = col;
+            j.out = a->output + (npix - 1) * oc + c;
+            j.pixels = 1;
+            nnom_conv_col_s8(&j);
+            continue;
+        }
         /* output pixels in raster order, P at a time */
         for (int32_t q = 0; q < npix; q += P) {
             const int32_t n = npix - q < P ? npix - q : P;

@@ -93,6 +93,34 @@ static void inner_range(int32_t size, int32_t k, int32_t stride, int32_t dil, in
         *hi = *lo;
 }
 
+#if NNOM_LOCAL_MAC_ASM
+/* One output pixel whose window is one pixel (1x1, no padding): the Dense
+ * kernel's assembly loop on it, where that takes it; 0 otherwise. */
+static int nnom_conv_one_pixel_fc(const nnom_conv_args_t *a)
+{
+    if (a->out.h != 1 || a->out.w != 1 || a->k.h != 1 || a->k.w != 1 || a->p.pad_top != 0 ||
+        a->p.pad_left != 0)
+        return 0;
+    const nnom_fc_args_t fc = {
+        .input_zp = a->p.input_zp,
+        .output_zp = a->p.output_zp,
+        .act_min = a->p.act_min,
+        .act_max = a->p.act_max,
+        .in_features = a->in.c,
+        .units = a->out.c,
+        .input = a->input,
+        .weight = a->weight,
+        .bias = a->bias,
+        .bias_folded = a->bias_folded,
+        .rq = a->rq,
+        .output = a->output,
+    };
+    if (nnom_local_fc_s8_asm_scratch(&fc) != 0u)
+        return 0;
+    return nnom_local_fc_s8_asm(NULL, &fc) == NN_SUCCESS;
+}
+#endif
+
 /* ------------------------------------------------------------ pairs */
 
 /* acc += (x - zp) * w over `rows` runs of `run` bytes for two pixels (x,
@@ -189,10 +217,14 @@ typedef struct {
 } pair_job_t;
 
 #if NNOM_LOCAL_MAC_ASM
-/* One run per window row, of whole words: the assembly loop. */
+/* One run per window row: the assembly loop. Its rows are whole words, or
+ * (raw inputs, contiguous weights: every 1x1 window) end in 1-3 bytes that
+ * it takes one at a time. */
 static int asm_takes(const ctx_t *t, const pair_job_t *j)
 {
-    return t->rq_fast && j->segs == 1 && j->run >= 4 && j->run % 4 == 0 && j->rows > 0;
+    const int raw = (j->whole && t->a.bias_folded != NULL) || t->a.p.input_zp == 0;
+    const int words = j->run % 4 == 0 || (raw && j->run == j->wrow);
+    return t->rq_fast && j->segs == 1 && j->run >= 4 && words && j->rows > 0;
 }
 #endif
 
@@ -540,12 +572,10 @@ static void conv_plain(const nnom_conv_args_t *a)
 
 uint32_t nnom_local_conv_s8_scratch(const void *args)
 {
-    const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
-    if (a->in.c > PATCH_MAX_IC)
-        return 0;
-    /* the gathered windows of nnom_local_conv_col_s8.c; more than the two
-     * int16 windows of the patch path */
-    return nnom_conv_col_scratch(a);
+    /* the gathered windows of nnom_local_conv_col_s8.c (more than the two
+     * int16 windows of the patch path, up to PATCH_MAX_IC channels), or
+     * its packed groups for 1x1; else 0 */
+    return nnom_conv_col_scratch((const nnom_conv_args_t *)args);
 }
 
 nnom_status_t nnom_local_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
@@ -563,6 +593,17 @@ nnom_status_t nnom_local_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
         nnom_conv1ch_s8(a);
         return NN_SUCCESS;
     }
+#endif
+#if NNOM_LOCAL_MAC_ASM
+    /* a 1x1 convolution of one pixel is a Dense layer: its loop shares
+     * each input word between four channels */
+    if (nnom_conv_one_pixel_fc(a))
+        return NN_SUCCESS;
+#endif
+#if NNOM_CONV_COL
+    /* 1x1 with few input channels: four channels per pass over a pixel */
+    if (nnom_conv_pw_col(a) && nnom_conv_col(a, ctx->buf, ctx->size))
+        return NN_SUCCESS;
 #endif
     ctx_of(a, &t);
     /* 1-3 channels: windows gathered in the scratch (the direct path

@@ -95,7 +95,8 @@ static void run_asm(const nnom_fc_args_t *a)
         .lo = a->act_min,
         .hi = a->act_max,
     };
-    if (nnom_fc_rows_s8(&job) != 0u)
+    const uint32_t bad = a->in_features % 4 == 0 ? nnom_fc_rows_s8(&job) : nnom_fc_rows_tail_s8(&job);
+    if (bad != 0u)
         rerun_units(a);
 }
 

@@ -27,7 +27,8 @@ typedef char nnom_pair_job_layout_t[offsetof(nnom_pair_job_t, step) == 24 &&
                                         : -1];
 typedef char nnom_col_job_layout_t[offsetof(nnom_col_job_t, K4) == 12 &&
                                            offsetof(nnom_col_job_t, oc) == 28 &&
-                                           offsetof(nnom_col_job_t, lo4) == 36
+                                           offsetof(nnom_col_job_t, lo4) == 36 &&
+                                           offsetof(nnom_col_job_t, xstep) == 44
                                        ? 1
                                        : -1];
 typedef char nnom_fc_job_layout_t[offsetof(nnom_fc_job_t, units) == 24 &&
@@ -155,6 +156,9 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "ldr    r1, [r0, #4]\n"
         "str    r1, [sp, #16]\n"
         "ldr    r1, [r0, #40]\n"
+        "ands   r3, r1, #3\n"
+        "str    r3, [sp, #120]\n" /* the bytes after the last word */
+        "bic    r1, r1, #3\n"
         "str    r1, [sp, #24]\n"
         "ldr    r1, [r0, #48]\n"
         "str    r1, [sp, #28]\n"
@@ -162,8 +166,17 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "str    r1, [sp, #32]\n"
         "ldr    r2, [r0, #68]\n"
         "str    r2, [sp, #36]\n"
-        "orr    r1, r1, r2\n"
-        "str    r1, [sp, #40]\n" /* the raw, contiguous loop unless 0 */
+        /* the row loop (Thumb address): raw and contiguous, the same
+           with a tail, or with the zero point and the weight skip */
+        "adr    r12, 1f\n"
+        "cmp    r3, #0\n"
+        "it     ne\n"
+        "adrne  r12, 51f\n"
+        "orrs   r1, r1, r2\n"
+        "it     ne\n"
+        "adrne  r12, 5f\n"
+        "orr    r12, r12, #1\n"
+        "str    r12, [sp, #40]\n"
         "ldm    r0, {r1-r3}\n"   /* x, w, bias */
         "str    r1, [sp, #48]\n"
         "str    r3, [sp, #84]\n"
@@ -220,9 +233,8 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "add    r3, r1, r12\n"
         "ldr    r8, [sp, #96]\n"
         "str    r8, [sp, #4]\n"
-        "ldr    r8, [sp, #40]\n"
-        "cmp    r8, #0\n"
-        "bne    5f\n"
+        "ldr    pc, [sp, #40]\n"
+        ".p2align 2\n"
         "1:\n" /* a row of n bytes (4 and 8 first if they are in n), raw */
         "ldr    lr, [sp, #24]\n"
         "add    r8, r1, lr\n"
@@ -259,6 +271,56 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         "add    r0, r0, lr\n"
         "add    r2, r2, lr\n"
         "b      1b\n"
+        ".p2align 2\n"
+        "51:\n" /* raw and contiguous rows of whole words and 1-3 bytes */
+        "ldr    lr, [sp, #24]\n"
+        "add    r8, r1, lr\n"
+        "str    r8, [sp, #0]\n"
+        "tst    lr, #12\n"
+        "beq    54f\n"
+        "tst    lr, #4\n"
+        "beq    52f\n"
+        MAC2X2_STEP
+        "ldr    lr, [sp, #24]\n"
+        "52:\n"
+        "tst    lr, #8\n"
+        "beq    53f\n"
+        MAC2X2_STEP
+        MAC2X2_STEP
+        "53:\n"
+        "ldr    lr, [sp, #0]\n"
+        "cmp    r1, lr\n"
+        "beq    55f\n"
+        "54:\n"
+        MAC2X2_STEP
+        MAC2X2_STEP
+        MAC2X2_STEP
+        MAC2X2_STEP
+        "ldr    lr, [sp, #0]\n"
+        "cmp    r1, lr\n"
+        "bne    54b\n"
+        "55:\n" /* the last 1-3 bytes, one at a time */
+        "ldr    lr, [sp, #120]\n"
+        "56:\n"
+        "ldrsb  r8, [r0], #1\n"
+        "ldrsb  r9, [r1], #1\n"
+        "ldrsb  r10, [r2], #1\n"
+        "ldrsb  r11, [r3], #1\n"
+        "smlabb r4, r8, r9, r4\n"
+        "smlabb r5, r10, r9, r5\n"
+        "smlabb r6, r8, r11, r6\n"
+        "smlabb r7, r10, r11, r7\n"
+        "subs   lr, lr, #1\n"
+        "bne    56b\n"
+        "ldr    lr, [sp, #4]\n" /* the next row, if any */
+        "subs   lr, lr, #1\n"
+        "beq    30f\n"
+        "str    lr, [sp, #4]\n"
+        "ldr    lr, [sp, #28]\n"
+        "add    r0, r0, lr\n"
+        "add    r2, r2, lr\n"
+        "b      51b\n"
+        ".p2align 2\n"
         "5:\n" /* the same with the zero point and the weight skip */
         "ldr    lr, [sp, #24]\n"
         "add    r8, r1, lr\n"
@@ -388,7 +450,7 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
 /* nnom_conv_col_s8(job r0). Stack: [0] the pixel's window, [4] its first
  * output, [8] the end of the packed groups, [12] tail, [16] the MAC loop's
  * entry, [20] pixels left, [24] the weights' bytes of a group, [28] clamp,
- * [32] K4, [36] oc, [40] pk, [44] lo4, [48] hi4; then r4-r11, lr. r2: the
+ * [32] xstep, [36] oc, [40] pk, [44] lo4, [48] hi4; then r4-r11, lr. r2: the
  * group's output. */
 __asm__(ASM_FUNCTION(nnom_conv_col_s8)
         "push   {r4-r11, lr}\n"
@@ -398,7 +460,6 @@ __asm__(ASM_FUNCTION(nnom_conv_col_s8)
         "str    r3, [sp, #4]\n"
         "str    r2, [sp, #40]\n"
         "ldr    r1, [r0, #12]\n"
-        "str    r1, [sp, #32]\n"
         "lsl    r3, r1, #3\n" /* 32 bytes per step of four values */
         "str    r3, [sp, #24]\n"
         /* the loop's entry: 8 - steps % 8 steps into its eight */
@@ -428,6 +489,8 @@ __asm__(ASM_FUNCTION(nnom_conv_col_s8)
         "str    r1, [sp, #44]\n"
         "ldr    r1, [r0, #40]\n"
         "str    r1, [sp, #48]\n"
+        "ldr    r1, [r0, #44]\n"
+        "str    r1, [sp, #32]\n"
         "ldr    r2, [sp, #4]\n"
         "1:\n" /* a pixel: r2 its first output */
         "ldr    r1, [sp, #40]\n"
@@ -558,129 +621,156 @@ __asm__(ASM_FUNCTION(nnom_conv_col_s8)
  * requantisation was not the fast form (its output is wrong then). Stack:
  * [0] job, [4] the group's first row o, [8] &shift[o], [12] the rows'
  * checks (FC_CHECK), [16] rows from o, then r4-r11, lr. */
-__asm__(ASM_FUNCTION(nnom_fc_rows_s8)
-        "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #24\n"
-        "str    r0, [sp, #0]\n"
-        "movs   r1, #0\n"
-        "str    r1, [sp, #4]\n"
-        "str    r1, [sp, #12]\n"
-        "7:\n" /* rows o .. o + 3 (the last one repeated past the end) */
-        "ldr    lr, [sp, #0]\n"
-        "ldr    r9, [sp, #4]\n"
-        "ldr    r10, [lr, #24]\n" /* units */
-        "ldr    r11, [lr, #28]\n" /* n */
-        "sub    r10, r10, r9\n"
-        "str    r10, [sp, #16]\n"
-        "ldr    r8, [lr, #4]\n"
-        "mla    r1, r9, r11, r8\n"
-        "ldr    r8, [lr, #8]\n"
-        "add    r8, r8, r9, lsl #2\n"
-        "cmp    r10, #4\n"
-        "blt    17f\n"
-        "add    r2, r1, r11\n"
-        "add    r3, r2, r11\n"
-        "add    r12, r3, r11\n"
-        "ldm    r8, {r4-r7}\n"
-        "b      18f\n"
-        "17:\n" /* fewer than four rows left */
-        "cmp    r10, #2\n"
-        "ite    ge\n"
-        "addge  r2, r1, r11\n"
-        "movlt  r2, r1\n"
-        "cmp    r10, #3\n"
-        "ite    ge\n"
-        "addge  r3, r2, r11\n"
-        "movlt  r3, r2\n"
-        "mov    r12, r3\n"
-        "ldr    r4, [r8]\n"
-        "mov    r5, r4\n"
-        "cmp    r10, #2\n"
-        "it     ge\n"
-        "ldrge  r5, [r8, #4]\n"
-        "mov    r6, r5\n"
-        "cmp    r10, #3\n"
-        "it     ge\n"
-        "ldrge  r6, [r8, #8]\n"
-        "mov    r7, r6\n"
-        "18:\n"
-        "ldr    r0, [lr, #0]\n"
-        "add    lr, r1, r11\n" /* the end of row o */
-        "ands   r10, r11, #12\n"
-        "beq    13f\n" /* n a multiple of 16 (so at least 16) */
-        "tst    r10, #4\n"
-        "beq    11f\n"
-        MAC1X4_STEP
-        "11:\n"
-        "sub    r10, lr, r1\n"
-        "tst    r10, #8\n"
-        "beq    12f\n"
-        MAC1X4_STEP
-        MAC1X4_STEP
-        "12:\n"
-        "cmp    r1, lr\n"
-        "beq    9f\n"
-        "13:\n" /* sixteen values per iteration */
-        MAC1X4_STEP
-        MAC1X4_STEP
-        MAC1X4_STEP
-        MAC1X4_STEP
-        "cmp    r1, lr\n"
-        "bne    13b\n"
-        "9:\n" /* requantise the group's rows */
-        "ldr    lr, [sp, #0]\n"
-        "ldr    r9, [sp, #4]\n"
-        "ldr    r10, [lr, #36]\n"
-        "ldr    r11, [lr, #40]\n"
-        "ldr    r2, [lr, #32]\n"
-        "ldr    r8, [lr, #20]\n"
-        "add    r8, r8, r9\n"
-        "ldr    r3, [lr, #16]\n"
-        "add    r3, r3, r9, lsl #2\n" /* &shift[o] */
-        "ldr    r12, [lr, #12]\n"
-        "add    r9, r12, r9, lsl #2\n"
-        "ldr    r12, [sp, #16]\n"
-        "cmp    r12, #4\n"
-        "blt    20f\n"
-        "cmp    r11, #127\n"
-        "bne    19f\n"
-        "mov    r11, r3\n" /* hi 127: r11 free for &shift[o] */
-        "cmn    r10, #128\n"
-        "bne    22f\n"
-        FC_FOUR(FC_SH_R11, CLAMP_S8)
-        "b      21f\n"
-        "22:\n"
-        FC_FOUR(FC_SH_R11, CLAMP_LO)
-        "b      21f\n"
-        "19:\n"
-        "str    r3, [sp, #8]\n"
-        FC_FOUR(FC_SH_STACK, CLAMP_LOHI)
-        "b      21f\n"
-        "20:\n" /* the last rows */
-        "str    r3, [sp, #8]\n"
-        FC_RQ(0, "r4", FC_SH_STACK, "", CLAMP_LOHI, FC_CHECK0)
-        FC_LAST(0)
-        FC_RQ(1, "r5", FC_SH_STACK, FC_CHECK, CLAMP_LOHI, "")
-        FC_LAST(1)
-        FC_RQ(2, "r6", FC_SH_STACK, FC_CHECK, CLAMP_LOHI, "")
-        "21:\n"
-        "ldr    r5, [sp, #12]\n"
-        "orr    r5, r5, r4\n"
-        "str    r5, [sp, #12]\n"
-        "ldr    r3, [sp, #16]\n"
-        "cmp    r3, #4\n"
-        "ble    10f\n"
-        "ldr    r9, [sp, #4]\n"
-        "adds   r9, r9, #4\n"
-        "str    r9, [sp, #4]\n"
-        "b      7b\n"
-        "10:\n"
-        "ldr    r0, [sp, #12]\n"
-        "bic    r0, r0, #15\n"
-        "add    sp, sp, #24\n"
-        "pop    {r4-r11, pc}\n"
-        ".size nnom_fc_rows_s8, .-nnom_fc_rows_s8\n"
-        ".text\n");
+/* The body of nnom_fc_rows_s8 (rows of whole words: ROW_END FC_END_WORDS,
+ * TAIL empty) and of nnom_fc_rows_tail_s8 (1-3 values after the last word:
+ * FC_END_TAIL, FC_TAIL), so that whole rows pay nothing for the tail. */
+#define FC_END_WORDS "add    lr, r1, r11\n" /* the end of row o */
+#define FC_END_TAIL                                                                              \
+    "bic    lr, r11, #3\n"                                                                       \
+    "add    lr, r1, lr\n" /* the end of row o's whole words */
+#define FC_TAIL                                                                                  \
+    "ldr    lr, [sp, #0]\n"                                                                      \
+    "ldr    lr, [lr, #28]\n"                                                                     \
+    "and    lr, lr, #3\n"                                                                        \
+    "38:\n" /* one value of the four rows at a time */                                          \
+    "ldrsb  r8, [r0], #1\n"                                                                      \
+    "ldrsb  r9, [r1], #1\n"                                                                      \
+    "smlabb r4, r8, r9, r4\n"                                                                    \
+    "ldrsb  r9, [r2], #1\n"                                                                      \
+    "smlabb r5, r8, r9, r5\n"                                                                    \
+    "ldrsb  r9, [r3], #1\n"                                                                      \
+    "smlabb r6, r8, r9, r6\n"                                                                    \
+    "ldrsb  r9, [r12], #1\n"                                                                     \
+    "smlabb r7, r8, r9, r7\n"                                                                    \
+    "subs   lr, lr, #1\n"                                                                        \
+    "bne    38b\n"
+#define FC_ROWS(name, ROW_END, TAIL) \
+    ASM_FUNCTION(name) \
+            "push   {r4-r11, lr}\n" \
+            "sub    sp, sp, #24\n" \
+            "str    r0, [sp, #0]\n" \
+            "movs   r1, #0\n" \
+            "str    r1, [sp, #4]\n" \
+            "str    r1, [sp, #12]\n" \
+            "7:\n" /* rows o .. o + 3 (the last one repeated past the end) */ \
+            "ldr    lr, [sp, #0]\n" \
+            "ldr    r9, [sp, #4]\n" \
+            "ldr    r10, [lr, #24]\n" /* units */ \
+            "ldr    r11, [lr, #28]\n" /* n */ \
+            "sub    r10, r10, r9\n" \
+            "str    r10, [sp, #16]\n" \
+            "ldr    r8, [lr, #4]\n" \
+            "mla    r1, r9, r11, r8\n" \
+            "ldr    r8, [lr, #8]\n" \
+            "add    r8, r8, r9, lsl #2\n" \
+            "cmp    r10, #4\n" \
+            "blt    17f\n" \
+            "add    r2, r1, r11\n" \
+            "add    r3, r2, r11\n" \
+            "add    r12, r3, r11\n" \
+            "ldm    r8, {r4-r7}\n" \
+            "b      18f\n" \
+            "17:\n" /* fewer than four rows left */ \
+            "cmp    r10, #2\n" \
+            "ite    ge\n" \
+            "addge  r2, r1, r11\n" \
+            "movlt  r2, r1\n" \
+            "cmp    r10, #3\n" \
+            "ite    ge\n" \
+            "addge  r3, r2, r11\n" \
+            "movlt  r3, r2\n" \
+            "mov    r12, r3\n" \
+            "ldr    r4, [r8]\n" \
+            "mov    r5, r4\n" \
+            "cmp    r10, #2\n" \
+            "it     ge\n" \
+            "ldrge  r5, [r8, #4]\n" \
+            "mov    r6, r5\n" \
+            "cmp    r10, #3\n" \
+            "it     ge\n" \
+            "ldrge  r6, [r8, #8]\n" \
+            "mov    r7, r6\n" \
+            "18:\n" \
+            "ldr    r0, [lr, #0]\n" \
+            ROW_END        "ands   r10, r11, #12\n" \
+            "beq    13f\n" /* n a multiple of 16 (so at least 16) */ \
+            "tst    r10, #4\n" \
+            "beq    11f\n" \
+            MAC1X4_STEP \
+            "11:\n" \
+            "sub    r10, lr, r1\n" \
+            "tst    r10, #8\n" \
+            "beq    12f\n" \
+            MAC1X4_STEP \
+            MAC1X4_STEP \
+            "12:\n" \
+            "cmp    r1, lr\n" \
+            "beq    9f\n" \
+            "13:\n" /* sixteen values per iteration */ \
+            MAC1X4_STEP \
+            MAC1X4_STEP \
+            MAC1X4_STEP \
+            MAC1X4_STEP \
+            "cmp    r1, lr\n" \
+            "bne    13b\n" \
+            "9:\n" \
+            TAIL        /* requantise the group's rows */ \
+            "ldr    lr, [sp, #0]\n" \
+            "ldr    r9, [sp, #4]\n" \
+            "ldr    r10, [lr, #36]\n" \
+            "ldr    r11, [lr, #40]\n" \
+            "ldr    r2, [lr, #32]\n" \
+            "ldr    r8, [lr, #20]\n" \
+            "add    r8, r8, r9\n" \
+            "ldr    r3, [lr, #16]\n" \
+            "add    r3, r3, r9, lsl #2\n" /* &shift[o] */ \
+            "ldr    r12, [lr, #12]\n" \
+            "add    r9, r12, r9, lsl #2\n" \
+            "ldr    r12, [sp, #16]\n" \
+            "cmp    r12, #4\n" \
+            "blt    20f\n" \
+            "cmp    r11, #127\n" \
+            "bne    19f\n" \
+            "mov    r11, r3\n" /* hi 127: r11 free for &shift[o] */ \
+            "cmn    r10, #128\n" \
+            "bne    22f\n" \
+            FC_FOUR(FC_SH_R11, CLAMP_S8) \
+            "b      21f\n" \
+            "22:\n" \
+            FC_FOUR(FC_SH_R11, CLAMP_LO) \
+            "b      21f\n" \
+            "19:\n" \
+            "str    r3, [sp, #8]\n" \
+            FC_FOUR(FC_SH_STACK, CLAMP_LOHI) \
+            "b      21f\n" \
+            "20:\n" /* the last rows */ \
+            "str    r3, [sp, #8]\n" \
+            FC_RQ(0, "r4", FC_SH_STACK, "", CLAMP_LOHI, FC_CHECK0) \
+            FC_LAST(0) \
+            FC_RQ(1, "r5", FC_SH_STACK, FC_CHECK, CLAMP_LOHI, "") \
+            FC_LAST(1) \
+            FC_RQ(2, "r6", FC_SH_STACK, FC_CHECK, CLAMP_LOHI, "") \
+            "21:\n" \
+            "ldr    r5, [sp, #12]\n" \
+            "orr    r5, r5, r4\n" \
+            "str    r5, [sp, #12]\n" \
+            "ldr    r3, [sp, #16]\n" \
+            "cmp    r3, #4\n" \
+            "ble    10f\n" \
+            "ldr    r9, [sp, #4]\n" \
+            "adds   r9, r9, #4\n" \
+            "str    r9, [sp, #4]\n" \
+            "b      7b\n" \
+            "10:\n" \
+            "ldr    r0, [sp, #12]\n" \
+            "bic    r0, r0, #15\n" \
+            "add    sp, sp, #24\n" \
+            "pop    {r4-r11, pc}\n" \
+             \
+    ".size " #name ", .-" #name "\n" \
+    ".text\n"
+__asm__(FC_ROWS(nnom_fc_rows_s8, FC_END_WORDS, ""));
+__asm__(FC_ROWS(nnom_fc_rows_tail_s8, FC_END_TAIL, FC_TAIL));
 
 #else
 typedef int nnom_local_mac_dsp_unused_t; /* ISO C: a translation unit is never empty */

@@ -249,32 +249,62 @@ NNOM_INLINE int8_t nnom_rq_apply(int32_t acc, nnom_rq_t r, int32_t lo, int32_t h
  * not depend on the build); inline, as the dispatch asks it at every run. */
 #define NNOM_COL_GROUPS 16
 #define NNOM_COL_PIX 32
+/* 1x1 convolutions at stride 1 of at least NNOM_PW_COL_MIN_PIX pixels
+ * (the run-time packing of each output channel must pay off)
+ * with 4 to NNOM_PW_COL_MAX_IC input channels and at least 3 output
+ * channels (with 1 or 2, groups of four waste more than the pair path) run
+ * it too: with so few values per
+ * output the pair path's fixed cost per 2x2 block (~90 instructions)
+ * outweighs its multiplies. Their pixels are the windows, in.c bytes
+ * apart (K4 - in.c bytes of the next pixel against zero weights), but the
+ * last one when in.c is not a multiple of 4 (copied: its words would read
+ * past the input), and NNOM_PW_COL_GROUPS groups per pass keep the scratch
+ * small (at most 1,052 B). */
+#define NNOM_PW_COL_MAX_IC 24
+#define NNOM_PW_COL_MIN_PIX 8
+#define NNOM_PW_COL_GROUPS 4
+NNOM_INLINE int nnom_conv_pw_col(const nnom_conv_args_t *a)
+{
+    return a->k.h == 1 && a->k.w == 1 && a->p.stride_h == 1 && a->p.stride_w == 1 &&
+           a->p.pad_top == 0 && a->p.pad_left == 0 && a->out.h == a->in.h &&
+           a->out.w == a->in.w && a->out.h * a->out.w >= NNOM_PW_COL_MIN_PIX && a->in.c >= 4 &&
+           a->in.c <= NNOM_PW_COL_MAX_IC && a->out.c >= 3;
+}
 NNOM_INLINE int32_t nnom_conv_col_k4(const nnom_conv_args_t *a)
 {
     return (a->k.h * a->k.w * a->in.c + 3) & ~3;
 }
-NNOM_INLINE int32_t nnom_conv_col_groups(const nnom_conv_args_t *a)
+/* pw: nnom_conv_pw_col(a), asked once by the callers */
+NNOM_INLINE int32_t nnom_conv_col_groups(const nnom_conv_args_t *a, int pw)
 {
     const int32_t g = (a->out.c + 3) / 4;
-    return g < NNOM_COL_GROUPS ? g : NNOM_COL_GROUPS;
+    const int32_t most = pw ? NNOM_PW_COL_GROUPS : NNOM_COL_GROUPS;
+    return g < most ? g : most;
 }
-NNOM_INLINE int32_t nnom_conv_col_pix(const nnom_conv_args_t *a)
+NNOM_INLINE int32_t nnom_conv_col_pix(const nnom_conv_args_t *a, int pw)
 {
     const int32_t n = a->out.h * a->out.w;
+    if (pw)
+        return a->in.c % 4 == 0 ? 0 : 1; /* the input is the windows, but the last */
     return n < NNOM_COL_PIX ? n : NNOM_COL_PIX;
 }
+/* 0 where the kernel does not run (4 or more input channels, not pw) */
 NNOM_INLINE uint32_t nnom_conv_col_scratch(const nnom_conv_args_t *a)
 {
+    const int pw = nnom_conv_pw_col(a);
+    if (a->in.c > 3 && !pw)
+        return 0;
     const int32_t k4 = nnom_conv_col_k4(a);
-    const int32_t groups = nnom_conv_col_groups(a);
-    return (uint32_t)(4 * groups * (16 + 2 * k4) + nnom_conv_col_pix(a) * k4 + 4);
+    const int32_t groups = nnom_conv_col_groups(a, pw);
+    return (uint32_t)(4 * groups * (16 + 2 * k4) + nnom_conv_col_pix(a, pw) * k4 + 4);
 }
 
 #if NNOM_LOCAL_MAC_ASM
 /* Every output channel of `pairs` pixel pairs (each xstep bytes after the
  * one before in the input, ostep in the output), two channels at a time
  * (the last one twice when their count is odd): the windows of pixels a
- * (at x) and b (at x + dx) are `rows` runs of n bytes (n a multiple of 4, at least 4),
+ * (at x) and b (at x + dx) are `rows` runs of n bytes (at least 4; n not a
+ * multiple of 4 only with raw inputs and wskip 0),
  * n + skip bytes apart in the input, n + wskip in the weights (K per
  * channel, from w). acc = bias + sum((x - zp) * w), off = nnom_offset2(zp)
  * (0: raw inputs), requantised with the fast form (every channel's
@@ -312,6 +342,8 @@ typedef struct {
     int32_t units, n, zp2, lo, hi;
 } nnom_fc_job_t;
 uint32_t nnom_fc_rows_s8(const nnom_fc_job_t *j);
+/* The same for n not a multiple of 4 (the last 1-3 values one at a time). */
+uint32_t nnom_fc_rows_tail_s8(const nnom_fc_job_t *j);
 #endif
 
 #if NNOM_CONV_COL
@@ -320,7 +352,7 @@ uint32_t nnom_fc_rows_s8(const nnom_fc_job_t *j);
 int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size);
 
 /* Every output channel of the chunk for `pixels` pixels: pixel p's
- * window at x + K4 p (K4 a multiple of 4) against the packed groups of
+ * window of K4 bytes (a multiple of 4) at x + xstep p against the packed groups of
  * four channels at pk (nnom_local_conv_col_s8.c: biases, widened weights,
  * then mult, base, sh per channel), requantised with the fast form,
  * clamped to [lo, hi] when clamp, into out + oc p; the chunk's last group
@@ -331,6 +363,7 @@ typedef struct {
     int8_t *out;
     int32_t K4, groups, tail, pixels, oc, clamp;
     uint32_t lo4, hi4; /* lo, hi in every byte */
+    int32_t xstep;     /* K4, or in.c for 1x1 read from the input */
 } nnom_col_job_t;
 void nnom_conv_col_s8(const nnom_col_job_t *j);
 

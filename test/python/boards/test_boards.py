@@ -1093,6 +1093,40 @@ def near_dead_model(k: int, rng: np.random.Generator):
     return model
 
 
+# 1x1 convolutions and their neighbours (branch pwodd): input channels not
+# a multiple of four (the gathered-window kernel reading the input, its
+# last pixel copied; the pair assembly's byte tail beyond 24), few input
+# and output channels, a single pixel (the Dense loop, 21 inputs: its byte
+# tail), ReLU6's clamp, and paths that fall back: stride 2 (the pair
+# assembly), a 3x3 window of 6 channels (the byte tail per window row), a
+# Dense of 21 inputs. (input shape, layer, outputs, activation, strides).
+POINTWISE_CASES = [
+    ((7, 9, 10), "conv1x1", 23, "relu", 1),
+    ((5, 6, 31), "conv1x1", 20, "relu6", 1),
+    ((6, 7, 8), "conv1x1", 5, None, 1),
+    ((4, 3, 17), "conv1x1", 9, "relu6", 1),
+    ((1, 1, 21), "conv1x1", 40, "relu", 1),
+    ((1, 1, 24), "conv1x1", 9, "relu6", 1),
+    ((6, 5, 9), "conv1x1", 6, "relu", 2),
+    ((6, 7, 6), "conv3x3", 10, "relu", 1),
+    ((21,), "dense", 7, "relu", 1),
+]
+
+
+def pointwise_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kind, n, act, stride = POINTWISE_CASES[k]
+    inputs = keras.Input(shape)
+    if kind == "dense":
+        layer = keras.layers.Dense(n, activation=act)
+    else:
+        size = 3 if kind == "conv3x3" else 1
+        layer = keras.layers.Conv2D(n, size, strides=stride, padding="same", activation=act)
+    model = keras.Model(inputs, layer(inputs))
+    kf.randomize_weights(model, rng)
+    return model
+
+
 def _calibration(rng: np.random.Generator, shape, n: int) -> np.ndarray:
     scale = float(10 ** rng.uniform(-1, 1))
     return rng.normal(float(rng.uniform(-1, 1)) * scale, scale, (n, *shape)).astype(np.float32)
@@ -1152,6 +1186,7 @@ def suite(tmp_path_factory):
         ("dwtiny2_", len(DWTINY2_CASES), dwtiny2_model, 87_000),
         ("dense", len(DENSE_CASES), dense_model, 75_000),
         ("neardead", len(NEAR_DEAD_CASES), near_dead_model, 78_000),
+        ("pw", len(POINTWISE_CASES), pointwise_model, 92_000),
     ]
     for prefix, count, build, seed in families:
         for k in range(count):

@@ -1,0 +1,171 @@
+"""1x1 convolution shapes on the emulated Cortex-M4 (-O2, local backend):
+instructions per MAC of one Conv2D 1x1 + ReLU layer.
+
+    .venv/bin/python bench/pointwise_sweep.py              # every shape, Markdown table
+    .venv/bin/python bench/pointwise_sweep.py --only x78   # shapes whose name holds 'x78'
+    .venv/bin/python bench/pointwise_sweep.py --random 40  # 40 random shapes (--seed)
+
+Each shape is a one-layer model (weights and data from fixed seeds),
+converted and run by bench/run.py's machinery (the profile build: the
+layer's own stopwatch, set-up and activation included) on two inputs whose
+every output byte is compared with the numpy reference. Shapes: input
+channels that are multiples of eight, of four, and neither (8 to 96), few
+output channels (5 to 8), maps of one pixel (a dense layer in disguise) to
+48x48, and the bench models' 1x1 layers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import cmbuild  # noqa: E402
+import models as bench_models  # noqa: E402
+import run as bench_run  # noqa: E402
+
+SWEEP_RUNS = 2
+GOAL = 2.5  # instructions per MAC (issue 13, >= 8 input channels)
+
+Shape = tuple[str, tuple[int, int, int], int]
+
+
+def shapes() -> list[Shape]:
+    """(name, input (h, w, cin), cout) of every shape."""
+    out: list[Shape] = []
+
+    def add(h: int, w: int, cin: int, cout: int, note: str = "") -> None:
+        out.append((f"{h}x{w} {cin}->{cout}{note}", (h, w, cin), cout))
+
+    # input channels on a 13x16 map: multiples of 8, of 4, neither
+    for cin in (8, 9, 10, 11, 12, 13, 15, 16, 17, 20, 24, 31, 32, 40, 63, 64):
+        add(13, 16, cin, 78)
+    # few output channels
+    add(11, 8, 19, 5)
+    add(11, 8, 20, 8)
+    add(13, 13, 67, 6)
+    add(7, 17, 24, 7)
+    add(12, 12, 16, 1)
+    # other maps
+    add(4, 13, 74, 23)
+    add(3, 8, 63, 48)
+    add(31, 1, 30, 94)
+    # one pixel: a dense layer
+    add(1, 1, 21, 96)
+    add(1, 1, 24, 96)
+    add(1, 1, 64, 10)
+    add(1, 1, 8, 32)
+    # the bench models' 1x1 layers (MobileNet, DS-CNN, wake-word)
+    add(48, 48, 8, 16, " (MobileNet)")
+    add(6, 6, 128, 128, " (MobileNet)")
+    add(25, 5, 64, 64, " (DS-CNN)")
+    add(49, 1, 48, 48, " (wake-word)")
+    return out
+
+
+def random_shapes(count: int, seed: int) -> list[Shape]:
+    """Shapes drawn the way users pick them, to find the ones the fixed list
+    misses: maps of 1x1 to 48x48 (a third of them a single row or column),
+    8 to 160 input channels, 1 to 160 output channels; kept between 200 and
+    200k MACs so that a run stays short."""
+    rng = np.random.default_rng(seed)
+    out: list[Shape] = []
+    while len(out) < count:
+        h = int(rng.integers(1, 49))
+        w = int(rng.integers(1, 49))
+        if rng.random() < 0.33:
+            h, w = (h, 1) if rng.random() < 0.5 else (1, w)
+        cin = int(rng.integers(8, 161))
+        cout = int(rng.integers(1, 161))
+        macs = h * w * cin * cout
+        if not 200 <= macs <= 200_000:
+            continue
+        out.append((f"{h}x{w} {cin}->{cout} (random)", (h, w, cin), cout))
+    return out
+
+
+def keras_layer(shape, cout: int, seed: int):
+    keras = bench_models._keras()
+    layers = keras.layers
+    keras.utils.set_random_seed(seed)
+    x = inputs = keras.Input(shape)
+    x = layers.ReLU()(layers.Conv2D(cout, 1)(x))
+    return keras.Model(inputs, x)
+
+
+def convert(index: int, spec: Shape, work: Path) -> bench_run.Model:
+    import nnom
+
+    _, shape, cout = spec
+    model = keras_layer(shape, cout, 1000 + index)
+    rng = np.random.default_rng(2000 + index)
+    calib = rng.normal(0.0, 1.0, (16, *shape)).astype(np.float32)
+    converted = nnom.convert(model, calib)
+    folder = work / f"shape{index}"
+    folder.mkdir()
+    converted.save_header(folder / "weights.h")
+    qx = converted.quantize(calib[:SWEEP_RUNS])
+    bench_run.write_data(folder / "bench_data.h", qx, converted.run(qx))
+    return bench_run.Model(f"shape{index}", converted, converted.plan.total_macs, 0.0, folder)
+
+
+def measure(model: bench_run.Model, work: Path) -> tuple[int, float]:
+    """(MACs, instructions per inference) of the model's 1x1 layer."""
+    res = bench_run.measure(model, "m4", "local", "-O2", work, profile=True)
+    layers = [(macs, instr) for _, macs, instr in res["layers"] if macs]
+    if len(layers) != 1:
+        raise SystemExit(f"pointwise_sweep: {model.name}: expected one layer with MACs")
+    return layers[0]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--only", action="append", default=[], help="shapes whose name holds this text (repeatable)"
+    )
+    parser.add_argument("--random", type=int, default=0, help="this many random shapes instead")
+    parser.add_argument("--seed", type=int, default=1, help="seed of --random")
+    parser.add_argument("--jobs", type=int, default=2, help="firmwares built and run at once")
+    args = parser.parse_args(argv)
+    missing = cmbuild.tools_missing()
+    if missing:
+        print(f"pointwise_sweep: {', '.join(missing)} not found (tools/install.sh installs them)")
+        return 2
+    if args.random:
+        # indexes past the fixed list's, so a random shape gets its own seeds
+        drawn = random_shapes(args.random, args.seed)
+        specs = list(enumerate(drawn, start=10_000 * args.seed))
+    else:
+        specs = [
+            (i, s)
+            for i, s in enumerate(shapes())
+            if not args.only or any(o in s[0] for o in args.only)
+        ]
+    bench_run.prebuild(["m4"], ["local"])
+    with tempfile.TemporaryDirectory(prefix="nnom-pwsweep-") as tmp:
+        work = Path(tmp)
+        models = [convert(i, s, work) for i, s in specs]
+        with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+            counts = list(pool.map(lambda m: measure(m, work), models))
+    print("| shape (h x w, cin -> cout) | MACs | instructions | instr/MAC |")
+    print("|---|---|---|---|")
+    over = []
+    for (_, spec), (macs, instr) in zip(specs, counts):
+        per = instr / macs
+        mark = " **over**" if per > GOAL else ""
+        print(f"| {spec[0]} | {macs} | {instr:.0f} | {per:.2f}{mark} |")
+        if per > GOAL:
+            over.append(spec[0])
+    print(f"\n{len(over)} of {len(specs)} shapes over {GOAL}/MAC")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -977,6 +977,9 @@ def dws2b_model(k: int, rng: np.random.Generator):
         weights[..., -1:, :] *= 1e-4
         bias[-1:] = 20.0
         layer.set_weights([weights, bias])
+    return model
+
+
 # 2D windows of any (kh, kw) but 3x3 and 5x5 (nnom_local_dwrect_dsp.c, -O2
 # on DSP cores: every tap of a window in one list of pairs across its rows,
 # the outputs inside the input on the input, the border bands on copies

@@ -9,7 +9,7 @@ channel; per pair of taps (t, t + 1) and channel the halfwords (2 w_t,
 e = -shift. The C kernel reads them where it runs that loop (-O2, DSP
 cores) and builds the same words itself where the config has none (Layer
 API). Written only where the loop can run: multiplier 1, channels a
-multiple of four or at least ODD_GROUPED (then after the whole groups
+multiple of four or not odd_flat() (then after the whole groups
 one more, channels cout - 4 to cout - 1, which overlaps the one before
 it), (k, 1) or (1, k) kernels of 2 to max_taps taps (3 taps
 at stride 1: nnom_dw3_s8's records, on lines of DW3_MIN_OUT outputs or
@@ -39,8 +39,17 @@ DW3_MIN_OUT = 10
 DW3S2_MIN_OUT = 8
 # channels not a multiple of four from this many on take the group
 # records, their last group overlapping (NNOM_DW_ODD_GROUPED in C,
-# nnom_local_dw_odd.h); fewer run the flat path, which wastes no lane
+# nnom_local_dw_odd.h), and from ODD_GROUPED_MIN on but for 3x3 windows;
+# fewer run the flat path, which wastes no lane
 ODD_GROUPED = 16
+ODD_GROUPED_MIN = 5
+
+
+def odd_flat(cout: int, kh: int, kw: int) -> bool:
+    """Channels the group records refuse (nnom_dw_odd_flat in C)."""
+    if cout % 4 == 0:
+        return False
+    return cout < ODD_GROUPED_MIN or (cout < ODD_GROUPED and (kh, kw) == (3, 3))
 
 
 def _half(v: np.ndarray) -> np.ndarray:
@@ -68,7 +77,7 @@ def dwcol_records(
     pad, other = (top, left + right) if axis == 0 else (left, top + bottom)
     if (
         attrs["multiplier"] != 1
-        or (cout % 4 and cout < ODD_GROUPED and not (k == 3 and s == 1 and cout > 4))
+        or odd_flat(cout, kh, kw)
         or min(kh, kw) != 1
         or not 2 <= k <= rule["max_taps"]
         or d != 1

@@ -5,7 +5,7 @@ window of in_h * in_w taps on the one-row assembly loop, every group of
 four channels in one call. The records are that loop's
 (dwcol_records.group_records, the odd last tap paired) for the kernel's
 taps over the input, row-major. Written only where the C kernel takes
-them: multiplier 1, channels a multiple of four or at least ODD_GROUPED (the
+them: multiplier 1, channels a multiple of four or not odd_flat() (the
 overlapping last group's records after the others'), 3 to max_taps taps over
 the input, no dilation, output zero point -128 without clamp (ReLU), every
 channel in the loop's requantisation range.
@@ -16,7 +16,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from .. import backends
-from .dwcol_records import ODD_GROUPED, group_records
+from .dwcol_records import group_records, odd_flat
 
 
 def whole_window(attrs: dict, in_hw: tuple[int, int], out_hw: tuple[int, int]) -> bool:
@@ -41,7 +41,7 @@ def dwone_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw: tuple[int, int
     ih, iw = in_hw
     if (
         attrs["multiplier"] != 1
-        or (cout % 4 and cout < ODD_GROUPED)
+        or odd_flat(cout, *q.weight.shape[:2])
         or not 3 <= ih * iw <= backends.TABLE["depthwise_group"]["max_taps"]
         or zp_out != -128
         or q.act_min != -128

@@ -7,7 +7,8 @@
 
 #include "nnom_local_simd.h"
 
-/* From this many channels on the group paths take them, the last group
+/* From this many channels on the group paths take them (and from
+ * NNOM_DW_ODD_GROUPED_MIN on, but for 3x3 windows), the last group
  * overlapping the one before it (dw_next_group(): (4 - C % 4) / C of the
  * work again, at most 3/17), with the converter's records of that group
  * after the whole ones' (nnom/ops/dwcol_records.py, ODD_GROUPED). Fewer
@@ -18,12 +19,19 @@
  * 5 to 65 instructions per MAC at 17 to 89 channels against 2.5 to 4 at
  * the next multiple of four (docs/benchmarks.md, branch dwoddc). */
 #define NNOM_DW_ODD_GROUPED 16
+/* Windows other than 3x3 from 5 channels on: the group paths' overlap
+ * wastes at most 3 lanes of 8 but beat the flat path's per-phase records
+ * (M4 -O2: (5,1) s2 49x1x6 7.19 -> 6.63, 5x5 s2 12x12x5 valid 6.62 ->
+ * 4.59); 3x3 keeps the flat path's two- and three-lane loops below 16
+ * (3x3 s2 32x32x5: 3.87 there, 5.70 on the groups). */
+#define NNOM_DW_ODD_GROUPED_MIN 5
 
-/* 1 where the flat path may take the layer: fewer than
- * NNOM_DW_ODD_GROUPED channels. */
+/* 1 where the flat path may take the layer (the group paths' records
+ * refuse it): see NNOM_DW_ODD_GROUPED and NNOM_DW_ODD_GROUPED_MIN. */
 NNOM_INLINE int nnom_dw_odd_flat(const nnom_conv_args_t *a)
 {
-    return a->out.c < NNOM_DW_ODD_GROUPED;
+    return a->out.c < NNOM_DW_ODD_GROUPED_MIN ||
+           (a->out.c < NNOM_DW_ODD_GROUPED && a->k.h == 3 && a->k.w == 3);
 }
 
 /* The group after the one at channel c of oc: c + 4, or where that would

@@ -16,13 +16,20 @@ from __future__ import annotations
 import numpy as np
 
 CHANNELS = 256  # NNOM_DW3S2L_CHANNELS (nnom_local_dw3s2l.h)
+MIN_OUT = 4  # a pass's outputs (nnom_dw3s2l_try)
 TAG = 3
+
+
+def dw3s2l_tagged(records: np.ndarray) -> np.ndarray:
+    """records (first word 1) with the first word TAG."""
+    records = records.copy()
+    records[0] = TAG
+    return records
 
 
 def dw3s2l_retag(records: np.ndarray, pad: int, n_in: int, n_out: int, cout: int) -> np.ndarray:
     """records (first word 1), their first word TAG where the line suits."""
     bottom = 2 * (n_out - 1) - pad + 2 >= n_in
-    if cout <= CHANNELS and n_out >= 4 and (pad > 0 or bottom or n_out % 4 > 1):
-        records = records.copy()
-        records[0] = TAG
+    if cout <= CHANNELS and n_out >= MIN_OUT and (pad > 0 or bottom or n_out % 4 > 1):
+        return dw3s2l_tagged(records)
     return records

@@ -151,16 +151,13 @@ void nnom_dw3s2l_s8(const int32_t *rec, const dw3s2l_pass_t *passes, int32_t cou
 /* Passes per call (the descriptors on the stack: 16 bytes each) */
 #define DW3S2L_PASSES 32
 
-/* count passes for every whole group of ic channels; channels not a
- * multiple of four then the overlapping last group, channels ic - 4 on
- * (the converter's records are channel by channel, nnom_dw3s2_try's way):
- * its pointers moved on ic - 4 bytes (unaligned words: LDR/STR only). */
-static void dw3s2l_run(const int32_t *rec, dw3s2l_pass_t *passes, int32_t count, int32_t ic,
-                       int32_t ob)
+/* Channels not a multiple of four: after the whole groups' run of count
+ * passes the overlapping last group, channels ic - 4 on (the converter's
+ * records are channel by channel, nnom_dw3s2_try's way): its pointers
+ * moved on ic - 4 bytes (unaligned words: LDR/STR only). */
+static NNOM_NOINLINE void dw3s2l_last(const int32_t *rec, dw3s2l_pass_t *passes, int32_t count,
+                                      int32_t ic, int32_t ob)
 {
-    nnom_dw3s2l_s8(rec, passes, count, ic / 4, ob);
-    if (ic % 4 == 0)
-        return;
     for (int32_t i = 0; i < count; i++) {
         passes[i].x1 += ic - 4;
         passes[i].row0 += ic - 4;
@@ -178,7 +175,7 @@ static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines,
                                        int32_t pad, int32_t bot, int32_t xb, int32_t lx,
                                        int32_t ob, int32_t lo)
 {
-    const int32_t ic = a->in.c, last = out - 4, words = (ic + 3) / 4;
+    const int32_t ic = a->in.c, last = out - 4, groups = ic / 4, words = (ic + 3) / 4;
     uint32_t zrow[NNOM_DW3S2L_CHANNELS / 4]; /* the padded rows (word-aligned) */
     if (pad > 0 || bot) { /* (by words: memset's call cost more on 16 to 64 bytes) */
         const uint32_t zp4 = (uint8_t)a->p.input_zp * 0x01010101u;
@@ -202,15 +199,20 @@ static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines,
             q->row8 = u == last && bot ? z : x1 + 7 * xb;
             q->out = o + u * ob;
             if (++q == passes + DW3S2L_PASSES) {
-                dw3s2l_run(a->records + 1, passes, DW3S2L_PASSES, ic, ob);
+                nnom_dw3s2l_s8(a->records + 1, passes, DW3S2L_PASSES, groups, ob);
+                if (ic % 4 != 0)
+                    dw3s2l_last(a->records + 1, passes, DW3S2L_PASSES, ic, ob);
                 q = passes;
             }
             if (u == last)
                 break;
         }
     }
-    if (q > passes)
-        dw3s2l_run(a->records + 1, passes, (int32_t)(q - passes), ic, ob);
+    if (q > passes) {
+        nnom_dw3s2l_s8(a->records + 1, passes, (int32_t)(q - passes), groups, ob);
+        if (ic % 4 != 0)
+            dw3s2l_last(a->records + 1, passes, (int32_t)(q - passes), ic, ob);
+    }
 }
 
 int nnom_dw3s2l_try(const nnom_conv_args_t *a)

@@ -16,6 +16,7 @@ at stride 1: nnom_dw3_s8's records, on lines of DW3_MIN_OUT outputs or
 more, channel by channel, so also for more than four channels not a
 multiple of four: the last group overlaps; at stride 2 those of
 dw3s2_records.py where they suit, on lines of DW3S2_MIN_OUT outputs or more
+(4 to 7 outputs: tagged for dw3s2l, at most its channels)
 with at most one padded row before), no dilation along them, output zero
 point -128 (ReLU:
 no rounding sign term, no clamp), every channel in the loop's
@@ -29,7 +30,9 @@ import numpy as np
 
 from .. import backends
 from .dw3s2_records import dw3s2_records
-from .dw3s2l_records import dw3s2l_retag
+from .dw3s2l_records import CHANNELS as DW3S2L_CHANNELS
+from .dw3s2l_records import MIN_OUT as DW3S2L_MIN_OUT
+from .dw3s2l_records import dw3s2l_retag, dw3s2l_tagged
 from .dwpair_records import dwpair_records
 
 # lines of at least this many outputs run nnom_dw3_s8 (DW3_MIN_OUT in C)
@@ -91,10 +94,12 @@ def dwcol_records(
         pair = dwpair_records(q, zp_in, zp_out)
         if pair is not None:
             return pair
-    if k == 3 and s == 2 and out_hw[axis] >= DW3S2_MIN_OUT and pad <= 1:
+    if k == 3 and s == 2 and out_hw[axis] >= DW3S2L_MIN_OUT and pad <= 1:
         passes = dw3s2_records(q, zp_in, zp_out)
-        if passes is not None:
+        if passes is not None and out_hw[axis] >= DW3S2_MIN_OUT:
             return dw3s2l_retag(passes, pad, in_hw[axis], out_hw[axis], cout)
+        if passes is not None and cout <= DW3S2L_CHANNELS:  # 4 to 7 outputs: dw3s2l only
+            return dw3s2l_tagged(passes)
     if k == 3 and s == 1:
         form = _loop_form(q, zp_out, k)
         if form is None:

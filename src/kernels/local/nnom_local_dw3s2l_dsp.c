@@ -15,6 +15,7 @@
  */
 #include "nnom_local_dw3s2l.h"
 #include "nnom_local_dw3s2.h"
+#include "nnom_local_dw_odd.h"
 
 #if NNOM_LOCAL_MAC_ASM
 
@@ -150,6 +151,22 @@ void nnom_dw3s2l_s8(const int32_t *rec, const dw3s2l_pass_t *passes, int32_t cou
 /* Passes per call (the descriptors on the stack: 16 bytes each) */
 #define DW3S2L_PASSES 32
 
+/* Channels not a multiple of four: after the whole groups' run of count
+ * passes the overlapping last group, channels ic - 4 on (the converter's
+ * records are channel by channel, nnom_dw3s2_try's way): its pointers
+ * moved on ic - 4 bytes (unaligned words: LDR/STR only). */
+static NNOM_NOINLINE void dw3s2l_last(const int32_t *rec, dw3s2l_pass_t *passes, int32_t count,
+                                      int32_t ic, int32_t ob)
+{
+    for (int32_t i = 0; i < count; i++) {
+        passes[i].x1 += ic - 4;
+        passes[i].row0 += ic - 4;
+        passes[i].row8 += ic - 4;
+        passes[i].out += ic - 4;
+    }
+    nnom_dw3s2l_s8(rec + NNOM_DW3S2_REC * (ic - 4), passes, count, 1, ob);
+}
+
 /* The passes of every line (lines of `out` outputs along the taps, xb
  * bytes between their rows, lx between the lines; ob and lo likewise for
  * the outputs), pad the padded rows before, bot: the last output's row 8
@@ -158,11 +175,11 @@ static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines,
                                        int32_t pad, int32_t bot, int32_t xb, int32_t lx,
                                        int32_t ob, int32_t lo)
 {
-    const int32_t ic = a->in.c, last = out - 4, groups = ic / 4;
+    const int32_t ic = a->in.c, last = out - 4, groups = ic / 4, words = (ic + 3) / 4;
     uint32_t zrow[NNOM_DW3S2L_CHANNELS / 4]; /* the padded rows (word-aligned) */
     if (pad > 0 || bot) { /* (by words: memset's call cost more on 16 to 64 bytes) */
         const uint32_t zp4 = (uint8_t)a->p.input_zp * 0x01010101u;
-        for (int32_t i = 0; i < groups; i++)
+        for (int32_t i = 0; i < words; i++)
             zrow[i] = zp4;
     }
     const int8_t *z = (const int8_t *)zrow;
@@ -183,14 +200,19 @@ static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines,
             q->out = o + u * ob;
             if (++q == passes + DW3S2L_PASSES) {
                 nnom_dw3s2l_s8(a->records + 1, passes, DW3S2L_PASSES, groups, ob);
+                if (ic % 4 != 0)
+                    dw3s2l_last(a->records + 1, passes, DW3S2L_PASSES, ic, ob);
                 q = passes;
             }
             if (u == last)
                 break;
         }
     }
-    if (q > passes)
+    if (q > passes) {
         nnom_dw3s2l_s8(a->records + 1, passes, (int32_t)(q - passes), groups, ob);
+        if (ic % 4 != 0)
+            dw3s2l_last(a->records + 1, passes, (int32_t)(q - passes), ic, ob);
+    }
 }
 
 int nnom_dw3s2l_try(const nnom_conv_args_t *a)
@@ -198,7 +220,7 @@ int nnom_dw3s2l_try(const nnom_conv_args_t *a)
     const nnom_conv_params_t *p = &a->p;
     const int32_t ic = a->in.c, down = a->k.h == 3;
     if (a->records == NULL || a->records[0] != 3 || a->k.h * a->k.w != 3 || a->ch_mult != 1 ||
-        a->out.c != ic || ic <= 0 || ic % 4 != 0 || ic > NNOM_DW3S2L_CHANNELS ||
+        a->out.c != ic || ic < 4 || (ic % 4 != 0 && nnom_dw_odd_flat(a)) || ic > NNOM_DW3S2L_CHANNELS ||
         p->output_zp != -128 || p->act_min != -128 || p->act_max != 127)
         return 0;
     /* u: along the taps; v: across (the lines) */

@@ -980,6 +980,42 @@ def dws2b_model(k: int, rng: np.random.Generator):
     return model
 
 
+# Three taps at stride 2 with odd channels and short lines (branch s2odd):
+# nnom_dw3s2l with the overlapping last group (70, 43, 125 channels: 'same'
+# with its padded rows, 'valid' with 4 k + 2 outputs, lines of 4 to 7
+# outputs), nnom_dw3s2 on unpadded lines of 4 k + 1 outputs, ReLU6, and
+# the layers that must take other paths: no activation (the s term), one
+# channel's e beyond the passes' form (also (1, 2): nnom_dwpair's form),
+# a bias beyond it on every channel ("huge"), more channels than dw3s2l's
+# zero-point row (260 on a line of 5 outputs).
+# (input shape, kernel, stride, dilation, padding, activation, scaled)
+S2ODD_CASES = [
+    ((4, 27, 70), (1, 3), 2, 1, "valid", "relu", False),
+    ((4, 29, 70), (1, 3), 2, 1, "valid", "relu", False),
+    ((27, 4, 70), (3, 1), 2, 1, "same", "relu", False),
+    ((36, 1, 125), (3, 1), 2, 1, "valid", "relu", False),
+    ((1, 11, 43), (1, 3), 2, 1, "same", "relu", False),
+    ((9, 6, 32), (3, 1), 2, 1, "valid", "relu", False),
+    ((11, 1, 18), (3, 1), 2, 1, "same", "relu6", False),
+    ((3, 15, 22), (1, 3), 2, 1, "same", "relu", False),
+    ((1, 11, 43), (1, 3), 2, 1, "same", None, False),
+    ((1, 13, 43), (1, 3), 2, 1, "same", "relu", True),
+    ((27, 4, 70), (3, 1), 2, 1, "same", "relu", True),
+    ((24, 9, 63), (1, 2), 2, 1, "same", "relu", True),
+    ((13, 1, 19), (3, 1), 2, 1, "same", "relu", "huge"),
+    ((1, 9, 260), (1, 3), 2, 1, "same", "relu", False),
+]
+
+
+def s2odd_model(k: int, rng: np.random.Generator):
+    shape, kernel, stride, dil, padding, act, scaled = S2ODD_CASES[k]
+    model = _odd_channels_model((shape, kernel, stride, dil, padding, act, scaled is True), rng)
+    if scaled == "huge":  # every channel's weights scaled down: |bias| near 2^30
+        weights, bias = model.layers[-1].get_weights()
+        model.layers[-1].set_weights([weights * 1e-3, np.full_like(bias, 20.0)])
+    return model
+
+
 # 2D windows of any (kh, kw) but 3x3 and 5x5 (nnom_local_dwrect_dsp.c, -O2
 # on DSP cores: every tap of a window in one list of pairs across its rows,
 # the outputs inside the input on the input, the border bands on copies
@@ -1186,6 +1222,7 @@ def suite(tmp_path_factory):
         ("dws2b", len(DWS2B_CASES), dws2b_model, 89_000),
         ("dwoddc", len(DWODDC_CASES), dwoddc_model, 90_000),
         ("dwrect", len(DWRECT_CASES), dwrect_model, 91_000),
+        ("s2odd", len(S2ODD_CASES), s2odd_model, 94_000),
         ("dwtiny2_", len(DWTINY2_CASES), dwtiny2_model, 87_000),
         ("dense", len(DENSE_CASES), dense_model, 75_000),
         ("neardead", len(NEAR_DEAD_CASES), near_dead_model, 78_000),

@@ -65,13 +65,16 @@ uint32_t nnom_kernel_scratch(const nnom_kernel_t *table, const void *args)
     return bytes;
 }
 
-nnom_status_t nnom_kernel_run(const nnom_kernel_t *table, const nnom_layer_t *layer,
+nnom_status_t nnom_kernel_run(const nnom_kernel_t *table, nnom_layer_t *layer,
                               const void *args)
 {
     const nnom_kernel_ctx_t ctx = {layer->scratch, layer->scratch_bytes};
-    uint32_t bytes;
     nnom_status_t s;
-    NNOM_PROFILED(s, pick(table, args, ctx.size, &bytes)->run(&ctx, args));
+    if (layer->kernel == 0) {
+        uint32_t bytes;
+        layer->kernel = (uint8_t)(pick(table, args, ctx.size, &bytes) - table + 1);
+    }
+    NNOM_PROFILED(s, table[layer->kernel - 1u].run(&ctx, args));
     return s;
 }
 

@@ -4,10 +4,12 @@
 
 static void run_tail(nnom_layer_t *l)
 {
+    if (l->act == NULL) /* most layers: no size to compute */
+        return;
     uint32_t n = nnom_shape_size(&l->out.shape);
-    if (l->act != NULL && l->act->kind == NNOM_ACT_LUT)
+    if (l->act->kind == NNOM_ACT_LUT)
         nnom_lut_s8(l->out.data, l->out.data, n, l->act->table);
-    else if (l->act != NULL && !l->type->clamps)
+    else if (!l->type->clamps)
         nnom_clamp_buf_s8(l->out.data, n, l->out_min, l->out_max);
 }
 

@@ -24,6 +24,10 @@ static inline int nnom_window_taps_ok(uint32_t kh, uint32_t kw, uint32_t c)
 int32_t nnom_window_out(int32_t size, int32_t k, int32_t stride, int32_t dilation,
                         nnom_padding_t padding, int32_t pad_before, int32_t pad_after,
                         int32_t *pad);
+/* The padding before an axis whose output size `out` nnom_window_out()
+ * gave: what model runs use instead of recomputing (and re-checking) it. */
+int32_t nnom_window_pad(int32_t size, int32_t out, int32_t k, int32_t stride, int32_t dilation,
+                        nnom_padding_t padding, int32_t pad_before);
 
 /* Pooling (MaxPool, AvgPool, SumPool) with a kh x kw window moved by
  * (sh, sw): a's sizes, padding, strides, clamp, window and buffers from

@@ -179,8 +179,11 @@ extern const nnom_kernel_t nnom_mul_kernels[];
 /* The scratch bytes of the kernel the table picks for args. */
 uint32_t nnom_kernel_scratch(const nnom_kernel_t *table, const void *args);
 /* Runs the kernel the table picks for args with the layer's scratch (the
- * planned l->scratch_bytes at l->scratch; none when the layer asked none). */
-nnom_status_t nnom_kernel_run(const nnom_kernel_t *table, const nnom_layer_t *layer,
+ * planned l->scratch_bytes at l->scratch; none when the layer asked none).
+ * The pick is made on the layer's first run and kept in layer->kernel:
+ * the arguments' sizes and constants, which alone decide it, stay the same
+ * from run to run (a layer calls one table). */
+nnom_status_t nnom_kernel_run(const nnom_kernel_t *table, nnom_layer_t *layer,
                               const void *args);
 
 /* Local (portable C99) kernels: the last entry of every table. */

@@ -179,6 +179,7 @@ static void assign_buffers(nnom_model_t *m, const nnom_arena_plan_t *plan, int8_
             l->out.data = arena + g->out;
         }
         l->scratch = l->scratch_bytes ? arena + g->scratch : NULL;
+        l->kernel = 0; /* picked again with this scratch */
     }
 }
 

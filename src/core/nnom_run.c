@@ -4,10 +4,12 @@
 
 static void run_tail(nnom_layer_t *l)
 {
+    if (l->act == NULL) /* most layers: no size to compute */
+        return;
     uint32_t n = nnom_shape_size(&l->out.shape);
-    if (l->act != NULL && l->act->kind == NNOM_ACT_LUT)
+    if (l->act->kind == NNOM_ACT_LUT)
         nnom_lut_s8(l->out.data, l->out.data, n, l->act->table);
-    else if (l->act != NULL && !l->type->clamps)
+    else if (!l->type->clamps)
         nnom_clamp_buf_s8(l->out.data, n, l->out_min, l->out_max);
 }
 
@@ -17,16 +19,22 @@ nnom_status_t nnom_model_run_to(nnom_model_t *m, nnom_layer_t *end)
         return NN_ARGUMENT_ERROR;
     if (!m->compiled)
         return NN_NOT_COMPILED;
-    uint32_t start = nnom_us_get();
+    /* one time stamp per layer: its end is the next layer's start */
+    const uint32_t start = nnom_us_get();
+    uint32_t t0 = start;
     for (nnom_layer_t *l = m->head; l != NULL; l = l->next) {
-        uint32_t t0 = nnom_us_get();
         nnom_status_t s = l->type->run(l);
         if (s != NN_SUCCESS)
             return s;
         run_tail(l);
-        l->time = nnom_us_get() - t0;
-        if (m->callback != NULL && m->callback(m, l) != NN_SUCCESS)
-            return NN_CALLBACK_STOP;
+        const uint32_t t1 = nnom_us_get();
+        l->time = t1 - t0;
+        t0 = t1;
+        if (m->callback != NULL) {
+            if (m->callback(m, l) != NN_SUCCESS)
+                return NN_CALLBACK_STOP;
+            t0 = nnom_us_get(); /* the callback's time is no layer's */
+        }
         if (l == end)
             break;
     }

@@ -114,6 +114,11 @@ nnom_status_t nnom_cmsis_mul_s8(const nnom_kernel_ctx_t *ctx, const void *args);
  * (local/nnom_local_fc_s8.c). */
 uint32_t nnom_local_fc_s8_asm_scratch(const void *args);
 nnom_status_t nnom_local_fc_s8_asm(const nnom_kernel_ctx_t *ctx, const void *args);
+/* The local convolution where every channel's requantisation has the fast
+ * form (the assembly loops' SMLAL form): the local scratch there, else
+ * NNOM_UNSUITED (local/nnom_local_conv_s8.c). */
+uint32_t nnom_local_conv_s8_fast_scratch(const void *args);
+nnom_status_t nnom_local_conv_s8_fast(const nnom_kernel_ctx_t *ctx, const void *args);
 #endif
 
 #endif

@@ -65,13 +65,16 @@ uint32_t nnom_kernel_scratch(const nnom_kernel_t *table, const void *args)
     return bytes;
 }
 
-nnom_status_t nnom_kernel_run(const nnom_kernel_t *table, const nnom_layer_t *layer,
+nnom_status_t nnom_kernel_run(const nnom_kernel_t *table, nnom_layer_t *layer,
                               const void *args)
 {
     const nnom_kernel_ctx_t ctx = {layer->scratch, layer->scratch_bytes};
-    uint32_t bytes;
     nnom_status_t s;
-    NNOM_PROFILED(s, pick(table, args, ctx.size, &bytes)->run(&ctx, args));
+    if (layer->kernel == 0) {
+        uint32_t bytes;
+        layer->kernel = (uint8_t)(pick(table, args, ctx.size, &bytes) - table + 1);
+    }
+    NNOM_PROFILED(s, table[layer->kernel - 1u].run(&ctx, args));
     return s;
 }
 
@@ -117,9 +120,14 @@ static nnom_status_t fc_as_conv(const nnom_kernel_ctx_t *ctx, const void *args)
 #define LOCAL_SOFTMAX {NULL, nnom_local_softmax_s8}
 #endif
 
+/* At -O2 on DSP cores the local kernel's check of the requantisation form
+ * is an entry of its own (same scratch): the kept pick skips it at runs. */
 const nnom_kernel_t nnom_conv_kernels[] = {
 #if NNOM_CMSIS_NN_CONV
     {nnom_cmsis_conv_scratch, nnom_cmsis_conv_s8},
+#endif
+#if NNOM_LOCAL_MAC_ASM && !defined(NNOM_USING_CHW)
+    {nnom_local_conv_s8_fast_scratch, nnom_local_conv_s8_fast},
 #endif
     LOCAL_CONV,
 };

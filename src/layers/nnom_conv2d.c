@@ -1,15 +1,15 @@
 /* nnom_conv2d.c - Conv2D and Conv1D (h = 1), per-channel int8. */
 #include "nnom_window_layer.h"
 
-static nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s)
+static nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s, int run)
 {
     const nnom_conv2d_config_t *cfg = (const nnom_conv2d_config_t *)l->config;
     const nnom_tensor_t *in = &l->in0->out;
     /* an input has out.q: compile() refuses a layer built without one */
-    if (!NNOM_WINDOW_CONFIG_OK(cfg))
+    if (!run && !NNOM_WINDOW_CONFIG_OK(cfg))
         return NN_ARGUMENT_ERROR;
-    if (in->shape.c != cfg->in_channels || in->shape.rank < 2 ||
-        !nnom_window_taps_ok(cfg->kernel_h, cfg->kernel_w, cfg->in_channels))
+    if (!run && (in->shape.c != cfg->in_channels || in->shape.rank < 2 ||
+                 !nnom_window_taps_ok(cfg->kernel_h, cfg->kernel_w, cfg->in_channels)))
         return NN_SIZE_MISMATCH;
     s->in.h = in->shape.h;
     s->in.w = in->shape.w;
@@ -18,12 +18,16 @@ static nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s)
     s->k.w = cfg->kernel_w;
     s->k.c = cfg->in_channels;
     s->out.c = cfg->filters;
-    s->out.h = nnom_window_out(s->in.h, cfg->kernel_h, cfg->stride_h, cfg->dilation_h,
-                               cfg->padding, cfg->pad.top, cfg->pad.bottom, &s->p.pad_top);
-    s->out.w = nnom_window_out(s->in.w, cfg->kernel_w, cfg->stride_w, cfg->dilation_w,
-                               cfg->padding, cfg->pad.left, cfg->pad.right, &s->p.pad_left);
-    if (s->out.h < 1 || s->out.w < 1 || s->out.c < 1)
-        return NN_SIZE_MISMATCH;
+    if (run) {
+        NNOM_WINDOW_RUN_SIZES(s, l, cfg);
+    } else {
+        s->out.h = nnom_window_out(s->in.h, cfg->kernel_h, cfg->stride_h, cfg->dilation_h,
+                                   cfg->padding, cfg->pad.top, cfg->pad.bottom, &s->p.pad_top);
+        s->out.w = nnom_window_out(s->in.w, cfg->kernel_w, cfg->stride_w, cfg->dilation_w,
+                                   cfg->padding, cfg->pad.left, cfg->pad.right, &s->p.pad_left);
+        if (s->out.h < 1 || s->out.w < 1 || s->out.c < 1)
+            return NN_SIZE_MISMATCH;
+    }
     NNOM_WINDOW_ARGS(s, l, cfg);
     s->ch_mult = 0;
     s->records = NULL;

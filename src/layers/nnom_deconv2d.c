@@ -20,8 +20,11 @@ static int32_t deconv_out(int32_t size, int32_t k, int32_t stride, int32_t dilat
     return out;
 }
 
-static nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s)
+/* Its geometry is the transposed one: checked and computed at every run
+ * alike (run unused). */
+static nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s, int run)
 {
+    (void)run;
     const nnom_deconv2d_config_t *cfg = (const nnom_deconv2d_config_t *)l->config;
     const nnom_tensor_t *in = &l->in0->out;
     /* an input has out.q: compile() refuses a layer built without one */

@@ -55,12 +55,12 @@ static nnom_status_t dense_build(nnom_layer_t *l)
     return NN_SUCCESS;
 }
 
+/* build() checked the config and the input size, which stay the same until
+ * the next model_compile() */
 static nnom_status_t dense_run(nnom_layer_t *l)
 {
     nnom_fc_args_t a;
-    nnom_status_t st = setup(l, &a);
-    if (st != NN_SUCCESS)
-        return st;
+    fill(l, &a);
     return nnom_kernel_run(nnom_fc_kernels, l, &a);
 }
 

@@ -1,14 +1,15 @@
 /* nnom_dwconv2d.c - DepthwiseConv2D and DepthwiseConv1D (h = 1). */
 #include "nnom_window_layer.h"
 
-static nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s)
+static nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s, int run)
 {
     const nnom_dwconv2d_config_t *cfg = (const nnom_dwconv2d_config_t *)l->config;
     const nnom_tensor_t *in = &l->in0->out;
     /* an input has out.q: compile() refuses a layer built without one */
-    if (!NNOM_WINDOW_CONFIG_OK(cfg) || cfg->multiplier == 0)
+    if (!run && (!NNOM_WINDOW_CONFIG_OK(cfg) || cfg->multiplier == 0))
         return NN_ARGUMENT_ERROR;
-    if (in->shape.c != cfg->in_channels || !nnom_window_taps_ok(cfg->kernel_h, cfg->kernel_w, 1))
+    if (!run && (in->shape.c != cfg->in_channels ||
+                 !nnom_window_taps_ok(cfg->kernel_h, cfg->kernel_w, 1)))
         return NN_SIZE_MISMATCH;
     s->in.h = in->shape.h;
     s->in.w = in->shape.w;
@@ -16,14 +17,19 @@ static nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s)
     s->k.h = cfg->kernel_h;
     s->k.w = cfg->kernel_w;
     s->k.c = 1;
-    const uint64_t out_c = (uint64_t)cfg->in_channels * cfg->multiplier;
-    s->out.c = out_c > INT32_MAX ? 0 : (int32_t)out_c;
-    s->out.h = nnom_window_out(s->in.h, cfg->kernel_h, cfg->stride_h, cfg->dilation_h,
-                               cfg->padding, cfg->pad.top, cfg->pad.bottom, &s->p.pad_top);
-    s->out.w = nnom_window_out(s->in.w, cfg->kernel_w, cfg->stride_w, cfg->dilation_w,
-                               cfg->padding, cfg->pad.left, cfg->pad.right, &s->p.pad_left);
-    if (s->out.h < 1 || s->out.w < 1 || s->out.c < 1)
-        return NN_SIZE_MISMATCH;
+    if (run) {
+        s->out.c = (int32_t)l->out.shape.c;
+        NNOM_WINDOW_RUN_SIZES(s, l, cfg);
+    } else {
+        const uint64_t out_c = (uint64_t)cfg->in_channels * cfg->multiplier;
+        s->out.c = out_c > INT32_MAX ? 0 : (int32_t)out_c;
+        s->out.h = nnom_window_out(s->in.h, cfg->kernel_h, cfg->stride_h, cfg->dilation_h,
+                                   cfg->padding, cfg->pad.top, cfg->pad.bottom, &s->p.pad_top);
+        s->out.w = nnom_window_out(s->in.w, cfg->kernel_w, cfg->stride_w, cfg->dilation_w,
+                                   cfg->padding, cfg->pad.left, cfg->pad.right, &s->p.pad_left);
+        if (s->out.h < 1 || s->out.w < 1 || s->out.c < 1)
+            return NN_SIZE_MISMATCH;
+    }
     NNOM_WINDOW_ARGS(s, l, cfg);
     s->ch_mult = cfg->multiplier;
     s->bias_folded = cfg->bias_folded;

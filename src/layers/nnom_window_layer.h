@@ -36,9 +36,27 @@
         (s)->output = (l)->out.data;                                                           \
     } while (0)
 
+/* At a run (not at build): the output size build() gave, and the padding
+ * of that size; the config and input shape are those build() checked. */
+#define NNOM_WINDOW_RUN_SIZES(s, l, cfg)                                                       \
+    do {                                                                                       \
+        (s)->out.h = (int32_t)(l)->out.shape.h;                                                \
+        (s)->out.w = (int32_t)(l)->out.shape.w;                                                \
+        (s)->p.pad_top = nnom_window_pad((s)->in.h, (s)->out.h, (cfg)->kernel_h,               \
+                                         (cfg)->stride_h, (cfg)->dilation_h, (cfg)->padding,   \
+                                         (cfg)->pad.top);                                      \
+        (s)->p.pad_left = nnom_window_pad((s)->in.w, (s)->out.w, (cfg)->kernel_w,              \
+                                          (cfg)->stride_w, (cfg)->dilation_w, (cfg)->padding,  \
+                                          (cfg)->pad.left);                                    \
+    } while (0)
+
 /* A layer's setup: s from l's input and config, or the status that refuses
- * them. Run at build and at every run (the arena places the buffers). */
-typedef nnom_status_t (*nnom_window_setup_fn)(const nnom_layer_t *l, nnom_conv_args_t *s);
+ * them. Run at build (run = 0: checks everything, computes the sizes) and
+ * at every run (run = 1: build() has checked the config and the input
+ * shape, which stay the same until the next model_compile(); the arena
+ * places the buffers). */
+typedef nnom_status_t (*nnom_window_setup_fn)(const nnom_layer_t *l, nnom_conv_args_t *s,
+                                              int run);
 
 /* Output shape and quantisation, MACs (every output meets k.h * k.w * k.c
  * taps) and the scratch of the kernel the table picks; s as setup left it.
@@ -47,7 +65,7 @@ typedef nnom_status_t (*nnom_window_setup_fn)(const nnom_layer_t *l, nnom_conv_a
 static inline nnom_status_t nnom_window_build(nnom_layer_t *l, nnom_window_setup_fn setup,
                                               const nnom_kernel_t *kernels, nnom_conv_args_t *s)
 {
-    const nnom_status_t st = setup(l, s);
+    const nnom_status_t st = setup(l, s, 0);
     if (st != NN_SUCCESS)
         return st;
     l->out.shape.h = (uint32_t)s->out.h;
@@ -67,7 +85,7 @@ static inline nnom_status_t nnom_window_run(nnom_layer_t *l, nnom_window_setup_f
                                             const nnom_kernel_t *kernels)
 {
     nnom_conv_args_t s;
-    const nnom_status_t st = setup(l, &s);
+    const nnom_status_t st = setup(l, &s, 1);
     if (st != NN_SUCCESS)
         return st;
     return nnom_kernel_run(kernels, l, &s);

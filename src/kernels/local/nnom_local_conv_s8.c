@@ -60,7 +60,7 @@ typedef struct {
 #endif
 } ctx_t;
 
-static void ctx_of(const nnom_conv_args_t *a, ctx_t *t)
+static void ctx_of(const nnom_conv_args_t *a, ctx_t *t, int rq_fast)
 {
     t->a = *a;
     nnom_dims_t *in = &t->a.in;
@@ -76,7 +76,9 @@ static void ctx_of(const nnom_conv_args_t *a, ctx_t *t)
     t->row_bytes = in->w * in->c;
     t->run = a->k.w * in->c;
 #if NNOM_LOCAL_MAC_ASM
-    t->rq_fast = nnom_rq_all_fast(&a->rq, a->out.c);
+    t->rq_fast = rq_fast;
+#else
+    (void)rq_fast;
 #endif
 }
 
@@ -578,13 +580,16 @@ uint32_t nnom_local_conv_s8_scratch(const void *args)
     return nnom_conv_col_scratch((const nnom_conv_args_t *)args);
 }
 
-nnom_status_t nnom_local_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
+/* rq_fast: every channel's requantisation has the fast form (-O2 with the
+ * assembly loops; unused otherwise) */
+static nnom_status_t conv_run(const nnom_kernel_ctx_t *ctx, const nnom_conv_args_t *a,
+                              int rq_fast)
 {
-    const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
     if (a->in.c < 1 || a->out.c < 1 || a->k.c != a->in.c)
         return NN_SIZE_MISMATCH;
 #if defined(__OPTIMIZE_SIZE__)
     (void)ctx;
+    (void)rq_fast;
     conv_plain(a);
 #else
     ctx_t t;
@@ -605,7 +610,7 @@ nnom_status_t nnom_local_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
     if (nnom_conv_pw_col(a) && nnom_conv_col(a, ctx->buf, ctx->size))
         return NN_SUCCESS;
 #endif
-    ctx_of(a, &t);
+    ctx_of(a, &t, rq_fast);
     /* 1-3 channels: windows gathered in the scratch (the direct path
      * without it) */
     if (a->in.c <= PATCH_MAX_IC && ctx->buf != NULL)
@@ -615,3 +620,29 @@ nnom_status_t nnom_local_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
 #endif
     return NN_SUCCESS;
 }
+
+nnom_status_t nnom_local_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
+{
+    const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
+#if NNOM_LOCAL_MAC_ASM
+    return conv_run(ctx, a, nnom_rq_all_fast(&a->rq, a->out.c));
+#else
+    return conv_run(ctx, a, 0);
+#endif
+}
+
+#if NNOM_LOCAL_MAC_ASM
+/* The table entry for layers whose every channel has the fast
+ * requantisation form: the dispatch keeps a layer's pick, so the loop over
+ * the channels runs once per compile instead of at every run. */
+uint32_t nnom_local_conv_s8_fast_scratch(const void *args)
+{
+    const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
+    return nnom_rq_all_fast(&a->rq, a->out.c) ? nnom_local_conv_s8_scratch(args) : NNOM_UNSUITED;
+}
+
+nnom_status_t nnom_local_conv_s8_fast(const nnom_kernel_ctx_t *ctx, const void *args)
+{
+    return conv_run(ctx, (const nnom_conv_args_t *)args, 1);
+}
+#endif

@@ -25,6 +25,7 @@
  * few calls as the copy holds.
  */
 #include "nnom_local_dwrect.h"
+#include "nnom_local_dw_odd.h"
 #include "nnom_local_dwcol.h"
 #include "../nnom_backend.h"
 
@@ -318,7 +319,7 @@ static void rect_copy(const rect_axis_t *u, const rect_axis_t *v, const int8_t *
 int nnom_dwrect_try(const nnom_conv_args_t *a)
 {
     const int32_t kh = a->k.h, kw = a->k.w, taps = kh * kw, ch = a->in.c;
-    if (a->ch_mult != 1 || a->out.c != ch || ch % 4 != 0 || kh < 2 || kw < 2 ||
+    if (a->ch_mult != 1 || a->out.c != ch || ch < 4 || kh < 2 || kw < 2 ||
         taps > RECT_TAPS || (kh == kw && (kh == 3 || kh == 5)) || a->p.dilation_h != 1 ||
         a->p.dilation_w != 1)
         return 0;
@@ -358,7 +359,7 @@ int nnom_dwrect_try(const nnom_conv_args_t *a)
     uint32_t buf[RECT_COPY];
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
     int32_t pu = 0, pv = 0; /* the records' offsets: none yet */
-    for (int32_t c = 0; c < ch; c += 4) {
+    for (int32_t c = 0; c < ch; c = nnom_dw_odd_next(c, ch)) {
         const int form = rect_records(a, u, v, c, exact, rec);
         if (form == 0)
             return 0; /* the fallback rewrites the groups before c too */

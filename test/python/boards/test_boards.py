@@ -1065,6 +1065,9 @@ RECTODD_CASES = [
     ((9, 9, 1), (2, 2), 1, "same", "relu", None),
     ((11, 10, 2), (4, 4), 2, "same", None, None),
     ((9, 8, 3), (2, 5), 2, "valid", "relu6", None),
+    ((12, 40, 3), (5, 5), 2, "same", None, None),
+    ((16, 44, 3), (7, 7), 1, "valid", "relu", None),
+    ((9, 8, 3), (2, 3), 1, "same", "relu", "small"),
 ]
 
 

@@ -225,7 +225,7 @@ static void rect_axis(rect_axis_t *x, int32_t in, int32_t k, int32_t s, int32_t 
  * form (returns 1: doubled weights, nnom_local_dwcol.h); 0 where a
  * channel suits neither. Lanes from lanes on (fewer than four
  * channels) have zero weights and bias and channel c's requantisation. */
-static int rect_records(const nnom_conv_args_t *a, const rect_axis_t *u, const rect_axis_t *v,
+NNOM_FORCE_INLINE int rect_records(const nnom_conv_args_t *a, const rect_axis_t *u, const rect_axis_t *v,
                         int32_t c, int exact, int32_t lanes, int32_t *rec)
 {
     const int32_t taps = u->k * v->k;
@@ -297,12 +297,21 @@ static void rect_offsets(int32_t *rec, int32_t ku, int32_t taps, int32_t pu, int
         rec[4 + 6 * (taps >> 1) + 1] = 0;
 }
 
+/* A pixel of fewer than four channels, zeros above. */
+static uint32_t rect_pixel(const int8_t *p, int32_t lanes)
+{
+    uint32_t v = 0;
+    for (int32_t i = 0; i < lanes; i++)
+        v |= (uint32_t)(uint8_t)p[i] << (8 * i);
+    return v;
+}
+
 /* The windows of outputs from o0 along u (e words a row) of n lines from
  * l0 into buf: per line v->k rows, the input zero point outside the
  * input; of fewer than four channels (lanes: their weights are zero, so
  * the next pixel's bytes do no harm) a word from each pixel but where it
  * would read past the input's end (stop), a pixel's bytes there. */
-static void rect_copy(const rect_axis_t *u, const rect_axis_t *v, const int8_t *x, int32_t o0,
+NNOM_FORCE_INLINE void rect_copy(const rect_axis_t *u, const rect_axis_t *v, const int8_t *x, int32_t o0,
                       int32_t e, int32_t l0, int32_t n, uint32_t zp4, int32_t lanes,
                       const int8_t *stop, uint32_t *buf)
 {
@@ -320,11 +329,12 @@ static void rect_copy(const rect_axis_t *u, const rect_axis_t *v, const int8_t *
                 uint32_t *const in0 = buf + j0, *const in1 = buf + j1;
                 while (d != in0)
                     *d++ = zp4;
-                for (; d != in1; src += xb)
-                    *d++ = src + 4 <= stop ? nnom_read4(src)
-                                          : (uint8_t)src[0] |
-                                                (lanes > 1 ? (uint32_t)(uint8_t)src[1] << 8 : 0u) |
-                                                (lanes > 2 ? (uint32_t)(uint8_t)src[2] << 16 : 0u);
+                if (lanes == 4)
+                    for (; d != in1; src += xb)
+                        *d++ = nnom_read4(src);
+                else
+                    for (; d != in1; src += xb)
+                        *d++ = src + 4 <= stop ? nnom_read4(src) : rect_pixel(src, lanes);
             }
             while (d != end)
                 *d++ = zp4;
@@ -371,7 +381,7 @@ static NNOM_NOINLINE int rect_narrow(const nnom_conv_args_t *a, const rect_axis_
                                ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u};
         for (int32_t l = 0; l < v->out; l += cap) {
             j.lines = v->out - l < cap ? v->out - l : cap;
-            rect_copy(u, v, a->input, o0, e, l, j.lines, zp4, ch, end, buf);
+            rect_copy(u, v, a->input, o0, e, l, j.lines, zp4, 3, end, buf);
             loop(&j);
             const uint32_t *w = obuf;
             for (int32_t m = 0; m < j.lines; m++) {

@@ -403,40 +403,12 @@ static NNOM_NOINLINE int rect_narrow(const nnom_conv_args_t *a, const rect_axis_
     return 1;
 }
 
-int nnom_dwrect_try(const nnom_conv_args_t *a)
+/* Four channels or more, a group at a time (the last one overlapping the
+ * one before it where ch is not a multiple of four). */
+static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_t *u,
+                                     const rect_axis_t *v, int exact)
 {
-    const int32_t kh = a->k.h, kw = a->k.w, taps = kh * kw, ch = a->in.c;
-    /* three channels (rect_narrow) but 3x3; not one or two (a lane or two
-     * of four: slower than their paths, (2,2) s1 20x20x2 same 11.7 against
-     * 9.3, 5x5 s1 27x28x1 same 11.2 against 4.8) */
-    if (a->ch_mult != 1 || a->out.c != ch || (ch < 4 && ch != 3) || kh < 2 || kw < 2 ||
-        taps > RECT_TAPS || (kh == kw && (kh == 3 || (kh == 5 && ch >= 4))) ||
-        a->p.dilation_h != 1 ||
-        a->p.dilation_w != 1)
-        return 0;
-    /* the s term and the clamp where they can change a result (as the group
-     * path's modes) */
-    const int exact = a->p.act_min < a->p.output_zp || a->p.act_min > -128 || a->p.act_max < 127;
-    rect_axis_t h, w;
-    rect_axis(&h, a->in.h, kh, a->p.stride_h, a->p.pad_top, a->out.h);
-    rect_axis(&w, a->in.w, kw, a->p.stride_w, a->p.pad_left, a->out.w);
-    h.xb = a->in.w * ch;
-    h.ob = a->out.w * ch;
-    h.wb = kw * ch;
-    w.xb = ch;
-    w.ob = ch;
-    w.wb = ch;
-    /* lines along the axis of more outputs */
-    const int down = a->out.h > a->out.w;
-    const rect_axis_t *u = down ? &h : &w, *v = down ? &w : &h;
-    /* windows of more than 25 taps on planes of fewer than twice as many
-     * outputs: the per-group records and copies outweigh the loop's gain
-     * (7x7 s2 6x6x128 same 3.19 on the group path, 4.78 here; 7x7 s1
-     * 12x12x64 same 2.99, 2.62 here) */
-    if (taps > 25 && u->out * v->out < 2 * taps)
-        return 0;
-    if (ch < 4)
-        return rect_narrow(a, u, v, exact);
+    const int32_t ch = a->in.c, taps = u->k * v->k;
     /* outputs [o0, o1) of lines [l0, l1): the inside, then the borders
      * left, right, top, bottom */
     const int32_t run[5][4] = {{u->lo, u->hi, v->lo, v->hi},
@@ -498,5 +470,40 @@ int nnom_dwrect_try(const nnom_conv_args_t *a)
         }
     }
     return 1;
+}
+
+int nnom_dwrect_try(const nnom_conv_args_t *a)
+{
+    const int32_t kh = a->k.h, kw = a->k.w, taps = kh * kw, ch = a->in.c;
+    /* three channels (rect_narrow) but 3x3; not one or two (a lane or two
+     * of four: slower than their paths, (2,2) s1 20x20x2 same 11.7 against
+     * 9.3, 5x5 s1 27x28x1 same 11.2 against 4.8) */
+    if (a->ch_mult != 1 || a->out.c != ch || (ch < 4 && ch != 3) || kh < 2 || kw < 2 ||
+        taps > RECT_TAPS || (kh == kw && (kh == 3 || (kh == 5 && ch >= 4))) ||
+        a->p.dilation_h != 1 ||
+        a->p.dilation_w != 1)
+        return 0;
+    /* the s term and the clamp where they can change a result (as the group
+     * path's modes) */
+    const int exact = a->p.act_min < a->p.output_zp || a->p.act_min > -128 || a->p.act_max < 127;
+    rect_axis_t h, w;
+    rect_axis(&h, a->in.h, kh, a->p.stride_h, a->p.pad_top, a->out.h);
+    rect_axis(&w, a->in.w, kw, a->p.stride_w, a->p.pad_left, a->out.w);
+    h.xb = a->in.w * ch;
+    h.ob = a->out.w * ch;
+    h.wb = kw * ch;
+    w.xb = ch;
+    w.ob = ch;
+    w.wb = ch;
+    /* lines along the axis of more outputs */
+    const int down = a->out.h > a->out.w;
+    const rect_axis_t *u = down ? &h : &w, *v = down ? &w : &h;
+    /* windows of more than 25 taps on planes of fewer than twice as many
+     * outputs: the per-group records and copies outweigh the loop's gain
+     * (7x7 s2 6x6x128 same 3.19 on the group path, 4.78 here; 7x7 s1
+     * 12x12x64 same 2.99, 2.62 here) */
+    if (taps > 25 && u->out * v->out < 2 * taps)
+        return 0;
+    return ch < 4 ? rect_narrow(a, u, v, exact) : rect_groups(a, u, v, exact);
 }
 #endif

@@ -22,7 +22,11 @@
  * the border ones (padding) on copies of the rows their windows reach,
  * the input zero point outside the input (which the records' bias takes
  * off like any input), per border band (left, right, top, bottom) in as
- * few calls as the copy holds.
+ * few calls as the copy holds. Channels not a multiple of four: the last
+ * group overlaps the one before it (nnom_dw_odd_next()); three channels:
+ * one group whose fourth lane has zero weights, every output on copies
+ * (rect_narrow: on the input a lane would read past the input's end and
+ * a store would reach the next pixel).
  */
 #include "nnom_local_dwrect.h"
 #include "nnom_local_dw_odd.h"
@@ -341,8 +345,8 @@ NNOM_FORCE_INLINE void rect_copy(const rect_axis_t *u, const rect_axis_t *v, con
         }
 }
 
-/* One to three channels: one group whose lanes from a->in.c on have zero
- * weights, every output on copies (a pixel's bytes in a word) in chunks
+/* Fewer than four channels (three: nnom_dwrect_try): one group whose
+ * lanes from a->in.c on have zero weights, every output on copies (a pixel's bytes in a word) in chunks
  * of outputs along u whose rows fit the copy, the outputs into obuf and
  * from there the layer's channels into the output. */
 static NNOM_NOINLINE int rect_narrow(const nnom_conv_args_t *a, const rect_axis_t *u,

@@ -9,9 +9,11 @@
 #include "nnom_local_simd.h"
 
 #if NNOM_LOCAL_MAC_ASM
-/* The layer when it suits the window loop (multiplier 1, channels a
- * multiple of four, kh and kw at least 2 and at most
- * NNOM_DW_GROUP_MAX_TAPS taps, not 3x3 nor 5x5 (their own paths), no
+/* The layer when it suits the window loop (multiplier 1, four channels or
+ * more: where not a multiple of four the last group overlaps the one
+ * before it, nnom_dw_odd_next(); or three, on copies with a zero lane;
+ * kh and kw at least 2 and at most NNOM_DW_GROUP_MAX_TAPS taps, not 3x3,
+ * nor 5x5 but of three channels (their own paths), no
  * dilation, the border windows' copies fit; windows of more than 25 taps
  * on planes of at least twice as many outputs): 1 when done, 0 when it
  * does not suit or a group's requantisation is outside the loop's form

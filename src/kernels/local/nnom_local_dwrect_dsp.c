@@ -22,9 +22,14 @@
  * the border ones (padding) on copies of the rows their windows reach,
  * the input zero point outside the input (which the records' bias takes
  * off like any input), per border band (left, right, top, bottom) in as
- * few calls as the copy holds.
+ * few calls as the copy holds. Channels not a multiple of four: the last
+ * group overlaps the one before it (nnom_dw_odd_next()); three channels:
+ * one group whose fourth lane has zero weights, every output on copies
+ * (rect_narrow: on the input a lane would read past the input's end and
+ * a store would reach the next pixel).
  */
 #include "nnom_local_dwrect.h"
+#include "nnom_local_dw_odd.h"
 #include "nnom_local_dwcol.h"
 #include "../nnom_backend.h"
 
@@ -38,6 +43,9 @@
  * offsets and per channel the two taps' weights; per channel mult, ra, e
  * (mult, ra' where scaled). */
 #define RECT_REC (4 + 6 * ((RECT_TAPS + 1) / 2) + 12)
+/* Words of the outputs of fewer than four channels before they are
+ * stored (rect_narrow). */
+#define RECT_OUT 64
 
 /* n outputs along a line (x xp bytes apart, out op), lines lines (xl, ol
  * bytes apart), every output the window of 2 pairs taps at the records'
@@ -219,9 +227,10 @@ static void rect_axis(rect_axis_t *x, int32_t in, int32_t k, int32_t s, int32_t 
  * halfword), and out = SSAT8(SMMLA(acc, mult, ra') >> 12) with ra' =
  * (2 zp + 1) 2^11 + 2^(11 - e), the same bytes as the one-row loop's
  * form (returns 1: doubled weights, nnom_local_dwcol.h); 0 where a
- * channel suits neither. */
-static int rect_records(const nnom_conv_args_t *a, const rect_axis_t *u, const rect_axis_t *v,
-                        int32_t c, int exact, int32_t *rec)
+ * channel suits neither. Lanes from lanes on (fewer than four
+ * channels) have zero weights and bias and channel c's requantisation. */
+NNOM_FORCE_INLINE int rect_records(const nnom_conv_args_t *a, const rect_axis_t *u, const rect_axis_t *v,
+                        int32_t c, int exact, int32_t lanes, int32_t *rec)
 {
     const int32_t taps = u->k * v->k;
     const uint32_t zp2 = (uint32_t)(2 * a->p.output_zp + 1);
@@ -229,17 +238,22 @@ static int rect_records(const nnom_conv_args_t *a, const rect_axis_t *u, const r
     const uint32_t reach8 = (uint32_t)1 << 22; /* |bias| for the scaled form */
     uint32_t bad = 0, unscaled = 0; /* sign set: a channel out of the form's range */
     int32_t j[4], sum[4] = {0, 0, 0, 0};
+    int32_t ci[4], bias[4];
     for (int i = 0; i < 4; i++) {
-        const uint32_t b = (uint32_t)a->bias[c + i];
-        const uint32_t x = (uint32_t)-2 - (uint32_t)a->rq.shift[c + i]; /* e - 2: 0 to 21 */
-        bad |= nnom_rq_unfit(a->rq.mult[c + i], a->rq.shift[c + i]) | (reach - b) | (reach + b);
+        ci[i] = c + (i < lanes ? i : 0);
+        bias[i] = i < lanes ? a->bias[ci[i]] : 0;
+    }
+    for (int i = 0; i < 4; i++) {
+        const uint32_t b = (uint32_t)bias[i];
+        const uint32_t x = (uint32_t)-2 - (uint32_t)a->rq.shift[ci[i]]; /* e - 2: 0 to 21 */
+        bad |= nnom_rq_unfit(a->rq.mult[ci[i]], a->rq.shift[ci[i]]) | (reach - b) | (reach + b);
         unscaled |= (x - 3u) | (6u - (x - 3u)) | (reach8 - b) | (reach8 + b);
     }
     if (bad >> 31)
         return 0;
     const int scaled = !exact && (unscaled >> 31) == 0;
     for (int i = 0; i < 4; i++)
-        j[i] = scaled ? 13 + a->rq.shift[c + i] : 1; /* 13 - e */
+        j[i] = scaled ? 13 + a->rq.shift[ci[i]] : 1; /* 13 - e */
     int32_t *p = rec + 4;
     const int8_t *row = a->weight + c, *wt = row; /* tap (iu, iv): its row, its weights */
     for (int32_t t = 0, iu = 0; t < taps; t += 2, p += 6) {
@@ -255,16 +269,16 @@ static int rect_records(const nnom_conv_args_t *a, const rect_axis_t *u, const r
                 wb = wt;
         }
         for (int i = 0; i < 4; i++) {
-            const int32_t b = wb != NULL ? wb[i] : 0;
-            p[2 + i] = (int32_t)(((uint32_t)(wa[i] * (1 << j[i])) & 0xFFFFu) |
+            const int32_t ta = i < lanes ? wa[i] : 0, b = wb != NULL && i < lanes ? wb[i] : 0;
+            p[2 + i] = (int32_t)(((uint32_t)(ta * (1 << j[i])) & 0xFFFFu) |
                                  ((uint32_t)(b * (1 << j[i])) << 16));
-            sum[i] += wa[i] + b;
+            sum[i] += ta + b;
         }
     }
     for (int i = 0; i < 4; i++) {
-        const int32_t e = -a->rq.shift[c + i];
-        rec[i] = (int32_t)((uint32_t)(a->bias[c + i] - a->p.input_zp * sum[i]) << j[i]);
-        p[0] = a->rq.mult[c + i];
+        const int32_t e = -a->rq.shift[ci[i]];
+        rec[i] = (int32_t)((uint32_t)(bias[i] - a->p.input_zp * sum[i]) << j[i]);
+        p[0] = a->rq.mult[ci[i]];
         if (scaled) {
             p[1] = (int32_t)((zp2 << 11) + (1u << (11 - e)));
             p += 2;
@@ -287,11 +301,23 @@ static void rect_offsets(int32_t *rec, int32_t ku, int32_t taps, int32_t pu, int
         rec[4 + 6 * (taps >> 1) + 1] = 0;
 }
 
+/* A pixel of fewer than four channels, zeros above. */
+static uint32_t rect_pixel(const int8_t *p, int32_t lanes)
+{
+    uint32_t v = 0;
+    for (int32_t i = 0; i < lanes; i++)
+        v |= (uint32_t)(uint8_t)p[i] << (8 * i);
+    return v;
+}
+
 /* The windows of outputs from o0 along u (e words a row) of n lines from
  * l0 into buf: per line v->k rows, the input zero point outside the
- * input. */
-static void rect_copy(const rect_axis_t *u, const rect_axis_t *v, const int8_t *x, int32_t o0,
-                      int32_t e, int32_t l0, int32_t n, uint32_t zp4, uint32_t *buf)
+ * input; of fewer than four channels (lanes: their weights are zero, so
+ * the next pixel's bytes do no harm) a word from each pixel but where it
+ * would read past the input's end (stop), a pixel's bytes there. */
+NNOM_FORCE_INLINE void rect_copy(const rect_axis_t *u, const rect_axis_t *v, const int8_t *x, int32_t o0,
+                      int32_t e, int32_t l0, int32_t n, uint32_t zp4, int32_t lanes,
+                      const int8_t *stop, uint32_t *buf)
 {
     /* (locals: the stores to buf could alias the axes' fields) */
     const int32_t u0 = o0 * u->s - u->pad, xb = u->xb, vin = v->in, vxb = v->xb, kv = v->k;
@@ -307,42 +333,86 @@ static void rect_copy(const rect_axis_t *u, const rect_axis_t *v, const int8_t *
                 uint32_t *const in0 = buf + j0, *const in1 = buf + j1;
                 while (d != in0)
                     *d++ = zp4;
-                for (; d != in1; src += xb)
-                    *d++ = nnom_read4(src);
+                if (lanes == 4)
+                    for (; d != in1; src += xb)
+                        *d++ = nnom_read4(src);
+                else
+                    for (; d != in1; src += xb)
+                        *d++ = src + 4 <= stop ? nnom_read4(src) : rect_pixel(src, lanes);
             }
             while (d != end)
                 *d++ = zp4;
         }
 }
 
-int nnom_dwrect_try(const nnom_conv_args_t *a)
+/* Fewer than four channels (three: nnom_dwrect_try): one group whose
+ * lanes from a->in.c on have zero weights, every output on copies (a pixel's bytes in a word) in chunks
+ * of outputs along u whose rows fit the copy, the outputs into obuf and
+ * from there the layer's channels into the output. */
+static NNOM_NOINLINE int rect_narrow(const nnom_conv_args_t *a, const rect_axis_t *u,
+                                     const rect_axis_t *v, int exact)
 {
-    const int32_t kh = a->k.h, kw = a->k.w, taps = kh * kw, ch = a->in.c;
-    if (a->ch_mult != 1 || a->out.c != ch || ch % 4 != 0 || kh < 2 || kw < 2 ||
-        taps > RECT_TAPS || (kh == kw && (kh == 3 || kh == 5)) || a->p.dilation_h != 1 ||
-        a->p.dilation_w != 1)
+    const int32_t ch = a->in.c, taps = u->k * v->k, ob = u->ob;
+    const int8_t *const end = a->input + a->in.h * a->in.w * ch;
+    int32_t most = (RECT_COPY / v->k - u->k) / u->s + 1; /* outputs a chunk */
+    if (RECT_COPY / v->k < u->k)
         return 0;
-    /* the s term and the clamp where they can change a result (as the group
-     * path's modes) */
-    const int exact = a->p.act_min < a->p.output_zp || a->p.act_min > -128 || a->p.act_max < 127;
-    rect_axis_t h, w;
-    rect_axis(&h, a->in.h, kh, a->p.stride_h, a->p.pad_top, a->out.h);
-    rect_axis(&w, a->in.w, kw, a->p.stride_w, a->p.pad_left, a->out.w);
-    h.xb = a->in.w * ch;
-    h.ob = a->out.w * ch;
-    h.wb = kw * ch;
-    w.xb = ch;
-    w.ob = ch;
-    w.wb = ch;
-    /* lines along the axis of more outputs */
-    const int down = a->out.h > a->out.w;
-    const rect_axis_t *u = down ? &h : &w, *v = down ? &w : &h;
-    /* windows of more than 25 taps on planes of fewer than twice as many
-     * outputs: the per-group records and copies outweigh the loop's gain
-     * (7x7 s2 6x6x128 same 3.19 on the group path, 4.78 here; 7x7 s1
-     * 12x12x64 same 2.99, 2.62 here) */
-    if (taps > 25 && u->out * v->out < 2 * taps)
+    most = most < RECT_OUT ? most : RECT_OUT;
+    int32_t rec[RECT_REC];
+    uint32_t buf[RECT_COPY], obuf[RECT_OUT];
+    const int form = rect_records(a, u, v, 0, exact, ch, rec);
+    if (form == 0)
         return 0;
+    void (*const loop)(const nnom_dwrect_job_t *) =
+        exact ? nnom_dwrect_s8_exact : (form == 2 ? nnom_dwrect_s8_scaled : nnom_dwrect_s8);
+    const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
+    for (int32_t o0 = 0; o0 < u->out; o0 += most) {
+        const int32_t n = u->out - o0 < most ? u->out - o0 : most, e = (n - 1) * u->s + u->k;
+        int32_t cap = RECT_COPY / (v->k * e);
+        cap = cap < RECT_OUT / n ? cap : RECT_OUT / n;
+        rect_offsets(rec, u->k, taps, 4, 4 * e);
+        nnom_dwrect_job_t j = {(const int8_t *)buf,
+                               (int8_t *)obuf,
+                               rec,
+                               n,
+                               0,
+                               4 * u->s,
+                               4,
+                               4 * v->k * e,
+                               4 * n,
+                               (taps + 1) / 2,
+                               ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u,
+                               ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u};
+        for (int32_t l = 0; l < v->out; l += cap) {
+            j.lines = v->out - l < cap ? v->out - l : cap;
+            rect_copy(u, v, a->input, o0, e, l, j.lines, zp4, 3, end, buf);
+            loop(&j);
+            const uint32_t *w = obuf;
+            for (int32_t m = 0; m < j.lines; m++) {
+                int8_t *out = a->output + (l + m) * v->ob + o0 * u->ob;
+                const uint32_t *const last = w + n;
+                if (ch == 1)
+                    for (; w != last; out += ob)
+                        out[0] = (int8_t)*w++;
+                else
+                    for (; w != last; out += ob, w++) {
+                        out[0] = (int8_t)*w;
+                        out[1] = (int8_t)(*w >> 8);
+                        if (ch == 3)
+                            out[2] = (int8_t)(*w >> 16);
+                    }
+            }
+        }
+    }
+    return 1;
+}
+
+/* Four channels or more, a group at a time (the last one overlapping the
+ * one before it where ch is not a multiple of four). */
+static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_t *u,
+                                     const rect_axis_t *v, int exact)
+{
+    const int32_t ch = a->in.c, taps = u->k * v->k;
     /* outputs [o0, o1) of lines [l0, l1): the inside, then the borders
      * left, right, top, bottom */
     const int32_t run[5][4] = {{u->lo, u->hi, v->lo, v->hi},
@@ -357,9 +427,10 @@ int nnom_dwrect_try(const nnom_conv_args_t *a)
     int32_t rec[RECT_REC];
     uint32_t buf[RECT_COPY];
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
+    const int8_t *const end = a->input + a->in.h * a->in.w * ch;
     int32_t pu = 0, pv = 0; /* the records' offsets: none yet */
-    for (int32_t c = 0; c < ch; c += 4) {
-        const int form = rect_records(a, u, v, c, exact, rec);
+    for (int32_t c = 0; c < ch; c = nnom_dw_odd_next(c, ch)) {
+        const int form = rect_records(a, u, v, c, exact, 4, rec);
         if (form == 0)
             return 0; /* the fallback rewrites the groups before c too */
         void (*const loop)(const nnom_dwrect_job_t *) =
@@ -397,11 +468,46 @@ int nnom_dwrect_try(const nnom_conv_args_t *a)
             for (int32_t l = l0; l < l1; l += cap) {
                 j.lines = l1 - l < cap ? l1 - l : cap;
                 j.out = a->output + c + l * v->ob + o0 * u->ob;
-                rect_copy(u, v, x, o0, e, l, j.lines, zp4, buf);
+                rect_copy(u, v, x, o0, e, l, j.lines, zp4, 4, end, buf);
                 loop(&j);
             }
         }
     }
     return 1;
+}
+
+int nnom_dwrect_try(const nnom_conv_args_t *a)
+{
+    const int32_t kh = a->k.h, kw = a->k.w, taps = kh * kw, ch = a->in.c;
+    /* three channels (rect_narrow) but 3x3; not one or two (a lane or two
+     * of four: slower than their paths, (2,2) s1 20x20x2 same 11.7 against
+     * 9.3, 5x5 s1 27x28x1 same 11.2 against 4.8) */
+    if (a->ch_mult != 1 || a->out.c != ch || (ch < 4 && ch != 3) || kh < 2 || kw < 2 ||
+        taps > RECT_TAPS || (kh == kw && (kh == 3 || (kh == 5 && ch >= 4))) ||
+        a->p.dilation_h != 1 ||
+        a->p.dilation_w != 1)
+        return 0;
+    /* the s term and the clamp where they can change a result (as the group
+     * path's modes) */
+    const int exact = a->p.act_min < a->p.output_zp || a->p.act_min > -128 || a->p.act_max < 127;
+    rect_axis_t h, w;
+    rect_axis(&h, a->in.h, kh, a->p.stride_h, a->p.pad_top, a->out.h);
+    rect_axis(&w, a->in.w, kw, a->p.stride_w, a->p.pad_left, a->out.w);
+    h.xb = a->in.w * ch;
+    h.ob = a->out.w * ch;
+    h.wb = kw * ch;
+    w.xb = ch;
+    w.ob = ch;
+    w.wb = ch;
+    /* lines along the axis of more outputs */
+    const int down = a->out.h > a->out.w;
+    const rect_axis_t *u = down ? &h : &w, *v = down ? &w : &h;
+    /* windows of more than 25 taps on planes of fewer than twice as many
+     * outputs: the per-group records and copies outweigh the loop's gain
+     * (7x7 s2 6x6x128 same 3.19 on the group path, 4.78 here; 7x7 s1
+     * 12x12x64 same 2.99, 2.62 here) */
+    if (taps > 25 && u->out * v->out < 2 * taps)
+        return 0;
+    return ch < 4 ? rect_narrow(a, u, v, exact) : rect_groups(a, u, v, exact);
 }
 #endif

@@ -1075,6 +1075,56 @@ def dwrect_model(k: int, rng: np.random.Generator):
     return model
 
 
+# The same window loop on channels not a multiple of four (five or more:
+# the last group overlaps the one before it, channels C - 4 to C - 1, under
+# and over NNOM_DW_ODD_GROUPED) and on one to three channels: 2x2, (2, k),
+# (k, 2), (4, 5), (3, 4), (3, 5), strides 1 and 2, 'same' and 'valid', bands
+# over several copies, ReLU6, no activation (the exact loop), a last group
+# of e beyond 11 beside scaled groups, and a huge bias (the other paths).
+# (input (h, w, c), kernel, stride, padding, activation, scaled)
+RECTODD_CASES = [
+    ((9, 8, 18), (2, 2), 1, "same", "relu", None),
+    ((10, 11, 13), (2, 2), 2, "same", "relu", None),
+    ((7, 9, 7), (2, 3), 1, "valid", "relu", None),
+    ((9, 7, 10), (3, 2), 2, "same", "relu", None),
+    ((13, 9, 19), (4, 5), 2, "same", "relu", None),
+    ((12, 10, 5), (4, 2), 1, "same", "relu", None),
+    ((10, 13, 6), (2, 5), 2, "valid", "relu", None),
+    ((9, 10, 9), (3, 5), 1, "same", "relu6", None),
+    ((9, 11, 31), (3, 4), 2, "same", "relu", None),
+    ((6, 45, 6), (5, 2), 1, "same", "relu", None),
+    ((7, 9, 7), (2, 3), 1, "valid", None, None),
+    ((9, 10, 11), (3, 4), 2, "same", None, None),
+    ((9, 8, 18), (2, 3), 1, "same", "relu", "small"),
+    ((9, 8, 18), (2, 3), 2, "same", "relu", "huge"),
+    ((7, 9, 3), (2, 3), 1, "valid", "relu", None),
+    ((9, 9, 1), (2, 2), 1, "same", "relu", None),
+    ((11, 10, 2), (4, 4), 2, "same", None, None),
+    ((9, 8, 3), (2, 5), 2, "valid", "relu6", None),
+    ((12, 40, 3), (5, 5), 2, "same", None, None),
+    ((16, 44, 3), (7, 7), 1, "valid", "relu", None),
+    ((9, 8, 3), (2, 3), 1, "same", "relu", "small"),
+]
+
+
+def rectodd_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kernel, stride, padding, act, scaled = RECTODD_CASES[k]
+    inputs = keras.Input(shape)
+    x = keras.layers.DepthwiseConv2D(kernel, strides=stride, padding=padding, activation=act)(
+        inputs
+    )
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    kernel_w, bias = model.layers[-1].get_weights()
+    if scaled == "small":  # the last group's e beyond 11: the unscaled requantisation
+        kernel_w[..., -4:, :] *= 1e-2
+        model.layers[-1].set_weights([kernel_w, bias])
+    if scaled == "huge":  # weights scaled down: |bias| near 2^30
+        model.layers[-1].set_weights([kernel_w * 1e-3, np.full_like(bias, 20.0)])
+    return model
+
+
 # Dense shapes of the assembly loop (inputs a multiple of four): groups of
 # four units and the last one, two or three, with and without ReLU, and
 # weights scaled down under a large bias (shifts beyond the fast
@@ -1223,6 +1273,7 @@ def suite(tmp_path_factory):
         ("dwoddc", len(DWODDC_CASES), dwoddc_model, 90_000),
         ("dwrect", len(DWRECT_CASES), dwrect_model, 91_000),
         ("s2odd", len(S2ODD_CASES), s2odd_model, 94_000),
+        ("rectodd", len(RECTODD_CASES), rectodd_model, 93_000),
         ("dwtiny2_", len(DWTINY2_CASES), dwtiny2_model, 87_000),
         ("dense", len(DENSE_CASES), dense_model, 75_000),
         ("neardead", len(NEAR_DEAD_CASES), near_dead_model, 78_000),

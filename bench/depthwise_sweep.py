@@ -18,10 +18,7 @@ windows of 33 to 121 taps ((33,1), (49,1), (5,7), 9x9, 11x11, (5,10),
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -29,11 +26,10 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import cmbuild  # noqa: E402
+import layer_sweep  # noqa: E402
 import models as bench_models  # noqa: E402
 import run as bench_run  # noqa: E402
 
-SWEEP_RUNS = 2
 GOAL = 4.0  # instructions per MAC (issue 13)
 
 
@@ -171,71 +167,26 @@ def keras_layer(shape, kernel, stride: int, padding: str, seed: int):
 
 
 def convert(index: int, spec, work: Path) -> bench_run.Model:
-    import nnom
-
-    name, shape, kernel, stride, padding = spec
+    _, shape, kernel, stride, padding = spec
     model = keras_layer(shape, kernel, stride, padding, 1000 + index)
-    rng = np.random.default_rng(2000 + index)
-    calib = rng.normal(0.0, 1.0, (32, *shape)).astype(np.float32)
-    converted = nnom.convert(model, calib)
-    folder = work / f"shape{index}"
-    folder.mkdir()
-    converted.save_header(folder / "weights.h")
-    qx = converted.quantize(calib[:SWEEP_RUNS])
-    bench_run.write_data(folder / "bench_data.h", qx, converted.run(qx))
-    return bench_run.Model(f"shape{index}", converted, converted.plan.total_macs, 0.0, folder)
+    return layer_sweep.convert(index, model, shape, 32, work)
 
 
 def measure(model: bench_run.Model, work: Path) -> tuple[int, float]:
     """(MACs, instructions per inference) of the model's depthwise layer."""
-    res = bench_run.measure(model, "m4", "local", "-O2", work, profile=True)
-    layers = [(macs, instr) for _, macs, instr in res["layers"] if macs]
-    if len(layers) != 1:
-        raise SystemExit(f"depthwise_sweep: {model.name}: expected one layer with MACs")
-    return layers[0]
+    return layer_sweep.measure(model, work, "depthwise_sweep")
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--only", action="append", default=[], help="shapes whose name holds this text (repeatable)"
-    )
-    parser.add_argument("--random", type=int, default=0, help="this many random shapes instead")
-    parser.add_argument("--seed", type=int, default=1, help="seed of --random")
-    parser.add_argument("--jobs", type=int, default=2, help="firmwares built and run at once")
-    args = parser.parse_args(argv)
-    missing = cmbuild.tools_missing()
-    if missing:
-        print(f"depthwise_sweep: {', '.join(missing)} not found (tools/install.sh installs them)")
-        return 2
-    if args.random:
-        # indexes past the fixed list's, so a random shape gets its own seeds
-        drawn = random_shapes(args.random, args.seed)
-        specs = list(enumerate(drawn, start=10_000 * args.seed))
-    else:
-        specs = [
-            (i, s)
-            for i, s in enumerate(shapes())
-            if not args.only or any(o in s[0] for o in args.only)
-        ]
-    bench_run.prebuild(["m4"], ["local"])
-    with tempfile.TemporaryDirectory(prefix="nnom-dwsweep-") as tmp:
-        work = Path(tmp)
-        models = [convert(i, s, work) for i, s in specs]
-        with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-            counts = list(pool.map(lambda m: measure(m, work), models))
-    print("| shape (input h x w x c, padding) | MACs | instructions | instr/MAC |")
-    print("|---|---|---|---|")
-    over = []
-    for (_, spec), (macs, instr) in zip(specs, counts):
-        per = instr / macs
-        mark = " **over**" if per > GOAL else ""
-        print(f"| {spec[0]} | {macs} | {instr:.0f} | {per:.2f}{mark} |")
-        if per > GOAL:
-            over.append(spec[0])
-    print(f"\n{len(over)} of {len(specs)} shapes over {GOAL}/MAC")
-    return 0
+SWEEP = layer_sweep.Sweep(
+    "depthwise_sweep",
+    __doc__,
+    "shape (input h x w x c, padding)",
+    GOAL,
+    shapes,
+    random_shapes,
+    convert,
+)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(layer_sweep.main(SWEEP))

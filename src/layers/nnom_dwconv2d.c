@@ -1,8 +1,9 @@
 /* nnom_dwconv2d.c - DepthwiseConv2D and DepthwiseConv1D (h = 1). */
 #include "nnom_window_layer.h"
 
-static nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s, int run)
+NNOM_WINDOW_SETUP nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s, int run)
 {
+    run = NNOM_WINDOW_AT_RUN(run);
     const nnom_dwconv2d_config_t *cfg = (const nnom_dwconv2d_config_t *)l->config;
     const nnom_tensor_t *in = &l->in0->out;
     /* an input has out.q: compile() refuses a layer built without one */

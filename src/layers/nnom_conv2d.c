@@ -22,10 +22,7 @@ NNOM_WINDOW_SETUP nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s
     if (run) {
         NNOM_WINDOW_RUN_SIZES(s, l, cfg);
     } else {
-        s->out.h = nnom_window_out(s->in.h, cfg->kernel_h, cfg->stride_h, cfg->dilation_h,
-                                   cfg->padding, cfg->pad.top, cfg->pad.bottom, &s->p.pad_top);
-        s->out.w = nnom_window_out(s->in.w, cfg->kernel_w, cfg->stride_w, cfg->dilation_w,
-                                   cfg->padding, cfg->pad.left, cfg->pad.right, &s->p.pad_left);
+        NNOM_WINDOW_BUILD_SIZES(s, cfg);
         if (s->out.h < 1 || s->out.w < 1 || s->out.c < 1)
             return NN_SIZE_MISMATCH;
     }

@@ -11,7 +11,6 @@
 #include "nnom_geometry.h"
 #include "nnom_kernels.h"
 
-/* cfg's arrays and output quantisation are there */
 /* A window layer's setup() serves build (checks, sizes) and, at -O2, run
  * (the sizes build gave, inlined). -Os runs take build's path again: one
  * copy of setup, no second way to the sizes (~220 B less per layer type). */
@@ -23,6 +22,7 @@
 #define NNOM_WINDOW_AT_RUN(run) (run)
 #endif
 
+/* cfg's arrays and output quantisation are there */
 #define NNOM_WINDOW_CONFIG_OK(cfg)                                                             \
     ((cfg)->weight != NULL && (cfg)->bias != NULL && (cfg)->mult != NULL &&                   \
      (cfg)->shift != NULL && (cfg)->super.out_q != NULL)
@@ -45,6 +45,18 @@
         (s)->rq.mult = (cfg)->mult;                                                            \
         (s)->rq.shift = (cfg)->shift;                                                          \
         (s)->output = (l)->out.data;                                                           \
+    } while (0)
+
+/* At build: the output size from the input's and the config's (< 1 where
+ * none fits), and its padding. */
+#define NNOM_WINDOW_BUILD_SIZES(s, cfg)                                                        \
+    do {                                                                                       \
+        (s)->out.h = nnom_window_out((s)->in.h, (cfg)->kernel_h, (cfg)->stride_h,              \
+                                     (cfg)->dilation_h, (cfg)->padding, (cfg)->pad.top,        \
+                                     (cfg)->pad.bottom, &(s)->p.pad_top);                      \
+        (s)->out.w = nnom_window_out((s)->in.w, (cfg)->kernel_w, (cfg)->stride_w,              \
+                                     (cfg)->dilation_w, (cfg)->padding, (cfg)->pad.left,       \
+                                     (cfg)->pad.right, &(s)->p.pad_left);                      \
     } while (0)
 
 /* At a run (not at build): the output size build() gave, and the padding

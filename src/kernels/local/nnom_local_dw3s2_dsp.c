@@ -21,36 +21,12 @@
 #if NNOM_LOCAL_MAC_ASM
 #include <string.h>
 
-#define DW3S2_STR_(x) #x
-#define DW3S2_STR(x) DW3S2_STR_(x)
-
-/* One output: r0 the current pair widened (channel ROT), P the next pair
- * (or row); XY the halfword of r0 after it that is the third tap; into
- * byte B of the stack's output words. r7 (w0, w1), r8 w2 low, r10 bias,
- * r11 mult, r12 rq (the records, scaled). */
-#define DW3S2_OUT(P, ROT, XY, B)                                                                 \
-    "smlad  r9, r0, r7, r10\n"                                                                   \
-    "sxtb16 r0, " P ROT "\n"                                                                     \
-    "smla" XY " r9, r0, r8, r9\n"                                                                \
-    "smmla  r9, r9, r11, r12\n"                                                                  \
-    "ssat   r9, #8, r9, asr #" DW3S2_STR(NNOM_DW3S2_N) "\n"                                     \
-    "strb   r9, [sp, #" B "]\n"
-
-/* Channel C of a pass of four: pairs r1, r3, r4, r5, row 8 in r6. */
-#define DW3S2_CHANNEL(ROT, XY, C, C4, C8, C12)                                                   \
-    "ldm    r2!, {r7, r8, r10, r11, r12}\n"                                              \
-    "sxtb16 r0, r1" ROT "\n"                                                                     \
-    DW3S2_OUT("r3", ROT, "bb", C)                                                                \
-    DW3S2_OUT("r4", ROT, "bb", C4)                                                               \
-    DW3S2_OUT("r5", ROT, "bb", C8)                                                               \
-    DW3S2_OUT("r6", ROT, XY, C12)
-
 /* Channel C of a pass of two: pairs r1, r3, row 4 in r6. */
 #define DW3S2_CHANNEL2(ROT, XY, C, C4)                                                           \
     "ldm    r2!, {r7, r8, r10, r11, r12}\n"                                              \
     "sxtb16 r0, r1" ROT "\n"                                                                     \
-    DW3S2_OUT("r3", ROT, "bb", C)                                                                \
-    DW3S2_OUT("r6", ROT, XY, C4)
+    NNOM_DW3S2_OUT("r3", ROT, "bb", C)                                                                \
+    NNOM_DW3S2_OUT("r6", ROT, XY, C4)
 
 /* Rows 0 to 7 from x ([sp, #16]) xs ([sp, #20]) apart into r3, r4, r5,
  * r7, r8, r9, r10, r11; r0 then at row 6, r1 xs. */
@@ -115,13 +91,13 @@ __asm__(".section .text.nnom_dw3s2_s8,\"ax\",%progbits\n"
         "pkhbt  r3, r5, r7, lsl #16\n"
         "pkhbt  r4, r8, r9, lsl #16\n"
         "pkhbt  r5, r10, r11, lsl #16\n"
-        DW3S2_CHANNEL("", "bb", "0", "4", "8", "12")
-        DW3S2_CHANNEL(", ror #8", "bb", "1", "5", "9", "13")
+        NNOM_DW3S2_CHANNEL("", "bb", "0", "4", "8", "12")
+        NNOM_DW3S2_CHANNEL(", ror #8", "bb", "1", "5", "9", "13")
         "ldrd   r1, r3, [sp, #60]\n"
         "ldrd   r4, r5, [sp, #68]\n"
-        DW3S2_CHANNEL("", "tb", "2", "6", "10", "14")
-        DW3S2_CHANNEL(", ror #8", "tb", "3", "7", "11", "15")
-        "sub    r2, r2, #" DW3S2_STR(4 * 4 * NNOM_DW3S2_REC) "\n"
+        NNOM_DW3S2_CHANNEL("", "tb", "2", "6", "10", "14")
+        NNOM_DW3S2_CHANNEL(", ror #8", "tb", "3", "7", "11", "15")
+        "sub    r2, r2, #" NNOM_DW3S2_STR(4 * 4 * NNOM_DW3S2_REC) "\n"
         "ldm    sp, {r7, r8, r9, lr}\n"
         "ldrd   r1, r3, [sp, #24]\n"
         "str    r7, [r3]\n"
@@ -175,7 +151,7 @@ __asm__(".section .text.nnom_dw3s2_s8,\"ax\",%progbits\n"
         "ldrd   r1, r3, [sp, #60]\n"
         DW3S2_CHANNEL2("", "tb", "2", "6")
         DW3S2_CHANNEL2(", ror #8", "tb", "3", "7")
-        "sub    r2, r2, #" DW3S2_STR(4 * 4 * NNOM_DW3S2_REC) "\n"
+        "sub    r2, r2, #" NNOM_DW3S2_STR(4 * 4 * NNOM_DW3S2_REC) "\n"
         "ldrd   r4, r5, [sp]\n"
         "ldrd   r1, r3, [sp, #24]\n"
         "str    r4, [r3]\n"
@@ -191,7 +167,7 @@ __asm__(".section .text.nnom_dw3s2_s8,\"ax\",%progbits\n"
         "subs   r4, r4, #1\n"
         "ble    .Ldw3s2_done\n" /* (0 groups: one) */
         "str    r4, [sp, #56]\n"
-        "add    r2, r2, #" DW3S2_STR(4 * 4 * NNOM_DW3S2_REC) "\n"
+        "add    r2, r2, #" NNOM_DW3S2_STR(4 * 4 * NNOM_DW3S2_REC) "\n"
         "ldrd   r1, r4, [sp, #48]\n"
         "str    r4, [sp, #44]\n"
         ".Ldw3s2_step:\n"

@@ -19,9 +19,6 @@
 
 #if NNOM_LOCAL_MAC_ASM
 
-#define DW3S2L_STR_(x) #x
-#define DW3S2L_STR(x) DW3S2L_STR_(x)
-
 /* One pass's rows (row 1, rows 1 to 7 xs bytes apart, row 0, row 8) and
  * output; the field order is the assembly's (one LDM). */
 typedef struct {
@@ -30,27 +27,6 @@ typedef struct {
     const int8_t *row0, *row8;
     int8_t *out;
 } dw3s2l_pass_t;
-
-/* One output of nnom_local_dw3s2_dsp.c's pass: r0 the current pair widened
- * (channel ROT), P the next pair (or row 8); XY the halfword of r0 after
- * it that is the third tap; into byte B of the stack's output words. r7
- * (w0, w1), r8 w2 low, r10 bias, r11 mult, r12 rq. */
-#define DW3S2L_OUT(P, ROT, XY, B)                                                                \
-    "smlad  r9, r0, r7, r10\n"                                                                   \
-    "sxtb16 r0, " P ROT "\n"                                                                     \
-    "smla" XY " r9, r0, r8, r9\n"                                                                \
-    "smmla  r9, r9, r11, r12\n"                                                                  \
-    "ssat   r9, #8, r9, asr #" DW3S2L_STR(NNOM_DW3S2_N) "\n"                                    \
-    "strb   r9, [sp, #" B "]\n"
-
-/* Channel C of the pass: pairs r1, r3, r4, r5, row 8 in r6; records r2. */
-#define DW3S2L_CHANNEL(ROT, XY, C, C4, C8, C12)                                                  \
-    "ldm    r2!, {r7, r8, r10, r11, r12}\n"                                                      \
-    "sxtb16 r0, r1" ROT "\n"                                                                     \
-    DW3S2L_OUT("r3", ROT, "bb", C)                                                               \
-    DW3S2L_OUT("r4", ROT, "bb", C4)                                                              \
-    DW3S2L_OUT("r5", ROT, "bb", C8)                                                              \
-    DW3S2L_OUT("r6", ROT, XY, C12)
 
 /* Bytes of one group's records */
 #define DW3S2L_GROUP_REC (4 * 4 * NNOM_DW3S2_REC)
@@ -111,13 +87,13 @@ __asm__(".section .text.nnom_dw3s2l_s8,\"ax\",%progbits\n"
         "pkhbt  r3, r5, r7, lsl #16\n"
         "pkhbt  r4, r8, r9, lsl #16\n"
         "pkhbt  r5, r10, r11, lsl #16\n"
-        DW3S2L_CHANNEL("", "bb", "0", "4", "8", "12")
-        DW3S2L_CHANNEL(", ror #8", "bb", "1", "5", "9", "13")
+        NNOM_DW3S2_CHANNEL("", "bb", "0", "4", "8", "12")
+        NNOM_DW3S2_CHANNEL(", ror #8", "bb", "1", "5", "9", "13")
         "ldrd   r1, r3, [sp, #48]\n"
         "ldrd   r4, r5, [sp, #56]\n"
-        DW3S2L_CHANNEL("", "tb", "2", "6", "10", "14")
-        DW3S2L_CHANNEL(", ror #8", "tb", "3", "7", "11", "15")
-        "sub    r2, r2, #" DW3S2L_STR(DW3S2L_GROUP_REC) "\n"
+        NNOM_DW3S2_CHANNEL("", "tb", "2", "6", "10", "14")
+        NNOM_DW3S2_CHANNEL(", ror #8", "tb", "3", "7", "11", "15")
+        "sub    r2, r2, #" NNOM_DW3S2_STR(DW3S2L_GROUP_REC) "\n"
         "ldm    sp, {r7, r8, r9, lr}\n"
         "ldrd   r1, r3, [sp, #28]\n" /* op, out */
         "str    r7, [r3]\n"
@@ -137,7 +113,7 @@ __asm__(".section .text.nnom_dw3s2l_s8,\"ax\",%progbits\n"
         "str    lr, [sp, #16]\n"
         "ldr    r12, [sp, #40]\n"
         "str    r12, [sp, #20]\n"
-        "add    r2, r2, #" DW3S2L_STR(DW3S2L_GROUP_REC) "\n"
+        "add    r2, r2, #" NNOM_DW3S2_STR(DW3S2L_GROUP_REC) "\n"
         "b      .Ldw3s2l_pass\n"
         ".Ldw3s2l_done:\n"
         "add    sp, sp, #64\n"

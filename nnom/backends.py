@@ -163,7 +163,7 @@ _ASM = {
         lambda v, p: "(bias_folded)" if v else "1",
     ),
 }
-_NOT_CONDITIONS = ("about", "cmsis_nn", "local_asm", "families")
+_NOT_CONDITIONS = ("about", "cmsis_nn", "local_asm", "families", "local_scratch")
 # The generated macros' parameters, in this order (Python's kernel=(h, w) is k_h, k_w).
 _PARAMS = ("channels", "k_h", "k_w", "inputs", "bias_folded", "row", "subtract")
 
@@ -205,6 +205,20 @@ def cmsis_nn_runs(table: str, kind: str | None, opt: str, **shape) -> bool:
     if asm is None or not (_has(kind, asm["families"]) and local_mac_asm(opt)):
         return True
     return not all(c.holds(v, kind, shape) for _, v, c in _fields(asm, _ASM))
+
+
+def local_scratch_planned(table: str, kind: str | None, **shape) -> bool:
+    """Whether the plan of a CMSIS-NN build for this family holds the local
+    kernel's scratch too (the larger of the two): where CMSIS-NN's entry
+    takes the arguments and hands them to the local kernel at -O2 (the
+    rule's local_asm, with local_scratch), whose faster paths need it. At
+    every level, so -O2 and -Os plan the same arena."""
+    asm = TABLE["ops"][table].get("local_asm")
+    if asm is None or not asm.get("local_scratch") or not _has(kind, asm["families"]):
+        return False
+    if not cmsis_nn_takes(table, kind, **shape):
+        return False
+    return all(c.holds(v, kind, shape) for _, v, c in _fields(asm, _ASM))
 
 
 def _family_test(kind: str) -> str:
@@ -275,14 +289,16 @@ def _c_op_rules() -> list[str]:
     NNOM_CMSIS_NN_T (the build holds CMSIS-NN's kernel), NNOM_T_CMSIS_NN_TAKES
     (it takes these arguments), NNOM_T_<FIELD> (the builds a per-family
     field applies to), NNOM_T_LOCAL_ASM (the local assembly loop goes before
-    it at -O2) and NNOM_T_ASM_TAKES (the arguments that loop takes)."""
+    it at -O2), NNOM_T_ASM_TAKES (the arguments that loop takes) and
+    NNOM_T_LOCAL_SCRATCH (the plan holds the local kernel's scratch there)."""
     lines = [
         '/* Per dispatch table (the "ops" of nnom/backends.json, whose "about"',
         " * says why): NNOM_CMSIS_NN_<TABLE> where the build holds CMSIS-NN's",
         " * kernel, NNOM_<TABLE>_CMSIS_NN_TAKES(...) the arguments it takes,",
         " * NNOM_<TABLE>_LOCAL_ASM where the local assembly loop goes before it",
-        " * at -O2 (no scratch: the plan stays CMSIS-NN's), on the arguments",
-        " * NNOM_<TABLE>_ASM_TAKES(...). */",
+        " * at -O2, on the arguments NNOM_<TABLE>_ASM_TAKES(...); where",
+        " * NNOM_<TABLE>_LOCAL_SCRATCH the plan holds the larger of CMSIS-NN's",
+        " * and the local kernel's scratch there (at every level). */",
     ]
     for table, rule in TABLE["ops"].items():
         if not isinstance(rule, dict):
@@ -300,6 +316,9 @@ def _c_op_rules() -> list[str]:
         if asm is not None:
             test = f"({_families_test(asm['families'])} && NNOM_LOCAL_MAC_ASM)"
             lines += _c_define(f"{prefix}_LOCAL_ASM", test)
+            if asm.get("local_scratch"):
+                families = _paren(_families_test(asm["families"]))
+                lines += _c_define(f"{prefix}_LOCAL_SCRATCH", families)
             lines += _c_conditions(f"{prefix}_ASM_TAKES", prefix, None, _fields(asm, _ASM))
     return lines
 

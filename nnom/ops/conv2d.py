@@ -140,7 +140,7 @@ class Conv2D(Op):
         cin = node.weights["kernel"].shape[2]
         if not backends.cmsis_nn_takes("conv", arch, channels=cin, kernel=(kh, kw)):
             return None  # the dispatch keeps the local kernel (backends.json says why)
-        return cmsis_sizes.conv_wrapper(
+        cmsis = cmsis_sizes.conv_wrapper(
             arch,
             cin,
             kh,
@@ -151,6 +151,9 @@ class Conv2D(Op):
             in_hw,
             node.hwc[:2],
         )
+        if backends.local_scratch_planned("conv", arch, channels=cin, kernel=(kh, kw)):
+            return max(cmsis, self.scratch(node))  # the -O2 hand-off's paths need it
+        return cmsis
 
     def emit_config(self, w, node, n, super_):
         a, q = node.attrs, node.q

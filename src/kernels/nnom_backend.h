@@ -36,14 +36,16 @@
  * says why): NNOM_CMSIS_NN_<TABLE> where the build holds CMSIS-NN's
  * kernel, NNOM_<TABLE>_CMSIS_NN_TAKES(...) the arguments it takes,
  * NNOM_<TABLE>_LOCAL_ASM where the local assembly loop goes before it
- * at -O2 (no scratch: the plan stays CMSIS-NN's), on the arguments
- * NNOM_<TABLE>_ASM_TAKES(...). */
+ * at -O2, on the arguments NNOM_<TABLE>_ASM_TAKES(...); where
+ * NNOM_<TABLE>_LOCAL_SCRATCH the plan holds the larger of CMSIS-NN's
+ * and the local kernel's scratch there (at every level). */
 #define NNOM_CMSIS_NN_CONV (NNOM_CMSIS_NN_KERNELS)
 #define NNOM_CONV_WIDE (NNOM_CMSIS_NN_KERNELS && !NNOM_CMSIS_NN_MVE)
 #define NNOM_CONV_CMSIS_NN_TAKES(channels, k_h, k_w)                                           \
     (NNOM_CMSIS_NN_CONV && (channels) >= 4 &&                                                  \
      !(NNOM_CONV_WIDE && ((k_h) != 1 || (k_w) != 1) && (channels) >= 16))
 #define NNOM_CONV_LOCAL_ASM ((NNOM_CMSIS_NN_KERNELS && !NNOM_CMSIS_NN_MVE) && NNOM_LOCAL_MAC_ASM)
+#define NNOM_CONV_LOCAL_SCRATCH (NNOM_CMSIS_NN_KERNELS && !NNOM_CMSIS_NN_MVE)
 #define NNOM_CONV_ASM_TAKES(channels) ((channels) % 4 == 0)
 #define NNOM_CMSIS_NN_DWCONV (NNOM_CMSIS_NN_KERNELS)
 #define NNOM_CMSIS_NN_FC (NNOM_CMSIS_NN_KERNELS)

@@ -72,8 +72,9 @@ static void map_conv(const nnom_conv_args_t *a, conv_map_t *m)
  * of nnom/backends.json says why; CMSIS-NN's is faster for few channels and
  * for 1x1 convolutions). Where it runs, its scratch bytes. (At -O2,
  * nnom_cmsis_conv_s8() hands the shapes the local assembly loop takes to
- * the local kernel: same bytes, fewer instructions; the buffer stays
- * reserved, so the plan is the same at -O2 and -Os.) */
+ * the local kernel: same bytes, fewer instructions. Those shapes get the
+ * larger of both kernels' scratch at every level, so the plan is the same
+ * at -O2 and -Os and the local kernel's 1x1 path has its buffer.) */
 uint32_t nnom_cmsis_conv_scratch(const void *args)
 {
     const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
@@ -82,7 +83,14 @@ uint32_t nnom_cmsis_conv_scratch(const void *args)
     conv_map_t m;
     map_conv(a, &m);
     int32_t n = arm_convolve_wrapper_s8_get_buffer_size(&m.conv, &m.in, &m.filter, &m.out);
-    return n > 0 ? (uint32_t)n : 0u;
+    uint32_t bytes = n > 0 ? (uint32_t)n : 0u;
+#if NNOM_CONV_LOCAL_SCRATCH
+    if (NNOM_CONV_ASM_TAKES(a->in.c)) {
+        const uint32_t local = nnom_local_conv_s8_scratch(args);
+        bytes = local > bytes ? local : bytes;
+    }
+#endif
+    return bytes;
 }
 
 nnom_status_t nnom_cmsis_conv_s8(const nnom_kernel_ctx_t *kctx, const void *args)

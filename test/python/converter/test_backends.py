@@ -116,20 +116,22 @@ RULES_PROBE = r"""
 #include <stdio.h>
 #include <string.h>
 #include "nnom_backend.h"
-/* One case a line, "<table> v0 v1 v2"; prints "<takes> <runs>": CMSIS-NN's
- * entry of that dispatch table takes the arguments (the plan holds its
- * scratch), and CMSIS-NN's kernel computes the layer (the local entries
- * before it and the -O2 hand-off inside it, as nnom_dispatch.c and
- * cmsis/nnom_cmsis_nn.c order them). */
+/* One case a line, "<table> v0 v1 v2"; prints "<takes> <runs> <local>":
+ * CMSIS-NN's entry of that dispatch table takes the arguments (the plan
+ * holds its scratch), CMSIS-NN's kernel computes the layer (the local
+ * entries before it and the -O2 hand-off inside it, as nnom_dispatch.c and
+ * cmsis/nnom_cmsis_nn.c order them), and the plan holds the local kernel's
+ * scratch too (nnom_cmsis_conv_scratch). */
 int main(void)
 {
     char t[8];
     int v[3];
     while (scanf("%7s %d %d %d", t, &v[0], &v[1], &v[2]) == 4) {
-        int takes = 0, runs = 0;
+        int takes = 0, runs = 0, local = 0;
         if (strcmp(t, "conv") == 0) {
             takes = NNOM_CONV_CMSIS_NN_TAKES(v[0], v[1], v[2]);
             runs = takes && !(NNOM_CONV_LOCAL_ASM && NNOM_CONV_ASM_TAKES(v[0]));
+            local = takes && NNOM_CONV_LOCAL_SCRATCH && NNOM_CONV_ASM_TAKES(v[0]);
         } else if (strcmp(t, "dwconv") == 0) { /* multiplier, channels, taps */
             int group = NNOM_DW_GROUP_OVER_CMSIS_NN && v[0] == NNOM_DW_GROUP_MULTIPLIER &&
                         v[1] % NNOM_DW_GROUP_CHANNELS == 0 && v[2] <= NNOM_DW_GROUP_MAX_TAPS;
@@ -148,7 +150,7 @@ int main(void)
         } else if (strcmp(t, "mul") == 0) {
             takes = runs = NNOM_MUL_CMSIS_NN_TAKES(v[0]);
         }
-        printf("%d %d\n", takes, runs);
+        printf("%d %d %d\n", takes, runs, local);
     }
     return 0;
 }
@@ -182,7 +184,8 @@ def _rule_cases(rng) -> list[tuple[str, dict, tuple[int, int, int]]]:
 def test_every_rule_of_the_table_is_the_same_in_c_and_python(tmp_path):
     """For every core family and optimisation (the -O2 assembly hand-offs
     depend on it), the generated macros of nnom_backend.h compiled for that
-    core and backends.cmsis_nn_takes() / cmsis_nn_runs() agree on random
+    core and backends.cmsis_nn_takes() / cmsis_nn_runs() /
+    local_scratch_planned() agree on random
     arguments of every dispatch table with a rule."""
     import numpy as np
 
@@ -194,7 +197,7 @@ def test_every_rule_of_the_table_is_the_same_in_c_and_python(tmp_path):
     src = tmp_path / "probe.c"
     src.write_text(RULES_PROBE)
     includes = [f"-I{p}" for p in [*cbuild.INCLUDES, HEADER.parent]]
-    seen: dict[str, set[tuple[bool, bool]]] = {}
+    seen: dict[str, set[tuple[bool, bool, bool]]] = {}
     for kind, features in FEATURES.items():
         for opt in ("-O2", "-Os"):
             exe = tmp_path / f"probe_{kind}{opt}"
@@ -208,10 +211,13 @@ def test_every_rule_of_the_table_is_the_same_in_c_and_python(tmp_path):
                 want = (
                     backends.cmsis_nn_takes(table, kind, **shape),
                     backends.cmsis_nn_runs(table, kind, opt, **shape),
+                    backends.local_scratch_planned(table, kind, **shape),
                 )
                 assert got == want, (table, kind, opt, shape)
                 seen.setdefault(table, set()).add(want)
     # every table's rule both picks and leaves CMSIS-NN's kernel somewhere,
     # and the -O2 hand-offs send some layers CMSIS-NN takes to the local loop
-    assert all({True, False} <= {takes for takes, _ in s} for s in seen.values()), seen
-    assert (True, False) in seen["conv"] and (True, False) in seen["fc"]
+    assert all({True, False} <= {takes for takes, _, _ in s} for s in seen.values()), seen
+    assert (True, False, True) in seen["conv"] and (True, False, False) in seen["fc"]
+    # the conv hand-off's local scratch is planned at -Os too (one plan)
+    assert (True, True, True) in seen["conv"]

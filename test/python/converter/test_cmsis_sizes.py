@@ -143,7 +143,7 @@ def test_convolution_buffers_match_cmsis_nn(cmsis_sizes_exe):
     rng = np.random.default_rng(11)
     shapes = [_shape(rng) for _ in range(N_SHAPES)]
     got = _cmsis(cmsis_sizes_exe, [_line("conv", s, s["cout"]) for s in shapes])
-    chosen = 0
+    chosen = handed = 0
     for s, want in zip(shapes, got):
         for kind in backends.kinds():
             ours = cmsis_sizes.conv_wrapper(
@@ -161,10 +161,18 @@ def test_convolution_buffers_match_cmsis_nn(cmsis_sizes_exe):
             )
             picked = OPS["conv2d"].cmsis_scratch(node, kind, s["in_hw"])
             if picked is not None:  # None: the dispatch keeps the local kernel
-                assert picked == want[kind], (kind, s)
+                # where CMSIS-NN's entry hands the layer to the local kernel
+                # at -O2, the larger of both buffers (nnom_cmsis_conv_scratch)
+                shape = {"channels": s["cin"], "kernel": s["kernel"]}
+                if backends.local_scratch_planned("conv", kind, **shape):
+                    assert picked == max(want[kind], OPS["conv2d"].scratch(node)), (kind, s)
+                    handed += picked > want[kind]
+                else:
+                    assert picked == want[kind], (kind, s)
                 assert memory.scratch_of(node, backends.plan_name(kind), s["in_hw"]) == picked
                 chosen += 1
     assert chosen > N_SHAPES // 4  # many shapes run CMSIS-NN's kernel
+    assert handed > 0  # and some plan the local kernel's larger scratch
 
 
 def test_depthwise_buffers_match_cmsis_nn(cmsis_sizes_exe):

@@ -152,7 +152,9 @@ _TAKES = {
 # arguments where all hold.
 _ASM = {
     "channels_multiple_of": _Condition(
-        ("channels",), lambda v, k, s: s["channels"] % v == 0, lambda v, p: f"(channels) % {v} == 0"
+        ("channels",),
+        lambda v, k, s: s["channels"] % v == 0,
+        lambda v, p: f"(channels) % {v} == 0" if v > 1 else "1",  # 1: any count
     ),
     "min_inputs": _Condition(
         ("inputs",), lambda v, k, s: s["inputs"] >= v, lambda v, p: f"(inputs) >= {v}"

@@ -97,8 +97,8 @@ nnom_status_t nnom_cmsis_conv_s8(const nnom_kernel_ctx_t *kctx, const void *args
 {
     const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
 #if NNOM_CONV_LOCAL_ASM
-    /* the local kernel's assembly loop is faster where it takes the
-     * channels (the "conv" rule's local_asm); it needs no scratch */
+    /* the local kernel is faster on the shapes the "conv" rule's local_asm
+     * names (any channel count on DSP cores); the plan holds its scratch */
     if (NNOM_CONV_ASM_TAKES(a->in.c))
         return nnom_local_conv_s8(kctx, args);
 #endif

@@ -156,6 +156,9 @@ _ASM = {
         lambda v, k, s: s["channels"] % v == 0,
         lambda v, p: f"(channels) % {v} == 0" if v > 1 else "1",  # 1: any count
     ),
+    "multiplier": _Condition(
+        ("multiplier",), lambda v, k, s: s["multiplier"] == v, lambda v, p: f"(multiplier) == {v}"
+    ),
     "min_inputs": _Condition(
         ("inputs",), lambda v, k, s: s["inputs"] >= v, lambda v, p: f"(inputs) >= {v}"
     ),
@@ -167,7 +170,7 @@ _ASM = {
 }
 _NOT_CONDITIONS = ("about", "cmsis_nn", "local_asm", "families", "local_scratch")
 # The generated macros' parameters, in this order (Python's kernel=(h, w) is k_h, k_w).
-_PARAMS = ("channels", "k_h", "k_w", "inputs", "bias_folded", "row", "subtract")
+_PARAMS = ("channels", "k_h", "k_w", "multiplier", "inputs", "bias_folded", "row", "subtract")
 
 
 def _fields(rule: dict, meanings: dict[str, _Condition]) -> list[tuple[str, Any, _Condition]]:

@@ -48,6 +48,8 @@
 #define NNOM_CONV_LOCAL_SCRATCH (NNOM_CMSIS_NN_KERNELS && !NNOM_CMSIS_NN_MVE)
 #define NNOM_CONV_ASM_TAKES(channels) (1)
 #define NNOM_CMSIS_NN_DWCONV (NNOM_CMSIS_NN_KERNELS)
+#define NNOM_DWCONV_LOCAL_ASM ((NNOM_CMSIS_NN_KERNELS && !NNOM_CMSIS_NN_MVE) && NNOM_LOCAL_MAC_ASM)
+#define NNOM_DWCONV_ASM_TAKES(multiplier) ((multiplier) == 1)
 #define NNOM_CMSIS_NN_FC (NNOM_CMSIS_NN_KERNELS)
 #define NNOM_FC_NEEDS_BIAS_FOLDED (NNOM_CMSIS_NN_MVE)
 #define NNOM_FC_CMSIS_NN_TAKES(bias_folded)                                                    \

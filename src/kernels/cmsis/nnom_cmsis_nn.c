@@ -152,6 +152,12 @@ uint32_t nnom_cmsis_dwconv_scratch(const void *args)
 nnom_status_t nnom_cmsis_dwconv_s8(const nnom_kernel_ctx_t *kctx, const void *args)
 {
     const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
+#if NNOM_DWCONV_LOCAL_ASM
+    /* the local kernel's assembly paths are faster (the "dwconv" rule's
+     * local_asm); it needs no scratch */
+    if (NNOM_DWCONV_ASM_TAKES(a->ch_mult))
+        return nnom_local_dwconv_s8(kctx, args);
+#endif
     dw_map_t m;
     map_dw(a, &m);
     const cmsis_nn_context ctx = {kctx->buf, (int32_t)kctx->size};

@@ -135,7 +135,8 @@ int main(void)
         } else if (strcmp(t, "dwconv") == 0) { /* multiplier, channels, taps */
             int group = NNOM_DW_GROUP_OVER_CMSIS_NN && v[0] == NNOM_DW_GROUP_MULTIPLIER &&
                         v[1] % NNOM_DW_GROUP_CHANNELS == 0 && v[2] <= NNOM_DW_GROUP_MAX_TAPS;
-            takes = runs = NNOM_CMSIS_NN_DWCONV && !group;
+            takes = NNOM_CMSIS_NN_DWCONV && !group;
+            runs = takes && !(NNOM_DWCONV_LOCAL_ASM && NNOM_DWCONV_ASM_TAKES(v[0]));
         } else if (strcmp(t, "fc") == 0) { /* inputs, bias_folded given */
             takes = NNOM_FC_CMSIS_NN_TAKES(v[1]);
             runs = takes && !(NNOM_FC_LOCAL_ASM && NNOM_FC_ASM_TAKES(v[0], v[1]));
@@ -219,5 +220,6 @@ def test_every_rule_of_the_table_is_the_same_in_c_and_python(tmp_path):
     # and the -O2 hand-offs send some layers CMSIS-NN takes to the local loop
     assert all({True, False} <= {takes for takes, _, _ in s} for s in seen.values()), seen
     assert (True, False, True) in seen["conv"] and (True, False, False) in seen["fc"]
+    assert (True, False, False) in seen["dwconv"] and (True, True, False) in seen["dwconv"]
     # the conv hand-off's local scratch is planned at -Os too (one plan)
     assert (True, True, True) in seen["conv"]

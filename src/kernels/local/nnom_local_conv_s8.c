@@ -604,6 +604,9 @@ static nnom_status_t conv_run(const nnom_kernel_ctx_t *ctx, const nnom_conv_args
      * each input word between four channels */
     if (nnom_conv_one_pixel_fc(a))
         return NN_SUCCESS;
+    /* one output channel: the same loop with the pixels as its rows */
+    if (a->out.c == 1 && nnom_conv_pw1(a))
+        return NN_SUCCESS;
 #endif
 #if NNOM_CONV_COL
     /* 1x1 with few input channels: four channels per pass over a pixel */

@@ -263,11 +263,17 @@ NNOM_INLINE int8_t nnom_rq_apply(int32_t acc, nnom_rq_t r, int32_t lo, int32_t h
 #define NNOM_PW_COL_MAX_IC 24
 #define NNOM_PW_COL_MIN_PIX 8
 #define NNOM_PW_COL_GROUPS 4
-NNOM_INLINE int nnom_conv_pw_col(const nnom_conv_args_t *a)
+/* A 1x1 convolution at stride 1 without padding: its pixels are the
+ * input's, in.c bytes apart. */
+NNOM_INLINE int nnom_pw_stride1(const nnom_conv_args_t *a)
 {
     return a->k.h == 1 && a->k.w == 1 && a->p.stride_h == 1 && a->p.stride_w == 1 &&
            a->p.pad_top == 0 && a->p.pad_left == 0 && a->out.h == a->in.h &&
-           a->out.w == a->in.w && a->out.h * a->out.w >= NNOM_PW_COL_MIN_PIX && a->in.c >= 4 &&
+           a->out.w == a->in.w;
+}
+NNOM_INLINE int nnom_conv_pw_col(const nnom_conv_args_t *a)
+{
+    return nnom_pw_stride1(a) && a->out.h * a->out.w >= NNOM_PW_COL_MIN_PIX && a->in.c >= 4 &&
            a->in.c <= NNOM_PW_COL_MAX_IC && a->out.c >= 3;
 }
 NNOM_INLINE int32_t nnom_conv_col_k4(const nnom_conv_args_t *a)
@@ -344,6 +350,12 @@ typedef struct {
 uint32_t nnom_fc_rows_s8(const nnom_fc_job_t *j);
 /* The same for n not a multiple of 4 (the last 1-3 values one at a time). */
 uint32_t nnom_fc_rows_tail_s8(const nnom_fc_job_t *j);
+
+/* A 1x1 convolution at stride 1 with one output channel and at least 4
+ * input channels whose requantisation has the Dense loop's form: run by
+ * that loop with the pixels as its rows (nnom_local_conv_pw1_s8.c);
+ * returns 1, or 0 (nothing written) when it does not take the layer. */
+int nnom_conv_pw1(const nnom_conv_args_t *a);
 #endif
 
 #if NNOM_CONV_COL

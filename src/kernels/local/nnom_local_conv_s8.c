@@ -604,9 +604,6 @@ static nnom_status_t conv_run(const nnom_kernel_ctx_t *ctx, const nnom_conv_args
      * each input word between four channels */
     if (nnom_conv_one_pixel_fc(a))
         return NN_SUCCESS;
-    /* one output channel: the same loop with the pixels as its rows */
-    if (a->out.c == 1 && nnom_conv_pw1(a))
-        return NN_SUCCESS;
 #endif
 #if NNOM_CONV_COL
     /* 1x1 with few input channels: four channels per pass over a pixel */
@@ -637,10 +634,14 @@ nnom_status_t nnom_local_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
 #if NNOM_LOCAL_MAC_ASM
 /* The table entry for layers whose every channel has the fast
  * requantisation form: the dispatch keeps a layer's pick, so the loop over
- * the channels runs once per compile instead of at every run. */
+ * the channels runs once per compile instead of at every run. It leaves
+ * the 1x1 layers of one output channel to the next entry
+ * (nnom_local_conv_pw1_s8.c), which other layers then never ask. */
 uint32_t nnom_local_conv_s8_fast_scratch(const void *args)
 {
     const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
+    if (a->out.c == 1 && nnom_local_conv_pw1_scratch(args) == 0u)
+        return NNOM_UNSUITED;
     return nnom_rq_all_fast(&a->rq, a->out.c) ? nnom_local_conv_s8_scratch(args) : NNOM_UNSUITED;
 }
 

@@ -350,12 +350,6 @@ typedef struct {
 uint32_t nnom_fc_rows_s8(const nnom_fc_job_t *j);
 /* The same for n not a multiple of 4 (the last 1-3 values one at a time). */
 uint32_t nnom_fc_rows_tail_s8(const nnom_fc_job_t *j);
-
-/* A 1x1 convolution at stride 1 with one output channel and at least 4
- * input channels whose requantisation has the Dense loop's form: run by
- * that loop with the pixels as its rows (nnom_local_conv_pw1_s8.c);
- * returns 1, or 0 (nothing written) when it does not take the layer. */
-int nnom_conv_pw1(const nnom_conv_args_t *a);
 #endif
 
 #if NNOM_CONV_COL

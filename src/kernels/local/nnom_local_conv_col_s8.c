@@ -238,17 +238,22 @@ static void col_gather(const nnom_conv_args_t *a, int32_t q, int32_t n, int8_t *
     }
 }
 
-int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size)
+int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size, int rq_fast)
 {
     const int32_t oc = a->out.c, K = a->k.h * a->k.w * a->in.c, k4 = nnom_conv_col_k4(a);
-    if (buf == NULL || size < nnom_conv_col_scratch(a) || !nnom_rq_all_fast(&a->rq, oc))
+    if (buf == NULL || size < nnom_conv_col_scratch(a) ||
+        (!rq_fast && !nnom_rq_all_fast(&a->rq, oc)))
         return 0;
     /* the doubled sums must stay below 2^31: |bias| + K 128 (|zp| + 128)
-     * below 2^30 bounds |bias - zp sum(w) + sum(x w)| */
+     * below 2^30 bounds |bias - zp sum(w) + sum(x w)|; room <= 2^30, so
+     * |bias| < room is one unsigned compare */
     const int32_t zp = a->p.input_zp < 0 ? -a->p.input_zp : a->p.input_zp;
     const int64_t room = (1LL << 30) - (int64_t)K * 128 * (zp + 128);
+    if (room <= 0)
+        return 0;
+    const uint32_t r = (uint32_t)room;
     for (int32_t c = 0; c < oc; c++)
-        if (room <= 0 || a->bias[c] >= room || a->bias[c] <= -room)
+        if ((uint32_t)a->bias[c] + r - 1u > 2u * r - 2u)
             return 0;
     const int pw = nnom_conv_pw_col(a);
     const int32_t G = nnom_conv_col_groups(a, pw), P = nnom_conv_col_pix(a, pw);

@@ -517,8 +517,11 @@ static void conv_patch(const ctx_t *t, int16_t *patch)
  * nnom_local_conv_col_s8.c, else (where it declines) the int16 patches. */
 static NNOM_NOINLINE void conv_few(const ctx_t *t, const nnom_kernel_ctx_t *ctx)
 {
-#if NNOM_CONV_COL
-    if (nnom_conv_col(&t->a, ctx->buf, ctx->size))
+#if NNOM_LOCAL_MAC_ASM
+    if (nnom_conv_col(&t->a, ctx->buf, ctx->size, t->rq_fast))
+        return;
+#elif NNOM_CONV_COL
+    if (nnom_conv_col(&t->a, ctx->buf, ctx->size, 0))
         return;
 #endif
     conv_patch(t, (int16_t *)(void *)ctx->buf);
@@ -607,7 +610,7 @@ static nnom_status_t conv_run(const nnom_kernel_ctx_t *ctx, const nnom_conv_args
 #endif
 #if NNOM_CONV_COL
     /* 1x1 with few input channels: four channels per pass over a pixel */
-    if (nnom_conv_pw_col(a) && nnom_conv_col(a, ctx->buf, ctx->size))
+    if (nnom_conv_pw_col(a) && nnom_conv_col(a, ctx->buf, ctx->size, rq_fast))
         return NN_SUCCESS;
 #endif
     ctx_of(a, &t, rq_fast);

@@ -354,8 +354,9 @@ uint32_t nnom_fc_rows_tail_s8(const nnom_fc_job_t *j);
 
 #if NNOM_CONV_COL
 /* Runs the layer and returns 1, or 0 (nothing written) when the scratch is
- * short or a channel's requantisation is not the fast form. */
-int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size);
+ * short or a channel's requantisation is not the fast form (checked here
+ * unless rq_fast says the caller knows it is). */
+int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size, int rq_fast);
 
 /* Every output channel of the chunk for `pixels` pixels: pixel p's
  * window of K4 bytes (a multiple of 4) at x + xstep p against the packed groups of

@@ -59,8 +59,8 @@ NNOM_INLINE void col_pack_word(uint32_t u, uint32_t *q, int32_t *sum)
  * word of weights per step (the last K % 4 bytes as one word, zero above:
  * no read past the channel), run once per layer and chunk, so it is worth
  * its few instructions per word on layers of few pixels. */
-static void col_pack(const nnom_conv_args_t *a, int32_t c, int32_t ng, int32_t K, int32_t k4,
-                     uint32_t *pk)
+static NNOM_NOINLINE void col_pack(const nnom_conv_args_t *a, int32_t c, int32_t ng, int32_t K,
+                                   int32_t k4, uint32_t *pk)
 {
     const uint32_t zp_in = (uint32_t)a->p.input_zp, zp2 = (uint32_t)(2 * a->p.output_zp + 1);
     for (int32_t g = 0; g < ng; g++, pk += COL_BLOCK(k4)) {

@@ -258,11 +258,13 @@ NNOM_INLINE int8_t nnom_rq_apply(int32_t acc, nnom_rq_t r, int32_t lo, int32_t h
  * outweighs its multiplies. Their pixels are the windows, in.c bytes
  * apart (K4 - in.c bytes of the next pixel against zero weights), but the
  * last one when in.c is not a multiple of 4 (copied: its words would read
- * past the input), and NNOM_PW_COL_GROUPS groups per pass keep the scratch
- * small (at most 1,052 B). */
-#define NNOM_PW_COL_MAX_IC 24
+ * past the input), and up to 4 groups per pass (3 above 24 input
+ * channels) keep the scratch small (at most 1,052 B). Beyond 32 the
+ * kernel would still be faster (25x5 64->64: 1.02 against the pair path's
+ * 1.64 instructions per MAC) but its scratch would raise the arena of
+ * models whose peak is at such a layer (DS-CNN's 16,000 B). */
+#define NNOM_PW_COL_MAX_IC 32
 #define NNOM_PW_COL_MIN_PIX 8
-#define NNOM_PW_COL_GROUPS 4
 /* A 1x1 convolution at stride 1 without padding: its pixels are the
  * input's, in.c bytes apart. */
 NNOM_INLINE int nnom_pw_stride1(const nnom_conv_args_t *a)
@@ -284,7 +286,8 @@ NNOM_INLINE int32_t nnom_conv_col_k4(const nnom_conv_args_t *a)
 NNOM_INLINE int32_t nnom_conv_col_groups(const nnom_conv_args_t *a, int pw)
 {
     const int32_t g = (a->out.c + 3) / 4;
-    const int32_t most = pw ? NNOM_PW_COL_GROUPS : NNOM_COL_GROUPS;
+    /* pw: 16 + 2 K4 words a group, 4 of them up to K4 = 24, 3 up to 32 */
+    const int32_t most = !pw ? NNOM_COL_GROUPS : nnom_conv_col_k4(a) <= 24 ? 4 : 3;
     return g < most ? g : most;
 }
 NNOM_INLINE int32_t nnom_conv_col_pix(const nnom_conv_args_t *a, int pw)

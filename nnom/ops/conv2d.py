@@ -109,9 +109,10 @@ class Conv2D(Op):
         # each), the windows of up to 32 output pixels (k4 = kh kw cin
         # rounded up to 4 bytes each) and 4 bytes the last window's word
         # copies may run over.
-        # 1x1 at stride 1 of 8 or more pixels with 4 to 24 input and 3 or
-        # more output channels (nnom_conv_pw_col): up to 4 groups, one window (the last pixel)
-        # when cin is not a multiple of 4.
+        # 1x1 at stride 1 of 8 or more pixels with 4 to 32 input and 3 or
+        # more output channels (nnom_conv_pw_col): up to 4 groups (3 when k4
+        # is above 24), one window (the last pixel) when cin is not a
+        # multiple of 4.
         a = node.attrs
         kh, kw = a["kernel"]
         cin = node.weights["kernel"].shape[2]
@@ -121,12 +122,12 @@ class Conv2D(Op):
             and tuple(a["strides"]) == (1, 1)
             and not any(a["pads"])
             and oh * ow >= 8
-            and 4 <= cin <= 24
+            and 4 <= cin <= 32
             and oc >= 3
         )
         if cin <= 3 or pointwise:
             k4 = (kh * kw * cin + 3) // 4 * 4
-            groups = min((oc + 3) // 4, 4 if pointwise else 16)
+            groups = min((oc + 3) // 4, (4 if k4 <= 24 else 3) if pointwise else 16)
             if pointwise:  # the last pixel's copy, if its words would overrun
                 pixels = 0 if cin % 4 == 0 else 1
             else:

@@ -123,6 +123,12 @@ nnom_status_t nnom_local_fc_s8_asm(const nnom_kernel_ctx_t *ctx, const void *arg
  * NNOM_UNSUITED (local/nnom_local_conv_s8.c). */
 uint32_t nnom_local_conv_s8_fast_scratch(const void *args);
 nnom_status_t nnom_local_conv_s8_fast(const nnom_kernel_ctx_t *ctx, const void *args);
+/* 1x1 convolutions at stride 1 with one output channel, at least 4 input
+ * channels and the Dense loop's requantisation form: that loop with the
+ * pixels as its rows; scratch 0 there, else NNOM_UNSUITED
+ * (local/nnom_local_conv_pw1_s8.c). */
+uint32_t nnom_local_conv_pw1_scratch(const void *args);
+nnom_status_t nnom_local_conv_pw1(const nnom_kernel_ctx_t *ctx, const void *args);
 #endif
 
 #endif

@@ -121,13 +121,16 @@ static nnom_status_t fc_as_conv(const nnom_kernel_ctx_t *ctx, const void *args)
 #endif
 
 /* At -O2 on DSP cores the local kernel's check of the requantisation form
- * is an entry of its own (same scratch): the kept pick skips it at runs. */
+ * is an entry of its own (same scratch): the kept pick skips it at runs.
+ * The 1x1 layers of one output channel, which the first one leaves, run
+ * the Dense loop over their pixels (the second). */
 const nnom_kernel_t nnom_conv_kernels[] = {
 #if NNOM_CMSIS_NN_CONV
     {nnom_cmsis_conv_scratch, nnom_cmsis_conv_s8},
 #endif
 #if NNOM_LOCAL_MAC_ASM && !defined(NNOM_USING_CHW)
     {nnom_local_conv_s8_fast_scratch, nnom_local_conv_s8_fast},
+    {nnom_local_conv_pw1_scratch, nnom_local_conv_pw1}, /* 1x1, one output channel */
 #endif
     LOCAL_CONV,
 };

@@ -36,49 +36,54 @@
 
 #if NNOM_CONV_COL
 
-/* Two int16 lanes: lo in bits 0-15, hi in 16-31. */
-static uint32_t col_h2(int32_t lo, int32_t hi)
+/* One word of weights (bytes v0..v3) as the loop's SMLAD takes them,
+ * doubled: (v0, v2) into q[0], (v1, v3) into q[1]; their sum added to *sum. */
+NNOM_INLINE void col_pack_word(uint32_t u, uint32_t *q, int32_t *sum)
 {
-    return ((uint32_t)lo & 0xFFFFu) | ((uint32_t)hi << 16);
+#if NNOM_LOCAL_DSP
+    const int16x2_t e = __sxtb16((int8x4_t)u), o = nnom_sxtb16_odd(u);
+    const int16x2_t ones = (int16x2_t)0x00010001;
+    q[0] = (uint32_t)__sadd16(e, e);
+    q[1] = (uint32_t)__sadd16(o, o);
+    *sum = __smlad(e, ones, __smlad(o, ones, *sum));
+#else
+    const int32_t v0 = (int8_t)u, v1 = (int8_t)(u >> 8), v2 = (int8_t)(u >> 16);
+    const int32_t v3 = (int8_t)(u >> 24);
+    q[0] = ((uint32_t)(2 * v0) & 0xFFFFu) | ((uint32_t)(2 * v2) << 16);
+    q[1] = ((uint32_t)(2 * v1) & 0xFFFFu) | ((uint32_t)(2 * v3) << 16);
+    *sum += v0 + v1 + v2 + v3;
+#endif
 }
 
-/* Channels c .. c + 4 ng - 1 (the last one repeated past oc) into pk. */
-static void col_pack(const nnom_conv_args_t *a, int32_t c, int32_t ng, int32_t K, int32_t k4,
-                     uint32_t *pk)
+/* Channels c .. c + 4 ng - 1 (the last one repeated past oc) into pk: a
+ * word of weights per step (the last K % 4 bytes as one word, zero above:
+ * no read past the channel), run once per layer and chunk, so it is worth
+ * its few instructions per word on layers of few pixels. */
+static NNOM_NOINLINE void col_pack(const nnom_conv_args_t *a, int32_t c, int32_t ng, int32_t K,
+                                   int32_t k4, uint32_t *pk)
 {
+    const uint32_t zp_in = (uint32_t)a->p.input_zp, zp2 = (uint32_t)(2 * a->p.output_zp + 1);
     for (int32_t g = 0; g < ng; g++, pk += COL_BLOCK(k4)) {
-        for (int32_t i = 0; i < 4; i++) {
+        uint32_t *r = pk + 4 + 2 * k4;
+        for (int32_t i = 0; i < 4; i++, r += 3) {
             const int32_t ch = c + 4 * g + i < a->out.c ? c + 4 * g + i : a->out.c - 1;
             const int8_t *w = a->weight + ch * K;
-            uint32_t sum = 0;
-            for (int32_t k = 0; k < k4; k += 4) {
-#if NNOM_LOCAL_DSP
-                if (k + 4 <= K) { /* a whole word: both pairs at once */
-                    const uint32_t u = nnom_read4(w + k);
-                    const int16x2_t e = __sxtb16((int8x4_t)u), o = nnom_sxtb16_odd(u);
-                    const int16x2_t ones = (int16x2_t)0x00010001;
-                    pk[4 + 2 * k + 2 * i] = (uint32_t)__sadd16(e, e);
-                    pk[4 + 2 * k + 2 * i + 1] = (uint32_t)__sadd16(o, o);
-                    sum += (uint32_t)__smlad(e, ones, __smlad(o, ones, 0));
-                    continue;
-                }
-#endif
-                int32_t v[4];
-                for (int32_t j = 0; j < 4; j++) {
-                    v[j] = k + j < K ? w[k + j] : 0;
-                    sum += (uint32_t)v[j];
-                }
-                /* SXTB16 of an input word and of it rotated by 8; doubled */
-                pk[4 + 2 * k + 2 * i] = col_h2(2 * v[0], 2 * v[2]);
-                pk[4 + 2 * k + 2 * i + 1] = col_h2(2 * v[1], 2 * v[3]);
+            uint32_t *q = pk + 4 + 2 * i;
+            int32_t sum = 0, k = K;
+            for (; k >= 4; k -= 4, w += 4, q += 8)
+                col_pack_word(nnom_read4(w), q, &sum);
+            if (k > 0) {
+                uint32_t u = 0;
+                for (int32_t j = 0; j < k; j++)
+                    u |= (uint32_t)(uint8_t)w[j] << (8 * j);
+                col_pack_word(u, q, &sum);
             }
             /* windows are whole: padding holds the zero point */
-            pk[i] = 2u * ((uint32_t)a->bias[ch] - (uint32_t)a->p.input_zp * sum);
+            pk[i] = 2u * ((uint32_t)a->bias[ch] - zp_in * (uint32_t)sum);
             /* twice the sum: (2 zp + 1) 2^(e-1) and e (see COL_RQ) */
             const int32_t e = -a->rq.shift[ch];
-            uint32_t *r = pk + 4 + 2 * k4 + 3 * i;
             r[0] = (uint32_t)a->rq.mult[ch];
-            r[1] = (uint32_t)(2 * a->p.output_zp + 1) << (e - 1);
+            r[1] = zp2 << (e - 1);
             r[2] = (uint32_t)e;
         }
     }
@@ -233,17 +238,22 @@ static void col_gather(const nnom_conv_args_t *a, int32_t q, int32_t n, int8_t *
     }
 }
 
-int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size)
+int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size, int rq_fast)
 {
     const int32_t oc = a->out.c, K = a->k.h * a->k.w * a->in.c, k4 = nnom_conv_col_k4(a);
-    if (buf == NULL || size < nnom_conv_col_scratch(a) || !nnom_rq_all_fast(&a->rq, oc))
+    if (buf == NULL || size < nnom_conv_col_scratch(a) ||
+        (!rq_fast && !nnom_rq_all_fast(&a->rq, oc)))
         return 0;
     /* the doubled sums must stay below 2^31: |bias| + K 128 (|zp| + 128)
-     * below 2^30 bounds |bias - zp sum(w) + sum(x w)| */
+     * below 2^30 bounds |bias - zp sum(w) + sum(x w)|; room <= 2^30, so
+     * |bias| < room is one unsigned compare */
     const int32_t zp = a->p.input_zp < 0 ? -a->p.input_zp : a->p.input_zp;
     const int64_t room = (1LL << 30) - (int64_t)K * 128 * (zp + 128);
+    if (room <= 0)
+        return 0;
+    const uint32_t r = (uint32_t)room;
     for (int32_t c = 0; c < oc; c++)
-        if (room <= 0 || a->bias[c] >= room || a->bias[c] <= -room)
+        if ((uint32_t)a->bias[c] + r - 1u > 2u * r - 2u)
             return 0;
     const int pw = nnom_conv_pw_col(a);
     const int32_t G = nnom_conv_col_groups(a, pw), P = nnom_conv_col_pix(a, pw);

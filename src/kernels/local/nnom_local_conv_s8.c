@@ -96,13 +96,11 @@ static void inner_range(int32_t size, int32_t k, int32_t stride, int32_t dil, in
 }
 
 #if NNOM_LOCAL_MAC_ASM
-/* One output pixel whose window is one pixel (1x1, no padding): the Dense
- * kernel's assembly loop on it, where that takes it; 0 otherwise. */
-static int nnom_conv_one_pixel_fc(const nnom_conv_args_t *a)
+/* The output pixel at out whose window is the in.c values at x (1x1, no
+ * padding): the Dense kernel's assembly loop on it (four channels share
+ * each input word), where that takes it; 0 otherwise. */
+static int pixel_fc(const nnom_conv_args_t *a, const int8_t *x, int8_t *out)
 {
-    if (a->out.h != 1 || a->out.w != 1 || a->k.h != 1 || a->k.w != 1 || a->p.pad_top != 0 ||
-        a->p.pad_left != 0)
-        return 0;
     const nnom_fc_args_t fc = {
         .input_zp = a->p.input_zp,
         .output_zp = a->p.output_zp,
@@ -110,16 +108,25 @@ static int nnom_conv_one_pixel_fc(const nnom_conv_args_t *a)
         .act_max = a->p.act_max,
         .in_features = a->in.c,
         .units = a->out.c,
-        .input = a->input,
+        .input = x,
         .weight = a->weight,
         .bias = a->bias,
         .bias_folded = a->bias_folded,
         .rq = a->rq,
-        .output = a->output,
+        .output = out,
     };
     if (nnom_local_fc_s8_asm_scratch(&fc) != 0u)
         return 0;
     return nnom_local_fc_s8_asm(NULL, &fc) == NN_SUCCESS;
+}
+
+/* A layer of one output pixel whose window is one pixel. */
+static int nnom_conv_one_pixel_fc(const nnom_conv_args_t *a)
+{
+    if (a->out.h != 1 || a->out.w != 1 || a->k.h != 1 || a->k.w != 1 || a->p.pad_top != 0 ||
+        a->p.pad_left != 0)
+        return 0;
+    return pixel_fc(a, a->input, a->output);
 }
 #endif
 
@@ -256,6 +263,10 @@ static NNOM_NOINLINE void pair_pixels(const ctx_t *t, const int8_t *x, const pai
     const int flat = j->segs == 1 && j->run == j->wrow;
     const int32_t dx = j->dx, run = j->run, rows = j->rows, skip = j->row_step - run;
 #if NNOM_LOCAL_MAC_ASM
+    /* one pixel of a 1x1 convolution (the last of an odd row): the Dense
+     * loop rather than the pair loop on it twice */
+    if (dx == 0 && a->k.h == 1 && a->k.w == 1 && j->whole && pixel_fc(a, x, out))
+        return;
     if (asm_takes(t, j)) {
         const nnom_pair_job_t pj = {
             .x = x,
@@ -517,8 +528,11 @@ static void conv_patch(const ctx_t *t, int16_t *patch)
  * nnom_local_conv_col_s8.c, else (where it declines) the int16 patches. */
 static NNOM_NOINLINE void conv_few(const ctx_t *t, const nnom_kernel_ctx_t *ctx)
 {
-#if NNOM_CONV_COL
-    if (nnom_conv_col(&t->a, ctx->buf, ctx->size))
+#if NNOM_LOCAL_MAC_ASM
+    if (nnom_conv_col(&t->a, ctx->buf, ctx->size, t->rq_fast))
+        return;
+#elif NNOM_CONV_COL
+    if (nnom_conv_col(&t->a, ctx->buf, ctx->size, 0))
         return;
 #endif
     conv_patch(t, (int16_t *)(void *)ctx->buf);
@@ -607,7 +621,7 @@ static nnom_status_t conv_run(const nnom_kernel_ctx_t *ctx, const nnom_conv_args
 #endif
 #if NNOM_CONV_COL
     /* 1x1 with few input channels: four channels per pass over a pixel */
-    if (nnom_conv_pw_col(a) && nnom_conv_col(a, ctx->buf, ctx->size))
+    if (nnom_conv_pw_col(a) && nnom_conv_col(a, ctx->buf, ctx->size, rq_fast))
         return NN_SUCCESS;
 #endif
     ctx_of(a, &t, rq_fast);
@@ -634,10 +648,14 @@ nnom_status_t nnom_local_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
 #if NNOM_LOCAL_MAC_ASM
 /* The table entry for layers whose every channel has the fast
  * requantisation form: the dispatch keeps a layer's pick, so the loop over
- * the channels runs once per compile instead of at every run. */
+ * the channels runs once per compile instead of at every run. It leaves
+ * the 1x1 layers of one output channel to the next entry
+ * (nnom_local_conv_pw1_s8.c), which other layers then never ask. */
 uint32_t nnom_local_conv_s8_fast_scratch(const void *args)
 {
     const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
+    if (a->out.c == 1 && nnom_local_conv_pw1_scratch(args) == 0u)
+        return NNOM_UNSUITED;
     return nnom_rq_all_fast(&a->rq, a->out.c) ? nnom_local_conv_s8_scratch(args) : NNOM_UNSUITED;
 }
 

@@ -438,13 +438,13 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
  * place and saturated to 8 bits, with the next channel's mult, base, sh
  * from [r1]: as nnom_rq_fast() with base = (2 zp + 1) 2^(e-1) and sh = e,
  * whose rounding constant is then 2^31 whatever the sign (the form of
- * nnom_local_conv1ch_s8.c); uses r0, r3, r8-r10. */
+ * nnom_local_conv1ch_s8.c), which SMMLAR adds itself: the high word of
+ * (base + sign) 2^32 + A mult + 2^31; uses r3, r8-r10. */
 #define COL_RQ(A)                                                                                \
     "ldm    r1!, {r8-r10}\n"                                                                     \
-    "mov    r0, #0x80000000\n"                                                                   \
     "add    r3, r9, " A ", asr #31\n"                                                            \
-    "smlal  r0, r3, " A ", r8\n"                                                                 \
-    "asr    " A ", r3, r10\n"                                                                    \
+    "smmlar " A ", " A ", r8, r3\n"                                                              \
+    "asr    " A ", " A ", r10\n"                                                                 \
     "ssat   " A ", #8, " A "\n"
 
 /* nnom_conv_col_s8(job r0). Stack: [0] the pixel's window, [4] its first

@@ -258,16 +258,24 @@ NNOM_INLINE int8_t nnom_rq_apply(int32_t acc, nnom_rq_t r, int32_t lo, int32_t h
  * outweighs its multiplies. Their pixels are the windows, in.c bytes
  * apart (K4 - in.c bytes of the next pixel against zero weights), but the
  * last one when in.c is not a multiple of 4 (copied: its words would read
- * past the input), and NNOM_PW_COL_GROUPS groups per pass keep the scratch
- * small (at most 1,052 B). */
-#define NNOM_PW_COL_MAX_IC 24
+ * past the input), and up to 4 groups per pass (3 above 24 input
+ * channels) keep the scratch small (at most 1,052 B). Beyond 32 the
+ * kernel would still be faster (25x5 64->64: 1.02 against the pair path's
+ * 1.64 instructions per MAC) but its scratch would raise the arena of
+ * models whose peak is at such a layer (DS-CNN's 16,000 B). */
+#define NNOM_PW_COL_MAX_IC 32
 #define NNOM_PW_COL_MIN_PIX 8
-#define NNOM_PW_COL_GROUPS 4
-NNOM_INLINE int nnom_conv_pw_col(const nnom_conv_args_t *a)
+/* A 1x1 convolution at stride 1 without padding: its pixels are the
+ * input's, in.c bytes apart. */
+NNOM_INLINE int nnom_pw_stride1(const nnom_conv_args_t *a)
 {
     return a->k.h == 1 && a->k.w == 1 && a->p.stride_h == 1 && a->p.stride_w == 1 &&
            a->p.pad_top == 0 && a->p.pad_left == 0 && a->out.h == a->in.h &&
-           a->out.w == a->in.w && a->out.h * a->out.w >= NNOM_PW_COL_MIN_PIX && a->in.c >= 4 &&
+           a->out.w == a->in.w;
+}
+NNOM_INLINE int nnom_conv_pw_col(const nnom_conv_args_t *a)
+{
+    return nnom_pw_stride1(a) && a->out.h * a->out.w >= NNOM_PW_COL_MIN_PIX && a->in.c >= 4 &&
            a->in.c <= NNOM_PW_COL_MAX_IC && a->out.c >= 3;
 }
 NNOM_INLINE int32_t nnom_conv_col_k4(const nnom_conv_args_t *a)
@@ -278,7 +286,8 @@ NNOM_INLINE int32_t nnom_conv_col_k4(const nnom_conv_args_t *a)
 NNOM_INLINE int32_t nnom_conv_col_groups(const nnom_conv_args_t *a, int pw)
 {
     const int32_t g = (a->out.c + 3) / 4;
-    const int32_t most = pw ? NNOM_PW_COL_GROUPS : NNOM_COL_GROUPS;
+    /* pw: 16 + 2 K4 words a group, 4 of them up to K4 = 24, 3 up to 32 */
+    const int32_t most = !pw ? NNOM_COL_GROUPS : nnom_conv_col_k4(a) <= 24 ? 4 : 3;
     return g < most ? g : most;
 }
 NNOM_INLINE int32_t nnom_conv_col_pix(const nnom_conv_args_t *a, int pw)
@@ -348,8 +357,9 @@ uint32_t nnom_fc_rows_tail_s8(const nnom_fc_job_t *j);
 
 #if NNOM_CONV_COL
 /* Runs the layer and returns 1, or 0 (nothing written) when the scratch is
- * short or a channel's requantisation is not the fast form. */
-int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size);
+ * short or a channel's requantisation is not the fast form (checked here
+ * unless rq_fast says the caller knows it is). */
+int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size, int rq_fast);
 
 /* Every output channel of the chunk for `pixels` pixels: pixel p's
  * window of K4 bytes (a multiple of 4) at x + xstep p against the packed groups of

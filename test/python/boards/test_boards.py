@@ -1216,6 +1216,45 @@ def pointwise_model(k: int, rng: np.random.Generator):
     return model
 
 
+# 1x1 convolutions of branch pw2: one output channel (the Dense loop with
+# the pixels as its rows: fewer than four pixels left, input channels not a
+# multiple of four, the clamp), the pixel without a partner on the pair
+# path (the Dense loop on it; stride 2 too), the windows kernel at 25-32
+# input channels (three packed groups a pass, the last pixel copied), and
+# weights scaled down under a large bias: the requantisation outside the
+# Dense loop's form, |bias| above the windows kernel's bound (both fall back).
+# (input (h, w, c), filters, activation, stride, the bias under weights
+# scaled down, or 0).
+PW2_CASES = [
+    ((12, 12, 16), 1, "relu", 1, 0.0),
+    ((47, 1, 82), 1, None, 1, 0.0),
+    ((1, 11, 147), 1, "relu6", 1, 0.0),
+    ((5, 1, 9), 1, "relu", 1, 0.0),
+    ((9, 3, 20), 1, "relu", 1, 20.0),  # shift -18: not the Dense loop's form
+    ((1, 3, 37), 105, "relu", 1, 0.0),
+    ((1, 5, 13), 6, "relu6", 1, 0.0),
+    ((7, 7, 40), 24, None, 1, 0.0),
+    ((5, 9, 16), 10, "relu", 2, 0.0),
+    ((6, 7, 29), 13, "relu", 1, 0.0),
+    ((9, 4, 32), 20, None, 1, 0.0),
+    ((4, 3, 25), 8, "relu6", 1, 0.0),
+    ((5, 6, 28), 12, "relu", 1, 160.0),  # |bias| above the windows kernel's bound
+]
+
+
+def pw2_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, n, act, stride, scaled = PW2_CASES[k]
+    inputs = keras.Input(shape)
+    layer = keras.layers.Conv2D(n, 1, strides=stride, padding="same", activation=act)
+    model = keras.Model(inputs, layer(inputs))
+    kf.randomize_weights(model, rng)
+    if scaled:  # weights scaled down under a large bias
+        kernel, bias = model.layers[-1].get_weights()
+        model.layers[-1].set_weights([kernel * 1e-3, np.full_like(bias, scaled)])
+    return model
+
+
 def _calibration(rng: np.random.Generator, shape, n: int) -> np.ndarray:
     scale = float(10 ** rng.uniform(-1, 1))
     return rng.normal(float(rng.uniform(-1, 1)) * scale, scale, (n, *shape)).astype(np.float32)
@@ -1278,6 +1317,7 @@ def suite(tmp_path_factory):
         ("dense", len(DENSE_CASES), dense_model, 75_000),
         ("neardead", len(NEAR_DEAD_CASES), near_dead_model, 78_000),
         ("pw", len(POINTWISE_CASES), pointwise_model, 92_000),
+        ("pw2_", len(PW2_CASES), pw2_model, 99_000),
     ]
     for prefix, count, build, seed in families:
         for k in range(count):

@@ -595,24 +595,35 @@ int nnom_dw_flat_s8(const nnom_conv_args_t *a)
     /* the copies' rows: bytes apart (multiples of four) */
     const int32_t lw = (4 * g0 + span + 3) & ~3, rw = (bytes - r0 + span + 3) & ~3;
     const int32_t ww = (bytes + span + 3) & ~3;
-    /* every line from a copy where it fits (fewer runs; each input row
-     * copied once per row of taps), else only the border groups' */
-    const int whole = f.kv * ww <= FLAT_COPY;
-    if (!whole && ((g0 > 0 && f.kv * lw > FLAT_COPY / 2) ||
-                   (right && f.kv * rw > FLAT_COPY / 2) ||
-                   (c > 3 && (vlo > 0 || vhi < f.lines))))
+    const int32_t low = c & -c, nq = c / (low < 4 ? low : 4); /* C / gcd(C, 4) */
+    const int borders_fit = !((g0 > 0 && f.kv * lw > FLAT_COPY / 2) ||
+                              (right && f.kv * rw > FLAT_COPY / 2));
+    /* one to three channels: the lines on the input where the records of
+     * the lines with rows of taps outside it (their own layers, see below),
+     * the border copies and two more runs per line and set of records
+     * (where there are borders) cost less than copying every line
+     * (estimates in instructions: about 40 per tap and set of records, 150
+     * per run, one per byte copied and 20 per row) */
+    const int32_t outside = f.lines - (vhi - vlo);
+    const int32_t sides =
+        g0 > 0 || right ? f.lines * ((nq + 1) * 150 + f.kv * (lw + rw + 40)) : 0;
+    const int band = c < 4 && borders_fit &&
+                     outside * (nq + 1) * f.k * 40 + sides < f.lines * f.kv * (ww + 20);
+    /* else every line from a copy where it fits (fewer runs; each input
+     * row copied once per row of taps), else only the border groups' */
+    const int whole = f.kv * ww <= FLAT_COPY && !band;
+    if (!whole && (!borders_fit || (c > 3 && (vlo > 0 || vhi < f.lines))))
         return 0;
     if (!flat_fit(a, c, f.k))
         return 0;
     /* one to three channels: the lines with rows of taps outside the input
      * as layers of their rows inside it, the others on the input (their
-     * calls take these layers) */
-    if (!whole && (vlo > 0 || vhi < f.lines))
+     * calls take these layers); (k, 1) windows so, as one row */
+    if ((!whole && (vlo > 0 || vhi < f.lines)) || (c < 4 && nnom_dw_column_window(a)))
         return nnom_dw_by_rows(a, vlo, vhi, nnom_dw_flat_s8);
     uint32_t words_copy[FLAT_COPY / 4 + 1]; /* left, right; or a whole line (+ 3 bytes) */
     int8_t *const copy = (int8_t *)words_copy;
     int8_t *const lcopy = copy, *const rcopy = copy + FLAT_COPY / 2;
-    const int32_t low = c & -c, nq = c / (low < 4 ? low : 4); /* C / gcd(C, 4) */
     const int32_t words = flat_words(f.k), sets = nq + tail;
     const int keep = sets * words <= FLAT_KEEP;
     int32_t recs[FLAT_KEEP > 4 + 4 * (FLAT_TAPS / 2) + 2 + 12 ? FLAT_KEEP

@@ -5,6 +5,10 @@
  * a window without it gives the same sums: the sub-layer's weights start at
  * its first row inside the input, its input at that row. The per-channel
  * bias_folded holds the whole window's weights: the sub-layers go without.
+ * A (k, 1) window at stride 1 (nnom_dw_column_window()) reads the same
+ * column in rows one row (W pixels) apart: the band's rows, back to back,
+ * are one row of pixels with the taps W pixels apart (dilation W), which
+ * one-row paths run in one pass instead of one per row.
  */
 #include "nnom_local_dwrows.h"
 #include "../nnom_backend.h"
@@ -37,11 +41,21 @@ int nnom_dw_by_rows(const nnom_conv_args_t *a, int32_t vlo, int32_t vhi,
     b.p.pad_top = 0;
     if (vhi > vlo) {
         const int32_t y = vlo * a->p.stride_h - a->p.pad_top;
-        b.input = a->input + y * row_in;
-        b.in.h = a->in.h - y;
-        b.out.h = vhi - vlo;
-        b.output = a->output + vlo * row_out;
-        ok &= run(&b);
+        nnom_conv_args_t band = b;
+        band.input = a->input + y * row_in;
+        band.in.h = a->in.h - y;
+        band.out.h = vhi - vlo;
+        band.output = a->output + vlo * row_out;
+        if (nnom_dw_column_window(a)) {
+            /* one row of the band's pixels, the taps W pixels apart */
+            band.in.w = (band.out.h + (a->k.h - 1) * a->p.dilation_h) * a->in.w;
+            band.out.w = band.out.h * a->out.w;
+            band.in.h = band.out.h = band.k.h = 1;
+            band.k.w = a->k.h;
+            band.p.dilation_w = a->p.dilation_h * a->in.w;
+            band.p.dilation_h = 1;
+        }
+        ok &= run(&band);
     }
     for (int32_t l = 0; l < a->out.h; l++) {
         if (l >= vlo && l < vhi)

@@ -298,10 +298,12 @@ static void flat_run(const flat_job_t *j, const int8_t *src, int32_t rs, int8_t 
         f->k33(&g);
         return;
     }
-    int32_t off[FLAT_TAPS];
-    for (int32_t r = 0, t = 0; r < f->kv; r++)
-        for (int32_t u = 0; u < f->ku; u++, t++)
-            off[t] = r * rs + u * f->d * f->c;
+    /* (the fields in locals: the stores to off[] may alias them) */
+    const int32_t kv = f->kv, ku = f->ku, step = f->d * f->c;
+    int32_t off[FLAT_TAPS], *o = off;
+    for (int32_t r = 0, y = 0; r < kv; r++, y += rs)
+        for (int32_t u = 0, x = y; u < ku; u++, x += step)
+            *o++ = x;
     const nnom_dwtaps_job_t d = {src, out, j->rec, off, n, xs, os, f->k / 2, f->k & 1};
     nnom_dwtaps_s8(&d);
 }

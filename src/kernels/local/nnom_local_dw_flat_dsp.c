@@ -619,10 +619,11 @@ int nnom_dw_flat_s8(const nnom_conv_args_t *a)
     if (!flat_fit(a, c, f.k))
         return 0;
     /* one to three channels: the lines with rows of taps outside the input
-     * as layers of their rows inside it, the others on the input (their
-     * calls take these layers); (k, 1) windows so, as one row */
-    if ((!whole && (vlo > 0 || vhi < f.lines)) || (c < 4 && nnom_dw_column_window(a)))
-        return nnom_dw_by_rows(a, vlo, vhi, nnom_dw_flat_s8);
+     * as layers of their own (nnom_dw_by_rows), the others on the input
+     * (their calls take these layers); (k, 1) windows so, as one row */
+    if ((!whole && (vlo > 0 || vhi < f.lines)) ||
+        (c < 4 && vhi > vlo && nnom_dw_column_window(a)))
+        return nnom_dw_by_rows(a, vlo, vhi, f.kv * ww <= FLAT_COPY, nnom_dw_flat_s8);
     uint32_t words_copy[FLAT_COPY / 4 + 1]; /* left, right; or a whole line (+ 3 bytes) */
     int8_t *const copy = (int8_t *)words_copy;
     int8_t *const lcopy = copy, *const rcopy = copy + FLAT_COPY / 2;

@@ -24,11 +24,12 @@ static void rows_inside(const nnom_conv_args_t *a, int32_t l, int32_t *r0, int32
     *r1 = hi < a->k.h ? hi : a->k.h;
 }
 
-int nnom_dw_by_rows(const nnom_conv_args_t *a, int32_t vlo, int32_t vhi,
+int nnom_dw_by_rows(const nnom_conv_args_t *a, int32_t vlo, int32_t vhi, int padded,
                     int (*run)(const nnom_conv_args_t *))
 {
     const int32_t row_in = a->in.w * a->in.c, row_out = a->out.w * a->out.c;
-    for (int32_t l = 0; l < a->out.h; l++) {
+    padded = padded && vhi > vlo;
+    for (int32_t l = 0; l < a->out.h && !padded; l++) {
         int32_t r0, r1;
         rows_inside(a, l, &r0, &r1);
         if ((l < vlo || l >= vhi) && r1 <= r0)
@@ -56,6 +57,23 @@ int nnom_dw_by_rows(const nnom_conv_args_t *a, int32_t vlo, int32_t vhi,
             band.p.dilation_h = 1;
         }
         ok &= run(&band);
+    }
+    if (padded) {
+        /* the rows above the band, their padding kept */
+        nnom_conv_args_t top = *a;
+        top.records = NULL;
+        top.out.h = vlo;
+        if (vlo > 0)
+            ok &= run(&top);
+        /* the rows below it, their first row of taps the input's row y */
+        const int32_t y = vhi * a->p.stride_h - a->p.pad_top;
+        b.input = a->input + y * row_in;
+        b.in.h = a->in.h - y;
+        b.out.h = a->out.h - vhi;
+        b.output = a->output + vhi * row_out;
+        if (vhi < a->out.h)
+            ok &= run(&b);
+        return ok;
     }
     for (int32_t l = 0; l < a->out.h; l++) {
         if (l >= vlo && l < vhi)

@@ -23,9 +23,12 @@ NNOM_INLINE int nnom_dw_column_window(const nnom_conv_args_t *a)
  * as a layer of one output row over the rows of taps it has in the input
  * (the window's other rows, which read padding, dropped). For paths that
  * copy whole lines only where they fit: the band runs on the input (as
- * one row where nnom_dw_column_window()). 0 (nothing written) where some
- * row has no row of taps in the input, else 1 when every run returned 1. */
-int nnom_dw_by_rows(const nnom_conv_args_t *a, int32_t vlo, int32_t vhi,
+ * one row where nnom_dw_column_window()). padded (and a band not empty):
+ * the rows above the band and those below it as two layers that keep
+ * their padding instead (where the path copies their lines whole: records
+ * for two layers, not one per row). 0 (nothing written) where some row
+ * has no row of taps in the input, else 1 when every run returned 1. */
+int nnom_dw_by_rows(const nnom_conv_args_t *a, int32_t vlo, int32_t vhi, int padded,
                     int (*run)(const nnom_conv_args_t *));
 #endif
 

@@ -893,8 +893,10 @@ def dwtiny2_model(k: int, rng: np.random.Generator):
 # One to three channels (branch dwfew, nnom_local_dw_flat_dsp.c with
 # nnom_local_dwtaps_dsp.c and nnom_local_dwrows.c, -O2 with the assembly):
 # (k, 1) windows of more than ten taps at stride 1 on planes (each band of
-# rows as one row, the taps a row apart; rows of taps in the padding
-# dropped in layers of one output row), dilation 2, stride 2 down the rows
+# rows as one row, the taps a row apart; the rows above and below it from
+# copies padded with the zero point, or as layers of their own where the
+# copy does not fit, or with rows of taps in the padding dropped in layers
+# of one output row), dilation 2, stride 2 down the rows
 # (bands without the one-row view), down one column; 2D windows but 3x3 on
 # the taps-at-offsets loop (odd and even taps, stride 1 and 2, lines too
 # long for one copy with left and right border copies, lines on the input
@@ -905,6 +907,7 @@ def dwtiny2_model(k: int, rng: np.random.Generator):
 DWFEW_CASES = [
     ((39, 40, 2), (12, 1), 1, 1, "same", "relu", False),
     ((30, 25, 1), (13, 1), 1, 1, "same", "relu", False),
+    ((30, 20, 2), (11, 1), 1, 1, "same", "relu", False),
     ((30, 25, 3), (15, 1), 1, 1, "same", "relu", False),
     ((20, 9, 3), (11, 1), 1, 1, "valid", "relu", False),
     ((30, 21, 2), (11, 1), 1, 2, "same", "relu", False),

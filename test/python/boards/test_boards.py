@@ -901,7 +901,8 @@ def dwtiny2_model(k: int, rng: np.random.Generator):
 # the taps-at-offsets loop (odd and even taps, stride 1 and 2, lines too
 # long for one copy with left and right border copies, lines on the input
 # or copied whole; three channels there instead of the window loop,
-# nnom_local_dwfew.h); and layers that must take other paths: no activation
+# nnom_local_dwfew.h, at stride 2 too, and a plane that keeps the window
+# loop); and layers that must take other paths: no activation
 # (the s term), ReLU6 (the clamp), |bias| near 2^30 (DWFEW_HUGE). Same
 # fields as DWODD_CASES.
 DWFEW_CASES = [
@@ -920,6 +921,9 @@ DWFEW_CASES = [
     ((30, 70, 2), (8, 3), 1, 1, "same", "relu", False),
     ((20, 20, 3), (4, 4), 1, 1, "valid", "relu", False),
     ((25, 25, 3), (3, 4), 1, 1, "same", "relu", False),
+    ((34, 32, 3), (5, 5), 2, 1, "valid", "relu", False),
+    ((30, 30, 3), (5, 2), 2, 1, "same", "relu", False),
+    ((24, 24, 3), (5, 5), 2, 1, "same", "relu", False),
     ((30, 25, 2), (13, 1), 1, 1, "same", None, False),
     ((30, 25, 1), (13, 1), 1, 1, "same", "relu6", False),
     ((20, 12, 2), (12, 1), 1, 1, "same", "relu", False),

@@ -565,7 +565,10 @@ static NNOM_NOINLINE int flat_strided(const nnom_conv_args_t *a, const flat_t *f
     return 1;
 }
 
-int nnom_dw_flat_s8(const nnom_conv_args_t *a)
+/* The layer: 1 done, 0 not taken, 2 to run in bands of rows, rows[0] to
+ * rows[2] nnom_dw_by_rows()'s vlo, vhi and padded (by the caller, this
+ * frame's copies and records gone). */
+static NNOM_NOINLINE int flat_layer(const nnom_conv_args_t *a, int32_t *rows)
 {
     flat_t f;
     /* nnom_dwcol_s8's requantisation has neither the s term nor the clamp */
@@ -622,8 +625,12 @@ int nnom_dw_flat_s8(const nnom_conv_args_t *a)
      * as layers of their own (nnom_dw_by_rows), the others on the input
      * (their calls take these layers); (k, 1) windows so, as one row */
     if ((!whole && (vlo > 0 || vhi < f.lines)) ||
-        (c < 4 && vhi > vlo && nnom_dw_column_window(a)))
-        return nnom_dw_by_rows(a, vlo, vhi, f.kv * ww <= FLAT_COPY, nnom_dw_flat_s8);
+        (c < 4 && vhi > vlo && nnom_dw_column_window(a))) {
+        rows[0] = vlo;
+        rows[1] = vhi;
+        rows[2] = f.kv * ww <= FLAT_COPY;
+        return 2;
+    }
     uint32_t words_copy[FLAT_COPY / 4 + 1]; /* left, right; or a whole line (+ 3 bytes) */
     int8_t *const copy = (int8_t *)words_copy;
     int8_t *const lcopy = copy, *const rcopy = copy + FLAT_COPY / 2;
@@ -674,6 +681,13 @@ int nnom_dw_flat_s8(const nnom_conv_args_t *a)
         }
     }
     return 1;
+}
+
+int nnom_dw_flat_s8(const nnom_conv_args_t *a)
+{
+    int32_t rows[3];
+    const int done = flat_layer(a, rows);
+    return done == 2 ? nnom_dw_by_rows(a, rows[0], rows[1], rows[2], nnom_dw_flat_s8) : done;
 }
 
 #else

@@ -922,6 +922,7 @@ DWFEW_CASES = [
     ((20, 20, 3), (4, 4), 1, 1, "valid", "relu", False),
     ((25, 25, 3), (3, 4), 1, 1, "same", "relu", False),
     ((34, 32, 3), (5, 5), 2, 1, "valid", "relu", False),
+    ((38, 39, 3), (7, 7), 2, 1, "valid", "relu", False),
     ((30, 30, 3), (5, 2), 2, 1, "same", "relu", False),
     ((24, 24, 3), (5, 5), 2, 1, "same", "relu", False),
     ((30, 25, 2), (13, 1), 1, 1, "same", None, False),

@@ -224,8 +224,9 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
         return NN_SUCCESS;
     }
 #if NNOM_LOCAL_MAC_ASM
-    if (a->out.c % 4 != 0 && a->k.h > 1 && a->k.w > 1 && !nnom_dw_few_flat(a) &&
-        nnom_dwrect_try(a))
+    if (nnom_dw_few_flat(a) && nnom_dw_flat_s8(a))
+        return NN_SUCCESS; /* 2D windows of 1 to 3 channels, the flat path first */
+    if (a->out.c % 4 != 0 && a->k.h > 1 && a->k.w > 1 && nnom_dwrect_try(a))
         return NN_SUCCESS; /* 2D windows of 3 or 5+ channels, not a multiple of 4 */
     if (nnom_dw_flat_asks(a) && nnom_dw_odd_flat(a) && nnom_dw_flat_s8(a))
         return NN_SUCCESS;

@@ -9,7 +9,7 @@
 
 /* 1 where the flat path (nnom_local_dw_flat_dsp.c: at stride 1 four
  * output bytes per group, no lane wasted; at stride 2 one group per pixel,
- * records per border pixel) takes the layer before the window loop
+ * records per border pixel) tries the layer before the window loop
  * (nnom_local_dwrect_dsp.c: three channels, every output on copies with a
  * zero lane): one to three channels, 8 to 25 taps at stride 1; at a
  * stride above 1 (one group per pixel: its records stay, up to
@@ -22,7 +22,9 @@
  * (the border pixels' records), (2,3) s1 39x17x3 valid 6.23 -> 6.62 (the
  * groups' requantisation over six taps) and 7x7 s1 30x30x3 same 3.27 ->
  * 4.40 (past 25 taps the flat path's records of three channels' four
- * phases do not stay: built again per line). */
+ * phases do not stay: built again per line). Where the flat path refuses
+ * (the s term, the clamp, a bias beyond its requantisation) the window
+ * loop still runs. */
 NNOM_INLINE int nnom_dw_few_flat(const nnom_conv_args_t *a)
 {
     const int32_t k = a->k.h * a->k.w;

@@ -903,7 +903,8 @@ def dwtiny2_model(k: int, rng: np.random.Generator):
 # or copied whole; three channels there instead of the window loop,
 # nnom_local_dwfew.h, at stride 2 too, and a plane that keeps the window
 # loop); and layers that must take other paths: no activation
-# (the s term), ReLU6 (the clamp), |bias| near 2^30 (DWFEW_HUGE). Same
+# (the s term), ReLU6 (the clamp; 2D windows of three channels back to
+# the window loop), |bias| near 2^30 (DWFEW_HUGE). Same
 # fields as DWODD_CASES.
 DWFEW_CASES = [
     ((39, 40, 2), (12, 1), 1, 1, "same", "relu", False),
@@ -925,6 +926,8 @@ DWFEW_CASES = [
     ((38, 39, 3), (7, 7), 2, 1, "valid", "relu", False),
     ((30, 30, 3), (5, 2), 2, 1, "same", "relu", False),
     ((24, 24, 3), (5, 5), 2, 1, "same", "relu", False),
+    ((20, 20, 3), (5, 5), 1, 1, "same", "relu6", False),
+    ((21, 21, 3), (4, 4), 2, 1, "valid", None, False),
     ((30, 25, 2), (13, 1), 1, 1, "same", None, False),
     ((30, 25, 1), (13, 1), 1, 1, "same", "relu6", False),
     ((20, 12, 2), (12, 1), 1, 1, "same", "relu", False),

@@ -20,12 +20,14 @@
  * border bytes, lines with rows of taps outside the input a copy of the
  * whole line (the input zero point outside the input, which the records'
  * bias takes off like any input). One row of taps runs nnom_dwcol_s8, 3x3
- * windows nnom_dw_flat33_s8, other windows flat_groups (C). At stride 2 or
+ * windows nnom_dw_flat33_s8, other windows nnom_dwtaps_s8. At stride 2 or
  * more: one row of taps with fewer than four channels (flat_padded()),
  * windows of several rows (flat_strided(); more than four channels: 3 x 3).
  */
 #include "nnom_local_dw_flat.h"
 #include "nnom_local_dwcol.h"
+#include "nnom_local_dwrows.h"
+#include "nnom_local_dwtaps.h"
 #include "../nnom_backend.h"
 
 #if NNOM_LOCAL_MAC_ASM
@@ -165,67 +167,6 @@ static void flat_copy(const nnom_conv_args_t *a, const flat_t *f, int32_t l, int
     }
 }
 
-NNOM_INLINE uint32_t flat_pkhbt(uint32_t a, uint32_t b)
-{
-    uint32_t r;
-    __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(r) : "r"(a), "r"(b));
-    return r;
-}
-
-NNOM_INLINE uint32_t flat_pkhtb(uint32_t a, uint32_t b)
-{
-    uint32_t r;
-    __asm__("pkhtb %0, %1, %2, asr #16" : "=r"(r) : "r"(a), "r"(b));
-    return r;
-}
-
-/* b inserted as byte pos of v */
-#define FLAT_BFI(v, b, pos) __asm__("bfi %0, %1, #" #pos ", #8" : "+r"(v) : "r"(b))
-
-/* ssat8(SMMLAR(acc, mult, ra) >> e), the records' requantisation */
-NNOM_INLINE int32_t flat_rq(int32_t acc, const int32_t *q)
-{
-    int32_t r;
-    __asm__("smmlar %0, %1, %2, %3" : "=r"(r) : "r"(acc), "r"(q[0]), "r"(q[1]));
-    return __ssat(r >> q[2], 8);
-}
-
-/* n groups of a window of k taps at x + off[t] (x xstep bytes apart), their
- * four outputs at out (ostep bytes apart): nnom_dwcol_s8's arithmetic with
- * the taps anywhere. */
-NNOM_INLINE void flat_body(const int8_t *x, int8_t *out, int32_t n, int32_t xstep,
-                           int32_t ostep, const int32_t *rec, const int32_t *off, const int32_t k)
-{
-    for (; n > 0; n--, x += xstep, out += ostep) {
-        const int32_t *r = rec + 4, *o = off;
-        int32_t a0 = rec[0], a1 = rec[1], a2 = rec[2], a3 = rec[3];
-        for (int32_t p = k >> 1; p > 0; p--, o += 2, r += 4) {
-            const uint32_t u0 = nnom_read4(x + o[0]), u1 = nnom_read4(x + o[1]);
-            const uint32_t l = flat_pkhbt(u0, u1), h = flat_pkhtb(u1, u0);
-            a0 = __smlad(__sxtb16((int8x4_t)l), (int16x2_t)r[0], a0);
-            a1 = __smlad(nnom_sxtb16_odd(l), (int16x2_t)r[1], a1);
-            a2 = __smlad(__sxtb16((int8x4_t)h), (int16x2_t)r[2], a2);
-            a3 = __smlad(nnom_sxtb16_odd(h), (int16x2_t)r[3], a3);
-        }
-        if (k & 1) { /* (a0, a2), (a1, a3) against (w0, w2), (w1, w3) */
-            const uint32_t u = nnom_read4(x + o[0]);
-            const uint32_t e = (uint32_t)__sxtb16((int8x4_t)u);
-            const uint32_t d = (uint32_t)nnom_sxtb16_odd(u);
-            const uint32_t w02 = (uint32_t)r[0], w13 = (uint32_t)r[1];
-            a0 += (int16_t)e * (int16_t)w02;
-            a2 += (int16_t)(e >> 16) * (int16_t)(w02 >> 16);
-            a1 += (int16_t)d * (int16_t)w13;
-            a3 += (int16_t)(d >> 16) * (int16_t)(w13 >> 16);
-            r += 2;
-        }
-        uint32_t v = (uint32_t)flat_rq(a0, r);
-        FLAT_BFI(v, flat_rq(a1, r + 3), 8);
-        FLAT_BFI(v, flat_rq(a2, r + 6), 16);
-        FLAT_BFI(v, flat_rq(a3, r + 9), 24);
-        memcpy(out, &v, 4);
-    }
-}
-
 /* Lanes 0 and 1 only (two channels at stride 2): lanes 2 and 3's
  * records skipped by the post-increment. */
 #define FLAT33_PAIR2                                                                             \
@@ -327,13 +268,6 @@ FLAT33_FN("nnom_dw_flat33_s8_3", NNOM_DWCOL_PAIR_MACS(""), FLAT33_LAST1 FLAT33_L
 FLAT33_FN("nnom_dw_flat33_s8_2", FLAT33_PAIR2, FLAT33_LAST1, FLAT33_RQ1);
 FLAT33_FN("nnom_dw_flat33_s8_1", FLAT33_PAIR1, "", "");
 
-static NNOM_NOINLINE void flat_groups(const int8_t *x, int8_t *out, int32_t n, int32_t xstep,
-                                      int32_t ostep, const int32_t *rec, const int32_t *off,
-                                      int32_t k)
-{
-    flat_body(x, out, n, xstep, ostep, rec, off, k);
-}
-
 /* A run of groups of one line reading src (tap 0 of the run's first
  * group; rows rs bytes apart), writing out: those of phase q (of nq) among
  * its g groups, the first of them phase q0; the run's groups xs bytes
@@ -364,11 +298,14 @@ static void flat_run(const flat_job_t *j, const int8_t *src, int32_t rs, int8_t 
         f->k33(&g);
         return;
     }
-    int32_t off[FLAT_TAPS];
-    for (int32_t r = 0, t = 0; r < f->kv; r++)
-        for (int32_t u = 0; u < f->ku; u++, t++)
-            off[t] = r * rs + u * f->d * f->c;
-    flat_groups(src, out, n, xs, os, j->rec, off, f->k);
+    /* (the fields in locals: the stores to off[] may alias them) */
+    const int32_t kv = f->kv, ku = f->ku, step = f->d * f->c;
+    int32_t off[FLAT_TAPS], *o = off;
+    for (int32_t r = 0, y = 0; r < kv; r++, y += rs)
+        for (int32_t u = 0, x = y; u < ku; u++, x += step)
+            *o++ = x;
+    const nnom_dwtaps_job_t d = {src, out, j->rec, off, n, xs, os, f->k / 2, f->k & 1};
+    nnom_dwtaps_s8(&d);
 }
 
 /* The layer's geometry; 0 where it does not suit. */
@@ -628,7 +565,10 @@ static NNOM_NOINLINE int flat_strided(const nnom_conv_args_t *a, const flat_t *f
     return 1;
 }
 
-int nnom_dw_flat_s8(const nnom_conv_args_t *a)
+/* The layer: 1 done, 0 not taken, 2 to run in bands of rows, rows[0] to
+ * rows[2] nnom_dw_by_rows()'s vlo, vhi and padded (by the caller, this
+ * frame's copies and records gone). */
+static NNOM_NOINLINE int flat_layer(const nnom_conv_args_t *a, int32_t *rows)
 {
     flat_t f;
     /* nnom_dwcol_s8's requantisation has neither the s term nor the clamp */
@@ -660,18 +600,40 @@ int nnom_dw_flat_s8(const nnom_conv_args_t *a)
     /* the copies' rows: bytes apart (multiples of four) */
     const int32_t lw = (4 * g0 + span + 3) & ~3, rw = (bytes - r0 + span + 3) & ~3;
     const int32_t ww = (bytes + span + 3) & ~3;
-    /* every line from a copy where it fits (fewer runs; each input row
-     * copied once per row of taps), else only the border groups' */
-    const int whole = f.kv * ww <= FLAT_COPY;
-    if (!whole && ((g0 > 0 && f.kv * lw > FLAT_COPY / 2) ||
-                   (right && f.kv * rw > FLAT_COPY / 2) || vlo > 0 || vhi < f.lines))
+    const int32_t low = c & -c, nq = c / (low < 4 ? low : 4); /* C / gcd(C, 4) */
+    const int borders_fit = !((g0 > 0 && f.kv * lw > FLAT_COPY / 2) ||
+                              (right && f.kv * rw > FLAT_COPY / 2));
+    /* one to three channels: the lines on the input where the records of
+     * the lines with rows of taps outside it (their own layers, see below),
+     * the border copies and two more runs per line and set of records
+     * (where there are borders) cost less than copying every line
+     * (estimates in instructions: about 40 per tap and set of records, 150
+     * per run, one per byte copied and 20 per row) */
+    const int32_t outside = f.lines - (vhi - vlo);
+    const int32_t sides =
+        g0 > 0 || right ? f.lines * ((nq + 1) * 150 + f.kv * (lw + rw + 40)) : 0;
+    const int band = c < 4 && borders_fit &&
+                     outside * (nq + 1) * f.k * 40 + sides < f.lines * f.kv * (ww + 20);
+    /* else every line from a copy where it fits (fewer runs; each input
+     * row copied once per row of taps), else only the border groups' */
+    const int whole = f.kv * ww <= FLAT_COPY && !band;
+    if (!whole && (!borders_fit || (c > 3 && (vlo > 0 || vhi < f.lines))))
         return 0;
     if (!flat_fit(a, c, f.k))
         return 0;
+    /* one to three channels: the lines with rows of taps outside the input
+     * as layers of their own (nnom_dw_by_rows), the others on the input
+     * (their calls take these layers); (k, 1) windows so, as one row */
+    if ((!whole && (vlo > 0 || vhi < f.lines)) ||
+        (c < 4 && vhi > vlo && nnom_dw_column_window(a))) {
+        rows[0] = vlo;
+        rows[1] = vhi;
+        rows[2] = f.kv * ww <= FLAT_COPY;
+        return 2;
+    }
     uint32_t words_copy[FLAT_COPY / 4 + 1]; /* left, right; or a whole line (+ 3 bytes) */
     int8_t *const copy = (int8_t *)words_copy;
     int8_t *const lcopy = copy, *const rcopy = copy + FLAT_COPY / 2;
-    const int32_t low = c & -c, nq = c / (low < 4 ? low : 4); /* C / gcd(C, 4) */
     const int32_t words = flat_words(f.k), sets = nq + tail;
     const int keep = sets * words <= FLAT_KEEP;
     int32_t recs[FLAT_KEEP > 4 + 4 * (FLAT_TAPS / 2) + 2 + 12 ? FLAT_KEEP
@@ -719,6 +681,13 @@ int nnom_dw_flat_s8(const nnom_conv_args_t *a)
         }
     }
     return 1;
+}
+
+int nnom_dw_flat_s8(const nnom_conv_args_t *a)
+{
+    int32_t rows[3];
+    const int done = flat_layer(a, rows);
+    return done == 2 ? nnom_dw_by_rows(a, rows[0], rows[1], rows[2], nnom_dw_flat_s8) : done;
 }
 
 #else

@@ -35,6 +35,7 @@
 #include "nnom_local_dw3s2l.h"
 #include "nnom_local_dwrect.h"
 #include "nnom_local_dw_tiny.h"
+#include "nnom_local_dwfew.h"
 #include "nnom_local_dwwin.h"
 #include "nnom_local_simd.h"
 #include "../nnom_backend.h"
@@ -223,6 +224,8 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
         return NN_SUCCESS;
     }
 #if NNOM_LOCAL_MAC_ASM
+    if (nnom_dw_few_flat(a) && nnom_dw_flat_s8(a))
+        return NN_SUCCESS; /* 2D windows of 1 to 3 channels, the flat path first */
     if (a->out.c % 4 != 0 && a->k.h > 1 && a->k.w > 1 && nnom_dwrect_try(a))
         return NN_SUCCESS; /* 2D windows of 3 or 5+ channels, not a multiple of 4 */
     if (nnom_dw_flat_asks(a) && nnom_dw_odd_flat(a) && nnom_dw_flat_s8(a))

@@ -890,6 +890,59 @@ def dwtiny2_model(k: int, rng: np.random.Generator):
     return _odd_channels_model(DWTINY2_CASES[k], rng)
 
 
+# One to three channels (branch dwfew, nnom_local_dw_flat_dsp.c with
+# nnom_local_dwtaps_dsp.c and nnom_local_dwrows.c, -O2 with the assembly):
+# (k, 1) windows of more than ten taps at stride 1 on planes (each band of
+# rows as one row, the taps a row apart; the rows above and below it from
+# copies padded with the zero point, or as layers of their own where the
+# copy does not fit, or with rows of taps in the padding dropped in layers
+# of one output row), dilation 2, stride 2 down the rows
+# (bands without the one-row view), down one column; 2D windows but 3x3 on
+# the taps-at-offsets loop (odd and even taps, stride 1 and 2, lines too
+# long for one copy with left and right border copies, lines on the input
+# or copied whole; three channels there instead of the window loop,
+# nnom_local_dwfew.h, at stride 2 too, and a plane that keeps the window
+# loop); and layers that must take other paths: no activation
+# (the s term), ReLU6 (the clamp; 2D windows of three channels back to
+# the window loop), |bias| near 2^30 (DWFEW_HUGE). Same
+# fields as DWODD_CASES.
+DWFEW_CASES = [
+    ((39, 40, 2), (12, 1), 1, 1, "same", "relu", False),
+    ((30, 25, 1), (13, 1), 1, 1, "same", "relu", False),
+    ((30, 20, 2), (11, 1), 1, 1, "same", "relu", False),
+    ((30, 25, 3), (15, 1), 1, 1, "same", "relu", False),
+    ((20, 9, 3), (11, 1), 1, 1, "valid", "relu", False),
+    ((30, 21, 2), (11, 1), 1, 2, "same", "relu", False),
+    ((39, 40, 2), (12, 1), 2, 1, "same", "relu", False),
+    ((20, 1, 2), (14, 1), 1, 1, "same", "relu", False),
+    ((46, 29, 1), (6, 2), 1, 1, "same", "relu", False),
+    ((15, 42, 2), (6, 4), 2, 1, "same", "relu", False),
+    ((27, 28, 1), (5, 5), 1, 1, "same", "relu", False),
+    ((30, 60, 3), (9, 2), 1, 1, "same", "relu", False),
+    ((30, 70, 2), (8, 3), 1, 1, "same", "relu", False),
+    ((20, 20, 3), (4, 4), 1, 1, "valid", "relu", False),
+    ((25, 25, 3), (3, 4), 1, 1, "same", "relu", False),
+    ((34, 32, 3), (5, 5), 2, 1, "valid", "relu", False),
+    ((38, 39, 3), (7, 7), 2, 1, "valid", "relu", False),
+    ((30, 30, 3), (5, 2), 2, 1, "same", "relu", False),
+    ((24, 24, 3), (5, 5), 2, 1, "same", "relu", False),
+    ((20, 20, 3), (5, 5), 1, 1, "same", "relu6", False),
+    ((21, 21, 3), (4, 4), 2, 1, "valid", None, False),
+    ((30, 25, 2), (13, 1), 1, 1, "same", None, False),
+    ((30, 25, 1), (13, 1), 1, 1, "same", "relu6", False),
+    ((20, 12, 2), (12, 1), 1, 1, "same", "relu", False),
+]
+DWFEW_HUGE = (len(DWFEW_CASES) - 1,)
+
+
+def dwfew_model(k: int, rng: np.random.Generator):
+    model = _odd_channels_model(DWFEW_CASES[k], rng)
+    if k in DWFEW_HUGE:  # weights scaled down: |bias| near 2^30
+        kernel, bias = model.layers[-1].get_weights()
+        model.layers[-1].set_weights([kernel * 1e-3, np.full_like(bias, 20.0)])
+    return model
+
+
 # One output pixel whose window holds the whole input
 # (nnom_local_dwone_dsp.c, -O2 with the assembly: the taps over the input
 # as one line on the one-row loop): 3x3 'valid' on 3x3, 3x3 at stride 2 on
@@ -1314,6 +1367,7 @@ def suite(tmp_path_factory):
         ("s2odd", len(S2ODD_CASES), s2odd_model, 94_000),
         ("rectodd", len(RECTODD_CASES), rectodd_model, 93_000),
         ("dwtiny2_", len(DWTINY2_CASES), dwtiny2_model, 87_000),
+        ("dwfew", len(DWFEW_CASES), dwfew_model, 95_000),
         ("dense", len(DENSE_CASES), dense_model, 75_000),
         ("neardead", len(NEAR_DEAD_CASES), near_dead_model, 78_000),
         ("pw", len(POINTWISE_CASES), pointwise_model, 92_000),

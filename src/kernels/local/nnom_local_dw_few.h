@@ -1,0 +1,35 @@
+/*
+ * nnom_local_dw_few.h - depthwise layers of few output pixels and many
+ * channels (nnom_local_dw_few_dsp.c, -O2 on DSP cores).
+ */
+#ifndef NNOM_LOCAL_DW_FEW_H
+#define NNOM_LOCAL_DW_FEW_H
+
+#include "nnom_local_simd.h"
+
+#if NNOM_LOCAL_MAC_ASM
+/* Layers of at most this many output pixels take the path. */
+#define NNOM_DW_FEW_OUT 8
+/* and at most this many valid taps over all their windows (the table of
+ * taps on the stack: 8 bytes each) */
+#define NNOM_DW_FEW_TAPS 96
+
+/* The layers the dispatcher offers the path: few output pixels, no
+ * converter's records (the record paths run those faster: (5,1) s2 on
+ * 9x1x64 'same' 4.55 instructions per MAC there, 9.07 here), windows other
+ * than 3x3 and 5x5 (the window loop, nnom_local_dwwin_dsp.c, builds its
+ * records and is faster: (3,3) s2 on 4x11x60 4.86 there, 7.00 here). */
+NNOM_INLINE int nnom_dw_few_asks(const nnom_conv_args_t *a)
+{
+    return a->out.h * a->out.w <= NNOM_DW_FEW_OUT && a->records == NULL &&
+           !(a->k.h == a->k.w && (a->k.h == 3 || a->k.h == 5));
+}
+
+/* 1 when done: multiplier 1, at least four channels (not a multiple of
+ * four: the last group overlaps), at most NNOM_DW_FEW_OUT output pixels,
+ * at most NNOM_DW_GROUP_MAX_TAPS taps and NNOM_DW_FEW_TAPS in all, every channel in the group path's
+ * requantisation form; 0 (nothing written) otherwise. */
+int nnom_dw_few_try(const nnom_conv_args_t *a);
+#endif
+
+#endif

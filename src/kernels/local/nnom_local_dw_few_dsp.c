@@ -1,0 +1,129 @@
+/*
+ * nnom_local_dw_few_dsp.c - depthwise layers of few output pixels (one row
+ * or column of outputs, tiny planes) and many channels. The line and plane
+ * paths set up each group of four channels (widened weights, records,
+ * copies of the plane: 300 to 800 instructions) for runs of outputs; with
+ * one to eight outputs that set-up cost more than the taps ((8,1) s2 on
+ * 8x1x122 'same': 8.2 instructions per MAC, (3,6) on 4x6x67: 13.3). Here
+ * each pixel's valid taps go into a table once, and every group runs them
+ * straight from the int8 weights: per tap one word of input and one of
+ * weights, SXTAB16 taking off the zero point, four SMLAxy; then the group
+ * path's requantisation (nnom_local_dwgroup.h).
+ */
+#include "nnom_local_dw_few.h"
+#include "nnom_local_dw_odd.h"
+#include "nnom_local_dwgroup.h"
+
+#if NNOM_LOCAL_MAC_ASM
+
+/* One tap of a window: its input and weight bytes of channel 0. */
+typedef struct {
+    const int8_t *x, *w;
+} few_tap_t;
+
+/* acc (doubled) of four channels requantised, clamped and stored. */
+NNOM_INLINE void few_store(const int32_t *acc, const int32_t *mb, const int32_t *e, int mode,
+                           uint32_t lo4, uint32_t hi4, int8_t *out)
+{
+    uint32_t v = (uint32_t)dw_rq(acc[0], mb, e[0], mode);
+    DW_BFI(v, dw_rq(acc[1], mb + 2, e[1], mode), 8);
+    DW_BFI(v, dw_rq(acc[2], mb + 4, e[2], mode), 16);
+    DW_BFI(v, dw_rq(acc[3], mb + 6, e[3], mode), 24);
+    if (mode & DW_CLAMP) {
+        (void)__ssub8((int8x4_t)v, (int8x4_t)lo4); /* max(v, lo) */
+        v = __sel(v, lo4);
+        (void)__ssub8((int8x4_t)hi4, (int8x4_t)v); /* min(v, hi) */
+        v = __sel(v, hi4);
+    }
+    memcpy(out, &v, 4);
+}
+
+/* Every group of four channels: per output pixel i the taps
+ * [tap + first[i], tap + first[i + 1]) at channel c, the group path's
+ * requantisation. */
+static void few_groups(const nnom_conv_args_t *a, const few_tap_t *tap, const int32_t *first,
+                       int32_t pixels, int mode)
+{
+    const nnom_conv_params_t *p = &a->p;
+    const int32_t oc = a->out.c;
+    const uint32_t lo4 = ((uint32_t)p->act_min & 0xFFu) * 0x01010101u;
+    const uint32_t hi4 = ((uint32_t)p->act_max & 0xFFu) * 0x01010101u;
+    const int16x2_t off = nnom_offset2(p->input_zp);
+    const uint32_t base = (uint32_t)(2 * p->output_zp + 1);
+    for (int32_t c = 0; c < oc; c = nnom_dw_odd_next(c, oc)) {
+        int32_t mb[8], e[4];
+        for (int i = 0; i < 4; i++) {
+            const int32_t shift = a->rq.shift[c + i];
+            mb[2 * i] = a->rq.mult[c + i];
+            mb[2 * i + 1] = (int32_t)(base << (-shift - 1));
+            e[i] = -shift;
+        }
+        const int32_t b0 = a->bias[c], b1 = a->bias[c + 1], b2 = a->bias[c + 2];
+        const int32_t b3 = a->bias[c + 3];
+        int8_t *out = a->output + c;
+        const few_tap_t *t = tap;
+        for (int32_t i = 0; i < pixels; i++, out += oc) {
+            int32_t a0 = b0, a1 = b1, a2 = b2, a3 = b3;
+            for (const few_tap_t *end = tap + first[i + 1]; t < end; t++) {
+                const uint32_t v = nnom_read4(t->x + c), u = nnom_read4(t->w + c);
+                const int16x2_t xe = __sxtab16(off, (int8x4_t)v), xo = nnom_sxtab16_odd(off, v);
+                const int16x2_t we = __sxtb16((int8x4_t)u), wo = nnom_sxtb16_odd(u);
+                a0 = __smlabb(xe, we, a0);
+                a2 = __smlatt(xe, we, a2);
+                a1 = __smlabb(xo, wo, a1);
+                a3 = __smlatt(xo, wo, a3);
+            }
+            const int32_t acc[4] = {2 * a0, 2 * a1, 2 * a2, 2 * a3}; /* the group path's form */
+            few_store(acc, mb, e, mode, lo4, hi4, out);
+        }
+    }
+}
+
+/* The valid taps [lo, hi) along an axis from s0 (no dilation). */
+static void few_axis(int32_t s0, int32_t size, int32_t k, int32_t *lo, int32_t *hi)
+{
+    *lo = s0 >= 0 ? 0 : -s0;
+    *hi = size - s0 < k ? size - s0 : k;
+}
+
+int nnom_dw_few_try(const nnom_conv_args_t *a)
+{
+    const nnom_conv_params_t *p = &a->p;
+    const int32_t oc = a->out.c, ic = a->in.c, kh = a->k.h, kw = a->k.w;
+    if (a->ch_mult != 1 || oc != ic || oc < 4 || (oc % 4 != 0 && nnom_dw_odd_flat(a)) ||
+        a->out.h * a->out.w > NNOM_DW_FEW_OUT || kh * kw > NNOM_DW_GROUP_MAX_TAPS ||
+        p->dilation_h != 1 || p->dilation_w != 1)
+        return 0;
+    const int32_t reach = ((int32_t)1 << 30) - kh * kw * 255 * 128; /* |acc| < 2^30 */
+    for (int32_t c = 0; c < oc; c++) {
+        const int32_t b = a->bias[c];
+        if (!nnom_rq_fast_ok(a->rq.mult[c], a->rq.shift[c]) || b >= reach || b <= -reach)
+            return 0;
+    }
+    const int mode = (p->act_min >= p->output_zp ? 0 : DW_SIGN) |
+                     (p->act_min > -128 || p->act_max < 127 ? DW_CLAMP : 0);
+    few_tap_t tap[NNOM_DW_FEW_TAPS];
+    int32_t first[NNOM_DW_FEW_OUT + 1], n = 0, i = 0;
+    for (int32_t oy = 0; oy < a->out.h; oy++)
+        for (int32_t ox = 0; ox < a->out.w; ox++) {
+            const int32_t y0 = oy * p->stride_h - p->pad_top, x0 = ox * p->stride_w - p->pad_left;
+            int32_t ky0, ky1, kx0, kx1;
+            few_axis(y0, a->in.h, kh, &ky0, &ky1);
+            few_axis(x0, a->in.w, kw, &kx0, &kx1);
+            first[i++] = n;
+            if (ky1 > ky0 && kx1 > kx0 && (ky1 - ky0) * (kx1 - kx0) > NNOM_DW_FEW_TAPS - n)
+                return 0; /* (before anything is written) */
+            for (int32_t ky = ky0; ky < ky1; ky++)
+                for (int32_t kx = kx0; kx < kx1; kx++, n++) {
+                    tap[n].x = a->input + ((y0 + ky) * a->in.w + x0 + kx) * ic;
+                    tap[n].w = a->weight + (ky * kw + kx) * oc;
+                }
+        }
+    first[i] = n;
+    few_groups(a, tap, first, i, mode);
+    return 1;
+}
+
+#else
+typedef int nnom_local_dw_few_dsp_unused_t; /* ISO C: a translation unit is never empty */
+#endif

@@ -38,6 +38,38 @@ NNOM_INLINE void few_store(const int32_t *acc, const int32_t *mb, const int32_t 
     memcpy(out, &v, 4);
 }
 
+/* acc += the taps [*t, end) of the four channels at byte c: per tap the
+ * input and weight words, widened (SXTAB16 takes off the zero point), four
+ * SMLAxy; 13 instructions (C took 15: it loads the pair in two). */
+NNOM_INLINE void few_taps(const few_tap_t **t, const few_tap_t *end, int32_t c, int16x2_t off,
+                          int32_t *a0, int32_t *a1, int32_t *a2, int32_t *a3)
+{
+    const few_tap_t *p = *t;
+    uint32_t x, w, xe, we;
+    __asm__("cmp     %[p], %[end]\n"
+            "bhs     2f\n"
+            "1:\n"
+            "ldrd    %[x], %[w], [%[p]], #8\n"
+            "ldr     %[x], [%[x], %[c]]\n"
+            "ldr     %[w], [%[w], %[c]]\n"
+            "sxtab16 %[xe], %[off], %[x]\n"
+            "sxtab16 %[x], %[off], %[x], ror #8\n"
+            "sxtb16  %[we], %[w]\n"
+            "sxtb16  %[w], %[w], ror #8\n"
+            "smlabb  %[a0], %[xe], %[we], %[a0]\n"
+            "smlatt  %[a2], %[xe], %[we], %[a2]\n"
+            "smlabb  %[a1], %[x], %[w], %[a1]\n"
+            "smlatt  %[a3], %[x], %[w], %[a3]\n"
+            "cmp     %[p], %[end]\n"
+            "blo     1b\n"
+            "2:\n"
+            : [p] "+r"(p), [a0] "+r"(*a0), [a1] "+r"(*a1), [a2] "+r"(*a2), [a3] "+r"(*a3),
+              [x] "=&r"(x), [w] "=&r"(w), [xe] "=&r"(xe), [we] "=&r"(we)
+            : [end] "r"(end), [c] "r"(c), [off] "r"(off)
+            : "cc", "memory");
+    *t = p;
+}
+
 /* Every group of four channels: per output pixel i the taps
  * [tap + first[i], tap + first[i + 1]) at channel c, the group path's
  * requantisation. */
@@ -64,15 +96,7 @@ static void few_groups(const nnom_conv_args_t *a, const few_tap_t *tap, const in
         const few_tap_t *t = tap;
         for (int32_t i = 0; i < pixels; i++, out += oc) {
             int32_t a0 = b0, a1 = b1, a2 = b2, a3 = b3;
-            for (const few_tap_t *end = tap + first[i + 1]; t < end; t++) {
-                const uint32_t v = nnom_read4(t->x + c), u = nnom_read4(t->w + c);
-                const int16x2_t xe = __sxtab16(off, (int8x4_t)v), xo = nnom_sxtab16_odd(off, v);
-                const int16x2_t we = __sxtb16((int8x4_t)u), wo = nnom_sxtb16_odd(u);
-                a0 = __smlabb(xe, we, a0);
-                a2 = __smlatt(xe, we, a2);
-                a1 = __smlabb(xo, wo, a1);
-                a3 = __smlatt(xo, wo, a3);
-            }
+            few_taps(&t, tap + first[i + 1], c, off, &a0, &a1, &a2, &a3);
             const int32_t acc[4] = {2 * a0, 2 * a1, 2 * a2, 2 * a3}; /* the group path's form */
             few_store(acc, mb, e, mode, lo4, hi4, out);
         }

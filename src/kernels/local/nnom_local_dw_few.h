@@ -14,18 +14,25 @@
  * taps on the stack: 8 bytes each) */
 #define NNOM_DW_FEW_TAPS 96
 
-/* The layers the dispatcher offers the path: few output pixels, no
- * converter's records (the record paths run those faster: (5,1) s2 on
- * 9x1x64 'same' 4.55 instructions per MAC there, 9.07 here), windows other
- * than 3x3 and 5x5 (the window loop, nnom_local_dwwin_dsp.c, builds its
+/* The padded copy of a chunk of groups of one line (the one-row loop's
+ * records): its bytes on the stack. */
+#define NNOM_DW_FEW_PAD_BYTES 512
+
+/* The layers the dispatcher offers the path: few output pixels, windows
+ * other than 3x3 and 5x5 (the window loop, nnom_local_dwwin_dsp.c, builds its
  * records and is faster: (3,3) s2 on 4x11x60 4.86 there, 7.00 here). */
 NNOM_INLINE int nnom_dw_few_asks(const nnom_conv_args_t *a)
 {
-    return a->out.h * a->out.w <= NNOM_DW_FEW_OUT && a->records == NULL &&
+    return a->out.h * a->out.w <= NNOM_DW_FEW_OUT &&
            !(a->k.h == a->k.w && (a->k.h == 3 || a->k.h == 5));
 }
 
-/* 1 when done: multiplier 1, at least four channels (not a multiple of
+/* 1 when done. With the converter's records: those of the one-row loop
+ * for k >= 4 taps ((k, 1), (1, k)), output zero point -128 without clamp,
+ * each line's chunks of groups copied with their padding (at most
+ * NNOM_DW_FEW_PAD_BYTES) and run by the loop; other records: 0 (their
+ * paths run them faster: (5,1) s2 on 9x1x64 'same' 4.55 instructions per
+ * MAC there, 9.07 on the table below). Without records: multiplier 1, at least four channels (not a multiple of
  * four: the last group overlaps), at most NNOM_DW_FEW_OUT output pixels,
  * at most NNOM_DW_GROUP_MAX_TAPS taps and NNOM_DW_FEW_TAPS in all, every channel in the group path's
  * requantisation form; 0 (nothing written) otherwise. */

@@ -117,31 +117,33 @@ static void few_axis(int32_t s0, int32_t size, int32_t k, int32_t *lo, int32_t *
  * the loop then runs as if inside the input; 'same' columns whose every
  * window reaches the padding ((8,1) s2 on 8x1x122) have no inside run for
  * the line paths. 0 (nothing written) where it does not suit. */
-static int few_padded(const nnom_conv_args_t *a)
+static NNOM_NOINLINE int few_padded(const nnom_conv_args_t *a)
 {
     const nnom_conv_params_t *p = &a->p;
     const int32_t oc = a->out.c, down = a->k.w == 1;
     const int32_t k = down ? a->k.h : a->k.w;
-    if (a->records == NULL || (a->records[0] & 1) || (a->k.h != 1 && a->k.w != 1) || k < 4 ||
-        p->output_zp != -128 || p->act_min != -128 || p->act_max != 127 ||
-        (a->out.h * a->out.w == 1 && p->pad_top + a->in.h <= a->k.h &&
-         p->pad_left + a->in.w <= a->k.w)) /* (dwone's records: the taps over the input) */
+    if ((a->records[0] & 1) || (a->k.h != 1 && a->k.w != 1) || k < 4 || a->ch_mult != 1 ||
+        a->in.c != oc || oc < 4 || (down ? p->dilation_h : p->dilation_w) != 1)
         return 0;
     /* u along the taps, v across (the lines) */
     const int32_t in = down ? a->in.h : a->in.w, out = down ? a->out.h : a->out.w;
     const int32_t s = down ? p->stride_h : p->stride_w, pad = down ? p->pad_top : p->pad_left;
+    /* the outputs [first, end) whose windows lie inside the input: where
+     * there are some, the line paths run the layer faster ((1,7) on 1x8x96
+     * 'valid': 3.73 instructions per MAC there, 4.35 here); so do they
+     * dwone's records (one window over the whole input) */
+    const int32_t first = (pad + s - 1) / s, reach = in - 1 + pad - (k - 1);
+    const int32_t end = reach < 0 ? 0 : reach / s + 1;
+    const int32_t span = (out - 1) * s + k, most = NNOM_DW_FEW_PAD_BYTES / (4 * span);
+    if ((end > first && first < out) || most < 1 || p->output_zp != -128 ||
+        p->act_min != -128 || p->act_max != 127 ||
+        (a->out.h * a->out.w == 1 && p->pad_top + a->in.h <= a->k.h &&
+         p->pad_left + a->in.w <= a->k.w))
+        return 0;
     const int32_t xb = down ? a->in.w * a->in.c : a->in.c, ob = down ? a->out.w * oc : oc;
     const int32_t lines = down ? a->out.w : a->out.h;
     const int32_t lx = down ? p->stride_w * a->in.c : p->stride_h * a->in.w * a->in.c;
     const int32_t lo = down ? oc : a->out.w * oc;
-    const int32_t span = (out - 1) * s + k, most = NNOM_DW_FEW_PAD_BYTES / (4 * span);
-    /* the outputs [first, end) whose windows lie inside the input: where
-     * there are some, the line paths run the layer faster ((1,7) on 1x8x96
-     * 'valid': 3.73 instructions per MAC there, 4.35 here) */
-    const int32_t first = (pad + s - 1) / s, reach = in - 1 + pad - (k - 1);
-    const int32_t end = reach < 0 ? 0 : reach / s + 1;
-    if (most < 1 || (end > first && first < out))
-        return 0;
     const uint32_t zp4 = ((uint32_t)p->input_zp & 0xFFu) * 0x01010101u;
     const int32_t words = 4 + 4 * (k / 2) + 2 * (k & 1) + 12; /* one group's records */
     uint32_t buf[NNOM_DW_FEW_PAD_BYTES / 4];
@@ -175,14 +177,14 @@ static int few_padded(const nnom_conv_args_t *a)
 
 int nnom_dw_few_try(const nnom_conv_args_t *a)
 {
+    if (a->records != NULL) /* (the checks below are the records') */
+        return few_padded(a);
     const nnom_conv_params_t *p = &a->p;
     const int32_t oc = a->out.c, ic = a->in.c, kh = a->k.h, kw = a->k.w;
     if (a->ch_mult != 1 || oc != ic || oc < 4 || (oc % 4 != 0 && nnom_dw_odd_flat(a)) ||
         a->out.h * a->out.w > NNOM_DW_FEW_OUT || kh * kw > NNOM_DW_GROUP_MAX_TAPS ||
         p->dilation_h != 1 || p->dilation_w != 1)
         return 0;
-    if (a->records != NULL)
-        return few_padded(a);
     const int32_t reach = ((int32_t)1 << 30) - kh * kw * 255 * 128; /* |acc| < 2^30 */
     for (int32_t c = 0; c < oc; c++) {
         const int32_t b = a->bias[c];

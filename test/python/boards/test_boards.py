@@ -1126,8 +1126,10 @@ def rectodd_model(k: int, rng: np.random.Generator):
 
 
 # Layers of few output pixels and many channels (nnom_local_dw_few_dsp.c,
-# -O2 with the assembly, where the converter writes no records; and (2, 1)
-# whose one window holds the whole input, now the pair loop's records):
+# -O2 with the assembly: the tap table where the converter writes no
+# records, the padded copy for (k, 1) and (1, k) whose windows all reach the
+# padding, in chunks of groups, over lines; and (2, 1) whose one window
+# holds the whole input, now the pair loop's records):
 # one row or column of outputs, tiny planes, channels a multiple of four
 # and not, 'same' (border windows only) and 'valid', ReLU, ReLU6 (the
 # clamp), no activation (the s term), a small last group, more taps than
@@ -1146,6 +1148,10 @@ FEWPX_CASES = [
     ((9, 1, 40), (9, 1), 2, "same", "relu", "small"),
     ((7, 6, 32), (6, 5), 1, "valid", "relu", None),
     ((4, 6, 67), (3, 6), 1, "valid", "relu", "huge"),
+    ((1, 6, 40), (1, 12), 2, "same", "relu", None),
+    ((6, 1, 30), (12, 1), 2, "same", "relu", None),
+    ((8, 3, 64), (8, 1), 2, "same", "relu", None),
+    ((6, 1, 24), (7, 1), 1, "same", "relu", None),
 ]
 
 

@@ -1128,8 +1128,9 @@ def rectodd_model(k: int, rng: np.random.Generator):
 # Layers of few output pixels and many channels (nnom_local_dw_few_dsp.c,
 # -O2 with the assembly: the tap table where the converter writes no
 # records, the padded copy for (k, 1) and (1, k) whose windows all reach the
-# padding, in chunks of groups, over lines; and (2, 1) whose one window
-# holds the whole input, now the pair loop's records):
+# padding, in chunks of groups, over lines; windows as wide as the input,
+# one line each (odd channels too); and (2, 1) whose one window holds the
+# whole input, now the pair loop's records):
 # one row or column of outputs, tiny planes, channels a multiple of four
 # and not, 'same' (border windows only) and 'valid', ReLU, ReLU6 (the
 # clamp), no activation (the s term), a small last group, more taps than
@@ -1152,6 +1153,8 @@ FEWPX_CASES = [
     ((6, 1, 30), (12, 1), 2, "same", "relu", None),
     ((8, 3, 64), (8, 1), 2, "same", "relu", None),
     ((6, 1, 24), (7, 1), 1, "same", "relu", None),
+    ((7, 4, 80), (2, 4), 2, "valid", "relu", None),
+    ((6, 3, 17), (4, 3), 1, "valid", "relu", None),
 ]
 
 

@@ -73,7 +73,7 @@ def _some_inside(k: int, s: int, pad: int, n_in: int, n_out: int) -> bool:
 # padding run the loop on a padded copy of at most PAD_BYTES per chunk of
 # groups (nnom_local_dw_few_dsp.c: NNOM_DW_FEW_OUT, NNOM_DW_FEW_PAD_BYTES)
 FEW_OUT = 8
-PAD_BYTES = 512
+PAD_BYTES = 1024
 
 
 def _padded(

@@ -15,7 +15,7 @@ from .conv2d import POINTWISE, pointwise
 from .dwcol_records import dwcol_records
 from .dwone4_records import dwone4_records
 from .dwone_records import dwone_records, whole_window
-from .dwrows_records import dwrows_records
+from .dwrows_records import dwcols_records, dwrows_records
 from .dwwin_records import dwwin_records
 from .registry import Op, register
 from .weighted import emit_arrays, padded_layer_api_weights, quantize_weighted
@@ -165,6 +165,10 @@ class DWConv2D(Op):
             )
         if records is None and not whole:
             records = dwwin_records(a, q, x.out_q.zero_point, target_zp(node), node.hwc[:2])
+        if records is None and not whole:
+            records = dwcols_records(
+                a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2], node.hwc[:2]
+            )
         if records is not None:
             arrays.append(c_array("int32_t", f"{n}_records", records))
             fields += f", .records = {n}_records"

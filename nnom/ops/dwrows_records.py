@@ -15,8 +15,10 @@ clamp, every channel in the loop's requantisation range.
 
 from __future__ import annotations
 
+import numpy as np
+
 from .. import backends
-from .dwcol_records import FEW_OUT, group_records, odd_flat
+from .dwcol_records import FEW_OUT, PAD_BYTES, group_records, odd_flat
 
 
 def dwrows_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw, out_hw):
@@ -39,3 +41,30 @@ def dwrows_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw, out_hw):
     ):
         return None
     return group_records(q, zp_in, zp_out, last_paired=True)
+
+
+def dwcols_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw, out_hw):
+    """The records of a 2D window's column of 2 to FEW_OUT outputs (one
+    output column) where dwrows_records() and the window loop's do not
+    apply: the C kernel copies, per chunk of groups, the kw input columns
+    the windows read (padding: the input zero point) into a buffer of at
+    most PAD_BYTES, where each window is one line. A first word 1 (odd: the
+    others start with an even one), then group_records()."""
+    kh, kw, cout = q.weight.shape
+    span = (out_hw[0] - 1) * attrs["strides"][0] + kh
+    if (
+        attrs["multiplier"] != 1
+        or odd_flat(cout, kh, kw)
+        or min(kh, kw) < 2
+        or not 3 <= kh * kw <= backends.TABLE["depthwise_group"]["max_taps"]
+        or tuple(attrs["dilation"]) != (1, 1)
+        or out_hw[1] != 1
+        or not 2 <= out_hw[0] <= FEW_OUT
+        or 4 * span * kw > PAD_BYTES
+        or zp_out != -128
+        or q.act_min != -128
+        or q.act_max != 127
+    ):
+        return None
+    words = group_records(q, zp_in, zp_out, last_paired=True)
+    return None if words is None else np.concatenate([[1], words]).astype(np.int32)

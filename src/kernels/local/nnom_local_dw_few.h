@@ -16,15 +16,17 @@
 
 /* The padded copy of a chunk of groups of one line (the one-row loop's
  * records): its bytes on the stack. */
-#define NNOM_DW_FEW_PAD_BYTES 512
+#define NNOM_DW_FEW_PAD_BYTES 1024
 
 /* The layers the dispatcher offers the path: few output pixels, windows
  * other than 3x3 and 5x5 (the window loop, nnom_local_dwwin_dsp.c, builds its
- * records and is faster: (3,3) s2 on 4x11x60 4.86 there, 7.00 here). */
+ * records and is faster than the table: (3,3) s2 on 4x11x60 4.86 there,
+ * 7.00 here) but for a column of them with the converter's records. */
 NNOM_INLINE int nnom_dw_few_asks(const nnom_conv_args_t *a)
 {
     return a->out.h * a->out.w <= NNOM_DW_FEW_OUT &&
-           !(a->k.h == a->k.w && (a->k.h == 3 || a->k.h == 5));
+           (!(a->k.h == a->k.w && (a->k.h == 3 || a->k.h == 5)) ||
+            (a->records != NULL && (a->records[0] & 1))); /* (dwcols_records') */
 }
 
 /* 1 when done. With the converter's records: those of the one-row loop

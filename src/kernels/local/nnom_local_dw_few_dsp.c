@@ -205,10 +205,67 @@ static NNOM_NOINLINE int few_rows(const nnom_conv_args_t *a)
     return 1;
 }
 
+/* n words of zp4 from dst on; the word after them. */
+static uint32_t *few_fill(uint32_t *dst, int32_t n, uint32_t zp4)
+{
+    for (; n > 0; n--)
+        *dst++ = zp4;
+    return dst;
+}
+
+/* A column of 2 to NNOM_DW_FEW_OUT outputs of 2D windows with the
+ * converter's records (nnom/ops/dwrows_records.py, dwcols_records: a word 1,
+ * then the one-row loop's): per chunk of groups, the kw input columns the
+ * windows read, padding as the input zero point, copied into a buffer of
+ * rows of kw pixels, where each window is one line of kh * kw taps. 0 where
+ * it does not suit. */
+static NNOM_NOINLINE int few_cols(const nnom_conv_args_t *a)
+{
+    const nnom_conv_params_t *p = &a->p;
+    const int32_t oc = a->out.c, kh = a->k.h, kw = a->k.w, taps = kh * kw;
+    const int32_t s = p->stride_h, span = (a->out.h - 1) * s + kh;
+    if (!(a->records[0] & 1) || kh < 2 || kw < 2 || a->out.w != 1 || a->out.h < 2 ||
+        a->ch_mult != 1 || a->in.c != oc || oc < 4 || taps > NNOM_DW_GROUP_MAX_TAPS ||
+        p->dilation_h != 1 || p->dilation_w != 1 || p->output_zp != -128 ||
+        p->act_min != -128 || p->act_max != 127 || 4 * span * kw > NNOM_DW_FEW_PAD_BYTES)
+        return 0;
+    const int32_t most = NNOM_DW_FEW_PAD_BYTES / (4 * span * kw), y0 = -p->pad_top;
+    const int32_t x0 = -p->pad_left, row = a->in.w * oc;
+    /* the window's columns [jlo, jhi) inside the input */
+    const int32_t lo = x0 < 0 ? -x0 : 0, hi = a->in.w - x0 < kw ? a->in.w - x0 : kw;
+    const int32_t jlo = lo < kw ? lo : kw, jhi = hi > jlo ? hi : jlo;
+    const uint32_t zp4 = ((uint32_t)p->input_zp & 0xFFu) * 0x01010101u;
+    const int32_t words = 4 + 4 * (taps / 2) + 2 * (taps & 1) + 12; /* one group's records */
+    uint32_t buf[NNOM_DW_FEW_PAD_BYTES / 4];
+    /* whole groups in chunks of at most `most`, then an overlapping last one */
+    for (int32_t c = 0; c < oc;) {
+        const int32_t left = (oc - c) / 4, n = left == 0 ? 1 : (left < most ? left : most);
+        const int32_t c0 = left == 0 ? oc - 4 : c;
+        uint32_t *dst = buf;
+        for (int32_t r = 0; r < span; r++) {
+            const int32_t y = y0 + r, inside = y >= 0 && y < a->in.h;
+            const int8_t *src = a->input + y * row + (x0 + jlo) * oc + c0;
+            dst = few_fill(dst, inside ? jlo * n : kw * n, zp4);
+            if (!inside)
+                continue;
+            for (int32_t j = jlo; j < jhi; j++, src += oc)
+                for (int32_t g = 0; g < n; g++)
+                    *dst++ = nnom_read4(src + 4 * g);
+            dst = few_fill(dst, (kw - jhi) * n, zp4);
+        }
+        const nnom_dwcol_job_t job = {(const int8_t *)buf, a->output + c0,
+                                      a->records + 1 + (c0 + 3) / 4 * words, a->out.h, 4 * n,
+                                      s * kw * 4 * n, oc, taps / 2, taps & 1, n};
+        nnom_dwcol_s8(&job);
+        c = left == 0 ? oc : c + 4 * n;
+    }
+    return 1;
+}
+
 int nnom_dw_few_try(const nnom_conv_args_t *a)
 {
     if (a->records != NULL) /* (the checks below are the records') */
-        return few_padded(a) || few_rows(a);
+        return few_padded(a) || few_rows(a) || few_cols(a);
     const nnom_conv_params_t *p = &a->p;
     const int32_t oc = a->out.c, ic = a->in.c, kh = a->k.h, kw = a->k.w;
     if (a->ch_mult != 1 || oc != ic || oc < 4 || (oc % 4 != 0 && nnom_dw_odd_flat(a)) ||

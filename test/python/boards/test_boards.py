@@ -1129,8 +1129,9 @@ def rectodd_model(k: int, rng: np.random.Generator):
 # -O2 with the assembly: the tap table where the converter writes no
 # records, the padded copy for (k, 1) and (1, k) whose windows all reach the
 # padding, in chunks of groups, over lines; windows as wide as the input,
-# one line each (odd channels too); and (2, 1) whose one window holds the
-# whole input, now the pair loop's records):
+# one line each (odd channels too); a column of 2D windows from a padded
+# copy of their columns; and (2, 1) whose one window holds the whole input,
+# now the pair loop's records):
 # one row or column of outputs, tiny planes, channels a multiple of four
 # and not, 'same' (border windows only) and 'valid', ReLU, ReLU6 (the
 # clamp), no activation (the s term), a small last group, more taps than
@@ -1155,6 +1156,10 @@ FEWPX_CASES = [
     ((6, 1, 24), (7, 1), 1, "same", "relu", None),
     ((7, 4, 80), (2, 4), 2, "valid", "relu", None),
     ((6, 3, 17), (4, 3), 1, "valid", "relu", None),
+    ((17, 4, 113), (3, 3), 2, "valid", "relu", None),
+    ((16, 2, 64), (3, 3), 2, "same", "relu", None),
+    ((9, 2, 28), (4, 3), 2, "same", "relu", None),
+    ((12, 3, 30), (3, 2), 2, "valid", "relu", None),
 ]
 
 

@@ -4,12 +4,16 @@
  * paths set up each group of four channels (widened weights, records,
  * copies of the plane: 300 to 800 instructions) for runs of outputs; with
  * one to eight outputs that set-up cost more than the taps ((8,1) s2 on
- * 8x1x122 'same': 8.2 instructions per MAC, (3,6) on 4x6x67: 13.3). Here
- * each pixel's valid taps go into a table once, and every group runs them
- * straight from the int8 weights: per tap one word of input and one of
- * weights, SXTAB16 taking off the zero point, four SMLAxy; then the group
- * path's requantisation (nnom_local_dwgroup.h).
- */
+ * 8x1x122 'same': 8.2 instructions per MAC, (3,6) on 4x6x67: 13.3).
+ * With the converter's records, windows made one line each for the
+ * one-row assembly loop (nnom_local_dwcol.h), every group of a chunk in one
+ * call: (k, 1) and (1, k) whose windows all reach the padding from a padded
+ * copy (few_padded); 2D windows as wide as the input as they lie
+ * (few_rows); a column of 2D windows from a padded copy of their columns
+ * (few_cols). Without records, each pixel's valid taps go into a table
+ * once and every group runs them straight from the int8 weights: per tap
+ * one word of input and one of weights, SXTAB16 taking off the zero point,
+ * four SMLAxy; then the group path's requantisation (nnom_local_dwgroup.h). */
 #include "nnom_local_dw_few.h"
 #include "nnom_local_dw_odd.h"
 #include "nnom_local_dwcol.h"
@@ -262,10 +266,9 @@ static NNOM_NOINLINE int few_cols(const nnom_conv_args_t *a)
     return 1;
 }
 
-int nnom_dw_few_try(const nnom_conv_args_t *a)
+/* Without records: every pixel's valid taps in a table, then few_groups(). */
+static NNOM_NOINLINE int few_table(const nnom_conv_args_t *a)
 {
-    if (a->records != NULL) /* (the checks below are the records') */
-        return few_padded(a) || few_rows(a) || few_cols(a);
     const nnom_conv_params_t *p = &a->p;
     const int32_t oc = a->out.c, ic = a->in.c, kh = a->k.h, kw = a->k.w;
     if (a->ch_mult != 1 || oc != ic || oc < 4 || (oc % 4 != 0 && nnom_dw_odd_flat(a)) ||
@@ -300,6 +303,14 @@ int nnom_dw_few_try(const nnom_conv_args_t *a)
     first[i] = n;
     few_groups(a, tap, first, i, mode);
     return 1;
+}
+
+/* (the paths' own frames: the copy's 1 KB or the table's, not both) */
+int nnom_dw_few_try(const nnom_conv_args_t *a)
+{
+    if (a->records != NULL)
+        return few_padded(a) || few_rows(a) || few_cols(a);
+    return few_table(a);
 }
 
 #else

@@ -19,7 +19,8 @@ dw3s2_records.py where they suit, on lines of DW3S2_MIN_OUT outputs or more
 (4 to 7 outputs: tagged for dw3s2l, at most its channels)
 with at most one padded row before), no dilation along them, output zero
 point -128 (ReLU:
-no rounding sign term, no clamp), every channel in the loop's
+no rounding sign term, no clamp), some window inside the input or (k >= 4,
+few outputs: _padded) none, every channel in the loop's
 requantisation range. Two taps take the records of dwpair_records.py
 (their first word odd, these start with an even one) where they suit.
 """
@@ -68,6 +69,28 @@ def _some_inside(k: int, s: int, pad: int, n_in: int, n_out: int) -> bool:
     return hi > lo and n_in >= 2 and pad < k and (n_out - 1) * s - pad < n_in
 
 
+# layers of at most this many output pixels whose windows all reach the
+# padding run the loop on a padded copy of at most PAD_BYTES per chunk of
+# groups (nnom_local_dw_few_dsp.c: NNOM_DW_FEW_OUT, NNOM_DW_FEW_PAD_BYTES)
+FEW_OUT = 8
+PAD_BYTES = 1024
+
+
+def _padded(
+    k: int, s: int, out_hw: tuple[int, int], n_out: int, act_min: int, act_max: int
+) -> bool:
+    """The C kernel's padded copy takes the layer (few_padded): k >= 4 taps,
+    few outputs, one group's padded line within the buffer, no clamp."""
+    span = (n_out - 1) * s + k
+    return (
+        k >= 4
+        and out_hw[0] * out_hw[1] <= FEW_OUT
+        and 4 * span <= PAD_BYTES
+        and act_min == -128
+        and act_max == 127
+    )
+
+
 def dwcol_records(
     attrs: dict, q, zp_in: int, zp_out: int, in_hw: tuple[int, int], out_hw: tuple[int, int]
 ) -> np.ndarray | None:
@@ -87,7 +110,10 @@ def dwcol_records(
         or (k == 3 and s == 1 and out_hw[axis] < DW3_MIN_OUT)
         or zp_out != -128
         or other != 0
-        or not _some_inside(k, s, pad, in_hw[axis], out_hw[axis])
+        or not (
+            _some_inside(k, s, pad, in_hw[axis], out_hw[axis])
+            or _padded(k, s, out_hw, out_hw[axis], q.act_min, q.act_max)
+        )
     ):
         return None
     if k == 2:

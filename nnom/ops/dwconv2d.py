@@ -15,6 +15,7 @@ from .conv2d import POINTWISE, pointwise
 from .dwcol_records import dwcol_records
 from .dwone4_records import dwone4_records
 from .dwone_records import dwone_records, whole_window
+from .dwrows_records import dwcols_records, dwrows_records
 from .dwwin_records import dwwin_records
 from .registry import Op, register
 from .weighted import emit_arrays, padded_layer_api_weights, quantize_weighted
@@ -147,7 +148,10 @@ class DWConv2D(Op):
         kh, kw, cout = q.weight.shape
         cin = cout // a["multiplier"]
         x = w.g.node(node.inputs[0])
-        if whole_window(a, x.hwc[:2], node.hwc[:2]):  # the C kernel tries this first
+        # one window over the whole input: the C kernel tries dwone first, but
+        # for two taps the pair loop (dwcol_records lays out its records)
+        whole = whole_window(a, x.hwc[:2], node.hwc[:2]) and kh * kw != 2
+        if whole:
             records = dwone4_records(a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2])
             if records is None:
                 records = dwone_records(a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2])
@@ -155,8 +159,16 @@ class DWConv2D(Op):
             records = dwcol_records(
                 a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2], node.hwc[:2]
             )
-        if records is None and not whole_window(a, x.hwc[:2], node.hwc[:2]):
+        if records is None and not whole:
+            records = dwrows_records(
+                a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2], node.hwc[:2]
+            )
+        if records is None and not whole:
             records = dwwin_records(a, q, x.out_q.zero_point, target_zp(node), node.hwc[:2])
+        if records is None and not whole:
+            records = dwcols_records(
+                a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2], node.hwc[:2]
+            )
         if records is not None:
             arrays.append(c_array("int32_t", f"{n}_records", records))
             fields += f", .records = {n}_records"

@@ -25,6 +25,7 @@
 
 #include "nnom_local_dw3.h"
 #include "nnom_local_dw3s2.h"
+#include "nnom_local_dw_few.h"
 #include "nnom_local_dw_flat.h"
 #include "nnom_local_dw_odd.h"
 #include "nnom_local_dwblock.h"
@@ -226,6 +227,8 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
 #if NNOM_LOCAL_MAC_ASM
     if (nnom_dw_few_flat(a) && nnom_dw_flat_s8(a))
         return NN_SUCCESS; /* 2D windows of 1 to 3 channels, the flat path first */
+    if (nnom_dw_few_asks(a) && nnom_dw_few_try(a))
+        return NN_SUCCESS; /* few output pixels: no per-group set-up */
     if (a->out.c % 4 != 0 && a->k.h > 1 && a->k.w > 1 && nnom_dwrect_try(a))
         return NN_SUCCESS; /* 2D windows of 3 or 5+ channels, not a multiple of 4 */
     if (nnom_dw_flat_asks(a) && nnom_dw_odd_flat(a) && nnom_dw_flat_s8(a))

@@ -1178,6 +1178,62 @@ def rectodd_model(k: int, rng: np.random.Generator):
     return model
 
 
+# Layers of few output pixels and many channels (nnom_local_dw_few_dsp.c,
+# -O2 with the assembly: the tap table where the converter writes no
+# records, the padded copy for (k, 1) and (1, k) whose windows all reach the
+# padding, in chunks of groups, over lines; windows as wide as the input,
+# one line each (odd channels too); a column of 2D windows from a padded
+# copy of their columns; and (2, 1) whose one window holds the whole input,
+# now the pair loop's records):
+# one row or column of outputs, tiny planes, channels a multiple of four
+# and not, 'same' (border windows only) and 'valid', ReLU, ReLU6 (the
+# clamp), no activation (the s term), a small last group, more taps than
+# the path's table (the other paths) and a huge bias (the per-pixel path).
+# (input (h, w, c), kernel, stride, padding, activation, scaled)
+FEWPX_CASES = [
+    ((2, 1, 118), (2, 1), 1, "valid", "relu", None),
+    ((1, 2, 64), (1, 2), 2, "valid", None, None),
+    ((4, 6, 67), (3, 6), 1, "valid", "relu", None),
+    ((8, 1, 122), (8, 1), 2, "same", "relu", None),
+    ((11, 1, 105), (11, 1), 2, "same", "relu6", None),
+    ((5, 5, 64), (4, 4), 1, "valid", None, None),
+    ((3, 3, 52), (2, 2), 1, "valid", "relu", None),
+    ((1, 6, 20), (1, 3), 1, "same", None, None),
+    ((6, 1, 24), (7, 1), 1, "same", "relu", None),
+    ((9, 1, 40), (9, 1), 2, "same", "relu", "small"),
+    ((7, 6, 32), (6, 5), 1, "valid", "relu", None),
+    ((4, 6, 67), (3, 6), 1, "valid", "relu", "huge"),
+    ((1, 6, 40), (1, 12), 2, "same", "relu", None),
+    ((6, 1, 30), (12, 1), 2, "same", "relu", None),
+    ((8, 3, 64), (8, 1), 2, "same", "relu", None),
+    ((6, 1, 24), (7, 1), 1, "same", "relu", None),
+    ((7, 4, 80), (2, 4), 2, "valid", "relu", None),
+    ((6, 3, 17), (4, 3), 1, "valid", "relu", None),
+    ((17, 4, 113), (3, 3), 2, "valid", "relu", None),
+    ((16, 2, 64), (3, 3), 2, "same", "relu", None),
+    ((9, 2, 28), (4, 3), 2, "same", "relu", None),
+    ((12, 3, 30), (3, 2), 2, "valid", "relu", None),
+]
+
+
+def fewpx_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kernel, stride, padding, act, scaled = FEWPX_CASES[k]
+    inputs = keras.Input(shape)
+    x = keras.layers.DepthwiseConv2D(kernel, strides=stride, padding=padding, activation=act)(
+        inputs
+    )
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    kernel_w, bias = model.layers[-1].get_weights()
+    if scaled == "small":  # the last group's weights scaled down: a larger shift
+        kernel_w[..., -4:, :] *= 1e-2
+        model.layers[-1].set_weights([kernel_w, bias])
+    if scaled == "huge":  # weights scaled down: |bias| near 2^30
+        model.layers[-1].set_weights([kernel_w * 1e-3, np.full_like(bias, 20.0)])
+    return model
+
+
 # Dense shapes of the assembly loop (inputs a multiple of four): groups of
 # four units and the last one, two or three, with and without ReLU, and
 # weights scaled down under a large bias (shifts beyond the fast
@@ -1366,6 +1422,7 @@ def suite(tmp_path_factory):
         ("dwrect", len(DWRECT_CASES), dwrect_model, 91_000),
         ("s2odd", len(S2ODD_CASES), s2odd_model, 94_000),
         ("rectodd", len(RECTODD_CASES), rectodd_model, 93_000),
+        ("fewpx", len(FEWPX_CASES), fewpx_model, 96_000),
         ("dwtiny2_", len(DWTINY2_CASES), dwtiny2_model, 87_000),
         ("dwfew", len(DWFEW_CASES), dwfew_model, 95_000),
         ("dense", len(DENSE_CASES), dense_model, 75_000),

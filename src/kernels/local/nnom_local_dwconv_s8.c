@@ -29,6 +29,7 @@
 #include "nnom_local_dw_odd.h"
 #include "nnom_local_dwblock.h"
 #include "nnom_local_dwcol.h"
+#include "nnom_local_dwcross.h"
 #include "nnom_local_dwpair.h"
 #include "nnom_local_dwone.h"
 #include "nnom_local_dwone4.h"
@@ -227,6 +228,10 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
         return NN_SUCCESS; /* 2D windows of 3 or 5+ channels, not a multiple of 4 */
     if (nnom_dw_flat_asks(a) && nnom_dw_odd_flat(a) && nnom_dw_flat_s8(a))
         return NN_SUCCESS;
+#if NNOM_DWCROSS /* one row of taps on planes, lines across the taps */
+    if (a->out.c % 4 != 0 && nnom_dwcross_try(a))
+        return NN_SUCCESS;
+#endif
     if (groups_take(a) && (dw_col_try(&t) || nnom_dwwin_try(a) || nnom_dwrect_try(a) ||
                           dw_groups(&t)))
         return NN_SUCCESS;

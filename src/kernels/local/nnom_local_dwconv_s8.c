@@ -229,7 +229,7 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
     if (nnom_dw_flat_asks(a) && nnom_dw_odd_flat(a) && nnom_dw_flat_s8(a))
         return NN_SUCCESS;
 #if NNOM_DWCROSS /* one row of taps on planes, lines across the taps */
-    if (a->out.c % 4 != 0 && nnom_dwcross_try(a))
+    if (nnom_dwcross_asks(a) && nnom_dwcross_try(a))
         return NN_SUCCESS;
 #endif
     if (groups_take(a) && (dw_col_try(&t) || nnom_dwwin_try(a) || nnom_dwrect_try(a) ||

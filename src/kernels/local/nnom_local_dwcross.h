@@ -20,6 +20,16 @@
  * channel's requantisation does not (groups may have been written; the
  * caller's other paths rewrite the layer). */
 int nnom_dwcross_try(const nnom_conv_args_t *a);
+
+/* 0 where nnom_dwcross_try surely refuses (the cheap part of its checks,
+ * so that the other layers pay next to nothing for asking): channels a
+ * multiple of four, a 2D window, fewer outputs across the taps than
+ * along them (one-pixel-wide inputs among them). */
+NNOM_INLINE int nnom_dwcross_asks(const nnom_conv_args_t *a)
+{
+    return a->out.c % 4 != 0 &&
+           (a->k.w == 1 ? a->out.w >= a->out.h : a->k.h == 1 && a->out.h >= a->out.w);
+}
 #else
 #define NNOM_DWCROSS 0
 #endif

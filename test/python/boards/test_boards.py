@@ -818,10 +818,22 @@ DWODDC_WITHOUT_RECORDS = (16, 17, 18)
 # their neighbours that stay on the flat path (5 and 6 channels at stride
 # 1, 5 at stride 2 on a row of 8 outputs); the flat path's records built
 # in chunks of phases ((1,31) rows of 3 channels, a dilated (5,6) window);
+# (k,1) and (1,k) windows on planes with lines across the taps
+# (nnom_local_dwcross_dsp.c: each line's taps inside the input, odd and
+# even counts, strides 1 and 2, the overlapping last group), with ReLU6 and
+# no activation (which it leaves to the group paths);
 # ReLU6, no activation (the s term and the clamp), one channel beyond the
 # fast requantisation and a bias near 2^30 (the fallbacks).
 # (input shape, kernel, stride, dilation, padding, activation, scaled)
 DWODD5_CASES = [
+    ((9, 19, 13), (9, 1), 1, 1, "same", "relu", False),
+    ((30, 7, 11), (1, 9), 1, 1, "same", "relu", False),
+    ((20, 15, 6), (7, 1), 2, 1, "same", "relu", False),
+    ((12, 21, 5), (4, 1), 2, 1, "same", "relu", False),
+    ((17, 8, 9), (1, 6), 2, 1, "same", "relu", False),
+    ((9, 19, 13), (9, 1), 1, 1, "same", "relu6", False),
+    ((14, 9, 10), (1, 5), 1, 1, "same", None, False),
+    ((9, 19, 13), (9, 1), 1, 1, "same", "relu", True),
     ((12, 12, 9), (3, 3), 1, 1, "same", "relu", False),
     ((6, 6, 15), (3, 3), 1, 1, "same", "relu", False),
     ((8, 8, 7), (3, 3), 1, 1, "valid", None, False),
@@ -841,7 +853,7 @@ DWODD5_CASES = [
     ((12, 12, 9), (3, 3), 1, 1, "same", "relu", True),
     ((18, 6, 9), (3, 3), 2, 1, "same", "relu", False),
 ]
-DWODD5_WITHOUT_RECORDS = (15,)
+DWODD5_WITHOUT_RECORDS = (23,)
 DWODD5_HUGE = (len(DWODD5_CASES) - 1,)
 
 

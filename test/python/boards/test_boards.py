@@ -818,12 +818,13 @@ DWODDC_WITHOUT_RECORDS = (16, 17, 18)
 # their neighbours that stay on the flat path (5 and 6 channels at stride
 # 1, 5 at stride 2 on a row of 8 outputs); the flat path's records built
 # in chunks of phases ((1,31) rows of 3 channels, a dilated (5,6) window);
-# (k,1) and (1,k) windows on planes with lines across the taps
-# (nnom_local_dwcross_dsp.c: each line's taps inside the input, odd and
-# even counts, strides 1 and 2, the overlapping last group), with ReLU6 and
-# no activation (which it leaves to the group paths);
-# ReLU6, no activation (the s term and the clamp), one channel beyond the
-# fast requantisation and a bias near 2^30 (the fallbacks).
+# one output of 9 channels whose window holds the input (nnom_dwone, the
+# converter's records with the overlapping group); (k,1) and (1,k) windows
+# on planes with lines across the taps (nnom_local_dwcross_dsp.c: each
+# line's taps inside the input, odd and even counts, strides 1 and 2, the
+# overlapping last group); ReLU6, no activation (the s term and the
+# clamp), one channel beyond the fast requantisation and a bias near 2^30
+# (the fallbacks).
 # (input shape, kernel, stride, dilation, padding, activation, scaled)
 DWODD5_CASES = [
     ((9, 19, 13), (9, 1), 1, 1, "same", "relu", False),
@@ -850,6 +851,7 @@ DWODD5_CASES = [
     ((6, 40, 3), (1, 31), 1, 1, "same", "relu", False),
     ((14, 14, 3), (5, 6), 1, 2, "same", "relu", False),
     ((3, 3, 11), (3, 3), 2, 1, "same", "relu", False),
+    ((3, 3, 9), (3, 3), 1, 1, "valid", "relu", False),
     ((12, 12, 9), (3, 3), 1, 1, "same", "relu", True),
     ((18, 6, 9), (3, 3), 2, 1, "same", "relu", False),
 ]

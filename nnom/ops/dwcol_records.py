@@ -43,17 +43,29 @@ DW3_MIN_OUT = 10
 DW3S2_MIN_OUT = 8
 # channels not a multiple of four from this many on take the group
 # records, their last group overlapping (NNOM_DW_ODD_GROUPED in C,
-# nnom_local_dw_odd.h), and from ODD_GROUPED_MIN on but for 3x3 windows;
-# fewer run the flat path, which wastes no lane
+# nnom_local_dw_odd.h), and from ODD_GROUPED_MIN on but for 3x3 windows
+# (from ODD_GROUPED_S1 on at stride 1 along the rows or on rows of fewer
+# than ODD_FLAT_ROW outputs, from ODD_GROUPED_MIN on rows of fewer than
+# ODD_SHORT_ROW); fewer run the flat path, which wastes no lane
 ODD_GROUPED = 16
+ODD_GROUPED_S1 = 7
 ODD_GROUPED_MIN = 5
+ODD_FLAT_ROW = 9
+ODD_SHORT_ROW = 6
 
 
-def odd_flat(cout: int, kh: int, kw: int) -> bool:
-    """Channels the group records refuse (nnom_dw_odd_flat in C)."""
+def odd_flat(cout: int, kh: int, kw: int, sw: int, ow: int) -> bool:
+    """Channels the group records refuse (nnom_dw_odd_flat in C); sw the
+    stride along the rows, ow the outputs a row."""
     if cout % 4 == 0:
         return False
-    return cout < ODD_GROUPED_MIN or (cout < ODD_GROUPED and (kh, kw) == (3, 3))
+    if (kh, kw) != (3, 3) or ow < ODD_SHORT_ROW:
+        grouped = ODD_GROUPED_MIN
+    elif sw == 1 or ow < ODD_FLAT_ROW:
+        grouped = ODD_GROUPED_S1
+    else:
+        grouped = ODD_GROUPED
+    return cout < grouped
 
 
 def _half(v: np.ndarray) -> np.ndarray:
@@ -103,7 +115,7 @@ def dwcol_records(
     pad, other = (top, left + right) if axis == 0 else (left, top + bottom)
     if (
         attrs["multiplier"] != 1
-        or odd_flat(cout, kh, kw)
+        or odd_flat(cout, kh, kw, attrs["strides"][1], out_hw[1])
         or min(kh, kw) != 1
         or not 2 <= k <= rule["max_taps"]
         or d != 1

@@ -41,7 +41,7 @@ def dwone_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw: tuple[int, int
     ih, iw = in_hw
     if (
         attrs["multiplier"] != 1
-        or odd_flat(cout, *q.weight.shape[:2])
+        or odd_flat(cout, *q.weight.shape[:2], attrs["strides"][1], 1)
         or not 3 <= ih * iw <= backends.TABLE["depthwise_group"]["max_taps"]
         or zp_out != -128
         or q.act_min != -128

@@ -34,7 +34,7 @@ def dwwin_records(attrs: dict, q, zp_in: int, zp_out: int, out_hw: tuple[int, in
     oh, ow = out_hw
     if (
         attrs["multiplier"] != 1
-        or odd_flat(cout, kh, kw)
+        or odd_flat(cout, kh, kw, sw, ow)
         or kh != kw
         or kh not in (3, 5)
         or sh != sw

@@ -635,49 +635,51 @@ static NNOM_NOINLINE int flat_layer(const nnom_conv_args_t *a, int32_t *rows)
     int8_t *const copy = (int8_t *)words_copy;
     int8_t *const lcopy = copy, *const rcopy = copy + FLAT_COPY / 2;
     const int32_t words = flat_words(f.k), sets = nq + tail;
-    const int keep = sets * words <= FLAT_KEEP;
-    int32_t recs[FLAT_KEEP > 4 + 4 * (FLAT_TAPS / 2) + 2 + 12 ? FLAT_KEEP
-                                                                : 4 + 4 * (FLAT_TAPS / 2) + 2 + 12];
-    if (keep)
-        for (int32_t q = 0; q < sets; q++)
-            flat_records(a, &f, q < nq ? 4 * q : last, recs + q * words);
+    /* the phases in chunks whose records fit FLAT_KEEP, each chunk over
+     * every line (records built once per phase, the border copies once per
+     * line and chunk) */
+    const int32_t chunk = FLAT_KEEP / words;
+    int32_t recs[FLAT_KEEP];
     const int32_t pad = f.pad * c;
-    int8_t *out = a->output;
-    for (int32_t l = 0; l < f.lines; l++, out += f.oline) {
-        const int inside = !whole && l >= vlo && l < vhi;
-        /* the line's first output byte's tap 0 (inside lines only) */
-        const int32_t x = (l * f.sv - f.pv) * (f.row / f.dv) - pad;
-        if (!inside)
-            flat_copy(a, &f, l, -pad, bytes - pad + span, ww, copy);
-        else {
-            if (g0 > 0)
-                flat_copy(a, &f, l, -pad, 4 * g0 - pad + span, lw, lcopy);
-            if (right)
-                flat_copy(a, &f, l, r0 - pad, bytes - pad + span, rw, rcopy);
-        }
-        for (int32_t q = 0; q < sets; q++) {
-            int32_t *rec = keep ? recs + q * words : recs;
-            if (!keep)
-                flat_records(a, &f, q < nq ? 4 * q : last, rec);
-            const flat_job_t j = {&f, rec, q < nq ? nq : 1, 4 * nq, 4 * nq};
-            if (q == nq) { /* the tail group */
-                if (!inside)
-                    flat_run(&j, copy + last, ww, out + last, 1, 0, 0);
-                else if (tail_in)
-                    flat_run(&j, a->input + (x + last), f.row, out + last, 1, 0, 0);
-                else
-                    flat_run(&j, rcopy + (last - r0), rw, out + last, 1, 0, 0);
-                continue;
+    for (int32_t q0 = 0; q0 < sets; q0 += chunk) {
+        const int32_t q1 = sets - q0 < chunk ? sets : q0 + chunk;
+        for (int32_t q = q0; q < q1; q++)
+            flat_records(a, &f, q < nq ? 4 * q : last, recs + (q - q0) * words);
+        int8_t *out = a->output;
+        for (int32_t l = 0; l < f.lines; l++, out += f.oline) {
+            const int inside = !whole && l >= vlo && l < vhi;
+            /* the line's first output byte's tap 0 (inside lines only) */
+            const int32_t x = (l * f.sv - f.pv) * (f.row / f.dv) - pad;
+            if (!inside)
+                flat_copy(a, &f, l, -pad, bytes - pad + span, ww, copy);
+            else {
+                if (g0 > 0)
+                    flat_copy(a, &f, l, -pad, 4 * g0 - pad + span, lw, lcopy);
+                if (right)
+                    flat_copy(a, &f, l, r0 - pad, bytes - pad + span, rw, rcopy);
             }
-            if (!inside) {
-                flat_run(&j, copy, ww, out, groups, 0, q);
-                continue;
+            for (int32_t q = q0; q < q1; q++) {
+                const int32_t *rec = recs + (q - q0) * words;
+                const flat_job_t j = {&f, rec, q < nq ? nq : 1, 4 * nq, 4 * nq};
+                if (q == nq) { /* the tail group */
+                    if (!inside)
+                        flat_run(&j, copy + last, ww, out + last, 1, 0, 0);
+                    else if (tail_in)
+                        flat_run(&j, a->input + (x + last), f.row, out + last, 1, 0, 0);
+                    else
+                        flat_run(&j, rcopy + (last - r0), rw, out + last, 1, 0, 0);
+                    continue;
+                }
+                if (!inside) {
+                    flat_run(&j, copy, ww, out, groups, 0, q);
+                    continue;
+                }
+                flat_run(&j, lcopy, lw, out, g0, 0, q);
+                if (g1 > g0)
+                    flat_run(&j, a->input + (x + 4 * g0), f.row, out + 4 * g0, g1 - g0, g0 % nq, q);
+                if (right)
+                    flat_run(&j, rcopy + (4 * g1 - r0), rw, out + 4 * g1, groups - g1, g1 % nq, q);
             }
-            flat_run(&j, lcopy, lw, out, g0, 0, q);
-            if (g1 > g0)
-                flat_run(&j, a->input + (x + 4 * g0), f.row, out + 4 * g0, g1 - g0, g0 % nq, q);
-            if (right)
-                flat_run(&j, rcopy + (4 * g1 - r0), rw, out + 4 * g1, groups - g1, g1 % nq, q);
         }
     }
     return 1;

@@ -26,12 +26,31 @@
  * (3x3 s2 32x32x5: 3.87 there, 5.70 on the groups). */
 #define NNOM_DW_ODD_GROUPED_MIN 5
 
+/* 3x3 windows from this many channels on at stride 1 along the rows, or
+ * at stride 2 on rows of fewer than NNOM_DW_ODD_FLAT_ROW outputs (from
+ * NNOM_DW_ODD_GROUPED_MIN on, rows of fewer than NNOM_DW_ODD_SHORT_ROW):
+ * there the group paths' overlap costs less than the flat path's
+ * per-phase records, runs and border copies (M4 -O2: 3x3 s1 12x12x9 same
+ * 5.37 -> 3.68, 6x6x15 same 7.95 -> 3.28, 8x8x7 same 5.93 -> 3.43; s2
+ * 18x6x9 same 6.02 -> 5.20, 12x11x13 same 5.93 -> 4.04, 16x14x7 same
+ * 4.53 -> 3.89; but s1 16x16x5 same 4.32 on the flat path, 5.51 on the
+ * groups; s2 15x15x5 same 5.94 against 6.67). */
+#define NNOM_DW_ODD_GROUPED_S1 7
+#define NNOM_DW_ODD_FLAT_ROW 9
+#define NNOM_DW_ODD_SHORT_ROW 6
+
 /* 1 where the flat path may take the layer (the group paths' records
- * refuse it): see NNOM_DW_ODD_GROUPED and NNOM_DW_ODD_GROUPED_MIN. */
+ * refuse it): see the thresholds above (odd_flat() in
+ * nnom/ops/dwcol_records.py). */
 NNOM_INLINE int nnom_dw_odd_flat(const nnom_conv_args_t *a)
 {
-    return a->out.c < NNOM_DW_ODD_GROUPED_MIN ||
-           (a->out.c < NNOM_DW_ODD_GROUPED && a->k.h == 3 && a->k.w == 3);
+    const int32_t ow = a->out.w;
+    const int32_t grouped = a->k.h != 3 || a->k.w != 3 || ow < NNOM_DW_ODD_SHORT_ROW
+                                ? NNOM_DW_ODD_GROUPED_MIN
+                            : a->p.stride_w == 1 || ow < NNOM_DW_ODD_FLAT_ROW
+                                ? NNOM_DW_ODD_GROUPED_S1
+                                : NNOM_DW_ODD_GROUPED;
+    return a->out.c < grouped;
 }
 
 /* The group after the one at channel c of oc: c + 4, or where that would

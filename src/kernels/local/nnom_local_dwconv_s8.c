@@ -14,7 +14,8 @@
  * converter's records for (2, 1)/(1, 2) (nnom_local_dwpair_dsp.c), for
  * (3, 1)/(1, 3) at stride 2 (nnom_local_dw3s2_dsp.c), one window over the
  * whole input (nnom_local_dwone_dsp.c); multipliers other than 1 (dw_generic,
- * here); the flat loops (nnom_local_dw_flat_dsp.c); with DSP, where
+ * here); the flat loops (nnom_local_dw_flat_dsp.c); one row of taps on
+ * planes, lines across the taps (nnom_local_dwcross_dsp.c); with DSP, where
  * groups_take(), layers of one row of taps in assembly
  * (nnom_local_dwcolrun_dsp.c), small planes (nnom_local_dwwin_dsp.c) and the
  * group path (nnom_local_dwgroup_dsp.c); windows of more than DW_MAX_TAPS
@@ -30,6 +31,7 @@
 #include "nnom_local_dw_odd.h"
 #include "nnom_local_dwblock.h"
 #include "nnom_local_dwcol.h"
+#include "nnom_local_dwcross.h"
 #include "nnom_local_dwpair.h"
 #include "nnom_local_dwone.h"
 #include "nnom_local_dwone4.h"
@@ -233,6 +235,10 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
         return NN_SUCCESS; /* 2D windows of 3 or 5+ channels, not a multiple of 4 */
     if (nnom_dw_flat_asks(a) && nnom_dw_odd_flat(a) && nnom_dw_flat_s8(a))
         return NN_SUCCESS;
+#if NNOM_DWCROSS /* one row of taps on planes, lines across the taps */
+    if (nnom_dwcross_asks(a) && nnom_dwcross_try(a))
+        return NN_SUCCESS;
+#endif
     if (groups_take(a) && (dw_col_try(&t) || nnom_dwwin_try(a) || nnom_dwrect_try(a) ||
                           dw_groups(&t)))
         return NN_SUCCESS;

@@ -811,6 +811,62 @@ DWODDC_CASES = [
 DWODDC_WITHOUT_RECORDS = (16, 17, 18)
 
 
+# 5 to 15 channels not a multiple of four (branch dwodd5): 3x3 windows on
+# the group paths at stride 1 from 7 channels (nnom_dw_plane3, dw_pairs33;
+# the window loop with and without the converter's records), at stride 2
+# on rows of fewer than 6 outputs from 5 channels and of 6 to 8 from 7;
+# their neighbours that stay on the flat path (5 and 6 channels at stride
+# 1, 5 at stride 2 on a row of 8 outputs); the flat path's records built
+# in chunks of phases ((1,31) rows of 3 channels, a dilated (5,6) window);
+# one output of 9 channels whose window holds the input (nnom_dwone, the
+# converter's records with the overlapping group); (k,1) and (1,k) windows
+# on planes with lines across the taps (nnom_local_dwcross_dsp.c: each
+# line's taps inside the input, odd and even counts, strides 1 and 2, the
+# overlapping last group); ReLU6, no activation (the s term and the
+# clamp), one channel beyond the fast requantisation and a bias near 2^30
+# (the fallbacks).
+# (input shape, kernel, stride, dilation, padding, activation, scaled)
+DWODD5_CASES = [
+    ((9, 19, 13), (9, 1), 1, 1, "same", "relu", False),
+    ((30, 7, 11), (1, 9), 1, 1, "same", "relu", False),
+    ((20, 15, 6), (7, 1), 2, 1, "same", "relu", False),
+    ((12, 21, 5), (4, 1), 2, 1, "same", "relu", False),
+    ((17, 8, 9), (1, 6), 2, 1, "same", "relu", False),
+    ((9, 19, 13), (9, 1), 1, 1, "same", "relu6", False),
+    ((14, 9, 10), (1, 5), 1, 1, "same", None, False),
+    ((9, 19, 13), (9, 1), 1, 1, "same", "relu", True),
+    ((12, 12, 9), (3, 3), 1, 1, "same", "relu", False),
+    ((6, 6, 15), (3, 3), 1, 1, "same", "relu", False),
+    ((8, 8, 7), (3, 3), 1, 1, "valid", None, False),
+    ((5, 5, 5), (3, 3), 1, 1, "same", "relu6", False),
+    ((7, 7, 6), (3, 3), 1, 1, "valid", "relu", False),
+    ((10, 29, 15), (3, 3), 1, 1, "valid", "relu", False),
+    ((16, 16, 5), (3, 3), 1, 1, "same", "relu", False),
+    ((18, 6, 9), (3, 3), 2, 1, "same", "relu", False),
+    ((12, 11, 13), (3, 3), 2, 1, "same", "relu", False),
+    ((16, 14, 7), (3, 3), 2, 1, "same", None, False),
+    ((9, 9, 5), (3, 3), 2, 1, "valid", "relu", False),
+    ((3, 3, 11), (3, 3), 2, 1, "same", "relu", False),
+    ((15, 15, 5), (3, 3), 2, 1, "same", "relu", False),
+    ((6, 40, 3), (1, 31), 1, 1, "same", "relu", False),
+    ((14, 14, 3), (5, 6), 1, 2, "same", "relu", False),
+    ((3, 3, 11), (3, 3), 2, 1, "same", "relu", False),
+    ((3, 3, 9), (3, 3), 1, 1, "valid", "relu", False),
+    ((12, 12, 9), (3, 3), 1, 1, "same", "relu", True),
+    ((18, 6, 9), (3, 3), 2, 1, "same", "relu", False),
+]
+DWODD5_WITHOUT_RECORDS = (23,)
+DWODD5_HUGE = (len(DWODD5_CASES) - 1,)
+
+
+def dwodd5_model(k: int, rng: np.random.Generator):
+    model = _odd_channels_model(DWODD5_CASES[k], rng)
+    if k in DWODD5_HUGE:  # every channel's weights scaled down: |bias| near 2^30
+        kernel, bias = model.layers[-1].get_weights()
+        model.layers[-1].set_weights([kernel * 1e-3, np.full_like(bias, 20.0)])
+    return model
+
+
 def dwoddc_model(k: int, rng: np.random.Generator):
     return _odd_channels_model(DWODDC_CASES[k], rng)
 
@@ -1398,6 +1454,7 @@ def suite(tmp_path_factory):
         "dws2_": DWS2_WITHOUT_RECORDS,
         "dwtiny": DWTINY_WITHOUT_RECORDS,
         "dwoddc": DWODDC_WITHOUT_RECORDS,
+        "dwodd5_": DWODD5_WITHOUT_RECORDS,
     }
     # hand-picked shapes of the kernels' special paths: (name, count, builder, seed)
     families = [
@@ -1425,6 +1482,7 @@ def suite(tmp_path_factory):
         ("fewpx", len(FEWPX_CASES), fewpx_model, 96_000),
         ("dwtiny2_", len(DWTINY2_CASES), dwtiny2_model, 87_000),
         ("dwfew", len(DWFEW_CASES), dwfew_model, 95_000),
+        ("dwodd5_", len(DWODD5_CASES), dwodd5_model, 97_000),
         ("dense", len(DENSE_CASES), dense_model, 75_000),
         ("neardead", len(NEAR_DEAD_CASES), near_dead_model, 78_000),
         ("pw", len(POINTWISE_CASES), pointwise_model, 92_000),

@@ -77,19 +77,26 @@ int dw_across_try(const dw_ctx_t *t)
                                : NULL;
     int32_t inrec[ACROSS_WORDS(DW_MAX_TAPS)], edge[ACROSS_WORDS(DW_MAX_TAPS)];
     nnom_dwcol_job_t j = {NULL, NULL, NULL, v.out, u.xb, v.s * v.xb, v.ob, k / 2, k & 1, 1};
-    /* with the converter's records and whole groups: each inside place for
-     * every group in one call */
-    const int all = given != NULL && t->oc % 4 == 0;
-    if (all) {
+    /* with the converter's records: each inside place for every whole
+     * group in one call, the overlapping last one (its records after
+     * theirs) in another */
+    const int all = given != NULL;
+    for (int32_t o = lo; o < hi && all; o++) {
+        const int32_t x0 = (o * u.s - u.pad) * u.xb, o0 = o * u.ob;
         j.groups = t->oc / 4;
         j.rec = given;
-        for (int32_t o = lo; o < hi; o++) {
-            j.x = a->input + (o * u.s - u.pad) * u.xb;
-            j.out = a->output + o * u.ob;
+        j.x = a->input + x0;
+        j.out = a->output + o0;
+        nnom_dwcol_s8(&j);
+        if (t->oc % 4 != 0) {
+            j.groups = 1;
+            j.rec = given + t->oc / 4 * ACROSS_WORDS(k);
+            j.x = a->input + x0 + t->oc - 4;
+            j.out = a->output + o0 + t->oc - 4;
             nnom_dwcol_s8(&j);
         }
-        j.groups = 1;
     }
+    j.groups = 1;
     for (int32_t c = 0; c < t->oc; c = dw_next_group(c, t->oc)) {
         const int32_t *inside = given != NULL ? given + (c + 3) / 4 * ACROSS_WORDS(k) : inrec;
         if (given == NULL && !dwcol_records(t, c, 0, k, inrec)) {

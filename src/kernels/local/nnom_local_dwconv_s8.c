@@ -27,7 +27,6 @@
 #include "nnom_local_dw3s2.h"
 #include "nnom_local_dw_flat.h"
 #include "nnom_local_dw_odd.h"
-#include "nnom_local_dwacross.h"
 #include "nnom_local_dwblock.h"
 #include "nnom_local_dwcol.h"
 #include "nnom_local_dwpair.h"
@@ -42,6 +41,7 @@
 
 #define NNOM_DW_TAPS_HERE
 #include "nnom_local_dwconv.h"
+#include "nnom_local_dwacross.h" /* (after: it includes nnom_local_dwconv.h) */
 
 /* acc[0..3] += (x - zp) * w for four channels over rows x cols taps. */
 NNOM_HOT void taps4(const dw_ctx_t *t, const int8_t *x, const int8_t *w, int32_t rows,

@@ -20,11 +20,6 @@
 #include "nnom_local_dwcol.h"
 #include "nnom_local_dwgroup.h"
 
-/* With border outputs along the taps, up to this many places per line
- * (M4 -O2: (1, 5) s2 8x48x124 same, 3 a line: 3.74 -> 3.57 instr/MAC;
- * (1, 5) s1 3x24x64 same, 8: 3.89 -> 4.44) */
-#define ACROSS_BORDER_RATIO 4
-
 /* words of a group's records for k taps (nnom_local_dwcol.h) */
 #define ACROSS_WORDS(k) (4 + 4 * ((k) / 2) + 2 * ((k) & 1) + 12)
 
@@ -57,7 +52,7 @@ int dw_across_try(const dw_ctx_t *t)
     const nnom_conv_args_t *a = t->a;
     dw_axis_t u, v;
     int32_t lo, hi;
-    if (t->kh != 1 && t->kw != 1)
+    if (!dw_across_asks(t))
         return 0;
     if (dw_axes(t, &u, &v, &lo, &hi) != 0 || t->kh * t->kw != u.k || !dw_col_axes(&u, &v))
         return 0;
@@ -67,7 +62,7 @@ int dw_across_try(const dw_ctx_t *t)
      * one call: no border), or per line and group with border copies */
     const int border = lo > 0 || hi < u.out;
     if ((k == 3 && u.s == 1 && u.out >= DW3_MIN_OUT) ||
-        u.out > (border ? ACROSS_BORDER_RATIO : 1) * v.out)
+        u.out > (border ? NNOM_DW_ACROSS_RATIO : 1) * v.out)
         return 0;
     /* the converter's records in this loop's layout (not dw3's for three
      * taps at stride 1, nor the odd-tagged ones of other loops) */

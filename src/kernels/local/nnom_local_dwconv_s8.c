@@ -228,8 +228,8 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
         return NN_SUCCESS; /* 2D windows of 3 or 5+ channels, not a multiple of 4 */
     if (nnom_dw_flat_asks(a) && nnom_dw_odd_flat(a) && nnom_dw_flat_s8(a))
         return NN_SUCCESS;
-    if (groups_take(a) && (dw_across_try(&t) || dw_col_try(&t) || nnom_dwwin_try(a) ||
-                          nnom_dwrect_try(a) || dw_groups(&t)))
+    if (groups_take(a) && ((dw_across_asks(&t) && dw_across_try(&t)) || dw_col_try(&t) ||
+                          nnom_dwwin_try(a) || nnom_dwrect_try(a) || dw_groups(&t)))
         return NN_SUCCESS;
 #elif NNOM_LOCAL_DSP
     if (groups_take(a) && dw_groups(&t))

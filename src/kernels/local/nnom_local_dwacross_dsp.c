@@ -52,17 +52,19 @@ int dw_across_try(const dw_ctx_t *t)
     const nnom_conv_args_t *a = t->a;
     dw_axis_t u, v;
     int32_t lo, hi;
-    if (!dw_across_asks(t))
+    /* dw3_asm's four outputs per pass cost less on its lines (known before
+     * the axes' divisions; dw_across_asks() told the taps' axis) */
+    const int32_t s = t->kw == 1 ? t->sh : t->sw, uo = t->kw == 1 ? t->oh : t->ow;
+    if (t->kh * t->kw == 3 && s == 1 && uo >= DW3_MIN_OUT)
         return 0;
     if (dw_axes(t, &u, &v, &lo, &hi) != 0 || t->kh * t->kw != u.k || !dw_col_axes(&u, &v))
         return 0;
     const int32_t k = u.k;
-    /* dw3_asm's four outputs per pass cost less on its lines; else a call
-     * per place here against one per line there (where every group runs in
-     * one call: no border), or per line and group with border copies */
+    /* a call per place here against one per line there where every group
+     * runs in one call (no border), else per line and group with border
+     * copies */
     const int border = lo > 0 || hi < u.out;
-    if ((k == 3 && u.s == 1 && u.out >= DW3_MIN_OUT) ||
-        u.out > (border ? NNOM_DW_ACROSS_RATIO : 1) * v.out)
+    if (u.out > (border ? NNOM_DW_ACROSS_RATIO : 1) * v.out)
         return 0;
     /* the converter's records in this loop's layout (not dw3's for three
      * taps at stride 1, nor the odd-tagged ones of other loops) */

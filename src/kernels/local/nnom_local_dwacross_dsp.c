@@ -94,6 +94,8 @@ int dw_across_try(const dw_ctx_t *t)
         }
     }
     j.groups = 1;
+    if (all && !border)
+        return 1;
     for (int32_t c = 0; c < t->oc; c = dw_next_group(c, t->oc)) {
         const int32_t *inside = given != NULL ? given + (c + 3) / 4 * ACROSS_WORDS(k) : inrec;
         if (given == NULL && !dwcol_records(t, c, 0, k, inrec)) {

@@ -15,8 +15,8 @@
  * (3, 1)/(1, 3) at stride 2 (nnom_local_dw3s2_dsp.c), one window over the
  * whole input (nnom_local_dwone_dsp.c); multipliers other than 1 (dw_generic,
  * here); the flat loops (nnom_local_dw_flat_dsp.c); with DSP, where
- * groups_take(), layers of one row of taps in assembly
- * (nnom_local_dwcolrun_dsp.c), small planes (nnom_local_dwwin_dsp.c) and the
+ * groups_take(), layers of one row of taps in assembly on short lines
+ * (nnom_local_dwacross_dsp.c) or others (nnom_local_dwcolrun_dsp.c), small planes (nnom_local_dwwin_dsp.c) and the
  * group path (nnom_local_dwgroup_dsp.c); windows of more than DW_MAX_TAPS
  * taps in blocks (nnom_local_dwblock_dsp.c); else pixel by pixel (dw_pixel,
  * here). nnom_local_dwconv.h holds what they share.

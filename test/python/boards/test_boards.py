@@ -1130,7 +1130,8 @@ def rectodd_model(k: int, rng: np.random.Generator):
 # loop (nnom_local_dwacross_dsp.c, -O2 on DSP cores): (1, k) and (k, 1),
 # k 2 to 7, border places with fewer taps on either side ('same', strides
 # (1, 2) and 2), 'valid' (no border), three taps at stride 1 on short
-# lines, a last group overlapping (18 and 30 channels), the converter's
+# lines, a last group overlapping (18 and 30 channels; (4, 1) on 18 with
+# the converter's records: its own call per place), the converter's
 # records and the kernel's own, ReLU6 (no clamp); and the other ways: no
 # activation (the s term: the other paths), a last group whose
 # requantisation the records refuse and a huge bias (those groups in C
@@ -1150,6 +1151,7 @@ DWACROSS_CASES = [
     ((10, 8, 12), (1, 4), (1, 2), "same", "relu", "scaled"),
     ((10, 8, 12), (1, 4), (1, 2), "same", "relu", "huge"),
     ((12, 7, 8), (1, 2), (1, 2), "same", "relu", "scaled"),
+    ((6, 7, 18), (4, 1), 1, "same", "relu", None),
 ]
 # the header without the converter's records: the kernel builds them
 DWACROSS_WITHOUT_RECORDS = (5,)

@@ -12,18 +12,19 @@
 #if NNOM_LOCAL_MAC_ASM
 #include "nnom_local_dw3.h"
 #include "nnom_local_dw_odd.h"
+#include "nnom_local_dwacross.h"
 #include "nnom_local_dwcol.h"
 #include "nnom_local_dwgroup.h"
 
-/* Group c's records for nnom_dwcol_s8 (nnom_local_dwcol.h), k taps along
- * u, oc bytes apart in the weights; 0 where a channel does not suit its
- * requantisation (groups_fit()'s check without branches, on the values
- * the records read anyway). */
-static int dwcol_records(const dw_ctx_t *t, int32_t c, int32_t k, int32_t *rec)
+/* Group c's records for nnom_dwcol_s8 (nnom_local_dwcol.h), the k taps
+ * from tap k0 along u, oc bytes apart in the weights; 0 where a channel
+ * does not suit its requantisation (groups_fit()'s check without
+ * branches, on the values the records read anyway). */
+int dwcol_records(const dw_ctx_t *t, int32_t c, int32_t k0, int32_t k, int32_t *rec)
 {
     const nnom_conv_args_t *a = t->a;
     const int32_t oc = t->oc;
-    const int8_t *w = a->weight + c;
+    const int8_t *w = a->weight + c + k0 * oc;
     const int16x2_t off = nnom_offset2(a->p.input_zp); /* -zp in each halfword */
     int32_t b0 = 2 * a->bias[c], b1 = 2 * a->bias[c + 1], b2 = 2 * a->bias[c + 2];
     int32_t b3 = 2 * a->bias[c + 3];
@@ -166,7 +167,7 @@ NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axi
         if (c % 4 != 0) /* the overlapping last group alone, its records after the others' */
             in.groups = edge.groups = two.groups = 1;
         const int32_t *r = given != NULL ? given + (c + 3) / 4 * words : rec;
-        if (given == NULL && !dwcol_records(t, c, k, rec))
+        if (given == NULL && !dwcol_records(t, c, 0, k, rec))
             return 0; /* the fallback rewrites the groups before c too */
         in.rec = edge.rec = two.rec = r;
         for (int32_t ov = 0; ov < v->out; ov++) {

@@ -16,8 +16,9 @@
  * whole input (nnom_local_dwone_dsp.c); multipliers other than 1 (dw_generic,
  * here); the flat loops (nnom_local_dw_flat_dsp.c); one row of taps on
  * planes, lines across the taps (nnom_local_dwcross_dsp.c); with DSP, where
- * groups_take(), layers of one row of taps in assembly
- * (nnom_local_dwcolrun_dsp.c), small planes (nnom_local_dwwin_dsp.c) and the
+ * groups_take(), layers of one row of taps in assembly on short lines
+ * (nnom_local_dwacross_dsp.c) or others (nnom_local_dwcolrun_dsp.c), small
+ * planes (nnom_local_dwwin_dsp.c) and the
  * group path (nnom_local_dwgroup_dsp.c); windows of more than DW_MAX_TAPS
  * taps in blocks (nnom_local_dwblock_dsp.c); else pixel by pixel (dw_pixel,
  * here). nnom_local_dwconv.h holds what they share.
@@ -45,6 +46,7 @@
 
 #define NNOM_DW_TAPS_HERE
 #include "nnom_local_dwconv.h"
+#include "nnom_local_dwacross.h" /* (after: it includes nnom_local_dwconv.h) */
 
 /* acc[0..3] += (x - zp) * w for four channels over rows x cols taps. */
 NNOM_HOT void taps4(const dw_ctx_t *t, const int8_t *x, const int8_t *w, int32_t rows,
@@ -239,8 +241,8 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
     if (nnom_dwcross_asks(a) && nnom_dwcross_try(a))
         return NN_SUCCESS;
 #endif
-    if (groups_take(a) && (dw_col_try(&t) || nnom_dwwin_try(a) || nnom_dwrect_try(a) ||
-                          dw_groups(&t)))
+    if (groups_take(a) && ((dw_across_asks(&t) && dw_across_try(&t)) || dw_col_try(&t) ||
+                          nnom_dwwin_try(a) || nnom_dwrect_try(a) || dw_groups(&t)))
         return NN_SUCCESS;
 #elif NNOM_LOCAL_DSP
     if (groups_take(a) && dw_groups(&t))

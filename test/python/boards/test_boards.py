@@ -1234,6 +1234,71 @@ def rectodd_model(k: int, rng: np.random.Generator):
     return model
 
 
+# Layers of one row of taps on lines shorter than their count, every line's
+# output at one place along the taps in one run of the one-row assembly
+# loop (nnom_local_dwacross_dsp.c, -O2 on DSP cores): (1, k) and (k, 1),
+# k 2 to 7, border places with fewer taps on either side ('same', strides
+# (1, 2) and 2), 'valid' (no border), three taps at stride 1 on short
+# lines, a last group overlapping (18 and 30 channels; (4, 1) on 18 with
+# the converter's records: its own call per place), the converter's
+# records and the kernel's own, ReLU6 (no clamp); and the other ways: no
+# activation (the s term: the other paths), a last group whose
+# requantisation the records refuse and a huge bias (those groups in C
+# beside the loop's).
+# (input (h, w, c), kernel, strides, padding, activation, scaled)
+DWACROSS_CASES = [
+    ((12, 8, 8), (1, 5), (1, 2), "same", "relu", None),
+    ((6, 10, 12), (4, 1), 1, "same", "relu", None),
+    ((5, 9, 18), (3, 1), 1, "same", "relu", None),
+    ((9, 16, 4), (5, 1), 2, "valid", "relu", None),
+    ((16, 5, 8), (7, 1), 2, "same", "relu", None),
+    ((10, 9, 8), (1, 4), (1, 2), "same", "relu", None),
+    ((6, 6, 20), (1, 6), 2, "same", "relu", None),
+    ((4, 9, 30), (5, 1), 2, "same", "relu", None),
+    ((12, 8, 8), (1, 5), (1, 2), "same", "relu6", None),
+    ((12, 8, 8), (1, 5), (1, 2), "same", None, None),
+    ((10, 8, 12), (1, 4), (1, 2), "same", "relu", "scaled"),
+    ((10, 8, 12), (1, 4), (1, 2), "same", "relu", "huge"),
+    ((12, 7, 8), (1, 2), (1, 2), "same", "relu", "scaled"),
+    ((6, 7, 18), (4, 1), 1, "same", "relu", None),
+]
+# the header without the converter's records: the kernel builds them
+DWACROSS_WITHOUT_RECORDS = (5,)
+
+
+def dwacross_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kernel, stride, padding, act, scaled = DWACROSS_CASES[k]
+    inputs = keras.Input(shape)
+    x = keras.layers.DepthwiseConv2D(kernel, strides=stride, padding=padding, activation=act)(
+        inputs
+    )
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    kernel_w, bias = model.layers[-1].get_weights()
+    if scaled == "scaled":  # the last group's shifts beyond the records' requantisation
+        kernel_w[..., -4:, :] *= 1e-4
+        bias[-4:] = 20.0
+        model.layers[-1].set_weights([kernel_w, bias])
+    if scaled == "huge":  # weights scaled down: |bias| near 2^30
+        model.layers[-1].set_weights([kernel_w * 1e-3, np.full_like(bias, 20.0)])
+    return model
+
+
+# Dense shapes of the assembly loop (inputs a multiple of four): groups of
+# four units and the last one, two or three, with and without ReLU, and
+# weights scaled down under a large bias (shifts beyond the fast
+# requantisation: the loop finds them and the C loop runs instead).
+# (inputs, units, activation, weight factor or None).
+DENSE_CASES = [
+    (24, 7, None, None),
+    (8, 2, "relu", None),
+    (32, 1, None, None),
+    (16, 6, "relu", 1e-4),
+    (12, 9, None, 1e-4),
+]
+
+
 # Layers of few output pixels and many channels (nnom_local_dw_few_dsp.c,
 # -O2 with the assembly: the tap table where the converter writes no
 # records, the padded copy for (k, 1) and (1, k) whose windows all reach the
@@ -1455,6 +1520,7 @@ def suite(tmp_path_factory):
         "dwtiny": DWTINY_WITHOUT_RECORDS,
         "dwoddc": DWODDC_WITHOUT_RECORDS,
         "dwodd5_": DWODD5_WITHOUT_RECORDS,
+        "dwacross": DWACROSS_WITHOUT_RECORDS,
     }
     # hand-picked shapes of the kernels' special paths: (name, count, builder, seed)
     families = [
@@ -1480,6 +1546,7 @@ def suite(tmp_path_factory):
         ("s2odd", len(S2ODD_CASES), s2odd_model, 94_000),
         ("rectodd", len(RECTODD_CASES), rectodd_model, 93_000),
         ("fewpx", len(FEWPX_CASES), fewpx_model, 96_000),
+        ("dwacross", len(DWACROSS_CASES), dwacross_model, 98_000),
         ("dwtiny2_", len(DWTINY2_CASES), dwtiny2_model, 87_000),
         ("dwfew", len(DWFEW_CASES), dwfew_model, 95_000),
         ("dwodd5_", len(DWODD5_CASES), dwodd5_model, 97_000),

@@ -1,0 +1,40 @@
+/*
+ * nnom_local_dwacross.h - depthwise layers of one row of taps on lines
+ * shorter than their count: every line's output at one place along the
+ * taps in one run of the one-row assembly loop (nnom_local_dwacross_dsp.c,
+ * -O2 on DSP cores).
+ */
+#ifndef NNOM_LOCAL_DWACROSS_H
+#define NNOM_LOCAL_DWACROSS_H
+
+#include "nnom_local_dwconv.h"
+
+#if NNOM_LOCAL_MAC_ASM
+/* Group c's records for nnom_dwcol_s8 of the k taps from tap k0
+ * (nnom_local_dwcolrun_dsp.c); 0 where a channel's requantisation does
+ * not suit them. */
+#define dwcol_records nnom_dwcol_records
+int dwcol_records(const dw_ctx_t *t, int32_t c, int32_t k0, int32_t k, int32_t *rec);
+
+/* With border outputs along the taps, up to this many places per line
+ * (M4 -O2: (1, 5) s2 8x48x124 same, 3 a line: 3.74 -> 3.57 instr/MAC;
+ * (1, 5) s1 3x24x64 same, 8: 3.89 -> 4.44) */
+#define NNOM_DW_ACROSS_RATIO 4
+
+/* The cheap part of the rule, inline in the dispatcher (long lines leave
+ * before the call and the axes' divisions: the wake-word net's columns of
+ * 49 outputs): one row of taps, along u (dw_axes: the height for (k, 1)),
+ * at most NNOM_DW_ACROSS_RATIO places per line. */
+NNOM_INLINE int dw_across_asks(const dw_ctx_t *t)
+{
+    const int32_t uo = t->kw == 1 ? t->oh : t->ow, vo = t->kw == 1 ? t->ow : t->oh;
+    return (t->kh == 1 || t->kw == 1) && uo <= NNOM_DW_ACROSS_RATIO * vo;
+}
+
+/* 1 when done; 0 (nothing written) where the layer is not one row of taps
+ * without the s term and the clamp, or its lines are not short. */
+#define dw_across_try nnom_dw_across_try
+int dw_across_try(const dw_ctx_t *t);
+#endif
+
+#endif

@@ -110,8 +110,8 @@ static int groups_suit(const nnom_conv_args_t *a)
 #if NNOM_LOCAL_DSP
 /* The local kernel's own rule: groups_suit(), or at -O2 more than four
  * channels not a multiple of four (the last group overlaps, see
- * dw_next_group(); the CMSIS-NN backend keeps CMSIS-NN's kernel there, as
- * the converter plans). */
+ * dw_next_group(); the CMSIS-NN backend's depthwise entry hands every
+ * multiplier-1 layer to this kernel at -O2 on DSP cores). */
 static int groups_take(const nnom_conv_args_t *a)
 {
 #if defined(__OPTIMIZE_SIZE__)

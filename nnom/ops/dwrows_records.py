@@ -26,7 +26,7 @@ def dwrows_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw, out_hw):
     kh, kw, cout = q.weight.shape
     if (
         attrs["multiplier"] != 1
-        or odd_flat(cout, kh, kw)
+        or odd_flat(cout, kh, kw, attrs["strides"][1], out_hw[1])
         or min(kh, kw) < 2
         or (kh == kw and kh in (3, 5))
         or not 3 <= kh * kw <= backends.TABLE["depthwise_group"]["max_taps"]
@@ -54,7 +54,7 @@ def dwcols_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw, out_hw):
     span = (out_hw[0] - 1) * attrs["strides"][0] + kh
     if (
         attrs["multiplier"] != 1
-        or odd_flat(cout, kh, kw)
+        or odd_flat(cout, kh, kw, attrs["strides"][1], out_hw[1])
         or min(kh, kw) < 2
         or not 3 <= kh * kw <= backends.TABLE["depthwise_group"]["max_taps"]
         or tuple(attrs["dilation"]) != (1, 1)

@@ -984,6 +984,7 @@ DWFEW_CASES = [
     ((24, 24, 3), (5, 5), 2, 1, "same", "relu", False),
     ((20, 20, 3), (5, 5), 1, 1, "same", "relu6", False),
     ((21, 21, 3), (4, 4), 2, 1, "valid", None, False),
+    ((38, 13, 3), (5, 5), 1, 1, "same", "relu", False),  # narrow: the window loop
     ((30, 25, 2), (13, 1), 1, 1, "same", None, False),
     ((30, 25, 1), (13, 1), 1, 1, "same", "relu6", False),
     ((20, 12, 2), (12, 1), 1, 1, "same", "relu", False),

@@ -4,6 +4,7 @@ instructions per MAC of one DepthwiseConv2D + BatchNorm + ReLU layer.
     .venv/bin/python bench/depthwise_sweep.py              # every shape, Markdown table
     .venv/bin/python bench/depthwise_sweep.py --only 5x1   # shapes whose name holds '5x1'
     .venv/bin/python bench/depthwise_sweep.py --random 40  # 40 random shapes (--seed)
+    .venv/bin/python bench/depthwise_sweep.py --shape 5,1,2,49,1,6,same  # your own
 
 Each shape is a one-layer model (weights and data from fixed seeds),
 converted and run by bench/run.py's machinery (the profile build: the
@@ -177,6 +178,23 @@ def measure(model: bench_run.Model, work: Path) -> tuple[int, float]:
     return layer_sweep.measure(model, work, "depthwise_sweep")
 
 
+SHAPE_HELP = "kh,kw,stride,h,w,channels,same|valid (e.g. 5,1,2,49,1,6,same)"
+
+
+def parse_shape(text: str):
+    """--shape's kh,kw,stride,h,w,channels,padding to a shape."""
+    parts = text.split(",")
+    if len(parts) != 7 or parts[6] not in ("same", "valid"):
+        raise ValueError(f"{text!r} is not seven comma-separated fields")
+    try:
+        kh, kw, s, h, w, c = (int(v) for v in parts[:6])
+    except ValueError:
+        raise ValueError(f"{text!r} has a field that is not a whole number") from None
+    if min(kh, kw, s, h, w, c) < 1 or (parts[6] == "valid" and (kh > h or kw > w)):
+        raise ValueError(f"{text!r} has no output (sizes from 1, the window inside the input)")
+    return (f"({kh},{kw}) s{s} {h}x{w}x{c} {parts[6]}", (h, w, c), (kh, kw), s, parts[6])
+
+
 SWEEP = layer_sweep.Sweep(
     "depthwise_sweep",
     __doc__,
@@ -185,6 +203,8 @@ SWEEP = layer_sweep.Sweep(
     shapes,
     random_shapes,
     convert,
+    parse_shape,
+    SHAPE_HELP,
 )
 
 

@@ -59,6 +59,8 @@ class Sweep:
     shapes: Callable[[], Sequence[tuple]]  # the fixed list; a shape's name first
     random_shapes: Callable[[int, int], Sequence[tuple]]  # (count, seed)
     convert: Callable[[int, tuple, Path], bench_run.Model]  # (index, shape, work)
+    parse_shape: Callable[[str], tuple]  # --shape's text to a shape (ValueError: bad text)
+    shape_help: str  # --shape's form, for --help and errors
 
 
 def main(sweep: Sweep, argv=None) -> int:
@@ -67,14 +69,24 @@ def main(sweep: Sweep, argv=None) -> int:
         "--only", action="append", default=[], help="shapes whose name holds this text (repeatable)"
     )
     parser.add_argument("--random", type=int, default=0, help="this many random shapes instead")
+    parser.add_argument(
+        "--shape", action="append", default=[], help=f"this shape instead: {sweep.shape_help}"
+    )
     parser.add_argument("--seed", type=int, default=1, help="seed of --random")
     parser.add_argument("--jobs", type=int, default=2, help="firmwares built and run at once")
     args = parser.parse_args(argv)
+    try:
+        given = [sweep.parse_shape(text) for text in args.shape]
+    except ValueError as e:
+        print(f"{sweep.tool}: --shape {e}; expected {sweep.shape_help}")
+        return 2
     missing = cmbuild.tools_missing()
     if missing:
         print(f"{sweep.tool}: {', '.join(missing)} not found (tools/install.sh installs them)")
         return 2
-    if args.random:
+    if given:
+        specs = list(enumerate(given, start=100_000))
+    elif args.random:
         # indexes past the fixed list's, so a random shape gets its own seeds
         drawn = sweep.random_shapes(args.random, args.seed)
         specs = list(enumerate(drawn, start=10_000 * args.seed))

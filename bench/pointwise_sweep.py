@@ -4,6 +4,7 @@ instructions per MAC of one Conv2D 1x1 + ReLU layer.
     .venv/bin/python bench/pointwise_sweep.py              # every shape, Markdown table
     .venv/bin/python bench/pointwise_sweep.py --only x78   # shapes whose name holds 'x78'
     .venv/bin/python bench/pointwise_sweep.py --random 40  # 40 random shapes (--seed)
+    .venv/bin/python bench/pointwise_sweep.py --shape 1,1,24,96  # your own
 
 Each shape is a one-layer model (weights and data from fixed seeds),
 converted and run by bench/run.py's machinery (the profile build: the
@@ -102,6 +103,20 @@ def convert(index: int, spec: Shape, work: Path) -> bench_run.Model:
     return layer_sweep.convert(index, model, shape, 16, work)
 
 
+SHAPE_HELP = "h,w,cin,cout (e.g. 13,16,24,78)"
+
+
+def parse_shape(text: str) -> Shape:
+    """--shape's h,w,cin,cout to a shape."""
+    try:
+        h, w, cin, cout = (int(v) for v in text.split(","))
+    except ValueError:
+        raise ValueError(f"{text!r} is not four comma-separated whole numbers") from None
+    if min(h, w, cin, cout) < 1:
+        raise ValueError(f"{text!r} has a size below 1")
+    return (f"{h}x{w} {cin}->{cout}", (h, w, cin), cout)
+
+
 SWEEP = layer_sweep.Sweep(
     "pointwise_sweep",
     __doc__,
@@ -110,6 +125,8 @@ SWEEP = layer_sweep.Sweep(
     shapes,
     random_shapes,
     convert,
+    parse_shape,
+    SHAPE_HELP,
 )
 
 

@@ -54,6 +54,15 @@ void nnom_dwcol_s8(const nnom_dwcol_job_t *j);
     "smmlar " A ", " A ", r8, r9\n"                                                              \
     "asr    " A ", " A ", r10\n"                                                                 \
     "ssat   " A ", #8, " A "\n"
+/* The four lanes r4..r7 requantised (records at r1) and packed into r4. */
+#define NNOM_DWCOL_RQ4                                                                           \
+    NNOM_DWCOL_RQ("r4")                                                                          \
+    NNOM_DWCOL_RQ("r5")                                                                          \
+    "bfi    r4, r5, #8, #8\n"                                                                    \
+    NNOM_DWCOL_RQ("r6")                                                                          \
+    "bfi    r4, r6, #16, #8\n"                                                                   \
+    NNOM_DWCOL_RQ("r7")                                                                          \
+    "bfi    r4, r7, #24, #8\n"
 #endif
 
 #endif

@@ -164,13 +164,7 @@ __asm__(".macro DWRECT name, form\n"
         "ssub8  r10, r9, r4\n" /* min(v, hi) */
         "sel    r4, r4, r9\n"
         ".else\n"
-        NNOM_DWCOL_RQ("r4")
-        NNOM_DWCOL_RQ("r5")
-        "bfi    r4, r5, #8, #8\n"
-        NNOM_DWCOL_RQ("r6")
-        "bfi    r4, r6, #16, #8\n"
-        NNOM_DWCOL_RQ("r7")
-        "bfi    r4, r7, #24, #8\n"
+        NNOM_DWCOL_RQ4
         ".endif\n"
         "str    r4, [r2]\n"
         "add    r2, r2, r3\n"

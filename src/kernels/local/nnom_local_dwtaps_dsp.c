@@ -56,13 +56,7 @@ typedef char nnom_dwtaps_job_layout_t[offsetof(nnom_dwtaps_job_t, off) == 12 &&
     ".error \"nnom_dwtaps_s8: a pair of taps is not 60 bytes\"\n"                                \
     ".endif\n"                                                                                   \
     ODD                                                                                          \
-    NNOM_DWCOL_RQ("r4")                                                                          \
-    NNOM_DWCOL_RQ("r5")                                                                          \
-    "bfi    r4, r5, #8, #8\n"                                                                    \
-    NNOM_DWCOL_RQ("r6")                                                                          \
-    "bfi    r4, r6, #16, #8\n"                                                                   \
-    NNOM_DWCOL_RQ("r7")                                                                          \
-    "bfi    r4, r7, #24, #8\n"                                                                   \
+    NNOM_DWCOL_RQ4                                                                               \
     "str    r4, [r2]\n"                                                                          \
     "add    r2, r2, r3\n"                                                                        \
     "ldrd   r8, r9, [sp, #8]\n"                                                                  \

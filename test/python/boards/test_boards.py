@@ -1029,6 +1029,33 @@ DWTINY_CASES = [
 DWTINY_WITHOUT_RECORDS = (6,)
 
 
+def dw_layer_case_model(case, rng: np.random.Generator):
+    """One DepthwiseConv2D of case (input (h, w, c), kernel, stride, padding,
+    activation, scaled), random weights from rng; scaled: "small" (the last
+    group's weights down: e beyond 11, the unscaled requantisation),
+    "scaled" (the last group's shifts beyond the records' fast
+    requantisation), "huge" (every weight down: |bias| near 2^30) or None."""
+    keras = kf._keras()
+    shape, kernel, stride, padding, act, scaled = case
+    inputs = keras.Input(shape)
+    x = keras.layers.DepthwiseConv2D(kernel, strides=stride, padding=padding, activation=act)(
+        inputs
+    )
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    kernel_w, bias = model.layers[-1].get_weights()
+    if scaled == "small":
+        kernel_w[..., -4:, :] *= 1e-2
+        model.layers[-1].set_weights([kernel_w, bias])
+    if scaled == "scaled":
+        kernel_w[..., -4:, :] *= 1e-4
+        bias[-4:] = 20.0
+        model.layers[-1].set_weights([kernel_w, bias])
+    if scaled == "huge":
+        model.layers[-1].set_weights([kernel_w * 1e-3, np.full_like(bias, 20.0)])
+    return model
+
+
 def dwtiny_model(k: int, rng: np.random.Generator):
     keras = kf._keras()
     shape, kernel, stride, padding, act, scaled = DWTINY_CASES[k]
@@ -1164,25 +1191,7 @@ DWRECT_CASES = [
 
 
 def dwrect_model(k: int, rng: np.random.Generator):
-    keras = kf._keras()
-    shape, kernel, stride, padding, act, scaled = DWRECT_CASES[k]
-    inputs = keras.Input(shape)
-    x = keras.layers.DepthwiseConv2D(kernel, strides=stride, padding=padding, activation=act)(
-        inputs
-    )
-    model = keras.Model(inputs, x)
-    kf.randomize_weights(model, rng)
-    kernel_w, bias = model.layers[-1].get_weights()
-    if scaled == "small":  # the last group's e beyond 11: the unscaled requantisation
-        kernel_w[..., -4:, :] *= 1e-2
-        model.layers[-1].set_weights([kernel_w, bias])
-    if scaled == "scaled":  # the last group's e at the fast requantisation's end
-        kernel_w[..., -4:, :] *= 1e-4
-        bias[-4:] = 20.0
-        model.layers[-1].set_weights([kernel_w, bias])
-    if scaled == "huge":  # weights scaled down: |bias| near 2^30
-        model.layers[-1].set_weights([kernel_w * 1e-3, np.full_like(bias, 20.0)])
-    return model
+    return dw_layer_case_model(DWRECT_CASES[k], rng)
 
 
 # The same window loop on channels not a multiple of four (five or more:
@@ -1218,21 +1227,7 @@ RECTODD_CASES = [
 
 
 def rectodd_model(k: int, rng: np.random.Generator):
-    keras = kf._keras()
-    shape, kernel, stride, padding, act, scaled = RECTODD_CASES[k]
-    inputs = keras.Input(shape)
-    x = keras.layers.DepthwiseConv2D(kernel, strides=stride, padding=padding, activation=act)(
-        inputs
-    )
-    model = keras.Model(inputs, x)
-    kf.randomize_weights(model, rng)
-    kernel_w, bias = model.layers[-1].get_weights()
-    if scaled == "small":  # the last group's e beyond 11: the unscaled requantisation
-        kernel_w[..., -4:, :] *= 1e-2
-        model.layers[-1].set_weights([kernel_w, bias])
-    if scaled == "huge":  # weights scaled down: |bias| near 2^30
-        model.layers[-1].set_weights([kernel_w * 1e-3, np.full_like(bias, 20.0)])
-    return model
+    return dw_layer_case_model(RECTODD_CASES[k], rng)
 
 
 # Layers of one row of taps on lines shorter than their count, every line's
@@ -1268,36 +1263,7 @@ DWACROSS_WITHOUT_RECORDS = (5,)
 
 
 def dwacross_model(k: int, rng: np.random.Generator):
-    keras = kf._keras()
-    shape, kernel, stride, padding, act, scaled = DWACROSS_CASES[k]
-    inputs = keras.Input(shape)
-    x = keras.layers.DepthwiseConv2D(kernel, strides=stride, padding=padding, activation=act)(
-        inputs
-    )
-    model = keras.Model(inputs, x)
-    kf.randomize_weights(model, rng)
-    kernel_w, bias = model.layers[-1].get_weights()
-    if scaled == "scaled":  # the last group's shifts beyond the records' requantisation
-        kernel_w[..., -4:, :] *= 1e-4
-        bias[-4:] = 20.0
-        model.layers[-1].set_weights([kernel_w, bias])
-    if scaled == "huge":  # weights scaled down: |bias| near 2^30
-        model.layers[-1].set_weights([kernel_w * 1e-3, np.full_like(bias, 20.0)])
-    return model
-
-
-# Dense shapes of the assembly loop (inputs a multiple of four): groups of
-# four units and the last one, two or three, with and without ReLU, and
-# weights scaled down under a large bias (shifts beyond the fast
-# requantisation: the loop finds them and the C loop runs instead).
-# (inputs, units, activation, weight factor or None).
-DENSE_CASES = [
-    (24, 7, None, None),
-    (8, 2, "relu", None),
-    (32, 1, None, None),
-    (16, 6, "relu", 1e-4),
-    (12, 9, None, 1e-4),
-]
+    return dw_layer_case_model(DWACROSS_CASES[k], rng)
 
 
 # Layers of few output pixels and many channels (nnom_local_dw_few_dsp.c,
@@ -1339,21 +1305,7 @@ FEWPX_CASES = [
 
 
 def fewpx_model(k: int, rng: np.random.Generator):
-    keras = kf._keras()
-    shape, kernel, stride, padding, act, scaled = FEWPX_CASES[k]
-    inputs = keras.Input(shape)
-    x = keras.layers.DepthwiseConv2D(kernel, strides=stride, padding=padding, activation=act)(
-        inputs
-    )
-    model = keras.Model(inputs, x)
-    kf.randomize_weights(model, rng)
-    kernel_w, bias = model.layers[-1].get_weights()
-    if scaled == "small":  # the last group's weights scaled down: a larger shift
-        kernel_w[..., -4:, :] *= 1e-2
-        model.layers[-1].set_weights([kernel_w, bias])
-    if scaled == "huge":  # weights scaled down: |bias| near 2^30
-        model.layers[-1].set_weights([kernel_w * 1e-3, np.full_like(bias, 20.0)])
-    return model
+    return dw_layer_case_model(FEWPX_CASES[k], rng)
 
 
 # Dense shapes of the assembly loop (inputs a multiple of four): groups of

@@ -88,15 +88,14 @@ FEW_OUT = 8
 PAD_BYTES = 1024
 
 
-def _padded(
-    k: int, s: int, out_hw: tuple[int, int], n_out: int, act_min: int, act_max: int
-) -> bool:
-    """The C kernel's padded copy takes the layer (few_padded): k >= 4 taps,
-    few outputs, one group's padded line within the buffer, no clamp."""
+def _padded(k: int, s: int, n_out: int, act_min: int, act_max: int) -> bool:
+    """The C kernel's padded copy takes the layer (few_padded, any number of
+    lines: nnom_dw_few_lines): k >= 4 taps, few outputs a line, one group's
+    padded line within the buffer, no clamp."""
     span = (n_out - 1) * s + k
     return (
         k >= 4
-        and out_hw[0] * out_hw[1] <= FEW_OUT
+        and n_out <= FEW_OUT
         and 4 * span <= PAD_BYTES
         and act_min == -128
         and act_max == 127
@@ -124,7 +123,7 @@ def dwcol_records(
         or other != 0
         or not (
             _some_inside(k, s, pad, in_hw[axis], out_hw[axis])
-            or _padded(k, s, out_hw, out_hw[axis], q.act_min, q.act_max)
+            or _padded(k, s, out_hw[axis], q.act_min, q.act_max)
         )
     ):
         return None

@@ -18,15 +18,34 @@
  * records): its bytes on the stack. */
 #define NNOM_DW_FEW_PAD_BYTES 1024
 
+/* Fewer than this many lines of one row of k >= 4 taps ((k, 1), (1, k))
+ * with the converter's records, at most NNOM_DW_FEW_OUT outputs a line
+ * and 8 channels or more: the padded copy per line (few_padded, where some
+ * window reaches the padding). M4 -O2: (7, 1) s2 8x4x64 same 4.72 on the
+ * line paths, 3.65 here; at 8 lines 3.60 both, past it the line paths'
+ * records per border place are shared by more lines; with 4 channels the
+ * flat path wins ((13, 1) s2 15x4x4 same 3.73 there, 4.07 here). */
+#define NNOM_DW_FEW_LINES 8
+NNOM_INLINE int nnom_dw_few_lines(const nnom_conv_args_t *a)
+{
+    const int down = a->k.w == 1;
+    const int32_t k = a->k.h * a->k.w, along = down ? a->out.h : a->out.w;
+    const int32_t lines = down ? a->out.w : a->out.h;
+    return (a->k.h == 1 || a->k.w == 1) && k >= 4 && along <= NNOM_DW_FEW_OUT &&
+           lines < NNOM_DW_FEW_LINES && a->out.c >= 8 && a->records != NULL &&
+           (a->records[0] & 1) == 0;
+}
+
 /* The layers the dispatcher offers the path: few output pixels, windows
  * other than 3x3 and 5x5 (the window loop, nnom_local_dwwin_dsp.c, builds its
  * records and is faster than the table: (3,3) s2 on 4x11x60 4.86 there,
  * 7.00 here) but for a column of them with the converter's records. */
 NNOM_INLINE int nnom_dw_few_asks(const nnom_conv_args_t *a)
 {
-    return a->out.h * a->out.w <= NNOM_DW_FEW_OUT &&
-           (!(a->k.h == a->k.w && (a->k.h == 3 || a->k.h == 5)) ||
-            (a->records != NULL && (a->records[0] & 1))); /* (dwcols_records') */
+    return (a->out.h * a->out.w <= NNOM_DW_FEW_OUT &&
+            (!(a->k.h == a->k.w && (a->k.h == 3 || a->k.h == 5)) ||
+             (a->records != NULL && (a->records[0] & 1)))) || /* (dwcols_records') */
+           nnom_dw_few_lines(a);
 }
 
 /* 1 when done. With the converter's records: those of the one-row loop

@@ -139,7 +139,8 @@ static NNOM_NOINLINE int few_padded(const nnom_conv_args_t *a)
     const int32_t first = (pad + s - 1) / s, reach = in - 1 + pad - (k - 1);
     const int32_t end = reach < 0 ? 0 : reach / s + 1;
     const int32_t span = (out - 1) * s + k, most = NNOM_DW_FEW_PAD_BYTES / (4 * span);
-    if ((end > first && first < out) || most < 1 || p->output_zp != -128 ||
+    const int32_t inside = end > first && first < out ? (end < out ? end : out) - first : 0;
+    if (inside == out || most < 1 || p->output_zp != -128 ||
         p->act_min != -128 || p->act_max != 127 ||
         (a->out.h * a->out.w == 1 && p->pad_top + a->in.h <= a->k.h &&
          p->pad_left + a->in.w <= a->k.w))
@@ -308,6 +309,8 @@ static NNOM_NOINLINE int few_table(const nnom_conv_args_t *a)
 /* (the paths' own frames: the copy's 1 KB or the table's, not both) */
 int nnom_dw_few_try(const nnom_conv_args_t *a)
 {
+    if (a->out.h * a->out.w > NNOM_DW_FEW_OUT) /* nnom_dw_few_lines() */
+        return few_padded(a);
     if (a->records != NULL)
         return few_padded(a) || few_rows(a) || few_cols(a);
     return few_table(a);

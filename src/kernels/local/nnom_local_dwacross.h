@@ -20,6 +20,11 @@ int dwcol_records(const dw_ctx_t *t, int32_t c, int32_t k0, int32_t k, int32_t *
  * (M4 -O2: (1, 5) s2 8x48x124 same, 3 a line: 3.74 -> 3.57 instr/MAC;
  * (1, 5) s1 3x24x64 same, 8: 3.89 -> 4.44) */
 #define NNOM_DW_ACROSS_RATIO 4
+/* and with border places at least this many lines: a border place's
+ * records, built per group, are shared by the lines ((7, 1) s2 8x1x112
+ * same 5.86 on the other paths, 11.31 here; 8x2x112 5.57 and 6.89;
+ * 8x3x112 5.47 and 5.41) */
+#define NNOM_DW_ACROSS_LINES 3
 
 /* The cheap part of the rule, inline in the dispatcher (long lines leave
  * before the call and the axes' divisions: the wake-word net's columns of

@@ -64,7 +64,8 @@ int dw_across_try(const dw_ctx_t *t)
      * runs in one call (no border), else per line and group with border
      * copies */
     const int border = lo > 0 || hi < u.out;
-    if (u.out > (border ? NNOM_DW_ACROSS_RATIO : 1) * v.out)
+    if (u.out > (border ? NNOM_DW_ACROSS_RATIO : 1) * v.out ||
+        (border && v.out < NNOM_DW_ACROSS_LINES))
         return 0;
     /* the converter's records in this loop's layout (not dw3's for three
      * taps at stride 1, nor the odd-tagged ones of other loops) */

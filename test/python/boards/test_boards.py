@@ -1301,6 +1301,13 @@ FEWPX_CASES = [
     ((16, 2, 64), (3, 3), 2, "same", "relu", None),
     ((9, 2, 28), (4, 3), 2, "same", "relu", None),
     ((12, 3, 30), (3, 2), 2, "valid", "relu", None),
+    # several lines of few outputs each, most windows in the padding
+    # (nnom_dw_few_lines: the padded copy per line), the last one refused
+    ((8, 3, 112), (7, 1), 2, "same", "relu", None),
+    ((3, 9, 48), (1, 5), 2, "same", "relu", None),
+    ((9, 2, 30), (5, 1), 2, "same", "relu", None),
+    ((8, 4, 48), (9, 1), 1, "same", "relu", None),
+    ((8, 2, 64), (7, 1), 2, "same", "relu6", None),
 ]
 
 

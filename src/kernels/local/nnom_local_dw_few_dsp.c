@@ -7,8 +7,8 @@
  * 8x1x122 'same': 8.2 instructions per MAC, (3,6) on 4x6x67: 13.3).
  * With the converter's records, windows made one line each for the
  * one-row assembly loop (nnom_local_dwcol.h), every group of a chunk in one
- * call: (k, 1) and (1, k) whose windows all reach the padding from a padded
- * copy (few_padded); 2D windows as wide as the input as they lie
+ * call: (k, 1) and (1, k) some of whose windows reach the padding, on one
+ * line or a few (nnom_dw_few_lines), from a padded copy (few_padded); 2D windows as wide as the input as they lie
  * (few_rows); a column of 2D windows from a padded copy of their columns
  * (few_cols). Without records, each pixel's valid taps go into a table
  * once and every group runs them straight from the int8 weights: per tap
@@ -133,9 +133,11 @@ static NNOM_NOINLINE int few_padded(const nnom_conv_args_t *a)
     const int32_t in = down ? a->in.h : a->in.w, out = down ? a->out.h : a->out.w;
     const int32_t s = down ? p->stride_h : p->stride_w, pad = down ? p->pad_top : p->pad_left;
     /* the outputs [first, end) whose windows lie inside the input: where
-     * there are some, the line paths run the layer faster ((1,7) on 1x8x96
-     * 'valid': 3.73 instructions per MAC there, 4.35 here); so do they
-     * dwone's records (one window over the whole input) */
+     * all do, the line paths run the layer faster ((1,7) on 1x8x96
+     * 'valid': 3.73 instructions per MAC there, 4.35 here; with some in
+     * the padding they run border copies: (7,1) s2 on 8x1x112 'same' 5.86
+     * there, 3.76 here); so do they dwone's records (one window over the
+     * whole input) */
     const int32_t first = (pad + s - 1) / s, reach = in - 1 + pad - (k - 1);
     const int32_t end = reach < 0 ? 0 : reach / s + 1;
     const int32_t span = (out - 1) * s + k, most = NNOM_DW_FEW_PAD_BYTES / (4 * span);

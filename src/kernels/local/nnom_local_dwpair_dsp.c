@@ -14,6 +14,8 @@
  */
 #include "nnom_local_dwpair.h"
 #include "nnom_local_dw_odd.h"
+#include "nnom_local_dwacross.h"
+#include "nnom_local_dwcol.h"
 #include "../nnom_backend.h"
 
 #if NNOM_LOCAL_MAC_ASM
@@ -291,6 +293,98 @@ static nnom_dwpair_run_t dwpair_run(const int8_t *x, int8_t *out, int32_t n, int
     return r;
 }
 
+/* n groups of l's layer from channel c on, in the loop. */
+static void dwpair_groups(const nnom_dwpair_layer_t *l, int32_t c, int32_t n)
+{
+    nnom_dwpair_run_t run = *l->run;
+    run.x += c;
+    run.out += c;
+    run.end += c;
+    nnom_dwpair_layer_t part = *l;
+    part.rec += NNOM_DWPAIR_REC * c;
+    part.run = &run;
+    part.groups = n;
+    if (part.edge_x != NULL) {
+        part.edge_x += c;
+        part.edge_out += c;
+    }
+    nnom_dwpair_s8(&part);
+}
+
+/* The records of channels c to c + 3 are in the loop's form (the
+ * converter zeroes a refused channel's: its mult is 0). */
+static int dwpair_fits(const int32_t *rec, int32_t c)
+{
+    const int32_t *m = rec + 1 + NNOM_DWPAIR_REC * c + 2;
+    return m[0] != 0 && m[NNOM_DWPAIR_REC] != 0 && m[2 * NNOM_DWPAIR_REC] != 0 &&
+           m[3 * NNOM_DWPAIR_REC] != 0;
+}
+
+/* Channels c to c + 3 of every output in C (any requantisation): the
+ * input zero point folded into the bias; the second tap of an output past
+ * the input's end is padding and adds nothing. */
+static NNOM_NOINLINE void dwpair_plain(const nnom_conv_args_t *a, int32_t c)
+{
+    const int32_t ic = a->in.c, zp = a->p.input_zp, down = a->k.h == 2;
+    const int32_t d = down ? a->in.w * ic : ic; /* the second tap's offset */
+    const int32_t xs = a->p.stride_w * ic, ys = a->p.stride_h * a->in.w * ic;
+    nnom_rq_t r[4];
+    int32_t w0[4], w1[4], bz[4];
+    for (int32_t i = 0; i < 4; i++) {
+        r[i] = nnom_rq_of(a->rq.mult[c + i], a->rq.shift[c + i], a->p.output_zp);
+        w0[i] = a->weight[c + i];
+        w1[i] = a->weight[ic + c + i];
+        bz[i] = a->bias[c + i] - zp * (w0[i] + w1[i]);
+    }
+    int8_t *out = a->output + c;
+    for (int32_t oy = 0; oy < a->out.h; oy++) {
+        const int8_t *x = a->input + c + oy * ys;
+        const int padded_y = down && oy * a->p.stride_h + 1 >= a->in.h;
+        for (int32_t ox = 0; ox < a->out.w; ox++, x += xs, out += ic) {
+            const int padded = padded_y || (!down && ox * a->p.stride_w + 1 >= a->in.w);
+            for (int32_t i = 0; i < 4; i++) {
+                const int32_t acc = padded ? bz[i] + (zp + 0) * w1[i] + x[i] * w0[i]
+                                           : bz[i] + x[i] * w0[i] + x[i + d] * w1[i];
+                out[i] = nnom_rq_apply(acc, r[i], a->p.act_min, a->p.act_max);
+            }
+        }
+    }
+}
+
+/* Channels c to c + 3 of a layer whose records refuse them: the one-row
+ * loop (nnom_dwcol_s8: e from 2 to 23) on records built here, runs along
+ * the longer of the taps' axis (last outputs inside, then the border
+ * one's first tap across the lines) and the lines; else in C. */
+static NNOM_NOINLINE void dwpair_col(const nnom_conv_args_t *a, int32_t c, int32_t last,
+                                     int32_t xb, int32_t ob, int32_t lx, int32_t lo)
+{
+    const int32_t down = a->k.h == 2, lines = down ? a->out.w : a->out.h;
+    const int32_t s = down ? a->p.stride_h : a->p.stride_w, out = down ? a->out.h : a->out.w;
+    const dw_ctx_t t = {a,        a->in.h,          a->in.w,          a->in.c,
+                        a->k.h,   a->k.w,           a->p.stride_h,    a->p.stride_w,
+                        1,        1,                0,                0,
+                        a->out.h, a->out.w,         a->out.c};
+    int32_t rec[4 + 4 + 12];
+    if (!dwcol_records(&t, c, 0, 2, rec)) {
+        dwpair_plain(a, c);
+        return;
+    }
+    const int across = lines > last;
+    nnom_dwcol_job_t j = {NULL, NULL, rec, across ? lines : last, xb,
+                          across ? lx : s * xb, across ? lo : ob, 1, 0, 1};
+    for (int32_t i = 0; i < (across ? last : lines); i++) {
+        j.x = a->input + c + (across ? i * s * xb : i * lx);
+        j.out = a->output + c + (across ? i * ob : i * lo);
+        nnom_dwcol_s8(&j);
+    }
+    if (last < out) { /* the border outputs: their first tap, row in - 1 */
+        (void)dwcol_records(&t, c, 0, 1, rec);
+        const nnom_dwcol_job_t e = {a->input + c + (last * s) * xb, a->output + c + last * ob,
+                                    rec, lines, xb, lx, lo, 0, 1, 1};
+        nnom_dwcol_s8(&e);
+    }
+}
+
 int nnom_dwpair_try(const nnom_conv_args_t *a)
 {
     const nnom_conv_params_t *p = &a->p;
@@ -329,22 +423,31 @@ int nnom_dwpair_try(const nnom_conv_args_t *a)
                                    lines,
                                    lx,
                                    lo};
-    nnom_dwpair_s8(&l);
-    if (ic % 4 != 0) { /* the overlapping last group, channels ic - 4 on */
-        const int32_t c = ic - 4;
-        nnom_dwpair_run_t last = run;
-        last.x += c;
-        last.out += c;
-        last.end += c;
-        nnom_dwpair_layer_t one = l;
-        one.rec += NNOM_DWPAIR_REC * c;
-        one.run = &last;
-        one.groups = 1;
-        if (one.edge_x != NULL) {
-            one.edge_x += c;
-            one.edge_out += c;
+    if (a->records[0] == 1) { /* every channel in the loop's form */
+        nnom_dwpair_s8(&l);
+        if (ic % 4 != 0) /* the overlapping last group, channels ic - 4 on */
+            dwpair_groups(&l, ic - 4, 1);
+        return 1;
+    }
+    /* first word 5: the groups holding a refused channel (zeroed records)
+     * in C, runs of the others in the loop */
+    for (int32_t g = 0, n = 0; g <= ic / 4; g++) {
+        const int ok = g < ic / 4 && dwpair_fits(a->records, 4 * g);
+        if (ok) {
+            n++;
+            continue;
         }
-        nnom_dwpair_s8(&one);
+        if (n > 0)
+            dwpair_groups(&l, 4 * (g - n), n);
+        n = 0;
+        if (g < ic / 4)
+            dwpair_col(a, 4 * g, last, xb, ob, lx, lo);
+    }
+    if (ic % 4 != 0) {
+        if (dwpair_fits(a->records, ic - 4))
+            dwpair_groups(&l, ic - 4, 1);
+        else
+            dwpair_col(a, ic - 4, last, xb, ob, lx, lo);
     }
     return 1;
 }

@@ -27,7 +27,8 @@ typedef char nnom_dwpair_layout_t[sizeof(nnom_dwpair_run_t) == 48 &&
                                           offsetof(nnom_dwpair_layer_t, edge_x) == 20 &&
                                           offsetof(nnom_dwpair_layer_t, groups) == 28 &&
                                           offsetof(nnom_dwpair_layer_t, zp4) == 32 &&
-                                          offsetof(nnom_dwpair_layer_t, edge_lines) == 36
+                                          offsetof(nnom_dwpair_layer_t, edge_lines) == 36 &&
+                                          offsetof(nnom_dwpair_layer_t, edge_xs) == 48
                                       ? 1
                                       : -1];
 
@@ -148,6 +149,9 @@ __asm__(".section .text.nnom_dwpair_s8,\"ax\",%progbits\n"
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #84\n"
         "str    r0, [sp, #80]\n"
+        "ldr    r12, [r0, #4]\n" /* no runs: the edge outputs only */
+        "cmp    r12, #0\n"
+        "beq    .Ldwp_edges\n"
         "ldr    lr, [r0]\n"
         "ldr    r1, [r0, #8]\n" /* lines */
         "ldr    r2, [r0, #28]\n" /* groups */
@@ -257,7 +261,10 @@ __asm__(".section .text.nnom_dwpair_s8,\"ax\",%progbits\n"
         "ldr    lr, [r2]\n"
         "ldr    r5, [r2, #28]\n"
         "ldr    r1, [r2, #32]\n"
+        "ldr    r4, [r2, #48]\n" /* edge xs: 0 for the zero point */
         "ldrd   r0, r3, [sp, #60]\n"
+        "cmp    r4, #0\n"
+        "bne    .Ldwp_edge_taps\n"
         ".Ldwp_edge_group:\n"
         "ldr    r6, [r0]\n"
         "mov    r7, r1\n"
@@ -266,6 +273,7 @@ __asm__(".section .text.nnom_dwpair_s8,\"ax\",%progbits\n"
         "adds   r3, r3, #4\n"
         "subs   r5, r5, #1\n"
         "bne    .Ldwp_edge_group\n"
+        ".Ldwp_edge_next:\n"
         "ldr    r2, [sp, #80]\n"
         "ldrd   r4, r6, [r2, #40]\n" /* edge lx, lo */
         "ldrd   r0, r3, [sp, #60]\n"
@@ -276,6 +284,17 @@ __asm__(".section .text.nnom_dwpair_s8,\"ax\",%progbits\n"
         "subs   r5, r5, #1\n"
         "str    r5, [sp, #68]\n"
         "bne    .Ldwp_edge\n"
+        "b      .Ldwp_done\n"
+        /* edge outputs with both taps on the input (edge xs apart) */
+        ".Ldwp_edge_taps:\n"
+        "ldr    r6, [r0]\n"
+        "ldr    r7, [r0, r4]\n"
+        "adds   r0, r0, #4\n"
+        DWP_ONE
+        "adds   r3, r3, #4\n"
+        "subs   r5, r5, #1\n"
+        "bne    .Ldwp_edge_taps\n"
+        "b      .Ldwp_edge_next\n"
         ".Ldwp_done:\n"
         "add    sp, sp, #84\n"
         "pop    {r4-r11, pc}\n"
@@ -293,16 +312,29 @@ static nnom_dwpair_run_t dwpair_run(const int8_t *x, int8_t *out, int32_t n, int
     return r;
 }
 
+/* Layers whose runs have fewer than four outputs (no full pass): each
+ * place along the taps, for every line and group, in the edge loop (one
+ * output across the groups), then the border place ('same'). */
+typedef struct {
+    const int8_t *x, *edge; /* the input; the border place's row or NULL */
+    int8_t *out;
+    int32_t last, sx, ob, xb; /* inside places; their input, output steps; tap step */
+    int32_t lx, lo;           /* the lines' input and output steps */
+} dwpair_places_t;
+
 /* n groups of l's layer from channel c on, in the loop. */
 static void dwpair_groups(const nnom_dwpair_layer_t *l, int32_t c, int32_t n)
 {
-    nnom_dwpair_run_t run = *l->run;
-    run.x += c;
-    run.out += c;
-    run.end += c;
+    nnom_dwpair_run_t run;
     nnom_dwpair_layer_t part = *l;
+    if (l->run != NULL) {
+        run = *l->run;
+        run.x += c;
+        run.out += c;
+        run.end += c;
+        part.run = &run;
+    }
     part.rec += NNOM_DWPAIR_REC * c;
-    part.run = &run;
     part.groups = n;
     if (part.edge_x != NULL) {
         part.edge_x += c;
@@ -355,9 +387,10 @@ static NNOM_NOINLINE void dwpair_plain(const nnom_conv_args_t *a, int32_t c)
  * loop (nnom_dwcol_s8: e from 2 to 23) on records built here, runs along
  * the longer of the taps' axis (last outputs inside, then the border
  * one's first tap across the lines) and the lines; else in C. */
-static NNOM_NOINLINE void dwpair_col(const nnom_conv_args_t *a, int32_t c, int32_t last,
-                                     int32_t xb, int32_t ob, int32_t lx, int32_t lo)
+static NNOM_NOINLINE void dwpair_col(const nnom_conv_args_t *a, int32_t c,
+                                     const dwpair_places_t *g)
 {
+    const int32_t last = g->last, xb = g->xb, ob = g->ob, lx = g->lx, lo = g->lo;
     const int32_t down = a->k.h == 2, lines = down ? a->out.w : a->out.h;
     const int32_t s = down ? a->p.stride_h : a->p.stride_w, out = down ? a->out.h : a->out.w;
     const dw_ctx_t t = {a,        a->in.h,          a->in.w,          a->in.c,
@@ -382,6 +415,70 @@ static NNOM_NOINLINE void dwpair_col(const nnom_conv_args_t *a, int32_t c, int32
         const nnom_dwcol_job_t e = {a->input + c + (last * s) * xb, a->output + c + last * ob,
                                     rec, lines, xb, lx, lo, 0, 1, 1};
         nnom_dwcol_s8(&e);
+    }
+}
+
+/* n groups from channel c on: l's runs, or where pl is not NULL its places. */
+static void dwpair_span(const nnom_dwpair_layer_t *l, const dwpair_places_t *pl, int32_t c,
+                        int32_t n)
+{
+    if (pl == NULL) {
+        dwpair_groups(l, c, n);
+        return;
+    }
+    nnom_dwpair_layer_t m = *l;
+    m.rec += NNOM_DWPAIR_REC * c;
+    m.run = NULL;
+    m.groups = n;
+    m.edge_xs = pl->xb;
+    const int8_t *x = pl->x + c;
+    int8_t *out = pl->out + c;
+    for (int32_t o = 0; o < pl->last; o++, x += pl->sx, out += pl->ob) {
+        m.edge_x = x;
+        m.edge_out = out;
+        nnom_dwpair_s8(&m);
+    }
+    if (pl->edge != NULL) {
+        m.edge_xs = 0;
+        m.edge_x = pl->edge + c;
+        m.edge_out = out;
+        nnom_dwpair_s8(&m);
+    }
+}
+
+/* The layers of nnom_dwpair_try() but those whose records all suit and
+ * whose runs have full passes: runs of under four outputs by places (pl
+ * not NULL), groups holding a refused channel (first word 5) in the
+ * one-row loop or C. */
+static NNOM_NOINLINE void dwpair_rest(const nnom_conv_args_t *a, const nnom_dwpair_layer_t *l,
+                                      const dwpair_places_t *g, int by_places)
+{
+    const int32_t ic = a->in.c;
+    const dwpair_places_t *pl = by_places ? g : NULL;
+    if (a->records[0] == 1) {
+        dwpair_span(l, pl, 0, ic / 4);
+        if (ic % 4 != 0)
+            dwpair_span(l, pl, ic - 4, 1);
+        return;
+    }
+    /* first word 5: the groups holding a refused channel (zeroed records)
+     * in the one-row loop or C, runs of the others here */
+    for (int32_t k = 0, n = 0; k <= ic / 4; k++) {
+        if (k < ic / 4 && dwpair_fits(a->records, 4 * k)) {
+            n++;
+            continue;
+        }
+        if (n > 0)
+            dwpair_span(l, pl, 4 * (k - n), n);
+        n = 0;
+        if (k < ic / 4)
+            dwpair_col(a, 4 * k, g);
+    }
+    if (ic % 4 != 0) {
+        if (dwpair_fits(a->records, ic - 4))
+            dwpair_span(l, pl, ic - 4, 1);
+        else
+            dwpair_col(a, ic - 4, g);
     }
 }
 
@@ -422,33 +519,16 @@ int nnom_dwpair_try(const nnom_conv_args_t *a)
                                    zp4,
                                    lines,
                                    lx,
-                                   lo};
-    if (a->records[0] == 1) { /* every channel in the loop's form */
+                                   lo,
+                                   0};
+    if (a->records[0] == 1 && (across ? lines : last) >= 4) { /* the usual layers */
         nnom_dwpair_s8(&l);
         if (ic % 4 != 0) /* the overlapping last group, channels ic - 4 on */
             dwpair_groups(&l, ic - 4, 1);
         return 1;
     }
-    /* first word 5: the groups holding a refused channel (zeroed records)
-     * in C, runs of the others in the loop */
-    for (int32_t g = 0, n = 0; g <= ic / 4; g++) {
-        const int ok = g < ic / 4 && dwpair_fits(a->records, 4 * g);
-        if (ok) {
-            n++;
-            continue;
-        }
-        if (n > 0)
-            dwpair_groups(&l, 4 * (g - n), n);
-        n = 0;
-        if (g < ic / 4)
-            dwpair_col(a, 4 * g, last, xb, ob, lx, lo);
-    }
-    if (ic % 4 != 0) {
-        if (dwpair_fits(a->records, ic - 4))
-            dwpair_groups(&l, ic - 4, 1);
-        else
-            dwpair_col(a, ic - 4, last, xb, ob, lx, lo);
-    }
+    const dwpair_places_t g = {a->input, edge, a->output, last, s * xb, ob, xb, lx, lo};
+    dwpair_rest(a, &l, &g, (across ? lines : last) < 4);
     return 1;
 }
 

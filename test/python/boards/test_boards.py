@@ -1295,8 +1295,11 @@ def dwacross_model(k: int, rng: np.random.Generator):
 # groups the pair loop. Refused channels in the first, a middle and the
 # last group, only in the overlapping last group of channels not a
 # multiple of four (20 of 22), in both of the last two (17 of 22), two
-# neighbouring groups. (input (h, w, c), kernel, stride, padding, the
-# channels whose weights are scaled by 1/64, or "tiny": the last four's)
+# neighbouring groups; then layers whose runs have under four outputs
+# (each place along the taps for every line and group in the pair loop's
+# edge loop, the border place last), with and without a refused group.
+# (input (h, w, c), kernel, stride, padding, the channels whose weights
+# are scaled by 1/64, or "tiny": the last four's)
 PAIRS3_CASES = [
     ((8, 13, 64), (1, 2), 2, "same", (21,)),  # across the lines: 8 of 6 outputs
     ((20, 3, 16), (2, 1), 1, "same", (5,)),  # along the taps: 19 and a border each
@@ -1305,6 +1308,15 @@ PAIRS3_CASES = [
     ((9, 4, 8), (2, 1), 1, "valid", (0,)),  # the first group
     ((3, 9, 12), (1, 2), 2, "same", "tiny"),  # beyond the one-row loop too: C
     ((11, 6, 16), (1, 2), 1, "same", (4, 9)),  # groups 1 and 2
+    # runs of under four outputs: each place across the groups
+    ((1, 5, 12), (1, 2), 2, "same", ()),  # two places and the border
+    ((2, 1, 20), (2, 1), 1, "valid", ()),  # one pixel, a refused channel: no pair records
+    ((2, 3, 8), (2, 1), 1, "same", ()),  # runs across: 3 lines, a place and the border
+    ((1, 7, 22), (1, 2), 2, "same", ()),  # three places, the overlapping last group
+    ((3, 2, 8), (2, 1), 1, "valid", ()),  # two places on two lines
+    ((1, 5, 24), (1, 2), 2, "same", (9,)),  # and a refused group
+    ((2, 1, 24), (2, 1), 1, "valid", ()),  # one output pixel
+    ((1, 2, 16), (1, 2), 1, "valid", ()),  # one output pixel
 ]
 
 

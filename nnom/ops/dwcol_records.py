@@ -129,7 +129,10 @@ def dwcol_records(
         return None
     if k == 2:
         pair = dwpair_records(q, zp_in, zp_out)
-        if pair is not None:
+        # some channels refused (first word 5): not on one output pixel,
+        # where the one-row loop's records cost less ((2,1) 2x1x118 valid:
+        # 2,536 instructions against 2,646)
+        if pair is not None and (pair[0] == 1 or out_hw[0] * out_hw[1] > 1):
             return pair
     if k == 3 and s == 2 and out_hw[axis] >= DW3S2L_MIN_OUT and pad <= 1:
         passes = dw3s2_records(q, zp_in, zp_out)

@@ -17,8 +17,9 @@
  * so that out = ssat8(SMMLA(acc, mult, that) >> NNOM_DWPAIR_N): the
  * requantisation of the depthwise group path (no s term, no clamp) with
  * its shift moved into the weights (e from NNOM_DWPAIR_N - 7 to
- * NNOM_DWPAIR_N - 1; the converter writes no records where a channel's
- * is outside that range). */
+ * NNOM_DWPAIR_N - 1). Where some channel's is outside that range the
+ * first word is 5 and that channel's four words are 0: its group runs in C,
+ * the others in the loop (no records where no channel suits). */
 #define NNOM_DWPAIR_N 12
 #define NNOM_DWPAIR_REC 4
 
@@ -34,11 +35,13 @@ typedef struct {
     int32_t rest, xp, s1; /* n & 3; xp; xp == xs */
 } nnom_dwpair_run_t;
 
-/* groups >= 1 groups of four channels: per group the run on each of
+/* groups >= 1 groups of four channels: per group the run (none where run
+ * is NULL) on each of
  * lines >= 1 lines (line l: x l lx + 4 g and out l lo + 4 g bytes on),
  * against the records rec + 16 g words; then, where edge_x is not NULL,
  * for each of edge_lines outputs e and each group one output of the taps
- * at edge_x + e edge_lx + 4 g and zero points (zp4: in each byte) into
+ * at edge_x + e edge_lx + 4 g and zero points (zp4: in each byte; where
+ * edge_xs is not 0, the input edge_xs bytes after the first tap) into
  * edge_out + e edge_lo + 4 g. */
 typedef struct {
     const int32_t *rec;
@@ -49,6 +52,7 @@ typedef struct {
     int32_t groups;
     uint32_t zp4;
     int32_t edge_lines, edge_lx, edge_lo;
+    int32_t edge_xs; /* 0: the second tap is padding; else its offset */
 } nnom_dwpair_layer_t;
 void nnom_dwpair_s8(const nnom_dwpair_layer_t *l);
 

@@ -14,6 +14,8 @@
  */
 #include "nnom_local_dwpair.h"
 #include "nnom_local_dw_odd.h"
+#include "nnom_local_dwacross.h"
+#include "nnom_local_dwcol.h"
 #include "../nnom_backend.h"
 
 #if NNOM_LOCAL_MAC_ASM
@@ -25,7 +27,8 @@ typedef char nnom_dwpair_layout_t[sizeof(nnom_dwpair_run_t) == 48 &&
                                           offsetof(nnom_dwpair_layer_t, edge_x) == 20 &&
                                           offsetof(nnom_dwpair_layer_t, groups) == 28 &&
                                           offsetof(nnom_dwpair_layer_t, zp4) == 32 &&
-                                          offsetof(nnom_dwpair_layer_t, edge_lines) == 36
+                                          offsetof(nnom_dwpair_layer_t, edge_lines) == 36 &&
+                                          offsetof(nnom_dwpair_layer_t, edge_xs) == 48
                                       ? 1
                                       : -1];
 
@@ -146,6 +149,9 @@ __asm__(".section .text.nnom_dwpair_s8,\"ax\",%progbits\n"
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #84\n"
         "str    r0, [sp, #80]\n"
+        "ldr    r12, [r0, #4]\n" /* no runs: the edge outputs only */
+        "cmp    r12, #0\n"
+        "beq    .Ldwp_edges\n"
         "ldr    lr, [r0]\n"
         "ldr    r1, [r0, #8]\n" /* lines */
         "ldr    r2, [r0, #28]\n" /* groups */
@@ -255,7 +261,10 @@ __asm__(".section .text.nnom_dwpair_s8,\"ax\",%progbits\n"
         "ldr    lr, [r2]\n"
         "ldr    r5, [r2, #28]\n"
         "ldr    r1, [r2, #32]\n"
+        "ldr    r4, [r2, #48]\n" /* edge xs: 0 for the zero point */
         "ldrd   r0, r3, [sp, #60]\n"
+        "cmp    r4, #0\n"
+        "bne    .Ldwp_edge_taps\n"
         ".Ldwp_edge_group:\n"
         "ldr    r6, [r0]\n"
         "mov    r7, r1\n"
@@ -264,6 +273,7 @@ __asm__(".section .text.nnom_dwpair_s8,\"ax\",%progbits\n"
         "adds   r3, r3, #4\n"
         "subs   r5, r5, #1\n"
         "bne    .Ldwp_edge_group\n"
+        ".Ldwp_edge_next:\n"
         "ldr    r2, [sp, #80]\n"
         "ldrd   r4, r6, [r2, #40]\n" /* edge lx, lo */
         "ldrd   r0, r3, [sp, #60]\n"
@@ -274,6 +284,17 @@ __asm__(".section .text.nnom_dwpair_s8,\"ax\",%progbits\n"
         "subs   r5, r5, #1\n"
         "str    r5, [sp, #68]\n"
         "bne    .Ldwp_edge\n"
+        "b      .Ldwp_done\n"
+        /* edge outputs with both taps on the input (edge xs apart) */
+        ".Ldwp_edge_taps:\n"
+        "ldr    r6, [r0]\n"
+        "ldr    r7, [r0, r4]\n"
+        "adds   r0, r0, #4\n"
+        DWP_ONE
+        "adds   r3, r3, #4\n"
+        "subs   r5, r5, #1\n"
+        "bne    .Ldwp_edge_taps\n"
+        "b      .Ldwp_edge_next\n"
         ".Ldwp_done:\n"
         "add    sp, sp, #84\n"
         "pop    {r4-r11, pc}\n"
@@ -289,6 +310,176 @@ static nnom_dwpair_run_t dwpair_run(const int8_t *x, int8_t *out, int32_t n, int
                                  s1 ? 2 * xs : xp, s1 ? 3 * xs : xp + xs,
                                  out + (n & ~3) * op, n & 3, xp, s1};
     return r;
+}
+
+/* Layers whose runs have fewer than four outputs (no full pass): each
+ * place along the taps, for every line and group, in the edge loop (one
+ * output across the groups), then the border place ('same'). */
+typedef struct {
+    const int8_t *x, *edge; /* the input; the border place's row or NULL */
+    int8_t *out;
+    int32_t last, sx, ob, xb; /* inside places; their input, output steps; tap step */
+    int32_t lx, lo;           /* the lines' input and output steps */
+} dwpair_places_t;
+
+/* n groups of l's layer from channel c on, in the loop. */
+static void dwpair_groups(const nnom_dwpair_layer_t *l, int32_t c, int32_t n)
+{
+    nnom_dwpair_run_t run;
+    nnom_dwpair_layer_t part = *l;
+    if (l->run != NULL) {
+        run = *l->run;
+        run.x += c;
+        run.out += c;
+        run.end += c;
+        part.run = &run;
+    }
+    part.rec += NNOM_DWPAIR_REC * c;
+    part.groups = n;
+    if (part.edge_x != NULL) {
+        part.edge_x += c;
+        part.edge_out += c;
+    }
+    nnom_dwpair_s8(&part);
+}
+
+/* The records of channels c to c + 3 are in the loop's form (the
+ * converter zeroes a refused channel's: its mult is 0). */
+static int dwpair_fits(const int32_t *rec, int32_t c)
+{
+    const int32_t *m = rec + 1 + NNOM_DWPAIR_REC * c + 2;
+    return m[0] != 0 && m[NNOM_DWPAIR_REC] != 0 && m[2 * NNOM_DWPAIR_REC] != 0 &&
+           m[3 * NNOM_DWPAIR_REC] != 0;
+}
+
+/* Channels c to c + 3 of every output in C (any requantisation): the
+ * input zero point folded into the bias; the second tap of an output past
+ * the input's end is padding and adds nothing. */
+static NNOM_NOINLINE void dwpair_plain(const nnom_conv_args_t *a, int32_t c)
+{
+    const int32_t ic = a->in.c, zp = a->p.input_zp, down = a->k.h == 2;
+    const int32_t d = down ? a->in.w * ic : ic; /* the second tap's offset */
+    const int32_t xs = a->p.stride_w * ic, ys = a->p.stride_h * a->in.w * ic;
+    nnom_rq_t r[4];
+    int32_t w0[4], w1[4], bz[4];
+    for (int32_t i = 0; i < 4; i++) {
+        r[i] = nnom_rq_of(a->rq.mult[c + i], a->rq.shift[c + i], a->p.output_zp);
+        w0[i] = a->weight[c + i];
+        w1[i] = a->weight[ic + c + i];
+        bz[i] = a->bias[c + i] - zp * (w0[i] + w1[i]);
+    }
+    int8_t *out = a->output + c;
+    for (int32_t oy = 0; oy < a->out.h; oy++) {
+        const int8_t *x = a->input + c + oy * ys;
+        const int padded_y = down && oy * a->p.stride_h + 1 >= a->in.h;
+        for (int32_t ox = 0; ox < a->out.w; ox++, x += xs, out += ic) {
+            const int padded = padded_y || (!down && ox * a->p.stride_w + 1 >= a->in.w);
+            for (int32_t i = 0; i < 4; i++) {
+                const int32_t acc = padded ? bz[i] + (zp + 0) * w1[i] + x[i] * w0[i]
+                                           : bz[i] + x[i] * w0[i] + x[i + d] * w1[i];
+                out[i] = nnom_rq_apply(acc, r[i], a->p.act_min, a->p.act_max);
+            }
+        }
+    }
+}
+
+/* Channels c to c + 3 of a layer whose records refuse them: the one-row
+ * loop (nnom_dwcol_s8: e from 2 to 23) on records built here, runs along
+ * the longer of the taps' axis (last outputs inside, then the border
+ * one's first tap across the lines) and the lines; else in C. */
+static NNOM_NOINLINE void dwpair_col(const nnom_conv_args_t *a, int32_t c,
+                                     const dwpair_places_t *g)
+{
+    const int32_t last = g->last, xb = g->xb, ob = g->ob, lx = g->lx, lo = g->lo;
+    const int32_t down = a->k.h == 2, lines = down ? a->out.w : a->out.h;
+    const int32_t s = down ? a->p.stride_h : a->p.stride_w, out = down ? a->out.h : a->out.w;
+    const dw_ctx_t t = {a,        a->in.h,          a->in.w,          a->in.c,
+                        a->k.h,   a->k.w,           a->p.stride_h,    a->p.stride_w,
+                        1,        1,                0,                0,
+                        a->out.h, a->out.w,         a->out.c};
+    int32_t rec[4 + 4 + 12];
+    if (!dwcol_records(&t, c, 0, 2, rec)) {
+        dwpair_plain(a, c);
+        return;
+    }
+    const int across = lines > last;
+    nnom_dwcol_job_t j = {NULL, NULL, rec, across ? lines : last, xb,
+                          across ? lx : s * xb, across ? lo : ob, 1, 0, 1};
+    for (int32_t i = 0; i < (across ? last : lines); i++) {
+        j.x = a->input + c + (across ? i * s * xb : i * lx);
+        j.out = a->output + c + (across ? i * ob : i * lo);
+        nnom_dwcol_s8(&j);
+    }
+    if (last < out) { /* the border outputs: their first tap, row in - 1 */
+        (void)dwcol_records(&t, c, 0, 1, rec);
+        const nnom_dwcol_job_t e = {a->input + c + (last * s) * xb, a->output + c + last * ob,
+                                    rec, lines, xb, lx, lo, 0, 1, 1};
+        nnom_dwcol_s8(&e);
+    }
+}
+
+/* n groups from channel c on: l's runs, or where pl is not NULL its places. */
+static void dwpair_span(const nnom_dwpair_layer_t *l, const dwpair_places_t *pl, int32_t c,
+                        int32_t n)
+{
+    if (pl == NULL) {
+        dwpair_groups(l, c, n);
+        return;
+    }
+    nnom_dwpair_layer_t m = *l;
+    m.rec += NNOM_DWPAIR_REC * c;
+    m.run = NULL;
+    m.groups = n;
+    m.edge_xs = pl->xb;
+    const int8_t *x = pl->x + c;
+    int8_t *out = pl->out + c;
+    for (int32_t o = 0; o < pl->last; o++, x += pl->sx, out += pl->ob) {
+        m.edge_x = x;
+        m.edge_out = out;
+        nnom_dwpair_s8(&m);
+    }
+    if (pl->edge != NULL) {
+        m.edge_xs = 0;
+        m.edge_x = pl->edge + c;
+        m.edge_out = out;
+        nnom_dwpair_s8(&m);
+    }
+}
+
+/* The layers of nnom_dwpair_try() but those whose records all suit and
+ * whose runs have full passes: runs of under four outputs by places (pl
+ * not NULL), groups holding a refused channel (first word 5) in the
+ * one-row loop or C. */
+static NNOM_NOINLINE void dwpair_rest(const nnom_conv_args_t *a, const nnom_dwpair_layer_t *l,
+                                      const dwpair_places_t *g, int by_places)
+{
+    const int32_t ic = a->in.c;
+    const dwpair_places_t *pl = by_places ? g : NULL;
+    if (a->records[0] == 1) {
+        dwpair_span(l, pl, 0, ic / 4);
+        if (ic % 4 != 0)
+            dwpair_span(l, pl, ic - 4, 1);
+        return;
+    }
+    /* first word 5: the groups holding a refused channel (zeroed records)
+     * in the one-row loop or C, runs of the others here */
+    for (int32_t k = 0, n = 0; k <= ic / 4; k++) {
+        if (k < ic / 4 && dwpair_fits(a->records, 4 * k)) {
+            n++;
+            continue;
+        }
+        if (n > 0)
+            dwpair_span(l, pl, 4 * (k - n), n);
+        n = 0;
+        if (k < ic / 4)
+            dwpair_col(a, 4 * k, g);
+    }
+    if (ic % 4 != 0) {
+        if (dwpair_fits(a->records, ic - 4))
+            dwpair_span(l, pl, ic - 4, 1);
+        else
+            dwpair_col(a, ic - 4, g);
+    }
 }
 
 int nnom_dwpair_try(const nnom_conv_args_t *a)
@@ -328,24 +519,16 @@ int nnom_dwpair_try(const nnom_conv_args_t *a)
                                    zp4,
                                    lines,
                                    lx,
-                                   lo};
-    nnom_dwpair_s8(&l);
-    if (ic % 4 != 0) { /* the overlapping last group, channels ic - 4 on */
-        const int32_t c = ic - 4;
-        nnom_dwpair_run_t last = run;
-        last.x += c;
-        last.out += c;
-        last.end += c;
-        nnom_dwpair_layer_t one = l;
-        one.rec += NNOM_DWPAIR_REC * c;
-        one.run = &last;
-        one.groups = 1;
-        if (one.edge_x != NULL) {
-            one.edge_x += c;
-            one.edge_out += c;
-        }
-        nnom_dwpair_s8(&one);
+                                   lo,
+                                   0};
+    if (a->records[0] == 1 && (across ? lines : last) >= 4) { /* the usual layers */
+        nnom_dwpair_s8(&l);
+        if (ic % 4 != 0) /* the overlapping last group, channels ic - 4 on */
+            dwpair_groups(&l, ic - 4, 1);
+        return 1;
     }
+    const dwpair_places_t g = {a->input, edge, a->output, last, s * xb, ob, xb, lx, lo};
+    dwpair_rest(a, &l, &g, (across ? lines : last) < 4);
     return 1;
 }
 

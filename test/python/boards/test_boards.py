@@ -1266,6 +1266,74 @@ def dwacross_model(k: int, rng: np.random.Generator):
     return dw_layer_case_model(DWACROSS_CASES[k], rng)
 
 
+# (2, 1) and (1, 2) layers whose pair records refuse some channels (branch
+# pairs3: trained layers have a few channels of small weights, e = 12 and
+# more; the converter tags the records 5 and zeroes those channels'): their
+# groups run the one-row loop (runs across the lines or along the taps,
+# the border output's first tap), or C where that loop's form refuses them
+# too ("tiny": weights scaled by 1e-4 under a bias of 20), the other
+# groups the pair loop. Refused channels in the first, a middle and the
+# last group, only in the overlapping last group of channels not a
+# multiple of four (20 of 22), in both of the last two (17 of 22), two
+# neighbouring groups; then layers whose runs have under four outputs
+# (each place along the taps for every line and group in the pair loop's
+# edge loop, the border place last), with and without a refused group.
+# (input (h, w, c), kernel, stride, padding, the channels whose weights
+# are scaled by 1/64, or "tiny": the last four's)
+PAIRS3_CASES = [
+    ((8, 13, 64), (1, 2), 2, "same", (21,)),  # across the lines: 8 of 6 outputs
+    ((20, 3, 16), (2, 1), 1, "same", (5,)),  # along the taps: 19 and a border each
+    ((1, 5, 22), (1, 2), 2, "same", (20,)),  # the overlapping last group only
+    ((15, 2, 22), (2, 1), 2, "valid", (17,)),  # the last whole group and the overlap
+    ((9, 4, 8), (2, 1), 1, "valid", (0,)),  # the first group
+    ((3, 9, 12), (1, 2), 2, "same", "tiny"),  # beyond the one-row loop too: C
+    ((11, 6, 16), (1, 2), 1, "same", (4, 9)),  # groups 1 and 2
+    # runs of under four outputs: each place across the groups
+    ((1, 5, 12), (1, 2), 2, "same", ()),  # two places and the border
+    ((2, 1, 20), (2, 1), 1, "valid", ()),  # one pixel, a refused channel: no pair records
+    ((2, 3, 8), (2, 1), 1, "same", ()),  # runs across: 3 lines, a place and the border
+    ((1, 7, 22), (1, 2), 2, "same", ()),  # three places, the overlapping last group
+    ((3, 2, 8), (2, 1), 1, "valid", ()),  # two places on two lines
+    ((1, 5, 24), (1, 2), 2, "same", (9,)),  # and a refused group
+    ((2, 1, 24), (2, 1), 1, "valid", ()),  # one output pixel
+    ((1, 2, 16), (1, 2), 1, "valid", ()),  # one output pixel
+]
+
+
+def pairs3_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kernel, stride, padding, small = PAIRS3_CASES[k]
+    inputs = keras.Input(shape)
+    strides = (stride, 1) if kernel == (2, 1) else (1, stride)
+    layer = keras.layers.DepthwiseConv2D(
+        kernel, strides=strides, padding=padding, activation="relu"
+    )
+    model = keras.Model(inputs, layer(inputs))
+    kf.randomize_weights(model, rng)
+    weights, bias = layer.get_weights()
+    if small == "tiny":
+        weights[..., -4:, :] *= 1e-4
+        bias[-4:] = 20.0
+    else:
+        weights[..., list(small), :] /= 64
+    layer.set_weights([weights, bias])
+    return model
+
+
+# Dense shapes of the assembly loop (inputs a multiple of four): groups of
+# four units and the last one, two or three, with and without ReLU, and
+# weights scaled down under a large bias (shifts beyond the fast
+# requantisation: the loop finds them and the C loop runs instead).
+# (inputs, units, activation, weight factor or None).
+DENSE_CASES = [
+    (24, 7, None, None),
+    (8, 2, "relu", None),
+    (32, 1, None, None),
+    (16, 6, "relu", 1e-4),
+    (12, 9, None, 1e-4),
+]
+
+
 # Layers of few output pixels and many channels (nnom_local_dw_few_dsp.c,
 # -O2 with the assembly: the tap table where the converter writes no
 # records, the padded copy for (k, 1) and (1, k) whose windows all reach the
@@ -1514,6 +1582,7 @@ def suite(tmp_path_factory):
         ("neardead", len(NEAR_DEAD_CASES), near_dead_model, 78_000),
         ("pw", len(POINTWISE_CASES), pointwise_model, 92_000),
         ("pw2_", len(PW2_CASES), pw2_model, 99_000),
+        ("pairs3_", len(PAIRS3_CASES), pairs3_model, 102_000),
     ]
     for prefix, count, build, seed in families:
         for k in range(count):

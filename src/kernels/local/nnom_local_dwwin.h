@@ -24,6 +24,22 @@
  * requantisation is outside the loop's form (groups may have been written;
  * the caller's other paths rewrite the layer). */
 int nnom_dwwin_try(const nnom_conv_args_t *a);
+
+/* The last channel of a layer whose channels are one over a multiple of
+ * four: on the plane copy of the last four channels (the top lane of each
+ * word) instead of a group of four lanes of which three are done already.
+ * x: the copy at the first window; out: the first output's channel
+ * oc - 1; w: the channel's weights; bias less zp times them (the copy's
+ * border holds zp). */
+typedef struct {
+    const uint32_t *x;
+    int8_t *out;
+    int32_t ow, oh, op, ol, k, s, lo, hi, bias;
+    nnom_rq_t rq;
+    int32_t w[25];
+} nnom_dwwin_tail_t;
+
+void nnom_dwwin_tail(const nnom_dwwin_tail_t *t);
 #endif
 
 #endif

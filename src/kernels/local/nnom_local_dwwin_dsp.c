@@ -366,6 +366,24 @@ static void dwwin_pad_rows(uint32_t *plane, int32_t r0, int32_t r1, int32_t zp)
                (size_t)(r1 - r0) * sizeof(plane[0]) * NNOM_DWWIN_PITCH);
 }
 
+/* 1 with t set up where the channels are one over a multiple of four
+ * (above four) and the last one's bias leaves the sums in 32 bits. */
+static int dwwin_tail_of(const nnom_conv_args_t *a, nnom_dwwin_tail_t *t)
+{
+    const int32_t oc = a->out.c, k = a->k.h, c = oc - 1, b = a->bias[c];
+    const int32_t reach = ((int32_t)1 << 30) - k * k * 255 * 128;
+    if (oc < 4 || oc % 4 != 1 || b >= reach || b <= -reach)
+        return 0;
+    *t = (nnom_dwwin_tail_t){NULL, NULL, a->out.w, 0, oc, a->out.w * oc, k, a->p.stride_h,
+                             a->p.act_min, a->p.act_max, 0, {0}, {0}};
+    int32_t sum = 0;
+    for (int32_t j = 0; j < k * k; j++)
+        sum += t->w[j] = a->weight[j * oc + c];
+    t->bias = b - a->p.input_zp * sum;
+    t->rq = nnom_rq_of(a->rq.mult[c], a->rq.shift[c], a->p.output_zp);
+    return 1;
+}
+
 /* The layer (nnom_dwwin_try() checked it) group by group. */
 static NNOM_NOINLINE int dwwin_run(const nnom_conv_args_t *a);
 
@@ -427,7 +445,28 @@ static int dwwin_run(const nnom_conv_args_t *a)
                                       (uint32_t)(2 * a->p.output_zp + 1),
                                       k * k,
                                       ((int32_t)1 << 30) - k * k * 255 * 128 - 1};
+    /* one channel over a multiple of four: the last group's copy, that
+     * channel alone (nnom_dwwin_tail) */
+    nnom_dwwin_tail_t tail;
+    const int32_t r = dwwin_tail_of(a, &tail);
+    tail.x = plane;
     for (int32_t c = 0; c < oc; c = nnom_dw_odd_next(c, oc)) {
+        if (r != 0 && c + 4 > oc - r) { /* (the overlapping last group) */
+            for (const dwwin_strip_t *q = st; q != st + strips; q++) {
+                if (strips > 1) {
+                    dwwin_pad_rows(plane, 0, q->y, zp);
+                    dwwin_pad_rows(plane, q->end, q->rows, zp);
+                }
+                inside.ny = q->ny;
+                if (inside.ny > 0 && nx > 0)
+                    nnom_dwwin_copy(plane + q->y * NNOM_DWWIN_PITCH + pl, a->input + c + q->in,
+                                    &inside);
+                tail.oh = q->n;
+                tail.out = a->output + oc - r + q->out;
+                nnom_dwwin_tail(&tail);
+            }
+            continue;
+        }
         if (given != NULL)
             job.rec = given + (c + 3) / 4 * DWWIN_REC(k);
         else if (!nnom_dwwin_records(&layer, c, rec))

@@ -1153,6 +1153,43 @@ def s2odd_model(k: int, rng: np.random.Generator):
     return model
 
 
+# The window loop's last channel alone (branch s2odd3; nnom_dwwin_tail,
+# -O2 with the assembly): 3x3 and 5x5 at strides 1 and 2 on channels one
+# over a multiple of four (5, 9, 13, 17), 'same' and 'valid', planes in
+# one strip and in several (the copy's rows set again per strip), the
+# converter's records (4 outputs) and the groups' built per run, ReLU6,
+# the last channel's shift beyond the fast requantisation (the tail's
+# other form), and the layers that must
+# keep the overlapping group: two channels over (10), the last channel's
+# bias near 2^30 ("huge": the other paths then rewrite the layer).
+# Same fields as DWODD_CASES.
+S2ODD3_CASES = [
+    ((18, 6, 9), (3, 3), 2, 1, "same", "relu", False),
+    ((24, 8, 9), (3, 3), 2, 1, "same", "relu", False),
+    ((12, 12, 5), (5, 5), 2, 1, "valid", "relu", False),
+    ((8, 8, 13), (3, 3), 1, 1, "same", "relu", False),
+    ((9, 9, 9), (5, 5), 1, 1, "same", "relu", False),
+    ((30, 5, 9), (3, 3), 2, 1, "same", "relu", False),
+    ((7, 7, 5), (5, 5), 2, 1, "same", "relu6", False),
+    ((18, 6, 9), (3, 3), 2, 1, "same", "relu", True),
+    ((12, 12, 10), (3, 3), 2, 1, "same", "relu", False),
+    ((18, 6, 9), (3, 3), 2, 1, "same", "relu", "huge"),
+    ((11, 7, 17), (3, 3), 2, 1, "valid", "relu", False),
+    ((5, 5, 9), (3, 3), 2, 1, "valid", "relu", False),
+]
+
+
+def s2odd3_model(k: int, rng: np.random.Generator):
+    shape, kernel, stride, dil, padding, act, scaled = S2ODD3_CASES[k]
+    model = _odd_channels_model((shape, kernel, stride, dil, padding, act, scaled is True), rng)
+    if scaled == "huge":  # the last channel's weights scaled down: its |bias| near 2^30
+        weights, bias = model.layers[-1].get_weights()
+        weights[..., -1:, :] *= 1e-3
+        bias[-1:] = 20.0
+        model.layers[-1].set_weights([weights, bias])
+    return model
+
+
 # 2D windows of any (kh, kw) but 3x3 and 5x5 (nnom_local_dwrect_dsp.c, -O2
 # on DSP cores: every tap of a window in one list of pairs across its rows,
 # the outputs inside the input on the input, the border bands on copies
@@ -1578,6 +1615,7 @@ def suite(tmp_path_factory):
         ("dwtiny2_", len(DWTINY2_CASES), dwtiny2_model, 87_000),
         ("dwfew", len(DWFEW_CASES), dwfew_model, 95_000),
         ("dwodd5_", len(DWODD5_CASES), dwodd5_model, 97_000),
+        ("s2odd3_", len(S2ODD3_CASES), s2odd3_model, 101_000),
         ("dense", len(DENSE_CASES), dense_model, 75_000),
         ("neardead", len(NEAR_DEAD_CASES), near_dead_model, 78_000),
         ("pw", len(POINTWISE_CASES), pointwise_model, 92_000),

@@ -14,8 +14,8 @@
  * weights and bias less the zero point's share: SMMLAR, shift, SSAT).
  * Not taken: activations that clamp inside int8, channels outside that
  * requantisation's range or whose sums could pass 2^31, lines longer than
- * TINY_LINE entries, and (five to seven channels) three taps or stride 2,
- * where the flat and group paths cost less.
+ * TINY_LINE entries, and (five to seven channels) three taps or more than
+ * TINY_S2_MAX_TAPS at stride 2, where the flat and group paths cost less.
  */
 #include "nnom_local_dw_tiny.h"
 #include "../nnom_backend.h"
@@ -318,10 +318,10 @@ static int tiny_of(const nnom_conv_args_t *a, tiny_t *t)
     }
     /* the line's entries: the last output's window and the odd tap's pair */
     const int32_t entries = (t->n - 1) * t->s + t->k + 1;
-    /* five to seven channels only at stride 1 with more than three taps:
-     * three taps run faster on the flat path's four lanes, stride 2 on the
-     * group path */
-    if (c > 4 && (t->s != 1 || t->k == 3))
+    /* five to seven channels only with more than three taps, at most
+     * TINY_S2_MAX_TAPS at stride 2: three taps run faster on the flat
+     * path's four lanes, longer windows at stride 2 on the group path */
+    if (c > 4 && (t->k == 3 || (t->s != 1 && t->k > TINY_S2_MAX_TAPS)))
         return 0;
     return t->k >= 3 && t->k <= TINY_MAX_TAPS && t->pad >= 0 && (t->s == 1 || t->s == 2) &&
            entries <= TINY_LINE && t->pad < entries;

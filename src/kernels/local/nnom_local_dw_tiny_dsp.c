@@ -26,6 +26,8 @@
 
 #define TINY_MAX_TAPS 10
 #define TINY_PAIRS (TINY_MAX_TAPS / 2)
+/* the first word of the converter's records */
+#define TINY_TAG 5
 /* int16 entries of one padded line (on the stack) */
 #define TINY_LINE 128
 
@@ -433,10 +435,16 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
      * -128, or no activation) */
     if (a->p.act_min > -128 || a->p.act_max < 127 || !tiny_of(a, &t))
         return 0;
-    tiny_ch_t r[7];
-    for (int32_t ch = 0; ch < c; ch++)
-        if (!tiny_records(a, ch, t.k, &r[ch]))
-            return 0;
+    /* the converter's records (nnom/ops/dwtiny_records.py: written only
+     * where this kernel takes the layer), else built here */
+    tiny_ch_t own[7];
+    const tiny_ch_t *r = own;
+    if (a->records != NULL && a->records[0] == TINY_TAG)
+        r = (const tiny_ch_t *)(const void *)(a->records + 1);
+    else
+        for (int32_t ch = 0; ch < c; ch++)
+            if (!tiny_records(a, ch, t.k, &own[ch]))
+                return 0;
     const tiny_fn fn = tiny_fns[t.s - 1][(t.k + 1) / 2 - 2];
     const int32_t entries = (t.n - 1) * t.s + t.k + 1;
     /* (word loads; one entry past TINY_LINE for the right padding's last

@@ -946,7 +946,6 @@ def dwtiny2_model(k: int, rng: np.random.Generator):
     return _odd_channels_model(DWTINY2_CASES[k], rng)
 
 
-
 # Five to seven channels at stride 2 on one row or column of 4 to 7 taps
 # (branch tinyline: nnom_local_dw_tiny_dsp.c, -O2 with the assembly, which
 # took them only at stride 1): (k,1) on columns and (1,k) on rows, 'same'
@@ -972,6 +971,7 @@ TINYL_CASES = [
 
 def tinyl_model(k: int, rng: np.random.Generator):
     return _odd_channels_model(TINYL_CASES[k], rng)
+
 
 # One to three channels (branch dwfew, nnom_local_dw_flat_dsp.c with
 # nnom_local_dwtaps_dsp.c and nnom_local_dwrows.c, -O2 with the assembly):

@@ -427,6 +427,42 @@ static void tiny_lines12(const int8_t *x, const tiny_t *t, int32_t zp, int16_t *
         e0[i] = e1[i] = (int16_t)zp;
 }
 
+/* (word loads; one entry past TINY_LINE for the right padding's last
+ * word) */
+typedef int16_t tiny_lines_t[2][TINY_LINE + 2];
+
+/* Every line of one or two channels whose pixels lie next to each other;
+ * entries of each line copied. (Apart from tiny_chans so that neither
+ * pays for the other's set-up, which GCC hoists.) */
+static NNOM_NOINLINE void tiny_pairs(const nnom_conv_args_t *a, const tiny_t *t,
+                                     const tiny_ch_t *r, tiny_fn fn, int32_t entries)
+{
+    tiny_lines_t line __attribute__((aligned(4)));
+    for (int32_t l = 0; l < t->lines; l++) {
+        int8_t *o = a->output + l * t->ol;
+        tiny_lines12(a->input + l * t->xl, t, a->p.input_zp, line[0], line[1], entries);
+        tiny_run(fn, line[0], o, t->n, t->s, t->os, &r[0]);
+        if (a->out.c == 2)
+            tiny_run(fn, line[1], o + 1, t->n, t->s, t->os, &r[1]);
+    }
+}
+
+/* Every line, channel by channel. */
+static NNOM_NOINLINE void tiny_chans(const nnom_conv_args_t *a, const tiny_t *tp,
+                                     const tiny_ch_t *r, tiny_fn fn, int32_t entries)
+{
+    const tiny_t t = *tp; /* (the calls could write *tp: no reloads) */
+    const int8_t *x = a->input;
+    int8_t *o = a->output;
+    const int32_t c = a->out.c, zp = a->p.input_zp;
+    tiny_lines_t line __attribute__((aligned(4)));
+    for (int32_t l = 0; l < t.lines; l++, x += t.xl, o += t.ol)
+        for (int32_t ch = 0; ch < c; ch++) {
+            tiny_line(x + ch, &t, zp, line[0], entries);
+            tiny_run(fn, line[0], o + ch, t.n, t.s, t.os, &r[ch]);
+        }
+}
+
 int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
 {
     tiny_t t;
@@ -447,23 +483,10 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
                 return 0;
     const tiny_fn fn = tiny_fns[t.s - 1][(t.k + 1) / 2 - 2];
     const int32_t entries = (t.n - 1) * t.s + t.k + 1;
-    /* (word loads; one entry past TINY_LINE for the right padding's last
-     * word) */
-    int16_t line[2][TINY_LINE + 2] __attribute__((aligned(4)));
-    for (int32_t l = 0; l < t.lines; l++) {
-        if (c <= 2 && t.xs == c) {
-            int8_t *o = a->output + l * t.ol;
-            tiny_lines12(a->input + l * t.xl, &t, a->p.input_zp, line[0], line[1], entries);
-            tiny_run(fn, line[0], o, t.n, t.s, t.os, &r[0]);
-            if (c == 2)
-                tiny_run(fn, line[1], o + 1, t.n, t.s, t.os, &r[1]);
-            continue;
-        }
-        for (int32_t ch = 0; ch < c; ch++) {
-            tiny_line(a->input + l * t.xl + ch, &t, a->p.input_zp, line[0], entries);
-            tiny_run(fn, line[0], a->output + l * t.ol + ch, t.n, t.s, t.os, &r[ch]);
-        }
-    }
+    if (c <= 2 && t.xs == c)
+        tiny_pairs(a, &t, r, fn, entries);
+    else
+        tiny_chans(a, &t, r, fn, entries);
     return 1;
 }
 

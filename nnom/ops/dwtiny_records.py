@@ -4,10 +4,11 @@ conversion time so that the kernel does not build them on every run (on
 layers of a few hundred MACs they cost a tenth of the layer).
 
 A first word TAG (5: odd, neither dw3s2's 1 nor dw3s2l's 3; the one-row
-loop's records start with an even word), then per channel nine int32 words:
+loop's records start with an even word), then per channel twelve int32 words:
 the weight pairs (2 w_2j, 2 w_2j+1) as halfwords (PAIRS words, the odd last
 tap against a zero weight, unused words 0), 2 bias - 2 zp_in sum(w), mult,
-(2 zp_out + 1) << (e - 1) and e, with e = -shift. Written only where the
+(2 zp_out + 1) << (e - 1) and e, with e = -shift, then pairs PAIRS on (FAR
+words: more than MAX_TAPS taps on a one-pixel-wide input). Written only where the
 kernel takes the layer (nnom_dw_tiny_asks() and tiny_of() in C, here
 tiny_takes()) and every channel suits its requantisation; None elsewhere.
 """
@@ -19,6 +20,8 @@ import numpy as np
 TAG = 5
 MAX_TAPS = 10  # TINY_MAX_TAPS
 PAIRS = MAX_TAPS // 2
+LONG_TAPS = 16  # TINY_LONG_TAPS: one line only
+FAR = LONG_TAPS // 2 - PAIRS
 S2_MAX_TAPS = 7  # TINY_S2_MAX_TAPS
 LINE = 128  # TINY_LINE
 
@@ -42,7 +45,8 @@ def tiny_takes(attrs: dict, cout: int, kernel, in_hw, out_hw, act_min: int, act_
     if cout > 4 and (k == 3 or (s != 1 and k > S2_MAX_TAPS)):
         return False
     entries = (out_hw[axis] - 1) * s + k + 1
-    return 3 <= k <= MAX_TAPS and s in (1, 2) and 0 <= pad < entries and entries <= LINE
+    most = LONG_TAPS if out_hw[other] == 1 else MAX_TAPS
+    return 3 <= k <= most and s in (1, 2) and 0 <= pad < entries and entries <= LINE
 
 
 def dwtiny_records(
@@ -60,11 +64,13 @@ def dwtiny_records(
     reach = (1 << 30) - k * 255 * 128 - 1
     if np.any(mult <= 0) or np.any(x < 0) or np.any(x > 21) or np.any(np.abs(bias) > reach):
         return None
-    padded = np.zeros((2 * PAIRS, cout), np.int64)
+    padded = np.zeros((LONG_TAPS, cout), np.int64)
     padded[:k] = w
     lo, hi = (2 * padded[0::2]) & 0xFFFF, (2 * padded[1::2]) & 0xFFFF
-    rec = np.zeros((cout, PAIRS + 4), np.int64)
-    rec[:, :PAIRS] = (lo | hi << 16).T
+    pairs = (lo | hi << 16).T
+    rec = np.zeros((cout, PAIRS + 4 + FAR), np.int64)
+    rec[:, :PAIRS] = pairs[:, :PAIRS]
+    rec[:, PAIRS + 4 :] = pairs[:, PAIRS:]
     rec[:, PAIRS] = 2 * bias - 2 * zp_in * w.sum(axis=0)
     rec[:, PAIRS + 1] = mult
     rec[:, PAIRS + 2] = ((2 * zp_out + 1) << (x + 1)) & 0xFFFFFFFF

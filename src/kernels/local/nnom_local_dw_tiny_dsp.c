@@ -26,15 +26,20 @@
 
 #define TINY_MAX_TAPS 10
 #define TINY_PAIRS (TINY_MAX_TAPS / 2)
+/* one line (a one-pixel-wide input) of up to this many taps: the C loops
+ * of tiny_long(), the pairs past TINY_PAIRS in the records' far[] */
+#define TINY_LONG_TAPS 16
+#define TINY_FAR (TINY_LONG_TAPS / 2 - TINY_PAIRS)
 /* the first word of the converter's records */
 #define TINY_TAG 5
 /* int16 entries of one padded line (on the stack) */
 #define TINY_LINE 128
 
 /* One channel's records: weight pairs (2 w_2j, 2 w_2j+1), doubled bias
- * less 2 zp sum(w), and out = ssat8(SMMLAR(acc, mult, ra) >> e). */
+ * less 2 zp sum(w), and out = ssat8(SMMLAR(acc, mult, ra) >> e); pairs
+ * TINY_PAIRS on in far (after the assembly's fields). */
 typedef struct {
-    int32_t w[TINY_PAIRS], bias, mult, ra, e;
+    int32_t w[TINY_PAIRS], bias, mult, ra, e, far[TINY_FAR];
 } tiny_ch_t;
 
 /* The line's geometry: n outputs of k taps at stride s; pad entries of
@@ -72,6 +77,15 @@ typedef struct {
     const tiny_ch_t *r;
     int32_t odd;
 } tiny_job_t;
+/* pair j of r */
+NNOM_INLINE int32_t *tiny_pair(tiny_ch_t *r, int32_t j)
+{
+    return j < TINY_PAIRS ? &r->w[j] : &r->far[j - TINY_PAIRS];
+}
+NNOM_INLINE int32_t tiny_w(const tiny_ch_t *r, int32_t j)
+{
+    return j < TINY_PAIRS ? r->w[j] : r->far[j - TINY_PAIRS];
+}
 typedef char tiny_job_layout_t[offsetof(tiny_job_t, odd) == 20 ? 1 : -1];
 typedef char tiny_ch_layout_t[offsetof(tiny_ch_t, e) == 32 ? 1 : -1];
 
@@ -284,10 +298,51 @@ TINY_FN(2, 1)
 TINY_FN(2, 2)
 TINY_FN(3, 2)
 
+/* Six to eight pairs (11 to 16 taps) on one line: the same loop with
+ * each weight pair loaded where it is used (too many for registers). */
+NNOM_INLINE void tiny_long(const tiny_job_t *jb, const int32_t NP, const int32_t S)
+{
+    const int16_t *x = jb->x;
+    int8_t *out = jb->out;
+    const int32_t os = jb->os;
+    const tiny_ch_t *r = jb->r;
+    const int16_t *const end = jb->end;
+    const int32_t odd = jb->odd;
+    const int32_t bias = r->bias, mult = r->mult, ra = r->ra, e = r->e;
+    for (; x != end; x += 2 * S, out += 2 * os) {
+        int32_t a0 = bias, a1 = bias;
+#pragma GCC unroll 8
+        for (int32_t j = 0; j < NP; j++) {
+            const int32_t w = tiny_w(r, j);
+            a0 = __smlad(tiny_read2(x + 2 * j), w, a0);
+            a1 = __smlad(tiny_read2(x + S + 2 * j), w, a1);
+        }
+        out[0] = (int8_t)tiny_rq(a0, mult, ra, e);
+        out[os] = (int8_t)tiny_rq(a1, mult, ra, e);
+    }
+    if (odd) {
+        int32_t acc = bias;
+#pragma GCC unroll 8
+        for (int32_t j = 0; j < NP; j++)
+            acc = __smlad(tiny_read2(x + 2 * j), tiny_w(r, j), acc);
+        *out = (int8_t)tiny_rq(acc, mult, ra, e);
+    }
+}
+
+#define TINY_LONG(NP, S)                                                                         \
+    static NNOM_NOINLINE void tiny_##NP##_s##S(const tiny_job_t *j) { tiny_long(j, NP, S); }
+TINY_LONG(6, 1)
+TINY_LONG(7, 1)
+TINY_LONG(8, 1)
+TINY_LONG(6, 2)
+TINY_LONG(7, 2)
+TINY_LONG(8, 2)
+
 /* by stride and pairs of taps */
-static const tiny_fn tiny_fns[2][TINY_PAIRS - 1] = {
-    {tiny_2_s1, nnom_dw_tiny3_s1, nnom_dw_tiny4_s1, nnom_dw_tiny5_s1},
-    {tiny_2_s2, tiny_3_s2, nnom_dw_tiny4_s2, nnom_dw_tiny5_s2}};
+static const tiny_fn tiny_fns[2][TINY_LONG_TAPS / 2 - 1] = {
+    {tiny_2_s1, nnom_dw_tiny3_s1, nnom_dw_tiny4_s1, nnom_dw_tiny5_s1, tiny_6_s1, tiny_7_s1,
+     tiny_8_s1},
+    {tiny_2_s2, tiny_3_s2, nnom_dw_tiny4_s2, nnom_dw_tiny5_s2, tiny_6_s2, tiny_7_s2, tiny_8_s2}};
 
 /* n outputs of a line (s entries apart; out os bytes apart) */
 NNOM_INLINE void tiny_run(tiny_fn fn, const int16_t *x, int8_t *out, int32_t n, int32_t s,
@@ -325,7 +380,10 @@ static int tiny_of(const nnom_conv_args_t *a, tiny_t *t)
      * path's four lanes, longer windows at stride 2 on the group path */
     if (c > 4 && (t->k == 3 || (t->s != 1 && t->k > TINY_S2_MAX_TAPS)))
         return 0;
-    return t->k >= 3 && t->k <= TINY_MAX_TAPS && t->pad >= 0 && (t->s == 1 || t->s == 2) &&
+    /* more than TINY_MAX_TAPS taps on one line only (more lines: the flat
+     * path's bands cost less) */
+    const int32_t most = t->lines == 1 ? TINY_LONG_TAPS : TINY_MAX_TAPS;
+    return t->k >= 3 && t->k <= most && t->pad >= 0 && (t->s == 1 || t->s == 2) &&
            entries <= TINY_LINE && t->pad < entries;
 }
 
@@ -337,11 +395,11 @@ static int tiny_records(const nnom_conv_args_t *a, int32_t ch, int32_t k, tiny_c
     int32_t sum = 0, j = 0;
     for (; 2 * j + 1 < k; j++, w += 2 * c) {
         const int32_t w0 = w[0], w1 = w[c];
-        r->w[j] = (int32_t)(((uint32_t)w0 << 1 & 0xFFFFu) | (uint32_t)w1 << 17);
+        *tiny_pair(r, j) = (int32_t)(((uint32_t)w0 << 1 & 0xFFFFu) | (uint32_t)w1 << 17);
         sum += w0 + w1;
     }
     if (k & 1) { /* the odd last tap against a zero weight */
-        r->w[j] = (int32_t)((uint32_t)w[0] << 1 & 0xFFFFu);
+        *tiny_pair(r, j) = (int32_t)((uint32_t)w[0] << 1 & 0xFFFFu);
         sum += w[0];
     }
     /* 2 acc stays inside 32 bits (the group path's rule) */

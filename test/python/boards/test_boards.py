@@ -951,9 +951,11 @@ def dwtiny2_model(k: int, rng: np.random.Generator):
 # took them only at stride 1): (k,1) on columns and (1,k) on rows, 'same'
 # and 'valid', odd and even taps and outputs (two pairs, three pairs, four
 # pairs in assembly), a column of a 2D input (lines byte by byte, lines
-# apart); and layers that must take the other paths: eight taps (the group
-# path), ReLU6 (the clamp), no activation with a bias beyond the fast
-# requantisation. Same fields as DWODD_CASES.
+# apart); 11 to 16 taps on a one-pixel-wide input (the C loops of six to
+# eight pairs, strides 1 and 2, one to seven channels); and layers that
+# must take the other paths: eight taps at stride 2 (the group path), ReLU6
+# (the clamp), no activation with a bias beyond the fast requantisation,
+# twelve taps on two lines, 17 taps. Same fields as DWODD_CASES.
 TINYL_CASES = [
     ((49, 1, 6), (5, 1), 2, 1, "same", "relu", False),
     ((1, 41, 6), (1, 5), 2, 1, "same", "relu", False),
@@ -966,6 +968,15 @@ TINYL_CASES = [
     ((40, 1, 6), (8, 1), 2, 1, "same", "relu", False),
     ((49, 1, 6), (5, 1), 2, 1, "same", "relu6", False),
     ((49, 1, 7), (5, 1), 2, 1, "same", None, True),
+    ((20, 1, 2), (14, 1), 1, 1, "same", "relu", False),
+    ((34, 1, 3), (15, 1), 2, 1, "same", "relu", False),
+    ((16, 1, 6), (12, 1), 1, 1, "same", "relu", False),
+    ((1, 40, 5), (1, 16), 1, 1, "valid", "relu", False),
+    ((30, 1, 1), (11, 1), 2, 1, "same", None, False),
+    ((1, 25, 7), (1, 13), 1, 1, "same", "relu", False),
+    ((20, 2, 2), (12, 1), 1, 1, "same", "relu", False),
+    ((30, 1, 2), (17, 1), 1, 1, "same", "relu", False),
+    ((16, 1, 6), (12, 1), 1, 1, "same", "relu6", False),
 ]
 
 

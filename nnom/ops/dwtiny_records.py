@@ -10,7 +10,8 @@ tap against a zero weight, unused words 0), 2 bias - 2 zp_in sum(w), mult,
 (2 zp_out + 1) << (e - 1) and e, with e = -shift, then pairs PAIRS on (FAR
 words: more than MAX_TAPS taps on a one-pixel-wide input). Written only where the
 kernel takes the layer (nnom_dw_tiny_asks() and tiny_of() in C, here
-tiny_takes()) and every channel suits its requantisation; None elsewhere.
+tiny_takes(); output zero point -128: no s term) and every channel suits
+its requantisation; None elsewhere.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def dwtiny_records(
 ) -> np.ndarray | None:
     """The int32 records, or None where the kernel does not take the layer."""
     kh, kw, cout = q.weight.shape
-    if not tiny_takes(attrs, cout, (kh, kw), in_hw, out_hw, q.act_min, q.act_max):
+    if zp_out != -128 or not tiny_takes(attrs, cout, (kh, kw), in_hw, out_hw, q.act_min, q.act_max):
         return None
     k = kh * kw
     w = q.weight.reshape(k, cout).astype(np.int64)

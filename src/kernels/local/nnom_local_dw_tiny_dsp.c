@@ -12,7 +12,8 @@
  * weight pairs held in registers (the odd last tap paired with a zero
  * weight) and the requantisation of the depthwise records (doubled
  * weights and bias less the zero point's share: SMMLAR, shift, SSAT).
- * Not taken: activations that clamp inside int8, channels outside that
+ * Not taken: activations that clamp inside int8, output zero points other
+ * than -128 (the s term), channels outside that
  * requantisation's range or whose sums could pass 2^31, lines longer than
  * TINY_LINE entries, and (five to seven channels) three taps or more than
  * TINY_S2_MAX_TAPS at stride 2, where the flat and group paths cost less.
@@ -525,9 +526,10 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
 {
     tiny_t t;
     const int32_t c = a->out.c;
-    /* the records' requantisation has no clamp (ReLU at output zero point
-     * -128, or no activation) */
-    if (a->p.act_min > -128 || a->p.act_max < 127 || !tiny_of(a, &t))
+    /* the records' requantisation has no clamp and no s term (the rounding
+     * of negative sums, nnom_local_dwgroup.h): ReLU at output zero point
+     * -128 (no activation at another zero point needs the s term) */
+    if (a->p.output_zp != -128 || a->p.act_min > -128 || a->p.act_max < 127 || !tiny_of(a, &t))
         return 0;
     /* the converter's records (nnom/ops/dwtiny_records.py: written only
      * where this kernel takes the layer), else built here */

@@ -953,9 +953,11 @@ def dwtiny2_model(k: int, rng: np.random.Generator):
 # pairs in assembly), a column of a 2D input (lines byte by byte, lines
 # apart); 11 to 16 taps on a one-pixel-wide input (the C loops of six to
 # eight pairs, strides 1 and 2, one to seven channels); and layers that
-# must take the other paths: eight taps at stride 2 (the group path), ReLU6
-# (the clamp), no activation with a bias beyond the fast requantisation,
-# twelve taps on two lines, 17 taps. Same fields as DWODD_CASES.
+# must take the other paths: no activation (the s term: the tiny loops
+# rounded some negative sums off by one there, e.g. case 3), eight taps at
+# stride 2 (the group path), ReLU6 (where it clamps), a bias beyond the
+# fast requantisation, twelve taps on two lines, 17 taps. Same fields as
+# DWODD_CASES.
 TINYL_CASES = [
     ((49, 1, 6), (5, 1), 2, 1, "same", "relu", False),
     ((1, 41, 6), (1, 5), 2, 1, "same", "relu", False),

@@ -16,6 +16,7 @@ from .dwcol_records import dwcol_records
 from .dwone4_records import dwone4_records
 from .dwone_records import dwone_records, whole_window
 from .dwrows_records import dwcols_records, dwrows_records
+from .dwtiny_records import dwtiny_records
 from .dwwin_records import dwwin_records
 from .registry import Op, register
 from .weighted import emit_arrays, padded_layer_api_weights, quantize_weighted
@@ -155,7 +156,11 @@ class DWConv2D(Op):
             records = dwone4_records(a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2])
             if records is None:
                 records = dwone_records(a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2])
-        else:
+        else:  # one to seven channels on one row of taps: the tiny loops' own
+            records = dwtiny_records(
+                a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2], node.hwc[:2]
+            )
+        if records is None and not whole:
             records = dwcol_records(
                 a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2], node.hwc[:2]
             )

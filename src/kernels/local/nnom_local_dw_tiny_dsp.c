@@ -12,10 +12,11 @@
  * weight pairs held in registers (the odd last tap paired with a zero
  * weight) and the requantisation of the depthwise records (doubled
  * weights and bias less the zero point's share: SMMLAR, shift, SSAT).
- * Not taken: activations that clamp inside int8, channels outside that
+ * Not taken: activations that clamp inside int8, output zero points other
+ * than -128 (the s term), channels outside that
  * requantisation's range or whose sums could pass 2^31, lines longer than
- * TINY_LINE entries, and (five to seven channels) three taps or stride 2,
- * where the flat and group paths cost less.
+ * TINY_LINE entries, and (five to seven channels) three taps or more than
+ * TINY_S2_MAX_TAPS at stride 2, where the flat and group paths cost less.
  */
 #include "nnom_local_dw_tiny.h"
 #include "../nnom_backend.h"
@@ -26,13 +27,20 @@
 
 #define TINY_MAX_TAPS 10
 #define TINY_PAIRS (TINY_MAX_TAPS / 2)
+/* one line (a one-pixel-wide input) of up to this many taps: the C loops
+ * of tiny_long(), the pairs past TINY_PAIRS in the records' far[] */
+#define TINY_LONG_TAPS 16
+#define TINY_FAR (TINY_LONG_TAPS / 2 - TINY_PAIRS)
+/* the first word of the converter's records */
+#define TINY_TAG 5
 /* int16 entries of one padded line (on the stack) */
 #define TINY_LINE 128
 
 /* One channel's records: weight pairs (2 w_2j, 2 w_2j+1), doubled bias
- * less 2 zp sum(w), and out = ssat8(SMMLAR(acc, mult, ra) >> e). */
+ * less 2 zp sum(w), and out = ssat8(SMMLAR(acc, mult, ra) >> e); pairs
+ * TINY_PAIRS on in far (after the assembly's fields). */
 typedef struct {
-    int32_t w[TINY_PAIRS], bias, mult, ra, e;
+    int32_t w[TINY_PAIRS], bias, mult, ra, e, far[TINY_FAR];
 } tiny_ch_t;
 
 /* The line's geometry: n outputs of k taps at stride s; pad entries of
@@ -70,6 +78,15 @@ typedef struct {
     const tiny_ch_t *r;
     int32_t odd;
 } tiny_job_t;
+/* pair j of r */
+NNOM_INLINE int32_t *tiny_pair(tiny_ch_t *r, int32_t j)
+{
+    return j < TINY_PAIRS ? &r->w[j] : &r->far[j - TINY_PAIRS];
+}
+NNOM_INLINE int32_t tiny_w(const tiny_ch_t *r, int32_t j)
+{
+    return j < TINY_PAIRS ? r->w[j] : r->far[j - TINY_PAIRS];
+}
 typedef char tiny_job_layout_t[offsetof(tiny_job_t, odd) == 20 ? 1 : -1];
 typedef char tiny_ch_layout_t[offsetof(tiny_ch_t, e) == 32 ? 1 : -1];
 
@@ -282,10 +299,51 @@ TINY_FN(2, 1)
 TINY_FN(2, 2)
 TINY_FN(3, 2)
 
+/* Six to eight pairs (11 to 16 taps) on one line: the same loop with
+ * each weight pair loaded where it is used (too many for registers). */
+NNOM_INLINE void tiny_long(const tiny_job_t *jb, const int32_t NP, const int32_t S)
+{
+    const int16_t *x = jb->x;
+    int8_t *out = jb->out;
+    const int32_t os = jb->os;
+    const tiny_ch_t *r = jb->r;
+    const int16_t *const end = jb->end;
+    const int32_t odd = jb->odd;
+    const int32_t bias = r->bias, mult = r->mult, ra = r->ra, e = r->e;
+    for (; x != end; x += 2 * S, out += 2 * os) {
+        int32_t a0 = bias, a1 = bias;
+#pragma GCC unroll 8
+        for (int32_t j = 0; j < NP; j++) {
+            const int32_t w = tiny_w(r, j);
+            a0 = __smlad(tiny_read2(x + 2 * j), w, a0);
+            a1 = __smlad(tiny_read2(x + S + 2 * j), w, a1);
+        }
+        out[0] = (int8_t)tiny_rq(a0, mult, ra, e);
+        out[os] = (int8_t)tiny_rq(a1, mult, ra, e);
+    }
+    if (odd) {
+        int32_t acc = bias;
+#pragma GCC unroll 8
+        for (int32_t j = 0; j < NP; j++)
+            acc = __smlad(tiny_read2(x + 2 * j), tiny_w(r, j), acc);
+        *out = (int8_t)tiny_rq(acc, mult, ra, e);
+    }
+}
+
+#define TINY_LONG(NP, S)                                                                         \
+    static NNOM_NOINLINE void tiny_##NP##_s##S(const tiny_job_t *j) { tiny_long(j, NP, S); }
+TINY_LONG(6, 1)
+TINY_LONG(7, 1)
+TINY_LONG(8, 1)
+TINY_LONG(6, 2)
+TINY_LONG(7, 2)
+TINY_LONG(8, 2)
+
 /* by stride and pairs of taps */
-static const tiny_fn tiny_fns[2][TINY_PAIRS - 1] = {
-    {tiny_2_s1, nnom_dw_tiny3_s1, nnom_dw_tiny4_s1, nnom_dw_tiny5_s1},
-    {tiny_2_s2, tiny_3_s2, nnom_dw_tiny4_s2, nnom_dw_tiny5_s2}};
+static const tiny_fn tiny_fns[2][TINY_LONG_TAPS / 2 - 1] = {
+    {tiny_2_s1, nnom_dw_tiny3_s1, nnom_dw_tiny4_s1, nnom_dw_tiny5_s1, tiny_6_s1, tiny_7_s1,
+     tiny_8_s1},
+    {tiny_2_s2, tiny_3_s2, nnom_dw_tiny4_s2, nnom_dw_tiny5_s2, tiny_6_s2, tiny_7_s2, tiny_8_s2}};
 
 /* n outputs of a line (s entries apart; out os bytes apart) */
 NNOM_INLINE void tiny_run(tiny_fn fn, const int16_t *x, int8_t *out, int32_t n, int32_t s,
@@ -318,12 +376,15 @@ static int tiny_of(const nnom_conv_args_t *a, tiny_t *t)
     }
     /* the line's entries: the last output's window and the odd tap's pair */
     const int32_t entries = (t->n - 1) * t->s + t->k + 1;
-    /* five to seven channels only at stride 1 with more than three taps:
-     * three taps run faster on the flat path's four lanes, stride 2 on the
-     * group path */
-    if (c > 4 && (t->s != 1 || t->k == 3))
+    /* five to seven channels only with more than three taps, at most
+     * TINY_S2_MAX_TAPS at stride 2: three taps run faster on the flat
+     * path's four lanes, longer windows at stride 2 on the group path */
+    if (c > 4 && (t->k == 3 || (t->s != 1 && t->k > TINY_S2_MAX_TAPS)))
         return 0;
-    return t->k >= 3 && t->k <= TINY_MAX_TAPS && t->pad >= 0 && (t->s == 1 || t->s == 2) &&
+    /* more than TINY_MAX_TAPS taps on one line only (more lines: the flat
+     * path's bands cost less) */
+    const int32_t most = t->lines == 1 ? TINY_LONG_TAPS : TINY_MAX_TAPS;
+    return t->k >= 3 && t->k <= most && t->pad >= 0 && (t->s == 1 || t->s == 2) &&
            entries <= TINY_LINE && t->pad < entries;
 }
 
@@ -335,11 +396,11 @@ static int tiny_records(const nnom_conv_args_t *a, int32_t ch, int32_t k, tiny_c
     int32_t sum = 0, j = 0;
     for (; 2 * j + 1 < k; j++, w += 2 * c) {
         const int32_t w0 = w[0], w1 = w[c];
-        r->w[j] = (int32_t)(((uint32_t)w0 << 1 & 0xFFFFu) | (uint32_t)w1 << 17);
+        *tiny_pair(r, j) = (int32_t)(((uint32_t)w0 << 1 & 0xFFFFu) | (uint32_t)w1 << 17);
         sum += w0 + w1;
     }
     if (k & 1) { /* the odd last tap against a zero weight */
-        r->w[j] = (int32_t)((uint32_t)w[0] << 1 & 0xFFFFu);
+        *tiny_pair(r, j) = (int32_t)((uint32_t)w[0] << 1 & 0xFFFFu);
         sum += w[0];
     }
     /* 2 acc stays inside 32 bits (the group path's rule) */
@@ -425,37 +486,67 @@ static void tiny_lines12(const int8_t *x, const tiny_t *t, int32_t zp, int16_t *
         e0[i] = e1[i] = (int16_t)zp;
 }
 
+/* (word loads; one entry past TINY_LINE for the right padding's last
+ * word) */
+typedef int16_t tiny_lines_t[2][TINY_LINE + 2];
+
+/* Every line of one or two channels whose pixels lie next to each other;
+ * entries of each line copied. (Apart from tiny_chans so that neither
+ * pays for the other's set-up, which GCC hoists.) */
+static NNOM_NOINLINE void tiny_pairs(const nnom_conv_args_t *a, const tiny_t *t,
+                                     const tiny_ch_t *r, tiny_fn fn, int32_t entries)
+{
+    tiny_lines_t line __attribute__((aligned(4)));
+    for (int32_t l = 0; l < t->lines; l++) {
+        int8_t *o = a->output + l * t->ol;
+        tiny_lines12(a->input + l * t->xl, t, a->p.input_zp, line[0], line[1], entries);
+        tiny_run(fn, line[0], o, t->n, t->s, t->os, &r[0]);
+        if (a->out.c == 2)
+            tiny_run(fn, line[1], o + 1, t->n, t->s, t->os, &r[1]);
+    }
+}
+
+/* Every line, channel by channel. */
+static NNOM_NOINLINE void tiny_chans(const nnom_conv_args_t *a, const tiny_t *tp,
+                                     const tiny_ch_t *r, tiny_fn fn, int32_t entries)
+{
+    const tiny_t t = *tp; /* (the calls could write *tp: no reloads) */
+    const int8_t *x = a->input;
+    int8_t *o = a->output;
+    const int32_t c = a->out.c, zp = a->p.input_zp;
+    tiny_lines_t line __attribute__((aligned(4)));
+    for (int32_t l = 0; l < t.lines; l++, x += t.xl, o += t.ol)
+        for (int32_t ch = 0; ch < c; ch++) {
+            tiny_line(x + ch, &t, zp, line[0], entries);
+            tiny_run(fn, line[0], o + ch, t.n, t.s, t.os, &r[ch]);
+        }
+}
+
 int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
 {
     tiny_t t;
     const int32_t c = a->out.c;
-    /* the records' requantisation has no clamp (ReLU at output zero point
-     * -128, or no activation) */
-    if (a->p.act_min > -128 || a->p.act_max < 127 || !tiny_of(a, &t))
+    /* the records' requantisation has no clamp and no s term (the rounding
+     * of negative sums, nnom_local_dwgroup.h): ReLU at output zero point
+     * -128 (no activation at another zero point needs the s term) */
+    if (a->p.output_zp != -128 || a->p.act_min > -128 || a->p.act_max < 127 || !tiny_of(a, &t))
         return 0;
-    tiny_ch_t r[7];
-    for (int32_t ch = 0; ch < c; ch++)
-        if (!tiny_records(a, ch, t.k, &r[ch]))
-            return 0;
+    /* the converter's records (nnom/ops/dwtiny_records.py: written only
+     * where this kernel takes the layer), else built here */
+    tiny_ch_t own[7];
+    const tiny_ch_t *r = own;
+    if (a->records != NULL && a->records[0] == TINY_TAG)
+        r = (const tiny_ch_t *)(const void *)(a->records + 1);
+    else
+        for (int32_t ch = 0; ch < c; ch++)
+            if (!tiny_records(a, ch, t.k, &own[ch]))
+                return 0;
     const tiny_fn fn = tiny_fns[t.s - 1][(t.k + 1) / 2 - 2];
     const int32_t entries = (t.n - 1) * t.s + t.k + 1;
-    /* (word loads; one entry past TINY_LINE for the right padding's last
-     * word) */
-    int16_t line[2][TINY_LINE + 2] __attribute__((aligned(4)));
-    for (int32_t l = 0; l < t.lines; l++) {
-        if (c <= 2 && t.xs == c) {
-            int8_t *o = a->output + l * t.ol;
-            tiny_lines12(a->input + l * t.xl, &t, a->p.input_zp, line[0], line[1], entries);
-            tiny_run(fn, line[0], o, t.n, t.s, t.os, &r[0]);
-            if (c == 2)
-                tiny_run(fn, line[1], o + 1, t.n, t.s, t.os, &r[1]);
-            continue;
-        }
-        for (int32_t ch = 0; ch < c; ch++) {
-            tiny_line(a->input + l * t.xl + ch, &t, a->p.input_zp, line[0], entries);
-            tiny_run(fn, line[0], a->output + l * t.ol + ch, t.n, t.s, t.os, &r[ch]);
-        }
-    }
+    if (c <= 2 && t.xs == c)
+        tiny_pairs(a, &t, r, fn, entries);
+    else
+        tiny_chans(a, &t, r, fn, entries);
     return 1;
 }
 

@@ -946,6 +946,46 @@ def dwtiny2_model(k: int, rng: np.random.Generator):
     return _odd_channels_model(DWTINY2_CASES[k], rng)
 
 
+# Five to seven channels at stride 2 on one row or column of 4 to 7 taps
+# (branch tinyline: nnom_local_dw_tiny_dsp.c, -O2 with the assembly, which
+# took them only at stride 1): (k,1) on columns and (1,k) on rows, 'same'
+# and 'valid', odd and even taps and outputs (two pairs, three pairs, four
+# pairs in assembly), a column of a 2D input (lines byte by byte, lines
+# apart); 11 to 16 taps on a one-pixel-wide input (the C loops of six to
+# eight pairs, strides 1 and 2, one to seven channels); and layers that
+# must take the other paths: no activation (the s term: the tiny loops
+# rounded some negative sums off by one there, e.g. case 3), eight taps at
+# stride 2 (the group path), ReLU6 (where it clamps), a bias beyond the
+# fast requantisation, twelve taps on two lines, 17 taps. Same fields as
+# DWODD_CASES.
+TINYL_CASES = [
+    ((49, 1, 6), (5, 1), 2, 1, "same", "relu", False),
+    ((1, 41, 6), (1, 5), 2, 1, "same", "relu", False),
+    ((60, 1, 5), (4, 1), 2, 1, "same", "relu", False),
+    ((40, 1, 7), (6, 1), 2, 1, "same", None, False),
+    ((40, 1, 5), (7, 1), 2, 1, "same", "relu", False),
+    ((1, 30, 6), (1, 6), 2, 1, "valid", "relu", False),
+    ((35, 1, 7), (7, 1), 2, 1, "valid", "relu", False),
+    ((20, 3, 5), (5, 1), 2, 1, "same", "relu", False),
+    ((40, 1, 6), (8, 1), 2, 1, "same", "relu", False),
+    ((49, 1, 6), (5, 1), 2, 1, "same", "relu6", False),
+    ((49, 1, 7), (5, 1), 2, 1, "same", None, True),
+    ((20, 1, 2), (14, 1), 1, 1, "same", "relu", False),
+    ((34, 1, 3), (15, 1), 2, 1, "same", "relu", False),
+    ((16, 1, 6), (12, 1), 1, 1, "same", "relu", False),
+    ((1, 40, 5), (1, 16), 1, 1, "valid", "relu", False),
+    ((30, 1, 1), (11, 1), 2, 1, "same", None, False),
+    ((1, 25, 7), (1, 13), 1, 1, "same", "relu", False),
+    ((20, 2, 2), (12, 1), 1, 1, "same", "relu", False),
+    ((30, 1, 2), (17, 1), 1, 1, "same", "relu", False),
+    ((16, 1, 6), (12, 1), 1, 1, "same", "relu6", False),
+]
+
+
+def tinyl_model(k: int, rng: np.random.Generator):
+    return _odd_channels_model(TINYL_CASES[k], rng)
+
+
 # One to three channels (branch dwfew, nnom_local_dw_flat_dsp.c with
 # nnom_local_dwtaps_dsp.c and nnom_local_dwrows.c, -O2 with the assembly):
 # (k, 1) windows of more than ten taps at stride 1 on planes (each band of
@@ -1613,6 +1653,7 @@ def suite(tmp_path_factory):
         ("fewpx", len(FEWPX_CASES), fewpx_model, 96_000),
         ("dwacross", len(DWACROSS_CASES), dwacross_model, 98_000),
         ("dwtiny2_", len(DWTINY2_CASES), dwtiny2_model, 87_000),
+        ("tinyl_", len(TINYL_CASES), tinyl_model, 100_000),
         ("dwfew", len(DWFEW_CASES), dwfew_model, 95_000),
         ("dwodd5_", len(DWODD5_CASES), dwodd5_model, 97_000),
         ("s2odd3_", len(S2ODD3_CASES), s2odd3_model, 101_000),

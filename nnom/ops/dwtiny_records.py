@@ -1,0 +1,80 @@
+"""The records of the depthwise loops for one to seven channels on one row
+or column of taps (src/kernels/local/nnom_local_dw_tiny_dsp.c), laid out at
+conversion time so that the kernel does not build them on every run (on
+layers of a few hundred MACs they cost a tenth of the layer).
+
+A first word TAG (5: odd, neither dw3s2's 1 nor dw3s2l's 3; the one-row
+loop's records start with an even word), then per channel twelve int32 words:
+the weight pairs (2 w_2j, 2 w_2j+1) as halfwords (PAIRS words, the odd last
+tap against a zero weight, unused words 0), 2 bias - 2 zp_in sum(w), mult,
+(2 zp_out + 1) << (e - 1) and e, with e = -shift, then pairs PAIRS on (FAR
+words: more than MAX_TAPS taps on a one-pixel-wide input). Written only where the
+kernel takes the layer (nnom_dw_tiny_asks() and tiny_of() in C, here
+tiny_takes(); output zero point -128: no s term) and every channel suits
+its requantisation; None elsewhere.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+TAG = 5
+MAX_TAPS = 10  # TINY_MAX_TAPS
+PAIRS = MAX_TAPS // 2
+LONG_TAPS = 16  # TINY_LONG_TAPS: one line only
+FAR = LONG_TAPS // 2 - PAIRS
+S2_MAX_TAPS = 7  # TINY_S2_MAX_TAPS
+LINE = 128  # TINY_LINE
+
+
+def tiny_takes(attrs: dict, cout: int, kernel, in_hw, out_hw, act_min: int, act_max: int) -> bool:
+    """The C kernel's geometry checks (a layer of one output pixel runs dwone)."""
+    kh, kw = kernel
+    if attrs["multiplier"] != 1 or cout >= 8 or cout == 4 or min(kh, kw) != 1:
+        return False
+    if out_hw[0] * out_hw[1] == 1 or act_min > -128 or act_max < 127:
+        return False
+    top, _, left, _ = attrs["pads"]
+    axis = 1 if kh == 1 else 0  # the taps' axis
+    k, s = (kh, kw)[axis], attrs["strides"][axis]
+    pad, other_pad = (left, top) if axis == 1 else (top, left)
+    other = 1 - axis
+    if attrs["dilation"][axis] != 1 or other_pad != 0:
+        return False
+    if (out_hw[other] - 1) * attrs["strides"][other] >= in_hw[other]:
+        return False
+    if cout > 4 and (k == 3 or (s != 1 and k > S2_MAX_TAPS)):
+        return False
+    entries = (out_hw[axis] - 1) * s + k + 1
+    most = LONG_TAPS if out_hw[other] == 1 else MAX_TAPS
+    return 3 <= k <= most and s in (1, 2) and 0 <= pad < entries and entries <= LINE
+
+
+def dwtiny_records(
+    attrs: dict, q, zp_in: int, zp_out: int, in_hw: tuple[int, int], out_hw: tuple[int, int]
+) -> np.ndarray | None:
+    """The int32 records, or None where the kernel does not take the layer."""
+    kh, kw, cout = q.weight.shape
+    if zp_out != -128 or not tiny_takes(attrs, cout, (kh, kw), in_hw, out_hw, q.act_min, q.act_max):
+        return None
+    k = kh * kw
+    w = q.weight.reshape(k, cout).astype(np.int64)
+    bias = np.asarray(q.bias, np.int64)
+    mult = np.asarray(q.mult, np.int64)
+    x = -2 - np.asarray(q.shift, np.int64)
+    reach = (1 << 30) - k * 255 * 128 - 1
+    if np.any(mult <= 0) or np.any(x < 0) or np.any(x > 21) or np.any(np.abs(bias) > reach):
+        return None
+    padded = np.zeros((LONG_TAPS, cout), np.int64)
+    padded[:k] = w
+    lo, hi = (2 * padded[0::2]) & 0xFFFF, (2 * padded[1::2]) & 0xFFFF
+    pairs = (lo | hi << 16).T
+    rec = np.zeros((cout, PAIRS + 4 + FAR), np.int64)
+    rec[:, :PAIRS] = pairs[:, :PAIRS]
+    rec[:, PAIRS + 4 :] = pairs[:, PAIRS:]
+    rec[:, PAIRS] = 2 * bias - 2 * zp_in * w.sum(axis=0)
+    rec[:, PAIRS + 1] = mult
+    rec[:, PAIRS + 2] = ((2 * zp_out + 1) << (x + 1)) & 0xFFFFFFFF
+    rec[:, PAIRS + 3] = x + 2
+    words = np.concatenate([[TAG], rec.reshape(-1)])
+    return ((words + (1 << 31)) % (1 << 32) - (1 << 31)).astype(np.int32)

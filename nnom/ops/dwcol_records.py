@@ -94,11 +94,7 @@ def _padded(k: int, s: int, n_out: int, act_min: int, act_max: int) -> bool:
     padded line within the buffer, no clamp."""
     span = (n_out - 1) * s + k
     return (
-        k >= 4
-        and n_out <= FEW_OUT
-        and 4 * span <= PAD_BYTES
-        and act_min == -128
-        and act_max == 127
+        k >= 4 and n_out <= FEW_OUT and 4 * span <= PAD_BYTES and act_min == -128 and act_max == 127
     )
 
 

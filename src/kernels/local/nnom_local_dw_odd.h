@@ -17,7 +17,7 @@
  * builds records per phase (C / gcd(C, 4) of them) and runs each phase's
  * groups in short calls (its C loop where the taps run across its lines):
  * 5 to 65 instructions per MAC at 17 to 89 channels against 2.5 to 4 at
- * the next multiple of four (docs/benchmarks.md, branch dwoddc). */
+ * the next multiple of four (docs/kernel-log.md, branch dwoddc). */
 #define NNOM_DW_ODD_GROUPED 16
 /* Windows other than 3x3 from 5 channels on: the group paths' overlap
  * wastes at most 3 lanes of 8 but beat the flat path's per-phase records

@@ -6,7 +6,7 @@ test_boards.py cannot see it; its instructions per MAC can. On branch
 dws2b such layers (channels not a multiple of four on lines the converter
 gave to nnom_dw3s2l, lines of 4 to 7 outputs) ran at 5 to 6 instructions
 per MAC against 3.4 to 3.7 on the passes (Cortex-M4, -O2, local backend;
-docs/benchmarks.md, branch s2odd).
+docs/kernel-log.md, branch s2odd).
 """
 
 from __future__ import annotations

@@ -137,7 +137,7 @@ def dwcol_records(
         if passes is not None and cout <= DW3S2L_CHANNELS:  # 4 to 7 outputs: dw3s2l only
             return dw3s2l_tagged(passes)
     if k == 3 and s == 1:
-        form = _loop_form(q, zp_out, k)
+        form = loop_form(q, zp_out, k)
         if form is None:
             return None
         w, bias, mult, ra, x = form
@@ -145,7 +145,7 @@ def dwcol_records(
     return group_records(q, zp_in, zp_out, last_paired=True)
 
 
-def _loop_form(q, zp_out: int, k: int):
+def loop_form(q, zp_out: int, k: int):
     """The doubled weights, bias, multipliers, rounding terms and right
     shifts - 2 of the loops' requantisation; None where a channel is
     outside its form."""
@@ -168,7 +168,7 @@ def group_records(q, zp_in: int, zp_out: int, last_paired: bool = False) -> np.n
     per channel, channels 0 and 1 in the low halfword, 2 and 3 in the high."""
     kh, kw, cout = q.weight.shape
     k = kh * kw
-    form = _loop_form(q, zp_out, k)
+    form = loop_form(q, zp_out, k)
     if form is None:
         return None
     # channels not a multiple of four: the last group overlaps the one

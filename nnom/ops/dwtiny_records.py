@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .dwcol_records import loop_form
+
 TAG = 5
 MAX_TAPS = 10  # TINY_MAX_TAPS
 PAIRS = MAX_TAPS // 2
@@ -58,23 +60,20 @@ def dwtiny_records(
     if zp_out != -128 or not tiny_takes(attrs, cout, (kh, kw), in_hw, out_hw, q.act_min, q.act_max):
         return None
     k = kh * kw
-    w = q.weight.reshape(k, cout).astype(np.int64)
-    bias = np.asarray(q.bias, np.int64)
-    mult = np.asarray(q.mult, np.int64)
-    x = -2 - np.asarray(q.shift, np.int64)
-    reach = (1 << 30) - k * 255 * 128 - 1
-    if np.any(mult <= 0) or np.any(x < 0) or np.any(x > 21) or np.any(np.abs(bias) > reach):
+    form = loop_form(q, zp_out, k)  # the one-row loop's requantisation form
+    if form is None:
         return None
+    w2, bias, mult, rounding, x = form  # w2: the weights doubled
     padded = np.zeros((LONG_TAPS, cout), np.int64)
-    padded[:k] = w
-    lo, hi = (2 * padded[0::2]) & 0xFFFF, (2 * padded[1::2]) & 0xFFFF
+    padded[:k] = w2
+    lo, hi = padded[0::2] & 0xFFFF, padded[1::2] & 0xFFFF
     pairs = (lo | hi << 16).T
     rec = np.zeros((cout, PAIRS + 4 + FAR), np.int64)
     rec[:, :PAIRS] = pairs[:, :PAIRS]
     rec[:, PAIRS + 4 :] = pairs[:, PAIRS:]
-    rec[:, PAIRS] = 2 * bias - 2 * zp_in * w.sum(axis=0)
+    rec[:, PAIRS] = 2 * bias - zp_in * w2.sum(axis=0)
     rec[:, PAIRS + 1] = mult
-    rec[:, PAIRS + 2] = ((2 * zp_out + 1) << (x + 1)) & 0xFFFFFFFF
+    rec[:, PAIRS + 2] = rounding
     rec[:, PAIRS + 3] = x + 2
     words = np.concatenate([[TAG], rec.reshape(-1)])
     return ((words + (1 << 31)) % (1 << 32) - (1 << 31)).astype(np.int32)

@@ -401,6 +401,20 @@ int nnom_dwwin_try(const nnom_conv_args_t *a)
     return dwwin_run(a);
 }
 
+/* Strip q's input rows into the copy at column pl (channels from in), with
+ * pad: its rows outside the input set to the zero point again. */
+NNOM_INLINE void dwwin_strip_fill(uint32_t *plane, const dwwin_strip_t *q, int pad, int32_t zp,
+                                   int32_t pl, const int8_t *in, nnom_dwwin_copy_t *inside)
+{
+    if (pad) {
+        dwwin_pad_rows(plane, 0, q->y, zp);
+        dwwin_pad_rows(plane, q->end, q->rows, zp);
+    }
+    inside->ny = q->ny;
+    if (inside->ny > 0 && inside->nx > 0)
+        nnom_dwwin_copy(plane + q->y * NNOM_DWWIN_PITCH + pl, in + q->in, inside);
+}
+
 static int dwwin_run(const nnom_conv_args_t *a)
 {
     const int32_t k = a->k.h, s = a->p.stride_h, oc = a->out.c, ic = a->in.c;
@@ -453,14 +467,7 @@ static int dwwin_run(const nnom_conv_args_t *a)
     for (int32_t c = 0; c < oc; c = nnom_dw_odd_next(c, oc)) {
         if (r != 0 && c + 4 > oc - r) { /* (the overlapping last group) */
             for (const dwwin_strip_t *q = st; q != st + strips; q++) {
-                if (strips > 1) {
-                    dwwin_pad_rows(plane, 0, q->y, zp);
-                    dwwin_pad_rows(plane, q->end, q->rows, zp);
-                }
-                inside.ny = q->ny;
-                if (inside.ny > 0 && nx > 0)
-                    nnom_dwwin_copy(plane + q->y * NNOM_DWWIN_PITCH + pl, a->input + c + q->in,
-                                    &inside);
+                dwwin_strip_fill(plane, q, strips > 1, zp, pl, a->input + c, &inside);
                 tail.oh = q->n;
                 tail.out = a->output + oc - r + q->out;
                 nnom_dwwin_tail(&tail);
@@ -479,12 +486,7 @@ static int dwwin_run(const nnom_conv_args_t *a)
             continue;
         }
         for (const dwwin_strip_t *q = st; q != st + strips; q++) {
-            dwwin_pad_rows(plane, 0, q->y, zp);
-            dwwin_pad_rows(plane, q->end, q->rows, zp);
-            inside.ny = q->ny;
-            if (inside.ny > 0 && nx > 0)
-                nnom_dwwin_copy(plane + q->y * NNOM_DWWIN_PITCH + pl, a->input + c + q->in,
-                                &inside);
+            dwwin_strip_fill(plane, q, 1, zp, pl, a->input + c, &inside);
             job.oh = q->n;
             job.out = a->output + c + q->out;
             fn(&job);

@@ -414,10 +414,23 @@ static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_
                                {u->hi, u->out, v->lo, v->hi},
                                {0, u->out, 0, v->lo},
                                {0, u->out, v->hi, v->out}};
+    /* the padded plane's words (every window of the layer) against the
+     * bands' copies: where it fits the copy and costs less than the bands
+     * (their words and per band the job, the copy's set-up and the offsets
+     * rewritten: ~14 + taps words' worth), each group runs on one copy of
+     * it in one call ((5,4) s2 5x12x128 same: bands of 180 words a group,
+     * the plane 126) */
+    const int32_t span_u = (u->out - 1) * u->s + u->k, span_v = (v->out - 1) * v->s + v->k;
+    int32_t band_words = 0;
     for (int r = 1; r < 5; r++)
-        if (run[r][1] > run[r][0] && run[r][3] > run[r][2] &&
-            v->k * ((run[r][1] - run[r][0] - 1) * u->s + u->k) > RECT_COPY)
-            return 0;
+        if (run[r][1] > run[r][0] && run[r][3] > run[r][2]) {
+            const int32_t e = (run[r][1] - run[r][0] - 1) * u->s + u->k;
+            band_words += (run[r][3] - run[r][2]) * v->k * e + 14 + taps;
+            if (v->k * e > RECT_COPY)
+                return 0;
+        }
+    const int plane = band_words > 0 && span_u * span_v <= RECT_COPY &&
+                      span_u * span_v <= band_words;
     int32_t rec[RECT_REC];
     uint32_t buf[RECT_COPY];
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
@@ -430,6 +443,27 @@ static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_
         void (*const loop)(const nnom_dwrect_job_t *) =
             exact ? nnom_dwrect_s8_exact : (form == 2 ? nnom_dwrect_s8_scaled : nnom_dwrect_s8);
         const int8_t *x = a->input + c;
+        if (plane) {
+            rect_axis_t whole = *v; /* one line of all the plane's rows */
+            whole.k = span_v;
+            if (pu != 4 || pv != 4 * span_u)
+                rect_offsets(rec, u->k, taps, pu = 4, pv = 4 * span_u);
+            rect_copy(u, &whole, x, 0, span_u, 0, 1, zp4, 4, end, buf);
+            const nnom_dwrect_job_t j = {(const int8_t *)buf,
+                                         a->output + c,
+                                         rec,
+                                         u->out,
+                                         v->out,
+                                         4 * u->s,
+                                         u->ob,
+                                         4 * v->s * span_u,
+                                         v->ob,
+                                         (taps + 1) / 2,
+                                         ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u,
+                                         ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u};
+            loop(&j);
+            continue;
+        }
         for (int r = 0; r < 5; r++) {
             const int32_t o0 = run[r][0], o1 = run[r][1], l0 = run[r][2], l1 = run[r][3];
             if (o1 <= o0 || l1 <= l0)

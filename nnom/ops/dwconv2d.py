@@ -15,6 +15,7 @@ from .conv2d import POINTWISE, pointwise
 from .dwcol_records import dwcol_records
 from .dwone4_records import dwone4_records
 from .dwone_records import dwone_records, whole_window
+from .dwrect_records import dwrect_records
 from .dwrows_records import dwcols_records, dwrows_records
 from .dwtiny_records import dwtiny_records
 from .dwwin_records import dwwin_records
@@ -174,6 +175,8 @@ class DWConv2D(Op):
             records = dwcols_records(
                 a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2], node.hwc[:2]
             )
+        if records is None and not whole:
+            records = dwrect_records(a, q, x.out_q.zero_point, target_zp(node), node.hwc[:2])
         if records is not None:
             arrays.append(c_array("int32_t", f"{n}_records", records))
             fields += f", .records = {n}_records"

@@ -401,10 +401,46 @@ static NNOM_NOINLINE int rect_narrow(const nnom_conv_args_t *a, const rect_axis_
     return 1;
 }
 
+/* The converter's records (nnom/ops/dwrect_records.py) where their header
+ * matches the layer, else NULL: [tag, taps, groups, exact, down]. */
+#define RECT_TAG 7
+static const int32_t *rect_given(const nnom_conv_args_t *a, int32_t taps, int exact, int down)
+{
+    const int32_t *r = a->records;
+    int32_t groups = 0;
+    for (int32_t c = 0; c < a->in.c; c = nnom_dw_odd_next(c, a->in.c))
+        groups++;
+    return r != NULL && r[0] == RECT_TAG && r[1] == taps && r[2] == groups && r[3] == exact &&
+                   r[4] == down
+               ? r + 5
+               : NULL;
+}
+
+/* Group g's records from the converter's (the taps' offsets in rec kept);
+ * its form (1 or 2: rect_records()'s), 0 where it is neither. */
+static int rect_take(const int32_t *given, int32_t pairs, int32_t g, int32_t *rec)
+{
+    const int32_t *w = given + g * (17 + 4 * pairs);
+    const int form = w[0];
+    for (int i = 0; i < 4; i++)
+        rec[i] = w[1 + i];
+    w += 5;
+    int32_t *p = rec + 4;
+    for (int32_t t = 0; t < pairs; t++, p += 6, w += 4) {
+        p[2] = w[0];
+        p[3] = w[1];
+        p[4] = w[2];
+        p[5] = w[3];
+    }
+    for (int i = 0; i < 12; i++)
+        p[i] = w[i];
+    return form == 1 || form == 2 ? form : 0;
+}
+
 /* Four channels or more, a group at a time (the last one overlapping the
  * one before it where ch is not a multiple of four). */
 static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_t *u,
-                                     const rect_axis_t *v, int exact)
+                                     const rect_axis_t *v, int exact, int down)
 {
     const int32_t ch = a->in.c, taps = u->k * v->k;
     /* outputs [o0, o1) of lines [l0, l1): the inside, then the borders
@@ -436,9 +472,11 @@ static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
     const int8_t *const end = a->input + a->in.h * a->in.w * ch;
     int32_t pu = 0, pv = 0; /* the records' offsets: none yet */
-    for (int32_t c = 0; c < ch; c = nnom_dw_odd_next(c, ch)) {
-        const int form = rect_records(a, u, v, c, exact, 4, rec);
-        if (form == 0)
+    const int32_t *const given = rect_given(a, taps, exact, down);
+    for (int32_t c = 0, g = 0; c < ch; c = nnom_dw_odd_next(c, ch), g++) {
+        const int form = given != NULL ? rect_take(given, (taps + 1) / 2, g, rec)
+                                       : rect_records(a, u, v, c, exact, 4, rec);
+        if (form == 0 || (exact && form != 1))
             return 0; /* the fallback rewrites the groups before c too */
         void (*const loop)(const nnom_dwrect_job_t *) =
             exact ? nnom_dwrect_s8_exact : (form == 2 ? nnom_dwrect_s8_scaled : nnom_dwrect_s8);
@@ -536,6 +574,6 @@ int nnom_dwrect_try(const nnom_conv_args_t *a)
      * 12x12x64 same 2.99, 2.62 here) */
     if (taps > 25 && u->out * v->out < 2 * taps)
         return 0;
-    return ch < 4 ? rect_narrow(a, u, v, exact) : rect_groups(a, u, v, exact);
+    return ch < 4 ? rect_narrow(a, u, v, exact) : rect_groups(a, u, v, exact, down);
 }
 #endif

@@ -1,0 +1,123 @@
+"""The records of the depthwise 2D window loop for any (kh, kw)
+(src/kernels/local/nnom_local_dwrect_dsp.c, rect_groups) on planes of few
+outputs, laid out at conversion time: there the C kernel's build of each
+group's records (~80 instructions a pair of taps: weights scaled per
+channel, the range checks) weighs as much as the windows ((3,2) s2
+14x7x72 valid: 850 instructions a group against 2,000 for its outputs).
+
+The words are rect_records()'s but the taps' offsets, which the kernel
+writes itself (they depend on where the windows run: on the input or on a
+copy). A header [TAG, taps, groups, exact, down] that the kernel checks
+against the layer, then per group of four channels (channel order: the
+groups of nnom_dw_odd_next(), the last one overlapping the one before it)
+a fixed number of words: the form (1: doubled weights, the one-row loop's
+requantisation mult, ra, e; 2: weights scaled by 2^(13 - e), mult, ra'),
+the four lanes' bias terms, per pair of taps four words (each lane's two
+weights as halfwords), twelve requantisation words (the scaled form's
+eight and four zeros). The taps run along the axis of more outputs
+first (down: the kernel's rows), as the kernel's lines do. Written only
+where rect_groups can take them: multiplier 1, four channels or more,
+both kernel sides >= 2 but 3x3 and 5x5, at most max_taps taps, no
+dilation, more than FEW_OUT output pixels (few_table's layers keep no
+records) and at most MAX_OUTPUTS, two columns or more (a single column is
+dwcols_records'), every channel in the loop's range.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import backends
+from .dwcol_records import FEW_OUT
+
+TAG = 7  # odd, none of dw3s2's 1, dw3s2l's 3, the tiny loops' 5
+# planes of at most this many outputs: the build per group is 15% or more
+# of the windows' cost there (~15 instructions a pair of taps an output)
+MAX_OUTPUTS = 64
+GROUP_WORDS_FIXED = 1 + 4 + 12  # the form, the bias terms, the requantisation
+
+
+def _groups(cout: int) -> list[int]:
+    """The groups' first channels (nnom_dw_odd_next in C)."""
+    out, c = [], 0
+    while c < cout:
+        out.append(c)
+        c += 4
+        if c < cout < c + 4:
+            c = cout - 4
+    return out
+
+
+def _u32(v: int) -> int:
+    return v & 0xFFFFFFFF
+
+
+def _group(w: np.ndarray, bias, mult, shift, zp_in: int, zp_out: int, exact: bool):
+    """One group's words (w: [taps][4] in the loop's tap order) or None."""
+    taps = w.shape[0]
+    reach = (1 << 30) - taps * 255 * 128 - 1
+    e = [-int(s) for s in shift]
+    if any(m <= 0 for m in mult) or any(not 2 <= x <= 23 for x in e):
+        return None
+    if any(abs(int(b)) > reach for b in bias):
+        return None
+    scaled = not exact and all(5 <= x <= 11 and abs(int(b)) <= 1 << 22 for x, b in zip(e, bias))
+    j = [13 - x if scaled else 1 for x in e]
+    words = [2 if scaled else 1]
+    sums = w.astype(np.int64).sum(axis=0)
+    words += [_u32((int(bias[i]) - zp_in * int(sums[i])) << j[i]) for i in range(4)]
+    padded = np.concatenate([w, np.zeros((taps & 1, 4), w.dtype)]).astype(np.int64)
+    for t in range(0, taps, 2):
+        for i in range(4):
+            lo = (int(padded[t, i]) << j[i]) & 0xFFFF
+            hi = _u32(int(padded[t + 1, i]) << (16 + j[i]))
+            words.append(lo | hi)
+    zp2 = _u32(2 * zp_out + 1)
+    for i in range(4):
+        if scaled:
+            words += [int(mult[i]), _u32((zp2 << 11) + (1 << (11 - e[i])))]
+        else:
+            words += [int(mult[i]), _u32(zp2 << (e[i] - 1)), e[i]]
+    return words + [0] * (4 if scaled else 0)
+
+
+def dwrect_records(attrs: dict, q, zp_in: int, zp_out: int, out_hw) -> np.ndarray | None:
+    """The int32 records of every group, or None where they are not written."""
+    kh, kw, cout = q.weight.shape
+    oh, ow = out_hw
+    if (
+        attrs["multiplier"] != 1
+        or cout < 4
+        or min(kh, kw) < 2
+        or (kh == kw and kh in (3, 5))
+        or kh * kw > backends.TABLE["depthwise_group"]["max_taps"]
+        or tuple(attrs["dilation"]) != (1, 1)
+        or ow < 2
+        or not FEW_OUT < oh * ow <= MAX_OUTPUTS
+    ):
+        return None
+    exact = q.act_min < zp_out or q.act_min > -128 or q.act_max < 127
+    down = oh > ow
+    # the loop's tap order: along u (the axis of more outputs) first
+    weight = np.asarray(q.weight)
+    if down:
+        weight = weight.transpose(1, 0, 2)
+    weight = weight.reshape(kh * kw, cout)
+    taps = kh * kw
+    out = [TAG, taps, 0, int(exact), int(down)]
+    groups = _groups(cout)
+    for c in groups:
+        words = _group(
+            weight[:, c : c + 4],
+            q.bias[c : c + 4],
+            q.mult[c : c + 4],
+            q.shift[c : c + 4],
+            zp_in,
+            zp_out,
+            exact,
+        )
+        if words is None:
+            return None
+        out += words
+    out[2] = len(groups)
+    return ((np.array(out, np.int64) + (1 << 31)) % (1 << 32) - (1 << 31)).astype(np.int32)

@@ -572,7 +572,7 @@ int nnom_dwrect_try(const nnom_conv_args_t *a)
      * outputs: the per-group records and copies outweigh the loop's gain
      * (7x7 s2 6x6x128 same 3.19 on the group path, 4.78 here; 7x7 s1
      * 12x12x64 same 2.99, 2.62 here) */
-    if (taps > 25 && u->out * v->out < 2 * taps)
+    if (taps > 25 && u->out * v->out < 2 * taps && (ch < 4 || rect_given(a, taps, exact, down) == NULL))
         return 0;
     return ch < 4 ? rect_narrow(a, u, v, exact) : rect_groups(a, u, v, exact, down);
 }

@@ -1307,6 +1307,39 @@ def rectodd_model(k: int, rng: np.random.Generator):
     return dw_layer_case_model(RECTODD_CASES[k], rng)
 
 
+# The same window loop on planes of 9 to 64 outputs, where the converter lays
+# out the group records (nnom/ops/dwrect_records.py) and on padded planes
+# that fit the copy, one copy of the whole plane per group: lines along
+# either axis (the records' tap order), odd channels (the overlapping last
+# group's records), more than 25 taps, ReLU6 and no activation (the exact
+# loop: form 1 records), a last group of e beyond 11 beside scaled groups,
+# a huge bias (no records: the other paths), bands too large for the plane
+# copy, and (RECTP_WITHOUT_RECORDS) the same layers built by the kernel.
+# (input (h, w, c), kernel, stride, padding, activation, scaled)
+RECTP_CASES = [
+    ((14, 7, 72), (3, 2), 2, "valid", "relu", None),
+    ((5, 14, 20), (3, 6), 2, "valid", "relu", None),
+    ((5, 12, 16), (5, 4), 2, "same", "relu", None),
+    ((12, 3, 35), (5, 2), 2, "same", "relu", None),
+    ((8, 8, 9), (4, 6), 1, "same", "relu", None),
+    ((8, 20, 7), (7, 4), 2, "same", "relu", None),
+    ((6, 6, 12), (7, 7), 2, "same", "relu", None),
+    ((7, 18, 6), (7, 7), 1, "valid", "relu6", None),
+    ((9, 5, 13), (2, 3), 1, "same", None, None),
+    ((5, 12, 16), (5, 4), 2, "same", None, None),
+    ((6, 9, 16), (2, 4), 1, "same", "relu", "small"),
+    ((6, 9, 16), (4, 2), 2, "same", "relu", "scaled"),
+    ((6, 9, 16), (2, 4), 1, "same", "relu", "huge"),
+    ((8, 31, 8), (7, 2), 2, "same", "relu", None),
+    ((20, 7, 8), (2, 6), 1, "same", "relu", None),
+]
+RECTP_WITHOUT_RECORDS = (1, 2, 8)
+
+
+def rectp_model(k: int, rng: np.random.Generator):
+    return dw_layer_case_model(RECTP_CASES[k], rng)
+
+
 # Layers of one row of taps on lines shorter than their count, every line's
 # output at one place along the taps in one run of the one-row assembly
 # loop (nnom_local_dwacross_dsp.c, -O2 on DSP cores): (1, k) and (k, 1),
@@ -1626,6 +1659,7 @@ def suite(tmp_path_factory):
         "dwoddc": DWODDC_WITHOUT_RECORDS,
         "dwodd5_": DWODD5_WITHOUT_RECORDS,
         "dwacross": DWACROSS_WITHOUT_RECORDS,
+        "rectp_": RECTP_WITHOUT_RECORDS,
     }
     # hand-picked shapes of the kernels' special paths: (name, count, builder, seed)
     families = [
@@ -1662,6 +1696,7 @@ def suite(tmp_path_factory):
         ("pw", len(POINTWISE_CASES), pointwise_model, 92_000),
         ("pw2_", len(PW2_CASES), pw2_model, 99_000),
         ("pairs3_", len(PAIRS3_CASES), pairs3_model, 102_000),
+        ("rectp_", len(RECTP_CASES), rectp_model, 107_000),
     ]
     for prefix, count, build, seed in families:
         for k in range(count):

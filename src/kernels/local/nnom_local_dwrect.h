@@ -20,6 +20,10 @@
  * (groups may have been written; the caller's other paths rewrite the
  * layer). */
 int nnom_dwrect_try(const nnom_conv_args_t *a);
+/* 5x5 windows of channels not a multiple of four, which the window
+ * loop's 5x5 path (nnom_dwwin_try) and the flat path leave to the group
+ * path: 1 when done ((5,5) s2 24x24x6 same 4.26 there, 3.99 here). */
+int nnom_dwrect_odd5_try(const nnom_conv_args_t *a);
 #endif
 
 #endif

@@ -542,14 +542,15 @@ static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_
     return 1;
 }
 
-int nnom_dwrect_try(const nnom_conv_args_t *a)
+static int rect_try(const nnom_conv_args_t *a, int five)
 {
     const int32_t kh = a->k.h, kw = a->k.w, taps = kh * kw, ch = a->in.c;
     /* three channels (rect_narrow) but 3x3; not one or two (a lane or two
      * of four: slower than their paths, (2,2) s1 20x20x2 same 11.7 against
-     * 9.3, 5x5 s1 27x28x1 same 11.2 against 4.8) */
+     * 9.3, 5x5 s1 27x28x1 same 11.2 against 4.8); 5x5 of four channels or
+     * more only where asked (five) */
     if (a->ch_mult != 1 || a->out.c != ch || (ch < 4 && ch != 3) || kh < 2 || kw < 2 ||
-        taps > RECT_TAPS || (kh == kw && (kh == 3 || (kh == 5 && ch >= 4))) ||
+        taps > RECT_TAPS || (kh == kw && (kh == 3 || (kh == 5 && ch >= 4 && !five))) ||
         a->p.dilation_h != 1 ||
         a->p.dilation_w != 1)
         return 0;
@@ -575,5 +576,11 @@ int nnom_dwrect_try(const nnom_conv_args_t *a)
     if (taps > 25 && u->out * v->out < 2 * taps && (ch < 4 || rect_given(a, taps, exact, down) == NULL))
         return 0;
     return ch < 4 ? rect_narrow(a, u, v, exact) : rect_groups(a, u, v, exact, down);
+}
+int nnom_dwrect_try(const nnom_conv_args_t *a) { return rect_try(a, 0); }
+
+int nnom_dwrect_odd5_try(const nnom_conv_args_t *a)
+{
+    return a->k.h == 5 && a->k.w == 5 && a->in.c % 4 != 0 && rect_try(a, 1);
 }
 #endif

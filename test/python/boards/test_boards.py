@@ -1314,7 +1314,8 @@ def rectodd_model(k: int, rng: np.random.Generator):
 # group's records), more than 25 taps, ReLU6 and no activation (the exact
 # loop: form 1 records), a last group of e beyond 11 beside scaled groups,
 # a huge bias (no records: the other paths), bands too large for the plane
-# copy, and (RECTP_WITHOUT_RECORDS) the same layers built by the kernel.
+# copy, 5x5 of channels not a multiple of four (nnom_dwrect_odd5_try), and
+# (RECTP_WITHOUT_RECORDS) the same layers built by the kernel.
 # (input (h, w, c), kernel, stride, padding, activation, scaled)
 RECTP_CASES = [
     ((14, 7, 72), (3, 2), 2, "valid", "relu", None),
@@ -1332,6 +1333,9 @@ RECTP_CASES = [
     ((6, 9, 16), (2, 4), 1, "same", "relu", "huge"),
     ((8, 31, 8), (7, 2), 2, "same", "relu", None),
     ((20, 7, 8), (2, 6), 1, "same", "relu", None),
+    ((24, 24, 6), (5, 5), 2, "same", "relu", None),
+    ((12, 12, 10), (5, 5), 1, "same", None, None),
+    ((13, 11, 23), (5, 5), 2, "valid", "relu6", None),
 ]
 RECTP_WITHOUT_RECORDS = (1, 2, 8)
 

@@ -28,24 +28,13 @@ from __future__ import annotations
 import numpy as np
 
 from .. import backends
-from .dwcol_records import FEW_OUT
+from .dwcol_records import FEW_OUT, group_channels
 
 TAG = 7  # odd, none of dw3s2's 1, dw3s2l's 3, the tiny loops' 5
 # planes of at most this many outputs: the build per group is 15% or more
 # of the windows' cost there (~15 instructions a pair of taps an output)
 MAX_OUTPUTS = 64
 GROUP_WORDS_FIXED = 1 + 4 + 12  # the form, the bias terms, the requantisation
-
-
-def _groups(cout: int) -> list[int]:
-    """The groups' first channels (nnom_dw_odd_next in C)."""
-    out, c = [], 0
-    while c < cout:
-        out.append(c)
-        c += 4
-        if c < cout < c + 4:
-            c = cout - 4
-    return out
 
 
 def _u32(v: int) -> int:
@@ -105,7 +94,7 @@ def dwrect_records(attrs: dict, q, zp_in: int, zp_out: int, out_hw) -> np.ndarra
     weight = weight.reshape(kh * kw, cout)
     taps = kh * kw
     out = [TAG, taps, 0, int(exact), int(down)]
-    groups = _groups(cout)
+    groups = [int(c) for c in group_channels(cout)[::4]]  # nnom_dw_odd_next's
     for c in groups:
         words = _group(
             weight[:, c : c + 4],

@@ -129,6 +129,11 @@ nnom_status_t nnom_local_conv_s8_fast(const nnom_kernel_ctx_t *ctx, const void *
  * (local/nnom_local_conv_pw1_s8.c). */
 uint32_t nnom_local_conv_pw1_scratch(const void *args);
 nnom_status_t nnom_local_conv_pw1(const nnom_kernel_ctx_t *ctx, const void *args);
+/* 1x1 convolutions of one pixel with the converter's records (ReLU, output
+ * zero point -128): scratch 0 there, else NNOM_UNSUITED
+ * (local/nnom_local_pw1px_dsp.c). */
+uint32_t nnom_local_pw1px_scratch(const void *args);
+nnom_status_t nnom_local_pw1px(const nnom_kernel_ctx_t *ctx, const void *args);
 #endif
 
 #endif

@@ -163,9 +163,7 @@ class Conv2D(Op):
         cout, kh, kw, cin = q.weight.shape
         x = w.g.node(node.inputs[0])
         # one pixel, 1x1: the Dense-like loop's records (pw1px_records.py)
-        records = pw1px_records(
-            a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2], node.hwc[:2]
-        )
+        records = pw1px_records(a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2], node.hwc[:2])
         if records is not None:
             arrays.append(c_array("int32_t", f"{n}_records", records))
             fields += f", .records = {n}_records"

@@ -23,61 +23,37 @@
 
 #define PW1PX_TAG 0x31575031 /* pw1px_records.TAG */
 #define PW1PX_MAX_CIN 128    /* pw1px_records.MAX_CIN */
+#define NNOM_PW1PX_STR_(x) #x
+#define NNOM_PW1PX_STR(x) NNOM_PW1PX_STR_(x)
 
-/* n outputs from the records at rec (start value, 4 chunks words, mult,
- * ra, e each) against the widened input xw (4 words a chunk of 8 inputs)
- * into out. The field offsets are the assembly's. */
-typedef struct {
-    const int32_t *rec;
-    int8_t *out;
-    const int32_t *xw;
-    int32_t n, chunks;
-} nnom_pw1px_job_t;
-typedef char nnom_pw1px_layout_t[offsetof(nnom_pw1px_job_t, chunks) == 16 ? 1 : -1];
-void nnom_pw1px_s8(const nnom_pw1px_job_t *j);
+/* The assembly reads the arguments at these offsets. */
+typedef char nnom_pw1px_args_layout_t[offsetof(nnom_conv_args_t, in.c) == 48 &&
+                                              offsetof(nnom_conv_args_t, out.c) == 72 &&
+                                              offsetof(nnom_conv_args_t, input) == 80 &&
+                                              offsetof(nnom_conv_args_t, output) == 104 &&
+                                              offsetof(nnom_conv_args_t, records) == 108
+                                          ? 1
+                                          : -1];
 
+/* The records' header (in.c, out.c, chunks of 8 inputs) against the
+ * layer's; the converter wrote them for this layer's geometry and
+ * requantisation form only. Once per compile (the kept pick). */
 uint32_t nnom_local_pw1px_scratch(const void *args)
 {
     const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
     const int32_t *r = a->records;
-    if (r == NULL || r[0] != PW1PX_TAG || r[1] != a->in.c || r[2] != a->out.c ||
-        r[3] != (a->in.c + 7) / 8)
+    if (r == NULL || r[0] != PW1PX_TAG || r[1] != a->in.c || r[2] != a->out.c)
         return NNOM_UNSUITED;
-    const int one = a->in.h == 1 && a->in.w == 1 && a->out.h == 1 && a->out.w == 1 &&
-                    a->k.h == 1 && a->k.w == 1 && a->k.c == a->in.c;
-    const int form = a->p.output_zp == -128 && a->p.act_min == -128 && a->p.act_max == 127;
-    return one && form && a->in.c >= 4 && a->in.c <= PW1PX_MAX_CIN ? 0u : NNOM_UNSUITED;
-}
-
-nnom_status_t nnom_local_pw1px(const nnom_kernel_ctx_t *ctx, const void *args)
-{
-    const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
-    const int32_t K = a->in.c, chunks = (K + 7) / 8, whole = K / 4;
-    int32_t xw[PW1PX_MAX_CIN / 2];
-    (void)ctx;
-    int32_t j = 0;
-    for (; j < whole; j++) {
-        const uint32_t v = nnom_read4(a->input + 4 * j);
-        xw[2 * j] = (int32_t)__sxtb16((int8x4_t)v);
-        xw[2 * j + 1] = (int32_t)nnom_sxtb16_odd(v);
-    }
-    if (K % 4 != 0) { /* the last 1-3 inputs, zeros after them */
-        uint32_t v = 0;
-        memcpy(&v, a->input + 4 * j, (size_t)(K % 4));
-        xw[2 * j] = (int32_t)__sxtb16((int8x4_t)v);
-        xw[2 * j + 1] = (int32_t)nnom_sxtb16_odd(v);
-        j++;
-    }
-    for (; j < 2 * chunks; j++)
-        xw[2 * j] = xw[2 * j + 1] = 0;
-    const nnom_pw1px_job_t job = {a->records + 4, a->output, xw, a->out.c, chunks};
-    nnom_pw1px_s8(&job);
-    return NN_SUCCESS;
+    return a->in.h == 1 && a->in.w == 1 && a->in.c >= 4 && a->in.c <= PW1PX_MAX_CIN &&
+                   r[3] == (a->in.c + 7) / 8
+               ? 0u
+               : NNOM_UNSUITED;
 }
 
 /* One output of up to 8 inputs (r2-r5): its record by one LDM, four
  * SMLADs, the requantisation, the byte. */
-#define PW1PX_ONE                                                                                \
+#define PW1PX_ONE(L)                                                                             \
+    ".Lpw1px_" #L ":\n"                                                                          \
     "ldm    r0!, {r6-r12, lr}\n"                                                                 \
     "smlad  r6, r2, r7, r6\n"                                                                    \
     "smlad  r6, r3, r8, r6\n"                                                                    \
@@ -87,44 +63,99 @@ nnom_status_t nnom_local_pw1px(const nnom_kernel_ctx_t *ctx, const void *args)
     "asr    r6, r6, lr\n"                                                                        \
     "ssat   r6, #8, r6\n"                                                                        \
     "strb   r6, [r1], #1\n"
+#define PW1PX_ENTRY(L) ".byte (.Lpw1px_" #L " - .Lpw1px_tbl) / 2\n"
 
-/* nnom_pw1px_s8(job r0). Stack: [0] the outputs' end, [4] xw. One chunk:
- * four outputs a pass, entered at n mod 4; more: a loop over the chunks
- * per output. */
-__asm__(".section .text.nnom_pw1px_s8,\"ax\",%progbits\n"
-        ".global nnom_pw1px_s8\n"
-        ".type nnom_pw1px_s8, %function\n"
+/* nnom_local_pw1px(ctx r0, args r1): the table's run function itself.
+ * Stack: [0] the outputs' end, [8] the widened input (4 words a chunk of
+ * 8 inputs, zeros past in.c). 8 inputs: the input widened into r2-r5;
+ * up to 8: from the stack; then eight outputs a pass, entered at n mod 8
+ * (TBB). More: per output a loop over the chunks. */
+__asm__(".section .text.nnom_local_pw1px,\"ax\",%progbits\n"
+        ".global nnom_local_pw1px\n"
+        ".type nnom_local_pw1px, %function\n"
         ".syntax unified\n"
         ".thumb\n"
         ".thumb_func\n"
         ".p2align 2\n"
-        "nnom_pw1px_s8:\n"
+        "nnom_local_pw1px:\n"
         "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #8\n"
-        "ldm    r0, {r0-r4}\n" /* rec, out, xw, n, chunks */
-        "add    r3, r1, r3\n"
-        "str    r3, [sp, #0]\n"
-        "cmp    r4, #1\n"
-        "bne    30f\n"
-        "sub    r6, r3, r1\n"
-        "ldm    r2, {r2-r5}\n"
-        "ands   r6, r6, #3\n"
-        "beq    20f\n"
-        "cmp    r6, #2\n"
-        "blt    21f\n"
-        "beq    22f\n"
-        "b      23f\n"
-        "20:\n" PW1PX_ONE "23:\n" PW1PX_ONE "22:\n" PW1PX_ONE "21:\n" PW1PX_ONE
+        "sub    sp, sp, #(8 + 2 * " NNOM_PW1PX_STR(PW1PX_MAX_CIN) ")\n"
+        "ldr    r0, [r1, #108]\n" /* records */
+        "ldr    r2, [r1, #80]\n"  /* input */
+        "ldr    r3, [r1, #48]\n"  /* in.c */
+        "ldr    r4, [r1, #72]\n"  /* out.c */
+        "ldr    r1, [r1, #104]\n" /* output */
+        "add    r4, r1, r4\n"
+        "str    r4, [sp, #0]\n"
+        "ldr    r5, [r0, #12]\n" /* chunks */
+        "adds   r0, r0, #16\n"
+        "cmp    r3, #8\n"
+        "bne    40f\n"
+        "ldr    r5, [r2, #4]\n"
+        "ldr    r2, [r2, #0]\n"
+        "sxtb16 r3, r2, ror #8\n"
+        "sxtb16 r2, r2\n"
+        "sxtb16 r4, r5\n"
+        "sxtb16 r5, r5, ror #8\n"
+        "10:\n" /* the outputs, eight a pass */
+        "ldr    r6, [sp, #0]\n"
+        "sub    r6, r6, r1\n"
+        "and    r6, r6, #7\n"
+        "tbb    [pc, r6]\n"
+        ".Lpw1px_tbl:\n"
+        PW1PX_ENTRY(0) PW1PX_ENTRY(1) PW1PX_ENTRY(2) PW1PX_ENTRY(3)
+        PW1PX_ENTRY(4) PW1PX_ENTRY(5) PW1PX_ENTRY(6) PW1PX_ENTRY(7)
+        ".p2align 1\n"
+        PW1PX_ONE(0) PW1PX_ONE(7) PW1PX_ONE(6) PW1PX_ONE(5)
+        PW1PX_ONE(4) PW1PX_ONE(3) PW1PX_ONE(2) PW1PX_ONE(1)
         "ldr    r6, [sp, #0]\n"
         "cmp    r1, r6\n"
-        "bne    20b\n"
+        "bne    .Lpw1px_0\n"
         "b      39f\n"
+        "40:\n" /* widen the input onto the stack: whole words */
+        "add    r6, sp, #8\n"
+        "lsrs   r7, r3, #2\n"
+        "41:\n"
+        "ldr    r8, [r2], #4\n"
+        "sxtb16 r9, r8, ror #8\n"
+        "sxtb16 r8, r8\n"
+        "stmia  r6!, {r8, r9}\n"
+        "subs   r7, r7, #1\n"
+        "bne    41b\n"
+        "ands   r7, r3, #3\n" /* the last 1-3 inputs, zeros after them */
+        "beq    43f\n"
+        "ldrb   r8, [r2, #0]\n"
+        "cmp    r7, #2\n"
+        "blt    42f\n"
+        "ldrb   r9, [r2, #1]\n"
+        "orr    r8, r8, r9, lsl #8\n"
+        "beq    42f\n"
+        "ldrb   r9, [r2, #2]\n"
+        "orr    r8, r8, r9, lsl #16\n"
+        "42:\n"
+        "sxtb16 r9, r8, ror #8\n"
+        "sxtb16 r8, r8\n"
+        "stmia  r6!, {r8, r9}\n"
+        "43:\n" /* zeros up to the last chunk's end (r12) */
+        "add    r12, sp, #8\n"
+        "add    r12, r12, r5, lsl #4\n"
+        "movs   r8, #0\n"
+        "movs   r9, #0\n"
+        "44:\n"
+        "cmp    r6, r12\n"
+        "beq    45f\n"
+        "stmia  r6!, {r8, r9}\n"
+        "b      44b\n"
+        "45:\n"
+        "cmp    r5, #1\n"
+        "bne    30f\n"
+        "add    r6, sp, #8\n"
+        "ldm    r6, {r2-r5}\n"
+        "b      10b\n"
         "30:\n" /* r12 the widened input's end, lr the outputs' */
-        "str    r2, [sp, #4]\n"
-        "add    r12, r2, r4, lsl #4\n"
-        "mov    lr, r3\n"
+        "mov    lr, r4\n"
         "31:\n"
-        "ldr    r2, [sp, #4]\n"
+        "add    r2, sp, #8\n"
         "ldr    r3, [r0], #4\n"
         "32:\n"
         "ldm    r2!, {r4-r7}\n"
@@ -143,9 +174,10 @@ __asm__(".section .text.nnom_pw1px_s8,\"ax\",%progbits\n"
         "cmp    r1, lr\n"
         "bne    31b\n"
         "39:\n"
-        "add    sp, sp, #8\n"
+        "movs   r0, #0\n" /* NN_SUCCESS */
+        "add    sp, sp, #(8 + 2 * " NNOM_PW1PX_STR(PW1PX_MAX_CIN) ")\n"
         "pop    {r4-r11, pc}\n"
-        ".size nnom_pw1px_s8, .-nnom_pw1px_s8\n"
+        ".size nnom_local_pw1px, .-nnom_local_pw1px\n"
         ".text\n");
 
 #else

@@ -42,12 +42,13 @@ uint32_t nnom_local_pw1px_scratch(const void *args)
 {
     const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
     const int32_t *r = a->records;
-    if (r == NULL || r[0] != PW1PX_TAG || r[1] != a->in.c || r[2] != a->out.c)
+    if (r == NULL)
         return NNOM_UNSUITED;
-    return a->in.h == 1 && a->in.w == 1 && a->in.c >= 4 && a->in.c <= PW1PX_MAX_CIN &&
-                   r[3] == (a->in.c + 7) / 8
-               ? 0u
-               : NNOM_UNSUITED;
+    const uint32_t c = (uint32_t)a->in.c;
+    const uint32_t differ = ((uint32_t)r[0] ^ PW1PX_TAG) | ((uint32_t)r[1] ^ c) |
+                            ((uint32_t)r[2] ^ (uint32_t)a->out.c) | ((uint32_t)r[3] ^ ((c + 7u) >> 3)) |
+                            ((uint32_t)a->in.h ^ 1u) | ((uint32_t)a->in.w ^ 1u);
+    return differ == 0u && c - 4u <= PW1PX_MAX_CIN - 4u ? 0u : NNOM_UNSUITED;
 }
 
 /* One output of up to 8 inputs (r2-r5): its record by one LDM, four
@@ -63,13 +64,13 @@ uint32_t nnom_local_pw1px_scratch(const void *args)
     "asr    r6, r6, lr\n"                                                                        \
     "ssat   r6, #8, r6\n"                                                                        \
     "strb   r6, [r1], #1\n"
-#define PW1PX_ENTRY(L) ".byte (.Lpw1px_" #L " - .Lpw1px_tbl) / 2\n"
+#define PW1PX_ENTRY(L) ".hword (.Lpw1px_" #L " - .Lpw1px_tbl) / 2\n"
 
 /* nnom_local_pw1px(ctx r0, args r1): the table's run function itself.
  * Stack: [0] the outputs' end, [8] the widened input (4 words a chunk of
  * 8 inputs, zeros past in.c). 8 inputs: the input widened into r2-r5;
- * up to 8: from the stack; then eight outputs a pass, entered at n mod 8
- * (TBB). More: per output a loop over the chunks. */
+ * up to 8: from the stack; then sixteen outputs a pass, entered at n mod
+ * 16 (TBH). More: per output a loop over the chunks. */
 __asm__(".section .text.nnom_local_pw1px,\"ax\",%progbits\n"
         ".global nnom_local_pw1px\n"
         ".type nnom_local_pw1px, %function\n"
@@ -85,9 +86,9 @@ __asm__(".section .text.nnom_local_pw1px,\"ax\",%progbits\n"
         "ldr    r3, [r1, #48]\n"  /* in.c */
         "ldr    r4, [r1, #72]\n"  /* out.c */
         "ldr    r1, [r1, #104]\n" /* output */
+        "and    r11, r4, #15\n" /* the entry into the pass (below) */
         "add    r4, r1, r4\n"
         "str    r4, [sp, #0]\n"
-        "ldr    r5, [r0, #12]\n" /* chunks */
         "adds   r0, r0, #16\n"
         "cmp    r3, #8\n"
         "bne    40f\n"
@@ -97,22 +98,23 @@ __asm__(".section .text.nnom_local_pw1px,\"ax\",%progbits\n"
         "sxtb16 r2, r2\n"
         "sxtb16 r4, r5\n"
         "sxtb16 r5, r5, ror #8\n"
-        "10:\n" /* the outputs, eight a pass */
-        "ldr    r6, [sp, #0]\n"
-        "sub    r6, r6, r1\n"
-        "and    r6, r6, #7\n"
-        "tbb    [pc, r6]\n"
+        "10:\n" /* the outputs, sixteen a pass, entered at n mod 16 (r11) */
+        "tbh    [pc, r11, lsl #1]\n"
         ".Lpw1px_tbl:\n"
         PW1PX_ENTRY(0) PW1PX_ENTRY(1) PW1PX_ENTRY(2) PW1PX_ENTRY(3)
         PW1PX_ENTRY(4) PW1PX_ENTRY(5) PW1PX_ENTRY(6) PW1PX_ENTRY(7)
-        ".p2align 1\n"
-        PW1PX_ONE(0) PW1PX_ONE(7) PW1PX_ONE(6) PW1PX_ONE(5)
+        PW1PX_ENTRY(8) PW1PX_ENTRY(9) PW1PX_ENTRY(10) PW1PX_ENTRY(11)
+        PW1PX_ENTRY(12) PW1PX_ENTRY(13) PW1PX_ENTRY(14) PW1PX_ENTRY(15)
+        PW1PX_ONE(0) PW1PX_ONE(15) PW1PX_ONE(14) PW1PX_ONE(13)
+        PW1PX_ONE(12) PW1PX_ONE(11) PW1PX_ONE(10) PW1PX_ONE(9)
+        PW1PX_ONE(8) PW1PX_ONE(7) PW1PX_ONE(6) PW1PX_ONE(5)
         PW1PX_ONE(4) PW1PX_ONE(3) PW1PX_ONE(2) PW1PX_ONE(1)
         "ldr    r6, [sp, #0]\n"
         "cmp    r1, r6\n"
         "bne    .Lpw1px_0\n"
         "b      39f\n"
         "40:\n" /* widen the input onto the stack: whole words */
+        "ldr    r5, [r0, #-4]\n" /* chunks */
         "add    r6, sp, #8\n"
         "lsrs   r7, r3, #2\n"
         "41:\n"

@@ -166,7 +166,7 @@ class Conv2D(Op):
         records = pw1px_records(a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2], node.hwc[:2])
         if records is not None:
             arrays.append(c_array("int32_t", f"{n}_records", records))
-            fields += f", .records = {n}_records"
+            fields += f", .records = {n}_records + 4"  # past the header
         return "".join(arrays) + (
             f"static const nnom_conv2d_config_t {n}_config = {{{super_}, {fields}, "
             f".filters = {cout}, .in_channels = {cin}, " + padded_window_fields(a, (kh, kw))

@@ -1,7 +1,8 @@
 """The records of the one-pixel 1x1 assembly loop (a Dense in all but name:
 src/kernels/local/nnom_local_pw1px_dsp.c), laid out at conversion time.
 
-A header of four words (PW1PX_TAG, cin, cout, chunks of 8 inputs), then
+A header of four words (PW1PX_TAG, cin, cout, chunks of 8 inputs; the
+config points past it), then
 per output channel: 2 (bias - zp_in * sum(w)); per input word (inputs 4j
 to 4j + 3, zero past cin) the halfwords (2 w_4j, 2 w_4j+2) and (2 w_4j+1,
 2 w_4j+3), the pairs SXTB16 makes of the input word and of it rotated by

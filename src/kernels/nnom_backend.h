@@ -134,6 +134,9 @@ nnom_status_t nnom_local_conv_pw1(const nnom_kernel_ctx_t *ctx, const void *args
  * (local/nnom_local_pw1px_dsp.c). */
 uint32_t nnom_local_pw1px_scratch(const void *args);
 nnom_status_t nnom_local_pw1px(const nnom_kernel_ctx_t *ctx, const void *args);
+/* the same for 8 input channels (kept in registers) */
+uint32_t nnom_local_pw1px8_scratch(const void *args);
+nnom_status_t nnom_local_pw1px8(const nnom_kernel_ctx_t *ctx, const void *args);
 #endif
 
 #endif

@@ -128,7 +128,8 @@ static nnom_status_t fc_as_conv(const nnom_kernel_ctx_t *ctx, const void *args)
  * the Dense loop over their pixels (the second). */
 const nnom_kernel_t nnom_conv_kernels[] = {
 #if NNOM_LOCAL_MAC_ASM && !defined(NNOM_USING_CHW)
-    {nnom_local_pw1px_scratch, nnom_local_pw1px}, /* 1x1, one pixel, converter records */
+    {nnom_local_pw1px8_scratch, nnom_local_pw1px8}, /* 1x1, one pixel, converter records */
+    {nnom_local_pw1px_scratch, nnom_local_pw1px},
 #endif
 #if NNOM_CMSIS_NN_CONV
     {nnom_cmsis_conv_scratch, nnom_cmsis_conv_s8},

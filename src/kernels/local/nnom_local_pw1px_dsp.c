@@ -45,10 +45,18 @@ uint32_t nnom_local_pw1px_scratch(const void *args)
     if (r == NULL)
         return NNOM_UNSUITED;
     const uint32_t c = (uint32_t)a->in.c;
-    const uint32_t differ = ((uint32_t)r[0] ^ PW1PX_TAG) | ((uint32_t)r[1] ^ c) |
-                            ((uint32_t)r[2] ^ (uint32_t)a->out.c) | ((uint32_t)r[3] ^ ((c + 7u) >> 3)) |
-                            ((uint32_t)a->in.h ^ 1u) | ((uint32_t)a->in.w ^ 1u);
+    const uint32_t differ = ((uint32_t)r[-4] ^ PW1PX_TAG) | ((uint32_t)r[-3] ^ c) |
+                            ((uint32_t)r[-2] ^ (uint32_t)a->out.c) |
+                            ((uint32_t)r[-1] ^ ((c + 7u) >> 3)) | ((uint32_t)a->in.h ^ 1u) |
+                            ((uint32_t)a->in.w ^ 1u);
     return differ == 0u && c - 4u <= PW1PX_MAX_CIN - 4u ? 0u : NNOM_UNSUITED;
+}
+
+/* 8 inputs: the entry that keeps them in registers */
+uint32_t nnom_local_pw1px8_scratch(const void *args)
+{
+    return ((const nnom_conv_args_t *)args)->in.c == 8 ? nnom_local_pw1px_scratch(args)
+                                                        : NNOM_UNSUITED;
 }
 
 /* One output of up to 8 inputs (r2-r5): its record by one LDM, four
@@ -66,32 +74,35 @@ uint32_t nnom_local_pw1px_scratch(const void *args)
     "strb   r6, [r1], #1\n"
 #define PW1PX_ENTRY(L) ".hword (.Lpw1px_" #L " - .Lpw1px_tbl) / 2\n"
 
-/* nnom_local_pw1px(ctx r0, args r1): the table's run function itself.
- * Stack: [0] the outputs' end, [8] the widened input (4 words a chunk of
- * 8 inputs, zeros past in.c). 8 inputs: the input widened into r2-r5;
- * up to 8: from the stack; then sixteen outputs a pass, entered at n mod
- * 16 (TBH). More: per output a loop over the chunks. */
+/* The frame (Stack: [0] the outputs' end, [8] the widened input) and the
+ * arguments: r0 the first record, r1 output, r2 input, r4 the outputs'
+ * end, r11 out.c mod 16; AFTER reads more of args (r1) first. */
+#define PW1PX_PROLOGUE(AFTER)                                                                    \
+    "push   {r4-r11, lr}\n"                                                                      \
+    "sub    sp, sp, #(8 + 2 * " NNOM_PW1PX_STR(PW1PX_MAX_CIN) ")\n"                               \
+    "ldr    r0, [r1, #108]\n"                                                                    \
+    "ldr    r2, [r1, #80]\n"                                                                     \
+    "ldr    r4, [r1, #72]\n" AFTER                                                               \
+    "ldr    r1, [r1, #104]\n"                                                                    \
+    "and    r11, r4, #15\n"                                                                      \
+    "add    r4, r1, r4\n"                                                                        \
+    "str    r4, [sp, #0]\n"
+
+/* nnom_local_pw1px8 / nnom_local_pw1px(ctx r0, args r1): the table's run
+ * functions themselves (8 inputs / others). 8 inputs: the input widened
+ * into r2-r5; up to 8: from the stack; then sixteen outputs a pass,
+ * entered at n mod 16 (TBH). More: per output a loop over the chunks. */
 __asm__(".section .text.nnom_local_pw1px,\"ax\",%progbits\n"
+        ".global nnom_local_pw1px8\n"
+        ".type nnom_local_pw1px8, %function\n"
         ".global nnom_local_pw1px\n"
         ".type nnom_local_pw1px, %function\n"
         ".syntax unified\n"
         ".thumb\n"
         ".thumb_func\n"
         ".p2align 2\n"
-        "nnom_local_pw1px:\n"
-        "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #(8 + 2 * " NNOM_PW1PX_STR(PW1PX_MAX_CIN) ")\n"
-        "ldr    r0, [r1, #108]\n" /* records */
-        "ldr    r2, [r1, #80]\n"  /* input */
-        "ldr    r3, [r1, #48]\n"  /* in.c */
-        "ldr    r4, [r1, #72]\n"  /* out.c */
-        "ldr    r1, [r1, #104]\n" /* output */
-        "and    r11, r4, #15\n" /* the entry into the pass (below) */
-        "add    r4, r1, r4\n"
-        "str    r4, [sp, #0]\n"
-        "adds   r0, r0, #16\n"
-        "cmp    r3, #8\n"
-        "bne    40f\n"
+        "nnom_local_pw1px8:\n"
+        PW1PX_PROLOGUE("")
         "ldr    r5, [r2, #4]\n"
         "ldr    r2, [r2, #0]\n"
         "sxtb16 r3, r2, ror #8\n"
@@ -112,8 +123,15 @@ __asm__(".section .text.nnom_local_pw1px,\"ax\",%progbits\n"
         "ldr    r6, [sp, #0]\n"
         "cmp    r1, r6\n"
         "bne    .Lpw1px_0\n"
-        "b      39f\n"
-        "40:\n" /* widen the input onto the stack: whole words */
+        "39:\n"
+        "movs   r0, #0\n" /* NN_SUCCESS */
+        "add    sp, sp, #(8 + 2 * " NNOM_PW1PX_STR(PW1PX_MAX_CIN) ")\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_local_pw1px8, .-nnom_local_pw1px8\n"
+        ".thumb_func\n"
+        "nnom_local_pw1px:\n"
+        PW1PX_PROLOGUE("ldr    r3, [r1, #48]\n")
+        /* widen the input onto the stack: whole words */
         "ldr    r5, [r0, #-4]\n" /* chunks */
         "add    r6, sp, #8\n"
         "lsrs   r7, r3, #2\n"
@@ -175,10 +193,7 @@ __asm__(".section .text.nnom_local_pw1px,\"ax\",%progbits\n"
         "strb   r3, [r1], #1\n"
         "cmp    r1, lr\n"
         "bne    31b\n"
-        "39:\n"
-        "movs   r0, #0\n" /* NN_SUCCESS */
-        "add    sp, sp, #(8 + 2 * " NNOM_PW1PX_STR(PW1PX_MAX_CIN) ")\n"
-        "pop    {r4-r11, pc}\n"
+        "b      39b\n"
         ".size nnom_local_pw1px, .-nnom_local_pw1px\n"
         ".text\n");
 

@@ -136,7 +136,8 @@ const nnom_kernel_t nnom_conv_kernels[] = {
 #endif
 #if NNOM_LOCAL_MAC_ASM && !defined(NNOM_USING_CHW)
     {nnom_local_conv_s8_fast_scratch, nnom_local_conv_s8_fast},
-    {nnom_local_conv_pw1_scratch, nnom_local_conv_pw1}, /* 1x1, one output channel */
+    {nnom_local_pw1c_scratch, nnom_local_pw1c},         /* 1x1, one output channel */
+    {nnom_local_conv_pw1_scratch, nnom_local_conv_pw1}, /* the same, the rest */
 #endif
     LOCAL_CONV,
 };

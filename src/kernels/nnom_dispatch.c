@@ -135,9 +135,9 @@ const nnom_kernel_t nnom_conv_kernels[] = {
     {nnom_cmsis_conv_scratch, nnom_cmsis_conv_s8},
 #endif
 #if NNOM_LOCAL_MAC_ASM && !defined(NNOM_USING_CHW)
+    {nnom_local_pw1c_scratch, nnom_local_pw1c}, /* 1x1, one output channel, two pixels a pass */
     {nnom_local_conv_s8_fast_scratch, nnom_local_conv_s8_fast},
-    {nnom_local_pw1c_scratch, nnom_local_pw1c},         /* 1x1, one output channel */
-    {nnom_local_conv_pw1_scratch, nnom_local_conv_pw1}, /* the same, the rest */
+    {nnom_local_conv_pw1_scratch, nnom_local_conv_pw1}, /* 1x1, one output channel */
 #endif
     LOCAL_CONV,
 };

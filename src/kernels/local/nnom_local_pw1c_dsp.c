@@ -28,9 +28,11 @@
 
 /* The assembly's job; the field offsets are its. */
 typedef struct {
-    int32_t mult, base, sh, lo, hi, bias;
+    int32_t mult, base, sh; /* the fast form's; SMMLAR's: mult, ra, e */
+    int32_t lo, hi, bias, bias1; /* bias1 = bias: one LDRD for both pixels */
     const int32_t *w;    /* the widened weights: (w0, w2), (w1, w3) a word */
     uint32_t entry;      /* into the unrolled run, Thumb bit set */
+    uint32_t tail;       /* the requantisation's code, Thumb bit set */
     int8_t *oend;        /* the passes' end (out + 2 passes) */
     const int8_t *xlast; /* the last pass's first pixel, NULL when none */
     int8_t *olast;       /* its outputs */
@@ -41,13 +43,14 @@ typedef struct {
     int32_t wbuf[PW1C_MAX_CIN / 2];
 } nnom_pw1c_job_t;
 typedef char nnom_pw1c_layout_t[offsetof(nnom_pw1c_job_t, bias) == 20 &&
-                                        offsetof(nnom_pw1c_job_t, xlast) == 36 &&
-                                        offsetof(nnom_pw1c_job_t, adv) == 60
+                                        offsetof(nnom_pw1c_job_t, tail) == 36 &&
+                                        offsetof(nnom_pw1c_job_t, xlast) == 44 &&
+                                        offsetof(nnom_pw1c_job_t, adv) == 68
                                     ? 1
                                     : -1];
-extern const uint8_t nnom_pw1c_run[], nnom_pw1c_run_clamp[];
+/* labels in the assembly (even addresses: not Thumb functions) */
+extern const uint8_t nnom_pw1c_run[], nnom_pw1c_fast[], nnom_pw1c_clamp[], nnom_pw1c_mm[];
 void nnom_pw1c_s8(nnom_pw1c_job_t *j);
-void nnom_pw1c_clamp_s8(nnom_pw1c_job_t *j);
 
 /* Asked first for every Conv2D (so out.c first), once per compile. */
 uint32_t nnom_local_pw1c_scratch(const void *args)
@@ -62,12 +65,32 @@ uint32_t nnom_local_pw1c_scratch(const void *args)
 }
 
 /* The first t (1-3) bytes at p, zeros above */
-static uint32_t pw1c_tail(const int8_t *p, int32_t t)
+NNOM_FORCE_INLINE uint32_t pw1c_tail(const int8_t *p, int32_t t)
 {
-    uint32_t v = 0;
-    for (int32_t b = 0; b < t; b++)
-        v |= (uint32_t)(uint8_t)p[b] << (8 * b);
+    uint32_t v = (uint8_t)p[0];
+    if (t > 1)
+        v |= (uint32_t)(uint8_t)p[1] << 8;
+    if (t > 2)
+        v |= (uint32_t)(uint8_t)p[2] << 16;
     return v;
+}
+
+/* The weights widened into w, doubled (SMMLAR's form) or not. */
+NNOM_FORCE_INLINE void pw1c_widen(int32_t *w, const int8_t *p, int32_t K, int doubled)
+{
+    const int32_t whole = K / 4, t = K % 4;
+    for (int32_t i = 0; i <= whole; i++) {
+        if (i == whole && t == 0)
+            break;
+        const uint32_t v = i < whole ? nnom_read4(p + 4 * i) : pw1c_tail(p + 4 * i, t);
+        int16x2_t e = __sxtb16((int8x4_t)v), o = nnom_sxtb16_odd(v);
+        if (doubled) {
+            e = __sadd16(e, e);
+            o = __sadd16(o, o);
+        }
+        w[2 * i] = (int32_t)e;
+        w[2 * i + 1] = (int32_t)o;
+    }
 }
 
 nnom_status_t nnom_local_pw1c(const nnom_kernel_ctx_t *ctx, const void *args)
@@ -78,16 +101,6 @@ nnom_status_t nnom_local_pw1c(const nnom_kernel_ctx_t *ctx, const void *args)
     nnom_pw1c_job_t j;
     uint32_t last[PW1C_MAX_CIN / 4];
     (void)ctx;
-    for (int32_t i = 0; i < whole; i++) {
-        const uint32_t v = nnom_read4(a->weight + 4 * i);
-        j.wbuf[2 * i] = (int32_t)__sxtb16((int8x4_t)v);
-        j.wbuf[2 * i + 1] = (int32_t)nnom_sxtb16_odd(v);
-    }
-    if (t != 0) {
-        const uint32_t v = pw1c_tail(a->weight + 4 * whole, t);
-        j.wbuf[2 * whole] = (int32_t)__sxtb16((int8x4_t)v);
-        j.wbuf[2 * whole + 1] = (int32_t)nnom_sxtb16_odd(v);
-    }
     if (a->bias_folded != NULL) {
         j.bias = a->bias_folded[0];
     } else {
@@ -96,17 +109,35 @@ nnom_status_t nnom_local_pw1c(const nnom_kernel_ctx_t *ctx, const void *args)
             sum += (uint32_t)a->weight[k];
         j.bias = (int32_t)((uint32_t)a->bias[0] - (uint32_t)a->p.input_zp * sum);
     }
-    const nnom_rq_t r = nnom_rq_of(a->rq.mult[0], a->rq.shift[0], a->p.output_zp);
-    j.mult = r.mult;
-    j.base = r.base;
-    j.sh = r.sh;
+    const int32_t mult = a->rq.mult[0], e = -a->rq.shift[0];
     j.lo = a->p.act_min;
     j.hi = a->p.act_max;
+    const uint8_t *tail;
+    const uint32_t reach = (1u << 30) - (uint32_t)K * 16384u - 1u;
+    if (a->p.output_zp == -128 && j.lo == -128 && j.hi == 127 &&
+        (uint32_t)j.bias + reach <= 2u * reach) {
+        /* ReLU's form, no clamp: 2 acc (doubled weights and bias), then
+         * ssat8(SMMLAR(2 acc, mult, ra) >> e); |acc| < 2^30 */
+        pw1c_widen(j.wbuf, a->weight, K, 1);
+        j.bias *= 2;
+        j.mult = mult;
+        j.base = (int32_t)((uint32_t)-255 << (e - 1));
+        j.sh = e;
+        tail = nnom_pw1c_mm;
+    } else {
+        pw1c_widen(j.wbuf, a->weight, K, 0);
+        const nnom_rq_t r = nnom_rq_of(mult, -e, a->p.output_zp);
+        j.mult = r.mult;
+        j.base = r.base;
+        j.sh = r.sh;
+        tail = j.lo != -128 || j.hi != 127 ? nnom_pw1c_clamp : nnom_pw1c_fast;
+    }
+    j.bias1 = j.bias;
     j.w = j.wbuf;
-    const int clamp = j.lo != -128 || j.hi != 127;
-    j.entry = ((uint32_t)(uintptr_t)(clamp ? nnom_pw1c_run_clamp : nnom_pw1c_run) +
+    j.entry = ((uint32_t)(uintptr_t)nnom_pw1c_run +
                (uint32_t)((PW1C_CHAIN - words) * PW1C_WORD_BYTES)) |
               1u;
+    j.tail = (uint32_t)(uintptr_t)tail | 1u;
     j.x = a->input;
     j.xb = a->input + K;
     j.out = a->output;
@@ -125,10 +156,7 @@ nnom_status_t nnom_local_pw1c(const nnom_kernel_ctx_t *ctx, const void *args)
         last[whole] = pw1c_tail(p + 4 * whole, t);
         j.xlastb = (const int8_t *)last;
     }
-    if (clamp)
-        nnom_pw1c_clamp_s8(&j);
-    else
-        nnom_pw1c_s8(&j);
+    nnom_pw1c_s8(&j);
     return NN_SUCCESS;
 }
 
@@ -163,62 +191,81 @@ nnom_status_t nnom_local_pw1c(const nnom_kernel_ctx_t *ctx, const void *args)
 #define PW1C_CLAMPS                                                                              \
     "ldrd   r10, r11, [r7, #12]\n" PW1C_CLAMP("r4") PW1C_CLAMP("r5")
 
-/* nnom_pw1c_s8(job r0) and the clamping copy: r7 the job, r0 / r1 the
- * pair's pixels, r2 out, r3 the passes' end, r6 to the next pair, r12 the
- * weights. RUN is the unrolled run's label (global: the C computes the
- * entry into it). */
+/* acc A requantised by SMMLAR (r10 mult, r11 ra, lr e) */
+#define PW1C_MM(A)                                                                               \
+    "smmlar " A ", " A ", r10, r11\n"                                                            \
+    "asr    " A ", " A ", lr\n"                                                                  \
+    "ssat   " A ", #8, " A "\n"
 #define PW1C_WORDS8 PW1C_WORD PW1C_WORD PW1C_WORD PW1C_WORD PW1C_WORD PW1C_WORD PW1C_WORD PW1C_WORD
-#define PW1C_FN(NAME, RUN, CLAMPS)                                                               \
-    ".section .text." #NAME ",\"ax\",%progbits\n"                                                \
-    ".global " #NAME "\n"                                                                        \
-    ".type " #NAME ", %function\n"                                                               \
-    ".global " #RUN "\n"                                                                         \
-    ".syntax unified\n"                                                                          \
-    ".thumb\n"                                                                                   \
-    ".thumb_func\n"                                                                              \
-    ".p2align 2\n" #NAME ":\n"                                                                   \
-    "push   {r4-r11, lr}\n"                                                                      \
-    "mov    r7, r0\n"                                                                            \
-    "ldr    r3, [r7, #32]\n"                                                                     \
-    "ldr    r0, [r7, #48]\n"                                                                     \
-    "ldr    r1, [r7, #52]\n"                                                                     \
-    "ldr    r2, [r7, #56]\n"                                                                     \
-    "ldr    r6, [r7, #60]\n"                                                                     \
-    "1:\n"                                                                                       \
-    "cmp    r2, r3\n"                                                                            \
-    "beq    3f\n"                                                                                \
-    "ldr    r4, [r7, #20]\n"                                                                     \
-    "mov    r5, r4\n"                                                                            \
-    "ldr    r12, [r7, #24]\n"                                                                    \
-    "ldr    pc, [r7, #28]\n"                                                                     \
-    ".p2align 2\n" #RUN ":\n"                                                                    \
-    PW1C_WORDS8 PW1C_WORDS8 PW1C_WORDS8 PW1C_WORDS8                                              \
-    ".if . - " #RUN " != 32 * 44\n"                                                              \
-    ".error \"pw1c: a word's code is not 44 bytes\"\n"                                           \
-    ".endif\n"                                                                                   \
-    "ldm    r7, {r10, r11, lr}\n"                                                                \
-    PW1C_RQ("r4") PW1C_RQ("r5") CLAMPS                                                           \
-    "strb   r4, [r2], #1\n"                                                                      \
-    "strb   r5, [r2], #1\n"                                                                      \
-    "add    r0, r0, r6\n"                                                                        \
-    "add    r1, r1, r6\n"                                                                        \
-    "b      1b\n"                                                                                \
-    "3:\n" /* the last pass, if any, then done */                                               \
-    "ldr    r0, [r7, #36]\n"                                                                     \
-    "cbz    r0, 4f\n"                                                                            \
-    "ldr    r1, [r7, #44]\n"                                                                     \
-    "ldr    r2, [r7, #40]\n"                                                                     \
-    "adds   r3, r2, #2\n"                                                                        \
-    "movs   r8, #0\n"                                                                            \
-    "str    r8, [r7, #36]\n"                                                                     \
-    "b      1b\n"                                                                                \
-    "4:\n"                                                                                       \
-    "pop    {r4-r11, pc}\n"                                                                      \
-    ".size " #NAME ", .-" #NAME "\n"                                                             \
-    ".text\n"
 
-__asm__(PW1C_FN(nnom_pw1c_s8, nnom_pw1c_run, ""));
-__asm__(PW1C_FN(nnom_pw1c_clamp_s8, nnom_pw1c_run_clamp, PW1C_CLAMPS));
+/* nnom_pw1c_s8(job r0): r7 the job, r0 / r1 the pair's pixels, r2 out, r3
+ * the passes' end, r6 to the next pair, r12 the weights. A pass enters the
+ * unrolled run at the job's entry and leaves it for the job's
+ * requantisation (the labels are global: the C computes both). */
+__asm__(".section .text.nnom_pw1c_s8,\"ax\",%progbits\n"
+        ".global nnom_pw1c_s8\n"
+        ".type nnom_pw1c_s8, %function\n"
+        ".global nnom_pw1c_run\n"
+        ".global nnom_pw1c_fast\n"
+        ".global nnom_pw1c_clamp\n"
+        ".global nnom_pw1c_mm\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        "nnom_pw1c_s8:\n"
+        "push   {r4-r11, lr}\n"
+        "mov    r7, r0\n"
+        "ldr    r3, [r7, #40]\n"
+        "ldr    r0, [r7, #56]\n"
+        "ldr    r1, [r7, #60]\n"
+        "ldr    r2, [r7, #64]\n"
+        "ldr    r6, [r7, #68]\n"
+        "b      2f\n"
+        "1:\n"
+        "ldrd   r4, r5, [r7, #20]\n"
+        "ldr    r12, [r7, #28]\n"
+        "ldr    pc, [r7, #32]\n"
+        ".p2align 2\n"
+        "nnom_pw1c_run:\n"
+        PW1C_WORDS8 PW1C_WORDS8 PW1C_WORDS8 PW1C_WORDS8
+        ".if . - nnom_pw1c_run != 32 * 44\n"
+        ".error \"pw1c: a word's code is not 44 bytes\"\n"
+        ".endif\n"
+        "ldm    r7, {r10, r11, lr}\n"
+        "ldr    pc, [r7, #36]\n"
+        ".p2align 2\n"
+        "nnom_pw1c_fast:\n"
+        PW1C_RQ("r4") PW1C_RQ("r5")
+        "b      5f\n"
+        ".p2align 2\n"
+        "nnom_pw1c_clamp:\n"
+        PW1C_RQ("r4") PW1C_RQ("r5") PW1C_CLAMPS
+        "b      5f\n"
+        ".p2align 2\n"
+        "nnom_pw1c_mm:\n"
+        PW1C_MM("r4") PW1C_MM("r5")
+        "5:\n"
+        "strb   r4, [r2], #1\n"
+        "strb   r5, [r2], #1\n"
+        "add    r0, r0, r6\n"
+        "add    r1, r1, r6\n"
+        "2:\n"
+        "cmp    r2, r3\n"
+        "bne    1b\n"
+        /* the last pass, if any, then done */
+        "ldr    r0, [r7, #44]\n"
+        "cbz    r0, 4f\n"
+        "ldr    r1, [r7, #52]\n"
+        "ldr    r2, [r7, #48]\n"
+        "adds   r3, r2, #2\n"
+        "movs   r8, #0\n"
+        "str    r8, [r7, #44]\n"
+        "b      1b\n"
+        "4:\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_pw1c_s8, .-nnom_pw1c_s8\n"
+        ".text\n");
 
 #else
 typedef int nnom_pw1c_unused_t; /* ISO C: a translation unit is never empty */

@@ -9,8 +9,11 @@
  * MAC. Here the weights are widened once (on the stack), two pixels go per
  * pass, each weight pair serving both (11 instructions per 8 MACs), the
  * pass enters an unrolled run of 32 words (every row up to 128 values) at
- * its length (LDR PC: no test per word), and the one channel's requantisation constants (the
- * fast form, any zero point) are read once per pass. The pixels lie in.c
+ * its length (LDR PC: no test per word), and the one channel's
+ * requantisation constants are read once per pass: ReLU layers (output
+ * zero point -128) SMMLAR on doubled weights and bias (the depthwise
+ * loops' form), others the fast form; layers clamping inside int8 are
+ * left to the Dense loop. The pixels lie in.c
  * bytes apart in the input: a last word past in.c meets zero weights, but
  * for the last pixel, whose word would run past the input: the last pass
  * (pixels n - 2, n - 1) reads a copy of it then. A table entry of its own before
@@ -29,7 +32,8 @@
 /* The assembly's job; the field offsets are its. */
 typedef struct {
     int32_t mult, base, sh; /* the fast form's; SMMLAR's: mult, ra, e */
-    int32_t lo, hi, bias, bias1; /* bias1 = bias: one LDRD for both pixels */
+    int32_t lo, hi; /* unused: the layers have no clamp inside int8 */
+    int32_t bias, bias1; /* bias1 = bias: one LDRD for both pixels */
     const int32_t *w;    /* the widened weights: (w0, w2), (w1, w3) a word */
     uint32_t entry;      /* into the unrolled run, Thumb bit set */
     uint32_t tail;       /* the requantisation's code, Thumb bit set */
@@ -49,7 +53,7 @@ typedef char nnom_pw1c_layout_t[offsetof(nnom_pw1c_job_t, bias) == 20 &&
                                     ? 1
                                     : -1];
 /* labels in the assembly (even addresses: not Thumb functions) */
-extern const uint8_t nnom_pw1c_run[], nnom_pw1c_fast[], nnom_pw1c_clamp[], nnom_pw1c_mm[];
+extern const uint8_t nnom_pw1c_run[], nnom_pw1c_fast[], nnom_pw1c_mm[];
 void nnom_pw1c_s8(nnom_pw1c_job_t *j);
 
 /* Asked first for every Conv2D (so out.c first), once per compile. */
@@ -65,8 +69,11 @@ uint32_t nnom_local_pw1c_scratch(const void *args)
     if (n < 2 || (n < 2 * words && words > 4) || a->in.c < 4 || a->in.c > PW1C_MAX_CIN ||
         a->k.c != a->in.c)
         return NNOM_UNSUITED;
-    return nnom_pw_stride1(a) && nnom_rq_fast_ok(a->rq.mult[0], a->rq.shift[0]) ? 0u
-                                                                              : NNOM_UNSUITED;
+    /* no clamp inside int8 (a converted model's ReLU6 has none) */
+    const int clamp = a->p.act_min != -128 || a->p.act_max != 127;
+    return nnom_pw_stride1(a) && !clamp && nnom_rq_fast_ok(a->rq.mult[0], a->rq.shift[0])
+               ? 0u
+               : NNOM_UNSUITED;
 }
 
 /* The first t (1-3) bytes at p, zeros above */
@@ -115,12 +122,9 @@ nnom_status_t nnom_local_pw1c(const nnom_kernel_ctx_t *ctx, const void *args)
         j.bias = (int32_t)((uint32_t)a->bias[0] - (uint32_t)a->p.input_zp * sum);
     }
     const int32_t mult = a->rq.mult[0], e = -a->rq.shift[0];
-    j.lo = a->p.act_min;
-    j.hi = a->p.act_max;
     const uint8_t *tail;
     const uint32_t reach = (1u << 30) - (uint32_t)K * 16384u - 1u;
-    if (a->p.output_zp == -128 && j.lo == -128 && j.hi == 127 &&
-        (uint32_t)j.bias + reach <= 2u * reach) {
+    if (a->p.output_zp == -128 && (uint32_t)j.bias + reach <= 2u * reach) {
         /* ReLU's form, no clamp: 2 acc (doubled weights and bias), then
          * ssat8(SMMLAR(2 acc, mult, ra) >> e); |acc| < 2^30 */
         pw1c_widen(j.wbuf, a->weight, K, 1);
@@ -135,7 +139,7 @@ nnom_status_t nnom_local_pw1c(const nnom_kernel_ctx_t *ctx, const void *args)
         j.mult = r.mult;
         j.base = r.base;
         j.sh = r.sh;
-        tail = j.lo != -128 || j.hi != 127 ? nnom_pw1c_clamp : nnom_pw1c_fast;
+        tail = nnom_pw1c_fast;
     }
     j.bias1 = j.bias;
     j.w = j.wbuf;
@@ -186,16 +190,6 @@ nnom_status_t nnom_local_pw1c(const nnom_kernel_ctx_t *ctx, const void *args)
     "smlal  r8, r9, " A ", r10\n"                                                                \
     "asr    " A ", r9, lr\n"                                                                     \
     "ssat   " A ", #8, " A "\n"
-#define PW1C_CLAMP(A)                                                                            \
-    "cmp    " A ", r10\n"                                                                        \
-    "it     lt\n"                                                                                \
-    "movlt  " A ", r10\n"                                                                        \
-    "cmp    " A ", r11\n"                                                                        \
-    "it     gt\n"                                                                                \
-    "movgt  " A ", r11\n"
-#define PW1C_CLAMPS                                                                              \
-    "ldrd   r10, r11, [r7, #12]\n" PW1C_CLAMP("r4") PW1C_CLAMP("r5")
-
 /* acc A requantised by SMMLAR (r10 mult, r11 ra, lr e) */
 #define PW1C_MM(A)                                                                               \
     "smmlar " A ", " A ", r10, r11\n"                                                            \
@@ -212,7 +206,6 @@ __asm__(".section .text.nnom_pw1c_s8,\"ax\",%progbits\n"
         ".type nnom_pw1c_s8, %function\n"
         ".global nnom_pw1c_run\n"
         ".global nnom_pw1c_fast\n"
-        ".global nnom_pw1c_clamp\n"
         ".global nnom_pw1c_mm\n"
         ".syntax unified\n"
         ".thumb\n"
@@ -242,10 +235,6 @@ __asm__(".section .text.nnom_pw1c_s8,\"ax\",%progbits\n"
         ".p2align 2\n"
         "nnom_pw1c_fast:\n"
         PW1C_RQ("r4") PW1C_RQ("r5")
-        "b      5f\n"
-        ".p2align 2\n"
-        "nnom_pw1c_clamp:\n"
-        PW1C_RQ("r4") PW1C_RQ("r5") PW1C_CLAMPS
         "b      5f\n"
         ".p2align 2\n"
         "nnom_pw1c_mm:\n"

@@ -95,8 +95,9 @@ typedef struct {
     const int32_t *bias_folded; /* bias - input_zp * sum(w) per channel, or NULL */
     nnom_requant_t rq;
     int8_t *output;
-    /* depthwise only: the converter's records of the one-row assembly loop
-     * (nnom_local_dwcol.h), or NULL (the kernel builds them) */
+    /* the converter's records, or NULL: depthwise, those of the one-row
+     * assembly loop (nnom_local_dwcol.h; without them the kernel builds
+     * them); Conv2D, those of one-pixel 1x1 layers (nnom_local_pw1px_dsp.c) */
     const int32_t *records;
 } nnom_conv_args_t;
 

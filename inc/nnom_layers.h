@@ -34,6 +34,10 @@ typedef struct {
     uint32_t dilation_h, dilation_w;
     nnom_padding_t padding;
     nnom_border_t pad; /* PADDING_EXPLICIT only (e.g. causal Conv1D) */
+    /* Optional (NULL is fine): written by the converter for 1x1 layers of
+     * one pixel, the records of the local kernel's assembly loop
+     * (src/kernels/local/nnom_local_pw1px_dsp.c). */
+    const int32_t *records;
 } nnom_conv2d_config_t;
 
 /* DepthwiseConv2D (1D: h = 1). Output channel ic * multiplier + m; weights

@@ -7,10 +7,11 @@ from functools import partial
 import numpy as np
 
 from .. import backends, cmsis_sizes, float_sums
-from ..c_text import padded_window_fields, window_layer_call
+from ..c_text import c_array, padded_window_fields, window_layer_call
 from ..frontend.keras_context import as_2d
 from ..reference import kernels
 from .common import target_zp
+from .pw1px_records import pw1px_records
 from .registry import Op, register
 from .weighted import emit_arrays, padded_layer_api_weights, quantize_weighted
 
@@ -160,6 +161,12 @@ class Conv2D(Op):
         a, q = node.attrs, node.q
         arrays, fields = emit_arrays(w, n, q)
         cout, kh, kw, cin = q.weight.shape
+        x = w.g.node(node.inputs[0])
+        # one pixel, 1x1: the Dense-like loop's records (pw1px_records.py)
+        records = pw1px_records(a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2], node.hwc[:2])
+        if records is not None:
+            arrays.append(c_array("int32_t", f"{n}_records", records))
+            fields += f", .records = {n}_records + 4"  # past the header
         return "".join(arrays) + (
             f"static const nnom_conv2d_config_t {n}_config = {{{super_}, {fields}, "
             f".filters = {cout}, .in_channels = {cin}, " + padded_window_fields(a, (kh, kw))

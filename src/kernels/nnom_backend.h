@@ -129,6 +129,20 @@ nnom_status_t nnom_local_conv_s8_fast(const nnom_kernel_ctx_t *ctx, const void *
  * (local/nnom_local_conv_pw1_s8.c). */
 uint32_t nnom_local_conv_pw1_scratch(const void *args);
 nnom_status_t nnom_local_conv_pw1(const nnom_kernel_ctx_t *ctx, const void *args);
+/* The same with 4 to 128 input channels, two pixels a pass (two pixels or
+ * more, two per word of weights above 16 inputs, no clamp inside int8, the
+ * fast requantisation form): scratch 0 there, else NNOM_UNSUITED
+ * (local/nnom_local_pw1c_dsp.c). */
+uint32_t nnom_local_pw1c_scratch(const void *args);
+nnom_status_t nnom_local_pw1c(const nnom_kernel_ctx_t *ctx, const void *args);
+/* 1x1 convolutions of one pixel with the converter's records (ReLU, output
+ * zero point -128): scratch 0 there, else NNOM_UNSUITED
+ * (local/nnom_local_pw1px_dsp.c). */
+uint32_t nnom_local_pw1px_scratch(const void *args);
+nnom_status_t nnom_local_pw1px(const nnom_kernel_ctx_t *ctx, const void *args);
+/* the same for 8 input channels (kept in registers) */
+uint32_t nnom_local_pw1px8_scratch(const void *args);
+nnom_status_t nnom_local_pw1px8(const nnom_kernel_ctx_t *ctx, const void *args);
 #endif
 
 #endif

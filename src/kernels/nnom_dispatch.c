@@ -120,15 +120,22 @@ static nnom_status_t fc_as_conv(const nnom_kernel_ctx_t *ctx, const void *args)
 #define LOCAL_SOFTMAX {NULL, nnom_local_softmax_s8}
 #endif
 
-/* At -O2 on DSP cores the local kernel's check of the requantisation form
+/* At -O2 on DSP cores without Helium the one-pixel 1x1 layers with the
+ * converter's records go first (their loop beats both backends' there); the local
+ * kernel's check of the requantisation form
  * is an entry of its own (same scratch): the kept pick skips it at runs.
  * The 1x1 layers of one output channel, which the first one leaves, run
  * the Dense loop over their pixels (the second). */
 const nnom_kernel_t nnom_conv_kernels[] = {
+#if NNOM_LOCAL_MAC_ASM && !defined(NNOM_USING_CHW) && !NNOM_CMSIS_NN_MVE
+    {nnom_local_pw1px8_scratch, nnom_local_pw1px8}, /* 1x1, one pixel, converter records */
+    {nnom_local_pw1px_scratch, nnom_local_pw1px},
+#endif
 #if NNOM_CMSIS_NN_CONV
     {nnom_cmsis_conv_scratch, nnom_cmsis_conv_s8},
 #endif
 #if NNOM_LOCAL_MAC_ASM && !defined(NNOM_USING_CHW)
+    {nnom_local_pw1c_scratch, nnom_local_pw1c}, /* 1x1, one output channel, two pixels a pass */
     {nnom_local_conv_s8_fast_scratch, nnom_local_conv_s8_fast},
     {nnom_local_conv_pw1_scratch, nnom_local_conv_pw1}, /* 1x1, one output channel */
 #endif

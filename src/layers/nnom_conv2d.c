@@ -28,7 +28,7 @@ NNOM_WINDOW_SETUP nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s
     }
     NNOM_WINDOW_ARGS(s, l, cfg);
     s->ch_mult = 0;
-    s->records = NULL;
+    s->records = cfg->records;
     s->bias_folded = cfg->bias_folded;
     return NN_SUCCESS;
 }

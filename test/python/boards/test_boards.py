@@ -1627,6 +1627,85 @@ def pw2_model(k: int, rng: np.random.Generator):
     return model
 
 
+# 1x1 convolutions of one pixel (branch pw3: the converter's records,
+# nnom_local_pw1px_dsp.c): 8 inputs (the entry of its own; fewer than 16
+# outputs, more than 32: the pass entered at n mod 16 and repeated), 4-7
+# inputs (the stack copy with zeros after them), 1-3 inputs past a multiple
+# of 4 over several chunks, 128 inputs (the most), stride 2 on one pixel;
+# ReLU6 (whose clamp is int8's here), weights scaled down under a large
+# bias (a shift of about -18); and the layers it refuses (the paths before
+# it): 129 and 3 inputs, no activation (output zero point not -128).
+# (input channels, filters, activation, stride, the bias under weights
+# scaled down, or 0).
+PW1PX_CASES = [
+    (8, 32, "relu", 1, 0.0),
+    (8, 5, "relu", 1, 0.0),
+    (8, 37, "relu", 1, 0.0),
+    (5, 7, "relu", 1, 0.0),
+    (7, 19, "relu", 1, 0.0),
+    (13, 9, "relu", 1, 0.0),
+    (22, 17, "relu", 1, 0.0),
+    (64, 10, "relu", 1, 0.0),
+    (128, 3, "relu", 1, 0.0),
+    (12, 9, "relu", 2, 0.0),
+    (129, 4, "relu", 1, 0.0),
+    (3, 8, "relu", 1, 0.0),
+    (16, 12, None, 1, 0.0),
+    (16, 12, "relu6", 1, 0.0),
+    (24, 20, "relu", 1, 20.0),
+]
+
+
+def pw1px_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    cin, n, act, stride, scaled = PW1PX_CASES[k]
+    inputs = keras.Input((1, 1, cin))
+    layer = keras.layers.Conv2D(n, 1, strides=stride, padding="same", activation=act)
+    model = keras.Model(inputs, layer(inputs))
+    kf.randomize_weights(model, rng)
+    if scaled:  # weights scaled down under a large bias
+        kernel, bias = model.layers[-1].get_weights()
+        model.layers[-1].set_weights([kernel * 1e-3, np.full_like(bias, scaled)])
+    return model
+
+
+# 1x1 convolutions of one output channel (branch pw3, nnom_local_pw1c_dsp.c):
+# ReLU (SMMLAR on doubled weights), no activation (the fast form), ReLU6,
+# a large bias (outside SMMLAR's reach: the fast form at zero point -128),
+# input channels not a multiple of four (the last pixel copied) with odd
+# and even pixel counts, two pixels (the last pass only), 128 inputs;
+# refused (the Dense loop): 147 inputs, 3 pixels of 128, stride 2. (input
+# (h, w, c), activation, stride, the bias under weights scaled down, or 0).
+PW1C_CASES = [
+    ((12, 12, 16), "relu", 1, 0.0),
+    ((29, 1, 31), "relu", 1, 0.0),
+    ((5, 1, 9), "relu", 1, 0.0),
+    ((2, 1, 5), "relu", 1, 0.0),
+    ((4, 4, 8), None, 1, 0.0),
+    ((6, 5, 13), None, 1, 0.0),
+    ((7, 3, 22), "relu6", 1, 0.0),
+    ((9, 3, 20), "relu", 1, 20.0),
+    ((47, 1, 82), None, 1, 0.0),
+    ((1, 70, 128), "relu", 1, 0.0),
+    ((1, 11, 147), "relu", 1, 0.0),
+    ((1, 3, 128), "relu", 1, 0.0),
+    ((7, 7, 12), "relu", 2, 0.0),
+]
+
+
+def pw1c_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, act, stride, scaled = PW1C_CASES[k]
+    inputs = keras.Input(shape)
+    layer = keras.layers.Conv2D(1, 1, strides=stride, padding="same", activation=act)
+    model = keras.Model(inputs, layer(inputs))
+    kf.randomize_weights(model, rng)
+    if scaled:  # weights scaled down under a large bias
+        kernel, bias = model.layers[-1].get_weights()
+        model.layers[-1].set_weights([kernel * 1e-3, np.full_like(bias, scaled)])
+    return model
+
+
 def _calibration(rng: np.random.Generator, shape, n: int) -> np.ndarray:
     scale = float(10 ** rng.uniform(-1, 1))
     return rng.normal(float(rng.uniform(-1, 1)) * scale, scale, (n, *shape)).astype(np.float32)
@@ -1701,6 +1780,8 @@ def suite(tmp_path_factory):
         ("pw2_", len(PW2_CASES), pw2_model, 99_000),
         ("pairs3_", len(PAIRS3_CASES), pairs3_model, 102_000),
         ("rectp_", len(RECTP_CASES), rectp_model, 107_000),
+        ("pw1px", len(PW1PX_CASES), pw1px_model, 103_000),
+        ("pw1c", len(PW1C_CASES), pw1c_model, 103_500),
     ]
     for prefix, count, build, seed in families:
         for k in range(count):

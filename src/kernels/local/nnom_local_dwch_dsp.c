@@ -35,25 +35,39 @@ NNOM_INLINE int32_t dwch_pair(const int16_t *p)
 /* The row's sums in passes of four outputs, kw (KW) and stride across (S)
  * constants, reading up to (ceil(ow / 4) * 4 - 1) S + 2 P - 1 values of
  * each row (the buffer's rows are that long). */
-NNOM_INLINE void dwch_sums(const dwch_row_t *r, const int32_t KW, const int32_t S)
+NNOM_INLINE void dwch_sums(const dwch_row_t *r, const int32_t KW, const int32_t S,
+                           const int32_t KH)
 {
-    const int32_t P = (KW + 1) / 2, kh = r->kh, ow = r->ow, len = r->len, bias = r->bias;
+    const int32_t P = (KW + 1) / 2, kh = KH ? KH : r->kh, ow = r->ow, len = r->len;
+    const int32_t bias = r->bias;
     const int16_t *x0 = r->x;
     int32_t *acc = r->acc, *end = r->acc + ow;
     const uint32_t *wend = r->w + kh * P;
+    uint32_t wk[2 * 4]; /* KH == 2: the weights as locals, no reload per pass */
+    for (int32_t i = 0; KH && i < 2 * P; i++)
+        wk[i] = r->w[i];
     do {
         int32_t a0 = bias, a1 = bias, a2 = bias, a3 = bias;
         const int16_t *x = x0;
-        for (const uint32_t *w = r->w; w != wend; w += P, x += len) {
-#pragma GCC unroll 4
-            for (int32_t j = 0; j < P; j++) {
-                const int16x2_t wv = (int16x2_t)w[j];
-                a0 = __smlad(dwch_pair(x + 2 * j), wv, a0);
-                a1 = __smlad(dwch_pair(x + S + 2 * j), wv, a1);
-                a2 = __smlad(dwch_pair(x + 2 * S + 2 * j), wv, a2);
-                a3 = __smlad(dwch_pair(x + 3 * S + 2 * j), wv, a3);
-            }
+#define DWCH_ROW(w, x)                                                                         \
+    do {                                                                                       \
+        _Pragma("GCC unroll 4") for (int32_t j = 0; j < P; j++)                                \
+        {                                                                                      \
+            const int16x2_t wv = (int16x2_t)(w)[j];                                            \
+            a0 = __smlad(dwch_pair((x) + 2 * j), wv, a0);                                      \
+            a1 = __smlad(dwch_pair((x) + S + 2 * j), wv, a1);                                  \
+            a2 = __smlad(dwch_pair((x) + 2 * S + 2 * j), wv, a2);                              \
+            a3 = __smlad(dwch_pair((x) + 3 * S + 2 * j), wv, a3);                              \
+        }                                                                                      \
+    } while (0)
+        if (KH) { /* the rows of taps unrolled, the weights loaded once */
+            DWCH_ROW(wk, x);
+            DWCH_ROW(wk + P, x + len);
+        } else {
+            for (const uint32_t *w = r->w; w != wend; w += P, x += len)
+                DWCH_ROW(w, x);
         }
+#undef DWCH_ROW
         acc[0] = a0;
         acc[1] = a1;
         acc[2] = a2;
@@ -66,10 +80,14 @@ NNOM_INLINE void dwch_sums(const dwch_row_t *r, const int32_t KW, const int32_t 
 #define DWCH_SUMS(K)                                                                           \
     static NNOM_NOINLINE void dwch_sums_##K(const dwch_row_t *r, int32_t s)                    \
     {                                                                                          \
-        if (s == 1)                                                                            \
-            dwch_sums(r, K, 1);                                                                \
+        if (r->kh == 2 && s == 1)                                                              \
+            dwch_sums(r, K, 1, 2);                                                             \
+        else if (r->kh == 2)                                                                   \
+            dwch_sums(r, K, 2, 2);                                                             \
+        else if (s == 1)                                                                       \
+            dwch_sums(r, K, 1, 0);                                                             \
         else                                                                                   \
-            dwch_sums(r, K, 2);                                                                \
+            dwch_sums(r, K, 2, 0);                                                             \
     }
 DWCH_SUMS(2)
 DWCH_SUMS(3)
@@ -89,23 +107,28 @@ typedef struct {
     int32_t mult, ra, e, lo, hi, op;
 } dwch_rq_t;
 
+NNOM_INLINE int32_t dwch_rq1(int32_t a, int32_t mult, int32_t ra, int32_t e, int32_t lo,
+                             int32_t hi, const int CL)
+{
+    int32_t v;
+    __asm__("smmlar %0, %1, %2, %3" : "=r"(v) : "r"(a), "r"(mult), "r"(ra));
+    v = (v + (a >> 31)) >> e;
+    if (!CL)
+        return __ssat(v, 8);
+    v = v < lo ? lo : v;
+    return v > hi ? hi : v;
+}
+
 NNOM_INLINE void dwch_requant(const dwch_rq_t *q, const int32_t *acc, int32_t n, int8_t *out,
                               const int CL)
 {
     const int32_t mult = q->mult, ra = q->ra, e = q->e, lo = q->lo, hi = q->hi, op = q->op;
-    for (const int32_t *end = acc + n; acc != end; out += op) {
-        const int32_t a = *acc++;
-        int32_t v;
-        __asm__("smmlar %0, %1, %2, %3" : "=r"(v) : "r"(a), "r"(mult), "r"(ra));
-        v = (v + (a >> 31)) >> e;
-        if (CL) {
-            v = v < lo ? lo : v;
-            v = v > hi ? hi : v;
-        } else {
-            v = __ssat(v, 8);
-        }
-        *out = (int8_t)v;
+    for (const int32_t *end = acc + (n & ~1); acc != end; acc += 2, out += 2 * op) {
+        out[0] = (int8_t)dwch_rq1(acc[0], mult, ra, e, lo, hi, CL);
+        out[op] = (int8_t)dwch_rq1(acc[1], mult, ra, e, lo, hi, CL);
     }
+    if (n & 1)
+        *out = (int8_t)dwch_rq1(*acc, mult, ra, e, lo, hi, CL);
 }
 
 static NNOM_NOINLINE void dwch_requant_sat(const dwch_rq_t *q, const int32_t *acc, int32_t n,
@@ -121,36 +144,38 @@ static NNOM_NOINLINE void dwch_requant_clamp(const dwch_rq_t *q, const int32_t *
 }
 
 
-/* Input row y of channel c widened into dst (iw values). */
-NNOM_INLINE void dwch_copy(int16_t *dst, const int8_t *src, int32_t iw, int32_t ic)
+/* n input rows of one channel (iw values ic bytes apart, rows iw ic bytes
+ * apart) widened to int16 into rows len values apart. */
+static NNOM_NOINLINE void dwch_copy(int16_t *dst, int32_t len, const int8_t *src, int32_t iw,
+                                    int32_t ic, int32_t n)
 {
-    int32_t x = 0;
-    if (ic == 1) {
-        for (; x + 4 <= iw; x += 4) {
-            const uint32_t v = nnom_read4(src + x);
-            const uint32_t e = (uint32_t)__sxtb16((int8x4_t)v), o = (uint32_t)nnom_sxtb16_odd(v);
-            const uint32_t p0 = (e & 0xFFFFu) | (o << 16), p1 = (o & 0xFFFF0000u) | (e >> 16);
-            memcpy(dst + x, &p0, 4);
-            memcpy(dst + x + 2, &p1, 4);
+    const int32_t quads = iw >> 2, rest = iw & 3;
+    for (; n > 0; n--, dst += len) {
+        int16_t *d = dst;
+        if (ic == 1) {
+            for (int32_t i = 0; i < quads; i++, src += 4, d += 4) {
+                const uint32_t v = nnom_read4(src);
+                const uint32_t e = (uint32_t)__sxtb16((int8x4_t)v);
+                const uint32_t o = (uint32_t)nnom_sxtb16_odd(v);
+                const uint32_t p0 = (e & 0xFFFFu) | (o << 16), p1 = (o & 0xFFFF0000u) | (e >> 16);
+                memcpy(d, &p0, 4);
+                memcpy(d + 2, &p1, 4);
+            }
+        } else {
+            for (int32_t i = 0; i < quads; i++, d += 4) {
+                d[0] = *src;
+                src += ic;
+                d[1] = *src;
+                src += ic;
+                d[2] = *src;
+                src += ic;
+                d[3] = *src;
+                src += ic;
+            }
         }
-        src += x;
-    } else {
-        int16_t *end = dst + (iw & ~3);
-        for (; dst != end; dst += 4) {
-            dst[0] = *src;
-            src += ic;
-            dst[1] = *src;
-            src += ic;
-            dst[2] = *src;
-            src += ic;
-            dst[3] = *src;
-            src += ic;
-        }
-        dst -= iw & ~3;
-        x = iw & ~3;
+        for (int32_t i = 0; i < rest; i++, src += ic)
+            *d++ = *src;
     }
-    for (; x < iw; x++, src += ic)
-        dst[x] = *src;
 }
 
 /* 1 where the doubled sums and the requantisation's SMMLAR stay within
@@ -226,14 +251,16 @@ int nnom_dwch_try(const nnom_conv_args_t *a)
         for (int32_t oy = 0; oy < oh; oy += per) {
             const int32_t r0 = oy * sy; /* the band's first padded row */
             const int32_t r1 = r0 + rows < hp ? r0 + rows : hp;
-            for (int32_t y = r0 - pt; y < r1 - pt; y++) {
-                int16_t *d = buf + (y + pt - r0) * len + pl;
-                if (y >= 0 && y < ih)
-                    dwch_copy(d, a->input + y * iw * ic + c, iw, ic);
-                else /* (the columns around it hold zp from the start) */
+            /* the band's rows in the input, then those in the padding (their
+             * columns around the input's hold zp from the start) */
+            const int32_t y0 = r0 - pt > 0 ? r0 - pt : 0, y1 = r1 - pt < ih ? r1 - pt : ih;
+            if (y1 > y0)
+                dwch_copy(buf + (y0 + pt - r0) * len + pl, len, a->input + y0 * iw * ic + c, iw,
+                          ic, y1 - y0);
+            for (int32_t y = r0 - pt; y < r1 - pt; y++)
+                if (y < 0 || y >= ih)
                     for (int32_t i = 0; i < iw; i++)
-                        d[i] = (int16_t)zp;
-            }
+                        buf[(y + pt - r0) * len + pl + i] = (int16_t)zp;
             const int32_t end = oh - oy < per ? oh : oy + per;
             int8_t *out = a->output + oy * ow * ic + c;
             r[c].x = buf;

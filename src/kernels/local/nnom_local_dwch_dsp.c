@@ -40,7 +40,7 @@ NNOM_INLINE void dwch_sums(const dwch_row_t *r, const int32_t KW, const int32_t 
 {
     const int32_t P = (KW + 1) / 2, kh = KH ? KH : r->kh, ow = r->ow, len = r->len;
     const int32_t bias = r->bias;
-    const int16_t *x0 = r->x;
+    const int16_t *x0 = r->x, *x1 = r->x + len; /* (x1: the second row, KH == 2) */
     int32_t *acc = r->acc, *end = r->acc + ow;
     const uint32_t *wend = r->w + kh * P;
     uint32_t wk[2 * 4]; /* KH == 2: the weights as locals, no reload per pass */
@@ -62,7 +62,7 @@ NNOM_INLINE void dwch_sums(const dwch_row_t *r, const int32_t KW, const int32_t 
     } while (0)
         if (KH) { /* the rows of taps unrolled, the weights loaded once */
             DWCH_ROW(wk, x);
-            DWCH_ROW(wk + P, x + len);
+            DWCH_ROW(wk + P, x1);
         } else {
             for (const uint32_t *w = r->w; w != wend; w += P, x += len)
                 DWCH_ROW(w, x);
@@ -74,6 +74,7 @@ NNOM_INLINE void dwch_sums(const dwch_row_t *r, const int32_t KW, const int32_t 
         acc[3] = a3;
         acc += 4;
         x0 += 4 * S;
+        x1 += 4 * S;
     } while (acc < end);
 }
 

@@ -19,14 +19,14 @@
  * channels, kh and kw from 2 to NNOM_DWCH_MAX_K, stride across 1 or 2, no
  * dilation; where it is faster than the other paths (M4 -O2, instructions
  * per MAC, other paths -> here): at stride 1 all but 3x3 on three
- * channels ((6,2) s1 46x29x1 same 6.12 -> 3.67, (5,5) s1 38x13x3 same
- * 3.74 -> 2.86; but 3x3 s1 48x48x3 same 3.47 -> 3.88); at stride 2 from
- * 18 taps or on one channel ((6,4) s2 15x42x2 same 6.22 -> 3.50, (7,7) s2
- * 20x20x3 same 4.09 -> 2.62, (4,2) s2 9x31x1 valid 18.32 -> 11.55; but
- * (4,4) s2 21x21x3 valid 4.29 -> 5.58, 3x3 s2 48x48x3 same 3.44 -> 5.77:
- * a copied value serves few MACs), and on three channels only with padding
- * or more than 25 taps (the flat path's unpadded windows: (5,5) s2
- * 34x32x3 valid 3.37 there, 3.44 here). */
+ * channels ((6,2) s1 46x29x1 same 6.12 -> 3.49, (5,5) s1 38x13x3 same
+ * 3.74 -> 2.74; 3x3 s1 48x48x3 same 3.47 -> 3.67); at stride 2 from 18
+ * taps or on one channel ((6,4) s2 15x42x2 same 6.22 -> 3.30, (7,7) s2
+ * 20x20x3 same 4.09 -> 2.51, (4,2) s2 9x31x1 valid 18.32 -> 10.67; but
+ * (4,4) s2 21x21x3 valid 4.29 -> 5.18, 3x3 s2 48x48x3 same 3.44 -> 5.25:
+ * a copied value serves few MACs), and on three channels only with
+ * padding or more than 25 taps (unpadded 5x5 there is mixed: 34x32x3
+ * valid 3.37 -> 3.22, 24x13x3 valid 5.09 -> 5.35). */
 NNOM_INLINE int nnom_dwch_asks(const nnom_conv_args_t *a)
 {
     const int32_t taps = a->k.h * a->k.w, c = a->out.c;

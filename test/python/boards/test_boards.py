@@ -1040,6 +1040,49 @@ def dwfew_model(k: int, rng: np.random.Generator):
     return model
 
 
+# Depthwise 2D windows of one to three channels plane by plane
+# (nnom_local_dwch_dsp.c, -O2 with the assembly: int16 bands of rows, four
+# outputs a pass): kh and kw from 2 to 7, odd and even, strides 1 and 2,
+# 'same' and 'valid', rows of outputs not a multiple of four, planes from
+# 4x4 to 64x64 (64 wide: several bands per channel), no activation (output
+# zero point not -128), ReLU, ReLU6; and layers that must take the other
+# paths: a plane too wide for the band, one channel's shift beyond the fast
+# requantisation, a bias beyond the doubled sums, 3x3 on three channels,
+# four taps at stride 2 on two channels, dilation 2. Same fields as
+# DWODD_CASES.
+DWCH_CASES = [
+    ((46, 29, 1), (6, 2), 1, 1, "same", "relu", False),
+    ((15, 42, 2), (6, 4), 2, 1, "same", None, False),
+    ((39, 17, 3), (2, 3), 1, 1, "valid", "relu6", False),
+    ((27, 28, 1), (5, 5), 1, 1, "same", None, False),
+    ((20, 13, 3), (7, 7), 1, 1, "valid", "relu", False),
+    ((33, 47, 3), (3, 7), 2, 1, "same", "relu6", False),
+    ((9, 31, 1), (4, 2), 2, 1, "valid", None, False),
+    ((4, 4, 1), (2, 2), 1, 1, "valid", "relu", False),
+    ((64, 64, 1), (7, 3), 1, 1, "same", "relu", False),
+    ((64, 63, 2), (7, 6), 2, 1, "same", None, False),
+    ((25, 19, 2), (6, 3), 2, 1, "valid", "relu", False),
+    ((17, 9, 2), (2, 5), 1, 1, "same", "relu6", False),
+    ((24, 24, 3), (5, 5), 2, 1, "same", None, False),
+    ((13, 11, 2), (3, 3), 1, 1, "same", None, False),
+    ((8, 300, 1), (7, 2), 1, 1, "same", "relu", False),  # too wide: other paths
+    ((20, 21, 3), (4, 5), 1, 1, "same", "relu", True),  # one shift beyond the form
+    ((20, 20, 3), (3, 3), 1, 1, "same", "relu", False),  # 3x3, three channels
+    ((30, 30, 2), (2, 2), 2, 1, "same", "relu", False),  # four taps at stride 2
+    ((20, 20, 2), (3, 3), 1, 2, "same", "relu", False),  # dilation 2
+    ((21, 22, 2), (5, 4), 1, 1, "same", "relu", False),  # huge bias
+]
+DWCH_HUGE = (len(DWCH_CASES) - 1,)
+
+
+def dwch_model(k: int, rng: np.random.Generator):
+    model = _odd_channels_model(DWCH_CASES[k], rng)
+    if k in DWCH_HUGE:  # weights scaled down: |bias| near 2^30
+        kernel, bias = model.layers[-1].get_weights()
+        model.layers[-1].set_weights([kernel * 1e-3, np.full_like(bias, 20.0)])
+    return model
+
+
 # One output pixel whose window holds the whole input
 # (nnom_local_dwone_dsp.c, -O2 with the assembly: the taps over the input
 # as one line on the one-row loop): 3x3 'valid' on 3x3, 3x3 at stride 2 on
@@ -1782,6 +1825,7 @@ def suite(tmp_path_factory):
         ("rectp_", len(RECTP_CASES), rectp_model, 107_000),
         ("pw1px", len(PW1PX_CASES), pw1px_model, 103_000),
         ("pw1c", len(PW1C_CASES), pw1c_model, 103_500),
+        ("dwch", len(DWCH_CASES), dwch_model, 104_000),
     ]
     for prefix, count, build, seed in families:
         for k in range(count):

@@ -1,0 +1,48 @@
+/*
+ * nnom_local_dwch.h - depthwise 2D windows of one to three channels, plane
+ * by plane (nnom_local_dwch_dsp.c, -O2 on cores with NNOM_LOCAL_MAC_ASM).
+ */
+#ifndef NNOM_LOCAL_DWCH_H
+#define NNOM_LOCAL_DWCH_H
+
+#include "nnom_local_simd.h"
+
+#if NNOM_LOCAL_MAC_ASM
+/* Largest kh and kw the path takes (the pass is unrolled per kw). */
+#define NNOM_DWCH_MAX_K 7
+/* int16 values of the band of padded rows on the stack (2.5 KB), and the
+ * most outputs a row (their sums on the stack, 512 B). */
+#define NNOM_DWCH_BUF 1280
+#define NNOM_DWCH_OUT 128
+
+/* The layers the dispatcher offers the path: multiplier 1, one to three
+ * channels, kh and kw from 2 to NNOM_DWCH_MAX_K, stride across 1 or 2, no
+ * dilation; where it is faster than the other paths (M4 -O2, instructions
+ * per MAC, other paths -> here): at stride 1 all but 3x3 on three
+ * channels ((6,2) s1 46x29x1 same 6.12 -> 3.49, (5,5) s1 38x13x3 same
+ * 3.74 -> 2.74; 3x3 s1 48x48x3 same 3.47 -> 3.67); at stride 2 from 18
+ * taps or on one channel ((6,4) s2 15x42x2 same 6.22 -> 3.30, (7,7) s2
+ * 20x20x3 same 4.09 -> 2.51, (4,2) s2 9x31x1 valid 18.32 -> 10.67; but
+ * (4,4) s2 21x21x3 valid 4.29 -> 5.18, 3x3 s2 48x48x3 same 3.44 -> 5.25:
+ * a copied value serves few MACs), and on three channels only with
+ * padding or more than 25 taps (unpadded 5x5 there is mixed: 34x32x3
+ * valid 3.37 -> 3.22, 24x13x3 valid 5.09 -> 5.35). */
+NNOM_INLINE int nnom_dwch_asks(const nnom_conv_args_t *a)
+{
+    const int32_t taps = a->k.h * a->k.w, c = a->out.c;
+    const int fits = c <= 3 && a->k.h >= 2 && a->k.w >= 2 && a->k.h <= NNOM_DWCH_MAX_K &&
+                     a->k.w <= NNOM_DWCH_MAX_K && a->p.dilation_h == 1 && a->p.dilation_w == 1;
+    if (!fits || a->p.stride_w > 2)
+        return 0;
+    if (a->p.stride_h == 1 && a->p.stride_w == 1)
+        return !(taps == 9 && c == 3);
+    return (taps >= 18 || c == 1) &&
+           (c < 3 || taps > 25 || a->p.pad_top > 0 || a->p.pad_left > 0);
+}
+
+/* 1 when done; 0 (nothing written) when the rows do not fit the ring or a
+ * channel's requantisation is not the fast form (nnom_rq_fast_ok()). */
+int nnom_dwch_try(const nnom_conv_args_t *a);
+#endif
+
+#endif

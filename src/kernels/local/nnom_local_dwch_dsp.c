@@ -1,0 +1,281 @@
+/*
+ * nnom_local_dwch_dsp.c - depthwise 2D windows of one to three channels,
+ * plane by plane (-O2 on DSP cores; see nnom_local_dwch.h). Each channel
+ * is a single-plane convolution: a band of its input rows is widened once
+ * to int16 into a buffer of rows len values apart, the padding holding the
+ * input zero point (whose products the bias takes: acc = bias - zp sum(w)
+ * + sum(x w)), the weights widened to halfword pairs along each row of
+ * taps. Every output row runs in passes of four outputs, one SMLAD per
+ * tap pair and output, the four sharing their loaded pairs: at stride 1
+ * the even outputs those at even offsets, the odd ones those at odd
+ * offsets; at stride 2 every output those at even offsets. (The group
+ * paths spend lanes on absent channels, or on the other phase at stride
+ * 2, and requantise four lanes for the one to three that exist.)
+ */
+#include <string.h>
+
+#include "nnom_local_dwch.h"
+
+#if NNOM_LOCAL_MAC_ASM
+/* One output row's sums: the window's top row, the weights. */
+typedef struct {
+    const int16_t *x;                /* the window's top row for output 0 */
+    int32_t *acc;                    /* the row's doubled sums (ow rounded up to 4) */
+    uint32_t w[NNOM_DWCH_MAX_K * 4]; /* [kh][P] doubled halfword pairs, the odd tap's pair 0 */
+    int32_t kh, ow, len, bias;       /* len: row pitch; bias: doubled, less 2 zp sum(w) */
+} dwch_row_t;
+
+NNOM_INLINE int32_t dwch_pair(const int16_t *p)
+{
+    int32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+/* The row's sums in passes of four outputs, kw (KW) and stride across (S)
+ * constants, reading up to (ceil(ow / 4) * 4 - 1) S + 2 P - 1 values of
+ * each row (the buffer's rows are that long). */
+NNOM_INLINE void dwch_sums(const dwch_row_t *r, const int32_t KW, const int32_t S,
+                           const int32_t KH)
+{
+    const int32_t P = (KW + 1) / 2, kh = KH ? KH : r->kh, ow = r->ow, len = r->len;
+    const int32_t bias = r->bias;
+    const int16_t *x0 = r->x, *x1 = r->x + len; /* (x1: the second row, KH == 2) */
+    int32_t *acc = r->acc, *end = r->acc + ow;
+    const uint32_t *wend = r->w + kh * P;
+    uint32_t wk[2 * 4]; /* KH == 2: the weights as locals, no reload per pass */
+    for (int32_t i = 0; KH && i < 2 * P; i++)
+        wk[i] = r->w[i];
+    do {
+        int32_t a0 = bias, a1 = bias, a2 = bias, a3 = bias;
+        const int16_t *x = x0;
+#define DWCH_ROW(w, x)                                                                         \
+    do {                                                                                       \
+        _Pragma("GCC unroll 4") for (int32_t j = 0; j < P; j++)                                \
+        {                                                                                      \
+            const int16x2_t wv = (int16x2_t)(w)[j];                                            \
+            a0 = __smlad(dwch_pair((x) + 2 * j), wv, a0);                                      \
+            a1 = __smlad(dwch_pair((x) + S + 2 * j), wv, a1);                                  \
+            a2 = __smlad(dwch_pair((x) + 2 * S + 2 * j), wv, a2);                              \
+            a3 = __smlad(dwch_pair((x) + 3 * S + 2 * j), wv, a3);                              \
+        }                                                                                      \
+    } while (0)
+        if (KH) { /* the rows of taps unrolled, the weights loaded once */
+            DWCH_ROW(wk, x);
+            DWCH_ROW(wk + P, x1);
+        } else {
+            for (const uint32_t *w = r->w; w != wend; w += P, x += len)
+                DWCH_ROW(w, x);
+        }
+#undef DWCH_ROW
+        acc[0] = a0;
+        acc[1] = a1;
+        acc[2] = a2;
+        acc[3] = a3;
+        acc += 4;
+        x0 += 4 * S;
+        x1 += 4 * S;
+    } while (acc < end);
+}
+
+#define DWCH_SUMS(K)                                                                           \
+    static NNOM_NOINLINE void dwch_sums_##K(const dwch_row_t *r, int32_t s)                    \
+    {                                                                                          \
+        if (r->kh == 2 && s == 1)                                                              \
+            dwch_sums(r, K, 1, 2);                                                             \
+        else if (r->kh == 2)                                                                   \
+            dwch_sums(r, K, 2, 2);                                                             \
+        else if (s == 1)                                                                       \
+            dwch_sums(r, K, 1, 0);                                                             \
+        else                                                                                   \
+            dwch_sums(r, K, 2, 0);                                                             \
+    }
+DWCH_SUMS(2)
+DWCH_SUMS(3)
+DWCH_SUMS(4)
+DWCH_SUMS(5)
+DWCH_SUMS(6)
+DWCH_SUMS(7)
+#undef DWCH_SUMS
+
+typedef void (*dwch_sums_fn)(const dwch_row_t *r, int32_t s);
+
+/* The doubled sums requantised: (SMMLAR(a, mult, ra) + (a < 0 ? -1 : 0))
+ * >> e is the fast form of nnom_rq_fast() (ra = 2^(e-1) + zp 2^e: the
+ * doubling folds its first rounding into SMMLAR's, the sign term is its
+ * s), saturated to int8 or clamped to [lo, hi] (CL). */
+typedef struct {
+    int32_t mult, ra, e, lo, hi, op;
+} dwch_rq_t;
+
+NNOM_INLINE int32_t dwch_rq1(int32_t a, int32_t mult, int32_t ra, int32_t e, int32_t lo,
+                             int32_t hi, const int CL)
+{
+    int32_t v;
+    __asm__("smmlar %0, %1, %2, %3" : "=r"(v) : "r"(a), "r"(mult), "r"(ra));
+    v = (v + (a >> 31)) >> e;
+    if (!CL)
+        return __ssat(v, 8);
+    v = v < lo ? lo : v;
+    return v > hi ? hi : v;
+}
+
+NNOM_INLINE void dwch_requant(const dwch_rq_t *q, const int32_t *acc, int32_t n, int8_t *out,
+                              const int CL)
+{
+    const int32_t mult = q->mult, ra = q->ra, e = q->e, lo = q->lo, hi = q->hi, op = q->op;
+    for (const int32_t *end = acc + (n & ~1); acc != end; acc += 2, out += 2 * op) {
+        out[0] = (int8_t)dwch_rq1(acc[0], mult, ra, e, lo, hi, CL);
+        out[op] = (int8_t)dwch_rq1(acc[1], mult, ra, e, lo, hi, CL);
+    }
+    if (n & 1)
+        *out = (int8_t)dwch_rq1(*acc, mult, ra, e, lo, hi, CL);
+}
+
+static NNOM_NOINLINE void dwch_requant_sat(const dwch_rq_t *q, const int32_t *acc, int32_t n,
+                                           int8_t *out)
+{
+    dwch_requant(q, acc, n, out, 0);
+}
+
+static NNOM_NOINLINE void dwch_requant_clamp(const dwch_rq_t *q, const int32_t *acc, int32_t n,
+                                             int8_t *out)
+{
+    dwch_requant(q, acc, n, out, 1);
+}
+
+
+/* n input rows of one channel (iw values ic bytes apart, rows iw ic bytes
+ * apart) widened to int16 into rows len values apart. */
+static NNOM_NOINLINE void dwch_copy(int16_t *dst, int32_t len, const int8_t *src, int32_t iw,
+                                    int32_t ic, int32_t n)
+{
+    const int32_t quads = iw >> 2, rest = iw & 3;
+    for (; n > 0; n--, dst += len) {
+        int16_t *d = dst;
+        if (ic == 1) {
+            for (int32_t i = 0; i < quads; i++, src += 4, d += 4) {
+                const uint32_t v = nnom_read4(src);
+                const uint32_t e = (uint32_t)__sxtb16((int8x4_t)v);
+                const uint32_t o = (uint32_t)nnom_sxtb16_odd(v);
+                const uint32_t p0 = (e & 0xFFFFu) | (o << 16), p1 = (o & 0xFFFF0000u) | (e >> 16);
+                memcpy(d, &p0, 4);
+                memcpy(d + 2, &p1, 4);
+            }
+        } else {
+            for (int32_t i = 0; i < quads; i++, d += 4) {
+                d[0] = *src;
+                src += ic;
+                d[1] = *src;
+                src += ic;
+                d[2] = *src;
+                src += ic;
+                d[3] = *src;
+                src += ic;
+            }
+        }
+        for (int32_t i = 0; i < rest; i++, src += ic)
+            *d++ = *src;
+    }
+}
+
+/* 1 where the doubled sums and the requantisation's SMMLAR stay within
+ * int32 for every input (|2 acc| < 2^31, |2 acc mult / 2^32| + |ra| <
+ * 2^31). */
+static int dwch_fits(int32_t bias, int32_t wabs, int32_t mult, int32_t ra)
+{
+    const int64_t a = 2 * ((int64_t)(bias < 0 ? -(int64_t)bias : bias) + 255 * (int64_t)wabs);
+    const int64_t m = (a * mult) >> 32;
+    return a < 0x7FFFFFFFLL && m + (ra < 0 ? -(int64_t)ra : ra) < 0x7FFFFFFFLL;
+}
+
+int nnom_dwch_try(const nnom_conv_args_t *a)
+{
+    static const dwch_sums_fn sums[NNOM_DWCH_MAX_K + 1] = {
+        NULL, NULL, dwch_sums_2, dwch_sums_3, dwch_sums_4, dwch_sums_5, dwch_sums_6, dwch_sums_7};
+    const int32_t kh = a->k.h, kw = a->k.w, sy = a->p.stride_h, sx = a->p.stride_w;
+    const int32_t ih = a->in.h, iw = a->in.w, ic = a->in.c, oh = a->out.h, ow = a->out.w;
+    const int32_t pt = a->p.pad_top, pl = a->p.pad_left, P = (kw + 1) / 2;
+    const int32_t ow4 = (ow + 3) & ~3;
+    int32_t len = (ow4 - 1) * sx + 2 * P;
+    if (len < pl + iw)
+        len = pl + iw;
+    len = (len + 1) & ~1;
+    /* rows of the buffer: at least one output row's window */
+    const int32_t rows = NNOM_DWCH_BUF / len;
+    if (!nnom_dwch_asks(a) || a->ch_mult != 1 || a->out.c != ic || pt < 0 || pl < 0 ||
+        pt >= kh || pl >= kw || rows < kh || ow4 > NNOM_DWCH_OUT || !nnom_rq_all_fast(&a->rq, ic))
+        return 0;
+    const int32_t zp = a->p.input_zp;
+    dwch_row_t r[3];
+    dwch_rq_t q[3];
+    for (int32_t c = 0; c < ic; c++) {
+        int32_t sum = 0, wabs = 0;
+        for (int32_t ky = 0; ky < kh; ky++)
+            for (int32_t j = 0; j < P; j++) {
+                const int32_t k = ky * kw + 2 * j;
+                const int32_t w0 = a->weight[k * ic + c];
+                const int32_t w1 = 2 * j + 1 < kw ? a->weight[(k + 1) * ic + c] : 0;
+                r[c].w[ky * P + j] = ((uint32_t)(2 * w0) & 0xFFFFu) | ((uint32_t)(2 * w1) << 16);
+                sum += w0 + w1;
+                wabs += (w0 < 0 ? -w0 : w0) + (w1 < 0 ? -w1 : w1);
+            }
+        const int32_t e = -a->rq.shift[c];
+        q[c].mult = a->rq.mult[c];
+        q[c].ra = (int32_t)((1u << (e - 1)) + (uint32_t)a->p.output_zp * (1u << e));
+        q[c].e = e;
+        q[c].lo = a->p.act_min;
+        q[c].hi = a->p.act_max;
+        q[c].op = ic;
+        if (!dwch_fits(a->bias[c], wabs, q[c].mult, q[c].ra))
+            return 0;
+        r[c].bias = 2 * (a->bias[c] - zp * sum);
+        r[c].kh = kh;
+        r[c].ow = ow;
+        r[c].len = len;
+    }
+    int16_t buf[NNOM_DWCH_BUF];
+    int32_t acc[NNOM_DWCH_OUT];
+    const dwch_sums_fn run = sums[kw];
+    const int cl = a->p.act_min > -128 || a->p.act_max < 127;
+    const uint32_t zp2 = ((uint32_t)zp & 0xFFFFu) * 0x10001u;
+    const int32_t hp = (oh - 1) * sy + kh; /* padded rows the windows take */
+    /* output rows per band: their windows' rows in the buffer */
+    const int32_t per = (rows - kh) / sy + 1;
+    /* zp in every column of the rows the bands use; the copies write the
+     * input's columns only */
+    const int32_t used = (hp < rows ? hp : rows) * len;
+    for (int32_t i = 0; i < used; i += 2)
+        memcpy(buf + i, &zp2, 4);
+    for (int32_t c = 0; c < ic; c++) {
+        r[c].acc = acc;
+        for (int32_t oy = 0; oy < oh; oy += per) {
+            const int32_t r0 = oy * sy; /* the band's first padded row */
+            const int32_t r1 = r0 + rows < hp ? r0 + rows : hp;
+            /* the band's rows in the input, then those in the padding (their
+             * columns around the input's hold zp from the start) */
+            const int32_t y0 = r0 - pt > 0 ? r0 - pt : 0, y1 = r1 - pt < ih ? r1 - pt : ih;
+            if (y1 > y0)
+                dwch_copy(buf + (y0 + pt - r0) * len + pl, len, a->input + y0 * iw * ic + c, iw,
+                          ic, y1 - y0);
+            for (int32_t y = r0 - pt; y < r1 - pt; y++)
+                if (y < 0 || y >= ih)
+                    for (int32_t i = 0; i < iw; i++)
+                        buf[(y + pt - r0) * len + pl + i] = (int16_t)zp;
+            const int32_t end = oh - oy < per ? oh : oy + per;
+            int8_t *out = a->output + oy * ow * ic + c;
+            r[c].x = buf;
+            for (int32_t o = oy; o < end; o++, out += ow * ic, r[c].x += sy * len) {
+                run(&r[c], sx);
+                if (cl)
+                    dwch_requant_clamp(&q[c], acc, ow, out);
+                else
+                    dwch_requant_sat(&q[c], acc, ow, out);
+            }
+        }
+    }
+    return 1;
+}
+#else
+typedef int nnom_local_dwch_dsp_unused_t; /* ISO C: a translation unit is never empty */
+#endif

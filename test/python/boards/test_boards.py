@@ -635,7 +635,8 @@ def dws2_model(k: int, rng: np.random.Generator):
 
 # 3x3 and 5x5 layers of the window loop (nnom_local_dwwin_dsp.c, -O2 on DSP
 # cores: the group's plane copied with its zero-point border, ReLU, stride 1
-# or 2, the padded plane at most 16 columns wide): planes of at most 4
+# or 2, the padded plane at most NNOM_DWWIN_PITCH columns wide, 16 when
+# these were written: DWGRP_CASES has the edges of 24): planes of at most 4
 # outputs with the converter's records (2x2 and 3x3 inputs, one output per
 # group, 'valid'), larger ones and one without records (built per group in
 # assembly),
@@ -1397,6 +1398,35 @@ def pairs3_model(k: int, rng: np.random.Generator):
     return model
 
 
+# The window loop's plane copy of 24 columns and rows (branch dwgrp;
+# NNOM_DWWIN_PITCH, -O2 with the assembly): rows that reach 17 to 24
+# columns (3x3 s2 on 8 and 11 outputs, 3x3 s1 on 22, 5x5 s1 on 20, 5x5 s2
+# on 10), 'same' and 'valid', channels a multiple of four, one over (the
+# last channel alone) and two over (the overlapping group), one strip and
+# several (even ones, the last one a line short), and layers that must
+# take the other paths: rows one column wider than the copy, ReLU6 (the
+# clamp), more strips than the loop takes. Same fields as DWODD_CASES.
+DWGRP_CASES = [
+    ((12, 15, 9), (3, 3), 2, 1, "same", "relu", False),
+    ((18, 6, 9), (3, 3), 2, 1, "same", "relu", False),
+    ((22, 22, 8), (3, 3), 2, 1, "same", "relu", False),
+    ((22, 22, 4), (3, 3), 1, 1, "same", "relu", False),
+    ((24, 24, 4), (5, 5), 1, 1, "valid", "relu", False),
+    ((20, 20, 8), (5, 5), 2, 1, "same", "relu", False),
+    ((42, 9, 8), (3, 3), 2, 1, "same", "relu", False),
+    ((47, 16, 5), (5, 5), 1, 1, "same", "relu", False),
+    ((12, 15, 10), (3, 3), 2, 1, "same", "relu", False),
+    ((13, 13, 13), (3, 3), 2, 1, "same", "relu", False),
+    ((23, 23, 4), (3, 3), 1, 1, "same", "relu", False),
+    ((12, 15, 8), (3, 3), 2, 1, "same", "relu6", False),
+    ((180, 8, 4), (3, 3), 1, 1, "same", "relu", False),
+]
+
+
+def dwgrp_model(k: int, rng: np.random.Generator):
+    return _odd_channels_model(DWGRP_CASES[k], rng)
+
+
 # Dense shapes of the assembly loop (inputs a multiple of four): groups of
 # four units and the last one, two or three, with and without ReLU, and
 # weights scaled down under a large bias (shifts beyond the fast
@@ -1662,6 +1692,7 @@ def suite(tmp_path_factory):
         ("pw", len(POINTWISE_CASES), pointwise_model, 92_000),
         ("pw2_", len(PW2_CASES), pw2_model, 99_000),
         ("pairs3_", len(PAIRS3_CASES), pairs3_model, 102_000),
+        ("dwgrp_", len(DWGRP_CASES), dwgrp_model, 105_000),
     ]
     for prefix, count, build, seed in families:
         for k in range(count):

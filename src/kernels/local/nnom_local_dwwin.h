@@ -18,7 +18,8 @@
 #define NNOM_DWWIN_PITCH 24
 
 /* The layer when it suits the window loop (multiplier 1, channels a
- * multiple of four or at least NNOM_DW_ODD_GROUPED (nnom_local_dw_odd.h),
+ * multiple of four or at least NNOM_DW_ODD_GROUPED_MIN (nnom_local_dw_odd.h;
+ * the dispatcher tries those before the flat path),
  * 3x3 or 5x5 at stride 1 or 2 along both axes, no
  * dilation, ReLU with output zero point -128: neither the s term nor the
  * clamp; the padded plane's columns the windows reach at most

@@ -405,9 +405,9 @@ int nnom_dwwin_try(const nnom_conv_args_t *a)
      * the larger layers go on at once */
     if ((a->out.w - 1) * s + k > NNOM_DWWIN_PITCH || a->k.w != k || (k != 3 && k != 5) ||
         a->p.stride_w != s || (s != 1 && s != 2) || a->ch_mult != 1 || oc != a->in.c ||
-        (oc % 4 != 0 && nnom_dw_odd_flat(a)) || a->p.dilation_h != 1 || a->p.dilation_w != 1 ||
-        a->p.output_zp != -128 || a->p.act_min != -128 || a->p.act_max != 127 ||
-        a->p.pad_top < 0 || a->p.pad_left < 0)
+        (oc % 4 != 0 && oc < NNOM_DW_ODD_GROUPED_MIN) || a->p.dilation_h != 1 ||
+        a->p.dilation_w != 1 || a->p.output_zp != -128 || a->p.act_min != -128 ||
+        a->p.act_max != 127 || a->p.pad_top < 0 || a->p.pad_left < 0)
         return 0;
     return dwwin_run(a);
 }

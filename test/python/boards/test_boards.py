@@ -1403,9 +1403,12 @@ def pairs3_model(k: int, rng: np.random.Generator):
 # columns (3x3 s2 on 8 and 11 outputs, 3x3 s1 on 22, 5x5 s1 on 20, 5x5 s2
 # on 10), 'same' and 'valid', channels a multiple of four, one over (the
 # last channel alone) and two over (the overlapping group), one strip and
-# several (even ones, the last one a line short), and layers that must
-# take the other paths: rows one column wider than the copy, ReLU6 (the
-# clamp), more strips than the loop takes. Same fields as DWODD_CASES.
+# several (even ones, the last one a line short); 3x3 on 5 to 13 channels
+# not a multiple of four that the flat path took before (stride 2 on rows
+# of 8 and 9 outputs, stride 1 on 5 channels, 'valid'); and layers that
+# must take the other paths: rows one column wider than the copy, ReLU6
+# (the clamp), more strips than the loop takes, 3 channels (the flat
+# path), 5 channels on rows too wide. Same fields as DWODD_CASES.
 DWGRP_CASES = [
     ((12, 15, 9), (3, 3), 2, 1, "same", "relu", False),
     ((18, 6, 9), (3, 3), 2, 1, "same", "relu", False),
@@ -1420,6 +1423,13 @@ DWGRP_CASES = [
     ((23, 23, 4), (3, 3), 1, 1, "same", "relu", False),
     ((12, 15, 8), (3, 3), 2, 1, "same", "relu6", False),
     ((180, 8, 4), (3, 3), 1, 1, "same", "relu", False),
+    ((17, 17, 13), (3, 3), 2, 1, "same", "relu", False),
+    ((15, 15, 5), (3, 3), 2, 1, "same", "relu", False),
+    ((16, 16, 5), (3, 3), 1, 1, "same", "relu", False),
+    ((19, 19, 6), (3, 3), 2, 1, "same", "relu", False),
+    ((20, 20, 7), (3, 3), 2, 1, "valid", "relu", False),
+    ((12, 12, 3), (3, 3), 1, 1, "same", "relu", False),
+    ((32, 32, 5), (3, 3), 2, 1, "same", "relu", False),
 ]
 
 

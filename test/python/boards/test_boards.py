@@ -1408,7 +1408,13 @@ def pairs3_model(k: int, rng: np.random.Generator):
 # of 8 and 9 outputs, stride 1 on 5 channels, 'valid'); and layers that
 # must take the other paths: rows one column wider than the copy, ReLU6
 # (the clamp), more strips than the loop takes, 3 channels (the flat
-# path), 5 channels on rows too wide. Same fields as DWODD_CASES.
+# path), 5 channels on rows too wide. Then other 2D windows on the whole
+# padded plane (nnom_local_dwrect_dsp.c, rect_plane): (4,6), (4,4), (4,5)
+# s2, (6,4), (2,3) down the columns, 9 and 10 channels (the overlapping
+# group), ReLU6 and no activation (the exact loop), and those that keep
+# the border copies: 'valid' (no border), (2,2) (thin borders), a
+# channel's shift beyond the loop's forms (the group path).
+# Same fields as DWODD_CASES.
 DWGRP_CASES = [
     ((12, 15, 9), (3, 3), 2, 1, "same", "relu", False),
     ((18, 6, 9), (3, 3), 2, 1, "same", "relu", False),
@@ -1430,6 +1436,16 @@ DWGRP_CASES = [
     ((20, 20, 7), (3, 3), 2, 1, "valid", "relu", False),
     ((12, 12, 3), (3, 3), 1, 1, "same", "relu", False),
     ((32, 32, 5), (3, 3), 2, 1, "same", "relu", False),
+    ((8, 8, 9), (4, 6), 1, 1, "same", "relu", False),
+    ((10, 10, 8), (4, 4), 1, 1, "same", "relu", False),
+    ((12, 12, 16), (4, 5), 2, 1, "same", "relu", False),
+    ((7, 7, 20), (6, 4), 1, 1, "same", "relu", False),
+    ((20, 6, 10), (2, 3), 1, 1, "same", "relu", False),
+    ((9, 9, 12), (3, 5), 1, 1, "same", "relu6", False),
+    ((8, 8, 8), (4, 6), 1, 1, "same", None, False),
+    ((8, 8, 8), (4, 6), 1, 1, "valid", "relu", False),
+    ((15, 15, 8), (2, 2), 1, 1, "same", "relu", False),
+    ((8, 8, 9), (4, 6), 1, 1, "same", "relu", True),
 ]
 
 

@@ -1403,18 +1403,18 @@ def pairs3_model(k: int, rng: np.random.Generator):
 # columns (3x3 s2 on 8 and 11 outputs, 3x3 s1 on 22, 5x5 s1 on 20, 5x5 s2
 # on 10), 'same' and 'valid', channels a multiple of four, one over (the
 # last channel alone) and two over (the overlapping group), one strip and
-# several (even ones, the last one a line short); 3x3 on 5 to 13 channels
-# not a multiple of four that the flat path took before (stride 2 on rows
-# of 8 and 9 outputs, stride 1 on 5 channels, 'valid'); and layers that
-# must take the other paths: rows one column wider than the copy, ReLU6
-# (the clamp), more strips than the loop takes, 3 channels (the flat
-# path), 5 channels on rows too wide. Then other 2D windows on the whole
-# padded plane (nnom_local_dwrect_dsp.c, rect_plane): (4,6), (4,4), (4,5)
-# s2, (6,4), (2,3) down the columns, 9 and 10 channels (the overlapping
-# group), ReLU6 and no activation (the exact loop), and those that keep
-# the border copies: 'valid' (no border), (2,2) (thin borders), a
-# channel's shift beyond the loop's forms (the group path).
-# Same fields as DWODD_CASES.
+# several (even ones, the last one a line short), ReLU6 (whose quantised
+# range needs no clamp here); 3x3 on 5 to 13 channels not a multiple of
+# four that the flat path took before (stride 2 on rows of 8 and 9
+# outputs, stride 1 on 5 channels, 'valid'); and layers that must take the
+# other paths: rows one column wider than the copy, more strips than the
+# loop takes, 3 channels (the flat path), 5 channels on rows too wide.
+# Then other 2D windows on the whole padded plane
+# (nnom_local_dwrect_dsp.c, rect_plane): (4,6), (4,4), (4,5) s2, (6,4),
+# (2,3) down the columns, 9 and 10 channels (the overlapping group), ReLU6
+# and no activation, one channel's weights scaled down under a large
+# bias; and those that keep the border copies: 'valid' (no border), (2,2)
+# (thin borders). Same fields as DWODD_CASES.
 DWGRP_CASES = [
     ((12, 15, 9), (3, 3), 2, 1, "same", "relu", False),
     ((18, 6, 9), (3, 3), 2, 1, "same", "relu", False),

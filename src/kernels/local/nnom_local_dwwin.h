@@ -14,7 +14,7 @@
  * The copy holds at most NNOM_DWWIN_PITCH rows: taller planes go in strips
  * of output lines. 24 (2.3 KB of stack; 16 until branch dwgrp): on rows of
  * 17 to 24 columns the loop beats the group path (M4 -O2: 3x3 s2 12x15x9
- * same 5.57 -> 3.85, 3x3 s1 20x20x8 same 3.33 -> 2.69). */
+ * same 5.57 -> 3.83, 3x3 s1 20x20x8 same 3.33 -> 2.68). */
 #define NNOM_DWWIN_PITCH 24
 
 /* The layer when it suits the window loop (multiplier 1, channels a

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from .dwcol_records import group_records, odd_flat
 
-PITCH = 16  # NNOM_DWWIN_PITCH (nnom_local_dwwin.h): the plane copy's columns
+PITCH = 24  # NNOM_DWWIN_PITCH (nnom_local_dwwin.h): the plane copy's columns
 # planes of at most this many outputs get the records: there the build
 # per group (~210 instructions for 3x3) would cost more than the windows;
 # 16 would take 3x3 s2 on 6x6x128 3.94 -> 3.28 instr/MAC but MobileNet's

@@ -437,6 +437,50 @@ static int rect_take(const int32_t *given, int32_t pairs, int32_t g, int32_t *re
     return form == 1 || form == 2 ? form : 0;
 }
 
+/* Four channels or more on the whole padded plane, pw x ph words, of
+ * which nu x nv from the input (rect_groups chose it): the border set to
+ * the zero point once, the inside copied per group, every output of the
+ * group in one call. */
+static NNOM_NOINLINE int rect_plane(const nnom_conv_args_t *a, const rect_axis_t *u,
+                                    const rect_axis_t *v, int exact, const int32_t *given,
+                                    int32_t pw, int32_t ph, int32_t nu, int32_t nv)
+{
+    const int32_t ch = a->in.c, taps = u->k * v->k;
+    int32_t rec[RECT_REC];
+    uint32_t buf[RECT_COPY];
+    const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
+    for (int32_t i = 0; i < pw * ph; i++)
+        buf[i] = zp4;
+    nnom_dwrect_job_t j = {(const int8_t *)buf,
+                           NULL,
+                           rec,
+                           u->out,
+                           v->out,
+                           4 * u->s,
+                           u->ob,
+                           4 * v->s * pw,
+                           v->ob,
+                           (taps + 1) / 2,
+                           ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u,
+                           ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u};
+    rect_offsets(rec, u->k, taps, 4, 4 * pw);
+    for (int32_t c = 0, g = 0; c < ch; c = nnom_dw_odd_next(c, ch), g++) {
+        const int form = given != NULL ? rect_take(given, (taps + 1) / 2, g, rec)
+                                       : rect_records(a, u, v, c, exact, 4, rec);
+        if (form == 0 || (exact && form != 1))
+            return 0; /* the fallback rewrites the groups before c too */
+        uint32_t *d = buf + v->pad * pw + u->pad;
+        for (int32_t m = 0; m < nv; m++, d += pw) {
+            const int8_t *src = a->input + c + m * v->xb;
+            for (int32_t i = 0; i < nu; i++, src += u->xb)
+                d[i] = nnom_read4(src);
+        }
+        j.out = a->output + c;
+        (exact ? nnom_dwrect_s8_exact : (form == 2 ? nnom_dwrect_s8_scaled : nnom_dwrect_s8))(&j);
+    }
+    return 1;
+}
+
 /* Four channels or more, a group at a time (the last one overlapping the
  * one before it where ch is not a multiple of four). */
 static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_t *u,
@@ -450,12 +494,13 @@ static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_
                                {u->hi, u->out, v->lo, v->hi},
                                {0, u->out, 0, v->lo},
                                {0, u->out, v->hi, v->out}};
-    /* the padded plane's words (every window of the layer) against the
-     * bands' copies: where it fits the copy and costs less than the bands
-     * (their words and per band the job, the copy's set-up and the offsets
-     * rewritten: ~14 + taps words' worth), each group runs on one copy of
-     * it in one call ((5,4) s2 5x12x128 same: bands of 180 words a group,
-     * the plane 126) */
+    /* the padded plane the windows reach, span_u x span_v words, nu x nv
+     * of them from the input, against the bands' copies (their words and
+     * per band the job, the copy's set-up and the offsets rewritten: ~14 +
+     * taps words' worth): where the plane fits the copy and its inside
+     * costs less, the border is set to the zero point once and each group
+     * copies the inside and runs in one call ((5,4) s2 5x12x128 same: bands
+     * of 180 words a group, the inside 60) */
     const int32_t span_u = (u->out - 1) * u->s + u->k, span_v = (v->out - 1) * v->s + v->k;
     int32_t band_words = 0;
     for (int r = 1; r < 5; r++)
@@ -465,14 +510,20 @@ static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_
             if (v->k * e > RECT_COPY)
                 return 0;
         }
-    const int plane = band_words > 0 && span_u * span_v <= RECT_COPY &&
-                      span_u * span_v <= band_words;
+    int32_t nu = span_u - u->pad < u->in ? span_u - u->pad : u->in;
+    int32_t nv = span_v - v->pad < v->in ? span_v - v->pad : v->in;
+    nu = nu < 0 ? 0 : nu;
+    nv = nv < 0 ? 0 : nv;
+    const int plane = band_words > 0 && span_u * span_v <= RECT_COPY && u->pad >= 0 &&
+                      v->pad >= 0 && nu * nv <= band_words;
+    const int32_t *const given = rect_given(a, taps, exact, down);
+    if (plane)
+        return rect_plane(a, u, v, exact, given, span_u, span_v, nu, nv);
     int32_t rec[RECT_REC];
     uint32_t buf[RECT_COPY];
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
     const int8_t *const end = a->input + a->in.h * a->in.w * ch;
     int32_t pu = 0, pv = 0; /* the records' offsets: none yet */
-    const int32_t *const given = rect_given(a, taps, exact, down);
     for (int32_t c = 0, g = 0; c < ch; c = nnom_dw_odd_next(c, ch), g++) {
         const int form = given != NULL ? rect_take(given, (taps + 1) / 2, g, rec)
                                        : rect_records(a, u, v, c, exact, 4, rec);
@@ -481,27 +532,6 @@ static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_
         void (*const loop)(const nnom_dwrect_job_t *) =
             exact ? nnom_dwrect_s8_exact : (form == 2 ? nnom_dwrect_s8_scaled : nnom_dwrect_s8);
         const int8_t *x = a->input + c;
-        if (plane) {
-            rect_axis_t whole = *v; /* one line of all the plane's rows */
-            whole.k = span_v;
-            if (pu != 4 || pv != 4 * span_u)
-                rect_offsets(rec, u->k, taps, pu = 4, pv = 4 * span_u);
-            rect_copy(u, &whole, x, 0, span_u, 0, 1, zp4, 4, end, buf);
-            const nnom_dwrect_job_t j = {(const int8_t *)buf,
-                                         a->output + c,
-                                         rec,
-                                         u->out,
-                                         v->out,
-                                         4 * u->s,
-                                         u->ob,
-                                         4 * v->s * span_u,
-                                         v->ob,
-                                         (taps + 1) / 2,
-                                         ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u,
-                                         ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u};
-            loop(&j);
-            continue;
-        }
         for (int r = 0; r < 5; r++) {
             const int32_t o0 = run[r][0], o1 = run[r][1], l0 = run[r][2], l1 = run[r][3];
             if (o1 <= o0 || l1 <= l0)

@@ -12,11 +12,14 @@
 /* Words per row of a group's plane copy: the assembly's tap offsets (tap
  * (ky, kx) at (ky NNOM_DWWIN_PITCH + kx) words from the window's first).
  * The copy holds at most NNOM_DWWIN_PITCH rows: taller planes go in strips
- * of output lines. */
-#define NNOM_DWWIN_PITCH 16
+ * of output lines. 24 (2.3 KB of stack; 16 until branch dwgrp): on rows of
+ * 17 to 24 columns the loop beats the group path (M4 -O2: 3x3 s2 12x15x9
+ * same 5.57 -> 3.83, 3x3 s1 20x20x8 same 3.33 -> 2.68). */
+#define NNOM_DWWIN_PITCH 24
 
 /* The layer when it suits the window loop (multiplier 1, channels a
- * multiple of four or at least NNOM_DW_ODD_GROUPED (nnom_local_dw_odd.h),
+ * multiple of four or at least NNOM_DW_ODD_GROUPED_MIN (nnom_local_dw_odd.h;
+ * the dispatcher tries those before the flat path),
  * 3x3 or 5x5 at stride 1 or 2 along both axes, no
  * dilation, ReLU with output zero point -128: neither the s term nor the
  * clamp; the padded plane's columns the windows reach at most

@@ -358,12 +358,23 @@ typedef struct {
     int32_t n, out, y, ny, in, end, rows;
 } dwwin_strip_t;
 
-/* rows [r0, r1) of the plane copy set to the zero point in every byte */
-static void dwwin_pad_rows(uint32_t *plane, int32_t r0, int32_t r1, int32_t zp)
+/* The pad below stores its words itself: GCC would make each row a
+ * memset call (dearer than a few stores on the rows of small planes). */
+#if defined(__GNUC__) && !defined(__clang__)
+#define DWWIN_NO_MEMSET __attribute__((optimize("no-tree-loop-distribute-patterns")))
+#else
+#define DWWIN_NO_MEMSET
+#endif
+
+/* columns [c0, c1) of rows [r0, r1) of the plane copy set to the zero
+ * point in every byte (the windows read columns [0, cols) only) */
+static DWWIN_NO_MEMSET void dwwin_pad(uint32_t *plane, int32_t r0, int32_t r1, int32_t c0,
+                                      int32_t c1, int32_t zp)
 {
-    if (r1 > r0)
-        memset(plane + r0 * NNOM_DWWIN_PITCH, zp,
-               (size_t)(r1 - r0) * sizeof(plane[0]) * NNOM_DWWIN_PITCH);
+    const uint32_t z = ((uint32_t)zp & 0xFFu) * 0x01010101u;
+    for (uint32_t *p = plane + r0 * NNOM_DWWIN_PITCH + c0; r0 < r1; r0++, p += NNOM_DWWIN_PITCH)
+        for (int32_t c = 0; c < c1 - c0; c++)
+            p[c] = z;
 }
 
 /* 1 with t set up where the channels are one over a multiple of four
@@ -394,9 +405,9 @@ int nnom_dwwin_try(const nnom_conv_args_t *a)
      * the larger layers go on at once */
     if ((a->out.w - 1) * s + k > NNOM_DWWIN_PITCH || a->k.w != k || (k != 3 && k != 5) ||
         a->p.stride_w != s || (s != 1 && s != 2) || a->ch_mult != 1 || oc != a->in.c ||
-        (oc % 4 != 0 && nnom_dw_odd_flat(a)) || a->p.dilation_h != 1 || a->p.dilation_w != 1 ||
-        a->p.output_zp != -128 || a->p.act_min != -128 || a->p.act_max != 127 ||
-        a->p.pad_top < 0 || a->p.pad_left < 0)
+        (oc % 4 != 0 && oc < NNOM_DW_ODD_GROUPED_MIN) || a->p.dilation_h != 1 ||
+        a->p.dilation_w != 1 || a->p.output_zp != -128 || a->p.act_min != -128 ||
+        a->p.act_max != 127 || a->p.pad_top < 0 || a->p.pad_left < 0)
         return 0;
     return dwwin_run(a);
 }
@@ -404,11 +415,12 @@ int nnom_dwwin_try(const nnom_conv_args_t *a)
 /* Strip q's input rows into the copy at column pl (channels from in), with
  * pad: its rows outside the input set to the zero point again. */
 NNOM_INLINE void dwwin_strip_fill(uint32_t *plane, const dwwin_strip_t *q, int pad, int32_t zp,
-                                   int32_t pl, const int8_t *in, nnom_dwwin_copy_t *inside)
+                                   int32_t pl, const int8_t *in, nnom_dwwin_copy_t *inside,
+                                   int32_t cols)
 {
     if (pad) {
-        dwwin_pad_rows(plane, 0, q->y, zp);
-        dwwin_pad_rows(plane, q->end, q->rows, zp);
+        dwwin_pad(plane, 0, q->y, 0, cols, zp);
+        dwwin_pad(plane, q->end, q->rows, 0, cols, zp);
     }
     inside->ny = q->ny;
     if (inside->ny > 0 && inside->nx > 0)
@@ -420,11 +432,13 @@ static int dwwin_run(const nnom_conv_args_t *a)
     const int32_t k = a->k.h, s = a->p.stride_h, oc = a->out.c, ic = a->in.c;
     const int32_t cols = (a->out.w - 1) * s + k, pt = a->p.pad_top, pl = a->p.pad_left;
     /* strips of output lines whose windows' rows fit the copy (the whole
-     * plane in one where they do) */
-    const int32_t lines = (NNOM_DWWIN_PITCH - k) / s + 1, oh = a->out.h;
-    const int32_t strips = (oh + lines - 1) / lines, zp = a->p.input_zp;
+     * plane in one where they do), as even as they go: the copy's rows
+     * padded and copied again per strip are the fewest then */
+    const int32_t most = (NNOM_DWWIN_PITCH - k) / s + 1, oh = a->out.h;
+    const int32_t strips = (oh + most - 1) / most, zp = a->p.input_zp;
     if (strips > DWWIN_STRIPS)
         return 0;
+    const int32_t lines = (oh + strips - 1) / strips;
     dwwin_strip_t st[DWWIN_STRIPS];
     const int32_t row = a->in.w * ic;
     for (int32_t j = 0, oy = 0; j < strips; j++, oy += lines) {
@@ -437,10 +451,13 @@ static int dwwin_run(const nnom_conv_args_t *a)
     const int32_t nx = a->in.w < cols - pl ? a->in.w : cols - pl; /* input columns in it */
     uint32_t plane[NNOM_DWWIN_PITCH * NNOM_DWWIN_PITCH];
     int32_t rec[DWWIN_REC(5)];
-    /* the zero point everywhere: the border keeps it, every group
-     * overwrites the inside (with several strips, each strip's rows
-     * outside the input are set again) */
-    dwwin_pad_rows(plane, 0, st[0].rows, zp);
+    /* the zero point on the border (every group overwrites the inside;
+     * with several strips, each strip's rows outside the input are set
+     * again; the first strip has the most rows) */
+    dwwin_pad(plane, 0, st[0].y, 0, cols, zp);
+    dwwin_pad(plane, st[0].end, st[0].rows, 0, cols, zp);
+    dwwin_pad(plane, st[0].y, st[0].end, 0, pl, zp);
+    dwwin_pad(plane, st[0].y, st[0].end, pl + nx, cols, zp);
     static void (*const run[4])(const nnom_dwwin_job_t *) = {
         nnom_dwwin_s8_3s1, nnom_dwwin_s8_3s2, nnom_dwwin_s8_5s1, nnom_dwwin_s8_5s2};
     void (*const fn)(const nnom_dwwin_job_t *) = run[(k == 5) * 2 + (s == 2)];
@@ -467,7 +484,7 @@ static int dwwin_run(const nnom_conv_args_t *a)
     for (int32_t c = 0; c < oc; c = nnom_dw_odd_next(c, oc)) {
         if (r != 0 && c + 4 > oc - r) { /* (the overlapping last group) */
             for (const dwwin_strip_t *q = st; q != st + strips; q++) {
-                dwwin_strip_fill(plane, q, strips > 1, zp, pl, a->input + c, &inside);
+                dwwin_strip_fill(plane, q, strips > 1, zp, pl, a->input + c, &inside, cols);
                 tail.oh = q->n;
                 tail.out = a->output + oc - r + q->out;
                 nnom_dwwin_tail(&tail);
@@ -486,7 +503,7 @@ static int dwwin_run(const nnom_conv_args_t *a)
             continue;
         }
         for (const dwwin_strip_t *q = st; q != st + strips; q++) {
-            dwwin_strip_fill(plane, q, 1, zp, pl, a->input + c, &inside);
+            dwwin_strip_fill(plane, q, 1, zp, pl, a->input + c, &inside, cols);
             job.oh = q->n;
             job.out = a->output + c + q->out;
             fn(&job);

@@ -635,7 +635,8 @@ def dws2_model(k: int, rng: np.random.Generator):
 
 # 3x3 and 5x5 layers of the window loop (nnom_local_dwwin_dsp.c, -O2 on DSP
 # cores: the group's plane copied with its zero-point border, ReLU, stride 1
-# or 2, the padded plane at most 16 columns wide): planes of at most 4
+# or 2, the padded plane at most NNOM_DWWIN_PITCH columns wide, 16 when
+# these were written: DWGRP_CASES has the edges of 24): planes of at most 4
 # outputs with the converter's records (2x2 and 3x3 inputs, one output per
 # group, 'valid'), larger ones and one without records (built per group in
 # assembly),
@@ -1477,6 +1478,61 @@ def pairs3_model(k: int, rng: np.random.Generator):
     return model
 
 
+# The window loop's plane copy of 24 columns and rows (branch dwgrp;
+# NNOM_DWWIN_PITCH, -O2 with the assembly): rows that reach 17 to 24
+# columns (3x3 s2 on 8 and 11 outputs, 3x3 s1 on 22, 5x5 s1 on 20, 5x5 s2
+# on 10), 'same' and 'valid', channels a multiple of four, one over (the
+# last channel alone) and two over (the overlapping group), one strip and
+# several (even ones, the last one a line short), ReLU6 (whose quantised
+# range needs no clamp here); 3x3 on 5 to 13 channels not a multiple of
+# four that the flat path took before (stride 2 on rows of 8 and 9
+# outputs, stride 1 on 5 channels, 'valid'); and layers that must take the
+# other paths: rows one column wider than the copy, more strips than the
+# loop takes, 3 channels (the flat path), 5 channels on rows too wide.
+# Then other 2D windows on the whole padded plane
+# (nnom_local_dwrect_dsp.c, rect_plane): (4,6), (4,4), (4,5) s2, (6,4),
+# (2,3) down the columns, 9 and 10 channels (the overlapping group), ReLU6
+# and no activation, one channel's weights scaled down under a large
+# bias; and those that keep the border copies: 'valid' (no border), (2,2)
+# (thin borders). Same fields as DWODD_CASES.
+DWGRP_CASES = [
+    ((12, 15, 9), (3, 3), 2, 1, "same", "relu", False),
+    ((18, 6, 9), (3, 3), 2, 1, "same", "relu", False),
+    ((22, 22, 8), (3, 3), 2, 1, "same", "relu", False),
+    ((22, 22, 4), (3, 3), 1, 1, "same", "relu", False),
+    ((24, 24, 4), (5, 5), 1, 1, "valid", "relu", False),
+    ((20, 20, 8), (5, 5), 2, 1, "same", "relu", False),
+    ((42, 9, 8), (3, 3), 2, 1, "same", "relu", False),
+    ((47, 16, 5), (5, 5), 1, 1, "same", "relu", False),
+    ((12, 15, 10), (3, 3), 2, 1, "same", "relu", False),
+    ((13, 13, 13), (3, 3), 2, 1, "same", "relu", False),
+    ((23, 23, 4), (3, 3), 1, 1, "same", "relu", False),
+    ((12, 15, 8), (3, 3), 2, 1, "same", "relu6", False),
+    ((180, 8, 4), (3, 3), 1, 1, "same", "relu", False),
+    ((17, 17, 13), (3, 3), 2, 1, "same", "relu", False),
+    ((15, 15, 5), (3, 3), 2, 1, "same", "relu", False),
+    ((16, 16, 5), (3, 3), 1, 1, "same", "relu", False),
+    ((19, 19, 6), (3, 3), 2, 1, "same", "relu", False),
+    ((20, 20, 7), (3, 3), 2, 1, "valid", "relu", False),
+    ((12, 12, 3), (3, 3), 1, 1, "same", "relu", False),
+    ((32, 32, 5), (3, 3), 2, 1, "same", "relu", False),
+    ((8, 8, 9), (4, 6), 1, 1, "same", "relu", False),
+    ((10, 10, 8), (4, 4), 1, 1, "same", "relu", False),
+    ((12, 12, 16), (4, 5), 2, 1, "same", "relu", False),
+    ((7, 7, 20), (6, 4), 1, 1, "same", "relu", False),
+    ((20, 6, 10), (2, 3), 1, 1, "same", "relu", False),
+    ((9, 9, 12), (3, 5), 1, 1, "same", "relu6", False),
+    ((8, 8, 8), (4, 6), 1, 1, "same", None, False),
+    ((8, 8, 8), (4, 6), 1, 1, "valid", "relu", False),
+    ((15, 15, 8), (2, 2), 1, 1, "same", "relu", False),
+    ((8, 8, 9), (4, 6), 1, 1, "same", "relu", True),
+]
+
+
+def dwgrp_model(k: int, rng: np.random.Generator):
+    return _odd_channels_model(DWGRP_CASES[k], rng)
+
+
 # Dense shapes of the assembly loop (inputs a multiple of four): groups of
 # four units and the last one, two or three, with and without ReLU, and
 # weights scaled down under a large bias (shifts beyond the fast
@@ -1826,6 +1882,7 @@ def suite(tmp_path_factory):
         ("pw1px", len(PW1PX_CASES), pw1px_model, 103_000),
         ("pw1c", len(PW1C_CASES), pw1c_model, 103_500),
         ("dwch", len(DWCH_CASES), dwch_model, 104_000),
+        ("dwgrp_", len(DWGRP_CASES), dwgrp_model, 105_000),
     ]
     for prefix, count, build, seed in families:
         for k in range(count):

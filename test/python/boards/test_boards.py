@@ -1380,6 +1380,7 @@ RECTP_CASES = [
     ((24, 24, 6), (5, 5), 2, "same", "relu", None),
     ((12, 12, 10), (5, 5), 1, "same", None, None),
     ((13, 11, 23), (5, 5), 2, "valid", "relu6", None),
+    ((5, 30, 13), (5, 5), 2, "same", "relu", None),
 ]
 RECTP_WITHOUT_RECORDS = (1, 2, 8)
 

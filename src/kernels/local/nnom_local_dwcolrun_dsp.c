@@ -169,7 +169,7 @@ NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axi
      * costs ~250 instructions of set-up (its records, its line's copy) and
      * ~20 an output, the group ~80 an output: lanes on lines of 6 outputs
      * or more for one, 18 for two, 54 for three (M4: (1,5) s1 1x17x33
-     * valid 8838 -> 8506, (1,6) s2 1x20x34 same with two lanes on 10
+     * valid 8838 -> 8498, (1,6) s2 1x20x34 same with two lanes on 10
      * outputs 8696 -> 8818) */
     const int32_t rest = t->oc % 4;
     const int32_t end = rest != 0 && u->out * (4 - rest) >= 18 * rest &&

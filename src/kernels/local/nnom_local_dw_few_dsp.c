@@ -132,6 +132,8 @@ static NNOM_NOINLINE int few_padded(const nnom_conv_args_t *a)
     /* u along the taps, v across (the lines) */
     const int32_t in = down ? a->in.h : a->in.w, out = down ? a->out.h : a->out.w;
     const int32_t s = down ? p->stride_h : p->stride_w, pad = down ? p->pad_top : p->pad_left;
+    if (pad == 0 && (out - 1) * s + k <= in) /* 'valid': every window inside (below) */
+        return 0;
     /* the outputs [first, end) whose windows lie inside the input: where
      * all do, the line paths run the layer faster ((1,7) on 1x8x96
      * 'valid': 3.73 instructions per MAC there, 4.35 here; with some in

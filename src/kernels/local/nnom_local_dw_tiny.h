@@ -18,6 +18,11 @@
  * written): the caller takes its other paths. */
 int nnom_dw_tiny_s8(const nnom_conv_args_t *a);
 
+/* Channels [from, out.c) of a layer, one to three, here (the others run
+ * elsewhere: no group of four lanes overlapping the last whole one); 1
+ * where it ran them, 0 where they do not suit (nothing written). */
+int nnom_dw_tiny_rest(const nnom_conv_args_t *a, int32_t from);
+
 /* 0 where nnom_dw_tiny_s8 would surely not take the layer (the cheap part
  * of its checks): four or more than seven channels, a window of more than
  * one row and one column, or five to seven channels with three taps or,

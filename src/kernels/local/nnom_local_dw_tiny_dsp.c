@@ -353,8 +353,10 @@ NNOM_INLINE void tiny_run(tiny_fn fn, const int16_t *x, int8_t *out, int32_t n, 
     fn(&j);
 }
 
-/* The layer's geometry; 0 where it does not suit. */
-static int tiny_of(const nnom_conv_args_t *a, tiny_t *t)
+/* The layer's geometry; 0 where it does not suit (whole: the layer's
+ * every channel here, else only the one to three past a multiple of four,
+ * where the rules for five to seven channels do not apply). */
+NNOM_INLINE int tiny_of(const nnom_conv_args_t *a, tiny_t *t, int whole)
 {
     const int32_t c = a->out.c;
     if (a->ch_mult != 1 || a->in.c != c)
@@ -379,7 +381,7 @@ static int tiny_of(const nnom_conv_args_t *a, tiny_t *t)
     /* five to seven channels only with more than three taps, at most
      * TINY_S2_MAX_TAPS at stride 2: three taps run faster on the flat
      * path's four lanes, longer windows at stride 2 on the group path */
-    if (c > 4 && (t->k == 3 || (t->s != 1 && t->k > TINY_S2_MAX_TAPS)))
+    if (whole && c > 4 && (t->k == 3 || (t->s != 1 && t->k > TINY_S2_MAX_TAPS)))
         return 0;
     /* more than TINY_MAX_TAPS taps on one line only (more lines: the flat
      * path's bands cost less) */
@@ -506,9 +508,11 @@ static NNOM_NOINLINE void tiny_pairs(const nnom_conv_args_t *a, const tiny_t *t,
     }
 }
 
-/* Every line, channel by channel. */
+/* Every line, channel by channel from channel from on (r: from's records
+ * first). */
 static NNOM_NOINLINE void tiny_chans(const nnom_conv_args_t *a, const tiny_t *tp,
-                                     const tiny_ch_t *r, tiny_fn fn, int32_t entries)
+                                     const tiny_ch_t *r, tiny_fn fn, int32_t entries,
+                                     int32_t from)
 {
     const tiny_t t = *tp; /* (the calls could write *tp: no reloads) */
     const int8_t *x = a->input;
@@ -516,9 +520,9 @@ static NNOM_NOINLINE void tiny_chans(const nnom_conv_args_t *a, const tiny_t *tp
     const int32_t c = a->out.c, zp = a->p.input_zp;
     tiny_lines_t line __attribute__((aligned(4)));
     for (int32_t l = 0; l < t.lines; l++, x += t.xl, o += t.ol)
-        for (int32_t ch = 0; ch < c; ch++) {
+        for (int32_t ch = from; ch < c; ch++) {
             tiny_line(x + ch, &t, zp, line[0], entries);
-            tiny_run(fn, line[0], o + ch, t.n, t.s, t.os, &r[ch]);
+            tiny_run(fn, line[0], o + ch, t.n, t.s, t.os, &r[ch - from]);
         }
 }
 
@@ -529,7 +533,8 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
     /* the records' requantisation has no clamp and no s term (the rounding
      * of negative sums, nnom_local_dwgroup.h): ReLU at output zero point
      * -128 (no activation at another zero point needs the s term) */
-    if (a->p.output_zp != -128 || a->p.act_min > -128 || a->p.act_max < 127 || !tiny_of(a, &t))
+    if (a->p.output_zp != -128 || a->p.act_min > -128 || a->p.act_max < 127 ||
+        !tiny_of(a, &t, 1))
         return 0;
     /* the converter's records (nnom/ops/dwtiny_records.py: written only
      * where this kernel takes the layer), else built here */
@@ -546,7 +551,22 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
     if (c <= 2 && t.xs == c)
         tiny_pairs(a, &t, r, fn, entries);
     else
-        tiny_chans(a, &t, r, fn, entries);
+        tiny_chans(a, &t, r, fn, entries, 0);
+    return 1;
+}
+
+int nnom_dw_tiny_rest(const nnom_conv_args_t *a, int32_t from)
+{
+    tiny_t t;
+    tiny_ch_t own[3];
+    const int32_t c = a->out.c;
+    if (from < 0 || c - from < 1 || c - from > 3 || a->p.output_zp != -128 ||
+        a->p.act_min > -128 || a->p.act_max < 127 || !tiny_of(a, &t, 0))
+        return 0;
+    for (int32_t ch = from; ch < c; ch++)
+        if (!tiny_records(a, ch, t.k, &own[ch - from]))
+            return 0;
+    tiny_chans(a, &t, own, tiny_fns[t.s - 1][(t.k + 1) / 2 - 2], (t.n - 1) * t.s + t.k + 1, from);
     return 1;
 }
 

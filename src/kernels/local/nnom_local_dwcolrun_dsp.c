@@ -12,6 +12,7 @@
 #if NNOM_LOCAL_MAC_ASM
 #include "nnom_local_dw3.h"
 #include "nnom_local_dw_odd.h"
+#include "nnom_local_dw_tiny.h"
 #include "nnom_local_dwacross.h"
 #include "nnom_local_dwcol.h"
 #include "nnom_local_dwgroup.h"
@@ -162,8 +163,21 @@ NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axi
     /* with them and the rows copied for every channel: all groups in one
      * call per run (the group after c + 4 (all - 1) is the end) */
     const int32_t all = given != NULL && whole ? t->oc / 4 : 1;
+    /* the one to three channels past a multiple of four one lane each
+     * where the tiny loops take them (written first: other channels' bytes
+     * than the groups'), else the overlapping last group. A lane there
+     * costs ~250 instructions of set-up (its records, its line's copy) and
+     * ~20 an output, the group ~80 an output: lanes on lines of 6 outputs
+     * or more for one, 18 for two, 54 for three (M4: (1,5) s1 1x17x33
+     * valid 8838 -> 8498, (1,6) s2 1x20x34 same with two lanes on 10
+     * outputs 8696 -> 8818) */
+    const int32_t rest = t->oc % 4;
+    const int32_t end = rest != 0 && u->out * (4 - rest) >= 18 * rest &&
+                                nnom_dw_tiny_rest(a, t->oc - rest)
+                            ? t->oc - rest
+                            : t->oc;
     in.groups = edge.groups = two.groups = all;
-    for (int32_t c = 0; c < t->oc; c = dw_next_group(c + 4 * (all - 1), t->oc)) {
+    for (int32_t c = 0; c < end; c = dw_next_group(c + 4 * (all - 1), end)) {
         if (c % 4 != 0) /* the overlapping last group alone, its records after the others' */
             in.groups = edge.groups = two.groups = 1;
         const int32_t *r = given != NULL ? given + (c + 3) / 4 * words : rec;

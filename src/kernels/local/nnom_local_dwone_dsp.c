@@ -23,11 +23,13 @@ int nnom_dwone_try(const nnom_conv_args_t *a)
     const int32_t c = a->out.c, taps = a->in.h * a->in.w;
     if (a->records != NULL && (a->records[0] & 1))
         return 0; /* odd: nnom_dwone4_try's records (3 or 4 taps) */
-    if (a->records == NULL || a->out.h != 1 || a->out.w != 1 || a->ch_mult != 1 ||
-        a->in.c != c || (c % 4 != 0 && nnom_dw_odd_flat(a)) || taps < 3 || taps > NNOM_DW_GROUP_MAX_TAPS ||
-        a->p.pad_top < 0 || a->p.pad_left < 0 || a->p.pad_top + a->in.h > a->k.h ||
-        a->p.pad_left + a->in.w > a->k.w || a->p.dilation_h != 1 || a->p.dilation_w != 1 ||
-        a->p.output_zp != -128 || a->p.act_min != -128 || a->p.act_max != 127)
+    /* the window's reach first: it refuses most of the layers asked */
+    if (a->p.pad_top + a->in.h > a->k.h || a->p.pad_left + a->in.w > a->k.w ||
+        a->records == NULL || a->out.h != 1 || a->out.w != 1 || a->ch_mult != 1 ||
+        a->in.c != c || taps < 3 || taps > NNOM_DW_GROUP_MAX_TAPS || a->p.pad_top < 0 ||
+        a->p.pad_left < 0 || a->p.dilation_h != 1 || a->p.dilation_w != 1 ||
+        a->p.output_zp != -128 || a->p.act_min != -128 || a->p.act_max != 127 ||
+        (c % 4 != 0 && nnom_dw_odd_flat(a)))
         return 0;
     const nnom_dwcol_job_t j = {a->input, a->output, a->records, 1, c, 0, c, taps / 2, taps & 1,
                                 c / 4};

@@ -1274,6 +1274,37 @@ def s2odd3_model(k: int, rng: np.random.Generator):
     return model
 
 
+# One row of k taps on channels past a multiple of four (the one-row loop,
+# nnom_local_dwcolrun_dsp.c, -O2 with the assembly): the one to three
+# channels after the whole groups one lane each on the tiny loops
+# (nnom_dw_tiny_rest) where the line is long enough: one, two and three
+# lanes, (k, 1) and (1, k), strides 1 and 2, 'same' and 'valid', several
+# lines, 12 taps on one line, ReLU6, records built by the kernel; and the
+# layers that keep the overlapping last group: two lanes on a short line,
+# a lane whose bias is beyond the tiny records' reach, 12 taps on two lines,
+# no activation (output zero point not -128). Same fields as DWODD_CASES.
+DWREST_CASES = [
+    ((1, 17, 33), (1, 5), 1, 1, "valid", "relu", False),
+    ((12, 1, 13), (7, 1), 1, 1, "same", "relu", False),
+    ((38, 1, 18), (7, 1), 2, 1, "same", "relu", False),
+    ((98, 1, 10), (5, 1), 2, 1, "same", "relu", False),
+    ((60, 1, 11), (4, 1), 1, 1, "same", "relu", False),
+    ((3, 30, 9), (1, 4), 2, 1, "same", "relu", False),
+    ((1, 41, 17), (1, 5), 2, 1, "same", "relu6", False),
+    ((1, 40, 21), (1, 12), 1, 1, "valid", "relu", False),
+    ((40, 2, 14), (6, 1), 1, 1, "valid", "relu", False),
+    ((1, 20, 34), (1, 6), 2, 1, "same", "relu", False),
+    ((1, 17, 33), (1, 5), 1, 1, "valid", "relu", True),
+    ((2, 40, 21), (1, 12), 1, 1, "valid", "relu", False),
+    ((1, 17, 33), (1, 5), 1, 1, "valid", None, False),
+]
+DWREST_WITHOUT_RECORDS = (8,)
+
+
+def dwrest_model(k: int, rng: np.random.Generator):
+    return _odd_channels_model(DWREST_CASES[k], rng)
+
+
 # 2D windows of any (kh, kw) but 3x3 and 5x5 (nnom_local_dwrect_dsp.c, -O2
 # on DSP cores: every tap of a window in one list of pairs across its rows,
 # the outputs inside the input on the input, the border bands on copies
@@ -1843,6 +1874,7 @@ def suite(tmp_path_factory):
         "dwodd5_": DWODD5_WITHOUT_RECORDS,
         "dwacross": DWACROSS_WITHOUT_RECORDS,
         "rectp_": RECTP_WITHOUT_RECORDS,
+        "dwrest_": DWREST_WITHOUT_RECORDS,
     }
     # hand-picked shapes of the kernels' special paths: (name, count, builder, seed)
     families = [
@@ -1884,6 +1916,7 @@ def suite(tmp_path_factory):
         ("pw1c", len(PW1C_CASES), pw1c_model, 103_500),
         ("dwch", len(DWCH_CASES), dwch_model, 104_000),
         ("dwgrp_", len(DWGRP_CASES), dwgrp_model, 105_000),
+        ("dwrest_", len(DWREST_CASES), dwrest_model, 106_000),
     ]
     for prefix, count, build, seed in families:
         for k in range(count):

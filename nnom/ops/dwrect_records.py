@@ -35,6 +35,9 @@ TAG = 7  # odd, none of dw3s2's 1, dw3s2l's 3, the tiny loops' 5
 # of the windows' cost there (~15 instructions a pair of taps an output)
 MAX_OUTPUTS = 64
 GROUP_WORDS_FIXED = 1 + 4 + 12  # the form, the bias terms, the requantisation
+# at most this many words (16 KB of flash: the records are about three
+# times the layer's weights); larger layers' groups are built at run time
+MAX_WORDS = 4096
 
 
 def _u32(v: int) -> int:
@@ -93,8 +96,10 @@ def dwrect_records(attrs: dict, q, zp_in: int, zp_out: int, out_hw) -> np.ndarra
         weight = weight.transpose(1, 0, 2)
     weight = weight.reshape(kh * kw, cout)
     taps = kh * kw
-    out = [TAG, taps, 0, int(exact), int(down)]
     groups = [int(c) for c in group_channels(cout)[::4]]  # nnom_dw_odd_next's
+    if 5 + len(groups) * (GROUP_WORDS_FIXED + 4 * ((taps + 1) // 2)) > MAX_WORDS:
+        return None
+    out = [TAG, taps, 0, int(exact), int(down)]
     for c in groups:
         words = _group(
             weight[:, c : c + 4],

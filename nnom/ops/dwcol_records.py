@@ -145,18 +145,26 @@ def dwcol_records(
     return group_records(q, zp_in, zp_out, last_paired=True)
 
 
-def loop_form(q, zp_out: int, k: int):
-    """The doubled weights, bias, multipliers, rounding terms and right
-    shifts - 2 of the loops' requantisation; None where a channel is
-    outside its form."""
-    w = 2 * q.weight.reshape(k, -1).astype(np.int64)  # doubled, tap by tap
+def rq_form(q, zp_out: int, k: int):
+    """The bias, multipliers, rounding terms and right shifts - 2 of the
+    loops' requantisation (out = ssat8(SMMLAR(acc, mult, ra) >> e) on sums
+    of k doubled products); None where a channel is outside its form."""
     bias = np.asarray(q.bias, np.int64)
     mult = np.asarray(q.mult, np.int64)
     x = -2 - np.asarray(q.shift, np.int64)
     reach = (1 << 30) - k * 255 * 128 - 1
     if np.any(mult <= 0) or np.any(x < 0) or np.any(x > 21) or np.any(np.abs(bias) > reach):
         return None
-    return w, bias, mult, ((2 * zp_out + 1) << (x + 1)) & 0xFFFFFFFF, x
+    return bias, mult, ((2 * zp_out + 1) << (x + 1)) & 0xFFFFFFFF, x
+
+
+def loop_form(q, zp_out: int, k: int):
+    """The doubled weights (tap by tap) and rq_form()'s words; None where a
+    channel is outside the form."""
+    form = rq_form(q, zp_out, k)
+    if form is None:
+        return None
+    return (2 * q.weight.reshape(k, -1).astype(np.int64), *form)
 
 
 def group_records(q, zp_in: int, zp_out: int, last_paired: bool = False) -> np.ndarray | None:

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .dwcol_records import rq_form
+
 # the first word (PW1PX_TAG in C)
 TAG = 0x31575031
 MAX_CIN = 128  # PW1PX_MAX_CIN in C: the widened input on the stack
@@ -46,13 +48,11 @@ def pw1px_records(
         or q.act_max != 127
     ):
         return None
-    w = 2 * q.weight.reshape(cout, cin).astype(np.int64)  # doubled
-    bias = np.asarray(q.bias, np.int64)
-    mult = np.asarray(q.mult, np.int64)
-    x = -2 - np.asarray(q.shift, np.int64)
-    reach = (1 << 30) - cin * 255 * 128 - 1
-    if np.any(mult <= 0) or np.any(x < 0) or np.any(x > 21) or np.any(np.abs(bias) > reach):
+    form = rq_form(q, zp_out, cin)
+    if form is None:
         return None
+    bias, mult, ra, x = form
+    w = 2 * q.weight.reshape(cout, cin).astype(np.int64)  # doubled
     chunks = (cin + 7) // 8
     wp = np.zeros((cout, chunks * 8), np.int64)
     wp[:, :cin] = w
@@ -61,7 +61,6 @@ def pw1px_records(
     odd = _half(wp[:, :, 1]) | (_half(wp[:, :, 3]) << 16)
     pairs = np.stack([even, odd], axis=2).reshape(cout, 4 * chunks)
     acc0 = 2 * bias - zp_in * w.sum(axis=1)
-    ra = ((2 * zp_out + 1) << (x + 1)) & 0xFFFFFFFF
     rows = np.concatenate([acc0[:, None], pairs, mult[:, None], ra[:, None], (x + 2)[:, None]], 1)
     words = np.concatenate([np.array([TAG, cin, cout, chunks], np.int64), rows.reshape(-1)])
     return ((words + (1 << 31)) % (1 << 32) - (1 << 31)).astype(np.int32)

@@ -1745,9 +1745,10 @@ PW2_CASES = [
 ]
 
 
-def pw2_model(k: int, rng: np.random.Generator):
+def conv1x1_model(shape, n: int, act, stride: int, scaled: float, rng: np.random.Generator):
+    """One 1x1 Conv2D of n filters on shape, random weights from rng; scaled:
+    the weights scaled down under a bias of that value (0: not)."""
     keras = kf._keras()
-    shape, n, act, stride, scaled = PW2_CASES[k]
     inputs = keras.Input(shape)
     layer = keras.layers.Conv2D(n, 1, strides=stride, padding="same", activation=act)
     model = keras.Model(inputs, layer(inputs))
@@ -1756,6 +1757,10 @@ def pw2_model(k: int, rng: np.random.Generator):
         kernel, bias = model.layers[-1].get_weights()
         model.layers[-1].set_weights([kernel * 1e-3, np.full_like(bias, scaled)])
     return model
+
+
+def pw2_model(k: int, rng: np.random.Generator):
+    return conv1x1_model(*PW2_CASES[k], rng)
 
 
 # 1x1 convolutions of one pixel (branch pw3: the converter's records,
@@ -1788,16 +1793,8 @@ PW1PX_CASES = [
 
 
 def pw1px_model(k: int, rng: np.random.Generator):
-    keras = kf._keras()
     cin, n, act, stride, scaled = PW1PX_CASES[k]
-    inputs = keras.Input((1, 1, cin))
-    layer = keras.layers.Conv2D(n, 1, strides=stride, padding="same", activation=act)
-    model = keras.Model(inputs, layer(inputs))
-    kf.randomize_weights(model, rng)
-    if scaled:  # weights scaled down under a large bias
-        kernel, bias = model.layers[-1].get_weights()
-        model.layers[-1].set_weights([kernel * 1e-3, np.full_like(bias, scaled)])
-    return model
+    return conv1x1_model((1, 1, cin), n, act, stride, scaled, rng)
 
 
 # 1x1 convolutions of one output channel (branch pw3, nnom_local_pw1c_dsp.c):
@@ -1825,16 +1822,8 @@ PW1C_CASES = [
 
 
 def pw1c_model(k: int, rng: np.random.Generator):
-    keras = kf._keras()
     shape, act, stride, scaled = PW1C_CASES[k]
-    inputs = keras.Input(shape)
-    layer = keras.layers.Conv2D(1, 1, strides=stride, padding="same", activation=act)
-    model = keras.Model(inputs, layer(inputs))
-    kf.randomize_weights(model, rng)
-    if scaled:  # weights scaled down under a large bias
-        kernel, bias = model.layers[-1].get_weights()
-        model.layers[-1].set_weights([kernel * 1e-3, np.full_like(bias, scaled)])
-    return model
+    return conv1x1_model(shape, 1, act, stride, scaled, rng)
 
 
 def _calibration(rng: np.random.Generator, shape, n: int) -> np.ndarray:

@@ -404,12 +404,13 @@ static NNOM_NOINLINE int rect_narrow(const nnom_conv_args_t *a, const rect_axis_
 /* The converter's records (nnom/ops/dwrect_records.py) where their header
  * matches the layer, else NULL: [tag, taps, groups, exact, down]. */
 #define RECT_TAG 7
+/* Words of a group's converter records: the form, four bias terms, four
+ * per pair of taps, twelve of requantisation. */
+#define RECT_GIVEN_WORDS(pairs) (17 + 4 * (pairs))
 static const int32_t *rect_given(const nnom_conv_args_t *a, int32_t taps, int exact, int down)
 {
     const int32_t *r = a->records;
-    int32_t groups = 0;
-    for (int32_t c = 0; c < a->in.c; c = nnom_dw_odd_next(c, a->in.c))
-        groups++;
+    const int32_t groups = (a->in.c + 3) / 4; /* nnom_dw_odd_next()'s: the last overlaps */
     return r != NULL && r[0] == RECT_TAG && r[1] == taps && r[2] == groups && r[3] == exact &&
                    r[4] == down
                ? r + 5
@@ -420,7 +421,7 @@ static const int32_t *rect_given(const nnom_conv_args_t *a, int32_t taps, int ex
  * its form (1 or 2: rect_records()'s), 0 where it is neither. */
 static int rect_take(const int32_t *given, int32_t pairs, int32_t g, int32_t *rec)
 {
-    const int32_t *w = given + g * (17 + 4 * pairs);
+    const int32_t *w = given + g * RECT_GIVEN_WORDS(pairs);
     const int form = w[0];
     for (int i = 0; i < 4; i++)
         rec[i] = w[1 + i];

@@ -12,7 +12,9 @@
  * (kernel_instructions is 0 unless built with NNOM_KERNEL_PROFILE; io is the
  * bytes of the model's input and output buffers outside the arena: none
  * unless a CHW build keeps a Keras-order copy). Built with
- * BENCH_LAYER_TIMES it also prints, per layer, the instructions of all runs:
+ * BENCH_LAYER_TIMES it also prints, per layer, the instructions of all runs
+ * (the counter's own cost taken off each; build without NNOM_KERNEL_PROFILE,
+ * whose stopwatch around each kernel call would count as the layer's):
  *   nnom-layer <index> <type> <macs> <instructions>
  */
 #include <stdio.h>
@@ -27,13 +29,15 @@
 #ifdef BENCH_LAYER_TIMES
 #define BENCH_MAX_LAYERS 256
 static uint64_t layer_instructions[BENCH_MAX_LAYERS];
+static uint64_t layer_timer_cost; /* one pair of counter readings, as in `nnom profile` */
 
-/* model_run() times each layer (l->time, qemucm instructions on these boards) */
+/* model_run() times each layer (l->time, qemucm instructions on these boards);
+ * the readings' own instructions are no layer's */
 static nnom_status_t add_layer_time(nnom_model_t *m, nnom_layer_t *l)
 {
     (void)m;
     if (l->index < BENCH_MAX_LAYERS)
-        layer_instructions[l->index] += l->time;
+        layer_instructions[l->index] += l->time > layer_timer_cost ? l->time - layer_timer_cost : 0u;
     return NN_SUCCESS;
 }
 #endif
@@ -58,6 +62,7 @@ int main(void)
         return 2;
     }
 #ifdef BENCH_LAYER_TIMES
+    layer_timer_cost = timer_cost;
     model_set_callback(model, add_layer_time);
 #endif
     for (int r = 0; r < BENCH_RUNS && status == NN_SUCCESS; r++) {

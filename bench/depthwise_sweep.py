@@ -7,8 +7,9 @@ instructions per MAC of one DepthwiseConv2D + BatchNorm + ReLU layer.
     .venv/bin/python bench/depthwise_sweep.py --shape 5,1,2,49,1,6,same  # your own
 
 Each shape is a one-layer model (weights and data from fixed seeds),
-converted and run by bench/run.py's machinery (the profile build: the
-layer's own stopwatch, set-up and activation included) on two inputs whose
+converted and run by bench/run.py's machinery (the "layers" build: the
+layer's set-up, checks and activation included, the stopwatch's own
+reading not) on two inputs whose
 every output byte is compared with the numpy reference. Shapes: (k,1)
 columns and (1,k) rows (k = 2 to 15, strides 1 and 2, lines of 16 to 98,
 16 to 96 channels), 3x3, 5x5 and 7x7 (strides 1 and 2, 6x6 to 48x48, 8 to

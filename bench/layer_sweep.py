@@ -1,7 +1,8 @@
 """What the one-layer sweeps (depthwise_sweep.py, pointwise_sweep.py)
 share: a shape's model converted with its data, the layer's instructions
-measured on the emulated Cortex-M4 (-O2, local backend, the profile
-build's layer stopwatch; every output byte compared with the numpy
+measured on the emulated Cortex-M4 (-O2, local backend, the "layers"
+build's stopwatch around each layer, the counter's own cost taken off and
+no kernel stopwatch inside; every output byte compared with the numpy
 reference), and the command line that picks shapes and prints the table."""
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def convert(index: int, model, shape, calibration: int, work: Path) -> bench_run
 
 def measure(model: bench_run.Model, work: Path, tool: str) -> tuple[int, float]:
     """(MACs, instructions per inference) of the model's one layer with MACs."""
-    res = bench_run.measure(model, "m4", "local", "-O2", work, profile=True)
+    res = bench_run.measure(model, "m4", "local", "-O2", work, profile="layers")
     layers = [(macs, instr) for _, macs, instr in res["layers"] if macs]
     if len(layers) != 1:
         raise SystemExit(f"{tool}: {model.name}: expected one layer with MACs")

@@ -7,8 +7,9 @@ instructions per MAC of one Conv2D 1x1 + ReLU layer.
     .venv/bin/python bench/pointwise_sweep.py --shape 1,1,24,96  # your own
 
 Each shape is a one-layer model (weights and data from fixed seeds),
-converted and run by bench/run.py's machinery (the profile build: the
-layer's own stopwatch, set-up and activation included) on two inputs whose
+converted and run by bench/run.py's machinery (the "layers" build: the
+layer's set-up, checks and activation included, the stopwatch's own
+reading not) on two inputs whose
 every output byte is compared with the numpy reference. Shapes: input
 channels that are multiples of eight, of four, and neither (8 to 96), few
 output channels (5 to 8), maps of one pixel (a dense layer in disguise) to

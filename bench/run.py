@@ -19,8 +19,9 @@ and identical from run to run) and reports:
   model's weights and the C library not counted), from the linker map,
 - on the M4, the framework's share: instructions outside the kernels
   (a second -O2 build with NNOM_KERNEL_PROFILE counts the kernels), and
-  per layer kind (that build also times every layer, BENCH_LAYER_TIMES):
-  instructions per MAC, or per element for layers without MACs,
+  per layer kind (a third times every layer, BENCH_LAYER_TIMES, the
+  counter's own cost taken off): instructions per MAC, or per element for
+  layers without MACs,
 - the converter's wall time per model (the one column that varies).
 
 Every output byte of every inference is compared with the reference; a
@@ -52,7 +53,10 @@ from nnom.profile.firmware import TIMER_C  # noqa: E402
 
 RUNS = 10
 PROFILE_BOARD = "m4"
-PROFILE_FLAGS = ("-DNNOM_KERNEL_PROFILE", "-DBENCH_LAYER_TIMES")
+# The M4's two counting builds, apart so that neither's stopwatch lands in the
+# other's figures: "kernels" times every kernel call (NNOM_KERNEL_PROFILE),
+# "layers" every layer (BENCH_LAYER_TIMES, the counter's own cost taken off).
+PROFILE_FLAGS = {"kernels": ("-DNNOM_KERNEL_PROFILE",), "layers": ("-DBENCH_LAYER_TIMES",)}
 BOARD_NAMES = {
     "m3": "Cortex-M3",
     "m4": "Cortex-M4",
@@ -143,11 +147,12 @@ _LAYER = re.compile(r"nnom-layer (\d+) (\S+) (\d+) (\d+)")
 
 
 def measure(
-    model: Model, board: str, backend: str, opt: str, work: Path, profile: bool = False
+    model: Model, board: str, backend: str, opt: str, work: Path, profile: str = ""
 ) -> dict:
-    extra = PROFILE_FLAGS if profile else ()
+    """One firmware's figures; profile: "" (plain), "kernels" or "layers" (PROFILE_FLAGS)."""
+    extra = PROFILE_FLAGS[profile] if profile else ()
     fw = cmbuild.Firmware(board=board, opt=opt, backend=backend, extra=extra)
-    folder = work / f"{model.name}-{board}{opt}-{backend}{'-prof' if profile else ''}"
+    folder = work / f"{model.name}-{board}{opt}-{backend}{'-' + profile if profile else ''}"
     elf = fw.link(folder, HERE / "bench_main.c", [model.folder, TIMER_DIR], more=[(TIMER_C, [])])
     code, output = cmbuild.run(elf, board)
     m = _LINE.search(output)
@@ -185,9 +190,10 @@ def prebuild(boards: list[str], backends: list[str]) -> None:
                 if backend == "cmsis-nn":
                     fw.cmsis_library()
                 if board == PROFILE_BOARD and opt == "-O2":
-                    cmbuild.Firmware(
-                        board=board, opt=opt, backend=backend, extra=PROFILE_FLAGS
-                    ).runtime()
+                    for extra in PROFILE_FLAGS.values():
+                        cmbuild.Firmware(
+                            board=board, opt=opt, backend=backend, extra=extra
+                        ).runtime()
 
 
 def run_all(models: list[Model], boards: list[str], backends: list[str], work: Path):
@@ -196,9 +202,9 @@ def run_all(models: list[Model], boards: list[str], backends: list[str], work: P
         for board in boards:
             for backend in backends:
                 for opt in ("-O2", "-Os"):
-                    jobs.append((model, board, backend, opt, False))
+                    jobs.append((model, board, backend, opt, ""))
                 if board == PROFILE_BOARD:
-                    jobs.append((model, board, backend, "-O2", True))
+                    jobs += [(model, board, backend, "-O2", p) for p in PROFILE_FLAGS]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         values = list(pool.map(lambda j: measure(j[0], j[1], j[2], j[3], work, j[4]), jobs))
     return {(j[0].name, j[1], j[2], j[3], j[4]): v for j, v in zip(jobs, values)}
@@ -228,8 +234,8 @@ def table(models, boards, backends, res, markdown: bool) -> str:
         rows = []
         for model in models:
             for backend in backends:
-                o2 = res[(model.name, board, backend, "-O2", False)]
-                os_ = res[(model.name, board, backend, "-Os", False)]
+                o2 = res[(model.name, board, backend, "-O2", "")]
+                os_ = res[(model.name, board, backend, "-Os", "")]
                 row = [
                     model.name,
                     backend,
@@ -244,7 +250,7 @@ def table(models, boards, backends, res, markdown: bool) -> str:
                     str(os_["code"]),
                     str(os_["data"]),
                 ]
-                prof = res.get((model.name, board, backend, "-O2", True))
+                prof = res.get((model.name, board, backend, "-O2", "kernels"))
                 if prof is not None:
                     framework = o2["instructions"] - prof["kernels"]
                     row.append(f"{100.0 * framework / o2['instructions']:.2f}%")
@@ -295,7 +301,7 @@ def kinds_table(models, backends, res, markdown: bool) -> str:
         plan = model.converted.plan.layers
         kinds: dict[str, list] = {}
         for b_i, backend in enumerate(backends):
-            prof = res[(model.name, PROFILE_BOARD, backend, "-O2", True)]
+            prof = res[(model.name, PROFILE_BOARD, backend, "-O2", "layers")]
             for index, macs, instr in prof["layers"]:
                 layer = plan[index]
                 if layer.macs != macs:

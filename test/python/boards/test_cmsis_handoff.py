@@ -65,7 +65,7 @@ def _per_mac_on_both_backends(model, work: Path) -> tuple[float, float]:
 
     out = []
     for backend in ("local", "cmsis-nn"):
-        res = bench_run.measure(model, "m4", backend, "-O2", work, profile=True)
+        res = bench_run.measure(model, "m4", backend, "-O2", work, profile="layers")
         (layer,) = [(macs, instr) for _, macs, instr in res["layers"] if macs]
         out.append(layer[1] / layer[0])
     return out[0], out[1]

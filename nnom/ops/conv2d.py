@@ -111,7 +111,8 @@ class Conv2D(Op):
         # rounded up to 4 bytes each) and 4 bytes the last window's word
         # copies may run over.
         # 1x1 at stride 1 of 8 or more pixels with 4 to 32 input and 3 or
-        # more output channels (nnom_conv_pw_col): up to 4 groups (3 when k4
+        # more output channels, or 4 to 64 input and 2 output channels
+        # (nnom_conv_pw_col): up to 4 groups (3 when k4
         # is above 24), one window (the last pixel) when cin is not a
         # multiple of 4.
         a = node.attrs
@@ -123,8 +124,8 @@ class Conv2D(Op):
             and tuple(a["strides"]) == (1, 1)
             and not any(a["pads"])
             and oh * ow >= 8
-            and 4 <= cin <= 32
-            and oc >= 3
+            and 4 <= cin
+            and (cin <= 32 if oc >= 3 else oc == 2 and cin <= 64)
         )
         if cin <= 3 or pointwise:
             k4 = (kh * kw * cin + 3) // 4 * 4

@@ -252,7 +252,7 @@ NNOM_INLINE int8_t nnom_rq_apply(int32_t acc, nnom_rq_t r, int32_t lo, int32_t h
 /* 1x1 convolutions at stride 1 of at least NNOM_PW_COL_MIN_PIX pixels
  * (the run-time packing of each output channel must pay off)
  * with 4 to NNOM_PW_COL_MAX_IC input channels and at least 3 output
- * channels (with 1 or 2, groups of four waste more than the pair path) run
+ * channels, or 2 (NNOM_PW_COL2_MAX_IC; 1 has its own kernels) run
  * it too: with so few values per
  * output the pair path's fixed cost per 2x2 block (~90 instructions)
  * outweighs its multiplies. Their pixels are the windows, in.c bytes
@@ -264,6 +264,10 @@ NNOM_INLINE int8_t nnom_rq_apply(int32_t acc, nnom_rq_t r, int32_t lo, int32_t h
  * 1.64 instructions per MAC) but its scratch would raise the arena of
  * models whose peak is at such a layer (DS-CNN's 16,000 B). */
 #define NNOM_PW_COL_MAX_IC 32
+/* Two output channels (one group, its narrow loop at -O2: 9 instructions
+ * per 8 MACs) up to 64 input channels: at most 644 B, against the pair
+ * path's fixed cost per 2x2 block (12x12 16->2 3.16 instructions per MAC). */
+#define NNOM_PW_COL2_MAX_IC 64
 #define NNOM_PW_COL_MIN_PIX 8
 /* A 1x1 convolution at stride 1 without padding: its pixels are the
  * input's, in.c bytes apart. */
@@ -276,7 +280,8 @@ NNOM_INLINE int nnom_pw_stride1(const nnom_conv_args_t *a)
 NNOM_INLINE int nnom_conv_pw_col(const nnom_conv_args_t *a)
 {
     return nnom_pw_stride1(a) && a->out.h * a->out.w >= NNOM_PW_COL_MIN_PIX && a->in.c >= 4 &&
-           a->in.c <= NNOM_PW_COL_MAX_IC && a->out.c >= 3;
+           (a->out.c >= 3 ? a->in.c <= NNOM_PW_COL_MAX_IC
+                          : a->out.c == 2 && a->in.c <= NNOM_PW_COL2_MAX_IC);
 }
 NNOM_INLINE int32_t nnom_conv_col_k4(const nnom_conv_args_t *a)
 {
@@ -376,6 +381,12 @@ typedef struct {
     int32_t xstep;     /* K4, or in.c for 1x1 read from the input */
 } nnom_col_job_t;
 void nnom_conv_col_s8(const nnom_col_job_t *j);
+#if NNOM_LOCAL_MAC_ASM
+/* The same for one group of 1 (col1) or 2 (col2) channels: a chunk's last
+ * group (nnom_local_mac_dsp.c). */
+void nnom_conv_col1_s8(const nnom_col_job_t *j);
+void nnom_conv_col2_s8(const nnom_col_job_t *j);
+#endif
 
 /* Every channel's requantisation has the fast form (nnom_rq_fast_ok();
  * the whole range: a bound of shift >= -17 once sent the layers with a

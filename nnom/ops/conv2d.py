@@ -12,6 +12,7 @@ from ..frontend.keras_context import as_2d
 from ..reference import kernels
 from .common import target_zp
 from .pw1px_records import pw1px_records
+from .pwcol_records import pwcol_records
 from .registry import Op, register
 from .weighted import emit_arrays, padded_layer_api_weights, quantize_weighted
 
@@ -165,6 +166,10 @@ class Conv2D(Op):
         x = w.g.node(node.inputs[0])
         # one pixel, 1x1: the Dense-like loop's records (pw1px_records.py)
         records = pw1px_records(a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2], node.hwc[:2])
+        if records is None:  # 1x1 on 8 pixels or more: the windows kernel's groups
+            records = pwcol_records(
+                a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2], node.hwc[:2]
+            )
         if records is not None:
             arrays.append(c_array("int32_t", f"{n}_records", records))
             fields += f", .records = {n}_records + 4"  # past the header

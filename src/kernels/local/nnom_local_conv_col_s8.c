@@ -267,15 +267,30 @@ static void col_gather(const nnom_conv_args_t *a, int32_t q, int32_t n, int8_t *
     }
 }
 
-int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size, int rq_fast)
+/* The converter's packed groups of a 1x1 layer (nnom/ops/pwcol_records.py:
+ * every group, in col_pack's layout, after a header of COL_TAG, in.c,
+ * out.c, K4), or NULL. The converter wrote them only where every channel
+ * is in the fast form and every bias within the sums' room. */
+#define COL_TAG 0x4C4F4350 /* pwcol_records.TAG */
+static const uint32_t *col_records(const nnom_conv_args_t *a, int pw, int32_t k4)
 {
-    const int32_t oc = a->out.c, K = a->k.h * a->k.w * a->in.c, k4 = nnom_conv_col_k4(a);
-    if (buf == NULL || size < nnom_conv_col_scratch(a) ||
-        (!rq_fast && !nnom_rq_all_fast(&a->rq, oc)))
+    const int32_t *r = a->records;
+    if (!pw || r == NULL)
+        return NULL;
+    const uint32_t differ = ((uint32_t)r[-4] ^ COL_TAG) | ((uint32_t)r[-3] ^ (uint32_t)a->in.c) |
+                            ((uint32_t)r[-2] ^ (uint32_t)a->out.c) | ((uint32_t)r[-1] ^ (uint32_t)k4);
+    return differ == 0u ? (const uint32_t *)r : NULL;
+}
+
+/* Whether the doubled sums stay below 2^31 and every channel is in the
+ * fast form (rq_fast: the caller knows it is). */
+static int col_fits(const nnom_conv_args_t *a, int32_t K, int rq_fast)
+{
+    const int32_t oc = a->out.c;
+    if (!rq_fast && !nnom_rq_all_fast(&a->rq, oc))
         return 0;
-    /* the doubled sums must stay below 2^31: |bias| + K 128 (|zp| + 128)
-     * below 2^30 bounds |bias - zp sum(w) + sum(x w)|; room <= 2^30, so
-     * |bias| < room is one unsigned compare */
+    /* |bias| + K 128 (|zp| + 128) below 2^30 bounds |bias - zp sum(w) +
+     * sum(x w)|; room <= 2^30, so |bias| < room is one unsigned compare */
     const int32_t zp = a->p.input_zp < 0 ? -a->p.input_zp : a->p.input_zp;
     const int64_t room = (1LL << 30) - (int64_t)K * 128 * (zp + 128);
     if (room <= 0)
@@ -284,23 +299,37 @@ int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size, int rq_fa
     for (int32_t c = 0; c < oc; c++)
         if ((uint32_t)a->bias[c] + r - 1u > 2u * r - 2u)
             return 0;
+    return 1;
+}
+
+int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size, int rq_fast)
+{
+    const int32_t oc = a->out.c, K = a->k.h * a->k.w * a->in.c, k4 = nnom_conv_col_k4(a);
+    if (buf == NULL || size < nnom_conv_col_scratch(a))
+        return 0;
     const int pw = nnom_conv_pw_col(a);
-    const int32_t G = nnom_conv_col_groups(a, pw), P = nnom_conv_col_pix(a, pw);
+    const uint32_t *rec = col_records(a, pw, k4);
+    if (rec == NULL && !col_fits(a, K, rq_fast))
+        return 0;
+    const int32_t Gs = nnom_conv_col_groups(a, pw), P = nnom_conv_col_pix(a, pw);
+    /* with the records every group in one pass, none packed here */
+    const int32_t G = rec != NULL ? (oc + 3) / 4 : Gs;
     const int32_t npix = a->out.h * a->out.w;
     uint32_t *pk = (uint32_t *)buf;
-    int8_t *col = (int8_t *)(pk + G * COL_BLOCK(k4));
+    int8_t *col = (int8_t *)(pk + Gs * COL_BLOCK(k4));
     const int32_t lo = a->p.act_min, hi = a->p.act_max;
     nnom_col_job_t j;
     j.K4 = k4;
     j.xstep = k4;
-    j.pk = pk;
+    j.pk = rec != NULL ? rec : pk;
     j.oc = oc;
     j.clamp = lo != -128 || hi != 127;
     j.lo4 = ((uint32_t)lo & 0xFFu) * 0x01010101u;
     j.hi4 = ((uint32_t)hi & 0xFFu) * 0x01010101u;
     for (int32_t c = 0; c < oc; c += 4 * G) {
         const int32_t ng = (oc - c + 3) / 4 < G ? (oc - c + 3) / 4 : G;
-        col_pack(a, c, ng, K, k4, pk);
+        if (rec == NULL)
+            col_pack(a, c, ng, K, k4, pk);
         j.groups = ng;
         j.tail = oc - c - 4 * (ng - 1) < 4 ? oc - c - 4 * (ng - 1) : 4;
         if (pw) { /* 1x1: the pixels straight from the input, but a copy

@@ -12,7 +12,7 @@ from ..frontend.keras_context import as_2d
 from ..reference import kernels
 from .common import target_zp
 from .pw1px_records import pw1px_records
-from .pwcol_records import pwcol_records
+from .pwcol_records import pwcol_records, pwcol_takes
 from .registry import Op, register
 from .weighted import emit_arrays, padded_layer_api_weights, quantize_weighted
 
@@ -113,7 +113,8 @@ class Conv2D(Op):
         # copies may run over.
         # 1x1 at stride 1 of 8 or more pixels with 4 to 32 input and 3 or
         # more output channels, or 4 to 64 input and 2 output channels
-        # (nnom_conv_pw_col): up to 4 groups (3 when k4
+        # (nnom_conv_pw_col; 2 to 7 pixels with the converter's packed
+        # groups only, pwcol_records.py): up to 4 groups (3 when k4
         # is above 24), one window (the last pixel) when cin is not a
         # multiple of 4.
         a = node.attrs
@@ -127,7 +128,7 @@ class Conv2D(Op):
             and oh * ow >= 8
             and 4 <= cin
             and (cin <= 32 if oc >= 3 else oc == 2 and cin <= 64)
-        )
+        ) or (2 <= oh * ow < 8 and pwcol_takes(a, node.q, node.hwc[:2], node.hwc[:2]))
         if cin <= 3 or pointwise:
             k4 = (kh * kw * cin + 3) // 4 * 4
             groups = min((oc + 3) // 4, (4 if k4 <= 24 else 3) if pointwise else 16)

@@ -10,10 +10,11 @@ channel repeated past cout), 16 + 2 k4 words: 2 (bias - zp_in * sum(w))
 per channel; per step of four inputs (zero past cin) and channel the
 halfwords (2 w_4s, 2 w_4s+2) and (2 w_4s+1, 2 w_4s+3); per channel mult,
 (2 zp_out + 1) << (e - 1), e with e = -shift. Written only where the
-kernel takes the layer (nnom_conv_pw_col(): 1x1 at stride 1, 8 pixels or
+kernel takes the layer (nnom_conv_pw_col(): 1x1 at stride 1, 2 pixels or
 more, 4 to 32 inputs and 3 or more outputs, or 4 to 64 inputs and 2),
 every channel in the fast requantisation form, every bias within the
-doubled sums' room, at most MAX_WORDS words.
+doubled sums' room, at most MAX_WORDS words. With 2 to 7 pixels the
+kernel runs only on these records (packing at run time would not pay).
 """
 
 from __future__ import annotations
@@ -29,30 +30,43 @@ def _half(v: np.ndarray) -> np.ndarray:
     return v.astype(np.int64) & 0xFFFF
 
 
-def pwcol_records(
-    attrs: dict, q, zp_in: int, zp_out: int, in_hw: tuple[int, int], out_hw: tuple[int, int]
-) -> np.ndarray | None:
-    """The int32 records, or None where the kernel does not take the layer."""
+def pwcol_takes(attrs: dict, q, in_hw: tuple[int, int], out_hw: tuple[int, int]) -> bool:
+    """Whether the records are written (and with 2 to 7 pixels, whether the
+    kernel runs and its scratch is planned: Conv2D.scratch()); the bias
+    room for any input zero point, so that the plan needs none."""
     cout, kh, kw, cin = q.weight.shape
     k4 = (cin + 3) // 4 * 4
-    groups = (cout + 3) // 4
     if (
         (kh, kw) != (1, 1)
         or tuple(attrs["strides"]) != (1, 1)
         or any(attrs["pads"])
         or tuple(in_hw) != tuple(out_hw)
-        or out_hw[0] * out_hw[1] < 8
+        or out_hw[0] * out_hw[1] < 2
         or cin < 4
         or not (cin <= 32 if cout >= 3 else cout == 2 and cin <= 64)
-        or groups * (16 + 2 * k4) > MAX_WORDS
+        or (cout + 3) // 4 * (16 + 2 * k4) > MAX_WORDS
     ):
-        return None
+        return False
     bias = np.broadcast_to(np.asarray(q.bias, np.int64), (cout,))
     mult = np.broadcast_to(np.asarray(q.mult, np.int64), (cout,))
     e = -np.broadcast_to(np.asarray(q.shift, np.int64), (cout,))
-    room = (1 << 30) - cin * 128 * (abs(zp_in) + 128)  # as nnom_conv_col()
-    if np.any(mult <= 0) or np.any(e < 2) or np.any(e > 23) or np.any(np.abs(bias) >= room):
+    room = (1 << 30) - cin * 128 * (128 + 128)  # nnom_conv_col()'s for |zp_in| <= 128
+    fast = np.all(mult > 0) and np.all(e >= 2) and np.all(e <= 23)
+    return bool(fast and np.all(np.abs(bias) < room))
+
+
+def pwcol_records(
+    attrs: dict, q, zp_in: int, zp_out: int, in_hw: tuple[int, int], out_hw: tuple[int, int]
+) -> np.ndarray | None:
+    """The int32 records, or None where the kernel does not take the layer."""
+    if not pwcol_takes(attrs, q, in_hw, out_hw):
         return None
+    cout, _, _, cin = q.weight.shape
+    k4 = (cin + 3) // 4 * 4
+    groups = (cout + 3) // 4
+    bias = np.broadcast_to(np.asarray(q.bias, np.int64), (cout,))
+    mult = np.broadcast_to(np.asarray(q.mult, np.int64), (cout,))
+    e = -np.broadcast_to(np.asarray(q.shift, np.int64), (cout,))
     chans = np.minimum(np.arange(4 * groups), cout - 1)
     w = np.zeros((4 * groups, k4), np.int64)
     w[:, :cin] = q.weight.reshape(cout, cin)[chans]

@@ -268,18 +268,12 @@ static void col_gather(const nnom_conv_args_t *a, int32_t q, int32_t n, int8_t *
 }
 
 /* The converter's packed groups of a 1x1 layer (nnom/ops/pwcol_records.py:
- * every group, in col_pack's layout, after a header of COL_TAG, in.c,
- * out.c, K4), or NULL. The converter wrote them only where every channel
- * is in the fast form and every bias within the sums' room. */
-#define COL_TAG 0x4C4F4350 /* pwcol_records.TAG */
-static const uint32_t *col_records(const nnom_conv_args_t *a, int pw, int32_t k4)
+ * every group, in col_pack's layout), or NULL. The converter wrote them
+ * only where every channel is in the fast form and every bias within the
+ * sums' room. */
+static const uint32_t *col_records(const nnom_conv_args_t *a, int pw)
 {
-    const int32_t *r = a->records;
-    if (!pw || r == NULL)
-        return NULL;
-    const uint32_t differ = ((uint32_t)r[-4] ^ COL_TAG) | ((uint32_t)r[-3] ^ (uint32_t)a->in.c) |
-                            ((uint32_t)r[-2] ^ (uint32_t)a->out.c) | ((uint32_t)r[-1] ^ (uint32_t)k4);
-    return differ == 0u ? (const uint32_t *)r : NULL;
+    return pw && nnom_col_records_ok(a) ? (const uint32_t *)a->records : NULL;
 }
 
 /* Whether the doubled sums stay below 2^31 and every channel is in the
@@ -308,7 +302,7 @@ int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size, int rq_fa
     if (buf == NULL || size < nnom_conv_col_scratch(a))
         return 0;
     const int pw = nnom_conv_pw_col(a);
-    const uint32_t *rec = col_records(a, pw, k4);
+    const uint32_t *rec = col_records(a, pw);
     if (rec == NULL && !col_fits(a, K, rq_fast))
         return 0;
     const int32_t Gs = nnom_conv_col_groups(a, pw), P = nnom_conv_col_pix(a, pw);

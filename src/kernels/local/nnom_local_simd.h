@@ -277,11 +277,27 @@ NNOM_INLINE int nnom_pw_stride1(const nnom_conv_args_t *a)
            a->p.pad_top == 0 && a->p.pad_left == 0 && a->out.h == a->in.h &&
            a->out.w == a->in.w;
 }
+/* Whether the converter packed the kernel's groups (nnom/ops/pwcol_records.py):
+ * their header (tag, in.c, out.c, K4) before a->records. */
+#define NNOM_COL_TAG 0x4C4F4350 /* pwcol_records.TAG */
+NNOM_INLINE int nnom_col_records_ok(const nnom_conv_args_t *a)
+{
+    const int32_t *r = a->records;
+    if (r == NULL)
+        return 0;
+    const uint32_t k4 = ((uint32_t)a->in.c + 3u) & ~3u;
+    return (((uint32_t)r[-4] ^ NNOM_COL_TAG) | ((uint32_t)r[-3] ^ (uint32_t)a->in.c) |
+            ((uint32_t)r[-2] ^ (uint32_t)a->out.c) | ((uint32_t)r[-1] ^ k4)) == 0u;
+}
+/* 2 to 7 pixels only with the converter's groups: packing them at run
+ * time would cost more than the pair path. */
 NNOM_INLINE int nnom_conv_pw_col(const nnom_conv_args_t *a)
 {
-    return nnom_pw_stride1(a) && a->out.h * a->out.w >= NNOM_PW_COL_MIN_PIX && a->in.c >= 4 &&
+    const int32_t n = a->out.h * a->out.w;
+    return nnom_pw_stride1(a) && a->in.c >= 4 &&
            (a->out.c >= 3 ? a->in.c <= NNOM_PW_COL_MAX_IC
-                          : a->out.c == 2 && a->in.c <= NNOM_PW_COL2_MAX_IC);
+                          : a->out.c == 2 && a->in.c <= NNOM_PW_COL2_MAX_IC) &&
+           (n >= NNOM_PW_COL_MIN_PIX || (n >= 2 && nnom_col_records_ok(a)));
 }
 NNOM_INLINE int32_t nnom_conv_col_k4(const nnom_conv_args_t *a)
 {

@@ -1832,8 +1832,11 @@ def pw1c_model(k: int, rng: np.random.Generator):
 # above 24 inputs), 2 output channels (4 to 64 inputs, the last pixel
 # copied or not), ReLU, none (another output zero point), ReLU6 (the
 # clamp); 3x3 and 10x4 windows on 1 to 3 channels (gathered windows);
-# refused: 65 inputs or 7 pixels of 2 channels, stride 2, a bias beyond the
-# kernel's bound. (input (h, w, c), filters, kernel, activation, stride,
+# 2 to 7 pixels (only with the converter's records: 2 pixels, the last
+# one copied, and 7); refused: 65 inputs, stride 2, a bias beyond the
+# kernel's bound (on 5 pixels: no records, the pair path); 210 outputs of
+# 32 inputs (no records: over 4,096 words).
+# (input (h, w, c), filters, kernel, activation, stride,
 # the bias under weights scaled down, or 0).
 PW4_CASES = [
     ((11, 8, 19), 5, 1, "relu", 1, 0.0),
@@ -1855,6 +1858,11 @@ PW4_CASES = [
     ((6, 6, 12), 2, 1, "relu", 2, 0.0),
     ((5, 6, 28), 5, 1, "relu", 1, 160.0),
     ((3, 3, 32), 210, 1, "relu", 1, 0.0),
+    ((1, 3, 29), 22, 1, "relu", 1, 0.0),
+    ((1, 7, 20), 4, 1, None, 1, 0.0),
+    ((2, 1, 13), 6, 1, "relu6", 1, 0.0),
+    ((1, 5, 11), 2, 1, "relu", 1, 0.0),
+    ((1, 5, 28), 5, 1, "relu", 1, 160.0),
 ]
 # cases whose header leaves out the converter's packed groups (as the Layer
 # API does, and as layers of more than 4,096 words get): packed at run time

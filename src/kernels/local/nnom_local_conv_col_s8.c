@@ -21,12 +21,14 @@
  *   Layer API alike): their bias minus zp * sum(w), their weights widened
  *   to the halfword pairs SMLAD takes (zero past K), both doubled (the
  *   requantisation's rounding is then one SMLAL and a shift), and their
- *   requantisation constants;
+ *   requantisation constants (1x1 layers: the converter's records hold
+ *   every group, nnom/ops/pwcol_records.py, and nothing is packed);
  * - the assembly of nnom_local_mac_dsp.c (nnom_conv_col_s8) runs one
  *   pixel by four channels, four values per step (each input word serves
  *   four channels, each weight pair is one LDM lane), every window whole,
  *   the four results stored as one word (nnom_local_conv_col_loop.c: the
- *   same in C where the assembly is not built).
+ *   same in C where the assembly is not built); a last group of one or
+ *   two channels runs nnom_conv_col1_s8 / col2_s8 (col_groups).
  */
 #include "nnom_local_simd.h"
 

@@ -12,6 +12,7 @@ from ..frontend.keras_context import as_2d
 from ..reference import kernels
 from .common import target_zp
 from .pw1px_records import pw1px_records
+from .pwcol_records import pwcol_records, pwcol_takes
 from .registry import Op, register
 from .weighted import emit_arrays, padded_layer_api_weights, quantize_weighted
 
@@ -111,7 +112,9 @@ class Conv2D(Op):
         # rounded up to 4 bytes each) and 4 bytes the last window's word
         # copies may run over.
         # 1x1 at stride 1 of 8 or more pixels with 4 to 32 input and 3 or
-        # more output channels (nnom_conv_pw_col): up to 4 groups (3 when k4
+        # more output channels, or 4 to 64 input and 2 output channels
+        # (nnom_conv_pw_col; 2 to 7 pixels with the converter's packed
+        # groups only, pwcol_records.py): up to 4 groups (3 when k4
         # is above 24), one window (the last pixel) when cin is not a
         # multiple of 4.
         a = node.attrs
@@ -123,9 +126,9 @@ class Conv2D(Op):
             and tuple(a["strides"]) == (1, 1)
             and not any(a["pads"])
             and oh * ow >= 8
-            and 4 <= cin <= 32
-            and oc >= 3
-        )
+            and 4 <= cin
+            and (cin <= 32 if oc >= 3 else oc == 2 and cin <= 64)
+        ) or (2 <= oh * ow < 8 and pwcol_takes(a, node.q, node.hwc[:2], node.hwc[:2]))
         if cin <= 3 or pointwise:
             k4 = (kh * kw * cin + 3) // 4 * 4
             groups = min((oc + 3) // 4, (4 if k4 <= 24 else 3) if pointwise else 16)
@@ -164,6 +167,10 @@ class Conv2D(Op):
         x = w.g.node(node.inputs[0])
         # one pixel, 1x1: the Dense-like loop's records (pw1px_records.py)
         records = pw1px_records(a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2], node.hwc[:2])
+        if records is None:  # 1x1 on 8 pixels or more: the windows kernel's groups
+            records = pwcol_records(
+                a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2], node.hwc[:2]
+            )
         if records is not None:
             arrays.append(c_array("int32_t", f"{n}_records", records))
             fields += f", .records = {n}_records + 4"  # past the header

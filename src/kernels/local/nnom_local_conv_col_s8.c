@@ -21,18 +21,22 @@
  *   Layer API alike): their bias minus zp * sum(w), their weights widened
  *   to the halfword pairs SMLAD takes (zero past K), both doubled (the
  *   requantisation's rounding is then one SMLAL and a shift), and their
- *   requantisation constants;
+ *   requantisation constants (1x1 layers: the converter's records hold
+ *   every group, nnom/ops/pwcol_records.py, and nothing is packed);
  * - the assembly of nnom_local_mac_dsp.c (nnom_conv_col_s8) runs one
  *   pixel by four channels, four values per step (each input word serves
  *   four channels, each weight pair is one LDM lane), every window whole,
  *   the four results stored as one word (nnom_local_conv_col_loop.c: the
- *   same in C where the assembly is not built).
+ *   same in C where the assembly is not built); a last group of one or
+ *   two channels runs nnom_conv_col1_s8 / col2_s8 (col_groups).
  */
 #include "nnom_local_simd.h"
 
 /* Words of one packed group: 4 biases, 2 K4 words of weights, 4 x (mult,
  * base, sh). */
 #define COL_BLOCK(k4) (16 + 2 * (k4))
+/* A last group of 1 or 2 channels: its own loop (col_groups). */
+#define COL_NARROW NNOM_LOCAL_MAC_ASM
 
 #if NNOM_CONV_COL
 
@@ -87,6 +91,33 @@ static NNOM_NOINLINE void col_pack(const nnom_conv_args_t *a, int32_t c, int32_t
             r[2] = (uint32_t)e;
         }
     }
+}
+
+/* The job's groups. Under the assembly a last group of one or two channels
+ * runs a loop of its own (6 or 9 instructions a step of four values, where
+ * the four-channel step's 13 compute channels nobody stores). */
+static void col_groups(const nnom_col_job_t *j)
+{
+#if COL_NARROW
+    if (j->tail <= 2) {
+        nnom_col_job_t n = *j;
+        const int32_t full = j->groups - 1;
+        if (full > 0) {
+            n.groups = full;
+            n.tail = 4;
+            nnom_conv_col_s8(&n);
+            n.pk = j->pk + full * COL_BLOCK(j->K4);
+            n.out = j->out + 4 * full;
+            n.groups = 1;
+        }
+        if (j->tail == 1)
+            nnom_conv_col1_s8(&n);
+        else
+            nnom_conv_col2_s8(&n);
+        return;
+    }
+#endif
+    nnom_conv_col_s8(j);
 }
 
 /* n words from s to d (any alignment): a window row. */
@@ -238,15 +269,24 @@ static void col_gather(const nnom_conv_args_t *a, int32_t q, int32_t n, int8_t *
     }
 }
 
-int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size, int rq_fast)
+/* The converter's packed groups of a 1x1 layer (nnom/ops/pwcol_records.py:
+ * every group, in col_pack's layout), or NULL. The converter wrote them
+ * only where every channel is in the fast form and every bias within the
+ * sums' room. */
+static const uint32_t *col_records(const nnom_conv_args_t *a, int pw)
 {
-    const int32_t oc = a->out.c, K = a->k.h * a->k.w * a->in.c, k4 = nnom_conv_col_k4(a);
-    if (buf == NULL || size < nnom_conv_col_scratch(a) ||
-        (!rq_fast && !nnom_rq_all_fast(&a->rq, oc)))
+    return pw && nnom_col_records_ok(a) ? (const uint32_t *)a->records : NULL;
+}
+
+/* Whether the doubled sums stay below 2^31 and every channel is in the
+ * fast form (rq_fast: the caller knows it is). */
+static int col_fits(const nnom_conv_args_t *a, int32_t K, int rq_fast)
+{
+    const int32_t oc = a->out.c;
+    if (!rq_fast && !nnom_rq_all_fast(&a->rq, oc))
         return 0;
-    /* the doubled sums must stay below 2^31: |bias| + K 128 (|zp| + 128)
-     * below 2^30 bounds |bias - zp sum(w) + sum(x w)|; room <= 2^30, so
-     * |bias| < room is one unsigned compare */
+    /* |bias| + K 128 (|zp| + 128) below 2^30 bounds |bias - zp sum(w) +
+     * sum(x w)|; room <= 2^30, so |bias| < room is one unsigned compare */
     const int32_t zp = a->p.input_zp < 0 ? -a->p.input_zp : a->p.input_zp;
     const int64_t room = (1LL << 30) - (int64_t)K * 128 * (zp + 128);
     if (room <= 0)
@@ -255,23 +295,37 @@ int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size, int rq_fa
     for (int32_t c = 0; c < oc; c++)
         if ((uint32_t)a->bias[c] + r - 1u > 2u * r - 2u)
             return 0;
+    return 1;
+}
+
+int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size, int rq_fast)
+{
+    const int32_t oc = a->out.c, K = a->k.h * a->k.w * a->in.c, k4 = nnom_conv_col_k4(a);
+    if (buf == NULL || size < nnom_conv_col_scratch(a))
+        return 0;
     const int pw = nnom_conv_pw_col(a);
-    const int32_t G = nnom_conv_col_groups(a, pw), P = nnom_conv_col_pix(a, pw);
+    const uint32_t *rec = col_records(a, pw);
+    if (rec == NULL && !col_fits(a, K, rq_fast))
+        return 0;
+    const int32_t Gs = nnom_conv_col_groups(a, pw), P = nnom_conv_col_pix(a, pw);
+    /* with the records every group in one pass, none packed here */
+    const int32_t G = rec != NULL ? (oc + 3) / 4 : Gs;
     const int32_t npix = a->out.h * a->out.w;
     uint32_t *pk = (uint32_t *)buf;
-    int8_t *col = (int8_t *)(pk + G * COL_BLOCK(k4));
+    int8_t *col = (int8_t *)(pk + Gs * COL_BLOCK(k4));
     const int32_t lo = a->p.act_min, hi = a->p.act_max;
     nnom_col_job_t j;
     j.K4 = k4;
     j.xstep = k4;
-    j.pk = pk;
+    j.pk = rec != NULL ? rec : pk;
     j.oc = oc;
     j.clamp = lo != -128 || hi != 127;
     j.lo4 = ((uint32_t)lo & 0xFFu) * 0x01010101u;
     j.hi4 = ((uint32_t)hi & 0xFFu) * 0x01010101u;
     for (int32_t c = 0; c < oc; c += 4 * G) {
         const int32_t ng = (oc - c + 3) / 4 < G ? (oc - c + 3) / 4 : G;
-        col_pack(a, c, ng, K, k4, pk);
+        if (rec == NULL)
+            col_pack(a, c, ng, K, k4, pk);
         j.groups = ng;
         j.tail = oc - c - 4 * (ng - 1) < 4 ? oc - c - 4 * (ng - 1) : 4;
         if (pw) { /* 1x1: the pixels straight from the input, but a copy
@@ -280,7 +334,7 @@ int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size, int rq_fa
             j.xstep = a->in.c;
             j.out = a->output + c;
             j.pixels = npix - P;
-            nnom_conv_col_s8(&j);
+            col_groups(&j);
             if (P == 0)
                 continue;
             memset(col, 0, (size_t)k4);
@@ -288,7 +342,7 @@ int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size, int rq_fa
             j.x = col;
             j.out = a->output + (npix - 1) * oc + c;
             j.pixels = 1;
-            nnom_conv_col_s8(&j);
+            col_groups(&j);
             continue;
         }
         /* output pixels in raster order, P at a time */
@@ -298,7 +352,7 @@ int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size, int rq_fa
             j.x = col;
             j.out = a->output + q * oc + c;
             j.pixels = n;
-            nnom_conv_col_s8(&j);
+            col_groups(&j);
         }
     }
     return 1;

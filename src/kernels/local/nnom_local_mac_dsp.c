@@ -559,6 +559,94 @@ __asm__(ASM_FUNCTION(nnom_conv_col_s8)
         ".size nnom_conv_col_s8, .-nnom_conv_col_s8\n"
         ".text\n");
 
+/* The chunk's last group when it has one or two channels
+ * (nnom_conv_col_narrow_s8, job r0: groups 1, the group at pk): the four-
+ * channel step computes two or three channels nobody stores, so these
+ * steps read their channels' weight words only (LDRD, 32 bytes a step as
+ * COL_STEP's) and multiply into r4 (and r5). */
+#define COL1_STEP                                                                                \
+    "ldr    r9, [r0], #4\n"                                                                      \
+    "sxtb16 r8, r9\n"                                                                            \
+    "sxtb16 r9, r9, ror #8\n"                                                                    \
+    "ldrd   r10, r11, [r1], #32\n"                                                               \
+    "smlad  r4, r8, r10, r4\n"                                                                   \
+    "smlad  r4, r9, r11, r4\n"
+#define COL2_STEP                                                                                \
+    "ldr    r9, [r0], #4\n"                                                                      \
+    "sxtb16 r8, r9\n"                                                                            \
+    "sxtb16 r9, r9, ror #8\n"                                                                    \
+    "ldrd   r12, lr, [r1, #8]\n"                                                                 \
+    "ldrd   r10, r11, [r1], #32\n"                                                               \
+    "smlad  r4, r8, r10, r4\n"                                                                   \
+    "smlad  r4, r9, r11, r4\n"                                                                   \
+    "smlad  r5, r8, r12, r5\n"                                                                   \
+    "smlad  r5, r9, lr, r5\n"
+#define COL2_RQ COL_RQ("r4") COL_RQ("r5") "bfi    r4, r5, #8, #8\n"
+
+/* One such function: its step of SB bytes, the requantisation RQ of r4
+ * (and r5) into r4's low bytes, their store ST to [r7]. Stack: [0] pk,
+ * [4] the weights' bytes, [8] the loop's entry, [12] xstep, [16] oc, [20]
+ * clamp, [24] lo4, [28] hi4; r6 the pixel's window, r7 its output, r2
+ * pixels left. */
+#define COL_NARROW(name, STEP, SB, RQ, ST)                                                       \
+    ASM_FUNCTION(name)                                                                           \
+    "push   {r4-r11, lr}\n"                                                                      \
+    "sub    sp, sp, #32\n"                                                               \
+    "ldm    r0, {r1, r6, r7}\n" /* x, pk, out */                                                 \
+    "str    r6, [sp, #0]\n"                                                                      \
+    "mov    r6, r1\n"                                                                            \
+    "ldr    r3, [r0, #12]\n"                                                                     \
+    "lsl    r4, r3, #3\n"                                                                        \
+    "str    r4, [sp, #4]\n"                                                                      \
+    "lsr    r4, r3, #2\n" /* entry: 8 - steps % 8 steps into the eight */                        \
+    "rsb    r4, r4, #0\n"                                                                        \
+    "and    r4, r4, #7\n"                                                                        \
+    "mov    r5, #" #SB "\n"                                                                      \
+    "mul    r4, r4, r5\n"                                                                        \
+    "adr    r5, 30f\n"                                                                           \
+    "add    r4, r4, r5\n"                                                                        \
+    "str    r4, [sp, #8]\n"                                                                      \
+    "ldr    r4, [r0, #44]\n"                                                                     \
+    "str    r4, [sp, #12]\n"                                                                     \
+    "ldr    r4, [r0, #28]\n"                                                                     \
+    "str    r4, [sp, #16]\n"                                                                     \
+    "ldr    r4, [r0, #32]\n"                                                                     \
+    "str    r4, [sp, #20]\n"                                                                     \
+    "ldrd   r4, r5, [r0, #36]\n"                                                                 \
+    "strd   r4, r5, [sp, #24]\n"                                                                 \
+    "ldr    r2, [r0, #24]\n"                                                                     \
+    "1:\n"                                                                                       \
+    "ldm    sp, {r1, r3, r12}\n"                                                                 \
+    "ldrd   r4, r5, [r1], #16\n" /* biases */                                                    \
+    "add    r3, r3, r1\n"                                                                        \
+    "mov    r0, r6\n"                                                                            \
+    "mov    pc, r12\n"                                                                           \
+    ".p2align 2\n"                                                                               \
+    "30:\n" STEP STEP STEP STEP STEP STEP STEP STEP "31:\n"                                      \
+    ".if (31b - 30b) != 8 * " #SB "\n"                                                           \
+    ".error \"" #name ": a step is not " #SB " bytes\"\n"                                        \
+    ".endif\n"                                                                                   \
+    "cmp    r1, r3\n"                                                                            \
+    "bne    30b\n" RQ "ldr    r0, [sp, #20]\n"                                                   \
+    "cbz    r0, 5f\n"                                                                            \
+    "ldrd   r8, r9, [sp, #24]\n"                                                                 \
+    "ssub8  r10, r4, r8\n"                                                                       \
+    "sel    r4, r4, r8\n"                                                                        \
+    "ssub8  r10, r9, r4\n"                                                                       \
+    "sel    r4, r4, r9\n"                                                                        \
+    "5:\n" ST "ldrd   r0, r3, [sp, #12]\n"                                                       \
+    "add    r6, r6, r0\n"                                                                        \
+    "add    r7, r7, r3\n"                                                                        \
+    "subs   r2, r2, #1\n"                                                                        \
+    "bne    1b\n"                                                                                \
+    "add    sp, sp, #32\n"                                                                       \
+    "pop    {r4-r11, pc}\n"                                                                      \
+    ".size " #name ", .-" #name "\n"                                                             \
+    ".text\n"
+
+__asm__(COL_NARROW(nnom_conv_col1_s8, COL1_STEP, 24, COL_RQ("r4"), "strb   r4, [r7]\n"));
+__asm__(COL_NARROW(nnom_conv_col2_s8, COL2_STEP, 36, COL2_RQ, "strh   r4, [r7]\n"));
+
 /* 1x4: four values of x (r0) times rows 0..3 (r1, r2, r3, r12) into r4..r7. */
 #define ROW(W, ACC)                                                                              \
     "ldr    r10, [" W "], #4\n"                                                                  \

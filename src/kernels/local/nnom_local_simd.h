@@ -252,7 +252,7 @@ NNOM_INLINE int8_t nnom_rq_apply(int32_t acc, nnom_rq_t r, int32_t lo, int32_t h
 /* 1x1 convolutions at stride 1 of at least NNOM_PW_COL_MIN_PIX pixels
  * (the run-time packing of each output channel must pay off)
  * with 4 to NNOM_PW_COL_MAX_IC input channels and at least 3 output
- * channels (with 1 or 2, groups of four waste more than the pair path) run
+ * channels, or 2 (NNOM_PW_COL2_MAX_IC; 1 has its own kernels) run
  * it too: with so few values per
  * output the pair path's fixed cost per 2x2 block (~90 instructions)
  * outweighs its multiplies. Their pixels are the windows, in.c bytes
@@ -264,6 +264,10 @@ NNOM_INLINE int8_t nnom_rq_apply(int32_t acc, nnom_rq_t r, int32_t lo, int32_t h
  * 1.64 instructions per MAC) but its scratch would raise the arena of
  * models whose peak is at such a layer (DS-CNN's 16,000 B). */
 #define NNOM_PW_COL_MAX_IC 32
+/* Two output channels (one group, its narrow loop at -O2: 9 instructions
+ * per 8 MACs) up to 64 input channels: at most 644 B, against the pair
+ * path's fixed cost per 2x2 block (12x12 16->2 3.16 instructions per MAC). */
+#define NNOM_PW_COL2_MAX_IC 64
 #define NNOM_PW_COL_MIN_PIX 8
 /* A 1x1 convolution at stride 1 without padding: its pixels are the
  * input's, in.c bytes apart. */
@@ -273,10 +277,27 @@ NNOM_INLINE int nnom_pw_stride1(const nnom_conv_args_t *a)
            a->p.pad_top == 0 && a->p.pad_left == 0 && a->out.h == a->in.h &&
            a->out.w == a->in.w;
 }
+/* Whether the converter packed the kernel's groups (nnom/ops/pwcol_records.py):
+ * their header (tag, in.c, out.c, K4) before a->records. */
+#define NNOM_COL_TAG 0x4C4F4350 /* pwcol_records.TAG */
+NNOM_INLINE int nnom_col_records_ok(const nnom_conv_args_t *a)
+{
+    const int32_t *r = a->records;
+    if (r == NULL)
+        return 0;
+    const uint32_t k4 = ((uint32_t)a->in.c + 3u) & ~3u;
+    return (((uint32_t)r[-4] ^ NNOM_COL_TAG) | ((uint32_t)r[-3] ^ (uint32_t)a->in.c) |
+            ((uint32_t)r[-2] ^ (uint32_t)a->out.c) | ((uint32_t)r[-1] ^ k4)) == 0u;
+}
+/* 2 to 7 pixels only with the converter's groups: packing them at run
+ * time would cost more than the pair path. */
 NNOM_INLINE int nnom_conv_pw_col(const nnom_conv_args_t *a)
 {
-    return nnom_pw_stride1(a) && a->out.h * a->out.w >= NNOM_PW_COL_MIN_PIX && a->in.c >= 4 &&
-           a->in.c <= NNOM_PW_COL_MAX_IC && a->out.c >= 3;
+    const int32_t n = a->out.h * a->out.w;
+    return nnom_pw_stride1(a) && a->in.c >= 4 &&
+           (a->out.c >= 3 ? a->in.c <= NNOM_PW_COL_MAX_IC
+                          : a->out.c == 2 && a->in.c <= NNOM_PW_COL2_MAX_IC) &&
+           (n >= NNOM_PW_COL_MIN_PIX || (n >= 2 && nnom_col_records_ok(a)));
 }
 NNOM_INLINE int32_t nnom_conv_col_k4(const nnom_conv_args_t *a)
 {
@@ -376,6 +397,12 @@ typedef struct {
     int32_t xstep;     /* K4, or in.c for 1x1 read from the input */
 } nnom_col_job_t;
 void nnom_conv_col_s8(const nnom_col_job_t *j);
+#if NNOM_LOCAL_MAC_ASM
+/* The same for one group of 1 (col1) or 2 (col2) channels: a chunk's last
+ * group (nnom_local_mac_dsp.c). */
+void nnom_conv_col1_s8(const nnom_col_job_t *j);
+void nnom_conv_col2_s8(const nnom_col_job_t *j);
+#endif
 
 /* Every channel's requantisation has the fast form (nnom_rq_fast_ok();
  * the whole range: a bound of shift >= -17 once sent the layers with a

@@ -415,6 +415,13 @@ int nnom_dwwin_try(const nnom_conv_args_t *a)
         a->p.dilation_w != 1 || a->p.output_zp != -128 || a->p.act_min != -128 ||
         a->p.act_max != 127 || a->p.pad_top < 0 || a->p.pad_left < 0)
         return 0;
+    /* the wide copy where the last group's idle lanes (or the one-channel
+     * tail) weigh more than the flat path's cost: 5 or 6 channels, 10 or
+     * 14 ((3,3) s2 49x33x6 same 3.61 flat, 3.88 here; 30x30x10 3.39, 3.54;
+     * 30x30x14 3.29, 3.36; 30x30x18 3.94, 3.26) */
+    if ((a->out.w - 1) * s + k > NNOM_DWWIN_PITCH && oc % 4 != 0 &&
+        (oc < 7 || (oc % 4 == 2 && oc < 16)))
+        return 0;
     return dwwin_run(a);
 }
 

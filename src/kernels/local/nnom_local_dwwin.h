@@ -46,7 +46,6 @@ typedef struct {
     int32_t ow, oh, op, ol, k, s, lo, hi, bias;
     nnom_rq_t rq;
     int32_t w[25];
-    int32_t wide; /* the copy NNOM_DWWIN_WIDE words a row (3x3 s2) */
 } nnom_dwwin_tail_t;
 
 void nnom_dwwin_tail(const nnom_dwwin_tail_t *t);

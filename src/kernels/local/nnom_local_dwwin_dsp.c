@@ -373,7 +373,7 @@ typedef struct {
 /* columns [c0, c1) of rows [r0, r1) of the plane copy (pitch pt words)
  * set to the zero point in every byte (the windows read columns [0, cols)
  * only) */
-static DWWIN_NO_MEMSET void dwwin_pad(uint32_t *plane, int32_t pt, int32_t r0, int32_t r1,
+NNOM_INLINE DWWIN_NO_MEMSET void dwwin_pad(uint32_t *plane, int32_t pt, int32_t r0, int32_t r1,
                                       int32_t c0, int32_t c1, int32_t zp)
 {
     const uint32_t z = ((uint32_t)zp & 0xFFu) * 0x01010101u;
@@ -391,7 +391,7 @@ static int dwwin_tail_of(const nnom_conv_args_t *a, nnom_dwwin_tail_t *t)
     if (oc < 4 || oc % 4 != 1 || b >= reach || b <= -reach)
         return 0;
     *t = (nnom_dwwin_tail_t){NULL, NULL, a->out.w, 0, oc, a->out.w * oc, k, a->p.stride_h,
-                             a->p.act_min, a->p.act_max, 0, {0}, {0}, 0};
+                             a->p.act_min, a->p.act_max, 0, {0}, {0}};
     int32_t sum = 0;
     for (int32_t j = 0; j < k * k; j++)
         sum += t->w[j] = a->weight[j * oc + c];
@@ -415,12 +415,12 @@ int nnom_dwwin_try(const nnom_conv_args_t *a)
         a->p.dilation_w != 1 || a->p.output_zp != -128 || a->p.act_min != -128 ||
         a->p.act_max != 127 || a->p.pad_top < 0 || a->p.pad_left < 0)
         return 0;
-    /* the wide copy where the last group's idle lanes (or the one-channel
-     * tail) weigh more than the flat path's cost: 5 or 6 channels, 10 or
-     * 14 ((3,3) s2 49x33x6 same 3.61 flat, 3.88 here; 30x30x10 3.39, 3.54;
-     * 30x30x14 3.29, 3.36; 30x30x18 3.94, 3.26) */
-    if ((a->out.w - 1) * s + k > NNOM_DWWIN_PITCH && oc % 4 != 0 &&
-        (oc < 7 || (oc % 4 == 2 && oc < 16)))
+    /* the wide copy (no one-channel tail: the last group overlaps) on
+     * fewer than 16 channels not a multiple of four: the last group's idle
+     * lanes weigh more than the flat path's cost there ((3,3) s2 49x33x6
+     * same 3.61 flat, 3.88 here; 30x30x10 3.39, 3.54; 30x30x14 3.29, 3.36;
+     * 30x30x18 3.94, 3.26) */
+    if ((a->out.w - 1) * s + k > NNOM_DWWIN_PITCH && oc % 4 != 0 && oc < 16)
         return 0;
     return dwwin_run(a);
 }
@@ -441,14 +441,13 @@ NNOM_INLINE void dwwin_strip_fill(uint32_t *plane, int32_t pt, const dwwin_strip
         nnom_dwwin_copy(plane + q->y * pt + pl, in + q->in, inside);
 }
 
-static int dwwin_run(const nnom_conv_args_t *a)
+/* The layer on a copy of pw words a row (a constant: each copy's
+ * offsets and pads compile as before the wide one). */
+NNOM_INLINE int dwwin_run_p(const nnom_conv_args_t *a, const int32_t pw)
 {
     const int32_t k = a->k.h, s = a->p.stride_h, oc = a->out.c, ic = a->in.c;
     const int32_t cols = (a->out.w - 1) * s + k, pt = a->p.pad_top, pl = a->p.pad_left;
-    /* rows of more than NNOM_DWWIN_PITCH columns (3x3 s2): the wide copy,
-     * as many words in fewer rows */
-    const int wide = cols > NNOM_DWWIN_PITCH;
-    const int32_t pw = wide ? NNOM_DWWIN_WIDE : NNOM_DWWIN_PITCH;
+    const int wide = pw != NNOM_DWWIN_PITCH;
     /* strips of output lines whose windows' rows fit the copy (the whole
      * plane in one where they do), as even as they go: the copy's rows
      * padded and copied again per strip are the fewest then */
@@ -499,9 +498,8 @@ static int dwwin_run(const nnom_conv_args_t *a)
     /* one channel over a multiple of four: the last group's copy, that
      * channel alone (nnom_dwwin_tail) */
     nnom_dwwin_tail_t tail;
-    const int32_t r = dwwin_tail_of(a, &tail);
+    const int32_t r = wide ? 0 : dwwin_tail_of(a, &tail);
     tail.x = plane;
-    tail.wide = wide;
     for (int32_t c = 0; c < oc; c = nnom_dw_odd_next(c, oc)) {
         if (r != 0 && c + 4 > oc - r) { /* (the overlapping last group) */
             for (const dwwin_strip_t *q = st; q != st + strips; q++) {
@@ -531,6 +529,15 @@ static int dwwin_run(const nnom_conv_args_t *a)
         }
     }
     return 1;
+}
+
+/* rows of more than NNOM_DWWIN_PITCH columns (3x3 s2): the wide copy, as
+ * many words in fewer rows */
+static int dwwin_run(const nnom_conv_args_t *a)
+{
+    if ((a->out.w - 1) * a->p.stride_h + a->k.h > NNOM_DWWIN_PITCH)
+        return dwwin_run_p(a, NNOM_DWWIN_WIDE);
+    return dwwin_run_p(a, NNOM_DWWIN_PITCH);
 }
 
 #else

@@ -11,12 +11,11 @@
 
 #if NNOM_LOCAL_MAC_ASM
 /* K x K windows at stride S (constants: the taps unrolled). */
-NNOM_INLINE void dwwin_tail_ks(const nnom_dwwin_tail_t *t, const int32_t K, const int32_t S,
-                               const int32_t P)
+NNOM_INLINE void dwwin_tail_ks(const nnom_dwwin_tail_t *t, const int32_t K, const int32_t S)
 {
     const int32_t lo = t->lo, hi = t->hi;
     for (int32_t oy = 0; oy < t->oh; oy++) {
-        const uint32_t *p = t->x + oy * S * P;
+        const uint32_t *p = t->x + oy * S * NNOM_DWWIN_PITCH;
         int8_t *o = t->out + oy * t->ol;
         for (int32_t ox = 0; ox < t->ow; ox++, p += S, o += t->op) {
             int32_t acc = t->bias;
@@ -24,7 +23,7 @@ NNOM_INLINE void dwwin_tail_ks(const nnom_dwwin_tail_t *t, const int32_t K, cons
             for (int32_t ky = 0; ky < K; ky++)
 #pragma GCC unroll 5
                 for (int32_t kx = 0; kx < K; kx++)
-                    acc += ((int32_t)p[ky * P + kx] >> 24) * t->w[ky * K + kx];
+                    acc += ((int32_t)p[ky * NNOM_DWWIN_PITCH + kx] >> 24) * t->w[ky * K + kx];
             *o = nnom_rq_apply(acc, t->rq, lo, hi);
         }
     }
@@ -32,18 +31,16 @@ NNOM_INLINE void dwwin_tail_ks(const nnom_dwwin_tail_t *t, const int32_t K, cons
 
 void nnom_dwwin_tail(const nnom_dwwin_tail_t *t)
 {
-    if (t->wide)
-        dwwin_tail_ks(t, 3, 2, NNOM_DWWIN_WIDE);
-    else if (t->k == 3) {
+    if (t->k == 3) {
         if (t->s == 1)
-            dwwin_tail_ks(t, 3, 1, NNOM_DWWIN_PITCH);
+            dwwin_tail_ks(t, 3, 1);
         else
-            dwwin_tail_ks(t, 3, 2, NNOM_DWWIN_PITCH);
+            dwwin_tail_ks(t, 3, 2);
     } else {
         if (t->s == 1)
-            dwwin_tail_ks(t, 5, 1, NNOM_DWWIN_PITCH);
+            dwwin_tail_ks(t, 5, 1);
         else
-            dwwin_tail_ks(t, 5, 2, NNOM_DWWIN_PITCH);
+            dwwin_tail_ks(t, 5, 2);
     }
 }
 #else

@@ -25,6 +25,30 @@ PITCH = 24  # NNOM_DWWIN_PITCH (nnom_local_dwwin.h): the plane copy's columns
 # 16 would take 3x3 s2 on 6x6x128 3.94 -> 3.28 instr/MAC but MobileNet's
 # header +13.8 KB (docs/kernel-log.md, branch dwsmall2)
 MAX_OUTPUTS = 4
+# planes of up to SMALL_OUTPUTS outputs (not one column: those take
+# dwcols_records' path) also get them where the layer's records are at most
+# SMALL_WORDS words (4 KB): the build is 25 to 45 % of such a group's
+# windows ((3,3) s2 4x11x60 valid 4.90 -> 3.7 instr/MAC); MobileNet's
+# 3x3x128 and 3x3x256 planes (1,152 and 2,304 words) keep the build;
+# and any plane the loop takes where they are at most FEW_WORDS words (1 KB:
+# seven groups of 3x3, three of 5x5), saving ~210 instructions a group on
+# every run ((3,3) s2 12x12x10 same 4.06 -> 3.9)
+SMALL_OUTPUTS = 9
+SMALL_WORDS = 1024
+FEW_WORDS = 256
+
+
+STRIPS = 8  # DWWIN_STRIPS (nnom_local_dwwin_dsp.c): taller planes take other paths
+
+
+def _few_enough(oh: int, ow: int, k: int, s: int, cout: int) -> bool:
+    """Outputs few enough for the records (their words counted per group)."""
+    if oh * ow <= MAX_OUTPUTS:
+        return True
+    if -(-oh // ((PITCH - k) // s + 1)) > STRIPS:
+        return False
+    words = (cout + 3) // 4 * (4 + 4 * ((k * k + 1) // 2) + 12)
+    return ow > 1 and words <= (SMALL_WORDS if oh * ow <= SMALL_OUTPUTS else FEW_WORDS)
 
 
 def dwwin_records(attrs: dict, q, zp_in: int, zp_out: int, out_hw: tuple[int, int]):
@@ -44,7 +68,7 @@ def dwwin_records(attrs: dict, q, zp_in: int, zp_out: int, out_hw: tuple[int, in
         or q.act_min != -128
         or q.act_max != 127
         or (ow - 1) * sw + kw > PITCH
-        or oh * ow > MAX_OUTPUTS
+        or not _few_enough(oh, ow, kh, sh, cout)
     ):
         return None
     return group_records(q, zp_in, zp_out)

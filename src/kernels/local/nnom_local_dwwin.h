@@ -17,13 +17,19 @@
  * same 5.57 -> 3.83, 3x3 s1 20x20x8 same 3.33 -> 2.68). */
 #define NNOM_DWWIN_PITCH 24
 
+/* 3x3 at stride 2 on rows of 25 to NNOM_DWWIN_WIDE columns: the same
+ * buffer NNOM_DWWIN_WIDE words a row (12 rows: strips of five output
+ * lines); the group path ran those at ~134 instructions an output (3x3 s2
+ * 4x30x111 valid 4.44/MAC), the loop ~95. */
+#define NNOM_DWWIN_WIDE 48
+
 /* The layer when it suits the window loop (multiplier 1, channels a
  * multiple of four or at least NNOM_DW_ODD_GROUPED_MIN (nnom_local_dw_odd.h;
  * the dispatcher tries those before the flat path),
  * 3x3 or 5x5 at stride 1 or 2 along both axes, no
  * dilation, ReLU with output zero point -128: neither the s term nor the
  * clamp; the padded plane's columns the windows reach at most
- * NNOM_DWWIN_PITCH): 1 when done, 0 when it does not suit or a group's
+ * NNOM_DWWIN_PITCH, NNOM_DWWIN_WIDE for 3x3 at stride 2): 1 when done, 0 when it does not suit or a group's
  * requantisation is outside the loop's form (groups may have been written;
  * the caller's other paths rewrite the layer). */
 int nnom_dwwin_try(const nnom_conv_args_t *a);

@@ -46,19 +46,21 @@ void nnom_dwwin_s8_3s1(const nnom_dwwin_job_t *j);
 void nnom_dwwin_s8_3s2(const nnom_dwwin_job_t *j);
 void nnom_dwwin_s8_5s1(const nnom_dwwin_job_t *j);
 void nnom_dwwin_s8_5s2(const nnom_dwwin_job_t *j);
+void nnom_dwwin_s8_3s2w(const nnom_dwwin_job_t *j);
 
 #define DWWIN_STR_(x) #x
 #define DWWIN_STR(x) DWWIN_STR_(x)
 
 /* The bytes from a window's first tap to tap T of a K-wide kernel. */
-#define DWWIN_OFF(T) "(((" T ") / \\k) * " DWWIN_STR(NNOM_DWWIN_PITCH) " + (" T ") % \\k) * 4"
+#define DWWIN_OFF(T) "(((" T ") / \\k) * \\p + (" T ") % \\k) * 4"
 
-/* DWWIN name, k, s: the function `name` for k x k windows at stride s.
+/* DWWIN name, k, s, p: the function `name` for k x k windows at stride s
+ * on a copy of p words a row.
  * r0 the window's first tap, r1 the records, r2 the output, r3 op, r4-r7
  * the sums, r11 the outputs left in the line; r8-r10, r12, lr scratch.
  * Stack: [0] the line's first window, [4] its output, [8] lines left,
  * [12] outputs per line, [16] output bytes between lines. */
-__asm__(".macro DWWIN name, k, s\n"
+__asm__(".macro DWWIN name, k, s, p\n"
         ".section .text.\\name,\"ax\",%progbits\n"
         ".global \\name\n"
         ".type \\name, %function\n"
@@ -137,7 +139,7 @@ __asm__(".macro DWWIN name, k, s\n"
         "subs   r11, r11, #1\n"
         "bne    2b\n"
         "ldrd   r0, r2, [sp]\n"
-        "add    r0, r0, #(4 * " DWWIN_STR(NNOM_DWWIN_PITCH) " * \\s)\n"
+        "add    r0, r0, #(4 * \\p * \\s)\n"
         "ldr    r8, [sp, #16]\n"
         "add    r2, r2, r8\n"
         "strd   r0, r2, [sp]\n"
@@ -149,29 +151,30 @@ __asm__(".macro DWWIN name, k, s\n"
         "pop    {r4-r11, pc}\n"
         ".size \\name, .-\\name\n"
         ".endm\n"
-        "DWWIN nnom_dwwin_s8_3s1, 3, 1\n"
-        "DWWIN nnom_dwwin_s8_3s2, 3, 2\n"
-        "DWWIN nnom_dwwin_s8_5s1, 5, 1\n"
-        "DWWIN nnom_dwwin_s8_5s2, 5, 2\n"
+        "DWWIN nnom_dwwin_s8_3s1, 3, 1, " DWWIN_STR(NNOM_DWWIN_PITCH) "\n"
+        "DWWIN nnom_dwwin_s8_3s2, 3, 2, " DWWIN_STR(NNOM_DWWIN_PITCH) "\n"
+        "DWWIN nnom_dwwin_s8_5s1, 5, 1, " DWWIN_STR(NNOM_DWWIN_PITCH) "\n"
+        "DWWIN nnom_dwwin_s8_5s2, 5, 2, " DWWIN_STR(NNOM_DWWIN_PITCH) "\n"
+        "DWWIN nnom_dwwin_s8_3s2w, 3, 2, " DWWIN_STR(NNOM_DWWIN_WIDE) "\n"
         ".purgem DWWIN\n"
         ".text\n");
 
 /* A group's plane inside the input: nx words a row from input words ic
- * bytes apart, ny rows `row` bytes apart in the input, NNOM_DWWIN_PITCH
- * words apart in the copy. The field offsets are the assembly's. */
+ * bytes apart, ny rows `row` bytes apart in the input, `to` bytes apart
+ * in the copy (its pitch). The field offsets are the assembly's. */
 typedef struct {
-    int32_t ic, nx, ny, row;
+    int32_t ic, nx, ny, row, to;
 } nnom_dwwin_copy_t;
 
-typedef char nnom_dwwin_copy_layout_t[offsetof(nnom_dwwin_copy_t, row) == 12 ? 1 : -1];
+typedef char nnom_dwwin_copy_layout_t[offsetof(nnom_dwwin_copy_t, to) == 16 ? 1 : -1];
 
 void nnom_dwwin_copy(uint32_t *dst, const int8_t *src, const nnom_dwwin_copy_t *g);
 
 /* nnom_dwwin_copy(dst r0, src r1, g r2): per row two words per step (16
  * bytes of code, entered at the row's count of pairs; at most
- * NNOM_DWWIN_PITCH words), then the odd one. r2 ic, r3 nx, r12 rows left,
- * lr row, r8 the entry, r9 and r6 the row's input and copy, r4, r5 the
- * words. */
+ * NNOM_DWWIN_WIDE words), then the odd one. r2 ic, r3 nx, r12 rows left,
+ * lr row, r7 the copy's pitch, r8 the entry, r9 and r6 the row's input and
+ * copy, r4, r5 the words. */
 __asm__(".section .text.nnom_dwwin_copy,\"ax\",%progbits\n"
         ".global nnom_dwwin_copy\n"
         ".type nnom_dwwin_copy, %function\n"
@@ -181,6 +184,7 @@ __asm__(".section .text.nnom_dwwin_copy,\"ax\",%progbits\n"
         ".p2align 2\n"
         "nnom_dwwin_copy:\n"
         "push   {r4-r9, lr}\n"
+        "ldr    r7, [r2, #16]\n"
         "ldm    r2, {r2, r3, r12, lr}\n"
         "adr.w  r8, 3f\n"
         "lsr    r9, r3, #1\n"
@@ -191,21 +195,21 @@ __asm__(".section .text.nnom_dwwin_copy,\"ax\",%progbits\n"
         "mov    r6, r0\n"
         "bx     r8\n"
         "2:\n"
-        ".rept  " DWWIN_STR(NNOM_DWWIN_PITCH) " / 2\n"
+        ".rept  " DWWIN_STR(NNOM_DWWIN_WIDE) " / 2\n"
         "ldr.w  r4, [r9]\n"
         "ldr.w  r5, [r9, r2]\n"
         "add.w  r9, r9, r2, lsl #1\n"
         "strd   r4, r5, [r6], #8\n"
         ".endr\n"
         "3:\n"
-        ".if 3b - 2b != " DWWIN_STR(NNOM_DWWIN_PITCH) " / 2 * 16\n"
+        ".if 3b - 2b != " DWWIN_STR(NNOM_DWWIN_WIDE) " / 2 * 16\n"
         ".error \"nnom_dwwin_copy: a pair is not 16 bytes\"\n"
         ".endif\n"
         "tst    r3, #1\n"
         "itt    ne\n"
         "ldrne  r4, [r9]\n"
         "strne  r4, [r6]\n"
-        "add    r0, r0, #(4 * " DWWIN_STR(NNOM_DWWIN_PITCH) ")\n"
+        "add    r0, r0, r7\n"
         "add    r1, r1, lr\n"
         "subs   r12, r12, #1\n"
         "bne    1b\n"
@@ -366,13 +370,14 @@ typedef struct {
 #define DWWIN_NO_MEMSET
 #endif
 
-/* columns [c0, c1) of rows [r0, r1) of the plane copy set to the zero
- * point in every byte (the windows read columns [0, cols) only) */
-static DWWIN_NO_MEMSET void dwwin_pad(uint32_t *plane, int32_t r0, int32_t r1, int32_t c0,
-                                      int32_t c1, int32_t zp)
+/* columns [c0, c1) of rows [r0, r1) of the plane copy (pitch pt words)
+ * set to the zero point in every byte (the windows read columns [0, cols)
+ * only) */
+NNOM_INLINE DWWIN_NO_MEMSET void dwwin_pad(uint32_t *plane, int32_t pt, int32_t r0, int32_t r1,
+                                      int32_t c0, int32_t c1, int32_t zp)
 {
     const uint32_t z = ((uint32_t)zp & 0xFFu) * 0x01010101u;
-    for (uint32_t *p = plane + r0 * NNOM_DWWIN_PITCH + c0; r0 < r1; r0++, p += NNOM_DWWIN_PITCH)
+    for (uint32_t *p = plane + r0 * pt + c0; r0 < r1; r0++, p += pt)
         for (int32_t c = 0; c < c1 - c0; c++)
             p[c] = z;
 }
@@ -403,38 +408,50 @@ int nnom_dwwin_try(const nnom_conv_args_t *a)
     const int32_t k = a->k.h, s = a->p.stride_h, oc = a->out.c;
     /* the padded plane's columns the windows reach, from -pad_left, first:
      * the larger layers go on at once */
-    if ((a->out.w - 1) * s + k > NNOM_DWWIN_PITCH || a->k.w != k || (k != 3 && k != 5) ||
+    if ((a->out.w - 1) * s + k > (k == 3 && s == 2 ? NNOM_DWWIN_WIDE : NNOM_DWWIN_PITCH) ||
+        a->k.w != k || (k != 3 && k != 5) ||
         a->p.stride_w != s || (s != 1 && s != 2) || a->ch_mult != 1 || oc != a->in.c ||
         (oc % 4 != 0 && oc < NNOM_DW_ODD_GROUPED_MIN) || a->p.dilation_h != 1 ||
         a->p.dilation_w != 1 || a->p.output_zp != -128 || a->p.act_min != -128 ||
         a->p.act_max != 127 || a->p.pad_top < 0 || a->p.pad_left < 0)
         return 0;
+    /* the wide copy (no one-channel tail: the last group overlaps) on
+     * fewer than 16 channels not a multiple of four: the last group's idle
+     * lanes weigh more than the flat path's cost there ((3,3) s2 49x33x6
+     * same 3.61 flat, 3.88 here; 30x30x10 3.39, 3.54; 30x30x14 3.29, 3.36;
+     * 30x30x18 3.94, 3.26) */
+    if ((a->out.w - 1) * s + k > NNOM_DWWIN_PITCH && oc % 4 != 0 && oc < 16)
+        return 0;
     return dwwin_run(a);
 }
 
-/* Strip q's input rows into the copy at column pl (channels from in), with
- * pad: its rows outside the input set to the zero point again. */
-NNOM_INLINE void dwwin_strip_fill(uint32_t *plane, const dwwin_strip_t *q, int pad, int32_t zp,
-                                   int32_t pl, const int8_t *in, nnom_dwwin_copy_t *inside,
-                                   int32_t cols)
+/* Strip q's input rows into the copy (pitch pt words) at column pl
+ * (channels from in), with pad: its rows outside the input set to the zero
+ * point again. */
+NNOM_INLINE void dwwin_strip_fill(uint32_t *plane, int32_t pt, const dwwin_strip_t *q, int pad,
+                                   int32_t zp, int32_t pl, const int8_t *in,
+                                   nnom_dwwin_copy_t *inside, int32_t cols)
 {
     if (pad) {
-        dwwin_pad(plane, 0, q->y, 0, cols, zp);
-        dwwin_pad(plane, q->end, q->rows, 0, cols, zp);
+        dwwin_pad(plane, pt, 0, q->y, 0, cols, zp);
+        dwwin_pad(plane, pt, q->end, q->rows, 0, cols, zp);
     }
     inside->ny = q->ny;
     if (inside->ny > 0 && inside->nx > 0)
-        nnom_dwwin_copy(plane + q->y * NNOM_DWWIN_PITCH + pl, in + q->in, inside);
+        nnom_dwwin_copy(plane + q->y * pt + pl, in + q->in, inside);
 }
 
-static int dwwin_run(const nnom_conv_args_t *a)
+/* The layer on a copy of pw words a row (a constant: each copy's
+ * offsets and pads compile as before the wide one). */
+NNOM_INLINE int dwwin_run_p(const nnom_conv_args_t *a, const int32_t pw)
 {
     const int32_t k = a->k.h, s = a->p.stride_h, oc = a->out.c, ic = a->in.c;
     const int32_t cols = (a->out.w - 1) * s + k, pt = a->p.pad_top, pl = a->p.pad_left;
+    const int wide = pw != NNOM_DWWIN_PITCH;
     /* strips of output lines whose windows' rows fit the copy (the whole
      * plane in one where they do), as even as they go: the copy's rows
      * padded and copied again per strip are the fewest then */
-    const int32_t most = (NNOM_DWWIN_PITCH - k) / s + 1, oh = a->out.h;
+    const int32_t most = (NNOM_DWWIN_PITCH * NNOM_DWWIN_PITCH / pw - k) / s + 1, oh = a->out.h;
     const int32_t strips = (oh + most - 1) / most, zp = a->p.input_zp;
     if (strips > DWWIN_STRIPS)
         return 0;
@@ -454,19 +471,21 @@ static int dwwin_run(const nnom_conv_args_t *a)
     /* the zero point on the border (every group overwrites the inside;
      * with several strips, each strip's rows outside the input are set
      * again; the first strip has the most rows) */
-    dwwin_pad(plane, 0, st[0].y, 0, cols, zp);
-    dwwin_pad(plane, st[0].end, st[0].rows, 0, cols, zp);
-    dwwin_pad(plane, st[0].y, st[0].end, 0, pl, zp);
-    dwwin_pad(plane, st[0].y, st[0].end, pl + nx, cols, zp);
-    static void (*const run[4])(const nnom_dwwin_job_t *) = {
-        nnom_dwwin_s8_3s1, nnom_dwwin_s8_3s2, nnom_dwwin_s8_5s1, nnom_dwwin_s8_5s2};
-    void (*const fn)(const nnom_dwwin_job_t *) = run[(k == 5) * 2 + (s == 2)];
+    dwwin_pad(plane, pw, 0, st[0].y, 0, cols, zp);
+    dwwin_pad(plane, pw, st[0].end, st[0].rows, 0, cols, zp);
+    dwwin_pad(plane, pw, st[0].y, st[0].end, 0, pl, zp);
+    dwwin_pad(plane, pw, st[0].y, st[0].end, pl + nx, cols, zp);
+    static void (*const run[5])(const nnom_dwwin_job_t *) = {
+        nnom_dwwin_s8_3s1, nnom_dwwin_s8_3s2, nnom_dwwin_s8_5s1, nnom_dwwin_s8_5s2,
+        nnom_dwwin_s8_3s2w};
+    void (*const fn)(const nnom_dwwin_job_t *) = run[wide ? 4 : (k == 5) * 2 + (s == 2)];
     nnom_dwwin_job_t job = {plane, NULL, rec, a->out.w, st[0].n, oc, a->out.w * oc};
-    nnom_dwwin_copy_t inside = {ic, nx, st[0].ny, row};
-    uint32_t *const dst = plane + st[0].y * NNOM_DWWIN_PITCH + pl; /* (one strip) */
+    nnom_dwwin_copy_t inside = {ic, nx, st[0].ny, row, 4 * pw};
+    uint32_t *const dst = plane + st[0].y * pw + pl; /* (one strip) */
     const int copy = inside.ny > 0 && nx > 0;
-    /* the converter's records (checked there), or the group's built here */
-    const int32_t *given = a->records;
+    /* the converter's records (checked there; none for the wide copy), or
+     * the group's built here */
+    const int32_t *given = wide ? NULL : a->records;
     const nnom_dwwin_layer_t layer = {a->weight,
                                       a->bias,
                                       a->rq.mult,
@@ -479,12 +498,12 @@ static int dwwin_run(const nnom_conv_args_t *a)
     /* one channel over a multiple of four: the last group's copy, that
      * channel alone (nnom_dwwin_tail) */
     nnom_dwwin_tail_t tail;
-    const int32_t r = dwwin_tail_of(a, &tail);
+    const int32_t r = wide ? 0 : dwwin_tail_of(a, &tail);
     tail.x = plane;
     for (int32_t c = 0; c < oc; c = nnom_dw_odd_next(c, oc)) {
         if (r != 0 && c + 4 > oc - r) { /* (the overlapping last group) */
             for (const dwwin_strip_t *q = st; q != st + strips; q++) {
-                dwwin_strip_fill(plane, q, strips > 1, zp, pl, a->input + c, &inside, cols);
+                dwwin_strip_fill(plane, pw, q, strips > 1, zp, pl, a->input + c, &inside, cols);
                 tail.oh = q->n;
                 tail.out = a->output + oc - r + q->out;
                 nnom_dwwin_tail(&tail);
@@ -503,13 +522,22 @@ static int dwwin_run(const nnom_conv_args_t *a)
             continue;
         }
         for (const dwwin_strip_t *q = st; q != st + strips; q++) {
-            dwwin_strip_fill(plane, q, 1, zp, pl, a->input + c, &inside, cols);
+            dwwin_strip_fill(plane, pw, q, 1, zp, pl, a->input + c, &inside, cols);
             job.oh = q->n;
             job.out = a->output + c + q->out;
             fn(&job);
         }
     }
     return 1;
+}
+
+/* rows of more than NNOM_DWWIN_PITCH columns (3x3 s2): the wide copy, as
+ * many words in fewer rows */
+static int dwwin_run(const nnom_conv_args_t *a)
+{
+    if ((a->out.w - 1) * a->p.stride_h + a->k.h > NNOM_DWWIN_PITCH)
+        return dwwin_run_p(a, NNOM_DWWIN_WIDE);
+    return dwwin_run_p(a, NNOM_DWWIN_PITCH);
 }
 
 #else

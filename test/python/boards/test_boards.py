@@ -1565,6 +1565,56 @@ def dwgrp_model(k: int, rng: np.random.Generator):
     return _odd_channels_model(DWGRP_CASES[k], rng)
 
 
+# The window loop's wide copy (nnom_local_dwwin_dsp.c, 3x3 at stride 2 on
+# rows of 25 to 48 columns, 48 words x 12 rows: strips of five output
+# lines) and the converter's records on planes of 5 to 9 outputs
+# (nnom/ops/dwwin_records.py, SMALL_OUTPUTS, SMALL_WORDS): rows of 25, 27,
+# 29, 33, 45 and 47 columns, 'same' and 'valid' (input wider than the
+# columns read), one strip and several (the last one short), channels a
+# multiple of four and not (the overlapping last group, 16 and more), ReLU6,
+# a channel scaled down under a large bias (the build refuses: other
+# paths); and layers that must take the other paths: rows of 49 columns,
+# more strips than the loop takes, 10 and 13 channels (the flat path), no
+# activation. Records: 5x5 s1 on one row of 6, 3x3 s2 on 1x5 and 3x3
+# planes, 50 channels (the overlapping group), 21 (the one-channel tail),
+# and those that keep the build: 128 channels (1,152 words), one output
+# column (dwcols' records), a channel beyond the loop's requantisation.
+# Same fields as DWODD_CASES.
+WIN2_CASES = [
+    ((4, 30, 111), (3, 3), 2, 1, "valid", "relu", False),
+    ((11, 25, 73), (3, 3), 2, 1, "valid", "relu", False),
+    ((5, 32, 97), (3, 3), 2, 1, "same", "relu", False),
+    ((8, 28, 44), (3, 3), 2, 1, "valid", "relu", False),
+    ((32, 32, 16), (3, 3), 2, 1, "same", "relu", False),
+    ((47, 47, 20), (3, 3), 2, 1, "same", "relu6", False),
+    ((45, 45, 16), (3, 3), 2, 1, "same", "relu", False),
+    ((46, 46, 8), (3, 3), 2, 1, "valid", "relu", False),
+    ((90, 30, 8), (3, 3), 2, 1, "same", "relu", False),
+    ((30, 30, 10), (3, 3), 2, 1, "same", "relu", False),
+    ((30, 30, 18), (3, 3), 2, 1, "same", None, False),
+    ((26, 30, 22), (3, 3), 2, 1, "valid", "relu6", False),
+    ((30, 30, 17), (3, 3), 2, 1, "same", "relu", False),
+    ((20, 40, 12), (3, 3), 2, 1, "same", "relu", True),
+    ((12, 48, 8), (3, 3), 2, 1, "valid", "relu", False),
+    ((9, 50, 12), (3, 3), 2, 1, "same", "relu", False),
+    ((30, 30, 13), (3, 3), 2, 1, "same", "relu", False),
+    ((4, 11, 60), (3, 3), 2, 1, "valid", "relu", False),
+    ((5, 5, 50), (3, 3), 2, 1, "same", "relu", False),
+    ((6, 6, 32), (3, 3), 2, 1, "same", "relu", False),
+    ((6, 6, 128), (3, 3), 2, 1, "same", "relu", False),
+    ((17, 4, 112), (3, 3), 2, 1, "valid", "relu", False),
+    ((5, 10, 24), (5, 5), 1, 1, "valid", "relu", False),
+    ((6, 6, 21), (3, 3), 2, 1, "same", "relu", False),
+    ((4, 11, 60), (3, 3), 2, 1, "valid", "relu", True),
+]
+# cases built without the records (the kernel builds its own)
+WIN2_WITHOUT_RECORDS = (19,)
+
+
+def win2_model(k: int, rng: np.random.Generator):
+    return _odd_channels_model(WIN2_CASES[k], rng)
+
+
 # Dense shapes of the assembly loop (inputs a multiple of four): groups of
 # four units and the last one, two or three, with and without ReLU, and
 # weights scaled down under a large bias (shifts beyond the fast
@@ -1920,6 +1970,7 @@ def suite(tmp_path_factory):
         "rectp_": RECTP_WITHOUT_RECORDS,
         "pw4_": PW4_WITHOUT_RECORDS,
         "dwrest_": DWREST_WITHOUT_RECORDS,
+        "win2_": WIN2_WITHOUT_RECORDS,
     }
     # hand-picked shapes of the kernels' special paths: (name, count, builder, seed)
     families = [
@@ -1963,6 +2014,7 @@ def suite(tmp_path_factory):
         ("dwch", len(DWCH_CASES), dwch_model, 104_000),
         ("dwgrp_", len(DWGRP_CASES), dwgrp_model, 105_000),
         ("dwrest_", len(DWREST_CASES), dwrest_model, 106_000),
+        ("win2_", len(WIN2_CASES), win2_model, 112_000),
     ]
     for prefix, count, build, seed in families:
         for k in range(count):

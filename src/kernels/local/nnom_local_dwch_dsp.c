@@ -1,5 +1,5 @@
 /*
- * nnom_local_dwch_dsp.c - depthwise 2D windows of one to three channels,
+ * nnom_local_dwch_dsp.c - depthwise 2D windows of one to seven channels,
  * plane by plane (-O2 on DSP cores; see nnom_local_dwch.h). Each channel
  * is a single-plane convolution: a band of its input rows is widened once
  * to int16 into a buffer of rows len values apart, the padding holding the

@@ -56,7 +56,7 @@ NNOM_INLINE void dwch_sums(const dwch_row_t *r, const int32_t KW, const int32_t 
     int8_t *out = r->out;
     const uint32_t *wend = r->w + kh * P;
     uint32_t wk[2 * 4]; /* KH == 2: the weights as locals, no reload per pass */
-    for (int32_t i = 0; KH && i < 2 * P; i++)
+    for (int32_t i = 0; KH == 2 && i < 2 * P; i++)
         wk[i] = r->w[i];
     /* fused: the full passes, then one for ow & 3 */
     int32_t n = FUSE ? ow >> 2 : (ow + 3) >> 2;
@@ -75,9 +75,13 @@ NNOM_INLINE void dwch_sums(const dwch_row_t *r, const int32_t KW, const int32_t 
             a3 = __smlad(dwch_pair((x) + 3 * S + 2 * j), wv, a3);                              \
         }                                                                                      \
     } while (0)
-        if (KH) { /* the rows of taps unrolled, the weights loaded once */
+        if (KH == 2) { /* the rows of taps unrolled, the weights loaded once */
             DWCH_ROW(wk, x);
             DWCH_ROW(wk + P, x1);
+        } else if (KH == 3) { /* unrolled, the weights loaded per pass */
+            DWCH_ROW(r->w, x);
+            DWCH_ROW(r->w + P, x + len);
+            DWCH_ROW(r->w + 2 * P, x + 2 * len);
         } else {
             for (const uint32_t *w = r->w; w != wend; w += P, x += len)
                 DWCH_ROW(w, x);
@@ -125,6 +129,10 @@ NNOM_INLINE void dwch_sums(const dwch_row_t *r, const int32_t KW, const int32_t 
                 dwch_sums(r, K, 1, 2, 1);                                                      \
             else if (r->kh == 2)                                                               \
                 dwch_sums(r, K, 2, 2, 1);                                                      \
+            else if (r->kh == 3 && s == 1)                                                     \
+                dwch_sums(r, K, 1, 3, 1);                                                      \
+            else if (r->kh == 3)                                                               \
+                dwch_sums(r, K, 2, 3, 1);                                                      \
             else if (s == 1)                                                                   \
                 dwch_sums(r, K, 1, 0, 1);                                                      \
             else                                                                               \
@@ -293,15 +301,19 @@ int nnom_dwch_try(const nnom_conv_args_t *a)
     int32_t acc[NNOM_DWCH_OUT];
     const dwch_sums_fn run = sums[kw];
     const int cl = a->p.act_min > -128 || a->p.act_max < 127;
-    const uint32_t zp2 = ((uint32_t)zp & 0xFFFFu) * 0x10001u;
     const int32_t hp = (oh - 1) * sy + kh; /* padded rows the windows take */
     /* output rows per band: their windows' rows in the buffer */
     const int32_t per = (rows - kh) / sy + 1;
-    /* zp in every column of the rows the bands use; the copies write the
-     * input's columns only */
-    const int32_t used = (hp < rows ? hp : rows) * len;
-    for (int32_t i = 0; i < used; i += 2)
-        memcpy(buf + i, &zp2, 4);
+    /* zp in the columns left and right of the input in the rows the bands
+     * use; the copies write the input's columns, the rows in the padding
+     * are filled per band */
+    const int32_t used = hp < rows ? hp : rows;
+    for (int16_t *row = buf; row != buf + used * len; row += len) {
+        for (int32_t i = 0; i < pl; i++)
+            row[i] = (int16_t)zp;
+        for (int32_t i = pl + iw; i < len; i++)
+            row[i] = (int16_t)zp;
+    }
     for (int32_t c = 0; c < ic; c++) {
         dwch_channel(a, c, &r, &q);
         r.kh = kh;

@@ -79,9 +79,17 @@ NNOM_INLINE void dwch_sums(const dwch_row_t *r, const int32_t KW, const int32_t 
             DWCH_ROW(wk, x);
             DWCH_ROW(wk + P, x1);
         } else if (KH == 3) { /* unrolled, the weights loaded per pass */
-            DWCH_ROW(r->w, x);
-            DWCH_ROW(r->w + P, x + len);
-            DWCH_ROW(r->w + 2 * P, x + 2 * len);
+            /* (the empty asm hides y's relation to x, so that GCC reads the
+             * row at immediate offsets from one pointer, not from offsets
+             * it keeps on the stack) */
+            const int16_t *y = x;
+            DWCH_ROW(r->w, y);
+            y += len;
+            __asm__("" : "+r"(y));
+            DWCH_ROW(r->w + P, y);
+            y += len;
+            __asm__("" : "+r"(y));
+            DWCH_ROW(r->w + 2 * P, y);
         } else {
             for (const uint32_t *w = r->w; w != wend; w += P, x += len)
                 DWCH_ROW(w, x);

@@ -56,7 +56,7 @@ NNOM_INLINE void dwch_sums(const dwch_row_t *r, const int32_t KW, const int32_t 
     int8_t *out = r->out;
     const uint32_t *wend = r->w + kh * P;
     uint32_t wk[2 * 4]; /* KH == 2: the weights as locals, no reload per pass */
-    for (int32_t i = 0; KH == 2 && i < 2 * P; i++)
+    for (int32_t i = 0; KH == 2 && !FUSE && i < 2 * P; i++)
         wk[i] = r->w[i];
     /* fused: the full passes, then one for ow & 3 */
     int32_t n = FUSE ? ow >> 2 : (ow + 3) >> 2;
@@ -75,21 +75,23 @@ NNOM_INLINE void dwch_sums(const dwch_row_t *r, const int32_t KW, const int32_t 
             a3 = __smlad(dwch_pair((x) + 3 * S + 2 * j), wv, a3);                              \
         }                                                                                      \
     } while (0)
-        if (KH == 2) { /* the rows of taps unrolled, the weights loaded once */
+        if (KH == 2 && !FUSE) { /* the rows of taps unrolled, the weights loaded once */
             DWCH_ROW(wk, x);
             DWCH_ROW(wk + P, x1);
-        } else if (KH == 3) { /* unrolled, the weights loaded per pass */
-            /* (the empty asm hides y's relation to x, so that GCC reads the
+        } else if (KH) { /* unrolled, the weights loaded per pass */
+            /* (the empty asm hides y's relation to x, so that GCC reads each
              * row at immediate offsets from one pointer, not from offsets
-             * it keeps on the stack) */
+             * or pointers it keeps on the stack) */
             const int16_t *y = x;
             DWCH_ROW(r->w, y);
             y += len;
             __asm__("" : "+r"(y));
             DWCH_ROW(r->w + P, y);
-            y += len;
-            __asm__("" : "+r"(y));
-            DWCH_ROW(r->w + 2 * P, y);
+            if (KH == 3) {
+                y += len;
+                __asm__("" : "+r"(y));
+                DWCH_ROW(r->w + 2 * P, y);
+            }
         } else {
             for (const uint32_t *w = r->w; w != wend; w += P, x += len)
                 DWCH_ROW(w, x);

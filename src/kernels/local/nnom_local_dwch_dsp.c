@@ -287,12 +287,16 @@ int nnom_dwch_try(const nnom_conv_args_t *a)
     const int32_t ih = a->in.h, iw = a->in.w, ic = a->in.c, oh = a->out.h, ow = a->out.w;
     const int32_t pt = a->p.pad_top, pl = a->p.pad_left, P = (kw + 1) / 2;
     const int32_t ow4 = (ow + 3) & ~3;
-    int32_t len = (ow4 - 1) * sx + 2 * P;
+    /* rows len values apart: the padded row the outputs read (a pass's
+     * outputs past ow read on into the next row, or the slack past the
+     * band's last row); with no padding across the band is one run */
+    int32_t len = (ow - 1) * sx + kw;
     if (len < pl + iw)
         len = pl + iw;
-    len = (len + 1) & ~1;
+    int32_t slack = (ow4 - 1) * sx + 2 * P - len;
+    slack = slack > 0 ? slack : 0;
     /* rows of the buffer: at least one output row's window */
-    const int32_t rows = NNOM_DWCH_BUF / len;
+    const int32_t rows = (NNOM_DWCH_BUF - slack) / len;
     if (!nnom_dwch_asks(a) || a->ch_mult != 1 || a->out.c != ic || pt < 0 || pl < 0 ||
         pt >= kh || pl >= kw || rows < kh || ow4 > NNOM_DWCH_OUT || !nnom_rq_all_fast(&a->rq, ic))
         return 0;
@@ -324,6 +328,8 @@ int nnom_dwch_try(const nnom_conv_args_t *a)
         for (int32_t i = pl + iw; i < len; i++)
             row[i] = (int16_t)zp;
     }
+    for (int32_t i = 0; i < slack; i++)
+        buf[used * len + i] = (int16_t)zp;
     for (int32_t c = 0; c < ic; c++) {
         dwch_channel(a, c, &r, &q);
         r.kh = kh;
@@ -336,7 +342,10 @@ int nnom_dwch_try(const nnom_conv_args_t *a)
             /* the band's rows in the input, then those in the padding (their
              * columns around the input's hold zp from the start) */
             const int32_t y0 = r0 - pt > 0 ? r0 - pt : 0, y1 = r1 - pt < ih ? r1 - pt : ih;
-            if (y1 > y0)
+            if (y1 > y0 && len == iw) /* the rows one run */
+                dwch_copy(buf + (y0 + pt - r0) * len, 0, a->input + y0 * iw * ic + c,
+                          (y1 - y0) * iw, ic, 1);
+            else if (y1 > y0)
                 dwch_copy(buf + (y0 + pt - r0) * len + pl, len, a->input + y0 * iw * ic + c, iw,
                           ic, y1 - y0);
             for (int32_t y = r0 - pt; y < r1 - pt; y++)

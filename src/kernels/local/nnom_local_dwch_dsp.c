@@ -27,6 +27,7 @@ typedef struct {
      * in the pass, no second pass over the sums */
     int8_t *out;
     int32_t op, mult, ra, e;
+    int32_t nrows, xstep, ostep; /* fused: output rows a call, their steps */
 } dwch_row_t;
 
 NNOM_INLINE int32_t dwch_pair(const int16_t *p)
@@ -51,19 +52,22 @@ NNOM_INLINE void dwch_sums(const dwch_row_t *r, const int32_t KW, const int32_t 
 {
     const int32_t P = (KW + 1) / 2, kh = KH ? KH : r->kh, ow = r->ow, len = r->len;
     const int32_t bias = r->bias;
-    const int16_t *x0 = r->x, *x1 = r->x + len; /* (x1: the second row, KH == 2) */
-    int32_t *acc = r->acc;
-    int8_t *out = r->out;
     const uint32_t *wend = r->w + kh * P;
     uint32_t wk[2 * 4]; /* KH == 2: the weights as locals, no reload per pass */
     for (int32_t i = 0; KH == 2 && !FUSE && i < 2 * P; i++)
         wk[i] = r->w[i];
-    /* fused: the full passes, then one for ow & 3 */
-    int32_t n = FUSE ? ow >> 2 : (ow + 3) >> 2;
     const int32_t last = FUSE && (ow & 3);
-    for (;;) {
-        int32_t a0 = bias, a1 = bias, a2 = bias, a3 = bias;
-        const int16_t *x = x0;
+    const int16_t *xr = r->x;
+    int8_t *outr = r->out;
+    for (int32_t m = FUSE ? r->nrows : 1; m > 0; m--, xr += r->xstep, outr += r->ostep) {
+        const int16_t *x0 = xr, *x1 = xr + len; /* (x1: the second row, KH == 2) */
+        int32_t *acc = r->acc;
+        int8_t *out = outr;
+        /* fused: the full passes, then one for ow & 3 */
+        int32_t n = FUSE ? ow >> 2 : (ow + 3) >> 2;
+        for (;;) {
+            int32_t a0 = bias, a1 = bias, a2 = bias, a3 = bias;
+            const int16_t *x = x0;
 #define DWCH_ROW(w, x)                                                                         \
     do {                                                                                       \
         _Pragma("GCC unroll 4") for (int32_t j = 0; j < P; j++)                                \
@@ -75,59 +79,60 @@ NNOM_INLINE void dwch_sums(const dwch_row_t *r, const int32_t KW, const int32_t 
             a3 = __smlad(dwch_pair((x) + 3 * S + 2 * j), wv, a3);                              \
         }                                                                                      \
     } while (0)
-        if (KH == 2 && !FUSE) { /* the rows of taps unrolled, the weights loaded once */
-            DWCH_ROW(wk, x);
-            DWCH_ROW(wk + P, x1);
-        } else if (KH) { /* unrolled, the weights loaded per pass */
-            /* (the empty asm hides y's relation to x, so that GCC reads each
-             * row at immediate offsets from one pointer, not from offsets
-             * or pointers it keeps on the stack) */
-            const int16_t *y = x;
-            DWCH_ROW(r->w, y);
-            y += len;
-            __asm__("" : "+r"(y));
-            DWCH_ROW(r->w + P, y);
-            if (KH == 3) {
+            if (KH == 2 && !FUSE) { /* the rows of taps unrolled, the weights loaded once */
+                DWCH_ROW(wk, x);
+                DWCH_ROW(wk + P, x1);
+            } else if (KH) { /* unrolled, the weights loaded per pass */
+                /* (the empty asm hides y's relation to x, so that GCC reads each
+                 * row at immediate offsets from one pointer, not from offsets
+                 * or pointers it keeps on the stack) */
+                const int16_t *y = x;
+                DWCH_ROW(r->w, y);
                 y += len;
                 __asm__("" : "+r"(y));
-                DWCH_ROW(r->w + 2 * P, y);
+                DWCH_ROW(r->w + P, y);
+                if (KH == 3) {
+                    y += len;
+                    __asm__("" : "+r"(y));
+                    DWCH_ROW(r->w + 2 * P, y);
+                }
+            } else {
+                for (const uint32_t *w = r->w; w != wend; w += P, x += len)
+                    DWCH_ROW(w, x);
             }
-        } else {
-            for (const uint32_t *w = r->w; w != wend; w += P, x += len)
-                DWCH_ROW(w, x);
-        }
 #undef DWCH_ROW
-        x0 += 4 * S;
-        x1 += 4 * S;
-        if (!FUSE) {
-            acc[0] = a0;
-            acc[1] = a1;
-            acc[2] = a2;
-            acc[3] = a3;
-            acc += 4;
-            if (--n == 0)
-                return;
-            continue;
-        }
-        {
-            const int32_t mult = r->mult, ra = r->ra, e = r->e, op = r->op;
-            if (n == 0) { /* the row's last ow & 3 outputs */
-                const int32_t k = ow & 3;
-                out[0] = (int8_t)dwch_rq8(a0, mult, ra, e);
-                if (k > 1)
-                    out[op] = (int8_t)dwch_rq8(a1, mult, ra, e);
-                if (k > 2)
-                    out[2 * op] = (int8_t)dwch_rq8(a2, mult, ra, e);
-                return;
+            x0 += 4 * S;
+            x1 += 4 * S;
+            if (!FUSE) {
+                acc[0] = a0;
+                acc[1] = a1;
+                acc[2] = a2;
+                acc[3] = a3;
+                acc += 4;
+                if (--n == 0)
+                    break;
+                continue;
             }
-            out[0] = (int8_t)dwch_rq8(a0, mult, ra, e);
-            out[op] = (int8_t)dwch_rq8(a1, mult, ra, e);
-            out[2 * op] = (int8_t)dwch_rq8(a2, mult, ra, e);
-            out[3 * op] = (int8_t)dwch_rq8(a3, mult, ra, e);
-            out += 4 * op;
+            {
+                const int32_t mult = r->mult, ra = r->ra, e = r->e, op = r->op;
+                if (n == 0) { /* the row's last ow & 3 outputs */
+                    const int32_t k = ow & 3;
+                    out[0] = (int8_t)dwch_rq8(a0, mult, ra, e);
+                    if (k > 1)
+                        out[op] = (int8_t)dwch_rq8(a1, mult, ra, e);
+                    if (k > 2)
+                        out[2 * op] = (int8_t)dwch_rq8(a2, mult, ra, e);
+                    break;
+                }
+                out[0] = (int8_t)dwch_rq8(a0, mult, ra, e);
+                out[op] = (int8_t)dwch_rq8(a1, mult, ra, e);
+                out[2 * op] = (int8_t)dwch_rq8(a2, mult, ra, e);
+                out[3 * op] = (int8_t)dwch_rq8(a3, mult, ra, e);
+                out += 4 * op;
+            }
+            if (--n == 0 && !last)
+                break;
         }
-        if (--n == 0 && !last)
-            return;
     }
 }
 
@@ -336,6 +341,8 @@ int nnom_dwch_try(const nnom_conv_args_t *a)
         r.ow = ow;
         r.len = len;
         r.acc = acc;
+        r.xstep = sy * len;
+        r.ostep = ow * ic;
         for (int32_t oy = 0; oy < oh; oy += per) {
             const int32_t r0 = oy * sy; /* the band's first padded row */
             const int32_t r1 = r0 + rows < hp ? r0 + rows : hp;
@@ -355,15 +362,16 @@ int nnom_dwch_try(const nnom_conv_args_t *a)
             const int32_t end = oh - oy < per ? oh : oy + per;
             int8_t *out = a->output + oy * ow * ic + c;
             r.x = buf;
-            for (int32_t o = oy; o < end; o++, out += ow * ic, r.x += sy * len) {
-                if (cl) {
-                    r.out = NULL;
-                    run(&r, sx);
-                    dwch_requant_clamp(&q, acc, ow, out);
-                    continue;
-                }
+            if (!cl) { /* the band's output rows in one call */
                 r.out = out;
+                r.nrows = end - oy;
                 run(&r, sx);
+                continue;
+            }
+            r.out = NULL;
+            for (int32_t o = oy; o < end; o++, out += ow * ic, r.x += sy * len) {
+                run(&r, sx);
+                dwch_requant_clamp(&q, acc, ow, out);
             }
         }
     }

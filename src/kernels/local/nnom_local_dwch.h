@@ -26,7 +26,14 @@
  * (4,4) s2 21x21x3 valid 4.29 -> 5.18, 3x3 s2 48x48x3 same 3.44 -> 5.25:
  * a copied value serves few MACs), and on three channels only with
  * padding or more than 25 taps (unpadded 5x5 there is mixed: 34x32x3
- * valid 3.37 -> 3.22, 24x13x3 valid 5.09 -> 5.35). Five to seven
+ * valid 3.37 -> 3.22, 24x13x3 valid 5.09 -> 5.35). Since branch chan4
+ * (requantisation in the sums call, a band's rows in one call) it takes
+ * 3x3 at stride 1 on three channels (48x48x3 same 3.47 -> 2.85, 20x20x3
+ * same 4.32 -> 3.18) and unpadded windows of 18+ taps at stride 2 on three
+ * channels ((5,5) s2 24x13x3 valid 5.10 -> 4.63, (3,6) s2 30x30x3 valid
+ * 3.96 -> 2.92); few taps at stride 2 on two or three channels stay on
+ * the group paths ((3,3) s2 19x37x2 valid 4.42 here 4.88, (4,4) s2
+ * 21x21x3 valid 4.30 here 4.49). Five to seven
  * channels (branch chan4) from 18 taps on 32 output pixels or more, at
  * stride 2 only with kw >= 4 and padding or more than 25 taps ((7,7) s2
  * 28x18x5 same 4.37 -> 2.56, (5,5) s1 14x23x6 same 3.50 -> 2.33; but 3x3
@@ -44,10 +51,7 @@ NNOM_INLINE int nnom_dwch_asks(const nnom_conv_args_t *a)
     if (c >= 5) /* from 18 taps on 32 outputs or more; stride 2: kw >= 4, padded or > 25 taps */
         return taps >= 18 && a->out.h * a->out.w >= 32 &&
                (s1 || (a->k.w >= 4 && (taps > 25 || a->p.pad_top > 0 || a->p.pad_left > 0)));
-    if (s1)
-        return !(taps == 9 && c == 3);
-    return (taps >= 18 || c == 1) &&
-           (c < 3 || taps > 25 || a->p.pad_top > 0 || a->p.pad_left > 0);
+    return s1 || taps >= 18 || c == 1;
 }
 
 /* 1 when done; 0 (nothing written) when the rows do not fit the ring or a

@@ -1068,7 +1068,7 @@ DWCH_CASES = [
     ((13, 11, 2), (3, 3), 1, 1, "same", None, False),
     ((8, 300, 1), (7, 2), 1, 1, "same", "relu", False),  # too wide: other paths
     ((20, 21, 3), (4, 5), 1, 1, "same", "relu", True),  # one shift beyond the form
-    ((20, 20, 3), (3, 3), 1, 1, "same", "relu", False),  # 3x3, three channels
+    ((20, 20, 3), (3, 3), 1, 1, "same", "relu", False),  # 3x3, three channels (taken: chan4)
     ((30, 30, 2), (2, 2), 2, 1, "same", "relu", False),  # four taps at stride 2
     ((20, 20, 2), (3, 3), 1, 2, "same", "relu", False),  # dilation 2
     ((21, 22, 2), (5, 4), 1, 1, "same", "relu", False),  # huge bias

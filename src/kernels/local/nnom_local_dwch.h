@@ -1,5 +1,5 @@
 /*
- * nnom_local_dwch.h - depthwise 2D windows of one to three channels, plane
+ * nnom_local_dwch.h - depthwise 2D windows of one to seven channels (not four), plane
  * by plane (nnom_local_dwch_dsp.c, -O2 on cores with NNOM_LOCAL_MAC_ASM).
  */
 #ifndef NNOM_LOCAL_DWCH_H
@@ -15,7 +15,7 @@
 #define NNOM_DWCH_BUF 1280
 #define NNOM_DWCH_OUT 128
 
-/* The layers the dispatcher offers the path: multiplier 1, one to three
+/* The layers the dispatcher offers the path: multiplier 1, one to seven
  * channels, kh and kw from 2 to NNOM_DWCH_MAX_K, stride across 1 or 2, no
  * dilation; where it is faster than the other paths (M4 -O2, instructions
  * per MAC, other paths -> here): at stride 1 all but 3x3 on three
@@ -26,18 +26,32 @@
  * (4,4) s2 21x21x3 valid 4.29 -> 5.18, 3x3 s2 48x48x3 same 3.44 -> 5.25:
  * a copied value serves few MACs), and on three channels only with
  * padding or more than 25 taps (unpadded 5x5 there is mixed: 34x32x3
- * valid 3.37 -> 3.22, 24x13x3 valid 5.09 -> 5.35). */
+ * valid 3.37 -> 3.22, 24x13x3 valid 5.09 -> 5.35). Since branch chan4
+ * (requantisation in the sums call, a band's rows in one call) it takes
+ * 3x3 at stride 1 on three channels (48x48x3 same 3.47 -> 2.85, 20x20x3
+ * same 4.32 -> 3.18) and unpadded windows of 18+ taps at stride 2 on three
+ * channels ((5,5) s2 24x13x3 valid 5.10 -> 4.63, (3,6) s2 30x30x3 valid
+ * 3.96 -> 2.92); few taps at stride 2 on two or three channels stay on
+ * the group paths ((3,3) s2 19x37x2 valid 4.42 here 4.88, (4,4) s2
+ * 21x21x3 valid 4.30 here 4.49). Five to seven
+ * channels (branch chan4) from 18 taps on 32 output pixels or more, at
+ * stride 2 only with kw >= 4 and padding or more than 25 taps ((7,7) s2
+ * 28x18x5 same 4.37 -> 2.56, (5,5) s1 14x23x6 same 3.50 -> 2.33; but 3x3
+ * s1 11x5x5 same 4.15 -> 7.83, (6,3) s2 30x20x7 same 3.32 -> 4.37, 5x5 s2
+ * 15x15x5 valid 3.16 -> 5.01: the group paths keep those). */
 NNOM_INLINE int nnom_dwch_asks(const nnom_conv_args_t *a)
 {
     const int32_t taps = a->k.h * a->k.w, c = a->out.c;
-    const int fits = c <= 3 && a->k.h >= 2 && a->k.w >= 2 && a->k.h <= NNOM_DWCH_MAX_K &&
-                     a->k.w <= NNOM_DWCH_MAX_K && a->p.dilation_h == 1 && a->p.dilation_w == 1;
+    const int fits = c <= 7 && c != 4 && a->k.h >= 2 && a->k.w >= 2 &&
+                     a->k.h <= NNOM_DWCH_MAX_K && a->k.w <= NNOM_DWCH_MAX_K &&
+                     a->p.dilation_h == 1 && a->p.dilation_w == 1;
     if (!fits || a->p.stride_w > 2)
         return 0;
-    if (a->p.stride_h == 1 && a->p.stride_w == 1)
-        return !(taps == 9 && c == 3);
-    return (taps >= 18 || c == 1) &&
-           (c < 3 || taps > 25 || a->p.pad_top > 0 || a->p.pad_left > 0);
+    const int s1 = a->p.stride_h == 1 && a->p.stride_w == 1;
+    if (c >= 5) /* from 18 taps on 32 outputs or more; stride 2: kw >= 4, padded or > 25 taps */
+        return taps >= 18 && a->out.h * a->out.w >= 32 &&
+               (s1 || (a->k.w >= 4 && (taps > 25 || a->p.pad_top > 0 || a->p.pad_left > 0)));
+    return s1 || taps >= 18 || c == 1;
 }
 
 /* 1 when done; 0 (nothing written) when the rows do not fit the ring or a

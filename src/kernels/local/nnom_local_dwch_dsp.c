@@ -1,5 +1,5 @@
 /*
- * nnom_local_dwch_dsp.c - depthwise 2D windows of one to three channels,
+ * nnom_local_dwch_dsp.c - depthwise 2D windows of one to seven channels,
  * plane by plane (-O2 on DSP cores; see nnom_local_dwch.h). Each channel
  * is a single-plane convolution: a band of its input rows is widened once
  * to int16 into a buffer of rows len values apart, the padding holding the
@@ -23,6 +23,11 @@ typedef struct {
     int32_t *acc;                    /* the row's doubled sums (ow rounded up to 4) */
     uint32_t w[NNOM_DWCH_MAX_K * 4]; /* [kh][P] doubled halfword pairs, the odd tap's pair 0 */
     int32_t kh, ow, len, bias;       /* len: row pitch; bias: doubled, less 2 zp sum(w) */
+    /* fused (int8 saturation only, out != NULL): the outputs requantised
+     * in the pass, no second pass over the sums */
+    int8_t *out;
+    int32_t op, mult, ra, e;
+    int32_t nrows, xstep, ostep; /* fused: output rows a call, their steps */
 } dwch_row_t;
 
 NNOM_INLINE int32_t dwch_pair(const int16_t *p)
@@ -35,20 +40,34 @@ NNOM_INLINE int32_t dwch_pair(const int16_t *p)
 /* The row's sums in passes of four outputs, kw (KW) and stride across (S)
  * constants, reading up to (ceil(ow / 4) * 4 - 1) S + 2 P - 1 values of
  * each row (the buffer's rows are that long). */
+NNOM_INLINE int32_t dwch_rq8(int32_t a, int32_t mult, int32_t ra, int32_t e)
+{
+    int32_t v;
+    __asm__("smmlar %0, %1, %2, %3" : "=r"(v) : "r"(a), "r"(mult), "r"(ra));
+    return __ssat((v + (a >> 31)) >> e, 8);
+}
+
 NNOM_INLINE void dwch_sums(const dwch_row_t *r, const int32_t KW, const int32_t S,
-                           const int32_t KH)
+                           const int32_t KH, const int FUSE)
 {
     const int32_t P = (KW + 1) / 2, kh = KH ? KH : r->kh, ow = r->ow, len = r->len;
     const int32_t bias = r->bias;
-    const int16_t *x0 = r->x, *x1 = r->x + len; /* (x1: the second row, KH == 2) */
-    int32_t *acc = r->acc, *end = r->acc + ow;
     const uint32_t *wend = r->w + kh * P;
     uint32_t wk[2 * 4]; /* KH == 2: the weights as locals, no reload per pass */
-    for (int32_t i = 0; KH && i < 2 * P; i++)
+    for (int32_t i = 0; KH == 2 && !FUSE && i < 2 * P; i++)
         wk[i] = r->w[i];
-    do {
-        int32_t a0 = bias, a1 = bias, a2 = bias, a3 = bias;
-        const int16_t *x = x0;
+    const int32_t last = FUSE && (ow & 3);
+    const int16_t *xr = r->x;
+    int8_t *outr = r->out;
+    for (int32_t m = FUSE ? r->nrows : 1; m > 0; m--, xr += r->xstep, outr += r->ostep) {
+        const int16_t *x0 = xr, *x1 = xr + len; /* (x1: the second row, KH == 2) */
+        int32_t *acc = r->acc;
+        int8_t *out = outr;
+        /* fused: the full passes, then one for ow & 3 */
+        int32_t n = FUSE ? ow >> 2 : (ow + 3) >> 2;
+        for (;;) {
+            int32_t a0 = bias, a1 = bias, a2 = bias, a3 = bias;
+            const int16_t *x = x0;
 #define DWCH_ROW(w, x)                                                                         \
     do {                                                                                       \
         _Pragma("GCC unroll 4") for (int32_t j = 0; j < P; j++)                                \
@@ -60,35 +79,87 @@ NNOM_INLINE void dwch_sums(const dwch_row_t *r, const int32_t KW, const int32_t 
             a3 = __smlad(dwch_pair((x) + 3 * S + 2 * j), wv, a3);                              \
         }                                                                                      \
     } while (0)
-        if (KH) { /* the rows of taps unrolled, the weights loaded once */
-            DWCH_ROW(wk, x);
-            DWCH_ROW(wk + P, x1);
-        } else {
-            for (const uint32_t *w = r->w; w != wend; w += P, x += len)
-                DWCH_ROW(w, x);
-        }
+            if (KH == 2 && !FUSE) { /* the rows of taps unrolled, the weights loaded once */
+                DWCH_ROW(wk, x);
+                DWCH_ROW(wk + P, x1);
+            } else if (KH) { /* unrolled, the weights loaded per pass */
+                /* (the empty asm hides y's relation to x, so that GCC reads each
+                 * row at immediate offsets from one pointer, not from offsets
+                 * or pointers it keeps on the stack) */
+                const int16_t *y = x;
+                DWCH_ROW(r->w, y);
+                y += len;
+                __asm__("" : "+r"(y));
+                DWCH_ROW(r->w + P, y);
+                if (KH == 3) {
+                    y += len;
+                    __asm__("" : "+r"(y));
+                    DWCH_ROW(r->w + 2 * P, y);
+                }
+            } else {
+                for (const uint32_t *w = r->w; w != wend; w += P, x += len)
+                    DWCH_ROW(w, x);
+            }
 #undef DWCH_ROW
-        acc[0] = a0;
-        acc[1] = a1;
-        acc[2] = a2;
-        acc[3] = a3;
-        acc += 4;
-        x0 += 4 * S;
-        x1 += 4 * S;
-    } while (acc < end);
+            x0 += 4 * S;
+            x1 += 4 * S;
+            if (!FUSE) {
+                acc[0] = a0;
+                acc[1] = a1;
+                acc[2] = a2;
+                acc[3] = a3;
+                acc += 4;
+                if (--n == 0)
+                    break;
+                continue;
+            }
+            {
+                const int32_t mult = r->mult, ra = r->ra, e = r->e, op = r->op;
+                if (n == 0) { /* the row's last ow & 3 outputs */
+                    const int32_t k = ow & 3;
+                    out[0] = (int8_t)dwch_rq8(a0, mult, ra, e);
+                    if (k > 1)
+                        out[op] = (int8_t)dwch_rq8(a1, mult, ra, e);
+                    if (k > 2)
+                        out[2 * op] = (int8_t)dwch_rq8(a2, mult, ra, e);
+                    break;
+                }
+                out[0] = (int8_t)dwch_rq8(a0, mult, ra, e);
+                out[op] = (int8_t)dwch_rq8(a1, mult, ra, e);
+                out[2 * op] = (int8_t)dwch_rq8(a2, mult, ra, e);
+                out[3 * op] = (int8_t)dwch_rq8(a3, mult, ra, e);
+                out += 4 * op;
+            }
+            if (--n == 0 && !last)
+                break;
+        }
+    }
 }
 
 #define DWCH_SUMS(K)                                                                           \
     static NNOM_NOINLINE void dwch_sums_##K(const dwch_row_t *r, int32_t s)                    \
     {                                                                                          \
-        if (r->kh == 2 && s == 1)                                                              \
-            dwch_sums(r, K, 1, 2);                                                             \
+        if (r->out != NULL) {                                                                  \
+            if (r->kh == 2 && s == 1)                                                          \
+                dwch_sums(r, K, 1, 2, 1);                                                      \
+            else if (r->kh == 2)                                                               \
+                dwch_sums(r, K, 2, 2, 1);                                                      \
+            else if (r->kh == 3 && s == 1)                                                     \
+                dwch_sums(r, K, 1, 3, 1);                                                      \
+            else if (r->kh == 3)                                                               \
+                dwch_sums(r, K, 2, 3, 1);                                                      \
+            else if (s == 1)                                                                   \
+                dwch_sums(r, K, 1, 0, 1);                                                      \
+            else                                                                               \
+                dwch_sums(r, K, 2, 0, 1);                                                      \
+        } else if (r->kh == 2 && s == 1)                                                       \
+            dwch_sums(r, K, 1, 2, 0);                                                          \
         else if (r->kh == 2)                                                                   \
-            dwch_sums(r, K, 2, 2);                                                             \
+            dwch_sums(r, K, 2, 2, 0);                                                          \
         else if (s == 1)                                                                       \
-            dwch_sums(r, K, 1, 0);                                                             \
+            dwch_sums(r, K, 1, 0, 0);                                                          \
         else                                                                                   \
-            dwch_sums(r, K, 2, 0);                                                             \
+            dwch_sums(r, K, 2, 0, 0);                                                          \
     }
 DWCH_SUMS(2)
 DWCH_SUMS(3)
@@ -130,12 +201,6 @@ NNOM_INLINE void dwch_requant(const dwch_rq_t *q, const int32_t *acc, int32_t n,
     }
     if (n & 1)
         *out = (int8_t)dwch_rq1(*acc, mult, ra, e, lo, hi, CL);
-}
-
-static NNOM_NOINLINE void dwch_requant_sat(const dwch_rq_t *q, const int32_t *acc, int32_t n,
-                                           int8_t *out)
-{
-    dwch_requant(q, acc, n, out, 0);
 }
 
 static NNOM_NOINLINE void dwch_requant_clamp(const dwch_rq_t *q, const int32_t *acc, int32_t n,
@@ -189,6 +254,36 @@ static int dwch_fits(int32_t bias, int32_t wabs, int32_t mult, int32_t ra)
     return a < 0x7FFFFFFFLL && m + (ra < 0 ? -(int64_t)ra : ra) < 0x7FFFFFFFLL;
 }
 
+/* Channel c's weights (doubled pairs), bias and requantisation into r and
+ * q; 0 where its sums or SMMLAR could leave int32. */
+static int dwch_channel(const nnom_conv_args_t *a, int32_t c, dwch_row_t *r, dwch_rq_t *q)
+{
+    const int32_t kh = a->k.h, kw = a->k.w, ic = a->in.c, P = (kw + 1) / 2;
+    int32_t sum = 0, wabs = 0;
+    for (int32_t ky = 0; ky < kh; ky++)
+        for (int32_t j = 0; j < P; j++) {
+            const int32_t k = ky * kw + 2 * j;
+            const int32_t w0 = a->weight[k * ic + c];
+            const int32_t w1 = 2 * j + 1 < kw ? a->weight[(k + 1) * ic + c] : 0;
+            r->w[ky * P + j] = ((uint32_t)(2 * w0) & 0xFFFFu) | ((uint32_t)(2 * w1) << 16);
+            sum += w0 + w1;
+            wabs += (w0 < 0 ? -w0 : w0) + (w1 < 0 ? -w1 : w1);
+        }
+    const int32_t e = -a->rq.shift[c];
+    q->mult = a->rq.mult[c];
+    q->ra = (int32_t)((1u << (e - 1)) + (uint32_t)a->p.output_zp * (1u << e));
+    q->e = e;
+    q->lo = a->p.act_min;
+    q->hi = a->p.act_max;
+    q->op = ic;
+    r->bias = 2 * (a->bias[c] - a->p.input_zp * sum);
+    r->mult = q->mult;
+    r->ra = q->ra;
+    r->e = e;
+    r->op = ic;
+    return dwch_fits(a->bias[c], wabs, q->mult, q->ra);
+}
+
 int nnom_dwch_try(const nnom_conv_args_t *a)
 {
     static const dwch_sums_fn sums[NNOM_DWCH_MAX_K + 1] = {
@@ -197,65 +292,67 @@ int nnom_dwch_try(const nnom_conv_args_t *a)
     const int32_t ih = a->in.h, iw = a->in.w, ic = a->in.c, oh = a->out.h, ow = a->out.w;
     const int32_t pt = a->p.pad_top, pl = a->p.pad_left, P = (kw + 1) / 2;
     const int32_t ow4 = (ow + 3) & ~3;
-    int32_t len = (ow4 - 1) * sx + 2 * P;
+    /* rows len values apart: the padded row the outputs read (a pass's
+     * outputs past ow read on into the next row, or the slack past the
+     * band's last row); with no padding across the band is one run */
+    int32_t len = (ow - 1) * sx + kw;
     if (len < pl + iw)
         len = pl + iw;
-    len = (len + 1) & ~1;
+    int32_t slack = (ow4 - 1) * sx + 2 * P - len;
+    slack = slack > 0 ? slack : 0;
     /* rows of the buffer: at least one output row's window */
-    const int32_t rows = NNOM_DWCH_BUF / len;
+    const int32_t rows = (NNOM_DWCH_BUF - slack) / len;
     if (!nnom_dwch_asks(a) || a->ch_mult != 1 || a->out.c != ic || pt < 0 || pl < 0 ||
         pt >= kh || pl >= kw || rows < kh || ow4 > NNOM_DWCH_OUT || !nnom_rq_all_fast(&a->rq, ic))
         return 0;
-    const int32_t zp = a->p.input_zp;
-    dwch_row_t r[3];
-    dwch_rq_t q[3];
+    dwch_row_t r;
+    dwch_rq_t q;
+    /* every channel checked before any output is written: first with
+     * |w| <= 128 (no pass over the weights), the exact sum where that fails */
     for (int32_t c = 0; c < ic; c++) {
-        int32_t sum = 0, wabs = 0;
-        for (int32_t ky = 0; ky < kh; ky++)
-            for (int32_t j = 0; j < P; j++) {
-                const int32_t k = ky * kw + 2 * j;
-                const int32_t w0 = a->weight[k * ic + c];
-                const int32_t w1 = 2 * j + 1 < kw ? a->weight[(k + 1) * ic + c] : 0;
-                r[c].w[ky * P + j] = ((uint32_t)(2 * w0) & 0xFFFFu) | ((uint32_t)(2 * w1) << 16);
-                sum += w0 + w1;
-                wabs += (w0 < 0 ? -w0 : w0) + (w1 < 0 ? -w1 : w1);
-            }
         const int32_t e = -a->rq.shift[c];
-        q[c].mult = a->rq.mult[c];
-        q[c].ra = (int32_t)((1u << (e - 1)) + (uint32_t)a->p.output_zp * (1u << e));
-        q[c].e = e;
-        q[c].lo = a->p.act_min;
-        q[c].hi = a->p.act_max;
-        q[c].op = ic;
-        if (!dwch_fits(a->bias[c], wabs, q[c].mult, q[c].ra))
+        const int32_t ra = (int32_t)((1u << (e - 1)) + (uint32_t)a->p.output_zp * (1u << e));
+        if (!dwch_fits(a->bias[c], 128 * kh * kw, a->rq.mult[c], ra) && !dwch_channel(a, c, &r, &q))
             return 0;
-        r[c].bias = 2 * (a->bias[c] - zp * sum);
-        r[c].kh = kh;
-        r[c].ow = ow;
-        r[c].len = len;
     }
+    const int32_t zp = a->p.input_zp;
     int16_t buf[NNOM_DWCH_BUF];
     int32_t acc[NNOM_DWCH_OUT];
     const dwch_sums_fn run = sums[kw];
     const int cl = a->p.act_min > -128 || a->p.act_max < 127;
-    const uint32_t zp2 = ((uint32_t)zp & 0xFFFFu) * 0x10001u;
     const int32_t hp = (oh - 1) * sy + kh; /* padded rows the windows take */
     /* output rows per band: their windows' rows in the buffer */
     const int32_t per = (rows - kh) / sy + 1;
-    /* zp in every column of the rows the bands use; the copies write the
-     * input's columns only */
-    const int32_t used = (hp < rows ? hp : rows) * len;
-    for (int32_t i = 0; i < used; i += 2)
-        memcpy(buf + i, &zp2, 4);
+    /* zp in the columns left and right of the input in the rows the bands
+     * use; the copies write the input's columns, the rows in the padding
+     * are filled per band */
+    const int32_t used = hp < rows ? hp : rows;
+    for (int16_t *row = buf; row != buf + used * len; row += len) {
+        for (int32_t i = 0; i < pl; i++)
+            row[i] = (int16_t)zp;
+        for (int32_t i = pl + iw; i < len; i++)
+            row[i] = (int16_t)zp;
+    }
+    for (int32_t i = 0; i < slack; i++)
+        buf[used * len + i] = (int16_t)zp;
     for (int32_t c = 0; c < ic; c++) {
-        r[c].acc = acc;
+        dwch_channel(a, c, &r, &q);
+        r.kh = kh;
+        r.ow = ow;
+        r.len = len;
+        r.acc = acc;
+        r.xstep = sy * len;
+        r.ostep = ow * ic;
         for (int32_t oy = 0; oy < oh; oy += per) {
             const int32_t r0 = oy * sy; /* the band's first padded row */
             const int32_t r1 = r0 + rows < hp ? r0 + rows : hp;
             /* the band's rows in the input, then those in the padding (their
              * columns around the input's hold zp from the start) */
             const int32_t y0 = r0 - pt > 0 ? r0 - pt : 0, y1 = r1 - pt < ih ? r1 - pt : ih;
-            if (y1 > y0)
+            if (y1 > y0 && len == iw) /* the rows one run */
+                dwch_copy(buf + (y0 + pt - r0) * len, 0, a->input + y0 * iw * ic + c,
+                          (y1 - y0) * iw, ic, 1);
+            else if (y1 > y0)
                 dwch_copy(buf + (y0 + pt - r0) * len + pl, len, a->input + y0 * iw * ic + c, iw,
                           ic, y1 - y0);
             for (int32_t y = r0 - pt; y < r1 - pt; y++)
@@ -264,13 +361,17 @@ int nnom_dwch_try(const nnom_conv_args_t *a)
                         buf[(y + pt - r0) * len + pl + i] = (int16_t)zp;
             const int32_t end = oh - oy < per ? oh : oy + per;
             int8_t *out = a->output + oy * ow * ic + c;
-            r[c].x = buf;
-            for (int32_t o = oy; o < end; o++, out += ow * ic, r[c].x += sy * len) {
-                run(&r[c], sx);
-                if (cl)
-                    dwch_requant_clamp(&q[c], acc, ow, out);
-                else
-                    dwch_requant_sat(&q[c], acc, ow, out);
+            r.x = buf;
+            if (!cl) { /* the band's output rows in one call */
+                r.out = out;
+                r.nrows = end - oy;
+                run(&r, sx);
+                continue;
+            }
+            r.out = NULL;
+            for (int32_t o = oy; o < end; o++, out += ow * ic, r.x += sy * len) {
+                run(&r, sx);
+                dwch_requant_clamp(&q, acc, ow, out);
             }
         }
     }

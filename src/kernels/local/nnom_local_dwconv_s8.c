@@ -231,7 +231,7 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
     }
 #if NNOM_LOCAL_MAC_ASM
     if (nnom_dwch_asks(a) && nnom_dwch_try(a))
-        return NN_SUCCESS; /* 2D windows of 1 to 3 channels, plane by plane */
+        return NN_SUCCESS; /* 2D windows of 1 to 7 channels (not 4), plane by plane */
     if (nnom_dw_few_flat(a) && nnom_dw_flat_s8(a))
         return NN_SUCCESS; /* 2D windows of 1 to 3 channels, the flat path first */
     if (nnom_dw_few_asks(a) && nnom_dw_few_try(a))

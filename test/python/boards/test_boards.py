@@ -1068,7 +1068,7 @@ DWCH_CASES = [
     ((13, 11, 2), (3, 3), 1, 1, "same", None, False),
     ((8, 300, 1), (7, 2), 1, 1, "same", "relu", False),  # too wide: other paths
     ((20, 21, 3), (4, 5), 1, 1, "same", "relu", True),  # one shift beyond the form
-    ((20, 20, 3), (3, 3), 1, 1, "same", "relu", False),  # 3x3, three channels
+    ((20, 20, 3), (3, 3), 1, 1, "same", "relu", False),  # 3x3, three channels (taken: chan4)
     ((30, 30, 2), (2, 2), 2, 1, "same", "relu", False),  # four taps at stride 2
     ((20, 20, 2), (3, 3), 1, 2, "same", "relu", False),  # dilation 2
     ((21, 22, 2), (5, 4), 1, 1, "same", "relu", False),  # huge bias
@@ -1079,6 +1079,46 @@ DWCH_HUGE = (len(DWCH_CASES) - 1,)
 def dwch_model(k: int, rng: np.random.Generator):
     model = _odd_channels_model(DWCH_CASES[k], rng)
     if k in DWCH_HUGE:  # weights scaled down: |bias| near 2^30
+        kernel, bias = model.layers[-1].get_weights()
+        model.layers[-1].set_weights([kernel * 1e-3, np.full_like(bias, 20.0)])
+    return model
+
+
+# The plane-by-plane path on five to seven channels and its requantisation
+# inside the sums call (branch chan4; nnom_local_dwch_dsp.c): 49, 25, 28
+# and 20 taps on 5, 6 and 7 channels at strides 1 and 2, rows of outputs
+# ending in zero to three outputs after the passes of four, no activation
+# (output zero point not -128: in the pass), ReLU (in the pass), ReLU6 (the
+# clamp after the sums), one to three channels with short rows; and layers
+# on five to seven channels that must take the other paths: 3x3, three
+# taps across at stride 2, 5x5 at stride 2 unpadded, fewer than 32 output
+# pixels, one shift beyond the fast form, a bias beyond the doubled sums,
+# four channels. Same fields as DWODD_CASES.
+CHAN4_CASES = [
+    ((28, 18, 5), (7, 7), 2, 1, "same", "relu", False),
+    ((24, 24, 6), (5, 5), 2, 1, "same", None, False),
+    ((14, 23, 6), (5, 5), 1, 1, "same", "relu6", False),
+    ((27, 23, 5), (7, 7), 2, 1, "valid", "relu", False),
+    ((20, 20, 7), (5, 4), 1, 1, "same", None, False),
+    ((8, 20, 7), (7, 4), 2, 1, "same", None, False),
+    ((39, 17, 3), (2, 3), 1, 1, "valid", None, False),
+    ((39, 17, 1), (3, 3), 1, 1, "valid", "relu", False),
+    ((12, 12, 7), (7, 7), 1, 1, "same", "relu", False),
+    ((21, 14, 2), (6, 4), 2, 1, "same", "relu", False),
+    ((11, 5, 5), (3, 3), 1, 1, "same", "relu", False),  # 3x3: other paths
+    ((30, 20, 7), (6, 3), 2, 1, "same", "relu", False),  # three taps across at stride 2
+    ((15, 15, 5), (5, 5), 2, 1, "valid", "relu", False),  # stride 2 unpadded, 25 taps
+    ((6, 5, 6), (5, 5), 1, 1, "same", "relu", False),  # 30 output pixels
+    ((20, 21, 6), (4, 5), 1, 1, "same", "relu", True),  # one shift beyond the form
+    ((20, 20, 4), (5, 5), 1, 1, "same", "relu", False),  # four channels
+    ((21, 22, 5), (5, 4), 1, 1, "same", "relu", False),  # huge bias
+]
+CHAN4_HUGE = (len(CHAN4_CASES) - 1,)
+
+
+def chan4_model(k: int, rng: np.random.Generator):
+    model = _odd_channels_model(CHAN4_CASES[k], rng)
+    if k in CHAN4_HUGE:  # weights scaled down: |bias| near 2^30
         kernel, bias = model.layers[-1].get_weights()
         model.layers[-1].set_weights([kernel * 1e-3, np.full_like(bias, 20.0)])
     return model
@@ -2015,6 +2055,7 @@ def suite(tmp_path_factory):
         ("dwgrp_", len(DWGRP_CASES), dwgrp_model, 105_000),
         ("dwrest_", len(DWREST_CASES), dwrest_model, 106_000),
         ("win2_", len(WIN2_CASES), win2_model, 112_000),
+        ("chan4_", len(CHAN4_CASES), chan4_model, 111_000),
     ]
     for prefix, count, build, seed in families:
         for k in range(count):

@@ -34,54 +34,93 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
 #define DWCOL_STR_(x) #x
 #define DWCOL_STR(x) DWCOL_STR_(x)
 
+/* The window's last pair: no step of r0 past it (the step to the next
+ * window, [sp], counts one pair fewer). DWCOL_LAST_BYTES of code, which
+ * a window of one tap (no pairs) jumps over. */
+#define DWCOL_LAST                                                                               \
+    "ldr.w  r8, [r0]\n"                                                                          \
+    "ldr.w  r9, [r0, r11]\n"                                                                     \
+    NNOM_DWCOL_PAIR_MACS(NNOM_DWCOL_PAIR_LANE3)
+#define DWCOL_LAST_BYTES 56
+
+/* The four lanes requantised, two lanes' records (mult, ra, e) a load
+ * into r8-r10 and r11, r12, lr (r11, xs, reloaded after), packed into r4:
+ * two loads fewer than NNOM_DWCOL_RQ4's four. */
+#define DWCOL_RQ2(A, B)                                                                          \
+    "ldm    r1!, {r8-r12, lr}\n"                                                                 \
+    "smmlar " A ", " A ", r8, r9\n"                                                              \
+    "asr    " A ", " A ", r10\n"                                                                 \
+    "ssat   " A ", #8, " A "\n"                                                                  \
+    "smmlar " B ", " B ", r11, r12\n"                                                            \
+    "asr    " B ", " B ", lr\n"                                                                  \
+    "ssat   " B ", #8, " B "\n"
+#define DWCOL_RQ4                                                                                \
+    DWCOL_RQ2("r4", "r5")                                                                        \
+    "bfi    r4, r5, #8, #8\n"                                                                    \
+    DWCOL_RQ2("r6", "r7")                                                                        \
+    "bfi    r4, r6, #16, #8\n"                                                                   \
+    "bfi    r4, r7, #24, #8\n"
+
 /* The output loop (label L) with (ODD 1) or without the last single tap.
  * r0 the tap, r1 the records, r2 the output, r3 op, r4-r7 the sums, r11
- * xs; r8-r10, r12, lr scratch. The pairs are DW_MAX_TAPS / 2 blocks entered at
- * [sp, #20] (the end less the layer's pairs). */
+ * xs; r8-r10, r12, lr scratch. The pairs are DW_MAX_TAPS / 2 - 1 blocks
+ * entered at [sp, #16] (the last pair's start less the layer's pairs but
+ * one; past the last pair where there are none), then the last pair. An
+ * output ends by one load of the records, the steps and xs and, but for
+ * the group's last, its next one's sums and the jump into its pairs. */
 #define DWCOL_LOOP(L, ODD)                                                                       \
     "adr.w  r8, " L "e\n"                                                                        \
     "sub    r8, r8, r12\n"                                                                       \
     "orr    r8, r8, #1\n"                                                                        \
-    "str    r8, [sp, #20]\n"                                                                     \
+    "str    r8, [sp, #16]\n"                                                                     \
     L ":\n"                                                                                      \
-    "ldrd   r1, r8, [sp, #16]\n"                                                                 \
+    "ldr    r1, [sp]\n"                                                                          \
     "ldm    r1!, {r4-r7}\n"                                                                      \
-    "bx     r8\n"                                                                                \
+    "ldr    pc, [sp, #16]\n"                                                                     \
     L "s:\n"                                                                                     \
-    ".rept " DWCOL_STR(NNOM_DW_GROUP_MAX_TAPS) " / 2\n"                                          \
+    ".rept " DWCOL_STR(NNOM_DW_GROUP_MAX_TAPS) " / 2 - 1\n"                                      \
     DWCOL_PAIR                                                                                   \
     ".endr\n"                                                                                    \
     L "e:\n"                                                                                     \
-    ".if " L "e - " L "s != " DWCOL_STR(NNOM_DW_GROUP_MAX_TAPS) " / 2 * "                        \
+    ".if " L "e - " L "s != (" DWCOL_STR(NNOM_DW_GROUP_MAX_TAPS) " / 2 - 1) * "                  \
     DWCOL_STR(DWCOL_PAIR_BYTES) "\n"                                                             \
     ".error \"nnom_dwcol_s8: a pair of taps is not 60 bytes\"\n"                                 \
     ".endif\n"                                                                                   \
+    DWCOL_LAST                                                                                   \
+    L "f:\n"                                                                                     \
+    ".if " L "f - " L "e != " DWCOL_STR(DWCOL_LAST_BYTES) "\n"                                   \
+    ".error \"nnom_dwcol_s8: the last pair is not 56 bytes\"\n"                                  \
+    ".endif\n"                                                                                   \
     ODD                                                                                          \
-    NNOM_DWCOL_RQ4                                                                               \
+    DWCOL_RQ4                                                                                    \
     "str    r4, [r2]\n"                                                                          \
     "add    r2, r2, r3\n"                                                                        \
-    "ldrd   r8, r9, [sp, #8]\n"                                                                  \
-    "add    r0, r0, r8\n"                                                                        \
+    "ldm    sp, {r1, r9, r11, r12}\n" /* the records, the end, xs, the step */                   \
+    "add    r0, r0, r12\n"                                                                       \
     "cmp    r2, r9\n"                                                                            \
-    "bne    " L "\n"                                                                             \
-    "ldr    r8, [sp, #24]\n" /* groups left */                                                   \
+    "beq    " L "n\n"                                                                            \
+    "ldm    r1!, {r4-r7}\n"                                                                      \
+    "ldr    pc, [sp, #16]\n"                                                                     \
+    L "n:\n"                                                                                     \
+    "ldrd   r8, r10, [sp, #28]\n" /* groups left, bytes of a group's records */                 \
     "subs   r8, r8, #1\n"                                                                        \
     "ble    " L "x\n"                                                                            \
-    "str    r8, [sp, #24]\n"                                                                     \
-    "str    r1, [sp, #16]\n" /* r1 past the group: the next one's records */                     \
-    "ldrd   r0, r2, [sp, #28]\n"                                                                 \
+    "str    r8, [sp, #28]\n"                                                                     \
+    "add    r1, r1, r10\n" /* the next group's records: past this one's */                       \
+    "str    r1, [sp]\n"                                                                          \
+    "ldrd   r0, r2, [sp, #20]\n"                                                                 \
     "adds   r0, r0, #4\n"                                                                        \
     "adds   r2, r2, #4\n"                                                                        \
-    "strd   r0, r2, [sp, #28]\n"                                                                 \
+    "strd   r0, r2, [sp, #20]\n"                                                                 \
     "adds   r9, r9, #4\n"                                                                        \
-    "str    r9, [sp, #12]\n"                                                                     \
+    "str    r9, [sp, #4]\n"                                                                      \
     "b      " L "\n"                                                                             \
     L "x:\n"
 
-/* the last tap: (a0, a2) and (a1, a3) against (w0, w2) and (w1, w3), one
- * product each */
+/* the last tap (two xs past r0, which stops at the last pair): (a0, a2)
+ * and (a1, a3) against (w0, w2) and (w1, w3), one product each */
 #define DWCOL_ODD                                                                                 \
-    "ldr    r8, [r0]\n"                                                                           \
+    "ldr.w  r8, [r0, r11, lsl #1]\n"                                                              \
     "sxtb16 r10, r8\n"                                                                            \
     "sxtb16 r9, r8, ror #8\n"                                                                     \
     "ldrd   r8, r12, [r1], #8\n"                                                                  \
@@ -90,11 +129,12 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
     "smlabb r5, r9, r12, r5\n"                                                                    \
     "smlatt r7, r9, r12, r7\n"
 
-/* nnom_dwcol_s8(job r0). Stack: [8] from the end of one
- * window's pairs to the next window (xp - 2 pairs xs), [12] the end of the
- * outputs (out + n op), [16] rec, [20] the entry into the pairs (one LDRD
- * with rec), [24] groups left, [28] x and [32] out of the group; then
- * r4-r11, lr. */
+/* nnom_dwcol_s8(job r0). Stack: [0] the group's records, [4] the end of
+ * the outputs (out + n op), [8] xs, [12] from the last pair's start to
+ * the next window (xp - 2 (pairs - 1) xs; xp where there are no pairs, x
+ * then two xs before the window), [16] the entry into the pairs, [20] x
+ * and [24] out of the group, [28] groups left, [32] bytes of a group's
+ * records; then r4-r11, lr. */
 __asm__(".section .text.nnom_dwcol_s8,\"ax\",%progbits\n"
         ".global nnom_dwcol_s8\n"
         ".type nnom_dwcol_s8, %function\n"
@@ -106,15 +146,20 @@ __asm__(".section .text.nnom_dwcol_s8,\"ax\",%progbits\n"
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #36\n"
         "ldm    r0, {r0-r9}\n" /* x, out, rec, n, xs, xp, op, pairs, odd, groups */
-        "mul    r10, r7, r4\n"
+        "subs   r10, r7, #1\n"
+        "bmi    .Ldwcol_none\n"
+        "rsb    r12, r10, r10, lsl #4\n"
+        "lsl    r12, r12, #2\n" /* the pairs' run but the last: 60 (pairs - 1) bytes */
+        ".Ldwcol_some:\n"
+        "mul    r10, r10, r4\n"
         "sub    r5, r5, r10, lsl #1\n"
         "mla    r3, r3, r6, r1\n" /* the end of the outputs */
-        "strd   r5, r3, [sp, #8]\n"
-        "str    r2, [sp, #16]\n"
-        "str    r9, [sp, #24]\n"
-        "strd   r0, r1, [sp, #28]\n"
-        "movs   r10, #" DWCOL_STR(DWCOL_PAIR_BYTES) "\n"
-        "mul    r12, r7, r10\n" /* bytes of the pairs' code run */
+        "stm    sp, {r2-r5}\n"
+        "lsls   r10, r7, #4\n" /* words: 4 + 4 pairs + 2 odd + 12 */
+        "add    r10, r10, r8, lsl #3\n"
+        "adds   r10, r10, #64\n"
+        "add    lr, sp, #20\n"
+        "stm    lr, {r0, r1, r9, r10}\n"
         "mov    r11, r4\n"
         "mov    r2, r1\n"
         "mov    r3, r6\n"
@@ -127,6 +172,11 @@ __asm__(".section .text.nnom_dwcol_s8,\"ax\",%progbits\n"
         ".Ldwcol_done:\n"
         "add    sp, sp, #36\n"
         "pop    {r4-r11, pc}\n"
+        ".Ldwcol_none:\n" /* no pairs: past the last, the one tap two xs past x */
+        "mvn    r12, #" DWCOL_STR(DWCOL_LAST_BYTES) " - 1\n"
+        "movs   r10, #0\n"
+        "sub    r0, r0, r4, lsl #1\n"
+        "b      .Ldwcol_some\n"
         ".size nnom_dwcol_s8, .-nnom_dwcol_s8\n"
         ".text\n");
 

@@ -1345,6 +1345,41 @@ def dwrest_model(k: int, rng: np.random.Generator):
     return _odd_channels_model(DWREST_CASES[k], rng)
 
 
+# One row of 4 to 8 taps (branch longk) on the one-row loop
+# (nnom_local_dwcol_dsp.c, -O2 on DSP cores: the window's last pair without
+# its step, the last single tap two steps past it, two lanes'
+# requantisation a load): even and odd taps (two to four pairs, with and
+# without the single tap), strides 1 and 2, 'same' (border outputs on
+# copies of the rows, of every channel or per group) and 'valid', lines
+# along either axis, several groups in one call and the overlapping last
+# group of channels not a multiple of four, one to three leftover channels
+# on the tiny loops, several lines, and the layers the loop refuses: no
+# activation (output zero point not -128), a group beyond its
+# requantisation ("scaled": the C path rewrites the layer), ReLU6.
+# (input (h, w, c), kernel, stride, padding, activation, scaled)
+LONGK_CASES = [
+    ((44, 1, 16), (4, 1), 2, "same", "relu", None),
+    ((19, 1, 36), (7, 1), 2, "same", "relu", None),
+    ((1, 20, 34), (1, 6), 2, "same", "relu", None),
+    ((1, 41, 17), (1, 5), 2, "same", "relu", None),
+    ((11, 1, 40), (6, 1), 2, "valid", "relu", None),
+    ((3, 6, 28), (1, 4), 1, "valid", "relu", None),
+    ((1, 13, 24), (1, 8), 1, "valid", "relu", None),
+    ((38, 1, 18), (7, 1), 2, "same", "relu", None),
+    ((98, 1, 6), (5, 1), 2, "same", "relu", None),
+    ((5, 12, 12), (1, 5), 1, "same", "relu", None),
+    ((12, 1, 13), (7, 1), 1, "same", None, None),
+    ((23, 1, 27), (6, 1), 2, "same", "relu6", None),
+    ((30, 1, 16), (5, 1), 2, "same", "relu", "scaled"),
+    ((1, 40, 12), (1, 7), 1, "same", "relu", None),
+]
+LONGK_WITHOUT_RECORDS = (1, 7)
+
+
+def longk_model(k: int, rng: np.random.Generator):
+    return dw_layer_case_model(LONGK_CASES[k], rng)
+
+
 # 2D windows of any (kh, kw) but 3x3 and 5x5 (nnom_local_dwrect_dsp.c, -O2
 # on DSP cores: every tap of a window in one list of pairs across its rows,
 # the outputs inside the input on the input, the border bands on copies
@@ -2011,6 +2046,7 @@ def suite(tmp_path_factory):
         "pw4_": PW4_WITHOUT_RECORDS,
         "dwrest_": DWREST_WITHOUT_RECORDS,
         "win2_": WIN2_WITHOUT_RECORDS,
+        "longk": LONGK_WITHOUT_RECORDS,
     }
     # hand-picked shapes of the kernels' special paths: (name, count, builder, seed)
     families = [
@@ -2056,6 +2092,7 @@ def suite(tmp_path_factory):
         ("dwrest_", len(DWREST_CASES), dwrest_model, 106_000),
         ("win2_", len(WIN2_CASES), win2_model, 112_000),
         ("chan4_", len(CHAN4_CASES), chan4_model, 111_000),
+        ("longk", len(LONGK_CASES), longk_model, 110_000),
     ]
     for prefix, count, build, seed in families:
         for k in range(count):

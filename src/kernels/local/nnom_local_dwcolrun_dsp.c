@@ -333,12 +333,13 @@ NNOM_NOINLINE int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t
                                nnom_dw_tiny_rest(a, t->oc - 1)
                            ? t->oc - 1
                            : t->oc;
-    /* channels not a multiple of four in one call only where the copies
-     * are one block a line and there are two or more whole groups */
-    const int one_call =
-        given != NULL && (oc % 4 == 0 || (oc >= 8 && u->xb == t->ic));
+    /* channels not a multiple of four in one call only where there are
+     * two or more whole groups and the copies are one block a line or
+     * none (row by row they cost more than the calls saved) */
+    const int one_call = given != NULL &&
+                         (oc % 4 == 0 || (oc >= 8 && (u->xb == t->ic || !(top || bot))));
     uint32_t edges[DW3_EDGE_BYTES / 4];
-    const int all = one_call && v->out * (u->out + 2) * t->ic <= DW3_EDGE_BYTES;
+    const int all = one_call && (top || bot) && v->out * (u->out + 2) * t->ic <= DW3_EDGE_BYTES;
     const int32_t nt = all ? u->out + 2 : top ? 6 : 0, nb = all || !bot ? 0 : 6;
     const int32_t line = (nt + nb) * t->ic;
     const int whole = one_call && v->out * line <= DW3_EDGE_BYTES;
@@ -354,7 +355,8 @@ NNOM_NOINLINE int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t
     if (bot && !all)
         runs[count++] = (nnom_dw3_run_t){(const int8_t *)rows[1], NULL, 4, es, u->ob};
     if (whole) {
-        dwcol_edges(t, u, v, nt, nb, ybot, (int8_t *)edges);
+        if (line > 0)
+            dwcol_edges(t, u, v, nt, nb, ybot, (int8_t *)edges);
         const int8_t *x = a->input, *e = (const int8_t *)edges;
         int8_t *out = a->output;
         const int32_t last = oc - 4; /* the overlapping last group's first channel */

@@ -1312,7 +1312,8 @@ def dwrest_model(k: int, rng: np.random.Generator):
 # border rows copied as one block, or all the rows a short line reaches;
 # 30 channels on 40 outputs: the border rows only), one channel past a
 # multiple of four one lane (nnom_dw_tiny_rest) with the groups one call
-# per line or per group and line ((3, 1) on three columns: rows apart),
+# per line or per group and line ((3, 1) on 3 or 4 columns: rows apart,
+# with the converter's records too),
 # lines of 4 to 9 outputs inside the input ('valid': one run on the input,
 # no copies) with and without the converter's records, ReLU6 (no clamp
 # there); and the other ways: 3 outputs a line, no activation (output zero
@@ -1334,6 +1335,7 @@ DW3L_CASES = [
     ((20, 1, 13), (3, 1), 1, "same", "relu", "scaled"),
     ((6, 12, 10), (3, 1), 1, "valid", "relu", None),
     ((1, 25, 5), (1, 3), 1, "valid", "relu", None),
+    ((20, 4, 12), (3, 1), 1, "same", "relu", None),
 ]
 # the header without the converter's records: the kernel builds them
 DW3L_WITHOUT_RECORDS = (2, 12)

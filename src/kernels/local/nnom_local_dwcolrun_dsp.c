@@ -333,12 +333,14 @@ NNOM_NOINLINE int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t
                                nnom_dw_tiny_rest(a, t->oc - 1)
                            ? t->oc - 1
                            : t->oc;
-    /* in one call only where the copies are one block a line or none
-     * (row by row, a call per row, they cost more than the calls saved:
-     * (3,1) s1 49x3x13 same 4.02 -> 3.73), and channels not a multiple of
-     * four where there are two or more whole groups */
-    const int one_call = given != NULL && (u->xb == t->ic || !(top || bot)) &&
-                         (oc % 4 == 0 || oc >= 8);
+    /* in one call only where there are no copies, or they are one block
+     * a line and there are four groups or more (row by row, or for fewer
+     * groups, the copies' memcpy and memset cost more than the calls
+     * saved: (3,1) s1 49x3x13 same 4.02 -> 3.73, (1,3) s1 12x12x8 same
+     * 5.00 -> 4.32); channels not a multiple of four: two whole groups or
+     * more */
+    const int one_call = given != NULL && (oc % 4 == 0 || oc >= 8) &&
+                         (!(top || bot) || (u->xb == t->ic && oc >= 16));
     uint32_t edges[DW3_EDGE_BYTES / 4];
     const int all = one_call && (top || bot) && v->out * (u->out + 2) * t->ic <= DW3_EDGE_BYTES;
     const int32_t nt = all ? u->out + 2 : top ? 6 : 0, nb = all || !bot ? 0 : 6;

@@ -108,6 +108,8 @@ NNOM_INLINE void dwcol_edge(const dw_axis_t *u, const int8_t *x, int32_t y0, int
 static int8_t *dwcol_span(const dw_axis_t *u, const int8_t *x, int32_t y, int32_t n, size_t ic,
                           int8_t zp, int8_t *e)
 {
+    if (n <= 0)
+        return e;
     int32_t y0 = y < 0 ? 0 : y, y1 = y + n < u->in ? y + n : u->in;
     y0 = y0 < y + n ? y0 : y + n; /* [y0, y1) inside, maybe empty */
     y1 = y1 > y0 ? y1 : y0;

@@ -13,8 +13,9 @@ multiple of four or not odd_flat() (then after the whole groups
 one more, channels cout - 4 to cout - 1, which overlaps the one before
 it), (k, 1) or (1, k) kernels of 2 to max_taps taps (3 taps
 at stride 1: nnom_dw3_s8's records, on lines of DW3_MIN_OUT outputs or
-more, channel by channel, so also for more than four channels not a
-multiple of four: the last group overlaps; at stride 2 those of
+more or of 4 to 9 all inside the input (dw3_line), channel by channel, so
+also for more than four channels not a multiple of four: the last group
+overlaps; at stride 2 those of
 dw3s2_records.py where they suit, on lines of DW3S2_MIN_OUT outputs or more
 (4 to 7 outputs: tagged for dw3s2l, at most its channels)
 with at most one padded row before), no dilation along them, output zero
@@ -114,7 +115,7 @@ def dwcol_records(
         or min(kh, kw) != 1
         or not 2 <= k <= rule["max_taps"]
         or d != 1
-        or (k == 3 and s == 1 and out_hw[axis] < DW3_MIN_OUT)
+        or (k == 3 and s == 1 and not dw3_line(out_hw[axis], pad, in_hw[axis]))
         or zp_out != -128
         or other != 0
         or not (
@@ -143,6 +144,12 @@ def dwcol_records(
         w, bias, mult, ra, x = form
         return _words(_dw3_words(w, bias, zp_in, mult, ra, x + 2))
     return group_records(q, zp_in, zp_out, last_paired=True)
+
+
+def dw3_line(n_out: int, pad: int, n_in: int) -> bool:
+    """Lines nnom_dw3_s8 runs (dw3_line() in C): DW3_MIN_OUT outputs or
+    more, or 4 to 9 whose windows all lie inside the input."""
+    return n_out >= DW3_MIN_OUT or (n_out >= 4 and pad == 0 and n_out + 2 <= n_in)
 
 
 def rq_form(q, zp_out: int, k: int):

@@ -55,7 +55,8 @@ int dw_across_try(const dw_ctx_t *t)
     /* dw3_asm's four outputs per pass cost less on its lines (known before
      * the axes' divisions; dw_across_asks() told the taps' axis) */
     const int32_t s = t->kw == 1 ? t->sh : t->sw, uo = t->kw == 1 ? t->oh : t->ow;
-    if (t->kh * t->kw == 3 && s == 1 && uo >= DW3_MIN_OUT)
+    if (t->kh * t->kw == 3 && s == 1 &&
+        dw3_line(uo, t->kw == 1 ? t->pt : t->pl, t->kw == 1 ? t->ih : t->iw))
         return 0;
     if (dw_axes(t, &u, &v, &lo, &hi) != 0 || t->kh * t->kw != u.k || !dw_col_axes(&u, &v))
         return 0;

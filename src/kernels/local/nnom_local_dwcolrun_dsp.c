@@ -102,6 +102,31 @@ NNOM_INLINE void dwcol_edge(const dw_axis_t *u, const int8_t *x, int32_t y0, int
         *e++ = zp4;
 }
 
+/* n rows from row y along u of one line x into e, all ic channels (ic
+ * bytes a row): the input zero point outside the input; the rows inside
+ * by one copy where they lie back to back (u->xb == ic), else row by row */
+static int8_t *dwcol_span(const dw_axis_t *u, const int8_t *x, int32_t y, int32_t n, size_t ic,
+                          int8_t zp, int8_t *e)
+{
+    if (n <= 0)
+        return e;
+    int32_t y0 = y < 0 ? 0 : y, y1 = y + n < u->in ? y + n : u->in;
+    y0 = y0 < y + n ? y0 : y + n; /* [y0, y1) inside, maybe empty */
+    y1 = y1 > y0 ? y1 : y0;
+    const size_t before = (size_t)(y0 - y) * ic;
+    memset(e, zp, before);
+    e += before;
+    if ((size_t)u->xb == ic) {
+        memcpy(e, x + y0 * u->xb, (size_t)(y1 - y0) * ic);
+        e += (size_t)(y1 - y0) * ic;
+    } else
+        for (int32_t r = y0; r < y1; r++, e += ic)
+            memcpy(e, x + r * u->xb, ic);
+    const size_t after = (size_t)(y + n - y1) * ic;
+    memset(e, zp, after);
+    return e + after;
+}
+
 /* Every line's border rows, all ic channels (ic bytes a row): per line
  * across v, ntop rows from -pad, then nbot rows from ybot; the input zero
  * point outside the input. */
@@ -110,14 +135,11 @@ static void dwcol_edges(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *
 {
     const int8_t *x = t->a->input;
     const size_t ic = (size_t)t->ic;
-    for (int32_t ov = 0; ov < v->out; ov++, x += v->s * v->xb)
-        for (int32_t r = 0; r < ntop + nbot; r++, e += ic) {
-            const int32_t y = r < ntop ? r - u->pad : ybot + r - ntop;
-            if (y >= 0 && y < u->in)
-                memcpy(e, x + y * u->xb, ic);
-            else
-                memset(e, t->a->p.input_zp, ic);
-        }
+    const int8_t zp = (int8_t)t->a->p.input_zp;
+    for (int32_t ov = 0; ov < v->out; ov++, x += v->s * v->xb) {
+        e = dwcol_span(u, x, -u->pad, ntop, ic, zp, e);
+        e = dwcol_span(u, x, ybot, nbot, ic, zp, e);
+    }
 }
 
 /* A layer of one row of k taps along u (dw_col_axes; no s term, no clamp,
@@ -234,6 +256,27 @@ NNOM_INLINE void dw3_rows(uint32_t *e, const int8_t *x, int32_t xb, int32_t n)
     if (n > 5)
         e[5] = nnom_read4(x + 5 * xb);
 }
+/* The runs' places: inside (xi, oi), top (xt, ot), bottom (xb, ob), those
+ * there are, in that order */
+NNOM_INLINE void dw3_place(nnom_dw3_run_t *r, int in, int top, int bot, const int8_t *xi,
+                           int8_t *oi, const int8_t *xt, int8_t *ot, const int8_t *xb,
+                           int8_t *ob)
+{
+    if (in) {
+        r->x = xi;
+        r->out = oi;
+        r++;
+    }
+    if (top) {
+        r->x = xt;
+        r->out = ot;
+        r++;
+    }
+    if (bot) {
+        r->x = xb;
+        r->out = ob;
+    }
+}
 /* Bytes of the border rows' copies of every line and channel (12 rows of
  * 96 channels): where they fit, and the converter gave the records, all
  * groups run in one call per line */
@@ -278,14 +321,30 @@ NNOM_NOINLINE int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t
     const int32_t xbot = ybot * xb, obot = m1 * u->ob, vx = v->s * v->xb, vo = v->ob;
     /* the converter's records (checked there; per channel, so the last
      * group of channels not a multiple of four reads its own), or the
-     * group's built here. With them and channels a multiple of four, where
-     * they fit DW3_EDGE_BYTES, rows of every line and channel are copied
-     * once and every group runs in one call per line: on short lines all
-     * the rows the line reaches (one run), else the border rows */
+     * group's built here. With them, where they fit DW3_EDGE_BYTES, rows
+     * of every line and channel are copied once and every whole group
+     * runs in one call per line (the overlapping last group of channels
+     * not a multiple of four in a second): on short lines all the rows
+     * the line reaches (one run), else the border rows */
     const int32_t *given = a->records;
-    const int one_call = given != NULL && t->oc % 4 == 0;
+    /* one channel past a multiple of four one lane (the tiny loops: ~250
+     * instructions of set-up and ~20 an output against ~38 an output of
+     * the overlapping group) on lines of 14 outputs or more; the groups
+     * then end at oc - 1 */
+    const int32_t oc = t->oc % 4 == 1 && t->oc > 4 && u->out * v->out >= 14 &&
+                               nnom_dw_tiny_rest(a, t->oc - 1)
+                           ? t->oc - 1
+                           : t->oc;
+    /* in one call only where there are no copies, or they are one block
+     * a line and there are four groups or more (row by row, or for fewer
+     * groups, the copies' memcpy and memset cost more than the calls
+     * saved: (3,1) s1 49x3x13 same 4.02 -> 3.73, (1,3) s1 12x12x8 same
+     * 5.00 -> 4.32); channels not a multiple of four: two whole groups or
+     * more */
+    const int one_call = given != NULL && (oc % 4 == 0 || oc >= 8) &&
+                         (!(top || bot) || (u->xb == t->ic && oc >= 16));
     uint32_t edges[DW3_EDGE_BYTES / 4];
-    const int all = one_call && v->out * (u->out + 2) * t->ic <= DW3_EDGE_BYTES;
+    const int all = one_call && (top || bot) && v->out * (u->out + 2) * t->ic <= DW3_EDGE_BYTES;
     const int32_t nt = all ? u->out + 2 : top ? 6 : 0, nb = all || !bot ? 0 : 6;
     const int32_t line = (nt + nb) * t->ic;
     const int whole = one_call && v->out * line <= DW3_EDGE_BYTES;
@@ -301,30 +360,25 @@ NNOM_NOINLINE int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t
     if (bot && !all)
         runs[count++] = (nnom_dw3_run_t){(const int8_t *)rows[1], NULL, 4, es, u->ob};
     if (whole) {
-        dwcol_edges(t, u, v, nt, nb, ybot, (int8_t *)edges);
+        if (line > 0)
+            dwcol_edges(t, u, v, nt, nb, ybot, (int8_t *)edges);
         const int8_t *x = a->input, *e = (const int8_t *)edges;
         int8_t *out = a->output;
+        const int32_t last = oc - 4; /* the overlapping last group's first channel */
         for (int32_t ov = v->out; ov > 0; ov--, x += vx, out += vo, e += line) {
-            nnom_dw3_run_t *r = runs;
-            if (in && !all) {
-                r->x = x + xin;
-                r->out = out + oin;
-                r++;
+            dw3_place(runs, in && !all, top || all, bot && !all, x + xin, out + oin, e, out,
+                      e + nt * t->ic, out + obot);
+            nnom_dw3_s8(given, runs, count, oc / 4);
+            if (oc % 4 != 0) {
+                dw3_place(runs, in && !all, top || all, bot && !all, x + xin + last,
+                          out + oin + last, e + last, out + last, e + nt * t->ic + last,
+                          out + obot + last);
+                nnom_dw3_s8(given + last * NNOM_DW3_REC, runs, count, 1);
             }
-            if (top || all) {
-                r->x = e;
-                r->out = out;
-                r++;
-            }
-            if (bot && !all) {
-                r->x = e + nt * t->ic;
-                r->out = out + obot;
-            }
-            nnom_dw3_s8(given, runs, count, t->oc / 4);
         }
         return 1;
     }
-    for (int32_t c = 0; c < t->oc; c = dw_next_group(c, t->oc)) {
+    for (int32_t c = 0; c < oc; c = dw_next_group(c, oc)) {
         const int32_t *gr = given != NULL ? given + c * NNOM_DW3_REC : rec;
         if (given == NULL && !nnom_dw3_records(&layer, c, rec))
             return 0; /* the fallback rewrites the groups before c too */

@@ -420,6 +420,12 @@ int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *v, int32_t l
  * at either end on copies of the rows they reach, the rest on the input:
  * at least one full pass inside, see dw3_asm) */
 #define DW3_MIN_OUT 10
+/* and lines of 4 to 9 outputs whose windows all lie inside the input (no
+ * copies: one run of the line's outputs); out, pad, in along the taps */
+NNOM_INLINE int dw3_line(int32_t out, int32_t pad, int32_t in)
+{
+    return out >= DW3_MIN_OUT || (out >= 4 && pad == 0 && out + 2 <= in);
+}
 #endif
 
 #endif

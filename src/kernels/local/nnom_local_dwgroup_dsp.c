@@ -373,7 +373,7 @@ NNOM_NOINLINE int dw_col_try(const dw_ctx_t *t)
     if (mode != 0 || hi <= lo || t->kh * t->kw != u.k || !dw_col_axes(&u, &v))
         return 0;
     if (u.k == 3 && u.s == 1) /* dw3_asm, or dw_pairs3 on short lines */
-        return u.out >= DW3_MIN_OUT && dw3_asm(t, &u, &v, lo, hi);
+        return dw3_line(u.out, u.pad, u.in) && dw3_asm(t, &u, &v, lo, hi);
     return dw_col_asm(t, &u, &v, lo, hi);
 }
 #endif

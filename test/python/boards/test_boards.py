@@ -1378,6 +1378,44 @@ LONGK_WITHOUT_RECORDS = (1, 7)
 
 def longk_model(k: int, rng: np.random.Generator):
     return dw_layer_case_model(LONGK_CASES[k], rng)
+# Three taps at stride 1 (dw3_asm, nnom_local_dwcolrun_dsp.c, -O2 with the
+# assembly; branch lines3): channels not a multiple of four with the
+# converter's records in one call per line (the whole groups, then the
+# overlapping last one: two or three past a multiple of four, the line's
+# border rows copied as one block, or all the rows a short line reaches;
+# 30 channels on 40 outputs: the border rows only), one channel past a
+# multiple of four one lane (nnom_dw_tiny_rest) with the groups one call
+# per line or per group and line ((3, 1) on 3 or 4 columns: rows apart,
+# with the converter's records too),
+# lines of 4 to 9 outputs inside the input ('valid': one run on the input,
+# no copies) with and without the converter's records, ReLU6 (no clamp
+# there); and the other ways: 3 outputs a line, no activation (output zero
+# point not -128), the last group's requantisation beyond the records'
+# form. Fields as DWACROSS_CASES. (Breaking the last group's records, the
+# lane's call or the short lines fails cases 0-5, 7, 9, 12 and 13.)
+DW3L_CASES = [
+    ((1, 40, 30), (1, 3), 1, "same", "relu", None),
+    ((27, 1, 21), (3, 1), 1, "same", "relu", None),
+    ((12, 3, 13), (3, 1), 1, "same", "relu", None),
+    ((6, 12, 10), (3, 1), 1, "valid", "relu", None),
+    ((3, 9, 12), (1, 3), 1, "valid", "relu", None),
+    ((6, 7, 9), (1, 3), 1, "valid", "relu", None),
+    ((1, 20, 7), (1, 3), 1, "same", "relu", None),
+    ((1, 16, 25), (1, 3), 1, "same", "relu", None),
+    ((5, 8, 9), (3, 1), 1, "valid", "relu", None),
+    ((1, 16, 25), (1, 3), 1, "same", "relu6", None),
+    ((21, 1, 27), (3, 1), 1, "same", None, None),
+    ((20, 1, 13), (3, 1), 1, "same", "relu", "scaled"),
+    ((6, 12, 10), (3, 1), 1, "valid", "relu", None),
+    ((1, 25, 5), (1, 3), 1, "valid", "relu", None),
+    ((20, 4, 12), (3, 1), 1, "same", "relu", None),
+]
+# the header without the converter's records: the kernel builds them
+DW3L_WITHOUT_RECORDS = (2, 12)
+
+
+def dw3l_model(k: int, rng: np.random.Generator):
+    return dw_layer_case_model(DW3L_CASES[k], rng)
 
 
 # 2D windows of any (kh, kw) but 3x3 and 5x5 (nnom_local_dwrect_dsp.c, -O2
@@ -2047,6 +2085,7 @@ def suite(tmp_path_factory):
         "dwrest_": DWREST_WITHOUT_RECORDS,
         "win2_": WIN2_WITHOUT_RECORDS,
         "longk": LONGK_WITHOUT_RECORDS,
+        "dw3l_": DW3L_WITHOUT_RECORDS,
     }
     # hand-picked shapes of the kernels' special paths: (name, count, builder, seed)
     families = [
@@ -2093,6 +2132,7 @@ def suite(tmp_path_factory):
         ("win2_", len(WIN2_CASES), win2_model, 112_000),
         ("chan4_", len(CHAN4_CASES), chan4_model, 111_000),
         ("longk", len(LONGK_CASES), longk_model, 110_000),
+        ("dw3l_", len(DW3L_CASES), dw3l_model, 109_000),
     ]
     for prefix, count, build, seed in families:
         for k in range(count):

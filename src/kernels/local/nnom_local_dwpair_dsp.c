@@ -483,21 +483,21 @@ static NNOM_NOINLINE void dwpair_rest(const nnom_conv_args_t *a, const nnom_dwpa
 }
 
 /* The inside outputs as a grid of places four at a time across the groups
- * (nnom_dwpair_grid) rather than runs along a line per group: where the
- * estimated instructions are fewer (runs pay ~38 a run and group and 33
- * an output after the full passes; the grid ~40 a set of places and ~10 a
- * place outside the groups' loop). */
+ * (nnom_dwpair_grid) rather than runs along a line per group: where that
+ * saves instructions by the counts on the M4. A run costs ~30 a group
+ * besides its passes (112, at stride 1 108 for four outputs) and 33 for
+ * each of its last one to three outputs; a set of places 115 a group for
+ * four (a last set of k places 37, 63, 89), ~25 a place and ~100 a layer
+ * outside the groups' loop. */
 static int dwpair_by_grid(int32_t ic, int32_t lines, int32_t last, int across, int s1)
 {
     const int32_t g1 = (ic + 3) >> 2, places = lines * last;
     const int32_t n = across ? lines : last, runs = across ? last : lines;
     if (n < 4) /* runs by places: ~32 a place and group, ~30 a place */
         return 1;
-    /* per group: a run's set-up and its last outputs (5 more each than in
-     * a set; at stride 1 a pass is 7 fewer), against a partial set's loss */
     const int32_t tail = (places & 3) == 0 ? 0 : 8 - 2 * (places & 3);
-    const int32_t gain = g1 * (runs * (38 + 5 * (n & 3) - (s1 ? 7 * (n >> 2) : 0)) - tail);
-    return gain > 100 + 20 * places;
+    const int32_t gain = g1 * (runs * (30 + 5 * (n & 3) - (s1 ? 7 * (n >> 2) : 0)) - tail);
+    return gain > 100 + 25 * places + ((3 * places * g1) >> 2);
 }
 
 /* The inside outputs [0, last) of every line as a grid of places

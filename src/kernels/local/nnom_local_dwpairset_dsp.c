@@ -93,8 +93,17 @@ typedef char nnom_dwpair_set_layout_t[sizeof(nnom_dwpair_set_t) == 48 &&
     "str    r1, [sp, #56]\n"                                                                     \
     "b      " L "\n"
 
+/* One place's channel C (its bytes in SRC by ROT), its records by one
+ * LDM, stored to out (r2) directly. */
+#define DPS_ONE(SRC, ROT, C)                                                                     \
+    "ldm    lr!, {r8-r11}\n"                                                                     \
+    "sxtb16 r12, " SRC ROT "\n"                                                                  \
+    "smlad  r12, r12, r8, r9\n"                                                                  \
+    "smmla  r12, r12, r10, r11\n"                                                                \
+    "ssat   r12, #8, r12, " DPS_SHIFT "\n"                                                       \
+    "strb   r12, [r2, #" C "]\n"
+
 /* k places: L words r0.., H words r4.. */
-#define DPS_CH1(L, ROT, C) DPS_CHANNEL(DPS_RQ(L, ROT, "0", C))
 #define DPS_CH2(A, B, ROT, C) DPS_CHANNEL(DPS_RQ(A, ROT, "0", C) DPS_RQ(B, ROT, "4", C))
 #define DPS_CH3(A, B, D, ROT, C)                                                                 \
     DPS_CHANNEL(DPS_RQ(A, ROT, "0", C) DPS_RQ(B, ROT, "4", C) DPS_RQ(D, ROT, "8", C))
@@ -124,13 +133,34 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
         "bhi    .Ldps_4\n"
         "cmp    lr, #2\n"
         "beq    .Ldps_2\n"
+        /* one place: x r0, x + xs r1, out r2, its end r3, lr the records */
+        "ldr    r2, [sp, #16]\n"
+        "ldr    r3, [sp, #32]\n"
+        "ldrd   r0, r1, [sp, #36]\n"
+        "ldr    lr, [sp, #56]\n"
         ".Ldps_1:\n"
-        DPS_LOAD("r8, r9", DPS_PLACE0("r0", "r4"))
-        DPS_CH1("r0", "", "0")
-        DPS_CH1("r0", ", ror #8", "1")
-        DPS_CH1("r4", "", "2")
-        DPS_CH1("r4", ", ror #8", "3")
-        DPS_STORE("", ".Ldps_1")
+        "ldr    r6, [r0], #4\n"
+        "ldr    r5, [r1], #4\n"
+        "pkhbt  r4, r6, r5, lsl #16\n"
+        "pkhtb  r5, r5, r6, asr #16\n"
+        DPS_ONE("r4", "", "0")
+        DPS_ONE("r4", ", ror #8", "1")
+        DPS_ONE("r5", "", "2")
+        DPS_ONE("r5", ", ror #8", "3")
+        "adds   r2, r2, #4\n"
+        "cmp    r2, r3\n"
+        "bne    .Ldps_1\n"
+        "ldr    r6, [sp, #60]\n" /* then the overlapping group, if any */
+        "cmp    r6, #0\n"
+        "beq    .Ldps_done\n"
+        "movs   r7, #0\n"
+        "str    r7, [sp, #60]\n"
+        "subs   r0, r0, r6\n"
+        "subs   r1, r1, r6\n"
+        "subs   r2, r2, r6\n"
+        "adds   r3, r2, #4\n"
+        "sub    lr, lr, r6, lsl #4\n"
+        "b      .Ldps_1\n"
         ".Ldps_2:\n"
         DPS_LOAD("r8-r10", DPS_PLACE0("r0", "r4") DPS_PLACE("r1", "r5", "r10"))
         DPS_CH2("r0", "r1", "", "0")

@@ -56,6 +56,35 @@ typedef struct {
 } nnom_dwpair_layer_t;
 void nnom_dwpair_s8(const nnom_dwpair_layer_t *l);
 
+/* A set of k = 1 to 4 places (outputs) across groups (+ back: the
+ * overlapping last group, back channels before the end; 0: none): out the
+ * first place's output, od the others' offsets from it, end = out + 4
+ * groups; x the first place's first tap, x2 = x + the second tap's offset,
+ * d the others' offsets from x; rec the first group's records
+ * (nnom_local_dwpairset_dsp.c). */
+typedef struct {
+    int8_t *out;
+    int32_t od[3];
+    int8_t *end;
+    const int8_t *x, *x2;
+    int32_t d[3];
+    const int32_t *rec;
+    int32_t back;
+} nnom_dwpair_set_t;
+void nnom_dwpair_set_s8(const nnom_dwpair_set_t *s, int32_t k);
+
+/* Every place of a grid, four at a time: lines >= 1 (lx, lo bytes apart)
+ * of n >= 1 places (sx, so apart) from x, out; the second tap xs after
+ * the first; groups >= 1 full groups, back as above. */
+typedef struct {
+    const int32_t *rec;
+    int32_t back, groups;
+    const int8_t *x;
+    int8_t *out;
+    int32_t lines, lx, lo, n, sx, so, xs;
+} nnom_dwpair_grid_t;
+void nnom_dwpair_grid(const nnom_dwpair_grid_t *g);
+
 /* A layer of a (2, 1) or (1, 2) kernel with the converter's records
  * (multiplier 1, channels a multiple of four or at least
  * NNOM_DW_ODD_GROUPED: then a second call for the overlapping last group,

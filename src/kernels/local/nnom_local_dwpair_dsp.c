@@ -482,6 +482,42 @@ static NNOM_NOINLINE void dwpair_rest(const nnom_conv_args_t *a, const nnom_dwpa
     }
 }
 
+/* The inside outputs as a grid of places four at a time across the groups
+ * (nnom_dwpair_grid) rather than runs along a line per group: where that
+ * saves instructions by the counts on the M4. A run costs ~30 a group
+ * besides its passes (112, at stride 1 108 for four outputs) and 33 for
+ * each of its last one to three outputs; a set of places 115 a group for
+ * four (a last set of k places 37, 63, 89), ~25 a place and ~100 a layer
+ * outside the groups' loop. */
+static int dwpair_by_grid(int32_t ic, int32_t lines, int32_t last, int across, int s1)
+{
+    const int32_t g1 = (ic + 3) >> 2, places = lines * last;
+    const int32_t n = across ? lines : last, runs = across ? last : lines;
+    if (n < 4) /* runs by places: ~32 a place and group, ~30 a place */
+        return 1;
+    const int32_t tail = (places & 3) == 0 ? 0 : 8 - 2 * (places & 3);
+    const int32_t gain = g1 * (runs * (30 + 5 * (n & 3) - (s1 ? 7 * (n >> 2) : 0)) - tail);
+    return gain > 100 + 25 * places + ((3 * places * g1) >> 2);
+}
+
+/* The inside outputs [0, last) of every line as a grid of places
+ * (nnom_dwpair_grid), then the border outputs ('same': edge not NULL) in
+ * nnom_dwpair_s8's edge loop. */
+static NNOM_NOINLINE void dwpair_grid(const nnom_conv_args_t *a, const nnom_dwpair_grid_t *g,
+                                      const int8_t *edge, int32_t out, int32_t ob)
+{
+    const int32_t ic = a->in.c;
+    nnom_dwpair_grid(g);
+    if (edge == NULL)
+        return;
+    const nnom_dwpair_layer_t l = {g->rec, NULL, 0, 0, 0, edge, a->output + (out - 1) * ob,
+                                   ic / 4, ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u,
+                                   g->lines, g->lx, g->lo, 0};
+    nnom_dwpair_s8(&l);
+    if (ic % 4 != 0) /* the overlapping last group, channels ic - 4 on */
+        dwpair_groups(&l, ic - 4, 1);
+}
+
 int nnom_dwpair_try(const nnom_conv_args_t *a)
 {
     const nnom_conv_params_t *p = &a->p;
@@ -502,10 +538,20 @@ int nnom_dwpair_try(const nnom_conv_args_t *a)
      * at the end: 'same') from row in - 1 and the zero point */
     const int32_t last = (in - 2) / s + 1 < out ? (in - 2) / s + 1 : out;
     const int8_t *edge = last < out ? a->input + (in - 1) * xb : NULL;
-    const uint32_t zp4 = ((uint32_t)p->input_zp & 0xFFu) * 0x01010101u;
     /* runs along the taps' axis (a line each across), or across it where
      * that gives longer runs (a line each along the taps' axis) */
     const int across = lines > out;
+    if (a->records[0] == 1 && dwpair_by_grid(ic, lines, last, across, s == 1)) {
+        const nnom_dwpair_grid_t g = {a->records + 1, ic % 4 != 0 ? 4 - ic % 4 : 0,
+                                      ic / 4,          a->input,
+                                      a->output,       lines,
+                                      lx,              lo,
+                                      last,            s * xb,
+                                      ob,              xb};
+        dwpair_grid(a, &g, edge, out, ob);
+        return 1;
+    }
+    const uint32_t zp4 = ((uint32_t)p->input_zp & 0xFFu) * 0x01010101u;
     const nnom_dwpair_run_t run = across ? dwpair_run(a->input, a->output, lines, xb, lx, lo)
                                          : dwpair_run(a->input, a->output, last, xb, s * xb, ob);
     const nnom_dwpair_layer_t l = {a->records + 1,

@@ -1623,6 +1623,47 @@ def pairs3_model(k: int, rng: np.random.Generator):
     return model
 
 
+# pairs4: two-tap layers whose runs are short run their inside outputs as
+# places four at a time across every group (nnom_dwpair_set_s8 via
+# nnom_dwpair_grid; the border outputs of 'same' in the edge loop): the
+# last set of one, two, three or four places, channels 1, 2 and 3 over a
+# multiple of four (the overlapping last group stepped back 3, 2, 1),
+# places across two and three lines and across the taps' axis, stride 1
+# and 2, both kernels (every channel's weights scaled to a largest of 1:
+# none refused); and two that stay on the runs (long enough) or the group
+# path (no activation: output zero point not -128). (input (h, w, c),
+# kernel, stride, padding, activation)
+PAIRS4_CASES = [
+    ((15, 1, 96), (2, 1), 2, "valid", "relu"),  # 7 places: a set of 4 and of 3
+    ((14, 1, 59), (2, 1), 2, "valid", "relu"),  # 7 places, back 1
+    ((20, 3, 62), (2, 1), 2, "same", "relu"),  # 3 lines of 9 and a border, back 2
+    ((6, 1, 109), (2, 1), 1, "valid", "relu"),  # stride 1: 5 places, back 3
+    ((2, 14, 92), (1, 2), 2, "same", "relu"),  # 2 lines of 6 and a border
+    ((26, 1, 127), (2, 1), 2, "valid", "relu"),  # 13 places: the last alone
+    ((3, 1, 20), (2, 1), 1, "valid", "relu"),  # 2 places
+    ((1, 5, 93), (1, 2), 2, "same", "relu"),  # 2 places and the border, back 3
+    ((9, 2, 20), (2, 1), 2, "valid", "relu"),  # 2 lines of 4: two full sets
+    ((10, 5, 42), (1, 2), 2, "same", "relu"),  # 10 lines of 2 and a border each
+    ((3, 6, 36), (1, 2), 1, "same", "relu"),  # stride 1, 3 lines of 5 and a border
+    ((1, 9, 28), (1, 2), 1, "same", "relu"),  # stays on the runs
+    ((15, 1, 96), (2, 1), 2, "valid", None),  # no activation: the group path
+]
+
+
+def pairs4_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kernel, stride, padding, act = PAIRS4_CASES[k]
+    inputs = keras.Input(shape)
+    strides = (stride, 1) if kernel == (2, 1) else (1, stride)
+    layer = keras.layers.DepthwiseConv2D(kernel, strides=strides, padding=padding, activation=act)
+    model = keras.Model(inputs, layer(inputs))
+    kf.randomize_weights(model, rng)
+    # every channel's largest weight 1: shifts within the passes' form
+    weights, bias = layer.get_weights()
+    layer.set_weights([weights / np.abs(weights).max(axis=(0, 1), keepdims=True), bias])
+    return model
+
+
 # The window loop's plane copy of 24 columns and rows (branch dwgrp;
 # NNOM_DWWIN_PITCH, -O2 with the assembly): rows that reach 17 to 24
 # columns (3x3 s2 on 8 and 11 outputs, 3x3 s1 on 22, 5x5 s1 on 20, 5x5 s2
@@ -2122,6 +2163,7 @@ def suite(tmp_path_factory):
         ("pw", len(POINTWISE_CASES), pointwise_model, 92_000),
         ("pw2_", len(PW2_CASES), pw2_model, 99_000),
         ("pairs3_", len(PAIRS3_CASES), pairs3_model, 102_000),
+        ("pairs4_", len(PAIRS4_CASES), pairs4_model, 108_000),
         ("rectp_", len(RECTP_CASES), rectp_model, 107_000),
         ("pw1px", len(PW1PX_CASES), pw1px_model, 103_000),
         ("pw1c", len(PW1C_CASES), pw1c_model, 103_500),

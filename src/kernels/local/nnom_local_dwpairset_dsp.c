@@ -1,0 +1,238 @@
+/*
+ * nnom_local_dwpairset_dsp.c - depthwise outputs of one row of two taps,
+ * one to four given places at a time across every group of four channels
+ * (-O2 on DSP cores; see nnom_local_dwpair.h).
+ *
+ * Why: nnom_dwpair_s8 runs along a line per group and pays a run's set-up
+ * and its last one to three outputs one by one for every line and group;
+ * on short lines that is most of its time. Here a set of places (any
+ * outputs of the layer, e.g. across lines) goes through every group in
+ * one loop: per group the places' tap words packed by PKH, per channel its
+ * four record words loaded once (LDM) and per place SXTB16, SMLAD, SMMLA,
+ * SSAT, STRB into the stack's output words, stored once per group; the
+ * records are read forwards only. Channels not a multiple of four end
+ * with the overlapping group (channels c - 4 on) stepped back by `back`.
+ */
+#include "nnom_local_dwpair.h"
+
+#if NNOM_LOCAL_MAC_ASM
+#include <stddef.h>
+
+/* The assembly copies the set to its stack at [16] and reads it by LDM. */
+typedef char nnom_dwpair_set_layout_t[sizeof(nnom_dwpair_set_t) == 48 &&
+                                              offsetof(nnom_dwpair_set_t, x) == 20 &&
+                                              offsetof(nnom_dwpair_set_t, rec) == 40
+                                          ? 1
+                                          : -1];
+
+#define DPS_STR_(x) #x
+#define DPS_STR(x) DPS_STR_(x)
+#define DPS_SHIFT "asr #" DPS_STR(NNOM_DWPAIR_N)
+
+/* The widened pair in r12 requantised (r8-r11 the channel's records) and
+ * stored as byte C of the stack's output word O. */
+#define DPS_RQ(SRC, ROT, O, C)                                                                   \
+    "sxtb16 r12, " SRC ROT "\n"                                                                  \
+    "smlad  r12, r12, r8, r9\n"                                                                  \
+    "smmla  r12, r12, r10, r11\n"                                                                \
+    "ssat   r12, #8, r12, " DPS_SHIFT "\n"                                                       \
+    "strb   r12, [sp, #" O " + " C "]\n"
+
+/* Place i's two tap words (x r8 and x + xs r9, place i at the offset R)
+ * packed: channels 0, 1 of both taps in L, 2, 3 in H. */
+#define DPS_PLACE0(L, H)                                                                         \
+    "ldr    lr, [r8]\n"                                                                          \
+    "ldr    " H ", [r9]\n"                                                                       \
+    "pkhbt  " L ", lr, " H ", lsl #16\n"                                                         \
+    "pkhtb  " H ", " H ", lr, asr #16\n"
+#define DPS_PLACE(L, H, R)                                                                       \
+    "ldr    lr, [r8, " R "]\n"                                                                   \
+    "ldr    " H ", [r9, " R "]\n"                                                                \
+    "pkhbt  " L ", lr, " H ", lsl #16\n"                                                         \
+    "pkhtb  " H ", " H ", lr, asr #16\n"
+
+/* The group's inputs read: x, x + xs and the places' offsets from [36] by
+ * LDM (REGS), the places packed (PACK), x moved to the next group, lr at
+ * the group's records. */
+#define DPS_LOAD(REGS, PACK)                                                                     \
+    "add    lr, sp, #36\n"                                                                       \
+    "ldm    lr, {" REGS "}\n" PACK "adds   r8, r8, #4\n"                                          \
+    "adds   r9, r9, #4\n"                                                                        \
+    "strd   r8, r9, [sp, #36]\n"                                                                 \
+    "ldr    lr, [sp, #56]\n"
+
+/* Channel C (ROT picks its bytes in L (0, 1) or H (2, 3)) of places 0 to
+ * k - 1 (PLACES: one DPS_RQ each), its records by one LDM. */
+#define DPS_CHANNEL(PLACES) "ldm    lr!, {r8-r11}\n" PLACES
+
+/* The group's output words stored (r8 out, r9-r11 the places' offsets,
+ * r12 the end of the set's outputs; STORES the places 1 to k - 1), out
+ * moved on; to L while groups are left; then the overlapping group
+ * (back channels before the end) once, if any. */
+#define DPS_STORE(STORES, L)                                                                     \
+    "str    lr, [sp, #56]\n"                                                                     \
+    "ldm    sp, {r0-r3, r8-r12}\n" STORES "str    r0, [r8], #4\n"                                 \
+    "str    r8, [sp, #16]\n"                                                                     \
+    "cmp    r8, r12\n"                                                                           \
+    "bne    " L "\n"                                                                             \
+    "ldr    r0, [sp, #60]\n"                                                                     \
+    "cmp    r0, #0\n"                                                                            \
+    "beq    .Ldps_done\n"                                                                        \
+    "movs   r1, #0\n"                                                                            \
+    "str    r1, [sp, #60]\n"                                                                     \
+    "subs   r8, r8, r0\n"                                                                        \
+    "adds   r12, r8, #4\n"                                                                       \
+    "str    r8, [sp, #16]\n"                                                                     \
+    "str    r12, [sp, #32]\n"                                                                    \
+    "ldrd   r8, r9, [sp, #36]\n"                                                                 \
+    "subs   r8, r8, r0\n"                                                                        \
+    "subs   r9, r9, r0\n"                                                                        \
+    "strd   r8, r9, [sp, #36]\n"                                                                 \
+    "ldr    r1, [sp, #56]\n"                                                                     \
+    "sub    r1, r1, r0, lsl #4\n"                                                                \
+    "str    r1, [sp, #56]\n"                                                                     \
+    "b      " L "\n"
+
+/* One place's channel C (its bytes in SRC by ROT), its records by one
+ * LDM, stored to out (r2) directly. */
+#define DPS_ONE(SRC, ROT, C)                                                                     \
+    "ldm    lr!, {r8-r11}\n"                                                                     \
+    "sxtb16 r12, " SRC ROT "\n"                                                                  \
+    "smlad  r12, r12, r8, r9\n"                                                                  \
+    "smmla  r12, r12, r10, r11\n"                                                                \
+    "ssat   r12, #8, r12, " DPS_SHIFT "\n"                                                       \
+    "strb   r12, [r2, #" C "]\n"
+
+/* k places: L words r0.., H words r4.. */
+#define DPS_CH2(A, B, ROT, C) DPS_CHANNEL(DPS_RQ(A, ROT, "0", C) DPS_RQ(B, ROT, "4", C))
+#define DPS_CH3(A, B, D, ROT, C)                                                                 \
+    DPS_CHANNEL(DPS_RQ(A, ROT, "0", C) DPS_RQ(B, ROT, "4", C) DPS_RQ(D, ROT, "8", C))
+#define DPS_CH4(A, B, D, E, ROT, C)                                                              \
+    DPS_CHANNEL(DPS_RQ(A, ROT, "0", C) DPS_RQ(B, ROT, "4", C) DPS_RQ(D, ROT, "8", C)            \
+                    DPS_RQ(E, ROT, "12", C))
+
+/* nnom_dwpair_set_s8(set r0, k r1). Stack: [0] the group's output words,
+ * [16] the set (nnom_dwpair_set_t: out, its offsets, end, x, x + xs,
+ * the offsets, records, back); then r4-r11, lr. */
+__asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
+        ".global nnom_dwpair_set_s8\n"
+        ".type nnom_dwpair_set_s8, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        "nnom_dwpair_set_s8:\n"
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #64\n"
+        "mov    lr, r1\n"
+        "ldm    r0, {r1-r12}\n"
+        "add    r0, sp, #16\n"
+        "stm    r0, {r1-r12}\n"
+        "cmp    lr, #3\n"
+        "beq    .Ldps_3\n"
+        "bhi    .Ldps_4\n"
+        "cmp    lr, #2\n"
+        "beq    .Ldps_2\n"
+        /* one place: x r0, x + xs r1, out r2, its end r3, lr the records */
+        "ldr    r2, [sp, #16]\n"
+        "ldr    r3, [sp, #32]\n"
+        "ldrd   r0, r1, [sp, #36]\n"
+        "ldr    lr, [sp, #56]\n"
+        ".Ldps_1:\n"
+        "ldr    r6, [r0], #4\n"
+        "ldr    r5, [r1], #4\n"
+        "pkhbt  r4, r6, r5, lsl #16\n"
+        "pkhtb  r5, r5, r6, asr #16\n"
+        DPS_ONE("r4", "", "0")
+        DPS_ONE("r4", ", ror #8", "1")
+        DPS_ONE("r5", "", "2")
+        DPS_ONE("r5", ", ror #8", "3")
+        "adds   r2, r2, #4\n"
+        "cmp    r2, r3\n"
+        "bne    .Ldps_1\n"
+        "ldr    r6, [sp, #60]\n" /* then the overlapping group, if any */
+        "cmp    r6, #0\n"
+        "beq    .Ldps_done\n"
+        "movs   r7, #0\n"
+        "str    r7, [sp, #60]\n"
+        "subs   r0, r0, r6\n"
+        "subs   r1, r1, r6\n"
+        "subs   r2, r2, r6\n"
+        "adds   r3, r2, #4\n"
+        "sub    lr, lr, r6, lsl #4\n"
+        "b      .Ldps_1\n"
+        ".Ldps_2:\n"
+        DPS_LOAD("r8-r10", DPS_PLACE0("r0", "r4") DPS_PLACE("r1", "r5", "r10"))
+        DPS_CH2("r0", "r1", "", "0")
+        DPS_CH2("r0", "r1", ", ror #8", "1")
+        DPS_CH2("r4", "r5", "", "2")
+        DPS_CH2("r4", "r5", ", ror #8", "3")
+        DPS_STORE("str    r1, [r8, r9]\n", ".Ldps_2")
+        ".Ldps_3:\n"
+        DPS_LOAD("r8-r11", DPS_PLACE0("r0", "r4") DPS_PLACE("r1", "r5", "r10")
+                               DPS_PLACE("r2", "r6", "r11"))
+        DPS_CH3("r0", "r1", "r2", "", "0")
+        DPS_CH3("r0", "r1", "r2", ", ror #8", "1")
+        DPS_CH3("r4", "r5", "r6", "", "2")
+        DPS_CH3("r4", "r5", "r6", ", ror #8", "3")
+        DPS_STORE("str    r1, [r8, r9]\n"
+                  "str    r2, [r8, r10]\n",
+                  ".Ldps_3")
+        ".Ldps_4:\n"
+        DPS_LOAD("r8-r12", DPS_PLACE0("r0", "r4") DPS_PLACE("r1", "r5", "r10")
+                               DPS_PLACE("r2", "r6", "r11") DPS_PLACE("r3", "r7", "r12"))
+        DPS_CH4("r0", "r1", "r2", "r3", "", "0")
+        DPS_CH4("r0", "r1", "r2", "r3", ", ror #8", "1")
+        DPS_CH4("r4", "r5", "r6", "r7", "", "2")
+        DPS_CH4("r4", "r5", "r6", "r7", ", ror #8", "3")
+        DPS_STORE("str    r1, [r8, r9]\n"
+                  "str    r2, [r8, r10]\n"
+                  "str    r3, [r8, r11]\n",
+                  ".Ldps_4")
+        ".Ldps_done:\n"
+        "add    sp, sp, #64\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dwpair_set_s8, .-nnom_dwpair_set_s8\n"
+        ".text\n");
+
+void nnom_dwpair_grid(const nnom_dwpair_grid_t *p)
+{
+    nnom_dwpair_set_t st;
+    st.rec = p->rec;
+    st.back = p->back;
+    int32_t k = 0;
+    const int8_t *x0 = p->x;
+    int8_t *o0 = p->out;
+    for (int32_t l = 0; l < p->lines; l++) {
+        const int8_t *x = p->x + l * p->lx;
+        int8_t *o = p->out + l * p->lo;
+        for (int32_t i = 0; i < p->n; i++, x += p->sx, o += p->so) {
+            if (k == 0) {
+                x0 = x;
+                o0 = o;
+            } else {
+                st.d[k - 1] = (int32_t)(x - x0);
+                st.od[k - 1] = (int32_t)(o - o0);
+            }
+            if (++k == 4) {
+                st.out = o0;
+                st.end = o0 + 4 * p->groups;
+                st.x = x0;
+                st.x2 = x0 + p->xs;
+                nnom_dwpair_set_s8(&st, 4);
+                k = 0;
+            }
+        }
+    }
+    if (k > 0) {
+        st.out = o0;
+        st.end = o0 + 4 * p->groups;
+        st.x = x0;
+        st.x2 = x0 + p->xs;
+        nnom_dwpair_set_s8(&st, k);
+    }
+}
+
+#else
+typedef int nnom_local_dwpairset_dsp_unused_t; /* ISO C: a translation unit is never empty */
+#endif

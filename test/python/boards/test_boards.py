@@ -2219,11 +2219,11 @@ def test_random_kernel_models_on_host(suite, tmp_path):
         assert f"Arena: {converted.arena_bytes} bytes" in printed
 
 
-def _groups(suite, board: str) -> list[list[int]]:
+def _groups(suite, board: str, libraries) -> list[list[int]]:
     """Models packed into firmwares that fit the board's flash."""
     # (model_flash counts no kernel records: an eighth of the budget for
     # them, the window loop's small planes having more since branch win2)
-    budget, groups, used = cmbuild.flash_budget(board) * 7 // 8, [[]], 0
+    budget, groups, used = cmbuild.flash_budget(board, libraries) * 7 // 8, [[]], 0
     for k, (_, converted, inputs, expected) in enumerate(suite):
         # the model's constants and the inputs and outputs its check holds
         size = cmbuild.model_flash(converted) + sum(
@@ -2255,7 +2255,8 @@ def test_models_on_board(board: str, backend: str, opt: str, suite, tmp_path, tm
     cache = Path(os.environ.get("NNOM_CM_CACHE", tmp_path_factory.getbasetemp() / "cm-cache"))
     fw = cmbuild.Firmware(board=board, opt=opt, backend=backend, cache=cache)
     results: dict[int, dict] = {}
-    for g, group in enumerate(_groups(suite, board)):
+    libraries = [fw.runtime()] + ([fw.cmsis_library()] if backend == "cmsis-nn" else [])
+    for g, group in enumerate(_groups(suite, board, libraries)):
         work = tmp_path / f"fw{g}"
         sources = []
         for k in group:

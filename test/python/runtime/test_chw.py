@@ -383,7 +383,7 @@ def test_dags_and_layers_on_cortex_m4(tmp_path, tmp_path_factory):
 
     cache = Path(os.environ.get("NNOM_CM_CACHE", tmp_path_factory.getbasetemp() / "cm-cache"))
     fw = cmbuild.Firmware(board="m4", opt="-O2", extra=CHW, cache=cache)
-    budget, groups, used = cmbuild.flash_budget("m4"), [[]], 0
+    budget, groups, used = cmbuild.flash_budget("m4", [fw.runtime()]), [[]], 0
     for k, (_, converted, _, _) in enumerate(suite):
         size = cmbuild.model_flash(converted)
         if groups[-1] and used + size > budget:

@@ -152,9 +152,13 @@ def flash_budget(board: str, libraries: Sequence[Path] = ()) -> int:
 
 def library_bytes(archive: Path) -> int:
     """text + data of every object in a static library."""
-    out = subprocess.run(
-        ["arm-none-eabi-size", "-t", str(archive)], capture_output=True, text=True, check=True
-    ).stdout.splitlines()[-1].split()
+    out = (
+        subprocess.run(
+            ["arm-none-eabi-size", "-t", str(archive)], capture_output=True, text=True, check=True
+        )
+        .stdout.splitlines()[-1]
+        .split()
+    )
     return int(out[0]) + int(out[1])
 
 

@@ -1378,6 +1378,8 @@ LONGK_WITHOUT_RECORDS = (1, 7)
 
 def longk_model(k: int, rng: np.random.Generator):
     return dw_layer_case_model(LONGK_CASES[k], rng)
+
+
 # Three taps at stride 1 (dw3_asm, nnom_local_dwcolrun_dsp.c, -O2 with the
 # assembly; branch lines3): channels not a multiple of four with the
 # converter's records in one call per line (the whole groups, then the

@@ -31,8 +31,6 @@ typedef char nnom_dw3_run_layout_t[offsetof(nnom_dw3_run_t, out) == 4 &&
                                        ? 1
                                        : -1];
 
-#define DW3_STR_(x) #x
-#define DW3_STR(x) DW3_STR_(x)
 
 /* The accumulator A requantised (r8 mult, r9 ra, lr e) into byte B of the
  * stack's output words. */
@@ -88,7 +86,7 @@ typedef char nnom_dw3_run_layout_t[offsetof(nnom_dw3_run_t, out) == 4 &&
     DW3_CHANNEL(L01, L23, L45, ", ror #8", "1", "5", "9", "13")                                  \
     DW3_CHANNEL(H01, H23, H45, "", "2", "6", "10", "14")                                         \
     DW3_CHANNEL(H01, H23, H45, ", ror #8", "3", "7", "11", "15")                                 \
-    "sub    r2, r2, #" DW3_STR(4 * 4 * NNOM_DW3_REC) "\n"                                        \
+    "sub    r2, r2, #" NNOM_STR(4 * 4 * NNOM_DW3_REC) "\n"                                        \
     "ldm    sp, {r7, r8, r9, lr}\n"                                                              \
     "ldr    r1, [sp, #24]\n"                                                                     \
     "str    r7, [r3]\n"                                                                          \
@@ -206,7 +204,7 @@ __asm__(".section .text.nnom_dw3_s8,\"ax\",%progbits\n"
         DW3_CHANNEL2("r4", "r5", ", ror #8", "1", "5")
         DW3_CHANNEL2("r10", "r11", "", "2", "6")
         DW3_CHANNEL2("r10", "r11", ", ror #8", "3", "7")
-        "sub    r2, r2, #" DW3_STR(4 * 4 * NNOM_DW3_REC) "\n"
+        "sub    r2, r2, #" NNOM_STR(4 * 4 * NNOM_DW3_REC) "\n"
         "ldrd   r4, r5, [sp]\n"
         "ldr    r1, [sp, #24]\n"
         "str    r4, [r3]\n"
@@ -222,7 +220,7 @@ __asm__(".section .text.nnom_dw3_s8,\"ax\",%progbits\n"
         "subs   r4, r4, #1\n"
         "ble    .Ldw3_done\n" /* (0 groups: one) */
         "str    r4, [sp, #52]\n"
-        "add    r2, r2, #" DW3_STR(4 * 4 * NNOM_DW3_REC) "\n"
+        "add    r2, r2, #" NNOM_STR(4 * 4 * NNOM_DW3_REC) "\n"
         "ldrd   r1, r4, [sp, #44]\n"
         "str    r4, [sp, #36]\n"
         ".Ldw3_step:\n"

@@ -23,8 +23,6 @@
 #define NNOM_DW3S2_N 12
 #define NNOM_DW3S2_REC 5
 
-#define NNOM_DW3S2_STR_(x) #x
-#define NNOM_DW3S2_STR(x) NNOM_DW3S2_STR_(x)
 
 /* The pass's assembly text, shared by nnom_local_dw3s2_dsp.c and
  * nnom_local_dw3s2l_dsp.c. One output: r0 the current pair widened
@@ -36,7 +34,7 @@
     "sxtb16 r0, " P ROT "\n"                                                                     \
     "smla" XY " r9, r0, r8, r9\n"                                                                \
     "smmla  r9, r9, r11, r12\n"                                                                  \
-    "ssat   r9, #8, r9, asr #" NNOM_DW3S2_STR(NNOM_DW3S2_N) "\n"                                 \
+    "ssat   r9, #8, r9, asr #" NNOM_STR(NNOM_DW3S2_N) "\n"                                 \
     "strb   r9, [sp, #" B "]\n"
 
 /* Channel C of a pass of four: pairs r1, r3, r4, r5, row 8 in r6; records

@@ -97,7 +97,7 @@ __asm__(".section .text.nnom_dw3s2_s8,\"ax\",%progbits\n"
         "ldrd   r4, r5, [sp, #68]\n"
         NNOM_DW3S2_CHANNEL("", "tb", "2", "6", "10", "14")
         NNOM_DW3S2_CHANNEL(", ror #8", "tb", "3", "7", "11", "15")
-        "sub    r2, r2, #" NNOM_DW3S2_STR(4 * 4 * NNOM_DW3S2_REC) "\n"
+        "sub    r2, r2, #" NNOM_STR(4 * 4 * NNOM_DW3S2_REC) "\n"
         "ldm    sp, {r7, r8, r9, lr}\n"
         "ldrd   r1, r3, [sp, #24]\n"
         "str    r7, [r3]\n"
@@ -151,7 +151,7 @@ __asm__(".section .text.nnom_dw3s2_s8,\"ax\",%progbits\n"
         "ldrd   r1, r3, [sp, #60]\n"
         DW3S2_CHANNEL2("", "tb", "2", "6")
         DW3S2_CHANNEL2(", ror #8", "tb", "3", "7")
-        "sub    r2, r2, #" NNOM_DW3S2_STR(4 * 4 * NNOM_DW3S2_REC) "\n"
+        "sub    r2, r2, #" NNOM_STR(4 * 4 * NNOM_DW3S2_REC) "\n"
         "ldrd   r4, r5, [sp]\n"
         "ldrd   r1, r3, [sp, #24]\n"
         "str    r4, [r3]\n"
@@ -167,7 +167,7 @@ __asm__(".section .text.nnom_dw3s2_s8,\"ax\",%progbits\n"
         "subs   r4, r4, #1\n"
         "ble    .Ldw3s2_done\n" /* (0 groups: one) */
         "str    r4, [sp, #56]\n"
-        "add    r2, r2, #" NNOM_DW3S2_STR(4 * 4 * NNOM_DW3S2_REC) "\n"
+        "add    r2, r2, #" NNOM_STR(4 * 4 * NNOM_DW3S2_REC) "\n"
         "ldrd   r1, r4, [sp, #48]\n"
         "str    r4, [sp, #44]\n"
         ".Ldw3s2_step:\n"

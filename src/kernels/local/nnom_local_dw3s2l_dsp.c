@@ -93,7 +93,7 @@ __asm__(".section .text.nnom_dw3s2l_s8,\"ax\",%progbits\n"
         "ldrd   r4, r5, [sp, #56]\n"
         NNOM_DW3S2_CHANNEL("", "tb", "2", "6", "10", "14")
         NNOM_DW3S2_CHANNEL(", ror #8", "tb", "3", "7", "11", "15")
-        "sub    r2, r2, #" NNOM_DW3S2_STR(DW3S2L_GROUP_REC) "\n"
+        "sub    r2, r2, #" NNOM_STR(DW3S2L_GROUP_REC) "\n"
         "ldm    sp, {r7, r8, r9, lr}\n"
         "ldrd   r1, r3, [sp, #28]\n" /* op, out */
         "str    r7, [r3]\n"
@@ -113,7 +113,7 @@ __asm__(".section .text.nnom_dw3s2l_s8,\"ax\",%progbits\n"
         "str    lr, [sp, #16]\n"
         "ldr    r12, [sp, #40]\n"
         "str    r12, [sp, #20]\n"
-        "add    r2, r2, #" NNOM_DW3S2_STR(DW3S2L_GROUP_REC) "\n"
+        "add    r2, r2, #" NNOM_STR(DW3S2L_GROUP_REC) "\n"
         "b      .Ldw3s2l_pass\n"
         ".Ldw3s2l_done:\n"
         "add    sp, sp, #64\n"

@@ -31,8 +31,6 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
     "add.w  r0, r0, r11, lsl #1\n"                                                               \
     NNOM_DWCOL_PAIR_MACS(NNOM_DWCOL_PAIR_LANE3)
 #define DWCOL_PAIR_BYTES 60
-#define DWCOL_STR_(x) #x
-#define DWCOL_STR(x) DWCOL_STR_(x)
 
 /* The window's last pair: no step of r0 past it (the step to the next
  * window, [sp], counts one pair fewer). DWCOL_LAST_BYTES of code, which
@@ -78,17 +76,17 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
     "ldm    r1!, {r4-r7}\n"                                                                      \
     "ldr    pc, [sp, #16]\n"                                                                     \
     L "s:\n"                                                                                     \
-    ".rept " DWCOL_STR(NNOM_DW_GROUP_MAX_TAPS) " / 2 - 1\n"                                      \
+    ".rept " NNOM_STR(NNOM_DW_GROUP_MAX_TAPS) " / 2 - 1\n"                                      \
     DWCOL_PAIR                                                                                   \
     ".endr\n"                                                                                    \
     L "e:\n"                                                                                     \
-    ".if " L "e - " L "s != (" DWCOL_STR(NNOM_DW_GROUP_MAX_TAPS) " / 2 - 1) * "                  \
-    DWCOL_STR(DWCOL_PAIR_BYTES) "\n"                                                             \
+    ".if " L "e - " L "s != (" NNOM_STR(NNOM_DW_GROUP_MAX_TAPS) " / 2 - 1) * "                  \
+    NNOM_STR(DWCOL_PAIR_BYTES) "\n"                                                             \
     ".error \"nnom_dwcol_s8: a pair of taps is not 60 bytes\"\n"                                 \
     ".endif\n"                                                                                   \
     DWCOL_LAST                                                                                   \
     L "f:\n"                                                                                     \
-    ".if " L "f - " L "e != " DWCOL_STR(DWCOL_LAST_BYTES) "\n"                                   \
+    ".if " L "f - " L "e != " NNOM_STR(DWCOL_LAST_BYTES) "\n"                                   \
     ".error \"nnom_dwcol_s8: the last pair is not 56 bytes\"\n"                                  \
     ".endif\n"                                                                                   \
     ODD                                                                                          \
@@ -173,7 +171,7 @@ __asm__(".section .text.nnom_dwcol_s8,\"ax\",%progbits\n"
         "add    sp, sp, #36\n"
         "pop    {r4-r11, pc}\n"
         ".Ldwcol_none:\n" /* no pairs: past the last, the one tap two xs past x */
-        "mvn    r12, #" DWCOL_STR(DWCOL_LAST_BYTES) " - 1\n"
+        "mvn    r12, #" NNOM_STR(DWCOL_LAST_BYTES) " - 1\n"
         "movs   r10, #0\n"
         "sub    r0, r0, r4, lsl #1\n"
         "b      .Ldwcol_some\n"

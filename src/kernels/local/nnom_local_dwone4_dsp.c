@@ -14,8 +14,6 @@
 
 #if NNOM_LOCAL_MAC_ASM
 
-#define DWONE4_STR_(x) #x
-#define DWONE4_STR(x) DWONE4_STR_(x)
 
 /* Channel of the pairs PA (taps 0, 1) and PB (taps 2, 3) at rotation ROT:
  * records r8 (w0, w1), r9 (w2, w3), r10 bias, r12 mult, lr rq; r5 scratch. */
@@ -26,7 +24,7 @@
     "sxtb16 r5, " PB ROT "\n"                                                                    \
     "smlad  r10, r5, r9, r10\n"                                                                  \
     "smmla  r10, r10, r12, lr\n"                                                                 \
-    "ssat   r10, #8, r10, asr #" DWONE4_STR(NNOM_DWONE4_N) "\n"                                  \
+    "ssat   r10, #8, r10, asr #" NNOM_STR(NNOM_DWONE4_N) "\n"                                  \
     "strb   r10, [r1], #1\n"
 
 /* nnom_dwone4_s8(x r0, out r1, rec r2, c r3, t3 [sp]): taps at x, + c,

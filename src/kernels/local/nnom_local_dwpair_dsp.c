@@ -32,10 +32,8 @@ typedef char nnom_dwpair_layout_t[sizeof(nnom_dwpair_run_t) == 48 &&
                                       ? 1
                                       : -1];
 
-#define DWP_STR_(x) #x
-#define DWP_STR(x) DWP_STR_(x)
-#define DWP_SHIFT "asr #" DWP_STR(NNOM_DWPAIR_N)
-#define DWP_GROUP_BYTES DWP_STR(16 * NNOM_DWPAIR_REC)
+#define DWP_SHIFT "asr #" NNOM_STR(NNOM_DWPAIR_N)
+#define DWP_GROUP_BYTES NNOM_STR(16 * NNOM_DWPAIR_REC)
 
 /* The widened pair in T requantised (r8-r11 the channel's records) and
  * stored as byte B of the address ADDR. */

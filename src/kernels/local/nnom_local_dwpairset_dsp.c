@@ -25,9 +25,7 @@ typedef char nnom_dwpair_set_layout_t[sizeof(nnom_dwpair_set_t) == 48 &&
                                           ? 1
                                           : -1];
 
-#define DPS_STR_(x) #x
-#define DPS_STR(x) DPS_STR_(x)
-#define DPS_SHIFT "asr #" DPS_STR(NNOM_DWPAIR_N)
+#define DPS_SHIFT "asr #" NNOM_STR(NNOM_DWPAIR_N)
 
 /* The widened pair in r12 requantised (r8-r11 the channel's records) and
  * stored as byte C of the stack's output word O. */

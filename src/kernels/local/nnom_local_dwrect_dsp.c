@@ -72,8 +72,6 @@ void nnom_dwrect_s8_scaled(const nnom_dwrect_job_t *j);
  * path's exact form: any output zero point and activation bounds). */
 void nnom_dwrect_s8_exact(const nnom_dwrect_job_t *j);
 
-#define DWRECT_STR_(x) #x
-#define DWRECT_STR(x) DWRECT_STR_(x)
 
 /* Lane A requantised by the scaled records at r1: the sum was scaled by
  * 2^(13 - e), so that the whole division is 2^44 (SMMLA, no rounding: it
@@ -132,14 +130,14 @@ __asm__(".macro DWRECT name, form\n"
         "ldm    r1!, {r4-r7}\n"
         "ldr.w  pc, [sp, #4]\n"
         "4:\n"
-        ".rept  (" DWRECT_STR(RECT_TAPS) " + 1) / 2\n"
+        ".rept  (" NNOM_STR(RECT_TAPS) " + 1) / 2\n"
         "ldrd   r8, r9, [r1], #8\n"
         "ldr.w  r8, [r0, r8]\n"
         "ldr.w  r9, [r0, r9]\n"
         NNOM_DWCOL_PAIR_MACS(NNOM_DWCOL_PAIR_LANE3)
         ".endr\n"
         "3:\n"
-        ".if 3b - 4b != (" DWRECT_STR(RECT_TAPS) " + 1) / 2 * 60\n"
+        ".if 3b - 4b != (" NNOM_STR(RECT_TAPS) " + 1) / 2 * 60\n"
         ".error \"nnom_dwrect_s8: a pair of taps is not 60 bytes\"\n"
         ".endif\n"
         ".if \\form == 1\n"

@@ -27,8 +27,6 @@ typedef char nnom_dwtaps_job_layout_t[offsetof(nnom_dwtaps_job_t, off) == 12 &&
     "ldr.w  r9, [r0, r9]\n"                                                                      \
     NNOM_DWCOL_PAIR_MACS(NNOM_DWCOL_PAIR_LANE3)
 #define DWTAPS_PAIR_BYTES 60
-#define DWTAPS_STR_(x) #x
-#define DWTAPS_STR(x) DWTAPS_STR_(x)
 
 /* The output loop (label L) with (ODD 1) or without the last single tap.
  * r0 the window, r1 the records, r2 the output, r3 ostep, r4-r7 the sums,
@@ -47,12 +45,12 @@ typedef char nnom_dwtaps_job_layout_t[offsetof(nnom_dwtaps_job_t, off) == 12 &&
     "ldm    r1!, {r4-r7}\n"                                                                      \
     "bx     r8\n"                                                                                \
     L "s:\n"                                                                                     \
-    ".rept " DWTAPS_STR(NNOM_DW_GROUP_MAX_TAPS) " / 2\n"                                         \
+    ".rept " NNOM_STR(NNOM_DW_GROUP_MAX_TAPS) " / 2\n"                                         \
     DWTAPS_PAIR                                                                                  \
     ".endr\n"                                                                                    \
     L "e:\n"                                                                                     \
-    ".if " L "e - " L "s != " DWTAPS_STR(NNOM_DW_GROUP_MAX_TAPS) " / 2 * "                       \
-    DWTAPS_STR(DWTAPS_PAIR_BYTES) "\n"                                                           \
+    ".if " L "e - " L "s != " NNOM_STR(NNOM_DW_GROUP_MAX_TAPS) " / 2 * "                       \
+    NNOM_STR(DWTAPS_PAIR_BYTES) "\n"                                                           \
     ".error \"nnom_dwtaps_s8: a pair of taps is not 60 bytes\"\n"                                \
     ".endif\n"                                                                                   \
     ODD                                                                                          \
@@ -93,7 +91,7 @@ __asm__(".section .text.nnom_dwtaps_s8,\"ax\",%progbits\n"
         "mla    r4, r4, r6, r1\n" /* the end of the outputs */
         "strd   r5, r4, [sp, #8]\n"
         "str    r2, [sp, #16]\n"
-        "movs   r10, #" DWTAPS_STR(DWTAPS_PAIR_BYTES) "\n"
+        "movs   r10, #" NNOM_STR(DWTAPS_PAIR_BYTES) "\n"
         "mul    r12, r7, r10\n" /* bytes of the pairs' code run */
         "mov    r2, r1\n"
         "mov    r3, r6\n"

@@ -48,8 +48,6 @@ void nnom_dwwin_s8_5s1(const nnom_dwwin_job_t *j);
 void nnom_dwwin_s8_5s2(const nnom_dwwin_job_t *j);
 void nnom_dwwin_s8_3s2w(const nnom_dwwin_job_t *j);
 
-#define DWWIN_STR_(x) #x
-#define DWWIN_STR(x) DWWIN_STR_(x)
 
 /* The bytes from a window's first tap to tap T of a K-wide kernel. */
 #define DWWIN_OFF(T) "(((" T ") / \\k) * \\p + (" T ") % \\k) * 4"
@@ -151,11 +149,11 @@ __asm__(".macro DWWIN name, k, s, p\n"
         "pop    {r4-r11, pc}\n"
         ".size \\name, .-\\name\n"
         ".endm\n"
-        "DWWIN nnom_dwwin_s8_3s1, 3, 1, " DWWIN_STR(NNOM_DWWIN_PITCH) "\n"
-        "DWWIN nnom_dwwin_s8_3s2, 3, 2, " DWWIN_STR(NNOM_DWWIN_PITCH) "\n"
-        "DWWIN nnom_dwwin_s8_5s1, 5, 1, " DWWIN_STR(NNOM_DWWIN_PITCH) "\n"
-        "DWWIN nnom_dwwin_s8_5s2, 5, 2, " DWWIN_STR(NNOM_DWWIN_PITCH) "\n"
-        "DWWIN nnom_dwwin_s8_3s2w, 3, 2, " DWWIN_STR(NNOM_DWWIN_WIDE) "\n"
+        "DWWIN nnom_dwwin_s8_3s1, 3, 1, " NNOM_STR(NNOM_DWWIN_PITCH) "\n"
+        "DWWIN nnom_dwwin_s8_3s2, 3, 2, " NNOM_STR(NNOM_DWWIN_PITCH) "\n"
+        "DWWIN nnom_dwwin_s8_5s1, 5, 1, " NNOM_STR(NNOM_DWWIN_PITCH) "\n"
+        "DWWIN nnom_dwwin_s8_5s2, 5, 2, " NNOM_STR(NNOM_DWWIN_PITCH) "\n"
+        "DWWIN nnom_dwwin_s8_3s2w, 3, 2, " NNOM_STR(NNOM_DWWIN_WIDE) "\n"
         ".purgem DWWIN\n"
         ".text\n");
 
@@ -195,14 +193,14 @@ __asm__(".section .text.nnom_dwwin_copy,\"ax\",%progbits\n"
         "mov    r6, r0\n"
         "bx     r8\n"
         "2:\n"
-        ".rept  " DWWIN_STR(NNOM_DWWIN_WIDE) " / 2\n"
+        ".rept  " NNOM_STR(NNOM_DWWIN_WIDE) " / 2\n"
         "ldr.w  r4, [r9]\n"
         "ldr.w  r5, [r9, r2]\n"
         "add.w  r9, r9, r2, lsl #1\n"
         "strd   r4, r5, [r6], #8\n"
         ".endr\n"
         "3:\n"
-        ".if 3b - 2b != " DWWIN_STR(NNOM_DWWIN_WIDE) " / 2 * 16\n"
+        ".if 3b - 2b != " NNOM_STR(NNOM_DWWIN_WIDE) " / 2 * 16\n"
         ".error \"nnom_dwwin_copy: a pair is not 16 bytes\"\n"
         ".endif\n"
         "tst    r3, #1\n"

@@ -23,8 +23,6 @@
 
 #define PW1PX_TAG 0x31575031 /* pw1px_records.TAG */
 #define PW1PX_MAX_CIN 128    /* pw1px_records.MAX_CIN */
-#define NNOM_PW1PX_STR_(x) #x
-#define NNOM_PW1PX_STR(x) NNOM_PW1PX_STR_(x)
 
 /* The assembly reads the arguments at these offsets. */
 typedef char nnom_pw1px_args_layout_t[offsetof(nnom_conv_args_t, in.c) == 48 &&
@@ -79,7 +77,7 @@ uint32_t nnom_local_pw1px8_scratch(const void *args)
  * end, r11 out.c mod 16; AFTER reads more of args (r1) first. */
 #define PW1PX_PROLOGUE(AFTER)                                                                    \
     "push   {r4-r11, lr}\n"                                                                      \
-    "sub    sp, sp, #(8 + 2 * " NNOM_PW1PX_STR(PW1PX_MAX_CIN) ")\n"                               \
+    "sub    sp, sp, #(8 + 2 * " NNOM_STR(PW1PX_MAX_CIN) ")\n"                               \
     "ldr    r0, [r1, #108]\n"                                                                    \
     "ldr    r2, [r1, #80]\n"                                                                     \
     "ldr    r4, [r1, #72]\n" AFTER                                                               \
@@ -125,7 +123,7 @@ __asm__(".section .text.nnom_local_pw1px,\"ax\",%progbits\n"
         "bne    .Lpw1px_0\n"
         "39:\n"
         "movs   r0, #0\n" /* NN_SUCCESS */
-        "add    sp, sp, #(8 + 2 * " NNOM_PW1PX_STR(PW1PX_MAX_CIN) ")\n"
+        "add    sp, sp, #(8 + 2 * " NNOM_STR(PW1PX_MAX_CIN) ")\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_local_pw1px8, .-nnom_local_pw1px8\n"
         ".thumb_func\n"

@@ -34,6 +34,10 @@
 #endif
 #define NNOM_FORCE_INLINE NNOM_INLINE
 
+/* A macro's value as a string, for the immediates of inline assembly. */
+#define NNOM_STR_(x) #x
+#define NNOM_STR(x) NNOM_STR_(x)
+
 /* NNOM_HOT: an inner loop. Inlined at -O2; at -Os a function of its own, so
  * that its accumulators stay in registers (GCC's -Os register allocation
  * spills them when the loop sits inside a larger function). */

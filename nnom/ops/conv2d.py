@@ -12,7 +12,7 @@ from ..frontend.keras_context import as_2d
 from ..reference import kernels
 from .common import target_zp
 from .pw1px_records import pw1px_records
-from .pwcol_records import pwcol_records, pwcol_takes
+from .pwcol_records import pw_col_shape, pwcol_records, pwcol_takes
 from .registry import Op, register
 from .weighted import emit_arrays, padded_layer_api_weights, quantize_weighted
 
@@ -121,14 +121,9 @@ class Conv2D(Op):
         kh, kw = a["kernel"]
         cin = node.weights["kernel"].shape[2]
         oh, ow, oc = node.hwc
-        pointwise = (
-            (kh, kw) == (1, 1)
-            and tuple(a["strides"]) == (1, 1)
-            and not any(a["pads"])
-            and oh * ow >= 8
-            and 4 <= cin
-            and (cin <= 32 if oc >= 3 else oc == 2 and cin <= 64)
-        ) or (2 <= oh * ow < 8 and pwcol_takes(a, node.q, node.hwc[:2], node.hwc[:2]))
+        pointwise = pw_col_shape(a, cin, oc) and (
+            oh * ow >= 8 or (oh * ow >= 2 and pwcol_takes(a, node.q, node.hwc[:2], node.hwc[:2]))
+        )
         if cin <= 3 or pointwise:
             k4 = (kh * kw * cin + 3) // 4 * 4
             groups = min((oc + 3) // 4, (4 if k4 <= 24 else 3) if pointwise else 16)

@@ -30,20 +30,29 @@ def _half(v: np.ndarray) -> np.ndarray:
     return v.astype(np.int64) & 0xFFFF
 
 
+def pw_col_shape(attrs: dict, cin: int, cout: int) -> bool:
+    """1x1 at stride 1, unpadded, of the channel counts the windows kernel
+    takes (nnom_conv_pw_col(): 4 to 32 inputs and 3 or more outputs, or 4
+    to 64 inputs and 2); the pixel count is the caller's."""
+    return (
+        tuple(attrs["kernel"]) == (1, 1)
+        and tuple(attrs["strides"]) == (1, 1)
+        and not any(attrs["pads"])
+        and cin >= 4
+        and (cin <= 32 if cout >= 3 else cout == 2 and cin <= 64)
+    )
+
+
 def pwcol_takes(attrs: dict, q, in_hw: tuple[int, int], out_hw: tuple[int, int]) -> bool:
     """Whether the records are written (and with 2 to 7 pixels, whether the
     kernel runs and its scratch is planned: Conv2D.scratch()); the bias
     room for any input zero point, so that the plan needs none."""
-    cout, kh, kw, cin = q.weight.shape
+    cout, _, _, cin = q.weight.shape
     k4 = (cin + 3) // 4 * 4
     if (
-        (kh, kw) != (1, 1)
-        or tuple(attrs["strides"]) != (1, 1)
-        or any(attrs["pads"])
+        not pw_col_shape(attrs, cin, cout)
         or tuple(in_hw) != tuple(out_hw)
         or out_hw[0] * out_hw[1] < 2
-        or cin < 4
-        or not (cin <= 32 if cout >= 3 else cout == 2 and cin <= 64)
         or (cout + 3) // 4 * (16 + 2 * k4) > MAX_WORDS
     ):
         return False

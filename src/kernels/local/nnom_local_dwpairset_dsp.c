@@ -193,6 +193,17 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
         ".size nnom_dwpair_set_s8, .-nnom_dwpair_set_s8\n"
         ".text\n");
 
+/* The set of k places from x0, o0 (offsets already in st) through every group. */
+static void dwpair_grid_set(nnom_dwpair_set_t *st, const nnom_dwpair_grid_t *p,
+                            const int8_t *x0, int8_t *o0, int32_t k)
+{
+    st->out = o0;
+    st->end = o0 + 4 * p->groups;
+    st->x = x0;
+    st->x2 = x0 + p->xs;
+    nnom_dwpair_set_s8(st, k);
+}
+
 void nnom_dwpair_grid(const nnom_dwpair_grid_t *p)
 {
     nnom_dwpair_set_t st;
@@ -213,22 +224,13 @@ void nnom_dwpair_grid(const nnom_dwpair_grid_t *p)
                 st.od[k - 1] = (int32_t)(o - o0);
             }
             if (++k == 4) {
-                st.out = o0;
-                st.end = o0 + 4 * p->groups;
-                st.x = x0;
-                st.x2 = x0 + p->xs;
-                nnom_dwpair_set_s8(&st, 4);
+                dwpair_grid_set(&st, p, x0, o0, 4);
                 k = 0;
             }
         }
     }
-    if (k > 0) {
-        st.out = o0;
-        st.end = o0 + 4 * p->groups;
-        st.x = x0;
-        st.x2 = x0 + p->xs;
-        nnom_dwpair_set_s8(&st, k);
-    }
+    if (k > 0)
+        dwpair_grid_set(&st, p, x0, o0, k);
 }
 
 #else

@@ -37,16 +37,25 @@ NNOM_INLINE int32_t dwch_pair(const int16_t *p)
     return v;
 }
 
-/* The row's sums in passes of four outputs, kw (KW) and stride across (S)
- * constants, reading up to (ceil(ow / 4) * 4 - 1) S + 2 P - 1 values of
- * each row (the buffer's rows are that long). */
-NNOM_INLINE int32_t dwch_rq8(int32_t a, int32_t mult, int32_t ra, int32_t e)
+/* The doubled sums requantised: (SMMLAR(a, mult, ra) + (a < 0 ? -1 : 0))
+ * >> e is the fast form of nnom_rq_fast() (ra = 2^(e-1) + zp 2^e: the
+ * doubling folds its first rounding into SMMLAR's, the sign term is its
+ * s), saturated to int8 or clamped to [lo, hi] (CL). */
+NNOM_INLINE int32_t dwch_rq1(int32_t a, int32_t mult, int32_t ra, int32_t e, int32_t lo,
+                             int32_t hi, const int CL)
 {
     int32_t v;
     __asm__("smmlar %0, %1, %2, %3" : "=r"(v) : "r"(a), "r"(mult), "r"(ra));
-    return __ssat((v + (a >> 31)) >> e, 8);
+    v = (v + (a >> 31)) >> e;
+    if (!CL)
+        return __ssat(v, 8);
+    v = v < lo ? lo : v;
+    return v > hi ? hi : v;
 }
 
+/* The row's sums in passes of four outputs, kw (KW) and stride across (S)
+ * constants, reading up to (ceil(ow / 4) * 4 - 1) S + 2 P - 1 values of
+ * each row (the buffer's rows are that long). */
 NNOM_INLINE void dwch_sums(const dwch_row_t *r, const int32_t KW, const int32_t S,
                            const int32_t KH, const int FUSE)
 {
@@ -117,17 +126,17 @@ NNOM_INLINE void dwch_sums(const dwch_row_t *r, const int32_t KW, const int32_t 
                 const int32_t mult = r->mult, ra = r->ra, e = r->e, op = r->op;
                 if (n == 0) { /* the row's last ow & 3 outputs */
                     const int32_t k = ow & 3;
-                    out[0] = (int8_t)dwch_rq8(a0, mult, ra, e);
+                    out[0] = (int8_t)dwch_rq1(a0, mult, ra, e, 0, 0, 0);
                     if (k > 1)
-                        out[op] = (int8_t)dwch_rq8(a1, mult, ra, e);
+                        out[op] = (int8_t)dwch_rq1(a1, mult, ra, e, 0, 0, 0);
                     if (k > 2)
-                        out[2 * op] = (int8_t)dwch_rq8(a2, mult, ra, e);
+                        out[2 * op] = (int8_t)dwch_rq1(a2, mult, ra, e, 0, 0, 0);
                     break;
                 }
-                out[0] = (int8_t)dwch_rq8(a0, mult, ra, e);
-                out[op] = (int8_t)dwch_rq8(a1, mult, ra, e);
-                out[2 * op] = (int8_t)dwch_rq8(a2, mult, ra, e);
-                out[3 * op] = (int8_t)dwch_rq8(a3, mult, ra, e);
+                out[0] = (int8_t)dwch_rq1(a0, mult, ra, e, 0, 0, 0);
+                out[op] = (int8_t)dwch_rq1(a1, mult, ra, e, 0, 0, 0);
+                out[2 * op] = (int8_t)dwch_rq1(a2, mult, ra, e, 0, 0, 0);
+                out[3 * op] = (int8_t)dwch_rq1(a3, mult, ra, e, 0, 0, 0);
                 out += 4 * op;
             }
             if (--n == 0 && !last)
@@ -171,25 +180,10 @@ DWCH_SUMS(7)
 
 typedef void (*dwch_sums_fn)(const dwch_row_t *r, int32_t s);
 
-/* The doubled sums requantised: (SMMLAR(a, mult, ra) + (a < 0 ? -1 : 0))
- * >> e is the fast form of nnom_rq_fast() (ra = 2^(e-1) + zp 2^e: the
- * doubling folds its first rounding into SMMLAR's, the sign term is its
- * s), saturated to int8 or clamped to [lo, hi] (CL). */
+/* A group's requantisation (dwch_rq1). */
 typedef struct {
     int32_t mult, ra, e, lo, hi, op;
 } dwch_rq_t;
-
-NNOM_INLINE int32_t dwch_rq1(int32_t a, int32_t mult, int32_t ra, int32_t e, int32_t lo,
-                             int32_t hi, const int CL)
-{
-    int32_t v;
-    __asm__("smmlar %0, %1, %2, %3" : "=r"(v) : "r"(a), "r"(mult), "r"(ra));
-    v = (v + (a >> 31)) >> e;
-    if (!CL)
-        return __ssat(v, 8);
-    v = v < lo ? lo : v;
-    return v > hi ? hi : v;
-}
 
 NNOM_INLINE void dwch_requant(const dwch_rq_t *q, const int32_t *acc, int32_t n, int8_t *out,
                               const int CL)

@@ -168,10 +168,10 @@ def keras_layer(shape, kernel, stride: int, padding: str, seed: int):
     return model
 
 
-def convert(index: int, spec, work: Path) -> bench_run.Model:
+def convert(index: int, spec, work: Path, weights: str = "random") -> bench_run.Model:
     _, shape, kernel, stride, padding = spec
     model = keras_layer(shape, kernel, stride, padding, 1000 + index)
-    return layer_sweep.convert(index, model, shape, 32, work)
+    return layer_sweep.convert(index, model, shape, 32, work, weights)
 
 
 def measure(model: bench_run.Model, work: Path) -> tuple[int, float]:

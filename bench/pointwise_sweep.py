@@ -98,10 +98,10 @@ def keras_layer(shape, cout: int, seed: int):
     return keras.Model(inputs, x)
 
 
-def convert(index: int, spec: Shape, work: Path) -> bench_run.Model:
+def convert(index: int, spec: Shape, work: Path, weights: str = "random") -> bench_run.Model:
     _, shape, cout = spec
     model = keras_layer(shape, cout, 1000 + index)
-    return layer_sweep.convert(index, model, shape, 16, work)
+    return layer_sweep.convert(index, model, shape, 16, work, weights)
 
 
 SHAPE_HELP = "h,w,cin,cout (e.g. 13,16,24,78)"

@@ -2223,9 +2223,7 @@ def test_random_kernel_models_on_host(suite, tmp_path):
 
 def _groups(suite, board: str, libraries) -> list[list[int]]:
     """Models packed into firmwares that fit the board's flash."""
-    # (model_flash counts no kernel records: an eighth of the budget for
-    # them, the window loop's small planes having more since branch win2)
-    budget, groups, used = cmbuild.flash_budget(board, libraries) * 7 // 8, [[]], 0
+    budget, groups, used = cmbuild.flash_budget(board, libraries), [[]], 0
     for k, (_, converted, inputs, expected) in enumerate(suite):
         # the model's constants and the inputs and outputs its check holds
         size = cmbuild.model_flash(converted) + sum(

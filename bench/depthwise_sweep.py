@@ -5,7 +5,7 @@ instructions per MAC of one DepthwiseConv2D + BatchNorm + ReLU layer.
     .venv/bin/python bench/depthwise_sweep.py --only 5x1   # shapes whose name holds '5x1'
     .venv/bin/python bench/depthwise_sweep.py --random 40  # 40 random shapes (--seed)
     .venv/bin/python bench/depthwise_sweep.py --shape 5,1,2,49,1,6,same  # your own
-    .venv/bin/python bench/depthwise_sweep.py --weights trained-like  # channel scales of a trained net
+    .venv/bin/python bench/depthwise_sweep.py --weights trained-like  # trained-net scales
 
 Each shape is a one-layer model (weights and data from fixed seeds),
 converted and run by bench/run.py's machinery (the "layers" build: the

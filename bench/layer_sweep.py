@@ -38,9 +38,12 @@ def trained_like(model, rng: np.random.Generator) -> None:
         if name not in ("Conv2D", "DepthwiseConv2D") or not layer.get_weights():
             continue
         kernel, *rest = layer.get_weights()
-        # Conv2D (kh, kw, cin, cout), DepthwiseConv2D (kh, kw, c, 1):
-        # the output channels are the last axis of the flattened taps
-        flat = kernel.reshape(-1, kernel.shape[2] * kernel.shape[3])
+        # output channels: Conv2D (kh, kw, cin, cout) its last axis,
+        # DepthwiseConv2D (kh, kw, c, 1) the last two
+        depthwise = name == "DepthwiseConv2D"
+        flat = kernel.reshape(
+            -1, kernel.shape[2] * kernel.shape[3] if depthwise else kernel.shape[3]
+        )
         channels = flat.shape[1]
         scale = 10.0 ** rng.uniform(-2.0, 0.5, channels)
         picks = rng.permutation(channels)

@@ -5,7 +5,7 @@ instructions per MAC of one Conv2D 1x1 + ReLU layer.
     .venv/bin/python bench/pointwise_sweep.py --only x78   # shapes whose name holds 'x78'
     .venv/bin/python bench/pointwise_sweep.py --random 40  # 40 random shapes (--seed)
     .venv/bin/python bench/pointwise_sweep.py --shape 1,1,24,96  # your own
-    .venv/bin/python bench/pointwise_sweep.py --weights trained-like  # channel scales of a trained net
+    .venv/bin/python bench/pointwise_sweep.py --weights trained-like  # trained-net scales
 
 Each shape is a one-layer model (weights and data from fixed seeds),
 converted and run by bench/run.py's machinery (the "layers" build: the

@@ -41,3 +41,27 @@ def test_a_bad_shape_is_one_line_and_exit_2(sweep, text: str, capsys) -> None:
     assert layer_sweep.main(sweep, ["--shape", text]) == 2
     out = capsys.readouterr().out.strip().splitlines()
     assert len(out) == 1 and "--shape" in out[0] and "expected" in out[0]
+
+
+@pytest.mark.parametrize("kind", ["depthwise", "1x1"])
+def test_trained_like_weights_spread_the_channels_requantisation(kind: str) -> None:
+    """--weights trained-like: one dead channel, one near-dead, and right
+    shifts spread wider than the 5..11 of the narrowest record form."""
+    import numpy as np
+
+    import nnom
+
+    if kind == "depthwise":
+        model = depthwise_sweep.keras_layer((9, 1, 64), (3, 1), 1, "same", 5)
+    else:
+        model = pointwise_sweep.keras_layer((4, 4, 16), 64, 5)
+    layer_sweep.trained_like(model, np.random.default_rng(5))
+    kernel = model.layers[1].get_weights()[0]
+    peak = np.abs(kernel.reshape(-1, 64)).max(axis=0)
+    assert (peak == 0).sum() == 1
+    assert peak.max() > 1e3 * peak[peak > 0].min()
+    calib = np.random.default_rng(6).normal(size=(16, *model.input_shape[1:])).astype(np.float32)
+    converted = nnom.convert(model, calib)
+    shifts = [-np.asarray(n.q.shift) for n in converted.graph.nodes if hasattr(n.q, "shift")]
+    e = np.concatenate([s.reshape(-1) for s in shifts])
+    assert e.max() - e.min() >= 8, e

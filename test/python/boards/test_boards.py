@@ -1735,6 +1735,7 @@ def rqr_model(k: int, rng: np.random.Generator):
     layer.set_weights([weights, bias])
     return model
 
+
 # The window loop's plane copy of 24 columns and rows (branch dwgrp;
 # NNOM_DWWIN_PITCH, -O2 with the assembly): rows that reach 17 to 24
 # columns (3x3 s2 on 8 and 11 outputs, 3x3 s1 on 22, 5x5 s1 on 20, 5x5 s2

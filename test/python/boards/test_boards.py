@@ -1676,7 +1676,8 @@ def pairs4_model(k: int, rng: np.random.Generator):
 # (bias too for every other channel: small but not constant outputs),
 # a tuple those channels by 10^U(-4, -2); "hot": channel 1's input scaled
 # down by 64 in a 1x1 layer before and its weights up by 64 (e below 5: a
-# channel the form cannot take, the other paths); no activation: output
+# channel the form cannot take, the other paths; "hotter": 4096, e below
+# 2, beyond the one-row loop's form too); no activation: output
 # zero point not -128 (the other paths). (input (h, w, c), kernel, stride,
 # padding, activation, scaling)
 RQR_CASES = [
@@ -1700,6 +1701,7 @@ RQR_CASES = [
     ((20, 3, 16), (2, 1), 1, "same", "relu", "hot"),
     ((49, 1, 24), (3, 1), 2, "same", "relu", "hot"),
     ((4, 1, 32), (4, 1), 1, "valid", "relu", "hot"),
+    ((11, 6, 16), (1, 2), 1, "same", "relu", "hotter"),  # e below 2: C
 ]
 
 
@@ -1709,7 +1711,8 @@ def rqr_model(k: int, rng: np.random.Generator):
     c = shape[2]
     inputs = keras.Input(shape)
     x = inputs
-    if scaling == "hot":  # channel 1's input 64 times smaller
+    hot = {"hot": 64, "hotter": 4096}.get(scaling) if isinstance(scaling, str) else None
+    if hot:  # channel 1's input hot times smaller
         pre = keras.layers.DepthwiseConv2D((1, 1), use_bias=False)
         x = pre(x)
     strides = (stride, 1) if kernel[1] == 1 else (1, stride)
@@ -1719,11 +1722,11 @@ def rqr_model(k: int, rng: np.random.Generator):
     model = keras.Model(inputs, layer(x))
     kf.randomize_weights(model, rng)
     weights, bias = layer.get_weights()
-    if scaling == "hot":
+    if hot:
         ones = np.ones((1, 1, c, 1), np.float32)
-        ones[..., 1, :] = 1 / 64
+        ones[..., 1, :] = 1 / hot
         pre.set_weights([ones])
-        weights[..., 1, :] *= 64
+        weights[..., 1, :] *= hot
     else:
         chans = range(c) if scaling == "all" else scaling
         top = 0.0 if scaling == "all" else -2.0

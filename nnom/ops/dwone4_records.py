@@ -3,7 +3,8 @@ the whole input of three or four pixels (src/kernels/local/nnom_local_dwone4.h):
 the requantisation of dwpair_records.py (its shift moved into the weights),
 per channel the halfword pairs of taps (0, 1) and (2, 3) over the input,
 row-major (a zero fourth weight for three taps), the bias less the zero
-point's share, mult and the rounding term. Written only where the C kernel
+point's share, mult and the rounding term (rq_fit.py's words for a channel
+whose e is outside 5 to 11). Written only where the C kernel
 takes them (multiplier 1, channels a multiple of four, output zero point
 -128 without clamp, every channel in the form's range); else None, and
 dwone_records.py lays out the one-row loop's records.
@@ -15,7 +16,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from .dwpair_records import shifted_form, tagged_words
+from .dwpair_records import all_words, halfwords, tagged_words
 
 
 def dwone4_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw: tuple[int, int]):
@@ -36,9 +37,8 @@ def dwone4_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw: tuple[int, in
     w = q.weight[top : top + ih, left : left + iw, :].reshape(taps, cout)
     w = np.concatenate([w, np.zeros((4 - taps, cout), w.dtype)])
     inside = SimpleNamespace(weight=w, bias=q.bias, mult=q.mult, shift=q.shift)
-    form = shifted_form(inside, zp_in, 4, 4 * 128 * 128)
+    form = all_words(inside, zp_in, zp_out, 4, 4 * 128 * 128)
     if form is None:
         return None
-    w, mult, e, j, bias = form
-    pairs = [((w[t] << j) & 0xFFFF) | (((w[t + 1] << j) & 0xFFFF) << 16) for t in (0, 2)]
-    return tagged_words([*pairs, bias << j, mult], zp_out, e, j)
+    wj, bword, mword, rword = form
+    return tagged_words([halfwords(wj[0], wj[1]), halfwords(wj[2], wj[3]), bword, mword, rword])

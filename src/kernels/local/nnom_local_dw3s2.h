@@ -19,7 +19,8 @@
  * (NNOM_DW3S2_REC): (w0 2^j, w1 2^j) halfwords, w2 2^j (low halfword),
  * (bias - zp (w0 + w1 + w2)) 2^j, mult, ((2 zp_out + 1) 2^e + 1) 2^(j - 2),
  * e = -shift, j = NNOM_DW3S2_N + 1 - e, so that
- * out = ssat8(SMMLA(acc, mult, that) >> NNOM_DW3S2_N) (dwpair's form). */
+ * out = ssat8(SMMLA(acc, mult, that) >> NNOM_DW3S2_N) (dwpair's form;
+ * rq_fit.py's words for a channel whose e is outside 5 to 11). */
 #define NNOM_DW3S2_N 12
 #define NNOM_DW3S2_REC 5
 

@@ -14,7 +14,7 @@
  * taps), (bias - zp (w0 + w1 + w2 + w3)) 2^j, mult,
  * ((2 zp_out + 1) 2^e + 1) 2^(j - 2), e = -shift, j = NNOM_DWONE4_N + 1 - e,
  * so that out = ssat8(SMMLA(acc, mult, that) >> NNOM_DWONE4_N) (the form of
- * nnom_local_dw3s2.h). */
+ * nnom_local_dw3s2.h, rq_fit.py's words where e is outside 5 to 11). */
 #define NNOM_DWONE4_N 12
 
 /* 1 when done: one output pixel, its window holding the whole input of 3

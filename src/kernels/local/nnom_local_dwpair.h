@@ -17,9 +17,11 @@
  * so that out = ssat8(SMMLA(acc, mult, that) >> NNOM_DWPAIR_N): the
  * requantisation of the depthwise group path (no s term, no clamp) with
  * its shift moved into the weights (e from NNOM_DWPAIR_N - 7 to
- * NNOM_DWPAIR_N - 1). Where some channel's is outside that range the
- * first word is 5 and that channel's four words are 0: its group runs in C,
- * the others in the loop (no records where no channel suits). */
+ * NNOM_DWPAIR_N - 1; a channel outside that range gets words of the same
+ * shape fitted by nnom/ops/rq_fit.py, exact on every sum it can reach).
+ * Where a channel has neither the first word is 5 and that channel's four
+ * words are 0: its group runs in C, the others in the loop (no records
+ * where no channel suits). */
 #define NNOM_DWPAIR_N 12
 #define NNOM_DWPAIR_REC 4
 

@@ -1666,6 +1666,79 @@ def pairs4_model(k: int, rng: np.random.Generator):
     return model
 
 
+# rqrange: channels whose right shift e is outside the fixed-shift passes'
+# 5 to 11 (weights scaled down like a trained net's dead channels) run
+# those passes on words fitted by nnom/ops/rq_fit.py: two taps (runs along
+# and across the taps, places across the groups), three taps at stride 2
+# (dw3s2, dw3s2l), one output pixel of three or four taps (dwone4);
+# strides 1 and 2, 'same' and 'valid', 16 to 96 channels and 22 (the
+# overlapping last group). Scaling: "all" every channel by 10^U(-4, 0)
+# (bias too for every other channel: small but not constant outputs),
+# a tuple those channels by 10^U(-4, -2); "hot": channel 1's input scaled
+# down by 64 in a 1x1 layer before and its weights up by 64 (e below 5: a
+# channel the form cannot take, the other paths; "hotter": 4096, e below
+# 2, beyond the one-row loop's form too); no activation: output
+# zero point not -128 (the other paths). (input (h, w, c), kernel, stride,
+# padding, activation, scaling)
+RQR_CASES = [
+    ((49, 1, 48), (2, 1), 1, "same", "relu", (1, 5, 6, 7, 40)),
+    ((1, 32, 24), (1, 2), 2, "same", "relu", "all"),
+    ((20, 3, 16), (2, 1), 2, "valid", "relu", "all"),
+    ((9, 4, 22), (2, 1), 1, "valid", "relu", (20, 21)),
+    ((1, 7, 22), (1, 2), 2, "same", "relu", "all"),  # places across the groups
+    ((15, 1, 96), (2, 1), 2, "valid", "relu", "all"),  # sets of four places
+    ((3, 20, 16), (1, 2), 2, "same", "relu", "all"),  # runs across the lines
+    ((49, 1, 24), (3, 1), 2, "same", "relu", "all"),
+    ((16, 1, 64), (3, 1), 2, "same", "relu", (0, 1, 2, 3, 33)),
+    ((2, 25, 64), (1, 3), 2, "same", "relu", "all"),
+    ((4, 27, 72), (1, 3), 2, "valid", "relu", "all"),
+    ((20, 3, 32), (3, 1), 2, "same", "relu", "all"),
+    ((4, 1, 64), (4, 1), 1, "valid", "relu", "all"),  # one output pixel
+    ((2, 2, 32), (3, 3), 2, "same", "relu", "all"),  # one output pixel, 4 taps
+    ((3, 1, 16), (3, 1), 1, "valid", "relu", (2, 9)),  # one output pixel, 3 taps
+    ((20, 3, 16), (2, 1), 2, "same", None, "all"),  # zero point not -128
+    ((49, 1, 24), (3, 1), 2, "same", None, "all"),
+    ((20, 3, 16), (2, 1), 1, "same", "relu", "hot"),
+    ((49, 1, 24), (3, 1), 2, "same", "relu", "hot"),
+    ((4, 1, 32), (4, 1), 1, "valid", "relu", "hot"),
+    ((11, 6, 16), (1, 2), 1, "same", "relu", "hotter"),  # e below 2: C
+]
+
+
+def rqr_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kernel, stride, padding, act, scaling = RQR_CASES[k]
+    c = shape[2]
+    inputs = keras.Input(shape)
+    x = inputs
+    hot = {"hot": 64, "hotter": 4096}.get(scaling) if isinstance(scaling, str) else None
+    if hot:  # channel 1's input hot times smaller
+        pre = keras.layers.DepthwiseConv2D((1, 1), use_bias=False)
+        x = pre(x)
+    strides = (stride, 1) if kernel[1] == 1 else (1, stride)
+    if kernel == (3, 3):
+        strides = (stride, stride)
+    layer = keras.layers.DepthwiseConv2D(kernel, strides=strides, padding=padding, activation=act)
+    model = keras.Model(inputs, layer(x))
+    kf.randomize_weights(model, rng)
+    weights, bias = layer.get_weights()
+    if hot:
+        ones = np.ones((1, 1, c, 1), np.float32)
+        ones[..., 1, :] = 1 / hot
+        pre.set_weights([ones])
+        weights[..., 1, :] *= hot
+    else:
+        chans = range(c) if scaling == "all" else scaling
+        top = 0.0 if scaling == "all" else -2.0
+        for ch in chans:
+            f = 10 ** rng.uniform(-4, top)
+            weights[..., ch, :] *= f
+            if ch % 2:
+                bias[ch] *= f
+    layer.set_weights([weights, bias])
+    return model
+
+
 # The window loop's plane copy of 24 columns and rows (branch dwgrp;
 # NNOM_DWWIN_PITCH, -O2 with the assembly): rows that reach 17 to 24
 # columns (3x3 s2 on 8 and 11 outputs, 3x3 s1 on 22, 5x5 s1 on 20, 5x5 s2
@@ -2177,6 +2250,7 @@ def suite(tmp_path_factory):
         ("chan4_", len(CHAN4_CASES), chan4_model, 111_000),
         ("longk", len(LONGK_CASES), longk_model, 110_000),
         ("dw3l_", len(DW3L_CASES), dw3l_model, 109_000),
+        ("rqr", len(RQR_CASES), rqr_model, 114_000),
     ]
     for prefix, count, build, seed in families:
         for k in range(count):

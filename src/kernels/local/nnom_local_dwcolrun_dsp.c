@@ -142,6 +142,28 @@ static void dwcol_edges(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *
     }
 }
 
+/* Channels [c, c + w) (w a multiple of four) of every line's border rows
+ * as whole words into e, rows w bytes apart: per line across v, ntop rows
+ * from -pad, then nbot rows from ybot; the input zero point (zp4 in each
+ * byte) outside the input. */
+static void dwcol_chunk(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *v, int32_t ntop,
+                        int32_t nbot, int32_t ybot, int32_t c, int32_t w, uint32_t zp4,
+                        uint32_t *e)
+{
+    const int8_t *x = t->a->input + c;
+    for (int32_t ov = 0; ov < v->out; ov++, x += v->s * v->xb)
+        for (int32_t y = -u->pad, n = ntop, part = 0; part < 2; part++, y = ybot, n = nbot)
+            for (const int32_t stop = y + n; y < stop; y++) {
+                const uint32_t *const end = e + w / 4;
+                if (y < 0 || y >= u->in)
+                    while (e != end)
+                        *e++ = zp4;
+                else
+                    for (const int8_t *r = x + y * u->xb; e != end; r += 4)
+                        *e++ = nnom_read4(r);
+            }
+}
+
 /* A layer of one row of k taps along u (dw_col_axes; no s term, no clamp,
  * some outputs inside the input along u): group by group and line by
  * line, the inside outputs by nnom_dwcol_s8 on the input, the border ones
@@ -173,18 +195,26 @@ NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axi
     const int32_t room = given != NULL ? (int32_t)sizeof rows : DW_EDGE_BYTES;
     const int32_t line = (ntop + nbot) * t->ic; /* bytes of a line's rows in the whole copy */
     const int whole = line == 0 || v->out <= room / line;
-    const int32_t xs = whole ? t->ic : 4; /* between the copied rows */
+    /* where the whole copy does not fit, with the converter's records:
+     * copies of as many groups as fit (span channels, 16 or more), each
+     * chunk's groups in one call per run ((7,1) s2 19x1x83 same: 21 groups
+     * of three calls and their own copies before) */
+    const int32_t per = (ntop + nbot) * v->out; /* a channel's bytes in the copy */
+    const int32_t span = whole || given == NULL ? 0 : (room / per) & ~3;
+    const int chunked = span >= 16;
+    const int copied = whole || chunked;
+    int32_t xs = whole ? t->ic : 4; /* between the copied rows */
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
     nnom_dwcol_job_t edge = {NULL, NULL, rec, 0, xs, s * xs, u->ob, k / 2, k & 1, 1};
     nnom_dwcol_job_t in = {NULL, NULL, rec, hi - lo, u->xb, s * u->xb, u->ob, k / 2, k & 1, 1};
-    const int both = lo == 1 && u->out - hi == 1 && (whole || ntop + nbot <= DW_EDGE_ROWS);
+    const int both = lo == 1 && u->out - hi == 1 && (copied || ntop + nbot <= DW_EDGE_ROWS);
     nnom_dwcol_job_t two = {NULL, NULL, rec, 2, xs, ntop * xs, hi * u->ob, k / 2, k & 1, 1};
     if (whole)
         dwcol_edges(t, u, v, ntop, nbot, ybot, (int8_t *)rows);
     const int32_t words = 4 + 4 * (k / 2) + 2 * (k & 1) + 12; /* a group's */
     /* with them and the rows copied for every channel: all groups in one
      * call per run (the group after c + 4 (all - 1) is the end) */
-    const int32_t all = given != NULL && whole ? t->oc / 4 : 1;
+    int32_t all = given != NULL && whole ? t->oc / 4 : 1;
     /* the one to three channels past a multiple of four one lane each
      * where the tiny loops take them (written first: other channels' bytes
      * than the groups'), else the overlapping last group. A lane there
@@ -198,46 +228,64 @@ NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axi
                                 nnom_dw_tiny_rest(a, t->oc - rest)
                             ? t->oc - rest
                             : t->oc;
-    in.groups = edge.groups = two.groups = all;
-    for (int32_t c = 0; c < end; c = dw_next_group(c + 4 * (all - 1), end)) {
-        if (c % 4 != 0) /* the overlapping last group alone, its records after the others' */
-            in.groups = edge.groups = two.groups = 1;
-        const int32_t *r = given != NULL ? given + (c + 3) / 4 * words : rec;
-        if (given == NULL && !dwcol_records(t, c, 0, k, rec))
-            return 0; /* the fallback rewrites the groups before c too */
-        in.rec = edge.rec = two.rec = r;
-        for (int32_t ov = 0; ov < v->out; ov++) {
-            const int8_t *x = a->input + c + ov * v->s * v->xb;
-            const int8_t *top = (const int8_t *)rows + (whole ? ov * line + c : 0);
-            int8_t *out = a->output + c + ov * v->ob;
-            in.x = x + (lo * s - u->pad) * u->xb;
-            in.out = out + lo * u->ob;
-            nnom_dwcol_s8(&in);
-            if (both) { /* one border output each side: one call, rows of both */
-                if (!whole) {
-                    dwcol_edge(u, x, -u->pad, ntop, zp4, rows);
-                    dwcol_edge(u, x, ybot, nbot, zp4, rows + ntop);
+    /* chunks [c0, c1) of channels; one (all of them) but where chunked:
+     * then whole groups span at a time, the overlapping last group alone */
+    const int32_t whole4 = end & ~3;
+    for (int32_t c0 = 0, c1 = end; c0 < end; c0 = c1) {
+        int32_t lb = line; /* bytes of a line's rows in this chunk's copy */
+        if (chunked) {
+            const int last = c0 >= whole4; /* the overlapping group */
+            c1 = last ? end : whole4 - c0 > span ? c0 + span : whole4;
+            c0 = last ? end - 4 : c0;
+            xs = c1 - c0;
+            lb = (ntop + nbot) * xs;
+            all = xs / 4;
+            dwcol_chunk(t, u, v, ntop, nbot, ybot, c0, xs, zp4, rows);
+            edge.xs = two.xs = xs;
+            edge.xp = s * xs;
+            two.xp = ntop * xs;
+        }
+        in.groups = edge.groups = two.groups = all;
+        for (int32_t c = c0; c < c1; c = dw_next_group(c + 4 * (all - 1), c1)) {
+            if (c % 4 != 0) /* the overlapping last group alone, its records after the others' */
+                in.groups = edge.groups = two.groups = 1;
+            const int32_t *r = given != NULL ? given + (c + 3) / 4 * words : rec;
+            if (given == NULL && !dwcol_records(t, c, 0, k, rec))
+                return 0; /* the fallback rewrites the groups before c too */
+            in.rec = edge.rec = two.rec = r;
+            for (int32_t ov = 0; ov < v->out; ov++) {
+                const int8_t *x = a->input + c + ov * v->s * v->xb;
+                const int8_t *top = (const int8_t *)rows + (copied ? ov * lb + c - c0 : 0);
+                int8_t *out = a->output + c + ov * v->ob;
+                in.x = x + (lo * s - u->pad) * u->xb;
+                in.out = out + lo * u->ob;
+                nnom_dwcol_s8(&in);
+                if (both) { /* one border output each side: one call, rows of both */
+                    if (!copied) {
+                        dwcol_edge(u, x, -u->pad, ntop, zp4, rows);
+                        dwcol_edge(u, x, ybot, nbot, zp4, rows + ntop);
+                    }
+                    two.x = top;
+                    two.out = out;
+                    nnom_dwcol_s8(&two);
+                    continue;
                 }
-                two.x = top;
-                two.out = out;
-                nnom_dwcol_s8(&two);
-                continue;
-            }
-            if (ntop > 0) {
-                if (!whole)
-                    dwcol_edge(u, x, -u->pad, ntop, zp4, rows);
-                edge.x = top;
-                edge.out = out;
-                edge.n = lo;
-                nnom_dwcol_s8(&edge);
-            }
-            if (nbot > 0) {
-                if (!whole)
-                    dwcol_edge(u, x, ybot, nbot, zp4, rows);
-                edge.x = whole ? top + ntop * xs : top;
-                edge.out = out + hi * u->ob;
-                edge.n = u->out - hi;
-                nnom_dwcol_s8(&edge);
+                if (ntop > 0) {
+                    if (!copied)
+                        dwcol_edge(u, x, -u->pad, ntop, zp4, rows);
+                    edge.x = top;
+                    edge.out = out;
+                    edge.n = lo;
+                    nnom_dwcol_s8(&edge);
+                }
+                if (nbot > 0) {
+                    if (!copied)
+                        dwcol_edge(u, x, ybot, nbot, zp4, rows);
+                    edge.x = copied ? top + ntop * xs : top;
+                    edge.out = out + hi * u->ob;
+                    edge.n = u->out - hi;
+                    nnom_dwcol_s8(&edge);
+                }
             }
         }
     }

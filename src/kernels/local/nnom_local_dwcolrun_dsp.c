@@ -170,8 +170,10 @@ static void dwcol_chunk(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *
  * on copies of the rows they reach (zero point outside the input, which
  * the records' bias takes off like any input): of every line and channel
  * once where they fit DW_EDGE_BYTES (with the converter's records also
- * the records' room), else per group and line; with both, all groups in
- * one call per run. 0 where the copies would not fit or a group's
+ * the records' room), else with the records per chunk of groups that
+ * fits, else per group and line; with the records and copies of all the
+ * channels (or of a chunk's), all groups (the chunk's) in one call per
+ * run. 0 where the copies would not fit or a group's
  * requantisation does not suit (the groups before it written; the
  * fallback rewrites them). */
 NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *v,

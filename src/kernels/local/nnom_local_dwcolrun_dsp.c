@@ -164,16 +164,77 @@ static void dwcol_chunk(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *
             }
 }
 
+/* dw_col_asm's layer with the converter's records where the border rows
+ * of every channel do not fit its copy (rows, room bytes): the rows of
+ * span channels (whole groups, 16 or more) at a time, each chunk's groups
+ * in one call per run (inside, top, bottom, or the one call of both
+ * borders), the overlapping last group a chunk of its own; channels
+ * [0, end). ((7,1) s2 19x1x83 same: 21 groups of three calls, each with
+ * copies of its own, before.) */
+static NNOM_NOINLINE int dwcol_chunks(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *v,
+                                      int32_t lo, int32_t hi, const int32_t *given,
+                                      int32_t span, int32_t end, uint32_t *rows)
+{
+    const nnom_conv_args_t *a = t->a;
+    const int32_t k = u->k, s = u->s;
+    const int32_t ntop = lo > 0 ? (lo - 1) * s + k : 0;
+    const int32_t nbot = u->out > hi ? (u->out - 1 - hi) * s + k : 0, ybot = hi * s - u->pad;
+    const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
+    const int both = lo == 1 && u->out - hi == 1;
+    const int32_t words = 4 + 4 * (k / 2) + 2 * (k & 1) + 12; /* a group's */
+    const int32_t whole4 = end & ~3;
+    nnom_dwcol_job_t in = {NULL, NULL, NULL, hi - lo, u->xb, s * u->xb, u->ob, k / 2, k & 1, 1};
+    for (int32_t c0 = 0, c1; c0 < end; c0 = c1) {
+        const int last = c0 >= whole4; /* the overlapping group */
+        c1 = last ? end : whole4 - c0 > span ? c0 + span : whole4;
+        c0 = last ? end - 4 : c0;
+        const int32_t w = c1 - c0, lb = (ntop + nbot) * w; /* bytes a row, a line */
+        dwcol_chunk(t, u, v, ntop, nbot, ybot, c0, w, zp4, rows);
+        const int32_t *r = given + (c0 + 3) / 4 * words;
+        nnom_dwcol_job_t edge = {NULL, NULL, r, 0, w, s * w, u->ob, k / 2, k & 1, w / 4};
+        nnom_dwcol_job_t two = {NULL, NULL, r, 2, w, ntop * w, hi * u->ob, k / 2, k & 1, w / 4};
+        in.rec = r;
+        in.groups = w / 4;
+        for (int32_t ov = 0; ov < v->out; ov++) {
+            const int8_t *x = a->input + c0 + ov * v->s * v->xb;
+            const int8_t *top = (const int8_t *)rows + ov * lb;
+            int8_t *out = a->output + c0 + ov * v->ob;
+            in.x = x + (lo * s - u->pad) * u->xb;
+            in.out = out + lo * u->ob;
+            nnom_dwcol_s8(&in);
+            if (both) { /* one border output each side: one call, rows of both */
+                two.x = top;
+                two.out = out;
+                nnom_dwcol_s8(&two);
+                continue;
+            }
+            if (ntop > 0) {
+                edge.x = top;
+                edge.out = out;
+                edge.n = lo;
+                nnom_dwcol_s8(&edge);
+            }
+            if (nbot > 0) {
+                edge.x = top + ntop * w;
+                edge.out = out + hi * u->ob;
+                edge.n = u->out - hi;
+                nnom_dwcol_s8(&edge);
+            }
+        }
+    }
+    return 1;
+}
+
 /* A layer of one row of k taps along u (dw_col_axes; no s term, no clamp,
  * some outputs inside the input along u): group by group and line by
  * line, the inside outputs by nnom_dwcol_s8 on the input, the border ones
  * on copies of the rows they reach (zero point outside the input, which
  * the records' bias takes off like any input): of every line and channel
  * once where they fit DW_EDGE_BYTES (with the converter's records also
- * the records' room), else with the records per chunk of groups that
- * fits, else per group and line; with the records and copies of all the
- * channels (or of a chunk's), all groups (the chunk's) in one call per
- * run. 0 where the copies would not fit or a group's
+ * the records' room), else with the records per chunk of groups
+ * (dwcol_chunks), else per group and line; with the records and every
+ * channel's copies, all groups in one call per run. 0 where the copies
+ * would not fit or a group's
  * requantisation does not suit (the groups before it written; the
  * fallback rewrites them). */
 NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *v,
@@ -197,26 +258,18 @@ NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axi
     const int32_t room = given != NULL ? (int32_t)sizeof rows : DW_EDGE_BYTES;
     const int32_t line = (ntop + nbot) * t->ic; /* bytes of a line's rows in the whole copy */
     const int whole = line == 0 || v->out <= room / line;
-    /* where the whole copy does not fit, with the converter's records:
-     * copies of as many groups as fit (span channels, 16 or more), each
-     * chunk's groups in one call per run ((7,1) s2 19x1x83 same: 21 groups
-     * of three calls and their own copies before) */
-    const int32_t per = (ntop + nbot) * v->out; /* a channel's bytes in the copy */
-    const int32_t span = whole || given == NULL ? 0 : (room / per) & ~3;
-    const int chunked = span >= 16;
-    const int copied = whole || chunked;
-    int32_t xs = whole ? t->ic : 4; /* between the copied rows */
+    const int32_t xs = whole ? t->ic : 4; /* between the copied rows */
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
     nnom_dwcol_job_t edge = {NULL, NULL, rec, 0, xs, s * xs, u->ob, k / 2, k & 1, 1};
     nnom_dwcol_job_t in = {NULL, NULL, rec, hi - lo, u->xb, s * u->xb, u->ob, k / 2, k & 1, 1};
-    const int both = lo == 1 && u->out - hi == 1 && (copied || ntop + nbot <= DW_EDGE_ROWS);
+    const int both = lo == 1 && u->out - hi == 1 && (whole || ntop + nbot <= DW_EDGE_ROWS);
     nnom_dwcol_job_t two = {NULL, NULL, rec, 2, xs, ntop * xs, hi * u->ob, k / 2, k & 1, 1};
     if (whole)
         dwcol_edges(t, u, v, ntop, nbot, ybot, (int8_t *)rows);
     const int32_t words = 4 + 4 * (k / 2) + 2 * (k & 1) + 12; /* a group's */
     /* with them and the rows copied for every channel: all groups in one
      * call per run (the group after c + 4 (all - 1) is the end) */
-    int32_t all = given != NULL && whole ? t->oc / 4 : 1;
+    const int32_t all = given != NULL && whole ? t->oc / 4 : 1;
     /* the one to three channels past a multiple of four one lane each
      * where the tiny loops take them (written first: other channels' bytes
      * than the groups'), else the overlapping last group. A lane there
@@ -230,64 +283,51 @@ NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axi
                                 nnom_dw_tiny_rest(a, t->oc - rest)
                             ? t->oc - rest
                             : t->oc;
-    /* chunks [c0, c1) of channels; one (all of them) but where chunked:
-     * then whole groups span at a time, the overlapping last group alone */
-    const int32_t whole4 = end & ~3;
-    for (int32_t c0 = 0, c1 = end; c0 < end; c0 = c1) {
-        int32_t lb = line; /* bytes of a line's rows in this chunk's copy */
-        if (chunked) {
-            const int last = c0 >= whole4; /* the overlapping group */
-            c1 = last ? end : whole4 - c0 > span ? c0 + span : whole4;
-            c0 = last ? end - 4 : c0;
-            xs = c1 - c0;
-            lb = (ntop + nbot) * xs;
-            all = xs / 4;
-            dwcol_chunk(t, u, v, ntop, nbot, ybot, c0, xs, zp4, rows);
-            edge.xs = two.xs = xs;
-            edge.xp = s * xs;
-            two.xp = ntop * xs;
-        }
-        in.groups = edge.groups = two.groups = all;
-        for (int32_t c = c0; c < c1; c = dw_next_group(c + 4 * (all - 1), c1)) {
-            if (c % 4 != 0) /* the overlapping last group alone, its records after the others' */
-                in.groups = edge.groups = two.groups = 1;
-            const int32_t *r = given != NULL ? given + (c + 3) / 4 * words : rec;
-            if (given == NULL && !dwcol_records(t, c, 0, k, rec))
-                return 0; /* the fallback rewrites the groups before c too */
-            in.rec = edge.rec = two.rec = r;
-            for (int32_t ov = 0; ov < v->out; ov++) {
-                const int8_t *x = a->input + c + ov * v->s * v->xb;
-                const int8_t *top = (const int8_t *)rows + (copied ? ov * lb + c - c0 : 0);
-                int8_t *out = a->output + c + ov * v->ob;
-                in.x = x + (lo * s - u->pad) * u->xb;
-                in.out = out + lo * u->ob;
-                nnom_dwcol_s8(&in);
-                if (both) { /* one border output each side: one call, rows of both */
-                    if (!copied) {
-                        dwcol_edge(u, x, -u->pad, ntop, zp4, rows);
-                        dwcol_edge(u, x, ybot, nbot, zp4, rows + ntop);
-                    }
-                    two.x = top;
-                    two.out = out;
-                    nnom_dwcol_s8(&two);
-                    continue;
+    if (!whole && given != NULL) { /* as many groups' rows as fit at a time */
+        const int32_t span = room / ((ntop + nbot) * v->out) & ~3;
+        if (span >= 16)
+            return dwcol_chunks(t, u, v, lo, hi, given, span, end, rows);
+    }
+    in.groups = edge.groups = two.groups = all;
+    for (int32_t c = 0; c < end; c = dw_next_group(c + 4 * (all - 1), end)) {
+        if (c % 4 != 0) /* the overlapping last group alone, its records after the others' */
+            in.groups = edge.groups = two.groups = 1;
+        const int32_t *r = given != NULL ? given + (c + 3) / 4 * words : rec;
+        if (given == NULL && !dwcol_records(t, c, 0, k, rec))
+            return 0; /* the fallback rewrites the groups before c too */
+        in.rec = edge.rec = two.rec = r;
+        for (int32_t ov = 0; ov < v->out; ov++) {
+            const int8_t *x = a->input + c + ov * v->s * v->xb;
+            const int8_t *top = (const int8_t *)rows + (whole ? ov * line + c : 0);
+            int8_t *out = a->output + c + ov * v->ob;
+            in.x = x + (lo * s - u->pad) * u->xb;
+            in.out = out + lo * u->ob;
+            nnom_dwcol_s8(&in);
+            if (both) { /* one border output each side: one call, rows of both */
+                if (!whole) {
+                    dwcol_edge(u, x, -u->pad, ntop, zp4, rows);
+                    dwcol_edge(u, x, ybot, nbot, zp4, rows + ntop);
                 }
-                if (ntop > 0) {
-                    if (!copied)
-                        dwcol_edge(u, x, -u->pad, ntop, zp4, rows);
-                    edge.x = top;
-                    edge.out = out;
-                    edge.n = lo;
-                    nnom_dwcol_s8(&edge);
-                }
-                if (nbot > 0) {
-                    if (!copied)
-                        dwcol_edge(u, x, ybot, nbot, zp4, rows);
-                    edge.x = copied ? top + ntop * xs : top;
-                    edge.out = out + hi * u->ob;
-                    edge.n = u->out - hi;
-                    nnom_dwcol_s8(&edge);
-                }
+                two.x = top;
+                two.out = out;
+                nnom_dwcol_s8(&two);
+                continue;
+            }
+            if (ntop > 0) {
+                if (!whole)
+                    dwcol_edge(u, x, -u->pad, ntop, zp4, rows);
+                edge.x = top;
+                edge.out = out;
+                edge.n = lo;
+                nnom_dwcol_s8(&edge);
+            }
+            if (nbot > 0) {
+                if (!whole)
+                    dwcol_edge(u, x, ybot, nbot, zp4, rows);
+                edge.x = whole ? top + ntop * xs : top;
+                edge.out = out + hi * u->ob;
+                edge.n = u->out - hi;
+                nnom_dwcol_s8(&edge);
             }
         }
     }

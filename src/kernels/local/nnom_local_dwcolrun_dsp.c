@@ -142,14 +142,99 @@ static void dwcol_edges(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *
     }
 }
 
+/* Channels [c, c + w) (w a multiple of four) of every line's border rows
+ * as whole words into e, rows w bytes apart: per line across v, ntop rows
+ * from -pad, then nbot rows from ybot; the input zero point (zp4 in each
+ * byte) outside the input. */
+static void dwcol_chunk(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *v, int32_t ntop,
+                        int32_t nbot, int32_t ybot, int32_t c, int32_t w, uint32_t zp4,
+                        uint32_t *e)
+{
+    const int8_t *x = t->a->input + c;
+    for (int32_t ov = 0; ov < v->out; ov++, x += v->s * v->xb)
+        for (int32_t y = -u->pad, n = ntop, part = 0; part < 2; part++, y = ybot, n = nbot)
+            for (const int32_t stop = y + n; y < stop; y++) {
+                const uint32_t *const end = e + w / 4;
+                if (y < 0 || y >= u->in)
+                    while (e != end)
+                        *e++ = zp4;
+                else
+                    for (const int8_t *r = x + y * u->xb; e != end; r += 4)
+                        *e++ = nnom_read4(r);
+            }
+}
+
+/* dw_col_asm's layer with the converter's records where the border rows
+ * of every channel do not fit its copy (rows, room bytes): the rows of
+ * span channels (whole groups, 16 or more) at a time, each chunk's groups
+ * in one call per run (inside, top, bottom, or the one call of both
+ * borders), the overlapping last group a chunk of its own; channels
+ * [0, end). ((7,1) s2 19x1x83 same: 21 groups of three calls, each with
+ * copies of its own, before.) */
+static NNOM_NOINLINE int dwcol_chunks(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *v,
+                                      int32_t lo, int32_t hi, const int32_t *given,
+                                      int32_t span, int32_t end, uint32_t *rows)
+{
+    const nnom_conv_args_t *a = t->a;
+    const int32_t k = u->k, s = u->s;
+    const int32_t ntop = lo > 0 ? (lo - 1) * s + k : 0;
+    const int32_t nbot = u->out > hi ? (u->out - 1 - hi) * s + k : 0, ybot = hi * s - u->pad;
+    const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
+    const int both = lo == 1 && u->out - hi == 1;
+    const int32_t words = 4 + 4 * (k / 2) + 2 * (k & 1) + 12; /* a group's */
+    const int32_t whole4 = end & ~3;
+    nnom_dwcol_job_t in = {NULL, NULL, NULL, hi - lo, u->xb, s * u->xb, u->ob, k / 2, k & 1, 1};
+    for (int32_t c0 = 0, c1; c0 < end; c0 = c1) {
+        const int last = c0 >= whole4; /* the overlapping group */
+        c1 = last ? end : whole4 - c0 > span ? c0 + span : whole4;
+        c0 = last ? end - 4 : c0;
+        const int32_t w = c1 - c0, lb = (ntop + nbot) * w; /* bytes a row, a line */
+        dwcol_chunk(t, u, v, ntop, nbot, ybot, c0, w, zp4, rows);
+        const int32_t *r = given + (c0 + 3) / 4 * words;
+        nnom_dwcol_job_t edge = {NULL, NULL, r, 0, w, s * w, u->ob, k / 2, k & 1, w / 4};
+        nnom_dwcol_job_t two = {NULL, NULL, r, 2, w, ntop * w, hi * u->ob, k / 2, k & 1, w / 4};
+        in.rec = r;
+        in.groups = w / 4;
+        for (int32_t ov = 0; ov < v->out; ov++) {
+            const int8_t *x = a->input + c0 + ov * v->s * v->xb;
+            const int8_t *top = (const int8_t *)rows + ov * lb;
+            int8_t *out = a->output + c0 + ov * v->ob;
+            in.x = x + (lo * s - u->pad) * u->xb;
+            in.out = out + lo * u->ob;
+            nnom_dwcol_s8(&in);
+            if (both) { /* one border output each side: one call, rows of both */
+                two.x = top;
+                two.out = out;
+                nnom_dwcol_s8(&two);
+                continue;
+            }
+            if (ntop > 0) {
+                edge.x = top;
+                edge.out = out;
+                edge.n = lo;
+                nnom_dwcol_s8(&edge);
+            }
+            if (nbot > 0) {
+                edge.x = top + ntop * w;
+                edge.out = out + hi * u->ob;
+                edge.n = u->out - hi;
+                nnom_dwcol_s8(&edge);
+            }
+        }
+    }
+    return 1;
+}
+
 /* A layer of one row of k taps along u (dw_col_axes; no s term, no clamp,
  * some outputs inside the input along u): group by group and line by
  * line, the inside outputs by nnom_dwcol_s8 on the input, the border ones
  * on copies of the rows they reach (zero point outside the input, which
  * the records' bias takes off like any input): of every line and channel
  * once where they fit DW_EDGE_BYTES (with the converter's records also
- * the records' room), else per group and line; with both, all groups in
- * one call per run. 0 where the copies would not fit or a group's
+ * the records' room), else with the records per chunk of groups
+ * (dwcol_chunks), else per group and line; with the records and every
+ * channel's copies, all groups in one call per run. 0 where the copies
+ * would not fit or a group's
  * requantisation does not suit (the groups before it written; the
  * fallback rewrites them). */
 NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *v,
@@ -198,6 +283,11 @@ NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axi
                                 nnom_dw_tiny_rest(a, t->oc - rest)
                             ? t->oc - rest
                             : t->oc;
+    if (!whole && given != NULL) { /* as many groups' rows as fit at a time */
+        const int32_t span = room / ((ntop + nbot) * v->out) & ~3;
+        if (span >= 16)
+            return dwcol_chunks(t, u, v, lo, hi, given, span, end, rows);
+    }
     in.groups = edge.groups = two.groups = all;
     for (int32_t c = 0; c < end; c = dw_next_group(c + 4 * (all - 1), end)) {
         if (c % 4 != 0) /* the overlapping last group alone, its records after the others' */

@@ -1380,6 +1380,35 @@ def longk_model(k: int, rng: np.random.Generator):
     return dw_layer_case_model(LONGK_CASES[k], rng)
 
 
+# One row of k taps whose border rows of every channel do not fit the
+# one-row loop's copy (branch rows2, dw_col_asm, -O2 on DSP cores): with
+# the converter's records the rows copied per chunk of groups (as many as
+# fit, 16 channels or more), each chunk's groups in one call per run, the
+# overlapping last group a chunk of its own: (k, 1) and (1, k), strides 1
+# and 2, even and odd k, one and two lines, one border output each side
+# (one call for both), leftover channels on the tiny lanes; and the
+# layers that keep the per-group copies: without the records, no
+# activation (output zero point not -128), a group beyond the records'
+# requantisation. Fields as LONGK_CASES.
+ROWS2_CASES = [
+    ((19, 1, 83), (7, 1), 2, "same", "relu", None),
+    ((19, 2, 83), (7, 1), 2, "same", "relu", None),
+    ((30, 1, 120), (5, 1), 1, "same", "relu", None),
+    ((1, 19, 85), (1, 7), 2, "same", "relu", None),
+    ((17, 1, 98), (8, 1), 2, "same", "relu", None),
+    ((20, 1, 158), (4, 1), 2, "same", "relu", None),
+    ((19, 3, 64), (7, 1), 2, "same", "relu", None),
+    ((19, 1, 83), (7, 1), 2, "same", "relu", None),
+    ((19, 1, 83), (7, 1), 2, "same", None, None),
+    ((19, 1, 84), (7, 1), 2, "same", "relu", "scaled"),
+]
+ROWS2_WITHOUT_RECORDS = (7,)
+
+
+def rows2_model(k: int, rng: np.random.Generator):
+    return dw_layer_case_model(ROWS2_CASES[k], rng)
+
+
 # Three taps at stride 1 (dw3_asm, nnom_local_dwcolrun_dsp.c, -O2 with the
 # assembly; branch lines3): channels not a multiple of four with the
 # converter's records in one call per line (the whole groups, then the
@@ -2202,6 +2231,7 @@ def suite(tmp_path_factory):
         "win2_": WIN2_WITHOUT_RECORDS,
         "longk": LONGK_WITHOUT_RECORDS,
         "dw3l_": DW3L_WITHOUT_RECORDS,
+        "rows2_": ROWS2_WITHOUT_RECORDS,
     }
     # hand-picked shapes of the kernels' special paths: (name, count, builder, seed)
     families = [
@@ -2251,6 +2281,7 @@ def suite(tmp_path_factory):
         ("longk", len(LONGK_CASES), longk_model, 110_000),
         ("dw3l_", len(DW3L_CASES), dw3l_model, 109_000),
         ("rqr", len(RQR_CASES), rqr_model, 114_000),
+        ("rows2_", len(ROWS2_CASES), rows2_model, 118_000),
     ]
     for prefix, count, build, seed in families:
         for k in range(count):

@@ -401,7 +401,7 @@ static NNOM_NOINLINE int rect_narrow(const nnom_conv_args_t *a, const rect_axis_
 
 /* The converter's records (nnom/ops/dwrect_records.py) where their header
  * matches the layer, else NULL: [tag, taps, groups, exact, down]. */
-#define RECT_TAG 7
+#define RECT_TAG NNOM_DWRECT_TAG
 /* Words of a group's converter records: the form, four bias terms, four
  * per pair of taps, twelve of requantisation. */
 #define RECT_GIVEN_WORDS(pairs) (17 + 4 * (pairs))
@@ -583,13 +583,18 @@ static int rect_try(const nnom_conv_args_t *a, int five)
      * 9.3, 5x5 s1 27x28x1 same 11.2 against 4.8); 5x5 of four channels or
      * more only where asked (five) */
     if (a->ch_mult != 1 || a->out.c != ch || (ch < 4 && ch != 3) || kh < 2 || kw < 2 ||
-        taps > RECT_TAPS || (kh == kw && (kh == 3 || (kh == 5 && ch >= 4 && !five))) ||
-        a->p.dilation_h != 1 ||
-        a->p.dilation_w != 1)
+        taps > RECT_TAPS || a->p.dilation_h != 1 || a->p.dilation_w != 1)
         return 0;
     /* the s term and the clamp where they can change a result (as the group
      * path's modes) */
     const int exact = a->p.act_min < a->p.output_zp || a->p.act_min > -128 || a->p.act_max < 127;
+    /* lines along the axis of more outputs */
+    const int down = a->out.h > a->out.w;
+    const int32_t *const given = ch < 4 ? NULL : rect_given(a, taps, exact, down);
+    /* 3x3 and 5x5 only with the converter's records (one output column:
+     * dwrect_records.py) */
+    if (kh == kw && (kh == 3 || (kh == 5 && ch >= 4 && !five)) && given == NULL)
+        return 0;
     rect_axis_t h, w;
     rect_axis(&h, a->in.h, kh, a->p.stride_h, a->p.pad_top, a->out.h);
     rect_axis(&w, a->in.w, kw, a->p.stride_w, a->p.pad_left, a->out.w);
@@ -599,14 +604,12 @@ static int rect_try(const nnom_conv_args_t *a, int five)
     w.xb = ch;
     w.ob = ch;
     w.wb = ch;
-    /* lines along the axis of more outputs */
-    const int down = a->out.h > a->out.w;
     const rect_axis_t *u = down ? &h : &w, *v = down ? &w : &h;
     /* windows of more than 25 taps on planes of fewer than twice as many
      * outputs: the per-group records and copies outweigh the loop's gain
      * (7x7 s2 6x6x128 same 3.19 on the group path, 4.78 here; 7x7 s1
      * 12x12x64 same 2.99, 2.62 here) */
-    if (taps > 25 && u->out * v->out < 2 * taps && (ch < 4 || rect_given(a, taps, exact, down) == NULL))
+    if (taps > 25 && u->out * v->out < 2 * taps && given == NULL)
         return 0;
     return ch < 4 ? rect_narrow(a, u, v, exact) : rect_groups(a, u, v, exact, down, five);
 }

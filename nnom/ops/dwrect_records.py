@@ -41,6 +41,11 @@ GROUP_WORDS_FIXED = 1 + 4 + 12  # the form, the bias terms, the requantisation
 # at most this many words (16 KB of flash: the records are about three
 # times the layer's weights); larger layers' groups are built at run time
 MAX_WORDS = 4096
+# larger planes (two columns or more) where the layer's records are at
+# most this many words (2 KB): the build is still ~8% of a group's windows
+# with few taps ((2,2) s2 26x37x49 same: ~1,100 instructions a group
+# against ~13,000)
+LARGE_WORDS = 512
 
 
 def _u32(v: int) -> int:
@@ -109,7 +114,7 @@ def _plane_takes(attrs: dict, kh: int, kw: int, cout: int, in_hw, out_hw) -> boo
         return False
     if oh * ow <= FEW_OUT:
         return _few_taps(attrs, in_hw, out_hw, kh, kw) > FEW_TAPS
-    return oh * ow <= MAX_OUTPUTS
+    return True  # (more than MAX_OUTPUTS: only small records, dwrect_records)
 
 
 def dwrect_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw, out_hw) -> np.ndarray | None:
@@ -134,7 +139,8 @@ def dwrect_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw, out_hw) -> np
     weight = weight.reshape(kh * kw, cout)
     taps = kh * kw
     groups = [int(c) for c in group_channels(cout)[::4]]  # nnom_dw_odd_next's
-    if 5 + len(groups) * (GROUP_WORDS_FIXED + 4 * ((taps + 1) // 2)) > MAX_WORDS:
+    words = 5 + len(groups) * (GROUP_WORDS_FIXED + 4 * ((taps + 1) // 2))
+    if words > (MAX_WORDS if oh * ow <= MAX_OUTPUTS else LARGE_WORDS):
         return None
     out = [TAG, taps, 0, int(exact), int(down)]
     for c in groups:

@@ -39,6 +39,9 @@
 #define RECT_TAPS NNOM_DW_GROUP_MAX_TAPS
 /* Words of the border windows' copies, on the stack. */
 #define RECT_COPY 256
+/* Words of the whole padded plane's copy (rect_plane; its own frame, as
+ * large as the window loop's: nnom_local_dwwin.h) */
+#define RECT_PLANE 576
 /* Words of a group's records: the bias; per pair of taps their two
  * offsets and per channel the two taps' weights; per channel mult, ra, e
  * (mult, ra' where scaled). */
@@ -446,7 +449,7 @@ static NNOM_NOINLINE int rect_plane(const nnom_conv_args_t *a, const rect_axis_t
 {
     const int32_t ch = a->in.c, taps = u->k * v->k;
     int32_t rec[RECT_REC];
-    uint32_t buf[RECT_COPY];
+    uint32_t buf[RECT_PLANE];
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
     for (int32_t i = 0; i < pw * ph; i++)
         buf[i] = zp4;
@@ -480,48 +483,13 @@ static NNOM_NOINLINE int rect_plane(const nnom_conv_args_t *a, const rect_axis_t
     return 1;
 }
 
-/* Four channels or more, a group at a time (the last one overlapping the
- * one before it where ch is not a multiple of four). */
-static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_t *u,
-                                     const rect_axis_t *v, int exact, int down, int five)
+/* Four channels or more: the inside on the input, the border bands
+ * (run[1..4], rect_groups') on copies of the rows their windows reach. */
+static NNOM_NOINLINE int rect_bands(const nnom_conv_args_t *a, const rect_axis_t *u,
+                                    const rect_axis_t *v, int exact, const int32_t *given,
+                                    const int32_t run[5][4])
 {
     const int32_t ch = a->in.c, taps = u->k * v->k;
-    /* outputs [o0, o1) of lines [l0, l1): the inside, then the borders
-     * left, right, top, bottom */
-    const int32_t run[5][4] = {{u->lo, u->hi, v->lo, v->hi},
-                               {0, u->lo, v->lo, v->hi},
-                               {u->hi, u->out, v->lo, v->hi},
-                               {0, u->out, 0, v->lo},
-                               {0, u->out, v->hi, v->out}};
-    /* the padded plane the windows reach, span_u x span_v words, nu x nv
-     * of them from the input, against the bands' copies (their words and
-     * per band the job, the copy's set-up and the offsets rewritten: ~14 +
-     * taps words' worth): where the plane fits the copy and its inside
-     * costs less, the border is set to the zero point once and each group
-     * copies the inside and runs in one call ((5,4) s2 5x12x128 same: bands
-     * of 180 words a group, the inside 60) */
-    const int32_t span_u = (u->out - 1) * u->s + u->k, span_v = (v->out - 1) * v->s + v->k;
-    int32_t band_words = 0;
-    for (int r = 1; r < 5; r++)
-        if (run[r][1] > run[r][0] && run[r][3] > run[r][2]) {
-            const int32_t e = (run[r][1] - run[r][0] - 1) * u->s + u->k;
-            band_words += (run[r][3] - run[r][2]) * v->k * e + 14 + taps;
-            if (v->k * e > RECT_COPY)
-                return 0;
-        }
-    int32_t nu = span_u - u->pad < u->in ? span_u - u->pad : u->in;
-    int32_t nv = span_v - v->pad < v->in ? span_v - v->pad : v->in;
-    nu = nu < 0 ? 0 : nu;
-    nv = nv < 0 ? 0 : nv;
-    const int plane = band_words > 0 && span_u * span_v <= RECT_COPY && u->pad >= 0 &&
-                      v->pad >= 0 && nu * nv <= band_words;
-    /* 5x5 of eight channels or more with border bands on copies: the
-     * group path is faster ((5,5) s2 5x30x47 same 2.90 there, 3.68 here) */
-    if (five && ch >= 8 && band_words > 0 && !plane)
-        return 0;
-    const int32_t *const given = rect_given(a, taps, exact, down);
-    if (plane)
-        return rect_plane(a, u, v, exact, given, span_u, span_v, nu, nv);
     int32_t rec[RECT_REC];
     uint32_t buf[RECT_COPY];
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
@@ -573,6 +541,50 @@ static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_
         }
     }
     return 1;
+}
+
+/* Four channels or more, a group at a time (the last one overlapping the
+ * one before it where ch is not a multiple of four). */
+static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_t *u,
+                                     const rect_axis_t *v, int exact, int down, int five)
+{
+    const int32_t ch = a->in.c, taps = u->k * v->k;
+    /* outputs [o0, o1) of lines [l0, l1): the inside, then the borders
+     * left, right, top, bottom */
+    const int32_t run[5][4] = {{u->lo, u->hi, v->lo, v->hi},
+                               {0, u->lo, v->lo, v->hi},
+                               {u->hi, u->out, v->lo, v->hi},
+                               {0, u->out, 0, v->lo},
+                               {0, u->out, v->hi, v->out}};
+    /* the padded plane the windows reach, span_u x span_v words, nu x nv
+     * of them from the input, against the bands' copies (their words and
+     * per band the job, the copy's set-up and the offsets rewritten: ~14 +
+     * taps words' worth): where the plane fits the copy and its inside
+     * costs less, the border is set to the zero point once and each group
+     * copies the inside and runs in one call ((5,4) s2 5x12x128 same: bands
+     * of 180 words a group, the inside 60) */
+    const int32_t span_u = (u->out - 1) * u->s + u->k, span_v = (v->out - 1) * v->s + v->k;
+    int32_t band_words = 0, wide = 0; /* wide: a band's rows over the copy */
+    for (int r = 1; r < 5; r++)
+        if (run[r][1] > run[r][0] && run[r][3] > run[r][2]) {
+            const int32_t e = (run[r][1] - run[r][0] - 1) * u->s + u->k;
+            band_words += (run[r][3] - run[r][2]) * v->k * e + 14 + taps;
+            wide |= v->k * e > RECT_COPY;
+        }
+    int32_t nu = span_u - u->pad < u->in ? span_u - u->pad : u->in;
+    int32_t nv = span_v - v->pad < v->in ? span_v - v->pad : v->in;
+    nu = nu < 0 ? 0 : nu;
+    nv = nv < 0 ? 0 : nv;
+    const int plane = band_words > 0 && span_u * span_v <= RECT_PLANE && u->pad >= 0 &&
+                      v->pad >= 0 && (nu * nv <= 2 * band_words || wide);
+    /* 5x5 of eight channels or more with border bands on copies: the
+     * group path is faster ((5,5) s2 5x30x47 same 2.90 there, 3.68 here) */
+    if ((five && ch >= 8 && band_words > 0 && !plane) || (wide && !plane))
+        return 0;
+    const int32_t *const given = rect_given(a, taps, exact, down);
+    if (plane)
+        return rect_plane(a, u, v, exact, given, span_u, span_v, nu, nv);
+    return rect_bands(a, u, v, exact, given, run);
 }
 
 static int rect_try(const nnom_conv_args_t *a, int five)

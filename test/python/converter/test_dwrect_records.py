@@ -34,7 +34,7 @@ def test_header_and_group_size():
 def test_no_records_where_the_kernel_does_not_take_them():
     assert dr.dwrect_records(ATTRS, _q(3, 3, 8), 0, -128, (9, 9), (4, 4)) is None  # dwwin's
     assert dr.dwrect_records(ATTRS, _q(3, 2, 8), 0, -128, (5, 9), (2, 4)) is None  # few_table's
-    assert dr.dwrect_records(ATTRS, _q(3, 2, 64), 0, -128, (41, 41), (20, 20)) is None  # large
+    assert dr.dwrect_records(ATTRS, _q(3, 2, 128), 0, -128, (41, 41), (20, 20)) is None  # large
     # a large plane's records where they are small (LARGE_WORDS)
     assert dr.dwrect_records(ATTRS, _q(3, 2, 8), 0, -128, (41, 41), (20, 20)) is not None
     assert dr.dwrect_records(ATTRS, _q(7, 7, 512), 0, -128, (19, 19), (7, 7)) is None  # words

@@ -94,6 +94,24 @@ def _few_taps(attrs: dict, in_hw, out_hw, kh: int, kw: int) -> int:
     return n
 
 
+def _bands(n_in: int, k: int, s: int, pad: int, n_out: int) -> bool:
+    """An axis with border outputs (rect_axis: outputs outside [lo, hi))."""
+    lo = min(-(-pad // s), n_out)
+    hi = n_in - k + pad
+    hi = 0 if hi < 0 else hi // s + 1
+    hi = max(lo, min(hi, n_out))
+    return lo > 0 or hi < n_out
+
+
+def _down(attrs: dict, kh: int, kw: int, in_hw, out_hw) -> bool:
+    """The kernel's lines run down the columns (rect_try): along the axis of
+    more outputs, but across the only axis with border outputs."""
+    (sh, sw), (top, _, left, _) = attrs["strides"], attrs["pads"]
+    hb = _bands(in_hw[0], kh, sh, top, out_hw[0])
+    wb = _bands(in_hw[1], kw, sw, left, out_hw[1])
+    return wb if hb != wb else out_hw[0] > out_hw[1]
+
+
 def _plane_takes(attrs: dict, kh: int, kw: int, cout: int, in_hw, out_hw) -> bool:
     """Planes the loop runs on these records: FEW_OUT to MAX_OUTPUTS
     outputs of two columns or more, 3x3 and 5x5 aside (the window loop's);
@@ -131,7 +149,7 @@ def dwrect_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw, out_hw) -> np
     ):
         return None
     exact = q.act_min < zp_out or q.act_min > -128 or q.act_max < 127
-    down = oh > ow
+    down = _down(attrs, kh, kw, in_hw, out_hw)
     # the loop's tap order: along u (the axis of more outputs) first
     weight = np.asarray(q.weight)
     if down:

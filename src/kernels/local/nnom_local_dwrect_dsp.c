@@ -594,22 +594,28 @@ static int rect_try(const nnom_conv_args_t *a, int five)
      * of four: slower than their paths, (2,2) s1 20x20x2 same 11.7 against
      * 9.3, 5x5 s1 27x28x1 same 11.2 against 4.8); 5x5 of four channels or
      * more only where asked (five) */
+    /* 3x3 and 5x5 (but 5x5 of three channels or where asked) only with the
+     * converter's records (one output column: dwrect_records.py) */
+    const int own = kh == kw && (kh == 3 || (kh == 5 && ch >= 4 && !five));
     if (a->ch_mult != 1 || a->out.c != ch || (ch < 4 && ch != 3) || kh < 2 || kw < 2 ||
-        taps > RECT_TAPS || a->p.dilation_h != 1 || a->p.dilation_w != 1)
+        taps > RECT_TAPS || (own && !nnom_dwrect_given(a)) || a->p.dilation_h != 1 ||
+        a->p.dilation_w != 1)
         return 0;
     /* the s term and the clamp where they can change a result (as the group
      * path's modes) */
     const int exact = a->p.act_min < a->p.output_zp || a->p.act_min > -128 || a->p.act_max < 127;
-    /* lines along the axis of more outputs */
-    const int down = a->out.h > a->out.w;
-    const int32_t *const given = ch < 4 ? NULL : rect_given(a, taps, exact, down);
-    /* 3x3 and 5x5 only with the converter's records (one output column:
-     * dwrect_records.py) */
-    if (kh == kw && (kh == 3 || (kh == 5 && ch >= 4 && !five)) && given == NULL)
-        return 0;
     rect_axis_t h, w;
     rect_axis(&h, a->in.h, kh, a->p.stride_h, a->p.pad_top, a->out.h);
     rect_axis(&w, a->in.w, kw, a->p.stride_w, a->p.pad_left, a->out.w);
+    /* lines along the axis of more outputs; but where only one axis has
+     * border outputs, across it: its bands are then whole lines, copied in
+     * long rows, not a few words a line ((2,2) s2 26x37x49 same, a right
+     * column of 13 lines: ~1,200 instructions a group -> ~300) */
+    const int hb = h.lo > 0 || h.hi < h.out, wb = w.lo > 0 || w.hi < w.out;
+    const int down = hb != wb ? wb : a->out.h > a->out.w;
+    const int32_t *const given = ch < 4 ? NULL : rect_given(a, taps, exact, down);
+    if (own && given == NULL)
+        return 0;
     h.xb = a->in.w * ch;
     h.ob = a->out.w * ch;
     h.wb = kw * ch;

@@ -14,13 +14,13 @@ a fixed number of words: the form (1: doubled weights, the one-row loop's
 requantisation mult, ra, e; 2: weights scaled by 2^(13 - e), mult, ra'),
 the four lanes' bias terms, per pair of taps four words (each lane's two
 weights as halfwords), twelve requantisation words (the scaled form's
-eight and four zeros). The taps run along the axis of more outputs
-first (down: the kernel's rows), as the kernel's lines do. Written only
-where rect_groups can take them: multiplier 1, four channels or more,
-both kernel sides >= 2 but 3x3 and 5x5, at most max_taps taps, no
-dilation, more than FEW_OUT output pixels (few_table's layers keep no
-records) and at most MAX_OUTPUTS, two columns or more (a single column is
-dwcols_records'), every channel in the loop's range.
+eight and four zeros). The taps run along the kernel's lines first
+(down: the kernel's rows; _down(), rect_try's rule). Written only where
+rect_groups can take them: multiplier 1, four channels or more, both
+kernel sides >= 2, at most max_taps taps, no dilation, the planes of
+_plane_takes() (few_table's layers keep no records: it runs only without
+them), at most MAX_WORDS words (LARGE_WORDS beyond MAX_OUTPUTS outputs),
+every channel in the loop's range.
 """
 
 from __future__ import annotations

@@ -17,7 +17,8 @@
  * of the group has e from 5 to 11 (the scaled records, rect_records), 28
  * in the one-row loop's form, 37 with the s term and the clamp (the group
  * path's exact form, for layers whose activation needs them). Lines go
- * along the axis of more outputs; the outputs whose window lies inside
+ * along the axis of more outputs (across the only axis with border outputs
+ * where one has them and the other not); the outputs whose window lies inside
  * the input run on the input in one call per group;
  * the border ones (padding) on copies of the rows their windows reach,
  * the input zero point outside the input (which the records' bias takes

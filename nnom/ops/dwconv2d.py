@@ -172,11 +172,13 @@ class DWConv2D(Op):
         if records is None and not whole:
             records = dwwin_records(a, q, x.out_q.zero_point, target_zp(node), node.hwc[:2])
         if records is None and not whole:
-            records = dwcols_records(
+            records = dwrect_records(
                 a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2], node.hwc[:2]
             )
         if records is None and not whole:
-            records = dwrect_records(a, q, x.out_q.zero_point, target_zp(node), node.hwc[:2])
+            records = dwcols_records(
+                a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2], node.hwc[:2]
+            )
         if records is not None:
             arrays.append(c_array("int32_t", f"{n}_records", records))
             fields += f", .records = {n}_records"

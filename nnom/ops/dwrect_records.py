@@ -14,13 +14,13 @@ a fixed number of words: the form (1: doubled weights, the one-row loop's
 requantisation mult, ra, e; 2: weights scaled by 2^(13 - e), mult, ra'),
 the four lanes' bias terms, per pair of taps four words (each lane's two
 weights as halfwords), twelve requantisation words (the scaled form's
-eight and four zeros). The taps run along the axis of more outputs
-first (down: the kernel's rows), as the kernel's lines do. Written only
-where rect_groups can take them: multiplier 1, four channels or more,
-both kernel sides >= 2 but 3x3 and 5x5, at most max_taps taps, no
-dilation, more than FEW_OUT output pixels (few_table's layers keep no
-records) and at most MAX_OUTPUTS, two columns or more (a single column is
-dwcols_records'), every channel in the loop's range.
+eight and four zeros). The taps run along the kernel's lines first
+(down: the kernel's rows; _down(), rect_try's rule). Written only where
+rect_groups can take them: multiplier 1, four channels or more, both
+kernel sides >= 2, at most max_taps taps, no dilation, the planes of
+_plane_takes() (few_table's layers keep no records: it runs only without
+them), at most MAX_WORDS words (LARGE_WORDS beyond MAX_OUTPUTS outputs),
+every channel in the loop's range.
 """
 
 from __future__ import annotations
@@ -34,10 +34,18 @@ TAG = 7  # odd, none of dw3s2's 1, dw3s2l's 3, the tiny loops' 5
 # planes of at most this many outputs: the build per group is 15% or more
 # of the windows' cost there (~15 instructions a pair of taps an output)
 MAX_OUTPUTS = 64
+# few_table's taps (nnom_local_dw_few.h: NNOM_DW_FEW_TAPS): planes of at
+# most FEW_OUT outputs with more run elsewhere
+FEW_TAPS = 96
 GROUP_WORDS_FIXED = 1 + 4 + 12  # the form, the bias terms, the requantisation
 # at most this many words (16 KB of flash: the records are about three
 # times the layer's weights); larger layers' groups are built at run time
 MAX_WORDS = 4096
+# larger planes (two columns or more) where the layer's records are at
+# most this many words (2 KB): the build is still ~8% of a group's windows
+# with few taps ((2,2) s2 26x37x49 same: ~1,100 instructions a group
+# against ~13,000)
+LARGE_WORDS = 512
 
 
 def _u32(v: int) -> int:
@@ -73,7 +81,61 @@ def _group(w: np.ndarray, bias, mult, shift, zp_in: int, zp_out: int, exact: boo
     return words + [0] * (4 if scaled else 0)
 
 
-def dwrect_records(attrs: dict, q, zp_in: int, zp_out: int, out_hw) -> np.ndarray | None:
+def _few_taps(attrs: dict, in_hw, out_hw, kh: int, kw: int) -> int:
+    """The taps inside the input over every output (few_table's count)."""
+    (sh, sw), (top, _, left, _) = attrs["strides"], attrs["pads"]
+    n = 0
+    for oy in range(out_hw[0]):
+        y0 = oy * sh - top
+        rows = max(0, min(in_hw[0] - y0, kh) - max(0, -y0))
+        for ox in range(out_hw[1]):
+            x0 = ox * sw - left
+            n += rows * max(0, min(in_hw[1] - x0, kw) - max(0, -x0))
+    return n
+
+
+def _bands(n_in: int, k: int, s: int, pad: int, n_out: int) -> bool:
+    """An axis with border outputs (rect_axis: outputs outside [lo, hi))."""
+    lo = min(-(-pad // s), n_out)
+    hi = n_in - k + pad
+    hi = 0 if hi < 0 else hi // s + 1
+    hi = max(lo, min(hi, n_out))
+    return lo > 0 or hi < n_out
+
+
+def _down(attrs: dict, kh: int, kw: int, in_hw, out_hw) -> bool:
+    """The kernel's lines run down the columns (rect_try): along the axis of
+    more outputs, but across the only axis with border outputs."""
+    (sh, sw), (top, _, left, _) = attrs["strides"], attrs["pads"]
+    hb = _bands(in_hw[0], kh, sh, top, out_hw[0])
+    wb = _bands(in_hw[1], kw, sw, left, out_hw[1])
+    return wb if hb != wb else out_hw[0] > out_hw[1]
+
+
+def _plane_takes(attrs: dict, kh: int, kw: int, cout: int, in_hw, out_hw) -> bool:
+    """Planes the loop runs on these records: FEW_OUT to MAX_OUTPUTS
+    outputs of two columns or more, 3x3 and 5x5 aside (the window loop's);
+    one column of FEW_OUT to MAX_OUTPUTS outputs, 3x3 and 5x5 too, on
+    eight channels or more (the window loop copied such a column's rows
+    per group and built its records: (3,3) s2 36x4x96 valid 4.34 -> 3.39,
+    61x3x16 valid 4.31 -> 3.27), or of 2 to FEW_OUT without padding (the
+    windows on the input, where few_cols copies them: (5,5) s2 15x5x16
+    valid 3.68 -> 3.41; with padding few_cols' copy is the cheaper:
+    (3,3) s2 16x2x32 same 4.14 there, 4.70 here); and planes of at most FEW_OUT outputs of
+    two columns or more whose taps few_table cannot hold (it stops at
+    FEW_TAPS; the group path ran (7,4) s1 9x5x32 valid at 5.50)."""
+    oh, ow = out_hw
+    if ow == 1:
+        unpadded = not any(attrs["pads"])
+        return cout >= 8 and (FEW_OUT < oh or (2 <= oh and unpadded)) and oh <= MAX_OUTPUTS
+    if kh == kw and kh in (3, 5):
+        return False
+    if oh * ow <= FEW_OUT:
+        return _few_taps(attrs, in_hw, out_hw, kh, kw) > FEW_TAPS
+    return True  # (more than MAX_OUTPUTS: only small records, dwrect_records)
+
+
+def dwrect_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw, out_hw) -> np.ndarray | None:
     """The int32 records of every group, or None where they are not written."""
     kh, kw, cout = q.weight.shape
     oh, ow = out_hw
@@ -81,15 +143,13 @@ def dwrect_records(attrs: dict, q, zp_in: int, zp_out: int, out_hw) -> np.ndarra
         attrs["multiplier"] != 1
         or cout < 4
         or min(kh, kw) < 2
-        or (kh == kw and kh in (3, 5))
         or kh * kw > backends.TABLE["depthwise_group"]["max_taps"]
         or tuple(attrs["dilation"]) != (1, 1)
-        or ow < 2
-        or not FEW_OUT < oh * ow <= MAX_OUTPUTS
+        or not _plane_takes(attrs, kh, kw, cout, in_hw, out_hw)
     ):
         return None
     exact = q.act_min < zp_out or q.act_min > -128 or q.act_max < 127
-    down = oh > ow
+    down = _down(attrs, kh, kw, in_hw, out_hw)
     # the loop's tap order: along u (the axis of more outputs) first
     weight = np.asarray(q.weight)
     if down:
@@ -97,7 +157,8 @@ def dwrect_records(attrs: dict, q, zp_in: int, zp_out: int, out_hw) -> np.ndarra
     weight = weight.reshape(kh * kw, cout)
     taps = kh * kw
     groups = [int(c) for c in group_channels(cout)[::4]]  # nnom_dw_odd_next's
-    if 5 + len(groups) * (GROUP_WORDS_FIXED + 4 * ((taps + 1) // 2)) > MAX_WORDS:
+    words = 5 + len(groups) * (GROUP_WORDS_FIXED + 4 * ((taps + 1) // 2))
+    if words > (MAX_WORDS if oh * ow <= MAX_OUTPUTS else LARGE_WORDS):
         return None
     out = [TAG, taps, 0, int(exact), int(down)]
     for c in groups:

@@ -233,7 +233,7 @@ static NNOM_NOINLINE int few_cols(const nnom_conv_args_t *a)
     const nnom_conv_params_t *p = &a->p;
     const int32_t oc = a->out.c, kh = a->k.h, kw = a->k.w, taps = kh * kw;
     const int32_t s = p->stride_h, span = (a->out.h - 1) * s + kh;
-    if (!(a->records[0] & 1) || kh < 2 || kw < 2 || a->out.w != 1 || a->out.h < 2 ||
+    if (a->records[0] != 1 || kh < 2 || kw < 2 || a->out.w != 1 || a->out.h < 2 ||
         a->ch_mult != 1 || a->in.c != oc || oc < 4 || taps > NNOM_DW_GROUP_MAX_TAPS ||
         p->dilation_h != 1 || p->dilation_w != 1 || p->output_zp != -128 ||
         p->act_min != -128 || p->act_max != 127 || 4 * span * kw > NNOM_DW_FEW_PAD_BYTES)

@@ -9,17 +9,30 @@
 #include "nnom_local_simd.h"
 
 #if NNOM_LOCAL_MAC_ASM
+/* The first word of the converter's records (dwrect_records.TAG). */
+#define NNOM_DWRECT_TAG 7
 /* The layer when it suits the window loop (multiplier 1, four channels or
  * more: where not a multiple of four the last group overlaps the one
  * before it, nnom_dw_odd_next(); or three, on copies with a zero lane;
  * kh and kw at least 2 and at most NNOM_DW_GROUP_MAX_TAPS taps, not 3x3,
- * nor 5x5 but of three channels (their own paths), no
+ * nor 5x5 but of three channels (their own paths) unless with the
+ * converter's records (nnom_dwrect_given), no
  * dilation, the border windows' copies fit; windows of more than 25 taps
  * on planes of at least twice as many outputs): 1 when done, 0 when it
  * does not suit or a group's requantisation is outside the loop's form
  * (groups may have been written; the caller's other paths rewrite the
  * layer). */
 int nnom_dwrect_try(const nnom_conv_args_t *a);
+/* The converter's records of this loop on the layer (their tag 7 and the
+ * taps: nnom/ops/dwrect_records.py), which it alone reads: the window
+ * loop (3x3, 5x5 of one output column) leaves such layers to it. No other
+ * records of 3x3 or 5x5 start so (the window loop's second word holds
+ * doubled weights: even). */
+NNOM_INLINE int nnom_dwrect_given(const nnom_conv_args_t *a)
+{
+    return a->records != NULL && a->records[0] == NNOM_DWRECT_TAG &&
+           a->records[1] == a->k.h * a->k.w;
+}
 /* 5x5 windows of channels not a multiple of four, which the window
  * loop's 5x5 path (nnom_dwwin_try) and the flat path leave to the group
  * path: 1 when done ((5,5) s2 24x24x6 same 4.26 there, 3.99 here). */

@@ -17,7 +17,8 @@
  * of the group has e from 5 to 11 (the scaled records, rect_records), 28
  * in the one-row loop's form, 37 with the s term and the clamp (the group
  * path's exact form, for layers whose activation needs them). Lines go
- * along the axis of more outputs; the outputs whose window lies inside
+ * along the axis of more outputs (across the only axis with border outputs
+ * where one has them and the other not); the outputs whose window lies inside
  * the input run on the input in one call per group;
  * the border ones (padding) on copies of the rows their windows reach,
  * the input zero point outside the input (which the records' bias takes
@@ -39,6 +40,9 @@
 #define RECT_TAPS NNOM_DW_GROUP_MAX_TAPS
 /* Words of the border windows' copies, on the stack. */
 #define RECT_COPY 256
+/* Words of the whole padded plane's copy (rect_plane; its own frame, as
+ * large as the window loop's: nnom_local_dwwin.h) */
+#define RECT_PLANE 576
 /* Words of a group's records: the bias; per pair of taps their two
  * offsets and per channel the two taps' weights; per channel mult, ra, e
  * (mult, ra' where scaled). */
@@ -401,7 +405,7 @@ static NNOM_NOINLINE int rect_narrow(const nnom_conv_args_t *a, const rect_axis_
 
 /* The converter's records (nnom/ops/dwrect_records.py) where their header
  * matches the layer, else NULL: [tag, taps, groups, exact, down]. */
-#define RECT_TAG 7
+#define RECT_TAG NNOM_DWRECT_TAG
 /* Words of a group's converter records: the form, four bias terms, four
  * per pair of taps, twelve of requantisation. */
 #define RECT_GIVEN_WORDS(pairs) (17 + 4 * (pairs))
@@ -446,7 +450,7 @@ static NNOM_NOINLINE int rect_plane(const nnom_conv_args_t *a, const rect_axis_t
 {
     const int32_t ch = a->in.c, taps = u->k * v->k;
     int32_t rec[RECT_REC];
-    uint32_t buf[RECT_COPY];
+    uint32_t buf[RECT_PLANE];
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
     for (int32_t i = 0; i < pw * ph; i++)
         buf[i] = zp4;
@@ -480,48 +484,13 @@ static NNOM_NOINLINE int rect_plane(const nnom_conv_args_t *a, const rect_axis_t
     return 1;
 }
 
-/* Four channels or more, a group at a time (the last one overlapping the
- * one before it where ch is not a multiple of four). */
-static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_t *u,
-                                     const rect_axis_t *v, int exact, int down, int five)
+/* Four channels or more: the inside on the input, the border bands
+ * (run[1..4], rect_groups') on copies of the rows their windows reach. */
+static NNOM_NOINLINE int rect_bands(const nnom_conv_args_t *a, const rect_axis_t *u,
+                                    const rect_axis_t *v, int exact, const int32_t *given,
+                                    const int32_t run[5][4])
 {
     const int32_t ch = a->in.c, taps = u->k * v->k;
-    /* outputs [o0, o1) of lines [l0, l1): the inside, then the borders
-     * left, right, top, bottom */
-    const int32_t run[5][4] = {{u->lo, u->hi, v->lo, v->hi},
-                               {0, u->lo, v->lo, v->hi},
-                               {u->hi, u->out, v->lo, v->hi},
-                               {0, u->out, 0, v->lo},
-                               {0, u->out, v->hi, v->out}};
-    /* the padded plane the windows reach, span_u x span_v words, nu x nv
-     * of them from the input, against the bands' copies (their words and
-     * per band the job, the copy's set-up and the offsets rewritten: ~14 +
-     * taps words' worth): where the plane fits the copy and its inside
-     * costs less, the border is set to the zero point once and each group
-     * copies the inside and runs in one call ((5,4) s2 5x12x128 same: bands
-     * of 180 words a group, the inside 60) */
-    const int32_t span_u = (u->out - 1) * u->s + u->k, span_v = (v->out - 1) * v->s + v->k;
-    int32_t band_words = 0;
-    for (int r = 1; r < 5; r++)
-        if (run[r][1] > run[r][0] && run[r][3] > run[r][2]) {
-            const int32_t e = (run[r][1] - run[r][0] - 1) * u->s + u->k;
-            band_words += (run[r][3] - run[r][2]) * v->k * e + 14 + taps;
-            if (v->k * e > RECT_COPY)
-                return 0;
-        }
-    int32_t nu = span_u - u->pad < u->in ? span_u - u->pad : u->in;
-    int32_t nv = span_v - v->pad < v->in ? span_v - v->pad : v->in;
-    nu = nu < 0 ? 0 : nu;
-    nv = nv < 0 ? 0 : nv;
-    const int plane = band_words > 0 && span_u * span_v <= RECT_COPY && u->pad >= 0 &&
-                      v->pad >= 0 && nu * nv <= band_words;
-    /* 5x5 of eight channels or more with border bands on copies: the
-     * group path is faster ((5,5) s2 5x30x47 same 2.90 there, 3.68 here) */
-    if (five && ch >= 8 && band_words > 0 && !plane)
-        return 0;
-    const int32_t *const given = rect_given(a, taps, exact, down);
-    if (plane)
-        return rect_plane(a, u, v, exact, given, span_u, span_v, nu, nv);
     int32_t rec[RECT_REC];
     uint32_t buf[RECT_COPY];
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
@@ -575,6 +544,53 @@ static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_
     return 1;
 }
 
+/* Four channels or more, a group at a time (the last one overlapping the
+ * one before it where ch is not a multiple of four). */
+static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_t *u,
+                                     const rect_axis_t *v, int exact, int down, int five)
+{
+    const int32_t ch = a->in.c, taps = u->k * v->k;
+    /* outputs [o0, o1) of lines [l0, l1): the inside, then the borders
+     * left, right, top, bottom */
+    const int32_t run[5][4] = {{u->lo, u->hi, v->lo, v->hi},
+                               {0, u->lo, v->lo, v->hi},
+                               {u->hi, u->out, v->lo, v->hi},
+                               {0, u->out, 0, v->lo},
+                               {0, u->out, v->hi, v->out}};
+    /* the padded plane the windows reach, span_u x span_v words, nu x nv
+     * of them from the input, against the bands' copies (their words and
+     * per band the job, the copy's set-up and the offsets rewritten: ~14 +
+     * taps words' worth): where the plane fits its copy and its inside
+     * is at most twice the bands' words (a band's word costs ~10
+     * instructions with the per-line set-up, the plane's ~4), or a band's
+     * rows are wider than the bands' copy, the border is set to the zero
+     * point once and each group copies the inside and runs in one call
+     * ((5,4) s2 5x12x128 same: bands of 180 words a group, the inside 60;
+     * (2,4) s2 25x13x30 same: 314 against 325, 4.32 -> 3.87) */
+    const int32_t span_u = (u->out - 1) * u->s + u->k, span_v = (v->out - 1) * v->s + v->k;
+    int32_t band_words = 0, wide = 0; /* wide: a band's rows over the copy */
+    for (int r = 1; r < 5; r++)
+        if (run[r][1] > run[r][0] && run[r][3] > run[r][2]) {
+            const int32_t e = (run[r][1] - run[r][0] - 1) * u->s + u->k;
+            band_words += (run[r][3] - run[r][2]) * v->k * e + 14 + taps;
+            wide |= v->k * e > RECT_COPY;
+        }
+    int32_t nu = span_u - u->pad < u->in ? span_u - u->pad : u->in;
+    int32_t nv = span_v - v->pad < v->in ? span_v - v->pad : v->in;
+    nu = nu < 0 ? 0 : nu;
+    nv = nv < 0 ? 0 : nv;
+    const int plane = band_words > 0 && span_u * span_v <= RECT_PLANE && u->pad >= 0 &&
+                      v->pad >= 0 && (nu * nv <= 2 * band_words || wide);
+    /* 5x5 of eight channels or more with border bands on copies: the
+     * group path is faster ((5,5) s2 5x30x47 same 2.90 there, 3.68 here) */
+    if ((five && ch >= 8 && band_words > 0 && !plane) || (wide && !plane))
+        return 0;
+    const int32_t *const given = rect_given(a, taps, exact, down);
+    if (plane)
+        return rect_plane(a, u, v, exact, given, span_u, span_v, nu, nv);
+    return rect_bands(a, u, v, exact, given, run);
+}
+
 static int rect_try(const nnom_conv_args_t *a, int five)
 {
     const int32_t kh = a->k.h, kw = a->k.w, taps = kh * kw, ch = a->in.c;
@@ -582,9 +598,11 @@ static int rect_try(const nnom_conv_args_t *a, int five)
      * of four: slower than their paths, (2,2) s1 20x20x2 same 11.7 against
      * 9.3, 5x5 s1 27x28x1 same 11.2 against 4.8); 5x5 of four channels or
      * more only where asked (five) */
+    /* 3x3 and 5x5 (but 5x5 of three channels or where asked) only with the
+     * converter's records (one output column: dwrect_records.py) */
+    const int own = kh == kw && (kh == 3 || (kh == 5 && ch >= 4 && !five));
     if (a->ch_mult != 1 || a->out.c != ch || (ch < 4 && ch != 3) || kh < 2 || kw < 2 ||
-        taps > RECT_TAPS || (kh == kw && (kh == 3 || (kh == 5 && ch >= 4 && !five))) ||
-        a->p.dilation_h != 1 ||
+        taps > RECT_TAPS || (own && !nnom_dwrect_given(a)) || a->p.dilation_h != 1 ||
         a->p.dilation_w != 1)
         return 0;
     /* the s term and the clamp where they can change a result (as the group
@@ -593,20 +611,27 @@ static int rect_try(const nnom_conv_args_t *a, int five)
     rect_axis_t h, w;
     rect_axis(&h, a->in.h, kh, a->p.stride_h, a->p.pad_top, a->out.h);
     rect_axis(&w, a->in.w, kw, a->p.stride_w, a->p.pad_left, a->out.w);
+    /* lines along the axis of more outputs; but where only one axis has
+     * border outputs, across it: its bands are then whole lines, copied in
+     * long rows, not a few words a line ((2,2) s2 26x37x49 same, a right
+     * column of 13 lines: ~1,200 instructions a group -> ~300) */
+    const int hb = h.lo > 0 || h.hi < h.out, wb = w.lo > 0 || w.hi < w.out;
+    const int down = hb != wb ? wb : a->out.h > a->out.w;
+    const int32_t *const given = ch < 4 ? NULL : rect_given(a, taps, exact, down);
+    if (own && given == NULL)
+        return 0;
     h.xb = a->in.w * ch;
     h.ob = a->out.w * ch;
     h.wb = kw * ch;
     w.xb = ch;
     w.ob = ch;
     w.wb = ch;
-    /* lines along the axis of more outputs */
-    const int down = a->out.h > a->out.w;
     const rect_axis_t *u = down ? &h : &w, *v = down ? &w : &h;
     /* windows of more than 25 taps on planes of fewer than twice as many
      * outputs: the per-group records and copies outweigh the loop's gain
      * (7x7 s2 6x6x128 same 3.19 on the group path, 4.78 here; 7x7 s1
      * 12x12x64 same 2.99, 2.62 here) */
-    if (taps > 25 && u->out * v->out < 2 * taps && (ch < 4 || rect_given(a, taps, exact, down) == NULL))
+    if (taps > 25 && u->out * v->out < 2 * taps && given == NULL)
         return 0;
     return ch < 4 ? rect_narrow(a, u, v, exact) : rect_groups(a, u, v, exact, down, five);
 }

@@ -21,6 +21,7 @@
  * holds go in strips of output lines.
  */
 #include "nnom_local_dwwin.h"
+#include "nnom_local_dwrect.h"
 #include "nnom_local_dw_odd.h"
 #include "../nnom_backend.h"
 
@@ -411,7 +412,7 @@ int nnom_dwwin_try(const nnom_conv_args_t *a)
         a->p.stride_w != s || (s != 1 && s != 2) || a->ch_mult != 1 || oc != a->in.c ||
         (oc % 4 != 0 && oc < NNOM_DW_ODD_GROUPED_MIN) || a->p.dilation_h != 1 ||
         a->p.dilation_w != 1 || a->p.output_zp != -128 || a->p.act_min != -128 ||
-        a->p.act_max != 127 || a->p.pad_top < 0 || a->p.pad_left < 0)
+        a->p.act_max != 127 || a->p.pad_top < 0 || a->p.pad_left < 0 || nnom_dwrect_given(a))
         return 0;
     /* the wide copy (no one-channel tail: the last group overlaps) on
      * fewer than 16 channels not a multiple of four: the last group's idle

@@ -1873,6 +1873,45 @@ def win2_model(k: int, rng: np.random.Generator):
     return _odd_channels_model(WIN2_CASES[k], rng)
 
 
+# Branch win3 (nnom_local_dwrect_dsp.c, -O2 with the assembly): the
+# converter's dwrect records on one output column (3x3 and 5x5 too, the
+# window loop leaving them; 2 to 8 outputs only unpadded), on planes of at
+# most 8 outputs whose taps few_table cannot hold, on large planes of small
+# records; the whole padded plane copied (576 words) where the bands would
+# copy more or one is wider than their copy. 'same' and 'valid', strides 1
+# and 2, channels a multiple of four and not, ReLU, ReLU6, no activation
+# (the exact loop), a channel scaled down under a large bias (no records:
+# the other paths), one built without records. Same fields as DWODD_CASES.
+WIN3_CASES = [
+    ((36, 4, 96), (3, 3), 2, 1, "valid", "relu", False),
+    ((17, 4, 112), (3, 3), 2, 1, "valid", "relu", False),
+    ((45, 6, 80), (6, 5), 2, 1, "valid", "relu6", False),
+    ((61, 3, 18), (3, 3), 2, 1, "valid", "relu", False),
+    ((33, 2, 16), (3, 3), 2, 1, "same", "relu", False),
+    ((20, 1, 24), (5, 5), 1, 1, "same", None, False),
+    ((15, 5, 16), (5, 5), 2, 1, "valid", "relu", False),
+    ((36, 4, 12), (3, 3), 2, 1, "valid", "relu", True),
+    ((9, 5, 32), (7, 4), 1, 1, "valid", "relu", False),
+    ((9, 5, 22), (7, 4), 1, 1, "valid", None, False),
+    ((7, 5, 12), (5, 4), 1, 1, "valid", "relu6", False),
+    ((8, 31, 33), (7, 2), 2, 1, "same", "relu", False),
+    ((25, 13, 30), (2, 4), 2, 1, "same", "relu", False),
+    ((14, 37, 20), (2, 2), 2, 1, "same", "relu", False),
+    ((14, 37, 21), (2, 2), 2, 1, "same", None, False),
+    ((9, 36, 8), (7, 2), 1, 1, "same", "relu", False),
+    ((8, 31, 20), (7, 2), 2, 1, "same", None, False),
+    ((8, 31, 18), (7, 2), 2, 1, "same", "relu6", False),
+    ((25, 13, 30), (2, 4), 2, 1, "same", "relu", True),
+    ((36, 4, 96), (3, 3), 2, 1, "valid", "relu", False),
+]
+# cases built without the records (the kernel builds its own, or another path)
+WIN3_WITHOUT_RECORDS = (19,)
+
+
+def win3_model(k: int, rng: np.random.Generator):
+    return _odd_channels_model(WIN3_CASES[k], rng)
+
+
 # Dense shapes of the assembly loop (inputs a multiple of four): groups of
 # four units and the last one, two or three, with and without ReLU, and
 # weights scaled down under a large bias (shifts beyond the fast
@@ -2229,6 +2268,7 @@ def suite(tmp_path_factory):
         "pw4_": PW4_WITHOUT_RECORDS,
         "dwrest_": DWREST_WITHOUT_RECORDS,
         "win2_": WIN2_WITHOUT_RECORDS,
+        "win3_": WIN3_WITHOUT_RECORDS,
         "longk": LONGK_WITHOUT_RECORDS,
         "dw3l_": DW3L_WITHOUT_RECORDS,
         "rows2_": ROWS2_WITHOUT_RECORDS,
@@ -2277,6 +2317,7 @@ def suite(tmp_path_factory):
         ("dwgrp_", len(DWGRP_CASES), dwgrp_model, 105_000),
         ("dwrest_", len(DWREST_CASES), dwrest_model, 106_000),
         ("win2_", len(WIN2_CASES), win2_model, 112_000),
+        ("win3_", len(WIN3_CASES), win3_model, 115_000),
         ("chan4_", len(CHAN4_CASES), chan4_model, 111_000),
         ("longk", len(LONGK_CASES), longk_model, 110_000),
         ("dw3l_", len(DW3L_CASES), dw3l_model, 109_000),

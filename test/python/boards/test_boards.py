@@ -1124,6 +1124,46 @@ def chan4_model(k: int, rng: np.random.Generator):
     return model
 
 
+# The plane-by-plane path's clamp (branch chan5; nnom_local_dwch_dsp.c:
+# activation ranges inside int8 are clamped over the written bytes after the
+# saturating pass). A converted Keras layer never has one (ReLU6's top is
+# int8's), an int8 .tflite does where the layer's output shares a wider
+# range: TFLite gives a concatenation's inputs its scale, so the depthwise
+# layer here feeds one with a convolution of the input (ReLU: the
+# bottom above -128; ReLU6: the top below 127 too). kh 2, 3 and 4 to 7,
+# strides 1 and 2, one to seven channels (not four). Fields: input (h, w,
+# c), kernel, stride, padding, activation.
+CHAN5_CLAMP_CASES = [
+    ((20, 13, 3), (5, 5), 1, "same", "relu6"),
+    ((39, 17, 3), (2, 3), 1, "valid", "relu6"),
+    ((15, 42, 2), (6, 4), 2, "same", "relu"),
+    ((24, 24, 3), (3, 7), 2, "same", "relu6"),
+    ((28, 18, 5), (7, 7), 2, "same", "relu6"),
+    ((14, 23, 6), (5, 5), 1, "same", "relu"),
+    ((27, 28, 1), (3, 3), 1, "same", "relu6"),
+    ((9, 31, 1), (4, 2), 2, "valid", "relu6"),
+]
+
+
+def chan5_clamp_model(k: int, rng: np.random.Generator, folder: Path):
+    """CHAN5_CLAMP_CASES[k] through TensorFlow's int8 converter: (the
+    converted model, its calibration inputs)."""
+    import tflite_factory as tff
+
+    keras = kf._keras()
+    shape, kernel, stride, padding, act = CHAN5_CLAMP_CASES[k]
+    inputs = keras.Input(shape)
+    dw = keras.layers.DepthwiseConv2D(kernel, strides=stride, padding=padding, activation=act)
+    side = keras.layers.Conv2D(2, kernel, strides=stride, padding=padding)
+    x = keras.layers.Concatenate()([dw(inputs), side(inputs)])
+    model = keras.Model(inputs, x)
+    tff.randomize(model, rng)
+    calib = _calibration(rng, shape, 32)
+    path = folder / f"chan5_clamp{k}.tflite"
+    path.write_bytes(tff.convert(model, calib))
+    return nnom.convert(str(path)), calib
+
+
 # One output pixel whose window holds the whole input
 # (nnom_local_dwone_dsp.c, -O2 with the assembly: the taps over the input
 # as one line on the one-row loop): 3x3 'valid' on 3x3, 3x3 at stride 2 on
@@ -2190,6 +2230,12 @@ def suite(tmp_path_factory):
             if k in without_records.get(prefix, ()):
                 converted = WithoutRecords(converted)
             out.append((f"{prefix}{k}", converted, *case))
+    # int8 .tflite models (their layers' ranges TensorFlow's)
+    tfl = tmp_path_factory.mktemp("tflite")
+    for k in range(len(CHAN5_CLAMP_CASES)):
+        converted, calib = chan5_clamp_model(k, np.random.default_rng(116_500 + k), tfl)
+        x = np.concatenate([calib[: RUNS - 1], 3.0 * calib[RUNS - 1 : RUNS]])
+        out.append((f"chan5_clamp{k}", converted, *_case(converted, x)))
     # (the autoencoder's 264 KB of weights do not fit the Cortex-M3's flash;
     # the benchmark checks it on the M4)
     for name in ("guide", "dscnn", "mlp", "wakeword"):

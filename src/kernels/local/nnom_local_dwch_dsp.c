@@ -47,29 +47,45 @@ NNOM_INLINE int8_t dwch_rq1(int32_t a, int32_t mult, int32_t ra, int32_t e)
     return (int8_t)__ssat((v + (a >> 31)) >> e, 8);
 }
 
-/* The band's rows in passes of four outputs requantised as they end (the
- * row's last ow & 3 in one more pass), P tap pairs a row of taps (kw 2P
- * or 2P - 1: the same code) and the stride across (S) constants, reading
- * up to (ceil(ow / 4) * 4 - 1) S + 2 P - 1 values of each row (the
- * buffer's rows, or the slack past its last, hold them). KH 2 or 3: the
- * rows of taps unrolled; 0: a loop over r->kh. */
-NNOM_INLINE void dwch_sums(const dwch_row_t *r, const int32_t P, const int32_t S,
-                           const int32_t KH)
+/* A row's last one or two outputs (ow & 3 of 1 or 2) in a pass of two, x
+ * their window's top row: half the sums of a pass of four. One function
+ * per P (the stride a variable: once a row), for kh >= 4. */
+NNOM_INLINE void dwch_two(const dwch_row_t *r, const int16_t *x, int8_t *out, int32_t s,
+                          const int32_t P)
 {
-    const int32_t kh = KH ? KH : r->kh, ow = r->ow, len = r->len;
-    const int32_t bias = r->bias;
-    const uint32_t *wend = r->w + kh * P;
-    const int32_t last = ow & 3;
-    const int16_t *xr = r->x;
-    int8_t *outr = r->out;
-    for (int32_t m = r->nrows; m > 0; m--, xr += r->xstep, outr += r->ostep) {
-        const int16_t *x0 = xr;
-        int8_t *out = outr;
-        /* the full passes, then one for ow & 3 */
-        int32_t n = ow >> 2;
-        for (;;) {
-            int32_t a0 = bias, a1 = bias, a2 = bias, a3 = bias;
-            const int16_t *x = x0;
+    int32_t a0 = r->bias, a1 = r->bias;
+    const uint32_t *w = r->w, *wend = r->w + r->kh * P;
+    const int16_t *x1 = x + s;
+    do {
+        _Pragma("GCC unroll 4") for (int32_t j = 0; j < P; j++)
+        {
+            const int16x2_t wv = (int16x2_t)w[j];
+            a0 = __smlad(dwch_pair(x + 2 * j), wv, a0);
+            a1 = __smlad(dwch_pair(x1 + 2 * j), wv, a1);
+        }
+        w += P;
+        x += r->len;
+        x1 += r->len;
+    } while (w != wend);
+    out[0] = dwch_rq1(a0, r->mult, r->ra, r->e);
+    if (r->ow & 2)
+        out[r->op] = dwch_rq1(a1, r->mult, r->ra, r->e);
+}
+
+#define DWCH_TWO(P)                                                                            \
+    static NNOM_NOINLINE void dwch_two_##P(const dwch_row_t *r, const int16_t *x, int8_t *out, \
+                                           int32_t s)                                          \
+    {                                                                                          \
+        dwch_two(r, x, out, s, P);                                                             \
+    }
+DWCH_TWO(1)
+DWCH_TWO(2)
+DWCH_TWO(3)
+DWCH_TWO(4)
+#undef DWCH_TWO
+
+/* One row of taps' pairs (w) into the four outputs' sums, x the row's
+ * values under output 0 (P and S constants of the caller). */
 #define DWCH_ROW(w, x)                                                                         \
     do {                                                                                       \
         _Pragma("GCC unroll 4") for (int32_t j = 0; j < P; j++)                                \
@@ -81,29 +97,42 @@ NNOM_INLINE void dwch_sums(const dwch_row_t *r, const int32_t P, const int32_t S
             a3 = __smlad(dwch_pair((x) + 3 * S + 2 * j), wv, a3);                              \
         }                                                                                      \
     } while (0)
-            if (KH) { /* unrolled, the weights loaded per pass */
-                /* (the empty asm hides y's relation to x, so that GCC reads each
-                 * row at immediate offsets from one pointer, not from offsets
-                 * or pointers it keeps on the stack) */
-                const int16_t *y = x;
-                DWCH_ROW(r->w, y);
+
+/* The band's rows in passes of four outputs requantised as they end (the
+ * row's last ow & 3 in one more pass), P tap pairs a row of taps (kw 2P
+ * or 2P - 1: the same code) and the stride across (S) constants, reading
+ * up to (ceil(ow / 4) * 4 - 1) S + 2 P - 1 values of each row (the
+ * buffer's rows, or the slack past its last, hold them). Windows of KH = 2
+ * or 3 rows, unrolled (more rows: dwch_rows). */
+NNOM_INLINE void dwch_sums(const dwch_row_t *r, const int32_t P, const int32_t S,
+                           const int32_t KH)
+{
+    const int32_t ow = r->ow, len = r->len;
+    const int32_t bias = r->bias;
+    const int32_t last = ow & 3;
+    const int16_t *xr = r->x;
+    int8_t *outr = r->out;
+    for (int32_t m = r->nrows; m > 0; m--, xr += r->xstep, outr += r->ostep) {
+        const int16_t *x0 = xr;
+        int8_t *out = outr;
+        /* the full passes, then one for ow & 3 */
+        int32_t n = ow >> 2;
+        for (;;) {
+            int32_t a0 = bias, a1 = bias, a2 = bias, a3 = bias;
+            const int16_t *x = x0;
+            /* the weights loaded per pass (the empty asm hides y's relation
+             * to x, so that GCC reads each row at immediate offsets from one
+             * pointer, not from offsets or pointers it keeps on the stack) */
+            const int16_t *y = x;
+            DWCH_ROW(r->w, y);
+            y += len;
+            __asm__("" : "+r"(y));
+            DWCH_ROW(r->w + P, y);
+            if (KH == 3) {
                 y += len;
                 __asm__("" : "+r"(y));
-                DWCH_ROW(r->w + P, y);
-                if (KH == 3) {
-                    y += len;
-                    __asm__("" : "+r"(y));
-                    DWCH_ROW(r->w + 2 * P, y);
-                }
-            } else { /* kh >= 4 */
-                const uint32_t *w = r->w;
-                do {
-                    DWCH_ROW(w, x);
-                    w += P;
-                    x += len;
-                } while (w != wend);
+                DWCH_ROW(r->w + 2 * P, y);
             }
-#undef DWCH_ROW
             x0 += 4 * S;
             const int32_t mult = r->mult, ra = r->ra, e = r->e, op = r->op;
             if (n == 0) { /* the row's last ow & 3 outputs */
@@ -125,6 +154,51 @@ NNOM_INLINE void dwch_sums(const dwch_row_t *r, const int32_t P, const int32_t S
     }
 }
 
+/* The band's rows for kh >= 4 (dwch_sums' loop over the rows of taps), a
+ * row's last three outputs in a pass of four, a last one or two in a pass
+ * of two (dwch_two_P: (5,5) s2 24x13x3 valid 4.59 -> 4.3; for kh 2 and 3
+ * it cost more than it saved). */
+NNOM_INLINE void dwch_rows(const dwch_row_t *r, const int32_t P, const int32_t S,
+                           void (*two)(const dwch_row_t *, const int16_t *, int8_t *, int32_t))
+{
+    const int32_t ow = r->ow, len = r->len;
+    const int32_t bias = r->bias;
+    const uint32_t *wend = r->w + r->kh * P;
+    const int32_t last = ow & 3;
+    const int16_t *xr = r->x;
+    int8_t *outr = r->out;
+    for (int32_t m = r->nrows; m > 0; m--, xr += r->xstep, outr += r->ostep) {
+        const int16_t *x0 = xr;
+        int8_t *out = outr;
+        int32_t n = ow >> 2;
+        if (n > 0 || last == 3)
+            for (;;) {
+                int32_t a0 = bias, a1 = bias, a2 = bias, a3 = bias;
+                const int16_t *x = x0;
+                const uint32_t *w = r->w;
+                do {
+                    DWCH_ROW(w, x);
+                    w += P;
+                    x += len;
+                } while (w != wend);
+                x0 += 4 * S;
+                const int32_t mult = r->mult, ra = r->ra, e = r->e, op = r->op;
+                out[0] = dwch_rq1(a0, mult, ra, e);
+                out[op] = dwch_rq1(a1, mult, ra, e);
+                out[2 * op] = dwch_rq1(a2, mult, ra, e);
+                if (n == 0) /* the row's last three */
+                    break;
+                out[3 * op] = dwch_rq1(a3, mult, ra, e);
+                out += 4 * op;
+                if (--n == 0 && last != 3)
+                    break;
+            }
+        if (last == 1 || last == 2) /* (from the row's start: fewer registers kept) */
+            two(r, xr + (ow & ~3) * S, outr + (ow & ~3) * r->op, S);
+    }
+}
+#undef DWCH_ROW
+
 /* One function per tap-pair count P (kw 2P - 1 and 2P share it), the
  * stride and two- or three-row windows picked inside. */
 #define DWCH_SUMS(P)                                                                           \
@@ -139,9 +213,9 @@ NNOM_INLINE void dwch_sums(const dwch_row_t *r, const int32_t P, const int32_t S
         else if (r->kh == 3)                                                                   \
             dwch_sums(r, P, 2, 3);                                                             \
         else if (s == 1)                                                                       \
-            dwch_sums(r, P, 1, 0);                                                             \
+            dwch_rows(r, P, 1, dwch_two_##P);                                                  \
         else                                                                                   \
-            dwch_sums(r, P, 2, 0);                                                             \
+            dwch_rows(r, P, 2, dwch_two_##P);                                                  \
     }
 DWCH_SUMS(1)
 DWCH_SUMS(2)

@@ -1124,6 +1124,31 @@ def chan4_model(k: int, rng: np.random.Generator):
     return model
 
 
+# The plane-by-plane path's windows of four rows or more (branch chan5;
+# nnom_local_dwch_dsp.c, dwch_rows): a row's last one or two outputs in a
+# pass of two, a last three in a pass of four: rows of 2, 3, 5, 6, 7 and
+# 18 outputs (none in a full pass of four for 2 and 3), strides 1 and 2,
+# 'same' and 'valid', one to seven channels, no activation (output zero
+# point not -128) and ReLU; and a layer that must take the other paths
+# (four channels). Same fields as DWODD_CASES.
+CHAN5_CASES = [
+    ((24, 13, 3), (5, 5), 2, 1, "valid", "relu", False),
+    ((20, 6, 1), (4, 4), 1, 1, "valid", None, False),
+    ((20, 5, 2), (4, 4), 1, 1, "valid", "relu", False),
+    ((30, 10, 3), (6, 5), 2, 1, "same", None, False),
+    ((28, 12, 5), (7, 7), 2, 1, "same", "relu", False),
+    ((16, 18, 6), (5, 5), 1, 1, "same", None, False),
+    ((40, 7, 1), (4, 3), 1, 1, "valid", "relu", False),
+    ((19, 9, 2), (6, 2), 1, 1, "valid", "relu", False),
+    ((25, 13, 7), (5, 6), 2, 1, "same", "relu", False),
+    ((24, 13, 4), (5, 5), 2, 1, "valid", "relu", False),  # four channels: other paths
+]
+
+
+def chan5_model(k: int, rng: np.random.Generator):
+    return _odd_channels_model(CHAN5_CASES[k], rng)
+
+
 # The plane-by-plane path's clamp (branch chan5; nnom_local_dwch_dsp.c:
 # activation ranges inside int8 are clamped over the written bytes after the
 # saturating pass). A converted Keras layer never has one (ReLU6's top is
@@ -2215,6 +2240,7 @@ def suite(tmp_path_factory):
         ("dwrest_", len(DWREST_CASES), dwrest_model, 106_000),
         ("win2_", len(WIN2_CASES), win2_model, 112_000),
         ("chan4_", len(CHAN4_CASES), chan4_model, 111_000),
+        ("chan5_", len(CHAN5_CASES), chan5_model, 116_000),
         ("longk", len(LONGK_CASES), longk_model, 110_000),
         ("dw3l_", len(DW3L_CASES), dw3l_model, 109_000),
     ]

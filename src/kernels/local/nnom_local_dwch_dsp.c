@@ -47,29 +47,38 @@ NNOM_INLINE int8_t dwch_rq1(int32_t a, int32_t mult, int32_t ra, int32_t e)
     return (int8_t)__ssat((v + (a >> 31)) >> e, 8);
 }
 
-/* A row's last one or two outputs (ow & 3 of 1 or 2) in a pass of two, x
- * their window's top row: half the sums of a pass of four. One function
- * per P (the stride a variable: once a row), for kh >= 4. */
+/* A row's last one or two outputs (ow & 3 of 1 or 2) in a pass of one or
+ * two, x their window's top row. One function per P (the stride a
+ * variable: once a row), for kh >= 4. */
 NNOM_INLINE void dwch_two(const dwch_row_t *r, const int16_t *x, int8_t *out, int32_t s,
                           const int32_t P)
 {
     int32_t a0 = r->bias, a1 = r->bias;
     const uint32_t *w = r->w, *wend = r->w + r->kh * P;
-    const int16_t *x1 = x + s;
-    do {
-        _Pragma("GCC unroll 4") for (int32_t j = 0; j < P; j++)
-        {
-            const int16x2_t wv = (int16x2_t)w[j];
-            a0 = __smlad(dwch_pair(x + 2 * j), wv, a0);
-            a1 = __smlad(dwch_pair(x1 + 2 * j), wv, a1);
-        }
-        w += P;
-        x += r->len;
-        x1 += r->len;
-    } while (w != wend);
-    out[0] = dwch_rq1(a0, r->mult, r->ra, r->e);
-    if (r->ow & 2)
+    const int32_t len = r->len;
+    if (r->ow & 2) {
+        const int16_t *x1 = x + s;
+        do {
+            _Pragma("GCC unroll 4") for (int32_t j = 0; j < P; j++)
+            {
+                const int16x2_t wv = (int16x2_t)w[j];
+                a0 = __smlad(dwch_pair(x + 2 * j), wv, a0);
+                a1 = __smlad(dwch_pair(x1 + 2 * j), wv, a1);
+            }
+            w += P;
+            x += len;
+            x1 += len;
+        } while (w != wend);
         out[r->op] = dwch_rq1(a1, r->mult, r->ra, r->e);
+    } else {
+        do {
+            _Pragma("GCC unroll 4") for (int32_t j = 0; j < P; j++)
+                a0 = __smlad(dwch_pair(x + 2 * j), (int16x2_t)w[j], a0);
+            w += P;
+            x += len;
+        } while (w != wend);
+    }
+    out[0] = dwch_rq1(a0, r->mult, r->ra, r->e);
 }
 
 #define DWCH_TWO(P)                                                                            \
@@ -286,28 +295,45 @@ static int dwch_fits(int32_t bias, int32_t wabs, int32_t mult, int32_t ra)
     return a < 0x7FFFFFFFLL && m + (ra < 0 ? -(int64_t)ra : ra) < 0x7FFFFFFFLL;
 }
 
-/* Channel c's weights (doubled pairs), bias and requantisation into r;
- * 0 where its sums or SMMLAR could leave int32. */
-static int dwch_channel(const nnom_conv_args_t *a, int32_t c, dwch_row_t *r)
+/* sum |w| over channel c's taps (the exact bound, where |w| <= 128 fails). */
+static int32_t dwch_wabs(const nnom_conv_args_t *a, int32_t c)
 {
-    const int32_t kh = a->k.h, kw = a->k.w, ic = a->in.c, P = (kw + 1) / 2;
-    int32_t sum = 0, wabs = 0;
-    for (int32_t ky = 0; ky < kh; ky++)
-        for (int32_t j = 0; j < P; j++) {
-            const int32_t k = ky * kw + 2 * j;
-            const int32_t w0 = a->weight[k * ic + c];
-            const int32_t w1 = 2 * j + 1 < kw ? a->weight[(k + 1) * ic + c] : 0;
-            r->w[ky * P + j] = ((uint32_t)(2 * w0) & 0xFFFFu) | ((uint32_t)(2 * w1) << 16);
+    const int32_t n = a->k.h * a->k.w, ic = a->in.c;
+    int32_t wabs = 0;
+    for (int32_t k = 0; k < n; k++) {
+        const int32_t w = a->weight[k * ic + c];
+        wabs += w < 0 ? -w : w;
+    }
+    return wabs;
+}
+
+/* Channel c's weights (doubled pairs, the odd tap's pair 0), bias and
+ * requantisation into r. */
+static void dwch_channel(const nnom_conv_args_t *a, int32_t c, dwch_row_t *r)
+{
+    const int32_t kh = a->k.h, kw = a->k.w, ic = a->in.c;
+    const int8_t *wp = a->weight + c;
+    uint32_t *pw = r->w;
+    int32_t sum = 0;
+    for (int32_t ky = 0; ky < kh; ky++) {
+        for (int32_t j = 0; j < kw >> 1; j++, wp += 2 * ic) {
+            const int32_t w0 = wp[0], w1 = wp[ic];
+            *pw++ = ((uint32_t)(2 * w0) & 0xFFFFu) | ((uint32_t)(2 * w1) << 16);
             sum += w0 + w1;
-            wabs += (w0 < 0 ? -w0 : w0) + (w1 < 0 ? -w1 : w1);
         }
+        if (kw & 1) {
+            const int32_t w0 = *wp;
+            *pw++ = (uint32_t)(2 * w0) & 0xFFFFu;
+            sum += w0;
+            wp += ic;
+        }
+    }
     const int32_t e = -a->rq.shift[c];
     r->mult = a->rq.mult[c];
     r->ra = (int32_t)((1u << (e - 1)) + (uint32_t)a->p.output_zp * (1u << e));
     r->e = e;
     r->op = ic;
     r->bias = 2 * (a->bias[c] - a->p.input_zp * sum);
-    return dwch_fits(a->bias[c], wabs, r->mult, r->ra);
 }
 
 int nnom_dwch_try(const nnom_conv_args_t *a)
@@ -337,7 +363,8 @@ int nnom_dwch_try(const nnom_conv_args_t *a)
     for (int32_t c = 0; c < ic; c++) {
         const int32_t e = -a->rq.shift[c];
         const int32_t ra = (int32_t)((1u << (e - 1)) + (uint32_t)a->p.output_zp * (1u << e));
-        if (!dwch_fits(a->bias[c], 128 * kh * kw, a->rq.mult[c], ra) && !dwch_channel(a, c, &r))
+        if (!dwch_fits(a->bias[c], 128 * kh * kw, a->rq.mult[c], ra) &&
+            !dwch_fits(a->bias[c], dwch_wabs(a, c), a->rq.mult[c], ra))
             return 0;
     }
     const int32_t zp = a->p.input_zp;

@@ -165,8 +165,8 @@ NNOM_INLINE void dwch_sums(const dwch_row_t *r, const int32_t P, const int32_t S
 
 /* The band's rows for kh >= 4 (dwch_sums' loop over the rows of taps), a
  * row's last three outputs in a pass of four, a last one or two in a pass
- * of two (dwch_two_P: (5,5) s2 24x13x3 valid 4.59 -> 4.3; for kh 2 and 3
- * it cost more than it saved). */
+ * of one or two (dwch_two_P: (5,5) s2 24x13x3 valid 4.59 -> 4.09; for kh
+ * 2 and 3 it cost more than it saved). */
 NNOM_INLINE void dwch_rows(const dwch_row_t *r, const int32_t P, const int32_t S,
                            void (*two)(const dwch_row_t *, const int16_t *, int8_t *, int32_t))
 {

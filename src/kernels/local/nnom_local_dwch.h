@@ -8,10 +8,10 @@
 #include "nnom_local_simd.h"
 
 #if NNOM_LOCAL_MAC_ASM
-/* Largest kh and kw the path takes (the pass is unrolled per kw). */
+/* Largest kh and kw the path takes (the pass is unrolled per pair of taps across). */
 #define NNOM_DWCH_MAX_K 7
 /* int16 values of the band of padded rows on the stack (2.5 KB), and the
- * most outputs a row (their sums on the stack, 512 B). */
+ * most outputs a row the path takes (measured up to there). */
 #define NNOM_DWCH_BUF 1280
 #define NNOM_DWCH_OUT 128
 

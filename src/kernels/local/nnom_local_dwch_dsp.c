@@ -17,17 +17,16 @@
 #include "nnom_local_dwch.h"
 
 #if NNOM_LOCAL_MAC_ASM
-/* One output row's sums: the window's top row, the weights. */
+/* A band's output rows of one channel: the window's top row, the weights,
+ * the requantisation (int8 saturation; narrower activation ranges are
+ * clamped over the written bytes after, dwch_clamp). */
 typedef struct {
-    const int16_t *x;                /* the window's top row for output 0 */
-    int32_t *acc;                    /* the row's doubled sums (ow rounded up to 4) */
+    const int16_t *x;                /* the window's top row for the band's output 0 */
     uint32_t w[NNOM_DWCH_MAX_K * 4]; /* [kh][P] doubled halfword pairs, the odd tap's pair 0 */
     int32_t kh, ow, len, bias;       /* len: row pitch; bias: doubled, less 2 zp sum(w) */
-    /* fused (int8 saturation only, out != NULL): the outputs requantised
-     * in the pass, no second pass over the sums */
     int8_t *out;
     int32_t op, mult, ra, e;
-    int32_t nrows, xstep, ostep; /* fused: output rows a call, their steps */
+    int32_t nrows, xstep, ostep; /* output rows a call, their steps */
 } dwch_row_t;
 
 NNOM_INLINE int32_t dwch_pair(const int16_t *p)
@@ -40,43 +39,62 @@ NNOM_INLINE int32_t dwch_pair(const int16_t *p)
 /* The doubled sums requantised: (SMMLAR(a, mult, ra) + (a < 0 ? -1 : 0))
  * >> e is the fast form of nnom_rq_fast() (ra = 2^(e-1) + zp 2^e: the
  * doubling folds its first rounding into SMMLAR's, the sign term is its
- * s), saturated to int8 or clamped to [lo, hi] (CL). */
-NNOM_INLINE int32_t dwch_rq1(int32_t a, int32_t mult, int32_t ra, int32_t e, int32_t lo,
-                             int32_t hi, const int CL)
+ * s), saturated to int8. */
+NNOM_INLINE int8_t dwch_rq1(int32_t a, int32_t mult, int32_t ra, int32_t e)
 {
     int32_t v;
     __asm__("smmlar %0, %1, %2, %3" : "=r"(v) : "r"(a), "r"(mult), "r"(ra));
-    v = (v + (a >> 31)) >> e;
-    if (!CL)
-        return __ssat(v, 8);
-    v = v < lo ? lo : v;
-    return v > hi ? hi : v;
+    return (int8_t)__ssat((v + (a >> 31)) >> e, 8);
 }
 
-/* The row's sums in passes of four outputs, kw (KW) and stride across (S)
- * constants, reading up to (ceil(ow / 4) * 4 - 1) S + 2 P - 1 values of
- * each row (the buffer's rows are that long). */
-NNOM_INLINE void dwch_sums(const dwch_row_t *r, const int32_t KW, const int32_t S,
-                           const int32_t KH, const int FUSE)
+/* A row's last one or two outputs (ow & 3 of 1 or 2) in a pass of one or
+ * two, x their window's top row. One function per P (the stride a
+ * variable: once a row), for kh >= 4. */
+NNOM_INLINE void dwch_two(const dwch_row_t *r, const int16_t *x, int8_t *out, int32_t s,
+                          const int32_t P)
 {
-    const int32_t P = (KW + 1) / 2, kh = KH ? KH : r->kh, ow = r->ow, len = r->len;
-    const int32_t bias = r->bias;
-    const uint32_t *wend = r->w + kh * P;
-    uint32_t wk[2 * 4]; /* KH == 2: the weights as locals, no reload per pass */
-    for (int32_t i = 0; KH == 2 && !FUSE && i < 2 * P; i++)
-        wk[i] = r->w[i];
-    const int32_t last = FUSE && (ow & 3);
-    const int16_t *xr = r->x;
-    int8_t *outr = r->out;
-    for (int32_t m = FUSE ? r->nrows : 1; m > 0; m--, xr += r->xstep, outr += r->ostep) {
-        const int16_t *x0 = xr, *x1 = xr + len; /* (x1: the second row, KH == 2) */
-        int32_t *acc = r->acc;
-        int8_t *out = outr;
-        /* fused: the full passes, then one for ow & 3 */
-        int32_t n = FUSE ? ow >> 2 : (ow + 3) >> 2;
-        for (;;) {
-            int32_t a0 = bias, a1 = bias, a2 = bias, a3 = bias;
-            const int16_t *x = x0;
+    int32_t a0 = r->bias, a1 = r->bias;
+    const uint32_t *w = r->w, *wend = r->w + r->kh * P;
+    const int32_t len = r->len;
+    if (r->ow & 2) {
+        const int16_t *x1 = x + s;
+        do {
+            _Pragma("GCC unroll 4") for (int32_t j = 0; j < P; j++)
+            {
+                const int16x2_t wv = (int16x2_t)w[j];
+                a0 = __smlad(dwch_pair(x + 2 * j), wv, a0);
+                a1 = __smlad(dwch_pair(x1 + 2 * j), wv, a1);
+            }
+            w += P;
+            x += len;
+            x1 += len;
+        } while (w != wend);
+        out[r->op] = dwch_rq1(a1, r->mult, r->ra, r->e);
+    } else {
+        do {
+            _Pragma("GCC unroll 4") for (int32_t j = 0; j < P; j++)
+                a0 = __smlad(dwch_pair(x + 2 * j), (int16x2_t)w[j], a0);
+            w += P;
+            x += len;
+        } while (w != wend);
+    }
+    out[0] = dwch_rq1(a0, r->mult, r->ra, r->e);
+}
+
+#define DWCH_TWO(P)                                                                            \
+    static NNOM_NOINLINE void dwch_two_##P(const dwch_row_t *r, const int16_t *x, int8_t *out, \
+                                           int32_t s)                                          \
+    {                                                                                          \
+        dwch_two(r, x, out, s, P);                                                             \
+    }
+DWCH_TWO(1)
+DWCH_TWO(2)
+DWCH_TWO(3)
+DWCH_TWO(4)
+#undef DWCH_TWO
+
+/* One row of taps' pairs (w) into the four outputs' sums, x the row's
+ * values under output 0 (P and S constants of the caller). */
 #define DWCH_ROW(w, x)                                                                         \
     do {                                                                                       \
         _Pragma("GCC unroll 4") for (int32_t j = 0; j < P; j++)                                \
@@ -88,121 +106,150 @@ NNOM_INLINE void dwch_sums(const dwch_row_t *r, const int32_t KW, const int32_t 
             a3 = __smlad(dwch_pair((x) + 3 * S + 2 * j), wv, a3);                              \
         }                                                                                      \
     } while (0)
-            if (KH == 2 && !FUSE) { /* the rows of taps unrolled, the weights loaded once */
-                DWCH_ROW(wk, x);
-                DWCH_ROW(wk + P, x1);
-            } else if (KH) { /* unrolled, the weights loaded per pass */
-                /* (the empty asm hides y's relation to x, so that GCC reads each
-                 * row at immediate offsets from one pointer, not from offsets
-                 * or pointers it keeps on the stack) */
-                const int16_t *y = x;
-                DWCH_ROW(r->w, y);
+
+/* The band's rows in passes of four outputs requantised as they end (the
+ * row's last ow & 3 in one more pass), P tap pairs a row of taps (kw 2P
+ * or 2P - 1: the same code) and the stride across (S) constants, reading
+ * up to (ceil(ow / 4) * 4 - 1) S + 2 P - 1 values of each row (the
+ * buffer's rows, or the slack past its last, hold them). Windows of KH = 2
+ * or 3 rows, unrolled (more rows: dwch_rows). */
+NNOM_INLINE void dwch_sums(const dwch_row_t *r, const int32_t P, const int32_t S,
+                           const int32_t KH)
+{
+    const int32_t ow = r->ow, len = r->len;
+    const int32_t bias = r->bias;
+    const int32_t last = ow & 3;
+    const int16_t *xr = r->x;
+    int8_t *outr = r->out;
+    for (int32_t m = r->nrows; m > 0; m--, xr += r->xstep, outr += r->ostep) {
+        const int16_t *x0 = xr;
+        int8_t *out = outr;
+        /* the full passes, then one for ow & 3 */
+        int32_t n = ow >> 2;
+        for (;;) {
+            int32_t a0 = bias, a1 = bias, a2 = bias, a3 = bias;
+            const int16_t *x = x0;
+            /* the weights loaded per pass (the empty asm hides y's relation
+             * to x, so that GCC reads each row at immediate offsets from one
+             * pointer, not from offsets or pointers it keeps on the stack) */
+            const int16_t *y = x;
+            DWCH_ROW(r->w, y);
+            y += len;
+            __asm__("" : "+r"(y));
+            DWCH_ROW(r->w + P, y);
+            if (KH == 3) {
                 y += len;
                 __asm__("" : "+r"(y));
-                DWCH_ROW(r->w + P, y);
-                if (KH == 3) {
-                    y += len;
-                    __asm__("" : "+r"(y));
-                    DWCH_ROW(r->w + 2 * P, y);
-                }
-            } else {
-                for (const uint32_t *w = r->w; w != wend; w += P, x += len)
-                    DWCH_ROW(w, x);
+                DWCH_ROW(r->w + 2 * P, y);
             }
-#undef DWCH_ROW
             x0 += 4 * S;
-            x1 += 4 * S;
-            if (!FUSE) {
-                acc[0] = a0;
-                acc[1] = a1;
-                acc[2] = a2;
-                acc[3] = a3;
-                acc += 4;
-                if (--n == 0)
-                    break;
-                continue;
+            const int32_t mult = r->mult, ra = r->ra, e = r->e, op = r->op;
+            if (n == 0) { /* the row's last ow & 3 outputs */
+                out[0] = dwch_rq1(a0, mult, ra, e);
+                if (last > 1)
+                    out[op] = dwch_rq1(a1, mult, ra, e);
+                if (last > 2)
+                    out[2 * op] = dwch_rq1(a2, mult, ra, e);
+                break;
             }
-            {
-                const int32_t mult = r->mult, ra = r->ra, e = r->e, op = r->op;
-                if (n == 0) { /* the row's last ow & 3 outputs */
-                    const int32_t k = ow & 3;
-                    out[0] = (int8_t)dwch_rq1(a0, mult, ra, e, 0, 0, 0);
-                    if (k > 1)
-                        out[op] = (int8_t)dwch_rq1(a1, mult, ra, e, 0, 0, 0);
-                    if (k > 2)
-                        out[2 * op] = (int8_t)dwch_rq1(a2, mult, ra, e, 0, 0, 0);
-                    break;
-                }
-                out[0] = (int8_t)dwch_rq1(a0, mult, ra, e, 0, 0, 0);
-                out[op] = (int8_t)dwch_rq1(a1, mult, ra, e, 0, 0, 0);
-                out[2 * op] = (int8_t)dwch_rq1(a2, mult, ra, e, 0, 0, 0);
-                out[3 * op] = (int8_t)dwch_rq1(a3, mult, ra, e, 0, 0, 0);
-                out += 4 * op;
-            }
+            out[0] = dwch_rq1(a0, mult, ra, e);
+            out[op] = dwch_rq1(a1, mult, ra, e);
+            out[2 * op] = dwch_rq1(a2, mult, ra, e);
+            out[3 * op] = dwch_rq1(a3, mult, ra, e);
+            out += 4 * op;
             if (--n == 0 && !last)
                 break;
         }
     }
 }
 
-#define DWCH_SUMS(K)                                                                           \
-    static NNOM_NOINLINE void dwch_sums_##K(const dwch_row_t *r, int32_t s)                    \
-    {                                                                                          \
-        if (r->out != NULL) {                                                                  \
-            if (r->kh == 2 && s == 1)                                                          \
-                dwch_sums(r, K, 1, 2, 1);                                                      \
-            else if (r->kh == 2)                                                               \
-                dwch_sums(r, K, 2, 2, 1);                                                      \
-            else if (r->kh == 3 && s == 1)                                                     \
-                dwch_sums(r, K, 1, 3, 1);                                                      \
-            else if (r->kh == 3)                                                               \
-                dwch_sums(r, K, 2, 3, 1);                                                      \
-            else if (s == 1)                                                                   \
-                dwch_sums(r, K, 1, 0, 1);                                                      \
-            else                                                                               \
-                dwch_sums(r, K, 2, 0, 1);                                                      \
-        } else if (r->kh == 2 && s == 1)                                                       \
-            dwch_sums(r, K, 1, 2, 0);                                                          \
-        else if (r->kh == 2)                                                                   \
-            dwch_sums(r, K, 2, 2, 0);                                                          \
-        else if (s == 1)                                                                       \
-            dwch_sums(r, K, 1, 0, 0);                                                          \
-        else                                                                                   \
-            dwch_sums(r, K, 2, 0, 0);                                                          \
+/* The band's rows for kh >= 4 (dwch_sums' loop over the rows of taps), a
+ * row's last three outputs in a pass of four, a last one or two in a pass
+ * of one or two (dwch_two_P: (5,5) s2 24x13x3 valid 4.59 -> 4.09; for kh
+ * 2 and 3 it cost more than it saved). */
+NNOM_INLINE void dwch_rows(const dwch_row_t *r, const int32_t P, const int32_t S,
+                           void (*two)(const dwch_row_t *, const int16_t *, int8_t *, int32_t))
+{
+    const int32_t ow = r->ow, len = r->len;
+    const int32_t bias = r->bias;
+    const uint32_t *wend = r->w + r->kh * P;
+    const int32_t last = ow & 3;
+    const int16_t *xr = r->x;
+    int8_t *outr = r->out;
+    for (int32_t m = r->nrows; m > 0; m--, xr += r->xstep, outr += r->ostep) {
+        const int16_t *x0 = xr;
+        int8_t *out = outr;
+        int32_t n = ow >> 2;
+        if (n > 0 || last == 3)
+            for (;;) {
+                int32_t a0 = bias, a1 = bias, a2 = bias, a3 = bias;
+                const int16_t *x = x0;
+                const uint32_t *w = r->w;
+                do {
+                    DWCH_ROW(w, x);
+                    w += P;
+                    x += len;
+                } while (w != wend);
+                x0 += 4 * S;
+                const int32_t mult = r->mult, ra = r->ra, e = r->e, op = r->op;
+                out[0] = dwch_rq1(a0, mult, ra, e);
+                out[op] = dwch_rq1(a1, mult, ra, e);
+                out[2 * op] = dwch_rq1(a2, mult, ra, e);
+                if (n == 0) /* the row's last three */
+                    break;
+                out[3 * op] = dwch_rq1(a3, mult, ra, e);
+                out += 4 * op;
+                if (--n == 0 && last != 3)
+                    break;
+            }
+        if (last == 1 || last == 2) /* (from the row's start: fewer registers kept) */
+            two(r, xr + (ow & ~3) * S, outr + (ow & ~3) * r->op, S);
     }
+}
+#undef DWCH_ROW
+
+/* One function per tap-pair count P (kw 2P - 1 and 2P share it), the
+ * stride and two- or three-row windows picked inside. */
+#define DWCH_SUMS(P)                                                                           \
+    static NNOM_NOINLINE void dwch_sums_##P(const dwch_row_t *r, int32_t s)                    \
+    {                                                                                          \
+        if (r->kh == 2 && s == 1)                                                              \
+            dwch_sums(r, P, 1, 2);                                                             \
+        else if (r->kh == 2)                                                                   \
+            dwch_sums(r, P, 2, 2);                                                             \
+        else if (r->kh == 3 && s == 1)                                                         \
+            dwch_sums(r, P, 1, 3);                                                             \
+        else if (r->kh == 3)                                                                   \
+            dwch_sums(r, P, 2, 3);                                                             \
+        else if (s == 1)                                                                       \
+            dwch_rows(r, P, 1, dwch_two_##P);                                                  \
+        else                                                                                   \
+            dwch_rows(r, P, 2, dwch_two_##P);                                                  \
+    }
+DWCH_SUMS(1)
 DWCH_SUMS(2)
 DWCH_SUMS(3)
 DWCH_SUMS(4)
-DWCH_SUMS(5)
-DWCH_SUMS(6)
-DWCH_SUMS(7)
 #undef DWCH_SUMS
 
 typedef void (*dwch_sums_fn)(const dwch_row_t *r, int32_t s);
 
-/* A group's requantisation (dwch_rq1). */
-typedef struct {
-    int32_t mult, ra, e, lo, hi, op;
-} dwch_rq_t;
-
-NNOM_INLINE void dwch_requant(const dwch_rq_t *q, const int32_t *acc, int32_t n, int8_t *out,
-                              const int CL)
+/* n int8-saturated outputs clamped to [lo, hi] (activations narrower than
+ * int8: clamp(ssat(v)) == clamp(v)), four a word (SSUB8 and SEL: max, min). */
+static NNOM_NOINLINE void dwch_clamp(int8_t *out, int32_t n, int32_t lo, int32_t hi)
 {
-    const int32_t mult = q->mult, ra = q->ra, e = q->e, lo = q->lo, hi = q->hi, op = q->op;
-    for (const int32_t *end = acc + (n & ~1); acc != end; acc += 2, out += 2 * op) {
-        out[0] = (int8_t)dwch_rq1(acc[0], mult, ra, e, lo, hi, CL);
-        out[op] = (int8_t)dwch_rq1(acc[1], mult, ra, e, lo, hi, CL);
+    const uint32_t lo4 = (uint8_t)lo * 0x01010101u, hi4 = (uint8_t)hi * 0x01010101u;
+    for (; n >= 4; n -= 4, out += 4) {
+        uint32_t v = nnom_read4(out);
+        (void)__ssub8((int8x4_t)v, (int8x4_t)lo4);
+        v = __sel(v, lo4);
+        (void)__ssub8((int8x4_t)hi4, (int8x4_t)v);
+        v = __sel(v, hi4);
+        memcpy(out, &v, 4);
     }
-    if (n & 1)
-        *out = (int8_t)dwch_rq1(*acc, mult, ra, e, lo, hi, CL);
+    for (; n > 0; n--, out++)
+        *out = (int8_t)(*out < lo ? lo : *out > hi ? hi : *out);
 }
-
-static NNOM_NOINLINE void dwch_requant_clamp(const dwch_rq_t *q, const int32_t *acc, int32_t n,
-                                             int8_t *out)
-{
-    dwch_requant(q, acc, n, out, 1);
-}
-
 
 /* n input rows of one channel (iw values ic bytes apart, rows iw ic bytes
  * apart) widened to int16 into rows len values apart. */
@@ -248,40 +295,51 @@ static int dwch_fits(int32_t bias, int32_t wabs, int32_t mult, int32_t ra)
     return a < 0x7FFFFFFFLL && m + (ra < 0 ? -(int64_t)ra : ra) < 0x7FFFFFFFLL;
 }
 
-/* Channel c's weights (doubled pairs), bias and requantisation into r and
- * q; 0 where its sums or SMMLAR could leave int32. */
-static int dwch_channel(const nnom_conv_args_t *a, int32_t c, dwch_row_t *r, dwch_rq_t *q)
+/* sum |w| over channel c's taps (the exact bound, where |w| <= 128 fails). */
+static int32_t dwch_wabs(const nnom_conv_args_t *a, int32_t c)
 {
-    const int32_t kh = a->k.h, kw = a->k.w, ic = a->in.c, P = (kw + 1) / 2;
-    int32_t sum = 0, wabs = 0;
-    for (int32_t ky = 0; ky < kh; ky++)
-        for (int32_t j = 0; j < P; j++) {
-            const int32_t k = ky * kw + 2 * j;
-            const int32_t w0 = a->weight[k * ic + c];
-            const int32_t w1 = 2 * j + 1 < kw ? a->weight[(k + 1) * ic + c] : 0;
-            r->w[ky * P + j] = ((uint32_t)(2 * w0) & 0xFFFFu) | ((uint32_t)(2 * w1) << 16);
+    const int32_t n = a->k.h * a->k.w, ic = a->in.c;
+    int32_t wabs = 0;
+    for (int32_t k = 0; k < n; k++) {
+        const int32_t w = a->weight[k * ic + c];
+        wabs += w < 0 ? -w : w;
+    }
+    return wabs;
+}
+
+/* Channel c's weights (doubled pairs, the odd tap's pair 0), bias and
+ * requantisation into r. */
+static void dwch_channel(const nnom_conv_args_t *a, int32_t c, dwch_row_t *r)
+{
+    const int32_t kh = a->k.h, kw = a->k.w, ic = a->in.c;
+    const int8_t *wp = a->weight + c;
+    uint32_t *pw = r->w;
+    int32_t sum = 0;
+    for (int32_t ky = 0; ky < kh; ky++) {
+        for (int32_t j = 0; j < kw >> 1; j++, wp += 2 * ic) {
+            const int32_t w0 = wp[0], w1 = wp[ic];
+            *pw++ = ((uint32_t)(2 * w0) & 0xFFFFu) | ((uint32_t)(2 * w1) << 16);
             sum += w0 + w1;
-            wabs += (w0 < 0 ? -w0 : w0) + (w1 < 0 ? -w1 : w1);
         }
+        if (kw & 1) {
+            const int32_t w0 = *wp;
+            *pw++ = (uint32_t)(2 * w0) & 0xFFFFu;
+            sum += w0;
+            wp += ic;
+        }
+    }
     const int32_t e = -a->rq.shift[c];
-    q->mult = a->rq.mult[c];
-    q->ra = (int32_t)((1u << (e - 1)) + (uint32_t)a->p.output_zp * (1u << e));
-    q->e = e;
-    q->lo = a->p.act_min;
-    q->hi = a->p.act_max;
-    q->op = ic;
-    r->bias = 2 * (a->bias[c] - a->p.input_zp * sum);
-    r->mult = q->mult;
-    r->ra = q->ra;
+    r->mult = a->rq.mult[c];
+    r->ra = (int32_t)((1u << (e - 1)) + (uint32_t)a->p.output_zp * (1u << e));
     r->e = e;
     r->op = ic;
-    return dwch_fits(a->bias[c], wabs, q->mult, q->ra);
+    r->bias = 2 * (a->bias[c] - a->p.input_zp * sum);
 }
 
 int nnom_dwch_try(const nnom_conv_args_t *a)
 {
     static const dwch_sums_fn sums[NNOM_DWCH_MAX_K + 1] = {
-        NULL, NULL, dwch_sums_2, dwch_sums_3, dwch_sums_4, dwch_sums_5, dwch_sums_6, dwch_sums_7};
+        NULL, NULL, dwch_sums_1, dwch_sums_2, dwch_sums_2, dwch_sums_3, dwch_sums_3, dwch_sums_4};
     const int32_t kh = a->k.h, kw = a->k.w, sy = a->p.stride_h, sx = a->p.stride_w;
     const int32_t ih = a->in.h, iw = a->in.w, ic = a->in.c, oh = a->out.h, ow = a->out.w;
     const int32_t pt = a->p.pad_top, pl = a->p.pad_left, P = (kw + 1) / 2;
@@ -300,18 +358,17 @@ int nnom_dwch_try(const nnom_conv_args_t *a)
         pt >= kh || pl >= kw || rows < kh || ow4 > NNOM_DWCH_OUT || !nnom_rq_all_fast(&a->rq, ic))
         return 0;
     dwch_row_t r;
-    dwch_rq_t q;
     /* every channel checked before any output is written: first with
      * |w| <= 128 (no pass over the weights), the exact sum where that fails */
     for (int32_t c = 0; c < ic; c++) {
         const int32_t e = -a->rq.shift[c];
         const int32_t ra = (int32_t)((1u << (e - 1)) + (uint32_t)a->p.output_zp * (1u << e));
-        if (!dwch_fits(a->bias[c], 128 * kh * kw, a->rq.mult[c], ra) && !dwch_channel(a, c, &r, &q))
+        if (!dwch_fits(a->bias[c], 128 * kh * kw, a->rq.mult[c], ra) &&
+            !dwch_fits(a->bias[c], dwch_wabs(a, c), a->rq.mult[c], ra))
             return 0;
     }
     const int32_t zp = a->p.input_zp;
     int16_t buf[NNOM_DWCH_BUF];
-    int32_t acc[NNOM_DWCH_OUT];
     const dwch_sums_fn run = sums[kw];
     const int cl = a->p.act_min > -128 || a->p.act_max < 127;
     const int32_t hp = (oh - 1) * sy + kh; /* padded rows the windows take */
@@ -330,11 +387,10 @@ int nnom_dwch_try(const nnom_conv_args_t *a)
     for (int32_t i = 0; i < slack; i++)
         buf[used * len + i] = (int16_t)zp;
     for (int32_t c = 0; c < ic; c++) {
-        dwch_channel(a, c, &r, &q);
+        dwch_channel(a, c, &r);
         r.kh = kh;
         r.ow = ow;
         r.len = len;
-        r.acc = acc;
         r.xstep = sy * len;
         r.ostep = ow * ic;
         for (int32_t oy = 0; oy < oh; oy += per) {
@@ -354,21 +410,14 @@ int nnom_dwch_try(const nnom_conv_args_t *a)
                     for (int32_t i = 0; i < iw; i++)
                         buf[(y + pt - r0) * len + pl + i] = (int16_t)zp;
             const int32_t end = oh - oy < per ? oh : oy + per;
-            int8_t *out = a->output + oy * ow * ic + c;
-            r.x = buf;
-            if (!cl) { /* the band's output rows in one call */
-                r.out = out;
-                r.nrows = end - oy;
-                run(&r, sx);
-                continue;
-            }
-            r.out = NULL;
-            for (int32_t o = oy; o < end; o++, out += ow * ic, r.x += sy * len) {
-                run(&r, sx);
-                dwch_requant_clamp(&q, acc, ow, out);
-            }
+            r.x = buf; /* the band's output rows in one call */
+            r.out = a->output + oy * ow * ic + c;
+            r.nrows = end - oy;
+            run(&r, sx);
         }
     }
+    if (cl) /* every channel's outputs in one pass */
+        dwch_clamp(a->output, oh * ow * ic, a->p.act_min, a->p.act_max);
     return 1;
 }
 #else

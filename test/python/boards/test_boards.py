@@ -1124,6 +1124,71 @@ def chan4_model(k: int, rng: np.random.Generator):
     return model
 
 
+# The plane-by-plane path's windows of four rows or more (branch chan5;
+# nnom_local_dwch_dsp.c, dwch_rows): a row's last one or two outputs in a
+# pass of two, a last three in a pass of four: rows of 2, 3, 5, 6, 7 and
+# 18 outputs (none in a full pass of four for 2 and 3), strides 1 and 2,
+# 'same' and 'valid', one to seven channels, no activation (output zero
+# point not -128) and ReLU; and a layer that must take the other paths
+# (four channels). Same fields as DWODD_CASES.
+CHAN5_CASES = [
+    ((24, 13, 3), (5, 5), 2, 1, "valid", "relu", False),
+    ((20, 6, 1), (4, 4), 1, 1, "valid", None, False),
+    ((20, 5, 2), (4, 4), 1, 1, "valid", "relu", False),
+    ((30, 10, 3), (6, 5), 2, 1, "same", None, False),
+    ((28, 12, 5), (7, 7), 2, 1, "same", "relu", False),
+    ((16, 18, 6), (5, 5), 1, 1, "same", None, False),
+    ((40, 7, 1), (4, 3), 1, 1, "valid", "relu", False),
+    ((19, 9, 2), (6, 2), 1, 1, "valid", "relu", False),
+    ((25, 13, 7), (5, 6), 2, 1, "same", "relu", False),
+    ((24, 13, 4), (5, 5), 2, 1, "valid", "relu", False),  # four channels: other paths
+]
+
+
+def chan5_model(k: int, rng: np.random.Generator):
+    return _odd_channels_model(CHAN5_CASES[k], rng)
+
+
+# The plane-by-plane path's clamp (branch chan5; nnom_local_dwch_dsp.c:
+# activation ranges inside int8 are clamped over the written bytes after the
+# saturating pass). A converted Keras layer never has one (ReLU6's top is
+# int8's), an int8 .tflite does where the layer's output shares a wider
+# range: TFLite gives a concatenation's inputs its scale, so the depthwise
+# layer here feeds one with a convolution of the input (ReLU: the
+# bottom above -128; ReLU6: the top below 127 too). kh 2, 3 and 4 to 7,
+# strides 1 and 2, one to seven channels (not four). Fields: input (h, w,
+# c), kernel, stride, padding, activation.
+CHAN5_CLAMP_CASES = [
+    ((20, 13, 3), (5, 5), 1, "same", "relu6"),
+    ((39, 17, 3), (2, 3), 1, "valid", "relu6"),
+    ((15, 42, 2), (6, 4), 2, "same", "relu"),
+    ((24, 24, 3), (3, 7), 2, "same", "relu6"),
+    ((28, 18, 5), (7, 7), 2, "same", "relu6"),
+    ((14, 23, 6), (5, 5), 1, "same", "relu"),
+    ((27, 28, 1), (3, 3), 1, "same", "relu6"),
+    ((9, 31, 1), (4, 2), 2, "valid", "relu6"),
+]
+
+
+def chan5_clamp_model(k: int, rng: np.random.Generator, folder: Path):
+    """CHAN5_CLAMP_CASES[k] through TensorFlow's int8 converter: (the
+    converted model, its calibration inputs)."""
+    import tflite_factory as tff
+
+    keras = kf._keras()
+    shape, kernel, stride, padding, act = CHAN5_CLAMP_CASES[k]
+    inputs = keras.Input(shape)
+    dw = keras.layers.DepthwiseConv2D(kernel, strides=stride, padding=padding, activation=act)
+    side = keras.layers.Conv2D(2, kernel, strides=stride, padding=padding)
+    x = keras.layers.Concatenate()([dw(inputs), side(inputs)])
+    model = keras.Model(inputs, x)
+    tff.randomize(model, rng)
+    calib = _calibration(rng, shape, 32)
+    path = folder / f"chan5_clamp{k}.tflite"
+    path.write_bytes(tff.convert(model, calib))
+    return nnom.convert(str(path)), calib
+
+
 # One output pixel whose window holds the whole input
 # (nnom_local_dwone_dsp.c, -O2 with the assembly: the taps over the input
 # as one line on the one-row loop): 3x3 'valid' on 3x3, 3x3 at stride 2 on
@@ -2319,6 +2384,7 @@ def suite(tmp_path_factory):
         ("win2_", len(WIN2_CASES), win2_model, 112_000),
         ("win3_", len(WIN3_CASES), win3_model, 115_000),
         ("chan4_", len(CHAN4_CASES), chan4_model, 111_000),
+        ("chan5_", len(CHAN5_CASES), chan5_model, 116_000),
         ("longk", len(LONGK_CASES), longk_model, 110_000),
         ("dw3l_", len(DW3L_CASES), dw3l_model, 109_000),
         ("rqr", len(RQR_CASES), rqr_model, 114_000),
@@ -2336,6 +2402,12 @@ def suite(tmp_path_factory):
             if k in without_records.get(prefix, ()):
                 converted = WithoutRecords(converted)
             out.append((f"{prefix}{k}", converted, *case))
+    # int8 .tflite models (their layers' ranges TensorFlow's)
+    tfl = tmp_path_factory.mktemp("tflite")
+    for k in range(len(CHAN5_CLAMP_CASES)):
+        converted, calib = chan5_clamp_model(k, np.random.default_rng(116_500 + k), tfl)
+        x = np.concatenate([calib[: RUNS - 1], 3.0 * calib[RUNS - 1 : RUNS]])
+        out.append((f"chan5_clamp{k}", converted, *_case(converted, x)))
     # (the autoencoder's 264 KB of weights do not fit the Cortex-M3's flash;
     # the benchmark checks it on the M4)
     for name in ("guide", "dscnn", "mlp", "wakeword"):

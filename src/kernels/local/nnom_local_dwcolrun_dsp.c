@@ -281,6 +281,10 @@ NNOM_INLINE void dw3_place(nnom_dw3_run_t *r, int in, int top, int bot, const in
  * 96 channels): where they fit, and the converter gave the records, all
  * groups run in one call per line */
 #define DW3_EDGE_BYTES 1152
+/* Bytes of one line's rows, all channels, copied line by line where the
+ * whole layer's do not fit DW3_EDGE_BYTES (the stack's deepest chains are
+ * ~4 KB elsewhere, docs/kernel-log.md) */
+#define DW3_LINE_BYTES 2048
 
 /* A layer of one row of three taps at stride 1 along u (dw_col_axes, no s
  * term, no clamp, lines of DW3_MIN_OUT outputs or more): group by group
@@ -343,34 +347,46 @@ NNOM_NOINLINE int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t
      * more */
     const int one_call = given != NULL && (oc % 4 == 0 || oc >= 8) &&
                          (!(top || bot) || (u->xb == t->ic && oc >= 16));
-    uint32_t edges[DW3_EDGE_BYTES / 4];
+    uint32_t edges[DW3_LINE_BYTES / 4];
     const int all = one_call && (top || bot) && v->out * (u->out + 2) * t->ic <= DW3_EDGE_BYTES;
-    const int32_t nt = all ? u->out + 2 : top ? 6 : 0, nb = all || !bot ? 0 : 6;
+    /* where the layer's rows do not fit but a line's do, with sixteen
+     * channels or more: the line's rows copied before its call, one run
+     * (the copy's memcpy, a line or a row, costs less than the two border
+     * runs, their rows and a call per group it saves: (1,3) s1 41x12x62
+     * same, (3,1) s1 14x10x70 same) */
+    const int per_line = !all && given != NULL && (oc % 4 == 0 || oc >= 8) && oc >= 16 &&
+                         (top || bot) && (u->out + 2) * t->ic <= DW3_LINE_BYTES;
+    const int one = all || per_line; /* one run a line, on the line's copy */
+    const int32_t nt = one ? u->out + 2 : top ? 6 : 0, nb = one || !bot ? 0 : 6;
     const int32_t line = (nt + nb) * t->ic;
-    const int whole = one_call && v->out * line <= DW3_EDGE_BYTES;
-    const int32_t es = whole ? t->ic : 4; /* between the copied rows */
+    const int whole = !per_line && one_call && v->out * line <= DW3_EDGE_BYTES;
+    const int32_t es = whole || per_line ? t->ic : 4; /* between the copied rows */
     nnom_dw3_run_t runs[3];
     int32_t count = 0;
-    if (all)
+    if (one)
         runs[count++] = (nnom_dw3_run_t){NULL, NULL, u->out, es, u->ob};
-    if (in && !all)
+    if (in && !one)
         runs[count++] = (nnom_dw3_run_t){NULL, NULL, n, xb, u->ob};
-    if (top && !all)
+    if (top && !one)
         runs[count++] = (nnom_dw3_run_t){(const int8_t *)rows[0], NULL, 4, es, u->ob};
-    if (bot && !all)
+    if (bot && !one)
         runs[count++] = (nnom_dw3_run_t){(const int8_t *)rows[1], NULL, 4, es, u->ob};
-    if (whole) {
-        if (line > 0)
+    if (whole || per_line) {
+        if (whole && line > 0)
             dwcol_edges(t, u, v, nt, nb, ybot, (int8_t *)edges);
         const int8_t *x = a->input, *e = (const int8_t *)edges;
         int8_t *out = a->output;
         const int32_t last = oc - 4; /* the overlapping last group's first channel */
-        for (int32_t ov = v->out; ov > 0; ov--, x += vx, out += vo, e += line) {
-            dw3_place(runs, in && !all, top || all, bot && !all, x + xin, out + oin, e, out,
+        const int32_t step = whole ? line : 0; /* per_line: each line's copy in place */
+        for (int32_t ov = v->out; ov > 0; ov--, x += vx, out += vo, e += step) {
+            if (per_line)
+                (void)dwcol_span(u, x, -u->pad, nt, (size_t)t->ic, (int8_t)a->p.input_zp,
+                                 (int8_t *)edges);
+            dw3_place(runs, in && !one, top || one, bot && !one, x + xin, out + oin, e, out,
                       e + nt * t->ic, out + obot);
             nnom_dw3_s8(given, runs, count, oc / 4);
             if (oc % 4 != 0) {
-                dw3_place(runs, in && !all, top || all, bot && !all, x + xin + last,
+                dw3_place(runs, in && !one, top || one, bot && !one, x + xin + last,
                           out + oin + last, e + last, out + last, e + nt * t->ic + last,
                           out + obot + last);
                 nnom_dw3_s8(given + last * NNOM_DW3_REC, runs, count, 1);

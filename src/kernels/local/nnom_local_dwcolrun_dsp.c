@@ -84,6 +84,14 @@ int dwcol_records(const dw_ctx_t *t, int32_t c, int32_t k0, int32_t k, int32_t *
  * they are copied once per layer (not per group and line). dw_col_asm's
  * stack stays within dw_groups', which it does not add to. */
 #define DW_EDGE_BYTES 768
+/* With the converter's records and sixteen channels or more, where one
+ * call a run runs every group, the copies of up to this many bytes (the
+ * stack's deepest chains are ~4 KB elsewhere, docs/kernel-log.md): the
+ * call per group and line they save costs more than their memcpy ((6,1)
+ * s1 9x1x123 same) */
+#define DW_EDGE_MANY_BYTES 2048
+/* Words of the copies' and records' room: the rows, then the records */
+#define DW_EDGE_WORDS (DW_EDGE_BYTES / 4 + 4 + 4 * (DW_MAX_TAPS / 2 + 1) + 12)
 
 /* rows of four channels from row y0 of column x (input rows u->xb bytes
  * apart), the input zero point outside it */
@@ -164,13 +172,15 @@ NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axi
     /* the top border's rows, then the bottom one's; then the group's
      * records, or more rows where the converter gave the records (checked
      * there; channels a multiple of four or NNOM_DW_ODD_GROUPED on) */
-    uint32_t rows[DW_EDGE_BYTES / 4 + 4 + 4 * (DW_MAX_TAPS / 2 + 1) + 12];
+    uint32_t rows[DW_EDGE_MANY_BYTES / 4 > DW_EDGE_WORDS ? DW_EDGE_MANY_BYTES / 4 : DW_EDGE_WORDS];
     int32_t *const rec = (int32_t *)rows + DW_EDGE_BYTES / 4;
     const int32_t *given = (t->oc % 4 == 0 || !nnom_dw_odd_flat(a)) && a->records != NULL &&
                                    (a->records[0] & 1) == 0
                                ? a->records
                                : NULL; /* (odd: nnom_local_dwpair.h's) */
-    const int32_t room = given != NULL ? (int32_t)sizeof rows : DW_EDGE_BYTES;
+    const int32_t room = given == NULL ? DW_EDGE_BYTES
+                         : t->oc >= 16 ? (int32_t)sizeof rows
+                                       : DW_EDGE_WORDS * 4;
     const int32_t line = (ntop + nbot) * t->ic; /* bytes of a line's rows in the whole copy */
     const int whole = line == 0 || v->out <= room / line;
     const int32_t xs = whole ? t->ic : 4; /* between the copied rows */

@@ -1420,6 +1420,41 @@ def dw3l_model(k: int, rng: np.random.Generator):
     return dw_layer_case_model(DW3L_CASES[k], rng)
 
 
+# One row of taps at stride 1, sixteen channels or more with the
+# converter's records (nnom_local_dwcolrun_dsp.c, -O2 with the assembly;
+# branch lines4): three taps where the layer's rows do not fit the copy
+# but a line's do, each line's rows copied before its call, one run a line
+# ((1, 3) on rows back to back, (3, 1) on several columns: a copy a row;
+# channels a multiple of four, two and one past it: the overlapping last
+# group, the one-channel lane), a line of 40 outputs on one row; the
+# one-row loop's border copies up to 2,048 B ((6, 1), (7, 1), (5, 1) at
+# stride 2 on three columns); and the other ways: lines whose copy does
+# not fit (70 outputs: the border runs), no records (group by group), no
+# activation, the last group's requantisation beyond the records' form,
+# twelve channels (the old room). Fields as DWACROSS_CASES.
+LINES4_CASES = [
+    ((9, 12, 20), (1, 3), 1, "same", "relu", None),
+    ((7, 13, 18), (1, 3), 1, "same", "relu6", None),
+    ((14, 6, 21), (3, 1), 1, "same", "relu", None),
+    ((1, 40, 33), (1, 3), 1, "same", "relu", None),
+    ((11, 9, 16), (3, 1), 1, "same", "relu", None),
+    ((9, 1, 123), (6, 1), 1, "same", "relu", None),
+    ((12, 1, 100), (7, 1), 1, "same", "relu6", None),
+    ((40, 5, 48), (5, 1), 2, "same", "relu", None),
+    ((1, 70, 32), (1, 3), 1, "same", "relu", None),
+    ((9, 12, 20), (1, 3), 1, "same", "relu", None),
+    ((9, 12, 20), (1, 3), 1, "same", None, None),
+    ((9, 12, 20), (1, 3), 1, "same", "relu", "scaled"),
+    ((12, 8, 12), (7, 1), 1, "same", "relu", None),
+    ((9, 1, 123), (6, 1), 1, "same", "relu", None),
+]
+LINES4_WITHOUT_RECORDS = (9, 13)
+
+
+def lines4_model(k: int, rng: np.random.Generator):
+    return dw_layer_case_model(LINES4_CASES[k], rng)
+
+
 # 2D windows of any (kh, kw) but 3x3 and 5x5 (nnom_local_dwrect_dsp.c, -O2
 # on DSP cores: every tap of a window in one list of pairs across its rows,
 # the outputs inside the input on the input, the border bands on copies
@@ -2129,6 +2164,7 @@ def suite(tmp_path_factory):
         "win2_": WIN2_WITHOUT_RECORDS,
         "longk": LONGK_WITHOUT_RECORDS,
         "dw3l_": DW3L_WITHOUT_RECORDS,
+        "lines4_": LINES4_WITHOUT_RECORDS,
     }
     # hand-picked shapes of the kernels' special paths: (name, count, builder, seed)
     families = [
@@ -2177,6 +2213,7 @@ def suite(tmp_path_factory):
         ("chan4_", len(CHAN4_CASES), chan4_model, 111_000),
         ("longk", len(LONGK_CASES), longk_model, 110_000),
         ("dw3l_", len(DW3L_CASES), dw3l_model, 109_000),
+        ("lines4_", len(LINES4_CASES), lines4_model, 117_000),
     ]
     for prefix, count, build, seed in families:
         for k in range(count):

@@ -113,7 +113,7 @@ NNOM_INLINE void dwcol_edge(const dw_axis_t *u, const int8_t *x, int32_t y0, int
 /* n rows from row y along u of one line x into e, all ic channels (ic
  * bytes a row): the input zero point outside the input; the rows inside
  * by one copy where they lie back to back (u->xb == ic), else row by row */
-static int8_t *dwcol_span(const dw_axis_t *u, const int8_t *x, int32_t y, int32_t n, size_t ic,
+static NNOM_NOINLINE int8_t *dwcol_span(const dw_axis_t *u, const int8_t *x, int32_t y, int32_t n, size_t ic,
                           int8_t zp, int8_t *e)
 {
     if (n <= 0)
@@ -295,6 +295,70 @@ NNOM_INLINE void dw3_place(nnom_dw3_run_t *r, int in, int top, int bot, const in
  * whole layer's do not fit DW3_EDGE_BYTES (the stack's deepest chains are
  * ~4 KB elsewhere, docs/kernel-log.md) */
 #define DW3_LINE_BYTES 2048
+/* Runs of one call at most, where lines go several a call */
+#define DW3_BATCH 24
+
+/* Where a line's runs go: its input x, copy e and output out, the runs'
+ * offsets from them, the steps to the next line, which runs there are
+ * (dw3_place's) */
+typedef struct {
+    const int8_t *x, *e;
+    int8_t *out;
+    int32_t xin, oin, ebot, obot, vx, vo, ve, lines;
+    int in, top, bot;
+} dw3_lines_t;
+
+/* p's lines of count runs each (runs: their n, xs, op) in calls of up to
+ * DW3_BATCH runs, the whole groups of oc channels, then the overlapping
+ * last group: a call's group steps instead of a call and its groups per
+ * line ((3,1) s1 6x36x34 valid 4.28 -> 4.18) */
+static NNOM_NOINLINE void dw3_batched(const int32_t *given, const nnom_dw3_run_t *runs,
+                                     int32_t count, int32_t oc, const dw3_lines_t *p)
+{
+    nnom_dw3_run_t many[DW3_BATCH];
+    const int32_t lines = p->lines, last = oc - 4, batch = DW3_BATCH / count;
+    for (int32_t i = 0; i < batch * count; i++) { /* the runs' n, xs, op */
+        many[i].n = runs[i % count].n;
+        many[i].xs = runs[i % count].xs;
+        many[i].op = runs[i % count].op;
+    }
+    for (int32_t l = 0; l < lines; l += batch) {
+        const int32_t n = lines - l < batch ? lines - l : batch;
+        for (int32_t c = 0; c >= 0; c = c == 0 && oc % 4 != 0 ? last : -1) {
+            const int8_t *x = p->x + l * p->vx + c, *e = p->e + l * p->ve + c;
+            int8_t *out = p->out + l * p->vo + c;
+            for (int32_t j = 0; j < n; j++, x += p->vx, out += p->vo, e += p->ve)
+                dw3_place(many + j * count, p->in, p->top, p->bot, x + p->xin, out + p->oin, e,
+                          out, e + p->ebot, out + p->obot);
+            nnom_dw3_s8(given + c * NNOM_DW3_REC, many, n * count, c == 0 ? oc / 4 : 1);
+        }
+    }
+}
+
+/* Line by line (along u, across v), its rows copied into copy (the
+ * input zero point outside the input), then one run (run: its n, xs, op)
+ * for the whole groups of oc channels and one for the overlapping last
+ * group (dw3_asm's per_line) */
+static NNOM_NOINLINE void dw3_lined(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *v,
+                                    const int32_t *given, nnom_dw3_run_t *run, int32_t oc,
+                                    int8_t *copy)
+{
+    const int32_t last = oc - 4, vx = v->s * v->xb;
+    const int8_t *x = t->a->input;
+    int8_t *out = t->a->output;
+    for (int32_t l = 0; l < v->out; l++, x += vx, out += v->ob) {
+        (void)dwcol_span(u, x, -u->pad, u->out + 2, (size_t)t->ic, (int8_t)t->a->p.input_zp,
+                         copy);
+        run->x = copy;
+        run->out = out;
+        nnom_dw3_s8(given, run, 1, oc / 4);
+        if (oc % 4 != 0) {
+            run->x = copy + last;
+            run->out = out + last;
+            nnom_dw3_s8(given + last * NNOM_DW3_REC, run, 1, 1);
+        }
+    }
+}
 
 /* A layer of one row of three taps at stride 1 along u (dw_col_axes, no s
  * term, no clamp, lines of DW3_MIN_OUT outputs or more): group by group
@@ -388,10 +452,18 @@ NNOM_NOINLINE int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t
         int8_t *out = a->output;
         const int32_t last = oc - 4; /* the overlapping last group's first channel */
         const int32_t step = whole ? line : 0; /* per_line: each line's copy in place */
+        if (!per_line && v->out > 1 && count <= DW3_BATCH / 2) {
+            const dw3_lines_t p = {x,  e,    out,    xin,        oin,        nt * t->ic,
+                                   obot, vx, vo, step, v->out, in && !one, top || one,
+                                   bot && !one};
+            dw3_batched(given, runs, count, oc, &p);
+            return 1;
+        }
+        if (per_line) {
+            dw3_lined(t, u, v, given, runs, oc, (int8_t *)edges);
+            return 1;
+        }
         for (int32_t ov = v->out; ov > 0; ov--, x += vx, out += vo, e += step) {
-            if (per_line)
-                (void)dwcol_span(u, x, -u->pad, nt, (size_t)t->ic, (int8_t)a->p.input_zp,
-                                 (int8_t *)edges);
             dw3_place(runs, in && !one, top || one, bot && !one, x + xin, out + oin, e, out,
                       e + nt * t->ic, out + obot);
             nnom_dw3_s8(given, runs, count, oc / 4);

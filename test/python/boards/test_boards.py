@@ -1431,7 +1431,10 @@ def dw3l_model(k: int, rng: np.random.Generator):
 # stride 2 on three columns); and the other ways: lines whose copy does
 # not fit (70 outputs: the border runs), no records (group by group), no
 # activation, the last group's requantisation beyond the records' form,
-# twelve channels (the old room). Fields as DWACROSS_CASES.
+# twelve channels (the old room); three-tap lines several a call (36
+# columns of 4 outputs: two calls of 24 and 12 lines, the overlapping
+# last group; three lines of one run; two of three runs). Fields as
+# DWACROSS_CASES.
 LINES4_CASES = [
     ((9, 12, 20), (1, 3), 1, "same", "relu", None),
     ((7, 13, 18), (1, 3), 1, "same", "relu6", None),
@@ -1447,6 +1450,9 @@ LINES4_CASES = [
     ((9, 12, 20), (1, 3), 1, "same", "relu", "scaled"),
     ((12, 8, 12), (7, 1), 1, "same", "relu", None),
     ((9, 1, 123), (6, 1), 1, "same", "relu", None),
+    ((6, 36, 34), (3, 1), 1, "valid", "relu", None),
+    ((3, 10, 16), (1, 3), 1, "same", "relu6", None),
+    ((2, 70, 32), (1, 3), 1, "same", "relu", None),
 ]
 LINES4_WITHOUT_RECORDS = (9, 13)
 

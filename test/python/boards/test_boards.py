@@ -1425,8 +1425,9 @@ def dw3l_model(k: int, rng: np.random.Generator):
 # branch lines4): three taps where the layer's rows do not fit the copy
 # but a line's do, each line's rows copied before its call, one run a line
 # ((1, 3) on rows back to back, (3, 1) on several columns: a copy a row;
-# channels a multiple of four, two and one past it: the overlapping last
-# group, the one-channel lane), a line of 40 outputs on one row; the
+# channels a multiple of four, two past it: the overlapping last group),
+# a line of 40 outputs on one row ((3, 1) on 6 columns of 16 rows and 21
+# channels keeps the border runs: a copy a row costs more there); the
 # one-row loop's border copies up to 2,048 B ((6, 1), (7, 1), (5, 1) at
 # stride 2 on three columns); and the other ways: lines whose copy does
 # not fit (70 outputs: the border runs), no records (group by group), no
@@ -1440,7 +1441,7 @@ LINES4_CASES = [
     ((7, 13, 18), (1, 3), 1, "same", "relu6", None),
     ((14, 6, 21), (3, 1), 1, "same", "relu", None),
     ((1, 40, 33), (1, 3), 1, "same", "relu", None),
-    ((11, 9, 16), (3, 1), 1, "same", "relu", None),
+    ((10, 6, 40), (3, 1), 1, "same", "relu", None),
     ((9, 1, 123), (6, 1), 1, "same", "relu", None),
     ((12, 1, 100), (7, 1), 1, "same", "relu6", None),
     ((40, 5, 48), (5, 1), 2, "same", "relu", None),

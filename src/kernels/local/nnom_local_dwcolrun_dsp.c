@@ -189,7 +189,7 @@ NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axi
     nnom_dwcol_job_t in = {NULL, NULL, rec, hi - lo, u->xb, s * u->xb, u->ob, k / 2, k & 1, 1};
     const int both = lo == 1 && u->out - hi == 1 && (whole || ntop + nbot <= DW_EDGE_ROWS);
     nnom_dwcol_job_t two = {NULL, NULL, rec, 2, xs, ntop * xs, hi * u->ob, k / 2, k & 1, 1};
-    if (whole)
+    if (whole && line > 0) /* (valid along the taps: nothing to copy) */
         dwcol_edges(t, u, v, ntop, nbot, ybot, (int8_t *)rows);
     const int32_t words = 4 + 4 * (k / 2) + 2 * (k & 1) + 12; /* a group's */
     /* with them and the rows copied for every channel: all groups in one

@@ -84,6 +84,14 @@ int dwcol_records(const dw_ctx_t *t, int32_t c, int32_t k0, int32_t k, int32_t *
  * they are copied once per layer (not per group and line). dw_col_asm's
  * stack stays within dw_groups', which it does not add to. */
 #define DW_EDGE_BYTES 768
+/* With the converter's records and sixteen channels or more, where one
+ * call a run runs every group, the copies of up to this many bytes (the
+ * stack's deepest chains are ~4 KB elsewhere, docs/kernel-log.md): the
+ * call per group and line they save costs more than their memcpy ((6,1)
+ * s1 9x1x123 same) */
+#define DW_EDGE_MANY_BYTES 2048
+/* Words of the copies' and records' room: the rows, then the records */
+#define DW_EDGE_WORDS (DW_EDGE_BYTES / 4 + 4 + 4 * (DW_MAX_TAPS / 2 + 1) + 12)
 
 /* rows of four channels from row y0 of column x (input rows u->xb bytes
  * apart), the input zero point outside it */
@@ -105,7 +113,7 @@ NNOM_INLINE void dwcol_edge(const dw_axis_t *u, const int8_t *x, int32_t y0, int
 /* n rows from row y along u of one line x into e, all ic channels (ic
  * bytes a row): the input zero point outside the input; the rows inside
  * by one copy where they lie back to back (u->xb == ic), else row by row */
-static int8_t *dwcol_span(const dw_axis_t *u, const int8_t *x, int32_t y, int32_t n, size_t ic,
+static NNOM_NOINLINE int8_t *dwcol_span(const dw_axis_t *u, const int8_t *x, int32_t y, int32_t n, size_t ic,
                           int8_t zp, int8_t *e)
 {
     if (n <= 0)
@@ -249,13 +257,15 @@ NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axi
     /* the top border's rows, then the bottom one's; then the group's
      * records, or more rows where the converter gave the records (checked
      * there; channels a multiple of four or NNOM_DW_ODD_GROUPED on) */
-    uint32_t rows[DW_EDGE_BYTES / 4 + 4 + 4 * (DW_MAX_TAPS / 2 + 1) + 12];
+    uint32_t rows[DW_EDGE_MANY_BYTES / 4 > DW_EDGE_WORDS ? DW_EDGE_MANY_BYTES / 4 : DW_EDGE_WORDS];
     int32_t *const rec = (int32_t *)rows + DW_EDGE_BYTES / 4;
     const int32_t *given = (t->oc % 4 == 0 || !nnom_dw_odd_flat(a)) && a->records != NULL &&
                                    (a->records[0] & 1) == 0
                                ? a->records
                                : NULL; /* (odd: nnom_local_dwpair.h's) */
-    const int32_t room = given != NULL ? (int32_t)sizeof rows : DW_EDGE_BYTES;
+    const int32_t room = given == NULL ? DW_EDGE_BYTES
+                         : t->oc >= 16 ? (int32_t)sizeof rows
+                                       : DW_EDGE_WORDS * 4;
     const int32_t line = (ntop + nbot) * t->ic; /* bytes of a line's rows in the whole copy */
     const int whole = line == 0 || v->out <= room / line;
     const int32_t xs = whole ? t->ic : 4; /* between the copied rows */
@@ -264,7 +274,7 @@ NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axi
     nnom_dwcol_job_t in = {NULL, NULL, rec, hi - lo, u->xb, s * u->xb, u->ob, k / 2, k & 1, 1};
     const int both = lo == 1 && u->out - hi == 1 && (whole || ntop + nbot <= DW_EDGE_ROWS);
     nnom_dwcol_job_t two = {NULL, NULL, rec, 2, xs, ntop * xs, hi * u->ob, k / 2, k & 1, 1};
-    if (whole)
+    if (whole && line > 0) /* (valid along the taps: nothing to copy) */
         dwcol_edges(t, u, v, ntop, nbot, ybot, (int8_t *)rows);
     const int32_t words = 4 + 4 * (k / 2) + 2 * (k & 1) + 12; /* a group's */
     /* with them and the rows copied for every channel: all groups in one
@@ -371,6 +381,74 @@ NNOM_INLINE void dw3_place(nnom_dw3_run_t *r, int in, int top, int bot, const in
  * 96 channels): where they fit, and the converter gave the records, all
  * groups run in one call per line */
 #define DW3_EDGE_BYTES 1152
+/* Bytes of one line's rows, all channels, copied line by line where the
+ * whole layer's do not fit DW3_EDGE_BYTES (the stack's deepest chains are
+ * ~4 KB elsewhere, docs/kernel-log.md) */
+#define DW3_LINE_BYTES 2048
+/* Runs of one call at most, where lines go several a call */
+#define DW3_BATCH 24
+
+/* Where a line's runs go: its input x, copy e and output out, the runs'
+ * offsets from them, the steps to the next line, which runs there are
+ * (dw3_place's) */
+typedef struct {
+    const int8_t *x, *e;
+    int8_t *out;
+    int32_t xin, oin, ebot, obot, vx, vo, ve, lines;
+    int in, top, bot;
+} dw3_lines_t;
+
+/* p's lines of count runs each (runs: their n, xs, op) in calls of up to
+ * DW3_BATCH runs, the whole groups of oc channels, then the overlapping
+ * last group: a call's group steps instead of a call and its groups per
+ * line ((3,1) s1 6x36x34 valid 4.28 -> 4.18) */
+static NNOM_NOINLINE void dw3_batched(const int32_t *given, const nnom_dw3_run_t *runs,
+                                     int32_t count, int32_t oc, const dw3_lines_t *p)
+{
+    nnom_dw3_run_t many[DW3_BATCH];
+    const int32_t lines = p->lines, last = oc - 4, batch = DW3_BATCH / count;
+    for (int32_t i = 0; i < batch * count; i++) { /* the runs' n, xs, op */
+        many[i].n = runs[i % count].n;
+        many[i].xs = runs[i % count].xs;
+        many[i].op = runs[i % count].op;
+    }
+    for (int32_t l = 0; l < lines; l += batch) {
+        const int32_t n = lines - l < batch ? lines - l : batch;
+        for (int32_t c = 0; c >= 0; c = c == 0 && oc % 4 != 0 ? last : -1) {
+            const int8_t *x = p->x + l * p->vx + c, *e = p->e + l * p->ve + c;
+            int8_t *out = p->out + l * p->vo + c;
+            for (int32_t j = 0; j < n; j++, x += p->vx, out += p->vo, e += p->ve)
+                dw3_place(many + j * count, p->in, p->top, p->bot, x + p->xin, out + p->oin, e,
+                          out, e + p->ebot, out + p->obot);
+            nnom_dw3_s8(given + c * NNOM_DW3_REC, many, n * count, c == 0 ? oc / 4 : 1);
+        }
+    }
+}
+
+/* Line by line (along u, across v), its rows copied into copy (the
+ * input zero point outside the input), then one run (run: its n, xs, op)
+ * for the whole groups of oc channels and one for the overlapping last
+ * group (dw3_asm's per_line) */
+static NNOM_NOINLINE void dw3_lined(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *v,
+                                    const int32_t *given, nnom_dw3_run_t *run, int32_t oc,
+                                    int8_t *copy)
+{
+    const int32_t last = oc - 4, vx = v->s * v->xb;
+    const int8_t *x = t->a->input;
+    int8_t *out = t->a->output;
+    for (int32_t l = 0; l < v->out; l++, x += vx, out += v->ob) {
+        (void)dwcol_span(u, x, -u->pad, u->out + 2, (size_t)t->ic, (int8_t)t->a->p.input_zp,
+                         copy);
+        run->x = copy;
+        run->out = out;
+        nnom_dw3_s8(given, run, 1, oc / 4);
+        if (oc % 4 != 0) {
+            run->x = copy + last;
+            run->out = out + last;
+            nnom_dw3_s8(given + last * NNOM_DW3_REC, run, 1, 1);
+        }
+    }
+}
 
 /* A layer of one row of three taps at stride 1 along u (dw_col_axes, no s
  * term, no clamp, lines of DW3_MIN_OUT outputs or more): group by group
@@ -433,34 +511,57 @@ NNOM_NOINLINE int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t
      * more */
     const int one_call = given != NULL && (oc % 4 == 0 || oc >= 8) &&
                          (!(top || bot) || (u->xb == t->ic && oc >= 16));
-    uint32_t edges[DW3_EDGE_BYTES / 4];
+    uint32_t edges[DW3_LINE_BYTES / 4];
     const int all = one_call && (top || bot) && v->out * (u->out + 2) * t->ic <= DW3_EDGE_BYTES;
-    const int32_t nt = all ? u->out + 2 : top ? 6 : 0, nb = all || !bot ? 0 : 6;
+    /* where the layer's rows do not fit but a line's do, with sixteen
+     * channels or more: the line's rows copied before its call, one run
+     * (the copy's memcpy, a line or, rows apart, a row, costs less than
+     * the two border runs, their rows and a call per group it saves: (1,3)
+     * s1 41x12x62 same, (3,1) s1 14x10x70 same; rows apart only where a
+     * line has at most half as many rows as channels: (3,1) s1 42x18x18
+     * same 3.79 -> 4.49 with a copy a row) */
+    const int per_line = !all && given != NULL && oc >= 16 && (top || bot) &&
+                         (u->out + 2) * t->ic <= DW3_LINE_BYTES &&
+                         (u->xb == t->ic || 2 * (u->out + 2) <= oc);
+    const int one = all || per_line; /* one run a line, on the line's copy */
+    const int32_t nt = one ? u->out + 2 : top ? 6 : 0, nb = one || !bot ? 0 : 6;
     const int32_t line = (nt + nb) * t->ic;
-    const int whole = one_call && v->out * line <= DW3_EDGE_BYTES;
-    const int32_t es = whole ? t->ic : 4; /* between the copied rows */
+    const int whole = !per_line && one_call && v->out * line <= DW3_EDGE_BYTES;
+    const int32_t es = whole || per_line ? t->ic : 4; /* between the copied rows */
     nnom_dw3_run_t runs[3];
     int32_t count = 0;
-    if (all)
+    if (one)
         runs[count++] = (nnom_dw3_run_t){NULL, NULL, u->out, es, u->ob};
-    if (in && !all)
+    if (in && !one)
         runs[count++] = (nnom_dw3_run_t){NULL, NULL, n, xb, u->ob};
-    if (top && !all)
+    if (top && !one)
         runs[count++] = (nnom_dw3_run_t){(const int8_t *)rows[0], NULL, 4, es, u->ob};
-    if (bot && !all)
+    if (bot && !one)
         runs[count++] = (nnom_dw3_run_t){(const int8_t *)rows[1], NULL, 4, es, u->ob};
-    if (whole) {
-        if (line > 0)
+    if (whole || per_line) {
+        if (whole && line > 0)
             dwcol_edges(t, u, v, nt, nb, ybot, (int8_t *)edges);
         const int8_t *x = a->input, *e = (const int8_t *)edges;
         int8_t *out = a->output;
         const int32_t last = oc - 4; /* the overlapping last group's first channel */
-        for (int32_t ov = v->out; ov > 0; ov--, x += vx, out += vo, e += line) {
-            dw3_place(runs, in && !all, top || all, bot && !all, x + xin, out + oin, e, out,
+        const int32_t step = whole ? line : 0; /* per_line: each line's copy in place */
+        if (!per_line && v->out > 1 && count <= DW3_BATCH / 2) {
+            const dw3_lines_t p = {x,  e,    out,    xin,        oin,        nt * t->ic,
+                                   obot, vx, vo, step, v->out, in && !one, top || one,
+                                   bot && !one};
+            dw3_batched(given, runs, count, oc, &p);
+            return 1;
+        }
+        if (per_line) {
+            dw3_lined(t, u, v, given, runs, oc, (int8_t *)edges);
+            return 1;
+        }
+        for (int32_t ov = v->out; ov > 0; ov--, x += vx, out += vo, e += step) {
+            dw3_place(runs, in && !one, top || one, bot && !one, x + xin, out + oin, e, out,
                       e + nt * t->ic, out + obot);
             nnom_dw3_s8(given, runs, count, oc / 4);
             if (oc % 4 != 0) {
-                dw3_place(runs, in && !all, top || all, bot && !all, x + xin + last,
+                dw3_place(runs, in && !one, top || one, bot && !one, x + xin + last,
                           out + oin + last, e + last, out + last, e + nt * t->ic + last,
                           out + obot + last);
                 nnom_dw3_s8(given + last * NNOM_DW3_REC, runs, count, 1);

@@ -1514,6 +1514,48 @@ def dw3l_model(k: int, rng: np.random.Generator):
     return dw_layer_case_model(DW3L_CASES[k], rng)
 
 
+# One row of taps at stride 1, sixteen channels or more with the
+# converter's records (nnom_local_dwcolrun_dsp.c, -O2 with the assembly;
+# branch lines4): three taps where the layer's rows do not fit the copy
+# but a line's do, each line's rows copied before its call, one run a line
+# ((1, 3) on rows back to back, (3, 1) on several columns: a copy a row;
+# channels a multiple of four, two past it: the overlapping last group),
+# a line of 40 outputs on one row ((3, 1) on 6 columns of 16 rows and 21
+# channels keeps the border runs: a copy a row costs more there); the
+# one-row loop's border copies up to 2,048 B ((6, 1), (7, 1), (5, 1) at
+# stride 2 on three columns); and the other ways: lines whose copy does
+# not fit (70 outputs: the border runs), no records (group by group), no
+# activation, the last group's requantisation beyond the records' form,
+# twelve channels (the old room); three-tap lines several a call (36
+# columns of 4 outputs: two calls of 24 and 12 lines, the overlapping
+# last group; three lines of one run; two of three runs). Fields as
+# DWACROSS_CASES.
+LINES4_CASES = [
+    ((9, 12, 20), (1, 3), 1, "same", "relu", None),
+    ((7, 13, 18), (1, 3), 1, "same", "relu6", None),
+    ((14, 6, 21), (3, 1), 1, "same", "relu", None),
+    ((1, 40, 33), (1, 3), 1, "same", "relu", None),
+    ((10, 6, 40), (3, 1), 1, "same", "relu", None),
+    ((9, 1, 123), (6, 1), 1, "same", "relu", None),
+    ((12, 1, 100), (7, 1), 1, "same", "relu6", None),
+    ((40, 5, 48), (5, 1), 2, "same", "relu", None),
+    ((1, 70, 32), (1, 3), 1, "same", "relu", None),
+    ((9, 12, 20), (1, 3), 1, "same", "relu", None),
+    ((9, 12, 20), (1, 3), 1, "same", None, None),
+    ((9, 12, 20), (1, 3), 1, "same", "relu", "scaled"),
+    ((12, 8, 12), (7, 1), 1, "same", "relu", None),
+    ((9, 1, 123), (6, 1), 1, "same", "relu", None),
+    ((6, 36, 34), (3, 1), 1, "valid", "relu", None),
+    ((3, 10, 16), (1, 3), 1, "same", "relu6", None),
+    ((2, 70, 32), (1, 3), 1, "same", "relu", None),
+]
+LINES4_WITHOUT_RECORDS = (9, 13)
+
+
+def lines4_model(k: int, rng: np.random.Generator):
+    return dw_layer_case_model(LINES4_CASES[k], rng)
+
+
 # 2D windows of any (kh, kw) but 3x3 and 5x5 (nnom_local_dwrect_dsp.c, -O2
 # on DSP cores: every tap of a window in one list of pairs across its rows,
 # the outputs inside the input on the input, the border bands on copies
@@ -2337,6 +2379,7 @@ def suite(tmp_path_factory):
         "longk": LONGK_WITHOUT_RECORDS,
         "dw3l_": DW3L_WITHOUT_RECORDS,
         "rows2_": ROWS2_WITHOUT_RECORDS,
+        "lines4_": LINES4_WITHOUT_RECORDS,
     }
     # hand-picked shapes of the kernels' special paths: (name, count, builder, seed)
     families = [
@@ -2389,6 +2432,7 @@ def suite(tmp_path_factory):
         ("dw3l_", len(DW3L_CASES), dw3l_model, 109_000),
         ("rqr", len(RQR_CASES), rqr_model, 114_000),
         ("rows2_", len(ROWS2_CASES), rows2_model, 118_000),
+        ("lines4_", len(LINES4_CASES), lines4_model, 117_000),
     ]
     for prefix, count, build, seed in families:
         for k in range(count):

@@ -46,7 +46,7 @@ def channel_words(q, zp_in: int, zp_out: int, taps: int, room: int):
     rword = ((2 * zp_out + 1) * (1 << e_ok) + 1) << (jj - 2)
     mword = mult.copy()
     for c in np.nonzero(~fits)[0]:
-        got = fit_channel(w[:, c], int(bias[c]), int(mult[c]), int(e[c]), zp_out, room)
+        got = fit_channel(w[:, c], int(bias[c]), int(mult[c]), int(e[c]), zp_out)
         if got is not None:
             jc, wj[:, c], bword[c], mword[c], rword[c] = got
             fits[c] = True

@@ -39,12 +39,11 @@ def _outputs(j: int, d: int, m: int, r: int, s: np.ndarray) -> np.ndarray | None
     return np.clip(u >> SHIFT, -128, 127)
 
 
-def fit_channel(w: np.ndarray, bias: int, mult: int, e: int, zp_out: int, room: int = 0):
+def fit_channel(w: np.ndarray, bias: int, mult: int, e: int, zp_out: int):
     """(j, weights 2^j, bias word, mult word, rounding word) of one channel
     with taps w (int64), bias less the zero point's share, mult and right
-    shift e, exact on every sum the channel can reach; or None. room: not
-    used beyond the taps' own bound (kept for the callers' signature)."""
-    del room
+    shift e, exact on every sum the channel can reach; or None (the sums'
+    31-bit room is checked from the taps and bias themselves)."""
     w = np.asarray(w, np.int64)
     s_lo = bias + int(np.minimum(-128 * w, 127 * w).sum())
     s_hi = bias + int(np.maximum(-128 * w, 127 * w).sum())

@@ -31,6 +31,13 @@ typedef struct {
 #define NNOM_DW3_REC 7
 void nnom_dw3_s8(const int32_t *rec, nnom_dw3_run_t *runs, int32_t count, int32_t groups);
 
+/* nnom_dw3_s8's runs for channels skip to 3 (1 to 3) of one group only
+ * (rec its records from channel 0): whole output words are stored, the
+ * bytes of channels 0 to skip - 1 unknown; the caller writes them after
+ * (the whole groups before the overlapping last group of channels not a
+ * multiple of four, run after it). */
+void nnom_dw3p_s8(const int32_t *rec, nnom_dw3_run_t *runs, int32_t count, int32_t skip);
+
 /* The layer's weights ([3][oc] along the taps), bias, requantisation
  * (nnom_conv_args_t's), off: -input zp in each halfword, zp2: 2 output
  * zp + 1. The field offsets are the assembly's. */

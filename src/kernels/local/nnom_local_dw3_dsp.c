@@ -13,8 +13,10 @@
  * and read the channel's weights and requantisation by LDM (the weights
  * twice, so that seven registers do). The results go byte by byte into
  * four words on the stack, stored once per pass. 152 instructions per
- * pass of 48 MACs; a run's last one to three outputs take a pass stepped
- * back (three) or a pass of two outputs (80 instructions).
+ * pass of 48 MACs; a run's last one to three outputs take a pass of their
+ * own (~50, ~80, ~115 instructions). nnom_dw3p_s8 runs one to three
+ * channels of a group (the channels past a multiple of four) in passes
+ * of four outputs entered at their first channel.
  */
 #include "nnom_local_dw3.h"
 #include "../nnom_backend.h"
@@ -75,6 +77,31 @@ typedef char nnom_dw3_run_layout_t[offsetof(nnom_dw3_run_t, out) == 4 &&
     "ldm    r2!, {r8, r9, lr}\n"                                                                 \
     DW3_RQ("r7", C)                                                                              \
     DW3_RQ("r0", C4)
+
+/* Channel C of one output (the last pass of runs of 4 k + 1): rows o,
+ * o + 1 in S01, row o + 2 in S2 (ROT2 picks the channel's byte). */
+#define DW3_CHANNEL1(S01, ROT, S2, ROT2, C)                                                      \
+    "sxtb16 r0, " S01 ROT "\n"                                                                   \
+    "sxtb16 r1, " S2 ROT2 "\n"                                                                   \
+    "ldm    r2!, {r7, r8, r9, lr}\n"                                                             \
+    "smlad  r7, r0, r7, lr\n"                                                                    \
+    "smlabb r7, r1, r8, r7\n"                                                                    \
+    "ldm    r2!, {r8, r9, lr}\n"                                                                 \
+    DW3_RQ("r7", C)
+
+/* Channel C of three outputs (the last pass of runs of 4 k + 3): row
+ * o + 4 in r12 (ROT4 picks the channel's byte). */
+#define DW3_CHANNEL3(S01, S23, ROT, ROT4, C, C4, C8)                                             \
+    DW3_HALF(S01, S23, ROT, C, C4)                                                               \
+    "ldm    r2, {r8, r9, lr}\n"                                                                  \
+    DW3_RQ("r7", C)                                                                              \
+    DW3_RQ("r0", C4)                                                                             \
+    "sxtb16 r0, r12" ROT4 "\n"                                                                   \
+    "ldmdb  r2, {r7, r8, r9, lr}\n"                                                              \
+    "smlad  r7, r1, r7, lr\n"                                                                    \
+    "smlabb r7, r0, r8, r7\n"                                                                    \
+    "ldm    r2!, {r8, r9, lr}\n"                                                                 \
+    DW3_RQ("r7", C8)
 
 /* A pass of four outputs from the packed pairs: rows (o, o + 1) in L01
  * (channels 0, 1) and H01 (2, 3), (o + 2, o + 3) in L23, H23, (o + 4,
@@ -170,27 +197,52 @@ __asm__(".section .text.nnom_dw3_s8,\"ax\",%progbits\n"
         DW3_PASS("r5", "r6", "r4", "r11", "r12", "r10")
         DW3_NEXT("r5", "r11", "r6", "r12")
         "b      .Ldw3_a\n"
-        /* the outputs after the full passes: 3 by a full pass one output
-         * back, 1 or 2 by a pass of two (one back for 1) */
+        /* the outputs after the full passes: a pass of three, two or one */
         ".Ldw3_rest:\n"
         "ldr    r4, [sp, #40]\n"
-        "cmp    r4, #0\n"
-        "beq    .Ldw3_next\n"
-        "ldr    r5, [sp, #24]\n"
-        "cmp    r4, #3\n"
-        "bne    .Ldw3_two\n"
-        "sub    r0, r0, r1\n"
-        "sub    r3, r3, r5\n"
-        "movs   r4, #0\n"
-        "str    r4, [sp, #40]\n"
-        "add    r4, r3, r5, lsl #2\n"
-        "str    r4, [sp, #28]\n"
-        "b      .Ldw3_pass\n"
+        "tbh    [pc, r4, lsl #1]\n"
+        ".Ldw3_tbl:\n"
+        ".short (.Ldw3_next - .Ldw3_tbl) / 2\n"
+        ".short (.Ldw3_one - .Ldw3_tbl) / 2\n"
+        ".short (.Ldw3_two - .Ldw3_tbl) / 2\n"
+        ".short (.Ldw3_three - .Ldw3_tbl) / 2\n"
+        ".Ldw3_one:\n"
+        "ldr    r4, [r0]\n" /* rows o to o + 2 */
+        "ldr    r5, [r0, r1]\n"
+        "ldr    r6, [r0, r1, lsl #1]\n"
+        "pkhtb  r10, r5, r4, asr #16\n"
+        "pkhbt  r4, r4, r5, lsl #16\n"
+        DW3_CHANNEL1("r4", "", "r6", "", "0")
+        DW3_CHANNEL1("r4", ", ror #8", "r6", ", ror #8", "1")
+        DW3_CHANNEL1("r10", "", "r6", ", ror #16", "2")
+        DW3_CHANNEL1("r10", ", ror #8", "r6", ", ror #24", "3")
+        "sub    r2, r2, #" NNOM_STR(4 * 4 * NNOM_DW3_REC) "\n"
+        "ldr    r4, [sp]\n"
+        "str    r4, [r3]\n"
+        "b      .Ldw3_next\n"
+        ".Ldw3_three:\n" /* rows o to o + 4 */
+        "ldr    r4, [r0]\n"
+        "ldr    r5, [r0, r1]\n"
+        "add    r0, r0, r1, lsl #1\n"
+        "ldr    r6, [r0]\n"
+        "ldr    r7, [r0, r1]\n"
+        "ldr    r12, [r0, r1, lsl #1]\n"
+        "pkhtb  r10, r5, r4, asr #16\n"
+        "pkhtb  r11, r7, r6, asr #16\n"
+        "pkhbt  r4, r4, r5, lsl #16\n"
+        "pkhbt  r5, r6, r7, lsl #16\n"
+        DW3_CHANNEL3("r4", "r5", "", "", "0", "4", "8")
+        DW3_CHANNEL3("r4", "r5", ", ror #8", ", ror #8", "1", "5", "9")
+        DW3_CHANNEL3("r10", "r11", "", ", ror #16", "2", "6", "10")
+        DW3_CHANNEL3("r10", "r11", ", ror #8", ", ror #24", "3", "7", "11")
+        "sub    r2, r2, #" NNOM_STR(4 * 4 * NNOM_DW3_REC) "\n"
+        "ldm    sp, {r7, r8, r9}\n"
+        "ldr    r1, [sp, #24]\n"
+        "str    r7, [r3]\n"
+        "str    r8, [r3, r1]\n"
+        "str    r9, [r3, r1, lsl #1]\n"
+        "b      .Ldw3_next\n"
         ".Ldw3_two:\n"
-        "cmp    r4, #1\n"
-        "itt    eq\n"
-        "subeq  r0, r0, r1\n"
-        "subeq  r3, r3, r5\n"
         "ldr    r4, [r0]\n"
         "ldr    r5, [r0, r1]\n"
         "add    r0, r0, r1, lsl #1\n"
@@ -236,6 +288,96 @@ __asm__(".section .text.nnom_dw3_s8,\"ax\",%progbits\n"
         "add    sp, sp, #60\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_dw3_s8, .-nnom_dw3_s8\n"
+        ".text\n");
+
+/* nnom_dw3p_s8(rec r0, runs r1, count r2, skip r3): channels skip to 3
+ * of one group, passes of four outputs (the last one stepped back to end
+ * at output n - 1), the pass entered at channel skip (its address in
+ * [56]) and the words stored whole (the skipped channels' bytes are the
+ * caller's to write after). Stack as nnom_dw3_s8's but [28] the out of
+ * the run's last pass, [40] its x, [44] the records of channel skip. */
+__asm__(".section .text.nnom_dw3p_s8,\"ax\",%progbits\n"
+        ".global nnom_dw3p_s8\n"
+        ".type nnom_dw3p_s8, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        "nnom_dw3p_s8:\n"
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #60\n"
+        "str    r2, [sp, #36]\n"
+        "movs   r4, #" NNOM_STR(4 * NNOM_DW3_REC) "\n"
+        "mla    r2, r3, r4, r0\n"
+        "str    r2, [sp, #44]\n"
+        "adr    r4, .Ldw3p_c1\n"
+        "cmp    r3, #2\n"
+        "it     eq\n"
+        "adreq  r4, .Ldw3p_c2\n"
+        "it     hi\n"
+        "adrhi  r4, .Ldw3p_c3\n"
+        "orr    r4, r4, #1\n"
+        "str    r4, [sp, #56]\n"
+        ".Ldw3p_run:\n"
+        "ldm    r1!, {r0, r3, r4, r5, r6}\n" /* x, out, n, xs, op */
+        "str    r1, [sp, #32]\n"
+        "strd   r5, r6, [sp, #20]\n"
+        "sub    r4, r4, #4\n"
+        "mla    r7, r4, r6, r3\n"
+        "str    r7, [sp, #28]\n"
+        "mla    r7, r4, r5, r0\n"
+        "str    r7, [sp, #40]\n"
+        ".Ldw3p_pass:\n"
+        "ldr    r1, [sp, #20]\n"
+        "ldr    r4, [r0]\n"
+        "ldr    r5, [r0, r1]\n"
+        "add    r0, r0, r1, lsl #1\n"
+        "ldr    r6, [r0]\n"
+        "ldr    r7, [r0, r1]\n"
+        "add    r0, r0, r1, lsl #1\n"
+        "ldr    r8, [r0]\n"
+        "ldr    r9, [r0, r1]\n"
+        "str    r0, [sp, #16]\n"
+        "pkhtb  r10, r5, r4, asr #16\n"
+        "pkhtb  r11, r7, r6, asr #16\n"
+        "pkhtb  r12, r9, r8, asr #16\n"
+        "pkhbt  r4, r4, r5, lsl #16\n"
+        "pkhbt  r5, r6, r7, lsl #16\n"
+        "pkhbt  r6, r8, r9, lsl #16\n"
+        "ldr    r2, [sp, #44]\n"
+        "ldr    pc, [sp, #56]\n"
+        ".Ldw3p_c1:\n"
+        DW3_CHANNEL("r4", "r5", "r6", ", ror #8", "1", "5", "9", "13")
+        ".Ldw3p_c2:\n"
+        DW3_CHANNEL("r10", "r11", "r12", "", "2", "6", "10", "14")
+        ".Ldw3p_c3:\n"
+        DW3_CHANNEL("r10", "r11", "r12", ", ror #8", "3", "7", "11", "15")
+        "ldm    sp, {r7, r8, r9, lr}\n"
+        "ldr    r1, [sp, #24]\n"
+        "str    r7, [r3]\n"
+        "str    r8, [r3, r1]\n"
+        "add    r3, r3, r1, lsl #1\n"
+        "str    r9, [r3]\n"
+        "str    lr, [r3, r1]\n"
+        "add    r3, r3, r1, lsl #1\n"
+        "ldr    r0, [sp, #16]\n"
+        "ldr    r7, [sp, #28]\n"
+        "cmp    r3, r7\n"
+        "bls    .Ldw3p_pass\n" /* the next pass ends at or before output n - 1 */
+        "add    r7, r7, r1, lsl #2\n"
+        "cmp    r3, r7\n"
+        "beq    .Ldw3p_next\n"
+        "sub    r3, r7, r1, lsl #2\n" /* the last pass, stepped back */
+        "ldr    r0, [sp, #40]\n"
+        "b      .Ldw3p_pass\n"
+        ".Ldw3p_next:\n"
+        "ldrd   r1, r4, [sp, #32]\n"
+        "subs   r4, r4, #1\n"
+        "str    r4, [sp, #36]\n"
+        "bne    .Ldw3p_run\n"
+        "add    sp, sp, #60\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dw3p_s8, .-nnom_dw3p_s8\n"
         ".text\n");
 
 /* The layer's fields at these offsets. */

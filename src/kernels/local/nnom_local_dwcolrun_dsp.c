@@ -399,9 +399,10 @@ typedef struct {
 } dw3_lines_t;
 
 /* p's lines of count runs each (runs: their n, xs, op) in calls of up to
- * DW3_BATCH runs, the whole groups of oc channels, then the overlapping
- * last group: a call's group steps instead of a call and its groups per
- * line ((3,1) s1 6x36x34 valid 4.28 -> 4.18) */
+ * DW3_BATCH runs, the last channels past a multiple of four (nnom_dw3p_s8
+ * on the overlapping last group), then the whole groups of oc channels: a
+ * call's group steps instead of a call and its groups per line ((3,1) s1
+ * 6x36x34 valid 4.28 -> 4.18) */
 static NNOM_NOINLINE void dw3_batched(const int32_t *given, const nnom_dw3_run_t *runs,
                                      int32_t count, int32_t oc, const dw3_lines_t *p)
 {
@@ -414,21 +415,25 @@ static NNOM_NOINLINE void dw3_batched(const int32_t *given, const nnom_dw3_run_t
     }
     for (int32_t l = 0; l < lines; l += batch) {
         const int32_t n = lines - l < batch ? lines - l : batch;
-        for (int32_t c = 0; c >= 0; c = c == 0 && oc % 4 != 0 ? last : -1) {
+        for (int32_t part = oc % 4 != 0 ? 0 : 1; part < 2; part++) { /* the rest, the groups */
+            const int32_t c = part == 0 ? last : 0;
             const int8_t *x = p->x + l * p->vx + c, *e = p->e + l * p->ve + c;
             int8_t *out = p->out + l * p->vo + c;
             for (int32_t j = 0; j < n; j++, x += p->vx, out += p->vo, e += p->ve)
                 dw3_place(many + j * count, p->in, p->top, p->bot, x + p->xin, out + p->oin, e,
                           out, e + p->ebot, out + p->obot);
-            nnom_dw3_s8(given + c * NNOM_DW3_REC, many, n * count, c == 0 ? oc / 4 : 1);
+            if (part == 1)
+                nnom_dw3_s8(given, many, n * count, oc / 4);
+            else
+                nnom_dw3p_s8(given + c * NNOM_DW3_REC, many, n * count, 4 - oc % 4);
         }
     }
 }
 
 /* Line by line (along u, across v), its rows copied into copy (the
  * input zero point outside the input), then one run (run: its n, xs, op)
- * for the whole groups of oc channels and one for the overlapping last
- * group (dw3_asm's per_line) */
+ * for the channels past a multiple of four (nnom_dw3p_s8) and one for the
+ * whole groups of oc channels (dw3_asm's per_line) */
 static NNOM_NOINLINE void dw3_lined(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t *v,
                                     const int32_t *given, nnom_dw3_run_t *run, int32_t oc,
                                     int8_t *copy)
@@ -439,14 +444,14 @@ static NNOM_NOINLINE void dw3_lined(const dw_ctx_t *t, const dw_axis_t *u, const
     for (int32_t l = 0; l < v->out; l++, x += vx, out += v->ob) {
         (void)dwcol_span(u, x, -u->pad, u->out + 2, (size_t)t->ic, (int8_t)t->a->p.input_zp,
                          copy);
-        run->x = copy;
-        run->out = out;
-        nnom_dw3_s8(given, run, 1, oc / 4);
         if (oc % 4 != 0) {
             run->x = copy + last;
             run->out = out + last;
-            nnom_dw3_s8(given + last * NNOM_DW3_REC, run, 1, 1);
+            nnom_dw3p_s8(given + last * NNOM_DW3_REC, run, 1, 4 - oc % 4);
         }
+        run->x = copy;
+        run->out = out;
+        nnom_dw3_s8(given, run, 1, oc / 4);
     }
 }
 
@@ -496,10 +501,12 @@ NNOM_NOINLINE int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t
      * the line reaches (one run), else the border rows */
     const int32_t *given = a->records;
     /* one channel past a multiple of four one lane (the tiny loops: ~250
-     * instructions of set-up and ~20 an output against ~38 an output of
-     * the overlapping group) on lines of 14 outputs or more; the groups
-     * then end at oc - 1 */
-    const int32_t oc = t->oc % 4 == 1 && t->oc > 4 && u->out * v->out >= 14 &&
+     * instructions of set-up and ~20 an output against ~15 an output of
+     * nnom_dw3p_s8's one channel, whose calls the layer's modes may add) on
+     * layers of 64 outputs or more ((3,1) s1 40x1x9 same 4948 -> 4808 with
+     * nnom_dw3p_s8, 49x3x13 same 20971 -> 21388); the groups then end at
+     * oc - 1 */
+    const int32_t oc = t->oc % 4 == 1 && t->oc > 4 && u->out * v->out >= 64 &&
                                nnom_dw_tiny_rest(a, t->oc - 1)
                            ? t->oc - 1
                            : t->oc;
@@ -557,20 +564,26 @@ NNOM_NOINLINE int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t
             return 1;
         }
         for (int32_t ov = v->out; ov > 0; ov--, x += vx, out += vo, e += step) {
-            dw3_place(runs, in && !one, top || one, bot && !one, x + xin, out + oin, e, out,
-                      e + nt * t->ic, out + obot);
-            nnom_dw3_s8(given, runs, count, oc / 4);
-            if (oc % 4 != 0) {
+            if (oc % 4 != 0) { /* (first: nnom_dw3p_s8) */
                 dw3_place(runs, in && !one, top || one, bot && !one, x + xin + last,
                           out + oin + last, e + last, out + last, e + nt * t->ic + last,
                           out + obot + last);
-                nnom_dw3_s8(given + last * NNOM_DW3_REC, runs, count, 1);
+                nnom_dw3p_s8(given + last * NNOM_DW3_REC, runs, count, 4 - oc % 4);
             }
+            dw3_place(runs, in && !one, top || one, bot && !one, x + xin, out + oin, e, out,
+                      e + nt * t->ic, out + obot);
+            nnom_dw3_s8(given, runs, count, oc / 4);
         }
         return 1;
     }
-    for (int32_t c = 0; c < oc; c = dw_next_group(c, oc)) {
+    /* the channels past a multiple of four first (nnom_dw3p_s8 on the
+     * overlapping last group), then the whole groups */
+    for (int32_t g = oc % 4 != 0 ? -1 : 0; g < oc / 4; g++) {
+        const int32_t c = g < 0 ? oc - 4 : 4 * g;
         const int32_t *gr = given != NULL ? given + c * NNOM_DW3_REC : rec;
+        void (*const run)(const int32_t *, nnom_dw3_run_t *, int32_t, int32_t) =
+            g < 0 ? nnom_dw3p_s8 : nnom_dw3_s8;
+        const int32_t arg = g < 0 ? 4 - oc % 4 : 1; /* skip, groups */
         if (given == NULL && !nnom_dw3_records(&layer, c, rec))
             return 0; /* the fallback rewrites the groups before c too */
         const int8_t *x = a->input + c;
@@ -591,7 +604,7 @@ NNOM_NOINLINE int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t
                 dw3_rows(rows[1], x + xbot, xb, nbot);
                 r->out = out + obot;
             }
-            nnom_dw3_s8(gr, runs, count, 1);
+            run(gr, runs, count, arg);
         }
     }
     return 1;

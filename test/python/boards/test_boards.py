@@ -1556,6 +1556,41 @@ def lines4_model(k: int, rng: np.random.Generator):
     return dw_layer_case_model(LINES4_CASES[k], rng)
 
 
+# Three taps at stride 1 (nnom_local_dw3_dsp.c, -O2 with the assembly;
+# branch lines5): the one to three channels past a multiple of four in
+# passes of their own (nnom_dw3p_s8, run before the whole groups, which
+# write the bytes it leaves) group by group (7 channels, with and without
+# the converter's records), several lines a call (34 channels on lines of
+# 4), a line's copy (22 channels), border runs ((3, 1) rows apart, 23
+# channels); one channel (9, 5: 'valid') and the lane it leaves to the
+# tiny loops on 64 outputs or more (13 channels on 3 columns of 49); and a
+# run's last one, two or three outputs in passes of their own (lines of
+# 17, 18, 15 and 23 outputs, inside runs of 5); the other ways: no
+# activation, the last group's requantisation beyond the records' form.
+# Fields as DWACROSS_CASES.
+LINES5_CASES = [
+    ((10, 32, 7), (1, 3), 1, "same", "relu", None),
+    ((10, 32, 7), (1, 3), 1, "same", "relu", None),
+    ((6, 36, 34), (3, 1), 1, "valid", "relu", None),
+    ((1, 15, 90), (1, 3), 1, "same", "relu", None),
+    ((17, 1, 50), (3, 1), 1, "same", "relu6", None),
+    ((40, 1, 9), (3, 1), 1, "same", "relu", None),
+    ((1, 25, 5), (1, 3), 1, "valid", "relu", None),
+    ((9, 12, 22), (1, 3), 1, "same", "relu", None),
+    ((14, 6, 23), (3, 1), 1, "same", "relu", None),
+    ((18, 3, 11), (3, 1), 1, "same", "relu", None),
+    ((49, 3, 13), (3, 1), 1, "same", "relu", None),
+    ((13, 5, 10), (3, 1), 1, "same", "relu", None),
+    ((10, 32, 7), (1, 3), 1, "same", None, None),
+    ((10, 32, 7), (1, 3), 1, "same", "relu", "scaled"),
+]
+LINES5_WITHOUT_RECORDS = (1, 11)
+
+
+def lines5_model(k: int, rng: np.random.Generator):
+    return dw_layer_case_model(LINES5_CASES[k], rng)
+
+
 # 2D windows of any (kh, kw) but 3x3 and 5x5 (nnom_local_dwrect_dsp.c, -O2
 # on DSP cores: every tap of a window in one list of pairs across its rows,
 # the outputs inside the input on the input, the border bands on copies
@@ -2380,6 +2415,7 @@ def suite(tmp_path_factory):
         "dw3l_": DW3L_WITHOUT_RECORDS,
         "rows2_": ROWS2_WITHOUT_RECORDS,
         "lines4_": LINES4_WITHOUT_RECORDS,
+        "lines5_": LINES5_WITHOUT_RECORDS,
     }
     # hand-picked shapes of the kernels' special paths: (name, count, builder, seed)
     families = [
@@ -2433,6 +2469,7 @@ def suite(tmp_path_factory):
         ("rqr", len(RQR_CASES), rqr_model, 114_000),
         ("rows2_", len(ROWS2_CASES), rows2_model, 118_000),
         ("lines4_", len(LINES4_CASES), lines4_model, 117_000),
+        ("lines5_", len(LINES5_CASES), lines5_model, 121_000),
     ]
     for prefix, count, build, seed in families:
         for k in range(count):

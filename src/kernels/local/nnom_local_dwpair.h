@@ -62,7 +62,7 @@ void nnom_dwpair_s8(const nnom_dwpair_layer_t *l);
  * overlapping last group, back channels before the end; 0: none): out the
  * first place's output, od the others' offsets from it, end = out + 4
  * groups; x the first place's first tap, x2 = x + the second tap's offset,
- * d the others' offsets from x; rec the first group's records
+ * d the others' offsets from x + 4; rec the first group's records
  * (nnom_local_dwpairset_dsp.c). */
 typedef struct {
     int8_t *out;

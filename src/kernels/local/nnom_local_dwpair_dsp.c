@@ -480,6 +480,39 @@ static NNOM_NOINLINE void dwpair_rest(const nnom_conv_args_t *a, const nnom_dwpa
     }
 }
 
+/* ssat8(SMMLA(acc, mult, rnd) >> NNOM_DWPAIR_N): the records' form */
+NNOM_INLINE int8_t dwpair_rq(int32_t acc, int32_t mult, int32_t rnd)
+{
+    int32_t v;
+    __asm__("smmla %0, %1, %2, %3" : "=r"(v) : "r"(acc), "r"(mult), "r"(rnd));
+    return (int8_t)__ssat(v >> NNOM_DWPAIR_N, 8);
+}
+
+/* The one channel past a multiple of four (ic = 4 k + 1, its records in
+ * the loop's form) of every output, in C by its records: ~12 instructions
+ * an output against ~29 a place of the overlapping group ((1,2) s2
+ * 2x14x93 same 10456 -> 10218, (2,1) s2 40x1x77 same 12372 -> 12072). The
+ * places of g's grid, then the border output of each line (edge not NULL:
+ * its first tap at edge + the line's offset, the second padding) at eo
+ * from the line's output. */
+static NNOM_NOINLINE void dwpair_lane(const nnom_conv_args_t *a, const nnom_dwpair_grid_t *g,
+                                      const int8_t *edge, int32_t eo)
+{
+    const int32_t c = a->in.c - 1, n = g->n, sx = g->sx, so = g->so, xs = g->xs;
+    const int32_t *r = a->records + 1 + NNOM_DWPAIR_REC * c;
+    const int32_t w0 = (int16_t)(uint16_t)((uint32_t)r[0] & 0xFFFFu);
+    const int32_t w1 = (int16_t)(uint16_t)((uint32_t)r[0] >> 16);
+    const int32_t b = r[1], mult = r[2], rnd = r[3], bz = b + a->p.input_zp * w1;
+    for (int32_t l = 0; l < g->lines; l++) {
+        const int8_t *x = g->x + c + l * g->lx;
+        int8_t *o = g->out + c + l * g->lo;
+        for (int32_t i = 0; i < n; i++, x += sx, o += so)
+            *o = dwpair_rq(b + x[0] * w0 + x[xs] * w1, mult, rnd);
+        if (edge != NULL)
+            g->out[c + l * g->lo + eo] = dwpair_rq(bz + edge[c + l * g->lx] * w0, mult, rnd);
+    }
+}
+
 /* The inside outputs as a grid of places four at a time across the groups
  * (nnom_dwpair_grid) rather than runs along a line per group: where that
  * saves instructions by the counts on the M4. A run costs ~30 a group
@@ -499,20 +532,23 @@ static int dwpair_by_grid(int32_t ic, int32_t lines, int32_t last, int across, i
 }
 
 /* The inside outputs [0, last) of every line as a grid of places
- * (nnom_dwpair_grid), then the border outputs ('same': edge not NULL) in
- * nnom_dwpair_s8's edge loop. */
+ * (nnom_dwpair_grid; one channel past a multiple of four by dwpair_lane),
+ * then the border outputs ('same': edge not NULL) in nnom_dwpair_s8's
+ * edge loop. */
 static NNOM_NOINLINE void dwpair_grid(const nnom_conv_args_t *a, const nnom_dwpair_grid_t *g,
                                       const int8_t *edge, int32_t out, int32_t ob)
 {
     const int32_t ic = a->in.c;
     nnom_dwpair_grid(g);
+    if (ic % 4 == 1) /* (g->back 0: the lane, its border outputs too) */
+        dwpair_lane(a, g, edge, (out - 1) * ob);
     if (edge == NULL)
         return;
     const nnom_dwpair_layer_t l = {g->rec, NULL, 0, 0, 0, edge, a->output + (out - 1) * ob,
                                    ic / 4, ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u,
                                    g->lines, g->lx, g->lo, 0};
     nnom_dwpair_s8(&l);
-    if (ic % 4 != 0) /* the overlapping last group, channels ic - 4 on */
+    if (ic % 4 > 1) /* the overlapping last group, channels ic - 4 on */
         dwpair_groups(&l, ic - 4, 1);
 }
 
@@ -540,7 +576,7 @@ int nnom_dwpair_try(const nnom_conv_args_t *a)
      * that gives longer runs (a line each along the taps' axis) */
     const int across = lines > out;
     if (a->records[0] == 1 && dwpair_by_grid(ic, lines, last, across, s == 1)) {
-        const nnom_dwpair_grid_t g = {a->records + 1, ic % 4 != 0 ? 4 - ic % 4 : 0,
+        const nnom_dwpair_grid_t g = {a->records + 1, ic % 4 > 1 ? 4 - ic % 4 : 0,
                                       ic / 4,          a->input,
                                       a->output,       lines,
                                       lx,              lo,
@@ -567,7 +603,11 @@ int nnom_dwpair_try(const nnom_conv_args_t *a)
                                    0};
     if (a->records[0] == 1 && (across ? lines : last) >= 4) { /* the usual layers */
         nnom_dwpair_s8(&l);
-        if (ic % 4 != 0) /* the overlapping last group, channels ic - 4 on */
+        if (ic % 4 == 1) { /* one channel past a multiple of four: the lane */
+            const nnom_dwpair_grid_t g = {NULL, 0,  0,   a->input, a->output, lines,
+                                          lx,   lo, last, s * xb,  ob,        xb};
+            dwpair_lane(a, &g, edge, (out - 1) * ob);
+        } else if (ic % 4 != 0) /* the overlapping last group, channels ic - 4 on */
             dwpair_groups(&l, ic - 4, 1);
         return 1;
     }

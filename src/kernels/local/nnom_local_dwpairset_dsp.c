@@ -36,11 +36,12 @@ typedef char nnom_dwpair_set_layout_t[sizeof(nnom_dwpair_set_t) == 48 &&
     "ssat   r12, #8, r12, " DPS_SHIFT "\n"                                                       \
     "strb   r12, [sp, #" O " + " C "]\n"
 
-/* Place i's two tap words (x r8 and x + xs r9, place i at the offset R)
- * packed: channels 0, 1 of both taps in L, 2, 3 in H. */
+/* Place i's two tap words (x r8 and x + xs r9, place i at the offset R
+ * from x + 4: place 0's loads move them on to the next group) packed:
+ * channels 0, 1 of both taps in L, 2, 3 in H. */
 #define DPS_PLACE0(L, H)                                                                         \
-    "ldr    lr, [r8]\n"                                                                          \
-    "ldr    " H ", [r9]\n"                                                                       \
+    "ldr    lr, [r8], #4\n"                                                                      \
+    "ldr    " H ", [r9], #4\n"                                                                   \
     "pkhbt  " L ", lr, " H ", lsl #16\n"                                                         \
     "pkhtb  " H ", " H ", lr, asr #16\n"
 #define DPS_PLACE(L, H, R)                                                                       \
@@ -54,9 +55,7 @@ typedef char nnom_dwpair_set_layout_t[sizeof(nnom_dwpair_set_t) == 48 &&
  * the group's records. */
 #define DPS_LOAD(REGS, PACK)                                                                     \
     "add    lr, sp, #36\n"                                                                       \
-    "ldm    lr, {" REGS "}\n" PACK "adds   r8, r8, #4\n"                                          \
-    "adds   r9, r9, #4\n"                                                                        \
-    "strd   r8, r9, [sp, #36]\n"                                                                 \
+    "ldm    lr, {" REGS "}\n" PACK "strd   r8, r9, [sp, #36]\n"                                  \
     "ldr    lr, [sp, #56]\n"
 
 /* Channel C (ROT picks its bytes in L (0, 1) or H (2, 3)) of places 0 to
@@ -220,7 +219,7 @@ void nnom_dwpair_grid(const nnom_dwpair_grid_t *p)
                 x0 = x;
                 o0 = o;
             } else {
-                st.d[k - 1] = (int32_t)(x - x0);
+                st.d[k - 1] = (int32_t)(x - x0) - 4; /* (from x + 4) */
                 st.od[k - 1] = (int32_t)(o - o0);
             }
             if (++k == 4) {

@@ -1567,6 +1567,13 @@ def lines4_model(k: int, rng: np.random.Generator):
 # run's last one, two or three outputs in passes of their own (lines of
 # 17, 18, 15 and 23 outputs, inside runs of 5); the other ways: no
 # activation, the last group's requantisation beyond the records' form.
+# Two taps (nnom_local_dwpair_dsp.c): the one channel past a multiple of
+# four in C by its records (dwpair_lane) after the sets of places (93
+# channels, a border output per line; 17 at stride 1, 9 'valid', 17) and
+# after the runs (77 channels, a border output), two channels past (the
+# overlapping group), the last group's requantisation far from the others
+# (rq_fit's words) and every bias huge (the old ways), the sets' steps (96
+# channels, sets of four and three places), no activation.
 # Fields as DWACROSS_CASES.
 LINES5_CASES = [
     ((10, 32, 7), (1, 3), 1, "same", "relu", None),
@@ -1583,6 +1590,16 @@ LINES5_CASES = [
     ((13, 5, 10), (3, 1), 1, "same", "relu", None),
     ((10, 32, 7), (1, 3), 1, "same", None, None),
     ((10, 32, 7), (1, 3), 1, "same", "relu", "scaled"),
+    ((2, 15, 93), (1, 2), 2, "same", "relu", None),
+    ((41, 1, 77), (2, 1), 2, "same", "relu", None),
+    ((9, 21, 17), (1, 2), 1, "same", "relu6", None),
+    ((33, 5, 9), (2, 1), 2, "valid", "relu", None),
+    ((5, 9, 17), (1, 2), 2, "same", "relu", None),
+    ((21, 1, 22), (2, 1), 1, "same", "relu", None),
+    ((5, 9, 17), (1, 2), 2, "same", "relu", "scaled"),
+    ((15, 1, 96), (2, 1), 2, "valid", "relu", None),
+    ((40, 1, 77), (2, 1), 2, "same", None, None),
+    ((5, 9, 17), (1, 2), 2, "same", "relu", "huge"),
 ]
 LINES5_WITHOUT_RECORDS = (1, 11)
 

@@ -496,8 +496,8 @@ NNOM_NOINLINE int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t
      * group of channels not a multiple of four reads its own), or the
      * group's built here. With them, where they fit DW3_EDGE_BYTES, rows
      * of every line and channel are copied once and every whole group
-     * runs in one call per line (the overlapping last group of channels
-     * not a multiple of four in a second): on short lines all the rows
+     * runs in one call per line (the channels past a multiple of four in
+     * a call of nnom_dw3p_s8 before it): on short lines all the rows
      * the line reaches (one run), else the border rows */
     const int32_t *given = a->records;
     /* one channel past a multiple of four one lane (the tiny loops: ~250

@@ -254,7 +254,7 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
     if (nnom_dwcross_asks(a) && nnom_dwcross_try(a))
         return NN_SUCCESS;
 #endif
-    if (take && (dw_col_try(&t) || nnom_dwwin_try(a) || nnom_dwrect_try(a) ||
+    if (take && (dw_col_inside(&t) || dw_col_try(&t) || nnom_dwwin_try(a) || nnom_dwrect_try(a) ||
                  nnom_dwrect_odd5_try(a) || dw_groups(&t)))
         return NN_SUCCESS;
 #elif NNOM_LOCAL_DSP

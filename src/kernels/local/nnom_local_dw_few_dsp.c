@@ -316,7 +316,8 @@ int nnom_dw_few_try(const nnom_conv_args_t *a)
     /* one row of taps with records: few_padded's alone (few_rows and
      * few_cols take 2D windows), not on 'valid' lines whose every window
      * lies inside the input (its first test, here before its frame) */
-    if (a->out.h * a->out.w > NNOM_DW_FEW_OUT || (a->records != NULL && (a->k.h == 1 || a->k.w == 1))) {
+    if (a->out.h * a->out.w > NNOM_DW_FEW_OUT ||
+        (a->records != NULL && (a->k.h == 1 || a->k.w == 1))) {
         const int down = a->k.w == 1;
         const int32_t k = down ? a->k.h : a->k.w, in = down ? a->in.h : a->in.w;
         const int32_t out = down ? a->out.h : a->out.w;

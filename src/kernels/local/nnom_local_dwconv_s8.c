@@ -254,8 +254,10 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
     if (nnom_dwcross_asks(a) && nnom_dwcross_try(a))
         return NN_SUCCESS;
 #endif
-    if (take && (dw_col_inside(&t) || dw_col_try(&t) || nnom_dwwin_try(a) || nnom_dwrect_try(a) ||
-                 nnom_dwrect_odd5_try(a) || dw_groups(&t)))
+    /* (unpadded one-row layers: dw_col_inside first, without the axes) */
+    if (take && (((t.pt | t.pl) == 0 && dw_col_inside(&t)) || dw_col_try(&t) ||
+                 nnom_dwwin_try(a) || nnom_dwrect_try(a) || nnom_dwrect_odd5_try(a) ||
+                 dw_groups(&t)))
         return NN_SUCCESS;
 #elif NNOM_LOCAL_DSP
     if (groups_take(a) && dw_groups(&t))

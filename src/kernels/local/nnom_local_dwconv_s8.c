@@ -260,8 +260,11 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
     if (nnom_dwcross_asks(a) && nnom_dwcross_try(a))
         return NN_SUCCESS;
 #endif
-    /* (unpadded one-row layers: dw_col_inside first, without the axes) */
-    if (take && (((t.pt | t.pl) == 0 && dw_col_inside(&t)) || dw_col_try(&t) ||
+    /* (unpadded one-row layers: dw_col_inside first, without the axes;
+     * not three taps at stride 1, dw3_asm's) */
+    if (take && (((t.pt | t.pl) == 0 && (t.kh * t.kw != 3 || t.sh * t.sw != 1) &&
+                  dw_col_inside(&t)) ||
+                 dw_col_try(&t) ||
                  nnom_dwwin_try(a) || nnom_dwrect_try(a) || nnom_dwrect_odd5_try(a) ||
                  dw_groups(&t)))
         return NN_SUCCESS;

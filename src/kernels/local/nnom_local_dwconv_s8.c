@@ -219,10 +219,10 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
     if (nnom_dw_tiny_asks(a) && nnom_dw_tiny_s8(a)) /* one to seven channels, one row of taps */
         return NN_SUCCESS;
 #endif
+#if NNOM_LOCAL_MAC_ASM
     if (a->ch_mult < 1 || a->out.c != a->in.c * a->ch_mult)
         return NN_SIZE_MISMATCH;
-#if NNOM_LOCAL_MAC_ASM
-    /* the paths that take the arguments alone, before t's stores (~30
+    /* the paths that take the arguments alone, before t's stores (~25
      * instructions a layer they take) */
     if (a->ch_mult == 1) {
         if (nnom_dwch_asks(a) && nnom_dwch_try(a))
@@ -245,6 +245,10 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
                         a->k.h,      a->k.w,          a->p.stride_h,   a->p.stride_w,
                         a->p.dilation_h, a->p.dilation_w, a->p.pad_top, a->p.pad_left,
                         a->out.h,    a->out.w,        a->out.c};
+#if !NNOM_LOCAL_MAC_ASM
+    if (a->ch_mult < 1 || t.oc != t.ic * a->ch_mult)
+        return NN_SIZE_MISMATCH;
+#endif
     if (a->ch_mult != 1) {
         dw_generic(&t, a->ch_mult);
         return NN_SUCCESS;

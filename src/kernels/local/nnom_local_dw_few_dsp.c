@@ -313,8 +313,19 @@ static NNOM_NOINLINE int few_table(const nnom_conv_args_t *a)
 /* (the paths' own frames: the copy's 1 KB or the table's, not both) */
 int nnom_dw_few_try(const nnom_conv_args_t *a)
 {
-    if (a->out.h * a->out.w > NNOM_DW_FEW_OUT) /* nnom_dw_few_lines() */
+    /* one row of taps with records: few_padded's alone (few_rows and
+     * few_cols take 2D windows), not on 'valid' lines whose every window
+     * lies inside the input (its first test, here before its frame) */
+    if (a->out.h * a->out.w > NNOM_DW_FEW_OUT ||
+        (a->records != NULL && (a->k.h == 1 || a->k.w == 1))) {
+        const int down = a->k.w == 1;
+        const int32_t k = down ? a->k.h : a->k.w, in = down ? a->in.h : a->in.w;
+        const int32_t out = down ? a->out.h : a->out.w;
+        const int32_t s = down ? a->p.stride_h : a->p.stride_w;
+        if ((down ? a->p.pad_top : a->p.pad_left) == 0 && (out - 1) * s + k <= in)
+            return 0;
         return few_padded(a);
+    }
     if (a->records != NULL)
         return few_padded(a) || few_rows(a) || few_cols(a);
     return few_table(a);

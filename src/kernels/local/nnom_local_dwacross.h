@@ -32,8 +32,15 @@ int dwcol_records(const dw_ctx_t *t, int32_t c, int32_t k0, int32_t k, int32_t *
  * at most NNOM_DW_ACROSS_RATIO places per line. */
 NNOM_INLINE int dw_across_asks(const dw_ctx_t *t)
 {
-    const int32_t uo = t->kw == 1 ? t->oh : t->ow, vo = t->kw == 1 ? t->ow : t->oh;
-    return (t->kh == 1 || t->kw == 1) && uo <= NNOM_DW_ACROSS_RATIO * vo;
+    const int down = t->kw == 1;
+    const int32_t uo = down ? t->oh : t->ow, vo = down ? t->ow : t->oh;
+    if ((t->kh != 1 && !down) || uo > NNOM_DW_ACROSS_RATIO * vo)
+        return 0;
+    /* lines without border places take at most one place per line
+     * (dw_across_try's rule, here before the axes: 'valid' layers) */
+    const int32_t k = down ? t->kh : t->kw, in = down ? t->ih : t->iw;
+    const int32_t s = down ? t->sh : t->sw, pad = down ? t->pt : t->pl;
+    return uo <= vo || pad != 0 || (uo - 1) * s + k > in;
 }
 
 /* 1 when done; 0 (nothing written) where the layer is not one row of taps

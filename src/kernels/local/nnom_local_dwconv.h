@@ -77,6 +77,11 @@ int dw_groups(const dw_ctx_t *t);
  * nnom_local_dwcolrun_dsp.c): 1 when done, 0 where they do not suit. */
 #define dw_col_try nnom_dw_col_try
 int dw_col_try(const dw_ctx_t *t);
+/* Those whose every window lies inside the input along the taps, with the
+ * converter's records (nnom_local_dwcolin_dsp.c): 1 when done, 0 where
+ * they do not suit (dw_col_try's longer course then). */
+#define dw_col_inside nnom_dw_col_inside
+int dw_col_inside(const dw_ctx_t *t);
 #endif
 
 #endif

@@ -219,31 +219,41 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
     if (nnom_dw_tiny_asks(a) && nnom_dw_tiny_s8(a)) /* one to seven channels, one row of taps */
         return NN_SUCCESS;
 #endif
+#if NNOM_LOCAL_MAC_ASM
+    if (a->ch_mult < 1 || a->out.c != a->in.c * a->ch_mult)
+        return NN_SIZE_MISMATCH;
+    /* the paths that take the arguments alone, before t's stores (~25
+     * instructions a layer they take) */
+    if (a->ch_mult == 1) {
+        if (nnom_dwch_asks(a) && nnom_dwch_try(a))
+            return NN_SUCCESS; /* 2D windows of 1 to 7 channels (not 4), plane by plane */
+        if (nnom_dw_few_flat(a) && nnom_dw_flat_s8(a))
+            return NN_SUCCESS; /* 2D windows of 1 to 3 channels, the flat path first */
+        if (nnom_dw_few_asks(a) && nnom_dw_few_try(a))
+            return NN_SUCCESS; /* few output pixels: no per-group set-up */
+        if (a->out.c % 4 != 0 && a->k.h > 1 && a->k.w > 1 && nnom_dwrect_try(a))
+            return NN_SUCCESS; /* 2D windows of 3 or 5+ channels, not a multiple of 4 */
+        /* 3x3 and 5x5 on small planes, 5+ channels not a multiple of 4: the
+         * window loop before the flat path ((3,3) s2 17x17x13 same 4.69 -> 3.40) */
+        if (a->out.c % 4 != 0 && (a->k.h == 3 || a->k.h == 5) && nnom_dwwin_try(a))
+            return NN_SUCCESS;
+        if (nnom_dw_flat_asks(a) && nnom_dw_odd_flat(a) && nnom_dw_flat_s8(a))
+            return NN_SUCCESS;
+    }
+#endif
     const dw_ctx_t t = {a,           a->in.h,         a->in.w,         a->in.c,
                         a->k.h,      a->k.w,          a->p.stride_h,   a->p.stride_w,
                         a->p.dilation_h, a->p.dilation_w, a->p.pad_top, a->p.pad_left,
                         a->out.h,    a->out.w,        a->out.c};
+#if !NNOM_LOCAL_MAC_ASM
     if (a->ch_mult < 1 || t.oc != t.ic * a->ch_mult)
         return NN_SIZE_MISMATCH;
+#endif
     if (a->ch_mult != 1) {
         dw_generic(&t, a->ch_mult);
         return NN_SUCCESS;
     }
 #if NNOM_LOCAL_MAC_ASM
-    if (nnom_dwch_asks(a) && nnom_dwch_try(a))
-        return NN_SUCCESS; /* 2D windows of 1 to 7 channels (not 4), plane by plane */
-    if (nnom_dw_few_flat(a) && nnom_dw_flat_s8(a))
-        return NN_SUCCESS; /* 2D windows of 1 to 3 channels, the flat path first */
-    if (nnom_dw_few_asks(a) && nnom_dw_few_try(a))
-        return NN_SUCCESS; /* few output pixels: no per-group set-up */
-    if (a->out.c % 4 != 0 && a->k.h > 1 && a->k.w > 1 && nnom_dwrect_try(a))
-        return NN_SUCCESS; /* 2D windows of 3 or 5+ channels, not a multiple of 4 */
-    /* 3x3 and 5x5 on small planes, 5+ channels not a multiple of 4: the
-     * window loop before the flat path ((3,3) s2 17x17x13 same 4.69 -> 3.40) */
-    if (a->out.c % 4 != 0 && (a->k.h == 3 || a->k.h == 5) && nnom_dwwin_try(a))
-        return NN_SUCCESS;
-    if (nnom_dw_flat_asks(a) && nnom_dw_odd_flat(a) && nnom_dw_flat_s8(a))
-        return NN_SUCCESS;
     /* one row of taps on short lines: every line at one place along the
      * taps per call (before dwcross, which runs lines of such layers
      * slower: (4,1) s1 6x24x85 same 4.24 there, 3.88 here) */
@@ -254,8 +264,13 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
     if (nnom_dwcross_asks(a) && nnom_dwcross_try(a))
         return NN_SUCCESS;
 #endif
-    if (take && (dw_col_try(&t) || nnom_dwwin_try(a) || nnom_dwrect_try(a) ||
-                 nnom_dwrect_odd5_try(a) || dw_groups(&t)))
+    /* (unpadded one-row layers: dw_col_inside first, without the axes;
+     * not three taps at stride 1, dw3_asm's) */
+    if (take && (((t.pt | t.pl) == 0 && (t.kh * t.kw != 3 || t.sh * t.sw != 1) &&
+                  dw_col_inside(&t)) ||
+                 dw_col_try(&t) ||
+                 nnom_dwwin_try(a) || nnom_dwrect_try(a) || nnom_dwrect_odd5_try(a) ||
+                 dw_groups(&t)))
         return NN_SUCCESS;
 #elif NNOM_LOCAL_DSP
     if (groups_take(a) && dw_groups(&t))

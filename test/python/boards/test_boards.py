@@ -1474,6 +1474,41 @@ def rows2_model(k: int, rng: np.random.Generator):
     return dw_layer_case_model(ROWS2_CASES[k], rng)
 
 
+# One row of k taps whose every window lies inside the input along the taps,
+# with the converter's records (branch fixed2, dw_col_inside, -O2 on DSP
+# cores: the one-row loop without dw_col_asm's set-up): (k, 1) and (1, k),
+# strides 1 and 2, even and odd k, one and several lines, input past the
+# last window, channels a multiple of four, the overlapping last group (one
+# to three past it), one and two leftover channels on the tiny lanes, ReLU6
+# (case 12: its clamp is the int8 range); and the layers it leaves to the
+# other paths: without the records, no activation (output zero point not
+# -128), 'same', three taps at stride 1 (dw3), a group beyond the records'
+# requantisation. Fields as LONGK_CASES.
+FIXED2_CASES = [
+    ((11, 1, 57), (8, 1), 2, "valid", "relu", None),
+    ((1, 9, 86), (1, 5), 2, "valid", "relu", None),
+    ((18, 1, 13), (6, 1), 2, "valid", "relu", None),
+    ((1, 8, 64), (1, 4), 1, "valid", "relu", None),
+    ((3, 12, 24), (1, 4), 2, "valid", "relu", None),
+    ((12, 3, 20), (5, 1), 1, "valid", "relu", None),
+    ((21, 1, 40), (4, 1), 2, "valid", "relu", None),
+    ((1, 12, 23), (1, 4), 1, "valid", "relu", None),
+    ((40, 1, 22), (4, 1), 1, "valid", "relu", None),
+    ((2, 16, 35), (1, 7), 1, "valid", "relu", None),
+    ((11, 1, 57), (8, 1), 2, "valid", "relu", None),
+    ((11, 1, 57), (8, 1), 2, "valid", None, None),
+    ((1, 9, 86), (1, 5), 2, "valid", "relu6", None),
+    ((1, 9, 86), (1, 5), 2, "same", "relu", None),
+    ((30, 1, 12), (3, 1), 1, "valid", "relu", None),
+    ((1, 8, 64), (1, 4), 1, "valid", "relu", "scaled"),
+]
+FIXED2_WITHOUT_RECORDS = (10,)
+
+
+def fixed2_model(k: int, rng: np.random.Generator):
+    return dw_layer_case_model(FIXED2_CASES[k], rng)
+
+
 # Three taps at stride 1 (dw3_asm, nnom_local_dwcolrun_dsp.c, -O2 with the
 # assembly; branch lines3): channels not a multiple of four with the
 # converter's records in one call per line (the whole groups, then the
@@ -2433,6 +2468,7 @@ def suite(tmp_path_factory):
         "rows2_": ROWS2_WITHOUT_RECORDS,
         "lines4_": LINES4_WITHOUT_RECORDS,
         "lines5_": LINES5_WITHOUT_RECORDS,
+        "fixed2_": FIXED2_WITHOUT_RECORDS,
     }
     # hand-picked shapes of the kernels' special paths: (name, count, builder, seed)
     families = [
@@ -2487,6 +2523,7 @@ def suite(tmp_path_factory):
         ("rows2_", len(ROWS2_CASES), rows2_model, 118_000),
         ("lines4_", len(LINES4_CASES), lines4_model, 117_000),
         ("lines5_", len(LINES5_CASES), lines5_model, 121_000),
+        ("fixed2_", len(FIXED2_CASES), fixed2_model, 119_000),
     ]
     for prefix, count, build, seed in families:
         for k in range(count):

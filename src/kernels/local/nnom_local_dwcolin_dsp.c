@@ -1,0 +1,65 @@
+/*
+ * nnom_local_dwcolin_dsp.c - depthwise layers of one row of k taps whose
+ * every window lies inside the input ('valid' along the taps) with the
+ * converter's records (-O2 on cores with NNOM_LOCAL_MAC_ASM): the course
+ * dw_col_asm takes there (all whole groups in one call per line, the
+ * overlapping last group in another, or lanes of the tiny loops) without
+ * its set-up for border rows and chunks, nor the axes before it: ~330
+ * instructions less a layer, a share on small ones ((1,5) s2 1x9x86
+ * valid, 1,290 MACs: 4.07 -> 3.81 per MAC).
+ */
+#include "nnom_local_simd.h"
+#include "../nnom_backend.h"
+
+#if NNOM_LOCAL_MAC_ASM
+#include "nnom_local_dw_odd.h"
+#include "nnom_local_dw_tiny.h"
+#include "nnom_local_dwcol.h"
+#include "nnom_local_dwconv.h"
+
+int dw_col_inside(const dw_ctx_t *t)
+{
+    const nnom_conv_args_t *a = t->a;
+    /* the usual refusals first: padding (the dispatcher's test too),
+     * other records, none */
+    if ((t->pt | t->pl) != 0 || a->records == NULL || (a->records[0] & 1) != 0)
+        return 0;
+    const int down = t->kw == 1; /* u: along the taps (dw_down's for one row) */
+    const int32_t k = down ? t->kh : t->kw, s = down ? t->sh : t->sw, oc = t->oc;
+    const int32_t in = down ? t->ih : t->iw, out = down ? t->oh : t->ow;
+    /* dw_col_try's and dw_col_axes' rules, none padded along u (lo = 0, hi
+     * = out), dw3_asm's three taps at stride 1 left to it */
+    const int32_t rest = oc % 4;
+    if ((rest != 0 && nnom_dw_odd_flat(a)) || (t->kh != 1 && !down) || k < 2 ||
+        (k == 3 && s == 1) || (down ? t->dh : t->dw) != 1 || in < 2 || out < 1 ||
+        (out - 1) * s + k > in || a->p.output_zp != -128 || a->p.act_min != -128 ||
+        a->p.act_max != 127 || oc < 4)
+        return 0;
+    /* the one to three channels past a multiple of four: one lane each on
+     * the tiny loops where dw_col_asm takes them (written first: other
+     * bytes than the groups'), else the overlapping last group */
+    const int lanes =
+        rest != 0 && out * (4 - rest) >= 18 * rest && nnom_dw_tiny_rest(a, oc - rest);
+    const int32_t xb = down ? t->iw * t->ic : t->ic, ob = down ? t->ow * oc : oc;
+    const int32_t lines = down ? t->ow : t->oh, lx = down ? t->sw * t->ic : t->sh * t->iw * t->ic;
+    const int32_t lo = down ? oc : t->ow * oc, words = 4 + 4 * (k / 2) + 2 * (k & 1) + 12;
+    nnom_dwcol_job_t j = {NULL, NULL, a->records, out, xb, s * xb, ob, k / 2, k & 1, oc / 4};
+    for (int32_t l = 0; l < lines; l++) {
+        j.x = a->input + l * lx;
+        j.out = a->output + l * lo;
+        nnom_dwcol_s8(&j);
+    }
+    if (rest != 0 && !lanes) { /* channels oc - 4 on, their records after the whole groups' */
+        j.rec = a->records + oc / 4 * words;
+        j.groups = 1;
+        for (int32_t l = 0; l < lines; l++) {
+            j.x = a->input + l * lx + oc - 4;
+            j.out = a->output + l * lo + oc - 4;
+            nnom_dwcol_s8(&j);
+        }
+    }
+    return 1;
+}
+#else
+typedef int nnom_local_dwcolin_dsp_unused_t; /* ISO C: a translation unit is never empty */
+#endif

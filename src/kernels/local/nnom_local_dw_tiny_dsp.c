@@ -569,7 +569,7 @@ static NNOM_NOINLINE void tiny_chans(const nnom_conv_args_t *a, const tiny_t *tp
  * output column j. TINY_COLS columns at a time, copied transposed (one
  * byte load and one halfword store an entry at constant offsets, where
  * tiny_line's strided reads cost three times that), then each column's
- * outputs. */
+ * outputs. Planes of TINY_COLS columns or more. */
 #define TINY_COLS 8
 #define TINY_CS (TINY_LINE + 2) /* int16 entries a column's line takes */
 static NNOM_NOINLINE void tiny_cols(const nnom_conv_args_t *a, const tiny_t *tp,
@@ -588,30 +588,25 @@ static NNOM_NOINLINE void tiny_cols(const nnom_conv_args_t *a, const tiny_t *tp,
             buf[k][i] = (int16_t)a->p.input_zp;
     }
     const tiny_cfn cfn = tiny_cfns[t.s - 1][(t.k + 1) / 2 - 2];
-    int32_t ch = 0;
     for (int32_t j0 = 0; j0 < cols; j0 += TINY_COLS) {
-        const int8_t *x = a->input + j0;
+        /* the last chunk ends at the last column (cols >= TINY_COLS): its
+         * first columns, done already, are copied but not run */
+        const int32_t at = j0 + TINY_COLS <= cols ? j0 : cols - TINY_COLS, k0 = j0 - at;
+        const int8_t *x = a->input + at;
         int16_t *d = &buf[0][t.pad];
-        const int32_t n = cols - j0 < TINY_COLS ? cols - j0 : TINY_COLS;
-        if (n == TINY_COLS)
-            for (int32_t y = 0; y < m; y++, x += row, d++) {
+        for (int32_t y = 0; y < m; y++, x += row, d++) {
 #pragma GCC unroll 8
-                for (int32_t k = 0; k < TINY_COLS; k++)
-                    d[k * TINY_CS] = x[k];
-            }
-        else
-            for (int32_t y = 0; y < m; y++, x += row, d++)
-                for (int32_t k = 0; k < n; k++)
-                    d[k * TINY_CS] = x[k];
+            for (int32_t k = 0; k < TINY_COLS; k++)
+                d[k * TINY_CS] = x[k];
+        }
+        const int32_t ch = j0 % c;
         if (cfn != NULL) {
-            const tiny_cjob_t cj = {buf[0], a->output + j0, n, t.n, t.s, t.os, TINY_CS, ch, c, r};
+            const tiny_cjob_t cj = {buf[k0], a->output + j0, TINY_COLS - k0, t.n, t.s, t.os,
+                                    TINY_CS, ch, c, r};
             cfn(&cj);
-            ch = (ch + n) % c;
         } else
-            for (int32_t k = 0; k < n; k++) {
-                tiny_run(fn, buf[k], a->output + j0 + k, t.n, t.s, t.os, &r[ch]);
-                ch = ch + 1 == c ? 0 : ch + 1;
-            }
+            for (int32_t k = k0, h = ch; k < TINY_COLS; k++, h = h + 1 == c ? 0 : h + 1)
+                tiny_run(fn, buf[k], a->output + at + k, t.n, t.s, t.os, &r[h]);
     }
 }
 
@@ -639,7 +634,7 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
     const int32_t entries = (t.n - 1) * t.s + t.k + 1;
     if (c <= 2 && t.xs == c)
         tiny_pairs(a, &t, r, fn, entries);
-    else if (a->k.h > 1 && t.xl == c) /* columns, every pixel across */
+    else if (a->k.h > 1 && t.xl == c && t.lines * c >= TINY_COLS) /* columns, every pixel across */
         tiny_cols(a, &t, r, fn, entries);
     else
         tiny_chans(a, &t, r, fn, entries, 0);

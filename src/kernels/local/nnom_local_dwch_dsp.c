@@ -251,15 +251,14 @@ static NNOM_NOINLINE void dwch_clamp(int8_t *out, int32_t n, int32_t lo, int32_t
         *out = (int8_t)(*out < lo ? lo : *out > hi ? hi : *out);
 }
 
-/* n input rows of one channel (iw values ic bytes apart, rows rs bytes
+/* n input rows of one channel (iw values ic bytes apart, rows iw ic bytes
  * apart) widened to int16 into rows len values apart. */
-static NNOM_NOINLINE void dwch_copy(int16_t *dst, int32_t len, const int8_t *row, int32_t iw,
-                                    int32_t ic, int32_t n, int32_t rs)
+static NNOM_NOINLINE void dwch_copy(int16_t *dst, int32_t len, const int8_t *src, int32_t iw,
+                                    int32_t ic, int32_t n)
 {
     const int32_t quads = iw >> 2, rest = iw & 3;
-    for (; n > 0; n--, dst += len, row += rs) {
+    for (; n > 0; n--, dst += len) {
         int16_t *d = dst;
-        const int8_t *src = row;
         if (ic == 1) {
             for (int32_t i = 0; i < quads; i++, src += 4, d += 4) {
                 const uint32_t v = nnom_read4(src);
@@ -283,6 +282,26 @@ static NNOM_NOINLINE void dwch_copy(int16_t *dst, int32_t len, const int8_t *row
         }
         for (int32_t i = 0; i < rest; i++, src += ic)
             *d++ = *src;
+    }
+}
+
+/* The same for a transposed band: n of the input's columns (iw values vs
+ * bytes apart, columns ic bytes apart) into rows len values apart. */
+static NNOM_NOINLINE void dwch_copy_t(int16_t *dst, int32_t len, const int8_t *src, int32_t iw,
+                                      int32_t vs, int32_t n, int32_t ic)
+{
+    for (; n > 0; n--, dst += len, src += ic) {
+        const int8_t *x = src;
+        int16_t *d = dst;
+        int32_t i = iw;
+        for (; i >= 4; i -= 4, d += 4, x += 4 * vs) {
+            d[0] = x[0];
+            d[1] = x[vs];
+            d[2] = x[2 * vs];
+            d[3] = x[3 * vs];
+        }
+        for (; i > 0; i--, x += vs)
+            *d++ = *x;
     }
 }
 
@@ -311,7 +330,7 @@ static int32_t dwch_wabs(const nnom_conv_args_t *a, int32_t c)
 /* Channel c's weights (doubled pairs, the odd tap's pair 0), bias and
  * requantisation into r: kh rows of kw taps, taps wx bytes apart, rows wy
  * (the layer's, or transposed: its columns). */
-static void dwch_channel(const nnom_conv_args_t *a, int32_t c, dwch_row_t *r, int32_t kh,
+NNOM_INLINE void dwch_channel(const nnom_conv_args_t *a, int32_t c, dwch_row_t *r, int32_t kh,
                          int32_t kw, int32_t wx, int32_t wy)
 {
     uint32_t *pw = r->w;
@@ -356,8 +375,9 @@ int nnom_dwch_try(const nnom_conv_args_t *a)
     const int32_t oh = tr ? a->out.w : a->out.h, ow = tr ? a->out.h : a->out.w;
     const int32_t pt = tr ? a->p.pad_left : a->p.pad_top, pl = tr ? a->p.pad_top : a->p.pad_left;
     /* steps in bytes: along a band's row and down it (input, output) */
-    const int32_t xv = tr ? a->in.w * ic : ic, xr = tr ? ic : a->in.w * ic;
+    const int32_t xv = tr ? a->in.w * ic : ic;
     const int32_t ov = tr ? a->out.w * ic : ic, orow = tr ? ic : a->out.w * ic;
+    const int32_t wx = tr ? a->k.w * ic : ic, wy = tr ? ic : a->k.w * ic; /* the weights' */
     const int32_t P = (kw + 1) / 2;
     const int32_t ow4 = (ow + 3) & ~3;
     /* rows len values apart: the padded row the outputs read (a pass's
@@ -403,10 +423,7 @@ int nnom_dwch_try(const nnom_conv_args_t *a)
     for (int32_t i = 0; i < slack; i++)
         buf[used * len + i] = (int16_t)zp;
     for (int32_t c = 0; c < ic; c++) {
-        if (tr)
-            dwch_channel(a, c, &r, kh, kw, a->k.w * ic, ic);
-        else
-            dwch_channel(a, c, &r, kh, kw, ic, kw * ic);
+        dwch_channel(a, c, &r, kh, kw, wx, wy);
         r.op = ov;
         r.kh = kh;
         r.ow = ow;
@@ -419,12 +436,15 @@ int nnom_dwch_try(const nnom_conv_args_t *a)
             /* the band's rows in the input, then those in the padding (their
              * columns around the input's hold zp from the start) */
             const int32_t y0 = r0 - pt > 0 ? r0 - pt : 0, y1 = r1 - pt < ih ? r1 - pt : ih;
-            if (y1 > y0 && len == iw && !tr) /* the rows one run */
-                dwch_copy(buf + (y0 + pt - r0) * len, 0, a->input + y0 * xr + c, (y1 - y0) * iw,
-                          ic, 1, 0);
+            if (tr && y1 > y0) /* the input's columns */
+                dwch_copy_t(buf + (y0 + pt - r0) * len + pl, len, a->input + y0 * ic + c, iw, xv,
+                            y1 - y0, ic);
+            else if (y1 > y0 && len == iw) /* the rows one run */
+                dwch_copy(buf + (y0 + pt - r0) * len, 0, a->input + y0 * iw * ic + c,
+                          (y1 - y0) * iw, ic, 1);
             else if (y1 > y0)
-                dwch_copy(buf + (y0 + pt - r0) * len + pl, len, a->input + y0 * xr + c, iw, xv,
-                          y1 - y0, xr);
+                dwch_copy(buf + (y0 + pt - r0) * len + pl, len, a->input + y0 * iw * ic + c, iw,
+                          ic, y1 - y0);
             for (int32_t y = r0 - pt; y < r1 - pt; y++)
                 if (y < 0 || y >= ih)
                     for (int32_t i = 0; i < iw; i++)

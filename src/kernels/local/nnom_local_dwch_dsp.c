@@ -355,6 +355,19 @@ NNOM_INLINE void dwch_channel(const nnom_conv_args_t *a, int32_t c, dwch_row_t *
     r->bias = 2 * (a->bias[c] - a->p.input_zp * sum);
 }
 
+/* 1 where a view of the plane fits the band: rows of ow outputs at
+ * stride sx of kw taps (pl + iw values: the padding before and the
+ * input), kh rows of taps (nnom_dwch_try's len, slack and rows). */
+static int dwch_fit_view(int32_t ow, int32_t sx, int32_t kw, int32_t pl_iw, int32_t kh)
+{
+    const int32_t ow4 = (ow + 3) & ~3;
+    int32_t len = (ow - 1) * sx + kw;
+    len = len < pl_iw ? pl_iw : len;
+    int32_t slack = (ow4 - 1) * sx + 2 * ((kw + 1) / 2) - len;
+    slack = slack > 0 ? slack : 0;
+    return ow4 <= NNOM_DWCH_OUT && (NNOM_DWCH_BUF - slack) / len >= kh;
+}
+
 int nnom_dwch_try(const nnom_conv_args_t *a)
 {
     static const dwch_sums_fn sums[NNOM_DWCH_MAX_K + 1] = {
@@ -365,10 +378,11 @@ int nnom_dwch_try(const nnom_conv_args_t *a)
      * column) run transposed: the band's rows are the input's columns,
      * the weights and the output's steps swapped. The passes' cost, by
      * rows: oh ceil(ow / 4) kh ceil(kw / 2); taken at 3/4 or less of it
-     * (the copy reads bytes iw ic apart then). */
+     * (the copy reads bytes iw ic apart then) where the view fits the band. */
     const int32_t ph = (a->k.h + 1) / 2, pw = (a->k.w + 1) / 2;
     const int tr = 4 * a->out.w * ((a->out.h + 3) / 4) * a->k.w * ph <=
-                   3 * a->out.h * ((a->out.w + 3) / 4) * a->k.h * pw;
+                       3 * a->out.h * ((a->out.w + 3) / 4) * a->k.h * pw &&
+                   dwch_fit_view(a->out.h, a->p.stride_h, a->k.h, a->p.pad_top + a->in.h, a->k.w);
     const int32_t kh = tr ? a->k.w : a->k.h, kw = tr ? a->k.h : a->k.w;
     const int32_t sy = tr ? a->p.stride_w : a->p.stride_h, sx = tr ? a->p.stride_h : a->p.stride_w;
     const int32_t ih = tr ? a->in.w : a->in.h, iw = tr ? a->in.h : a->in.w;

@@ -1163,7 +1163,8 @@ def chan5_model(k: int, rng: np.random.Generator):
 # lcm(c, 4) lanes, the last overlapping or not; and layers that must take
 # the other paths: fewer than eight columns, a channel beyond the fast
 # requantisation, no activation (output zero point not -128) on the tiny
-# and dw3s2l loops, a plane no better transposed, chunks that would run
+# and dw3s2l loops, a plane no better transposed or whose columns are too
+# long for the band (198 outputs), chunks that would run
 # more lanes than the groups, a row shorter than one chunk. Same fields as
 # DWODD_CASES.
 COLS6_CASES = [
@@ -1191,6 +1192,7 @@ COLS6_CASES = [
     ((9, 31, 7), (3, 1), 2, 1, "same", "relu", False),
     ((12, 13, 7), (3, 1), 2, 1, "valid", "relu", False),  # chunks: more lanes
     ((15, 3, 7), (3, 1), 2, 1, "same", "relu", False),  # a row under a chunk
+    ((200, 7, 1), (3, 3), 1, 1, "valid", "relu", False),  # too tall transposed
 ]
 COLS6_WITHOUT_RECORDS = (1, 3, 5)
 

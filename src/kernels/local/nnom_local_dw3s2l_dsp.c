@@ -17,6 +17,8 @@
 #include "nnom_local_dw3s2.h"
 #include "nnom_local_dw_odd.h"
 
+#include <string.h>
+
 #if NNOM_LOCAL_MAC_ASM
 
 /* One pass's rows (row 1, rows 1 to 7 xs bytes apart, row 0, row 8) and
@@ -143,15 +145,25 @@ static NNOM_NOINLINE void dw3s2l_last(const int32_t *rec, dw3s2l_pass_t *passes,
     nnom_dw3s2l_s8(rec + NNOM_DW3S2_REC * (ic - 4), passes, count, 1, ob);
 }
 
+/* The lanes a line's pass covers: ic of them from x (and o), records rec
+ * (NNOM_DW3S2_REC words a lane). */
+typedef struct {
+    const int8_t *x;
+    int8_t *o;
+    const int32_t *rec;
+    int32_t ic;
+} dw3s2l_lanes_t;
+
 /* The passes of every line (lines of `out` outputs along the taps, xb
  * bytes between their rows, lx between the lines; ob and lo likewise for
  * the outputs), pad the padded rows before, bot: the last output's row 8
  * past the input. */
 static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines, int32_t out,
                                        int32_t pad, int32_t bot, int32_t xb, int32_t lx,
-                                       int32_t ob, int32_t lo)
+                                       int32_t ob, int32_t lo, const dw3s2l_lanes_t *ln)
 {
-    const int32_t ic = a->in.c, last = out - 4, groups = ic / 4, words = (ic + 3) / 4;
+    const int32_t ic = ln->ic, last = out - 4, groups = ic / 4, words = (ic + 3) / 4;
+    const int32_t *const rec = ln->rec;
     uint32_t zrow[NNOM_DW3S2L_CHANNELS / 4]; /* the padded rows (word-aligned) */
     if (pad > 0 || bot) { /* (by words: memset's call cost more on 16 to 64 bytes) */
         const uint32_t zp4 = (uint8_t)a->p.input_zp * 0x01010101u;
@@ -160,8 +172,8 @@ static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines,
     }
     const int8_t *z = (const int8_t *)zrow;
     dw3s2l_pass_t passes[DW3S2L_PASSES], *q = passes;
-    const int8_t *x = a->input;
-    int8_t *o = a->output;
+    const int8_t *x = ln->x;
+    int8_t *o = ln->o;
     for (int32_t l = 0; l < lines; l++, x += lx, o += lo) {
         /* passes at outputs 0, 4, ..., the last one at out - 4: its row 8
          * the zero point's where bot, the first's row 0 where pad */
@@ -175,9 +187,9 @@ static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines,
             q->row8 = u == last && bot ? z : x1 + 7 * xb;
             q->out = o + u * ob;
             if (++q == passes + DW3S2L_PASSES) {
-                nnom_dw3s2l_s8(a->records + 1, passes, DW3S2L_PASSES, groups, ob);
+                nnom_dw3s2l_s8(rec, passes, DW3S2L_PASSES, groups, ob);
                 if (ic % 4 != 0)
-                    dw3s2l_last(a->records + 1, passes, DW3S2L_PASSES, ic, ob);
+                    dw3s2l_last(rec, passes, DW3S2L_PASSES, ic, ob);
                 q = passes;
             }
             if (u == last)
@@ -185,10 +197,40 @@ static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines,
         }
     }
     if (q > passes) {
-        nnom_dw3s2l_s8(a->records + 1, passes, (int32_t)(q - passes), groups, ob);
+        nnom_dw3s2l_s8(rec, passes, (int32_t)(q - passes), groups, ob);
         if (ic % 4 != 0)
-            dw3s2l_last(a->records + 1, passes, (int32_t)(q - passes), ic, ob);
+            dw3s2l_last(rec, passes, (int32_t)(q - passes), ic, ob);
     }
+}
+
+/* Columns of taps on five to seven channels read at every pixel across:
+ * an input row's bytes are lanes whose channel repeats every ic, so the
+ * passes run groups of four lanes along the row, L = lcm(ic, 4) lanes a
+ * line (their records the channels' in turn) and the row's L-lane chunks
+ * the lines, the last one ending at the row's end (its first lanes again).
+ * The groups of four channels ran eight lanes for five to seven ((3,1) s2
+ * 37x44x7 same: 4.20 -> 3.33, 37x44x5 same 5.88 -> 3.38). 1 where it ran;
+ * 0 (nothing written) where the chunks would run more lanes than the
+ * groups (the caller checks the rest). */
+#define DW3S2L_LANES 28
+static NNOM_NOINLINE int dw3s2l_flat(const nnom_conv_args_t *a, int32_t out, int32_t pad,
+                                     int32_t bot)
+{
+    const int32_t ic = a->in.c, n = a->out.w * ic, xb = a->in.w * ic;
+    const int32_t L = ic % 2 ? 4 * ic : 2 * ic;
+    if (((n + L - 1) / L) * L >= a->out.w * 8)
+        return 0;
+    int32_t rec[DW3S2L_LANES * NNOM_DW3S2_REC];
+    for (int32_t l = 0; l < L; l++)
+        memcpy(&rec[l * NNOM_DW3S2_REC], a->records + 1 + (l % ic) * NNOM_DW3S2_REC,
+               NNOM_DW3S2_REC * sizeof(int32_t));
+    const dw3s2l_lanes_t ln = {a->input, a->output, rec, L};
+    dw3s2l_lines(a, n / L, out, pad, bot, xb, L, n, L, &ln);
+    if (n % L != 0) {
+        const dw3s2l_lanes_t end = {a->input + n - L, a->output + n - L, rec, L};
+        dw3s2l_lines(a, 1, out, pad, bot, xb, L, n, L, &end);
+    }
+    return 1;
 }
 
 int nnom_dw3s2l_try(const nnom_conv_args_t *a)
@@ -207,12 +249,18 @@ int nnom_dw3s2l_try(const nnom_conv_args_t *a)
     if (s != 2 || d != 1 || pad < 0 || pad > 1 || across != 0 || out < 4 ||
         2 * (out - 1) - pad >= in)
         return 0;
+    /* five to seven channels: lanes of a row's every pixel (the chunk of
+     * lcm(ic, 4) lanes at most 28 and at most the row) */
+    if (down && ic < 8 && ic != 4 && p->stride_w == 1 && a->out.w == a->in.w &&
+        a->out.w * ic >= (ic % 2 ? 4 * ic : 2 * ic) && dw3s2l_flat(a, out, pad, bot))
+        return 1;
+    const dw3s2l_lanes_t ln = {a->input, a->output, a->records + 1, ic};
     if (down)
         dw3s2l_lines(a, a->out.w, out, pad, bot, a->in.w * ic, p->stride_w * ic,
-                     a->out.w * ic, ic);
+                     a->out.w * ic, ic, &ln);
     else
         dw3s2l_lines(a, a->out.h, out, pad, bot, ic, p->stride_h * a->in.w * ic, ic,
-                     a->out.w * ic);
+                     a->out.w * ic, &ln);
     return 1;
 }
 

@@ -299,6 +299,44 @@ TINY_FN(2, 1)
 TINY_FN(2, 2)
 TINY_FN(3, 2)
 
+/* n columns of a transposed chunk (tiny_cols): column k's line at x + k
+ * stride entries, its outputs at out + k, its records r + ch, ch counting
+ * on from ch0 up to c and back to 0. */
+typedef struct {
+    const int16_t *x;
+    int8_t *out;
+    int32_t n, lines, s, os, stride, ch0, c;
+    const tiny_ch_t *r;
+} tiny_cjob_t;
+NNOM_INLINE void tiny_cbody(const tiny_cjob_t *cj, const int32_t NP, const int32_t S)
+{
+    const int16_t *x = cj->x;
+    int8_t *out = cj->out;
+    const int32_t n = cj->n, stride = cj->stride, c = cj->c, span = (cj->lines & ~1) * S;
+    const tiny_ch_t *const r = cj->r;
+    const tiny_job_t base = {x, out, x + span, cj->os, r, cj->lines & 1};
+    int32_t ch = cj->ch0;
+    for (int32_t k = 0; k < n; k++, x += stride, out++) {
+        tiny_job_t j = base;
+        j.x = x;
+        j.out = out;
+        j.end = x + span;
+        j.r = r + ch;
+        tiny_body(&j, NP, S);
+        ch = ch + 1 == c ? 0 : ch + 1;
+    }
+}
+typedef void (*tiny_cfn)(const tiny_cjob_t *);
+#define TINY_CFN(NP, S)                                                                          \
+    static NNOM_NOINLINE void tiny_c##NP##_s##S(const tiny_cjob_t *j) { tiny_cbody(j, NP, S); }
+TINY_CFN(2, 1)
+TINY_CFN(2, 2)
+TINY_CFN(3, 2)
+/* by stride and pairs of taps (2 to 5; NULL: a call of the line's
+ * function per column) */
+static const tiny_cfn tiny_cfns[2][4] = {{tiny_c2_s1, NULL, NULL, NULL},
+                                         {tiny_c2_s2, tiny_c3_s2, NULL, NULL}};
+
 /* Six to eight pairs (11 to 16 taps) on one line: the same loop with
  * each weight pair loaded where it is used (too many for registers). */
 NNOM_INLINE void tiny_long(const tiny_job_t *jb, const int32_t NP, const int32_t S)
@@ -526,6 +564,52 @@ static NNOM_NOINLINE void tiny_chans(const nnom_conv_args_t *a, const tiny_t *tp
         }
 }
 
+/* Columns of taps on a plane read at every pixel across (stride 1 there):
+ * input column j of the flattened row (pixel j / c, channel j % c) is
+ * output column j. TINY_COLS columns at a time, copied transposed (one
+ * byte load and one halfword store an entry at constant offsets, where
+ * tiny_line's strided reads cost three times that), then each column's
+ * outputs. Planes of TINY_COLS columns or more. */
+#define TINY_COLS 8
+#define TINY_CS (TINY_LINE + 2) /* int16 entries a column's line takes */
+static NNOM_NOINLINE void tiny_cols(const nnom_conv_args_t *a, const tiny_t *tp,
+                                    const tiny_ch_t *r, tiny_fn fn, int32_t entries)
+{
+    const tiny_t t = *tp;
+    const int32_t c = a->out.c, cols = t.lines * c, row = t.xs;
+    const int32_t m = t.in < entries - t.pad ? t.in : entries - t.pad;
+    int16_t buf[TINY_COLS][TINY_CS] __attribute__((aligned(4)));
+    /* the zero point above and below the copied rows, once: the copies
+     * write rows pad to pad + m only */
+    for (int32_t k = 0; k < TINY_COLS; k++) {
+        for (int32_t i = 0; i < t.pad; i++)
+            buf[k][i] = (int16_t)a->p.input_zp;
+        for (int32_t i = t.pad + m; i < entries; i++)
+            buf[k][i] = (int16_t)a->p.input_zp;
+    }
+    const tiny_cfn cfn = tiny_cfns[t.s - 1][(t.k + 1) / 2 - 2];
+    for (int32_t j0 = 0; j0 < cols; j0 += TINY_COLS) {
+        /* the last chunk ends at the last column (cols >= TINY_COLS): its
+         * first columns, done already, are copied but not run */
+        const int32_t at = j0 + TINY_COLS <= cols ? j0 : cols - TINY_COLS, k0 = j0 - at;
+        const int8_t *x = a->input + at;
+        int16_t *d = &buf[0][t.pad];
+        for (int32_t y = 0; y < m; y++, x += row, d++) {
+#pragma GCC unroll 8
+            for (int32_t k = 0; k < TINY_COLS; k++)
+                d[k * TINY_CS] = x[k];
+        }
+        const int32_t ch = j0 % c;
+        if (cfn != NULL) {
+            const tiny_cjob_t cj = {buf[k0], a->output + j0, TINY_COLS - k0, t.n, t.s, t.os,
+                                    TINY_CS, ch, c, r};
+            cfn(&cj);
+        } else
+            for (int32_t k = k0, h = ch; k < TINY_COLS; k++, h = h + 1 == c ? 0 : h + 1)
+                tiny_run(fn, buf[k], a->output + at + k, t.n, t.s, t.os, &r[h]);
+    }
+}
+
 int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
 {
     tiny_t t;
@@ -550,6 +634,8 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
     const int32_t entries = (t.n - 1) * t.s + t.k + 1;
     if (c <= 2 && t.xs == c)
         tiny_pairs(a, &t, r, fn, entries);
+    else if (a->k.h > 1 && t.xl == c && t.lines * c >= TINY_COLS) /* columns, every pixel across */
+        tiny_cols(a, &t, r, fn, entries);
     else
         tiny_chans(a, &t, r, fn, entries, 0);
     return 1;

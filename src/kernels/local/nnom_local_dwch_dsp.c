@@ -285,6 +285,26 @@ static NNOM_NOINLINE void dwch_copy(int16_t *dst, int32_t len, const int8_t *src
     }
 }
 
+/* The same for a transposed band: n of the input's columns (iw values vs
+ * bytes apart, columns ic bytes apart) into rows len values apart. */
+static NNOM_NOINLINE void dwch_copy_t(int16_t *dst, int32_t len, const int8_t *src, int32_t iw,
+                                      int32_t vs, int32_t n, int32_t ic)
+{
+    for (; n > 0; n--, dst += len, src += ic) {
+        const int8_t *x = src;
+        int16_t *d = dst;
+        int32_t i = iw;
+        for (; i >= 4; i -= 4, d += 4, x += 4 * vs) {
+            d[0] = x[0];
+            d[1] = x[vs];
+            d[2] = x[2 * vs];
+            d[3] = x[3 * vs];
+        }
+        for (; i > 0; i--, x += vs)
+            *d++ = *x;
+    }
+}
+
 /* 1 where the doubled sums and the requantisation's SMMLAR stay within
  * int32 for every input (|2 acc| < 2^31, |2 acc mult / 2^32| + |ra| <
  * 2^31). */
@@ -308,16 +328,17 @@ static int32_t dwch_wabs(const nnom_conv_args_t *a, int32_t c)
 }
 
 /* Channel c's weights (doubled pairs, the odd tap's pair 0), bias and
- * requantisation into r. */
-static void dwch_channel(const nnom_conv_args_t *a, int32_t c, dwch_row_t *r)
+ * requantisation into r: kh rows of kw taps, taps wx bytes apart, rows wy
+ * (the layer's, or transposed: its columns). */
+NNOM_INLINE void dwch_channel(const nnom_conv_args_t *a, int32_t c, dwch_row_t *r, int32_t kh,
+                         int32_t kw, int32_t wx, int32_t wy)
 {
-    const int32_t kh = a->k.h, kw = a->k.w, ic = a->in.c;
-    const int8_t *wp = a->weight + c;
     uint32_t *pw = r->w;
     int32_t sum = 0;
     for (int32_t ky = 0; ky < kh; ky++) {
-        for (int32_t j = 0; j < kw >> 1; j++, wp += 2 * ic) {
-            const int32_t w0 = wp[0], w1 = wp[ic];
+        const int8_t *wp = a->weight + c + ky * wy;
+        for (int32_t j = 0; j < kw >> 1; j++, wp += 2 * wx) {
+            const int32_t w0 = wp[0], w1 = wp[wx];
             *pw++ = ((uint32_t)(2 * w0) & 0xFFFFu) | ((uint32_t)(2 * w1) << 16);
             sum += w0 + w1;
         }
@@ -325,24 +346,53 @@ static void dwch_channel(const nnom_conv_args_t *a, int32_t c, dwch_row_t *r)
             const int32_t w0 = *wp;
             *pw++ = (uint32_t)(2 * w0) & 0xFFFFu;
             sum += w0;
-            wp += ic;
         }
     }
     const int32_t e = -a->rq.shift[c];
     r->mult = a->rq.mult[c];
     r->ra = (int32_t)((1u << (e - 1)) + (uint32_t)a->p.output_zp * (1u << e));
     r->e = e;
-    r->op = ic;
     r->bias = 2 * (a->bias[c] - a->p.input_zp * sum);
+}
+
+/* 1 where a view of the plane fits the band: rows of ow outputs at
+ * stride sx of kw taps (pl + iw values: the padding before and the
+ * input), kh rows of taps (nnom_dwch_try's len, slack and rows). */
+static int dwch_fit_view(int32_t ow, int32_t sx, int32_t kw, int32_t pl_iw, int32_t kh)
+{
+    const int32_t ow4 = (ow + 3) & ~3;
+    int32_t len = (ow - 1) * sx + kw;
+    len = len < pl_iw ? pl_iw : len;
+    int32_t slack = (ow4 - 1) * sx + 2 * ((kw + 1) / 2) - len;
+    slack = slack > 0 ? slack : 0;
+    return ow4 <= NNOM_DWCH_OUT && (NNOM_DWCH_BUF - slack) / len >= kh;
 }
 
 int nnom_dwch_try(const nnom_conv_args_t *a)
 {
     static const dwch_sums_fn sums[NNOM_DWCH_MAX_K + 1] = {
         NULL, NULL, dwch_sums_1, dwch_sums_2, dwch_sums_2, dwch_sums_3, dwch_sums_3, dwch_sums_4};
-    const int32_t kh = a->k.h, kw = a->k.w, sy = a->p.stride_h, sx = a->p.stride_w;
-    const int32_t ih = a->in.h, iw = a->in.w, ic = a->in.c, oh = a->out.h, ow = a->out.w;
-    const int32_t pt = a->p.pad_top, pl = a->p.pad_left, P = (kw + 1) / 2;
+    const int32_t ic = a->in.c;
+    /* Planes whose rows waste more of their passes of four than their
+     * columns would ((3,3) s1 40x7x1 valid: five outputs a row, 38 a
+     * column) run transposed: the band's rows are the input's columns,
+     * the weights and the output's steps swapped. The passes' cost, by
+     * rows: oh ceil(ow / 4) kh ceil(kw / 2); taken at 3/4 or less of it
+     * (the copy reads bytes iw ic apart then) where the view fits the band. */
+    const int32_t ph = (a->k.h + 1) / 2, pw = (a->k.w + 1) / 2;
+    const int tr = 4 * a->out.w * ((a->out.h + 3) / 4) * a->k.w * ph <=
+                       3 * a->out.h * ((a->out.w + 3) / 4) * a->k.h * pw &&
+                   dwch_fit_view(a->out.h, a->p.stride_h, a->k.h, a->p.pad_top + a->in.h, a->k.w);
+    const int32_t kh = tr ? a->k.w : a->k.h, kw = tr ? a->k.h : a->k.w;
+    const int32_t sy = tr ? a->p.stride_w : a->p.stride_h, sx = tr ? a->p.stride_h : a->p.stride_w;
+    const int32_t ih = tr ? a->in.w : a->in.h, iw = tr ? a->in.h : a->in.w;
+    const int32_t oh = tr ? a->out.w : a->out.h, ow = tr ? a->out.h : a->out.w;
+    const int32_t pt = tr ? a->p.pad_left : a->p.pad_top, pl = tr ? a->p.pad_top : a->p.pad_left;
+    /* steps in bytes: along a band's row and down it (input, output) */
+    const int32_t xv = tr ? a->in.w * ic : ic;
+    const int32_t ov = tr ? a->out.w * ic : ic, orow = tr ? ic : a->out.w * ic;
+    const int32_t wx = tr ? a->k.w * ic : ic, wy = tr ? ic : a->k.w * ic; /* the weights' */
+    const int32_t P = (kw + 1) / 2;
     const int32_t ow4 = (ow + 3) & ~3;
     /* rows len values apart: the padded row the outputs read (a pass's
      * outputs past ow read on into the next row, or the slack past the
@@ -387,19 +437,23 @@ int nnom_dwch_try(const nnom_conv_args_t *a)
     for (int32_t i = 0; i < slack; i++)
         buf[used * len + i] = (int16_t)zp;
     for (int32_t c = 0; c < ic; c++) {
-        dwch_channel(a, c, &r);
+        dwch_channel(a, c, &r, kh, kw, wx, wy);
+        r.op = ov;
         r.kh = kh;
         r.ow = ow;
         r.len = len;
         r.xstep = sy * len;
-        r.ostep = ow * ic;
+        r.ostep = orow;
         for (int32_t oy = 0; oy < oh; oy += per) {
             const int32_t r0 = oy * sy; /* the band's first padded row */
             const int32_t r1 = r0 + rows < hp ? r0 + rows : hp;
             /* the band's rows in the input, then those in the padding (their
              * columns around the input's hold zp from the start) */
             const int32_t y0 = r0 - pt > 0 ? r0 - pt : 0, y1 = r1 - pt < ih ? r1 - pt : ih;
-            if (y1 > y0 && len == iw) /* the rows one run */
+            if (tr && y1 > y0) /* the input's columns */
+                dwch_copy_t(buf + (y0 + pt - r0) * len + pl, len, a->input + y0 * ic + c, iw, xv,
+                            y1 - y0, ic);
+            else if (y1 > y0 && len == iw) /* the rows one run */
                 dwch_copy(buf + (y0 + pt - r0) * len, 0, a->input + y0 * iw * ic + c,
                           (y1 - y0) * iw, ic, 1);
             else if (y1 > y0)
@@ -411,7 +465,7 @@ int nnom_dwch_try(const nnom_conv_args_t *a)
                         buf[(y + pt - r0) * len + pl + i] = (int16_t)zp;
             const int32_t end = oh - oy < per ? oh : oy + per;
             r.x = buf; /* the band's output rows in one call */
-            r.out = a->output + oy * ow * ic + c;
+            r.out = a->output + oy * orow + c;
             r.nrows = end - oy;
             run(&r, sx);
         }

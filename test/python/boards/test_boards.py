@@ -1149,6 +1149,58 @@ def chan5_model(k: int, rng: np.random.Generator):
     return _odd_channels_model(CHAN5_CASES[k], rng)
 
 
+# Columns of taps and tall planes on few channels (branch cols6). The tiny
+# loops' columns on planes read at every pixel across, eight columns copied
+# transposed at a time (nnom_local_dw_tiny_dsp.c, tiny_cols): 3 to 10
+# taps, strides 1 and 2, one to seven channels, planes of 8 to 88 columns
+# (a last chunk overlapping the one before, or none), the C loops' one call
+# a chunk and the assembly's a call a column, records built by the kernel
+# too; the plane-by-plane path transposed where the columns waste fewer of
+# the passes of four than the rows (nnom_local_dwch_dsp.c): kh 2 to 7,
+# 'same' and 'valid', strides 1 and 2, one to six channels; (3, 1) at
+# stride 2 on five to seven channels as lanes of the row's bytes
+# (nnom_local_dw3s2l_dsp.c, dw3s2l_flat): a row of 1 to 11 chunks of
+# lcm(c, 4) lanes, the last overlapping or not; and layers that must take
+# the other paths: fewer than eight columns, a channel beyond the fast
+# requantisation, no activation (output zero point not -128) on the tiny
+# and dw3s2l loops, a plane no better transposed or whose columns are too
+# long for the band (198 outputs), chunks that would run
+# more lanes than the groups, a row shorter than one chunk. Same fields as
+# DWODD_CASES.
+COLS6_CASES = [
+    ((21, 39, 2), (6, 1), 2, 1, "valid", "relu", False),
+    ((20, 13, 1), (8, 1), 2, 1, "same", "relu", False),
+    ((30, 20, 3), (3, 1), 1, 1, "same", "relu", False),
+    ((31, 17, 2), (5, 1), 2, 1, "valid", "relu", False),
+    ((12, 9, 5), (4, 1), 1, 1, "same", "relu", False),
+    ((21, 11, 6), (7, 1), 1, 1, "same", "relu", False),
+    ((25, 4, 2), (10, 1), 1, 1, "valid", "relu", False),
+    ((19, 3, 2), (6, 1), 2, 1, "same", "relu", False),  # six columns: lines
+    ((21, 39, 2), (6, 1), 2, 1, "valid", "relu", True),  # refused channel
+    ((21, 39, 2), (6, 1), 2, 1, "valid", None, False),  # zero point: others
+    ((40, 7, 1), (3, 3), 1, 1, "valid", "relu", False),
+    ((39, 17, 3), (2, 3), 1, 1, "valid", None, False),
+    ((24, 13, 3), (5, 5), 2, 1, "valid", "relu", False),
+    ((39, 18, 3), (7, 7), 2, 1, "same", None, False),
+    ((45, 9, 3), (4, 3), 1, 1, "same", "relu", False),
+    ((21, 9, 2), (6, 4), 2, 1, "same", None, False),
+    ((40, 5, 6), (5, 5), 1, 1, "same", "relu", False),
+    ((30, 6, 2), (4, 2), 1, 1, "same", "relu", False),  # rows as they are
+    ((37, 44, 7), (3, 1), 2, 1, "same", "relu", False),
+    ((37, 44, 5), (3, 1), 2, 1, "same", "relu", False),
+    ((30, 17, 6), (3, 1), 2, 1, "same", "relu", False),
+    ((9, 31, 7), (3, 1), 2, 1, "same", "relu", False),
+    ((12, 13, 7), (3, 1), 2, 1, "valid", "relu", False),  # chunks: more lanes
+    ((15, 3, 7), (3, 1), 2, 1, "same", "relu", False),  # a row under a chunk
+    ((200, 7, 1), (3, 3), 1, 1, "valid", "relu", False),  # too tall transposed
+]
+COLS6_WITHOUT_RECORDS = (1, 3, 5)
+
+
+def cols6_model(k: int, rng: np.random.Generator):
+    return _odd_channels_model(COLS6_CASES[k], rng)
+
+
 # The plane-by-plane path's clamp (branch chan5; nnom_local_dwch_dsp.c:
 # activation ranges inside int8 are clamped over the written bytes after the
 # saturating pass). A converted Keras layer never has one (ReLU6's top is
@@ -2469,6 +2521,7 @@ def suite(tmp_path_factory):
         "lines4_": LINES4_WITHOUT_RECORDS,
         "lines5_": LINES5_WITHOUT_RECORDS,
         "fixed2_": FIXED2_WITHOUT_RECORDS,
+        "cols6_": COLS6_WITHOUT_RECORDS,
     }
     # hand-picked shapes of the kernels' special paths: (name, count, builder, seed)
     families = [
@@ -2524,6 +2577,7 @@ def suite(tmp_path_factory):
         ("lines4_", len(LINES4_CASES), lines4_model, 117_000),
         ("lines5_", len(LINES5_CASES), lines5_model, 121_000),
         ("fixed2_", len(FIXED2_CASES), fixed2_model, 119_000),
+        ("cols6_", len(COLS6_CASES), cols6_model, 120_000),
     ]
     for prefix, count, build, seed in families:
         for k in range(count):

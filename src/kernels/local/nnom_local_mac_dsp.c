@@ -860,6 +860,112 @@ __asm__(COL_NARROW(nnom_conv_col2_s8, COL2_STEP, 36, COL2_RQ, "strh   r4, [r7]\n
 __asm__(FC_ROWS(nnom_fc_rows_s8, FC_END_WORDS, ""));
 __asm__(FC_ROWS(nnom_fc_rows_tail_s8, FC_END_TAIL, FC_TAIL));
 
+/* Four values of x (r0) times a group's four rows, word by word from one
+ * pointer (r1: the Dense config's weight4 order), into r4..r7: one LDM
+ * for the four weight words. */
+#define GROUP_ROW(W, ACC)                                                                        \
+    "sxtb16 r12, " W "\n"                                                                        \
+    "sxtb16 " W ", " W ", ror #8\n"                                                              \
+    "smlad  " ACC ", r9, r12, " ACC "\n"                                                         \
+    "smlad  " ACC ", r8, " W ", " ACC "\n"
+#define MAC4G_STEP                                                                               \
+    "ldr    r8, [r0], #4\n"                                                                      \
+    "sxtb16 r9, r8\n"                                                                            \
+    "sxtb16 r8, r8, ror #8\n"                                                                    \
+    "ldm    r1!, {r2, r3, r10, r11}\n"                                                           \
+    GROUP_ROW("r2", "r4") GROUP_ROW("r3", "r5") GROUP_ROW("r10", "r6") GROUP_ROW("r11", "r7")
+
+/* nnom_fc_groups_s8(job r0): as nnom_fc_rows_s8 on rows in groups of four
+ * (units a multiple of 4, n of 4). Stack as there, [20] the next group's
+ * weights. */
+__asm__(ASM_FUNCTION(nnom_fc_groups_s8)
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #24\n"
+        "str    r0, [sp, #0]\n"
+        "ldr    r1, [r0, #4]\n"
+        "str    r1, [sp, #20]\n"
+        "movs   r1, #0\n"
+        "str    r1, [sp, #4]\n"
+        "str    r1, [sp, #12]\n"
+        "7:\n" /* rows o .. o + 3 */
+        "ldr    lr, [sp, #0]\n"
+        "ldr    r9, [sp, #4]\n"
+        "ldr    r10, [lr, #24]\n" /* units */
+        "ldr    r11, [lr, #28]\n" /* n */
+        "sub    r10, r10, r9\n"
+        "str    r10, [sp, #16]\n"
+        "ldr    r8, [lr, #8]\n"
+        "add    r8, r8, r9, lsl #2\n"
+        "ldm    r8, {r4-r7}\n"
+        "ldr    r0, [lr, #0]\n"
+        "ldr    r1, [sp, #20]\n"
+        "add    lr, r0, r11\n" /* the end of x */
+        "ands   r10, r11, #12\n"
+        "beq    13f\n" /* n a multiple of 16 (so at least 16) */
+        "tst    r10, #4\n"
+        "beq    11f\n"
+        MAC4G_STEP
+        "11:\n"
+        "sub    r10, lr, r0\n"
+        "tst    r10, #8\n"
+        "beq    12f\n"
+        MAC4G_STEP
+        MAC4G_STEP
+        "12:\n"
+        "cmp    r0, lr\n"
+        "beq    9f\n"
+        "13:\n" /* sixteen values per iteration */
+        MAC4G_STEP
+        MAC4G_STEP
+        MAC4G_STEP
+        MAC4G_STEP
+        "cmp    r0, lr\n"
+        "bne    13b\n"
+        "9:\n"
+        "str    r1, [sp, #20]\n" /* requantise the group's rows */
+        "ldr    lr, [sp, #0]\n"
+        "ldr    r9, [sp, #4]\n"
+        "ldr    r10, [lr, #36]\n"
+        "ldr    r11, [lr, #40]\n"
+        "ldr    r2, [lr, #32]\n"
+        "ldr    r8, [lr, #20]\n"
+        "add    r8, r8, r9\n"
+        "ldr    r3, [lr, #16]\n"
+        "add    r3, r3, r9, lsl #2\n" /* &shift[o] */
+        "ldr    r12, [lr, #12]\n"
+        "add    r9, r12, r9, lsl #2\n"
+        "cmp    r11, #127\n"
+        "bne    19f\n"
+        "mov    r11, r3\n" /* hi 127: r11 free for &shift[o] */
+        "cmn    r10, #128\n"
+        "bne    22f\n"
+        FC_FOUR(FC_SH_R11, CLAMP_S8)
+        "b      21f\n"
+        "22:\n"
+        FC_FOUR(FC_SH_R11, CLAMP_LO)
+        "b      21f\n"
+        "19:\n"
+        "str    r3, [sp, #8]\n"
+        FC_FOUR(FC_SH_STACK, CLAMP_LOHI)
+        "21:\n"
+        "ldr    r5, [sp, #12]\n"
+        "orr    r5, r5, r4\n"
+        "str    r5, [sp, #12]\n"
+        "ldr    r3, [sp, #16]\n"
+        "cmp    r3, #4\n"
+        "ble    10f\n"
+        "ldr    r9, [sp, #4]\n"
+        "adds   r9, r9, #4\n"
+        "str    r9, [sp, #4]\n"
+        "b      7b\n"
+        "10:\n"
+        "ldr    r0, [sp, #12]\n"
+        "bic    r0, r0, #15\n"
+        "add    sp, sp, #24\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_fc_groups_s8, .-nnom_fc_groups_s8\n"
+        ".text\n");
+
 #else
 typedef int nnom_local_mac_dsp_unused_t; /* ISO C: a translation unit is never empty */
 #endif

@@ -378,6 +378,9 @@ typedef struct {
 uint32_t nnom_fc_rows_s8(const nnom_fc_job_t *j);
 /* The same for n not a multiple of 4 (the last 1-3 values one at a time). */
 uint32_t nnom_fc_rows_tail_s8(const nnom_fc_job_t *j);
+/* The same on weights in groups of four rows, word by word (the Dense
+ * config's weight4): units a multiple of 4, n a multiple of 4. */
+uint32_t nnom_fc_groups_s8(const nnom_fc_job_t *j);
 #endif
 
 #if NNOM_CONV_COL

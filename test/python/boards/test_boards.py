@@ -2396,6 +2396,45 @@ def pw4_model(k: int, rng: np.random.Generator):
     return model
 
 
+# Windows of K % 4 == 1 values (branch dense2: the col loops' _t1 forms,
+# whose last step multiplies one value): 1x1 on 5, 9, 13, 17 and 21 inputs
+# with 1 to 4 channels in the last group, 2-7 pixels and many, ReLU, ReLU6
+# or none, one case with a bias beyond the doubled sums' room (the patch
+# path), the few-channel convolution's windows of 9 and 25 taps (3x3 and
+# 5x5 on one channel) and 27 (3x3 RGB: the plain loop), and K = 1 (1x1 on
+# one channel: one step, the plain loop). (input shape, filters, kernel,
+# activation, stride, scaled) as PW4_CASES.
+PWT1_CASES = [
+    ((7, 7, 9), 6, 1, "relu", 1, 0.0),
+    ((7, 7, 9), 8, 1, None, 1, 0.0),
+    ((3, 5, 9), 7, 1, "relu6", 1, 0.0),
+    ((1, 6, 13), 5, 1, "relu", 1, 0.0),
+    ((5, 4, 17), 3, 1, None, 1, 0.0),
+    ((2, 2, 5), 9, 1, "relu", 1, 0.0),
+    ((6, 3, 21), 14, 1, "relu", 1, 0.0),
+    ((4, 5, 9), 2, 1, "relu", 1, 0.0),
+    ((5, 5, 13), 6, 1, "relu", 1, 160.0),
+    ((9, 8, 1), 6, 3, "relu", 1, 0.0),
+    ((11, 7, 1), 5, 5, None, 2, 0.0),
+    ((8, 9, 3), 6, 3, "relu", 1, 0.0),
+    ((6, 5, 1), 5, 1, "relu", 1, 0.0),
+]
+# packed at run time (no records: 8 pixels or more), as PW4_WITHOUT_RECORDS
+PWT1_WITHOUT_RECORDS = (1, 6)
+
+
+def pwt1_model(k: int, rng: np.random.Generator):
+    shape, n, kernel, act, stride, scaled = PWT1_CASES[k]
+    if kernel == 1:
+        return conv1x1_model(shape, n, act, stride, scaled, rng)
+    keras = kf._keras()
+    inputs = keras.Input(shape)
+    layer = keras.layers.Conv2D(n, kernel, strides=stride, padding="same", activation=act)
+    model = keras.Model(inputs, layer(inputs))
+    kf.randomize_weights(model, rng)
+    return model
+
+
 def _calibration(rng: np.random.Generator, shape, n: int) -> np.ndarray:
     scale = float(10 ** rng.uniform(-1, 1))
     return rng.normal(float(rng.uniform(-1, 1)) * scale, scale, (n, *shape)).astype(np.float32)
@@ -2441,6 +2480,7 @@ def suite(tmp_path_factory):
         "dw3l_": DW3L_WITHOUT_RECORDS,
         "rows2_": ROWS2_WITHOUT_RECORDS,
         "lines4_": LINES4_WITHOUT_RECORDS,
+        "pwt1_": PWT1_WITHOUT_RECORDS,
     }
     # hand-picked shapes of the kernels' special paths: (name, count, builder, seed)
     families = [
@@ -2495,6 +2535,7 @@ def suite(tmp_path_factory):
         ("rows2_", len(ROWS2_CASES), rows2_model, 118_000),
         ("lines4_", len(LINES4_CASES), lines4_model, 117_000),
         ("dense2_", len(DENSE2_CASES), dense2_model, 123_000),
+        ("pwt1_", len(PWT1_CASES), pwt1_model, 123_500),
     ]
     for prefix, count, build, seed in families:
         for k in range(count):

@@ -110,22 +110,28 @@ static const col_loops_t col_loops[2] = {
 /* The job's groups. Under the assembly a last group of one or two channels
  * runs a loop of its own (6 or 9 instructions a step of four values, where
  * the four-channel step's 13 compute channels nobody stores). */
-static void col_groups(const nnom_col_job_t *j)
+static void col_groups(nnom_col_job_t *j)
 {
 #if COL_NARROW
     const col_loops_t *f = &col_loops[j->t1];
     if (j->tail <= 2) {
-        nnom_col_job_t n = *j;
-        const int32_t full = j->groups - 1;
+        /* in place (no copy of the job), restored after */
+        const uint32_t *pk = j->pk;
+        int8_t *out = j->out;
+        const int32_t full = j->groups - 1, tail = j->tail;
         if (full > 0) {
-            n.groups = full;
-            n.tail = 4;
-            f->wide(&n);
-            n.pk = j->pk + full * COL_BLOCK(j->K4);
-            n.out = j->out + 4 * full;
-            n.groups = 1;
+            j->groups = full;
+            j->tail = 4;
+            f->wide(j);
+            j->pk = pk + full * COL_BLOCK(j->K4);
+            j->out = out + 4 * full;
+            j->groups = 1;
         }
-        f->narrow[j->tail - 1](&n);
+        f->narrow[tail - 1](j);
+        j->pk = pk;
+        j->out = out;
+        j->groups = full + 1;
+        j->tail = tail;
         return;
     }
     f->wide(j);

@@ -111,6 +111,7 @@ typedef struct {
     const int32_t *bias_folded; /* bias - input_zp * sum(w), or NULL */
     nnom_requant_t rq;
     int8_t *output;
+    int32_t grouped; /* weight in the config's weight4 order (nnom_layers.h) */
 } nnom_fc_args_t;
 
 /* Max / average / sum pooling (an op kind each) over the real part of each

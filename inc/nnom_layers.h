@@ -71,7 +71,30 @@ typedef struct {
     const int32_t *mult;
     const int32_t *shift;
     uint32_t units, in_features;
+    /* Optional, instead of weight (then NULL), in builds where
+     * NNOM_DENSE_GROUPED: the same weights in groups of four units, word by
+     * word (units 4g..4g+3's inputs 4j..4j+3 as 16 bytes), the last
+     * units % 4 rows as [units][in] after them; in_features a multiple of
+     * 4, bias_folded given. The converter writes them (NNOM_DENSE_WEIGHT4):
+     * one load serves four units in the assembly loop. */
+    const int8_t *weight4;
 } nnom_dense_config_t;
+
+/* The builds whose Dense kernel reads weight4: the local assembly loop's
+ * (-O2 on DSP cores, GCC or Clang, little-endian Thumb-2), not where the
+ * CMSIS-NN backend runs CMSIS-NN's Helium kernel. Elsewhere a config with
+ * weight NULL is refused (NN_ARGUMENT_ERROR). */
+#if defined(__ARM_FEATURE_DSP) && __ARM_FEATURE_DSP == 1 && !defined(NNOM_LOCAL_NO_DSP) &&      \
+    defined(__GNUC__) && !defined(__OPTIMIZE_SIZE__) && !defined(__ARM_BIG_ENDIAN) &&           \
+    defined(__thumb2__) &&                                                                      \
+    !(defined(NNOM_BACKEND_CMSIS_NN) && !defined(NNOM_USING_CHW) &&                             \
+      defined(__ARM_FEATURE_MVE) && (__ARM_FEATURE_MVE & 1))
+#define NNOM_DENSE_GROUPED 1
+#define NNOM_DENSE_WEIGHT4(w) .weight4 = (w)
+#else
+#define NNOM_DENSE_GROUPED 0
+#define NNOM_DENSE_WEIGHT4(w) .weight = (w)
+#endif
 
 /* ---- transposed convolution */
 

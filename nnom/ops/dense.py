@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import float_sums
+from ..c_text import c_array
 from ..reference import kernels
 from .common import target_zp
 from .conv2d import pointwise
@@ -27,6 +28,19 @@ def _keras_dense(ctx) -> None:
         return
     # Dense on a feature map acts on the last axis: a 1x1 convolution.
     pointwise(ctx, shape[:-1] + (units,), kernel[np.newaxis, np.newaxis], bias, act)
+
+
+def weight4(weight: np.ndarray, bias_folded: bool) -> np.ndarray | None:
+    """The [units][in] weights in the config's weight4 order (nnom_layers.h:
+    groups of four units word by word, then the last units % 4 rows as
+    they are), flat; None where the assembly loop does not read them
+    (inputs not whole words, no bias_folded, fewer than four units)."""
+    units, fin = weight.shape
+    if fin % 4 or not bias_folded or units < 4:
+        return None
+    g = units - units % 4
+    groups = weight[:g].reshape(g // 4, 4, fin // 4, 4).transpose(0, 2, 1, 3)
+    return np.concatenate([groups.reshape(-1), weight[g:].reshape(-1)])
 
 
 class Dense(Op):
@@ -64,6 +78,15 @@ class Dense(Op):
     def emit_config(self, w, node, n, super_):
         arrays, fields = emit_arrays(w, n, node.q)
         units, fin = node.q.weight.shape
+        grouped = weight4(node.q.weight, node.q.bias_folded is not None)
+        if grouped is not None:
+            # the build picks the order its kernel reads (nnom_layers.h)
+            first = w.weight_array(f"{n}_weight", grouped)
+            rows = first
+            if not first.startswith("#define"):
+                rows = c_array("int8_t", f"{n}_weight", node.q.weight)
+            arrays[0] = f"#if NNOM_DENSE_GROUPED\n{first}#else\n{rows}#endif\n"
+            fields = fields.replace(f".weight = {n}_weight,", f"NNOM_DENSE_WEIGHT4({n}_weight),", 1)
         return "".join(arrays) + (
             f"static const nnom_dense_config_t {n}_config = {{{super_}, {fields}, "
             f".units = {units}, .in_features = {fin}}};\n"

@@ -85,6 +85,11 @@
 #else
 #define NNOM_LOCAL_MAC_ASM 0
 #endif
+/* nnom_layers.h's NNOM_DENSE_GROUPED: the builds where the local Dense
+ * kernel's assembly loop takes every Dense (it reads weight4). */
+#if NNOM_DENSE_GROUPED != (NNOM_LOCAL_MAC_ASM && !NNOM_CMSIS_NN_MVE)
+#error "NNOM_DENSE_GROUPED does not match the builds of the Dense assembly loop"
+#endif
 
 #if NNOM_CMSIS_NN_KERNELS
 /* src/kernels/cmsis/nnom_cmsis_nn.c: CMSIS-NN's maintained _s8 API, in the

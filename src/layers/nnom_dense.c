@@ -19,15 +19,32 @@ static void fill(const nnom_layer_t *l, nnom_fc_args_t *a)
     a->rq.mult = cfg->mult;
     a->rq.shift = cfg->shift;
     a->output = l->out.data;
+#if NNOM_DENSE_GROUPED
+    a->grouped = cfg->weight == NULL;
+    if (a->grouped)
+        a->weight = cfg->weight4;
+#else
+    a->grouped = 0;
+#endif
 }
 
 static nnom_status_t setup(const nnom_layer_t *l, nnom_fc_args_t *a)
 {
     const nnom_dense_config_t *cfg = (const nnom_dense_config_t *)l->config;
     /* an input has out.q: compile() refuses a layer built without one */
-    if (cfg->weight == NULL || cfg->bias == NULL || cfg->mult == NULL || cfg->shift == NULL ||
-        cfg->super.out_q == NULL || cfg->units == 0)
+    if (cfg->bias == NULL || cfg->mult == NULL || cfg->shift == NULL || cfg->super.out_q == NULL ||
+        cfg->units == 0)
         return NN_ARGUMENT_ERROR;
+#if NNOM_DENSE_GROUPED
+    /* weight4 (nnom_layers.h): whole words, raw inputs */
+    if (cfg->weight == NULL &&
+        (cfg->weight4 == NULL || cfg->bias_folded == NULL || cfg->in_features % 4 != 0 ||
+         cfg->in_features == 0))
+        return NN_ARGUMENT_ERROR;
+#else
+    if (cfg->weight == NULL) /* weight4 only: a build that does not read it */
+        return NN_ARGUMENT_ERROR;
+#endif
     if (nnom_shape_size(&l->in0->out.shape) != cfg->in_features)
         return NN_SIZE_MISMATCH;
     fill(l, a);

@@ -93,31 +93,51 @@ static NNOM_NOINLINE void col_pack(const nnom_conv_args_t *a, int32_t c, int32_t
     }
 }
 
+#if COL_NARROW
+/* The loops of a chunk: four channels, a last group of one or two */
+typedef struct {
+    void (*wide)(const nnom_col_job_t *);
+    void (*narrow[2])(const nnom_col_job_t *);
+} col_loops_t;
+/* [t1]: windows of K % 4 == 1 values, two steps or more: the loops whose
+ * last step multiplies its one value */
+static const col_loops_t col_loops[2] = {
+    {nnom_conv_col_s8, {nnom_conv_col1_s8, nnom_conv_col2_s8}},
+    {nnom_conv_col_t1_s8, {nnom_conv_col1_t1_s8, nnom_conv_col2_t1_s8}},
+};
+#endif
+
 /* The job's groups. Under the assembly a last group of one or two channels
  * runs a loop of its own (6 or 9 instructions a step of four values, where
  * the four-channel step's 13 compute channels nobody stores). */
-static void col_groups(const nnom_col_job_t *j)
+static void col_groups(nnom_col_job_t *j)
 {
 #if COL_NARROW
+    const col_loops_t *f = &col_loops[j->t1];
     if (j->tail <= 2) {
-        nnom_col_job_t n = *j;
-        const int32_t full = j->groups - 1;
+        /* in place (no copy of the job), restored after */
+        const uint32_t *pk = j->pk;
+        int8_t *out = j->out;
+        const int32_t full = j->groups - 1, tail = j->tail;
         if (full > 0) {
-            n.groups = full;
-            n.tail = 4;
-            nnom_conv_col_s8(&n);
-            n.pk = j->pk + full * COL_BLOCK(j->K4);
-            n.out = j->out + 4 * full;
-            n.groups = 1;
+            j->groups = full;
+            j->tail = 4;
+            f->wide(j);
+            j->pk = pk + full * COL_BLOCK(j->K4);
+            j->out = out + 4 * full;
+            j->groups = 1;
         }
-        if (j->tail == 1)
-            nnom_conv_col1_s8(&n);
-        else
-            nnom_conv_col2_s8(&n);
+        f->narrow[tail - 1](j);
+        j->pk = pk;
+        j->out = out;
+        j->groups = full + 1;
+        j->tail = tail;
         return;
     }
-#endif
+    f->wide(j);
+#else
     nnom_conv_col_s8(j);
+#endif
 }
 
 /* n words from s to d (any alignment): a window row. */
@@ -315,6 +335,9 @@ int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size, int rq_fa
     int8_t *col = (int8_t *)(pk + Gs * COL_BLOCK(k4));
     const int32_t lo = a->p.act_min, hi = a->p.act_max;
     nnom_col_job_t j;
+#if COL_NARROW
+    j.t1 = K % 4 == 1 && k4 >= 8;
+#endif
     j.K4 = k4;
     j.xstep = k4;
     j.pk = rec != NULL ? rec : pk;

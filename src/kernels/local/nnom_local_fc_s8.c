@@ -72,7 +72,15 @@ static void rerun_units(const nnom_fc_args_t *a)
             continue;
         const int8_t *w = a->weight + o * n;
         int32_t acc[2] = {a->bias[o], 0};
-        rows_raw(a, w, w, acc);
+        if (a->grouped && o < (a->units & ~3)) {
+            /* unit o's weights in its group of four: byte o % 4 of
+             * every 16 (nnom_layers.h's weight4) */
+            const int8_t *g = a->weight + (o & ~3) * n + (o & 3) * 4;
+            for (int32_t k = 0; k < n; k++)
+                acc[0] += (a->input[k] - a->input_zp) * g[(k & ~3) * 4 + (k & 3)];
+        } else {
+            rows_raw(a, w, w, acc);
+        }
         const nnom_rq_t r = nnom_rq_of(m, shift, a->output_zp);
         a->output[o] = nnom_rq_apply(acc[0], r, a->act_min, a->act_max);
     }
@@ -82,7 +90,7 @@ static void rerun_units(const nnom_fc_args_t *a)
  * its fast form. */
 static void run_asm(const nnom_fc_args_t *a)
 {
-    const nnom_fc_job_t job = {
+    nnom_fc_job_t job = {
         .x = a->input,
         .w = a->weight,
         .bias = a->bias_folded,
@@ -95,7 +103,24 @@ static void run_asm(const nnom_fc_args_t *a)
         .lo = a->act_min,
         .hi = a->act_max,
     };
-    const uint32_t bad = a->in_features % 4 == 0 ? nnom_fc_rows_s8(&job) : nnom_fc_rows_tail_s8(&job);
+    uint32_t bad;
+    if (a->grouped) {
+        /* the groups of four, then the last units % 4 rows ([units][in]) */
+        const int32_t g = a->units & ~3, rest = a->units - g;
+        job.units = g;
+        bad = g != 0 ? nnom_fc_groups_s8(&job) : 0u;
+        if (rest != 0) {
+            job.w += g * job.n;
+            job.bias += g;
+            job.mult += g;
+            job.shift += g;
+            job.out += g;
+            job.units = rest;
+            bad |= nnom_fc_rows_s8(&job);
+        }
+    } else {
+        bad = a->in_features % 4 == 0 ? nnom_fc_rows_s8(&job) : nnom_fc_rows_tail_s8(&job);
+    }
     if (bad != 0u)
         rerun_units(a);
 }

@@ -447,117 +447,141 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
     "asr    " A ", " A ", r10\n"                                                                 \
     "ssat   " A ", #8, " A "\n"
 
-/* nnom_conv_col_s8(job r0). Stack: [0] the pixel's window, [4] its first
+#define COL_STEPS1 "sub    r4, r4, #1\n"
+/* A window's last step when K % 4 == 1 (nnom_conv_col_t1_s8): one value
+ * (the padding past K has zero weights), so only the even pairs, with x0
+ * sign-extended to a word (its high half meets the zero weight of x2). */
+#define COL_STEP1                                                                                \
+    "ldrsb  r8, [r0]\n"                                                                          \
+    "ldm    r1!, {r10, r11, r12, lr}\n"                                                          \
+    "smlad  r4, r8, r10, r4\n"                                                                   \
+    "smlad  r5, r8, r12, r5\n"                                                                   \
+    "ldm    r1!, {r10, r11, r12, lr}\n"                                                          \
+    "smlad  r6, r8, r10, r6\n"                                                                   \
+    "smlad  r7, r8, r12, r7\n"
+
+/* nnom_conv_col_s8(job r0), and with LAST COL_STEP1 (the loop one step
+ * short: BYTES "sub r4, r3, #32", STEPS "sub r4, r4, #1", at least two
+ * steps) nnom_conv_col_t1_s8. Stack: [0] the pixel's window, [4] its first
  * output, [8] the end of the packed groups, [12] tail, [16] the MAC loop's
- * entry, [20] pixels left, [24] the weights' bytes of a group, [28] clamp,
- * [32] xstep, [36] oc, [40] pk, [44] lo4, [48] hi4; then r4-r11, lr. r2: the
- * group's output. */
-__asm__(ASM_FUNCTION(nnom_conv_col_s8)
-        "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #56\n"
-        "ldm    r0, {r1-r3}\n" /* x, pk, out */
-        "str    r1, [sp, #0]\n"
-        "str    r3, [sp, #4]\n"
-        "str    r2, [sp, #40]\n"
-        "ldr    r1, [r0, #12]\n"
-        "lsl    r3, r1, #3\n" /* 32 bytes per step of four values */
-        "str    r3, [sp, #24]\n"
-        /* the loop's entry: 8 - steps % 8 steps into its eight */
-        "lsr    r4, r1, #2\n"
-        "rsb    r4, r4, #0\n"
-        "and    r4, r4, #7\n"
-        "mov    r5, #52\n" /* bytes per step */
-        "mul    r4, r4, r5\n"
-        "adr    r5, 30f\n"
-        "add    r4, r4, r5\n"
-        "str    r4, [sp, #16]\n"
-        /* the end of the packed groups: 64 + 8 K4 bytes each */
-        "add    r3, r3, #64\n"
-        "ldr    r4, [r0, #16]\n"
-        "mul    r3, r3, r4\n"
-        "add    r3, r3, r2\n"
-        "str    r3, [sp, #8]\n"
-        "ldr    r1, [r0, #20]\n"
-        "str    r1, [sp, #12]\n"
-        "ldr    r1, [r0, #24]\n"
-        "str    r1, [sp, #20]\n"
-        "ldr    r1, [r0, #28]\n"
-        "str    r1, [sp, #36]\n"
-        "ldr    r1, [r0, #32]\n"
-        "str    r1, [sp, #28]\n"
-        "ldr    r1, [r0, #36]\n"
-        "str    r1, [sp, #44]\n"
-        "ldr    r1, [r0, #40]\n"
-        "str    r1, [sp, #48]\n"
-        "ldr    r1, [r0, #44]\n"
-        "str    r1, [sp, #32]\n"
-        "ldr    r2, [sp, #4]\n"
-        "1:\n" /* a pixel: r2 its first output */
-        "ldr    r1, [sp, #40]\n"
-        "2:\n" /* a group of four channels: r1 its block, r2 its output */
-        "ldm    r1!, {r4-r7}\n" /* biases */
-        "ldr    r0, [sp, #0]\n"
-        "ldr    r3, [sp, #24]\n"
-        "add    r3, r3, r1\n"
-        "ldr    r12, [sp, #16]\n"
-        "mov    pc, r12\n"
-        ".p2align 2\n"
-        "30:\n" /* eight steps per turn, the first turn entered inside */
-        COL_STEP COL_STEP COL_STEP COL_STEP COL_STEP COL_STEP COL_STEP COL_STEP
-        "31:\n"
-        ".if (31b - 30b) != 8 * 52\n"
-        ".error \"COL_STEP is not 52 bytes\"\n"
-        ".endif\n"
-        "cmp    r1, r3\n"
-        "bne    30b\n"
-        /* requantise, clamp, four bytes in one word */
-        COL_RQ("r4")
-        COL_RQ("r5")
-        COL_RQ("r6")
-        COL_RQ("r7")
-        "bfi    r4, r5, #8, #8\n"
-        "bfi    r4, r6, #16, #8\n"
-        "bfi    r4, r7, #24, #8\n"
-        "ldr    r0, [sp, #28]\n"
-        "cbz    r0, 5f\n"
-        "ldrd   r8, r9, [sp, #44]\n" /* lo, hi per byte: max, then min */
-        "ssub8  r10, r4, r8\n"
-        "sel    r4, r4, r8\n"
-        "ssub8  r10, r9, r4\n"
-        "sel    r4, r4, r9\n"
-        "5:\n"
-        "ldr    r3, [sp, #8]\n"
-        "cmp    r1, r3\n"
-        "beq    6f\n"
-        "str    r4, [r2], #4\n"
-        "b      2b\n"
-        "6:\n" /* the last group: its channels only */
-        "ldr    r3, [sp, #12]\n"
-        "cmp    r3, #4\n"
-        "bne    61f\n"
-        "str    r4, [r2]\n"
-        "b      7f\n"
-        "61:\n"
-        "strb   r4, [r2], #1\n"
-        "lsr    r4, r4, #8\n"
-        "subs   r3, r3, #1\n"
-        "bne    61b\n"
-        "7:\n" /* the next pixel, if any */
-        "ldr    r3, [sp, #20]\n"
-        "subs   r3, r3, #1\n"
-        "beq    9f\n"
-        "str    r3, [sp, #20]\n"
-        "ldrd   r0, r2, [sp, #0]\n"
-        "ldrd   r3, r12, [sp, #32]\n"
-        "add    r0, r0, r3\n"
-        "add    r2, r2, r12\n"
-        "strd   r0, r2, [sp, #0]\n"
-        "b      1b\n"
-        "9:\n"
-        "add    sp, sp, #56\n"
-        "pop    {r4-r11, pc}\n"
-        ".size nnom_conv_col_s8, .-nnom_conv_col_s8\n"
-        ".text\n");
+ * entry (Thumb bit set: LDR PC), [20] the end of the windows, [24] the
+ * loop's weight bytes of a group, [28] clamp, [32] xstep, [36] oc, [40]
+ * pk, [44] lo4, [48] hi4; then r4-r11, lr. r2: the group's output. */
+#define COL_WIDE(name, BYTES, STEPS, LAST)                                                       \
+    ASM_FUNCTION(name)                                                                           \
+    "push   {r4-r11, lr}\n"                                                                      \
+    "sub    sp, sp, #56\n"                                                                       \
+    "ldm    r0, {r1-r3}\n" /* x, pk, out */                                                      \
+    "str    r1, [sp, #0]\n"                                                                      \
+    "str    r3, [sp, #4]\n"                                                                      \
+    "str    r2, [sp, #40]\n"                                                                     \
+    "ldr    r1, [r0, #12]\n"                                                                     \
+    "lsl    r3, r1, #3\n" /* 32 bytes per step of four values */                                 \
+    "mov    r4, r3\n" BYTES                                                                      \
+    "str    r4, [sp, #24]\n"                                                                     \
+    /* the loop's entry: 8 - steps % 8 steps into its eight */                                   \
+    "lsr    r4, r1, #2\n" STEPS                                                                  \
+    "rsb    r4, r4, #0\n"                                                                        \
+    "and    r4, r4, #7\n"                                                                        \
+    "mov    r5, #52\n" /* bytes per step */                                                      \
+    "mul    r4, r4, r5\n"                                                                        \
+    "adr    r5, 30f\n"                                                                           \
+    "add    r4, r4, r5\n"                                                                        \
+    "orr    r4, r4, #1\n"                                                                        \
+    "str    r4, [sp, #16]\n"                                                                     \
+    /* the end of the packed groups: 64 + 8 K4 bytes each */                                    \
+    "add    r3, r3, #64\n"                                                                       \
+    "ldr    r4, [r0, #16]\n"                                                                     \
+    "mul    r3, r3, r4\n"                                                                        \
+    "add    r3, r3, r2\n"                                                                        \
+    "str    r3, [sp, #8]\n"                                                                      \
+    "ldr    r1, [r0, #20]\n"                                                                     \
+    "str    r1, [sp, #12]\n"                                                                     \
+    "ldr    r1, [r0, #24]\n" /* x + pixels xstep */                                             \
+    "ldr    r3, [r0, #44]\n"                                                                     \
+    "ldr    r4, [sp, #0]\n"                                                                      \
+    "mla    r1, r1, r3, r4\n"                                                                    \
+    "str    r1, [sp, #20]\n"                                                                     \
+    "str    r3, [sp, #32]\n"                                                                     \
+    "ldr    r1, [r0, #28]\n"                                                                     \
+    "str    r1, [sp, #36]\n"                                                                     \
+    "ldr    r1, [r0, #32]\n"                                                                     \
+    "str    r1, [sp, #28]\n"                                                                     \
+    "ldr    r1, [r0, #36]\n"                                                                     \
+    "str    r1, [sp, #44]\n"                                                                     \
+    "ldr    r1, [r0, #40]\n"                                                                     \
+    "str    r1, [sp, #48]\n"                                                                     \
+    "ldr    r2, [sp, #4]\n"                                                                      \
+    "ldr    r0, [sp, #0]\n"                                                                      \
+    "ldr    r1, [sp, #40]\n"                                                                     \
+    "b      3f\n"                                                                                \
+    "2:\n" /* a group of four channels: r1 its block, r2 its output */                          \
+    "ldr    r0, [sp, #0]\n"                                                                      \
+    "3:\n" /* r0 the pixel's window */                                                           \
+    "ldm    r1!, {r4-r7}\n" /* biases */                                                         \
+    "ldr    r3, [sp, #24]\n"                                                                     \
+    "add    r3, r3, r1\n"                                                                        \
+    "ldr    pc, [sp, #16]\n"                                                                     \
+    ".p2align 2\n"                                                                               \
+    "30:\n" /* eight steps per turn, the first turn entered inside */                           \
+    COL_STEP COL_STEP COL_STEP COL_STEP COL_STEP COL_STEP COL_STEP COL_STEP                      \
+    "31:\n"                                                                                      \
+    ".if (31b - 30b) != 8 * 52\n"                                                                \
+    ".error \"COL_STEP is not 52 bytes\"\n"                                                      \
+    ".endif\n"                                                                                   \
+    "cmp    r1, r3\n"                                                                            \
+    "bne    30b\n" LAST                                                                          \
+    /* requantise, clamp, four bytes in one word */                                              \
+    COL_RQ("r4")                                                                                 \
+    COL_RQ("r5")                                                                                 \
+    COL_RQ("r6")                                                                                 \
+    COL_RQ("r7")                                                                                 \
+    "bfi    r4, r5, #8, #8\n"                                                                    \
+    "bfi    r4, r6, #16, #8\n"                                                                   \
+    "bfi    r4, r7, #24, #8\n"                                                                   \
+    "ldr    r0, [sp, #28]\n"                                                                     \
+    "cbz    r0, 5f\n"                                                                            \
+    "ldrd   r8, r9, [sp, #44]\n" /* lo, hi per byte: max, then min */                           \
+    "ssub8  r10, r4, r8\n"                                                                       \
+    "sel    r4, r4, r8\n"                                                                        \
+    "ssub8  r10, r9, r4\n"                                                                       \
+    "sel    r4, r4, r9\n"                                                                        \
+    "5:\n"                                                                                       \
+    "ldr    r3, [sp, #8]\n"                                                                      \
+    "cmp    r1, r3\n"                                                                            \
+    "beq    6f\n"                                                                                \
+    "str    r4, [r2], #4\n"                                                                      \
+    "b      2b\n"                                                                                \
+    "6:\n" /* the last group: its channels only */                                              \
+    "ldr    r3, [sp, #12]\n"                                                                     \
+    "cmp    r3, #4\n"                                                                            \
+    "bne    61f\n"                                                                               \
+    "str    r4, [r2]\n"                                                                          \
+    "7:\n" /* the next pixel, if any */                                                          \
+    "ldrd   r0, r2, [sp, #0]\n"                                                                  \
+    "ldrd   r3, r12, [sp, #32]\n"                                                                \
+    "add    r0, r0, r3\n"                                                                        \
+    "add    r2, r2, r12\n"                                                                       \
+    "ldr    r3, [sp, #20]\n"                                                                     \
+    "cmp    r0, r3\n"                                                                            \
+    "beq    9f\n"                                                                                \
+    "strd   r0, r2, [sp, #0]\n"                                                                  \
+    "ldr    r1, [sp, #40]\n"                                                                     \
+    "b      3b\n"                                                                                \
+    "9:\n"                                                                                       \
+    "add    sp, sp, #56\n"                                                                       \
+    "pop    {r4-r11, pc}\n"                                                                      \
+    "61:\n"                                                                                      \
+    "strb   r4, [r2], #1\n"                                                                      \
+    "lsr    r4, r4, #8\n"                                                                        \
+    "subs   r3, r3, #1\n"                                                                        \
+    "bne    61b\n"                                                                               \
+    "b      7b\n"                                                                                \
+    ".size " #name ", .-" #name "\n"                                                             \
+    ".text\n"
+
+__asm__(COL_WIDE(nnom_conv_col_s8, "", "", ""));
+__asm__(COL_WIDE(nnom_conv_col_t1_s8, "sub    r4, r3, #32\n", COL_STEPS1, COL_STEP1));
 
 /* The chunk's last group when it has one or two channels
  * (nnom_conv_col_narrow_s8, job r0: groups 1, the group at pk): the four-
@@ -582,13 +606,24 @@ __asm__(ASM_FUNCTION(nnom_conv_col_s8)
     "smlad  r5, r8, r12, r5\n"                                                                   \
     "smlad  r5, r9, lr, r5\n"
 #define COL2_RQ COL_RQ("r4") COL_RQ("r5") "bfi    r4, r5, #8, #8\n"
+/* their last steps when K % 4 == 1 (as COL_STEP1) */
+#define COL1_STEP1                                                                               \
+    "ldrsb  r8, [r0]\n"                                                                          \
+    "ldr    r10, [r1], #32\n"                                                                    \
+    "smlad  r4, r8, r10, r4\n"
+#define COL2_STEP1                                                                               \
+    "ldrsb  r8, [r0]\n"                                                                          \
+    "ldr    r12, [r1, #8]\n"                                                                     \
+    "ldr    r10, [r1], #32\n"                                                                    \
+    "smlad  r4, r8, r10, r4\n"                                                                   \
+    "smlad  r5, r8, r12, r5\n"
 
 /* One such function: its step of SB bytes, the requantisation RQ of r4
  * (and r5) into r4's low bytes, their store ST to [r7]. Stack: [0] pk,
  * [4] the weights' bytes, [8] the loop's entry, [12] xstep, [16] oc, [20]
  * clamp, [24] lo4, [28] hi4; r6 the pixel's window, r7 its output, r2
  * pixels left. */
-#define COL_NARROW(name, STEP, SB, RQ, ST)                                                       \
+#define COL_NARROW(name, STEP, SB, RQ, ST, BYTES, STEPS, LAST)                                  \
     ASM_FUNCTION(name)                                                                           \
     "push   {r4-r11, lr}\n"                                                                      \
     "sub    sp, sp, #32\n"                                                               \
@@ -596,9 +631,10 @@ __asm__(ASM_FUNCTION(nnom_conv_col_s8)
     "str    r6, [sp, #0]\n"                                                                      \
     "mov    r6, r1\n"                                                                            \
     "ldr    r3, [r0, #12]\n"                                                                     \
-    "lsl    r4, r3, #3\n"                                                                        \
+    "lsl    r4, r3, #3\n" BYTES                                                                  \
     "str    r4, [sp, #4]\n"                                                                      \
     "lsr    r4, r3, #2\n" /* entry: 8 - steps % 8 steps into the eight */                        \
+    STEPS                                                                                        \
     "rsb    r4, r4, #0\n"                                                                        \
     "and    r4, r4, #7\n"                                                                        \
     "mov    r5, #" #SB "\n"                                                                      \
@@ -627,7 +663,7 @@ __asm__(ASM_FUNCTION(nnom_conv_col_s8)
     ".error \"" #name ": a step is not " #SB " bytes\"\n"                                        \
     ".endif\n"                                                                                   \
     "cmp    r1, r3\n"                                                                            \
-    "bne    30b\n" RQ "ldr    r0, [sp, #20]\n"                                                   \
+    "bne    30b\n" LAST RQ "ldr    r0, [sp, #20]\n"                                              \
     "cbz    r0, 5f\n"                                                                            \
     "ldrd   r8, r9, [sp, #24]\n"                                                                 \
     "ssub8  r10, r4, r8\n"                                                                       \
@@ -644,8 +680,14 @@ __asm__(ASM_FUNCTION(nnom_conv_col_s8)
     ".size " #name ", .-" #name "\n"                                                             \
     ".text\n"
 
-__asm__(COL_NARROW(nnom_conv_col1_s8, COL1_STEP, 24, COL_RQ("r4"), "strb   r4, [r7]\n"));
-__asm__(COL_NARROW(nnom_conv_col2_s8, COL2_STEP, 36, COL2_RQ, "strh   r4, [r7]\n"));
+__asm__(COL_NARROW(nnom_conv_col1_s8, COL1_STEP, 24, COL_RQ("r4"), "strb   r4, [r7]\n", "", "", ""));
+__asm__(COL_NARROW(nnom_conv_col2_s8, COL2_STEP, 36, COL2_RQ, "strh   r4, [r7]\n", "", "", ""));
+/* with LAST: the loop one step short */
+#define COL_BYTES1 "sub    r4, r4, #32\n"
+__asm__(COL_NARROW(nnom_conv_col1_t1_s8, COL1_STEP, 24, COL_RQ("r4"), "strb   r4, [r7]\n", COL_BYTES1,
+                   COL_STEPS1, COL1_STEP1));
+__asm__(COL_NARROW(nnom_conv_col2_t1_s8, COL2_STEP, 36, COL2_RQ, "strh   r4, [r7]\n", COL_BYTES1,
+                   COL_STEPS1, COL2_STEP1));
 
 /* 1x4: four values of x (r0) times rows 0..3 (r1, r2, r3, r12) into r4..r7. */
 #define ROW(W, ACC)                                                                              \
@@ -859,6 +901,112 @@ __asm__(COL_NARROW(nnom_conv_col2_s8, COL2_STEP, 36, COL2_RQ, "strh   r4, [r7]\n
     ".text\n"
 __asm__(FC_ROWS(nnom_fc_rows_s8, FC_END_WORDS, ""));
 __asm__(FC_ROWS(nnom_fc_rows_tail_s8, FC_END_TAIL, FC_TAIL));
+
+/* Four values of x (r0) times a group's four rows, word by word from one
+ * pointer (r1: the Dense config's weight4 order), into r4..r7: one LDM
+ * for the four weight words. */
+#define GROUP_ROW(W, ACC)                                                                        \
+    "sxtb16 r12, " W "\n"                                                                        \
+    "sxtb16 " W ", " W ", ror #8\n"                                                              \
+    "smlad  " ACC ", r9, r12, " ACC "\n"                                                         \
+    "smlad  " ACC ", r8, " W ", " ACC "\n"
+#define MAC4G_STEP                                                                               \
+    "ldr    r8, [r0], #4\n"                                                                      \
+    "sxtb16 r9, r8\n"                                                                            \
+    "sxtb16 r8, r8, ror #8\n"                                                                    \
+    "ldm    r1!, {r2, r3, r10, r11}\n"                                                           \
+    GROUP_ROW("r2", "r4") GROUP_ROW("r3", "r5") GROUP_ROW("r10", "r6") GROUP_ROW("r11", "r7")
+
+/* nnom_fc_groups_s8(job r0): as nnom_fc_rows_s8 on rows in groups of four
+ * (units a multiple of 4, n of 4). Stack as there, [20] the next group's
+ * weights. */
+__asm__(ASM_FUNCTION(nnom_fc_groups_s8)
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #24\n"
+        "str    r0, [sp, #0]\n"
+        "ldr    r1, [r0, #4]\n"
+        "str    r1, [sp, #20]\n"
+        "movs   r1, #0\n"
+        "str    r1, [sp, #4]\n"
+        "str    r1, [sp, #12]\n"
+        "7:\n" /* rows o .. o + 3 */
+        "ldr    lr, [sp, #0]\n"
+        "ldr    r9, [sp, #4]\n"
+        "ldr    r10, [lr, #24]\n" /* units */
+        "ldr    r11, [lr, #28]\n" /* n */
+        "sub    r10, r10, r9\n"
+        "str    r10, [sp, #16]\n"
+        "ldr    r8, [lr, #8]\n"
+        "add    r8, r8, r9, lsl #2\n"
+        "ldm    r8, {r4-r7}\n"
+        "ldr    r0, [lr, #0]\n"
+        "ldr    r1, [sp, #20]\n"
+        "add    lr, r0, r11\n" /* the end of x */
+        "ands   r10, r11, #12\n"
+        "beq    13f\n" /* n a multiple of 16 (so at least 16) */
+        "tst    r10, #4\n"
+        "beq    11f\n"
+        MAC4G_STEP
+        "11:\n"
+        "sub    r10, lr, r0\n"
+        "tst    r10, #8\n"
+        "beq    12f\n"
+        MAC4G_STEP
+        MAC4G_STEP
+        "12:\n"
+        "cmp    r0, lr\n"
+        "beq    9f\n"
+        "13:\n" /* sixteen values per iteration */
+        MAC4G_STEP
+        MAC4G_STEP
+        MAC4G_STEP
+        MAC4G_STEP
+        "cmp    r0, lr\n"
+        "bne    13b\n"
+        "9:\n"
+        "str    r1, [sp, #20]\n" /* requantise the group's rows */
+        "ldr    lr, [sp, #0]\n"
+        "ldr    r9, [sp, #4]\n"
+        "ldr    r10, [lr, #36]\n"
+        "ldr    r11, [lr, #40]\n"
+        "ldr    r2, [lr, #32]\n"
+        "ldr    r8, [lr, #20]\n"
+        "add    r8, r8, r9\n"
+        "ldr    r3, [lr, #16]\n"
+        "add    r3, r3, r9, lsl #2\n" /* &shift[o] */
+        "ldr    r12, [lr, #12]\n"
+        "add    r9, r12, r9, lsl #2\n"
+        "cmp    r11, #127\n"
+        "bne    19f\n"
+        "mov    r11, r3\n" /* hi 127: r11 free for &shift[o] */
+        "cmn    r10, #128\n"
+        "bne    22f\n"
+        FC_FOUR(FC_SH_R11, CLAMP_S8)
+        "b      21f\n"
+        "22:\n"
+        FC_FOUR(FC_SH_R11, CLAMP_LO)
+        "b      21f\n"
+        "19:\n"
+        "str    r3, [sp, #8]\n"
+        FC_FOUR(FC_SH_STACK, CLAMP_LOHI)
+        "21:\n"
+        "ldr    r5, [sp, #12]\n"
+        "orr    r5, r5, r4\n"
+        "str    r5, [sp, #12]\n"
+        "ldr    r3, [sp, #16]\n"
+        "cmp    r3, #4\n"
+        "ble    10f\n"
+        "ldr    r9, [sp, #4]\n"
+        "adds   r9, r9, #4\n"
+        "str    r9, [sp, #4]\n"
+        "b      7b\n"
+        "10:\n"
+        "ldr    r0, [sp, #12]\n"
+        "bic    r0, r0, #15\n"
+        "add    sp, sp, #24\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_fc_groups_s8, .-nnom_fc_groups_s8\n"
+        ".text\n");
 
 #else
 typedef int nnom_local_mac_dsp_unused_t; /* ISO C: a translation unit is never empty */

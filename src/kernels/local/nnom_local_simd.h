@@ -378,6 +378,9 @@ typedef struct {
 uint32_t nnom_fc_rows_s8(const nnom_fc_job_t *j);
 /* The same for n not a multiple of 4 (the last 1-3 values one at a time). */
 uint32_t nnom_fc_rows_tail_s8(const nnom_fc_job_t *j);
+/* The same on weights in groups of four rows, word by word (the Dense
+ * config's weight4): units a multiple of 4, n a multiple of 4. */
+uint32_t nnom_fc_groups_s8(const nnom_fc_job_t *j);
 #endif
 
 #if NNOM_CONV_COL
@@ -399,6 +402,7 @@ typedef struct {
     int32_t K4, groups, tail, pixels, oc, clamp;
     uint32_t lo4, hi4; /* lo, hi in every byte */
     int32_t xstep;     /* K4, or in.c for 1x1 read from the input */
+    int32_t t1;        /* K % 4 == 1, K4 >= 8: the _t1 loops (C only) */
 } nnom_col_job_t;
 void nnom_conv_col_s8(const nnom_col_job_t *j);
 #if NNOM_LOCAL_MAC_ASM
@@ -406,6 +410,11 @@ void nnom_conv_col_s8(const nnom_col_job_t *j);
  * group (nnom_local_mac_dsp.c). */
 void nnom_conv_col1_s8(const nnom_col_job_t *j);
 void nnom_conv_col2_s8(const nnom_col_job_t *j);
+/* The three with windows of K % 4 == 1 values, K4 >= 8: the last step
+ * multiplies its one value only. */
+void nnom_conv_col_t1_s8(const nnom_col_job_t *j);
+void nnom_conv_col1_t1_s8(const nnom_col_job_t *j);
+void nnom_conv_col2_t1_s8(const nnom_col_job_t *j);
 #endif
 
 /* Every channel's requantisation has the fast form (nnom_rq_fast_ok();

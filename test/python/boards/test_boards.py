@@ -2248,6 +2248,67 @@ def dense_model(k: int, rng: np.random.Generator):
     return model
 
 
+# Dense weights in groups of four units (branch dense2: the config's
+# weight4, read by nnom_fc_groups_s8 in -O2 DSP builds): whole groups, groups
+# and one to three last rows, inputs of 4, 8 and 12 past a multiple of 16,
+# ReLU, ReLU6 (a clamp below 127) or none, a near-dead unit or scaled-down
+# weights under a large bias (shifts beyond the loop's form: those units
+# again in C from the grouped order), a layer called twice (its weights
+# once, in both orders), and the refused: inputs not whole words, fewer
+# than four units. (inputs, units, activation, weight factor, near-dead
+# unit or None, called twice). A near-dead unit's output hardly depends on
+# its weights, so DENSE2_RIGHT1 gives some units of a case the same
+# multiplier with right shift 1 (unnormalised: outside the loop's form,
+# their outputs still depend on every weight): the C loop reads them from
+# the grouped order.
+DENSE2_CASES = [
+    (16, 8, "relu", None, None, False),
+    (20, 11, None, None, None, False),
+    (40, 5, "relu6", None, None, False),
+    (28, 4, None, None, 2, False),
+    (12, 6, "relu", 1e-4, None, False),
+    (44, 15, "relu", None, 13, False),
+    (24, 24, "relu", None, None, True),
+    (18, 8, "relu", None, None, False),
+    (16, 3, None, None, None, False),
+    (4, 9, None, None, 5, False),
+    (32, 10, None, None, None, False),
+]
+DENSE2_RIGHT1 = {10: (1, 6, 9), 1: (2,)}
+
+
+def dense2_right1(converted, k: int):
+    """DENSE2_RIGHT1's units of case k: shift -1, the same multiplier."""
+    for node in converted.graph.nodes:
+        if node.op == "dense":
+            for u in DENSE2_RIGHT1.get(k, ()):
+                m, e = int(node.q.mult[u]), -int(node.q.shift[u])
+                node.q.mult[u] = (m + (1 << (e - 2))) >> (e - 1)
+                node.q.shift[u] = -1
+    return converted
+
+
+def dense2_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    n, units, act, factor, dead, twice = DENSE2_CASES[k]
+    inputs = keras.Input((n,))
+    layer = keras.layers.Dense(units, activation=None if act == "relu6" else act)
+    x = layer(inputs)
+    if twice:
+        x = layer(x)
+    if act == "relu6":
+        x = keras.layers.ReLU(max_value=6.0)(x)
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    kernel, bias = layer.get_weights()
+    if factor is not None:
+        kernel, bias = kernel * factor, np.full_like(bias, 20.0)
+    if dead is not None:
+        kernel[:, dead] *= 3e-5
+    layer.set_weights([kernel, bias])
+    return model
+
+
 # One near-dead output channel (weights x3e-4 or x3e-5, as trained networks have):
 # its multiplier's shift below -17, within the fast requantisation's
 # [-23, -2] (nnom_rq_all_fast() once stopped at -17 and sent the whole
@@ -2474,6 +2535,45 @@ def pw4_model(k: int, rng: np.random.Generator):
     return model
 
 
+# Windows of K % 4 == 1 values (branch dense2: the col loops' _t1 forms,
+# whose last step multiplies one value): 1x1 on 5, 9, 13, 17 and 21 inputs
+# with 1 to 4 channels in the last group, 2-7 pixels and many, ReLU, ReLU6
+# or none, one case with a bias beyond the doubled sums' room (the patch
+# path), the few-channel convolution's windows of 9 and 25 taps (3x3 and
+# 5x5 on one channel) and 27 (3x3 RGB: the plain loop), and K = 1 (1x1 on
+# one channel: one step, the plain loop). (input shape, filters, kernel,
+# activation, stride, scaled) as PW4_CASES.
+PWT1_CASES = [
+    ((7, 7, 9), 6, 1, "relu", 1, 0.0),
+    ((7, 7, 9), 8, 1, None, 1, 0.0),
+    ((3, 5, 9), 7, 1, "relu6", 1, 0.0),
+    ((1, 6, 13), 5, 1, "relu", 1, 0.0),
+    ((5, 4, 17), 3, 1, None, 1, 0.0),
+    ((2, 2, 5), 9, 1, "relu", 1, 0.0),
+    ((6, 3, 21), 14, 1, "relu", 1, 0.0),
+    ((4, 5, 9), 2, 1, "relu", 1, 0.0),
+    ((5, 5, 13), 6, 1, "relu", 1, 160.0),
+    ((9, 8, 1), 6, 3, "relu", 1, 0.0),
+    ((11, 7, 1), 5, 5, None, 2, 0.0),
+    ((8, 9, 3), 6, 3, "relu", 1, 0.0),
+    ((6, 5, 1), 5, 1, "relu", 1, 0.0),
+]
+# packed at run time (no records: 8 pixels or more), as PW4_WITHOUT_RECORDS
+PWT1_WITHOUT_RECORDS = (1, 6)
+
+
+def pwt1_model(k: int, rng: np.random.Generator):
+    shape, n, kernel, act, stride, scaled = PWT1_CASES[k]
+    if kernel == 1:
+        return conv1x1_model(shape, n, act, stride, scaled, rng)
+    keras = kf._keras()
+    inputs = keras.Input(shape)
+    layer = keras.layers.Conv2D(n, kernel, strides=stride, padding="same", activation=act)
+    model = keras.Model(inputs, layer(inputs))
+    kf.randomize_weights(model, rng)
+    return model
+
+
 def _calibration(rng: np.random.Generator, shape, n: int) -> np.ndarray:
     scale = float(10 ** rng.uniform(-1, 1))
     return rng.normal(float(rng.uniform(-1, 1)) * scale, scale, (n, *shape)).astype(np.float32)
@@ -2522,6 +2622,7 @@ def suite(tmp_path_factory):
         "lines5_": LINES5_WITHOUT_RECORDS,
         "fixed2_": FIXED2_WITHOUT_RECORDS,
         "cols6_": COLS6_WITHOUT_RECORDS,
+        "pwt1_": PWT1_WITHOUT_RECORDS,
     }
     # hand-picked shapes of the kernels' special paths: (name, count, builder, seed)
     families = [
@@ -2578,6 +2679,8 @@ def suite(tmp_path_factory):
         ("lines5_", len(LINES5_CASES), lines5_model, 121_000),
         ("fixed2_", len(FIXED2_CASES), fixed2_model, 119_000),
         ("cols6_", len(COLS6_CASES), cols6_model, 120_000),
+        ("dense2_", len(DENSE2_CASES), dense2_model, 123_000),
+        ("pwt1_", len(PWT1_CASES), pwt1_model, 123_500),
     ]
     for prefix, count, build, seed in families:
         for k in range(count):
@@ -2586,6 +2689,8 @@ def suite(tmp_path_factory):
             shape = tuple(int(d) for d in model.inputs[0].shape[1:])
             calib = _calibration(rng, shape, 32)
             converted = nnom.convert(model, calib)
+            if prefix == "dense2_":
+                converted = dense2_right1(converted, k)
             x = np.concatenate([calib[: RUNS - 1], 3.0 * calib[RUNS - 1 : RUNS]])
             case = _case(converted, x)
             if k in without_records.get(prefix, ()):

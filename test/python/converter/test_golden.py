@@ -149,14 +149,16 @@ def test_fewer_samples_than_asked_are_counted_right(
 
 
 def corrupt_first_weight(header: Path, layer: str, model: nnom.ConvertedModel) -> None:
-    """Change the first weight of `layer` in weights.h and in `model` alike."""
+    """Change the first weight of `layer` in weights.h and in `model` alike
+    (in both of a Dense layer's arrays: [units][in] and the grouped order of
+    NNOM_DENSE_GROUPED builds, which both start with it)."""
     text = header.read_text()
     pattern = re.compile(rf"(static const int8_t {layer}_weight\[\d+\] = \{{\n\s+)(-?\d+)")
     weight = model.graph.node(layer).q.weight
     old = int(weight.flat[0])
     assert int(pattern.search(text).group(2)) == old
     new = 127 if old < 0 else -127
-    header.write_text(pattern.sub(rf"\g<1>{new}", text, count=1))
+    header.write_text(pattern.sub(rf"\g<1>{new}", text))
     weight.flat[0] = new
 
 

@@ -18,13 +18,15 @@ eight and four zeros). A channel outside the scaled form's proven range
 (e from 5 to 11: trained nets' dead and near-dead channels, e up to 20)
 takes rq_fit.py's words of the same form, fitted and checked on every sum
 it can reach, so that its group keeps the scaled form ((2,2) s1 17x29x72
-same with trained-like weights 4.02 -> 3.77, as with random ones). The taps run along the kernel's lines first
-(down: the kernel's rows; _down(), rect_try's rule). Written only where
-rect_groups can take them: multiplier 1, four channels or more, both
-kernel sides >= 2, at most max_taps taps, no dilation, the planes of
-_plane_takes() (few_table's layers keep no records: it runs only without
-them), at most MAX_WORDS words (LARGE_WORDS beyond MAX_OUTPUTS outputs),
-every channel in the loop's range.
+same with trained-like weights 4.02 -> 3.77, as with random ones). The
+taps run along the kernel's lines first (down: the kernel's rows; _down(),
+rect_try's rule). Written only where rect_groups can take them: multiplier
+1, four channels or more, both kernel sides >= 2, at most max_taps taps,
+no dilation, the planes of _plane_takes() (few_table's layers keep no
+records: it runs only without them), at most MAX_WORDS words (LARGE_WORDS
+beyond MAX_OUTPUTS outputs unless a channel needs the fitted words, which
+the kernel's own build cannot make: _fitted), every channel in the loop's
+range or fitted.
 """
 
 from __future__ import annotations
@@ -195,7 +197,7 @@ def dwrect_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw, out_hw) -> np
     taps = kh * kw
     groups = [int(c) for c in group_channels(cout)[::4]]  # nnom_dw_odd_next's
     words = 5 + len(groups) * (GROUP_WORDS_FIXED + 4 * ((taps + 1) // 2))
-    if words > (MAX_WORDS if oh * ow <= MAX_OUTPUTS else LARGE_WORDS):
+    if words > MAX_WORDS:
         return None
     out = [TAG, taps, 0, int(exact), int(down)]
     for c in groups:
@@ -212,4 +214,17 @@ def dwrect_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw, out_hw) -> np
             return None
         out += words
     out[2] = len(groups)
+    if oh * ow > MAX_OUTPUTS and len(out) > LARGE_WORDS and not _fitted(q, exact):
+        return None
     return ((np.array(out, np.int64) + (1 << 31)) % (1 << 32) - (1 << 31)).astype(np.int32)
+
+
+def _fitted(q, exact: bool) -> bool:
+    """A channel that the kernel's own build (rect_records) leaves out of the
+    scaled form but these records put in it (rq_fit's words): a large
+    plane's records are then worth MAX_WORDS (its group runs 3
+    instructions a channel of requantisation, not 4)."""
+    e = -np.asarray(q.shift, np.int64)
+    own = (e >= 5) & (e <= 11) & (np.asarray(q.mult, np.int64) > 0)
+    own &= np.abs(np.asarray(q.bias, np.int64)) <= 1 << 22
+    return not exact and not own.all()

@@ -14,13 +14,19 @@ a fixed number of words: the form (1: doubled weights, the one-row loop's
 requantisation mult, ra, e; 2: weights scaled by 2^(13 - e), mult, ra'),
 the four lanes' bias terms, per pair of taps four words (each lane's two
 weights as halfwords), twelve requantisation words (the scaled form's
-eight and four zeros). The taps run along the kernel's lines first
-(down: the kernel's rows; _down(), rect_try's rule). Written only where
-rect_groups can take them: multiplier 1, four channels or more, both
-kernel sides >= 2, at most max_taps taps, no dilation, the planes of
-_plane_takes() (few_table's layers keep no records: it runs only without
-them), at most MAX_WORDS words (LARGE_WORDS beyond MAX_OUTPUTS outputs),
-every channel in the loop's range.
+eight and four zeros). A channel outside the scaled form's proven range
+(e from 5 to 11: trained nets' dead and near-dead channels, e up to 20)
+takes rq_fit.py's words of the same form, fitted and checked on every sum
+it can reach, so that its group keeps the scaled form ((2,2) s1 17x29x72
+same with trained-like weights 4.02 -> 3.77, as with random ones). The
+taps run along the kernel's lines first (down: the kernel's rows; _down(),
+rect_try's rule). Written only where rect_groups can take them: multiplier
+1, four channels or more, both kernel sides >= 2, at most max_taps taps,
+no dilation, the planes of _plane_takes() (few_table's layers keep no
+records: it runs only without them), at most MAX_WORDS words (LARGE_WORDS
+beyond MAX_OUTPUTS outputs unless a channel needs the fitted words, which
+the kernel's own build cannot make: _fitted), every channel in the loop's
+range or fitted.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ import numpy as np
 
 from .. import backends
 from .dwcol_records import FEW_OUT, group_channels
+from .rq_fit import fit_channel
 
 TAG = 7  # odd, none of dw3s2's 1, dw3s2l's 3, the tiny loops' 5
 # planes of at most this many outputs: the build per group is 15% or more
@@ -52,33 +59,65 @@ def _u32(v: int) -> int:
     return v & 0xFFFFFFFF
 
 
+def _pairs(wj: np.ndarray) -> list[int]:
+    """Per pair of taps (an odd count's last with a zero tap) each lane's
+    two weights (wj: [taps][4], already scaled) as halfwords."""
+    taps = wj.shape[0]
+    padded = np.concatenate([wj, np.zeros((taps & 1, 4), np.int64)])
+    return [
+        (int(padded[t, i]) & 0xFFFF) | _u32(int(padded[t + 1, i]) << 16)
+        for t in range(0, taps, 2)
+        for i in range(4)
+    ]
+
+
 def _group(w: np.ndarray, bias, mult, shift, zp_in: int, zp_out: int, exact: bool):
-    """One group's words (w: [taps][4] in the loop's tap order) or None."""
+    """One group's words (w: [taps][4] in the loop's tap order) or None:
+    the scaled form where every channel has it (_scaled), else the one-row
+    loop's form (doubled weights; mult, ra, e)."""
     taps = w.shape[0]
-    reach = (1 << 30) - taps * 255 * 128 - 1
     e = [-int(s) for s in shift]
+    sums = w.astype(np.int64).sum(axis=0)
+    scaled = None if exact else _scaled(w, bias, mult, e, sums, zp_in, zp_out)
+    if scaled is not None:
+        _, wj, bword, mword, rword = zip(*scaled)
+        words = [2] + [_u32(b) for b in bword] + _pairs(np.stack(wj, axis=1))
+        for i in range(4):
+            words += [_u32(mword[i]), _u32(rword[i])]
+        return words + [0] * 4
+    reach = (1 << 30) - taps * 255 * 128 - 1
     if any(m <= 0 for m in mult) or any(not 2 <= x <= 23 for x in e):
         return None
     if any(abs(int(b)) > reach for b in bias):
         return None
-    scaled = not exact and all(5 <= x <= 11 and abs(int(b)) <= 1 << 22 for x, b in zip(e, bias))
-    j = [13 - x if scaled else 1 for x in e]
-    words = [2 if scaled else 1]
-    sums = w.astype(np.int64).sum(axis=0)
-    words += [_u32((int(bias[i]) - zp_in * int(sums[i])) << j[i]) for i in range(4)]
-    padded = np.concatenate([w, np.zeros((taps & 1, 4), w.dtype)]).astype(np.int64)
-    for t in range(0, taps, 2):
-        for i in range(4):
-            lo = (int(padded[t, i]) << j[i]) & 0xFFFF
-            hi = _u32(int(padded[t + 1, i]) << (16 + j[i]))
-            words.append(lo | hi)
+    words = [1] + [_u32((int(bias[i]) - zp_in * int(sums[i])) << 1) for i in range(4)]
+    words += _pairs(w.astype(np.int64) << 1)
     zp2 = _u32(2 * zp_out + 1)
     for i in range(4):
-        if scaled:
-            words += [int(mult[i]), _u32((zp2 << 11) + (1 << (11 - e[i])))]
-        else:
-            words += [int(mult[i]), _u32(zp2 << (e[i] - 1)), e[i]]
-    return words + [0] * (4 if scaled else 0)
+        words += [int(mult[i]), _u32(zp2 << (e[i] - 1)), e[i]]
+    return words
+
+
+def _scaled(w, bias, mult, e, sums, zp_in: int, zp_out: int):
+    """Per channel (j, weights 2^j, bias word, mult word, ra') of the scaled
+    form, or None where a channel has none. e from 5 to 11 with |bias| up to
+    2^22: j = 13 - e, ra' = (2 zp + 1) 2^11 + 2^(11 - e), rect_records()'s
+    words; else rq_fit.fit_channel's (the same out = ssat8((ra' + the high
+    word of acc mult) >> 12), fitted and checked on every reachable sum)."""
+    out = []
+    for i in range(4):
+        wi = w[:, i].astype(np.int64)
+        b = int(bias[i]) - zp_in * int(sums[i])
+        if 5 <= e[i] <= 11 and abs(int(bias[i])) <= 1 << 22 and mult[i] > 0:
+            j = 13 - e[i]
+            ra = ((2 * zp_out + 1) << 11) + (1 << (11 - e[i]))
+            out.append((j, wi << j, b << j, int(mult[i]), ra))
+            continue
+        got = fit_channel(wi, b, int(mult[i]), e[i], zp_out)
+        if got is None:
+            return None
+        out.append(got)
+    return out
 
 
 def _few_taps(attrs: dict, in_hw, out_hw, kh: int, kw: int) -> int:
@@ -158,7 +197,7 @@ def dwrect_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw, out_hw) -> np
     taps = kh * kw
     groups = [int(c) for c in group_channels(cout)[::4]]  # nnom_dw_odd_next's
     words = 5 + len(groups) * (GROUP_WORDS_FIXED + 4 * ((taps + 1) // 2))
-    if words > (MAX_WORDS if oh * ow <= MAX_OUTPUTS else LARGE_WORDS):
+    if words > MAX_WORDS:
         return None
     out = [TAG, taps, 0, int(exact), int(down)]
     for c in groups:
@@ -175,4 +214,17 @@ def dwrect_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw, out_hw) -> np
             return None
         out += words
     out[2] = len(groups)
+    if oh * ow > MAX_OUTPUTS and len(out) > LARGE_WORDS and not _fitted(q, exact):
+        return None
     return ((np.array(out, np.int64) + (1 << 31)) % (1 << 32) - (1 << 31)).astype(np.int32)
+
+
+def _fitted(q, exact: bool) -> bool:
+    """A channel that the kernel's own build (rect_records) leaves out of the
+    scaled form but these records put in it (rq_fit's words): a large
+    plane's records are then worth MAX_WORDS (its group runs 3
+    instructions a channel of requantisation, not 4)."""
+    e = -np.asarray(q.shift, np.int64)
+    own = (e >= 5) & (e <= 11) & (np.asarray(q.mult, np.int64) > 0)
+    own &= np.abs(np.asarray(q.bias, np.int64)) <= 1 << 22
+    return not exact and not own.all()

@@ -13,7 +13,11 @@ out equals ref on that whole interval give every output byte of the layer
 exactly. fit_channel picks the slope 2^j M nearest mult 2^(13 - e) (exact
 for e = 12 and 13) and the (d, R) whose c is nearest the reference's rounding
 constant, then checks them on every S of the interval (at most 255 sum|w| + 1
-values); a channel no candidate passes stays refused. A channel whose outputs
+values); where none of those passes (windows of many taps: a wide
+interval whose bytes allow c only in a narrow window that lies mostly on
+one side of the rounding constant), the (d, R) of least |d| inside that
+window, which the bytes give exactly (_in_window); a channel neither
+passes stays refused. A channel whose outputs
 are one value on the whole interval gets weights 0, M = 1 and R = value 2^12.
 """
 
@@ -28,6 +32,10 @@ from ..fixedpoint import requantize
 SHIFT = 12  # the passes' fixed SSAT shift (NNOM_DWPAIR_N and its kin)
 TRIES = 6  # (d, R) candidates checked per slope
 SPAN = 4096  # |d| searched
+# |d| searched for a c in the window (_in_window): with mult near a fraction
+# of 2^32 of small denominator the d m mod 2^32 of |d| <= SPAN bunch at a
+# few points and can all miss it ((6,5) s2 45x6x81 valid, a channel at e = 15)
+WINDOW_SPAN = 1 << 16
 
 
 def _outputs(j: int, d: int, m: int, r: int, s: np.ndarray) -> np.ndarray | None:
@@ -75,4 +83,38 @@ def fit_channel(w: np.ndarray, bias: int, mult: int, e: int, zp_out: int):
             got = _outputs(j, dk, m, rk, s)
             if got is not None and np.array_equal(got, want):
                 return j, w << j, (bias << j) + dk, m, rk
+        # none of the nearest: every c the bytes allow (an interval), and the
+        # (d, R) of least |d| in it
+        for dk, rk in _in_window(j, m, s, want):
+            if reach + abs(dk) >= 1 << 31 or abs(rk) >= 1 << 31:
+                continue
+            got = _outputs(j, dk, m, rk, s)
+            if got is not None and np.array_equal(got, want):
+                return j, w << j, (bias << j) + dk, m, rk
     return None
+
+
+def _in_window(j: int, m: int, s: np.ndarray, want: np.ndarray):
+    """(d, R) pairs, least |d| first (at most TRIES), whose c = d m + R 2^32
+    gives want on every sum s: out = ssat8(floor((2^j s m + c) / 2^44)) puts
+    c in [c_lo, c_hi), each unsaturated byte v bounding it from both sides
+    (v 2^44 <= 2^j s m + c < (v + 1) 2^44), -128 from above, 127 from below.
+    Where m has many trailing zero bits (float-born multipliers) the c
+    nearest the reference's rounding constant can miss a window that lies
+    mostly on one side of it; this finds it wherever |d| <= WINDOW_SPAN reaches."""
+    y = (s << j) * m
+    v = want.astype(np.int64)
+    below, above = v > -128, v < 127  # bounded from below, from above
+    c_lo = int(((v[below] << 44) - y[below]).max()) if below.any() else None
+    c_hi = int((((v[above] + 1) << 44) - y[above]).min()) if above.any() else None
+    if c_lo is None:
+        c_lo = c_hi - (1 << 44)
+    if c_hi is None:
+        c_hi = c_lo + (1 << 44)
+    if c_hi <= c_lo:
+        return []
+    d = np.arange(-WINDOW_SPAN, WINDOW_SPAN + 1, dtype=np.int64)
+    d = d[np.argsort(np.abs(d), kind="stable")]
+    r = -((d * m - c_lo) >> 32)  # the least R with c >= c_lo
+    ok = d * m + (r << 32) < c_hi
+    return [(int(a), int(b)) for a, b in zip(d[ok][:TRIES], r[ok][:TRIES])]

@@ -2158,6 +2158,71 @@ def win3_model(k: int, rng: np.random.Generator):
     return _odd_channels_model(WIN3_CASES[k], rng)
 
 
+# 2D windows (nnom_local_dwrect_dsp.c) with trained-like channel scales
+# (branch rqfit2): each channel's weights scaled by 10^U(-2.5, 0.5), the
+# bias of every other one too, one channel dead (zero weights) and one
+# 1000x smaller, so that right shifts reach 12 to 20, which the converter's
+# records take with rq_fit's words in the scaled form: small planes, one
+# output column, few outputs of many taps, the whole padded plane, large
+# planes whose records are over LARGE_WORDS (written only for such
+# channels: (5,4), 7x7, (2,3) s2 on 76 channels), channels not a multiple
+# of four (the overlapping group), ReLU6; and the other paths: no
+# activation (the exact loop: the one-row form, no fitted words), a large
+# plane built by the kernel (no records: its groups in the unscaled form),
+# a channel whose input is scaled down by 64 before (e below 5: its group
+# in the one-row form). (input (h, w, c), kernel, stride, padding,
+# activation, hot)
+RQFIT2_CASES = [
+    ((17, 29, 20), (2, 2), 1, "same", "relu", False),
+    ((12, 12, 40), (5, 4), 1, "same", "relu", False),
+    ((14, 14, 24), (7, 7), 1, "same", "relu", False),
+    ((18, 16, 76), (2, 3), 2, "same", "relu", False),
+    ((14, 7, 30), (3, 2), 2, "valid", "relu", False),
+    ((17, 4, 36), (3, 3), 2, "valid", "relu", False),
+    ((25, 13, 30), (2, 4), 2, "same", "relu", False),
+    ((20, 30, 22), (2, 2), 2, "same", "relu6", False),
+    ((9, 5, 32), (7, 4), 1, "valid", "relu", False),
+    ((12, 12, 40), (5, 4), 1, "same", None, False),
+    ((14, 7, 30), (3, 2), 2, "valid", None, False),
+    ((12, 12, 40), (5, 4), 1, "same", "relu", False),
+    ((14, 7, 32), (3, 2), 2, "valid", "relu", True),
+]
+# built without the records (the kernel builds its own)
+RQFIT2_WITHOUT_RECORDS = (11,)
+
+
+def rqfit2_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kernel, stride, padding, act, hot = RQFIT2_CASES[k]
+    c = shape[2]
+    inputs = keras.Input(shape)
+    x = inputs
+    if hot:  # channel 1's input 64 times smaller
+        pre = keras.layers.DepthwiseConv2D((1, 1), use_bias=False)
+        x = pre(x)
+    layer = keras.layers.DepthwiseConv2D(
+        kernel, strides=(stride, stride), padding=padding, activation=act
+    )
+    model = keras.Model(inputs, layer(x))
+    kf.randomize_weights(model, rng)
+    weights, bias = layer.get_weights()
+    hot_weights = weights[..., 1, :] * 64
+    scale = 10.0 ** rng.uniform(-2.5, 0.5, c)
+    picks = rng.permutation(c)
+    scale[picks[0]], scale[picks[1]] = 0.0, 1e-3
+    for ch in range(c):
+        weights[..., ch, :] *= scale[ch]
+        if ch % 2:
+            bias[ch] *= max(scale[ch], 1e-3)
+    if hot:
+        ones = np.ones((1, 1, c, 1), np.float32)
+        ones[..., 1, :] = 1 / 64
+        pre.set_weights([ones])
+        weights[..., 1, :] = hot_weights
+    layer.set_weights([weights, bias])
+    return model
+
+
 # Dense shapes of the assembly loop (inputs a multiple of four): groups of
 # four units and the last one, two or three, with and without ReLU, and
 # weights scaled down under a large bias (shifts beyond the fast
@@ -2623,6 +2688,7 @@ def suite(tmp_path_factory):
         "fixed2_": FIXED2_WITHOUT_RECORDS,
         "cols6_": COLS6_WITHOUT_RECORDS,
         "pwt1_": PWT1_WITHOUT_RECORDS,
+        "rqfit2_": RQFIT2_WITHOUT_RECORDS,
     }
     # hand-picked shapes of the kernels' special paths: (name, count, builder, seed)
     families = [
@@ -2681,6 +2747,7 @@ def suite(tmp_path_factory):
         ("cols6_", len(COLS6_CASES), cols6_model, 120_000),
         ("dense2_", len(DENSE2_CASES), dense2_model, 123_000),
         ("pwt1_", len(PWT1_CASES), pwt1_model, 123_500),
+        ("rqfit2_", len(RQFIT2_CASES), rqfit2_model, 122_000),
     ]
     for prefix, count, build, seed in families:
         for k in range(count):

@@ -60,3 +60,92 @@ def test_exact_form_without_activation():
     q.act_min = -128
     rec = dr.dwrect_records(ATTRS, q, 0, 5, (8, 13), (4, 5))  # zero point 5: the s term
     assert rec is not None and rec[3] == 1 and rec[5] == 1
+
+
+def _trained_like(kh: int, kw: int, cout: int, seed: int):
+    """A layer whose channels' right shifts spread as a trained net's: e from
+    5 to 20, one dead channel (weights 0), biases small and large."""
+    rng = np.random.default_rng(seed)
+    q = _q(kh, kw, cout, seed)
+    q.shift = -rng.integers(5, 21, cout).astype(np.int64)
+    q.mult = rng.integers(1 << 30, 1 << 31, cout).astype(np.int64)
+    q.bias = (rng.integers(-(1 << 20), 1 << 20, cout) >> rng.integers(0, 16, cout)).astype(np.int32)
+    q.weight[..., 1] = 0
+    q.shift[2] = -9  # proven-form channels keep their words
+    return q
+
+
+def _halves(word: int) -> tuple[int, int]:
+    u = int(word) & 0xFFFFFFFF
+    lo, hi = u & 0xFFFF, u >> 16
+    return lo - ((lo & 0x8000) << 1), hi - ((hi & 0x8000) << 1)
+
+
+def _scaled_group_bytes(g: np.ndarray, taps: int, x: np.ndarray) -> np.ndarray:
+    """The scaled loop's bytes for one group's words g on windows x
+    ([n][taps][4] int8, the loop's tap order), run as the assembly runs
+    them: SMLAD of the halfword weights, SMMLA, SSAT #8, asr #12."""
+    pairs = (taps + 1) // 2
+    xp = np.concatenate([x, np.zeros((x.shape[0], taps & 1, 4), np.int64)], axis=1)
+    out = np.empty((x.shape[0], 4), np.int64)
+    for i in range(4):
+        acc = np.full(x.shape[0], int(g[1 + i]), np.int64)
+        for t in range(pairs):
+            w0, w1 = _halves(g[5 + 4 * t + i])
+            acc += w0 * xp[:, 2 * t, i] + w1 * xp[:, 2 * t + 1, i]
+        assert np.all(np.abs(acc) < 1 << 31)
+        m, r = int(g[5 + 4 * pairs + 2 * i]), int(g[6 + 4 * pairs + 2 * i])
+        u = r + ((acc * m) >> 32)
+        assert np.all(np.abs(u) < 1 << 31)
+        out[:, i] = np.clip(u >> 12, -128, 127)
+    return out
+
+
+def test_trained_like_channels_keep_the_scaled_form_and_every_byte():
+    """Channels outside e 5..11 (dead, near-dead) take rq_fit's words: every
+    group is scaled, and its bytes equal the reference's on random and
+    extreme windows."""
+    from nnom.fixedpoint import requantize
+
+    for seed, (kh, kw, cout, zp_in) in enumerate([(3, 2, 10, 3), (2, 2, 16, -7), (3, 3, 8, 0)]):
+        q = _trained_like(kh, kw, cout, seed)
+        rec = dr.dwrect_records(
+            ATTRS,
+            q,
+            zp_in,
+            -128,
+            (35, 3) if kh == 3 == kw else (13, 7),
+            (17, 1) if kh == 3 == kw else (6, 3),
+        )
+        assert rec is not None
+        taps, down = int(rec[1]), bool(rec[4])
+        size = dr.GROUP_WORDS_FIXED + 4 * ((taps + 1) // 2)
+        w = np.asarray(q.weight, np.int64)
+        w = (w.transpose(1, 0, 2) if down else w).reshape(taps, cout)
+        starts = [int(c) for c in dr.group_channels(cout)[::4]]
+        rng = np.random.default_rng(100 + seed)
+        x = rng.integers(-128, 128, (4000, taps, cout))
+        x[0], x[1] = -128, 127  # the sums' extremes and the zero points'
+        x[2], x[3] = np.where(w > 0, 127, -128), np.where(w > 0, -128, 127)
+        x[4] = zp_in
+        for k, c in enumerate(starts):
+            g = rec[5 + k * size : 5 + (k + 1) * size]
+            assert g[0] == 2
+            acc = (w[None, :, c : c + 4] * (x[:, :, c : c + 4] - zp_in)).sum(axis=1) + q.bias[
+                c : c + 4
+            ]
+            want = np.clip(requantize(acc, q.mult[c : c + 4], q.shift[c : c + 4]) - 128, -128, 127)
+            assert np.array_equal(_scaled_group_bytes(g, taps, x[:, :, c : c + 4]), want)
+
+
+def test_large_plane_records_where_a_channel_is_fitted():
+    """Beyond MAX_OUTPUTS outputs and LARGE_WORDS words the records are written
+    only where a channel needs rq_fit's words (the kernel's own build would
+    run its group in the unscaled form)."""
+    big = _q(3, 2, 128)
+    assert dr.dwrect_records(ATTRS, big, 0, -128, (41, 41), (20, 20)) is None
+    big.shift[5] = -14
+    rec = dr.dwrect_records(ATTRS, big, 0, -128, (41, 41), (20, 20))
+    assert rec is not None and len(rec) > dr.LARGE_WORDS and set(rec[5 :: 17 + 12]) == {2}
+    big.act_min = -100  # the exact loop: the one-row form, no fitted words
+    assert dr.dwrect_records(ATTRS, big, 0, -128, (41, 41), (20, 20)) is None

@@ -120,3 +120,46 @@ def test_records_keep_fitted_channels_in_the_loop():
     )
     rec = dp.dwpair_records(q, 4, -128)
     assert rec is not None and rec[0] == 1 and np.all(rec[1:].reshape(-1, 4)[:, 2] != 0)
+
+
+def _every_sum(w, bias: int, mult: int, e: int, zp_out: int, got) -> None:
+    """The fitted words on every sum S the channel can reach (the taps'
+    extremes and the bias), as the passes compute them from T = 2^j S + d."""
+    j, wj, bword, mword, rword = got
+    constant = not np.any(wj)  # one byte on the whole reach: weights 0
+    assert constant or list(wj) == [int(v) << j for v in w]
+    s_lo = bias + int(np.minimum(-128 * w, 127 * w).sum())
+    s_hi = bias + int(np.maximum(-128 * w, 127 * w).sum())
+    s = np.arange(s_lo, s_hi + 1, dtype=np.int64)
+    t = np.full_like(s, bword) if constant else (s << j) + (bword - (bias << j))
+    assert np.all(np.abs(t) < 1 << 31)
+    u = rword + ((t * mword) >> 32)
+    assert np.all(np.abs(u) < 1 << 31)
+    want = np.clip(requantize(s, mult, -e) + zp_out, -128, 127)
+    assert np.array_equal(np.clip(u >> 12, -128, 127), want)
+
+
+def test_many_taps_fit_where_the_nearest_words_miss():
+    """Windows of 8 to 30 taps (2D windows' records): the (d, R) nearest the
+    reference's rounding can all miss the narrow, lopsided window of c that
+    the bytes allow (mult a multiple of 2^16; mult near 2^32 / 9 at e = 15);
+    the window's own (d, R) fit them, exact on every reachable sum."""
+    cases = [  # a (2,4) window at e = 13, a (6,5) window's channel at e = 15
+        ([47, -76, 56, 127, 100, -119, -18, -120], 151365, 1956071936, 13),
+    ]
+    rng = np.random.default_rng(122_020)
+    w = rng.integers(-128, 128, 30)
+    w[3] = 127
+    cases.append((list(w), 2586172, 1909011467, 15))
+    for _ in range(40):
+        w = rng.integers(-128, 128, int(rng.integers(8, 31)))
+        w[0] = 127
+        mult = int(rng.integers(1 << 14, 1 << 15)) << 16 if rng.random() < 0.5 else None
+        mult = mult or int(rng.integers(1 << 30, 1 << 31))
+        bias = int(rng.integers(-(1 << 22), 1 << 22)) >> int(rng.integers(0, 8))
+        cases.append((list(w), bias, mult, int(rng.integers(12, 21))))
+    for w, bias, mult, e in cases:
+        w = np.asarray(w, np.int64)
+        got = fit_channel(w, bias, mult, e, -128)
+        assert got is not None, (list(w), bias, mult, e)
+        _every_sum(w, bias, mult, e, -128, got)

@@ -127,6 +127,26 @@ typedef char nnom_dw3_run_layout_t[offsetof(nnom_dw3_run_t, out) == 4 &&
     "cmp    r3, r7\n"                                                                            \
     "beq    .Ldw3_rest\n"
 
+/* A pass's first six rows from r0 (step r1): rows o, o + 1 packed into r4
+ * (channels 0, 1) and r10 (2, 3), o + 2, o + 3 into r5, r11, o + 4, o + 5
+ * into r6, r12; r0 left at row o + 4, saved at [sp, #16]. */
+#define DW3_LOAD6                                                                                \
+    "ldr    r4, [r0]\n"                                                                          \
+    "ldr    r5, [r0, r1]\n"                                                                      \
+    "add    r0, r0, r1, lsl #1\n"                                                                \
+    "ldr    r6, [r0]\n"                                                                          \
+    "ldr    r7, [r0, r1]\n"                                                                      \
+    "add    r0, r0, r1, lsl #1\n"                                                                \
+    "ldr    r8, [r0]\n"                                                                          \
+    "ldr    r9, [r0, r1]\n"                                                                      \
+    "str    r0, [sp, #16]\n"                                                                     \
+    "pkhtb  r10, r5, r4, asr #16\n"                                                              \
+    "pkhtb  r11, r7, r6, asr #16\n"                                                              \
+    "pkhtb  r12, r9, r8, asr #16\n"                                                              \
+    "pkhbt  r4, r4, r5, lsl #16\n"                                                               \
+    "pkhbt  r5, r6, r7, lsl #16\n"                                                               \
+    "pkhbt  r6, r8, r9, lsl #16\n"
+
 /* The next pass's rows: its first two are the last two of the pass before
  * (still packed); the other four packed into L23, H23, L45, H45. */
 #define DW3_NEXT(L23, H23, L45, H45)                                                             \
@@ -174,21 +194,7 @@ __asm__(".section .text.nnom_dw3_s8,\"ax\",%progbits\n"
         "str    r7, [sp, #28]\n"
         "beq    .Ldw3_rest\n"
         ".Ldw3_pass:\n"
-        "ldr    r4, [r0]\n"
-        "ldr    r5, [r0, r1]\n"
-        "add    r0, r0, r1, lsl #1\n"
-        "ldr    r6, [r0]\n"
-        "ldr    r7, [r0, r1]\n"
-        "add    r0, r0, r1, lsl #1\n"
-        "ldr    r8, [r0]\n"
-        "ldr    r9, [r0, r1]\n"
-        "str    r0, [sp, #16]\n"
-        "pkhtb  r10, r5, r4, asr #16\n"
-        "pkhtb  r11, r7, r6, asr #16\n"
-        "pkhtb  r12, r9, r8, asr #16\n"
-        "pkhbt  r4, r4, r5, lsl #16\n"
-        "pkhbt  r5, r6, r7, lsl #16\n"
-        "pkhbt  r6, r8, r9, lsl #16\n"
+        DW3_LOAD6
         ".Ldw3_a:\n"
         DW3_PASS("r4", "r5", "r6", "r10", "r11", "r12")
         DW3_NEXT("r4", "r10", "r5", "r11")
@@ -329,21 +335,7 @@ __asm__(".section .text.nnom_dw3p_s8,\"ax\",%progbits\n"
         "str    r7, [sp, #40]\n"
         ".Ldw3p_pass:\n"
         "ldr    r1, [sp, #20]\n"
-        "ldr    r4, [r0]\n"
-        "ldr    r5, [r0, r1]\n"
-        "add    r0, r0, r1, lsl #1\n"
-        "ldr    r6, [r0]\n"
-        "ldr    r7, [r0, r1]\n"
-        "add    r0, r0, r1, lsl #1\n"
-        "ldr    r8, [r0]\n"
-        "ldr    r9, [r0, r1]\n"
-        "str    r0, [sp, #16]\n"
-        "pkhtb  r10, r5, r4, asr #16\n"
-        "pkhtb  r11, r7, r6, asr #16\n"
-        "pkhtb  r12, r9, r8, asr #16\n"
-        "pkhbt  r4, r4, r5, lsl #16\n"
-        "pkhbt  r5, r6, r7, lsl #16\n"
-        "pkhbt  r6, r8, r9, lsl #16\n"
+        DW3_LOAD6
         "ldr    r2, [sp, #44]\n"
         "ldr    pc, [sp, #56]\n"
         ".Ldw3p_c1:\n"

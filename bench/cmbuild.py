@@ -164,11 +164,24 @@ def library_bytes(archive: Path) -> int:
 
 C_SIZES = {"int8_t": 1, "uint8_t": 1, "int16_t": 2, "uint16_t": 2, "int32_t": 4, "uint32_t": 4}
 C_ARRAY = re.compile(r"static const (\w+) \w+\[(\d+)\]")
+# Dense's two orders of the same weights (nnom/ops/dense.py): a build
+# compiles one of them
+DENSE_ORDERS = re.compile(r"#if NNOM_DENSE_GROUPED\n(.*?)#else\n.*?#endif\n", re.S)
+
+
+def header_arrays(header: str) -> list[tuple[str, int]]:
+    """(C type, length) of every array a build compiles from a generated
+    header (weights, multipliers, the kernels' records)."""
+    one_order = DENSE_ORDERS.sub(lambda m: m.group(1), header)
+    return [(ctype, int(n)) for ctype, n in C_ARRAY.findall(one_order)]
+
+
+def header_bytes(header: str) -> int:
+    """Bytes of header_arrays (float arrays 4 bytes an element)."""
+    return sum(C_SIZES.get(ctype, 4) * n for ctype, n in header_arrays(header))
 
 
 def model_flash(model) -> int:
-    """Flash of a model's generated constants: every array of its header
-    (weights, multipliers, the kernels' records; float arrays 4 bytes an
-    element) and 2 KB for its layer structures."""
-    arrays = C_ARRAY.findall(model.header())
-    return 2048 + sum(C_SIZES.get(ctype, 4) * int(n) for ctype, n in arrays)
+    """Flash of a model's generated constants (header_bytes) and 2 KB for
+    its layer structures."""
+    return 2048 + header_bytes(model.header())

@@ -30,6 +30,9 @@ from nnom.profile.text import side_by_side
 from nnom.report import layer_errors
 
 REPO = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(REPO / "bench"))
+import cmbuild  # noqa: E402
+
 EXAMPLE = REPO / "examples" / "mnist-simple"
 RUNS = 10  # what `nnom profile` runs by default, so the PlatformIO target's total matches
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -151,8 +154,7 @@ def test_command_prints_the_table_and_writes_json_and_html(
 
 def test_flash_holds_the_weights(m4, example) -> None:
     converted, _ = example
-    arrays = re.findall(r"static const (int8_t|int32_t) \w+\[(\d+)\]", converted.header())
-    constants = sum(int(n) * (1 if t == "int8_t" else 4) for t, n in arrays)
+    constants = cmbuild.header_bytes(converted.header())
     assert constants > 0 and constants <= m4.weight_bytes <= constants + 2048
 
 

@@ -126,23 +126,116 @@ __asm__(".section .text.nnom_dw3s2l_s8,\"ax\",%progbits\n"
 void nnom_dw3s2l_s8(const int32_t *rec, const dw3s2l_pass_t *passes, int32_t count, int32_t groups,
                     int32_t op);
 
+/* Channel C of a pass of two: pairs A (rows 0, 1) and B (rows 2, 3), row 4
+ * in r6; records r2. */
+#define DW3S2L_CHANNEL2(A, B, ROT, XY, C, C4)                                                    \
+    "ldm    r2!, {r7, r8, r10, r11, r12}\n"                                                      \
+    "sxtb16 r0, " A ROT "\n"                                                                     \
+    NNOM_DW3S2_OUT(B, ROT, "bb", C)                                                              \
+    NNOM_DW3S2_OUT("r6", ROT, XY, C4)
+
+/* nnom_dw3s2l2_s8(rec r0, passes r1, count r2, groups r3, op): as
+ * nnom_dw3s2l_s8 but passes of two outputs (a line's last 4 k + 1 or
+ * 4 k + 2: a full pass stepped back cost ~65 instructions more a group),
+ * each descriptor's row 8 its row 4. Every pair in registers (channels 0,
+ * 1: r1, r3; 2, 3: lr, r4). Stack: [0] the pass's output words, [8] the
+ * first pass, [12] 4 groups, [16] g, [20] the next pass, [24] the passes'
+ * end, [28] op, [32] out of the pass; then r4-r11, lr, op. */
+__asm__(".section .text.nnom_dw3s2l2_s8,\"ax\",%progbits\n"
+        ".global nnom_dw3s2l2_s8\n"
+        ".type nnom_dw3s2l2_s8, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        "nnom_dw3s2l2_s8:\n"
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #40\n"
+        "ldr    r4, [sp, #76]\n" /* op */
+        "str    r4, [sp, #28]\n"
+        "add    r2, r2, r2, lsl #2\n"
+        "add    r2, r1, r2, lsl #2\n" /* 20 bytes a pass */
+        "strd   r1, r2, [sp, #20]\n"
+        "str    r1, [sp, #8]\n"
+        "lsls   r3, r3, #2\n"
+        "movs   r4, #0\n"
+        "str    r4, [sp, #16]\n"
+        "str    r3, [sp, #12]\n"
+        "mov    r2, r0\n"
+        ".Ldw3s2l2_pass:\n"
+        "ldrd   lr, r12, [sp, #16]\n" /* g, the pass */
+        "ldm    r12!, {r0, r1, r3, r6, r9}\n" /* row 1, xs, row 0, row 4, out */
+        "str    r12, [sp, #20]\n"
+        "add    r9, r9, lr\n"
+        "str    r9, [sp, #32]\n"
+        "ldr    r3, [r3, lr]\n"
+        "ldr    r6, [r6, lr]\n"
+        "add    r0, r0, lr\n"
+        "ldr    r4, [r0]\n"
+        "ldr    r5, [r0, r1]\n"
+        "add    r0, r0, r1, lsl #1\n"
+        "ldr    r7, [r0]\n"
+        "pkhtb  lr, r4, r3, asr #16\n"
+        "pkhbt  r1, r3, r4, lsl #16\n"
+        "pkhtb  r4, r7, r5, asr #16\n"
+        "pkhbt  r3, r5, r7, lsl #16\n"
+        DW3S2L_CHANNEL2("r1", "r3", "", "bb", "0", "4")
+        DW3S2L_CHANNEL2("r1", "r3", ", ror #8", "bb", "1", "5")
+        DW3S2L_CHANNEL2("lr", "r4", "", "tb", "2", "6")
+        DW3S2L_CHANNEL2("lr", "r4", ", ror #8", "tb", "3", "7")
+        "sub    r2, r2, #" NNOM_STR(DW3S2L_GROUP_REC) "\n"
+        "ldrd   r7, r8, [sp]\n"
+        "ldrd   r1, r3, [sp, #28]\n" /* op, out */
+        "str    r7, [r3]\n"
+        "str    r8, [r3, r1]\n"
+        "ldrd   r12, r7, [sp, #20]\n"
+        "cmp    r12, r7\n"
+        "bne    .Ldw3s2l2_pass\n"
+        /* the next group: its records after this one's, the passes again */
+        "ldr    lr, [sp, #16]\n"
+        "ldr    r7, [sp, #12]\n"
+        "adds   lr, lr, #4\n"
+        "cmp    lr, r7\n"
+        "beq    .Ldw3s2l2_done\n"
+        "str    lr, [sp, #16]\n"
+        "ldr    r12, [sp, #8]\n"
+        "str    r12, [sp, #20]\n"
+        "add    r2, r2, #" NNOM_STR(DW3S2L_GROUP_REC) "\n"
+        "b      .Ldw3s2l2_pass\n"
+        ".Ldw3s2l2_done:\n"
+        "add    sp, sp, #40\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dw3s2l2_s8, .-nnom_dw3s2l2_s8\n"
+        ".text\n");
+
+void nnom_dw3s2l2_s8(const int32_t *rec, const dw3s2l_pass_t *passes, int32_t count,
+                     int32_t groups, int32_t op);
+
 /* Passes per call (the descriptors on the stack: 16 bytes each) */
 #define DW3S2L_PASSES 32
+/* Passes of two per call (one a line) */
+#define DW3S2L_ENDS 8
 
-/* Channels not a multiple of four: after the whole groups' run of count
- * passes the overlapping last group, channels ic - 4 on (the converter's
- * records are channel by channel, nnom_dw3s2_try's way): its pointers
- * moved on ic - 4 bytes (unaligned words: LDR/STR only). */
-static NNOM_NOINLINE void dw3s2l_last(const int32_t *rec, dw3s2l_pass_t *passes, int32_t count,
-                                      int32_t ic, int32_t ob)
+/* A run of passes (fn: nnom_dw3s2l_s8 or nnom_dw3s2l2_s8) on the whole
+ * groups, then, channels not a multiple of four, on the overlapping last
+ * group, channels ic - 4 on (the converter's records are channel by
+ * channel, nnom_dw3s2_try's way): its pointers moved on ic - 4 bytes
+ * (unaligned words: LDR/STR only). */
+typedef void dw3s2l_fn_t(const int32_t *rec, const dw3s2l_pass_t *passes, int32_t count,
+                         int32_t groups, int32_t op);
+static NNOM_NOINLINE void dw3s2l_run(dw3s2l_fn_t *fn, const int32_t *rec, dw3s2l_pass_t *passes,
+                                     int32_t count, int32_t ic, int32_t ob)
 {
+    fn(rec, passes, count, ic / 4, ob);
+    if (ic % 4 == 0)
+        return;
     for (int32_t i = 0; i < count; i++) {
         passes[i].x1 += ic - 4;
         passes[i].row0 += ic - 4;
         passes[i].row8 += ic - 4;
         passes[i].out += ic - 4;
     }
-    nnom_dw3s2l_s8(rec + NNOM_DW3S2_REC * (ic - 4), passes, count, 1, ob);
+    fn(rec + NNOM_DW3S2_REC * (ic - 4), passes, count, 1, ob);
 }
 
 /* The lanes a line's pass covers: ic of them from x (and o), records rec
@@ -162,7 +255,10 @@ static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines,
                                        int32_t pad, int32_t bot, int32_t xb, int32_t lx,
                                        int32_t ob, int32_t lo, const dw3s2l_lanes_t *ln)
 {
-    const int32_t ic = ln->ic, last = out - 4, groups = ic / 4, words = (ic + 3) / 4;
+    const int32_t ic = ln->ic, words = (ic + 3) / 4;
+    /* full passes at 0, 4, ..., a line's last 4 k + 1 or 4 k + 2 outputs a
+     * pass of two at out - 2, 4 k + 3 a full pass at out - 4 */
+    const int32_t two = out % 4 == 1 || out % 4 == 2, last = two ? out - 2 : out - 4;
     const int32_t *const rec = ln->rec;
     uint32_t zrow[NNOM_DW3S2L_CHANNELS / 4]; /* the padded rows (word-aligned) */
     if (pad > 0 || bot) { /* (by words: memset's call cost more on 16 to 64 bytes) */
@@ -172,35 +268,46 @@ static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines,
     }
     const int8_t *z = (const int8_t *)zrow;
     dw3s2l_pass_t passes[DW3S2L_PASSES], *q = passes;
+    dw3s2l_pass_t ends[DW3S2L_ENDS], *e = ends;
     const int8_t *x = ln->x;
     int8_t *o = ln->o;
     for (int32_t l = 0; l < lines; l++, x += lx, o += lo) {
-        /* passes at outputs 0, 4, ..., the last one at out - 4: its row 8
-         * the zero point's where bot, the first's row 0 where pad */
+        /* passes at outputs 0, 4, ..., the last one at `last`: its row 8
+         * (a pass of two: row 4) the zero point's where bot, the first's
+         * row 0 where pad */
         for (int32_t u = 0;; u += 4) {
             if (u > last)
                 u = last; /* stepped back: 1 to 3 outputs again */
             const int8_t *x1 = x + (2 * u - pad + 1) * xb;
+            if (two && u == last) {
+                e->x1 = x1;
+                e->xs = xb;
+                e->row0 = x1 - xb; /* (u >= 2: out >= 4) */
+                e->row8 = bot ? z : x1 + 3 * xb;
+                e->out = o + u * ob;
+                if (++e == ends + DW3S2L_ENDS) {
+                    dw3s2l_run(nnom_dw3s2l2_s8, rec, ends, DW3S2L_ENDS, ic, ob);
+                    e = ends;
+                }
+                break;
+            }
             q->x1 = x1;
             q->xs = xb;
             q->row0 = u == 0 && pad > 0 ? z : x1 - xb;
             q->row8 = u == last && bot ? z : x1 + 7 * xb;
             q->out = o + u * ob;
             if (++q == passes + DW3S2L_PASSES) {
-                nnom_dw3s2l_s8(rec, passes, DW3S2L_PASSES, groups, ob);
-                if (ic % 4 != 0)
-                    dw3s2l_last(rec, passes, DW3S2L_PASSES, ic, ob);
+                dw3s2l_run(nnom_dw3s2l_s8, rec, passes, DW3S2L_PASSES, ic, ob);
                 q = passes;
             }
             if (u == last)
                 break;
         }
     }
-    if (q > passes) {
-        nnom_dw3s2l_s8(rec, passes, (int32_t)(q - passes), groups, ob);
-        if (ic % 4 != 0)
-            dw3s2l_last(rec, passes, (int32_t)(q - passes), ic, ob);
-    }
+    if (q > passes)
+        dw3s2l_run(nnom_dw3s2l_s8, rec, passes, (int32_t)(q - passes), ic, ob);
+    if (e > ends)
+        dw3s2l_run(nnom_dw3s2l2_s8, rec, ends, (int32_t)(e - ends), ic, ob);
 }
 
 /* Columns of taps on five to seven channels read at every pixel across:

@@ -238,6 +238,48 @@ static NNOM_NOINLINE void dw3s2l_run(dw3s2l_fn_t *fn, const int32_t *rec, dw3s2l
     fn(rec + NNOM_DW3S2_REC * (ic - 4), passes, count, 1, ob);
 }
 
+/* The one or two channels past a multiple of four, from channel c0 (x, o
+ * and rec at channel 0), in C: the overlapping last group cost four
+ * channels' passes for them ((1,3) s2 1x36x17 same: ~690 instructions a
+ * run for 18 outputs of one channel). The passes' arithmetic: SMLAD and
+ * SMLABB's sum wrapping at 32 bits, SMMLA's high word, SSAT's shift. */
+static inline int32_t dw3s2l_out(int32_t acc, int32_t mult, int32_t rq)
+{
+    int32_t r;
+    __asm__("smmla %0, %1, %2, %3" : "=r"(r) : "r"(acc), "r"(mult), "r"(rq));
+    __asm__("ssat %0, #8, %1, asr #" NNOM_STR(NNOM_DW3S2_N) : "=r"(r) : "r"(r));
+    return r;
+}
+
+static NNOM_NOINLINE void dw3s2l_tail(const int32_t *rec, const int8_t *x, int8_t *o,
+                                      int32_t c0, int32_t ic, int32_t lines, int32_t out,
+                                      int32_t pad, int32_t bot, int32_t xb, int32_t lx,
+                                      int32_t ob, int32_t lo, int32_t zp)
+{
+    for (int32_t c = c0; c < ic; c++) {
+        const int32_t *r = rec + NNOM_DW3S2_REC * c;
+        const int32_t w0 = (int16_t)r[0], w1 = r[0] >> 16, w2 = (int16_t)r[1];
+        const int32_t b = r[2], mult = r[3], rq = r[4];
+        for (int32_t l = 0; l < lines; l++) {
+            /* p at output u's tap 1; x0 its tap 0 (the output before's tap 2) */
+            const int8_t *p = x + l * lx + c + (1 - pad) * xb;
+            int8_t *q = o + l * lo + c;
+            int32_t x0 = pad > 0 ? zp : p[-xb];
+            for (int32_t u = 0; u < out - 1; u++, p += 2 * xb, q += ob) {
+                const int32_t x2 = p[xb];
+                const uint32_t acc = (uint32_t)b + (uint32_t)(x0 * w0) + (uint32_t)(p[0] * w1) +
+                                     (uint32_t)(x2 * w2);
+                *q = (int8_t)dw3s2l_out((int32_t)acc, mult, rq);
+                x0 = x2;
+            }
+            const int32_t x2 = bot ? zp : p[xb];
+            const uint32_t acc = (uint32_t)b + (uint32_t)(x0 * w0) + (uint32_t)(p[0] * w1) +
+                                 (uint32_t)(x2 * w2);
+            *q = (int8_t)dw3s2l_out((int32_t)acc, mult, rq);
+        }
+    }
+}
+
 /* The lanes a line's pass covers: ic of them from x (and o), records rec
  * (NNOM_DW3S2_REC words a lane). */
 typedef struct {
@@ -256,6 +298,8 @@ static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines,
                                        int32_t ob, int32_t lo, const dw3s2l_lanes_t *ln)
 {
     const int32_t ic = ln->ic, words = (ic + 3) / 4;
+    /* the groups' channels: ic, or without the one or two past them (C) */
+    const int32_t gc = ic % 4 == 1 || ic % 4 == 2 ? ic & ~3 : ic;
     /* full passes at 0, 4, ..., a line's last 4 k + 1 or 4 k + 2 outputs a
      * pass of two at out - 2, 4 k + 3 a full pass at out - 4 */
     const int32_t two = out % 4 == 1 || out % 4 == 2, last = two ? out - 2 : out - 4;
@@ -286,7 +330,7 @@ static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines,
                 e->row8 = bot ? z : x1 + 3 * xb;
                 e->out = o + u * ob;
                 if (++e == ends + DW3S2L_ENDS) {
-                    dw3s2l_run(nnom_dw3s2l2_s8, rec, ends, DW3S2L_ENDS, ic, ob);
+                    dw3s2l_run(nnom_dw3s2l2_s8, rec, ends, DW3S2L_ENDS, gc, ob);
                     e = ends;
                 }
                 break;
@@ -297,7 +341,7 @@ static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines,
             q->row8 = u == last && bot ? z : x1 + 7 * xb;
             q->out = o + u * ob;
             if (++q == passes + DW3S2L_PASSES) {
-                dw3s2l_run(nnom_dw3s2l_s8, rec, passes, DW3S2L_PASSES, ic, ob);
+                dw3s2l_run(nnom_dw3s2l_s8, rec, passes, DW3S2L_PASSES, gc, ob);
                 q = passes;
             }
             if (u == last)
@@ -305,9 +349,12 @@ static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines,
         }
     }
     if (q > passes)
-        dw3s2l_run(nnom_dw3s2l_s8, rec, passes, (int32_t)(q - passes), ic, ob);
+        dw3s2l_run(nnom_dw3s2l_s8, rec, passes, (int32_t)(q - passes), gc, ob);
     if (e > ends)
-        dw3s2l_run(nnom_dw3s2l2_s8, rec, ends, (int32_t)(e - ends), ic, ob);
+        dw3s2l_run(nnom_dw3s2l2_s8, rec, ends, (int32_t)(e - ends), gc, ob);
+    if (gc != ic)
+        dw3s2l_tail(rec, ln->x, ln->o, gc, ic, lines, out, pad, bot, xb, lx, ob, lo,
+                    a->p.input_zp);
 }
 
 /* Columns of taps on five to seven channels read at every pixel across:

@@ -1394,6 +1394,35 @@ def s2odd_model(k: int, rng: np.random.Generator):
     return model
 
 
+# Three taps at stride 2 on short lines (branch short2,
+# nnom_local_dw3s2l_dsp.c): a line's last 4 k + 1 or 4 k + 2 outputs in a
+# pass of two (nnom_dw3s2l2_s8; more than its eight descriptors a call on
+# 12 and 11 lines), 4 k + 3 a full pass stepped back; the one or two
+# channels past a multiple of four in C (dw3s2l_tail: 17, 41, 42, 70, 18;
+# "scaled": that channel's fitted words), three past it the overlapping
+# group (43); 'same' with the padded row at one or both ends, 'valid',
+# ReLU6; and a layer that must take another path (no activation).
+# Same fields as S2ODD_CASES.
+SHORT2_CASES = [
+    ((1, 11, 43), (1, 3), 2, 1, "same", "relu", False),
+    ((1, 36, 17), (1, 3), 2, 1, "same", "relu", False),
+    ((1, 18, 41), (1, 3), 2, 1, "same", "relu6", False),
+    ((27, 4, 70), (3, 1), 2, 1, "same", "relu", False),
+    ((13, 3, 18), (3, 1), 2, 1, "same", "relu", False),
+    ((1, 12, 42), (1, 3), 2, 1, "same", "relu", False),
+    ((1, 13, 41), (1, 3), 2, 1, "same", "relu", True),
+    ((12, 10, 17), (1, 3), 2, 1, "same", "relu", False),
+    ((12, 11, 20), (3, 1), 2, 1, "same", "relu6", False),
+    ((1, 13, 21), (1, 3), 2, 1, "valid", "relu", False),
+    ((3, 22, 45), (1, 3), 2, 1, "same", "relu", True),
+    ((1, 11, 41), (1, 3), 2, 1, "same", None, False),
+]
+
+
+def short2_model(k: int, rng: np.random.Generator):
+    return _odd_channels_model(SHORT2_CASES[k], rng)
+
+
 # The window loop's last channel alone (branch s2odd3; nnom_dwwin_tail,
 # -O2 with the assembly): 3x3 and 5x5 at strides 1 and 2 on channels one
 # over a multiple of four (5, 9, 13, 17), 'same' and 'valid', planes in
@@ -2748,6 +2777,7 @@ def suite(tmp_path_factory):
         ("dense2_", len(DENSE2_CASES), dense2_model, 123_000),
         ("pwt1_", len(PWT1_CASES), pwt1_model, 123_500),
         ("rqfit2_", len(RQFIT2_CASES), rqfit2_model, 122_000),
+        ("short2_", len(SHORT2_CASES), short2_model, 125_000),
     ]
     for prefix, count, build, seed in families:
         for k in range(count):

@@ -265,10 +265,12 @@ static NNOM_NOINLINE void dw3s2l_tail(const int32_t *rec, const int8_t *x, int8_
             const int8_t *p = x + l * lx + c + (1 - pad) * xb;
             int8_t *q = o + l * lo + c;
             int32_t x0 = pad > 0 ? zp : p[-xb];
-            for (int32_t u = 0; u < out - 1; u++, p += 2 * xb, q += ob) {
-                const int32_t x2 = p[xb];
-                const uint32_t acc = (uint32_t)b + (uint32_t)(x0 * w0) + (uint32_t)(p[0] * w1) +
-                                     (uint32_t)(x2 * w2);
+            for (int8_t *const qe = q + (out - 1) * ob; q != qe; q += ob) {
+                const int32_t x1 = p[0], x2 = p[xb];
+                p += 2 * xb;
+                uint32_t acc = (uint32_t)b + (uint32_t)(x0 * w0);
+                acc += (uint32_t)(x1 * w1);
+                acc += (uint32_t)(x2 * w2);
                 *q = (int8_t)dw3s2l_out((int32_t)acc, mult, rq);
                 x0 = x2;
             }

@@ -243,41 +243,84 @@ static NNOM_NOINLINE void dw3s2l_run(dw3s2l_fn_t *fn, const int32_t *rec, dw3s2l
  * channels' passes for them ((1,3) s2 1x36x17 same: ~690 instructions a
  * run for 18 outputs of one channel). The passes' arithmetic: SMLAD and
  * SMLABB's sum wrapping at 32 bits, SMMLA's high word, SSAT's shift. */
-static inline int32_t dw3s2l_out(int32_t acc, int32_t mult, int32_t rq)
-{
-    int32_t r;
-    __asm__("smmla %0, %1, %2, %3" : "=r"(r) : "r"(acc), "r"(mult), "r"(rq));
-    __asm__("ssat %0, #8, %1, asr #" NNOM_STR(NNOM_DW3S2_N) : "=r"(r) : "r"(r));
-    return r;
-}
+/* One channel's outputs but a line's last: x0 its tap 0, xb, ob, the end of
+ * the outputs and the channel's records (field order: the assembly's LDM). */
+typedef struct {
+    int32_t x0, xb, ob;
+    int8_t *end;
+    const int32_t *rec;
+} dw3s2l_one_t;
 
+/* nnom_dw3s2l1_s8(p r0, out r1, job r2): output u (until out reaches
+ * end) from p + 2 u xb (tap 1) and p + (2 u + 1) xb (tap 2), tap 0 the
+ * output before's tap 2 (job->x0 first); the passes' arithmetic (SMLAD,
+ * SMLABB, SMMLA, SSAT: 13 instructions an output). Returns the last tap 2
+ * read (the line's last output's tap 0). */
+__asm__(".section .text.nnom_dw3s2l1_s8,\"ax\",%progbits\n"
+        ".global nnom_dw3s2l1_s8\n"
+        ".type nnom_dw3s2l1_s8, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        "nnom_dw3s2l1_s8:\n"
+        "push   {r4-r11, lr}\n"
+        "ldm    r2, {r3, r4, r5, r6, r7}\n" /* x0, xb, ob, end, rec */
+        "ldm    r7, {r7, r8, r9, r10, r11}\n" /* (w0, w1), w2, bias, mult, rq */
+        "cmp    r1, r6\n"
+        "beq    .Ldw3s2l1_done\n"
+        ".Ldw3s2l1_out:\n"
+        "ldrsb  r12, [r0]\n"
+        "ldrsb  lr, [r0, r4]\n"
+        "add    r0, r0, r4, lsl #1\n"
+        "pkhbt  r3, r3, r12, lsl #16\n"
+        "smlad  r3, r3, r7, r9\n"
+        "smlabb r3, lr, r8, r3\n"
+        "smmla  r3, r3, r10, r11\n"
+        "ssat   r3, #8, r3, asr #" NNOM_STR(NNOM_DW3S2_N) "\n"
+        "strb   r3, [r1]\n"
+        "add    r1, r1, r5\n"
+        "mov    r3, lr\n"
+        "cmp    r1, r6\n"
+        "bne    .Ldw3s2l1_out\n"
+        ".Ldw3s2l1_done:\n"
+        "mov    r0, r3\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dw3s2l1_s8, .-nnom_dw3s2l1_s8\n"
+        ".text\n");
+
+int32_t nnom_dw3s2l1_s8(const int8_t *p, int8_t *out, const dw3s2l_one_t *j);
+
+/* The one or two channels past a multiple of four, from channel c0 (x, o
+ * and rec at channel 0), one channel of a line a call of nnom_dw3s2l1_s8
+ * and its last output here: the overlapping last group cost four channels'
+ * passes for them ((1,3) s2 1x36x17 same: ~690 instructions a run for 18
+ * outputs of one channel). */
 static NNOM_NOINLINE void dw3s2l_tail(const int32_t *rec, const int8_t *x, int8_t *o,
                                       int32_t c0, int32_t ic, int32_t lines, int32_t out,
                                       int32_t pad, int32_t bot, int32_t xb, int32_t lx,
                                       int32_t ob, int32_t lo, int32_t zp)
 {
     for (int32_t c = c0; c < ic; c++) {
-        const int32_t *r = rec + NNOM_DW3S2_REC * c;
-        const int32_t w0 = (int16_t)r[0], w1 = r[0] >> 16, w2 = (int16_t)r[1];
-        const int32_t b = r[2], mult = r[3], rq = r[4];
+        const int32_t *r = rec + NNOM_DW3S2_REC * c, w2 = (int16_t)r[1];
+        dw3s2l_one_t j = {0, xb, ob, NULL, r};
         for (int32_t l = 0; l < lines; l++) {
-            /* p at output u's tap 1; x0 its tap 0 (the output before's tap 2) */
+            /* p at output 0's tap 1 */
             const int8_t *p = x + l * lx + c + (1 - pad) * xb;
             int8_t *q = o + l * lo + c;
-            int32_t x0 = pad > 0 ? zp : p[-xb];
-            for (int8_t *const qe = q + (out - 1) * ob; q != qe; q += ob) {
-                const int32_t x1 = p[0], x2 = p[xb];
-                p += 2 * xb;
-                uint32_t acc = (uint32_t)b + (uint32_t)(x0 * w0);
-                acc += (uint32_t)(x1 * w1);
-                acc += (uint32_t)(x2 * w2);
-                *q = (int8_t)dw3s2l_out((int32_t)acc, mult, rq);
-                x0 = x2;
-            }
+            j.x0 = pad > 0 ? zp : p[-xb];
+            j.end = q + (out - 1) * ob;
+            const int32_t x0 = nnom_dw3s2l1_s8(p, q, &j);
+            p += 2 * (out - 1) * xb;
             const int32_t x2 = bot ? zp : p[xb];
-            const uint32_t acc = (uint32_t)b + (uint32_t)(x0 * w0) + (uint32_t)(p[0] * w1) +
-                                 (uint32_t)(x2 * w2);
-            *q = (int8_t)dw3s2l_out((int32_t)acc, mult, rq);
+            int32_t acc;
+            __asm__("smlad %0, %1, %2, %3" : "=r"(acc) : "r"((x0 & 0xFFFF) | ((uint32_t)p[0] << 16)),
+                    "r"(r[0]), "r"(r[2]));
+            acc = (int32_t)((uint32_t)acc + (uint32_t)(x2 * w2));
+            int32_t v;
+            __asm__("smmla %0, %1, %2, %3" : "=r"(v) : "r"(acc), "r"(r[3]), "r"(r[4]));
+            __asm__("ssat %0, #8, %1, asr #" NNOM_STR(NNOM_DW3S2_N) : "=r"(v) : "r"(v));
+            j.end[0] = (int8_t)v;
         }
     }
 }
@@ -301,10 +344,10 @@ static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines,
 {
     const int32_t ic = ln->ic, words = (ic + 3) / 4;
     /* the groups' channels: ic, or without the one or two past them (C) */
-    const int32_t gc = ic % 4 == 1 || ic % 4 == 2 ? ic & ~3 : ic;
+    const int32_t gc = (uint32_t)ic % 4u - 1u < 2u ? ic & ~3 : ic;
     /* full passes at 0, 4, ..., a line's last 4 k + 1 or 4 k + 2 outputs a
      * pass of two at out - 2, 4 k + 3 a full pass at out - 4 */
-    const int32_t two = out % 4 == 1 || out % 4 == 2, last = two ? out - 2 : out - 4;
+    const int32_t two = (uint32_t)out % 4u - 1u < 2u, last = two ? out - 2 : out - 4;
     const int32_t *const rec = ln->rec;
     uint32_t zrow[NNOM_DW3S2L_CHANNELS / 4]; /* the padded rows (word-aligned) */
     if (pad > 0 || bot) { /* (by words: memset's call cost more on 16 to 64 bytes) */

@@ -223,7 +223,7 @@ void nnom_dw3s2l2_s8(const int32_t *rec, const dw3s2l_pass_t *passes, int32_t co
  * (unaligned words: LDR/STR only). */
 typedef void dw3s2l_fn_t(const int32_t *rec, const dw3s2l_pass_t *passes, int32_t count,
                          int32_t groups, int32_t op);
-static NNOM_NOINLINE void dw3s2l_run(dw3s2l_fn_t *fn, const int32_t *rec, dw3s2l_pass_t *passes,
+static inline void dw3s2l_run(dw3s2l_fn_t *fn, const int32_t *rec, dw3s2l_pass_t *passes,
                                      int32_t count, int32_t ic, int32_t ob)
 {
     fn(rec, passes, count, ic / 4, ob);
@@ -243,19 +243,20 @@ static NNOM_NOINLINE void dw3s2l_run(dw3s2l_fn_t *fn, const int32_t *rec, dw3s2l
  * channels' passes for them ((1,3) s2 1x36x17 same: ~690 instructions a
  * run for 18 outputs of one channel). The passes' arithmetic: SMLAD and
  * SMLABB's sum wrapping at 32 bits, SMMLA's high word, SSAT's shift. */
-/* One channel's outputs but a line's last: x0 its tap 0, xb, ob, the end of
- * the outputs and the channel's records (field order: the assembly's LDM). */
+/* One channel's line: x0 its tap 0, xb, ob, its last output, the
+ * channel's records, the last output's tap 2 (field order: the
+ * assembly's). */
 typedef struct {
     int32_t x0, xb, ob;
     int8_t *end;
     const int32_t *rec;
+    const int8_t *last;
 } dw3s2l_one_t;
 
-/* nnom_dw3s2l1_s8(p r0, out r1, job r2): output u (until out reaches
- * end) from p + 2 u xb (tap 1) and p + (2 u + 1) xb (tap 2), tap 0 the
- * output before's tap 2 (job->x0 first); the passes' arithmetic (SMLAD,
- * SMLABB, SMMLA, SSAT: 13 instructions an output). Returns the last tap 2
- * read (the line's last output's tap 0). */
+/* nnom_dw3s2l1_s8(p r0, out r1, job r2): output u from p + 2 u xb (tap
+ * 1) and p + (2 u + 1) xb (tap 2), or for the last one (at end) job->last,
+ * tap 0 the output before's tap 2 (job->x0 first); the passes' arithmetic
+ * (SMLAD, SMLABB, SMMLA, SSAT: 13 instructions an output). */
 __asm__(".section .text.nnom_dw3s2l1_s8,\"ax\",%progbits\n"
         ".global nnom_dw3s2l1_s8\n"
         ".type nnom_dw3s2l1_s8, %function\n"
@@ -284,43 +285,41 @@ __asm__(".section .text.nnom_dw3s2l1_s8,\"ax\",%progbits\n"
         "cmp    r1, r6\n"
         "bne    .Ldw3s2l1_out\n"
         ".Ldw3s2l1_done:\n"
-        "mov    r0, r3\n"
+        "ldrsb  r12, [r0]\n"
+        "ldr    lr, [r2, #20]\n"
+        "ldrsb  lr, [lr]\n"
+        "pkhbt  r3, r3, r12, lsl #16\n"
+        "smlad  r3, r3, r7, r9\n"
+        "smlabb r3, lr, r8, r3\n"
+        "smmla  r3, r3, r10, r11\n"
+        "ssat   r3, #8, r3, asr #" NNOM_STR(NNOM_DW3S2_N) "\n"
+        "strb   r3, [r1]\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_dw3s2l1_s8, .-nnom_dw3s2l1_s8\n"
         ".text\n");
 
-int32_t nnom_dw3s2l1_s8(const int8_t *p, int8_t *out, const dw3s2l_one_t *j);
+void nnom_dw3s2l1_s8(const int8_t *p, int8_t *out, const dw3s2l_one_t *j);
 
 /* The one or two channels past a multiple of four, from channel c0 (x, o
- * and rec at channel 0), one channel of a line a call of nnom_dw3s2l1_s8
- * and its last output here: the overlapping last group cost four channels'
- * passes for them ((1,3) s2 1x36x17 same: ~690 instructions a run for 18
- * outputs of one channel). */
-static NNOM_NOINLINE void dw3s2l_tail(const int32_t *rec, const int8_t *x, int8_t *o,
+ * and rec at channel 0), one channel of a line a call of nnom_dw3s2l1_s8:
+ * the overlapping last group cost four channels' passes for them ((1,3)
+ * s2 1x36x17 same: ~690 instructions a run for 18 outputs of one channel,
+ * ~280 here). */
+static inline void dw3s2l_tail(const int32_t *rec, const int8_t *x, int8_t *o,
                                       int32_t c0, int32_t ic, int32_t lines, int32_t out,
                                       int32_t pad, int32_t bot, int32_t xb, int32_t lx,
-                                      int32_t ob, int32_t lo, int32_t zp)
+                                      int32_t ob, int32_t lo, const int8_t *z)
 {
     for (int32_t c = c0; c < ic; c++) {
-        const int32_t *r = rec + NNOM_DW3S2_REC * c, w2 = (int16_t)r[1];
-        dw3s2l_one_t j = {0, xb, ob, NULL, r};
+        dw3s2l_one_t j = {0, xb, ob, NULL, rec + NNOM_DW3S2_REC * c, NULL};
         for (int32_t l = 0; l < lines; l++) {
-            /* p at output 0's tap 1 */
+            /* p at output 0's tap 1; z a byte of the zero point */
             const int8_t *p = x + l * lx + c + (1 - pad) * xb;
             int8_t *q = o + l * lo + c;
-            j.x0 = pad > 0 ? zp : p[-xb];
+            j.x0 = pad > 0 ? *z : p[-xb];
             j.end = q + (out - 1) * ob;
-            const int32_t x0 = nnom_dw3s2l1_s8(p, q, &j);
-            p += 2 * (out - 1) * xb;
-            const int32_t x2 = bot ? zp : p[xb];
-            int32_t acc;
-            __asm__("smlad %0, %1, %2, %3" : "=r"(acc) : "r"((x0 & 0xFFFF) | ((uint32_t)p[0] << 16)),
-                    "r"(r[0]), "r"(r[2]));
-            acc = (int32_t)((uint32_t)acc + (uint32_t)(x2 * w2));
-            int32_t v;
-            __asm__("smmla %0, %1, %2, %3" : "=r"(v) : "r"(acc), "r"(r[3]), "r"(r[4]));
-            __asm__("ssat %0, #8, %1, asr #" NNOM_STR(NNOM_DW3S2_N) : "=r"(v) : "r"(v));
-            j.end[0] = (int8_t)v;
+            j.last = bot ? z : p + (2 * out - 1) * xb;
+            nnom_dw3s2l1_s8(p, q, &j);
         }
     }
 }
@@ -342,9 +341,10 @@ static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines,
                                        int32_t pad, int32_t bot, int32_t xb, int32_t lx,
                                        int32_t ob, int32_t lo, const dw3s2l_lanes_t *ln)
 {
-    const int32_t ic = ln->ic, words = (ic + 3) / 4;
-    /* the groups' channels: ic, or without the one or two past them (C) */
-    const int32_t gc = (uint32_t)ic % 4u - 1u < 2u ? ic & ~3 : ic;
+    const int32_t ic = ln->ic;
+    /* the groups' channels: ic, or without the one or two past them (C);
+     * the zero-point row's words they read */
+    const int32_t gc = (uint32_t)ic % 4u - 1u < 2u ? ic & ~3 : ic, words = (gc + 3) / 4;
     /* full passes at 0, 4, ..., a line's last 4 k + 1 or 4 k + 2 outputs a
      * pass of two at out - 2, 4 k + 3 a full pass at out - 4 */
     const int32_t two = (uint32_t)out % 4u - 1u < 2u, last = two ? out - 2 : out - 4;
@@ -398,8 +398,7 @@ static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines,
     if (e > ends)
         dw3s2l_run(nnom_dw3s2l2_s8, rec, ends, (int32_t)(e - ends), gc, ob);
     if (gc != ic)
-        dw3s2l_tail(rec, ln->x, ln->o, gc, ic, lines, out, pad, bot, xb, lx, ob, lo,
-                    a->p.input_zp);
+        dw3s2l_tail(rec, ln->x, ln->o, gc, ic, lines, out, pad, bot, xb, lx, ob, lo, z);
 }
 
 /* Columns of taps on five to seven channels read at every pixel across:

@@ -156,16 +156,12 @@ static NNOM_NOINLINE int few_padded(const nnom_conv_args_t *a)
     const uint32_t zp4 = ((uint32_t)p->input_zp & 0xFFu) * 0x01010101u;
     const int32_t words = 4 + 4 * (k / 2) + 2 * (k & 1) + 12; /* one group's records */
     uint32_t buf[NNOM_DW_FEW_PAD_BYTES / 4];
-    /* at stride 2 the channels past a multiple of four in C */
-    const int32_t gc = oc % 4 != 0 && s == 2 && out * lines >= 6 && nnom_dwcol_rest(a, oc - oc % 4)
-                           ? oc - oc % 4
-                           : oc;
     for (int32_t l = 0; l < lines; l++) {
         const int8_t *x = a->input + l * lx;
         int8_t *o = a->output + l * lo;
         /* whole groups in chunks of at most `most`, then an overlapping last one */
-        for (int32_t c = 0; c < gc;) {
-            const int32_t left = (gc - c) / 4, n = left == 0 ? 1 : (left < most ? left : most);
+        for (int32_t c = 0; c < oc;) {
+            const int32_t left = (oc - c) / 4, n = left == 0 ? 1 : (left < most ? left : most);
             const int32_t c0 = left == 0 ? oc - 4 : c;
             for (int32_t r = 0; r < span; r++) {
                 const int32_t i = r - pad;

@@ -28,12 +28,6 @@ typedef struct {
 } nnom_dwcol_job_t;
 void nnom_dwcol_s8(const nnom_dwcol_job_t *j);
 
-/* Channels from to a->out.c - 1 (from the last multiple of four; one to
- * three) of a one-row layer at stride 2 with these records (the
- * overlapping last group's), output zero point -128 and no clamp, in C
- * (nnom_local_dwcolrest_dsp.c). 1 where it ran, 0 where it wrote nothing. */
-int nnom_dwcol_rest(const nnom_conv_args_t *a, int32_t from);
-
 /* Assembly text the one-row loop and the flat loops (nnom_local_dw_flat_dsp.c)
  * share. One pair of taps, the words r8 (tap t) and r9 (tap t + 1), against
  * the next four records at r1 into the sums r4-r7 (r10, r12, lr scratch);

@@ -37,13 +37,11 @@ int dw_col_inside(const dw_ctx_t *t)
         return 0;
     /* the one to three channels past a multiple of four: one lane each on
      * the tiny loops where dw_col_asm takes them (written first: other
-     * bytes than the groups'), else the overlapping last group; at
-     * stride 2 in C (nnom_dwcol_rest) */
-    const int32_t lines = down ? t->ow : t->oh;
-    const int lanes = rest != 0 && ((s == 2 && out * lines >= 6 && nnom_dwcol_rest(a, oc - rest)) ||
-                                    (out * (4 - rest) >= 18 * rest && nnom_dw_tiny_rest(a, oc - rest)));
+     * bytes than the groups'), else the overlapping last group */
+    const int lanes =
+        rest != 0 && out * (4 - rest) >= 18 * rest && nnom_dw_tiny_rest(a, oc - rest);
     const int32_t xb = down ? t->iw * t->ic : t->ic, ob = down ? t->ow * oc : oc;
-    const int32_t lx = down ? t->sw * t->ic : t->sh * t->iw * t->ic;
+    const int32_t lines = down ? t->ow : t->oh, lx = down ? t->sw * t->ic : t->sh * t->iw * t->ic;
     const int32_t lo = down ? oc : t->ow * oc, words = 4 + 4 * (k / 2) + 2 * (k & 1) + 12;
     nnom_dwcol_job_t j = {NULL, NULL, a->records, out, xb, s * xb, ob, k / 2, k & 1, oc / 4};
     for (int32_t l = 0; l < lines; l++) {

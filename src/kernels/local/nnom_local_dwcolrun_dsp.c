@@ -289,12 +289,10 @@ NNOM_NOINLINE int dw_col_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axi
      * valid 8838 -> 8498, (1,6) s2 1x20x34 same with two lanes on 10
      * outputs 8696 -> 8818) */
     const int32_t rest = t->oc % 4;
-    const int32_t end = rest != 0 && ((s == 2 && u->out * v->out >= 6 &&
-                                       nnom_dwcol_rest(a, t->oc - rest)) ||
-                                      (u->out * (4 - rest) >= 18 * rest &&
-                                       nnom_dw_tiny_rest(a, t->oc - rest)))
+    const int32_t end = rest != 0 && u->out * (4 - rest) >= 18 * rest &&
+                                nnom_dw_tiny_rest(a, t->oc - rest)
                             ? t->oc - rest
-                            : t->oc; /* (at stride 2 in C: nnom_dwcol_rest) */
+                            : t->oc;
     if (!whole && given != NULL) { /* as many groups' rows as fit at a time */
         const int32_t span = room / ((ntop + nbot) * v->out) & ~3;
         if (span >= 16)

@@ -1402,13 +1402,6 @@ def s2odd_model(k: int, rng: np.random.Generator):
 # "scaled": that channel's fitted words), three past it the overlapping
 # group (43); 'same' with the padded row at one or both ends, 'valid',
 # ReLU6; and a layer that must take another path (no activation).
-# Cases 12 on: one row of 4 to 9 taps at stride 2 with the one-row loop's
-# records, the one to three channels past a multiple of four in C
-# (nnom_dwcol_rest) from dw_col_inside ('valid'), dw_col_asm ('same') and
-# few_padded ((4,1) on 14x1x29 'same'), odd and even taps, one and
-# several lines; and the layers left to the other paths: the last
-# channel's scaled-down weights ("scaled": no records there), under six
-# outputs a channel (the overlapping group), no activation.
 # Same fields as S2ODD_CASES.
 SHORT2_CASES = [
     ((1, 11, 43), (1, 3), 2, 1, "same", "relu", False),
@@ -1423,17 +1416,6 @@ SHORT2_CASES = [
     ((1, 13, 21), (1, 3), 2, 1, "valid", "relu", False),
     ((3, 22, 45), (1, 3), 2, 1, "same", "relu", True),
     ((1, 11, 41), (1, 3), 2, 1, "same", None, False),
-    ((18, 1, 13), (6, 1), 2, 1, "valid", "relu", False),
-    ((1, 41, 17), (1, 5), 2, 1, "same", "relu", False),
-    ((30, 2, 22), (7, 1), 2, 1, "same", "relu", False),
-    ((1, 19, 37), (1, 4), 2, 1, "same", "relu", False),
-    ((12, 3, 19), (9, 1), 2, 1, "same", "relu", False),
-    ((3, 14, 23), (1, 7), 2, 1, "valid", "relu", False),
-    ((17, 1, 14), (8, 1), 2, 1, "same", "relu", True),
-    ((14, 1, 29), (4, 1), 2, 1, "same", "relu", False),
-    ((1, 8, 37), (1, 4), 2, 1, "valid", "relu", False),
-    ((4, 1, 113), (4, 1), 2, 1, "same", "relu", False),
-    ((25, 1, 21), (5, 1), 2, 1, "same", None, False),
 ]
 
 

@@ -213,6 +213,80 @@ void nnom_dw3s2l2_s8(const int32_t *rec, const dw3s2l_pass_t *passes, int32_t co
 
 /* Passes per call (the descriptors on the stack: 16 bytes each) */
 #define DW3S2L_PASSES 32
+/* nnom_dw3s2l1p_s8(rec r0, passes r1, count r2, groups r3, op): as
+ * nnom_dw3s2l2_s8 but passes of one output (a line's last 4 k + 1: the
+ * pass of two one output back cost ~30 instructions more a group), each
+ * descriptor's row 8 its row 2. Stack as nnom_dw3s2l2_s8's. */
+__asm__(".section .text.nnom_dw3s2l1p_s8,\"ax\",%progbits\n"
+        ".global nnom_dw3s2l1p_s8\n"
+        ".type nnom_dw3s2l1p_s8, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        "nnom_dw3s2l1p_s8:\n"
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #40\n"
+        "ldr    r4, [sp, #76]\n" /* op (unused: one output) */
+        "str    r4, [sp, #28]\n"
+        "add    r2, r2, r2, lsl #2\n"
+        "add    r2, r1, r2, lsl #2\n" /* 20 bytes a pass */
+        "strd   r1, r2, [sp, #20]\n"
+        "str    r1, [sp, #8]\n"
+        "lsls   r3, r3, #2\n"
+        "movs   r4, #0\n"
+        "str    r4, [sp, #16]\n"
+        "str    r3, [sp, #12]\n"
+        "mov    r2, r0\n"
+        ".Ldw3s2l1p_pass:\n"
+        "ldrd   lr, r12, [sp, #16]\n" /* g, the pass */
+        "ldm    r12!, {r0, r1, r3, r6, r9}\n" /* row 1, xs, row 0, row 2, out */
+        "str    r12, [sp, #20]\n"
+        "add    r9, r9, lr\n"
+        "str    r9, [sp, #32]\n"
+        "ldr    r3, [r3, lr]\n"
+        "ldr    r6, [r6, lr]\n"
+        "ldr    r4, [r0, lr]\n"
+        "pkhtb  lr, r4, r3, asr #16\n"
+        "pkhbt  r1, r3, r4, lsl #16\n"
+        "ldm    r2!, {r7, r8, r10, r11, r12}\n"
+        "sxtb16 r0, r1\n"
+        NNOM_DW3S2_OUT("r6", "", "bb", "0")
+        "ldm    r2!, {r7, r8, r10, r11, r12}\n"
+        "sxtb16 r0, r1, ror #8\n"
+        NNOM_DW3S2_OUT("r6", ", ror #8", "bb", "1")
+        "ldm    r2!, {r7, r8, r10, r11, r12}\n"
+        "sxtb16 r0, lr\n"
+        NNOM_DW3S2_OUT("r6", "", "tb", "2")
+        "ldm    r2!, {r7, r8, r10, r11, r12}\n"
+        "sxtb16 r0, lr, ror #8\n"
+        NNOM_DW3S2_OUT("r6", ", ror #8", "tb", "3")
+        "sub    r2, r2, #" NNOM_STR(DW3S2L_GROUP_REC) "\n"
+        "ldr    r7, [sp]\n"
+        "ldr    r3, [sp, #32]\n"
+        "str    r7, [r3]\n"
+        "ldrd   r12, r7, [sp, #20]\n"
+        "cmp    r12, r7\n"
+        "bne    .Ldw3s2l1p_pass\n"
+        "ldr    lr, [sp, #16]\n"
+        "ldr    r7, [sp, #12]\n"
+        "adds   lr, lr, #4\n"
+        "cmp    lr, r7\n"
+        "beq    .Ldw3s2l1p_done\n"
+        "str    lr, [sp, #16]\n"
+        "ldr    r12, [sp, #8]\n"
+        "str    r12, [sp, #20]\n"
+        "add    r2, r2, #" NNOM_STR(DW3S2L_GROUP_REC) "\n"
+        "b      .Ldw3s2l1p_pass\n"
+        ".Ldw3s2l1p_done:\n"
+        "add    sp, sp, #40\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dw3s2l1p_s8, .-nnom_dw3s2l1p_s8\n"
+        ".text\n");
+
+void nnom_dw3s2l1p_s8(const int32_t *rec, const dw3s2l_pass_t *passes, int32_t count,
+                      int32_t groups, int32_t op);
+
 /* Passes of two per call (one a line) */
 #define DW3S2L_ENDS 8
 
@@ -347,7 +421,10 @@ static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines,
     const int32_t gc = (uint32_t)ic % 4u - 1u < 2u ? ic & ~3 : ic, words = (gc + 3) / 4;
     /* full passes at 0, 4, ..., a line's last 4 k + 1 or 4 k + 2 outputs a
      * pass of two at out - 2, 4 k + 3 a full pass at out - 4 */
-    const int32_t two = (uint32_t)out % 4u - 1u < 2u, last = two ? out - 2 : out - 4;
+    const int32_t two = (uint32_t)out % 4u - 1u < 2u, one = out & 1;
+    const int32_t last = out - (two ? 2 - one : 4);
+    /* (4 k + 1: a pass of one output at out - 1, its row 2 one row on) */
+    const int32_t end_rows = 3 - 2 * one;
     const int32_t *const rec = ln->rec;
     uint32_t zrow[NNOM_DW3S2L_CHANNELS / 4]; /* the padded rows (word-aligned) */
     if (pad > 0 || bot) { /* (by words: memset's call cost more on 16 to 64 bytes) */
@@ -372,10 +449,10 @@ static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines,
                 e->x1 = x1;
                 e->xs = xb;
                 e->row0 = x1 - xb; /* (u >= 2: out >= 4) */
-                e->row8 = bot ? z : x1 + 3 * xb;
+                e->row8 = bot ? z : x1 + end_rows * xb;
                 e->out = o + u * ob;
                 if (++e == ends + DW3S2L_ENDS) {
-                    dw3s2l_run(nnom_dw3s2l2_s8, rec, ends, DW3S2L_ENDS, gc, ob);
+                    dw3s2l_run(one ? nnom_dw3s2l1p_s8 : nnom_dw3s2l2_s8, rec, ends, DW3S2L_ENDS, gc, ob);
                     e = ends;
                 }
                 break;
@@ -396,7 +473,7 @@ static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines,
     if (q > passes)
         dw3s2l_run(nnom_dw3s2l_s8, rec, passes, (int32_t)(q - passes), gc, ob);
     if (e > ends)
-        dw3s2l_run(nnom_dw3s2l2_s8, rec, ends, (int32_t)(e - ends), gc, ob);
+        dw3s2l_run(one ? nnom_dw3s2l1p_s8 : nnom_dw3s2l2_s8, rec, ends, (int32_t)(e - ends), gc, ob);
     if (gc != ic)
         dw3s2l_tail(rec, ln->x, ln->o, gc, ic, lines, out, pad, bot, xb, lx, ob, lo, z);
 }

@@ -1395,13 +1395,15 @@ def s2odd_model(k: int, rng: np.random.Generator):
 
 
 # Three taps at stride 2 on short lines (branch short2,
-# nnom_local_dw3s2l_dsp.c): a line's last 4 k + 1 or 4 k + 2 outputs in a
-# pass of two (nnom_dw3s2l2_s8; more than its eight descriptors a call on
-# 12 and 11 lines), 4 k + 3 a full pass stepped back; the one or two
-# channels past a multiple of four in C (dw3s2l_tail: 17, 41, 42, 70, 18;
-# "scaled": that channel's fitted words), three past it the overlapping
-# group (43); 'same' with the padded row at one or both ends, 'valid',
-# ReLU6; and a layer that must take another path (no activation).
+# nnom_local_dw3s2l_dsp.c): a line's last 4 k + 1 outputs in a pass of one
+# (nnom_dw3s2l1p_s8: 9, 5 and 9 outputs), 4 k + 2 in a pass of two
+# (nnom_dw3s2l2_s8; more than eight such passes a call on 12 and 11 lines),
+# 4 k + 3 a full pass stepped back; the one or two channels past a multiple
+# of four a line at a time in assembly (dw3s2l_tail, nnom_dw3s2l1_s8: 17,
+# 41, 42, 70, 18, 22; "scaled": that channel's fitted words), three past
+# it the overlapping group (43); 'same' with the padded row at one or both
+# ends, 'valid', ReLU6; and a layer that must take another path (no
+# activation).
 # Same fields as S2ODD_CASES.
 SHORT2_CASES = [
     ((1, 11, 43), (1, 3), 2, 1, "same", "relu", False),
@@ -1416,6 +1418,7 @@ SHORT2_CASES = [
     ((1, 13, 21), (1, 3), 2, 1, "valid", "relu", False),
     ((3, 22, 45), (1, 3), 2, 1, "same", "relu", True),
     ((1, 11, 41), (1, 3), 2, 1, "same", None, False),
+    ((17, 5, 22), (3, 1), 2, 1, "same", "relu", False),
 ]
 
 

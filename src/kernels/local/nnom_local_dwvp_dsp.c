@@ -1,0 +1,177 @@
+/*
+ * nnom_local_dwvp_dsp.c - depthwise 2D windows at stride 2 on two or three
+ * channels, unpadded, by vertical pairs (-O2 on DSP cores; see
+ * nnom_local_dwvp.h). Each channel's outputs run along the rows straight
+ * on the input: a column of a window's rows 2y and 2y + 1 is one halfword
+ * pair (two LDRSB with post-increment, one PKHBT) for one SMLAD against
+ * the two taps; a third row pairs its first two taps across and takes the
+ * last alone (SMLABB). At stride 2 across a window's last column is the
+ * next window's first, so kw = 3 loads two columns an output. The sums
+ * are doubled and requantised in the plane path's form (SMMLAR; see
+ * nnom_local_dwch_dsp.c), the activation's clamp over the outputs after.
+ * No copy: the group paths spend lanes on absent channels or on the other
+ * phase, the plane path copies each value to serve 1.5 to 2.25 MACs.
+ */
+#include "nnom_local_dwvp.h"
+#include "nnom_local_dwch.h"
+
+#if NNOM_LOCAL_MAC_ASM
+/* One channel's outputs. */
+typedef struct {
+    const int8_t *x; /* the first window's top left tap of the channel */
+    int8_t *out;
+    int32_t ow, oh, rs, ys; /* row step (bytes), output row's input step */
+    int32_t bias, mult, ra, e; /* doubled bias less 2 zp sum(w); SMMLAR's words */
+    uint32_t w[5];  /* doubled pairs: (row 0, row 1) per column; row 2's (0, 1), its tap 2 */
+} vp_job_t;
+
+NNOM_INLINE int8_t vp_rq(int32_t a, int32_t mult, int32_t ra, int32_t e)
+{
+    int32_t v;
+    __asm__("smmlar %0, %1, %2, %3" : "=r"(v) : "r"(a), "r"(mult), "r"(ra));
+    return (int8_t)__ssat((v + (a >> 31)) >> e, 8);
+}
+
+/* *p, then p += C (one LDRSB). */
+#define VP_LD(v, p, C) __asm__("ldrsb %0, [%1], %2" : "=r"(v), "+r"(p) : "i"(C))
+
+/* *p = v, then p += C (one STRB). */
+#define VP_ST(v, p, C) __asm__("strb %1, [%0], %2" : "+r"(p) : "r"(v), "i"(C) : "memory")
+
+NNOM_INLINE uint32_t vp_pkhbt(int32_t lo, int32_t hi)
+{
+    uint32_t r;
+    __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(r) : "r"(lo), "r"(hi));
+    return r;
+}
+
+/* One channel's outputs: KH rows (2 or 3) of KW taps (2 or 3), C
+ * channels (the step between columns), stride 2. */
+NNOM_INLINE void vp_sums(const vp_job_t *j, const int32_t C, const int32_t KH, const int32_t KW)
+{
+    const int32_t rs = j->rs, ow = j->ow, bias = j->bias;
+    const int32_t mult = j->mult, ra = j->ra, e = j->e;
+    const uint32_t w0 = j->w[0], w1 = j->w[1], w2 = j->w[2], w3 = j->w[3], w4 = j->w[4];
+    const int8_t *xr = j->x;
+    int8_t *out = j->out;
+    for (int32_t m = j->oh; m > 0; m--, xr += j->ys) {
+        const int8_t *x0 = xr, *x1 = xr + rs, *x2 = KH == 3 ? xr + 2 * rs : xr;
+        int32_t a, b, t = 0;
+        uint32_t carry = 0;
+        if (KW == 3) { /* column 0 of the first window */
+            VP_LD(a, x0, C);
+            VP_LD(b, x1, C);
+            carry = vp_pkhbt(a, b);
+            if (KH == 3)
+                VP_LD(t, x2, C);
+        }
+        int8_t *const end = out + ow * C;
+        do {
+            int32_t acc;
+            if (KW == 3) {
+                VP_LD(a, x0, C);
+                VP_LD(b, x1, C);
+                acc = __smlad((int16x2_t)carry, (int16x2_t)w0, bias);
+                acc = __smlad((int16x2_t)vp_pkhbt(a, b), (int16x2_t)w1, acc);
+                VP_LD(a, x0, C);
+                VP_LD(b, x1, C);
+                carry = vp_pkhbt(a, b);
+                acc = __smlad((int16x2_t)carry, (int16x2_t)w2, acc);
+                if (KH == 3) {
+                    int32_t u;
+                    VP_LD(u, x2, C);
+                    acc = __smlad((int16x2_t)vp_pkhbt(t, u), (int16x2_t)w3, acc);
+                    VP_LD(t, x2, C);
+                    acc = __smlabb((int32_t)w4, t, acc);
+                }
+            } else {
+                VP_LD(a, x0, C);
+                VP_LD(b, x1, C);
+                acc = __smlad((int16x2_t)vp_pkhbt(a, b), (int16x2_t)w0, bias);
+                VP_LD(a, x0, C);
+                VP_LD(b, x1, C);
+                acc = __smlad((int16x2_t)vp_pkhbt(a, b), (int16x2_t)w1, acc);
+                if (KH == 3) {
+                    int32_t u;
+                    VP_LD(t, x2, C);
+                    VP_LD(u, x2, C);
+                    acc = __smlad((int16x2_t)vp_pkhbt(t, u), (int16x2_t)w3, acc);
+                }
+            }
+            VP_ST(vp_rq(acc, mult, ra, e), out, C);
+        } while (out != end);
+    }
+}
+
+#define VP_SUMS(C, KH, KW)                                                                     \
+    static NNOM_NOINLINE void vp_sums_##C##_##KH##_##KW(const vp_job_t *j)                     \
+    {                                                                                          \
+        vp_sums(j, C, KH, KW);                                                                 \
+    }
+VP_SUMS(2, 2, 2)
+VP_SUMS(2, 2, 3)
+VP_SUMS(2, 3, 2)
+VP_SUMS(2, 3, 3)
+VP_SUMS(3, 2, 2)
+VP_SUMS(3, 2, 3)
+VP_SUMS(3, 3, 2)
+VP_SUMS(3, 3, 3)
+#undef VP_SUMS
+
+typedef void (*vp_sums_fn)(const vp_job_t *j);
+
+/* Channel c's doubled weights, bias and requantisation. */
+static void vp_channel(const nnom_conv_args_t *a, int32_t c, vp_job_t *j)
+{
+    const int32_t kh = a->k.h, kw = a->k.w, C = a->in.c;
+    const int8_t *w = a->weight + c;
+    int32_t sum = 0;
+    for (int32_t i = 0; i < kw; i++) {
+        const int32_t u = w[i * C], v = w[(kw + i) * C];
+        j->w[i] = ((uint32_t)(2 * u) & 0xFFFFu) | ((uint32_t)(2 * v) << 16);
+        sum += u + v;
+    }
+    if (kh == 3) {
+        const int32_t u = w[2 * kw * C], v = w[(2 * kw + 1) * C];
+        j->w[3] = ((uint32_t)(2 * u) & 0xFFFFu) | ((uint32_t)(2 * v) << 16);
+        j->w[4] = kw == 3 ? (uint32_t)(2 * w[(2 * kw + 2) * C]) & 0xFFFFu : 0;
+        sum += u + v + (kw == 3 ? w[(2 * kw + 2) * C] : 0);
+    }
+    const int32_t e = -a->rq.shift[c];
+    j->mult = a->rq.mult[c];
+    j->ra = (int32_t)((1u << (e - 1)) + (uint32_t)a->p.output_zp * (1u << e));
+    j->e = e;
+    j->bias = 2 * (a->bias[c] - a->p.input_zp * sum);
+}
+
+int nnom_dwvp_try(const nnom_conv_args_t *a)
+{
+    static const vp_sums_fn sums[2][2][2] = {
+        {{vp_sums_2_2_2, vp_sums_2_2_3}, {vp_sums_2_3_2, vp_sums_2_3_3}},
+        {{vp_sums_3_2_2, vp_sums_3_2_3}, {vp_sums_3_3_2, vp_sums_3_3_3}}};
+    const int32_t C = a->in.c, kh = a->k.h, kw = a->k.w;
+    const int32_t oh = a->out.h, ow = a->out.w;
+    /* every window inside the input (no padding read) */
+    if (!nnom_dwvp_asks(a) || a->ch_mult != 1 || a->out.c != C || a->p.pad_top != 0 ||
+        a->p.pad_left != 0 || oh < 1 || ow < 1 || 2 * (oh - 1) + kh > a->in.h ||
+        2 * (ow - 1) + kw > a->in.w || !nnom_rq_all_fast(&a->rq, C) || !nnom_dwch_fit_all(a))
+        return 0;
+    const vp_sums_fn run = sums[C - 2][kh - 2][kw - 2];
+    vp_job_t j;
+    j.ow = ow;
+    j.oh = oh;
+    j.rs = a->in.w * C;
+    j.ys = 2 * j.rs;
+    for (int32_t c = 0; c < C; c++) {
+        vp_channel(a, c, &j);
+        j.x = a->input + c;
+        j.out = a->output + c;
+        run(&j);
+    }
+    if (a->p.act_min > -128 || a->p.act_max < 127)
+        nnom_dwch_clamp(a->output, oh * ow * C, a->p.act_min, a->p.act_max);
+    return 1;
+}
+#else
+typedef int nnom_local_dwvp_dsp_unused_t; /* ISO C: a translation unit is never empty */
+#endif

@@ -11,7 +11,7 @@
 #if NNOM_LOCAL_MAC_ASM
 /* The layers the dispatcher offers the path: multiplier 1, two or three
  * channels, kh and kw 2 or 3, stride 2, no dilation, no padding before
- * (nnom_dwvp_try refuses windows past the input's end). The group paths
+ * (padding after the input: those outputs one by one). The group paths
  * run three lanes of four, or every other lane at stride 2, and the
  * plane path (dwch) copies each value widened to serve few MACs ((2,3)
  * s2 9x35x3 valid 7.81, (3,3) s2 19x37x2 valid 4.36 there). */
@@ -23,7 +23,7 @@ NNOM_INLINE int nnom_dwvp_asks(const nnom_conv_args_t *a)
            a->p.dilation_h == 1 && a->p.dilation_w == 1;
 }
 
-/* 1 when done; 0 (nothing written) when a window reaches past the input
+/* 1 when done; 0 (nothing written) when no window lies inside the input
  * or a channel's requantisation is not the fast form. */
 int nnom_dwvp_try(const nnom_conv_args_t *a);
 #endif

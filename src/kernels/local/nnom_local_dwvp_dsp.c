@@ -1,6 +1,6 @@
 /*
  * nnom_local_dwvp_dsp.c - depthwise 2D windows at stride 2 on two or three
- * channels, unpadded, by vertical pairs (-O2 on DSP cores; see
+ * channels, no padding before the input, by vertical pairs (-O2 on DSP cores; see
  * nnom_local_dwvp.h). Each channel's outputs run along the rows straight
  * on the input: a column of a window's rows 2y and 2y + 1 is one halfword
  * pair (two LDRSB with post-increment, one PKHBT) for one SMLAD against
@@ -9,7 +9,9 @@
  * next window's first, so kw = 3 loads two columns an output. The sums
  * are doubled and requantised in the plane path's form (SMMLAR; see
  * nnom_local_dwch_dsp.c), the activation's clamp over the outputs after.
- * No copy: the group paths spend lanes on absent channels or on the other
+ * Outputs whose windows reach into the padding after the input (a last
+ * row, a last column) run the loops of fewer taps, the taps there dropped
+ * and their zero-point products in the bias. No copy: the group paths spend lanes on absent channels or on the other
  * phase, the plane path copies each value to serve 1.5 to 2.25 MACs.
  */
 #include "nnom_local_dwvp.h"
@@ -21,6 +23,7 @@ typedef struct {
     const int8_t *x; /* the first window's top left tap of the channel */
     int8_t *out;
     int32_t ow, oh, rs, ys; /* row step (bytes), output row's input step */
+    int32_t skip;           /* bytes of output past a row's ow outputs (border ones) */
     int32_t bias, mult, ra, e; /* doubled bias less 2 zp sum(w); SMMLAR's words */
     uint32_t w[5];  /* doubled pairs: (row 0, row 1) per column; row 2's (0, 1), its tap 2 */
 } vp_job_t;
@@ -54,7 +57,7 @@ NNOM_INLINE void vp_sums(const vp_job_t *j, const int32_t C, const int32_t KH, c
     const uint32_t w0 = j->w[0], w1 = j->w[1], w2 = j->w[2], w3 = j->w[3], w4 = j->w[4];
     const int8_t *xr = j->x;
     int8_t *out = j->out;
-    for (int32_t m = j->oh; m > 0; m--, xr += j->ys) {
+    for (int32_t m = j->oh; m > 0; m--, xr += j->ys, out += j->skip) {
         const int8_t *x0 = xr, *x1 = xr + rs, *x2 = KH == 3 ? xr + 2 * rs : xr;
         int32_t a, b, t = 0;
         uint32_t carry = 0;
@@ -144,6 +147,59 @@ static void vp_channel(const nnom_conv_args_t *a, int32_t c, vp_job_t *j)
     j->bias = 2 * (a->bias[c] - a->p.input_zp * sum);
 }
 
+/* The sum of channel c's taps in rows ky0.. and columns kx0.. (those a
+ * border output's window finds in the padding after the input). */
+static int32_t vp_wsum(const nnom_conv_args_t *a, int32_t c, int32_t ky0, int32_t kx0)
+{
+    int32_t sum = 0;
+    for (int32_t ky = 0; ky < a->k.h; ky++)
+        for (int32_t kx = 0; kx < a->k.w; kx++)
+            if (ky >= ky0 || kx >= kx0)
+                sum += a->weight[(ky * a->k.w + kx) * a->in.c + c];
+    return sum;
+}
+
+/* Channel c's windows past the input's end (one column, one row: stride
+ * 2, no padding before), j its job on the windows inside, run[kh-2][kw-2]
+ * its loops: the taps there dropped, their zero-point products in the
+ * bias: a last column of kw 3 as kw 2; a last row of kh 3 as kh 2; of kh 2
+ * with its second row's weights zero and its pointer on the first (rs 0). */
+static NNOM_NOINLINE void vp_edges(const nnom_conv_args_t *a, const vp_job_t *j, int32_t c,
+                                   const vp_sums_fn run[2][2])
+{
+    const int32_t C = a->in.c, kh = a->k.h, kw = a->k.w, ow = a->out.w;
+    const int32_t oh = a->out.h, zp2 = 2 * a->p.input_zp, xin = j->ow, yin = j->oh;
+    vp_job_t b = *j;
+    if (xin < ow) {
+        b.bias = j->bias + zp2 * vp_wsum(a, c, kh, 2);
+        b.x = j->x + 2 * xin * C;
+        b.out = j->out + xin * C;
+        b.ow = 1;
+        b.skip = (ow - 1) * C;
+        run[kh - 2][0](&b);
+    }
+    if (yin < oh) {
+        b = *j;
+        b.x = j->x + yin * j->ys;
+        b.out = j->out + yin * ow * C;
+        b.oh = 1;
+        b.bias = j->bias + zp2 * vp_wsum(a, c, kh - 1, kw);
+        if (kh == 2) {
+            b.rs = 0;
+            for (int32_t i = 0; i < 3; i++)
+                b.w[i] &= 0xFFFFu;
+        }
+        run[0][kw - 2](&b);
+        if (xin < ow) {
+            b.bias = j->bias + zp2 * vp_wsum(a, c, kh - 1, 2);
+            b.x += 2 * xin * C;
+            b.out += xin * C;
+            b.ow = 1;
+            run[0][0](&b);
+        }
+    }
+}
+
 int nnom_dwvp_try(const nnom_conv_args_t *a)
 {
     static const vp_sums_fn sums[2][2][2] = {
@@ -151,22 +207,32 @@ int nnom_dwvp_try(const nnom_conv_args_t *a)
         {{vp_sums_3_2_2, vp_sums_3_2_3}, {vp_sums_3_3_2, vp_sums_3_3_3}}};
     const int32_t C = a->in.c, kh = a->k.h, kw = a->k.w;
     const int32_t oh = a->out.h, ow = a->out.w;
-    /* every window inside the input (no padding read) */
-    if (!nnom_dwvp_asks(a) || a->ch_mult != 1 || a->out.c != C || a->p.pad_top != 0 ||
-        a->p.pad_left != 0 || oh < 1 || ow < 1 || 2 * (oh - 1) + kh > a->in.h ||
-        2 * (ow - 1) + kw > a->in.w || !nnom_rq_all_fast(&a->rq, C) || !nnom_dwch_fit_all(a))
+    /* outputs whose windows lie inside the input (rows, columns); the
+     * rest reach into the padding after it */
+    const int32_t ih_in = a->in.h >= kh ? (a->in.h - kh) / 2 + 1 : 0;
+    const int32_t iw_in = a->in.w >= kw ? (a->in.w - kw) / 2 + 1 : 0;
+    const int32_t yin = ih_in < oh ? ih_in : oh, xin = iw_in < ow ? iw_in : ow;
+    /* (past the end: one row of windows at most, missing their last row
+     * of taps; one column, of kw 3, missing their last column) */
+    if (!nnom_dwvp_asks(a) || a->ch_mult != 1 || a->out.c != C || yin < 1 || xin < 1 ||
+        (yin < oh && (yin + 1 < oh || 2 * yin + kh - 1 != a->in.h)) ||
+        (xin < ow && (xin + 1 < ow || kw == 2 || 2 * xin + 2 != a->in.w)) ||
+        !nnom_rq_all_fast(&a->rq, C) || !nnom_dwch_fit_all(a))
         return 0;
     const vp_sums_fn run = sums[C - 2][kh - 2][kw - 2];
     vp_job_t j;
-    j.ow = ow;
-    j.oh = oh;
+    j.ow = xin;
+    j.oh = yin;
     j.rs = a->in.w * C;
     j.ys = 2 * j.rs;
+    j.skip = (ow - xin) * C;
     for (int32_t c = 0; c < C; c++) {
         vp_channel(a, c, &j);
         j.x = a->input + c;
         j.out = a->output + c;
         run(&j);
+        if (xin < ow || yin < oh)
+            vp_edges(a, &j, c, sums[C - 2]);
     }
     if (a->p.act_min > -128 || a->p.act_max < 127)
         nnom_dwch_clamp(a->output, oh * ow * C, a->p.act_min, a->p.act_max);

@@ -23,7 +23,7 @@ typedef struct {
     const int8_t *x; /* the first window's top left tap of the channel */
     int8_t *out;
     int32_t ow, oh, rs, ys; /* row step (bytes), output row's input step */
-    int32_t skip;           /* bytes of output past a row's ow outputs (border ones) */
+    int32_t redge, rbias;   /* 1: each row's next output misses its last column (its bias) */
     int32_t bias, mult, ra, e; /* doubled bias less 2 zp sum(w); SMMLAR's words */
     uint32_t w[5];  /* doubled pairs: (row 0, row 1) per column; row 2's (0, 1), its tap 2 */
 } vp_job_t;
@@ -57,7 +57,7 @@ NNOM_INLINE void vp_sums(const vp_job_t *j, const int32_t C, const int32_t KH, c
     const uint32_t w0 = j->w[0], w1 = j->w[1], w2 = j->w[2], w3 = j->w[3], w4 = j->w[4];
     const int8_t *xr = j->x;
     int8_t *out = j->out;
-    for (int32_t m = j->oh; m > 0; m--, xr += j->ys, out += j->skip) {
+    for (int32_t m = j->oh; m > 0; m--, xr += j->ys) {
         const int8_t *x0 = xr, *x1 = xr + rs, *x2 = KH == 3 ? xr + 2 * rs : xr;
         int32_t a, b, t = 0;
         uint32_t carry = 0;
@@ -103,6 +103,27 @@ NNOM_INLINE void vp_sums(const vp_job_t *j, const int32_t C, const int32_t KH, c
             }
             VP_ST(vp_rq(acc, mult, ra, e), out, C);
         } while (out != end);
+        if (j->redge) { /* the window past the input's end: its columns but the last */
+            int32_t acc;
+            VP_LD(a, x0, C);
+            VP_LD(b, x1, C);
+            if (KW == 3) {
+                acc = __smlad((int16x2_t)carry, (int16x2_t)w0, j->rbias);
+                acc = __smlad((int16x2_t)vp_pkhbt(a, b), (int16x2_t)w1, acc);
+                if (KH == 3) {
+                    int32_t u;
+                    VP_LD(u, x2, C);
+                    acc = __smlad((int16x2_t)vp_pkhbt(t, u), (int16x2_t)w3, acc);
+                }
+            } else {
+                acc = __smlad((int16x2_t)vp_pkhbt(a, b), (int16x2_t)w0, j->rbias);
+                if (KH == 3) {
+                    VP_LD(t, x2, C);
+                    acc = __smlabb((int32_t)w3, t, acc);
+                }
+            }
+            VP_ST(vp_rq(acc, mult, ra, e), out, C);
+        }
     }
 }
 
@@ -147,57 +168,28 @@ static void vp_channel(const nnom_conv_args_t *a, int32_t c, vp_job_t *j)
     j->bias = 2 * (a->bias[c] - a->p.input_zp * sum);
 }
 
-/* The sum of channel c's taps in rows ky0.. and columns kx0.. (those a
- * border output's window finds in the padding after the input). */
-static int32_t vp_wsum(const nnom_conv_args_t *a, int32_t c, int32_t ky0, int32_t kx0)
+/* Channel c's last row of windows, past the input's end by their last
+ * row of taps (stride 2, no padding before), j its job on the rows above,
+ * run[kw - 2] its loops of two rows of taps: the taps there dropped, their
+ * zero-point products in the bias (rsum: theirs; csum: the last column's); kh 3
+ * as kh 2, kh 2 with its second row's weights zero and its pointer on the
+ * first (rs 0). */
+static NNOM_NOINLINE void vp_bottom(const nnom_conv_args_t *a, const vp_job_t *j,
+                                    const vp_sums_fn run[2], int32_t rsum, int32_t csum)
 {
-    int32_t sum = 0;
-    for (int32_t ky = 0; ky < a->k.h; ky++)
-        for (int32_t kx = 0; kx < a->k.w; kx++)
-            if (ky >= ky0 || kx >= kx0)
-                sum += a->weight[(ky * a->k.w + kx) * a->in.c + c];
-    return sum;
-}
-
-/* Channel c's windows past the input's end (one column, one row: stride
- * 2, no padding before), j its job on the windows inside, run[kh-2][kw-2]
- * its loops: the taps there dropped, their zero-point products in the
- * bias: a last column of kw 3 as kw 2; a last row of kh 3 as kh 2; of kh 2
- * with its second row's weights zero and its pointer on the first (rs 0). */
-static NNOM_NOINLINE void vp_edges(const nnom_conv_args_t *a, const vp_job_t *j, int32_t c,
-                                   const vp_sums_fn run[2][2])
-{
-    const int32_t C = a->in.c, kh = a->k.h, kw = a->k.w, ow = a->out.w;
-    const int32_t oh = a->out.h, zp2 = 2 * a->p.input_zp, xin = j->ow, yin = j->oh;
+    const int32_t zp2 = 2 * a->p.input_zp, kw = a->k.w;
     vp_job_t b = *j;
-    if (xin < ow) {
-        b.bias = j->bias + zp2 * vp_wsum(a, c, kh, 2);
-        b.x = j->x + 2 * xin * C;
-        b.out = j->out + xin * C;
-        b.ow = 1;
-        b.skip = (ow - 1) * C;
-        run[kh - 2][0](&b);
+    b.x = j->x + j->oh * j->ys;
+    b.out = j->out + j->oh * a->out.w * a->in.c;
+    b.oh = 1;
+    b.bias = j->bias + zp2 * rsum;
+    b.rbias = b.bias + zp2 * csum;
+    if (a->k.h == 2) {
+        b.rs = 0;
+        for (int32_t i = 0; i < kw; i++)
+            b.w[i] &= 0xFFFFu;
     }
-    if (yin < oh) {
-        b = *j;
-        b.x = j->x + yin * j->ys;
-        b.out = j->out + yin * ow * C;
-        b.oh = 1;
-        b.bias = j->bias + zp2 * vp_wsum(a, c, kh - 1, kw);
-        if (kh == 2) {
-            b.rs = 0;
-            for (int32_t i = 0; i < 3; i++)
-                b.w[i] &= 0xFFFFu;
-        }
-        run[0][kw - 2](&b);
-        if (xin < ow) {
-            b.bias = j->bias + zp2 * vp_wsum(a, c, kh - 1, 2);
-            b.x += 2 * xin * C;
-            b.out += xin * C;
-            b.ow = 1;
-            run[0][0](&b);
-        }
-    }
+    run[kw - 2](&b);
 }
 
 int nnom_dwvp_try(const nnom_conv_args_t *a)
@@ -213,26 +205,39 @@ int nnom_dwvp_try(const nnom_conv_args_t *a)
     const int32_t iw_in = a->in.w >= kw ? (a->in.w - kw) / 2 + 1 : 0;
     const int32_t yin = ih_in < oh ? ih_in : oh, xin = iw_in < ow ? iw_in : ow;
     /* (past the end: one row of windows at most, missing their last row
-     * of taps; one column, of kw 3, missing their last column) */
+     * of taps; one column, missing their last column) */
     if (!nnom_dwvp_asks(a) || a->ch_mult != 1 || a->out.c != C || yin < 1 || xin < 1 ||
         (yin < oh && (yin + 1 < oh || 2 * yin + kh - 1 != a->in.h)) ||
-        (xin < ow && (xin + 1 < ow || kw == 2 || 2 * xin + 2 != a->in.w)) ||
+        (xin < ow && (xin + 1 < ow || 2 * xin + kw - 1 != a->in.w)) ||
         !nnom_rq_all_fast(&a->rq, C) || !nnom_dwch_fit_all(a))
         return 0;
     const vp_sums_fn run = sums[C - 2][kh - 2][kw - 2];
+    const int32_t zp2 = 2 * a->p.input_zp;
     vp_job_t j;
     j.ow = xin;
     j.oh = yin;
     j.rs = a->in.w * C;
     j.ys = 2 * j.rs;
-    j.skip = (ow - xin) * C;
+    j.redge = xin < ow;
     for (int32_t c = 0; c < C; c++) {
         vp_channel(a, c, &j);
         j.x = a->input + c;
         j.out = a->output + c;
+        /* windows past the input's end: a last column (kw 3) in the rows'
+         * loop, with column 2's zero-point products in its bias; a last
+         * row (vp_bottom) with its last row's, the corner with both */
+        const int8_t *w = a->weight + c;
+        int32_t csum = 0, rsum = 0;
+        if (j.redge)
+            for (int32_t ky = 0; ky < kh; ky++)
+                csum += w[(ky * kw + kw - 1) * C];
+        j.rbias = j.bias + zp2 * csum;
         run(&j);
-        if (xin < ow || yin < oh)
-            vp_edges(a, &j, c, sums[C - 2]);
+        if (yin < oh) {
+            for (int32_t kx = 0; kx < kw; kx++)
+                rsum += w[((kh - 1) * kw + kx) * C];
+            vp_bottom(a, &j, sums[C - 2][0], rsum, csum - (j.redge ? w[(kh * kw - 1) * C] : 0));
+        }
     }
     if (a->p.act_min > -128 || a->p.act_max < 127)
         nnom_dwch_clamp(a->output, oh * ow * C, a->p.act_min, a->p.act_max);

@@ -1206,11 +1206,11 @@ def cols6_model(k: int, rng: np.random.Generator):
 # straight, 'valid', and 'same' without padding before the input (even
 # sizes for 3 taps, odd for 2) whose last row of windows misses its last
 # row of taps (kh 2: the second row's weights zero; kh 3 run as kh 2) and
-# whose last column misses its last column (kw 3 run as kw 2), no
-# activation (output zero point not -128), ReLU6, a few outputs or many;
-# and layers that must take the other paths: padding before the input,
-# a last column of kw 2 in the padding, a channel beyond the fast
-# requantisation. Same fields as DWODD_CASES.
+# whose last column misses its last column (in the rows' loop), the corner
+# both, no activation (output zero point not -128), ReLU6, a few outputs
+# or many; and layers that must take the other paths: padding before the
+# input, a channel beyond the fast requantisation. Same fields as
+# DWODD_CASES.
 RECT2D_CASES = [
     ((9, 35, 3), (2, 3), 2, 1, "valid", "relu", False),
     ((19, 37, 2), (3, 3), 2, 1, "valid", "relu", False),
@@ -1223,8 +1223,10 @@ RECT2D_CASES = [
     ((4, 6, 3), (2, 2), 2, 1, "same", "relu", False),  # no padding
     ((20, 20, 3), (3, 2), 2, 1, "same", "relu", False),  # kh 3's last row alone
     ((20, 19, 3), (3, 3), 2, 1, "same", "relu", False),  # padding before: others
-    ((20, 21, 2), (3, 2), 2, 1, "same", "relu", False),  # kw 2's last column: others
+    ((20, 21, 2), (3, 2), 2, 1, "same", "relu", False),  # kw 2's last column
     ((19, 37, 2), (3, 3), 2, 1, "valid", "relu", True),  # refused channel: others
+    ((21, 21, 2), (2, 2), 2, 1, "same", None, False),  # kh 2's last row, kw 2's column
+    ((9, 13, 3), (2, 2), 2, 1, "same", "relu", False),
 ]
 
 

@@ -1,18 +1,19 @@
 /*
- * nnom_local_dwvp_dsp.c - depthwise 2D windows at stride 2 on two or three
- * channels, no padding before the input, by vertical pairs (-O2 on DSP cores; see
- * nnom_local_dwvp.h). Each channel's outputs run along the rows straight
- * on the input: a column of a window's rows 2y and 2y + 1 is one halfword
- * pair (two LDRSB with post-increment, one PKHBT) for one SMLAD against
- * the two taps; a third row pairs its first two taps across and takes the
- * last alone (SMLABB). At stride 2 across a window's last column is the
- * next window's first, so kw = 3 loads two columns an output. The sums
- * are doubled and requantised in the plane path's form (SMMLAR; see
- * nnom_local_dwch_dsp.c), the activation's clamp over the outputs after.
- * Outputs whose windows reach into the padding after the input (a last
- * row, a last column) run the loops of fewer taps, the taps there dropped
- * and their zero-point products in the bias. No copy: the group paths spend lanes on absent channels or on the other
- * phase, the plane path copies each value to serve 1.5 to 2.25 MACs.
+ * nnom_local_dwvp_dsp.c - depthwise 2D windows at stride 2 on two to seven
+ * channels (not four), no padding before the input, by vertical pairs
+ * (-O2 on DSP cores; see nnom_local_dwvp.h). Each channel's outputs run
+ * along the rows straight on the input: a column of a window's rows 2y
+ * and 2y + 1 is one halfword pair (two LDRSB with post-increment, one
+ * PKHBT) for one SMLAD against the two taps; a third row pairs its first
+ * two taps across and takes the last alone (SMLABB). At stride 2 across a
+ * window's last column is the next window's first, so kw = 3 loads two
+ * columns an output. The sums are doubled and requantised in the plane
+ * path's form (SMMLAR; see nnom_local_dwch_dsp.c), the activation's clamp
+ * over the outputs after. Windows reaching into the padding after the
+ * input (a last row, a last column) run without the taps there, their
+ * zero-point products in the bias. No copy: the group paths spend lanes
+ * on absent channels or on the other phase, the plane path copies each
+ * value to serve 1.5 to 2.25 MACs.
  */
 #include "nnom_local_dwvp.h"
 #include "nnom_local_dwch.h"
@@ -140,6 +141,18 @@ VP_SUMS(3, 2, 2)
 VP_SUMS(3, 2, 3)
 VP_SUMS(3, 3, 2)
 VP_SUMS(3, 3, 3)
+VP_SUMS(5, 2, 2)
+VP_SUMS(5, 2, 3)
+VP_SUMS(5, 3, 2)
+VP_SUMS(5, 3, 3)
+VP_SUMS(6, 2, 2)
+VP_SUMS(6, 2, 3)
+VP_SUMS(6, 3, 2)
+VP_SUMS(6, 3, 3)
+VP_SUMS(7, 2, 2)
+VP_SUMS(7, 2, 3)
+VP_SUMS(7, 3, 2)
+VP_SUMS(7, 3, 3)
 #undef VP_SUMS
 
 typedef void (*vp_sums_fn)(const vp_job_t *j);
@@ -194,9 +207,11 @@ static NNOM_NOINLINE void vp_bottom(const nnom_conv_args_t *a, const vp_job_t *j
 
 int nnom_dwvp_try(const nnom_conv_args_t *a)
 {
-    static const vp_sums_fn sums[2][2][2] = {
-        {{vp_sums_2_2_2, vp_sums_2_2_3}, {vp_sums_2_3_2, vp_sums_2_3_3}},
-        {{vp_sums_3_2_2, vp_sums_3_2_3}, {vp_sums_3_3_2, vp_sums_3_3_3}}};
+#define VP_FNS(C)                                                                              \
+    {{vp_sums_##C##_2_2, vp_sums_##C##_2_3}, {vp_sums_##C##_3_2, vp_sums_##C##_3_3}}
+    static const vp_sums_fn sums[8][2][2] = {
+        [2] = VP_FNS(2), [3] = VP_FNS(3), [5] = VP_FNS(5), [6] = VP_FNS(6), [7] = VP_FNS(7)};
+#undef VP_FNS
     const int32_t C = a->in.c, kh = a->k.h, kw = a->k.w;
     const int32_t oh = a->out.h, ow = a->out.w;
     /* outputs whose windows lie inside the input (rows, columns); the
@@ -211,7 +226,7 @@ int nnom_dwvp_try(const nnom_conv_args_t *a)
         (xin < ow && (xin + 1 < ow || 2 * xin + kw - 1 != a->in.w)) ||
         !nnom_rq_all_fast(&a->rq, C) || !nnom_dwch_fit_all(a))
         return 0;
-    const vp_sums_fn run = sums[C - 2][kh - 2][kw - 2];
+    const vp_sums_fn run = sums[C][kh - 2][kw - 2];
     const int32_t zp2 = 2 * a->p.input_zp;
     vp_job_t j;
     j.ow = xin;
@@ -236,7 +251,7 @@ int nnom_dwvp_try(const nnom_conv_args_t *a)
         if (yin < oh) {
             for (int32_t kx = 0; kx < kw; kx++)
                 rsum += w[((kh - 1) * kw + kx) * C];
-            vp_bottom(a, &j, sums[C - 2][0], rsum, csum - (j.redge ? w[(kh * kw - 1) * C] : 0));
+            vp_bottom(a, &j, sums[C][0], rsum, csum - (j.redge ? w[(kh * kw - 1) * C] : 0));
         }
     }
     if (a->p.act_min > -128 || a->p.act_max < 127)

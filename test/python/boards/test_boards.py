@@ -1201,8 +1201,9 @@ def cols6_model(k: int, rng: np.random.Generator):
     return _odd_channels_model(COLS6_CASES[k], rng)
 
 
-# 2D windows at stride 2 on two or three channels by vertical pairs
-# (branch rect2d; nnom_local_dwvp_dsp.c): kh and kw 2 or 3 on the input
+# 2D windows at stride 2 on two, three or five to seven channels by
+# vertical pairs (branch rect2d; nnom_local_dwvp_dsp.c): kh and kw 2 or 3
+# (five to seven channels: kw 3, 16, 36 or 100 outputs or more) on the input
 # straight, 'valid', and 'same' without padding before the input (even
 # sizes for 3 taps, odd for 2) whose last row of windows misses its last
 # row of taps (kh 2: the second row's weights zero; kh 3 run as kh 2) and
@@ -1227,6 +1228,12 @@ RECT2D_CASES = [
     ((19, 37, 2), (3, 3), 2, 1, "valid", "relu", True),  # refused channel: others
     ((21, 21, 2), (2, 2), 2, 1, "same", None, False),  # kh 2's last row, kw 2's column
     ((9, 13, 3), (2, 2), 2, 1, "same", "relu", False),
+    ((32, 32, 5), (3, 3), 2, 1, "same", "relu", False),  # five to seven channels
+    ((17, 17, 6), (3, 3), 2, 1, "valid", None, False),
+    ((12, 43, 7), (3, 3), 2, 1, "valid", "relu6", False),
+    ((16, 30, 7), (2, 3), 2, 1, "same", "relu", False),
+    ((17, 17, 7), (3, 3), 2, 1, "valid", "relu", False),  # 64 outputs: others
+    ((15, 15, 6), (3, 2), 2, 1, "valid", "relu", False),  # kw 2 on six: others
 ]
 
 

@@ -62,6 +62,12 @@ NNOM_INLINE int nnom_dwch_asks(const nnom_conv_args_t *a)
 /* 1 when done; 0 (nothing written) when the rows do not fit the ring or a
  * channel's requantisation is not the fast form (nnom_rq_fast_ok()). */
 int nnom_dwch_try(const nnom_conv_args_t *a);
+
+/* 1 where every channel's doubled sums and their SMMLAR stay within int32
+ * (the plane paths' requantisation: dwch, dwvp). */
+int nnom_dwch_fit_all(const nnom_conv_args_t *a);
+/* n int8 outputs clamped to [lo, hi], four a word. */
+void nnom_dwch_clamp(int8_t *out, int32_t n, int32_t lo, int32_t hi);
 #endif
 
 #endif

@@ -236,7 +236,7 @@ typedef void (*dwch_sums_fn)(const dwch_row_t *r, int32_t s);
 
 /* n int8-saturated outputs clamped to [lo, hi] (activations narrower than
  * int8: clamp(ssat(v)) == clamp(v)), four a word (SSUB8 and SEL: max, min). */
-static NNOM_NOINLINE void dwch_clamp(int8_t *out, int32_t n, int32_t lo, int32_t hi)
+NNOM_NOINLINE void nnom_dwch_clamp(int8_t *out, int32_t n, int32_t lo, int32_t hi)
 {
     const uint32_t lo4 = (uint8_t)lo * 0x01010101u, hi4 = (uint8_t)hi * 0x01010101u;
     for (; n >= 4; n -= 4, out += 4) {
@@ -327,6 +327,21 @@ static int32_t dwch_wabs(const nnom_conv_args_t *a, int32_t c)
     return wabs;
 }
 
+/* Every channel checked before any output is written: first with |w| <=
+ * 128 (no pass over the weights), the exact sum where that fails. */
+int nnom_dwch_fit_all(const nnom_conv_args_t *a)
+{
+    const int32_t taps = a->k.h * a->k.w;
+    for (int32_t c = 0; c < a->in.c; c++) {
+        const int32_t e = -a->rq.shift[c];
+        const int32_t ra = (int32_t)((1u << (e - 1)) + (uint32_t)a->p.output_zp * (1u << e));
+        if (!dwch_fits(a->bias[c], 128 * taps, a->rq.mult[c], ra) &&
+            !dwch_fits(a->bias[c], dwch_wabs(a, c), a->rq.mult[c], ra))
+            return 0;
+    }
+    return 1;
+}
+
 /* Channel c's weights (doubled pairs, the odd tap's pair 0), bias and
  * requantisation into r: kh rows of kw taps, taps wx bytes apart, rows wy
  * (the layer's, or transposed: its columns). */
@@ -407,16 +422,9 @@ int nnom_dwch_try(const nnom_conv_args_t *a)
     if (!nnom_dwch_asks(a) || a->ch_mult != 1 || a->out.c != ic || pt < 0 || pl < 0 ||
         pt >= kh || pl >= kw || rows < kh || ow4 > NNOM_DWCH_OUT || !nnom_rq_all_fast(&a->rq, ic))
         return 0;
+    if (!nnom_dwch_fit_all(a))
+        return 0;
     dwch_row_t r;
-    /* every channel checked before any output is written: first with
-     * |w| <= 128 (no pass over the weights), the exact sum where that fails */
-    for (int32_t c = 0; c < ic; c++) {
-        const int32_t e = -a->rq.shift[c];
-        const int32_t ra = (int32_t)((1u << (e - 1)) + (uint32_t)a->p.output_zp * (1u << e));
-        if (!dwch_fits(a->bias[c], 128 * kh * kw, a->rq.mult[c], ra) &&
-            !dwch_fits(a->bias[c], dwch_wabs(a, c), a->rq.mult[c], ra))
-            return 0;
-    }
     const int32_t zp = a->p.input_zp;
     int16_t buf[NNOM_DWCH_BUF];
     const dwch_sums_fn run = sums[kw];
@@ -471,7 +479,7 @@ int nnom_dwch_try(const nnom_conv_args_t *a)
         }
     }
     if (cl) /* every channel's outputs in one pass */
-        dwch_clamp(a->output, oh * ow * ic, a->p.act_min, a->p.act_max);
+        nnom_dwch_clamp(a->output, oh * ow * ic, a->p.act_min, a->p.act_max);
     return 1;
 }
 #else

@@ -40,6 +40,7 @@
 #include "nnom_local_dwrect.h"
 #include "nnom_local_dw_tiny.h"
 #include "nnom_local_dwch.h"
+#include "nnom_local_dwvp.h"
 #include "nnom_local_dwfew.h"
 #include "nnom_local_dwwin.h"
 #include "nnom_local_simd.h"
@@ -225,6 +226,8 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
     /* the paths that take the arguments alone, before t's stores (~25
      * instructions a layer they take) */
     if (a->ch_mult == 1) {
+        if (nnom_dwvp_asks(a) && nnom_dwvp_try(a))
+            return NN_SUCCESS; /* stride 2 down on 2 or 3 channels: pairs of rows */
         if (nnom_dwch_asks(a) && nnom_dwch_try(a))
             return NN_SUCCESS; /* 2D windows of 1 to 7 channels (not 4), plane by plane */
         if (nnom_dw_few_flat(a) && nnom_dw_flat_s8(a))

@@ -1201,6 +1201,46 @@ def cols6_model(k: int, rng: np.random.Generator):
     return _odd_channels_model(COLS6_CASES[k], rng)
 
 
+# 2D windows at stride 2 on two, three or five to seven channels by
+# vertical pairs (branch rect2d; nnom_local_dwvp_dsp.c): kh and kw 2 or 3
+# (five to seven channels: kw 3, 16, 36 or 100 outputs or more) on the input
+# straight, 'valid', and 'same' without padding before the input (even
+# sizes for 3 taps, odd for 2) whose last row of windows misses its last
+# row of taps (kh 2: the second row's weights zero; kh 3 run as kh 2) and
+# whose last column misses its last column (in the rows' loop), the corner
+# both, no activation (output zero point not -128), ReLU6, a few outputs
+# or many; and layers that must take the other paths: padding before the
+# input, a channel beyond the fast requantisation. Same fields as
+# DWODD_CASES.
+RECT2D_CASES = [
+    ((9, 35, 3), (2, 3), 2, 1, "valid", "relu", False),
+    ((19, 37, 2), (3, 3), 2, 1, "valid", "relu", False),
+    ((20, 20, 3), (3, 3), 2, 1, "same", "relu", False),  # last row and column
+    ((21, 20, 2), (2, 3), 2, 1, "same", None, False),  # kh 2's last row, kw 3's last column
+    ((18, 33, 2), (3, 2), 2, 1, "valid", "relu6", False),
+    ((17, 17, 3), (2, 2), 2, 1, "valid", None, False),
+    ((8, 12, 2), (3, 3), 2, 1, "same", None, False),
+    ((5, 7, 2), (3, 3), 2, 1, "valid", "relu", False),
+    ((4, 6, 3), (2, 2), 2, 1, "same", "relu", False),  # no padding
+    ((20, 20, 3), (3, 2), 2, 1, "same", "relu", False),  # kh 3's last row alone
+    ((20, 19, 3), (3, 3), 2, 1, "same", "relu", False),  # padding before: others
+    ((20, 21, 2), (3, 2), 2, 1, "same", "relu", False),  # kw 2's last column
+    ((19, 37, 2), (3, 3), 2, 1, "valid", "relu", True),  # refused channel: others
+    ((21, 21, 2), (2, 2), 2, 1, "same", None, False),  # kh 2's last row, kw 2's column
+    ((9, 13, 3), (2, 2), 2, 1, "same", "relu", False),
+    ((32, 32, 5), (3, 3), 2, 1, "same", "relu", False),  # five to seven channels
+    ((17, 17, 6), (3, 3), 2, 1, "valid", None, False),
+    ((12, 43, 7), (3, 3), 2, 1, "valid", "relu6", False),
+    ((16, 30, 7), (2, 3), 2, 1, "same", "relu", False),
+    ((17, 17, 7), (3, 3), 2, 1, "valid", "relu", False),  # 64 outputs: others
+    ((15, 15, 6), (3, 2), 2, 1, "valid", "relu", False),  # kw 2 on six: others
+]
+
+
+def rect2d_model(k: int, rng: np.random.Generator):
+    return _odd_channels_model(RECT2D_CASES[k], rng)
+
+
 # The plane-by-plane path's clamp (branch chan5; nnom_local_dwch_dsp.c:
 # activation ranges inside int8 are clamped over the written bytes after the
 # saturating pass). A converted Keras layer never has one (ReLU6's top is
@@ -2781,6 +2821,7 @@ def suite(tmp_path_factory):
         ("pwt1_", len(PWT1_CASES), pwt1_model, 123_500),
         ("rqfit2_", len(RQFIT2_CASES), rqfit2_model, 122_000),
         ("short2_", len(SHORT2_CASES), short2_model, 125_000),
+        ("rect2d_", len(RECT2D_CASES), rect2d_model, 127_000),
     ]
     for prefix, count, build, seed in families:
         for k in range(count):

@@ -462,37 +462,8 @@ NNOM_INLINE void tiny_put2(int16_t *d, uint32_t v)
     memcpy(d, &v, 4);
 }
 
-/* Line x's entries (xs bytes apart, those the windows reach) into e with
- * the zero point zp around them: pad before, up to end after. */
-static void tiny_line(const int8_t *x, const tiny_t *t, int32_t zp, int16_t *e, int32_t end)
-{
-    /* the zero point two entries per word store (the left's last may
-     * pass the padding: the line's first entry overwrites it; the right's
-     * one entry past end, inside the buffer) */
-    const uint32_t zz = ((uint32_t)zp & 0xFFFFu) * 0x10001u;
-    for (int32_t i = 0; i < t->pad; i += 2)
-        tiny_put2(e + i, zz);
-    const int32_t xs = t->xs;
-    int16_t *d = e + t->pad;
-    int32_t m = t->in < end - t->pad ? t->in : end - t->pad;
-    for (; m >= 8; m -= 8, x += 8 * xs, d += 8) {
-        d[0] = x[0];
-        d[1] = x[xs];
-        d[2] = x[2 * xs];
-        d[3] = x[3 * xs];
-        d[4] = x[4 * xs];
-        d[5] = x[5 * xs];
-        d[6] = x[6 * xs];
-        d[7] = x[7 * xs];
-    }
-    for (; m > 0; m--, x += xs)
-        *d++ = *x;
-    for (int32_t i = t->pad + (t->in < end - t->pad ? t->in : end - t->pad); i < end; i += 2)
-        tiny_put2(e + i, zz);
-}
-
-/* The same for one or two channels whose pixels lie next to each other
- * (xs == c): four bytes per word load, split by SXTB16 (channel 0's
+/* A line of one or two channels whose pixels lie next to each other
+ * (xs == c), with the zero point zp around it (pad before, up to end after): four bytes per word load, split by SXTB16 (channel 0's
  * entries into e0, channel 1's into e1). */
 static void tiny_lines12(const int8_t *x, const tiny_t *t, int32_t zp, int16_t *e0, int16_t *e1,
                          int32_t end)
@@ -546,32 +517,80 @@ static NNOM_NOINLINE void tiny_pairs(const nnom_conv_args_t *a, const tiny_t *t,
     }
 }
 
-/* Every line, channel by channel from channel from on (r: from's records
- * first). */
+/* The int16 entries a line takes in the transposed copies (tiny_chans,
+ * tiny_cols) */
+#define TINY_CS (TINY_LINE + 2)
+
+/* m entries (xs bytes apart) of NC channels side by side into NC lines
+ * TINY_CS entries apart: a byte load and a halfword store an entry at
+ * constant offsets (the strided copy of each channel on its own cost about
+ * three times that, and a call a channel); where the pixels lie next to
+ * each other (xs == NC: one-pixel-wide columns, rows) U of them a pass,
+ * their offsets constant too. */
+NNOM_INLINE void tiny_tcopy(const int8_t *x, int32_t xs, int32_t m, int16_t *d, const int32_t NC)
+{
+    if (xs == NC) {
+        const int32_t U = NC <= 3 ? 4 : 2;
+        for (; m >= U; m -= U, x += U * NC, d += U) {
+#pragma GCC unroll 4
+            for (int32_t p = 0; p < U; p++) {
+#pragma GCC unroll 7
+                for (int32_t k = 0; k < NC; k++)
+                    d[k * TINY_CS + p] = x[p * NC + k];
+            }
+        }
+    }
+    for (; m > 0; m--, x += xs, d++) {
+#pragma GCC unroll 7
+        for (int32_t k = 0; k < NC; k++)
+            d[k * TINY_CS] = x[k];
+    }
+}
+
+/* Every line, channels from to c (one to seven, side by side in the
+ * input): each line's channels copied at once, then run one by one (r:
+ * from's records first). */
 static NNOM_NOINLINE void tiny_chans(const nnom_conv_args_t *a, const tiny_t *tp,
                                      const tiny_ch_t *r, tiny_fn fn, int32_t entries,
                                      int32_t from)
 {
     const tiny_t t = *tp; /* (the calls could write *tp: no reloads) */
-    const int8_t *x = a->input;
-    int8_t *o = a->output;
-    const int32_t c = a->out.c, zp = a->p.input_zp;
-    tiny_lines_t line __attribute__((aligned(4)));
-    for (int32_t l = 0; l < t.lines; l++, x += t.xl, o += t.ol)
-        for (int32_t ch = from; ch < c; ch++) {
-            tiny_line(x + ch, &t, zp, line[0], entries);
-            tiny_run(fn, line[0], o + ch, t.n, t.s, t.os, &r[ch - from]);
+    const int8_t *x = a->input + from;
+    int8_t *o = a->output + from;
+    const int32_t nc = a->out.c - from, zp = a->p.input_zp;
+    const int32_t m = t.in < entries - t.pad ? t.in : entries - t.pad;
+    int16_t buf[7][TINY_CS] __attribute__((aligned(4)));
+    /* the zero point before and after the copied entries, once: the
+     * copies write entries pad to pad + m only */
+    for (int32_t k = 0; k < nc; k++) {
+        for (int32_t i = 0; i < t.pad; i++)
+            buf[k][i] = (int16_t)zp;
+        for (int32_t i = t.pad + m; i < entries; i++)
+            buf[k][i] = (int16_t)zp;
+    }
+    for (int32_t l = 0; l < t.lines; l++, x += t.xl, o += t.ol) {
+        int16_t *d = &buf[0][t.pad];
+        switch (nc) {
+        case 1: tiny_tcopy(x, t.xs, m, d, 1); break;
+        case 2: tiny_tcopy(x, t.xs, m, d, 2); break;
+        case 3: tiny_tcopy(x, t.xs, m, d, 3); break;
+        case 4: tiny_tcopy(x, t.xs, m, d, 4); break;
+        case 5: tiny_tcopy(x, t.xs, m, d, 5); break;
+        case 6: tiny_tcopy(x, t.xs, m, d, 6); break;
+        default: tiny_tcopy(x, t.xs, m, d, 7); break;
         }
+        for (int32_t k = 0; k < nc; k++)
+            tiny_run(fn, buf[k], o + k, t.n, t.s, t.os, &r[k]);
+    }
 }
 
 /* Columns of taps on a plane read at every pixel across (stride 1 there):
  * input column j of the flattened row (pixel j / c, channel j % c) is
  * output column j. TINY_COLS columns at a time, copied transposed (one
  * byte load and one halfword store an entry at constant offsets, where
- * tiny_line's strided reads cost three times that), then each column's
+ * a strided read a channel costs three times that), then each column's
  * outputs. Planes of TINY_COLS columns or more. */
 #define TINY_COLS 8
-#define TINY_CS (TINY_LINE + 2) /* int16 entries a column's line takes */
 static NNOM_NOINLINE void tiny_cols(const nnom_conv_args_t *a, const tiny_t *tp,
                                     const tiny_ch_t *r, tiny_fn fn, int32_t entries)
 {

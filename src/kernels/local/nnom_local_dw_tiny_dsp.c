@@ -254,8 +254,22 @@ __asm__(".section .text.nnom_dw_tiny3_s1,\"ax\",%progbits\n"
         TINY_RQ("r4", "r8") TINY_END("nnom_dw_tiny3_s1"));
 TINY_ASM5("nnom_dw_tiny4_s1", 1, TINY_P4(1), TINY_O4);
 TINY_ASM5("nnom_dw_tiny5_s1", 1, TINY_P5(1), TINY_O5);
-TINY_ASM5("nnom_dw_tiny4_s2", 2, TINY_P4(2), TINY_O4);
-TINY_ASM5("nnom_dw_tiny5_s2", 2, TINY_P5(2), TINY_O5);
+/* at stride 2 the second output's pair j is the first's pair j + 1: each
+ * word loaded once for both (5 loads for 8 SMLADs, 6 for 10) */
+#define TINY_S2W(J, WA, WB)                                                                      \
+    "ldr    r12, [r0, #" #J "*4]\n"                                                             \
+    "smlad  r4, r12, " WA ", r4\n"                                                               \
+    "smlad  lr, r12, " WB ", lr\n"
+#define TINY_P4S2                                                                                \
+    TINY_ONE(0, "r9", "r4") TINY_S2W(1, "r10", "r9") TINY_S2W(2, "r11", "r10")                  \
+        TINY_S2W(3, "r5", "r11") "ldr    r12, [r0, #16]\n"                                      \
+                                 "smlad  lr, r12, r5, lr\n"
+#define TINY_P5S2                                                                                \
+    TINY_ONE(0, "r9", "r4") TINY_S2W(1, "r10", "r9") TINY_S2W(2, "r11", "r10")                  \
+        TINY_S2W(3, "r5", "r11") TINY_S2W(4, "r8", "r5") "ldr    r12, [r0, #20]\n"              \
+                                                         "smlad  lr, r12, r8, lr\n"
+TINY_ASM5("nnom_dw_tiny4_s2", 2, TINY_P4S2, TINY_O4);
+TINY_ASM5("nnom_dw_tiny5_s2", 2, TINY_P5S2, TINY_O5);
 
 typedef void (*tiny_fn)(const tiny_job_t *);
 

@@ -561,6 +561,18 @@ NNOM_INLINE void tiny_tcopy(const int8_t *x, int32_t xs, int32_t m, int16_t *d, 
     }
 }
 
+/* Entries [i, pad) and [after, end) of NL lines TINY_CS entries apart
+ * set to zp */
+NNOM_INLINE void tiny_fill(int16_t *b, int32_t i, int32_t pad, int32_t after, int32_t end,
+                           int32_t zp, const int32_t NL)
+{
+    for (; i < end; i = i + 1 == pad ? after : i + 1) {
+#pragma GCC unroll 7
+        for (int32_t k = 0; k < NL; k++)
+            b[k * TINY_CS + i] = (int16_t)zp;
+    }
+}
+
 /* Every line, channels from to c (one to seven, side by side in the
  * input): each line's channels copied at once, then run one by one (r:
  * from's records first). */
@@ -574,14 +586,14 @@ static NNOM_NOINLINE void tiny_chans(const nnom_conv_args_t *a, const tiny_t *tp
     const int32_t nc = a->out.c - from, zp = a->p.input_zp;
     const int32_t m = t.in < entries - t.pad ? t.in : entries - t.pad;
     int16_t buf[7][TINY_CS] __attribute__((aligned(4)));
-    /* the zero point before and after the copied entries, once: the
-     * copies write entries pad to pad + m only */
-    for (int32_t k = 0; k < nc; k++) {
-        for (int32_t i = 0; i < t.pad; i++)
-            buf[k][i] = (int16_t)zp;
-        for (int32_t i = t.pad + m; i < entries; i++)
-            buf[k][i] = (int16_t)zp;
-    }
+    /* the zero point before and after the copied entries, once (the
+     * copies write entries pad to pad + m only), in three lines or all
+     * seven */
+    const int32_t i0 = t.pad > 0 ? 0 : t.pad + m;
+    if (nc <= 3)
+        tiny_fill(&buf[0][0], i0, t.pad, t.pad + m, entries, zp, 3);
+    else
+        tiny_fill(&buf[0][0], i0, t.pad, t.pad + m, entries, zp, 7);
     for (int32_t l = 0; l < t.lines; l++, x += t.xl, o += t.ol) {
         int16_t *d = &buf[0][t.pad];
         switch (nc) {

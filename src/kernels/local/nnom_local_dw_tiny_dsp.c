@@ -254,6 +254,94 @@ __asm__(".section .text.nnom_dw_tiny3_s1,\"ax\",%progbits\n"
         TINY_RQ("r4", "r8") TINY_END("nnom_dw_tiny3_s1"));
 TINY_ASM5("nnom_dw_tiny4_s1", 1, TINY_P4(1), TINY_O4);
 TINY_ASM5("nnom_dw_tiny5_s1", 1, TINY_P5(1), TINY_O5);
+/* Three pairs at stride 2, four outputs a pass: output i's pair j is
+ * word i + j (6 loads for 12 SMLADs); registers as nnom_dw_tiny3_s1's, the
+ * stack [0] end, [4] qend, [8] e, [12] odd. Then two outputs a pass (4
+ * loads for 6 SMLADs), then the odd one. */
+#define TINY_Q1S2(V, A, W, FROM)                                                                 \
+    "ldr    r2, [r0, #" #V "*4]\n"                                                              \
+    "smlad  " A ", r2, " W ", " FROM "\n"
+#define TINY_Q2S2(A, W, FROM_A, B, W2, FROM_B) "smlad  " A ", r2, " W ", " FROM_A "\n"           \
+    "smlad  " B ", r2, " W2 ", " FROM_B "\n"
+__asm__(".section .text.nnom_dw_tiny3_s2,\"ax\",%progbits\n"
+        ".global nnom_dw_tiny3_s2\n"
+        ".type nnom_dw_tiny3_s2, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        "nnom_dw_tiny3_s2:\n"
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #16\n"
+        "ldrd   r4, r12, [r0, #16]\n"
+        "str    r12, [sp, #12]\n"
+        "ldm    r0, {r0-r3}\n"
+        "str    r2, [sp, #0]\n"
+        "sub    r12, r2, r0\n" /* qend: the pairs' bytes rounded down to sixteens */
+        "bic    r12, r12, #15\n"
+        "add    r12, r12, r0\n"
+        "str    r12, [sp, #4]\n"
+        "ldrd   r9, r10, [r4]\n"
+        "ldr    r11, [r4, #8]\n"
+        "ldr    lr, [r4, #20]\n"
+        "ldrd   r8, r12, [r4, #24]\n"
+        "ldr    r5, [r4, #32]\n"
+        "str    r5, [sp, #8]\n"
+        "ldr    r2, [sp, #4]\n"
+        "cmp    r0, r2\n"
+        "beq    5f\n"
+        "4:\n"
+        TINY_Q1S2(0, "r4", "r9", "lr")
+        TINY_Q1S2(1, "r4", "r10", "r4")
+        "smlad  r5, r2, r9, lr\n"
+        TINY_Q1S2(2, "r4", "r11", "r4")
+        TINY_Q2S2("r5", "r10", "r5", "r6", "r9", "lr")
+        TINY_Q1S2(3, "r5", "r11", "r5")
+        TINY_Q2S2("r6", "r10", "r6", "r7", "r9", "lr")
+        TINY_Q1S2(4, "r6", "r11", "r6")
+        "smlad  r7, r2, r10, r7\n"
+        TINY_Q1S2(5, "r7", "r11", "r7")
+        "smmlar r4, r4, r8, r12\n"
+        "smmlar r5, r5, r8, r12\n"
+        "smmlar r6, r6, r8, r12\n"
+        "smmlar r7, r7, r8, r12\n"
+        "ldr    r2, [sp, #8]\n"
+        "asr    r4, r4, r2\n"
+        "asr    r5, r5, r2\n"
+        "asr    r6, r6, r2\n"
+        "asr    r7, r7, r2\n"
+        "ssat   r4, #8, r4\n"
+        "ssat   r5, #8, r5\n"
+        "ssat   r6, #8, r6\n"
+        "ssat   r7, #8, r7\n"
+        "strb   r4, [r1]\n"
+        "strb   r5, [r1, r3]\n"
+        "add    r1, r1, r3, lsl #1\n"
+        "strb   r6, [r1]\n"
+        "strb   r7, [r1, r3]\n"
+        "add    r1, r1, r3, lsl #1\n"
+        "add    r0, r0, #16\n"
+        "ldr    r2, [sp, #4]\n"
+        "cmp    r0, r2\n"
+        "bne    4b\n"
+        "5:\n"
+        "mov    r5, lr\n"
+        "mov    r6, r8\n"
+        "mov    r7, r12\n"
+        "ldr    r8, [sp, #8]\n"
+        "ldr    r2, [sp, #0]\n"
+        TINY_LOOP(2, TINY_ONE(0, "r9", "r5") "ldr    r12, [r0, #4]\n"
+                                             "smlad  r4, r12, r10, r4\n"
+                                             "smlad  lr, r12, r9, r5\n"
+                                             "ldr    r12, [r0, #8]\n"
+                                             "smlad  r4, r12, r11, r4\n"
+                                             "smlad  lr, r12, r10, lr\n"
+                                             "ldr    r12, [r0, #12]\n"
+                                             "smlad  lr, r12, r11, lr\n", "r8")
+        TINY_ONE(0, "r9", "r5") TINY_ONE(1, "r10", "r4") TINY_ONE(2, "r11", "r4")
+        TINY_RQ("r4", "r8") TINY_END("nnom_dw_tiny3_s2"));
+void nnom_dw_tiny3_s2(const tiny_job_t *j);
+
 /* at stride 2 the second output's pair j is the first's pair j + 1: each
  * word loaded once for both (5 loads for 8 SMLADs, 6 for 10) */
 #define TINY_S2W(J, WA, WB)                                                                      \
@@ -311,7 +399,7 @@ NNOM_INLINE void tiny_body(const tiny_job_t *jb, const int32_t NP, const int32_t
     static NNOM_NOINLINE void tiny_##NP##_s##S(const tiny_job_t *j) { tiny_body(j, NP, S); }
 TINY_FN(2, 1)
 TINY_FN(2, 2)
-TINY_FN(3, 2)
+
 
 /* n columns of a transposed chunk (tiny_cols): column k's line at x + k
  * stride entries, its outputs at out + k, its records r + ch, ch counting
@@ -395,7 +483,7 @@ TINY_LONG(8, 2)
 static const tiny_fn tiny_fns[2][TINY_LONG_TAPS / 2 - 1] = {
     {tiny_2_s1, nnom_dw_tiny3_s1, nnom_dw_tiny4_s1, nnom_dw_tiny5_s1, tiny_6_s1, tiny_7_s1,
      tiny_8_s1},
-    {tiny_2_s2, tiny_3_s2, nnom_dw_tiny4_s2, nnom_dw_tiny5_s2, tiny_6_s2, tiny_7_s2, tiny_8_s2}};
+    {tiny_2_s2, nnom_dw_tiny3_s2, nnom_dw_tiny4_s2, nnom_dw_tiny5_s2, tiny_6_s2, tiny_7_s2, tiny_8_s2}};
 
 /* n outputs of a line (s entries apart; out os bytes apart) */
 NNOM_INLINE void tiny_run(tiny_fn fn, const int16_t *x, int8_t *out, int32_t n, int32_t s,

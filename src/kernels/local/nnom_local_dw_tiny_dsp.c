@@ -642,6 +642,23 @@ NNOM_INLINE void tiny_tcopy(const int8_t *x, int32_t xs, int32_t m, int16_t *d, 
             }
         }
     }
+    /* else eight pixels a pass, channel by channel (their offsets p xs in
+     * registers once) */
+    for (; m >= 8; m -= 8, x += 8 * xs, d += 8) {
+#pragma GCC unroll 7
+        for (int32_t k = 0; k < NC; k++) {
+            const int8_t *xk = x + k;
+            int16_t *dk = d + k * TINY_CS;
+            dk[0] = xk[0];
+            dk[1] = xk[xs];
+            dk[2] = xk[2 * xs];
+            dk[3] = xk[3 * xs];
+            dk[4] = xk[4 * xs];
+            dk[5] = xk[5 * xs];
+            dk[6] = xk[6 * xs];
+            dk[7] = xk[7 * xs];
+        }
+    }
     for (; m > 0; m--, x += xs, d++) {
 #pragma GCC unroll 7
         for (int32_t k = 0; k < NC; k++)

@@ -623,32 +623,19 @@ static NNOM_NOINLINE void tiny_pairs(const nnom_conv_args_t *a, const tiny_t *t,
  * tiny_cols) */
 #define TINY_CS (TINY_LINE + 2)
 
-/* m entries (xs bytes apart) of NC channels side by side into NC lines
- * TINY_CS entries apart: a byte load and a halfword store an entry at
- * constant offsets (the strided copy of each channel on its own cost about
- * three times that, and a call a channel); where the pixels lie next to
- * each other (xs == NC: one-pixel-wide columns, rows) U of them a pass,
- * their offsets constant too. */
-NNOM_INLINE void tiny_tcopy(const int8_t *x, int32_t xs, int32_t m, int16_t *d, const int32_t NC)
+/* m entries (xs bytes apart) of nc channels side by side into nc lines
+ * TINY_CS entries apart, pixels not next to each other (the channels past
+ * a multiple of four, columns on narrow planes): channel by channel,
+ * eight pixels a pass (the offsets p xs in registers once; a function of
+ * its own, whose set-up tiny_chans would otherwise pay on every layer) */
+static NNOM_NOINLINE void tiny_tcopy_apart(const int8_t *x, int32_t xs, int32_t m, int16_t *d,
+                                           int32_t nc)
 {
-    if (xs == NC) {
-        const int32_t U = NC <= 3 ? 4 : 2;
-        for (; m >= U; m -= U, x += U * NC, d += U) {
-#pragma GCC unroll 4
-            for (int32_t p = 0; p < U; p++) {
-#pragma GCC unroll 7
-                for (int32_t k = 0; k < NC; k++)
-                    d[k * TINY_CS + p] = x[p * NC + k];
-            }
-        }
-    }
-    /* else eight pixels a pass, channel by channel (their offsets p xs in
-     * registers once) */
-    for (; m >= 8; m -= 8, x += 8 * xs, d += 8) {
-#pragma GCC unroll 7
-        for (int32_t k = 0; k < NC; k++) {
-            const int8_t *xk = x + k;
-            int16_t *dk = d + k * TINY_CS;
+    for (int32_t k = 0; k < nc; k++, x++, d += TINY_CS) {
+        const int8_t *xk = x;
+        int16_t *dk = d;
+        int32_t n = m;
+        for (; n >= 8; n -= 8, xk += 8 * xs, dk += 8) {
             dk[0] = xk[0];
             dk[1] = xk[xs];
             dk[2] = xk[2 * xs];
@@ -658,8 +645,31 @@ NNOM_INLINE void tiny_tcopy(const int8_t *x, int32_t xs, int32_t m, int16_t *d, 
             dk[6] = xk[6 * xs];
             dk[7] = xk[7 * xs];
         }
+        for (; n > 0; n--, xk += xs)
+            *dk++ = *xk;
     }
-    for (; m > 0; m--, x += xs, d++) {
+}
+
+/* The same where the pixels lie next to each other (xs == NC: rows,
+ * one-pixel-wide columns): a byte load and a halfword store an entry at
+ * constant offsets, U pixels a pass (the strided copy of each channel on
+ * its own cost about three times that, and a call a channel). */
+NNOM_INLINE void tiny_tcopy(const int8_t *x, int32_t xs, int32_t m, int16_t *d, const int32_t NC)
+{
+    if (xs != NC) {
+        tiny_tcopy_apart(x, xs, m, d, NC);
+        return;
+    }
+    const int32_t U = NC <= 3 ? 4 : 2;
+    for (; m >= U; m -= U, x += U * NC, d += U) {
+#pragma GCC unroll 4
+        for (int32_t p = 0; p < U; p++) {
+#pragma GCC unroll 7
+            for (int32_t k = 0; k < NC; k++)
+                d[k * TINY_CS + p] = x[p * NC + k];
+        }
+    }
+    for (; m > 0; m--, x += NC, d++) {
 #pragma GCC unroll 7
         for (int32_t k = 0; k < NC; k++)
             d[k * TINY_CS] = x[k];

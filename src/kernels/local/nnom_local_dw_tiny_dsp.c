@@ -254,8 +254,110 @@ __asm__(".section .text.nnom_dw_tiny3_s1,\"ax\",%progbits\n"
         TINY_RQ("r4", "r8") TINY_END("nnom_dw_tiny3_s1"));
 TINY_ASM5("nnom_dw_tiny4_s1", 1, TINY_P4(1), TINY_O4);
 TINY_ASM5("nnom_dw_tiny5_s1", 1, TINY_P5(1), TINY_O5);
-TINY_ASM5("nnom_dw_tiny4_s2", 2, TINY_P4(2), TINY_O4);
-TINY_ASM5("nnom_dw_tiny5_s2", 2, TINY_P5(2), TINY_O5);
+/* Three pairs at stride 2, four outputs a pass: output i's pair j is
+ * word i + j (6 loads for 12 SMLADs); registers as nnom_dw_tiny3_s1's, the
+ * stack [0] end, [4] qend, [8] e, [12] odd. Then two outputs a pass (4
+ * loads for 6 SMLADs), then the odd one. */
+#define TINY_Q1S2(V, A, W, FROM)                                                                 \
+    "ldr    r2, [r0, #" #V "*4]\n"                                                              \
+    "smlad  " A ", r2, " W ", " FROM "\n"
+#define TINY_Q2S2(A, W, FROM_A, B, W2, FROM_B) "smlad  " A ", r2, " W ", " FROM_A "\n"           \
+    "smlad  " B ", r2, " W2 ", " FROM_B "\n"
+__asm__(".section .text.nnom_dw_tiny3_s2,\"ax\",%progbits\n"
+        ".global nnom_dw_tiny3_s2\n"
+        ".type nnom_dw_tiny3_s2, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        "nnom_dw_tiny3_s2:\n"
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #16\n"
+        "ldrd   r4, r12, [r0, #16]\n"
+        "str    r12, [sp, #12]\n"
+        "ldm    r0, {r0-r3}\n"
+        "str    r2, [sp, #0]\n"
+        "sub    r12, r2, r0\n" /* qend: the pairs' bytes rounded down to sixteens */
+        "bic    r12, r12, #15\n"
+        "add    r12, r12, r0\n"
+        "str    r12, [sp, #4]\n"
+        "ldrd   r9, r10, [r4]\n"
+        "ldr    r11, [r4, #8]\n"
+        "ldr    lr, [r4, #20]\n"
+        "ldrd   r8, r12, [r4, #24]\n"
+        "ldr    r5, [r4, #32]\n"
+        "str    r5, [sp, #8]\n"
+        "ldr    r2, [sp, #4]\n"
+        "cmp    r0, r2\n"
+        "beq    5f\n"
+        "4:\n"
+        TINY_Q1S2(0, "r4", "r9", "lr")
+        TINY_Q1S2(1, "r4", "r10", "r4")
+        "smlad  r5, r2, r9, lr\n"
+        TINY_Q1S2(2, "r4", "r11", "r4")
+        TINY_Q2S2("r5", "r10", "r5", "r6", "r9", "lr")
+        TINY_Q1S2(3, "r5", "r11", "r5")
+        TINY_Q2S2("r6", "r10", "r6", "r7", "r9", "lr")
+        TINY_Q1S2(4, "r6", "r11", "r6")
+        "smlad  r7, r2, r10, r7\n"
+        TINY_Q1S2(5, "r7", "r11", "r7")
+        "smmlar r4, r4, r8, r12\n"
+        "smmlar r5, r5, r8, r12\n"
+        "smmlar r6, r6, r8, r12\n"
+        "smmlar r7, r7, r8, r12\n"
+        "ldr    r2, [sp, #8]\n"
+        "asr    r4, r4, r2\n"
+        "asr    r5, r5, r2\n"
+        "asr    r6, r6, r2\n"
+        "asr    r7, r7, r2\n"
+        "ssat   r4, #8, r4\n"
+        "ssat   r5, #8, r5\n"
+        "ssat   r6, #8, r6\n"
+        "ssat   r7, #8, r7\n"
+        "strb   r4, [r1]\n"
+        "strb   r5, [r1, r3]\n"
+        "add    r1, r1, r3, lsl #1\n"
+        "strb   r6, [r1]\n"
+        "strb   r7, [r1, r3]\n"
+        "add    r1, r1, r3, lsl #1\n"
+        "add    r0, r0, #16\n"
+        "ldr    r2, [sp, #4]\n"
+        "cmp    r0, r2\n"
+        "bne    4b\n"
+        "5:\n"
+        "mov    r5, lr\n"
+        "mov    r6, r8\n"
+        "mov    r7, r12\n"
+        "ldr    r8, [sp, #8]\n"
+        "ldr    r2, [sp, #0]\n"
+        TINY_LOOP(2, TINY_ONE(0, "r9", "r5") "ldr    r12, [r0, #4]\n"
+                                             "smlad  r4, r12, r10, r4\n"
+                                             "smlad  lr, r12, r9, r5\n"
+                                             "ldr    r12, [r0, #8]\n"
+                                             "smlad  r4, r12, r11, r4\n"
+                                             "smlad  lr, r12, r10, lr\n"
+                                             "ldr    r12, [r0, #12]\n"
+                                             "smlad  lr, r12, r11, lr\n", "r8")
+        TINY_ONE(0, "r9", "r5") TINY_ONE(1, "r10", "r4") TINY_ONE(2, "r11", "r4")
+        TINY_RQ("r4", "r8") TINY_END("nnom_dw_tiny3_s2"));
+void nnom_dw_tiny3_s2(const tiny_job_t *j);
+
+/* at stride 2 the second output's pair j is the first's pair j + 1: each
+ * word loaded once for both (5 loads for 8 SMLADs, 6 for 10) */
+#define TINY_S2W(J, WA, WB)                                                                      \
+    "ldr    r12, [r0, #" #J "*4]\n"                                                             \
+    "smlad  r4, r12, " WA ", r4\n"                                                               \
+    "smlad  lr, r12, " WB ", lr\n"
+#define TINY_P4S2                                                                                \
+    TINY_ONE(0, "r9", "r4") TINY_S2W(1, "r10", "r9") TINY_S2W(2, "r11", "r10")                  \
+        TINY_S2W(3, "r5", "r11") "ldr    r12, [r0, #16]\n"                                      \
+                                 "smlad  lr, r12, r5, lr\n"
+#define TINY_P5S2                                                                                \
+    TINY_ONE(0, "r9", "r4") TINY_S2W(1, "r10", "r9") TINY_S2W(2, "r11", "r10")                  \
+        TINY_S2W(3, "r5", "r11") TINY_S2W(4, "r8", "r5") "ldr    r12, [r0, #20]\n"              \
+                                                         "smlad  lr, r12, r8, lr\n"
+TINY_ASM5("nnom_dw_tiny4_s2", 2, TINY_P4S2, TINY_O4);
+TINY_ASM5("nnom_dw_tiny5_s2", 2, TINY_P5S2, TINY_O5);
 
 typedef void (*tiny_fn)(const tiny_job_t *);
 
@@ -297,7 +399,7 @@ NNOM_INLINE void tiny_body(const tiny_job_t *jb, const int32_t NP, const int32_t
     static NNOM_NOINLINE void tiny_##NP##_s##S(const tiny_job_t *j) { tiny_body(j, NP, S); }
 TINY_FN(2, 1)
 TINY_FN(2, 2)
-TINY_FN(3, 2)
+
 
 /* n columns of a transposed chunk (tiny_cols): column k's line at x + k
  * stride entries, its outputs at out + k, its records r + ch, ch counting
@@ -381,7 +483,7 @@ TINY_LONG(8, 2)
 static const tiny_fn tiny_fns[2][TINY_LONG_TAPS / 2 - 1] = {
     {tiny_2_s1, nnom_dw_tiny3_s1, nnom_dw_tiny4_s1, nnom_dw_tiny5_s1, tiny_6_s1, tiny_7_s1,
      tiny_8_s1},
-    {tiny_2_s2, tiny_3_s2, nnom_dw_tiny4_s2, nnom_dw_tiny5_s2, tiny_6_s2, tiny_7_s2, tiny_8_s2}};
+    {tiny_2_s2, nnom_dw_tiny3_s2, nnom_dw_tiny4_s2, nnom_dw_tiny5_s2, tiny_6_s2, tiny_7_s2, tiny_8_s2}};
 
 /* n outputs of a line (s entries apart; out os bytes apart) */
 NNOM_INLINE void tiny_run(tiny_fn fn, const int16_t *x, int8_t *out, int32_t n, int32_t s,
@@ -462,37 +564,8 @@ NNOM_INLINE void tiny_put2(int16_t *d, uint32_t v)
     memcpy(d, &v, 4);
 }
 
-/* Line x's entries (xs bytes apart, those the windows reach) into e with
- * the zero point zp around them: pad before, up to end after. */
-static void tiny_line(const int8_t *x, const tiny_t *t, int32_t zp, int16_t *e, int32_t end)
-{
-    /* the zero point two entries per word store (the left's last may
-     * pass the padding: the line's first entry overwrites it; the right's
-     * one entry past end, inside the buffer) */
-    const uint32_t zz = ((uint32_t)zp & 0xFFFFu) * 0x10001u;
-    for (int32_t i = 0; i < t->pad; i += 2)
-        tiny_put2(e + i, zz);
-    const int32_t xs = t->xs;
-    int16_t *d = e + t->pad;
-    int32_t m = t->in < end - t->pad ? t->in : end - t->pad;
-    for (; m >= 8; m -= 8, x += 8 * xs, d += 8) {
-        d[0] = x[0];
-        d[1] = x[xs];
-        d[2] = x[2 * xs];
-        d[3] = x[3 * xs];
-        d[4] = x[4 * xs];
-        d[5] = x[5 * xs];
-        d[6] = x[6 * xs];
-        d[7] = x[7 * xs];
-    }
-    for (; m > 0; m--, x += xs)
-        *d++ = *x;
-    for (int32_t i = t->pad + (t->in < end - t->pad ? t->in : end - t->pad); i < end; i += 2)
-        tiny_put2(e + i, zz);
-}
-
-/* The same for one or two channels whose pixels lie next to each other
- * (xs == c): four bytes per word load, split by SXTB16 (channel 0's
+/* A line of one or two channels whose pixels lie next to each other
+ * (xs == c), with the zero point zp around it (pad before, up to end after): four bytes per word load, split by SXTB16 (channel 0's
  * entries into e0, channel 1's into e1). */
 static void tiny_lines12(const int8_t *x, const tiny_t *t, int32_t zp, int16_t *e0, int16_t *e1,
                          int32_t end)
@@ -546,32 +619,119 @@ static NNOM_NOINLINE void tiny_pairs(const nnom_conv_args_t *a, const tiny_t *t,
     }
 }
 
-/* Every line, channel by channel from channel from on (r: from's records
- * first). */
+/* The int16 entries a line takes in the transposed copies (tiny_chans,
+ * tiny_cols) */
+#define TINY_CS (TINY_LINE + 2)
+
+/* m entries (xs bytes apart) of nc channels side by side into nc lines
+ * TINY_CS entries apart, pixels not next to each other (the channels past
+ * a multiple of four, columns on narrow planes): channel by channel,
+ * eight pixels a pass (the offsets p xs in registers once; a function of
+ * its own, whose set-up tiny_chans would otherwise pay on every layer) */
+static NNOM_NOINLINE void tiny_tcopy_apart(const int8_t *x, int32_t xs, int32_t m, int16_t *d,
+                                           int32_t nc)
+{
+    for (int32_t k = 0; k < nc; k++, x++, d += TINY_CS) {
+        const int8_t *xk = x;
+        int16_t *dk = d;
+        int32_t n = m;
+        for (; n >= 8; n -= 8, xk += 8 * xs, dk += 8) {
+            dk[0] = xk[0];
+            dk[1] = xk[xs];
+            dk[2] = xk[2 * xs];
+            dk[3] = xk[3 * xs];
+            dk[4] = xk[4 * xs];
+            dk[5] = xk[5 * xs];
+            dk[6] = xk[6 * xs];
+            dk[7] = xk[7 * xs];
+        }
+        for (; n > 0; n--, xk += xs)
+            *dk++ = *xk;
+    }
+}
+
+/* The same where the pixels lie next to each other (xs == NC: rows,
+ * one-pixel-wide columns): a byte load and a halfword store an entry at
+ * constant offsets, U pixels a pass (the strided copy of each channel on
+ * its own cost about three times that, and a call a channel). */
+NNOM_INLINE void tiny_tcopy(const int8_t *x, int32_t xs, int32_t m, int16_t *d, const int32_t NC)
+{
+    if (xs != NC) {
+        tiny_tcopy_apart(x, xs, m, d, NC);
+        return;
+    }
+    const int32_t U = NC <= 3 ? 4 : 2;
+    for (; m >= U; m -= U, x += U * NC, d += U) {
+#pragma GCC unroll 4
+        for (int32_t p = 0; p < U; p++) {
+#pragma GCC unroll 7
+            for (int32_t k = 0; k < NC; k++)
+                d[k * TINY_CS + p] = x[p * NC + k];
+        }
+    }
+    for (; m > 0; m--, x += NC, d++) {
+#pragma GCC unroll 7
+        for (int32_t k = 0; k < NC; k++)
+            d[k * TINY_CS] = x[k];
+    }
+}
+
+/* Entries [i, pad) and [after, end) of NL lines TINY_CS entries apart
+ * set to zp */
+NNOM_INLINE void tiny_fill(int16_t *b, int32_t i, int32_t pad, int32_t after, int32_t end,
+                           int32_t zp, const int32_t NL)
+{
+    for (; i < end; i = i + 1 == pad ? after : i + 1) {
+#pragma GCC unroll 7
+        for (int32_t k = 0; k < NL; k++)
+            b[k * TINY_CS + i] = (int16_t)zp;
+    }
+}
+
+/* Every line, channels from to c (one to seven, side by side in the
+ * input): each line's channels copied at once, then run one by one (r:
+ * from's records first). */
 static NNOM_NOINLINE void tiny_chans(const nnom_conv_args_t *a, const tiny_t *tp,
                                      const tiny_ch_t *r, tiny_fn fn, int32_t entries,
                                      int32_t from)
 {
     const tiny_t t = *tp; /* (the calls could write *tp: no reloads) */
-    const int8_t *x = a->input;
-    int8_t *o = a->output;
-    const int32_t c = a->out.c, zp = a->p.input_zp;
-    tiny_lines_t line __attribute__((aligned(4)));
-    for (int32_t l = 0; l < t.lines; l++, x += t.xl, o += t.ol)
-        for (int32_t ch = from; ch < c; ch++) {
-            tiny_line(x + ch, &t, zp, line[0], entries);
-            tiny_run(fn, line[0], o + ch, t.n, t.s, t.os, &r[ch - from]);
+    const int8_t *x = a->input + from;
+    int8_t *o = a->output + from;
+    const int32_t nc = a->out.c - from, zp = a->p.input_zp;
+    const int32_t m = t.in < entries - t.pad ? t.in : entries - t.pad;
+    int16_t buf[7][TINY_CS] __attribute__((aligned(4)));
+    /* the zero point before and after the copied entries, once (the
+     * copies write entries pad to pad + m only), in three lines or all
+     * seven */
+    const int32_t i0 = t.pad > 0 ? 0 : t.pad + m;
+    if (nc <= 3)
+        tiny_fill(&buf[0][0], i0, t.pad, t.pad + m, entries, zp, 3);
+    else
+        tiny_fill(&buf[0][0], i0, t.pad, t.pad + m, entries, zp, 7);
+    for (int32_t l = 0; l < t.lines; l++, x += t.xl, o += t.ol) {
+        int16_t *d = &buf[0][t.pad];
+        switch (nc) {
+        case 1: tiny_tcopy(x, t.xs, m, d, 1); break;
+        case 2: tiny_tcopy(x, t.xs, m, d, 2); break;
+        case 3: tiny_tcopy(x, t.xs, m, d, 3); break;
+        case 4: tiny_tcopy(x, t.xs, m, d, 4); break;
+        case 5: tiny_tcopy(x, t.xs, m, d, 5); break;
+        case 6: tiny_tcopy(x, t.xs, m, d, 6); break;
+        default: tiny_tcopy(x, t.xs, m, d, 7); break;
         }
+        for (int32_t k = 0; k < nc; k++)
+            tiny_run(fn, buf[k], o + k, t.n, t.s, t.os, &r[k]);
+    }
 }
 
 /* Columns of taps on a plane read at every pixel across (stride 1 there):
  * input column j of the flattened row (pixel j / c, channel j % c) is
  * output column j. TINY_COLS columns at a time, copied transposed (one
  * byte load and one halfword store an entry at constant offsets, where
- * tiny_line's strided reads cost three times that), then each column's
+ * a strided read a channel costs three times that), then each column's
  * outputs. Planes of TINY_COLS columns or more. */
 #define TINY_COLS 8
-#define TINY_CS (TINY_LINE + 2) /* int16 entries a column's line takes */
 static NNOM_NOINLINE void tiny_cols(const nnom_conv_args_t *a, const tiny_t *tp,
                                     const tiny_ch_t *r, tiny_fn fn, int32_t entries)
 {

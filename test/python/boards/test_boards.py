@@ -1239,6 +1239,44 @@ RECT2D_CASES = [
 
 def rect2d_model(k: int, rng: np.random.Generator):
     return _odd_channels_model(RECT2D_CASES[k], rng)
+# One to seven channels on one row of taps, every channel of a line copied
+# at once (branch few7; nnom_local_dw_tiny_dsp.c, tiny_chans: int16 lines
+# transposed, four or two pixels a pass where they lie side by side, the
+# zero point around them once in three or seven lines) and four or five
+# tap pairs at stride 2 loading each word once for both outputs
+# (nnom_dw_tiny4_s2, nnom_dw_tiny5_s2): three, five, six and seven
+# channels on one-pixel-wide columns and rows (odd and even line lengths,
+# 'same' and 'valid'), columns on planes of fewer than eight columns (the
+# copy with pixels apart: one and three channels), rows on several lines,
+# 7 to 10 taps at stride 2 (odd and even output counts), the channels past
+# a multiple of four of 9 and 11 channels, records built by the kernel
+# too; and layers that must take other paths: no activation (output zero
+# point not -128), a channel beyond the fast requantisation. Same fields as
+# DWODD_CASES.
+FEW7_CASES = [
+    ((15, 1, 6), (6, 1), 1, 1, "valid", "relu", False),
+    ((1, 23, 6), (1, 5), 1, 1, "valid", "relu", False),
+    ((49, 1, 3), (5, 1), 2, 1, "same", "relu", False),
+    ((47, 1, 3), (7, 1), 2, 1, "same", "relu", False),
+    ((1, 41, 2), (1, 8), 2, 1, "valid", "relu", False),
+    ((37, 1, 1), (9, 1), 2, 1, "same", "relu", False),
+    ((1, 44, 3), (1, 10), 2, 1, "same", "relu", False),
+    ((21, 1, 7), (5, 1), 1, 1, "same", "relu6", False),
+    ((13, 1, 5), (4, 1), 1, 1, "valid", "relu", False),
+    ((20, 2, 3), (5, 1), 1, 1, "same", "relu", False),
+    ((17, 5, 1), (6, 1), 2, 1, "valid", "relu", False),
+    ((3, 19, 3), (1, 6), 1, 1, "same", "relu", False),
+    ((2, 30, 6), (1, 7), 2, 1, "same", "relu", False),
+    ((60, 1, 11), (5, 1), 1, 1, "same", "relu", False),
+    ((33, 1, 9), (6, 1), 2, 1, "same", "relu", False),
+    ((49, 1, 3), (5, 1), 2, 1, "same", None, False),
+    ((47, 1, 3), (7, 1), 2, 1, "same", "relu", True),
+]
+FEW7_WITHOUT_RECORDS = (2, 3, 7, 12)
+
+
+def few7_model(k: int, rng: np.random.Generator):
+    return _odd_channels_model(FEW7_CASES[k], rng)
 
 
 # The plane-by-plane path's clamp (branch chan5; nnom_local_dwch_dsp.c:
@@ -2759,6 +2797,7 @@ def suite(tmp_path_factory):
         "lines5_": LINES5_WITHOUT_RECORDS,
         "fixed2_": FIXED2_WITHOUT_RECORDS,
         "cols6_": COLS6_WITHOUT_RECORDS,
+        "few7_": FEW7_WITHOUT_RECORDS,
         "pwt1_": PWT1_WITHOUT_RECORDS,
         "rqfit2_": RQFIT2_WITHOUT_RECORDS,
     }
@@ -2817,6 +2856,7 @@ def suite(tmp_path_factory):
         ("lines5_", len(LINES5_CASES), lines5_model, 121_000),
         ("fixed2_", len(FIXED2_CASES), fixed2_model, 119_000),
         ("cols6_", len(COLS6_CASES), cols6_model, 120_000),
+        ("few7_", len(FEW7_CASES), few7_model, 126_000),
         ("dense2_", len(DENSE2_CASES), dense2_model, 123_000),
         ("pwt1_", len(PWT1_CASES), pwt1_model, 123_500),
         ("rqfit2_", len(RQFIT2_CASES), rqfit2_model, 122_000),

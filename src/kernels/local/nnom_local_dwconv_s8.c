@@ -27,6 +27,7 @@
 
 #include "nnom_local_dw3.h"
 #include "nnom_local_dw3line.h"
+#include "nnom_local_dwline.h"
 #include "nnom_local_dw3s2.h"
 #include "nnom_local_dw_few.h"
 #include "nnom_local_dw_flat.h"
@@ -217,6 +218,8 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
          : a->records[0] == 3 ? nnom_dw3s2l_try(a)
                               : nnom_dw3_line_asks(a) && nnom_dw3_line_try(a)))
         return NN_SUCCESS; /* (3, 1), (1, 3): the converter's records (stride 2; long lines) */
+    if (a->records != NULL && nnom_dw_line_asks(a) && nnom_dw_line_try(a))
+        return NN_SUCCESS; /* one padded line of 4+ taps: copied once, one call */
     if (a->out.h == 1 && a->out.w == 1 && (nnom_dwone_try(a) || nnom_dwone4_try(a)))
         return NN_SUCCESS; /* the whole input in one window (odd records: 3 or 4 taps) */
     if (nnom_dw_tiny_asks(a) && nnom_dw_tiny_s8(a)) /* one to seven channels, one row of taps */

@@ -22,6 +22,17 @@
 /* Bytes of the line's copy (on the stack, as dw3_asm's 1,152) */
 #define NNOM_DWLINE_COPY 1152
 
+/* Words [w, end) set to v, two a step (end - w even or not). */
+NNOM_INLINE void dwline_fill(uint32_t *w, uint32_t *end, uint32_t v)
+{
+    if ((end - w) & 1)
+        *w++ = v;
+    for (; w < end; w += 2) {
+        w[0] = v;
+        w[1] = v;
+    }
+}
+
 int nnom_dw_line_try(const nnom_conv_args_t *a)
 {
     const nnom_conv_params_t *p = &a->p;
@@ -40,9 +51,12 @@ int nnom_dw_line_try(const nnom_conv_args_t *a)
     uint32_t copy[NNOM_DWLINE_COPY / 4];
     int8_t *e = (int8_t *)copy;
     const int32_t y1 = span - pad < in ? span - pad : in; /* rows [0, y1) of the input */
-    memset(e, p->input_zp, (size_t)(pad * ic));
+    /* the padding rows by words (memset costs ~1 instruction a byte on
+     * these few bytes), the words the input's rows share after them */
+    const uint32_t zp4 = ((uint32_t)p->input_zp & 0xFFu) * 0x01010101u;
+    dwline_fill(copy, copy + (pad * ic + 3) / 4, zp4);
+    dwline_fill(copy + (pad + y1) * ic / 4, copy + (span * ic + 3) / 4, zp4);
     memcpy(e + pad * ic, a->input, (size_t)(y1 * ic));
-    memset(e + (pad + y1) * ic, p->input_zp, (size_t)((span - pad - y1) * ic));
     /* the one to three channels past a multiple of four: one lane each on
      * the tiny loops where dw_col_inside's rule takes them (written first:
      * other bytes than the groups'), else the overlapping last group */

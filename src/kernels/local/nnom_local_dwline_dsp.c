@@ -19,9 +19,6 @@
 #include "nnom_local_dw_tiny.h"
 #include "nnom_local_dwcol.h"
 
-/* Bytes of the line's copy (on the stack, as dw3_asm's 1,152) */
-#define NNOM_DWLINE_COPY 1152
-
 /* Words [w, end) set to v, two a step (end - w even or not). */
 NNOM_INLINE void dwline_fill(uint32_t *w, uint32_t *end, uint32_t v)
 {

@@ -1571,7 +1571,12 @@ def fixed2_model(k: int, rng: np.random.Generator):
 # others: one channel past on 64+ outputs (the lane), 'same' on fewer than
 # 16 channels, a copy past its 1,152 bytes, two lines, 7 outputs a line
 # (dw_few's), no activation, the last group beyond the records' form,
-# without records. Fields as LONGK_CASES.
+# without records. Cases 15-28: one padded line of 4+ taps at stride 1
+# (nnom_dw_line_try: the line copied once, one call), (k, 1) and (1, k),
+# k even and odd up to 14, the channels past a multiple of four as tiny
+# lanes (one, two) or the overlapping last group, ReLU6; and the layers
+# it leaves: a copy past 1,152 bytes, no activation, the last group beyond
+# the records' form, two lines, without records.
 SHORT1_CASES = [
     ((30, 1, 10), (3, 1), 1, "valid", "relu", None),
     ((21, 1, 27), (3, 1), 1, "same", "relu", None),
@@ -1588,8 +1593,22 @@ SHORT1_CASES = [
     ((1, 16, 25), (1, 3), 1, "same", None, None),
     ((20, 1, 16), (3, 1), 1, "same", "relu", "scaled"),
     ((30, 1, 10), (3, 1), 1, "valid", "relu", None),
+    ((12, 1, 13), (7, 1), 1, "same", "relu", None),
+    ((1, 7, 51), (1, 4), 1, "same", "relu", None),
+    ((1, 12, 47), (1, 7), 1, "same", "relu", None),
+    ((16, 1, 48), (7, 1), 1, "same", "relu6", None),
+    ((1, 20, 12), (1, 14), 1, "same", "relu", None),
+    ((19, 1, 12), (12, 1), 1, "same", "relu", None),
+    ((10, 1, 65), (7, 1), 1, "same", "relu", None),
+    ((1, 9, 22), (1, 5), 1, "same", "relu", None),
+    ((30, 1, 18), (4, 1), 1, "same", "relu", None),
+    ((9, 1, 123), (6, 1), 1, "same", "relu", None),
+    ((12, 1, 13), (7, 1), 1, "same", None, None),
+    ((12, 1, 16), (5, 1), 1, "same", "relu", "scaled"),
+    ((14, 2, 16), (5, 1), 1, "same", "relu", None),
+    ((12, 1, 13), (7, 1), 1, "same", "relu", None),
 ]
-SHORT1_WITHOUT_RECORDS = (14,)
+SHORT1_WITHOUT_RECORDS = (14, 28)
 
 
 def short1_model(k: int, rng: np.random.Generator):

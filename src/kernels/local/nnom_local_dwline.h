@@ -10,22 +10,19 @@
 #include "nnom_local_simd.h"
 
 #if NNOM_LOCAL_MAC_ASM
-/* Bytes of the line's copy (on the stack, as dw3_asm's 1,152) */
-#define NNOM_DWLINE_COPY 1152
+/* Bytes of the line's copy (on the stack; dw3_asm's line copy is as
+ * large: DW3_LINE_BYTES) */
+#define NNOM_DWLINE_COPY 2048
 
-/* The cheap part of the rule (records not NULL): one row of four taps or
- * more, the records of the one-row loop (even first word), one line of
- * input and output, stride 1 and padding along the taps (unpadded:
- * dw_col_inside), 8+ channels, the padded line within the copy. */
+/* The cheap part of the rule (records not NULL; the rest in the try):
+ * padding, the records of the one-row loop (even first word), stride 1,
+ * one row of four taps or more. Padding and stride first: the layers that
+ * pass by (unpadded, stride 2) pay ~10 instructions. */
 NNOM_INLINE int nnom_dw_line_asks(const nnom_conv_args_t *a)
 {
-    const int down = a->k.w == 1;
-    return (a->p.pad_top | a->p.pad_left) > 0 && (a->records[0] & 1) == 0 &&
-           (down || a->k.h == 1) && a->k.h * a->k.w >= 4 &&
-           (down ? a->in.w == 1 && a->out.w == 1 && a->p.stride_h == 1 && a->p.pad_top > 0
-                 : a->in.h == 1 && a->out.h == 1 && a->p.stride_w == 1 && a->p.pad_left > 0) &&
-           a->out.c >= 8 &&
-           ((down ? a->out.h : a->out.w) - 1 + a->k.h * a->k.w) * a->in.c <= NNOM_DWLINE_COPY;
+    return (a->p.pad_top | a->p.pad_left) > 0 && (a->p.stride_h & a->p.stride_w) == 1 &&
+           (a->p.stride_h | a->p.stride_w) == 1 && (a->records[0] & 1) == 0 &&
+           (a->k.h == 1 || a->k.w == 1) && a->k.h * a->k.w >= 4;
 }
 
 /* 1 when done; 0 (nothing written): the dispatcher goes on. */

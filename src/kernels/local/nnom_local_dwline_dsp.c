@@ -37,10 +37,12 @@ int nnom_dw_line_try(const nnom_conv_args_t *a)
     const int32_t k = down ? a->k.h : a->k.w, in = down ? a->in.h : a->in.w;
     const int32_t out = down ? a->out.h : a->out.w, pad = down ? p->pad_top : p->pad_left;
     const int32_t ic = a->in.c, oc = a->out.c, rest = oc % 4, span = out - 1 + k;
-    /* padded (unpadded lines: dw_col_inside), no dilation, the records'
+    /* one line of input and output, 8+ channels; padded along the taps
+     * (unpadded lines: dw_col_inside), no dilation, the records'
      * requantisation (output zero point -128, no clamp), the copy within
      * its bytes, the rows it reaches partly on the input */
-    if (pad <= 0 || pad >= k || (down ? p->dilation_h : p->dilation_w) != 1 ||
+    if ((down ? a->in.w != 1 || a->out.w != 1 : a->in.h != 1 || a->out.h != 1) || oc < 8 ||
+        pad <= 0 || pad >= k || (down ? p->dilation_h : p->dilation_w) != 1 ||
         a->ch_mult != 1 || oc != ic || p->output_zp != -128 || p->act_min != -128 ||
         p->act_max != 127 || span * ic > NNOM_DWLINE_COPY || span - pad <= 0 || in < 1 ||
         (rest != 0 && nnom_dw_odd_flat(a)))

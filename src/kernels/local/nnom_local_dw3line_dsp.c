@@ -29,6 +29,36 @@ static NNOM_NOINLINE int dw3_asm_of(const nnom_conv_args_t *a, const dw_axis_t *
     return dw3_asm(&t, u, v, lo, hi);
 }
 
+/* One line (the channels past a multiple of four first, nnom_dw3p_s8 on
+ * the overlapping last group): inside, one run on the input; else one
+ * run on the line's copy (the input zero point outside the input). Its
+ * own frame: the copy's bytes are not on the stack while dw3_asm runs. */
+static NNOM_NOINLINE void dw3_line_one(const nnom_conv_args_t *a, const dw_axis_t *u,
+                                       int inside)
+{
+    const int32_t ic = a->in.c, oc = a->out.c, rest = oc % 4, span = (u->out + 2) * ic;
+    uint32_t copy[NNOM_DW3LINE_COPY / 4];
+    nnom_dw3_run_t run = {a->input, a->output, u->out, u->xb, u->ob};
+    if (!inside) {
+        const int32_t y = -u->pad, y1 = u->out + 2 + y < u->in ? u->out + 2 + y : u->in;
+        const int32_t y0 = y < 0 ? (y1 > 0 ? 0 : y1) : y;
+        int8_t *cp = (int8_t *)copy;
+        memset(cp, a->p.input_zp, (size_t)((y0 - y) * ic));
+        memcpy(cp + (y0 - y) * ic, a->input + y0 * ic, (size_t)((y1 - y0) * ic));
+        memset(cp + (y1 - y) * ic, a->p.input_zp, (size_t)(span - (y1 - y) * ic));
+        run.x = cp;
+    }
+    const int8_t *x = run.x;
+    if (rest != 0) {
+        run.x = x + oc - 4;
+        run.out = a->output + oc - 4;
+        nnom_dw3p_s8(a->records + (oc - 4) * NNOM_DW3_REC, &run, 1, 4 - rest);
+        run.x = x;
+        run.out = a->output;
+    }
+    nnom_dw3_s8(a->records, &run, 1, oc / 4);
+}
+
 /* dw_col_try's course for these layers, its axes without the division
  * (stride 1): u along the taps, v across; outputs [lo, hi) inside. */
 int nnom_dw3_line_try(const nnom_conv_args_t *a)
@@ -52,33 +82,12 @@ int nnom_dw3_line_try(const nnom_conv_args_t *a)
     const int32_t oc = a->out.c, rest = oc % 4, span = (u.out + 2) * ic;
     if (v.out != 1 || (rest == 1 && u.out >= 64)) /* lines, lanes: dw3_asm's course */
         return dw3_asm_of(a, &u, &v, lo, hi);
-    /* one line (the channels past a multiple of four first, nnom_dw3p_s8
-     * on the overlapping last group): every window inside, one run on
-     * the input; else, where dw3_asm copies the line whole (16+ channels,
-     * rows ic apart, within its DW3_EDGE_BYTES), one run on the copy (the
-     * input zero point outside the input) */
-    uint32_t copy[NNOM_DW3LINE_COPY / 4];
-    nnom_dw3_run_t run = {a->input, a->output, u.out, u.xb, u.ob};
-    if (lo != 0 || hi != u.out) {
-        if (oc < 16 || u.xb != ic || span > NNOM_DW3LINE_COPY)
-            return dw3_asm_of(a, &u, &v, lo, hi);
-        const int32_t y = -u.pad, y1 = u.out + 2 + y < u.in ? u.out + 2 + y : u.in;
-        const int32_t y0 = y < 0 ? (y1 > 0 ? 0 : y1) : y;
-        int8_t *cp = (int8_t *)copy;
-        memset(cp, p->input_zp, (size_t)((y0 - y) * ic));
-        memcpy(cp + (y0 - y) * ic, a->input + y0 * ic, (size_t)((y1 - y0) * ic));
-        memset(cp + (y1 - y) * ic, p->input_zp, (size_t)(span - (y1 - y) * ic));
-        run.x = cp;
-    }
-    const int8_t *x = run.x;
-    if (rest != 0) {
-        run.x = x + oc - 4;
-        run.out = a->output + oc - 4;
-        nnom_dw3p_s8(a->records + (oc - 4) * NNOM_DW3_REC, &run, 1, 4 - rest);
-        run.x = x;
-        run.out = a->output;
-    }
-    nnom_dw3_s8(a->records, &run, 1, oc / 4);
+    /* one line, every window inside, or where dw3_asm copies the line
+     * whole (16+ channels, rows ic apart, within its DW3_EDGE_BYTES) */
+    const int inside = lo == 0 && hi == u.out;
+    if (!inside && (oc < 16 || u.xb != ic || span > NNOM_DW3LINE_COPY))
+        return dw3_asm_of(a, &u, &v, lo, hi);
+    dw3_line_one(a, &u, inside);
     return 1;
 }
 #else

@@ -26,6 +26,8 @@
 #include <stddef.h>
 
 #include "nnom_local_dw3.h"
+#include "nnom_local_dw3line.h"
+#include "nnom_local_dwline.h"
 #include "nnom_local_dw3s2.h"
 #include "nnom_local_dw_few.h"
 #include "nnom_local_dw_flat.h"
@@ -213,8 +215,12 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
     if (a->k.h * a->k.w == 2 && nnom_dwpair_try(a)) /* (2, 1), (1, 2): converter's records */
         return NN_SUCCESS;
     if (a->k.h * a->k.w == 3 && a->records != NULL &&
-        (a->records[0] == 1 ? nnom_dw3s2_try(a) : a->records[0] == 3 && nnom_dw3s2l_try(a)))
-        return NN_SUCCESS; /* (3, 1), (1, 3) at stride 2: the converter's records */
+        (a->records[0] == 1   ? nnom_dw3s2_try(a)
+         : a->records[0] == 3 ? nnom_dw3s2l_try(a)
+                              : nnom_dw3_line_asks(a) && nnom_dw3_line_try(a)))
+        return NN_SUCCESS; /* (3, 1), (1, 3): the converter's records (stride 2; long lines) */
+    if (a->records != NULL && nnom_dw_line_asks(a) && nnom_dw_line_try(a))
+        return NN_SUCCESS; /* one padded line of 4+ taps: copied once, one call */
     if (a->out.h == 1 && a->out.w == 1 && (nnom_dwone_try(a) || nnom_dwone4_try(a)))
         return NN_SUCCESS; /* the whole input in one window (odd records: 3 or 4 taps) */
     if (nnom_dw_tiny_asks(a) && nnom_dw_tiny_s8(a)) /* one to seven channels, one row of taps */

@@ -1671,6 +1671,60 @@ def fixed2_model(k: int, rng: np.random.Generator):
     return dw_layer_case_model(FIXED2_CASES[k], rng)
 
 
+# Three taps at stride 1 on one long line, 8+ channels, with the converter's
+# records (branch short1, nnom_dw3_line_try, -O2 with the assembly: from
+# the dispatcher's start to nnom_dw3_s8): every window inside ('valid': one
+# run on the input) and 'same' on 16+ channels (one run on the line's
+# copy), (3, 1) and (1, 3), channels a multiple of four and one to three
+# past it (nnom_dw3p_s8 first), lines of 9 to 70 outputs (a run's last one
+# to three), ReLU6; and the layers it hands to dw3_asm or leaves to the
+# others: one channel past on 64+ outputs (the lane), 'same' on fewer than
+# 16 channels, a copy past its 1,152 bytes, two lines, 7 outputs a line
+# (dw_few's), no activation, the last group beyond the records' form,
+# without records. Cases 15-28: one padded line of 4+ taps at stride 1
+# (nnom_dw_line_try: the line copied once, one call), (k, 1) and (1, k),
+# k even and odd up to 14, the channels past a multiple of four as tiny
+# lanes (one, two) or the overlapping last group, ReLU6; and the layers
+# it leaves: a copy past 1,152 bytes, no activation, the last group beyond
+# the records' form, two lines, without records.
+SHORT1_CASES = [
+    ((30, 1, 10), (3, 1), 1, "valid", "relu", None),
+    ((21, 1, 27), (3, 1), 1, "same", "relu", None),
+    ((1, 16, 25), (1, 3), 1, "same", "relu", None),
+    ((14, 1, 8), (3, 1), 1, "valid", "relu", None),
+    ((11, 1, 16), (3, 1), 1, "valid", "relu", None),
+    ((1, 23, 18), (1, 3), 1, "same", "relu6", None),
+    ((1, 40, 20), (1, 3), 1, "valid", "relu", None),
+    ((1, 70, 13), (1, 3), 1, "valid", "relu", None),
+    ((21, 1, 13), (3, 1), 1, "same", "relu", None),
+    ((40, 1, 36), (3, 1), 1, "same", "relu", None),
+    ((40, 2, 24), (3, 1), 1, "same", "relu", None),
+    ((9, 1, 20), (3, 1), 1, "valid", "relu", None),
+    ((1, 16, 25), (1, 3), 1, "same", None, None),
+    ((20, 1, 16), (3, 1), 1, "same", "relu", "scaled"),
+    ((30, 1, 10), (3, 1), 1, "valid", "relu", None),
+    ((12, 1, 13), (7, 1), 1, "same", "relu", None),
+    ((1, 7, 51), (1, 4), 1, "same", "relu", None),
+    ((1, 12, 47), (1, 7), 1, "same", "relu", None),
+    ((16, 1, 48), (7, 1), 1, "same", "relu6", None),
+    ((1, 20, 12), (1, 14), 1, "same", "relu", None),
+    ((19, 1, 12), (12, 1), 1, "same", "relu", None),
+    ((10, 1, 65), (7, 1), 1, "same", "relu", None),
+    ((1, 9, 22), (1, 5), 1, "same", "relu", None),
+    ((30, 1, 18), (4, 1), 1, "same", "relu", None),
+    ((9, 1, 123), (6, 1), 1, "same", "relu", None),
+    ((12, 1, 13), (7, 1), 1, "same", None, None),
+    ((12, 1, 16), (5, 1), 1, "same", "relu", "scaled"),
+    ((14, 2, 16), (5, 1), 1, "same", "relu", None),
+    ((12, 1, 13), (7, 1), 1, "same", "relu", None),
+]
+SHORT1_WITHOUT_RECORDS = (14, 28)
+
+
+def short1_model(k: int, rng: np.random.Generator):
+    return dw_layer_case_model(SHORT1_CASES[k], rng)
+
+
 # Three taps at stride 1 (dw3_asm, nnom_local_dwcolrun_dsp.c, -O2 with the
 # assembly; branch lines3): channels not a multiple of four with the
 # converter's records in one call per line (the whole groups, then the
@@ -2796,6 +2850,7 @@ def suite(tmp_path_factory):
         "lines4_": LINES4_WITHOUT_RECORDS,
         "lines5_": LINES5_WITHOUT_RECORDS,
         "fixed2_": FIXED2_WITHOUT_RECORDS,
+        "short1_": SHORT1_WITHOUT_RECORDS,
         "cols6_": COLS6_WITHOUT_RECORDS,
         "few7_": FEW7_WITHOUT_RECORDS,
         "pwt1_": PWT1_WITHOUT_RECORDS,
@@ -2855,6 +2910,7 @@ def suite(tmp_path_factory):
         ("lines4_", len(LINES4_CASES), lines4_model, 117_000),
         ("lines5_", len(LINES5_CASES), lines5_model, 121_000),
         ("fixed2_", len(FIXED2_CASES), fixed2_model, 119_000),
+        ("short1_", len(SHORT1_CASES), short1_model, 124_000),
         ("cols6_", len(COLS6_CASES), cols6_model, 120_000),
         ("few7_", len(FEW7_CASES), few7_model, 126_000),
         ("dense2_", len(DENSE2_CASES), dense2_model, 123_000),

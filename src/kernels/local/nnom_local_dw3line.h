@@ -1,0 +1,35 @@
+/*
+ * nnom_local_dw3line.h - three taps at stride 1 on long lines ((3, 1),
+ * (1, 3) kernels, 8+ channels, the converter's records): straight to
+ * dw_col_try's course (dw3_asm) from the dispatcher's start, past the
+ * tries that refuse such layers (-O2 with NNOM_LOCAL_MAC_ASM).
+ */
+#ifndef NNOM_LOCAL_DW3LINE_H
+#define NNOM_LOCAL_DW3LINE_H
+
+#include "nnom_local_simd.h"
+
+#if NNOM_LOCAL_MAC_ASM
+#include "nnom_local_dw_few.h"
+#include "nnom_local_dwacross.h"
+
+/* A (3, 1) or (1, 3) layer none of the dispatcher's tries before
+ * dw_col_try takes: records of the one-row loop (even first word), 8+
+ * channels (not the tiny, flat or odd-flat paths), multiplier 1, stride 1
+ * along the taps, more than NNOM_DW_FEW_OUT outputs a line (not dw_few)
+ * and more than NNOM_DW_ACROSS_RATIO times the lines (not dw_across). */
+NNOM_INLINE int nnom_dw3_line_asks(const nnom_conv_args_t *a)
+{
+    const int down = a->k.w == 1;
+    const int32_t uo = down ? a->out.h : a->out.w, vo = down ? a->out.w : a->out.h;
+    return (a->records[0] & 1) == 0 && a->ch_mult == 1 && a->out.c == a->in.c &&
+           a->out.c >= 8 && (down ? a->p.stride_h : a->p.stride_w) == 1 &&
+           uo > NNOM_DW_FEW_OUT && uo > NNOM_DW_ACROSS_RATIO * vo;
+}
+
+/* 1 when done (dw_col_try's answer); 0: the dispatcher goes on. */
+#define nnom_dw3_line_try nnom_dw3_line_try
+int nnom_dw3_line_try(const nnom_conv_args_t *a);
+#endif
+
+#endif

@@ -1,0 +1,95 @@
+/*
+ * nnom_local_dw3line_dsp.c - three taps at stride 1 on long lines from the
+ * dispatcher's start (see nnom_local_dw3line.h): its tries in between and
+ * their tests cost ~120 instructions a layer ((3,1) s1 30x1x10 valid).
+ */
+#include "nnom_local_dw3line.h"
+#include "../nnom_backend.h"
+
+#if NNOM_LOCAL_MAC_ASM
+#include <string.h>
+
+#include "nnom_local_dw3.h"
+#include "nnom_local_dwgroup.h"
+
+/* Bytes of a line's copy (DW3_EDGE_BYTES of nnom_local_dwcolrun_dsp.c:
+ * where dw3_asm copies one line whole) */
+#define NNOM_DW3LINE_COPY 1152
+
+/* dw3_asm with the layer's context (a NOINLINE function of its own: its
+ * stores cost the one-line layers nothing) */
+static NNOM_NOINLINE int dw3_asm_of(const nnom_conv_args_t *a, const dw_axis_t *u,
+                                    const dw_axis_t *v, int32_t lo, int32_t hi)
+{
+    const nnom_conv_params_t *p = &a->p;
+    const dw_ctx_t t = {a,          a->in.h,      a->in.w,         a->in.c,
+                        a->k.h,     a->k.w,       p->stride_h,     p->stride_w,
+                        p->dilation_h, p->dilation_w, p->pad_top, p->pad_left,
+                        a->out.h,   a->out.w,     a->out.c};
+    return dw3_asm(&t, u, v, lo, hi);
+}
+
+/* One line (the channels past a multiple of four first, nnom_dw3p_s8 on
+ * the overlapping last group): inside, one run on the input; else one
+ * run on the line's copy (the input zero point outside the input). Its
+ * own frame: the copy's bytes are not on the stack while dw3_asm runs. */
+static NNOM_NOINLINE void dw3_line_one(const nnom_conv_args_t *a, const dw_axis_t *u,
+                                       int inside)
+{
+    const int32_t ic = a->in.c, oc = a->out.c, rest = oc % 4, span = (u->out + 2) * ic;
+    uint32_t copy[NNOM_DW3LINE_COPY / 4];
+    nnom_dw3_run_t run = {a->input, a->output, u->out, u->xb, u->ob};
+    if (!inside) {
+        const int32_t y = -u->pad, y1 = u->out + 2 + y < u->in ? u->out + 2 + y : u->in;
+        const int32_t y0 = y < 0 ? (y1 > 0 ? 0 : y1) : y;
+        int8_t *cp = (int8_t *)copy;
+        memset(cp, a->p.input_zp, (size_t)((y0 - y) * ic));
+        memcpy(cp + (y0 - y) * ic, a->input + y0 * ic, (size_t)((y1 - y0) * ic));
+        memset(cp + (y1 - y) * ic, a->p.input_zp, (size_t)(span - (y1 - y) * ic));
+        run.x = cp;
+    }
+    const int8_t *x = run.x;
+    if (rest != 0) {
+        run.x = x + oc - 4;
+        run.out = a->output + oc - 4;
+        nnom_dw3p_s8(a->records + (oc - 4) * NNOM_DW3_REC, &run, 1, 4 - rest);
+        run.x = x;
+        run.out = a->output;
+    }
+    nnom_dw3_s8(a->records, &run, 1, oc / 4);
+}
+
+/* dw_col_try's course for these layers, its axes without the division
+ * (stride 1): u along the taps, v across; outputs [lo, hi) inside. */
+int nnom_dw3_line_try(const nnom_conv_args_t *a)
+{
+    const nnom_conv_params_t *p = &a->p;
+    const int down = a->k.w == 1;
+    const int32_t ic = a->in.c;
+    const dw_axis_t h = {a->in.h, a->k.h, 1, p->dilation_h, p->pad_top, a->out.h,
+                         a->in.w * ic, a->out.w * ic};
+    const dw_axis_t wd = {a->in.w, a->k.w, 1, p->dilation_w, p->pad_left, a->out.w, ic, ic};
+    dw_axis_t u = down ? h : wd, v = down ? wd : h;
+    v.s = down ? p->stride_w : p->stride_h;
+    const int32_t lo = u.pad < u.out ? u.pad : u.out, e = u.in - 3 + u.pad;
+    const int32_t hi = e < 0 ? lo : (e + 1 < lo ? lo : (e + 1 < u.out ? e + 1 : u.out));
+    /* dw_axes' mode 0 (no sign term, no clamp), some output inside,
+     * dw_col_axes (v.k is 1), dw3_line */
+    if (p->act_min < p->output_zp || p->act_min > -128 || p->act_max < 127 || hi <= lo ||
+        v.pad != 0 || u.d != 1 || u.in < 2 || u.pad >= 3 || u.out - 1 - u.pad >= u.in ||
+        !dw3_line(u.out, u.pad, u.in))
+        return 0;
+    const int32_t oc = a->out.c, rest = oc % 4, span = (u.out + 2) * ic;
+    if (v.out != 1 || (rest == 1 && u.out >= 64)) /* lines, lanes: dw3_asm's course */
+        return dw3_asm_of(a, &u, &v, lo, hi);
+    /* one line, every window inside, or where dw3_asm copies the line
+     * whole (16+ channels, rows ic apart, within its DW3_EDGE_BYTES) */
+    const int inside = lo == 0 && hi == u.out;
+    if (!inside && (oc < 16 || u.xb != ic || span > NNOM_DW3LINE_COPY))
+        return dw3_asm_of(a, &u, &v, lo, hi);
+    dw3_line_one(a, &u, inside);
+    return 1;
+}
+#else
+typedef int nnom_local_dw3line_dsp_unused_t; /* ISO C: a translation unit is never empty */
+#endif

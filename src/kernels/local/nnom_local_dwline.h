@@ -1,0 +1,33 @@
+/*
+ * nnom_local_dwline.h - one line of k >= 4 taps at stride 1 with padding
+ * ('same': (k, 1) on H x 1, (1, k) on 1 x W), 8+ channels, the converter's
+ * one-row records: the line copied once with its padding and run by the
+ * one-row loop in one call (-O2 with NNOM_LOCAL_MAC_ASM).
+ */
+#ifndef NNOM_LOCAL_DWLINE_H
+#define NNOM_LOCAL_DWLINE_H
+
+#include "nnom_local_simd.h"
+
+#if NNOM_LOCAL_MAC_ASM
+/* Bytes of the line's copy (on the stack; dw3_asm's line copy is as
+ * large: DW3_LINE_BYTES) */
+#define NNOM_DWLINE_COPY 2048
+
+/* The cheap part of the rule (records not NULL; the rest in the try):
+ * padding, the records of the one-row loop (even first word), stride 1,
+ * one row of four taps or more. Padding and stride first: the layers that
+ * pass by (unpadded, stride 2) pay ~10 instructions. */
+NNOM_INLINE int nnom_dw_line_asks(const nnom_conv_args_t *a)
+{
+    return (a->p.pad_top | a->p.pad_left) > 0 && (a->p.stride_h & a->p.stride_w) == 1 &&
+           (a->p.stride_h | a->p.stride_w) == 1 && (a->records[0] & 1) == 0 &&
+           (a->k.h == 1 || a->k.w == 1) && a->k.h * a->k.w >= 4;
+}
+
+/* 1 when done; 0 (nothing written): the dispatcher goes on. */
+#define nnom_dw_line_try nnom_dw_line_try
+int nnom_dw_line_try(const nnom_conv_args_t *a);
+#endif
+
+#endif

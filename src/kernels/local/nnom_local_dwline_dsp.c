@@ -1,0 +1,77 @@
+/*
+ * nnom_local_dwline_dsp.c - one padded line of k >= 4 taps at stride 1
+ * (see nnom_local_dwline.h): the line's rows with the padding (the input
+ * zero point, which the records' bias takes off) copied once, then every
+ * whole group in one call of nnom_dwcol_s8 on one run of the line's
+ * outputs, and the one to three channels past a multiple of four as
+ * dw_col_inside takes them (tiny lanes first, or the overlapping last
+ * group after). Against dw_col_asm (border runs on copies of their rows,
+ * its set-up and the dispatcher's tries before it) or dw_few's padded
+ * chunks: (7,1) s1 12x1x13 same, (1,4) s1 1x7x51 same.
+ */
+#include "nnom_local_dwline.h"
+#include "../nnom_backend.h"
+
+#if NNOM_LOCAL_MAC_ASM
+#include <string.h>
+
+#include "nnom_local_dw_odd.h"
+#include "nnom_local_dw_tiny.h"
+#include "nnom_local_dwcol.h"
+
+/* Words [w, end) set to v, two a step (end - w even or not). */
+NNOM_INLINE void dwline_fill(uint32_t *w, uint32_t *end, uint32_t v)
+{
+    if ((end - w) & 1)
+        *w++ = v;
+    for (; w < end; w += 2) {
+        w[0] = v;
+        w[1] = v;
+    }
+}
+
+int nnom_dw_line_try(const nnom_conv_args_t *a)
+{
+    const nnom_conv_params_t *p = &a->p;
+    const int down = a->k.w == 1;
+    const int32_t k = down ? a->k.h : a->k.w, in = down ? a->in.h : a->in.w;
+    const int32_t out = down ? a->out.h : a->out.w, pad = down ? p->pad_top : p->pad_left;
+    const int32_t ic = a->in.c, oc = a->out.c, rest = oc % 4, span = out - 1 + k;
+    /* one line of input and output, 8+ channels; padded along the taps
+     * (unpadded lines: dw_col_inside), no dilation, the records'
+     * requantisation (output zero point -128, no clamp), the copy within
+     * its bytes, the rows it reaches partly on the input */
+    if ((down ? a->in.w != 1 || a->out.w != 1 : a->in.h != 1 || a->out.h != 1) || oc < 8 ||
+        pad <= 0 || pad >= k || (down ? p->dilation_h : p->dilation_w) != 1 ||
+        a->ch_mult != 1 || oc != ic || p->output_zp != -128 || p->act_min != -128 ||
+        p->act_max != 127 || span * ic > NNOM_DWLINE_COPY || span - pad <= 0 || in < 1 ||
+        (rest != 0 && nnom_dw_odd_flat(a)))
+        return 0;
+    uint32_t copy[NNOM_DWLINE_COPY / 4];
+    int8_t *e = (int8_t *)copy;
+    const int32_t y1 = span - pad < in ? span - pad : in; /* rows [0, y1) of the input */
+    /* the padding rows by words (memset costs ~1 instruction a byte on
+     * these few bytes), the words the input's rows share after them */
+    const uint32_t zp4 = ((uint32_t)p->input_zp & 0xFFu) * 0x01010101u;
+    dwline_fill(copy, copy + (pad * ic + 3) / 4, zp4);
+    dwline_fill(copy + (pad + y1) * ic / 4, copy + (span * ic + 3) / 4, zp4);
+    memcpy(e + pad * ic, a->input, (size_t)(y1 * ic));
+    /* the one to three channels past a multiple of four: one lane each on
+     * the tiny loops where dw_col_inside's rule takes them (written first:
+     * other bytes than the groups'), else the overlapping last group */
+    const int lanes =
+        rest != 0 && out * (4 - rest) >= 18 * rest && nnom_dw_tiny_rest(a, oc - rest);
+    nnom_dwcol_job_t j = {e, a->output, a->records, out, ic, ic, oc, k / 2, k & 1, oc / 4};
+    nnom_dwcol_s8(&j);
+    if (rest != 0 && !lanes) { /* channels oc - 4 on, their records after the whole groups' */
+        j.x = e + oc - 4;
+        j.out = a->output + oc - 4;
+        j.rec = a->records + oc / 4 * (4 + 4 * (k / 2) + 2 * (k & 1) + 12);
+        j.groups = 1;
+        nnom_dwcol_s8(&j);
+    }
+    return 1;
+}
+#else
+typedef int nnom_local_dwline_dsp_unused_t; /* ISO C: a translation unit is never empty */
+#endif

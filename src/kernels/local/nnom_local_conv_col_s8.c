@@ -98,12 +98,17 @@ static NNOM_NOINLINE void col_pack(const nnom_conv_args_t *a, int32_t c, int32_t
 typedef struct {
     void (*wide)(const nnom_col_job_t *);
     void (*narrow[2])(const nnom_col_job_t *);
+    void (*blk[3])(const nnom_col_job_t *); /* the records' last block */
 } col_loops_t;
 /* [t1]: windows of K % 4 == 1 values, two steps or more: the loops whose
  * last step multiplies its one value */
 static const col_loops_t col_loops[2] = {
-    {nnom_conv_col_s8, {nnom_conv_col1_s8, nnom_conv_col2_s8}},
-    {nnom_conv_col_t1_s8, {nnom_conv_col1_t1_s8, nnom_conv_col2_t1_s8}},
+    {nnom_conv_col_s8,
+     {nnom_conv_col1_s8, nnom_conv_col2_s8},
+     {nnom_conv_col5_s8, nnom_conv_col6_s8, nnom_conv_col7_s8}},
+    {nnom_conv_col_t1_s8,
+     {nnom_conv_col1_t1_s8, nnom_conv_col2_t1_s8},
+     {nnom_conv_col5_t1_s8, nnom_conv_col6_t1_s8, nnom_conv_col7_t1_s8}},
 };
 #endif
 
@@ -114,6 +119,10 @@ static void col_groups(nnom_col_job_t *j)
 {
 #if COL_NARROW
     const col_loops_t *f = &col_loops[j->t1];
+    if (j->blk) { /* one pass: the groups, then the block */
+        f->blk[j->tail - 1](j);
+        return;
+    }
     if (j->tail <= 2) {
         /* in place (no copy of the job), restored after */
         const uint32_t *pk = j->pk;
@@ -351,6 +360,10 @@ int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size, int rq_fa
             col_pack(a, c, ng, K, k4, pk);
         j.groups = ng;
         j.tail = oc - c - 4 * (ng - 1) < 4 ? oc - c - 4 * (ng - 1) : 4;
+        /* the records hold the last 5-7 channels as one block */
+        j.blk = rec != NULL && oc > 4 && oc % 4 != 0;
+        if (j.blk)
+            j.groups = ng - 1;
         if (pw) { /* 1x1: the pixels straight from the input, but a copy
                      of the last one if its words would run past it */
             j.x = a->input;

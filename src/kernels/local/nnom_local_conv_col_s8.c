@@ -327,51 +327,89 @@ static int col_fits(const nnom_conv_args_t *a, int32_t K, int rq_fast)
     return 1;
 }
 
+/* A 1x1 layer on the converter's records: every group (and the last
+ * block) in one pass, nothing packed or checked (the converter did), the
+ * scratch only for the copy of the last pixel when its words would run
+ * past the input (in.c not a multiple of 4, but for the t1 loops, which
+ * read a window's last value alone). */
+static NNOM_NOINLINE int col_rec_run(const nnom_conv_args_t *a, const uint32_t *rec, void *buf,
+                                     uint32_t size)
+{
+    const int32_t oc = a->out.c, ic = a->in.c, k4 = (ic + 3) & ~3;
+    const int32_t npix = a->out.h * a->out.w, lo = a->p.act_min, hi = a->p.act_max;
+    nnom_col_job_t j;
+    j.x = a->input;
+    j.pk = rec;
+    j.out = a->output;
+    j.K4 = k4;
+    j.groups = (oc + 3) / 4;
+    j.tail = oc - 4 * (j.groups - 1);
+    j.blk = oc > 4 && oc % 4 != 0;
+    j.groups -= j.blk;
+    j.oc = oc;
+    j.clamp = lo != -128 || hi != 127;
+    j.lo4 = ((uint32_t)lo & 0xFFu) * 0x01010101u;
+    j.hi4 = ((uint32_t)hi & 0xFFu) * 0x01010101u;
+    j.xstep = ic;
+    j.t1 = COL_NARROW && ic % 4 == 1 && k4 >= 8;
+    const int copy = ic % 4 != 0 && !j.t1;
+    int8_t *col = (int8_t *)buf + 4 * nnom_conv_col_groups(a, 1) * COL_BLOCK(k4);
+    if (copy && (buf == NULL || size < (uint32_t)(col - (int8_t *)buf) + (uint32_t)k4))
+        return 0;
+    j.pixels = npix - copy;
+    col_groups(&j);
+    if (copy) {
+        memset(col, 0, (size_t)k4);
+        memcpy(col, a->input + (npix - 1) * ic, (size_t)ic);
+        j.x = col;
+        j.out = a->output + (npix - 1) * oc;
+        j.pixels = 1;
+        col_groups(&j);
+    }
+    return 1;
+}
+
 int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size, int rq_fast)
 {
     const int32_t oc = a->out.c, K = a->k.h * a->k.w * a->in.c, k4 = nnom_conv_col_k4(a);
-    if (buf == NULL || size < nnom_conv_col_scratch(a))
-        return 0;
     const int pw = nnom_conv_pw_col(a);
     const uint32_t *rec = col_records(a, pw);
-    if (rec == NULL && !col_fits(a, K, rq_fast))
+    if (rec != NULL)
+        return col_rec_run(a, rec, buf, size);
+    if (buf == NULL || size < nnom_conv_col_scratch(a))
         return 0;
-    const int32_t Gs = nnom_conv_col_groups(a, pw), P = nnom_conv_col_pix(a, pw);
-    /* with the records every group in one pass, none packed here */
-    const int32_t G = rec != NULL ? (oc + 3) / 4 : Gs;
+    if (!col_fits(a, K, rq_fast))
+        return 0;
+    const int32_t G = nnom_conv_col_groups(a, pw), P = nnom_conv_col_pix(a, pw);
     const int32_t npix = a->out.h * a->out.w;
     uint32_t *pk = (uint32_t *)buf;
-    int8_t *col = (int8_t *)(pk + Gs * COL_BLOCK(k4));
+    int8_t *col = (int8_t *)(pk + G * COL_BLOCK(k4));
     const int32_t lo = a->p.act_min, hi = a->p.act_max;
     nnom_col_job_t j;
-#if COL_NARROW
-    j.t1 = K % 4 == 1 && k4 >= 8;
-#endif
+    j.t1 = COL_NARROW && K % 4 == 1 && k4 >= 8;
+    j.blk = 0;
     j.K4 = k4;
     j.xstep = k4;
-    j.pk = rec != NULL ? rec : pk;
+    j.pk = pk;
     j.oc = oc;
     j.clamp = lo != -128 || hi != 127;
     j.lo4 = ((uint32_t)lo & 0xFFu) * 0x01010101u;
     j.hi4 = ((uint32_t)hi & 0xFFu) * 0x01010101u;
     for (int32_t c = 0; c < oc; c += 4 * G) {
         const int32_t ng = (oc - c + 3) / 4 < G ? (oc - c + 3) / 4 : G;
-        if (rec == NULL)
-            col_pack(a, c, ng, K, k4, pk);
+        col_pack(a, c, ng, K, k4, pk);
         j.groups = ng;
         j.tail = oc - c - 4 * (ng - 1) < 4 ? oc - c - 4 * (ng - 1) : 4;
-        /* the records hold the last 5-7 channels as one block */
-        j.blk = rec != NULL && oc > 4 && oc % 4 != 0;
-        if (j.blk)
-            j.groups = ng - 1;
         if (pw) { /* 1x1: the pixels straight from the input, but a copy
-                     of the last one if its words would run past it */
+                     of the last one if its words would run past it (not
+                     for the t1 loops: they read its last value alone) */
+            const int32_t copy = P != 0 && !j.t1;
             j.x = a->input;
             j.xstep = a->in.c;
             j.out = a->output + c;
-            j.pixels = npix - P;
+            j.pixels = npix - copy;
             col_groups(&j);
-            if (P == 0)
+            if (!copy)
                 continue;
             memset(col, 0, (size_t)k4);
             memcpy(col, a->input + (npix - 1) * a->in.c, (size_t)a->in.c);

@@ -369,6 +369,14 @@ static NNOM_NOINLINE int col_rec_run(const nnom_conv_args_t *a, const uint32_t *
     return 1;
 }
 
+int nnom_conv_col_rec(const nnom_conv_args_t *a, void *buf, uint32_t size)
+{
+    if (!nnom_col_records_ok(a) || a->k.c != a->in.c || !nnom_pw_stride1(a) ||
+        a->out.h * a->out.w < 2)
+        return 0;
+    return col_rec_run(a, (const uint32_t *)a->records, buf, size);
+}
+
 int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size, int rq_fast)
 {
     const int32_t oc = a->out.c, K = a->k.h * a->k.w * a->in.c, k4 = nnom_conv_col_k4(a);

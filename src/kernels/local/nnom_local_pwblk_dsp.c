@@ -151,11 +151,12 @@
  * first output, [8] the block's records, [12] the block's steps' end,
  * [16] the group loop's entry, [20] the end of the windows, [24] a
  * group's loop bytes, [28] clamp, [32] xstep, [36] oc, [40] pk, [44] lo4,
- * [48] hi4, [52] the block loop's entry, [56] the block's output. */
+ * [48] hi4, [52] the block loop's entry, [56] the block's output, [60] a
+ * pixel's entry (the block's when there are no full groups). */
 #define BLK_FUNC(name, N, SB, T1, STEP, LAST4, LAST, BIAS, RQ, PACK, ST)                        \
     BLK_FUNCTION(name)                                                                           \
     "push   {r4-r11, lr}\n"                                                                      \
-    "sub    sp, sp, #60\n"                                                                       \
+    "sub    sp, sp, #64\n"                                                                       \
     "ldm    r0, {r1-r3}\n" /* x, pk, out */                                                      \
     "str    r1, [sp, #0]\n"                                                                      \
     "str    r3, [sp, #4]\n"                                                                      \
@@ -188,6 +189,12 @@
     "mul    r3, r3, r4\n"                                                                        \
     "add    r3, r3, r2\n"                                                                        \
     "str    r3, [sp, #8]\n"                                                                      \
+    "cmp    r4, #0\n"                                                                            \
+    "ite    eq\n"                                                                                \
+    "adreq  r5, 60f\n"                                                                           \
+    "adrne  r5, 3f\n"                                                                            \
+    "orr    r5, r5, #1\n"                                                                        \
+    "str    r5, [sp, #60]\n"                                                                     \
     /* its steps' end: N biases, 2 N K4 bytes (less a step's with LAST) */                      \
     "mov    r4, #2 * " #N "\n"                                                                   \
     "mul    r4, r1, r4\n"                                                                        \
@@ -208,7 +215,7 @@
     "strd   r1, r3, [sp, #44]\n"                                                                 \
     "ldrd   r0, r2, [sp, #0]\n"                                                                  \
     "ldr    r1, [sp, #40]\n"                                                                     \
-    "b      3f\n"                                                                                \
+    "ldr    pc, [sp, #60]\n"                                                                     \
     "2:\n"                                                                                       \
     "ldr    r0, [sp, #0]\n"                                                                      \
     "3:\n" /* r0 the window, r1 the next group, r2 its output */                                \
@@ -267,14 +274,14 @@
     "ldrd   r3, r12, [sp, #32]\n"                                                                \
     "add    r0, r0, r3\n"                                                                        \
     "add    r2, r2, r12\n"                                                                       \
+    "strd   r0, r2, [sp, #0]\n"                                                                  \
     "ldr    r3, [sp, #20]\n"                                                                     \
     "cmp    r0, r3\n"                                                                            \
     "beq    9f\n"                                                                                \
-    "strd   r0, r2, [sp, #0]\n"                                                                  \
     "ldr    r1, [sp, #40]\n"                                                                     \
-    "b      3b\n"                                                                                \
+    "ldr    pc, [sp, #60]\n"                                                                     \
     "9:\n"                                                                                       \
-    "add    sp, sp, #60\n"                                                                       \
+    "add    sp, sp, #64\n"                                                                       \
     "pop    {r4-r11, pc}\n"                                                                      \
     ".size " #name ", .-" #name "\n"                                                             \
     ".text\n"

@@ -388,6 +388,9 @@ uint32_t nnom_fc_groups_s8(const nnom_fc_job_t *j);
  * short or a channel's requantisation is not the fast form (checked here
  * unless rq_fast says the caller knows it is). */
 int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size, int rq_fast);
+/* The same for 1x1 layers with the converter's records only (0: not such
+ * a layer, nothing written): none of the other paths' checks. */
+int nnom_conv_col_rec(const nnom_conv_args_t *a, void *buf, uint32_t size);
 
 /* Every output channel of the chunk for `pixels` pixels: pixel p's
  * window of K4 bytes (a multiple of 4) at x + xstep p against the packed groups of

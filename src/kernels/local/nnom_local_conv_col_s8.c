@@ -328,18 +328,20 @@ static int col_fits(const nnom_conv_args_t *a, int32_t K, int rq_fast)
 }
 
 /* A 1x1 layer on the converter's records: every group (and the last
- * block) in one pass, nothing packed or checked (the converter did), the
- * scratch only for the copy of the last pixel when its words would run
- * past the input (in.c not a multiple of 4, but for the t1 loops, which
- * read a window's last value alone). */
-static NNOM_NOINLINE int col_rec_run(const nnom_conv_args_t *a, const uint32_t *rec, void *buf,
-                                     uint32_t size)
+ * block) in one pass, nothing packed or checked but the records' header
+ * and the geometry (the converter checked the channels), the scratch only
+ * for the copy of the last pixel when its words would run past the input
+ * (in.c not a multiple of 4, but for the t1 loops, which read a window's
+ * last value alone). */
+int nnom_conv_col_rec(const nnom_conv_args_t *a, void *buf, uint32_t size)
 {
     const int32_t oc = a->out.c, ic = a->in.c, k4 = (ic + 3) & ~3;
     const int32_t npix = a->out.h * a->out.w, lo = a->p.act_min, hi = a->p.act_max;
+    if (!nnom_col_records_ok(a) || a->k.c != ic || !nnom_pw_stride1(a) || npix < 2)
+        return 0;
     nnom_col_job_t j;
     j.x = a->input;
-    j.pk = rec;
+    j.pk = (const uint32_t *)a->records;
     j.out = a->output;
     j.K4 = k4;
     j.groups = (oc + 3) / 4;
@@ -353,9 +355,13 @@ static NNOM_NOINLINE int col_rec_run(const nnom_conv_args_t *a, const uint32_t *
     j.xstep = ic;
     j.t1 = COL_NARROW && ic % 4 == 1 && k4 >= 8;
     const int copy = ic % 4 != 0 && !j.t1;
-    int8_t *col = (int8_t *)buf + 4 * nnom_conv_col_groups(a, 1) * COL_BLOCK(k4);
-    if (copy && (buf == NULL || size < (uint32_t)(col - (int8_t *)buf) + (uint32_t)k4))
-        return 0;
+    int8_t *col = NULL;
+    if (copy) {
+        const uint32_t at = 4u * (uint32_t)(nnom_conv_col_groups(a, 1) * COL_BLOCK(k4));
+        if (buf == NULL || size < at + (uint32_t)k4)
+            return 0;
+        col = (int8_t *)buf + at;
+    }
     j.pixels = npix - copy;
     col_groups(&j);
     if (copy) {
@@ -369,21 +375,13 @@ static NNOM_NOINLINE int col_rec_run(const nnom_conv_args_t *a, const uint32_t *
     return 1;
 }
 
-int nnom_conv_col_rec(const nnom_conv_args_t *a, void *buf, uint32_t size)
-{
-    if (!nnom_col_records_ok(a) || a->k.c != a->in.c || !nnom_pw_stride1(a) ||
-        a->out.h * a->out.w < 2)
-        return 0;
-    return col_rec_run(a, (const uint32_t *)a->records, buf, size);
-}
-
 int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size, int rq_fast)
 {
     const int32_t oc = a->out.c, K = a->k.h * a->k.w * a->in.c, k4 = nnom_conv_col_k4(a);
     const int pw = nnom_conv_pw_col(a);
     const uint32_t *rec = col_records(a, pw);
     if (rec != NULL)
-        return col_rec_run(a, rec, buf, size);
+        return nnom_conv_col_rec(a, buf, size);
     if (buf == NULL || size < nnom_conv_col_scratch(a))
         return 0;
     if (!col_fits(a, K, rq_fast))

@@ -663,7 +663,8 @@ nnom_status_t nnom_local_conv_s8_fast(const nnom_kernel_ctx_t *ctx, const void *
 {
 #if NNOM_CONV_COL
     /* 1x1 on the converter's records first: small layers' fixed cost */
-    if (nnom_conv_col_rec((const nnom_conv_args_t *)args, ctx->buf, ctx->size))
+    if (((const nnom_conv_args_t *)args)->records != NULL &&
+        nnom_conv_col_rec((const nnom_conv_args_t *)args, ctx->buf, ctx->size))
         return NN_SUCCESS;
 #endif
     return conv_run(ctx, (const nnom_conv_args_t *)args, 1);

@@ -119,10 +119,6 @@ static void col_groups(nnom_col_job_t *j)
 {
 #if COL_NARROW
     const col_loops_t *f = &col_loops[j->t1];
-    if (j->blk) { /* one pass: the groups, then the block */
-        f->blk[j->tail - 1](j);
-        return;
-    }
     if (j->tail <= 2) {
         /* in place (no copy of the job), restored after */
         const uint32_t *pk = j->pk;
@@ -147,6 +143,19 @@ static void col_groups(nnom_col_job_t *j)
 #else
     nnom_conv_col_s8(j);
 #endif
+}
+
+/* The records' job: with a last block, one pass (the groups, then the
+ * block; the C loop takes it as it is). */
+static void col_rec_job(nnom_col_job_t *j)
+{
+#if COL_NARROW
+    if (j->blk) {
+        col_loops[j->t1].blk[j->tail - 1](j);
+        return;
+    }
+#endif
+    col_groups(j);
 }
 
 /* n words from s to d (any alignment): a window row. */
@@ -347,6 +356,8 @@ int nnom_conv_col_rec(const nnom_conv_args_t *a, void *buf, uint32_t size)
     j.groups = (oc + 3) / 4;
     j.tail = oc - 4 * (j.groups - 1);
     j.blk = oc > 4 && oc % 4 != 0;
+    if (j.blk && k4 > 32) /* the block loops' most (the records' too) */
+        return 0;
     j.groups -= j.blk;
     j.oc = oc;
     j.clamp = lo != -128 || hi != 127;
@@ -363,14 +374,14 @@ int nnom_conv_col_rec(const nnom_conv_args_t *a, void *buf, uint32_t size)
         col = (int8_t *)buf + at;
     }
     j.pixels = npix - copy;
-    col_groups(&j);
+    col_rec_job(&j);
     if (copy) {
         memset(col, 0, (size_t)k4);
         memcpy(col, a->input + (npix - 1) * ic, (size_t)ic);
         j.x = col;
         j.out = a->output + (npix - 1) * oc;
         j.pixels = 1;
-        col_groups(&j);
+        col_rec_job(&j);
     }
     return 1;
 }

@@ -147,12 +147,13 @@
 
 /* One function: N channels in the block (STEP of SB bytes, LAST its one-
  * value last step, T1 1 with it), the job at r0 (nnom_col_job_t: groups
- * counts the block; tail N - 4). Stack: [0] the pixel's window, [4] its
- * first output, [8] the block's records, [12] the block's steps' end,
- * [16] the group loop's entry, [20] the end of the windows, [24] a
- * group's loop bytes, [28] clamp, [32] xstep, [36] oc, [40] pk, [44] lo4,
- * [48] hi4, [52] the block loop's entry, [56] the block's output, [60] a
- * pixel's entry (the block's when there are no full groups). */
+ * counts the block; tail N - 4; K4 at most 32, as the records' 1x1
+ * layers have: at most eight steps, entered at their count, no loop).
+ * Stack: [0] the pixel's window, [4] its first output, [8] the block's
+ * records, [16] the groups' entry, [20] the end of the windows, [28]
+ * clamp, [32] xstep, [36] oc, [40] pk, [44] lo4, [48] hi4, [52] the
+ * block's entry, [56] the block's output, [60] a pixel's entry (the
+ * block's when there are no full groups). */
 #define BLK_FUNC(name, N, SB, T1, STEP, LAST4, LAST, BIAS, RQ, PACK, ST)                        \
     BLK_FUNCTION(name)                                                                           \
     "push   {r4-r11, lr}\n"                                                                      \
@@ -163,8 +164,6 @@
     "str    r2, [sp, #40]\n"                                                                     \
     "ldr    r1, [r0, #12]\n" /* K4 */                                                            \
     "lsl    r3, r1, #3\n"    /* a group's 8 K4 bytes of weights */                               \
-    "sub    r4, r3, #32 * " #T1 "\n"                                                             \
-    "str    r4, [sp, #24]\n"                                                                     \
     /* the loops' entries: 8 - steps % 8 steps into their eight */                               \
     "lsr    r4, r1, #2\n"                                                                        \
     "sub    r4, r4, #" #T1 "\n"                                                                  \
@@ -195,12 +194,6 @@
     "adrne  r5, 3f\n"                                                                            \
     "orr    r5, r5, #1\n"                                                                        \
     "str    r5, [sp, #60]\n"                                                                     \
-    /* its steps' end: N biases, 2 N K4 bytes (less a step's with LAST) */                      \
-    "mov    r4, #2 * " #N "\n"                                                                   \
-    "mul    r4, r1, r4\n"                                                                        \
-    "add    r4, r4, r3\n"                                                                        \
-    "add    r4, r4, #4 * " #N " - 8 * " #N " * " #T1 "\n"                                      \
-    "str    r4, [sp, #12]\n"                                                                     \
     "ldr    r1, [r0, #24]\n" /* x + pixels xstep */                                             \
     "ldr    r3, [r0, #44]\n"                                                                     \
     "ldr    r4, [sp, #0]\n"                                                                      \
@@ -223,17 +216,13 @@
     "cmp    r1, r3\n"                                                                            \
     "beq    60f\n"                                                                               \
     "ldm    r1!, {r4-r7}\n" /* biases */                                                         \
-    "ldr    r3, [sp, #24]\n"                                                                     \
-    "add    r3, r3, r1\n"                                                                        \
     "ldr    pc, [sp, #16]\n"                                                                     \
     ".p2align 2\n"                                                                               \
     "30:\n" BLK_STEP4 BLK_STEP4 BLK_STEP4 BLK_STEP4 BLK_STEP4 BLK_STEP4 BLK_STEP4 BLK_STEP4     \
     "31:\n"                                                                                      \
     ".if (31b - 30b) != 8 * 52\n"                                                                \
     ".error \"BLK_STEP4 is not 52 bytes\"\n"                                                     \
-    ".endif\n"                                                                                   \
-    "cmp    r1, r3\n"                                                                            \
-    "bne    30b\n" LAST4 BLK_RQ("r4", "r11") BLK_RQ("r5", "r11") BLK_RQ("r6", "r11")             \
+    ".endif\n" LAST4 BLK_RQ("r4", "r11") BLK_RQ("r5", "r11") BLK_RQ("r6", "r11")             \
         BLK_RQ("r7", "r11")                                                                      \
     "bfi    r4, r5, #8, #8\n"                                                                    \
     "bfi    r4, r6, #16, #8\n"                                                                   \
@@ -254,10 +243,7 @@
     "40:\n" STEP STEP STEP STEP STEP STEP STEP STEP "41:\n"                                      \
     ".if (41b - 40b) != 8 * " #SB "\n"                                                           \
     ".error \"" #name ": a step is not " #SB " bytes\"\n"                                        \
-    ".endif\n"                                                                                   \
-    "ldr    r8, [sp, #12]\n"                                                                     \
-    "cmp    r1, r8\n"                                                                            \
-    "bne    40b\n" LAST RQ PACK "ldr    r0, [sp, #28]\n"                                         \
+    ".endif\n" LAST RQ PACK "ldr    r0, [sp, #28]\n"                                         \
     "cbz    r0, 7f\n"                                                                            \
     "ldrd   r8, r9, [sp, #44]\n"                                                                 \
     "ssub8  r10, r2, r8\n"                                                                       \

@@ -6,7 +6,9 @@ as the multiplies on layers of a few pixels).
 
 A header of four words (COL_TAG, cin, cout, k4 = cin rounded up to 4; the
 config points past it), then per group of four output channels (the last
-channel repeated past cout), 16 + 2 k4 words: 2 (bias - zp_in * sum(w))
+channel repeated past cout; past four channels the last 5-7 form one
+block, which nnom_local_pwblk_dsp.c runs in the same pass), n (4 + k4 / 2)
+words for n channels: 2 (bias - zp_in * sum(w))
 per channel; per step of four inputs (zero past cin) and channel the
 halfwords (2 w_4s, 2 w_4s+2) and (2 w_4s+1, 2 w_4s+3); per channel mult,
 (2 zp_out + 1) << (e - 1), e with e = -shift. Written only where the
@@ -72,22 +74,28 @@ def pwcol_records(
         return None
     cout, _, _, cin = q.weight.shape
     k4 = (cin + 3) // 4 * 4
-    groups = (cout + 3) // 4
     bias = np.broadcast_to(np.asarray(q.bias, np.int64), (cout,))
     mult = np.broadcast_to(np.asarray(q.mult, np.int64), (cout,))
     e = -np.broadcast_to(np.asarray(q.shift, np.int64), (cout,))
-    chans = np.minimum(np.arange(4 * groups), cout - 1)
-    w = np.zeros((4 * groups, k4), np.int64)
-    w[:, :cin] = q.weight.reshape(cout, cin)[chans]
-    acc0 = 2 * (bias[chans] - zp_in * w.sum(axis=1))
-    w = 2 * w.reshape(groups, 4, k4 // 4, 4)  # doubled
-    even = _half(w[..., 0]) | (_half(w[..., 2]) << 16)
-    odd = _half(w[..., 1]) | (_half(w[..., 3]) << 16)
-    # (group, step, channel, even/odd)
-    pairs = np.stack([even, odd], axis=3).transpose(0, 2, 1, 3).reshape(groups, 2 * k4)
-    rq = np.stack(
-        [mult[chans], ((2 * zp_out + 1) << (e[chans] - 1)) & 0xFFFFFFFF, e[chans]], axis=1
-    ).reshape(groups, 12)
-    rows = np.concatenate([acc0.reshape(groups, 4), pairs, rq], axis=1)
-    words = np.concatenate([np.array([TAG, cin, cout, k4], np.int64), rows.reshape(-1)])
+    weight = q.weight.reshape(cout, cin)
+    # groups of four; past four, the last 5-7 channels as one block
+    widths = (
+        [4] * (cout // 4 - 1) + [4 + cout % 4] if cout > 4 and cout % 4 else [4] * ((cout + 3) // 4)
+    )
+    rows, c0 = [], 0
+    for n in widths:
+        chans = np.minimum(np.arange(c0, c0 + n), cout - 1)
+        w = np.zeros((n, k4), np.int64)
+        w[:, :cin] = weight[chans]
+        acc0 = 2 * (bias[chans] - zp_in * w.sum(axis=1))
+        w = 2 * w.reshape(n, k4 // 4, 4)  # doubled
+        even = _half(w[..., 0]) | (_half(w[..., 2]) << 16)
+        odd = _half(w[..., 1]) | (_half(w[..., 3]) << 16)
+        pairs = np.stack([even, odd], axis=2).transpose(1, 0, 2)  # (step, channel, even/odd)
+        rq = np.stack(
+            [mult[chans], ((2 * zp_out + 1) << (e[chans] - 1)) & 0xFFFFFFFF, e[chans]], axis=1
+        )
+        rows += [acc0, pairs.reshape(-1), rq.reshape(-1)]
+        c0 += n
+    words = np.concatenate([np.array([TAG, cin, cout, k4], np.int64)] + rows)
     return ((words + (1 << 31)) % (1 << 32) - (1 << 31)).astype(np.int32)

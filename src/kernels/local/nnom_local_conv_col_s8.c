@@ -98,12 +98,17 @@ static NNOM_NOINLINE void col_pack(const nnom_conv_args_t *a, int32_t c, int32_t
 typedef struct {
     void (*wide)(const nnom_col_job_t *);
     void (*narrow[2])(const nnom_col_job_t *);
+    void (*blk[3])(const nnom_col_job_t *); /* the records' last block */
 } col_loops_t;
 /* [t1]: windows of K % 4 == 1 values, two steps or more: the loops whose
  * last step multiplies its one value */
 static const col_loops_t col_loops[2] = {
-    {nnom_conv_col_s8, {nnom_conv_col1_s8, nnom_conv_col2_s8}},
-    {nnom_conv_col_t1_s8, {nnom_conv_col1_t1_s8, nnom_conv_col2_t1_s8}},
+    {nnom_conv_col_s8,
+     {nnom_conv_col1_s8, nnom_conv_col2_s8},
+     {nnom_conv_col5_s8, nnom_conv_col6_s8, nnom_conv_col7_s8}},
+    {nnom_conv_col_t1_s8,
+     {nnom_conv_col1_t1_s8, nnom_conv_col2_t1_s8},
+     {nnom_conv_col5_t1_s8, nnom_conv_col6_t1_s8, nnom_conv_col7_t1_s8}},
 };
 #endif
 
@@ -138,6 +143,19 @@ static void col_groups(nnom_col_job_t *j)
 #else
     nnom_conv_col_s8(j);
 #endif
+}
+
+/* The records' job: with a last block, one pass (the groups, then the
+ * block; the C loop takes it as it is). */
+static void col_rec_job(nnom_col_job_t *j)
+{
+#if COL_NARROW
+    if (j->blk) {
+        col_loops[j->t1].blk[j->tail - 1](j);
+        return;
+    }
+#endif
+    col_groups(j);
 }
 
 /* n words from s to d (any alignment): a window row. */
@@ -318,47 +336,97 @@ static int col_fits(const nnom_conv_args_t *a, int32_t K, int rq_fast)
     return 1;
 }
 
+/* A 1x1 layer on the converter's records: every group (and the last
+ * block) in one pass, nothing packed or checked but the records' header
+ * and the geometry (the converter checked the channels), the scratch only
+ * for the copy of the last pixel when its words would run past the input
+ * (in.c not a multiple of 4, but for the t1 loops, which read a window's
+ * last value alone). */
+int nnom_conv_col_rec(const nnom_conv_args_t *a, void *buf, uint32_t size)
+{
+    const int32_t oc = a->out.c, ic = a->in.c, k4 = (ic + 3) & ~3;
+    const int32_t npix = a->out.h * a->out.w, lo = a->p.act_min, hi = a->p.act_max;
+    if (!nnom_col_records_ok(a) || a->k.c != ic || !nnom_pw_stride1(a) || npix < 2)
+        return 0;
+    nnom_col_job_t j;
+    j.x = a->input;
+    j.pk = (const uint32_t *)a->records;
+    j.out = a->output;
+    j.K4 = k4;
+    j.groups = (oc + 3) / 4;
+    j.tail = oc - 4 * (j.groups - 1);
+    j.blk = oc > 4 && oc % 4 != 0;
+    if (j.blk && k4 > 32) /* the block loops' most (the records' too) */
+        return 0;
+    j.groups -= j.blk;
+    j.oc = oc;
+    j.clamp = lo != -128 || hi != 127;
+    j.lo4 = ((uint32_t)lo & 0xFFu) * 0x01010101u;
+    j.hi4 = ((uint32_t)hi & 0xFFu) * 0x01010101u;
+    j.xstep = ic;
+    j.t1 = COL_NARROW && ic % 4 == 1 && k4 >= 8;
+    const int copy = ic % 4 != 0 && !j.t1;
+    int8_t *col = NULL;
+    if (copy) {
+        const uint32_t at = 4u * (uint32_t)(nnom_conv_col_groups(a, 1) * COL_BLOCK(k4));
+        if (buf == NULL || size < at + (uint32_t)k4)
+            return 0;
+        col = (int8_t *)buf + at;
+    }
+    j.pixels = npix - copy;
+    col_rec_job(&j);
+    if (copy) {
+        memset(col, 0, (size_t)k4);
+        memcpy(col, a->input + (npix - 1) * ic, (size_t)ic);
+        j.x = col;
+        j.out = a->output + (npix - 1) * oc;
+        j.pixels = 1;
+        col_rec_job(&j);
+    }
+    return 1;
+}
+
 int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size, int rq_fast)
 {
     const int32_t oc = a->out.c, K = a->k.h * a->k.w * a->in.c, k4 = nnom_conv_col_k4(a);
-    if (buf == NULL || size < nnom_conv_col_scratch(a))
-        return 0;
     const int pw = nnom_conv_pw_col(a);
     const uint32_t *rec = col_records(a, pw);
-    if (rec == NULL && !col_fits(a, K, rq_fast))
+    if (rec != NULL)
+        return nnom_conv_col_rec(a, buf, size);
+    if (buf == NULL || size < nnom_conv_col_scratch(a))
         return 0;
-    const int32_t Gs = nnom_conv_col_groups(a, pw), P = nnom_conv_col_pix(a, pw);
-    /* with the records every group in one pass, none packed here */
-    const int32_t G = rec != NULL ? (oc + 3) / 4 : Gs;
+    if (!col_fits(a, K, rq_fast))
+        return 0;
+    const int32_t G = nnom_conv_col_groups(a, pw), P = nnom_conv_col_pix(a, pw);
     const int32_t npix = a->out.h * a->out.w;
     uint32_t *pk = (uint32_t *)buf;
-    int8_t *col = (int8_t *)(pk + Gs * COL_BLOCK(k4));
+    int8_t *col = (int8_t *)(pk + G * COL_BLOCK(k4));
     const int32_t lo = a->p.act_min, hi = a->p.act_max;
     nnom_col_job_t j;
-#if COL_NARROW
-    j.t1 = K % 4 == 1 && k4 >= 8;
-#endif
+    j.t1 = COL_NARROW && K % 4 == 1 && k4 >= 8;
+    j.blk = 0;
     j.K4 = k4;
     j.xstep = k4;
-    j.pk = rec != NULL ? rec : pk;
+    j.pk = pk;
     j.oc = oc;
     j.clamp = lo != -128 || hi != 127;
     j.lo4 = ((uint32_t)lo & 0xFFu) * 0x01010101u;
     j.hi4 = ((uint32_t)hi & 0xFFu) * 0x01010101u;
     for (int32_t c = 0; c < oc; c += 4 * G) {
         const int32_t ng = (oc - c + 3) / 4 < G ? (oc - c + 3) / 4 : G;
-        if (rec == NULL)
-            col_pack(a, c, ng, K, k4, pk);
+        col_pack(a, c, ng, K, k4, pk);
         j.groups = ng;
         j.tail = oc - c - 4 * (ng - 1) < 4 ? oc - c - 4 * (ng - 1) : 4;
         if (pw) { /* 1x1: the pixels straight from the input, but a copy
-                     of the last one if its words would run past it */
+                     of the last one if its words would run past it (not
+                     for the t1 loops: they read its last value alone) */
+            const int32_t copy = P != 0 && !j.t1;
             j.x = a->input;
             j.xstep = a->in.c;
             j.out = a->output + c;
-            j.pixels = npix - P;
+            j.pixels = npix - copy;
             col_groups(&j);
-            if (P == 0)
+            if (!copy)
                 continue;
             memset(col, 0, (size_t)k4);
             memcpy(col, a->input + (npix - 1) * a->in.c, (size_t)a->in.c);

@@ -661,6 +661,12 @@ uint32_t nnom_local_conv_s8_fast_scratch(const void *args)
 
 nnom_status_t nnom_local_conv_s8_fast(const nnom_kernel_ctx_t *ctx, const void *args)
 {
+#if NNOM_CONV_COL
+    /* 1x1 on the converter's records first: small layers' fixed cost */
+    if (((const nnom_conv_args_t *)args)->records != NULL &&
+        nnom_conv_col_rec((const nnom_conv_args_t *)args, ctx->buf, ctx->size))
+        return NN_SUCCESS;
+#endif
     return conv_run(ctx, (const nnom_conv_args_t *)args, 1);
 }
 #endif

@@ -388,13 +388,18 @@ uint32_t nnom_fc_groups_s8(const nnom_fc_job_t *j);
  * short or a channel's requantisation is not the fast form (checked here
  * unless rq_fast says the caller knows it is). */
 int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size, int rq_fast);
+/* The same for 1x1 layers with the converter's records only (0: not such
+ * a layer, nothing written): none of the other paths' checks. */
+int nnom_conv_col_rec(const nnom_conv_args_t *a, void *buf, uint32_t size);
 
 /* Every output channel of the chunk for `pixels` pixels: pixel p's
  * window of K4 bytes (a multiple of 4) at x + xstep p against the packed groups of
  * four channels at pk (nnom_local_conv_col_s8.c: biases, widened weights,
  * then mult, base, sh per channel), requantised with the fast form,
  * clamped to [lo, hi] when clamp, into out + oc p; the chunk's last group
- * has `tail` channels (1-4). The field offsets are the assembly's. */
+ * has `tail` channels (1-4), or with blk is a block of 4 + tail (1-3): its
+ * 4 + tail biases, per step 2 (4 + tail) weight words, then 3 (4 + tail)
+ * requantisation words. The field offsets are the assembly's. */
 typedef struct {
     const int8_t *x;
     const uint32_t *pk;
@@ -403,6 +408,7 @@ typedef struct {
     uint32_t lo4, hi4; /* lo, hi in every byte */
     int32_t xstep;     /* K4, or in.c for 1x1 read from the input */
     int32_t t1;        /* K % 4 == 1, K4 >= 8: the _t1 loops (C only) */
+    int32_t blk;       /* the last group is the records' block of 4 + tail */
 } nnom_col_job_t;
 void nnom_conv_col_s8(const nnom_col_job_t *j);
 #if NNOM_LOCAL_MAC_ASM
@@ -415,6 +421,14 @@ void nnom_conv_col2_s8(const nnom_col_job_t *j);
 void nnom_conv_col_t1_s8(const nnom_col_job_t *j);
 void nnom_conv_col1_t1_s8(const nnom_col_job_t *j);
 void nnom_conv_col2_t1_s8(const nnom_col_job_t *j);
+/* groups - 1 groups of four and a block of 4 + tail channels in one pass
+ * (blk: the converter's records, nnom_local_pwblk_dsp.c), and with t1 */
+void nnom_conv_col5_s8(const nnom_col_job_t *j);
+void nnom_conv_col6_s8(const nnom_col_job_t *j);
+void nnom_conv_col7_s8(const nnom_col_job_t *j);
+void nnom_conv_col5_t1_s8(const nnom_col_job_t *j);
+void nnom_conv_col6_t1_s8(const nnom_col_job_t *j);
+void nnom_conv_col7_t1_s8(const nnom_col_job_t *j);
 #endif
 
 /* Every channel's requantisation has the fast form (nnom_rq_fast_ok();

@@ -2803,6 +2803,46 @@ def pwt1_model(k: int, rng: np.random.Generator):
     return model
 
 
+# The converter's records with the last 5-7 channels as one block, run in
+# the groups' pass (branch pw6, nnom_local_pwblk_dsp.c, col_rec_run): 1x1
+# of 5, 6, 7 outputs (the block alone), 9-11 and 13-15 (one to three full
+# groups before it), inputs of 9, 13, 17, 21 and 5 (the t1 loops: the last
+# pixel read in place), 10, 11, 22, 23 (the last pixel copied), 4, 8, 12,
+# 32 (whole words; 32: eight steps), 2 pixels and more, ReLU, ReLU6 (the
+# clamp of both words) and none (another output zero point); refused: a
+# bias beyond the doubled sums' room (no records: the patch path), 33
+# inputs, stride 2, and one case without records (packed at run time).
+# (input shape, filters, activation, stride, scaled) as PW2_CASES.
+PW6_CASES = [
+    ((3, 5, 9), 6, "relu", 1, 0.0),
+    ((7, 7, 9), 6, None, 1, 0.0),
+    ((4, 4, 9), 5, "relu6", 1, 0.0),
+    ((4, 4, 9), 7, "relu", 1, 0.0),
+    ((4, 4, 10), 6, "relu6", 1, 0.0),
+    ((2, 1, 11), 7, None, 1, 0.0),
+    ((1, 2, 12), 5, "relu6", 1, 0.0),
+    ((4, 4, 11), 9, "relu", 1, 0.0),
+    ((3, 3, 17), 10, None, 1, 0.0),
+    ((5, 3, 23), 11, "relu6", 1, 0.0),
+    ((2, 3, 21), 13, "relu", 1, 0.0),
+    ((6, 6, 22), 14, None, 1, 0.0),
+    ((1, 9, 32), 15, "relu", 1, 0.0),
+    ((3, 3, 5), 6, "relu", 1, 0.0),
+    ((1, 5, 4), 7, "relu6", 1, 0.0),
+    ((2, 5, 13), 10, None, 1, 0.0),
+    ((5, 5, 13), 6, "relu", 1, 160.0),
+    ((9, 1, 19), 10, "relu", 1, 0.0),
+    ((1, 3, 33), 6, "relu", 1, 0.0),
+    ((3, 4, 20), 6, "relu", 2, 0.0),
+]
+# packed at run time (no records: 8 pixels or more)
+PW6_WITHOUT_RECORDS = (17,)
+
+
+def pw6_model(k: int, rng: np.random.Generator):
+    return conv1x1_model(*PW6_CASES[k], rng)
+
+
 def _calibration(rng: np.random.Generator, shape, n: int) -> np.ndarray:
     scale = float(10 ** rng.uniform(-1, 1))
     return rng.normal(float(rng.uniform(-1, 1)) * scale, scale, (n, *shape)).astype(np.float32)
@@ -2855,6 +2895,7 @@ def suite(tmp_path_factory):
         "few7_": FEW7_WITHOUT_RECORDS,
         "pwt1_": PWT1_WITHOUT_RECORDS,
         "rqfit2_": RQFIT2_WITHOUT_RECORDS,
+        "pw6_": PW6_WITHOUT_RECORDS,
     }
     # hand-picked shapes of the kernels' special paths: (name, count, builder, seed)
     families = [
@@ -2918,6 +2959,7 @@ def suite(tmp_path_factory):
         ("rqfit2_", len(RQFIT2_CASES), rqfit2_model, 122_000),
         ("short2_", len(SHORT2_CASES), short2_model, 125_000),
         ("rect2d_", len(RECT2D_CASES), rect2d_model, 127_000),
+        ("pw6_", len(PW6_CASES), pw6_model, 128_000),
     ]
     for prefix, count, build, seed in families:
         for k in range(count):

@@ -1239,6 +1239,8 @@ RECT2D_CASES = [
 
 def rect2d_model(k: int, rng: np.random.Generator):
     return _odd_channels_model(RECT2D_CASES[k], rng)
+
+
 # One to seven channels on one row of taps, every channel of a line copied
 # at once (branch few7; nnom_local_dw_tiny_dsp.c, tiny_chans: int16 lines
 # transposed, four or two pixels a pass where they lie side by side, the

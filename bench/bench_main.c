@@ -8,10 +8,11 @@
  * that both count the same), compares every output byte, and prints one result line that the
  * Python side parses:
  *   nnom-bench runs=R instructions=I kernel_instructions=K mismatches=M
- *              first_mismatch=F mem_used=U arena=A io=B status=S
+ *              first_mismatch=F mem_used=U arena=A io=B status=S stack=T
  * (kernel_instructions is 0 unless built with NNOM_KERNEL_PROFILE; io is the
  * bytes of the model's input and output buffers outside the arena: none
- * unless a CHW build keeps a Keras-order copy). Built with
+ * unless a CHW build keeps a Keras-order copy; stack is the deepest stack
+ * below main()'s frame during the runs, profile_stack.h). Built with
  * BENCH_LAYER_TIMES it also prints, per layer, the instructions of all runs
  * (the counter's own cost taken off each; build without NNOM_KERNEL_PROFILE,
  * whose stopwatch around each kernel call would count as the layer's):
@@ -22,6 +23,7 @@
 
 #include "nnom.h"
 #include "nnom_kernels.h"
+#include "profile_stack.h"
 #include "profile_timer.h"
 #include "weights.h"
 #include "bench_data.h"
@@ -65,6 +67,7 @@ int main(void)
     layer_timer_cost = timer_cost;
     model_set_callback(model, add_layer_time);
 #endif
+    profile_stack_paint();
     for (int r = 0; r < BENCH_RUNS && status == NN_SUCCESS; r++) {
         for (int k = 0; k < NNOM_INPUT_COUNT; k++)
             memcpy(nnom_inputs[k], bench_inputs[r][k], nnom_input_sizes[k]);
@@ -98,8 +101,9 @@ int main(void)
     for (int k = 0; k < NNOM_OUTPUT_COUNT; k++)
         io += outside_arena(model, nnom_outputs[k], nnom_output_sizes[k]);
     printf("nnom-bench runs=%d instructions=%lu kernel_instructions=%lu mismatches=%ld "
-           "first_mismatch=%ld mem_used=%lu arena=%lu io=%lu status=%d\n",
+           "first_mismatch=%ld mem_used=%lu arena=%lu io=%lu status=%d stack=%lu\n",
            BENCH_RUNS, (unsigned long)total, (unsigned long)kernels, mismatches, first,
-           (unsigned long)nnom_mem_used(), (unsigned long)model->arena_bytes, io, (int)status);
+           (unsigned long)nnom_mem_used(), (unsigned long)model->arena_bytes, io, (int)status,
+           (unsigned long)profile_stack_used());
     return (status == NN_SUCCESS && mismatches == 0) ? 0 : 1;
 }

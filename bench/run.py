@@ -15,6 +15,8 @@ and identical from run to run) and reports:
 - instructions per inference (mean of 10, -O2 and -Os) and per MAC,
 - arena bytes and RAM taken (nnom_mem_used(): arena + layer structures),
   without and with the model's input and output buffers (I/O),
+- the deepest stack model_run() takes, -O2 and -Os (painted before the
+  runs and read back after them: nnom/profile/profile_stack.c),
 - NNoM runtime code and data (-Os, after --gc-sections; CMSIS-NN, the
   model's weights and the C library not counted), from the linker map,
 - on the M4, the framework's share: instructions outside the kernels
@@ -49,7 +51,7 @@ sys.path.insert(0, str(HERE.parent))
 import cmbuild  # noqa: E402
 
 from nnom.profile.firmware import HERE as TIMER_DIR  # noqa: E402
-from nnom.profile.firmware import TIMER_C  # noqa: E402
+from nnom.profile.firmware import STACK_C, TIMER_C  # noqa: E402
 
 RUNS = 10
 PROFILE_BOARD = "m4"
@@ -141,7 +143,7 @@ def write_data(path: Path, qx: np.ndarray, want: list[np.ndarray]) -> None:
 _LINE = re.compile(
     r"nnom-bench runs=(\d+) instructions=(\d+) kernel_instructions=(\d+) "
     r"mismatches=(\d+) first_mismatch=(-?\d+) mem_used=(\d+) arena=(\d+) io=(\d+) "
-    r"status=(-?\d+)"
+    r"status=(-?\d+) stack=(\d+)"
 )
 _LAYER = re.compile(r"nnom-layer (\d+) (\S+) (\d+) (\d+)")
 
@@ -153,7 +155,12 @@ def measure(
     extra = PROFILE_FLAGS[profile] if profile else ()
     fw = cmbuild.Firmware(board=board, opt=opt, backend=backend, extra=extra)
     folder = work / f"{model.name}-{board}{opt}-{backend}{'-' + profile if profile else ''}"
-    elf = fw.link(folder, HERE / "bench_main.c", [model.folder, TIMER_DIR], more=[(TIMER_C, [])])
+    elf = fw.link(
+        folder,
+        HERE / "bench_main.c",
+        [model.folder, TIMER_DIR],
+        more=[(TIMER_C, []), (STACK_C, [])],
+    )
     code, output = cmbuild.run(elf, board)
     m = _LINE.search(output)
     if m is None or code != 0:
@@ -161,7 +168,7 @@ def measure(
             f"bench: {model.name} on {board} {opt} {backend} failed (exit {code}):\n"
             f"{output[-2000:]}"
         )
-    runs, instr, kern, mism, first, mem, arena, io, status = (int(v) for v in m.groups())
+    runs, instr, kern, mism, first, mem, arena, io, status, stack = (int(v) for v in m.groups())
     if mism or status:
         raise SystemExit(
             f"bench: {model.name} on {board} {opt} {backend}: {mism} output bytes "
@@ -174,6 +181,7 @@ def measure(
         "mem_used": mem,
         "arena": arena,
         "io": io,
+        "stack": stack,
         "code": size["code"],
         "data": size["data"],
         "layers": [(int(i), int(macs), int(t) / runs) for i, _, macs, t in _LAYER.findall(output)],
@@ -226,6 +234,8 @@ def table(models, boards, backends, res, markdown: bool) -> str:
         "arena+I/O B",
         "RAM B",
         "RAM+I/O B",
+        "stack B -O2",
+        "stack B -Os",
         "code B (-Os)",
         "data B",
     ]
@@ -247,6 +257,8 @@ def table(models, boards, backends, res, markdown: bool) -> str:
                     str(o2["arena"] + o2["io"]),
                     str(o2["mem_used"]),
                     str(o2["mem_used"] + o2["io"]),
+                    str(o2["stack"]),
+                    str(os_["stack"]),
                     str(os_["code"]),
                     str(os_["data"]),
                 ]

@@ -21,8 +21,10 @@ from ..errors import NnomError
 
 HERE = Path(__file__).resolve().parent
 MAIN_C = HERE / "profile_main.c"
-# The timed model_run(), shared with bench/bench_main.c: include HERE, link TIMER_C.
+# The timed model_run() and the stack's depth, shared with bench/bench_main.c:
+# include HERE, link TIMER_C and STACK_C.
 TIMER_C = HERE / "profile_timer.c"
+STACK_C = HERE / "profile_stack.c"
 MODEL_TU = "profile_model.c"  # linked as tu0.o
 
 
@@ -53,6 +55,7 @@ class RawRun:
     instructions: int  # model_run() over all runs, the timer's cost taken off
     mem_used: int
     arena: int
+    stack: int  # the deepest stack below main()'s frame during the runs
     runtime: dict[str, int] = field(default_factory=dict)  # libnnom.a kept
     cmsis: dict[str, int] = field(default_factory=dict)  # libcmsisnn.a kept
     model: dict[str, int] = field(default_factory=dict)  # the model's translation unit
@@ -69,7 +72,8 @@ _LAYER = re.compile(
 )
 _TOTAL = re.compile(
     r"^nnom-profile runs=(\d+) instructions=(\d+) timer=(\d+) mismatches=(\d+) "
-    r"first_mismatch=(-?\d+) mem_used=(\d+) arena=(\d+) layers=(\d+) status=(-?\d+)",
+    r"first_mismatch=(-?\d+) mem_used=(\d+) arena=(\d+) layers=(\d+) status=(-?\d+) "
+    r"stack=(\d+)",
     re.M,
 )
 
@@ -103,7 +107,7 @@ def parse(output: str) -> tuple[list[RawLayer], dict[str, int]]:
     if m is None:
         return layers, {}
     keys = ("runs", "instructions", "timer", "mismatches", "first", "mem_used", "arena")
-    total = dict(zip(keys + ("layers", "status"), map(int, m.groups())))
+    total = dict(zip(keys + ("layers", "status", "stack"), map(int, m.groups())))
     return layers, total
 
 
@@ -181,7 +185,7 @@ def build_and_run(
     _write_model_tu(workdir / MODEL_TU, len(inputs), len(expected))
     where = f"qemu_{firmware.board}, {firmware.backend} backend, {firmware.opt}"
     try:
-        more = [(workdir / MODEL_TU, [workdir]), (TIMER_C, [])]
+        more = [(workdir / MODEL_TU, [workdir]), (TIMER_C, []), (STACK_C, [])]
         elf = firmware.link(workdir, MAIN_C, [workdir, HERE], more=more)
     except RuntimeError as err:
         lines = str(err).splitlines()
@@ -207,6 +211,7 @@ def build_and_run(
         instructions=total["instructions"],
         mem_used=total["mem_used"],
         arena=total["arena"],
+        stack=total["stack"],
         runtime=qemucm.runtime_size(map_file),
         cmsis=qemucm.runtime_size(map_file, "libcmsisnn.a"),
         model=qemucm.object_size(map_file, "tu0.o"),

@@ -51,6 +51,7 @@ def _totals_table(profiles: list[Profile], mhz: float) -> str:
         (f"time at {mhz:g} MHz (estimate)", [millis(p.total_instructions, mhz) for p in profiles]),
         ("arena", [f"{p.arena_bytes:,} B" for p in profiles]),
         ("RAM (no stack)", [f"{p.ram_bytes:,} B" for p in profiles]),
+        ("stack (deepest run)", [f"{p.stack_bytes:,} B" for p in profiles]),
         ("runtime code", [f"{p.code_bytes:,} B" for p in profiles]),
         ("model in flash", [f"{p.weight_bytes:,} B" for p in profiles]),
     ]

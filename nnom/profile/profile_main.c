@@ -13,14 +13,16 @@
  *   nnom-profile-layer I TYPE ACT macs=M instructions=N out=O out_bytes=B
  *       scratch=S scratch_bytes=SB inputs=A,B,.. name=NAME
  *   nnom-profile runs=R instructions=I timer=T mismatches=X first_mismatch=F
- *       mem_used=U arena=A layers=L status=S
- * O and S are byte offsets in the arena, -1 for a user buffer / no scratch.
+ *       mem_used=U arena=A layers=L status=S stack=K
+ * O and S are byte offsets in the arena, -1 for a user buffer / no scratch;
+ * K the deepest stack below main()'s frame during the runs (profile_stack.h).
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "nnom.h"
 #include "profile_data.h"
+#include "profile_stack.h"
 #include "profile_timer.h"
 
 /* profile_model.c */
@@ -86,6 +88,7 @@ int main(void)
         printf("nnom-profile status=-101\n");
         return 2;
     }
+    profile_stack_paint();
     for (int r = 0; r < PROFILE_RUNS && status == NN_SUCCESS; r++) {
         for (int k = 0; k < PROFILE_INPUTS; k++)
             memcpy(profile_inputs[k], profile_input_data[r][k], profile_input_sizes[k]);
@@ -108,8 +111,9 @@ int main(void)
     printf("nnom-profile runs=%d", PROFILE_RUNS);
     print_u64(" instructions=", total);
     printf(" timer=%lu mismatches=%ld first_mismatch=%ld mem_used=%lu arena=%lu layers=%u "
-           "status=%d\n",
+           "status=%d stack=%lu\n",
            (unsigned long)timer_cost, mismatches, first, (unsigned long)nnom_mem_used(),
-           (unsigned long)model->arena_bytes, (unsigned)model->n_layers, (int)status);
+           (unsigned long)model->arena_bytes, (unsigned)model->n_layers, (int)status,
+           (unsigned long)profile_stack_used());
     return (status == NN_SUCCESS && mismatches == 0) ? 0 : 1;
 }

@@ -48,6 +48,7 @@ def profile_dict(p: Profile, mhz: float) -> dict:
         "mhz": mhz,
         "arena_bytes": p.arena_bytes,
         "ram_bytes": p.ram_bytes,
+        "stack_bytes": p.stack_bytes,
         "code_bytes": p.code_bytes,
         "weight_bytes": p.weight_bytes,
     }

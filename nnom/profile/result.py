@@ -85,6 +85,7 @@ class Profile:
     total_instructions: float  # per inference, as bench/run.py counts it
     arena_bytes: int
     mem_used: int  # nnom_mem_used(): arena + layer structures
+    stack_bytes: int  # the deepest stack model_run() took (painted and read back)
     static_ram: int  # .data + .bss of the runtime and of the model's translation unit
     runtime_code: int  # .text + .rodata kept from libnnom.a
     cmsis_code: int  # ... and from libcmsisnn.a
@@ -184,6 +185,7 @@ def make_profile(raw: RawRun, short: str, backend: str, opt: str) -> Profile:
         total_instructions=raw.instructions / runs,
         arena_bytes=raw.arena,
         mem_used=raw.mem_used,
+        stack_bytes=raw.stack,
         static_ram=raw.runtime["data"] + raw.cmsis["data"] + raw.model["data"],
         runtime_code=raw.runtime["code"],
         cmsis_code=raw.cmsis["code"],

@@ -89,6 +89,8 @@ def totals(p: Profile, mhz: float) -> str:
         f"arena         {p.arena_bytes:,} B (each buffer: offset+bytes in the table)",
         f"RAM           {p.ram_bytes:,} B: arena and layer structures {p.mem_used:,} B, "
         f"model buffers and runtime data {p.static_ram:,} B (stack not counted)",
+        f"stack         {p.stack_bytes:,} B at the deepest inside model_run() ({p.opt}; "
+        "leave this much, plus your own calls', for the stack)",
         f"flash         runtime code {p.runtime_code:,} B{cmsis} ({p.opt}), "
         f"model {p.weight_bytes:,} B (weights, biases, configs)",
         f"Time is {ESTIMATE_NOTE}.",

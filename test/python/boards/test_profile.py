@@ -158,6 +158,57 @@ def test_flash_holds_the_weights(m4, example) -> None:
     assert constants > 0 and constants <= m4.weight_bytes <= constants + 2048
 
 
+# A firmware whose calls take known frames: the painter must read each one's
+# depth back (not the whole painted span, not nothing).
+STACK_MAIN_C = r"""
+#include <stdio.h>
+#include "profile_stack.h"
+
+#define FRAME(name, bytes) \
+    static __attribute__((noinline)) unsigned name(unsigned k) \
+    { \
+        volatile unsigned char buf[bytes]; \
+        for (unsigned i = 0; i < bytes; i++) \
+            buf[i] = (unsigned char)(i + k); \
+        return buf[k % bytes]; \
+    }
+FRAME(small_frame, 1000)
+FRAME(large_frame, 3000)
+
+int main(void)
+{
+    profile_stack_paint();
+    unsigned v = small_frame(3);
+    unsigned long small = (unsigned long)profile_stack_used();
+    profile_stack_paint();
+    v += large_frame(5);
+    printf("stack small=%lu large=%lu v=%u\n", small, (unsigned long)profile_stack_used(), v);
+    return 0;
+}
+"""
+
+
+def test_stack_depth_reads_back_known_frames(tmp_path: Path) -> None:
+    from nnom.profile.firmware import HERE, STACK_C
+
+    main_c = tmp_path / "stack_main.c"
+    main_c.write_text(STACK_MAIN_C)
+    elf = qemucm.Firmware(board="m4", opt="-O2").link(
+        tmp_path / "fw", main_c, [HERE], more=[(STACK_C, [])]
+    )
+    code, out = qemucm.run(elf, "m4")
+    m = re.search(r"stack small=(\d+) large=(\d+)", out)
+    assert code == 0 and m, out
+    small, large = int(m[1]), int(m[2])
+    assert 1000 <= small <= 1000 + 160, small  # the frame, saved registers, the margins
+    assert 3000 <= large <= 3000 + 160, large
+
+
+def test_stack_depth_is_reported(m4, example) -> None:
+    # the mnist example's deepest kernel keeps a line copy on the stack
+    assert 256 <= m4.stack_bytes <= 8192, m4.stack_bytes
+
+
 @pytest.mark.skipif(
     CHROMIUM is None,
     reason="renders the page in Chromium, which is not installed (apt-get install chromium; "

@@ -128,6 +128,7 @@ def side_by_side(profiles: list[Profile], mhz: float, source: str) -> str:
         (f"ms at {mhz:g} MHz*", [millis(p.total_instructions, mhz)[:-3] for p in profiles]),
         ("arena B", [f"{p.arena_bytes:,}" for p in profiles]),
         ("RAM B", [f"{p.ram_bytes:,}" for p in profiles]),
+        ("stack B", [f"{p.stack_bytes:,}" for p in profiles]),
         ("code B", [f"{p.code_bytes:,}" for p in profiles]),
         ("model B", [f"{p.weight_bytes:,}" for p in profiles]),
     ]

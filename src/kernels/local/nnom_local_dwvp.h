@@ -24,7 +24,8 @@
 NNOM_INLINE int nnom_dwvp_asks(const nnom_conv_args_t *a)
 {
     const int32_t kh = a->k.h, kw = a->k.w, c = a->out.c;
-    return c >= 2 && c <= 7 && c != 4 && a->p.stride_h == 2 && a->p.stride_w == 2 && kw >= 2 &&
+    /* the stride first: the cheapest refusal of the stride-1 windows after it */
+    return a->p.stride_h == 2 && a->p.stride_w == 2 && c >= 2 && c <= 7 && c != 4 && kw >= 2 &&
            kw <= 3 && kh >= 2 && kh <= 3 && (a->p.pad_top | a->p.pad_left) == 0 &&
            a->p.dilation_h == 1 && a->p.dilation_w == 1 &&
            (c <= 3 || (kw == 3 && a->out.h * a->out.w >= (c == 5 ? 16 : c == 6 ? 36 : 100)));

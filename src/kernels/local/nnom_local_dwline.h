@@ -20,10 +20,12 @@
  * pass by (unpadded, stride 2) pay ~10 instructions. */
 NNOM_INLINE int nnom_dw_line_asks(const nnom_conv_args_t *a)
 {
-    /* the kernel's shape first: the cheapest refusal of the 2D windows after it */
-    return (a->k.h == 1 || a->k.w == 1) && a->k.h * a->k.w >= 4 &&
-           (a->p.pad_top | a->p.pad_left) > 0 && (a->p.stride_h & a->p.stride_w) == 1 &&
-           (a->p.stride_h | a->p.stride_w) == 1 && (a->records[0] & 1) == 0;
+    /* 8+ channels first (try's rule too): the few-channel layers after it
+     * are the small ones, where each refusal's instructions show */
+    return a->out.c >= 8 && (a->p.pad_top | a->p.pad_left) > 0 &&
+           (a->k.h == 1 || a->k.w == 1) && a->k.h * a->k.w >= 4 &&
+           (a->p.stride_h & a->p.stride_w) == 1 && (a->p.stride_h | a->p.stride_w) == 1 &&
+           (a->records[0] & 1) == 0;
 }
 
 /* 1 when done; 0 (nothing written): the dispatcher goes on. */

@@ -33,6 +33,41 @@ typedef struct {
 /* Bytes of one group's records */
 #define DW3S2L_GROUP_REC (4 * 4 * NNOM_DW3S2_REC)
 
+/* The pass functions' entry: the frame, op at [28], the passes' course
+ * at [20]/[24], the first pass at [FIRST], g = 0 at [16], 4 groups at
+ * [GROUPS], the records in r2 (OP: op's offset above the frame). */
+#define DW3S2L_ENTRY(FRAME, OP, FIRST, GROUPS)                                                     \
+    "push   {r4-r11, lr}\n"                                                                         \
+    "sub    sp, sp, #" FRAME "\n"                                                                  \
+    "ldr    r4, [sp, #" OP "]\n"                                                                   \
+    "str    r4, [sp, #28]\n"                                                                       \
+    "add    r2, r2, r2, lsl #2\n"                                                                  \
+    "add    r2, r1, r2, lsl #2\n" /* 20 bytes a pass */                                            \
+    "strd   r1, r2, [sp, #20]\n"                                                                   \
+    "str    r1, [sp, #" FIRST "]\n"                                                                \
+    "lsls   r3, r3, #2\n"                                                                          \
+    "movs   r4, #0\n"                                                                              \
+    "str    r4, [sp, #16]\n"                                                                       \
+    "str    r3, [sp, #" GROUPS "]\n"                                                               \
+    "mov    r2, r0\n"
+
+/* After a group's passes: the next group (its records after this one's,
+ * the passes again from the first) or the return (labels .L<L>_pass/_done). */
+#define DW3S2L_NEXT_GROUP(FRAME, FIRST, GROUPS, L)                                                 \
+    "ldr    lr, [sp, #16]\n"                                                                       \
+    "ldr    r7, [sp, #" GROUPS "]\n"                                                               \
+    "adds   lr, lr, #4\n"                                                                          \
+    "cmp    lr, r7\n"                                                                              \
+    "beq    .L" L "_done\n"                                                                        \
+    "str    lr, [sp, #16]\n"                                                                       \
+    "ldr    r12, [sp, #" FIRST "]\n"                                                               \
+    "str    r12, [sp, #20]\n"                                                                      \
+    "add    r2, r2, #" NNOM_STR(DW3S2L_GROUP_REC) "\n"                                            \
+    "b      .L" L "_pass\n"                                                                        \
+    ".L" L "_done:\n"                                                                              \
+    "add    sp, sp, #" FRAME "\n"                                                                  \
+    "pop    {r4-r11, pc}\n"
+
 /* nnom_dw3s2l_s8(rec r0, passes r1, count r2, groups r3, op): every
  * pass of every group, group g at its pointers + 4 g with its records
  * after group g - 1's. Stack: [0] the pass's output words, [16] g (4 per
@@ -47,19 +82,7 @@ __asm__(".section .text.nnom_dw3s2l_s8,\"ax\",%progbits\n"
         ".thumb_func\n"
         ".p2align 2\n"
         "nnom_dw3s2l_s8:\n"
-        "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #64\n"
-        "ldr    r4, [sp, #100]\n" /* op */
-        "str    r4, [sp, #28]\n"
-        "add    r2, r2, r2, lsl #2\n"
-        "add    r2, r1, r2, lsl #2\n" /* 20 bytes a pass */
-        "strd   r1, r2, [sp, #20]\n"
-        "str    r1, [sp, #40]\n"
-        "lsls   r3, r3, #2\n"
-        "movs   r4, #0\n"
-        "str    r4, [sp, #16]\n"
-        "str    r3, [sp, #36]\n"
-        "mov    r2, r0\n"
+        DW3S2L_ENTRY("64", "100", "40", "36")
         ".Ldw3s2l_pass:\n"
         "ldrd   lr, r12, [sp, #16]\n" /* g, the pass */
         "ldm    r12!, {r0, r1, r3, r6, r9}\n" /* row 1, xs, row 0, row 8, out */
@@ -106,20 +129,7 @@ __asm__(".section .text.nnom_dw3s2l_s8,\"ax\",%progbits\n"
         "ldrd   r12, r7, [sp, #20]\n"
         "cmp    r12, r7\n"
         "bne    .Ldw3s2l_pass\n"
-        /* the next group: its records after this one's, the passes again */
-        "ldr    lr, [sp, #16]\n"
-        "ldr    r7, [sp, #36]\n"
-        "adds   lr, lr, #4\n"
-        "cmp    lr, r7\n"
-        "beq    .Ldw3s2l_done\n"
-        "str    lr, [sp, #16]\n"
-        "ldr    r12, [sp, #40]\n"
-        "str    r12, [sp, #20]\n"
-        "add    r2, r2, #" NNOM_STR(DW3S2L_GROUP_REC) "\n"
-        "b      .Ldw3s2l_pass\n"
-        ".Ldw3s2l_done:\n"
-        "add    sp, sp, #64\n"
-        "pop    {r4-r11, pc}\n"
+        DW3S2L_NEXT_GROUP("64", "40", "36", "dw3s2l")
         ".size nnom_dw3s2l_s8, .-nnom_dw3s2l_s8\n"
         ".text\n");
 
@@ -149,19 +159,7 @@ __asm__(".section .text.nnom_dw3s2l2_s8,\"ax\",%progbits\n"
         ".thumb_func\n"
         ".p2align 2\n"
         "nnom_dw3s2l2_s8:\n"
-        "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #40\n"
-        "ldr    r4, [sp, #76]\n" /* op */
-        "str    r4, [sp, #28]\n"
-        "add    r2, r2, r2, lsl #2\n"
-        "add    r2, r1, r2, lsl #2\n" /* 20 bytes a pass */
-        "strd   r1, r2, [sp, #20]\n"
-        "str    r1, [sp, #8]\n"
-        "lsls   r3, r3, #2\n"
-        "movs   r4, #0\n"
-        "str    r4, [sp, #16]\n"
-        "str    r3, [sp, #12]\n"
-        "mov    r2, r0\n"
+        DW3S2L_ENTRY("40", "76", "8", "12")
         ".Ldw3s2l2_pass:\n"
         "ldrd   lr, r12, [sp, #16]\n" /* g, the pass */
         "ldm    r12!, {r0, r1, r3, r6, r9}\n" /* row 1, xs, row 0, row 4, out */
@@ -191,20 +189,7 @@ __asm__(".section .text.nnom_dw3s2l2_s8,\"ax\",%progbits\n"
         "ldrd   r12, r7, [sp, #20]\n"
         "cmp    r12, r7\n"
         "bne    .Ldw3s2l2_pass\n"
-        /* the next group: its records after this one's, the passes again */
-        "ldr    lr, [sp, #16]\n"
-        "ldr    r7, [sp, #12]\n"
-        "adds   lr, lr, #4\n"
-        "cmp    lr, r7\n"
-        "beq    .Ldw3s2l2_done\n"
-        "str    lr, [sp, #16]\n"
-        "ldr    r12, [sp, #8]\n"
-        "str    r12, [sp, #20]\n"
-        "add    r2, r2, #" NNOM_STR(DW3S2L_GROUP_REC) "\n"
-        "b      .Ldw3s2l2_pass\n"
-        ".Ldw3s2l2_done:\n"
-        "add    sp, sp, #40\n"
-        "pop    {r4-r11, pc}\n"
+        DW3S2L_NEXT_GROUP("40", "8", "12", "dw3s2l2")
         ".size nnom_dw3s2l2_s8, .-nnom_dw3s2l2_s8\n"
         ".text\n");
 
@@ -225,19 +210,7 @@ __asm__(".section .text.nnom_dw3s2l1p_s8,\"ax\",%progbits\n"
         ".thumb_func\n"
         ".p2align 2\n"
         "nnom_dw3s2l1p_s8:\n"
-        "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #40\n"
-        "ldr    r4, [sp, #76]\n" /* op (unused: one output) */
-        "str    r4, [sp, #28]\n"
-        "add    r2, r2, r2, lsl #2\n"
-        "add    r2, r1, r2, lsl #2\n" /* 20 bytes a pass */
-        "strd   r1, r2, [sp, #20]\n"
-        "str    r1, [sp, #8]\n"
-        "lsls   r3, r3, #2\n"
-        "movs   r4, #0\n"
-        "str    r4, [sp, #16]\n"
-        "str    r3, [sp, #12]\n"
-        "mov    r2, r0\n"
+        DW3S2L_ENTRY("40", "76", "8", "12")
         ".Ldw3s2l1p_pass:\n"
         "ldrd   lr, r12, [sp, #16]\n" /* g, the pass */
         "ldm    r12!, {r0, r1, r3, r6, r9}\n" /* row 1, xs, row 0, row 2, out */
@@ -268,19 +241,7 @@ __asm__(".section .text.nnom_dw3s2l1p_s8,\"ax\",%progbits\n"
         "ldrd   r12, r7, [sp, #20]\n"
         "cmp    r12, r7\n"
         "bne    .Ldw3s2l1p_pass\n"
-        "ldr    lr, [sp, #16]\n"
-        "ldr    r7, [sp, #12]\n"
-        "adds   lr, lr, #4\n"
-        "cmp    lr, r7\n"
-        "beq    .Ldw3s2l1p_done\n"
-        "str    lr, [sp, #16]\n"
-        "ldr    r12, [sp, #8]\n"
-        "str    r12, [sp, #20]\n"
-        "add    r2, r2, #" NNOM_STR(DW3S2L_GROUP_REC) "\n"
-        "b      .Ldw3s2l1p_pass\n"
-        ".Ldw3s2l1p_done:\n"
-        "add    sp, sp, #40\n"
-        "pop    {r4-r11, pc}\n"
+        DW3S2L_NEXT_GROUP("40", "8", "12", "dw3s2l1p")
         ".size nnom_dw3s2l1p_s8, .-nnom_dw3s2l1p_s8\n"
         ".text\n");
 

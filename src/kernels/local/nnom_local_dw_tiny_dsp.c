@@ -176,6 +176,29 @@ void nnom_dw_tiny5_s2(const tiny_job_t *j);
  * serve 12 SMLADs. r0 x, r1 out, r3 os, r2 the word, r4-r7 the sums, r8
  * mult, r12 ra, lr the bias, r9-r11 the pairs; the stack [0] end, [4]
  * qend, [8] e, [12] odd. Then the pair loop's registers and its loop. */
+/* Four outputs' sums (r4-r7) requantised (multiplier r8, rounding r12,
+ * shift at [sp, #8]) and stored r3 bytes apart from r1, r1 moved on. */
+#define TINY_OUT4                                                                                \
+    "smmlar r4, r4, r8, r12\n"                                                                    \
+    "smmlar r5, r5, r8, r12\n"                                                                    \
+    "smmlar r6, r6, r8, r12\n"                                                                    \
+    "smmlar r7, r7, r8, r12\n"                                                                    \
+    "ldr    r2, [sp, #8]\n"                                                                       \
+    "asr    r4, r4, r2\n"                                                                         \
+    "asr    r5, r5, r2\n"                                                                         \
+    "asr    r6, r6, r2\n"                                                                         \
+    "asr    r7, r7, r2\n"                                                                         \
+    "ssat   r4, #8, r4\n"                                                                         \
+    "ssat   r5, #8, r5\n"                                                                         \
+    "ssat   r6, #8, r6\n"                                                                         \
+    "ssat   r7, #8, r7\n"                                                                         \
+    "strb   r4, [r1]\n"                                                                           \
+    "strb   r5, [r1, r3]\n"                                                                       \
+    "add    r1, r1, r3, lsl #1\n"                                                                 \
+    "strb   r6, [r1]\n"                                                                           \
+    "strb   r7, [r1, r3]\n"                                                                       \
+    "add    r1, r1, r3, lsl #1\n"
+
 #define TINY_Q(OFF, A, W, FROM_A, B, W2, FROM_B)                                                 \
     "ldr    r2, [r0, #" #OFF "]\n"                                                              \
     "smlad  " A ", r2, " W ", " FROM_A "\n"                                                      \
@@ -219,25 +242,7 @@ __asm__(".section .text.nnom_dw_tiny3_s1,\"ax\",%progbits\n"
         TINY_Q(10, "r5", "r11", "r5", "r7", "r10", "r7")
         TINY_Q1(12, "r6", "r11", "r6")
         TINY_Q1(14, "r7", "r11", "r7")
-        "smmlar r4, r4, r8, r12\n"
-        "smmlar r5, r5, r8, r12\n"
-        "smmlar r6, r6, r8, r12\n"
-        "smmlar r7, r7, r8, r12\n"
-        "ldr    r2, [sp, #8]\n"
-        "asr    r4, r4, r2\n"
-        "asr    r5, r5, r2\n"
-        "asr    r6, r6, r2\n"
-        "asr    r7, r7, r2\n"
-        "ssat   r4, #8, r4\n"
-        "ssat   r5, #8, r5\n"
-        "ssat   r6, #8, r6\n"
-        "ssat   r7, #8, r7\n"
-        "strb   r4, [r1]\n"
-        "strb   r5, [r1, r3]\n"
-        "add    r1, r1, r3, lsl #1\n"
-        "strb   r6, [r1]\n"
-        "strb   r7, [r1, r3]\n"
-        "add    r1, r1, r3, lsl #1\n"
+        TINY_OUT4
         "add    r0, r0, #8\n"
         "ldr    r2, [sp, #4]\n"
         "cmp    r0, r2\n"
@@ -301,25 +306,7 @@ __asm__(".section .text.nnom_dw_tiny3_s2,\"ax\",%progbits\n"
         TINY_Q1S2(4, "r6", "r11", "r6")
         "smlad  r7, r2, r10, r7\n"
         TINY_Q1S2(5, "r7", "r11", "r7")
-        "smmlar r4, r4, r8, r12\n"
-        "smmlar r5, r5, r8, r12\n"
-        "smmlar r6, r6, r8, r12\n"
-        "smmlar r7, r7, r8, r12\n"
-        "ldr    r2, [sp, #8]\n"
-        "asr    r4, r4, r2\n"
-        "asr    r5, r5, r2\n"
-        "asr    r6, r6, r2\n"
-        "asr    r7, r7, r2\n"
-        "ssat   r4, #8, r4\n"
-        "ssat   r5, #8, r5\n"
-        "ssat   r6, #8, r6\n"
-        "ssat   r7, #8, r7\n"
-        "strb   r4, [r1]\n"
-        "strb   r5, [r1, r3]\n"
-        "add    r1, r1, r3, lsl #1\n"
-        "strb   r6, [r1]\n"
-        "strb   r7, [r1, r3]\n"
-        "add    r1, r1, r3, lsl #1\n"
+        TINY_OUT4
         "add    r0, r0, #16\n"
         "ldr    r2, [sp, #4]\n"
         "cmp    r0, r2\n"

@@ -416,23 +416,6 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
         ".size nnom_conv_pair_s8, .-nnom_conv_pair_s8\n"
         ".text\n");
 
-/* 1x4 on gathered windows: four values of the pixel ([r0]) times the
- * widened weights of channels 0..3 ([r1]: each channel's even and odd
- * halfword pairs) into r4..r7. */
-#define COL_STEP                                                                                 \
-    "ldr    r9, [r0], #4\n"                                                                      \
-    "sxtb16 r8, r9\n"                                                                            \
-    "sxtb16 r9, r9, ror #8\n"                                                                    \
-    "ldm    r1!, {r10, r11, r12, lr}\n"                                                          \
-    "smlad  r4, r8, r10, r4\n"                                                                   \
-    "smlad  r4, r9, r11, r4\n"                                                                   \
-    "smlad  r5, r8, r12, r5\n"                                                                   \
-    "smlad  r5, r9, lr, r5\n"                                                                    \
-    "ldm    r1!, {r10, r11, r12, lr}\n"                                                          \
-    "smlad  r6, r8, r10, r6\n"                                                                   \
-    "smlad  r6, r9, r11, r6\n"                                                                   \
-    "smlad  r7, r8, r12, r7\n"                                                                   \
-    "smlad  r7, r9, lr, r7\n"
 
 /* A (twice the sum: the weights and biases are doubled) requantised in
  * place and saturated to 8 bits, with the next channel's mult, base, sh
@@ -524,10 +507,11 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
     "ldr    pc, [sp, #16]\n"                                                                     \
     ".p2align 2\n"                                                                               \
     "30:\n" /* eight steps per turn, the first turn entered inside */                           \
-    COL_STEP COL_STEP COL_STEP COL_STEP COL_STEP COL_STEP COL_STEP COL_STEP                      \
+    NNOM_COL_STEP4 NNOM_COL_STEP4 NNOM_COL_STEP4 NNOM_COL_STEP4                                   \
+    NNOM_COL_STEP4 NNOM_COL_STEP4 NNOM_COL_STEP4 NNOM_COL_STEP4                                   \
     "31:\n"                                                                                      \
     ".if (31b - 30b) != 8 * 52\n"                                                                \
-    ".error \"COL_STEP is not 52 bytes\"\n"                                                      \
+    ".error \"NNOM_COL_STEP4 is not 52 bytes\"\n"                                                \
     ".endif\n"                                                                                   \
     "cmp    r1, r3\n"                                                                            \
     "bne    30b\n" LAST                                                                          \
@@ -587,7 +571,7 @@ __asm__(COL_WIDE(nnom_conv_col_t1_s8, "sub    r4, r3, #32\n", COL_STEPS1, COL_ST
  * (nnom_conv_col_narrow_s8, job r0: groups 1, the group at pk): the four-
  * channel step computes two or three channels nobody stores, so these
  * steps read their channels' weight words only (LDRD, 32 bytes a step as
- * COL_STEP's) and multiply into r4 (and r5). */
+ * NNOM_COL_STEP4's) and multiply into r4 (and r5). */
 #define COL1_STEP                                                                                \
     "ldr    r9, [r0], #4\n"                                                                      \
     "sxtb16 r8, r9\n"                                                                            \

@@ -25,22 +25,6 @@
     ".thumb_func\n"                                                                              \
     ".p2align 2\n" #name ":\n"
 
-/* four values of the pixel ([r0]) times a group's four channels ([r1]) into
- * r4..r7 (nnom_local_mac_dsp.c's COL_STEP) */
-#define BLK_STEP4                                                                                \
-    "ldr    r9, [r0], #4\n"                                                                      \
-    "sxtb16 r8, r9\n"                                                                            \
-    "sxtb16 r9, r9, ror #8\n"                                                                    \
-    "ldm    r1!, {r10, r11, r12, lr}\n"                                                          \
-    "smlad  r4, r8, r10, r4\n"                                                                   \
-    "smlad  r4, r9, r11, r4\n"                                                                   \
-    "smlad  r5, r8, r12, r5\n"                                                                   \
-    "smlad  r5, r9, lr, r5\n"                                                                    \
-    "ldm    r1!, {r10, r11, r12, lr}\n"                                                          \
-    "smlad  r6, r8, r10, r6\n"                                                                   \
-    "smlad  r6, r9, r11, r6\n"                                                                   \
-    "smlad  r7, r8, r12, r7\n"                                                                   \
-    "smlad  r7, r9, lr, r7\n"
 /* its last step for K % 4 == 1: one value, the even pairs only */
 #define BLK_LAST4                                                                                \
     "ldrsb  r8, [r0]\n"                                                                          \
@@ -218,10 +202,10 @@
     "ldm    r1!, {r4-r7}\n" /* biases */                                                         \
     "ldr    pc, [sp, #16]\n"                                                                     \
     ".p2align 2\n"                                                                               \
-    "30:\n" BLK_STEP4 BLK_STEP4 BLK_STEP4 BLK_STEP4 BLK_STEP4 BLK_STEP4 BLK_STEP4 BLK_STEP4     \
+    "30:\n" NNOM_COL_STEP4 NNOM_COL_STEP4 NNOM_COL_STEP4 NNOM_COL_STEP4 NNOM_COL_STEP4 NNOM_COL_STEP4 NNOM_COL_STEP4 NNOM_COL_STEP4     \
     "31:\n"                                                                                      \
     ".if (31b - 30b) != 8 * 52\n"                                                                \
-    ".error \"BLK_STEP4 is not 52 bytes\"\n"                                                     \
+    ".error \"NNOM_COL_STEP4 is not 52 bytes\"\n"                                                     \
     ".endif\n" LAST4 BLK_RQ("r4", "r11") BLK_RQ("r5", "r11") BLK_RQ("r6", "r11")             \
         BLK_RQ("r7", "r11")                                                                      \
     "bfi    r4, r5, #8, #8\n"                                                                    \

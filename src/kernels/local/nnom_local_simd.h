@@ -38,6 +38,24 @@
 #define NNOM_STR_(x) #x
 #define NNOM_STR(x) NNOM_STR_(x)
 
+/* 1x4 on gathered windows (the 1x1 and im2col loops' step, asm strings):
+ * four values of the pixel ([r0]) times the widened weights of channels
+ * 0..3 ([r1]: each channel's even and odd halfword pairs) into r4..r7. */
+#define NNOM_COL_STEP4                                                                           \
+    "ldr    r9, [r0], #4\n"                                                                      \
+    "sxtb16 r8, r9\n"                                                                            \
+    "sxtb16 r9, r9, ror #8\n"                                                                    \
+    "ldm    r1!, {r10, r11, r12, lr}\n"                                                          \
+    "smlad  r4, r8, r10, r4\n"                                                                   \
+    "smlad  r4, r9, r11, r4\n"                                                                   \
+    "smlad  r5, r8, r12, r5\n"                                                                   \
+    "smlad  r5, r9, lr, r5\n"                                                                    \
+    "ldm    r1!, {r10, r11, r12, lr}\n"                                                          \
+    "smlad  r6, r8, r10, r6\n"                                                                   \
+    "smlad  r6, r9, r11, r6\n"                                                                   \
+    "smlad  r7, r8, r12, r7\n"                                                                   \
+    "smlad  r7, r9, lr, r7\n"
+
 /* NNOM_HOT: an inner loop. Inlined at -O2; at -Os a function of its own, so
  * that its accumulators stay in registers (GCC's -Os register allocation
  * spills them when the loop sits inside a larger function). */

@@ -1,0 +1,413 @@
+"""Dense layers and 1x1 convolutions."""
+
+from __future__ import annotations
+
+import numpy as np
+
+import keras_factory as kf
+
+from .registry import family
+
+# Dense shapes of the assembly loop (inputs a multiple of four): groups of
+# four units and the last one, two or three, with and without ReLU, and
+# weights scaled down under a large bias (shifts beyond the fast
+# requantisation: the loop finds them and the C loop runs instead).
+# (inputs, units, activation, weight factor or None).
+DENSE_CASES = [
+    (24, 7, None, None),
+    (8, 2, "relu", None),
+    (32, 1, None, None),
+    (16, 6, "relu", 1e-4),
+    (12, 9, None, 1e-4),
+]
+
+
+def dense_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    n, units, act, factor = DENSE_CASES[k]
+    inputs = keras.Input((n,))
+    x = keras.layers.Dense(units, activation=act)(inputs)
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    if factor is not None:
+        kernel, bias = model.layers[-1].get_weights()
+        model.layers[-1].set_weights([kernel * factor, np.full_like(bias, 20.0)])
+    return model
+
+
+# Dense weights in groups of four units (branch dense2: the config's
+# weight4, read by nnom_fc_groups_s8 in -O2 DSP builds): whole groups, groups
+# and one to three last rows, inputs of 4, 8 and 12 past a multiple of 16,
+# ReLU, ReLU6 (a clamp below 127) or none, a near-dead unit or scaled-down
+# weights under a large bias (shifts beyond the loop's form: those units
+# again in C from the grouped order), a layer called twice (its weights
+# once, in both orders), and the refused: inputs not whole words, fewer
+# than four units. (inputs, units, activation, weight factor, near-dead
+# unit or None, called twice). A near-dead unit's output hardly depends on
+# its weights, so DENSE2_RIGHT1 gives some units of a case the same
+# multiplier with right shift 1 (unnormalised: outside the loop's form,
+# their outputs still depend on every weight): the C loop reads them from
+# the grouped order.
+DENSE2_CASES = [
+    (16, 8, "relu", None, None, False),
+    (20, 11, None, None, None, False),
+    (40, 5, "relu6", None, None, False),
+    (28, 4, None, None, 2, False),
+    (12, 6, "relu", 1e-4, None, False),
+    (44, 15, "relu", None, 13, False),
+    (24, 24, "relu", None, None, True),
+    (18, 8, "relu", None, None, False),
+    (16, 3, None, None, None, False),
+    (4, 9, None, None, 5, False),
+    (32, 10, None, None, None, False),
+]
+DENSE2_RIGHT1 = {10: (1, 6, 9), 1: (2,)}
+
+
+def dense2_right1(converted, k: int):
+    """DENSE2_RIGHT1's units of case k: shift -1, the same multiplier."""
+    for node in converted.graph.nodes:
+        if node.op == "dense":
+            for u in DENSE2_RIGHT1.get(k, ()):
+                m, e = int(node.q.mult[u]), -int(node.q.shift[u])
+                node.q.mult[u] = (m + (1 << (e - 2))) >> (e - 1)
+                node.q.shift[u] = -1
+    return converted
+
+
+def dense2_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    n, units, act, factor, dead, twice = DENSE2_CASES[k]
+    inputs = keras.Input((n,))
+    layer = keras.layers.Dense(units, activation=None if act == "relu6" else act)
+    x = layer(inputs)
+    if twice:
+        x = layer(x)
+    if act == "relu6":
+        x = keras.layers.ReLU(max_value=6.0)(x)
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    kernel, bias = layer.get_weights()
+    if factor is not None:
+        kernel, bias = kernel * factor, np.full_like(bias, 20.0)
+    if dead is not None:
+        kernel[:, dead] *= 3e-5
+    layer.set_weights([kernel, bias])
+    return model
+
+
+# One near-dead output channel (weights x3e-4 or x3e-5, as trained networks have):
+# its multiplier's shift below -17, within the fast requantisation's
+# [-23, -2] (nnom_rq_all_fast() once stopped at -17 and sent the whole
+# layer to the slow path; the Dense assembly loop still stops there and
+# reruns that unit in C). (input shape, layer, channel).
+NEAR_DEAD_CASES = [
+    ((10, 9, 8), "conv3x3", 5),  # pairs of pixels (nnom_conv_pair_s8)
+    ((12, 7, 3), "conv3x3", 2),  # three input channels (nnom_conv_col_s8)
+    ((6, 5, 16), "conv1x1", 9),
+    ((24,), "dense", 4),  # one unit of a group of four
+]
+
+
+def near_dead_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kind, channel = NEAR_DEAD_CASES[k]
+    inputs = keras.Input(shape)
+    if kind == "dense":
+        layer = keras.layers.Dense(10, activation="relu")
+    else:
+        size = 3 if kind == "conv3x3" else 1
+        layer = keras.layers.Conv2D(12, size, padding="same", activation="relu")
+    model = keras.Model(inputs, layer(inputs))
+    kf.randomize_weights(model, rng)
+    kernel, bias = layer.get_weights()
+    kernel[..., channel] *= (3e-4, 3e-5)[k % 2]
+    layer.set_weights([kernel, bias])
+    return model
+
+
+# 1x1 convolutions and their neighbours (branch pwodd): input channels not
+# a multiple of four (the gathered-window kernel reading the input, its
+# last pixel copied; the pair assembly's byte tail beyond 24), few input
+# and output channels, a single pixel (the Dense loop, 21 inputs: its byte
+# tail), ReLU6's clamp, and paths that fall back: stride 2 (the pair
+# assembly), a 3x3 window of 6 channels (the byte tail per window row), a
+# Dense of 21 inputs. (input shape, layer, outputs, activation, strides).
+POINTWISE_CASES = [
+    ((7, 9, 10), "conv1x1", 23, "relu", 1),
+    ((5, 6, 31), "conv1x1", 20, "relu6", 1),
+    ((6, 7, 8), "conv1x1", 5, None, 1),
+    ((4, 3, 17), "conv1x1", 9, "relu6", 1),
+    ((1, 1, 21), "conv1x1", 40, "relu", 1),
+    ((1, 1, 24), "conv1x1", 9, "relu6", 1),
+    ((6, 5, 9), "conv1x1", 6, "relu", 2),
+    ((6, 7, 6), "conv3x3", 10, "relu", 1),
+    ((21,), "dense", 7, "relu", 1),
+]
+
+
+def pointwise_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kind, n, act, stride = POINTWISE_CASES[k]
+    inputs = keras.Input(shape)
+    if kind == "dense":
+        layer = keras.layers.Dense(n, activation=act)
+    else:
+        size = 3 if kind == "conv3x3" else 1
+        layer = keras.layers.Conv2D(n, size, strides=stride, padding="same", activation=act)
+    model = keras.Model(inputs, layer(inputs))
+    kf.randomize_weights(model, rng)
+    return model
+
+
+# 1x1 convolutions of branch pw2: one output channel (the Dense loop with
+# the pixels as its rows: fewer than four pixels left, input channels not a
+# multiple of four, the clamp), the pixel without a partner on the pair
+# path (the Dense loop on it; stride 2 too), the windows kernel at 25-32
+# input channels (three packed groups a pass, the last pixel copied), and
+# weights scaled down under a large bias: the requantisation outside the
+# Dense loop's form, |bias| above the windows kernel's bound (both fall back).
+# (input (h, w, c), filters, activation, stride, the bias under weights
+# scaled down, or 0).
+PW2_CASES = [
+    ((12, 12, 16), 1, "relu", 1, 0.0),
+    ((47, 1, 82), 1, None, 1, 0.0),
+    ((1, 11, 147), 1, "relu6", 1, 0.0),
+    ((5, 1, 9), 1, "relu", 1, 0.0),
+    ((9, 3, 20), 1, "relu", 1, 20.0),  # shift -18: not the Dense loop's form
+    ((1, 3, 37), 105, "relu", 1, 0.0),
+    ((1, 5, 13), 6, "relu6", 1, 0.0),
+    ((7, 7, 40), 24, None, 1, 0.0),
+    ((5, 9, 16), 10, "relu", 2, 0.0),
+    ((6, 7, 29), 13, "relu", 1, 0.0),
+    ((9, 4, 32), 20, None, 1, 0.0),
+    ((4, 3, 25), 8, "relu6", 1, 0.0),
+    ((5, 6, 28), 12, "relu", 1, 160.0),  # |bias| above the windows kernel's bound
+]
+
+
+def conv1x1_model(shape, n: int, act, stride: int, scaled: float, rng: np.random.Generator):
+    """One 1x1 Conv2D of n filters on shape, random weights from rng; scaled:
+    the weights scaled down under a bias of that value (0: not)."""
+    keras = kf._keras()
+    inputs = keras.Input(shape)
+    layer = keras.layers.Conv2D(n, 1, strides=stride, padding="same", activation=act)
+    model = keras.Model(inputs, layer(inputs))
+    kf.randomize_weights(model, rng)
+    if scaled:  # weights scaled down under a large bias
+        kernel, bias = model.layers[-1].get_weights()
+        model.layers[-1].set_weights([kernel * 1e-3, np.full_like(bias, scaled)])
+    return model
+
+
+def pw2_model(k: int, rng: np.random.Generator):
+    return conv1x1_model(*PW2_CASES[k], rng)
+
+
+# 1x1 convolutions of one pixel (branch pw3: the converter's records,
+# nnom_local_pw1px_dsp.c): 8 inputs (the entry of its own; fewer than 16
+# outputs, more than 32: the pass entered at n mod 16 and repeated), 4-7
+# inputs (the stack copy with zeros after them), 1-3 inputs past a multiple
+# of 4 over several chunks, 128 inputs (the most), stride 2 on one pixel;
+# ReLU6 (whose clamp is int8's here), weights scaled down under a large
+# bias (a shift of about -18); and the layers it refuses (the paths before
+# it): 129 and 3 inputs, no activation (output zero point not -128).
+# (input channels, filters, activation, stride, the bias under weights
+# scaled down, or 0).
+PW1PX_CASES = [
+    (8, 32, "relu", 1, 0.0),
+    (8, 5, "relu", 1, 0.0),
+    (8, 37, "relu", 1, 0.0),
+    (5, 7, "relu", 1, 0.0),
+    (7, 19, "relu", 1, 0.0),
+    (13, 9, "relu", 1, 0.0),
+    (22, 17, "relu", 1, 0.0),
+    (64, 10, "relu", 1, 0.0),
+    (128, 3, "relu", 1, 0.0),
+    (12, 9, "relu", 2, 0.0),
+    (129, 4, "relu", 1, 0.0),
+    (3, 8, "relu", 1, 0.0),
+    (16, 12, None, 1, 0.0),
+    (16, 12, "relu6", 1, 0.0),
+    (24, 20, "relu", 1, 20.0),
+]
+
+
+def pw1px_model(k: int, rng: np.random.Generator):
+    cin, n, act, stride, scaled = PW1PX_CASES[k]
+    return conv1x1_model((1, 1, cin), n, act, stride, scaled, rng)
+
+
+# 1x1 convolutions of one output channel (branch pw3, nnom_local_pw1c_dsp.c):
+# ReLU (SMMLAR on doubled weights), no activation (the fast form), ReLU6,
+# a large bias (outside SMMLAR's reach: the fast form at zero point -128),
+# input channels not a multiple of four (the last pixel copied) with odd
+# and even pixel counts, two pixels (the last pass only), 128 inputs;
+# refused (the Dense loop): 147 inputs, 3 pixels of 128, stride 2. (input
+# (h, w, c), activation, stride, the bias under weights scaled down, or 0).
+PW1C_CASES = [
+    ((12, 12, 16), "relu", 1, 0.0),
+    ((29, 1, 31), "relu", 1, 0.0),
+    ((5, 1, 9), "relu", 1, 0.0),
+    ((2, 1, 5), "relu", 1, 0.0),
+    ((4, 4, 8), None, 1, 0.0),
+    ((6, 5, 13), None, 1, 0.0),
+    ((7, 3, 22), "relu6", 1, 0.0),
+    ((9, 3, 20), "relu", 1, 20.0),
+    ((47, 1, 82), None, 1, 0.0),
+    ((1, 70, 128), "relu", 1, 0.0),
+    ((1, 11, 147), "relu", 1, 0.0),
+    ((1, 3, 128), "relu", 1, 0.0),
+    ((7, 7, 12), "relu", 2, 0.0),
+]
+
+
+def pw1c_model(k: int, rng: np.random.Generator):
+    shape, act, stride, scaled = PW1C_CASES[k]
+    return conv1x1_model(shape, 1, act, stride, scaled, rng)
+
+
+# The windows kernel's last group of one or two channels (branch pw4,
+# nnom_conv_col1_s8 / col2_s8): 1x1 with 1 or 2 channels past a multiple of
+# four (alone in the last chunk, after full groups, over chunks of 3 groups
+# above 24 inputs), 2 output channels (4 to 64 inputs, the last pixel
+# copied or not), ReLU, none (another output zero point), ReLU6 (the
+# clamp); 3x3 and 10x4 windows on 1 to 3 channels (gathered windows);
+# 2 to 7 pixels (only with the converter's records: 2 pixels, the last
+# one copied, and 7); refused: 65 inputs, stride 2, a bias beyond the
+# kernel's bound (on 5 pixels: no records, the pair path); 210 outputs of
+# 32 inputs (no records: over 4,096 words).
+# (input (h, w, c), filters, kernel, activation, stride,
+# the bias under weights scaled down, or 0).
+PW4_CASES = [
+    ((11, 8, 19), 5, 1, "relu", 1, 0.0),
+    ((1, 27, 16), 5, 1, None, 1, 0.0),
+    ((14, 1, 12), 49, 1, "relu6", 1, 0.0),
+    ((5, 7, 9), 22, 1, "relu", 1, 0.0),
+    ((4, 6, 30), 10, 1, None, 1, 0.0),
+    ((3, 5, 27), 13, 1, "relu", 1, 0.0),
+    ((12, 12, 16), 2, 1, "relu", 1, 0.0),
+    ((1, 37, 34), 2, 1, None, 1, 0.0),
+    ((8, 1, 64), 2, 1, "relu6", 1, 0.0),
+    ((3, 3, 5), 2, 1, "relu", 1, 0.0),
+    ((9, 2, 23), 2, 1, "relu", 1, 20.0),
+    ((9, 7, 3), 5, 3, "relu", 1, 0.0),
+    ((11, 6, 3), 6, 3, None, 2, 0.0),
+    ((12, 9, 1), 9, (10, 4), "relu", 1, 0.0),
+    ((1, 9, 65), 2, 1, "relu", 1, 0.0),
+    ((1, 7, 16), 2, 1, "relu", 1, 0.0),
+    ((6, 6, 12), 2, 1, "relu", 2, 0.0),
+    ((5, 6, 28), 5, 1, "relu", 1, 160.0),
+    ((3, 3, 32), 210, 1, "relu", 1, 0.0),
+    ((1, 3, 29), 22, 1, "relu", 1, 0.0),
+    ((1, 7, 20), 4, 1, None, 1, 0.0),
+    ((2, 1, 13), 6, 1, "relu6", 1, 0.0),
+    ((1, 5, 11), 2, 1, "relu", 1, 0.0),
+    ((1, 5, 28), 5, 1, "relu", 1, 160.0),
+]
+# cases whose header leaves out the converter's packed groups (as the Layer
+# API does, and as layers of more than 4,096 words get): packed at run time
+PW4_WITHOUT_RECORDS = (0, 3, 6)
+
+
+def pw4_model(k: int, rng: np.random.Generator):
+    shape, n, kernel, act, stride, scaled = PW4_CASES[k]
+    if kernel == 1:
+        return conv1x1_model(shape, n, act, stride, scaled, rng)
+    keras = kf._keras()
+    inputs = keras.Input(shape)
+    layer = keras.layers.Conv2D(n, kernel, strides=stride, padding="same", activation=act)
+    model = keras.Model(inputs, layer(inputs))
+    kf.randomize_weights(model, rng)
+    return model
+
+
+# Windows of K % 4 == 1 values (branch dense2: the col loops' _t1 forms,
+# whose last step multiplies one value): 1x1 on 5, 9, 13, 17 and 21 inputs
+# with 1 to 4 channels in the last group, 2-7 pixels and many, ReLU, ReLU6
+# or none, one case with a bias beyond the doubled sums' room (the patch
+# path), the few-channel convolution's windows of 9 and 25 taps (3x3 and
+# 5x5 on one channel) and 27 (3x3 RGB: the plain loop), and K = 1 (1x1 on
+# one channel: one step, the plain loop). (input shape, filters, kernel,
+# activation, stride, scaled) as PW4_CASES.
+PWT1_CASES = [
+    ((7, 7, 9), 6, 1, "relu", 1, 0.0),
+    ((7, 7, 9), 8, 1, None, 1, 0.0),
+    ((3, 5, 9), 7, 1, "relu6", 1, 0.0),
+    ((1, 6, 13), 5, 1, "relu", 1, 0.0),
+    ((5, 4, 17), 3, 1, None, 1, 0.0),
+    ((2, 2, 5), 9, 1, "relu", 1, 0.0),
+    ((6, 3, 21), 14, 1, "relu", 1, 0.0),
+    ((4, 5, 9), 2, 1, "relu", 1, 0.0),
+    ((5, 5, 13), 6, 1, "relu", 1, 160.0),
+    ((9, 8, 1), 6, 3, "relu", 1, 0.0),
+    ((11, 7, 1), 5, 5, None, 2, 0.0),
+    ((8, 9, 3), 6, 3, "relu", 1, 0.0),
+    ((6, 5, 1), 5, 1, "relu", 1, 0.0),
+]
+# packed at run time (no records: 8 pixels or more), as PW4_WITHOUT_RECORDS
+PWT1_WITHOUT_RECORDS = (1, 6)
+
+
+def pwt1_model(k: int, rng: np.random.Generator):
+    shape, n, kernel, act, stride, scaled = PWT1_CASES[k]
+    if kernel == 1:
+        return conv1x1_model(shape, n, act, stride, scaled, rng)
+    keras = kf._keras()
+    inputs = keras.Input(shape)
+    layer = keras.layers.Conv2D(n, kernel, strides=stride, padding="same", activation=act)
+    model = keras.Model(inputs, layer(inputs))
+    kf.randomize_weights(model, rng)
+    return model
+
+
+# The converter's records with the last 5-7 channels as one block, run in
+# the groups' pass (branch pw6, nnom_local_pwblk_dsp.c, col_rec_run): 1x1
+# of 5, 6, 7 outputs (the block alone), 9-11 and 13-15 (one to three full
+# groups before it), inputs of 9, 13, 17, 21 and 5 (the t1 loops: the last
+# pixel read in place), 10, 11, 22, 23 (the last pixel copied), 4, 8, 12,
+# 32 (whole words; 32: eight steps), 2 pixels and more, ReLU, ReLU6 (the
+# clamp of both words) and none (another output zero point); refused: a
+# bias beyond the doubled sums' room (no records: the patch path), 33
+# inputs, stride 2, and one case without records (packed at run time).
+# (input shape, filters, activation, stride, scaled) as PW2_CASES.
+PW6_CASES = [
+    ((3, 5, 9), 6, "relu", 1, 0.0),
+    ((7, 7, 9), 6, None, 1, 0.0),
+    ((4, 4, 9), 5, "relu6", 1, 0.0),
+    ((4, 4, 9), 7, "relu", 1, 0.0),
+    ((4, 4, 10), 6, "relu6", 1, 0.0),
+    ((2, 1, 11), 7, None, 1, 0.0),
+    ((1, 2, 12), 5, "relu6", 1, 0.0),
+    ((4, 4, 11), 9, "relu", 1, 0.0),
+    ((3, 3, 17), 10, None, 1, 0.0),
+    ((5, 3, 23), 11, "relu6", 1, 0.0),
+    ((2, 3, 21), 13, "relu", 1, 0.0),
+    ((6, 6, 22), 14, None, 1, 0.0),
+    ((1, 9, 32), 15, "relu", 1, 0.0),
+    ((3, 3, 5), 6, "relu", 1, 0.0),
+    ((1, 5, 4), 7, "relu6", 1, 0.0),
+    ((2, 5, 13), 10, None, 1, 0.0),
+    ((5, 5, 13), 6, "relu", 1, 160.0),
+    ((9, 1, 19), 10, "relu", 1, 0.0),
+    ((1, 3, 33), 6, "relu", 1, 0.0),
+    ((3, 4, 20), 6, "relu", 2, 0.0),
+]
+# packed at run time (no records: 8 pixels or more)
+PW6_WITHOUT_RECORDS = (17,)
+
+
+def pw6_model(k: int, rng: np.random.Generator):
+    return conv1x1_model(*PW6_CASES[k], rng)
+
+
+family("dense", 75_000, len(DENSE_CASES), dense_model)
+family("neardead", 78_000, len(NEAR_DEAD_CASES), near_dead_model)
+family("pw", 92_000, len(POINTWISE_CASES), pointwise_model)
+family("pw2_", 99_000, len(PW2_CASES), pw2_model)
+family("pw1px", 103_000, len(PW1PX_CASES), pw1px_model)
+family("pw1c", 103_500, len(PW1C_CASES), pw1c_model)
+family("pw4_", 113_000, len(PW4_CASES), pw4_model, without_records=PW4_WITHOUT_RECORDS)
+family("dense2_", 123_000, len(DENSE2_CASES), dense2_model, after=dense2_right1)
+family("pwt1_", 123_500, len(PWT1_CASES), pwt1_model, without_records=PWT1_WITHOUT_RECORDS)
+family("pw6_", 128_000, len(PW6_CASES), pw6_model, without_records=PW6_WITHOUT_RECORDS)

@@ -1,0 +1,617 @@
+"""Depthwise layers on channel counts that are not multiples of four and on
+one to seven channels (the tiny loops, dwch, dwfew)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+import keras_factory as kf
+import nnom
+
+from .common import calibration, odd_channels_model
+from .registry import family, odd_channels_family
+
+# Channels not a multiple of four at stride 1 along the line
+# (nnom_local_dw_flat_dsp.c, -O2 with the assembly): 1 to 10 channels,
+# 3x3 (its assembly loop, dilation too), other 2D windows (the C loop),
+# one row of taps (nnom_dwcol_s8), lines copied whole or only their border
+# groups (rows of more than the copy's bytes), lines whose bytes are not a
+# multiple of four (a last overlapping group); stride 2 with fewer than
+# four channels (a padded group per pixel, the layer's last pixel through a
+# word of its own); and layers that must take the other paths: the s term,
+# the clamp, a bias beyond the fast requantisation, stride-2 lines longer
+# than the copy. (input shape, kernel, stride, dilation, padding,
+# activation, scaled)
+DWODD_CASES = [
+    ((12, 12, 3), (3, 3), 1, 1, "same", "relu", False),
+    ((9, 7, 6), (3, 3), 1, 1, "valid", "relu", False),
+    ((8, 11, 10), (3, 3), 1, 1, "same", "relu", False),
+    ((11, 11, 3), (3, 3), 1, 2, "same", "relu", False),
+    ((6, 9, 7), (2, 3), 1, 1, "same", "relu", False),
+    ((1, 23, 5), (1, 5), 1, 1, "same", "relu", False),
+    ((17, 1, 1), (10, 1), 1, 1, "same", "relu", False),
+    ((20, 1, 2), (3, 1), 1, 1, "same", "relu", False),
+    ((1, 199, 3), (1, 3), 1, 2, "same", "relu", False),
+    ((3, 60, 3), (3, 3), 1, 1, "valid", "relu", False),
+    ((7, 7, 3), (3, 3), 1, 1, "same", None, False),
+    ((10, 10, 5), (3, 3), 1, 1, "same", "relu6", False),
+    ((12, 12, 3), (3, 3), 1, 1, "same", "relu", True),
+    ((15, 15, 3), (3, 3), 2, 1, "same", "relu", False),
+    ((1, 30, 2), (1, 5), 2, 1, "same", "relu", False),
+    ((25, 1, 1), (7, 1), 2, 1, "valid", "relu", False),
+    ((1, 250, 3), (1, 3), 2, 1, "same", "relu", False),
+]
+
+
+# Three taps in one row at stride 1, more than four channels not a multiple
+# of four: nnom_dw3_s8 on the converter's per-channel records, the last
+# group overlapping; (3,1) and (1,3) on lines and on 2D inputs, 'same' and
+# 'valid', and layers that run other paths with the records written: no
+# activation (the s term), the clamp, a bias beyond the fast
+# requantisation (no records; the kernel's own refuse it), lines shorter
+# than DW3_MIN_OUT (no records); and stride 2 with fewer than four
+# channels on 2D windows. Same fields as DWODD_CASES.
+DWODD2_CASES = [
+    ((20, 1, 6), (3, 1), 1, 1, "same", "relu", False),
+    ((5, 16, 7), (1, 3), 1, 1, "same", "relu", False),
+    ((30, 3, 30), (3, 1), 1, 1, "valid", "relu", False),
+    ((4, 23, 13), (1, 3), 1, 1, "valid", "relu", False),
+    ((12, 1, 10), (3, 1), 1, 1, "same", None, False),
+    ((1, 14, 5), (1, 3), 1, 1, "same", "relu6", False),
+    ((16, 1, 9), (3, 1), 1, 1, "same", "relu", True),
+    ((8, 1, 6), (3, 1), 1, 1, "same", "relu", False),
+    # stride 2, fewer than four channels: the inside lines' pixels on the
+    # input, the border ones (left, right, the last line) on copies
+    ((14, 17, 3), (3, 3), 2, 1, "valid", "relu", False),
+    ((13, 13, 2), (5, 5), 2, 1, "same", "relu", False),
+    ((9, 20, 1), (3, 3), 2, 1, "same", "relu", False),
+    ((12, 9, 3), (2, 3), 2, 1, "same", "relu", False),
+    ((11, 14, 2), (3, 3), 2, 1, "same", "relu", False),
+]
+
+
+# Stride 2 or more on windows of several rows, channels not a multiple of
+# four (nnom_local_dw_flat_dsp.c, flat_strided: groups of four per pixel,
+# the last with one to three lanes run first, border pixels of one on the
+# input with records whose outside taps are dropped, lines from copies of
+# as many pixels as fit): 3x3 with 5, 6, 7, 10, 13 and 30 channels, 'same'
+# on even and odd inputs (a border pixel on the right, or on both sides)
+# and 'valid', stride 3, copies in parts (17x17x13, 9x40x30), fewer than
+# four channels on lines too long for one copy (3x3, 5x5), the clamp, a
+# bias near the records' limit (taken); and layers that must take other
+# paths: no activation (the s term), |bias| near 2^30 (DWODD3_HUGE), rows
+# of fewer than six outputs, (5,1) at stride 2. Same fields as
+# DWODD_CASES.
+DWODD3_CASES = [
+    ((16, 16, 5), (3, 3), 2, 1, "same", "relu", False),
+    ((15, 13, 6), (3, 3), 2, 1, "same", "relu", False),
+    ((13, 14, 7), (3, 3), 2, 1, "valid", "relu", False),
+    ((17, 17, 13), (3, 3), 2, 1, "same", "relu", False),
+    ((12, 12, 10), (3, 3), 2, 1, "same", "relu", False),
+    ((9, 40, 30), (3, 3), 2, 1, "same", "relu", False),
+    ((12, 31, 5), (3, 3), 3, 1, "same", "relu", False),
+    ((7, 100, 2), (3, 3), 2, 1, "same", "relu", False),
+    ((11, 90, 3), (5, 5), 2, 1, "same", "relu", False),
+    ((14, 14, 9), (3, 3), 2, 1, "same", "relu6", False),
+    ((16, 16, 5), (3, 3), 2, 1, "same", None, False),
+    ((16, 16, 7), (3, 3), 2, 1, "same", "relu", True),
+    ((10, 9, 5), (3, 3), 2, 1, "same", "relu", False),
+    ((49, 1, 10), (5, 1), 2, 1, "same", "relu", False),
+    ((16, 16, 6), (3, 3), 2, 1, "same", "relu", False),
+]
+DWODD3_HUGE = (len(DWODD3_CASES) - 1,)
+# 16 or more channels not a multiple of four (branch dwoddc): the group
+# paths with the overlapping last group (nnom_local_dw_odd.h) instead of
+# the flat path. The one-row loop on the converter's records ((9,1) at
+# stride 2 across lines, (13,1), (7,1), (1,7) at stride 2 with border
+# copies), nnom_dw3s2 ((1,3) at stride 2, valid and same), nnom_dwpair
+# ((2,1), (1,2), the 'same' border output), the window loop (3x3 on small
+# planes, with and without records), one output whose window holds the
+# whole input (nnom_dwone), ReLU6, the C group path's sign term
+# and clamp code (no activation), a bias beyond the fast requantisation
+# (the fallback) and layers built without the converter's records.
+# (input shape, kernel, stride, dilation, padding, activation, scaled)
+DWODDC_CASES = [
+    ((20, 7, 19), (9, 1), 2, 1, "valid", "relu", False),
+    ((24, 1, 21), (13, 1), 1, 1, "valid", "relu", False),
+    ((10, 1, 17), (7, 1), 1, 1, "same", "relu", False),
+    ((22, 20, 21), (1, 7), 2, 1, "same", "relu", False),
+    ((15, 20, 23), (1, 3), 2, 1, "valid", "relu", False),
+    ((4, 27, 18), (1, 3), 2, 1, "same", "relu", False),
+    ((38, 1, 34), (2, 1), 1, 1, "valid", "relu", False),
+    ((3, 30, 21), (1, 2), 1, 1, "same", "relu", False),
+    ((21, 3, 17), (2, 1), 2, 1, "same", "relu", False),
+    ((9, 3, 22), (3, 3), 1, 1, "same", "relu", False),
+    ((2, 2, 19), (3, 3), 1, 1, "same", "relu", False),
+    ((12, 9, 18), (3, 3), 1, 1, "valid", "relu", False),
+    ((16, 1, 30), (5, 1), 1, 1, "same", "relu6", False),
+    ((12, 9, 18), (3, 3), 2, 1, "same", None, False),
+    ((20, 1, 26), (7, 1), 1, 1, "same", "relu", True),
+    ((9, 3, 22), (3, 3), 1, 1, "same", "relu", True),
+    ((20, 1, 26), (7, 1), 1, 1, "same", "relu", False),
+    ((15, 20, 23), (1, 3), 2, 1, "valid", "relu", False),
+    ((38, 1, 34), (2, 1), 1, 1, "valid", "relu", False),
+    ((2, 2, 23), (3, 3), 2, 1, "same", "relu", False),
+    ((3, 3, 17), (3, 3), 1, 1, "valid", "relu", False),
+]
+DWODDC_WITHOUT_RECORDS = (16, 17, 18)
+
+
+# 5 to 15 channels not a multiple of four (branch dwodd5): 3x3 windows on
+# the group paths at stride 1 from 7 channels (nnom_dw_plane3, dw_pairs33;
+# the window loop with and without the converter's records), at stride 2
+# on rows of fewer than 6 outputs from 5 channels and of 6 to 8 from 7;
+# their neighbours that stay on the flat path (5 and 6 channels at stride
+# 1, 5 at stride 2 on a row of 8 outputs); the flat path's records built
+# in chunks of phases ((1,31) rows of 3 channels, a dilated (5,6) window);
+# one output of 9 channels whose window holds the input (nnom_dwone, the
+# converter's records with the overlapping group); (k,1) and (1,k) windows
+# on planes with lines across the taps (nnom_local_dwcross_dsp.c: each
+# line's taps inside the input, odd and even counts, strides 1 and 2, the
+# overlapping last group); ReLU6, no activation (the s term and the
+# clamp), one channel beyond the fast requantisation and a bias near 2^30
+# (the fallbacks).
+# (input shape, kernel, stride, dilation, padding, activation, scaled)
+DWODD5_CASES = [
+    ((9, 19, 13), (9, 1), 1, 1, "same", "relu", False),
+    ((30, 7, 11), (1, 9), 1, 1, "same", "relu", False),
+    ((20, 15, 6), (7, 1), 2, 1, "same", "relu", False),
+    ((12, 21, 5), (4, 1), 2, 1, "same", "relu", False),
+    ((17, 8, 9), (1, 6), 2, 1, "same", "relu", False),
+    ((9, 19, 13), (9, 1), 1, 1, "same", "relu6", False),
+    ((14, 9, 10), (1, 5), 1, 1, "same", None, False),
+    ((9, 19, 13), (9, 1), 1, 1, "same", "relu", True),
+    ((12, 12, 9), (3, 3), 1, 1, "same", "relu", False),
+    ((6, 6, 15), (3, 3), 1, 1, "same", "relu", False),
+    ((8, 8, 7), (3, 3), 1, 1, "valid", None, False),
+    ((5, 5, 5), (3, 3), 1, 1, "same", "relu6", False),
+    ((7, 7, 6), (3, 3), 1, 1, "valid", "relu", False),
+    ((10, 29, 15), (3, 3), 1, 1, "valid", "relu", False),
+    ((16, 16, 5), (3, 3), 1, 1, "same", "relu", False),
+    ((18, 6, 9), (3, 3), 2, 1, "same", "relu", False),
+    ((12, 11, 13), (3, 3), 2, 1, "same", "relu", False),
+    ((16, 14, 7), (3, 3), 2, 1, "same", None, False),
+    ((9, 9, 5), (3, 3), 2, 1, "valid", "relu", False),
+    ((3, 3, 11), (3, 3), 2, 1, "same", "relu", False),
+    ((15, 15, 5), (3, 3), 2, 1, "same", "relu", False),
+    ((6, 40, 3), (1, 31), 1, 1, "same", "relu", False),
+    ((14, 14, 3), (5, 6), 1, 2, "same", "relu", False),
+    ((3, 3, 11), (3, 3), 2, 1, "same", "relu", False),
+    ((3, 3, 9), (3, 3), 1, 1, "valid", "relu", False),
+    ((12, 12, 9), (3, 3), 1, 1, "same", "relu", True),
+    ((18, 6, 9), (3, 3), 2, 1, "same", "relu", False),
+]
+DWODD5_WITHOUT_RECORDS = (23,)
+DWODD5_HUGE = (len(DWODD5_CASES) - 1,)
+
+
+def dwodd5_model(k: int, rng: np.random.Generator):
+    model = odd_channels_model(DWODD5_CASES[k], rng)
+    if k in DWODD5_HUGE:  # every channel's weights scaled down: |bias| near 2^30
+        kernel, bias = model.layers[-1].get_weights()
+        model.layers[-1].set_weights([kernel * 1e-3, np.full_like(bias, 20.0)])
+    return model
+
+
+def dwodd3_model(k: int, rng: np.random.Generator):
+    model = odd_channels_model(DWODD3_CASES[k], rng)
+    if k in DWODD3_HUGE:  # every channel's weights scaled down: |bias| near 2^30
+        kernel, bias = model.layers[-1].get_weights()
+        model.layers[-1].set_weights([kernel * 1e-3, np.full_like(bias, 20.0)])
+    return model
+
+
+# One to seven channels (not four) with one row or column of 3 to 10 taps
+# (nnom_local_dw_tiny_dsp.c, -O2 with the assembly: int16 lines per
+# channel): (k,1) on columns and (1,k) on rows, strides 1 and 2, 'same'
+# and 'valid' (input past the last window), odd and even taps, lines of
+# 23, 30 and 49 outputs (five taps: fours of outputs, then a pair, one), lines
+# taken word by word (one or two channels) or byte by byte (3 to 7, a
+# column of a 2D input), no activation (output zero point not -128), ReLU6;
+# and layers that must take the other paths: three taps with seven
+# channels, a line longer than the kernel's buffer, a bias beyond the fast
+# requantisation. Same fields as DWODD_CASES.
+DWTINY2_CASES = [
+    ((49, 1, 2), (3, 1), 1, 1, "same", "relu", False),
+    ((49, 1, 3), (5, 1), 2, 1, "same", "relu", False),
+    ((1, 48, 2), (1, 5), 2, 1, "same", "relu", False),
+    ((49, 1, 1), (10, 1), 1, 1, "same", "relu", False),
+    ((49, 1, 5), (5, 1), 1, 1, "same", "relu", False),
+    ((30, 1, 3), (4, 1), 1, 1, "valid", "relu", False),
+    ((1, 38, 1), (1, 7), 2, 1, "valid", "relu", False),
+    ((3, 21, 2), (1, 3), 1, 1, "same", "relu6", False),
+    ((25, 1, 2), (3, 1), 1, 1, "same", None, False),
+    ((20, 3, 2), (3, 1), 1, 1, "same", "relu", False),
+    ((16, 1, 6), (6, 1), 1, 1, "same", "relu", False),
+    ((2, 20, 7), (1, 9), 1, 1, "same", "relu6", False),
+    ((9, 1, 3), (9, 1), 1, 1, "valid", "relu", False),
+    ((33, 1, 3), (8, 1), 1, 1, "same", "relu", False),
+    ((1, 41, 2), (1, 9), 2, 1, "same", None, False),
+    ((1, 23, 3), (1, 5), 1, 1, "same", "relu", False),
+    ((30, 1, 2), (5, 1), 1, 1, "same", None, False),
+    ((1, 32, 7), (1, 3), 1, 1, "same", "relu", False),
+    ((1, 130, 1), (1, 3), 1, 1, "same", "relu", False),
+    ((40, 1, 3), (5, 1), 1, 1, "same", "relu", True),
+]
+
+
+# Five to seven channels at stride 2 on one row or column of 4 to 7 taps
+# (branch tinyline: nnom_local_dw_tiny_dsp.c, -O2 with the assembly, which
+# took them only at stride 1): (k,1) on columns and (1,k) on rows, 'same'
+# and 'valid', odd and even taps and outputs (two pairs, three pairs, four
+# pairs in assembly), a column of a 2D input (lines byte by byte, lines
+# apart); 11 to 16 taps on a one-pixel-wide input (the C loops of six to
+# eight pairs, strides 1 and 2, one to seven channels); and layers that
+# must take the other paths: no activation (the s term: the tiny loops
+# rounded some negative sums off by one there, e.g. case 3), eight taps at
+# stride 2 (the group path), ReLU6 (where it clamps), a bias beyond the
+# fast requantisation, twelve taps on two lines, 17 taps. Same fields as
+# DWODD_CASES.
+TINYL_CASES = [
+    ((49, 1, 6), (5, 1), 2, 1, "same", "relu", False),
+    ((1, 41, 6), (1, 5), 2, 1, "same", "relu", False),
+    ((60, 1, 5), (4, 1), 2, 1, "same", "relu", False),
+    ((40, 1, 7), (6, 1), 2, 1, "same", None, False),
+    ((40, 1, 5), (7, 1), 2, 1, "same", "relu", False),
+    ((1, 30, 6), (1, 6), 2, 1, "valid", "relu", False),
+    ((35, 1, 7), (7, 1), 2, 1, "valid", "relu", False),
+    ((20, 3, 5), (5, 1), 2, 1, "same", "relu", False),
+    ((40, 1, 6), (8, 1), 2, 1, "same", "relu", False),
+    ((49, 1, 6), (5, 1), 2, 1, "same", "relu6", False),
+    ((49, 1, 7), (5, 1), 2, 1, "same", None, True),
+    ((20, 1, 2), (14, 1), 1, 1, "same", "relu", False),
+    ((34, 1, 3), (15, 1), 2, 1, "same", "relu", False),
+    ((16, 1, 6), (12, 1), 1, 1, "same", "relu", False),
+    ((1, 40, 5), (1, 16), 1, 1, "valid", "relu", False),
+    ((30, 1, 1), (11, 1), 2, 1, "same", None, False),
+    ((1, 25, 7), (1, 13), 1, 1, "same", "relu", False),
+    ((20, 2, 2), (12, 1), 1, 1, "same", "relu", False),
+    ((30, 1, 2), (17, 1), 1, 1, "same", "relu", False),
+    ((16, 1, 6), (12, 1), 1, 1, "same", "relu6", False),
+]
+
+
+# One to three channels (branch dwfew, nnom_local_dw_flat_dsp.c with
+# nnom_local_dwtaps_dsp.c and nnom_local_dwrows.c, -O2 with the assembly):
+# (k, 1) windows of more than ten taps at stride 1 on planes (each band of
+# rows as one row, the taps a row apart; the rows above and below it from
+# copies padded with the zero point, or as layers of their own where the
+# copy does not fit, or with rows of taps in the padding dropped in layers
+# of one output row), dilation 2, stride 2 down the rows
+# (bands without the one-row view), down one column; 2D windows but 3x3 on
+# the taps-at-offsets loop (odd and even taps, stride 1 and 2, lines too
+# long for one copy with left and right border copies, lines on the input
+# or copied whole; three channels there instead of the window loop,
+# nnom_local_dwfew.h, at stride 2 too, and a plane that keeps the window
+# loop); and layers that must take other paths: no activation
+# (the s term), ReLU6 (the clamp; 2D windows of three channels back to
+# the window loop), |bias| near 2^30 (DWFEW_HUGE). Same
+# fields as DWODD_CASES.
+DWFEW_CASES = [
+    ((39, 40, 2), (12, 1), 1, 1, "same", "relu", False),
+    ((30, 25, 1), (13, 1), 1, 1, "same", "relu", False),
+    ((30, 20, 2), (11, 1), 1, 1, "same", "relu", False),
+    ((30, 25, 3), (15, 1), 1, 1, "same", "relu", False),
+    ((20, 9, 3), (11, 1), 1, 1, "valid", "relu", False),
+    ((30, 21, 2), (11, 1), 1, 2, "same", "relu", False),
+    ((39, 40, 2), (12, 1), 2, 1, "same", "relu", False),
+    ((20, 1, 2), (14, 1), 1, 1, "same", "relu", False),
+    ((46, 29, 1), (6, 2), 1, 1, "same", "relu", False),
+    ((15, 42, 2), (6, 4), 2, 1, "same", "relu", False),
+    ((27, 28, 1), (5, 5), 1, 1, "same", "relu", False),
+    ((30, 60, 3), (9, 2), 1, 1, "same", "relu", False),
+    ((30, 70, 2), (8, 3), 1, 1, "same", "relu", False),
+    ((20, 20, 3), (4, 4), 1, 1, "valid", "relu", False),
+    ((25, 25, 3), (3, 4), 1, 1, "same", "relu", False),
+    ((34, 32, 3), (5, 5), 2, 1, "valid", "relu", False),
+    ((38, 39, 3), (7, 7), 2, 1, "valid", "relu", False),
+    ((30, 30, 3), (5, 2), 2, 1, "same", "relu", False),
+    ((24, 24, 3), (5, 5), 2, 1, "same", "relu", False),
+    ((20, 20, 3), (5, 5), 1, 1, "same", "relu6", False),
+    ((21, 21, 3), (4, 4), 2, 1, "valid", None, False),
+    ((38, 13, 3), (5, 5), 1, 1, "same", "relu", False),  # narrow: the window loop
+    ((30, 25, 2), (13, 1), 1, 1, "same", None, False),
+    ((30, 25, 1), (13, 1), 1, 1, "same", "relu6", False),
+    ((20, 12, 2), (12, 1), 1, 1, "same", "relu", False),
+]
+DWFEW_HUGE = (len(DWFEW_CASES) - 1,)
+
+
+def dwfew_model(k: int, rng: np.random.Generator):
+    model = odd_channels_model(DWFEW_CASES[k], rng)
+    if k in DWFEW_HUGE:  # weights scaled down: |bias| near 2^30
+        kernel, bias = model.layers[-1].get_weights()
+        model.layers[-1].set_weights([kernel * 1e-3, np.full_like(bias, 20.0)])
+    return model
+
+
+# Depthwise 2D windows of one to three channels plane by plane
+# (nnom_local_dwch_dsp.c, -O2 with the assembly: int16 bands of rows, four
+# outputs a pass): kh and kw from 2 to 7, odd and even, strides 1 and 2,
+# 'same' and 'valid', rows of outputs not a multiple of four, planes from
+# 4x4 to 64x64 (64 wide: several bands per channel), no activation (output
+# zero point not -128), ReLU, ReLU6; and layers that must take the other
+# paths: a plane too wide for the band, one channel's shift beyond the fast
+# requantisation, a bias beyond the doubled sums, 3x3 on three channels,
+# four taps at stride 2 on two channels, dilation 2. Same fields as
+# DWODD_CASES.
+DWCH_CASES = [
+    ((46, 29, 1), (6, 2), 1, 1, "same", "relu", False),
+    ((15, 42, 2), (6, 4), 2, 1, "same", None, False),
+    ((39, 17, 3), (2, 3), 1, 1, "valid", "relu6", False),
+    ((27, 28, 1), (5, 5), 1, 1, "same", None, False),
+    ((20, 13, 3), (7, 7), 1, 1, "valid", "relu", False),
+    ((33, 47, 3), (3, 7), 2, 1, "same", "relu6", False),
+    ((9, 31, 1), (4, 2), 2, 1, "valid", None, False),
+    ((4, 4, 1), (2, 2), 1, 1, "valid", "relu", False),
+    ((64, 64, 1), (7, 3), 1, 1, "same", "relu", False),
+    ((64, 63, 2), (7, 6), 2, 1, "same", None, False),
+    ((25, 19, 2), (6, 3), 2, 1, "valid", "relu", False),
+    ((17, 9, 2), (2, 5), 1, 1, "same", "relu6", False),
+    ((24, 24, 3), (5, 5), 2, 1, "same", None, False),
+    ((13, 11, 2), (3, 3), 1, 1, "same", None, False),
+    ((8, 300, 1), (7, 2), 1, 1, "same", "relu", False),  # too wide: other paths
+    ((20, 21, 3), (4, 5), 1, 1, "same", "relu", True),  # one shift beyond the form
+    ((20, 20, 3), (3, 3), 1, 1, "same", "relu", False),  # 3x3, three channels (taken: chan4)
+    ((30, 30, 2), (2, 2), 2, 1, "same", "relu", False),  # four taps at stride 2
+    ((20, 20, 2), (3, 3), 1, 2, "same", "relu", False),  # dilation 2
+    ((21, 22, 2), (5, 4), 1, 1, "same", "relu", False),  # huge bias
+]
+DWCH_HUGE = (len(DWCH_CASES) - 1,)
+
+
+def dwch_model(k: int, rng: np.random.Generator):
+    model = odd_channels_model(DWCH_CASES[k], rng)
+    if k in DWCH_HUGE:  # weights scaled down: |bias| near 2^30
+        kernel, bias = model.layers[-1].get_weights()
+        model.layers[-1].set_weights([kernel * 1e-3, np.full_like(bias, 20.0)])
+    return model
+
+
+# The plane-by-plane path on five to seven channels and its requantisation
+# inside the sums call (branch chan4; nnom_local_dwch_dsp.c): 49, 25, 28
+# and 20 taps on 5, 6 and 7 channels at strides 1 and 2, rows of outputs
+# ending in zero to three outputs after the passes of four, no activation
+# (output zero point not -128: in the pass), ReLU (in the pass), ReLU6 (the
+# clamp after the sums), one to three channels with short rows; and layers
+# on five to seven channels that must take the other paths: 3x3, three
+# taps across at stride 2, 5x5 at stride 2 unpadded, fewer than 32 output
+# pixels, one shift beyond the fast form, a bias beyond the doubled sums,
+# four channels. Same fields as DWODD_CASES.
+CHAN4_CASES = [
+    ((28, 18, 5), (7, 7), 2, 1, "same", "relu", False),
+    ((24, 24, 6), (5, 5), 2, 1, "same", None, False),
+    ((14, 23, 6), (5, 5), 1, 1, "same", "relu6", False),
+    ((27, 23, 5), (7, 7), 2, 1, "valid", "relu", False),
+    ((20, 20, 7), (5, 4), 1, 1, "same", None, False),
+    ((8, 20, 7), (7, 4), 2, 1, "same", None, False),
+    ((39, 17, 3), (2, 3), 1, 1, "valid", None, False),
+    ((39, 17, 1), (3, 3), 1, 1, "valid", "relu", False),
+    ((12, 12, 7), (7, 7), 1, 1, "same", "relu", False),
+    ((21, 14, 2), (6, 4), 2, 1, "same", "relu", False),
+    ((11, 5, 5), (3, 3), 1, 1, "same", "relu", False),  # 3x3: other paths
+    ((30, 20, 7), (6, 3), 2, 1, "same", "relu", False),  # three taps across at stride 2
+    ((15, 15, 5), (5, 5), 2, 1, "valid", "relu", False),  # stride 2 unpadded, 25 taps
+    ((6, 5, 6), (5, 5), 1, 1, "same", "relu", False),  # 30 output pixels
+    ((20, 21, 6), (4, 5), 1, 1, "same", "relu", True),  # one shift beyond the form
+    ((20, 20, 4), (5, 5), 1, 1, "same", "relu", False),  # four channels
+    ((21, 22, 5), (5, 4), 1, 1, "same", "relu", False),  # huge bias
+]
+CHAN4_HUGE = (len(CHAN4_CASES) - 1,)
+
+
+def chan4_model(k: int, rng: np.random.Generator):
+    model = odd_channels_model(CHAN4_CASES[k], rng)
+    if k in CHAN4_HUGE:  # weights scaled down: |bias| near 2^30
+        kernel, bias = model.layers[-1].get_weights()
+        model.layers[-1].set_weights([kernel * 1e-3, np.full_like(bias, 20.0)])
+    return model
+
+
+# The plane-by-plane path's windows of four rows or more (branch chan5;
+# nnom_local_dwch_dsp.c, dwch_rows): a row's last one or two outputs in a
+# pass of two, a last three in a pass of four: rows of 2, 3, 5, 6, 7 and
+# 18 outputs (none in a full pass of four for 2 and 3), strides 1 and 2,
+# 'same' and 'valid', one to seven channels, no activation (output zero
+# point not -128) and ReLU; and a layer that must take the other paths
+# (four channels). Same fields as DWODD_CASES.
+CHAN5_CASES = [
+    ((24, 13, 3), (5, 5), 2, 1, "valid", "relu", False),
+    ((20, 6, 1), (4, 4), 1, 1, "valid", None, False),
+    ((20, 5, 2), (4, 4), 1, 1, "valid", "relu", False),
+    ((30, 10, 3), (6, 5), 2, 1, "same", None, False),
+    ((28, 12, 5), (7, 7), 2, 1, "same", "relu", False),
+    ((16, 18, 6), (5, 5), 1, 1, "same", None, False),
+    ((40, 7, 1), (4, 3), 1, 1, "valid", "relu", False),
+    ((19, 9, 2), (6, 2), 1, 1, "valid", "relu", False),
+    ((25, 13, 7), (5, 6), 2, 1, "same", "relu", False),
+    ((24, 13, 4), (5, 5), 2, 1, "valid", "relu", False),  # four channels: other paths
+]
+
+
+# Columns of taps and tall planes on few channels (branch cols6). The tiny
+# loops' columns on planes read at every pixel across, eight columns copied
+# transposed at a time (nnom_local_dw_tiny_dsp.c, tiny_cols): 3 to 10
+# taps, strides 1 and 2, one to seven channels, planes of 8 to 88 columns
+# (a last chunk overlapping the one before, or none), the C loops' one call
+# a chunk and the assembly's a call a column, records built by the kernel
+# too; the plane-by-plane path transposed where the columns waste fewer of
+# the passes of four than the rows (nnom_local_dwch_dsp.c): kh 2 to 7,
+# 'same' and 'valid', strides 1 and 2, one to six channels; (3, 1) at
+# stride 2 on five to seven channels as lanes of the row's bytes
+# (nnom_local_dw3s2l_dsp.c, dw3s2l_flat): a row of 1 to 11 chunks of
+# lcm(c, 4) lanes, the last overlapping or not; and layers that must take
+# the other paths: fewer than eight columns, a channel beyond the fast
+# requantisation, no activation (output zero point not -128) on the tiny
+# and dw3s2l loops, a plane no better transposed or whose columns are too
+# long for the band (198 outputs), chunks that would run
+# more lanes than the groups, a row shorter than one chunk. Same fields as
+# DWODD_CASES.
+COLS6_CASES = [
+    ((21, 39, 2), (6, 1), 2, 1, "valid", "relu", False),
+    ((20, 13, 1), (8, 1), 2, 1, "same", "relu", False),
+    ((30, 20, 3), (3, 1), 1, 1, "same", "relu", False),
+    ((31, 17, 2), (5, 1), 2, 1, "valid", "relu", False),
+    ((12, 9, 5), (4, 1), 1, 1, "same", "relu", False),
+    ((21, 11, 6), (7, 1), 1, 1, "same", "relu", False),
+    ((25, 4, 2), (10, 1), 1, 1, "valid", "relu", False),
+    ((19, 3, 2), (6, 1), 2, 1, "same", "relu", False),  # six columns: lines
+    ((21, 39, 2), (6, 1), 2, 1, "valid", "relu", True),  # refused channel
+    ((21, 39, 2), (6, 1), 2, 1, "valid", None, False),  # zero point: others
+    ((40, 7, 1), (3, 3), 1, 1, "valid", "relu", False),
+    ((39, 17, 3), (2, 3), 1, 1, "valid", None, False),
+    ((24, 13, 3), (5, 5), 2, 1, "valid", "relu", False),
+    ((39, 18, 3), (7, 7), 2, 1, "same", None, False),
+    ((45, 9, 3), (4, 3), 1, 1, "same", "relu", False),
+    ((21, 9, 2), (6, 4), 2, 1, "same", None, False),
+    ((40, 5, 6), (5, 5), 1, 1, "same", "relu", False),
+    ((30, 6, 2), (4, 2), 1, 1, "same", "relu", False),  # rows as they are
+    ((37, 44, 7), (3, 1), 2, 1, "same", "relu", False),
+    ((37, 44, 5), (3, 1), 2, 1, "same", "relu", False),
+    ((30, 17, 6), (3, 1), 2, 1, "same", "relu", False),
+    ((9, 31, 7), (3, 1), 2, 1, "same", "relu", False),
+    ((12, 13, 7), (3, 1), 2, 1, "valid", "relu", False),  # chunks: more lanes
+    ((15, 3, 7), (3, 1), 2, 1, "same", "relu", False),  # a row under a chunk
+    ((200, 7, 1), (3, 3), 1, 1, "valid", "relu", False),  # too tall transposed
+]
+COLS6_WITHOUT_RECORDS = (1, 3, 5)
+
+
+# One to seven channels on one row of taps, every channel of a line copied
+# at once (branch few7; nnom_local_dw_tiny_dsp.c, tiny_chans: int16 lines
+# transposed, four or two pixels a pass where they lie side by side, the
+# zero point around them once in three or seven lines) and four or five
+# tap pairs at stride 2 loading each word once for both outputs
+# (nnom_dw_tiny4_s2, nnom_dw_tiny5_s2): three, five, six and seven
+# channels on one-pixel-wide columns and rows (odd and even line lengths,
+# 'same' and 'valid'), columns on planes of fewer than eight columns (the
+# copy with pixels apart: one and three channels), rows on several lines,
+# 7 to 10 taps at stride 2 (odd and even output counts), the channels past
+# a multiple of four of 9 and 11 channels, records built by the kernel
+# too; and layers that must take other paths: no activation (output zero
+# point not -128), a channel beyond the fast requantisation. Same fields as
+# DWODD_CASES.
+FEW7_CASES = [
+    ((15, 1, 6), (6, 1), 1, 1, "valid", "relu", False),
+    ((1, 23, 6), (1, 5), 1, 1, "valid", "relu", False),
+    ((49, 1, 3), (5, 1), 2, 1, "same", "relu", False),
+    ((47, 1, 3), (7, 1), 2, 1, "same", "relu", False),
+    ((1, 41, 2), (1, 8), 2, 1, "valid", "relu", False),
+    ((37, 1, 1), (9, 1), 2, 1, "same", "relu", False),
+    ((1, 44, 3), (1, 10), 2, 1, "same", "relu", False),
+    ((21, 1, 7), (5, 1), 1, 1, "same", "relu6", False),
+    ((13, 1, 5), (4, 1), 1, 1, "valid", "relu", False),
+    ((20, 2, 3), (5, 1), 1, 1, "same", "relu", False),
+    ((17, 5, 1), (6, 1), 2, 1, "valid", "relu", False),
+    ((3, 19, 3), (1, 6), 1, 1, "same", "relu", False),
+    ((2, 30, 6), (1, 7), 2, 1, "same", "relu", False),
+    ((60, 1, 11), (5, 1), 1, 1, "same", "relu", False),
+    ((33, 1, 9), (6, 1), 2, 1, "same", "relu", False),
+    ((49, 1, 3), (5, 1), 2, 1, "same", None, False),
+    ((47, 1, 3), (7, 1), 2, 1, "same", "relu", True),
+]
+FEW7_WITHOUT_RECORDS = (2, 3, 7, 12)
+
+
+# The plane-by-plane path's clamp (branch chan5; nnom_local_dwch_dsp.c:
+# activation ranges inside int8 are clamped over the written bytes after the
+# saturating pass). A converted Keras layer never has one (ReLU6's top is
+# int8's), an int8 .tflite does where the layer's output shares a wider
+# range: TFLite gives a concatenation's inputs its scale, so the depthwise
+# layer here feeds one with a convolution of the input (ReLU: the
+# bottom above -128; ReLU6: the top below 127 too). kh 2, 3 and 4 to 7,
+# strides 1 and 2, one to seven channels (not four). Fields: input (h, w,
+# c), kernel, stride, padding, activation.
+CHAN5_CLAMP_CASES = [
+    ((20, 13, 3), (5, 5), 1, "same", "relu6"),
+    ((39, 17, 3), (2, 3), 1, "valid", "relu6"),
+    ((15, 42, 2), (6, 4), 2, "same", "relu"),
+    ((24, 24, 3), (3, 7), 2, "same", "relu6"),
+    ((28, 18, 5), (7, 7), 2, "same", "relu6"),
+    ((14, 23, 6), (5, 5), 1, "same", "relu"),
+    ((27, 28, 1), (3, 3), 1, "same", "relu6"),
+    ((9, 31, 1), (4, 2), 2, "valid", "relu6"),
+]
+
+
+def chan5_clamp_model(k: int, rng: np.random.Generator, folder: Path):
+    """CHAN5_CLAMP_CASES[k] through TensorFlow's int8 converter: (the
+    converted model, its calibration inputs)."""
+    import tflite_factory as tff
+
+    keras = kf._keras()
+    shape, kernel, stride, padding, act = CHAN5_CLAMP_CASES[k]
+    inputs = keras.Input(shape)
+    dw = keras.layers.DepthwiseConv2D(kernel, strides=stride, padding=padding, activation=act)
+    side = keras.layers.Conv2D(2, kernel, strides=stride, padding=padding)
+    x = keras.layers.Concatenate()([dw(inputs), side(inputs)])
+    model = keras.Model(inputs, x)
+    tff.randomize(model, rng)
+    calib = calibration(rng, shape, 32)
+    path = folder / f"chan5_clamp{k}.tflite"
+    path.write_bytes(tff.convert(model, calib))
+    return nnom.convert(str(path)), calib
+
+
+# One output pixel whose window holds the whole input
+# (nnom_local_dwone_dsp.c, -O2 with the assembly: the taps over the input
+# as one line on the one-row loop): 3x3 'valid' on 3x3, 3x3 at stride 2 on
+# 2x2 (padding below and right), 5x5 at stride 3 on 3x3 (padding on every
+# side), (9,1), 4x4, 5x5 and 7x7 (49 taps, the most) 'valid', ReLU6 (its
+# top the output's, so no clamp); and layers that must take the other
+# paths: one built without records, 64 taps, one tap over the input,
+# channels not a multiple of four, no activation (output zero point not
+# -128), a bias beyond the fast requantisation. (input shape, kernel,
+# stride, padding, activation, scaled)
+DWTINY_CASES = [
+    ((3, 3, 16), (3, 3), 1, "valid", "relu", False),
+    ((2, 2, 8), (3, 3), 2, "same", "relu", False),
+    ((3, 3, 8), (5, 5), 3, "same", "relu", False),
+    ((9, 1, 12), (9, 1), 1, "valid", "relu", False),
+    ((4, 4, 8), (4, 4), 1, "valid", "relu", False),
+    ((5, 5, 4), (5, 5), 1, "valid", "relu", False),
+    ((3, 3, 16), (3, 3), 1, "valid", "relu", False),
+    ((7, 7, 4), (7, 7), 1, "valid", "relu", False),
+    ((8, 8, 4), (8, 8), 1, "valid", "relu", False),
+    ((1, 1, 8), (3, 3), 1, "same", "relu", False),
+    ((3, 3, 6), (3, 3), 1, "valid", "relu", False),
+    ((3, 3, 8), (3, 3), 1, "valid", None, False),
+    ((2, 2, 8), (3, 3), 2, "same", "relu6", False),
+    ((3, 3, 8), (3, 3), 1, "valid", "relu", True),
+]
+DWTINY_WITHOUT_RECORDS = (6,)
+
+
+def dwtiny_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kernel, stride, padding, act, scaled = DWTINY_CASES[k]
+    inputs = keras.Input(shape)
+    x = keras.layers.DepthwiseConv2D(kernel, strides=stride, padding=padding, activation=act)(
+        inputs
+    )
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    if scaled:  # the last channel's shift beyond the fast requantisation
+        kernel_w, bias = model.layers[-1].get_weights()
+        kernel_w[..., -1:, :] *= 1e-4
+        bias[-1:] = 20.0
+        model.layers[-1].set_weights([kernel_w, bias])
+    return model
+
+
+odd_channels_family("dwodd", 83_000, DWODD_CASES)
+odd_channels_family("dwodd2_", 85_000, DWODD2_CASES)
+family("dwtiny", 86_000, len(DWTINY_CASES), dwtiny_model, without_records=DWTINY_WITHOUT_RECORDS)
+family("dwodd3_", 88_000, len(DWODD3_CASES), dwodd3_model)
+odd_channels_family("dwoddc", 90_000, DWODDC_CASES, without_records=DWODDC_WITHOUT_RECORDS)
+odd_channels_family("dwtiny2_", 87_000, DWTINY2_CASES)
+odd_channels_family("tinyl_", 100_000, TINYL_CASES)
+family("dwfew", 95_000, len(DWFEW_CASES), dwfew_model)
+family("dwodd5_", 97_000, len(DWODD5_CASES), dwodd5_model, without_records=DWODD5_WITHOUT_RECORDS)
+family("dwch", 104_000, len(DWCH_CASES), dwch_model)
+family("chan4_", 111_000, len(CHAN4_CASES), chan4_model)
+odd_channels_family("chan5_", 116_000, CHAN5_CASES)
+odd_channels_family("cols6_", 120_000, COLS6_CASES, without_records=COLS6_WITHOUT_RECORDS)
+odd_channels_family("few7_", 126_000, FEW7_CASES, without_records=FEW7_WITHOUT_RECORDS)

@@ -1,0 +1,809 @@
+"""Depthwise layers of one row of taps on many channels (the one-row
+loops, the pair loop, three taps at strides 1 and 2, long kernels)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+import keras_factory as kf
+
+from .common import odd_channels_model
+from .registry import family, layer_family, odd_channels_family
+
+# Two-tap kernels ((2, 1), (1, 2)) for the assembly passes of
+# nnom_local_dwpair_dsp.c (-O2 on DSP cores, the converter's records: one
+# call per layer; runs of 4 k + 0..3 outputs, the border output of 'same'
+# from its row and the zero point), strides 1 and 2, "same" and "valid",
+# several lines (2D inputs, ten of them; runs across the taps' axis where
+# those are longer), and the paths around it: a
+# ZeroPadding2D layer before it, no records (the one-row loop with its own),
+# channels not a multiple of four, weights scaled down under a large bias
+# (shifts beyond the passes' form: no records), ReLU6 (the clamp) and no
+# activation (the s term): the group path. (input (h, w, c), kernel,
+# stride, padding, activation, rows of ZeroPadding2D at the top).
+DWPAIR_CASES = [
+    ((49, 1, 12), (2, 1), 1, "same", "relu", 0),  # 48 inside: 12 passes, one border
+    ((15, 1, 8), (2, 1), 2, "same", "relu", 0),  # 7 inside: a pass and 3 one by one
+    ((1, 13, 16), (1, 2), 1, "valid", "relu", 0),  # 12 outputs: 3 passes
+    ((1, 11, 4), (1, 2), 2, "same", "relu", 0),  # 5 inside and a border output
+    ((9, 3, 8), (2, 1), 1, "same", "relu", 0),  # 3 lines
+    ((3, 9, 12), (1, 2), 2, "same", "relu", 0),  # 3 lines at stride 2
+    ((10, 2, 8), (2, 1), 2, "valid", "relu", 1),  # ZeroPadding2D first: rows [1, 11)
+    ((12, 10, 4), (2, 1), 1, "same", "relu", 0),  # 10 lines, each a border output
+    ((21, 1, 8), (2, 1), 1, "same", "relu", 0),  # without records
+    ((13, 1, 6), (2, 1), 2, "same", "relu", 0),  # 6 channels
+    ((17, 1, 12), (2, 1), 1, "same", "relu", 0),  # the last group scaled
+    ((1, 11, 8), (1, 2), 1, "same", "relu6", 0),
+    ((1, 14, 8), (1, 2), 2, "valid", None, 0),
+    ((12, 3, 8), (1, 2), 1, "same", "relu", 0),  # runs across the taps: 12 lines
+    ((13, 4, 4), (1, 2), 2, "valid", "relu", 0),  # across: 13 outputs a run
+]
+DWPAIR_WITHOUT_RECORDS = (8,)
+SCALED_DWPAIR = 10
+
+
+def dwpair_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kernel, stride, padding, act, top = DWPAIR_CASES[k]
+    inputs = x = keras.Input(shape)
+    if top:
+        axis = ((top, 0), (0, 0)) if kernel == (2, 1) else ((0, 0), (top, 0))
+        x = keras.layers.ZeroPadding2D(axis)(x)
+    strides = (stride, 1) if kernel == (2, 1) else (1, stride)
+    layer = keras.layers.DepthwiseConv2D(kernel, strides=strides, padding=padding, activation=act)
+    model = keras.Model(inputs, layer(x))
+    kf.randomize_weights(model, rng)
+    if k == SCALED_DWPAIR:
+        weights, bias = layer.get_weights()
+        weights[..., -4:, :] *= 1e-4
+        bias[-4:] = 20.0
+        layer.set_weights([weights, bias])
+    return model
+
+
+# Short rows of taps with the converter's records, where every group of
+# four channels runs in one assembly call per run (branch dwshort): (3,1)
+# and (1,3) at stride 1 on short lines (every row the line reaches copied
+# once, one run; two lines) and on longer ones (border rows copied, three
+# runs), 3 to 5 taps at stride 2 (nnom_dwcol_s8: "same" and "valid",
+# border rows over 768 bytes in the records' room), the clamp (ReLU6) and
+# the s term (no activation), one layer without records (the kernel builds
+# them group by group) and one whose last group's requantisation does not
+# suit. (input (h, w, c), kernel, stride, padding, activation)
+DWSHORT_CASES = [
+    ((16, 1, 32), (3, 1), 1, "same", "relu"),
+    ((12, 2, 16), (3, 1), 1, "same", "relu"),
+    ((1, 24, 28), (1, 3), 1, "same", "relu"),
+    ((25, 1, 16), (4, 1), 2, "same", "relu"),
+    ((21, 1, 24), (3, 1), 2, "valid", "relu"),
+    ((1, 20, 32), (1, 5), 2, "same", "relu"),
+    ((17, 3, 8), (4, 1), 2, "same", "relu"),
+    ((1, 9, 88), (1, 4), 1, "same", "relu"),
+    ((25, 1, 8), (4, 1), 2, "same", "relu6"),
+    ((14, 1, 12), (3, 1), 1, "same", None),
+    ((16, 1, 32), (3, 1), 1, "same", "relu"),
+    ((25, 1, 16), (4, 1), 2, "same", "relu"),
+]
+DWSHORT_WITHOUT_RECORDS = (len(DWSHORT_CASES) - 2,)
+# the last group's weights scaled down under a large bias: no records (the
+# converter's check), the kernel finds it at that group and falls back
+SCALED_DWSHORT = len(DWSHORT_CASES) - 1
+
+
+def dwshort_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kernel, stride, padding, act = DWSHORT_CASES[k]
+    inputs = keras.Input(shape)
+    strides = (stride, 1) if kernel[0] > 1 else (1, stride)
+    x = keras.layers.DepthwiseConv2D(kernel, strides=strides, padding=padding, activation=act)(
+        inputs
+    )
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    if k == SCALED_DWSHORT:
+        kernel, bias = model.layers[-1].get_weights()
+        kernel[..., -4:, :] *= 1e-4
+        bias[-4:] = 20.0
+        model.layers[-1].set_weights([kernel, bias])
+    return model
+
+
+# Three taps at stride 2 ((3, 1), (1, 3)) for the channel-major assembly
+# passes of nnom_local_dw3s2_dsp.c (-O2 on DSP cores, the converter's
+# records: lines of 8 outputs or more, the two outputs at either end that
+# reach outside the input on copies of their rows): runs of 4 k + 0..3
+# outputs (a pass of two, one back; a full pass one back), 'same' with a
+# padded row at the top, the bottom or both, 'valid', several lines (2D,
+# stride 2 across too), the shortest lines taken; and the paths around it:
+# ReLU6 (its range the output's: no clamp, the passes); lines of 7
+# outputs, border copies over 1,152 bytes (128 channels), no activation
+# (the s term), no records, and the last group scaled down under a large
+# bias (no such records): the one-row loop or the group path.
+# (input (h, w, c), kernel, strides, padding, activation)
+DWS2_CASES = [
+    ((25, 1, 16), (3, 1), (2, 1), "same", "relu"),  # 13: borders both ends, 9 inside
+    ((1, 32, 12), (1, 3), (1, 2), "same", "relu"),  # 16: a border at the end, 14 inside
+    ((30, 1, 8), (3, 1), (2, 1), "valid", "relu"),  # 14: 3 passes and a pass of two
+    ((31, 1, 8), (3, 1), (2, 1), "valid", "relu"),  # 15: 3 passes and one stepped back
+    ((20, 3, 16), (3, 1), (2, 1), "same", "relu"),  # 3 lines of 10
+    ((2, 26, 8), (1, 3), (1, 2), "same", "relu"),  # 2 lines of 13
+    ((20, 6, 8), (3, 1), (2, 2), "same", "relu"),  # 3 lines, stride 2 across
+    ((16, 1, 12), (3, 1), (2, 1), "same", "relu"),  # 8 outputs: the shortest taken
+    ((14, 1, 8), (3, 1), (2, 1), "same", "relu"),  # 7 outputs: the one-row loop
+    ((1, 25, 128), (1, 3), (1, 2), "same", "relu"),  # copies of 1,280 bytes: not taken
+    ((25, 1, 8), (3, 1), (2, 1), "same", None),
+    ((25, 1, 8), (3, 1), (2, 1), "same", "relu6"),
+    ((25, 1, 16), (3, 1), (2, 1), "same", "relu"),  # without records
+    ((26, 1, 16), (3, 1), (2, 1), "same", "relu"),  # the last group scaled
+]
+DWS2_WITHOUT_RECORDS = (len(DWS2_CASES) - 2,)
+SCALED_DWS2 = len(DWS2_CASES) - 1
+
+
+def dws2_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kernel, strides, padding, act = DWS2_CASES[k]
+    inputs = keras.Input(shape)
+    layer = keras.layers.DepthwiseConv2D(kernel, strides=strides, padding=padding, activation=act)
+    model = keras.Model(inputs, layer(inputs))
+    kf.randomize_weights(model, rng)
+    if k == SCALED_DWS2:
+        weights, bias = layer.get_weights()
+        weights[..., -4:, :] *= 1e-4
+        bias[-4:] = 20.0
+        layer.set_weights([weights, bias])
+    return model
+
+
+# Short lines and one-output windows (branch dws2b): one output pixel over
+# three or four taps of the whole input (nnom_local_dwone4_dsp.c: (4,1) and
+# (3,1) valid, 3x3 at stride 2 on 2x2, (1,3) at stride 2 on 1x3 with ReLU6),
+# three taps at stride 2 on short lines ((3,1)/(1,3), 'same' and 'valid',
+# one and several lines, 8 to 25 outputs) and two taps at stride 2
+# ((2,1)/(1,2)); and the layers that must take other paths: no activation
+# (the s term) and a bias beyond the fast requantisation (no such records).
+# (input (h, w, c), kernel, strides, padding, activation, scaled)
+DWS2B_CASES = [
+    ((4, 1, 16), (4, 1), (1, 1), "valid", "relu", False),
+    ((2, 2, 8), (3, 3), (2, 2), "same", "relu", False),
+    ((3, 1, 12), (3, 1), (1, 1), "valid", "relu", False),
+    ((1, 3, 8), (1, 3), (1, 2), "valid", "relu6", False),
+    ((4, 1, 8), (4, 1), (1, 1), "valid", None, False),
+    ((4, 1, 8), (4, 1), (1, 1), "valid", "relu", True),
+    ((20, 3, 32), (3, 1), (2, 1), "same", "relu", False),
+    ((49, 1, 24), (3, 1), (2, 1), "same", "relu", False),
+    ((1, 32, 16), (1, 3), (1, 2), "same", "relu", False),
+    ((16, 1, 64), (3, 1), (2, 1), "same", "relu", False),
+    ((2, 25, 64), (1, 3), (1, 2), "same", "relu", False),
+    ((18, 2, 8), (3, 1), (2, 1), "valid", "relu6", False),
+    ((16, 1, 16), (3, 1), (2, 1), "same", "relu", True),
+    ((20, 3, 64), (2, 1), (2, 1), "same", "relu", False),
+    ((3, 20, 8), (1, 2), (1, 2), "same", "relu", False),
+    ((19, 1, 8), (2, 1), (2, 1), "valid", "relu6", False),
+    ((3, 20, 8), (1, 2), (1, 2), "same", None, False),
+]
+
+
+def dws2b_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kernel, strides, padding, act, scaled = DWS2B_CASES[k]
+    inputs = keras.Input(shape)
+    layer = keras.layers.DepthwiseConv2D(kernel, strides=strides, padding=padding, activation=act)
+    model = keras.Model(inputs, layer(inputs))
+    kf.randomize_weights(model, rng)
+    if scaled:  # the last channel's shift beyond the fast requantisation
+        weights, bias = layer.get_weights()
+        weights[..., -1:, :] *= 1e-4
+        bias[-1:] = 20.0
+        layer.set_weights([weights, bias])
+    return model
+
+
+# Three taps at stride 2 with odd channels and short lines (branch s2odd):
+# nnom_dw3s2l with the overlapping last group (70, 43, 125 channels: 'same'
+# with its padded rows, 'valid' with 4 k + 2 outputs, lines of 4 to 7
+# outputs), nnom_dw3s2 on unpadded lines of 4 k + 1 outputs, ReLU6, and
+# the layers that must take other paths: no activation (the s term), one
+# channel's e beyond the passes' form (also (1, 2): nnom_dwpair's form),
+# a bias beyond it on every channel ("huge"), more channels than dw3s2l's
+# zero-point row (260 on a line of 5 outputs).
+# (input shape, kernel, stride, dilation, padding, activation, scaled)
+S2ODD_CASES = [
+    ((4, 27, 70), (1, 3), 2, 1, "valid", "relu", False),
+    ((4, 29, 70), (1, 3), 2, 1, "valid", "relu", False),
+    ((27, 4, 70), (3, 1), 2, 1, "same", "relu", False),
+    ((36, 1, 125), (3, 1), 2, 1, "valid", "relu", False),
+    ((1, 11, 43), (1, 3), 2, 1, "same", "relu", False),
+    ((9, 6, 32), (3, 1), 2, 1, "valid", "relu", False),
+    ((11, 1, 18), (3, 1), 2, 1, "same", "relu6", False),
+    ((3, 15, 22), (1, 3), 2, 1, "same", "relu", False),
+    ((1, 11, 43), (1, 3), 2, 1, "same", None, False),
+    ((1, 13, 43), (1, 3), 2, 1, "same", "relu", True),
+    ((27, 4, 70), (3, 1), 2, 1, "same", "relu", True),
+    ((24, 9, 63), (1, 2), 2, 1, "same", "relu", True),
+    ((13, 1, 19), (3, 1), 2, 1, "same", "relu", "huge"),
+    ((1, 9, 260), (1, 3), 2, 1, "same", "relu", False),
+]
+
+
+def s2odd_model(k: int, rng: np.random.Generator):
+    shape, kernel, stride, dil, padding, act, scaled = S2ODD_CASES[k]
+    model = odd_channels_model((shape, kernel, stride, dil, padding, act, scaled is True), rng)
+    if scaled == "huge":  # every channel's weights scaled down: |bias| near 2^30
+        weights, bias = model.layers[-1].get_weights()
+        model.layers[-1].set_weights([weights * 1e-3, np.full_like(bias, 20.0)])
+    return model
+
+
+# Three taps at stride 2 on short lines (branch short2,
+# nnom_local_dw3s2l_dsp.c): a line's last 4 k + 1 outputs in a pass of one
+# (nnom_dw3s2l1p_s8: 9, 5 and 9 outputs), 4 k + 2 in a pass of two
+# (nnom_dw3s2l2_s8; more than eight such passes a call on 12 and 11 lines),
+# 4 k + 3 a full pass stepped back; the one or two channels past a multiple
+# of four a line at a time in assembly (dw3s2l_tail, nnom_dw3s2l1_s8: 17,
+# 41, 42, 70, 18, 22; "scaled": that channel's fitted words), three past
+# it the overlapping group (43); 'same' with the padded row at one or both
+# ends, 'valid', ReLU6; and a layer that must take another path (no
+# activation).
+# Same fields as S2ODD_CASES.
+SHORT2_CASES = [
+    ((1, 11, 43), (1, 3), 2, 1, "same", "relu", False),
+    ((1, 36, 17), (1, 3), 2, 1, "same", "relu", False),
+    ((1, 18, 41), (1, 3), 2, 1, "same", "relu6", False),
+    ((27, 4, 70), (3, 1), 2, 1, "same", "relu", False),
+    ((13, 3, 18), (3, 1), 2, 1, "same", "relu", False),
+    ((1, 12, 42), (1, 3), 2, 1, "same", "relu", False),
+    ((1, 13, 41), (1, 3), 2, 1, "same", "relu", True),
+    ((12, 10, 17), (1, 3), 2, 1, "same", "relu", False),
+    ((12, 11, 20), (3, 1), 2, 1, "same", "relu6", False),
+    ((1, 13, 21), (1, 3), 2, 1, "valid", "relu", False),
+    ((3, 22, 45), (1, 3), 2, 1, "same", "relu", True),
+    ((1, 11, 41), (1, 3), 2, 1, "same", None, False),
+    ((17, 5, 22), (3, 1), 2, 1, "same", "relu", False),
+]
+
+
+# The window loop's last channel alone (branch s2odd3; nnom_dwwin_tail,
+# -O2 with the assembly): 3x3 and 5x5 at strides 1 and 2 on channels one
+# over a multiple of four (5, 9, 13, 17), 'same' and 'valid', planes in
+# one strip and in several (the copy's rows set again per strip), the
+# converter's records (4 outputs) and the groups' built per run, ReLU6,
+# the last channel's shift beyond the fast requantisation (the tail's
+# other form), and the layers that must
+# keep the overlapping group: two channels over (10), the last channel's
+# bias near 2^30 ("huge": the other paths then rewrite the layer).
+# Same fields as DWODD_CASES.
+S2ODD3_CASES = [
+    ((18, 6, 9), (3, 3), 2, 1, "same", "relu", False),
+    ((24, 8, 9), (3, 3), 2, 1, "same", "relu", False),
+    ((12, 12, 5), (5, 5), 2, 1, "valid", "relu", False),
+    ((8, 8, 13), (3, 3), 1, 1, "same", "relu", False),
+    ((9, 9, 9), (5, 5), 1, 1, "same", "relu", False),
+    ((30, 5, 9), (3, 3), 2, 1, "same", "relu", False),
+    ((7, 7, 5), (5, 5), 2, 1, "same", "relu6", False),
+    ((18, 6, 9), (3, 3), 2, 1, "same", "relu", True),
+    ((12, 12, 10), (3, 3), 2, 1, "same", "relu", False),
+    ((18, 6, 9), (3, 3), 2, 1, "same", "relu", "huge"),
+    ((11, 7, 17), (3, 3), 2, 1, "valid", "relu", False),
+    ((5, 5, 9), (3, 3), 2, 1, "valid", "relu", False),
+]
+
+
+def s2odd3_model(k: int, rng: np.random.Generator):
+    shape, kernel, stride, dil, padding, act, scaled = S2ODD3_CASES[k]
+    model = odd_channels_model((shape, kernel, stride, dil, padding, act, scaled is True), rng)
+    if scaled == "huge":  # the last channel's weights scaled down: its |bias| near 2^30
+        weights, bias = model.layers[-1].get_weights()
+        weights[..., -1:, :] *= 1e-3
+        bias[-1:] = 20.0
+        model.layers[-1].set_weights([weights, bias])
+    return model
+
+
+# One row of k taps on channels past a multiple of four (the one-row loop,
+# nnom_local_dwcolrun_dsp.c, -O2 with the assembly): the one to three
+# channels after the whole groups one lane each on the tiny loops
+# (nnom_dw_tiny_rest) where the line is long enough: one, two and three
+# lanes, (k, 1) and (1, k), strides 1 and 2, 'same' and 'valid', several
+# lines, 12 taps on one line, ReLU6, records built by the kernel; and the
+# layers that keep the overlapping last group: two lanes on a short line,
+# a lane whose bias is beyond the tiny records' reach, 12 taps on two lines,
+# no activation (output zero point not -128). Same fields as DWODD_CASES.
+DWREST_CASES = [
+    ((1, 17, 33), (1, 5), 1, 1, "valid", "relu", False),
+    ((12, 1, 13), (7, 1), 1, 1, "same", "relu", False),
+    ((38, 1, 18), (7, 1), 2, 1, "same", "relu", False),
+    ((98, 1, 10), (5, 1), 2, 1, "same", "relu", False),
+    ((60, 1, 11), (4, 1), 1, 1, "same", "relu", False),
+    ((3, 30, 9), (1, 4), 2, 1, "same", "relu", False),
+    ((1, 41, 17), (1, 5), 2, 1, "same", "relu6", False),
+    ((1, 40, 21), (1, 12), 1, 1, "valid", "relu", False),
+    ((40, 2, 14), (6, 1), 1, 1, "valid", "relu", False),
+    ((1, 20, 34), (1, 6), 2, 1, "same", "relu", False),
+    ((1, 17, 33), (1, 5), 1, 1, "valid", "relu", True),
+    ((2, 40, 21), (1, 12), 1, 1, "valid", "relu", False),
+    ((1, 17, 33), (1, 5), 1, 1, "valid", None, False),
+]
+DWREST_WITHOUT_RECORDS = (8,)
+
+
+# One row of 4 to 8 taps (branch longk) on the one-row loop
+# (nnom_local_dwcol_dsp.c, -O2 on DSP cores: the window's last pair without
+# its step, the last single tap two steps past it, two lanes'
+# requantisation a load): even and odd taps (two to four pairs, with and
+# without the single tap), strides 1 and 2, 'same' (border outputs on
+# copies of the rows, of every channel or per group) and 'valid', lines
+# along either axis, several groups in one call and the overlapping last
+# group of channels not a multiple of four, one to three leftover channels
+# on the tiny loops, several lines, and the layers the loop refuses: no
+# activation (output zero point not -128), a group beyond its
+# requantisation ("scaled": the C path rewrites the layer), ReLU6.
+# (input (h, w, c), kernel, stride, padding, activation, scaled)
+LONGK_CASES = [
+    ((44, 1, 16), (4, 1), 2, "same", "relu", None),
+    ((19, 1, 36), (7, 1), 2, "same", "relu", None),
+    ((1, 20, 34), (1, 6), 2, "same", "relu", None),
+    ((1, 41, 17), (1, 5), 2, "same", "relu", None),
+    ((11, 1, 40), (6, 1), 2, "valid", "relu", None),
+    ((3, 6, 28), (1, 4), 1, "valid", "relu", None),
+    ((1, 13, 24), (1, 8), 1, "valid", "relu", None),
+    ((38, 1, 18), (7, 1), 2, "same", "relu", None),
+    ((98, 1, 6), (5, 1), 2, "same", "relu", None),
+    ((5, 12, 12), (1, 5), 1, "same", "relu", None),
+    ((12, 1, 13), (7, 1), 1, "same", None, None),
+    ((23, 1, 27), (6, 1), 2, "same", "relu6", None),
+    ((30, 1, 16), (5, 1), 2, "same", "relu", "scaled"),
+    ((1, 40, 12), (1, 7), 1, "same", "relu", None),
+]
+LONGK_WITHOUT_RECORDS = (1, 7)
+
+
+# One row of k taps whose border rows of every channel do not fit the
+# one-row loop's copy (branch rows2, dw_col_asm, -O2 on DSP cores): with
+# the converter's records the rows copied per chunk of groups (as many as
+# fit, 16 channels or more), each chunk's groups in one call per run, the
+# overlapping last group a chunk of its own: (k, 1) and (1, k), strides 1
+# and 2, even and odd k, one and two lines, one border output each side
+# (one call for both), leftover channels on the tiny lanes; and the
+# layers that keep the per-group copies: without the records, no
+# activation (output zero point not -128), a group beyond the records'
+# requantisation. Fields as LONGK_CASES.
+ROWS2_CASES = [
+    ((19, 1, 83), (7, 1), 2, "same", "relu", None),
+    ((19, 2, 83), (7, 1), 2, "same", "relu", None),
+    ((30, 1, 120), (5, 1), 1, "same", "relu", None),
+    ((1, 19, 85), (1, 7), 2, "same", "relu", None),
+    ((17, 1, 98), (8, 1), 2, "same", "relu", None),
+    ((20, 1, 158), (4, 1), 2, "same", "relu", None),
+    ((19, 3, 64), (7, 1), 2, "same", "relu", None),
+    ((19, 1, 83), (7, 1), 2, "same", "relu", None),
+    ((19, 1, 83), (7, 1), 2, "same", None, None),
+    ((19, 1, 84), (7, 1), 2, "same", "relu", "scaled"),
+]
+ROWS2_WITHOUT_RECORDS = (7,)
+
+
+# One row of k taps whose every window lies inside the input along the taps,
+# with the converter's records (branch fixed2, dw_col_inside, -O2 on DSP
+# cores: the one-row loop without dw_col_asm's set-up): (k, 1) and (1, k),
+# strides 1 and 2, even and odd k, one and several lines, input past the
+# last window, channels a multiple of four, the overlapping last group (one
+# to three past it), one and two leftover channels on the tiny lanes, ReLU6
+# (case 12: its clamp is the int8 range); and the layers it leaves to the
+# other paths: without the records, no activation (output zero point not
+# -128), 'same', three taps at stride 1 (dw3), a group beyond the records'
+# requantisation. Fields as LONGK_CASES.
+FIXED2_CASES = [
+    ((11, 1, 57), (8, 1), 2, "valid", "relu", None),
+    ((1, 9, 86), (1, 5), 2, "valid", "relu", None),
+    ((18, 1, 13), (6, 1), 2, "valid", "relu", None),
+    ((1, 8, 64), (1, 4), 1, "valid", "relu", None),
+    ((3, 12, 24), (1, 4), 2, "valid", "relu", None),
+    ((12, 3, 20), (5, 1), 1, "valid", "relu", None),
+    ((21, 1, 40), (4, 1), 2, "valid", "relu", None),
+    ((1, 12, 23), (1, 4), 1, "valid", "relu", None),
+    ((40, 1, 22), (4, 1), 1, "valid", "relu", None),
+    ((2, 16, 35), (1, 7), 1, "valid", "relu", None),
+    ((11, 1, 57), (8, 1), 2, "valid", "relu", None),
+    ((11, 1, 57), (8, 1), 2, "valid", None, None),
+    ((1, 9, 86), (1, 5), 2, "valid", "relu6", None),
+    ((1, 9, 86), (1, 5), 2, "same", "relu", None),
+    ((30, 1, 12), (3, 1), 1, "valid", "relu", None),
+    ((1, 8, 64), (1, 4), 1, "valid", "relu", "scaled"),
+]
+FIXED2_WITHOUT_RECORDS = (10,)
+
+
+# Three taps at stride 1 on one long line, 8+ channels, with the converter's
+# records (branch short1, nnom_dw3_line_try, -O2 with the assembly: from
+# the dispatcher's start to nnom_dw3_s8): every window inside ('valid': one
+# run on the input) and 'same' on 16+ channels (one run on the line's
+# copy), (3, 1) and (1, 3), channels a multiple of four and one to three
+# past it (nnom_dw3p_s8 first), lines of 9 to 70 outputs (a run's last one
+# to three), ReLU6; and the layers it hands to dw3_asm or leaves to the
+# others: one channel past on 64+ outputs (the lane), 'same' on fewer than
+# 16 channels, a copy past its 1,152 bytes, two lines, 7 outputs a line
+# (dw_few's), no activation, the last group beyond the records' form,
+# without records. Cases 15-28: one padded line of 4+ taps at stride 1
+# (nnom_dw_line_try: the line copied once, one call), (k, 1) and (1, k),
+# k even and odd up to 14, the channels past a multiple of four as tiny
+# lanes (one, two) or the overlapping last group, ReLU6; and the layers
+# it leaves: a copy past 1,152 bytes, no activation, the last group beyond
+# the records' form, two lines, without records.
+SHORT1_CASES = [
+    ((30, 1, 10), (3, 1), 1, "valid", "relu", None),
+    ((21, 1, 27), (3, 1), 1, "same", "relu", None),
+    ((1, 16, 25), (1, 3), 1, "same", "relu", None),
+    ((14, 1, 8), (3, 1), 1, "valid", "relu", None),
+    ((11, 1, 16), (3, 1), 1, "valid", "relu", None),
+    ((1, 23, 18), (1, 3), 1, "same", "relu6", None),
+    ((1, 40, 20), (1, 3), 1, "valid", "relu", None),
+    ((1, 70, 13), (1, 3), 1, "valid", "relu", None),
+    ((21, 1, 13), (3, 1), 1, "same", "relu", None),
+    ((40, 1, 36), (3, 1), 1, "same", "relu", None),
+    ((40, 2, 24), (3, 1), 1, "same", "relu", None),
+    ((9, 1, 20), (3, 1), 1, "valid", "relu", None),
+    ((1, 16, 25), (1, 3), 1, "same", None, None),
+    ((20, 1, 16), (3, 1), 1, "same", "relu", "scaled"),
+    ((30, 1, 10), (3, 1), 1, "valid", "relu", None),
+    ((12, 1, 13), (7, 1), 1, "same", "relu", None),
+    ((1, 7, 51), (1, 4), 1, "same", "relu", None),
+    ((1, 12, 47), (1, 7), 1, "same", "relu", None),
+    ((16, 1, 48), (7, 1), 1, "same", "relu6", None),
+    ((1, 20, 12), (1, 14), 1, "same", "relu", None),
+    ((19, 1, 12), (12, 1), 1, "same", "relu", None),
+    ((10, 1, 65), (7, 1), 1, "same", "relu", None),
+    ((1, 9, 22), (1, 5), 1, "same", "relu", None),
+    ((30, 1, 18), (4, 1), 1, "same", "relu", None),
+    ((9, 1, 123), (6, 1), 1, "same", "relu", None),
+    ((12, 1, 13), (7, 1), 1, "same", None, None),
+    ((12, 1, 16), (5, 1), 1, "same", "relu", "scaled"),
+    ((14, 2, 16), (5, 1), 1, "same", "relu", None),
+    ((12, 1, 13), (7, 1), 1, "same", "relu", None),
+]
+SHORT1_WITHOUT_RECORDS = (14, 28)
+
+
+# Three taps at stride 1 (dw3_asm, nnom_local_dwcolrun_dsp.c, -O2 with the
+# assembly; branch lines3): channels not a multiple of four with the
+# converter's records in one call per line (the whole groups, then the
+# overlapping last one: two or three past a multiple of four, the line's
+# border rows copied as one block, or all the rows a short line reaches;
+# 30 channels on 40 outputs: the border rows only), one channel past a
+# multiple of four one lane (nnom_dw_tiny_rest) with the groups one call
+# per line or per group and line ((3, 1) on 3 or 4 columns: rows apart,
+# with the converter's records too),
+# lines of 4 to 9 outputs inside the input ('valid': one run on the input,
+# no copies) with and without the converter's records, ReLU6 (no clamp
+# there); and the other ways: 3 outputs a line, no activation (output zero
+# point not -128), the last group's requantisation beyond the records'
+# form. Fields as DWACROSS_CASES. (Breaking the last group's records, the
+# lane's call or the short lines fails cases 0-5, 7, 9, 12 and 13.)
+DW3L_CASES = [
+    ((1, 40, 30), (1, 3), 1, "same", "relu", None),
+    ((27, 1, 21), (3, 1), 1, "same", "relu", None),
+    ((12, 3, 13), (3, 1), 1, "same", "relu", None),
+    ((6, 12, 10), (3, 1), 1, "valid", "relu", None),
+    ((3, 9, 12), (1, 3), 1, "valid", "relu", None),
+    ((6, 7, 9), (1, 3), 1, "valid", "relu", None),
+    ((1, 20, 7), (1, 3), 1, "same", "relu", None),
+    ((1, 16, 25), (1, 3), 1, "same", "relu", None),
+    ((5, 8, 9), (3, 1), 1, "valid", "relu", None),
+    ((1, 16, 25), (1, 3), 1, "same", "relu6", None),
+    ((21, 1, 27), (3, 1), 1, "same", None, None),
+    ((20, 1, 13), (3, 1), 1, "same", "relu", "scaled"),
+    ((6, 12, 10), (3, 1), 1, "valid", "relu", None),
+    ((1, 25, 5), (1, 3), 1, "valid", "relu", None),
+    ((20, 4, 12), (3, 1), 1, "same", "relu", None),
+]
+# the header without the converter's records: the kernel builds them
+DW3L_WITHOUT_RECORDS = (2, 12)
+
+
+# One row of taps at stride 1, sixteen channels or more with the
+# converter's records (nnom_local_dwcolrun_dsp.c, -O2 with the assembly;
+# branch lines4): three taps where the layer's rows do not fit the copy
+# but a line's do, each line's rows copied before its call, one run a line
+# ((1, 3) on rows back to back, (3, 1) on several columns: a copy a row;
+# channels a multiple of four, two past it: the overlapping last group),
+# a line of 40 outputs on one row ((3, 1) on 6 columns of 16 rows and 21
+# channels keeps the border runs: a copy a row costs more there); the
+# one-row loop's border copies up to 2,048 B ((6, 1), (7, 1), (5, 1) at
+# stride 2 on three columns); and the other ways: lines whose copy does
+# not fit (70 outputs: the border runs), no records (group by group), no
+# activation, the last group's requantisation beyond the records' form,
+# twelve channels (the old room); three-tap lines several a call (36
+# columns of 4 outputs: two calls of 24 and 12 lines, the overlapping
+# last group; three lines of one run; two of three runs). Fields as
+# DWACROSS_CASES.
+LINES4_CASES = [
+    ((9, 12, 20), (1, 3), 1, "same", "relu", None),
+    ((7, 13, 18), (1, 3), 1, "same", "relu6", None),
+    ((14, 6, 21), (3, 1), 1, "same", "relu", None),
+    ((1, 40, 33), (1, 3), 1, "same", "relu", None),
+    ((10, 6, 40), (3, 1), 1, "same", "relu", None),
+    ((9, 1, 123), (6, 1), 1, "same", "relu", None),
+    ((12, 1, 100), (7, 1), 1, "same", "relu6", None),
+    ((40, 5, 48), (5, 1), 2, "same", "relu", None),
+    ((1, 70, 32), (1, 3), 1, "same", "relu", None),
+    ((9, 12, 20), (1, 3), 1, "same", "relu", None),
+    ((9, 12, 20), (1, 3), 1, "same", None, None),
+    ((9, 12, 20), (1, 3), 1, "same", "relu", "scaled"),
+    ((12, 8, 12), (7, 1), 1, "same", "relu", None),
+    ((9, 1, 123), (6, 1), 1, "same", "relu", None),
+    ((6, 36, 34), (3, 1), 1, "valid", "relu", None),
+    ((3, 10, 16), (1, 3), 1, "same", "relu6", None),
+    ((2, 70, 32), (1, 3), 1, "same", "relu", None),
+]
+LINES4_WITHOUT_RECORDS = (9, 13)
+
+
+# Three taps at stride 1 (nnom_local_dw3_dsp.c, -O2 with the assembly;
+# branch lines5): the one to three channels past a multiple of four in
+# passes of their own (nnom_dw3p_s8, run before the whole groups, which
+# write the bytes it leaves) group by group (7 channels, with and without
+# the converter's records), several lines a call (34 channels on lines of
+# 4), a line's copy (22 channels), border runs ((3, 1) rows apart, 23
+# channels); one channel (9, 5: 'valid') and the lane it leaves to the
+# tiny loops on 64 outputs or more (13 channels on 3 columns of 49); and a
+# run's last one, two or three outputs in passes of their own (lines of
+# 17, 18, 15 and 23 outputs, inside runs of 5); the other ways: no
+# activation, the last group's requantisation beyond the records' form.
+# Two taps (nnom_local_dwpair_dsp.c): the one channel past a multiple of
+# four in C by its records (dwpair_lane) after the sets of places (93
+# channels, a border output per line; 17 at stride 1, 9 'valid', 17) and
+# after the runs (77 channels, a border output), two channels past (the
+# overlapping group), the last group's requantisation far from the others
+# (rq_fit's words) and every bias huge (the old ways), the sets' steps (96
+# channels, sets of four and three places), no activation.
+# Fields as DWACROSS_CASES.
+LINES5_CASES = [
+    ((10, 32, 7), (1, 3), 1, "same", "relu", None),
+    ((10, 32, 7), (1, 3), 1, "same", "relu", None),
+    ((6, 36, 34), (3, 1), 1, "valid", "relu", None),
+    ((1, 15, 90), (1, 3), 1, "same", "relu", None),
+    ((17, 1, 50), (3, 1), 1, "same", "relu6", None),
+    ((40, 1, 9), (3, 1), 1, "same", "relu", None),
+    ((1, 25, 5), (1, 3), 1, "valid", "relu", None),
+    ((9, 12, 22), (1, 3), 1, "same", "relu", None),
+    ((14, 6, 23), (3, 1), 1, "same", "relu", None),
+    ((18, 3, 11), (3, 1), 1, "same", "relu", None),
+    ((49, 3, 13), (3, 1), 1, "same", "relu", None),
+    ((13, 5, 10), (3, 1), 1, "same", "relu", None),
+    ((10, 32, 7), (1, 3), 1, "same", None, None),
+    ((10, 32, 7), (1, 3), 1, "same", "relu", "scaled"),
+    ((2, 15, 93), (1, 2), 2, "same", "relu", None),
+    ((41, 1, 77), (2, 1), 2, "same", "relu", None),
+    ((9, 21, 17), (1, 2), 1, "same", "relu6", None),
+    ((33, 5, 9), (2, 1), 2, "valid", "relu", None),
+    ((5, 9, 17), (1, 2), 2, "same", "relu", None),
+    ((21, 1, 22), (2, 1), 1, "same", "relu", None),
+    ((5, 9, 17), (1, 2), 2, "same", "relu", "scaled"),
+    ((15, 1, 96), (2, 1), 2, "valid", "relu", None),
+    ((40, 1, 77), (2, 1), 2, "same", None, None),
+    ((5, 9, 17), (1, 2), 2, "same", "relu", "huge"),
+]
+LINES5_WITHOUT_RECORDS = (1, 11)
+
+
+# Layers of one row of taps on lines shorter than their count, every line's
+# output at one place along the taps in one run of the one-row assembly
+# loop (nnom_local_dwacross_dsp.c, -O2 on DSP cores): (1, k) and (k, 1),
+# k 2 to 7, border places with fewer taps on either side ('same', strides
+# (1, 2) and 2), 'valid' (no border), three taps at stride 1 on short
+# lines, a last group overlapping (18 and 30 channels; (4, 1) on 18 with
+# the converter's records: its own call per place), the converter's
+# records and the kernel's own, ReLU6 (no clamp); and the other ways: no
+# activation (the s term: the other paths), a last group whose
+# requantisation the records refuse and a huge bias (those groups in C
+# beside the loop's).
+# (input (h, w, c), kernel, strides, padding, activation, scaled)
+DWACROSS_CASES = [
+    ((12, 8, 8), (1, 5), (1, 2), "same", "relu", None),
+    ((6, 10, 12), (4, 1), 1, "same", "relu", None),
+    ((5, 9, 18), (3, 1), 1, "same", "relu", None),
+    ((9, 16, 4), (5, 1), 2, "valid", "relu", None),
+    ((16, 5, 8), (7, 1), 2, "same", "relu", None),
+    ((10, 9, 8), (1, 4), (1, 2), "same", "relu", None),
+    ((6, 6, 20), (1, 6), 2, "same", "relu", None),
+    ((4, 9, 30), (5, 1), 2, "same", "relu", None),
+    ((12, 8, 8), (1, 5), (1, 2), "same", "relu6", None),
+    ((12, 8, 8), (1, 5), (1, 2), "same", None, None),
+    ((10, 8, 12), (1, 4), (1, 2), "same", "relu", "scaled"),
+    ((10, 8, 12), (1, 4), (1, 2), "same", "relu", "huge"),
+    ((12, 7, 8), (1, 2), (1, 2), "same", "relu", "scaled"),
+    ((6, 7, 18), (4, 1), 1, "same", "relu", None),
+]
+# the header without the converter's records: the kernel builds them
+DWACROSS_WITHOUT_RECORDS = (5,)
+
+
+# (2, 1) and (1, 2) layers whose pair records refuse some channels (branch
+# pairs3: trained layers have a few channels of small weights, e = 12 and
+# more; the converter tags the records 5 and zeroes those channels'): their
+# groups run the one-row loop (runs across the lines or along the taps,
+# the border output's first tap), or C where that loop's form refuses them
+# too ("tiny": weights scaled by 1e-4 under a bias of 20), the other
+# groups the pair loop. Refused channels in the first, a middle and the
+# last group, only in the overlapping last group of channels not a
+# multiple of four (20 of 22), in both of the last two (17 of 22), two
+# neighbouring groups; then layers whose runs have under four outputs
+# (each place along the taps for every line and group in the pair loop's
+# edge loop, the border place last), with and without a refused group.
+# (input (h, w, c), kernel, stride, padding, the channels whose weights
+# are scaled by 1/64, or "tiny": the last four's)
+PAIRS3_CASES = [
+    ((8, 13, 64), (1, 2), 2, "same", (21,)),  # across the lines: 8 of 6 outputs
+    ((20, 3, 16), (2, 1), 1, "same", (5,)),  # along the taps: 19 and a border each
+    ((1, 5, 22), (1, 2), 2, "same", (20,)),  # the overlapping last group only
+    ((15, 2, 22), (2, 1), 2, "valid", (17,)),  # the last whole group and the overlap
+    ((9, 4, 8), (2, 1), 1, "valid", (0,)),  # the first group
+    ((3, 9, 12), (1, 2), 2, "same", "tiny"),  # beyond the one-row loop too: C
+    ((11, 6, 16), (1, 2), 1, "same", (4, 9)),  # groups 1 and 2
+    # runs of under four outputs: each place across the groups
+    ((1, 5, 12), (1, 2), 2, "same", ()),  # two places and the border
+    ((2, 1, 20), (2, 1), 1, "valid", ()),  # one pixel, a refused channel: no pair records
+    ((2, 3, 8), (2, 1), 1, "same", ()),  # runs across: 3 lines, a place and the border
+    ((1, 7, 22), (1, 2), 2, "same", ()),  # three places, the overlapping last group
+    ((3, 2, 8), (2, 1), 1, "valid", ()),  # two places on two lines
+    ((1, 5, 24), (1, 2), 2, "same", (9,)),  # and a refused group
+    ((2, 1, 24), (2, 1), 1, "valid", ()),  # one output pixel
+    ((1, 2, 16), (1, 2), 1, "valid", ()),  # one output pixel
+]
+
+
+def pairs3_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kernel, stride, padding, small = PAIRS3_CASES[k]
+    inputs = keras.Input(shape)
+    strides = (stride, 1) if kernel == (2, 1) else (1, stride)
+    layer = keras.layers.DepthwiseConv2D(
+        kernel, strides=strides, padding=padding, activation="relu"
+    )
+    model = keras.Model(inputs, layer(inputs))
+    kf.randomize_weights(model, rng)
+    weights, bias = layer.get_weights()
+    if small == "tiny":
+        weights[..., -4:, :] *= 1e-4
+        bias[-4:] = 20.0
+    else:
+        weights[..., list(small), :] /= 64
+    layer.set_weights([weights, bias])
+    return model
+
+
+# pairs4: two-tap layers whose runs are short run their inside outputs as
+# places four at a time across every group (nnom_dwpair_set_s8 via
+# nnom_dwpair_grid; the border outputs of 'same' in the edge loop): the
+# last set of one, two, three or four places, channels 1, 2 and 3 over a
+# multiple of four (the overlapping last group stepped back 3, 2, 1),
+# places across two and three lines and across the taps' axis, stride 1
+# and 2, both kernels (every channel's weights scaled to a largest of 1:
+# none refused); and two that stay on the runs (long enough) or the group
+# path (no activation: output zero point not -128). (input (h, w, c),
+# kernel, stride, padding, activation)
+PAIRS4_CASES = [
+    ((15, 1, 96), (2, 1), 2, "valid", "relu"),  # 7 places: a set of 4 and of 3
+    ((14, 1, 59), (2, 1), 2, "valid", "relu"),  # 7 places, back 1
+    ((20, 3, 62), (2, 1), 2, "same", "relu"),  # 3 lines of 9 and a border, back 2
+    ((6, 1, 109), (2, 1), 1, "valid", "relu"),  # stride 1: 5 places, back 3
+    ((2, 14, 92), (1, 2), 2, "same", "relu"),  # 2 lines of 6 and a border
+    ((26, 1, 127), (2, 1), 2, "valid", "relu"),  # 13 places: the last alone
+    ((3, 1, 20), (2, 1), 1, "valid", "relu"),  # 2 places
+    ((1, 5, 93), (1, 2), 2, "same", "relu"),  # 2 places and the border, back 3
+    ((9, 2, 20), (2, 1), 2, "valid", "relu"),  # 2 lines of 4: two full sets
+    ((10, 5, 42), (1, 2), 2, "same", "relu"),  # 10 lines of 2 and a border each
+    ((3, 6, 36), (1, 2), 1, "same", "relu"),  # stride 1, 3 lines of 5 and a border
+    ((1, 9, 28), (1, 2), 1, "same", "relu"),  # stays on the runs
+    ((15, 1, 96), (2, 1), 2, "valid", None),  # no activation: the group path
+]
+
+
+def pairs4_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kernel, stride, padding, act = PAIRS4_CASES[k]
+    inputs = keras.Input(shape)
+    strides = (stride, 1) if kernel == (2, 1) else (1, stride)
+    layer = keras.layers.DepthwiseConv2D(kernel, strides=strides, padding=padding, activation=act)
+    model = keras.Model(inputs, layer(inputs))
+    kf.randomize_weights(model, rng)
+    # every channel's largest weight 1: shifts within the passes' form
+    weights, bias = layer.get_weights()
+    layer.set_weights([weights / np.abs(weights).max(axis=(0, 1), keepdims=True), bias])
+    return model
+
+
+# rqrange: channels whose right shift e is outside the fixed-shift passes'
+# 5 to 11 (weights scaled down like a trained net's dead channels) run
+# those passes on words fitted by nnom/ops/rq_fit.py: two taps (runs along
+# and across the taps, places across the groups), three taps at stride 2
+# (dw3s2, dw3s2l), one output pixel of three or four taps (dwone4);
+# strides 1 and 2, 'same' and 'valid', 16 to 96 channels and 22 (the
+# overlapping last group). Scaling: "all" every channel by 10^U(-4, 0)
+# (bias too for every other channel: small but not constant outputs),
+# a tuple those channels by 10^U(-4, -2); "hot": channel 1's input scaled
+# down by 64 in a 1x1 layer before and its weights up by 64 (e below 5: a
+# channel the form cannot take, the other paths; "hotter": 4096, e below
+# 2, beyond the one-row loop's form too); no activation: output
+# zero point not -128 (the other paths). (input (h, w, c), kernel, stride,
+# padding, activation, scaling)
+RQR_CASES = [
+    ((49, 1, 48), (2, 1), 1, "same", "relu", (1, 5, 6, 7, 40)),
+    ((1, 32, 24), (1, 2), 2, "same", "relu", "all"),
+    ((20, 3, 16), (2, 1), 2, "valid", "relu", "all"),
+    ((9, 4, 22), (2, 1), 1, "valid", "relu", (20, 21)),
+    ((1, 7, 22), (1, 2), 2, "same", "relu", "all"),  # places across the groups
+    ((15, 1, 96), (2, 1), 2, "valid", "relu", "all"),  # sets of four places
+    ((3, 20, 16), (1, 2), 2, "same", "relu", "all"),  # runs across the lines
+    ((49, 1, 24), (3, 1), 2, "same", "relu", "all"),
+    ((16, 1, 64), (3, 1), 2, "same", "relu", (0, 1, 2, 3, 33)),
+    ((2, 25, 64), (1, 3), 2, "same", "relu", "all"),
+    ((4, 27, 72), (1, 3), 2, "valid", "relu", "all"),
+    ((20, 3, 32), (3, 1), 2, "same", "relu", "all"),
+    ((4, 1, 64), (4, 1), 1, "valid", "relu", "all"),  # one output pixel
+    ((2, 2, 32), (3, 3), 2, "same", "relu", "all"),  # one output pixel, 4 taps
+    ((3, 1, 16), (3, 1), 1, "valid", "relu", (2, 9)),  # one output pixel, 3 taps
+    ((20, 3, 16), (2, 1), 2, "same", None, "all"),  # zero point not -128
+    ((49, 1, 24), (3, 1), 2, "same", None, "all"),
+    ((20, 3, 16), (2, 1), 1, "same", "relu", "hot"),
+    ((49, 1, 24), (3, 1), 2, "same", "relu", "hot"),
+    ((4, 1, 32), (4, 1), 1, "valid", "relu", "hot"),
+    ((11, 6, 16), (1, 2), 1, "same", "relu", "hotter"),  # e below 2: C
+]
+
+
+def rqr_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kernel, stride, padding, act, scaling = RQR_CASES[k]
+    c = shape[2]
+    inputs = keras.Input(shape)
+    x = inputs
+    hot = {"hot": 64, "hotter": 4096}.get(scaling) if isinstance(scaling, str) else None
+    if hot:  # channel 1's input hot times smaller
+        pre = keras.layers.DepthwiseConv2D((1, 1), use_bias=False)
+        x = pre(x)
+    strides = (stride, 1) if kernel[1] == 1 else (1, stride)
+    if kernel == (3, 3):
+        strides = (stride, stride)
+    layer = keras.layers.DepthwiseConv2D(kernel, strides=strides, padding=padding, activation=act)
+    model = keras.Model(inputs, layer(x))
+    kf.randomize_weights(model, rng)
+    weights, bias = layer.get_weights()
+    if hot:
+        ones = np.ones((1, 1, c, 1), np.float32)
+        ones[..., 1, :] = 1 / hot
+        pre.set_weights([ones])
+        weights[..., 1, :] *= hot
+    else:
+        chans = range(c) if scaling == "all" else scaling
+        top = 0.0 if scaling == "all" else -2.0
+        for ch in chans:
+            f = 10 ** rng.uniform(-4, top)
+            weights[..., ch, :] *= f
+            if ch % 2:
+                bias[ch] *= f
+    layer.set_weights([weights, bias])
+    return model
+
+
+family("dwpair", 81_000, len(DWPAIR_CASES), dwpair_model, without_records=DWPAIR_WITHOUT_RECORDS)
+family(
+    "dwshort", 80_000, len(DWSHORT_CASES), dwshort_model, without_records=DWSHORT_WITHOUT_RECORDS
+)
+family("dws2_", 84_000, len(DWS2_CASES), dws2_model, without_records=DWS2_WITHOUT_RECORDS)
+family("dws2b", 89_000, len(DWS2B_CASES), dws2b_model)
+family("s2odd", 94_000, len(S2ODD_CASES), s2odd_model)
+layer_family("dwacross", 98_000, DWACROSS_CASES, without_records=DWACROSS_WITHOUT_RECORDS)
+family("s2odd3_", 101_000, len(S2ODD3_CASES), s2odd3_model)
+family("pairs3_", 102_000, len(PAIRS3_CASES), pairs3_model)
+family("pairs4_", 108_000, len(PAIRS4_CASES), pairs4_model)
+odd_channels_family("dwrest_", 106_000, DWREST_CASES, without_records=DWREST_WITHOUT_RECORDS)
+layer_family("longk", 110_000, LONGK_CASES, without_records=LONGK_WITHOUT_RECORDS)
+layer_family("dw3l_", 109_000, DW3L_CASES, without_records=DW3L_WITHOUT_RECORDS)
+family("rqr", 114_000, len(RQR_CASES), rqr_model)
+layer_family("rows2_", 118_000, ROWS2_CASES, without_records=ROWS2_WITHOUT_RECORDS)
+layer_family("lines4_", 117_000, LINES4_CASES, without_records=LINES4_WITHOUT_RECORDS)
+layer_family("lines5_", 121_000, LINES5_CASES, without_records=LINES5_WITHOUT_RECORDS)
+layer_family("fixed2_", 119_000, FIXED2_CASES, without_records=FIXED2_WITHOUT_RECORDS)
+layer_family("short1_", 124_000, SHORT1_CASES, without_records=SHORT1_WITHOUT_RECORDS)
+odd_channels_family("short2_", 125_000, SHORT2_CASES)

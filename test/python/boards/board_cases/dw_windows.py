@@ -1,0 +1,455 @@
+"""Depthwise 2D windows (the window loop, dwrect, the group path) and
+layers of few output pixels."""
+
+from __future__ import annotations
+
+import numpy as np
+
+import keras_factory as kf
+
+from .registry import family, layer_family, odd_channels_family
+
+# 3x3 and 5x5 layers of the window loop (nnom_local_dwwin_dsp.c, -O2 on DSP
+# cores: the group's plane copied with its zero-point border, ReLU, stride 1
+# or 2, the padded plane at most NNOM_DWWIN_PITCH columns wide, 16 when
+# these were written: DWGRP_CASES has the edges of 24): planes of at most 4
+# outputs with the converter's records (2x2 and 3x3 inputs, one output per
+# group, 'valid'), larger ones and one without records (built per group in
+# assembly),
+# the plane copy's largest (16 rows and columns) and one wider, taller
+# planes in strips of output lines (two and three strips, the last one
+# short) and one of more strips than the loop takes, and a layer whose
+# last group's requantisation does not suit (the other paths then rewrite
+# the layer). (input (h, w, c), DepthwiseConv2D arguments)
+DWWIN_CASES = [
+    ((6, 6, 128), dict(kernel_size=3, strides=2, padding="same")),
+    ((3, 3, 32), dict(kernel_size=3, padding="same")),
+    ((2, 2, 16), dict(kernel_size=3, padding="same")),
+    ((2, 2, 8), dict(kernel_size=3, strides=2, padding="same")),
+    ((3, 3, 16), dict(kernel_size=3, padding="valid")),
+    ((6, 6, 32), dict(kernel_size=3, padding="valid")),
+    ((12, 12, 16), dict(kernel_size=3, strides=2, padding="same")),
+    ((4, 4, 24), dict(kernel_size=3, strides=2, padding="same")),
+    ((4, 4, 16), dict(kernel_size=5, strides=2, padding="same")),
+    ((6, 6, 24), dict(kernel_size=5, padding="valid")),
+    ((7, 7, 8), dict(kernel_size=5, strides=2, padding="same")),
+    ((5, 7, 12), dict(kernel_size=3, strides=2, padding="valid")),
+    ((14, 14, 4), dict(kernel_size=3, padding="same")),
+    ((15, 15, 4), dict(kernel_size=3, padding="same")),
+    ((25, 5, 16), dict(kernel_size=3, padding="same")),
+    ((30, 4, 8), dict(kernel_size=3, strides=2, padding="same")),
+    ((20, 6, 8), dict(kernel_size=5, padding="same")),
+    ((19, 3, 4), dict(kernel_size=3, padding="valid")),
+    ((120, 1, 4), dict(kernel_size=3, padding="same")),
+    ((3, 3, 16), dict(kernel_size=3, padding="same")),
+]
+DWWIN_WITHOUT_RECORDS = (7,)
+SCALED_DWWIN = len(DWWIN_CASES) - 1
+
+
+def dwwin_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, args = DWWIN_CASES[k]
+    inputs = keras.Input(shape)
+    x = keras.layers.DepthwiseConv2D(activation="relu", **args)(inputs)
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    if k == SCALED_DWWIN:
+        kernel, bias = model.layers[-1].get_weights()
+        kernel[..., -4:, :] *= 1e-4
+        bias[-4:] = 20.0
+        model.layers[-1].set_weights([kernel, bias])
+    return model
+
+
+# 2D windows at stride 2 on two, three or five to seven channels by
+# vertical pairs (branch rect2d; nnom_local_dwvp_dsp.c): kh and kw 2 or 3
+# (five to seven channels: kw 3, 16, 36 or 100 outputs or more) on the input
+# straight, 'valid', and 'same' without padding before the input (even
+# sizes for 3 taps, odd for 2) whose last row of windows misses its last
+# row of taps (kh 2: the second row's weights zero; kh 3 run as kh 2) and
+# whose last column misses its last column (in the rows' loop), the corner
+# both, no activation (output zero point not -128), ReLU6, a few outputs
+# or many; and layers that must take the other paths: padding before the
+# input, a channel beyond the fast requantisation. Same fields as
+# DWODD_CASES.
+RECT2D_CASES = [
+    ((9, 35, 3), (2, 3), 2, 1, "valid", "relu", False),
+    ((19, 37, 2), (3, 3), 2, 1, "valid", "relu", False),
+    ((20, 20, 3), (3, 3), 2, 1, "same", "relu", False),  # last row and column
+    ((21, 20, 2), (2, 3), 2, 1, "same", None, False),  # kh 2's last row, kw 3's last column
+    ((18, 33, 2), (3, 2), 2, 1, "valid", "relu6", False),
+    ((17, 17, 3), (2, 2), 2, 1, "valid", None, False),
+    ((8, 12, 2), (3, 3), 2, 1, "same", None, False),
+    ((5, 7, 2), (3, 3), 2, 1, "valid", "relu", False),
+    ((4, 6, 3), (2, 2), 2, 1, "same", "relu", False),  # no padding
+    ((20, 20, 3), (3, 2), 2, 1, "same", "relu", False),  # kh 3's last row alone
+    ((20, 19, 3), (3, 3), 2, 1, "same", "relu", False),  # padding before: others
+    ((20, 21, 2), (3, 2), 2, 1, "same", "relu", False),  # kw 2's last column
+    ((19, 37, 2), (3, 3), 2, 1, "valid", "relu", True),  # refused channel: others
+    ((21, 21, 2), (2, 2), 2, 1, "same", None, False),  # kh 2's last row, kw 2's column
+    ((9, 13, 3), (2, 2), 2, 1, "same", "relu", False),
+    ((32, 32, 5), (3, 3), 2, 1, "same", "relu", False),  # five to seven channels
+    ((17, 17, 6), (3, 3), 2, 1, "valid", None, False),
+    ((12, 43, 7), (3, 3), 2, 1, "valid", "relu6", False),
+    ((16, 30, 7), (2, 3), 2, 1, "same", "relu", False),
+    ((17, 17, 7), (3, 3), 2, 1, "valid", "relu", False),  # 64 outputs: others
+    ((15, 15, 6), (3, 2), 2, 1, "valid", "relu", False),  # kw 2 on six: others
+]
+
+
+# 2D windows of any (kh, kw) but 3x3 and 5x5 (nnom_local_dwrect_dsp.c, -O2
+# on DSP cores: every tap of a window in one list of pairs across its rows,
+# the outputs inside the input on the input, the border bands on copies
+# with the input zero point): 2x2, (2, k), (k, 2), (4, 5), (4, 4), odd
+# counts of taps ((3, 5), (5, 3): a zero tap ends the last pair), stride
+# 1 and 2, 'same' and 'valid', lines along either axis, border bands in
+# several copies (more lines than the copy holds), a last group whose e is
+# beyond 11 (13, 14; 23 with its weights scaled further: the unscaled
+# requantisation, the others scaled), ReLU6 (output range [0, 6]: no clamp),
+# no activation (the s term: the exact loop), and the layers that must take
+# the other paths: a band wider than the copy, and a huge bias.
+# (input (h, w, c), kernel, stride, padding, activation, scaled)
+DWRECT_CASES = [
+    ((9, 8, 16), (2, 2), 1, "same", "relu", None),
+    ((10, 11, 8), (2, 2), 2, "same", "relu", None),
+    ((7, 9, 8), (2, 3), 1, "valid", "relu", None),
+    ((9, 7, 12), (3, 2), 2, "same", "relu", None),
+    ((11, 9, 8), (2, 4), 2, "valid", "relu", None),
+    ((12, 10, 4), (4, 2), 1, "same", "relu", None),
+    ((13, 9, 8), (4, 5), 2, "same", "relu", None),
+    ((10, 13, 8), (2, 5), 2, "valid", "relu", None),
+    ((8, 8, 8), (4, 4), 1, "same", "relu", None),
+    ((9, 10, 8), (3, 5), 1, "same", "relu", None),
+    ((12, 11, 4), (5, 3), 2, "valid", "relu", None),
+    ((6, 45, 4), (5, 2), 1, "same", "relu", None),
+    ((40, 6, 4), (2, 3), 1, "same", "relu", None),
+    ((9, 8, 16), (2, 2), 1, "same", "relu6", None),
+    ((7, 9, 8), (2, 3), 1, "valid", None, None),
+    ((10, 11, 8), (2, 2), 2, "same", None, None),
+    ((9, 10, 8), (3, 5), 1, "same", None, None),
+    ((6, 70, 4), (4, 2), 1, "same", "relu", None),
+    ((9, 8, 16), (2, 3), 1, "same", "relu", "small"),
+    ((9, 8, 16), (2, 3), 1, "same", "relu", "scaled"),
+    ((9, 8, 16), (2, 3), 2, "same", "relu", "huge"),
+]
+
+
+# The same window loop on channels not a multiple of four (five or more:
+# the last group overlaps the one before it, channels C - 4 to C - 1, under
+# and over NNOM_DW_ODD_GROUPED) and on one to three channels: 2x2, (2, k),
+# (k, 2), (4, 5), (3, 4), (3, 5), strides 1 and 2, 'same' and 'valid', bands
+# over several copies, ReLU6, no activation (the exact loop), a last group
+# of e beyond 11 beside scaled groups, and a huge bias (the other paths).
+# (input (h, w, c), kernel, stride, padding, activation, scaled)
+RECTODD_CASES = [
+    ((9, 8, 18), (2, 2), 1, "same", "relu", None),
+    ((10, 11, 13), (2, 2), 2, "same", "relu", None),
+    ((7, 9, 7), (2, 3), 1, "valid", "relu", None),
+    ((9, 7, 10), (3, 2), 2, "same", "relu", None),
+    ((13, 9, 19), (4, 5), 2, "same", "relu", None),
+    ((12, 10, 5), (4, 2), 1, "same", "relu", None),
+    ((10, 13, 6), (2, 5), 2, "valid", "relu", None),
+    ((9, 10, 9), (3, 5), 1, "same", "relu6", None),
+    ((9, 11, 31), (3, 4), 2, "same", "relu", None),
+    ((6, 45, 6), (5, 2), 1, "same", "relu", None),
+    ((7, 9, 7), (2, 3), 1, "valid", None, None),
+    ((9, 10, 11), (3, 4), 2, "same", None, None),
+    ((9, 8, 18), (2, 3), 1, "same", "relu", "small"),
+    ((9, 8, 18), (2, 3), 2, "same", "relu", "huge"),
+    ((7, 9, 3), (2, 3), 1, "valid", "relu", None),
+    ((9, 9, 1), (2, 2), 1, "same", "relu", None),
+    ((11, 10, 2), (4, 4), 2, "same", None, None),
+    ((9, 8, 3), (2, 5), 2, "valid", "relu6", None),
+    ((12, 40, 3), (5, 5), 2, "same", None, None),
+    ((16, 44, 3), (7, 7), 1, "valid", "relu", None),
+    ((9, 8, 3), (2, 3), 1, "same", "relu", "small"),
+]
+
+
+# The same window loop on planes of 9 to 64 outputs, where the converter lays
+# out the group records (nnom/ops/dwrect_records.py) and on padded planes
+# that fit the copy, one copy of the whole plane per group: lines along
+# either axis (the records' tap order), odd channels (the overlapping last
+# group's records), more than 25 taps, ReLU6 and no activation (the exact
+# loop: form 1 records), a last group of e beyond 11 beside scaled groups,
+# a huge bias (no records: the other paths), bands too large for the plane
+# copy, 5x5 of channels not a multiple of four (nnom_dwrect_odd5_try), and
+# (RECTP_WITHOUT_RECORDS) the same layers built by the kernel.
+# (input (h, w, c), kernel, stride, padding, activation, scaled)
+RECTP_CASES = [
+    ((14, 7, 72), (3, 2), 2, "valid", "relu", None),
+    ((5, 14, 20), (3, 6), 2, "valid", "relu", None),
+    ((5, 12, 16), (5, 4), 2, "same", "relu", None),
+    ((12, 3, 35), (5, 2), 2, "same", "relu", None),
+    ((8, 8, 9), (4, 6), 1, "same", "relu", None),
+    ((8, 20, 7), (7, 4), 2, "same", "relu", None),
+    ((6, 6, 12), (7, 7), 2, "same", "relu", None),
+    ((7, 18, 6), (7, 7), 1, "valid", "relu6", None),
+    ((9, 5, 13), (2, 3), 1, "same", None, None),
+    ((5, 12, 16), (5, 4), 2, "same", None, None),
+    ((6, 9, 16), (2, 4), 1, "same", "relu", "small"),
+    ((6, 9, 16), (4, 2), 2, "same", "relu", "scaled"),
+    ((6, 9, 16), (2, 4), 1, "same", "relu", "huge"),
+    ((8, 31, 8), (7, 2), 2, "same", "relu", None),
+    ((20, 7, 8), (2, 6), 1, "same", "relu", None),
+    ((24, 24, 6), (5, 5), 2, "same", "relu", None),
+    ((12, 12, 10), (5, 5), 1, "same", None, None),
+    ((13, 11, 23), (5, 5), 2, "valid", "relu6", None),
+    ((5, 30, 13), (5, 5), 2, "same", "relu", None),
+]
+RECTP_WITHOUT_RECORDS = (1, 2, 8)
+
+
+# The window loop's plane copy of 24 columns and rows (branch dwgrp;
+# NNOM_DWWIN_PITCH, -O2 with the assembly): rows that reach 17 to 24
+# columns (3x3 s2 on 8 and 11 outputs, 3x3 s1 on 22, 5x5 s1 on 20, 5x5 s2
+# on 10), 'same' and 'valid', channels a multiple of four, one over (the
+# last channel alone) and two over (the overlapping group), one strip and
+# several (even ones, the last one a line short), ReLU6 (whose quantised
+# range needs no clamp here); 3x3 on 5 to 13 channels not a multiple of
+# four that the flat path took before (stride 2 on rows of 8 and 9
+# outputs, stride 1 on 5 channels, 'valid'); and layers that must take the
+# other paths: rows one column wider than the copy, more strips than the
+# loop takes, 3 channels (the flat path), 5 channels on rows too wide.
+# Then other 2D windows on the whole padded plane
+# (nnom_local_dwrect_dsp.c, rect_plane): (4,6), (4,4), (4,5) s2, (6,4),
+# (2,3) down the columns, 9 and 10 channels (the overlapping group), ReLU6
+# and no activation, one channel's weights scaled down under a large
+# bias; and those that keep the border copies: 'valid' (no border), (2,2)
+# (thin borders). Same fields as DWODD_CASES.
+DWGRP_CASES = [
+    ((12, 15, 9), (3, 3), 2, 1, "same", "relu", False),
+    ((18, 6, 9), (3, 3), 2, 1, "same", "relu", False),
+    ((22, 22, 8), (3, 3), 2, 1, "same", "relu", False),
+    ((22, 22, 4), (3, 3), 1, 1, "same", "relu", False),
+    ((24, 24, 4), (5, 5), 1, 1, "valid", "relu", False),
+    ((20, 20, 8), (5, 5), 2, 1, "same", "relu", False),
+    ((42, 9, 8), (3, 3), 2, 1, "same", "relu", False),
+    ((47, 16, 5), (5, 5), 1, 1, "same", "relu", False),
+    ((12, 15, 10), (3, 3), 2, 1, "same", "relu", False),
+    ((13, 13, 13), (3, 3), 2, 1, "same", "relu", False),
+    ((23, 23, 4), (3, 3), 1, 1, "same", "relu", False),
+    ((12, 15, 8), (3, 3), 2, 1, "same", "relu6", False),
+    ((180, 8, 4), (3, 3), 1, 1, "same", "relu", False),
+    ((17, 17, 13), (3, 3), 2, 1, "same", "relu", False),
+    ((15, 15, 5), (3, 3), 2, 1, "same", "relu", False),
+    ((16, 16, 5), (3, 3), 1, 1, "same", "relu", False),
+    ((19, 19, 6), (3, 3), 2, 1, "same", "relu", False),
+    ((20, 20, 7), (3, 3), 2, 1, "valid", "relu", False),
+    ((12, 12, 3), (3, 3), 1, 1, "same", "relu", False),
+    ((32, 32, 5), (3, 3), 2, 1, "same", "relu", False),
+    ((8, 8, 9), (4, 6), 1, 1, "same", "relu", False),
+    ((10, 10, 8), (4, 4), 1, 1, "same", "relu", False),
+    ((12, 12, 16), (4, 5), 2, 1, "same", "relu", False),
+    ((7, 7, 20), (6, 4), 1, 1, "same", "relu", False),
+    ((20, 6, 10), (2, 3), 1, 1, "same", "relu", False),
+    ((9, 9, 12), (3, 5), 1, 1, "same", "relu6", False),
+    ((8, 8, 8), (4, 6), 1, 1, "same", None, False),
+    ((8, 8, 8), (4, 6), 1, 1, "valid", "relu", False),
+    ((15, 15, 8), (2, 2), 1, 1, "same", "relu", False),
+    ((8, 8, 9), (4, 6), 1, 1, "same", "relu", True),
+]
+
+
+# The window loop's wide copy (nnom_local_dwwin_dsp.c, 3x3 at stride 2 on
+# rows of 25 to 48 columns, 48 words x 12 rows: strips of five output
+# lines) and the converter's records on planes of 5 to 9 outputs
+# (nnom/ops/dwwin_records.py, SMALL_OUTPUTS, SMALL_WORDS): rows of 25, 27,
+# 29, 33, 45 and 47 columns, 'same' and 'valid' (input wider than the
+# columns read), one strip and several (the last one short), channels a
+# multiple of four and not (the overlapping last group, 16 and more), ReLU6,
+# a channel scaled down under a large bias (the build refuses: other
+# paths); and layers that must take the other paths: rows of 49 columns,
+# more strips than the loop takes, 10 and 13 channels (the flat path), no
+# activation. Records: 5x5 s1 on one row of 6, 3x3 s2 on 1x5 and 3x3
+# planes, 50 channels (the overlapping group), 21 (the one-channel tail),
+# and those that keep the build: 128 channels (1,152 words), one output
+# column (dwcols' records), a channel beyond the loop's requantisation.
+# Same fields as DWODD_CASES.
+WIN2_CASES = [
+    ((4, 30, 111), (3, 3), 2, 1, "valid", "relu", False),
+    ((11, 25, 73), (3, 3), 2, 1, "valid", "relu", False),
+    ((5, 32, 97), (3, 3), 2, 1, "same", "relu", False),
+    ((8, 28, 44), (3, 3), 2, 1, "valid", "relu", False),
+    ((32, 32, 16), (3, 3), 2, 1, "same", "relu", False),
+    ((47, 47, 20), (3, 3), 2, 1, "same", "relu6", False),
+    ((45, 45, 16), (3, 3), 2, 1, "same", "relu", False),
+    ((46, 46, 8), (3, 3), 2, 1, "valid", "relu", False),
+    ((90, 30, 8), (3, 3), 2, 1, "same", "relu", False),
+    ((30, 30, 10), (3, 3), 2, 1, "same", "relu", False),
+    ((30, 30, 18), (3, 3), 2, 1, "same", None, False),
+    ((26, 30, 22), (3, 3), 2, 1, "valid", "relu6", False),
+    ((30, 30, 17), (3, 3), 2, 1, "same", "relu", False),
+    ((20, 40, 12), (3, 3), 2, 1, "same", "relu", True),
+    ((12, 48, 8), (3, 3), 2, 1, "valid", "relu", False),
+    ((9, 50, 12), (3, 3), 2, 1, "same", "relu", False),
+    ((30, 30, 13), (3, 3), 2, 1, "same", "relu", False),
+    ((4, 11, 60), (3, 3), 2, 1, "valid", "relu", False),
+    ((5, 5, 50), (3, 3), 2, 1, "same", "relu", False),
+    ((6, 6, 32), (3, 3), 2, 1, "same", "relu", False),
+    ((6, 6, 128), (3, 3), 2, 1, "same", "relu", False),
+    ((17, 4, 112), (3, 3), 2, 1, "valid", "relu", False),
+    ((5, 10, 24), (5, 5), 1, 1, "valid", "relu", False),
+    ((6, 6, 21), (3, 3), 2, 1, "same", "relu", False),
+    ((4, 11, 60), (3, 3), 2, 1, "valid", "relu", True),
+]
+# cases built without the records (the kernel builds its own)
+WIN2_WITHOUT_RECORDS = (19,)
+
+
+# Branch win3 (nnom_local_dwrect_dsp.c, -O2 with the assembly): the
+# converter's dwrect records on one output column (3x3 and 5x5 too, the
+# window loop leaving them; 2 to 8 outputs only unpadded), on planes of at
+# most 8 outputs whose taps few_table cannot hold, on large planes of small
+# records; the whole padded plane copied (576 words) where the bands would
+# copy more or one is wider than their copy. 'same' and 'valid', strides 1
+# and 2, channels a multiple of four and not, ReLU, ReLU6, no activation
+# (the exact loop), a channel scaled down under a large bias (no records:
+# the other paths), one built without records. Same fields as DWODD_CASES.
+WIN3_CASES = [
+    ((36, 4, 96), (3, 3), 2, 1, "valid", "relu", False),
+    ((17, 4, 112), (3, 3), 2, 1, "valid", "relu", False),
+    ((45, 6, 80), (6, 5), 2, 1, "valid", "relu6", False),
+    ((61, 3, 18), (3, 3), 2, 1, "valid", "relu", False),
+    ((33, 2, 16), (3, 3), 2, 1, "same", "relu", False),
+    ((20, 1, 24), (5, 5), 1, 1, "same", None, False),
+    ((15, 5, 16), (5, 5), 2, 1, "valid", "relu", False),
+    ((36, 4, 12), (3, 3), 2, 1, "valid", "relu", True),
+    ((9, 5, 32), (7, 4), 1, 1, "valid", "relu", False),
+    ((9, 5, 22), (7, 4), 1, 1, "valid", None, False),
+    ((7, 5, 12), (5, 4), 1, 1, "valid", "relu6", False),
+    ((8, 31, 33), (7, 2), 2, 1, "same", "relu", False),
+    ((25, 13, 30), (2, 4), 2, 1, "same", "relu", False),
+    ((14, 37, 20), (2, 2), 2, 1, "same", "relu", False),
+    ((14, 37, 21), (2, 2), 2, 1, "same", None, False),
+    ((9, 36, 8), (7, 2), 1, 1, "same", "relu", False),
+    ((8, 31, 20), (7, 2), 2, 1, "same", None, False),
+    ((8, 31, 18), (7, 2), 2, 1, "same", "relu6", False),
+    ((25, 13, 30), (2, 4), 2, 1, "same", "relu", True),
+    ((36, 4, 96), (3, 3), 2, 1, "valid", "relu", False),
+]
+# cases built without the records (the kernel builds its own, or another path)
+WIN3_WITHOUT_RECORDS = (19,)
+
+
+# 2D windows (nnom_local_dwrect_dsp.c) with trained-like channel scales
+# (branch rqfit2): each channel's weights scaled by 10^U(-2.5, 0.5), the
+# bias of every other one too, one channel dead (zero weights) and one
+# 1000x smaller, so that right shifts reach 12 to 20, which the converter's
+# records take with rq_fit's words in the scaled form: small planes, one
+# output column, few outputs of many taps, the whole padded plane, large
+# planes whose records are over LARGE_WORDS (written only for such
+# channels: (5,4), 7x7, (2,3) s2 on 76 channels), channels not a multiple
+# of four (the overlapping group), ReLU6; and the other paths: no
+# activation (the exact loop: the one-row form, no fitted words), a large
+# plane built by the kernel (no records: its groups in the unscaled form),
+# a channel whose input is scaled down by 64 before (e below 5: its group
+# in the one-row form). (input (h, w, c), kernel, stride, padding,
+# activation, hot)
+RQFIT2_CASES = [
+    ((17, 29, 20), (2, 2), 1, "same", "relu", False),
+    ((12, 12, 40), (5, 4), 1, "same", "relu", False),
+    ((14, 14, 24), (7, 7), 1, "same", "relu", False),
+    ((18, 16, 76), (2, 3), 2, "same", "relu", False),
+    ((14, 7, 30), (3, 2), 2, "valid", "relu", False),
+    ((17, 4, 36), (3, 3), 2, "valid", "relu", False),
+    ((25, 13, 30), (2, 4), 2, "same", "relu", False),
+    ((20, 30, 22), (2, 2), 2, "same", "relu6", False),
+    ((9, 5, 32), (7, 4), 1, "valid", "relu", False),
+    ((12, 12, 40), (5, 4), 1, "same", None, False),
+    ((14, 7, 30), (3, 2), 2, "valid", None, False),
+    ((12, 12, 40), (5, 4), 1, "same", "relu", False),
+    ((14, 7, 32), (3, 2), 2, "valid", "relu", True),
+]
+# built without the records (the kernel builds its own)
+RQFIT2_WITHOUT_RECORDS = (11,)
+
+
+def rqfit2_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kernel, stride, padding, act, hot = RQFIT2_CASES[k]
+    c = shape[2]
+    inputs = keras.Input(shape)
+    x = inputs
+    if hot:  # channel 1's input 64 times smaller
+        pre = keras.layers.DepthwiseConv2D((1, 1), use_bias=False)
+        x = pre(x)
+    layer = keras.layers.DepthwiseConv2D(
+        kernel, strides=(stride, stride), padding=padding, activation=act
+    )
+    model = keras.Model(inputs, layer(x))
+    kf.randomize_weights(model, rng)
+    weights, bias = layer.get_weights()
+    hot_weights = weights[..., 1, :] * 64
+    scale = 10.0 ** rng.uniform(-2.5, 0.5, c)
+    picks = rng.permutation(c)
+    scale[picks[0]], scale[picks[1]] = 0.0, 1e-3
+    for ch in range(c):
+        weights[..., ch, :] *= scale[ch]
+        if ch % 2:
+            bias[ch] *= max(scale[ch], 1e-3)
+    if hot:
+        ones = np.ones((1, 1, c, 1), np.float32)
+        ones[..., 1, :] = 1 / 64
+        pre.set_weights([ones])
+        weights[..., 1, :] = hot_weights
+    layer.set_weights([weights, bias])
+    return model
+
+
+# Layers of few output pixels and many channels (nnom_local_dw_few_dsp.c,
+# -O2 with the assembly: the tap table where the converter writes no
+# records, the padded copy for (k, 1) and (1, k) whose windows all reach the
+# padding, in chunks of groups, over lines; windows as wide as the input,
+# one line each (odd channels too); a column of 2D windows from a padded
+# copy of their columns; and (2, 1) whose one window holds the whole input,
+# now the pair loop's records):
+# one row or column of outputs, tiny planes, channels a multiple of four
+# and not, 'same' (border windows only) and 'valid', ReLU, ReLU6 (the
+# clamp), no activation (the s term), a small last group, more taps than
+# the path's table (the other paths) and a huge bias (the per-pixel path).
+# (input (h, w, c), kernel, stride, padding, activation, scaled)
+FEWPX_CASES = [
+    ((2, 1, 118), (2, 1), 1, "valid", "relu", None),
+    ((1, 2, 64), (1, 2), 2, "valid", None, None),
+    ((4, 6, 67), (3, 6), 1, "valid", "relu", None),
+    ((8, 1, 122), (8, 1), 2, "same", "relu", None),
+    ((11, 1, 105), (11, 1), 2, "same", "relu6", None),
+    ((5, 5, 64), (4, 4), 1, "valid", None, None),
+    ((3, 3, 52), (2, 2), 1, "valid", "relu", None),
+    ((1, 6, 20), (1, 3), 1, "same", None, None),
+    ((6, 1, 24), (7, 1), 1, "same", "relu", None),
+    ((9, 1, 40), (9, 1), 2, "same", "relu", "small"),
+    ((7, 6, 32), (6, 5), 1, "valid", "relu", None),
+    ((4, 6, 67), (3, 6), 1, "valid", "relu", "huge"),
+    ((1, 6, 40), (1, 12), 2, "same", "relu", None),
+    ((6, 1, 30), (12, 1), 2, "same", "relu", None),
+    ((8, 3, 64), (8, 1), 2, "same", "relu", None),
+    ((6, 1, 24), (7, 1), 1, "same", "relu", None),
+    ((7, 4, 80), (2, 4), 2, "valid", "relu", None),
+    ((6, 3, 17), (4, 3), 1, "valid", "relu", None),
+    ((17, 4, 113), (3, 3), 2, "valid", "relu", None),
+    ((16, 2, 64), (3, 3), 2, "same", "relu", None),
+    ((9, 2, 28), (4, 3), 2, "same", "relu", None),
+    ((12, 3, 30), (3, 2), 2, "valid", "relu", None),
+    # several lines of few outputs each, most windows in the padding
+    # (nnom_dw_few_lines: the padded copy per line), the last one refused
+    ((8, 3, 112), (7, 1), 2, "same", "relu", None),
+    ((3, 9, 48), (1, 5), 2, "same", "relu", None),
+    ((9, 2, 30), (5, 1), 2, "same", "relu", None),
+    ((8, 4, 48), (9, 1), 1, "same", "relu", None),
+    ((8, 2, 64), (7, 1), 2, "same", "relu6", None),
+]
+
+
+family("dwwin", 82_000, len(DWWIN_CASES), dwwin_model, without_records=DWWIN_WITHOUT_RECORDS)
+layer_family("dwrect", 91_000, DWRECT_CASES)
+layer_family("rectodd", 93_000, RECTODD_CASES)
+layer_family("fewpx", 96_000, FEWPX_CASES)
+layer_family("rectp_", 107_000, RECTP_CASES, without_records=RECTP_WITHOUT_RECORDS)
+odd_channels_family("dwgrp_", 105_000, DWGRP_CASES)
+odd_channels_family("win2_", 112_000, WIN2_CASES, without_records=WIN2_WITHOUT_RECORDS)
+odd_channels_family("win3_", 115_000, WIN3_CASES, without_records=WIN3_WITHOUT_RECORDS)
+family("rqfit2_", 122_000, len(RQFIT2_CASES), rqfit2_model, without_records=RQFIT2_WITHOUT_RECORDS)
+odd_channels_family("rect2d_", 127_000, RECT2D_CASES)

@@ -1,0 +1,176 @@
+"""Random models across the kernels, and the shape, merge and pooling cases."""
+
+from __future__ import annotations
+
+import numpy as np
+
+import keras_factory as kf
+
+from .registry import family
+
+N_RANDOM = 24
+MAX_MACS = 300_000  # per random model
+
+
+def _maybe(rng: np.random.Generator, p: float) -> bool:
+    return bool(rng.random() < p)
+
+
+def random_kernel_model(rng: np.random.Generator):
+    """A random functional model of convolutions, depthwise convolutions,
+    pooling and dense layers with the shapes the kernels special-case."""
+    keras = kf._keras()
+    layers = keras.layers
+    h, w = int(rng.integers(1, 13)), int(rng.integers(1, 13))
+    c = int(rng.choice([1, 1, 2, 3, 4, 5, 8, 12, 16, 24, 33]))
+    x = inputs = keras.Input((h, w, c))
+    macs = 0
+    for _ in range(int(rng.integers(1, 5))):
+        kind = rng.choice(["conv", "conv", "dw", "pool"])
+        hh, ww, cc = (int(d) for d in x.shape[1:])
+        kh, kw = int(rng.integers(1, min(hh, 5) + 1)), int(rng.integers(1, min(ww, 5) + 1))
+        dil = (1, 1)
+        stride = (int(rng.integers(1, 3)), int(rng.integers(1, 3)))
+        if _maybe(rng, 0.2):
+            dil, stride = (int(rng.integers(1, 3)), int(rng.integers(1, 3))), (1, 1)
+        padding = "same" if _maybe(rng, 0.6) else "valid"
+        act = rng.choice([None, "relu", "relu6"])
+        if kind == "conv":
+            filters = int(rng.choice([1, 2, 3, 5, 8, 16, 24]))
+            layer = layers.Conv2D(
+                filters,
+                (kh, kw),
+                strides=stride,
+                dilation_rate=dil,
+                padding=padding,
+                activation=act,
+                use_bias=_maybe(rng, 0.8),
+            )
+        elif kind == "dw":
+            mult = int(rng.choice([1, 1, 1, 2, 3]))
+            layer = layers.DepthwiseConv2D(
+                (kh, kw),
+                strides=stride,
+                dilation_rate=dil,
+                depth_multiplier=mult,
+                padding=padding,
+                activation=act,
+                use_bias=_maybe(rng, 0.8),
+            )
+        else:
+            size = (min(hh, int(rng.integers(1, 4))), min(ww, int(rng.integers(1, 4))))
+            cls = layers.MaxPooling2D if _maybe(rng, 0.5) else layers.AveragePooling2D
+            layer = cls(size, strides=size if _maybe(rng, 0.5) else None, padding=padding)
+        try:
+            y = layer(x)
+        except Exception:  # a window larger than a valid input: skip it
+            continue
+        if min(int(d) for d in y.shape[1:]) < 1:
+            continue
+        oh, ow, oc = (int(d) for d in y.shape[1:])
+        step = oh * ow * oc * (kh * kw * (cc if kind == "conv" else 1))
+        if macs + step > MAX_MACS:
+            continue
+        macs += step
+        x = y
+    if _maybe(rng, 0.5):
+        x = layers.Flatten()(x)
+        units = int(rng.choice([1, 3, 10, 16, 33]))
+        x = layers.Dense(units, activation=rng.choice([None, "relu"]))(x)
+        if units > 1 and _maybe(rng, 0.5):
+            x = layers.Softmax()(x)
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    return model
+
+
+# Shapes of the kernels chosen per layer shape (first convolutions with one
+# input channel and a 3x3 window: padding, odd and even widths, the end
+# pairs, rows longer than one pass, stride and dilation down, ReLU6), as
+# (input (h, w), Conv2D arguments).
+SHAPE_CASES = [
+    ((7, 9), dict(padding="same", activation="relu6", use_bias=False)),
+    ((6, 12), dict(padding="valid", strides=(2, 1))),
+    ((5, 7), dict(padding="valid", activation="relu")),
+    ((5, 4), dict(padding="same")),
+    ((4, 70), dict(padding="same", dilation_rate=(2, 1), activation="relu")),
+    ((6, 3), dict(padding="same")),
+]
+
+
+def shape_case_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    (h, w), args = SHAPE_CASES[k]
+    inputs = keras.Input((h, w, 1))
+    x = keras.layers.Conv2D(int(rng.choice([3, 8, 12])), 3, **args)(inputs)
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    return model
+
+
+# Two-input Add / Subtract / Multiply (the merge kernels' two-input loops):
+# the second input a 1x1 convolution of the first, its scale set by the
+# weights' factor (ratios from 1 to ~10^-5, either input the larger; factor
+# None: the input added to itself, equal scales), odd element counts, with
+# and without ReLU.
+MERGE_CASES = [
+    ("add", 1.0, None),
+    ("add", 1e-4, "relu"),
+    ("subtract", 0.05, None),
+    ("subtract", 30.0, "relu"),
+    ("multiply", 0.3, None),
+    ("multiply", 1e-3, "relu"),
+    ("add", None, None),
+]
+
+
+def merge_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    layers = keras.layers
+    kind, factor, act = MERGE_CASES[k]
+    shape = (int(rng.integers(1, 8)), int(rng.integers(1, 8)), int(rng.choice([1, 3, 5, 7])))
+    x = inputs = keras.Input(shape)
+    conv = layers.Conv2D(shape[2], 1)
+    y = conv(x) if factor is not None else x
+    op = {"add": layers.Add, "subtract": layers.Subtract, "multiply": layers.Multiply}[kind]
+    out = op()([x, y])
+    model = keras.Model(inputs, layers.ReLU()(out) if act else out)
+    kf.randomize_weights(model, rng)
+    if factor is not None:
+        kernel, bias = conv.get_weights()
+        conv.set_weights([kernel * factor, bias * factor])
+    return model
+
+
+# Pooling windows around the four-channel loops' limits: a global average
+# of 256 pixels (the largest halfword sums) and of 289 (the plain loop),
+# padded windows, odd channel counts.
+POOL_CASES = [
+    ((16, 16, 8), "global_avg"),
+    ((17, 17, 4), "global_avg"),
+    ((9, 9, 12), "avg"),
+    ((9, 7, 13), "max"),
+]
+
+
+def pool_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    layers = keras.layers
+    shape, kind = POOL_CASES[k]
+    x = inputs = keras.Input(shape)
+    x = layers.Conv2D(shape[2], 1, activation="relu")(x)
+    if kind == "global_avg":
+        x = layers.GlobalAveragePooling2D()(x)
+    elif kind == "avg":
+        x = layers.AveragePooling2D(3, strides=2, padding="same")(x)
+    else:
+        x = layers.MaxPooling2D(3, strides=2, padding="same")(x)
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    return model
+
+
+family("random", 70_000, N_RANDOM, lambda k, rng: random_kernel_model(rng))
+family("shape", 71_000, len(SHAPE_CASES), shape_case_model)
+family("merge", 72_000, len(MERGE_CASES), merge_model)
+family("pool", 73_000, len(POOL_CASES), pool_model)

@@ -58,17 +58,17 @@ static const nnom_kernel_t *pick(const nnom_kernel_t *k, const void *args, uint3
     return k;
 }
 
-uint32_t nnom_kernel_scratch(const nnom_kernel_t *table, const void *args)
+void nnom_kernel_plan(const nnom_kernel_t *table, nnom_layer_t *layer, const void *args)
 {
     uint32_t bytes;
-    (void)pick(table, args, NNOM_UNSUITED - 1u, &bytes);
-    return bytes;
+    layer->kernel = (uint8_t)(pick(table, args, NNOM_UNSUITED - 1u, &bytes) - table + 1);
+    layer->scratch_bytes = bytes;
 }
 
 nnom_status_t nnom_kernel_run(const nnom_kernel_t *table, nnom_layer_t *layer,
                               const void *args)
 {
-    const nnom_kernel_ctx_t ctx = {layer->scratch, layer->scratch_bytes};
+    const nnom_kernel_ctx_t ctx = {layer->scratch, layer->scratch_bytes, &layer->keep};
     nnom_status_t s;
     if (layer->kernel == 0) {
         uint32_t bytes;

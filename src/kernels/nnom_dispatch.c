@@ -65,8 +65,9 @@ void nnom_kernel_plan(const nnom_kernel_t *table, nnom_layer_t *layer, const voi
     layer->scratch_bytes = bytes;
 }
 
-/* The first run's pick (layers that plan no scratch), out of the runs' way */
-#if defined(__GNUC__)
+/* The first run's pick (layers that plan no scratch), out of the runs' way
+ * (-O2; inlined at -Os, one copy less) */
+#if defined(__GNUC__) && !defined(__OPTIMIZE_SIZE__)
 __attribute__((noinline))
 #endif
 static uint8_t first_pick(const nnom_kernel_t *table, const void *args, uint32_t limit)

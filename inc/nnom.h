@@ -155,9 +155,10 @@ struct nnom_layer {
     uint16_t index;     /* in run order, set by model_compile() */
     uint8_t n_in, visit;
     int8_t out_min, out_max; /* clamp applied to the output */
-    /* 1 + the kernel table entry the first run picked (0: not yet); reset
-     * when model_compile() places the scratch (in the padding before out) */
-    uint8_t kernel;
+    /* 1 + the kernel table entry build or the first run picked (0: not
+     * yet), and a byte the kernel keeps its own choice in (nnom_kernel_ctx_t);
+     * both cleared by model_compile() before build (the padding before out) */
+    uint8_t kernel, keep;
     nnom_tensor_t out;
     int8_t *scratch;
     uint32_t scratch_bytes;

@@ -68,11 +68,15 @@ static inline int8_t nnom_clamp_s8(int32_t v, int32_t lo, int32_t hi)
  *     nnom_status_t kernel(const nnom_kernel_ctx_t *ctx, const void *args)
  * (args: the op kind's nnom_*_args_t; one signature for every op kind, so
  * that one table type and one pick serve them all without casting function
- * pointers). Kernels do not allocate and write only to args' output and
- * the scratch. */
+ * pointers). Kernels do not allocate and write only to args' output, the
+ * scratch and *keep. */
 typedef struct {
     int8_t *buf;   /* scratch, or NULL */
     uint32_t size; /* its bytes */
+    /* the layer's byte where a kernel may keep, from run to run, a choice
+     * that depends on the arguments alone (0 after model_compile()), or
+     * NULL: the local depthwise kernel's path (nnom_local_dwconv_s8.c) */
+    uint8_t *keep;
 } nnom_kernel_ctx_t;
 
 typedef nnom_status_t (*nnom_kernel_run_fn)(const nnom_kernel_ctx_t *ctx, const void *args);
@@ -157,7 +161,7 @@ typedef struct {
  * op's kernel file when all its kernels are local), tried in order: the
  * first whose scratch function does not return NNOM_UNSUITED runs; the
  * last entry takes every argument. The choice depends only on the
- * arguments, so nnom_kernel_scratch() (at compile) and nnom_kernel_run()
+ * arguments, so nnom_kernel_plan() (at compile) and nnom_kernel_run()
  * pick the same kernel; a run given less scratch than an
  * entry asks skips that entry. Scratch buffers are planned in the arena;
  * nnom/memory.py:scratch_of() mirrors the sizes. Each table is a section of
@@ -178,13 +182,16 @@ extern const nnom_kernel_t nnom_softmax_kernels[];
 extern const nnom_kernel_t nnom_add_kernels[];
 extern const nnom_kernel_t nnom_mul_kernels[];
 
-/* The scratch bytes of the kernel the table picks for args. */
-uint32_t nnom_kernel_scratch(const nnom_kernel_t *table, const void *args);
+/* At build: the scratch bytes of the kernel the table picks for args, into
+ * layer->scratch_bytes, and the pick kept in layer->kernel (the run's: the
+ * plan gives the layer those bytes, nnom_plan_check()), so no run picks. */
+void nnom_kernel_plan(const nnom_kernel_t *table, nnom_layer_t *layer, const void *args);
 /* Runs the kernel the table picks for args with the layer's scratch (the
  * planned l->scratch_bytes at l->scratch; none when the layer asked none).
- * The pick is made on the layer's first run and kept in layer->kernel:
- * the arguments' sizes and constants, which alone decide it, stay the same
- * from run to run (a layer calls one table). */
+ * The pick is kept in layer->kernel, made at build (nnom_kernel_plan()) or
+ * on the layer's first run: the arguments' sizes and constants, which
+ * alone decide it, stay the same from run to run (a layer calls one
+ * table). model_compile() clears it before the layers' build. */
 nnom_status_t nnom_kernel_run(const nnom_kernel_t *table, nnom_layer_t *layer,
                               const void *args);
 

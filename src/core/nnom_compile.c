@@ -104,6 +104,8 @@ static nnom_status_t build_all(nnom_model_t *m)
     m->n_layers = 0;
     for (nnom_layer_t *l = m->head; l != NULL; l = l->next) {
         const nnom_layer_config_t *cfg = (const nnom_layer_config_t *)l->config;
+        l->kernel = 0; /* picked again: at build or on the first run */
+        l->keep = 0;
         nnom_status_t s = cfg->prepare != NULL ? cfg->prepare(l) : NN_SUCCESS;
         if (s == NN_SUCCESS)
             s = l->type->build(l);
@@ -179,7 +181,6 @@ static void assign_buffers(nnom_model_t *m, const nnom_arena_plan_t *plan, int8_
             l->out.data = arena + g->out;
         }
         l->scratch = l->scratch_bytes ? arena + g->scratch : NULL;
-        l->kernel = 0; /* picked again with this scratch */
     }
 }
 

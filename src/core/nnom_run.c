@@ -4,12 +4,13 @@
 
 static void run_tail(nnom_layer_t *l)
 {
-    if (l->act == NULL) /* most layers: no size to compute */
+    /* most layers: no size to compute (none, or the kernel clamped) */
+    if (l->act == NULL || (l->act->kind != NNOM_ACT_LUT && l->type->clamps))
         return;
     uint32_t n = nnom_shape_size(&l->out.shape);
     if (l->act->kind == NNOM_ACT_LUT)
         nnom_lut_s8(l->out.data, l->out.data, n, l->act->table);
-    else if (!l->type->clamps)
+    else
         nnom_clamp_buf_s8(l->out.data, n, l->out_min, l->out_max);
 }
 

@@ -58,22 +58,31 @@ static const nnom_kernel_t *pick(const nnom_kernel_t *k, const void *args, uint3
     return k;
 }
 
-uint32_t nnom_kernel_scratch(const nnom_kernel_t *table, const void *args)
+void nnom_kernel_plan(const nnom_kernel_t *table, nnom_layer_t *layer, const void *args)
 {
     uint32_t bytes;
-    (void)pick(table, args, NNOM_UNSUITED - 1u, &bytes);
-    return bytes;
+    layer->kernel = (uint8_t)(pick(table, args, NNOM_UNSUITED - 1u, &bytes) - table + 1);
+    layer->scratch_bytes = bytes;
+}
+
+/* The first run's pick (layers that plan no scratch), out of the runs' way
+ * (-O2; inlined at -Os, one copy less) */
+#if defined(__GNUC__) && !defined(__OPTIMIZE_SIZE__)
+__attribute__((noinline))
+#endif
+static uint8_t first_pick(const nnom_kernel_t *table, const void *args, uint32_t limit)
+{
+    uint32_t bytes;
+    return (uint8_t)(pick(table, args, limit, &bytes) - table + 1);
 }
 
 nnom_status_t nnom_kernel_run(const nnom_kernel_t *table, nnom_layer_t *layer,
                               const void *args)
 {
-    const nnom_kernel_ctx_t ctx = {layer->scratch, layer->scratch_bytes};
+    const nnom_kernel_ctx_t ctx = {layer->scratch, layer->scratch_bytes, &layer->keep};
     nnom_status_t s;
-    if (layer->kernel == 0) {
-        uint32_t bytes;
-        layer->kernel = (uint8_t)(pick(table, args, ctx.size, &bytes) - table + 1);
-    }
+    if (layer->kernel == 0)
+        layer->kernel = first_pick(table, args, ctx.size);
     NNOM_PROFILED(s, table[layer->kernel - 1u].run(&ctx, args));
     return s;
 }

@@ -68,7 +68,7 @@ static nnom_status_t dense_build(nnom_layer_t *l)
     l->out.shape.rank = 1;
     l->out.q = cfg->super.out_q;
     l->macs = (uint32_t)cfg->units * cfg->in_features;
-    l->scratch_bytes = nnom_kernel_scratch(nnom_fc_kernels, &a);
+    nnom_kernel_plan(nnom_fc_kernels, l, &a);
     return NN_SUCCESS;
 }
 

@@ -27,15 +27,3 @@ int32_t nnom_window_out(int32_t size, int32_t k, int32_t stride, int32_t dilatio
     }
     return size >= ek ? (size - ek) / stride + 1 : 0;
 }
-
-int32_t nnom_window_pad(int32_t size, int32_t out, int32_t k, int32_t stride, int32_t dilation,
-                        nnom_padding_t padding, int32_t pad_before)
-{
-    if (padding == PADDING_EXPLICIT)
-        return pad_before;
-    if (padding != PADDING_SAME)
-        return 0;
-    /* (out - 1) * stride < size: the sum fits int32 (nnom_window_out) */
-    const int32_t total = ((out - 1) * stride - size) + (k - 1) * dilation + 1;
-    return total > 0 ? total / 2 : 0;
-}

@@ -59,7 +59,7 @@ static nnom_status_t pool_build(nnom_layer_t *l)
     l->out.shape.c = (uint32_t)a.out.c;
     l->out.shape.rank = l->in0->out.shape.rank;
     l->out.q = l->in0->out.q;
-    l->scratch_bytes = nnom_kernel_scratch(pool_type(l)->kernels, &a);
+    nnom_kernel_plan(pool_type(l)->kernels, l, &a);
     return NN_SUCCESS;
 }
 

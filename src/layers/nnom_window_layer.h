@@ -99,7 +99,7 @@ static inline nnom_status_t nnom_window_build(nnom_layer_t *l, nnom_window_setup
     l->out.q = ((const nnom_layer_config_t *)l->config)->out_q;
     l->macs = (uint32_t)s->out.h * (uint32_t)s->out.w * (uint32_t)s->out.c * (uint32_t)s->k.h *
               (uint32_t)s->k.w * (uint32_t)s->k.c; /* statistics: wraps */
-    l->scratch_bytes = nnom_kernel_scratch(kernels, s);
+    nnom_kernel_plan(kernels, l, s); /* no pick at runs */
     return NN_SUCCESS;
 }
 

@@ -207,48 +207,164 @@ static void dw_generic(const dw_ctx_t *t, int32_t mult)
     }
 }
 
+#if NNOM_LOCAL_MAC_ASM
+/* The paths are steps tried in order (the first that takes the layer
+ * runs); the step a layer's first run took is kept in ctx->keep, and later
+ * runs start there (a switch, the steps falling through to the next), not
+ * paying the refusals before it: the choice depends on the arguments
+ * alone, which stay the same until model_compile() clears the byte. A kept
+ * step that refused would pass on to the next (every path is exact).
+ * Steps 1..DW_EARLY take the arguments alone, before t's stores (~25
+ * instructions a layer they take). Returns the step that ran, 0 where none
+ * of them took the layer, -1 for a size mismatch. */
+#define DW_EARLY 12
+#define DW_GENERIC (DW_EARLY + 1)
+#define DW_PIXEL 31 /* the pixel loop, after the late steps */
+
+static int dw_early(const nnom_conv_args_t *a, unsigned from)
+{
+    switch (from) {
+    default:
+    case 1:
+        if (a->k.h * a->k.w == 2 && nnom_dwpair_try(a)) /* (2, 1), (1, 2): converter's records */
+            return 1;
+        /* fall through */
+    case 2: /* (3, 1), (1, 3): the converter's records (stride 2; long lines) */
+        if (a->k.h * a->k.w == 3 && a->records != NULL &&
+            (a->records[0] == 1   ? nnom_dw3s2_try(a)
+             : a->records[0] == 3 ? nnom_dw3s2l_try(a)
+                                  : nnom_dw3_line_asks(a) && nnom_dw3_line_try(a)))
+            return 2;
+        /* fall through */
+    case 3: /* one padded line of 4+ taps: copied once, one call */
+        if (a->records != NULL && nnom_dw_line_asks(a) && nnom_dw_line_try(a))
+            return 3;
+        /* fall through */
+    case 4: /* the whole input in one window (odd records: 3 or 4 taps) */
+        if (a->out.h == 1 && a->out.w == 1 && (nnom_dwone_try(a) || nnom_dwone4_try(a)))
+            return 4;
+        /* fall through */
+    case 5: /* one to seven channels, one row of taps */
+        if (nnom_dw_tiny_asks(a) && nnom_dw_tiny_s8(a))
+            return 5;
+        if (a->ch_mult < 1 || a->out.c != a->in.c * a->ch_mult)
+            return -1;
+        if (a->ch_mult != 1)
+            return 0;
+        /* fall through */
+    case 6: /* stride 2 down on 2 or 3 channels: pairs of rows */
+        if (nnom_dwvp_asks(a) && nnom_dwvp_try(a))
+            return 6;
+        /* fall through */
+    case 7: /* 2D windows of 1 to 7 channels (not 4), plane by plane */
+        if (nnom_dwch_asks(a) && nnom_dwch_try(a))
+            return 7;
+        /* fall through */
+    case 8: /* 2D windows of 1 to 3 channels, the flat path first */
+        if (nnom_dw_few_flat(a) && nnom_dw_flat_s8(a))
+            return 8;
+        /* fall through */
+    case 9: /* few output pixels: no per-group set-up */
+        if (nnom_dw_few_asks(a) && nnom_dw_few_try(a))
+            return 9;
+        /* fall through */
+    case 10: /* 2D windows of 3 or 5+ channels, not a multiple of 4 */
+        if (a->out.c % 4 != 0 && a->k.h > 1 && a->k.w > 1 && nnom_dwrect_try(a))
+            return 10;
+        /* fall through */
+    case 11: /* 3x3 and 5x5 on small planes, 5+ channels not a multiple of 4:
+              * the window loop before the flat path ((3,3) s2 17x17x13 same
+              * 4.69 -> 3.40) */
+        if (a->out.c % 4 != 0 && (a->k.h == 3 || a->k.h == 5) && nnom_dwwin_try(a))
+            return 11;
+        /* fall through */
+    case 12:
+        if (nnom_dw_flat_asks(a) && nnom_dw_odd_flat(a) && nnom_dw_flat_s8(a))
+            return 12;
+    }
+    return 0;
+}
+
+/* Steps DW_GENERIC + 1.. (multiplier 1, t built): as dw_early(). */
+static int dw_late(const dw_ctx_t *t, unsigned from)
+{
+    const nnom_conv_args_t *a = t->a;
+    /* the group paths' rule (not asked where a kept step needs it not) */
+    const int take = from < DW_PIXEL && groups_take(a);
+    switch (from) {
+    default:
+    case 14: /* one row of taps on short lines: every line at one place
+              * along the taps per call (before dwcross, which runs lines
+              * of such layers slower: (4,1) s1 6x24x85 same 4.24 there,
+              * 3.88 here) */
+        if (take && dw_across_asks(t) && dw_across_try(t))
+            return 14;
+        /* fall through */
+    case 15:
+#if NNOM_DWCROSS /* one row of taps on planes, lines across the taps */
+        if (nnom_dwcross_asks(a) && nnom_dwcross_try(a))
+            return 15;
+#endif
+        /* fall through */
+    case 16: /* unpadded one-row layers: dw_col_inside first, without the
+              * axes; not three taps at stride 1, dw3_asm's */
+        if (take && (t->pt | t->pl) == 0 && (t->kh * t->kw != 3 || t->sh * t->sw != 1) &&
+            dw_col_inside(t))
+            return 16;
+        /* fall through */
+    case 17:
+        if (take && dw_col_try(t))
+            return 17;
+        /* fall through */
+    case 18:
+        if (take && nnom_dwwin_try(a))
+            return 18;
+        /* fall through */
+    case 19:
+        if (take && nnom_dwrect_try(a))
+            return 19;
+        /* fall through */
+    case 20:
+        if (take && nnom_dwrect_odd5_try(a))
+            return 20;
+        /* fall through */
+    case 21:
+        if (take && dw_groups(t))
+            return 21;
+        /* fall through */
+    case 22:
+#if NNOM_DWBLOCK /* windows of more than DW_MAX_TAPS taps, in blocks */
+        if (nnom_dwblock_suits(a)) {
+            nnom_dwblock_s8(a);
+            return 22;
+        }
+#endif
+        break;
+    case DW_PIXEL:
+        break;
+    }
+    return 0;
+}
+#endif
+
 nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
 {
     const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
-    (void)ctx;
 #if NNOM_LOCAL_MAC_ASM
-    if (a->k.h * a->k.w == 2 && nnom_dwpair_try(a)) /* (2, 1), (1, 2): converter's records */
-        return NN_SUCCESS;
-    if (a->k.h * a->k.w == 3 && a->records != NULL &&
-        (a->records[0] == 1   ? nnom_dw3s2_try(a)
-         : a->records[0] == 3 ? nnom_dw3s2l_try(a)
-                              : nnom_dw3_line_asks(a) && nnom_dw3_line_try(a)))
-        return NN_SUCCESS; /* (3, 1), (1, 3): the converter's records (stride 2; long lines) */
-    if (a->records != NULL && nnom_dw_line_asks(a) && nnom_dw_line_try(a))
-        return NN_SUCCESS; /* one padded line of 4+ taps: copied once, one call */
-    if (a->out.h == 1 && a->out.w == 1 && (nnom_dwone_try(a) || nnom_dwone4_try(a)))
-        return NN_SUCCESS; /* the whole input in one window (odd records: 3 or 4 taps) */
-    if (nnom_dw_tiny_asks(a) && nnom_dw_tiny_s8(a)) /* one to seven channels, one row of taps */
-        return NN_SUCCESS;
-#endif
-#if NNOM_LOCAL_MAC_ASM
-    if (a->ch_mult < 1 || a->out.c != a->in.c * a->ch_mult)
-        return NN_SIZE_MISMATCH;
-    /* the paths that take the arguments alone, before t's stores (~25
-     * instructions a layer they take) */
-    if (a->ch_mult == 1) {
-        if (nnom_dwvp_asks(a) && nnom_dwvp_try(a))
-            return NN_SUCCESS; /* stride 2 down on 2 or 3 channels: pairs of rows */
-        if (nnom_dwch_asks(a) && nnom_dwch_try(a))
-            return NN_SUCCESS; /* 2D windows of 1 to 7 channels (not 4), plane by plane */
-        if (nnom_dw_few_flat(a) && nnom_dw_flat_s8(a))
-            return NN_SUCCESS; /* 2D windows of 1 to 3 channels, the flat path first */
-        if (nnom_dw_few_asks(a) && nnom_dw_few_try(a))
-            return NN_SUCCESS; /* few output pixels: no per-group set-up */
-        if (a->out.c % 4 != 0 && a->k.h > 1 && a->k.w > 1 && nnom_dwrect_try(a))
-            return NN_SUCCESS; /* 2D windows of 3 or 5+ channels, not a multiple of 4 */
-        /* 3x3 and 5x5 on small planes, 5+ channels not a multiple of 4: the
-         * window loop before the flat path ((3,3) s2 17x17x13 same 4.69 -> 3.40) */
-        if (a->out.c % 4 != 0 && (a->k.h == 3 || a->k.h == 5) && nnom_dwwin_try(a))
+    uint8_t *keep = ctx != NULL ? ctx->keep : NULL;
+    const unsigned from = keep != NULL ? *keep : 0u;
+    if (from < DW_GENERIC) {
+        const int step = dw_early(a, from);
+        if (step < 0)
+            return NN_SIZE_MISMATCH;
+        if (step > 0) {
+            if (keep != NULL)
+                *keep = (uint8_t)step;
             return NN_SUCCESS;
-        if (nnom_dw_flat_asks(a) && nnom_dw_odd_flat(a) && nnom_dw_flat_s8(a))
-            return NN_SUCCESS;
+        }
     }
+#else
+    (void)ctx;
 #endif
     const dw_ctx_t t = {a,           a->in.h,         a->in.w,         a->in.c,
                         a->k.h,      a->k.w,          a->p.stride_h,   a->p.stride_w,
@@ -260,28 +376,22 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
 #endif
     if (a->ch_mult != 1) {
         dw_generic(&t, a->ch_mult);
+#if NNOM_LOCAL_MAC_ASM
+        if (keep != NULL)
+            *keep = DW_GENERIC;
+#endif
         return NN_SUCCESS;
     }
 #if NNOM_LOCAL_MAC_ASM
-    /* one row of taps on short lines: every line at one place along the
-     * taps per call (before dwcross, which runs lines of such layers
-     * slower: (4,1) s1 6x24x85 same 4.24 there, 3.88 here) */
-    const int take = groups_take(a);
-    if (take && dw_across_asks(&t) && dw_across_try(&t))
-        return NN_SUCCESS;
-#if NNOM_DWCROSS /* one row of taps on planes, lines across the taps */
-    if (nnom_dwcross_asks(a) && nnom_dwcross_try(a))
-        return NN_SUCCESS;
-#endif
-    /* (unpadded one-row layers: dw_col_inside first, without the axes;
-     * not three taps at stride 1, dw3_asm's) */
-    if (take && (((t.pt | t.pl) == 0 && (t.kh * t.kw != 3 || t.sh * t.sw != 1) &&
-                  dw_col_inside(&t)) ||
-                 dw_col_try(&t) ||
-                 nnom_dwwin_try(a) || nnom_dwrect_try(a) || nnom_dwrect_odd5_try(a) ||
-                 dw_groups(&t)))
-        return NN_SUCCESS;
-#elif NNOM_LOCAL_DSP
+    {
+        const int step = dw_late(&t, from);
+        if (keep != NULL)
+            *keep = (uint8_t)(step > 0 ? step : DW_PIXEL);
+        if (step > 0)
+            return NN_SUCCESS;
+    }
+#else
+#if NNOM_LOCAL_DSP
     if (groups_take(a) && dw_groups(&t))
         return NN_SUCCESS;
 #endif
@@ -290,6 +400,7 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
         nnom_dwblock_s8(a);
         return NN_SUCCESS;
     }
+#endif
 #endif
     int8_t *out = a->output;
     for (int32_t oy = 0; oy < t.oh; oy++) {

@@ -56,7 +56,7 @@ static int run_case(nnom_conv_args_t *a, int8_t *out, long n_out)
         for (long i = 0; i < n_out; i++)
             if ((uint8_t)out[i] != UNTOUCHED)
                 rc = 5; /* a declined layer's output was written */
-        const nnom_kernel_ctx_t ctx = {buf, size};
+        const nnom_kernel_ctx_t ctx = {buf, size, NULL};
         if (rc == 0 && nnom_local_conv_s8(&ctx, a) != NN_SUCCESS)
             rc = 4;
     }

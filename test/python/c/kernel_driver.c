@@ -37,7 +37,7 @@ static int softmax_cmd(void)
     int32_t table[256];
     static int8_t row[4096];
     nnom_softmax_config_t cfg;
-    const nnom_kernel_ctx_t no_scratch = {NULL, 0};
+    const nnom_kernel_ctx_t no_scratch = {NULL, 0, NULL};
     int n, v;
     long t;
     if (scanf("%d", &n) != 1 || n < 1 || n > 4095)

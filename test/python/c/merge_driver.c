@@ -18,7 +18,7 @@
 
 static int8_t data[NNOM_MERGE_MAX_INPUTS][MAX_SIZE];
 static int8_t out[MAX_SIZE];
-static const nnom_kernel_ctx_t no_scratch = {NULL, 0};
+static const nnom_kernel_ctx_t no_scratch = {NULL, 0, NULL};
 
 static int read_values(int8_t *dst, long n)
 {

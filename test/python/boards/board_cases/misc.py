@@ -1,4 +1,5 @@
-"""Random models across the kernels, and the shape, merge and pooling cases."""
+"""Random models across the kernels, the shape, merge and pooling cases, and
+chains of layers whose kernels keep their picks (keep1)."""
 
 from __future__ import annotations
 
@@ -174,3 +175,143 @@ family("random", 70_000, N_RANDOM, lambda k, rng: random_kernel_model(rng))
 family("shape", 71_000, len(SHAPE_CASES), shape_case_model)
 family("merge", 72_000, len(MERGE_CASES), merge_model)
 family("pool", 73_000, len(POOL_CASES), pool_model)
+
+
+# Branch keep1: the table's pick made at build (nnom_kernel_plan) and the
+# local depthwise kernel's step kept per layer after its first run
+# (ctx->keep, nnom_local_dwconv_s8.c): chains of layers whose runs go
+# straight to their own steps from the second input on (RUNS inputs per
+# model), several depthwise layers of one model on different steps (early:
+# records of two taps, one to seven channels on a line; late: the group
+# paths, 2D windows; multiplier 2; more than 49 taps in blocks; the pixel
+# loop where a channel's requantisation suits no group path), each keeping
+# its own; 1x1, pooling and Dense picked at build. Layer fields: ("dw",
+# kernel, stride, padding, activation, multiplier), ("pw", filters,
+# activation), ("pool", size), ("dense", units). Input (h, w, c), layers,
+# and the depthwise layer whose last channel is scaled under a large bias
+# (its group paths refuse), or -1.
+KEEP1_CASES = [
+    (
+        (15, 1, 2),
+        [
+            ("dw", (8, 1), 1, "valid", "relu", 1),
+            ("dw", (3, 1), 1, "same", None, 1),
+            ("dw", (2, 1), 1, "valid", "relu", 1),
+        ],
+        -1,
+    ),
+    (
+        (12, 9, 8),
+        [
+            ("dw", (3, 3), 1, "same", "relu", 1),
+            ("dw", (1, 3), 2, "same", "relu", 1),
+            ("dw", (3, 3), 1, "same", "relu", 2),
+            ("pw", 5, "relu"),
+        ],
+        -1,
+    ),
+    (
+        (4, 4, 8),
+        [("pw", 5, "relu"), ("dw", (3, 3), 1, "same", "relu6", 1), ("pool", 2), ("dense", 3)],
+        -1,
+    ),
+    (
+        (11, 5, 5),
+        [
+            ("dw", (3, 3), 1, "same", "relu", 1),
+            ("dw", (3, 3), 2, "same", None, 1),
+            ("dw", (2, 2), 1, "valid", "relu", 1),
+        ],
+        -1,
+    ),
+    (
+        (2, 1, 118),
+        [
+            ("dw", (2, 1), 1, "valid", "relu", 1),
+            ("pw", 8, None),
+            ("dw", (1, 1), 1, "valid", "relu", 3),
+        ],
+        -1,
+    ),
+    (
+        (9, 9, 12),
+        [
+            ("dw", (3, 3), 1, "same", "relu", 1),
+            ("dw", (5, 1), 2, "same", "relu", 1),
+            ("dw", (3, 3), 1, "valid", "relu6", 1),
+        ],
+        0,
+    ),
+    (
+        (1, 25, 5),
+        [
+            ("dw", (1, 3), 1, "valid", "relu", 1),
+            ("dw", (1, 3), 1, "same", None, 1),
+            ("dw", (1, 2), 2, "same", "relu", 1),
+        ],
+        -1,
+    ),
+    (
+        (10, 10, 8),
+        [
+            ("dw", (8, 8), 1, "valid", "relu", 1),
+            ("dw", (2, 2), 1, "same", "relu", 1),
+            ("pw", 6, "relu6"),
+        ],
+        -1,
+    ),
+    (
+        (17, 4, 113),
+        [("dw", (3, 3), 2, "valid", "relu", 1), ("dw", (2, 1), 1, "valid", None, 1)],
+        -1,
+    ),
+    (
+        (16, 1, 6),
+        [
+            ("dw", (6, 1), 1, "same", "relu", 1),
+            ("dw", (4, 1), 2, "same", "relu", 1),
+            ("dw", (3, 1), 1, "same", "relu", 1),
+        ],
+        1,
+    ),
+]
+# cases built without the records (the kernel builds its own)
+KEEP1_WITHOUT_RECORDS = (6,)
+
+
+def keep1_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, layers, scaled = KEEP1_CASES[k]
+    inputs = keras.Input(shape)
+    x, dws = inputs, []
+    for spec in layers:
+        kind = spec[0]
+        if kind == "dw":
+            _, kernel, stride, padding, act, mult = spec
+            layer = keras.layers.DepthwiseConv2D(
+                kernel,
+                strides=(stride if kernel[0] > 1 else 1, stride if kernel[1] > 1 else 1),
+                padding=padding,
+                depth_multiplier=mult,
+                activation=act,
+            )
+            dws.append(layer)
+        elif kind == "pw":
+            layer = keras.layers.Conv2D(spec[1], 1, padding="same", activation=spec[2])
+        elif kind == "pool":
+            layer = keras.layers.MaxPooling2D(spec[1])
+        else:
+            x = keras.layers.Flatten()(x)
+            layer = keras.layers.Dense(spec[1])
+        x = layer(x)
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    if scaled >= 0:  # one channel's shift beyond the fast requantisation
+        kernel_w, bias = dws[scaled].get_weights()
+        kernel_w[..., -1:, :] *= 1e-4
+        bias[-1:] = 20.0
+        dws[scaled].set_weights([kernel_w, bias])
+    return model
+
+
+family("keep1_", 133_000, len(KEEP1_CASES), keep1_model, without_records=KEEP1_WITHOUT_RECORDS)

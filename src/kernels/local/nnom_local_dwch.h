@@ -5,6 +5,7 @@
 #ifndef NNOM_LOCAL_DWCH_H
 #define NNOM_LOCAL_DWCH_H
 
+#include "nnom_local_dwwin.h"
 #include "nnom_local_simd.h"
 
 #if NNOM_LOCAL_MAC_ASM
@@ -52,6 +53,14 @@ NNOM_INLINE int nnom_dwch_asks(const nnom_conv_args_t *a)
      * more; stride 2: kw >= 4, padded, or > 25 taps on four output rows or
      * more (on fewer the groups of four win: (7,7) s2 9x47x7 valid 2.50
      * there, 2.85 here; (5,5) s1 5x50x7 valid, one row, 3.21 / 3.41) */
+    /* 3x3 at stride 1 on 5 to 7 channels where the window loop cannot take
+     * the plane (its rows wider than its copy) and on 6 channels (two
+     * groups of four lanes: a quarter idle) from 144 outputs: here, not the
+     * groups ((3,3) s1 44x27x6 same 4.20 -> 3.05, 6x30x6 same 4.85 ->
+     * 3.38, 20x20x6 same 3.55 -> 3.07; 8x8x6 same 3.93 there, 4.21 here) */
+    if (c >= 5 && taps == 9 && s1 && a->out.h >= 2 &&
+        (a->out.w + 2 > NNOM_DWWIN_PITCH || (c == 6 && a->out.h * a->out.w >= 144)))
+        return 1;
     if (c >= 5)
         return taps >= 18 && a->out.h * a->out.w >= 32 && a->out.h >= 2 &&
                (s1 || (a->k.w >= 4 && (a->p.pad_top > 0 || a->p.pad_left > 0 ||

@@ -2324,6 +2324,52 @@ def win3_model(k: int, rng: np.random.Generator):
     return _odd_channels_model(WIN3_CASES[k], rng)
 
 
+# Branch win4 (2D windows, -O2 with the assembly): the window loop's one
+# channel over a multiple of four (nnom_dwwin_tail: weights two to a word)
+# at 3x3 and 5x5, strides 1 and 2, one strip of the copy and several, the
+# copy's border padded on no column, one and two; 5x5 at stride 2 on 5 to 7
+# channels on the window loop where lines have at most four outputs or the
+# plane fits one strip, else dwch; 3x3 at stride 1 on 5 to 7 channels on
+# dwch where the window loop's copy cannot hold the rows or on 6 channels
+# from 144 outputs; and layers that must take the other paths: ReLU6 and
+# no activation (the window loop refuses), the last channel beyond the fast
+# requantisation (the tail's exact loop, dwch's refusal), the records left
+# out (the window loop builds its own). Same fields as DWODD_CASES.
+WIN4_CASES = [
+    ((18, 6, 9), (3, 3), 2, 1, "same", "relu", False),
+    ((11, 5, 5), (3, 3), 1, 1, "same", "relu", False),
+    ((13, 13, 5), (5, 5), 2, 1, "same", "relu", False),
+    ((12, 9, 13), (5, 5), 1, 1, "valid", "relu", False),
+    ((17, 9, 9), (3, 3), 2, 1, "valid", "relu", False),
+    ((16, 10, 13), (3, 3), 1, 1, "same", "relu", False),
+    ((40, 8, 9), (3, 3), 1, 1, "same", "relu", False),
+    ((18, 6, 9), (3, 3), 2, 1, "same", "relu6", False),
+    ((18, 6, 9), (3, 3), 2, 1, "same", "relu", True),
+    ((11, 7, 5), (3, 3), 1, 1, "valid", None, False),
+    ((41, 5, 6), (5, 5), 2, 1, "same", "relu", False),
+    ((41, 5, 7), (5, 5), 2, 1, "same", "relu6", False),
+    ((20, 12, 6), (5, 5), 2, 1, "same", "relu", False),
+    ((48, 10, 6), (5, 5), 2, 1, "same", "relu", False),
+    ((16, 7, 5), (5, 5), 2, 1, "valid", "relu", True),
+    ((41, 5, 6), (5, 5), 2, 1, "same", None, False),
+    ((44, 27, 6), (3, 3), 1, 1, "same", "relu", False),
+    ((6, 30, 6), (3, 3), 1, 1, "same", "relu", False),
+    ((10, 26, 5), (3, 3), 1, 1, "same", "relu6", False),
+    ((9, 40, 7), (3, 3), 1, 1, "valid", None, False),
+    ((20, 20, 6), (3, 3), 1, 1, "same", "relu", False),
+    ((8, 8, 6), (3, 3), 1, 1, "same", "relu", False),
+    ((12, 30, 7), (3, 3), 1, 1, "same", "relu", True),
+    ((30, 10, 5), (3, 3), 1, 1, "same", "relu", False),
+    ((41, 5, 7), (5, 5), 2, 1, "same", "relu", False),
+]
+# cases built without the records (the kernel builds its own)
+WIN4_WITHOUT_RECORDS = (24,)
+
+
+def win4_model(k: int, rng: np.random.Generator):
+    return _odd_channels_model(WIN4_CASES[k], rng)
+
+
 # 2D windows (nnom_local_dwrect_dsp.c) with trained-like channel scales
 # (branch rqfit2): each channel's weights scaled by 10^U(-2.5, 0.5), the
 # bias of every other one too, one channel dead (zero weights) and one
@@ -2876,6 +2922,7 @@ def suite(tmp_path_factory):
         "dwpair": DWPAIR_WITHOUT_RECORDS,
         "dwshort": DWSHORT_WITHOUT_RECORDS,
         "dwwin": DWWIN_WITHOUT_RECORDS,
+        "win4_": WIN4_WITHOUT_RECORDS,
         "dws2_": DWS2_WITHOUT_RECORDS,
         "dwtiny": DWTINY_WITHOUT_RECORDS,
         "dwoddc": DWODDC_WITHOUT_RECORDS,
@@ -2962,6 +3009,7 @@ def suite(tmp_path_factory):
         ("short2_", len(SHORT2_CASES), short2_model, 125_000),
         ("rect2d_", len(RECT2D_CASES), rect2d_model, 127_000),
         ("pw6_", len(PW6_CASES), pw6_model, 128_000),
+        ("win4_", len(WIN4_CASES), win4_model, 132_000),
     ]
     for prefix, count, build, seed in families:
         for k in range(count):

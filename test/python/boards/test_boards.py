@@ -2334,7 +2334,9 @@ def win3_model(k: int, rng: np.random.Generator):
 # from 144 outputs; and layers that must take the other paths: ReLU6 and
 # no activation (the window loop refuses), the last channel beyond the fast
 # requantisation (the tail's exact loop, dwch's refusal), the records left
-# out (the window loop builds its own). Same fields as DWODD_CASES.
+# out (the window loop builds its own); dwch's padded rows set once where
+# the plane is one band (and per band where not: 40x30x2). Same fields as
+# DWODD_CASES.
 WIN4_CASES = [
     ((18, 6, 9), (3, 3), 2, 1, "same", "relu", False),
     ((11, 5, 5), (3, 3), 1, 1, "same", "relu", False),
@@ -2361,6 +2363,9 @@ WIN4_CASES = [
     ((12, 30, 7), (3, 3), 1, 1, "same", "relu", True),
     ((30, 10, 5), (3, 3), 1, 1, "same", "relu", False),
     ((41, 5, 7), (5, 5), 2, 1, "same", "relu", False),
+    ((6, 20, 2), (5, 5), 2, 1, "same", "relu", False),
+    ((7, 19, 3), (4, 4), 1, 1, "same", "relu6", False),
+    ((40, 30, 2), (5, 5), 1, 1, "same", "relu", False),
 ]
 # cases built without the records (the kernel builds its own)
 WIN4_WITHOUT_RECORDS = (24,)

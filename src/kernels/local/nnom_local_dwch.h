@@ -49,10 +49,6 @@ NNOM_INLINE int nnom_dwch_asks(const nnom_conv_args_t *a)
     if (!fits || a->p.stride_w > 2)
         return 0;
     const int s1 = a->p.stride_h == 1 && a->p.stride_w == 1;
-    /* 5 to 7 channels: from 18 taps on 32 outputs or more in two rows or
-     * more; stride 2: kw >= 4, padded, or > 25 taps on four output rows or
-     * more (on fewer the groups of four win: (7,7) s2 9x47x7 valid 2.50
-     * there, 2.85 here; (5,5) s1 5x50x7 valid, one row, 3.21 / 3.41) */
     /* 3x3 at stride 1 on 5 to 7 channels where the window loop cannot take
      * the plane (its rows wider than its copy) and on 6 channels (two
      * groups of four lanes: a quarter idle) from 144 outputs: here, not the
@@ -61,6 +57,10 @@ NNOM_INLINE int nnom_dwch_asks(const nnom_conv_args_t *a)
     if (c >= 5 && taps == 9 && s1 && a->out.h >= 2 &&
         (a->out.w + 2 > NNOM_DWWIN_PITCH || (c == 6 && a->out.h * a->out.w >= 144)))
         return 1;
+    /* 5 to 7 channels: from 18 taps on 32 outputs or more in two rows or
+     * more; stride 2: kw >= 4, padded, or > 25 taps on four output rows or
+     * more (on fewer the groups of four win: (7,7) s2 9x47x7 valid 2.50
+     * there, 2.85 here; (5,5) s1 5x50x7 valid, one row, 3.21 / 3.41) */
     if (c >= 5)
         return taps >= 18 && a->out.h * a->out.w >= 32 && a->out.h >= 2 &&
                (s1 || (a->k.w >= 4 && (a->p.pad_top > 0 || a->p.pad_left > 0 ||

@@ -5,6 +5,7 @@
 #ifndef NNOM_LOCAL_DWCH_H
 #define NNOM_LOCAL_DWCH_H
 
+#include "nnom_local_dwwin.h"
 #include "nnom_local_simd.h"
 
 #if NNOM_LOCAL_MAC_ASM
@@ -48,6 +49,14 @@ NNOM_INLINE int nnom_dwch_asks(const nnom_conv_args_t *a)
     if (!fits || a->p.stride_w > 2)
         return 0;
     const int s1 = a->p.stride_h == 1 && a->p.stride_w == 1;
+    /* 3x3 at stride 1 on 5 to 7 channels where the window loop cannot take
+     * the plane (its rows wider than its copy) and on 6 channels (two
+     * groups of four lanes: a quarter idle) from 144 outputs: here, not the
+     * groups ((3,3) s1 44x27x6 same 4.20 -> 3.05, 6x30x6 same 4.85 ->
+     * 3.38, 20x20x6 same 3.55 -> 3.07; 8x8x6 same 3.93 there, 4.21 here) */
+    if (c >= 5 && taps == 9 && s1 && a->out.h >= 2 &&
+        (a->out.w + 2 > NNOM_DWWIN_PITCH || (c == 6 && a->out.h * a->out.w >= 144)))
+        return 1;
     /* 5 to 7 channels: from 18 taps on 32 outputs or more in two rows or
      * more; stride 2: kw >= 4, padded, or > 25 taps on four output rows or
      * more (on fewer the groups of four win: (7,7) s2 9x47x7 valid 2.50

@@ -383,6 +383,17 @@ static int dwch_fit_view(int32_t ow, int32_t sx, int32_t kw, int32_t pl_iw, int3
     return ow4 <= NNOM_DWCH_OUT && (NNOM_DWCH_BUF - slack) / len >= kh;
 }
 
+/* The input's columns of padded rows [r0, r1) (the band's from r0) that
+ * lie outside the input set to the zero point. */
+static void dwch_pad_rows(int16_t *buf, int32_t len, int32_t pl, int32_t iw, int32_t pt,
+                          int32_t ih, int32_t r0, int32_t r1, int32_t zp)
+{
+    for (int32_t y = r0 - pt; y < r1 - pt; y++)
+        if (y < 0 || y >= ih)
+            for (int32_t i = 0; i < iw; i++)
+                buf[(y + pt - r0) * len + pl + i] = (int16_t)zp;
+}
+
 int nnom_dwch_try(const nnom_conv_args_t *a)
 {
     static const dwch_sums_fn sums[NNOM_DWCH_MAX_K + 1] = {
@@ -444,6 +455,11 @@ int nnom_dwch_try(const nnom_conv_args_t *a)
     }
     for (int32_t i = 0; i < slack; i++)
         buf[used * len + i] = (int16_t)zp;
+    /* one band: its rows in the padding (no copy writes them) set once, not
+     * per channel ((5,5) s2 6x20x2 same: three rows of 20) */
+    const int one = per >= oh;
+    if (one)
+        dwch_pad_rows(buf, len, pl, iw, pt, ih, 0, hp, zp);
     for (int32_t c = 0; c < ic; c++) {
         dwch_channel(a, c, &r, kh, kw, wx, wy);
         r.op = ov;
@@ -467,10 +483,8 @@ int nnom_dwch_try(const nnom_conv_args_t *a)
             else if (y1 > y0)
                 dwch_copy(buf + (y0 + pt - r0) * len + pl, len, a->input + y0 * iw * ic + c, iw,
                           ic, y1 - y0);
-            for (int32_t y = r0 - pt; y < r1 - pt; y++)
-                if (y < 0 || y >= ih)
-                    for (int32_t i = 0; i < iw; i++)
-                        buf[(y + pt - r0) * len + pl + i] = (int16_t)zp;
+            if (!one)
+                dwch_pad_rows(buf, len, pl, iw, pt, ih, r0, r1, zp);
             const int32_t end = oh - oy < per ? oh : oy + per;
             r.x = buf; /* the band's output rows in one call */
             r.out = a->output + oy * orow + c;

@@ -214,78 +214,118 @@ static void dw_generic(const dw_ctx_t *t, int32_t mult)
  * paying the refusals before it: the choice depends on the arguments
  * alone, which stay the same until model_compile() clears the byte. A kept
  * step that refused would pass on to the next (every path is exact).
- * Steps 1..DW_EARLY take the arguments alone, before t's stores (~25
- * instructions a layer they take). Returns the step that ran, 0 where none
- * of them took the layer, -1 for a size mismatch. */
-#define DW_EARLY 12
-#define DW_GENERIC (DW_EARLY + 1)
-#define DW_PIXEL 31 /* the pixel loop, after the late steps */
+ * The steps before DW_GENERIC take the arguments alone, before t's stores
+ * (~25 instructions a layer they take); dw_early() and dw_late() return
+ * the step that ran, 0 where none of theirs took the layer (dw_early: -1
+ * for a size mismatch). A new path is a new name here, in its place. */
+enum {
+    DW_FIRST, /* 0: no run yet, every step in order */
+    /* any multiplier, before the size check */
+    DW_PAIR,
+    DW_THREE,
+    DW_LINE,
+    DW_ONE,
+    DW_TINY,
+    /* multiplier 1, the arguments alone */
+    DW_VP,
+    DW_WIN55,
+    DW_CH,
+    DW_FLAT_FEW,
+    DW_FEW,
+    DW_RECT_ODD,
+    DW_WIN_ODD,
+    DW_FLAT,
+    DW_GENERIC, /* multiplier 2 or more */
+    /* multiplier 1, t built */
+    DW_ACROSS,
+    DW_CROSS,
+    DW_COL_INSIDE,
+    DW_COL,
+    DW_WIN,
+    DW_RECT,
+    DW_RECT5,
+    DW_GROUPS,
+    DW_BLOCK,
+    DW_PIXEL /* the pixel loop, after the late steps */
+};
 
 static int dw_early(const nnom_conv_args_t *a, unsigned from)
 {
     switch (from) {
     default:
-    case 1:
+    case DW_PAIR:
         if (a->k.h * a->k.w == 2 && nnom_dwpair_try(a)) /* (2, 1), (1, 2): converter's records */
-            return 1;
+            return DW_PAIR;
         /* fall through */
-    case 2: /* (3, 1), (1, 3): the converter's records (stride 2; long lines) */
+    case DW_THREE: /* (3, 1), (1, 3): the converter's records (stride 2; long lines) */
         if (a->k.h * a->k.w == 3 && a->records != NULL &&
             (a->records[0] == 1   ? nnom_dw3s2_try(a)
              : a->records[0] == 3 ? nnom_dw3s2l_try(a)
                                   : nnom_dw3_line_asks(a) && nnom_dw3_line_try(a)))
-            return 2;
+            return DW_THREE;
         /* fall through */
-    case 3: /* one padded line of 4+ taps: copied once, one call */
+    case DW_LINE: /* one padded line of 4+ taps: copied once, one call */
         if (a->records != NULL && nnom_dw_line_asks(a) && nnom_dw_line_try(a))
-            return 3;
+            return DW_LINE;
         /* fall through */
-    case 4: /* the whole input in one window (odd records: 3 or 4 taps) */
+    case DW_ONE: /* the whole input in one window (odd records: 3 or 4 taps) */
         if (a->out.h == 1 && a->out.w == 1 && (nnom_dwone_try(a) || nnom_dwone4_try(a)))
-            return 4;
+            return DW_ONE;
         /* fall through */
-    case 5: /* one to seven channels, one row of taps */
+    case DW_TINY: /* one to seven channels, one row of taps */
         if (nnom_dw_tiny_asks(a) && nnom_dw_tiny_s8(a))
-            return 5;
+            return DW_TINY;
         if (a->ch_mult < 1 || a->out.c != a->in.c * a->ch_mult)
             return -1;
         if (a->ch_mult != 1)
             return 0;
         /* fall through */
-    case 6: /* stride 2 down on 2 or 3 channels: pairs of rows */
+    case DW_VP: /* stride 2 down on 2 or 3 channels: pairs of rows */
         if (nnom_dwvp_asks(a) && nnom_dwvp_try(a))
-            return 6;
+            return DW_VP;
         /* fall through */
-    case 7: /* 2D windows of 1 to 7 channels (not 4), plane by plane */
+    case DW_WIN55: /* 5x5 at stride 2 on 5 to 7 channels, lines of at most
+                    * four outputs or the plane in one strip of the copy: the
+                    * window loop (two groups, the second overlapping) before
+                    * the plane path ((5,5) s2 41x5x6 same 4.26 -> 3.13,
+                    * 20x12x6 same 3.59 -> 3.01; on taller planes of wider
+                    * lines the plane path wins: 48x10x6 same 2.64 there, 3.01
+                    * here) */
+        if (a->k.h == 5 && a->k.w == 5 && a->p.stride_h == 2 && a->out.c >= 5 &&
+            a->out.c <= 7 &&
+            (a->out.w <= 4 || (a->out.h - 1) * 2 + 5 <= NNOM_DWWIN_PITCH) && nnom_dwwin_try(a))
+            return DW_WIN55;
+        /* fall through */
+    case DW_CH: /* 2D windows of 1 to 7 channels (not 4), plane by plane */
         if (nnom_dwch_asks(a) && nnom_dwch_try(a))
-            return 7;
+            return DW_CH;
         /* fall through */
-    case 8: /* 2D windows of 1 to 3 channels, the flat path first */
+    case DW_FLAT_FEW: /* 2D windows of 1 to 3 channels, the flat path first */
         if (nnom_dw_few_flat(a) && nnom_dw_flat_s8(a))
-            return 8;
+            return DW_FLAT_FEW;
         /* fall through */
-    case 9: /* few output pixels: no per-group set-up */
+    case DW_FEW: /* few output pixels: no per-group set-up */
         if (nnom_dw_few_asks(a) && nnom_dw_few_try(a))
-            return 9;
+            return DW_FEW;
         /* fall through */
-    case 10: /* 2D windows of 3 or 5+ channels, not a multiple of 4 */
+    case DW_RECT_ODD: /* 2D windows of 3 or 5+ channels, not a multiple of 4 */
         if (a->out.c % 4 != 0 && a->k.h > 1 && a->k.w > 1 && nnom_dwrect_try(a))
-            return 10;
+            return DW_RECT_ODD;
         /* fall through */
-    case 11: /* 3x3 and 5x5 on small planes, 5+ channels not a multiple of 4:
+    case DW_WIN_ODD: /* 3x3 and 5x5 on small planes, 5+ channels not a multiple of 4:
               * the window loop before the flat path ((3,3) s2 17x17x13 same
               * 4.69 -> 3.40) */
         if (a->out.c % 4 != 0 && (a->k.h == 3 || a->k.h == 5) && nnom_dwwin_try(a))
-            return 11;
+            return DW_WIN_ODD;
         /* fall through */
-    case 12:
+    case DW_FLAT:
         if (nnom_dw_flat_asks(a) && nnom_dw_odd_flat(a) && nnom_dw_flat_s8(a))
-            return 12;
+            return DW_FLAT;
     }
     return 0;
 }
 
-/* Steps DW_GENERIC + 1.. (multiplier 1, t built): as dw_early(). */
+/* The steps after DW_GENERIC (multiplier 1, t built): as dw_early(). */
 static int dw_late(const dw_ctx_t *t, unsigned from)
 {
     const nnom_conv_args_t *a = t->a;
@@ -293,50 +333,50 @@ static int dw_late(const dw_ctx_t *t, unsigned from)
     const int take = from < DW_PIXEL && groups_take(a);
     switch (from) {
     default:
-    case 14: /* one row of taps on short lines: every line at one place
+    case DW_ACROSS: /* one row of taps on short lines: every line at one place
               * along the taps per call (before dwcross, which runs lines
               * of such layers slower: (4,1) s1 6x24x85 same 4.24 there,
               * 3.88 here) */
         if (take && dw_across_asks(t) && dw_across_try(t))
-            return 14;
+            return DW_ACROSS;
         /* fall through */
-    case 15:
+    case DW_CROSS:
 #if NNOM_DWCROSS /* one row of taps on planes, lines across the taps */
         if (nnom_dwcross_asks(a) && nnom_dwcross_try(a))
-            return 15;
+            return DW_CROSS;
 #endif
         /* fall through */
-    case 16: /* unpadded one-row layers: dw_col_inside first, without the
+    case DW_COL_INSIDE: /* unpadded one-row layers: dw_col_inside first, without the
               * axes; not three taps at stride 1, dw3_asm's */
         if (take && (t->pt | t->pl) == 0 && (t->kh * t->kw != 3 || t->sh * t->sw != 1) &&
             dw_col_inside(t))
-            return 16;
+            return DW_COL_INSIDE;
         /* fall through */
-    case 17:
+    case DW_COL:
         if (take && dw_col_try(t))
-            return 17;
+            return DW_COL;
         /* fall through */
-    case 18:
+    case DW_WIN:
         if (take && nnom_dwwin_try(a))
-            return 18;
+            return DW_WIN;
         /* fall through */
-    case 19:
+    case DW_RECT:
         if (take && nnom_dwrect_try(a))
-            return 19;
+            return DW_RECT;
         /* fall through */
-    case 20:
+    case DW_RECT5:
         if (take && nnom_dwrect_odd5_try(a))
-            return 20;
+            return DW_RECT5;
         /* fall through */
-    case 21:
+    case DW_GROUPS:
         if (take && dw_groups(t))
-            return 21;
+            return DW_GROUPS;
         /* fall through */
-    case 22:
+    case DW_BLOCK:
 #if NNOM_DWBLOCK /* windows of more than DW_MAX_TAPS taps, in blocks */
         if (nnom_dwblock_suits(a)) {
             nnom_dwblock_s8(a);
-            return 22;
+            return DW_BLOCK;
         }
 #endif
         break;

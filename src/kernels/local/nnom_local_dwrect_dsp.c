@@ -425,18 +425,15 @@ static int rect_take(const int32_t *given, int32_t pairs, int32_t g, int32_t *re
 {
     const int32_t *w = given + g * RECT_GIVEN_WORDS(pairs);
     const int form = w[0];
-    for (int i = 0; i < 4; i++)
-        rec[i] = w[1 + i];
+    /* runs of four words and the last twelve as block copies (LDM/STM:
+     * ~3 instructions per four words, the word loops ~10; (3,3) s2
+     * 17x4x113 valid takes 29 groups of 36 words) */
+    memcpy(rec, w + 1, 4 * sizeof(int32_t));
     w += 5;
     int32_t *p = rec + 4;
-    for (int32_t t = 0; t < pairs; t++, p += 6, w += 4) {
-        p[2] = w[0];
-        p[3] = w[1];
-        p[4] = w[2];
-        p[5] = w[3];
-    }
-    for (int i = 0; i < 12; i++)
-        p[i] = w[i];
+    for (int32_t t = 0; t < pairs; t++, p += 6, w += 4)
+        memcpy(p + 2, w, 4 * sizeof(int32_t));
+    memcpy(p, w, 12 * sizeof(int32_t));
     return form == 1 || form == 2 ? form : 0;
 }
 
@@ -496,6 +493,27 @@ static NNOM_NOINLINE int rect_bands(const nnom_conv_args_t *a, const rect_axis_t
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
     const int8_t *const end = a->input + a->in.h * a->in.w * ch;
     int32_t pu = 0, pv = 0; /* the records' offsets: none yet */
+    /* the bands with outputs, and the inside's job but for its input and
+     * output, found once: the same for every group (per group ~85
+     * instructions less: (3,3) s2 17x4x113 valid, 29 groups of 8 outputs) */
+    int live[5], nb = 0;
+    for (int r = 0; r < 5; r++)
+        if (run[r][1] > run[r][0] && run[r][3] > run[r][2])
+            live[nb++] = r;
+    const nnom_dwrect_job_t inside = {NULL,
+                                      NULL,
+                                      rec,
+                                      run[0][1] - run[0][0],
+                                      run[0][3] - run[0][2],
+                                      u->s * u->xb,
+                                      u->ob,
+                                      v->s * v->xb,
+                                      v->ob,
+                                      (taps + 1) / 2,
+                                      ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u,
+                                      ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u};
+    const int32_t in_x = (run[0][2] * v->s - v->pad) * v->xb + (run[0][0] * u->s - u->pad) * u->xb;
+    const int32_t in_out = run[0][2] * v->ob + run[0][0] * u->ob;
     for (int32_t c = 0, g = 0; c < ch; c = nnom_dw_odd_next(c, ch), g++) {
         const int form = given != NULL ? rect_take(given, (taps + 1) / 2, g, rec)
                                        : rect_records(a, u, v, c, exact, 4, rec);
@@ -504,10 +522,18 @@ static NNOM_NOINLINE int rect_bands(const nnom_conv_args_t *a, const rect_axis_t
         void (*const loop)(const nnom_dwrect_job_t *) =
             exact ? nnom_dwrect_s8_exact : (form == 2 ? nnom_dwrect_s8_scaled : nnom_dwrect_s8);
         const int8_t *x = a->input + c;
-        for (int r = 0; r < 5; r++) {
-            const int32_t o0 = run[r][0], o1 = run[r][1], l0 = run[r][2], l1 = run[r][3];
-            if (o1 <= o0 || l1 <= l0)
+        for (int b = 0; b < nb; b++) {
+            const int r = live[b];
+            if (r == 0) { /* on the input */
+                nnom_dwrect_job_t j = inside;
+                j.x = x + in_x;
+                j.out = a->output + c + in_out;
+                if (pu != u->xb || pv != v->xb)
+                    rect_offsets(rec, u->k, taps, pu = u->xb, pv = v->xb);
+                loop(&j);
                 continue;
+            }
+            const int32_t o0 = run[r][0], o1 = run[r][1], l0 = run[r][2], l1 = run[r][3];
             nnom_dwrect_job_t j = {NULL,
                                    a->output + c + l0 * v->ob + o0 * u->ob,
                                    rec,
@@ -520,13 +546,6 @@ static NNOM_NOINLINE int rect_bands(const nnom_conv_args_t *a, const rect_axis_t
                                    (taps + 1) / 2,
                                    ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u,
                                    ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u};
-            if (r == 0) { /* on the input */
-                j.x = x + (l0 * v->s - v->pad) * v->xb + (o0 * u->s - u->pad) * u->xb;
-                if (pu != u->xb || pv != v->xb)
-                    rect_offsets(rec, u->k, taps, pu = u->xb, pv = v->xb);
-                loop(&j);
-                continue;
-            }
             const int32_t e = (o1 - o0 - 1) * u->s + u->k, cap = RECT_COPY / (v->k * e);
             if (pu != 4 || pv != 4 * e)
                 rect_offsets(rec, u->k, taps, pu = 4, pv = 4 * e);

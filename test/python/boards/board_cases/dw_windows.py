@@ -453,3 +453,53 @@ odd_channels_family("win2_", 112_000, WIN2_CASES, without_records=WIN2_WITHOUT_R
 odd_channels_family("win3_", 115_000, WIN3_CASES, without_records=WIN3_WITHOUT_RECORDS)
 family("rqfit2_", 122_000, len(RQFIT2_CASES), rqfit2_model, without_records=RQFIT2_WITHOUT_RECORDS)
 odd_channels_family("rect2d_", 127_000, RECT2D_CASES)
+
+
+# Branch win4 (2D windows, -O2 with the assembly): the window loop's one
+# channel over a multiple of four (nnom_dwwin_tail: weights two to a word)
+# at 3x3 and 5x5, strides 1 and 2, one strip of the copy and several, the
+# copy's border padded on no column, one and two; 5x5 at stride 2 on 5 to 7
+# channels on the window loop where lines have at most four outputs or the
+# plane fits one strip, else dwch; 3x3 at stride 1 on 5 to 7 channels on
+# dwch where the window loop's copy cannot hold the rows or on 6 channels
+# from 144 outputs; and layers that must take the other paths: ReLU6 and
+# no activation (the window loop refuses), the last channel beyond the fast
+# requantisation (the tail's exact loop, dwch's refusal), the records left
+# out (the window loop builds its own); dwch's padded rows set once where
+# the plane is one band (and per band where not: 40x30x2). Same fields as
+# DWODD_CASES.
+WIN4_CASES = [
+    ((18, 6, 9), (3, 3), 2, 1, "same", "relu", False),
+    ((11, 5, 5), (3, 3), 1, 1, "same", "relu", False),
+    ((13, 13, 5), (5, 5), 2, 1, "same", "relu", False),
+    ((12, 9, 13), (5, 5), 1, 1, "valid", "relu", False),
+    ((17, 9, 9), (3, 3), 2, 1, "valid", "relu", False),
+    ((16, 10, 13), (3, 3), 1, 1, "same", "relu", False),
+    ((40, 8, 9), (3, 3), 1, 1, "same", "relu", False),
+    ((18, 6, 9), (3, 3), 2, 1, "same", "relu6", False),
+    ((18, 6, 9), (3, 3), 2, 1, "same", "relu", True),
+    ((11, 7, 5), (3, 3), 1, 1, "valid", None, False),
+    ((41, 5, 6), (5, 5), 2, 1, "same", "relu", False),
+    ((41, 5, 7), (5, 5), 2, 1, "same", "relu6", False),
+    ((20, 12, 6), (5, 5), 2, 1, "same", "relu", False),
+    ((48, 10, 6), (5, 5), 2, 1, "same", "relu", False),
+    ((16, 7, 5), (5, 5), 2, 1, "valid", "relu", True),
+    ((41, 5, 6), (5, 5), 2, 1, "same", None, False),
+    ((44, 27, 6), (3, 3), 1, 1, "same", "relu", False),
+    ((6, 30, 6), (3, 3), 1, 1, "same", "relu", False),
+    ((10, 26, 5), (3, 3), 1, 1, "same", "relu6", False),
+    ((9, 40, 7), (3, 3), 1, 1, "valid", None, False),
+    ((20, 20, 6), (3, 3), 1, 1, "same", "relu", False),
+    ((8, 8, 6), (3, 3), 1, 1, "same", "relu", False),
+    ((12, 30, 7), (3, 3), 1, 1, "same", "relu", True),
+    ((30, 10, 5), (3, 3), 1, 1, "same", "relu", False),
+    ((41, 5, 7), (5, 5), 2, 1, "same", "relu", False),
+    ((6, 20, 2), (5, 5), 2, 1, "same", "relu", False),
+    ((7, 19, 3), (4, 4), 1, 1, "same", "relu6", False),
+    ((40, 30, 2), (5, 5), 1, 1, "same", "relu", False),
+]
+# cases built without the records (the kernel builds its own)
+WIN4_WITHOUT_RECORDS = (24,)
+
+
+odd_channels_family("win4_", 132_000, WIN4_CASES, without_records=WIN4_WITHOUT_RECORDS)

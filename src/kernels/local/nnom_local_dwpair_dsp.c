@@ -540,15 +540,15 @@ static NNOM_NOINLINE void dwpair_grid(const nnom_conv_args_t *a, const nnom_dwpa
 {
     const int32_t ic = a->in.c;
     nnom_dwpair_grid(g);
-    if (ic % 4 == 1) /* (g->back 0: the lane, its border outputs too) */
+    if ((ic & 3) == 1) /* (g->back 0: the lane, its border outputs too) */
         dwpair_lane(a, g, edge, (out - 1) * ob);
     if (edge == NULL)
         return;
     const nnom_dwpair_layer_t l = {g->rec, NULL, 0, 0, 0, edge, a->output + (out - 1) * ob,
-                                   ic / 4, ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u,
+                                   (ic >> 2), ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u,
                                    g->lines, g->lx, g->lo, 0};
     nnom_dwpair_s8(&l);
-    if (ic % 4 > 1) /* the overlapping last group, channels ic - 4 on */
+    if ((ic & 3) > 1) /* the overlapping last group, channels ic - 4 on */
         dwpair_groups(&l, ic - 4, 1);
 }
 
@@ -563,7 +563,7 @@ int nnom_dwpair_try(const nnom_conv_args_t *a)
     const int32_t lines = down ? a->out.w : a->out.h;
     const int32_t lx = down ? p->stride_w * ic : p->stride_h * a->in.w * ic;
     const int32_t lo = down ? ic : a->out.w * ic;
-    if (a->records == NULL || (a->records[0] & 1) == 0 || a->k.h * a->k.w != 2 || a->out.c != ic || (ic % 4 != 0 && nnom_dw_odd_flat(a)) ||
+    if (a->records == NULL || (a->records[0] & 1) == 0 || a->k.h * a->k.w != 2 || a->out.c != ic || ((ic & 3) != 0 && nnom_dw_odd_flat(a)) ||
         (down ? p->dilation_h : p->dilation_w) != 1 || p->pad_top != 0 || p->pad_left != 0 ||
         in < 2 || (out - 1) * s >= in || p->output_zp != -128 || p->act_min != -128 ||
         p->act_max != 127)
@@ -576,8 +576,8 @@ int nnom_dwpair_try(const nnom_conv_args_t *a)
      * that gives longer runs (a line each along the taps' axis) */
     const int across = lines > out;
     if (a->records[0] == 1 && dwpair_by_grid(ic, lines, last, across, s == 1)) {
-        const nnom_dwpair_grid_t g = {a->records + 1, ic % 4 > 1 ? 4 - ic % 4 : 0,
-                                      ic / 4,          a->input,
+        const nnom_dwpair_grid_t g = {a->records + 1, (ic & 3) > 1 ? 4 - (ic & 3) : 0,
+                                      (ic >> 2),          a->input,
                                       a->output,       lines,
                                       lx,              lo,
                                       last,            s * xb,
@@ -595,7 +595,7 @@ int nnom_dwpair_try(const nnom_conv_args_t *a)
                                    across ? ob : lo,
                                    edge,
                                    a->output + (out - 1) * ob,
-                                   ic / 4,
+                                   (ic >> 2),
                                    zp4,
                                    lines,
                                    lx,
@@ -603,11 +603,11 @@ int nnom_dwpair_try(const nnom_conv_args_t *a)
                                    0};
     if (a->records[0] == 1 && (across ? lines : last) >= 4) { /* the usual layers */
         nnom_dwpair_s8(&l);
-        if (ic % 4 == 1) { /* one channel past a multiple of four: the lane */
+        if ((ic & 3) == 1) { /* one channel past a multiple of four: the lane */
             const nnom_dwpair_grid_t g = {NULL, 0,  0,   a->input, a->output, lines,
                                           lx,   lo, last, s * xb,  ob,        xb};
             dwpair_lane(a, &g, edge, (out - 1) * ob);
-        } else if (ic % 4 != 0) /* the overlapping last group, channels ic - 4 on */
+        } else if ((ic & 3) != 0) /* the overlapping last group, channels ic - 4 on */
             dwpair_groups(&l, ic - 4, 1);
         return 1;
     }

@@ -105,14 +105,14 @@ typedef char nnom_dwpair_set_layout_t[sizeof(nnom_dwpair_set_t) == 48 &&
     "b      " L "\n"
 
 /* One place's channel C (its bytes in SRC by ROT), its records by one
- * LDM, stored to out (r2) directly. */
-#define DPS_ONE(SRC, ROT, C)                                                                     \
+ * LDM, stored to out (r2) directly, out moved on by the store. */
+#define DPS_ONE(SRC, ROT)                                                                        \
     "ldm    lr!, {r8-r11}\n"                                                                     \
     "sxtb16 r12, " SRC ROT "\n"                                                                  \
     "smlad  r12, r12, r8, r9\n"                                                                  \
     "smmla  r12, r12, r10, r11\n"                                                                \
     "ssat   r12, #8, r12, " DPS_SHIFT "\n"                                                       \
-    "strb   r12, [r2, #" C "]\n"
+    "strb   r12, [r2], #1\n"
 
 /* k places: L words r0.., H words r4.. */
 #define DPS_CH2(A, B, ROT, C) DPS_CHANNEL(DPS_RQ(A, ROT, "0", C) DPS_RQ(B, ROT, "4", C))
@@ -154,11 +154,10 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
         "ldr    r5, [r1], #4\n"
         "pkhbt  r4, r6, r5, lsl #16\n"
         "pkhtb  r5, r5, r6, asr #16\n"
-        DPS_ONE("r4", "", "0")
-        DPS_ONE("r4", ", ror #8", "1")
-        DPS_ONE("r5", "", "2")
-        DPS_ONE("r5", ", ror #8", "3")
-        "adds   r2, r2, #4\n"
+        DPS_ONE("r4", "")
+        DPS_ONE("r4", ", ror #8")
+        DPS_ONE("r5", "")
+        DPS_ONE("r5", ", ror #8")
         "cmp    r2, r3\n"
         "bne    .Ldps_1\n"
         "ldr    r6, [sp, #60]\n" /* then the overlapping group, if any */

@@ -259,15 +259,26 @@ void nnom_dwpair_grid(const nnom_dwpair_grid_t *p)
     st.back = p->back;
     if (p->lines == 1 && p->n > 1) { /* one line: every set's offsets the same, once */
         const int32_t sx = p->sx, so = p->so, slide = sx == p->xs ? 4 : 0;
-        for (int32_t i = 0; i < 3; i++) {
-            st.d[i] = (i + 1) * sx - 4;
-            st.od[i] = (i + 1) * so;
+        const int32_t xstep = 4 * sx, ostep = 4 * so;
+        st.d[0] = sx - 4;
+        st.d[1] = 2 * sx - 4;
+        st.d[2] = 3 * sx - 4;
+        st.od[0] = so;
+        st.od[1] = 2 * so;
+        st.od[2] = 3 * so;
+        st.out = p->out;
+        st.end = p->out + 4 * p->groups;
+        st.x = p->x;
+        st.x2 = p->x + p->xs;
+        for (int32_t n = p->n;;) {
+            nnom_dwpair_set_s8(&st, n >= 4 ? 4 + slide : n > 1 ? n + slide : 1);
+            if ((n -= 4) <= 0)
+                return;
+            st.out += ostep;
+            st.end += ostep;
+            st.x += xstep;
+            st.x2 += xstep;
         }
-        const int8_t *x = p->x;
-        int8_t *o = p->out;
-        for (int32_t n = p->n; n > 0; n -= 4, x += 4 * sx, o += 4 * so)
-            dwpair_grid_set(&st, p, x, o, n >= 4 ? 4 + slide : n > 1 ? n + slide : 1);
-        return;
     }
     int32_t k = 0;
     const int8_t *x0 = p->x;

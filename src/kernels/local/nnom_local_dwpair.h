@@ -63,7 +63,9 @@ void nnom_dwpair_s8(const nnom_dwpair_layer_t *l);
  * first place's output, od the others' offsets from it, end = out + 4
  * groups; x the first place's first tap, x2 = x + the second tap's offset,
  * d the others' offsets from x + 4; rec the first group's records
- * (nnom_local_dwpairset_dsp.c). */
+ * (nnom_local_dwpairset_dsp.c). k = 4 + 2 to 4 + 4: 2 to 4 places along
+ * a line at stride 1 (place i's taps at x + i xs, x + (i + 1) xs, d[i - 1]
+ * = (i + 1) xs - 4: each input word read once). */
 typedef struct {
     int8_t *out;
     int32_t od[3];

@@ -498,18 +498,31 @@ NNOM_INLINE int8_t dwpair_rq(int32_t acc, int32_t mult, int32_t rnd)
 static NNOM_NOINLINE void dwpair_lane(const nnom_conv_args_t *a, const nnom_dwpair_grid_t *g,
                                       const int8_t *edge, int32_t eo)
 {
-    const int32_t c = a->in.c - 1, n = g->n, sx = g->sx, so = g->so, xs = g->xs;
+    const int32_t c = a->in.c - 1, sx = g->sx, so = g->so, xs = g->xs, lx = g->lx, lo = g->lo;
     const int32_t *r = a->records + 1 + NNOM_DWPAIR_REC * c;
     const int32_t w0 = (int16_t)(uint16_t)((uint32_t)r[0] & 0xFFFFu);
     const int32_t w1 = (int16_t)(uint16_t)((uint32_t)r[0] >> 16);
-    const int32_t b = r[1], mult = r[2], rnd = r[3], bz = b + a->p.input_zp * w1;
-    for (int32_t l = 0; l < g->lines; l++) {
-        const int8_t *x = g->x + c + l * g->lx;
-        int8_t *o = g->out + c + l * g->lo;
-        for (int32_t i = 0; i < n; i++, x += sx, o += so)
-            *o = dwpair_rq(b + x[0] * w0 + x[xs] * w1, mult, rnd);
-        if (edge != NULL)
-            g->out[c + l * g->lo + eo] = dwpair_rq(bz + edge[c + l * g->lx] * w0, mult, rnd);
+    const int32_t b = r[1], mult = r[2], rnd = r[3];
+    const int8_t *xl = g->x + c;
+    int8_t *ol = g->out + c;
+    const int32_t span = g->n * so;
+    for (int32_t l = g->lines; l > 0; l--, xl += lx, ol += lo) {
+        const int8_t *x = xl;
+        int8_t *o = ol;
+        int8_t *const oe = ol + span;
+        if (sx == xs) { /* stride 1 along the taps: each input byte read once */
+            int32_t x0 = x[0];
+            for (; o != oe; o += so) {
+                x += sx;
+                const int32_t x1 = x[0];
+                *o = dwpair_rq(b + x0 * w0 + x1 * w1, mult, rnd);
+                x0 = x1;
+            }
+        } else
+            for (; o != oe; x += sx, o += so)
+                *o = dwpair_rq(b + x[0] * w0 + x[xs] * w1, mult, rnd);
+        if (edge != NULL) /* the second tap padding: the zero point's term */
+            ol[eo] = dwpair_rq(b + a->p.input_zp * w1 + edge[xl - g->x] * w0, mult, rnd);
     }
 }
 
@@ -519,13 +532,26 @@ static NNOM_NOINLINE void dwpair_lane(const nnom_conv_args_t *a, const nnom_dwpa
  * besides its passes (112, at stride 1 108 for four outputs) and 33 for
  * each of its last one to three outputs; a set of places 115 a group for
  * four (a last set of k places 37, 63, 89), ~25 a place and ~100 a layer
- * outside the groups' loop. */
-static int dwpair_by_grid(int32_t ic, int32_t lines, int32_t last, int across, int s1)
+ * outside the groups' loop. One line at stride 1 along the taps (the sets
+ * read each word once: 112 a group for four, 31, 60, 86 for the last one
+ * to three; fitted on the M4's counts of 19x1x37 valid, 21x1x23 same,
+ * 1x9x28 same, 49x1x48 same, 98x1x16 valid): a run ~36 a group besides its
+ * passes and 37 for each last output, the runs' try ~80 more, a set ~50,
+ * the border outputs' calls (edge) ~30 and the overlapping group's ~30. */
+static int dwpair_by_grid(int32_t ic, int32_t lines, int32_t last, int across, int s1,
+                          int edge)
 {
     const int32_t g1 = (ic + 3) >> 2, places = lines * last;
     const int32_t n = across ? lines : last, runs = across ? last : lines;
     if (n < 4) /* runs by places: ~32 a place and group, ~30 a place */
         return 1;
+    if (s1 && lines == 1 && !across) {
+        static const int8_t set_k[4] = {0, 31, 60, 86};
+        const int32_t k = n & 3, over = (ic & 3) > 1, g = (ic >> 2) + over;
+        const int32_t gain = g * (36 + 37 * k - 4 * (n >> 2) - set_k[k]) + 80 + 40 * over -
+                             50 * ((n + 3) >> 2) - (edge ? 30 + 30 * over : 0);
+        return gain > 0;
+    }
     const int32_t tail = (places & 3) == 0 ? 0 : 8 - 2 * (places & 3);
     const int32_t gain = g1 * (runs * (30 + 5 * (n & 3) - (s1 ? 7 * (n >> 2) : 0)) - tail);
     return gain > 100 + 25 * places + ((3 * places * g1) >> 2);
@@ -540,15 +566,15 @@ static NNOM_NOINLINE void dwpair_grid(const nnom_conv_args_t *a, const nnom_dwpa
 {
     const int32_t ic = a->in.c;
     nnom_dwpair_grid(g);
-    if (ic % 4 == 1) /* (g->back 0: the lane, its border outputs too) */
+    if ((ic & 3) == 1) /* (g->back 0: the lane, its border outputs too) */
         dwpair_lane(a, g, edge, (out - 1) * ob);
     if (edge == NULL)
         return;
     const nnom_dwpair_layer_t l = {g->rec, NULL, 0, 0, 0, edge, a->output + (out - 1) * ob,
-                                   ic / 4, ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u,
+                                   (ic >> 2), ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u,
                                    g->lines, g->lx, g->lo, 0};
     nnom_dwpair_s8(&l);
-    if (ic % 4 > 1) /* the overlapping last group, channels ic - 4 on */
+    if ((ic & 3) > 1) /* the overlapping last group, channels ic - 4 on */
         dwpair_groups(&l, ic - 4, 1);
 }
 
@@ -563,7 +589,7 @@ int nnom_dwpair_try(const nnom_conv_args_t *a)
     const int32_t lines = down ? a->out.w : a->out.h;
     const int32_t lx = down ? p->stride_w * ic : p->stride_h * a->in.w * ic;
     const int32_t lo = down ? ic : a->out.w * ic;
-    if (a->records == NULL || (a->records[0] & 1) == 0 || a->k.h * a->k.w != 2 || a->out.c != ic || (ic % 4 != 0 && nnom_dw_odd_flat(a)) ||
+    if (a->records == NULL || (a->records[0] & 1) == 0 || a->k.h * a->k.w != 2 || a->out.c != ic || ((ic & 3) != 0 && nnom_dw_odd_flat(a)) ||
         (down ? p->dilation_h : p->dilation_w) != 1 || p->pad_top != 0 || p->pad_left != 0 ||
         in < 2 || (out - 1) * s >= in || p->output_zp != -128 || p->act_min != -128 ||
         p->act_max != 127)
@@ -575,9 +601,9 @@ int nnom_dwpair_try(const nnom_conv_args_t *a)
     /* runs along the taps' axis (a line each across), or across it where
      * that gives longer runs (a line each along the taps' axis) */
     const int across = lines > out;
-    if (a->records[0] == 1 && dwpair_by_grid(ic, lines, last, across, s == 1)) {
-        const nnom_dwpair_grid_t g = {a->records + 1, ic % 4 > 1 ? 4 - ic % 4 : 0,
-                                      ic / 4,          a->input,
+    if (a->records[0] == 1 && dwpair_by_grid(ic, lines, last, across, s == 1, edge != NULL)) {
+        const nnom_dwpair_grid_t g = {a->records + 1, (ic & 3) > 1 ? 4 - (ic & 3) : 0,
+                                      (ic >> 2),          a->input,
                                       a->output,       lines,
                                       lx,              lo,
                                       last,            s * xb,
@@ -595,7 +621,7 @@ int nnom_dwpair_try(const nnom_conv_args_t *a)
                                    across ? ob : lo,
                                    edge,
                                    a->output + (out - 1) * ob,
-                                   ic / 4,
+                                   (ic >> 2),
                                    zp4,
                                    lines,
                                    lx,
@@ -603,11 +629,11 @@ int nnom_dwpair_try(const nnom_conv_args_t *a)
                                    0};
     if (a->records[0] == 1 && (across ? lines : last) >= 4) { /* the usual layers */
         nnom_dwpair_s8(&l);
-        if (ic % 4 == 1) { /* one channel past a multiple of four: the lane */
+        if ((ic & 3) == 1) { /* one channel past a multiple of four: the lane */
             const nnom_dwpair_grid_t g = {NULL, 0,  0,   a->input, a->output, lines,
                                           lx,   lo, last, s * xb,  ob,        xb};
             dwpair_lane(a, &g, edge, (out - 1) * ob);
-        } else if (ic % 4 != 0) /* the overlapping last group, channels ic - 4 on */
+        } else if ((ic & 3) != 0) /* the overlapping last group, channels ic - 4 on */
             dwpair_groups(&l, ic - 4, 1);
         return 1;
     }

@@ -50,6 +50,20 @@ typedef char nnom_dwpair_set_layout_t[sizeof(nnom_dwpair_set_t) == 48 &&
     "pkhbt  " L ", lr, " H ", lsl #16\n"                                                         \
     "pkhtb  " H ", " H ", lr, asr #16\n"
 
+/* Stride 1 along one line (place k's taps are words k and k + 1, xs
+ * apart: the offsets are the words 2.. from x + xs + 4): each word read
+ * once, k + 1 loads instead of 2 k. Word 0 in lr, 1 in r5, then the
+ * words k + 1 (R) packed with word k (P) into L, H. */
+#define DPS_SLIDE0                                                                               \
+    "ldr    lr, [r8], #4\n"                                                                      \
+    "ldr    r5, [r9], #4\n"                                                                      \
+    "pkhbt  r0, lr, r5, lsl #16\n"                                                               \
+    "pkhtb  r4, r5, lr, asr #16\n"
+#define DPS_SLIDE(W, P, L, H, R)                                                                 \
+    "ldr    " W ", [r9, " R "]\n"                                                                \
+    "pkhbt  " L ", " P ", " W ", lsl #16\n"                                                      \
+    "pkhtb  " H ", " W ", " P ", asr #16\n"
+
 /* The group's inputs read: x, x + xs and the places' offsets from [36] by
  * LDM (REGS), the places packed (PACK), x moved to the next group, lr at
  * the group's records. */
@@ -91,14 +105,14 @@ typedef char nnom_dwpair_set_layout_t[sizeof(nnom_dwpair_set_t) == 48 &&
     "b      " L "\n"
 
 /* One place's channel C (its bytes in SRC by ROT), its records by one
- * LDM, stored to out (r2) directly. */
-#define DPS_ONE(SRC, ROT, C)                                                                     \
+ * LDM, stored to out (r2) directly, out moved on by the store. */
+#define DPS_ONE(SRC, ROT)                                                                        \
     "ldm    lr!, {r8-r11}\n"                                                                     \
     "sxtb16 r12, " SRC ROT "\n"                                                                  \
     "smlad  r12, r12, r8, r9\n"                                                                  \
     "smmla  r12, r12, r10, r11\n"                                                                \
     "ssat   r12, #8, r12, " DPS_SHIFT "\n"                                                       \
-    "strb   r12, [r2, #" C "]\n"
+    "strb   r12, [r2], #1\n"
 
 /* k places: L words r0.., H words r4.. */
 #define DPS_CH2(A, B, ROT, C) DPS_CHANNEL(DPS_RQ(A, ROT, "0", C) DPS_RQ(B, ROT, "4", C))
@@ -127,7 +141,7 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
         "stm    r0, {r1-r12}\n"
         "cmp    lr, #3\n"
         "beq    .Ldps_3\n"
-        "bhi    .Ldps_4\n"
+        "bhi    .Ldps_4up\n"
         "cmp    lr, #2\n"
         "beq    .Ldps_2\n"
         /* one place: x r0, x + xs r1, out r2, its end r3, lr the records */
@@ -140,11 +154,10 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
         "ldr    r5, [r1], #4\n"
         "pkhbt  r4, r6, r5, lsl #16\n"
         "pkhtb  r5, r5, r6, asr #16\n"
-        DPS_ONE("r4", "", "0")
-        DPS_ONE("r4", ", ror #8", "1")
-        DPS_ONE("r5", "", "2")
-        DPS_ONE("r5", ", ror #8", "3")
-        "adds   r2, r2, #4\n"
+        DPS_ONE("r4", "")
+        DPS_ONE("r4", ", ror #8")
+        DPS_ONE("r5", "")
+        DPS_ONE("r5", ", ror #8")
         "cmp    r2, r3\n"
         "bne    .Ldps_1\n"
         "ldr    r6, [sp, #60]\n" /* then the overlapping group, if any */
@@ -158,6 +171,13 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
         "adds   r3, r2, #4\n"
         "sub    lr, lr, r6, lsl #4\n"
         "b      .Ldps_1\n"
+        ".Ldps_4up:\n" /* 4; 6, 7, 8: 2, 3, 4 places along a line at stride 1 */
+        "cmp    lr, #6\n"
+        "blo    .Ldps_4\n"
+        "beq    .Ldps_s2\n"
+        "cmp    lr, #7\n"
+        "beq    .Ldps_s3\n"
+        "b      .Ldps_s4\n"
         ".Ldps_2:\n"
         DPS_LOAD("r8-r10", DPS_PLACE0("r0", "r4") DPS_PLACE("r1", "r5", "r10"))
         DPS_CH2("r0", "r1", "", "0")
@@ -186,6 +206,35 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
                   "str    r2, [r8, r10]\n"
                   "str    r3, [r8, r11]\n",
                   ".Ldps_4")
+        ".Ldps_s2:\n"
+        DPS_LOAD("r8-r10", DPS_SLIDE0 DPS_SLIDE("lr", "r5", "r1", "r5", "r10"))
+        DPS_CH2("r0", "r1", "", "0")
+        DPS_CH2("r0", "r1", ", ror #8", "1")
+        DPS_CH2("r4", "r5", "", "2")
+        DPS_CH2("r4", "r5", ", ror #8", "3")
+        DPS_STORE("str    r1, [r8, r9]\n", ".Ldps_s2")
+        ".Ldps_s3:\n"
+        DPS_LOAD("r8-r11", DPS_SLIDE0 DPS_SLIDE("r6", "r5", "r1", "r5", "r10")
+                               DPS_SLIDE("lr", "r6", "r2", "r6", "r11"))
+        DPS_CH3("r0", "r1", "r2", "", "0")
+        DPS_CH3("r0", "r1", "r2", ", ror #8", "1")
+        DPS_CH3("r4", "r5", "r6", "", "2")
+        DPS_CH3("r4", "r5", "r6", ", ror #8", "3")
+        DPS_STORE("str    r1, [r8, r9]\n"
+                  "str    r2, [r8, r10]\n",
+                  ".Ldps_s3")
+        ".Ldps_s4:\n"
+        DPS_LOAD("r8-r12", DPS_SLIDE0 DPS_SLIDE("r6", "r5", "r1", "r5", "r10")
+                               DPS_SLIDE("r7", "r6", "r2", "r6", "r11")
+                                   DPS_SLIDE("lr", "r7", "r3", "r7", "r12"))
+        DPS_CH4("r0", "r1", "r2", "r3", "", "0")
+        DPS_CH4("r0", "r1", "r2", "r3", ", ror #8", "1")
+        DPS_CH4("r4", "r5", "r6", "r7", "", "2")
+        DPS_CH4("r4", "r5", "r6", "r7", ", ror #8", "3")
+        DPS_STORE("str    r1, [r8, r9]\n"
+                  "str    r2, [r8, r10]\n"
+                  "str    r3, [r8, r11]\n",
+                  ".Ldps_s4")
         ".Ldps_done:\n"
         "add    sp, sp, #64\n"
         "pop    {r4-r11, pc}\n"
@@ -208,6 +257,29 @@ void nnom_dwpair_grid(const nnom_dwpair_grid_t *p)
     nnom_dwpair_set_t st;
     st.rec = p->rec;
     st.back = p->back;
+    if (p->lines == 1 && p->n > 1) { /* one line: every set's offsets the same, once */
+        const int32_t sx = p->sx, so = p->so, slide = sx == p->xs ? 4 : 0;
+        const int32_t xstep = 4 * sx, ostep = 4 * so;
+        st.d[0] = sx - 4;
+        st.d[1] = 2 * sx - 4;
+        st.d[2] = 3 * sx - 4;
+        st.od[0] = so;
+        st.od[1] = 2 * so;
+        st.od[2] = 3 * so;
+        st.out = p->out;
+        st.end = p->out + 4 * p->groups;
+        st.x = p->x;
+        st.x2 = p->x + p->xs;
+        for (int32_t n = p->n;;) {
+            nnom_dwpair_set_s8(&st, n >= 4 ? 4 + slide : n > 1 ? n + slide : 1);
+            if ((n -= 4) <= 0)
+                return;
+            st.out += ostep;
+            st.end += ostep;
+            st.x += xstep;
+            st.x2 += xstep;
+        }
+    }
     int32_t k = 0;
     const int8_t *x0 = p->x;
     int8_t *o0 = p->out;

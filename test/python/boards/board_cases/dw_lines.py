@@ -807,3 +807,50 @@ layer_family("lines5_", 121_000, LINES5_CASES, without_records=LINES5_WITHOUT_RE
 layer_family("fixed2_", 119_000, FIXED2_CASES, without_records=FIXED2_WITHOUT_RECORDS)
 layer_family("short1_", 124_000, SHORT1_CASES, without_records=SHORT1_WITHOUT_RECORDS)
 odd_channels_family("short2_", 125_000, SHORT2_CASES)
+
+
+# pair5: two-tap layers on one line run their places in sets of four across
+# the groups with the offsets taken once (nnom_dwpair_grid); at stride 1
+# along the taps the sets read each input word once (k + 1 words for k
+# places, nnom_dwpair_set_s8's k = 6, 7, 8); the one channel past a
+# multiple of four (dwpair_lane) reads each byte once at stride 1. Cases:
+# the sliding sets of 2, 3 and 4 places with the overlapping group stepped
+# back 1, 2, 3 or the lane, the border output of 'same', both kernels;
+# the stride-2 sets on one line; one-line layers the counts keep on the
+# runs; several lines (the general grid); no activation (the group path).
+# Every channel's largest weight 1 (none refused: refused channels are
+# pairs3_'s and rqr's). (input (h, w, c), kernel, stride, padding,
+# activation)
+PAIR5_CASES = [
+    ((6, 1, 110), (2, 1), 1, "valid", "relu"),  # 5 places: sliding 4 + one, back 2
+    ((3, 1, 94), (2, 1), 1, "valid", "relu"),  # sliding 2, back 2
+    ((4, 1, 21), (2, 1), 1, "valid", "relu"),  # sliding 3, the lane
+    ((19, 1, 37), (2, 1), 1, "valid", "relu"),  # 4 sliding 4 + sliding 2, the lane
+    ((1, 9, 28), (1, 2), 1, "same", "relu"),  # 2 sliding 4 and the border
+    ((1, 8, 23), (1, 2), 1, "valid", "relu"),  # sliding 4 + sliding 3, back 1
+    ((5, 1, 30), (2, 1), 1, "same", "relu"),  # sliding 4 and the border, back 2
+    ((14, 1, 59), (2, 1), 2, "valid", "relu"),  # stride 2: sets of 4 and 3, back 1
+    ((1, 7, 18), (1, 2), 2, "same", "relu"),  # stride 2: a set of 3 and the border, back 2
+    ((9, 1, 17), (2, 1), 2, "same", "relu"),  # stride 2: runs, the lane with the border
+    ((7, 1, 13), (2, 1), 1, "same", "relu"),  # stride 1, the lane with the border
+    ((30, 1, 24), (2, 1), 1, "same", "relu"),  # long line: stays on the runs
+    ((3, 6, 36), (1, 2), 1, "same", "relu"),  # 3 lines: the general grid
+    ((6, 1, 20), (2, 1), 1, "valid", None),  # no activation: the group path
+    ((1, 7, 21), (1, 2), 2, "valid", "relu"),  # stride 2: a set of 3, the lane
+]
+
+
+def pair5_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kernel, stride, padding, act = PAIR5_CASES[k]
+    inputs = keras.Input(shape)
+    strides = (stride, 1) if kernel == (2, 1) else (1, stride)
+    layer = keras.layers.DepthwiseConv2D(kernel, strides=strides, padding=padding, activation=act)
+    model = keras.Model(inputs, layer(inputs))
+    kf.randomize_weights(model, rng)
+    weights, bias = layer.get_weights()
+    layer.set_weights([weights / np.abs(weights).max(axis=(0, 1), keepdims=True), bias])
+    return model
+
+
+family("pair5_", 129_000, len(PAIR5_CASES), pair5_model)

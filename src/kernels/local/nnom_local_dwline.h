@@ -15,19 +15,21 @@
 #define NNOM_DWLINE_COPY 2048
 
 /* The cheap part of the rule (records not NULL; the rest in the try):
- * padding, the records of the one-row loop (even first word), stride 1
- * or 2, one row of four taps or more, the input within the copy (the
- * padded line is longer: the wake-word net's 49x1x48 lines at stride 2
- * refused here, not after the try's axes). Padding first: the layers that
- * pass by (unpadded) pay ~10 instructions. */
+ * padding, the records of the one-row loop (even first word), stride 1,
+ * or 2 on an input within the copy (the padded line is longer: the
+ * wake-word net's 49x1x48 lines at stride 2 refused here, not after the
+ * try's axes), one row of four taps or more. Padding first: the layers
+ * that pass by (unpadded) pay ~10 instructions. */
 NNOM_INLINE int nnom_dw_line_asks(const nnom_conv_args_t *a)
 {
     /* 8+ channels first (try's rule too): the few-channel layers after it
      * are the small ones, where each refusal's instructions show */
     return a->out.c >= 8 && (a->p.pad_top | a->p.pad_left) > 0 &&
            (a->k.h == 1 || a->k.w == 1) && a->k.h * a->k.w >= 4 &&
-           a->p.stride_h <= 2 && a->p.stride_w <= 2 && (a->records[0] & 1) == 0 &&
-           a->in.h * a->in.w * a->in.c <= NNOM_DWLINE_COPY;
+           (((a->p.stride_h & a->p.stride_w) == 1 && (a->p.stride_h | a->p.stride_w) == 1) ||
+            (a->p.stride_h <= 2 && a->p.stride_w <= 2 &&
+             a->in.h * a->in.w * a->in.c <= NNOM_DWLINE_COPY)) &&
+           (a->records[0] & 1) == 0;
 }
 
 /* 1 when done; 0 (nothing written): the dispatcher goes on. */

@@ -368,6 +368,36 @@ typedef struct {
     int32_t ic;
 } dw3s2l_lanes_t;
 
+/* The passes of two or one of every line: a line's last 4 k + 2 or 4 k + 1
+ * outputs, from output u of every line (x and o at line 0), the last row
+ * the zero point's z where bot (the passes of four run before; a function
+ * of its own: the lines that end on a whole pass do not pay its set-up). */
+static inline void dw3s2l_ends(const int32_t *rec, const int8_t *x, int8_t *o,
+                               int32_t lines, int32_t u, int32_t one, int32_t pad,
+                               const int8_t *z, int32_t xb, int32_t lx, int32_t ob,
+                               int32_t lo, int32_t gc)
+{
+    dw3s2l_fn_t *const fn = one ? nnom_dw3s2l1p_s8 : nnom_dw3s2l2_s8;
+    /* (4 k + 1: a pass of one output, its row 2 one row on) */
+    const int32_t end_rows = 3 - 2 * one;
+    dw3s2l_pass_t ends[DW3S2L_ENDS], *e = ends;
+    x += (2 * u - pad + 1) * xb;
+    o += u * ob;
+    for (int32_t l = 0; l < lines; l++, x += lx, o += lo) {
+        e->x1 = x;
+        e->xs = xb;
+        e->row0 = x - xb; /* (u >= 4) */
+        e->row8 = z != NULL ? z : x + end_rows * xb;
+        e->out = o;
+        if (++e == ends + DW3S2L_ENDS) {
+            dw3s2l_run(fn, rec, ends, DW3S2L_ENDS, gc, ob);
+            e = ends;
+        }
+    }
+    if (e > ends)
+        dw3s2l_run(fn, rec, ends, (int32_t)(e - ends), gc, ob);
+}
+
 /* The passes of every line (lines of `out` outputs along the taps, xb
  * bytes between their rows, lx between the lines; ob and lo likewise for
  * the outputs), pad the padded rows before, bot: the last output's row 8
@@ -380,12 +410,12 @@ static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines,
     /* the groups' channels: ic, or without the one or two past them (C);
      * the zero-point row's words they read */
     const int32_t gc = (uint32_t)ic % 4u - 1u < 2u ? ic & ~3 : ic, words = (gc + 3) / 4;
-    /* full passes at 0, 4, ..., a line's last 4 k + 1 or 4 k + 2 outputs a
-     * pass of two at out - 2, 4 k + 3 a full pass at out - 4 */
-    const int32_t two = (uint32_t)out % 4u - 1u < 2u, one = out & 1;
-    const int32_t last = out - (two ? 2 - one : 4);
-    /* (4 k + 1: a pass of one output at out - 1, its row 2 one row on) */
-    const int32_t end_rows = 3 - 2 * one;
+    /* passes of four at 0, 4, ..., the last at `last`: a line's last 4 k +
+     * 1 or 4 k + 2 outputs then a pass of one or two at `last` + 4 (its
+     * row 8 the zero point's where bot, not the passes of four's), 4 k + 3
+     * a pass of four one output back */
+    const int32_t two = (uint32_t)out % 4u - 1u < 2u;
+    const int32_t last = two ? (out & ~3) - 4 : out - 4, bot4 = bot && !two;
     const int32_t *const rec = ln->rec;
     uint32_t zrow[NNOM_DW3S2L_CHANNELS / 4]; /* the padded rows (word-aligned) */
     if (pad > 0 || bot) { /* (by words: memset's call cost more on 16 to 64 bytes) */
@@ -395,33 +425,17 @@ static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines,
     }
     const int8_t *z = (const int8_t *)zrow;
     dw3s2l_pass_t passes[DW3S2L_PASSES], *q = passes;
-    dw3s2l_pass_t ends[DW3S2L_ENDS], *e = ends;
     const int8_t *x = ln->x;
     int8_t *o = ln->o;
     for (int32_t l = 0; l < lines; l++, x += lx, o += lo) {
-        /* passes at outputs 0, 4, ..., the last one at `last`: its row 8
-         * (a pass of two: row 4) the zero point's where bot, the first's
-         * row 0 where pad */
         for (int32_t u = 0;; u += 4) {
             if (u > last)
                 u = last; /* stepped back: 1 to 3 outputs again */
             const int8_t *x1 = x + (2 * u - pad + 1) * xb;
-            if (two && u == last) {
-                e->x1 = x1;
-                e->xs = xb;
-                e->row0 = x1 - xb; /* (u >= 2: out >= 4) */
-                e->row8 = bot ? z : x1 + end_rows * xb;
-                e->out = o + u * ob;
-                if (++e == ends + DW3S2L_ENDS) {
-                    dw3s2l_run(one ? nnom_dw3s2l1p_s8 : nnom_dw3s2l2_s8, rec, ends, DW3S2L_ENDS, gc, ob);
-                    e = ends;
-                }
-                break;
-            }
             q->x1 = x1;
             q->xs = xb;
             q->row0 = u == 0 && pad > 0 ? z : x1 - xb;
-            q->row8 = u == last && bot ? z : x1 + 7 * xb;
+            q->row8 = u == last && bot4 ? z : x1 + 7 * xb;
             q->out = o + u * ob;
             if (++q == passes + DW3S2L_PASSES) {
                 dw3s2l_run(nnom_dw3s2l_s8, rec, passes, DW3S2L_PASSES, gc, ob);
@@ -433,8 +447,9 @@ static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines,
     }
     if (q > passes)
         dw3s2l_run(nnom_dw3s2l_s8, rec, passes, (int32_t)(q - passes), gc, ob);
-    if (e > ends)
-        dw3s2l_run(one ? nnom_dw3s2l1p_s8 : nnom_dw3s2l2_s8, rec, ends, (int32_t)(e - ends), gc, ob);
+    if (two)
+        dw3s2l_ends(rec, ln->x, ln->o, lines, last + 4, out & 1, pad, bot ? z : NULL, xb, lx,
+                    ob, lo, gc);
     if (gc != ic)
         dw3s2l_tail(rec, ln->x, ln->o, gc, ic, lines, out, pad, bot, xb, lx, ob, lo, z);
 }

@@ -1,5 +1,5 @@
 /*
- * nnom_local_dwline.h - one line of k >= 4 taps at stride 1 with padding
+ * nnom_local_dwline.h - one line of k >= 4 taps at stride 1 or 2 with padding
  * ('same': (k, 1) on H x 1, (1, k) on 1 x W), 8+ channels, the converter's
  * one-row records: the line copied once with its padding and run by the
  * one-row loop in one call (-O2 with NNOM_LOCAL_MAC_ASM).
@@ -16,15 +16,19 @@
 
 /* The cheap part of the rule (records not NULL; the rest in the try):
  * padding, the records of the one-row loop (even first word), stride 1,
- * one row of four taps or more. Padding and stride first: the layers that
- * pass by (unpadded, stride 2) pay ~10 instructions. */
+ * or 2 on an input within the copy (the padded line is longer: the
+ * wake-word net's 49x1x48 lines at stride 2 refused here, not after the
+ * try's axes), one row of four taps or more. Padding first: the layers
+ * that pass by (unpadded) pay ~10 instructions. */
 NNOM_INLINE int nnom_dw_line_asks(const nnom_conv_args_t *a)
 {
     /* 8+ channels first (try's rule too): the few-channel layers after it
      * are the small ones, where each refusal's instructions show */
     return a->out.c >= 8 && (a->p.pad_top | a->p.pad_left) > 0 &&
            (a->k.h == 1 || a->k.w == 1) && a->k.h * a->k.w >= 4 &&
-           (a->p.stride_h & a->p.stride_w) == 1 && (a->p.stride_h | a->p.stride_w) == 1 &&
+           (((a->p.stride_h & a->p.stride_w) == 1 && (a->p.stride_h | a->p.stride_w) == 1) ||
+            (a->p.stride_h <= 2 && a->p.stride_w <= 2 &&
+             a->in.h * a->in.w * a->in.c <= NNOM_DWLINE_COPY)) &&
            (a->records[0] & 1) == 0;
 }
 

@@ -1,13 +1,16 @@
 /*
  * nnom_local_dwline_dsp.c - one padded line of k >= 4 taps at stride 1
- * (see nnom_local_dwline.h): the line's rows with the padding (the input
+ * or 2 (see nnom_local_dwline.h; stride 2: the run's outputs two rows
+ * apart): the line's rows with the padding (the input
  * zero point, which the records' bias takes off) copied once, then every
  * whole group in one call of nnom_dwcol_s8 on one run of the line's
  * outputs, and the one to three channels past a multiple of four as
  * dw_col_inside takes them (tiny lanes first, or the overlapping last
  * group after). Against dw_col_asm (border runs on copies of their rows,
  * its set-up and the dispatcher's tries before it) or dw_few's padded
- * chunks: (7,1) s1 12x1x13 same, (1,4) s1 1x7x51 same.
+ * chunks: (7,1) s1 12x1x13 same, (1,4) s1 1x7x51 same; at stride 2
+ * against dw_col_asm or dw_few: (4,1) s2 4x1x113 same, (1,5) s2 1x41x17
+ * same.
  */
 #include "nnom_local_dwline.h"
 #include "../nnom_backend.h"
@@ -36,7 +39,8 @@ int nnom_dw_line_try(const nnom_conv_args_t *a)
     const int down = a->k.w == 1;
     const int32_t k = down ? a->k.h : a->k.w, in = down ? a->in.h : a->in.w;
     const int32_t out = down ? a->out.h : a->out.w, pad = down ? p->pad_top : p->pad_left;
-    const int32_t ic = a->in.c, oc = a->out.c, rest = oc % 4, span = out - 1 + k;
+    const int32_t s = down ? p->stride_h : p->stride_w;
+    const int32_t ic = a->in.c, oc = a->out.c, rest = oc % 4, span = (out - 1) * s + k;
     /* one line of input and output, 8+ channels; padded along the taps
      * (unpadded lines: dw_col_inside), no dilation, the records'
      * requantisation (output zero point -128, no clamp), the copy within
@@ -61,7 +65,7 @@ int nnom_dw_line_try(const nnom_conv_args_t *a)
      * other bytes than the groups'), else the overlapping last group */
     const int lanes =
         rest != 0 && out * (4 - rest) >= 18 * rest && nnom_dw_tiny_rest(a, oc - rest);
-    nnom_dwcol_job_t j = {e, a->output, a->records, out, ic, ic, oc, k / 2, k & 1, oc / 4};
+    nnom_dwcol_job_t j = {e, a->output, a->records, out, ic, s * ic, oc, k / 2, k & 1, oc / 4};
     nnom_dwcol_s8(&j);
     if (rest != 0 && !lanes) { /* channels oc - 4 on, their records after the whole groups' */
         j.x = e + oc - 4;

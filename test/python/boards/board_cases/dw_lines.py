@@ -854,3 +854,47 @@ def pair5_model(k: int, rng: np.random.Generator):
 
 
 family("pair5_", 129_000, len(PAIR5_CASES), pair5_model)
+
+
+# One padded line of 4+ taps at stride 2 on 8+ channels with the
+# converter's records (branch s2wide, nnom_dw_line_try, -O2 with the
+# assembly: the line copied once with its padding, the one-row loop's
+# outputs two rows apart): (k, 1) and (1, k), k 4 to 15, even and odd
+# lines (one or two padded rows at the end), channels a multiple of four,
+# one to three past it as tiny lanes or the overlapping last group, ReLU6;
+# and the layers it leaves: an input past the copy (the wake-word net's
+# 49x1x48), no activation, the last group beyond the records' form, two
+# lines, without records. Cases 16-23: three taps at stride 2 (dw3s2l,
+# its lines' passes set up by counts): lines of 4 k to 4 k + 3 outputs, a
+# line of one pass, several lines, more passes than a call's 32, padded
+# rows before and after, 'valid'. Fields as LONGK_CASES.
+S2WIDE_CASES = [
+    ((4, 1, 113), (4, 1), 2, "same", "relu", None),
+    ((1, 19, 37), (1, 4), 2, "same", "relu", None),
+    ((1, 41, 17), (1, 5), 2, "same", "relu", None),
+    ((98, 1, 10), (5, 1), 2, "same", "relu6", None),
+    ((23, 1, 50), (6, 1), 2, "same", "relu", None),
+    ((1, 8, 111), (1, 7), 2, "same", "relu", None),
+    ((8, 1, 122), (8, 1), 2, "same", "relu", None),
+    ((1, 20, 32), (1, 6), 2, "same", "relu", None),
+    ((16, 1, 26), (15, 1), 2, "same", "relu", None),
+    ((20, 1, 24), (4, 1), 2, "same", "relu", None),
+    ((21, 1, 24), (4, 1), 2, "same", "relu", None),
+    ((49, 1, 48), (5, 1), 2, "same", "relu", None),
+    ((1, 19, 37), (1, 4), 2, "same", None, None),
+    ((12, 1, 16), (5, 1), 2, "same", "relu", "scaled"),
+    ((14, 2, 16), (5, 1), 2, "same", "relu", None),
+    ((1, 19, 37), (1, 4), 2, "same", "relu", None),
+    ((1, 32, 16), (1, 3), 2, "same", "relu", None),
+    ((1, 11, 43), (1, 3), 2, "same", "relu", None),
+    ((1, 14, 20), (1, 3), 2, "same", "relu", None),
+    ((9, 1, 24), (3, 1), 2, "same", "relu", None),
+    ((8, 1, 24), (3, 1), 2, "same", "relu", None),
+    ((15, 3, 16), (3, 1), 2, "valid", "relu", None),
+    ((23, 2, 16), (3, 1), 2, "same", "relu6", None),
+    ((33, 10, 8), (3, 1), 2, "same", "relu", None),
+]
+S2WIDE_WITHOUT_RECORDS = (15,)
+
+
+layer_family("s2wide_", 130_000, S2WIDE_CASES, without_records=S2WIDE_WITHOUT_RECORDS)

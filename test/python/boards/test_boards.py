@@ -1281,6 +1281,43 @@ def few7_model(k: int, rng: np.random.Generator):
     return _odd_channels_model(FEW7_CASES[k], rng)
 
 
+# Three taps at stride 1 on one line of five to seven channels from the
+# dispatcher's start (branch few8; nnom_local_dw3line_dsp.c: nnom_dw3p_s8
+# on the overlapping last group, then nnom_dw3_s8, on the input or on the
+# line's copy, filled by words): rows and one-pixel-wide columns, 'valid'
+# (every window inside) and 'same' (the copy: 12 outputs or more, run
+# lengths 4 k to 4 k + 3, copies of 60 bytes up to the buffer's 1,152),
+# ReLU6; and layers that must take other paths: fewer than 12 outputs
+# 'same', 64 or more outputs on five channels (the tiny lane), a line
+# longer than the buffer, two lines, no activation (output zero point not
+# -128), a channel beyond the fast requantisation, no records. Same fields
+# as DWODD_CASES.
+FEW8_CASES = [
+    ((1, 25, 5), (1, 3), 1, 1, "valid", "relu", False),
+    ((32, 1, 7), (3, 1), 1, 1, "same", "relu", False),
+    ((1, 32, 7), (1, 3), 1, 1, "same", "relu6", False),
+    ((20, 1, 6), (3, 1), 1, 1, "same", "relu", False),
+    ((1, 13, 5), (1, 3), 1, 1, "same", "relu", False),
+    ((1, 15, 6), (1, 3), 1, 1, "valid", "relu", False),
+    ((35, 1, 5), (3, 1), 1, 1, "same", "relu", False),
+    ((1, 12, 7), (1, 3), 1, 1, "same", "relu", False),
+    ((43, 1, 6), (3, 1), 1, 1, "same", "relu6", False),
+    ((1, 190, 6), (1, 3), 1, 1, "same", "relu", False),
+    ((1, 70, 5), (1, 3), 1, 1, "same", "relu", False),
+    ((1, 10, 6), (1, 3), 1, 1, "same", "relu", False),
+    ((1, 200, 6), (1, 3), 1, 1, "same", "relu", False),
+    ((2, 24, 5), (1, 3), 1, 1, "same", "relu", False),
+    ((1, 30, 7), (1, 3), 1, 1, "same", None, False),
+    ((26, 1, 6), (3, 1), 1, 1, "same", "relu", True),
+    ((1, 24, 7), (1, 3), 1, 1, "same", "relu", False),
+]
+FEW8_WITHOUT_RECORDS = (16,)
+
+
+def few8_model(k: int, rng: np.random.Generator):
+    return _odd_channels_model(FEW8_CASES[k], rng)
+
+
 # The plane-by-plane path's clamp (branch chan5; nnom_local_dwch_dsp.c:
 # activation ranges inside int8 are clamped over the written bytes after the
 # saturating pass). A converted Keras layer never has one (ReLU6's top is
@@ -2895,6 +2932,7 @@ def suite(tmp_path_factory):
         "short1_": SHORT1_WITHOUT_RECORDS,
         "cols6_": COLS6_WITHOUT_RECORDS,
         "few7_": FEW7_WITHOUT_RECORDS,
+        "few8_": FEW8_WITHOUT_RECORDS,
         "pwt1_": PWT1_WITHOUT_RECORDS,
         "rqfit2_": RQFIT2_WITHOUT_RECORDS,
         "pw6_": PW6_WITHOUT_RECORDS,
@@ -2956,6 +2994,7 @@ def suite(tmp_path_factory):
         ("short1_", len(SHORT1_CASES), short1_model, 124_000),
         ("cols6_", len(COLS6_CASES), cols6_model, 120_000),
         ("few7_", len(FEW7_CASES), few7_model, 126_000),
+        ("few8_", len(FEW8_CASES), few8_model, 131_000),
         ("dense2_", len(DENSE2_CASES), dense2_model, 123_000),
         ("pwt1_", len(PWT1_CASES), pwt1_model, 123_500),
         ("rqfit2_", len(RQFIT2_CASES), rqfit2_model, 122_000),

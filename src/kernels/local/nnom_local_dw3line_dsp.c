@@ -128,7 +128,9 @@ int nnom_dw3_line_try(const nnom_conv_args_t *a)
         !dw3_line(u.out, u.pad, u.in))
         return 0;
     const int32_t oc = a->out.c, rest = oc % 4, span = (u.out + 2) * ic;
-    if (v.out != 1 || (rest == 1 && u.out >= 64)) /* lines, lanes: dw3_asm's course */
+    /* lines, lanes: dw3_asm's course (not five channels' one line, whose
+     * fifth costs less in nnom_dw3p_s8: (1,3) s1 1x70x5 same 4801 -> 4360) */
+    if (v.out != 1 || (rest == 1 && u.out >= 64 && oc > 8))
         return dw3_asm_of(a, &u, &v, lo, hi);
     /* one line, every window inside, or where dw3_asm copies the line
      * whole (16+ channels, rows ic apart, within its DW3_EDGE_BYTES), or

@@ -1285,13 +1285,12 @@ def few7_model(k: int, rng: np.random.Generator):
 # dispatcher's start (branch few8; nnom_local_dw3line_dsp.c: nnom_dw3p_s8
 # on the overlapping last group, then nnom_dw3_s8, on the input or on the
 # line's copy, filled by words): rows and one-pixel-wide columns, 'valid'
-# (every window inside) and 'same' (the copy: 12 outputs or more, run
-# lengths 4 k to 4 k + 3, copies of 60 bytes up to the buffer's 1,152),
-# ReLU6; and layers that must take other paths: fewer than 12 outputs
-# 'same', 64 or more outputs on five channels (the tiny lane), a line
-# longer than the buffer, two lines, no activation (output zero point not
-# -128), a channel beyond the fast requantisation, no records. Same fields
-# as DWODD_CASES.
+# (every window inside) and 'same' (the copy: run lengths 4 k to 4 k + 3,
+# copies of 60 bytes up to the buffer's 1,152),
+# ReLU6, short lines (10 outputs), 64 or more outputs on five channels;
+# and layers that must take other paths: a line longer than the buffer,
+# two lines, no activation (output zero point not -128), a channel beyond
+# the fast requantisation, no records. Same fields as DWODD_CASES.
 FEW8_CASES = [
     ((1, 25, 5), (1, 3), 1, 1, "valid", "relu", False),
     ((32, 1, 7), (3, 1), 1, 1, "same", "relu", False),

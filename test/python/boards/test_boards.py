@@ -1290,7 +1290,11 @@ def few7_model(k: int, rng: np.random.Generator):
 # ReLU6, short lines (10 outputs), 64 or more outputs on five channels;
 # and layers that must take other paths: a line longer than the buffer,
 # two lines, no activation (output zero point not -128), a channel beyond
-# the fast requantisation, no records. Same fields as DWODD_CASES.
+# the fast requantisation, no records. Then (17-24) short padded lines
+# nnom_dw3_s8 does not take, on the tiny loops (tiny_of's short3; the
+# converter's records and the kernel's own), three to nine outputs, and
+# two that must not: two lines, no activation. Same fields as
+# DWODD_CASES.
 FEW8_CASES = [
     ((1, 25, 5), (1, 3), 1, 1, "valid", "relu", False),
     ((32, 1, 7), (3, 1), 1, 1, "same", "relu", False),
@@ -1309,8 +1313,16 @@ FEW8_CASES = [
     ((1, 30, 7), (1, 3), 1, 1, "same", None, False),
     ((26, 1, 6), (3, 1), 1, 1, "same", "relu", True),
     ((1, 24, 7), (1, 3), 1, 1, "same", "relu", False),
+    ((9, 1, 6), (3, 1), 1, 1, "same", "relu", False),
+    ((1, 8, 7), (1, 3), 1, 1, "same", "relu6", False),
+    ((7, 1, 5), (3, 1), 1, 1, "same", "relu", False),
+    ((1, 5, 6), (1, 3), 1, 1, "valid", "relu", False),
+    ((4, 1, 7), (3, 1), 1, 1, "same", "relu", False),
+    ((1, 9, 5), (1, 3), 1, 1, "same", "relu", False),
+    ((2, 8, 6), (1, 3), 1, 1, "same", "relu", False),
+    ((1, 8, 6), (1, 3), 1, 1, "same", None, False),
 ]
-FEW8_WITHOUT_RECORDS = (16,)
+FEW8_WITHOUT_RECORDS = (16, 22)
 
 
 def few8_model(k: int, rng: np.random.Generator):

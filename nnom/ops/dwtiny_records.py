@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .dwcol_records import loop_form
+from .dwcol_records import dw3_line, loop_form
 
 TAG = 5
 MAX_TAPS = 10  # TINY_MAX_TAPS
@@ -45,7 +45,12 @@ def tiny_takes(attrs: dict, cout: int, kernel, in_hw, out_hw, act_min: int, act_
         return False
     if (out_hw[other] - 1) * attrs["strides"][other] >= in_hw[other]:
         return False
-    if cout > 4 and (k == 3 or (s != 1 and k > S2_MAX_TAPS)):
+    # three taps on five to seven channels: one short line at stride 1 that
+    # nnom_dw3_s8 does not take (tiny_of()'s short3)
+    short3 = (
+        k == 3 and s == 1 and out_hw[other] == 1 and not dw3_line(out_hw[axis], pad, in_hw[axis])
+    )
+    if cout > 4 and ((k == 3 and not short3) or (s != 1 and k > S2_MAX_TAPS)):
         return False
     entries = (out_hw[axis] - 1) * s + k + 1
     most = LONG_TAPS if out_hw[other] == 1 else MAX_TAPS

@@ -15,7 +15,8 @@
 
 /* A (3, 1) or (1, 3) layer none of the dispatcher's tries before
  * dw_col_try takes: records of the one-row loop (even first word), 8+
- * channels (not the tiny, flat or odd-flat paths), multiplier 1, stride 1
+ * channels (not the tiny, flat or odd-flat paths) or one line of 5-7,
+ * multiplier 1, stride 1
  * along the taps, more than NNOM_DW_FEW_OUT outputs a line (not dw_few)
  * and more than NNOM_DW_ACROSS_RATIO times the lines (not dw_across). */
 NNOM_INLINE int nnom_dw3_line_asks(const nnom_conv_args_t *a)
@@ -23,7 +24,8 @@ NNOM_INLINE int nnom_dw3_line_asks(const nnom_conv_args_t *a)
     const int down = a->k.w == 1;
     const int32_t uo = down ? a->out.h : a->out.w, vo = down ? a->out.w : a->out.h;
     return (a->records[0] & 1) == 0 && a->ch_mult == 1 && a->out.c == a->in.c &&
-           a->out.c >= 8 && (down ? a->p.stride_h : a->p.stride_w) == 1 &&
+           (a->out.c >= 8 || (a->out.c > 4 && vo == 1)) &&
+           (down ? a->p.stride_h : a->p.stride_w) == 1 &&
            uo > NNOM_DW_FEW_OUT && uo > NNOM_DW_ACROSS_RATIO * vo;
 }
 

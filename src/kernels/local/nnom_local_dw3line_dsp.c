@@ -29,6 +29,49 @@ static NNOM_NOINLINE int dw3_asm_of(const nnom_conv_args_t *a, const dw_axis_t *
     return dw3_asm(&t, u, v, lo, hi);
 }
 
+/* The line's copy for 5-7 channels (rows not word-aligned, where memcpy
+ * and memset cost ~300 instructions for 34 rows of 7 channels): z zp
+ * bytes, then n >= 4 bytes of x, then zp words up to span (3 bytes
+ * past it at most); the copy starts 0 to 3 bytes into buf so that its
+ * first input byte is word-aligned (STM), the input read by words (any
+ * alignment). */
+static int8_t *dw3_line_fill(uint32_t *buf, const int8_t *x, int32_t z, int32_t n, int32_t span,
+                             uint32_t z4)
+{
+    int8_t *cp = (int8_t *)buf + 3 - (z + 3) % 4;
+    uint32_t *d = (uint32_t *)(void *)(cp + z);
+    for (uint32_t *w = buf; w < d; w++)
+        *w = z4;
+    const int8_t *e = x + n - 4;
+    if (e - x >= 28) { /* 32 bytes a pass (13 instructions; GCC's 20) */
+        const int8_t *stop = e - 28;
+        __asm__ volatile("1:\n"
+                         "ldr    r4, [%[x]]\n"
+                         "ldr    r5, [%[x], #4]\n"
+                         "ldr    r6, [%[x], #8]\n"
+                         "ldr    r7, [%[x], #12]\n"
+                         "stmia  %[d]!, {r4-r7}\n"
+                         "ldr    r4, [%[x], #16]\n"
+                         "ldr    r5, [%[x], #20]\n"
+                         "ldr    r6, [%[x], #24]\n"
+                         "ldr    r7, [%[x], #28]\n"
+                         "adds   %[x], %[x], #32\n"
+                         "stmia  %[d]!, {r4-r7}\n"
+                         "cmp    %[x], %[stop]\n"
+                         "bls    1b\n"
+                         : [x] "+r"(x), [d] "+r"(d)
+                         : [stop] "r"(stop)
+                         : "r4", "r5", "r6", "r7", "cc", "memory");
+    }
+    for (; x < e; x += 4)
+        *d++ = nnom_read4(x);
+    const uint32_t last = nnom_read4(e);
+    memcpy(cp + z + n - 4, &last, 4);
+    for (int8_t *f = cp + z + n; f < cp + span; f += 4)
+        memcpy(f, &z4, 4);
+    return cp;
+}
+
 /* One line (the channels past a multiple of four first, nnom_dw3p_s8 on
  * the overlapping last group): inside, one run on the input; else one
  * run on the line's copy (the input zero point outside the input). Its
@@ -37,9 +80,14 @@ static NNOM_NOINLINE void dw3_line_one(const nnom_conv_args_t *a, const dw_axis_
                                        int inside)
 {
     const int32_t ic = a->in.c, oc = a->out.c, rest = oc % 4, span = (u->out + 2) * ic;
-    uint32_t copy[NNOM_DW3LINE_COPY / 4];
+    uint32_t copy[NNOM_DW3LINE_COPY / 4 + 2]; /* (+2: dw3_line_fill's first and last words) */
     nnom_dw3_run_t run = {a->input, a->output, u->out, u->xb, u->ob};
-    if (!inside) {
+    if (!inside && oc < 8) { /* 5-7 channels (some row inside: 3 or more) */
+        const int32_t y = -u->pad, y1 = u->out + 2 + y < u->in ? u->out + 2 + y : u->in;
+        const int32_t y0 = y < 0 ? 0 : y;
+        run.x = dw3_line_fill(copy, a->input + y0 * ic, (y0 - y) * ic, (y1 - y0) * ic, span,
+                              ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u);
+    } else if (!inside) {
         const int32_t y = -u->pad, y1 = u->out + 2 + y < u->in ? u->out + 2 + y : u->in;
         const int32_t y0 = y < 0 ? (y1 > 0 ? 0 : y1) : y;
         int8_t *cp = (int8_t *)copy;
@@ -80,12 +128,16 @@ int nnom_dw3_line_try(const nnom_conv_args_t *a)
         !dw3_line(u.out, u.pad, u.in))
         return 0;
     const int32_t oc = a->out.c, rest = oc % 4, span = (u.out + 2) * ic;
-    if (v.out != 1 || (rest == 1 && u.out >= 64)) /* lines, lanes: dw3_asm's course */
+    /* lines, lanes: dw3_asm's course (not five channels' one line, whose
+     * fifth costs less in nnom_dw3p_s8: (1,3) s1 1x70x5 same 4801 -> 4360) */
+    if (v.out != 1 || (rest == 1 && u.out >= 64 && oc > 8))
         return dw3_asm_of(a, &u, &v, lo, hi);
     /* one line, every window inside, or where dw3_asm copies the line
-     * whole (16+ channels, rows ic apart, within its DW3_EDGE_BYTES) */
+     * whole (16+ channels, rows ic apart, within its DW3_EDGE_BYTES), or
+     * 5-7 channels (dw3_asm's border runs and its set-up cost more than
+     * the copy by words: (1,3) s1 1x32x7 same 3232 -> 2756) */
     const int inside = lo == 0 && hi == u.out;
-    if (!inside && (oc < 16 || u.xb != ic || span > NNOM_DW3LINE_COPY))
+    if (!inside && ((oc > 7 && oc < 16) || u.xb != ic || span > NNOM_DW3LINE_COPY))
         return dw3_asm_of(a, &u, &v, lo, hi);
     dw3_line_one(a, &u, inside);
     return 1;

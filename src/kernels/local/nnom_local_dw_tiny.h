@@ -25,16 +25,18 @@ int nnom_dw_tiny_rest(const nnom_conv_args_t *a, int32_t from);
 
 /* 0 where nnom_dw_tiny_s8 would surely not take the layer (the cheap part
  * of its checks): four or more than seven channels, a window of more than
- * one row and one column, or five to seven channels with three taps or,
- * at stride 2, more than TINY_S2_MAX_TAPS (the flat and group paths cost
- * less there). */
+ * one row and one column, or five to seven channels with three taps at
+ * stride 2 or with nnom_dw3_s8's records (even first word; at stride 1
+ * tiny_of() takes the short lines nnom_dw3_s8 does not) or, at stride 2,
+ * more than TINY_S2_MAX_TAPS (the flat and group paths cost less there). */
 NNOM_INLINE int nnom_dw_tiny_asks(const nnom_conv_args_t *a)
 {
     const int32_t c = a->out.c, k = a->k.h * a->k.w;
     if (c >= 8 || c == 4 || (a->k.h != 1 && a->k.w != 1))
         return 0;
     const int32_t s = a->k.h == 1 ? a->p.stride_w : a->p.stride_h;
-    return c < 4 || (k != 3 && (s == 1 || k <= TINY_S2_MAX_TAPS));
+    return c < 4 || (k != 3 ? s == 1 || k <= TINY_S2_MAX_TAPS
+                            : s == 1 && (a->records == NULL || (a->records[0] & 1) != 0));
 }
 #endif
 

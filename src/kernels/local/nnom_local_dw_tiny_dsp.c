@@ -507,8 +507,14 @@ NNOM_INLINE int tiny_of(const nnom_conv_args_t *a, tiny_t *t, int whole)
     const int32_t entries = (t->n - 1) * t->s + t->k + 1;
     /* five to seven channels only with more than three taps, at most
      * TINY_S2_MAX_TAPS at stride 2: three taps run faster on the flat
-     * path's four lanes, longer windows at stride 2 on the group path */
-    if (whole && c > 4 && (t->k == 3 || (t->s != 1 && t->k > TINY_S2_MAX_TAPS)))
+     * path's four lanes, longer windows at stride 2 on the group path; but
+     * one line of three at stride 1 that nnom_dw3_s8 does not take
+     * (dw3_line() of nnom_local_dwgroup.h; nnom/ops/dwtiny_records.py's
+     * short3), whose other course is the group loop ((3,1) s1 9x1x6 same
+     * 3084 -> 1306) */
+    const int short3 = t->k == 3 && t->s == 1 && t->lines == 1 && t->n < 10 &&
+                       (t->n < 4 || t->pad != 0 || t->n + 2 > t->in);
+    if (whole && c > 4 && ((t->k == 3 && !short3) || (t->s != 1 && t->k > TINY_S2_MAX_TAPS)))
         return 0;
     /* more than TINY_MAX_TAPS taps on one line only (more lines: the flat
      * path's bands cost less) */

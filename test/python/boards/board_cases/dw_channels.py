@@ -615,3 +615,50 @@ family("chan4_", 111_000, len(CHAN4_CASES), chan4_model)
 odd_channels_family("chan5_", 116_000, CHAN5_CASES)
 odd_channels_family("cols6_", 120_000, COLS6_CASES, without_records=COLS6_WITHOUT_RECORDS)
 odd_channels_family("few7_", 126_000, FEW7_CASES, without_records=FEW7_WITHOUT_RECORDS)
+
+
+# Three taps at stride 1 on one line of five to seven channels from the
+# dispatcher's start (branch few8; nnom_local_dw3line_dsp.c: nnom_dw3p_s8
+# on the overlapping last group, then nnom_dw3_s8, on the input or on the
+# line's copy, filled by words): rows and one-pixel-wide columns, 'valid'
+# (every window inside) and 'same' (the copy: run lengths 4 k to 4 k + 3,
+# copies of 60 bytes up to the buffer's 1,152),
+# ReLU6, short lines (10 outputs), 64 or more outputs on five channels;
+# and layers that must take other paths: a line longer than the buffer,
+# two lines, no activation (output zero point not -128), a channel beyond
+# the fast requantisation, no records. Then (17-24) short padded lines
+# nnom_dw3_s8 does not take, on the tiny loops (tiny_of's short3; the
+# converter's records and the kernel's own), three to nine outputs, and
+# two that must not: two lines, no activation. Same fields as
+# DWODD_CASES.
+FEW8_CASES = [
+    ((1, 25, 5), (1, 3), 1, 1, "valid", "relu", False),
+    ((32, 1, 7), (3, 1), 1, 1, "same", "relu", False),
+    ((1, 32, 7), (1, 3), 1, 1, "same", "relu6", False),
+    ((20, 1, 6), (3, 1), 1, 1, "same", "relu", False),
+    ((1, 13, 5), (1, 3), 1, 1, "same", "relu", False),
+    ((1, 15, 6), (1, 3), 1, 1, "valid", "relu", False),
+    ((35, 1, 5), (3, 1), 1, 1, "same", "relu", False),
+    ((1, 12, 7), (1, 3), 1, 1, "same", "relu", False),
+    ((43, 1, 6), (3, 1), 1, 1, "same", "relu6", False),
+    ((1, 190, 6), (1, 3), 1, 1, "same", "relu", False),
+    ((1, 70, 5), (1, 3), 1, 1, "same", "relu", False),
+    ((1, 10, 6), (1, 3), 1, 1, "same", "relu", False),
+    ((1, 200, 6), (1, 3), 1, 1, "same", "relu", False),
+    ((2, 24, 5), (1, 3), 1, 1, "same", "relu", False),
+    ((1, 30, 7), (1, 3), 1, 1, "same", None, False),
+    ((26, 1, 6), (3, 1), 1, 1, "same", "relu", True),
+    ((1, 24, 7), (1, 3), 1, 1, "same", "relu", False),
+    ((9, 1, 6), (3, 1), 1, 1, "same", "relu", False),
+    ((1, 8, 7), (1, 3), 1, 1, "same", "relu6", False),
+    ((7, 1, 5), (3, 1), 1, 1, "same", "relu", False),
+    ((1, 5, 6), (1, 3), 1, 1, "valid", "relu", False),
+    ((4, 1, 7), (3, 1), 1, 1, "same", "relu", False),
+    ((1, 9, 5), (1, 3), 1, 1, "same", "relu", False),
+    ((2, 8, 6), (1, 3), 1, 1, "same", "relu", False),
+    ((1, 8, 6), (1, 3), 1, 1, "same", None, False),
+]
+FEW8_WITHOUT_RECORDS = (16, 22)
+
+
+odd_channels_family("few8_", 131_000, FEW8_CASES, without_records=FEW8_WITHOUT_RECORDS)

@@ -7,6 +7,7 @@ import numpy as np
 
 import keras_factory as kf
 
+from .common import scale_last_channels
 from .registry import family
 
 # Depthwise shapes of the local kernel's group path (multiplier 1, channels a
@@ -170,10 +171,7 @@ def dwcol_random_model(k: int, rng: np.random.Generator):
         # the last group's weights scaled down under a large bias: shifts
         # beyond the assembly loop's requantisation, found after the groups
         # before it were written (the C path then rewrites the layer)
-        kernel, bias = model.layers[-1].get_weights()
-        kernel[..., -4:, :] *= 1e-4
-        bias[-4:] = 20.0
-        model.layers[-1].set_weights([kernel, bias])
+        scale_last_channels(model.layers[-1], 4)
     return model
 
 
@@ -214,10 +212,7 @@ def dw3_model(k: int, rng: np.random.Generator):
     model = keras.Model(inputs, x)
     kf.randomize_weights(model, rng)
     if k == SCALED_DW3:
-        kernel, bias = model.layers[-1].get_weights()
-        kernel[..., -4:, :] *= 1e-4
-        bias[-4:] = 20.0
-        model.layers[-1].set_weights([kernel, bias])
+        scale_last_channels(model.layers[-1], 4)
     return model
 
 

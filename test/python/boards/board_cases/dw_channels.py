@@ -10,7 +10,7 @@ import numpy as np
 import keras_factory as kf
 import nnom
 
-from .common import calibration, odd_channels_model
+from .common import calibration, odd_channels_model, scale_last_channels
 from .registry import family, odd_channels_family
 
 # Channels not a multiple of four at stride 1 along the line
@@ -594,10 +594,7 @@ def dwtiny_model(k: int, rng: np.random.Generator):
     model = keras.Model(inputs, x)
     kf.randomize_weights(model, rng)
     if scaled:  # the last channel's shift beyond the fast requantisation
-        kernel_w, bias = model.layers[-1].get_weights()
-        kernel_w[..., -1:, :] *= 1e-4
-        bias[-1:] = 20.0
-        model.layers[-1].set_weights([kernel_w, bias])
+        scale_last_channels(model.layers[-1], 1)
     return model
 
 

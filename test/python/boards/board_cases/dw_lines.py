@@ -7,7 +7,7 @@ import numpy as np
 
 import keras_factory as kf
 
-from .common import odd_channels_model
+from .common import odd_channels_model, scale_last_channels
 from .registry import family, layer_family, odd_channels_family
 
 # Two-tap kernels ((2, 1), (1, 2)) for the assembly passes of
@@ -54,10 +54,7 @@ def dwpair_model(k: int, rng: np.random.Generator):
     model = keras.Model(inputs, layer(x))
     kf.randomize_weights(model, rng)
     if k == SCALED_DWPAIR:
-        weights, bias = layer.get_weights()
-        weights[..., -4:, :] *= 1e-4
-        bias[-4:] = 20.0
-        layer.set_weights([weights, bias])
+        scale_last_channels(layer, 4)
     return model
 
 
@@ -101,10 +98,7 @@ def dwshort_model(k: int, rng: np.random.Generator):
     model = keras.Model(inputs, x)
     kf.randomize_weights(model, rng)
     if k == SCALED_DWSHORT:
-        kernel, bias = model.layers[-1].get_weights()
-        kernel[..., -4:, :] *= 1e-4
-        bias[-4:] = 20.0
-        model.layers[-1].set_weights([kernel, bias])
+        scale_last_channels(model.layers[-1], 4)
     return model
 
 
@@ -148,10 +142,7 @@ def dws2_model(k: int, rng: np.random.Generator):
     model = keras.Model(inputs, layer(inputs))
     kf.randomize_weights(model, rng)
     if k == SCALED_DWS2:
-        weights, bias = layer.get_weights()
-        weights[..., -4:, :] *= 1e-4
-        bias[-4:] = 20.0
-        layer.set_weights([weights, bias])
+        scale_last_channels(layer, 4)
     return model
 
 
@@ -192,10 +183,7 @@ def dws2b_model(k: int, rng: np.random.Generator):
     model = keras.Model(inputs, layer(inputs))
     kf.randomize_weights(model, rng)
     if scaled:  # the last channel's shift beyond the fast requantisation
-        weights, bias = layer.get_weights()
-        weights[..., -1:, :] *= 1e-4
-        bias[-1:] = 20.0
-        layer.set_weights([weights, bias])
+        scale_last_channels(layer, 1)
     return model
 
 

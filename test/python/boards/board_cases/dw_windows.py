@@ -7,6 +7,7 @@ import numpy as np
 
 import keras_factory as kf
 
+from .common import scale_last_channels
 from .registry import family, layer_family, odd_channels_family
 
 # 3x3 and 5x5 layers of the window loop (nnom_local_dwwin_dsp.c, -O2 on DSP
@@ -55,10 +56,7 @@ def dwwin_model(k: int, rng: np.random.Generator):
     model = keras.Model(inputs, x)
     kf.randomize_weights(model, rng)
     if k == SCALED_DWWIN:
-        kernel, bias = model.layers[-1].get_weights()
-        kernel[..., -4:, :] *= 1e-4
-        bias[-4:] = 20.0
-        model.layers[-1].set_weights([kernel, bias])
+        scale_last_channels(model.layers[-1], 4)
     return model
 
 

@@ -7,6 +7,7 @@ import numpy as np
 
 import keras_factory as kf
 
+from .common import scale_last_channels
 from .registry import family
 
 N_RANDOM = 24
@@ -307,10 +308,7 @@ def keep1_model(k: int, rng: np.random.Generator):
     model = keras.Model(inputs, x)
     kf.randomize_weights(model, rng)
     if scaled >= 0:  # one channel's shift beyond the fast requantisation
-        kernel_w, bias = dws[scaled].get_weights()
-        kernel_w[..., -1:, :] *= 1e-4
-        bias[-1:] = 20.0
-        dws[scaled].set_weights([kernel_w, bias])
+        scale_last_channels(dws[scaled], 1)
     return model
 
 

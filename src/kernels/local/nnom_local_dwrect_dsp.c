@@ -534,18 +534,8 @@ static NNOM_NOINLINE int rect_bands(const nnom_conv_args_t *a, const rect_axis_t
                 continue;
             }
             const int32_t o0 = run[r][0], o1 = run[r][1], l0 = run[r][2], l1 = run[r][3];
-            nnom_dwrect_job_t j = {NULL,
-                                   a->output + c + l0 * v->ob + o0 * u->ob,
-                                   rec,
-                                   o1 - o0,
-                                   l1 - l0,
-                                   u->s * u->xb,
-                                   u->ob,
-                                   v->s * v->xb,
-                                   v->ob,
-                                   (taps + 1) / 2,
-                                   ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u,
-                                   ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u};
+            nnom_dwrect_job_t j = inside; /* on the band's copy: n, x, xp, xl its own */
+            j.n = o1 - o0;
             const int32_t e = (o1 - o0 - 1) * u->s + u->k, cap = RECT_COPY / (v->k * e);
             if (pu != 4 || pv != 4 * e)
                 rect_offsets(rec, u->k, taps, pu = 4, pv = 4 * e);

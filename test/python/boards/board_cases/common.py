@@ -40,17 +40,24 @@ def scale_last_channels(layer, n: int) -> None:
     layer.set_weights([weights, bias])
 
 
-def odd_channels_model(case, rng: np.random.Generator):
-    keras = kf._keras()
-    shape, kernel, stride, dil, padding, act, scaled = case
-    inputs = keras.Input(shape)
-    x = keras.layers.DepthwiseConv2D(
+def stepped_dw_layer(kernel, stride: int, padding: str, act, dil=1, mult: int = 1):
+    """A DepthwiseConv2D whose stride applies along the axes of more than
+    one tap only (a (k, 1) kernel at stride 2 on an H x W input keeps W)."""
+    return kf._keras().layers.DepthwiseConv2D(
         kernel,
         strides=(stride if kernel[0] > 1 else 1, stride if kernel[1] > 1 else 1),
         padding=padding,
         dilation_rate=dil,
+        depth_multiplier=mult,
         activation=act,
-    )(inputs)
+    )
+
+
+def odd_channels_model(case, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kernel, stride, dil, padding, act, scaled = case
+    inputs = keras.Input(shape)
+    x = stepped_dw_layer(kernel, stride, padding, act, dil)(inputs)
     model = keras.Model(inputs, x)
     kf.randomize_weights(model, rng)
     if scaled:  # one channel's shift beyond the fast requantisation

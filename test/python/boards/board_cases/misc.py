@@ -7,7 +7,7 @@ import numpy as np
 
 import keras_factory as kf
 
-from .common import scale_last_channels
+from .common import scale_last_channels, stepped_dw_layer
 from .registry import family
 
 N_RANDOM = 24
@@ -289,13 +289,7 @@ def keep1_model(k: int, rng: np.random.Generator):
         kind = spec[0]
         if kind == "dw":
             _, kernel, stride, padding, act, mult = spec
-            layer = keras.layers.DepthwiseConv2D(
-                kernel,
-                strides=(stride if kernel[0] > 1 else 1, stride if kernel[1] > 1 else 1),
-                padding=padding,
-                depth_multiplier=mult,
-                activation=act,
-            )
+            layer = stepped_dw_layer(kernel, stride, padding, act, mult=mult)
             dws.append(layer)
         elif kind == "pw":
             layer = keras.layers.Conv2D(spec[1], 1, padding="same", activation=spec[2])

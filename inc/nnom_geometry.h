@@ -44,20 +44,34 @@ static inline int32_t nnom_window_pad(int32_t size, int32_t out, int32_t k, int3
 /* Pooling (MaxPool, AvgPool, SumPool) with a kh x kw window moved by
  * (sh, sw): a's sizes, padding, strides, clamp, window and buffers from
  * layer l; NN_SIZE_MISMATCH when the window does not fit or the padding is
- * explicit. Inline: each layer keeps its own copy in the firmware. */
+ * explicit. At a run (run != 0, -O2) the output size build() gave and its
+ * padding, unchecked (build checked them; ~40 instructions a run less).
+ * Inline: each layer keeps its own copy in the firmware. */
 static inline nnom_status_t nnom_pool_window(const nnom_layer_t *l, uint32_t kh, uint32_t kw,
                                              uint32_t sh, uint32_t sw, nnom_padding_t padding,
-                                             nnom_pool_args_t *a)
+                                             int run, nnom_pool_args_t *a)
 {
     const nnom_shape_t *s = &l->in0->out.shape;
     a->in.h = s->h;
     a->in.w = s->w;
     a->in.c = s->c;
     a->out.c = s->c;
-    a->out.h = nnom_window_out(a->in.h, kh, sh, 1, padding, 0, 0, &a->p.pad_top);
-    a->out.w = nnom_window_out(a->in.w, kw, sw, 1, padding, 0, 0, &a->p.pad_left);
-    if (a->out.h < 1 || a->out.w < 1 || padding == PADDING_EXPLICIT)
-        return NN_SIZE_MISMATCH;
+#if defined(__OPTIMIZE_SIZE__)
+    (void)run;
+#else
+    if (run) {
+        a->out.h = (int32_t)l->out.shape.h;
+        a->out.w = (int32_t)l->out.shape.w;
+        a->p.pad_top = nnom_window_pad(a->in.h, a->out.h, (int32_t)kh, (int32_t)sh, 1, padding, 0);
+        a->p.pad_left = nnom_window_pad(a->in.w, a->out.w, (int32_t)kw, (int32_t)sw, 1, padding, 0);
+    } else
+#endif
+    {
+        a->out.h = nnom_window_out(a->in.h, kh, sh, 1, padding, 0, 0, &a->p.pad_top);
+        a->out.w = nnom_window_out(a->in.w, kw, sw, 1, padding, 0, 0, &a->p.pad_left);
+        if (a->out.h < 1 || a->out.w < 1 || padding == PADDING_EXPLICIT)
+            return NN_SIZE_MISMATCH;
+    }
     a->p.stride_h = sh;
     a->p.stride_w = sw;
     a->p.act_min = l->out_min;

@@ -78,7 +78,7 @@ static nnom_status_t dense_run(nnom_layer_t *l)
 {
     nnom_fc_args_t a;
     fill(l, &a);
-    return nnom_kernel_run(nnom_fc_kernels, l, &a);
+    return nnom_kernel_run_kept(nnom_fc_kernels, l, &a);
 }
 
 static const nnom_layer_type_t dense_type = {NNOM_LAYER, "Dense", 0, 1, dense_build, dense_run};

@@ -85,14 +85,14 @@ static nnom_status_t global_max_run(nnom_layer_t *l)
 {
     nnom_pool_args_t a;
     global_args(l, &a);
-    return nnom_kernel_run(nnom_maxpool_kernels, l, &a);
+    return nnom_kernel_run_kept(nnom_maxpool_kernels, l, &a);
 }
 
 static nnom_status_t global_avg_run(nnom_layer_t *l)
 {
     nnom_pool_args_t a;
     global_args(l, &a);
-    return nnom_kernel_run(nnom_avgpool_kernels, l, &a);
+    return nnom_kernel_run_kept(nnom_avgpool_kernels, l, &a);
 }
 
 /* Sum pooling's requantisation: the input's zero point to the config's
@@ -111,19 +111,22 @@ static nnom_status_t global_sum_run(nnom_layer_t *l)
     nnom_pool_args_t a;
     global_args(l, &a);
     sum_args(l, &a);
-    return nnom_kernel_run(nnom_sumpool_kernels, l, &a);
+    return nnom_kernel_run_kept(nnom_sumpool_kernels, l, &a);
 }
 
-static nnom_status_t sumpool_setup(const nnom_layer_t *l, nnom_pool_args_t *a)
+static nnom_status_t sumpool_setup(const nnom_layer_t *l, nnom_pool_args_t *a, int run)
 {
     const nnom_sumpool_config_t *cfg = (const nnom_sumpool_config_t *)l->config;
     const nnom_shape_t *s = &l->in0->out.shape;
-    if (cfg->super.out_q == NULL) /* the input's out.q: see global_build() */
+#if defined(__OPTIMIZE_SIZE__)
+    run = 0; /* -Os: build's path (one copy) */
+#endif
+    if (!run && cfg->super.out_q == NULL) /* the input's out.q: see global_build() */
         return NN_ARGUMENT_ERROR;
-    if (s->rank < 2 || (uint64_t)cfg->kernel_h * cfg->kernel_w > MAX_POSITIONS)
+    if (!run && (s->rank < 2 || (uint64_t)cfg->kernel_h * cfg->kernel_w > MAX_POSITIONS))
         return NN_SIZE_MISMATCH;
     const nnom_status_t st = nnom_pool_window(l, cfg->kernel_h, cfg->kernel_w, cfg->stride_h,
-                                              cfg->stride_w, cfg->padding, a);
+                                              cfg->stride_w, cfg->padding, run, a);
     if (st == NN_SUCCESS)
         sum_args(l, a);
     return st;
@@ -132,7 +135,7 @@ static nnom_status_t sumpool_setup(const nnom_layer_t *l, nnom_pool_args_t *a)
 static nnom_status_t sumpool_build(nnom_layer_t *l)
 {
     nnom_pool_args_t a;
-    nnom_status_t st = sumpool_setup(l, &a);
+    nnom_status_t st = sumpool_setup(l, &a, 0);
     if (st != NN_SUCCESS)
         return st;
     l->out.shape.h = (uint32_t)a.out.h;
@@ -146,10 +149,10 @@ static nnom_status_t sumpool_build(nnom_layer_t *l)
 static nnom_status_t sumpool_run(nnom_layer_t *l)
 {
     nnom_pool_args_t a;
-    nnom_status_t st = sumpool_setup(l, &a);
+    nnom_status_t st = sumpool_setup(l, &a, 1);
     if (st != NN_SUCCESS)
         return st;
-    return nnom_kernel_run(nnom_sumpool_kernels, l, &a);
+    return nnom_kernel_run_kept(nnom_sumpool_kernels, l, &a);
 }
 
 static const nnom_layer_type_t global_maxpool_type = {NNOM_LAYER, "GlobalMax", 0, 1,

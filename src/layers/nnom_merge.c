@@ -72,7 +72,8 @@ static nnom_status_t check_inputs(const nnom_layer_t *l, uint8_t min_inputs)
 static void gather(const nnom_layer_t *l, const int8_t **in, int32_t *offset)
 {
     for (uint8_t i = 0; i < l->n_in; i++) {
-        const nnom_tensor_t *t = &nnom_layer_input(l, i)->out;
+        /* nnom_layer_input() without its call (i < n_in) */
+        const nnom_tensor_t *t = &(i == 0 ? l->in0 : l->in_more[i - 1])->out;
         in[i] = t->data;
         offset[i] = -t->q->zero_point;
     }
@@ -108,7 +109,7 @@ static nnom_status_t add_run(nnom_layer_t *l)
                                cfg->super.out_q->zero_point, cfg->out_mult, cfg->out_shift,
                                l->out_min,      l->out_max,  nnom_shape_size(&l->out.shape),
                                l->out.data};
-    return nnom_kernel_run(nnom_add_kernels, l, &a);
+    return nnom_kernel_run_kept(nnom_add_kernels, l, &a);
 }
 
 static nnom_status_t mult_build(nnom_layer_t *l)
@@ -136,7 +137,7 @@ static nnom_status_t mult_run(nnom_layer_t *l)
                                cfg->shift,  cfg->step_zp, cfg->super.out_q->zero_point,
                                l->out_min,  l->out_max,  nnom_shape_size(&l->out.shape),
                                l->out.data};
-    return nnom_kernel_run(nnom_mul_kernels, l, &a);
+    return nnom_kernel_run_kept(nnom_mul_kernels, l, &a);
 }
 
 /* In place: the kernels read every input's element before writing it. */

@@ -25,14 +25,18 @@ nnom_layer_t *nnom_MaxPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad);
 nnom_layer_t *nnom_AvgPool(nnom_hw_t k, nnom_hw_t s, nnom_padding_t pad);
 #endif /* NNOM_DECLARE_IN_OPS_H */
 
-static nnom_status_t setup(const nnom_layer_t *l, nnom_pool_args_t *a)
+/* at build (run = 0) and at runs (1: build checked the config and shape) */
+static nnom_status_t setup(const nnom_layer_t *l, nnom_pool_args_t *a, int run)
 {
     const nnom_pool_config_t *cfg = (const nnom_pool_config_t *)l->config;
     const nnom_shape_t *s = &l->in0->out.shape;
-    if (s->rank < 2 || !nnom_window_taps_ok(cfg->kernel_h, cfg->kernel_w, 1))
+#if defined(__OPTIMIZE_SIZE__)
+    run = 0; /* -Os: build's path (one copy) */
+#endif
+    if (!run && (s->rank < 2 || !nnom_window_taps_ok(cfg->kernel_h, cfg->kernel_w, 1)))
         return NN_SIZE_MISMATCH;
     return nnom_pool_window(l, cfg->kernel_h, cfg->kernel_w, cfg->stride_h, cfg->stride_w,
-                            cfg->padding, a);
+                            cfg->padding, run, a);
 }
 
 /* A layer type per kind with its own kernel table (the type's first member
@@ -51,7 +55,7 @@ static const pool_type_t *pool_type(const nnom_layer_t *l)
 static nnom_status_t pool_build(nnom_layer_t *l)
 {
     nnom_pool_args_t a;
-    nnom_status_t st = setup(l, &a);
+    nnom_status_t st = setup(l, &a, 0);
     if (st != NN_SUCCESS)
         return st;
     l->out.shape.h = (uint32_t)a.out.h;
@@ -66,10 +70,10 @@ static nnom_status_t pool_build(nnom_layer_t *l)
 static nnom_status_t pool_run(nnom_layer_t *l)
 {
     nnom_pool_args_t a;
-    nnom_status_t st = setup(l, &a);
+    nnom_status_t st = setup(l, &a, 1);
     if (st != NN_SUCCESS)
         return st;
-    return nnom_kernel_run(pool_type(l)->kernels, l, &a);
+    return nnom_kernel_run_kept(pool_type(l)->kernels, l, &a);
 }
 
 static const pool_type_t maxpool_type = {

@@ -51,7 +51,7 @@ static nnom_status_t prelu_run(nnom_layer_t *l)
                                  in->q->zero_point, cfg->super.out_q->zero_point,
                                  cfg->pos_mult, cfg->pos_shift,  cfg->neg_mult,
                                  cfg->neg_shift};
-    return nnom_kernel_run(nnom_prelu_kernels, l, &a);
+    return nnom_kernel_run_kept(nnom_prelu_kernels, l, &a);
 }
 
 static const nnom_layer_type_t prelu_type = {NNOM_LAYER, "PReLU", 0, 0, prelu_build, prelu_run};

@@ -197,7 +197,7 @@ static nnom_status_t rnn_run(nnom_layer_t *l)
                 x = x_step;
             }
             const nnom_rnn_step_args_t a = {&rl->cell[d], x, in_zp, h[d], c};
-            const nnom_status_t st = nnom_kernel_run(nnom_rnn_step_kernels, l, &a);
+            const nnom_status_t st = nnom_kernel_run_kept(nnom_rnn_step_kernels, l, &a);
             if (st != NN_SUCCESS)
                 return st;
             if (!cfg->return_sequences)

@@ -42,7 +42,7 @@ static nnom_status_t softmax_run(nnom_layer_t *l)
     const nnom_softmax_args_t a = {(int32_t)s->h * s->w, s->c,
                                    (const nnom_softmax_config_t *)l->config, l->in0->out.data,
                                    l->out.data};
-    return nnom_kernel_run(nnom_softmax_kernels, l, &a);
+    return nnom_kernel_run_kept(nnom_softmax_kernels, l, &a);
 }
 
 static const nnom_layer_type_t softmax_type = {NNOM_LAYER, "Softmax", NNOM_LAYER_INPLACE, 0,

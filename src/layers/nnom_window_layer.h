@@ -111,7 +111,7 @@ static inline nnom_status_t nnom_window_run(nnom_layer_t *l, nnom_window_setup_f
     const nnom_status_t st = setup(l, &s, 1);
     if (st != NN_SUCCESS)
         return st;
-    return nnom_kernel_run(kernels, l, &s);
+    return nnom_kernel_run_kept(kernels, l, &s);
 }
 
 #endif /* NNOM_WINDOW_LAYER_H */

@@ -89,7 +89,7 @@ typedef uint32_t (*nnom_kernel_scratch_fn)(const void *args);
  * builds, the same weights). Conv and transposed conv weights
  * [out][kh][kw][in]; depthwise weights [kh][kw][in * ch_mult], output
  * channel ic * ch_mult + m. */
-typedef struct {
+typedef struct nnom_conv_args {
     nnom_conv_params_t p;
     nnom_dims_t in, k, out; /* k.c: input channels (conv) or 1 (depthwise) */
     int32_t ch_mult;        /* depthwise only */

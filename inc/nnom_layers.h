@@ -38,7 +38,20 @@ typedef struct {
      * one pixel, the records of the local kernel's assembly loop
      * (src/kernels/local/nnom_local_pw1px_dsp.c). */
     const int32_t *records;
+    /* Optional (NULL is fine): NNOM_RUN_ARGS(the converter's copy of what
+     * the layer's runs pass its kernel, nnom_kernels.h), buffers and clamp
+     * left out; build() refuses one that differs from its own. */
+    const struct nnom_conv_args *args;
 } nnom_conv2d_config_t;
+
+/* A config's args field: at -O2 runs copy the block instead of building
+ * it field by field (~45 instructions a run less, 116 B of flash a layer);
+ * -Os builds leave it out (the block is in #if !defined(__OPTIMIZE_SIZE__)). */
+#if defined(__OPTIMIZE_SIZE__)
+#define NNOM_RUN_ARGS(a) NULL
+#else
+#define NNOM_RUN_ARGS(a) (&(a))
+#endif
 
 /* DepthwiseConv2D (1D: h = 1). Output channel ic * multiplier + m; weights
  * are [kh][kw][in * multiplier], per-channel requantisation. */
@@ -60,6 +73,7 @@ typedef struct {
      * loop reads (src/kernels/local/nnom_local_dwcol.h); without them it
      * builds them on every run. */
     const int32_t *records;
+    const struct nnom_conv_args *args; /* optional, as for Conv2D */
 } nnom_dwconv2d_config_t;
 
 /* Dense: weights are [units][in]. */

@@ -14,7 +14,12 @@ from .common import target_zp
 from .pw1px_records import pw1px_records
 from .pwcol_records import pw_col_shape, pwcol_records, pwcol_takes
 from .registry import Op, register
-from .weighted import emit_arrays, padded_layer_api_weights, quantize_weighted
+from .weighted import (
+    conv_args_block,
+    emit_arrays,
+    padded_layer_api_weights,
+    quantize_weighted,
+)
 
 POINTWISE = {
     "kernel": (1, 1),
@@ -169,6 +174,11 @@ class Conv2D(Op):
         if records is not None:
             arrays.append(c_array("int32_t", f"{n}_records", records))
             fields += f", .records = {n}_records + 4"  # past the header
+        dims = (x.hwc, (kh, kw, cin), node.hwc)
+        zps = (x.out_q.zero_point, target_zp(node))
+        rec = f"{n}_records + 4" if records is not None else None
+        arrays.append(conv_args_block(n, q, a, zps, dims, 0, rec))
+        fields += f", .args = NNOM_RUN_ARGS({n}_args)"
         return "".join(arrays) + (
             f"static const nnom_conv2d_config_t {n}_config = {{{super_}, {fields}, "
             f".filters = {cout}, .in_channels = {cin}, " + padded_window_fields(a, (kh, kw))

@@ -20,7 +20,12 @@ from .dwrows_records import dwcols_records, dwrows_records
 from .dwtiny_records import dwtiny_records
 from .dwwin_records import dwwin_records
 from .registry import Op, register
-from .weighted import emit_arrays, padded_layer_api_weights, quantize_weighted
+from .weighted import (
+    conv_args_block,
+    emit_arrays,
+    padded_layer_api_weights,
+    quantize_weighted,
+)
 
 
 def _keras_depthwise(ctx) -> None:
@@ -182,6 +187,11 @@ class DWConv2D(Op):
         if records is not None:
             arrays.append(c_array("int32_t", f"{n}_records", records))
             fields += f", .records = {n}_records"
+        dims = (x.hwc, (kh, kw, 1), node.hwc)
+        zps = (x.out_q.zero_point, target_zp(node))
+        rec = f"{n}_records" if records is not None else None
+        arrays.append(conv_args_block(n, q, a, zps, dims, a["multiplier"], rec))
+        fields += f", .args = NNOM_RUN_ARGS({n}_args)"
         return "".join(arrays) + (
             f"static const nnom_dwconv2d_config_t {n}_config = {{{super_}, {fields}, "
             f".multiplier = {a['multiplier']}, .in_channels = {cin}, "

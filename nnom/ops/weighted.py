@@ -139,6 +139,34 @@ def emit_arrays(w, n: str, q: WeightedParams) -> tuple[list[str], str]:
     return out, fields
 
 
+def conv_args_block(
+    n: str,
+    q: WeightedParams,
+    a: dict,
+    zps: tuple[int, int],
+    dims: tuple,
+    ch_mult: int,
+    records: str | None,
+) -> str:
+    """The nnom_conv_args_t the layer's runs pass its kernel (nnom_kernels.h),
+    but for the buffers and the clamp (the run sets them), for the config's
+    .args (NNOM_RUN_ARGS: -O2 builds only; build() refuses a block that
+    differs from what the config and input give). zps: input and output
+    zero points; dims: the input, taps and output (h, w, c)."""
+    (sh, sw), (dh, dw), (pt, _, pl, _) = a["strides"], a["dilation"], a["pads"]
+    ins, taps, outs = ("{" + ", ".join(str(int(v)) for v in d) + "}" for d in dims)
+    folded = f".bias_folded = {n}_bias_folded, " if q.bias_folded is not None else ""
+    return (
+        "#if !defined(__OPTIMIZE_SIZE__)\n"
+        f"static const nnom_conv_args_t {n}_args = {{.p = {{{zps[0]}, {zps[1]}, {sh}, {sw}, "
+        f"{dh}, {dw}, {pt}, {pl}, 0, 0}}, .in = {ins}, .k = {taps}, .out = {outs}, "
+        f".ch_mult = {ch_mult}, .weight = {n}_weight, .bias = {n}_bias, {folded}"
+        f".rq = {{{n}_mult, {n}_shift}}"
+        + (f", .records = {records}" if records else "")
+        + "};\n#endif\n"
+    )
+
+
 def padded_layer_api_weights(w, node: Node, n: str) -> str:
     """layer_api_weights() of a convolution, whose Layer API has no causal padding."""
     if node.attrs["padding"] == "causal":

@@ -36,12 +36,14 @@ NNOM_WINDOW_SETUP nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s
 static nnom_status_t conv2d_build(nnom_layer_t *l)
 {
     nnom_conv_args_t s;
-    return nnom_window_build(l, setup, nnom_conv_kernels, &s);
+    return nnom_window_build(l, setup, nnom_conv_kernels, &s,
+                             ((const nnom_conv2d_config_t *)l->config)->args);
 }
 
 static nnom_status_t conv2d_run(nnom_layer_t *l)
 {
-    return nnom_window_run(l, setup, nnom_conv_kernels);
+    return nnom_window_run(l, setup, nnom_conv_kernels,
+                           ((const nnom_conv2d_config_t *)l->config)->args);
 }
 
 static const nnom_layer_type_t conv2d_type = {NNOM_LAYER, "Conv2D\0Conv1D", NNOM_LAYER_1D_NAME, 1, conv2d_build,

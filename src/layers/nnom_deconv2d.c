@@ -56,7 +56,7 @@ static nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s, int run)
 static nnom_status_t deconv2d_build(nnom_layer_t *l)
 {
     nnom_conv_args_t s;
-    const nnom_status_t st = nnom_window_build(l, setup, nnom_deconv_kernels, &s);
+    const nnom_status_t st = nnom_window_build(l, setup, nnom_deconv_kernels, &s, NULL);
     if (st != NN_SUCCESS)
         return st;
     /* every input pixel meets every tap of every filter once */
@@ -67,7 +67,7 @@ static nnom_status_t deconv2d_build(nnom_layer_t *l)
 
 static nnom_status_t deconv2d_run(nnom_layer_t *l)
 {
-    return nnom_window_run(l, setup, nnom_deconv_kernels);
+    return nnom_window_run(l, setup, nnom_deconv_kernels, NULL);
 }
 
 static const nnom_layer_type_t deconv2d_type = {NNOM_LAYER, "DeConv2D\0DeConv1D",

@@ -38,12 +38,14 @@ NNOM_WINDOW_SETUP nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s
 static nnom_status_t dwconv2d_build(nnom_layer_t *l)
 {
     nnom_conv_args_t s;
-    return nnom_window_build(l, setup, nnom_dwconv_kernels, &s);
+    return nnom_window_build(l, setup, nnom_dwconv_kernels, &s,
+                             ((const nnom_dwconv2d_config_t *)l->config)->args);
 }
 
 static nnom_status_t dwconv2d_run(nnom_layer_t *l)
 {
-    return nnom_window_run(l, setup, nnom_dwconv_kernels);
+    return nnom_window_run(l, setup, nnom_dwconv_kernels,
+                           ((const nnom_dwconv2d_config_t *)l->config)->args);
 }
 
 static const nnom_layer_type_t dwconv2d_type = {NNOM_LAYER, "DW_Conv2D\0DW_Conv1D",

@@ -7,6 +7,8 @@
 #ifndef NNOM_WINDOW_LAYER_H
 #define NNOM_WINDOW_LAYER_H
 
+#include <string.h> /* memcmp */
+
 #include "nnom.h"
 #include "nnom_geometry.h"
 #include "nnom_kernels.h"
@@ -81,16 +83,57 @@
 typedef nnom_status_t (*nnom_window_setup_fn)(const nnom_layer_t *l, nnom_conv_args_t *s,
                                               int run);
 
+/* A converter's args block (the config's, NNOM_RUN_ARGS) with the fields
+ * it leaves out, the buffers and the clamp, from layer l. Thumb-2 GCC
+ * copies its 28 words by four-word loads and stores (14 instructions; GCC
+ * itself calls memcpy for 112 bytes, or loops over 16-byte pieces). */
+#if defined(__GNUC__) && defined(__thumb2__) && !defined(__OPTIMIZE_SIZE__)
+typedef char nnom_window_args_words[sizeof(nnom_conv_args_t) == 112 ? 1 : -1];
+#define NNOM_WINDOW_COPY4 "ldmia %[f]!, {r0-r3}\n\tstmia %[t]!, {r0-r3}\n\t"
+#endif
+static inline void nnom_window_args_copy(nnom_conv_args_t *s, const nnom_conv_args_t *args,
+                                         const nnom_layer_t *l)
+{
+#ifdef NNOM_WINDOW_COPY4
+    const nnom_conv_args_t *from = args;
+    nnom_conv_args_t *to = s;
+    __asm__ volatile(NNOM_WINDOW_COPY4 NNOM_WINDOW_COPY4 NNOM_WINDOW_COPY4 NNOM_WINDOW_COPY4
+                         NNOM_WINDOW_COPY4 NNOM_WINDOW_COPY4 NNOM_WINDOW_COPY4
+                     : [f] "+r"(from), [t] "+r"(to)
+                     :
+                     : "r0", "r1", "r2", "r3", "memory");
+#else
+    *s = *args;
+#endif
+    s->input = l->in0->out.data;
+    s->output = l->out.data;
+    s->p.act_min = l->out_min;
+    s->p.act_max = l->out_max;
+}
+
 /* Output shape and quantisation, MACs (every output meets k.h * k.w * k.c
  * taps) and the scratch of the kernel the table picks; s as setup left it.
+ * A config's args block (or NULL) must be what setup gives (-O2 runs copy
+ * it instead): NN_ARGUMENT_ERROR where not.
  * Inline, like nnom_pool_window: with setup inlined each layer's copy is as
  * small as its own code was (-Os). */
 static inline nnom_status_t nnom_window_build(nnom_layer_t *l, nnom_window_setup_fn setup,
-                                              const nnom_kernel_t *kernels, nnom_conv_args_t *s)
+                                              const nnom_kernel_t *kernels, nnom_conv_args_t *s,
+                                              const nnom_conv_args_t *args)
 {
     const nnom_status_t st = setup(l, s, 0);
     if (st != NN_SUCCESS)
         return st;
+#if !defined(__OPTIMIZE_SIZE__)
+    if (args != NULL) {
+        nnom_conv_args_t t; /* every field a word: no padding bytes */
+        nnom_window_args_copy(&t, args, l);
+        if (memcmp(&t, s, sizeof(t)) != 0)
+            return NN_ARGUMENT_ERROR;
+    }
+#else
+    (void)args;
+#endif
     l->out.shape.h = (uint32_t)s->out.h;
     l->out.shape.w = (uint32_t)s->out.w;
     l->out.shape.c = (uint32_t)s->out.c;
@@ -103,11 +146,21 @@ static inline nnom_status_t nnom_window_build(nnom_layer_t *l, nnom_window_setup
     return NN_SUCCESS;
 }
 
-/* Runs the kernel the table picks. */
+/* Runs the kernel the table picks, with the config's args block (build()
+ * checked it) or setup's. */
 static inline nnom_status_t nnom_window_run(nnom_layer_t *l, nnom_window_setup_fn setup,
-                                            const nnom_kernel_t *kernels)
+                                            const nnom_kernel_t *kernels,
+                                            const nnom_conv_args_t *args)
 {
     nnom_conv_args_t s;
+#if !defined(__OPTIMIZE_SIZE__)
+    if (args != NULL) {
+        nnom_window_args_copy(&s, args, l);
+        return nnom_kernel_run_kept(kernels, l, &s);
+    }
+#else
+    (void)args;
+#endif
     const nnom_status_t st = setup(l, &s, 1);
     if (st != NN_SUCCESS)
         return st;

@@ -307,3 +307,70 @@ def keep1_model(k: int, rng: np.random.Generator):
 
 
 family("keep1_", 133_000, len(KEEP1_CASES), keep1_model, without_records=KEEP1_WITHOUT_RECORDS)
+
+
+# Branch fixed3: what a run no longer recomputes. 'same' convolutions and
+# depthwise layers come as the explicit pads the converter computed
+# (nnom/c_text.py: padded_window_fields), pooling runs take build's output
+# size and its padding, every layer's run goes straight to its kept kernel
+# (nnom_kernel_run_kept), merges gather their inputs without calls. Odd
+# sizes, strides 1-3, dilation, padding before != after, multipliers,
+# pooling same/valid, Add/Subtract/Multiply of two and three inputs.
+# Layer fields: ("conv", filters, kernel, stride, padding, dilation, act),
+# ("dw", kernel, stride, padding, dilation, multiplier, act), ("max"/"avg",
+# size, stride, padding), ("add"/"subtract"/"multiply", inputs), ("gavg"),
+# ("dense", units).
+FIXED3_CASES = [
+    ((7, 9, 3), [("conv", 5, (3, 3), 2, "same", 1, "relu"), ("dw", (3, 3), 1, "same", 1, 1, None)]),
+    ((10, 6, 4), [("conv", 4, (2, 4), 3, "same", 1, None), ("max", 3, 2, "same")]),
+    ((9, 9, 6), [("dw", (3, 3), 1, "same", 2, 1, "relu"), ("avg", 2, 2, "same")]),
+    (
+        (1, 23, 5),
+        [("dw", (1, 4), 2, "same", 1, 2, "relu6"), ("conv", 3, (1, 5), 1, "same", 2, None)],
+    ),
+    ((13, 1, 7), [("dw", (6, 1), 1, "same", 1, 1, None), ("max", (3, 1), (3, 1), "valid")]),
+    ((8, 8, 8), [("add", 3), ("avg", 3, 2, "valid"), ("dw", (2, 2), 2, "same", 1, 1, "relu")]),
+    ((5, 7, 3), [("subtract", 2), ("conv", 6, (3, 2), 1, "same", 1, "relu"), ("gavg",)]),
+    ((6, 5, 4), [("multiply", 3), ("max", 2, 1, "same"), ("dense", 5)]),
+    (
+        (11, 4, 9),
+        [("dw", (5, 3), 2, "same", 1, 1, "relu"), ("conv", 8, (1, 1), 1, "same", 1, None)],
+    ),
+]
+
+
+def fixed3_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    layers = keras.layers
+    shape, specs = FIXED3_CASES[k]
+    x = inputs = keras.Input(shape)
+    for spec in specs:
+        kind = spec[0]
+        if kind == "conv":
+            _, f, kernel, stride, padding, dil, act = spec
+            x = layers.Conv2D(f, kernel, stride, padding, dilation_rate=dil, activation=act)(x)
+        elif kind == "dw":
+            _, kernel, stride, padding, dil, mult, act = spec
+            x = layers.DepthwiseConv2D(
+                kernel, stride, padding, depth_multiplier=mult, dilation_rate=dil, activation=act
+            )(x)
+        elif kind in ("max", "avg"):
+            pool = layers.MaxPooling2D if kind == "max" else layers.AveragePooling2D
+            x = pool(spec[1], strides=spec[2], padding=spec[3])(x)
+        elif kind in ("add", "subtract", "multiply"):
+            c = int(x.shape[-1])
+            branches = [x] + [layers.Conv2D(c, 1)(x) for _ in range(spec[1] - 1)]
+            if kind == "subtract":
+                x = layers.Subtract()(branches)
+            else:
+                x = (layers.Add if kind == "add" else layers.Multiply)()(branches)
+        elif kind == "gavg":
+            x = layers.GlobalAveragePooling2D()(x)
+        else:
+            x = layers.Dense(spec[1])(layers.Flatten()(x))
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    return model
+
+
+family("fixed3_", 134_000, len(FIXED3_CASES), fixed3_model)

@@ -398,6 +398,7 @@ class HeaderWriter:
 #define NNOM_GENERATED_MODEL_H
 
 #include "nnom.h"
+#include "nnom_kernels.h" /* nnom_conv_args_t: the convolutions' args blocks */
 
 #define NNOM_MODEL_VERSION {version}
 #if NNOM_VERSION != NNOM_MODEL_VERSION

@@ -100,12 +100,9 @@ def window_fields(a: dict, dilation: bool = True) -> str:
 
 def padded_window_fields(a: dict, kernel: tuple[int, int]) -> str:
     """The window fields of a convolution config, its padding mode and pads
-    (top, bottom, left, right), closing the initialiser. 'same' is written
-    as the explicit pads it comes to (the same output size, C's
-    nnom_window_out): a run then reads its padding instead of computing it."""
+    (top, bottom, left, right), closing the initialiser."""
     pt, pb, pl, pr = a["pads"]
-    mode = "PADDING_EXPLICIT" if a["padding"] == "same" else PADDING[a["padding"]]
     return (
-        window_fields({**a, "kernel": kernel}) + f".padding = {mode}, "
+        window_fields({**a, "kernel": kernel}) + f".padding = {PADDING[a['padding']]}, "
         f".pad = {{{pt}, {pb}, {pl}, {pr}}}}};\n"
     )

@@ -4,7 +4,7 @@ The converter writes each Conv2D and DepthwiseConv2D config's
 nnom_conv_args_t block (NNOM_RUN_ARGS: what the layer's runs pass its
 kernel, buffers and clamp left out); build() refuses a block that differs
 from what it computes from the config and the input, and runs copy it.
-Here: a model of 'same' (written as explicit pads), strided, dilated and
+Here: a model of 'same', strided, dilated and
 multiplier-2 layers runs as the reference does with its blocks, without
 them (the setup path), and each changed field of a block stops the
 model's compile.
@@ -59,7 +59,7 @@ def test_blocks_run_as_the_reference(converted, tmp_path):
     header = tmp_path / "weights.h"
     model.save_header(header)
     text = header.read_text()
-    assert text.count("_args = {") == 4 and "PADDING_SAME" not in text
+    assert text.count("_args = {") == 4
     assert np.array_equal(_run(model, qx, tmp_path / "with"), want)
     # without the blocks: every config's setup path
     without = _run(

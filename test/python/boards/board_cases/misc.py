@@ -309,13 +309,14 @@ def keep1_model(k: int, rng: np.random.Generator):
 family("keep1_", 133_000, len(KEEP1_CASES), keep1_model, without_records=KEEP1_WITHOUT_RECORDS)
 
 
-# Branch fixed3: what a run no longer recomputes. 'same' convolutions and
-# depthwise layers come as the explicit pads the converter computed
-# (nnom/c_text.py: padded_window_fields), pooling runs take build's output
-# size and its padding, every layer's run goes straight to its kept kernel
+# Branch fixed3: what a run no longer rebuilds. Conv2D and DepthwiseConv2D
+# configs carry the converter's args block, which runs copy (build()
+# refuses one that differs), pooling runs take build's output size and its
+# padding, every layer's run goes straight to its kept kernel
 # (nnom_kernel_run_kept), merges gather their inputs without calls. Odd
-# sizes, strides 1-3, dilation, padding before != after, multipliers,
-# pooling same/valid, Add/Subtract/Multiply of two and three inputs.
+# sizes, 'same' (pads before != after) and 'valid', strides 1-3,
+# dilation, multipliers, pooling same/valid, Add/Subtract/Multiply of two
+# and three inputs, Dense and global pooling after them.
 # Layer fields: ("conv", filters, kernel, stride, padding, dilation, act),
 # ("dw", kernel, stride, padding, dilation, multiplier, act), ("max"/"avg",
 # size, stride, padding), ("add"/"subtract"/"multiply", inputs), ("gavg"),

@@ -5,13 +5,14 @@ nnom_dwpair_try() works out at every run which outputs go to which set of
 places (nnom_dwpair_grid) from the layer's shape: 130-250 instructions a
 run, a fifth of a small layer's budget. The shape is fixed at conversion,
 so for layers the try would send to the grid the converter writes the
-sets here, after the channels' words: a header of PLAN_HEAD words (sets;
+sets here, after the channels' words: a head of PLAN_HEAD words (sets;
 lines, lx, lo, last, sx, so, xs of the grid; the border row's input and
-output offsets, -1 where there is none), then per set its k and the
-eleven fields of nnom_dwpair_set_t (out, od[3], end, x, x2, d[3], rec,
-back) with the pointers as byte offsets from the input, output and
-records + 1. Only where every channel fits (first word 1) and the grid
-has at most MAX_SETS sets; other layers keep first word 1 and the try.
+output offsets, -1 where there is none; on one line the sets' output and
+input steps, else 0), then per set its k and the twelve fields of
+nnom_dwpair_set_t (out, od[3], end, x, x2, d[3], rec, back) with the
+pointers as byte offsets from the input, output and records + 1. Only
+where every channel fits (first word 1) and the grid has at most MAX_SETS
+sets; other layers keep first word 1 and the try.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 PLAN_TAG = 9  # odd (the pair records' family), none of 1, 3, 5, 7
-PLAN_HEAD = 10
+PLAN_HEAD = 12
 MAX_SETS = 8
 SET_WORDS = 13  # k, then nnom_dwpair_set_t's eleven
 
@@ -114,6 +115,8 @@ def dwpair_plan(
         return words
     head = [len(sets), lines, lx, lo, last, s * xb, ob, xb]
     head += [(n_in - 1) * xb, (out - 1) * ob] if edge else [-1, -1]
+    # one line of several sets: the C moves the first set's pointers by these
+    head += [4 * ob, 4 * s * xb] if lines == 1 and last > 1 else [0, 0]
     plan = list(head)
     for k, o, od, end, x, x2, d, bk in sets:
         plan += [k, o, *od, end, x, x2, *d, 0, bk]

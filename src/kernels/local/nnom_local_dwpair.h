@@ -28,7 +28,7 @@
  * grid the converter laid out (nnom/ops/dwpair_plan.py): a head of
  * NNOM_DWPAIR_PLAN_HEAD words, per set NNOM_DWPAIR_PLAN_SET. */
 #define NNOM_DWPAIR_PLAN 9
-#define NNOM_DWPAIR_PLAN_HEAD 10
+#define NNOM_DWPAIR_PLAN_HEAD 12
 #define NNOM_DWPAIR_PLAN_SET 13
 
 /* A run of n >= 1 outputs of four channels, output o the taps at x + o xp

@@ -590,13 +590,14 @@ static NNOM_NOINLINE void dwpair_grid(const nnom_conv_args_t *a, const nnom_dwpa
  * nnom/ops/dwpair_plan.py: written only where nnom_dwpair_try() below
  * would run the grid): its sets, then dwpair_grid_rest(); none of the
  * try's checks and arithmetic (130-250 instructions a run). */
-static NNOM_NOINLINE void dwpair_planned(const nnom_conv_args_t *a)
+static NNOM_NOINLINE int dwpair_planned(const nnom_conv_args_t *a)
 {
     const int32_t ic = a->in.c;
     const int32_t *rec = a->records + 1, *h = rec + NNOM_DWPAIR_REC * ic;
     const int32_t *p = h + NNOM_DWPAIR_PLAN_HEAD;
     nnom_dwpair_set_t st;
-    for (int32_t n = h[0]; n > 0; n--, p += NNOM_DWPAIR_PLAN_SET) {
+    st.rec = rec;
+    for (int32_t n = h[0];; p += NNOM_DWPAIR_PLAN_SET) {
         st.out = a->output + p[1];
         st.od[0] = p[2];
         st.od[1] = p[3];
@@ -607,23 +608,35 @@ static NNOM_NOINLINE void dwpair_planned(const nnom_conv_args_t *a)
         st.d[0] = p[8];
         st.d[1] = p[9];
         st.d[2] = p[10];
-        st.rec = rec + p[11];
         st.back = p[12];
         nnom_dwpair_set_s8(&st, p[0]);
+        if (--n == 0)
+            break;
+        if (h[11] != 0) /* one line: the sets' offsets the same, moved by steps */
+            for (;;) {
+                p += NNOM_DWPAIR_PLAN_SET;
+                st.out += h[10];
+                st.end += h[10];
+                st.x += h[11];
+                st.x2 += h[11];
+                nnom_dwpair_set_s8(&st, p[0]);
+                if (--n == 0)
+                    break;
+            }
+        if (n == 0)
+            break;
     }
     if ((ic & 3) != 1 && h[8] < 0)
-        return;
+        return 1;
     const nnom_dwpair_grid_t g = {rec,  0,    ic >> 2, a->input, a->output, h[1],
                                   h[2], h[3], h[4],    h[5],     h[6],      h[7]};
     dwpair_grid_rest(a, &g, h[8] < 0 ? NULL : a->input + h[8], h[9]);
+    return 1;
 }
 
-int nnom_dwpair_try(const nnom_conv_args_t *a)
+/* nnom_dwpair_try() on a layer without the converter's grid. */
+static NNOM_NOINLINE int dwpair_try(const nnom_conv_args_t *a)
 {
-    if (a->records != NULL && a->records[0] == NNOM_DWPAIR_PLAN) {
-        dwpair_planned(a);
-        return 1;
-    }
     const nnom_conv_params_t *p = &a->p;
     const int32_t ic = a->in.c, down = a->k.h == 2;
     /* u: along the taps; v: across (the lines) */
@@ -684,6 +697,13 @@ int nnom_dwpair_try(const nnom_conv_args_t *a)
     const dwpair_places_t g = {a->input, edge, a->output, last, s * xb, ob, xb, lx, lo};
     dwpair_rest(a, &l, &g, (across ? lines : last) < 4);
     return 1;
+}
+
+int nnom_dwpair_try(const nnom_conv_args_t *a)
+{
+    if (a->records != NULL && a->records[0] == NNOM_DWPAIR_PLAN)
+        return dwpair_planned(a);
+    return dwpair_try(a);
 }
 
 #else

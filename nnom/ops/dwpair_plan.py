@@ -4,8 +4,8 @@ PLAN_TAG, src/kernels/local/nnom_local_dwpair_dsp.c's dwpair_planned()).
 nnom_dwpair_try() works out at every run which outputs go to which set of
 places (nnom_dwpair_grid) from the layer's shape: 130-250 instructions a
 run, a fifth of a small layer's budget. The shape is fixed at conversion,
-so for layers the try would send to the grid the converter writes the
-sets here, after the channels' words: a head of PLAN_HEAD words (sets;
+so for layers of few places (where the runs' set-up costs more) the
+converter writes the sets here, after the channels' words: a head of PLAN_HEAD words (sets;
 lines, lx, lo, last, sx, so, xs of the grid; the border row's input and
 output offsets, -1 where there is none; on one line the sets' output and
 input steps, else 0), then per set its k and the twelve fields of
@@ -22,32 +22,7 @@ import numpy as np
 PLAN_TAG = 9  # odd (the pair records' family), none of 1, 3, 5, 7
 PLAN_HEAD = 12
 MAX_SETS = 8
-SET_WORDS = 13  # k, then nnom_dwpair_set_t's eleven
-
-
-def _by_grid(ic: int, lines: int, last: int, across: bool, s1: bool, edge: bool) -> bool:
-    """dwpair_by_grid() in C, the same integers."""
-    g1 = (ic + 3) >> 2
-    places = lines * last
-    n, runs = (lines, last) if across else (last, lines)
-    if n < 4:
-        return True
-    if s1 and lines == 1 and not across:
-        set_k = (0, 31, 60, 86)
-        k = n & 3
-        over = 1 if (ic & 3) > 1 else 0
-        g = (ic >> 2) + over
-        gain = (
-            g * (36 + 37 * k - 4 * (n >> 2) - set_k[k])
-            + 80
-            + 40 * over
-            - 50 * ((n + 3) >> 2)
-            - ((30 + 30 * over) if edge else 0)
-        )
-        return gain > 0
-    tail = 0 if (places & 3) == 0 else 8 - 2 * (places & 3)
-    gain = g1 * (runs * (30 + 5 * (n & 3) - (7 * (n >> 2) if s1 else 0)) - tail)
-    return gain > 100 + 25 * places + ((3 * places * g1) >> 2)
+SET_WORDS = 13  # k, then nnom_dwpair_set_t's twelve
 
 
 def _sets(groups, back, lines, lx, lo, n, sx, so, xs):
@@ -88,8 +63,12 @@ def dwpair_plan(
     words: np.ndarray | None, down: bool, attrs: dict, act: tuple[int, int], in_hw, out_hw
 ) -> np.ndarray | None:
     """words (first word 1: every channel fits) with the grid appended and
-    first word PLAN_TAG where nnom_dwpair_try() would run the grid; else
-    words unchanged. down: the taps along the height ((2, 1))."""
+    first word PLAN_TAG where it has at most MAX_SETS sets; else words
+    unchanged. down: the taps along the height ((2, 1)). Laid out, the grid
+    costs ~35 instructions a set outside the groups' loop and no try: it
+    beats the runs (~30 a line and group, ~33 a last output, the try
+    ~200) on layers of up to 32 places ((1,2) s1 4x5x12 valid 2,050 ->
+    1,715, (2,1) s2 24x1x17 same 2,073 -> 1,888)."""
     if words is None or words[0] != 1 or tuple(act) != (-128, 127):
         return words
     ic = (len(words) - 1) // 4
@@ -106,9 +85,6 @@ def dwpair_plan(
         return words
     last = min((n_in - 2) // s + 1, out)
     edge = last < out
-    across = lines > out
-    if not _by_grid(ic, lines, last, across, s == 1, edge):
-        return words
     back = 4 - (ic & 3) if (ic & 3) > 1 else 0
     sets = _sets(ic >> 2, back, lines, lx, lo, last, s * xb, ob, xb)
     if len(sets) > MAX_SETS:

@@ -24,6 +24,12 @@
  * where no channel suits). */
 #define NNOM_DWPAIR_N 12
 #define NNOM_DWPAIR_REC 4
+/* First word NNOM_DWPAIR_PLAN: as 1, then after the channels' words the
+ * grid the converter laid out (nnom/ops/dwpair_plan.py): a head of
+ * NNOM_DWPAIR_PLAN_HEAD words, per set NNOM_DWPAIR_PLAN_SET. */
+#define NNOM_DWPAIR_PLAN 9
+#define NNOM_DWPAIR_PLAN_HEAD 12
+#define NNOM_DWPAIR_PLAN_SET 13
 
 /* A run of n >= 1 outputs of four channels, output o the taps at x + o xp
  * and x + o xp + xs into out + o op, in the assembly's terms (see

@@ -557,20 +557,18 @@ static int dwpair_by_grid(int32_t ic, int32_t lines, int32_t last, int across, i
     return gain > 100 + 25 * places + ((3 * places * g1) >> 2);
 }
 
-/* The inside outputs [0, last) of every line as a grid of places
- * (nnom_dwpair_grid; one channel past a multiple of four by dwpair_lane),
- * then the border outputs ('same': edge not NULL) in nnom_dwpair_s8's
- * edge loop. */
-static NNOM_NOINLINE void dwpair_grid(const nnom_conv_args_t *a, const nnom_dwpair_grid_t *g,
-                                      const int8_t *edge, int32_t out, int32_t ob)
+/* After g's grid: the channel past a multiple of four (dwpair_lane) and
+ * the border outputs ('same': edge not NULL, eo from the line's output)
+ * in nnom_dwpair_s8's edge loop. */
+static void dwpair_grid_rest(const nnom_conv_args_t *a, const nnom_dwpair_grid_t *g,
+                             const int8_t *edge, int32_t eo)
 {
     const int32_t ic = a->in.c;
-    nnom_dwpair_grid(g);
     if ((ic & 3) == 1) /* (g->back 0: the lane, its border outputs too) */
-        dwpair_lane(a, g, edge, (out - 1) * ob);
+        dwpair_lane(a, g, edge, eo);
     if (edge == NULL)
         return;
-    const nnom_dwpair_layer_t l = {g->rec, NULL, 0, 0, 0, edge, a->output + (out - 1) * ob,
+    const nnom_dwpair_layer_t l = {g->rec, NULL, 0, 0, 0, edge, a->output + eo,
                                    (ic >> 2), ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u,
                                    g->lines, g->lx, g->lo, 0};
     nnom_dwpair_s8(&l);
@@ -578,7 +576,66 @@ static NNOM_NOINLINE void dwpair_grid(const nnom_conv_args_t *a, const nnom_dwpa
         dwpair_groups(&l, ic - 4, 1);
 }
 
-int nnom_dwpair_try(const nnom_conv_args_t *a)
+/* The inside outputs [0, last) of every line as a grid of places
+ * (nnom_dwpair_grid), then dwpair_grid_rest(). */
+static NNOM_NOINLINE void dwpair_grid(const nnom_conv_args_t *a, const nnom_dwpair_grid_t *g,
+                                      const int8_t *edge, int32_t out, int32_t ob)
+{
+    nnom_dwpair_grid(g);
+    if ((a->in.c & 3) == 1 || edge != NULL)
+        dwpair_grid_rest(a, g, edge, (out - 1) * ob);
+}
+
+/* A layer whose grid the converter laid out (first word NNOM_DWPAIR_PLAN,
+ * nnom/ops/dwpair_plan.py: written only where nnom_dwpair_try() below
+ * would run the grid): its sets, then dwpair_grid_rest(); none of the
+ * try's checks and arithmetic (130-250 instructions a run). */
+static NNOM_NOINLINE int dwpair_planned(const nnom_conv_args_t *a)
+{
+    const int32_t ic = a->in.c;
+    const int32_t *rec = a->records + 1, *h = rec + NNOM_DWPAIR_REC * ic;
+    const int32_t *p = h + NNOM_DWPAIR_PLAN_HEAD;
+    nnom_dwpair_set_t st;
+    st.rec = rec;
+    for (int32_t n = h[0];; p += NNOM_DWPAIR_PLAN_SET) {
+        st.out = a->output + p[1];
+        st.od[0] = p[2];
+        st.od[1] = p[3];
+        st.od[2] = p[4];
+        st.end = a->output + p[5];
+        st.x = a->input + p[6];
+        st.x2 = a->input + p[7];
+        st.d[0] = p[8];
+        st.d[1] = p[9];
+        st.d[2] = p[10];
+        st.back = p[12];
+        nnom_dwpair_set_s8(&st, p[0]);
+        if (--n == 0)
+            break;
+        if (h[11] != 0) /* one line: the sets' offsets the same, moved by steps */
+            for (;;) {
+                p += NNOM_DWPAIR_PLAN_SET;
+                st.out += h[10];
+                st.end += h[10];
+                st.x += h[11];
+                st.x2 += h[11];
+                nnom_dwpair_set_s8(&st, p[0]);
+                if (--n == 0)
+                    break;
+            }
+        if (n == 0)
+            break;
+    }
+    if ((ic & 3) != 1 && h[8] < 0)
+        return 1;
+    const nnom_dwpair_grid_t g = {rec,  0,    ic >> 2, a->input, a->output, h[1],
+                                  h[2], h[3], h[4],    h[5],     h[6],      h[7]};
+    dwpair_grid_rest(a, &g, h[8] < 0 ? NULL : a->input + h[8], h[9]);
+    return 1;
+}
+
+/* nnom_dwpair_try() on a layer without the converter's grid. */
+static NNOM_NOINLINE int dwpair_try(const nnom_conv_args_t *a)
 {
     const nnom_conv_params_t *p = &a->p;
     const int32_t ic = a->in.c, down = a->k.h == 2;
@@ -640,6 +697,13 @@ int nnom_dwpair_try(const nnom_conv_args_t *a)
     const dwpair_places_t g = {a->input, edge, a->output, last, s * xb, ob, xb, lx, lo};
     dwpair_rest(a, &l, &g, (across ? lines : last) < 4);
     return 1;
+}
+
+int nnom_dwpair_try(const nnom_conv_args_t *a)
+{
+    if (a->records != NULL && a->records[0] == NNOM_DWPAIR_PLAN)
+        return dwpair_planned(a);
+    return dwpair_try(a);
 }
 
 #else

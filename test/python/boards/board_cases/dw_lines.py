@@ -844,6 +844,52 @@ def pair5_model(k: int, rng: np.random.Generator):
 family("pair5_", 129_000, len(PAIR5_CASES), pair5_model)
 
 
+# pair6: two-tap layers of at most 8 sets of places take the grid the
+# converter laid out (nnom/ops/dwpair_plan.py, first word 9: the sets'
+# offsets in the records, no nnom_dwpair_try at run time); one line moves
+# the first set by steps, several lines read each set's offsets; the lane
+# and the border outputs after them. Cases: one place, one line at stride
+# 1 and 2 (the sliding sets, the lane, back 1 to 3, the border), several
+# lines (the general grid, across the taps' axis, a stride across the
+# lines), exactly 8 sets and 9 (no plan: the runs), a refused channel (no
+# plan), no activation (no records). Every channel's largest weight 1 but
+# where refused. (input (h, w, c), kernel, strides (h, w), padding,
+# activation, refused last channels)
+PAIR6_CASES = [
+    ((2, 1, 118), (2, 1), (1, 1), "valid", "relu", 0),  # one place, back 2
+    ((24, 1, 17), (2, 1), (2, 1), "same", "relu", 0),  # 12 places by steps, the lane
+    ((1, 5, 93), (1, 2), (1, 2), "same", "relu", 0),  # 2 places, the border, the lane
+    ((3, 20, 8), (1, 2), (1, 2), "same", "relu", 0),  # 3 lines: 8 sets, general
+    ((4, 5, 12), (1, 2), (1, 1), "valid", "relu", 0),  # 4 lines of 4
+    ((9, 2, 23), (2, 1), (1, 1), "same", "relu", 0),  # 2 lines and borders, back 1
+    ((33, 1, 8), (2, 1), (1, 1), "valid", "relu", 0),  # 32 places: 8 sliding sets
+    ((34, 1, 8), (2, 1), (1, 1), "valid", "relu", 0),  # 33 places: no plan, runs
+    ((3, 10, 14), (2, 1), (2, 1), "valid", "relu", 0),  # across: 10 lines of 1, back 2
+    ((7, 6, 21), (1, 2), (2, 2), "valid", "relu", 0),  # lines 2 rows apart, the lane
+    ((11, 1, 22), (2, 1), (1, 1), "same", "relu", 0),  # sliding, the border, back 2
+    ((14, 1, 59), (2, 1), (2, 1), "valid", "relu", 0),  # stride 2: sets of 4 and 3
+    ((5, 1, 24), (2, 1), (1, 1), "valid", "relu", 4),  # a refused channel: no plan
+    ((6, 1, 20), (2, 1), (1, 1), "valid", None, 0),  # no activation: no records
+]
+
+
+def pair6_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    shape, kernel, strides, padding, act, refused = PAIR6_CASES[k]
+    inputs = keras.Input(shape)
+    layer = keras.layers.DepthwiseConv2D(kernel, strides=strides, padding=padding, activation=act)
+    model = keras.Model(inputs, layer(inputs))
+    kf.randomize_weights(model, rng)
+    weights, bias = layer.get_weights()
+    layer.set_weights([weights / np.abs(weights).max(axis=(0, 1), keepdims=True), bias])
+    if refused:
+        scale_last_channels(layer, refused)
+    return model
+
+
+family("pair6_", 135_000, len(PAIR6_CASES), pair6_model)
+
+
 # One padded line of 4+ taps at stride 2 on 8+ channels with the
 # converter's records (branch s2wide, nnom_dw_line_try, -O2 with the
 # assembly: the line copied once with its padding, the one-row loop's

@@ -1,0 +1,102 @@
+"""The grid of a two-tap layer laid out at conversion time (first word
+PLAN_TAG, src/kernels/local/nnom_local_dwpair_dsp.c's dwpair_planned()).
+
+nnom_dwpair_try() works out at every run which outputs go to which set of
+places (nnom_dwpair_grid) from the layer's shape: 130-250 instructions a
+run, a fifth of a small layer's budget. The shape is fixed at conversion,
+so for layers of few places (where the runs' set-up costs more) the
+converter writes the sets here, after the channels' words: a head of PLAN_HEAD words (sets;
+lines, lx, lo, last, sx, so, xs of the grid; the border row's input and
+output offsets, -1 where there is none; on one line the sets' output and
+input steps, else 0), then per set its k and the twelve fields of
+nnom_dwpair_set_t (out, od[3], end, x, x2, d[3], rec, back) with the
+pointers as byte offsets from the input, output and records + 1. Only
+where every channel fits (first word 1) and the grid has at most MAX_SETS
+sets; other layers keep first word 1 and the try.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+PLAN_TAG = 9  # odd (the pair records' family), none of 1, 3, 5, 7
+PLAN_HEAD = 12
+MAX_SETS = 8
+SET_WORDS = 13  # k, then nnom_dwpair_set_t's twelve
+
+
+def _sets(groups, back, lines, lx, lo, n, sx, so, xs):
+    """nnom_dwpair_grid()'s calls: (k, out, od, end, x, x2, d, back)."""
+    out = []
+    if lines == 1 and n > 1:
+        slide = 4 if sx == xs else 0
+        d = (sx - 4, 2 * sx - 4, 3 * sx - 4)
+        od = (so, 2 * so, 3 * so)
+        o = x = 0
+        while True:
+            k = 4 + slide if n >= 4 else n + slide if n > 1 else 1
+            out.append((k, o, od, o + 4 * groups, x, x + xs, d, back))
+            n -= 4
+            if n <= 0:
+                return out
+            o += 4 * so
+            x += 4 * sx
+    d, od, k = [0, 0, 0], [0, 0, 0], 0
+    x0 = o0 = 0
+    for line in range(lines):
+        for i in range(n):
+            x, o = line * lx + i * sx, line * lo + i * so
+            if k == 0:
+                x0, o0 = x, o
+            else:
+                d[k - 1], od[k - 1] = x - x0 - 4, o - o0
+            k += 1
+            if k == 4:
+                out.append((4, o0, tuple(od), o0 + 4 * groups, x0, x0 + xs, tuple(d), back))
+                k = 0
+    if k > 0:
+        out.append((k, o0, tuple(od), o0 + 4 * groups, x0, x0 + xs, tuple(d), back))
+    return out
+
+
+def dwpair_plan(
+    words: np.ndarray | None, down: bool, attrs: dict, act: tuple[int, int], in_hw, out_hw
+) -> np.ndarray | None:
+    """words (first word 1: every channel fits) with the grid appended and
+    first word PLAN_TAG where it has at most MAX_SETS sets; else words
+    unchanged. down: the taps along the height ((2, 1)). Laid out, the grid
+    costs ~35 instructions a set outside the groups' loop and no try: it
+    beats the runs (~30 a line and group, ~33 a last output, the try
+    ~200) on layers of up to 32 places ((1,2) s1 4x5x12 valid 2,050 ->
+    1,715, (2,1) s2 24x1x17 same 2,073 -> 1,888)."""
+    if words is None or words[0] != 1 or tuple(act) != (-128, 127):
+        return words
+    ic = (len(words) - 1) // 4
+    (ih, iw), (oh, ow) = in_hw, out_hw
+    top, _, left, _ = attrs["pads"]
+    sh, sw = attrs["strides"]
+    if ic < 4:
+        return words
+    n_in, s, out = (ih, sh, oh) if down else (iw, sw, ow)
+    xb, ob = (iw * ic, ow * ic) if down else (ic, ic)
+    lines = ow if down else oh
+    lx, lo = (sw * ic, ic) if down else (sh * iw * ic, ow * ic)
+    if (top if down else left) != 0 or n_in < 2 or (out - 1) * s >= n_in:
+        return words
+    last = min((n_in - 2) // s + 1, out)
+    edge = last < out
+    back = 4 - (ic & 3) if (ic & 3) > 1 else 0
+    sets = _sets(ic >> 2, back, lines, lx, lo, last, s * xb, ob, xb)
+    if len(sets) > MAX_SETS:
+        return words
+    head = [len(sets), lines, lx, lo, last, s * xb, ob, xb]
+    head += [(n_in - 1) * xb, (out - 1) * ob] if edge else [-1, -1]
+    # one line of several sets: the C moves the first set's pointers by these
+    head += [4 * ob, 4 * s * xb] if lines == 1 and last > 1 else [0, 0]
+    plan = list(head)
+    for k, o, od, end, x, x2, d, bk in sets:
+        plan += [k, o, *od, end, x, x2, *d, 0, bk]
+    assert len(plan) == PLAN_HEAD + SET_WORDS * len(sets)
+    tagged = np.concatenate([words, np.asarray(plan, np.int64)]).astype(np.int32)
+    tagged[0] = PLAN_TAG
+    return tagged

@@ -452,12 +452,17 @@ int nnom_dw2_try(const nnom_conv_args_t *a)
         xl = ol = 0;
     }
     const int32_t entries = (n - 1) * s + k;
-    /* taken where these loops beat the tiny ones' int16 copies (their
-     * assembly of 2 to 5 pairs at stride 1, three and four taps at stride
-     * 2): three taps at stride 1, five and more at stride 2, and rows of
-     * more than TINY_MAX_TAPS (10) at stride 1 on several lines, which the
-     * tiny loops do not take */
-    if (s == 1 ? k != 3 && (k <= 10 || lines == 1) : s != 2 || k < 5)
+    /* taken where these loops beat the tiny ones' int16 copies (measured;
+     * their assembly of 2 to 5 pairs at stride 1, three and four taps at
+     * stride 2, and on one line their long windows): three taps at stride
+     * 1, five and six at stride 2, on one line of 14+ outputs (shorter
+     * ones: the set-up costs more than the copy saves); on several lines
+     * also 7+ taps at stride 2 and 11+ at stride 1 (which the tiny loops
+     * do not take) */
+    if (lines == 1 ? n < 14 || k > (s == 1 ? 3 : 6)
+                   : n < 8 || (s == 1 && k != 3 && k <= 10))
+        return 0;
+    if ((s != 1 && s != 2) || (s == 2 && k < 5))
         return 0;
     if (k > DW2_MAX_TAPS || pad < 0 || pad >= entries || n < 1)
         return 0;

@@ -302,14 +302,10 @@ static NNOM_NOINLINE void dw2_s1_2(const dw2_job_t *j)
     if (rest.x != rest.end || rest.odd)
         dw2_s1(&rest, 2);
 }
-DW2_S1(3)
-DW2_S1(4)
-DW2_S1(5)
 DW2_S1(6)
 DW2_S1(7)
 DW2_S1(8)
 DW2_S1(9)
-DW2_S2(2)
 /* five or six taps: the passes of four, then the rest (a pair, an odd
  * one) */
 static NNOM_NOINLINE void dw2_s2_3(const dw2_job_t *j)
@@ -327,10 +323,11 @@ DW2_S2(6)
 DW2_S2(7)
 DW2_S2(8)
 /* stride 1 by k / 2 - 1 (k / 2 + 1 words a pass), stride 2 by (k + 1) / 2
- * - 2 ((k + 1) / 2 pairs an output) */
+ * - 2 ((k + 1) / 2 pairs an output); NULL where nnom_dw2_try does not
+ * take the window (4 to 10 taps at stride 1, 3 and 4 at stride 2) */
 static const dw2_fn dw2_fns[2][DW2_MAX_TAPS / 2] = {
-    {dw2_s1_2, dw2_s1_3, dw2_s1_4, dw2_s1_5, dw2_s1_6, dw2_s1_7, dw2_s1_8, dw2_s1_9},
-    {dw2_s2_2, dw2_s2_3, dw2_s2_4, dw2_s2_5, dw2_s2_6, dw2_s2_7, dw2_s2_8}};
+    {dw2_s1_2, NULL, NULL, NULL, dw2_s1_6, dw2_s1_7, dw2_s1_8, dw2_s1_9},
+    {NULL, dw2_s2_3, dw2_s2_4, dw2_s2_5, dw2_s2_6, dw2_s2_7, dw2_s2_8}};
 
 /* Channel ch's records built here (nnom_local_dw_tiny_dsp.c's
  * tiny_records()); 0 where its requantisation or sums do not suit. */

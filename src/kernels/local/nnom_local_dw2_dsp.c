@@ -420,8 +420,8 @@ static NNOM_NOINLINE void dw2_lines(const nnom_conv_args_t *a, const dw2_ch_t *r
 
 int nnom_dw2_try(const nnom_conv_args_t *a)
 {
-    if (a->ch_mult != 1 || a->in.c != 2 || a->p.output_zp != -128 || a->p.act_min > -128 ||
-        a->p.act_max < 127)
+    /* (two output channels, zero point -128, no clamp: nnom_dw2_asks()) */
+    if (a->ch_mult != 1 || a->in.c != 2)
         return 0;
     int32_t k, s, pad, in, n, lines, xl, ol;
     if (a->k.h == 1) { /* rows of taps along w; lines down h (one input row each) */
@@ -449,19 +449,12 @@ int nnom_dw2_try(const nnom_conv_args_t *a)
         xl = ol = 0;
     }
     const int32_t entries = (n - 1) * s + k;
-    /* taken where these loops beat the tiny ones' int16 copies (measured;
-     * their assembly of 2 to 5 pairs at stride 1, three and four taps at
-     * stride 2, and on one line their long windows): three taps at stride
-     * 1, five and six at stride 2, on one line of 14+ outputs (shorter
-     * ones: the set-up costs more than the copy saves); on several lines
-     * also 7+ taps at stride 2 and 11+ at stride 1 (which the tiny loops
-     * do not take) */
-    if (lines == 1 ? n < 14 || k > (s == 1 ? 3 : 6)
-                   : n < 8 || (s == 1 && k != 3 && k <= 10))
+    /* (the windows, strides and lengths taken: nnom_dw2_asks(); no pass
+     * function for the others) */
+    if ((s != 1 && s != 2) || k < 3 || k > DW2_MAX_TAPS || pad < 0 || pad >= entries || n < 1)
         return 0;
-    if ((s != 1 && s != 2) || (s == 2 && k < 5))
-        return 0;
-    if (k > DW2_MAX_TAPS || pad < 0 || pad >= entries || n < 1)
+    const dw2_fn fn = dw2_fns[s - 1][s == 1 ? k / 2 - 1 : (k + 1) / 2 - 2];
+    if (fn == NULL)
         return 0;
     /* a line copied (padded, or the last one's reads past the input's
      * end) must fit the buffer */
@@ -476,7 +469,7 @@ int nnom_dw2_try(const nnom_conv_args_t *a)
         r = (const dw2_ch_t *)(const void *)(a->records + 1);
     else if (!dw2_build(a, 0, k, &own[0]) || !dw2_build(a, 1, k, &own[1]))
         return 0;
-    dw2_lines(a, r, dw2_fns[s - 1][s == 1 ? k / 2 - 1 : (k + 1) / 2 - 2], k, s, pad, in, n, lines, xl, ol);
+    dw2_lines(a, r, fn, k, s, pad, in, n, lines, xl, ol);
     return 1;
 }
 

@@ -41,6 +41,7 @@
 #include "nnom_local_dw3s2l.h"
 #include "nnom_local_dwrect.h"
 #include "nnom_local_dw_tiny.h"
+#include "nnom_local_dw2.h"
 #include "nnom_local_dwch.h"
 #include "nnom_local_dwvp.h"
 #include "nnom_local_dwfew.h"
@@ -221,6 +222,7 @@ static void dw_generic(const dw_ctx_t *t, int32_t mult)
 enum {
     DW_FIRST, /* 0: no run yet, every step in order */
     /* any multiplier, before the size check */
+    DW_TWO,
     DW_PAIR,
     DW_THREE,
     DW_LINE,
@@ -253,6 +255,10 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
 {
     switch (from) {
     default:
+    case DW_TWO: /* two channels, one row of 3+ taps: read interleaved */
+        if (nnom_dw2_asks(a) && nnom_dw2_try(a))
+            return DW_TWO;
+        /* fall through */
     case DW_PAIR:
         if (a->k.h * a->k.w == 2 && nnom_dwpair_try(a)) /* (2, 1), (1, 2): converter's records */
             return DW_PAIR;

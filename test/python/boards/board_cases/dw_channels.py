@@ -11,7 +11,7 @@ import keras_factory as kf
 import nnom
 
 from .common import calibration, odd_channels_model, scale_last_channels
-from .registry import family, odd_channels_family
+from .registry import family, layer_family, odd_channels_family
 
 # Channels not a multiple of four at stride 1 along the line
 # (nnom_local_dw_flat_dsp.c, -O2 with the assembly): 1 to 10 channels,
@@ -659,3 +659,64 @@ FEW8_WITHOUT_RECORDS = (16, 22)
 
 
 odd_channels_family("few8_", 131_000, FEW8_CASES, without_records=FEW8_WITHOUT_RECORDS)
+
+
+# Two channels read interleaved (branch few9; nnom_local_dw2_dsp.c): three
+# taps at stride 1 (passes of four in assembly, then a pair and the odd
+# one), five and six taps at stride 2 (passes of four in assembly), 7 to 16
+# taps at stride 2 and 11+ at stride 1 on several lines (the C passes);
+# one-pixel-wide columns and rows, 'same' (the line's copy with the zero
+# point around it) and 'valid' (on the input; the last line copied where
+# the reads pass the input's end), odd and even output counts, lines of
+# 4 to 60 outputs, the converter's records and the kernel's own (21, 22;
+# rows of more than ten taps on several lines have none). Then layers
+# that must take other paths: a valid line too long for the copy (14, 15),
+# no activation (output zero point not -128), a channel beyond the fast
+# requantisation, four taps at stride 1 and three at stride 2 (the tiny
+# and dw3s2 loops), a column on a 2D plane, dilation. Same fields as
+# DWODD_CASES.
+FEW9_CASES = [
+    ((49, 1, 2), (3, 1), 1, 1, "same", "relu", False),
+    ((1, 48, 2), (1, 5), 2, 1, "same", "relu", False),
+    ((1, 50, 2), (1, 3), 1, 1, "valid", "relu", False),
+    ((1, 7, 2), (1, 3), 1, 1, "same", "relu6", False),
+    ((6, 1, 2), (3, 1), 1, 1, "valid", "relu", False),
+    ((37, 1, 2), (6, 1), 2, 1, "same", "relu", False),
+    ((1, 41, 2), (1, 7), 2, 1, "valid", "relu", False),
+    ((1, 33, 2), (1, 9), 2, 1, "same", "relu", False),
+    ((5, 31, 2), (1, 7), 2, 1, "valid", "relu", False),
+    ((4, 29, 2), (1, 5), 2, 1, "same", "relu", False),
+    ((3, 25, 2), (1, 11), 1, 1, "same", "relu", False),
+    ((2, 40, 2), (1, 16), 2, 1, "same", "relu", False),
+    ((3, 30, 2), (1, 13), 1, 1, "valid", "relu", False),
+    ((1, 120, 2), (1, 5), 2, 1, "same", "relu", False),
+    ((1, 300, 2), (1, 3), 1, 1, "valid", "relu", False),
+    ((2, 300, 2), (1, 3), 1, 1, "valid", "relu", False),
+    ((49, 1, 2), (3, 1), 1, 1, "same", None, False),
+    ((1, 48, 2), (1, 5), 2, 1, "same", "relu", True),
+    ((1, 30, 2), (1, 4), 1, 1, "same", "relu", False),
+    ((1, 30, 2), (1, 3), 2, 1, "same", "relu", False),
+    ((9, 9, 2), (3, 1), 1, 1, "same", "relu", False),
+    ((1, 47, 2), (1, 6), 2, 1, "same", "relu", False),
+    ((50, 1, 2), (3, 1), 1, 1, "same", "relu", False),
+    ((1, 30, 2), (1, 3), 1, 2, "same", "relu", False),
+    ((1, 7, 2), (1, 3), 1, 1, "same", "relu", False),
+    ((19, 1, 2), (5, 1), 2, 1, "valid", "relu", False),
+]
+FEW9_WITHOUT_RECORDS = (21, 22)
+
+odd_channels_family("few9_", 136_000, FEW9_CASES, without_records=FEW9_WITHOUT_RECORDS)
+
+# The same on rows of a 2D plane with the stride down it too (the lines
+# two input rows apart): (1,11) at stride 2, which had no one-row path
+# (5.73/MAC), 'valid' rows at stride 2, twelve taps at stride 1, and one
+# that must not (a channel beyond the fast requantisation). Fields as
+# dw_layer_case_model's.
+FEW9S_CASES = [
+    ((36, 36, 2), (1, 11), 2, "same", "relu", None),
+    ((9, 21, 2), (1, 5), 2, "valid", "relu", None),
+    ((5, 20, 2), (1, 12), 1, "same", "relu", None),
+    ((10, 15, 2), (1, 6), 2, "same", "relu", "scaled"),
+]
+
+layer_family("few9s_", 136_500, FEW9S_CASES)

@@ -1,0 +1,47 @@
+/*
+ * nnom_local_dw2.h - depthwise layers of two channels on one row of taps
+ * (or one column of a one-pixel-wide input), read interleaved
+ * (nnom_local_dw2_dsp.c, -O2 on cores with NNOM_LOCAL_MAC_ASM).
+ */
+#ifndef NNOM_LOCAL_DW2_H
+#define NNOM_LOCAL_DW2_H
+
+#include "nnom_local_simd.h"
+
+#if NNOM_LOCAL_MAC_ASM
+/* 1 where it ran the layer; 0 where the layer does not suit (nothing
+ * written): the caller takes its other paths. */
+int nnom_dw2_try(const nnom_conv_args_t *a);
+
+/* 0 where nnom_dw2_try would surely not take the layer (its choice of
+ * layers, checked before any set-up: a refusal costs the layers that go on
+ * to the tiny loops little): two channels, output zero point -128 and no
+ * clamp, one row of taps (or one column of a one-pixel-wide input), and
+ * where these loops beat the tiny ones' int16 copies (measured; their
+ * assembly of 2 to 5 pairs at stride 1, three and four taps at stride 2,
+ * on one line their long windows): three taps at stride 1, five and six
+ * at stride 2, on one line of 14+ outputs (shorter ones: the set-up costs
+ * more than the copy saves); on several lines of 8+ outputs also 7+ taps
+ * at stride 2 and 11+ at stride 1 (which the tiny loops do not take). */
+NNOM_INLINE int nnom_dw2_asks(const nnom_conv_args_t *a)
+{
+    if (a->out.c != 2 || a->p.output_zp != -128 || a->p.act_min > -128 || a->p.act_max < 127)
+        return 0;
+    int32_t k, s, n;
+    if (a->k.h == 1) {
+        k = a->k.w;
+        s = a->p.stride_w;
+        n = a->out.w;
+        if (a->out.h > 1)
+            return n >= 8 && (s == 1 ? k == 3 || k > 10 : s == 2 && k >= 5);
+    } else if (a->k.w == 1 && a->in.w == 1) {
+        k = a->k.h;
+        s = a->p.stride_h;
+        n = a->out.h;
+    } else
+        return 0;
+    return n >= 14 && (s == 1 ? k == 3 : s == 2 && (k == 5 || k == 6));
+}
+#endif
+
+#endif

@@ -31,6 +31,13 @@ NNOM_INLINE int nnom_dw3_line_asks(const nnom_conv_args_t *a)
             (vo == 1 && a->out.c >= 8 && uo >= 2));
 }
 
+/* A padded line's copy by words into buf (span + 8 bytes): z zp bytes,
+ * then n >= 4 bytes of x, then the zp word z4 up to span (3 bytes past it
+ * at most); the copy starts 0 to 3 bytes into buf so that its first input
+ * byte is word-aligned (returned: the copy's start). */
+int8_t *nnom_dw3_line_fill(uint32_t *buf, const int8_t *x, int32_t z, int32_t n, int32_t span,
+                           uint32_t z4);
+
 /* 1 when done (dw_col_try's answer); 0: the dispatcher goes on. */
 #define nnom_dw3_line_try nnom_dw3_line_try
 int nnom_dw3_line_try(const nnom_conv_args_t *a);

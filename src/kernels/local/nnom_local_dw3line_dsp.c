@@ -29,14 +29,14 @@ static NNOM_NOINLINE int dw3_asm_of(const nnom_conv_args_t *a, const dw_axis_t *
     return dw3_asm(&t, u, v, lo, hi);
 }
 
-/* The line's copy for 5-7 channels (rows not word-aligned, where memcpy
- * and memset cost ~300 instructions for 34 rows of 7 channels): z zp
+/* The line's copy (rows not word-aligned, where memcpy and memset cost
+ * ~300 instructions for 34 rows of 7 channels; nnom_local_dw3line.h): z zp
  * bytes, then n >= 4 bytes of x, then zp words up to span (3 bytes
  * past it at most); the copy starts 0 to 3 bytes into buf so that its
  * first input byte is word-aligned (STM), the input read by words (any
  * alignment). */
-static int8_t *dw3_line_fill(uint32_t *buf, const int8_t *x, int32_t z, int32_t n, int32_t span,
-                             uint32_t z4)
+int8_t *nnom_dw3_line_fill(uint32_t *buf, const int8_t *x, int32_t z, int32_t n, int32_t span,
+                           uint32_t z4)
 {
     int8_t *cp = (int8_t *)buf + 3 - (z + 3) % 4;
     uint32_t *d = (uint32_t *)(void *)(cp + z);
@@ -82,19 +82,11 @@ static NNOM_NOINLINE void dw3_line_one(const nnom_conv_args_t *a, const dw_axis_
     const int32_t ic = a->in.c, oc = a->out.c, rest = oc % 4, span = (u->out + 2) * ic;
     uint32_t copy[NNOM_DW3LINE_COPY / 4 + 2]; /* (+2: dw3_line_fill's first and last words) */
     nnom_dw3_run_t run = {a->input, a->output, u->out, u->xb, u->ob};
-    if (!inside && oc < 8) { /* 5-7 channels (some row inside: 3 or more) */
+    if (!inside) { /* (some row inside: 3 or more) */
         const int32_t y = -u->pad, y1 = u->out + 2 + y < u->in ? u->out + 2 + y : u->in;
         const int32_t y0 = y < 0 ? 0 : y;
-        run.x = dw3_line_fill(copy, a->input + y0 * ic, (y0 - y) * ic, (y1 - y0) * ic, span,
-                              ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u);
-    } else if (!inside) {
-        const int32_t y = -u->pad, y1 = u->out + 2 + y < u->in ? u->out + 2 + y : u->in;
-        const int32_t y0 = y < 0 ? (y1 > 0 ? 0 : y1) : y;
-        int8_t *cp = (int8_t *)copy;
-        memset(cp, a->p.input_zp, (size_t)((y0 - y) * ic));
-        memcpy(cp + (y0 - y) * ic, a->input + y0 * ic, (size_t)((y1 - y0) * ic));
-        memset(cp + (y1 - y) * ic, a->p.input_zp, (size_t)(span - (y1 - y) * ic));
-        run.x = cp;
+        run.x = nnom_dw3_line_fill(copy, a->input + y0 * ic, (y0 - y) * ic, (y1 - y0) * ic, span,
+                                   ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u);
     }
     const int8_t *x = run.x;
     if (rest != 0) {
@@ -124,7 +116,7 @@ static NNOM_NOINLINE int dw3_line_short(const nnom_conv_args_t *a, const dw_axis
         return 0;
     const int32_t y = -u->pad, y1 = span / ic + y < u->in ? span / ic + y : u->in;
     const int32_t y0 = y < 0 ? 0 : y;
-    const int8_t *x = dw3_line_fill(copy, a->input + y0 * ic, (y0 - y) * ic, (y1 - y0) * ic,
+    const int8_t *x = nnom_dw3_line_fill(copy, a->input + y0 * ic, (y0 - y) * ic, (y1 - y0) * ic,
                                     span, ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u);
     nnom_dw3_run_t run = {x + oc - 4, a->output + oc - 4, u->out, ic, oc};
     if (rest != 0 && u->out >= 4) {
@@ -158,14 +150,12 @@ int nnom_dw3_line_try(const nnom_conv_args_t *a)
     const int32_t hi = e < 0 ? lo : (e + 1 < lo ? lo : (e + 1 < u.out ? e + 1 : u.out));
     if (p->act_min < p->output_zp || p->act_min > -128 || p->act_max < 127)
         return 0; /* dw_axes' mode 0 (no sign term, no clamp) */
-    /* one short line (the converter's dw3_short()) */
-    if (v.out == 1 && !dw3_line(u.out, u.pad, u.in))
-        return a->out.c >= 8 && u.xb == ic && v.pad == 0 && u.d == 1 && u.pad < 3 &&
-               u.out >= 2 && dw3_line_short(a, &u);
-    /* some output inside, dw_col_axes (v.k is 1), dw3_line */
-    if (hi <= lo ||
-        v.pad != 0 || u.d != 1 || u.in < 2 || u.pad >= 3 || u.out - 1 - u.pad >= u.in ||
-        !dw3_line(u.out, u.pad, u.in))
+    if (!dw3_line(u.out, u.pad, u.in)) /* one short line (the converter's dw3_short()) */
+        return v.out == 1 && a->out.c >= 8 && u.xb == ic && v.pad == 0 && u.d == 1 &&
+               u.pad < 3 && u.out >= 2 && dw3_line_short(a, &u);
+    /* some output inside, dw_col_axes (v.k is 1) */
+    if (hi <= lo || v.pad != 0 || u.d != 1 || u.in < 2 || u.pad >= 3 ||
+        u.out - 1 - u.pad >= u.in)
         return 0;
     const int32_t oc = a->out.c, rest = oc % 4, span = (u.out + 2) * ic;
     /* lines, lanes: dw3_asm's course (not five channels' one line, whose

@@ -13,7 +13,8 @@ multiple of four or not odd_flat() (then after the whole groups
 one more, channels cout - 4 to cout - 1, which overlaps the one before
 it), (k, 1) or (1, k) kernels of 2 to max_taps taps (3 taps
 at stride 1: nnom_dw3_s8's records, on lines of DW3_MIN_OUT outputs or
-more or of 4 to 9 all inside the input (dw3_line), channel by channel, so
+more or of 4 to 9 all inside the input (dw3_line), or on one short line
+of 8+ channels run on a padded copy (dw3_short), channel by channel, so
 also for more than four channels not a multiple of four: the last group
 overlaps; at stride 2 those of
 dw3s2_records.py where they suit, on lines of DW3S2_MIN_OUT outputs or more

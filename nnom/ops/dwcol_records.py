@@ -13,7 +13,8 @@ multiple of four or not odd_flat() (then after the whole groups
 one more, channels cout - 4 to cout - 1, which overlaps the one before
 it), (k, 1) or (1, k) kernels of 2 to max_taps taps (3 taps
 at stride 1: nnom_dw3_s8's records, on lines of DW3_MIN_OUT outputs or
-more or of 4 to 9 all inside the input (dw3_line), channel by channel, so
+more or of 4 to 9 all inside the input (dw3_line), or on one short line
+of 8+ channels run on a padded copy (dw3_short), channel by channel, so
 also for more than four channels not a multiple of four: the last group
 overlaps; at stride 2 those of
 dw3s2_records.py where they suit, on lines of DW3S2_MIN_OUT outputs or more
@@ -110,17 +111,25 @@ def dwcol_records(
     axis = 0 if kh > 1 else 1  # the taps' axis; the other has one tap
     k, s, d = (kh, kw)[axis], attrs["strides"][axis], attrs["dilation"][axis]
     pad, other = (top, left + right) if axis == 0 else (left, top + bottom)
+    short = (
+        k == 3
+        and s == 1
+        and in_hw[1 - axis] == 1
+        and out_hw[1 - axis] == 1
+        and dw3_short(out_hw[axis], pad, in_hw[axis], cout, q.act_min, q.act_max)
+    )
     if (
         attrs["multiplier"] != 1
         or odd_flat(cout, kh, kw, attrs["strides"][1], out_hw[1])
         or min(kh, kw) != 1
         or not 2 <= k <= rule["max_taps"]
         or d != 1
-        or (k == 3 and s == 1 and not dw3_line(out_hw[axis], pad, in_hw[axis]))
+        or (k == 3 and s == 1 and not short and not dw3_line(out_hw[axis], pad, in_hw[axis]))
         or zp_out != -128
         or other != 0
         or not (
-            _some_inside(k, s, pad, in_hw[axis], out_hw[axis])
+            short
+            or _some_inside(k, s, pad, in_hw[axis], out_hw[axis])
             or _padded(k, s, out_hw[axis], q.act_min, q.act_max)
         )
     ):
@@ -151,6 +160,26 @@ def dw3_line(n_out: int, pad: int, n_in: int) -> bool:
     """Lines nnom_dw3_s8 runs (dw3_line() in C): DW3_MIN_OUT outputs or
     more, or 4 to 9 whose windows all lie inside the input."""
     return n_out >= DW3_MIN_OUT or (n_out >= 4 and pad == 0 and n_out + 2 <= n_in)
+
+
+# bytes of the one-line copy of nnom_local_dw3line_dsp.c (NNOM_DW3LINE_COPY)
+DW3LINE_COPY = 1152
+
+
+def dw3_short(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_max: int) -> bool:
+    """One short line of three taps at stride 1 that nnom_dw3_s8 runs on a
+    padded copy (dw3_line_short() in C): 2 to DW3_MIN_OUT - 1 outputs not
+    dw3_line's, 8+ channels, no clamp, the copy of max(n_out, 4) + 2 rows
+    within its buffer."""
+    return (
+        2 <= n_out
+        and not dw3_line(n_out, pad, n_in)
+        and c >= 8
+        and pad < 3
+        and act_min == -128
+        and act_max == 127
+        and (max(n_out, 4) + 2) * c <= DW3LINE_COPY
+    )
 
 
 def rq_form(q, zp_out: int, k: int):

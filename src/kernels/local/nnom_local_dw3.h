@@ -9,11 +9,12 @@
 #include "nnom_local_simd.h"
 
 #if NNOM_LOCAL_MAC_ASM
-/* Runs of n >= 4 outputs of four channels, output o the taps at x + o xs,
- * x + (o + 1) xs, x + (o + 2) xs into out + o op; four outputs per pass,
- * the last one to three by a pass of one, two or three (nnom_dw3p_s8: by
- * a pass stepped back to end at output n - 1, which rewrites outputs
- * already written; the output never overlaps the input). The field
+/* Runs of n >= 4 outputs of four channels (nnom_dw3_s8: n >= 1), output o
+ * the taps at x + o xs, x + (o + 1) xs, x + (o + 2) xs into out + o op;
+ * four outputs per pass, the last one to three by a pass of one, two or
+ * three (nnom_dw3p_s8: by a pass stepped back to end at output n - 1,
+ * which rewrites outputs already written; the output never overlaps the
+ * input). The field
  * offsets are the assembly's. */
 typedef struct {
     const int8_t *x;

@@ -18,7 +18,8 @@
  * channels (not the tiny, flat or odd-flat paths) or one line of 5-7,
  * multiplier 1, stride 1
  * along the taps, more than NNOM_DW_FEW_OUT outputs a line (not dw_few)
- * and more than NNOM_DW_ACROSS_RATIO times the lines (not dw_across). */
+ * and more than NNOM_DW_ACROSS_RATIO times the lines (not dw_across), or
+ * one line of 8+ channels (short ones copied, dw3_line_short). */
 NNOM_INLINE int nnom_dw3_line_asks(const nnom_conv_args_t *a)
 {
     const int down = a->k.w == 1;
@@ -26,8 +27,16 @@ NNOM_INLINE int nnom_dw3_line_asks(const nnom_conv_args_t *a)
     return (a->records[0] & 1) == 0 && a->ch_mult == 1 && a->out.c == a->in.c &&
            (a->out.c >= 8 || (a->out.c > 4 && vo == 1)) &&
            (down ? a->p.stride_h : a->p.stride_w) == 1 &&
-           uo > NNOM_DW_FEW_OUT && uo > NNOM_DW_ACROSS_RATIO * vo;
+           ((uo > NNOM_DW_FEW_OUT && uo > NNOM_DW_ACROSS_RATIO * vo) ||
+            (vo == 1 && a->out.c >= 8 && uo >= 2));
 }
+
+/* A padded line's copy by words into buf (span + 8 bytes): z zp bytes,
+ * then n >= 4 bytes of x, then the zp word z4 up to span (3 bytes past it
+ * at most); the copy starts 0 to 3 bytes into buf so that its first input
+ * byte is word-aligned (returned: the copy's start). */
+int8_t *nnom_dw3_line_fill(uint32_t *buf, const int8_t *x, int32_t z, int32_t n, int32_t span,
+                           uint32_t z4);
 
 /* 1 when done (dw_col_try's answer); 0: the dispatcher goes on. */
 #define nnom_dw3_line_try nnom_dw3_line_try

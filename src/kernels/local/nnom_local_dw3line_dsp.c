@@ -29,14 +29,14 @@ static NNOM_NOINLINE int dw3_asm_of(const nnom_conv_args_t *a, const dw_axis_t *
     return dw3_asm(&t, u, v, lo, hi);
 }
 
-/* The line's copy for 5-7 channels (rows not word-aligned, where memcpy
- * and memset cost ~300 instructions for 34 rows of 7 channels): z zp
+/* The line's copy (rows not word-aligned, where memcpy and memset cost
+ * ~300 instructions for 34 rows of 7 channels; nnom_local_dw3line.h): z zp
  * bytes, then n >= 4 bytes of x, then zp words up to span (3 bytes
  * past it at most); the copy starts 0 to 3 bytes into buf so that its
  * first input byte is word-aligned (STM), the input read by words (any
  * alignment). */
-static int8_t *dw3_line_fill(uint32_t *buf, const int8_t *x, int32_t z, int32_t n, int32_t span,
-                             uint32_t z4)
+int8_t *nnom_dw3_line_fill(uint32_t *buf, const int8_t *x, int32_t z, int32_t n, int32_t span,
+                           uint32_t z4)
 {
     int8_t *cp = (int8_t *)buf + 3 - (z + 3) % 4;
     uint32_t *d = (uint32_t *)(void *)(cp + z);
@@ -82,19 +82,11 @@ static NNOM_NOINLINE void dw3_line_one(const nnom_conv_args_t *a, const dw_axis_
     const int32_t ic = a->in.c, oc = a->out.c, rest = oc % 4, span = (u->out + 2) * ic;
     uint32_t copy[NNOM_DW3LINE_COPY / 4 + 2]; /* (+2: dw3_line_fill's first and last words) */
     nnom_dw3_run_t run = {a->input, a->output, u->out, u->xb, u->ob};
-    if (!inside && oc < 8) { /* 5-7 channels (some row inside: 3 or more) */
+    if (!inside) { /* (some row inside: 3 or more) */
         const int32_t y = -u->pad, y1 = u->out + 2 + y < u->in ? u->out + 2 + y : u->in;
         const int32_t y0 = y < 0 ? 0 : y;
-        run.x = dw3_line_fill(copy, a->input + y0 * ic, (y0 - y) * ic, (y1 - y0) * ic, span,
-                              ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u);
-    } else if (!inside) {
-        const int32_t y = -u->pad, y1 = u->out + 2 + y < u->in ? u->out + 2 + y : u->in;
-        const int32_t y0 = y < 0 ? (y1 > 0 ? 0 : y1) : y;
-        int8_t *cp = (int8_t *)copy;
-        memset(cp, a->p.input_zp, (size_t)((y0 - y) * ic));
-        memcpy(cp + (y0 - y) * ic, a->input + y0 * ic, (size_t)((y1 - y0) * ic));
-        memset(cp + (y1 - y) * ic, a->p.input_zp, (size_t)(span - (y1 - y) * ic));
-        run.x = cp;
+        run.x = nnom_dw3_line_fill(copy, a->input + y0 * ic, (y0 - y) * ic, (y1 - y0) * ic, span,
+                                   ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u);
     }
     const int8_t *x = run.x;
     if (rest != 0) {
@@ -105,6 +97,41 @@ static NNOM_NOINLINE void dw3_line_one(const nnom_conv_args_t *a, const dw_axis_
         run.out = a->output;
     }
     nnom_dw3_s8(a->records, &run, 1, oc / 4);
+}
+
+/* A short line (2 to DW3_MIN_OUT - 1 outputs, not dw3_line's; one line
+ * of 8+ channels, rows ic apart): copied by words with its padding (the
+ * input zero point) for max(out, 4) outputs, nnom_dw3_s8 on the copy (the
+ * table path took ~160 instructions an output of four channels: (3,1) s1
+ * 3x1x23 same 15.5/MAC). Under four outputs, the overlapping last group's
+ * pass of four (nnom_dw3p_s8 runs four or more) goes to words on the
+ * stack, its outputs' words copied out. 0 where the copy exceeds the
+ * buffer. */
+static NNOM_NOINLINE int dw3_line_short(const nnom_conv_args_t *a, const dw_axis_t *u)
+{
+    const int32_t ic = a->in.c, oc = a->out.c, rest = oc % 4;
+    const int32_t span = ((u->out < 4 ? 4 : u->out) + 2) * ic;
+    uint32_t copy[NNOM_DW3LINE_COPY / 4 + 2]; /* (+2: dw3_line_fill's first and last words) */
+    if (span > NNOM_DW3LINE_COPY)
+        return 0;
+    const int32_t y = -u->pad, y1 = span / ic + y < u->in ? span / ic + y : u->in;
+    const int32_t y0 = y < 0 ? 0 : y;
+    const int8_t *x = nnom_dw3_line_fill(copy, a->input + y0 * ic, (y0 - y) * ic, (y1 - y0) * ic,
+                                    span, ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u);
+    nnom_dw3_run_t run = {x + oc - 4, a->output + oc - 4, u->out, ic, oc};
+    if (rest != 0 && u->out >= 4) {
+        nnom_dw3p_s8(a->records + (oc - 4) * NNOM_DW3_REC, &run, 1, 4 - rest);
+    } else if (rest != 0) {
+        uint32_t last[4];
+        nnom_dw3_run_t four = {x + oc - 4, (int8_t *)last, 4, ic, 4};
+        nnom_dw3p_s8(a->records + (oc - 4) * NNOM_DW3_REC, &four, 1, 4 - rest);
+        for (int32_t o = 0; o < u->out; o++)
+            memcpy(a->output + o * oc + oc - 4, &last[o], 4);
+    }
+    run.x = x;
+    run.out = a->output;
+    nnom_dw3_s8(a->records, &run, 1, oc / 4);
+    return 1;
 }
 
 /* dw_col_try's course for these layers, its axes without the division
@@ -121,11 +148,14 @@ int nnom_dw3_line_try(const nnom_conv_args_t *a)
     v.s = down ? p->stride_w : p->stride_h;
     const int32_t lo = u.pad < u.out ? u.pad : u.out, e = u.in - 3 + u.pad;
     const int32_t hi = e < 0 ? lo : (e + 1 < lo ? lo : (e + 1 < u.out ? e + 1 : u.out));
-    /* dw_axes' mode 0 (no sign term, no clamp), some output inside,
-     * dw_col_axes (v.k is 1), dw3_line */
-    if (p->act_min < p->output_zp || p->act_min > -128 || p->act_max < 127 || hi <= lo ||
-        v.pad != 0 || u.d != 1 || u.in < 2 || u.pad >= 3 || u.out - 1 - u.pad >= u.in ||
-        !dw3_line(u.out, u.pad, u.in))
+    if (p->act_min < p->output_zp || p->act_min > -128 || p->act_max < 127)
+        return 0; /* dw_axes' mode 0 (no sign term, no clamp) */
+    if (!dw3_line(u.out, u.pad, u.in)) /* one short line (the converter's dw3_short()) */
+        return v.out == 1 && a->out.c >= 8 && u.xb == ic && v.pad == 0 && u.d == 1 &&
+               u.pad < 3 && u.out >= 2 && dw3_line_short(a, &u);
+    /* some output inside, dw_col_axes (v.k is 1) */
+    if (hi <= lo || v.pad != 0 || u.d != 1 || u.in < 2 || u.pad >= 3 ||
+        u.out - 1 - u.pad >= u.in)
         return 0;
     const int32_t oc = a->out.c, rest = oc % 4, span = (u.out + 2) * ic;
     /* lines, lanes: dw3_asm's course (not five channels' one line, whose

@@ -16,22 +16,11 @@
 #include "../nnom_backend.h"
 
 #if NNOM_LOCAL_MAC_ASM
-#include <string.h>
 
+#include "nnom_local_dw3line.h"
 #include "nnom_local_dw_odd.h"
 #include "nnom_local_dw_tiny.h"
 #include "nnom_local_dwcol.h"
-
-/* Words [w, end) set to v, two a step (end - w even or not). */
-NNOM_INLINE void dwline_fill(uint32_t *w, uint32_t *end, uint32_t v)
-{
-    if ((end - w) & 1)
-        *w++ = v;
-    for (; w < end; w += 2) {
-        w[0] = v;
-        w[1] = v;
-    }
-}
 
 int nnom_dw_line_try(const nnom_conv_args_t *a)
 {
@@ -51,15 +40,12 @@ int nnom_dw_line_try(const nnom_conv_args_t *a)
         p->act_max != 127 || span * ic > NNOM_DWLINE_COPY || span - pad <= 0 || in < 1 ||
         (rest != 0 && nnom_dw_odd_flat(a)))
         return 0;
-    uint32_t copy[NNOM_DWLINE_COPY / 4];
-    int8_t *e = (int8_t *)copy;
+    uint32_t copy[NNOM_DWLINE_COPY / 4 + 2]; /* (+2: the fill's first and last words) */
     const int32_t y1 = span - pad < in ? span - pad : in; /* rows [0, y1) of the input */
-    /* the padding rows by words (memset costs ~1 instruction a byte on
-     * these few bytes), the words the input's rows share after them */
-    const uint32_t zp4 = ((uint32_t)p->input_zp & 0xFFu) * 0x01010101u;
-    dwline_fill(copy, copy + (pad * ic + 3) / 4, zp4);
-    dwline_fill(copy + (pad + y1) * ic / 4, copy + (span * ic + 3) / 4, zp4);
-    memcpy(e + pad * ic, a->input, (size_t)(y1 * ic));
+    /* by words, the input's first byte word-aligned (memcpy and memset
+     * cost ~1 instruction a byte on rows not word-aligned) */
+    const int8_t *e = nnom_dw3_line_fill(copy, a->input, pad * ic, y1 * ic, span * ic,
+                                         ((uint32_t)p->input_zp & 0xFFu) * 0x01010101u);
     /* the one to three channels past a multiple of four: one lane each on
      * the tiny loops where dw_col_inside's rule takes them (written first:
      * other bytes than the groups'), else the overlapping last group */

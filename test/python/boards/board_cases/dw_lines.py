@@ -932,3 +932,41 @@ S2WIDE_WITHOUT_RECORDS = (15,)
 
 
 layer_family("s2wide_", 130_000, S2WIDE_CASES, without_records=S2WIDE_WITHOUT_RECORDS)
+
+
+# One short line of three taps at stride 1 on 8+ channels with the
+# converter's dw3 records (branch line6, dw3_line_short in
+# nnom_local_dw3line_dsp.c, -O2 with the assembly: the line copied by
+# words with its padding for max(out, 4) outputs, nnom_dw3_s8 on the copy,
+# under four outputs the overlapping last group's pass of four on the
+# stack): (3, 1) and (1, 3), 2 to 9 outputs, 'same' and 'valid' (fewer than
+# four outputs), channels a multiple of four and one to three past it;
+# and the layers it leaves: ReLU6 and no activation (no records), a copy
+# past its bytes, the last group beyond the records' form, two lines,
+# without records. Cases 17-18: long padded lines on the line's copy by
+# words (dw3_line_one). Fields as LONGK_CASES.
+LINE6_CASES = [
+    ((3, 1, 23), (3, 1), 1, "same", "relu", None),  # 3 outputs, the overlap on the stack
+    ((2, 1, 23), (3, 1), 1, "same", "relu", None),  # 2 outputs, no window inside
+    ((1, 2, 9), (1, 3), 1, "same", "relu", None),  # 2 outputs, one channel past
+    ((9, 1, 23), (3, 1), 1, "same", "relu", None),  # 9 outputs, dw3p on the copy
+    ((1, 6, 40), (1, 3), 1, "same", "relu", None),  # 6 outputs, whole groups
+    ((4, 1, 130), (3, 1), 1, "same", "relu", None),  # 4 outputs, two channels past
+    ((5, 1, 23), (3, 1), 1, "valid", "relu", None),  # 3 outputs inside
+    ((1, 3, 64), (1, 3), 1, "same", "relu", None),  # 3 outputs, whole groups
+    ((7, 1, 17), (3, 1), 1, "same", "relu", None),  # 7 outputs, one channel past
+    ((1, 4, 12), (1, 3), 1, "valid", "relu", None),  # 2 outputs inside
+    ((3, 1, 8), (3, 1), 1, "same", "relu", None),  # 8 channels
+    ((3, 1, 23), (3, 1), 1, "same", "relu6", None),  # clamp: no records
+    ((3, 1, 23), (3, 1), 1, "same", None, None),  # no activation: no records
+    ((3, 1, 200), (3, 1), 1, "same", "relu", None),  # copy past its bytes: no records
+    ((3, 1, 23), (3, 1), 1, "same", "relu", "scaled"),  # beyond the records' form
+    ((3, 2, 24), (3, 1), 1, "same", "relu", None),  # two lines
+    ((3, 1, 23), (3, 1), 1, "same", "relu", None),  # without records
+    ((1, 20, 16), (1, 3), 1, "same", "relu", None),  # long line on the copy
+    ((49, 1, 21), (3, 1), 1, "same", "relu", None),  # long line, one channel past
+]
+LINE6_WITHOUT_RECORDS = (16,)
+
+
+layer_family("line6_", 137_000, LINE6_CASES, without_records=LINE6_WITHOUT_RECORDS)

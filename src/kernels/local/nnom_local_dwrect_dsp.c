@@ -104,9 +104,10 @@ void nnom_dwrect_s8_exact(const nnom_dwrect_job_t *j);
 /* DWRECT name, form (0 the one-row loop's requantisation, 1 the scaled
  * one, 2 the exact one and the clamp): r0 the window's first tap, r1 the records, r2 the
  * output, r3 op, r4-r7 the sums, r11 the outputs left in the line;
- * r8-r10, r12, lr scratch. Stack: [0] records, [4] the pairs' entry, [8]
- * xp, [12] n, [16] lines left, [20] xl, [24] ol, [28] the line's first
- * window, [32] its output, [36] lo4, [40] hi4. The pairs (60 bytes each) are entered at the
+ * r8-r10, r12, lr scratch. Stack: [0] records, [4] xp (both in one LDRD
+ * an output), [8] the pairs' entry, [12] n, [16] lines left, [20] xl, [24]
+ * ol, [28] the line's first window less xp, [32] its output, [36] lo4,
+ * [40] hi4. The pairs (60 bytes each) are entered at the
  * layer's count of them before their end (LDR to the pc). */
 __asm__(".macro DWRECT name, form\n"
         ".section .text.\\name,\"ax\",%progbits\n"
@@ -124,23 +125,25 @@ __asm__(".macro DWRECT name, form\n"
         "ldr    lr, [r0, #36]\n"
         "ldm    r0, {r4-r12}\n" /* x, out, rec, n, lines, xp, op, xl, ol */
         "str    r6, [sp]\n"
-        "str    r9, [sp, #8]\n"
+        "str    r9, [sp, #4]\n"
         "strd   r7, r8, [sp, #12]\n"
         "strd   r11, r12, [sp, #20]\n"
+        "sub    r4, r4, r9\n" /* each output adds xp first */
         "strd   r4, r5, [sp, #28]\n"
         "mov    r3, r10\n"
         "adr.w  r8, 3f\n"
         "mov    r9, #60\n"
         "mls    r8, lr, r9, r8\n"
         "orr    r8, r8, #1\n"
-        "str    r8, [sp, #4]\n"
+        "str    r8, [sp, #8]\n"
         "1:\n"
         "ldrd   r0, r2, [sp, #28]\n"
         "ldr    r11, [sp, #12]\n"
         "2:\n"
-        "ldr    r1, [sp]\n"
+        "ldrd   r1, r8, [sp]\n"
+        "add    r0, r0, r8\n"
         "ldm    r1!, {r4-r7}\n"
-        "ldr.w  pc, [sp, #4]\n"
+        "ldr.w  pc, [sp, #8]\n"
         "4:\n"
         ".rept  (" NNOM_STR(RECT_TAPS) " + 1) / 2\n"
         "ldrd   r8, r9, [r1], #8\n"
@@ -176,8 +179,6 @@ __asm__(".macro DWRECT name, form\n"
         ".endif\n"
         "str    r4, [r2]\n"
         "add    r2, r2, r3\n"
-        "ldr    r8, [sp, #8]\n"
-        "add    r0, r0, r8\n"
         "subs   r11, r11, #1\n"
         "bne    2b\n"
         "ldrd   r0, r2, [sp, #28]\n"

@@ -47,6 +47,9 @@
  * offsets and per channel the two taps' weights; per channel mult, ra, e
  * (mult, ra' where scaled). */
 #define RECT_REC (4 + 6 * ((RECT_TAPS + 1) / 2) + 12)
+/* Cells of outputs in rect_cells: the inside and up to eight border
+ * ones. */
+#define RECT_CELLS 9
 /* Words of the outputs of fewer than four channels before they are
  * stored (rect_narrow). */
 #define RECT_OUT 64
@@ -77,13 +80,18 @@ void nnom_dwrect_s8_scaled(const nnom_dwrect_job_t *j);
 void nnom_dwrect_s8_exact(const nnom_dwrect_job_t *j);
 
 
-/* Lane A requantised by the scaled records at r1: the sum was scaled by
+/* Lane A requantised by its scaled records M (mult), R (ra'): the sum was scaled by
  * 2^(13 - e), so that the whole division is 2^44 (SMMLA, no rounding: it
  * is in ra') and SSAT's shift is fixed. */
-#define DWRECT_RQ_SCALED(A)                                                                     \
-    "ldrd   r8, r9, [r1], #8\n"                                                                 \
-    "smmla  " A ", " A ", r8, r9\n"                                                             \
+#define DWRECT_RQ_SCALED(A, M, R)                                                               \
+    "smmla  " A ", " A ", " M ", " R "\n"                                                       \
     "ssat   " A ", #8, " A ", asr #12\n"
+/* Lanes A and B, their four words at r1 in one LDM (two instructions an
+ * output less than an LDRD a lane). */
+#define DWRECT_RQ_SCALED2(A, B)                                                                 \
+    "ldm    r1!, {r8-r10, r12}\n"                                                               \
+    DWRECT_RQ_SCALED(A, "r8", "r9")                                                             \
+    DWRECT_RQ_SCALED(B, "r10", "r12")
 
 /* Lane A requantised with the s term (ra - 1 where the sum is negative). */
 #define DWRECT_RQ_SIGN(A)                                                                       \
@@ -96,9 +104,10 @@ void nnom_dwrect_s8_exact(const nnom_dwrect_job_t *j);
 /* DWRECT name, form (0 the one-row loop's requantisation, 1 the scaled
  * one, 2 the exact one and the clamp): r0 the window's first tap, r1 the records, r2 the
  * output, r3 op, r4-r7 the sums, r11 the outputs left in the line;
- * r8-r10, r12, lr scratch. Stack: [0] records, [4] the pairs' entry, [8]
- * xp, [12] n, [16] lines left, [20] xl, [24] ol, [28] the line's first
- * window, [32] its output, [36] lo4, [40] hi4. The pairs (60 bytes each) are entered at the
+ * r8-r10, r12, lr scratch. Stack: [0] records, [4] xp (both in one LDRD
+ * an output), [8] the pairs' entry, [12] n, [16] lines left, [20] xl, [24]
+ * ol, [28] the line's first window less xp, [32] its output, [36] lo4,
+ * [40] hi4. The pairs (60 bytes each) are entered at the
  * layer's count of them before their end (LDR to the pc). */
 __asm__(".macro DWRECT name, form\n"
         ".section .text.\\name,\"ax\",%progbits\n"
@@ -116,23 +125,25 @@ __asm__(".macro DWRECT name, form\n"
         "ldr    lr, [r0, #36]\n"
         "ldm    r0, {r4-r12}\n" /* x, out, rec, n, lines, xp, op, xl, ol */
         "str    r6, [sp]\n"
-        "str    r9, [sp, #8]\n"
+        "str    r9, [sp, #4]\n"
         "strd   r7, r8, [sp, #12]\n"
         "strd   r11, r12, [sp, #20]\n"
+        "sub    r4, r4, r9\n" /* each output adds xp first */
         "strd   r4, r5, [sp, #28]\n"
         "mov    r3, r10\n"
         "adr.w  r8, 3f\n"
         "mov    r9, #60\n"
         "mls    r8, lr, r9, r8\n"
         "orr    r8, r8, #1\n"
-        "str    r8, [sp, #4]\n"
+        "str    r8, [sp, #8]\n"
         "1:\n"
         "ldrd   r0, r2, [sp, #28]\n"
         "ldr    r11, [sp, #12]\n"
         "2:\n"
-        "ldr    r1, [sp]\n"
+        "ldrd   r1, r8, [sp]\n"
+        "add    r0, r0, r8\n"
         "ldm    r1!, {r4-r7}\n"
-        "ldr.w  pc, [sp, #4]\n"
+        "ldr.w  pc, [sp, #8]\n"
         "4:\n"
         ".rept  (" NNOM_STR(RECT_TAPS) " + 1) / 2\n"
         "ldrd   r8, r9, [r1], #8\n"
@@ -145,12 +156,10 @@ __asm__(".macro DWRECT name, form\n"
         ".error \"nnom_dwrect_s8: a pair of taps is not 60 bytes\"\n"
         ".endif\n"
         ".if \\form == 1\n"
-        DWRECT_RQ_SCALED("r4")
-        DWRECT_RQ_SCALED("r5")
+        DWRECT_RQ_SCALED2("r4", "r5")
         "bfi    r4, r5, #8, #8\n"
-        DWRECT_RQ_SCALED("r6")
+        DWRECT_RQ_SCALED2("r6", "r7")
         "bfi    r4, r6, #16, #8\n"
-        DWRECT_RQ_SCALED("r7")
         "bfi    r4, r7, #24, #8\n"
         ".elseif \\form == 2\n"
         DWRECT_RQ_SIGN("r4")
@@ -170,8 +179,6 @@ __asm__(".macro DWRECT name, form\n"
         ".endif\n"
         "str    r4, [r2]\n"
         "add    r2, r2, r3\n"
-        "ldr    r8, [sp, #8]\n"
-        "add    r0, r0, r8\n"
         "subs   r11, r11, #1\n"
         "bne    2b\n"
         "ldrd   r0, r2, [sp, #28]\n"
@@ -437,6 +444,30 @@ static int rect_take(const int32_t *given, int32_t pairs, int32_t g, int32_t *re
     return form == 1 || form == 2 ? form : 0;
 }
 
+/* nv rows of nu words (pw apart in d) from the input's pixels xu bytes
+ * apart along a row, rows xv apart: four words a step (~2.5 instructions
+ * a word; a word a step ~6: (2,2) s2 15x9x121 same copies 135 words a
+ * group of four channels). */
+static void rect_rows(uint32_t *d, int32_t pw, const int8_t *x, int32_t xu, int32_t xv,
+                      int32_t nu, int32_t nv)
+{
+    const int32_t x2 = 2 * xu, x3 = 3 * xu, x4 = 4 * xu;
+    for (int32_t m = 0; m < nv; m++, d += pw, x += xv) {
+        const int8_t *src = x;
+        uint32_t *p = d, *const end4 = d + (nu & ~3), *const end = d + nu;
+        for (; p != end4; p += 4, src += x4) {
+            const uint32_t w0 = nnom_read4(src), w1 = nnom_read4(src + xu);
+            const uint32_t w2 = nnom_read4(src + x2), w3 = nnom_read4(src + x3);
+            p[0] = w0;
+            p[1] = w1;
+            p[2] = w2;
+            p[3] = w3;
+        }
+        for (; p != end; p++, src += xu)
+            *p = nnom_read4(src);
+    }
+}
+
 /* Four channels or more on the whole padded plane, pw x ph words, of
  * which nu x nv from the input (rect_groups chose it): the border set to
  * the zero point once, the inside copied per group, every output of the
@@ -469,12 +500,7 @@ static NNOM_NOINLINE int rect_plane(const nnom_conv_args_t *a, const rect_axis_t
                                        : rect_records(a, u, v, c, exact, 4, rec);
         if (form == 0 || (exact && form != 1))
             return 0; /* the fallback rewrites the groups before c too */
-        uint32_t *d = buf + v->pad * pw + u->pad;
-        for (int32_t m = 0; m < nv; m++, d += pw) {
-            const int8_t *src = a->input + c + m * v->xb;
-            for (int32_t i = 0; i < nu; i++, src += u->xb)
-                d[i] = nnom_read4(src);
-        }
+        rect_rows(buf + v->pad * pw + u->pad, pw, a->input + c, u->xb, v->xb, nu, nv);
         j.out = a->output + c;
         (exact ? nnom_dwrect_s8_exact : (form == 2 ? nnom_dwrect_s8_scaled : nnom_dwrect_s8))(&j);
     }
@@ -553,6 +579,166 @@ static NNOM_NOINLINE int rect_bands(const nnom_conv_args_t *a, const rect_axis_t
     return 1;
 }
 
+/* The classes of outputs along an axis: each border output alone (its
+ * window's padded taps are its own), the inside as one; [o0, o1) pairs
+ * into cls, their count returned. */
+static int rect_classes(const rect_axis_t *x, int32_t cls[][2])
+{
+    int n = 0;
+    for (int32_t o = 0; o < x->lo; o++, n++)
+        cls[n][0] = o, cls[n][1] = o + 1;
+    if (x->hi > x->lo)
+        cls[n][0] = x->lo, cls[n][1] = x->hi, n++;
+    for (int32_t o = x->hi; o < x->out; o++, n++)
+        cls[n][0] = o, cls[n][1] = o + 1;
+    return n;
+}
+
+/* Whether tap i of output o's window along x lies outside the input. */
+static int rect_out(const rect_axis_t *x, int32_t o, int32_t i)
+{
+    const int32_t p = o * x->s - x->pad + i;
+    return p < 0 || p >= x->in;
+}
+
+/* Whether every window along x has a tap inside the input (rect_fold's
+ * redirect target): 'same' and 'valid' always. */
+static int rect_cell_axis(const rect_axis_t *x)
+{
+    return x->pad >= 0 && x->pad < x->k && (x->out - 1) * x->s - x->pad < x->in;
+}
+
+/* A border cell's padded taps (their indices; an odd count's zero tap
+ * is tap 0's place) and an inside tap of its window, found once a layer. */
+typedef struct {
+    int32_t o0, o1, l0, l1; /* outputs [o0, o1) of lines [l0, l1) */
+    int32_t in;             /* an inside tap's index, -1: the inside cell */
+    int32_t n;              /* padded taps */
+    uint8_t t[RECT_TAPS + 1];
+} rect_cell_t;
+
+static void rect_cell(const rect_axis_t *u, const rect_axis_t *v, rect_cell_t *k)
+{
+    const int32_t taps = u->k * v->k, pairs = (taps + 1) / 2;
+    k->n = 0;
+    k->in = -1;
+    for (int32_t t = 0; t < 2 * pairs; t++) {
+        const int32_t iu = t < taps ? t % u->k : 0, iv = t < taps ? t / u->k : 0;
+        if (rect_out(u, k->o0, iu) || rect_out(v, k->l0, iv))
+            k->t[k->n++] = (uint8_t)t;
+        else if (k->in < 0)
+            k->in = t;
+    }
+}
+
+/* Cell k's records from the group's records rec (words of them) into
+ * cell: each padded tap's weights zeroed and their input zero point times
+ * them moved into the bias (the sum is the same 32-bit word as on a copy
+ * holding the zero point there: exact), its offset that of an inside tap
+ * of the window, so that the loop runs on the input and reads it alone. */
+static void rect_fold(const rect_cell_t *k, int32_t zp, const int32_t *rec, int32_t words,
+                      int32_t *cell)
+{
+    memcpy(cell, rec, (size_t)words * sizeof(int32_t));
+    const int32_t in = rec[4 + 6 * (k->in >> 1) + (k->in & 1)];
+    uint32_t b0 = (uint32_t)cell[0], b1 = (uint32_t)cell[1], b2 = (uint32_t)cell[2],
+             b3 = (uint32_t)cell[3];
+    for (int32_t m = 0; m < k->n; m++) {
+        const int32_t t = k->t[m];
+        int32_t *const p = cell + 4 + 6 * (t >> 1);
+        p[t & 1] = in;
+        const uint32_t w0 = (uint32_t)p[2], w1 = (uint32_t)p[3], w2 = (uint32_t)p[4],
+                       w3 = (uint32_t)p[5];
+        if (t & 1) { /* the high halfwords */
+            b0 += (uint32_t)(zp * ((int32_t)w0 >> 16));
+            b1 += (uint32_t)(zp * ((int32_t)w1 >> 16));
+            b2 += (uint32_t)(zp * ((int32_t)w2 >> 16));
+            b3 += (uint32_t)(zp * ((int32_t)w3 >> 16));
+            p[2] = (int32_t)(w0 & 0xFFFFu);
+            p[3] = (int32_t)(w1 & 0xFFFFu);
+            p[4] = (int32_t)(w2 & 0xFFFFu);
+            p[5] = (int32_t)(w3 & 0xFFFFu);
+        } else {
+            b0 += (uint32_t)(zp * (int32_t)(int16_t)w0);
+            b1 += (uint32_t)(zp * (int32_t)(int16_t)w1);
+            b2 += (uint32_t)(zp * (int32_t)(int16_t)w2);
+            b3 += (uint32_t)(zp * (int32_t)(int16_t)w3);
+            p[2] = (int32_t)(w0 & 0xFFFF0000u);
+            p[3] = (int32_t)(w1 & 0xFFFF0000u);
+            p[4] = (int32_t)(w2 & 0xFFFF0000u);
+            p[5] = (int32_t)(w3 & 0xFFFF0000u);
+        }
+    }
+    cell[0] = (int32_t)b0;
+    cell[1] = (int32_t)b1;
+    cell[2] = (int32_t)b2;
+    cell[3] = (int32_t)b3;
+}
+
+/* Four channels or more whose border outputs are few cells of one output
+ * along an axis (rect_groups chose it): every output on the input, the
+ * inside with the group's records, each border cell with its own
+ * (rect_fold): no copies ((2,3) s2 30x17x13 same: two one-line bands of
+ * 90 words a group on copies). */
+static NNOM_NOINLINE int rect_cells(const nnom_conv_args_t *a, const rect_axis_t *u,
+                                    const rect_axis_t *v, int exact, const int32_t *given)
+{
+    const int32_t ch = a->in.c, taps = u->k * v->k, pairs = (taps + 1) / 2;
+    const int32_t words = 4 + 6 * pairs + 12;
+    int32_t rec[RECT_REC], cell[RECT_REC], cu[RECT_CELLS][2], cv[RECT_CELLS][2];
+    rect_cell_t cells[RECT_CELLS];
+    const int nu = rect_classes(u, cu), nv = rect_classes(v, cv);
+    int nc = 0;
+    for (int iv = 0; iv < nv; iv++)
+        for (int iu = 0; iu < nu; iu++, nc++) {
+            rect_cell_t *const k = &cells[nc];
+            k->o0 = cu[iu][0];
+            k->o1 = cu[iu][1];
+            k->l0 = cv[iv][0];
+            k->l1 = cv[iv][1];
+            rect_cell(u, v, k);
+            if (k->n > 0 && k->in < 0)
+                return 0; /* no inside tap (rect_cell_axis rules it out) */
+        }
+    nnom_dwrect_job_t j = {NULL,
+                           NULL,
+                           rec,
+                           0,
+                           0,
+                           u->s * u->xb,
+                           u->ob,
+                           v->s * v->xb,
+                           v->ob,
+                           pairs,
+                           ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u,
+                           ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u};
+    rect_offsets(rec, u->k, taps, u->xb, v->xb);
+    for (int32_t c = 0, g = 0; c < ch; c = nnom_dw_odd_next(c, ch), g++) {
+        const int form = given != NULL ? rect_take(given, pairs, g, rec)
+                                       : rect_records(a, u, v, c, exact, 4, rec);
+        if (form == 0 || (exact && form != 1))
+            return 0; /* the fallback rewrites the groups before c too */
+        void (*const loop)(const nnom_dwrect_job_t *) =
+            exact ? nnom_dwrect_s8_exact : (form == 2 ? nnom_dwrect_s8_scaled : nnom_dwrect_s8);
+        for (int m = 0; m < nc; m++) {
+            const rect_cell_t *const k = &cells[m];
+            if (k->n > 0)
+                rect_fold(k, a->p.input_zp, rec, words, cell);
+            j.rec = k->n > 0 ? cell : rec;
+            j.n = k->o1 - k->o0;
+            j.lines = k->l1 - k->l0;
+            /* the window's first tap, outside the input in a top or left
+             * cell: an address the loop only adds offsets to */
+            j.x = (const int8_t *)((uintptr_t)(a->input + c) +
+                                   (uintptr_t)((k->o0 * u->s - u->pad) * u->xb +
+                                               (k->l0 * v->s - v->pad) * v->xb));
+            j.out = a->output + c + k->o0 * u->ob + k->l0 * v->ob;
+            loop(&j);
+        }
+    }
+    return 1;
+}
+
 /* Four channels or more, a group at a time (the last one overlapping the
  * one before it where ch is not a multiple of four). */
 static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_t *u,
@@ -595,6 +781,18 @@ static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_
     if ((five && ch >= 8 && band_words > 0 && !plane) || (wide && !plane))
         return 0;
     const int32_t *const given = rect_given(a, taps, exact, down);
+    /* border outputs in cells of their own on the input (rect_cells) where
+     * there are few: a cell's records, their copy and its call (~250 + 2
+     * a record word, measured) against the bands' copies (~6 a word) or
+     * the plane's (~5) ((2,3) s2 30x17x13 same 4.21 -> 3.89, (2,4) s2
+     * 20x7x75 same 3.51 -> 3.36; (2,2) s2 15x9x121 same keeps the plane:
+     * 4.92 there, 5.12 on cells) */
+    const int32_t cells = (u->lo + u->out - u->hi + (u->hi > u->lo)) *
+                          (v->lo + v->out - v->hi + (v->hi > v->lo));
+    if (band_words > 0 && cells <= RECT_CELLS && rect_cell_axis(u) && rect_cell_axis(v) &&
+        (cells - 1) * (250 + 2 * (16 + 6 * ((taps + 1) / 2))) <
+            (plane ? 5 * nu * nv : 6 * band_words))
+        return rect_cells(a, u, v, exact, given);
     if (plane)
         return rect_plane(a, u, v, exact, given, span_u, span_v, nu, nv);
     return rect_bands(a, u, v, exact, given, run);

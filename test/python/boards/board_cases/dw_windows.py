@@ -501,3 +501,33 @@ WIN4_WITHOUT_RECORDS = (24,)
 
 
 odd_channels_family("win4_", 132_000, WIN4_CASES, without_records=WIN4_WITHOUT_RECORDS)
+
+
+# Branch win5 (dwrect, -O2 with the assembly): border outputs in cells of
+# their own on the input (rect_cells: each cell's records with its padded
+# taps' weights folded into the bias, no band copies): left and right
+# cells ((2,3) and (2,4) at stride 2), top and bottom ((3,2) s2: the
+# window's first tap above the input), corners ((2,2) at strides 1 and 2),
+# 13 and 6 channels (the last group overlapping), ReLU6 and no activation
+# (the exact loop), the last group unscaled ("small") and beyond the loop's
+# requantisation ("scaled": the fallback rewrites the groups); layers the
+# cells refuse (more than nine cells: (4,5) s1; the plane kept: (2,2) s2
+# 15x9) and a (3,4) s2 of eight cells. Same fields as DWRECT_CASES.
+WIN5_CASES = [
+    ((30, 17, 13), (2, 3), 2, "same", "relu", None),
+    ((20, 7, 75), (2, 4), 2, "same", "relu", None),
+    ((31, 41, 8), (2, 2), 2, "same", "relu", None),
+    ((31, 41, 8), (2, 2), 2, "same", None, None),
+    ((17, 29, 12), (2, 2), 1, "same", "relu", "small"),
+    ((30, 17, 13), (2, 3), 2, "same", "relu6", None),
+    ((30, 17, 13), (2, 3), 2, "same", "relu", "scaled"),
+    ((9, 30, 20), (3, 2), 2, "same", "relu", None),
+    ((20, 20, 8), (4, 5), 1, "same", "relu", None),
+    ((12, 37, 6), (2, 3), 2, "same", "relu", None),
+    ((14, 9, 40), (3, 4), 2, "same", "relu", None),
+    ((15, 9, 20), (2, 2), 2, "same", "relu", None),
+    ((9, 30, 20), (3, 2), 2, "same", None, "small"),
+]
+
+
+layer_family("win5_", 139_000, WIN5_CASES)

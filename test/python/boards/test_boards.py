@@ -13,6 +13,11 @@ with the numpy reference. The same random models also run on the host under
 AddressSanitizer (out-of-bounds reads of the kernels show up there).
 The cases live in board_cases/, one module per kernel area, each family
 registered next to its cases (board_cases/registry.py).
+
+NNOM_BOARD_FAMILIES=prefix,prefix... runs only those families (a family's
+name prefix as registered, e.g. "few9_,pair6_"; "chan5_clamp" and the bench
+models' names select those), on every board and backend as usual: while
+working on one kernel path. Unset, everything runs.
 """
 
 from __future__ import annotations
@@ -52,11 +57,29 @@ def _case(converted, x: np.ndarray):
     return inputs, expected
 
 
+BENCH_MODELS = ("guide", "dscnn", "mlp", "wakeword")
+
+
+def _wanted() -> set[str]:
+    """NNOM_BOARD_FAMILIES's names (empty: everything); a misspelt one is an
+    error, not a family that silently runs nothing."""
+    names = {w.strip() for w in os.environ.get("NNOM_BOARD_FAMILIES", "").split(",") if w.strip()}
+    known = {f.prefix for f in board_cases.FAMILIES} | {"chan5_clamp", *BENCH_MODELS}
+    if names - known:
+        pytest.fail(f"NNOM_BOARD_FAMILIES: no family named {sorted(names - known)}")
+    return names
+
+
+def _selected(name: str) -> bool:
+    wanted = _wanted()
+    return not wanted or name in wanted
+
+
 @pytest.fixture(scope="module")
 def suite(tmp_path_factory):
     """(name, ConvertedModel, inputs, expected) of every model on the boards."""
     out = []
-    for f in board_cases.FAMILIES:
+    for f in filter(lambda f: _selected(f.prefix), board_cases.FAMILIES):
         for k in range(f.count):
             rng = np.random.default_rng(f.seed + k)
             model = f.build(k, rng)
@@ -72,13 +95,13 @@ def suite(tmp_path_factory):
             out.append((f"{f.prefix}{k}", converted, *case))
     # int8 .tflite models (their layers' ranges TensorFlow's)
     tfl = tmp_path_factory.mktemp("tflite")
-    for k in range(len(board_cases.CHAN5_CLAMP_CASES)):
+    for k in range(len(board_cases.CHAN5_CLAMP_CASES) if _selected("chan5_clamp") else 0):
         converted, calib = board_cases.chan5_clamp_model(k, np.random.default_rng(116_500 + k), tfl)
         x = np.concatenate([calib[: RUNS - 1], 3.0 * calib[RUNS - 1 : RUNS]])
         out.append((f"chan5_clamp{k}", converted, *_case(converted, x)))
     # (the autoencoder's 264 KB of weights do not fit the Cortex-M3's flash;
     # the benchmark checks it on the M4)
-    for name in ("guide", "dscnn", "mlp", "wakeword"):
+    for name in filter(_selected, BENCH_MODELS):
         model = bench_models.MODELS[name]()
         shape = tuple(int(d) for d in model.inputs[0].shape[1:])
         calib = bench_models.calibration(name, shape, 64)

@@ -77,6 +77,9 @@ typedef struct {
     int32_t os;
     const tiny_ch_t *r;
     int32_t odd;
+    /* nnom_dw_tiny3_s1 only: this many channels (0 as 1), line k at x +
+     * k TINY_CS entries, out + k, r + k */
+    int32_t nch;
 } tiny_job_t;
 /* pair j of r */
 NNOM_INLINE int32_t *tiny_pair(tiny_ch_t *r, int32_t j)
@@ -88,7 +91,8 @@ NNOM_INLINE int32_t tiny_w(const tiny_ch_t *r, int32_t j)
     return j < TINY_PAIRS ? r->w[j] : r->far[j - TINY_PAIRS];
 }
 typedef char tiny_job_layout_t[offsetof(tiny_job_t, odd) == 20 ? 1 : -1];
-typedef char tiny_ch_layout_t[offsetof(tiny_ch_t, e) == 32 ? 1 : -1];
+typedef char tiny_ch_layout_t[offsetof(tiny_ch_t, e) == 32 && sizeof(tiny_ch_t) == 48 ? 1 : -1];
+typedef char tiny_nch_layout_t[offsetof(tiny_job_t, nch) == 24 ? 1 : -1];
 
 /* Four or five weight pairs (7 to 10 taps), two outputs per pass at
  * stride S: r0 x, r1 out, r2 end, r3 os, r4 and lr the sums, r12 the word;
@@ -175,7 +179,9 @@ void nnom_dw_tiny5_s2(const tiny_job_t *j);
  * read the same words (pair j + 1 of p is pair j of p + 2), so 8 loads
  * serve 12 SMLADs. r0 x, r1 out, r3 os, r2 the word, r4-r7 the sums, r8
  * mult, r12 ra, lr the bias, r9-r11 the pairs; the stack [0] end, [4]
- * qend, [8] e, [12] odd. Then the pair loop's registers and its loop. */
+ * qend, [8] e, [12] odd, [16] x and out, [24] r, [28] channels left. Then
+ * one pass of two and the odd one; then the job's next channel (one call
+ * for a line's channels: ~15 instructions a channel, a call ~30). */
 /* Four outputs' sums (r4-r7) requantised (multiplier r8, rounding r12,
  * shift at [sp, #8]) and stored r3 bytes apart from r1, r1 moved on. */
 #define TINY_OUT4                                                                                \
@@ -206,6 +212,10 @@ void nnom_dw_tiny5_s2(const tiny_job_t *j);
 #define TINY_Q1(OFF, A, W, FROM_A)                                                               \
     "ldr    r2, [r0, #" #OFF "]\n"                                                              \
     "smlad  " A ", r2, " W ", " FROM_A "\n"
+/* (nnom_dw_tiny3_s1's next channel: the line, TINY_CS int16 entries on;
+ * the records, one tiny_ch_t on) */
+#define TINY_LINE_BYTES "260"
+#define TINY_CH_BYTES "48"
 __asm__(".section .text.nnom_dw_tiny3_s1,\"ax\",%progbits\n"
         ".global nnom_dw_tiny3_s1\n"
         ".type nnom_dw_tiny3_s1, %function\n"
@@ -215,15 +225,19 @@ __asm__(".section .text.nnom_dw_tiny3_s1,\"ax\",%progbits\n"
         ".p2align 2\n"
         "nnom_dw_tiny3_s1:\n"
         "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #16\n"
+        "sub    sp, sp, #32\n"
         "ldrd   r4, r12, [r0, #16]\n"
+        "ldr    r5, [r0, #24]\n"
         "str    r12, [sp, #12]\n"
+        "strd   r4, r5, [sp, #24]\n"
         "ldm    r0, {r0-r3}\n"
         "str    r2, [sp, #0]\n"
         "sub    r12, r2, r0\n" /* qend: the pairs' bytes rounded down to fours */
         "bic    r12, r12, #7\n"
         "add    r12, r12, r0\n"
         "str    r12, [sp, #4]\n"
+        "9:\n" /* a channel: r0 x, r1 out, r4 its records */
+        "strd   r0, r1, [sp, #16]\n"
         "ldrd   r9, r10, [r4]\n"
         "ldr    r11, [r4, #8]\n"
         "ldr    lr, [r4, #20]\n"
@@ -247,16 +261,59 @@ __asm__(".section .text.nnom_dw_tiny3_s1,\"ax\",%progbits\n"
         "ldr    r2, [sp, #4]\n"
         "cmp    r0, r2\n"
         "bne    4b\n"
-        "5:\n"
-        "mov    r5, lr\n"
-        "mov    r6, r8\n"
-        "mov    r7, r12\n"
-        "ldr    r8, [sp, #8]\n"
+        "5:\n" /* one pass of two (the pairs' bytes past qend: 0 or 4), r6 e */
+        "ldr    r6, [sp, #8]\n"
         "ldr    r2, [sp, #0]\n"
-        TINY_LOOP(1, TINY_PAIR_FROM(0, "r9", 1, "r5") TINY_PAIR(1, "r10", 1)
-                  TINY_PAIR(2, "r11", 1), "r8")
-        TINY_ONE(0, "r9", "r5") TINY_ONE(1, "r10", "r4") TINY_ONE(2, "r11", "r4")
-        TINY_RQ("r4", "r8") TINY_END("nnom_dw_tiny3_s1"));
+        "cmp    r0, r2\n"
+        "beq    6f\n"
+        TINY_Q1(0, "r4", "r9", "lr")
+        TINY_Q1(2, "r5", "r9", "lr")
+        TINY_Q1(4, "r4", "r10", "r4")
+        TINY_Q1(6, "r5", "r10", "r5")
+        TINY_Q1(8, "r4", "r11", "r4")
+        TINY_Q1(10, "r5", "r11", "r5")
+        "smmlar r4, r4, r8, r12\n"
+        "smmlar r5, r5, r8, r12\n"
+        "asr    r4, r4, r6\n"
+        "asr    r5, r5, r6\n"
+        "ssat   r4, #8, r4\n"
+        "ssat   r5, #8, r5\n"
+        "strb   r4, [r1]\n"
+        "strb   r5, [r1, r3]\n"
+        "add    r1, r1, r3, lsl #1\n"
+        "add    r0, r0, #4\n"
+        "6:\n"
+        "ldr    r2, [sp, #12]\n"
+        "cmp    r2, #0\n"
+        "beq    7f\n"
+        TINY_Q1(0, "r4", "r9", "lr")
+        TINY_Q1(4, "r4", "r10", "r4")
+        TINY_Q1(8, "r4", "r11", "r4")
+        "smmlar r4, r4, r8, r12\n"
+        "asr    r4, r4, r6\n"
+        "ssat   r4, #8, r4\n"
+        "strb   r4, [r1]\n"
+        "7:\n" /* the next channel, if any (nch 0 or 1: none) */
+        "ldr    r5, [sp, #28]\n"
+        "subs   r5, r5, #1\n"
+        "ble    3f\n"
+        "str    r5, [sp, #28]\n"
+        "ldrd   r0, r1, [sp, #16]\n"
+        "add    r0, r0, #" TINY_LINE_BYTES "\n"
+        "add    r1, r1, #1\n"
+        "ldr    r4, [sp, #24]\n"
+        "add    r4, r4, #" TINY_CH_BYTES "\n"
+        "str    r4, [sp, #24]\n"
+        "ldrd   r2, r12, [sp]\n"
+        "add    r2, r2, #" TINY_LINE_BYTES "\n"
+        "add    r12, r12, #" TINY_LINE_BYTES "\n"
+        "strd   r2, r12, [sp]\n"
+        "b      9b\n"
+        "3:\n"
+        "add    sp, sp, #32\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dw_tiny3_s1, .-nnom_dw_tiny3_s1\n"
+        ".text\n");
 TINY_ASM5("nnom_dw_tiny4_s1", 1, TINY_P4(1), TINY_O4);
 TINY_ASM5("nnom_dw_tiny5_s1", 1, TINY_P5(1), TINY_O5);
 /* Three pairs at stride 2, four outputs a pass: output i's pair j is
@@ -517,7 +574,7 @@ NNOM_INLINE void tiny_cbody(const tiny_cjob_t *cj, const int32_t NP, const int32
     int8_t *out = cj->out;
     const int32_t n = cj->n, stride = cj->stride, c = cj->c, span = (cj->lines & ~1) * S;
     const tiny_ch_t *const r = cj->r;
-    const tiny_job_t base = {x, out, x + span, cj->os, r, cj->lines & 1};
+    const tiny_job_t base = {x, out, x + span, cj->os, r, cj->lines & 1, 1};
     int32_t ch = cj->ch0;
     for (int32_t k = 0; k < n; k++, x += stride, out++) {
         tiny_job_t j = base;
@@ -590,7 +647,7 @@ static const tiny_fn tiny_fns[2][TINY_LONG_TAPS / 2 - 1] = {
 NNOM_INLINE void tiny_run(tiny_fn fn, const int16_t *x, int8_t *out, int32_t n, int32_t s,
                           int32_t os, const tiny_ch_t *r)
 {
-    const tiny_job_t j = {x, out, x + (n & ~1) * s, os, r, n & 1};
+    const tiny_job_t j = {x, out, x + (n & ~1) * s, os, r, n & 1, 1};
     fn(&j);
 }
 
@@ -729,6 +786,7 @@ static NNOM_NOINLINE void tiny_pairs(const nnom_conv_args_t *a, const tiny_t *t,
 /* The int16 entries a line takes in the transposed copies (tiny_chans,
  * tiny_cols) */
 #define TINY_CS (TINY_LINE + 2)
+typedef char tiny_cs_layout_t[TINY_CS * 2 == 260 ? 1 : -1]; /* nnom_dw_tiny3_s1's */
 
 /* m entries (xs bytes apart) of nc channels side by side into nc lines
  * TINY_CS entries apart, pixels not next to each other (the channels past
@@ -827,8 +885,12 @@ static NNOM_NOINLINE void tiny_chans(const nnom_conv_args_t *a, const tiny_t *tp
         case 6: tiny_tcopy(x, t.xs, m, d, 6); break;
         default: tiny_tcopy(x, t.xs, m, d, 7); break;
         }
-        for (int32_t k = 0; k < nc; k++)
-            tiny_run(fn, buf[k], o + k, t.n, t.s, t.os, &r[k]);
+        if (fn == nnom_dw_tiny3_s1) { /* every channel in one call */
+            const tiny_job_t j = {buf[0], o, buf[0] + (t.n & ~1), t.os, r, t.n & 1, nc};
+            fn(&j);
+        } else
+            for (int32_t k = 0; k < nc; k++)
+                tiny_run(fn, buf[k], o + k, t.n, t.s, t.os, &r[k]);
     }
 }
 

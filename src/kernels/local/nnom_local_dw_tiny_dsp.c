@@ -77,10 +77,14 @@ typedef struct {
     int32_t os;
     const tiny_ch_t *r;
     int32_t odd;
-    /* nnom_dw_tiny3_s1 only: this many channels (0 as 1), line k at x +
-     * k TINY_CS entries, out + k, r + k */
-    int32_t nch;
 } tiny_job_t;
+/* nnom_dw_tiny3_s1m's: the job of a line's first channel, and the records'
+ * end; each record from j.r one channel, the next channel's line TINY_CS
+ * entries on, its outputs one byte on */
+typedef struct {
+    tiny_job_t j;
+    const tiny_ch_t *rend;
+} tiny_mjob_t;
 /* pair j of r */
 NNOM_INLINE int32_t *tiny_pair(tiny_ch_t *r, int32_t j)
 {
@@ -92,7 +96,7 @@ NNOM_INLINE int32_t tiny_w(const tiny_ch_t *r, int32_t j)
 }
 typedef char tiny_job_layout_t[offsetof(tiny_job_t, odd) == 20 ? 1 : -1];
 typedef char tiny_ch_layout_t[offsetof(tiny_ch_t, e) == 32 && sizeof(tiny_ch_t) == 48 ? 1 : -1];
-typedef char tiny_nch_layout_t[offsetof(tiny_job_t, nch) == 24 ? 1 : -1];
+typedef char tiny_nch_layout_t[offsetof(tiny_mjob_t, rend) == 24 ? 1 : -1];
 
 /* Four or five weight pairs (7 to 10 taps), two outputs per pass at
  * stride S: r0 x, r1 out, r2 end, r3 os, r4 and lr the sums, r12 the word;
@@ -171,6 +175,7 @@ typedef char tiny_nch_layout_t[offsetof(tiny_job_t, nch) == 24 ? 1 : -1];
 #define TINY_O4 TINY_O3 TINY_ONE(3, "r5", "r4")
 #define TINY_O5 TINY_O4 TINY_ONE(4, "r8", "r4")
 void nnom_dw_tiny3_s1(const tiny_job_t *j);
+void nnom_dw_tiny3_s1m(const tiny_mjob_t *j);
 void nnom_dw_tiny4_s1(const tiny_job_t *j);
 void nnom_dw_tiny5_s1(const tiny_job_t *j);
 void nnom_dw_tiny4_s2(const tiny_job_t *j);
@@ -179,7 +184,8 @@ void nnom_dw_tiny5_s2(const tiny_job_t *j);
  * read the same words (pair j + 1 of p is pair j of p + 2), so 8 loads
  * serve 12 SMLADs. r0 x, r1 out, r3 os, r2 the word, r4-r7 the sums, r8
  * mult, r12 ra, lr the bias, r9-r11 the pairs; the stack [0] end, [4]
- * qend, [8] e, [12] odd, [16] x and out, [24] r, [28] channels left. Then
+ * qend, [8] e, [12] the tail (odd | 2 where a pass of two), [16] x and
+ * out, [24] r, [28] the records' end. Then
  * one pass of two and the odd one; then the job's next channel (one call
  * for a line's channels: ~15 instructions a channel, a call ~30). */
 /* Four outputs' sums (r4-r7) requantised (multiplier r8, rounding r12,
@@ -223,29 +229,41 @@ __asm__(".section .text.nnom_dw_tiny3_s1,\"ax\",%progbits\n"
         ".thumb\n"
         ".thumb_func\n"
         ".p2align 2\n"
-        "nnom_dw_tiny3_s1:\n"
+        "nnom_dw_tiny3_s1:\n" /* one channel: the records' end r + 1 */
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #32\n"
+        "ldrd   r4, r12, [r0, #16]\n"
+        "add    r5, r4, #" TINY_CH_BYTES "\n"
+        "b      1f\n"
+        ".global nnom_dw_tiny3_s1m\n"
+        ".type nnom_dw_tiny3_s1m, %function\n"
+        ".thumb_func\n"
+        "nnom_dw_tiny3_s1m:\n" /* a tiny_mjob_t */
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #32\n"
         "ldrd   r4, r12, [r0, #16]\n"
         "ldr    r5, [r0, #24]\n"
-        "str    r12, [sp, #12]\n"
+        "1:\n"
         "strd   r4, r5, [sp, #24]\n"
         "ldm    r0, {r0-r3}\n"
         "str    r2, [sp, #0]\n"
-        "sub    r12, r2, r0\n" /* qend: the pairs' bytes rounded down to fours */
-        "bic    r12, r12, #7\n"
-        "add    r12, r12, r0\n"
+        "sub    r6, r2, r0\n" /* qend: the pairs' bytes rounded down to fours */
+        "bic    r5, r6, #7\n"
+        "cmp    r5, r6\n" /* the tail: bit 1 a pass of two, bit 0 the odd one */
+        "it     ne\n"
+        "orrne  r12, r12, #2\n"
+        "str    r12, [sp, #12]\n"
+        "add    r12, r5, r0\n"
         "str    r12, [sp, #4]\n"
-        "9:\n" /* a channel: r0 x, r1 out, r4 its records */
+        "9:\n" /* a channel: r0 x, r1 out, r4 its records, r12 qend */
         "strd   r0, r1, [sp, #16]\n"
+        "cmp    r0, r12\n" /* (the loads keep the flags) */
         "ldrd   r9, r10, [r4]\n"
         "ldr    r11, [r4, #8]\n"
         "ldr    lr, [r4, #20]\n"
         "ldrd   r8, r12, [r4, #24]\n"
         "ldr    r5, [r4, #32]\n"
         "str    r5, [sp, #8]\n"
-        "ldr    r2, [sp, #4]\n"
-        "cmp    r0, r2\n"
         "beq    5f\n"
         "4:\n"
         TINY_Q1(0, "r4", "r9", "lr")
@@ -261,11 +279,13 @@ __asm__(".section .text.nnom_dw_tiny3_s1,\"ax\",%progbits\n"
         "ldr    r2, [sp, #4]\n"
         "cmp    r0, r2\n"
         "bne    4b\n"
-        "5:\n" /* one pass of two (the pairs' bytes past qend: 0 or 4), r6 e */
+        "5:\n" /* one pass of two (the pairs' bytes past qend: 0 or 4), r6 e; C
+                 * the pass of two, N the odd one (kept: no flags set before
+                 * they are tested) */
         "ldr    r6, [sp, #8]\n"
-        "ldr    r2, [sp, #0]\n"
-        "cmp    r0, r2\n"
-        "beq    6f\n"
+        "ldr    r2, [sp, #12]\n"
+        "lsls   r2, r2, #31\n"
+        "bcc    6f\n"
         TINY_Q1(0, "r4", "r9", "lr")
         TINY_Q1(2, "r5", "r9", "lr")
         TINY_Q1(4, "r4", "r10", "r4")
@@ -283,9 +303,7 @@ __asm__(".section .text.nnom_dw_tiny3_s1,\"ax\",%progbits\n"
         "add    r1, r1, r3, lsl #1\n"
         "add    r0, r0, #4\n"
         "6:\n"
-        "ldr    r2, [sp, #12]\n"
-        "cmp    r2, #0\n"
-        "beq    7f\n"
+        "bpl    7f\n"
         TINY_Q1(0, "r4", "r9", "lr")
         TINY_Q1(4, "r4", "r10", "r4")
         TINY_Q1(8, "r4", "r11", "r4")
@@ -293,17 +311,15 @@ __asm__(".section .text.nnom_dw_tiny3_s1,\"ax\",%progbits\n"
         "asr    r4, r4, r6\n"
         "ssat   r4, #8, r4\n"
         "strb   r4, [r1]\n"
-        "7:\n" /* the next channel, if any (nch 0 or 1: none) */
-        "ldr    r5, [sp, #28]\n"
-        "subs   r5, r5, #1\n"
-        "ble    3f\n"
-        "str    r5, [sp, #28]\n"
+        "7:\n" /* the next channel, if any */
+        "ldrd   r4, r5, [sp, #24]\n"
+        "add    r4, r4, #" TINY_CH_BYTES "\n"
+        "cmp    r4, r5\n"
+        "beq    3f\n"
+        "str    r4, [sp, #24]\n"
         "ldrd   r0, r1, [sp, #16]\n"
         "add    r0, r0, #" TINY_LINE_BYTES "\n"
         "add    r1, r1, #1\n"
-        "ldr    r4, [sp, #24]\n"
-        "add    r4, r4, #" TINY_CH_BYTES "\n"
-        "str    r4, [sp, #24]\n"
         "ldrd   r2, r12, [sp]\n"
         "add    r2, r2, #" TINY_LINE_BYTES "\n"
         "add    r12, r12, #" TINY_LINE_BYTES "\n"
@@ -574,7 +590,7 @@ NNOM_INLINE void tiny_cbody(const tiny_cjob_t *cj, const int32_t NP, const int32
     int8_t *out = cj->out;
     const int32_t n = cj->n, stride = cj->stride, c = cj->c, span = (cj->lines & ~1) * S;
     const tiny_ch_t *const r = cj->r;
-    const tiny_job_t base = {x, out, x + span, cj->os, r, cj->lines & 1, 1};
+    const tiny_job_t base = {x, out, x + span, cj->os, r, cj->lines & 1};
     int32_t ch = cj->ch0;
     for (int32_t k = 0; k < n; k++, x += stride, out++) {
         tiny_job_t j = base;
@@ -647,7 +663,7 @@ static const tiny_fn tiny_fns[2][TINY_LONG_TAPS / 2 - 1] = {
 NNOM_INLINE void tiny_run(tiny_fn fn, const int16_t *x, int8_t *out, int32_t n, int32_t s,
                           int32_t os, const tiny_ch_t *r)
 {
-    const tiny_job_t j = {x, out, x + (n & ~1) * s, os, r, n & 1, 1};
+    const tiny_job_t j = {x, out, x + (n & ~1) * s, os, r, n & 1};
     fn(&j);
 }
 
@@ -855,10 +871,11 @@ NNOM_INLINE void tiny_fill(int16_t *b, int32_t i, int32_t pad, int32_t after, in
 
 /* Every line, channels from to c (one to seven, side by side in the
  * input): each line's channels copied at once, then run one by one (r:
- * from's records first). */
-static NNOM_NOINLINE void tiny_chans(const nnom_conv_args_t *a, const tiny_t *tp,
-                                     const tiny_ch_t *r, tiny_fn fn, int32_t entries,
-                                     int32_t from)
+ * from's records first), or with M (three pairs at stride 1) all in one
+ * call of nnom_dw_tiny3_s1m. (Two functions: the one call in the other's
+ * line loop costs it ~13 instructions a line and 2 a channel.) */
+NNOM_INLINE void tiny_chans_m(const nnom_conv_args_t *a, const tiny_t *tp, const tiny_ch_t *r,
+                              tiny_fn fn, int32_t entries, int32_t from, const int M)
 {
     const tiny_t t = *tp; /* (the calls could write *tp: no reloads) */
     const int8_t *x = a->input + from;
@@ -885,13 +902,24 @@ static NNOM_NOINLINE void tiny_chans(const nnom_conv_args_t *a, const tiny_t *tp
         case 6: tiny_tcopy(x, t.xs, m, d, 6); break;
         default: tiny_tcopy(x, t.xs, m, d, 7); break;
         }
-        if (fn == nnom_dw_tiny3_s1) { /* every channel in one call */
-            const tiny_job_t j = {buf[0], o, buf[0] + (t.n & ~1), t.os, r, t.n & 1, nc};
-            fn(&j);
+        if (M) {
+            const tiny_mjob_t j = {{buf[0], o, buf[0] + (t.n & ~1), t.os, r, t.n & 1}, r + nc};
+            nnom_dw_tiny3_s1m(&j);
         } else
             for (int32_t k = 0; k < nc; k++)
                 tiny_run(fn, buf[k], o + k, t.n, t.s, t.os, &r[k]);
     }
+}
+static NNOM_NOINLINE void tiny_chans(const nnom_conv_args_t *a, const tiny_t *tp,
+                                     const tiny_ch_t *r, tiny_fn fn, int32_t entries,
+                                     int32_t from)
+{
+    tiny_chans_m(a, tp, r, fn, entries, from, 0);
+}
+static NNOM_NOINLINE void tiny_chans3(const nnom_conv_args_t *a, const tiny_t *tp,
+                                      const tiny_ch_t *r, int32_t entries)
+{
+    tiny_chans_m(a, tp, r, NULL, entries, 0, 1);
 }
 
 /* Columns of taps on a plane read at every pixel across (stride 1 there):
@@ -965,6 +993,8 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
         tiny_pairs(a, &t, r, fn, entries);
     else if (a->k.h > 1 && t.xl == c && t.lines * c >= TINY_COLS) /* columns, every pixel across */
         tiny_cols(a, &t, r, fn, entries);
+    else if (fn == nnom_dw_tiny3_s1)
+        tiny_chans3(a, &t, r, entries);
     else
         tiny_chans(a, &t, r, fn, entries, 0);
     return 1;

@@ -184,10 +184,12 @@ void nnom_dw_tiny5_s2(const tiny_job_t *j);
  * read the same words (pair j + 1 of p is pair j of p + 2), so 8 loads
  * serve 12 SMLADs. r0 x, r1 out, r3 os, r2 the word, r4-r7 the sums, r8
  * mult, r12 ra, lr the bias, r9-r11 the pairs; the stack [0] end, [4]
- * qend, [8] e, [12] the tail (odd | 2 where a pass of two), [16] x and
- * out, [24] r, [28] the records' end. Then
- * one pass of two and the odd one; then the job's next channel (one call
- * for a line's channels: ~15 instructions a channel, a call ~30). */
+ * qend, [8] e, [12] odd. Then the pair loop's registers and its loop.
+ * nnom_dw_tiny3_s1m: the same for a line's channels in one call (~15
+ * instructions a channel, a call ~30; one channel stays on
+ * nnom_dw_tiny3_s1, ~5 fewer); the stack [12] the tail (odd | 2 where a
+ * pass of two), [16] x and out, [24] r, [28] the records' end; after the
+ * fours one pass of two and the odd one, by flags. */
 /* Four outputs' sums (r4-r7) requantised (multiplier r8, rounding r12,
  * shift at [sp, #8]) and stored r3 bytes apart from r1, r1 moved on. */
 #define TINY_OUT4                                                                                \
@@ -218,10 +220,6 @@ void nnom_dw_tiny5_s2(const tiny_job_t *j);
 #define TINY_Q1(OFF, A, W, FROM_A)                                                               \
     "ldr    r2, [r0, #" #OFF "]\n"                                                              \
     "smlad  " A ", r2, " W ", " FROM_A "\n"
-/* (nnom_dw_tiny3_s1's next channel: the line, TINY_CS int16 entries on;
- * the records, one tiny_ch_t on) */
-#define TINY_LINE_BYTES "260"
-#define TINY_CH_BYTES "48"
 __asm__(".section .text.nnom_dw_tiny3_s1,\"ax\",%progbits\n"
         ".global nnom_dw_tiny3_s1\n"
         ".type nnom_dw_tiny3_s1, %function\n"
@@ -229,29 +227,73 @@ __asm__(".section .text.nnom_dw_tiny3_s1,\"ax\",%progbits\n"
         ".thumb\n"
         ".thumb_func\n"
         ".p2align 2\n"
-        "nnom_dw_tiny3_s1:\n" /* one channel: the records' end r + 1 */
+        "nnom_dw_tiny3_s1:\n"
         "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #32\n"
+        "sub    sp, sp, #16\n"
         "ldrd   r4, r12, [r0, #16]\n"
-        "add    r5, r4, #" TINY_CH_BYTES "\n"
-        "b      1f\n"
+        "str    r12, [sp, #12]\n"
+        "ldm    r0, {r0-r3}\n"
+        "str    r2, [sp, #0]\n"
+        "sub    r12, r2, r0\n" /* qend: the pairs' bytes rounded down to fours */
+        "bic    r12, r12, #7\n"
+        "add    r12, r12, r0\n"
+        "str    r12, [sp, #4]\n"
+        "ldrd   r9, r10, [r4]\n"
+        "ldr    r11, [r4, #8]\n"
+        "ldr    lr, [r4, #20]\n"
+        "ldrd   r8, r12, [r4, #24]\n"
+        "ldr    r5, [r4, #32]\n"
+        "str    r5, [sp, #8]\n"
+        "ldr    r2, [sp, #4]\n"
+        "cmp    r0, r2\n"
+        "beq    5f\n"
+        "4:\n"
+        TINY_Q1(0, "r4", "r9", "lr")
+        TINY_Q1(2, "r5", "r9", "lr")
+        TINY_Q(4, "r4", "r10", "r4", "r6", "r9", "lr")
+        TINY_Q(6, "r5", "r10", "r5", "r7", "r9", "lr")
+        TINY_Q(8, "r4", "r11", "r4", "r6", "r10", "r6")
+        TINY_Q(10, "r5", "r11", "r5", "r7", "r10", "r7")
+        TINY_Q1(12, "r6", "r11", "r6")
+        TINY_Q1(14, "r7", "r11", "r7")
+        TINY_OUT4
+        "add    r0, r0, #8\n"
+        "ldr    r2, [sp, #4]\n"
+        "cmp    r0, r2\n"
+        "bne    4b\n"
+        "5:\n"
+        "mov    r5, lr\n"
+        "mov    r6, r8\n"
+        "mov    r7, r12\n"
+        "ldr    r8, [sp, #8]\n"
+        "ldr    r2, [sp, #0]\n"
+        TINY_LOOP(1, TINY_PAIR_FROM(0, "r9", 1, "r5") TINY_PAIR(1, "r10", 1)
+                  TINY_PAIR(2, "r11", 1), "r8")
+        TINY_ONE(0, "r9", "r5") TINY_ONE(1, "r10", "r4") TINY_ONE(2, "r11", "r4")
+        TINY_RQ("r4", "r8") TINY_END("nnom_dw_tiny3_s1"));
+/* (nnom_dw_tiny3_s1m's next channel: the line, TINY_CS int16 entries on;
+ * the records, one tiny_ch_t on) */
+#define TINY_LINE_BYTES "260"
+#define TINY_CH_BYTES "48"
+__asm__(".section .text.nnom_dw_tiny3_s1m,\"ax\",%progbits\n"
         ".global nnom_dw_tiny3_s1m\n"
         ".type nnom_dw_tiny3_s1m, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
         ".thumb_func\n"
-        "nnom_dw_tiny3_s1m:\n" /* a tiny_mjob_t */
+        ".p2align 2\n"
+        "nnom_dw_tiny3_s1m:\n"
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #32\n"
         "ldrd   r4, r12, [r0, #16]\n"
         "ldr    r5, [r0, #24]\n"
-        "1:\n"
         "strd   r4, r5, [sp, #24]\n"
         "ldm    r0, {r0-r3}\n"
         "str    r2, [sp, #0]\n"
         "sub    r6, r2, r0\n" /* qend: the pairs' bytes rounded down to fours */
         "bic    r5, r6, #7\n"
-        "cmp    r5, r6\n" /* the tail: bit 1 a pass of two, bit 0 the odd one */
-        "it     ne\n"
-        "orrne  r12, r12, #2\n"
+        "and    r6, r6, #4\n" /* the tail: bit 1 a pass of two (4 bytes past qend), bit 0 the odd one */
+        "orr    r12, r12, r6, lsr #1\n"
         "str    r12, [sp, #12]\n"
         "add    r12, r5, r0\n"
         "str    r12, [sp, #4]\n"
@@ -328,7 +370,7 @@ __asm__(".section .text.nnom_dw_tiny3_s1,\"ax\",%progbits\n"
         "3:\n"
         "add    sp, sp, #32\n"
         "pop    {r4-r11, pc}\n"
-        ".size nnom_dw_tiny3_s1, .-nnom_dw_tiny3_s1\n"
+        ".size nnom_dw_tiny3_s1m, .-nnom_dw_tiny3_s1m\n"
         ".text\n");
 TINY_ASM5("nnom_dw_tiny4_s1", 1, TINY_P4(1), TINY_O4);
 TINY_ASM5("nnom_dw_tiny5_s1", 1, TINY_P5(1), TINY_O5);
@@ -802,7 +844,7 @@ static NNOM_NOINLINE void tiny_pairs(const nnom_conv_args_t *a, const tiny_t *t,
 /* The int16 entries a line takes in the transposed copies (tiny_chans,
  * tiny_cols) */
 #define TINY_CS (TINY_LINE + 2)
-typedef char tiny_cs_layout_t[TINY_CS * 2 == 260 ? 1 : -1]; /* nnom_dw_tiny3_s1's */
+typedef char tiny_cs_layout_t[TINY_CS * 2 == 260 ? 1 : -1]; /* nnom_dw_tiny3_s1m's */
 
 /* m entries (xs bytes apart) of nc channels side by side into nc lines
  * TINY_CS entries apart, pixels not next to each other (the channels past

@@ -78,6 +78,13 @@ typedef struct {
     const tiny_ch_t *r;
     int32_t odd;
 } tiny_job_t;
+/* nnom_dw_tiny3_s1m's: the job of a line's first channel, and the records'
+ * end; each record from j.r one channel, the next channel's line TINY_CS
+ * entries on, its outputs one byte on */
+typedef struct {
+    tiny_job_t j;
+    const tiny_ch_t *rend;
+} tiny_mjob_t;
 /* pair j of r */
 NNOM_INLINE int32_t *tiny_pair(tiny_ch_t *r, int32_t j)
 {
@@ -88,7 +95,8 @@ NNOM_INLINE int32_t tiny_w(const tiny_ch_t *r, int32_t j)
     return j < TINY_PAIRS ? r->w[j] : r->far[j - TINY_PAIRS];
 }
 typedef char tiny_job_layout_t[offsetof(tiny_job_t, odd) == 20 ? 1 : -1];
-typedef char tiny_ch_layout_t[offsetof(tiny_ch_t, e) == 32 ? 1 : -1];
+typedef char tiny_ch_layout_t[offsetof(tiny_ch_t, e) == 32 && sizeof(tiny_ch_t) == 48 ? 1 : -1];
+typedef char tiny_nch_layout_t[offsetof(tiny_mjob_t, rend) == 24 ? 1 : -1];
 
 /* Four or five weight pairs (7 to 10 taps), two outputs per pass at
  * stride S: r0 x, r1 out, r2 end, r3 os, r4 and lr the sums, r12 the word;
@@ -167,6 +175,7 @@ typedef char tiny_ch_layout_t[offsetof(tiny_ch_t, e) == 32 ? 1 : -1];
 #define TINY_O4 TINY_O3 TINY_ONE(3, "r5", "r4")
 #define TINY_O5 TINY_O4 TINY_ONE(4, "r8", "r4")
 void nnom_dw_tiny3_s1(const tiny_job_t *j);
+void nnom_dw_tiny3_s1m(const tiny_mjob_t *j);
 void nnom_dw_tiny4_s1(const tiny_job_t *j);
 void nnom_dw_tiny5_s1(const tiny_job_t *j);
 void nnom_dw_tiny4_s2(const tiny_job_t *j);
@@ -175,7 +184,12 @@ void nnom_dw_tiny5_s2(const tiny_job_t *j);
  * read the same words (pair j + 1 of p is pair j of p + 2), so 8 loads
  * serve 12 SMLADs. r0 x, r1 out, r3 os, r2 the word, r4-r7 the sums, r8
  * mult, r12 ra, lr the bias, r9-r11 the pairs; the stack [0] end, [4]
- * qend, [8] e, [12] odd. Then the pair loop's registers and its loop. */
+ * qend, [8] e, [12] odd. Then the pair loop's registers and its loop.
+ * nnom_dw_tiny3_s1m: the same for a line's channels in one call (~15
+ * instructions a channel, a call ~30; one channel stays on
+ * nnom_dw_tiny3_s1, ~5 fewer); the stack [12] the tail (odd | 2 where a
+ * pass of two), [16] x and out, [24] r, [28] the records' end; after the
+ * fours one pass of two and the odd one, by flags. */
 /* Four outputs' sums (r4-r7) requantised (multiplier r8, rounding r12,
  * shift at [sp, #8]) and stored r3 bytes apart from r1, r1 moved on. */
 #define TINY_OUT4                                                                                \
@@ -257,6 +271,107 @@ __asm__(".section .text.nnom_dw_tiny3_s1,\"ax\",%progbits\n"
                   TINY_PAIR(2, "r11", 1), "r8")
         TINY_ONE(0, "r9", "r5") TINY_ONE(1, "r10", "r4") TINY_ONE(2, "r11", "r4")
         TINY_RQ("r4", "r8") TINY_END("nnom_dw_tiny3_s1"));
+/* (nnom_dw_tiny3_s1m's next channel: the line, TINY_CS int16 entries on;
+ * the records, one tiny_ch_t on) */
+#define TINY_LINE_BYTES "260"
+#define TINY_CH_BYTES "48"
+__asm__(".section .text.nnom_dw_tiny3_s1m,\"ax\",%progbits\n"
+        ".global nnom_dw_tiny3_s1m\n"
+        ".type nnom_dw_tiny3_s1m, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        "nnom_dw_tiny3_s1m:\n"
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #32\n"
+        "ldrd   r4, r12, [r0, #16]\n"
+        "ldr    r5, [r0, #24]\n"
+        "strd   r4, r5, [sp, #24]\n"
+        "ldm    r0, {r0-r3}\n"
+        "str    r2, [sp, #0]\n"
+        "sub    r6, r2, r0\n" /* qend: the pairs' bytes rounded down to fours */
+        "bic    r5, r6, #7\n"
+        "and    r6, r6, #4\n" /* the tail: bit 1 a pass of two (4 bytes past qend), bit 0 the odd one */
+        "orr    r12, r12, r6, lsr #1\n"
+        "str    r12, [sp, #12]\n"
+        "add    r12, r5, r0\n"
+        "str    r12, [sp, #4]\n"
+        "9:\n" /* a channel: r0 x, r1 out, r4 its records, r12 qend */
+        "strd   r0, r1, [sp, #16]\n"
+        "cmp    r0, r12\n" /* (the loads keep the flags) */
+        "ldrd   r9, r10, [r4]\n"
+        "ldr    r11, [r4, #8]\n"
+        "ldr    lr, [r4, #20]\n"
+        "ldrd   r8, r12, [r4, #24]\n"
+        "ldr    r5, [r4, #32]\n"
+        "str    r5, [sp, #8]\n"
+        "beq    5f\n"
+        "4:\n"
+        TINY_Q1(0, "r4", "r9", "lr")
+        TINY_Q1(2, "r5", "r9", "lr")
+        TINY_Q(4, "r4", "r10", "r4", "r6", "r9", "lr")
+        TINY_Q(6, "r5", "r10", "r5", "r7", "r9", "lr")
+        TINY_Q(8, "r4", "r11", "r4", "r6", "r10", "r6")
+        TINY_Q(10, "r5", "r11", "r5", "r7", "r10", "r7")
+        TINY_Q1(12, "r6", "r11", "r6")
+        TINY_Q1(14, "r7", "r11", "r7")
+        TINY_OUT4
+        "add    r0, r0, #8\n"
+        "ldr    r2, [sp, #4]\n"
+        "cmp    r0, r2\n"
+        "bne    4b\n"
+        "5:\n" /* one pass of two (the pairs' bytes past qend: 0 or 4), r6 e; C
+                 * the pass of two, N the odd one (kept: no flags set before
+                 * they are tested) */
+        "ldr    r6, [sp, #8]\n"
+        "ldr    r2, [sp, #12]\n"
+        "lsls   r2, r2, #31\n"
+        "bcc    6f\n"
+        TINY_Q1(0, "r4", "r9", "lr")
+        TINY_Q1(2, "r5", "r9", "lr")
+        TINY_Q1(4, "r4", "r10", "r4")
+        TINY_Q1(6, "r5", "r10", "r5")
+        TINY_Q1(8, "r4", "r11", "r4")
+        TINY_Q1(10, "r5", "r11", "r5")
+        "smmlar r4, r4, r8, r12\n"
+        "smmlar r5, r5, r8, r12\n"
+        "asr    r4, r4, r6\n"
+        "asr    r5, r5, r6\n"
+        "ssat   r4, #8, r4\n"
+        "ssat   r5, #8, r5\n"
+        "strb   r4, [r1]\n"
+        "strb   r5, [r1, r3]\n"
+        "add    r1, r1, r3, lsl #1\n"
+        "add    r0, r0, #4\n"
+        "6:\n"
+        "bpl    7f\n"
+        TINY_Q1(0, "r4", "r9", "lr")
+        TINY_Q1(4, "r4", "r10", "r4")
+        TINY_Q1(8, "r4", "r11", "r4")
+        "smmlar r4, r4, r8, r12\n"
+        "asr    r4, r4, r6\n"
+        "ssat   r4, #8, r4\n"
+        "strb   r4, [r1]\n"
+        "7:\n" /* the next channel, if any */
+        "ldrd   r4, r5, [sp, #24]\n"
+        "add    r4, r4, #" TINY_CH_BYTES "\n"
+        "cmp    r4, r5\n"
+        "beq    3f\n"
+        "str    r4, [sp, #24]\n"
+        "ldrd   r0, r1, [sp, #16]\n"
+        "add    r0, r0, #" TINY_LINE_BYTES "\n"
+        "add    r1, r1, #1\n"
+        "ldrd   r2, r12, [sp]\n"
+        "add    r2, r2, #" TINY_LINE_BYTES "\n"
+        "add    r12, r12, #" TINY_LINE_BYTES "\n"
+        "strd   r2, r12, [sp]\n"
+        "b      9b\n"
+        "3:\n"
+        "add    sp, sp, #32\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dw_tiny3_s1m, .-nnom_dw_tiny3_s1m\n"
+        ".text\n");
 TINY_ASM5("nnom_dw_tiny4_s1", 1, TINY_P4(1), TINY_O4);
 TINY_ASM5("nnom_dw_tiny5_s1", 1, TINY_P5(1), TINY_O5);
 /* Three pairs at stride 2, four outputs a pass: output i's pair j is
@@ -335,15 +450,129 @@ void nnom_dw_tiny3_s2(const tiny_job_t *j);
     "ldr    r12, [r0, #" #J "*4]\n"                                                             \
     "smlad  r4, r12, " WA ", r4\n"                                                               \
     "smlad  lr, r12, " WB ", lr\n"
-#define TINY_P4S2                                                                                \
-    TINY_ONE(0, "r9", "r4") TINY_S2W(1, "r10", "r9") TINY_S2W(2, "r11", "r10")                  \
-        TINY_S2W(3, "r5", "r11") "ldr    r12, [r0, #16]\n"                                      \
-                                 "smlad  lr, r12, r5, lr\n"
 #define TINY_P5S2                                                                                \
     TINY_ONE(0, "r9", "r4") TINY_S2W(1, "r10", "r9") TINY_S2W(2, "r11", "r10")                  \
         TINY_S2W(3, "r5", "r11") TINY_S2W(4, "r8", "r5") "ldr    r12, [r0, #20]\n"              \
                                                          "smlad  lr, r12, r8, lr\n"
-TINY_ASM5("nnom_dw_tiny4_s2", 2, TINY_P4S2, TINY_O4);
+/* Four pairs (7 and 8 taps) at stride 2, four outputs a pass: output i's
+ * pair j is word i + j (7 loads for 16 SMLADs; two outputs a pass took
+ * 13.5 instructions an output, this 11.75). r0 x, r1 out, r2 the word, r3
+ * os, r4-r7 the sums, r8-r11 the pairs, lr the bias; the stack [0] end,
+ * [4] qend, [8] e, [12] odd, [16] mult, [20] ra. Lines of under four
+ * outputs go straight to the end part: one pass of two (r12 mult, r6 ra,
+ * r7 e from the records) and the odd one. */
+#define TINY_W4(OFF) "ldr    r2, [r0, #" #OFF "]\n"
+__asm__(".section .text.nnom_dw_tiny4_s2,\"ax\",%progbits\n"
+        ".global nnom_dw_tiny4_s2\n"
+        ".type nnom_dw_tiny4_s2, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        "nnom_dw_tiny4_s2:\n"
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #24\n"
+        "ldrd   r4, r12, [r0, #16]\n"
+        "str    r12, [sp, #12]\n"
+        "ldm    r0, {r0-r3}\n"
+        "ldrd   r8, r9, [r4]\n"
+        "ldrd   r10, r11, [r4, #8]\n"
+        "ldr    lr, [r4, #20]\n"
+        "sub    r5, r2, r0\n" /* the pairs' bytes rounded down to sixteens */
+        "bics   r5, r5, #15\n"
+        "bne    8f\n"
+        "ldrd   r12, r6, [r4, #24]\n"
+        "ldr    r7, [r4, #32]\n"
+        "7:\n"
+        "cmp    r0, r2\n"
+        "beq    6f\n" /* one pass of two (the pairs' bytes past qend: 0 or 8) */
+        TINY_W4(0) "smlad  r4, r2, r8, lr\n"
+        TINY_W4(4) "smlad  r4, r2, r9, r4\n"
+                   "smlad  r5, r2, r8, lr\n"
+        TINY_W4(8) "smlad  r4, r2, r10, r4\n"
+                   "smlad  r5, r2, r9, r5\n"
+        TINY_W4(12) "smlad  r4, r2, r11, r4\n"
+                    "smlad  r5, r2, r10, r5\n"
+        TINY_W4(16) "smlad  r5, r2, r11, r5\n"
+        "smmlar r4, r4, r12, r6\n"
+        "smmlar r5, r5, r12, r6\n"
+        "asr    r4, r4, r7\n"
+        "asr    r5, r5, r7\n"
+        "ssat   r4, #8, r4\n"
+        "ssat   r5, #8, r5\n"
+        "strb   r4, [r1]\n"
+        "strb   r5, [r1, r3]\n"
+        "add    r1, r1, r3, lsl #1\n"
+        "add    r0, r0, #8\n"
+        "6:\n"
+        "ldr    r2, [sp, #12]\n"
+        "cmp    r2, #0\n"
+        "beq    3f\n"
+        TINY_W4(0) "smlad  r4, r2, r8, lr\n"
+        TINY_W4(4) "smlad  r4, r2, r9, r4\n"
+        TINY_W4(8) "smlad  r4, r2, r10, r4\n"
+        TINY_W4(12) "smlad  r4, r2, r11, r4\n"
+        "smmlar r4, r4, r12, r6\n"
+        "asr    r4, r4, r7\n"
+        "ssat   r4, #8, r4\n"
+        "strb   r4, [r1]\n"
+        "3:\n"
+        "add    sp, sp, #24\n"
+        "pop    {r4-r11, pc}\n"
+        "8:\n"
+        "add    r5, r5, r0\n"
+        "strd   r2, r5, [sp]\n"
+        "ldrd   r5, r6, [r4, #24]\n"
+        "strd   r5, r6, [sp, #16]\n"
+        "ldr    r5, [r4, #32]\n"
+        "str    r5, [sp, #8]\n"
+        "4:\n"
+        TINY_W4(0) "smlad  r4, r2, r8, lr\n"
+        TINY_W4(4) "smlad  r4, r2, r9, r4\n"
+                   "smlad  r5, r2, r8, lr\n"
+        TINY_W4(8) "smlad  r4, r2, r10, r4\n"
+                   "smlad  r5, r2, r9, r5\n"
+                   "smlad  r6, r2, r8, lr\n"
+        TINY_W4(12) "smlad  r4, r2, r11, r4\n"
+                    "smlad  r5, r2, r10, r5\n"
+                    "smlad  r6, r2, r9, r6\n"
+                    "smlad  r7, r2, r8, lr\n"
+        TINY_W4(16) "smlad  r5, r2, r11, r5\n"
+                    "smlad  r6, r2, r10, r6\n"
+                    "smlad  r7, r2, r9, r7\n"
+        TINY_W4(20) "smlad  r6, r2, r11, r6\n"
+                    "smlad  r7, r2, r10, r7\n"
+        TINY_W4(24) "smlad  r7, r2, r11, r7\n"
+        "ldrd   r12, r2, [sp, #16]\n"
+        "smmlar r4, r4, r12, r2\n"
+        "smmlar r5, r5, r12, r2\n"
+        "smmlar r6, r6, r12, r2\n"
+        "smmlar r7, r7, r12, r2\n"
+        "ldr    r2, [sp, #8]\n"
+        "asr    r4, r4, r2\n"
+        "asr    r5, r5, r2\n"
+        "asr    r6, r6, r2\n"
+        "asr    r7, r7, r2\n"
+        "ssat   r4, #8, r4\n"
+        "ssat   r5, #8, r5\n"
+        "ssat   r6, #8, r6\n"
+        "ssat   r7, #8, r7\n"
+        "strb   r4, [r1]\n"
+        "strb   r5, [r1, r3]\n"
+        "add    r1, r1, r3, lsl #1\n"
+        "strb   r6, [r1]\n"
+        "strb   r7, [r1, r3]\n"
+        "add    r1, r1, r3, lsl #1\n"
+        "add    r0, r0, #16\n"
+        "ldr    r2, [sp, #4]\n"
+        "cmp    r0, r2\n"
+        "bne    4b\n"
+        "ldrd   r12, r6, [sp, #16]\n"
+        "ldr    r7, [sp, #8]\n"
+        "ldr    r2, [sp]\n"
+        "b      7b\n"
+        ".size nnom_dw_tiny4_s2, .-nnom_dw_tiny4_s2\n"
+        ".text\n");
 TINY_ASM5("nnom_dw_tiny5_s2", 2, TINY_P5S2, TINY_O5);
 
 typedef void (*tiny_fn)(const tiny_job_t *);
@@ -615,6 +844,7 @@ static NNOM_NOINLINE void tiny_pairs(const nnom_conv_args_t *a, const tiny_t *t,
 /* The int16 entries a line takes in the transposed copies (tiny_chans,
  * tiny_cols) */
 #define TINY_CS (TINY_LINE + 2)
+typedef char tiny_cs_layout_t[TINY_CS * 2 == 260 ? 1 : -1]; /* nnom_dw_tiny3_s1m's */
 
 /* m entries (xs bytes apart) of nc channels side by side into nc lines
  * TINY_CS entries apart, pixels not next to each other (the channels past
@@ -683,10 +913,11 @@ NNOM_INLINE void tiny_fill(int16_t *b, int32_t i, int32_t pad, int32_t after, in
 
 /* Every line, channels from to c (one to seven, side by side in the
  * input): each line's channels copied at once, then run one by one (r:
- * from's records first). */
-static NNOM_NOINLINE void tiny_chans(const nnom_conv_args_t *a, const tiny_t *tp,
-                                     const tiny_ch_t *r, tiny_fn fn, int32_t entries,
-                                     int32_t from)
+ * from's records first), or with M (three pairs at stride 1) all in one
+ * call of nnom_dw_tiny3_s1m. (Two functions: the one call in the other's
+ * line loop costs it ~13 instructions a line and 2 a channel.) */
+NNOM_INLINE void tiny_chans_m(const nnom_conv_args_t *a, const tiny_t *tp, const tiny_ch_t *r,
+                              tiny_fn fn, int32_t entries, int32_t from, const int M)
 {
     const tiny_t t = *tp; /* (the calls could write *tp: no reloads) */
     const int8_t *x = a->input + from;
@@ -713,9 +944,24 @@ static NNOM_NOINLINE void tiny_chans(const nnom_conv_args_t *a, const tiny_t *tp
         case 6: tiny_tcopy(x, t.xs, m, d, 6); break;
         default: tiny_tcopy(x, t.xs, m, d, 7); break;
         }
-        for (int32_t k = 0; k < nc; k++)
-            tiny_run(fn, buf[k], o + k, t.n, t.s, t.os, &r[k]);
+        if (M) {
+            const tiny_mjob_t j = {{buf[0], o, buf[0] + (t.n & ~1), t.os, r, t.n & 1}, r + nc};
+            nnom_dw_tiny3_s1m(&j);
+        } else
+            for (int32_t k = 0; k < nc; k++)
+                tiny_run(fn, buf[k], o + k, t.n, t.s, t.os, &r[k]);
     }
+}
+static NNOM_NOINLINE void tiny_chans(const nnom_conv_args_t *a, const tiny_t *tp,
+                                     const tiny_ch_t *r, tiny_fn fn, int32_t entries,
+                                     int32_t from)
+{
+    tiny_chans_m(a, tp, r, fn, entries, from, 0);
+}
+static NNOM_NOINLINE void tiny_chans3(const nnom_conv_args_t *a, const tiny_t *tp,
+                                      const tiny_ch_t *r, int32_t entries)
+{
+    tiny_chans_m(a, tp, r, NULL, entries, 0, 1);
 }
 
 /* Columns of taps on a plane read at every pixel across (stride 1 there):
@@ -789,6 +1035,8 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
         tiny_pairs(a, &t, r, fn, entries);
     else if (a->k.h > 1 && t.xl == c && t.lines * c >= TINY_COLS) /* columns, every pixel across */
         tiny_cols(a, &t, r, fn, entries);
+    else if (fn == nnom_dw_tiny3_s1)
+        tiny_chans3(a, &t, r, entries);
     else
         tiny_chans(a, &t, r, fn, entries, 0);
     return 1;

@@ -720,3 +720,42 @@ FEW9S_CASES = [
 ]
 
 layer_family("few9s_", 136_500, FEW9S_CASES)
+# One row of taps on one to seven channels on the tiny loops (branch
+# few10; nnom_local_dw_tiny_dsp.c): 7 and 8 taps at stride 2
+# (nnom_dw_tiny4_s2: fours of outputs, then a pass of two, then the odd
+# one; lines of 2 to 15 outputs, so every mix of the three, and lines of
+# under four straight to the end part), rows and one-pixel-wide columns,
+# one and two channels (tiny_pairs), columns on a plane (tiny_cols);
+# 5 and 6 taps at stride 1 (nnom_dw_tiny3_s1m: a line's channels in one
+# call, 3 to 24 outputs, several lines; nnom_dw_tiny3_s1 alone for one and
+# two channels, columns on a plane and the channels past a multiple of
+# four); and two that must take other paths (no activation, a channel
+# beyond the fast requantisation). Same fields as DWODD_CASES.
+FEW10_CASES = [
+    ((1, 27, 6), (1, 7), 2, 1, "valid", "relu", False),
+    ((23, 1, 3), (7, 1), 2, 1, "same", "relu", False),
+    ((1, 20, 5), (1, 7), 2, 1, "valid", "relu", False),
+    ((30, 1, 7), (7, 1), 2, 1, "same", "relu6", False),
+    ((13, 1, 2), (8, 1), 2, 1, "valid", "relu", False),
+    ((1, 10, 1), (1, 7), 2, 1, "same", "relu", False),
+    ((9, 1, 7), (7, 1), 2, 1, "valid", "relu", False),
+    ((20, 9, 1), (8, 1), 2, 1, "same", "relu", False),
+    ((1, 13, 3), (1, 7), 2, 1, "valid", "relu", False),
+    ((15, 1, 6), (6, 1), 1, 1, "valid", "relu", False),
+    ((1, 15, 5), (1, 6), 1, 1, "valid", "relu", False),
+    ((1, 24, 7), (1, 5), 1, 1, "same", "relu", False),
+    ((13, 1, 3), (6, 1), 1, 1, "same", "relu6", False),
+    ((3, 18, 5), (1, 5), 1, 1, "valid", "relu", False),
+    ((1, 9, 7), (1, 5), 1, 1, "valid", "relu", False),
+    ((1, 8, 6), (1, 6), 1, 1, "valid", "relu", False),
+    ((2, 7, 3), (1, 5), 1, 1, "same", "relu", False),
+    ((20, 3, 3), (5, 1), 1, 1, "same", "relu", False),
+    ((30, 1, 11), (6, 1), 1, 1, "same", "relu", False),
+    ((1, 18, 2), (1, 5), 1, 1, "same", "relu", False),
+    ((15, 1, 6), (6, 1), 1, 1, "valid", None, False),
+    ((1, 27, 6), (1, 7), 2, 1, "valid", "relu", True),
+]
+FEW10_WITHOUT_RECORDS = (0, 10)
+
+
+odd_channels_family("few10_", 138_000, FEW10_CASES, without_records=FEW10_WITHOUT_RECORDS)

@@ -7,7 +7,7 @@
 #ifndef NNOM_WINDOW_LAYER_H
 #define NNOM_WINDOW_LAYER_H
 
-#include <string.h> /* memcmp */
+#include <string.h> /* memcmp, memcpy, memset */
 
 #include "nnom.h"
 #include "nnom_geometry.h"
@@ -103,7 +103,7 @@ static inline void nnom_window_args_copy(nnom_conv_args_t *s, const nnom_conv_ar
                      :
                      : "r0", "r1", "r2", "r3", "memory");
 #else
-    *s = *args;
+    memcpy(s, args, sizeof(*s)); /* padding bytes too (a static block's are 0) */
 #endif
     s->input = l->in0->out.data;
     s->output = l->out.data;
@@ -121,12 +121,15 @@ static inline nnom_status_t nnom_window_build(nnom_layer_t *l, nnom_window_setup
                                               const nnom_kernel_t *kernels, nnom_conv_args_t *s,
                                               const nnom_conv_args_t *args)
 {
+#if !defined(__OPTIMIZE_SIZE__)
+    memset(s, 0, sizeof(*s)); /* memcmp below: padding, should an ABI add any, 0 */
+#endif
     const nnom_status_t st = setup(l, s, 0);
     if (st != NN_SUCCESS)
         return st;
 #if !defined(__OPTIMIZE_SIZE__)
     if (args != NULL) {
-        nnom_conv_args_t t; /* every field a word: no padding bytes */
+        nnom_conv_args_t t;
         nnom_window_args_copy(&t, args, l);
         if (memcmp(&t, s, sizeof(t)) != 0)
             return NN_ARGUMENT_ERROR;

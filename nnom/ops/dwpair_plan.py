@@ -8,7 +8,8 @@ so for layers of few places (where the runs' set-up costs more) the
 converter writes the sets here, after the channels' words: a head of PLAN_HEAD words (sets;
 lines, lx, lo, last, sx, so, xs of the grid; the border row's input and
 output offsets, -1 where there is none; on one line the sets' output and
-input steps, else 0), then per set its k and the twelve fields of
+input steps, else 0; the input's and the output's sizes in bytes, which
+the C checks before it trusts the offsets), then per set its k and the twelve fields of
 nnom_dwpair_set_t (out, od[3], end, x, x2, d[3], rec, back) with the
 pointers as byte offsets from the input, output and records + 1. Only
 where every channel fits (first word 1) and the grid has at most MAX_SETS
@@ -20,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 
 PLAN_TAG = 9  # odd (the pair records' family), none of 1, 3, 5, 7
-PLAN_HEAD = 12
+PLAN_HEAD = 14
 MAX_SETS = 8
 SET_WORDS = 13  # k, then nnom_dwpair_set_t's twelve
 
@@ -93,6 +94,7 @@ def dwpair_plan(
     head += [(n_in - 1) * xb, (out - 1) * ob] if edge else [-1, -1]
     # one line of several sets: the C moves the first set's pointers by these
     head += [4 * ob, 4 * s * xb] if lines == 1 and last > 1 else [0, 0]
+    head += [ih * iw * ic, oh * ow * ic]  # the buffers the offsets stay inside
     plan = list(head)
     for k, o, od, end, x, x2, d, bk in sets:
         plan += [k, o, *od, end, x, x2, *d, 0, bk]

@@ -26,9 +26,10 @@
 #define NNOM_DWPAIR_REC 4
 /* First word NNOM_DWPAIR_PLAN: as 1, then after the channels' words the
  * grid the converter laid out (nnom/ops/dwpair_plan.py): a head of
- * NNOM_DWPAIR_PLAN_HEAD words, per set NNOM_DWPAIR_PLAN_SET. */
+ * NNOM_DWPAIR_PLAN_HEAD words (the last two: the input's and output's
+ * sizes it was laid out for), per set NNOM_DWPAIR_PLAN_SET. */
 #define NNOM_DWPAIR_PLAN 9
-#define NNOM_DWPAIR_PLAN_HEAD 12
+#define NNOM_DWPAIR_PLAN_HEAD 14
 #define NNOM_DWPAIR_PLAN_SET 13
 
 /* A run of n >= 1 outputs of four channels, output o the taps at x + o xp

@@ -701,8 +701,14 @@ static NNOM_NOINLINE int dwpair_try(const nnom_conv_args_t *a)
 
 int nnom_dwpair_try(const nnom_conv_args_t *a)
 {
-    if (a->records != NULL && a->records[0] == NNOM_DWPAIR_PLAN)
-        return dwpair_planned(a);
+    if (a->records != NULL && a->records[0] == NNOM_DWPAIR_PLAN) {
+        /* the offsets only inside buffers of the sizes they were laid out
+         * for (a header whose config and records disagree: the C paths) */
+        const int32_t *h = a->records + 1 + NNOM_DWPAIR_REC * a->in.c;
+        if (h[12] == a->in.h * a->in.w * a->in.c && h[13] == a->out.h * a->out.w * a->out.c)
+            return dwpair_planned(a);
+        return 0;
+    }
     return dwpair_try(a);
 }
 

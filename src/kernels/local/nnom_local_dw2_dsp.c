@@ -20,6 +20,7 @@
  * channels outside that requantisation's range.
  */
 #include "nnom_local_dw2.h"
+#include "nnom_local_dw_tiny.h" /* nnom_tiny_rq */
 #include "../nnom_backend.h"
 
 #if NNOM_LOCAL_MAC_ASM
@@ -333,7 +334,6 @@ static const dw2_fn dw2_fns[2][DW2_MAX_TAPS / 2] = {
  * tiny_records()); 0 where its requantisation or sums do not suit. */
 static int dw2_build(const nnom_conv_args_t *a, int32_t ch, int32_t k, dw2_ch_t *r)
 {
-    const int32_t zp = a->p.input_zp;
     const int8_t *w = a->weight + ch;
     int32_t sum = 0;
     *r = (dw2_ch_t){{0}, 0, 0, 0, 0, {0}};
@@ -346,17 +346,13 @@ static int dw2_build(const nnom_conv_args_t *a, int32_t ch, int32_t k, dw2_ch_t 
             r->far[j - 5] = v;
         sum += w0 + w1;
     }
-    /* 2 acc stays inside 32 bits (the group path's rule) */
-    const uint32_t reach = ((uint32_t)1 << 30) - (uint32_t)(k * 255 * 128) - 1u;
-    const uint32_t b = (uint32_t)a->bias[ch];
-    const int32_t mult = a->rq.mult[ch], shift = a->rq.shift[ch];
-    if (((nnom_rq_unfit(mult, shift) | (reach - b) | (reach + b)) >> 31) != 0)
+    nnom_tiny_rq_t q;
+    if (!nnom_tiny_rq(a, ch, k, sum, &q))
         return 0;
-    const uint32_t zp2 = (uint32_t)(2 * a->p.output_zp + 1), x = (uint32_t)-2 - (uint32_t)shift;
-    r->bias = (int32_t)(2u * b - 2u * (uint32_t)zp * (uint32_t)sum);
-    r->mult = mult;
-    r->ra = (int32_t)(zp2 << ((x + 1u) & 31u));
-    r->e = (int32_t)(x + 2u);
+    r->bias = q.bias;
+    r->mult = q.mult;
+    r->ra = q.ra;
+    r->e = q.e;
     return 1;
 }
 

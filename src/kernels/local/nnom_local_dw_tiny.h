@@ -14,6 +14,33 @@
  * there, 4.45 here) */
 #define TINY_S2_MAX_TAPS 7
 
+/* A channel's requantisation words in the tiny loops' form (also the
+ * two-channel loops', nnom_local_dw2_dsp.c): the bias with the input zero
+ * point's share (sum: the channel's k weights added), the multiplier, the
+ * rounding word with the output zero point, the shift. */
+typedef struct {
+    int32_t bias, mult, ra, e;
+} nnom_tiny_rq_t;
+
+/* 0 where channel ch's requantisation or its sums do not suit that form
+ * (q left unset). */
+NNOM_INLINE int nnom_tiny_rq(const nnom_conv_args_t *a, int32_t ch, int32_t k, int32_t sum,
+                             nnom_tiny_rq_t *q)
+{
+    /* 2 acc stays inside 32 bits (the group path's rule) */
+    const uint32_t reach = ((uint32_t)1 << 30) - (uint32_t)(k * 255 * 128) - 1u;
+    const uint32_t b = (uint32_t)a->bias[ch];
+    const int32_t mult = a->rq.mult[ch], shift = a->rq.shift[ch];
+    if (((nnom_rq_unfit(mult, shift) | (reach - b) | (reach + b)) >> 31) != 0)
+        return 0;
+    const uint32_t zp2 = (uint32_t)(2 * a->p.output_zp + 1), x = (uint32_t)-2 - (uint32_t)shift;
+    q->bias = (int32_t)(2u * b - 2u * (uint32_t)a->p.input_zp * (uint32_t)sum);
+    q->mult = mult;
+    q->ra = (int32_t)(zp2 << ((x + 1u) & 31u));
+    q->e = (int32_t)(x + 2u);
+    return 1;
+}
+
 /* 1 where it ran the layer; 0 where the layer does not suit (nothing
  * written): the caller takes its other paths. */
 int nnom_dw_tiny_s8(const nnom_conv_args_t *a);

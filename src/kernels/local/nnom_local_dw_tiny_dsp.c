@@ -755,7 +755,7 @@ NNOM_INLINE int tiny_of(const nnom_conv_args_t *a, tiny_t *t, int whole)
 /* Channel ch's records; 0 where its requantisation or sums do not suit. */
 static int tiny_records(const nnom_conv_args_t *a, int32_t ch, int32_t k, tiny_ch_t *r)
 {
-    const int32_t c = a->out.c, zp = a->p.input_zp;
+    const int32_t c = a->out.c;
     const int8_t *w = a->weight + ch;
     int32_t sum = 0, j = 0;
     for (; 2 * j + 1 < k; j++, w += 2 * c) {
@@ -767,17 +767,13 @@ static int tiny_records(const nnom_conv_args_t *a, int32_t ch, int32_t k, tiny_c
         *tiny_pair(r, j) = (int32_t)((uint32_t)w[0] << 1 & 0xFFFFu);
         sum += w[0];
     }
-    /* 2 acc stays inside 32 bits (the group path's rule) */
-    const uint32_t reach = ((uint32_t)1 << 30) - (uint32_t)(k * 255 * 128) - 1u;
-    const uint32_t b = (uint32_t)a->bias[ch];
-    const int32_t mult = a->rq.mult[ch], shift = a->rq.shift[ch];
-    if (((nnom_rq_unfit(mult, shift) | (reach - b) | (reach + b)) >> 31) != 0)
+    nnom_tiny_rq_t q;
+    if (!nnom_tiny_rq(a, ch, k, sum, &q))
         return 0;
-    const uint32_t zp2 = (uint32_t)(2 * a->p.output_zp + 1), x = (uint32_t)-2 - (uint32_t)shift;
-    r->bias = (int32_t)(2u * b - 2u * (uint32_t)zp * (uint32_t)sum);
-    r->mult = mult;
-    r->ra = (int32_t)(zp2 << ((x + 1u) & 31u));
-    r->e = (int32_t)(x + 2u);
+    r->bias = q.bias;
+    r->mult = q.mult;
+    r->ra = q.ra;
+    r->e = q.e;
     return 1;
 }
 

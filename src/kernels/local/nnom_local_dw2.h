@@ -12,6 +12,9 @@
 /* 1 where it ran the layer; 0 where the layer does not suit (nothing
  * written): the caller takes its other paths. */
 int nnom_dw2_try(const nnom_conv_args_t *a);
+/* the same for 2D windows of 2+ rows of 5+ taps at stride 2 along the row
+ * (nnom_local_dw2r_dsp.c) */
+int nnom_dw2r_try(const nnom_conv_args_t *a);
 
 /* 0 where nnom_dw2_try would surely not take the layer (its choice of
  * layers, checked before any set-up: a refusal costs the layers that go on
@@ -34,7 +37,9 @@ NNOM_INLINE int nnom_dw2_asks(const nnom_conv_args_t *a)
         n = a->out.w;
         if (a->out.h > 1)
             return n >= 8 && (s == 1 ? k == 3 || k > 10 : s == 2 && k >= 5);
-    } else if (a->k.w == 1 && a->in.w == 1) {
+    } else if (a->k.w >= 5) /* 2D windows of 2 or 3 rows (4+: the vertical pairs beat it) */
+        return a->p.stride_w == 2 && a->k.h <= 3;
+    else if (a->k.w == 1 && a->in.w == 1) {
         k = a->k.h;
         s = a->p.stride_h;
         n = a->out.h;

@@ -255,8 +255,8 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
 {
     switch (from) {
     default:
-    case DW_TWO: /* two channels, one row of 3+ taps: read interleaved */
-        if (nnom_dw2_asks(a) && nnom_dw2_try(a))
+    case DW_TWO: /* two channels, one row of 3+ taps or 2-3 rows of 5+: read interleaved */
+        if (nnom_dw2_asks(a) && (a->k.h > 1 && a->k.w > 1 ? nnom_dw2r_try(a) : nnom_dw2_try(a)))
             return DW_TWO;
         /* fall through */
     case DW_PAIR:

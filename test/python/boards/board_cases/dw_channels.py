@@ -720,6 +720,38 @@ FEW9S_CASES = [
 ]
 
 layer_family("few9s_", 136_500, FEW9S_CASES)
+
+# Two channels read interleaved on 2D windows of two or three rows of 5 to
+# 16 taps at stride 2 along the row (branch few11; nnom_local_dw2r_dsp.c):
+# 'same' (rows copied with the zero point around them; rows of taps above
+# or below the input left out, their share back in the bias: 2, 4, 6, 9),
+# 'valid' (on the input; the last rows copied where the reads pass the
+# input's end: 7), odd and even output counts and window widths, strides
+# 1 and 2 down. Then layers that must take other paths: no activation
+# (output zero point not -128), a channel beyond the fast requantisation,
+# a bias near 2^30, ReLU6's clamp, four rows, four taps, stride 1 along
+# the row. Fields as dw_layer_case_model's.
+FEW11_CASES = [
+    ((30, 46, 2), (2, 7), 2, "same", "relu", None),
+    ((11, 21, 2), (2, 5), 2, "valid", "relu", None),
+    ((7, 33, 2), (2, 9), 2, "same", "relu", None),
+    ((10, 19, 2), (2, 6), 2, "same", "relu", None),
+    ((9, 20, 2), (3, 5), 2, "same", "relu", None),
+    ((5, 13, 2), (2, 7), 2, "same", "relu", None),
+    ((8, 30, 2), (3, 16), (1, 2), "same", "relu", None),
+    ((12, 25, 2), (3, 11), 2, "valid", "relu", None),
+    ((6, 9, 2), (2, 5), (1, 2), "valid", "relu", None),
+    ((2, 20, 2), (3, 7), 2, "same", "relu", None),
+    ((30, 46, 2), (2, 7), 2, "same", None, None),
+    ((10, 19, 2), (2, 7), 2, "same", "relu", "scaled"),
+    ((9, 20, 2), (3, 5), 2, "same", "relu", "huge"),
+    ((10, 19, 2), (2, 7), 2, "same", "relu6", None),
+    ((12, 30, 2), (4, 7), 2, "same", "relu", None),
+    ((9, 20, 2), (3, 4), 2, "same", "relu", None),
+    ((9, 20, 2), (3, 5), 1, "same", "relu", None),
+]
+
+layer_family("few11_", 140_000, FEW11_CASES)
 # One row of taps on one to seven channels on the tiny loops (branch
 # few10; nnom_local_dw_tiny_dsp.c): 7 and 8 taps at stride 2
 # (nnom_dw_tiny4_s2: fours of outputs, then a pass of two, then the odd

@@ -74,7 +74,7 @@ int nnom_dw_col_early(const nnom_conv_args_t *a)
     const int32_t k = down ? a->k.h : a->k.w, s = down ? p->stride_h : p->stride_w;
     const int32_t in = down ? a->in.h : a->in.w, out = down ? a->out.h : a->out.w;
     const int32_t lines = down ? a->out.w : a->out.h, oc = a->out.c, rest = oc % 4;
-    if (out < 1 || (out <= lines && (out | lines) != 1) || (out - 1) * s + k > in ||
+    if ((out - 1) * s + k > in ||
         (down ? p->dilation_h : p->dilation_w) != 1 || a->ch_mult != 1 || oc != a->in.c ||
         (rest != 0 && nnom_dw_odd_flat(a)))
         return 0;

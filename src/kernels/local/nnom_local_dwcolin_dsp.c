@@ -16,6 +16,7 @@
 #include "nnom_local_dw_tiny.h"
 #include "nnom_local_dwcol.h"
 #include "nnom_local_dwconv.h"
+#include "nnom_local_dwline.h"
 
 int dw_col_inside(const dw_ctx_t *t)
 {
@@ -51,6 +52,45 @@ int dw_col_inside(const dw_ctx_t *t)
     }
     if (rest != 0 && !lanes) { /* channels oc - 4 on, their records after the whole groups' */
         j.rec = a->records + oc / 4 * words;
+        j.groups = 1;
+        for (int32_t l = 0; l < lines; l++) {
+            j.x = a->input + l * lx + oc - 4;
+            j.out = a->output + l * lo + oc - 4;
+            nnom_dwcol_s8(&j);
+        }
+    }
+    return 1;
+}
+
+/* The same course from the arguments alone, before the dispatcher's other
+ * tries and dw_ctx_t's stores (nnom_dw_col_early_asks() told one row of
+ * 4+ taps, unpadded, 8+ channels, the records' form): the lines a call
+ * each where dw_across_try would not take them (more outputs along the
+ * taps than lines) or their one output (one call either way). */
+int nnom_dw_col_early(const nnom_conv_args_t *a)
+{
+    const nnom_conv_params_t *p = &a->p;
+    const int down = a->k.w == 1;
+    const int32_t k = down ? a->k.h : a->k.w, s = down ? p->stride_h : p->stride_w;
+    const int32_t in = down ? a->in.h : a->in.w, out = down ? a->out.h : a->out.w;
+    const int32_t lines = down ? a->out.w : a->out.h, oc = a->out.c, rest = oc % 4;
+    if ((out - 1) * s + k > in ||
+        (down ? p->dilation_h : p->dilation_w) != 1 || a->ch_mult != 1 || oc != a->in.c ||
+        (rest != 0 && nnom_dw_odd_flat(a)))
+        return 0;
+    const int lanes =
+        rest != 0 && out * (4 - rest) >= 18 * rest && nnom_dw_tiny_rest(a, oc - rest);
+    const int32_t xb = down ? a->in.w * oc : oc, ob = down ? a->out.w * oc : oc;
+    const int32_t lx = down ? p->stride_w * oc : p->stride_h * a->in.w * oc;
+    const int32_t lo = down ? oc : a->out.w * oc;
+    nnom_dwcol_job_t j = {NULL, NULL, a->records, out, xb, s * xb, ob, k / 2, k & 1, oc / 4};
+    for (int32_t l = 0; l < lines; l++) {
+        j.x = a->input + l * lx;
+        j.out = a->output + l * lo;
+        nnom_dwcol_s8(&j);
+    }
+    if (rest != 0 && !lanes) { /* channels oc - 4 on, their records after the whole groups' */
+        j.rec = a->records + oc / 4 * (4 + 4 * (k / 2) + 2 * (k & 1) + 12);
         j.groups = 1;
         for (int32_t l = 0; l < lines; l++) {
             j.x = a->input + l * lx + oc - 4;

@@ -227,6 +227,7 @@ enum {
     DW_THREE,
     DW_LINE,
     DW_ONE,
+    DW_COL_EARLY,
     DW_TINY,
     /* multiplier 1, the arguments alone */
     DW_VP,
@@ -277,6 +278,12 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
     case DW_ONE: /* the whole input in one window (odd records: 3 or 4 taps) */
         if (a->out.h == 1 && a->out.w == 1 && (nnom_dwone_try(a) || nnom_dwone4_try(a)))
             return DW_ONE;
+        /* fall through */
+    case DW_COL_EARLY: /* unpadded lines of 4+ taps: the one-row loop a line
+                       * (after DW_ONE: its leaner course where the window holds
+                       * the whole input) */
+        if (a->records != NULL && nnom_dw_col_early_asks(a) && nnom_dw_col_early(a))
+            return DW_COL_EARLY;
         /* fall through */
     case DW_TINY: /* one to seven channels, one row of taps */
         if (nnom_dw_tiny_asks(a) && nnom_dw_tiny_s8(a))

@@ -35,6 +35,24 @@ NNOM_INLINE int nnom_dw_line_asks(const nnom_conv_args_t *a)
 /* 1 when done; 0 (nothing written): the dispatcher goes on. */
 #define nnom_dw_line_try nnom_dw_line_try
 int nnom_dw_line_try(const nnom_conv_args_t *a);
+
+/* Unpadded lines of 4+ taps (nnom_local_dwcolin_dsp.c: dw_col_inside's
+ * course before the other tries): no padding, one row of taps within the
+ * one-row loop's, more outputs along it than lines or one of each
+ * (dw_across_try's layers otherwise), 8+ channels, its records (even
+ * first word), output zero point -128, no clamp. */
+NNOM_INLINE int nnom_dw_col_early_asks(const nnom_conv_args_t *a)
+{
+    return a->out.c >= 8 && (a->p.pad_top | a->p.pad_left) == 0 &&
+           (a->k.w == 1 ? a->k.h >= 4 && (a->out.h > a->out.w || (a->out.h | a->out.w) == 1)
+                        : a->k.h == 1 && a->k.w >= 4 &&
+                              (a->out.w > a->out.h || (a->out.h | a->out.w) == 1)) &&
+           a->k.h * a->k.w <= NNOM_DW_GROUP_MAX_TAPS && (a->records[0] & 1) == 0 &&
+           a->p.output_zp == -128 && a->p.act_min == -128 && a->p.act_max == 127;
+}
+
+/* 1 when done; 0 (nothing written): the dispatcher goes on. */
+int nnom_dw_col_early(const nnom_conv_args_t *a);
 #endif
 
 #endif

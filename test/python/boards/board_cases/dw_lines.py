@@ -970,3 +970,39 @@ LINE6_WITHOUT_RECORDS = (16,)
 
 
 layer_family("line6_", 137_000, LINE6_CASES, without_records=LINE6_WITHOUT_RECORDS)
+
+
+# Unpadded one-row layers of 4+ taps on 8+ channels straight to the
+# one-row loop from the dispatcher's early steps (branch line7,
+# nnom_dw_col_early in nnom_local_dwcolin_dsp.c, -O2 with the assembly):
+# (k, 1) and (1, k), k 4 to 15, strides 1 and 2, one to ten outputs a line,
+# one line or more outputs than lines, 8 to 130 channels, 0 to 3 past a
+# multiple of four (the overlapping last group or a tiny lane); and the
+# layers it leaves: no more outputs than lines (dw_across_try's), ReLU6
+# and no activation, the last group beyond the records' form, without
+# records, three taps. Fields as LONGK_CASES.
+LINE7_CASES = [
+    ((6, 1, 60), (5, 1), 2, "valid", "relu", None),  # one output, whole groups
+    ((1, 9, 14), (1, 8), 1, "valid", "relu", None),  # 2 outputs, two past
+    ((1, 8, 37), (1, 4), 2, "valid", "relu", None),  # 3 outputs, one past
+    ((18, 1, 13), (6, 1), 2, "valid", "relu", None),  # 7 outputs, one past (tiny lane)
+    ((1, 22, 25), (1, 4), 2, "valid", "relu", None),  # 10 outputs, one past
+    ((1, 13, 34), (1, 4), 2, "valid", "relu", None),  # 5 outputs, two past
+    ((11, 3, 20), (7, 1), 1, "valid", "relu", None),  # 5 outputs on 3 lines
+    ((4, 9, 22), (1, 5), 2, "valid", "relu", None),  # 3 outputs on 2 lines (stride 2)
+    ((21, 2, 25), (5, 1), 1, "valid", "relu", None),  # 17 outputs on 2 lines, one past
+    ((31, 1, 8), (15, 1), 1, "valid", "relu", None),  # 15 taps, 8 channels
+    ((13, 1, 130), (4, 1), 1, "valid", "relu", None),  # 10 outputs, two past
+    ((7, 1, 11), (4, 1), 2, "valid", "relu", None),  # 2 outputs, three past
+    ((2, 16, 9), (1, 6), 2, "valid", "relu", None),  # 6 outputs, one past
+    ((6, 3, 60), (5, 1), 2, "valid", "relu", None),  # 1 output on 2 lines: dw_across_try
+    ((18, 1, 13), (6, 1), 2, "valid", "relu6", None),  # clamp: no records
+    ((18, 1, 13), (6, 1), 2, "valid", None, None),  # no activation: no records
+    ((1, 22, 24), (1, 4), 2, "valid", "relu", "scaled"),  # beyond the records' form
+    ((1, 22, 25), (1, 4), 2, "valid", "relu", None),  # without records
+    ((1, 9, 14), (1, 3), 2, "valid", "relu", None),  # three taps: dw3s2's
+]
+LINE7_WITHOUT_RECORDS = (17,)
+
+
+layer_family("line7_", 142_000, LINE7_CASES, without_records=LINE7_WITHOUT_RECORDS)

@@ -550,8 +550,11 @@ NNOM_INLINE int dwwin_run_p(const nnom_conv_args_t *a, const int32_t pw)
     uint32_t *const dst = plane + st[0].y * pw + pl; /* (one strip) */
     const int copy = inside.ny > 0 && nx > 0;
     /* the converter's records (checked there; none for the wide copy), or
-     * the group's built here */
-    const int32_t *given = wide ? NULL : a->records;
+     * the group's built here; not another path's: dwcols' (first word 1:
+     * one output column of 5 to 8, 5x5 s2 on 5 to 7 channels, which
+     * nnom_dwwin_try takes first) would be read as these (the window
+     * loop's first word is a doubled sum: even) */
+    const int32_t *given = wide || a->records == NULL || (a->records[0] & 1) ? NULL : a->records;
     const nnom_dwwin_layer_t layer = {a->weight,
                                       a->bias,
                                       a->rq.mult,

@@ -544,8 +544,14 @@ NNOM_INLINE int dwwin_run_p(const nnom_conv_args_t *a, const int32_t pw)
         nnom_dwwin_s8_3s1, nnom_dwwin_s8_3s2, nnom_dwwin_s8_5s1, nnom_dwwin_s8_5s2,
         nnom_dwwin_s8_3s2w};
     void (*const fn)(const nnom_dwwin_job_t *) = run[wide ? 4 : (k == 5) * 2 + (s == 2)];
-    nnom_dwwin_job_t job = {plane, NULL, rec, a->out.w, st[0].n, oc, a->out.w * oc,
-                            0, 0, NULL, NULL, NULL, NULL};
+    nnom_dwwin_job_t job; /* (the grouped call's fields set there only) */
+    job.x = plane;
+    job.rec = rec;
+    job.ow = a->out.w;
+    job.oh = st[0].n;
+    job.op = oc;
+    job.ol = a->out.w * oc;
+    job.c = 0;
     nnom_dwwin_copy_t inside = {ic, nx, st[0].ny, row, 4 * pw};
     uint32_t *const dst = plane + st[0].y * pw + pl; /* (one strip) */
     const int copy = inside.ny > 0 && nx > 0;

@@ -48,7 +48,10 @@ def _few_enough(oh: int, ow: int, k: int, s: int, cout: int) -> bool:
     if -(-oh // ((PITCH - k) // s + 1)) > STRIPS:
         return False
     words = (cout + 3) // 4 * (4 + 4 * ((k * k + 1) // 2) + 12)
-    return ow > 1 and words <= (SMALL_WORDS if oh * ow <= SMALL_OUTPUTS else FEW_WORDS)
+    # one column: the loop takes it only as 5x5 at stride 2 on 5 to 7
+    # channels (the C dispatcher's DW_WIN55, before any other path)
+    column = k == 5 and s == 2 and 5 <= cout <= 7
+    return (ow > 1 or column) and words <= (SMALL_WORDS if oh * ow <= SMALL_OUTPUTS else FEW_WORDS)
 
 
 def dwwin_records(attrs: dict, q, zp_in: int, zp_out: int, out_hw: tuple[int, int]):

@@ -531,3 +531,38 @@ WIN5_CASES = [
 
 
 layer_family("win5_", 139_000, WIN5_CASES)
+
+
+# Branch win6 (the window loop, -O2 with the assembly): one strip of the
+# copy on the converter's records runs its groups in one assembly call
+# (nnom_dwwin_s8_*g: each group's copy called from there, c advanced by
+# four up to the last group, which may overlap): 5x5 and 3x3 at strides 1
+# and 2, valid and same, channels a multiple of four, one over (the tail
+# after the groups), two and three over (the last group overlapping), one
+# output a group and several; 5x5 s2 one output column on 5 to 7 channels
+# (the converter's records of the window loop now; dwcols' records were
+# read as them: 15x5x6 valid), on two strips (not grouped); layers the
+# grouped call leaves: records refused ("scaled"), ReLU6 and no activation
+# (the window loop refuses), records left out. Same fields as DWRECT_CASES.
+WIN6_CASES = [
+    ((6, 8, 11), (5, 5), 2, "valid", "relu", None),
+    ((5, 6, 48), (5, 5), 2, "valid", "relu", None),
+    ((3, 14, 25), (3, 3), 2, "valid", "relu", None),
+    ((8, 8, 13), (3, 3), 1, "same", "relu", None),
+    ((9, 9, 6), (5, 5), 1, "valid", "relu", None),
+    ((7, 7, 8), (3, 3), 1, "same", "relu", None),
+    ((6, 8, 11), (5, 5), 2, "valid", "relu", "scaled"),
+    ((32, 6, 6), (5, 5), 2, "valid", "relu", None),
+    ((15, 5, 6), (5, 5), 2, "valid", "relu", None),
+    ((19, 6, 7), (5, 5), 2, "valid", "relu", None),
+    ((12, 12, 12), (3, 3), 2, "same", "relu6", None),
+    ((10, 10, 9), (3, 3), 2, "same", None, None),
+    ((9, 9, 17), (5, 5), 1, "same", "relu", None),
+    ((5, 20, 10), (5, 5), 2, "same", "relu", None),
+    ((15, 5, 7), (5, 5), 2, "valid", "relu", None),
+]
+# cases built without the records (the window loop builds its own)
+WIN6_WITHOUT_RECORDS = (14,)
+
+
+layer_family("win6_", 141_000, WIN6_CASES, without_records=WIN6_WITHOUT_RECORDS)

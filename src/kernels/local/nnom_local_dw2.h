@@ -16,6 +16,22 @@ int nnom_dw2_try(const nnom_conv_args_t *a);
  * (nnom_local_dw2r_dsp.c) */
 int nnom_dw2r_try(const nnom_conv_args_t *a);
 
+/* A requantised output of both loops: SMMLAR with the rounding word
+ * ra (the output zero point in it), then the shift and the clamp. */
+NNOM_INLINE int32_t nnom_dw2_rq(int32_t acc, int32_t mult, int32_t ra, int32_t sh)
+{
+    int32_t v;
+    __asm__("smmlar %0, %1, %2, %3" : "=r"(v) : "r"(acc), "r"(mult), "r"(ra));
+    return __ssat(v >> sh, 8);
+}
+
+/* the tap pair of pixels p, p + 1 of the channel at x (the other
+ * channel's bytes between them) */
+NNOM_INLINE int32_t nnom_dw2_x(const int8_t *x)
+{
+    return (int32_t)__sxtb16((int8x4_t)nnom_read4(x));
+}
+
 /* 0 where nnom_dw2_try would surely not take the layer (its choice of
  * layers, checked before any set-up: a refusal costs the layers that go on
  * to the tiny loops little): two channels, output zero point -128 and no

@@ -63,19 +63,6 @@ typedef struct {
     const dw2_ch_t *r;
 } dw2_job_t;
 
-NNOM_INLINE int32_t dw2_rq(int32_t acc, int32_t mult, int32_t ra, int32_t sh)
-{
-    int32_t v;
-    __asm__("smmlar %0, %1, %2, %3" : "=r"(v) : "r"(acc), "r"(mult), "r"(ra));
-    return __ssat(v >> sh, 8);
-}
-
-/* the tap pair of pixels p, p + 1 of the channel at x */
-NNOM_INLINE int32_t dw2_x(const int8_t *x)
-{
-    return (int32_t)__sxtb16((int8x4_t)nnom_read4(x));
-}
-
 /* Stride 1, NW words a pass (both outputs' pairs; e's last 0 for even
  * windows). */
 NNOM_INLINE void dw2_s1(const dw2_job_t *jb, const int32_t NW)
@@ -98,19 +85,19 @@ NNOM_INLINE void dw2_s1(const dw2_job_t *jb, const int32_t NW)
         int32_t a0 = bias, a1 = bias;
 #pragma GCC unroll 9
         for (int32_t j = 0; j < NW; j++) {
-            const int32_t v = dw2_x(x + 4 * j);
+            const int32_t v = nnom_dw2_x(x + 4 * j);
             a0 = __smlad(v, e[j], a0);
             a1 = __smlad(v, o[j], a1);
         }
-        out[0] = (int8_t)dw2_rq(a0, mult, ra, sh);
-        out[2] = (int8_t)dw2_rq(a1, mult, ra, sh);
+        out[0] = (int8_t)nnom_dw2_rq(a0, mult, ra, sh);
+        out[2] = (int8_t)nnom_dw2_rq(a1, mult, ra, sh);
     }
     if (odd) {
         int32_t a0 = bias;
 #pragma GCC unroll 9
         for (int32_t j = 0; j < NW; j++)
-            a0 = __smlad(dw2_x(x + 4 * j), e[j], a0);
-        out[0] = (int8_t)dw2_rq(a0, mult, ra, sh);
+            a0 = __smlad(nnom_dw2_x(x + 4 * j), e[j], a0);
+        out[0] = (int8_t)nnom_dw2_rq(a0, mult, ra, sh);
     }
 }
 
@@ -127,23 +114,23 @@ NNOM_INLINE void dw2_s2(const dw2_job_t *jb, const int32_t NE)
         e[j] = dw2_pair(r, j);
     const int32_t bias = r->bias, mult = r->mult, ra = r->ra, sh = r->e;
     for (; x != end; x += 8, out += 4) {
-        int32_t a0 = __smlad(dw2_x(x), e[0], bias), a1 = bias;
+        int32_t a0 = __smlad(nnom_dw2_x(x), e[0], bias), a1 = bias;
 #pragma GCC unroll 8
         for (int32_t j = 1; j < NE; j++) {
-            const int32_t v = dw2_x(x + 4 * j);
+            const int32_t v = nnom_dw2_x(x + 4 * j);
             a0 = __smlad(v, e[j], a0);
             a1 = __smlad(v, e[j - 1], a1);
         }
-        a1 = __smlad(dw2_x(x + 4 * NE), e[NE - 1], a1);
-        out[0] = (int8_t)dw2_rq(a0, mult, ra, sh);
-        out[2] = (int8_t)dw2_rq(a1, mult, ra, sh);
+        a1 = __smlad(nnom_dw2_x(x + 4 * NE), e[NE - 1], a1);
+        out[0] = (int8_t)nnom_dw2_rq(a0, mult, ra, sh);
+        out[2] = (int8_t)nnom_dw2_rq(a1, mult, ra, sh);
     }
     if (odd) {
         int32_t a0 = bias;
 #pragma GCC unroll 8
         for (int32_t j = 0; j < NE; j++)
-            a0 = __smlad(dw2_x(x + 4 * j), e[j], a0);
-        out[0] = (int8_t)dw2_rq(a0, mult, ra, sh);
+            a0 = __smlad(nnom_dw2_x(x + 4 * j), e[j], a0);
+        out[0] = (int8_t)nnom_dw2_rq(a0, mult, ra, sh);
     }
 }
 

@@ -42,18 +42,6 @@ typedef struct {
     const dw2r_ch_t *r;
 } dw2r_job_t;
 
-NNOM_INLINE int32_t dw2r_rq(int32_t acc, int32_t mult, int32_t ra, int32_t sh)
-{
-    int32_t v;
-    __asm__("smmlar %0, %1, %2, %3" : "=r"(v) : "r"(acc), "r"(mult), "r"(ra));
-    return __ssat(v >> sh, 8);
-}
-
-NNOM_INLINE int32_t dw2r_x(const int8_t *x)
-{
-    return (int32_t)__sxtb16((int8x4_t)nnom_read4(x));
-}
-
 /* R rows of NE pairs; passes of two outputs (8 bytes apart at stride 2),
  * then an odd one. */
 NNOM_INLINE void dw2r_s2(const dw2r_job_t *jb, const int32_t NE, const int32_t R)
@@ -69,17 +57,17 @@ NNOM_INLINE void dw2r_s2(const dw2r_job_t *jb, const int32_t NE, const int32_t R
         for (int32_t y = 0; y < R; y++) {
             const int8_t *xr = x + y * d;
             const int32_t *w = r->w + y * DW2R_MAX_PAIRS;
-            a0 = __smlad(dw2r_x(xr), w[0], a0);
+            a0 = __smlad(nnom_dw2_x(xr), w[0], a0);
 #pragma GCC unroll 8
             for (int32_t j = 1; j < NE; j++) {
-                const int32_t v = dw2r_x(xr + 4 * j);
+                const int32_t v = nnom_dw2_x(xr + 4 * j);
                 a0 = __smlad(v, w[j], a0);
                 a1 = __smlad(v, w[j - 1], a1);
             }
-            a1 = __smlad(dw2r_x(xr + 4 * NE), w[NE - 1], a1);
+            a1 = __smlad(nnom_dw2_x(xr + 4 * NE), w[NE - 1], a1);
         }
-        out[0] = (int8_t)dw2r_rq(a0, mult, ra, sh);
-        out[2] = (int8_t)dw2r_rq(a1, mult, ra, sh);
+        out[0] = (int8_t)nnom_dw2_rq(a0, mult, ra, sh);
+        out[2] = (int8_t)nnom_dw2_rq(a1, mult, ra, sh);
     }
     if (jb->n & 1) {
         int32_t a0 = bias;
@@ -89,9 +77,9 @@ NNOM_INLINE void dw2r_s2(const dw2r_job_t *jb, const int32_t NE, const int32_t R
             const int32_t *w = r->w + y * DW2R_MAX_PAIRS;
 #pragma GCC unroll 8
             for (int32_t j = 0; j < NE; j++)
-                a0 = __smlad(dw2r_x(xr + 4 * j), w[j], a0);
+                a0 = __smlad(nnom_dw2_x(xr + 4 * j), w[j], a0);
         }
-        out[0] = (int8_t)dw2r_rq(a0, mult, ra, sh);
+        out[0] = (int8_t)nnom_dw2_rq(a0, mult, ra, sh);
     }
 }
 

@@ -16,6 +16,7 @@
  * (nnom_dw2_asks()).
  */
 #include "nnom_local_dw2.h"
+#include "nnom_local_dw_tiny.h" /* nnom_tiny_rq */
 #include "../nnom_backend.h"
 
 #if NNOM_LOCAL_MAC_ASM
@@ -107,7 +108,7 @@ static const dw2r_fn dw2r_fns[2][DW2R_MAX_PAIRS - 2] = {
  * sums do not suit (nnom_local_dw2_dsp.c's rules, over the whole window). */
 static int dw2r_build(const nnom_conv_args_t *a, int32_t ch, dw2r_ch_t *r)
 {
-    const int32_t kh = a->k.h, kw = a->k.w, zp = a->p.input_zp;
+    const int32_t kh = a->k.h, kw = a->k.w;
     const int8_t *w = a->weight + ch;
     int32_t *p = r->w, sum = 0;
     for (int32_t y = 0; y < kh; y++, p += DW2R_MAX_PAIRS) {
@@ -123,17 +124,13 @@ static int dw2r_build(const nnom_conv_args_t *a, int32_t ch, dw2r_ch_t *r)
             w += 2;
         }
     }
-    /* 2 acc stays inside 32 bits (the group path's rule) */
-    const uint32_t reach = ((uint32_t)1 << 30) - (uint32_t)(kh * kw * 255 * 128) - 1u;
-    const uint32_t b = (uint32_t)a->bias[ch];
-    const int32_t mult = a->rq.mult[ch], shift = a->rq.shift[ch];
-    if (((nnom_rq_unfit(mult, shift) | (reach - b) | (reach + b)) >> 31) != 0)
+    nnom_tiny_rq_t q;
+    if (!nnom_tiny_rq(a, ch, kh * kw, sum, &q))
         return 0;
-    const uint32_t zp2 = (uint32_t)(2 * a->p.output_zp + 1), x = (uint32_t)-2 - (uint32_t)shift;
-    r->bias = (int32_t)(2u * b - 2u * (uint32_t)zp * (uint32_t)sum);
-    r->mult = mult;
-    r->ra = (int32_t)(zp2 << ((x + 1u) & 31u));
-    r->e = (int32_t)(x + 2u);
+    r->bias = q.bias;
+    r->mult = q.mult;
+    r->ra = q.ra;
+    r->e = q.e;
     return 1;
 }
 

@@ -44,7 +44,9 @@
  * as halfwords (those past the window 0), then ssat8(SMMLAR(acc, mult,
  * ra) >> e) of acc = bias + the doubled products; pairs 5 to 7 in far. */
 typedef struct {
-    int32_t w[5], bias, mult, ra, e, far[3];
+    int32_t w[5];
+    nnom_tiny_rq_t q; /* bias, mult, ra, e */
+    int32_t far[3];
 } dw2_ch_t;
 typedef char dw2_ch_layout_t[sizeof(dw2_ch_t) == 4 * DW2_TINY_WORDS ? 1 : -1];
 
@@ -80,7 +82,7 @@ NNOM_INLINE void dw2_s1(const dw2_job_t *jb, const int32_t NW)
         o[j] = (int32_t)(prev >> 16 | (uint32_t)e[j] << 16);
         prev = (uint32_t)e[j];
     }
-    const int32_t bias = r->bias, mult = r->mult, ra = r->ra, sh = r->e;
+    const int32_t bias = r->q.bias, mult = r->q.mult, ra = r->q.ra, sh = r->q.e;
     for (; x != end; x += 4, out += 4) {
         int32_t a0 = bias, a1 = bias;
 #pragma GCC unroll 9
@@ -112,7 +114,7 @@ NNOM_INLINE void dw2_s2(const dw2_job_t *jb, const int32_t NE)
     int32_t e[DW2_MAX_TAPS / 2];
     for (int32_t j = 0; j < NE; j++)
         e[j] = dw2_pair(r, j);
-    const int32_t bias = r->bias, mult = r->mult, ra = r->ra, sh = r->e;
+    const int32_t bias = r->q.bias, mult = r->q.mult, ra = r->q.ra, sh = r->q.e;
     for (; x != end; x += 8, out += 4) {
         int32_t a0 = __smlad(nnom_dw2_x(x), e[0], bias), a1 = bias;
 #pragma GCC unroll 8
@@ -323,7 +325,7 @@ static int dw2_build(const nnom_conv_args_t *a, int32_t ch, int32_t k, dw2_ch_t 
 {
     const int8_t *w = a->weight + ch;
     int32_t sum = 0;
-    *r = (dw2_ch_t){{0}, 0, 0, 0, 0, {0}};
+    *r = (dw2_ch_t){{0}, {0, 0, 0, 0}, {0}};
     for (int32_t j = 0; 2 * j < k; j++, w += 4) {
         const int32_t w0 = w[0], w1 = 2 * j + 1 < k ? w[2] : 0;
         const int32_t v = (int32_t)(((uint32_t)w0 << 1 & 0xFFFFu) | (uint32_t)w1 << 17);
@@ -333,14 +335,7 @@ static int dw2_build(const nnom_conv_args_t *a, int32_t ch, int32_t k, dw2_ch_t 
             r->far[j - 5] = v;
         sum += w0 + w1;
     }
-    nnom_tiny_rq_t q;
-    if (!nnom_tiny_rq(a, ch, k, sum, &q))
-        return 0;
-    r->bias = q.bias;
-    r->mult = q.mult;
-    r->ra = q.ra;
-    r->e = q.e;
-    return 1;
+    return nnom_tiny_rq(a, ch, k, sum, &r->q);
 }
 
 NNOM_INLINE void dw2_put4(int8_t *d, uint32_t v)

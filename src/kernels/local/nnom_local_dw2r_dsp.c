@@ -31,7 +31,7 @@
  * requantisation. */
 typedef struct {
     int32_t w[DW2R_MAX_ROWS * DW2R_MAX_PAIRS];
-    int32_t bias, mult, ra, e;
+    nnom_tiny_rq_t q;
 } dw2r_ch_t;
 
 /* One output row of one channel: its first window row's start, the
@@ -50,7 +50,7 @@ NNOM_INLINE void dw2r_s2(const dw2r_job_t *jb, const int32_t NE, const int32_t R
     const int8_t *x = jb->x;
     const int32_t d = jb->d;
     const dw2r_ch_t *r = jb->r;
-    const int32_t bias = r->bias, mult = r->mult, ra = r->ra, sh = r->e;
+    const int32_t bias = r->q.bias, mult = r->q.mult, ra = r->q.ra, sh = r->q.e;
     int8_t *out = jb->out;
     for (int32_t i = jb->n >> 1; i > 0; i--, x += 8, out += 4) {
         int32_t a0 = bias, a1 = bias;
@@ -124,14 +124,7 @@ static int dw2r_build(const nnom_conv_args_t *a, int32_t ch, dw2r_ch_t *r)
             w += 2;
         }
     }
-    nnom_tiny_rq_t q;
-    if (!nnom_tiny_rq(a, ch, kh * kw, sum, &q))
-        return 0;
-    r->bias = q.bias;
-    r->mult = q.mult;
-    r->ra = q.ra;
-    r->e = q.e;
-    return 1;
+    return nnom_tiny_rq(a, ch, kh * kw, sum, &r->q);
 }
 
 NNOM_INLINE void dw2r_put4(int8_t *d, uint32_t v)

@@ -40,7 +40,9 @@
  * less 2 zp sum(w), and out = ssat8(SMMLAR(acc, mult, ra) >> e); pairs
  * TINY_PAIRS on in far (after the assembly's fields). */
 typedef struct {
-    int32_t w[TINY_PAIRS], bias, mult, ra, e, far[TINY_FAR];
+    int32_t w[TINY_PAIRS];
+    nnom_tiny_rq_t q; /* bias, mult, ra, e */
+    int32_t far[TINY_FAR];
 } tiny_ch_t;
 
 /* The line's geometry: n outputs of k taps at stride s; pad entries of
@@ -95,7 +97,7 @@ NNOM_INLINE int32_t tiny_w(const tiny_ch_t *r, int32_t j)
     return j < TINY_PAIRS ? r->w[j] : r->far[j - TINY_PAIRS];
 }
 typedef char tiny_job_layout_t[offsetof(tiny_job_t, odd) == 20 ? 1 : -1];
-typedef char tiny_ch_layout_t[offsetof(tiny_ch_t, e) == 32 && sizeof(tiny_ch_t) == 48 ? 1 : -1];
+typedef char tiny_ch_layout_t[offsetof(tiny_ch_t, q.e) == 32 && sizeof(tiny_ch_t) == 48 ? 1 : -1];
 typedef char tiny_nch_layout_t[offsetof(tiny_mjob_t, rend) == 24 ? 1 : -1];
 
 /* Four or five weight pairs (7 to 10 taps), two outputs per pass at
@@ -593,7 +595,7 @@ NNOM_INLINE void tiny_body(const tiny_job_t *jb, const int32_t NP, const int32_t
     int32_t w[3];
     for (int32_t j = 0; j < NP; j++)
         w[j] = r->w[j];
-    const int32_t bias = r->bias, mult = r->mult, ra = r->ra, e = r->e;
+    const int32_t bias = r->q.bias, mult = r->q.mult, ra = r->q.ra, e = r->q.e;
     for (; x != end; x += 2 * S, out += 2 * os) {
         int32_t a0 = bias, a1 = bias;
         for (int32_t j = 0; j < NP; j++) {
@@ -665,7 +667,7 @@ NNOM_INLINE void tiny_long(const tiny_job_t *jb, const int32_t NP, const int32_t
     const tiny_ch_t *r = jb->r;
     const int16_t *const end = jb->end;
     const int32_t odd = jb->odd;
-    const int32_t bias = r->bias, mult = r->mult, ra = r->ra, e = r->e;
+    const int32_t bias = r->q.bias, mult = r->q.mult, ra = r->q.ra, e = r->q.e;
     for (; x != end; x += 2 * S, out += 2 * os) {
         int32_t a0 = bias, a1 = bias;
 #pragma GCC unroll 8
@@ -767,14 +769,7 @@ static int tiny_records(const nnom_conv_args_t *a, int32_t ch, int32_t k, tiny_c
         *tiny_pair(r, j) = (int32_t)((uint32_t)w[0] << 1 & 0xFFFFu);
         sum += w[0];
     }
-    nnom_tiny_rq_t q;
-    if (!nnom_tiny_rq(a, ch, k, sum, &q))
-        return 0;
-    r->bias = q.bias;
-    r->mult = q.mult;
-    r->ra = q.ra;
-    r->e = q.e;
-    return 1;
+    return nnom_tiny_rq(a, ch, k, sum, &r->q);
 }
 
 NNOM_INLINE void tiny_put2(int16_t *d, uint32_t v)

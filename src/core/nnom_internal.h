@@ -4,6 +4,13 @@
 
 #include "nnom.h"
 
+/* Input i of a layer, for callers that know i < layer->n_in (a run's
+ * inner loop): nnom_layer_input() is the checked, public form. */
+static inline nnom_layer_t *nnom_layer_input_at(const nnom_layer_t *layer, uint8_t i)
+{
+    return i == 0 ? layer->in0 : layer->in_more[i - 1];
+}
+
 /* nnom_mem.c: give back a block from nnom_mem() (no-op in static mode). */
 void nnom_mem_release(void *p);
 

@@ -22,7 +22,7 @@ nnom_layer_t *nnom_layer_input(const nnom_layer_t *layer, uint8_t i)
 {
     if (layer == NULL || i >= layer->n_in)
         return NULL;
-    return i == 0 ? layer->in0 : layer->in_more[i - 1];
+    return nnom_layer_input_at(layer, i);
 }
 
 static nnom_layer_t *model_mergex(nnom_layer_t *method, int num, ...)

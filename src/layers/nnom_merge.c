@@ -72,8 +72,7 @@ static nnom_status_t check_inputs(const nnom_layer_t *l, uint8_t min_inputs)
 static void gather(const nnom_layer_t *l, const int8_t **in, int32_t *offset)
 {
     for (uint8_t i = 0; i < l->n_in; i++) {
-        /* nnom_layer_input() without its call (i < n_in) */
-        const nnom_tensor_t *t = &(i == 0 ? l->in0 : l->in_more[i - 1])->out;
+        const nnom_tensor_t *t = &nnom_layer_input_at(l, i)->out;
         in[i] = t->data;
         offset[i] = -t->q->zero_point;
     }

@@ -211,8 +211,9 @@ static void dw_generic(const dw_ctx_t *t, int32_t mult)
 #if NNOM_LOCAL_MAC_ASM
 /* The paths are steps tried in order (the first that takes the layer
  * runs); the step a layer's first run took is kept in ctx->keep, and later
- * runs start there (a switch, the steps falling through to the next), not
- * paying the refusals before it: the choice depends on the arguments
+ * runs start there (a switch, the steps falling through to the next; a
+ * step before DW_GENERIC straight to its path, dw_kept()), not paying
+ * the refusals before it: the choice depends on the arguments
  * alone, which stay the same until model_compile() clears the byte. A kept
  * step that refused would pass on to the next (every path is exact).
  * The steps before DW_GENERIC take the arguments alone, before t's stores
@@ -398,9 +399,52 @@ static int dw_late(const dw_ctx_t *t, unsigned from)
     }
     return 0;
 }
+
+/* A kept step before DW_GENERIC, its path alone: the asks dw_early() put
+ * before it held at the first run on the same arguments. 0: the path
+ * refused (never on unchanged arguments; dw_walk() then starts at it). */
+static int dw_kept(const nnom_conv_args_t *a, unsigned step)
+{
+    switch (step) {
+    case DW_TWO:
+        return a->k.h > 1 && a->k.w > 1 ? nnom_dw2r_try(a) : nnom_dw2_try(a);
+    case DW_PAIR:
+        return nnom_dwpair_try(a);
+    case DW_THREE:
+        return a->records[0] == 1   ? nnom_dw3s2_try(a)
+               : a->records[0] == 3 ? nnom_dw3s2l_try(a)
+                                    : nnom_dw3_line_try(a);
+    case DW_LINE:
+        return nnom_dw_line_try(a);
+    case DW_ONE:
+        return nnom_dwone_try(a) || nnom_dwone4_try(a);
+    case DW_COL_EARLY:
+        return nnom_dw_col_early(a);
+    case DW_TINY:
+        return nnom_dw_tiny_s8(a);
+    case DW_VP:
+        return nnom_dwvp_try(a);
+    case DW_WIN55:
+    case DW_WIN_ODD:
+        return nnom_dwwin_try(a);
+    case DW_CH:
+        return nnom_dwch_try(a);
+    case DW_FLAT_FEW:
+    case DW_FLAT:
+        return nnom_dw_flat_s8(a);
+    case DW_FEW:
+        return nnom_dw_few_try(a);
+    case DW_RECT_ODD:
+        return nnom_dwrect_try(a);
+    default:
+        return 0;
+    }
+}
 #endif
 
-nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
+/* Every step from the kept one (the first run: all of them), then the
+ * pixel loop (inlined: one call). */
+static nnom_status_t dw_walk(const nnom_kernel_ctx_t *ctx, const void *args)
 {
     const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
 #if NNOM_LOCAL_MAC_ASM
@@ -472,4 +516,14 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
         }
     }
     return NN_SUCCESS;
+}
+
+nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
+{
+#if NNOM_LOCAL_MAC_ASM
+    const unsigned kept = ctx != NULL && ctx->keep != NULL ? *ctx->keep : 0u;
+    if (kept - 1u < DW_GENERIC - 1u && dw_kept((const nnom_conv_args_t *)args, kept))
+        return NN_SUCCESS;
+#endif
+    return dw_walk(ctx, args);
 }

@@ -8,7 +8,7 @@ import numpy as np
 import keras_factory as kf
 
 from .common import scale_last_channels, stepped_dw_layer
-from .registry import family
+from .registry import family, layer_family
 
 N_RANDOM = 24
 MAX_MACS = 300_000  # per random model
@@ -375,3 +375,47 @@ def fixed3_model(k: int, rng: np.random.Generator):
 
 
 family("fixed3_", 134_000, len(FIXED3_CASES), fixed3_model)
+
+
+# fixed4: a run after the first goes from the depthwise dispatcher's kept
+# step straight to its path (dw_kept, -O2 with the assembly), without the
+# asks before it; every case runs three inputs, so runs 2 and 3 take it.
+# One case or more per step before DW_GENERIC (dw2 on a line and on 2D
+# windows, the pairs, the three-tap stride-2 and line records, a padded
+# line, one window, the one-row loop from the early steps, the tiny loops,
+# vertical pairs, 5x5 s2 windows, plane by plane, the flat and few-output
+# paths, dwrect and the window loop on odd channels) and the late steps
+# the kept byte leaves to the walk (the group paths); the same
+# shapes without activation, with ReLU6, without records (where the walk
+# takes another step), with a last group beyond the records' fast
+# requantisation ("scaled") and with biases near 2^30 ("huge").
+FIXED4_CASES = [
+    ((49, 1, 2), (3, 1), 1, "same", "relu", None),
+    ((30, 46, 2), (2, 7), 2, "same", "relu", None),
+    ((2, 1, 118), (2, 1), 1, "valid", "relu", None),
+    ((1, 5, 93), (1, 2), 2, "same", "relu6", None),
+    ((1, 11, 43), (1, 3), 2, "same", "relu", None),
+    ((3, 1, 23), (3, 1), 1, "same", "relu", None),
+    ((1, 25, 5), (1, 3), 1, "valid", "relu", None),
+    ((4, 1, 113), (4, 1), 2, "same", "relu", None),
+    ((3, 3, 16), (3, 3), 1, "valid", "relu", None),
+    ((1, 9, 14), (1, 8), 1, "valid", "relu", None),
+    ((1, 8, 37), (1, 4), 2, "valid", "relu", None),
+    ((1, 15, 5), (1, 6), 1, "valid", "relu", None),
+    ((15, 1, 2), (8, 1), 1, "valid", "relu", None),
+    ((12, 12, 3), (3, 3), 2, "same", "relu", None),
+    ((20, 12, 6), (5, 5), 2, "same", "relu", None),
+    ((10, 10, 5), (3, 3), 1, "same", "relu", None),
+    ((30, 17, 13), (2, 3), 2, "same", "relu", None),
+    ((17, 17, 13), (3, 3), 2, "same", "relu", None),
+    ((15, 9, 121), (2, 2), 2, "same", "relu", None),
+    ((8, 8, 16), (3, 3), 1, "same", "relu", None),
+    ((1, 15, 5), (1, 6), 1, "valid", None, None),
+    ((1, 9, 14), (1, 8), 1, "valid", "relu6", None),
+    ((1, 9, 16), (1, 8), 1, "valid", "relu", "scaled"),
+    ((2, 1, 118), (2, 1), 1, "valid", "relu", "huge"),
+    ((1, 11, 43), (1, 3), 2, "same", "relu", None),
+    ((15, 1, 2), (8, 1), 1, "valid", "relu", "huge"),
+]
+FIXED4_WITHOUT_RECORDS = (24,)
+layer_family("fixed4_", 147_000, FIXED4_CASES, without_records=FIXED4_WITHOUT_RECORDS)

@@ -23,7 +23,7 @@ from .dwcol_records import rq_form
 
 # the first word (PW1PX_TAG in C)
 TAG = 0x31575031
-MAX_CIN = 128  # PW1PX_MAX_CIN in C: the widened input on the stack
+MAX_CIN = 160  # PW1PX_MAX_CIN in C: the widened input on the stack (320 B)
 MAX_MACS = 16384
 
 

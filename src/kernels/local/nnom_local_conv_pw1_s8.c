@@ -45,11 +45,15 @@ nnom_status_t nnom_local_conv_pw1(const nnom_kernel_ctx_t *ctx, const void *args
             sum += (uint32_t)a->weight[k];
         bias = (int32_t)((uint32_t)bias - (uint32_t)a->p.input_zp * sum);
     }
+    /* only the rows a chunk runs (a 1x3 layer: 3, not 8), the constants
+     * read once (the stores could alias them) */
+    const int32_t mult = a->rq.mult[0], shift = a->rq.shift[0];
+    const int32_t rows_used = n < PW1_CHUNK ? n : PW1_CHUNK;
     int32_t b[PW1_CHUNK], m[PW1_CHUNK], s[PW1_CHUNK];
-    for (int32_t i = 0; i < PW1_CHUNK; i++) {
+    for (int32_t i = 0; i < rows_used; i++) {
         b[i] = bias;
-        m[i] = a->rq.mult[0];
-        s[i] = a->rq.shift[0];
+        m[i] = mult;
+        s[i] = shift;
     }
     nnom_fc_job_t j = {
         .x = a->weight,

@@ -208,10 +208,11 @@ def pw2_model(k: int, rng: np.random.Generator):
 # nnom_local_pw1px_dsp.c): 8 inputs (the entry of its own; fewer than 16
 # outputs, more than 32: the pass entered at n mod 16 and repeated), 4-7
 # inputs (the stack copy with zeros after them), 1-3 inputs past a multiple
-# of 4 over several chunks, 128 inputs (the most), stride 2 on one pixel;
+# of 4 over several chunks, 128 inputs (the most until pw7), stride 2 on one pixel;
 # ReLU6 (whose clamp is int8's here), weights scaled down under a large
 # bias (a shift of about -18); and the layers it refuses (the paths before
-# it): 129 and 3 inputs, no activation (output zero point not -128).
+# it): 3 inputs, no activation (output zero point not -128); 129 inputs,
+# refused until pw7 raised the most to 160 (PW7_CASES), now taken.
 # (input channels, filters, activation, stride, the bias under weights
 # scaled down, or 0).
 PW1PX_CASES = [
@@ -411,3 +412,41 @@ family("pw4_", 113_000, len(PW4_CASES), pw4_model, without_records=PW4_WITHOUT_R
 family("dense2_", 123_000, len(DENSE2_CASES), dense2_model, after=dense2_right1)
 family("pwt1_", 123_500, len(PWT1_CASES), pwt1_model, without_records=PWT1_WITHOUT_RECORDS)
 family("pw6_", 128_000, len(PW6_CASES), pw6_model, without_records=PW6_WITHOUT_RECORDS)
+
+
+# One-pixel 1x1 layers of 129 to 160 inputs (branch pw7: the pw1px loop's
+# widened input on the stack now holds 160): 160 inputs (the most: 20
+# chunks), 1-3 inputs past a multiple of four and past a chunk of eight
+# (the zero words), one to seven outputs (the pass entered at n mod 16);
+# the layers it must refuse: 161 inputs (the Dense loop), no activation
+# (output zero point not -128), ReLU6 on a narrow range (a clamp inside
+# int8), every bias near 2^30 ("huge"), the last channel beyond the fast
+# requantisation ("scaled"). (inputs, filters, activation, kind).
+PW7_CASES = [
+    (160, 2, "relu", None),
+    (157, 3, "relu", None),
+    (150, 5, "relu", None),
+    (131, 7, "relu", None),
+    (129, 1, "relu", None),
+    (148, 4, "relu", None),
+    (153, 6, "relu6", None),
+    (160, 9, "relu", None),
+    (161, 2, "relu", None),
+    (160, 3, None, None),
+    (144, 5, "relu", "huge"),
+    (140, 4, "relu", "scaled"),
+]
+
+
+def pw7_model(k: int, rng: np.random.Generator):
+    cin, n, act, kind = PW7_CASES[k]
+    model = conv1x1_model((1, 1, cin), n, act, 1, 20.0 if kind == "huge" else 0.0, rng)
+    if kind == "scaled":  # the last channel beyond the fast requantisation
+        kernel, bias = model.layers[-1].get_weights()
+        kernel[..., -1] *= 1e-4
+        bias[-1] = 20.0
+        model.layers[-1].set_weights([kernel, bias])
+    return model
+
+
+family("pw7_", 148_000, len(PW7_CASES), pw7_model)

@@ -212,7 +212,8 @@ static void dw_generic(const dw_ctx_t *t, int32_t mult)
 /* The paths are steps tried in order (the first that takes the layer
  * runs); the step a layer's first run took is kept in ctx->keep, and later
  * runs start there (a switch, the steps falling through to the next), not
- * paying the refusals before it: the choice depends on the arguments
+ * paying the refusals before it (nor, for DW_LINE and DW_COL_EARLY, their
+ * asks, which the first run passed): the choice depends on the arguments
  * alone, which stay the same until model_compile() clears the byte. A kept
  * step that refused would pass on to the next (every path is exact).
  * The steps before DW_GENERIC take the arguments alone, before t's stores
@@ -272,7 +273,8 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
             return DW_THREE;
         /* fall through */
     case DW_LINE: /* one padded line of 4+ taps: copied once, one call */
-        if (a->records != NULL && nnom_dw_line_asks(a) && nnom_dw_line_try(a))
+        if (a->records != NULL && (from == DW_LINE || nnom_dw_line_asks(a)) &&
+            nnom_dw_line_try(a))
             return DW_LINE;
         /* fall through */
     case DW_ONE: /* the whole input in one window (odd records: 3 or 4 taps) */
@@ -282,7 +284,8 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
     case DW_COL_EARLY: /* unpadded lines of 4+ taps: the one-row loop a line
                        * (after DW_ONE: its leaner course where the window holds
                        * the whole input) */
-        if (a->records != NULL && nnom_dw_col_early_asks(a) && nnom_dw_col_early(a))
+        if (a->records != NULL && (from == DW_COL_EARLY || nnom_dw_col_early_asks(a)) &&
+            nnom_dw_col_early(a))
             return DW_COL_EARLY;
         /* fall through */
     case DW_TINY: /* one to seven channels, one row of taps */

@@ -69,8 +69,7 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
 #define DWCOL_LOOP(L, ODD) DWCOL_BODY(L, ODD, NNOM_DW_GROUP_MAX_TAPS / 2) DWCOL_GROUPS(L)
 
 /* The loop up to an output's store (DWCOL_LOOP's but for its end: the
- * four bytes in r4): the
- * pairs are MAXP - 1 blocks entered at [sp, #16]. */
+ * four bytes in r4): the pairs are MAXP - 1 blocks entered at [sp, #16]. */
 #define DWCOL_BODY(L, ODD, MAXP)                                                                 \
     "adr.w  r8, " L "e\n"                                                                        \
     "sub    r8, r8, r12\n"                                                                       \
@@ -232,7 +231,7 @@ __asm__(".section .text.nnom_dwcol_cm_s8,\"ax\",%progbits\n"
         "nnom_dwcol_cm_s8:\n"
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #40\n"
-        "ldm    r0, {r0-r9}\n" /* x, out, rec, n, xs, xp, op, pairs, odd, places */
+        "ldm    r0, {r0-r9}\n" /* x, out, rec, n, xs, xp, op, pairs, odd, groups */
         "strd   r5, r6, [sp, #32]\n"
         "subs   r10, r7, #1\n"
         "bmi    .Ldwcm_none\n"

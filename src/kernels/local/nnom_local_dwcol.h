@@ -28,6 +28,22 @@ typedef struct {
 } nnom_dwcol_job_t;
 void nnom_dwcol_s8(const nnom_dwcol_job_t *j);
 
+/* The same job with the loops swapped: every group at one output, then
+ * the next output (a group's step then costs an output's, ~8 instructions
+ * against ~17). Windows of at most 2 NNOM_DWCOL_CM_PAIRS + 1 taps. */
+#define NNOM_DWCOL_CM_PAIRS 8
+void nnom_dwcol_cm_s8(const nnom_dwcol_job_t *j);
+
+/* The job on the loop whose steps cost less: groups first where a line
+ * has fewer outputs than groups. */
+NNOM_INLINE void nnom_dwcol_run(const nnom_dwcol_job_t *j)
+{
+    if (j->n < j->groups && j->pairs <= NNOM_DWCOL_CM_PAIRS)
+        nnom_dwcol_cm_s8(j);
+    else
+        nnom_dwcol_s8(j);
+}
+
 /* Assembly text the one-row loop and the flat loops (nnom_local_dw_flat_dsp.c)
  * share. One pair of taps, the words r8 (tap t) and r9 (tap t + 1), against
  * the next four records at r1 into the sums r4-r7 (r10, r12, lr scratch);

@@ -66,7 +66,11 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
  * one; past the last pair where there are none), then the last pair. An
  * output ends by one load of the records, the steps and xs and, but for
  * the group's last, its next one's sums and the jump into its pairs. */
-#define DWCOL_LOOP(L, ODD)                                                                       \
+#define DWCOL_LOOP(L, ODD) DWCOL_BODY(L, ODD, NNOM_DW_GROUP_MAX_TAPS / 2) DWCOL_GROUPS(L)
+
+/* The loop up to an output's store (DWCOL_LOOP's but for its end: the
+ * four bytes in r4): the pairs are MAXP - 1 blocks entered at [sp, #16]. */
+#define DWCOL_BODY(L, ODD, MAXP)                                                                 \
     "adr.w  r8, " L "e\n"                                                                        \
     "sub    r8, r8, r12\n"                                                                       \
     "orr    r8, r8, #1\n"                                                                        \
@@ -76,12 +80,11 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
     "ldm    r1!, {r4-r7}\n"                                                                      \
     "ldr    pc, [sp, #16]\n"                                                                     \
     L "s:\n"                                                                                     \
-    ".rept " NNOM_STR(NNOM_DW_GROUP_MAX_TAPS) " / 2 - 1\n"                                      \
+    ".rept " NNOM_STR(MAXP) " - 1\n"                                                             \
     DWCOL_PAIR                                                                                   \
     ".endr\n"                                                                                    \
     L "e:\n"                                                                                     \
-    ".if " L "e - " L "s != (" NNOM_STR(NNOM_DW_GROUP_MAX_TAPS) " / 2 - 1) * "                  \
-    NNOM_STR(DWCOL_PAIR_BYTES) "\n"                                                             \
+    ".if " L "e - " L "s != (" NNOM_STR(MAXP) " - 1) * " NNOM_STR(DWCOL_PAIR_BYTES) "\n"         \
     ".error \"nnom_dwcol_s8: a pair of taps is not 60 bytes\"\n"                                 \
     ".endif\n"                                                                                   \
     DWCOL_LAST                                                                                   \
@@ -90,7 +93,12 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
     ".error \"nnom_dwcol_s8: the last pair is not 56 bytes\"\n"                                  \
     ".endif\n"                                                                                   \
     ODD                                                                                          \
-    DWCOL_RQ4                                                                                    \
+    DWCOL_RQ4
+
+/* nnom_dwcol_s8's end of an output: one load of the records, the steps
+ * and xs and, but for the group's last, its next one's sums and the jump
+ * into its pairs; then the next group (x, out and the end 4 bytes on). */
+#define DWCOL_GROUPS(L)                                                                          \
     "str    r4, [r2]\n"                                                                          \
     "add    r2, r2, r3\n"                                                                        \
     "ldm    sp, {r1, r9, r11, r12}\n" /* the records, the end, xs, the step */                   \
@@ -113,6 +121,35 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
     "adds   r9, r9, #4\n"                                                                        \
     "str    r9, [sp, #4]\n"                                                                      \
     "b      " L "\n"                                                                             \
+    L "x:\n"
+
+/* nnom_dwcol_cm_s8's end of an output (one group at one place): the
+ * records go on to the next group's (not reloaded); after the last group
+ * the next place (x by [sp, #32], out and the end by [sp, #36]), the
+ * records from the first group's again. */
+#define DWCOL_PLACES(L)                                                                          \
+    "str    r4, [r2], #4\n"                                                                      \
+    "ldm    sp, {r8, r9, r11, r12}\n" /* the first records, the end, xs, the step */             \
+    "add    r0, r0, r12\n"                                                                       \
+    "cmp    r2, r9\n"                                                                            \
+    "beq    " L "n\n"                                                                            \
+    "ldm    r1!, {r4-r7}\n"                                                                      \
+    "ldr    pc, [sp, #16]\n"                                                                     \
+    L "n:\n"                                                                                     \
+    "ldrd   r4, r5, [sp, #28]\n" /* places left, x's step */                                    \
+    "subs   r4, r4, #1\n"                                                                        \
+    "ble    " L "x\n"                                                                            \
+    "str    r4, [sp, #28]\n"                                                                     \
+    "ldrd   r0, r2, [sp, #20]\n"                                                                 \
+    "ldr    r6, [sp, #36]\n"                                                                     \
+    "add    r0, r0, r5\n"                                                                        \
+    "add    r2, r2, r6\n"                                                                        \
+    "strd   r0, r2, [sp, #20]\n"                                                                 \
+    "add    r9, r9, r6\n"                                                                        \
+    "str    r9, [sp, #4]\n"                                                                      \
+    "mov    r1, r8\n"                                                                            \
+    "ldm    r1!, {r4-r7}\n"                                                                      \
+    "ldr    pc, [sp, #16]\n"                                                                     \
     L "x:\n"
 
 /* the last tap (two xs past r0, which stops at the last pair): (a0, a2)
@@ -176,6 +213,58 @@ __asm__(".section .text.nnom_dwcol_s8,\"ax\",%progbits\n"
         "sub    r0, r0, r4, lsl #1\n"
         "b      .Ldwcol_some\n"
         ".size nnom_dwcol_s8, .-nnom_dwcol_s8\n"
+        ".text\n");
+
+/* nnom_dwcol_cm_s8(job r0): nnom_dwcol_s8's job with the loops swapped:
+ * the groups (4 bytes apart, their records one after the other) at each
+ * of the n places (x xp and out op apart), so that a group's step is an
+ * output's (~8 instructions against ~17). Stack as nnom_dwcol_s8's but
+ * [4] the end of a place's groups, [28] places left, [32] xp, [36] op.
+ * Windows of up to 2 NNOM_DWCOL_CM_PAIRS + 1 taps. */
+__asm__(".section .text.nnom_dwcol_cm_s8,\"ax\",%progbits\n"
+        ".global nnom_dwcol_cm_s8\n"
+        ".type nnom_dwcol_cm_s8, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        "nnom_dwcol_cm_s8:\n"
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #40\n"
+        "ldm    r0, {r0-r9}\n" /* x, out, rec, n, xs, xp, op, pairs, odd, groups */
+        "strd   r5, r6, [sp, #32]\n"
+        "subs   r10, r7, #1\n"
+        "bmi    .Ldwcm_none\n"
+        "rsb    r12, r10, r10, lsl #4\n"
+        "lsl    r12, r12, #2\n" /* the pairs' run but the last: 60 (pairs - 1) bytes */
+        ".Ldwcm_some:\n"
+        "mul    r10, r10, r4\n"
+        "movs   r5, #4\n"
+        "sub    r5, r5, r10, lsl #1\n" /* to the next group's window */
+        "add    r9, r1, r9, lsl #2\n"  /* the end of a place's groups */
+        "add    lr, sp, #20\n"
+        "stm    lr, {r0, r1, r3}\n" /* x, out, places (n) */
+        "mov    r3, r9\n"
+        "stm    sp, {r2-r5}\n"
+        "mov    r11, r4\n"
+        "mov    r2, r1\n"
+        "cmp    r8, #0\n"
+        "bne    .Ldwcm_odd_entry\n"
+        DWCOL_BODY(".Ldwcm_even", "", NNOM_DWCOL_CM_PAIRS)
+        DWCOL_PLACES(".Ldwcm_even")
+        "b      .Ldwcm_done\n"
+        ".Ldwcm_odd_entry:\n"
+        DWCOL_BODY(".Ldwcm_odd", DWCOL_ODD, NNOM_DWCOL_CM_PAIRS)
+        DWCOL_PLACES(".Ldwcm_odd")
+        ".Ldwcm_done:\n"
+        "add    sp, sp, #40\n"
+        "pop    {r4-r11, pc}\n"
+        ".Ldwcm_none:\n" /* no pairs: past the last, the one tap two xs past x */
+        "mvn    r12, #" NNOM_STR(DWCOL_LAST_BYTES) " - 1\n"
+        "movs   r10, #0\n"
+        "sub    r0, r0, r4, lsl #1\n"
+        "b      .Ldwcm_some\n"
+        ".size nnom_dwcol_cm_s8, .-nnom_dwcol_cm_s8\n"
         ".text\n");
 
 #else

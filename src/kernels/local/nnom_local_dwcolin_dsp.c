@@ -48,7 +48,7 @@ int dw_col_inside(const dw_ctx_t *t)
     for (int32_t l = 0; l < lines; l++) {
         j.x = a->input + l * lx;
         j.out = a->output + l * lo;
-        nnom_dwcol_s8(&j);
+        nnom_dwcol_run(&j);
     }
     if (rest != 0 && !lanes) { /* channels oc - 4 on, their records after the whole groups' */
         j.rec = a->records + oc / 4 * words;
@@ -87,7 +87,7 @@ int nnom_dw_col_early(const nnom_conv_args_t *a)
     for (int32_t l = 0; l < lines; l++) {
         j.x = a->input + l * lx;
         j.out = a->output + l * lo;
-        nnom_dwcol_s8(&j);
+        nnom_dwcol_run(&j);
     }
     if (rest != 0 && !lanes) { /* channels oc - 4 on, their records after the whole groups' */
         j.rec = a->records + oc / 4 * (4 + 4 * (k / 2) + 2 * (k & 1) + 12);

@@ -52,7 +52,7 @@ int nnom_dw_line_try(const nnom_conv_args_t *a)
     const int lanes =
         rest != 0 && out * (4 - rest) >= 18 * rest && nnom_dw_tiny_rest(a, oc - rest);
     nnom_dwcol_job_t j = {e, a->output, a->records, out, ic, s * ic, oc, k / 2, k & 1, oc / 4};
-    nnom_dwcol_s8(&j);
+    nnom_dwcol_run(&j);
     if (rest != 0 && !lanes) { /* channels oc - 4 on, their records after the whole groups' */
         j.x = e + oc - 4;
         j.out = a->output + oc - 4;

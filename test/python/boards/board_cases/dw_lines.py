@@ -1006,3 +1006,43 @@ LINE7_WITHOUT_RECORDS = (17,)
 
 
 layer_family("line7_", 142_000, LINE7_CASES, without_records=LINE7_WITHOUT_RECORDS)
+
+
+# One-row layers whose lines have fewer outputs than groups of four
+# channels, on the one-row loop with its loops swapped (branch line8,
+# nnom_dwcol_cm_s8 in nnom_local_dwcol_dsp.c, -O2 with the assembly: every
+# group at one output, then the next output): unpadded lines
+# (nnom_dw_col_early: one output, 2-5 outputs at stride 2, several lines,
+# stride 1), padded lines (nnom_dw_line_try), one-output windows holding
+# the whole input (nnom_dwone_try), 4 to 17 taps (8 pairs, the swapped
+# loop's most; odd and even), 0 to 3 channels past a multiple of four (the
+# overlapping last group stays on nnom_dwcol_s8); and the layers it
+# leaves: 18 taps (9 pairs), as many outputs as groups or more, ReLU6 and
+# no activation (no records), the last group beyond the records' form,
+# |bias| near 2^30, without records. Fields as LONGK_CASES.
+LINE8_CASES = [
+    ((6, 1, 60), (5, 1), 2, "valid", "relu", None),  # one output, 15 groups, odd taps
+    ((1, 8, 37), (1, 4), 2, "valid", "relu", None),  # 3 outputs, one past
+    ((4, 1, 113), (4, 1), 2, "same", "relu", None),  # padded line, 2 outputs, one past
+    ((6, 1, 43), (4, 1), 2, "same", "relu", None),  # padded line, 3 outputs, three past
+    ((1, 13, 34), (1, 4), 2, "valid", "relu", None),  # 5 outputs, two past
+    ((1, 5, 96), (1, 4), 1, "valid", "relu", None),  # stride 1, 2 outputs, 24 groups
+    ((2, 7, 48), (1, 4), 1, "valid", "relu", None),  # 4 outputs on 2 lines
+    ((17, 1, 40), (16, 1), 1, "valid", "relu", None),  # 8 pairs
+    ((19, 1, 42), (17, 1), 1, "valid", "relu", None),  # 8 pairs and a tap, two past
+    ((3, 3, 36), (3, 3), 1, "valid", "relu", None),  # one output on the whole input
+    ((1, 9, 37), (1, 4), 2, "same", "relu", None),  # padded, 5 outputs, one past
+    ((13, 1, 24), (6, 1), 2, "same", "relu", None),  # padded, 7 outputs, 6 groups
+    ((20, 1, 40), (18, 1), 1, "valid", "relu", None),  # 9 pairs: nnom_dwcol_s8
+    ((1, 19, 37), (1, 4), 2, "same", "relu", None),  # 10 outputs, 9 groups: nnom_dwcol_s8
+    ((5, 5, 21), (5, 5), 1, "valid", "relu", None),  # 25 taps on the whole input
+    ((1, 8, 37), (1, 4), 2, "valid", "relu6", None),  # clamp: no records
+    ((6, 1, 60), (5, 1), 2, "valid", None, None),  # no activation: no records
+    ((1, 8, 36), (1, 4), 2, "valid", "relu", "scaled"),  # beyond the records' form
+    ((4, 1, 112), (4, 1), 2, "same", "relu", "huge"),  # |bias| near 2^30
+    ((6, 1, 60), (5, 1), 2, "valid", "relu", None),  # without records
+]
+LINE8_WITHOUT_RECORDS = (19,)
+
+
+layer_family("line8_", 145_000, LINE8_CASES, without_records=LINE8_WITHOUT_RECORDS)

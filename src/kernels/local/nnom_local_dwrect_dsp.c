@@ -110,6 +110,14 @@ typedef void (*rect_loop_t)(const nnom_dwrect_job_t *j);
     "asr    " A ", " A ", r10\n"                                                                 \
     "ssat   " A ", #8, " A "\n"
 
+/* The packed bytes of A clamped to [lo4, hi4] (the exact form). */
+#define DWRECT_CLAMP(A)                                                                         \
+    "ldrd   r8, r9, [sp, #36]\n"                                                                 \
+    "ssub8  r10, " A ", r8\n" /* max(v, lo) */                                                  \
+    "sel    " A ", " A ", r8\n"                                                                 \
+    "ssub8  r10, r9, " A "\n" /* min(v, hi) */                                                  \
+    "sel    " A ", " A ", r9\n"
+
 /* DWRECT name, form (0 the one-row loop's requantisation, 1 the scaled
  * one, 2 the exact one and the clamp), lanes (4, or 2: lanes 2 and 3
  * only, a pair's record read past lanes 0 and 1): r0 the window's first tap, r1 the records, r2 the
@@ -197,11 +205,7 @@ __asm__(".macro DWRECT name, form, lanes\n"
         ".endif\n"
         "bfi    r6, r7, #8, #8\n"
         ".if \\form == 2\n"
-        "ldrd   r8, r9, [sp, #36]\n"
-        "ssub8  r10, r6, r8\n" /* max(v, lo) */
-        "sel    r6, r6, r8\n"
-        "ssub8  r10, r9, r6\n" /* min(v, hi) */
-        "sel    r6, r6, r9\n"
+        DWRECT_CLAMP("r6")
         ".endif\n"
         "strh   r6, [r2, #2]\n"
         ".else\n"
@@ -219,11 +223,7 @@ __asm__(".macro DWRECT name, form, lanes\n"
         "bfi    r4, r6, #16, #8\n"
         DWRECT_RQ_SIGN("r7")
         "bfi    r4, r7, #24, #8\n"
-        "ldrd   r8, r9, [sp, #36]\n"
-        "ssub8  r10, r4, r8\n" /* max(v, lo) */
-        "sel    r4, r4, r8\n"
-        "ssub8  r10, r9, r4\n" /* min(v, hi) */
-        "sel    r4, r4, r9\n"
+        DWRECT_CLAMP("r4")
         ".else\n"
         NNOM_DWCOL_RQ4
         ".endif\n"

@@ -118,13 +118,32 @@ def dwcol_records(
         and out_hw[1 - axis] == 1
         and dw3_short(out_hw[axis], pad, in_hw[axis], cout, q.act_min, q.act_max)
     )
+    # three taps at stride 1 on short unpadded lines, no more outputs a line
+    # than lines: every line's output at one place in one call of the
+    # one-row loop (dw_across_try), its records these ((1,3) s1 22x3x120
+    # valid: 6,030 instructions a run building them)
+    across = (
+        k == 3
+        and s == 1
+        and pad == 0
+        and cout >= 8
+        and out_hw[axis] <= out_hw[1 - axis]
+        and (out_hw[axis] - 1) + k <= in_hw[axis]
+        and not dw3_line(out_hw[axis], pad, in_hw[axis])
+    )
     if (
         attrs["multiplier"] != 1
         or odd_flat(cout, kh, kw, attrs["strides"][1], out_hw[1])
         or min(kh, kw) != 1
         or not 2 <= k <= rule["max_taps"]
         or d != 1
-        or (k == 3 and s == 1 and not short and not dw3_line(out_hw[axis], pad, in_hw[axis]))
+        or (
+            k == 3
+            and s == 1
+            and not short
+            and not across
+            and not dw3_line(out_hw[axis], pad, in_hw[axis])
+        )
         or zp_out != -128
         or other != 0
         or not (
@@ -147,7 +166,7 @@ def dwcol_records(
             return dw3s2l_retag(passes, pad, in_hw[axis], out_hw[axis], cout)
         if passes is not None and cout <= DW3S2L_CHANNELS:  # 4 to 7 outputs: dw3s2l only
             return dw3s2l_tagged(passes)
-    if k == 3 and s == 1:
+    if k == 3 and s == 1 and not across:
         form = loop_form(q, zp_out, k)
         if form is None:
             return None

@@ -68,10 +68,11 @@ int dw_across_try(const dw_ctx_t *t)
     if (u.out > (border ? NNOM_DW_ACROSS_RATIO : 1) * v.out ||
         (border && v.out < NNOM_DW_ACROSS_LINES))
         return 0;
-    /* the converter's records in this loop's layout (not dw3's for three
-     * taps at stride 1, nor the odd-tagged ones of other loops) */
+    /* the converter's records in this loop's layout (not the odd-tagged
+     * ones of other loops; dw3's, of three taps at stride 1, are only on
+     * the lines refused above: dw3_line's, and one line of 2+ outputs) */
     const int32_t *given = (t->oc % 4 == 0 || !nnom_dw_odd_flat(a)) && a->records != NULL &&
-                                   (a->records[0] & 1) == 0 && (k != 3 || u.s != 1)
+                                   (a->records[0] & 1) == 0
                                ? a->records
                                : NULL;
     int32_t inrec[ACROSS_WORDS(DW_MAX_TAPS)], edge[ACROSS_WORDS(DW_MAX_TAPS)];

@@ -78,6 +78,15 @@ void nnom_dwrect_s8_scaled(const nnom_dwrect_job_t *j);
 /* The one-row loop's records with the s term and the clamp (the group
  * path's exact form: any output zero point and activation bounds). */
 void nnom_dwrect_s8_exact(const nnom_dwrect_job_t *j);
+/* The same three on lanes 2 and 3 alone (the records as the four lanes'),
+ * their two bytes stored at out + 2: the last group of a layer whose
+ * channels are one or two past a multiple of four, which overlaps the one
+ * before it (9 instructions a pair of taps, not 15; 7 for the scaled
+ * requantisation, not 13). */
+void nnom_dwrect2_s8(const nnom_dwrect_job_t *j);
+void nnom_dwrect2_s8_scaled(const nnom_dwrect_job_t *j);
+void nnom_dwrect2_s8_exact(const nnom_dwrect_job_t *j);
+typedef void (*rect_loop_t)(const nnom_dwrect_job_t *j);
 
 
 /* Lane A requantised by its scaled records M (mult), R (ra'): the sum was scaled by
@@ -101,15 +110,24 @@ void nnom_dwrect_s8_exact(const nnom_dwrect_job_t *j);
     "asr    " A ", " A ", r10\n"                                                                 \
     "ssat   " A ", #8, " A "\n"
 
+/* The packed bytes of A clamped to [lo4, hi4] (the exact form). */
+#define DWRECT_CLAMP(A)                                                                         \
+    "ldrd   r8, r9, [sp, #36]\n"                                                                 \
+    "ssub8  r10, " A ", r8\n" /* max(v, lo) */                                                  \
+    "sel    " A ", " A ", r8\n"                                                                 \
+    "ssub8  r10, r9, " A "\n" /* min(v, hi) */                                                  \
+    "sel    " A ", " A ", r9\n"
+
 /* DWRECT name, form (0 the one-row loop's requantisation, 1 the scaled
- * one, 2 the exact one and the clamp): r0 the window's first tap, r1 the records, r2 the
+ * one, 2 the exact one and the clamp), lanes (4, or 2: lanes 2 and 3
+ * only, a pair's record read past lanes 0 and 1): r0 the window's first tap, r1 the records, r2 the
  * output, r3 op, r4-r7 the sums, r11 the outputs left in the line;
  * r8-r10, r12, lr scratch. Stack: [0] records, [4] xp (both in one LDRD
  * an output), [8] the pairs' entry, [12] n, [16] lines left, [20] xl, [24]
  * ol, [28] the line's first window less xp, [32] its output, [36] lo4,
- * [40] hi4. The pairs (60 bytes each) are entered at the
+ * [40] hi4. The pairs (60 bytes each, 36 on two lanes) are entered at the
  * layer's count of them before their end (LDR to the pc). */
-__asm__(".macro DWRECT name, form\n"
+__asm__(".macro DWRECT name, form, lanes\n"
         ".section .text.\\name,\"ax\",%progbits\n"
         ".global \\name\n"
         ".type \\name, %function\n"
@@ -132,7 +150,12 @@ __asm__(".macro DWRECT name, form\n"
         "strd   r4, r5, [sp, #28]\n"
         "mov    r3, r10\n"
         "adr.w  r8, 3f\n"
-        "mov    r9, #60\n"
+        ".if \\lanes == 4\n"
+        ".set   .Ldwrect_pair, 60\n"
+        ".else\n"
+        ".set   .Ldwrect_pair, 36\n"
+        ".endif\n"
+        "mov    r9, #.Ldwrect_pair\n"
         "mls    r8, lr, r9, r8\n"
         "orr    r8, r8, #1\n"
         "str    r8, [sp, #8]\n"
@@ -146,15 +169,46 @@ __asm__(".macro DWRECT name, form\n"
         "ldr.w  pc, [sp, #8]\n"
         "4:\n"
         ".rept  (" NNOM_STR(RECT_TAPS) " + 1) / 2\n"
+        ".if \\lanes == 4\n"
         "ldrd   r8, r9, [r1], #8\n"
         "ldr.w  r8, [r0, r8]\n"
         "ldr.w  r9, [r0, r9]\n"
         NNOM_DWCOL_PAIR_MACS(NNOM_DWCOL_PAIR_LANE3)
+        ".else\n"
+        "ldrd   r8, r9, [r1], #16\n" /* the offsets; past lanes 0 and 1 */
+        "ldr.w  r8, [r0, r8]\n"
+        "ldr.w  r9, [r0, r9]\n"
+        "pkhtb  r9, r9, r8, asr #16\n"
+        "ldrd   r8, r12, [r1], #8\n"
+        "sxtb16 lr, r9\n"
+        "smlad  r6, lr, r8, r6\n"
+        "sxtb16 lr, r9, ror #8\n"
+        "smlad  r7, lr, r12, r7\n"
+        ".endif\n"
         ".endr\n"
         "3:\n"
-        ".if 3b - 4b != (" NNOM_STR(RECT_TAPS) " + 1) / 2 * 60\n"
-        ".error \"nnom_dwrect_s8: a pair of taps is not 60 bytes\"\n"
+        ".if 3b - 4b != (" NNOM_STR(RECT_TAPS) " + 1) / 2 * .Ldwrect_pair\n"
+        ".error \"nnom_dwrect_s8: a pair of taps is not its size\"\n"
         ".endif\n"
+        ".if \\lanes == 2\n"
+        ".if \\form == 1\n"
+        "add    r1, r1, #16\n"
+        DWRECT_RQ_SCALED2("r6", "r7")
+        ".elseif \\form == 2\n"
+        "add    r1, r1, #24\n"
+        DWRECT_RQ_SIGN("r6")
+        DWRECT_RQ_SIGN("r7")
+        ".else\n"
+        "add    r1, r1, #24\n"
+        NNOM_DWCOL_RQ("r6")
+        NNOM_DWCOL_RQ("r7")
+        ".endif\n"
+        "bfi    r6, r7, #8, #8\n"
+        ".if \\form == 2\n"
+        DWRECT_CLAMP("r6")
+        ".endif\n"
+        "strh   r6, [r2, #2]\n"
+        ".else\n"
         ".if \\form == 1\n"
         DWRECT_RQ_SCALED2("r4", "r5")
         "bfi    r4, r5, #8, #8\n"
@@ -169,15 +223,12 @@ __asm__(".macro DWRECT name, form\n"
         "bfi    r4, r6, #16, #8\n"
         DWRECT_RQ_SIGN("r7")
         "bfi    r4, r7, #24, #8\n"
-        "ldrd   r8, r9, [sp, #36]\n"
-        "ssub8  r10, r4, r8\n" /* max(v, lo) */
-        "sel    r4, r4, r8\n"
-        "ssub8  r10, r9, r4\n" /* min(v, hi) */
-        "sel    r4, r4, r9\n"
+        DWRECT_CLAMP("r4")
         ".else\n"
         NNOM_DWCOL_RQ4
         ".endif\n"
         "str    r4, [r2]\n"
+        ".endif\n"
         "add    r2, r2, r3\n"
         "subs   r11, r11, #1\n"
         "bne    2b\n"
@@ -194,11 +245,28 @@ __asm__(".macro DWRECT name, form\n"
         "pop    {r4-r11, pc}\n"
         ".size \\name, .-\\name\n"
         ".endm\n"
-        "DWRECT nnom_dwrect_s8, 0\n"
-        "DWRECT nnom_dwrect_s8_scaled, 1\n"
-        "DWRECT nnom_dwrect_s8_exact, 2\n"
+        "DWRECT nnom_dwrect_s8, 0, 4\n"
+        "DWRECT nnom_dwrect_s8_scaled, 1, 4\n"
+        "DWRECT nnom_dwrect_s8_exact, 2, 4\n"
+        "DWRECT nnom_dwrect2_s8, 0, 2\n"
+        "DWRECT nnom_dwrect2_s8_scaled, 1, 2\n"
+        "DWRECT nnom_dwrect2_s8_exact, 2, 2\n"
         ".purgem DWRECT\n"
         ".text\n");
+
+/* The loop of group c of ch channels: the exact form, the scaled one (the
+ * records' form 2) or the one-row loop's; on lanes 2 and 3 alone where
+ * the group is the last, overlapping the one before it by two or three
+ * channels ((2,2) s2 26x20x10 valid: 51 instructions an output there, 33
+ * here). */
+static rect_loop_t rect_loop(int exact, int form, int32_t c, int32_t ch)
+{
+    static const rect_loop_t loops[2][3] = {
+        {nnom_dwrect_s8, nnom_dwrect_s8_scaled, nnom_dwrect_s8_exact},
+        {nnom_dwrect2_s8, nnom_dwrect2_s8_scaled, nnom_dwrect2_s8_exact}};
+    const int two = c + 4 == ch && (ch & 3) != 0 && (ch & 3) != 3;
+    return loops[two][exact ? 2 : form == 2];
+}
 
 /* One axis of the window. */
 typedef struct {
@@ -502,7 +570,7 @@ static NNOM_NOINLINE int rect_plane(const nnom_conv_args_t *a, const rect_axis_t
             return 0; /* the fallback rewrites the groups before c too */
         rect_rows(buf + v->pad * pw + u->pad, pw, a->input + c, u->xb, v->xb, nu, nv);
         j.out = a->output + c;
-        (exact ? nnom_dwrect_s8_exact : (form == 2 ? nnom_dwrect_s8_scaled : nnom_dwrect_s8))(&j);
+        rect_loop(exact, form, c, ch)(&j);
     }
     return 1;
 }
@@ -545,8 +613,7 @@ static NNOM_NOINLINE int rect_bands(const nnom_conv_args_t *a, const rect_axis_t
                                        : rect_records(a, u, v, c, exact, 4, rec);
         if (form == 0 || (exact && form != 1))
             return 0; /* the fallback rewrites the groups before c too */
-        void (*const loop)(const nnom_dwrect_job_t *) =
-            exact ? nnom_dwrect_s8_exact : (form == 2 ? nnom_dwrect_s8_scaled : nnom_dwrect_s8);
+        const rect_loop_t loop = rect_loop(exact, form, c, ch);
         const int8_t *x = a->input + c;
         for (int b = 0; b < nb; b++) {
             const int r = live[b];
@@ -718,8 +785,7 @@ static NNOM_NOINLINE int rect_cells(const nnom_conv_args_t *a, const rect_axis_t
                                        : rect_records(a, u, v, c, exact, 4, rec);
         if (form == 0 || (exact && form != 1))
             return 0; /* the fallback rewrites the groups before c too */
-        void (*const loop)(const nnom_dwrect_job_t *) =
-            exact ? nnom_dwrect_s8_exact : (form == 2 ? nnom_dwrect_s8_scaled : nnom_dwrect_s8);
+        const rect_loop_t loop = rect_loop(exact, form, c, ch);
         for (int m = 0; m < nc; m++) {
             const rect_cell_t *const k = &cells[m];
             if (k->n > 0)

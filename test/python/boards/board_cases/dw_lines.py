@@ -1046,3 +1046,32 @@ LINE8_WITHOUT_RECORDS = (19,)
 
 
 layer_family("line8_", 145_000, LINE8_CASES, without_records=LINE8_WITHOUT_RECORDS)
+# Branch win7 (dw_across_try, -O2 with the assembly): three taps at stride
+# 1 on short unpadded lines of no more outputs than lines now take the
+# converter's records (every group in one call of the one-row loop):
+# (1, 3) and (3, 1), one and two outputs a line, 120, 10 (the last group
+# overlapping) and 13 channels; layers that must not: lines dw3 takes (its
+# records), padding (border places), 5 channels, ReLU6, no activation,
+# the records refused ("scaled"), a huge bias, one built without records.
+WIN7L_CASES = [
+    ((22, 3, 120), (1, 3), 1, "valid", "relu", None),
+    ((20, 3, 10), (1, 3), 1, "valid", "relu", None),
+    ((12, 4, 16), (1, 3), 1, "valid", "relu", None),
+    ((3, 9, 24), (3, 1), 1, "valid", "relu", None),
+    ((4, 6, 13), (3, 1), 1, "valid", "relu", None),
+    ((5, 5, 8), (1, 3), 1, "valid", "relu", None),
+    ((10, 12, 8), (1, 3), 1, "valid", "relu", None),
+    ((9, 7, 8), (1, 3), 1, "valid", "relu", None),
+    ((8, 3, 12), (1, 3), 1, "same", "relu", None),
+    ((6, 3, 5), (1, 3), 1, "valid", "relu", None),
+    ((22, 3, 12), (1, 3), 1, "valid", "relu6", None),
+    ((22, 3, 12), (1, 3), 1, "valid", None, None),
+    ((22, 3, 12), (1, 3), 1, "valid", "relu", "scaled"),
+    ((22, 3, 12), (1, 3), 1, "valid", "relu", "huge"),
+    ((22, 3, 12), (1, 3), 1, "valid", "relu", None),
+]
+# cases built without the records (dw_across_try builds them)
+WIN7L_WITHOUT_RECORDS = (14,)
+
+
+layer_family("win7l_", 146_500, WIN7L_CASES, without_records=WIN7L_WITHOUT_RECORDS)

@@ -566,3 +566,35 @@ WIN6_WITHOUT_RECORDS = (14,)
 
 
 layer_family("win6_", 141_000, WIN6_CASES, without_records=WIN6_WITHOUT_RECORDS)
+
+
+# Branch win7 (dwrect, -O2 with the assembly): the last group of channels
+# one or two past a multiple of four (it overlaps the one before it) on
+# lanes 2 and 3 alone (nnom_dwrect2_s8*: two bytes stored at the group's
+# third channel), in every form (scaled, the one-row loop's: "small", the
+# exact one: no activation), on the input (valid), the padded plane
+# (15x9x121), cells and band copies, odd counts of taps (a zero tap ends
+# the last pair); layers whose last group keeps four lanes (7, 11
+# channels: three past), none overlapping (8), ReLU6, the records refused
+# ("scaled": the fallback rewrites the groups) and a huge bias. Same
+# fields as DWRECT_CASES.
+WIN7_CASES = [
+    ((26, 20, 10), (2, 2), 2, "valid", "relu", None),
+    ((15, 9, 121), (2, 2), 2, "same", "relu", None),
+    ((30, 17, 14), (2, 3), 2, "same", "relu", None),
+    ((20, 21, 9), (3, 2), 2, "same", "relu", "small"),
+    ((17, 17, 10), (2, 2), 1, "same", None, None),
+    ((17, 17, 6), (2, 4), 2, "same", "relu6", None),
+    ((12, 13, 5), (4, 2), 1, "same", "relu", None),
+    ((16, 16, 11), (2, 2), 2, "same", "relu", None),
+    ((16, 16, 8), (2, 3), 2, "valid", "relu", None),
+    ((26, 20, 10), (2, 2), 2, "valid", "relu", "scaled"),
+    ((26, 20, 10), (2, 2), 2, "valid", "relu", "huge"),
+    ((14, 14, 13), (3, 5), 1, "same", "relu", None),
+    ((3, 14, 26), (2, 2), 2, "valid", "relu", None),
+    ((10, 40, 10), (2, 3), 1, "same", "relu", None),
+    ((19, 13, 7), (2, 2), 2, "valid", None, None),
+]
+
+
+layer_family("win7_", 146_000, WIN7_CASES)

@@ -159,7 +159,7 @@ def dwcol_records(
         # where the one-row loop's records cost less ((2,1) 2x1x118 valid:
         # 2,536 instructions against 2,646)
         if pair is not None and (pair[0] == 1 or out_hw[0] * out_hw[1] > 1):
-            return dwpair_plan(pair, axis == 0, attrs, (q.act_min, q.act_max), in_hw, out_hw)
+            return dwpair_plan(pair, axis == 0, attrs, (q.act_min, q.act_max), in_hw, out_hw, zp_in)
     if k == 3 and s == 2 and out_hw[axis] >= DW3S2L_MIN_OUT and pad <= 1:
         passes = dw3s2_records(q, zp_in, zp_out)
         if passes is not None and out_hw[axis] >= DW3S2_MIN_OUT:

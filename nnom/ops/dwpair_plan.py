@@ -5,15 +5,18 @@ nnom_dwpair_try() works out at every run which outputs go to which set of
 places (nnom_dwpair_grid) from the layer's shape: 130-250 instructions a
 run, a fifth of a small layer's budget. The shape is fixed at conversion,
 so for layers of few places (where the runs' set-up costs more) the
-converter writes the sets here, after the channels' words: a head of PLAN_HEAD words (sets;
-lines, lx, lo, last, sx, so, xs of the grid; the border row's input and
-output offsets, -1 where there is none; on one line the sets' output and
-input steps, else 0; the input's and the output's sizes in bytes, which
-the C checks before it trusts the offsets), then per set its k and the twelve fields of
-nnom_dwpair_set_t (out, od[3], end, x, x2, d[3], rec, back) with the
-pointers as byte offsets from the input, output and records + 1. Only
-where every channel fits (first word 1) and the grid has at most MAX_SETS
-sets; other layers keep first word 1 and the try.
+converter writes the sets here, after the channels' words: a head of
+PLAN_HEAD words (sets; lines, lx, lo, last, sx, so, xs of the grid; the
+border row's input and output offsets, -1 where there is none or the sets
+hold its outputs; the input's and the output's sizes in bytes, which the C
+checks before it trusts the offsets), then per set its k and the twelve
+fields of nnom_dwpair_set_t (out, od[3], end, x, x2, d[3], rec, back) with
+the pointers as byte offsets from the input, output and records + 1; one
+call (nnom_dwpair_plan_s8) runs them all. A 'same' layer's border outputs
+(their second tap padding) are sets of k EDGE_K, the zero point's word in
+d[0], where no lane follows (channels not 4 k + 1) and the lines are few.
+Only where every channel fits (first word 1) and the grid has at most
+MAX_SETS sets; other layers keep first word 1 and the try.
 """
 
 from __future__ import annotations
@@ -21,9 +24,11 @@ from __future__ import annotations
 import numpy as np
 
 PLAN_TAG = 9  # odd (the pair records' family), none of 1, 3, 5, 7
-PLAN_HEAD = 14
+PLAN_HEAD = 12
 MAX_SETS = 8
 SET_WORDS = 13  # k, then nnom_dwpair_set_t's twelve
+EDGE_K = 5  # a set of one border output
+EDGE_LINES = 4  # at most this many lines' border outputs as sets
 
 
 def _sets(groups, back, lines, lx, lo, n, sx, so, xs):
@@ -61,7 +66,13 @@ def _sets(groups, back, lines, lx, lo, n, sx, so, xs):
 
 
 def dwpair_plan(
-    words: np.ndarray | None, down: bool, attrs: dict, act: tuple[int, int], in_hw, out_hw
+    words: np.ndarray | None,
+    down: bool,
+    attrs: dict,
+    act: tuple[int, int],
+    in_hw,
+    out_hw,
+    zp_in: int,
 ) -> np.ndarray | None:
     """words (first word 1: every channel fits) with the grid appended and
     first word PLAN_TAG where it has at most MAX_SETS sets; else words
@@ -90,10 +101,16 @@ def dwpair_plan(
     sets = _sets(ic >> 2, back, lines, lx, lo, last, s * xb, ob, xb)
     if len(sets) > MAX_SETS:
         return words
+    ex, eo = (n_in - 1) * xb, (out - 1) * ob
+    if edge and (ic & 3) != 1 and lines <= EDGE_LINES:
+        # the border outputs as sets: x2 unused, d[0] the zero point's word
+        zp4 = int(np.int32(np.uint32((zp_in & 0xFF) * 0x01010101)))
+        for line in range(lines):
+            x, o = ex + line * lx, eo + line * lo
+            sets.append((EDGE_K, o, (0, 0, 0), o + 4 * (ic >> 2), x, x, (zp4, 0, 0), back))
+        edge = False
     head = [len(sets), lines, lx, lo, last, s * xb, ob, xb]
-    head += [(n_in - 1) * xb, (out - 1) * ob] if edge else [-1, -1]
-    # one line of several sets: the C moves the first set's pointers by these
-    head += [4 * ob, 4 * s * xb] if lines == 1 and last > 1 else [0, 0]
+    head += [ex, eo] if edge else [-1, -1]
     head += [ih * iw * ic, oh * ow * ic]  # the buffers the offsets stay inside
     plan = list(head)
     for k, o, od, end, x, x2, d, bk in sets:

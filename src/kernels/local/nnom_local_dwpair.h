@@ -27,9 +27,10 @@
 /* First word NNOM_DWPAIR_PLAN: as 1, then after the channels' words the
  * grid the converter laid out (nnom/ops/dwpair_plan.py): a head of
  * NNOM_DWPAIR_PLAN_HEAD words (the last two: the input's and output's
- * sizes it was laid out for), per set NNOM_DWPAIR_PLAN_SET. */
+ * sizes it was laid out for), per set NNOM_DWPAIR_PLAN_SET (k, then
+ * nnom_dwpair_set_t's fields with offsets for pointers). */
 #define NNOM_DWPAIR_PLAN 9
-#define NNOM_DWPAIR_PLAN_HEAD 14
+#define NNOM_DWPAIR_PLAN_HEAD 12
 #define NNOM_DWPAIR_PLAN_SET 13
 
 /* A run of n >= 1 outputs of four channels, output o the taps at x + o xp
@@ -83,6 +84,12 @@ typedef struct {
     int32_t back;
 } nnom_dwpair_set_t;
 void nnom_dwpair_set_s8(const nnom_dwpair_set_t *s, int32_t k);
+/* The n >= 1 sets of a plan from sets on, as nnom_dwpair_set_s8 would
+ * run them (out and end offsets from output, x and x2 from input, rec
+ * from rec), in one call; k 5: one border output, its second tap padding
+ * (d[0] the input zero point in each byte). */
+void nnom_dwpair_plan_s8(const int32_t *sets, int32_t n, int8_t *output, const int8_t *input,
+                         const int32_t *rec);
 
 /* Every place of a grid, four at a time: lines >= 1 (lx, lo bytes apart)
  * of n >= 1 places (sx, so apart) from x, out; the second tap xs after

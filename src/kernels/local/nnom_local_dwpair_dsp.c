@@ -588,44 +588,14 @@ static NNOM_NOINLINE void dwpair_grid(const nnom_conv_args_t *a, const nnom_dwpa
 
 /* A layer whose grid the converter laid out (first word NNOM_DWPAIR_PLAN,
  * nnom/ops/dwpair_plan.py: written only where nnom_dwpair_try() below
- * would run the grid): its sets, then dwpair_grid_rest(); none of the
- * try's checks and arithmetic (130-250 instructions a run). */
+ * would run the grid): its sets in one call, then, where the plan leaves
+ * them (the lane; border outputs not in the sets), dwpair_grid_rest();
+ * none of the try's checks and arithmetic (130-250 instructions a run). */
 static NNOM_NOINLINE int dwpair_planned(const nnom_conv_args_t *a)
 {
     const int32_t ic = a->in.c;
     const int32_t *rec = a->records + 1, *h = rec + NNOM_DWPAIR_REC * ic;
-    const int32_t *p = h + NNOM_DWPAIR_PLAN_HEAD;
-    nnom_dwpair_set_t st;
-    st.rec = rec;
-    for (int32_t n = h[0];; p += NNOM_DWPAIR_PLAN_SET) {
-        st.out = a->output + p[1];
-        st.od[0] = p[2];
-        st.od[1] = p[3];
-        st.od[2] = p[4];
-        st.end = a->output + p[5];
-        st.x = a->input + p[6];
-        st.x2 = a->input + p[7];
-        st.d[0] = p[8];
-        st.d[1] = p[9];
-        st.d[2] = p[10];
-        st.back = p[12];
-        nnom_dwpair_set_s8(&st, p[0]);
-        if (--n == 0)
-            break;
-        if (h[11] != 0) /* one line: the sets' offsets the same, moved by steps */
-            for (;;) {
-                p += NNOM_DWPAIR_PLAN_SET;
-                st.out += h[10];
-                st.end += h[10];
-                st.x += h[11];
-                st.x2 += h[11];
-                nnom_dwpair_set_s8(&st, p[0]);
-                if (--n == 0)
-                    break;
-            }
-        if (n == 0)
-            break;
-    }
+    nnom_dwpair_plan_s8(h + NNOM_DWPAIR_PLAN_HEAD, h[0], a->output, a->input, rec);
     if ((ic & 3) != 1 && h[8] < 0)
         return 1;
     const nnom_dwpair_grid_t g = {rec,  0,    ic >> 2, a->input, a->output, h[1],
@@ -705,7 +675,7 @@ int nnom_dwpair_try(const nnom_conv_args_t *a)
         /* the offsets only inside buffers of the sizes they were laid out
          * for (a header whose config and records disagree: the C paths) */
         const int32_t *h = a->records + 1 + NNOM_DWPAIR_REC * a->in.c;
-        if (h[12] == a->in.h * a->in.w * a->in.c && h[13] == a->out.h * a->out.w * a->out.c)
+        if (h[10] == a->in.h * a->in.w * a->in.c && h[11] == a->out.h * a->out.w * a->out.c)
             return dwpair_planned(a);
         return 0;
     }

@@ -114,6 +114,29 @@ typedef char nnom_dwpair_set_layout_t[sizeof(nnom_dwpair_set_t) == 48 &&
     "ssat   r12, #8, r12, " DPS_SHIFT "\n"                                                       \
     "strb   r12, [r2], #1\n"
 
+/* One place through every group (L its loop): x r0, out r2, its end r3,
+ * lr the records; the second tap's word loaded by LOADH into H (x + xs:
+ * r1 moved on, BACK2 stepping it back for the overlapping group), or for
+ * the border output of a 'same' layer (k 5: the zero point's word, from
+ * d[0], in r1). */
+#define DPS_ONEPLACE(L, X2, LOADH, H, BACK2)                                                     \
+    "ldr    r2, [sp, #16]\n"                                                                     \
+    "ldr    r3, [sp, #32]\n" X2 "ldr    lr, [sp, #56]\n" L ":\n"                                 \
+    "ldr    r6, [r0], #4\n" LOADH "pkhbt  r4, r6, " H ", lsl #16\n"                              \
+    "pkhtb  r5, " H ", r6, asr #16\n" DPS_ONE("r4", "") DPS_ONE("r4", ", ror #8")                \
+        DPS_ONE("r5", "") DPS_ONE("r5", ", ror #8")                                              \
+    "cmp    r2, r3\n"                                                                            \
+    "bne    " L "\n"                                                                             \
+    "ldr    r6, [sp, #60]\n" /* then the overlapping group, if any */                            \
+    "cmp    r6, #0\n"                                                                            \
+    "beq    .Ldps_done\n"                                                                        \
+    "movs   r7, #0\n"                                                                            \
+    "str    r7, [sp, #60]\n"                                                                     \
+    "subs   r0, r0, r6\n" BACK2 "subs   r2, r2, r6\n"                                            \
+    "adds   r3, r2, #4\n"                                                                        \
+    "sub    lr, lr, r6, lsl #4\n"                                                                \
+    "b      " L "\n"
+
 /* k places: L words r0.., H words r4.. */
 #define DPS_CH2(A, B, ROT, C) DPS_CHANNEL(DPS_RQ(A, ROT, "0", C) DPS_RQ(B, ROT, "4", C))
 #define DPS_CH3(A, B, D, ROT, C)                                                                 \
@@ -126,6 +149,52 @@ typedef char nnom_dwpair_set_layout_t[sizeof(nnom_dwpair_set_t) == 48 &&
  * [16] the set (nnom_dwpair_set_t: out, its offsets, end, x, x + xs,
  * the offsets, records, back); then r4-r11, lr. */
 __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
+        ".global nnom_dwpair_plan_s8\n"
+        ".type nnom_dwpair_plan_s8, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        /* nnom_dwpair_plan_s8(sets r0, n r1, output r2, input r3, records
+         * [sp]): per set (r4) a frame as nnom_dwpair_set_s8's, its fields
+         * with the bases added (r6 output, r7 input, r8 records), and a
+         * jump by k to its loop; the loop's return (pop {r4-r11, pc}) comes
+         * back here with r4-r8 as they were. */
+        "nnom_dwpair_plan_s8:\n"
+        "push   {r4-r8, lr}\n"
+        "ldr    r8, [sp, #24]\n"
+        "mov    r4, r0\n"
+        "mov    r5, r1\n"
+        "mov    r6, r2\n"
+        "mov    r7, r3\n"
+        ".Ldpp_loop:\n"
+        "bl     .Ldpp_set\n"
+        "adds   r4, r4, #" NNOM_STR(4 * NNOM_DWPAIR_PLAN_SET) "\n"
+        "subs   r5, r5, #1\n"
+        "bne    .Ldpp_loop\n"
+        "pop    {r4-r8, pc}\n"
+        ".Ldpp_set:\n"
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #64\n"
+        "ldm    r4!, {r0-r3, r9-r12}\n" /* k, out, od[3], end, x, x2 */
+        "add    r1, r1, r6\n"
+        "add    r10, r10, r6\n"
+        "add    r11, r11, r7\n"
+        "add    r12, r12, r7\n"
+        "add    lr, sp, #16\n"
+        "stm    lr!, {r1-r3, r9-r12}\n"
+        "ldm    r4, {r1-r3, r9, r10}\n" /* d[3], rec, back */
+        "add    r9, r9, r8\n"
+        "stm    lr, {r1-r3, r9, r10}\n"
+        "tbh    [pc, r0, lsl #1]\n"
+        ".Ldpp_k:\n"
+        ".hword (.Ldps_done - .Ldpp_k) / 2, (.Ldps_k1 - .Ldpp_k) / 2\n"
+        ".hword (.Ldps_2 - .Ldpp_k) / 2, (.Ldps_3 - .Ldpp_k) / 2\n"
+        ".hword (.Ldps_4 - .Ldpp_k) / 2, (.Ldps_e - .Ldpp_k) / 2\n"
+        ".hword (.Ldps_s2 - .Ldpp_k) / 2, (.Ldps_s3 - .Ldpp_k) / 2\n"
+        ".hword (.Ldps_s4 - .Ldpp_k) / 2\n"
+        ".size nnom_dwpair_plan_s8, .-nnom_dwpair_plan_s8\n"
+        ".p2align 2\n"
         ".global nnom_dwpair_set_s8\n"
         ".type nnom_dwpair_set_s8, %function\n"
         ".syntax unified\n"
@@ -144,33 +213,9 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
         "bhi    .Ldps_4up\n"
         "cmp    lr, #2\n"
         "beq    .Ldps_2\n"
-        /* one place: x r0, x + xs r1, out r2, its end r3, lr the records */
-        "ldr    r2, [sp, #16]\n"
-        "ldr    r3, [sp, #32]\n"
-        "ldrd   r0, r1, [sp, #36]\n"
-        "ldr    lr, [sp, #56]\n"
-        ".Ldps_1:\n"
-        "ldr    r6, [r0], #4\n"
-        "ldr    r5, [r1], #4\n"
-        "pkhbt  r4, r6, r5, lsl #16\n"
-        "pkhtb  r5, r5, r6, asr #16\n"
-        DPS_ONE("r4", "")
-        DPS_ONE("r4", ", ror #8")
-        DPS_ONE("r5", "")
-        DPS_ONE("r5", ", ror #8")
-        "cmp    r2, r3\n"
-        "bne    .Ldps_1\n"
-        "ldr    r6, [sp, #60]\n" /* then the overlapping group, if any */
-        "cmp    r6, #0\n"
-        "beq    .Ldps_done\n"
-        "movs   r7, #0\n"
-        "str    r7, [sp, #60]\n"
-        "subs   r0, r0, r6\n"
-        "subs   r1, r1, r6\n"
-        "subs   r2, r2, r6\n"
-        "adds   r3, r2, #4\n"
-        "sub    lr, lr, r6, lsl #4\n"
-        "b      .Ldps_1\n"
+        ".Ldps_k1:\n"
+        DPS_ONEPLACE(".Ldps_1", "ldrd   r0, r1, [sp, #36]\n", "ldr    r5, [r1], #4\n", "r5",
+                     "subs   r1, r1, r6\n")
         ".Ldps_4up:\n" /* 4; 6, 7, 8: 2, 3, 4 places along a line at stride 1 */
         "cmp    lr, #6\n"
         "blo    .Ldps_4\n"
@@ -235,6 +280,10 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
                   "str    r2, [r8, r10]\n"
                   "str    r3, [r8, r11]\n",
                   ".Ldps_s4")
+        /* k 5 (plans only): a border output, its second tap padding */
+        ".Ldps_e:\n"
+        DPS_ONEPLACE(".Ldps_e1", "ldr    r0, [sp, #36]\n"
+                                 "ldr    r1, [sp, #44]\n", "", "r1", "")
         ".Ldps_done:\n"
         "add    sp, sp, #64\n"
         "pop    {r4-r11, pc}\n"

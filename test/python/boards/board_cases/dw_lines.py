@@ -874,20 +874,62 @@ PAIR6_CASES = [
 
 
 def pair6_model(k: int, rng: np.random.Generator):
+    return pair_case_model(PAIR6_CASES[k], rng)
+
+
+def pair_case_model(case, rng: np.random.Generator):
+    """A two-tap layer of case (as PAIR6_CASES'; refused "huge": every
+    weight down, |bias| near 2^30)."""
     keras = kf._keras()
-    shape, kernel, strides, padding, act, refused = PAIR6_CASES[k]
+    shape, kernel, strides, padding, act, refused = case
     inputs = keras.Input(shape)
     layer = keras.layers.DepthwiseConv2D(kernel, strides=strides, padding=padding, activation=act)
     model = keras.Model(inputs, layer(inputs))
     kf.randomize_weights(model, rng)
     weights, bias = layer.get_weights()
     layer.set_weights([weights / np.abs(weights).max(axis=(0, 1), keepdims=True), bias])
-    if refused:
+    if refused == "huge":
+        layer.set_weights([weights * 1e-3, np.full_like(bias, 20.0)])
+    elif refused:
         scale_last_channels(layer, refused)
     return model
 
 
 family("pair6_", 135_000, len(PAIR6_CASES), pair6_model)
+
+
+# tap2x: a laid-out two-tap layer's sets run in one assembly call
+# (nnom_dwpair_plan_s8, a jump by k), and the border outputs of 'same'
+# layers of up to four lines whose channels are not 4 k + 1 are sets of
+# k 5 (the second tap the zero point's word). Cases: every k (1-4, 6-8,
+# 5) through the call, the border sets with back 0 to 2 (14 channels:
+# back 2; 23: back 1), one to four lines of border sets, five lines and
+# the lane (the border outputs in C after the call), several lines at
+# stride 2; and layers that must not take it: ReLU6, no activation, a
+# refused channel, every weight tiny. (as PAIR6_CASES)
+TAP2X_CASES = [
+    ((1, 9, 28), (1, 2), (1, 1), "same", "relu", 0),  # 2 sliding 4 + a border set
+    ((21, 1, 23), (2, 1), (1, 1), "same", "relu", 0),  # 5 sliding sets + border, back 1
+    ((5, 1, 30), (2, 1), (1, 1), "same", "relu", 0),  # sliding 4 + border, back 2
+    ((9, 2, 23), (2, 1), (1, 1), "same", "relu", 0),  # 2 lines: 2 border sets, back 1
+    ((4, 7, 14), (1, 2), (1, 2), "same", "relu", 0),  # 4 lines at stride 2: 4 border sets
+    ((5, 7, 12), (1, 2), (1, 2), "same", "relu", 0),  # 5 lines: the borders in C
+    ((1, 5, 93), (1, 2), (1, 2), "same", "relu", 0),  # the lane: its border in C
+    ((3, 20, 8), (1, 2), (1, 2), "same", "relu", 0),  # 8 sets over 3 lines
+    ((2, 1, 118), (2, 1), (1, 1), "valid", "relu", 0),  # k 1, back 2
+    ((14, 1, 59), (2, 1), (2, 1), "valid", "relu", 0),  # k 4 and 3, back 1
+    ((3, 1, 94), (2, 1), (1, 1), "valid", "relu", 0),  # k 6, back 2
+    ((4, 1, 21), (2, 1), (1, 1), "valid", "relu", 0),  # k 7, the lane
+    ((1, 5, 18), (1, 2), (1, 2), "same", "relu", 0),  # k 2 and a border set, back 2
+    ((7, 1, 15), (2, 1), (1, 1), "same", "relu", 0),  # sliding 4 + 6, border, back 1
+    ((1, 9, 28), (1, 2), (1, 1), "same", "relu6", 0),  # ReLU6: no plan
+    ((1, 9, 28), (1, 2), (1, 1), "same", None, 0),  # no activation: no records
+    ((7, 1, 12), (2, 1), (1, 1), "same", "relu", 4),  # a refused channel: no plan
+    ((7, 1, 12), (2, 1), (1, 1), "same", "relu", "huge"),  # |bias| near 2^30
+]
+
+
+family("tap2x_", 143_000, len(TAP2X_CASES), lambda k, rng: pair_case_model(TAP2X_CASES[k], rng))
 
 
 # One padded line of 4+ taps at stride 2 on 8+ channels with the

@@ -1064,7 +1064,6 @@ NNOM_INLINE void rows1_pass(const int8_t *x, int32_t iw, const int32_t *wp2, int
                     break;                                                                     \
             }                                                                                  \
     }
-ROWS1_ROWS(3)
 ROWS1_ROWS(4)
 ROWS1_ROWS(5)
 ROWS1_ROWS(6)
@@ -1073,17 +1072,19 @@ ROWS1_ROWS(8)
 ROWS1_ROWS(9)
 ROWS1_ROWS(10)
 typedef void (*rows1_fn)(const int8_t *, int32_t, int32_t, int32_t, const tiny_ch_t *, int8_t *);
-static const rows1_fn rows1_fns[TINY_MAX_TAPS - 2] = {
-    rows1_rows3, rows1_rows4, rows1_rows5, rows1_rows6, rows1_rows7, rows1_rows8, rows1_rows9,
+static const rows1_fn rows1_fns[TINY_MAX_TAPS - 3] = {
+    rows1_rows4, rows1_rows5, rows1_rows6, rows1_rows7, rows1_rows8, rows1_rows9,
     rows1_rows10};
 
-/* 1 where rows1 takes the layer: one channel, columns of taps, stride 1
- * across, ow = iw >= 4, every window inside the input */
+/* 1 where rows1 takes the layer: one channel, columns of 4 to 10 taps,
+ * stride 1 across, ow = iw >= 4, every window inside the input (three
+ * taps cost less on nnom_dw_tiny3_s1's words shared by four outputs:
+ * (3,1) s1 20x9x1 valid 3,152 there, 3,287 here) */
 NNOM_INLINE int rows1_takes(const nnom_conv_args_t *a, const tiny_t *t)
 {
     return a->out.c == 1 && a->k.w == 1 && a->k.h > 1 && t->xl == 1 && a->out.w >= 4 &&
            a->out.w == a->in.w && t->pad == 0 && (t->n - 1) * t->s + t->k <= t->in &&
-           t->k <= TINY_MAX_TAPS;
+           t->k >= 4 && t->k <= TINY_MAX_TAPS;
 }
 
 int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
@@ -1109,7 +1110,7 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
     const tiny_fn fn = tiny_fns[t.s - 1][(t.k + 1) / 2 - 2];
     const int32_t entries = (t.n - 1) * t.s + t.k + 1;
     if (rows1_takes(a, &t)) /* one channel down columns, every pixel across */
-        rows1_fns[t.k - 3](a->input, t.s * t.xs, t.n, t.xs, r, a->output);
+        rows1_fns[t.k - 4](a->input, t.s * t.xs, t.n, t.xs, r, a->output);
     else if (c <= 2 && t.xs == c)
         tiny_pairs(a, &t, r, fn, entries);
     else if (a->k.h > 1 && t.xl == c && t.lines * c >= TINY_COLS) /* columns, every pixel across */

@@ -1000,6 +1000,93 @@ static NNOM_NOINLINE void tiny_cols(const nnom_conv_args_t *a, const tiny_t *tp,
     }
 }
 
+/* One channel, columns of K taps read at every pixel across (stride 1
+ * there, no padding, ow = iw >= 4), every window inside the input: a
+ * row's pixels are adjacent bytes, so one word load is a tap's input for
+ * four adjacent outputs (SXTB16 and its odd form, SMLAxB against the
+ * tap's doubled weight), with no copy; taps in pairs (one weight word for
+ * two rows). ((7,1) s2 9x34x1 valid: 88 instructions a pass of four
+ * outputs; tiny_cols' copy and column calls cost twice that.) */
+NNOM_INLINE void rows1_pass(const int8_t *x, int32_t iw, const int32_t *wp2, int32_t bias,
+                            const nnom_tiny_rq_t *q, int8_t *out, const int K)
+{
+    int32_t a0 = bias, a1 = bias, a2 = bias, a3 = bias;
+#pragma GCC unroll 8
+    for (int32_t j = 0; j < K / 2; j++, x += 2 * iw) {
+        const int32_t wp = wp2[j];
+        const uint32_t u = nnom_read4(x), v = nnom_read4(x + iw);
+        const int16x2_t ue = __sxtb16((int8x4_t)u), uo = nnom_sxtb16_odd(u);
+        const int16x2_t ve = __sxtb16((int8x4_t)v), vo = nnom_sxtb16_odd(v);
+        a0 = __smlabb(ue, wp, a0);
+        a2 = __smlatb(ue, wp, a2);
+        a1 = __smlabb(uo, wp, a1);
+        a3 = __smlatb(uo, wp, a3);
+        a0 = __smlabt(ve, wp, a0);
+        a2 = __smlatt(ve, wp, a2);
+        a1 = __smlabt(vo, wp, a1);
+        a3 = __smlatt(vo, wp, a3);
+    }
+    if (K & 1) { /* the last tap, the pair's low half */
+        const int32_t wt = wp2[K / 2];
+        const uint32_t u = nnom_read4(x);
+        const int16x2_t ue = __sxtb16((int8x4_t)u), uo = nnom_sxtb16_odd(u);
+        a0 = __smlabb(ue, wt, a0);
+        a2 = __smlatb(ue, wt, a2);
+        a1 = __smlabb(uo, wt, a1);
+        a3 = __smlatb(uo, wt, a3);
+    }
+    /* (the four results before the byte stores, which could alias q) */
+    const int32_t mult = q->mult, ra = q->ra, e = q->e;
+    const int32_t o0 = tiny_rq(a0, mult, ra, e), o1 = tiny_rq(a1, mult, ra, e);
+    const int32_t o2 = tiny_rq(a2, mult, ra, e), o3 = tiny_rq(a3, mult, ra, e);
+    out[0] = (int8_t)o0;
+    out[1] = (int8_t)o1;
+    out[2] = (int8_t)o2;
+    out[3] = (int8_t)o3;
+}
+
+/* rows rows of ow outputs, the first row's windows from x, the next xstep
+ * bytes on. A row's last pass ends at its end (overlapping the one before
+ * where ow is not a multiple of four: a pass of the last two alone cost
+ * more, GCC's loop then longer). Without GCC's first scheduling pass
+ * (with it the pass's products spill, ~30 instructions more a pass). */
+#define ROWS1_ROWS(K)                                                                          \
+    static NNOM_NOINLINE __attribute__((optimize("no-schedule-insns"))) void rows1_rows##K(    \
+        const int8_t *x, int32_t xstep, int32_t rows, int32_t ow, const tiny_ch_t *r,          \
+        int8_t *out)                                                                           \
+    {                                                                                          \
+        for (; rows > 0; rows--, x += xstep, out += ow)                                        \
+            for (int32_t ox = 0;; ox += 4) {                                                   \
+                if (ox > ow - 4)                                                               \
+                    ox = ow - 4;                                                               \
+                rows1_pass(x + ox, ow, r->w, r->q.bias, &r->q, out + ox, K);                   \
+                if (ox == ow - 4)                                                              \
+                    break;                                                                     \
+            }                                                                                  \
+    }
+ROWS1_ROWS(4)
+ROWS1_ROWS(5)
+ROWS1_ROWS(6)
+ROWS1_ROWS(7)
+ROWS1_ROWS(8)
+ROWS1_ROWS(9)
+ROWS1_ROWS(10)
+typedef void (*rows1_fn)(const int8_t *, int32_t, int32_t, int32_t, const tiny_ch_t *, int8_t *);
+static const rows1_fn rows1_fns[TINY_MAX_TAPS - 3] = {
+    rows1_rows4, rows1_rows5, rows1_rows6, rows1_rows7, rows1_rows8, rows1_rows9,
+    rows1_rows10};
+
+/* 1 where rows1 takes the layer: one channel, columns of 4 to 10 taps,
+ * stride 1 across, ow = iw >= 4, every window inside the input (three
+ * taps cost less on nnom_dw_tiny3_s1's words shared by four outputs:
+ * (3,1) s1 20x9x1 valid 3,152 there, 3,287 here) */
+NNOM_INLINE int rows1_takes(const nnom_conv_args_t *a, const tiny_t *t)
+{
+    return a->out.c == 1 && a->k.w == 1 && a->k.h > 1 && t->xl == 1 && a->out.w >= 4 &&
+           a->out.w == a->in.w && t->pad == 0 && (t->n - 1) * t->s + t->k <= t->in &&
+           t->k >= 4 && t->k <= TINY_MAX_TAPS;
+}
+
 int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
 {
     tiny_t t;
@@ -1022,7 +1109,9 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
                 return 0;
     const tiny_fn fn = tiny_fns[t.s - 1][(t.k + 1) / 2 - 2];
     const int32_t entries = (t.n - 1) * t.s + t.k + 1;
-    if (c <= 2 && t.xs == c)
+    if (rows1_takes(a, &t)) /* one channel down columns, every pixel across */
+        rows1_fns[t.k - 4](a->input, t.s * t.xs, t.n, t.xs, r, a->output);
+    else if (c <= 2 && t.xs == c)
         tiny_pairs(a, &t, r, fn, entries);
     else if (a->k.h > 1 && t.xl == c && t.lines * c >= TINY_COLS) /* columns, every pixel across */
         tiny_cols(a, &t, r, fn, entries);

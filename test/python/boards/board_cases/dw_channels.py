@@ -791,3 +791,35 @@ FEW10_WITHOUT_RECORDS = (0, 10)
 
 
 odd_channels_family("few10_", 138_000, FEW10_CASES, without_records=FEW10_WITHOUT_RECORDS)
+
+# One channel down columns of taps on a plane read at every pixel across,
+# every window inside the input (branch few12; nnom_local_dw_tiny_dsp.c,
+# rows1: four adjacent outputs a pass from one word a row, no copy): 4 to
+# 10 taps, odd and even, strides 1 and 2 down, rows of 4 to 34 outputs
+# (a multiple of four, or a last pass overlapping by one to three), the
+# records built by the kernel too (8). Then layers that must take other
+# paths: three taps (1), 'same' (rows of taps above and below), no
+# activation (output zero point not -128), the channel beyond the fast
+# requantisation, a bias near 2^30, ReLU6, three columns, stride 2
+# across. Fields as
+# dw_layer_case_model's.
+FEW12_CASES = [
+    ((9, 34, 1), (7, 1), (2, 1), "valid", "relu", None),
+    ((20, 9, 1), (3, 1), (1, 1), "valid", "relu", None),
+    ((30, 7, 1), (10, 1), (2, 1), "valid", "relu", None),
+    ((12, 5, 1), (4, 1), (1, 1), "valid", "relu", None),
+    ((17, 4, 1), (5, 1), (2, 1), "valid", "relu", None),
+    ((16, 12, 1), (6, 1), (2, 1), "valid", "relu", None),
+    ((11, 13, 1), (8, 1), (1, 1), "valid", "relu", None),
+    ((10, 21, 1), (9, 1), (1, 1), "valid", "relu", None),
+    ((15, 10, 1), (7, 1), (2, 1), "valid", "relu", None),
+    ((9, 34, 1), (7, 1), (2, 1), "same", "relu", None),
+    ((9, 34, 1), (7, 1), (2, 1), "valid", None, None),
+    ((9, 34, 1), (7, 1), (2, 1), "valid", "relu", "scaled"),
+    ((9, 34, 1), (7, 1), (2, 1), "valid", "relu", "huge"),
+    ((9, 34, 1), (7, 1), (2, 1), "valid", "relu6", None),
+    ((9, 3, 1), (7, 1), (2, 1), "valid", "relu", None),
+    ((9, 34, 1), (7, 1), (2, 2), "valid", "relu", None),
+]
+
+layer_family("few12_", 144_000, FEW12_CASES, without_records=(8,))

@@ -1050,8 +1050,13 @@ NNOM_INLINE void rows1_pass(const int8_t *x, int32_t iw, const int32_t *wp2, int
  * where ow is not a multiple of four: a pass of the last two alone cost
  * more, GCC's loop then longer). Without GCC's first scheduling pass
  * (with it the pass's products spill, ~30 instructions more a pass). */
+#if defined(__clang__) /* no such attribute: clang would warn */
+#define ROWS1_NO_SCHED
+#else
+#define ROWS1_NO_SCHED __attribute__((optimize("no-schedule-insns")))
+#endif
 #define ROWS1_ROWS(K)                                                                          \
-    static NNOM_NOINLINE __attribute__((optimize("no-schedule-insns"))) void rows1_rows##K(    \
+    static NNOM_NOINLINE ROWS1_NO_SCHED void rows1_rows##K(                                    \
         const int8_t *x, int32_t xstep, int32_t rows, int32_t ow, const tiny_ch_t *r,          \
         int8_t *out)                                                                           \
     {                                                                                          \

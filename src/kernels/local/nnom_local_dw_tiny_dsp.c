@@ -1081,15 +1081,18 @@ static const rows1_fn rows1_fns[TINY_MAX_TAPS - 3] = {
     rows1_rows4, rows1_rows5, rows1_rows6, rows1_rows7, rows1_rows8, rows1_rows9,
     rows1_rows10};
 
-/* 1 where rows1 takes the layer: one channel, columns of 4 to 10 taps,
+/* rows1 on the layer, 1, where it takes it: one channel, columns of 4 to 10 taps,
  * stride 1 across, ow = iw >= 4, every window inside the input (three
  * taps cost less on nnom_dw_tiny3_s1's words shared by four outputs:
  * (3,1) s1 20x9x1 valid 3,152 there, 3,287 here) */
-NNOM_INLINE int rows1_takes(const nnom_conv_args_t *a, const tiny_t *t)
+static NNOM_NOINLINE int rows1_try(const nnom_conv_args_t *a, const tiny_t *t,
+                                   const tiny_ch_t *r)
 {
-    return a->out.c == 1 && a->k.w == 1 && a->k.h > 1 && t->xl == 1 && a->out.w >= 4 &&
-           a->out.w == a->in.w && t->pad == 0 && (t->n - 1) * t->s + t->k <= t->in &&
-           t->k >= 4 && t->k <= TINY_MAX_TAPS;
+    if (a->k.w != 1 || a->k.h < 2 || t->xl != 1 || a->out.w < 4 || a->out.w != a->in.w ||
+        t->pad != 0 || (t->n - 1) * t->s + t->k > t->in || t->k < 4 || t->k > TINY_MAX_TAPS)
+        return 0;
+    rows1_fns[t->k - 4](a->input, t->s * t->xs, t->n, t->xs, r, a->output);
+    return 1;
 }
 
 int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
@@ -1114,10 +1117,10 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
                 return 0;
     const tiny_fn fn = tiny_fns[t.s - 1][(t.k + 1) / 2 - 2];
     const int32_t entries = (t.n - 1) * t.s + t.k + 1;
-    if (rows1_takes(a, &t)) /* one channel down columns, every pixel across */
-        rows1_fns[t.k - 4](a->input, t.s * t.xs, t.n, t.xs, r, a->output);
-    else if (c <= 2 && t.xs == c)
+    if (c <= 2 && t.xs == c)
         tiny_pairs(a, &t, r, fn, entries);
+    else if (c == 1 && rows1_try(a, &t, r)) /* one channel down columns, every pixel across */
+        ;
     else if (a->k.h > 1 && t.xl == c && t.lines * c >= TINY_COLS) /* columns, every pixel across */
         tiny_cols(a, &t, r, fn, entries);
     else if (fn == nnom_dw_tiny3_s1)

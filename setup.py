@@ -13,8 +13,17 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).parent
-C_LIBRARY_PARTS = ["src", "inc", "port", "extra_script", "platforms", "library.json", "LICENSE",
-                   "test/test_custom_runner.py", "examples"]
+C_LIBRARY_PARTS = [
+    "src",
+    "inc",
+    "port",
+    "extra_script",
+    "platforms",
+    "library.json",
+    "LICENSE",
+    "test/test_custom_runner.py",
+    "examples",
+]
 
 
 class BuildPyWithCLibrary(build_py):
@@ -24,8 +33,12 @@ class BuildPyWithCLibrary(build_py):
         for part in C_LIBRARY_PARTS:
             source = ROOT / part
             if source.is_dir():
-                shutil.copytree(source, target / part, dirs_exist_ok=True,
-                                ignore=shutil.ignore_patterns("__pycache__", ".pio"))
+                shutil.copytree(
+                    source,
+                    target / part,
+                    dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("__pycache__", ".pio"),
+                )
             elif source.is_file():
                 (target / part).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(source, target / part)

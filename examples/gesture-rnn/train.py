@@ -122,16 +122,18 @@ def write_samples(x, y, path: Path) -> None:
         "#define SAMPLES_H",
         f"#define SAMPLE_COUNT {len(x)}",
         f"#define SAMPLE_STEPS {STEPS}",
-        "static const char *const class_names[] = {"
-        + ", ".join(f'"{c}"' for c in CLASSES) + "};",
+        "static const char *const class_names[] = {" + ", ".join(f'"{c}"' for c in CLASSES) + "};",
         "static const float sample_accel[SAMPLE_COUNT][SAMPLE_STEPS * 3] = {",
     ]
     for rec in x:
         values = ", ".join(f"{v:.3f}f" for v in rec.reshape(-1))
         lines.append(f"    {{{values}}},")
     lines.append("};")
-    lines.append("static const int sample_labels[SAMPLE_COUNT] = {"
-                 + ", ".join(str(int(v)) for v in y) + "};")
+    lines.append(
+        "static const int sample_labels[SAMPLE_COUNT] = {"
+        + ", ".join(str(int(v)) for v in y)
+        + "};"
+    )
     lines.append("#endif")
     path.write_text("\n".join(lines) + "\n")
 
@@ -145,8 +147,11 @@ def main() -> None:
     tf.config.experimental.enable_op_determinism()
     x_train, x_test, y_train, y_test = load_split()
     model = build_model(keras)
-    model.compile(optimizer=keras.optimizers.Adam(3e-3),
-                  loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    model.compile(
+        optimizer=keras.optimizers.Adam(3e-3),
+        loss="sparse_categorical_crossentropy",
+        metrics=["accuracy"],
+    )
     model.fit(x_train, y_train, epochs=40, batch_size=64, verbose=0, shuffle=True)
     _, acc = model.evaluate(x_test, y_test, verbose=0)
     print(f"float accuracy on {len(x_test)} held-out gestures: {acc:.4f}")

@@ -63,8 +63,11 @@ def write_samples(x, y, path: Path) -> None:
         values = ", ".join(f"{v:.4f}f" for v in img.reshape(-1))
         lines.append(f"    {{{values}}},")
     lines.append("};")
-    lines.append("static const int sample_labels[SAMPLE_COUNT] = {"
-                 + ", ".join(str(int(v)) for v in y) + "};")
+    lines.append(
+        "static const int sample_labels[SAMPLE_COUNT] = {"
+        + ", ".join(str(int(v)) for v in y)
+        + "};"
+    )
     lines.append("#endif")
     path.write_text("\n".join(lines) + "\n")
 
@@ -78,16 +81,20 @@ def main() -> None:
     tf.config.experimental.enable_op_determinism()
     x_train, x_test, y_train, y_test = load_split()
     model = build_model(keras)
-    model.compile(optimizer=keras.optimizers.Adam(2e-3),
-                  loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    model.compile(
+        optimizer=keras.optimizers.Adam(2e-3),
+        loss="sparse_categorical_crossentropy",
+        metrics=["accuracy"],
+    )
     model.fit(x_train, y_train, epochs=40, batch_size=32, verbose=0, shuffle=True)
     _, acc = model.evaluate(x_test, y_test, verbose=0)
     print(f"float accuracy on {len(x_test)} held-out digits: {acc:.4f}")
     model.save(HERE / "model.h5", include_optimizer=False)
     np.save(HERE / "calib.npy", x_train[:300])
     (HERE / "src").mkdir(exist_ok=True)
-    write_samples(x_test[:N_SAMPLES_IN_FIRMWARE], y_test[:N_SAMPLES_IN_FIRMWARE],
-                  HERE / "src" / "samples.h")
+    write_samples(
+        x_test[:N_SAMPLES_IN_FIRMWARE], y_test[:N_SAMPLES_IN_FIRMWARE], HERE / "src" / "samples.h"
+    )
 
 
 if __name__ == "__main__":

@@ -8,7 +8,9 @@ and writes the int8 outputs to another.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -80,6 +82,7 @@ def library(flags: tuple[str, ...] = (), sanitize: bool = True) -> Path:
     if key in _LIB_CACHE:
         return _LIB_CACHE[key]
     out = Path(tempfile.mkdtemp(prefix="nnom-lib-"))
+    atexit.register(shutil.rmtree, out, True)  # the cache lives as long as the process
     cflags = WARNINGS + ["-O1", "-g"] + (SANITIZE if sanitize else []) + list(flags)
     objects = []
     for src in sources():

@@ -25,6 +25,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -175,7 +176,11 @@ class Firmware:
         lib = out / f"lib{name}.a"
         if lib.is_file():
             return lib
-        tmp = out.with_name(out.name + f".tmp{os.getpid()}")
+        # a directory of its own: threads of one process (the sweeps' pools)
+        # build the same library at once, and a per-process name let one
+        # rename it away while another still wrote into it
+        self.cache.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=out.name + ".tmp", dir=self.cache))
         jobs = [
             (flags, s, tmp / (s.relative_to(base).as_posix().replace("/", "_") + ".o"))
             for s in sources

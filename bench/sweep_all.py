@@ -3,6 +3,7 @@ Markdown file a set, and the comparison of two such runs.
 
     .venv/bin/python bench/sweep_all.py run out/before      # ~50 sets, ~30 s each
     .venv/bin/python bench/sweep_all.py compare out/before out/after
+    .venv/bin/python bench/sweep_all.py run out/mine --only dw_r2 pw_   # sets by stem prefix
 
 `compare` prints, per set, the shapes over the goal in both runs, then how
 many shapes got faster or slower and the slowest changes: the before/after
@@ -40,10 +41,12 @@ def sets() -> list[tuple[str, list[str]]]:
     return out
 
 
-def run(out_dir: Path) -> int:
+def run(out_dir: Path, only: list[str] | None = None) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     failed = []
     for stem, args in sets():
+        if only and not any(stem.startswith(prefix) for prefix in only):
+            continue
         done = subprocess.run([sys.executable, *args], capture_output=True, text=True)
         (out_dir / f"{stem}.md").write_text(done.stdout + done.stderr)
         print(f"{stem}: {'ok' if done.returncode == 0 else 'FAILED'}", flush=True)
@@ -94,12 +97,16 @@ def compare(before: Path, after: Path) -> int:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("run").add_argument("out", type=Path)
+    run_cmd = sub.add_parser("run")
+    run_cmd.add_argument("out", type=Path)
+    run_cmd.add_argument("--only", nargs="+", metavar="PREFIX", help="sets whose stem starts so")
     cmp = sub.add_parser("compare")
     cmp.add_argument("before", type=Path)
     cmp.add_argument("after", type=Path)
     args = parser.parse_args(argv)
-    return run(args.out) if args.command == "run" else compare(args.before, args.after)
+    if args.command == "run":
+        return run(args.out, args.only)
+    return compare(args.before, args.after)
 
 
 if __name__ == "__main__":

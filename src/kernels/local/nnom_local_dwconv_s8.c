@@ -253,12 +253,33 @@ enum {
     DW_PIXEL /* the pixel loop, after the late steps */
 };
 
+/* The paths of the steps whose choice is more than one call, for dw_early()
+ * (after its asks) and dw_kept() (asks held at the first run) alike. */
+static inline int dw_two_path(const nnom_conv_args_t *a)
+{
+    return a->k.h > 1 && a->k.w > 1 ? nnom_dw2r_try(a) : nnom_dw2_try(a);
+}
+
+/* the converter's record tag: 1 stride 2, 3 stride-2 long lines, else a
+ * line (its asks checked where ask is set: the first run) */
+static inline int dw_three_path(const nnom_conv_args_t *a, int ask)
+{
+    return a->records[0] == 1   ? nnom_dw3s2_try(a)
+           : a->records[0] == 3 ? nnom_dw3s2l_try(a)
+                                : (!ask || nnom_dw3_line_asks(a)) && nnom_dw3_line_try(a);
+}
+
+static inline int dw_one_path(const nnom_conv_args_t *a)
+{
+    return nnom_dwone_try(a) || nnom_dwone4_try(a);
+}
+
 static int dw_early(const nnom_conv_args_t *a, unsigned from)
 {
     switch (from) {
     default:
     case DW_TWO: /* two channels, one row of 3+ taps or 2-3 rows of 5+: read interleaved */
-        if (nnom_dw2_asks(a) && (a->k.h > 1 && a->k.w > 1 ? nnom_dw2r_try(a) : nnom_dw2_try(a)))
+        if (nnom_dw2_asks(a) && dw_two_path(a))
             return DW_TWO;
         /* fall through */
     case DW_PAIR:
@@ -266,10 +287,7 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
             return DW_PAIR;
         /* fall through */
     case DW_THREE: /* (3, 1), (1, 3): the converter's records (stride 2; long lines) */
-        if (a->k.h * a->k.w == 3 && a->records != NULL &&
-            (a->records[0] == 1   ? nnom_dw3s2_try(a)
-             : a->records[0] == 3 ? nnom_dw3s2l_try(a)
-                                  : nnom_dw3_line_asks(a) && nnom_dw3_line_try(a)))
+        if (a->k.h * a->k.w == 3 && a->records != NULL && dw_three_path(a, 1))
             return DW_THREE;
         /* fall through */
     case DW_LINE: /* one padded line of 4+ taps: copied once, one call */
@@ -277,7 +295,7 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
             return DW_LINE;
         /* fall through */
     case DW_ONE: /* the whole input in one window (odd records: 3 or 4 taps) */
-        if (a->out.h == 1 && a->out.w == 1 && (nnom_dwone_try(a) || nnom_dwone4_try(a)))
+        if (a->out.h == 1 && a->out.w == 1 && dw_one_path(a))
             return DW_ONE;
         /* fall through */
     case DW_COL_EARLY: /* unpadded lines of 4+ taps: the one-row loop a line
@@ -407,17 +425,15 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
 {
     switch (step) {
     case DW_TWO:
-        return a->k.h > 1 && a->k.w > 1 ? nnom_dw2r_try(a) : nnom_dw2_try(a);
+        return dw_two_path(a);
     case DW_PAIR:
         return nnom_dwpair_try(a);
     case DW_THREE:
-        return a->records[0] == 1   ? nnom_dw3s2_try(a)
-               : a->records[0] == 3 ? nnom_dw3s2l_try(a)
-                                    : nnom_dw3_line_try(a);
+        return dw_three_path(a, 0);
     case DW_LINE:
         return nnom_dw_line_try(a);
     case DW_ONE:
-        return nnom_dwone_try(a) || nnom_dwone4_try(a);
+        return dw_one_path(a);
     case DW_COL_EARLY:
         return nnom_dw_col_early(a);
     case DW_TINY:

@@ -14,9 +14,10 @@ fields of nnom_dwpair_set_t (out, od[3], end, x, x2, d[3], rec, back) with
 the pointers as byte offsets from the input, output and records + 1; one
 call (nnom_dwpair_plan_s8) runs them all. A 'same' layer's border outputs
 (their second tap padding) are sets of k EDGE_K, the zero point's word in
-d[0], where no lane follows (channels not 4 k + 1) and the lines are few.
-Only where every channel fits (first word 1) and the grid has at most
-MAX_SETS sets; other layers keep first word 1 and the try.
+d[0], where no lane follows (channels not 4 k + 1) and on up to EDGE_LINES
+lines. Only where every channel fits (first word 1) and the grid has at
+most MAX_SETS sets, or MAX_SETS_RUNS where the runs cost more
+(_runs_cost_more); other layers keep first word 1 and the try.
 """
 
 from __future__ import annotations
@@ -26,9 +27,19 @@ import numpy as np
 PLAN_TAG = 9  # odd (the pair records' family), none of 1, 3, 5, 7
 PLAN_HEAD = 12
 MAX_SETS = 8
+# up to MAX_SETS_RUNS sets where the runs cost more than the sets: several
+# lines of up to RUNS_LINE places (the runs' set-up per line and group), a
+# 'same' line of RUNS_EDGE_G+ groups, any line of RUNS_G+ groups (fitted on
+# the sweeps' shapes of 9-35 sets: laid out, (2,1) s1 46x1x11 same 4,312 ->
+# 4,461, 46x1x42 valid 14,236 -> 14,257, 43x3x106 same 98,685 -> 100,141;
+# 48x1x96 same 32,916 -> 32,242, 6x17x52 valid 33,834 -> 31,878)
+MAX_SETS_RUNS = 32
+RUNS_LINE = 16
+RUNS_EDGE_G = 4
+RUNS_G = 12
 SET_WORDS = 13  # k, then nnom_dwpair_set_t's twelve
 EDGE_K = 5  # a set of one border output
-EDGE_LINES = 4  # at most this many lines' border outputs as sets
+EDGE_LINES = 16  # at most this many lines' border outputs as sets
 
 
 def _sets(groups, back, lines, lx, lo, n, sx, so, xs):
@@ -65,6 +76,15 @@ def _sets(groups, back, lines, lx, lo, n, sx, so, xs):
     return out
 
 
+def _runs_cost_more(lines: int, last: int, edge: bool, g: int) -> bool:
+    """Where the try's runs cost more than a plan of MAX_SETS+ sets (lines
+    of last places before the border, g groups of four channels, the
+    overlapping one included)."""
+    if lines > 1:
+        return last <= RUNS_LINE
+    return g >= RUNS_G or (edge and g >= RUNS_EDGE_G)
+
+
 def dwpair_plan(
     words: np.ndarray | None,
     down: bool,
@@ -75,12 +95,12 @@ def dwpair_plan(
     zp_in: int,
 ) -> np.ndarray | None:
     """words (first word 1: every channel fits) with the grid appended and
-    first word PLAN_TAG where it has at most MAX_SETS sets; else words
-    unchanged. down: the taps along the height ((2, 1)). Laid out, the grid
-    costs ~35 instructions a set outside the groups' loop and no try: it
-    beats the runs (~30 a line and group, ~33 a last output, the try
-    ~200) on layers of up to 32 places ((1,2) s1 4x5x12 valid 2,050 ->
-    1,715, (2,1) s2 24x1x17 same 2,073 -> 1,888)."""
+    first word PLAN_TAG where it has at most MAX_SETS sets (MAX_SETS_RUNS
+    where _runs_cost_more); else words unchanged. down: the taps along the
+    height ((2, 1)). Laid out, the grid costs ~35 instructions a set outside
+    the groups' loop and no try: it beats the runs (~30 a line and group,
+    ~33 a last output, the try ~200) on layers of up to 32 places ((1,2) s1
+    4x5x12 valid 2,050 -> 1,715, (2,1) s2 24x1x17 same 2,073 -> 1,888)."""
     if words is None or words[0] != 1 or tuple(act) != (-128, 127):
         return words
     ic = (len(words) - 1) // 4
@@ -99,7 +119,8 @@ def dwpair_plan(
     edge = last < out
     back = 4 - (ic & 3) if (ic & 3) > 1 else 0
     sets = _sets(ic >> 2, back, lines, lx, lo, last, s * xb, ob, xb)
-    if len(sets) > MAX_SETS:
+    g = (ic + 3) >> 2
+    if len(sets) > (MAX_SETS_RUNS if _runs_cost_more(lines, last, edge, g) else MAX_SETS):
         return words
     ex, eo = (n_in - 1) * xb, (out - 1) * ob
     if edge and (ic & 3) != 1 and lines <= EDGE_LINES:

@@ -903,9 +903,9 @@ family("pair6_", 135_000, len(PAIR6_CASES), pair6_model)
 # layers of up to four lines whose channels are not 4 k + 1 are sets of
 # k 5 (the second tap the zero point's word). Cases: every k (1-4, 6-8,
 # 5) through the call, the border sets with back 0 to 2 (14 channels:
-# back 2; 23: back 1), one to four lines of border sets, five lines and
-# the lane (the border outputs in C after the call), several lines at
-# stride 2; and layers that must not take it: ReLU6, no activation, a
+# back 2; 23: back 1), one to five lines of border sets (up to 16 lines
+# since tap2y), the lane (the border outputs in C after the call),
+# several lines at stride 2; and layers that must not take it: ReLU6, no activation, a
 # refused channel, every weight tiny. (as PAIR6_CASES)
 TAP2X_CASES = [
     ((1, 9, 28), (1, 2), (1, 1), "same", "relu", 0),  # 2 sliding 4 + a border set
@@ -913,7 +913,7 @@ TAP2X_CASES = [
     ((5, 1, 30), (2, 1), (1, 1), "same", "relu", 0),  # sliding 4 + border, back 2
     ((9, 2, 23), (2, 1), (1, 1), "same", "relu", 0),  # 2 lines: 2 border sets, back 1
     ((4, 7, 14), (1, 2), (1, 2), "same", "relu", 0),  # 4 lines at stride 2: 4 border sets
-    ((5, 7, 12), (1, 2), (1, 2), "same", "relu", 0),  # 5 lines: the borders in C
+    ((5, 7, 12), (1, 2), (1, 2), "same", "relu", 0),  # 5 lines: border sets (tap2y)
     ((1, 5, 93), (1, 2), (1, 2), "same", "relu", 0),  # the lane: its border in C
     ((3, 20, 8), (1, 2), (1, 2), "same", "relu", 0),  # 8 sets over 3 lines
     ((2, 1, 118), (2, 1), (1, 1), "valid", "relu", 0),  # k 1, back 2
@@ -930,6 +930,40 @@ TAP2X_CASES = [
 
 
 family("tap2x_", 143_000, len(TAP2X_CASES), lambda k, rng: pair_case_model(TAP2X_CASES[k], rng))
+
+
+# tap2y: two-tap layers of more than 8 sets laid out too (up to 32) where
+# the runs cost more: several lines of up to 16 places, one 'same' line of
+# 4+ groups of channels, one line of 12+ groups; border outputs as sets on
+# up to 16 lines. Cases: 9 to 32 sets on one line (sliding sets, the border
+# set, back 1 and 2, the lane), many lines at stride 1 and 2 with 5 to 16
+# lines of border sets, 32 sets and 33 (the runs), 17 lines (the borders in
+# C); and layers that must stay on the runs or the group path: one 'same'
+# line of 3 groups, one 'valid' line of 11, lines of 17+ places, ReLU6, no
+# activation, a refused channel, |bias| near 2^30. (as PAIR6_CASES)
+TAP2Y_CASES = [
+    ((34, 1, 14), (2, 1), (1, 1), "same", "relu", 0),  # 9 sliding sets + border, back 2
+    ((1, 42, 63), (1, 2), (1, 1), "same", "relu", 0),  # 11 sets + border, back 1
+    ((38, 1, 49), (2, 1), (1, 1), "valid", "relu", 0),  # 10 sets, 13 groups: the lane
+    ((12, 17, 8), (1, 2), (1, 2), "same", "relu", 0),  # 24 sets, 12 border sets
+    ((16, 7, 14), (2, 1), (2, 1), "same", "relu", 0),  # 7 lines at stride 2, back 2
+    ((4, 12, 85), (2, 1), (1, 1), "valid", "relu", 0),  # 9 sets over 12 lines, the lane
+    ((6, 16, 13), (1, 2), (1, 1), "same", "relu", 0),  # 6 lines of 15: the lane, borders in C
+    ((17, 5, 20), (1, 2), (1, 2), "same", "relu", 0),  # 17 lines: borders in C
+    ((5, 33, 16), (2, 1), (1, 1), "valid", "relu", 0),  # 33 lines x 4: 33 sets, runs
+    ((5, 32, 16), (2, 1), (1, 1), "valid", "relu", 0),  # 32 lines x 4: 32 sets
+    ((129, 1, 48), (2, 1), (1, 1), "valid", "relu", 0),  # one line of 32 sets
+    ((46, 1, 11), (2, 1), (1, 1), "same", "relu", 0),  # 3 groups on one line: runs
+    ((46, 1, 42), (2, 1), (1, 1), "valid", "relu", 0),  # 11 groups, valid: runs
+    ((34, 1, 14), (2, 1), (1, 1), "same", "relu6", 0),  # ReLU6: no plan
+    ((34, 1, 14), (2, 1), (1, 1), "same", None, 0),  # no activation: no records
+    ((34, 1, 14), (2, 1), (1, 1), "same", "relu", 4),  # a refused channel: no plan
+    ((34, 1, 14), (2, 1), (1, 1), "same", "relu", "huge"),  # |bias| near 2^30
+    ((3, 19, 8), (1, 2), (1, 1), "same", "relu", 0),  # 3 lines of 18 places: runs
+]
+
+
+family("tap2y_", 150_000, len(TAP2Y_CASES), lambda k, rng: pair_case_model(TAP2Y_CASES[k], rng))
 
 
 # One padded line of 4+ taps at stride 2 on 8+ channels with the

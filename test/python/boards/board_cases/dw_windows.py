@@ -607,9 +607,9 @@ layer_family("win7_", 146_000, WIN7_CASES)
 # or more channels two past a multiple of four on dwrect's records (the
 # last group on two lanes): stride 1 and 2, valid and same, the plane,
 # cells and band copies, every form (scaled, the one-row loop's: "small",
-# exact: no activation), the own records (built without the converter's:
-# 7x7 and 5x5 on the kernel's records, the last group on two lanes and on
-# four); layers that must keep other paths: one past (13), six channels,
+# exact: no activation), the kernel's own records (rect_own: 7x7 and 5x5
+# layers too large for the converter's, the last group on two lanes and
+# on four); layers that must keep other paths: one past (13), six channels,
 # at most FEW_OUT outputs, ReLU6, the records refused ("scaled"), a huge
 # bias. Same fields as DWRECT_CASES.
 WIN8_CASES = [
@@ -632,8 +632,6 @@ WIN8_CASES = [
     ((24, 24, 30), (7, 7), 2, "same", None, None),
     ((21, 20, 18), (3, 3), 1, "same", "relu", "small"),
 ]
-# cases built without the records (dwrect builds its own: rect_own)
-WIN8_WITHOUT_RECORDS = (10, 16)
 
 
-layer_family("win8_", 153_000, WIN8_CASES, without_records=WIN8_WITHOUT_RECORDS)
+layer_family("win8_", 153_000, WIN8_CASES)

@@ -174,9 +174,12 @@ def _plane_takes(attrs: dict, kh: int, kw: int, cout: int, in_hw, out_hw) -> boo
         # window loop's on four ((3,3) s2 10x33x10 same 4.15 -> 3.66,
         # 33x27x10 same 3.86 -> 3.48, (3,3) s1 40x26x14 valid 3.51 ->
         # 2.79; one past keeps the window loop: (3,3) s2 17x17x13 same
-        # 3.20 there, 3.89 here; so do planes of fewer than four outputs
-        # along a side: (3,3) s2 3x11x118 same 44,853 there, 48,367 here)
-        return kh == 3 and cout >= 8 and cout % 4 == 2 and min(oh, ow) >= 4
+        # 3.20 there, 3.89 here; so do padded planes of fewer than four
+        # outputs along a side: (3,3) s2 3x11x118 same 44,853 there,
+        # 48,367 here; unpadded ones run on the input: (3,3) s2 7x24x46
+        # valid 44,717 -> 40,683)
+        small = min(oh, ow) < 4 and any(attrs["pads"])
+        return kh == 3 and cout >= 8 and cout % 4 == 2 and oh * ow > FEW_OUT and not small
     if oh * ow <= FEW_OUT:
         return _few_taps(attrs, in_hw, out_hw, kh, kw) > FEW_TAPS
     return True  # (more than MAX_OUTPUTS: only small records, dwrect_records)

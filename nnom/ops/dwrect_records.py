@@ -153,7 +153,8 @@ def _down(attrs: dict, kh: int, kw: int, in_hw, out_hw) -> bool:
 
 def _plane_takes(attrs: dict, kh: int, kw: int, cout: int, in_hw, out_hw) -> bool:
     """Planes the loop runs on these records: FEW_OUT to MAX_OUTPUTS
-    outputs of two columns or more, 3x3 and 5x5 aside (the window loop's);
+    outputs of two columns or more, 3x3 and 5x5 aside (the window loop's;
+    but 3x3 of two channels past a multiple of four);
     one column of FEW_OUT to MAX_OUTPUTS outputs, 3x3 and 5x5 too, on
     eight channels or more (the window loop copied such a column's rows
     per group and built its records: (3,3) s2 36x4x96 valid 4.34 -> 3.39,
@@ -168,7 +169,17 @@ def _plane_takes(attrs: dict, kh: int, kw: int, cout: int, in_hw, out_hw) -> boo
         unpadded = not any(attrs["pads"])
         return cout >= 8 and (FEW_OUT < oh or (2 <= oh and unpadded)) and oh <= MAX_OUTPUTS
     if kh == kw and kh in (3, 5):
-        return False
+        # but 3x3 of two channels past a multiple of four (eight or more)
+        # beyond FEW_OUT outputs: dwrect's last group on two lanes, the
+        # window loop's on four ((3,3) s2 10x33x10 same 4.15 -> 3.66,
+        # 33x27x10 same 3.86 -> 3.48, (3,3) s1 40x26x14 valid 3.51 ->
+        # 2.79; one past keeps the window loop: (3,3) s2 17x17x13 same
+        # 3.20 there, 3.89 here; so do padded planes of fewer than four
+        # outputs along a side: (3,3) s2 3x11x118 same 44,853 there,
+        # 48,367 here; unpadded ones run on the input: (3,3) s2 7x24x46
+        # valid 44,717 -> 40,683)
+        small = min(oh, ow) < 4 and any(attrs["pads"])
+        return kh == 3 and cout >= 8 and cout % 4 == 2 and oh * ow > FEW_OUT and not small
     if oh * ow <= FEW_OUT:
         return _few_taps(attrs, in_hw, out_hw, kh, kw) > FEW_TAPS
     return True  # (more than MAX_OUTPUTS: only small records, dwrect_records)

@@ -259,13 +259,19 @@ __asm__(".macro DWRECT name, form, lanes\n"
  * the group is the last, overlapping the one before it by two or three
  * channels ((2,2) s2 26x20x10 valid: 51 instructions an output there, 33
  * here). */
-static rect_loop_t rect_loop(int exact, int form, int32_t c, int32_t ch)
+static rect_loop_t rect_loop(int exact, int form, int two)
 {
     static const rect_loop_t loops[2][3] = {
         {nnom_dwrect_s8, nnom_dwrect_s8_scaled, nnom_dwrect_s8_exact},
         {nnom_dwrect2_s8, nnom_dwrect2_s8_scaled, nnom_dwrect2_s8_exact}};
-    const int two = c + 4 == ch && (ch & 3) != 0 && (ch & 3) != 3;
     return loops[two][exact ? 2 : form == 2];
+}
+
+/* The group (index) that runs on two lanes among ch channels' groups, -1
+ * none: the last where ch is one or two past a multiple of four. */
+static int32_t rect_two(int32_t ch)
+{
+    return (ch & 3) == 1 || (ch & 3) == 2 ? (ch + 3) / 4 - 1 : -1;
 }
 
 /* One axis of the window. */
@@ -494,9 +500,12 @@ static const int32_t *rect_given(const nnom_conv_args_t *a, int32_t taps, int ex
                : NULL;
 }
 
-/* Group g's records from the converter's (the taps' offsets in rec kept);
- * its form (1 or 2: rect_records()'s), 0 where it is neither. */
-static int rect_take(const int32_t *given, int32_t pairs, int32_t g, int32_t *rec)
+/* Group g's records from the converter's (the taps' offsets in rec kept)
+ * and the loop that runs them (group two on two lanes: rect_two()); NULL
+ * where their form (rect_records()'s) is neither 1 nor 2, or not the
+ * exact layer's. */
+static rect_loop_t rect_take(const int32_t *given, int32_t pairs, int32_t g, int32_t *rec,
+                             int32_t two)
 {
     const int32_t *w = given + g * RECT_GIVEN_WORDS(pairs);
     const int form = w[0];
@@ -509,7 +518,26 @@ static int rect_take(const int32_t *given, int32_t pairs, int32_t g, int32_t *re
     for (int32_t t = 0; t < pairs; t++, p += 6, w += 4)
         memcpy(p + 2, w, 4 * sizeof(int32_t));
     memcpy(p, w, 12 * sizeof(int32_t));
-    return form == 1 || form == 2 ? form : 0;
+    const int exact = given[-2]; /* the header's (rect_given checked it) */
+    if ((form != 1 && form != 2) || (exact && form != 1))
+        return NULL;
+    return rect_loop(exact, form, g == two);
+}
+
+/* Group c's own records (rect_records on four lanes) and the loop that
+ * runs them, NULL where no form fits. Out of line, as rect_take: one copy
+ * for rect_plane, rect_bands and rect_cells, whose group loops keep their
+ * registers (with the records' build and win7's loop choice inlined
+ * there the tap loop spilled: 7x7 s2 24x24x32 same +0.53%, (5,5) s2
+ * 13x29x11 valid +0.66%). */
+static NNOM_NOINLINE rect_loop_t rect_own(const nnom_conv_args_t *a, const rect_axis_t *u,
+                                          const rect_axis_t *v, int32_t c, int exact,
+                                          int32_t *rec)
+{
+    const int form = rect_records(a, u, v, c, exact, 4, rec);
+    if (form == 0 || (exact && form != 1))
+        return NULL;
+    return rect_loop(exact, form, c + 4 == a->in.c && rect_two(a->in.c) >= 0);
 }
 
 /* nv rows of nu words (pw apart in d) from the input's pixels xu bytes
@@ -563,14 +591,15 @@ static NNOM_NOINLINE int rect_plane(const nnom_conv_args_t *a, const rect_axis_t
                            ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u,
                            ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u};
     rect_offsets(rec, u->k, taps, 4, 4 * pw);
+    const int32_t two = rect_two(ch);
     for (int32_t c = 0, g = 0; c < ch; c = nnom_dw_odd_next(c, ch), g++) {
-        const int form = given != NULL ? rect_take(given, (taps + 1) / 2, g, rec)
-                                       : rect_records(a, u, v, c, exact, 4, rec);
-        if (form == 0 || (exact && form != 1))
+        const rect_loop_t loop = given != NULL ? rect_take(given, (taps + 1) / 2, g, rec, two)
+                                               : rect_own(a, u, v, c, exact, rec);
+        if (loop == NULL)
             return 0; /* the fallback rewrites the groups before c too */
         rect_rows(buf + v->pad * pw + u->pad, pw, a->input + c, u->xb, v->xb, nu, nv);
         j.out = a->output + c;
-        rect_loop(exact, form, c, ch)(&j);
+        loop(&j);
     }
     return 1;
 }
@@ -594,52 +623,54 @@ static NNOM_NOINLINE int rect_bands(const nnom_conv_args_t *a, const rect_axis_t
     for (int r = 0; r < 5; r++)
         if (run[r][1] > run[r][0] && run[r][3] > run[r][2])
             live[nb++] = r;
-    const nnom_dwrect_job_t inside = {NULL,
-                                      NULL,
-                                      rec,
-                                      run[0][1] - run[0][0],
-                                      run[0][3] - run[0][2],
-                                      u->s * u->xb,
-                                      u->ob,
-                                      v->s * v->xb,
-                                      v->ob,
-                                      (taps + 1) / 2,
-                                      ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u,
-                                      ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u};
+    nnom_dwrect_job_t inside = {NULL,
+                                NULL,
+                                rec,
+                                run[0][1] - run[0][0],
+                                run[0][3] - run[0][2],
+                                u->s * u->xb,
+                                u->ob,
+                                v->s * v->xb,
+                                v->ob,
+                                (taps + 1) / 2,
+                                ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u,
+                                ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u};
+    /* the bands' job: n, x, xp, xl, lines and out their own (the loops
+     * only read a job: both kept from group to group, not copied a band) */
+    nnom_dwrect_job_t band = inside;
     const int32_t in_x = (run[0][2] * v->s - v->pad) * v->xb + (run[0][0] * u->s - u->pad) * u->xb;
     const int32_t in_out = run[0][2] * v->ob + run[0][0] * u->ob;
+    const int32_t two = rect_two(ch);
     for (int32_t c = 0, g = 0; c < ch; c = nnom_dw_odd_next(c, ch), g++) {
-        const int form = given != NULL ? rect_take(given, (taps + 1) / 2, g, rec)
-                                       : rect_records(a, u, v, c, exact, 4, rec);
-        if (form == 0 || (exact && form != 1))
+        const rect_loop_t loop = given != NULL ? rect_take(given, (taps + 1) / 2, g, rec, two)
+                                               : rect_own(a, u, v, c, exact, rec);
+        if (loop == NULL)
             return 0; /* the fallback rewrites the groups before c too */
-        const rect_loop_t loop = rect_loop(exact, form, c, ch);
         const int8_t *x = a->input + c;
         for (int b = 0; b < nb; b++) {
             const int r = live[b];
             if (r == 0) { /* on the input */
-                nnom_dwrect_job_t j = inside;
-                j.x = x + in_x;
-                j.out = a->output + c + in_out;
+                inside.x = x + in_x;
+                inside.out = a->output + c + in_out;
                 if (pu != u->xb || pv != v->xb)
                     rect_offsets(rec, u->k, taps, pu = u->xb, pv = v->xb);
-                loop(&j);
+                loop(&inside);
                 continue;
             }
             const int32_t o0 = run[r][0], o1 = run[r][1], l0 = run[r][2], l1 = run[r][3];
-            nnom_dwrect_job_t j = inside; /* on the band's copy: n, x, xp, xl its own */
-            j.n = o1 - o0;
+            nnom_dwrect_job_t *const j = &band; /* on the band's copy */
+            j->n = o1 - o0;
             const int32_t e = (o1 - o0 - 1) * u->s + u->k, cap = RECT_COPY / (v->k * e);
             if (pu != 4 || pv != 4 * e)
                 rect_offsets(rec, u->k, taps, pu = 4, pv = 4 * e);
-            j.x = (const int8_t *)buf;
-            j.xp = 4 * u->s;
-            j.xl = 4 * v->k * e;
+            j->x = (const int8_t *)buf;
+            j->xp = 4 * u->s;
+            j->xl = 4 * v->k * e;
             for (int32_t l = l0; l < l1; l += cap) {
-                j.lines = l1 - l < cap ? l1 - l : cap;
-                j.out = a->output + c + l * v->ob + o0 * u->ob;
-                rect_copy(u, v, x, o0, e, l, j.lines, zp4, 4, end, buf);
-                loop(&j);
+                j->lines = l1 - l < cap ? l1 - l : cap;
+                j->out = a->output + c + l * v->ob + o0 * u->ob;
+                rect_copy(u, v, x, o0, e, l, j->lines, zp4, 4, end, buf);
+                loop(j);
             }
         }
     }
@@ -780,12 +811,12 @@ static NNOM_NOINLINE int rect_cells(const nnom_conv_args_t *a, const rect_axis_t
                            ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u,
                            ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u};
     rect_offsets(rec, u->k, taps, u->xb, v->xb);
+    const int32_t two = rect_two(ch);
     for (int32_t c = 0, g = 0; c < ch; c = nnom_dw_odd_next(c, ch), g++) {
-        const int form = given != NULL ? rect_take(given, pairs, g, rec)
-                                       : rect_records(a, u, v, c, exact, 4, rec);
-        if (form == 0 || (exact && form != 1))
+        const rect_loop_t loop = given != NULL ? rect_take(given, pairs, g, rec, two)
+                                               : rect_own(a, u, v, c, exact, rec);
+        if (loop == NULL)
             return 0; /* the fallback rewrites the groups before c too */
-        const rect_loop_t loop = rect_loop(exact, form, c, ch);
         for (int m = 0; m < nc; m++) {
             const rect_cell_t *const k = &cells[m];
             if (k->n > 0)

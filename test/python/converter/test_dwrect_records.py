@@ -55,6 +55,17 @@ def test_one_column_and_few_outputs_of_many_taps():
     assert dr.dwrect_records(s1, _q(2, 2, 32), 0, -128, (3, 5), (2, 4)) is None  # 32 taps
 
 
+def test_3x3_planes_two_channels_past_a_multiple_of_four():
+    # dwrect's last group on two lanes (branch win8): 8+ channels, 2 past
+    same = dict(ATTRS, pads=(0, 1, 1, 1))
+    assert dr.dwrect_records(same, _q(3, 3, 10), 0, -128, (10, 33), (5, 17)) is not None
+    assert dr.dwrect_records(same, _q(3, 3, 14), 0, -128, (10, 33), (5, 17)) is not None
+    # one or three past, six channels, few outputs: the window loop's
+    for cout in (13, 11, 6, 12):
+        assert dr.dwrect_records(same, _q(3, 3, cout), 0, -128, (10, 33), (5, 17)) is None
+    assert dr.dwrect_records(same, _q(3, 3, 10), 0, -128, (4, 4), (2, 2)) is None
+
+
 def test_exact_form_without_activation():
     q = _q(2, 4, 8)
     q.act_min = -128

@@ -598,3 +598,40 @@ WIN7_CASES = [
 
 
 layer_family("win7_", 146_000, WIN7_CASES)
+
+
+# Branch win8 (dwrect, -O2 with the assembly): a group's own records and
+# its loop chosen out of line (rect_own; rect_take returns the loop), the
+# bands' jobs kept from group to group (the inside's and a band's fields
+# set per call, no copy); 3x3 planes of more than FEW_OUT outputs on eight
+# or more channels two past a multiple of four on dwrect's records (the
+# last group on two lanes): stride 1 and 2, valid and same, the plane,
+# cells and band copies, every form (scaled, the one-row loop's: "small",
+# exact: no activation), the kernel's own records (rect_own: 7x7 and 5x5
+# layers too large for the converter's, the last group on two lanes and
+# on four); layers that must keep other paths: one past (13), six channels,
+# at most FEW_OUT outputs, ReLU6, the records refused ("scaled"), a huge
+# bias. Same fields as DWRECT_CASES.
+WIN8_CASES = [
+    ((10, 33, 10), (3, 3), 2, "same", "relu", None),
+    ((33, 27, 10), (3, 3), 2, "same", "relu", None),
+    ((40, 26, 14), (3, 3), 1, "valid", "relu", None),
+    ((10, 33, 10), (3, 3), 2, "same", None, None),
+    ((10, 33, 10), (3, 3), 2, "same", "relu6", None),
+    ((10, 33, 10), (3, 3), 2, "same", "relu", "scaled"),
+    ((10, 33, 10), (3, 3), 2, "same", "relu", "huge"),
+    ((17, 17, 13), (3, 3), 2, "same", "relu", None),
+    ((4, 4, 10), (3, 3), 2, "same", "relu", None),
+    ((12, 12, 6), (3, 3), 2, "same", "relu", None),
+    ((24, 24, 30), (7, 7), 2, "same", "relu", None),
+    ((13, 29, 11), (5, 5), 2, "valid", "relu", None),
+    ((14, 7, 72), (3, 2), 2, "valid", "relu", None),
+    ((9, 5, 34), (7, 4), 1, "valid", None, None),
+    ((47, 7, 54), (5, 2), 2, "same", "relu", None),
+    ((30, 17, 14), (2, 3), 2, "same", "relu", "small"),
+    ((24, 24, 30), (7, 7), 2, "same", None, None),
+    ((21, 20, 18), (3, 3), 1, "same", "relu", "small"),
+]
+
+
+layer_family("win8_", 153_000, WIN8_CASES)

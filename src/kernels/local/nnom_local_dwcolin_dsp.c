@@ -48,7 +48,7 @@ int dw_col_inside(const dw_ctx_t *t)
     for (int32_t l = 0; l < lines; l++) {
         j.x = a->input + l * lx;
         j.out = a->output + l * lo;
-        nnom_dwcol_run(&j);
+        nnom_dwcol_run(&j, 0);
     }
     if (rest != 0 && !lanes) { /* channels oc - 4 on, their records after the whole groups' */
         j.rec = a->records + oc / 4 * words;
@@ -83,19 +83,21 @@ int nnom_dw_col_early(const nnom_conv_args_t *a)
     const int32_t xb = down ? a->in.w * oc : oc, ob = down ? a->out.w * oc : oc;
     const int32_t lx = down ? p->stride_w * oc : p->stride_h * a->in.w * oc;
     const int32_t lo = down ? oc : a->out.w * oc;
-    nnom_dwcol_job_t j = {NULL, NULL, a->records, out, xb, s * xb, ob, k / 2, k & 1, oc / 4};
+    const int sc = a->records[0] == NNOM_DWCOL_SC_TAG; /* the scaled records after the tag */
+    const int32_t *rec = a->records + sc;
+    nnom_dwcol_job_t j = {NULL, NULL, rec, out, xb, s * xb, ob, k / 2, k & 1, oc / 4};
     for (int32_t l = 0; l < lines; l++) {
         j.x = a->input + l * lx;
         j.out = a->output + l * lo;
-        nnom_dwcol_run(&j);
+        nnom_dwcol_run(&j, sc);
     }
     if (rest != 0 && !lanes) { /* channels oc - 4 on, their records after the whole groups' */
-        j.rec = a->records + oc / 4 * (4 + 4 * (k / 2) + 2 * (k & 1) + 12);
+        j.rec = rec + oc / 4 * nnom_dwcol_words(k, sc);
         j.groups = 1;
         for (int32_t l = 0; l < lines; l++) {
             j.x = a->input + l * lx + oc - 4;
             j.out = a->output + l * lo + oc - 4;
-            nnom_dwcol_s8(&j);
+            (sc ? nnom_dwcol_sc_s8 : nnom_dwcol_s8)(&j);
         }
     }
     return 1;

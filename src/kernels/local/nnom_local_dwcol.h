@@ -68,6 +68,31 @@ NNOM_INLINE void nnom_dwcol_run(const nnom_dwcol_job_t *j, int sc)
         (sc ? nnom_dwcol_sc_s8 : nnom_dwcol_s8)(j);
 }
 
+/* A layer's lines (line l: x + l lx, out + l lo), every whole group of
+ * j's, then where last the overlapping last group (channels oc - 4 on,
+ * its records after the whole groups'); sc: the scaled records. Inlined
+ * with sc a constant, so that each form's course compiles on its own
+ * (the exact one as before the scaled form). */
+NNOM_INLINE void nnom_dwcol_lines(nnom_dwcol_job_t *j, const int8_t *x, int8_t *out,
+                                  int32_t lines, int32_t lx, int32_t lo, int32_t oc, int last,
+                                  int sc)
+{
+    for (int32_t l = 0; l < lines; l++) {
+        j->x = x + l * lx;
+        j->out = out + l * lo;
+        nnom_dwcol_run(j, sc);
+    }
+    if (last) {
+        j->rec += oc / 4 * nnom_dwcol_words(2 * j->pairs + j->odd, sc);
+        j->groups = 1;
+        for (int32_t l = 0; l < lines; l++) {
+            j->x = x + l * lx + oc - 4;
+            j->out = out + l * lo + oc - 4;
+            (sc ? nnom_dwcol_sc_s8 : nnom_dwcol_s8)(j);
+        }
+    }
+}
+
 /* Assembly text the one-row loop and the flat loops (nnom_local_dw_flat_dsp.c)
  * share. One pair of taps, the words r8 (tap t) and r9 (tap t + 1), against
  * the next four records at r1 into the sums r4-r7 (r10, r12, lr scratch);

@@ -51,16 +51,13 @@ int nnom_dw_line_try(const nnom_conv_args_t *a)
      * other bytes than the groups'), else the overlapping last group */
     const int lanes =
         rest != 0 && out * (4 - rest) >= 18 * rest && nnom_dw_tiny_rest(a, oc - rest);
-    const int sc = a->records[0] == NNOM_DWCOL_SC_TAG; /* the scaled records after the tag */
-    const int32_t *rec = a->records + sc;
-    nnom_dwcol_job_t j = {e, a->output, rec, out, ic, s * ic, oc, k / 2, k & 1, oc / 4};
-    nnom_dwcol_run(&j, sc);
-    if (rest != 0 && !lanes) { /* channels oc - 4 on, their records after the whole groups' */
-        j.x = e + oc - 4;
-        j.out = a->output + oc - 4;
-        j.rec = rec + oc / 4 * nnom_dwcol_words(k, sc);
-        j.groups = 1;
-        (sc ? nnom_dwcol_sc_s8 : nnom_dwcol_s8)(&j);
+    nnom_dwcol_job_t j = {e, a->output, a->records, out, ic, s * ic, oc, k / 2, k & 1, oc / 4};
+    const int last = rest != 0 && !lanes;
+    if (a->records[0] == NNOM_DWCOL_SC_TAG) { /* the scaled records after the tag */
+        j.rec++;
+        nnom_dwcol_lines(&j, e, a->output, 1, 0, 0, oc, last, 1);
+    } else {
+        nnom_dwcol_lines(&j, e, a->output, 1, 0, 0, oc, last, 0);
     }
     return 1;
 }

@@ -191,14 +191,7 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
  * records; then r4-r11, lr. DWCOL_FN is its text for a requantisation RQ
  * whose records take RQB bytes a group (labels from P). */
 #define DWCOL_FN(NAME, P, RQ, RQB)                                                               \
-    __asm__(".section .text." NAME ",\"ax\",%progbits\n"                                         \
-            ".global " NAME "\n"                                                                 \
-            ".type " NAME ", %function\n"                                                        \
-            ".syntax unified\n"                                                                  \
-            ".thumb\n"                                                                           \
-            ".thumb_func\n"                                                                      \
-            ".p2align 2\n"                                                                       \
-            NAME ":\n"                                                                           \
+    __asm__(NNOM_ASM_FUNC(NAME)                                                                  \
             "push   {r4-r11, lr}\n"                                                              \
             "sub    sp, sp, #36\n"                                                               \
             "ldm    r0, {r0-r9}\n" /* x, out, rec, n, xs, xp, op, pairs, odd, groups */          \
@@ -246,14 +239,7 @@ DWCOL_FN("nnom_dwcol_sc_s8", ".Ldwcsc", DWCOL_SC4, 32);
  * Windows of up to 2 NNOM_DWCOL_CM_PAIRS + 1 taps. DWCOL_CM_FN is its
  * text for a requantisation RQ (labels from P). */
 #define DWCOL_CM_FN(NAME, P, RQ)                                                                 \
-    __asm__(".section .text." NAME ",\"ax\",%progbits\n"                                         \
-            ".global " NAME "\n"                                                                 \
-            ".type " NAME ", %function\n"                                                        \
-            ".syntax unified\n"                                                                  \
-            ".thumb\n"                                                                           \
-            ".thumb_func\n"                                                                      \
-            ".p2align 2\n"                                                                       \
-            NAME ":\n"                                                                           \
+    __asm__(NNOM_ASM_FUNC(NAME)                                                                  \
             "push   {r4-r11, lr}\n"                                                              \
             "sub    sp, sp, #40\n"                                                               \
             "ldm    r0, {r0-r9}\n" /* x, out, rec, n, xs, xp, op, pairs, odd, groups */          \

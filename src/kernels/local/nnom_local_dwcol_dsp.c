@@ -183,6 +183,21 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
     "bfi    r4, r6, #16, #8\n"                                                                   \
     "bfi    r4, r7, #24, #8\n"
 
+/* A loop function's end (its frame FRAME bytes, labels from P), and its
+ * start where a window has no pairs: past the last, the one tap two xs
+ * past x. */
+#define DWCOL_END(NAME, P, FRAME)                                                                \
+    P "_done:\n"                                                                                 \
+    "add    sp, sp, #" FRAME "\n"                                                                \
+    "pop    {r4-r11, pc}\n"                                                                      \
+    P "_none:\n"                                                                                 \
+    "mvn    r12, #" NNOM_STR(DWCOL_LAST_BYTES) " - 1\n"                                          \
+    "movs   r10, #0\n"                                                                           \
+    "sub    r0, r0, r4, lsl #1\n"                                                                \
+    "b      " P "_some\n"                                                                        \
+    ".size " NAME ", .-" NAME "\n"                                                               \
+    ".text\n"
+
 /* nnom_dwcol_s8(job r0). Stack: [0] the group's records, [4] the end of
  * the outputs (out + n op), [8] xs, [12] from the last pair's start to
  * the next window (xp - 2 (pairs - 1) xs; xp where there are no pairs, x
@@ -218,16 +233,7 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
             "b      " P "_done\n"                                                                \
             P "_odd_entry:\n"                                                                    \
             DWCOL_LOOP(P "_odd", DWCOL_ODD, RQ)                                                  \
-            P "_done:\n"                                                                         \
-            "add    sp, sp, #36\n"                                                               \
-            "pop    {r4-r11, pc}\n"                                                              \
-            P "_none:\n" /* no pairs: past the last, the one tap two xs past x */               \
-            "mvn    r12, #" NNOM_STR(DWCOL_LAST_BYTES) " - 1\n"                                  \
-            "movs   r10, #0\n"                                                                   \
-            "sub    r0, r0, r4, lsl #1\n"                                                        \
-            "b      " P "_some\n"                                                                \
-            ".size " NAME ", .-" NAME "\n"                                                       \
-            ".text\n")
+            DWCOL_END(NAME, P, "36"))
 DWCOL_FN("nnom_dwcol_s8", ".Ldwcol", DWCOL_RQ4, 48);
 DWCOL_FN("nnom_dwcol_sc_s8", ".Ldwcsc", DWCOL_SC4, 32);
 
@@ -267,16 +273,7 @@ DWCOL_FN("nnom_dwcol_sc_s8", ".Ldwcsc", DWCOL_SC4, 32);
             P "_odd_entry:\n"                                                                    \
             DWCOL_BODY(P "_odd", DWCOL_ODD, NNOM_DWCOL_CM_PAIRS, RQ)                             \
             DWCOL_PLACES(P "_odd")                                                               \
-            P "_done:\n"                                                                         \
-            "add    sp, sp, #40\n"                                                               \
-            "pop    {r4-r11, pc}\n"                                                              \
-            P "_none:\n" /* no pairs: past the last, the one tap two xs past x */               \
-            "mvn    r12, #" NNOM_STR(DWCOL_LAST_BYTES) " - 1\n"                                  \
-            "movs   r10, #0\n"                                                                   \
-            "sub    r0, r0, r4, lsl #1\n"                                                        \
-            "b      " P "_some\n"                                                                \
-            ".size " NAME ", .-" NAME "\n"                                                       \
-            ".text\n")
+            DWCOL_END(NAME, P, "40"))
 DWCOL_CM_FN("nnom_dwcol_cm_s8", ".Ldwcm", DWCOL_RQ4);
 DWCOL_CM_FN("nnom_dwcol_cmsc_s8", ".Ldwcmsc", DWCOL_SC4);
 

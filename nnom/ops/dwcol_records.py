@@ -173,7 +173,7 @@ def dwcol_records(
             return None
         w, bias, mult, ra, x = form
         return _words(_dw3_words(w, bias, zp_in, mult, ra, x + 2))
-    if scaled_takes(attrs, q, in_hw, out_hw, cout):
+    if scaled_takes(attrs, q, in_hw, out_hw, cout, across):
         scaled = dwcol_scaled(q, zp_in, zp_out, group_channels(cout))
         if scaled is not None:
             return scaled

@@ -9,8 +9,9 @@ output: 4 instructions an output of four channels less.
 A first word SC_TAG (odd: the exact records start with an even one; none
 of the other tags). Only where every channel fits the form (or
 rq_fit.py's words) and the layer is one that nnom_dw_line_try (one padded
-line) or nnom_dw_col_early (unpadded lines) takes: the other paths read
-the exact records, and a layer they would take keeps those.
+line), nnom_dw_col_early (unpadded lines) or dw_across_try (three taps
+on lines of few outputs) takes: the other paths read the exact records,
+and a layer they would take keeps those.
 """
 
 from __future__ import annotations
@@ -23,18 +24,24 @@ SC_TAG = 11  # NNOM_DWCOL_SC_TAG
 LINE_COPY = 2048  # NNOM_DWLINE_COPY (nnom_local_dwline.h)
 
 
-def scaled_takes(attrs: dict, q, in_hw, out_hw, cin: int) -> bool:
-    """A one-row layer of 4+ taps (dwcol_records' other rules passed) that
-    nnom_dw_line_try or nnom_dw_col_early takes (their rules in C)."""
+def scaled_takes(attrs: dict, q, in_hw, out_hw, cin: int, across: bool) -> bool:
+    """A one-row layer (dwcol_records' other rules passed) that
+    nnom_dw_line_try or nnom_dw_col_early (4+ taps) or dw_across_try
+    (across: dwcol_records' three-tap lines of few outputs) takes (their
+    rules in C)."""
     kh, kw, cout = q.weight.shape
     axis = 0 if kh > 1 else 1
     k, s = (kh, kw)[axis], attrs["strides"][axis]
     top, _, left, _ = attrs["pads"]
     pad = top if axis == 0 else left
     n_in, n_out = in_hw[axis], out_hw[axis]
-    if k < 4 or cout < 8 or cin != cout or q.act_min != -128 or q.act_max != 127:
+    if cout < 8 or cin != cout or q.act_min != -128 or q.act_max != 127:
         return False
     if out_hw[0] * out_hw[1] == 1:  # nnom_dwone_try's layers
+        return False
+    if across:
+        return True
+    if k < 4:
         return False
     if top | left:  # nnom_dw_line_try: one padded line, copied
         sh, sw = attrs["strides"]

@@ -1097,9 +1097,11 @@ layer_family("line8_", 145_000, LINE8_CASES, without_records=LINE8_WITHOUT_RECOR
 # pairs), odd and even taps, 0 to 3 channels past a multiple of four (the
 # overlapping group on the scaled loop, or a tiny lane), two lines,
 # channels on rq_fit.py's words ("small", "scaled", "huge"), ReLU6; and
-# the layers that keep the exact records or none: no activation, without
-# records, one output, three taps, one output on three lines
-# (dw_across_try). Fields as LONGK_CASES.
+# three taps at stride 1 on lines of no more outputs than lines
+# (dw_across_try, the inside places); and the layers that keep the exact
+# records or none: no activation, without records, one output, three taps
+# at stride 2, five taps on one output a line (dw_across_try). Fields as
+# LONGK_CASES.
 S2REQ_CASES = [
     ((4, 1, 113), (4, 1), 2, "same", "relu", None),  # padded, 2 outputs, one past
     ((1, 19, 37), (1, 4), 2, "same", "relu", None),  # padded, 10 outputs, 9 groups, tiny lane
@@ -1122,6 +1124,10 @@ S2REQ_CASES = [
     ((6, 1, 60), (5, 1), 2, "valid", "relu", None),  # one output: exact records
     ((1, 11, 43), (1, 3), 2, "same", "relu", None),  # three taps: dw3s2's
     ((6, 3, 60), (5, 1), 2, "valid", "relu", None),  # 1 output on 3 lines: dw_across_try
+    ((22, 3, 120), (1, 3), 1, "valid", "relu", None),  # three taps across 22 lines: scaled
+    ((4, 10, 20), (3, 1), 1, "valid", "relu", None),  # 2 outputs on 10 lines, 5 groups
+    ((5, 4, 10), (1, 3), 1, "valid", "relu", None),  # 2 outputs on 5 lines, two past
+    ((3, 4, 24), (1, 3), 1, "valid", "relu", "small"),  # rq_fit's words across 3 lines
 ]
 S2REQ_WITHOUT_RECORDS = (17,)
 

@@ -200,14 +200,7 @@ static void flat_copy(const nnom_conv_args_t *a, const flat_t *f, int32_t l, int
  * three lanes (channels in the group at stride 2) leave the output word's
  * last bytes lane 0's sign, which the next pixel's groups rewrite. */
 #define FLAT33_FN(NAME, PAIR, LAST_HI, RQ_HI)                                        \
-    __asm__(".section .text." NAME ",\"ax\",%progbits\n"                                          \
-            ".global " NAME "\n"                                                                 \
-            ".type " NAME ", %function\n"                                                        \
-            ".syntax unified\n"                                                                  \
-            ".thumb\n"                                                                           \
-            ".thumb_func\n"                                                                      \
-            ".p2align 2\n"                                                                       \
-            NAME ":\n"                                                                           \
+    __asm__(NNOM_ASM_FUNC(NAME)                                                                  \
             "push   {r4-r11, lr}\n"                                                              \
             "sub    sp, sp, #16\n"                                                               \
             "ldr    r1, [r0, #28]\n"                                                             \

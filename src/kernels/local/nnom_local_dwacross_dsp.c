@@ -68,13 +68,18 @@ int dw_across_try(const dw_ctx_t *t)
     if (u.out > (border ? NNOM_DW_ACROSS_RATIO : 1) * v.out ||
         (border && v.out < NNOM_DW_ACROSS_LINES))
         return 0;
-    /* the converter's records in this loop's layout (not the odd-tagged
-     * ones of other loops; dw3's, of three taps at stride 1, are only on
-     * the lines refused above: dw3_line's, and one line of 2+ outputs) */
+    /* the converter's records in this loop's layout, exact or scaled (not
+     * the odd-tagged ones of other loops; dw3's, of three taps at stride
+     * 1, are only on the lines refused above: dw3_line's, and one line of
+     * 2+ outputs) */
     const int32_t *given = (t->oc % 4 == 0 || !nnom_dw_odd_flat(a)) && a->records != NULL &&
-                                   (a->records[0] & 1) == 0
+                                   nnom_dwcol_given(a->records)
                                ? a->records
                                : NULL;
+    /* the scaled ones after their tag: the inside places' loop (the border
+     * places build exact records of their valid taps) */
+    const int sc = given != NULL && given[0] == NNOM_DWCOL_SC_TAG;
+    void (*const loop)(const nnom_dwcol_job_t *) = sc ? nnom_dwcol_sc_s8 : nnom_dwcol_s8;
     int32_t inrec[ACROSS_WORDS(DW_MAX_TAPS)], edge[ACROSS_WORDS(DW_MAX_TAPS)];
     nnom_dwcol_job_t j = {NULL, NULL, NULL, v.out, u.xb, v.s * v.xb, v.ob, k / 2, k & 1, 1};
     /* with the converter's records: each inside place for every whole
@@ -84,16 +89,16 @@ int dw_across_try(const dw_ctx_t *t)
     for (int32_t o = lo; o < hi && all; o++) {
         const int32_t x0 = (o * u.s - u.pad) * u.xb, o0 = o * u.ob;
         j.groups = t->oc / 4;
-        j.rec = given;
+        j.rec = given + sc;
         j.x = a->input + x0;
         j.out = a->output + o0;
-        nnom_dwcol_s8(&j);
+        loop(&j);
         if (t->oc % 4 != 0) {
             j.groups = 1;
-            j.rec = given + t->oc / 4 * ACROSS_WORDS(k);
+            j.rec = given + sc + t->oc / 4 * nnom_dwcol_words(k, sc);
             j.x = a->input + x0 + t->oc - 4;
             j.out = a->output + o0 + t->oc - 4;
-            nnom_dwcol_s8(&j);
+            loop(&j);
         }
     }
     j.groups = 1;

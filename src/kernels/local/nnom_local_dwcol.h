@@ -34,14 +34,63 @@ void nnom_dwcol_s8(const nnom_dwcol_job_t *j);
 #define NNOM_DWCOL_CM_PAIRS 8
 void nnom_dwcol_cm_s8(const nnom_dwcol_job_t *j);
 
+/* The converter's scaled records (nnom/ops/dwcol_scaled.py), first word
+ * NNOM_DWCOL_SC_TAG (odd: the exact ones start with an even word), then
+ * the groups' as above but the weights and bias scaled by 2^j a channel
+ * and per channel mult and a rounding word, not mult, ra, e: out =
+ * ssat8(SMMLA(acc, mult, rnd) >> NNOM_DWCOL_SC_N), dwpair's form (4
+ * instructions an output of four channels less). Only layers that
+ * nnom_dw_line_try or nnom_dw_col_early take get them. */
+#define NNOM_DWCOL_SC_TAG 11
+#define NNOM_DWCOL_SC_N 12
+void nnom_dwcol_sc_s8(const nnom_dwcol_job_t *j);
+void nnom_dwcol_cmsc_s8(const nnom_dwcol_job_t *j);
+
+/* The one-row loop's records, exact (even first word) or scaled */
+NNOM_INLINE int nnom_dwcol_given(const int32_t *records)
+{
+    return (records[0] & 1) == 0 || records[0] == NNOM_DWCOL_SC_TAG;
+}
+
+/* Words of a group's records (sc: the scaled ones) */
+NNOM_INLINE int32_t nnom_dwcol_words(int32_t k, int sc)
+{
+    return 4 + 4 * (k / 2) + 2 * (k & 1) + (sc ? 8 : 12);
+}
+
 /* The job on the loop whose steps cost less: groups first where a line
- * has fewer outputs than groups. */
-NNOM_INLINE void nnom_dwcol_run(const nnom_dwcol_job_t *j)
+ * has fewer outputs than groups; sc: the scaled records. */
+NNOM_INLINE void nnom_dwcol_run(const nnom_dwcol_job_t *j, int sc)
 {
     if (j->n < j->groups && j->pairs <= NNOM_DWCOL_CM_PAIRS)
-        nnom_dwcol_cm_s8(j);
+        (sc ? nnom_dwcol_cmsc_s8 : nnom_dwcol_cm_s8)(j);
     else
-        nnom_dwcol_s8(j);
+        (sc ? nnom_dwcol_sc_s8 : nnom_dwcol_s8)(j);
+}
+
+/* A layer's lines (line l: x + l lx, out + l lo), every whole group of
+ * j's, then where last the overlapping last group (channels oc - 4 on,
+ * its records after the whole groups'); sc: the scaled records. Inlined
+ * with sc a constant, so that each form's course compiles on its own
+ * (the exact one as before the scaled form). */
+NNOM_INLINE void nnom_dwcol_lines(nnom_dwcol_job_t *j, const int8_t *x, int8_t *out,
+                                  int32_t lines, int32_t lx, int32_t lo, int32_t oc, int last,
+                                  int sc)
+{
+    for (int32_t l = 0; l < lines; l++) {
+        j->x = x + l * lx;
+        j->out = out + l * lo;
+        nnom_dwcol_run(j, sc);
+    }
+    if (last) {
+        j->rec += oc / 4 * nnom_dwcol_words(2 * j->pairs + j->odd, sc);
+        j->groups = 1;
+        for (int32_t l = 0; l < lines; l++) {
+            j->x = x + l * lx + oc - 4;
+            j->out = out + l * lo + oc - 4;
+            (sc ? nnom_dwcol_sc_s8 : nnom_dwcol_s8)(j);
+        }
+    }
 }
 
 /* Assembly text the one-row loop and the flat loops (nnom_local_dw_flat_dsp.c)

@@ -66,11 +66,12 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
  * one; past the last pair where there are none), then the last pair. An
  * output ends by one load of the records, the steps and xs and, but for
  * the group's last, its next one's sums and the jump into its pairs. */
-#define DWCOL_LOOP(L, ODD) DWCOL_BODY(L, ODD, NNOM_DW_GROUP_MAX_TAPS / 2) DWCOL_GROUPS(L)
+#define DWCOL_LOOP(L, ODD, RQ) DWCOL_BODY(L, ODD, NNOM_DW_GROUP_MAX_TAPS / 2, RQ) DWCOL_GROUPS(L)
 
 /* The loop up to an output's store (DWCOL_LOOP's but for its end: the
- * four bytes in r4): the pairs are MAXP - 1 blocks entered at [sp, #16]. */
-#define DWCOL_BODY(L, ODD, MAXP)                                                                 \
+ * four bytes in r4, requantised by RQ): the pairs are MAXP - 1 blocks
+ * entered at [sp, #16]. */
+#define DWCOL_BODY(L, ODD, MAXP, RQ)                                                                 \
     "adr.w  r8, " L "e\n"                                                                        \
     "sub    r8, r8, r12\n"                                                                       \
     "orr    r8, r8, #1\n"                                                                        \
@@ -93,7 +94,7 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
     ".error \"nnom_dwcol_s8: the last pair is not 56 bytes\"\n"                                  \
     ".endif\n"                                                                                   \
     ODD                                                                                          \
-    DWCOL_RQ4
+    RQ
 
 /* nnom_dwcol_s8's end of an output: one load of the records, the steps
  * and xs and, but for the group's last, its next one's sums and the jump
@@ -164,108 +165,117 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
     "smlabb r5, r9, r12, r5\n"                                                                    \
     "smlatt r7, r9, r12, r7\n"
 
+/* The four lanes in the scaled form (nnom/ops/dwcol_scaled.py: the
+ * shift in the records' weights and bias): per lane mult, the rounding
+ * word, then ssat8(SMMLA(acc, mult, rnd) >> NNOM_DWCOL_SC_N), two lanes'
+ * records a load (r8-r11; r11, xs, reloaded after): 13 instructions
+ * where DWCOL_RQ4 takes 17. */
+#define DWCOL_SC2(A, B)                                                                          \
+    "ldm    r1!, {r8-r11}\n"                                                                     \
+    "smmla  " A ", " A ", r8, r9\n"                                                              \
+    "ssat   " A ", #8, " A ", asr #" NNOM_STR(NNOM_DWCOL_SC_N) "\n"                              \
+    "smmla  " B ", " B ", r10, r11\n"                                                            \
+    "ssat   " B ", #8, " B ", asr #" NNOM_STR(NNOM_DWCOL_SC_N) "\n"
+#define DWCOL_SC4                                                                                \
+    DWCOL_SC2("r4", "r5")                                                                        \
+    "bfi    r4, r5, #8, #8\n"                                                                    \
+    DWCOL_SC2("r6", "r7")                                                                        \
+    "bfi    r4, r6, #16, #8\n"                                                                   \
+    "bfi    r4, r7, #24, #8\n"
+
+/* A loop function's end (its frame FRAME bytes, labels from P), and its
+ * start where a window has no pairs: past the last, the one tap two xs
+ * past x. */
+#define DWCOL_END(NAME, P, FRAME)                                                                \
+    P "_done:\n"                                                                                 \
+    "add    sp, sp, #" FRAME "\n"                                                                \
+    "pop    {r4-r11, pc}\n"                                                                      \
+    P "_none:\n"                                                                                 \
+    "mvn    r12, #" NNOM_STR(DWCOL_LAST_BYTES) " - 1\n"                                          \
+    "movs   r10, #0\n"                                                                           \
+    "sub    r0, r0, r4, lsl #1\n"                                                                \
+    "b      " P "_some\n"                                                                        \
+    ".size " NAME ", .-" NAME "\n"                                                               \
+    ".text\n"
+
 /* nnom_dwcol_s8(job r0). Stack: [0] the group's records, [4] the end of
  * the outputs (out + n op), [8] xs, [12] from the last pair's start to
  * the next window (xp - 2 (pairs - 1) xs; xp where there are no pairs, x
  * then two xs before the window), [16] the entry into the pairs, [20] x
  * and [24] out of the group, [28] groups left, [32] bytes of a group's
- * records; then r4-r11, lr. */
-__asm__(".section .text.nnom_dwcol_s8,\"ax\",%progbits\n"
-        ".global nnom_dwcol_s8\n"
-        ".type nnom_dwcol_s8, %function\n"
-        ".syntax unified\n"
-        ".thumb\n"
-        ".thumb_func\n"
-        ".p2align 2\n"
-        "nnom_dwcol_s8:\n"
-        "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #36\n"
-        "ldm    r0, {r0-r9}\n" /* x, out, rec, n, xs, xp, op, pairs, odd, groups */
-        "subs   r10, r7, #1\n"
-        "bmi    .Ldwcol_none\n"
-        "rsb    r12, r10, r10, lsl #4\n"
-        "lsl    r12, r12, #2\n" /* the pairs' run but the last: 60 (pairs - 1) bytes */
-        ".Ldwcol_some:\n"
-        "mul    r10, r10, r4\n"
-        "sub    r5, r5, r10, lsl #1\n"
-        "mla    r3, r3, r6, r1\n" /* the end of the outputs */
-        "stm    sp, {r2-r5}\n"
-        "lsls   r10, r7, #4\n" /* words: 4 + 4 pairs + 2 odd + 12 */
-        "add    r10, r10, r8, lsl #3\n"
-        "adds   r10, r10, #64\n"
-        "add    lr, sp, #20\n"
-        "stm    lr, {r0, r1, r9, r10}\n"
-        "mov    r11, r4\n"
-        "mov    r2, r1\n"
-        "mov    r3, r6\n"
-        "cmp    r8, #0\n"
-        "bne    .Ldwcol_odd_entry\n"
-        DWCOL_LOOP(".Ldwcol_even", "")
-        "b      .Ldwcol_done\n"
-        ".Ldwcol_odd_entry:\n"
-        DWCOL_LOOP(".Ldwcol_odd", DWCOL_ODD)
-        ".Ldwcol_done:\n"
-        "add    sp, sp, #36\n"
-        "pop    {r4-r11, pc}\n"
-        ".Ldwcol_none:\n" /* no pairs: past the last, the one tap two xs past x */
-        "mvn    r12, #" NNOM_STR(DWCOL_LAST_BYTES) " - 1\n"
-        "movs   r10, #0\n"
-        "sub    r0, r0, r4, lsl #1\n"
-        "b      .Ldwcol_some\n"
-        ".size nnom_dwcol_s8, .-nnom_dwcol_s8\n"
-        ".text\n");
+ * records; then r4-r11, lr. DWCOL_FN is its text for a requantisation RQ
+ * whose records take RQB bytes a group (labels from P). */
+#define DWCOL_FN(NAME, P, RQ, RQB)                                                               \
+    __asm__(NNOM_ASM_FUNC(NAME)                                                                  \
+            "push   {r4-r11, lr}\n"                                                              \
+            "sub    sp, sp, #36\n"                                                               \
+            "ldm    r0, {r0-r9}\n" /* x, out, rec, n, xs, xp, op, pairs, odd, groups */          \
+            "subs   r10, r7, #1\n"                                                               \
+            "bmi    " P "_none\n"                                                                \
+            "rsb    r12, r10, r10, lsl #4\n"                                                     \
+            "lsl    r12, r12, #2\n" /* the pairs' run but the last: 60 (pairs - 1) bytes */      \
+            P "_some:\n"                                                                         \
+            "mul    r10, r10, r4\n"                                                              \
+            "sub    r5, r5, r10, lsl #1\n"                                                       \
+            "mla    r3, r3, r6, r1\n" /* the end of the outputs */                               \
+            "stm    sp, {r2-r5}\n"                                                               \
+            "lsls   r10, r7, #4\n" /* bytes: 16 bias + 16 pairs + 8 odd + RQB */                 \
+            "add    r10, r10, r8, lsl #3\n"                                                      \
+            "adds   r10, r10, #16 + " NNOM_STR(RQB) "\n"                                         \
+            "add    lr, sp, #20\n"                                                               \
+            "stm    lr, {r0, r1, r9, r10}\n"                                                     \
+            "mov    r11, r4\n"                                                                   \
+            "mov    r2, r1\n"                                                                    \
+            "mov    r3, r6\n"                                                                    \
+            "cmp    r8, #0\n"                                                                    \
+            "bne    " P "_odd_entry\n"                                                           \
+            DWCOL_LOOP(P "_even", "", RQ)                                                        \
+            "b      " P "_done\n"                                                                \
+            P "_odd_entry:\n"                                                                    \
+            DWCOL_LOOP(P "_odd", DWCOL_ODD, RQ)                                                  \
+            DWCOL_END(NAME, P, "36"))
+DWCOL_FN("nnom_dwcol_s8", ".Ldwcol", DWCOL_RQ4, 48);
+DWCOL_FN("nnom_dwcol_sc_s8", ".Ldwcsc", DWCOL_SC4, 32);
 
 /* nnom_dwcol_cm_s8(job r0): nnom_dwcol_s8's job with the loops swapped:
  * the groups (4 bytes apart, their records one after the other) at each
  * of the n places (x xp and out op apart), so that a group's step is an
  * output's (~8 instructions against ~17). Stack as nnom_dwcol_s8's but
  * [4] the end of a place's groups, [28] places left, [32] xp, [36] op.
- * Windows of up to 2 NNOM_DWCOL_CM_PAIRS + 1 taps. */
-__asm__(".section .text.nnom_dwcol_cm_s8,\"ax\",%progbits\n"
-        ".global nnom_dwcol_cm_s8\n"
-        ".type nnom_dwcol_cm_s8, %function\n"
-        ".syntax unified\n"
-        ".thumb\n"
-        ".thumb_func\n"
-        ".p2align 2\n"
-        "nnom_dwcol_cm_s8:\n"
-        "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #40\n"
-        "ldm    r0, {r0-r9}\n" /* x, out, rec, n, xs, xp, op, pairs, odd, groups */
-        "strd   r5, r6, [sp, #32]\n"
-        "subs   r10, r7, #1\n"
-        "bmi    .Ldwcm_none\n"
-        "rsb    r12, r10, r10, lsl #4\n"
-        "lsl    r12, r12, #2\n" /* the pairs' run but the last: 60 (pairs - 1) bytes */
-        ".Ldwcm_some:\n"
-        "mul    r10, r10, r4\n"
-        "movs   r5, #4\n"
-        "sub    r5, r5, r10, lsl #1\n" /* to the next group's window */
-        "add    r9, r1, r9, lsl #2\n"  /* the end of a place's groups */
-        "add    lr, sp, #20\n"
-        "stm    lr, {r0, r1, r3}\n" /* x, out, places (n) */
-        "mov    r3, r9\n"
-        "stm    sp, {r2-r5}\n"
-        "mov    r11, r4\n"
-        "mov    r2, r1\n"
-        "cmp    r8, #0\n"
-        "bne    .Ldwcm_odd_entry\n"
-        DWCOL_BODY(".Ldwcm_even", "", NNOM_DWCOL_CM_PAIRS)
-        DWCOL_PLACES(".Ldwcm_even")
-        "b      .Ldwcm_done\n"
-        ".Ldwcm_odd_entry:\n"
-        DWCOL_BODY(".Ldwcm_odd", DWCOL_ODD, NNOM_DWCOL_CM_PAIRS)
-        DWCOL_PLACES(".Ldwcm_odd")
-        ".Ldwcm_done:\n"
-        "add    sp, sp, #40\n"
-        "pop    {r4-r11, pc}\n"
-        ".Ldwcm_none:\n" /* no pairs: past the last, the one tap two xs past x */
-        "mvn    r12, #" NNOM_STR(DWCOL_LAST_BYTES) " - 1\n"
-        "movs   r10, #0\n"
-        "sub    r0, r0, r4, lsl #1\n"
-        "b      .Ldwcm_some\n"
-        ".size nnom_dwcol_cm_s8, .-nnom_dwcol_cm_s8\n"
-        ".text\n");
+ * Windows of up to 2 NNOM_DWCOL_CM_PAIRS + 1 taps. DWCOL_CM_FN is its
+ * text for a requantisation RQ (labels from P). */
+#define DWCOL_CM_FN(NAME, P, RQ)                                                                 \
+    __asm__(NNOM_ASM_FUNC(NAME)                                                                  \
+            "push   {r4-r11, lr}\n"                                                              \
+            "sub    sp, sp, #40\n"                                                               \
+            "ldm    r0, {r0-r9}\n" /* x, out, rec, n, xs, xp, op, pairs, odd, groups */          \
+            "strd   r5, r6, [sp, #32]\n"                                                         \
+            "subs   r10, r7, #1\n"                                                               \
+            "bmi    " P "_none\n"                                                                \
+            "rsb    r12, r10, r10, lsl #4\n"                                                     \
+            "lsl    r12, r12, #2\n" /* the pairs' run but the last: 60 (pairs - 1) bytes */      \
+            P "_some:\n"                                                                         \
+            "mul    r10, r10, r4\n"                                                              \
+            "movs   r5, #4\n"                                                                    \
+            "sub    r5, r5, r10, lsl #1\n" /* to the next group's window */                      \
+            "add    r9, r1, r9, lsl #2\n"  /* the end of a place's groups */                     \
+            "add    lr, sp, #20\n"                                                               \
+            "stm    lr, {r0, r1, r3}\n" /* x, out, places (n) */                                 \
+            "mov    r3, r9\n"                                                                    \
+            "stm    sp, {r2-r5}\n"                                                               \
+            "mov    r11, r4\n"                                                                   \
+            "mov    r2, r1\n"                                                                    \
+            "cmp    r8, #0\n"                                                                    \
+            "bne    " P "_odd_entry\n"                                                           \
+            DWCOL_BODY(P "_even", "", NNOM_DWCOL_CM_PAIRS, RQ)                                   \
+            DWCOL_PLACES(P "_even")                                                              \
+            "b      " P "_done\n"                                                                \
+            P "_odd_entry:\n"                                                                    \
+            DWCOL_BODY(P "_odd", DWCOL_ODD, NNOM_DWCOL_CM_PAIRS, RQ)                             \
+            DWCOL_PLACES(P "_odd")                                                               \
+            DWCOL_END(NAME, P, "40"))
+DWCOL_CM_FN("nnom_dwcol_cm_s8", ".Ldwcm", DWCOL_RQ4);
+DWCOL_CM_FN("nnom_dwcol_cmsc_s8", ".Ldwcmsc", DWCOL_SC4);
 
 #else
 typedef int nnom_local_dwcol_dsp_unused_t; /* ISO C: a translation unit is never empty */

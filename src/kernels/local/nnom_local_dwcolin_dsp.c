@@ -43,22 +43,9 @@ int dw_col_inside(const dw_ctx_t *t)
         rest != 0 && out * (4 - rest) >= 18 * rest && nnom_dw_tiny_rest(a, oc - rest);
     const int32_t xb = down ? t->iw * t->ic : t->ic, ob = down ? t->ow * oc : oc;
     const int32_t lines = down ? t->ow : t->oh, lx = down ? t->sw * t->ic : t->sh * t->iw * t->ic;
-    const int32_t lo = down ? oc : t->ow * oc, words = 4 + 4 * (k / 2) + 2 * (k & 1) + 12;
+    const int32_t lo = down ? oc : t->ow * oc;
     nnom_dwcol_job_t j = {NULL, NULL, a->records, out, xb, s * xb, ob, k / 2, k & 1, oc / 4};
-    for (int32_t l = 0; l < lines; l++) {
-        j.x = a->input + l * lx;
-        j.out = a->output + l * lo;
-        nnom_dwcol_run(&j);
-    }
-    if (rest != 0 && !lanes) { /* channels oc - 4 on, their records after the whole groups' */
-        j.rec = a->records + oc / 4 * words;
-        j.groups = 1;
-        for (int32_t l = 0; l < lines; l++) {
-            j.x = a->input + l * lx + oc - 4;
-            j.out = a->output + l * lo + oc - 4;
-            nnom_dwcol_s8(&j);
-        }
-    }
+    nnom_dwcol_lines(&j, a->input, a->output, lines, lx, lo, oc, rest != 0 && !lanes, 0);
     return 1;
 }
 
@@ -84,19 +71,12 @@ int nnom_dw_col_early(const nnom_conv_args_t *a)
     const int32_t lx = down ? p->stride_w * oc : p->stride_h * a->in.w * oc;
     const int32_t lo = down ? oc : a->out.w * oc;
     nnom_dwcol_job_t j = {NULL, NULL, a->records, out, xb, s * xb, ob, k / 2, k & 1, oc / 4};
-    for (int32_t l = 0; l < lines; l++) {
-        j.x = a->input + l * lx;
-        j.out = a->output + l * lo;
-        nnom_dwcol_run(&j);
-    }
-    if (rest != 0 && !lanes) { /* channels oc - 4 on, their records after the whole groups' */
-        j.rec = a->records + oc / 4 * (4 + 4 * (k / 2) + 2 * (k & 1) + 12);
-        j.groups = 1;
-        for (int32_t l = 0; l < lines; l++) {
-            j.x = a->input + l * lx + oc - 4;
-            j.out = a->output + l * lo + oc - 4;
-            nnom_dwcol_s8(&j);
-        }
+    const int last = rest != 0 && !lanes;
+    if (a->records[0] == NNOM_DWCOL_SC_TAG) { /* the scaled records after the tag */
+        j.rec++;
+        nnom_dwcol_lines(&j, a->input, a->output, lines, lx, lo, oc, last, 1);
+    } else {
+        nnom_dwcol_lines(&j, a->input, a->output, lines, lx, lo, oc, last, 0);
     }
     return 1;
 }

@@ -10,12 +10,14 @@
 #include "nnom_local_simd.h"
 
 #if NNOM_LOCAL_MAC_ASM
+#include "nnom_local_dwcol.h"
+
 /* Bytes of the line's copy (on the stack; dw3_asm's line copy is as
  * large: DW3_LINE_BYTES) */
 #define NNOM_DWLINE_COPY 2048
 
 /* The cheap part of the rule (records not NULL; the rest in the try):
- * padding, the records of the one-row loop (even first word), stride 1,
+ * padding, the records of the one-row loop (even first word, or scaled), stride 1,
  * or 2 on an input within the copy (the padded line is longer: the
  * wake-word net's 49x1x48 lines at stride 2 refused here, not after the
  * try's axes), one row of four taps or more. Padding first: the layers
@@ -29,7 +31,7 @@ NNOM_INLINE int nnom_dw_line_asks(const nnom_conv_args_t *a)
            (((a->p.stride_h & a->p.stride_w) == 1 && (a->p.stride_h | a->p.stride_w) == 1) ||
             (a->p.stride_h <= 2 && a->p.stride_w <= 2 &&
              a->in.h * a->in.w * a->in.c <= NNOM_DWLINE_COPY)) &&
-           (a->records[0] & 1) == 0;
+           nnom_dwcol_given(a->records);
 }
 
 /* 1 when done; 0 (nothing written): the dispatcher goes on. */
@@ -39,7 +41,7 @@ int nnom_dw_line_try(const nnom_conv_args_t *a);
 /* Unpadded lines of 4+ taps (nnom_local_dwcolin_dsp.c: dw_col_inside's
  * course before the other tries): no padding, one row of taps within the
  * one-row loop's, more outputs along it than lines or one of each
- * (dw_across_try's layers otherwise), 8+ channels, its records (even
+ * (dw_across_try's layers otherwise), 8+ channels, its records (even or scaled
  * first word), output zero point -128, no clamp. */
 NNOM_INLINE int nnom_dw_col_early_asks(const nnom_conv_args_t *a)
 {
@@ -47,7 +49,7 @@ NNOM_INLINE int nnom_dw_col_early_asks(const nnom_conv_args_t *a)
            (a->k.w == 1 ? a->k.h >= 4 && (a->out.h > a->out.w || (a->out.h | a->out.w) == 1)
                         : a->k.h == 1 && a->k.w >= 4 &&
                               (a->out.w > a->out.h || (a->out.h | a->out.w) == 1)) &&
-           a->k.h * a->k.w <= NNOM_DW_GROUP_MAX_TAPS && (a->records[0] & 1) == 0 &&
+           a->k.h * a->k.w <= NNOM_DW_GROUP_MAX_TAPS && nnom_dwcol_given(a->records) &&
            a->p.output_zp == -128 && a->p.act_min == -128 && a->p.act_max == 127;
 }
 

@@ -52,13 +52,12 @@ int nnom_dw_line_try(const nnom_conv_args_t *a)
     const int lanes =
         rest != 0 && out * (4 - rest) >= 18 * rest && nnom_dw_tiny_rest(a, oc - rest);
     nnom_dwcol_job_t j = {e, a->output, a->records, out, ic, s * ic, oc, k / 2, k & 1, oc / 4};
-    nnom_dwcol_run(&j);
-    if (rest != 0 && !lanes) { /* channels oc - 4 on, their records after the whole groups' */
-        j.x = e + oc - 4;
-        j.out = a->output + oc - 4;
-        j.rec = a->records + oc / 4 * (4 + 4 * (k / 2) + 2 * (k & 1) + 12);
-        j.groups = 1;
-        nnom_dwcol_s8(&j);
+    const int last = rest != 0 && !lanes;
+    if (a->records[0] == NNOM_DWCOL_SC_TAG) { /* the scaled records after the tag */
+        j.rec++;
+        nnom_dwcol_lines(&j, e, a->output, 1, 0, 0, oc, last, 1);
+    } else {
+        nnom_dwcol_lines(&j, e, a->output, 1, 0, 0, oc, last, 0);
     }
     return 1;
 }

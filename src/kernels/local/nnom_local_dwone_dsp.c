@@ -33,7 +33,7 @@ int nnom_dwone_try(const nnom_conv_args_t *a)
         return 0;
     const nnom_dwcol_job_t j = {a->input, a->output, a->records, 1, c, 0, c, taps / 2, taps & 1,
                                 c / 4};
-    nnom_dwcol_run(&j);
+    nnom_dwcol_run(&j, 0);
     if (c % 4 != 0) { /* the overlapping last group, its records after the others' */
         const int32_t words = 4 + 4 * (taps / 2) + 2 * (taps & 1) + 12;
         const nnom_dwcol_job_t last = {a->input + c - 4, a->output + c - 4,

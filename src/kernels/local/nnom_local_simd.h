@@ -37,6 +37,17 @@
 /* A macro's value as a string, for the immediates of inline assembly. */
 #define NNOM_STR_(x) #x
 #define NNOM_STR(x) NNOM_STR_(x)
+/* The head of a global Thumb function NAME (a string) in an __asm__ block:
+ * its own section (--gc-sections), its symbol, then its label. */
+#define NNOM_ASM_FUNC(NAME)                                                                      \
+    ".section .text." NAME ",\"ax\",%progbits\n"                                                 \
+    ".global " NAME "\n"                                                                         \
+    ".type " NAME ", %function\n"                                                                \
+    ".syntax unified\n"                                                                          \
+    ".thumb\n"                                                                                   \
+    ".thumb_func\n"                                                                              \
+    ".p2align 2\n"                                                                               \
+    NAME ":\n"
 
 /* 1x4 on gathered windows (the 1x1 and im2col loops' step, asm strings):
  * four values of the pixel ([r0]) times the widened weights of channels

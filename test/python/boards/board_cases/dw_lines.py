@@ -1122,6 +1122,51 @@ LINE8_WITHOUT_RECORDS = (19,)
 
 
 layer_family("line8_", 145_000, LINE8_CASES, without_records=LINE8_WITHOUT_RECORDS)
+
+# One-row layers of 4+ taps on the converter's scaled records (branch
+# s2req, tag 11: nnom_dwcol_sc_s8 and nnom_dwcol_cmsc_s8, -O2 with the
+# assembly, the weights and bias scaled by 2^j a channel, SMMLA and SSAT
+# with a fixed shift): padded lines (nnom_dw_line_try) and unpadded ones
+# (nnom_dw_col_early), both loops (fewer outputs than groups or not, 9
+# pairs), odd and even taps, 0 to 3 channels past a multiple of four (the
+# overlapping group on the scaled loop, or a tiny lane), two lines,
+# channels on rq_fit.py's words ("small", "scaled", "huge"), ReLU6; and
+# three taps at stride 1 on lines of no more outputs than lines
+# (dw_across_try, the inside places); and the layers that keep the exact
+# records or none: no activation, without records, one output, three taps
+# at stride 2, five taps on one output a line (dw_across_try). Fields as
+# LONGK_CASES.
+S2REQ_CASES = [
+    ((4, 1, 113), (4, 1), 2, "same", "relu", None),  # padded, 2 outputs, one past
+    ((1, 19, 37), (1, 4), 2, "same", "relu", None),  # padded, 10 outputs, 9 groups, tiny lane
+    ((13, 1, 11), (6, 1), 2, "same", "relu", None),  # padded, 7 outputs, three past
+    ((1, 13, 34), (1, 4), 2, "valid", "relu", None),  # 5 outputs, two past
+    ((1, 8, 37), (1, 4), 2, "valid", "relu", None),  # 3 outputs of 9 groups, one past
+    ((18, 1, 13), (6, 1), 2, "valid", "relu", None),  # 7 outputs, one past (tiny lane)
+    ((1, 9, 14), (1, 8), 1, "valid", "relu", None),  # stride 1, 8 taps, two past
+    ((2, 7, 48), (1, 4), 1, "valid", "relu", None),  # 4 outputs on 2 lines
+    ((19, 1, 42), (17, 1), 1, "valid", "relu", None),  # 8 pairs and a tap, two past
+    ((20, 1, 40), (18, 1), 1, "valid", "relu", None),  # 9 pairs: nnom_dwcol_sc_s8
+    ((9, 1, 24), (5, 1), 1, "same", "relu", None),  # padded stride 1, 9 outputs, 6 groups
+    ((1, 13, 34), (1, 4), 2, "valid", "relu", "small"),  # the last group on rq_fit's words
+    ((16, 1, 64), (4, 1), 2, "same", "relu", None),  # padded, 8 outputs, 16 groups
+    ((4, 1, 113), (4, 1), 2, "same", "relu6", None),  # ReLU6 (its range: no clamp left)
+    ((1, 13, 34), (1, 4), 2, "valid", None, None),  # no activation: no records
+    ((1, 8, 36), (1, 4), 2, "valid", "relu", "scaled"),  # the last group on rq_fit's words
+    ((4, 1, 112), (4, 1), 2, "same", "relu", "huge"),  # |bias| near 2^30 (rq_fit's words)
+    ((1, 13, 34), (1, 4), 2, "valid", "relu", None),  # without records
+    ((6, 1, 60), (5, 1), 2, "valid", "relu", None),  # one output: exact records
+    ((1, 11, 43), (1, 3), 2, "same", "relu", None),  # three taps: dw3s2's
+    ((6, 3, 60), (5, 1), 2, "valid", "relu", None),  # 1 output on 3 lines: dw_across_try
+    ((22, 3, 120), (1, 3), 1, "valid", "relu", None),  # three taps across 22 lines: scaled
+    ((4, 10, 20), (3, 1), 1, "valid", "relu", None),  # 2 outputs on 10 lines, 5 groups
+    ((5, 4, 10), (1, 3), 1, "valid", "relu", None),  # 2 outputs on 5 lines, two past
+    ((3, 4, 24), (1, 3), 1, "valid", "relu", "small"),  # rq_fit's words across 3 lines
+]
+S2REQ_WITHOUT_RECORDS = (17,)
+
+
+layer_family("s2req_", 149_000, S2REQ_CASES, without_records=S2REQ_WITHOUT_RECORDS)
 # Branch win7 (dw_across_try, -O2 with the assembly): three taps at stride
 # 1 on short unpadded lines of no more outputs than lines now take the
 # converter's records (every group in one call of the one-row loop):

@@ -1,0 +1,85 @@
+"""The one-row loop's records in the scaled requantisation
+(src/kernels/local/nnom_local_dwcol.h, nnom_dwcol_sc_s8): the exact form's
+group layout (dwcol_records.group_records, the last tap paired) with the
+weights and bias of dwpair_records.py (scaled by 2^j a channel, the shift
+moved into them) and per channel mult and the rounding word instead of
+mult, ra, e, so that one SMMLA and one SSAT with a fixed shift end an
+output: 4 instructions an output of four channels less.
+
+A first word SC_TAG (odd: the exact records start with an even one; none
+of the other tags). Only where every channel fits the form (or
+rq_fit.py's words) and the layer is one that nnom_dw_line_try (one padded
+line), nnom_dw_col_early (unpadded lines) or dw_across_try (three taps
+on lines of few outputs) takes: the other paths read the exact records,
+and a layer they would take keeps those.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .dwpair_records import all_words, halfwords, tagged_words
+
+SC_TAG = 11  # NNOM_DWCOL_SC_TAG
+LINE_COPY = 2048  # NNOM_DWLINE_COPY (nnom_local_dwline.h)
+
+
+def scaled_takes(attrs: dict, q, in_hw, out_hw, cin: int, across: bool) -> bool:
+    """A one-row layer (dwcol_records' other rules passed) that
+    nnom_dw_line_try or nnom_dw_col_early (4+ taps) or dw_across_try
+    (across: dwcol_records' three-tap lines of few outputs) takes (their
+    rules in C)."""
+    kh, kw, cout = q.weight.shape
+    axis = 0 if kh > 1 else 1
+    k, s = (kh, kw)[axis], attrs["strides"][axis]
+    top, _, left, _ = attrs["pads"]
+    pad = top if axis == 0 else left
+    n_in, n_out = in_hw[axis], out_hw[axis]
+    if cout < 8 or cin != cout or q.act_min != -128 or q.act_max != 127:
+        return False
+    if out_hw[0] * out_hw[1] == 1:  # nnom_dwone_try's layers
+        return False
+    if across:
+        return True
+    if k < 4:
+        return False
+    if top | left:  # nnom_dw_line_try: one padded line, copied
+        sh, sw = attrs["strides"]
+        span = (n_out - 1) * s + k
+        return (
+            in_hw[1 - axis] == 1
+            and out_hw[1 - axis] == 1
+            and pad < k
+            and max(sh, sw) <= 2
+            and ((sh, sw) == (1, 1) or in_hw[0] * in_hw[1] * cin <= LINE_COPY)
+            and span * cin <= LINE_COPY
+            and span - pad > 0
+        )
+    # nnom_dw_col_early: unpadded, more outputs along the taps than lines
+    return n_out > out_hw[1 - axis] and (n_out - 1) * s + k <= n_in
+
+
+def dwcol_scaled(q, zp_in: int, zp_out: int, chans: np.ndarray) -> np.ndarray | None:
+    """The tagged records of the groups of four channels chans (the
+    overlapping last group's after the whole ones), or None where a
+    channel does not fit."""
+    kh, kw, _ = q.weight.shape
+    k = kh * kw
+    form = all_words(q, zp_in, zp_out, k, k * 128 * 128)
+    if form is None:
+        return None
+    wj, bword, mword, rword = (v[..., chans] for v in form)
+    groups = len(chans) // 4
+    cols = [bword]
+    for t in range(0, k - 1, 2):
+        cols.append(halfwords(wj[t], wj[t + 1]))
+    head = np.stack(cols, axis=0).reshape(len(cols), groups, 4).transpose(1, 0, 2)
+    rows = [head.reshape(groups, -1)]
+    if k & 1:
+        last = wj[k - 1].reshape(groups, 4)
+        rows.append(halfwords(last[:, :2], last[:, 2:]))
+    rows.append(np.stack([mword, rword], axis=1).reshape(groups, 8))
+    words = np.concatenate(rows, axis=1).reshape(-1)
+    tagged = tagged_words([words])
+    tagged[0] = SC_TAG
+    return tagged

@@ -15,12 +15,12 @@ clamp inside int8 (ReLU: no rounding sign term), every channel's
 multiplier and shift in the form's range, sums that stay in 31 bits.
 
 The few-pixel loop (src/kernels/local/nnom_local_pw1pxn_dsp.c, header
-TAG_N): 2 to MAX_PIX pixels at stride 1, 4 to 8 inputs, at most 16 outputs
-(one pass of its loop a pixel), where the windows kernel's set-up and
-per-pixel cost are what make the layer slow (few_pixel_takes). One chunk
-per output: its second input word is the pixel's last four bytes (inputs
-cin - 4 to cin - 1, so no byte past the pixel is read), their weights
-zero where they overlap the first word's.
+TAG_N): 2 to MAX_PIX pixels at stride 1, 4 to 16 inputs, at most 16
+outputs (one pass of its loop a pixel), where the windows kernel's set-up
+and per-pixel cost are what make the layer slow (few_pixel_takes). Its
+input words start at 0 and cin - 4 (4 to 8 inputs: one chunk) or at 0, 4,
+cin - 8 and cin - 4 (9 to 16: two), so no byte outside the pixel is read;
+an input a word before covers weighs zero in the later words.
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ def few_pixel_takes(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
         and tuple(attrs["strides"]) == (1, 1)
         and not any(attrs["pads"])
         and 2 <= npix <= MAX_PIX
-        and 4 <= cin <= 8
+        and 4 <= cin <= 16
         and cout <= 16
         and zp_out == -128
         and q.act_min == -128
@@ -83,14 +83,17 @@ def few_pixel_takes(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
 
 
 def _overlapped(w: np.ndarray) -> np.ndarray:
-    """The (cout, 8) weights of the few-pixel loop's two words: inputs 0-3,
-    then cin - 4 to cin - 1 with those below 4 (read twice) zero."""
+    """The weights of the few-pixel loop's input words, in their order:
+    each input's weight where it is first read, zero where read again."""
     cout, cin = w.shape
-    out = np.zeros((cout, 8), w.dtype)
-    out[:, :4] = w[:, :4]
-    for j in range(4):
-        if cin - 4 + j >= 4:
-            out[:, 4 + j] = w[:, cin - 4 + j]
+    starts = [0, cin - 4] if cin <= 8 else [0, 4, cin - 8, cin - 4]
+    out = np.zeros((cout, 4 * len(starts)), w.dtype)
+    seen: set[int] = set()
+    for k, s in enumerate(starts):
+        for b in range(4):
+            if s + b not in seen:
+                seen.add(s + b)
+                out[:, 4 * k + b] = w[:, s + b]
     return out
 
 

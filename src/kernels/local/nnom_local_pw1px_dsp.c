@@ -84,7 +84,7 @@ __asm__(".section .text.nnom_local_pw1px,\"ax\",%progbits\n"
         "sxtb16 r4, r5\n"
         "sxtb16 r5, r5, ror #8\n"
         "10:\n" /* the outputs, sixteen a pass, entered at n mod 16 (r11) */
-        PW1PX_PASS(pw1px)
+        PW1PX_PASS(pw1px, PW1PX_ONE)
         "ldr    r6, [sp, #0]\n"
         "cmp    r1, r6\n"
         "bne    .Lpw1px_0\n"

@@ -43,15 +43,13 @@ typedef char nnom_pw1px_args_layout_t[offsetof(nnom_conv_args_t, in.c) == 48 &&
  * 16 (TBH); after them the code that follows (the caller's loop test). */
 #define PW1PX_PASS(P, ONE)                                                                       \
     "tbh    [pc, r11, lsl #1]\n"                                                                 \
-    ".L" #P "_tbl:\n" PW1PX_ENTRY(P, 0) PW1PX_ENTRY(P, 1) PW1PX_ENTRY(P, 2) PW1PX_ENTRY(P, 3)  \
-        PW1PX_ENTRY(P, 4) PW1PX_ENTRY(P, 5) PW1PX_ENTRY(P, 6) PW1PX_ENTRY(P, 7)               \
-            PW1PX_ENTRY(P, 8) PW1PX_ENTRY(P, 9) PW1PX_ENTRY(P, 10) PW1PX_ENTRY(P, 11)         \
-                PW1PX_ENTRY(P, 12) PW1PX_ENTRY(P, 13) PW1PX_ENTRY(P, 14) PW1PX_ENTRY(P, 15)   \
-                    ONE(P, 0) ONE(P, 15) ONE(P, 14) ONE(P, 13)        \
-                        ONE(P, 12) ONE(P, 11) ONE(P, 10) ONE(P, 9)    \
-                            ONE(P, 8) ONE(P, 7) ONE(P, 6) ONE(P, 5)   \
-                                ONE(P, 4) ONE(P, 3) ONE(P, 2)               \
-                                    ONE(P, 1)
+    ".L" #P "_tbl:\n"                                                                            \
+    PW1PX_ENTRY(P, 0) PW1PX_ENTRY(P, 1) PW1PX_ENTRY(P, 2) PW1PX_ENTRY(P, 3)                      \
+    PW1PX_ENTRY(P, 4) PW1PX_ENTRY(P, 5) PW1PX_ENTRY(P, 6) PW1PX_ENTRY(P, 7)                      \
+    PW1PX_ENTRY(P, 8) PW1PX_ENTRY(P, 9) PW1PX_ENTRY(P, 10) PW1PX_ENTRY(P, 11)                    \
+    PW1PX_ENTRY(P, 12) PW1PX_ENTRY(P, 13) PW1PX_ENTRY(P, 14) PW1PX_ENTRY(P, 15)                  \
+    ONE(P, 0) ONE(P, 15) ONE(P, 14) ONE(P, 13) ONE(P, 12) ONE(P, 11) ONE(P, 10) ONE(P, 9)        \
+    ONE(P, 8) ONE(P, 7) ONE(P, 6) ONE(P, 5) ONE(P, 4) ONE(P, 3) ONE(P, 2) ONE(P, 1)
 
 #endif /* NNOM_LOCAL_MAC_ASM */
 #endif

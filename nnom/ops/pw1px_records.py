@@ -13,6 +13,14 @@ pixel, a 1x1 kernel, 4 to MAX_CIN inputs, at most MAX_MACS MACs (the
 records hold the weights again, widened), output zero point -128 with no
 clamp inside int8 (ReLU: no rounding sign term), every channel's
 multiplier and shift in the form's range, sums that stay in 31 bits.
+
+The few-pixel loop (src/kernels/local/nnom_local_pw1pxn_dsp.c, header
+TAG_N): 2 to MAX_PIX pixels at stride 1, 4 to 16 inputs, at most 16
+outputs (one pass of its loop a pixel), where the windows kernel's set-up
+and per-pixel cost are what make the layer slow (few_pixel_takes). Its
+input words start at 0 and cin - 4 (4 to 8 inputs: one chunk) or at 0, 4,
+cin - 8 and cin - 4 (9 to 16: two), so no byte outside the pixel is read;
+an input a word before covers weighs zero in the later words.
 """
 
 from __future__ import annotations
@@ -25,6 +33,8 @@ from .dwcol_records import rq_form
 TAG = 0x31575031
 MAX_CIN = 160  # PW1PX_MAX_CIN in C: the widened input on the stack (320 B)
 MAX_MACS = 16384
+TAG_N = 0x4E575031  # PW1PXN_TAG in C
+MAX_PIX = 16  # PW1PXN_MAX_PIX in C
 
 
 def _half(v: np.ndarray) -> np.ndarray:
@@ -36,6 +46,8 @@ def pw1px_records(
 ) -> np.ndarray | None:
     """The int32 records, or None where the loop does not take the layer."""
     cout, kh, kw, cin = q.weight.shape
+    if few_pixel_takes(attrs, q, zp_out, in_hw, out_hw):
+        return _records(q, zp_in, zp_out, TAG_N, _overlapped(q.weight.reshape(cout, cin)))
     if (
         (kh, kw) != (1, 1)
         or tuple(in_hw) != (1, 1)
@@ -48,19 +60,61 @@ def pw1px_records(
         or q.act_max != 127
     ):
         return None
+    return _records(q, zp_in, zp_out, TAG, q.weight.reshape(cout, cin))
+
+
+def few_pixel_takes(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
+    """Whether the few-pixel loop takes the layer (its records' form aside)."""
+    cout, kh, kw, cin = q.weight.shape
+    npix = int(np.prod(out_hw))
+    return (
+        (kh, kw) == (1, 1)
+        and tuple(in_hw) == tuple(out_hw)
+        and tuple(attrs["strides"]) == (1, 1)
+        and not any(attrs["pads"])
+        and 2 <= npix <= MAX_PIX
+        and 4 <= cin <= 16
+        and cout <= 16
+        and zp_out == -128
+        and q.act_min == -128
+        and q.act_max == 127
+        and rq_form(q, zp_out, cin) is not None
+    )
+
+
+def _overlapped(w: np.ndarray) -> np.ndarray:
+    """The weights of the few-pixel loop's input words, in their order:
+    each input's weight where it is first read, zero where read again."""
+    cout, cin = w.shape
+    starts = [0, cin - 4] if cin <= 8 else [0, 4, cin - 8, cin - 4]
+    out = np.zeros((cout, 4 * len(starts)), w.dtype)
+    seen: set[int] = set()
+    for k, s in enumerate(starts):
+        for b in range(4):
+            if s + b not in seen:
+                seen.add(s + b)
+                out[:, 4 * k + b] = w[:, s + b]
+    return out
+
+
+def _records(q, zp_in: int, zp_out: int, tag: int, wl: np.ndarray) -> np.ndarray | None:
+    """Header and per-output records of the weights as the loop reads them
+    (wl: (cout, n), n inputs in its order, zero where nothing is read)."""
+    cout, n = wl.shape
+    cin = q.weight.shape[-1]
     form = rq_form(q, zp_out, cin)
     if form is None:
         return None
     bias, mult, ra, x = form
-    w = 2 * q.weight.reshape(cout, cin).astype(np.int64)  # doubled
-    chunks = (cin + 7) // 8
+    w = 2 * wl.astype(np.int64)  # doubled
+    chunks = (n + 7) // 8
     wp = np.zeros((cout, chunks * 8), np.int64)
-    wp[:, :cin] = w
+    wp[:, :n] = w
     wp = wp.reshape(cout, 2 * chunks, 4)
     even = _half(wp[:, :, 0]) | (_half(wp[:, :, 2]) << 16)
     odd = _half(wp[:, :, 1]) | (_half(wp[:, :, 3]) << 16)
     pairs = np.stack([even, odd], axis=2).reshape(cout, 4 * chunks)
-    acc0 = 2 * bias - zp_in * w.sum(axis=1)
+    acc0 = 2 * bias - zp_in * 2 * q.weight.reshape(cout, cin).astype(np.int64).sum(axis=1)
     rows = np.concatenate([acc0[:, None], pairs, mult[:, None], ra[:, None], (x + 2)[:, None]], 1)
-    words = np.concatenate([np.array([TAG, cin, cout, chunks], np.int64), rows.reshape(-1)])
+    words = np.concatenate([np.array([tag, cin, cout, chunks], np.int64), rows.reshape(-1)])
     return ((words + (1 << 31)) % (1 << 32) - (1 << 31)).astype(np.int32)

@@ -15,25 +15,14 @@
  * 9 instructions per output. A table entry of its own (nnom_dispatch.c),
  * first: its check (the records' header) runs once per compile.
  */
-#include "nnom_local_simd.h"
+#include "nnom_local_pw1px.h"
 #include "../nnom_backend.h"
 
 #if NNOM_LOCAL_MAC_ASM
-#include <stddef.h>
-
 #define PW1PX_TAG 0x31575031 /* pw1px_records.TAG */
 /* pw1px_records.MAX_CIN; 160, not 128: the random sweeps' widest one-pixel
  * layers (1x1 160->2: 3.91 -> 2.2 instructions per MAC off the Dense loop) */
 #define PW1PX_MAX_CIN 160
-
-/* The assembly reads the arguments at these offsets. */
-typedef char nnom_pw1px_args_layout_t[offsetof(nnom_conv_args_t, in.c) == 48 &&
-                                              offsetof(nnom_conv_args_t, out.c) == 72 &&
-                                              offsetof(nnom_conv_args_t, input) == 80 &&
-                                              offsetof(nnom_conv_args_t, output) == 104 &&
-                                              offsetof(nnom_conv_args_t, records) == 108
-                                          ? 1
-                                          : -1];
 
 /* The records' header (in.c, out.c, chunks of 8 inputs) against the
  * layer's; the converter wrote them for this layer's geometry and
@@ -58,21 +47,6 @@ uint32_t nnom_local_pw1px8_scratch(const void *args)
     return ((const nnom_conv_args_t *)args)->in.c == 8 ? nnom_local_pw1px_scratch(args)
                                                         : NNOM_UNSUITED;
 }
-
-/* One output of up to 8 inputs (r2-r5): its record by one LDM, four
- * SMLADs, the requantisation, the byte. */
-#define PW1PX_ONE(L)                                                                             \
-    ".Lpw1px_" #L ":\n"                                                                          \
-    "ldm    r0!, {r6-r12, lr}\n"                                                                 \
-    "smlad  r6, r2, r7, r6\n"                                                                    \
-    "smlad  r6, r3, r8, r6\n"                                                                    \
-    "smlad  r6, r4, r9, r6\n"                                                                    \
-    "smlad  r6, r5, r10, r6\n"                                                                   \
-    "smmlar r6, r6, r11, r12\n"                                                                  \
-    "asr    r6, r6, lr\n"                                                                        \
-    "ssat   r6, #8, r6\n"                                                                        \
-    "strb   r6, [r1], #1\n"
-#define PW1PX_ENTRY(L) ".hword (.Lpw1px_" #L " - .Lpw1px_tbl) / 2\n"
 
 /* The frame (Stack: [0] the outputs' end, [8] the widened input) and the
  * arguments: r0 the first record, r1 output, r2 input, r4 the outputs'
@@ -110,16 +84,7 @@ __asm__(".section .text.nnom_local_pw1px,\"ax\",%progbits\n"
         "sxtb16 r4, r5\n"
         "sxtb16 r5, r5, ror #8\n"
         "10:\n" /* the outputs, sixteen a pass, entered at n mod 16 (r11) */
-        "tbh    [pc, r11, lsl #1]\n"
-        ".Lpw1px_tbl:\n"
-        PW1PX_ENTRY(0) PW1PX_ENTRY(1) PW1PX_ENTRY(2) PW1PX_ENTRY(3)
-        PW1PX_ENTRY(4) PW1PX_ENTRY(5) PW1PX_ENTRY(6) PW1PX_ENTRY(7)
-        PW1PX_ENTRY(8) PW1PX_ENTRY(9) PW1PX_ENTRY(10) PW1PX_ENTRY(11)
-        PW1PX_ENTRY(12) PW1PX_ENTRY(13) PW1PX_ENTRY(14) PW1PX_ENTRY(15)
-        PW1PX_ONE(0) PW1PX_ONE(15) PW1PX_ONE(14) PW1PX_ONE(13)
-        PW1PX_ONE(12) PW1PX_ONE(11) PW1PX_ONE(10) PW1PX_ONE(9)
-        PW1PX_ONE(8) PW1PX_ONE(7) PW1PX_ONE(6) PW1PX_ONE(5)
-        PW1PX_ONE(4) PW1PX_ONE(3) PW1PX_ONE(2) PW1PX_ONE(1)
+        PW1PX_PASS(pw1px, PW1PX_ONE)
         "ldr    r6, [sp, #0]\n"
         "cmp    r1, r6\n"
         "bne    .Lpw1px_0\n"

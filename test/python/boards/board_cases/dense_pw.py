@@ -438,10 +438,11 @@ PW7_CASES = [
 ]
 
 
-def pw7_model(k: int, rng: np.random.Generator):
-    cin, n, act, kind = PW7_CASES[k]
-    model = conv1x1_model((1, 1, cin), n, act, 1, 20.0 if kind == "huge" else 0.0, rng)
-    if kind == "scaled":  # the last channel beyond the fast requantisation
+def conv1x1_kind_model(shape, n: int, act, kind, rng: np.random.Generator):
+    """conv1x1_model at stride 1; kind "huge": every bias near 2^30,
+    "scaled": the last channel beyond the fast requantisation, None."""
+    model = conv1x1_model(shape, n, act, 1, 20.0 if kind == "huge" else 0.0, rng)
+    if kind == "scaled":
         kernel, bias = model.layers[-1].get_weights()
         kernel[..., -1] *= 1e-4
         bias[-1] = 20.0
@@ -449,4 +450,44 @@ def pw7_model(k: int, rng: np.random.Generator):
     return model
 
 
+def pw7_model(k: int, rng: np.random.Generator):
+    cin, n, act, kind = PW7_CASES[k]
+    return conv1x1_kind_model((1, 1, cin), n, act, kind, rng)
+
+
 family("pw7_", 148_000, len(PW7_CASES), pw7_model)
+
+
+# 1x1 layers of 2 to 16 pixels, 4 to 16 inputs and 1 to 16 outputs (branch
+# pw8: nnom_local_pw1pxn_dsp.c, a pass of the one-pixel loop per pixel):
+# 4 inputs (both words the same one), 5, 7, 8, 9 (words at 0, 4, 1, 5), 10,
+# 12, 13, 16 (no overlap); 2 pixels (the fewest) and 16 (the most), 16
+# outputs (the pass entered at 0), 1 output, 15; ReLU6 (a clamp that is
+# int8's), every bias near 2^30 ("huge"); the layers it must refuse: no
+# activation (output zero point not -128), the last channel beyond the
+# fast requantisation ("scaled"), 17 pixels, 17 inputs, 17 outputs.
+# (input (h, w, c), filters, activation, kind).
+PW8_CASES = [
+    ((3, 3, 8), 3, "relu", None),
+    ((4, 4, 4), 16, "relu", None),
+    ((2, 1, 5), 7, "relu", None),
+    ((1, 7, 7), 1, "relu", None),
+    ((6, 1, 10), 4, "relu", None),
+    ((4, 4, 9), 2, "relu", None),
+    ((5, 1, 16), 3, "relu", None),
+    ((3, 2, 13), 15, "relu", None),
+    ((2, 3, 11), 6, "relu6", None),
+    ((2, 2, 12), 5, "relu", "huge"),
+    ((3, 3, 8), 3, None, None),
+    ((2, 3, 12), 4, "relu", "scaled"),
+    ((1, 17, 8), 3, "relu", None),
+    ((2, 2, 17), 3, "relu", None),
+    ((2, 2, 8), 17, "relu", None),
+]
+
+
+def pw8_model(k: int, rng: np.random.Generator):
+    return conv1x1_kind_model(*PW8_CASES[k], rng)
+
+
+family("pw8_", 152_000, len(PW8_CASES), pw8_model)

@@ -1,0 +1,55 @@
+/*
+ * nnom_local_pw1px.h - what the 1x1 loops on the converter's per-output
+ * records share (nnom/ops/pw1px_records.py): the arguments' offsets the
+ * assembly reads, and the pass over the outputs of one pixel whose up to 8
+ * inputs are widened in r2-r5 (nnom_local_pw1px_dsp.c: one pixel;
+ * nnom_local_pw1pxn_dsp.c: a few).
+ */
+#ifndef NNOM_LOCAL_PW1PX_H
+#define NNOM_LOCAL_PW1PX_H
+
+#include "nnom_local_simd.h"
+#include <stddef.h>
+
+#if NNOM_LOCAL_MAC_ASM
+
+/* The assembly reads the arguments at these offsets. */
+typedef char nnom_pw1px_args_layout_t[offsetof(nnom_conv_args_t, in.c) == 48 &&
+                                              offsetof(nnom_conv_args_t, out.h) == 64 &&
+                                              offsetof(nnom_conv_args_t, out.w) == 68 &&
+                                              offsetof(nnom_conv_args_t, out.c) == 72 &&
+                                              offsetof(nnom_conv_args_t, input) == 80 &&
+                                              offsetof(nnom_conv_args_t, output) == 104 &&
+                                              offsetof(nnom_conv_args_t, records) == 108
+                                          ? 1
+                                          : -1];
+
+/* One output of up to 8 inputs (r2-r5): its record by one LDM, four
+ * SMLADs, the requantisation, the byte (labels .L<P>_<L>). */
+#define PW1PX_ONE(P, L)                                                                          \
+    ".L" #P "_" #L ":\n"                                                                         \
+    "ldm    r0!, {r6-r12, lr}\n"                                                                 \
+    "smlad  r6, r2, r7, r6\n"                                                                    \
+    "smlad  r6, r3, r8, r6\n"                                                                    \
+    "smlad  r6, r4, r9, r6\n"                                                                    \
+    "smlad  r6, r5, r10, r6\n"                                                                   \
+    "smmlar r6, r6, r11, r12\n"                                                                  \
+    "asr    r6, r6, lr\n"                                                                        \
+    "ssat   r6, #8, r6\n"                                                                        \
+    "strb   r6, [r1], #1\n"
+#define PW1PX_ENTRY(P, L) ".hword (.L" #P "_" #L " - .L" #P "_tbl) / 2\n"
+
+/* Sixteen outputs of ONE (PW1PX_ONE or the like), entered at r11 = n mod
+ * 16 (TBH); after them the code that follows (the caller's loop test). */
+#define PW1PX_PASS(P, ONE)                                                                       \
+    "tbh    [pc, r11, lsl #1]\n"                                                                 \
+    ".L" #P "_tbl:\n"                                                                            \
+    PW1PX_ENTRY(P, 0) PW1PX_ENTRY(P, 1) PW1PX_ENTRY(P, 2) PW1PX_ENTRY(P, 3)                      \
+    PW1PX_ENTRY(P, 4) PW1PX_ENTRY(P, 5) PW1PX_ENTRY(P, 6) PW1PX_ENTRY(P, 7)                      \
+    PW1PX_ENTRY(P, 8) PW1PX_ENTRY(P, 9) PW1PX_ENTRY(P, 10) PW1PX_ENTRY(P, 11)                    \
+    PW1PX_ENTRY(P, 12) PW1PX_ENTRY(P, 13) PW1PX_ENTRY(P, 14) PW1PX_ENTRY(P, 15)                  \
+    ONE(P, 0) ONE(P, 15) ONE(P, 14) ONE(P, 13) ONE(P, 12) ONE(P, 11) ONE(P, 10) ONE(P, 9)        \
+    ONE(P, 8) ONE(P, 7) ONE(P, 6) ONE(P, 5) ONE(P, 4) ONE(P, 3) ONE(P, 2) ONE(P, 1)
+
+#endif /* NNOM_LOCAL_MAC_ASM */
+#endif

@@ -754,6 +754,15 @@ NNOM_INLINE int tiny_of(const nnom_conv_args_t *a, tiny_t *t, int whole)
            entries <= TINY_LINE && t->pad < entries;
 }
 
+/* The entries a line's copy holds: the last output's window, and for an
+ * odd k the odd tap's pair (its zero-weighted second entry). An even k's
+ * loops read no entry past the last window (a fill of one entry a line of
+ * seven cost ~25 instructions a layer: (1,6) s1 1x15x5 valid). */
+NNOM_INLINE int32_t tiny_entries(const tiny_t *t)
+{
+    return (t->n - 1) * t->s + t->k + (t->k & 1);
+}
+
 /* Channel ch's records; 0 where its requantisation or sums do not suit. */
 static int tiny_records(const nnom_conv_args_t *a, int32_t ch, int32_t k, tiny_ch_t *r)
 {
@@ -1116,7 +1125,7 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
             if (!tiny_records(a, ch, t.k, &own[ch]))
                 return 0;
     const tiny_fn fn = tiny_fns[t.s - 1][(t.k + 1) / 2 - 2];
-    const int32_t entries = (t.n - 1) * t.s + t.k + 1;
+    const int32_t entries = tiny_entries(&t);
     if (c <= 2 && t.xs == c)
         tiny_pairs(a, &t, r, fn, entries);
     else if (c == 1 && rows1_try(a, &t, r)) /* one channel down columns, every pixel across */
@@ -1141,7 +1150,7 @@ int nnom_dw_tiny_rest(const nnom_conv_args_t *a, int32_t from)
     for (int32_t ch = from; ch < c; ch++)
         if (!tiny_records(a, ch, t.k, &own[ch - from]))
             return 0;
-    tiny_chans(a, &t, own, tiny_fns[t.s - 1][(t.k + 1) / 2 - 2], (t.n - 1) * t.s + t.k + 1, from);
+    tiny_chans(a, &t, own, tiny_fns[t.s - 1][(t.k + 1) / 2 - 2], tiny_entries(&t), from);
     return 1;
 }
 

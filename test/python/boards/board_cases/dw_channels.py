@@ -823,3 +823,39 @@ FEW12_CASES = [
 ]
 
 layer_family("few12_", 144_000, FEW12_CASES, without_records=(8,))
+
+# One row or column of an even number of taps on one to seven channels,
+# the tiny loops' line copies ending at the last window (branch few13;
+# nnom_local_dw_tiny_dsp.c, tiny_entries: no entry past it): 'valid' lines
+# ending at the last window (no fill after the copy) or past it (the
+# input's last entries not copied: 4), 'same' (zero points before and
+# after), one and two channels (tiny_pairs), five to seven (tiny_chans3,
+# tiny_chans), columns on a plane (tiny_cols), stride 2, twelve taps on one
+# line, the channels past a group of four (nnom_dw_tiny_rest: 14, 15), the
+# records built by the kernel (9). Then layers that must take other paths:
+# no activation, the channel beyond the fast requantisation, a bias near
+# 2^30, ReLU6. Fields as dw_layer_case_model's.
+FEW13_CASES = [
+    ((1, 15, 5), (1, 6), 1, "valid", "relu", None),
+    ((15, 1, 2), (8, 1), 1, "valid", "relu", None),
+    ((16, 1, 1), (4, 1), 1, "valid", "relu", None),
+    ((1, 20, 3), (1, 8), 2, "valid", "relu", None),
+    ((1, 21, 3), (1, 8), 2, "valid", "relu", None),
+    ((9, 12, 2), (4, 1), 1, "valid", "relu", None),
+    ((14, 1, 6), (6, 1), 1, "same", "relu", None),
+    ((1, 30, 7), (1, 10), 1, "valid", "relu", None),
+    ((10, 10, 3), (1, 4), 2, "same", "relu", None),
+    ((1, 15, 5), (1, 6), 1, "valid", "relu", None),
+    ((1, 40, 2), (1, 12), 1, "valid", "relu", None),
+    ((1, 17, 7), (1, 6), 1, "valid", "relu", None),
+    ((1, 21, 2), (1, 6), 2, "valid", "relu", None),
+    ((12, 1, 5), (4, 1), 1, "valid", "relu", None),
+    ((1, 40, 6), (1, 8), 1, "valid", "relu", None),
+    ((30, 1, 9), (6, 1), 1, "valid", "relu", None),
+    ((1, 15, 5), (1, 6), 1, "valid", None, None),
+    ((1, 15, 5), (1, 6), 1, "valid", "relu", "scaled"),
+    ((1, 15, 5), (1, 6), 1, "valid", "relu", "huge"),
+    ((1, 15, 5), (1, 6), 1, "valid", "relu6", None),
+]
+
+layer_family("few13_", 151_000, FEW13_CASES, without_records=(9,))

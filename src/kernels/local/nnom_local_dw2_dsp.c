@@ -148,14 +148,7 @@ typedef struct {
     const dw2_ch_t *r;
 } dw2_q_t;
 void nnom_dw2_k3_s1(const dw2_q_t *q);
-__asm__(".section .text.nnom_dw2_k3_s1,\"ax\",%progbits\n"
-        ".global nnom_dw2_k3_s1\n"
-        ".type nnom_dw2_k3_s1, %function\n"
-        ".syntax unified\n"
-        ".thumb\n"
-        ".thumb_func\n"
-        ".p2align 2\n"
-        "nnom_dw2_k3_s1:\n"
+__asm__(NNOM_ASM_FUNC("nnom_dw2_k3_s1")
         "push   {r4-r11, lr}\n"
         "ldrd   r1, r3, [r0, #8]\n"
         "ldrd   r0, r2, [r0]\n"
@@ -212,14 +205,7 @@ __asm__(".section .text.nnom_dw2_k3_s1,\"ax\",%progbits\n"
  * ra, the stack [0] e. 43 instructions a pass. */
 void nnom_dw2_p3_s2(const dw2_q_t *q);
 #define DW2_W(OFF) "ldr    r3, [r0, #" #OFF "]\n" "sxtb16 r3, r3\n"
-__asm__(".section .text.nnom_dw2_p3_s2,\"ax\",%progbits\n"
-        ".global nnom_dw2_p3_s2\n"
-        ".type nnom_dw2_p3_s2, %function\n"
-        ".syntax unified\n"
-        ".thumb\n"
-        ".thumb_func\n"
-        ".p2align 2\n"
-        "nnom_dw2_p3_s2:\n"
+__asm__(NNOM_ASM_FUNC("nnom_dw2_p3_s2")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #4\n"
         "ldrd   r1, r3, [r0, #8]\n"

@@ -168,14 +168,7 @@ typedef char nnom_dw3_run_layout_t[offsetof(nnom_dw3_run_t, out) == 4 &&
  * the outputs after the full passes (0 to 3), [44] runs, [48] count,
  * [52] groups left; then r4-r11, lr. In the passes r0 x, r1 xs, r2 the
  * records, r3 the output. */
-__asm__(".section .text.nnom_dw3_s8,\"ax\",%progbits\n"
-        ".global nnom_dw3_s8\n"
-        ".type nnom_dw3_s8, %function\n"
-        ".syntax unified\n"
-        ".thumb\n"
-        ".thumb_func\n"
-        ".p2align 2\n"
-        "nnom_dw3_s8:\n"
+__asm__(NNOM_ASM_FUNC("nnom_dw3_s8")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #60\n"
         "str    r2, [sp, #36]\n"
@@ -302,14 +295,7 @@ __asm__(".section .text.nnom_dw3_s8,\"ax\",%progbits\n"
  * [56]) and the words stored whole (the skipped channels' bytes are the
  * caller's to write after). Stack as nnom_dw3_s8's but [28] the out of
  * the run's last pass, [40] its x, [44] the records of channel skip. */
-__asm__(".section .text.nnom_dw3p_s8,\"ax\",%progbits\n"
-        ".global nnom_dw3p_s8\n"
-        ".type nnom_dw3p_s8, %function\n"
-        ".syntax unified\n"
-        ".thumb\n"
-        ".thumb_func\n"
-        ".p2align 2\n"
-        "nnom_dw3p_s8:\n"
+__asm__(NNOM_ASM_FUNC("nnom_dw3p_s8")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #60\n"
         "str    r2, [sp, #36]\n"
@@ -426,14 +412,7 @@ typedef char nnom_dw3_layer_layout_t[offsetof(nnom_dw3_layer_t, bias) == 4 &&
 
 /* nnom_dw3_records(layer r0, c r1, rec r2): 1, or 0 where a channel does
  * not suit (the records then unusable). */
-__asm__(".section .text.nnom_dw3_records,\"ax\",%progbits\n"
-        ".global nnom_dw3_records\n"
-        ".type nnom_dw3_records, %function\n"
-        ".syntax unified\n"
-        ".thumb\n"
-        ".thumb_func\n"
-        ".p2align 2\n"
-        "nnom_dw3_records:\n"
+__asm__(NNOM_ASM_FUNC("nnom_dw3_records")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #12\n"
         "strd   r0, r1, [sp]\n"

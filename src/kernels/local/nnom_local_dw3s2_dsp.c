@@ -51,14 +51,7 @@
  * passes' outputs, [36] the outputs after them (0 to 3), [40] the next
  * run, [44] runs left, [48] runs, [52] count, [56] groups left, [60] the
  * pairs of channels 2, 3; then r4-r11, lr. In the passes r2 the records. */
-__asm__(".section .text.nnom_dw3s2_s8,\"ax\",%progbits\n"
-        ".global nnom_dw3s2_s8\n"
-        ".type nnom_dw3s2_s8, %function\n"
-        ".syntax unified\n"
-        ".thumb\n"
-        ".thumb_func\n"
-        ".p2align 2\n"
-        "nnom_dw3s2_s8:\n"
+__asm__(NNOM_ASM_FUNC("nnom_dw3s2_s8")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #76\n"
         "str    r2, [sp, #44]\n"

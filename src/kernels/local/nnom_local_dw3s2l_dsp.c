@@ -74,14 +74,7 @@ typedef struct {
  * group), [20] the next pass, [24] the passes' end, [28] op, [32] out of
  * the pass, [36] 4 groups, [40] the first pass, [48] the pairs of
  * channels 2, 3; then r4-r11, lr, op. */
-__asm__(".section .text.nnom_dw3s2l_s8,\"ax\",%progbits\n"
-        ".global nnom_dw3s2l_s8\n"
-        ".type nnom_dw3s2l_s8, %function\n"
-        ".syntax unified\n"
-        ".thumb\n"
-        ".thumb_func\n"
-        ".p2align 2\n"
-        "nnom_dw3s2l_s8:\n"
+__asm__(NNOM_ASM_FUNC("nnom_dw3s2l_s8")
         DW3S2L_ENTRY("64", "100", "40", "36")
         ".Ldw3s2l_pass:\n"
         "ldrd   lr, r12, [sp, #16]\n" /* g, the pass */
@@ -151,14 +144,7 @@ void nnom_dw3s2l_s8(const int32_t *rec, const dw3s2l_pass_t *passes, int32_t cou
  * 1: r1, r3; 2, 3: lr, r4). Stack: [0] the pass's output words, [8] the
  * first pass, [12] 4 groups, [16] g, [20] the next pass, [24] the passes'
  * end, [28] op, [32] out of the pass; then r4-r11, lr, op. */
-__asm__(".section .text.nnom_dw3s2l2_s8,\"ax\",%progbits\n"
-        ".global nnom_dw3s2l2_s8\n"
-        ".type nnom_dw3s2l2_s8, %function\n"
-        ".syntax unified\n"
-        ".thumb\n"
-        ".thumb_func\n"
-        ".p2align 2\n"
-        "nnom_dw3s2l2_s8:\n"
+__asm__(NNOM_ASM_FUNC("nnom_dw3s2l2_s8")
         DW3S2L_ENTRY("40", "76", "8", "12")
         ".Ldw3s2l2_pass:\n"
         "ldrd   lr, r12, [sp, #16]\n" /* g, the pass */
@@ -202,14 +188,7 @@ void nnom_dw3s2l2_s8(const int32_t *rec, const dw3s2l_pass_t *passes, int32_t co
  * nnom_dw3s2l2_s8 but passes of one output (a line's last 4 k + 1: the
  * pass of two one output back cost ~30 instructions more a group), each
  * descriptor's row 8 its row 2. Stack as nnom_dw3s2l2_s8's. */
-__asm__(".section .text.nnom_dw3s2l1p_s8,\"ax\",%progbits\n"
-        ".global nnom_dw3s2l1p_s8\n"
-        ".type nnom_dw3s2l1p_s8, %function\n"
-        ".syntax unified\n"
-        ".thumb\n"
-        ".thumb_func\n"
-        ".p2align 2\n"
-        "nnom_dw3s2l1p_s8:\n"
+__asm__(NNOM_ASM_FUNC("nnom_dw3s2l1p_s8")
         DW3S2L_ENTRY("40", "76", "8", "12")
         ".Ldw3s2l1p_pass:\n"
         "ldrd   lr, r12, [sp, #16]\n" /* g, the pass */
@@ -292,14 +271,7 @@ typedef struct {
  * 1) and p + (2 u + 1) xb (tap 2), or for the last one (at end) job->last,
  * tap 0 the output before's tap 2 (job->x0 first); the passes' arithmetic
  * (SMLAD, SMLABB, SMMLA, SSAT: 13 instructions an output). */
-__asm__(".section .text.nnom_dw3s2l1_s8,\"ax\",%progbits\n"
-        ".global nnom_dw3s2l1_s8\n"
-        ".type nnom_dw3s2l1_s8, %function\n"
-        ".syntax unified\n"
-        ".thumb\n"
-        ".thumb_func\n"
-        ".p2align 2\n"
-        "nnom_dw3s2l1_s8:\n"
+__asm__(NNOM_ASM_FUNC("nnom_dw3s2l1_s8")
         "push   {r4-r11, lr}\n"
         "ldm    r2, {r3, r4, r5, r6, r7}\n" /* x0, xb, ob, end, rec */
         "ldm    r7, {r7, r8, r9, r10, r11}\n" /* (w0, w1), w2, bias, mult, rq */

@@ -123,13 +123,7 @@ typedef char tiny_nch_layout_t[offsetof(tiny_mjob_t, rend) == 24 ? 1 : -1];
     "asr    " A ", " A ", " E "\n"                                                               \
     "ssat   " A ", #8, " A "\n"
 #define TINY_HEAD(NAME)                                                                          \
-    ".section .text." NAME ",\"ax\",%progbits\n"                                                 \
-    ".global " NAME "\n"                                                                        \
-    ".type " NAME ", %function\n"                                                               \
-    ".syntax unified\n"                                                                         \
-    ".thumb\n"                                                                                  \
-    ".thumb_func\n"                                                                             \
-    ".p2align 2\n" NAME ":\n"                                                                   \
+    NNOM_ASM_FUNC(NAME)                                                                         \
     "push   {r4-r11, lr}\n"                                                                     \
     "sub    sp, sp, #16\n"                                                                      \
     "ldrd   r4, r12, [r0, #16]\n"                                                               \
@@ -222,14 +216,7 @@ void nnom_dw_tiny5_s2(const tiny_job_t *j);
 #define TINY_Q1(OFF, A, W, FROM_A)                                                               \
     "ldr    r2, [r0, #" #OFF "]\n"                                                              \
     "smlad  " A ", r2, " W ", " FROM_A "\n"
-__asm__(".section .text.nnom_dw_tiny3_s1,\"ax\",%progbits\n"
-        ".global nnom_dw_tiny3_s1\n"
-        ".type nnom_dw_tiny3_s1, %function\n"
-        ".syntax unified\n"
-        ".thumb\n"
-        ".thumb_func\n"
-        ".p2align 2\n"
-        "nnom_dw_tiny3_s1:\n"
+__asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s1")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #16\n"
         "ldrd   r4, r12, [r0, #16]\n"
@@ -277,14 +264,7 @@ __asm__(".section .text.nnom_dw_tiny3_s1,\"ax\",%progbits\n"
  * the records, one tiny_ch_t on) */
 #define TINY_LINE_BYTES "260"
 #define TINY_CH_BYTES "48"
-__asm__(".section .text.nnom_dw_tiny3_s1m,\"ax\",%progbits\n"
-        ".global nnom_dw_tiny3_s1m\n"
-        ".type nnom_dw_tiny3_s1m, %function\n"
-        ".syntax unified\n"
-        ".thumb\n"
-        ".thumb_func\n"
-        ".p2align 2\n"
-        "nnom_dw_tiny3_s1m:\n"
+__asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s1m")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #32\n"
         "ldrd   r4, r12, [r0, #16]\n"
@@ -385,14 +365,7 @@ TINY_ASM5("nnom_dw_tiny5_s1", 1, TINY_P5(1), TINY_O5);
     "smlad  " A ", r2, " W ", " FROM "\n"
 #define TINY_Q2S2(A, W, FROM_A, B, W2, FROM_B) "smlad  " A ", r2, " W ", " FROM_A "\n"           \
     "smlad  " B ", r2, " W2 ", " FROM_B "\n"
-__asm__(".section .text.nnom_dw_tiny3_s2,\"ax\",%progbits\n"
-        ".global nnom_dw_tiny3_s2\n"
-        ".type nnom_dw_tiny3_s2, %function\n"
-        ".syntax unified\n"
-        ".thumb\n"
-        ".thumb_func\n"
-        ".p2align 2\n"
-        "nnom_dw_tiny3_s2:\n"
+__asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s2")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #16\n"
         "ldrd   r4, r12, [r0, #16]\n"
@@ -464,14 +437,7 @@ void nnom_dw_tiny3_s2(const tiny_job_t *j);
  * outputs go straight to the end part: one pass of two (r12 mult, r6 ra,
  * r7 e from the records) and the odd one. */
 #define TINY_W4(OFF) "ldr    r2, [r0, #" #OFF "]\n"
-__asm__(".section .text.nnom_dw_tiny4_s2,\"ax\",%progbits\n"
-        ".global nnom_dw_tiny4_s2\n"
-        ".type nnom_dw_tiny4_s2, %function\n"
-        ".syntax unified\n"
-        ".thumb\n"
-        ".thumb_func\n"
-        ".p2align 2\n"
-        "nnom_dw_tiny4_s2:\n"
+__asm__(NNOM_ASM_FUNC("nnom_dw_tiny4_s2")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #24\n"
         "ldrd   r4, r12, [r0, #16]\n"

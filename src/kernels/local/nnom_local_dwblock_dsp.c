@@ -108,14 +108,7 @@ void nnom_dwblock_rows(const dwb_job_t *j);
 /* r0 x, r1 w, r2 taps left in the row, r3 xs, r4-r7 the sums, r8 off,
  * lr rows left; [sp] cols, [sp, #4] xskip, [sp, #8] wskip, [sp, #12] s.
  * 20 instructions a pair of taps (8 MACs). */
-__asm__(".section .text.nnom_dwblock_rows,\"ax\",%progbits\n"
-        ".global nnom_dwblock_rows\n"
-        ".type nnom_dwblock_rows, %function\n"
-        ".syntax unified\n"
-        ".thumb\n"
-        ".thumb_func\n"
-        ".p2align 2\n"
-        "nnom_dwblock_rows:\n"
+__asm__(NNOM_ASM_FUNC("nnom_dwblock_rows")
         "push    {r4-r11, lr}\n"
         "sub     sp, sp, #20\n"
         "ldr     r2, [r0, #16]\n"

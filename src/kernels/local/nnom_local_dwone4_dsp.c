@@ -30,14 +30,7 @@
 /* nnom_dwone4_s8(x r0, out r1, rec r2, c r3, t3 [sp]): taps at x, + c,
  * + 2 c, + t3 (3 c, or 2 c for three taps), groups until out + c. Stack:
  * [0] the end of the outputs, [40] t3. */
-__asm__(".section .text.nnom_dwone4_s8,\"ax\",%progbits\n"
-        ".global nnom_dwone4_s8\n"
-        ".type nnom_dwone4_s8, %function\n"
-        ".syntax unified\n"
-        ".thumb\n"
-        ".thumb_func\n"
-        ".p2align 2\n"
-        "nnom_dwone4_s8:\n"
+__asm__(NNOM_ASM_FUNC("nnom_dwone4_s8")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #4\n"
         "add    r4, r1, r3\n"

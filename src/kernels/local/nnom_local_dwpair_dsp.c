@@ -136,14 +136,7 @@ typedef char nnom_dwpair_layout_t[sizeof(nnom_dwpair_run_t) == 48 &&
  * outputs, [52] the outputs after them (0 to 3), [56] xp, [60] the
  * line's input offset, [64] its output offset, [68] lines left, [72]
  * groups left, [76] 4 g, [80] the layer; then r4-r11, lr. */
-__asm__(".section .text.nnom_dwpair_s8,\"ax\",%progbits\n"
-        ".global nnom_dwpair_s8\n"
-        ".type nnom_dwpair_s8, %function\n"
-        ".syntax unified\n"
-        ".thumb\n"
-        ".thumb_func\n"
-        ".p2align 2\n"
-        "nnom_dwpair_s8:\n"
+__asm__(NNOM_ASM_FUNC("nnom_dwpair_s8")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #84\n"
         "str    r0, [sp, #80]\n"

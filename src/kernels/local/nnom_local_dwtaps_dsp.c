@@ -76,14 +76,7 @@ typedef char nnom_dwtaps_job_layout_t[offsetof(nnom_dwtaps_job_t, off) == 12 &&
     "smlatt r7, r9, r12, r7\n"
 
 /* nnom_dwtaps_s8(job r0); then r4-r11, lr on the stack. */
-__asm__(".section .text.nnom_dwtaps_s8,\"ax\",%progbits\n"
-        ".global nnom_dwtaps_s8\n"
-        ".type nnom_dwtaps_s8, %function\n"
-        ".syntax unified\n"
-        ".thumb\n"
-        ".thumb_func\n"
-        ".p2align 2\n"
-        "nnom_dwtaps_s8:\n"
+__asm__(NNOM_ASM_FUNC("nnom_dwtaps_s8")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #28\n"
         "ldm    r0, {r0-r8}\n" /* x, out, rec, off, n, xstep, ostep, pairs, odd */

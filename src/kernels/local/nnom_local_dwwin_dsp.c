@@ -229,14 +229,7 @@ void nnom_dwwin_copy(uint32_t *dst, const int8_t *src, const nnom_dwwin_copy_t *
  * NNOM_DWWIN_WIDE words), then the odd one. r2 ic, r3 nx, r12 rows left,
  * lr row, r7 the copy's pitch, r8 the entry, r9 and r6 the row's input and
  * copy, r4, r5 the words. */
-__asm__(".section .text.nnom_dwwin_copy,\"ax\",%progbits\n"
-        ".global nnom_dwwin_copy\n"
-        ".type nnom_dwwin_copy, %function\n"
-        ".syntax unified\n"
-        ".thumb\n"
-        ".thumb_func\n"
-        ".p2align 2\n"
-        "nnom_dwwin_copy:\n"
+__asm__(NNOM_ASM_FUNC("nnom_dwwin_copy")
         "push   {r4-r9, lr}\n"
         "ldr    r7, [r2, #16]\n"
         "ldm    r2, {r2, r3, r12, lr}\n"
@@ -297,14 +290,7 @@ int32_t nnom_dwwin_records(const nnom_dwwin_layer_t *l, int32_t c, int32_t *rec)
  * doubled by SADD16, the bias taking off zp times them by SMLAD (-zp in
  * each halfword); per channel the checks of nnom_dw3_records(). Stack:
  * [0] layer, [4] c, [8] rec. */
-__asm__(".section .text.nnom_dwwin_records,\"ax\",%progbits\n"
-        ".global nnom_dwwin_records\n"
-        ".type nnom_dwwin_records, %function\n"
-        ".syntax unified\n"
-        ".thumb\n"
-        ".thumb_func\n"
-        ".p2align 2\n"
-        "nnom_dwwin_records:\n"
+__asm__(NNOM_ASM_FUNC("nnom_dwwin_records")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #12\n"
         "stm    sp, {r0, r1, r2}\n"

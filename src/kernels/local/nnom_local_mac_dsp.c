@@ -86,15 +86,6 @@ typedef char nnom_fc_job_layout_t[offsetof(nnom_fc_job_t, units) == 24 &&
 
 /* The function's head: a section of its own (unused ones are dropped
  * by the linker), Thumb code. */
-#define ASM_FUNCTION(name)                                                                        \
-    ".section .text." #name ",\"ax\",%progbits\n"                                                \
-    ".global " #name "\n"                                                                         \
-    ".type " #name ", %function\n"                                                                \
-    ".syntax unified\n"                                                                           \
-    ".thumb\n"                                                                                    \
-    ".thumb_func\n"                                                                               \
-    ".p2align 2\n" #name ":\n"
-
 /* acc (r4: a0 / r6: a1) and the one of pixel b (r5 / r7) requantised into
  * [r8] and [r8 + r9]: r0 mult, r1 shift (clobbered), r2 2 zp + 1, r10 lo,
  * r11 hi; the fast form of nnom_local_simd.h (the caller checked that it
@@ -141,7 +132,7 @@ typedef char nnom_fc_job_layout_t[offsetof(nnom_fc_job_t, units) == 24 &&
  * [72] 1 when [lo, hi] is the int8 range, [76] lo, [80] hi, [84] bias,
  * [88] oc, [92] K, [96] rows, [100] step, [104] 2 zp + 1, [108] pairs
  * left, [112] xstep, [116] ostep; then r4-r11, lr. */
-__asm__(ASM_FUNCTION(nnom_conv_pair_s8)
+__asm__(NNOM_ASM_FUNC("nnom_conv_pair_s8")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #124\n"
         "str    r0, [sp, #8]\n"
@@ -451,7 +442,7 @@ __asm__(ASM_FUNCTION(nnom_conv_pair_s8)
  * loop's weight bytes of a group, [28] clamp, [32] xstep, [36] oc, [40]
  * pk, [44] lo4, [48] hi4; then r4-r11, lr. r2: the group's output. */
 #define COL_WIDE(name, BYTES, STEPS, LAST)                                                       \
-    ASM_FUNCTION(name)                                                                           \
+    NNOM_ASM_FUNC(#name)                                                                         \
     "push   {r4-r11, lr}\n"                                                                      \
     "sub    sp, sp, #56\n"                                                                       \
     "ldm    r0, {r1-r3}\n" /* x, pk, out */                                                      \
@@ -608,7 +599,7 @@ __asm__(COL_WIDE(nnom_conv_col_t1_s8, "sub    r4, r3, #32\n", COL_STEPS1, COL_ST
  * clamp, [24] lo4, [28] hi4; r6 the pixel's window, r7 its output, r2
  * pixels left. */
 #define COL_NARROW(name, STEP, SB, RQ, ST, BYTES, STEPS, LAST)                                  \
-    ASM_FUNCTION(name)                                                                           \
+    NNOM_ASM_FUNC(#name)                                                                         \
     "push   {r4-r11, lr}\n"                                                                      \
     "sub    sp, sp, #32\n"                                                               \
     "ldm    r0, {r1, r6, r7}\n" /* x, pk, out */                                                 \
@@ -759,7 +750,7 @@ __asm__(COL_NARROW(nnom_conv_col2_t1_s8, COL2_STEP, 36, COL2_RQ, "strh   r4, [r7
     "subs   lr, lr, #1\n"                                                                        \
     "bne    38b\n"
 #define FC_ROWS(name, ROW_END, TAIL) \
-    ASM_FUNCTION(name) \
+    NNOM_ASM_FUNC(#name)            \
             "push   {r4-r11, lr}\n" \
             "sub    sp, sp, #24\n" \
             "str    r0, [sp, #0]\n" \
@@ -904,7 +895,7 @@ __asm__(FC_ROWS(nnom_fc_rows_tail_s8, FC_END_TAIL, FC_TAIL));
 /* nnom_fc_groups_s8(job r0): as nnom_fc_rows_s8 on rows in groups of four
  * (units a multiple of 4, n of 4). Stack as there, [20] the next group's
  * weights. */
-__asm__(ASM_FUNCTION(nnom_fc_groups_s8)
+__asm__(NNOM_ASM_FUNC("nnom_fc_groups_s8")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #24\n"
         "str    r0, [sp, #0]\n"

@@ -83,14 +83,7 @@ uint32_t nnom_local_pw1pxn_scratch(const void *args)
 /* nnom_local_pw1pxn(ctx r0, args r1): the table's run function itself.
  * Stack: [0] this pixel's input, [4] in.c, [8] the first record, [12]
  * out.c mod 16, [16] the outputs' end. */
-__asm__(".section .text.nnom_local_pw1pxn,\"ax\",%progbits\n"
-        ".global nnom_local_pw1pxn\n"
-        ".type nnom_local_pw1pxn, %function\n"
-        ".syntax unified\n"
-        ".thumb\n"
-        ".thumb_func\n"
-        ".p2align 2\n"
-        "nnom_local_pw1pxn:\n"
+__asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #20\n"
         "ldr    r2, [r1, #80]\n"

@@ -16,15 +16,6 @@
 
 #if NNOM_LOCAL_MAC_ASM
 
-#define BLK_FUNCTION(name)                                                                       \
-    ".section .text." #name ",\"ax\",%progbits\n"                                               \
-    ".global " #name "\n"                                                                        \
-    ".type " #name ", %function\n"                                                               \
-    ".syntax unified\n"                                                                          \
-    ".thumb\n"                                                                                   \
-    ".thumb_func\n"                                                                              \
-    ".p2align 2\n" #name ":\n"
-
 /* its last step for K % 4 == 1: one value, the even pairs only */
 #define BLK_LAST4                                                                                \
     "ldrsb  r8, [r0]\n"                                                                          \
@@ -139,7 +130,7 @@
  * block's entry, [56] the block's output, [60] a pixel's entry (the
  * block's when there are no full groups). */
 #define BLK_FUNC(name, N, SB, T1, STEP, LAST4, LAST, BIAS, RQ, PACK, ST)                        \
-    BLK_FUNCTION(name)                                                                           \
+    NNOM_ASM_FUNC(#name)                                                                         \
     "push   {r4-r11, lr}\n"                                                                      \
     "sub    sp, sp, #64\n"                                                                       \
     "ldm    r0, {r1-r3}\n" /* x, pk, out */                                                      \

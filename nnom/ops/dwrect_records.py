@@ -177,9 +177,12 @@ def _plane_takes(attrs: dict, kh: int, kw: int, cout: int, in_hw, out_hw) -> boo
         # 3.20 there, 3.89 here; so do padded planes of fewer than four
         # outputs along a side: (3,3) s2 3x11x118 same 44,853 there,
         # 48,367 here; unpadded ones run on the input: (3,3) s2 7x24x46
-        # valid 44,717 -> 40,683)
-        small = min(oh, ow) < 4 and any(attrs["pads"])
-        return kh == 3 and cout >= 8 and cout % 4 == 2 and oh * ow > FEW_OUT and not small
+        # valid 44,717 -> 40,683); and padded ones of 64 channels or more,
+        # which the sweeps ran slower here: (3,3) s2 14x9x86 same 86,526
+        # there, 94,706 here; 16x18x70 same 138,388 there, 149,978 here
+        # with trained-like weights)
+        window = any(attrs["pads"]) and (min(oh, ow) < 4 or cout >= 64)
+        return kh == 3 and cout >= 8 and cout % 4 == 2 and oh * ow > FEW_OUT and not window
     if oh * ow <= FEW_OUT:
         return _few_taps(attrs, in_hw, out_hw, kh, kw) > FEW_TAPS
     return True  # (more than MAX_OUTPUTS: only small records, dwrect_records)

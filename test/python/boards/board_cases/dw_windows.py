@@ -610,8 +610,8 @@ layer_family("win7_", 146_000, WIN7_CASES)
 # exact: no activation), the kernel's own records (rect_own: 7x7 and 5x5
 # layers too large for the converter's, the last group on two lanes and
 # on four); layers that must keep other paths: one past (13), six channels,
-# at most FEW_OUT outputs, ReLU6, the records refused ("scaled"), a huge
-# bias. Same fields as DWRECT_CASES.
+# at most FEW_OUT outputs, padded planes of 64+ channels, ReLU6, the
+# records refused ("scaled"), a huge bias. Same fields as DWRECT_CASES.
 WIN8_CASES = [
     ((10, 33, 10), (3, 3), 2, "same", "relu", None),
     ((33, 27, 10), (3, 3), 2, "same", "relu", None),
@@ -631,6 +631,9 @@ WIN8_CASES = [
     ((30, 17, 14), (2, 3), 2, "same", "relu", "small"),
     ((24, 24, 30), (7, 7), 2, "same", None, None),
     ((21, 20, 18), (3, 3), 1, "same", "relu", "small"),
+    # padded, 64 channels or more: the window loop again (and 62 on dwrect)
+    ((14, 9, 86), (3, 3), 2, "same", "relu", None),
+    ((9, 7, 62), (3, 3), 2, "same", "relu", None),
 ]
 
 

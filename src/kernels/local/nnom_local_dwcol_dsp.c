@@ -198,6 +198,16 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
     ".size " NAME ", .-" NAME "\n"                                                               \
     ".text\n"
 
+/* Both loops' start after the job's load: none when pairs (r7) is 0, else
+ * r12 the pairs' run but the last and r10 (pairs - 1) xs (labels from P). */
+#define DWCOL_PAIRS(P)                                                                           \
+    "subs   r10, r7, #1\n"                                                                       \
+    "bmi    " P "_none\n"                                                                        \
+    "rsb    r12, r10, r10, lsl #4\n"                                                             \
+    "lsl    r12, r12, #2\n" /* the pairs' run but the last: 60 (pairs - 1) bytes */              \
+    P "_some:\n"                                                                                 \
+    "mul    r10, r10, r4\n"
+
 /* nnom_dwcol_s8(job r0). Stack: [0] the group's records, [4] the end of
  * the outputs (out + n op), [8] xs, [12] from the last pair's start to
  * the next window (xp - 2 (pairs - 1) xs; xp where there are no pairs, x
@@ -210,12 +220,7 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
             "push   {r4-r11, lr}\n"                                                              \
             "sub    sp, sp, #36\n"                                                               \
             "ldm    r0, {r0-r9}\n" /* x, out, rec, n, xs, xp, op, pairs, odd, groups */          \
-            "subs   r10, r7, #1\n"                                                               \
-            "bmi    " P "_none\n"                                                                \
-            "rsb    r12, r10, r10, lsl #4\n"                                                     \
-            "lsl    r12, r12, #2\n" /* the pairs' run but the last: 60 (pairs - 1) bytes */      \
-            P "_some:\n"                                                                         \
-            "mul    r10, r10, r4\n"                                                              \
+            DWCOL_PAIRS(P)                                                                       \
             "sub    r5, r5, r10, lsl #1\n"                                                       \
             "mla    r3, r3, r6, r1\n" /* the end of the outputs */                               \
             "stm    sp, {r2-r5}\n"                                                               \
@@ -250,12 +255,7 @@ DWCOL_FN("nnom_dwcol_sc_s8", ".Ldwcsc", DWCOL_SC4, 32);
             "sub    sp, sp, #40\n"                                                               \
             "ldm    r0, {r0-r9}\n" /* x, out, rec, n, xs, xp, op, pairs, odd, groups */          \
             "strd   r5, r6, [sp, #32]\n"                                                         \
-            "subs   r10, r7, #1\n"                                                               \
-            "bmi    " P "_none\n"                                                                \
-            "rsb    r12, r10, r10, lsl #4\n"                                                     \
-            "lsl    r12, r12, #2\n" /* the pairs' run but the last: 60 (pairs - 1) bytes */      \
-            P "_some:\n"                                                                         \
-            "mul    r10, r10, r4\n"                                                              \
+            DWCOL_PAIRS(P)                                                                       \
             "movs   r5, #4\n"                                                                    \
             "sub    r5, r5, r10, lsl #1\n" /* to the next group's window */                      \
             "add    r9, r1, r9, lsl #2\n"  /* the end of a place's groups */                     \

@@ -1,6 +1,6 @@
 """What the one-layer sweeps (depthwise_sweep.py, pointwise_sweep.py)
 share: a shape's model converted with its data, the layer's instructions
-measured on the emulated Cortex-M4 (-O2, local backend, the "layers"
+measured on the emulated Cortex-M4 (-O2, local backend or --backend cmsis, the "layers"
 build's stopwatch around each layer, the counter's own cost taken off and
 no kernel stopwatch inside; every output byte compared with the numpy
 reference), and the command line that picks shapes and prints the table."""
@@ -25,6 +25,7 @@ import run as bench_run  # noqa: E402
 
 SWEEP_RUNS = 2  # inputs per shape
 WEIGHTS = ("random", "trained-like")  # --weights
+BACKENDS = {"local": "local", "cmsis": "cmsis-nn"}  # --backend: the firmware's backend
 
 
 def trained_like(model, rng: np.random.Generator) -> None:
@@ -75,9 +76,11 @@ def convert(
     return bench_run.Model(f"shape{index}", converted, converted.plan.total_macs, 0.0, folder)
 
 
-def measure(model: bench_run.Model, work: Path, tool: str) -> tuple[int, float]:
+def measure(
+    model: bench_run.Model, work: Path, tool: str, backend: str = "local"
+) -> tuple[int, float]:
     """(MACs, instructions per inference) of the model's one layer with MACs."""
-    res = bench_run.measure(model, "m4", "local", "-O2", work, profile="layers")
+    res = bench_run.measure(model, "m4", backend, "-O2", work, profile="layers")
     layers = [(macs, instr) for _, macs, instr in res["layers"] if macs]
     if len(layers) != 1:
         raise SystemExit(f"{tool}: {model.name}: expected one layer with MACs")
@@ -114,6 +117,12 @@ def main(sweep: Sweep, argv=None) -> int:
         default="random",
         help="trained-like: channel scales spread as a trained layer's, one dead, one near-dead",
     )
+    parser.add_argument(
+        "--backend",
+        choices=tuple(BACKENDS),
+        default="local",
+        help="cmsis: the CMSIS-NN backend's build (needs NNOM_CMSIS_NN_DIR)",
+    )
     args = parser.parse_args(argv)
     try:
         given = [sweep.parse_shape(text) for text in args.shape]
@@ -123,6 +132,10 @@ def main(sweep: Sweep, argv=None) -> int:
     missing = cmbuild.tools_missing()
     if missing:
         print(f"{sweep.tool}: {', '.join(missing)} not found (tools/install.sh installs them)")
+        return 2
+    backend = BACKENDS[args.backend]
+    if backend == "cmsis-nn" and cmbuild.cmsis_nn_dir() is None:
+        print(f"{sweep.tool}: --backend cmsis needs NNOM_CMSIS_NN_DIR (a CMSIS-NN copy)")
         return 2
     if given:
         specs = list(enumerate(given, start=100_000))
@@ -136,12 +149,12 @@ def main(sweep: Sweep, argv=None) -> int:
             for i, s in enumerate(sweep.shapes())
             if not args.only or any(o in s[0] for o in args.only)
         ]
-    bench_run.prebuild(["m4"], ["local"])
+    bench_run.prebuild(["m4"], [backend])
     with tempfile.TemporaryDirectory(prefix=f"nnom-{sweep.tool}-") as tmp:
         work = Path(tmp)
         models = [sweep.convert(i, s, work, args.weights) for i, s in specs]
         with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-            counts = list(pool.map(lambda m: measure(m, work, sweep.tool), models))
+            counts = list(pool.map(lambda m: measure(m, work, sweep.tool, backend), models))
     print(f"| {sweep.header} | MACs | instructions | instr/MAC |")
     print("|---|---|---|---|")
     over = 0

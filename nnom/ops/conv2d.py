@@ -11,7 +11,7 @@ from ..c_text import c_array, padded_window_fields, window_layer_call
 from ..frontend.keras_context import as_2d
 from ..reference import kernels
 from .common import target_zp
-from .pw1px_records import few_pixel_takes, pw1px_records
+from .pw1px_records import few_output_takes, few_pixel_takes, pw1px_records
 from .pwcol_records import pw_col_shape, pwcol_records, pwcol_takes
 from .registry import Op, register
 from .weighted import (
@@ -121,8 +121,8 @@ class Conv2D(Op):
         # (nnom_conv_pw_col; 2 to 7 pixels with the converter's packed
         # groups only, pwcol_records.py): up to 4 groups (3 when k4
         # is above 24), one window (the last pixel) when cin is not a
-        # multiple of 4. The few-pixel loop's layers (pw1px_records.py)
-        # have its records instead of the packed groups.
+        # multiple of 4. The few-pixel and few-output loops' layers
+        # (pw1px_records.py) have their records instead of the packed groups.
         a = node.attrs
         kh, kw = a["kernel"]
         cin = node.weights["kernel"].shape[2]
@@ -134,6 +134,7 @@ class Conv2D(Op):
                 oh * ow >= 2
                 and pwcol_takes(a, node.q, hw, hw)
                 and not few_pixel_takes(a, node.q, target_zp(node), hw, hw)
+                and not few_output_takes(a, node.q, target_zp(node), hw, hw)
             )
         )
         if cin <= 3 or pointwise:

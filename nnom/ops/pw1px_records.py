@@ -21,6 +21,12 @@ and per-pixel cost are what make the layer slow (few_pixel_takes). Its
 input words start at 0 and cin - 4 (4 to 8 inputs: one chunk) or at 0, 4,
 cin - 8 and cin - 4 (9 to 16: two), so no byte outside the pixel is read;
 an input a word before covers weighs zero in the later words.
+
+The few-output loop (src/kernels/local/nnom_local_pwfo_dsp.c, header TAG_F:
+tag, cin, cout, W = words of a pixel): 2 to MAX_PIX pixels of FO_MIN_CIN to
+FO_MAX_CIN inputs, 1 to FO_MAX_COUT outputs (few_output_takes). Its words
+start at 0 and then at t = cin - 4 (W - 1), t + 4, ..., cin - 4; a record
+is the start value, W pairs, mult, ra, e (no padding to chunks).
 """
 
 from __future__ import annotations
@@ -35,6 +41,10 @@ MAX_CIN = 160  # PW1PX_MAX_CIN in C: the widened input on the stack (320 B)
 MAX_MACS = 16384
 TAG_N = 0x4E575031  # PW1PXN_TAG in C
 MAX_PIX = 16  # PW1PXN_MAX_PIX in C
+TAG_F = 0x4F465750  # PWFO_TAG in C
+FO_MIN_CIN = 17  # PWFO_MIN_CIN in C: up to 16 the few-pixel loop
+FO_MAX_CIN = 256  # PWFO_MAX_CIN in C
+FO_MAX_COUT = 3  # PWFO_MAX_OC in C: four or more share a widened input better
 
 
 def _half(v: np.ndarray) -> np.ndarray:
@@ -47,7 +57,13 @@ def pw1px_records(
     """The int32 records, or None where the loop does not take the layer."""
     cout, kh, kw, cin = q.weight.shape
     if few_pixel_takes(attrs, q, zp_out, in_hw, out_hw):
-        return _records(q, zp_in, zp_out, TAG_N, _overlapped(q.weight.reshape(cout, cin)))
+        starts = [0, cin - 4] if cin <= 8 else [0, 4, cin - 8, cin - 4]
+        return _records(q, zp_in, zp_out, TAG_N, _overlapped(q.weight.reshape(cout, cin), starts))
+    if few_output_takes(attrs, q, zp_out, in_hw, out_hw):
+        words = (cin + 3) // 4
+        starts = [0] + [cin - 4 * (words - 1 - k) for k in range(words - 1)]
+        wl = _overlapped(q.weight.reshape(cout, cin), starts)
+        return _records(q, zp_in, zp_out, TAG_F, wl, chunk=4, count=words)
     if (
         (kh, kw) != (1, 1)
         or tuple(in_hw) != (1, 1)
@@ -82,11 +98,29 @@ def few_pixel_takes(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
     )
 
 
-def _overlapped(w: np.ndarray) -> np.ndarray:
-    """The weights of the few-pixel loop's input words, in their order:
+def few_output_takes(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
+    """Whether the few-output loop takes the layer (its records' form aside)."""
+    cout, kh, kw, cin = q.weight.shape
+    npix = int(np.prod(out_hw))
+    return (
+        (kh, kw) == (1, 1)
+        and tuple(in_hw) == tuple(out_hw)
+        and tuple(attrs["strides"]) == (1, 1)
+        and not any(attrs["pads"])
+        and 2 <= npix <= MAX_PIX
+        and FO_MIN_CIN <= cin <= FO_MAX_CIN
+        and cout <= FO_MAX_COUT
+        and zp_out == -128
+        and q.act_min == -128
+        and q.act_max == 127
+        and rq_form(q, zp_out, cin) is not None
+    )
+
+
+def _overlapped(w: np.ndarray, starts: list[int]) -> np.ndarray:
+    """The weights of the input words starting at starts, in their order:
     each input's weight where it is first read, zero where read again."""
     cout, cin = w.shape
-    starts = [0, cin - 4] if cin <= 8 else [0, 4, cin - 8, cin - 4]
     out = np.zeros((cout, 4 * len(starts)), w.dtype)
     seen: set[int] = set()
     for k, s in enumerate(starts):
@@ -97,9 +131,13 @@ def _overlapped(w: np.ndarray) -> np.ndarray:
     return out
 
 
-def _records(q, zp_in: int, zp_out: int, tag: int, wl: np.ndarray) -> np.ndarray | None:
+def _records(
+    q, zp_in: int, zp_out: int, tag: int, wl: np.ndarray, chunk: int = 8, count: int = 0
+) -> np.ndarray | None:
     """Header and per-output records of the weights as the loop reads them
-    (wl: (cout, n), n inputs in its order, zero where nothing is read)."""
+    (wl: (cout, n), n inputs in its order, zero where nothing is read,
+    padded with zeros to chunks of `chunk`; the header's last word the
+    chunks' count, or `count` if given)."""
     cout, n = wl.shape
     cin = q.weight.shape[-1]
     form = rq_form(q, zp_out, cin)
@@ -107,14 +145,15 @@ def _records(q, zp_in: int, zp_out: int, tag: int, wl: np.ndarray) -> np.ndarray
         return None
     bias, mult, ra, x = form
     w = 2 * wl.astype(np.int64)  # doubled
-    chunks = (n + 7) // 8
-    wp = np.zeros((cout, chunks * 8), np.int64)
+    chunks = (n + chunk - 1) // chunk
+    wp = np.zeros((cout, chunks * chunk), np.int64)
     wp[:, :n] = w
-    wp = wp.reshape(cout, 2 * chunks, 4)
+    wp = wp.reshape(cout, chunks * chunk // 4, 4)
     even = _half(wp[:, :, 0]) | (_half(wp[:, :, 2]) << 16)
     odd = _half(wp[:, :, 1]) | (_half(wp[:, :, 3]) << 16)
-    pairs = np.stack([even, odd], axis=2).reshape(cout, 4 * chunks)
+    pairs = np.stack([even, odd], axis=2).reshape(cout, chunks * chunk // 2)
     acc0 = 2 * bias - zp_in * 2 * q.weight.reshape(cout, cin).astype(np.int64).sum(axis=1)
     rows = np.concatenate([acc0[:, None], pairs, mult[:, None], ra[:, None], (x + 2)[:, None]], 1)
-    words = np.concatenate([np.array([tag, cin, cout, chunks], np.int64), rows.reshape(-1)])
+    head = [tag, cin, cout, count or chunks]
+    words = np.concatenate([np.array(head, np.int64), rows.reshape(-1)])
     return ((words + (1 << 31)) % (1 << 32) - (1 << 31)).astype(np.int32)

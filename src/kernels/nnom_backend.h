@@ -152,6 +152,10 @@ nnom_status_t nnom_local_pw1px8(const nnom_kernel_ctx_t *ctx, const void *args);
  * (local/nnom_local_pw1pxn_dsp.c) */
 uint32_t nnom_local_pw1pxn_scratch(const void *args);
 nnom_status_t nnom_local_pw1pxn(const nnom_kernel_ctx_t *ctx, const void *args);
+/* 1x1 of 2 to 16 pixels, 17 or more inputs, 1 to 3 outputs: records
+ * (local/nnom_local_pwfo_dsp.c) */
+uint32_t nnom_local_pwfo_scratch(const void *args);
+nnom_status_t nnom_local_pwfo(const nnom_kernel_ctx_t *ctx, const void *args);
 #endif
 
 #endif

@@ -141,6 +141,10 @@ const nnom_kernel_t nnom_conv_kernels[] = {
     {nnom_local_pw1px8_scratch, nnom_local_pw1px8}, /* 1x1, one pixel, converter records */
     {nnom_local_pw1px_scratch, nnom_local_pw1px},
 #endif
+#if NNOM_LOCAL_MAC_ASM && !defined(NNOM_USING_CHW) && !NNOM_CMSIS_NN_MVE
+    /* 2 to 16 pixels, 17 or more inputs, 1 to 3 outputs (both backends) */
+    {nnom_local_pwfo_scratch, nnom_local_pwfo},
+#endif
 #if NNOM_LOCAL_MAC_ASM && !defined(NNOM_USING_CHW) && !NNOM_CMSIS_NN_CONV
     /* 2 to 16 pixels, 4 to 16 inputs (the local kernel's scratch: the
      * CMSIS-NN backend plans CMSIS-NN's) */

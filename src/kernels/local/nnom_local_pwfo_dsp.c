@@ -1,0 +1,235 @@
+/*
+ * nnom_local_pwfo_dsp.c - 1x1 convolutions of 2 to 16 pixels with 17 to
+ * PWFO_MAX_CIN inputs and one to three outputs, from the converter's
+ * records (nnom/ops/pw1px_records.py, PWFO_TAG), in assembly (-O2 on DSP
+ * cores). The Dense loop over the pixels (one output) and the windows
+ * kernel (two) paid 2.6-3.6 instructions per MAC there (1x3 70->1,
+ * 2x2 50->2); the one-pixel loop widens each pixel's input on the stack,
+ * which only four or more outputs repay.
+ *
+ * A loop over the outputs for two pixels at a time (then the last, if
+ * their count is odd): each input word widened as it is read (11
+ * instructions per 8 MACs, 6 per 4 for the last pixel), against the
+ * records' weights, widened and doubled (SMMLAR's form) at conversion.
+ * A pixel's first word is read at 0, the others from t = c - 4 (W - 1) on
+ * (W words), so the last ends at its last input: the records weigh zero
+ * the inputs read twice, no byte outside the pixel is read, and a pass
+ * ends at the next pixel. The words after the first run in a loop of
+ * eight entered at their count mod 8.
+ */
+#include "nnom_local_simd.h"
+#include "../nnom_backend.h"
+
+#if NNOM_LOCAL_MAC_ASM
+#include <stddef.h>
+
+#define PWFO_TAG 0x4F465750 /* pw1px_records.TAG_F */
+#define PWFO_MIN_CIN 17     /* pw1px_records.FO_MIN_CIN */
+#define PWFO_MAX_CIN 256    /* pw1px_records.FO_MAX_CIN */
+#define PWFO_MAX_OC 3       /* pw1px_records.FO_MAX_COUT */
+#define PWFO_MAX_PIX 16     /* pw1px_records.MAX_PIX */
+#define PWFO_PAIR_BYTES 44  /* a word's code for two pixels: eleven 32-bit instructions */
+#define PWFO_ONE_BYTES 24   /* for one: six */
+
+/* The assembly's job; the field offsets are its. */
+typedef struct {
+    int32_t t;          /* the first word's step: c - 4 (W - 1), 1 to 4 */
+    uint32_t entry2;    /* into the two pixels' loop, Thumb bit set */
+    int32_t wbytes;     /* the other words' weights: 8 (W - 1) bytes */
+    uint32_t entry1;    /* into the last pixel's loop, Thumb bit set */
+    int32_t c;          /* in.c: a pixel's bytes */
+    const int32_t *rend; /* the records' end */
+    int8_t *opend;      /* the pairs' outputs' end */
+    int32_t oc;         /* out.c */
+    const int32_t *rec; /* the first record */
+    const int8_t *x;
+    int8_t *out;
+    int8_t *oend; /* the outputs' end */
+} nnom_pwfo_job_t;
+typedef char nnom_pwfo_layout_t[offsetof(nnom_pwfo_job_t, c) == 16 &&
+                                        offsetof(nnom_pwfo_job_t, opend) == 24 &&
+                                        offsetof(nnom_pwfo_job_t, x) == 36 &&
+                                        offsetof(nnom_pwfo_job_t, oend) == 44
+                                    ? 1
+                                    : -1];
+/* labels in the assembly (even addresses: not Thumb functions) */
+extern const uint8_t nnom_pwfo_run2[], nnom_pwfo_run1[];
+void nnom_pwfo_s8(const nnom_pwfo_job_t *j);
+
+/* The records' header (tag, in.c, out.c, W words) against the layer's:
+ * 1x1 at stride 1 (in and out the same size), 2 to 16 pixels. Once per
+ * compile (the kept pick). The scratch is the local kernel's, unused
+ * here, as the few-pixel loop's (one plan for the builds without it). */
+uint32_t nnom_local_pwfo_scratch(const void *args)
+{
+    const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
+    const int32_t *r = a->records;
+    if (r == NULL)
+        return NNOM_UNSUITED;
+    const uint32_t c = (uint32_t)a->in.c, oc = (uint32_t)a->out.c;
+    const uint32_t npix = (uint32_t)(a->out.h * a->out.w);
+    const uint32_t differ = ((uint32_t)r[-4] ^ PWFO_TAG) | ((uint32_t)r[-3] ^ c) |
+                            ((uint32_t)r[-2] ^ oc) | ((uint32_t)r[-1] ^ ((c + 3u) / 4u)) |
+                            ((uint32_t)a->in.h ^ (uint32_t)a->out.h) |
+                            ((uint32_t)a->in.w ^ (uint32_t)a->out.w) |
+                            ((uint32_t)a->k.h ^ 1u) | ((uint32_t)a->k.w ^ 1u);
+    return differ == 0u && c - PWFO_MIN_CIN <= PWFO_MAX_CIN - PWFO_MIN_CIN &&
+                   oc - 1u <= PWFO_MAX_OC - 1u && npix - 2u <= PWFO_MAX_PIX - 2u
+               ? nnom_conv_col_scratch(a)
+               : NNOM_UNSUITED;
+}
+
+nnom_status_t nnom_local_pwfo(const nnom_kernel_ctx_t *ctx, const void *args)
+{
+    const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
+    const int32_t c = a->in.c, oc = a->out.c, n = a->out.h * a->out.w;
+    const int32_t rest = (c + 3) / 4 - 1, skip = (8 - rest % 8) % 8;
+    nnom_pwfo_job_t j;
+    (void)ctx;
+    j.t = c - 4 * rest;
+    j.wbytes = 8 * rest;
+    j.entry2 = ((uint32_t)(uintptr_t)nnom_pwfo_run2 + (uint32_t)(skip * PWFO_PAIR_BYTES)) | 1u;
+    j.entry1 = ((uint32_t)(uintptr_t)nnom_pwfo_run1 + (uint32_t)(skip * PWFO_ONE_BYTES)) | 1u;
+    j.c = c;
+    j.rec = a->records;
+    j.rend = a->records + oc * (2 * rest + 6);
+    j.oc = oc;
+    j.x = a->input;
+    j.out = a->output;
+    j.opend = a->output + (n & ~1) * oc;
+    j.oend = a->output + n * oc;
+    nnom_pwfo_s8(&j);
+    return NN_SUCCESS;
+}
+
+/* One word of both pixels (r0, r1) against the weight pair at r12. */
+#define PWFO_PAIR                                                                                \
+    "ldrd   r8, r9, [r12], #8\n"                                                                 \
+    "ldr    r10, [r0], #4\n"                                                                     \
+    "ldr    r11, [r1], #4\n"                                                                     \
+    "sxtb16 lr, r10\n"                                                                           \
+    "sxtb16 r10, r10, ror #8\n"                                                                  \
+    "smlad  r4, lr, r8, r4\n"                                                                    \
+    "smlad  r4, r10, r9, r4\n"                                                                   \
+    "sxtb16 lr, r11\n"                                                                           \
+    "sxtb16 r11, r11, ror #8\n"                                                                  \
+    "smlad  r5, lr, r8, r5\n"                                                                    \
+    "smlad  r5, r11, r9, r5\n"
+/* One word of one pixel (r0) */
+#define PWFO_ONE                                                                                 \
+    "ldrd   r8, r9, [r12], #8\n"                                                                 \
+    "ldr    r10, [r0], #4\n"                                                                     \
+    "sxtb16 lr, r10\n"                                                                           \
+    "sxtb16 r10, r10, ror #8\n"                                                                  \
+    "smlad  r4, lr, r8, r4\n"                                                                    \
+    "smlad  r4, r10, r9, r4\n"
+#define PWFO_PAIR8 PWFO_PAIR PWFO_PAIR PWFO_PAIR PWFO_PAIR PWFO_PAIR PWFO_PAIR PWFO_PAIR PWFO_PAIR
+#define PWFO_ONE8 PWFO_ONE PWFO_ONE PWFO_ONE PWFO_ONE PWFO_ONE PWFO_ONE PWFO_ONE PWFO_ONE
+
+/* nnom_pwfo_s8(job r0): r7 the job, r0 / r1 the pixels, r2 the outputs,
+ * r6 out.c, r12 the records, r3 the end of an output's weights, r4 / r5
+ * the sums. A record: the start value, the first word's pair, the other
+ * words' pairs, mult, ra, e. */
+__asm__(NNOM_ASM_FUNC("nnom_pwfo_s8")
+        ".global nnom_pwfo_run2\n"
+        ".global nnom_pwfo_run1\n"
+        "push   {r4-r11, lr}\n"
+        "mov    r7, r0\n"
+        "ldr    r0, [r7, #36]\n"
+        "ldr    r2, [r7, #40]\n"
+        "ldr    r6, [r7, #28]\n"
+        "ldr    r3, [r7, #24]\n"
+        "cmp    r2, r3\n"
+        "beq    30f\n"
+        "10:\n" /* two pixels: every output */
+        "ldr    r12, [r7, #32]\n"
+        "ldr    r8, [r7, #16]\n"
+        "add    r1, r0, r8\n"
+        "11:\n"
+        "ldr    r4, [r12], #4\n"
+        "ldrd   r8, r9, [r12], #8\n"
+        "ldr    r10, [r0]\n"
+        "ldr    r11, [r1]\n"
+        "mov    r5, r4\n"
+        "sxtb16 lr, r10\n"
+        "sxtb16 r10, r10, ror #8\n"
+        "smlad  r4, lr, r8, r4\n"
+        "smlad  r4, r10, r9, r4\n"
+        "sxtb16 lr, r11\n"
+        "sxtb16 r11, r11, ror #8\n"
+        "smlad  r5, lr, r8, r5\n"
+        "smlad  r5, r11, r9, r5\n"
+        "ldm    r7, {r8, r9, r10}\n"
+        "add    r0, r0, r8\n"
+        "add    r1, r1, r8\n"
+        "add    r3, r12, r10\n"
+        "bx     r9\n"
+        ".p2align 2\n"
+        "nnom_pwfo_run2:\n"
+        PWFO_PAIR8
+        ".if . - nnom_pwfo_run2 != 8 * 44\n"
+        ".error \"pwfo: a pair word's code is not 44 bytes\"\n"
+        ".endif\n"
+        "cmp    r12, r3\n"
+        "bne    nnom_pwfo_run2\n"
+        "ldm    r12!, {r10, r11, lr}\n"
+        "smmlar r4, r4, r10, r11\n"
+        "smmlar r5, r5, r10, r11\n"
+        "asr    r4, r4, lr\n"
+        "asr    r5, r5, lr\n"
+        "ssat   r4, #8, r4\n"
+        "ssat   r5, #8, r5\n"
+        "strb   r5, [r2, r6]\n"
+        "strb   r4, [r2], #1\n"
+        "ldrd   r8, r9, [r7, #16]\n"
+        "sub    r0, r0, r8\n"
+        "sub    r1, r1, r8\n"
+        "cmp    r12, r9\n"
+        "bne    11b\n"
+        "add    r2, r2, r6\n" /* past the second pixel's outputs */
+        "add    r0, r0, r8, lsl #1\n"
+        "ldr    r3, [r7, #24]\n"
+        "cmp    r2, r3\n"
+        "bne    10b\n"
+        "30:\n" /* the last pixel, if their count is odd */
+        "ldr    r3, [r7, #44]\n"
+        "cmp    r2, r3\n"
+        "beq    40f\n"
+        "ldr    r12, [r7, #32]\n"
+        "21:\n"
+        "ldr    r4, [r12], #4\n"
+        "ldrd   r8, r9, [r12], #8\n"
+        "ldr    r10, [r0]\n"
+        "sxtb16 lr, r10\n"
+        "sxtb16 r10, r10, ror #8\n"
+        "smlad  r4, lr, r8, r4\n"
+        "smlad  r4, r10, r9, r4\n"
+        "ldm    r7, {r8, r9, r10, r11}\n"
+        "add    r0, r0, r8\n"
+        "add    r3, r12, r10\n"
+        "bx     r11\n"
+        ".p2align 2\n"
+        "nnom_pwfo_run1:\n"
+        PWFO_ONE8
+        ".if . - nnom_pwfo_run1 != 8 * 24\n"
+        ".error \"pwfo: a word's code is not 24 bytes\"\n"
+        ".endif\n"
+        "cmp    r12, r3\n"
+        "bne    nnom_pwfo_run1\n"
+        "ldm    r12!, {r10, r11, lr}\n"
+        "smmlar r4, r4, r10, r11\n"
+        "asr    r4, r4, lr\n"
+        "ssat   r4, #8, r4\n"
+        "strb   r4, [r2], #1\n"
+        "ldrd   r8, r9, [r7, #16]\n"
+        "sub    r0, r0, r8\n"
+        "cmp    r12, r9\n"
+        "bne    21b\n"
+        "40:\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_pwfo_s8, .-nnom_pwfo_s8\n"
+        ".text\n");
+
+#else
+typedef int nnom_pwfo_unused_t; /* ISO C: a translation unit is never empty */
+#endif

@@ -131,7 +131,7 @@ static nnom_status_t fc_as_conv(const nnom_kernel_ctx_t *ctx, const void *args)
 
 /* At -O2 on DSP cores without Helium the one-pixel 1x1 layers with the
  * converter's records go first (their loop beats both backends' there; so
- * do the few-pixel ones of 4 to 16 inputs with the local backend); the local
+ * do the few-pixel ones); the local
  * kernel's check of the requantisation form
  * is an entry of its own (same scratch): the kept pick skips it at runs.
  * The 1x1 layers of one output channel, which the first one leaves, run
@@ -140,14 +140,12 @@ const nnom_kernel_t nnom_conv_kernels[] = {
 #if NNOM_LOCAL_MAC_ASM && !defined(NNOM_USING_CHW) && !NNOM_CMSIS_NN_MVE
     {nnom_local_pw1px8_scratch, nnom_local_pw1px8}, /* 1x1, one pixel, converter records */
     {nnom_local_pw1px_scratch, nnom_local_pw1px},
-#endif
-#if NNOM_LOCAL_MAC_ASM && !defined(NNOM_USING_CHW) && !NNOM_CMSIS_NN_MVE
-    /* 2 to 16 pixels, 17 or more inputs, 1 to 3 outputs (both backends) */
+    /* 2 to 16 pixels on their own records: 17 or more inputs and 1 to 3
+     * outputs, or 4 to 16 inputs. Both backends: their records replace
+     * the windows kernel's, which CMSIS-NN's entry would hand the layer
+     * to, and the plan holds the local kernel's scratch they ask
+     * (NNOM_CONV_LOCAL_SCRATCH) */
     {nnom_local_pwfo_scratch, nnom_local_pwfo},
-#endif
-#if NNOM_LOCAL_MAC_ASM && !defined(NNOM_USING_CHW) && !NNOM_CMSIS_NN_CONV
-    /* 2 to 16 pixels, 4 to 16 inputs (the local kernel's scratch: the
-     * CMSIS-NN backend plans CMSIS-NN's) */
     {nnom_local_pw1pxn_scratch, nnom_local_pw1pxn},
 #endif
 #if NNOM_CMSIS_NN_CONV

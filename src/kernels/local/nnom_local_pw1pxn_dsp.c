@@ -2,7 +2,7 @@
  * nnom_local_pw1pxn_dsp.c - 1x1 convolutions of 2 to 16 pixels with 4 to
  * 16 inputs and at most 16 outputs from the converter's records
  * (nnom/ops/pw1px_records.py, PW1PXN_TAG), in assembly (-O2 on DSP cores,
- * local backend). On such layers (3x3 8->3, 6x1 10->4: 200-300 MACs) the
+ * both backends). On such layers (3x3 8->3, 6x1 10->4: 200-300 MACs) the
  * windows kernel's loops paid ~30 instructions a pixel besides the MACs
  * plus ~100 of set-up: 3.2 to 4.7 instructions per MAC.
  *

@@ -491,3 +491,39 @@ def pw8_model(k: int, rng: np.random.Generator):
 
 
 family("pw8_", 152_000, len(PW8_CASES), pw8_model)
+
+
+# 1x1 layers of 2 to 16 pixels, 17 to 256 inputs and 1 to 3 outputs (branch
+# pw10: nnom_local_pwfo_dsp.c, a loop over the outputs two pixels a pass):
+# 70, 50, 120, 60 inputs (the layers issue 13 found over; 120: no word
+# read twice), 17 (the fewest: the first word's step 1), 33 on 16 pixels
+# (the words after the first a whole loop of eight), 256 (the most), 99
+# and 18; odd pixel counts (the last pixel's loop) and even; ReLU6, every
+# bias near 2^30 ("huge"); the layers it must refuse: 257 inputs, 4
+# outputs, 17 pixels, no activation (output zero point not -128), the
+# last channel beyond the fast requantisation ("scaled").
+# (input (h, w, c), filters, activation, kind).
+PW10_CASES = [
+    ((1, 3, 70), 1, "relu", None),
+    ((2, 2, 50), 2, "relu", None),
+    ((3, 1, 120), 1, "relu", None),
+    ((1, 5, 60), 1, "relu6", None),
+    ((2, 1, 17), 3, "relu", None),
+    ((4, 4, 33), 3, "relu", None),
+    ((3, 3, 256), 2, "relu", None),
+    ((1, 2, 41), 1, "relu", "huge"),
+    ((1, 7, 99), 2, "relu", None),
+    ((2, 4, 18), 1, "relu", None),
+    ((2, 2, 257), 1, "relu", None),
+    ((2, 2, 40), 4, "relu", None),
+    ((1, 17, 20), 1, "relu", None),
+    ((3, 1, 70), 2, None, None),
+    ((2, 3, 30), 2, "relu", "scaled"),
+]
+
+
+def pw10_model(k: int, rng: np.random.Generator):
+    return conv1x1_kind_model(*PW10_CASES[k], rng)
+
+
+family("pw10_", 155_000, len(PW10_CASES), pw10_model)

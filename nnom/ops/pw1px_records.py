@@ -45,6 +45,7 @@ TAG_F = 0x4F465750  # PWFO_TAG in C
 FO_MIN_CIN = 17  # PWFO_MIN_CIN in C: up to 16 the few-pixel loop
 FO_MAX_CIN = 256  # PWFO_MAX_CIN in C
 FO_MAX_COUT = 3  # PWFO_MAX_OC in C: four or more share a widened input better
+COL2_MAX_CIN = 64  # NNOM_PW_COL2_MAX_IC in C: the windows kernel's two-output loop
 
 
 def _half(v: np.ndarray) -> np.ndarray:
@@ -110,11 +111,22 @@ def few_output_takes(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
         and 2 <= npix <= MAX_PIX
         and FO_MIN_CIN <= cin <= FO_MAX_CIN
         and cout <= FO_MAX_COUT
+        and (cout != 2 or cin > COL2_MAX_CIN or _beats_col2(cin, npix))
         and zp_out == -128
         and q.act_min == -128
         and q.act_max == 127
         and rq_form(q, zp_out, cin) is not None
     )
+
+
+def _beats_col2(cin: int, npix: int) -> bool:
+    """Two outputs of up to 64 inputs: whether the few-output loop beats the
+    windows kernel's narrow loop (9 instructions per 8 MACs against 11,
+    ~30 a pixel against ~25, but ~50 more a layer, ~150 when the last
+    pixel is copied: cin not a multiple of 4; M4 -O2: 2x2 50->2 1,023 ->
+    819, 2x3 24->2 720 -> 689, but 3x3 64->2 1,788 against 2,000, 4x4
+    24->2 1,520 against 1,619). With 8 pixels or more it runs its own."""
+    return npix < 8 and npix * (cin - 10) < 104 + (200 if cin % 4 else 0)
 
 
 def _overlapped(w: np.ndarray, starts: list[int]) -> np.ndarray:

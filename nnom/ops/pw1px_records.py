@@ -80,18 +80,17 @@ def pw1px_records(
     return _records(q, zp_in, zp_out, TAG, q.weight.reshape(cout, cin))
 
 
-def few_pixel_takes(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
-    """Whether the few-pixel loop takes the layer (its records' form aside)."""
-    cout, kh, kw, cin = q.weight.shape
-    npix = int(np.prod(out_hw))
+def _few_pixels(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
+    """1x1 at stride 1 of 2 to MAX_PIX pixels, unpadded, ReLU's output zero
+    point with no clamp inside int8, every channel in the records' form:
+    what both few-pixel loops ask (their channel counts aside)."""
+    cin = q.weight.shape[-1]
     return (
-        (kh, kw) == (1, 1)
+        tuple(q.weight.shape[1:3]) == (1, 1)
         and tuple(in_hw) == tuple(out_hw)
         and tuple(attrs["strides"]) == (1, 1)
         and not any(attrs["pads"])
-        and 2 <= npix <= MAX_PIX
-        and 4 <= cin <= 16
-        and cout <= 16
+        and 2 <= int(np.prod(out_hw)) <= MAX_PIX
         and zp_out == -128
         and q.act_min == -128
         and q.act_max == 127
@@ -99,23 +98,21 @@ def few_pixel_takes(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
     )
 
 
+def few_pixel_takes(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
+    """Whether the few-pixel loop takes the layer (its records' form aside)."""
+    cout, _, _, cin = q.weight.shape
+    return 4 <= cin <= 16 and cout <= 16 and _few_pixels(attrs, q, zp_out, in_hw, out_hw)
+
+
 def few_output_takes(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
     """Whether the few-output loop takes the layer (its records' form aside)."""
-    cout, kh, kw, cin = q.weight.shape
+    cout, _, _, cin = q.weight.shape
     npix = int(np.prod(out_hw))
     return (
-        (kh, kw) == (1, 1)
-        and tuple(in_hw) == tuple(out_hw)
-        and tuple(attrs["strides"]) == (1, 1)
-        and not any(attrs["pads"])
-        and 2 <= npix <= MAX_PIX
-        and FO_MIN_CIN <= cin <= FO_MAX_CIN
+        FO_MIN_CIN <= cin <= FO_MAX_CIN
         and cout <= FO_MAX_COUT
         and (cout != 2 or cin > COL2_MAX_CIN or _beats_col2(cin, npix))
-        and zp_out == -128
-        and q.act_min == -128
-        and q.act_max == 127
-        and rq_form(q, zp_out, cin) is not None
+        and _few_pixels(attrs, q, zp_out, in_hw, out_hw)
     )
 
 

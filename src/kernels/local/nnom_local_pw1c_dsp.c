@@ -19,7 +19,7 @@
  * (pixels n - 2, n - 1) reads a copy of it then. A table entry of its own before
  * the Dense loop's (nnom_dispatch.c): the check runs once per compile.
  */
-#include "nnom_local_simd.h"
+#include "nnom_local_pw1px.h"
 #include "../nnom_backend.h"
 
 #if NNOM_LOCAL_MAC_ASM
@@ -169,19 +169,7 @@ nnom_status_t nnom_local_pw1c(const nnom_kernel_ctx_t *ctx, const void *args)
     return NN_SUCCESS;
 }
 
-/* One word of both pixels (r0, r1) against the weight pair at r12. */
-#define PW1C_WORD                                                                                \
-    "ldrd   r8, r9, [r12], #8\n"                                                                 \
-    "ldr    r10, [r0], #4\n"                                                                     \
-    "ldr    r11, [r1], #4\n"                                                                     \
-    "sxtb16 lr, r10\n"                                                                           \
-    "sxtb16 r10, r10, ror #8\n"                                                                  \
-    "smlad  r4, lr, r8, r4\n"                                                                    \
-    "smlad  r4, r10, r9, r4\n"                                                                   \
-    "sxtb16 lr, r11\n"                                                                           \
-    "sxtb16 r11, r11, ror #8\n"                                                                  \
-    "smlad  r5, lr, r8, r5\n"                                                                    \
-    "smlad  r5, r11, r9, r5\n"
+#define PW1C_WORD NNOM_PW_WORD2
 /* acc A requantised (r10 mult, r11 base, lr sh; the fast form) */
 #define PW1C_RQ(A)                                                                               \
     "and    r8, " A ", #0x80000000\n"                                                            \

@@ -3,7 +3,8 @@
  * records share (nnom/ops/pw1px_records.py): the arguments' offsets the
  * assembly reads, and the pass over the outputs of one pixel whose up to 8
  * inputs are widened in r2-r5 (nnom_local_pw1px_dsp.c: one pixel;
- * nnom_local_pw1pxn_dsp.c: a few).
+ * nnom_local_pw1pxn_dsp.c: a few), and the two-pixel word of the loops
+ * over pixel pairs.
  */
 #ifndef NNOM_LOCAL_PW1PX_H
 #define NNOM_LOCAL_PW1PX_H
@@ -23,6 +24,22 @@ typedef char nnom_pw1px_args_layout_t[offsetof(nnom_conv_args_t, in.c) == 48 &&
                                               offsetof(nnom_conv_args_t, records) == 108
                                           ? 1
                                           : -1];
+
+/* One input word of two pixels (r0, r1, advanced) against the widened
+ * weight pair at r12 (advanced) into r4 and r5; r8-r11, lr scratch
+ * (nnom_local_pw1c_dsp.c, nnom_local_pwfo_dsp.c: 44 bytes of code). */
+#define NNOM_PW_WORD2                                                                            \
+    "ldrd   r8, r9, [r12], #8\n"                                                                 \
+    "ldr    r10, [r0], #4\n"                                                                     \
+    "ldr    r11, [r1], #4\n"                                                                     \
+    "sxtb16 lr, r10\n"                                                                           \
+    "sxtb16 r10, r10, ror #8\n"                                                                  \
+    "smlad  r4, lr, r8, r4\n"                                                                    \
+    "smlad  r4, r10, r9, r4\n"                                                                   \
+    "sxtb16 lr, r11\n"                                                                           \
+    "sxtb16 r11, r11, ror #8\n"                                                                  \
+    "smlad  r5, lr, r8, r5\n"                                                                    \
+    "smlad  r5, r11, r9, r5\n"
 
 /* One output of up to 8 inputs (r2-r5): its record by one LDM, four
  * SMLADs, the requantisation, the byte (labels .L<P>_<L>). */

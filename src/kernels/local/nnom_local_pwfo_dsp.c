@@ -17,7 +17,7 @@
  * ends at the next pixel. The words after the first run in a loop of
  * eight entered at their count mod 8.
  */
-#include "nnom_local_simd.h"
+#include "nnom_local_pw1px.h"
 #include "../nnom_backend.h"
 
 #if NNOM_LOCAL_MAC_ASM
@@ -102,19 +102,7 @@ nnom_status_t nnom_local_pwfo(const nnom_kernel_ctx_t *ctx, const void *args)
     return NN_SUCCESS;
 }
 
-/* One word of both pixels (r0, r1) against the weight pair at r12. */
-#define PWFO_PAIR                                                                                \
-    "ldrd   r8, r9, [r12], #8\n"                                                                 \
-    "ldr    r10, [r0], #4\n"                                                                     \
-    "ldr    r11, [r1], #4\n"                                                                     \
-    "sxtb16 lr, r10\n"                                                                           \
-    "sxtb16 r10, r10, ror #8\n"                                                                  \
-    "smlad  r4, lr, r8, r4\n"                                                                    \
-    "smlad  r4, r10, r9, r4\n"                                                                   \
-    "sxtb16 lr, r11\n"                                                                           \
-    "sxtb16 r11, r11, ror #8\n"                                                                  \
-    "smlad  r5, lr, r8, r5\n"                                                                    \
-    "smlad  r5, r11, r9, r5\n"
+#define PWFO_PAIR NNOM_PW_WORD2 /* one word of both pixels (r0, r1) */
 /* One word of one pixel (r0) */
 #define PWFO_ONE                                                                                 \
     "ldrd   r8, r9, [r12], #8\n"                                                                 \

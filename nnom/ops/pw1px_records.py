@@ -119,12 +119,13 @@ def few_output_takes(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
 def _beats_col2(cin: int, npix: int) -> bool:
     """Two outputs of up to 64 inputs: whether the few-output loop beats the
     windows kernel's narrow loop (11 instructions per 8 MACs against 9,
-    but ~85 fewer a layer, ~385 when that copies the last pixel: cin not a
-    multiple of 4). M4 -O2, windows against this loop: 1x2 64->2 584 / 541,
-    2x2 40->2 712 / 687, 2x2 50->2 1,023 / 819, 2x3 24->2 720 / 689, 2x3
-    40->2 948 / 965, 3x3 64->2 1,788 / 2,000, 4x4 24->2 1,520 / 1,619.
+    but ~85 fewer a layer, ~285 when that copies the last pixel and calls
+    again: cin 2 or 3 past a multiple of 4). M4 -O2, windows against this
+    loop: 1x2 64->2 584 / 541, 2x2 40->2 712 / 687, 2x2 50->2 1,023 / 819,
+    2x3 24->2 720 / 689, 2x3 30->2 1,012 / 821, 2x3 40->2 948 / 965, 1x7
+    45->2 1,165 / 1,278, 3x3 64->2 1,788 / 2,000, 4x4 24->2 1,520 / 1,619.
     With 8 pixels or more the windows kernel runs its own loop."""
-    return npix < 8 and npix * (cin - 10) < 170 + (300 if cin % 4 else 0)
+    return npix < 8 and npix * (cin - 10) < 170 + (200 if cin % 4 >= 2 else 0)
 
 
 def _overlapped(w: np.ndarray, starts: list[int]) -> np.ndarray:

@@ -422,7 +422,7 @@ static inline void dw2_copy(uint32_t *d, const int8_t *x, int32_t nb)
 /* Line by line: each channel's passes on the input, or on a copy of the
  * line with the zero point around it where padded or where the reads
  * would pass the input's end. */
-static NNOM_NOINLINE void dw2_lines(const nnom_conv_args_t *a, const dw2_ch_t *r, dw2_fn fn,
+static inline void dw2_lines(const nnom_conv_args_t *a, const dw2_ch_t *r, dw2_fn fn,
                                     int32_t k, int32_t s, int32_t pad, int32_t in, int32_t n,
                                     int32_t lines, int32_t xl, int32_t ol)
 {
@@ -431,24 +431,29 @@ static NNOM_NOINLINE void dw2_lines(const nnom_conv_args_t *a, const dw2_ch_t *r
     const int32_t last = a->in.h * a->in.w * 2 - reach;
     const int32_t m = in < entries - pad ? in : entries - pad, nb = 2 * m;
     /* the copy's first input byte word-aligned (its stores by STM) */
-    uint32_t mem[DW2_BUF / 4 + 1];
-    int8_t *const buf = (int8_t *)mem + 2 * (pad & 1);
+    uint32_t mem[DW2_BUF / 4 + 3]; /* (a word each side for the fills' whole words) */
+    int8_t *const buf = (int8_t *)(mem + 1) + 2 * (pad & 1);
+    uint32_t *const d = (uint32_t *)(void *)(buf + 2 * pad);
     const int8_t *x = a->input;
     if (pad != 0 || (lines - 1) * xl > last) {
         /* the zero point before and after the copied bytes, once (whole
          * words: the copies overwrite the middle) */
         const uint32_t z = (uint32_t)(uint8_t)a->p.input_zp * 0x01010101u;
-        for (int32_t i = 0; i < 2 * pad; i += 4)
-            dw2_put4(buf + i, z);
-        for (int32_t i = (2 * pad + nb) & ~3; i < reach; i += 4)
-            dw2_put4(buf + i, z);
+        uint32_t *w = d - 1; /* (down to buf; the word before it where pad is 0) */
+        *w = z;
+        while ((int8_t *)w > buf)
+            *--w = z;
+        w = (uint32_t *)(void *)((int8_t *)d + (nb & ~3)); /* (reach >= 2 pad + nb + 5) */
+        *w = z;
+        while ((int8_t *)++w < buf + reach)
+            *w = z;
     }
     const int32_t pass = s == 1 ? 4 : 8;
     int8_t *o = a->output;
     for (int32_t l = 0, at = 0; l < lines; l++, x += xl, o += ol, at += xl) {
         const int8_t *src = x;
         if (pad != 0 || at > last) {
-            dw2_copy((uint32_t *)(void *)(buf + 2 * pad), x, nb);
+            dw2_copy(d, x, nb);
             src = buf;
         }
         const int8_t *end = src + (n >> 1) * pass;

@@ -141,15 +141,22 @@ NNOM_INLINE void dw2_s2(const dw2_job_t *jb, const int32_t NE)
  * i + 1, word 1 for all four, word 2 for i + 2 and i + 3; the lone taps
  * by SMLABT and SMLATB against the halves of e0 = (2 w0, 2 w1) and
  * o1 = (2 w1, 2 w2). r0 x, r1 out, r2 qend, r4-r7 the sums, r8 e0, r9 o1,
- * r10 bias, r11 mult, r12 ra, lr e. 30 instructions a pass. */
+ * r10 bias, r11 mult, r12 ra, lr e. 30 instructions a pass. Both channels
+ * in one call (q[0], q[1]; the stack holds the run and the runs' end),
+ * each with its lone last output where one is set (a line of 4m + 1). */
 typedef struct {
     const int8_t *x, *qend;
     int8_t *out;
     const dw2_ch_t *r;
+    int32_t one;
 } dw2_q_t;
 void nnom_dw2_k3_s1(const dw2_q_t *q);
 __asm__(NNOM_ASM_FUNC("nnom_dw2_k3_s1")
         "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #8\n"
+        "add    r1, r0, #40\n"
+        "strd   r0, r1, [sp]\n"
+        "3:\n"
         "ldrd   r1, r3, [r0, #8]\n"
         "ldrd   r0, r2, [r0]\n"
         "ldrd   r8, r9, [r3]\n"
@@ -194,6 +201,26 @@ __asm__(NNOM_ASM_FUNC("nnom_dw2_k3_s1")
         "cmp    r0, r2\n"
         "bne    1b\n"
         "2:\n"
+        "ldr    r3, [sp]\n"
+        "ldr    r2, [r3, #16]\n"
+        "cbz    r2, 4f\n"
+        "ldr    r3, [r0]\n"
+        "sxtb16 r3, r3\n"
+        "smlad  r4, r3, r8, r10\n"
+        "ldr    r3, [r0, #4]\n"
+        "sxtb16 r3, r3\n"
+        "smlabt r4, r3, r9, r4\n"
+        "smmlar r4, r4, r11, r12\n"
+        "asr    r4, r4, lr\n"
+        "ssat   r4, #8, r4\n"
+        "strb   r4, [r1]\n"
+        "4:\n"
+        "ldrd   r0, r1, [sp]\n"
+        "adds   r0, r0, #20\n"
+        "str    r0, [sp]\n"
+        "cmp    r0, r1\n"
+        "bne    3b\n"
+        "add    sp, sp, #8\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_dw2_k3_s1, .-nnom_dw2_k3_s1\n"
         ".text\n");
@@ -202,12 +229,16 @@ __asm__(NNOM_ASM_FUNC("nnom_dw2_k3_s1")
  * (output i + u's pair j is word u + j: 6 loads for 12 SMLADs), each word
  * used by every sum it reaches as soon as loaded. r0 x, r1 out, r2 qend,
  * r3 the word, r4-r7 the sums, r8-r10 the pairs, r11 bias, r12 mult, lr
- * ra, the stack [0] e. 43 instructions a pass. */
+ * ra, the stack [0] e, [4] the run, [8] the runs' end. 43 instructions a
+ * pass. Both channels in one call, as nnom_dw2_k3_s1 (no lone output). */
 void nnom_dw2_p3_s2(const dw2_q_t *q);
 #define DW2_W(OFF) "ldr    r3, [r0, #" #OFF "]\n" "sxtb16 r3, r3\n"
 __asm__(NNOM_ASM_FUNC("nnom_dw2_p3_s2")
         "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #4\n"
+        "sub    sp, sp, #12\n"
+        "add    r1, r0, #40\n"
+        "strd   r0, r1, [sp, #4]\n"
+        "3:\n"
         "ldrd   r1, r3, [r0, #8]\n"
         "ldrd   r0, r2, [r0]\n"
         "ldrd   r8, r9, [r3]\n"
@@ -258,40 +289,72 @@ __asm__(NNOM_ASM_FUNC("nnom_dw2_p3_s2")
         "cmp    r0, r2\n"
         "bne    1b\n"
         "2:\n"
-        "add    sp, sp, #4\n"
+        "ldrd   r0, r1, [sp, #4]\n"
+        "adds   r0, r0, #20\n"
+        "str    r0, [sp, #4]\n"
+        "cmp    r0, r1\n"
+        "bne    3b\n"
+        "add    sp, sp, #12\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_dw2_p3_s2, .-nnom_dw2_p3_s2\n"
         ".text\n");
 
+/* A line's two channels, one call: j is channel 0's job, channel 1's
+ * bytes (input and output) and records one on. */
 typedef void (*dw2_fn)(const dw2_job_t *);
+NNOM_INLINE dw2_job_t dw2_ch1(const dw2_job_t *j)
+{
+    return (dw2_job_t){j->x + 1, j->end + 1, j->out + 1, j->odd, j->r + 1};
+}
 #define DW2_S1(N)                                                                                \
-    static NNOM_NOINLINE void dw2_s1_##N(const dw2_job_t *j) { dw2_s1(j, N); }
+    static NNOM_NOINLINE void dw2_s1_##N(const dw2_job_t *j)                                     \
+    {                                                                                            \
+        const dw2_job_t j1 = dw2_ch1(j);                                                         \
+        dw2_s1(j, N);                                                                            \
+        dw2_s1(&j1, N);                                                                          \
+    }
 #define DW2_S2(N)                                                                                \
-    static NNOM_NOINLINE void dw2_s2_##N(const dw2_job_t *j) { dw2_s2(j, N); }
-/* three taps: the passes of four, then the rest (a pair, an odd one) */
+    static NNOM_NOINLINE void dw2_s2_##N(const dw2_job_t *j)                                     \
+    {                                                                                            \
+        const dw2_job_t j1 = dw2_ch1(j);                                                         \
+        dw2_s2(j, N);                                                                            \
+        dw2_s2(&j1, N);                                                                          \
+    }
+/* three taps: both channels' passes of four (and a lone last output) in
+ * one call, then the rest (a pair, an odd one) */
 static NNOM_NOINLINE void dw2_s1_2(const dw2_job_t *j)
 {
     const int32_t q = (int32_t)(j->end - j->x) & ~7;
-    const dw2_q_t qj = {j->x, j->x + q, j->out, j->r};
-    nnom_dw2_k3_s1(&qj);
-    const dw2_job_t rest = {j->x + q, j->end, j->out + q, j->odd, j->r};
-    if (rest.x != rest.end || rest.odd)
+    const int8_t *const qx = j->x + q;
+    const int32_t one = qx == j->end ? j->odd : 0;
+    const dw2_q_t qj[2] = {{j->x, qx, j->out, j->r, one},
+                           {j->x + 1, qx + 1, j->out + 1, j->r + 1, one}};
+    nnom_dw2_k3_s1(qj);
+    if (qx != j->end) {
+        const dw2_job_t rest = {qx, j->end, j->out + q, j->odd, j->r};
+        const dw2_job_t rest1 = dw2_ch1(&rest);
         dw2_s1(&rest, 2);
+        dw2_s1(&rest1, 2);
+    }
 }
 DW2_S1(6)
 DW2_S1(7)
 DW2_S1(8)
 DW2_S1(9)
-/* five or six taps: the passes of four, then the rest (a pair, an odd
- * one) */
+/* five or six taps: both channels' passes of four in one call, then the
+ * rest (a pair, an odd one) */
 static NNOM_NOINLINE void dw2_s2_3(const dw2_job_t *j)
 {
     const int32_t q = (int32_t)(j->end - j->x) & ~15;
-    const dw2_q_t qj = {j->x, j->x + q, j->out, j->r};
-    nnom_dw2_p3_s2(&qj);
-    const dw2_job_t rest = {j->x + q, j->end, j->out + q / 2, j->odd, j->r};
-    if (rest.x != rest.end || rest.odd)
+    const int8_t *const qx = j->x + q;
+    const dw2_q_t qj[2] = {{j->x, qx, j->out, j->r, 0}, {j->x + 1, qx + 1, j->out + 1, j->r + 1, 0}};
+    nnom_dw2_p3_s2(qj);
+    if (qx != j->end || j->odd) {
+        const dw2_job_t rest = {qx, j->end, j->out + q / 2, j->odd, j->r};
+        const dw2_job_t rest1 = dw2_ch1(&rest);
         dw2_s2(&rest, 3);
+        dw2_s2(&rest1, 3);
+    }
 }
 DW2_S2(4)
 DW2_S2(5)
@@ -329,10 +392,37 @@ NNOM_INLINE void dw2_put4(int8_t *d, uint32_t v)
     memcpy(d, &v, 4);
 }
 
+/* nb >= 4 (even) bytes of x (any alignment) to d (word-aligned): 16
+ * bytes a pass by four loads and an STM (GCC's loop took 15 instructions
+ * a pass), the words left, then the last word ending at nb (overlapping
+ * the one before where nb is not a multiple of four; nothing past nb). */
+static inline void dw2_copy(uint32_t *d, const int8_t *x, int32_t nb)
+{
+    const int8_t *const last = x + nb - 4;
+    if (nb >= 16) {
+        const int8_t *const stop = x + nb - 16;
+        __asm__ volatile("1:\n"
+                         "ldr    r4, [%[x]]\n"
+                         "ldr    r5, [%[x], #4]\n"
+                         "ldr    r6, [%[x], #8]\n"
+                         "ldr    r7, [%[x], #12]\n"
+                         "adds   %[x], %[x], #16\n"
+                         "stmia  %[d]!, {r4-r7}\n"
+                         "cmp    %[x], %[stop]\n"
+                         "bls    1b\n"
+                         : [x] "+r"(x), [d] "+r"(d)
+                         : [stop] "r"(stop)
+                         : "r4", "r5", "r6", "r7", "cc", "memory");
+    }
+    for (; x < last; x += 4)
+        *d++ = nnom_read4(x);
+    dw2_put4((int8_t *)d - (x - last), nnom_read4(last));
+}
+
 /* Line by line: each channel's passes on the input, or on a copy of the
  * line with the zero point around it where padded or where the reads
  * would pass the input's end. */
-static NNOM_NOINLINE void dw2_lines(const nnom_conv_args_t *a, const dw2_ch_t *r, dw2_fn fn,
+static inline void dw2_lines(const nnom_conv_args_t *a, const dw2_ch_t *r, dw2_fn fn,
                                     int32_t k, int32_t s, int32_t pad, int32_t in, int32_t n,
                                     int32_t lines, int32_t xl, int32_t ol)
 {
@@ -340,44 +430,34 @@ static NNOM_NOINLINE void dw2_lines(const nnom_conv_args_t *a, const dw2_ch_t *r
     /* a line from offset last on reads past the input's end */
     const int32_t last = a->in.h * a->in.w * 2 - reach;
     const int32_t m = in < entries - pad ? in : entries - pad, nb = 2 * m;
-    int8_t buf[DW2_BUF] __attribute__((aligned(4)));
+    /* the copy's first input byte word-aligned (its stores by STM) */
+    uint32_t mem[DW2_BUF / 4 + 3]; /* (a word each side for the fills' whole words) */
+    int8_t *const buf = (int8_t *)(mem + 1) + 2 * (pad & 1);
+    uint32_t *const d = (uint32_t *)(void *)(buf + 2 * pad);
     const int8_t *x = a->input;
     if (pad != 0 || (lines - 1) * xl > last) {
         /* the zero point before and after the copied bytes, once (whole
          * words: the copies overwrite the middle) */
         const uint32_t z = (uint32_t)(uint8_t)a->p.input_zp * 0x01010101u;
-        for (int32_t i = 0; i < 2 * pad; i += 4)
-            dw2_put4(buf + i, z);
-        for (int32_t i = (2 * pad + nb) & ~3; i < reach; i += 4)
-            dw2_put4(buf + i, z);
+        uint32_t *w = d - 1; /* (down to buf; the word before it where pad is 0) */
+        *w = z;
+        while ((int8_t *)w > buf)
+            *--w = z;
+        w = (uint32_t *)(void *)((int8_t *)d + (nb & ~3)); /* (reach >= 2 pad + nb + 5) */
+        *w = z;
+        while ((int8_t *)++w < buf + reach)
+            *w = z;
     }
     const int32_t pass = s == 1 ? 4 : 8;
     int8_t *o = a->output;
     for (int32_t l = 0, at = 0; l < lines; l++, x += xl, o += ol, at += xl) {
         const int8_t *src = x;
         if (pad != 0 || at > last) {
-            int8_t *d = buf + 2 * pad;
-            int32_t i = 0;
-            for (; i + 16 <= nb; i += 16) {
-                const uint32_t v0 = nnom_read4(x + i), v1 = nnom_read4(x + i + 4),
-                               v2 = nnom_read4(x + i + 8), v3 = nnom_read4(x + i + 12);
-                dw2_put4(d + i, v0);
-                dw2_put4(d + i + 4, v1);
-                dw2_put4(d + i + 8, v2);
-                dw2_put4(d + i + 12, v3);
-            }
-            for (; i + 4 <= nb; i += 4)
-                dw2_put4(d + i, nnom_read4(x + i));
-            if (i < nb) {
-                d[i] = x[i];
-                d[i + 1] = x[i + 1];
-            }
+            dw2_copy(d, x, nb);
             src = buf;
         }
         const int8_t *end = src + (n >> 1) * pass;
-        dw2_job_t j = {src, end, o, n & 1, &r[0]};
-        fn(&j);
-        j = (dw2_job_t){src + 1, end + 1, o + 1, n & 1, &r[1]};
+        const dw2_job_t j = {src, end, o, n & 1, r};
         fn(&j);
     }
 }

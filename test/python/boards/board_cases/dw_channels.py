@@ -859,3 +859,40 @@ FEW13_CASES = [
 ]
 
 layer_family("few13_", 151_000, FEW13_CASES, without_records=(9,))
+
+# Branch few14: the two-channel one-row loops (nnom_local_dw2_dsp.c) with a
+# line's two channels in one call: three taps at stride 1 (both channels'
+# passes in one assembly call, a line of 4m + 1 its lone last output there
+# too: 49, 17; a pair left: 22, 23, 31) and five or six at stride 2 (the
+# same call; the rest in C: 17, 19 outputs), padded lines copied by words
+# (padding 1, 2, 5, 6 before; copies of 16m bytes and of 4m + 2), a
+# 'valid' line whose reads pass the input's end, several lines (rows of a
+# plane, stride 2 down), the C loops of longer windows (12, 14 taps at
+# stride 1, 7 at stride 2), the records built by the kernel (2). Then
+# layers that must take other paths: 13 outputs (short), three channels,
+# no activation, ReLU6. Fields as dw_layer_case_model's.
+FEW14_CASES = [
+    ((49, 1, 2), (3, 1), 1, "same", "relu", None),
+    ((1, 48, 2), (1, 5), 2, "same", "relu", None),
+    ((1, 49, 2), (1, 3), 1, "same", "relu", None),
+    ((40, 1, 2), (3, 1), 1, "same", "relu", None),
+    ((1, 22, 2), (1, 3), 1, "same", "relu", None),
+    ((1, 23, 2), (1, 3), 1, "same", "relu", None),
+    ((1, 31, 2), (1, 3), 1, "same", "relu", None),
+    ((1, 16, 2), (1, 3), 1, "same", "relu", None),
+    ((1, 19, 2), (1, 3), 1, "valid", "relu", None),
+    ((33, 1, 2), (5, 1), 2, "same", "relu", None),
+    ((1, 38, 2), (1, 6), 2, "same", "relu", None),
+    ((1, 40, 2), (1, 6), 2, "same", "relu", None),
+    ((6, 20, 2), (1, 3), 1, "same", "relu", None),
+    ((5, 24, 2), (1, 5), 2, "same", "relu", None),
+    ((4, 30, 2), (1, 12), 1, "same", "relu", None),
+    ((3, 24, 2), (1, 14), 1, "same", "relu", None),
+    ((3, 20, 2), (1, 7), 2, "same", "relu", None),
+    ((13, 1, 2), (3, 1), 1, "same", "relu", None),
+    ((49, 1, 3), (3, 1), 1, "same", "relu", None),
+    ((49, 1, 2), (3, 1), 1, "same", None, None),
+    ((1, 48, 2), (1, 5), 2, "same", "relu6", None),
+]
+
+layer_family("few14_", 157_000, FEW14_CASES, without_records=(2,))

@@ -64,14 +64,17 @@ NNOM_INLINE int32_t nnom_dwcol_words(int32_t k, int sc)
 
 /* Whether the one to three channels past a multiple of four go to the
  * tiny loops' lanes (else the overlapping last group, a group's cost an
- * output), out outputs, for nnom_dw_col_early and nnom_dw_line_try:
- * their records are mostly the scaled ones, whose overlapping group runs
- * in the whole groups' call and costs 4 less an output, so that the
- * lanes pay from more outputs than dw_col_inside's 18 / (4 - rest) a
- * channel ((6,1) s2 18x1x13 valid, 7 outputs: 2224 on a lane, 2152 on
- * the group; (6,1) s2 24x1x13 valid, 10: 2850 on a lane; (8,1) s1
- * 13x1x13 valid, 6: 2318 against ~2252). */
-#define nnom_dwcol_lanes_pay(out, rest) ((out) * (4 - (rest)) >= 24 * (rest))
+ * output), out outputs of k taps, for nnom_dw_col_early and
+ * nnom_dw_line_try: their records are mostly the scaled ones, whose
+ * overlapping group runs in the whole groups' call and costs 4 less an
+ * output, so that one lane pays from more outputs than dw_col_inside's
+ * 6: 10, or fewer on longer windows ((6,1) s2 18x1x13 valid, 7 outputs:
+ * 2224 on a lane, 2134 on the group; (8,1) s1 13x1x13 valid, 6: 2318,
+ * 2234; (6,1) s2 24x1x13 valid, 10: 2850 on a lane, ~2932 on the group;
+ * (1,4) s1 1x14x9 valid, 11: 1952, ~1972). Two or three channels as
+ * dw_col_inside. */
+#define nnom_dwcol_lanes_pay(out, rest, k)                                                       \
+    ((rest) == 1 ? (out) >= 10 || (out) * (k) >= 56 : (out) * (4 - (rest)) >= 18 * (rest))
 
 /* The job on the loop whose steps cost less: groups first where a line
  * has fewer outputs than groups; sc: the scaled records. */

@@ -64,17 +64,14 @@ NNOM_INLINE int32_t nnom_dwcol_words(int32_t k, int sc)
 
 /* Whether the one to three channels past a multiple of four go to the
  * tiny loops' lanes (else the overlapping last group, a group's cost an
- * output), out outputs of k taps, for nnom_dw_col_early and
- * nnom_dw_line_try: their records are mostly the scaled ones, whose
- * overlapping group runs in the whole groups' call and costs 4 less an
- * output, so that one lane pays from more outputs than dw_col_inside's
- * 6: 10, or fewer on longer windows ((6,1) s2 18x1x13 valid, 7 outputs:
- * 2224 on a lane, 2134 on the group; (8,1) s1 13x1x13 valid, 6: 2318,
- * 2234; (6,1) s2 24x1x13 valid, 10: 2850 on a lane, ~2932 on the group;
- * (1,4) s1 1x14x9 valid, 11: 1952, ~1972). Two or three channels as
- * dw_col_inside. */
-#define nnom_dwcol_lanes_pay(out, rest, k)                                                       \
-    ((rest) == 1 ? (out) >= 10 || (out) * (k) >= 56 : (out) * (4 - (rest)) >= 18 * (rest))
+ * output), for nnom_dw_col_early and nnom_dw_line_try: from 8, 18 or 54
+ * outputs (rest 1, 2, 3; a byte each of the constant). Their records are
+ * mostly the scaled ones, whose overlapping group runs in the whole
+ * groups' call and costs 4 less an output, so that one lane pays from 8
+ * outputs, not dw_col_inside's 6 ((6,1) s2 18x1x13 valid, 7 outputs:
+ * 2224 on a lane, 2132 on the group; (8,1) s1 13x1x13 valid, 6: 2318,
+ * 2232; (4,1) s2 14x1x13 valid, 6: 1710, 1512). */
+#define nnom_dwcol_lanes_pay(out, rest) ((out) >= (int32_t)((0x36120800u >> (8 * (rest))) & 0xFFu))
 
 /* The job on the loop whose steps cost less: groups first where a line
  * has fewer outputs than groups; sc: the scaled records. */
@@ -95,7 +92,7 @@ NNOM_INLINE void nnom_dwcol_lines(nnom_dwcol_job_t *j, const int8_t *x, int8_t *
                                   int32_t lines, int32_t lx, int32_t lo, int32_t oc, int last,
                                   int sc)
 {
-    if (sc && last && !(j->n < j->groups && j->pairs <= NNOM_DWCOL_CM_PAIRS)) {
+    if (sc && last && j->n >= j->groups) { /* (not the swapped loop's) */
         /* the scaled loop's groups first: the overlapping group in the call */
         for (int32_t l = 0; l < lines; l++) {
             j->x = x + l * lx;

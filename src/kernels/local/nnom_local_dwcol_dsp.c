@@ -240,9 +240,10 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
  * and [24] out of the group, [28] groups left, [32] bytes of a group's
  * records; then r4-r11, lr. DWCOL_FN is its text for a requantisation RQ
  * whose records take RQB bytes a group (labels from P), HEAD its start
- * (the push and frame of FRAME bytes), TAIL what follows the whole
- * groups (DWCOL_NO_LAST, DWCOL_LAST_GROUP). */
-#define DWCOL_FN(NAME, P, RQ, RQB, FRAME, HEAD, TAIL)                                            \
+ * (the push and frame of FRAME bytes), SAVE registers stored after
+ * [32], TAIL what follows the whole groups (DWCOL_NO_LAST,
+ * DWCOL_LAST_GROUP). */
+#define DWCOL_FN(NAME, P, RQ, RQB, FRAME, HEAD, SAVE, TAIL)                                      \
     __asm__(NNOM_ASM_FUNC(NAME)                                                                  \
             HEAD                                                                                 \
             "ldm    r0, {r0-r9}\n" /* x, out, rec, n, xs, xp, op, pairs, odd, groups */          \
@@ -254,7 +255,7 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
             "add    r10, r10, r8, lsl #3\n"                                                      \
             "adds   r10, r10, #16 + " NNOM_STR(RQB) "\n"                                         \
             "add    lr, sp, #20\n"                                                               \
-            "stm    lr, {r0, r1, r9, r10}\n"                                                     \
+            "stm    lr, {r0, r1, r9, r10" SAVE "}\n"                                             \
             "mov    r11, r4\n"                                                                   \
             "mov    r2, r1\n"                                                                    \
             "mov    r3, r6\n"                                                                    \
@@ -268,18 +269,23 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
 DWCOL_FN("nnom_dwcol_s8", ".Ldwcol", DWCOL_RQ4, 48, "36",
          "push   {r4-r11, lr}\n"
          "sub    sp, sp, #36\n",
-         DWCOL_NO_LAST);
-/* nnom_dwcol_sc_s8(job) is nnom_dwcol_sco_s8(job, 0): [36] rest */
-DWCOL_FN("nnom_dwcol_sc_s8", ".Ldwcsc", DWCOL_SC4, 32, "40",
-         "movs   r1, #0\n"
-         ".global nnom_dwcol_sco_s8\n"
-         ".type nnom_dwcol_sco_s8, %function\n"
-         ".thumb_func\n"
-         "nnom_dwcol_sco_s8:\n"
+         "", DWCOL_NO_LAST);
+/* nnom_dwcol_sco_s8(job, rest), and nnom_dwcol_sc_s8(job) its rest 0:
+ * [36] rest (r11 before xs) */
+DWCOL_FN("nnom_dwcol_sco_s8", ".Ldwcsc", DWCOL_SC4, 32, "40",
          "push   {r4-r11, lr}\n"
          "sub    sp, sp, #40\n"
-         "str    r1, [sp, #36]\n",
-         DWCOL_LAST_GROUP);
+         "mov    r11, r1\n"
+         "b      .Ldwcsc_go\n"
+         ".global nnom_dwcol_sc_s8\n"
+         ".type nnom_dwcol_sc_s8, %function\n"
+         ".thumb_func\n"
+         "nnom_dwcol_sc_s8:\n"
+         "push   {r4-r11, lr}\n"
+         "sub    sp, sp, #40\n"
+         "mov    r11, #0\n"
+         ".Ldwcsc_go:\n",
+         ", r11", DWCOL_LAST_GROUP);
 
 /* nnom_dwcol_cm_s8(job r0): nnom_dwcol_s8's job with the loops swapped:
  * the groups (4 bytes apart, their records one after the other) at each

@@ -270,21 +270,15 @@ DWCOL_FN("nnom_dwcol_s8", ".Ldwcol", DWCOL_RQ4, 48, "36",
          "push   {r4-r11, lr}\n"
          "sub    sp, sp, #36\n",
          "", DWCOL_NO_LAST);
-/* nnom_dwcol_sco_s8(job, rest), and nnom_dwcol_sc_s8(job) its rest 0:
- * [36] rest (r11 before xs) */
-DWCOL_FN("nnom_dwcol_sco_s8", ".Ldwcsc", DWCOL_SC4, 32, "40",
+DWCOL_FN("nnom_dwcol_sc_s8", ".Ldwcsc", DWCOL_SC4, 32, "36",
+         "push   {r4-r11, lr}\n"
+         "sub    sp, sp, #36\n",
+         "", DWCOL_NO_LAST);
+/* with the overlapping last group: [36] rest (r11 before xs) */
+DWCOL_FN("nnom_dwcol_sco_s8", ".Ldwcsco", DWCOL_SC4, 32, "40",
          "push   {r4-r11, lr}\n"
          "sub    sp, sp, #40\n"
-         "mov    r11, r1\n"
-         "b      .Ldwcsc_go\n"
-         ".global nnom_dwcol_sc_s8\n"
-         ".type nnom_dwcol_sc_s8, %function\n"
-         ".thumb_func\n"
-         "nnom_dwcol_sc_s8:\n"
-         "push   {r4-r11, lr}\n"
-         "sub    sp, sp, #40\n"
-         "mov    r11, #0\n"
-         ".Ldwcsc_go:\n",
+         "mov    r11, r1\n",
          ", r11", DWCOL_LAST_GROUP);
 
 /* nnom_dwcol_cm_s8(job r0): nnom_dwcol_s8's job with the loops swapped:

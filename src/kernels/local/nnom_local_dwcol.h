@@ -45,6 +45,10 @@ void nnom_dwcol_cm_s8(const nnom_dwcol_job_t *j);
 #define NNOM_DWCOL_SC_N 12
 void nnom_dwcol_sc_s8(const nnom_dwcol_job_t *j);
 void nnom_dwcol_cmsc_s8(const nnom_dwcol_job_t *j);
+/* nnom_dwcol_sc_s8 and after the whole groups the overlapping last one
+ * (rest 1 to 3: channels 4 groups + rest - 4 on, its records after the
+ * whole groups'), in the same call. */
+void nnom_dwcol_sco_s8(const nnom_dwcol_job_t *j, int32_t rest);
 
 /* The one-row loop's records, exact (even first word) or scaled */
 NNOM_INLINE int nnom_dwcol_given(const int32_t *records)
@@ -57,6 +61,17 @@ NNOM_INLINE int32_t nnom_dwcol_words(int32_t k, int sc)
 {
     return 4 + 4 * (k / 2) + 2 * (k & 1) + (sc ? 8 : 12);
 }
+
+/* Whether the one to three channels past a multiple of four go to the
+ * tiny loops' lanes (else the overlapping last group, a group's cost an
+ * output), for nnom_dw_col_early and nnom_dw_line_try: from 8, 18 or 54
+ * outputs (rest 1, 2, 3). Their records are
+ * mostly the scaled ones, whose overlapping group runs in the whole
+ * groups' call and costs 4 less an output, so that one lane pays from 8
+ * outputs, not dw_col_inside's 6 ((6,1) s2 18x1x13 valid, 7 outputs:
+ * 2224 on a lane, 2132 on the group; (8,1) s1 13x1x13 valid, 6: 2318,
+ * 2232; (4,1) s2 14x1x13 valid, 6: 1710, 1512). */
+#define nnom_dwcol_lanes_pay(out, rest) ((out) * (4 - (rest)) >= 18 * (rest) + 6 * ((rest) == 1))
 
 /* The job on the loop whose steps cost less: groups first where a line
  * has fewer outputs than groups; sc: the scaled records. */
@@ -77,6 +92,15 @@ NNOM_INLINE void nnom_dwcol_lines(nnom_dwcol_job_t *j, const int8_t *x, int8_t *
                                   int32_t lines, int32_t lx, int32_t lo, int32_t oc, int last,
                                   int sc)
 {
+    if (sc && last && j->n >= j->groups) { /* (not the swapped loop's) */
+        /* the scaled loop's groups first: the overlapping group in the call */
+        for (int32_t l = 0; l < lines; l++) {
+            j->x = x + l * lx;
+            j->out = out + l * lo;
+            nnom_dwcol_sco_s8(j, oc & 3);
+        }
+        return;
+    }
     for (int32_t l = 0; l < lines; l++) {
         j->x = x + l * lx;
         j->out = out + l * lo;

@@ -66,7 +66,8 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
  * one; past the last pair where there are none), then the last pair. An
  * output ends by one load of the records, the steps and xs and, but for
  * the group's last, its next one's sums and the jump into its pairs. */
-#define DWCOL_LOOP(L, ODD, RQ) DWCOL_BODY(L, ODD, NNOM_DW_GROUP_MAX_TAPS / 2, RQ) DWCOL_GROUPS(L)
+#define DWCOL_LOOP(L, ODD, RQ, TAIL)                                                             \
+    DWCOL_BODY(L, ODD, NNOM_DW_GROUP_MAX_TAPS / 2, RQ) DWCOL_GROUPS(L) TAIL(L)
 
 /* The loop up to an output's store (DWCOL_LOOP's but for its end: the
  * four bytes in r4, requantised by RQ): the pairs are MAXP - 1 blocks
@@ -123,6 +124,30 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
     "str    r9, [sp, #4]\n"                                                                      \
     "b      " L "\n"                                                                             \
     L "x:\n"
+
+/* No overlapping group after the whole ones (nnom_dwcol_s8). */
+#define DWCOL_NO_LAST(L)
+
+/* After the whole groups (r1 the last one's records, r10 their bytes,
+ * r9 its end), the overlapping last group where [sp, #36] holds rest (1
+ * to 3; 0 none, or run): x, out and the end rest bytes on, its records
+ * after the last whole group's; then through DWCOL_GROUPS again (groups
+ * left stays 0). */
+#define DWCOL_LAST_GROUP(L)                                                                      \
+    "ldr    r4, [sp, #36]\n"                                                                     \
+    "cbz    r4, " L "y\n"                                                                        \
+    "movs   r5, #0\n"                                                                            \
+    "str    r5, [sp, #36]\n"                                                                     \
+    "add    r1, r1, r10\n"                                                                       \
+    "str    r1, [sp]\n"                                                                          \
+    "ldrd   r0, r2, [sp, #20]\n"                                                                 \
+    "add    r0, r0, r4\n"                                                                        \
+    "add    r2, r2, r4\n"                                                                        \
+    "strd   r0, r2, [sp, #20]\n"                                                                 \
+    "add    r9, r9, r4\n"                                                                        \
+    "str    r9, [sp, #4]\n"                                                                      \
+    "b      " L "\n"                                                                             \
+    L "y:\n"
 
 /* nnom_dwcol_cm_s8's end of an output (one group at one place): the
  * records go on to the next group's (not reloaded); after the last group
@@ -214,11 +239,13 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
  * then two xs before the window), [16] the entry into the pairs, [20] x
  * and [24] out of the group, [28] groups left, [32] bytes of a group's
  * records; then r4-r11, lr. DWCOL_FN is its text for a requantisation RQ
- * whose records take RQB bytes a group (labels from P). */
-#define DWCOL_FN(NAME, P, RQ, RQB)                                                               \
+ * whose records take RQB bytes a group (labels from P), HEAD its start
+ * (the push and frame of FRAME bytes), SAVE registers stored after
+ * [32], TAIL what follows the whole groups (DWCOL_NO_LAST,
+ * DWCOL_LAST_GROUP). */
+#define DWCOL_FN(NAME, P, RQ, RQB, FRAME, HEAD, SAVE, TAIL)                                      \
     __asm__(NNOM_ASM_FUNC(NAME)                                                                  \
-            "push   {r4-r11, lr}\n"                                                              \
-            "sub    sp, sp, #36\n"                                                               \
+            HEAD                                                                                 \
             "ldm    r0, {r0-r9}\n" /* x, out, rec, n, xs, xp, op, pairs, odd, groups */          \
             DWCOL_PAIRS(P)                                                                       \
             "sub    r5, r5, r10, lsl #1\n"                                                       \
@@ -228,19 +255,31 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
             "add    r10, r10, r8, lsl #3\n"                                                      \
             "adds   r10, r10, #16 + " NNOM_STR(RQB) "\n"                                         \
             "add    lr, sp, #20\n"                                                               \
-            "stm    lr, {r0, r1, r9, r10}\n"                                                     \
+            "stm    lr, {r0, r1, r9, r10" SAVE "}\n"                                             \
             "mov    r11, r4\n"                                                                   \
             "mov    r2, r1\n"                                                                    \
             "mov    r3, r6\n"                                                                    \
             "cmp    r8, #0\n"                                                                    \
             "bne    " P "_odd_entry\n"                                                           \
-            DWCOL_LOOP(P "_even", "", RQ)                                                        \
+            DWCOL_LOOP(P "_even", "", RQ, TAIL)                                                  \
             "b      " P "_done\n"                                                                \
             P "_odd_entry:\n"                                                                    \
-            DWCOL_LOOP(P "_odd", DWCOL_ODD, RQ)                                                  \
-            DWCOL_END(NAME, P, "36"))
-DWCOL_FN("nnom_dwcol_s8", ".Ldwcol", DWCOL_RQ4, 48);
-DWCOL_FN("nnom_dwcol_sc_s8", ".Ldwcsc", DWCOL_SC4, 32);
+            DWCOL_LOOP(P "_odd", DWCOL_ODD, RQ, TAIL)                                            \
+            DWCOL_END(NAME, P, FRAME))
+DWCOL_FN("nnom_dwcol_s8", ".Ldwcol", DWCOL_RQ4, 48, "36",
+         "push   {r4-r11, lr}\n"
+         "sub    sp, sp, #36\n",
+         "", DWCOL_NO_LAST);
+DWCOL_FN("nnom_dwcol_sc_s8", ".Ldwcsc", DWCOL_SC4, 32, "36",
+         "push   {r4-r11, lr}\n"
+         "sub    sp, sp, #36\n",
+         "", DWCOL_NO_LAST);
+/* with the overlapping last group: [36] rest (r11 before xs) */
+DWCOL_FN("nnom_dwcol_sco_s8", ".Ldwcsco", DWCOL_SC4, 32, "40",
+         "push   {r4-r11, lr}\n"
+         "sub    sp, sp, #40\n"
+         "mov    r11, r1\n",
+         ", r11", DWCOL_LAST_GROUP);
 
 /* nnom_dwcol_cm_s8(job r0): nnom_dwcol_s8's job with the loops swapped:
  * the groups (4 bytes apart, their records one after the other) at each

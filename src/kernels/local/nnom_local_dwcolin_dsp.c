@@ -66,7 +66,7 @@ int nnom_dw_col_early(const nnom_conv_args_t *a)
         (rest != 0 && nnom_dw_odd_flat(a)))
         return 0;
     const int lanes =
-        rest != 0 && out * (4 - rest) >= 18 * rest && nnom_dw_tiny_rest(a, oc - rest);
+        rest != 0 && nnom_dwcol_lanes_pay(out, rest) && nnom_dw_tiny_rest(a, oc - rest);
     const int32_t xb = down ? a->in.w * oc : oc, ob = down ? a->out.w * oc : oc;
     const int32_t lx = down ? p->stride_w * oc : p->stride_h * a->in.w * oc;
     const int32_t lo = down ? oc : a->out.w * oc;

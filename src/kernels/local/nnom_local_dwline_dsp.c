@@ -50,7 +50,7 @@ int nnom_dw_line_try(const nnom_conv_args_t *a)
      * the tiny loops where dw_col_inside's rule takes them (written first:
      * other bytes than the groups'), else the overlapping last group */
     const int lanes =
-        rest != 0 && out * (4 - rest) >= 18 * rest && nnom_dw_tiny_rest(a, oc - rest);
+        rest != 0 && nnom_dwcol_lanes_pay(out, rest) && nnom_dw_tiny_rest(a, oc - rest);
     nnom_dwcol_job_t j = {e, a->output, a->records, out, ic, s * ic, oc, k / 2, k & 1, oc / 4};
     const int last = rest != 0 && !lanes;
     if (a->records[0] == NNOM_DWCOL_SC_TAG) { /* the scaled records after the tag */

@@ -1196,3 +1196,33 @@ WIN7L_WITHOUT_RECORDS = (14,)
 
 
 layer_family("win7l_", 146_500, WIN7L_CASES, without_records=WIN7L_WITHOUT_RECORDS)
+
+# The scaled one-row loop's overlapping last group in the whole groups'
+# call (branch line9: nnom_dwcol_sco_s8, -O2 with the assembly) and the
+# tiny lanes from 8, 18, 54 outputs (one, two, three channels past a
+# multiple of four) on nnom_dw_col_early and nnom_dw_line_try: unpadded
+# and padded lines, stride 1 and 2, even and odd taps, 9 pairs, two lines,
+# one to three channels past, the last group on rq_fit's words; and the
+# layers beside it: lanes at the rules' limits (8 and 18 outputs), the
+# swapped loop (fewer outputs than groups: the overlapping group's own
+# call), no activation (exact records). Fields as LONGK_CASES.
+LINE9_CASES = [
+    ((18, 1, 13), (6, 1), 2, "valid", "relu", None),  # 7 outputs, one past: folded
+    ((14, 1, 13), (4, 1), 2, "valid", "relu", None),  # 6 outputs, one past: folded
+    ((1, 12, 18), (1, 8), 1, "valid", "relu", None),  # 5 outputs of 4 groups, two past
+    ((20, 1, 15), (5, 1), 2, "valid", "relu", None),  # 8 outputs, three past, odd taps
+    ((7, 1, 13), (5, 1), 1, "same", "relu", None),  # padded line, 7 outputs, one past
+    ((13, 1, 11), (6, 1), 2, "same", "relu", None),  # padded, 7 outputs of 2 groups, three past
+    ((20, 1, 14), (4, 1), 1, "valid", "relu", None),  # 17 outputs, two past: folded
+    ((14, 1, 13), (8, 1), 1, "valid", "relu", None),  # 7 outputs of 8 taps, one past
+    ((12, 2, 18), (6, 1), 1, "valid", "relu", None),  # two lines of 7 outputs, two past
+    ((24, 1, 13), (18, 1), 1, "valid", "relu", None),  # 9 pairs, 7 outputs, one past
+    ((14, 1, 13), (4, 1), 2, "valid", "relu", "small"),  # the last group on rq_fit's words
+    ((21, 1, 14), (4, 1), 1, "valid", "relu", None),  # 18 outputs, two past: lanes
+    ((16, 1, 13), (8, 1), 1, "valid", "relu", None),  # 9 outputs, one past: lanes
+    ((1, 8, 37), (1, 4), 2, "valid", "relu", None),  # 3 outputs of 9 groups: own call
+    ((18, 1, 13), (6, 1), 2, "valid", None, None),  # no activation: exact records
+]
+
+
+layer_family("line9_", 158_000, LINE9_CASES)

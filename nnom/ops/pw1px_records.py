@@ -18,9 +18,10 @@ The few-pixel loop (src/kernels/local/nnom_local_pw1pxn_dsp.c, header
 TAG_N): 2 to MAX_PIX pixels at stride 1, 4 to 16 inputs, at most 16
 outputs (one pass of its loop a pixel), where the windows kernel's set-up
 and per-pixel cost are what make the layer slow (few_pixel_takes). Its
-input words start at 0 and cin - 4 (4 to 8 inputs: one chunk) or at 0, 4,
-cin - 8 and cin - 4 (9 to 16: two), so no byte outside the pixel is read;
-an input a word before covers weighs zero in the later words.
+input words start at 0 and cin - 4 (4 to 8 inputs) or at 0, 4, ..., and
+cin - 4 (9 to 16: ceil(cin / 4) words), so no byte outside the pixel is
+read; an input a word before covers weighs zero in the later words. The
+header's last word is the number of input words (two pairs each).
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ def pw1px_records(
     """The int32 records, or None where the loop does not take the layer."""
     cout, kh, kw, cin = q.weight.shape
     if few_pixel_takes(attrs, q, zp_out, in_hw, out_hw):
-        return _records(q, zp_in, zp_out, TAG_N, _overlapped(q.weight.reshape(cout, cin)))
+        wl = _overlapped(q.weight.reshape(cout, cin))
+        return _records(q, zp_in, zp_out, TAG_N, wl, group=4)
     if (
         (kh, kw) != (1, 1)
         or tuple(in_hw) != (1, 1)
@@ -86,7 +88,7 @@ def _overlapped(w: np.ndarray) -> np.ndarray:
     """The weights of the few-pixel loop's input words, in their order:
     each input's weight where it is first read, zero where read again."""
     cout, cin = w.shape
-    starts = [0, cin - 4] if cin <= 8 else [0, 4, cin - 8, cin - 4]
+    starts = [0, cin - 4] if cin <= 8 else [*range(0, cin - 4, 4), cin - 4]
     out = np.zeros((cout, 4 * len(starts)), w.dtype)
     seen: set[int] = set()
     for k, s in enumerate(starts):
@@ -97,9 +99,12 @@ def _overlapped(w: np.ndarray) -> np.ndarray:
     return out
 
 
-def _records(q, zp_in: int, zp_out: int, tag: int, wl: np.ndarray) -> np.ndarray | None:
+def _records(
+    q, zp_in: int, zp_out: int, tag: int, wl: np.ndarray, group: int = 8
+) -> np.ndarray | None:
     """Header and per-output records of the weights as the loop reads them
-    (wl: (cout, n), n inputs in its order, zero where nothing is read)."""
+    (wl: (cout, n), n inputs in its order, zero where nothing is read),
+    padded to groups of inputs (the header's last word: their number)."""
     cout, n = wl.shape
     cin = q.weight.shape[-1]
     form = rq_form(q, zp_out, cin)
@@ -107,13 +112,13 @@ def _records(q, zp_in: int, zp_out: int, tag: int, wl: np.ndarray) -> np.ndarray
         return None
     bias, mult, ra, x = form
     w = 2 * wl.astype(np.int64)  # doubled
-    chunks = (n + 7) // 8
-    wp = np.zeros((cout, chunks * 8), np.int64)
+    chunks = (n + group - 1) // group
+    wp = np.zeros((cout, chunks * group), np.int64)
     wp[:, :n] = w
-    wp = wp.reshape(cout, 2 * chunks, 4)
+    wp = wp.reshape(cout, chunks * group // 4, 4)
     even = _half(wp[:, :, 0]) | (_half(wp[:, :, 2]) << 16)
     odd = _half(wp[:, :, 1]) | (_half(wp[:, :, 3]) << 16)
-    pairs = np.stack([even, odd], axis=2).reshape(cout, 4 * chunks)
+    pairs = np.stack([even, odd], axis=2).reshape(cout, chunks * group // 2)
     acc0 = 2 * bias - zp_in * 2 * q.weight.reshape(cout, cin).astype(np.int64).sum(axis=1)
     rows = np.concatenate([acc0[:, None], pairs, mult[:, None], ra[:, None], (x + 2)[:, None]], 1)
     words = np.concatenate([np.array([tag, cin, cout, chunks], np.int64), rows.reshape(-1)])

@@ -35,7 +35,7 @@ TAG = 0x31575031
 MAX_CIN = 160  # PW1PX_MAX_CIN in C: the widened input on the stack (320 B)
 MAX_MACS = 16384
 TAG_N = 0x4E575031  # PW1PXN_TAG in C
-MAX_PIX = 16  # PW1PXN_MAX_PIX in C
+MAX_PIX = 64  # PW1PXN_MAX_PIX in C
 
 
 def _half(v: np.ndarray) -> np.ndarray:

@@ -142,7 +142,7 @@ const nnom_kernel_t nnom_conv_kernels[] = {
     {nnom_local_pw1px_scratch, nnom_local_pw1px},
 #endif
 #if NNOM_LOCAL_MAC_ASM && !defined(NNOM_USING_CHW) && !NNOM_CMSIS_NN_CONV
-    /* 2 to 16 pixels, 4 to 16 inputs (the local kernel's scratch: the
+    /* 2 to 64 pixels, 4 to 16 inputs (the local kernel's scratch: the
      * CMSIS-NN backend plans CMSIS-NN's) */
     {nnom_local_pw1pxn_scratch, nnom_local_pw1pxn},
 #endif

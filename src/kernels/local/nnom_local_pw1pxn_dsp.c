@@ -1,10 +1,10 @@
 /*
- * nnom_local_pw1pxn_dsp.c - 1x1 convolutions of 2 to 16 pixels with 4 to
+ * nnom_local_pw1pxn_dsp.c - 1x1 convolutions of 2 to 64 pixels with 4 to
  * 16 inputs and at most 16 outputs from the converter's records
  * (nnom/ops/pw1px_records.py, PW1PXN_TAG), in assembly (-O2 on DSP cores,
- * local backend). On such layers (3x3 8->3, 6x1 10->4: 200-300 MACs) the
- * windows kernel's loops paid ~30 instructions a pixel besides the MACs
- * plus ~100 of set-up: 3.2 to 4.7 instructions per MAC.
+ * local backend). On such layers (3x3 8->3, 6x1 10->4: 200-300 MACs; 8x8
+ * 9->2) the windows kernel's loops paid ~30 instructions a pixel besides
+ * the MACs plus ~100 of set-up: 2.7 to 4.7 instructions per MAC.
  *
  * Per pixel its input is widened into registers, then one pass over the
  * outputs (TBH, entered at out.c mod 16) reads each output's record in
@@ -27,10 +27,10 @@
 #if NNOM_LOCAL_MAC_ASM
 
 #define PW1PXN_TAG 0x4E575031 /* pw1px_records.TAG_N */
-#define PW1PXN_MAX_PIX 16     /* pw1px_records.MAX_PIX */
+#define PW1PXN_MAX_PIX 64     /* pw1px_records.MAX_PIX */
 
 /* The records' header (in.c, out.c, input words) against the layer's:
- * 1x1 at stride 1, 2 to 16 pixels, 4 to 16 inputs, 1 to 16 outputs (one
+ * 1x1 at stride 1, 2 to 64 pixels, 4 to 16 inputs, 1 to 16 outputs (one
  * pass a pixel). Once per compile (the kept pick). The scratch is the
  * local kernel's (8 pixels or more: the windows kernel's groups), unused
  * here: the converter's one plan serves the builds without this loop too. */

@@ -98,6 +98,15 @@ uint32_t nnom_local_pw1pxn_scratch(const void *args)
     "str    r8, [sp, #4]\n"                                                                      \
     "cmp    r8, r10\n"
 
+/* 9 to 16 inputs: the pixel's words at 0 and 4, widened into r2-r5 */
+#define PW1PXN_WORDS01                                                                           \
+    "ldr    r2, [r6, #0]\n"                                                                      \
+    "ldr    r4, [r6, #4]\n"                                                                      \
+    "sxtb16 r3, r2, ror #8\n"                                                                    \
+    "sxtb16 r2, r2\n"                                                                            \
+    "sxtb16 r5, r4, ror #8\n"                                                                    \
+    "sxtb16 r4, r4\n"
+
 /* The one-output loop (r0 input, r1 output, r2 sum, r3 and r12 a word's
  * halves, r4 the start value, r5... the weights). A word at offset O,
  * its pairs' weights E and D: */
@@ -128,34 +137,23 @@ uint32_t nnom_local_pw1pxn_scratch(const void *args)
     "smlad  r2, r3, r6, r2\n"
 /* The end of a pixel, by the record's length: 8 inputs hold everything
  * (mult r9, ra r10, shift r11, the outputs' end lr); 9 to 12 (mult r11,
- * ra lr; [sp] shift, [sp, #4] end); 13 to 16 ([sp] mult, ra, shift, end). */
-#define PW1PXN_END2(L)                                                                           \
-    "smmlar r2, r2, r9, r10\n"                                                                   \
-    "asr    r2, r2, r11\n"                                                                       \
+ * ra lr; [sp] shift, [sp, #4] end); 13 to 16 ([sp] mult, ra, shift, end).
+ * The shift in SH, the outputs' end in E. */
+#define PW1PXN_STORE(SH, E, L)                                                                   \
+    "asr    r2, r2, " SH "\n"                                                                    \
     "ssat   r2, #8, r2\n"                                                                        \
     "strb   r2, [r1], #1\n"                                                                      \
-    "cmp    r1, lr\n"                                                                            \
+    "cmp    r1, " E "\n"                                                                         \
     "bne    " L "\n"                                                                             \
     "b      59f\n"
+#define PW1PXN_END2(L) "smmlar r2, r2, r9, r10\n" PW1PXN_STORE("r11", "lr", L)
 #define PW1PXN_END3(L)                                                                           \
     "smmlar r2, r2, r11, lr\n"                                                                   \
-    "ldrd   r3, r12, [sp, #0]\n"                                                                 \
-    "asr    r2, r2, r3\n"                                                                        \
-    "ssat   r2, #8, r2\n"                                                                        \
-    "strb   r2, [r1], #1\n"                                                                      \
-    "cmp    r1, r12\n"                                                                           \
-    "bne    " L "\n"                                                                             \
-    "b      59f\n"
+    "ldrd   r3, r12, [sp, #0]\n" PW1PXN_STORE("r3", "r12", L)
 #define PW1PXN_END4(L)                                                                           \
     "ldrd   r3, r12, [sp, #0]\n"                                                                 \
     "smmlar r2, r2, r3, r12\n"                                                                   \
-    "ldrd   r3, r12, [sp, #8]\n"                                                                 \
-    "asr    r2, r2, r3\n"                                                                        \
-    "ssat   r2, #8, r2\n"                                                                        \
-    "strb   r2, [r1], #1\n"                                                                      \
-    "cmp    r1, r12\n"                                                                           \
-    "bne    " L "\n"                                                                             \
-    "b      59f\n"
+    "ldrd   r3, r12, [sp, #8]\n" PW1PXN_STORE("r3", "r12", L)
 /* Their starts (r0 the record, r2 the input, r12 the outputs' end): the
  * start value r4, weights r5-r8 (two words), r5-r10 (three), r5-r11 and
  * lr (four); the rest as the ends read them. */
@@ -219,13 +217,8 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn")
         "bgt    40f\n"
         "31:\n" /* 9 to 12 inputs: words at 0, 4 and c - 4 */
         PW1PXN_PIXEL
-        "ldr    r2, [r6, #0]\n"
-        "ldr    r4, [r6, #4]\n"
+        PW1PXN_WORDS01
         "ldr    r6, [r8, #-4]\n"
-        "sxtb16 r3, r2, ror #8\n"
-        "sxtb16 r2, r2\n"
-        "sxtb16 r5, r4, ror #8\n"
-        "sxtb16 r4, r4\n"
         "sxtb16 r7, r6, ror #8\n"
         "sxtb16 r6, r6\n"
         PW1PX_PASS(pw1pxn12, PW1PXN_ONE12)
@@ -233,14 +226,9 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn")
         "b      59f\n"
         "40:\n" /* 13 to 16 inputs: words at 0, 4, 8 and c - 4 */
         PW1PXN_PIXEL
-        "ldr    r2, [r6, #0]\n"
-        "ldr    r4, [r6, #4]\n"
+        PW1PXN_WORDS01
         "ldr    r6, [r6, #8]\n"
         "ldr    r8, [r8, #-4]\n"
-        "sxtb16 r3, r2, ror #8\n"
-        "sxtb16 r2, r2\n"
-        "sxtb16 r5, r4, ror #8\n"
-        "sxtb16 r4, r4\n"
         "sxtb16 r7, r6, ror #8\n"
         "sxtb16 r6, r6\n"
         "sxtb16 r9, r8, ror #8\n"

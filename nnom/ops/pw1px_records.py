@@ -18,12 +18,13 @@ The few-pixel loop (src/kernels/local/nnom_local_pw1pxn_dsp.c, header
 TAG_N): 2 to MAX_PIX pixels at stride 1, 4 to 16 inputs, at most 16
 outputs (one pass of its loop a pixel), where the windows kernel's set-up
 and per-pixel cost are what make the layer slow (few_pixel_takes). Its
-input words start at 0 and cin - 4 (4 to 8 inputs: one chunk) or at 0, 4,
-cin - 8 and cin - 4 (9 to 16: two), so no byte outside the pixel is read;
-an input a word before covers weighs zero in the later words.
+input words start at 0 and cin - 4 (4 to 8 inputs) or at 0, 4, ..., and
+cin - 4 (9 to 16: ceil(cin / 4) words), so no byte outside the pixel is
+read; an input a word before covers weighs zero in the later words. The
+header's last word is the number of input words (two pairs each).
 
 The few-output loop (src/kernels/local/nnom_local_pwfo_dsp.c, header TAG_F:
-tag, cin, cout, W = words of a pixel): 2 to MAX_PIX pixels of FO_MIN_CIN to
+tag, cin, cout, W = words of a pixel): 2 to FO_MAX_PIX pixels of FO_MIN_CIN to
 FO_MAX_CIN inputs, 1 to FO_MAX_COUT outputs (few_output_takes). Its words
 start at 0 and then at t = cin - 4 (W - 1), t + 4, ..., cin - 4; a record
 is the start value, W pairs, mult, ra, e (no padding to chunks).
@@ -40,8 +41,9 @@ TAG = 0x31575031
 MAX_CIN = 160  # PW1PX_MAX_CIN in C: the widened input on the stack (320 B)
 MAX_MACS = 16384
 TAG_N = 0x4E575031  # PW1PXN_TAG in C
-MAX_PIX = 16  # PW1PXN_MAX_PIX in C
+MAX_PIX = 64  # PW1PXN_MAX_PIX in C
 TAG_F = 0x4F465750  # PWFO_TAG in C
+FO_MAX_PIX = 16  # PWFO_MAX_PIX in C
 FO_MIN_CIN = 17  # PWFO_MIN_CIN in C: up to 16 the few-pixel loop
 FO_MAX_CIN = 256  # PWFO_MAX_CIN in C
 FO_MAX_COUT = 3  # PWFO_MAX_OC in C: four or more share a widened input better
@@ -58,8 +60,9 @@ def pw1px_records(
     """The int32 records, or None where the loop does not take the layer."""
     cout, kh, kw, cin = q.weight.shape
     if few_pixel_takes(attrs, q, zp_out, in_hw, out_hw):
-        starts = [0, cin - 4] if cin <= 8 else [0, 4, cin - 8, cin - 4]
-        return _records(q, zp_in, zp_out, TAG_N, _overlapped(q.weight.reshape(cout, cin), starts))
+        starts = [0, cin - 4] if cin <= 8 else [*range(0, cin - 4, 4), cin - 4]
+        wl = _overlapped(q.weight.reshape(cout, cin), starts)
+        return _records(q, zp_in, zp_out, TAG_N, wl, chunk=4)
     if few_output_takes(attrs, q, zp_out, in_hw, out_hw):
         words = (cin + 3) // 4
         starts = [0] + [cin - 4 * (words - 1 - k) for k in range(words - 1)]
@@ -111,6 +114,7 @@ def few_output_takes(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
     return (
         FO_MIN_CIN <= cin <= FO_MAX_CIN
         and cout <= FO_MAX_COUT
+        and npix <= FO_MAX_PIX
         and (cout != 2 or cin > COL2_MAX_CIN or _beats_col2(cin, npix))
         and _few_pixels(attrs, q, zp_out, in_hw, out_hw)
     )

@@ -148,7 +148,7 @@ nnom_status_t nnom_local_pw1px(const nnom_kernel_ctx_t *ctx, const void *args);
 /* the same for 8 input channels (kept in registers) */
 uint32_t nnom_local_pw1px8_scratch(const void *args);
 nnom_status_t nnom_local_pw1px8(const nnom_kernel_ctx_t *ctx, const void *args);
-/* 2 to 16 pixels of 4 to 16 inputs, 1 to 16 outputs, their own records
+/* 2 to 64 pixels of 4 to 16 inputs, 1 to 16 outputs, their own records
  * (local/nnom_local_pw1pxn_dsp.c) */
 uint32_t nnom_local_pw1pxn_scratch(const void *args);
 nnom_status_t nnom_local_pw1pxn(const nnom_kernel_ctx_t *ctx, const void *args);

@@ -140,10 +140,11 @@ const nnom_kernel_t nnom_conv_kernels[] = {
 #if NNOM_LOCAL_MAC_ASM && !defined(NNOM_USING_CHW) && !NNOM_CMSIS_NN_MVE
     {nnom_local_pw1px8_scratch, nnom_local_pw1px8}, /* 1x1, one pixel, converter records */
     {nnom_local_pw1px_scratch, nnom_local_pw1px},
-    /* 2 to 16 pixels on their own records: 17 or more inputs and 1 to 3
-     * outputs, or 4 to 16 inputs. Both backends: their records replace
-     * the windows kernel's, which CMSIS-NN's entry would hand the layer
-     * to, and the plan holds the local kernel's scratch they ask
+    /* A few pixels on their own records: 2 to 16 pixels of 17 or more
+     * inputs and 1 to 3 outputs (pwfo), or 2 to 64 pixels of 4 to 16
+     * inputs (pw1pxn). Both backends: their records replace the windows
+     * kernel's, which CMSIS-NN's entry would hand the layer to, and the
+     * plan holds the local kernel's scratch they ask
      * (NNOM_CONV_LOCAL_SCRATCH) */
     {nnom_local_pwfo_scratch, nnom_local_pwfo},
     {nnom_local_pw1pxn_scratch, nnom_local_pw1pxn},

@@ -1,18 +1,25 @@
 /*
- * nnom_local_pw1pxn_dsp.c - 1x1 convolutions of 2 to 16 pixels with 4 to
+ * nnom_local_pw1pxn_dsp.c - 1x1 convolutions of 2 to 64 pixels with 4 to
  * 16 inputs and at most 16 outputs from the converter's records
  * (nnom/ops/pw1px_records.py, PW1PXN_TAG), in assembly (-O2 on DSP cores,
- * both backends). On such layers (3x3 8->3, 6x1 10->4: 200-300 MACs) the
- * windows kernel's loops paid ~30 instructions a pixel besides the MACs
- * plus ~100 of set-up: 3.2 to 4.7 instructions per MAC.
+ * both backends). On such layers (3x3 8->3, 6x1 10->4: 200-300 MACs; 8x8
+ * 9->2) the windows kernel's loops paid ~30 instructions a pixel besides
+ * the MACs plus ~100 of set-up: 2.7 to 4.7 instructions per MAC.
  *
  * Per pixel its input is widened into registers, then one pass over the
  * outputs (TBH, entered at out.c mod 16) reads each output's record in
  * order, as the one-pixel loop does (nnom_local_pw1px.h). 4 to 8 inputs:
  * the pixel's first word and the word ending at its last input, in r2-r5
- * (9 instructions an output); 9 to 16: words at 0, 4, c - 8 and c - 4, in
- * r2-r9 (16 an output). The records' weights are zero where words overlap,
- * so no byte outside the pixel is read and none counts twice.
+ * (9 instructions an output); 9 to 12: words at 0, 4 and c - 4 in r2-r7
+ * (12); 13 to 16: 0, 4, 8, c - 4 in r2-r9 (16). The records' weights are
+ * zero where words overlap, so no byte outside the pixel is read and none
+ * counts twice. The pixel loop's test is set before the pass (whose
+ * instructions leave the flags alone): one branch after it.
+ *
+ * One output of 8 to 16 inputs: a loop over the pixels with the output's
+ * record held in registers (a copy of it for each input count, so the
+ * words' offsets are immediates): 16 to 28 instructions a pixel where the
+ * pass took 21 to 34.
  */
 #include "nnom_local_pw1px.h"
 #include "../nnom_backend.h"
@@ -20,14 +27,13 @@
 #if NNOM_LOCAL_MAC_ASM
 
 #define PW1PXN_TAG 0x4E575031 /* pw1px_records.TAG_N */
-#define PW1PXN_MAX_PIX 16     /* pw1px_records.MAX_PIX */
+#define PW1PXN_MAX_PIX 64     /* pw1px_records.MAX_PIX */
 
-/* The records' header (in.c, out.c, chunks of 8 inputs) against the
- * layer's: 1x1 at stride 1, 2 to 16 pixels, 4 to 16 inputs, 1 to 16
- * outputs (one pass a pixel). Once per compile (the kept pick). The
- * scratch is the local kernel's (8 pixels or more: the windows kernel's
- * groups), unused here: the converter's one plan serves the builds
- * without this loop too. */
+/* The records' header (in.c, out.c, input words) against the layer's:
+ * 1x1 at stride 1, 2 to 64 pixels, 4 to 16 inputs, 1 to 16 outputs (one
+ * pass a pixel). Once per compile (the kept pick). The scratch is the
+ * local kernel's (8 pixels or more: the windows kernel's groups), unused
+ * here: the converter's one plan serves the builds without this loop too. */
 uint32_t nnom_local_pw1pxn_scratch(const void *args)
 {
     const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
@@ -36,8 +42,9 @@ uint32_t nnom_local_pw1pxn_scratch(const void *args)
         return NNOM_UNSUITED;
     const uint32_t c = (uint32_t)a->in.c, oc = (uint32_t)a->out.c;
     const uint32_t npix = (uint32_t)(a->out.h * a->out.w);
+    const uint32_t words = c > 8u ? (c + 3u) / 4u : 2u;
     const uint32_t differ = ((uint32_t)r[-4] ^ PW1PXN_TAG) | ((uint32_t)r[-3] ^ c) |
-                            ((uint32_t)r[-2] ^ oc) | ((uint32_t)r[-1] ^ (c > 8u ? 2u : 1u)) |
+                            ((uint32_t)r[-2] ^ oc) | ((uint32_t)r[-1] ^ words) |
                             ((uint32_t)a->in.h ^ (uint32_t)a->out.h) |
                             ((uint32_t)a->in.w ^ (uint32_t)a->out.w) |
                             ((uint32_t)a->k.h ^ 1u) | ((uint32_t)a->k.w ^ 1u);
@@ -46,8 +53,24 @@ uint32_t nnom_local_pw1pxn_scratch(const void *args)
                : NNOM_UNSUITED;
 }
 
-/* One output of 9 to 16 inputs (r2-r9): its record by four LDMs, eight
+/* One output of 9 to 12 inputs (r2-r7): its record by two LDMs, six
  * SMLADs, the requantisation, the byte. */
+#define PW1PXN_ONE12(P, L)                                                                       \
+    ".L" #P "_" #L ":\n"                                                                         \
+    "ldm    r0!, {r8-r12, lr}\n"                                                                 \
+    "smlad  r8, r2, r9, r8\n"                                                                    \
+    "smlad  r8, r3, r10, r8\n"                                                                   \
+    "smlad  r8, r4, r11, r8\n"                                                                   \
+    "smlad  r8, r5, r12, r8\n"                                                                   \
+    "smlad  r8, r6, lr, r8\n"                                                                    \
+    "ldm    r0!, {r9-r12}\n"                                                                     \
+    "smlad  r8, r7, r9, r8\n"                                                                    \
+    "smmlar r8, r8, r10, r11\n"                                                                  \
+    "asr    r8, r8, r12\n"                                                                       \
+    "ssat   r8, #8, r8\n"                                                                        \
+    "strb   r8, [r1], #1\n"
+
+/* One output of 13 to 16 inputs (r2-r9): four LDMs, eight SMLADs. */
 #define PW1PXN_ONE16(P, L)                                                                       \
     ".L" #P "_" #L ":\n"                                                                         \
     "ldm    r0!, {r10-r12, lr}\n"                                                                \
@@ -67,22 +90,94 @@ uint32_t nnom_local_pw1pxn_scratch(const void *args)
     "ssat   r10, #8, r10\n"                                                                      \
     "strb   r10, [r1], #1\n"
 
-/* A pixel's start: r6 its input, r7 in.c, r8 the next pixel's (stored),
- * r0 the first record, r11 out.c mod 16. */
+/* A pixel's start: r0 the first record, r6 its input, r7 in.c, r8 the
+ * next pixel's (stored), r11 out.c mod 16; Z set on the last pixel. */
 #define PW1PXN_PIXEL                                                                             \
-    "ldrd   r6, r7, [sp, #0]\n"                                                                  \
-    "ldrd   r0, r11, [sp, #8]\n"                                                                 \
+    "ldm    sp, {r0, r6, r7, r10, r11}\n"                                                        \
     "add    r8, r6, r7\n"                                                                        \
-    "str    r8, [sp, #0]\n"
-/* After a pixel's outputs: the next pixel (label L) until the outputs' end */
-#define PW1PXN_NEXT(L)                                                                           \
-    "ldr    r10, [sp, #16]\n"                                                                    \
-    "cmp    r1, r10\n"                                                                           \
-    "bne    " L "\n"
+    "str    r8, [sp, #4]\n"                                                                      \
+    "cmp    r8, r10\n"
+
+/* 9 to 16 inputs: the pixel's words at 0 and 4, widened into r2-r5 */
+#define PW1PXN_WORDS01                                                                           \
+    "ldr    r2, [r6, #0]\n"                                                                      \
+    "ldr    r4, [r6, #4]\n"                                                                      \
+    "sxtb16 r3, r2, ror #8\n"                                                                    \
+    "sxtb16 r2, r2\n"                                                                            \
+    "sxtb16 r5, r4, ror #8\n"                                                                    \
+    "sxtb16 r4, r4\n"
+
+/* The one-output loop (r0 input, r1 output, r2 sum, r3 and r12 a word's
+ * halves, r4 the start value, r5... the weights). A word at offset O,
+ * its pairs' weights E and D: */
+#define PW1PXN_W(O, E, D)                                                                        \
+    "ldr    r3, [r0, #" #O "]\n"                                                                 \
+    "sxtb16 r12, r3\n"                                                                           \
+    "smlad  r2, r12, " E ", r2\n"                                                                \
+    "sxtb16 r3, r3, ror #8\n"                                                                    \
+    "smlad  r2, r3, " D ", r2\n"
+/* the last word, read first: the sum starts at r4; in.c = 4k + 1 reads
+ * its odd pair only (the even one's inputs were read a word before) */
+#define PW1PXN_WLAST(O, E, D)                                                                    \
+    "ldr    r3, [r0, #" #O "]\n"                                                                 \
+    "sxtb16 r12, r3\n"                                                                           \
+    "smlad  r2, r12, " E ", r4\n"                                                                \
+    "sxtb16 r3, r3, ror #8\n"                                                                    \
+    "smlad  r2, r3, " D ", r2\n"
+#define PW1PXN_WLAST1(O, D)                                                                      \
+    "ldr    r3, [r0, #" #O "]\n"                                                                 \
+    "sxtb16 r3, r3, ror #8\n"                                                                    \
+    "smlad  r2, r3, " D ", r4\n"
+/* the first word, read last: on to the next pixel (in.c C) */
+#define PW1PXN_W0(C)                                                                             \
+    "ldr    r3, [r0], #" #C "\n"                                                                 \
+    "sxtb16 r12, r3\n"                                                                           \
+    "smlad  r2, r12, r5, r2\n"                                                                   \
+    "sxtb16 r3, r3, ror #8\n"                                                                    \
+    "smlad  r2, r3, r6, r2\n"
+/* The end of a pixel, by the record's length: 8 inputs hold everything
+ * (mult r9, ra r10, shift r11, the outputs' end lr); 9 to 12 (mult r11,
+ * ra lr; [sp] shift, [sp, #4] end); 13 to 16 ([sp] mult, ra, shift, end).
+ * The shift in SH, the outputs' end in E. */
+#define PW1PXN_STORE(SH, E, L)                                                                   \
+    "asr    r2, r2, " SH "\n"                                                                    \
+    "ssat   r2, #8, r2\n"                                                                        \
+    "strb   r2, [r1], #1\n"                                                                      \
+    "cmp    r1, " E "\n"                                                                         \
+    "bne    " L "\n"                                                                             \
+    "b      59f\n"
+#define PW1PXN_END2(L) "smmlar r2, r2, r9, r10\n" PW1PXN_STORE("r11", "lr", L)
+#define PW1PXN_END3(L)                                                                           \
+    "smmlar r2, r2, r11, lr\n"                                                                   \
+    "ldrd   r3, r12, [sp, #0]\n" PW1PXN_STORE("r3", "r12", L)
+#define PW1PXN_END4(L)                                                                           \
+    "ldrd   r3, r12, [sp, #0]\n"                                                                 \
+    "smmlar r2, r2, r3, r12\n"                                                                   \
+    "ldrd   r3, r12, [sp, #8]\n" PW1PXN_STORE("r3", "r12", L)
+/* Their starts (r0 the record, r2 the input, r12 the outputs' end): the
+ * start value r4, weights r5-r8 (two words), r5-r10 (three), r5-r11 and
+ * lr (four); the rest as the ends read them. */
+#define PW1PXN_START2                                                                            \
+    "mov    lr, r12\n"                                                                           \
+    "ldm    r0, {r4-r11}\n"                                                                      \
+    "mov    r0, r2\n"
+#define PW1PXN_START3                                                                            \
+    "ldr    r3, [r0, #36]\n"                                                                     \
+    "strd   r3, r12, [sp, #0]\n"                                                                 \
+    "ldm    r0, {r4-r11, lr}\n"                                                                  \
+    "mov    r0, r2\n"
+#define PW1PXN_START4                                                                            \
+    "ldr    r3, [r0, #44]\n"                                                                     \
+    "strd   r3, r12, [sp, #8]\n"                                                                 \
+    "ldrd   r3, r12, [r0, #36]\n"                                                                \
+    "strd   r3, r12, [sp, #0]\n"                                                                 \
+    "ldm    r0, {r4-r11, lr}\n"                                                                  \
+    "mov    r0, r2\n"
+#define PW1PXN_ENTRY1(L) ".hword (" L " - 51b) / 2\n"
 
 /* nnom_local_pw1pxn(ctx r0, args r1): the table's run function itself.
- * Stack: [0] this pixel's input, [4] in.c, [8] the first record, [12]
- * out.c mod 16, [16] the outputs' end. */
+ * Stack of the pass: [0] the first record, [4] this pixel's input, [8]
+ * in.c, [12] the inputs' end, [16] out.c mod 16. */
 __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #20\n"
@@ -94,11 +189,16 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn")
         "ldr    r6, [r1, #68]\n"
         "ldr    r1, [r1, #104]\n"
         "mul    r5, r5, r6\n"
-        "mla    r5, r5, r4, r1\n"
+        "cmp    r4, #1\n"
+        "bne    10f\n"
+        "subs   r6, r3, #8\n"
+        "bhs    50f\n"
+        "10:\n"
+        "mla    r6, r5, r3, r2\n"
         "and    r4, r4, #15\n"
-        "strd   r2, r3, [sp, #0]\n"
-        "strd   r0, r4, [sp, #8]\n"
-        "str    r5, [sp, #16]\n"
+        "strd   r0, r2, [sp, #0]\n"
+        "strd   r3, r6, [sp, #8]\n"
+        "str    r4, [sp, #16]\n"
         "cmp    r3, #8\n"
         "bgt    30f\n"
         "20:\n" /* 4 to 8 inputs: words [0, 4) and [c - 4, c) */
@@ -110,25 +210,62 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn")
         "sxtb16 r4, r5\n"
         "sxtb16 r5, r5, ror #8\n"
         PW1PX_PASS(pw1pxn, PW1PX_ONE)
-        PW1PXN_NEXT("20b")
-        "b      39f\n"
-        "30:\n" /* 9 to 16 inputs: words at 0, 4, c - 8 and c - 4 */
+        "bne    20b\n"
+        "b      59f\n"
+        "30:\n"
+        "cmp    r3, #12\n"
+        "bgt    40f\n"
+        "31:\n" /* 9 to 12 inputs: words at 0, 4 and c - 4 */
         PW1PXN_PIXEL
-        "ldr    r2, [r6, #0]\n"
-        "ldr    r4, [r6, #4]\n"
-        "ldr    r6, [r8, #-8]\n"
+        PW1PXN_WORDS01
+        "ldr    r6, [r8, #-4]\n"
+        "sxtb16 r7, r6, ror #8\n"
+        "sxtb16 r6, r6\n"
+        PW1PX_PASS(pw1pxn12, PW1PXN_ONE12)
+        "bne    31b\n"
+        "b      59f\n"
+        "40:\n" /* 13 to 16 inputs: words at 0, 4, 8 and c - 4 */
+        PW1PXN_PIXEL
+        PW1PXN_WORDS01
+        "ldr    r6, [r6, #8]\n"
         "ldr    r8, [r8, #-4]\n"
-        "sxtb16 r3, r2, ror #8\n"
-        "sxtb16 r2, r2\n"
-        "sxtb16 r5, r4, ror #8\n"
-        "sxtb16 r4, r4\n"
         "sxtb16 r7, r6, ror #8\n"
         "sxtb16 r6, r6\n"
         "sxtb16 r9, r8, ror #8\n"
         "sxtb16 r8, r8\n"
         PW1PX_PASS(pw1pxn16, PW1PXN_ONE16)
-        PW1PXN_NEXT("30b")
-        "39:\n"
+        "bne    40b\n"
+        "b      59f\n"
+        "50:\n" /* one output of 8 to 16 inputs (r6 = c - 8) */
+        "add    r12, r1, r5\n"
+        "tbh    [pc, r6, lsl #1]\n"
+        "51:\n"
+        PW1PXN_ENTRY1("80f") PW1PXN_ENTRY1("81f") PW1PXN_ENTRY1("82f")
+        PW1PXN_ENTRY1("83f") PW1PXN_ENTRY1("84f") PW1PXN_ENTRY1("85f")
+        PW1PXN_ENTRY1("86f") PW1PXN_ENTRY1("87f") PW1PXN_ENTRY1("88f")
+        "80:\n" PW1PXN_START2 "60:\n"
+        PW1PXN_WLAST(4, "r7", "r8") PW1PXN_W0(8) PW1PXN_END2("60b")
+        "81:\n" PW1PXN_START3 "61:\n"
+        PW1PXN_WLAST1(5, "r10") PW1PXN_W(4, "r7", "r8") PW1PXN_W0(9) PW1PXN_END3("61b")
+        "82:\n" PW1PXN_START3 "62:\n"
+        PW1PXN_WLAST(6, "r9", "r10") PW1PXN_W(4, "r7", "r8") PW1PXN_W0(10) PW1PXN_END3("62b")
+        "83:\n" PW1PXN_START3 "63:\n"
+        PW1PXN_WLAST(7, "r9", "r10") PW1PXN_W(4, "r7", "r8") PW1PXN_W0(11) PW1PXN_END3("63b")
+        "84:\n" PW1PXN_START3 "64:\n"
+        PW1PXN_WLAST(8, "r9", "r10") PW1PXN_W(4, "r7", "r8") PW1PXN_W0(12) PW1PXN_END3("64b")
+        "85:\n" PW1PXN_START4 "65:\n"
+        PW1PXN_WLAST1(9, "lr") PW1PXN_W(8, "r9", "r10") PW1PXN_W(4, "r7", "r8")
+        PW1PXN_W0(13) PW1PXN_END4("65b")
+        "86:\n" PW1PXN_START4 "66:\n"
+        PW1PXN_WLAST(10, "r11", "lr") PW1PXN_W(8, "r9", "r10") PW1PXN_W(4, "r7", "r8")
+        PW1PXN_W0(14) PW1PXN_END4("66b")
+        "87:\n" PW1PXN_START4 "67:\n"
+        PW1PXN_WLAST(11, "r11", "lr") PW1PXN_W(8, "r9", "r10") PW1PXN_W(4, "r7", "r8")
+        PW1PXN_W0(15) PW1PXN_END4("67b")
+        "88:\n" PW1PXN_START4 "68:\n"
+        PW1PXN_WLAST(12, "r11", "lr") PW1PXN_W(8, "r9", "r10") PW1PXN_W(4, "r7", "r8")
+        PW1PXN_W0(16) PW1PXN_END4("68b")
+        "59:\n"
         "movs   r0, #0\n" /* NN_SUCCESS */
         "add    sp, sp, #20\n"
         "pop    {r4-r11, pc}\n"

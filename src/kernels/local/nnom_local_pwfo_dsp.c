@@ -27,7 +27,7 @@
 #define PWFO_MIN_CIN 17     /* pw1px_records.FO_MIN_CIN */
 #define PWFO_MAX_CIN 256    /* pw1px_records.FO_MAX_CIN */
 #define PWFO_MAX_OC 3       /* pw1px_records.FO_MAX_COUT */
-#define PWFO_MAX_PIX 16     /* pw1px_records.MAX_PIX */
+#define PWFO_MAX_PIX 16     /* pw1px_records.FO_MAX_PIX */
 #define PWFO_PAIR_BYTES 44  /* a word's code for two pixels: eleven 32-bit instructions */
 #define PWFO_ONE_BYTES 24   /* for one: six */
 

@@ -465,7 +465,8 @@ family("pw7_", 148_000, len(PW7_CASES), pw7_model)
 # outputs (the pass entered at 0), 1 output, 15; ReLU6 (a clamp that is
 # int8's), every bias near 2^30 ("huge"); the layers it must refuse: no
 # activation (output zero point not -128), the last channel beyond the
-# fast requantisation ("scaled"), 17 pixels, 17 inputs, 17 outputs.
+# fast requantisation ("scaled"), 17 pixels (taken since pw9's 64), 17
+# inputs, 17 outputs.
 # (input (h, w, c), filters, activation, kind).
 PW8_CASES = [
     ((3, 3, 8), 3, "relu", None),
@@ -527,3 +528,40 @@ def pw10_model(k: int, rng: np.random.Generator):
 
 
 family("pw10_", 155_000, len(PW10_CASES), pw10_model)
+# pw9: the few-pixel loop's three-word pass (9 to 12 inputs), its loop over
+# the pixels for one output of 8 to 16 inputs (record in registers, a copy
+# for each input count) and 17 to 64 pixels. Taken: 9 inputs on two
+# outputs (the third word's even pair all zero), 10 on three, 11 on 15
+# outputs and 12 on 16 (the pass entered at 15 and 0), 13 on two and 16 on
+# five (four words at 0, 4, 8, c - 4); one output of 8 (the fewest pixels),
+# 9, 11, 12 (ReLU6), 13, 14 ("huge"), 15 and 16 inputs (64 pixels, the
+# most), 7 inputs on one output (the pass, not the pixel loop); 36 pixels
+# on three outputs. Refused: 65 pixels, no activation, "scaled".
+PW9_CASES = [
+    ((4, 4, 9), 2, "relu", None),
+    ((1, 9, 10), 3, "relu", None),
+    ((2, 5, 11), 15, "relu", None),
+    ((5, 5, 12), 16, "relu", None),
+    ((3, 7, 13), 2, "relu", None),
+    ((1, 27, 16), 5, "relu", None),
+    ((2, 2, 8), 1, "relu", None),
+    ((2, 4, 9), 1, "relu", None),
+    ((3, 3, 11), 1, "relu", None),
+    ((2, 3, 12), 1, "relu6", None),
+    ((4, 4, 13), 1, "relu", None),
+    ((4, 2, 14), 1, "relu", "huge"),
+    ((3, 5, 15), 1, "relu", None),
+    ((8, 8, 16), 1, "relu", None),
+    ((2, 2, 7), 1, "relu", None),
+    ((6, 6, 10), 3, "relu", None),
+    ((5, 13, 12), 1, "relu", None),
+    ((4, 4, 13), 1, None, None),
+    ((3, 3, 12), 1, "relu", "scaled"),
+]
+
+
+def pw9_model(k: int, rng: np.random.Generator):
+    return conv1x1_kind_model(*PW9_CASES[k], rng)
+
+
+family("pw9_", 154_000, len(PW9_CASES), pw9_model)

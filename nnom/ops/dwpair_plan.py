@@ -40,6 +40,23 @@ RUNS_G = 12
 SET_WORDS = 13  # k, then nnom_dwpair_set_t's twelve
 EDGE_K = 5  # a set of one border output
 EDGE_LINES = 16  # at most this many lines' border outputs as sets
+EDGE_REC = 1  # a set's mark: its records are the border outputs' words
+# two border outputs in one set (k 2) cost more than two sets of one from
+# this many groups of four channels on (k 2 ~5 a group more, a set ~30)
+EDGE_PAIR_G = 6
+
+
+def _edge_sizes(lines: int, g: int) -> list[int]:
+    """The border outputs' sets (one a line, g groups): four at a time
+    (a set of one place: k EDGE_K, cheaper than k 1), the rest as 3, 2 or
+    ones."""
+    sizes = [4] * (lines // 4)
+    r = lines % 4
+    if r == 3 or (r == 2 and g < EDGE_PAIR_G):
+        sizes.append(r)
+    else:
+        sizes += [1] * r
+    return sizes
 
 
 def _sets(groups, back, lines, lx, lo, n, sx, so, xs):
@@ -93,6 +110,7 @@ def dwpair_plan(
     in_hw,
     out_hw,
     zp_in: int,
+    edge_words=None,
 ) -> np.ndarray | None:
     """words (first word 1: every channel fits) with the grid appended and
     first word PLAN_TAG where it has at most MAX_SETS sets (MAX_SETS_RUNS
@@ -123,20 +141,36 @@ def dwpair_plan(
     if len(sets) > (MAX_SETS_RUNS if _runs_cost_more(lines, last, edge, g) else MAX_SETS):
         return words
     ex, eo = (n_in - 1) * xb, (out - 1) * ob
+    extra = []  # the border outputs' own channel words, where their sets use them
     if edge and (ic & 3) != 1 and lines <= EDGE_LINES:
-        # the border outputs as sets: x2 unused, d[0] the zero point's word
+        places = [(ex + line * lx, eo + line * lo) for line in range(lines)]
+        sizes = _edge_sizes(lines, g)
+        ew = edge_words() if edge_words is not None and max(sizes) > 1 else None
+        if ew is None:
+            sizes = [1] * lines
+        else:
+            extra = list(ew)
         zp4 = int(np.int32(np.uint32((zp_in & 0xFF) * 0x01010101)))
-        for line in range(lines):
-            x, o = ex + line * lx, eo + line * lo
-            sets.append((EDGE_K, o, (0, 0, 0), o + 4 * (ic >> 2), x, x, (zp4, 0, 0), back))
+        for k in sizes:
+            (x0, o0), group = places[0], places[:k]
+            places = places[k:]
+            if k == 1:  # x2 unused, d[0] the zero point's word
+                sets.append((EDGE_K, o0, (0, 0, 0), o0 + 4 * (ic >> 2), x0, x0, (zp4, 0, 0), back))
+                continue
+            # places across lines on the border words (second tap's weight 0,
+            # x2 = x: the words it reads are inside and weigh nothing)
+            d = [x - x0 - 4 for x, _ in group[1:]] + [0] * (4 - k)
+            od = [o - o0 for _, o in group[1:]] + [0] * (4 - k)
+            sets.append((k, o0, tuple(od), o0 + 4 * (ic >> 2), x0, x0, tuple(d), back, EDGE_REC))
         edge = False
     head = [len(sets), lines, lx, lo, last, s * xb, ob, xb]
     head += [ex, eo] if edge else [-1, -1]
     head += [ih * iw * ic, oh * ow * ic]  # the buffers the offsets stay inside
     plan = list(head)
-    for k, o, od, end, x, x2, d, bk in sets:
-        plan += [k, o, *od, end, x, x2, *d, 0, bk]
+    edge_rec = 4 * (len(words) - 1 + PLAN_HEAD + SET_WORDS * len(sets))  # after the plan
+    for k, o, od, end, x, x2, d, bk, *rec in sets:
+        plan += [k, o, *od, end, x, x2, *d, edge_rec if rec else 0, bk]
     assert len(plan) == PLAN_HEAD + SET_WORDS * len(sets)
-    tagged = np.concatenate([words, np.asarray(plan, np.int64)]).astype(np.int32)
+    tagged = np.concatenate([words, np.asarray(plan + extra, np.int64)]).astype(np.int32)
     tagged[0] = PLAN_TAG
     return tagged

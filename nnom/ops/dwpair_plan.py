@@ -39,6 +39,7 @@ RUNS_EDGE_G = 4
 RUNS_G = 12
 SET_WORDS = 13  # k, then nnom_dwpair_set_t's twelve
 EDGE_K = 5  # a set of one border output
+TWO_K = 9  # two places sliding at stride 1 whose outputs are xs apart
 EDGE_LINES = 16  # at most this many lines' border outputs as sets
 EDGE_REC = 1  # a set's mark: its records are the border outputs' words
 # two border outputs in one set (k 2) cost more than two sets of one from
@@ -69,6 +70,8 @@ def _sets(groups, back, lines, lx, lo, n, sx, so, xs):
         o = x = 0
         while True:
             k = 4 + slide if n >= 4 else n + slide if n > 1 else 1
+            if k == 6 and so == xs:  # two sliding places, outputs the taps' step apart
+                k = TWO_K
             out.append((k, o, od, o + 4 * groups, x, x + xs, d, back))
             n -= 4
             if n <= 0:

@@ -924,7 +924,7 @@ TAP2X_CASES = [
     ((7, 1, 15), (2, 1), (1, 1), "same", "relu", 0),  # sliding 4 + 6, border, back 1
     ((1, 9, 28), (1, 2), (1, 1), "same", "relu6", 0),  # ReLU6: no plan
     ((1, 9, 28), (1, 2), (1, 1), "same", None, 0),  # no activation: no records
-    ((5, 1, 13), (2, 1), (1, 1), "same", "relu", "huge"),  # |bias| near 2^30: no plan
+    ((5, 1, 13), (2, 1), (1, 1), "same", "relu", "huge"),  # |bias| near 2^30: laid out all the same
     ((7, 1, 12), (2, 1), (1, 1), "same", "relu", "huge"),  # |bias| near 2^30
 ]
 
@@ -1209,7 +1209,8 @@ layer_family("win7l_", 146_500, WIN7L_CASES, without_records=WIN7L_WITHOUT_RECOR
 # with back 0; the lane in the sets at 3 and 5 outputs a channel; and layers
 # near the limits that keep the old sets: a line whose outputs are not the
 # taps' step apart (k 6), 6 outputs with the lane (the lane in C), 17 lines
-# of borders (in C), ReLU6, |bias| near 2^30. (as PAIR6_CASES)
+# of borders (in C), ReLU6 (no plan); and |bias| near 2^30 (laid out on
+# rq_fit's words, the border words too). (as PAIR6_CASES)
 TAP2Z_CASES = [
     ((3, 1, 94), (2, 1), (1, 1), "valid", "relu", 0),  # k 9, back 2
     ((1, 7, 20), (1, 2), (1, 1), "valid", "relu", 0),  # sliding 4 + k 9
@@ -1227,7 +1228,7 @@ TAP2Z_CASES = [
     ((6, 1, 13), (2, 1), (1, 1), "same", "relu", 0),  # 6 outputs: the lane in C
     ((17, 5, 20), (1, 2), (1, 2), "same", "relu", 0),  # 17 lines: borders in C
     ((1, 5, 93), (1, 2), (1, 2), "same", "relu6", 0),  # ReLU6: no plan
-    ((5, 1, 13), (2, 1), (1, 1), "same", "relu", "huge"),  # |bias| near 2^30: no plan
+    ((5, 1, 13), (2, 1), (1, 1), "same", "relu", "huge"),  # |bias| near 2^30: laid out all the same
 ]
 
 

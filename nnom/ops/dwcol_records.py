@@ -38,7 +38,7 @@ from .dw3s2l_records import MIN_OUT as DW3S2L_MIN_OUT
 from .dw3s2l_records import dw3s2l_retag, dw3s2l_tagged
 from .dwcol_scaled import dwcol_scaled, scaled_takes
 from .dwpair_plan import dwpair_plan
-from .dwpair_records import dwpair_records
+from .dwpair_records import dwpair_edge_words, dwpair_records
 
 # lines of at least this many outputs run nnom_dw3_s8 (DW3_MIN_OUT in C)
 DW3_MIN_OUT = 10
@@ -160,7 +160,16 @@ def dwcol_records(
         # where the one-row loop's records cost less ((2,1) 2x1x118 valid:
         # 2,536 instructions against 2,646)
         if pair is not None and (pair[0] == 1 or out_hw[0] * out_hw[1] > 1):
-            return dwpair_plan(pair, axis == 0, attrs, (q.act_min, q.act_max), in_hw, out_hw, zp_in)
+            return dwpair_plan(
+                pair,
+                axis == 0,
+                attrs,
+                (q.act_min, q.act_max),
+                in_hw,
+                out_hw,
+                zp_in,
+                lambda: dwpair_edge_words(q, zp_in, zp_out),
+            )
     if k == 3 and s == 2 and out_hw[axis] >= DW3S2L_MIN_OUT and pad <= 1:
         passes = dw3s2_records(q, zp_in, zp_out)
         if passes is not None and out_hw[axis] >= DW3S2_MIN_OUT:

@@ -8,16 +8,23 @@ so for layers of few places (where the runs' set-up costs more) the
 converter writes the sets here, after the channels' words: a head of
 PLAN_HEAD words (sets; lines, lx, lo, last, sx, so, xs of the grid; the
 border row's input and output offsets, -1 where there is none or the sets
-hold its outputs; the input's and the output's sizes in bytes, which the C
-checks before it trusts the offsets), then per set its k and the twelve
-fields of nnom_dwpair_set_t (out, od[3], end, x, x2, d[3], rec, back) with
-the pointers as byte offsets from the input, output and records + 1; one
-call (nnom_dwpair_plan_s8) runs them all. A 'same' layer's border outputs
-(their second tap padding) are sets of k EDGE_K, the zero point's word in
-d[0], where no lane follows (channels not 4 k + 1) and on up to EDGE_LINES
-lines. Only where every channel fits (first word 1) and the grid has at
-most MAX_SETS sets, or MAX_SETS_RUNS where the runs cost more
-(_runs_cost_more); other layers keep first word 1 and the try.
+hold its outputs (the input's -2 where only the lane is left to the C);
+the input's and the output's sizes in bytes, which the C checks before it
+trusts the offsets), then per set its k and the twelve fields of
+nnom_dwpair_set_t (out, od[3], end, x, x2, d[3], rec, back) with the
+pointers as byte offsets from the input, output and records + 1; one call
+(nnom_dwpair_plan_s8) runs them all. A 'same' layer's border outputs
+(their second tap padding) are sets on up to EDGE_LINES lines: where every
+channel fits with that tap's weights zero, on those words (appended after
+the sets) in sets of up to four places (one: k EDGE_ONE_K, no zero point);
+else one each of k EDGE_K, the zero point's word in d[0]. Channels 4 k +
+1 keep the lane in C (and the border outputs with it) unless the layer has
+few outputs and a border (_lane_in_sets: the last channel then in the
+sets' overlapping group). Two places along one line whose outputs are the
+taps' step apart take k TWO_K (stride 1) or TWO_S2_K (stride 2). Only
+where every channel fits (first word 1) and the grid has at most MAX_SETS
+sets, or MAX_SETS_RUNS where the runs cost more (_runs_cost_more); other
+layers keep first word 1 and the try.
 """
 
 from __future__ import annotations
@@ -39,7 +46,31 @@ RUNS_EDGE_G = 4
 RUNS_G = 12
 SET_WORDS = 13  # k, then nnom_dwpair_set_t's twelve
 EDGE_K = 5  # a set of one border output
+TWO_K = 9  # two places sliding at stride 1 whose outputs are xs apart
+TWO_S2_K = 10  # two places at stride 2 (taps x + i xs) whose outputs are xs apart
 EDGE_LINES = 16  # at most this many lines' border outputs as sets
+EDGE_REC = 1  # a set's mark: its records are the border outputs' words
+EDGE_ONE_K = 11  # a set of one border output on the border words (no zero point)
+LANE_PLACES = 5  # the lane's channel in the sets on layers of this many outputs a channel
+# the border sets' estimated costs: a set's ~30 outside its loop, a group's
+# by places (k EDGE_ONE_K for one)
+EDGE_SET = 30
+EDGE_GROUP = {1: 27, 2: 63, 3: 88, 4: 113}
+
+
+def _edge_sizes(lines: int, g: int) -> list[int]:
+    """The border outputs' sets (one a line, g groups): sets of the k
+    places cheapest a place, the rest as one set or sets of one."""
+
+    def cost(k):
+        return EDGE_SET + EDGE_GROUP[k] * g
+
+    k = min(range(1, 5), key=lambda k: cost(k) / k)
+    sizes = [k] * (lines // k)
+    r = lines % k
+    if r:
+        sizes += [r] if cost(r) < r * cost(1) else [1] * r
+    return sizes
 
 
 def _sets(groups, back, lines, lx, lo, n, sx, so, xs):
@@ -52,6 +83,10 @@ def _sets(groups, back, lines, lx, lo, n, sx, so, xs):
         o = x = 0
         while True:
             k = 4 + slide if n >= 4 else n + slide if n > 1 else 1
+            if k == 6 and so == xs:  # two sliding places, outputs the taps' step apart
+                k = TWO_K
+            elif k == 2 and so == xs and sx == 2 * xs:  # the same at stride 2
+                k = TWO_S2_K
             out.append((k, o, od, o + 4 * groups, x, x + xs, d, back))
             n -= 4
             if n <= 0:
@@ -76,6 +111,13 @@ def _sets(groups, back, lines, lx, lo, n, sx, so, xs):
     return out
 
 
+def _lane_in_sets(lines: int, out: int, edge: bool) -> bool:
+    """Channels 4 k + 1: the last one in the sets' overlapping group (back
+    3, its border outputs sets too) rather than the lane in C (~10 an
+    output, but the border outputs of every group then in C too)."""
+    return edge and lines <= EDGE_LINES and lines * out <= LANE_PLACES
+
+
 def _runs_cost_more(lines: int, last: int, edge: bool, g: int) -> bool:
     """Where the try's runs cost more than a plan of MAX_SETS+ sets (lines
     of last places before the border, g groups of four channels, the
@@ -93,6 +135,7 @@ def dwpair_plan(
     in_hw,
     out_hw,
     zp_in: int,
+    edge_words=None,
 ) -> np.ndarray | None:
     """words (first word 1: every channel fits) with the grid appended and
     first word PLAN_TAG where it has at most MAX_SETS sets (MAX_SETS_RUNS
@@ -117,26 +160,59 @@ def dwpair_plan(
         return words
     last = min((n_in - 2) // s + 1, out)
     edge = last < out
-    back = 4 - (ic & 3) if (ic & 3) > 1 else 0
+    lane = (ic & 3) == 1 and not _lane_in_sets(lines, out, out > last)
+    back = 0 if lane or (ic & 3) == 0 else 4 - (ic & 3)
     sets = _sets(ic >> 2, back, lines, lx, lo, last, s * xb, ob, xb)
     g = (ic + 3) >> 2
     if len(sets) > (MAX_SETS_RUNS if _runs_cost_more(lines, last, edge, g) else MAX_SETS):
         return words
     ex, eo = (n_in - 1) * xb, (out - 1) * ob
-    if edge and (ic & 3) != 1 and lines <= EDGE_LINES:
-        # the border outputs as sets: x2 unused, d[0] the zero point's word
+    extra = []  # the border outputs' own channel words, where their sets use them
+    if edge and not lane and lines <= EDGE_LINES:
+        places = [(ex + line * lx, eo + line * lo) for line in range(lines)]
+        sizes = _edge_sizes(lines, g)
+        ew = edge_words() if edge_words is not None else None
+        if ew is None:
+            sizes = [1] * lines
+        else:
+            extra = list(ew)
         zp4 = int(np.int32(np.uint32((zp_in & 0xFF) * 0x01010101)))
-        for line in range(lines):
-            x, o = ex + line * lx, eo + line * lo
-            sets.append((EDGE_K, o, (0, 0, 0), o + 4 * (ic >> 2), x, x, (zp4, 0, 0), back))
+        for k in sizes:
+            (x0, o0), group = places[0], places[:k]
+            places = places[k:]
+            if k == 1 and ew is None:  # x2 unused, d[0] the zero point's word
+                sets.append((EDGE_K, o0, (0, 0, 0), o0 + 4 * (ic >> 2), x0, x0, (zp4, 0, 0), back))
+                continue
+            if k == 1:  # the border words: each channel's byte of the word, no zero point
+                sets.append(
+                    (
+                        EDGE_ONE_K,
+                        o0,
+                        (0, 0, 0),
+                        o0 + 4 * (ic >> 2),
+                        x0,
+                        x0,
+                        (0, 0, 0),
+                        back,
+                        EDGE_REC,
+                    )
+                )
+                continue
+            # places across lines on the border words (second tap's weight 0,
+            # x2 = x: the words it reads are inside and weigh nothing)
+            d = [x - x0 - 4 for x, _ in group[1:]] + [0] * (4 - k)
+            od = [o - o0 for _, o in group[1:]] + [0] * (4 - k)
+            sets.append((k, o0, tuple(od), o0 + 4 * (ic >> 2), x0, x0, tuple(d), back, EDGE_REC))
         edge = False
     head = [len(sets), lines, lx, lo, last, s * xb, ob, xb]
-    head += [ex, eo] if edge else [-1, -1]
+    # -1: nothing left for the C (-2: the lane only)
+    head += [ex, eo] if edge else [-2 if lane else -1, -1]
     head += [ih * iw * ic, oh * ow * ic]  # the buffers the offsets stay inside
     plan = list(head)
-    for k, o, od, end, x, x2, d, bk in sets:
-        plan += [k, o, *od, end, x, x2, *d, 0, bk]
+    edge_rec = 4 * (len(words) - 1 + PLAN_HEAD + SET_WORDS * len(sets))  # after the plan
+    for k, o, od, end, x, x2, d, bk, *rec in sets:
+        plan += [k, o, *od, end, x, x2, *d, edge_rec if rec else 0, bk]
     assert len(plan) == PLAN_HEAD + SET_WORDS * len(sets)
-    tagged = np.concatenate([words, np.asarray(plan, np.int64)]).astype(np.int32)
+    tagged = np.concatenate([words, np.asarray(plan + extra, np.int64)]).astype(np.int32)
     tagged[0] = PLAN_TAG
     return tagged

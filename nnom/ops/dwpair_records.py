@@ -19,6 +19,8 @@ dwcol_records.py then lays out the one-row loop's records.
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 
 from .rq_fit import fit_channel
@@ -82,3 +84,15 @@ def dwpair_records(q, zp_in: int, zp_out: int) -> np.ndarray | None:
     words[0] = 5
     words[1:].reshape(-1, 4)[~fits] = 0
     return words
+
+
+def dwpair_edge_words(q, zp_in: int, zp_out: int) -> np.ndarray | None:
+    """The channels' words (no first word) of a 'same' layer's border
+    outputs, whose second tap is padding (the input zero point, a zero
+    term): the layer's with that tap's weights zero, so that the sets of
+    ordinary places reproduce them; None unless every channel fits."""
+    w = q.weight.reshape(2, -1).copy()
+    w[1] = 0
+    edge = SimpleNamespace(weight=w, bias=q.bias, mult=q.mult, shift=q.shift)
+    words = dwpair_records(edge, zp_in, zp_out)
+    return None if words is None or words[0] != 1 else words[1:]

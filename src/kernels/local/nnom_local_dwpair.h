@@ -87,7 +87,9 @@ void nnom_dwpair_set_s8(const nnom_dwpair_set_t *s, int32_t k);
 /* The n >= 1 sets of a plan from sets on, as nnom_dwpair_set_s8 would
  * run them (out and end offsets from output, x and x2 from input, rec
  * from rec), in one call; k 5: one border output, its second tap padding
- * (d[0] the input zero point in each byte). */
+ * (d[0] the input zero point in each byte); k 9: as k 6 where od[0] = xs
+ * (two places along a line, no per-group set words); k 10: as k 2
+ * where the places are 2 xs and the outputs xs apart. */
 void nnom_dwpair_plan_s8(const int32_t *sets, int32_t n, int8_t *output, const int8_t *input,
                          const int32_t *rec);
 

@@ -589,7 +589,7 @@ static NNOM_NOINLINE int dwpair_planned(const nnom_conv_args_t *a)
     const int32_t ic = a->in.c;
     const int32_t *rec = a->records + 1, *h = rec + NNOM_DWPAIR_REC * ic;
     nnom_dwpair_plan_s8(h + NNOM_DWPAIR_PLAN_HEAD, h[0], a->output, a->input, rec);
-    if ((ic & 3) != 1 && h[8] < 0)
+    if (h[8] == -1) /* nothing left (-2: the lane, no border outputs) */
         return 1;
     const nnom_dwpair_grid_t g = {rec,  0,    ic >> 2, a->input, a->output, h[1],
                                   h[2], h[3], h[4],    h[5],     h[6],      h[7]};

@@ -137,6 +137,48 @@ typedef char nnom_dwpair_set_layout_t[sizeof(nnom_dwpair_set_t) == 48 &&
     "sub    lr, lr, r6, lsl #4\n"                                                                \
     "b      " L "\n"
 
+/* A channel of two places (k 9, 10: plans only) whose outputs are the
+ * taps' step (r1) apart, each channel's records loaded once for both and
+ * no set words per group: its bytes (ROT) of place 0 in A, place 1 in B. */
+#define DPS_TWO(A, B, ROT)                                                                       \
+    "ldm    lr!, {r8-r11}\n"                                                                     \
+    "sxtb16 r12, " B ROT "\n"                                                                    \
+    "smlad  r12, r12, r8, r9\n"                                                                  \
+    "smmla  r12, r12, r10, r11\n"                                                                \
+    "ssat   r12, #8, r12, " DPS_SHIFT "\n"                                                       \
+    "strb   r12, [r2, r1]\n"                                                                     \
+    "sxtb16 r12, " A ROT "\n"                                                                    \
+    "smlad  r12, r12, r8, r9\n"                                                                  \
+    "smmla  r12, r12, r10, r11\n"                                                                \
+    "ssat   r12, #8, r12, " DPS_SHIFT "\n"                                                       \
+    "strb   r12, [r2], #1\n"
+
+/* Two places through every group (L its loop; k 9, 10): x r0, out r2, its
+ * end r3, the taps' step r1 (= the outputs'), lr the records; LOADS the
+ * group's words: place 0's in r10 and P0, place 1's in P1 and Q1. */
+#define DPS_TWOPLACES(L, LOADS, P0, P1, Q1)                                                      \
+    "ldr    r2, [sp, #16]\n"                                                                     \
+    "ldr    r1, [sp, #20]\n"                                                                     \
+    "ldr    r3, [sp, #32]\n"                                                                     \
+    "ldr    r0, [sp, #36]\n"                                                                     \
+    "ldr    lr, [sp, #56]\n" L ":\n" LOADS "pkhbt  r4, r10, " P0 ", lsl #16\n"                   \
+    "pkhtb  r5, " P0 ", r10, asr #16\n"                                                          \
+    "pkhbt  r6, " P1 ", " Q1 ", lsl #16\n"                                                       \
+    "pkhtb  r7, " Q1 ", " P1 ", asr #16\n" DPS_TWO("r4", "r6", "") DPS_TWO("r4", "r6", ", ror #8") \
+        DPS_TWO("r5", "r7", "") DPS_TWO("r5", "r7", ", ror #8")                                  \
+    "cmp    r2, r3\n"                                                                            \
+    "bne    " L "\n"                                                                             \
+    "ldr    r6, [sp, #60]\n" /* then the overlapping group, if any */                            \
+    "cmp    r6, #0\n"                                                                            \
+    "beq    .Ldps_done\n"                                                                        \
+    "movs   r7, #0\n"                                                                            \
+    "str    r7, [sp, #60]\n"                                                                     \
+    "subs   r0, r0, r6\n"                                                                        \
+    "subs   r2, r2, r6\n"                                                                        \
+    "adds   r3, r2, #4\n"                                                                        \
+    "sub    lr, lr, r6, lsl #4\n"                                                                \
+    "b      " L "\n"
+
 /* k places: L words r0.., H words r4.. */
 #define DPS_CH2(A, B, ROT, C) DPS_CHANNEL(DPS_RQ(A, ROT, "0", C) DPS_RQ(B, ROT, "4", C))
 #define DPS_CH3(A, B, D, ROT, C)                                                                 \
@@ -192,7 +234,8 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
         ".hword (.Ldps_2 - .Ldpp_k) / 2, (.Ldps_3 - .Ldpp_k) / 2\n"
         ".hword (.Ldps_4 - .Ldpp_k) / 2, (.Ldps_e - .Ldpp_k) / 2\n"
         ".hword (.Ldps_s2 - .Ldpp_k) / 2, (.Ldps_s3 - .Ldpp_k) / 2\n"
-        ".hword (.Ldps_s4 - .Ldpp_k) / 2\n"
+        ".hword (.Ldps_s4 - .Ldpp_k) / 2, (.Ldps_t - .Ldpp_k) / 2\n"
+        ".hword (.Ldps_u - .Ldpp_k) / 2, (.Ldps_b - .Ldpp_k) / 2\n"
         ".size nnom_dwpair_plan_s8, .-nnom_dwpair_plan_s8\n"
         ".p2align 2\n"
         ".global nnom_dwpair_set_s8\n"
@@ -284,6 +327,43 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
         ".Ldps_e:\n"
         DPS_ONEPLACE(".Ldps_e1", "ldr    r0, [sp, #36]\n"
                                  "ldr    r1, [sp, #44]\n", "", "r1", "")
+        /* k 9 (plans only): two sliding places, x r0, the step r1 */
+        ".Ldps_t:\n"
+        DPS_TWOPLACES(".Ldps_t1", "ldr    r8, [r0, r1]\n"
+                                  "ldr    r9, [r0, r1, lsl #1]\n"
+                                  "ldr    r10, [r0], #4\n",
+                      "r8", "r8", "r9")
+        /* k 10 (plans only): two places at stride 2, their taps x + i xs */
+        ".Ldps_u:\n"
+        DPS_TWOPLACES(".Ldps_u1", "ldr    r8, [r0, r1]\n"
+                                  "ldr    r9, [r0, r1, lsl #1]\n"
+                                  "add    r12, r0, r1, lsl #1\n"
+                                  "ldr    r11, [r12, r1]\n"
+                                  "ldr    r10, [r0], #4\n",
+                      "r8", "r9", "r11")
+        /* k 11 (plans only): one border output on the records whose second
+         * tap weighs 0: each channel's byte from the word by rotation */
+        ".Ldps_b:\n"
+        "ldr    r2, [sp, #16]\n"
+        "ldr    r3, [sp, #32]\n"
+        "ldr    r0, [sp, #36]\n"
+        "ldr    lr, [sp, #56]\n"
+        ".Ldps_b1:\n"
+        "ldr    r4, [r0], #4\n"
+        DPS_ONE("r4", "") DPS_ONE("r4", ", ror #8") DPS_ONE("r4", ", ror #16")
+        DPS_ONE("r4", ", ror #24")
+        "cmp    r2, r3\n"
+        "bne    .Ldps_b1\n"
+        "ldr    r6, [sp, #60]\n"
+        "cmp    r6, #0\n"
+        "beq    .Ldps_done\n"
+        "movs   r7, #0\n"
+        "str    r7, [sp, #60]\n"
+        "subs   r0, r0, r6\n"
+        "subs   r2, r2, r6\n"
+        "adds   r3, r2, #4\n"
+        "sub    lr, lr, r6, lsl #4\n"
+        "b      .Ldps_b1\n"
         ".Ldps_done:\n"
         "add    sp, sp, #64\n"
         "pop    {r4-r11, pc}\n"

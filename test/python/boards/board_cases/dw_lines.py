@@ -924,7 +924,7 @@ TAP2X_CASES = [
     ((7, 1, 15), (2, 1), (1, 1), "same", "relu", 0),  # sliding 4 + 6, border, back 1
     ((1, 9, 28), (1, 2), (1, 1), "same", "relu6", 0),  # ReLU6: no plan
     ((1, 9, 28), (1, 2), (1, 1), "same", None, 0),  # no activation: no records
-    ((7, 1, 12), (2, 1), (1, 1), "same", "relu", 4),  # a refused channel: no plan
+    ((5, 1, 13), (2, 1), (1, 1), "same", "relu", "huge"),  # |bias| near 2^30: laid out all the same
     ((7, 1, 12), (2, 1), (1, 1), "same", "relu", "huge"),  # |bias| near 2^30
 ]
 
@@ -1226,3 +1226,39 @@ LINE9_CASES = [
 
 
 layer_family("line9_", 158_000, LINE9_CASES)
+
+# tap2z: two-tap plans' new sets (nnom/ops/dwpair_plan.py): k 9, two places
+# sliding at stride 1 whose outputs are the taps' step apart; k 10, the same
+# at stride 2; a 'same' layer's border outputs on their own words (second
+# tap's weight 0) in sets of up to four places or k 11 (one, no zero
+# point); channels 4 k + 1 on few-output 'same' layers with the last channel
+# in the overlapping group (back 3) instead of the lane. Cases: k 9 with back
+# 0 and 2 and after a sliding 4; k 10 with back 0, 2, 3 and after a set of 4;
+# border sets of 4 + 4 + 4, 4 + k 11, 3, 2, k 11 x 2 with back 1, one k 11
+# with back 0; the lane in the sets at 3 and 5 outputs a channel; and layers
+# near the limits that keep the old sets: a line whose outputs are not the
+# taps' step apart (k 6), 6 outputs with the lane (the lane in C), 17 lines
+# of borders (in C), ReLU6 (no plan); and |bias| near 2^30 (laid out on
+# rq_fit's words, the border words too). (as PAIR6_CASES)
+TAP2Z_CASES = [
+    ((3, 1, 94), (2, 1), (1, 1), "valid", "relu", 0),  # k 9, back 2
+    ((1, 7, 20), (1, 2), (1, 1), "valid", "relu", 0),  # sliding 4 + k 9
+    ((4, 1, 18), (2, 1), (2, 1), "valid", "relu", 0),  # k 10, back 2
+    ((1, 12, 24), (1, 2), (1, 2), "valid", "relu", 0),  # 4 + k 10
+    ((1, 5, 93), (1, 2), (1, 2), "same", "relu", 0),  # k 10 + k 11, the lane in them (back 3)
+    ((12, 17, 8), (1, 2), (1, 2), "same", "relu", 0),  # border sets 4 + 4 + 4
+    ((5, 7, 12), (1, 2), (1, 2), "same", "relu", 0),  # border sets 4 + k 11
+    ((3, 7, 8), (1, 2), (1, 2), "same", "relu", 0),  # a border set of 3
+    ((2, 7, 8), (1, 2), (1, 2), "same", "relu", 0),  # a border set of 2
+    ((9, 2, 23), (2, 1), (1, 1), "same", "relu", 0),  # k 11 x 2, back 1
+    ((1, 9, 28), (1, 2), (1, 1), "same", "relu", 0),  # one k 11
+    ((5, 1, 13), (2, 1), (1, 1), "same", "relu", 0),  # the lane in the sets, 5 outputs
+    ((3, 2, 12), (2, 1), (1, 2), "valid", "relu", 0),  # outputs not xs apart: k 6
+    ((6, 1, 13), (2, 1), (1, 1), "same", "relu", 0),  # 6 outputs: the lane in C
+    ((17, 5, 20), (1, 2), (1, 2), "same", "relu", 0),  # 17 lines: borders in C
+    ((1, 5, 93), (1, 2), (1, 2), "same", "relu6", 0),  # ReLU6: no plan
+    ((5, 1, 13), (2, 1), (1, 1), "same", "relu", "huge"),  # |bias| near 2^30: laid out all the same
+]
+
+
+family("tap2z_", 156_000, len(TAP2Z_CASES), lambda k, rng: pair_case_model(TAP2Z_CASES[k], rng))

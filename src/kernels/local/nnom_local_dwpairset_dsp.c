@@ -104,6 +104,23 @@ typedef char nnom_dwpair_set_layout_t[sizeof(nnom_dwpair_set_t) == 48 &&
     "str    r1, [sp, #56]\n"                                                                     \
     "b      " L "\n"
 
+/* The one-place and two-place loops' end of a group (x r0, out r2, its
+ * end r3, lr the records): to L while groups are left; then the
+ * overlapping group (back channels before the end) once, if any; BACK2
+ * moves a second input pointer back too. */
+#define DPS_NEXT(L, BACK2)                                                                       \
+    "cmp    r2, r3\n"                                                                            \
+    "bne    " L "\n"                                                                             \
+    "ldr    r6, [sp, #60]\n"                                                                     \
+    "cmp    r6, #0\n"                                                                            \
+    "beq    .Ldps_done\n"                                                                        \
+    "movs   r7, #0\n"                                                                            \
+    "str    r7, [sp, #60]\n"                                                                     \
+    "subs   r0, r0, r6\n" BACK2 "subs   r2, r2, r6\n"                                            \
+    "adds   r3, r2, #4\n"                                                                        \
+    "sub    lr, lr, r6, lsl #4\n"                                                                \
+    "b      " L "\n"
+
 /* One place's channel C (its bytes in SRC by ROT), its records by one
  * LDM, stored to out (r2) directly, out moved on by the store. */
 #define DPS_ONE(SRC, ROT)                                                                        \
@@ -125,17 +142,7 @@ typedef char nnom_dwpair_set_layout_t[sizeof(nnom_dwpair_set_t) == 48 &&
     "ldr    r6, [r0], #4\n" LOADH "pkhbt  r4, r6, " H ", lsl #16\n"                              \
     "pkhtb  r5, " H ", r6, asr #16\n" DPS_ONE("r4", "") DPS_ONE("r4", ", ror #8")                \
         DPS_ONE("r5", "") DPS_ONE("r5", ", ror #8")                                              \
-    "cmp    r2, r3\n"                                                                            \
-    "bne    " L "\n"                                                                             \
-    "ldr    r6, [sp, #60]\n" /* then the overlapping group, if any */                            \
-    "cmp    r6, #0\n"                                                                            \
-    "beq    .Ldps_done\n"                                                                        \
-    "movs   r7, #0\n"                                                                            \
-    "str    r7, [sp, #60]\n"                                                                     \
-    "subs   r0, r0, r6\n" BACK2 "subs   r2, r2, r6\n"                                            \
-    "adds   r3, r2, #4\n"                                                                        \
-    "sub    lr, lr, r6, lsl #4\n"                                                                \
-    "b      " L "\n"
+    DPS_NEXT(L, BACK2)
 
 /* A channel of two places (k 9, 10: plans only) whose outputs are the
  * taps' step (r1) apart, each channel's records loaded once for both and
@@ -166,18 +173,7 @@ typedef char nnom_dwpair_set_layout_t[sizeof(nnom_dwpair_set_t) == 48 &&
     "pkhbt  r6, " P1 ", " Q1 ", lsl #16\n"                                                       \
     "pkhtb  r7, " Q1 ", " P1 ", asr #16\n" DPS_TWO("r4", "r6", "") DPS_TWO("r4", "r6", ", ror #8") \
         DPS_TWO("r5", "r7", "") DPS_TWO("r5", "r7", ", ror #8")                                  \
-    "cmp    r2, r3\n"                                                                            \
-    "bne    " L "\n"                                                                             \
-    "ldr    r6, [sp, #60]\n" /* then the overlapping group, if any */                            \
-    "cmp    r6, #0\n"                                                                            \
-    "beq    .Ldps_done\n"                                                                        \
-    "movs   r7, #0\n"                                                                            \
-    "str    r7, [sp, #60]\n"                                                                     \
-    "subs   r0, r0, r6\n"                                                                        \
-    "subs   r2, r2, r6\n"                                                                        \
-    "adds   r3, r2, #4\n"                                                                        \
-    "sub    lr, lr, r6, lsl #4\n"                                                                \
-    "b      " L "\n"
+    DPS_NEXT(L, "")
 
 /* k places: L words r0.., H words r4.. */
 #define DPS_CH2(A, B, ROT, C) DPS_CHANNEL(DPS_RQ(A, ROT, "0", C) DPS_RQ(B, ROT, "4", C))

@@ -43,12 +43,8 @@ uint32_t nnom_local_pw1pxn_scratch(const void *args)
     const uint32_t c = (uint32_t)a->in.c, oc = (uint32_t)a->out.c;
     const uint32_t npix = (uint32_t)(a->out.h * a->out.w);
     const uint32_t words = c > 8u ? (c + 3u) / 4u : 2u;
-    const uint32_t differ = ((uint32_t)r[-4] ^ PW1PXN_TAG) | ((uint32_t)r[-3] ^ c) |
-                            ((uint32_t)r[-2] ^ oc) | ((uint32_t)r[-1] ^ words) |
-                            ((uint32_t)a->in.h ^ (uint32_t)a->out.h) |
-                            ((uint32_t)a->in.w ^ (uint32_t)a->out.w) |
-                            ((uint32_t)a->k.h ^ 1u) | ((uint32_t)a->k.w ^ 1u);
-    return differ == 0u && c - 4u <= 12u && oc - 1u <= 15u && npix - 2u <= PW1PXN_MAX_PIX - 2u
+    return nnom_pw_few_header_fits(a, PW1PXN_TAG, words) && c - 4u <= 12u && oc - 1u <= 15u &&
+                   npix - 2u <= PW1PXN_MAX_PIX - 2u
                ? nnom_conv_col_scratch(a)
                : NNOM_UNSUITED;
 }

@@ -68,13 +68,9 @@ uint32_t nnom_local_pwfo_scratch(const void *args)
         return NNOM_UNSUITED;
     const uint32_t c = (uint32_t)a->in.c, oc = (uint32_t)a->out.c;
     const uint32_t npix = (uint32_t)(a->out.h * a->out.w);
-    const uint32_t differ = ((uint32_t)r[-4] ^ PWFO_TAG) | ((uint32_t)r[-3] ^ c) |
-                            ((uint32_t)r[-2] ^ oc) | ((uint32_t)r[-1] ^ ((c + 3u) / 4u)) |
-                            ((uint32_t)a->in.h ^ (uint32_t)a->out.h) |
-                            ((uint32_t)a->in.w ^ (uint32_t)a->out.w) |
-                            ((uint32_t)a->k.h ^ 1u) | ((uint32_t)a->k.w ^ 1u);
-    return differ == 0u && c - PWFO_MIN_CIN <= PWFO_MAX_CIN - PWFO_MIN_CIN &&
-                   oc - 1u <= PWFO_MAX_OC - 1u && npix - 2u <= PWFO_MAX_PIX - 2u
+    return nnom_pw_few_header_fits(a, PWFO_TAG, (c + 3u) / 4u) &&
+                   c - PWFO_MIN_CIN <= PWFO_MAX_CIN - PWFO_MIN_CIN && oc - 1u <= PWFO_MAX_OC - 1u &&
+                   npix - 2u <= PWFO_MAX_PIX - 2u
                ? nnom_conv_col_scratch(a)
                : NNOM_UNSUITED;
 }

@@ -131,9 +131,8 @@ static nnom_status_t fc_as_conv(const nnom_kernel_ctx_t *ctx, const void *args)
 
 /* At -O2 on DSP cores without Helium the one-pixel 1x1 layers with the
  * converter's records go first (their loop beats both backends' there; so
- * do the few-pixel ones); the local
- * kernel's check of the requantisation form
- * is an entry of its own (same scratch): the kept pick skips it at runs.
+ * do the few-pixel ones); the local kernel's check of the requantisation
+ * form is an entry of its own (same scratch): the kept pick skips it at runs.
  * The 1x1 layers of one output channel, which the first one leaves, run
  * the Dense loop over their pixels (the second). */
 const nnom_kernel_t nnom_conv_kernels[] = {

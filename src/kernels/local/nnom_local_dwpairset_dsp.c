@@ -131,6 +131,14 @@ typedef char nnom_dwpair_set_layout_t[sizeof(nnom_dwpair_set_t) == 48 &&
     "ssat   r12, #8, r12, " DPS_SHIFT "\n"                                                       \
     "strb   r12, [r2], #1\n"
 
+/* k 11's channel: its pair (SRC) weighed by MAC (SMLAD: the low lane,
+ * SMLADX: the high) on its records W, B, M, A into B, stored to out. */
+#define DPS_BORDER(MAC, SRC, W, B, M, A)                                                         \
+    MAC "  " B ", " SRC ", " W ", " B "\n"                                                       \
+    "smmla  " B ", " B ", " M ", " A "\n"                                                        \
+    "ssat   " B ", #8, " B ", " DPS_SHIFT "\n"                                                   \
+    "strb   " B ", [r2], #1\n"
+
 /* One place through every group (L its loop): x r0, out r2, its end r3,
  * lr the records; the second tap's word loaded by LOADH into H (x + xs:
  * r1 moved on, BACK2 stepping it back for the overlapping group), or for
@@ -338,7 +346,9 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
                                   "ldr    r10, [r0], #4\n",
                       "r8", "r9", "r11")
         /* k 11 (plans only): one border output on the records whose second
-         * tap weighs 0: each channel's byte from the word by rotation */
+         * tap weighs 0 (a weight word's high half): SXTB16 of the word gives
+         * channels 0 and 2 (r5), by ror 8 channels 1 and 3 (r4), and SMLADX
+         * weighs the high half for 2 and 3; two channels' records a LDM */
         ".Ldps_b:\n"
         "ldr    r2, [sp, #16]\n"
         "ldr    r3, [sp, #32]\n"
@@ -346,8 +356,14 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
         "ldr    lr, [sp, #56]\n"
         ".Ldps_b1:\n"
         "ldr    r4, [r0], #4\n"
-        DPS_ONE("r4", "") DPS_ONE("r4", ", ror #8") DPS_ONE("r4", ", ror #16")
-        DPS_ONE("r4", ", ror #24")
+        "sxtb16 r5, r4\n"
+        "sxtb16 r4, r4, ror #8\n"
+        "ldm    lr!, {r1, r6-r12}\n"
+        DPS_BORDER("smlad ", "r5", "r1", "r6", "r7", "r8")
+        DPS_BORDER("smlad ", "r4", "r9", "r10", "r11", "r12")
+        "ldm    lr!, {r1, r6-r12}\n"
+        DPS_BORDER("smladx", "r5", "r1", "r6", "r7", "r8")
+        DPS_BORDER("smladx", "r4", "r9", "r10", "r11", "r12")
         "cmp    r2, r3\n"
         "bne    .Ldps_b1\n"
         "ldr    r6, [sp, #60]\n"

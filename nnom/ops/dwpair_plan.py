@@ -55,7 +55,7 @@ LANE_PLACES = 5  # the lane's channel in the sets on layers of this many outputs
 # the border sets' estimated costs: a set's ~30 outside its loop, a group's
 # by places (k EDGE_ONE_K for one)
 EDGE_SET = 30
-EDGE_GROUP = {1: 27, 2: 63, 3: 88, 4: 113}
+EDGE_GROUP = {1: 23, 2: 63, 3: 88, 4: 113}
 
 
 def _edge_sizes(lines: int, g: int) -> list[int]:

@@ -1262,3 +1262,33 @@ TAP2Z_CASES = [
 
 
 family("tap2z_", 156_000, len(TAP2Z_CASES), lambda k, rng: pair_case_model(TAP2Z_CASES[k], rng))
+
+# tap2w: k 11 (a border output on the border words, one place) reads a
+# group's word by two SXTB16, channels 2 and 3 by SMLADX, two channels'
+# records by one LDM; the plan's border sizes count its group at 23, so
+# that 2-16 lines of border outputs on 5+ groups are sets of one. Cases:
+# k 10 + k 11 with back 3 (the lane in the sets), one k 11 with back 0,
+# k 11 x 2 with back 1, 3-6 lines of k 11 on 5-11 groups (back 0, 1, 2;
+# after a set of one), and near the limits: 4 groups (a border set of 4),
+# the lane (17 channels: borders in C), 17 lines (borders in C), ReLU6 (no
+# plan), |bias| near 2^30 (rq_fit's words, the border words too). (as
+# PAIR6_CASES)
+TAP2W_CASES = [
+    ((1, 5, 77), (1, 2), (1, 2), "same", "relu", 0),  # k 10 + k 11, back 3
+    ((1, 9, 28), (1, 2), (1, 1), "same", "relu", 0),  # one k 11, back 0
+    ((9, 2, 23), (2, 1), (1, 1), "same", "relu", 0),  # k 11 x 2, back 1
+    ((4, 9, 20), (1, 2), (1, 2), "same", "relu", 0),  # 4 x k 11 on 5 groups
+    ((6, 9, 36), (1, 2), (1, 2), "same", "relu", 0),  # 6 x k 11 on 9 groups
+    ((3, 9, 18), (1, 2), (1, 2), "same", "relu", 0),  # 3 x k 11, back 2
+    ((2, 7, 31), (1, 2), (1, 1), "same", "relu", 0),  # 2 x k 11, back 1
+    ((15, 3, 44), (2, 1), (2, 1), "same", "relu", 0),  # 3 x k 11 on 11 groups, stride 2 down
+    ((5, 6, 24), (1, 2), (1, 1), "same", "relu", 0),  # a set of one, then 5 x k 11
+    ((4, 9, 16), (1, 2), (1, 2), "same", "relu", 0),  # 4 groups: a border set of 4
+    ((3, 9, 17), (1, 2), (1, 2), "same", "relu", 0),  # the lane: borders in C
+    ((17, 9, 20), (1, 2), (1, 2), "same", "relu", 0),  # 17 lines: borders in C
+    ((4, 9, 20), (1, 2), (1, 2), "same", "relu6", 0),  # ReLU6: no plan
+    ((4, 9, 20), (1, 2), (1, 2), "same", "relu", "huge"),  # |bias| near 2^30
+]
+
+
+family("tap2w_", 159_000, len(TAP2W_CASES), lambda k, rng: pair_case_model(TAP2W_CASES[k], rng))

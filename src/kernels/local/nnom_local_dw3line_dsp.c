@@ -150,9 +150,16 @@ int nnom_dw3_line_try(const nnom_conv_args_t *a)
     const int32_t hi = e < 0 ? lo : (e + 1 < lo ? lo : (e + 1 < u.out ? e + 1 : u.out));
     if (p->act_min < p->output_zp || p->act_min > -128 || p->act_max < 127)
         return 0; /* dw_axes' mode 0 (no sign term, no clamp) */
-    if (!dw3_line(u.out, u.pad, u.in)) /* one short line (the converter's dw3_short()) */
+    if (!dw3_line(u.out, u.pad, u.in)) { /* one short line (the converter's dw3_short()) */
+        if (v.out == 1 && a->out.c >= 8 && u.xb == ic && v.pad == 0 && u.d == 1 && u.pad == 1 &&
+            u.in == u.out && (u.out == 3 || u.out == 4)) {
+            const nnom_dw3_short_t l = {a->records, a->input, a->output, ic, p->input_zp};
+            nnom_dw3_short_s8(&l, u.out);
+            return 1;
+        }
         return v.out == 1 && a->out.c >= 8 && u.xb == ic && v.pad == 0 && u.d == 1 &&
                u.pad < 3 && u.out >= 2 && dw3_line_short(a, &u);
+    }
     /* some output inside, dw_col_axes (v.k is 1) */
     if (hi <= lo || v.pad != 0 || u.d != 1 || u.in < 2 || u.pad >= 3 ||
         u.out - 1 - u.pad >= u.in)

@@ -1,0 +1,180 @@
+/*
+ * nnom_local_dw3sh_dsp.c - three taps at stride 1 on one short 'same' line
+ * of three or four outputs, 8+ channels (nnom_local_dw3line.h's
+ * nnom_dw3_short_s8): every group of four channels read straight from the
+ * input, the border taps' input zero point folded into the bias (one SMLABB
+ * an output), no copy and no pass of four into stack words ((3,1) s1
+ * 3x1x23 same: the copy, the overlapping group's pass and nnom_dw3_s8's
+ * passes of three ~1,100 instructions). Records as nnom_dw3_s8's.
+ */
+#include "nnom_local_dw3line.h"
+#include "../nnom_backend.h"
+
+#if NNOM_LOCAL_MAC_ASM
+#include <stddef.h>
+
+#include "nnom_local_dw3.h"
+
+/* The assembly reads the arguments by one LDM, in this order. */
+typedef char nnom_dw3_short_layout_t[offsetof(nnom_dw3_short_t, x) == 4 &&
+                                             offsetof(nnom_dw3_short_t, out) == 8 &&
+                                             offsetof(nnom_dw3_short_t, c) == 12 &&
+                                             offsetof(nnom_dw3_short_t, zp) == 16
+                                         ? 1
+                                         : -1];
+
+/* Accumulator A requantised (M mult, R ra, E e) into byte B of the stack's
+ * output words. */
+#define DW3SH_RQ(A, M, R, E, B)                                                                  \
+    "smmlar " A ", " A ", " M ", " R "\n"                                                        \
+    "asr    " A ", " A ", " E "\n"                                                               \
+    "ssat   " A ", #8, " A "\n"                                                                  \
+    "strb   " A ", [sp, #" B "]\n"
+
+/* Channel C of three outputs: rows 0, 1 in S (ROT picks the channel's
+ * bytes), row 2 in half H ("b"/"t") of P2; r11 the input zero point.
+ *   o0 = b + 2 w0 zp + SMLAD((x0, x1), (w1, w2))
+ *   o1 = b + SMLAD((x0, x1), (w0, w1)) + x2 w2
+ *   o2 = b + 2 w2 zp + x1 w0 + x2 w1 */
+#define DW3SH_CH3(S, ROT, P2, H, B0, B1, B2)                                                     \
+    "sxtb16 r1, " S ROT "\n"                                                                     \
+    "ldm    r0!, {r4, r5, r6, r7}\n"                                                             \
+    "smlad  r8, r1, r4, r7\n"                                                                    \
+    "smla" H "b r8, " P2 ", r5, r8\n"                                                            \
+    "smlabb r9, r5, r11, r7\n"                                                                   \
+    "smlatb r9, r1, r4, r9\n"                                                                    \
+    "smla" H "t r9, " P2 ", r4, r9\n"                                                            \
+    "smlabb r7, r4, r11, r7\n"                                                                   \
+    "smlad  r7, r1, r6, r7\n"                                                                    \
+    "ldm    r0!, {r4, r5, r6}\n"                                                                 \
+    DW3SH_RQ("r7", "r4", "r5", "r6", B0)                                                         \
+    DW3SH_RQ("r8", "r4", "r5", "r6", B1)                                                         \
+    DW3SH_RQ("r9", "r4", "r5", "r6", B2)
+
+/* Channel C of four outputs: rows 0, 1 in S01, rows 2, 3 in S23.
+ *   o0 = b + 2 w0 zp + SMLAD((x0, x1), (w1, w2))
+ *   o1 = b + SMLAD((x0, x1), (w0, w1)) + x2 w2
+ *   o2 = b + x1 w0 + SMLAD((x2, x3), (w1, w2))
+ *   o3 = b + 2 w2 zp + SMLAD((x2, x3), (w0, w1)) */
+#define DW3SH_CH4(S01, S23, ROT, B0, B1, B2, B3)                                                 \
+    "sxtb16 r1, " S01 ROT "\n"                                                                   \
+    "sxtb16 r10, " S23 ROT "\n"                                                                  \
+    "ldm    r0!, {r4, r5, r6, r7}\n"                                                             \
+    "smlad  r8, r1, r4, r7\n"                                                                    \
+    "smlabb r8, r10, r5, r8\n"                                                                   \
+    "smlad  r9, r10, r6, r7\n"                                                                   \
+    "smlatb r9, r1, r4, r9\n"                                                                    \
+    "smlabb r5, r5, r11, r7\n"                                                                   \
+    "smlad  r5, r10, r4, r5\n"                                                                   \
+    "smlabb r7, r4, r11, r7\n"                                                                   \
+    "smlad  r7, r1, r6, r7\n"                                                                    \
+    "ldm    r0!, {r4, r6, r10}\n"                                                                \
+    DW3SH_RQ("r7", "r4", "r6", "r10", B0)                                                        \
+    DW3SH_RQ("r8", "r4", "r6", "r10", B1)                                                        \
+    DW3SH_RQ("r9", "r4", "r6", "r10", B2)                                                        \
+    DW3SH_RQ("r5", "r4", "r6", "r10", B3)
+
+/* After a group: the next (r0 at its records), else the overlapping last
+ * group of the channels past a multiple of four once (x, out and the
+ * records 4 - rest channels back), else the end. */
+#define DW3SH_NEXT(LOOP)                                                                         \
+    "ldr    r3, [sp, #28]\n"                                                                     \
+    "cmp    r0, r3\n"                                                                            \
+    "bne    " LOOP "\n"                                                                          \
+    "ldr    r4, [sp, #32]\n"                                                                     \
+    "cmp    r4, #0\n"                                                                            \
+    "beq    .Ldw3sh_done\n"                                                                      \
+    "movs   r5, #0\n"                                                                            \
+    "str    r5, [sp, #32]\n"                                                                     \
+    "rsb    r4, r4, #4\n"                                                                        \
+    "ldr    r1, [sp, #16]\n"                                                                     \
+    "subs   r1, r1, r4\n"                                                                        \
+    "str    r1, [sp, #16]\n"                                                                     \
+    "ldr    r2, [sp, #24]\n"                                                                     \
+    "subs   r2, r2, r4\n"                                                                        \
+    "str    r2, [sp, #24]\n"                                                                     \
+    "movs   r5, #" NNOM_STR(4 * NNOM_DW3_REC) "\n"                                               \
+    "mls    r0, r4, r5, r0\n"                                                                    \
+    "add    r5, r0, #" NNOM_STR(4 * 4 * NNOM_DW3_REC) "\n"                                       \
+    "str    r5, [sp, #28]\n"                                                                     \
+    "b      " LOOP "\n"
+
+/* nnom_dw3_short_s8(l r0, n r1). Stack: [0] the group's output words, [16]
+ * x of the group, [20] c, [24] its out, [28] the records' end of the
+ * groups to run, [32] rest (channels past a multiple of four, 0 once the
+ * overlapping group is set up); then r4-r11, lr. In the groups r0 the
+ * records, r11 the input zero point; rows 0, 1 packed into r2 (channels 0,
+ * 1) and r3 (2, 3); for three outputs row 2 widened into r12 (channels 0,
+ * 2) and lr (1, 3), for four rows 2, 3 packed into r12 and lr. */
+__asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #36\n"
+        "ldm    r0, {r0, r2, r3, r4, r11}\n" /* rec, x, out, c, zp */
+        "strd   r2, r4, [sp, #16]\n"
+        "str    r3, [sp, #24]\n"
+        "and    r5, r4, #3\n"
+        "str    r5, [sp, #32]\n"
+        "lsrs   r4, r4, #2\n"
+        "movs   r5, #" NNOM_STR(4 * 4 * NNOM_DW3_REC) "\n"
+        "mla    r5, r4, r5, r0\n"
+        "str    r5, [sp, #28]\n"
+        "cmp    r1, #3\n"
+        "bne    .Ldw3sh_four\n"
+        ".Ldw3sh_three:\n"
+        "ldrd   r1, r2, [sp, #16]\n"
+        "ldr    r4, [r1]\n"
+        "ldr    r5, [r1, r2]\n"
+        "ldr    r6, [r1, r2, lsl #1]\n"
+        "adds   r1, r1, #4\n"
+        "str    r1, [sp, #16]\n"
+        "pkhtb  r3, r5, r4, asr #16\n"
+        "pkhbt  r2, r4, r5, lsl #16\n"
+        "sxtb16 r12, r6\n"
+        "sxtb16 lr, r6, ror #8\n"
+        DW3SH_CH3("r2", "", "r12", "b", "0", "4", "8")
+        DW3SH_CH3("r2", ", ror #8", "lr", "b", "1", "5", "9")
+        DW3SH_CH3("r3", "", "r12", "t", "2", "6", "10")
+        DW3SH_CH3("r3", ", ror #8", "lr", "t", "3", "7", "11")
+        "ldm    sp, {r4, r5, r6}\n"
+        "ldrd   r1, r2, [sp, #20]\n" /* c, out */
+        "str    r4, [r2]\n"
+        "str    r5, [r2, r1]\n"
+        "str    r6, [r2, r1, lsl #1]\n"
+        "adds   r2, r2, #4\n"
+        "str    r2, [sp, #24]\n"
+        DW3SH_NEXT(".Ldw3sh_three")
+        ".Ldw3sh_four:\n"
+        "ldrd   r1, r2, [sp, #16]\n"
+        "ldr    r4, [r1]\n"
+        "ldr    r5, [r1, r2]\n"
+        "ldr    r6, [r1, r2, lsl #1]\n"
+        "add    r3, r2, r2, lsl #1\n"
+        "ldr    r7, [r1, r3]\n"
+        "adds   r1, r1, #4\n"
+        "str    r1, [sp, #16]\n"
+        "pkhtb  r3, r5, r4, asr #16\n"
+        "pkhbt  r2, r4, r5, lsl #16\n"
+        "pkhtb  lr, r7, r6, asr #16\n"
+        "pkhbt  r12, r6, r7, lsl #16\n"
+        DW3SH_CH4("r2", "r12", "", "0", "4", "8", "12")
+        DW3SH_CH4("r2", "r12", ", ror #8", "1", "5", "9", "13")
+        DW3SH_CH4("r3", "lr", "", "2", "6", "10", "14")
+        DW3SH_CH4("r3", "lr", ", ror #8", "3", "7", "11", "15")
+        "ldm    sp, {r4, r5, r6, r7}\n"
+        "ldrd   r1, r2, [sp, #20]\n" /* c, out */
+        "str    r4, [r2]\n"
+        "str    r5, [r2, r1]\n"
+        "str    r6, [r2, r1, lsl #1]\n"
+        "add    r3, r1, r1, lsl #1\n"
+        "str    r7, [r2, r3]\n"
+        "adds   r2, r2, #4\n"
+        "str    r2, [sp, #24]\n"
+        DW3SH_NEXT(".Ldw3sh_four")
+        ".Ldw3sh_done:\n"
+        "add    sp, sp, #36\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dw3_short_s8, .-nnom_dw3_short_s8\n"
+        ".text\n");
+#else
+typedef int nnom_local_dw3sh_dsp_unused_t; /* ISO C: a translation unit is never empty */
+#endif

@@ -38,7 +38,7 @@ NNOM_INLINE int nnom_dw3_line_asks(const nnom_conv_args_t *a)
 int8_t *nnom_dw3_line_fill(uint32_t *buf, const int8_t *x, int32_t z, int32_t n, int32_t span,
                            uint32_t z4);
 
-/* One short 'same' line of n = 3 or 4 outputs (nnom_local_dw3sh_dsp.c):
+/* One short 'same' line of n = 2 to 4 outputs (nnom_local_dw3sh_dsp.c):
  * rec the layer's nnom_dw3_s8 records, x the line's n rows c apart (c >= 8
  * channels, the output's rows c apart too), zp the input zero point. The
  * field offsets are the assembly's. */

@@ -143,10 +143,10 @@ int nnom_dw3_line_try(const nnom_conv_args_t *a)
     const int32_t ic = a->in.c;
     if (p->act_min < p->output_zp || p->act_min > -128 || p->act_max < 127)
         return 0; /* dw_axes' mode 0 (no sign term, no clamp) */
-    /* one 'same' line of 3 or 4 outputs, 8+ channels: before the axes
+    /* one 'same' line of 2 to 4 outputs, 8+ channels: before the axes
      * (~60 instructions on 207 MACs) */
     const int32_t n = down ? a->in.h : a->in.w;
-    if ((n == 3 || n == 4) && ic >= 8 && (down ? a->in.w : a->in.h) == 1 &&
+    if ((uint32_t)(n - 2) <= 2u && ic >= 8 && (down ? a->in.w : a->in.h) == 1 &&
         (down ? a->out.h : a->out.w) == n &&
         (down ? p->pad_top == 1 && p->dilation_h == 1 : p->pad_left == 1 && p->dilation_w == 1)) {
         const nnom_dw3_short_t l = {a->records, a->input, a->output, ic, p->input_zp};

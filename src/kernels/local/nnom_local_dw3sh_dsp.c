@@ -1,6 +1,6 @@
 /*
  * nnom_local_dw3sh_dsp.c - three taps at stride 1 on one short 'same' line
- * of three or four outputs, 8+ channels (nnom_local_dw3line.h's
+ * of two to four outputs, 8+ channels (nnom_local_dw3line.h's
  * nnom_dw3_short_s8): every group of four channels read straight from the
  * input, the border taps' input zero point folded into the bias (one SMLABB
  * an output), no copy and no pass of four into stack words ((3,1) s1
@@ -30,6 +30,21 @@ typedef char nnom_dw3_short_layout_t[offsetof(nnom_dw3_short_t, x) == 4 &&
     "asr    " A ", " A ", " E "\n"                                                               \
     "ssat   " A ", #8, " A "\n"                                                                  \
     "strb   " A ", [sp, #" B "]\n"
+
+/* Channel C of two outputs: rows 0, 1 in S (ROT picks the channel's
+ * bytes); r11 the input zero point.
+ *   o0 = b + 2 w0 zp + SMLAD((x0, x1), (w1, w2))
+ *   o1 = b + 2 w2 zp + SMLAD((x0, x1), (w0, w1)) */
+#define DW3SH_CH2(S, ROT, B0, B1)                                                                \
+    "sxtb16 r1, " S ROT "\n"                                                                     \
+    "ldm    r0!, {r4, r5, r6, r7}\n"                                                             \
+    "smlabb r8, r4, r11, r7\n"                                                                   \
+    "smlad  r8, r1, r6, r8\n"                                                                    \
+    "smlabb r7, r5, r11, r7\n"                                                                   \
+    "smlad  r7, r1, r4, r7\n"                                                                    \
+    "ldm    r0!, {r4, r5, r6}\n"                                                                 \
+    DW3SH_RQ("r8", "r4", "r5", "r6", B0)                                                         \
+    DW3SH_RQ("r7", "r4", "r5", "r6", B1)
 
 /* Channel C of three outputs: rows 0, 1 in S (ROT picks the channel's
  * bytes), row 2 in half H ("b"/"t") of P2; r11 the input zero point.
@@ -73,6 +88,14 @@ typedef char nnom_dw3_short_layout_t[offsetof(nnom_dw3_short_t, x) == 4 &&
     DW3SH_RQ("r8", "r4", "r6", "r10", B1)                                                        \
     DW3SH_RQ("r9", "r4", "r6", "r10", B2)                                                        \
     DW3SH_RQ("r5", "r4", "r6", "r10", B3)
+
+/* A group's rows for two outputs (r10 x, r2 c): rows 0, 1 packed into r2
+ * (channels 0, 1) and r3 (2, 3). */
+#define DW3SH_LOAD2                                                                              \
+    "ldr    r4, [r10]\n"                                                                         \
+    "ldr    r5, [r10, r2]\n"                                                                     \
+    "pkhtb  r3, r5, r4, asr #16\n"                                                               \
+    "pkhbt  r2, r4, r5, lsl #16\n"
 
 /* A group's rows for three outputs (r10 x, r2 c): rows 0, 1 packed into
  * r2 (channels 0, 1) and r3 (2, 3), row 2 widened into r12 (channels 0, 2)
@@ -123,7 +146,8 @@ typedef char nnom_dw3_short_layout_t[offsetof(nnom_dw3_short_t, x) == 4 &&
  * records' end; then r4-r11, lr. In the groups r0 the records, r11 the
  * input zero point. The channels past a multiple of four (rest) run
  * first as the overlapping last group entered at channel 4 - rest (its
- * output words' first bytes unknown, rewritten by the whole groups). */
+ * output words' first bytes unknown, rewritten by the whole groups). Two
+ * and three outputs keep x in r10. */
 __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #44\n"
@@ -137,11 +161,11 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         "bne    .Ldw3sh_over\n"
         "str    r5, [sp, #28]\n"
         "str    r7, [sp, #32]\n"
-        "cmp    r1, #3\n"
-        "bne    .Ldw3sh_four0\n"
         "mov    r10, r2\n"
-        "b      .Ldw3sh_three\n"
-        ".Ldw3sh_four0:\n"
+        "cmp    r1, #3\n"
+        "beq    .Ldw3sh_three\n"
+        "cmp    r1, #2\n"
+        "beq    .Ldw3sh_two\n"
         "str    r2, [sp, #16]\n"
         "b      .Ldw3sh_four\n"
         ".Ldw3sh_over:\n"
@@ -154,10 +178,20 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         "add    r9, r2, r4\n"
         "subs   r9, r9, #4\n"
         "rsb    r8, r7, #4\n" /* (LOAD4 sets r7) */
-        "cmp    r1, #3\n"
-        "bne    .Ldw3sh_four_in\n"
         "mov    r10, r9\n"
         "mov    r2, r4\n"
+        "cmp    r1, #3\n"
+        "beq    .Ldw3sh_three_in\n"
+        "cmp    r1, #2\n"
+        "bne    .Ldw3sh_four_in\n"
+        DW3SH_LOAD2
+        "tbh    [pc, r8, lsl #1]\n"
+        ".Ldw3sh_tbl2:\n"
+        ".short 0\n"
+        ".short (.Ldw3sh_d1 - .Ldw3sh_tbl2) / 2\n"
+        ".short (.Ldw3sh_d2 - .Ldw3sh_tbl2) / 2\n"
+        ".short (.Ldw3sh_d3 - .Ldw3sh_tbl2) / 2\n"
+        ".Ldw3sh_three_in:\n"
         DW3SH_LOAD3
         "tbh    [pc, r8, lsl #1]\n"
         ".Ldw3sh_tbl3:\n"
@@ -168,7 +202,6 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         ".Ldw3sh_four_in:\n"
         "str    r9, [sp, #16]\n"
         "mov    r1, r9\n"
-        "mov    r2, r4\n"
         DW3SH_LOAD4
         "tbh    [pc, r8, lsl #1]\n"
         ".Ldw3sh_tbl4:\n"
@@ -194,6 +227,23 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         "str    r6, [r2, r1, lsl #1]\n"
         "adds   r10, r10, #4\n"
         DW3SH_NEXT(".Ldw3sh_three", "mov    r10, r4\n")
+        ".Ldw3sh_two:\n"
+        "ldr    r2, [sp, #20]\n"
+        DW3SH_LOAD2
+        DW3SH_CH2("r2", "", "0", "4")
+        ".Ldw3sh_d1:\n"
+        DW3SH_CH2("r2", ", ror #8", "1", "5")
+        ".Ldw3sh_d2:\n"
+        DW3SH_CH2("r3", "", "2", "6")
+        ".Ldw3sh_d3:\n"
+        DW3SH_CH2("r3", ", ror #8", "3", "7")
+        "ldrd   r4, r5, [sp]\n"
+        "ldrd   r1, r2, [sp, #20]\n" /* c, out - x */
+        "add    r2, r2, r10\n"
+        "str    r4, [r2]\n"
+        "str    r5, [r2, r1]\n"
+        "adds   r10, r10, #4\n"
+        DW3SH_NEXT(".Ldw3sh_two", "mov    r10, r4\n")
         ".Ldw3sh_four:\n"
         "ldrd   r1, r2, [sp, #16]\n"
         DW3SH_LOAD4

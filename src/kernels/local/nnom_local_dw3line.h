@@ -38,6 +38,18 @@ NNOM_INLINE int nnom_dw3_line_asks(const nnom_conv_args_t *a)
 int8_t *nnom_dw3_line_fill(uint32_t *buf, const int8_t *x, int32_t z, int32_t n, int32_t span,
                            uint32_t z4);
 
+/* One short 'same' line of n = 2 to 4 outputs (nnom_local_dw3sh_dsp.c):
+ * rec the layer's nnom_dw3_s8 records, x the line's n rows c apart (c >= 8
+ * channels, the output's rows c apart too), zp the input zero point. The
+ * field offsets are the assembly's. */
+typedef struct {
+    const int32_t *rec;
+    const int8_t *x;
+    int8_t *out;
+    int32_t c, zp;
+} nnom_dw3_short_t;
+void nnom_dw3_short_s8(const nnom_dw3_short_t *l, int32_t n);
+
 /* 1 when done (dw_col_try's answer); 0: the dispatcher goes on. */
 #define nnom_dw3_line_try nnom_dw3_line_try
 int nnom_dw3_line_try(const nnom_conv_args_t *a);

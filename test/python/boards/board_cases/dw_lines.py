@@ -1292,3 +1292,41 @@ TAP2W_CASES = [
 
 
 family("tap2w_", 159_000, len(TAP2W_CASES), lambda k, rng: pair_case_model(TAP2W_CASES[k], rng))
+
+# One short 'same' line of three taps at stride 1, two to four outputs,
+# 8+ channels (branch short3: nnom_dw3_short_s8 in nnom_local_dw3sh_dsp.c,
+# -O2 with the assembly, straight from the input, the border taps' zero
+# point in the bias): (3, 1) and (1, 3), channels a multiple of four and
+# one to three past it (the overlapping last group entered at its first
+# channel needed), 8 channels; and the layers beside it: 5 outputs,
+# 3 outputs 'valid', 7 channels, two lines, ReLU6 and no activation (no
+# records), the last group beyond the records' form, |bias| near 2^30,
+# one built without records. Fields as LONGK_CASES.
+SHORT3_CASES = [
+    ((3, 1, 23), (3, 1), 1, "same", "relu", None),  # 3 outputs, three past (skip 1)
+    ((1, 3, 22), (1, 3), 1, "same", "relu", None),  # 3 outputs, two past
+    ((3, 1, 21), (3, 1), 1, "same", "relu", None),  # 3 outputs, one past
+    ((3, 1, 16), (3, 1), 1, "same", "relu", None),  # 3 outputs, whole groups
+    ((1, 4, 30), (1, 3), 1, "same", "relu", None),  # 4 outputs, two past
+    ((4, 1, 33), (3, 1), 1, "same", "relu", None),  # 4 outputs, one past
+    ((4, 1, 27), (3, 1), 1, "same", "relu", None),  # 4 outputs, three past
+    ((1, 4, 8), (1, 3), 1, "same", "relu", None),  # 4 outputs, 8 channels
+    ((3, 1, 8), (3, 1), 1, "same", "relu", None),  # 3 outputs, 8 channels
+    ((3, 1, 23), (3, 1), 1, "same", "relu", "small"),  # the last group on rq_fit's words
+    ((2, 1, 23), (3, 1), 1, "same", "relu", None),  # 2 outputs, three past
+    ((1, 2, 9), (1, 3), 1, "same", "relu", None),  # 2 outputs, one past
+    ((2, 1, 16), (3, 1), 1, "same", "relu", None),  # 2 outputs, whole groups
+    ((5, 1, 23), (3, 1), 1, "same", "relu", None),  # 5 outputs: the copy
+    ((5, 1, 23), (3, 1), 1, "valid", "relu", None),  # 3 outputs inside: the copy
+    ((3, 1, 7), (3, 1), 1, "same", "relu", None),  # 7 channels
+    ((3, 2, 24), (3, 1), 1, "same", "relu", None),  # two lines
+    ((3, 1, 23), (3, 1), 1, "same", "relu6", None),  # clamp: no records
+    ((4, 1, 30), (3, 1), 1, "same", None, None),  # no activation: no records
+    ((3, 1, 23), (3, 1), 1, "same", "relu", "scaled"),  # beyond the records' form
+    ((4, 1, 30), (3, 1), 1, "same", "relu", "huge"),  # |bias| near 2^30
+    ((3, 1, 23), (3, 1), 1, "same", "relu", None),  # without records
+]
+SHORT3_WITHOUT_RECORDS = (21,)
+
+
+layer_family("short3_", 161_000, SHORT3_CASES, without_records=SHORT3_WITHOUT_RECORDS)

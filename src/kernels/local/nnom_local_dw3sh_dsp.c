@@ -1,0 +1,276 @@
+/*
+ * nnom_local_dw3sh_dsp.c - three taps at stride 1 on one short 'same' line
+ * of two to four outputs, 8+ channels (nnom_local_dw3line.h's
+ * nnom_dw3_short_s8): every group of four channels read straight from the
+ * input, the border taps' input zero point folded into the bias (one SMLABB
+ * an output), no copy and no pass of four into stack words ((3,1) s1
+ * 3x1x23 same: the copy, the overlapping group's pass and nnom_dw3_s8's
+ * passes of three ~1,100 instructions). Records as nnom_dw3_s8's.
+ */
+#include "nnom_local_dw3line.h"
+#include "../nnom_backend.h"
+
+#if NNOM_LOCAL_MAC_ASM
+#include <stddef.h>
+
+#include "nnom_local_dw3.h"
+
+/* The assembly reads the arguments by one LDM, in this order. */
+typedef char nnom_dw3_short_layout_t[offsetof(nnom_dw3_short_t, x) == 4 &&
+                                             offsetof(nnom_dw3_short_t, out) == 8 &&
+                                             offsetof(nnom_dw3_short_t, c) == 12 &&
+                                             offsetof(nnom_dw3_short_t, zp) == 16
+                                         ? 1
+                                         : -1];
+
+/* Accumulator A requantised (M mult, R ra, E e) into byte B of the stack's
+ * output words. */
+#define DW3SH_RQ(A, M, R, E, B)                                                                  \
+    "smmlar " A ", " A ", " M ", " R "\n"                                                        \
+    "asr    " A ", " A ", " E "\n"                                                               \
+    "ssat   " A ", #8, " A "\n"                                                                  \
+    "strb   " A ", [sp, #" B "]\n"
+
+/* Channel C of two outputs: rows 0, 1 in S (ROT picks the channel's
+ * bytes); r11 the input zero point.
+ *   o0 = b + 2 w0 zp + SMLAD((x0, x1), (w1, w2))
+ *   o1 = b + 2 w2 zp + SMLAD((x0, x1), (w0, w1)) */
+#define DW3SH_CH2(S, ROT, B0, B1)                                                                \
+    "sxtb16 r1, " S ROT "\n"                                                                     \
+    "ldm    r0!, {r4, r5, r6, r7}\n"                                                             \
+    "smlabb r8, r4, r11, r7\n"                                                                   \
+    "smlad  r8, r1, r6, r8\n"                                                                    \
+    "smlabb r7, r5, r11, r7\n"                                                                   \
+    "smlad  r7, r1, r4, r7\n"                                                                    \
+    "ldm    r0!, {r4, r5, r6}\n"                                                                 \
+    DW3SH_RQ("r8", "r4", "r5", "r6", B0)                                                         \
+    DW3SH_RQ("r7", "r4", "r5", "r6", B1)
+
+/* Channel C of three outputs: rows 0, 1 in S (ROT picks the channel's
+ * bytes), row 2 in half H ("b"/"t") of P2; r11 the input zero point.
+ *   o0 = b + 2 w0 zp + SMLAD((x0, x1), (w1, w2))
+ *   o1 = b + SMLAD((x0, x1), (w0, w1)) + x2 w2
+ *   o2 = b + 2 w2 zp + x1 w0 + x2 w1 */
+#define DW3SH_CH3(S, ROT, P2, H, B0, B1, B2)                                                     \
+    "sxtb16 r1, " S ROT "\n"                                                                     \
+    "ldm    r0!, {r4, r5, r6, r7}\n"                                                             \
+    "smlad  r8, r1, r4, r7\n"                                                                    \
+    "smla" H "b r8, " P2 ", r5, r8\n"                                                            \
+    "smlabb r9, r5, r11, r7\n"                                                                   \
+    "smlatb r9, r1, r4, r9\n"                                                                    \
+    "smla" H "t r9, " P2 ", r4, r9\n"                                                            \
+    "smlabb r7, r4, r11, r7\n"                                                                   \
+    "smlad  r7, r1, r6, r7\n"                                                                    \
+    "ldm    r0!, {r4, r5, r6}\n"                                                                 \
+    DW3SH_RQ("r7", "r4", "r5", "r6", B0)                                                         \
+    DW3SH_RQ("r8", "r4", "r5", "r6", B1)                                                         \
+    DW3SH_RQ("r9", "r4", "r5", "r6", B2)
+
+/* Channel C of four outputs: rows 0, 1 in S01, rows 2, 3 in S23.
+ *   o0 = b + 2 w0 zp + SMLAD((x0, x1), (w1, w2))
+ *   o1 = b + SMLAD((x0, x1), (w0, w1)) + x2 w2
+ *   o2 = b + x1 w0 + SMLAD((x2, x3), (w1, w2))
+ *   o3 = b + 2 w2 zp + SMLAD((x2, x3), (w0, w1)) */
+#define DW3SH_CH4(S01, S23, ROT, B0, B1, B2, B3)                                                 \
+    "sxtb16 r1, " S01 ROT "\n"                                                                   \
+    "sxtb16 r10, " S23 ROT "\n"                                                                  \
+    "ldm    r0!, {r4, r5, r6, r7}\n"                                                             \
+    "smlad  r8, r1, r4, r7\n"                                                                    \
+    "smlabb r8, r10, r5, r8\n"                                                                   \
+    "smlad  r9, r10, r6, r7\n"                                                                   \
+    "smlatb r9, r1, r4, r9\n"                                                                    \
+    "smlabb r5, r5, r11, r7\n"                                                                   \
+    "smlad  r5, r10, r4, r5\n"                                                                   \
+    "smlabb r7, r4, r11, r7\n"                                                                   \
+    "smlad  r7, r1, r6, r7\n"                                                                    \
+    "ldm    r0!, {r4, r6, r10}\n"                                                                \
+    DW3SH_RQ("r7", "r4", "r6", "r10", B0)                                                        \
+    DW3SH_RQ("r8", "r4", "r6", "r10", B1)                                                        \
+    DW3SH_RQ("r9", "r4", "r6", "r10", B2)                                                        \
+    DW3SH_RQ("r5", "r4", "r6", "r10", B3)
+
+/* A group's rows for two outputs (r10 x, r2 c): rows 0, 1 packed into r2
+ * (channels 0, 1) and r3 (2, 3). */
+#define DW3SH_LOAD2                                                                              \
+    "ldr    r4, [r10]\n"                                                                         \
+    "ldr    r5, [r10, r2]\n"                                                                     \
+    "pkhtb  r3, r5, r4, asr #16\n"                                                               \
+    "pkhbt  r2, r4, r5, lsl #16\n"
+
+/* A group's rows for three outputs (r10 x, r2 c): rows 0, 1 packed into
+ * r2 (channels 0, 1) and r3 (2, 3), row 2 widened into r12 (channels 0, 2)
+ * and lr (1, 3). */
+#define DW3SH_LOAD3                                                                              \
+    "ldr    r4, [r10]\n"                                                                         \
+    "ldr    r5, [r10, r2]\n"                                                                     \
+    "ldr    r6, [r10, r2, lsl #1]\n"                                                             \
+    "pkhtb  r3, r5, r4, asr #16\n"                                                               \
+    "pkhbt  r2, r4, r5, lsl #16\n"                                                               \
+    "sxtb16 r12, r6\n"                                                                           \
+    "sxtb16 lr, r6, ror #8\n"
+
+/* A group's rows for four outputs (r1 x, r2 c): rows 0, 1 packed into r2
+ * and r3, rows 2, 3 into r12 (channels 0, 1) and lr (2, 3). */
+#define DW3SH_LOAD4                                                                              \
+    "ldr    r4, [r1]\n"                                                                          \
+    "ldr    r5, [r1, r2]\n"                                                                      \
+    "ldr    r6, [r1, r2, lsl #1]\n"                                                              \
+    "add    r3, r2, r2, lsl #1\n"                                                                \
+    "ldr    r7, [r1, r3]\n"                                                                      \
+    "pkhtb  r3, r5, r4, asr #16\n"                                                               \
+    "pkhbt  r2, r4, r5, lsl #16\n"                                                               \
+    "pkhtb  lr, r7, r6, asr #16\n"                                                               \
+    "pkhbt  r12, r6, r7, lsl #16\n"
+
+/* After a group: the next (r0 at its records), else, after the overlapping
+ * last group (run first), the whole groups from x0 ([32], then 0), else
+ * the end. SETX puts r4 (x0) where the loop reads x. */
+#define DW3SH_NEXT(LOOP, SETX)                                                                   \
+    "ldr    r3, [sp, #28]\n"                                                                     \
+    "cmp    r0, r3\n"                                                                            \
+    "bne    " LOOP "\n"                                                                          \
+    "ldr    r4, [sp, #32]\n"                                                                     \
+    "cmp    r4, #0\n"                                                                            \
+    "beq    .Ldw3sh_done\n"                                                                      \
+    SETX                                                                                         \
+    "movs   r5, #0\n"                                                                            \
+    "str    r5, [sp, #32]\n"                                                                     \
+    "ldrd   r0, r5, [sp, #36]\n"                                                                 \
+    "str    r5, [sp, #28]\n"                                                                     \
+    "b      " LOOP "\n"
+
+/* nnom_dw3_short_s8(l r0, n r1). Stack: [0] the group's output words, [16]
+ * x of the group (four outputs; three: r10), [20] c, [24] out - x, [28]
+ * the records' end of the groups being run, [32] x0 while the overlapping
+ * last group runs (else 0), [36] the records, [40] the whole groups'
+ * records' end; then r4-r11, lr. In the groups r0 the records, r11 the
+ * input zero point. The channels past a multiple of four (rest) run
+ * first as the overlapping last group entered at channel 4 - rest (its
+ * output words' first bytes unknown, rewritten by the whole groups). Two
+ * and three outputs keep x in r10. */
+__asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #44\n"
+        "ldm    r0, {r0, r2, r3, r4, r11}\n" /* rec, x, out, c, zp */
+        "subs   r3, r3, r2\n"
+        "strd   r4, r3, [sp, #20]\n"
+        "lsrs   r5, r4, #2\n"
+        "movs   r6, #" NNOM_STR(4 * 4 * NNOM_DW3_REC) "\n"
+        "mla    r5, r5, r6, r0\n"
+        "ands   r7, r4, #3\n"
+        "bne    .Ldw3sh_over\n"
+        "str    r5, [sp, #28]\n"
+        "str    r7, [sp, #32]\n"
+        "mov    r10, r2\n"
+        "cmp    r1, #3\n"
+        "beq    .Ldw3sh_three\n"
+        "cmp    r1, #2\n"
+        "beq    .Ldw3sh_two\n"
+        "str    r2, [sp, #16]\n"
+        "b      .Ldw3sh_four\n"
+        ".Ldw3sh_over:\n"
+        "strd   r2, r0, [sp, #32]\n"
+        "str    r5, [sp, #40]\n"
+        "movs   r6, #" NNOM_STR(4 * NNOM_DW3_REC) "\n"
+        "mla    r8, r4, r6, r0\n"
+        "str    r8, [sp, #28]\n"
+        "mls    r0, r7, r6, r8\n"
+        "add    r9, r2, r4\n"
+        "subs   r9, r9, #4\n"
+        "rsb    r8, r7, #4\n" /* (LOAD4 sets r7) */
+        "mov    r10, r9\n"
+        "mov    r2, r4\n"
+        "cmp    r1, #3\n"
+        "beq    .Ldw3sh_three_in\n"
+        "cmp    r1, #2\n"
+        "bne    .Ldw3sh_four_in\n"
+        DW3SH_LOAD2
+        "tbh    [pc, r8, lsl #1]\n"
+        ".Ldw3sh_tbl2:\n"
+        ".short 0\n"
+        ".short (.Ldw3sh_d1 - .Ldw3sh_tbl2) / 2\n"
+        ".short (.Ldw3sh_d2 - .Ldw3sh_tbl2) / 2\n"
+        ".short (.Ldw3sh_d3 - .Ldw3sh_tbl2) / 2\n"
+        ".Ldw3sh_three_in:\n"
+        DW3SH_LOAD3
+        "tbh    [pc, r8, lsl #1]\n"
+        ".Ldw3sh_tbl3:\n"
+        ".short 0\n"
+        ".short (.Ldw3sh_t1 - .Ldw3sh_tbl3) / 2\n"
+        ".short (.Ldw3sh_t2 - .Ldw3sh_tbl3) / 2\n"
+        ".short (.Ldw3sh_t3 - .Ldw3sh_tbl3) / 2\n"
+        ".Ldw3sh_four_in:\n"
+        "str    r9, [sp, #16]\n"
+        "mov    r1, r9\n"
+        DW3SH_LOAD4
+        "tbh    [pc, r8, lsl #1]\n"
+        ".Ldw3sh_tbl4:\n"
+        ".short 0\n"
+        ".short (.Ldw3sh_f1 - .Ldw3sh_tbl4) / 2\n"
+        ".short (.Ldw3sh_f2 - .Ldw3sh_tbl4) / 2\n"
+        ".short (.Ldw3sh_f3 - .Ldw3sh_tbl4) / 2\n"
+        ".Ldw3sh_three:\n"
+        "ldr    r2, [sp, #20]\n"
+        DW3SH_LOAD3
+        DW3SH_CH3("r2", "", "r12", "b", "0", "4", "8")
+        ".Ldw3sh_t1:\n"
+        DW3SH_CH3("r2", ", ror #8", "lr", "b", "1", "5", "9")
+        ".Ldw3sh_t2:\n"
+        DW3SH_CH3("r3", "", "r12", "t", "2", "6", "10")
+        ".Ldw3sh_t3:\n"
+        DW3SH_CH3("r3", ", ror #8", "lr", "t", "3", "7", "11")
+        "ldm    sp, {r4, r5, r6}\n"
+        "ldrd   r1, r2, [sp, #20]\n" /* c, out - x */
+        "add    r2, r2, r10\n"
+        "str    r4, [r2]\n"
+        "str    r5, [r2, r1]\n"
+        "str    r6, [r2, r1, lsl #1]\n"
+        "adds   r10, r10, #4\n"
+        DW3SH_NEXT(".Ldw3sh_three", "mov    r10, r4\n")
+        ".Ldw3sh_two:\n"
+        "ldr    r2, [sp, #20]\n"
+        DW3SH_LOAD2
+        DW3SH_CH2("r2", "", "0", "4")
+        ".Ldw3sh_d1:\n"
+        DW3SH_CH2("r2", ", ror #8", "1", "5")
+        ".Ldw3sh_d2:\n"
+        DW3SH_CH2("r3", "", "2", "6")
+        ".Ldw3sh_d3:\n"
+        DW3SH_CH2("r3", ", ror #8", "3", "7")
+        "ldrd   r4, r5, [sp]\n"
+        "ldrd   r1, r2, [sp, #20]\n" /* c, out - x */
+        "add    r2, r2, r10\n"
+        "str    r4, [r2]\n"
+        "str    r5, [r2, r1]\n"
+        "adds   r10, r10, #4\n"
+        DW3SH_NEXT(".Ldw3sh_two", "mov    r10, r4\n")
+        ".Ldw3sh_four:\n"
+        "ldrd   r1, r2, [sp, #16]\n"
+        DW3SH_LOAD4
+        DW3SH_CH4("r2", "r12", "", "0", "4", "8", "12")
+        ".Ldw3sh_f1:\n"
+        DW3SH_CH4("r2", "r12", ", ror #8", "1", "5", "9", "13")
+        ".Ldw3sh_f2:\n"
+        DW3SH_CH4("r3", "lr", "", "2", "6", "10", "14")
+        ".Ldw3sh_f3:\n"
+        DW3SH_CH4("r3", "lr", ", ror #8", "3", "7", "11", "15")
+        "ldm    sp, {r4, r5, r6, r7}\n"
+        "ldrd   r1, r2, [sp, #20]\n" /* c, out - x */
+        "ldr    r3, [sp, #16]\n"
+        "add    r2, r2, r3\n"
+        "adds   r3, r3, #4\n"
+        "str    r3, [sp, #16]\n"
+        "add    r3, r1, r1, lsl #1\n"
+        "str    r4, [r2]\n"
+        "str    r5, [r2, r1]\n"
+        "str    r6, [r2, r1, lsl #1]\n"
+        "str    r7, [r2, r3]\n"
+        DW3SH_NEXT(".Ldw3sh_four", "str    r4, [sp, #16]\n")
+        ".Ldw3sh_done:\n"
+        "add    sp, sp, #44\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dw3_short_s8, .-nnom_dw3_short_s8\n"
+        ".text\n");
+#else
+typedef int nnom_local_dw3sh_dsp_unused_t; /* ISO C: a translation unit is never empty */
+#endif

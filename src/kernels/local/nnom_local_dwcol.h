@@ -50,6 +50,11 @@ void nnom_dwcol_cmsc_s8(const nnom_dwcol_job_t *j);
  * whole groups'), in the same call. */
 void nnom_dwcol_sco_s8(const nnom_dwcol_job_t *j, int32_t rest);
 
+/* The one channel past a multiple of four (j's x and out at it, rec at
+ * the overlapping last group's scaled records: its lane 3) on lines lines,
+ * lx and lo bytes apart (nnom_local_dwcol1_dsp.c) */
+void nnom_dwcol_one_s8(const nnom_dwcol_job_t *j, int32_t lines, int32_t lx, int32_t lo);
+
 /* The one-row loop's records, exact (even first word) or scaled */
 NNOM_INLINE int nnom_dwcol_given(const int32_t *records)
 {

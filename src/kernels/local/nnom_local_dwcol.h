@@ -50,11 +50,6 @@ void nnom_dwcol_cmsc_s8(const nnom_dwcol_job_t *j);
  * whole groups'), in the same call. */
 void nnom_dwcol_sco_s8(const nnom_dwcol_job_t *j, int32_t rest);
 
-/* The one channel past a multiple of four (j's x and out at it, rec at
- * the overlapping last group's scaled records: its lane 3) on lines lines,
- * lx and lo bytes apart (nnom_local_dwcol1_dsp.c) */
-void nnom_dwcol_one_s8(const nnom_dwcol_job_t *j, int32_t lines, int32_t lx, int32_t lo);
-
 /* The one-row loop's records, exact (even first word) or scaled */
 NNOM_INLINE int nnom_dwcol_given(const int32_t *records)
 {
@@ -121,6 +116,15 @@ NNOM_INLINE void nnom_dwcol_lines(nnom_dwcol_job_t *j, const int8_t *x, int8_t *
         }
     }
 }
+
+/* A layer of nnom_dw_col_early's or nnom_dw_line_try's with one channel
+ * past a multiple of four (out.c = 4 g + 1) and the scaled records: the
+ * whole groups, and that channel alone on the overlapping last group's
+ * records (its lane 3), ~20 instructions an output of four taps where
+ * the group takes four channels' ~52 and a tiny lane ~430 of set-up; the
+ * windows' taps from x (the input or the padded line's copy). 1: it ran
+ * (nnom_local_dwcol1_dsp.c). */
+int nnom_dwcol_one_lines(const nnom_conv_args_t *a, const int8_t *x);
 
 /* Assembly text the one-row loop and the flat loops (nnom_local_dw_flat_dsp.c)
  * share. One pair of taps, the words r8 (tap t) and r9 (tap t + 1), against

@@ -19,13 +19,14 @@ NNOM_INLINE int32_t dwcol1_rq(int32_t acc, int32_t mult, int32_t rnd)
     return __ssat(v >> NNOM_DWCOL_SC_N, 8);
 }
 
-/* The lines' outputs, NP pairs of taps (the weights in registers) and
- * the odd last tap where ODD */
+/* The lines' outputs at stride S (xp = S xs), NP pairs of taps (the
+ * weights in registers) and the odd last tap where ODD */
 NNOM_INLINE void dwcol1_body(const nnom_dwcol_job_t *j, int32_t lines, int32_t lx, int32_t lo,
-                             const int NP, const int ODD)
+                             const int NP, const int ODD, const int S)
 {
-    const int32_t *r = j->rec;
-    const int32_t xs = j->xs, xp = j->xp, op = j->op, n = j->n, bias = r[3];
+    const int32_t g4 = 4 * j->groups; /* channel oc - 1 */
+    const int32_t *r = j->rec + j->groups * nnom_dwcol_words(2 * NP + ODD, 1);
+    const int32_t xs = j->xs, op = j->op, bias = r[3];
     int32_t w[8];
 #pragma GCC unroll 8
     for (int t = 0; t < NP; t++)
@@ -34,12 +35,11 @@ NNOM_INLINE void dwcol1_body(const nnom_dwcol_job_t *j, int32_t lines, int32_t l
     const int32_t wodd = ODD ? q[1] : 0; /* (w1, w3): channel 3's high half */
     q += 2 * ODD;
     const int32_t mult = q[6], rnd = q[7];
-    const int8_t *x0 = j->x;
-    int8_t *o0 = j->out;
-    for (int32_t l = 0; l < lines; l++, x0 += lx, o0 += lo) {
-        const int8_t *x = x0;
-        int8_t *o = o0;
-        for (int32_t i = 0; i < n; i++, x += xp, o += op) {
+    for (int32_t l = 0; l < lines; l++) {
+        const int8_t *x = j->x + g4 + l * lx;
+        int8_t *o = j->out + g4 + l * lo;
+        int8_t *const end = o + j->n * op;
+        do {
             const int8_t *p = x;
             int32_t acc = bias;
 #pragma GCC unroll 8
@@ -50,23 +50,27 @@ NNOM_INLINE void dwcol1_body(const nnom_dwcol_job_t *j, int32_t lines, int32_t l
             if (ODD)
                 acc = __smlabt(p[0], wodd, acc);
             *o = (int8_t)dwcol1_rq(acc, mult, rnd);
-        }
+            x += S * xs;
+            o += op;
+        } while (o != end);
     }
 }
 
-/* Any number of pairs: each weight word loaded where it is used */
+/* Any number of pairs, any stride: each weight word loaded where it is
+ * used */
 static NNOM_NOINLINE void dwcol1_any(const nnom_dwcol_job_t *j, int32_t lines, int32_t lx,
                                      int32_t lo)
 {
-    const int32_t *r = j->rec;
-    const int32_t xs = j->xs, xp = j->xp, op = j->op, n = j->n, pairs = j->pairs;
+    const int32_t g4 = 4 * j->groups, pairs = j->pairs;
+    const int32_t *r = j->rec + j->groups * nnom_dwcol_words(2 * pairs + j->odd, 1);
+    const int32_t xs = j->xs, xp = j->xp, op = j->op, n = j->n;
     const int32_t *q = r + 4 + 4 * pairs;
     const int32_t wodd = j->odd ? q[1] : 0;
     q += 2 * j->odd;
     const int32_t mult = q[6], rnd = q[7];
     for (int32_t l = 0; l < lines; l++) {
-        const int8_t *x = j->x + l * lx;
-        int8_t *o = j->out + l * lo;
+        const int8_t *x = j->x + g4 + l * lx;
+        int8_t *o = j->out + g4 + l * lo;
         for (int32_t i = 0; i < n; i++, x += xp, o += op) {
             const int8_t *p = x;
             int32_t acc = r[3];
@@ -81,30 +85,48 @@ static NNOM_NOINLINE void dwcol1_any(const nnom_dwcol_job_t *j, int32_t lines, i
     }
 }
 
-#define DWCOL1_FN(NP, ODD)                                                                       \
-    static NNOM_NOINLINE void dwcol1_##NP##_##ODD(const nnom_dwcol_job_t *j, int32_t lines,    \
-                                                  int32_t lx, int32_t lo)                        \
+#define DWCOL1_FN(NP, ODD, S)                                                                    \
+    static NNOM_NOINLINE void dwcol1_##NP##_##ODD##_##S(const nnom_dwcol_job_t *j,            \
+                                                        int32_t lines, int32_t lx, int32_t lo) \
     {                                                                                            \
-        dwcol1_body(j, lines, lx, lo, NP, ODD);                                                  \
+        dwcol1_body(j, lines, lx, lo, NP, ODD, S);                                               \
     }
-DWCOL1_FN(2, 0)
-DWCOL1_FN(2, 1)
-DWCOL1_FN(3, 0)
-DWCOL1_FN(3, 1)
-DWCOL1_FN(4, 0)
-DWCOL1_FN(4, 1)
+#define DWCOL1_FNS(NP) DWCOL1_FN(NP, 0, 1) DWCOL1_FN(NP, 1, 1) DWCOL1_FN(NP, 0, 2) DWCOL1_FN(NP, 1, 2)
+DWCOL1_FNS(2)
+DWCOL1_FNS(3)
+DWCOL1_FNS(4)
 
 typedef void (*dwcol1_fn)(const nnom_dwcol_job_t *, int32_t, int32_t, int32_t);
-/* by pairs (2 to 4) and odd */
-static const dwcol1_fn dwcol1_fns[3][2] = {
-    {dwcol1_2_0, dwcol1_2_1}, {dwcol1_3_0, dwcol1_3_1}, {dwcol1_4_0, dwcol1_4_1}};
+/* by pairs (2 to 4), stride (1, 2) and odd */
+#define DWCOL1_ROW(NP)                                                                           \
+    {                                                                                            \
+        {dwcol1_##NP##_0_1, dwcol1_##NP##_1_1}, { dwcol1_##NP##_0_2, dwcol1_##NP##_1_2 }       \
+    }
+static const dwcol1_fn dwcol1_fns[3][2][2] = {DWCOL1_ROW(2), DWCOL1_ROW(3), DWCOL1_ROW(4)};
 
-void nnom_dwcol_one_s8(const nnom_dwcol_job_t *j, int32_t lines, int32_t lx, int32_t lo)
+static void dwcol1_run(const nnom_dwcol_job_t *j, int32_t lines, int32_t lx, int32_t lo)
 {
-    if (j->pairs >= 2 && j->pairs <= 4)
-        dwcol1_fns[j->pairs - 2][j->odd](j, lines, lx, lo);
+    const int32_t s = j->xp == j->xs ? 1 : j->xp == 2 * j->xs ? 2 : 0;
+    if (j->pairs >= 2 && j->pairs <= 4 && s != 0 && j->n > 0)
+        dwcol1_fns[j->pairs - 2][s - 1][j->odd](j, lines, lx, lo);
     else
         dwcol1_any(j, lines, lx, lo);
+}
+
+int nnom_dwcol_one_lines(const nnom_conv_args_t *a, const int8_t *x)
+{
+    const nnom_conv_params_t *p = &a->p;
+    const int down = a->k.w == 1;
+    const int32_t k = down ? a->k.h : a->k.w, s = down ? p->stride_h : p->stride_w;
+    const int32_t out = down ? a->out.h : a->out.w, oc = a->out.c;
+    const int32_t lines = down ? a->out.w : a->out.h;
+    const int32_t xb = down ? a->in.w * oc : oc, ob = down ? a->out.w * oc : oc;
+    const int32_t lx = down ? p->stride_w * oc : p->stride_h * a->in.w * oc;
+    const int32_t lo = down ? oc : a->out.w * oc;
+    nnom_dwcol_job_t j = {x, a->output, a->records + 1, out, xb, s * xb, ob, k / 2, k & 1, oc / 4};
+    dwcol1_run(&j, lines, lx, lo);
+    nnom_dwcol_lines(&j, x, a->output, lines, lx, lo, oc, 0, 1);
+    return 1;
 }
 
 #else

@@ -65,24 +65,17 @@ int nnom_dw_col_early(const nnom_conv_args_t *a)
         (down ? p->dilation_h : p->dilation_w) != 1 || a->ch_mult != 1 || oc != a->in.c ||
         (rest != 0 && nnom_dw_odd_flat(a)))
         return 0;
-    const int sc = a->records[0] == NNOM_DWCOL_SC_TAG;
-    const int one = sc && rest == 1;
-    const int lanes = rest != 0 && !one && nnom_dwcol_lanes_pay(out, rest) &&
-                      nnom_dw_tiny_rest(a, oc - rest);
+    if (rest == 1 && a->records[0] == NNOM_DWCOL_SC_TAG) /* one channel past */
+        return nnom_dwcol_one_lines(a, a->input);
+    const int lanes =
+        rest != 0 && nnom_dwcol_lanes_pay(out, rest) && nnom_dw_tiny_rest(a, oc - rest);
     const int32_t xb = down ? a->in.w * oc : oc, ob = down ? a->out.w * oc : oc;
     const int32_t lx = down ? p->stride_w * oc : p->stride_h * a->in.w * oc;
     const int32_t lo = down ? oc : a->out.w * oc;
     nnom_dwcol_job_t j = {NULL, NULL, a->records, out, xb, s * xb, ob, k / 2, k & 1, oc / 4};
-    const int last = rest != 0 && !lanes && !one;
-    if (sc) { /* the scaled records after the tag */
+    const int last = rest != 0 && !lanes;
+    if (a->records[0] == NNOM_DWCOL_SC_TAG) { /* the scaled records after the tag */
         j.rec++;
-        if (one) {
-            nnom_dwcol_job_t j1 = j;
-            j1.x = a->input + oc - 1;
-            j1.out = a->output + oc - 1;
-            j1.rec += oc / 4 * nnom_dwcol_words(k, 1);
-            nnom_dwcol_one_s8(&j1, lines, lx, lo);
-        }
         nnom_dwcol_lines(&j, a->input, a->output, lines, lx, lo, oc, last, 1);
     } else {
         nnom_dwcol_lines(&j, a->input, a->output, lines, lx, lo, oc, last, 0);

@@ -46,24 +46,17 @@ int nnom_dw_line_try(const nnom_conv_args_t *a)
      * cost ~1 instruction a byte on rows not word-aligned) */
     const int8_t *e = nnom_dw3_line_fill(copy, a->input, pad * ic, y1 * ic, span * ic,
                                          ((uint32_t)p->input_zp & 0xFFu) * 0x01010101u);
+    if (rest == 1 && a->records[0] == NNOM_DWCOL_SC_TAG) /* one channel past */
+        return nnom_dwcol_one_lines(a, e);
     /* the one to three channels past a multiple of four: one lane each on
      * the tiny loops where dw_col_inside's rule takes them (written first:
      * other bytes than the groups'), else the overlapping last group */
-    const int sc = a->records[0] == NNOM_DWCOL_SC_TAG;
-    const int one = sc && rest == 1;
-    const int lanes = rest != 0 && !one && nnom_dwcol_lanes_pay(out, rest) &&
-                      nnom_dw_tiny_rest(a, oc - rest);
+    const int lanes =
+        rest != 0 && nnom_dwcol_lanes_pay(out, rest) && nnom_dw_tiny_rest(a, oc - rest);
     nnom_dwcol_job_t j = {e, a->output, a->records, out, ic, s * ic, oc, k / 2, k & 1, oc / 4};
-    const int last = rest != 0 && !lanes && !one;
-    if (sc) { /* the scaled records after the tag */
+    const int last = rest != 0 && !lanes;
+    if (a->records[0] == NNOM_DWCOL_SC_TAG) { /* the scaled records after the tag */
         j.rec++;
-        if (one) { /* on the copy */
-            nnom_dwcol_job_t j1 = j;
-            j1.x = e + oc - 1;
-            j1.out = a->output + oc - 1;
-            j1.rec += oc / 4 * nnom_dwcol_words(k, 1);
-            nnom_dwcol_one_s8(&j1, 1, 0, 0);
-        }
         nnom_dwcol_lines(&j, e, a->output, 1, 0, 0, oc, last, 1);
     } else {
         nnom_dwcol_lines(&j, e, a->output, 1, 0, 0, oc, last, 0);

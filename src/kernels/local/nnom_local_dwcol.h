@@ -125,6 +125,9 @@ NNOM_INLINE void nnom_dwcol_lines(nnom_dwcol_job_t *j, const int8_t *x, int8_t *
  * windows' taps from x (the input or the padded line's copy). 1: it ran
  * (nnom_local_dwcol1_dsp.c). */
 int nnom_dwcol_one_lines(const nnom_conv_args_t *a, const int8_t *x);
+/* nnom_dw_col_early's checks, then nnom_dwcol_one_lines on the input
+ * (first in nnom_dw_col_early: its other layers' code as it was) */
+int nnom_dwcol_one_early(const nnom_conv_args_t *a);
 
 /* Assembly text the one-row loop and the flat loops (nnom_local_dw_flat_dsp.c)
  * share. One pair of taps, the words r8 (tap t) and r9 (tap t + 1), against

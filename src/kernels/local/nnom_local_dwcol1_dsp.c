@@ -8,6 +8,7 @@
  */
 #include "nnom_local_dwcol.h"
 #include "../nnom_backend.h"
+#include "nnom_local_dw_odd.h"
 
 #if NNOM_LOCAL_MAC_ASM
 
@@ -127,6 +128,18 @@ int nnom_dwcol_one_lines(const nnom_conv_args_t *a, const int8_t *x)
     dwcol1_run(&j, lines, lx, lo);
     nnom_dwcol_lines(&j, x, a->output, lines, lx, lo, oc, 0, 1);
     return 1;
+}
+
+int nnom_dwcol_one_early(const nnom_conv_args_t *a)
+{
+    const nnom_conv_params_t *p = &a->p;
+    const int down = a->k.w == 1;
+    const int32_t k = down ? a->k.h : a->k.w, s = down ? p->stride_h : p->stride_w;
+    const int32_t in = down ? a->in.h : a->in.w, out = down ? a->out.h : a->out.w;
+    if ((out - 1) * s + k > in || (down ? p->dilation_h : p->dilation_w) != 1 ||
+        a->ch_mult != 1 || a->out.c != a->in.c || nnom_dw_odd_flat(a))
+        return 0;
+    return nnom_dwcol_one_lines(a, a->input);
 }
 
 #else

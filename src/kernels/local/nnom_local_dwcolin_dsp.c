@@ -56,6 +56,8 @@ int dw_col_inside(const dw_ctx_t *t)
  * taps than lines) or their one output (one call either way). */
 int nnom_dw_col_early(const nnom_conv_args_t *a)
 {
+    if ((a->out.c & 3) == 1 && a->records[0] == NNOM_DWCOL_SC_TAG) /* one channel past */
+        return nnom_dwcol_one_early(a);
     const nnom_conv_params_t *p = &a->p;
     const int down = a->k.w == 1;
     const int32_t k = down ? a->k.h : a->k.w, s = down ? p->stride_h : p->stride_w;
@@ -65,8 +67,6 @@ int nnom_dw_col_early(const nnom_conv_args_t *a)
         (down ? p->dilation_h : p->dilation_w) != 1 || a->ch_mult != 1 || oc != a->in.c ||
         (rest != 0 && nnom_dw_odd_flat(a)))
         return 0;
-    if (rest == 1 && a->records[0] == NNOM_DWCOL_SC_TAG) /* one channel past */
-        return nnom_dwcol_one_lines(a, a->input);
     const int lanes =
         rest != 0 && nnom_dwcol_lanes_pay(out, rest) && nnom_dw_tiny_rest(a, oc - rest);
     const int32_t xb = down ? a->in.w * oc : oc, ob = down ? a->out.w * oc : oc;

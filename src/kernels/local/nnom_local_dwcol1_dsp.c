@@ -57,35 +57,6 @@ NNOM_INLINE void dwcol1_body(const nnom_dwcol_job_t *j, int32_t lines, int32_t l
     }
 }
 
-/* Any number of pairs, any stride: each weight word loaded where it is
- * used */
-static NNOM_NOINLINE void dwcol1_any(const nnom_dwcol_job_t *j, int32_t lines, int32_t lx,
-                                     int32_t lo)
-{
-    const int32_t g4 = 4 * j->groups, pairs = j->pairs;
-    const int32_t *r = j->rec + j->groups * nnom_dwcol_words(2 * pairs + j->odd, 1);
-    const int32_t xs = j->xs, xp = j->xp, op = j->op, n = j->n;
-    const int32_t *q = r + 4 + 4 * pairs;
-    const int32_t wodd = j->odd ? q[1] : 0;
-    q += 2 * j->odd;
-    const int32_t mult = q[6], rnd = q[7];
-    for (int32_t l = 0; l < lines; l++) {
-        const int8_t *x = j->x + g4 + l * lx;
-        int8_t *o = j->out + g4 + l * lo;
-        for (int32_t i = 0; i < n; i++, x += xp, o += op) {
-            const int8_t *p = x;
-            int32_t acc = r[3];
-            for (int32_t t = 0; t < pairs; t++, p += 2 * xs) {
-                const int32_t w = r[4 + 4 * t + 3];
-                acc = __smlabb(p[0], w, acc);
-                acc = __smlabt(p[xs], w, acc);
-            }
-            acc = __smlabt(p[0], wodd, acc); /* (0 where even) */
-            *o = (int8_t)dwcol1_rq(acc, mult, rnd);
-        }
-    }
-}
-
 #define DWCOL1_FN(NP, ODD, S)                                                                    \
     static NNOM_NOINLINE void dwcol1_##NP##_##ODD##_##S(const nnom_dwcol_job_t *j,            \
                                                         int32_t lines, int32_t lx, int32_t lo) \
@@ -105,22 +76,20 @@ typedef void (*dwcol1_fn)(const nnom_dwcol_job_t *, int32_t, int32_t, int32_t);
     }
 static const dwcol1_fn dwcol1_fns[3][2][2] = {DWCOL1_ROW(2), DWCOL1_ROW(3), DWCOL1_ROW(4)};
 
+/* The lines on the function for j's pairs (2 to 4: more cost more than
+ * a lane, in registers or not), stride and odd */
 static void dwcol1_run(const nnom_dwcol_job_t *j, int32_t lines, int32_t lx, int32_t lo)
 {
-    const int32_t s = j->xp == j->xs ? 1 : j->xp == 2 * j->xs ? 2 : 0;
-    if (j->pairs >= 2 && j->pairs <= 4 && s != 0 && j->n > 0)
-        dwcol1_fns[j->pairs - 2][s - 1][j->odd](j, lines, lx, lo);
-    else
-        dwcol1_any(j, lines, lx, lo);
+    dwcol1_fns[j->pairs - 2][j->xp == j->xs ? 0 : 1][j->odd](j, lines, lx, lo);
 }
 
-int nnom_dwcol_one_lines(const nnom_conv_args_t *a, const int8_t *x)
+/* The layer (down: taps down columns; k taps at stride s, out outputs a
+ * line), the rule passed */
+static int dwcol1_layer(const nnom_conv_args_t *a, const int8_t *x, int down, int32_t k,
+                        int32_t s, int32_t out)
 {
     const nnom_conv_params_t *p = &a->p;
-    const int down = a->k.w == 1;
-    const int32_t k = down ? a->k.h : a->k.w, s = down ? p->stride_h : p->stride_w;
-    const int32_t out = down ? a->out.h : a->out.w, oc = a->out.c;
-    const int32_t lines = down ? a->out.w : a->out.h;
+    const int32_t oc = a->out.c, lines = down ? a->out.w : a->out.h;
     const int32_t xb = down ? a->in.w * oc : oc, ob = down ? a->out.w * oc : oc;
     const int32_t lx = down ? p->stride_w * oc : p->stride_h * a->in.w * oc;
     const int32_t lo = down ? oc : a->out.w * oc;
@@ -130,16 +99,29 @@ int nnom_dwcol_one_lines(const nnom_conv_args_t *a, const int8_t *x)
     return 1;
 }
 
+/* 4 to 9 taps at stride 1 or 2 where the rule takes them */
+#define DWCOL1_TAKES(k, s, out) \
+    ((k) >= 4 && (k) <= 9 && ((s) == 1 || (s) == 2) && nnom_dwcol_one_pays(out, k, s))
+
+int nnom_dwcol_one_lines(const nnom_conv_args_t *a, const int8_t *x)
+{
+    const int down = a->k.w == 1;
+    const int32_t k = down ? a->k.h : a->k.w, s = down ? a->p.stride_h : a->p.stride_w;
+    const int32_t out = down ? a->out.h : a->out.w;
+    return DWCOL1_TAKES(k, s, out) && dwcol1_layer(a, x, down, k, s, out);
+}
+
 int nnom_dwcol_one_early(const nnom_conv_args_t *a)
 {
     const nnom_conv_params_t *p = &a->p;
     const int down = a->k.w == 1;
     const int32_t k = down ? a->k.h : a->k.w, s = down ? p->stride_h : p->stride_w;
     const int32_t in = down ? a->in.h : a->in.w, out = down ? a->out.h : a->out.w;
-    if ((out - 1) * s + k > in || (down ? p->dilation_h : p->dilation_w) != 1 ||
-        a->ch_mult != 1 || a->out.c != a->in.c || nnom_dw_odd_flat(a))
+    if (!DWCOL1_TAKES(k, s, out) || (out - 1) * s + k > in ||
+        (down ? p->dilation_h : p->dilation_w) != 1 || a->ch_mult != 1 || a->out.c != a->in.c ||
+        nnom_dw_odd_flat(a))
         return 0;
-    return nnom_dwcol_one_lines(a, a->input);
+    return dwcol1_layer(a, a->input, down, k, s, out);
 }
 
 #else

@@ -1285,7 +1285,7 @@ SWAP2_CASES = [
     ((16, 1, 13), (8, 1), 2, "valid", "relu", None),  # 4 pairs even, s2
     ((12, 1, 17), (7, 1), 1, "same", "relu", None),  # padded, 3 pairs odd, 4 groups
     ((1, 9, 13), (1, 6), 1, "valid", "relu", None),  # 3 pairs even, 4 outputs
-    ((15, 1, 9), (7, 1), 2, "valid", "relu", None),  # 3 pairs odd, s2, 5 outputs
+    ((15, 1, 9), (7, 1), 2, "valid", "relu", None),  # 5 outputs of 7 taps, s2: not early's
     ((150, 1, 13), (4, 1), 1, "valid", "relu", None),  # 147 outputs: no lane past 128
     ((1, 37, 9), (1, 8), 1, "valid", "relu", None),  # 30 outputs of 8 taps: the lane
     ((1, 50, 21), (1, 10), 1, "valid", "relu", None),  # 10 taps: the lane

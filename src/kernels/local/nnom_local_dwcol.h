@@ -117,6 +117,25 @@ NNOM_INLINE void nnom_dwcol_lines(nnom_dwcol_job_t *j, const int8_t *x, int8_t *
     }
 }
 
+/* A layer of nnom_dw_col_early's or nnom_dw_line_try's with one channel
+ * past a multiple of four (out.c = 4 g + 1) and the scaled records: the
+ * whole groups, and that channel alone on the overlapping last group's
+ * records (its lane 3), ~15-25 instructions an output where the group
+ * takes four channels' ~52 (four taps) and a tiny lane ~430 of set-up;
+ * the windows' taps from x (the input or the padded line's copy). 1 where
+ * it ran it, 0 where not its layer (nothing written; nnom_local_dwcol1_dsp.c):
+ * 4 to 9 taps at stride 1 or 2 where nnom_dwcol_one_pays. */
+int nnom_dwcol_one_lines(const nnom_conv_args_t *a, const int8_t *x);
+/* nnom_dw_col_early's checks, then nnom_dwcol_one_lines on the input
+ * (first in nnom_dw_col_early: its other layers' code as it was) */
+int nnom_dwcol_one_early(const nnom_conv_args_t *a);
+/* Whether the one channel alone costs less than its tiny lane: the lane
+ * costs less an output from ~4 taps on but ~400 more a layer (measured:
+ * the crossing at ~120 outputs a line for 4 taps, ~37 for 6, ~46 for 8,
+ * ~33 for 9), or the lane does not take a line of more than 128 entries
+ * (TINY_LINE), where the overlapping group is the other course. */
+#define nnom_dwcol_one_pays(out, k, s) ((out) * (k) <= 224 || ((out) - 1) * (s) + (k) + 1 > 128)
+
 /* Assembly text the one-row loop and the flat loops (nnom_local_dw_flat_dsp.c)
  * share. One pair of taps, the words r8 (tap t) and r9 (tap t + 1), against
  * the next four records at r1 into the sums r4-r7 (r10, r12, lr scratch);

@@ -1330,3 +1330,35 @@ SHORT3_WITHOUT_RECORDS = (21,)
 
 
 layer_family("short3_", 161_000, SHORT3_CASES, without_records=SHORT3_WITHOUT_RECORDS)
+# Branch swap2 (nnom_dwcol_one_lines, -O2 with the assembly): the one
+# channel past a multiple of four (4 g + 1 channels) of nnom_dw_col_early's
+# and nnom_dw_line_try's layers on the scaled records, alone on the
+# overlapping group's lane 3 (no tiny lane, no overlapping group): 4 to 9
+# taps (two to four pairs, even and odd), stride 1 and 2, unpadded and
+# padded lines, across and down, the swapped loop's layer (fewer outputs
+# than groups), six lines, rq_fit's words, a line past the lane's 128
+# entries; and beside it: the rule's refusals (30 outputs of 8 taps, 10
+# taps: the lane), no activation (exact records), two past. Fields as
+# LONGK_CASES.
+SWAP2_CASES = [
+    ((18, 1, 13), (4, 1), 2, "valid", "relu", None),  # 8 outputs, 2 pairs, s2
+    ((1, 14, 9), (1, 4), 1, "valid", "relu", None),  # 11 outputs across, s1
+    ((17, 1, 13), (5, 1), 2, "same", "relu", None),  # padded line, 2 pairs odd, s2
+    ((9, 1, 13), (5, 1), 1, "same", "relu", None),  # padded line, s1
+    ((1, 8, 37), (1, 4), 2, "valid", "relu", None),  # 3 outputs of 9 groups (swapped loop)
+    ((14, 1, 13), (4, 1), 2, "valid", "relu", "small"),  # on rq_fit's words
+    ((30, 6, 13), (4, 1), 1, "valid", "relu", None),  # six lines of 27 outputs
+    ((1, 20, 9), (1, 9), 1, "valid", "relu", None),  # 4 pairs odd, 12 outputs
+    ((16, 1, 13), (8, 1), 2, "valid", "relu", None),  # 4 pairs even, s2
+    ((12, 1, 17), (7, 1), 1, "same", "relu", None),  # padded, 3 pairs odd, 4 groups
+    ((1, 9, 13), (1, 6), 1, "valid", "relu", None),  # 3 pairs even, 4 outputs
+    ((15, 1, 9), (7, 1), 2, "valid", "relu", None),  # 5 outputs of 7 taps, s2: not early's
+    ((150, 1, 13), (4, 1), 1, "valid", "relu", None),  # 147 outputs: no lane past 128
+    ((1, 37, 9), (1, 8), 1, "valid", "relu", None),  # 30 outputs of 8 taps: the lane
+    ((1, 50, 21), (1, 10), 1, "valid", "relu", None),  # 10 taps: the lane
+    ((18, 1, 13), (4, 1), 2, "valid", None, None),  # no activation: exact records
+    ((18, 1, 14), (4, 1), 2, "valid", "relu", None),  # two past: as before
+]
+
+
+layer_family("swap2_", 162_000, SWAP2_CASES)

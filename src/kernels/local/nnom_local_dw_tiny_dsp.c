@@ -418,6 +418,100 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s2")
         TINY_ONE(0, "r9", "r5") TINY_ONE(1, "r10", "r4") TINY_ONE(2, "r11", "r4")
         TINY_RQ("r4", "r8") TINY_END("nnom_dw_tiny3_s2"));
 void nnom_dw_tiny3_s2(const tiny_job_t *j);
+/* nnom_dw_tiny3_s2's passes for a line's channels in one call, as
+ * nnom_dw_tiny3_s1m (its stack and flags): the fours' 16 bytes a pass, the
+ * tail's pass of two 8 bytes past qend (bit 1 of [sp, #12]), the odd one. */
+__asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s2m")
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #32\n"
+        "ldrd   r4, r12, [r0, #16]\n"
+        "ldr    r5, [r0, #24]\n"
+        "strd   r4, r5, [sp, #24]\n"
+        "ldm    r0, {r0-r3}\n"
+        "str    r2, [sp, #0]\n"
+        "sub    r6, r2, r0\n" /* qend: the pairs' bytes rounded down to sixteens */
+        "bic    r5, r6, #15\n"
+        "and    r6, r6, #8\n" /* the tail: bit 1 a pass of two (8 bytes past qend), bit 0 the odd one */
+        "orr    r12, r12, r6, lsr #2\n"
+        "str    r12, [sp, #12]\n"
+        "add    r12, r5, r0\n"
+        "str    r12, [sp, #4]\n"
+        "9:\n" /* a channel: r0 x, r1 out, r4 its records, r12 qend */
+        "strd   r0, r1, [sp, #16]\n"
+        "cmp    r0, r12\n" /* (the loads keep the flags) */
+        "ldrd   r9, r10, [r4]\n"
+        "ldr    r11, [r4, #8]\n"
+        "ldr    lr, [r4, #20]\n"
+        "ldrd   r8, r12, [r4, #24]\n"
+        "ldr    r5, [r4, #32]\n"
+        "str    r5, [sp, #8]\n"
+        "beq    5f\n"
+        "4:\n"
+        TINY_Q1S2(0, "r4", "r9", "lr")
+        TINY_Q1S2(1, "r4", "r10", "r4")
+        "smlad  r5, r2, r9, lr\n"
+        TINY_Q1S2(2, "r4", "r11", "r4")
+        TINY_Q2S2("r5", "r10", "r5", "r6", "r9", "lr")
+        TINY_Q1S2(3, "r5", "r11", "r5")
+        TINY_Q2S2("r6", "r10", "r6", "r7", "r9", "lr")
+        TINY_Q1S2(4, "r6", "r11", "r6")
+        "smlad  r7, r2, r10, r7\n"
+        TINY_Q1S2(5, "r7", "r11", "r7")
+        TINY_OUT4
+        "add    r0, r0, #16\n"
+        "ldr    r2, [sp, #4]\n"
+        "cmp    r0, r2\n"
+        "bne    4b\n"
+        "5:\n" /* C the pass of two, N the odd one (no flags set before they are tested) */
+        "ldr    r6, [sp, #8]\n"
+        "ldr    r2, [sp, #12]\n"
+        "lsls   r2, r2, #31\n"
+        "bcc    6f\n"
+        TINY_Q1S2(0, "r4", "r9", "lr")
+        TINY_Q1S2(1, "r4", "r10", "r4")
+        "smlad  r5, r2, r9, lr\n"
+        TINY_Q1S2(2, "r4", "r11", "r4")
+        "smlad  r5, r2, r10, r5\n"
+        TINY_Q1S2(3, "r5", "r11", "r5")
+        "smmlar r4, r4, r8, r12\n"
+        "smmlar r5, r5, r8, r12\n"
+        "asr    r4, r4, r6\n"
+        "asr    r5, r5, r6\n"
+        "ssat   r4, #8, r4\n"
+        "ssat   r5, #8, r5\n"
+        "strb   r4, [r1]\n"
+        "strb   r5, [r1, r3]\n"
+        "add    r1, r1, r3, lsl #1\n"
+        "add    r0, r0, #8\n"
+        "6:\n"
+        "bpl    7f\n"
+        TINY_Q1S2(0, "r4", "r9", "lr")
+        TINY_Q1S2(1, "r4", "r10", "r4")
+        TINY_Q1S2(2, "r4", "r11", "r4")
+        "smmlar r4, r4, r8, r12\n"
+        "asr    r4, r4, r6\n"
+        "ssat   r4, #8, r4\n"
+        "strb   r4, [r1]\n"
+        "7:\n" /* the next channel, if any */
+        "ldrd   r4, r5, [sp, #24]\n"
+        "add    r4, r4, #" TINY_CH_BYTES "\n"
+        "cmp    r4, r5\n"
+        "beq    3f\n"
+        "str    r4, [sp, #24]\n"
+        "ldrd   r0, r1, [sp, #16]\n"
+        "add    r0, r0, #" TINY_LINE_BYTES "\n"
+        "add    r1, r1, #1\n"
+        "ldrd   r2, r12, [sp]\n"
+        "add    r2, r2, #" TINY_LINE_BYTES "\n"
+        "add    r12, r12, #" TINY_LINE_BYTES "\n"
+        "strd   r2, r12, [sp]\n"
+        "b      9b\n"
+        "3:\n"
+        "add    sp, sp, #32\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dw_tiny3_s2m, .-nnom_dw_tiny3_s2m\n"
+        ".text\n");
+void nnom_dw_tiny3_s2m(const tiny_mjob_t *j);
 
 /* at stride 2 the second output's pair j is the first's pair j + 1: each
  * word loaded once for both (5 loads for 8 SMLADs, 6 for 10) */
@@ -544,6 +638,8 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny4_s2")
 TINY_ASM5("nnom_dw_tiny5_s2", 2, TINY_P5S2, TINY_O5);
 
 typedef void (*tiny_fn)(const tiny_job_t *);
+/* nnom_dw_tiny3_s1m, nnom_dw_tiny3_s2m: a line's channels in one call */
+typedef void (*tiny_mfn)(const tiny_mjob_t *);
 
 /* Two pairs at strides 1 and 2, three at stride 2: the same loop in C,
  * where GCC keeps every value in registers (one instruction less per pass
@@ -931,7 +1027,7 @@ NNOM_INLINE void tiny_fill(int16_t *b, int32_t i, int32_t pad, int32_t after, in
  * call of nnom_dw_tiny3_s1m. (Two functions: the one call in the other's
  * line loop costs it ~13 instructions a line and 2 a channel.) */
 NNOM_INLINE void tiny_chans_m(const nnom_conv_args_t *a, const tiny_t *tp, const tiny_ch_t *r,
-                              tiny_fn fn, int32_t entries, int32_t from, const int M)
+                              tiny_fn fn, int32_t entries, int32_t from, tiny_mfn mfn)
 {
     const tiny_t t = *tp; /* (the calls could write *tp: no reloads) */
     const int8_t *x = a->input + from;
@@ -958,9 +1054,10 @@ NNOM_INLINE void tiny_chans_m(const nnom_conv_args_t *a, const tiny_t *tp, const
         case 6: tiny_tcopy(x, t.xs, m, d, 6); break;
         default: tiny_tcopy(x, t.xs, m, d, 7); break;
         }
-        if (M) {
-            const tiny_mjob_t j = {{buf[0], o, buf[0] + (t.n & ~1), t.os, r, t.n & 1}, r + nc};
-            nnom_dw_tiny3_s1m(&j);
+        if (mfn != NULL) {
+            const tiny_mjob_t j = {{buf[0], o, buf[0] + (t.n & ~1) * t.s, t.os, r, t.n & 1},
+                                   r + nc};
+            mfn(&j);
         } else
             for (int32_t k = 0; k < nc; k++)
                 tiny_run(fn, buf[k], o + k, t.n, t.s, t.os, &r[k]);
@@ -970,12 +1067,12 @@ static NNOM_NOINLINE void tiny_chans(const nnom_conv_args_t *a, const tiny_t *tp
                                      const tiny_ch_t *r, tiny_fn fn, int32_t entries,
                                      int32_t from)
 {
-    tiny_chans_m(a, tp, r, fn, entries, from, 0);
+    tiny_chans_m(a, tp, r, fn, entries, from, NULL);
 }
 static NNOM_NOINLINE void tiny_chans3(const nnom_conv_args_t *a, const tiny_t *tp,
-                                      const tiny_ch_t *r, int32_t entries)
+                                      const tiny_ch_t *r, int32_t entries, tiny_mfn mfn)
 {
-    tiny_chans_m(a, tp, r, NULL, entries, 0, 1);
+    tiny_chans_m(a, tp, r, NULL, entries, 0, mfn);
 }
 
 /* Columns of taps on a plane read at every pixel across (stride 1 there):
@@ -1146,8 +1243,8 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
         ;
     else if (a->k.h > 1 && t.xl == c && t.lines * c >= TINY_COLS) /* columns, every pixel across */
         tiny_cols(a, &t, r, fn, entries);
-    else if (fn == nnom_dw_tiny3_s1)
-        tiny_chans3(a, &t, r, entries);
+    else if (fn == nnom_dw_tiny3_s1 || fn == nnom_dw_tiny3_s2) /* three pairs: channels a call */
+        tiny_chans3(a, &t, r, entries, t.s == 1 ? nnom_dw_tiny3_s1m : nnom_dw_tiny3_s2m);
     else
         tiny_chans(a, &t, r, fn, entries, 0);
     return 1;

@@ -935,41 +935,49 @@ static NNOM_NOINLINE void tiny_tcopy_apart(const int8_t *x, int32_t xs, int32_t 
     }
 }
 
-/* Three channels' pixels side by side, four a pass by words (22
- * instructions for 12 entries; the byte loop took 28): the words
- * [a0 b0 c0 a1] [b1 c1 a2 b2] [c2 a3 b3 c3] sign-extended by SXTB16 at
- * three rotations and paired by PKHBT/PKHTB into each channel's two words,
- * stored by STRD (d word-aligned; x need not be). n passes, n > 0. */
+/* Three channels' pixels side by side, four a pass by words (20
+ * instructions for 12 entries where x is word-aligned (LDM), 22 where not;
+ * the byte loop took 28): the words [a0 b0 c0 a1] [b1 c1 a2 b2]
+ * [c2 a3 b3 c3] sign-extended by SXTB16 at three rotations and paired by
+ * PKHBT/PKHTB into each channel's two words, stored by STRD (d
+ * word-aligned). n passes, n > 0. (w0-w2 in ascending registers for LDM.) */
+#define TINY_T3_BODY                                                                             \
+    "sxtb16 %[p], %[w0]\n"                 /* a0 c0 */                                          \
+    "sxtb16 %[q], %[w0], ror #8\n"         /* b0 a1 */                                          \
+    "pkhbt  %[r], %[p], %[q]\n"            /* a0 a1 */                                          \
+    "sxtb16 %[w0], %[w0], ror #16\n"       /* c0 a0 */                                          \
+    "sxtb16 %[p], %[w1]\n"                 /* b1 a2 */                                          \
+    "pkhbt  %[q], %[q], %[p], lsl #16\n"   /* b0 b1 */                                          \
+    "sxtb16 %[s], %[w1], ror #8\n"         /* c1 b2 */                                          \
+    "pkhbt  %[w0], %[w0], %[s], lsl #16\n" /* c0 c1 */                                          \
+    "sxtb16 %[w1], %[w1], ror #16\n"       /* a2 b1 */                                          \
+    "sxtb16 %[p], %[w2], ror #8\n"         /* a3 c3 */                                          \
+    "pkhbt  %[w1], %[w1], %[p], lsl #16\n" /* a2 a3 */                                          \
+    "sxtb16 %[w2], %[w2]\n"                /* c2 b3 */                                          \
+    "pkhtb  %[s], %[w2], %[s], asr #16\n"  /* b2 b3 */                                          \
+    "strd   %[q], %[s], [%[d], #260]\n"                                                         \
+    "pkhbt  %[w2], %[w2], %[p]\n"          /* c2 c3 */                                          \
+    "strd   %[w0], %[w2], [%[d], #520]\n"                                                       \
+    "strd   %[r], %[w1], [%[d]], #8\n"                                                          \
+    "subs   %[n], %[n], #1\n"                                                                   \
+    "bne    1b\n"
+#define TINY_T3_OPS                                                                              \
+    : [x] "+r"(x), [d] "+r"(d), [n] "+r"(n), [w0] "=&r"(w0), [w1] "=&r"(w1), [w2] "=&r"(w2),   \
+      [p] "=&r"(p), [q] "=&r"(q), [r] "=&r"(r), [s] "=&r"(s)                                     \
+    :                                                                                            \
+    : "cc", "memory"
 NNOM_INLINE void tiny_t3_words(const int8_t *x, int16_t *d, int32_t n)
 {
-    uint32_t w0, w1, w2, p, q, r, s;
-    __asm__ volatile("1:\n"
-                     "ldr    %[w0], [%[x]], #4\n"
-                     "ldr    %[w1], [%[x]], #4\n"
-                     "ldr    %[w2], [%[x]], #4\n"
-                     "sxtb16 %[p], %[w0]\n"                 /* a0 c0 */
-                     "sxtb16 %[q], %[w0], ror #8\n"         /* b0 a1 */
-                     "pkhbt  %[r], %[p], %[q]\n"            /* a0 a1 */
-                     "sxtb16 %[w0], %[w0], ror #16\n"       /* c0 a0 */
-                     "sxtb16 %[p], %[w1]\n"                 /* b1 a2 */
-                     "pkhbt  %[q], %[q], %[p], lsl #16\n"   /* b0 b1 */
-                     "sxtb16 %[s], %[w1], ror #8\n"         /* c1 b2 */
-                     "pkhbt  %[w0], %[w0], %[s], lsl #16\n" /* c0 c1 */
-                     "sxtb16 %[w1], %[w1], ror #16\n"       /* a2 b1 */
-                     "sxtb16 %[p], %[w2], ror #8\n"         /* a3 c3 */
-                     "pkhbt  %[w1], %[w1], %[p], lsl #16\n" /* a2 a3 */
-                     "sxtb16 %[w2], %[w2]\n"                /* c2 b3 */
-                     "pkhtb  %[s], %[w2], %[s], asr #16\n"  /* b2 b3 */
-                     "strd   %[q], %[s], [%[d], #260]\n"
-                     "pkhbt  %[w2], %[w2], %[p]\n"          /* c2 c3 */
-                     "strd   %[w0], %[w2], [%[d], #520]\n"
-                     "strd   %[r], %[w1], [%[d]], #8\n"
-                     "subs   %[n], %[n], #1\n"
-                     "bne    1b\n"
-                     : [x] "+r"(x), [d] "+r"(d), [n] "+r"(n), [w0] "=&r"(w0), [w1] "=&r"(w1),
-                       [w2] "=&r"(w2), [p] "=&r"(p), [q] "=&r"(q), [r] "=&r"(r), [s] "=&r"(s)
-                     :
-                     : "cc", "memory");
+    register uint32_t w0 __asm__("r4"), w1 __asm__("r5"), w2 __asm__("r6");
+    uint32_t p, q, r, s;
+    if (((uintptr_t)x & 3u) == 0)
+        __asm__ volatile("1:\n"
+                         "ldm    %[x]!, {%[w0], %[w1], %[w2]}\n" TINY_T3_BODY TINY_T3_OPS);
+    else
+        __asm__ volatile("1:\n"
+                         "ldr    %[w0], [%[x]], #4\n"
+                         "ldr    %[w1], [%[x]], #4\n"
+                         "ldr    %[w2], [%[x]], #4\n" TINY_T3_BODY TINY_T3_OPS);
 }
 
 /* The same where the pixels lie next to each other (xs == NC: rows,
@@ -1009,15 +1017,24 @@ NNOM_INLINE void tiny_tcopy(const int8_t *x, int32_t xs, int32_t m, int16_t *d, 
     }
 }
 
-/* Entries [i, pad) and [after, end) of NL lines TINY_CS entries apart
- * set to zp */
-NNOM_INLINE void tiny_fill(int16_t *b, int32_t i, int32_t pad, int32_t after, int32_t end,
-                           int32_t zp, const int32_t NL)
+/* Entries [0, pad) and [after, end) of NL lines TINY_CS entries apart set
+ * to zp, by words: from an even entry to one past end rounded up (b
+ * word-aligned; the entries past pad and before after it writes are the
+ * copies', which come later; end <= TINY_LINE < TINY_CS). A store of an
+ * entry a pass cost ~9 instructions an entry on three lines. */
+NNOM_INLINE void tiny_fill(int16_t *b, int32_t pad, int32_t after, int32_t end, int32_t zp,
+                            const int32_t NL)
 {
-    for (; i < end; i = i + 1 == pad ? after : i + 1) {
+    const uint32_t z = (uint32_t)zp & 0xFFFFu, zz = z | z << 16;
+    for (int32_t i = 0; i < pad; i += 2) {
 #pragma GCC unroll 7
         for (int32_t k = 0; k < NL; k++)
-            b[k * TINY_CS + i] = (int16_t)zp;
+            memcpy(&b[k * TINY_CS + i], &zz, 4);
+    }
+    for (int32_t i = after & ~1; i < end; i += 2) {
+#pragma GCC unroll 7
+        for (int32_t k = 0; k < NL; k++)
+            memcpy(&b[k * TINY_CS + i], &zz, 4);
     }
 }
 
@@ -1038,11 +1055,10 @@ NNOM_INLINE void tiny_chans_m(const nnom_conv_args_t *a, const tiny_t *tp, const
     /* the zero point before and after the copied entries, once (the
      * copies write entries pad to pad + m only), in three lines or all
      * seven */
-    const int32_t i0 = t.pad > 0 ? 0 : t.pad + m;
     if (nc <= 3)
-        tiny_fill(&buf[0][0], i0, t.pad, t.pad + m, entries, zp, 3);
+        tiny_fill(&buf[0][0], t.pad, t.pad + m, entries, zp, 3);
     else
-        tiny_fill(&buf[0][0], i0, t.pad, t.pad + m, entries, zp, 7);
+        tiny_fill(&buf[0][0], t.pad, t.pad + m, entries, zp, 7);
     for (int32_t l = 0; l < t.lines; l++, x += t.xl, o += t.ol) {
         int16_t *d = &buf[0][t.pad];
         switch (nc) {

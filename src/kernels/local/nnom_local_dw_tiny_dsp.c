@@ -16,7 +16,8 @@
  * than -128 (the s term), channels outside that
  * requantisation's range or whose sums could pass 2^31, lines longer than
  * TINY_LINE entries, and (five to seven channels) three taps or more than
- * TINY_S2_MAX_TAPS at stride 2, where the flat and group paths cost less.
+ * TINY_S2_MAX_TAPS at stride 2 on more than one line, where the flat and
+ * group paths cost less.
  */
 #include "nnom_local_dw_tiny.h"
 #include "../nnom_backend.h"
@@ -799,15 +800,18 @@ NNOM_INLINE int tiny_of(const nnom_conv_args_t *a, tiny_t *t, int whole)
     /* the line's entries: the last output's window and the odd tap's pair */
     const int32_t entries = (t->n - 1) * t->s + t->k + 1;
     /* five to seven channels only with more than three taps, at most
-     * TINY_S2_MAX_TAPS at stride 2: three taps run faster on the flat
-     * path's four lanes, longer windows at stride 2 on the group path; but
+     * TINY_S2_MAX_TAPS at stride 2 on more than one line: three taps run
+     * faster on the flat path's four lanes, longer windows at stride 2 on
+     * several lines on the group path (on one line, up to TINY_LONG_TAPS,
+     * here: (14,1) s2 23x1x6 same 4,488 -> 2,430); but
      * one line of three at stride 1 that nnom_dw3_s8 does not take
      * (dw3_line() of nnom_local_dwgroup.h; nnom/ops/dwtiny_records.py's
      * short3), whose other course is the group loop ((3,1) s1 9x1x6 same
      * 3084 -> 1306) */
     const int short3 = t->k == 3 && t->s == 1 && t->lines == 1 && t->n < 10 &&
                        (t->n < 4 || t->pad != 0 || t->n + 2 > t->in);
-    if (whole && c > 4 && ((t->k == 3 && !short3) || (t->s != 1 && t->k > TINY_S2_MAX_TAPS)))
+    const int long_s2 = t->s != 1 && t->k > TINY_S2_MAX_TAPS && t->lines != 1;
+    if (whole && c > 4 && ((t->k == 3 && !short3) || long_s2))
         return 0;
     /* more than TINY_MAX_TAPS taps on one line only (more lines: the flat
      * path's bands cost less) */
@@ -1031,7 +1035,7 @@ NNOM_INLINE void tiny_fill(int16_t *b, int32_t pad, int32_t after, int32_t end, 
         for (int32_t k = 0; k < NL; k++)
             memcpy(&b[k * TINY_CS + i], &zz, 4);
     }
-    for (int32_t i = after & ~1; i < end; i += 2) {
+    for (int32_t i = after < end ? after & ~1 : end; i < end; i += 2) {
 #pragma GCC unroll 7
         for (int32_t k = 0; k < NL; k++)
             memcpy(&b[k * TINY_CS + i], &zz, 4);

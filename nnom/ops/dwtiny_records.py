@@ -50,7 +50,10 @@ def tiny_takes(attrs: dict, cout: int, kernel, in_hw, out_hw, act_min: int, act_
     short3 = (
         k == 3 and s == 1 and out_hw[other] == 1 and not dw3_line(out_hw[axis], pad, in_hw[axis])
     )
-    if cout > 4 and ((k == 3 and not short3) or (s != 1 and k > S2_MAX_TAPS)):
+    # more than S2_MAX_TAPS at stride 2 on more than one line (one line: the
+    # C loops up to LONG_TAPS cost less than the group path)
+    long_s2 = s != 1 and k > S2_MAX_TAPS and out_hw[other] != 1
+    if cout > 4 and ((k == 3 and not short3) or long_s2):
         return False
     entries = (out_hw[axis] - 1) * s + k + 1
     most = LONG_TAPS if out_hw[other] == 1 else MAX_TAPS

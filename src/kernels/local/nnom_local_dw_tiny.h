@@ -9,9 +9,10 @@
 #include "nnom_local_simd.h"
 
 #if NNOM_LOCAL_MAC_ASM
-/* five to seven channels at stride 2: windows of at most this many taps
- * (the group path costs less on longer ones: (9,1) s2 40x1x7 valid 4.06
- * there, 4.45 here) */
+/* five to seven channels at stride 2 on more than one line: windows of at
+ * most this many taps (the group path cost less on longer ones: (9,1) s2
+ * 40x1x7 valid 4.06 there, 4.45 here at few10; on one line the tiny loops
+ * now cost less up to TINY_LONG_TAPS: 3,424 there, 2,910 here) */
 #define TINY_S2_MAX_TAPS 7
 
 /* A channel's requantisation words in the tiny loops' form (also the
@@ -55,14 +56,16 @@ int nnom_dw_tiny_rest(const nnom_conv_args_t *a, int32_t from);
  * one row and one column, or five to seven channels with three taps at
  * stride 2 or with nnom_dw3_s8's records (even first word; at stride 1
  * tiny_of() takes the short lines nnom_dw3_s8 does not) or, at stride 2,
- * more than TINY_S2_MAX_TAPS (the flat and group paths cost less there). */
+ * more than TINY_S2_MAX_TAPS on more than one line (the flat and group
+ * paths cost less there). */
 NNOM_INLINE int nnom_dw_tiny_asks(const nnom_conv_args_t *a)
 {
     const int32_t c = a->out.c, k = a->k.h * a->k.w;
     if (c >= 8 || c == 4 || (a->k.h != 1 && a->k.w != 1))
         return 0;
     const int32_t s = a->k.h == 1 ? a->p.stride_w : a->p.stride_h;
-    return c < 4 || (k != 3 ? s == 1 || k <= TINY_S2_MAX_TAPS
+    const int32_t lines = a->k.h == 1 ? a->out.h : a->out.w;
+    return c < 4 || (k != 3 ? s == 1 || k <= TINY_S2_MAX_TAPS || lines == 1
                             : s == 1 && (a->records == NULL || (a->records[0] & 1) != 0));
 }
 #endif

@@ -16,7 +16,8 @@
  * than -128 (the s term), channels outside that
  * requantisation's range or whose sums could pass 2^31, lines longer than
  * TINY_LINE entries, and (five to seven channels) three taps or more than
- * TINY_S2_MAX_TAPS at stride 2, where the flat and group paths cost less.
+ * TINY_S2_MAX_TAPS at stride 2 on more than one line, where the flat and
+ * group paths cost less.
  */
 #include "nnom_local_dw_tiny.h"
 #include "../nnom_backend.h"
@@ -418,6 +419,100 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s2")
         TINY_ONE(0, "r9", "r5") TINY_ONE(1, "r10", "r4") TINY_ONE(2, "r11", "r4")
         TINY_RQ("r4", "r8") TINY_END("nnom_dw_tiny3_s2"));
 void nnom_dw_tiny3_s2(const tiny_job_t *j);
+/* nnom_dw_tiny3_s2's passes for a line's channels in one call, as
+ * nnom_dw_tiny3_s1m (its stack and flags): the fours' 16 bytes a pass, the
+ * tail's pass of two 8 bytes past qend (bit 1 of [sp, #12]), the odd one. */
+__asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s2m")
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #32\n"
+        "ldrd   r4, r12, [r0, #16]\n"
+        "ldr    r5, [r0, #24]\n"
+        "strd   r4, r5, [sp, #24]\n"
+        "ldm    r0, {r0-r3}\n"
+        "str    r2, [sp, #0]\n"
+        "sub    r6, r2, r0\n" /* qend: the pairs' bytes rounded down to sixteens */
+        "bic    r5, r6, #15\n"
+        "and    r6, r6, #8\n" /* the tail: bit 1 a pass of two (8 bytes past qend), bit 0 the odd one */
+        "orr    r12, r12, r6, lsr #2\n"
+        "str    r12, [sp, #12]\n"
+        "add    r12, r5, r0\n"
+        "str    r12, [sp, #4]\n"
+        "9:\n" /* a channel: r0 x, r1 out, r4 its records, r12 qend */
+        "strd   r0, r1, [sp, #16]\n"
+        "cmp    r0, r12\n" /* (the loads keep the flags) */
+        "ldrd   r9, r10, [r4]\n"
+        "ldr    r11, [r4, #8]\n"
+        "ldr    lr, [r4, #20]\n"
+        "ldrd   r8, r12, [r4, #24]\n"
+        "ldr    r5, [r4, #32]\n"
+        "str    r5, [sp, #8]\n"
+        "beq    5f\n"
+        "4:\n"
+        TINY_Q1S2(0, "r4", "r9", "lr")
+        TINY_Q1S2(1, "r4", "r10", "r4")
+        "smlad  r5, r2, r9, lr\n"
+        TINY_Q1S2(2, "r4", "r11", "r4")
+        TINY_Q2S2("r5", "r10", "r5", "r6", "r9", "lr")
+        TINY_Q1S2(3, "r5", "r11", "r5")
+        TINY_Q2S2("r6", "r10", "r6", "r7", "r9", "lr")
+        TINY_Q1S2(4, "r6", "r11", "r6")
+        "smlad  r7, r2, r10, r7\n"
+        TINY_Q1S2(5, "r7", "r11", "r7")
+        TINY_OUT4
+        "add    r0, r0, #16\n"
+        "ldr    r2, [sp, #4]\n"
+        "cmp    r0, r2\n"
+        "bne    4b\n"
+        "5:\n" /* C the pass of two, N the odd one (no flags set before they are tested) */
+        "ldr    r6, [sp, #8]\n"
+        "ldr    r2, [sp, #12]\n"
+        "lsls   r2, r2, #31\n"
+        "bcc    6f\n"
+        TINY_Q1S2(0, "r4", "r9", "lr")
+        TINY_Q1S2(1, "r4", "r10", "r4")
+        "smlad  r5, r2, r9, lr\n"
+        TINY_Q1S2(2, "r4", "r11", "r4")
+        "smlad  r5, r2, r10, r5\n"
+        TINY_Q1S2(3, "r5", "r11", "r5")
+        "smmlar r4, r4, r8, r12\n"
+        "smmlar r5, r5, r8, r12\n"
+        "asr    r4, r4, r6\n"
+        "asr    r5, r5, r6\n"
+        "ssat   r4, #8, r4\n"
+        "ssat   r5, #8, r5\n"
+        "strb   r4, [r1]\n"
+        "strb   r5, [r1, r3]\n"
+        "add    r1, r1, r3, lsl #1\n"
+        "add    r0, r0, #8\n"
+        "6:\n"
+        "bpl    7f\n"
+        TINY_Q1S2(0, "r4", "r9", "lr")
+        TINY_Q1S2(1, "r4", "r10", "r4")
+        TINY_Q1S2(2, "r4", "r11", "r4")
+        "smmlar r4, r4, r8, r12\n"
+        "asr    r4, r4, r6\n"
+        "ssat   r4, #8, r4\n"
+        "strb   r4, [r1]\n"
+        "7:\n" /* the next channel, if any */
+        "ldrd   r4, r5, [sp, #24]\n"
+        "add    r4, r4, #" TINY_CH_BYTES "\n"
+        "cmp    r4, r5\n"
+        "beq    3f\n"
+        "str    r4, [sp, #24]\n"
+        "ldrd   r0, r1, [sp, #16]\n"
+        "add    r0, r0, #" TINY_LINE_BYTES "\n"
+        "add    r1, r1, #1\n"
+        "ldrd   r2, r12, [sp]\n"
+        "add    r2, r2, #" TINY_LINE_BYTES "\n"
+        "add    r12, r12, #" TINY_LINE_BYTES "\n"
+        "strd   r2, r12, [sp]\n"
+        "b      9b\n"
+        "3:\n"
+        "add    sp, sp, #32\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dw_tiny3_s2m, .-nnom_dw_tiny3_s2m\n"
+        ".text\n");
+void nnom_dw_tiny3_s2m(const tiny_mjob_t *j);
 
 /* at stride 2 the second output's pair j is the first's pair j + 1: each
  * word loaded once for both (5 loads for 8 SMLADs, 6 for 10) */
@@ -544,6 +639,8 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny4_s2")
 TINY_ASM5("nnom_dw_tiny5_s2", 2, TINY_P5S2, TINY_O5);
 
 typedef void (*tiny_fn)(const tiny_job_t *);
+/* nnom_dw_tiny3_s1m, nnom_dw_tiny3_s2m: a line's channels in one call */
+typedef void (*tiny_mfn)(const tiny_mjob_t *);
 
 /* Two pairs at strides 1 and 2, three at stride 2: the same loop in C,
  * where GCC keeps every value in registers (one instruction less per pass
@@ -703,15 +800,18 @@ NNOM_INLINE int tiny_of(const nnom_conv_args_t *a, tiny_t *t, int whole)
     /* the line's entries: the last output's window and the odd tap's pair */
     const int32_t entries = (t->n - 1) * t->s + t->k + 1;
     /* five to seven channels only with more than three taps, at most
-     * TINY_S2_MAX_TAPS at stride 2: three taps run faster on the flat
-     * path's four lanes, longer windows at stride 2 on the group path; but
+     * TINY_S2_MAX_TAPS at stride 2 on more than one line: three taps run
+     * faster on the flat path's four lanes, longer windows at stride 2 on
+     * several lines on the group path (on one line, up to TINY_LONG_TAPS,
+     * here: (14,1) s2 23x1x6 same 4,488 -> 2,430); but
      * one line of three at stride 1 that nnom_dw3_s8 does not take
      * (dw3_line() of nnom_local_dwgroup.h; nnom/ops/dwtiny_records.py's
      * short3), whose other course is the group loop ((3,1) s1 9x1x6 same
      * 3084 -> 1306) */
     const int short3 = t->k == 3 && t->s == 1 && t->lines == 1 && t->n < 10 &&
                        (t->n < 4 || t->pad != 0 || t->n + 2 > t->in);
-    if (whole && c > 4 && ((t->k == 3 && !short3) || (t->s != 1 && t->k > TINY_S2_MAX_TAPS)))
+    const int long_s2 = t->s != 1 && t->k > TINY_S2_MAX_TAPS && t->lines != 1;
+    if (whole && c > 4 && ((t->k == 3 && !short3) || long_s2))
         return 0;
     /* more than TINY_MAX_TAPS taps on one line only (more lines: the flat
      * path's bands cost less) */
@@ -839,15 +939,71 @@ static NNOM_NOINLINE void tiny_tcopy_apart(const int8_t *x, int32_t xs, int32_t 
     }
 }
 
+/* Three channels' pixels side by side, four a pass by words (20
+ * instructions for 12 entries where x is word-aligned (LDM), 22 where not;
+ * the byte loop took 28): the words [a0 b0 c0 a1] [b1 c1 a2 b2]
+ * [c2 a3 b3 c3] sign-extended by SXTB16 at three rotations and paired by
+ * PKHBT/PKHTB into each channel's two words, stored by STRD (d
+ * word-aligned). n passes, n > 0. (w0-w2 in ascending registers for LDM.) */
+#define TINY_T3_BODY                                                                             \
+    "sxtb16 %[p], %[w0]\n"                 /* a0 c0 */                                          \
+    "sxtb16 %[q], %[w0], ror #8\n"         /* b0 a1 */                                          \
+    "pkhbt  %[r], %[p], %[q]\n"            /* a0 a1 */                                          \
+    "sxtb16 %[w0], %[w0], ror #16\n"       /* c0 a0 */                                          \
+    "sxtb16 %[p], %[w1]\n"                 /* b1 a2 */                                          \
+    "pkhbt  %[q], %[q], %[p], lsl #16\n"   /* b0 b1 */                                          \
+    "sxtb16 %[s], %[w1], ror #8\n"         /* c1 b2 */                                          \
+    "pkhbt  %[w0], %[w0], %[s], lsl #16\n" /* c0 c1 */                                          \
+    "sxtb16 %[w1], %[w1], ror #16\n"       /* a2 b1 */                                          \
+    "sxtb16 %[p], %[w2], ror #8\n"         /* a3 c3 */                                          \
+    "pkhbt  %[w1], %[w1], %[p], lsl #16\n" /* a2 a3 */                                          \
+    "sxtb16 %[w2], %[w2]\n"                /* c2 b3 */                                          \
+    "pkhtb  %[s], %[w2], %[s], asr #16\n"  /* b2 b3 */                                          \
+    "strd   %[q], %[s], [%[d], #260]\n"                                                         \
+    "pkhbt  %[w2], %[w2], %[p]\n"          /* c2 c3 */                                          \
+    "strd   %[w0], %[w2], [%[d], #520]\n"                                                       \
+    "strd   %[r], %[w1], [%[d]], #8\n"                                                          \
+    "subs   %[n], %[n], #1\n"                                                                   \
+    "bne    1b\n"
+#define TINY_T3_OPS                                                                              \
+    : [x] "+r"(x), [d] "+r"(d), [n] "+r"(n), [w0] "=&r"(w0), [w1] "=&r"(w1), [w2] "=&r"(w2),   \
+      [p] "=&r"(p), [q] "=&r"(q), [r] "=&r"(r), [s] "=&r"(s)                                     \
+    :                                                                                            \
+    : "cc", "memory"
+NNOM_INLINE void tiny_t3_words(const int8_t *x, int16_t *d, int32_t n)
+{
+    register uint32_t w0 __asm__("r4"), w1 __asm__("r5"), w2 __asm__("r6");
+    uint32_t p, q, r, s;
+    if (((uintptr_t)x & 3u) == 0)
+        __asm__ volatile("1:\n"
+                         "ldm    %[x]!, {%[w0], %[w1], %[w2]}\n" TINY_T3_BODY TINY_T3_OPS);
+    else
+        __asm__ volatile("1:\n"
+                         "ldr    %[w0], [%[x]], #4\n"
+                         "ldr    %[w1], [%[x]], #4\n"
+                         "ldr    %[w2], [%[x]], #4\n" TINY_T3_BODY TINY_T3_OPS);
+}
+
 /* The same where the pixels lie next to each other (xs == NC: rows,
  * one-pixel-wide columns): a byte load and a halfword store an entry at
  * constant offsets, U pixels a pass (the strided copy of each channel on
- * its own cost about three times that, and a call a channel). */
+ * its own cost about three times that, and a call a channel); three
+ * channels by words from a word-aligned entry. */
 NNOM_INLINE void tiny_tcopy(const int8_t *x, int32_t xs, int32_t m, int16_t *d, const int32_t NC)
 {
     if (xs != NC) {
         tiny_tcopy_apart(x, xs, m, d, NC);
         return;
+    }
+    if (NC == 3 && m >= 5) {
+        if (((uintptr_t)d & 2u) != 0) {
+            d[0] = x[0];
+            d[TINY_CS] = x[1];
+            d[2 * TINY_CS] = x[2];
+            x += 3, d++, m--;
+        }
+        tiny_t3_words(x, d, m >> 2);
+        x += 12 * (m >> 2), d += 4 * (m >> 2), m &= 3;
     }
     const int32_t U = NC <= 3 ? 4 : 2;
     for (; m >= U; m -= U, x += U * NC, d += U) {
@@ -865,15 +1021,24 @@ NNOM_INLINE void tiny_tcopy(const int8_t *x, int32_t xs, int32_t m, int16_t *d, 
     }
 }
 
-/* Entries [i, pad) and [after, end) of NL lines TINY_CS entries apart
- * set to zp */
-NNOM_INLINE void tiny_fill(int16_t *b, int32_t i, int32_t pad, int32_t after, int32_t end,
-                           int32_t zp, const int32_t NL)
+/* Entries [0, pad) and [after, end) of NL lines TINY_CS entries apart set
+ * to zp, by words: from an even entry to one past end rounded up (b
+ * word-aligned; the entries past pad and before after it writes are the
+ * copies', which come later; end <= TINY_LINE < TINY_CS). A store of an
+ * entry a pass cost ~9 instructions an entry on three lines. */
+NNOM_INLINE void tiny_fill(int16_t *b, int32_t pad, int32_t after, int32_t end, int32_t zp,
+                            const int32_t NL)
 {
-    for (; i < end; i = i + 1 == pad ? after : i + 1) {
+    const uint32_t z = (uint32_t)zp & 0xFFFFu, zz = z | z << 16;
+    for (int32_t i = 0; i < pad; i += 2) {
 #pragma GCC unroll 7
         for (int32_t k = 0; k < NL; k++)
-            b[k * TINY_CS + i] = (int16_t)zp;
+            memcpy(&b[k * TINY_CS + i], &zz, 4);
+    }
+    for (int32_t i = after < end ? after & ~1 : end; i < end; i += 2) {
+#pragma GCC unroll 7
+        for (int32_t k = 0; k < NL; k++)
+            memcpy(&b[k * TINY_CS + i], &zz, 4);
     }
 }
 
@@ -883,7 +1048,7 @@ NNOM_INLINE void tiny_fill(int16_t *b, int32_t i, int32_t pad, int32_t after, in
  * call of nnom_dw_tiny3_s1m. (Two functions: the one call in the other's
  * line loop costs it ~13 instructions a line and 2 a channel.) */
 NNOM_INLINE void tiny_chans_m(const nnom_conv_args_t *a, const tiny_t *tp, const tiny_ch_t *r,
-                              tiny_fn fn, int32_t entries, int32_t from, const int M)
+                              tiny_fn fn, int32_t entries, int32_t from, tiny_mfn mfn)
 {
     const tiny_t t = *tp; /* (the calls could write *tp: no reloads) */
     const int8_t *x = a->input + from;
@@ -894,11 +1059,10 @@ NNOM_INLINE void tiny_chans_m(const nnom_conv_args_t *a, const tiny_t *tp, const
     /* the zero point before and after the copied entries, once (the
      * copies write entries pad to pad + m only), in three lines or all
      * seven */
-    const int32_t i0 = t.pad > 0 ? 0 : t.pad + m;
     if (nc <= 3)
-        tiny_fill(&buf[0][0], i0, t.pad, t.pad + m, entries, zp, 3);
+        tiny_fill(&buf[0][0], t.pad, t.pad + m, entries, zp, 3);
     else
-        tiny_fill(&buf[0][0], i0, t.pad, t.pad + m, entries, zp, 7);
+        tiny_fill(&buf[0][0], t.pad, t.pad + m, entries, zp, 7);
     for (int32_t l = 0; l < t.lines; l++, x += t.xl, o += t.ol) {
         int16_t *d = &buf[0][t.pad];
         switch (nc) {
@@ -910,9 +1074,10 @@ NNOM_INLINE void tiny_chans_m(const nnom_conv_args_t *a, const tiny_t *tp, const
         case 6: tiny_tcopy(x, t.xs, m, d, 6); break;
         default: tiny_tcopy(x, t.xs, m, d, 7); break;
         }
-        if (M) {
-            const tiny_mjob_t j = {{buf[0], o, buf[0] + (t.n & ~1), t.os, r, t.n & 1}, r + nc};
-            nnom_dw_tiny3_s1m(&j);
+        if (mfn != NULL) {
+            const tiny_mjob_t j = {{buf[0], o, buf[0] + (t.n & ~1) * t.s, t.os, r, t.n & 1},
+                                   r + nc};
+            mfn(&j);
         } else
             for (int32_t k = 0; k < nc; k++)
                 tiny_run(fn, buf[k], o + k, t.n, t.s, t.os, &r[k]);
@@ -922,12 +1087,12 @@ static NNOM_NOINLINE void tiny_chans(const nnom_conv_args_t *a, const tiny_t *tp
                                      const tiny_ch_t *r, tiny_fn fn, int32_t entries,
                                      int32_t from)
 {
-    tiny_chans_m(a, tp, r, fn, entries, from, 0);
+    tiny_chans_m(a, tp, r, fn, entries, from, NULL);
 }
 static NNOM_NOINLINE void tiny_chans3(const nnom_conv_args_t *a, const tiny_t *tp,
-                                      const tiny_ch_t *r, int32_t entries)
+                                      const tiny_ch_t *r, int32_t entries, tiny_mfn mfn)
 {
-    tiny_chans_m(a, tp, r, NULL, entries, 0, 1);
+    tiny_chans_m(a, tp, r, NULL, entries, 0, mfn);
 }
 
 /* Columns of taps on a plane read at every pixel across (stride 1 there):
@@ -1098,8 +1263,8 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
         ;
     else if (a->k.h > 1 && t.xl == c && t.lines * c >= TINY_COLS) /* columns, every pixel across */
         tiny_cols(a, &t, r, fn, entries);
-    else if (fn == nnom_dw_tiny3_s1)
-        tiny_chans3(a, &t, r, entries);
+    else if (fn == nnom_dw_tiny3_s1 || fn == nnom_dw_tiny3_s2) /* three pairs: channels a call */
+        tiny_chans3(a, &t, r, entries, t.s == 1 ? nnom_dw_tiny3_s1m : nnom_dw_tiny3_s2m);
     else
         tiny_chans(a, &t, r, fn, entries, 0);
     return 1;

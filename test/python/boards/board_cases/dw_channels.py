@@ -896,3 +896,44 @@ FEW14_CASES = [
 ]
 
 layer_family("few14_", 157_000, FEW14_CASES, without_records=(2,))
+
+# Branch few15: the tiny loops' lines of three channels copied by words
+# (SXTB16 and PKHBT, four pixels a pass; LDM where the line starts
+# word-aligned, else LDR: odd padding, whose first pixel is copied alone),
+# the zero points around a line's copy by words, three pairs at stride 2 on
+# three to seven channels in one call a line (nnom_dw_tiny3_s2m: lines of
+# 4m, 4m + 1, 4m + 2, 4m + 3 and fewer than four outputs; columns on a
+# narrow plane), five to seven channels at stride 2 past seven taps on one
+# line (tiny_long's C loops, up to 16 taps; the records built by the
+# kernel: 14), the channels past a group of four (nnom_dw_tiny_rest), a
+# three-channel line of four pixels (the byte loop). Then layers that must
+# take other paths: 17 taps on one line, 8 taps at stride 2 on two lines,
+# no activation, ReLU6. Fields as dw_layer_case_model's.
+FEW15_CASES = [
+    ((49, 1, 3), (5, 1), 2, "same", "relu", None),
+    ((40, 1, 3), (4, 1), 1, "same", "relu", None),
+    ((1, 33, 3), (1, 6), 1, "valid", "relu", None),
+    ((6, 20, 3), (1, 5), 2, "same", "relu", None),
+    ((28, 1, 5), (6, 1), 2, "valid", "relu", None),
+    ((30, 1, 6), (6, 1), 2, "valid", "relu", None),
+    ((32, 1, 7), (6, 1), 2, "valid", "relu", None),
+    ((1, 34, 5), (1, 6), 2, "valid", "relu", None),
+    ((9, 1, 6), (5, 1), 2, "same", "relu", None),
+    ((10, 1, 5), (6, 1), 2, "valid", "relu", None),
+    ((20, 2, 3), (5, 1), 2, "same", "relu", None),
+    ((23, 1, 6), (14, 1), 2, "same", "relu", None),
+    ((40, 1, 7), (9, 1), 2, "valid", "relu", None),
+    ((1, 40, 6), (1, 9), 2, "same", "relu", None),
+    ((50, 1, 7), (16, 1), 2, "same", "relu", None),
+    ((17, 1, 5), (8, 1), 2, "valid", "relu", None),
+    ((27, 1, 6), (4, 1), 1, "same", "relu", None),
+    ((1, 15, 5), (1, 6), 1, "valid", "relu", None),
+    ((98, 1, 10), (5, 1), 2, "same", "relu", None),
+    ((4, 1, 3), (3, 1), 1, "valid", "relu", None),
+    ((60, 1, 5), (17, 1), 2, "valid", "relu", None),
+    ((40, 2, 6), (8, 1), (2, 1), "valid", "relu", None),
+    ((23, 1, 6), (14, 1), 2, "same", None, None),
+    ((49, 1, 3), (5, 1), 2, "same", "relu6", None),
+]
+
+layer_family("few15_", 160_000, FEW15_CASES, without_records=(14,))

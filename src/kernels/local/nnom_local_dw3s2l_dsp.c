@@ -434,13 +434,13 @@ static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines,
     /* the groups' channels: ic, or without the one or two past them (C);
      * the zero-point row's words they read */
     const int32_t gc = (uint32_t)ic % 4u - 1u < 2u ? ic & ~3 : ic, words = (gc + 3) / 4;
-    /* passes of four at 0, 4, ..., the last at `last`: a line's last 4 k +
-     * 1 outputs then a pass of one at `last` + 4, 4 k + 2 a pass of six at
-     * `last` instead of its pass of four (their last row the zero point's
-     * where bot, not the passes of four's), 4 k + 3 a pass of four one
-     * output back */
-    const int32_t two = (uint32_t)out % 4u - 1u < 2u, one = out & 1;
-    const int32_t last = two ? (out & ~3) - 4 : out - 4, bot4 = bot && !two;
+    /* passes of four at 0, 4, ..., the last at `last` (none where it is
+     * negative: lines of six): a line's last 4 k + 1 outputs then a pass of
+     * one at `last` + 4, its last 4 k + 2 a pass of six there (their last
+     * row the zero point's where bot, not the passes of four's), 4 k + 3 a
+     * pass of four one output back */
+    const int32_t two = (uint32_t)out % 4u - 1u < 2u;
+    const int32_t last = two ? (out & ~3) - 8 + 4 * (out & 1) : out - 4, bot4 = bot && !two;
     const int32_t *const rec = ln->rec;
     uint32_t zrow[NNOM_DW3S2L_CHANNELS / 4]; /* the padded rows (word-aligned) */
     if (pad > 0 || bot) { /* (by words: memset's call cost more on 16 to 64 bytes) */
@@ -452,12 +452,10 @@ static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines,
     dw3s2l_pass_t passes[DW3S2L_PASSES], *q = passes;
     const int8_t *x = ln->x;
     int8_t *o = ln->o;
-    for (int32_t l = 0; l < lines; l++, x += lx, o += lo) {
+    for (int32_t l = last < 0 ? lines : 0; l < lines; l++, x += lx, o += lo) {
         for (int32_t u = 0;; u += 4) {
             if (u > last)
                 u = last; /* stepped back: 1 to 3 outputs again */
-            if (u == last && two && !one)
-                break; /* the pass of six's */
             const int8_t *x1 = x + (2 * u - pad + 1) * xb;
             q->x1 = x1;
             q->xs = xb;
@@ -475,7 +473,7 @@ static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines,
     if (q > passes)
         dw3s2l_run(nnom_dw3s2l_s8, rec, passes, (int32_t)(q - passes), gc, ob);
     if (two)
-        dw3s2l_ends(rec, ln->x, ln->o, lines, one ? last + 4 : last, one, pad, bot, z, xb, lx, ob,
+        dw3s2l_ends(rec, ln->x, ln->o, lines, last + 4, out & 1, pad, bot, z, xb, lx, ob,
                     lo, gc);
     if (gc != ic)
         dw3s2l_tail(rec, ln->x, ln->o, gc, ic, lines, out, pad, bot, xb, lx, ob, lo, z);

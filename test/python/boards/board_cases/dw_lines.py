@@ -1262,3 +1262,32 @@ TAP2Z_CASES = [
 
 
 family("tap2z_", 156_000, len(TAP2Z_CASES), lambda k, rng: pair_case_model(TAP2Z_CASES[k], rng))
+
+
+# Three taps at stride 2 on lines of 4 k + 2 outputs (branch s2l3,
+# dw3s2l's pass of six, -O2 with the assembly): lines of 6, 10 and 18
+# outputs, padded before and after ('same'), after only (an even input)
+# and not at all ('valid': row 12 read from the input); 8 to 256 channels,
+# one to three past a multiple of four (the C tail, the overlapping last
+# group); more lines than a call's eight; five to seven channels on the
+# lanes across a row (dw3s2l_flat); the last group on rq_fit's words; and
+# beside it: 4 k + 1 (the pass of one), 4 k (passes of four only), ReLU6
+# (other paths). Fields as LONGK_CASES.
+S2L3_CASES = [
+    ((1, 11, 43), (1, 3), 2, "same", "relu", None),  # 6, pad both, the overlapping group
+    ((11, 1, 16), (3, 1), 2, "same", "relu", None),  # 6 outputs down a column
+    ((1, 13, 24), (1, 3), 2, "valid", "relu", None),  # 6, unpadded: row 12 in the input
+    ((12, 1, 20), (3, 1), 2, "same", "relu", None),  # 6, padded after only
+    ((1, 20, 18), (1, 3), 2, "same", "relu", None),  # 10: a pass of four, six; two past (tail)
+    ((1, 36, 17), (1, 3), 2, "same", "relu", None),  # 18: three of four, six; one past
+    ((10, 11, 12), (1, 3), (1, 2), "same", "relu", None),  # 10 lines of 6: two calls
+    ((13, 8, 6), (3, 1), (2, 1), "valid", "relu", None),  # six channels: lanes across
+    ((1, 11, 43), (1, 3), 2, "same", "relu", "small"),  # the last group on rq_fit's words
+    ((1, 12, 256), (1, 3), 2, "same", "relu", None),  # 256 channels
+    ((26, 1, 20), (3, 1), 2, "same", "relu", None),  # 13: the pass of one
+    ((15, 1, 20), (3, 1), 2, "same", "relu", None),  # 8: passes of four only
+    ((1, 11, 43), (1, 3), 2, "same", "relu6", None),  # ReLU6: another path
+]
+
+
+layer_family("s2l3_", 163_000, S2L3_CASES)

@@ -6,8 +6,9 @@
  * tap), but each pass read from a descriptor: its row 0, row 1 (rows 1 to
  * 7 xs apart), row 8 and output. A padded row (before the first output,
  * after the last) is then one row of the input's zero point, not a copy of
- * the five rows around it, and a line of 4 k + 1 to 3 outputs ends with a
- * full pass one to three outputs back, not a pass of two. Every pass of
+ * the five rows around it; a line of 4 k + 3 outputs ends with a full
+ * pass one output back, 4 k + 1 with a pass of one and 4 k + 2 with a
+ * pass of six (its last four and two outputs). Every pass of
  * every line runs for a group before the next group (one call per up to
  * DW3S2L_PASSES passes): on lines of 8 to 25 outputs the copies and the
  * runs' and passes of two's set-up had cost 0.4 to 1.0 instructions per
@@ -129,65 +130,115 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3s2l_s8")
 void nnom_dw3s2l_s8(const int32_t *rec, const dw3s2l_pass_t *passes, int32_t count, int32_t groups,
                     int32_t op);
 
-/* Channel C of a pass of two: pairs A (rows 0, 1) and B (rows 2, 3), row 4
- * in r6; records r2. */
-#define DW3S2L_CHANNEL2(A, B, ROT, XY, C, C4)                                                    \
+/* Channel of a pass of six: pairs r3, r4, r1, r5, r6, lr (rows 0 to 11),
+ * row 12 at [sp, #52]; records r2; outputs 0 to 3 at byte C of words 0 to
+ * 3, 4 and 5 at bytes C of [44] and [48]. */
+#define DW3S2L_CHANNEL6(ROT, XY, C, C4, C8, C12, C44, C48)                                        \
     "ldm    r2!, {r7, r8, r10, r11, r12}\n"                                                      \
-    "sxtb16 r0, " A ROT "\n"                                                                     \
-    NNOM_DW3S2_OUT(B, ROT, "bb", C)                                                              \
-    NNOM_DW3S2_OUT("r6", ROT, XY, C4)
+    "sxtb16 r0, r3" ROT "\n"                                                                     \
+    NNOM_DW3S2_OUT("r4", ROT, "bb", C)                                                           \
+    NNOM_DW3S2_OUT("r1", ROT, "bb", C4)                                                          \
+    NNOM_DW3S2_OUT("r5", ROT, "bb", C8)                                                          \
+    NNOM_DW3S2_OUT("r6", ROT, "bb", C12)                                                         \
+    NNOM_DW3S2_OUT("lr", ROT, "bb", C44)                                                         \
+    "smlad  r9, r0, r7, r10\n"                                                                   \
+    "ldr    r0, [sp, #52]\n"                                                                     \
+    "sxtb16 r0, r0" ROT "\n"                                                                     \
+    "smla" XY " r9, r0, r8, r9\n"                                                                \
+    "smmla  r9, r9, r11, r12\n"                                                                  \
+    "ssat   r9, #8, r9, asr #" NNOM_STR(NNOM_DW3S2_N) "\n"                                 \
+    "strb   r9, [sp, #" C48 "]\n"
 
-/* nnom_dw3s2l2_s8(rec r0, passes r1, count r2, groups r3, op): as
- * nnom_dw3s2l_s8 but passes of two outputs (a line's last 4 k + 1 or
- * 4 k + 2: a full pass stepped back cost ~65 instructions more a group),
- * each descriptor's row 8 its row 4. Every pair in registers (channels 0,
- * 1: r1, r3; 2, 3: lr, r4). Stack: [0] the pass's output words, [8] the
- * first pass, [12] 4 groups, [16] g, [20] the next pass, [24] the passes'
- * end, [28] op, [32] out of the pass; then r4-r11, lr, op. */
-__asm__(NNOM_ASM_FUNC("nnom_dw3s2l2_s8")
-        DW3S2L_ENTRY("40", "76", "8", "12")
-        ".Ldw3s2l2_pass:\n"
+/* nnom_dw3s2l6_s8(rec r0, passes r1, count r2, groups r3, op): as
+ * nnom_dw3s2l_s8 but passes of six outputs (a line's last 4 k + 2: a pass
+ * of four and one of two cost ~240 instructions a group, this ~220, and
+ * lines of six make no call of the passes of four), each descriptor's
+ * row 8 its row 12. Rows 0 to 11 paired in registers for channels 0, 1,
+ * their high halves' pairs on the stack for channels 2, 3; row 12 on the
+ * stack. Stack: [0] outputs 0 to 3's words, [16] g, [20] the next pass,
+ * [24] the passes' end, [28] op, [32] out of the pass, [36] 4 groups, [40]
+ * the first pass, [44], [48] outputs 4 and 5, [52] row 12, [56] the pairs
+ * of channels 2, 3; then r4-r11, lr, op. */
+__asm__(NNOM_ASM_FUNC("nnom_dw3s2l6_s8")
+        DW3S2L_ENTRY("80", "116", "40", "36")
+        ".Ldw3s2l6_pass:\n"
         "ldrd   lr, r12, [sp, #16]\n" /* g, the pass */
-        "ldm    r12!, {r0, r1, r3, r6, r9}\n" /* row 1, xs, row 0, row 4, out */
+        "ldm    r12!, {r0, r1, r3, r6, r9}\n" /* row 1, xs, row 0, row 12, out */
         "str    r12, [sp, #20]\n"
         "add    r9, r9, lr\n"
         "str    r9, [sp, #32]\n"
         "ldr    r3, [r3, lr]\n"
         "ldr    r6, [r6, lr]\n"
+        "str    r6, [sp, #52]\n"
         "add    r0, r0, lr\n"
         "ldr    r4, [r0]\n"
         "ldr    r5, [r0, r1]\n"
         "add    r0, r0, r1, lsl #1\n"
         "ldr    r7, [r0]\n"
-        "pkhtb  lr, r4, r3, asr #16\n"
-        "pkhbt  r1, r3, r4, lsl #16\n"
+        "ldr    r8, [r0, r1]\n"
+        "add    r0, r0, r1, lsl #1\n"
+        "ldr    r9, [r0]\n"
+        "ldr    r10, [r0, r1]\n"
+        "add    r0, r0, r1, lsl #1\n"
+        "ldr    r11, [r0]\n"
+        "ldr    r12, [r0, r1]\n"
+        "add    r0, r0, r1, lsl #1\n"
+        "ldr    r6, [r0]\n"
+        "ldr    lr, [r0, r1]\n"
+        "add    r0, r0, r1, lsl #1\n"
+        "ldr    r0, [r0]\n" /* rows 0 to 11: r3, r4, r5, r7, r8-r12, r6, lr, r0 */
+        "pkhtb  r1, r4, r3, asr #16\n"
+        "pkhbt  r3, r3, r4, lsl #16\n"
         "pkhtb  r4, r7, r5, asr #16\n"
-        "pkhbt  r3, r5, r7, lsl #16\n"
-        DW3S2L_CHANNEL2("r1", "r3", "", "bb", "0", "4")
-        DW3S2L_CHANNEL2("r1", "r3", ", ror #8", "bb", "1", "5")
-        DW3S2L_CHANNEL2("lr", "r4", "", "tb", "2", "6")
-        DW3S2L_CHANNEL2("lr", "r4", ", ror #8", "tb", "3", "7")
+        "strd   r1, r4, [sp, #56]\n"
+        "pkhbt  r4, r5, r7, lsl #16\n"
+        "pkhtb  r5, r9, r8, asr #16\n"
+        "pkhbt  r1, r8, r9, lsl #16\n"
+        "pkhtb  r7, r11, r10, asr #16\n"
+        "strd   r5, r7, [sp, #64]\n"
+        "pkhbt  r5, r10, r11, lsl #16\n"
+        "pkhtb  r7, r6, r12, asr #16\n"
+        "pkhbt  r6, r12, r6, lsl #16\n"
+        "pkhtb  r8, r0, lr, asr #16\n"
+        "strd   r7, r8, [sp, #72]\n"
+        "pkhbt  lr, lr, r0, lsl #16\n"
+        DW3S2L_CHANNEL6("", "bb", "0", "4", "8", "12", "44", "48")
+        DW3S2L_CHANNEL6(", ror #8", "bb", "1", "5", "9", "13", "45", "49")
+        "ldrd   r3, r4, [sp, #56]\n"
+        "ldrd   r1, r5, [sp, #64]\n"
+        "ldrd   r6, lr, [sp, #72]\n"
+        DW3S2L_CHANNEL6("", "tb", "2", "6", "10", "14", "46", "50")
+        DW3S2L_CHANNEL6(", ror #8", "tb", "3", "7", "11", "15", "47", "51")
         "sub    r2, r2, #" NNOM_STR(DW3S2L_GROUP_REC) "\n"
-        "ldrd   r7, r8, [sp]\n"
-        "ldrd   r1, r3, [sp, #28]\n" /* op, out */
-        "str    r7, [r3]\n"
-        "str    r8, [r3, r1]\n"
+        "ldm    sp, {r0, r1, r3, r4}\n"
+        "ldrd   r5, r6, [sp, #44]\n"
+        "ldrd   r7, r8, [sp, #28]\n" /* op, out */
+        "str    r0, [r8]\n"
+        "str    r1, [r8, r7]\n"
+        "add    r8, r8, r7, lsl #1\n"
+        "str    r3, [r8]\n"
+        "str    r4, [r8, r7]\n"
+        "add    r8, r8, r7, lsl #1\n"
+        "str    r5, [r8]\n"
+        "str    r6, [r8, r7]\n"
         "ldrd   r12, r7, [sp, #20]\n"
         "cmp    r12, r7\n"
-        "bne    .Ldw3s2l2_pass\n"
-        DW3S2L_NEXT_GROUP("40", "8", "12", "dw3s2l2")
-        ".size nnom_dw3s2l2_s8, .-nnom_dw3s2l2_s8\n"
+        "bne    .Ldw3s2l6_pass\n"
+        DW3S2L_NEXT_GROUP("80", "40", "36", "dw3s2l6")
+        ".size nnom_dw3s2l6_s8, .-nnom_dw3s2l6_s8\n"
         ".text\n");
 
-void nnom_dw3s2l2_s8(const int32_t *rec, const dw3s2l_pass_t *passes, int32_t count,
+void nnom_dw3s2l6_s8(const int32_t *rec, const dw3s2l_pass_t *passes, int32_t count,
                      int32_t groups, int32_t op);
 
 /* Passes per call (the descriptors on the stack: 16 bytes each) */
 #define DW3S2L_PASSES 32
 /* nnom_dw3s2l1p_s8(rec r0, passes r1, count r2, groups r3, op): as
- * nnom_dw3s2l2_s8 but passes of one output (a line's last 4 k + 1: the
+ * nnom_dw3s2l_s8 but passes of one output (a line's last 4 k + 1: a
  * pass of two one output back cost ~30 instructions more a group), each
- * descriptor's row 8 its row 2. Stack as nnom_dw3s2l2_s8's. */
+ * descriptor's row 8 its row 2. Stack: [0] the pass's output word, [8] the
+ * first pass, [12] 4 groups, [16] g, [20] the next pass, [24] the passes'
+ * end, [28] op, [32] out of the pass; then r4-r11, lr, op. */
 __asm__(NNOM_ASM_FUNC("nnom_dw3s2l1p_s8")
         DW3S2L_ENTRY("40", "76", "8", "12")
         ".Ldw3s2l1p_pass:\n"
@@ -230,7 +281,7 @@ void nnom_dw3s2l1p_s8(const int32_t *rec, const dw3s2l_pass_t *passes, int32_t c
 /* Passes of two per call (one a line) */
 #define DW3S2L_ENDS 8
 
-/* A run of passes (fn: nnom_dw3s2l_s8 or nnom_dw3s2l2_s8) on the whole
+/* A run of passes (fn: nnom_dw3s2l_s8, l6 or l1p) on the whole
  * groups, then, channels not a multiple of four, on the overlapping last
  * group, channels ic - 4 on (the converter's records are channel by
  * channel, nnom_dw3s2_try's way): its pointers moved on ic - 4 bytes
@@ -307,6 +358,83 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3s2l1_s8")
 
 void nnom_dw3s2l1_s8(const int8_t *p, int8_t *out, const dw3s2l_one_t *j);
 
+/* Two channels' line: the rows between outputs (xb), the outputs' step
+ * (ob), the last output, output 0's row 0, the first channel's records
+ * (the second's after them), the last output's row 2 (field order: the
+ * assembly's). */
+typedef struct {
+    int32_t xb, ob;
+    int8_t *end;
+    const int8_t *row0;
+    const int32_t *rec;
+    const int8_t *last;
+} dw3s2l_two_t;
+
+/* nnom_dw3s2l2c_s8(p r0, out r1, job r2): two adjacent channels of a line
+ * (the two past a multiple of four), p at output 0's row 1: each output's
+ * rows 2 and 3 by one LDRH each (both channels' bytes), ORR'd into one
+ * word whose SXTB16 and SXTB16 ROR 8 are the next output's pairs of taps
+ * (row 2 their low halfword); the passes' arithmetic as nnom_dw3s2l1_s8's
+ * (21 instructions for the two channels' output against 26 in two calls of
+ * it). The records come by LDMDB / LDM each output: no register is left. */
+__asm__(NNOM_ASM_FUNC("nnom_dw3s2l2c_s8")
+        "push   {r4-r11, lr}\n"
+        "ldm    r2, {r3, r4, r5, r6, r7, r8}\n" /* xb, ob, end, row 0, rec, last */
+        "push   {r8}\n"
+        "add    r2, r7, #" NNOM_STR(NNOM_DW3S2_REC) " * 4\n"
+        "ldrh   r6, [r6]\n"
+        "ldrh   r8, [r0]\n"
+        "add    r0, r0, r3\n"
+        "orr    r8, r6, r8, lsl #16\n"
+        "sxtb16 r6, r8\n"
+        "sxtb16 r7, r8, ror #8\n"
+        "cmp    r1, r5\n"
+        "beq    .Ldw3s2l2c_last\n"
+        ".Ldw3s2l2c_out:\n"
+        "ldrh   r8, [r0]\n"
+        "ldrh   r9, [r0, r3]\n"
+        "add    r0, r0, r3, lsl #1\n"
+        "orr    r8, r8, r9, lsl #16\n"
+        "ldmdb  r2, {r9, r10, r11, r12, lr}\n"
+        "smlad  r9, r6, r9, r11\n"
+        "sxtb16 r6, r8\n"
+        "smlabb r9, r6, r10, r9\n"
+        "smmla  r9, r9, r12, lr\n"
+        "ssat   r9, #8, r9, asr #" NNOM_STR(NNOM_DW3S2_N) "\n"
+        "strb   r9, [r1]\n"
+        "ldm    r2, {r9, r10, r11, r12, lr}\n"
+        "smlad  r9, r7, r9, r11\n"
+        "sxtb16 r7, r8, ror #8\n"
+        "smlabb r9, r7, r10, r9\n"
+        "smmla  r9, r9, r12, lr\n"
+        "ssat   r9, #8, r9, asr #" NNOM_STR(NNOM_DW3S2_N) "\n"
+        "strb   r9, [r1, #1]\n"
+        "add    r1, r1, r4\n"
+        "cmp    r1, r5\n"
+        "bne    .Ldw3s2l2c_out\n"
+        ".Ldw3s2l2c_last:\n"
+        "pop    {r8}\n"
+        "ldrh   r8, [r8]\n"
+        "ldmdb  r2, {r9, r10, r11, r12, lr}\n"
+        "smlad  r9, r6, r9, r11\n"
+        "sxtb16 r6, r8\n"
+        "smlabb r9, r6, r10, r9\n"
+        "smmla  r9, r9, r12, lr\n"
+        "ssat   r9, #8, r9, asr #" NNOM_STR(NNOM_DW3S2_N) "\n"
+        "strb   r9, [r1]\n"
+        "ldm    r2, {r9, r10, r11, r12, lr}\n"
+        "smlad  r9, r7, r9, r11\n"
+        "sxtb16 r7, r8, ror #8\n"
+        "smlabb r9, r7, r10, r9\n"
+        "smmla  r9, r9, r12, lr\n"
+        "ssat   r9, #8, r9, asr #" NNOM_STR(NNOM_DW3S2_N) "\n"
+        "strb   r9, [r1, #1]\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dw3s2l2c_s8, .-nnom_dw3s2l2c_s8\n"
+        ".text\n");
+
+void nnom_dw3s2l2c_s8(const int8_t *p, int8_t *out, const dw3s2l_two_t *j);
+
 /* The one or two channels past a multiple of four, from channel c0 (x, o
  * and rec at channel 0), one channel of a line a call of nnom_dw3s2l1_s8:
  * the overlapping last group cost four channels' passes for them ((1,3)
@@ -331,6 +459,24 @@ static inline void dw3s2l_tail(const int32_t *rec, const int8_t *x, int8_t *o,
     }
 }
 
+/* Two channels past a multiple of four, from channel c0: both in one call
+ * of nnom_dw3s2l2c_s8 a line (arguments as dw3s2l_tail's). */
+static inline void dw3s2l_tail2(const int32_t *rec, const int8_t *x, int8_t *o, int32_t c0,
+                                int32_t lines, int32_t out, int32_t pad, int32_t bot,
+                                int32_t xb, int32_t lx, int32_t ob, int32_t lo, const int8_t *z)
+{
+    dw3s2l_two_t j = {xb, ob, NULL, NULL, rec + NNOM_DW3S2_REC * c0, NULL};
+    for (int32_t l = 0; l < lines; l++) {
+        /* p at output 0's tap 1 */
+        const int8_t *p = x + l * lx + c0 + (1 - pad) * xb;
+        int8_t *q = o + l * lo + c0;
+        j.row0 = pad > 0 ? z : p - xb;
+        j.end = q + (out - 1) * ob;
+        j.last = bot ? z : p + (2 * out - 1) * xb;
+        nnom_dw3s2l2c_s8(p, q, &j);
+    }
+}
+
 /* The lanes a line's pass covers: ic of them from x (and o), records rec
  * (NNOM_DW3S2_REC words a lane). */
 typedef struct {
@@ -340,26 +486,28 @@ typedef struct {
     int32_t ic;
 } dw3s2l_lanes_t;
 
-/* The passes of two or one of every line: a line's last 4 k + 2 or 4 k + 1
- * outputs, from output u of every line (x and o at line 0), the last row
- * the zero point's z where bot (the passes of four run before; a function
- * of its own: the lines that end on a whole pass do not pay its set-up). */
+/* The passes of six or one of every line: a line's last 4 k + 2 outputs
+ * from output u (a pass of four and one of two before), or its last
+ * 4 k + 1 from output u (the passes of four run before), x and o at line
+ * 0, z the zero point's row: row 0 where pad and u is 0, the last row
+ * where bot (a function of its own: the lines that end on a whole pass do
+ * not pay its set-up). */
 static inline void dw3s2l_ends(const int32_t *rec, const int8_t *x, int8_t *o,
-                               int32_t lines, int32_t u, int32_t one, int32_t pad,
+                               int32_t lines, int32_t u, int32_t one, int32_t pad, int32_t bot,
                                const int8_t *z, int32_t xb, int32_t lx, int32_t ob,
                                int32_t lo, int32_t gc)
 {
-    dw3s2l_fn_t *const fn = one ? nnom_dw3s2l1p_s8 : nnom_dw3s2l2_s8;
-    /* (4 k + 1: a pass of one output, its row 2 one row on) */
-    const int32_t end_rows = 3 - 2 * one;
+    dw3s2l_fn_t *const fn = one ? nnom_dw3s2l1p_s8 : nnom_dw3s2l6_s8;
+    /* the descriptor's last row: 2 (one output) or 12 (six), from row 1 */
+    const int32_t end_rows = one ? 1 : 11;
     dw3s2l_pass_t ends[DW3S2L_ENDS], *e = ends;
     x += (2 * u - pad + 1) * xb;
     o += u * ob;
     for (int32_t l = 0; l < lines; l++, x += lx, o += lo) {
         e->x1 = x;
         e->xs = xb;
-        e->row0 = x - xb; /* (u >= 4) */
-        e->row8 = z != NULL ? z : x + end_rows * xb;
+        e->row0 = u == 0 && pad > 0 ? z : x - xb;
+        e->row8 = bot ? z : x + end_rows * xb;
         e->out = o;
         if (++e == ends + DW3S2L_ENDS) {
             dw3s2l_run(fn, rec, ends, DW3S2L_ENDS, gc, ob);
@@ -382,12 +530,13 @@ static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines,
     /* the groups' channels: ic, or without the one or two past them (C);
      * the zero-point row's words they read */
     const int32_t gc = (uint32_t)ic % 4u - 1u < 2u ? ic & ~3 : ic, words = (gc + 3) / 4;
-    /* passes of four at 0, 4, ..., the last at `last`: a line's last 4 k +
-     * 1 or 4 k + 2 outputs then a pass of one or two at `last` + 4 (its
-     * row 8 the zero point's where bot, not the passes of four's), 4 k + 3
-     * a pass of four one output back */
+    /* passes of four at 0, 4, ..., the last at `last` (none where it is
+     * negative: lines of six): a line's last 4 k + 1 outputs then a pass of
+     * one at `last` + 4, its last 4 k + 2 a pass of six there (their last
+     * row the zero point's where bot, not the passes of four's), 4 k + 3 a
+     * pass of four one output back */
     const int32_t two = (uint32_t)out % 4u - 1u < 2u;
-    const int32_t last = two ? (out & ~3) - 4 : out - 4, bot4 = bot && !two;
+    const int32_t last = two ? (out & ~3) - 8 + 4 * (out & 1) : out - 4, bot4 = bot && !two;
     const int32_t *const rec = ln->rec;
     uint32_t zrow[NNOM_DW3S2L_CHANNELS / 4]; /* the padded rows (word-aligned) */
     if (pad > 0 || bot) { /* (by words: memset's call cost more on 16 to 64 bytes) */
@@ -399,7 +548,7 @@ static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines,
     dw3s2l_pass_t passes[DW3S2L_PASSES], *q = passes;
     const int8_t *x = ln->x;
     int8_t *o = ln->o;
-    for (int32_t l = 0; l < lines; l++, x += lx, o += lo) {
+    for (int32_t l = last < 0 ? lines : 0; l < lines; l++, x += lx, o += lo) {
         for (int32_t u = 0;; u += 4) {
             if (u > last)
                 u = last; /* stepped back: 1 to 3 outputs again */
@@ -420,9 +569,11 @@ static NNOM_NOINLINE void dw3s2l_lines(const nnom_conv_args_t *a, int32_t lines,
     if (q > passes)
         dw3s2l_run(nnom_dw3s2l_s8, rec, passes, (int32_t)(q - passes), gc, ob);
     if (two)
-        dw3s2l_ends(rec, ln->x, ln->o, lines, last + 4, out & 1, pad, bot ? z : NULL, xb, lx,
-                    ob, lo, gc);
-    if (gc != ic)
+        dw3s2l_ends(rec, ln->x, ln->o, lines, last + 4, out & 1, pad, bot, z, xb, lx, ob,
+                    lo, gc);
+    if (ic - gc == 2)
+        dw3s2l_tail2(rec, ln->x, ln->o, gc, lines, out, pad, bot, xb, lx, ob, lo, z);
+    else if (gc != ic)
         dw3s2l_tail(rec, ln->x, ln->o, gc, ic, lines, out, pad, bot, xb, lx, ob, lo, z);
 }
 

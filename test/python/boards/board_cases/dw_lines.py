@@ -226,7 +226,8 @@ def s2odd_model(k: int, rng: np.random.Generator):
 # Three taps at stride 2 on short lines (branch short2,
 # nnom_local_dw3s2l_dsp.c): a line's last 4 k + 1 outputs in a pass of one
 # (nnom_dw3s2l1p_s8: 9, 5 and 9 outputs), 4 k + 2 in a pass of two
-# (nnom_dw3s2l2_s8; more than eight such passes a call on 12 and 11 lines),
+# (nnom_dw3s2l2_s8, since branch s2l3 the last four and two in a pass of
+# six; more than eight such passes a call on 12 and 11 lines),
 # 4 k + 3 a full pass stepped back; the one or two channels past a multiple
 # of four a line at a time in assembly (dw3s2l_tail, nnom_dw3s2l1_s8: 17,
 # 41, 42, 70, 18, 22; "scaled": that channel's fitted words), three past
@@ -1362,3 +1363,36 @@ SWAP2_CASES = [
 
 
 layer_family("swap2_", 162_000, SWAP2_CASES)
+
+# Three taps at stride 2 on lines of 4 k + 2 outputs (branch s2l3,
+# dw3s2l's pass of six, -O2 with the assembly): lines of 6, 10 and 18
+# outputs, padded before and after ('same'), after only (an even input)
+# and not at all ('valid': row 12 read from the input); 8 to 256 channels,
+# one to three past a multiple of four (one past: nnom_dw3s2l1_s8; two:
+# both in one call of nnom_dw3s2l2c_s8, also on lines of 4 k and 4 k + 3;
+# three: the overlapping last group); more lines than a call's eight;
+# five to seven channels on the lanes across a row (dw3s2l_flat); the
+# last group on rq_fit's words; and beside it: 4 k + 1 (the pass of one),
+# 4 k (passes of four only), ReLU6, a last group beyond the records' form
+# (other paths). Fields as LONGK_CASES.
+S2L3_CASES = [
+    ((1, 11, 43), (1, 3), 2, "same", "relu", None),  # 6, pad both, the overlapping group
+    ((11, 1, 16), (3, 1), 2, "same", "relu", None),  # 6 outputs down a column
+    ((1, 13, 24), (1, 3), 2, "valid", "relu", None),  # 6, unpadded: row 12 in the input
+    ((12, 1, 20), (3, 1), 2, "same", "relu", None),  # 6, padded after only
+    ((1, 20, 18), (1, 3), 2, "same", "relu", None),  # 10: a pass of four, six; two past (tail)
+    ((1, 36, 17), (1, 3), 2, "same", "relu", None),  # 18: three of four, six; one past
+    ((10, 11, 12), (1, 3), (1, 2), "same", "relu", None),  # 10 lines of 6: two calls
+    ((13, 8, 6), (3, 1), (2, 1), "valid", "relu", None),  # six channels: lanes across
+    ((1, 11, 43), (1, 3), 2, "same", "relu", "small"),  # the last group on rq_fit's words
+    ((1, 12, 256), (1, 3), 2, "same", "relu", None),  # 256 channels
+    ((26, 1, 20), (3, 1), 2, "same", "relu", None),  # 13: the pass of one
+    ((15, 1, 20), (3, 1), 2, "same", "relu", None),  # 8: passes of four only
+    ((1, 11, 43), (1, 3), 2, "same", "relu6", None),  # ReLU6: another path
+    ((40, 1, 14), (3, 1), 2, "valid", "relu", None),  # 19: two past in one call
+    ((9, 10, 22), (3, 1), 2, "same", "relu", None),  # two past, 5 lines
+    ((1, 21, 26), (1, 3), 2, "same", "relu", "scaled"),  # two past, the last beyond the form
+]
+
+
+layer_family("s2l3_", 163_000, S2L3_CASES)

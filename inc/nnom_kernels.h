@@ -210,6 +210,23 @@ static inline nnom_status_t nnom_kernel_run_kept(const nnom_kernel_t *table, nno
 #define nnom_kernel_run_kept nnom_kernel_run
 #endif
 
+/* Records runs: the 1x1 loops on the converter's records (whose header
+ * holds in.c, out.c and, past one pixel, the pixels) need of the
+ * arguments only the records and the two buffers. At -O2 (NNOM_RECORDS_RUNS) a Conv2D whose kept
+ * pick (layer->kernel, 1 + the entry) is one of the conv table's first
+ * nnom_conv_records_count entries runs nnom_conv_records_runs[pick] from
+ * the layer itself: no arguments struct, no context (~45 instructions a
+ * layer). */
+typedef nnom_status_t (*nnom_records_run_fn)(const int32_t *records, int8_t *output,
+                                             const int8_t *input);
+#if !defined(__OPTIMIZE_SIZE__) && !defined(NNOM_KERNEL_PROFILE)
+#define NNOM_RECORDS_RUNS 1
+extern const nnom_records_run_fn nnom_conv_records_runs[];
+extern const uint8_t nnom_conv_records_count;
+#else
+#define NNOM_RECORDS_RUNS 0
+#endif
+
 /* Local (portable C99) kernels: the last entry of every table. */
 nnom_status_t nnom_local_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 uint32_t nnom_local_conv_s8_scratch(const void *args);

@@ -21,10 +21,11 @@ and per-pixel cost are what make the layer slow (few_pixel_takes). Its
 input words start at 0 and cin - 4 (4 to 8 inputs) or at 0, 4, ..., and
 cin - 4 (9 to 16: ceil(cin / 4) words), so no byte outside the pixel is
 read; an input a word before covers weighs zero in the later words. The
-header's last word is the number of input words (two pairs each).
+header's last word is the number of input words (two pairs each) plus the
+pixels times 2^16 (the records run reads them there, nnom_kernels.h).
 
 The few-output loop (src/kernels/local/nnom_local_pwfo_dsp.c, header TAG_F:
-tag, cin, cout, W = words of a pixel): 2 to FO_MAX_PIX pixels of FO_MIN_CIN to
+tag, cin, cout, W = words of a pixel, plus the pixels times 2^16): 2 to FO_MAX_PIX pixels of FO_MIN_CIN to
 FO_MAX_CIN inputs, 1 to FO_MAX_COUT outputs (few_output_takes). Its words
 start at 0 and then at t = cin - 4 (W - 1), t + 4, ..., cin - 4; a record
 is the start value, W pairs, mult, ra, e (no padding to chunks).
@@ -62,12 +63,14 @@ def pw1px_records(
     if few_pixel_takes(attrs, q, zp_out, in_hw, out_hw):
         starts = [0, cin - 4] if cin <= 8 else [*range(0, cin - 4, 4), cin - 4]
         wl = _overlapped(q.weight.reshape(cout, cin), starts)
-        return _records(q, zp_in, zp_out, TAG_N, wl, chunk=4)
+        words = len(starts) + (int(np.prod(out_hw)) << 16)
+        return _records(q, zp_in, zp_out, TAG_N, wl, chunk=4, count=words)
     if few_output_takes(attrs, q, zp_out, in_hw, out_hw):
         words = (cin + 3) // 4
         starts = [0] + [cin - 4 * (words - 1 - k) for k in range(words - 1)]
         wl = _overlapped(q.weight.reshape(cout, cin), starts)
-        return _records(q, zp_in, zp_out, TAG_F, wl, chunk=4, count=words)
+        count = words + (int(np.prod(out_hw)) << 16)
+        return _records(q, zp_in, zp_out, TAG_F, wl, chunk=4, count=count)
     if (
         (kh, kw) != (1, 1)
         or tuple(in_hw) != (1, 1)

@@ -135,8 +135,13 @@ static nnom_status_t fc_as_conv(const nnom_kernel_ctx_t *ctx, const void *args)
  * form is an entry of its own (same scratch): the kept pick skips it at runs.
  * The 1x1 layers of one output channel, which the first one leaves, run
  * the Dense loop over their pixels (the second). */
-const nnom_kernel_t nnom_conv_kernels[] = {
 #if NNOM_LOCAL_MAC_ASM && !defined(NNOM_USING_CHW) && !NNOM_CMSIS_NN_MVE
+#define CONV_RECORDS 4 /* the table's first entries, whose records runs follow it */
+#else
+#define CONV_RECORDS 0
+#endif
+const nnom_kernel_t nnom_conv_kernels[] = {
+#if CONV_RECORDS
     {nnom_local_pw1px8_scratch, nnom_local_pw1px8}, /* 1x1, one pixel, converter records */
     {nnom_local_pw1px_scratch, nnom_local_pw1px},
     /* A few pixels on their own records: 2 to 16 pixels of 17 or more
@@ -158,6 +163,19 @@ const nnom_kernel_t nnom_conv_kernels[] = {
 #endif
     LOCAL_CONV,
 };
+
+#if NNOM_RECORDS_RUNS
+/* The records runs of the conv table's first CONV_RECORDS entries, in
+ * their order, at their picks (layer->kernel: 1 + the entry; nothing at 0) */
+const nnom_records_run_fn nnom_conv_records_runs[1 + CONV_RECORDS] = {
+#if CONV_RECORDS
+    NULL, nnom_local_pw1px8_rec, nnom_local_pw1px_rec, nnom_local_pwfo_rec, nnom_local_pw1pxn_rec
+#else
+    NULL
+#endif
+};
+const uint8_t nnom_conv_records_count = CONV_RECORDS;
+#endif
 
 /* Where nnom/backends.json says so (depthwise_group: DSP cores without
  * Helium) the local depthwise kernel's group path is faster than

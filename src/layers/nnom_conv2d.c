@@ -33,21 +33,39 @@ NNOM_WINDOW_SETUP nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s
     return NN_SUCCESS;
 }
 
-static nnom_status_t conv2d_build(nnom_layer_t *l)
-{
-    nnom_conv_args_t s;
-    return nnom_window_build(l, setup, nnom_conv_kernels, &s,
-                             ((const nnom_conv2d_config_t *)l->config)->args);
-}
-
 static nnom_status_t conv2d_run(nnom_layer_t *l)
 {
     return nnom_window_run(l, setup, nnom_conv_kernels,
                            ((const nnom_conv2d_config_t *)l->config)->args);
 }
 
+static nnom_status_t conv2d_build(nnom_layer_t *l);
 static const nnom_layer_type_t conv2d_type = {NNOM_LAYER, "Conv2D\0Conv1D", NNOM_LAYER_1D_NAME, 1, conv2d_build,
                                               conv2d_run};
+
+#if NNOM_RECORDS_RUNS
+/* A kept pick with a records run (nnom_kernels.h): the records and the
+ * buffers straight to it, no arguments struct (build() chose the type). */
+static nnom_status_t conv2d_records_run(nnom_layer_t *l)
+{
+    return nnom_conv_records_runs[l->kernel](((const nnom_conv2d_config_t *)l->config)->records,
+                                             l->out.data, l->in0->out.data);
+}
+static const nnom_layer_type_t conv2d_records_type = {
+    NNOM_LAYER, "Conv2D\0Conv1D", NNOM_LAYER_1D_NAME, 1, conv2d_build, conv2d_records_run};
+#endif
+
+static nnom_status_t conv2d_build(nnom_layer_t *l)
+{
+    nnom_conv_args_t s;
+    const nnom_status_t st = nnom_window_build(l, setup, nnom_conv_kernels, &s,
+                                               ((const nnom_conv2d_config_t *)l->config)->args);
+#if NNOM_RECORDS_RUNS
+    if (st == NN_SUCCESS)
+        l->type = l->kernel - 1u < nnom_conv_records_count ? &conv2d_records_type : &conv2d_type;
+#endif
+    return st;
+}
 
 nnom_layer_t *nnom_conv2d_s(const nnom_conv2d_config_t *config)
 {

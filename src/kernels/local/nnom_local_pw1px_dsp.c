@@ -48,24 +48,26 @@ uint32_t nnom_local_pw1px8_scratch(const void *args)
                                                         : NNOM_UNSUITED;
 }
 
-/* The frame (Stack: [0] the outputs' end, [8] the widened input) and the
- * arguments: r0 the first record, r1 output, r2 input, r4 the outputs'
- * end, r11 out.c mod 16; AFTER reads more of args (r1) first. */
-#define PW1PX_PROLOGUE(AFTER)                                                                    \
-    "push   {r4-r11, lr}\n"                                                                      \
-    "sub    sp, sp, #(8 + 2 * " NNOM_STR(PW1PX_MAX_CIN) ")\n"                               \
+/* The table's run function (ctx r0, args r1): the arguments into the
+ * records run's registers (r0 the first record, r1 output, r2 input),
+ * then on to it (NAME_rec: records r0, output r1, input r2). Its frame (Stack: [0] the outputs' end, [8] the widened input):
+ * r4 the outputs' end, r11 out.c mod 16, from the header; LOAD reads it
+ * (r4 out.c, r3 in.c where asked). */
+#define PW1PX_PROLOGUE(NAME, LOAD)                                                               \
     "ldr    r0, [r1, #108]\n"                                                                    \
     "ldr    r2, [r1, #80]\n"                                                                     \
-    "ldr    r4, [r1, #72]\n" AFTER                                                               \
-    "ldr    r1, [r1, #104]\n"                                                                    \
+    "ldr    r1, [r1, #104]\n" NNOM_ASM_ENTRY(NAME "_rec")                                        \
+    "push   {r4-r11, lr}\n"                                                                      \
+    "sub    sp, sp, #(8 + 2 * " NNOM_STR(PW1PX_MAX_CIN) ")\n" LOAD                              \
     "and    r11, r4, #15\n"                                                                      \
     "add    r4, r1, r4\n"                                                                        \
     "str    r4, [sp, #0]\n"
 
 /* nnom_local_pw1px8 / nnom_local_pw1px(ctx r0, args r1): the table's run
- * functions themselves (8 inputs / others). 8 inputs: the input widened
- * into r2-r5; up to 8: from the stack; then sixteen outputs a pass,
- * entered at n mod 16 (TBH). More: per output a loop over the chunks. */
+ * functions themselves (8 inputs / others), and their records runs. 8
+ * inputs: the input widened into r2-r5; up to 8: from the stack; then
+ * sixteen outputs a pass, entered at n mod 16 (TBH). More: per output a
+ * loop over the chunks. */
 __asm__(".section .text.nnom_local_pw1px,\"ax\",%progbits\n"
         ".global nnom_local_pw1px8\n"
         ".type nnom_local_pw1px8, %function\n"
@@ -76,7 +78,7 @@ __asm__(".section .text.nnom_local_pw1px,\"ax\",%progbits\n"
         ".thumb_func\n"
         ".p2align 2\n"
         "nnom_local_pw1px8:\n"
-        PW1PX_PROLOGUE("")
+        PW1PX_PROLOGUE("nnom_local_pw1px8", "ldr    r4, [r0, #-8]\n")
         "ldr    r5, [r2, #4]\n"
         "ldr    r2, [r2, #0]\n"
         "sxtb16 r3, r2, ror #8\n"
@@ -93,9 +95,10 @@ __asm__(".section .text.nnom_local_pw1px,\"ax\",%progbits\n"
         "add    sp, sp, #(8 + 2 * " NNOM_STR(PW1PX_MAX_CIN) ")\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_local_pw1px8, .-nnom_local_pw1px8\n"
+        ".size nnom_local_pw1px8_rec, .-nnom_local_pw1px8_rec\n"
         ".thumb_func\n"
         "nnom_local_pw1px:\n"
-        PW1PX_PROLOGUE("ldr    r3, [r1, #48]\n")
+        PW1PX_PROLOGUE("nnom_local_pw1px", "ldrd   r3, r4, [r0, #-12]\n")
         /* widen the input onto the stack: whole words */
         "ldr    r5, [r0, #-4]\n" /* chunks */
         "add    r6, sp, #8\n"
@@ -160,6 +163,7 @@ __asm__(".section .text.nnom_local_pw1px,\"ax\",%progbits\n"
         "bne    31b\n"
         "b      39b\n"
         ".size nnom_local_pw1px, .-nnom_local_pw1px\n"
+        ".size nnom_local_pw1px_rec, .-nnom_local_pw1px_rec\n"
         ".text\n");
 
 #else

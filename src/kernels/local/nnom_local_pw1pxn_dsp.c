@@ -171,20 +171,21 @@ uint32_t nnom_local_pw1pxn_scratch(const void *args)
     "mov    r0, r2\n"
 #define PW1PXN_ENTRY1(L) ".hword (" L " - 51b) / 2\n"
 
-/* nnom_local_pw1pxn(ctx r0, args r1): the table's run function itself.
- * Stack of the pass: [0] the first record, [4] this pixel's input, [8]
- * in.c, [12] the inputs' end, [16] out.c mod 16. */
+/* nnom_local_pw1pxn(ctx r0, args r1): the table's run function, the
+ * arguments into the records run's registers; nnom_local_pw1pxn_rec
+ * (records r0, output r1, input r2): the records run (in.c, out.c and
+ * the pixels from the header). Stack of the pass: [0] the first record,
+ * [4] this pixel's input, [8] in.c, [12] the inputs' end, [16] out.c mod
+ * 16. */
 __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn")
+        "ldr    r0, [r1, #108]\n"
+        "ldr    r2, [r1, #80]\n"
+        "ldr    r1, [r1, #104]\n"
+        NNOM_ASM_ENTRY("nnom_local_pw1pxn_rec")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #20\n"
-        "ldr    r2, [r1, #80]\n"
-        "ldr    r3, [r1, #48]\n"
-        "ldr    r0, [r1, #108]\n"
-        "ldr    r4, [r1, #72]\n"
-        "ldr    r5, [r1, #64]\n"
-        "ldr    r6, [r1, #68]\n"
-        "ldr    r1, [r1, #104]\n"
-        "mul    r5, r5, r6\n"
+        "ldrh   r5, [r0, #-2]\n"
+        "ldrd   r3, r4, [r0, #-12]\n"
         "cmp    r4, #1\n"
         "bne    10f\n"
         "subs   r6, r3, #8\n"
@@ -266,6 +267,7 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn")
         "add    sp, sp, #20\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_local_pw1pxn, .-nnom_local_pw1pxn\n"
+        ".size nnom_local_pw1pxn_rec, .-nnom_local_pw1pxn_rec\n"
         ".text\n");
 
 #else

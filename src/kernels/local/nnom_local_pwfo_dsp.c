@@ -75,27 +75,33 @@ uint32_t nnom_local_pwfo_scratch(const void *args)
                : NNOM_UNSUITED;
 }
 
-nnom_status_t nnom_local_pwfo(const nnom_kernel_ctx_t *ctx, const void *args)
+/* The records run: in.c, out.c and the pixels from the header. */
+nnom_status_t nnom_local_pwfo_rec(const int32_t *records, int8_t *output, const int8_t *input)
 {
-    const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
-    const int32_t c = a->in.c, oc = a->out.c, n = a->out.h * a->out.w;
+    const int32_t c = records[-3], oc = records[-2], n = (int32_t)((uint32_t)records[-1] >> 16);
     const int32_t rest = (c + 3) / 4 - 1, skip = (8 - rest % 8) % 8;
     nnom_pwfo_job_t j;
-    (void)ctx;
     j.t = c - 4 * rest;
     j.wbytes = 8 * rest;
     j.entry2 = ((uint32_t)(uintptr_t)nnom_pwfo_run2 + (uint32_t)(skip * PWFO_PAIR_BYTES)) | 1u;
     j.entry1 = ((uint32_t)(uintptr_t)nnom_pwfo_run1 + (uint32_t)(skip * PWFO_ONE_BYTES)) | 1u;
     j.c = c;
-    j.rec = a->records;
-    j.rend = a->records + oc * (2 * rest + 6);
+    j.rec = records;
+    j.rend = records + oc * (2 * rest + 6);
     j.oc = oc;
-    j.x = a->input;
-    j.out = a->output;
-    j.opend = a->output + (n & ~1) * oc;
-    j.oend = a->output + n * oc;
+    j.x = input;
+    j.out = output;
+    j.opend = output + (n & ~1) * oc;
+    j.oend = output + n * oc;
     nnom_pwfo_s8(&j);
     return NN_SUCCESS;
+}
+
+nnom_status_t nnom_local_pwfo(const nnom_kernel_ctx_t *ctx, const void *args)
+{
+    const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
+    (void)ctx;
+    return nnom_local_pwfo_rec(a->records, a->output, a->input);
 }
 
 #define PWFO_PAIR NNOM_PW_WORD2 /* one word of both pixels (r0, r1) */

@@ -48,6 +48,13 @@
     ".thumb_func\n"                                                                              \
     ".p2align 2\n"                                                                               \
     NAME ":\n"
+/* A second global Thumb entry NAME inside such a function (the code
+ * before it falls through into it). */
+#define NNOM_ASM_ENTRY(NAME)                                                                     \
+    ".global " NAME "\n"                                                                         \
+    ".type " NAME ", %function\n"                                                                \
+    ".thumb_func\n"                                                                              \
+    NAME ":\n"
 
 /* 1x4 on gathered windows (the 1x1 and im2col loops' step, asm strings):
  * four values of the pixel ([r0]) times the widened weights of channels

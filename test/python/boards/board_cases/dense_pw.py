@@ -565,3 +565,61 @@ def pw9_model(k: int, rng: np.random.Generator):
 
 
 family("pw9_", 154_000, len(PW9_CASES), pw9_model)
+
+
+# pw11: the records runs (a Conv2D whose kept pick is a 1x1 records loop
+# runs it from the layer: records, output, input; the few-pixel records'
+# header holds the pixels). Taken: the five small layers issue 13 found
+# over (3x3 11->1 with every bias near 2^30, "huge"; 2x2 16->1, 4x4 8->1:
+# the one-output pixel loop; 2x3 33->1, 4x4 17->3: the few-output loop),
+# 64 pixels (the few-pixel loop's most), 2 pixels (the fewest) "huge", 16
+# pixels of 100 inputs (ReLU6); chains where a records run sits next to
+# layers without one (the windows kernel before it, a 3x3 after it), and
+# two one-pixel records runs (20 inputs, then 8) in a row. Refused (the
+# plain run): 65 pixels, 17 pixels on the few-output loop, no activation,
+# "scaled", and 3x3 11->1 without records (the Layer API's header:
+# without_records).
+# (input (h, w, c), layers: (filters, kernel, activation, kind) each).
+PW11_CASES = [
+    ((3, 3, 11), [(1, 1, "relu", "huge")]),
+    ((2, 2, 16), [(1, 1, "relu", None)]),
+    ((4, 4, 8), [(1, 1, "relu", None)]),
+    ((2, 3, 33), [(1, 1, "relu", None)]),
+    ((4, 4, 17), [(3, 1, "relu", None)]),
+    ((8, 8, 9), [(2, 1, "relu", None)]),
+    ((1, 2, 18), [(1, 1, "relu", "huge")]),
+    ((4, 4, 100), [(3, 1, "relu6", None)]),
+    ((3, 3, 24), [(16, 1, "relu", None), (2, 1, "relu", None)]),
+    ((1, 1, 20), [(8, 1, "relu", None), (5, 1, "relu", None)]),
+    ((4, 4, 17), [(3, 1, "relu", None), (4, 3, "relu", None)]),
+    ((5, 13, 12), [(1, 1, "relu", None)]),
+    ((1, 17, 20), [(1, 1, "relu", None)]),
+    ((3, 3, 11), [(1, 1, None, None)]),
+    ((2, 2, 16), [(1, 1, "relu", "scaled")]),
+    ((3, 3, 11), [(1, 1, "relu", None)]),
+]
+
+
+def pw11_model(k: int, rng: np.random.Generator):
+    """A chain of Conv2D layers ('same'), random weights; the last one's
+    kind as conv1x1_kind_model's."""
+    keras = kf._keras()
+    shape, layers = PW11_CASES[k]
+    x = inputs = keras.Input(shape)
+    for n, size, act, _ in layers:
+        x = keras.layers.Conv2D(n, size, padding="same", activation=act)(x)
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    kind = layers[-1][3]
+    last = model.layers[-1]
+    kernel, bias = last.get_weights()
+    if kind == "huge":
+        last.set_weights([kernel * 1e-3, np.full_like(bias, 20.0)])
+    elif kind == "scaled":
+        kernel[..., -1] *= 1e-4
+        bias[-1] = 20.0
+        last.set_weights([kernel, bias])
+    return model
+
+
+family("pw11_", 164_000, len(PW11_CASES), pw11_model, without_records=(15,))

@@ -25,8 +25,9 @@ header's last word is the number of input words (two pairs each) plus the
 pixels times 2^16 (the records run reads them there, nnom_kernels.h).
 
 The few-output loop (src/kernels/local/nnom_local_pwfo_dsp.c, header TAG_F:
-tag, cin, cout, W = words of a pixel, plus the pixels times 2^16): 2 to FO_MAX_PIX pixels of FO_MIN_CIN to
-FO_MAX_CIN inputs, 1 to FO_MAX_COUT outputs (few_output_takes). Its words
+tag, cin, cout, W = words of a pixel, plus the pixels times 2^16): 2 to
+FO_MAX_PIX pixels of FO_MIN_CIN to FO_MAX_CIN inputs, 1 to FO_MAX_COUT
+outputs (few_output_takes). Its words
 start at 0 and then at t = cin - 4 (W - 1), t + 4, ..., cin - 4; a record
 is the start value, W pairs, mult, ra, e (no padding to chunks).
 """

@@ -370,6 +370,26 @@ typedef struct {
     const int8_t *last;
 } dw3s2l_two_t;
 
+/* nnom_dw3s2l2c_s8's output of its two channels: a channel's first two
+ * taps by SMLAD on its pair (r6, r7), its pair for the next output widened
+ * from r8 (SXTB16), whose low half is the third tap (SMLABB); channel 0's
+ * records just below r2 (LDMDB), channel 1's at r2 */
+#define DW3S2L2C_OUT                                                                             \
+        "ldmdb  r2, {r9, r10, r11, r12, lr}\n"                                                   \
+        "smlad  r9, r6, r9, r11\n"                                                               \
+        "sxtb16 r6, r8\n"                                                                        \
+        "smlabb r9, r6, r10, r9\n"                                                               \
+        "smmla  r9, r9, r12, lr\n"                                                               \
+        "ssat   r9, #8, r9, asr #" NNOM_STR(NNOM_DW3S2_N) "\n"                                   \
+        "strb   r9, [r1]\n"                                                                      \
+        "ldm    r2, {r9, r10, r11, r12, lr}\n"                                                   \
+        "smlad  r9, r7, r9, r11\n"                                                               \
+        "sxtb16 r7, r8, ror #8\n"                                                                \
+        "smlabb r9, r7, r10, r9\n"                                                               \
+        "smmla  r9, r9, r12, lr\n"                                                               \
+        "ssat   r9, #8, r9, asr #" NNOM_STR(NNOM_DW3S2_N) "\n"                                   \
+        "strb   r9, [r1, #1]\n"
+
 /* nnom_dw3s2l2c_s8(p r0, out r1, job r2): two adjacent channels of a line
  * (the two past a multiple of four), p at output 0's row 1: each output's
  * rows 2 and 3 by one LDRH each (both channels' bytes), ORR'd into one
@@ -395,40 +415,14 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3s2l2c_s8")
         "ldrh   r9, [r0, r3]\n"
         "add    r0, r0, r3, lsl #1\n"
         "orr    r8, r8, r9, lsl #16\n"
-        "ldmdb  r2, {r9, r10, r11, r12, lr}\n"
-        "smlad  r9, r6, r9, r11\n"
-        "sxtb16 r6, r8\n"
-        "smlabb r9, r6, r10, r9\n"
-        "smmla  r9, r9, r12, lr\n"
-        "ssat   r9, #8, r9, asr #" NNOM_STR(NNOM_DW3S2_N) "\n"
-        "strb   r9, [r1]\n"
-        "ldm    r2, {r9, r10, r11, r12, lr}\n"
-        "smlad  r9, r7, r9, r11\n"
-        "sxtb16 r7, r8, ror #8\n"
-        "smlabb r9, r7, r10, r9\n"
-        "smmla  r9, r9, r12, lr\n"
-        "ssat   r9, #8, r9, asr #" NNOM_STR(NNOM_DW3S2_N) "\n"
-        "strb   r9, [r1, #1]\n"
+        DW3S2L2C_OUT
         "add    r1, r1, r4\n"
         "cmp    r1, r5\n"
         "bne    .Ldw3s2l2c_out\n"
         ".Ldw3s2l2c_last:\n"
         "pop    {r8}\n"
         "ldrh   r8, [r8]\n"
-        "ldmdb  r2, {r9, r10, r11, r12, lr}\n"
-        "smlad  r9, r6, r9, r11\n"
-        "sxtb16 r6, r8\n"
-        "smlabb r9, r6, r10, r9\n"
-        "smmla  r9, r9, r12, lr\n"
-        "ssat   r9, #8, r9, asr #" NNOM_STR(NNOM_DW3S2_N) "\n"
-        "strb   r9, [r1]\n"
-        "ldm    r2, {r9, r10, r11, r12, lr}\n"
-        "smlad  r9, r7, r9, r11\n"
-        "sxtb16 r7, r8, ror #8\n"
-        "smlabb r9, r7, r10, r9\n"
-        "smmla  r9, r9, r12, lr\n"
-        "ssat   r9, #8, r9, asr #" NNOM_STR(NNOM_DW3S2_N) "\n"
-        "strb   r9, [r1, #1]\n"
+        DW3S2L2C_OUT
         "pop    {r4-r11, pc}\n"
         ".size nnom_dw3s2l2c_s8, .-nnom_dw3s2l2c_s8\n"
         ".text\n");

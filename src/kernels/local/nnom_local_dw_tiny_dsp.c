@@ -265,6 +265,27 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s1")
  * the records, one tiny_ch_t on) */
 #define TINY_LINE_BYTES "260"
 #define TINY_CH_BYTES "48"
+/* nnom_dw_tiny3_s1m's and _s2m's end of a channel: the next one's records,
+ * input line, output and the line's ends on the stack, or the return */
+#define TINY_M_NEXT(NAME)                                                                        \
+        "7:\n" /* the next channel, if any */                                                    \
+        "ldrd   r4, r5, [sp, #24]\n"                                                             \
+        "add    r4, r4, #" TINY_CH_BYTES "\n"                                                    \
+        "cmp    r4, r5\n"                                                                        \
+        "beq    3f\n"                                                                            \
+        "str    r4, [sp, #24]\n"                                                                 \
+        "ldrd   r0, r1, [sp, #16]\n"                                                             \
+        "add    r0, r0, #" TINY_LINE_BYTES "\n"                                                  \
+        "add    r1, r1, #1\n"                                                                    \
+        "ldrd   r2, r12, [sp]\n"                                                                 \
+        "add    r2, r2, #" TINY_LINE_BYTES "\n"                                                  \
+        "add    r12, r12, #" TINY_LINE_BYTES "\n"                                                \
+        "strd   r2, r12, [sp]\n"                                                                 \
+        "b      9b\n"                                                                            \
+        "3:\n"                                                                                   \
+        "add    sp, sp, #32\n"                                                                   \
+        "pop    {r4-r11, pc}\n"                                                                  \
+        ".size " NAME ", .-" NAME "\n"
 __asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s1m")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #32\n"
@@ -336,24 +357,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s1m")
         "asr    r4, r4, r6\n"
         "ssat   r4, #8, r4\n"
         "strb   r4, [r1]\n"
-        "7:\n" /* the next channel, if any */
-        "ldrd   r4, r5, [sp, #24]\n"
-        "add    r4, r4, #" TINY_CH_BYTES "\n"
-        "cmp    r4, r5\n"
-        "beq    3f\n"
-        "str    r4, [sp, #24]\n"
-        "ldrd   r0, r1, [sp, #16]\n"
-        "add    r0, r0, #" TINY_LINE_BYTES "\n"
-        "add    r1, r1, #1\n"
-        "ldrd   r2, r12, [sp]\n"
-        "add    r2, r2, #" TINY_LINE_BYTES "\n"
-        "add    r12, r12, #" TINY_LINE_BYTES "\n"
-        "strd   r2, r12, [sp]\n"
-        "b      9b\n"
-        "3:\n"
-        "add    sp, sp, #32\n"
-        "pop    {r4-r11, pc}\n"
-        ".size nnom_dw_tiny3_s1m, .-nnom_dw_tiny3_s1m\n"
+        TINY_M_NEXT("nnom_dw_tiny3_s1m")
         ".text\n");
 TINY_ASM5("nnom_dw_tiny4_s1", 1, TINY_P4(1), TINY_O4);
 TINY_ASM5("nnom_dw_tiny5_s1", 1, TINY_P5(1), TINY_O5);
@@ -493,24 +497,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s2m")
         "asr    r4, r4, r6\n"
         "ssat   r4, #8, r4\n"
         "strb   r4, [r1]\n"
-        "7:\n" /* the next channel, if any */
-        "ldrd   r4, r5, [sp, #24]\n"
-        "add    r4, r4, #" TINY_CH_BYTES "\n"
-        "cmp    r4, r5\n"
-        "beq    3f\n"
-        "str    r4, [sp, #24]\n"
-        "ldrd   r0, r1, [sp, #16]\n"
-        "add    r0, r0, #" TINY_LINE_BYTES "\n"
-        "add    r1, r1, #1\n"
-        "ldrd   r2, r12, [sp]\n"
-        "add    r2, r2, #" TINY_LINE_BYTES "\n"
-        "add    r12, r12, #" TINY_LINE_BYTES "\n"
-        "strd   r2, r12, [sp]\n"
-        "b      9b\n"
-        "3:\n"
-        "add    sp, sp, #32\n"
-        "pop    {r4-r11, pc}\n"
-        ".size nnom_dw_tiny3_s2m, .-nnom_dw_tiny3_s2m\n"
+        TINY_M_NEXT("nnom_dw_tiny3_s2m")
         ".text\n");
 void nnom_dw_tiny3_s2m(const tiny_mjob_t *j);
 

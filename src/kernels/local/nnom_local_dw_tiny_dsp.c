@@ -265,6 +265,36 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s1")
  * the records, one tiny_ch_t on) */
 #define TINY_LINE_BYTES "260"
 #define TINY_CH_BYTES "48"
+/* nnom_dw_tiny3_s1m's and _s2m's start and a channel's head: qend = x +
+ * the pairs' bytes rounded down to a pass of four outputs (bic MASK); the
+ * tail's flags in [sp, #12]: BIT (a pass of two past qend) shifted right
+ * by SH to bit 1, bit 0 the odd one */
+#define TINY_M_HEAD(MASK, BIT, SH)                                                               \
+        "push   {r4-r11, lr}\n"                                                                  \
+        "sub    sp, sp, #32\n"                                                                   \
+        "ldrd   r4, r12, [r0, #16]\n"                                                            \
+        "ldr    r5, [r0, #24]\n"                                                                 \
+        "strd   r4, r5, [sp, #24]\n"                                                             \
+        "ldm    r0, {r0-r3}\n"                                                                   \
+        "str    r2, [sp, #0]\n"                                                                  \
+        "sub    r6, r2, r0\n"                                                                    \
+        "bic    r5, r6, #" MASK "\n"                                                             \
+        "and    r6, r6, #" BIT "\n"                                                              \
+        "orr    r12, r12, r6, lsr #" SH "\n"                                                     \
+        "str    r12, [sp, #12]\n"                                                                \
+        "add    r12, r5, r0\n"                                                                   \
+        "str    r12, [sp, #4]\n"                                                                 \
+        "9:\n" /* a channel: r0 x, r1 out, r4 its records, r12 qend */                           \
+        "strd   r0, r1, [sp, #16]\n"                                                             \
+        "cmp    r0, r12\n" /* (the loads keep the flags) */                                      \
+        "ldrd   r9, r10, [r4]\n"                                                                 \
+        "ldr    r11, [r4, #8]\n"                                                                 \
+        "ldr    lr, [r4, #20]\n"                                                                 \
+        "ldrd   r8, r12, [r4, #24]\n"                                                            \
+        "ldr    r5, [r4, #32]\n"                                                                 \
+        "str    r5, [sp, #8]\n"                                                                  \
+        "beq    5f\n"                                                                            \
+        "4:\n"
 /* nnom_dw_tiny3_s1m's and _s2m's end of a channel: the next one's records,
  * input line, output and the line's ends on the stack, or the return */
 #define TINY_M_NEXT(NAME)                                                                        \
@@ -287,31 +317,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s1")
         "pop    {r4-r11, pc}\n"                                                                  \
         ".size " NAME ", .-" NAME "\n"
 __asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s1m")
-        "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #32\n"
-        "ldrd   r4, r12, [r0, #16]\n"
-        "ldr    r5, [r0, #24]\n"
-        "strd   r4, r5, [sp, #24]\n"
-        "ldm    r0, {r0-r3}\n"
-        "str    r2, [sp, #0]\n"
-        "sub    r6, r2, r0\n" /* qend: the pairs' bytes rounded down to fours */
-        "bic    r5, r6, #7\n"
-        "and    r6, r6, #4\n" /* the tail: bit 1 a pass of two (4 bytes past qend), bit 0 the odd one */
-        "orr    r12, r12, r6, lsr #1\n"
-        "str    r12, [sp, #12]\n"
-        "add    r12, r5, r0\n"
-        "str    r12, [sp, #4]\n"
-        "9:\n" /* a channel: r0 x, r1 out, r4 its records, r12 qend */
-        "strd   r0, r1, [sp, #16]\n"
-        "cmp    r0, r12\n" /* (the loads keep the flags) */
-        "ldrd   r9, r10, [r4]\n"
-        "ldr    r11, [r4, #8]\n"
-        "ldr    lr, [r4, #20]\n"
-        "ldrd   r8, r12, [r4, #24]\n"
-        "ldr    r5, [r4, #32]\n"
-        "str    r5, [sp, #8]\n"
-        "beq    5f\n"
-        "4:\n"
+        TINY_M_HEAD("7", "4", "1")
         TINY_Q1(0, "r4", "r9", "lr")
         TINY_Q1(2, "r5", "r9", "lr")
         TINY_Q(4, "r4", "r10", "r4", "r6", "r9", "lr")
@@ -427,31 +433,7 @@ void nnom_dw_tiny3_s2(const tiny_job_t *j);
  * nnom_dw_tiny3_s1m (its stack and flags): the fours' 16 bytes a pass, the
  * tail's pass of two 8 bytes past qend (bit 1 of [sp, #12]), the odd one. */
 __asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s2m")
-        "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #32\n"
-        "ldrd   r4, r12, [r0, #16]\n"
-        "ldr    r5, [r0, #24]\n"
-        "strd   r4, r5, [sp, #24]\n"
-        "ldm    r0, {r0-r3}\n"
-        "str    r2, [sp, #0]\n"
-        "sub    r6, r2, r0\n" /* qend: the pairs' bytes rounded down to sixteens */
-        "bic    r5, r6, #15\n"
-        "and    r6, r6, #8\n" /* the tail: bit 1 a pass of two (8 bytes past qend), bit 0 the odd one */
-        "orr    r12, r12, r6, lsr #2\n"
-        "str    r12, [sp, #12]\n"
-        "add    r12, r5, r0\n"
-        "str    r12, [sp, #4]\n"
-        "9:\n" /* a channel: r0 x, r1 out, r4 its records, r12 qend */
-        "strd   r0, r1, [sp, #16]\n"
-        "cmp    r0, r12\n" /* (the loads keep the flags) */
-        "ldrd   r9, r10, [r4]\n"
-        "ldr    r11, [r4, #8]\n"
-        "ldr    lr, [r4, #20]\n"
-        "ldrd   r8, r12, [r4, #24]\n"
-        "ldr    r5, [r4, #32]\n"
-        "str    r5, [sp, #8]\n"
-        "beq    5f\n"
-        "4:\n"
+        TINY_M_HEAD("15", "8", "2")
         TINY_Q1S2(0, "r4", "r9", "lr")
         TINY_Q1S2(1, "r4", "r10", "r4")
         "smlad  r5, r2, r9, lr\n"

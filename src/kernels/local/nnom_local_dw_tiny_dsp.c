@@ -376,6 +376,25 @@ TINY_ASM5("nnom_dw_tiny5_s1", 1, TINY_P5(1), TINY_O5);
     "smlad  " A ", r2, " W ", " FROM "\n"
 #define TINY_Q2S2(A, W, FROM_A, B, W2, FROM_B) "smlad  " A ", r2, " W ", " FROM_A "\n"           \
     "smlad  " B ", r2, " W2 ", " FROM_B "\n"
+/* nnom_dw_tiny3_s2's and _s2m's pass of four outputs (three pairs at
+ * stride 2: the second output's pairs are the first's moved one on), to
+ * qend ([sp, #4]) */
+#define TINY_S2_PASS4                                                                            \
+        TINY_Q1S2(0, "r4", "r9", "lr")                                                           \
+        TINY_Q1S2(1, "r4", "r10", "r4")                                                          \
+        "smlad  r5, r2, r9, lr\n"                                                                \
+        TINY_Q1S2(2, "r4", "r11", "r4")                                                          \
+        TINY_Q2S2("r5", "r10", "r5", "r6", "r9", "lr")                                           \
+        TINY_Q1S2(3, "r5", "r11", "r5")                                                          \
+        TINY_Q2S2("r6", "r10", "r6", "r7", "r9", "lr")                                           \
+        TINY_Q1S2(4, "r6", "r11", "r6")                                                          \
+        "smlad  r7, r2, r10, r7\n"                                                               \
+        TINY_Q1S2(5, "r7", "r11", "r7")                                                          \
+        TINY_OUT4                                                                                \
+        "add    r0, r0, #16\n"                                                                   \
+        "ldr    r2, [sp, #4]\n"                                                                  \
+        "cmp    r0, r2\n"                                                                        \
+        "bne    4b\n"
 __asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s2")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #16\n"
@@ -397,21 +416,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s2")
         "cmp    r0, r2\n"
         "beq    5f\n"
         "4:\n"
-        TINY_Q1S2(0, "r4", "r9", "lr")
-        TINY_Q1S2(1, "r4", "r10", "r4")
-        "smlad  r5, r2, r9, lr\n"
-        TINY_Q1S2(2, "r4", "r11", "r4")
-        TINY_Q2S2("r5", "r10", "r5", "r6", "r9", "lr")
-        TINY_Q1S2(3, "r5", "r11", "r5")
-        TINY_Q2S2("r6", "r10", "r6", "r7", "r9", "lr")
-        TINY_Q1S2(4, "r6", "r11", "r6")
-        "smlad  r7, r2, r10, r7\n"
-        TINY_Q1S2(5, "r7", "r11", "r7")
-        TINY_OUT4
-        "add    r0, r0, #16\n"
-        "ldr    r2, [sp, #4]\n"
-        "cmp    r0, r2\n"
-        "bne    4b\n"
+        TINY_S2_PASS4
         "5:\n"
         "mov    r5, lr\n"
         "mov    r6, r8\n"
@@ -434,21 +439,7 @@ void nnom_dw_tiny3_s2(const tiny_job_t *j);
  * tail's pass of two 8 bytes past qend (bit 1 of [sp, #12]), the odd one. */
 __asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s2m")
         TINY_M_HEAD("15", "8", "2")
-        TINY_Q1S2(0, "r4", "r9", "lr")
-        TINY_Q1S2(1, "r4", "r10", "r4")
-        "smlad  r5, r2, r9, lr\n"
-        TINY_Q1S2(2, "r4", "r11", "r4")
-        TINY_Q2S2("r5", "r10", "r5", "r6", "r9", "lr")
-        TINY_Q1S2(3, "r5", "r11", "r5")
-        TINY_Q2S2("r6", "r10", "r6", "r7", "r9", "lr")
-        TINY_Q1S2(4, "r6", "r11", "r6")
-        "smlad  r7, r2, r10, r7\n"
-        TINY_Q1S2(5, "r7", "r11", "r7")
-        TINY_OUT4
-        "add    r0, r0, #16\n"
-        "ldr    r2, [sp, #4]\n"
-        "cmp    r0, r2\n"
-        "bne    4b\n"
+        TINY_S2_PASS4
         "5:\n" /* C the pass of two, N the odd one (no flags set before they are tested) */
         "ldr    r6, [sp, #8]\n"
         "ldr    r2, [sp, #12]\n"

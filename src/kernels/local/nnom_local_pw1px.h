@@ -25,14 +25,16 @@ typedef char nnom_pw1px_args_layout_t[offsetof(nnom_conv_args_t, in.c) == 48 &&
                                           ? 1
                                           : -1];
 
-/* Whether the records' header (tag, in.c, out.c, the input words a pixel
- * plus the pixels times 2^16: the records runs read them there) is the
- * layer's and the layer a 1x1 whose input and output are the same size:
- * what the few-pixel loops check once per compile (their channel and
- * pixel limits aside). */
+/* Whether the layer has records, their header (tag, in.c, out.c, the
+ * input words a pixel plus the pixels times 2^16: the records runs read
+ * them there) is the layer's and the layer a 1x1 whose input and output
+ * are the same size: what the few-pixel loops check once per compile
+ * (their channel and pixel limits aside). */
 static inline int nnom_pw_few_header_fits(const nnom_conv_args_t *a, uint32_t tag, uint32_t words)
 {
     const int32_t *r = a->records;
+    if (r == NULL)
+        return 0;
     const uint32_t pixels = (uint32_t)(a->out.h * a->out.w);
     const uint32_t differ = ((uint32_t)r[-4] ^ tag) | ((uint32_t)r[-3] ^ (uint32_t)a->in.c) |
                             ((uint32_t)r[-2] ^ (uint32_t)a->out.c) |

@@ -50,9 +50,10 @@ uint32_t nnom_local_pw1px8_scratch(const void *args)
 
 /* The table's run function (ctx r0, args r1): the arguments into the
  * records run's registers (r0 the first record, r1 output, r2 input),
- * then on to it (NAME_rec: records r0, output r1, input r2). Its frame (Stack: [0] the outputs' end, [8] the widened input):
- * r4 the outputs' end, r11 out.c mod 16, from the header; LOAD reads it
- * (r4 out.c, r3 in.c where asked). */
+ * then on to it (NAME_rec: records r0, output r1, input r2). Its frame
+ * (Stack: [0] the outputs' end, [8] the widened input): r4 the outputs'
+ * end, r11 out.c mod 16, from the header; LOAD reads it (r4 out.c, r3
+ * in.c where asked). */
 #define PW1PX_PROLOGUE(NAME, LOAD)                                                               \
     "ldr    r0, [r1, #108]\n"                                                                    \
     "ldr    r2, [r1, #80]\n"                                                                     \

@@ -37,9 +37,6 @@
 uint32_t nnom_local_pw1pxn_scratch(const void *args)
 {
     const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
-    const int32_t *r = a->records;
-    if (r == NULL)
-        return NNOM_UNSUITED;
     const uint32_t c = (uint32_t)a->in.c, oc = (uint32_t)a->out.c;
     const uint32_t npix = (uint32_t)(a->out.h * a->out.w);
     const uint32_t words = c > 8u ? (c + 3u) / 4u : 2u;

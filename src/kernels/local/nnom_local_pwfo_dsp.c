@@ -63,9 +63,6 @@ void nnom_pwfo_s8(const nnom_pwfo_job_t *j);
 uint32_t nnom_local_pwfo_scratch(const void *args)
 {
     const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
-    const int32_t *r = a->records;
-    if (r == NULL)
-        return NNOM_UNSUITED;
     const uint32_t c = (uint32_t)a->in.c, oc = (uint32_t)a->out.c;
     const uint32_t npix = (uint32_t)(a->out.h * a->out.w);
     return nnom_pw_few_header_fits(a, PWFO_TAG, (c + 3u) / 4u) &&

@@ -300,9 +300,15 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
     DW3SH_RQ("r4", "r1", "r5", "r6", B2)                                                         \
     DW3SH_RQ("r7", "r1", "r5", "r6", B3)
 
-/* The valid form, channel C of three outputs on rows 0-4: row 4 widened,
- * in half H ("b"/"t") of P4; o0-o2 as four outputs'. */
+/* The valid form, channel C of three outputs on rows 0-4 (row 4 widened,
+ * in half H ("b"/"t") of P4: o2's x4 w2 by SMLAxB), or (P4 empty) of two
+ * on rows 0-3; o0-o2 as four outputs'. */
 #define DW3V_CH3(S01, S23, ROT, P4, H, B0, B1, B2)                                               \
+    DW3V_CH2(S01, S23, ROT,                                                                      \
+             "smlad  r7, r1, r4, r7\n"                                                           \
+             "smla" H "b r7, " P4 ", r5, r7\n",                                                  \
+             DW3SH_RQ("r7", "r4", "r5", "r6", B2), B0, B1)
+#define DW3V_CH2(S01, S23, ROT, O2, RQ2, B0, B1)                                                 \
     "ldm    r0!, {r4, r5, r6, r7}\n"                                                             \
     "sxtb16 r1, " S01 ROT "\n"                                                                   \
     "smlad  r8, r1, r4, r7\n"                                                                    \
@@ -310,109 +316,121 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
     "sxtb16 r1, " S23 ROT "\n"                                                                   \
     "smlabb r8, r1, r5, r8\n"                                                                    \
     "smlad  r9, r1, r6, r9\n"                                                                    \
-    "smlad  r7, r1, r4, r7\n"                                                                    \
-    "smla" H "b r7, " P4 ", r5, r7\n"                                                            \
+    O2                                                                                           \
     "ldm    r0!, {r4, r5, r6}\n"                                                                 \
     DW3SH_RQ("r8", "r4", "r5", "r6", B0)                                                         \
     DW3SH_RQ("r9", "r4", "r5", "r6", B1)                                                         \
-    DW3SH_RQ("r7", "r4", "r5", "r6", B2)
+    RQ2
 
-/* A group's rows 0-3 (x, c at [16], [20]): (0, 1) packed into r2
- * (channels 0, 1) and r3 (2, 3), (2, 3) into r12 and lr; r1 at row 2,
- * row 4's word in r8. */
-#define DW3V_LOAD                                                                                \
-    "ldrd   r1, r2, [sp, #16]\n"                                                                 \
+/* A group's rows 0-3 (r1 x, r2 c): (0, 1) packed into r2 (channels 0, 1)
+ * and r3 (2, 3), (2, 3) into r12 and lr; r1 at row 2. MORE (row 4's
+ * word into r8, ...) before r2's pair. */
+#define DW3V_LOAD(MORE)                                                                          \
     "ldr    r4, [r1]\n"                                                                          \
     "ldr    r5, [r1, r2]\n"                                                                      \
     "add    r1, r1, r2, lsl #1\n"                                                                \
     "ldr    r6, [r1]\n"                                                                          \
     "ldr    r7, [r1, r2]\n"                                                                      \
-    "ldr    r8, [r1, r2, lsl #1]\n"                                                              \
+    MORE                                                                                         \
     "pkhtb  r3, r5, r4, asr #16\n"                                                               \
+    "pkhbt  r2, r4, r5, lsl #16\n"                                                               \
     "pkhtb  lr, r7, r6, asr #16\n"                                                               \
     "pkhbt  r12, r6, r7, lsl #16\n"
 
-/* Four outputs: row 5 too, (4, 5) packed into r10 and r11. */
+/* Four outputs: rows 4, 5 packed into r10 (channels 0, 1) and r11. */
 #define DW3V_LOAD4                                                                               \
-    DW3V_LOAD                                                                                    \
-    "add    r1, r1, r2, lsl #1\n"                                                                \
-    "ldr    r9, [r1, r2]\n"                                                                      \
-    "pkhbt  r2, r4, r5, lsl #16\n"                                                               \
-    "pkhtb  r11, r9, r8, asr #16\n"                                                              \
-    "pkhbt  r10, r8, r9, lsl #16\n"
+    DW3V_LOAD("ldr    r8, [r1, r2, lsl #1]\n"                                                    \
+              "add    r1, r1, r2, lsl #1\n"                                                      \
+              "ldr    r9, [r1, r2]\n"                                                            \
+              "pkhtb  r11, r9, r8, asr #16\n"                                                    \
+              "pkhbt  r10, r8, r9, lsl #16\n")
 
 /* Three outputs: row 4 widened into r10 (channels 0, 2) and r11 (1, 3). */
 #define DW3V_LOAD3                                                                               \
-    DW3V_LOAD                                                                                    \
-    "pkhbt  r2, r4, r5, lsl #16\n"                                                               \
-    "sxtb16 r10, r8\n"                                                                           \
-    "sxtb16 r11, r8, ror #8\n"
+    DW3V_LOAD("ldr    r8, [r1, r2, lsl #1]\n"                                                    \
+              "sxtb16 r10, r8\n"                                                                 \
+              "sxtb16 r11, r8, ror #8\n")
 
-/* A group's n output words from the stack to out (x at [16], c and
- * out - x at [20]), x on to the next group. */
-#define DW3V_STORE(WORDS, LAST)                                                                  \
+/* After a group: its output words (WORDS from the stack, STRS) to out
+ * (r3; r2 c), x ([16]) on to the next group in r1, r2 c for the next
+ * rows. */
+#define DW3V_STORE(WORDS, STRS)                                                                  \
+    "ldr    r1, [sp, #16]\n"                                                                     \
+    "ldrd   r2, r3, [sp, #20]\n"                                                                 \
     "ldm    sp, {" WORDS "}\n"                                                                   \
-    "ldrd   r1, r2, [sp, #20]\n"                                                                 \
-    "ldr    r3, [sp, #16]\n"                                                                     \
-    "add    r2, r2, r3\n"                                                                        \
-    "adds   r3, r3, #4\n"                                                                        \
-    "str    r3, [sp, #16]\n"                                                                     \
-    "str    r4, [r2]\n"                                                                          \
-    "str    r5, [r2, r1]\n"                                                                      \
-    "str    r6, [r2, r1, lsl #1]\n"                                                              \
-    LAST
+    "add    r3, r3, r1\n"                                                                        \
+    "str    r4, [r3]\n"                                                                          \
+    "str    r5, [r3, r2]\n"                                                                      \
+    STRS                                                                                         \
+    "adds   r1, r1, #4\n"                                                                        \
+    "str    r1, [sp, #16]\n"
 
-/* nnom_dw3_valid_s8(l r0, n r1): one 'valid' line of n = 3 or 4 outputs
- * (n + 2 rows, no border), nnom_dw3_short_s8's stack and course (x at
- * [16] for both; the overlapping last group's entry index at [0] over
- * the row loads). */
+/* The overlapping last group's entry at channel [sp] (tbh: its table
+ * follows, label L). */
+#define DW3V_ENTER(L)                                                                            \
+    "ldr    r4, [sp]\n"                                                                          \
+    "tbh    [pc, r4, lsl #1]\n"                                                                  \
+    ".Ldw3v_tbl" L ":\n"                                                                         \
+    ".short 0\n"                                                                                 \
+    ".short (.Ldw3v_" L "1 - .Ldw3v_tbl" L ") / 2\n"                                             \
+    ".short (.Ldw3v_" L "2 - .Ldw3v_tbl" L ") / 2\n"                                             \
+    ".short (.Ldw3v_" L "3 - .Ldw3v_tbl" L ") / 2\n"
+
+/* nnom_dw3_valid_s8(l r0, n r1): one 'valid' line of n = 2 to 4 outputs
+ * (n + 2 rows, no border) on nnom_dw3_short_s8's stack and course, x at
+ * [16] and, at the groups' start, in r1 (c in r2); the overlapping last
+ * group's entry index at [0] over the row loads. */
 __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #44\n"
         "ldm    r0, {r0, r2, r3, r4}\n" /* rec, x, out, c */
         "subs   r3, r3, r2\n"
         "strd   r4, r3, [sp, #20]\n"
-        "lsrs   r5, r4, #2\n"
-        "movs   r6, #" NNOM_STR(4 * 4 * NNOM_DW3_REC) "\n"
-        "mla    r5, r5, r6, r0\n"
-        "ands   r7, r4, #3\n"
-        "bne    .Ldw3v_over\n"
-        "str    r2, [sp, #16]\n"
-        "strd   r5, r7, [sp, #28]\n"
-        "cmp    r1, #3\n"
-        "beq    .Ldw3v_three\n"
-        "b      .Ldw3v_four\n"
-        ".Ldw3v_over:\n"
-        "strd   r2, r0, [sp, #32]\n"
-        "str    r5, [sp, #40]\n"
         "movs   r6, #" NNOM_STR(4 * NNOM_DW3_REC) "\n"
-        "mla    r8, r4, r6, r0\n"
+        "mla    r8, r4, r6, r0\n" /* the records' end */
         "str    r8, [sp, #28]\n"
-        "mls    r0, r7, r6, r8\n"
-        "add    r9, r2, r4\n"
-        "subs   r9, r9, #4\n"
-        "rsb    r8, r7, #4\n"
-        "str    r9, [sp, #16]\n"
-        "str    r8, [sp]\n"
+        "ands   r7, r4, #3\n"
+        "beq    .Ldw3v_whole\n"
+        "strd   r2, r0, [sp, #32]\n"
+        "mls    r0, r7, r6, r8\n" /* the last rest channels' records */
+        "str    r0, [sp, #40]\n"
+        "rsb    r7, r7, #4\n"
+        "str    r7, [sp]\n"
+        "add    r2, r2, r4\n"
+        "subs   r2, r2, #4\n"
+        "str    r2, [sp, #16]\n"
         "cmp    r1, #3\n"
-        "beq    .Ldw3v_three_in\n"
-        DW3V_LOAD4
-        "ldr    r4, [sp]\n"
-        "tbh    [pc, r4, lsl #1]\n"
-        ".Ldw3v_tbl4:\n"
-        ".short 0\n"
-        ".short (.Ldw3v_f1 - .Ldw3v_tbl4) / 2\n"
-        ".short (.Ldw3v_f2 - .Ldw3v_tbl4) / 2\n"
-        ".short (.Ldw3v_f3 - .Ldw3v_tbl4) / 2\n"
-        ".Ldw3v_three_in:\n"
+        "mov    r1, r2\n"
+        "mov    r2, r4\n"
+        "beq    .Ldw3v_t_in\n"
+        "bhi    .Ldw3v_f_in\n"
+        DW3V_LOAD("")
+        DW3V_ENTER("d")
+        ".Ldw3v_t_in:\n"
         DW3V_LOAD3
-        "ldr    r4, [sp]\n"
-        "tbh    [pc, r4, lsl #1]\n"
-        ".Ldw3v_tbl3:\n"
-        ".short 0\n"
-        ".short (.Ldw3v_t1 - .Ldw3v_tbl3) / 2\n"
-        ".short (.Ldw3v_t2 - .Ldw3v_tbl3) / 2\n"
-        ".short (.Ldw3v_t3 - .Ldw3v_tbl3) / 2\n"
+        DW3V_ENTER("t")
+        ".Ldw3v_f_in:\n"
+        DW3V_LOAD4
+        DW3V_ENTER("f")
+        ".Ldw3v_whole:\n"
+        "str    r7, [sp, #32]\n"
+        "str    r2, [sp, #16]\n"
+        "cmp    r1, #3\n"
+        "mov    r1, r2\n"
+        "mov    r2, r4\n"
+        "beq    .Ldw3v_three\n"
+        "bhi    .Ldw3v_four\n"
+        ".Ldw3v_two:\n"
+        DW3V_LOAD("")
+        DW3V_CH2("r2", "r12", "", "", "", "0", "4")
+        ".Ldw3v_d1:\n"
+        DW3V_CH2("r2", "r12", ", ror #8", "", "", "1", "5")
+        ".Ldw3v_d2:\n"
+        DW3V_CH2("r3", "lr", "", "", "", "2", "6")
+        ".Ldw3v_d3:\n"
+        DW3V_CH2("r3", "lr", ", ror #8", "", "", "3", "7")
+        DW3V_STORE("r4, r5", "")
+        DW3SH_NEXT(".Ldw3v_two", "mov    r1, r4\nstr    r4, [sp, #16]\n", ".Ldw3v_done")
         ".Ldw3v_three:\n"
         DW3V_LOAD3
         DW3V_CH3("r2", "r12", "", "r10", "b", "0", "4", "8")
@@ -422,8 +440,8 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         DW3V_CH3("r3", "lr", "", "r10", "t", "2", "6", "10")
         ".Ldw3v_t3:\n"
         DW3V_CH3("r3", "lr", ", ror #8", "r11", "t", "3", "7", "11")
-        DW3V_STORE("r4, r5, r6", "")
-        DW3SH_NEXT(".Ldw3v_three", "str    r4, [sp, #16]\n", ".Ldw3v_done")
+        DW3V_STORE("r4, r5, r6", "str    r6, [r3, r2, lsl #1]\n")
+        DW3SH_NEXT(".Ldw3v_three", "mov    r1, r4\nstr    r4, [sp, #16]\n", ".Ldw3v_done")
         ".Ldw3v_four:\n"
         DW3V_LOAD4
         DW3V_CH4("r2", "r12", "r10", "", "0", "4", "8", "12")
@@ -433,9 +451,10 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         DW3V_CH4("r3", "lr", "r11", "", "2", "6", "10", "14")
         ".Ldw3v_f3:\n"
         DW3V_CH4("r3", "lr", "r11", ", ror #8", "3", "7", "11", "15")
-        DW3V_STORE("r4, r5, r6, r7", "add    r3, r1, r1, lsl #1\n"
-                                     "str    r7, [r2, r3]\n")
-        DW3SH_NEXT(".Ldw3v_four", "str    r4, [sp, #16]\n", ".Ldw3v_done")
+        DW3V_STORE("r4, r5, r6, r7", "str    r6, [r3, r2, lsl #1]\n"
+                                     "add    r12, r2, r2, lsl #1\n"
+                                     "str    r7, [r3, r12]\n")
+        DW3SH_NEXT(".Ldw3v_four", "mov    r1, r4\nstr    r4, [sp, #16]\n", ".Ldw3v_done")
         ".Ldw3v_done:\n"
         "add    sp, sp, #44\n"
         "pop    {r4-r11, pc}\n"

@@ -49,7 +49,8 @@ typedef struct {
     int32_t c, zp;
 } nnom_dw3_short_t;
 void nnom_dw3_short_s8(const nnom_dw3_short_t *l, int32_t n);
-/* One 'valid' line of n = 2 to 4 outputs on n + 2 rows (zp unread). */
+/* One 'valid' line of n = 2 to 4 outputs on n + 2 rows, or one 'same'
+ * line of n = 5 or 6 outputs (n rows). */
 void nnom_dw3_valid_s8(const nnom_dw3_short_t *l, int32_t n);
 
 /* 1 when done (dw_col_try's answer); 0: the dispatcher goes on. */

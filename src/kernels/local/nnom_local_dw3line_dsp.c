@@ -143,14 +143,15 @@ int nnom_dw3_line_try(const nnom_conv_args_t *a)
     const int32_t ic = a->in.c;
     if (p->act_min < p->output_zp || p->act_min > -128 || p->act_max < 127)
         return 0; /* dw_axes' mode 0 (no sign term, no clamp) */
-    /* one line of 2 to 4 outputs (o of n rows), 'same' or 'valid', 8+
-     * channels: before the axes (~60 instructions on 207 MACs) */
+    /* one line of 2 to 6 outputs (o of n rows), 'same' (2 to 6) or
+     * 'valid' (2 to 4), 8+ channels: before the axes (~60 instructions
+     * on 207 MACs) */
     const int32_t n = down ? a->in.h : a->in.w, o = down ? a->out.h : a->out.w;
     if ((uint32_t)(n - 2) <= 4u && ic >= 8 && (down ? a->in.w : a->in.h) == 1 &&
         (down ? p->dilation_h : p->dilation_w) == 1 &&
-        (o == n ? n <= 4 && (down ? p->pad_top : p->pad_left) == 1 : o == n - 2 && o >= 2)) {
+        (o == n ? (down ? p->pad_top : p->pad_left) == 1 : o == n - 2 && o >= 2)) {
         const nnom_dw3_short_t l = {a->records, a->input, a->output, ic, p->input_zp};
-        (o == n ? nnom_dw3_short_s8 : nnom_dw3_valid_s8)(&l, o);
+        (o == n && n <= 4 ? nnom_dw3_short_s8 : nnom_dw3_valid_s8)(&l, o);
         return 1;
     }
     const dw_axis_t h = {a->in.h, a->k.h, 1, p->dilation_h, p->pad_top, a->out.h,

@@ -376,19 +376,67 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
     ".short (.Ldw3v_" L "2 - .Ldw3v_tbl" L ") / 2\n"                                             \
     ".short (.Ldw3v_" L "3 - .Ldw3v_tbl" L ") / 2\n"
 
+/* A 'same' line of five (six) outputs, channel C: the border outputs o0
+ * and o4 (o5), the input zero point ([52]) folded in as in
+ * nnom_dw3_short_s8, into bytes C and 44 + C (48 + C) of the stack's
+ * words; then the inner three (four) as the valid form's, into bytes
+ * 4 + C, 8 + C, 12 + C (and 44 + C).
+ *   o0 = b + 2 w0 zp + SMLAD((x0, x1), (w1, w2))
+ *   o4 = b + 2 w2 zp + x3 w0 + x4 w1
+ *   o5 = b + 2 w2 zp + SMLAD((x4, x5), (w0, w1)) */
+#define DW3S_EDGE(S01, ROT, LAST, B0, BL)                                                        \
+    "ldm    r0, {r4, r5, r6, r7}\n"                                                              \
+    "ldr    r9, [sp, #52]\n"                                                                     \
+    "sxtb16 r1, " S01 ROT "\n"                                                                   \
+    "smlabb r8, r4, r9, r7\n"                                                                    \
+    "smlad  r8, r1, r6, r8\n"                                                                    \
+    "smlabb r7, r5, r9, r7\n"                                                                    \
+    LAST                                                                                         \
+    "ldrd   r4, r5, [r0, #16]\n"                                                                 \
+    "ldr    r6, [r0, #24]\n"                                                                     \
+    DW3SH_RQ("r8", "r4", "r5", "r6", B0)                                                         \
+    DW3SH_RQ("r7", "r4", "r5", "r6", BL)
+#define DW3S_CH5(S01, S23, ROT, P4, H, B0, B1, B2, B3, B4)                                       \
+    DW3S_EDGE(S01, ROT,                                                                          \
+              "sxtb16 r1, " S23 ROT "\n"                                                         \
+              "smlatb r7, r1, r4, r7\n"                                                          \
+              "smla" H "t r7, " P4 ", r4, r7\n",                                                 \
+              B0, B4)                                                                            \
+    DW3V_CH3(S01, S23, ROT, P4, H, B1, B2, B3)
+#define DW3S_CH6(S01, S23, S45, ROT, B0, B1, B2, B3, B4, B5)                                     \
+    DW3S_EDGE(S01, ROT,                                                                          \
+              "sxtb16 r1, " S45 ROT "\n"                                                         \
+              "smlad  r7, r1, r4, r7\n",                                                         \
+              B0, B5)                                                                            \
+    DW3V_CH4(S01, S23, S45, ROT, B1, B2, B3, B4)
+
+/* A line's rows 3 and 4 of output words ([12], [44]): r3 out, r2 c. */
+#define DW3S_STORE5                                                                              \
+    "str    r6, [r3, r2, lsl #1]\n"                                                              \
+    "add    r12, r2, r2, lsl #1\n"                                                               \
+    "str    r7, [r3, r12]\n"                                                                     \
+    "ldr    r4, [sp, #44]\n"                                                                     \
+    "str    r4, [r3, r2, lsl #2]\n"
+
 /* nnom_dw3_valid_s8(l r0, n r1): one 'valid' line of n = 2 to 4 outputs
- * (n + 2 rows, no border) on nnom_dw3_short_s8's stack and course, x at
- * [16] and, at the groups' start, in r1 (c in r2); the overlapping last
- * group's entry index at [0] over the row loads. */
+ * (n + 2 rows, no border), or (n = 5, 6) one 'same' line of n outputs
+ * (n rows), on nnom_dw3_short_s8's course: stack [0] the group's output
+ * words (four; five, six: [44], [48] too), [16] x, [20] c, [24] out - x,
+ * [28] the records' end of the groups being run, [32] x0 while the
+ * overlapping last group runs (else 0), [36] the records, [40] the whole
+ * groups' records' end, [52] zp. x and c in r1, r2 at a group's start;
+ * the overlapping last group's entry index at [0] over the row loads. */
 __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #44\n"
-        "ldm    r0, {r0, r2, r3, r4}\n" /* rec, x, out, c */
+        "sub    sp, sp, #56\n"
+        "ldm    r0, {r0, r2, r3, r4, r5}\n" /* rec, x, out, c, zp */
+        "str    r5, [sp, #52]\n"
         "subs   r3, r3, r2\n"
         "strd   r4, r3, [sp, #20]\n"
         "movs   r6, #" NNOM_STR(4 * NNOM_DW3_REC) "\n"
         "mla    r8, r4, r6, r0\n" /* the records' end */
         "str    r8, [sp, #28]\n"
+        "mov    r5, r1\n"
         "ands   r7, r4, #3\n"
         "beq    .Ldw3v_whole\n"
         "strd   r2, r0, [sp, #32]\n"
@@ -399,11 +447,20 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         "add    r2, r2, r4\n"
         "subs   r2, r2, #4\n"
         "str    r2, [sp, #16]\n"
-        "cmp    r1, #3\n"
         "mov    r1, r2\n"
         "mov    r2, r4\n"
+        "cmp    r5, #3\n"
         "beq    .Ldw3v_t_in\n"
-        "bhi    .Ldw3v_f_in\n"
+        "blo    .Ldw3v_d_in\n"
+        "cmp    r5, #5\n"
+        "blo    .Ldw3v_f_in\n"
+        "beq    .Ldw3v_p_in\n"
+        DW3V_LOAD4
+        DW3V_ENTER("s")
+        ".Ldw3v_p_in:\n"
+        DW3V_LOAD3
+        DW3V_ENTER("p")
+        ".Ldw3v_d_in:\n"
         DW3V_LOAD("")
         DW3V_ENTER("d")
         ".Ldw3v_t_in:\n"
@@ -415,11 +472,39 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         ".Ldw3v_whole:\n"
         "str    r7, [sp, #32]\n"
         "str    r2, [sp, #16]\n"
-        "cmp    r1, #3\n"
         "mov    r1, r2\n"
         "mov    r2, r4\n"
+        "cmp    r5, #3\n"
         "beq    .Ldw3v_three\n"
-        "bhi    .Ldw3v_four\n"
+        "blo    .Ldw3v_two\n"
+        "cmp    r5, #5\n"
+        "blo    .Ldw3v_four\n"
+        "beq    .Ldw3v_five\n"
+        ".Ldw3v_six:\n"
+        DW3V_LOAD4
+        DW3S_CH6("r2", "r12", "r10", "", "0", "4", "8", "12", "44", "48")
+        ".Ldw3v_s1:\n"
+        DW3S_CH6("r2", "r12", "r10", ", ror #8", "1", "5", "9", "13", "45", "49")
+        ".Ldw3v_s2:\n"
+        DW3S_CH6("r3", "lr", "r11", "", "2", "6", "10", "14", "46", "50")
+        ".Ldw3v_s3:\n"
+        DW3S_CH6("r3", "lr", "r11", ", ror #8", "3", "7", "11", "15", "47", "51")
+        DW3V_STORE("r4, r5, r6, r7", DW3S_STORE5
+                                     "ldr    r5, [sp, #48]\n"
+                                     "add    r12, r12, r2, lsl #1\n"
+                                     "str    r5, [r3, r12]\n")
+        DW3SH_NEXT(".Ldw3v_six", "mov    r1, r4\nstr    r4, [sp, #16]\n", ".Ldw3v_done")
+        ".Ldw3v_five:\n"
+        DW3V_LOAD3
+        DW3S_CH5("r2", "r12", "", "r10", "b", "0", "4", "8", "12", "44")
+        ".Ldw3v_p1:\n"
+        DW3S_CH5("r2", "r12", ", ror #8", "r11", "b", "1", "5", "9", "13", "45")
+        ".Ldw3v_p2:\n"
+        DW3S_CH5("r3", "lr", "", "r10", "t", "2", "6", "10", "14", "46")
+        ".Ldw3v_p3:\n"
+        DW3S_CH5("r3", "lr", ", ror #8", "r11", "t", "3", "7", "11", "15", "47")
+        DW3V_STORE("r4, r5, r6, r7", DW3S_STORE5)
+        DW3SH_NEXT(".Ldw3v_five", "mov    r1, r4\nstr    r4, [sp, #16]\n", ".Ldw3v_done")
         ".Ldw3v_two:\n"
         DW3V_LOAD("")
         DW3V_CH2("r2", "r12", "", "", "", "0", "4")
@@ -456,7 +541,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
                                      "str    r7, [r3, r12]\n")
         DW3SH_NEXT(".Ldw3v_four", "mov    r1, r4\nstr    r4, [sp, #16]\n", ".Ldw3v_done")
         ".Ldw3v_done:\n"
-        "add    sp, sp, #44\n"
+        "add    sp, sp, #56\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_dw3_valid_s8, .-nnom_dw3_valid_s8\n"
         ".text\n");

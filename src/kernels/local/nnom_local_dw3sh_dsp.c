@@ -131,7 +131,7 @@ typedef char nnom_dw3_short_layout_t[offsetof(nnom_dw3_short_t, x) == 4 &&
     "bne    " LOOP "\n"                                                                          \
     "ldr    r4, [sp, #32]\n"                                                                     \
     "cmp    r4, #0\n"                                                                            \
-    "beq    " DONE "\n"                                                                           \
+    "beq    " DONE "\n"                                                                          \
     SETX                                                                                         \
     "movs   r5, #0\n"                                                                            \
     "str    r5, [sp, #32]\n"                                                                     \

@@ -1396,3 +1396,47 @@ S2L3_CASES = [
 
 
 layer_family("s2l3_", 163_000, S2L3_CASES)
+
+# One short three-tap line at stride 1, 8+ channels, past short3's forms
+# (branch short4: nnom_dw3_valid_s8 in nnom_local_dw3sh_dsp.c, -O2 with the
+# assembly, straight from the input): 'valid' lines of two to four outputs
+# (four to six rows, no border) and 'same' lines of five and six outputs
+# (the inner ones as the valid form's, the border outputs with the input
+# zero point folded into the bias); (3, 1) and (1, 3), channels a multiple
+# of four and one to three past it (the overlapping last group entered at
+# its first channel needed), 8 channels, the last group on rq_fit's words;
+# and the layers beside it: seven outputs 'same' and five 'valid' (the
+# copy), 7 channels, two lines, ReLU6 (no records), the last group beyond
+# the records' form, |bias| near 2^30, one built without records. Fields
+# as LONGK_CASES.
+SHORT4_CASES = [
+    ((6, 1, 23), (3, 1), 1, "valid", "relu", None),  # valid 4 outputs, three past
+    ((1, 6, 22), (1, 3), 1, "valid", "relu", None),  # valid 4 across, two past
+    ((6, 1, 16), (3, 1), 1, "valid", "relu", None),  # valid 4, whole groups
+    ((5, 1, 24), (3, 1), 1, "valid", "relu", None),  # valid 3, whole groups
+    ((1, 5, 33), (1, 3), 1, "valid", "relu", None),  # valid 3 across, one past
+    ((5, 1, 10), (3, 1), 1, "valid", "relu", None),  # valid 3, two past
+    ((4, 1, 11), (3, 1), 1, "valid", "relu", None),  # valid 2, three past
+    ((1, 4, 16), (1, 3), 1, "valid", "relu", None),  # valid 2 across, whole groups
+    ((5, 1, 40), (3, 1), 1, "same", "relu", None),  # same 5, whole groups
+    ((1, 5, 9), (1, 3), 1, "same", "relu", None),  # same 5 across, one past
+    ((5, 1, 30), (3, 1), 1, "same", "relu", None),  # same 5, two past
+    ((6, 1, 23), (3, 1), 1, "same", "relu", None),  # same 6, three past
+    ((1, 6, 8), (1, 3), 1, "same", "relu", None),  # same 6 across, 8 channels
+    ((6, 1, 41), (3, 1), 1, "same", "relu", None),  # same 6, one past
+    ((6, 1, 22), (3, 1), 1, "same", "relu", "small"),  # same 6 on rq_fit's words
+    ((5, 1, 23), (3, 1), 1, "valid", "relu", "small"),  # valid 3 on rq_fit's words
+    ((6, 1, 8), (3, 1), 1, "valid", "relu", None),  # valid 4, 8 channels
+    ((7, 1, 23), (3, 1), 1, "same", "relu", None),  # same 7: the copy
+    ((7, 1, 23), (3, 1), 1, "valid", "relu", None),  # valid 5: the copy
+    ((6, 1, 7), (3, 1), 1, "same", "relu", None),  # 7 channels
+    ((6, 2, 24), (3, 1), 1, "valid", "relu", None),  # two lines
+    ((5, 1, 23), (3, 1), 1, "same", "relu6", None),  # clamp: no records
+    ((6, 1, 23), (3, 1), 1, "valid", "relu", "scaled"),  # beyond the records' form
+    ((5, 1, 30), (3, 1), 1, "same", "relu", "huge"),  # |bias| near 2^30
+    ((6, 1, 23), (3, 1), 1, "same", "relu", None),  # without records
+]
+SHORT4_WITHOUT_RECORDS = (24,)
+
+
+layer_family("short4_", 168_000, SHORT4_CASES, without_records=SHORT4_WITHOUT_RECORDS)

@@ -134,6 +134,24 @@ static NNOM_NOINLINE int dw3_line_short(const nnom_conv_args_t *a, const dw_axis
     return 1;
 }
 
+/* One line of n = 2 to 6 rows, 8+ channels, not nnom_dw3_short_s8's:
+ * 'valid' (2 to 4 outputs) or 'same' (5, 6) on nnom_dw3_valid_s8; 0
+ * where not such a line. Out of the try's line (inline, the layers
+ * passing by the try cost 6 to 10 instructions more). */
+static NNOM_NOINLINE int dw3_line_rows(const nnom_conv_args_t *a, int32_t n)
+{
+    const nnom_conv_params_t *p = &a->p;
+    const int down = a->k.w == 1;
+    const int32_t o = down ? a->out.h : a->out.w;
+    if (a->in.c < 8 || (down ? a->in.w : a->in.h) != 1 ||
+        (down ? p->dilation_h : p->dilation_w) != 1 ||
+        (o == n ? (down ? p->pad_top : p->pad_left) != 1 || n < 5 : o != n - 2 || n < 4))
+        return 0;
+    const nnom_dw3_short_t l = {a->records, a->input, a->output, a->in.c, p->input_zp};
+    nnom_dw3_valid_s8(&l, o);
+    return 1;
+}
+
 /* dw_col_try's course for these layers, its axes without the division
  * (stride 1): u along the taps, v across; outputs [lo, hi) inside. */
 int nnom_dw3_line_try(const nnom_conv_args_t *a)
@@ -143,16 +161,21 @@ int nnom_dw3_line_try(const nnom_conv_args_t *a)
     const int32_t ic = a->in.c;
     if (p->act_min < p->output_zp || p->act_min > -128 || p->act_max < 127)
         return 0; /* dw_axes' mode 0 (no sign term, no clamp) */
-    /* one line of 2 to 6 outputs (o of n rows), 'same' (2 to 6) or
-     * 'valid' (2 to 4), 8+ channels: before the axes (~60 instructions
-     * on 207 MACs) */
-    const int32_t n = down ? a->in.h : a->in.w, o = down ? a->out.h : a->out.w;
-    if ((uint32_t)(n - 2) <= 4u && ic >= 8 && (down ? a->in.w : a->in.h) == 1 &&
-        (down ? p->dilation_h : p->dilation_w) == 1 &&
-        (o == n ? (down ? p->pad_top : p->pad_left) == 1 : o == n - 2 && o >= 2)) {
-        const nnom_dw3_short_t l = {a->records, a->input, a->output, ic, p->input_zp};
-        (o == n && n <= 4 ? nnom_dw3_short_s8 : nnom_dw3_valid_s8)(&l, o);
-        return 1;
+    /* one line of 2 to 6 rows: before the axes (~60 instructions on 207
+     * MACs); 'same' of 2 to 4 outputs, 8+ channels, nnom_dw3_short_s8,
+     * else dw3_line_rows */
+    const int32_t n = down ? a->in.h : a->in.w;
+    if ((uint32_t)(n - 2) <= 4u) {
+        if (n <= 4 && ic >= 8 && (down ? a->in.w : a->in.h) == 1 &&
+            (down ? a->out.h : a->out.w) == n &&
+            (down ? p->pad_top == 1 && p->dilation_h == 1
+                  : p->pad_left == 1 && p->dilation_w == 1)) {
+            const nnom_dw3_short_t l = {a->records, a->input, a->output, ic, p->input_zp};
+            nnom_dw3_short_s8(&l, n);
+            return 1;
+        }
+        if (dw3_line_rows(a, n))
+            return 1;
     }
     const dw_axis_t h = {a->in.h, a->k.h, 1, p->dilation_h, p->pad_top, a->out.h,
                          a->in.w * ic, a->out.w * ic};

@@ -53,6 +53,33 @@ uint32_t nnom_local_pwfo_scratch(const void *args)
     "sxtb16 r10, r10, ror #8\n"                                                                  \
     "smlad  r4, lr, r8, r4\n"                                                                    \
     "smlad  r4, r10, r9, r4\n"
+/* The same words at immediate offsets K from r0 / r1, which stay put
+ * (the short passes: at most 8 words after the first) */
+#define PWFO_PAIRK(K)                                                                            \
+    "ldrd   r8, r9, [r12], #8\n"                                                                 \
+    "ldr    r10, [r0, #" #K "]\n"                                                                \
+    "ldr    r11, [r1, #" #K "]\n"                                                                \
+    "sxtb16 lr, r10\n"                                                                           \
+    "sxtb16 r10, r10, ror #8\n"                                                                  \
+    "smlad  r4, lr, r8, r4\n"                                                                    \
+    "smlad  r4, r10, r9, r4\n"                                                                   \
+    "sxtb16 lr, r11\n"                                                                           \
+    "sxtb16 r11, r11, ror #8\n"                                                                  \
+    "smlad  r5, lr, r8, r5\n"                                                                    \
+    "smlad  r5, r11, r9, r5\n"
+#define PWFO_ONEK(K)                                                                             \
+    "ldrd   r8, r9, [r12], #8\n"                                                                 \
+    "ldr    r10, [r0, #" #K "]\n"                                                                \
+    "sxtb16 lr, r10\n"                                                                           \
+    "sxtb16 r10, r10, ror #8\n"                                                                  \
+    "smlad  r4, lr, r8, r4\n"                                                                    \
+    "smlad  r4, r10, r9, r4\n"
+#define PWFO_PAIRK8                                                                              \
+    PWFO_PAIRK(0) PWFO_PAIRK(4) PWFO_PAIRK(8) PWFO_PAIRK(12) PWFO_PAIRK(16) PWFO_PAIRK(20)       \
+    PWFO_PAIRK(24) PWFO_PAIRK(28)
+#define PWFO_ONEK8                                                                               \
+    PWFO_ONEK(0) PWFO_ONEK(4) PWFO_ONEK(8) PWFO_ONEK(12) PWFO_ONEK(16) PWFO_ONEK(20)             \
+    PWFO_ONEK(24) PWFO_ONEK(28)
 #define PWFO_PAIR8 PWFO_PAIR PWFO_PAIR PWFO_PAIR PWFO_PAIR PWFO_PAIR PWFO_PAIR PWFO_PAIR PWFO_PAIR
 #define PWFO_ONE8 PWFO_ONE PWFO_ONE PWFO_ONE PWFO_ONE PWFO_ONE PWFO_ONE PWFO_ONE PWFO_ONE
 
@@ -79,6 +106,8 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pwfo")
         "ldrh   r3, [r0, #-4]\n"      /* W */
         "ldrh   r5, [r0, #-2]\n"      /* the pixels */
         "sub    r3, r3, #1\n"
+        "cmp    r3, #8\n"
+        "bls    50f\n"
         "sub    r8, r4, r3, lsl #2\n"
         "lsl    r10, r3, #3\n"
         "rsb    r11, r3, #0\n"
@@ -186,6 +215,101 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pwfo")
         "sub    r0, r0, r8\n"
         "cmp    r12, r9\n"
         "bne    21b\n"
+        "movs   r0, #0\n" /* NN_SUCCESS */
+        "add    sp, sp, #36\n"
+        "pop    {r4-r11, pc}\n"
+        "50:\n" /* at most 8 words after the first (c <= 36): the short passes */
+        "rsb    r11, r3, #0\n"
+        "and    r11, r11, #7\n"
+        "sub    r8, r4, r3, lsl #2\n"
+        "rsb    r7, r8, r11, lsl #2\n" /* 4 s - t: the first word from r0 */
+        "adr    r9, .Lpwfo_short2 + 1\n"
+        "mov    lr, #44\n"
+        "mla    r9, r11, lr, r9\n"
+        "adr    r12, .Lpwfo_short1 + 1\n"
+        "add    r11, r11, r11, lsl #1\n"
+        "add    r11, r12, r11, lsl #3\n"
+        "strd   r9, r11, [sp, #0]\n"
+        "add    lr, r3, #3\n"
+        "lsl    lr, lr, #3\n"
+        "mla    r3, r6, lr, r0\n" /* the records' end */
+        "mla    r12, r5, r6, r1\n"
+        "bic    r5, r5, #1\n"
+        "mla    r10, r5, r6, r1\n"
+        "lsl    r8, r4, #1\n"
+        "strd   r8, r10, [sp, #8]\n"
+        "strd   r0, r12, [sp, #16]\n"
+        "sub    r0, r2, r7\n"
+        "mov    r2, r1\n"
+        "add    r1, r0, r4\n"
+        "51:\n" /* two pixels (there are two or more): every output */
+        "ldr    r12, [sp, #16]\n"
+        "52:\n"
+        "ldr    r4, [r12], #4\n"
+        "ldrd   r8, r9, [r12], #8\n"
+        "ldr    r10, [r0, r7]\n"
+        "ldr    r11, [r1, r7]\n"
+        "mov    r5, r4\n"
+        "sxtb16 lr, r10\n"
+        "sxtb16 r10, r10, ror #8\n"
+        "smlad  r4, lr, r8, r4\n"
+        "smlad  r4, r10, r9, r4\n"
+        "sxtb16 lr, r11\n"
+        "sxtb16 r11, r11, ror #8\n"
+        "smlad  r5, lr, r8, r5\n"
+        "smlad  r5, r11, r9, r5\n"
+        "ldr    r9, [sp, #0]\n"
+        "bx     r9\n"
+        ".p2align 2\n"
+        ".Lpwfo_short2:\n"
+        PWFO_PAIRK8
+        ".if . - .Lpwfo_short2 != 8 * 44\n"
+        ".error \"pwfo: a pair word's code is not 44 bytes\"\n"
+        ".endif\n"
+        "ldm    r12!, {r10, r11, lr}\n"
+        "smmlar r4, r4, r10, r11\n"
+        "smmlar r5, r5, r10, r11\n"
+        "asr    r4, r4, lr\n"
+        "asr    r5, r5, lr\n"
+        "ssat   r4, #8, r4\n"
+        "ssat   r5, #8, r5\n"
+        "strb   r5, [r2, r6]\n"
+        "strb   r4, [r2], #1\n"
+        "cmp    r12, r3\n"
+        "bne    52b\n"
+        "add    r2, r2, r6\n" /* past the second pixel's outputs */
+        "ldrd   r8, r9, [sp, #8]\n"
+        "add    r0, r0, r8\n"
+        "add    r1, r1, r8\n"
+        "cmp    r2, r9\n"
+        "bne    51b\n"
+        "ldr    r9, [sp, #20]\n" /* the last pixel, if their count is odd */
+        "cmp    r2, r9\n"
+        "beq    40f\n"
+        "ldr    r12, [sp, #16]\n"
+        "53:\n"
+        "ldr    r4, [r12], #4\n"
+        "ldrd   r8, r9, [r12], #8\n"
+        "ldr    r10, [r0, r7]\n"
+        "sxtb16 lr, r10\n"
+        "sxtb16 r10, r10, ror #8\n"
+        "smlad  r4, lr, r8, r4\n"
+        "smlad  r4, r10, r9, r4\n"
+        "ldr    r11, [sp, #4]\n"
+        "bx     r11\n"
+        ".p2align 2\n"
+        ".Lpwfo_short1:\n"
+        PWFO_ONEK8
+        ".if . - .Lpwfo_short1 != 8 * 24\n"
+        ".error \"pwfo: a word's code is not 24 bytes\"\n"
+        ".endif\n"
+        "ldm    r12!, {r10, r11, lr}\n"
+        "smmlar r4, r4, r10, r11\n"
+        "asr    r4, r4, lr\n"
+        "ssat   r4, #8, r4\n"
+        "strb   r4, [r2], #1\n"
+        "cmp    r12, r3\n"
+        "bne    53b\n"
         "40:\n"
         "movs   r0, #0\n" /* NN_SUCCESS */
         "add    sp, sp, #36\n"

@@ -49,6 +49,7 @@ FO_MAX_PIX = 16  # PWFO_MAX_PIX in C
 FO_MIN_CIN = 17  # PWFO_MIN_CIN in C: up to 16 the few-pixel loop
 FO_MAX_CIN = 256  # PWFO_MAX_CIN in C
 FO_MAX_COUT = 3  # PWFO_MAX_OC in C: four or more share a widened input better
+FO_SHORT_CIN = 36  # the few-output loop's short passes: at most 8 words after the first
 COL2_MAX_CIN = 64  # NNOM_PW_COL2_MAX_IC in C: the windows kernel's two-output loop
 
 
@@ -132,7 +133,16 @@ def _beats_col2(cin: int, npix: int) -> bool:
     loop: 1x2 64->2 584 / 541, 2x2 40->2 712 / 687, 2x2 50->2 1,023 / 819,
     2x3 24->2 720 / 689, 2x3 30->2 1,012 / 821, 2x3 40->2 948 / 965, 1x7
     45->2 1,165 / 1,278, 3x3 64->2 1,788 / 2,000, 4x4 24->2 1,520 / 1,619.
-    With 8 pixels or more the windows kernel runs its own loop."""
+    Up to FO_SHORT_CIN inputs (the loop's short passes, ~8 fewer an output
+    a pair of pixels) it wins on 2 to 16 pixels but where the windows
+    kernel's words fit best (cin one past a multiple of 4) on many pixels:
+    2x4 17->2 777 / 651, 4x4 18->2 1,546 / 1,239, 4x4 36->2 1,984 / 1,943,
+    4x4 25->2 1,601 / 1,591; left to the windows kernel: 3x4 33->2 1,477 /
+    1,473 (a tie), 3x5 29->2 1,651 / 1,671, 2x7 33->2 1,683 / 1,708, 4x4
+    33->2 1,889 / 1,943. Past FO_SHORT_CIN, with 8 pixels or more the
+    windows kernel's own loop."""
+    if cin <= FO_SHORT_CIN:
+        return cin % 4 != 1 or npix * (cin - 17) < 160
     return npix < 8 and npix * (cin - 10) < 170 + (200 if cin % 4 >= 2 else 0)
 
 

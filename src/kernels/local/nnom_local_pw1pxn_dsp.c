@@ -129,17 +129,26 @@ uint32_t nnom_local_pw1pxn_scratch(const void *args)
     "sxtb16 r3, r3, ror #8\n"                                                                    \
     "smlad  r2, r3, r6, r2\n"
 /* The end of a pixel, by the record's length: 8 inputs hold everything
- * (mult r9, ra r10, shift r11, the outputs' end lr); 9 to 12 (mult r11,
- * ra lr; [sp] shift, [sp, #4] end); 13 to 16 ([sp] mult, ra, shift, end).
- * The shift in SH, the outputs' end in E. */
+ * (mult r9, ra r10, shift r11, the outputs' end lr: PW1PXN_PIX2); 9 to 12
+ * (mult r11, ra lr; [sp] shift, [sp, #4] end); 13 to 16 ([sp] mult, ra,
+ * shift, end). The shift in SH, the outputs' end in E; the last pixel
+ * returns from here (16 bytes of stack, the starts' own). */
 #define PW1PXN_STORE(SH, E, L)                                                                   \
     "asr    r2, r2, " SH "\n"                                                                    \
     "ssat   r2, #8, r2\n"                                                                        \
     "strb   r2, [r1], #1\n"                                                                      \
     "cmp    r1, " E "\n"                                                                         \
     "bne    " L "\n"                                                                             \
-    "b      59f\n"
-#define PW1PXN_END2(L) "smmlar r2, r2, r9, r10\n" PW1PXN_STORE("r11", "lr", L)
+    "movs   r0, #0\n" /* NN_SUCCESS */                                                           \
+    "add    sp, sp, #16\n"                                                                       \
+    "pop    {r4-r11, pc}\n"
+/* 8 inputs: two pixels a turn (entered at the second for an odd count),
+ * no stack */
+#define PW1PXN_PIX2                                                                              \
+    PW1PXN_WLAST(4, "r7", "r8") PW1PXN_W0(8) "smmlar r2, r2, r9, r10\n"                           \
+    "asr    r2, r2, r11\n"                                                                       \
+    "ssat   r2, #8, r2\n"                                                                        \
+    "strb   r2, [r1], #1\n"
 #define PW1PXN_END3(L)                                                                           \
     "smmlar r2, r2, r11, lr\n"                                                                   \
     "ldrd   r3, r12, [sp, #0]\n" PW1PXN_STORE("r3", "r12", L)
@@ -147,19 +156,23 @@ uint32_t nnom_local_pw1pxn_scratch(const void *args)
     "ldrd   r3, r12, [sp, #0]\n"                                                                 \
     "smmlar r2, r2, r3, r12\n"                                                                   \
     "ldrd   r3, r12, [sp, #8]\n" PW1PXN_STORE("r3", "r12", L)
-/* Their starts (r0 the record, r2 the input, r12 the outputs' end): the
- * start value r4, weights r5-r8 (two words), r5-r10 (three), r5-r11 and
- * lr (four); the rest as the ends read them. */
+/* Their starts (r0 the record, r2 the input, r12 the outputs' end, r5
+ * the pixels): the start value r4, weights r5-r8 (two words), r5-r10
+ * (three), r5-r11 and lr (four); the rest as the ends read them. */
 #define PW1PXN_START2                                                                            \
+    "tst    r5, #1\n"                                                                            \
     "mov    lr, r12\n"                                                                           \
     "ldm    r0, {r4-r11}\n"                                                                      \
-    "mov    r0, r2\n"
+    "mov    r0, r2\n"                                                                            \
+    "bne    58f\n"
 #define PW1PXN_START3                                                                            \
+    "sub    sp, sp, #16\n"                                                                       \
     "ldr    r3, [r0, #36]\n"                                                                     \
     "strd   r3, r12, [sp, #0]\n"                                                                 \
     "ldm    r0, {r4-r11, lr}\n"                                                                  \
     "mov    r0, r2\n"
 #define PW1PXN_START4                                                                            \
+    "sub    sp, sp, #16\n"                                                                       \
     "ldr    r3, [r0, #44]\n"                                                                     \
     "strd   r3, r12, [sp, #8]\n"                                                                 \
     "ldrd   r3, r12, [r0, #36]\n"                                                                \
@@ -171,16 +184,15 @@ uint32_t nnom_local_pw1pxn_scratch(const void *args)
 /* nnom_local_pw1pxn(ctx r0, args r1): the table's run function, the
  * arguments into the records run's registers; nnom_local_pw1pxn_rec
  * (records r0, output r1, input r2): the records run (in.c, out.c and
- * the pixels from the header). Stack of the pass: [0] the first record,
- * [4] this pixel's input, [8] in.c, [12] the inputs' end, [16] out.c mod
- * 16. */
+ * the pixels from the header). Stack of the pass (the one-output loops
+ * take their own): [0] the first record, [4] this pixel's input, [8]
+ * in.c, [12] the inputs' end, [16] out.c mod 16. */
 __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn")
         "ldr    r0, [r1, #108]\n"
         "ldr    r2, [r1, #80]\n"
         "ldr    r1, [r1, #104]\n"
         NNOM_ASM_ENTRY("nnom_local_pw1pxn_rec")
         "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #20\n"
         "ldrh   r5, [r0, #-2]\n"
         "ldrd   r3, r4, [r0, #-12]\n"
         "cmp    r4, #1\n"
@@ -188,6 +200,7 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn")
         "subs   r6, r3, #8\n"
         "bhs    50f\n"
         "10:\n"
+        "sub    sp, sp, #20\n"
         "mla    r6, r5, r3, r2\n"
         "and    r4, r4, #15\n"
         "strd   r0, r2, [sp, #0]\n"
@@ -238,7 +251,13 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn")
         PW1PXN_ENTRY1("83f") PW1PXN_ENTRY1("84f") PW1PXN_ENTRY1("85f")
         PW1PXN_ENTRY1("86f") PW1PXN_ENTRY1("87f") PW1PXN_ENTRY1("88f")
         "80:\n" PW1PXN_START2 "60:\n"
-        PW1PXN_WLAST(4, "r7", "r8") PW1PXN_W0(8) PW1PXN_END2("60b")
+        PW1PXN_PIX2
+        "58:\n"
+        PW1PXN_PIX2
+        "cmp    r1, lr\n"
+        "bne    60b\n"
+        "movs   r0, #0\n" /* NN_SUCCESS */
+        "pop    {r4-r11, pc}\n"
         "81:\n" PW1PXN_START3 "61:\n"
         PW1PXN_WLAST1(5, "r10") PW1PXN_W(4, "r7", "r8") PW1PXN_W0(9) PW1PXN_END3("61b")
         "82:\n" PW1PXN_START3 "62:\n"

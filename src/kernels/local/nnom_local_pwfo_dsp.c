@@ -15,46 +15,20 @@
  * (W words), so the last ends at its last input: the records weigh zero
  * the inputs read twice, no byte outside the pixel is read, and a pass
  * ends at the next pixel. The words after the first run in a loop of
- * eight entered at their count mod 8.
+ * eight entered at their count mod 8. Up to 8 of them (17 to 36 inputs)
+ * the short passes read them at immediate offsets from pointers that stay
+ * put (no loop test, no moving back): ~8 fewer instructions a pass.
  */
 #include "nnom_local_pw1px.h"
 #include "../nnom_backend.h"
 
 #if NNOM_LOCAL_MAC_ASM
-#include <stddef.h>
 
 #define PWFO_TAG 0x4F465750 /* pw1px_records.TAG_F */
 #define PWFO_MIN_CIN 17     /* pw1px_records.FO_MIN_CIN */
 #define PWFO_MAX_CIN 256    /* pw1px_records.FO_MAX_CIN */
 #define PWFO_MAX_OC 3       /* pw1px_records.FO_MAX_COUT */
 #define PWFO_MAX_PIX 16     /* pw1px_records.FO_MAX_PIX */
-#define PWFO_PAIR_BYTES 44  /* a word's code for two pixels: eleven 32-bit instructions */
-#define PWFO_ONE_BYTES 24   /* for one: six */
-
-/* The assembly's job; the field offsets are its. */
-typedef struct {
-    int32_t t;          /* the first word's step: c - 4 (W - 1), 1 to 4 */
-    uint32_t entry2;    /* into the two pixels' loop, Thumb bit set */
-    int32_t wbytes;     /* the other words' weights: 8 (W - 1) bytes */
-    uint32_t entry1;    /* into the last pixel's loop, Thumb bit set */
-    int32_t c;          /* in.c: a pixel's bytes */
-    const int32_t *rend; /* the records' end */
-    int8_t *opend;      /* the pairs' outputs' end */
-    int32_t oc;         /* out.c */
-    const int32_t *rec; /* the first record */
-    const int8_t *x;
-    int8_t *out;
-    int8_t *oend; /* the outputs' end */
-} nnom_pwfo_job_t;
-typedef char nnom_pwfo_layout_t[offsetof(nnom_pwfo_job_t, c) == 16 &&
-                                        offsetof(nnom_pwfo_job_t, opend) == 24 &&
-                                        offsetof(nnom_pwfo_job_t, x) == 36 &&
-                                        offsetof(nnom_pwfo_job_t, oend) == 44
-                                    ? 1
-                                    : -1];
-/* labels in the assembly (even addresses: not Thumb functions) */
-extern const uint8_t nnom_pwfo_run2[], nnom_pwfo_run1[];
-void nnom_pwfo_s8(const nnom_pwfo_job_t *j);
 
 /* The records' header (tag, in.c, out.c, W words) against the layer's:
  * 1x1 at stride 1 (in and out the same size), 2 to 16 pixels. Once per
@@ -72,35 +46,6 @@ uint32_t nnom_local_pwfo_scratch(const void *args)
                : NNOM_UNSUITED;
 }
 
-/* The records run: in.c, out.c and the pixels from the header. */
-nnom_status_t nnom_local_pwfo_rec(const int32_t *records, int8_t *output, const int8_t *input)
-{
-    const int32_t c = records[-3], oc = records[-2], n = (int32_t)((uint32_t)records[-1] >> 16);
-    const int32_t rest = (c + 3) / 4 - 1, skip = (8 - rest % 8) % 8;
-    nnom_pwfo_job_t j;
-    j.t = c - 4 * rest;
-    j.wbytes = 8 * rest;
-    j.entry2 = ((uint32_t)(uintptr_t)nnom_pwfo_run2 + (uint32_t)(skip * PWFO_PAIR_BYTES)) | 1u;
-    j.entry1 = ((uint32_t)(uintptr_t)nnom_pwfo_run1 + (uint32_t)(skip * PWFO_ONE_BYTES)) | 1u;
-    j.c = c;
-    j.rec = records;
-    j.rend = records + oc * (2 * rest + 6);
-    j.oc = oc;
-    j.x = input;
-    j.out = output;
-    j.opend = output + (n & ~1) * oc;
-    j.oend = output + n * oc;
-    nnom_pwfo_s8(&j);
-    return NN_SUCCESS;
-}
-
-nnom_status_t nnom_local_pwfo(const nnom_kernel_ctx_t *ctx, const void *args)
-{
-    const nnom_conv_args_t *a = (const nnom_conv_args_t *)args;
-    (void)ctx;
-    return nnom_local_pwfo_rec(a->records, a->output, a->input);
-}
-
 #define PWFO_PAIR NNOM_PW_WORD2 /* one word of both pixels (r0, r1) */
 /* One word of one pixel (r0) */
 #define PWFO_ONE                                                                                 \
@@ -110,27 +55,87 @@ nnom_status_t nnom_local_pwfo(const nnom_kernel_ctx_t *ctx, const void *args)
     "sxtb16 r10, r10, ror #8\n"                                                                  \
     "smlad  r4, lr, r8, r4\n"                                                                    \
     "smlad  r4, r10, r9, r4\n"
+/* The same words at immediate offsets K from r0 / r1, which stay put
+ * (the short passes: at most 8 words after the first) */
+#define PWFO_PAIRK(K)                                                                            \
+    "ldrd   r8, r9, [r12], #8\n"                                                                 \
+    "ldr    r10, [r0, #" #K "]\n"                                                                \
+    "ldr    r11, [r1, #" #K "]\n"                                                                \
+    "sxtb16 lr, r10\n"                                                                           \
+    "sxtb16 r10, r10, ror #8\n"                                                                  \
+    "smlad  r4, lr, r8, r4\n"                                                                    \
+    "smlad  r4, r10, r9, r4\n"                                                                   \
+    "sxtb16 lr, r11\n"                                                                           \
+    "sxtb16 r11, r11, ror #8\n"                                                                  \
+    "smlad  r5, lr, r8, r5\n"                                                                    \
+    "smlad  r5, r11, r9, r5\n"
+#define PWFO_ONEK(K)                                                                             \
+    "ldrd   r8, r9, [r12], #8\n"                                                                 \
+    "ldr    r10, [r0, #" #K "]\n"                                                                \
+    "sxtb16 lr, r10\n"                                                                           \
+    "sxtb16 r10, r10, ror #8\n"                                                                  \
+    "smlad  r4, lr, r8, r4\n"                                                                    \
+    "smlad  r4, r10, r9, r4\n"
+#define PWFO_PAIRK8                                                                              \
+    PWFO_PAIRK(0) PWFO_PAIRK(4) PWFO_PAIRK(8) PWFO_PAIRK(12) PWFO_PAIRK(16) PWFO_PAIRK(20)       \
+    PWFO_PAIRK(24) PWFO_PAIRK(28)
+#define PWFO_ONEK8                                                                               \
+    PWFO_ONEK(0) PWFO_ONEK(4) PWFO_ONEK(8) PWFO_ONEK(12) PWFO_ONEK(16) PWFO_ONEK(20)             \
+    PWFO_ONEK(24) PWFO_ONEK(28)
 #define PWFO_PAIR8 PWFO_PAIR PWFO_PAIR PWFO_PAIR PWFO_PAIR PWFO_PAIR PWFO_PAIR PWFO_PAIR PWFO_PAIR
 #define PWFO_ONE8 PWFO_ONE PWFO_ONE PWFO_ONE PWFO_ONE PWFO_ONE PWFO_ONE PWFO_ONE PWFO_ONE
 
-/* nnom_pwfo_s8(job r0): r7 the job, r0 / r1 the pixels, r2 the outputs,
- * r6 out.c, r12 the records, r3 the end of an output's weights, r4 / r5
- * the sums. A record: the start value, the first word's pair, the other
+/* nnom_local_pwfo(ctx r0, args r1): the table's run function, the
+ * arguments into the records run's registers; nnom_local_pwfo_rec
+ * (records r0, output r1, input r2): the records run, its job (in.c,
+ * out.c, W and the pixels from the header) worked out here, where C took
+ * ~48 instructions. Stack: [0] t = c - 4 (W - 1), the first word's step;
+ * [4] the two pixels' entry (Thumb bit set), [8] the other words'
+ * weights, 8 (W - 1) bytes, [12] the last pixel's entry, [16] c, [20] the
+ * records' end, [24] the pairs' outputs' end, [28] the first record, [32]
+ * the outputs' end. The loops: r0 / r1 the pixels, r2 the outputs, r6
+ * out.c, r12 the records, r3 the end of an output's weights, r4 / r5 the
+ * sums. A record: the start value, the first word's pair, the other
  * words' pairs, mult, ra, e. */
-__asm__(NNOM_ASM_FUNC("nnom_pwfo_s8")
-        ".global nnom_pwfo_run2\n"
-        ".global nnom_pwfo_run1\n"
+__asm__(NNOM_ASM_FUNC("nnom_local_pwfo")
+        "ldr    r0, [r1, #108]\n"
+        "ldr    r2, [r1, #80]\n"
+        "ldr    r1, [r1, #104]\n"
+        NNOM_ASM_ENTRY("nnom_local_pwfo_rec")
         "push   {r4-r11, lr}\n"
-        "mov    r7, r0\n"
-        "ldr    r0, [r7, #36]\n"
-        "ldr    r2, [r7, #40]\n"
-        "ldr    r6, [r7, #28]\n"
-        "ldr    r3, [r7, #24]\n"
+        "sub    sp, sp, #36\n"
+        "ldrd   r4, r6, [r0, #-12]\n" /* c, out.c */
+        "ldrh   r3, [r0, #-4]\n"      /* W */
+        "ldrh   r5, [r0, #-2]\n"      /* the pixels */
+        "sub    r3, r3, #1\n"
+        "cmp    r3, #8\n"
+        "bls    50f\n"
+        "sub    r8, r4, r3, lsl #2\n"
+        "lsl    r10, r3, #3\n"
+        "rsb    r11, r3, #0\n"
+        "and    r11, r11, #7\n" /* the words not run of the loop's eight */
+        "adr    r9, .Lpwfo_run2 + 1\n"
+        "mov    lr, #44\n" /* a pair word's code: eleven 32-bit instructions */
+        "mla    r9, r11, lr, r9\n"
+        "adr    r12, .Lpwfo_run1 + 1\n"
+        "add    r11, r11, r11, lsl #1\n" /* 24 bytes a word of one pixel */
+        "add    r11, r12, r11, lsl #3\n"
+        "stm    sp, {r8-r11}\n"
+        "add    lr, r10, #24\n"
+        "mla    lr, r6, lr, r0\n"
+        "strd   r4, lr, [sp, #16]\n"
+        "mla    r12, r5, r6, r1\n"
+        "bic    r5, r5, #1\n"
+        "mla    r3, r5, r6, r1\n"
+        "strd   r3, r0, [sp, #24]\n"
+        "str    r12, [sp, #32]\n"
+        "mov    r0, r2\n"
+        "mov    r2, r1\n"
         "cmp    r2, r3\n"
         "beq    30f\n"
         "10:\n" /* two pixels: every output */
-        "ldr    r12, [r7, #32]\n"
-        "ldr    r8, [r7, #16]\n"
+        "ldr    r12, [sp, #28]\n"
+        "ldr    r8, [sp, #16]\n"
         "add    r1, r0, r8\n"
         "11:\n"
         "ldr    r4, [r12], #4\n"
@@ -146,19 +151,19 @@ __asm__(NNOM_ASM_FUNC("nnom_pwfo_s8")
         "sxtb16 r11, r11, ror #8\n"
         "smlad  r5, lr, r8, r5\n"
         "smlad  r5, r11, r9, r5\n"
-        "ldm    r7, {r8, r9, r10}\n"
+        "ldm    sp, {r8, r9, r10}\n"
         "add    r0, r0, r8\n"
         "add    r1, r1, r8\n"
         "add    r3, r12, r10\n"
         "bx     r9\n"
         ".p2align 2\n"
-        "nnom_pwfo_run2:\n"
+        ".Lpwfo_run2:\n"
         PWFO_PAIR8
-        ".if . - nnom_pwfo_run2 != 8 * 44\n"
+        ".if . - .Lpwfo_run2 != 8 * 44\n"
         ".error \"pwfo: a pair word's code is not 44 bytes\"\n"
         ".endif\n"
         "cmp    r12, r3\n"
-        "bne    nnom_pwfo_run2\n"
+        "bne    .Lpwfo_run2\n"
         "ldm    r12!, {r10, r11, lr}\n"
         "smmlar r4, r4, r10, r11\n"
         "smmlar r5, r5, r10, r11\n"
@@ -168,21 +173,21 @@ __asm__(NNOM_ASM_FUNC("nnom_pwfo_s8")
         "ssat   r5, #8, r5\n"
         "strb   r5, [r2, r6]\n"
         "strb   r4, [r2], #1\n"
-        "ldrd   r8, r9, [r7, #16]\n"
+        "ldrd   r8, r9, [sp, #16]\n"
         "sub    r0, r0, r8\n"
         "sub    r1, r1, r8\n"
         "cmp    r12, r9\n"
         "bne    11b\n"
         "add    r2, r2, r6\n" /* past the second pixel's outputs */
         "add    r0, r0, r8, lsl #1\n"
-        "ldr    r3, [r7, #24]\n"
+        "ldr    r3, [sp, #24]\n"
         "cmp    r2, r3\n"
         "bne    10b\n"
         "30:\n" /* the last pixel, if their count is odd */
-        "ldr    r3, [r7, #44]\n"
+        "ldr    r3, [sp, #32]\n"
         "cmp    r2, r3\n"
         "beq    40f\n"
-        "ldr    r12, [r7, #32]\n"
+        "ldr    r12, [sp, #28]\n"
         "21:\n"
         "ldr    r4, [r12], #4\n"
         "ldrd   r8, r9, [r12], #8\n"
@@ -191,30 +196,128 @@ __asm__(NNOM_ASM_FUNC("nnom_pwfo_s8")
         "sxtb16 r10, r10, ror #8\n"
         "smlad  r4, lr, r8, r4\n"
         "smlad  r4, r10, r9, r4\n"
-        "ldm    r7, {r8, r9, r10, r11}\n"
+        "ldm    sp, {r8, r9, r10, r11}\n"
         "add    r0, r0, r8\n"
         "add    r3, r12, r10\n"
         "bx     r11\n"
         ".p2align 2\n"
-        "nnom_pwfo_run1:\n"
+        ".Lpwfo_run1:\n"
         PWFO_ONE8
-        ".if . - nnom_pwfo_run1 != 8 * 24\n"
+        ".if . - .Lpwfo_run1 != 8 * 24\n"
         ".error \"pwfo: a word's code is not 24 bytes\"\n"
         ".endif\n"
         "cmp    r12, r3\n"
-        "bne    nnom_pwfo_run1\n"
+        "bne    .Lpwfo_run1\n"
         "ldm    r12!, {r10, r11, lr}\n"
         "smmlar r4, r4, r10, r11\n"
         "asr    r4, r4, lr\n"
         "ssat   r4, #8, r4\n"
         "strb   r4, [r2], #1\n"
-        "ldrd   r8, r9, [r7, #16]\n"
+        "ldrd   r8, r9, [sp, #16]\n"
         "sub    r0, r0, r8\n"
         "cmp    r12, r9\n"
         "bne    21b\n"
-        "40:\n"
+        "movs   r0, #0\n" /* NN_SUCCESS */
+        "add    sp, sp, #36\n"
         "pop    {r4-r11, pc}\n"
-        ".size nnom_pwfo_s8, .-nnom_pwfo_s8\n"
+        "50:\n" /* at most 8 words after the first (c <= 36): the short passes */
+        "rsb    r11, r3, #0\n"
+        "and    r11, r11, #7\n"
+        "sub    r8, r4, r3, lsl #2\n"
+        "rsb    r7, r8, r11, lsl #2\n" /* 4 s - t: the first word from r0 */
+        "adr    r9, .Lpwfo_short2 + 1\n"
+        "mov    lr, #44\n"
+        "mla    r9, r11, lr, r9\n"
+        "adr    r12, .Lpwfo_short1 + 1\n"
+        "add    r11, r11, r11, lsl #1\n"
+        "add    r11, r12, r11, lsl #3\n"
+        "strd   r9, r11, [sp, #0]\n"
+        "add    lr, r3, #3\n"
+        "lsl    lr, lr, #3\n"
+        "mla    r3, r6, lr, r0\n" /* the records' end */
+        "mla    r12, r5, r6, r1\n"
+        "bic    r5, r5, #1\n"
+        "mla    r10, r5, r6, r1\n"
+        "lsl    r8, r4, #1\n"
+        "strd   r8, r10, [sp, #8]\n"
+        "strd   r0, r12, [sp, #16]\n"
+        "sub    r0, r2, r7\n"
+        "mov    r2, r1\n"
+        "add    r1, r0, r4\n"
+        "51:\n" /* two pixels (there are two or more): every output */
+        "ldr    r12, [sp, #16]\n"
+        "52:\n"
+        "ldr    r4, [r12], #4\n"
+        "ldrd   r8, r9, [r12], #8\n"
+        "ldr    r10, [r0, r7]\n"
+        "ldr    r11, [r1, r7]\n"
+        "mov    r5, r4\n"
+        "sxtb16 lr, r10\n"
+        "sxtb16 r10, r10, ror #8\n"
+        "smlad  r4, lr, r8, r4\n"
+        "smlad  r4, r10, r9, r4\n"
+        "sxtb16 lr, r11\n"
+        "sxtb16 r11, r11, ror #8\n"
+        "smlad  r5, lr, r8, r5\n"
+        "smlad  r5, r11, r9, r5\n"
+        "ldr    r9, [sp, #0]\n"
+        "bx     r9\n"
+        ".p2align 2\n"
+        ".Lpwfo_short2:\n"
+        PWFO_PAIRK8
+        ".if . - .Lpwfo_short2 != 8 * 44\n"
+        ".error \"pwfo: a pair word's code is not 44 bytes\"\n"
+        ".endif\n"
+        "ldm    r12!, {r10, r11, lr}\n"
+        "smmlar r4, r4, r10, r11\n"
+        "smmlar r5, r5, r10, r11\n"
+        "asr    r4, r4, lr\n"
+        "asr    r5, r5, lr\n"
+        "ssat   r4, #8, r4\n"
+        "ssat   r5, #8, r5\n"
+        "strb   r5, [r2, r6]\n"
+        "strb   r4, [r2], #1\n"
+        "cmp    r12, r3\n"
+        "bne    52b\n"
+        "add    r2, r2, r6\n" /* past the second pixel's outputs */
+        "ldrd   r8, r9, [sp, #8]\n"
+        "add    r0, r0, r8\n"
+        "add    r1, r1, r8\n"
+        "cmp    r2, r9\n"
+        "bne    51b\n"
+        "ldr    r9, [sp, #20]\n" /* the last pixel, if their count is odd */
+        "cmp    r2, r9\n"
+        "beq    40f\n"
+        "ldr    r12, [sp, #16]\n"
+        "53:\n"
+        "ldr    r4, [r12], #4\n"
+        "ldrd   r8, r9, [r12], #8\n"
+        "ldr    r10, [r0, r7]\n"
+        "sxtb16 lr, r10\n"
+        "sxtb16 r10, r10, ror #8\n"
+        "smlad  r4, lr, r8, r4\n"
+        "smlad  r4, r10, r9, r4\n"
+        "ldr    r11, [sp, #4]\n"
+        "bx     r11\n"
+        ".p2align 2\n"
+        ".Lpwfo_short1:\n"
+        PWFO_ONEK8
+        ".if . - .Lpwfo_short1 != 8 * 24\n"
+        ".error \"pwfo: a word's code is not 24 bytes\"\n"
+        ".endif\n"
+        "ldm    r12!, {r10, r11, lr}\n"
+        "smmlar r4, r4, r10, r11\n"
+        "asr    r4, r4, lr\n"
+        "ssat   r4, #8, r4\n"
+        "strb   r4, [r2], #1\n"
+        "cmp    r12, r3\n"
+        "bne    53b\n"
+        "40:\n"
+        "movs   r0, #0\n" /* NN_SUCCESS */
+        "add    sp, sp, #36\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_local_pwfo, .-nnom_local_pwfo\n"
+        ".size nnom_local_pwfo_rec, .-nnom_local_pwfo_rec\n"
         ".text\n");
 
 #else

@@ -623,3 +623,45 @@ def pw11_model(k: int, rng: np.random.Generator):
 
 
 family("pw11_", 164_000, len(PW11_CASES), pw11_model, without_records=(15,))
+
+
+# pw12: pwfo's job in assembly from the header; its short passes (17 to 36
+# inputs: at most 8 words after the first, at immediate offsets); two
+# outputs of 17 to 36 inputs on 8 to 16 pixels there (the windows kernel's
+# before); pw1pxn's one output of 8 inputs two pixels a turn. Taken: 3x3
+# 17->3 (the first word's step 1, an odd pixel), 2x2 24->1, 2x2 17->1
+# ("huge"), 1x2 36->1 (8 words after the first: the block from its start),
+# 3x5 21->3 (ReLU6), 2x4 17->2, 4x4 18->2, 2x8 36->2 (16 pixels), 1x9
+# 30->2; the long passes: 2x2 37->1, 1x5 100->2; one output of 8 inputs:
+# 3x3 (entered at the second pixel), 2x2, 8x8 (64 pixels) "huge". Refused
+# (the windows kernel): 4x4 33->2 (the two-output rule), 3x3 64->2, 17
+# pixels of 20 inputs, no activation, "scaled".
+# (input (h, w, c), filters, activation, kind).
+PW12_CASES = [
+    ((3, 3, 17), 3, "relu", None),
+    ((2, 2, 24), 1, "relu", None),
+    ((2, 2, 17), 1, "relu", "huge"),
+    ((1, 2, 36), 1, "relu", None),
+    ((3, 5, 21), 3, "relu6", None),
+    ((2, 4, 17), 2, "relu", None),
+    ((4, 4, 18), 2, "relu", None),
+    ((2, 8, 36), 2, "relu", None),
+    ((1, 9, 30), 2, "relu", None),
+    ((2, 2, 37), 1, "relu", None),
+    ((1, 5, 100), 2, "relu", None),
+    ((3, 3, 8), 1, "relu", None),
+    ((2, 2, 8), 1, "relu", None),
+    ((8, 8, 8), 1, "relu", "huge"),
+    ((4, 4, 33), 2, "relu", None),
+    ((3, 3, 64), 2, "relu", None),
+    ((1, 17, 20), 2, "relu", None),
+    ((2, 4, 20), 2, None, None),
+    ((3, 3, 17), 3, "relu", "scaled"),
+]
+
+
+def pw12_model(k: int, rng: np.random.Generator):
+    return conv1x1_kind_model(*PW12_CASES[k], rng)
+
+
+family("pw12_", 170_000, len(PW12_CASES), pw12_model)

@@ -89,7 +89,9 @@ static NNOM_NOINLINE void dw3_line_one(const nnom_conv_args_t *a, const dw_axis_
                                    ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u);
     }
     const int8_t *x = run.x;
-    if (rest == 1 && u->xb == u->ob) { /* the channel past a multiple of four alone ((1,3) s1 1x25x5 valid 1556 -> 1378) */
+    /* the channel past a multiple of four alone ((1,3) s1 1x25x5 valid
+     * 1556 -> 1378) */
+    if (rest == 1 && u->xb == u->ob) {
         run.x = x + oc - 1;
         run.out = a->output + oc - 1;
         nnom_dw3c1_s8(a->records + (oc - 1) * NNOM_DW3_REC, &run);

@@ -506,7 +506,10 @@ NNOM_NOINLINE int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t
      * layers of 64 outputs or more ((3,1) s1 40x1x9 same 4948 -> 4808 with
      * nnom_dw3p_s8, 49x3x13 same 20971 -> 21388); the groups then end at
      * oc - 1 */
-    const int32_t oc = t->oc % 4 == 1 && t->oc > 4 && u->out * v->out >= 64 &&
+    /* five channels, no border runs: the fifth on nnom_dw3c1_s8 instead
+     * (~8.5 an output; (3,1) s1 48x2x5 valid 6209 -> 5062) */
+    const int c1 = given != NULL && t->oc == 5 && !top && !bot && xb == u->ob;
+    const int32_t oc = !c1 && t->oc % 4 == 1 && t->oc > 4 && u->out * v->out >= 64 &&
                                nnom_dw_tiny_rest(a, t->oc - 1)
                            ? t->oc - 1
                            : t->oc;
@@ -588,6 +591,13 @@ NNOM_NOINLINE int dw3_asm(const dw_ctx_t *t, const dw_axis_t *u, const dw_axis_t
             return 0; /* the fallback rewrites the groups before c too */
         const int8_t *x = a->input + c;
         int8_t *out = a->output + c;
+        if (g < 0 && c1) { /* (in only: n outputs, xb == ob) */
+            for (int32_t ov = v->out; ov > 0; ov--, x += vx, out += vo) {
+                const nnom_dw3_run_t one = {x + 3 + xin, out + 3 + oin, n, xb, xb};
+                nnom_dw3c1_s8(gr + 3 * NNOM_DW3_REC, &one);
+            }
+            continue;
+        }
         for (int32_t ov = v->out; ov > 0; ov--, x += vx, out += vo) {
             nnom_dw3_run_t *r = runs;
             if (in) {

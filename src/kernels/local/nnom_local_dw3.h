@@ -40,6 +40,11 @@ void nnom_dw3_s8(const int32_t *rec, nnom_dw3_run_t *runs, int32_t count, int32_
  * multiple of four, run after it). */
 void nnom_dw3p_s8(const int32_t *rec, nnom_dw3_run_t *runs, int32_t count, int32_t skip);
 
+/* One run (n >= 1 outputs, op == xs) of one channel, rec its records
+ * (NNOM_DW3_REC words; nnom_local_dw3c1_dsp.c): the channel past a
+ * multiple of four alone, only its own bytes written. */
+void nnom_dw3c1_s8(const int32_t *rec, const nnom_dw3_run_t *run);
+
 /* The layer's weights ([3][oc] along the taps), bias, requantisation
  * (nnom_conv_args_t's), off: -input zp in each halfword, zp2: 2 output
  * zp + 1. The field offsets are the assembly's. */

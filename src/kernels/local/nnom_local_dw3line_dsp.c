@@ -90,9 +90,16 @@ static NNOM_NOINLINE void dw3_line_one(const nnom_conv_args_t *a, const dw_axis_
     }
     const int8_t *x = run.x;
     if (rest != 0) {
-        run.x = x + oc - 4;
-        run.out = a->output + oc - 4;
-        nnom_dw3p_s8(a->records + (oc - 4) * NNOM_DW3_REC, &run, 1, 4 - rest);
+        /* one channel past a multiple of four alone ((1,3) s1 1x25x5
+         * valid 1556 -> 1378), else the overlapping last group */
+        const int one = rest == 1 && u->xb == u->ob;
+        const int32_t c = one ? oc - 1 : oc - 4;
+        run.x = x + c;
+        run.out = a->output + c;
+        if (one)
+            nnom_dw3c1_s8(a->records + c * NNOM_DW3_REC, &run);
+        else
+            nnom_dw3p_s8(a->records + c * NNOM_DW3_REC, &run, 1, 4 - rest);
         run.x = x;
         run.out = a->output;
     }

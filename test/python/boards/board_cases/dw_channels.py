@@ -937,3 +937,31 @@ FEW15_CASES = [
 ]
 
 layer_family("few15_", 160_000, FEW15_CASES, without_records=(14,))
+
+
+# Branch few16: the one channel past a multiple of four of a three-tap
+# stride-1 line alone (nnom_dw3c1_s8): one line of 5, 9 and 13 channels
+# (runs of 4k, 4k + 1, 4k + 2 and 4k + 3 outputs; rows and columns;
+# 'same' lines on the line's copy), five channels on two or three lines
+# without border runs (dw3_asm's group loop). Then layers that must take
+# other paths: five channels on two 'same' lines (border runs), six
+# channels, nine on two lines, a clamp (ReLU6), the last group scaled past
+# the records. Fields as dw_layer_case_model's.
+FEW16_CASES = [
+    ((1, 25, 5), (1, 3), 1, "valid", "relu", None),
+    ((1, 24, 5), (1, 3), 1, "valid", "relu", None),
+    ((1, 26, 5), (1, 3), 1, "valid", "relu", None),
+    ((27, 1, 5), (3, 1), 1, "valid", "relu", None),
+    ((1, 32, 5), (1, 3), 1, "same", "relu", None),
+    ((1, 30, 9), (1, 3), 1, "valid", "relu", None),
+    ((41, 1, 13), (3, 1), 1, "same", None, None),
+    ((48, 2, 5), (3, 1), 1, "valid", "relu", None),
+    ((3, 30, 5), (1, 3), 1, "valid", "relu", None),
+    ((30, 2, 5), (3, 1), 1, "same", "relu", None),
+    ((1, 25, 6), (1, 3), 1, "valid", "relu", None),
+    ((30, 2, 9), (3, 1), 1, "valid", "relu", None),
+    ((1, 25, 5), (1, 3), 1, "valid", "relu6", None),
+    ((1, 25, 5), (1, 3), 1, "valid", "relu", "scaled"),
+]
+
+layer_family("few16_", 166_000, FEW16_CASES)

@@ -1,0 +1,87 @@
+/*
+ * nnom_local_dw3c1_dsp.c - one channel of nnom_dw3_s8's run (three taps
+ * at stride 1), four outputs a pass read byte by byte (-O2 on DSP cores;
+ * see nnom_local_dw3.h). The channel past a multiple of four alone:
+ * nnom_dw3p_s8's pass of four channels spends its loads and packing on
+ * one (~17 instructions an output; here 8.5). Per two outputs, with
+ * p01 = (x0, x1) and p23 = (x2, x3) in halfwords:
+ *   o0 = b + SMLAD(p01, (w0, w1)) + p23.lo w2
+ *   o1 = b + p01.hi w0 + SMLAD(p23, (w1, w2))
+ * and p23 is the next two's p01 (a pass the two, their pairs' registers
+ * swapped; 4 k + 2 outputs enter at the second). The outputs are stored
+ * at offsets from x (op == xs): one pointer moved.
+ */
+#include "nnom_local_dw3.h"
+#include "../nnom_backend.h"
+
+#if NNOM_LOCAL_MAC_ASM
+
+/* The accumulator lr requantised (r8 mult, r9 ra, r10 e) into byte ADDR. */
+#define DW3C1_RQ(ADDR)                                                                           \
+    "smmlar lr, lr, r8, r9\n"                                                                    \
+    "asr    lr, lr, r10\n"                                                                       \
+    "ssat   lr, #8, lr\n"                                                                        \
+    "strb   lr, " ADDR "\n"
+
+/* Two outputs: P01 (x0, x1) packed, r0 at x2; P23 gets (x2, x3), r0 x4. */
+#define DW3C1_PASS(P01, P23)                                                                     \
+    "ldrsb  lr, [r0, r1]\n"                                                                      \
+    "ldrsb  " P23 ", [r0]\n"                                                                     \
+    "add    r0, r0, r1, lsl #1\n"                                                                \
+    "pkhbt  " P23 ", " P23 ", lr, lsl #16\n"                                                     \
+    "smlad  lr, " P01 ", r4, r7\n"                                                               \
+    "smlabt lr, " P23 ", r6, lr\n"                                                               \
+    DW3C1_RQ("[r0, r5]")                                                                         \
+    "smlatb lr, " P01 ", r4, r7\n"                                                               \
+    "smlad  lr, " P23 ", r6, lr\n"                                                               \
+    DW3C1_RQ("[r0, r2]")
+
+/* nnom_dw3c1_s8(rec r0, run r1). In the passes r0 x, r1 xs (= op), r5
+ * and r2 the outputs o and o + 1 from x4 (out - x - 4 xs, - 3 xs), r3
+ * the run's end (of x), r4 (w0, w1), r6 (w1, w2), r7 the bias, r8-r10
+ * the requantisation (the records' second word unused), r11 and r12
+ * the pairs, lr the accumulator. An odd run's first output alone first. */
+__asm__(NNOM_ASM_FUNC("nnom_dw3c1_s8")
+        "push   {r4-r11, lr}\n"
+        "mov    lr, r0\n"
+        "ldm    r1, {r0, r2, r3, r12}\n" /* x, out, n, xs */
+        "mov    r1, r12\n"
+        "ldm    lr, {r4-r10}\n"
+        "sub    r5, r2, r0\n"
+        "sub    r5, r5, r1, lsl #2\n"
+        "add    r2, r5, r1\n"
+        "ldrsb  r11, [r0]\n"
+        "ldrsb  lr, [r0, r1]\n"
+        "add    r0, r0, r1, lsl #1\n"
+        "pkhbt  r11, r11, lr, lsl #16\n"
+        "lsls   r12, r3, #31\n" /* N: n odd, C: n & 2 */
+        "bpl    .Ldw3c1_even\n"
+        "ldrsb  r12, [r0]\n" /* an odd run's first output */
+        "add    r0, r0, r1\n"
+        "smlad  lr, r11, r4, r7\n"
+        "smlabt lr, r12, r6, lr\n"
+        DW3C1_RQ("[r0, r2]")
+        "lsl    r12, r12, #16\n"
+        "pkhtb  r11, r12, r11, asr #16\n"
+        "subs   r3, r3, #1\n"
+        "beq    .Ldw3c1_done\n"
+        "lsls   r12, r3, #31\n"
+        ".Ldw3c1_even:\n"
+        "mla    r3, r3, r1, r0\n"
+        "bcc    .Ldw3c1_a\n" /* 4 k outputs left: from a; 4 k + 2: from b */
+        "mov    r12, r11\n"
+        "b      .Ldw3c1_b\n"
+        ".Ldw3c1_a:\n"
+        DW3C1_PASS("r11", "r12")
+        ".Ldw3c1_b:\n"
+        DW3C1_PASS("r12", "r11")
+        "cmp    r0, r3\n"
+        "bne    .Ldw3c1_a\n"
+        ".Ldw3c1_done:\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dw3c1_s8, .-nnom_dw3c1_s8\n"
+        ".text\n");
+
+#else
+typedef int nnom_local_dw3c1_dsp_unused_t; /* ISO C: a translation unit is never empty */
+#endif

@@ -56,6 +56,13 @@ LANE_PLACES = 5  # the lane's channel in the sets on layers of this many outputs
 # by places (k EDGE_ONE_K for one)
 EDGE_SET = 30
 EDGE_GROUP = {1: 23, 2: 63, 3: 88, 4: 113}
+WALK_K = {1: 12, 2: 13}  # by stride: k 9's, k 10's pairs walked along one line
+# the sets' counts on the M4 for the walk's choice: a set's ~23 outside its
+# loop, a group's by k, a walk's pair step
+SET_COST = 23
+GROUP_COST = {1: 30, 2: 63, 3: 88, 4: 113, 7: 86, 8: 112, TWO_K: 53, TWO_S2_K: 55}
+WALK_GROUP = {1: 53, 2: 55}
+WALK_STEP = 9
 
 
 def _edge_sizes(lines: int, g: int) -> list[int]:
@@ -109,6 +116,31 @@ def _sets(groups, back, lines, lx, lo, n, sx, so, xs):
     if k > 0:
         out.append((k, o0, tuple(od), o0 + 4 * groups, x0, x0 + xs, tuple(d), back))
     return out
+
+
+def _walk(sets, g, lines, lx, lo, n, sx, so, xs, back):
+    """The inside places as one walk of pairs (k WALK_K, and a set of one
+    for an odd last place) where they make one line (lines that follow on
+    from each other: lx = n sx, lo = n so), back is 0, the outputs are the
+    taps' step apart, the stride is 1 or 2 and the counts say it is cheaper
+    than sets (g groups); else sets unchanged."""
+    if lines > 1 and (lx != n * sx or lo != n * so):
+        return sets
+    n *= lines
+    s = sx // xs if sx in (xs, 2 * xs) else 0
+    if back or so != xs or not s or n < 4:
+        return sets
+    pairs, odd = n >> 1, n & 1
+    cost = SET_COST * (1 + odd) + g * (pairs * WALK_GROUP[s] + odd * GROUP_COST[1])
+    cost += WALK_STEP * (pairs - 1)
+    if cost >= sum(SET_COST + g * GROUP_COST[k] for k, *_ in sets):
+        return sets
+    d = (2 * sx - 4 * g, 4 * g, 0)
+    walk = [(WALK_K[s], 0, (so, 0, 0), 4 * g, 0, (pairs - 1) * 2 * sx + 4 * g, d, 0)]
+    if odd:
+        o, x = (n - 1) * so, (n - 1) * sx
+        walk.append((1, o, (so, 2 * so, 3 * so), o + 4 * g, x, x + xs, (0, 0, 0), 0))
+    return walk
 
 
 def _lane_in_sets(lines: int, out: int, edge: bool) -> bool:
@@ -166,6 +198,7 @@ def dwpair_plan(
     g = (ic + 3) >> 2
     if len(sets) > (MAX_SETS_RUNS if _runs_cost_more(lines, last, edge, g) else MAX_SETS):
         return words
+    sets = _walk(sets, ic >> 2, lines, lx, lo, last, s * xb, ob, xb, back)
     ex, eo = (n_in - 1) * xb, (out - 1) * ob
     extra = []  # the border outputs' own channel words, where their sets use them
     if edge and not lane and lines <= EDGE_LINES:

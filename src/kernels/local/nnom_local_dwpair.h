@@ -89,7 +89,9 @@ void nnom_dwpair_set_s8(const nnom_dwpair_set_t *s, int32_t k);
  * from rec), in one call; k 5: one border output, its second tap padding
  * (d[0] the input zero point in each byte); k 9: as k 6 where od[0] = xs
  * (two places along a line, no per-group set words); k 10: as k 2
- * where the places are 2 xs and the outputs xs apart. */
+ * where the places are 2 xs and the outputs xs apart; k 12, 13: k 9's,
+ * k 10's pairs walked along the line (back 0; x2 the last pair's x after
+ * its groups, d[0] the pairs' input step less 4 groups, d[1] 4 groups). */
 void nnom_dwpair_plan_s8(const int32_t *sets, int32_t n, int8_t *output, const int8_t *input,
                          const int32_t *rec);
 

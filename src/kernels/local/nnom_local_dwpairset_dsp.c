@@ -183,6 +183,35 @@ typedef char nnom_dwpair_set_layout_t[sizeof(nnom_dwpair_set_t) == 48 &&
         DPS_TWO("r5", "r7", "") DPS_TWO("r5", "r7", ", ror #8")                                  \
     DPS_NEXT(L, "")
 
+/* k 12, 13 (plans only): the two places of k 9, 10 walked along the line
+ * pair after pair in one set (no set per pair: ~9 instructions a pair
+ * instead of ~23 a set), back 0. After a pair's groups: the walk ends
+ * where x is x2's word (the last pair's end); else x moves on by d[0]
+ * (the pairs' step less 4 groups), out and its end by 2 xs (r1: the
+ * outputs are the taps' step apart), the records back by d[1] = 4 groups
+ * (16 words a channel group). */
+#define DPS_WALK(L, LOADS, P0, P1, Q1)                                                           \
+    "ldr    r2, [sp, #16]\n"                                                                     \
+    "ldr    r1, [sp, #20]\n"                                                                     \
+    "ldr    r3, [sp, #32]\n"                                                                     \
+    "ldr    r0, [sp, #36]\n"                                                                     \
+    "ldr    lr, [sp, #56]\n" L ":\n" LOADS "pkhbt  r4, r10, " P0 ", lsl #16\n"                   \
+    "pkhtb  r5, " P0 ", r10, asr #16\n"                                                          \
+    "pkhbt  r6, " P1 ", " Q1 ", lsl #16\n"                                                       \
+    "pkhtb  r7, " Q1 ", " P1 ", asr #16\n" DPS_TWO("r4", "r6", "") DPS_TWO("r4", "r6", ", ror #8") \
+        DPS_TWO("r5", "r7", "") DPS_TWO("r5", "r7", ", ror #8")                                  \
+    "cmp    r2, r3\n"                                                                            \
+    "bne    " L "\n"                                                                             \
+    "ldr    r4, [sp, #40]\n"                                                                     \
+    "cmp    r0, r4\n"                                                                            \
+    "beq    .Ldps_done\n"                                                                        \
+    "ldrd   r5, r6, [sp, #44]\n"                                                                 \
+    "add    r0, r0, r5\n"                                                                        \
+    "add    r3, r3, r1, lsl #1\n"                                                                \
+    "sub    r2, r3, r6\n"                                                                        \
+    "sub    lr, lr, r6, lsl #4\n"                                                                \
+    "b      " L "\n"
+
 /* k places: L words r0.., H words r4.. */
 #define DPS_CH2(A, B, ROT, C) DPS_CHANNEL(DPS_RQ(A, ROT, "0", C) DPS_RQ(B, ROT, "4", C))
 #define DPS_CH3(A, B, D, ROT, C)                                                                 \
@@ -240,6 +269,7 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
         ".hword (.Ldps_s2 - .Ldpp_k) / 2, (.Ldps_s3 - .Ldpp_k) / 2\n"
         ".hword (.Ldps_s4 - .Ldpp_k) / 2, (.Ldps_t - .Ldpp_k) / 2\n"
         ".hword (.Ldps_u - .Ldpp_k) / 2, (.Ldps_b - .Ldpp_k) / 2\n"
+        ".hword (.Ldps_w - .Ldpp_k) / 2, (.Ldps_v - .Ldpp_k) / 2\n"
         ".size nnom_dwpair_plan_s8, .-nnom_dwpair_plan_s8\n"
         ".p2align 2\n"
         ".global nnom_dwpair_set_s8\n"
@@ -345,6 +375,19 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
                                   "ldr    r11, [r12, r1]\n"
                                   "ldr    r10, [r0], #4\n",
                       "r8", "r9", "r11")
+        /* k 12, 13 (plans only): k 9's and k 10's pairs walked along a line */
+        ".Ldps_w:\n"
+        DPS_WALK(".Ldps_w1", "ldr    r8, [r0, r1]\n"
+                             "ldr    r9, [r0, r1, lsl #1]\n"
+                             "ldr    r10, [r0], #4\n",
+                 "r8", "r8", "r9")
+        ".Ldps_v:\n"
+        DPS_WALK(".Ldps_v1", "ldr    r8, [r0, r1]\n"
+                             "ldr    r9, [r0, r1, lsl #1]\n"
+                             "add    r12, r0, r1, lsl #1\n"
+                             "ldr    r11, [r12, r1]\n"
+                             "ldr    r10, [r0], #4\n",
+                 "r8", "r9", "r11")
         /* k 11 (plans only): one border output on the records whose second
          * tap weighs 0 (a weight word's high half): SXTB16 of the word gives
          * channels 0 and 2 (r5), by ror 8 channels 1 and 3 (r4), and SMLADX

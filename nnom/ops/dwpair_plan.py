@@ -62,7 +62,7 @@ WALK_K = {1: 12, 2: 13}  # by stride: k 9's, k 10's pairs walked along one line
 SET_COST = 23
 GROUP_COST = {1: 30, 2: 63, 3: 88, 4: 113, 7: 86, 8: 112, TWO_K: 53, TWO_S2_K: 55}
 WALK_GROUP = {1: 53, 2: 55}
-WALK_STEP = 9
+WALK_STEP = 8
 
 
 def _edge_sizes(lines: int, g: int) -> list[int]:

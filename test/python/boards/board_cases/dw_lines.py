@@ -1396,3 +1396,35 @@ S2L3_CASES = [
 
 
 layer_family("s2l3_", 163_000, S2L3_CASES)
+
+# tap2v: k 12 and 13 (nnom/ops/dwpair_plan.py's _walk), the two places of
+# k 9 (stride 1) and k 10 (stride 2) walked pair after pair along one line
+# in one set, where back is 0 and the counts say so; lines that follow on
+# from each other (no border: lx = n sx) as one line; an odd last place as
+# a set of one. Cases: k 13 on 3 and 4 lines taken as one, with the lane,
+# with an odd place, before k 11; k 12 with an odd place, before k 11, on 2
+# groups, the lane in none; |bias| near 2^30 (rq_fit's words); and layers
+# near the limits that keep their sets: back 1, lines with a border each
+# (they do not follow on), 4 places on one group (the counts), ReLU6 (no
+# plan). (as PAIR6_CASES)
+TAP2V_CASES = [
+    ((3, 20, 8), (1, 2), (1, 2), "same", "relu", 0),  # k 13: 3 lines as one, 15 pairs
+    ((24, 1, 17), (2, 1), (2, 1), "same", "relu", 0),  # k 13, the lane
+    ((4, 12, 16), (1, 2), (1, 2), "valid", "relu", 0),  # k 13: 4 lines as one
+    ((2, 14, 93), (1, 2), (1, 2), "same", "relu", 0),  # k 13: 2 lines, the lane
+    ((15, 1, 96), (2, 1), (2, 1), "valid", "relu", 0),  # k 13 + an odd place
+    ((29, 1, 52), (2, 1), (2, 1), "same", "relu", 0),  # k 13 + k 11
+    ((20, 1, 40), (2, 1), (1, 1), "valid", "relu", 0),  # k 12 + an odd place
+    ((1, 9, 28), (1, 2), (1, 1), "same", "relu", 0),  # k 12 + k 11
+    ((1, 32, 96), (1, 2), (1, 1), "same", "relu", 0),  # k 12 + a place + k 11
+    ((9, 1, 8), (2, 1), (1, 1), "valid", "relu", 0),  # k 12 on 2 groups
+    ((1, 7, 12), (1, 2), (1, 1), "valid", "relu", 0),  # k 12, 3 pairs
+    ((20, 1, 40), (2, 1), (1, 1), "valid", "relu", "huge"),  # |bias| near 2^30
+    ((21, 1, 23), (2, 1), (1, 1), "same", "relu", 0),  # back 1: sets
+    ((3, 21, 8), (1, 2), (1, 2), "same", "relu", 0),  # a border a line: sets
+    ((5, 1, 4), (2, 1), (1, 1), "valid", "relu", 0),  # one group, 4 places: a set
+    ((3, 20, 8), (1, 2), (1, 2), "same", "relu6", 0),  # ReLU6: no plan
+]
+
+
+family("tap2v_", 165_000, len(TAP2V_CASES), lambda k, rng: pair_case_model(TAP2V_CASES[k], rng))

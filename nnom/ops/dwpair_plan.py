@@ -49,7 +49,7 @@ EDGE_K = 5  # a set of one border output
 TWO_K = 9  # two places sliding at stride 1 whose outputs are xs apart
 TWO_S2_K = 10  # two places at stride 2 (taps x + i xs) whose outputs are xs apart
 EDGE_LINES = 16  # at most this many lines' border outputs as sets
-EDGE_REC = 1  # a set's mark: its records are the border outputs' words
+EDGE_REC = -1  # a set's mark: its records are the border outputs' words (else a byte offset)
 EDGE_ONE_K = 11  # a set of one border output on the border words (no zero point)
 LANE_PLACES = 5  # the lane's channel in the sets on layers of this many outputs a channel
 # the border sets' estimated costs: a set's ~30 outside its loop, a group's
@@ -118,28 +118,34 @@ def _sets(groups, back, lines, lx, lo, n, sx, so, xs):
     return out
 
 
-def _walk(sets, g, lines, lx, lo, n, sx, so, xs, back):
-    """The inside places as one walk of pairs (k WALK_K, and a set of one
-    for an odd last place) where they make one line (lines that follow on
-    from each other: lx = n sx, lo = n so), back is 0, the outputs are the
-    taps' step apart, the stride is 1 or 2 and the counts say it is cheaper
-    than sets (g groups); else sets unchanged."""
+def _walk(sets, ic, lines, lx, lo, n, sx, so, xs, back):
+    """The inside places as walks of pairs (k WALK_K: the ic >> 2 groups,
+    and where back is not 0 the overlapping group, channels ic - 4 on, as
+    a walk of its own; an odd last place a set of one) where they make one
+    line (lines that follow on from each other: lx = n sx, lo = n so), the
+    outputs are the taps' step apart, the stride is 1 or 2 and the counts
+    say it is cheaper than sets; else sets unchanged."""
     if lines > 1 and (lx != n * sx or lo != n * so):
         return sets
     n *= lines
     s = sx // xs if sx in (xs, 2 * xs) else 0
-    if back or so != xs or not s or n < 4:
+    if so != xs or not s or n < 4:
         return sets
+    g, walks = ic >> 2, 1 + (back > 0)
     pairs, odd = n >> 1, n & 1
-    cost = SET_COST * (1 + odd) + g * (pairs * WALK_GROUP[s] + odd * GROUP_COST[1])
-    cost += WALK_STEP * (pairs - 1)
-    if cost >= sum(SET_COST + g * GROUP_COST[k] for k, *_ in sets):
+    gg = g + walks - 1  # the groups computed, the overlapping one included
+    cost = SET_COST * (walks + odd) + gg * (pairs * WALK_GROUP[s] + odd * GROUP_COST[1])
+    cost += WALK_STEP * (pairs - 1) * walks
+    if cost >= sum(SET_COST + gg * GROUP_COST[k] for k, *_ in sets):
         return sets
-    d = (2 * sx - 4 * g, 4 * g, 0)
-    walk = [(WALK_K[s], 0, (so, 0, 0), 4 * g, 0, (pairs - 1) * 2 * sx + 4 * g, d, 0)]
+    walk = []
+    for c, groups in [(0, g), (ic - 4, 1)][:walks]:
+        d = (2 * sx - 4 * groups, 4 * groups, 0)
+        x2 = c + (pairs - 1) * 2 * sx + 4 * groups  # the last pair's x after its groups
+        walk.append((WALK_K[s], c, (so, 0, 0), c + 4 * groups, c, x2, d, 0, 16 * c))
     if odd:
         o, x = (n - 1) * so, (n - 1) * sx
-        walk.append((1, o, (so, 2 * so, 3 * so), o + 4 * g, x, x + xs, (0, 0, 0), 0))
+        walk.append((1, o, (so, 2 * so, 3 * so), o + 4 * g, x, x + xs, (0, 0, 0), back))
     return walk
 
 
@@ -198,7 +204,7 @@ def dwpair_plan(
     g = (ic + 3) >> 2
     if len(sets) > (MAX_SETS_RUNS if _runs_cost_more(lines, last, edge, g) else MAX_SETS):
         return words
-    sets = _walk(sets, ic >> 2, lines, lx, lo, last, s * xb, ob, xb, back)
+    sets = _walk(sets, ic, lines, lx, lo, last, s * xb, ob, xb, back)
     ex, eo = (n_in - 1) * xb, (out - 1) * ob
     extra = []  # the border outputs' own channel words, where their sets use them
     if edge and not lane and lines <= EDGE_LINES:
@@ -244,7 +250,8 @@ def dwpair_plan(
     plan = list(head)
     edge_rec = 4 * (len(words) - 1 + PLAN_HEAD + SET_WORDS * len(sets))  # after the plan
     for k, o, od, end, x, x2, d, bk, *rec in sets:
-        plan += [k, o, *od, end, x, x2, *d, edge_rec if rec else 0, bk]
+        at = (edge_rec if rec[0] == EDGE_REC else rec[0]) if rec else 0
+        plan += [k, o, *od, end, x, x2, *d, at, bk]
     assert len(plan) == PLAN_HEAD + SET_WORDS * len(sets)
     tagged = np.concatenate([words, np.asarray(plan + extra, np.int64)]).astype(np.int32)
     tagged[0] = PLAN_TAG

@@ -92,7 +92,9 @@ void nnom_dwpair_set_s8(const nnom_dwpair_set_t *s, int32_t k);
  * per-group set words); k 10: as k 2 where the places are 2 xs and the
  * outputs xs apart; k 12, 13: k 9's, k 10's pairs walked along the line
  * (back 0; x2 the last pair's x after its groups, d[0] the pairs' input
- * step less 4 groups, d[1] 4 groups). Returns 1. */
+ * step less 4 groups, d[1] 4 groups); k 14, 15: k 12, 13 with the one
+ * channel past the groups (the lane) of each pair after its groups.
+ * Returns 1. */
 int nnom_dwpair_plan_s8(const int32_t *head, int8_t *output, const int8_t *input,
                         const int32_t *rec);
 

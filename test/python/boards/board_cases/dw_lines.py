@@ -1399,13 +1399,15 @@ layer_family("s2l3_", 163_000, S2L3_CASES)
 
 # tap2v: k 12 and 13 (nnom/ops/dwpair_plan.py's _walk), the two places of
 # k 9 (stride 1) and k 10 (stride 2) walked pair after pair along one line
-# in one set, where back is 0 and the counts say so; lines that follow on
-# from each other (no border: lx = n sx) as one line; an odd last place as
-# a set of one. Cases: k 13 on 3 and 4 lines taken as one, with the lane,
-# with an odd place, before k 11; k 12 with an odd place, before k 11, on 2
-# groups, the lane in none; |bias| near 2^30 (rq_fit's words); and layers
-# near the limits that keep their sets: back 1, lines with a border each
-# (they do not follow on), 4 places on one group (the counts), ReLU6 (no
+# in one set, where the counts say so (back not 0: the overlapping group a
+# walk of its own); lines that follow on from each other (no border: lx =
+# n sx) as one line; an odd last place as a set of one. Cases: k 13 on 3
+# and 4 lines taken as one, with the lane, with an odd place, before k 11;
+# k 12 with an odd place, before k 11, on 2 groups; two walks (back 1, 2,
+# with an odd place, before k 11); |bias| near 2^30 (rq_fit's words); and
+# layers near the limits that keep their sets: lines with a border each
+# (they do not follow on), 4 places on one group and on one group and the
+# overlapping one, 6 places at stride 2 with back 1 (the counts), ReLU6 (no
 # plan). (as PAIR6_CASES)
 TAP2V_CASES = [
     ((3, 20, 8), (1, 2), (1, 2), "same", "relu", 0),  # k 13: 3 lines as one, 15 pairs
@@ -1420,9 +1422,15 @@ TAP2V_CASES = [
     ((9, 1, 8), (2, 1), (1, 1), "valid", "relu", 0),  # k 12 on 2 groups
     ((1, 7, 12), (1, 2), (1, 1), "valid", "relu", 0),  # k 12, 3 pairs
     ((20, 1, 40), (2, 1), (1, 1), "valid", "relu", "huge"),  # |bias| near 2^30
-    ((21, 1, 23), (2, 1), (1, 1), "same", "relu", 0),  # back 1: sets
+    ((21, 1, 23), (2, 1), (1, 1), "same", "relu", 0),  # k 12 x 2 (back 1) + k 11
+    ((9, 1, 22), (2, 1), (1, 1), "valid", "relu", 0),  # k 12 x 2, back 2
+    ((6, 1, 110), (2, 1), (1, 1), "valid", "relu", 0),  # k 12 x 2 + an odd place, back 2
+    ((1, 9, 30), (1, 2), (1, 1), "same", "relu", 0),  # k 12 x 2 + k 11, back 2
+    ((26, 1, 127), (2, 1), (2, 1), "valid", "relu", 0),  # k 13 x 2 + an odd place, back 1
     ((3, 21, 8), (1, 2), (1, 2), "same", "relu", 0),  # a border a line: sets
     ((5, 1, 4), (2, 1), (1, 1), "valid", "relu", 0),  # one group, 4 places: a set
+    ((5, 1, 6), (2, 1), (1, 1), "valid", "relu", 0),  # one group and back 2: a set
+    ((12, 1, 23), (2, 1), (2, 1), "valid", "relu", 0),  # 6 places, back 1: sets
     ((3, 20, 8), (1, 2), (1, 2), "same", "relu6", 0),  # ReLU6: no plan
 ]
 

@@ -1401,19 +1401,26 @@ layer_family("s2l3_", 163_000, S2L3_CASES)
 # k 9 (stride 1) and k 10 (stride 2) walked pair after pair along one line
 # in one set, where the counts say so (back not 0: the overlapping group a
 # walk of its own); lines that follow on from each other (no border: lx =
-# n sx) as one line; an odd last place as a set of one. Cases: k 13 on 3
-# and 4 lines taken as one, with the lane, with an odd place, before k 11;
-# k 12 with an odd place, before k 11, on 2 groups; two walks (back 1, 2,
-# with an odd place, before k 11); |bias| near 2^30 (rq_fit's words); and
+# n sx) as one line; an odd last place as a set of one; k 14 and 15, the
+# same with the lane's pair after each pair's groups (no odd place, no
+# border). Cases: k 13 on 3 and 4 lines taken as one, with an odd place,
+# before k 11; k 12 with an odd place, before k 11, on 2 groups; two walks
+# (back 1, 2, with an odd place, before k 11); k 15 on one line, 2 lines
+# taken as one, 5 lines; k 14; the lane with an odd place (k 12 and 13
+# then, the lane in C); |bias| near 2^30 (rq_fit's words); and
 # layers near the limits that keep their sets: lines with a border each
 # (they do not follow on), 4 places on one group and on one group and the
 # overlapping one, 6 places at stride 2 with back 1 (the counts), ReLU6 (no
 # plan). (as PAIR6_CASES)
 TAP2V_CASES = [
     ((3, 20, 8), (1, 2), (1, 2), "same", "relu", 0),  # k 13: 3 lines as one, 15 pairs
-    ((24, 1, 17), (2, 1), (2, 1), "same", "relu", 0),  # k 13, the lane
+    ((24, 1, 17), (2, 1), (2, 1), "same", "relu", 0),  # k 15: the lane's pairs
     ((4, 12, 16), (1, 2), (1, 2), "valid", "relu", 0),  # k 13: 4 lines as one
-    ((2, 14, 93), (1, 2), (1, 2), "same", "relu", 0),  # k 13: 2 lines, the lane
+    ((2, 14, 93), (1, 2), (1, 2), "same", "relu", 0),  # k 15: 2 lines as one
+    ((8, 5, 21), (2, 1), (2, 1), "same", "relu", 0),  # k 15 x 5 lines
+    ((15, 1, 97), (2, 1), (1, 1), "valid", "relu", 0),  # k 14
+    ((6, 1, 13), (2, 1), (1, 1), "valid", "relu", 0),  # k 12 + an odd place, the lane in C
+    ((10, 1, 77), (2, 1), (2, 1), "same", "relu", 0),  # k 13 + an odd place, the lane in C
     ((15, 1, 96), (2, 1), (2, 1), "valid", "relu", 0),  # k 13 + an odd place
     ((29, 1, 52), (2, 1), (2, 1), "same", "relu", 0),  # k 13 + k 11
     ((20, 1, 40), (2, 1), (1, 1), "valid", "relu", 0),  # k 12 + an odd place

@@ -1407,11 +1407,11 @@ layer_family("s2l3_", 163_000, S2L3_CASES)
 # before k 11; k 12 with an odd place, before k 11, on 2 groups; two walks
 # (back 1, 2, with an odd place, before k 11); k 15 on one line, 2 lines
 # taken as one, 5 lines; k 14; the lane with an odd place (k 12 and 13
-# then, the lane in C); |bias| near 2^30 (rq_fit's words); and
-# layers near the limits that keep their sets: lines with a border each
-# (they do not follow on), 4 places on one group and on one group and the
-# overlapping one, 6 places at stride 2 with back 1 (the counts), ReLU6 (no
-# plan). (as PAIR6_CASES)
+# then, the lane in C); lines with a border each (a walk a line: they do
+# not follow on); |bias| near 2^30 (rq_fit's words); and layers near the
+# limits that keep their sets: 4 places on one group and on one group and
+# the overlapping one, 6 places at stride 2 with back 1 (the counts), ReLU6
+# (no plan). (as PAIR6_CASES)
 TAP2V_CASES = [
     ((3, 20, 8), (1, 2), (1, 2), "same", "relu", 0),  # k 13: 3 lines as one, 15 pairs
     ((24, 1, 17), (2, 1), (2, 1), "same", "relu", 0),  # k 15: the lane's pairs
@@ -1434,7 +1434,7 @@ TAP2V_CASES = [
     ((6, 1, 110), (2, 1), (1, 1), "valid", "relu", 0),  # k 12 x 2 + an odd place, back 2
     ((1, 9, 30), (1, 2), (1, 1), "same", "relu", 0),  # k 12 x 2 + k 11, back 2
     ((26, 1, 127), (2, 1), (2, 1), "valid", "relu", 0),  # k 13 x 2 + an odd place, back 1
-    ((3, 21, 8), (1, 2), (1, 2), "same", "relu", 0),  # a border a line: sets
+    ((3, 21, 8), (1, 2), (1, 2), "same", "relu", 0),  # k 13 a line, a border set of 3
     ((5, 1, 4), (2, 1), (1, 1), "valid", "relu", 0),  # one group, 4 places: a set
     ((5, 1, 6), (2, 1), (1, 1), "valid", "relu", 0),  # one group and back 2: a set
     ((12, 1, 23), (2, 1), (2, 1), "valid", "relu", 0),  # 6 places, back 1: sets

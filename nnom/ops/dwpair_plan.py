@@ -21,7 +21,11 @@ else one each of k EDGE_K, the zero point's word in d[0]. Channels 4 k +
 1 keep the lane in C (and the border outputs with it) unless the layer has
 few outputs and a border (_lane_in_sets: the last channel then in the
 sets' overlapping group). Two places along one line whose outputs are the
-taps' step apart take k TWO_K (stride 1) or TWO_S2_K (stride 2). Only
+taps' step apart take k TWO_K (stride 1) or TWO_S2_K (stride 2); where
+the counts say so, such pairs walk along each line in one set (k WALK_K,
+_walk: the lines that follow on from each other as one line, the
+overlapping group a walk of its own, the lane's pairs in the walk where it
+takes every place). Only
 where every channel fits (first word 1) and the grid has at most MAX_SETS
 sets, or MAX_SETS_RUNS where the runs cost more (_runs_cost_more); other
 layers keep first word 1 and the try.
@@ -49,13 +53,21 @@ EDGE_K = 5  # a set of one border output
 TWO_K = 9  # two places sliding at stride 1 whose outputs are xs apart
 TWO_S2_K = 10  # two places at stride 2 (taps x + i xs) whose outputs are xs apart
 EDGE_LINES = 16  # at most this many lines' border outputs as sets
-EDGE_REC = 1  # a set's mark: its records are the border outputs' words
+EDGE_REC = -1  # a set's mark: its records are the border outputs' words (else a byte offset)
 EDGE_ONE_K = 11  # a set of one border output on the border words (no zero point)
 LANE_PLACES = 5  # the lane's channel in the sets on layers of this many outputs a channel
 # the border sets' estimated costs: a set's ~30 outside its loop, a group's
 # by places (k EDGE_ONE_K for one)
 EDGE_SET = 30
 EDGE_GROUP = {1: 23, 2: 63, 3: 88, 4: 113}
+WALK_K = {1: 12, 2: 13}  # by stride: k 9's, k 10's pairs walked along one line
+WALK_LANE_K = {1: 14, 2: 15}  # the same with the lane's pair after each pair's groups
+# the sets' counts on the M4 for the walk's choice: a set's ~23 outside its
+# loop, a group's by k, a walk's pair step
+SET_COST = 23
+GROUP_COST = {1: 30, 2: 63, 3: 88, 4: 113, 7: 86, 8: 112, TWO_K: 53, TWO_S2_K: 55}
+WALK_GROUP = {1: 53, 2: 55}
+WALK_STEP = 8
 
 
 def _edge_sizes(lines: int, g: int) -> list[int]:
@@ -109,6 +121,47 @@ def _sets(groups, back, lines, lx, lo, n, sx, so, xs):
     if k > 0:
         out.append((k, o0, tuple(od), o0 + 4 * groups, x0, x0 + xs, tuple(d), back))
     return out
+
+
+def _walk(sets, ic, lines, lx, lo, n, sx, so, xs, back, lane=False):
+    """The inside places as walks of pairs (k WALK_K) along each line (lines
+    that follow on from each other, lx = n sx and lo = n so, as one): a walk
+    of the ic >> 2 groups and, where back is not 0, one of the overlapping
+    group (channels ic - 4 on); the lines' odd last places in sets of up to
+    four. Where the outputs are the taps' step apart, the stride is 1 or 2
+    and the counts say it is cheaper than sets; else sets unchanged. lane
+    (the channel past the groups, no border outputs): where the walks take
+    every place (no odd ones), the walks do its pairs too (k WALK_LANE_K);
+    returns the sets and whether they hold the lane."""
+    if lines > 1 and lx == n * sx and lo == n * so:
+        n, lines = n * lines, 1
+    s = sx // xs if sx in (xs, 2 * xs) else 0
+    if so != xs or not s or n < 4:
+        return sets, False
+    g, walks = ic >> 2, 1 + (back > 0)
+    gg = g + walks - 1  # the groups computed, the overlapping one included
+    pairs = n >> 1
+    lone = [(line * lx + (n - 1) * sx, line * lo + (n - 1) * so) for line in range(lines)]
+    lone = [lone[i : i + 4] for i in range(0, lines, 4)] if n & 1 else []
+    cost = lines * walks * (SET_COST + WALK_STEP * (pairs - 1)) + lines * gg * pairs * WALK_GROUP[s]
+    cost += sum(SET_COST + gg * GROUP_COST[len(p)] for p in lone)
+    if cost >= sum(SET_COST + gg * GROUP_COST[k] for k, *_ in sets):
+        return sets, False
+    lane = lane and not lone
+    kk = (WALK_LANE_K if lane else WALK_K)[s]
+    walk = []
+    for line in range(lines):
+        x, o = line * lx, line * lo
+        for c, groups in [(0, g), (ic - 4, 1)][:walks]:
+            d = (2 * sx - 4 * groups, 4 * groups, 0)
+            x2 = x + c + (pairs - 1) * 2 * sx + 4 * groups  # the last pair's x after its groups
+            walk.append((kk, o + c, (so, 0, 0), o + c + 4 * groups, x + c, x2, d, 0, 16 * c))
+    for p in lone:
+        (x0, o0), k = p[0], len(p)
+        d = [x - x0 - 4 for x, _ in p[1:]] + [0] * (4 - k)
+        od = [o - o0 for _, o in p[1:]] + [0] * (4 - k)
+        walk.append((k, o0, tuple(od), o0 + 4 * g, x0, x0 + xs, tuple(d), back))
+    return walk, lane
 
 
 def _lane_in_sets(lines: int, out: int, edge: bool) -> bool:
@@ -166,6 +219,8 @@ def dwpair_plan(
     g = (ic + 3) >> 2
     if len(sets) > (MAX_SETS_RUNS if _runs_cost_more(lines, last, edge, g) else MAX_SETS):
         return words
+    sets, walked = _walk(sets, ic, lines, lx, lo, last, s * xb, ob, xb, back, lane and not edge)
+    lane = lane and not walked
     ex, eo = (n_in - 1) * xb, (out - 1) * ob
     extra = []  # the border outputs' own channel words, where their sets use them
     if edge and not lane and lines <= EDGE_LINES:
@@ -211,7 +266,8 @@ def dwpair_plan(
     plan = list(head)
     edge_rec = 4 * (len(words) - 1 + PLAN_HEAD + SET_WORDS * len(sets))  # after the plan
     for k, o, od, end, x, x2, d, bk, *rec in sets:
-        plan += [k, o, *od, end, x, x2, *d, edge_rec if rec else 0, bk]
+        at = (edge_rec if rec[0] == EDGE_REC else rec[0]) if rec else 0
+        plan += [k, o, *od, end, x, x2, *d, at, bk]
     assert len(plan) == PLAN_HEAD + SET_WORDS * len(sets)
     tagged = np.concatenate([words, np.asarray(plan + extra, np.int64)]).astype(np.int32)
     tagged[0] = PLAN_TAG

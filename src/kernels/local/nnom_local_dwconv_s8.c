@@ -427,7 +427,7 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
     case DW_TWO:
         return dw_two_path(a);
     case DW_PAIR:
-        return nnom_dwpair_try(a);
+        return nnom_dwpair_kept(a);
     case DW_THREE:
         return dw_three_path(a, 0);
     case DW_LINE:

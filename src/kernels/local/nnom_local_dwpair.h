@@ -84,14 +84,19 @@ typedef struct {
     int32_t back;
 } nnom_dwpair_set_t;
 void nnom_dwpair_set_s8(const nnom_dwpair_set_t *s, int32_t k);
-/* The n >= 1 sets of a plan from sets on, as nnom_dwpair_set_s8 would
- * run them (out and end offsets from output, x and x2 from input, rec
- * from rec), in one call; k 5: one border output, its second tap padding
- * (d[0] the input zero point in each byte); k 9: as k 6 where od[0] = xs
- * (two places along a line, no per-group set words); k 10: as k 2
- * where the places are 2 xs and the outputs xs apart. */
-void nnom_dwpair_plan_s8(const int32_t *sets, int32_t n, int8_t *output, const int8_t *input,
-                         const int32_t *rec);
+/* The n >= 1 sets of a plan (n the head's first word, the sets after
+ * the head), as nnom_dwpair_set_s8 would run them (out and end offsets
+ * from output, x and x2 from input, rec from rec), in one call; k 5: one
+ * border output, its second tap padding (d[0] the input zero point in
+ * each byte); k 9: as k 6 where od[0] = xs (two places along a line, no
+ * per-group set words); k 10: as k 2 where the places are 2 xs and the
+ * outputs xs apart; k 12, 13: k 9's, k 10's pairs walked along the line
+ * (back 0; x2 the last pair's x after its groups, d[0] the pairs' input
+ * step less 4 groups, d[1] 4 groups); k 14, 15: k 12, 13 with the one
+ * channel past the groups (the lane) of each pair after its groups.
+ * Returns 1. */
+int nnom_dwpair_plan_s8(const int32_t *head, int8_t *output, const int8_t *input,
+                        const int32_t *rec);
 
 /* Every place of a grid, four at a time: lines >= 1 (lx, lo bytes apart)
  * of n >= 1 places (sx, so apart) from x, out; the second tap xs after
@@ -114,6 +119,9 @@ void nnom_dwpair_grid(const nnom_dwpair_grid_t *g);
  * one call of nnom_dwpair_s8. 0 where it does not suit: nothing written
  * (the group path then runs the layer, without the records). */
 int nnom_dwpair_try(const nnom_conv_args_t *a);
+/* nnom_dwpair_try() on a layer it took at the first run on the same
+ * arguments (dw_kept): a plan's sizes, checked then, not again. */
+int nnom_dwpair_kept(const nnom_conv_args_t *a);
 #endif
 
 #endif

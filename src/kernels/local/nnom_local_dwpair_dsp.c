@@ -581,20 +581,28 @@ static NNOM_NOINLINE void dwpair_grid(const nnom_conv_args_t *a, const nnom_dwpa
 
 /* A layer whose grid the converter laid out (first word NNOM_DWPAIR_PLAN,
  * nnom/ops/dwpair_plan.py: written only where nnom_dwpair_try() below
- * would run the grid): its sets in one call, then, where the plan leaves
- * them (the lane; border outputs not in the sets), dwpair_grid_rest();
- * none of the try's checks and arithmetic (130-250 instructions a run). */
-static NNOM_NOINLINE int dwpair_planned(const nnom_conv_args_t *a)
+ * would run the grid) with outputs the plan leaves to C (the lane; border
+ * outputs not in the sets): its sets in one call, then
+ * dwpair_grid_rest(). */
+static NNOM_NOINLINE int dwpair_planned(const nnom_conv_args_t *a, const int32_t *h)
 {
     const int32_t ic = a->in.c;
-    const int32_t *rec = a->records + 1, *h = rec + NNOM_DWPAIR_REC * ic;
-    nnom_dwpair_plan_s8(h + NNOM_DWPAIR_PLAN_HEAD, h[0], a->output, a->input, rec);
-    if (h[8] == -1) /* nothing left (-2: the lane, no border outputs) */
-        return 1;
+    const int32_t *rec = a->records + 1;
+    nnom_dwpair_plan_s8(h, a->output, a->input, rec);
     const nnom_dwpair_grid_t g = {rec,  0,    ic >> 2, a->input, a->output, h[1],
                                   h[2], h[3], h[4],    h[5],     h[6],      h[7]};
     dwpair_grid_rest(a, &g, h[8] < 0 ? NULL : a->input + h[8], h[9]);
     return 1;
+}
+
+/* A laid-out layer: where nothing is left to C (h[8] -1; -2: the lane, no
+ * border outputs) the plan's call alone, a tail call; none of the try's
+ * checks and arithmetic (130-250 instructions a run). */
+static inline int dwpair_plan_run(const nnom_conv_args_t *a, const int32_t *h)
+{
+    if (h[8] != -1)
+        return dwpair_planned(a, h);
+    return nnom_dwpair_plan_s8(h, a->output, a->input, a->records + 1);
 }
 
 /* nnom_dwpair_try() on a layer without the converter's grid. */
@@ -669,9 +677,16 @@ int nnom_dwpair_try(const nnom_conv_args_t *a)
          * for (a header whose config and records disagree: the C paths) */
         const int32_t *h = a->records + 1 + NNOM_DWPAIR_REC * a->in.c;
         if (h[10] == a->in.h * a->in.w * a->in.c && h[11] == a->out.h * a->out.w * a->out.c)
-            return dwpair_planned(a);
+            return dwpair_plan_run(a, h);
         return 0;
     }
+    return dwpair_try(a);
+}
+
+int nnom_dwpair_kept(const nnom_conv_args_t *a)
+{
+    if (a->records[0] == NNOM_DWPAIR_PLAN)
+        return dwpair_plan_run(a, a->records + 1 + NNOM_DWPAIR_REC * a->in.c);
     return dwpair_try(a);
 }
 

@@ -183,6 +183,62 @@ typedef char nnom_dwpair_set_layout_t[sizeof(nnom_dwpair_set_t) == 48 &&
         DPS_TWO("r5", "r7", "") DPS_TWO("r5", "r7", ", ror #8")                                  \
     DPS_NEXT(L, "")
 
+/* k 12, 13 (plans only): the two places of k 9, 10 walked along the line
+ * pair after pair in one set (no set per pair: 8 instructions a pair
+ * instead of ~23 a set), back 0. After a pair's groups: the walk ends
+ * where x is x2's word (the last pair's end); else (S) x moves on by d[0]
+ * (the pairs' step less 4 groups), out and its end by 2 xs (r1: the
+ * outputs are the taps' step apart), the records back by d[1] = 4 groups
+ * (16 words a channel group). */
+#define DPS_WALK(L, S, LOADS, P0, P1, Q1, LANE)                                                  \
+    "ldr    r2, [sp, #16]\n"                                                                     \
+    "ldr    r1, [sp, #20]\n"                                                                     \
+    "ldr    r3, [sp, #32]\n"                                                                     \
+    "ldr    r0, [sp, #36]\n"                                                                     \
+    "ldr    lr, [sp, #56]\n"                                                                     \
+    "b      " L "\n" S ":\n"                                                                      \
+    "ldrd   r5, r6, [sp, #44]\n"                                                                 \
+    "add    r0, r0, r5\n"                                                                        \
+    "add    r3, r3, r1, lsl #1\n"                                                                \
+    "sub    r2, r3, r6\n"                                                                        \
+    "sub    lr, lr, r6, lsl #4\n" L ":\n" LOADS "pkhbt  r4, r10, " P0 ", lsl #16\n"              \
+    "pkhtb  r5, " P0 ", r10, asr #16\n"                                                          \
+    "pkhbt  r6, " P1 ", " Q1 ", lsl #16\n"                                                       \
+    "pkhtb  r7, " Q1 ", " P1 ", asr #16\n" DPS_TWO("r4", "r6", "") DPS_TWO("r4", "r6", ", ror #8") \
+        DPS_TWO("r5", "r7", "") DPS_TWO("r5", "r7", ", ror #8")                                  \
+    "cmp    r2, r3\n"                                                                            \
+    "bne    " L "\n" LANE                                                                         \
+    "ldr    r4, [sp, #40]\n"                                                                     \
+    "cmp    r0, r4\n"                                                                            \
+    "bne    " S "\n"                                                                             \
+    "b      .Ldps_done\n"
+
+/* k 14, 15: the walk's pair of the one channel past the groups (ic = 4 g
+ * + 1, the lane: x r0, out r2 and the records lr are its own after the
+ * groups), from its taps' bytes packed by PKH: place 0's taps x, x + xs,
+ * place 1's x + xs, x + 2 xs (stride 1) or x + 2 xs, x + 3 xs. */
+#define DPS_LANE_RQ(T, ADDR)                                                                     \
+    "smlad  " T ", " T ", r8, r9\n"                                                               \
+    "smmla  " T ", " T ", r10, r11\n"                                                             \
+    "ssat   " T ", #8, " T ", " DPS_SHIFT "\n"                                                    \
+    "strb   " T ", " ADDR "\n"
+#define DPS_LANE1                                                                                \
+    "ldm    lr, {r8-r11}\n"                                                                      \
+    "ldrsb  r4, [r0]\n"                                                                          \
+    "ldrsb  r5, [r0, r1]\n"                                                                      \
+    "ldrsb  r6, [r0, r1, lsl #1]\n"                                                              \
+    "pkhbt  r4, r4, r5, lsl #16\n"                                                               \
+    "pkhbt  r5, r5, r6, lsl #16\n" DPS_LANE_RQ("r4", "[r2]") DPS_LANE_RQ("r5", "[r2, r1]")
+#define DPS_LANE2                                                                                \
+    "ldm    lr, {r8-r11}\n"                                                                      \
+    "ldrsb  r4, [r0]\n"                                                                          \
+    "ldrsb  r5, [r0, r1]\n"                                                                      \
+    "ldrsb  r6, [r0, r1, lsl #1]\n"                                                              \
+    "add    r12, r0, r1, lsl #1\n"                                                               \
+    "ldrsb  r7, [r12, r1]\n"                                                                     \
+    "pkhbt  r4, r4, r5, lsl #16\n"                                                               \
+    "pkhbt  r5, r6, r7, lsl #16\n" DPS_LANE_RQ("r4", "[r2]") DPS_LANE_RQ("r5", "[r2, r1]")
+
 /* k places: L words r0.., H words r4.. */
 #define DPS_CH2(A, B, ROT, C) DPS_CHANNEL(DPS_RQ(A, ROT, "0", C) DPS_RQ(B, ROT, "4", C))
 #define DPS_CH3(A, B, D, ROT, C)                                                                 \
@@ -201,23 +257,25 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
         ".thumb\n"
         ".thumb_func\n"
         ".p2align 2\n"
-        /* nnom_dwpair_plan_s8(sets r0, n r1, output r2, input r3, records
-         * [sp]): per set (r4) a frame as nnom_dwpair_set_s8's, its fields
-         * with the bases added (r6 output, r7 input, r8 records), and a
-         * jump by k to its loop; the loop's return (pop {r4-r11, pc}) comes
-         * back here with r4-r8 as they were. */
+        /* nnom_dwpair_plan_s8(head r0, output r1, input r2, records r3):
+         * per set (r4, from the head's end; r5 sets left) a frame as
+         * nnom_dwpair_set_s8's, its fields with the bases added (r6 output,
+         * r7 input, r8 records), and a jump by k to its loop; the loop's
+         * return (pop {r4-r11, pc}) comes back here with r4-r8 as they
+         * were. Returns 1 (the try's answer: a tail call). */
         "nnom_dwpair_plan_s8:\n"
         "push   {r4-r8, lr}\n"
-        "ldr    r8, [sp, #24]\n"
-        "mov    r4, r0\n"
-        "mov    r5, r1\n"
-        "mov    r6, r2\n"
-        "mov    r7, r3\n"
+        "ldr    r5, [r0]\n"
+        "add    r4, r0, #" NNOM_STR(4 * NNOM_DWPAIR_PLAN_HEAD) "\n"
+        "mov    r6, r1\n"
+        "mov    r7, r2\n"
+        "mov    r8, r3\n"
         ".Ldpp_loop:\n"
         "bl     .Ldpp_set\n"
         "adds   r4, r4, #" NNOM_STR(4 * NNOM_DWPAIR_PLAN_SET) "\n"
         "subs   r5, r5, #1\n"
         "bne    .Ldpp_loop\n"
+        "movs   r0, #1\n"
         "pop    {r4-r8, pc}\n"
         ".Ldpp_set:\n"
         "push   {r4-r11, lr}\n"
@@ -240,6 +298,8 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
         ".hword (.Ldps_s2 - .Ldpp_k) / 2, (.Ldps_s3 - .Ldpp_k) / 2\n"
         ".hword (.Ldps_s4 - .Ldpp_k) / 2, (.Ldps_t - .Ldpp_k) / 2\n"
         ".hword (.Ldps_u - .Ldpp_k) / 2, (.Ldps_b - .Ldpp_k) / 2\n"
+        ".hword (.Ldps_w - .Ldpp_k) / 2, (.Ldps_v - .Ldpp_k) / 2\n"
+        ".hword (.Ldps_wl - .Ldpp_k) / 2, (.Ldps_vl - .Ldpp_k) / 2\n"
         ".size nnom_dwpair_plan_s8, .-nnom_dwpair_plan_s8\n"
         ".p2align 2\n"
         ".global nnom_dwpair_set_s8\n"
@@ -345,6 +405,32 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
                                   "ldr    r11, [r12, r1]\n"
                                   "ldr    r10, [r0], #4\n",
                       "r8", "r9", "r11")
+        /* k 12, 13 (plans only): k 9's and k 10's pairs walked along a line */
+        ".Ldps_w:\n"
+        DPS_WALK(".Ldps_w1", ".Ldps_w2", "ldr    r8, [r0, r1]\n"
+                                         "ldr    r9, [r0, r1, lsl #1]\n"
+                                         "ldr    r10, [r0], #4\n",
+                 "r8", "r8", "r9", "")
+        ".Ldps_v:\n"
+        DPS_WALK(".Ldps_v1", ".Ldps_v2", "ldr    r8, [r0, r1]\n"
+                                         "ldr    r9, [r0, r1, lsl #1]\n"
+                                         "add    r12, r0, r1, lsl #1\n"
+                                         "ldr    r11, [r12, r1]\n"
+                                         "ldr    r10, [r0], #4\n",
+                 "r8", "r9", "r11", "")
+        /* k 14, 15 (plans only): the walks with the lane's pair after a pair's groups */
+        ".Ldps_wl:\n"
+        DPS_WALK(".Ldps_wl1", ".Ldps_wl2", "ldr    r8, [r0, r1]\n"
+                                           "ldr    r9, [r0, r1, lsl #1]\n"
+                                           "ldr    r10, [r0], #4\n",
+                 "r8", "r8", "r9", DPS_LANE1)
+        ".Ldps_vl:\n"
+        DPS_WALK(".Ldps_vl1", ".Ldps_vl2", "ldr    r8, [r0, r1]\n"
+                                           "ldr    r9, [r0, r1, lsl #1]\n"
+                                           "add    r12, r0, r1, lsl #1\n"
+                                           "ldr    r11, [r12, r1]\n"
+                                           "ldr    r10, [r0], #4\n",
+                 "r8", "r9", "r11", DPS_LANE2)
         /* k 11 (plans only): one border output on the records whose second
          * tap weighs 0 (a weight word's high half): SXTB16 of the word gives
          * channels 0 and 2 (r5), by ror 8 channels 1 and 3 (r4), and SMLADX

@@ -1440,3 +1440,49 @@ SHORT4_WITHOUT_RECORDS = (24,)
 
 
 layer_family("short4_", 168_000, SHORT4_CASES, without_records=SHORT4_WITHOUT_RECORDS)
+# tap2v: k 12 and 13 (nnom/ops/dwpair_plan.py's _walk), the two places of
+# k 9 (stride 1) and k 10 (stride 2) walked pair after pair along one line
+# in one set, where the counts say so (back not 0: the overlapping group a
+# walk of its own); lines that follow on from each other (no border: lx =
+# n sx) as one line; an odd last place as a set of one; k 14 and 15, the
+# same with the lane's pair after each pair's groups (no odd place, no
+# border). Cases: k 13 on 3 and 4 lines taken as one, with an odd place,
+# before k 11; k 12 with an odd place, before k 11, on 2 groups; two walks
+# (back 1, 2, with an odd place, before k 11); k 15 on one line, 2 lines
+# taken as one, 5 lines; k 14; the lane with an odd place (k 12 and 13
+# then, the lane in C); lines with a border each (a walk a line: they do
+# not follow on); |bias| near 2^30 (rq_fit's words); and layers near the
+# limits that keep their sets: 4 places on one group and on one group and
+# the overlapping one, 6 places at stride 2 with back 1 (the counts), ReLU6
+# (no plan). (as PAIR6_CASES)
+TAP2V_CASES = [
+    ((3, 20, 8), (1, 2), (1, 2), "same", "relu", 0),  # k 13: 3 lines as one, 15 pairs
+    ((24, 1, 17), (2, 1), (2, 1), "same", "relu", 0),  # k 15: the lane's pairs
+    ((4, 12, 16), (1, 2), (1, 2), "valid", "relu", 0),  # k 13: 4 lines as one
+    ((2, 14, 93), (1, 2), (1, 2), "same", "relu", 0),  # k 15: 2 lines as one
+    ((8, 5, 21), (2, 1), (2, 1), "same", "relu", 0),  # k 15 x 5 lines
+    ((15, 1, 97), (2, 1), (1, 1), "valid", "relu", 0),  # k 14
+    ((6, 1, 13), (2, 1), (1, 1), "valid", "relu", 0),  # k 12 + an odd place, the lane in C
+    ((10, 1, 77), (2, 1), (2, 1), "same", "relu", 0),  # k 13 + an odd place, the lane in C
+    ((15, 1, 96), (2, 1), (2, 1), "valid", "relu", 0),  # k 13 + an odd place
+    ((29, 1, 52), (2, 1), (2, 1), "same", "relu", 0),  # k 13 + k 11
+    ((20, 1, 40), (2, 1), (1, 1), "valid", "relu", 0),  # k 12 + an odd place
+    ((1, 9, 28), (1, 2), (1, 1), "same", "relu", 0),  # k 12 + k 11
+    ((1, 32, 96), (1, 2), (1, 1), "same", "relu", 0),  # k 12 + a place + k 11
+    ((9, 1, 8), (2, 1), (1, 1), "valid", "relu", 0),  # k 12 on 2 groups
+    ((1, 7, 12), (1, 2), (1, 1), "valid", "relu", 0),  # k 12, 3 pairs
+    ((20, 1, 40), (2, 1), (1, 1), "valid", "relu", "huge"),  # |bias| near 2^30
+    ((21, 1, 23), (2, 1), (1, 1), "same", "relu", 0),  # k 12 x 2 (back 1) + k 11
+    ((9, 1, 22), (2, 1), (1, 1), "valid", "relu", 0),  # k 12 x 2, back 2
+    ((6, 1, 110), (2, 1), (1, 1), "valid", "relu", 0),  # k 12 x 2 + an odd place, back 2
+    ((1, 9, 30), (1, 2), (1, 1), "same", "relu", 0),  # k 12 x 2 + k 11, back 2
+    ((26, 1, 127), (2, 1), (2, 1), "valid", "relu", 0),  # k 13 x 2 + an odd place, back 1
+    ((3, 21, 8), (1, 2), (1, 2), "same", "relu", 0),  # k 13 a line, a border set of 3
+    ((5, 1, 4), (2, 1), (1, 1), "valid", "relu", 0),  # one group, 4 places: a set
+    ((5, 1, 6), (2, 1), (1, 1), "valid", "relu", 0),  # one group and back 2: a set
+    ((12, 1, 23), (2, 1), (2, 1), "valid", "relu", 0),  # 6 places, back 1: sets
+    ((3, 20, 8), (1, 2), (1, 2), "same", "relu6", 0),  # ReLU6: no plan
+]
+
+
+family("tap2v_", 165_000, len(TAP2V_CASES), lambda k, rng: pair_case_model(TAP2V_CASES[k], rng))

@@ -1440,6 +1440,8 @@ SHORT4_WITHOUT_RECORDS = (24,)
 
 
 layer_family("short4_", 168_000, SHORT4_CASES, without_records=SHORT4_WITHOUT_RECORDS)
+
+
 # tap2v: k 12 and 13 (nnom/ops/dwpair_plan.py's _walk), the two places of
 # k 9 (stride 1) and k 10 (stride 2) walked pair after pair along one line
 # in one set, where the counts say so (back not 0: the overlapping group a

@@ -540,29 +540,106 @@ static NNOM_NOINLINE rect_loop_t rect_own(const nnom_conv_args_t *a, const rect_
     return rect_loop(exact, form, c + 4 == a->in.c && rect_two(a->in.c) >= 0);
 }
 
-/* nv rows of nu words (pw apart in d) from the input's pixels xu bytes
- * apart along a row, rows xv apart: four words a step (~2.5 instructions
- * a word; a word a step ~6: (2,2) s2 15x9x121 same copies 135 words a
- * group of four channels). */
-static void rect_rows(uint32_t *d, int32_t pw, const int8_t *x, int32_t xu, int32_t xv,
-                      int32_t nu, int32_t nv)
-{
-    const int32_t x2 = 2 * xu, x3 = 3 * xu, x4 = 4 * xu;
-    for (int32_t m = 0; m < nv; m++, d += pw, x += xv) {
-        const int8_t *src = x;
-        uint32_t *p = d, *const end4 = d + (nu & ~3), *const end = d + nu;
-        for (; p != end4; p += 4, src += x4) {
-            const uint32_t w0 = nnom_read4(src), w1 = nnom_read4(src + xu);
-            const uint32_t w2 = nnom_read4(src + x2), w3 = nnom_read4(src + x3);
-            p[0] = w0;
-            p[1] = w1;
-            p[2] = w2;
-            p[3] = w3;
-        }
-        for (; p != end; p++, src += xu)
-            *p = nnom_read4(src);
-    }
-}
+/* nv rows of nu words (pw bytes apart in d) from the input's pixels xu
+ * bytes apart along a row, rows xv apart. Field offsets are the
+ * assembly's. */
+typedef struct {
+    uint32_t *d;
+    const int8_t *x;
+    int32_t xu, xv, nu, nv, pw;
+} nnom_dwrect_rows_t;
+
+typedef char nnom_dwrect_rows_layout_t[offsetof(nnom_dwrect_rows_t, pw) == 24 ? 1 : -1];
+
+/* Eight words a step (LDR at four register offsets from two bases, one
+ * STM: 12 instructions), the row's last nu % 8 in one straight block of
+ * its own (entered by its index, not tested word by word): ~36
+ * instructions a row of 15 words, the C loop's ~85 ((2,2) s2 15x9x121
+ * same copies 9 such rows a group of four channels). */
+void nnom_dwrect_rows(const nnom_dwrect_rows_t *r);
+
+/* r0 d, r1 x, r2 xu, r3 3 xu, r4-r11 the words, r12 the step's second
+ * base, lr the steps left. Stack: [0] steps a row, [4] the row's entry
+ * (the steps or the tail), [8] the tail, [12] x's step to the next row
+ * from the row's end, [16] d's, [20] rows left. */
+__asm__(NNOM_ASM_FUNC("nnom_dwrect_rows")
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #24\n"
+        "ldm    r0, {r0-r6}\n" /* d, x, xu, xv, nu, nv, pw */
+        "str    r5, [sp, #20]\n"
+        "mul    r7, r4, r2\n"
+        "sub    r3, r3, r7\n" /* xv - nu xu */
+        "sub    r6, r6, r4, lsl #2\n" /* pw - 4 nu */
+        "strd   r3, r6, [sp, #12]\n"
+        "lsrs   r7, r4, #3\n"
+        "str    r7, [sp]\n"
+        "and    r8, r4, #7\n"
+        "adr.w  r9, 5f\n"
+        "add    r9, r9, r8, lsl #6\n"
+        "orr    r9, r9, #1\n"
+        "str    r9, [sp, #8]\n"
+        "adr.w  r10, 2f\n"
+        "orr    r10, r10, #1\n"
+        "it     eq\n"
+        "moveq  r10, r9\n"
+        "str    r10, [sp, #4]\n"
+        "add    r3, r2, r2, lsl #1\n"
+        "1:\n"
+        "ldr    lr, [sp]\n"
+        "ldr    pc, [sp, #4]\n"
+        ".p2align 2\n"
+        "2:\n"
+        "add    r12, r1, r2, lsl #2\n"
+        "ldr    r4, [r1]\n"
+        "ldr    r5, [r1, r2]\n"
+        "ldr    r6, [r1, r2, lsl #1]\n"
+        "ldr    r7, [r1, r3]\n"
+        "ldr    r8, [r12]\n"
+        "ldr    r9, [r12, r2]\n"
+        "ldr    r10, [r12, r2, lsl #1]\n"
+        "ldr    r11, [r12, r3]\n"
+        "add    r1, r12, r2, lsl #2\n"
+        "stmia  r0!, {r4-r11}\n"
+        "subs   lr, lr, #1\n"
+        "bne    2b\n"
+        "ldr    pc, [sp, #8]\n"
+        ".p2align 6\n"
+        "5:\n"
+        ".irp   t, 0, 1, 2, 3, 4, 5, 6, 7\n"
+        ".p2align 6\n"
+        ".if \\t & 4\n"
+        "ldr    r4, [r1]\n"
+        "ldr    r5, [r1, r2]\n"
+        "ldr    r6, [r1, r2, lsl #1]\n"
+        "ldr    r7, [r1, r3]\n"
+        "add    r1, r1, r2, lsl #2\n"
+        "stmia  r0!, {r4-r7}\n"
+        ".endif\n"
+        ".if \\t & 2\n"
+        "ldr    r4, [r1]\n"
+        "ldr    r5, [r1, r2]\n"
+        "add    r1, r1, r2, lsl #1\n"
+        "stmia  r0!, {r4, r5}\n"
+        ".endif\n"
+        ".if \\t & 1\n"
+        "ldr    r4, [r1]\n"
+        "add    r1, r1, r2\n"
+        "str    r4, [r0], #4\n"
+        ".endif\n"
+        "b.w    3f\n"
+        ".endr\n"
+        "3:\n"
+        "ldrd   r4, r5, [sp, #12]\n"
+        "add    r1, r1, r4\n"
+        "add    r0, r0, r5\n"
+        "ldr    r4, [sp, #20]\n"
+        "subs   r4, r4, #1\n"
+        "str    r4, [sp, #20]\n"
+        "bne    1b\n"
+        "add    sp, sp, #24\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dwrect_rows, .-nnom_dwrect_rows\n"
+        ".text\n");
 
 /* Four channels or more on the whole padded plane, pw x ph words, of
  * which nu x nv from the input (rect_groups chose it): the border set to
@@ -591,13 +668,16 @@ static NNOM_NOINLINE int rect_plane(const nnom_conv_args_t *a, const rect_axis_t
                            ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u,
                            ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u};
     rect_offsets(rec, u->k, taps, 4, 4 * pw);
+    nnom_dwrect_rows_t rows = {buf + v->pad * pw + u->pad, NULL, u->xb, v->xb, nu, nv, 4 * pw};
     const int32_t two = rect_two(ch);
     for (int32_t c = 0, g = 0; c < ch; c = nnom_dw_odd_next(c, ch), g++) {
         const rect_loop_t loop = given != NULL ? rect_take(given, (taps + 1) / 2, g, rec, two)
                                                : rect_own(a, u, v, c, exact, rec);
         if (loop == NULL)
             return 0; /* the fallback rewrites the groups before c too */
-        rect_rows(buf + v->pad * pw + u->pad, pw, a->input + c, u->xb, v->xb, nu, nv);
+        rows.x = a->input + c;
+        if (nu > 0 && nv > 0)
+            nnom_dwrect_rows(&rows);
         j.out = a->output + c;
         loop(&j);
     }

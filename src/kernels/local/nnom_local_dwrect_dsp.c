@@ -86,6 +86,15 @@ void nnom_dwrect_s8_exact(const nnom_dwrect_job_t *j);
 void nnom_dwrect2_s8(const nnom_dwrect_job_t *j);
 void nnom_dwrect2_s8_scaled(const nnom_dwrect_job_t *j);
 void nnom_dwrect2_s8_exact(const nnom_dwrect_job_t *j);
+/* The six with the first pair's taps side by side, offsets 0 and 4 (every
+ * copy's: rect_offsets' pu 4): one LDRD, not the offsets' LDRD and two
+ * LDR (2 instructions an output less). */
+void nnom_dwrect_s8_adj(const nnom_dwrect_job_t *j);
+void nnom_dwrect_s8_scaled_adj(const nnom_dwrect_job_t *j);
+void nnom_dwrect_s8_exact_adj(const nnom_dwrect_job_t *j);
+void nnom_dwrect2_s8_adj(const nnom_dwrect_job_t *j);
+void nnom_dwrect2_s8_scaled_adj(const nnom_dwrect_job_t *j);
+void nnom_dwrect2_s8_exact_adj(const nnom_dwrect_job_t *j);
 typedef void (*rect_loop_t)(const nnom_dwrect_job_t *j);
 
 
@@ -127,7 +136,7 @@ typedef void (*rect_loop_t)(const nnom_dwrect_job_t *j);
  * ol, [28] the line's first window less xp, [32] its output, [36] lo4,
  * [40] hi4. The pairs (60 bytes each, 36 on two lanes) are entered at the
  * layer's count of them before their end (LDR to the pc). */
-__asm__(".macro DWRECT name, form, lanes\n"
+__asm__(".macro DWRECT name, form, lanes, adj\n"
         ".section .text.\\name,\"ax\",%progbits\n"
         ".global \\name\n"
         ".type \\name, %function\n"
@@ -156,6 +165,9 @@ __asm__(".macro DWRECT name, form, lanes\n"
         ".set   .Ldwrect_pair, 36\n"
         ".endif\n"
         "mov    r9, #.Ldwrect_pair\n"
+        ".if \\adj\n"
+        "sub    lr, lr, #1\n" /* the first pair is the head's */
+        ".endif\n"
         "mls    r8, lr, r9, r8\n"
         "orr    r8, r8, #1\n"
         "str    r8, [sp, #8]\n"
@@ -165,7 +177,27 @@ __asm__(".macro DWRECT name, form, lanes\n"
         "2:\n"
         "ldrd   r1, r8, [sp]\n"
         "add    r0, r0, r8\n"
+        ".if \\adj\n"
+        /* the first pair's taps side by side (a copy's row): one LDRD; the
+         * bias's LDM steps over their offsets (and, on two lanes, lanes 0
+         * and 1's weights) */
+        ".if \\lanes == 4\n"
+        "ldm    r1!, {r4-r9}\n"
+        "ldrd   r8, r9, [r0]\n"
+        NNOM_DWCOL_PAIR_MACS(NNOM_DWCOL_PAIR_LANE3)
+        ".else\n"
+        "ldm    r1!, {r4-r10, r12}\n"
+        "ldrd   r8, r9, [r0]\n"
+        "pkhtb  r9, r9, r8, asr #16\n"
+        "ldrd   r8, r12, [r1], #8\n"
+        "sxtb16 lr, r9\n"
+        "smlad  r6, lr, r8, r6\n"
+        "sxtb16 lr, r9, ror #8\n"
+        "smlad  r7, lr, r12, r7\n"
+        ".endif\n"
+        ".else\n"
         "ldm    r1!, {r4-r7}\n"
+        ".endif\n"
         "ldr.w  pc, [sp, #8]\n"
         "4:\n"
         ".rept  (" NNOM_STR(RECT_TAPS) " + 1) / 2\n"
@@ -245,12 +277,18 @@ __asm__(".macro DWRECT name, form, lanes\n"
         "pop    {r4-r11, pc}\n"
         ".size \\name, .-\\name\n"
         ".endm\n"
-        "DWRECT nnom_dwrect_s8, 0, 4\n"
-        "DWRECT nnom_dwrect_s8_scaled, 1, 4\n"
-        "DWRECT nnom_dwrect_s8_exact, 2, 4\n"
-        "DWRECT nnom_dwrect2_s8, 0, 2\n"
-        "DWRECT nnom_dwrect2_s8_scaled, 1, 2\n"
-        "DWRECT nnom_dwrect2_s8_exact, 2, 2\n"
+        "DWRECT nnom_dwrect_s8, 0, 4, 0\n"
+        "DWRECT nnom_dwrect_s8_scaled, 1, 4, 0\n"
+        "DWRECT nnom_dwrect_s8_exact, 2, 4, 0\n"
+        "DWRECT nnom_dwrect2_s8, 0, 2, 0\n"
+        "DWRECT nnom_dwrect2_s8_scaled, 1, 2, 0\n"
+        "DWRECT nnom_dwrect2_s8_exact, 2, 2, 0\n"
+        "DWRECT nnom_dwrect_s8_adj, 0, 4, 1\n"
+        "DWRECT nnom_dwrect_s8_scaled_adj, 1, 4, 1\n"
+        "DWRECT nnom_dwrect_s8_exact_adj, 2, 4, 1\n"
+        "DWRECT nnom_dwrect2_s8_adj, 0, 2, 1\n"
+        "DWRECT nnom_dwrect2_s8_scaled_adj, 1, 2, 1\n"
+        "DWRECT nnom_dwrect2_s8_exact_adj, 2, 2, 1\n"
         ".purgem DWRECT\n"
         ".text\n");
 
@@ -259,12 +297,14 @@ __asm__(".macro DWRECT name, form, lanes\n"
  * the group is the last, overlapping the one before it by two or three
  * channels ((2,2) s2 26x20x10 valid: 51 instructions an output there, 33
  * here). */
-static rect_loop_t rect_loop(int exact, int form, int two)
+static rect_loop_t rect_loop(int exact, int form, int two, int adj)
 {
-    static const rect_loop_t loops[2][3] = {
-        {nnom_dwrect_s8, nnom_dwrect_s8_scaled, nnom_dwrect_s8_exact},
-        {nnom_dwrect2_s8, nnom_dwrect2_s8_scaled, nnom_dwrect2_s8_exact}};
-    return loops[two][exact ? 2 : form == 2];
+    static const rect_loop_t loops[2][2][3] = {
+        {{nnom_dwrect_s8, nnom_dwrect_s8_scaled, nnom_dwrect_s8_exact},
+         {nnom_dwrect2_s8, nnom_dwrect2_s8_scaled, nnom_dwrect2_s8_exact}},
+        {{nnom_dwrect_s8_adj, nnom_dwrect_s8_scaled_adj, nnom_dwrect_s8_exact_adj},
+         {nnom_dwrect2_s8_adj, nnom_dwrect2_s8_scaled_adj, nnom_dwrect2_s8_exact_adj}}};
+    return loops[adj][two][exact ? 2 : form == 2];
 }
 
 /* The group (index) that runs on two lanes among ch channels' groups, -1
@@ -505,7 +545,7 @@ static const int32_t *rect_given(const nnom_conv_args_t *a, int32_t taps, int ex
  * where their form (rect_records()'s) is neither 1 nor 2, or not the
  * exact layer's. */
 static rect_loop_t rect_take(const int32_t *given, int32_t pairs, int32_t g, int32_t *rec,
-                             int32_t two)
+                             int32_t two, int adj)
 {
     const int32_t *w = given + g * RECT_GIVEN_WORDS(pairs);
     const int form = w[0];
@@ -521,7 +561,7 @@ static rect_loop_t rect_take(const int32_t *given, int32_t pairs, int32_t g, int
     const int exact = given[-2]; /* the header's (rect_given checked it) */
     if ((form != 1 && form != 2) || (exact && form != 1))
         return NULL;
-    return rect_loop(exact, form, g == two);
+    return rect_loop(exact, form, g == two, adj);
 }
 
 /* Group c's own records (rect_records on four lanes) and the loop that
@@ -532,12 +572,12 @@ static rect_loop_t rect_take(const int32_t *given, int32_t pairs, int32_t g, int
  * 13x29x11 valid +0.66%). */
 static NNOM_NOINLINE rect_loop_t rect_own(const nnom_conv_args_t *a, const rect_axis_t *u,
                                           const rect_axis_t *v, int32_t c, int exact,
-                                          int32_t *rec)
+                                          int32_t *rec, int adj)
 {
     const int form = rect_records(a, u, v, c, exact, 4, rec);
     if (form == 0 || (exact && form != 1))
         return NULL;
-    return rect_loop(exact, form, c + 4 == a->in.c && rect_two(a->in.c) >= 0);
+    return rect_loop(exact, form, c + 4 == a->in.c && rect_two(a->in.c) >= 0, adj);
 }
 
 /* nv rows of nu words (pw bytes apart in d) from the input's pixels xu
@@ -671,8 +711,8 @@ static NNOM_NOINLINE int rect_plane(const nnom_conv_args_t *a, const rect_axis_t
     nnom_dwrect_rows_t rows = {buf + v->pad * pw + u->pad, NULL, u->xb, v->xb, nu, nv, 4 * pw};
     const int32_t two = rect_two(ch);
     for (int32_t c = 0, g = 0; c < ch; c = nnom_dw_odd_next(c, ch), g++) {
-        const rect_loop_t loop = given != NULL ? rect_take(given, (taps + 1) / 2, g, rec, two)
-                                               : rect_own(a, u, v, c, exact, rec);
+        const rect_loop_t loop = given != NULL ? rect_take(given, (taps + 1) / 2, g, rec, two, 1)
+                                               : rect_own(a, u, v, c, exact, rec, 1);
         if (loop == NULL)
             return 0; /* the fallback rewrites the groups before c too */
         rows.x = a->input + c;
@@ -722,8 +762,8 @@ static NNOM_NOINLINE int rect_bands(const nnom_conv_args_t *a, const rect_axis_t
     const int32_t in_out = run[0][2] * v->ob + run[0][0] * u->ob;
     const int32_t two = rect_two(ch);
     for (int32_t c = 0, g = 0; c < ch; c = nnom_dw_odd_next(c, ch), g++) {
-        const rect_loop_t loop = given != NULL ? rect_take(given, (taps + 1) / 2, g, rec, two)
-                                               : rect_own(a, u, v, c, exact, rec);
+        const rect_loop_t loop = given != NULL ? rect_take(given, (taps + 1) / 2, g, rec, two, 0)
+                                               : rect_own(a, u, v, c, exact, rec, 0);
         if (loop == NULL)
             return 0; /* the fallback rewrites the groups before c too */
         const int8_t *x = a->input + c;
@@ -893,8 +933,8 @@ static NNOM_NOINLINE int rect_cells(const nnom_conv_args_t *a, const rect_axis_t
     rect_offsets(rec, u->k, taps, u->xb, v->xb);
     const int32_t two = rect_two(ch);
     for (int32_t c = 0, g = 0; c < ch; c = nnom_dw_odd_next(c, ch), g++) {
-        const rect_loop_t loop = given != NULL ? rect_take(given, pairs, g, rec, two)
-                                               : rect_own(a, u, v, c, exact, rec);
+        const rect_loop_t loop = given != NULL ? rect_take(given, pairs, g, rec, two, 0)
+                                               : rect_own(a, u, v, c, exact, rec, 0);
         if (loop == NULL)
             return 0; /* the fallback rewrites the groups before c too */
         for (int m = 0; m < nc; m++) {

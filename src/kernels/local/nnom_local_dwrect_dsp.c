@@ -480,8 +480,8 @@ static NNOM_NOINLINE int rect_narrow(const nnom_conv_args_t *a, const rect_axis_
     const int form = rect_records(a, u, v, 0, exact, ch, rec);
     if (form == 0)
         return 0;
-    void (*const loop)(const nnom_dwrect_job_t *) =
-        exact ? nnom_dwrect_s8_exact : (form == 2 ? nnom_dwrect_s8_scaled : nnom_dwrect_s8);
+    /* on copies: the first pair's taps side by side (rect_offsets' pu 4) */
+    const rect_loop_t loop = rect_loop(exact, form, 0, 1);
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
     for (int32_t o0 = 0; o0 < u->out; o0 += most) {
         const int32_t n = u->out - o0 < most ? u->out - o0 : most, e = (n - 1) * u->s + u->k;
@@ -595,15 +595,19 @@ static NNOM_NOINLINE rect_loop_t rect_own(const nnom_conv_args_t *a, const rect_
 }
 
 /* nv rows of nu words (pw bytes apart in d) from the input's pixels xu
- * bytes apart along a row, rows xv apart. Field offsets are the
+ * bytes apart along a row, rows xv apart, as rect_rows_job() sets them
+ * once a layer (the entries are code addresses). Field offsets are the
  * assembly's. */
 typedef struct {
     uint32_t *d;
     const int8_t *x;
-    int32_t xu, xv, nu, nv, pw;
+    int32_t xu, xu3;
+    int32_t steps;           /* nu / 8 */
+    uintptr_t entry, tail;   /* the steps' or the tail's; the tail's */
+    int32_t xstep, dstep, nv; /* from a row's end to the next row's start */
 } nnom_dwrect_rows_t;
 
-typedef char nnom_dwrect_rows_layout_t[offsetof(nnom_dwrect_rows_t, pw) == 24 ? 1 : -1];
+typedef char nnom_dwrect_rows_layout_t[offsetof(nnom_dwrect_rows_t, nv) == 36 ? 1 : -1];
 
 /* Eight words a step (LDR at four register offsets from two bases, one
  * STM: 12 instructions), the row's last nu % 8 in one straight block of
@@ -611,37 +615,22 @@ typedef char nnom_dwrect_rows_layout_t[offsetof(nnom_dwrect_rows_t, pw) == 24 ? 
  * instructions a row of 15 words, the C loop's ~85 ((2,2) s2 15x9x121
  * same copies 9 such rows a group of four channels). */
 void nnom_dwrect_rows(const nnom_dwrect_rows_t *r);
+/* Its eight-word steps and its tails (64 bytes each, by nu % 8). */
+void nnom_dwrect_rows_step(void);
+void nnom_dwrect_rows_tails(void);
 
 /* r0 d, r1 x, r2 xu, r3 3 xu, r4-r11 the words, r12 the step's second
- * base, lr the steps left. Stack: [0] steps a row, [4] the row's entry
- * (the steps or the tail), [8] the tail, [12] x's step to the next row
- * from the row's end, [16] d's, [20] rows left. */
+ * base, lr the steps left. Stack: [0] steps a row, [4] the row's entry,
+ * [8] the tail, [12] x's step, [16] d's, [20] rows left. */
 __asm__(NNOM_ASM_FUNC("nnom_dwrect_rows")
         "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #24\n"
-        "ldm    r0, {r0-r6}\n" /* d, x, xu, xv, nu, nv, pw */
-        "str    r5, [sp, #20]\n"
-        "mul    r7, r4, r2\n"
-        "sub    r3, r3, r7\n" /* xv - nu xu */
-        "sub    r6, r6, r4, lsl #2\n" /* pw - 4 nu */
-        "strd   r3, r6, [sp, #12]\n"
-        "lsrs   r7, r4, #3\n"
-        "str    r7, [sp]\n"
-        "and    r8, r4, #7\n"
-        "adr.w  r9, 5f\n"
-        "add    r9, r9, r8, lsl #6\n"
-        "orr    r9, r9, #1\n"
-        "str    r9, [sp, #8]\n"
-        "adr.w  r10, 2f\n"
-        "orr    r10, r10, #1\n"
-        "it     eq\n"
-        "moveq  r10, r9\n"
-        "str    r10, [sp, #4]\n"
-        "add    r3, r2, r2, lsl #1\n"
+        "ldm    r0, {r0-r9}\n"
+        "push   {r4-r9}\n"
         "1:\n"
         "ldr    lr, [sp]\n"
         "ldr    pc, [sp, #4]\n"
         ".p2align 2\n"
+        NNOM_ASM_ENTRY("nnom_dwrect_rows_step")
         "2:\n"
         "add    r12, r1, r2, lsl #2\n"
         "ldr    r4, [r1]\n"
@@ -658,7 +647,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dwrect_rows")
         "bne    2b\n"
         "ldr    pc, [sp, #8]\n"
         ".p2align 6\n"
-        "5:\n"
+        NNOM_ASM_ENTRY("nnom_dwrect_rows_tails")
         ".irp   t, 0, 1, 2, 3, 4, 5, 6, 7\n"
         ".p2align 6\n"
         ".if \\t & 4\n"
@@ -695,6 +684,24 @@ __asm__(NNOM_ASM_FUNC("nnom_dwrect_rows")
         ".size nnom_dwrect_rows, .-nnom_dwrect_rows\n"
         ".text\n");
 
+/* The copy's job for rows of nu words into d, pw words apart. */
+static nnom_dwrect_rows_t rect_rows_job(uint32_t *d, int32_t pw, int32_t xu, int32_t xv,
+                                        int32_t nu, int32_t nv)
+{
+    const uintptr_t tail = (uintptr_t)nnom_dwrect_rows_tails + 64u * (uint32_t)(nu & 7);
+    const nnom_dwrect_rows_t r = {d,
+                                  NULL,
+                                  xu,
+                                  3 * xu,
+                                  nu >> 3,
+                                  nu >= 8 ? (uintptr_t)nnom_dwrect_rows_step : tail,
+                                  tail,
+                                  xv - nu * xu,
+                                  4 * (pw - nu),
+                                  nv};
+    return r;
+}
+
 /* Four channels or more on the whole padded plane, pw x ph words, of
  * which nu x nv from the input (rect_groups chose it): the border set to
  * the zero point once, the inside copied per group, every output of the
@@ -722,7 +729,7 @@ static NNOM_NOINLINE int rect_plane(const nnom_conv_args_t *a, const rect_axis_t
                            ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u,
                            ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u};
     rect_offsets(rec, u->k, taps, 4, 4 * pw);
-    nnom_dwrect_rows_t rows = {buf + v->pad * pw + u->pad, NULL, u->xb, v->xb, nu, nv, 4 * pw};
+    nnom_dwrect_rows_t rows = rect_rows_job(buf + v->pad * pw + u->pad, pw, u->xb, v->xb, nu, nv);
     const int32_t two = rect_two(ch);
     for (int32_t c = 0, g = 0; c < ch; c = nnom_dw_odd_next(c, ch), g++) {
         const rect_loop_t loop = given != NULL ? rect_take(given, (taps + 1) / 2, g, rec, two, 1)

@@ -994,12 +994,14 @@ static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_
      * of them from the input, against the bands' copies (their words and
      * per band the job, the copy's set-up and the offsets rewritten: ~14 +
      * taps words' worth): where the plane fits its copy and its inside
-     * is at most twice the bands' words (a band's word costs ~10
-     * instructions with the per-line set-up, the plane's ~4), or a band's
-     * rows are wider than the bands' copy, the border is set to the zero
-     * point once and each group copies the inside and runs in one call
-     * ((5,4) s2 5x12x128 same: bands of 180 words a group, the inside 60;
-     * (2,4) s2 25x13x30 same: 314 against 325, 4.32 -> 3.87) */
+     * is at most four times the bands' words (a band's word costs ~10
+     * instructions with the per-line set-up, the plane's ~2.5 by
+     * nnom_dwrect_rows, and the plane's loop 2 an output less: branch
+     * rect3; twice for 5x5, which leaves bands to the group path), or a
+     * band's rows are wider than the bands' copy, the border is set to the
+     * zero point once and each group copies the inside and runs in one
+     * call ((5,4) s2 5x12x128 same: bands of 180 words a group, the inside
+     * 60; (2,2) s2 21x21x48 same: 441 against 120, 4.34 -> 3.78) */
     const int32_t span_u = (u->out - 1) * u->s + u->k, span_v = (v->out - 1) * v->s + v->k;
     int32_t band_words = 0, wide = 0; /* wide: a band's rows over the copy */
     for (int r = 1; r < 5; r++)
@@ -1013,7 +1015,7 @@ static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_
     nu = nu < 0 ? 0 : nu;
     nv = nv < 0 ? 0 : nv;
     const int plane = band_words > 0 && span_u * span_v <= RECT_PLANE && u->pad >= 0 &&
-                      v->pad >= 0 && (nu * nv <= 2 * band_words || wide);
+                      v->pad >= 0 && (nu * nv <= (five ? 2 : 4) * band_words || wide);
     /* 5x5 of eight channels or more with border bands on copies: the
      * group path is faster ((5,5) s2 5x30x47 same 2.90 there, 3.68 here) */
     if ((five && ch >= 8 && band_words > 0 && !plane) || (wide && !plane))
@@ -1022,14 +1024,14 @@ static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_
     /* border outputs in cells of their own on the input (rect_cells) where
      * there are few: a cell's records, their copy and its call (~250 + 2
      * a record word, measured) against the bands' copies (~6 a word) or
-     * the plane's (~5) ((2,3) s2 30x17x13 same 4.21 -> 3.89, (2,4) s2
-     * 20x7x75 same 3.51 -> 3.36; (2,2) s2 15x9x121 same keeps the plane:
-     * 4.92 there, 5.12 on cells) */
+     * the plane's (~2 since branch rect3) ((2,3) s2 30x17x13 same 4.21 ->
+     * 3.89; (2,4) s2 20x7x75 same 3.32 on cells, 2.93 on the plane; (2,2)
+     * s2 15x9x121 same keeps the plane) */
     const int32_t cells = (u->lo + u->out - u->hi + (u->hi > u->lo)) *
                           (v->lo + v->out - v->hi + (v->hi > v->lo));
     if (band_words > 0 && cells <= RECT_CELLS && rect_cell_axis(u) && rect_cell_axis(v) &&
         (cells - 1) * (250 + 2 * (16 + 6 * ((taps + 1) / 2))) <
-            (plane ? 5 * nu * nv : 6 * band_words))
+            (plane ? 2 * nu * nv : 6 * band_words))
         return rect_cells(a, u, v, exact, given);
     if (plane)
         return rect_plane(a, u, v, exact, given, span_u, span_v, nu, nv);

@@ -648,8 +648,9 @@ layer_family("win8_", 153_000, WIN8_CASES)
 # two past a multiple of four; every form: scaled, the one-row loop's
 # "small", exact with no activation) and the converter's records copied by
 # LDM/STM (nnom_dwrect_take: the plane, bands and cells); the kernel's own
-# records on the plane (built without the converter's); layers that keep
-# other paths: no border (16x10), the records refused ("scaled"), ReLU6.
+# records on the plane (built without the converter's); three channels;
+# layers that keep other paths: no border (16x10), the records refused
+# ("scaled"), ReLU6.
 # Same fields as DWRECT_CASES.
 RECT3_CASES = [
     ((15, 9, 121), (2, 2), 2, "same", "relu", None),
@@ -667,6 +668,9 @@ RECT3_CASES = [
     ((15, 9, 121), (2, 2), 2, "same", "relu", "scaled"),
     ((15, 9, 40), (2, 2), 2, "same", "relu6", None),
     ((23, 11, 17), (3, 2), 2, "same", "relu", None),
+    # three channels (rect_narrow: every output on copies, the side-by-side pair)
+    ((13, 9, 3), (2, 3), 2, "same", "relu", None),
+    ((16, 16, 3), (4, 4), 2, "same", None, None),
 ]
 # cases built without the records (dwrect's own: rect_own on the plane)
 RECT3_WITHOUT_RECORDS = (9,)

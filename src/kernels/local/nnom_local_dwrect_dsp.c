@@ -524,6 +524,12 @@ static NNOM_NOINLINE int rect_narrow(const nnom_conv_args_t *a, const rect_axis_
     return 1;
 }
 
+/* rect_take's pairs and rect_own's exact (shifted down 7) with this bit:
+ * the loops of the first pair side by side (the plane's), not the
+ * arguments of another word (one more on the stack cost the band copies'
+ * group loop ~60 instructions a group: 7x7 s2 24x24x32 same +0.08%). */
+#define RECT_ADJ 256
+
 /* The converter's records (nnom/ops/dwrect_records.py) where their header
  * matches the layer, else NULL: [tag, taps, groups, exact, down]. */
 #define RECT_TAG NNOM_DWRECT_TAG
@@ -540,10 +546,6 @@ static const int32_t *rect_given(const nnom_conv_args_t *a, int32_t taps, int ex
                : NULL;
 }
 
-/* Group g's records from the converter's (the taps' offsets in rec kept)
- * and the loop that runs them (group two on two lanes: rect_two()); NULL
- * where their form (rect_records()'s) is neither 1 nor 2, or not the
- * exact layer's. */
 /* A group's converter records at w (the bias on) into rec: the bias,
  * per pair of taps its four weight words (the offsets' two kept), the
  * twelve of requantisation, by LDM/STM (~16 instructions on two pairs,
@@ -566,9 +568,15 @@ __asm__(NNOM_ASM_FUNC("nnom_dwrect_take")
         ".size nnom_dwrect_take, .-nnom_dwrect_take\n"
         ".text\n");
 
+/* Group g's records from the converter's (the taps' offsets in rec kept)
+ * and the loop that runs them (group two on two lanes: rect_two()); NULL
+ * where their form (rect_records()'s) is neither 1 nor 2, or not the
+ * exact layer's; pairs with RECT_ADJ: the plane's loops. */
 static rect_loop_t rect_take(const int32_t *given, int32_t pairs, int32_t g, int32_t *rec,
-                             int32_t two, int adj)
+                             int32_t two)
 {
+    const int adj = pairs >> 8; /* RECT_ADJ */
+    pairs &= RECT_ADJ - 1;
     const int32_t *w = given + g * RECT_GIVEN_WORDS(pairs);
     const int form = w[0];
     nnom_dwrect_take(rec, w + 1, pairs);
@@ -579,15 +587,18 @@ static rect_loop_t rect_take(const int32_t *given, int32_t pairs, int32_t g, int
 }
 
 /* Group c's own records (rect_records on four lanes) and the loop that
- * runs them, NULL where no form fits. Out of line, as rect_take: one copy
+ * runs them (exact with RECT_ADJ >> 7: the plane's), NULL where no form
+ * fits. Out of line, as rect_take: one copy
  * for rect_plane, rect_bands and rect_cells, whose group loops keep their
  * registers (with the records' build and win7's loop choice inlined
  * there the tap loop spilled: 7x7 s2 24x24x32 same +0.53%, (5,5) s2
  * 13x29x11 valid +0.66%). */
 static NNOM_NOINLINE rect_loop_t rect_own(const nnom_conv_args_t *a, const rect_axis_t *u,
                                           const rect_axis_t *v, int32_t c, int exact,
-                                          int32_t *rec, int adj)
+                                          int32_t *rec)
 {
+    const int adj = exact >> 1; /* RECT_ADJ >> 7 */
+    exact &= 1;
     const int form = rect_records(a, u, v, c, exact, 4, rec);
     if (form == 0 || (exact && form != 1))
         return NULL;
@@ -732,8 +743,9 @@ static NNOM_NOINLINE int rect_plane(const nnom_conv_args_t *a, const rect_axis_t
     nnom_dwrect_rows_t rows = rect_rows_job(buf + v->pad * pw + u->pad, pw, u->xb, v->xb, nu, nv);
     const int32_t two = rect_two(ch);
     for (int32_t c = 0, g = 0; c < ch; c = nnom_dw_odd_next(c, ch), g++) {
-        const rect_loop_t loop = given != NULL ? rect_take(given, (taps + 1) / 2, g, rec, two, 1)
-                                               : rect_own(a, u, v, c, exact, rec, 1);
+        const rect_loop_t loop = given != NULL
+                                     ? rect_take(given, (taps + 1) / 2 | RECT_ADJ, g, rec, two)
+                                     : rect_own(a, u, v, c, exact | RECT_ADJ >> 7, rec);
         if (loop == NULL)
             return 0; /* the fallback rewrites the groups before c too */
         rows.x = a->input + c;
@@ -783,8 +795,8 @@ static NNOM_NOINLINE int rect_bands(const nnom_conv_args_t *a, const rect_axis_t
     const int32_t in_out = run[0][2] * v->ob + run[0][0] * u->ob;
     const int32_t two = rect_two(ch);
     for (int32_t c = 0, g = 0; c < ch; c = nnom_dw_odd_next(c, ch), g++) {
-        const rect_loop_t loop = given != NULL ? rect_take(given, (taps + 1) / 2, g, rec, two, 0)
-                                               : rect_own(a, u, v, c, exact, rec, 0);
+        const rect_loop_t loop = given != NULL ? rect_take(given, (taps + 1) / 2, g, rec, two)
+                                               : rect_own(a, u, v, c, exact, rec);
         if (loop == NULL)
             return 0; /* the fallback rewrites the groups before c too */
         const int8_t *x = a->input + c;
@@ -954,8 +966,8 @@ static NNOM_NOINLINE int rect_cells(const nnom_conv_args_t *a, const rect_axis_t
     rect_offsets(rec, u->k, taps, u->xb, v->xb);
     const int32_t two = rect_two(ch);
     for (int32_t c = 0, g = 0; c < ch; c = nnom_dw_odd_next(c, ch), g++) {
-        const rect_loop_t loop = given != NULL ? rect_take(given, pairs, g, rec, two, 0)
-                                               : rect_own(a, u, v, c, exact, rec, 0);
+        const rect_loop_t loop = given != NULL ? rect_take(given, pairs, g, rec, two)
+                                               : rect_own(a, u, v, c, exact, rec);
         if (loop == NULL)
             return 0; /* the fallback rewrites the groups before c too */
         for (int m = 0; m < nc; m++) {

@@ -297,14 +297,27 @@ __asm__(".macro DWRECT name, form, lanes, adj\n"
  * the group is the last, overlapping the one before it by two or three
  * channels ((2,2) s2 26x20x10 valid: 51 instructions an output there, 33
  * here). */
+static const rect_loop_t rect_loops[2][6] = {
+    {nnom_dwrect_s8, nnom_dwrect_s8_scaled, nnom_dwrect_s8_exact, nnom_dwrect2_s8,
+     nnom_dwrect2_s8_scaled, nnom_dwrect2_s8_exact},
+    {nnom_dwrect_s8_adj, nnom_dwrect_s8_scaled_adj, nnom_dwrect_s8_exact_adj, nnom_dwrect2_s8_adj,
+     nnom_dwrect2_s8_scaled_adj, nnom_dwrect2_s8_exact_adj}};
+
 static rect_loop_t rect_loop(int exact, int form, int two, int adj)
 {
-    static const rect_loop_t loops[2][2][3] = {
-        {{nnom_dwrect_s8, nnom_dwrect_s8_scaled, nnom_dwrect_s8_exact},
-         {nnom_dwrect2_s8, nnom_dwrect2_s8_scaled, nnom_dwrect2_s8_exact}},
-        {{nnom_dwrect_s8_adj, nnom_dwrect_s8_scaled_adj, nnom_dwrect_s8_exact_adj},
-         {nnom_dwrect2_s8_adj, nnom_dwrect2_s8_scaled_adj, nnom_dwrect2_s8_exact_adj}}};
-    return loops[adj][two][exact ? 2 : form == 2];
+    return rect_loops[adj][3 * two + (exact ? 2 : form == 2)];
+}
+
+/* The twin of loop whose first pair's taps are side by side (the plane's
+ * for the kernel's own records: rect_own keeps main's arguments and code,
+ * which an argument more or a flag in exact made ~17 instructions a group
+ * slower, (5,5) s2 7x25x54 valid +0.26%). */
+static rect_loop_t rect_adj(rect_loop_t loop)
+{
+    for (int i = 0; i < 6; i++)
+        if (rect_loops[0][i] == loop)
+            return rect_loops[1][i];
+    return loop;
 }
 
 /* The group (index) that runs on two lanes among ch channels' groups, -1
@@ -524,10 +537,10 @@ static NNOM_NOINLINE int rect_narrow(const nnom_conv_args_t *a, const rect_axis_
     return 1;
 }
 
-/* rect_take's pairs and rect_own's exact (shifted down 7) with this bit:
- * the loops of the first pair side by side (the plane's), not the
- * arguments of another word (one more on the stack cost the band copies'
- * group loop ~60 instructions a group: 7x7 s2 24x24x32 same +0.08%). */
+/* rect_take's pairs with this bit: the loops of the first pair side by
+ * side (the plane's), not an argument more (on the stack it cost the band
+ * copies' group loop ~60 instructions a group: 7x7 s2 24x24x32 same
+ * +0.08%). */
 #define RECT_ADJ 256
 
 /* The converter's records (nnom/ops/dwrect_records.py) where their header
@@ -587,8 +600,7 @@ static rect_loop_t rect_take(const int32_t *given, int32_t pairs, int32_t g, int
 }
 
 /* Group c's own records (rect_records on four lanes) and the loop that
- * runs them (exact with RECT_ADJ >> 7: the plane's), NULL where no form
- * fits. Out of line, as rect_take: one copy
+ * runs them, NULL where no form fits. Out of line, as rect_take: one copy
  * for rect_plane, rect_bands and rect_cells, whose group loops keep their
  * registers (with the records' build and win7's loop choice inlined
  * there the tap loop spilled: 7x7 s2 24x24x32 same +0.53%, (5,5) s2
@@ -597,12 +609,10 @@ static NNOM_NOINLINE rect_loop_t rect_own(const nnom_conv_args_t *a, const rect_
                                           const rect_axis_t *v, int32_t c, int exact,
                                           int32_t *rec)
 {
-    const int adj = exact >> 1; /* RECT_ADJ >> 7 */
-    exact &= 1;
     const int form = rect_records(a, u, v, c, exact, 4, rec);
     if (form == 0 || (exact && form != 1))
         return NULL;
-    return rect_loop(exact, form, c + 4 == a->in.c && rect_two(a->in.c) >= 0, adj);
+    return rect_loop(exact, form, c + 4 == a->in.c && rect_two(a->in.c) >= 0, 0);
 }
 
 /* nv rows of nu words (pw bytes apart in d) from the input's pixels xu
@@ -745,7 +755,7 @@ static NNOM_NOINLINE int rect_plane(const nnom_conv_args_t *a, const rect_axis_t
     for (int32_t c = 0, g = 0; c < ch; c = nnom_dw_odd_next(c, ch), g++) {
         const rect_loop_t loop = given != NULL
                                      ? rect_take(given, (taps + 1) / 2 | RECT_ADJ, g, rec, two)
-                                     : rect_own(a, u, v, c, exact | RECT_ADJ >> 7, rec);
+                                     : rect_adj(rect_own(a, u, v, c, exact, rec));
         if (loop == NULL)
             return 0; /* the fallback rewrites the groups before c too */
         rows.x = a->input + c;

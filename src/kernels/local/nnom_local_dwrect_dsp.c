@@ -86,6 +86,15 @@ void nnom_dwrect_s8_exact(const nnom_dwrect_job_t *j);
 void nnom_dwrect2_s8(const nnom_dwrect_job_t *j);
 void nnom_dwrect2_s8_scaled(const nnom_dwrect_job_t *j);
 void nnom_dwrect2_s8_exact(const nnom_dwrect_job_t *j);
+/* The six with the first pair's taps side by side, offsets 0 and 4 (every
+ * copy's: rect_offsets' pu 4): one LDRD, not the offsets' LDRD and two
+ * LDR (2 instructions an output less). */
+void nnom_dwrect_s8_adj(const nnom_dwrect_job_t *j);
+void nnom_dwrect_s8_scaled_adj(const nnom_dwrect_job_t *j);
+void nnom_dwrect_s8_exact_adj(const nnom_dwrect_job_t *j);
+void nnom_dwrect2_s8_adj(const nnom_dwrect_job_t *j);
+void nnom_dwrect2_s8_scaled_adj(const nnom_dwrect_job_t *j);
+void nnom_dwrect2_s8_exact_adj(const nnom_dwrect_job_t *j);
 typedef void (*rect_loop_t)(const nnom_dwrect_job_t *j);
 
 
@@ -127,7 +136,7 @@ typedef void (*rect_loop_t)(const nnom_dwrect_job_t *j);
  * ol, [28] the line's first window less xp, [32] its output, [36] lo4,
  * [40] hi4. The pairs (60 bytes each, 36 on two lanes) are entered at the
  * layer's count of them before their end (LDR to the pc). */
-__asm__(".macro DWRECT name, form, lanes\n"
+__asm__(".macro DWRECT name, form, lanes, adj\n"
         ".section .text.\\name,\"ax\",%progbits\n"
         ".global \\name\n"
         ".type \\name, %function\n"
@@ -156,6 +165,9 @@ __asm__(".macro DWRECT name, form, lanes\n"
         ".set   .Ldwrect_pair, 36\n"
         ".endif\n"
         "mov    r9, #.Ldwrect_pair\n"
+        ".if \\adj\n"
+        "sub    lr, lr, #1\n" /* the first pair is the head's */
+        ".endif\n"
         "mls    r8, lr, r9, r8\n"
         "orr    r8, r8, #1\n"
         "str    r8, [sp, #8]\n"
@@ -165,7 +177,27 @@ __asm__(".macro DWRECT name, form, lanes\n"
         "2:\n"
         "ldrd   r1, r8, [sp]\n"
         "add    r0, r0, r8\n"
+        ".if \\adj\n"
+        /* the first pair's taps side by side (a copy's row): one LDRD; the
+         * bias's LDM steps over their offsets (and, on two lanes, lanes 0
+         * and 1's weights) */
+        ".if \\lanes == 4\n"
+        "ldm    r1!, {r4-r9}\n"
+        "ldrd   r8, r9, [r0]\n"
+        NNOM_DWCOL_PAIR_MACS(NNOM_DWCOL_PAIR_LANE3)
+        ".else\n"
+        "ldm    r1!, {r4-r10, r12}\n"
+        "ldrd   r8, r9, [r0]\n"
+        "pkhtb  r9, r9, r8, asr #16\n"
+        "ldrd   r8, r12, [r1], #8\n"
+        "sxtb16 lr, r9\n"
+        "smlad  r6, lr, r8, r6\n"
+        "sxtb16 lr, r9, ror #8\n"
+        "smlad  r7, lr, r12, r7\n"
+        ".endif\n"
+        ".else\n"
         "ldm    r1!, {r4-r7}\n"
+        ".endif\n"
         "ldr.w  pc, [sp, #8]\n"
         "4:\n"
         ".rept  (" NNOM_STR(RECT_TAPS) " + 1) / 2\n"
@@ -245,12 +277,18 @@ __asm__(".macro DWRECT name, form, lanes\n"
         "pop    {r4-r11, pc}\n"
         ".size \\name, .-\\name\n"
         ".endm\n"
-        "DWRECT nnom_dwrect_s8, 0, 4\n"
-        "DWRECT nnom_dwrect_s8_scaled, 1, 4\n"
-        "DWRECT nnom_dwrect_s8_exact, 2, 4\n"
-        "DWRECT nnom_dwrect2_s8, 0, 2\n"
-        "DWRECT nnom_dwrect2_s8_scaled, 1, 2\n"
-        "DWRECT nnom_dwrect2_s8_exact, 2, 2\n"
+        "DWRECT nnom_dwrect_s8, 0, 4, 0\n"
+        "DWRECT nnom_dwrect_s8_scaled, 1, 4, 0\n"
+        "DWRECT nnom_dwrect_s8_exact, 2, 4, 0\n"
+        "DWRECT nnom_dwrect2_s8, 0, 2, 0\n"
+        "DWRECT nnom_dwrect2_s8_scaled, 1, 2, 0\n"
+        "DWRECT nnom_dwrect2_s8_exact, 2, 2, 0\n"
+        "DWRECT nnom_dwrect_s8_adj, 0, 4, 1\n"
+        "DWRECT nnom_dwrect_s8_scaled_adj, 1, 4, 1\n"
+        "DWRECT nnom_dwrect_s8_exact_adj, 2, 4, 1\n"
+        "DWRECT nnom_dwrect2_s8_adj, 0, 2, 1\n"
+        "DWRECT nnom_dwrect2_s8_scaled_adj, 1, 2, 1\n"
+        "DWRECT nnom_dwrect2_s8_exact_adj, 2, 2, 1\n"
         ".purgem DWRECT\n"
         ".text\n");
 
@@ -259,12 +297,27 @@ __asm__(".macro DWRECT name, form, lanes\n"
  * the group is the last, overlapping the one before it by two or three
  * channels ((2,2) s2 26x20x10 valid: 51 instructions an output there, 33
  * here). */
-static rect_loop_t rect_loop(int exact, int form, int two)
+static const rect_loop_t rect_loops[2][6] = {
+    {nnom_dwrect_s8, nnom_dwrect_s8_scaled, nnom_dwrect_s8_exact, nnom_dwrect2_s8,
+     nnom_dwrect2_s8_scaled, nnom_dwrect2_s8_exact},
+    {nnom_dwrect_s8_adj, nnom_dwrect_s8_scaled_adj, nnom_dwrect_s8_exact_adj, nnom_dwrect2_s8_adj,
+     nnom_dwrect2_s8_scaled_adj, nnom_dwrect2_s8_exact_adj}};
+
+static rect_loop_t rect_loop(int exact, int form, int two, int adj)
 {
-    static const rect_loop_t loops[2][3] = {
-        {nnom_dwrect_s8, nnom_dwrect_s8_scaled, nnom_dwrect_s8_exact},
-        {nnom_dwrect2_s8, nnom_dwrect2_s8_scaled, nnom_dwrect2_s8_exact}};
-    return loops[two][exact ? 2 : form == 2];
+    return rect_loops[adj][3 * two + (exact ? 2 : form == 2)];
+}
+
+/* The twin of loop whose first pair's taps are side by side (the plane's
+ * for the kernel's own records: rect_own keeps main's arguments and code,
+ * which an argument more or a flag in exact made ~17 instructions a group
+ * slower, (5,5) s2 7x25x54 valid +0.26%). */
+static rect_loop_t rect_adj(rect_loop_t loop)
+{
+    for (int i = 0; i < 6; i++)
+        if (rect_loops[0][i] == loop)
+            return rect_loops[1][i];
+    return loop;
 }
 
 /* The group (index) that runs on two lanes among ch channels' groups, -1
@@ -440,8 +493,8 @@ static NNOM_NOINLINE int rect_narrow(const nnom_conv_args_t *a, const rect_axis_
     const int form = rect_records(a, u, v, 0, exact, ch, rec);
     if (form == 0)
         return 0;
-    void (*const loop)(const nnom_dwrect_job_t *) =
-        exact ? nnom_dwrect_s8_exact : (form == 2 ? nnom_dwrect_s8_scaled : nnom_dwrect_s8);
+    /* on copies: the first pair's taps side by side (rect_offsets' pu 4) */
+    const rect_loop_t loop = rect_loop(exact, form, 0, 1);
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
     for (int32_t o0 = 0; o0 < u->out; o0 += most) {
         const int32_t n = u->out - o0 < most ? u->out - o0 : most, e = (n - 1) * u->s + u->k;
@@ -484,6 +537,12 @@ static NNOM_NOINLINE int rect_narrow(const nnom_conv_args_t *a, const rect_axis_
     return 1;
 }
 
+/* rect_take's pairs with this bit: the loops of the first pair side by
+ * side (the plane's), not an argument more (on the stack it cost the band
+ * copies' group loop ~60 instructions a group: 7x7 s2 24x24x32 same
+ * +0.08%). */
+#define RECT_ADJ 256
+
 /* The converter's records (nnom/ops/dwrect_records.py) where their header
  * matches the layer, else NULL: [tag, taps, groups, exact, down]. */
 #define RECT_TAG NNOM_DWRECT_TAG
@@ -500,28 +559,44 @@ static const int32_t *rect_given(const nnom_conv_args_t *a, int32_t taps, int ex
                : NULL;
 }
 
+/* A group's converter records at w (the bias on) into rec: the bias,
+ * per pair of taps its four weight words (the offsets' two kept), the
+ * twelve of requantisation, by LDM/STM (~16 instructions on two pairs,
+ * the C copies' ~60). */
+void nnom_dwrect_take(int32_t *rec, const int32_t *w, int32_t pairs);
+
+__asm__(NNOM_ASM_FUNC("nnom_dwrect_take")
+        "push   {r4-r11, lr}\n"
+        "ldm    r1!, {r3-r6}\n"
+        "stm    r0!, {r3-r6}\n"
+        "1:\n"
+        "ldm    r1!, {r3-r6}\n"
+        "adds   r0, r0, #8\n"
+        "stm    r0!, {r3-r6}\n"
+        "subs   r2, r2, #1\n"
+        "bne    1b\n"
+        "ldm    r1, {r1-r12}\n"
+        "stm    r0, {r1-r12}\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dwrect_take, .-nnom_dwrect_take\n"
+        ".text\n");
+
 /* Group g's records from the converter's (the taps' offsets in rec kept)
  * and the loop that runs them (group two on two lanes: rect_two()); NULL
  * where their form (rect_records()'s) is neither 1 nor 2, or not the
- * exact layer's. */
+ * exact layer's; pairs with RECT_ADJ: the plane's loops. */
 static rect_loop_t rect_take(const int32_t *given, int32_t pairs, int32_t g, int32_t *rec,
                              int32_t two)
 {
+    const int adj = pairs >> 8; /* RECT_ADJ */
+    pairs &= RECT_ADJ - 1;
     const int32_t *w = given + g * RECT_GIVEN_WORDS(pairs);
     const int form = w[0];
-    /* runs of four words and the last twelve as block copies (LDM/STM:
-     * ~3 instructions per four words, the word loops ~10; (3,3) s2
-     * 17x4x113 valid takes 29 groups of 36 words) */
-    memcpy(rec, w + 1, 4 * sizeof(int32_t));
-    w += 5;
-    int32_t *p = rec + 4;
-    for (int32_t t = 0; t < pairs; t++, p += 6, w += 4)
-        memcpy(p + 2, w, 4 * sizeof(int32_t));
-    memcpy(p, w, 12 * sizeof(int32_t));
+    nnom_dwrect_take(rec, w + 1, pairs);
     const int exact = given[-2]; /* the header's (rect_given checked it) */
     if ((form != 1 && form != 2) || (exact && form != 1))
         return NULL;
-    return rect_loop(exact, form, g == two);
+    return rect_loop(exact, form, g == two, adj);
 }
 
 /* Group c's own records (rect_records on four lanes) and the loop that
@@ -537,31 +612,115 @@ static NNOM_NOINLINE rect_loop_t rect_own(const nnom_conv_args_t *a, const rect_
     const int form = rect_records(a, u, v, c, exact, 4, rec);
     if (form == 0 || (exact && form != 1))
         return NULL;
-    return rect_loop(exact, form, c + 4 == a->in.c && rect_two(a->in.c) >= 0);
+    return rect_loop(exact, form, c + 4 == a->in.c && rect_two(a->in.c) >= 0, 0);
 }
 
-/* nv rows of nu words (pw apart in d) from the input's pixels xu bytes
- * apart along a row, rows xv apart: four words a step (~2.5 instructions
- * a word; a word a step ~6: (2,2) s2 15x9x121 same copies 135 words a
- * group of four channels). */
-static void rect_rows(uint32_t *d, int32_t pw, const int8_t *x, int32_t xu, int32_t xv,
-                      int32_t nu, int32_t nv)
+/* nv rows of nu words (pw bytes apart in d) from the input's pixels xu
+ * bytes apart along a row, rows xv apart, as rect_rows_job() sets them
+ * once a layer (the entries are code addresses). Field offsets are the
+ * assembly's. */
+typedef struct {
+    uint32_t *d;
+    const int8_t *x;
+    int32_t xu, xu3;
+    int32_t steps;           /* nu / 8 */
+    uintptr_t entry, tail;   /* the steps' or the tail's; the tail's */
+    int32_t xstep, dstep, nv; /* from a row's end to the next row's start */
+} nnom_dwrect_rows_t;
+
+typedef char nnom_dwrect_rows_layout_t[offsetof(nnom_dwrect_rows_t, nv) == 36 ? 1 : -1];
+
+/* Eight words a step (LDR at four register offsets from two bases, one
+ * STM: 12 instructions), the row's last nu % 8 in one straight block of
+ * its own (entered by its index, not tested word by word): ~36
+ * instructions a row of 15 words, the C loop's ~85 ((2,2) s2 15x9x121
+ * same copies 9 such rows a group of four channels). */
+void nnom_dwrect_rows(const nnom_dwrect_rows_t *r);
+/* Its eight-word steps and its tails (64 bytes each, by nu % 8). */
+void nnom_dwrect_rows_step(void);
+void nnom_dwrect_rows_tails(void);
+
+/* r0 d, r1 x, r2 xu, r3 3 xu, r4-r11 the words, r12 the step's second
+ * base, lr the steps left. Stack: [0] steps a row, [4] the row's entry,
+ * [8] the tail, [12] x's step, [16] d's, [20] rows left. */
+__asm__(NNOM_ASM_FUNC("nnom_dwrect_rows")
+        "push   {r4-r11, lr}\n"
+        "ldm    r0, {r0-r9}\n"
+        "push   {r4-r9}\n"
+        "1:\n"
+        "ldr    lr, [sp]\n"
+        "ldr    pc, [sp, #4]\n"
+        ".p2align 2\n"
+        NNOM_ASM_ENTRY("nnom_dwrect_rows_step")
+        "2:\n"
+        "add    r12, r1, r2, lsl #2\n"
+        "ldr    r4, [r1]\n"
+        "ldr    r5, [r1, r2]\n"
+        "ldr    r6, [r1, r2, lsl #1]\n"
+        "ldr    r7, [r1, r3]\n"
+        "ldr    r8, [r12]\n"
+        "ldr    r9, [r12, r2]\n"
+        "ldr    r10, [r12, r2, lsl #1]\n"
+        "ldr    r11, [r12, r3]\n"
+        "add    r1, r12, r2, lsl #2\n"
+        "stmia  r0!, {r4-r11}\n"
+        "subs   lr, lr, #1\n"
+        "bne    2b\n"
+        "ldr    pc, [sp, #8]\n"
+        ".p2align 6\n"
+        NNOM_ASM_ENTRY("nnom_dwrect_rows_tails")
+        ".irp   t, 0, 1, 2, 3, 4, 5, 6, 7\n"
+        ".p2align 6\n"
+        ".if \\t & 4\n"
+        "ldr    r4, [r1]\n"
+        "ldr    r5, [r1, r2]\n"
+        "ldr    r6, [r1, r2, lsl #1]\n"
+        "ldr    r7, [r1, r3]\n"
+        "add    r1, r1, r2, lsl #2\n"
+        "stmia  r0!, {r4-r7}\n"
+        ".endif\n"
+        ".if \\t & 2\n"
+        "ldr    r4, [r1]\n"
+        "ldr    r5, [r1, r2]\n"
+        "add    r1, r1, r2, lsl #1\n"
+        "stmia  r0!, {r4, r5}\n"
+        ".endif\n"
+        ".if \\t & 1\n"
+        "ldr    r4, [r1]\n"
+        "add    r1, r1, r2\n"
+        "str    r4, [r0], #4\n"
+        ".endif\n"
+        "b.w    3f\n"
+        ".endr\n"
+        "3:\n"
+        "ldrd   r4, r5, [sp, #12]\n"
+        "add    r1, r1, r4\n"
+        "add    r0, r0, r5\n"
+        "ldr    r4, [sp, #20]\n"
+        "subs   r4, r4, #1\n"
+        "str    r4, [sp, #20]\n"
+        "bne    1b\n"
+        "add    sp, sp, #24\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dwrect_rows, .-nnom_dwrect_rows\n"
+        ".text\n");
+
+/* The copy's job for rows of nu words into d, pw words apart. */
+static nnom_dwrect_rows_t rect_rows_job(uint32_t *d, int32_t pw, int32_t xu, int32_t xv,
+                                        int32_t nu, int32_t nv)
 {
-    const int32_t x2 = 2 * xu, x3 = 3 * xu, x4 = 4 * xu;
-    for (int32_t m = 0; m < nv; m++, d += pw, x += xv) {
-        const int8_t *src = x;
-        uint32_t *p = d, *const end4 = d + (nu & ~3), *const end = d + nu;
-        for (; p != end4; p += 4, src += x4) {
-            const uint32_t w0 = nnom_read4(src), w1 = nnom_read4(src + xu);
-            const uint32_t w2 = nnom_read4(src + x2), w3 = nnom_read4(src + x3);
-            p[0] = w0;
-            p[1] = w1;
-            p[2] = w2;
-            p[3] = w3;
-        }
-        for (; p != end; p++, src += xu)
-            *p = nnom_read4(src);
-    }
+    const uintptr_t tail = (uintptr_t)nnom_dwrect_rows_tails + 64u * (uint32_t)(nu & 7);
+    const nnom_dwrect_rows_t r = {d,
+                                  NULL,
+                                  xu,
+                                  3 * xu,
+                                  nu >> 3,
+                                  nu >= 8 ? (uintptr_t)nnom_dwrect_rows_step : tail,
+                                  tail,
+                                  xv - nu * xu,
+                                  4 * (pw - nu),
+                                  nv};
+    return r;
 }
 
 /* Four channels or more on the whole padded plane, pw x ph words, of
@@ -591,13 +750,17 @@ static NNOM_NOINLINE int rect_plane(const nnom_conv_args_t *a, const rect_axis_t
                            ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u,
                            ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u};
     rect_offsets(rec, u->k, taps, 4, 4 * pw);
+    nnom_dwrect_rows_t rows = rect_rows_job(buf + v->pad * pw + u->pad, pw, u->xb, v->xb, nu, nv);
     const int32_t two = rect_two(ch);
     for (int32_t c = 0, g = 0; c < ch; c = nnom_dw_odd_next(c, ch), g++) {
-        const rect_loop_t loop = given != NULL ? rect_take(given, (taps + 1) / 2, g, rec, two)
-                                               : rect_own(a, u, v, c, exact, rec);
+        const rect_loop_t loop = given != NULL
+                                     ? rect_take(given, (taps + 1) / 2 | RECT_ADJ, g, rec, two)
+                                     : rect_adj(rect_own(a, u, v, c, exact, rec));
         if (loop == NULL)
             return 0; /* the fallback rewrites the groups before c too */
-        rect_rows(buf + v->pad * pw + u->pad, pw, a->input + c, u->xb, v->xb, nu, nv);
+        rows.x = a->input + c;
+        if (nu > 0 && nv > 0)
+            nnom_dwrect_rows(&rows);
         j.out = a->output + c;
         loop(&j);
     }
@@ -853,12 +1016,14 @@ static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_
      * of them from the input, against the bands' copies (their words and
      * per band the job, the copy's set-up and the offsets rewritten: ~14 +
      * taps words' worth): where the plane fits its copy and its inside
-     * is at most twice the bands' words (a band's word costs ~10
-     * instructions with the per-line set-up, the plane's ~4), or a band's
-     * rows are wider than the bands' copy, the border is set to the zero
-     * point once and each group copies the inside and runs in one call
-     * ((5,4) s2 5x12x128 same: bands of 180 words a group, the inside 60;
-     * (2,4) s2 25x13x30 same: 314 against 325, 4.32 -> 3.87) */
+     * is at most four times the bands' words (a band's word costs ~10
+     * instructions with the per-line set-up, the plane's ~2.5 by
+     * nnom_dwrect_rows, and the plane's loop 2 an output less: branch
+     * rect3; twice for 5x5, which leaves bands to the group path), or a
+     * band's rows are wider than the bands' copy, the border is set to the
+     * zero point once and each group copies the inside and runs in one
+     * call ((5,4) s2 5x12x128 same: bands of 180 words a group, the inside
+     * 60; (2,2) s2 21x21x48 same: 441 against 120, 4.34 -> 3.78) */
     const int32_t span_u = (u->out - 1) * u->s + u->k, span_v = (v->out - 1) * v->s + v->k;
     int32_t band_words = 0, wide = 0; /* wide: a band's rows over the copy */
     for (int r = 1; r < 5; r++)
@@ -872,7 +1037,7 @@ static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_
     nu = nu < 0 ? 0 : nu;
     nv = nv < 0 ? 0 : nv;
     const int plane = band_words > 0 && span_u * span_v <= RECT_PLANE && u->pad >= 0 &&
-                      v->pad >= 0 && (nu * nv <= 2 * band_words || wide);
+                      v->pad >= 0 && (nu * nv <= (five ? 2 : 4) * band_words || wide);
     /* 5x5 of eight channels or more with border bands on copies: the
      * group path is faster ((5,5) s2 5x30x47 same 2.90 there, 3.68 here) */
     if ((five && ch >= 8 && band_words > 0 && !plane) || (wide && !plane))
@@ -881,14 +1046,14 @@ static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_
     /* border outputs in cells of their own on the input (rect_cells) where
      * there are few: a cell's records, their copy and its call (~250 + 2
      * a record word, measured) against the bands' copies (~6 a word) or
-     * the plane's (~5) ((2,3) s2 30x17x13 same 4.21 -> 3.89, (2,4) s2
-     * 20x7x75 same 3.51 -> 3.36; (2,2) s2 15x9x121 same keeps the plane:
-     * 4.92 there, 5.12 on cells) */
+     * the plane's (~2 since branch rect3) ((2,3) s2 30x17x13 same 4.21 ->
+     * 3.89; (2,4) s2 20x7x75 same 3.32 on cells, 2.93 on the plane; (2,2)
+     * s2 15x9x121 same keeps the plane) */
     const int32_t cells = (u->lo + u->out - u->hi + (u->hi > u->lo)) *
                           (v->lo + v->out - v->hi + (v->hi > v->lo));
     if (band_words > 0 && cells <= RECT_CELLS && rect_cell_axis(u) && rect_cell_axis(v) &&
         (cells - 1) * (250 + 2 * (16 + 6 * ((taps + 1) / 2))) <
-            (plane ? 5 * nu * nv : 6 * band_words))
+            (plane ? 2 * nu * nv : 6 * band_words))
         return rect_cells(a, u, v, exact, given);
     if (plane)
         return rect_plane(a, u, v, exact, given, span_u, span_v, nu, nv);

@@ -638,3 +638,42 @@ WIN8_CASES = [
 
 
 layer_family("win8_", 153_000, WIN8_CASES)
+
+
+# Branch rect3 (dwrect, -O2 with the assembly): the padded plane's rows
+# copied in assembly (nnom_dwrect_rows: eight words a step, the last
+# nu % 8 by their index; rows of fewer than eight words, of 8 k + 0..7),
+# the loops whose first pair's taps are side by side on the plane
+# (nnom_dwrect*_adj: four lanes, and two lanes for the last group one or
+# two past a multiple of four; every form: scaled, the one-row loop's
+# "small", exact with no activation) and the converter's records copied by
+# LDM/STM (nnom_dwrect_take: the plane, bands and cells); the kernel's own
+# records on the plane (built without the converter's); three channels;
+# layers that keep other paths: no border (16x10), the records refused
+# ("scaled"), ReLU6.
+# Same fields as DWRECT_CASES.
+RECT3_CASES = [
+    ((15, 9, 121), (2, 2), 2, "same", "relu", None),
+    ((15, 9, 122), (2, 2), 2, "same", "relu", None),
+    ((15, 9, 64), (2, 2), 2, "same", None, None),
+    ((15, 9, 64), (2, 2), 2, "same", "relu", "small"),
+    ((9, 15, 123), (2, 2), 2, "same", "relu", None),
+    ((25, 13, 30), (2, 4), 2, "same", "relu", None),
+    ((5, 12, 128), (5, 4), 2, "same", "relu", None),
+    ((7, 7, 8), (2, 2), 2, "same", "relu", None),
+    ((33, 9, 12), (2, 2), 2, "same", "relu", None),
+    ((15, 9, 64), (2, 2), 2, "same", "relu", None),
+    ((30, 17, 13), (2, 3), 2, "same", "relu", None),
+    ((16, 10, 121), (2, 2), 2, "same", "relu", None),
+    ((15, 9, 121), (2, 2), 2, "same", "relu", "scaled"),
+    ((15, 9, 40), (2, 2), 2, "same", "relu6", None),
+    ((23, 11, 17), (3, 2), 2, "same", "relu", None),
+    # three channels (rect_narrow: every output on copies, the side-by-side pair)
+    ((13, 9, 3), (2, 3), 2, "same", "relu", None),
+    ((16, 16, 3), (4, 4), 2, "same", None, None),
+]
+# cases built without the records (dwrect's own: rect_own on the plane)
+RECT3_WITHOUT_RECORDS = (9,)
+
+
+layer_family("rect3_", 169_000, RECT3_CASES, without_records=RECT3_WITHOUT_RECORDS)

@@ -117,14 +117,16 @@ NNOM_INLINE void nnom_dwcol_lines(nnom_dwcol_job_t *j, const int8_t *x, int8_t *
     }
 }
 
-/* A layer of nnom_dw_col_early's or nnom_dw_line_try's with one channel
- * past a multiple of four (out.c = 4 g + 1) and the scaled records: the
- * whole groups, and that channel alone on the overlapping last group's
- * records (its lane 3), ~15-25 instructions an output where the group
- * takes four channels' ~52 (four taps) and a tiny lane ~430 of set-up;
- * the windows' taps from x (the input or the padded line's copy). 1 where
- * it ran it, 0 where not its layer (nothing written; nnom_local_dwcol1_dsp.c):
- * 4 to 9 taps at stride 1 or 2 where nnom_dwcol_one_pays. */
+/* A layer of nnom_dw_col_early's or nnom_dw_line_try's with one or two
+ * channels past a multiple of four (out.c = 4 g + 1, 4 g + 2) and the
+ * scaled records: those channels alone on the overlapping last group's
+ * records (lane 3, lanes 2 and 3), then the whole groups; ~15-25
+ * instructions an output a channel where the group takes four channels'
+ * ~52 (four taps) and a tiny lane ~430 of set-up; the windows' taps from
+ * x (the input or the padded line's copy). 1 where it ran it, 0 where not
+ * its layer (nothing written; nnom_local_dwcol1_dsp.c): 4 to 9 taps at
+ * stride 1 or 2, one past where nnom_dwcol_one_pays, two where the
+ * overlapping group was the course (nnom_dwcol_lanes_pay refused). */
 int nnom_dwcol_one_lines(const nnom_conv_args_t *a, const int8_t *x);
 /* nnom_dw_col_early's checks, then nnom_dwcol_one_lines on the input
  * (first in nnom_dw_col_early: its other layers' code as it was) */

@@ -9,6 +9,8 @@
 #include "nnom_local_dwcol.h"
 #include "../nnom_backend.h"
 
+#include <string.h>
+
 #if NNOM_LOCAL_MAC_ASM
 
 /* ssat8(SMMLA(acc, mult, rnd) >> NNOM_DWCOL_SC_N), the scaled loop's form */
@@ -80,11 +82,13 @@ NNOM_INLINE void dwcol2_body(const nnom_dwcol_job_t *j, int32_t lines, int32_t l
             int32_t a2 = r[2], a3 = r[3];
 #pragma GCC unroll 8
             for (int t = 0; t < NP; t++, p += 2 * xs) {
-                const int32_t w2 = r[4 + 4 * t + 2], w3 = r[4 + 4 * t + 3];
-                a2 = __smlabb(p[0], w2, a2);
-                a3 = __smlabb(p[1], w3, a3);
-                a2 = __smlabt(p[xs], w2, a2);
-                a3 = __smlabt(p[xs + 1], w3, a3);
+                /* both channels' two taps: bytes (a_t, b_t, a_t+1, b_t+1) */
+                uint16_t h0, h1;
+                memcpy(&h0, p, 2);
+                memcpy(&h1, p + xs, 2);
+                const uint32_t v = h0 | (uint32_t)h1 << 16;
+                a2 = __smlad(__sxtb16((int8x4_t)v), (int16x2_t)r[4 + 4 * t + 2], a2);
+                a3 = __smlad(nnom_sxtb16_odd(v), (int16x2_t)r[4 + 4 * t + 3], a3);
             }
             if (ODD) {
                 a2 = __smlabt(p[0], q[0], a2);

@@ -56,7 +56,7 @@ int dw_col_inside(const dw_ctx_t *t)
  * taps than lines) or their one output (one call either way). */
 int nnom_dw_col_early(const nnom_conv_args_t *a)
 {
-    if ((a->out.c & 3) - 1u <= 1u && a->records[0] == NNOM_DWCOL_SC_TAG && nnom_dwcol_one_early(a))
+    if (nnom_dwcol_alone_asks(a) && a->records[0] == NNOM_DWCOL_SC_TAG && nnom_dwcol_one_early(a))
         return 1; /* one or two channels past a multiple of four, alone */
     const nnom_conv_params_t *p = &a->p;
     const int down = a->k.w == 1;

@@ -132,11 +132,11 @@ int nnom_dwcol_one_lines(const nnom_conv_args_t *a, const int8_t *x);
  * there costs ~28 and the callers' code ~10 more): one past, or two on
  * lines of fewer than 18 outputs (nnom_dwcol_lanes_pay's rest 2), the
  * larger of out.h and out.w on both callers' layers (one line, or more
- * outputs along the taps than lines) */
+ * outputs along the taps than lines), and at most 9 taps (one row) */
 NNOM_INLINE int nnom_dwcol_alone_asks(const nnom_conv_args_t *a)
 {
     const int32_t rest = a->out.c & 3;
-    return rest == 1 || (rest == 2 && a->out.h < 18 && a->out.w < 18);
+    return (rest == 1 || (rest == 2 && a->out.h < 18 && a->out.w < 18)) && a->k.h * a->k.w <= 9;
 }
 /* nnom_dw_col_early's checks, then nnom_dwcol_one_lines on the input
  * (first in nnom_dw_col_early: its other layers' code as it was) */

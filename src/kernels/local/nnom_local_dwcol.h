@@ -117,15 +117,27 @@ NNOM_INLINE void nnom_dwcol_lines(nnom_dwcol_job_t *j, const int8_t *x, int8_t *
     }
 }
 
-/* A layer of nnom_dw_col_early's or nnom_dw_line_try's with one channel
- * past a multiple of four (out.c = 4 g + 1) and the scaled records: the
- * whole groups, and that channel alone on the overlapping last group's
- * records (its lane 3), ~15-25 instructions an output where the group
- * takes four channels' ~52 (four taps) and a tiny lane ~430 of set-up;
- * the windows' taps from x (the input or the padded line's copy). 1 where
- * it ran it, 0 where not its layer (nothing written; nnom_local_dwcol1_dsp.c):
- * 4 to 9 taps at stride 1 or 2 where nnom_dwcol_one_pays. */
+/* A layer of nnom_dw_col_early's or nnom_dw_line_try's with one or two
+ * channels past a multiple of four (out.c = 4 g + 1, 4 g + 2) and the
+ * scaled records: those channels alone on the overlapping last group's
+ * records (lane 3, lanes 2 and 3), then the whole groups; ~15-25
+ * instructions an output a channel where the group takes four channels'
+ * ~52 (four taps) and a tiny lane ~430 of set-up; the windows' taps from
+ * x (the input or the padded line's copy). 1 where it ran it, 0 where not
+ * its layer (nothing written; nnom_local_dwcol1_dsp.c): 4 to 9 taps at
+ * stride 1 or 2, one past where nnom_dwcol_one_pays, two where the
+ * overlapping group was the course (nnom_dwcol_lanes_pay refused). */
 int nnom_dwcol_one_lines(const nnom_conv_args_t *a, const int8_t *x);
+/* The rule's cheap part, in the callers before the call (a refusal
+ * there costs ~28 and the callers' code ~10 more): one past, or two on
+ * lines of fewer than 18 outputs (nnom_dwcol_lanes_pay's rest 2), the
+ * larger of out.h and out.w on both callers' layers (one line, or more
+ * outputs along the taps than lines), and at most 9 taps (one row) */
+NNOM_INLINE int nnom_dwcol_alone_asks(const nnom_conv_args_t *a)
+{
+    const int32_t rest = a->out.c & 3;
+    return (rest == 1 || (rest == 2 && a->out.h < 18 && a->out.w < 18)) && a->k.h * a->k.w <= 9;
+}
 /* nnom_dw_col_early's checks, then nnom_dwcol_one_lines on the input
  * (first in nnom_dw_col_early: its other layers' code as it was) */
 int nnom_dwcol_one_early(const nnom_conv_args_t *a);

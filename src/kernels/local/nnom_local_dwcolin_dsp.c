@@ -56,8 +56,8 @@ int dw_col_inside(const dw_ctx_t *t)
  * taps than lines) or their one output (one call either way). */
 int nnom_dw_col_early(const nnom_conv_args_t *a)
 {
-    if ((a->out.c & 3) == 1 && a->records[0] == NNOM_DWCOL_SC_TAG && nnom_dwcol_one_early(a))
-        return 1; /* one channel past a multiple of four, alone */
+    if (nnom_dwcol_alone_asks(a) && a->records[0] == NNOM_DWCOL_SC_TAG && nnom_dwcol_one_early(a))
+        return 1; /* one or two channels past a multiple of four, alone */
     const nnom_conv_params_t *p = &a->p;
     const int down = a->k.w == 1;
     const int32_t k = down ? a->k.h : a->k.w, s = down ? p->stride_h : p->stride_w;

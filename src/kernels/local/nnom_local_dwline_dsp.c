@@ -46,8 +46,8 @@ int nnom_dw_line_try(const nnom_conv_args_t *a)
      * cost ~1 instruction a byte on rows not word-aligned) */
     const int8_t *e = nnom_dw3_line_fill(copy, a->input, pad * ic, y1 * ic, span * ic,
                                          ((uint32_t)p->input_zp & 0xFFu) * 0x01010101u);
-    if (rest == 1 && a->records[0] == NNOM_DWCOL_SC_TAG && nnom_dwcol_one_lines(a, e))
-        return 1; /* one channel past a multiple of four, alone */
+    if (nnom_dwcol_alone_asks(a) && a->records[0] == NNOM_DWCOL_SC_TAG && nnom_dwcol_one_lines(a, e))
+        return 1; /* one or two channels past a multiple of four, alone */
     /* the one to three channels past a multiple of four: one lane each on
      * the tiny loops where dw_col_inside's rule takes them (written first:
      * other bytes than the groups'), else the overlapping last group */

@@ -1358,7 +1358,7 @@ SWAP2_CASES = [
     ((1, 37, 9), (1, 8), 1, "valid", "relu", None),  # 30 outputs of 8 taps: the lane
     ((1, 50, 21), (1, 10), 1, "valid", "relu", None),  # 10 taps: the lane
     ((18, 1, 13), (4, 1), 2, "valid", None, None),  # no activation: exact records
-    ((18, 1, 14), (4, 1), 2, "valid", "relu", None),  # two past: as before
+    ((18, 1, 14), (4, 1), 2, "valid", "relu", None),  # two past (now swap3's lanes 2 and 3)
 ]
 
 
@@ -1488,3 +1488,39 @@ TAP2V_CASES = [
 
 
 family("tap2v_", 165_000, len(TAP2V_CASES), lambda k, rng: pair_case_model(TAP2V_CASES[k], rng))
+
+
+# Branch swap3 (nnom_dwcol_one_lines, -O2 with the assembly): the two
+# channels past a multiple of four (4 g + 2) of nnom_dw_col_early's and
+# nnom_dw_line_try's layers on the scaled records, alone on the
+# overlapping group's lanes 2 and 3 where that group was the course
+# (fewer than 18 outputs): 4 to 9 taps (two to four pairs, even and odd),
+# stride 1 and 2, across and down, unpadded and padded lines, the swapped
+# loop's layers (fewer outputs than groups) and the whole groups' call's,
+# four lines, rq_fit's words; one past on the same function (its geometry
+# worked out once); and beside it: 20 outputs (the lanes), 10 taps, no
+# activation (exact records), three past. Fields as LONGK_CASES.
+SWAP3_CASES = [
+    ((1, 9, 14), (1, 8), 1, "valid", "relu", None),  # 2 outputs of 3 groups, 4 pairs
+    ((1, 12, 18), (1, 8), 1, "valid", "relu", None),  # 5 outputs of 4 groups
+    ((1, 9, 22), (1, 8), 1, "valid", "relu", None),  # 2 outputs of 5 groups
+    ((12, 1, 14), (8, 1), 1, "valid", "relu", None),  # down, 5 outputs
+    ((1, 10, 18), (1, 9), 1, "valid", "relu", None),  # 4 pairs odd
+    ((1, 12, 10), (1, 6), 1, "valid", "relu", None),  # 3 pairs even, two groups
+    ((15, 1, 10), (5, 1), 2, "valid", "relu", None),  # 2 pairs odd, s2, down
+    ((1, 14, 18), (1, 4), 2, "valid", "relu", None),  # 2 pairs even, s2, across
+    ((16, 1, 14), (7, 1), 2, "valid", "relu", None),  # 3 pairs odd, s2
+    ((9, 1, 14), (5, 1), 1, "same", "relu", None),  # padded line (the copy), s1
+    ((1, 12, 22), (1, 6), 2, "same", "relu", None),  # padded line, s2
+    ((12, 4, 14), (6, 1), 1, "valid", "relu", None),  # four lines of 7 outputs
+    ((1, 9, 14), (1, 8), 1, "valid", "relu", "small"),  # on rq_fit's words
+    ((18, 1, 13), (4, 1), 2, "valid", "relu", None),  # one past
+    ((1, 14, 9), (1, 4), 1, "valid", "relu", None),  # one past, across
+    ((1, 25, 14), (1, 6), 1, "valid", "relu", None),  # 20 outputs: the lanes
+    ((1, 12, 14), (1, 10), 1, "valid", "relu", None),  # 10 taps: the group
+    ((1, 9, 14), (1, 8), 1, "valid", None, None),  # no activation: exact records
+    ((1, 9, 15), (1, 8), 1, "valid", "relu", None),  # three past: the group
+]
+
+
+layer_family("swap3_", 167_000, SWAP3_CASES)

@@ -45,21 +45,23 @@ static inline int nnom_pw_few_header_fits(const nnom_conv_args_t *a, uint32_t ta
     return differ == 0u;
 }
 
+/* One input word X (a register name, clobbered) against the widened
+ * weight pair r8, r9 into ACC; lr scratch */
+#define NNOM_PW_MAC1(X, ACC)                                                                     \
+    "sxtb16 lr, " X "\n"                                                                         \
+    "sxtb16 " X ", " X ", ror #8\n"                                                              \
+    "smlad  " ACC ", lr, r8, " ACC "\n"                                                          \
+    "smlad  " ACC ", " X ", r9, " ACC "\n"
+/* Two pixels' words r10, r11 into r4 and r5 */
+#define NNOM_PW_MACS2 NNOM_PW_MAC1("r10", "r4") NNOM_PW_MAC1("r11", "r5")
+
 /* One input word of two pixels (r0, r1, advanced) against the widened
  * weight pair at r12 (advanced) into r4 and r5; r8-r11, lr scratch
  * (nnom_local_pw1c_dsp.c, nnom_local_pwfo_dsp.c: 44 bytes of code). */
 #define NNOM_PW_WORD2                                                                            \
     "ldrd   r8, r9, [r12], #8\n"                                                                 \
     "ldr    r10, [r0], #4\n"                                                                     \
-    "ldr    r11, [r1], #4\n"                                                                     \
-    "sxtb16 lr, r10\n"                                                                           \
-    "sxtb16 r10, r10, ror #8\n"                                                                  \
-    "smlad  r4, lr, r8, r4\n"                                                                    \
-    "smlad  r4, r10, r9, r4\n"                                                                   \
-    "sxtb16 lr, r11\n"                                                                           \
-    "sxtb16 r11, r11, ror #8\n"                                                                  \
-    "smlad  r5, lr, r8, r5\n"                                                                    \
-    "smlad  r5, r11, r9, r5\n"
+    "ldr    r11, [r1], #4\n" NNOM_PW_MACS2
 
 /* One output of up to 8 inputs (r2-r5): its record by one LDM, four
  * SMLADs, the requantisation, the byte (labels .L<P>_<L>). */

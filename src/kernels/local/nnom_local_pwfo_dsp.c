@@ -51,31 +51,18 @@ uint32_t nnom_local_pwfo_scratch(const void *args)
 #define PWFO_ONE                                                                                 \
     "ldrd   r8, r9, [r12], #8\n"                                                                 \
     "ldr    r10, [r0], #4\n"                                                                     \
-    "sxtb16 lr, r10\n"                                                                           \
-    "sxtb16 r10, r10, ror #8\n"                                                                  \
-    "smlad  r4, lr, r8, r4\n"                                                                    \
-    "smlad  r4, r10, r9, r4\n"
+    NNOM_PW_MAC1("r10", "r4")
 /* The same words at immediate offsets K from r0 / r1, which stay put
  * (the short passes: at most 8 words after the first) */
 #define PWFO_PAIRK(K)                                                                            \
     "ldrd   r8, r9, [r12], #8\n"                                                                 \
     "ldr    r10, [r0, #" #K "]\n"                                                                \
     "ldr    r11, [r1, #" #K "]\n"                                                                \
-    "sxtb16 lr, r10\n"                                                                           \
-    "sxtb16 r10, r10, ror #8\n"                                                                  \
-    "smlad  r4, lr, r8, r4\n"                                                                    \
-    "smlad  r4, r10, r9, r4\n"                                                                   \
-    "sxtb16 lr, r11\n"                                                                           \
-    "sxtb16 r11, r11, ror #8\n"                                                                  \
-    "smlad  r5, lr, r8, r5\n"                                                                    \
-    "smlad  r5, r11, r9, r5\n"
+    NNOM_PW_MACS2
 #define PWFO_ONEK(K)                                                                             \
     "ldrd   r8, r9, [r12], #8\n"                                                                 \
     "ldr    r10, [r0, #" #K "]\n"                                                                \
-    "sxtb16 lr, r10\n"                                                                           \
-    "sxtb16 r10, r10, ror #8\n"                                                                  \
-    "smlad  r4, lr, r8, r4\n"                                                                    \
-    "smlad  r4, r10, r9, r4\n"
+    NNOM_PW_MAC1("r10", "r4")
 #define PWFO_PAIRK8                                                                              \
     PWFO_PAIRK(0) PWFO_PAIRK(4) PWFO_PAIRK(8) PWFO_PAIRK(12) PWFO_PAIRK(16) PWFO_PAIRK(20)       \
     PWFO_PAIRK(24) PWFO_PAIRK(28)
@@ -143,14 +130,7 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pwfo")
         "ldr    r10, [r0]\n"
         "ldr    r11, [r1]\n"
         "mov    r5, r4\n"
-        "sxtb16 lr, r10\n"
-        "sxtb16 r10, r10, ror #8\n"
-        "smlad  r4, lr, r8, r4\n"
-        "smlad  r4, r10, r9, r4\n"
-        "sxtb16 lr, r11\n"
-        "sxtb16 r11, r11, ror #8\n"
-        "smlad  r5, lr, r8, r5\n"
-        "smlad  r5, r11, r9, r5\n"
+        NNOM_PW_MACS2
         "ldm    sp, {r8, r9, r10}\n"
         "add    r0, r0, r8\n"
         "add    r1, r1, r8\n"
@@ -192,10 +172,7 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pwfo")
         "ldr    r4, [r12], #4\n"
         "ldrd   r8, r9, [r12], #8\n"
         "ldr    r10, [r0]\n"
-        "sxtb16 lr, r10\n"
-        "sxtb16 r10, r10, ror #8\n"
-        "smlad  r4, lr, r8, r4\n"
-        "smlad  r4, r10, r9, r4\n"
+        NNOM_PW_MAC1("r10", "r4")
         "ldm    sp, {r8, r9, r10, r11}\n"
         "add    r0, r0, r8\n"
         "add    r3, r12, r10\n"
@@ -252,14 +229,7 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pwfo")
         "ldr    r10, [r0, r7]\n"
         "ldr    r11, [r1, r7]\n"
         "mov    r5, r4\n"
-        "sxtb16 lr, r10\n"
-        "sxtb16 r10, r10, ror #8\n"
-        "smlad  r4, lr, r8, r4\n"
-        "smlad  r4, r10, r9, r4\n"
-        "sxtb16 lr, r11\n"
-        "sxtb16 r11, r11, ror #8\n"
-        "smlad  r5, lr, r8, r5\n"
-        "smlad  r5, r11, r9, r5\n"
+        NNOM_PW_MACS2
         "ldr    r9, [sp, #0]\n"
         "bx     r9\n"
         ".p2align 2\n"
@@ -293,10 +263,7 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pwfo")
         "ldr    r4, [r12], #4\n"
         "ldrd   r8, r9, [r12], #8\n"
         "ldr    r10, [r0, r7]\n"
-        "sxtb16 lr, r10\n"
-        "sxtb16 r10, r10, ror #8\n"
-        "smlad  r4, lr, r8, r4\n"
-        "smlad  r4, r10, r9, r4\n"
+        NNOM_PW_MAC1("r10", "r4")
         "ldr    r11, [sp, #4]\n"
         "bx     r11\n"
         ".p2align 2\n"

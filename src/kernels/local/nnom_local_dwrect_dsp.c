@@ -127,6 +127,16 @@ typedef void (*rect_loop_t)(const nnom_dwrect_job_t *j);
     "ssub8  r10, r9, " A "\n" /* min(v, hi) */                                                  \
     "sel    " A ", " A ", r9\n"
 
+/* A pair of taps on lanes 2 and 3 alone: the two taps' words r8 (first)
+ * and r9 packed into one of their upper halves, the weights at r1. */
+#define DWRECT_PAIR_LANES23                                                                     \
+    "pkhtb  r9, r9, r8, asr #16\n"                                                              \
+    "ldrd   r8, r12, [r1], #8\n"                                                                \
+    "sxtb16 lr, r9\n"                                                                           \
+    "smlad  r6, lr, r8, r6\n"                                                                   \
+    "sxtb16 lr, r9, ror #8\n"                                                                   \
+    "smlad  r7, lr, r12, r7\n"
+
 /* DWRECT name, form (0 the one-row loop's requantisation, 1 the scaled
  * one, 2 the exact one and the clamp), lanes (4, or 2: lanes 2 and 3
  * only, a pair's record read past lanes 0 and 1): r0 the window's first tap, r1 the records, r2 the
@@ -188,12 +198,7 @@ __asm__(".macro DWRECT name, form, lanes, adj\n"
         ".else\n"
         "ldm    r1!, {r4-r10, r12}\n"
         "ldrd   r8, r9, [r0]\n"
-        "pkhtb  r9, r9, r8, asr #16\n"
-        "ldrd   r8, r12, [r1], #8\n"
-        "sxtb16 lr, r9\n"
-        "smlad  r6, lr, r8, r6\n"
-        "sxtb16 lr, r9, ror #8\n"
-        "smlad  r7, lr, r12, r7\n"
+        DWRECT_PAIR_LANES23
         ".endif\n"
         ".else\n"
         "ldm    r1!, {r4-r7}\n"
@@ -210,12 +215,7 @@ __asm__(".macro DWRECT name, form, lanes, adj\n"
         "ldrd   r8, r9, [r1], #16\n" /* the offsets; past lanes 0 and 1 */
         "ldr.w  r8, [r0, r8]\n"
         "ldr.w  r9, [r0, r9]\n"
-        "pkhtb  r9, r9, r8, asr #16\n"
-        "ldrd   r8, r12, [r1], #8\n"
-        "sxtb16 lr, r9\n"
-        "smlad  r6, lr, r8, r6\n"
-        "sxtb16 lr, r9, ror #8\n"
-        "smlad  r7, lr, r12, r7\n"
+        DWRECT_PAIR_LANES23
         ".endif\n"
         ".endr\n"
         "3:\n"

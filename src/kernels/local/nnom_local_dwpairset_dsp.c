@@ -168,19 +168,29 @@ typedef char nnom_dwpair_set_layout_t[sizeof(nnom_dwpair_set_t) == 48 &&
     "ssat   r12, #8, r12, " DPS_SHIFT "\n"                                                       \
     "strb   r12, [r2], #1\n"
 
-/* Two places through every group (L its loop; k 9, 10): x r0, out r2, its
- * end r3, the taps' step r1 (= the outputs'), lr the records; LOADS the
- * group's words: place 0's in r10 and P0, place 1's in P1 and Q1. */
-#define DPS_TWOPLACES(L, LOADS, P0, P1, Q1)                                                      \
+/* The places' loops' start: out r2, the step r1, out's end r3, x r0, the
+ * records lr. */
+#define DPS_PLACES_START                                                                         \
     "ldr    r2, [sp, #16]\n"                                                                     \
     "ldr    r1, [sp, #20]\n"                                                                     \
     "ldr    r3, [sp, #32]\n"                                                                     \
     "ldr    r0, [sp, #36]\n"                                                                     \
-    "ldr    lr, [sp, #56]\n" L ":\n" LOADS "pkhbt  r4, r10, " P0 ", lsl #16\n"                   \
+    "ldr    lr, [sp, #56]\n"
+/* One group of two places (label L): LOADS the words, place 0's in r10
+ * and P0, place 1's in P1 and Q1, packed into pairs and multiplied. */
+#define DPS_PAIR_GROUP(L, LOADS, P0, P1, Q1)                                                     \
+    L ":\n" LOADS "pkhbt  r4, r10, " P0 ", lsl #16\n"                                            \
     "pkhtb  r5, " P0 ", r10, asr #16\n"                                                          \
     "pkhbt  r6, " P1 ", " Q1 ", lsl #16\n"                                                       \
     "pkhtb  r7, " Q1 ", " P1 ", asr #16\n" DPS_TWO("r4", "r6", "") DPS_TWO("r4", "r6", ", ror #8") \
-        DPS_TWO("r5", "r7", "") DPS_TWO("r5", "r7", ", ror #8")                                  \
+        DPS_TWO("r5", "r7", "") DPS_TWO("r5", "r7", ", ror #8")
+
+/* Two places through every group (L its loop; k 9, 10): x r0, out r2, its
+ * end r3, the taps' step r1 (= the outputs'), lr the records; LOADS the
+ * group's words: place 0's in r10 and P0, place 1's in P1 and Q1. */
+#define DPS_TWOPLACES(L, LOADS, P0, P1, Q1)                                                      \
+    DPS_PLACES_START                                                                             \
+    DPS_PAIR_GROUP(L, LOADS, P0, P1, Q1)                                                         \
     DPS_NEXT(L, "")
 
 /* k 12, 13 (plans only): the two places of k 9, 10 walked along the line
@@ -191,21 +201,13 @@ typedef char nnom_dwpair_set_layout_t[sizeof(nnom_dwpair_set_t) == 48 &&
  * outputs are the taps' step apart), the records back by d[1] = 4 groups
  * (16 words a channel group). */
 #define DPS_WALK(L, S, LOADS, P0, P1, Q1, LANE)                                                  \
-    "ldr    r2, [sp, #16]\n"                                                                     \
-    "ldr    r1, [sp, #20]\n"                                                                     \
-    "ldr    r3, [sp, #32]\n"                                                                     \
-    "ldr    r0, [sp, #36]\n"                                                                     \
-    "ldr    lr, [sp, #56]\n"                                                                     \
+    DPS_PLACES_START                                                                             \
     "b      " L "\n" S ":\n"                                                                      \
     "ldrd   r5, r6, [sp, #44]\n"                                                                 \
     "add    r0, r0, r5\n"                                                                        \
     "add    r3, r3, r1, lsl #1\n"                                                                \
     "sub    r2, r3, r6\n"                                                                        \
-    "sub    lr, lr, r6, lsl #4\n" L ":\n" LOADS "pkhbt  r4, r10, " P0 ", lsl #16\n"              \
-    "pkhtb  r5, " P0 ", r10, asr #16\n"                                                          \
-    "pkhbt  r6, " P1 ", " Q1 ", lsl #16\n"                                                       \
-    "pkhtb  r7, " Q1 ", " P1 ", asr #16\n" DPS_TWO("r4", "r6", "") DPS_TWO("r4", "r6", ", ror #8") \
-        DPS_TWO("r5", "r7", "") DPS_TWO("r5", "r7", ", ror #8")                                  \
+    "sub    lr, lr, r6, lsl #4\n" DPS_PAIR_GROUP(L, LOADS, P0, P1, Q1)                           \
     "cmp    r2, r3\n"                                                                            \
     "bne    " L "\n" LANE                                                                         \
     "ldr    r4, [sp, #40]\n"                                                                     \

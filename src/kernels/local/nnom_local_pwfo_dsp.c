@@ -69,6 +69,18 @@ uint32_t nnom_local_pwfo_scratch(const void *args)
 #define PWFO_ONEK8                                                                               \
     PWFO_ONEK(0) PWFO_ONEK(4) PWFO_ONEK(8) PWFO_ONEK(12) PWFO_ONEK(16) PWFO_ONEK(20)             \
     PWFO_ONEK(24) PWFO_ONEK(28)
+/* Both pixels' sums r4, r5 requantised by the record's mult, ra, e (r12,
+ * advanced) and stored: the second pixel's byte out.c (r6) past the first */
+#define PWFO_RQ2                                                                                 \
+    "ldm    r12!, {r10, r11, lr}\n"                                                              \
+    "smmlar r4, r4, r10, r11\n"                                                                  \
+    "smmlar r5, r5, r10, r11\n"                                                                  \
+    "asr    r4, r4, lr\n"                                                                        \
+    "asr    r5, r5, lr\n"                                                                        \
+    "ssat   r4, #8, r4\n"                                                                        \
+    "ssat   r5, #8, r5\n"                                                                        \
+    "strb   r5, [r2, r6]\n"                                                                      \
+    "strb   r4, [r2], #1\n"
 #define PWFO_PAIR8 PWFO_PAIR PWFO_PAIR PWFO_PAIR PWFO_PAIR PWFO_PAIR PWFO_PAIR PWFO_PAIR PWFO_PAIR
 #define PWFO_ONE8 PWFO_ONE PWFO_ONE PWFO_ONE PWFO_ONE PWFO_ONE PWFO_ONE PWFO_ONE PWFO_ONE
 
@@ -144,15 +156,7 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pwfo")
         ".endif\n"
         "cmp    r12, r3\n"
         "bne    .Lpwfo_run2\n"
-        "ldm    r12!, {r10, r11, lr}\n"
-        "smmlar r4, r4, r10, r11\n"
-        "smmlar r5, r5, r10, r11\n"
-        "asr    r4, r4, lr\n"
-        "asr    r5, r5, lr\n"
-        "ssat   r4, #8, r4\n"
-        "ssat   r5, #8, r5\n"
-        "strb   r5, [r2, r6]\n"
-        "strb   r4, [r2], #1\n"
+        PWFO_RQ2
         "ldrd   r8, r9, [sp, #16]\n"
         "sub    r0, r0, r8\n"
         "sub    r1, r1, r8\n"
@@ -238,15 +242,7 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pwfo")
         ".if . - .Lpwfo_short2 != 8 * 44\n"
         ".error \"pwfo: a pair word's code is not 44 bytes\"\n"
         ".endif\n"
-        "ldm    r12!, {r10, r11, lr}\n"
-        "smmlar r4, r4, r10, r11\n"
-        "smmlar r5, r5, r10, r11\n"
-        "asr    r4, r4, lr\n"
-        "asr    r5, r5, lr\n"
-        "ssat   r4, #8, r4\n"
-        "ssat   r5, #8, r5\n"
-        "strb   r5, [r2, r6]\n"
-        "strb   r4, [r2], #1\n"
+        PWFO_RQ2
         "cmp    r12, r3\n"
         "bne    52b\n"
         "add    r2, r2, r6\n" /* past the second pixel's outputs */

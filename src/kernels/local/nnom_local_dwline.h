@@ -24,9 +24,10 @@
  * that pass by (unpadded) pay ~10 instructions. */
 NNOM_INLINE int nnom_dw_line_asks(const nnom_conv_args_t *a)
 {
-    /* 8+ channels first (try's rule too): the few-channel layers after it
-     * are the small ones, where each refusal's instructions show */
-    return a->out.c >= 8 && (a->p.pad_top | a->p.pad_left) > 0 &&
+    /* 8+ channels or one group of four first (try's rule too): the
+     * few-channel layers after it are the small ones, where each
+     * refusal's instructions show */
+    return (a->out.c >= 8 || a->out.c == 4) && (a->p.pad_top | a->p.pad_left) > 0 &&
            (a->k.h == 1 || a->k.w == 1) && a->k.h * a->k.w >= 4 &&
            (((a->p.stride_h & a->p.stride_w) == 1 && (a->p.stride_h | a->p.stride_w) == 1) ||
             (a->p.stride_h <= 2 && a->p.stride_w <= 2 &&
@@ -45,7 +46,7 @@ int nnom_dw_line_try(const nnom_conv_args_t *a);
  * first word), output zero point -128, no clamp. */
 NNOM_INLINE int nnom_dw_col_early_asks(const nnom_conv_args_t *a)
 {
-    return a->out.c >= 8 && (a->p.pad_top | a->p.pad_left) == 0 &&
+    return (a->out.c >= 8 || a->out.c == 4) && (a->p.pad_top | a->p.pad_left) == 0 &&
            (a->k.w == 1 ? a->k.h >= 4 && (a->out.h > a->out.w || (a->out.h | a->out.w) == 1)
                         : a->k.h == 1 && a->k.w >= 4 &&
                               (a->out.w > a->out.h || (a->out.h | a->out.w) == 1)) &&

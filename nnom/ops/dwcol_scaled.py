@@ -35,7 +35,7 @@ def scaled_takes(attrs: dict, q, in_hw, out_hw, cin: int, across: bool) -> bool:
     top, _, left, _ = attrs["pads"]
     pad = top if axis == 0 else left
     n_in, n_out = in_hw[axis], out_hw[axis]
-    if cout < 8 or cin != cout or q.act_min != -128 or q.act_max != 127:
+    if (cout < 8 and cout != 4) or cin != cout or q.act_min != -128 or q.act_max != 127:
         return False
     if out_hw[0] * out_hw[1] == 1:  # nnom_dwone_try's layers
         return False

@@ -304,8 +304,14 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
         if (a->records != NULL && nnom_dw_col_early_asks(a) && nnom_dw_col_early(a))
             return DW_COL_EARLY;
         /* fall through */
-    case DW_TINY: /* one to seven channels, one row of taps */
-        if (nnom_dw_tiny_asks(a) && nnom_dw_tiny_s8(a))
+    case DW_TINY: /* one to seven channels, one row of taps; four: the one-row loop's */
+        if (a->out.c == 4) {
+            const int four = a->records != NULL ? nnom_dw_four_asks(a) : 0;
+            if (four == 1 && nnom_dw_line_try(a))
+                return DW_LINE;
+            if (four == 2 && nnom_dw_col_early(a))
+                return DW_COL_EARLY;
+        } else if (nnom_dw_tiny_asks(a) && nnom_dw_tiny_s8(a))
             return DW_TINY;
         if (a->ch_mult < 1 || a->out.c != a->in.c * a->ch_mult)
             return -1;

@@ -22,16 +22,21 @@
  * wake-word net's 49x1x48 lines at stride 2 refused here, not after the
  * try's axes), one row of four taps or more. Padding first: the layers
  * that pass by (unpadded) pay ~10 instructions. */
-NNOM_INLINE int nnom_dw_line_asks(const nnom_conv_args_t *a)
+NNOM_INLINE int nnom_dw_line_rule(const nnom_conv_args_t *a)
 {
-    /* 8+ channels first (try's rule too): the few-channel layers after it
-     * are the small ones, where each refusal's instructions show */
-    return a->out.c >= 8 && (a->p.pad_top | a->p.pad_left) > 0 &&
-           (a->k.h == 1 || a->k.w == 1) && a->k.h * a->k.w >= 4 &&
+    return (a->p.pad_top | a->p.pad_left) > 0 && (a->k.h == 1 || a->k.w == 1) &&
+           a->k.h * a->k.w >= 4 &&
            (((a->p.stride_h & a->p.stride_w) == 1 && (a->p.stride_h | a->p.stride_w) == 1) ||
             (a->p.stride_h <= 2 && a->p.stride_w <= 2 &&
              a->in.h * a->in.w * a->in.c <= NNOM_DWLINE_COPY)) &&
            nnom_dwcol_given(a->records);
+}
+NNOM_INLINE int nnom_dw_line_asks(const nnom_conv_args_t *a)
+{
+    /* 8+ channels first (try's rule too): the few-channel layers after it
+     * are the small ones, where each refusal's instructions show (four
+     * channels: nnom_dw_four_asks, in the tiny loops' place) */
+    return a->out.c >= 8 && nnom_dw_line_rule(a);
 }
 
 /* 1 when done; 0 (nothing written): the dispatcher goes on. */
@@ -43,18 +48,40 @@ int nnom_dw_line_try(const nnom_conv_args_t *a);
  * one-row loop's, more outputs along it than lines or one of each
  * (dw_across_try's layers otherwise), 8+ channels, its records (even or scaled
  * first word), output zero point -128, no clamp. */
-NNOM_INLINE int nnom_dw_col_early_asks(const nnom_conv_args_t *a)
+NNOM_INLINE int nnom_dw_col_early_rule(const nnom_conv_args_t *a)
 {
-    return a->out.c >= 8 && (a->p.pad_top | a->p.pad_left) == 0 &&
+    return (a->p.pad_top | a->p.pad_left) == 0 &&
            (a->k.w == 1 ? a->k.h >= 4 && (a->out.h > a->out.w || (a->out.h | a->out.w) == 1)
                         : a->k.h == 1 && a->k.w >= 4 &&
                               (a->out.w > a->out.h || (a->out.h | a->out.w) == 1)) &&
            a->k.h * a->k.w <= NNOM_DW_GROUP_MAX_TAPS && nnom_dwcol_given(a->records) &&
            a->p.output_zp == -128 && a->p.act_min == -128 && a->p.act_max == 127;
 }
+NNOM_INLINE int nnom_dw_col_early_asks(const nnom_conv_args_t *a)
+{
+    return a->out.c >= 8 && nnom_dw_col_early_rule(a);
+}
 
 /* 1 when done; 0 (nothing written): the dispatcher goes on. */
 int nnom_dw_col_early(const nnom_conv_args_t *a);
+
+/* Four channels (one group; the tiny loops take one to seven but four)
+ * with the records (not NULL): the dispatcher's step where the tiny
+ * loops' would be, so that the layers of other few channels pay no test
+ * before it; the padded line (nnom_dw_line_try, 1) or the unpadded lines
+ * (nnom_dw_col_early, 2) where their rules take the layer, else 0:
+ * against dw_col_asm's border runs and set-up, (5,1) s2 40x1x4 same 2190
+ * -> 1534. */
+NNOM_INLINE int nnom_dw_four_asks(const nnom_conv_args_t *a)
+{
+    /* one row of 4+ taps first: four-channel 3-tap and 2D layers pass by
+     * on these few instructions ((3,1) s1 30x1x4 same: +6 with the rules
+     * in full first) */
+    if ((a->k.h != 1 && a->k.w != 1) || a->k.h * a->k.w < 4)
+        return 0;
+    return (a->p.pad_top | a->p.pad_left) > 0 ? nnom_dw_line_rule(a)
+                                               : 2 * nnom_dw_col_early_rule(a);
+}
 #endif
 
 #endif

@@ -34,7 +34,7 @@ int nnom_dw_line_try(const nnom_conv_args_t *a)
      * (unpadded lines: dw_col_inside), no dilation, the records'
      * requantisation (output zero point -128, no clamp), the copy within
      * its bytes, the rows it reaches partly on the input */
-    if ((down ? a->in.w != 1 || a->out.w != 1 : a->in.h != 1 || a->out.h != 1) || oc < 8 ||
+    if ((down ? a->in.w != 1 || a->out.w != 1 : a->in.h != 1 || a->out.h != 1) || (oc < 8 && oc != 4) ||
         pad <= 0 || pad >= k || (down ? p->dilation_h : p->dilation_w) != 1 ||
         a->ch_mult != 1 || oc != ic || p->output_zp != -128 || p->act_min != -128 ||
         p->act_max != 127 || span * ic > NNOM_DWLINE_COPY || span - pad <= 0 || in < 1 ||

@@ -965,3 +965,38 @@ FEW16_CASES = [
 ]
 
 layer_family("few16_", 166_000, FEW16_CASES)
+
+
+# Branch few18: layers of four channels (one group) on one row of 4+ taps
+# with the scaled records: one padded line on nnom_dw_line_try (stride 1
+# and 2, across and down, even and odd taps, 4 to 16 taps, a line of 5
+# outputs, a line within the copy's 2,048 bytes), unpadded lines on
+# nnom_dw_col_early (one line, three lines), the small weights (e past
+# the scaled form: the exact records' words); then layers that must take
+# other paths: no activation and ReLU6 (exact records), two padded lines,
+# more lines than outputs, a padded line past the copy, three taps. Fields
+# as dw_layer_case_model's.
+FEW18_CASES = [
+    ((40, 1, 4), (5, 1), 2, "same", "relu", None),
+    ((30, 1, 4), (5, 1), 2, "same", "relu", None),
+    ((1, 30, 4), (1, 5), 1, "same", "relu", None),
+    ((20, 1, 4), (4, 1), 1, "same", "relu", None),
+    ((12, 1, 4), (5, 1), 1, "same", "relu", None),
+    ((1, 16, 4), (1, 4), 2, "same", "relu", None),
+    ((20, 1, 4), (16, 1), 1, "same", "relu", None),
+    ((9, 1, 4), (5, 1), 2, "same", "relu", None),
+    ((506, 1, 4), (5, 1), 2, "same", "relu", None),
+    ((40, 1, 4), (5, 1), 2, "valid", "relu", None),
+    ((48, 1, 4), (14, 1), 1, "valid", "relu", None),
+    ((1, 12, 4), (1, 7), 1, "valid", "relu", None),
+    ((10, 3, 4), (6, 1), 1, "valid", "relu", None),
+    ((40, 1, 4), (5, 1), 2, "same", "relu", "small"),
+    ((40, 1, 4), (5, 1), 2, "same", None, None),
+    ((40, 1, 4), (5, 1), 2, "same", "relu6", None),
+    ((15, 27, 4), (13, 1), 2, "same", "relu", None),
+    ((32, 33, 4), (12, 1), 1, "valid", "relu", None),
+    ((516, 1, 4), (5, 1), 2, "same", "relu", None),
+    ((30, 1, 4), (3, 1), 1, "same", "relu", None),
+]
+
+layer_family("few18_", 175_000, FEW18_CASES)

@@ -19,7 +19,7 @@
  * One output of 8 to 16 inputs: a loop over the pixels with the output's
  * record held in registers (a copy of it for each input count, so the
  * words' offsets are immediates): 16 to 28 instructions a pixel where the
- * pass took 21 to 34.
+ * pass took 21 to 34 (8 inputs word-aligned: 13, one LDRD).
  */
 #include "nnom_local_pw1px.h"
 #include "../nnom_backend.h"
@@ -143,7 +143,22 @@ uint32_t nnom_local_pw1pxn_scratch(const void *args)
     "add    sp, sp, #16\n"                                                                       \
     "pop    {r4-r11, pc}\n"
 /* 8 inputs: two pixels a turn (entered at the second for an odd count),
- * no stack */
+ * no stack. A word-aligned input (every pixel then is) reads its pixel by
+ * one LDRD, the sum's first pair widened into r2: 13 a pixel, not 14. */
+#define PW1PXN_PIX2D                                                                             \
+    "ldrd   r3, r12, [r0], #8\n"                                                                 \
+    "sxtb16 r2, r3\n"                                                                            \
+    "smlad  r2, r2, r5, r4\n"                                                                    \
+    "sxtb16 r3, r3, ror #8\n"                                                                    \
+    "smlad  r2, r3, r6, r2\n"                                                                    \
+    "sxtb16 r3, r12\n"                                                                           \
+    "smlad  r2, r3, r7, r2\n"                                                                    \
+    "sxtb16 r12, r12, ror #8\n"                                                                  \
+    "smlad  r2, r12, r8, r2\n"                                                                   \
+    "smmlar r2, r2, r9, r10\n"                                                                   \
+    "asr    r2, r2, r11\n"                                                                       \
+    "ssat   r2, #8, r2\n"                                                                        \
+    "strb   r2, [r1], #1\n"
 #define PW1PXN_PIX2                                                                              \
     PW1PXN_WLAST(4, "r7", "r8") PW1PXN_W0(8) "smmlar r2, r2, r9, r10\n"                           \
     "asr    r2, r2, r11\n"                                                                       \
@@ -159,12 +174,12 @@ uint32_t nnom_local_pw1pxn_scratch(const void *args)
 /* Their starts (r0 the record, r2 the input, r12 the outputs' end, r5
  * the pixels): the start value r4, weights r5-r8 (two words), r5-r10
  * (three), r5-r11 and lr (four); the rest as the ends read them. */
-#define PW1PXN_START2                                                                            \
+#define PW1PXN_START2_AT(ODD)                                                                    \
     "tst    r5, #1\n"                                                                            \
     "mov    lr, r12\n"                                                                           \
     "ldm    r0, {r4-r11}\n"                                                                      \
     "mov    r0, r2\n"                                                                            \
-    "bne    58f\n"
+    "bne    " ODD "\n"
 #define PW1PXN_START3                                                                            \
     "sub    sp, sp, #16\n"                                                                       \
     "ldr    r3, [r0, #36]\n"                                                                     \
@@ -250,7 +265,19 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn")
         PW1PXN_ENTRY1("80f") PW1PXN_ENTRY1("81f") PW1PXN_ENTRY1("82f")
         PW1PXN_ENTRY1("83f") PW1PXN_ENTRY1("84f") PW1PXN_ENTRY1("85f")
         PW1PXN_ENTRY1("86f") PW1PXN_ENTRY1("87f") PW1PXN_ENTRY1("88f")
-        "80:\n" PW1PXN_START2 "60:\n"
+        "80:\n"
+        "lsls   r3, r2, #30\n"
+        "bne    79f\n" /* not word-aligned: the pixel by two LDRs */
+        PW1PXN_START2_AT("57f")
+        "56:\n"
+        PW1PXN_PIX2D
+        "57:\n"
+        PW1PXN_PIX2D
+        "cmp    r1, lr\n"
+        "bne    56b\n"
+        "movs   r0, #0\n" /* NN_SUCCESS */
+        "pop    {r4-r11, pc}\n"
+        "79:\n" PW1PXN_START2_AT("58f") "60:\n"
         PW1PXN_PIX2
         "58:\n"
         PW1PXN_PIX2

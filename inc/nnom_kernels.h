@@ -214,17 +214,25 @@ static inline nnom_status_t nnom_kernel_run_kept(const nnom_kernel_t *table, nno
  * holds in.c, out.c and, past one pixel, the pixels) need of the
  * arguments only the records and the two buffers. At -O2 (NNOM_RECORDS_RUNS) a Conv2D whose kept
  * pick (layer->kernel, 1 + the entry) is one of the conv table's first
- * nnom_conv_records_count entries runs nnom_conv_records_runs[pick] from
- * the layer itself: no arguments struct, no context (~45 instructions a
- * layer). */
-typedef nnom_status_t (*nnom_records_run_fn)(const int32_t *records, int8_t *output,
-                                             const int8_t *input);
+ * NNOM_CONV_RECORDS entries gets a layer type of its own whose run calls
+ * that entry's loop from the layer itself: no arguments struct, no
+ * context, no table (~50 instructions a layer). NNOM_CONV_RECORDS: where
+ * nnom_dispatch.c's conv table starts with those four (DSP cores at -O2,
+ * not CHW, not where CMSIS-NN runs Helium: NNOM_DENSE_GROUPED's builds),
+ * which its check holds to; nnom_conv2d.c lists the loops in its order. */
+nnom_status_t nnom_local_pw1px8_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1px_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pwfo_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn_rec(const int32_t *records, int8_t *output, const int8_t *input);
 #if !defined(__OPTIMIZE_SIZE__) && !defined(NNOM_KERNEL_PROFILE)
 #define NNOM_RECORDS_RUNS 1
-extern const nnom_records_run_fn nnom_conv_records_runs[];
-extern const uint8_t nnom_conv_records_count;
 #else
 #define NNOM_RECORDS_RUNS 0
+#endif
+#if NNOM_RECORDS_RUNS && NNOM_DENSE_GROUPED && !defined(NNOM_USING_CHW)
+#define NNOM_CONV_RECORDS 4
+#else
+#define NNOM_CONV_RECORDS 0
 #endif
 
 /* Local (portable C99) kernels: the last entry of every table. */

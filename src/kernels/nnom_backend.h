@@ -156,11 +156,7 @@ nnom_status_t nnom_local_pw1pxn(const nnom_kernel_ctx_t *ctx, const void *args);
  * (local/nnom_local_pwfo_dsp.c) */
 uint32_t nnom_local_pwfo_scratch(const void *args);
 nnom_status_t nnom_local_pwfo(const nnom_kernel_ctx_t *ctx, const void *args);
-/* the four above as records runs (nnom_records_run_fn) */
-nnom_status_t nnom_local_pw1px8_rec(const int32_t *records, int8_t *output, const int8_t *input);
-nnom_status_t nnom_local_pw1px_rec(const int32_t *records, int8_t *output, const int8_t *input);
-nnom_status_t nnom_local_pw1pxn_rec(const int32_t *records, int8_t *output, const int8_t *input);
-nnom_status_t nnom_local_pwfo_rec(const int32_t *records, int8_t *output, const int8_t *input);
+/* the four above as records runs: nnom_kernels.h */
 #endif
 
 #endif

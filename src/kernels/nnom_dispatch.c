@@ -164,17 +164,10 @@ const nnom_kernel_t nnom_conv_kernels[] = {
     LOCAL_CONV,
 };
 
-#if NNOM_RECORDS_RUNS
-/* The records runs of the conv table's first CONV_RECORDS entries, in
- * their order, at their picks (layer->kernel: 1 + the entry; nothing at 0) */
-const nnom_records_run_fn nnom_conv_records_runs[1 + CONV_RECORDS] = {
-#if CONV_RECORDS
-    NULL, nnom_local_pw1px8_rec, nnom_local_pw1px_rec, nnom_local_pwfo_rec, nnom_local_pw1pxn_rec
-#else
-    NULL
-#endif
-};
-const uint8_t nnom_conv_records_count = CONV_RECORDS;
+/* nnom_conv2d.c gives these entries' picks layer types of their own,
+ * which call their records runs in this order */
+#if NNOM_RECORDS_RUNS && NNOM_CONV_RECORDS != CONV_RECORDS
+#error "NNOM_CONV_RECORDS does not match the conv table's records entries"
 #endif
 
 /* Where nnom/backends.json says so (depthwise_group: DSP cores without

@@ -43,16 +43,25 @@ static nnom_status_t conv2d_build(nnom_layer_t *l);
 static const nnom_layer_type_t conv2d_type = {NNOM_LAYER, "Conv2D\0Conv1D", NNOM_LAYER_1D_NAME, 1, conv2d_build,
                                               conv2d_run};
 
-#if NNOM_RECORDS_RUNS
-/* A kept pick with a records run (nnom_kernels.h): the records and the
- * buffers straight to it, no arguments struct (build() chose the type). */
-static nnom_status_t conv2d_records_run(nnom_layer_t *l)
-{
-    return nnom_conv_records_runs[l->kernel](((const nnom_conv2d_config_t *)l->config)->records,
-                                             l->out.data, l->in0->out.data);
-}
-static const nnom_layer_type_t conv2d_records_type = {
-    NNOM_LAYER, "Conv2D\0Conv1D", NNOM_LAYER_1D_NAME, 1, conv2d_build, conv2d_records_run};
+#if NNOM_CONV_RECORDS
+/* A kept pick with a records run (nnom_kernels.h): a type whose run goes
+ * to that loop with the records and the buffers, no arguments struct, no
+ * table (build() chose the type). */
+#define CONV2D_RECORDS_TYPE(TYPE, LOOP)                                                            \
+    static nnom_status_t TYPE##_run(nnom_layer_t *l)                                               \
+    {                                                                                              \
+        return LOOP(((const nnom_conv2d_config_t *)l->config)->records, l->out.data,               \
+                    l->in0->out.data);                                                             \
+    }                                                                                              \
+    static const nnom_layer_type_t TYPE = {NNOM_LAYER, "Conv2D\0Conv1D", NNOM_LAYER_1D_NAME,       \
+                                           1, conv2d_build, TYPE##_run}
+CONV2D_RECORDS_TYPE(pw1px8_type, nnom_local_pw1px8_rec);
+CONV2D_RECORDS_TYPE(pw1px_type, nnom_local_pw1px_rec);
+CONV2D_RECORDS_TYPE(pwfo_type, nnom_local_pwfo_rec);
+CONV2D_RECORDS_TYPE(pw1pxn_type, nnom_local_pw1pxn_rec);
+/* in the order of the conv table's first entries (nnom_dispatch.c) */
+static const nnom_layer_type_t *const records_types[NNOM_CONV_RECORDS] = {
+    &pw1px8_type, &pw1px_type, &pwfo_type, &pw1pxn_type};
 #endif
 
 static nnom_status_t conv2d_build(nnom_layer_t *l)
@@ -60,9 +69,9 @@ static nnom_status_t conv2d_build(nnom_layer_t *l)
     nnom_conv_args_t s;
     const nnom_status_t st = nnom_window_build(l, setup, nnom_conv_kernels, &s,
                                                ((const nnom_conv2d_config_t *)l->config)->args);
-#if NNOM_RECORDS_RUNS
+#if NNOM_CONV_RECORDS
     if (st == NN_SUCCESS)
-        l->type = l->kernel - 1u < nnom_conv_records_count ? &conv2d_records_type : &conv2d_type;
+        l->type = l->kernel - 1u < NNOM_CONV_RECORDS ? records_types[l->kernel - 1u] : &conv2d_type;
 #endif
     return st;
 }

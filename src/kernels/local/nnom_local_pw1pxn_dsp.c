@@ -19,7 +19,7 @@
  * One output of 8 to 16 inputs: a loop over the pixels with the output's
  * record held in registers (a copy of it for each input count, so the
  * words' offsets are immediates): 16 to 28 instructions a pixel where the
- * pass took 21 to 34.
+ * pass took 21 to 34 (8 inputs word-aligned: 13, one LDRD).
  */
 #include "nnom_local_pw1px.h"
 #include "../nnom_backend.h"
@@ -143,7 +143,23 @@ uint32_t nnom_local_pw1pxn_scratch(const void *args)
     "add    sp, sp, #16\n"                                                                       \
     "pop    {r4-r11, pc}\n"
 /* 8 inputs: two pixels a turn (entered at the second for an odd count),
- * no stack */
+ * no stack. A word-aligned input (every pixel then is: r2) reads its
+ * pixel by one LDRD, the sum in r0 (no move from r2 at the start), its
+ * first pair widened into r0: 13 a pixel, not 14. */
+#define PW1PXN_PIX2D                                                                             \
+    "ldrd   r3, r12, [r2], #8\n"                                                                 \
+    "sxtb16 r0, r3\n"                                                                            \
+    "smlad  r0, r0, r5, r4\n"                                                                    \
+    "sxtb16 r3, r3, ror #8\n"                                                                    \
+    "smlad  r0, r3, r6, r0\n"                                                                    \
+    "sxtb16 r3, r12\n"                                                                           \
+    "smlad  r0, r3, r7, r0\n"                                                                    \
+    "sxtb16 r12, r12, ror #8\n"                                                                  \
+    "smlad  r0, r12, r8, r0\n"                                                                   \
+    "smmlar r0, r0, r9, r10\n"                                                                   \
+    "asr    r0, r0, r11\n"                                                                       \
+    "ssat   r0, #8, r0\n"                                                                        \
+    "strb   r0, [r1], #1\n"
 #define PW1PXN_PIX2                                                                              \
     PW1PXN_WLAST(4, "r7", "r8") PW1PXN_W0(8) "smmlar r2, r2, r9, r10\n"                           \
     "asr    r2, r2, r11\n"                                                                       \
@@ -156,22 +172,25 @@ uint32_t nnom_local_pw1pxn_scratch(const void *args)
     "ldrd   r3, r12, [sp, #0]\n"                                                                 \
     "smmlar r2, r2, r3, r12\n"                                                                   \
     "ldrd   r3, r12, [sp, #8]\n" PW1PXN_STORE("r3", "r12", L)
-/* Their starts (r0 the record, r2 the input, r12 the outputs' end, r5
- * the pixels): the start value r4, weights r5-r8 (two words), r5-r10
- * (three), r5-r11 and lr (four); the rest as the ends read them. */
+/* Their starts (r0 the record, r2 the input, r5 the pixels; the outputs'
+ * end in lr for two words, r12 else): the start value r4, weights r5-r8
+ * (two words), r5-r10 (three), r5-r11 and lr (four); the rest as the ends
+ * read them. */
 #define PW1PXN_START2                                                                            \
     "tst    r5, #1\n"                                                                            \
-    "mov    lr, r12\n"                                                                           \
+    "add    lr, r1, r5\n"                                                                        \
     "ldm    r0, {r4-r11}\n"                                                                      \
     "mov    r0, r2\n"                                                                            \
     "bne    58f\n"
 #define PW1PXN_START3                                                                            \
+    "add    r12, r1, r5\n"                                                                       \
     "sub    sp, sp, #16\n"                                                                       \
     "ldr    r3, [r0, #36]\n"                                                                     \
     "strd   r3, r12, [sp, #0]\n"                                                                 \
     "ldm    r0, {r4-r11, lr}\n"                                                                  \
     "mov    r0, r2\n"
 #define PW1PXN_START4                                                                            \
+    "add    r12, r1, r5\n"                                                                       \
     "sub    sp, sp, #16\n"                                                                       \
     "ldr    r3, [r0, #44]\n"                                                                     \
     "strd   r3, r12, [sp, #8]\n"                                                                 \
@@ -244,13 +263,27 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn")
         "bne    40b\n"
         "b      59f\n"
         "50:\n" /* one output of 8 to 16 inputs (r6 = c - 8) */
-        "add    r12, r1, r5\n"
         "tbh    [pc, r6, lsl #1]\n"
         "51:\n"
         PW1PXN_ENTRY1("80f") PW1PXN_ENTRY1("81f") PW1PXN_ENTRY1("82f")
         PW1PXN_ENTRY1("83f") PW1PXN_ENTRY1("84f") PW1PXN_ENTRY1("85f")
         PW1PXN_ENTRY1("86f") PW1PXN_ENTRY1("87f") PW1PXN_ENTRY1("88f")
-        "80:\n" PW1PXN_START2 "60:\n"
+        "80:\n"
+        "lsls   r3, r2, #30\n"
+        "bne    79f\n" /* not word-aligned: the pixel by two LDRs */
+        "tst    r5, #1\n"
+        "add    lr, r1, r5\n"
+        "ldm    r0, {r4-r11}\n"
+        "bne    57f\n"
+        "56:\n"
+        PW1PXN_PIX2D
+        "57:\n"
+        PW1PXN_PIX2D
+        "cmp    r1, lr\n"
+        "bne    56b\n"
+        "movs   r0, #0\n" /* NN_SUCCESS */
+        "pop    {r4-r11, pc}\n"
+        "79:\n" PW1PXN_START2 "60:\n"
         PW1PXN_PIX2
         "58:\n"
         PW1PXN_PIX2

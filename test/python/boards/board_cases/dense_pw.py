@@ -600,11 +600,10 @@ PW11_CASES = [
 ]
 
 
-def pw11_model(k: int, rng: np.random.Generator):
+def conv_chain_model(shape, layers, rng: np.random.Generator):
     """A chain of Conv2D layers ('same'), random weights; the last one's
     kind as conv1x1_kind_model's."""
     keras = kf._keras()
-    shape, layers = PW11_CASES[k]
     x = inputs = keras.Input(shape)
     for n, size, act, _ in layers:
         x = keras.layers.Conv2D(n, size, padding="same", activation=act)(x)
@@ -620,6 +619,10 @@ def pw11_model(k: int, rng: np.random.Generator):
         bias[-1] = 20.0
         last.set_weights([kernel, bias])
     return model
+
+
+def pw11_model(k: int, rng: np.random.Generator):
+    return conv_chain_model(*PW11_CASES[k], rng)
 
 
 family("pw11_", 164_000, len(PW11_CASES), pw11_model, without_records=(15,))
@@ -665,3 +668,40 @@ def pw12_model(k: int, rng: np.random.Generator):
 
 
 family("pw12_", 170_000, len(PW12_CASES), pw12_model)
+
+
+# pw13: a Conv2D on a records loop has a layer type of its own whose run
+# calls that loop (no table); pw1pxn's one output of 8 inputs reads a
+# word-aligned pixel by one LDRD. Taken: one output of 8 inputs on 2x2,
+# 1x3 (entered at the second pixel), 4x1, 3x3, 8x8 (64 pixels); the other
+# one-output loops' starts (1x2 16->1, 2x3 9->1); each records type: pwfo
+# (2x2 17->1), the one-pixel loops (1x1 20->8, 1x1 8->16), pw1pxn's pass
+# (2x2 7->1); a windows-kernel layer then a records one (2x2 17->8 ->
+# 8->1). Refused (the plain run): 65 pixels, no activation, "scaled", and
+# 2x2 8->1 without records (the Layer API's header: without_records).
+# (input (h, w, c), layers: (filters, kernel, activation, kind) each).
+PW13_CASES = [
+    ((2, 2, 8), [(1, 1, "relu", None)]),
+    ((1, 3, 8), [(1, 1, "relu", None)]),
+    ((4, 1, 8), [(1, 1, "relu", None)]),
+    ((3, 3, 8), [(1, 1, "relu", None)]),
+    ((8, 8, 8), [(1, 1, "relu", None)]),
+    ((1, 2, 16), [(1, 1, "relu", None)]),
+    ((2, 3, 9), [(1, 1, "relu", None)]),
+    ((2, 2, 17), [(1, 1, "relu", None)]),
+    ((1, 1, 20), [(8, 1, "relu", None)]),
+    ((1, 1, 8), [(16, 1, "relu", None)]),
+    ((2, 2, 7), [(1, 1, "relu", None)]),
+    ((2, 2, 17), [(8, 1, "relu", None), (1, 1, "relu", None)]),
+    ((1, 65, 8), [(1, 1, "relu", None)]),
+    ((2, 2, 8), [(1, 1, None, None)]),
+    ((2, 2, 8), [(1, 1, "relu", "scaled")]),
+    ((2, 2, 8), [(1, 1, "relu", None)]),
+]
+
+
+def pw13_model(k: int, rng: np.random.Generator):
+    return conv_chain_model(*PW13_CASES[k], rng)
+
+
+family("pw13_", 176_000, len(PW13_CASES), pw13_model, without_records=(15,))

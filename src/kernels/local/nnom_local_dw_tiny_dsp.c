@@ -1207,7 +1207,7 @@ NNOM_INLINE int tiny_dw3c1_takes(const tiny_t *t)
 {
     const int32_t before = t->pad, after = t->n + 2 - t->pad - t->in;
     return t->k == 3 && t->s == 1 && (uint32_t)(before | after) <= 1u && t->xs == t->os &&
-           t->n - before - after >= 1;
+           t->n - before - after >= 0;
 }
 
 /* every window inside: the runs alone */
@@ -1224,10 +1224,11 @@ static NNOM_NOINLINE void tiny_dw3c1_in(const nnom_conv_args_t *a, const tiny_t 
         }
 }
 
-/* a padded entry at one end or both: the runs inside, then the border
- * outputs (the doubled weights, the padded tap's input the zero point) */
-static NNOM_NOINLINE void tiny_dw3c1_ends(const nnom_conv_args_t *a, const tiny_t *t,
-                                          const tiny_ch_t *r)
+/* a padded entry at one end or both: the runs inside (RUN: some, m >= 1;
+ * else a line of two outputs, the borders alone), then the border outputs
+ * (the doubled weights, the padded tap's input the zero point) */
+NNOM_INLINE void tiny_dw3c1_ends(const nnom_conv_args_t *a, const tiny_t *t, const tiny_ch_t *r,
+                                 const int RUN)
 {
     const int32_t before = t->pad, after = t->n + 2 - t->pad - t->in, xs = t->xs;
     const int32_t c = a->out.c, zp = a->p.input_zp, last = (t->n - 1) * xs;
@@ -1238,8 +1239,10 @@ static NNOM_NOINLINE void tiny_dw3c1_ends(const nnom_conv_args_t *a, const tiny_
         for (int32_t ch = 0; ch < c; ch++) {
             const tiny_ch_t *q = &r[ch];
             const int8_t *xc = x + ch;
-            const nnom_dw3_run_t run = {xc, out + ch + before * xs, m, xs, xs};
-            nnom_dw3c1t_s8(q->w, &run);
+            if (RUN) {
+                const nnom_dw3_run_t run = {xc, out + ch + before * xs, m, xs, xs};
+                nnom_dw3c1t_s8(q->w, &run);
+            }
             const int32_t w0 = (int16_t)q->w[0], w1 = q->w[0] >> 16, w2 = (int16_t)q->w[1];
             if (before)
                 out[ch] = (int8_t)tiny_rq(q->q.bias + zp * w0 + xc[0] * w1 + xc[xs] * w2,
@@ -1249,6 +1252,16 @@ static NNOM_NOINLINE void tiny_dw3c1_ends(const nnom_conv_args_t *a, const tiny_
                     (int8_t)tiny_rq(q->q.bias + xc[far] * w0 + xc[far + xs] * w1 + zp * w2,
                                     q->q.mult, q->q.ra, q->q.e);
         }
+}
+static NNOM_NOINLINE void tiny_dw3c1_run_ends(const nnom_conv_args_t *a, const tiny_t *t,
+                                              const tiny_ch_t *r)
+{
+    tiny_dw3c1_ends(a, t, r, 1);
+}
+static NNOM_NOINLINE void tiny_dw3c1_two(const nnom_conv_args_t *a, const tiny_t *t,
+                                         const tiny_ch_t *r)
+{
+    tiny_dw3c1_ends(a, t, r, 0);
 }
 
 int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
@@ -1274,8 +1287,10 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
     if (c < 4 && tiny_dw3c1_takes(&t)) {
         if ((t.pad | (t.n + 2 - t.in)) == 0)
             tiny_dw3c1_in(a, &t, r);
+        else if (t.n > 2)
+            tiny_dw3c1_run_ends(a, &t, r);
         else
-            tiny_dw3c1_ends(a, &t, r);
+            tiny_dw3c1_two(a, &t, r);
         return 1;
     }
     const tiny_fn fn = tiny_fns[t.s - 1][(t.k + 1) / 2 - 2];

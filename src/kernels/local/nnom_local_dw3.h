@@ -45,6 +45,11 @@ void nnom_dw3p_s8(const int32_t *rec, nnom_dw3_run_t *runs, int32_t count, int32
  * multiple of four alone, only its own bytes written. */
 void nnom_dw3c1_s8(const int32_t *rec, const nnom_dw3_run_t *run);
 
+/* nnom_dw3c1_s8 on one channel's records in the tiny loops' form
+ * (nnom_local_dw_tiny_dsp.c's tiny_ch_t: (2 w0, 2 w1), (2 w2, 0), three
+ * words, then bias, mult, ra, e: the same numbers). */
+void nnom_dw3c1t_s8(const int32_t *rec, const nnom_dw3_run_t *run);
+
 /* The layer's weights ([3][oc] along the taps), bias, requantisation
  * (nnom_conv_args_t's), off: -input zp in each halfword, zp2: 2 output
  * zp + 1. The field offsets are the assembly's. */

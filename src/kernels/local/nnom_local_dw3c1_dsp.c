@@ -9,7 +9,8 @@
  *   o1 = b + p01.hi w0 + SMLAD(p23, (w1, w2))
  * and p23 is the next two's p01 (a pass the two, their pairs' registers
  * swapped; 4 k + 2 outputs enter at the second). The outputs are stored
- * at offsets from x (op == xs): one pointer moved.
+ * at offsets from x (op == xs): one pointer moved. nnom_dw3c1t_s8: the
+ * same on the tiny loops' records (one to three channels).
  */
 #include "nnom_local_dw3.h"
 #include "../nnom_backend.h"
@@ -47,6 +48,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3c1_s8")
         "ldm    r1, {r0, r2, r3, r12}\n" /* x, out, n, xs */
         "mov    r1, r12\n"
         "ldm    lr, {r4-r10}\n"
+        ".Ldw3c1_go:\n"
         "sub    r5, r2, r0\n"
         "sub    r5, r5, r1, lsl #2\n"
         "add    r2, r5, r1\n"
@@ -79,7 +81,20 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3c1_s8")
         "bne    .Ldw3c1_a\n"
         ".Ldw3c1_done:\n"
         "pop    {r4-r11, pc}\n"
+        /* the tiny loops' records: r6 (w1, w2) from (w0, w1), (w2, 0) */
+        NNOM_ASM_ENTRY("nnom_dw3c1t_s8")
+        "push   {r4-r11, lr}\n"
+        "mov    lr, r0\n"
+        "ldm    r1, {r0, r2, r3, r12}\n" /* x, out, n, xs */
+        "mov    r1, r12\n"
+        "ldrd   r4, r6, [lr]\n"
+        "add    lr, lr, #20\n"
+        "ldm    lr, {r7-r10}\n"
+        "lsl    r6, r6, #16\n"
+        "orr    r6, r6, r4, lsr #16\n"
+        "b      .Ldw3c1_go\n"
         ".size nnom_dw3c1_s8, .-nnom_dw3c1_s8\n"
+        ".size nnom_dw3c1t_s8, .-nnom_dw3c1t_s8\n"
         ".text\n");
 
 #else

@@ -20,6 +20,7 @@
  * group paths cost less.
  */
 #include "nnom_local_dw_tiny.h"
+#include "nnom_local_dw3.h"
 #include "../nnom_backend.h"
 
 #include <stddef.h>
@@ -1195,6 +1196,74 @@ static NNOM_NOINLINE int rows1_try(const nnom_conv_args_t *a, const tiny_t *t,
     return 1;
 }
 
+/* Three taps at stride 1, the windows inside their line but for at most
+ * a padded entry at each end ('same'), outputs as far apart as inputs
+ * (xs == os): each channel of each line one run of nnom_dw3c1t_s8
+ * straight on the input, no copy (8.5 instructions an output against
+ * tiny_2_s1's ~10 and the copy's), a 'same' line's two border outputs
+ * here. The test inline (a refusal costs the short lines a few
+ * instructions, not a call). */
+NNOM_INLINE int tiny_dw3c1_takes(const tiny_t *t)
+{
+    const int32_t before = t->pad, after = t->n + 2 - t->pad - t->in;
+    return t->k == 3 && t->s == 1 && (uint32_t)(before | after) <= 1u && t->xs == t->os &&
+           t->n - before - after >= 0;
+}
+
+/* every window inside: the runs alone */
+static NNOM_NOINLINE void tiny_dw3c1_in(const nnom_conv_args_t *a, const tiny_t *t,
+                                        const tiny_ch_t *r)
+{
+    const int32_t c = a->out.c;
+    const int8_t *x = a->input;
+    int8_t *out = a->output;
+    for (int32_t l = t->lines; l > 0; l--, x += t->xl, out += t->ol)
+        for (int32_t ch = 0; ch < c; ch++) {
+            const nnom_dw3_run_t run = {x + ch, out + ch, t->n, t->xs, t->xs};
+            nnom_dw3c1t_s8(r[ch].w, &run);
+        }
+}
+
+/* a padded entry at one end or both: the runs inside (RUN: some, m >= 1;
+ * else a line of two outputs, the borders alone), then the border outputs
+ * (the doubled weights, the padded tap's input the zero point) */
+NNOM_INLINE void tiny_dw3c1_ends(const nnom_conv_args_t *a, const tiny_t *t, const tiny_ch_t *r,
+                                 const int RUN)
+{
+    const int32_t before = t->pad, after = t->n + 2 - t->pad - t->in, xs = t->xs;
+    const int32_t c = a->out.c, zp = a->p.input_zp, last = (t->n - 1) * xs;
+    const int32_t m = t->n - before - after, far = (t->in - 2) * xs;
+    const int8_t *x = a->input;
+    int8_t *out = a->output;
+    for (int32_t l = t->lines; l > 0; l--, x += t->xl, out += t->ol)
+        for (int32_t ch = 0; ch < c; ch++) {
+            const tiny_ch_t *q = &r[ch];
+            const int8_t *xc = x + ch;
+            if (RUN) {
+                const nnom_dw3_run_t run = {xc, out + ch + before * xs, m, xs, xs};
+                nnom_dw3c1t_s8(q->w, &run);
+            }
+            const int32_t w0 = (int16_t)q->w[0], w1 = q->w[0] >> 16, w2 = (int16_t)q->w[1];
+            if (before)
+                out[ch] = (int8_t)tiny_rq(q->q.bias + zp * w0 + xc[0] * w1 + xc[xs] * w2,
+                                          q->q.mult, q->q.ra, q->q.e);
+            if (after)
+                out[ch + last] =
+                    (int8_t)tiny_rq(q->q.bias + xc[far] * w0 + xc[far + xs] * w1 + zp * w2,
+                                    q->q.mult, q->q.ra, q->q.e);
+        }
+}
+static NNOM_NOINLINE void tiny_dw3c1_run_ends(const nnom_conv_args_t *a, const tiny_t *t,
+                                              const tiny_ch_t *r)
+{
+    tiny_dw3c1_ends(a, t, r, 1);
+}
+static NNOM_NOINLINE void tiny_dw3c1_two(const nnom_conv_args_t *a, const tiny_t *t,
+                                         const tiny_ch_t *r)
+{
+    tiny_dw3c1_ends(a, t, r, 0);
+}
+
 int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
 {
     tiny_t t;
@@ -1215,6 +1284,15 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
         for (int32_t ch = 0; ch < c; ch++)
             if (!tiny_records(a, ch, t.k, &own[ch]))
                 return 0;
+    if (c < 4 && tiny_dw3c1_takes(&t)) {
+        if ((t.pad | (t.n + 2 - t.in)) == 0)
+            tiny_dw3c1_in(a, &t, r);
+        else if (t.n > 2)
+            tiny_dw3c1_run_ends(a, &t, r);
+        else
+            tiny_dw3c1_two(a, &t, r);
+        return 1;
+    }
     const tiny_fn fn = tiny_fns[t.s - 1][(t.k + 1) / 2 - 2];
     const int32_t entries = tiny_entries(&t);
     if (c <= 2 && t.xs == c)

@@ -1000,3 +1000,43 @@ FEW18_CASES = [
 ]
 
 layer_family("few18_", 175_000, FEW18_CASES)
+
+
+# Branch few17: three taps at stride 1 on one to three channels, each
+# channel of each line one run of nnom_dw3c1t_s8 straight on the input
+# (nnom_local_dw_tiny_dsp.c, tiny_dw3c1_takes): columns on two to four
+# pixels across and rows (runs of 4k, 4k + 1, 4k + 2, 4k + 3 outputs), one
+# and two channels, planes that took tiny_cols, 'same' lines (the border
+# outputs in C; a line of two outputs on the borders alone, of three: a
+# run of one), a line of two 'valid' outputs, the records built by the
+# kernel (12). Then layers that must take other paths: stride 2 across
+# (outputs not as far apart as inputs), stride 2 along, no activation,
+# ReLU6, the last channels beyond the records' requantisation. Fields as
+# dw_layer_case_model's.
+FEW17_CASES = [
+    ((48, 2, 3), (3, 1), 1, "valid", "relu", None),
+    ((40, 2, 3), (3, 1), 1, "valid", "relu", None),
+    ((30, 3, 2), (3, 1), 1, "same", "relu", None),
+    ((2, 48, 3), (1, 3), 1, "valid", "relu", None),
+    ((64, 1, 3), (3, 1), 1, "valid", "relu", None),
+    ((48, 2, 1), (3, 1), 1, "valid", "relu", None),
+    ((1, 25, 3), (1, 3), 1, "valid", "relu", None),
+    ((1, 26, 3), (1, 3), 1, "valid", "relu", None),
+    ((27, 2, 3), (3, 1), 1, "valid", "relu", None),
+    ((48, 2, 3), (3, 1), 1, "same", "relu", None),
+    ((2, 2, 3), (3, 1), 1, "same", "relu", None),
+    ((3, 2, 3), (3, 1), 1, "same", "relu", None),
+    ((1, 25, 3), (1, 3), 1, "same", "relu", None),
+    ((20, 9, 1), (3, 1), 1, "valid", "relu", None),
+    ((12, 8, 3), (3, 1), 1, "same", "relu", None),
+    ((4, 20, 1), (1, 3), 1, "valid", "relu", None),
+    ((4, 1, 3), (3, 1), 1, "valid", "relu", None),
+    ((48, 4, 3), (3, 1), 1, "valid", "relu", None),
+    ((48, 4, 3), (3, 1), (1, 2), "valid", "relu", None),
+    ((1, 25, 3), (1, 3), 2, "valid", "relu", None),
+    ((48, 2, 3), (3, 1), 1, "valid", None, None),
+    ((48, 2, 3), (3, 1), 1, "valid", "relu6", None),
+    ((12, 2, 3), (3, 1), 1, "valid", "relu", "scaled"),
+]
+
+layer_family("few17_", 171_000, FEW17_CASES, without_records=(12,))

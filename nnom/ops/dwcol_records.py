@@ -18,9 +18,10 @@ of 8+ channels run on a padded copy (dw3_short), channel by channel, so
 also for more than four channels not a multiple of four: the last group
 overlaps; at stride 2 those of
 dw3s2_records.py where they suit, on lines of DW3S2_MIN_OUT outputs or more
-(4 to 7 outputs: tagged for dw3s2l, at most its channels)
-with at most one padded row before), no dilation along them, output zero
-point -128 (ReLU:
+(4 to 7 outputs: tagged for dw3s2l, at most its channels), and
+nnom_dw3_s8's on one 'same' line of three outputs on five rows
+(dw3_s2_short), with at most one padded row before), no dilation along
+them, output zero point -128 (ReLU:
 no rounding sign term, no clamp), some window inside the input or (k >= 4,
 few outputs: _padded) none, every channel in the loop's
 requantisation range. Two taps take the records of dwpair_records.py
@@ -176,7 +177,12 @@ def dwcol_records(
             return dw3s2l_retag(passes, pad, in_hw[axis], out_hw[axis], cout)
         if passes is not None and cout <= DW3S2L_CHANNELS:  # 4 to 7 outputs: dw3s2l only
             return dw3s2l_tagged(passes)
-    if k == 3 and s == 1 and not across:
+    if (k == 3 and s == 1 and not across) or (
+        k == 3
+        and s == 2
+        and in_hw[1 - axis] == 1
+        and dw3_s2_short(out_hw[axis], pad, in_hw[axis], cout, q.act_min, q.act_max)
+    ):
         form = loop_form(q, zp_out, k)
         if form is None:
             return None
@@ -213,6 +219,14 @@ def dw3_short(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_max: in
         and act_max == 127
         and (max(n_out, 4) + 2) * c <= DW3LINE_COPY
     )
+
+
+def dw3_s2_short(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_max: int) -> bool:
+    """Three taps at stride 2 on one 'same' line of three outputs on five
+    rows, 8+ channels, no clamp: nnom_dw3_s8's records, run by
+    nnom_dw3_s2_s8 (nnom_dw3_s2_line() in C, which takes every layer of
+    even records so shaped: these tests are its)."""
+    return n_out == 3 and n_in == 5 and pad == 1 and c >= 8 and act_min == -128 and act_max == 127
 
 
 def rq_form(q, zp_out: int, k: int):

@@ -8,7 +8,9 @@
  * passes of three ~1,100 instructions). Records as nnom_dw3_s8's.
  * nnom_dw3_valid_s8 on the same course: 'valid' lines of two to four
  * outputs, 'same' lines of five and six ((3,1) s1 5x1x40 same: the copy
- * and nnom_dw3_s8 2,758 instructions, 2,133 so).
+ * and nnom_dw3_s8 2,758 instructions, 2,133 so). nnom_dw3_s2_s8: the
+ * 'same' line of three outputs at stride 2 on five rows, o0, o2, o4 of the
+ * line of five ((3,1) s2 5x1x24 same: the generic column loop ~2,100).
  */
 #include "nnom_local_dw3line.h"
 #include "../nnom_backend.h"
@@ -547,6 +549,79 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         "add    sp, sp, #56\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_dw3_valid_s8, .-nnom_dw3_valid_s8\n"
+        ".text\n");
+
+/* Stride 2, one 'same' line of three outputs on five rows (o0, o2, o4 of
+ * the stride-1 line of five), channel C; the input zero point ([52])
+ * folded into the border outputs' bias as above; bytes C, 4 + C, 8 + C
+ * of the stack's words. 24 instructions for 9 MACs.
+ *   o0 = b + 2 w0 zp + SMLAD((x0, x1), (w1, w2))
+ *   o1 = b + x1 w0 + SMLAD((x2, x3), (w1, w2))
+ *   o2 = b + 2 w2 zp + x3 w0 + x4 w1 */
+#define DW3Q_CH3(S01, S23, ROT, P4, H, B0, B1, B2)                                               \
+    "ldm    r0!, {r4, r5, r6, r7}\n"                                                             \
+    "ldr    r9, [sp, #52]\n"                                                                     \
+    "sxtb16 r1, " S01 ROT "\n"                                                                   \
+    "smlabb r8, r4, r9, r7\n"                                                                    \
+    "smlabb r5, r5, r9, r7\n"                                                                    \
+    "smlad  r8, r1, r6, r8\n"                                                                    \
+    "smlatb r9, r1, r4, r7\n"                                                                    \
+    "sxtb16 r1, " S23 ROT "\n"                                                                   \
+    "smlad  r9, r1, r6, r9\n"                                                                    \
+    "smlatb r5, r1, r4, r5\n"                                                                    \
+    "smla" H "t r5, " P4 ", r4, r5\n"                                                            \
+    "ldm    r0!, {r4, r6, r7}\n"                                                                 \
+    DW3SH_RQ("r8", "r4", "r6", "r7", B0)                                                         \
+    DW3SH_RQ("r9", "r4", "r6", "r7", B1)                                                         \
+    DW3SH_RQ("r5", "r4", "r6", "r7", B2)
+
+/* nnom_dw3_s2_s8(l r0): one 'same' line of three outputs at stride 2 on
+ * five rows c apart, 8+ channels, nnom_dw3_valid_s8's stack and course
+ * (its three-output rows, DW3V_LOAD3, the overlapping last group first). */
+__asm__(NNOM_ASM_FUNC("nnom_dw3_s2_s8")
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #56\n"
+        "ldm    r0, {r0, r2, r3, r4, r5}\n" /* rec, x, out, c, zp */
+        "str    r5, [sp, #52]\n"
+        "subs   r3, r3, r2\n"
+        "strd   r4, r3, [sp, #20]\n"
+        "movs   r6, #" NNOM_STR(4 * NNOM_DW3_REC) "\n"
+        "mla    r8, r4, r6, r0\n" /* the records' end */
+        "str    r8, [sp, #28]\n"
+        "ands   r7, r4, #3\n"
+        "beq    .Ldw3q_whole\n"
+        "strd   r2, r0, [sp, #32]\n"
+        "mls    r0, r7, r6, r8\n" /* the last rest channels' records */
+        "str    r0, [sp, #40]\n"
+        "rsb    r7, r7, #4\n"
+        "str    r7, [sp]\n"
+        "add    r2, r2, r4\n"
+        "subs   r2, r2, #4\n"
+        "str    r2, [sp, #16]\n"
+        "mov    r1, r2\n"
+        "mov    r2, r4\n"
+        DW3V_LOAD3
+        DW3V_ENTER("q")
+        ".Ldw3q_whole:\n"
+        "str    r7, [sp, #32]\n"
+        "str    r2, [sp, #16]\n"
+        "mov    r1, r2\n"
+        "mov    r2, r4\n"
+        ".Ldw3q_loop:\n"
+        DW3V_LOAD3
+        DW3Q_CH3("r2", "r12", "", "r10", "b", "0", "4", "8")
+        ".Ldw3v_q1:\n"
+        DW3Q_CH3("r2", "r12", ", ror #8", "r11", "b", "1", "5", "9")
+        ".Ldw3v_q2:\n"
+        DW3Q_CH3("r3", "lr", "", "r10", "t", "2", "6", "10")
+        ".Ldw3v_q3:\n"
+        DW3Q_CH3("r3", "lr", ", ror #8", "r11", "t", "3", "7", "11")
+        DW3V_STORE("r4, r5, r6", "str    r6, [r3, r2, lsl #1]\n")
+        DW3SH_NEXT(".Ldw3q_loop", "mov    r1, r4\nstr    r4, [sp, #16]\n", ".Ldw3q_done")
+        ".Ldw3q_done:\n"
+        "add    sp, sp, #56\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dw3_s2_s8, .-nnom_dw3_s2_s8\n"
         ".text\n");
 #else
 typedef int nnom_local_dw3sh_dsp_unused_t; /* ISO C: a translation unit is never empty */

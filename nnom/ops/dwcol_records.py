@@ -19,8 +19,8 @@ also for more than four channels not a multiple of four: the last group
 overlaps; at stride 2 those of
 dw3s2_records.py where they suit, on lines of DW3S2_MIN_OUT outputs or more
 (4 to 7 outputs: tagged for dw3s2l, at most its channels), and
-nnom_dw3_s8's on one 'same' line of three outputs on five rows
-(dw3_s2_short), with at most one padded row before), no dilation along
+nnom_dw3_s2_s8's (_dw3s2_words) on one 'same' line of three outputs on
+five rows (dw3_s2_short), with at most one padded row before), no dilation along
 them, output zero point -128 (ReLU:
 no rounding sign term, no clamp), some window inside the input or (k >= 4,
 few outputs: _padded) none, every channel in the loop's
@@ -177,12 +177,15 @@ def dwcol_records(
             return dw3s2l_retag(passes, pad, in_hw[axis], out_hw[axis], cout)
         if passes is not None and cout <= DW3S2L_CHANNELS:  # 4 to 7 outputs: dw3s2l only
             return dw3s2l_tagged(passes)
-    if (k == 3 and s == 1 and not across) or (
+    if (
         k == 3
         and s == 2
         and in_hw[1 - axis] == 1
         and dw3_s2_short(out_hw[axis], pad, in_hw[axis], cout, q.act_min, q.act_max)
     ):
+        form = loop_form(q, zp_out, k)
+        return None if form is None else _words(_dw3s2_words(*form, zp_in))
+    if k == 3 and s == 1 and not across:
         form = loop_form(q, zp_out, k)
         if form is None:
             return None
@@ -223,7 +226,7 @@ def dw3_short(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_max: in
 
 def dw3_s2_short(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_max: int) -> bool:
     """Three taps at stride 2 on one 'same' line of three outputs on five
-    rows, 8+ channels, no clamp: nnom_dw3_s8's records, run by
+    rows, 8+ channels, no clamp: _dw3s2_words' records, run by
     nnom_dw3_s2_s8 (nnom_dw3_s2_line() in C, which takes every layer of
     even records so shaped: these tests are its)."""
     return n_out == 3 and n_in == 5 and pad == 1 and c >= 8 and act_min == -128 and act_max == 127
@@ -304,6 +307,27 @@ def _dw3_words(w, bias, zp_in, mult, ra, e) -> np.ndarray:
         mult,
         ra,
         e,
+    ]
+    return np.stack(cols, axis=1)
+
+
+def _dw3s2_words(w, bias, mult, ra, x, zp_in) -> np.ndarray:
+    """nnom_dw3_s2_s8's records (src/kernels/local/nnom_local_dw3sh_dsp.c),
+    channel after channel: (w0, w1), (w1, w2) halfwords, the three outputs'
+    bias (o0's and o2's with their padded tap's input zero point: the
+    tap's product with the zero point is not taken off), mult, ra, x + 2
+    (the weights doubled)."""
+    w0, w1, w2 = w
+    b = 2 * bias - zp_in * w.sum(axis=0)
+    cols = [
+        _half(w0) | (_half(w1) << 16),
+        _half(w1) | (_half(w2) << 16),
+        b + zp_in * w0,
+        b,
+        b + zp_in * w2,
+        mult,
+        ra,
+        x + 2,
     ]
     return np.stack(cols, axis=1)
 

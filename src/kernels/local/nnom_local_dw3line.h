@@ -20,9 +20,9 @@
  * along the taps (stride 2: nnom_dw3_s2_line), more than NNOM_DW_FEW_OUT outputs a line (not dw_few)
  * and more than NNOM_DW_ACROSS_RATIO times the lines (not dw_across), or
  * one line of 8+ channels (short ones copied, dw3_line_short). */
-/* At stride 2 only the converter's dw3_s2_short() line (records as
- * nnom_dw3_s8's where the one-row loop's would be, so these tests are
- * its): one 'same' line (pad 1) of three outputs on five rows, 8+
+/* At stride 2 only the converter's dw3_s2_short() line (nnom_dw3_s2_s8's
+ * records, first word even, where the one-row loop's would be, so these
+ * tests are its): one 'same' line (pad 1) of three outputs on five rows, 8+
  * channels, no dilation; nnom_dw3_line_try takes it whole (n = 5 rows,
  * dw3_line_rows) but for a clamp, where the records are the loop's. */
 NNOM_INLINE int nnom_dw3_s2_line(const nnom_conv_args_t *a, int down, int32_t uo, int32_t vo)
@@ -67,7 +67,9 @@ void nnom_dw3_short_s8(const nnom_dw3_short_t *l, int32_t n);
 /* One 'valid' line of n = 2 to 4 outputs on n + 2 rows, or one 'same'
  * line of n = 5 or 6 outputs (n rows). */
 void nnom_dw3_valid_s8(const nnom_dw3_short_t *l, int32_t n);
-/* Stride 2: one 'same' line of three outputs on five rows. */
+/* Stride 2: one 'same' line of three outputs on five rows; l->rec its own
+ * records (the converter's _dw3s2_words, eight words a channel), l->zp
+ * unread. */
 void nnom_dw3_s2_s8(const nnom_dw3_short_t *l);
 
 /* 1 when done (dw_col_try's answer); 0: the dispatcher goes on. */

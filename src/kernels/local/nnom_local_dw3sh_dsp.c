@@ -552,46 +552,43 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         ".text\n");
 
 /* Stride 2, one 'same' line of three outputs on five rows (o0, o2, o4 of
- * the stride-1 line of five), channel C; the input zero point ([52])
- * folded into the border outputs' bias as above; bytes C, 4 + C, 8 + C
- * of the stack's words. 24 instructions for 9 MACs.
- *   o0 = b + 2 w0 zp + SMLAD((x0, x1), (w1, w2))
- *   o1 = b + x1 w0 + SMLAD((x2, x3), (w1, w2))
- *   o2 = b + 2 w2 zp + x3 w0 + x4 w1 */
+ * the stride-1 line of five), channel C, on nnom_dw3_s2_s8's records
+ * (w0, w1), (w1, w2), b0, b1, b2, mult, ra, e: the border outputs' bias
+ * with the padded tap's input zero point folded in by the converter;
+ * bytes C, 4 + C, 8 + C of the stack's words. 21 instructions for 9 MACs.
+ *   o0 = b0 + SMLAD((x0, x1), (w1, w2))
+ *   o1 = b1 + x1 w0 + SMLAD((x2, x3), (w1, w2))
+ *   o2 = b2 + x3 w0 + x4 w1 */
 #define DW3Q_CH3(S01, S23, ROT, P4, H, B0, B1, B2)                                               \
-    "ldm    r0!, {r4, r5, r6, r7}\n"                                                             \
-    "ldr    r9, [sp, #52]\n"                                                                     \
+    "ldm    r0!, {r4, r5, r6, r7, r8}\n"                                                         \
     "sxtb16 r1, " S01 ROT "\n"                                                                   \
-    "smlabb r8, r4, r9, r7\n"                                                                    \
-    "smlabb r5, r5, r9, r7\n"                                                                    \
-    "smlad  r8, r1, r6, r8\n"                                                                    \
-    "smlatb r9, r1, r4, r7\n"                                                                    \
+    "smlad  r6, r1, r5, r6\n"                                                                    \
+    "smlatb r7, r1, r4, r7\n"                                                                    \
     "sxtb16 r1, " S23 ROT "\n"                                                                   \
-    "smlad  r9, r1, r6, r9\n"                                                                    \
-    "smlatb r5, r1, r4, r5\n"                                                                    \
-    "smla" H "t r5, " P4 ", r4, r5\n"                                                            \
-    "ldm    r0!, {r4, r6, r7}\n"                                                                 \
-    DW3SH_RQ("r8", "r4", "r6", "r7", B0)                                                         \
-    DW3SH_RQ("r9", "r4", "r6", "r7", B1)                                                         \
-    DW3SH_RQ("r5", "r4", "r6", "r7", B2)
+    "smlad  r7, r1, r5, r7\n"                                                                    \
+    "smlatb r8, r1, r4, r8\n"                                                                    \
+    "smla" H "t r8, " P4 ", r4, r8\n"                                                            \
+    "ldm    r0!, {r4, r5, r9}\n"                                                                 \
+    DW3SH_RQ("r6", "r4", "r5", "r9", B0)                                                         \
+    DW3SH_RQ("r7", "r4", "r5", "r9", B1)                                                         \
+    DW3SH_RQ("r8", "r4", "r5", "r9", B2)
 
-/* nnom_dw3_s2_s8(l r0): one 'same' line of three outputs at stride 2 on
- * five rows c apart, 8+ channels, nnom_dw3_valid_s8's stack and course
- * (its three-output rows, DW3V_LOAD3, the overlapping last group first). */
+/* nnom_dw3_s2_s8(l r0; l->rec its records, eight words a channel, l->zp
+ * unread): one 'same' line of three outputs at stride 2 on five rows c
+ * apart, 8+ channels, on nnom_dw3_valid_s8's stack and course (its
+ * three-output rows, DW3V_LOAD3, the overlapping last group first). */
 __asm__(NNOM_ASM_FUNC("nnom_dw3_s2_s8")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #56\n"
-        "ldm    r0, {r0, r2, r3, r4, r5}\n" /* rec, x, out, c, zp */
-        "str    r5, [sp, #52]\n"
+        "ldm    r0, {r0, r2, r3, r4}\n" /* rec, x, out, c */
         "subs   r3, r3, r2\n"
         "strd   r4, r3, [sp, #20]\n"
-        "movs   r6, #" NNOM_STR(4 * NNOM_DW3_REC) "\n"
-        "mla    r8, r4, r6, r0\n" /* the records' end */
+        "add    r8, r0, r4, lsl #5\n" /* the records' end */
         "str    r8, [sp, #28]\n"
         "ands   r7, r4, #3\n"
         "beq    .Ldw3q_whole\n"
         "strd   r2, r0, [sp, #32]\n"
-        "mls    r0, r7, r6, r8\n" /* the last rest channels' records */
+        "sub    r0, r8, r7, lsl #5\n" /* the last rest channels' records */
         "str    r0, [sp, #40]\n"
         "rsb    r7, r7, #4\n"
         "str    r7, [sp]\n"

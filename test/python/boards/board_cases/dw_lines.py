@@ -1532,11 +1532,12 @@ layer_family("swap3_", 167_000, SWAP3_CASES)
 # channel, the border outputs' zero point folded into their bias): (3, 1)
 # and (1, 3), channels a multiple of four and one to three past it (the
 # overlapping last group entered at its first channel needed), 8 and 40
-# channels, rq_fit's words, |bias| near 2^30; and the layers beside it:
-# 7 channels, six rows 'same', five rows 'valid', seven rows 'same'
-# (dw3s2l), two columns, ReLU6 (the loop's records, the try refuses),
-# beyond the records' form, one built without records. Fields as
-# LONGK_CASES.
+# channels, rq_fit's words, ReLU6 (its range the output's: no clamp,
+# taken); and the layers beside it: |bias| near 2^30 and beyond the
+# records' form (no records), 7 channels, six rows 'same', five rows
+# 'valid', seven rows 'same' (dw3s2l), two columns, one built without
+# records. Cases 0-8, 15 take nnom_dw3_s2_s8 (checked on the converter's
+# output). Fields as LONGK_CASES.
 SHORT5_CASES = [
     ((5, 1, 24), (3, 1), 2, "same", "relu", None),  # whole groups
     ((1, 5, 24), (1, 3), 2, "same", "relu", None),  # across, whole groups
@@ -1547,13 +1548,13 @@ SHORT5_CASES = [
     ((5, 1, 8), (3, 1), 2, "same", "relu", None),  # 8 channels
     ((5, 1, 40), (3, 1), 2, "same", "relu", None),  # ten groups
     ((5, 1, 22), (3, 1), 2, "same", "relu", "small"),  # rq_fit's words
-    ((5, 1, 30), (3, 1), 2, "same", "relu", "huge"),  # |bias| near 2^30
+    ((5, 1, 30), (3, 1), 2, "same", "relu", "huge"),  # |bias| near 2^30: refused
     ((5, 1, 7), (3, 1), 2, "same", "relu", None),  # 7 channels: not taken
     ((6, 1, 24), (3, 1), 2, "same", "relu", None),  # six rows, no top pad
     ((5, 1, 24), (3, 1), 2, "valid", "relu", None),  # two outputs
     ((7, 1, 24), (3, 1), 2, "same", "relu", None),  # four outputs: dw3s2l
     ((5, 2, 24), (3, 1), 2, "same", "relu", None),  # two columns
-    ((5, 1, 24), (3, 1), 2, "same", "relu6", None),  # clamp: the loop's records
+    ((5, 1, 24), (3, 1), 2, "same", "relu6", None),  # ReLU6 folded (no clamp): taken
     ((5, 1, 23), (3, 1), 2, "same", "relu", "scaled"),  # beyond the records' form
     ((5, 1, 24), (3, 1), 2, "same", "relu", None),  # without records
 ]

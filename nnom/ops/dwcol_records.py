@@ -19,8 +19,8 @@ also for more than four channels not a multiple of four: the last group
 overlaps; at stride 2 those of
 dw3s2_records.py where they suit, on lines of DW3S2_MIN_OUT outputs or more
 (4 to 7 outputs: tagged for dw3s2l, at most its channels), and
-nnom_dw3_s2_s8's (_dw3s2_words) on one 'same' line of three outputs on
-five rows (dw3_s2_short), with at most one padded row before), no dilation along
+nnom_dw3_s2_s8's (DW3Q_TAG, _dw3s2_words) on one 'same' line of three
+outputs on five rows (dw3_s2_short), with at most one padded row before), no dilation along
 them, output zero point -128 (ReLU:
 no rounding sign term, no clamp), some window inside the input or (k >= 4,
 few outputs: _padded) none, every channel in the loop's
@@ -43,6 +43,9 @@ from .dwpair_records import dwpair_edge_words, dwpair_records
 
 # lines of at least this many outputs run nnom_dw3_s8 (DW3_MIN_OUT in C)
 DW3_MIN_OUT = 10
+# the first word of nnom_dw3_s2_s8's records (NNOM_DW3Q_TAG in C,
+# nnom_local_dw3line.h; odd: none of the other records' tags)
+DW3Q_TAG = 13
 # lines of at least this many outputs at stride 2 run nnom_dw3s2_s8
 # (NNOM_DW3S2_MIN_OUT in C, nnom_local_dw3s2.h)
 DW3S2_MIN_OUT = 8
@@ -184,7 +187,7 @@ def dwcol_records(
         and dw3_s2_short(out_hw[axis], pad, in_hw[axis], cout, q.act_min, q.act_max)
     ):
         form = loop_form(q, zp_out, k)
-        return None if form is None else _words(_dw3s2_words(*form, zp_in))
+        return None if form is None else _words(_dw3s2_words(*form, zp_in), DW3Q_TAG)
     if k == 3 and s == 1 and not across:
         form = loop_form(q, zp_out, k)
         if form is None:
@@ -226,9 +229,8 @@ def dw3_short(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_max: in
 
 def dw3_s2_short(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_max: int) -> bool:
     """Three taps at stride 2 on one 'same' line of three outputs on five
-    rows, 8+ channels, no clamp: _dw3s2_words' records, run by
-    nnom_dw3_s2_s8 (nnom_dw3_s2_line() in C, which takes every layer of
-    even records so shaped: these tests are its)."""
+    rows, 8+ channels, no clamp: _dw3s2_words' records after DW3Q_TAG, run
+    by nnom_dw3_s2_s8 (the C dispatcher takes the tag's word for it)."""
     return n_out == 3 and n_in == 5 and pad == 1 and c >= 8 and act_min == -128 and act_max == 127
 
 
@@ -332,5 +334,6 @@ def _dw3s2_words(w, bias, mult, ra, x, zp_in) -> np.ndarray:
     return np.stack(cols, axis=1)
 
 
-def _words(words: np.ndarray) -> np.ndarray:
-    return ((words + (1 << 31)) % (1 << 32) - (1 << 31)).astype(np.int32).reshape(-1)
+def _words(words: np.ndarray, tag: int | None = None) -> np.ndarray:
+    flat = ((words + (1 << 31)) % (1 << 32) - (1 << 31)).astype(np.int32).reshape(-1)
+    return flat if tag is None else np.concatenate([[tag], flat]).astype(np.int32)

@@ -17,33 +17,18 @@
  * dw_col_try takes: records of the one-row loop (even first word), 8+
  * channels (not the tiny, flat or odd-flat paths) or one line of 5-7,
  * multiplier 1, stride 1
- * along the taps (stride 2: nnom_dw3_s2_line), more than NNOM_DW_FEW_OUT outputs a line (not dw_few)
+ * along the taps, more than NNOM_DW_FEW_OUT outputs a line (not dw_few)
  * and more than NNOM_DW_ACROSS_RATIO times the lines (not dw_across), or
  * one line of 8+ channels (short ones copied, dw3_line_short). */
-/* At stride 2 only the converter's dw3_s2_short() line (nnom_dw3_s2_s8's
- * records, first word even, where the one-row loop's would be, so these
- * tests are its): one 'same' line (pad 1) of three outputs on five rows, 8+
- * channels, no dilation; nnom_dw3_line_try takes it whole (n = 5 rows,
- * dw3_line_rows) but for a clamp, where the records are the loop's. */
-NNOM_INLINE int nnom_dw3_s2_line(const nnom_conv_args_t *a, int down, int32_t uo, int32_t vo)
-{
-    const nnom_conv_params_t *p = &a->p;
-    return uo == 3 && vo == 1 && a->out.c >= 8 && (down ? a->in.h : a->in.w) == 5 &&
-           (down ? a->in.w : a->in.h) == 1 &&
-           (down ? p->stride_h == 2 && p->pad_top == 1 && p->dilation_h == 1
-                 : p->stride_w == 2 && p->pad_left == 1 && p->dilation_w == 1);
-}
-
 NNOM_INLINE int nnom_dw3_line_asks(const nnom_conv_args_t *a)
 {
     const int down = a->k.w == 1;
     const int32_t uo = down ? a->out.h : a->out.w, vo = down ? a->out.w : a->out.h;
     return (a->records[0] & 1) == 0 && a->ch_mult == 1 && a->out.c == a->in.c &&
            (a->out.c >= 8 || (a->out.c > 4 && vo == 1)) &&
-           ((down ? a->p.stride_h : a->p.stride_w) == 1
-                ? (uo > NNOM_DW_FEW_OUT && uo > NNOM_DW_ACROSS_RATIO * vo) ||
-                      (vo == 1 && a->out.c >= 8 && uo >= 2)
-                : nnom_dw3_s2_line(a, down, uo, vo));
+           (down ? a->p.stride_h : a->p.stride_w) == 1 &&
+           ((uo > NNOM_DW_FEW_OUT && uo > NNOM_DW_ACROSS_RATIO * vo) ||
+            (vo == 1 && a->out.c >= 8 && uo >= 2));
 }
 
 /* A padded line's copy by words into buf (span + 8 bytes): z zp bytes,
@@ -67,10 +52,16 @@ void nnom_dw3_short_s8(const nnom_dw3_short_t *l, int32_t n);
 /* One 'valid' line of n = 2 to 4 outputs on n + 2 rows, or one 'same'
  * line of n = 5 or 6 outputs (n rows). */
 void nnom_dw3_valid_s8(const nnom_dw3_short_t *l, int32_t n);
-/* Stride 2: one 'same' line of three outputs on five rows; l->rec its own
- * records (the converter's _dw3s2_words, eight words a channel), l->zp
- * unread. */
-void nnom_dw3_s2_s8(const nnom_dw3_short_t *l);
+
+/* The converter's records of one 'same' line of three outputs at stride 2
+ * on five rows, 8+ channels, no clamp (nnom/ops/dwcol_records.py's
+ * dw3_s2_short): this first word, then eight words a channel (odd: none
+ * of dw3s2's 1, dw3s2l's 3, the tiny loops' 5, dwrect's 7, the pair
+ * plan's 9, the scaled records' 11). */
+#define NNOM_DW3Q_TAG 13
+/* That line (nnom_local_dw3sh_dsp.c): rec the channels' records, x its
+ * five rows c apart, out its three rows c apart. */
+void nnom_dw3_s2_s8(const int32_t *rec, const int8_t *x, int8_t *out, int32_t c);
 
 /* 1 when done (dw_col_try's answer); 0: the dispatcher goes on. */
 #define nnom_dw3_line_try nnom_dw3_line_try

@@ -142,20 +142,14 @@ static NNOM_NOINLINE int dw3_line_short(const nnom_conv_args_t *a, const dw_axis
 }
 
 /* One line of n = 2 to 6 rows, 8+ channels, not nnom_dw3_short_s8's:
- * 'valid' (2 to 4 outputs) or 'same' (5, 6) on nnom_dw3_valid_s8, or at
- * stride 2 nnom_dw3_s2_line's (five rows, the asks' tests) on
- * nnom_dw3_s2_s8; 0 where not such a line. Out of the try's line (inline, the layers
+ * 'valid' (2 to 4 outputs) or 'same' (5, 6) on nnom_dw3_valid_s8; 0
+ * where not such a line. Out of the try's line (inline, the layers
  * passing by the try cost 6 to 10 instructions more). */
 static NNOM_NOINLINE int dw3_line_rows(const nnom_conv_args_t *a, int32_t n)
 {
     const nnom_conv_params_t *p = &a->p;
     const int down = a->k.w == 1;
     const int32_t o = down ? a->out.h : a->out.w;
-    if ((down ? p->stride_h : p->stride_w) != 1) { /* nnom_dw3_s2_line's (asked): all of it */
-        const nnom_dw3_short_t l = {a->records, a->input, a->output, a->in.c, p->input_zp};
-        nnom_dw3_s2_s8(&l);
-        return 1;
-    }
     if (a->in.c < 8 || (down ? a->in.w : a->in.h) != 1 ||
         (down ? p->dilation_h : p->dilation_w) != 1 ||
         (o == n ? (down ? p->pad_top : p->pad_left) != 1 || n < 5 : o != n - 2 || n < 4))

@@ -573,37 +573,34 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
     DW3SH_RQ("r7", "r4", "r5", "r9", B1)                                                         \
     DW3SH_RQ("r8", "r4", "r5", "r9", B2)
 
-/* nnom_dw3_s2_s8(l r0; l->rec its records, eight words a channel, l->zp
- * unread): one 'same' line of three outputs at stride 2 on five rows c
- * apart, 8+ channels, on nnom_dw3_valid_s8's stack and course (its
+/* nnom_dw3_s2_s8(rec r0, x r1, out r2, c r3): one 'same' line of three
+ * outputs at stride 2 on five rows c apart, 8+ channels, on its records
+ * (eight words a channel), nnom_dw3_valid_s8's stack and course (its
  * three-output rows, DW3V_LOAD3, the overlapping last group first). */
 __asm__(NNOM_ASM_FUNC("nnom_dw3_s2_s8")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #56\n"
-        "ldm    r0, {r0, r2, r3, r4}\n" /* rec, x, out, c */
-        "subs   r3, r3, r2\n"
-        "strd   r4, r3, [sp, #20]\n"
-        "add    r8, r0, r4, lsl #5\n" /* the records' end */
+        "subs   r5, r2, r1\n"
+        "strd   r3, r5, [sp, #20]\n" /* c, out - x */
+        "add    r8, r0, r3, lsl #5\n" /* the records' end */
         "str    r8, [sp, #28]\n"
-        "ands   r7, r4, #3\n"
+        "ands   r7, r3, #3\n"
         "beq    .Ldw3q_whole\n"
-        "strd   r2, r0, [sp, #32]\n"
+        "strd   r1, r0, [sp, #32]\n"
         "sub    r0, r8, r7, lsl #5\n" /* the last rest channels' records */
         "str    r0, [sp, #40]\n"
         "rsb    r7, r7, #4\n"
         "str    r7, [sp]\n"
-        "add    r2, r2, r4\n"
-        "subs   r2, r2, #4\n"
-        "str    r2, [sp, #16]\n"
-        "mov    r1, r2\n"
-        "mov    r2, r4\n"
+        "add    r1, r1, r3\n"
+        "subs   r1, r1, #4\n"
+        "str    r1, [sp, #16]\n"
+        "mov    r2, r3\n"
         DW3V_LOAD3
         DW3V_ENTER("q")
         ".Ldw3q_whole:\n"
         "str    r7, [sp, #32]\n"
-        "str    r2, [sp, #16]\n"
-        "mov    r1, r2\n"
-        "mov    r2, r4\n"
+        "str    r1, [sp, #16]\n"
+        "mov    r2, r3\n"
         ".Ldw3q_loop:\n"
         DW3V_LOAD3
         DW3Q_CH3("r2", "r12", "", "r10", "b", "0", "4", "8")

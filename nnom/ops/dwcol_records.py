@@ -19,9 +19,9 @@ also for more than four channels not a multiple of four: the last group
 overlaps; at stride 2 those of
 dw3s2_records.py where they suit, on lines of DW3S2_MIN_OUT outputs or more
 (4 to 7 outputs: tagged for dw3s2l, at most its channels), and
-nnom_dw3_s2_s8's (DW3Q_TAG, _dw3s2_words) on one 'same' line of three
-outputs on five rows (dw3_s2_short), with at most one padded row before), no dilation along
-them, output zero point -128 (ReLU:
+nnom_dw3_s2_s8's and nnom_dw3_s2e_s8's (DW3Q_TAG, DW3E_TAG) on one
+'same' line of three outputs on five or six rows (dw3_s2_short), with
+at most one padded row before), no dilation along them, output zero point -128 (ReLU:
 no rounding sign term, no clamp), some window inside the input or (k >= 4,
 few outputs: _padded) none, every channel in the loop's
 requantisation range. Two taps take the records of dwpair_records.py
@@ -46,6 +46,8 @@ DW3_MIN_OUT = 10
 # the first word of nnom_dw3_s2_s8's records (NNOM_DW3Q_TAG in C,
 # nnom_local_dw3line.h; odd: none of the other records' tags)
 DW3Q_TAG = 13
+# nnom_dw3_s2e_s8's (six rows; NNOM_DW3E_TAG)
+DW3E_TAG = 15
 # lines of at least this many outputs at stride 2 run nnom_dw3s2_s8
 # (NNOM_DW3S2_MIN_OUT in C, nnom_local_dw3s2.h)
 DW3S2_MIN_OUT = 8
@@ -187,7 +189,11 @@ def dwcol_records(
         and dw3_s2_short(out_hw[axis], pad, in_hw[axis], cout, q.act_min, q.act_max)
     ):
         form = loop_form(q, zp_out, k)
-        return None if form is None else _words(_dw3s2_words(*form, zp_in), DW3Q_TAG)
+        five = in_hw[axis] == 5
+        if form is None:
+            return None
+        words = (_dw3s2_words if five else _dw3s2e_words)(*form, zp_in)
+        return _words(words, DW3Q_TAG if five else DW3E_TAG)
     if k == 3 and s == 1 and not across:
         form = loop_form(q, zp_out, k)
         if form is None:
@@ -229,9 +235,12 @@ def dw3_short(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_max: in
 
 def dw3_s2_short(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_max: int) -> bool:
     """Three taps at stride 2 on one 'same' line of three outputs on five
-    rows, 8+ channels, no clamp: _dw3s2_words' records after DW3Q_TAG, run
-    by nnom_dw3_s2_s8 (the C dispatcher takes the tag's word for it)."""
-    return n_out == 3 and n_in == 5 and pad == 1 and c >= 8 and act_min == -128 and act_max == 127
+    rows (pad 1) or six (pad 0, the bottom one padded), 8+ channels, no
+    clamp: _dw3s2_words' records after DW3Q_TAG (five), _dw3s2e_words'
+    after DW3E_TAG (six), run by nnom_dw3_s2_s8, nnom_dw3_s2e_s8 (the C
+    dispatcher takes the tag's word for it)."""
+    rows = (n_in == 5 and pad == 1) or (n_in == 6 and pad == 0)
+    return n_out == 3 and rows and c >= 8 and act_min == -128 and act_max == 127
 
 
 def rq_form(q, zp_out: int, k: int):
@@ -331,6 +340,16 @@ def _dw3s2_words(w, bias, mult, ra, x, zp_in) -> np.ndarray:
         ra,
         x + 2,
     ]
+    return np.stack(cols, axis=1)
+
+
+def _dw3s2e_words(w, bias, mult, ra, x, zp_in) -> np.ndarray:
+    """nnom_dw3_s2e_s8's records (six rows, the bottom one padded): (w0, w1),
+    (w2, 0) halfwords, the bias twice, o2's bias with its padded tap's
+    input zero point, mult, ra, x + 2 (the weights doubled)."""
+    w0, w1, w2 = w
+    b = 2 * bias - zp_in * w.sum(axis=0)
+    cols = [_half(w0) | (_half(w1) << 16), _half(w2), b, b, b + zp_in * w2, mult, ra, x + 2]
     return np.stack(cols, axis=1)
 
 

@@ -262,9 +262,10 @@ static inline int dw_two_path(const nnom_conv_args_t *a)
 
 /* the converter's record tag: even a line (its asks checked where ask is
  * set: the first run; tested first, ~4 instructions less than after the
- * odd tags), 1 stride 2, 3 stride-2 long lines, NNOM_DW3Q_TAG one
- * stride-2 line of three outputs (its records written for that layer
- * alone: no test), other odd ones none of these */
+ * odd tags), 1 stride 2, 3 stride-2 long lines, NNOM_DW3Q_TAG and
+ * NNOM_DW3E_TAG one stride-2 line of three outputs on five or six rows
+ * (their records written for that layer alone: no test), other odd ones
+ * none of these */
 static inline int dw_three_path(const nnom_conv_args_t *a, int ask)
 {
     const int32_t tag = a->records[0];
@@ -274,9 +275,10 @@ static inline int dw_three_path(const nnom_conv_args_t *a, int ask)
         return nnom_dw3s2_try(a);
     if (tag == 3)
         return nnom_dw3s2l_try(a);
-    if (tag != NNOM_DW3Q_TAG)
+    if ((tag | 2) != NNOM_DW3E_TAG) /* (13 and 15 alone) */
         return 0;
-    nnom_dw3_s2_s8(a->records + 1, a->input, a->output, a->in.c);
+    (tag == NNOM_DW3Q_TAG ? nnom_dw3_s2_s8 : nnom_dw3_s2e_s8)(a->records + 1, a->input, a->output,
+                                                              a->in.c);
     return 1;
 }
 

@@ -18,9 +18,10 @@ of 8+ channels run on a padded copy (dw3_short), channel by channel, so
 also for more than four channels not a multiple of four: the last group
 overlaps; at stride 2 those of
 dw3s2_records.py where they suit, on lines of DW3S2_MIN_OUT outputs or more
-(4 to 7 outputs: tagged for dw3s2l, at most its channels)
-with at most one padded row before), no dilation along them, output zero
-point -128 (ReLU:
+(4 to 7 outputs: tagged for dw3s2l, at most its channels), and
+nnom_dw3_s2_s8's and nnom_dw3_s2e_s8's (DW3Q_TAG, DW3E_TAG) on one
+'same' line of three outputs on five or six rows (dw3_s2_short), with
+at most one padded row before), no dilation along them, output zero point -128 (ReLU:
 no rounding sign term, no clamp), some window inside the input or (k >= 4,
 few outputs: _padded) none, every channel in the loop's
 requantisation range. Two taps take the records of dwpair_records.py
@@ -42,6 +43,11 @@ from .dwpair_records import dwpair_edge_words, dwpair_records
 
 # lines of at least this many outputs run nnom_dw3_s8 (DW3_MIN_OUT in C)
 DW3_MIN_OUT = 10
+# the first word of nnom_dw3_s2_s8's records (NNOM_DW3Q_TAG in C,
+# nnom_local_dw3line.h; odd: none of the other records' tags)
+DW3Q_TAG = 13
+# nnom_dw3_s2e_s8's (six rows; NNOM_DW3E_TAG)
+DW3E_TAG = 15
 # lines of at least this many outputs at stride 2 run nnom_dw3s2_s8
 # (NNOM_DW3S2_MIN_OUT in C, nnom_local_dw3s2.h)
 DW3S2_MIN_OUT = 8
@@ -176,6 +182,18 @@ def dwcol_records(
             return dw3s2l_retag(passes, pad, in_hw[axis], out_hw[axis], cout)
         if passes is not None and cout <= DW3S2L_CHANNELS:  # 4 to 7 outputs: dw3s2l only
             return dw3s2l_tagged(passes)
+    if (
+        k == 3
+        and s == 2
+        and in_hw[1 - axis] == 1
+        and dw3_s2_short(out_hw[axis], pad, in_hw[axis], cout, q.act_min, q.act_max)
+    ):
+        form = loop_form(q, zp_out, k)
+        five = in_hw[axis] == 5
+        if form is None:
+            return None
+        words = (_dw3s2_words if five else _dw3s2e_words)(*form, zp_in)
+        return _words(words, DW3Q_TAG if five else DW3E_TAG)
     if k == 3 and s == 1 and not across:
         form = loop_form(q, zp_out, k)
         if form is None:
@@ -213,6 +231,16 @@ def dw3_short(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_max: in
         and act_max == 127
         and (max(n_out, 4) + 2) * c <= DW3LINE_COPY
     )
+
+
+def dw3_s2_short(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_max: int) -> bool:
+    """Three taps at stride 2 on one 'same' line of three outputs on five
+    rows (pad 1) or six (pad 0, the bottom one padded), 8+ channels, no
+    clamp: _dw3s2_words' records after DW3Q_TAG (five), _dw3s2e_words'
+    after DW3E_TAG (six), run by nnom_dw3_s2_s8, nnom_dw3_s2e_s8 (the C
+    dispatcher takes the tag's word for it)."""
+    rows = (n_in == 5 and pad == 1) or (n_in == 6 and pad == 0)
+    return n_out == 3 and rows and c >= 8 and act_min == -128 and act_max == 127
 
 
 def rq_form(q, zp_out: int, k: int):
@@ -294,5 +322,37 @@ def _dw3_words(w, bias, zp_in, mult, ra, e) -> np.ndarray:
     return np.stack(cols, axis=1)
 
 
-def _words(words: np.ndarray) -> np.ndarray:
-    return ((words + (1 << 31)) % (1 << 32) - (1 << 31)).astype(np.int32).reshape(-1)
+def _dw3s2_words(w, bias, mult, ra, x, zp_in) -> np.ndarray:
+    """nnom_dw3_s2_s8's records (src/kernels/local/nnom_local_dw3sh_dsp.c),
+    channel after channel: (w0, w1), (w1, w2) halfwords, the three outputs'
+    bias (o0's and o2's with their padded tap's input zero point: the
+    tap's product with the zero point is not taken off), mult, ra, x + 2
+    (the weights doubled)."""
+    w0, w1, w2 = w
+    b = 2 * bias - zp_in * w.sum(axis=0)
+    cols = [
+        _half(w0) | (_half(w1) << 16),
+        _half(w1) | (_half(w2) << 16),
+        b + zp_in * w0,
+        b,
+        b + zp_in * w2,
+        mult,
+        ra,
+        x + 2,
+    ]
+    return np.stack(cols, axis=1)
+
+
+def _dw3s2e_words(w, bias, mult, ra, x, zp_in) -> np.ndarray:
+    """nnom_dw3_s2e_s8's records (six rows, the bottom one padded): (w0, w1),
+    (w2, 0) halfwords, the bias twice, o2's bias with its padded tap's
+    input zero point, mult, ra, x + 2 (the weights doubled)."""
+    w0, w1, w2 = w
+    b = 2 * bias - zp_in * w.sum(axis=0)
+    cols = [_half(w0) | (_half(w1) << 16), _half(w2), b, b, b + zp_in * w2, mult, ra, x + 2]
+    return np.stack(cols, axis=1)
+
+
+def _words(words: np.ndarray, tag: int | None = None) -> np.ndarray:
+    flat = ((words + (1 << 31)) % (1 << 32) - (1 << 31)).astype(np.int32).reshape(-1)
+    return flat if tag is None else np.concatenate([[tag], flat]).astype(np.int32)

@@ -53,6 +53,20 @@ void nnom_dw3_short_s8(const nnom_dw3_short_t *l, int32_t n);
  * line of n = 5 or 6 outputs (n rows). */
 void nnom_dw3_valid_s8(const nnom_dw3_short_t *l, int32_t n);
 
+/* The converter's records of one 'same' line of three outputs at stride 2
+ * on five rows, 8+ channels, no clamp (nnom/ops/dwcol_records.py's
+ * dw3_s2_short): this first word, then eight words a channel (odd: none
+ * of dw3s2's 1, dw3s2l's 3, the tiny loops' 5, dwrect's 7, the pair
+ * plan's 9, the scaled records' 11). */
+#define NNOM_DW3Q_TAG 13
+/* That line (nnom_local_dw3sh_dsp.c): rec the channels' records, x its
+ * five rows c apart, out its three rows c apart. */
+void nnom_dw3_s2_s8(const int32_t *rec, const int8_t *x, int8_t *out, int32_t c);
+/* The same on six rows, no top pad, the bottom one padded (first word
+ * NNOM_DW3E_TAG: odd, after NNOM_DW3Q_TAG). */
+#define NNOM_DW3E_TAG 15
+void nnom_dw3_s2e_s8(const int32_t *rec, const int8_t *x, int8_t *out, int32_t c);
+
 /* 1 when done (dw_col_try's answer); 0: the dispatcher goes on. */
 #define nnom_dw3_line_try nnom_dw3_line_try
 int nnom_dw3_line_try(const nnom_conv_args_t *a);

@@ -8,7 +8,10 @@
  * passes of three ~1,100 instructions). Records as nnom_dw3_s8's.
  * nnom_dw3_valid_s8 on the same course: 'valid' lines of two to four
  * outputs, 'same' lines of five and six ((3,1) s1 5x1x40 same: the copy
- * and nnom_dw3_s8 2,758 instructions, 2,133 so).
+ * and nnom_dw3_s8 2,758 instructions, 2,133 so). nnom_dw3_s2_s8: the
+ * 'same' line of three outputs at stride 2 on five rows, o0, o2, o4 of the
+ * line of five ((3,1) s2 5x1x24 same: the generic column loop ~2,100),
+ * and nnom_dw3_s2e_s8 the same line on six rows.
  */
 #include "nnom_local_dw3line.h"
 #include "../nnom_backend.h"
@@ -548,6 +551,112 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         "pop    {r4-r11, pc}\n"
         ".size nnom_dw3_valid_s8, .-nnom_dw3_valid_s8\n"
         ".text\n");
+
+/* Stride 2, one 'same' line of three outputs on five rows (o0, o2, o4 of
+ * the stride-1 line of five), channel C, on nnom_dw3_s2_s8's records
+ * (w0, w1), (w1, w2), b0, b1, b2, mult, ra, e: the border outputs' bias
+ * with the padded tap's input zero point folded in by the converter;
+ * bytes C, 4 + C, 8 + C of the stack's words. 21 instructions for 9 MACs.
+ *   o0 = b0 + SMLAD((x0, x1), (w1, w2))
+ *   o1 = b1 + x1 w0 + SMLAD((x2, x3), (w1, w2))
+ *   o2 = b2 + x3 w0 + x4 w1 */
+#define DW3Q_CH3(S01, S23, ROT, P4, H, B0, B1, B2)                                               \
+    "ldm    r0!, {r4, r5, r6, r7, r8}\n"                                                         \
+    "sxtb16 r1, " S01 ROT "\n"                                                                   \
+    "smlad  r6, r1, r5, r6\n"                                                                    \
+    "smlatb r7, r1, r4, r7\n"                                                                    \
+    "sxtb16 r1, " S23 ROT "\n"                                                                   \
+    "smlad  r7, r1, r5, r7\n"                                                                    \
+    "smlatb r8, r1, r4, r8\n"                                                                    \
+    "smla" H "t r8, " P4 ", r4, r8\n"                                                            \
+    "ldm    r0!, {r4, r5, r9}\n"                                                                 \
+    DW3SH_RQ("r6", "r4", "r5", "r9", B0)                                                         \
+    DW3SH_RQ("r7", "r4", "r5", "r9", B1)                                                         \
+    DW3SH_RQ("r8", "r4", "r5", "r9", B2)
+
+/* Stride 2, one 'same' line of three outputs on six rows (no top pad, the
+ * bottom one padded), channel C, on nnom_dw3_s2e_s8's records (w0, w1),
+ * (w2, 0), b, b, b2, mult, ra, e (b2 with the padded tap's input zero
+ * point); rows (0, 1), (2, 3), (4, 5) in S01, S23, S45. 22 instructions
+ * for 9 MACs.
+ *   o0 = b + SMLAD((x0, x1), (w0, w1)) + x2 w2
+ *   o1 = b + SMLAD((x2, x3), (w0, w1)) + x4 w2
+ *   o2 = b2 + SMLAD((x4, x5), (w0, w1)) */
+#define DW3E_CH3(S01, S23, S45, ROT, B0, B1, B2)                                                 \
+    "ldm    r0!, {r4, r5, r6, r7, r8}\n"                                                         \
+    "sxtb16 r1, " S01 ROT "\n"                                                                   \
+    "smlad  r6, r1, r4, r6\n"                                                                    \
+    "sxtb16 r1, " S23 ROT "\n"                                                                   \
+    "smlabb r6, r1, r5, r6\n"                                                                    \
+    "smlad  r7, r1, r4, r7\n"                                                                    \
+    "sxtb16 r1, " S45 ROT "\n"                                                                   \
+    "smlabb r7, r1, r5, r7\n"                                                                    \
+    "smlad  r8, r1, r4, r8\n"                                                                    \
+    "ldm    r0!, {r4, r5, r9}\n"                                                                 \
+    DW3SH_RQ("r6", "r4", "r5", "r9", B0)                                                         \
+    DW3SH_RQ("r7", "r4", "r5", "r9", B1)                                                         \
+    DW3SH_RQ("r8", "r4", "r5", "r9", B2)
+
+/* NAME(rec r0, x r1, out r2, c r3): one 'same' line of three outputs at
+ * stride 2 on rows c apart (LOAD's), 8+ channels, on its records (eight
+ * words a channel), nnom_dw3_valid_s8's stack and course (the overlapping
+ * last group first, entered at its first channel needed); CH0-CH3 the
+ * four channels, labels from L. */
+#define DW3Q_FN(NAME, L, LOAD, CH0, CH1, CH2, CH3)                                               \
+    NNOM_ASM_FUNC(NAME)                                                                          \
+    "push   {r4-r11, lr}\n"                                                                      \
+    "sub    sp, sp, #56\n"                                                                       \
+    "subs   r5, r2, r1\n"                                                                        \
+    "strd   r3, r5, [sp, #20]\n" /* c, out - x */                                                \
+    "add    r8, r0, r3, lsl #5\n" /* the records' end */                                         \
+    "str    r8, [sp, #28]\n"                                                                     \
+    "ands   r7, r3, #3\n"                                                                        \
+    "beq    .Ldw3" L "_whole\n"                                                                  \
+    "strd   r1, r0, [sp, #32]\n"                                                                 \
+    "sub    r0, r8, r7, lsl #5\n" /* the last rest channels' records */                          \
+    "str    r0, [sp, #40]\n"                                                                     \
+    "rsb    r7, r7, #4\n"                                                                        \
+    "str    r7, [sp]\n"                                                                          \
+    "add    r1, r1, r3\n"                                                                        \
+    "subs   r1, r1, #4\n"                                                                        \
+    "str    r1, [sp, #16]\n"                                                                     \
+    "mov    r2, r3\n"                                                                            \
+    LOAD                                                                                         \
+    DW3V_ENTER(L)                                                                                \
+    ".Ldw3" L "_whole:\n"                                                                        \
+    "str    r7, [sp, #32]\n"                                                                     \
+    "str    r1, [sp, #16]\n"                                                                     \
+    "mov    r2, r3\n"                                                                            \
+    ".Ldw3" L "_loop:\n"                                                                         \
+    LOAD                                                                                         \
+    CH0                                                                                          \
+    ".Ldw3v_" L "1:\n"                                                                           \
+    CH1                                                                                          \
+    ".Ldw3v_" L "2:\n"                                                                           \
+    CH2                                                                                          \
+    ".Ldw3v_" L "3:\n"                                                                           \
+    CH3                                                                                          \
+    DW3V_STORE("r4, r5, r6", "str    r6, [r3, r2, lsl #1]\n")                                    \
+    DW3SH_NEXT(".Ldw3" L "_loop", "mov    r1, r4\nstr    r4, [sp, #16]\n", ".Ldw3" L "_done")    \
+    ".Ldw3" L "_done:\n"                                                                         \
+    "add    sp, sp, #56\n"                                                                       \
+    "pop    {r4-r11, pc}\n"                                                                      \
+    ".size " NAME ", .-" NAME "\n"                                                               \
+    ".text\n"
+
+/* Five rows: rows 0-3 packed, row 4 widened (DW3V_LOAD3). */
+__asm__(DW3Q_FN("nnom_dw3_s2_s8", "q", DW3V_LOAD3,
+                DW3Q_CH3("r2", "r12", "", "r10", "b", "0", "4", "8"),
+                DW3Q_CH3("r2", "r12", ", ror #8", "r11", "b", "1", "5", "9"),
+                DW3Q_CH3("r3", "lr", "", "r10", "t", "2", "6", "10"),
+                DW3Q_CH3("r3", "lr", ", ror #8", "r11", "t", "3", "7", "11")));
+
+/* Six rows: rows 0-5 packed (DW3V_LOAD4). */
+__asm__(DW3Q_FN("nnom_dw3_s2e_s8", "e", DW3V_LOAD4,
+                DW3E_CH3("r2", "r12", "r10", "", "0", "4", "8"),
+                DW3E_CH3("r2", "r12", "r10", ", ror #8", "1", "5", "9"),
+                DW3E_CH3("r3", "lr", "r11", "", "2", "6", "10"),
+                DW3E_CH3("r3", "lr", "r11", ", ror #8", "3", "7", "11")));
 #else
 typedef int nnom_local_dw3sh_dsp_unused_t; /* ISO C: a translation unit is never empty */
 #endif

@@ -1524,3 +1524,49 @@ SWAP3_CASES = [
 
 
 layer_family("swap3_", 167_000, SWAP3_CASES)
+
+
+# One 'same' three-tap line at stride 2 of three outputs on five rows or
+# six, 8+ channels (branch short5: nnom_dw3_s2_s8 and nnom_dw3_s2e_s8 in
+# nnom_local_dw3sh_dsp.c, -O2 with the assembly, on the converter's own
+# records after their tag, eight words a channel, the border outputs' zero
+# point folded into their bias): (3, 1) and (1, 3), channels a multiple of
+# four and one to three past it (the overlapping last group entered at its
+# first channel needed), 8 and 40 channels, rq_fit's words, ReLU6 (its
+# range the output's: no clamp, taken); and the layers beside them: |bias|
+# near 2^30 and beyond the records' form (no records), 7 channels, five
+# rows 'valid', seven rows 'same' (dw3s2l) and 'valid', two columns, two
+# built without records. Cases 0-8, 15 take nnom_dw3_s2_s8, 11, 18-21
+# nnom_dw3_s2e_s8 (checked on the converter's output). Fields as
+# LONGK_CASES.
+SHORT5_CASES = [
+    ((5, 1, 24), (3, 1), 2, "same", "relu", None),  # whole groups
+    ((1, 5, 24), (1, 3), 2, "same", "relu", None),  # across, whole groups
+    ((5, 1, 9), (3, 1), 2, "same", "relu", None),  # one past
+    ((1, 5, 13), (1, 3), 2, "same", "relu", None),  # across, one past
+    ((5, 1, 10), (3, 1), 2, "same", "relu", None),  # two past
+    ((5, 1, 11), (3, 1), 2, "same", "relu", None),  # three past
+    ((5, 1, 8), (3, 1), 2, "same", "relu", None),  # 8 channels
+    ((5, 1, 40), (3, 1), 2, "same", "relu", None),  # ten groups
+    ((5, 1, 22), (3, 1), 2, "same", "relu", "small"),  # rq_fit's words
+    ((5, 1, 30), (3, 1), 2, "same", "relu", "huge"),  # |bias| near 2^30: refused
+    ((5, 1, 7), (3, 1), 2, "same", "relu", None),  # 7 channels: not taken
+    ((6, 1, 24), (3, 1), 2, "same", "relu", None),  # six rows, no top pad (s2e)
+    ((5, 1, 24), (3, 1), 2, "valid", "relu", None),  # two outputs
+    ((7, 1, 24), (3, 1), 2, "same", "relu", None),  # four outputs: dw3s2l
+    ((5, 2, 24), (3, 1), 2, "same", "relu", None),  # two columns
+    ((5, 1, 24), (3, 1), 2, "same", "relu6", None),  # ReLU6 folded (no clamp): taken
+    ((5, 1, 23), (3, 1), 2, "same", "relu", "scaled"),  # beyond the records' form
+    ((5, 1, 24), (3, 1), 2, "same", "relu", None),  # without records
+    ((1, 6, 13), (1, 3), 2, "same", "relu", None),  # six across, one past
+    ((6, 1, 10), (3, 1), 2, "same", "relu", None),  # six, two past
+    ((6, 1, 8), (3, 1), 2, "same", "relu", None),  # six, 8 channels
+    ((6, 1, 23), (3, 1), 2, "same", "relu", "small"),  # six, three past, rq_fit's words
+    ((6, 1, 7), (3, 1), 2, "same", "relu", None),  # six, 7 channels: not taken
+    ((7, 1, 24), (3, 1), 2, "valid", "relu", None),  # seven rows 'valid': not taken
+    ((6, 1, 24), (3, 1), 2, "same", "relu", None),  # six, without records
+]
+SHORT5_WITHOUT_RECORDS = (17, 24)
+
+
+layer_family("short5_", 174_000, SHORT5_CASES, without_records=SHORT5_WITHOUT_RECORDS)

@@ -1,0 +1,95 @@
+"""nnom_dw3_s2_s8's and nnom_dw3_s2e_s8's converter records
+(nnom/ops/dwcol_records.py, DW3Q_TAG, DW3E_TAG): one 'same' three-tap line
+at stride 2 of three outputs on five or six rows, 8+ channels, no clamp;
+the tag, eight words a channel, and the three outputs' sums as the kernels
+take them (the border outputs' input zero point in their bias) equal to
+the reference's doubled sums."""
+
+from types import SimpleNamespace
+
+import numpy as np
+
+from nnom.ops import dwcol_records as dr
+
+ATTRS = {"multiplier": 1, "dilation": (1, 1), "strides": (2, 1), "pads": (1, 1, 0, 0)}
+
+
+def _q(cout: int, act=(-128, 127), seed: int = 0):
+    rng = np.random.default_rng(seed)
+    return SimpleNamespace(
+        weight=rng.integers(-127, 128, (3, 1, cout)).astype(np.int8),
+        bias=rng.integers(-5000, 5000, cout).astype(np.int32),
+        mult=np.full(cout, 1 << 30, np.int64),
+        shift=np.full(cout, -9, np.int64),
+        act_min=act[0],
+        act_max=act[1],
+    )
+
+
+def _halves(word: int) -> tuple[int, int]:
+    lo, hi = word & 0xFFFF, (word >> 16) & 0xFFFF
+    return lo - (lo >> 15 << 16), hi - (hi >> 15 << 16)
+
+
+def test_tag_layout_and_sums():
+    zp, cout = 7, 11
+    q = _q(cout)
+    rec = dr.dwcol_records(ATTRS, q, zp, -128, (5, 1), (3, 1))
+    assert rec is not None and rec[0] == dr.DW3Q_TAG
+    assert len(rec) == 1 + 8 * cout
+    x = np.random.default_rng(1).integers(-128, 128, (5, cout))
+    padded = np.concatenate([np.full((1, cout), zp), x, np.full((1, cout), zp)])
+    w = q.weight.reshape(3, cout).astype(np.int64)
+    for c in range(cout):
+        r = [int(v) for v in rec[1 + 8 * c : 9 + 8 * c]]
+        (w0, w1), (w1b, w2) = _halves(r[0]), _halves(r[1])
+        assert (w0, w1, w1b, w2) == tuple(2 * int(v) for v in (w[0, c], w[1, c], w[1, c], w[2, c]))
+        got = [
+            r[2] + x[0, c] * w1 + x[1, c] * w2,
+            r[3] + x[1, c] * w0 + x[2, c] * w1 + x[3, c] * w2,
+            r[4] + x[3, c] * w0 + x[4, c] * w1,
+        ]
+        want = [
+            2 * (int(q.bias[c]) + int(np.dot(w[:, c], padded[2 * o : 2 * o + 3, c] - zp)))
+            for o in range(3)
+        ]
+        assert got == want
+        assert r[5:] == [1 << 30, int(rec[1 + 8 * c + 6]), 9]  # mult, ra, e (= -shift)
+
+
+def test_six_rows():
+    zp, cout = -9, 10
+    q = _q(cout, seed=2)
+    six = {**ATTRS, "pads": (0, 1, 0, 0)}
+    rec = dr.dwcol_records(six, q, zp, -128, (6, 1), (3, 1))
+    assert rec is not None and rec[0] == dr.DW3E_TAG
+    assert len(rec) == 1 + 8 * cout
+    x = np.random.default_rng(3).integers(-128, 128, (6, cout))
+    padded = np.concatenate([x, np.full((1, cout), zp)])
+    w = q.weight.reshape(3, cout).astype(np.int64)
+    for c in range(cout):
+        r = [int(v) for v in rec[1 + 8 * c : 9 + 8 * c]]
+        (w0, w1), (w2, _) = _halves(r[0]), _halves(r[1])
+        got = [
+            r[2] + x[0, c] * w0 + x[1, c] * w1 + x[2, c] * w2,
+            r[3] + x[2, c] * w0 + x[3, c] * w1 + x[4, c] * w2,
+            r[4] + x[4, c] * w0 + x[5, c] * w1,
+        ]
+        want = [
+            2 * (int(q.bias[c]) + int(np.dot(w[:, c], padded[2 * o : 2 * o + 3, c] - zp)))
+            for o in range(3)
+        ]
+        assert got == want
+
+
+def test_not_written_beside_it():
+    tags = (dr.DW3Q_TAG, dr.DW3E_TAG)
+    assert dr.dwcol_records(ATTRS, _q(7), 0, -128, (5, 1), (3, 1))[0] not in tags  # 7 channels
+    seven = {**ATTRS, "pads": (0, 0, 0, 0)}
+    rec = dr.dwcol_records(seven, _q(24), 0, -128, (7, 1), (3, 1))  # seven rows 'valid'
+    assert rec is None or rec[0] not in tags
+    clamp = dr.dwcol_records(ATTRS, _q(24, (-128, 100)), 0, -128, (5, 1), (3, 1))
+    assert clamp is None or clamp[0] not in tags
+    valid = {**ATTRS, "pads": (0, 0, 0, 0)}
+    rec = dr.dwcol_records(valid, _q(24), 0, -128, (5, 1), (2, 1))  # 'valid': two outputs
+    assert rec is None or rec[0] not in tags

@@ -66,6 +66,17 @@ void nnom_dw3_s2_s8(const int32_t *rec, const int8_t *x, int8_t *out, int32_t c)
  * NNOM_DW3E_TAG: odd, after NNOM_DW3Q_TAG). */
 #define NNOM_DW3E_TAG 15
 void nnom_dw3_s2e_s8(const int32_t *rec, const int8_t *x, int8_t *out, int32_t c);
+/* The buffers those records' kernel reaches are the layer's (asked at the
+ * first run only): c channels on three output pixels, five or six input
+ * pixels (NNOM_DW3E_TAG: bit 1 set), so that a header whose records say
+ * otherwise is refused, not run outside its buffers. (The stride and pads
+ * are the converter's, not asked again: a few instructions on small
+ * layers.) */
+NNOM_INLINE int nnom_dw3_s2q_asks(const nnom_conv_args_t *a)
+{
+    return a->out.c == a->in.c && a->in.c >= 8 && a->out.h * a->out.w == 3 &&
+           a->in.h * a->in.w == 5 + ((a->records[0] >> 1) & 1);
+}
 
 /* 1 when done (dw_col_try's answer); 0: the dispatcher goes on. */
 #define nnom_dw3_line_try nnom_dw3_line_try

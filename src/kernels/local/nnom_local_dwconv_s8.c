@@ -264,7 +264,8 @@ static inline int dw_two_path(const nnom_conv_args_t *a)
  * set: the first run; tested first, ~4 instructions less than after the
  * odd tags), 1 stride 2, 3 stride-2 long lines, NNOM_DW3Q_TAG and
  * NNOM_DW3E_TAG one stride-2 line of three outputs on five or six rows
- * (their records written for that layer alone: no test), other odd ones
+ * (their records written for that layer alone: its geometry asked at the
+ * first run), other odd ones
  * none of these */
 static inline int dw_three_path(const nnom_conv_args_t *a, int ask)
 {
@@ -275,7 +276,7 @@ static inline int dw_three_path(const nnom_conv_args_t *a, int ask)
         return nnom_dw3s2_try(a);
     if (tag == 3)
         return nnom_dw3s2l_try(a);
-    if ((tag | 2) != NNOM_DW3E_TAG) /* (13 and 15 alone) */
+    if ((tag | 2) != NNOM_DW3E_TAG || (ask && !nnom_dw3_s2q_asks(a))) /* (13 and 15 alone) */
         return 0;
     (tag == NNOM_DW3Q_TAG ? nnom_dw3_s2_s8 : nnom_dw3_s2e_s8)(a->records + 1, a->input, a->output,
                                                               a->in.c);

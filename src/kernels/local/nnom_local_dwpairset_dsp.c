@@ -110,7 +110,8 @@ typedef char nnom_dwpair_set_layout_t[sizeof(nnom_dwpair_set_t) == 48 &&
  * moves a second input pointer back too. */
 #define DPS_NEXT(L, BACK2)                                                                       \
     "cmp    r2, r3\n"                                                                            \
-    "bne    " L "\n"                                                                             \
+    "bne    " L "\n" DPS_BACK(L, BACK2)
+#define DPS_BACK(L, BACK2)                                                                       \
     "ldr    r6, [sp, #60]\n"                                                                     \
     "cmp    r6, #0\n"                                                                            \
     "beq    .Ldps_done\n"                                                                        \
@@ -146,11 +147,53 @@ typedef char nnom_dwpair_set_layout_t[sizeof(nnom_dwpair_set_t) == 48 &&
  * d[0], in r1). */
 #define DPS_ONEPLACE(L, X2, LOADH, H, BACK2)                                                     \
     "ldr    r2, [sp, #16]\n"                                                                     \
-    "ldr    r3, [sp, #32]\n" X2 "ldr    lr, [sp, #56]\n" L ":\n"                                 \
+    "ldr    r3, [sp, #32]\n" X2 "ldr    lr, [sp, #56]\n" DPS_ONEGROUP(L, LOADH, H)                \
+        DPS_NEXT(L, BACK2)
+#define DPS_ONEGROUP(L, LOADH, H)                                                                \
+    L ":\n"                                                                                      \
     "ldr    r6, [r0], #4\n" LOADH "pkhbt  r4, r6, " H ", lsl #16\n"                              \
     "pkhtb  r5, " H ", r6, asr #16\n" DPS_ONE("r4", "") DPS_ONE("r4", ", ror #8")                \
-        DPS_ONE("r5", "") DPS_ONE("r5", ", ror #8")                                              \
-    DPS_NEXT(L, BACK2)
+        DPS_ONE("r5", "") DPS_ONE("r5", ", ror #8")
+
+/* One place's channel of a pair of groups (k 1): its bytes in SRC by ROT
+ * widened into W, its records by one LDM, stored to out (r2). */
+#define DPS_ONEW(W, SRC, ROT)                                                                    \
+    "ldm    lr!, {r8-r11}\n"                                                                     \
+    "sxtb16 " W ", " SRC ROT "\n"                                                                \
+    "smlad  " W ", " W ", r8, r9\n"                                                              \
+    "smmla  " W ", " W ", r10, r11\n"                                                            \
+    "ssat   " W ", #8, " W ", " DPS_SHIFT "\n"                                                   \
+    "strb   " W ", [r2], #1\n"
+
+/* k 1's start (out r2, its end r3, x r0, x + xs r1, the records lr) and
+ * its groups two a pass (P: 4 LDR, 4 PKH; one loop test for 8 channels,
+ * not two) while two are left; a group left then goes through the
+ * one-group loop L, the overlapping group (B) too. */
+#define DPS_ONEPAIRS(L, P, B)                                                                     \
+    "ldr    r2, [sp, #16]\n"                                                                     \
+    "ldr    r3, [sp, #32]\n"                                                                     \
+    "ldrd   r0, r1, [sp, #36]\n"                                                                 \
+    "ldr    lr, [sp, #56]\n"                                                                     \
+    "sub    r4, r3, r2\n"                                                                        \
+    "bics   r4, r4, #7\n"                                                                        \
+    "beq    " L "\n"                                                                             \
+    "add    r3, r2, r4\n" P ":\n"                                                               \
+    "ldr    r4, [r0, #4]\n"                                                                      \
+    "ldr    r7, [r1, #4]\n"                                                                      \
+    "ldr    r5, [r0], #8\n"                                                                      \
+    "ldr    r6, [r1], #8\n"                                                                      \
+    "pkhbt  r12, r5, r6, lsl #16\n"                                                              \
+    "pkhtb  r6, r6, r5, asr #16\n"                                                               \
+    "pkhbt  r5, r4, r7, lsl #16\n"                                                               \
+    "pkhtb  r7, r7, r4, asr #16\n" DPS_ONEW("r4", "r12", "") DPS_ONEW("r12", "r12", ", ror #8")  \
+        DPS_ONEW("r4", "r6", "") DPS_ONEW("r6", "r6", ", ror #8") DPS_ONEW("r4", "r5", "")        \
+            DPS_ONEW("r5", "r5", ", ror #8") DPS_ONEW("r4", "r7", "")                             \
+                DPS_ONEW("r7", "r7", ", ror #8")                                                  \
+    "cmp    r2, r3\n"                                                                            \
+    "bne    " P "\n"                                                                             \
+    "ldr    r3, [sp, #32]\n"                                                                     \
+    "cmp    r2, r3\n"                                                                            \
+    "beq    " B "\n"
 
 /* A channel of two places (k 9, 10: plans only) whose outputs are the
  * taps' step (r1) apart, each channel's records loaded once for both and
@@ -323,8 +366,12 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
         "cmp    lr, #2\n"
         "beq    .Ldps_2\n"
         ".Ldps_k1:\n"
-        DPS_ONEPLACE(".Ldps_1", "ldrd   r0, r1, [sp, #36]\n", "ldr    r5, [r1], #4\n", "r5",
-                     "subs   r1, r1, r6\n")
+        DPS_ONEPAIRS(".Ldps_1", ".Ldps_1p", ".Ldps_1b")
+        DPS_ONEGROUP(".Ldps_1", "ldr    r5, [r1], #4\n", "r5")
+        "cmp    r2, r3\n"
+        "bne    .Ldps_1\n"
+        ".Ldps_1b:\n"
+        DPS_BACK(".Ldps_1", "subs   r1, r1, r6\n")
         ".Ldps_4up:\n" /* 4; 6, 7, 8: 2, 3, 4 places along a line at stride 1 */
         "cmp    lr, #6\n"
         "blo    .Ldps_4\n"

@@ -165,19 +165,13 @@ typedef char nnom_dwpair_set_layout_t[sizeof(nnom_dwpair_set_t) == 48 &&
     "ssat   " W ", #8, " W ", " DPS_SHIFT "\n"                                                   \
     "strb   " W ", [r2], #1\n"
 
-/* k 1's start (out r2, its end r3, x r0, x + xs r1, the records lr) and
- * its groups two a pass (P: 4 LDR, 4 PKH; one loop test for 8 channels,
- * not two) while two are left; a group left then goes through the
- * one-group loop L, the overlapping group (B) too. */
-#define DPS_ONEPAIRS(L, P, B)                                                                     \
-    "ldr    r2, [sp, #16]\n"                                                                     \
-    "ldr    r3, [sp, #32]\n"                                                                     \
-    "ldrd   r0, r1, [sp, #36]\n"                                                                 \
-    "ldr    lr, [sp, #56]\n"                                                                     \
-    "sub    r4, r3, r2\n"                                                                        \
-    "bics   r4, r4, #7\n"                                                                        \
-    "beq    " L "\n"                                                                             \
-    "add    r3, r2, r4\n" P ":\n"                                                               \
+/* k 16 (k 1 where there are 4+ groups; DPS_LOADS the start: out r2, its
+ * end r3, x r0, x + xs r1, the records lr): one place's groups two a pass
+ * (P: 4 LDR, 4 PKH, 8 channels; one loop test for two groups), r3 4 bytes
+ * short of the end; then where one is left (r2 == r3) the one-group loop
+ * L, else the overlapping group (B). */
+#define DPS_ONEPAIRS(L, P, B)                                                                    \
+    "subs   r3, r3, #4\n" P ":\n"                                                               \
     "ldr    r4, [r0, #4]\n"                                                                      \
     "ldr    r7, [r1, #4]\n"                                                                      \
     "ldr    r5, [r0], #8\n"                                                                      \
@@ -190,10 +184,15 @@ typedef char nnom_dwpair_set_layout_t[sizeof(nnom_dwpair_set_t) == 48 &&
             DPS_ONEW("r5", "r5", ", ror #8") DPS_ONEW("r4", "r7", "")                             \
                 DPS_ONEW("r7", "r7", ", ror #8")                                                  \
     "cmp    r2, r3\n"                                                                            \
-    "bne    " P "\n"                                                                             \
+    "blo    " P "\n"                                                                             \
+    "bhi    " B "\n"                                                                             \
+    "adds   r3, r3, #4\n"                                                                        \
+    "b      " L "\n"
+#define DPS_LOADS                                                                                \
+    "ldr    r2, [sp, #16]\n"                                                                     \
     "ldr    r3, [sp, #32]\n"                                                                     \
-    "cmp    r2, r3\n"                                                                            \
-    "beq    " B "\n"
+    "ldrd   r0, r1, [sp, #36]\n"                                                                 \
+    "ldr    lr, [sp, #56]\n"
 
 /* A channel of two places (k 9, 10: plans only) whose outputs are the
  * taps' step (r1) apart, each channel's records loaded once for both and
@@ -345,6 +344,7 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
         ".hword (.Ldps_u - .Ldpp_k) / 2, (.Ldps_b - .Ldpp_k) / 2\n"
         ".hword (.Ldps_w - .Ldpp_k) / 2, (.Ldps_v - .Ldpp_k) / 2\n"
         ".hword (.Ldps_wl - .Ldpp_k) / 2, (.Ldps_vl - .Ldpp_k) / 2\n"
+        ".hword (.Ldps_k1p - .Ldpp_k) / 2, 0\n"
         ".size nnom_dwpair_plan_s8, .-nnom_dwpair_plan_s8\n"
         ".p2align 2\n"
         ".global nnom_dwpair_set_s8\n"
@@ -360,25 +360,25 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
         "ldm    r0, {r1-r12}\n"
         "add    r0, sp, #16\n"
         "stm    r0, {r1-r12}\n"
-        "cmp    lr, #3\n"
-        "beq    .Ldps_3\n"
-        "bhi    .Ldps_4up\n"
-        "cmp    lr, #2\n"
-        "beq    .Ldps_2\n"
+        "tbh    [pc, lr, lsl #1]\n"
+        ".Ldps_k:\n"
+        ".hword (.Ldps_done - .Ldps_k) / 2, (.Ldps_k1 - .Ldps_k) / 2\n"
+        ".hword (.Ldps_2 - .Ldps_k) / 2, (.Ldps_3 - .Ldps_k) / 2\n"
+        ".hword (.Ldps_4 - .Ldps_k) / 2, (.Ldps_e - .Ldps_k) / 2\n"
+        ".hword (.Ldps_s2 - .Ldps_k) / 2, (.Ldps_s3 - .Ldps_k) / 2\n"
+        ".hword (.Ldps_s4 - .Ldps_k) / 2, (.Ldps_t - .Ldps_k) / 2\n"
+        ".hword (.Ldps_u - .Ldps_k) / 2, (.Ldps_b - .Ldps_k) / 2\n"
+        ".hword (.Ldps_w - .Ldps_k) / 2, (.Ldps_v - .Ldps_k) / 2\n"
+        ".hword (.Ldps_wl - .Ldps_k) / 2, (.Ldps_vl - .Ldps_k) / 2\n"
+        ".hword (.Ldps_k1p - .Ldps_k) / 2, 0\n"
+        ".Ldps_k1p:\n"
+        DPS_LOADS DPS_ONEPAIRS(".Ldps_1", ".Ldps_1p", ".Ldps_1b")
         ".Ldps_k1:\n"
-        DPS_ONEPAIRS(".Ldps_1", ".Ldps_1p", ".Ldps_1b")
-        DPS_ONEGROUP(".Ldps_1", "ldr    r5, [r1], #4\n", "r5")
+        DPS_LOADS DPS_ONEGROUP(".Ldps_1", "ldr    r5, [r1], #4\n", "r5")
         "cmp    r2, r3\n"
         "bne    .Ldps_1\n"
         ".Ldps_1b:\n"
         DPS_BACK(".Ldps_1", "subs   r1, r1, r6\n")
-        ".Ldps_4up:\n" /* 4; 6, 7, 8: 2, 3, 4 places along a line at stride 1 */
-        "cmp    lr, #6\n"
-        "blo    .Ldps_4\n"
-        "beq    .Ldps_s2\n"
-        "cmp    lr, #7\n"
-        "beq    .Ldps_s3\n"
-        "b      .Ldps_s4\n"
         ".Ldps_2:\n"
         DPS_LOAD("r8-r10", DPS_PLACE0("r0", "r4") DPS_PLACE("r1", "r5", "r10"))
         DPS_CH2("r0", "r1", "", "0")
@@ -531,6 +531,7 @@ static void dwpair_grid_set(nnom_dwpair_set_t *st, const nnom_dwpair_grid_t *p,
 void nnom_dwpair_grid(const nnom_dwpair_grid_t *p)
 {
     nnom_dwpair_set_t st;
+    const int32_t one = p->groups >= NNOM_DWPAIR_ONE_PAIRS_G ? NNOM_DWPAIR_ONE_PAIRS : 1;
     st.rec = p->rec;
     st.back = p->back;
     if (p->lines == 1 && p->n > 1) { /* one line: every set's offsets the same, once */
@@ -547,7 +548,7 @@ void nnom_dwpair_grid(const nnom_dwpair_grid_t *p)
         st.x = p->x;
         st.x2 = p->x + p->xs;
         for (int32_t n = p->n;;) {
-            nnom_dwpair_set_s8(&st, n >= 4 ? 4 + slide : n > 1 ? n + slide : 1);
+            nnom_dwpair_set_s8(&st, n >= 4 ? 4 + slide : n > 1 ? n + slide : one);
             if ((n -= 4) <= 0)
                 return;
             st.out += ostep;
@@ -577,7 +578,7 @@ void nnom_dwpair_grid(const nnom_dwpair_grid_t *p)
         }
     }
     if (k > 0)
-        dwpair_grid_set(&st, p, x0, o0, k);
+        dwpair_grid_set(&st, p, x0, o0, k == 1 ? one : k);
 }
 
 #else

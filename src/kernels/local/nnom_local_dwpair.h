@@ -73,9 +73,9 @@ void nnom_dwpair_s8(const nnom_dwpair_layer_t *l);
  * d the others' offsets from x + 4; rec the first group's records
  * (nnom_local_dwpairset_dsp.c). k = 4 + 2 to 4 + 4: 2 to 4 places along
  * a line at stride 1 (place i's taps at x + i xs, x + (i + 1) xs, d[i - 1]
- * = (i + 1) xs - 4: each input word read once). k NNOM_DWPAIR_ONE_PAIRS:
- * as k 1 on NNOM_DWPAIR_ONE_PAIRS_G+ groups, two groups a pass (one loop
- * test for both: 29 a group rather than 30). */
+ * = (i + 1) xs - 4: each input word read once). k 16 (plans only:
+ * nnom/ops/dwpair_plan.py's ONE_PAIRS_K, on 4+ groups): as k 1, two
+ * groups a pass (one loop test for both: 29 a group rather than 30). */
 typedef struct {
     int8_t *out;
     int32_t od[3];
@@ -86,10 +86,6 @@ typedef struct {
     int32_t back;
 } nnom_dwpair_set_t;
 void nnom_dwpair_set_s8(const nnom_dwpair_set_t *s, int32_t k);
-/* (nnom/ops/dwpair_plan.py's ONE_PAIRS_K, ONE_PAIRS_G: on fewer groups its
- * 2-5 set-up instructions cost more than it saves) */
-#define NNOM_DWPAIR_ONE_PAIRS 16
-#define NNOM_DWPAIR_ONE_PAIRS_G 4
 /* The n >= 1 sets of a plan (n the head's first word, the sets after
  * the head), as nnom_dwpair_set_s8 would run them (out and end offsets
  * from output, x and x2 from input, rec from rec), in one call; k 5: one

@@ -531,7 +531,6 @@ static void dwpair_grid_set(nnom_dwpair_set_t *st, const nnom_dwpair_grid_t *p,
 void nnom_dwpair_grid(const nnom_dwpair_grid_t *p)
 {
     nnom_dwpair_set_t st;
-    const int32_t one = p->groups >= NNOM_DWPAIR_ONE_PAIRS_G ? NNOM_DWPAIR_ONE_PAIRS : 1;
     st.rec = p->rec;
     st.back = p->back;
     if (p->lines == 1 && p->n > 1) { /* one line: every set's offsets the same, once */
@@ -548,7 +547,7 @@ void nnom_dwpair_grid(const nnom_dwpair_grid_t *p)
         st.x = p->x;
         st.x2 = p->x + p->xs;
         for (int32_t n = p->n;;) {
-            nnom_dwpair_set_s8(&st, n >= 4 ? 4 + slide : n > 1 ? n + slide : one);
+            nnom_dwpair_set_s8(&st, n >= 4 ? 4 + slide : n > 1 ? n + slide : 1);
             if ((n -= 4) <= 0)
                 return;
             st.out += ostep;
@@ -578,7 +577,7 @@ void nnom_dwpair_grid(const nnom_dwpair_grid_t *p)
         }
     }
     if (k > 0)
-        dwpair_grid_set(&st, p, x0, o0, k == 1 ? one : k);
+        dwpair_grid_set(&st, p, x0, o0, k);
 }
 
 #else

@@ -155,7 +155,7 @@ typedef char nnom_dwpair_set_layout_t[sizeof(nnom_dwpair_set_t) == 48 &&
     "pkhtb  r5, " H ", r6, asr #16\n" DPS_ONE("r4", "") DPS_ONE("r4", ", ror #8")                \
         DPS_ONE("r5", "") DPS_ONE("r5", ", ror #8")
 
-/* One place's channel of a pair of groups (k 1): its bytes in SRC by ROT
+/* One place's channel of a pair of groups (k 16): its bytes in SRC by ROT
  * widened into W, its records by one LDM, stored to out (r2). */
 #define DPS_ONEW(W, SRC, ROT)                                                                    \
     "ldm    lr!, {r8-r11}\n"                                                                     \

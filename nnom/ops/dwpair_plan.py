@@ -68,6 +68,10 @@ SET_COST = 23
 GROUP_COST = {1: 30, 2: 63, 3: 88, 4: 113, 7: 86, 8: 112, TWO_K: 53, TWO_S2_K: 55}
 WALK_GROUP = {1: 53, 2: 55}
 WALK_STEP = 8
+# k 1 on ONE_PAIRS_G+ groups: the groups two a pass (29 a group, not 30;
+# its 2-5 set-up instructions would cost more on fewer)
+ONE_PAIRS_K = 16
+ONE_PAIRS_G = 4
 
 
 def _edge_sizes(lines: int, g: int) -> list[int]:
@@ -267,6 +271,8 @@ def dwpair_plan(
     edge_rec = 4 * (len(words) - 1 + PLAN_HEAD + SET_WORDS * len(sets))  # after the plan
     for k, o, od, end, x, x2, d, bk, *rec in sets:
         at = (edge_rec if rec[0] == EDGE_REC else rec[0]) if rec else 0
+        if k == 1 and end - o >= 4 * ONE_PAIRS_G:
+            k = ONE_PAIRS_K
         plan += [k, o, *od, end, x, x2, *d, at, bk]
     assert len(plan) == PLAN_HEAD + SET_WORDS * len(sets)
     tagged = np.concatenate([words, np.asarray(plan + extra, np.int64)]).astype(np.int32)

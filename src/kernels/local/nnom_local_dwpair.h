@@ -73,7 +73,9 @@ void nnom_dwpair_s8(const nnom_dwpair_layer_t *l);
  * d the others' offsets from x + 4; rec the first group's records
  * (nnom_local_dwpairset_dsp.c). k = 4 + 2 to 4 + 4: 2 to 4 places along
  * a line at stride 1 (place i's taps at x + i xs, x + (i + 1) xs, d[i - 1]
- * = (i + 1) xs - 4: each input word read once). */
+ * = (i + 1) xs - 4: each input word read once). k 16 (plans only:
+ * nnom/ops/dwpair_plan.py's ONE_PAIRS_K, on 4+ groups): as k 1, two
+ * groups a pass (one loop test for both: 29 a group rather than 30). */
 typedef struct {
     int8_t *out;
     int32_t od[3];

@@ -110,7 +110,8 @@ typedef char nnom_dwpair_set_layout_t[sizeof(nnom_dwpair_set_t) == 48 &&
  * moves a second input pointer back too. */
 #define DPS_NEXT(L, BACK2)                                                                       \
     "cmp    r2, r3\n"                                                                            \
-    "bne    " L "\n"                                                                             \
+    "bne    " L "\n" DPS_BACK(L, BACK2)
+#define DPS_BACK(L, BACK2)                                                                       \
     "ldr    r6, [sp, #60]\n"                                                                     \
     "cmp    r6, #0\n"                                                                            \
     "beq    .Ldps_done\n"                                                                        \
@@ -146,11 +147,52 @@ typedef char nnom_dwpair_set_layout_t[sizeof(nnom_dwpair_set_t) == 48 &&
  * d[0], in r1). */
 #define DPS_ONEPLACE(L, X2, LOADH, H, BACK2)                                                     \
     "ldr    r2, [sp, #16]\n"                                                                     \
-    "ldr    r3, [sp, #32]\n" X2 "ldr    lr, [sp, #56]\n" L ":\n"                                 \
+    "ldr    r3, [sp, #32]\n" X2 "ldr    lr, [sp, #56]\n" DPS_ONEGROUP(L, LOADH, H)                \
+        DPS_NEXT(L, BACK2)
+#define DPS_ONEGROUP(L, LOADH, H)                                                                \
+    L ":\n"                                                                                      \
     "ldr    r6, [r0], #4\n" LOADH "pkhbt  r4, r6, " H ", lsl #16\n"                              \
     "pkhtb  r5, " H ", r6, asr #16\n" DPS_ONE("r4", "") DPS_ONE("r4", ", ror #8")                \
-        DPS_ONE("r5", "") DPS_ONE("r5", ", ror #8")                                              \
-    DPS_NEXT(L, BACK2)
+        DPS_ONE("r5", "") DPS_ONE("r5", ", ror #8")
+
+/* One place's channel of a pair of groups (k 16): its bytes in SRC by ROT
+ * widened into W, its records by one LDM, stored to out (r2). */
+#define DPS_ONEW(W, SRC, ROT)                                                                    \
+    "ldm    lr!, {r8-r11}\n"                                                                     \
+    "sxtb16 " W ", " SRC ROT "\n"                                                                \
+    "smlad  " W ", " W ", r8, r9\n"                                                              \
+    "smmla  " W ", " W ", r10, r11\n"                                                            \
+    "ssat   " W ", #8, " W ", " DPS_SHIFT "\n"                                                   \
+    "strb   " W ", [r2], #1\n"
+
+/* k 16 (k 1 where there are 4+ groups; DPS_LOADS the start: out r2, its
+ * end r3, x r0, x + xs r1, the records lr): one place's groups two a pass
+ * (P: 4 LDR, 4 PKH, 8 channels; one loop test for two groups), r3 4 bytes
+ * short of the end; then where one is left (r2 == r3) the one-group loop
+ * L, else the overlapping group (B). */
+#define DPS_ONEPAIRS(L, P, B)                                                                    \
+    "subs   r3, r3, #4\n" P ":\n"                                                               \
+    "ldr    r4, [r0, #4]\n"                                                                      \
+    "ldr    r7, [r1, #4]\n"                                                                      \
+    "ldr    r5, [r0], #8\n"                                                                      \
+    "ldr    r6, [r1], #8\n"                                                                      \
+    "pkhbt  r12, r5, r6, lsl #16\n"                                                              \
+    "pkhtb  r6, r6, r5, asr #16\n"                                                               \
+    "pkhbt  r5, r4, r7, lsl #16\n"                                                               \
+    "pkhtb  r7, r7, r4, asr #16\n" DPS_ONEW("r4", "r12", "") DPS_ONEW("r12", "r12", ", ror #8")  \
+        DPS_ONEW("r4", "r6", "") DPS_ONEW("r6", "r6", ", ror #8") DPS_ONEW("r4", "r5", "")        \
+            DPS_ONEW("r5", "r5", ", ror #8") DPS_ONEW("r4", "r7", "")                             \
+                DPS_ONEW("r7", "r7", ", ror #8")                                                  \
+    "cmp    r2, r3\n"                                                                            \
+    "blo    " P "\n"                                                                             \
+    "bhi    " B "\n"                                                                             \
+    "adds   r3, r3, #4\n"                                                                        \
+    "b      " L "\n"
+#define DPS_LOADS                                                                                \
+    "ldr    r2, [sp, #16]\n"                                                                     \
+    "ldr    r3, [sp, #32]\n"                                                                     \
+    "ldrd   r0, r1, [sp, #36]\n"                                                                 \
+    "ldr    lr, [sp, #56]\n"
 
 /* A channel of two places (k 9, 10: plans only) whose outputs are the
  * taps' step (r1) apart, each channel's records loaded once for both and
@@ -302,6 +344,7 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
         ".hword (.Ldps_u - .Ldpp_k) / 2, (.Ldps_b - .Ldpp_k) / 2\n"
         ".hword (.Ldps_w - .Ldpp_k) / 2, (.Ldps_v - .Ldpp_k) / 2\n"
         ".hword (.Ldps_wl - .Ldpp_k) / 2, (.Ldps_vl - .Ldpp_k) / 2\n"
+        ".hword (.Ldps_k1p - .Ldpp_k) / 2, 0\n"
         ".size nnom_dwpair_plan_s8, .-nnom_dwpair_plan_s8\n"
         ".p2align 2\n"
         ".global nnom_dwpair_set_s8\n"
@@ -317,21 +360,25 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
         "ldm    r0, {r1-r12}\n"
         "add    r0, sp, #16\n"
         "stm    r0, {r1-r12}\n"
-        "cmp    lr, #3\n"
-        "beq    .Ldps_3\n"
-        "bhi    .Ldps_4up\n"
-        "cmp    lr, #2\n"
-        "beq    .Ldps_2\n"
+        "tbh    [pc, lr, lsl #1]\n"
+        ".Ldps_k:\n"
+        ".hword (.Ldps_done - .Ldps_k) / 2, (.Ldps_k1 - .Ldps_k) / 2\n"
+        ".hword (.Ldps_2 - .Ldps_k) / 2, (.Ldps_3 - .Ldps_k) / 2\n"
+        ".hword (.Ldps_4 - .Ldps_k) / 2, (.Ldps_e - .Ldps_k) / 2\n"
+        ".hword (.Ldps_s2 - .Ldps_k) / 2, (.Ldps_s3 - .Ldps_k) / 2\n"
+        ".hword (.Ldps_s4 - .Ldps_k) / 2, (.Ldps_t - .Ldps_k) / 2\n"
+        ".hword (.Ldps_u - .Ldps_k) / 2, (.Ldps_b - .Ldps_k) / 2\n"
+        ".hword (.Ldps_w - .Ldps_k) / 2, (.Ldps_v - .Ldps_k) / 2\n"
+        ".hword (.Ldps_wl - .Ldps_k) / 2, (.Ldps_vl - .Ldps_k) / 2\n"
+        ".hword (.Ldps_k1p - .Ldps_k) / 2, 0\n"
+        ".Ldps_k1p:\n"
+        DPS_LOADS DPS_ONEPAIRS(".Ldps_1", ".Ldps_1p", ".Ldps_1b")
         ".Ldps_k1:\n"
-        DPS_ONEPLACE(".Ldps_1", "ldrd   r0, r1, [sp, #36]\n", "ldr    r5, [r1], #4\n", "r5",
-                     "subs   r1, r1, r6\n")
-        ".Ldps_4up:\n" /* 4; 6, 7, 8: 2, 3, 4 places along a line at stride 1 */
-        "cmp    lr, #6\n"
-        "blo    .Ldps_4\n"
-        "beq    .Ldps_s2\n"
-        "cmp    lr, #7\n"
-        "beq    .Ldps_s3\n"
-        "b      .Ldps_s4\n"
+        DPS_LOADS DPS_ONEGROUP(".Ldps_1", "ldr    r5, [r1], #4\n", "r5")
+        "cmp    r2, r3\n"
+        "bne    .Ldps_1\n"
+        ".Ldps_1b:\n"
+        DPS_BACK(".Ldps_1", "subs   r1, r1, r6\n")
         ".Ldps_2:\n"
         DPS_LOAD("r8-r10", DPS_PLACE0("r0", "r4") DPS_PLACE("r1", "r5", "r10"))
         DPS_CH2("r0", "r1", "", "0")

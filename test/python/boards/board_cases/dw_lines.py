@@ -1570,3 +1570,39 @@ SHORT5_WITHOUT_RECORDS = (17, 24)
 
 
 layer_family("short5_", 174_000, SHORT5_CASES, without_records=SHORT5_WITHOUT_RECORDS)
+
+
+# tap2u: k 16 (nnom/ops/dwpair_plan.py's ONE_PAIRS_K), a plan's set of one
+# place on 4+ groups with its groups two a pass; then the one group left
+# (odd) and the overlapping group on k 1's loop. Cases: one output pixel of
+# 4 (the least), 5, 6 and 16 groups, 29 with back 2, 4 with back 1, 4 and
+# the lane in C; (1, 2); stride 2; a set of 4 and one across lines; 'same'
+# (a border set k 11 after); a walk's odd place (k 12 and 1x24x123's two
+# walks); rq_fit's words (every weight down); and near its limits, kept on k 1: 3 groups, 3
+# groups with back 1, a set of 4 and one on 3 groups; the last channel's
+# weights down 10^4; ReLU6 (its range whole here: k 16). (as PAIR6_CASES)
+TAP2U_CASES = [
+    ((2, 1, 118), (2, 1), (1, 1), "valid", "relu", 0),  # 29 groups, back 2
+    ((2, 1, 64), (2, 1), (1, 1), "valid", "relu", 0),  # 16 groups
+    ((2, 1, 16), (2, 1), (1, 1), "valid", "relu", 0),  # 4 groups: two pairs
+    ((2, 1, 20), (2, 1), (1, 1), "valid", "relu", 0),  # 5: two pairs and one
+    ((2, 1, 26), (2, 1), (1, 1), "valid", "relu", 0),  # 6, back 2
+    ((2, 1, 19), (2, 1), (1, 1), "valid", "relu", 0),  # 4, back 1
+    ((2, 1, 17), (2, 1), (1, 1), "valid", "relu", 0),  # 4, the lane in C
+    ((1, 2, 64), (1, 2), (1, 1), "valid", "relu", 0),  # across
+    ((3, 1, 40), (2, 1), (2, 1), "valid", "relu", 0),  # stride 2
+    ((2, 5, 24), (2, 1), (1, 1), "valid", "relu", 0),  # a set of 4, then one
+    ((2, 1, 40), (2, 1), (1, 1), "same", "relu", 0),  # + a border set (k 11)
+    ((1, 2, 22), (1, 2), (1, 1), "same", "relu", 0),  # 5 groups, back 2, k 11
+    ((20, 1, 40), (2, 1), (1, 1), "valid", "relu", 0),  # k 12's odd place
+    ((1, 24, 123), (1, 2), (1, 1), "same", "relu", 0),  # two walks, the odd place, k 11
+    ((2, 1, 64), (2, 1), (1, 1), "valid", "relu", "huge"),  # rq_fit's words
+    ((2, 1, 12), (2, 1), (1, 1), "valid", "relu", 0),  # 3 groups: k 1
+    ((2, 1, 15), (2, 1), (1, 1), "valid", "relu", 0),  # 3 groups, back 1: k 1
+    ((2, 5, 12), (2, 1), (1, 1), "valid", "relu", 0),  # a set of 4 and k 1
+    ((2, 1, 64), (2, 1), (1, 1), "valid", "relu", 1),  # the last channel's weights down 10^4
+    ((2, 1, 64), (2, 1), (1, 1), "valid", "relu6", 0),  # ReLU6 (its range whole: k 16)
+]
+
+
+family("tap2u_", 173_000, len(TAP2U_CASES), lambda k, rng: pair_case_model(TAP2U_CASES[k], rng))

@@ -7,7 +7,9 @@ mult, ra, e, so that one SMMLA and one SSAT with a fixed shift end an
 output: 4 instructions an output of four channels less.
 
 A first word SC_TAG (odd: the exact records start with an even one; none
-of the other tags). Only where every channel fits the form (or
+of the other tags), or AL_TAG on the layers of nnom_dw_col_early whose one
+or two channels past a multiple of four go alone (alone_takes: the rule
+the runtime no longer tests). Only where every channel fits the form (or
 rq_fit.py's words) and the layer is one that nnom_dw_line_try (one padded
 line), nnom_dw_col_early (unpadded lines) or dw_across_try (three taps
 on lines of few outputs) takes: the other paths read the exact records,
@@ -21,6 +23,7 @@ import numpy as np
 from .dwpair_records import all_words, halfwords, tagged_words
 
 SC_TAG = 11  # NNOM_DWCOL_SC_TAG
+AL_TAG = 9  # NNOM_DWCOL_AL_TAG
 LINE_COPY = 2048  # NNOM_DWLINE_COPY (nnom_local_dwline.h)
 
 
@@ -59,7 +62,28 @@ def scaled_takes(attrs: dict, q, in_hw, out_hw, cin: int, across: bool) -> bool:
     return n_out > out_hw[1 - axis] and (n_out - 1) * s + k <= n_in
 
 
-def dwcol_scaled(q, zp_in: int, zp_out: int, chans: np.ndarray) -> np.ndarray | None:
+def alone_takes(attrs: dict, q, out_hw) -> bool:
+    """An unpadded layer of scaled_takes' (nnom_dw_col_early's) whose one
+    or two channels past a multiple of four run alone on the overlapping
+    group's records (nnom_local_dwcol1_dsp.c: DWCOL1_TAKES, which it alone
+    checks now): 4 to 9 taps at stride 1 or 2; one past where
+    nnom_dwcol_one_pays (out k <= 224, or a line longer than the tiny
+    lanes' 128 entries), two on lines of fewer than 18 outputs (where the
+    tiny lanes do not pay: nnom_dwcol_lanes_pay)."""
+    kh, kw, cout = q.weight.shape
+    axis = 0 if kh > 1 else 1
+    k, s, n = (kh, kw)[axis], attrs["strides"][axis], out_hw[axis]
+    rest = cout % 4
+    if any(attrs["pads"]) or not 4 <= k <= 9 or s not in (1, 2):
+        return False
+    if rest == 1:
+        return n * k <= 224 or (n - 1) * s + k + 1 > 128
+    return rest == 2 and n < 18
+
+
+def dwcol_scaled(
+    q, zp_in: int, zp_out: int, chans: np.ndarray, tag: int = SC_TAG
+) -> np.ndarray | None:
     """The tagged records of the groups of four channels chans (the
     overlapping last group's after the whole ones), or None where a
     channel does not fit."""
@@ -81,5 +105,5 @@ def dwcol_scaled(q, zp_in: int, zp_out: int, chans: np.ndarray) -> np.ndarray | 
     rows.append(np.stack([mword, rword], axis=1).reshape(groups, 8))
     words = np.concatenate(rows, axis=1).reshape(-1)
     tagged = tagged_words([words])
-    tagged[0] = SC_TAG
+    tagged[0] = tag
     return tagged

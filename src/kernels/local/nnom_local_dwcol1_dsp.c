@@ -154,21 +154,18 @@ static const dwcol1_fn dwcol1_fns[2][6][2] = {
      ((rest) == 1 ? nnom_dwcol_one_pays(out, k, s) : !nnom_dwcol_lanes_pay(out, 2)))
 
 /* The layer from x (the input or the padded line's copy): the rest
- * channels' lines, then the whole groups'; early: nnom_dw_col_early's
- * checks (the padded line's were nnom_dw_line_try's). One function from
- * the arguments to the loops, the geometry worked out once. */
-NNOM_INLINE int dwcol1_layer(const nnom_conv_args_t *a, const int8_t *x, const int early)
+ * channels' lines, then the whole groups'; check: DWCOL1_TAKES (the
+ * padded line's other checks were nnom_dw_line_try's; on the unpadded
+ * layers the converter checked all of it, NNOM_DWCOL_AL_TAG). One function
+ * from the arguments to the loops, the geometry worked out once. */
+NNOM_INLINE int dwcol1_layer(const nnom_conv_args_t *a, const int8_t *x, const int check)
 {
     const nnom_conv_params_t *p = &a->p;
     const int down = a->k.w == 1;
     const int32_t k = down ? a->k.h : a->k.w, s = down ? p->stride_h : p->stride_w;
     const int32_t out = down ? a->out.h : a->out.w, oc = a->out.c, rest = oc & 3;
-    if (!DWCOL1_TAKES(k, s, out, rest))
-        return 0;
     /* (out.c >= 8 on one row, the callers' rule: never nnom_dw_odd_flat's) */
-    if (early && ((out - 1) * s + k > (down ? a->in.h : a->in.w) ||
-                  (down ? p->dilation_h : p->dilation_w) != 1 || a->ch_mult != 1 ||
-                  oc != a->in.c))
+    if (check && !DWCOL1_TAKES(k, s, out, rest))
         return 0;
     const int32_t lines = down ? a->out.w : a->out.h;
     const int32_t xb = down ? a->in.w * oc : oc, ob = down ? a->out.w * oc : oc;
@@ -182,12 +179,12 @@ NNOM_INLINE int dwcol1_layer(const nnom_conv_args_t *a, const int8_t *x, const i
 
 int nnom_dwcol_one_lines(const nnom_conv_args_t *a, const int8_t *x)
 {
-    return dwcol1_layer(a, x, 0);
+    return dwcol1_layer(a, x, 1);
 }
 
-int nnom_dwcol_one_early(const nnom_conv_args_t *a)
+void nnom_dwcol_one_early(const nnom_conv_args_t *a)
 {
-    return dwcol1_layer(a, a->input, 1);
+    (void)dwcol1_layer(a, a->input, 0);
 }
 
 #else

@@ -81,12 +81,31 @@ def alone_takes(attrs: dict, q, out_hw) -> bool:
     return rest == 2 and n < 18
 
 
+def alone_head(attrs: dict, q, in_hw, out_hw) -> list[int]:
+    """The words after AL_TAG (nnom_dwcol_one_early's, nnom_local_dwcol.h):
+    the channels' loop (by rest, taps and stride), the lines, their steps
+    in the input and the output, then the job's n, xs, xp, op, pairs, odd,
+    groups: the geometry worked out here, not at every run."""
+    kh, kw, oc = q.weight.shape
+    down = kw == 1
+    k, s = (kh, kw)[0 if down else 1], attrs["strides"][0 if down else 1]
+    sh, sw = attrs["strides"]
+    n = out_hw[0 if down else 1]
+    xb = in_hw[1] * oc if down else oc
+    loop = (oc % 4 - 1) * 12 + (k - 4) * 2 + s - 1
+    lines = out_hw[1] if down else out_hw[0]
+    lx = sw * oc if down else sh * in_hw[1] * oc
+    lo = oc if down else out_hw[1] * oc
+    op = out_hw[1] * oc if down else oc
+    return [loop, lines, lx, lo, n, xb, s * xb, op, k >> 1, k & 1, oc >> 2]
+
+
 def dwcol_scaled(
-    q, zp_in: int, zp_out: int, chans: np.ndarray, tag: int = SC_TAG
+    q, zp_in: int, zp_out: int, chans: np.ndarray, lead: list[int] | None = None
 ) -> np.ndarray | None:
     """The tagged records of the groups of four channels chans (the
     overlapping last group's after the whole ones), or None where a
-    channel does not fit."""
+    channel does not fit; lead: AL_TAG and these words first."""
     kh, kw, _ = q.weight.shape
     k = kh * kw
     form = all_words(q, zp_in, zp_out, k, k * 128 * 128)
@@ -105,5 +124,7 @@ def dwcol_scaled(
     rows.append(np.stack([mword, rword], axis=1).reshape(groups, 8))
     words = np.concatenate(rows, axis=1).reshape(-1)
     tagged = tagged_words([words])
-    tagged[0] = tag
-    return tagged
+    if lead is None:
+        tagged[0] = SC_TAG
+        return tagged
+    return np.concatenate([np.array([AL_TAG, *lead], np.int32), tagged[1:]])

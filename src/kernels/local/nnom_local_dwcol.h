@@ -45,10 +45,14 @@ void nnom_dwcol_cm_s8(const nnom_dwcol_job_t *j);
 #define NNOM_DWCOL_SC_N 12
 /* The same records tagged NNOM_DWCOL_AL_TAG where the converter found the
  * layer nnom_dwcol_one_early's (nnom/ops/dwcol_scaled.py alone_takes():
- * unpadded, one or two channels past a multiple of four that go alone):
- * the dispatcher's first run reads the tag after nnom_dw_col_early_asks
- * and keeps that course, so that no run tests the layer's numbers. */
+ * unpadded, one or two channels past a multiple of four that go alone),
+ * the tag followed by alone_head()'s words (the channels' loop, lines,
+ * their steps lx and lo, the job's n to groups) and the groups' records
+ * from word NNOM_DWCOL_AL_HEAD: the dispatcher's first run reads the tag
+ * after nnom_dw_col_early_asks and keeps that course, so that no run
+ * tests nor works out the layer's numbers. */
 #define NNOM_DWCOL_AL_TAG 9
+#define NNOM_DWCOL_AL_HEAD 12
 void nnom_dwcol_sc_s8(const nnom_dwcol_job_t *j);
 void nnom_dwcol_cmsc_s8(const nnom_dwcol_job_t *j);
 /* nnom_dwcol_sc_s8 and after the whole groups the overlapping last one
@@ -143,8 +147,8 @@ NNOM_INLINE int nnom_dwcol_alone_asks(const nnom_conv_args_t *a)
     const int32_t rest = a->out.c & 3;
     return (rest == 1 || (rest == 2 && a->out.h < 18 && a->out.w < 18)) && a->k.h * a->k.w <= 9;
 }
-/* nnom_dwcol_one_lines on the input of a layer whose records the
- * converter tagged NNOM_DWCOL_AL_TAG (its rule held: no checks here) */
+/* The same on the input of a layer whose records the converter tagged
+ * NNOM_DWCOL_AL_TAG (its rule held, the geometry in the records' head) */
 void nnom_dwcol_one_early(const nnom_conv_args_t *a);
 /* Whether the one channel alone costs less than its tiny lane: the lane
  * costs less an output from ~4 taps on but ~400 more a layer (measured:

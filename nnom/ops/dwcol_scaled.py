@@ -24,6 +24,7 @@ from .dwpair_records import all_words, halfwords, tagged_words
 
 SC_TAG = 11  # NNOM_DWCOL_SC_TAG
 AL_TAG = 9  # NNOM_DWCOL_AL_TAG
+AL_CM = 32  # NNOM_DWCOL_AL_CM
 LINE_COPY = 2048  # NNOM_DWLINE_COPY (nnom_local_dwline.h)
 
 
@@ -83,7 +84,8 @@ def alone_takes(attrs: dict, q, out_hw) -> bool:
 
 def alone_head(attrs: dict, q, in_hw, out_hw) -> list[int]:
     """The words after AL_TAG (nnom_dwcol_one_early's, nnom_local_dwcol.h):
-    the channels' loop (by rest, taps and stride), the lines, their steps
+    the channels' loop (by rest, taps and stride; + AL_CM where the groups
+    take the swapped loop, nnom_dwcol_run's rule), the lines, their steps
     in the input and the output, then the job's n, xs, xp, op, pairs, odd,
     groups: the geometry worked out here, not at every run."""
     kh, kw, oc = q.weight.shape
@@ -92,7 +94,7 @@ def alone_head(attrs: dict, q, in_hw, out_hw) -> list[int]:
     sh, sw = attrs["strides"]
     n = out_hw[0 if down else 1]
     xb = in_hw[1] * oc if down else oc
-    loop = (oc % 4 - 1) * 12 + (k - 4) * 2 + s - 1
+    loop = (oc % 4 - 1) * 12 + (k - 4) * 2 + s - 1 + AL_CM * (n < oc >> 2)
     lines = out_hw[1] if down else out_hw[0]
     lx = sw * oc if down else sh * in_hw[1] * oc
     lo = oc if down else out_hw[1] * oc

@@ -46,13 +46,15 @@ void nnom_dwcol_cm_s8(const nnom_dwcol_job_t *j);
 /* The same records tagged NNOM_DWCOL_AL_TAG where the converter found the
  * layer nnom_dwcol_one_early's (nnom/ops/dwcol_scaled.py alone_takes():
  * unpadded, one or two channels past a multiple of four that go alone),
- * the tag followed by alone_head()'s words (the channels' loop, lines,
- * their steps lx and lo, the job's n to groups) and the groups' records
+ * the tag followed by alone_head()'s words (the channels' loop, 0 to 23,
+ * plus NNOM_DWCOL_AL_CM where the groups' is nnom_dwcol_cmsc_s8; the
+ * lines, their steps lx and lo, the job's n to groups) and the groups' records
  * from word NNOM_DWCOL_AL_HEAD: the dispatcher's first run reads the tag
  * after nnom_dw_col_early_asks and keeps that course, so that no run
  * tests nor works out the layer's numbers. */
 #define NNOM_DWCOL_AL_TAG 9
 #define NNOM_DWCOL_AL_HEAD 12
+#define NNOM_DWCOL_AL_CM 32
 void nnom_dwcol_sc_s8(const nnom_dwcol_job_t *j);
 void nnom_dwcol_cmsc_s8(const nnom_dwcol_job_t *j);
 /* nnom_dwcol_sc_s8 and after the whole groups the overlapping last one

@@ -178,15 +178,26 @@ int nnom_dwcol_one_lines(const nnom_conv_args_t *a, const int8_t *x)
 
 void nnom_dwcol_one_early(const nnom_conv_args_t *a)
 {
-    /* the converter's words: the loop, lines, lx, lo, then the job's */
+    /* the converter's words: the loops, lines, lx, lo, then the job's */
     const int32_t *h = a->records;
     nnom_dwcol_job_t j;
     j.x = a->input;
     j.out = a->output;
     j.rec = h + NNOM_DWCOL_AL_HEAD;
     memcpy(&j.n, h + 5, 7 * sizeof(int32_t)); /* n, xs, xp, op, pairs, odd, groups */
-    dwcol1_fns[h[1]](&j, h[2], h[3], h[4]);
-    nnom_dwcol_lines(&j, a->input, a->output, h[2], h[3], h[4], 0, 0, 1);
+    const int32_t loops = h[1], lx = h[3], lo = h[4];
+    int32_t lines = h[2];
+    dwcol1_fns[loops & 31](&j, lines, lx, lo);
+    /* the whole groups a line (nnom_dwcol_run's choice, the converter's) */
+    void (*const groups)(const nnom_dwcol_job_t *) =
+        loops & NNOM_DWCOL_AL_CM ? nnom_dwcol_cmsc_s8 : nnom_dwcol_sc_s8;
+    for (;;) {
+        groups(&j);
+        if (--lines == 0)
+            return;
+        j.x += lx;
+        j.out += lo;
+    }
 }
 
 #else

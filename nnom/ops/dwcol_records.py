@@ -37,7 +37,7 @@ from .dw3s2_records import dw3s2_records
 from .dw3s2l_records import CHANNELS as DW3S2L_CHANNELS
 from .dw3s2l_records import MIN_OUT as DW3S2L_MIN_OUT
 from .dw3s2l_records import dw3s2l_retag, dw3s2l_tagged
-from .dwcol_scaled import dwcol_scaled, scaled_takes
+from .dwcol_scaled import alone_head, alone_takes, dwcol_scaled, scaled_takes
 from .dwpair_plan import dwpair_plan
 from .dwpair_records import dwpair_edge_words, dwpair_records
 
@@ -201,7 +201,9 @@ def dwcol_records(
         w, bias, mult, ra, x = form
         return _words(_dw3_words(w, bias, zp_in, mult, ra, x + 2))
     if scaled_takes(attrs, q, in_hw, out_hw, cout, across):
-        scaled = dwcol_scaled(q, zp_in, zp_out, group_channels(cout))
+        alone = not across and alone_takes(attrs, q, out_hw)
+        head = alone_head(attrs, q, in_hw, out_hw) if alone else None
+        scaled = dwcol_scaled(q, zp_in, zp_out, group_channels(cout), head)
         if scaled is not None:
             return scaled
     return group_records(q, zp_in, zp_out, last_paired=True)

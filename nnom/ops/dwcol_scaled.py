@@ -7,7 +7,9 @@ mult, ra, e, so that one SMMLA and one SSAT with a fixed shift end an
 output: 4 instructions an output of four channels less.
 
 A first word SC_TAG (odd: the exact records start with an even one; none
-of the other tags). Only where every channel fits the form (or
+of the other tags), or AL_TAG on the layers of nnom_dw_col_early whose one
+or two channels past a multiple of four go alone (alone_takes: the rule
+the runtime no longer tests). Only where every channel fits the form (or
 rq_fit.py's words) and the layer is one that nnom_dw_line_try (one padded
 line), nnom_dw_col_early (unpadded lines) or dw_across_try (three taps
 on lines of few outputs) takes: the other paths read the exact records,
@@ -21,6 +23,8 @@ import numpy as np
 from .dwpair_records import all_words, halfwords, tagged_words
 
 SC_TAG = 11  # NNOM_DWCOL_SC_TAG
+AL_TAG = 9  # NNOM_DWCOL_AL_TAG
+AL_CM = 32  # NNOM_DWCOL_AL_CM
 LINE_COPY = 2048  # NNOM_DWLINE_COPY (nnom_local_dwline.h)
 
 
@@ -59,10 +63,51 @@ def scaled_takes(attrs: dict, q, in_hw, out_hw, cin: int, across: bool) -> bool:
     return n_out > out_hw[1 - axis] and (n_out - 1) * s + k <= n_in
 
 
-def dwcol_scaled(q, zp_in: int, zp_out: int, chans: np.ndarray) -> np.ndarray | None:
+def alone_takes(attrs: dict, q, out_hw) -> bool:
+    """An unpadded layer of scaled_takes' (nnom_dw_col_early's) whose one
+    or two channels past a multiple of four run alone on the overlapping
+    group's records (nnom_local_dwcol1_dsp.c: DWCOL1_TAKES, which it alone
+    checks now): 4 to 9 taps at stride 1 or 2; one past where
+    nnom_dwcol_one_pays (out k <= 224, or a line longer than the tiny
+    lanes' 128 entries), two on lines of fewer than 18 outputs (where the
+    tiny lanes do not pay: nnom_dwcol_lanes_pay)."""
+    kh, kw, cout = q.weight.shape
+    axis = 0 if kh > 1 else 1
+    k, s, n = (kh, kw)[axis], attrs["strides"][axis], out_hw[axis]
+    rest = cout % 4
+    if any(attrs["pads"]) or not 4 <= k <= 9 or s not in (1, 2):
+        return False
+    if rest == 1:
+        return n * k <= 224 or (n - 1) * s + k + 1 > 128
+    return rest == 2 and n < 18
+
+
+def alone_head(attrs: dict, q, in_hw, out_hw) -> list[int]:
+    """The words after AL_TAG (nnom_dwcol_one_early's, nnom_local_dwcol.h):
+    the channels' loop (by rest, taps and stride; + AL_CM where the groups
+    take the swapped loop, nnom_dwcol_run's rule), the lines, their steps
+    in the input and the output, then the job's n, xs, xp, op, pairs, odd,
+    groups: the geometry worked out here, not at every run."""
+    kh, kw, oc = q.weight.shape
+    down = kw == 1
+    k, s = (kh, kw)[0 if down else 1], attrs["strides"][0 if down else 1]
+    sh, sw = attrs["strides"]
+    n = out_hw[0 if down else 1]
+    xb = in_hw[1] * oc if down else oc
+    loop = (oc % 4 - 1) * 12 + (k - 4) * 2 + s - 1 + AL_CM * (n < oc >> 2)
+    lines = out_hw[1] if down else out_hw[0]
+    lx = sw * oc if down else sh * in_hw[1] * oc
+    lo = oc if down else out_hw[1] * oc
+    op = out_hw[1] * oc if down else oc
+    return [loop, lines, lx, lo, n, xb, s * xb, op, k >> 1, k & 1, oc >> 2]
+
+
+def dwcol_scaled(
+    q, zp_in: int, zp_out: int, chans: np.ndarray, lead: list[int] | None = None
+) -> np.ndarray | None:
     """The tagged records of the groups of four channels chans (the
     overlapping last group's after the whole ones), or None where a
-    channel does not fit."""
+    channel does not fit; lead: AL_TAG and these words first."""
     kh, kw, _ = q.weight.shape
     k = kh * kw
     form = all_words(q, zp_in, zp_out, k, k * 128 * 128)
@@ -81,5 +126,7 @@ def dwcol_scaled(q, zp_in: int, zp_out: int, chans: np.ndarray) -> np.ndarray | 
     rows.append(np.stack([mword, rword], axis=1).reshape(groups, 8))
     words = np.concatenate(rows, axis=1).reshape(-1)
     tagged = tagged_words([words])
-    tagged[0] = SC_TAG
-    return tagged
+    if lead is None:
+        tagged[0] = SC_TAG
+        return tagged
+    return np.concatenate([np.array([AL_TAG, *lead], np.int32), tagged[1:]])

@@ -43,6 +43,18 @@ void nnom_dwcol_cm_s8(const nnom_dwcol_job_t *j);
  * nnom_dw_line_try or nnom_dw_col_early take get them. */
 #define NNOM_DWCOL_SC_TAG 11
 #define NNOM_DWCOL_SC_N 12
+/* The same records tagged NNOM_DWCOL_AL_TAG where the converter found the
+ * layer nnom_dwcol_one_early's (nnom/ops/dwcol_scaled.py alone_takes():
+ * unpadded, one or two channels past a multiple of four that go alone),
+ * the tag followed by alone_head()'s words (the channels' loop, 0 to 23,
+ * plus NNOM_DWCOL_AL_CM where the groups' is nnom_dwcol_cmsc_s8; the
+ * lines, their steps lx and lo, the job's n to groups) and the groups' records
+ * from word NNOM_DWCOL_AL_HEAD: the dispatcher's first run reads the tag
+ * after nnom_dw_col_early_asks and keeps that course, so that no run
+ * tests nor works out the layer's numbers. */
+#define NNOM_DWCOL_AL_TAG 9
+#define NNOM_DWCOL_AL_HEAD 12
+#define NNOM_DWCOL_AL_CM 32
 void nnom_dwcol_sc_s8(const nnom_dwcol_job_t *j);
 void nnom_dwcol_cmsc_s8(const nnom_dwcol_job_t *j);
 /* nnom_dwcol_sc_s8 and after the whole groups the overlapping last one
@@ -128,19 +140,22 @@ NNOM_INLINE void nnom_dwcol_lines(nnom_dwcol_job_t *j, const int8_t *x, int8_t *
  * stride 1 or 2, one past where nnom_dwcol_one_pays, two where the
  * overlapping group was the course (nnom_dwcol_lanes_pay refused). */
 int nnom_dwcol_one_lines(const nnom_conv_args_t *a, const int8_t *x);
-/* The rule's cheap part, in the callers before the call (a refusal
- * there costs ~28 and the callers' code ~10 more): one past, or two on
+/* The rule's cheap part, in nnom_dw_line_try before the call (a refusal
+ * there costs ~28 and the caller's code ~10 more): one past, or two on
  * lines of fewer than 18 outputs (nnom_dwcol_lanes_pay's rest 2), the
- * larger of out.h and out.w on both callers' layers (one line, or more
- * outputs along the taps than lines), and at most 9 taps (one row) */
+ * larger of out.h and out.w (one line), and at most 9 taps (one row) */
 NNOM_INLINE int nnom_dwcol_alone_asks(const nnom_conv_args_t *a)
 {
     const int32_t rest = a->out.c & 3;
     return (rest == 1 || (rest == 2 && a->out.h < 18 && a->out.w < 18)) && a->k.h * a->k.w <= 9;
 }
-/* nnom_dw_col_early's checks, then nnom_dwcol_one_lines on the input
- * (first in nnom_dw_col_early: its other layers' code as it was) */
-int nnom_dwcol_one_early(const nnom_conv_args_t *a);
+/* The same on the input of a layer whose records the converter tagged
+ * NNOM_DWCOL_AL_TAG (its rule held, the geometry in the records' head) */
+void nnom_dwcol_one_early(const nnom_conv_args_t *a);
+/* 1 when those records' head is the layer's own geometry (asked at the
+ * first run, before the course is kept): a header whose records say other
+ * lines, steps or loops is refused, never run outside its buffers. */
+int nnom_dwcol_alone_holds(const nnom_conv_args_t *a);
 /* Whether the one channel alone costs less than its tiny lane: the lane
  * costs less an output from ~4 taps on but ~400 more a layer (measured:
  * the crossing at ~120 outputs a line for 4 taps, ~37 for 6, ~46 for 8,

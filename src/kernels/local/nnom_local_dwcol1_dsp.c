@@ -141,10 +141,10 @@ typedef void (*dwcol1_fn)(const nnom_dwcol_job_t *, int32_t, int32_t, int32_t);
 /* by channels (1, 2), taps (4 to 9: pairs 2 to 4, even and odd) and
  * stride (1, 2): more pairs cost more than a lane, in registers or not */
 #define DWCOL1_TAPS(C, NP)                                                                       \
-    {dwcol##C##_##NP##_0_1, dwcol##C##_##NP##_0_2}, { dwcol##C##_##NP##_1_1, dwcol##C##_##NP##_1_2 }
-static const dwcol1_fn dwcol1_fns[2][6][2] = {
-    {DWCOL1_TAPS(1, 2), DWCOL1_TAPS(1, 3), DWCOL1_TAPS(1, 4)},
-    {DWCOL1_TAPS(2, 2), DWCOL1_TAPS(2, 3), DWCOL1_TAPS(2, 4)}};
+    dwcol##C##_##NP##_0_1, dwcol##C##_##NP##_0_2, dwcol##C##_##NP##_1_1, dwcol##C##_##NP##_1_2
+/* (one row: word 12 (rest - 1) + 2 (k - 4) + s - 1, alone_head()'s loop) */
+static const dwcol1_fn dwcol1_fns[24] = {DWCOL1_TAPS(1, 2), DWCOL1_TAPS(1, 3), DWCOL1_TAPS(1, 4),
+                                         DWCOL1_TAPS(2, 2), DWCOL1_TAPS(2, 3), DWCOL1_TAPS(2, 4)};
 
 /* Whether the rest channels (1 or 2) go alone: 4 to 9 taps at stride 1 or
  * 2, one past where nnom_dwcol_one_pays, two where the overlapping group
@@ -153,41 +153,85 @@ static const dwcol1_fn dwcol1_fns[2][6][2] = {
     ((uint32_t)(k)-4u <= 5u && (uint32_t)(s)-1u <= 1u &&                                         \
      ((rest) == 1 ? nnom_dwcol_one_pays(out, k, s) : !nnom_dwcol_lanes_pay(out, 2)))
 
-/* The layer from x (the input or the padded line's copy): the rest
- * channels' lines, then the whole groups'; early: nnom_dw_col_early's
- * checks (the padded line's were nnom_dw_line_try's). One function from
- * the arguments to the loops, the geometry worked out once. */
-NNOM_INLINE int dwcol1_layer(const nnom_conv_args_t *a, const int8_t *x, const int early)
+/* The layer from x (the padded line's copy): the rest channels' lines,
+ * then the whole groups' (the line's other checks were nnom_dw_line_try's).
+ * One function from the arguments to the loops, the geometry worked out
+ * once. */
+int nnom_dwcol_one_lines(const nnom_conv_args_t *a, const int8_t *x)
 {
     const nnom_conv_params_t *p = &a->p;
     const int down = a->k.w == 1;
     const int32_t k = down ? a->k.h : a->k.w, s = down ? p->stride_h : p->stride_w;
     const int32_t out = down ? a->out.h : a->out.w, oc = a->out.c, rest = oc & 3;
-    if (!DWCOL1_TAKES(k, s, out, rest))
-        return 0;
     /* (out.c >= 8 on one row, the callers' rule: never nnom_dw_odd_flat's) */
-    if (early && ((out - 1) * s + k > (down ? a->in.h : a->in.w) ||
-                  (down ? p->dilation_h : p->dilation_w) != 1 || a->ch_mult != 1 ||
-                  oc != a->in.c))
+    if (!DWCOL1_TAKES(k, s, out, rest))
         return 0;
     const int32_t lines = down ? a->out.w : a->out.h;
     const int32_t xb = down ? a->in.w * oc : oc, ob = down ? a->out.w * oc : oc;
     const int32_t lx = down ? p->stride_w * oc : p->stride_h * a->in.w * oc;
     const int32_t lo = down ? oc : a->out.w * oc;
     nnom_dwcol_job_t j = {x, a->output, a->records + 1, out, xb, s * xb, ob, k >> 1, k & 1, oc >> 2};
-    dwcol1_fns[rest - 1][k - 4][s - 1](&j, lines, lx, lo);
+    dwcol1_fns[12 * (rest - 1) + 2 * (k - 4) + s - 1](&j, lines, lx, lo);
     nnom_dwcol_lines(&j, x, a->output, lines, lx, lo, oc, 0, 1);
     return 1;
 }
 
-int nnom_dwcol_one_lines(const nnom_conv_args_t *a, const int8_t *x)
+int nnom_dwcol_alone_holds(const nnom_conv_args_t *a)
 {
-    return dwcol1_layer(a, x, 0);
+    const nnom_conv_params_t *p = &a->p;
+    const int down = a->k.w == 1;
+    const int32_t k = down ? a->k.h : a->k.w, s = down ? p->stride_h : p->stride_w;
+    const int32_t in = down ? a->in.h : a->in.w, out = down ? a->out.h : a->out.w;
+    const int32_t oc = a->out.c, rest = oc & 3;
+    /* the loops' table: rest 1 or 2, 4 to 9 taps, stride 1 or 2 */
+    if ((uint32_t)rest - 1u > 1u || (uint32_t)k - 4u > 5u || (uint32_t)s - 1u > 1u ||
+        (out - 1) * s + k > in || (down ? p->dilation_h : p->dilation_w) != 1 ||
+        a->ch_mult != 1 || oc != a->in.c)
+        return 0;
+    const int32_t xb = down ? a->in.w * oc : oc;
+    const int32_t head[NNOM_DWCOL_AL_HEAD - 1] = {
+        12 * (rest - 1) + 2 * (k - 4) + s - 1,
+        down ? a->out.w : a->out.h,
+        down ? p->stride_w * oc : p->stride_h * a->in.w * oc,
+        down ? oc : a->out.w * oc,
+        out,
+        xb,
+        s * xb,
+        down ? a->out.w * oc : oc,
+        k >> 1,
+        k & 1,
+        oc >> 2};
+    const int32_t *h = a->records + 1;
+    if ((h[0] & ~NNOM_DWCOL_AL_CM) != head[0])
+        return 0;
+    for (int i = 1; i < NNOM_DWCOL_AL_HEAD - 1; i++)
+        if (h[i] != head[i])
+            return 0;
+    return 1;
 }
 
-int nnom_dwcol_one_early(const nnom_conv_args_t *a)
+void nnom_dwcol_one_early(const nnom_conv_args_t *a)
 {
-    return dwcol1_layer(a, a->input, 1);
+    /* the converter's words: the loops, lines, lx, lo, then the job's */
+    const int32_t *h = a->records;
+    nnom_dwcol_job_t j;
+    j.x = a->input;
+    j.out = a->output;
+    j.rec = h + NNOM_DWCOL_AL_HEAD;
+    memcpy(&j.n, h + 5, 7 * sizeof(int32_t)); /* n, xs, xp, op, pairs, odd, groups */
+    const int32_t loops = h[1], lx = h[3], lo = h[4];
+    int32_t lines = h[2];
+    dwcol1_fns[loops & 31](&j, lines, lx, lo);
+    /* the whole groups a line (nnom_dwcol_run's choice, the converter's) */
+    void (*const groups)(const nnom_dwcol_job_t *) =
+        loops & NNOM_DWCOL_AL_CM ? nnom_dwcol_cmsc_s8 : nnom_dwcol_sc_s8;
+    for (;;) {
+        groups(&j);
+        if (--lines == 0)
+            return;
+        j.x += lx;
+        j.out += lo;
+    }
 }
 
 #else

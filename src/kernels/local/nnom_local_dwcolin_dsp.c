@@ -53,11 +53,11 @@ int dw_col_inside(const dw_ctx_t *t)
  * tries and dw_ctx_t's stores (nnom_dw_col_early_asks() told one row of
  * 4+ taps, unpadded, 8+ channels, the records' form): the lines a call
  * each where dw_across_try would not take them (more outputs along the
- * taps than lines) or their one output (one call either way). */
+ * taps than lines) or their one output (one call either way). The
+ * layers whose one or two channels past a multiple of four go alone are
+ * nnom_dwcol_one_early's (their records' tag, read by the dispatcher). */
 int nnom_dw_col_early(const nnom_conv_args_t *a)
 {
-    if (nnom_dwcol_alone_asks(a) && a->records[0] == NNOM_DWCOL_SC_TAG && nnom_dwcol_one_early(a))
-        return 1; /* one or two channels past a multiple of four, alone */
     const nnom_conv_params_t *p = &a->p;
     const int down = a->k.w == 1;
     const int32_t k = down ? a->k.h : a->k.w, s = down ? p->stride_h : p->stride_w;

@@ -229,6 +229,7 @@ enum {
     DW_LINE,
     DW_ONE,
     DW_COL_EARLY,
+    DW_COL_ALONE,
     DW_TINY,
     /* multiplier 1, the arguments alone */
     DW_VP,
@@ -315,9 +316,19 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
     case DW_COL_EARLY: /* unpadded lines of 4+ taps: the one-row loop a line
                        * (after DW_ONE: its leaner course where the window holds
                        * the whole input) */
-        if (a->records != NULL && nnom_dw_col_early_asks(a) && nnom_dw_col_early(a))
-            return DW_COL_EARLY;
+        if (a->records != NULL && nnom_dw_col_early_asks(a)) {
+            /* the converter's tag: one or two channels past a multiple of
+             * four alone (its head asked once; kept, no test a run) */
+            if (a->records[0] == NNOM_DWCOL_AL_TAG) {
+                if (nnom_dwcol_alone_holds(a)) {
+                    nnom_dwcol_one_early(a);
+                    return DW_COL_ALONE;
+                }
+            } else if (nnom_dw_col_early(a))
+                return DW_COL_EARLY;
+        }
         /* fall through */
+    case DW_COL_ALONE: /* (kept only: its layers are DW_COL_EARLY's) */
     case DW_TINY: /* one to seven channels, one row of taps; four: the one-row loop's */
         if (a->out.c == 4) {
             const int four = a->records != NULL ? nnom_dw_four_asks(a) : 0;
@@ -456,6 +467,9 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
         return dw_one_path(a);
     case DW_COL_EARLY:
         return nnom_dw_col_early(a);
+    case DW_COL_ALONE:
+        nnom_dwcol_one_early(a);
+        return 1;
     case DW_TINY:
         return nnom_dw_tiny_s8(a);
     case DW_VP:

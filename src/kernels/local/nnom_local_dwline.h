@@ -47,14 +47,16 @@ int nnom_dw_line_try(const nnom_conv_args_t *a);
  * course before the other tries): no padding, one row of taps within the
  * one-row loop's, more outputs along it than lines or one of each
  * (dw_across_try's layers otherwise), 8+ channels, its records (even or scaled
- * first word), output zero point -128, no clamp. */
+ * first word, or the scaled ones of nnom_dwcol_one_early's layers), output
+ * zero point -128, no clamp. */
 NNOM_INLINE int nnom_dw_col_early_rule(const nnom_conv_args_t *a)
 {
     return (a->p.pad_top | a->p.pad_left) == 0 &&
            (a->k.w == 1 ? a->k.h >= 4 && (a->out.h > a->out.w || (a->out.h | a->out.w) == 1)
                         : a->k.h == 1 && a->k.w >= 4 &&
                               (a->out.w > a->out.h || (a->out.h | a->out.w) == 1)) &&
-           a->k.h * a->k.w <= NNOM_DW_GROUP_MAX_TAPS && nnom_dwcol_given(a->records) &&
+           a->k.h * a->k.w <= NNOM_DW_GROUP_MAX_TAPS &&
+           (nnom_dwcol_given(a->records) || a->records[0] == NNOM_DWCOL_AL_TAG) &&
            a->p.output_zp == -128 && a->p.act_min == -128 && a->p.act_max == 127;
 }
 NNOM_INLINE int nnom_dw_col_early_asks(const nnom_conv_args_t *a)
@@ -80,7 +82,8 @@ NNOM_INLINE int nnom_dw_four_asks(const nnom_conv_args_t *a)
     if ((a->k.h != 1 && a->k.w != 1) || a->k.h * a->k.w < 4)
         return 0;
     return (a->p.pad_top | a->p.pad_left) > 0 ? nnom_dw_line_rule(a)
-                                               : 2 * nnom_dw_col_early_rule(a);
+                                               : 2 * (nnom_dw_col_early_rule(a) &&
+                                                      a->records[0] != NNOM_DWCOL_AL_TAG);
 }
 #endif
 

@@ -1606,3 +1606,33 @@ TAP2U_CASES = [
 
 
 family("tap2u_", 173_000, len(TAP2U_CASES), lambda k, rng: pair_case_model(TAP2U_CASES[k], rng))
+
+
+# swap4: the unpadded one-row layers whose one or two channels past a
+# multiple of four go alone, tagged by the converter (NNOM_DWCOL_AL_TAG, the
+# geometry in the records' head): one and two past, 4 to 9 taps, stride 1
+# and 2, down and across, one and four lines, the swapped groups' loop
+# (fewer outputs than groups) and the plain one; at the rule's edges one
+# past at out k = 224 and 225 (the lane), two past on 17 and 18 outputs;
+# and beside it, refused: 10 taps, padded (nnom_dw_line_try's), three past.
+# Fields as LONGK_CASES.
+SWAP4_CASES = [
+    ((14, 1, 13), (4, 1), 2, "valid", "relu", None),  # one past, 6 outputs, s2 down
+    ((8, 1, 61), (5, 1), 2, "valid", "relu", None),  # one past, 2 outputs of 15 groups: swapped
+    ((1, 14, 9), (1, 4), 1, "valid", "relu", None),  # one past, across
+    ((1, 9, 14), (1, 8), 1, "valid", "relu", None),  # two past, the swapped loop
+    ((1, 20, 10), (1, 9), 1, "valid", "relu", None),  # two past, 9 taps, 12 outputs
+    ((12, 4, 14), (6, 1), 1, "valid", "relu", None),  # two past, four lines down
+    ((3, 16, 13), (1, 7), 2, "valid", "relu", None),  # one past, three lines across, s2
+    ((59, 1, 9), (4, 1), 1, "valid", "relu", None),  # one past, 56 x 4 = 224: alone
+    ((60, 1, 9), (4, 1), 1, "valid", "relu", None),  # 57 x 4 = 225: the lane
+    ((21, 1, 10), (5, 1), 1, "valid", "relu", None),  # two past, 17 outputs: alone
+    ((22, 1, 10), (5, 1), 1, "valid", "relu", None),  # 18 outputs: the lanes
+    ((1, 9, 14), (1, 8), 1, "valid", "relu", "small"),  # rq_fit's words
+    ((1, 14, 13), (1, 10), 1, "valid", "relu", None),  # 10 taps: refused
+    ((14, 1, 13), (4, 1), 2, "same", "relu", None),  # padded: the line's copy
+    ((1, 14, 15), (1, 4), 1, "valid", "relu", None),  # three past: the group
+]
+
+
+layer_family("swap4_", 172_000, SWAP4_CASES)

@@ -51,7 +51,9 @@ void nnom_dwcol_cm_s8(const nnom_dwcol_job_t *j);
  * lines, their steps lx and lo, the job's n to groups) and the groups' records
  * from word NNOM_DWCOL_AL_HEAD: the dispatcher's first run reads the tag
  * after nnom_dw_col_early_asks and keeps that course, so that no run
- * tests nor works out the layer's numbers. */
+ * tests nor works out the layer's numbers. (9 is also the two-tap plan's
+ * first word, NNOM_DWPAIR_PLAN: the two never meet, two taps there, 4 to
+ * 9 here, and no other path takes records of first word 9.) */
 #define NNOM_DWCOL_AL_TAG 9
 #define NNOM_DWCOL_AL_HEAD 12
 #define NNOM_DWCOL_AL_CM 32

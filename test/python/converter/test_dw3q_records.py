@@ -31,6 +31,15 @@ def _halves(word: int) -> tuple[int, int]:
     return lo - (lo >> 15 << 16), hi - (hi >> 15 << 16)
 
 
+def _doubled_sums(q, w, padded, zp: int, c: int) -> list[int]:
+    """The reference's three outputs of channel c at stride 2, doubled (the
+    kernels' weights are), on the padded line."""
+    return [
+        2 * (int(q.bias[c]) + int(np.dot(w[:, c], padded[2 * o : 2 * o + 3, c] - zp)))
+        for o in range(3)
+    ]
+
+
 def test_tag_layout_and_sums():
     zp, cout = 7, 11
     q = _q(cout)
@@ -49,11 +58,7 @@ def test_tag_layout_and_sums():
             r[3] + x[1, c] * w0 + x[2, c] * w1 + x[3, c] * w2,
             r[4] + x[3, c] * w0 + x[4, c] * w1,
         ]
-        want = [
-            2 * (int(q.bias[c]) + int(np.dot(w[:, c], padded[2 * o : 2 * o + 3, c] - zp)))
-            for o in range(3)
-        ]
-        assert got == want
+        assert got == _doubled_sums(q, w, padded, zp, c)
         assert r[5:] == [1 << 30, int(rec[1 + 8 * c + 6]), 9]  # mult, ra, e (= -shift)
 
 
@@ -75,11 +80,7 @@ def test_six_rows():
             r[3] + x[2, c] * w0 + x[3, c] * w1 + x[4, c] * w2,
             r[4] + x[4, c] * w0 + x[5, c] * w1,
         ]
-        want = [
-            2 * (int(q.bias[c]) + int(np.dot(w[:, c], padded[2 * o : 2 * o + 3, c] - zp)))
-            for o in range(3)
-        ]
-        assert got == want
+        assert got == _doubled_sums(q, w, padded, zp, c)
 
 
 def test_not_written_beside_it():

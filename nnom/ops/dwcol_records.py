@@ -14,8 +14,9 @@ one more, channels cout - 4 to cout - 1, which overlaps the one before
 it), (k, 1) or (1, k) kernels of 2 to max_taps taps (3 taps
 at stride 1: nnom_dw3_s8's records, on lines of DW3_MIN_OUT outputs or
 more or of 4 to 9 all inside the input (dw3_line), or on one short line
-of 8+ channels run on a padded copy (dw3_short), channel by channel, so
-also for more than four channels not a multiple of four: the last group
+of 8+ channels run on a padded copy (dw3_short) or from the input (one
+line of 2 to 6 rows: after DW3S_TAG, dw3_rows_tagged), channel by
+channel, so also for more than four channels not a multiple of four: the last group
 overlaps; at stride 2 those of
 dw3s2_records.py where they suit, on lines of DW3S2_MIN_OUT outputs or more
 (4 to 7 outputs: tagged for dw3s2l, at most its channels), and
@@ -48,6 +49,9 @@ DW3_MIN_OUT = 10
 DW3Q_TAG = 13
 # nnom_dw3_s2e_s8's (six rows; NNOM_DW3E_TAG)
 DW3E_TAG = 15
+# nnom_dw3_s8's records on one line of 2 to 6 rows at stride 1 that
+# nnom_dw3_short_s8 / nnom_dw3_valid_s8 run (NNOM_DW3S_TAG)
+DW3S_TAG = 17
 # lines of at least this many outputs at stride 2 run nnom_dw3s2_s8
 # (NNOM_DW3S2_MIN_OUT in C, nnom_local_dw3s2.h)
 DW3S2_MIN_OUT = 8
@@ -199,7 +203,10 @@ def dwcol_records(
         if form is None:
             return None
         w, bias, mult, ra, x = form
-        return _words(_dw3_words(w, bias, zp_in, mult, ra, x + 2))
+        rows = in_hw[1 - axis] == 1 and dw3_rows_tagged(
+            out_hw[axis], pad, in_hw[axis], cout, q.act_min, q.act_max
+        )
+        return _words(_dw3_words(w, bias, zp_in, mult, ra, x + 2), DW3S_TAG if rows else None)
     if scaled_takes(attrs, q, in_hw, out_hw, cout, across):
         alone = not across and alone_takes(attrs, q, out_hw)
         head = alone_head(attrs, q, in_hw, out_hw) if alone else None
@@ -243,6 +250,16 @@ def dw3_s2_short(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_max:
     dispatcher takes the tag's word for it)."""
     rows = (n_in == 5 and pad == 1) or (n_in == 6 and pad == 0)
     return n_out == 3 and rows and c >= 8 and act_min == -128 and act_max == 127
+
+
+def dw3_rows_tagged(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_max: int) -> bool:
+    """One line of three taps at stride 1 that nnom_dw3_short_s8 or
+    nnom_dw3_valid_s8 runs from the input: 'same' (pad 1) of 2 to 6
+    outputs, 'valid' of 2 to 4 (on 4 to 6 rows), 8+ channels, no clamp:
+    nnom_dw3_s8's records after DW3S_TAG (the C dispatcher calls the kernel
+    on the tag, without its tests of such lines)."""
+    rows = (n_out == n_in and pad == 1) or (n_out == n_in - 2 and pad == 0 and n_in >= 4)
+    return rows and 2 <= n_in <= 6 and c >= 8 and act_min == -128 and act_max == 127
 
 
 def rq_form(q, zp_out: int, k: int):

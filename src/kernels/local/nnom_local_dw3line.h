@@ -78,6 +78,32 @@ NNOM_INLINE int nnom_dw3_s2q_asks(const nnom_conv_args_t *a)
            a->in.h * a->in.w == 5 + ((a->records[0] >> 1) & 1);
 }
 
+/* The converter's records of one line of three taps at stride 1 that
+ * nnom_dw3_short_s8 or nnom_dw3_valid_s8 runs ('same' of 2 to 6 outputs,
+ * 'valid' of 2 to 4, 8+ channels, no clamp; nnom/ops/dwcol_records.py's
+ * dw3_rows_tagged): this first word, then nnom_dw3_s8's records, so that
+ * the dispatcher calls the kernel without nnom_dw3_line_asks and
+ * nnom_dw3_line_try's tests (~55 instructions of a layer of 96-240 MACs;
+ * odd: after NNOM_DW3E_TAG). */
+#define NNOM_DW3S_TAG 17
+/* The buffers that kernel reaches are the layer's (asked at the first
+ * run only): c equal channels, 8+, n = 2 to 6 input pixels, n outputs or
+ * n - 2 of 4+ (pads and modes are the converter's). */
+NNOM_INLINE int nnom_dw3s_asks(const nnom_conv_args_t *a)
+{
+    const int32_t n = a->in.h * a->in.w, o = a->out.h * a->out.w;
+    return a->out.c == a->in.c && a->in.c >= 8 && (uint32_t)(n - 2) <= 4u &&
+           (o == n || (o == n - 2 && n >= 4));
+}
+/* That line: 'same' of 2 to 4 outputs on nnom_dw3_short_s8, the others on
+ * nnom_dw3_valid_s8. */
+NNOM_INLINE void nnom_dw3s_run(const nnom_conv_args_t *a)
+{
+    const nnom_dw3_short_t l = {a->records + 1, a->input, a->output, a->in.c, a->p.input_zp};
+    const int32_t o = a->out.h * a->out.w;
+    (o <= 4 && o == a->in.h * a->in.w ? nnom_dw3_short_s8 : nnom_dw3_valid_s8)(&l, o);
+}
+
 /* 1 when done (dw_col_try's answer); 0: the dispatcher goes on. */
 #define nnom_dw3_line_try nnom_dw3_line_try
 int nnom_dw3_line_try(const nnom_conv_args_t *a);

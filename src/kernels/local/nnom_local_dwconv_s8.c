@@ -277,10 +277,16 @@ static inline int dw_three_path(const nnom_conv_args_t *a, int ask)
         return nnom_dw3s2_try(a);
     if (tag == 3)
         return nnom_dw3s2l_try(a);
-    if ((tag | 2) != NNOM_DW3E_TAG || (ask && !nnom_dw3_s2q_asks(a))) /* (13 and 15 alone) */
+    if ((tag | 2) == NNOM_DW3E_TAG) { /* (13 and 15 alone) */
+        if (ask && !nnom_dw3_s2q_asks(a))
+            return 0;
+        (tag == NNOM_DW3Q_TAG ? nnom_dw3_s2_s8 : nnom_dw3_s2e_s8)(a->records + 1, a->input,
+                                                                  a->output, a->in.c);
+        return 1;
+    }
+    if (tag != NNOM_DW3S_TAG || (ask && !nnom_dw3s_asks(a)))
         return 0;
-    (tag == NNOM_DW3Q_TAG ? nnom_dw3_s2_s8 : nnom_dw3_s2e_s8)(a->records + 1, a->input, a->output,
-                                                              a->in.c);
+    nnom_dw3s_run(a);
     return 1;
 }
 

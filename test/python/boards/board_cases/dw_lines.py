@@ -1636,3 +1636,47 @@ SWAP4_CASES = [
 
 
 layer_family("swap4_", 172_000, SWAP4_CASES)
+
+
+# One three-tap line at stride 1 of 2 to 6 rows, 8+ channels, on the
+# converter's tag (branch short6: NNOM_DW3S_TAG, nnom_dw3_s8's records
+# after it; the dispatcher calls nnom_dw3_short_s8 or nnom_dw3_valid_s8
+# without nnom_dw3_line_asks / nnom_dw3_line_try, their buffers asked at
+# the first run, -O2 with the assembly): 'same' lines of 2 to 6 outputs
+# and 'valid' of 2 to 4, (3, 1) and (1, 3), channels a multiple of four
+# and one to three past it, 8 channels, rq_fit's words; and the layers
+# beside them: seven outputs 'same' and one 'valid' (untagged), 7
+# channels, two lines, |bias| near 2^30 and beyond the records' form (no
+# records), one built without records. Cases 0-15 and 22 (ReLU6, its
+# range the output's: folded) take the tag (checked on the converter's
+# output). Fields as LONGK_CASES.
+SHORT6_CASES = [
+    ((2, 1, 16), (3, 1), 1, "same", "relu", None),  # same 2, whole groups
+    ((1, 2, 16), (1, 3), 1, "same", "relu", None),  # same 2 across
+    ((1, 4, 8), (1, 3), 1, "same", "relu", None),  # same 4 across, 8 channels
+    ((4, 1, 16), (3, 1), 1, "valid", "relu", None),  # valid 2 (nnom_dw3_valid_s8)
+    ((1, 4, 16), (1, 3), 1, "valid", "relu", None),  # valid 2 across
+    ((5, 1, 16), (3, 1), 1, "same", "relu", None),  # same 5
+    ((3, 1, 16), (3, 1), 1, "same", "relu", None),  # same 3
+    ((6, 1, 16), (3, 1), 1, "valid", "relu", None),  # valid 4
+    ((3, 1, 13), (3, 1), 1, "same", "relu", None),  # same 3, one past
+    ((2, 1, 10), (3, 1), 1, "same", "relu", None),  # same 2, two past
+    ((4, 1, 11), (3, 1), 1, "valid", "relu", None),  # valid 2, three past
+    ((6, 1, 9), (3, 1), 1, "same", "relu", None),  # same 6, one past
+    ((5, 1, 22), (3, 1), 1, "valid", "relu", "small"),  # valid 3 on rq_fit's words
+    ((2, 1, 32), (3, 1), 1, "same", "relu", None),  # same 2, eight groups
+    ((1, 6, 8), (1, 3), 1, "same", "relu", None),  # same 6 across, 8 channels
+    ((2, 1, 8), (3, 1), 1, "same", "relu", None),  # same 2, 8 channels
+    ((7, 1, 16), (3, 1), 1, "same", "relu", None),  # same 7: untagged (the copy)
+    ((3, 1, 16), (3, 1), 1, "valid", "relu", None),  # valid 1: untagged
+    ((4, 1, 7), (3, 1), 1, "same", "relu", None),  # 7 channels: untagged
+    ((4, 2, 16), (3, 1), 1, "same", "relu", None),  # two lines: untagged
+    ((4, 1, 16), (3, 1), 1, "same", "relu", "huge"),  # |bias| near 2^30: no records
+    ((6, 1, 16), (3, 1), 1, "same", "relu", "scaled"),  # beyond the records' form
+    ((4, 1, 16), (3, 1), 1, "same", "relu6", None),  # ReLU6 folded (no clamp): taken
+    ((3, 1, 16), (3, 1), 1, "same", "relu", None),  # without records
+]
+SHORT6_WITHOUT_RECORDS = (23,)
+
+
+layer_family("short6_", 180_000, SHORT6_CASES, without_records=SHORT6_WITHOUT_RECORDS)

@@ -677,3 +677,37 @@ RECT3_WITHOUT_RECORDS = (9,)
 
 
 layer_family("rect3_", 169_000, RECT3_CASES, without_records=RECT3_WITHOUT_RECORDS)
+
+
+# Branch tap2s (dwrect's padded plane, -O2 with the assembly): the zero
+# point written on the plane's border words only (rect_border: the rows
+# above and below the input's, the words left and right of each of its
+# rows), the inside left to every group's copy. Pads at the end only
+# ((2, 2) 'same'), on every side ((5, 4), 7x7, (4, 4)), on the left and
+# right of rows ((2, 4)), stride 1 and 2, the exact form, the one-row
+# loop's "small", the kernel's own records (built without the
+# converter's); layers that keep other paths: ReLU6, no border (16x10).
+# Same fields as DWRECT_CASES.
+TAP2S_CASES = [
+    ((33, 9, 12), (2, 2), 2, "same", "relu", None),
+    ((7, 7, 8), (2, 2), 2, "same", "relu", None),
+    ((15, 15, 8), (2, 2), 2, "same", "relu", None),
+    ((9, 9, 8), (2, 2), 2, "same", None, None),
+    ((33, 9, 16), (2, 2), 2, "same", "relu", "small"),
+    ((7, 7, 8), (2, 2), 1, "same", "relu", None),
+    ((5, 12, 128), (5, 4), 2, "same", "relu", None),
+    ((25, 13, 30), (2, 4), 2, "same", "relu", None),
+    ((6, 6, 128), (7, 7), 2, "same", "relu", None),
+    ((16, 16, 16), (4, 4), 2, "same", "relu", None),
+    ((21, 13, 40), (3, 2), 2, "same", "relu", None),
+    ((9, 9, 10), (2, 2), 1, "same", "relu", None),
+    ((9, 9, 12), (2, 2), 2, "same", "relu", None),
+    # near the limits: other paths
+    ((33, 9, 12), (2, 2), 2, "same", "relu6", None),
+    ((16, 10, 12), (2, 2), 2, "same", "relu", None),
+]
+# cases built without the records (dwrect's own: rect_own on the plane)
+TAP2S_WITHOUT_RECORDS = (12,)
+
+
+layer_family("tap2s_", 178_000, TAP2S_CASES, without_records=TAP2S_WITHOUT_RECORDS)

@@ -55,7 +55,7 @@ TAMPER_CASES = [
     ("dw", ((16, 1, 16), (3, 1), 2, "same", "relu", None), (3,), head(1)),
     # 1x1 records loops: pw1pxn (one output of 8 inputs), pwfo, pw1px
     ("pw", ((2, 2, 8), [(1, 1, "relu", None)]), (), head(4)),
-    ("pw", ((2, 2, 17), [(1, 1, "relu", None)]), (), head(5)),
+    ("pw", ((2, 2, 17), [(1, 1, "relu", None)]), (), head(4)),
     ("pw", ((1, 1, 20), [(8, 1, "relu", None)]), (), head(4)),
     ("pw", ((1, 1, 8), [(16, 1, "relu", None)]), (), head(4)),
 ]

@@ -73,6 +73,21 @@ OPEN_FAULTS: dict[tuple[int, int], tuple[int, ...]] = {
     (4, 84): (MAX, MIN),  # x2
     (4, 88): (1, -1, MAX, MIN),  # rec
     (4, 89): (-1, MAX, MIN),  # back (-1: the arena's guard bytes overwritten)
+    (5, 161): (3, MAX, MIN),  # 'same': the sets' count
+    (5, 169): (MAX,),
+    (5, 173): (17, MAX),  # the first set (k 16)
+    (5, 174): (MAX, MIN),
+    (5, 178): (MAX, MIN),
+    (5, 179): (MAX, MIN),
+    (5, 180): (MAX, MIN),
+    (5, 184): (1, -1, MAX, MIN),
+    (5, 185): (MAX, MIN),
+    (5, 186): (12, MAX),  # the border set (k 11)
+    (5, 187): (41, 39, MAX, MIN),
+    (5, 191): (81, 79, MAX, MIN),
+    (5, 192): (MAX, MIN),
+    (5, 197): (793, 791, MAX, MIN),
+    (5, 198): (-1, MAX, MIN),  # back (-1: guard bytes overwritten)
 }
 OPEN_WRONG: dict[tuple[int, int], tuple[int, ...]] = {
     (4, 73): (0,),
@@ -80,6 +95,14 @@ OPEN_WRONG: dict[tuple[int, int], tuple[int, ...]] = {
     (4, 78): (1, -1),
     (4, 83): (1, -1),
     (4, 84): (17, 15),
+    (5, 161): (1,),
+    (5, 169): (0,),
+    (5, 173): (15, MIN),
+    (5, 174): (1, -1),
+    (5, 179): (1, -1),
+    (5, 180): (41, 39),
+    (5, 186): (MIN,),
+    (5, 192): (41, 39),
 }
 
 

@@ -1,0 +1,73 @@
+"""Layers whose header records name their kernel's path, for the tampered
+headers of test_tamper.py (and, untampered, test_boards.py's family
+tamper_): each case's records take a records-driven path (checked by
+test_tamper.py on the converter's output: the first word), and the words
+that the runtime must check against the layer's config (tags, geometry,
+counts, a plan's offsets) are listed so that the test flips them one at a
+time. Words the runtime cannot check (weights, requantisation) are not
+flipped: a change there changes the output, not the buffers reached."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .common import dw_layer_case_model
+from .dense_pw import conv_chain_model
+from .dw_lines import pair_case_model
+from .registry import family
+
+# tags a first word may name (nnom_local_dwcol.h, dwpair, dw3s2(l), dw3s2q)
+TAGS = (0, 1, 3, 5, 7, 9, 11, 13, 15)
+
+
+def head(n: int) -> list[int]:
+    """Words 0 .. n - 1 of the records."""
+    return list(range(n))
+
+
+def pair_plan(channels: int, sets: int) -> list[int]:
+    """A two-tap plan's words (nnom/ops/dwpair_plan.py): the tag, the
+    head (PLAN_HEAD = 12 words after the channels' four words each) and
+    the first sets' thirteen."""
+    at = 1 + 4 * channels
+    return [0, *range(at, at + 12 + 13 * sets)]
+
+
+# (kind, case, first word(s) the converter writes, words to flip); kind "dw":
+# common.dw_layer_case_model's case, "pair": dw_lines.pair_case_model's,
+# "pw": dense_pw.conv_chain_model's (input, layers).
+TAMPER_CASES = [
+    # tag 9: one channel past a multiple of four alone, s2 down (swap4_0)
+    ("dw", ((14, 1, 13), (4, 1), 2, "valid", "relu", None), (9,), head(12)),
+    # tag 9: two past, the swapped loop (swap4_3)
+    ("dw", ((1, 9, 14), (1, 8), 1, "valid", "relu", None), (9,), head(12)),
+    # tag 13: one stride-2 three-tap line of three outputs on five rows
+    ("dw", ((5, 1, 24), (3, 1), 2, "same", "relu", None), (13,), head(1)),
+    # tag 15: on six rows
+    ("dw", ((6, 1, 24), (3, 1), 2, "same", "relu", None), (15,), head(1)),
+    # a two-tap plan (tag 9 on the pair records), one set
+    ("pair", ((2, 1, 16), (2, 1), (1, 1), "valid", "relu", 0), (9,), pair_plan(16, 1)),
+    # a 'same' two-tap plan with its border sets
+    ("pair", ((2, 1, 40), (2, 1), (1, 1), "same", "relu", 0), (9,), pair_plan(40, 2)),
+    # dw3s2: stride-2 three-tap lines of 8 outputs (first word 1)
+    ("dw", ((17, 1, 16), (3, 1), 2, "valid", "relu", None), (1,), head(1)),
+    # dw3s2l: a padded row (first word 3)
+    ("dw", ((16, 1, 16), (3, 1), 2, "same", "relu", None), (3,), head(1)),
+    # 1x1 records loops: pw1pxn (one output of 8 inputs), pwfo, pw1px
+    ("pw", ((2, 2, 8), [(1, 1, "relu", None)]), (), head(4)),
+    ("pw", ((2, 2, 17), [(1, 1, "relu", None)]), (), head(4)),
+    ("pw", ((1, 1, 20), [(8, 1, "relu", None)]), (), head(4)),
+    ("pw", ((1, 1, 8), [(16, 1, "relu", None)]), (), head(4)),
+]
+
+
+def tamper_model(k: int, rng: np.random.Generator):
+    kind, case, _, _ = TAMPER_CASES[k]
+    if kind == "dw":
+        return dw_layer_case_model(case, rng)
+    if kind == "pair":
+        return pair_case_model(case, rng)
+    return conv_chain_model(*case, rng)
+
+
+family("tamper_", 183_000, len(TAMPER_CASES), tamper_model)

@@ -945,26 +945,90 @@ NNOM_INLINE void tiny_t3_words(const int8_t *x, int16_t *d, int32_t n)
                          "ldr    %[w2], [%[x]], #4\n" TINY_T3_BODY TINY_T3_OPS);
 }
 
+/* Five channels' pixels side by side, four a pass by words (30
+ * instructions for 20 entries where x is word-aligned (LDM), 34 where not;
+ * the byte loop took 48): the words [a0 b0 c0 d0] [e0 a1 b1 c1]
+ * [d1 e1 a2 b2] [c2 d2 e2 a3] [b3 c3 d3 e3] sign-extended by SXTB16 (the
+ * first and third also at ror 24: [d0 b0], [b2 e1], each serving two
+ * channels) and paired by PKHBT/PKHTB; a channel's two words by STRD
+ * where its offset allows (d word-aligned), else by two STRs. n passes,
+ * n > 0. (w0-w4 in ascending registers for LDM.) */
+#define TINY_T5_BODY                                                                             \
+    "sxtb16 %[p], %[w0]\n"                 /* a0 c0 */                                          \
+    "sxtb16 %[w0], %[w0], ror #24\n"       /* d0 b0 */                                          \
+    "sxtb16 %[q], %[w1], ror #8\n"         /* a1 c1 */                                          \
+    "sxtb16 %[w1], %[w1]\n"                /* e0 b1 */                                          \
+    "pkhbt  %[r], %[p], %[q], lsl #16\n"   /* a0 a1 */                                          \
+    "pkhtb  %[p], %[q], %[p], asr #16\n"   /* c0 c1 */                                          \
+    "pkhtb  %[s], %[w1], %[w0], asr #16\n" /* b0 b1 */                                          \
+    "sxtb16 %[q], %[w2]\n"                 /* d1 a2 */                                          \
+    "pkhbt  %[w0], %[w0], %[q], lsl #16\n" /* d0 d1 */                                          \
+    "sxtb16 %[w2], %[w2], ror #24\n"       /* b2 e1 */                                          \
+    "pkhbt  %[w1], %[w1], %[w2]\n"         /* e0 e1 */                                          \
+    "str    %[p], [%[d], #520]\n"                                                              \
+    "sxtb16 %[p], %[w4]\n"                 /* b3 d3 */                                          \
+    "pkhbt  %[w2], %[w2], %[p], lsl #16\n" /* b2 b3 */                                          \
+    "strd   %[s], %[w2], [%[d], #260]\n"                                                       \
+    "sxtb16 %[s], %[w3], ror #8\n"         /* d2 a3 */                                          \
+    "pkhbt  %[w2], %[s], %[p]\n"           /* d2 d3 */                                          \
+    "strd   %[w0], %[w2], [%[d], #780]\n"                                                      \
+    "pkhtb  %[q], %[s], %[q], asr #16\n"   /* a2 a3 */                                          \
+    "sxtb16 %[p], %[w3]\n"                 /* c2 e2 */                                          \
+    "sxtb16 %[w4], %[w4], ror #8\n"        /* c3 e3 */                                          \
+    "pkhbt  %[s], %[p], %[w4], lsl #16\n"  /* c2 c3 */                                          \
+    "str    %[s], [%[d], #524]\n"                                                              \
+    "pkhtb  %[p], %[w4], %[p], asr #16\n"  /* e2 e3 */                                          \
+    "str    %[w1], [%[d], #1040]\n"                                                            \
+    "str    %[p], [%[d], #1044]\n"                                                             \
+    "strd   %[r], %[q], [%[d]], #8\n"                                                          \
+    "subs   %[n], %[n], #1\n"                                                                  \
+    "bne    1b\n"
+#define TINY_T5_OPS                                                                              \
+    : [x] "+r"(x), [d] "+r"(d), [n] "+r"(n), [w0] "=&r"(w0), [w1] "=&r"(w1), [w2] "=&r"(w2),   \
+      [w3] "=&r"(w3), [w4] "=&r"(w4), [p] "=&r"(p), [q] "=&r"(q), [r] "=&r"(r), [s] "=&r"(s)     \
+    :                                                                                            \
+    : "cc", "memory"
+NNOM_INLINE void tiny_t5_words(const int8_t *x, int16_t *d, int32_t n)
+{
+    register uint32_t w0 __asm__("r4"), w1 __asm__("r5"), w2 __asm__("r6"), w3 __asm__("r8"),
+        w4 __asm__("r9");
+    uint32_t p, q, r, s;
+    if (((uintptr_t)x & 3u) == 0)
+        __asm__ volatile("1:\n"
+                         "ldm    %[x]!, {%[w0], %[w1], %[w2], %[w3], %[w4]}\n" TINY_T5_BODY
+                             TINY_T5_OPS);
+    else
+        __asm__ volatile("1:\n"
+                         "ldr    %[w0], [%[x]], #4\n"
+                         "ldr    %[w1], [%[x]], #4\n"
+                         "ldr    %[w2], [%[x]], #4\n"
+                         "ldr    %[w3], [%[x]], #4\n"
+                         "ldr    %[w4], [%[x]], #4\n" TINY_T5_BODY TINY_T5_OPS);
+}
+
 /* The same where the pixels lie next to each other (xs == NC: rows,
  * one-pixel-wide columns): a byte load and a halfword store an entry at
  * constant offsets, U pixels a pass (the strided copy of each channel on
  * its own cost about three times that, and a call a channel); three
- * channels by words from a word-aligned entry. */
+ * and five channels by words from a word-aligned entry. */
 NNOM_INLINE void tiny_tcopy(const int8_t *x, int32_t xs, int32_t m, int16_t *d, const int32_t NC)
 {
     if (xs != NC) {
         tiny_tcopy_apart(x, xs, m, d, NC);
         return;
     }
-    if (NC == 3 && m >= 5) {
+    if ((NC == 3 || NC == 5) && m >= 5) {
         if (((uintptr_t)d & 2u) != 0) {
-            d[0] = x[0];
-            d[TINY_CS] = x[1];
-            d[2 * TINY_CS] = x[2];
-            x += 3, d++, m--;
+#pragma GCC unroll 7
+            for (int32_t k = 0; k < NC; k++)
+                d[k * TINY_CS] = x[k];
+            x += NC, d++, m--;
         }
-        tiny_t3_words(x, d, m >> 2);
-        x += 12 * (m >> 2), d += 4 * (m >> 2), m &= 3;
+        if (NC == 3)
+            tiny_t3_words(x, d, m >> 2);
+        else
+            tiny_t5_words(x, d, m >> 2);
+        x += 4 * NC * (m >> 2), d += 4 * (m >> 2), m &= 3;
     }
     const int32_t U = NC <= 3 ? 4 : 2;
     for (; m >= U; m -= U, x += U * NC, d += U) {

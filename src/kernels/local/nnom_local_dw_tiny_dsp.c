@@ -1006,11 +1006,59 @@ NNOM_INLINE void tiny_t5_words(const int8_t *x, int16_t *d, int32_t n)
                          "ldr    %[w4], [%[x]], #4\n" TINY_T5_BODY TINY_T5_OPS);
 }
 
+/* Six channels' pixels side by side, two a pass by words (21
+ * instructions for 12 entries where x is word-aligned (LDM), 23 where not;
+ * the byte loop took 28): the words [a0 b0 c0 d0] [e0 f0 a1 b1]
+ * [c1 d1 e1 f1] sign-extended by SXTB16 (the first at ror 16 and 24:
+ * [c0 a0], [d0 b0]) and paired by PKHBT/PKHTB, a word a channel (STR: d
+ * need not be word-aligned). n passes, n > 0. (w0-w2 in ascending
+ * registers for LDM.) */
+#define TINY_T6_BODY                                                                             \
+    "sxtb16 %[p], %[w0], ror #16\n"        /* c0 a0 */                                          \
+    "sxtb16 %[w0], %[w0], ror #24\n"       /* d0 b0 */                                          \
+    "sxtb16 %[q], %[w1]\n"                 /* e0 a1 */                                          \
+    "sxtb16 %[w1], %[w1], ror #8\n"        /* f0 b1 */                                          \
+    "pkhtb  %[r], %[q], %[p], asr #16\n"   /* a0 a1 */                                          \
+    "str    %[r], [%[d]], #4\n"                                                                \
+    "pkhtb  %[r], %[w1], %[w0], asr #16\n" /* b0 b1 */                                          \
+    "str    %[r], [%[d], #256]\n"                                                              \
+    "sxtb16 %[r], %[w2]\n"                 /* c1 e1 */                                          \
+    "pkhbt  %[p], %[p], %[r], lsl #16\n"   /* c0 c1 */                                          \
+    "str    %[p], [%[d], #516]\n"                                                              \
+    "pkhbt  %[q], %[q], %[r]\n"            /* e0 e1 */                                          \
+    "str    %[q], [%[d], #1036]\n"                                                             \
+    "sxtb16 %[w2], %[w2], ror #8\n"        /* d1 f1 */                                          \
+    "pkhbt  %[w0], %[w0], %[w2], lsl #16\n" /* d0 d1 */                                         \
+    "str    %[w0], [%[d], #776]\n"                                                             \
+    "pkhbt  %[w1], %[w1], %[w2]\n"         /* f0 f1 */                                          \
+    "str    %[w1], [%[d], #1296]\n"                                                            \
+    "subs   %[n], %[n], #1\n"                                                                  \
+    "bne    1b\n"
+NNOM_INLINE void tiny_t6_words(const int8_t *x, int16_t *d, int32_t n)
+{
+    register uint32_t w0 __asm__("r4"), w1 __asm__("r5"), w2 __asm__("r6");
+    uint32_t p, q, r;
+#define TINY_T6_OPS                                                                              \
+    : [x] "+r"(x), [d] "+r"(d), [n] "+r"(n), [w0] "=&r"(w0), [w1] "=&r"(w1), [w2] "=&r"(w2),   \
+      [p] "=&r"(p), [q] "=&r"(q), [r] "=&r"(r)                                                   \
+    :                                                                                            \
+    : "cc", "memory"
+    if (((uintptr_t)x & 3u) == 0)
+        __asm__ volatile("1:\n"
+                         "ldm    %[x]!, {%[w0], %[w1], %[w2]}\n" TINY_T6_BODY TINY_T6_OPS);
+    else
+        __asm__ volatile("1:\n"
+                         "ldr    %[w0], [%[x]], #4\n"
+                         "ldr    %[w1], [%[x]], #4\n"
+                         "ldr    %[w2], [%[x]], #4\n" TINY_T6_BODY TINY_T6_OPS);
+#undef TINY_T6_OPS
+}
+
 /* The same where the pixels lie next to each other (xs == NC: rows,
  * one-pixel-wide columns): a byte load and a halfword store an entry at
  * constant offsets, U pixels a pass (the strided copy of each channel on
  * its own cost about three times that, and a call a channel); three
- * and five channels by words from a word-aligned entry. */
+ * and five channels by words from a word-aligned entry, six by words. */
 NNOM_INLINE void tiny_tcopy(const int8_t *x, int32_t xs, int32_t m, int16_t *d, const int32_t NC)
 {
     if (xs != NC) {
@@ -1029,6 +1077,10 @@ NNOM_INLINE void tiny_tcopy(const int8_t *x, int32_t xs, int32_t m, int16_t *d, 
         else
             tiny_t5_words(x, d, m >> 2);
         x += 4 * NC * (m >> 2), d += 4 * (m >> 2), m &= 3;
+    }
+    if (NC == 6 && m >= 2) {
+        tiny_t6_words(x, d, m >> 1);
+        x += 2 * NC * (m >> 1), d += 2 * (m >> 1), m &= 1;
     }
     const int32_t U = NC <= 3 ? 4 : 2;
     for (; m >= U; m -= U, x += U * NC, d += U) {

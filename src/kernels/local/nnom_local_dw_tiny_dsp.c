@@ -1054,6 +1054,42 @@ NNOM_INLINE void tiny_t6_words(const int8_t *x, int16_t *d, int32_t n)
 #undef TINY_T6_OPS
 }
 
+/* m entries of five or six channels side by side (xs == NC) into NC
+ * lines TINY_CS entries apart: by words (five from a word-aligned entry),
+ * the pixels left a byte load and a halfword store an entry. A function
+ * of its own: inline, its registers cost the other channel counts' copies
+ * and set-up a few instructions ((5,1) s2 49x1x3 same +6). */
+NNOM_INLINE void tiny_tcopy56(const int8_t *x, int32_t m, int16_t *d, const int32_t NC)
+{
+    if (NC == 5 && m >= 5) {
+        if (((uintptr_t)d & 2u) != 0) {
+#pragma GCC unroll 5
+            for (int32_t k = 0; k < 5; k++)
+                d[k * TINY_CS] = x[k];
+            x += 5, d++, m--;
+        }
+        tiny_t5_words(x, d, m >> 2);
+        x += 20 * (m >> 2), d += 4 * (m >> 2), m &= 3;
+    }
+    if (NC == 6 && m >= 2) {
+        tiny_t6_words(x, d, m >> 1);
+        x += 12 * (m >> 1), d += 2 * (m >> 1), m &= 1;
+    }
+    for (; m > 0; m--, x += NC, d++) {
+#pragma GCC unroll 6
+        for (int32_t k = 0; k < NC; k++)
+            d[k * TINY_CS] = x[k];
+    }
+}
+static NNOM_NOINLINE void tiny_tcopy5(const int8_t *x, int32_t m, int16_t *d)
+{
+    tiny_tcopy56(x, m, d, 5);
+}
+static NNOM_NOINLINE void tiny_tcopy6(const int8_t *x, int32_t m, int16_t *d)
+{
+    tiny_tcopy56(x, m, d, 6);
+}
+
 /* The same where the pixels lie next to each other (xs == NC: rows,
  * one-pixel-wide columns): a byte load and a halfword store an entry at
  * constant offsets, U pixels a pass (the strided copy of each channel on
@@ -1065,22 +1101,22 @@ NNOM_INLINE void tiny_tcopy(const int8_t *x, int32_t xs, int32_t m, int16_t *d, 
         tiny_tcopy_apart(x, xs, m, d, NC);
         return;
     }
-    if ((NC == 3 || NC == 5) && m >= 5) {
-        if (((uintptr_t)d & 2u) != 0) {
-#pragma GCC unroll 7
-            for (int32_t k = 0; k < NC; k++)
-                d[k * TINY_CS] = x[k];
-            x += NC, d++, m--;
-        }
-        if (NC == 3)
-            tiny_t3_words(x, d, m >> 2);
+    if (NC == 5 || NC == 6) {
+        if (NC == 5)
+            tiny_tcopy5(x, m, d);
         else
-            tiny_t5_words(x, d, m >> 2);
-        x += 4 * NC * (m >> 2), d += 4 * (m >> 2), m &= 3;
+            tiny_tcopy6(x, m, d);
+        return;
     }
-    if (NC == 6 && m >= 2) {
-        tiny_t6_words(x, d, m >> 1);
-        x += 2 * NC * (m >> 1), d += 2 * (m >> 1), m &= 1;
+    if (NC == 3 && m >= 5) {
+        if (((uintptr_t)d & 2u) != 0) {
+            d[0] = x[0];
+            d[TINY_CS] = x[1];
+            d[2 * TINY_CS] = x[2];
+            x += 3, d++, m--;
+        }
+        tiny_t3_words(x, d, m >> 2);
+        x += 12 * (m >> 2), d += 4 * (m >> 2), m &= 3;
     }
     const int32_t U = NC <= 3 ? 4 : 2;
     for (; m >= U; m -= U, x += U * NC, d += U) {

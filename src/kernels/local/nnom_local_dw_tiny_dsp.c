@@ -1056,9 +1056,8 @@ NNOM_INLINE void tiny_t6_words(const int8_t *x, int16_t *d, int32_t n)
 
 /* m entries of five or six channels side by side (xs == NC) into NC
  * lines TINY_CS entries apart: by words (five from a word-aligned entry),
- * the pixels left a byte load and a halfword store an entry. A function
- * of its own: inline, its registers cost the other channel counts' copies
- * and set-up a few instructions ((5,1) s2 49x1x3 same +6). */
+ * the pixels left a byte load and a halfword store an entry (tiny_chans56
+ * only). */
 NNOM_INLINE void tiny_tcopy56(const int8_t *x, int32_t m, int16_t *d, const int32_t NC)
 {
     if (NC == 5 && m >= 5) {
@@ -1081,31 +1080,16 @@ NNOM_INLINE void tiny_tcopy56(const int8_t *x, int32_t m, int16_t *d, const int3
             d[k * TINY_CS] = x[k];
     }
 }
-static NNOM_NOINLINE void tiny_tcopy5(const int8_t *x, int32_t m, int16_t *d)
-{
-    tiny_tcopy56(x, m, d, 5);
-}
-static NNOM_NOINLINE void tiny_tcopy6(const int8_t *x, int32_t m, int16_t *d)
-{
-    tiny_tcopy56(x, m, d, 6);
-}
 
 /* The same where the pixels lie next to each other (xs == NC: rows,
  * one-pixel-wide columns): a byte load and a halfword store an entry at
  * constant offsets, U pixels a pass (the strided copy of each channel on
  * its own cost about three times that, and a call a channel); three
- * and five channels by words from a word-aligned entry, six by words. */
+ * channels by words from a word-aligned entry. */
 NNOM_INLINE void tiny_tcopy(const int8_t *x, int32_t xs, int32_t m, int16_t *d, const int32_t NC)
 {
     if (xs != NC) {
         tiny_tcopy_apart(x, xs, m, d, NC);
-        return;
-    }
-    if (NC == 5 || NC == 6) {
-        if (NC == 5)
-            tiny_tcopy5(x, m, d);
-        else
-            tiny_tcopy6(x, m, d);
         return;
     }
     if (NC == 3 && m >= 5) {
@@ -1206,6 +1190,37 @@ static NNOM_NOINLINE void tiny_chans3(const nnom_conv_args_t *a, const tiny_t *t
                                       const tiny_ch_t *r, int32_t entries, tiny_mfn mfn)
 {
     tiny_chans_m(a, tp, r, NULL, entries, 0, mfn);
+}
+
+/* tiny_chans_m for five or six channels side by side (xs == c), the lines
+ * copied by words. A function of its own: inline in tiny_chans_m, the
+ * word copies' registers cost the other channel counts' set-up and lines
+ * ((5,1) s2 49x1x3 same +6, (8,1) s1 15x1x3 valid +10); as a call a line,
+ * the short lines' gain ((1,8) s1 1x9x5 valid +2). */
+static NNOM_NOINLINE void tiny_chans56(const nnom_conv_args_t *a, const tiny_t *tp,
+                                       const tiny_ch_t *r, tiny_fn fn, int32_t entries,
+                                       tiny_mfn mfn)
+{
+    const tiny_t t = *tp;
+    const int8_t *x = a->input;
+    int8_t *o = a->output;
+    const int32_t nc = a->out.c, zp = a->p.input_zp;
+    const int32_t m = t.in < entries - t.pad ? t.in : entries - t.pad;
+    int16_t buf[7][TINY_CS] __attribute__((aligned(4)));
+    tiny_fill(&buf[0][0], t.pad, t.pad + m, entries, zp, 7);
+    for (int32_t l = 0; l < t.lines; l++, x += t.xl, o += t.ol) {
+        if (nc == 5)
+            tiny_tcopy56(x, m, &buf[0][t.pad], 5);
+        else
+            tiny_tcopy56(x, m, &buf[0][t.pad], 6);
+        if (mfn != NULL) {
+            const tiny_mjob_t j = {{buf[0], o, buf[0] + (t.n & ~1) * t.s, t.os, r, t.n & 1},
+                                   r + nc};
+            mfn(&j);
+        } else
+            for (int32_t k = 0; k < nc; k++)
+                tiny_run(fn, buf[k], o + k, t.n, t.s, t.os, &r[k]);
+    }
 }
 
 /* Columns of taps on a plane read at every pixel across (stride 1 there):
@@ -1453,6 +1468,11 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
         ;
     else if (a->k.h > 1 && t.xl == c && t.lines * c >= TINY_COLS) /* columns, every pixel across */
         tiny_cols(a, &t, r, fn, entries);
+    else if (c >= 5 && c <= 6 && t.xs == c) /* five or six channels side by side */
+        tiny_chans56(a, &t, r, fn, entries,
+                     fn == nnom_dw_tiny3_s1   ? nnom_dw_tiny3_s1m
+                     : fn == nnom_dw_tiny3_s2 ? nnom_dw_tiny3_s2m
+                                              : NULL);
     else if (fn == nnom_dw_tiny3_s1 || fn == nnom_dw_tiny3_s2) /* three pairs: channels a call */
         tiny_chans3(a, &t, r, entries, t.s == 1 ? nnom_dw_tiny3_s1m : nnom_dw_tiny3_s2m);
     else

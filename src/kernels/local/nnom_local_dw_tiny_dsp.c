@@ -945,6 +945,142 @@ NNOM_INLINE void tiny_t3_words(const int8_t *x, int16_t *d, int32_t n)
                          "ldr    %[w2], [%[x]], #4\n" TINY_T3_BODY TINY_T3_OPS);
 }
 
+/* Five channels' pixels side by side, four a pass by words (30
+ * instructions for 20 entries where x is word-aligned (LDM), 34 where not;
+ * the byte loop took 48): the words [a0 b0 c0 d0] [e0 a1 b1 c1]
+ * [d1 e1 a2 b2] [c2 d2 e2 a3] [b3 c3 d3 e3] sign-extended by SXTB16 (the
+ * first and third also at ror 24: [d0 b0], [b2 e1], each serving two
+ * channels) and paired by PKHBT/PKHTB; a channel's two words by STRD
+ * where its offset allows (d word-aligned), else by two STRs. n passes,
+ * n > 0. (w0-w4 in ascending registers for LDM.) */
+#define TINY_T5_BODY                                                                             \
+    "sxtb16 %[p], %[w0]\n"                 /* a0 c0 */                                          \
+    "sxtb16 %[w0], %[w0], ror #24\n"       /* d0 b0 */                                          \
+    "sxtb16 %[q], %[w1], ror #8\n"         /* a1 c1 */                                          \
+    "sxtb16 %[w1], %[w1]\n"                /* e0 b1 */                                          \
+    "pkhbt  %[r], %[p], %[q], lsl #16\n"   /* a0 a1 */                                          \
+    "pkhtb  %[p], %[q], %[p], asr #16\n"   /* c0 c1 */                                          \
+    "pkhtb  %[s], %[w1], %[w0], asr #16\n" /* b0 b1 */                                          \
+    "sxtb16 %[q], %[w2]\n"                 /* d1 a2 */                                          \
+    "pkhbt  %[w0], %[w0], %[q], lsl #16\n" /* d0 d1 */                                          \
+    "sxtb16 %[w2], %[w2], ror #24\n"       /* b2 e1 */                                          \
+    "pkhbt  %[w1], %[w1], %[w2]\n"         /* e0 e1 */                                          \
+    "str    %[p], [%[d], #520]\n"                                                              \
+    "sxtb16 %[p], %[w4]\n"                 /* b3 d3 */                                          \
+    "pkhbt  %[w2], %[w2], %[p], lsl #16\n" /* b2 b3 */                                          \
+    "strd   %[s], %[w2], [%[d], #260]\n"                                                       \
+    "sxtb16 %[s], %[w3], ror #8\n"         /* d2 a3 */                                          \
+    "pkhbt  %[w2], %[s], %[p]\n"           /* d2 d3 */                                          \
+    "strd   %[w0], %[w2], [%[d], #780]\n"                                                      \
+    "pkhtb  %[q], %[s], %[q], asr #16\n"   /* a2 a3 */                                          \
+    "sxtb16 %[p], %[w3]\n"                 /* c2 e2 */                                          \
+    "sxtb16 %[w4], %[w4], ror #8\n"        /* c3 e3 */                                          \
+    "pkhbt  %[s], %[p], %[w4], lsl #16\n"  /* c2 c3 */                                          \
+    "str    %[s], [%[d], #524]\n"                                                              \
+    "pkhtb  %[p], %[w4], %[p], asr #16\n"  /* e2 e3 */                                          \
+    "str    %[w1], [%[d], #1040]\n"                                                            \
+    "str    %[p], [%[d], #1044]\n"                                                             \
+    "strd   %[r], %[q], [%[d]], #8\n"                                                          \
+    "subs   %[n], %[n], #1\n"                                                                  \
+    "bne    1b\n"
+#define TINY_T5_OPS                                                                              \
+    : [x] "+r"(x), [d] "+r"(d), [n] "+r"(n), [w0] "=&r"(w0), [w1] "=&r"(w1), [w2] "=&r"(w2),   \
+      [w3] "=&r"(w3), [w4] "=&r"(w4), [p] "=&r"(p), [q] "=&r"(q), [r] "=&r"(r), [s] "=&r"(s)     \
+    :                                                                                            \
+    : "cc", "memory"
+NNOM_INLINE void tiny_t5_words(const int8_t *x, int16_t *d, int32_t n)
+{
+    register uint32_t w0 __asm__("r4"), w1 __asm__("r5"), w2 __asm__("r6"), w3 __asm__("r8"),
+        w4 __asm__("r9");
+    uint32_t p, q, r, s;
+    if (((uintptr_t)x & 3u) == 0)
+        __asm__ volatile("1:\n"
+                         "ldm    %[x]!, {%[w0], %[w1], %[w2], %[w3], %[w4]}\n" TINY_T5_BODY
+                             TINY_T5_OPS);
+    else
+        __asm__ volatile("1:\n"
+                         "ldr    %[w0], [%[x]], #4\n"
+                         "ldr    %[w1], [%[x]], #4\n"
+                         "ldr    %[w2], [%[x]], #4\n"
+                         "ldr    %[w3], [%[x]], #4\n"
+                         "ldr    %[w4], [%[x]], #4\n" TINY_T5_BODY TINY_T5_OPS);
+}
+
+/* Six channels' pixels side by side, two a pass by words (21
+ * instructions for 12 entries where x is word-aligned (LDM), 23 where not;
+ * the byte loop took 28): the words [a0 b0 c0 d0] [e0 f0 a1 b1]
+ * [c1 d1 e1 f1] sign-extended by SXTB16 (the first at ror 16 and 24:
+ * [c0 a0], [d0 b0]) and paired by PKHBT/PKHTB, a word a channel (STR: d
+ * need not be word-aligned). n passes, n > 0. (w0-w2 in ascending
+ * registers for LDM.) */
+#define TINY_T6_BODY                                                                             \
+    "sxtb16 %[p], %[w0], ror #16\n"        /* c0 a0 */                                          \
+    "sxtb16 %[w0], %[w0], ror #24\n"       /* d0 b0 */                                          \
+    "sxtb16 %[q], %[w1]\n"                 /* e0 a1 */                                          \
+    "sxtb16 %[w1], %[w1], ror #8\n"        /* f0 b1 */                                          \
+    "pkhtb  %[r], %[q], %[p], asr #16\n"   /* a0 a1 */                                          \
+    "str    %[r], [%[d]], #4\n"                                                                \
+    "pkhtb  %[r], %[w1], %[w0], asr #16\n" /* b0 b1 */                                          \
+    "str    %[r], [%[d], #256]\n"                                                              \
+    "sxtb16 %[r], %[w2]\n"                 /* c1 e1 */                                          \
+    "pkhbt  %[p], %[p], %[r], lsl #16\n"   /* c0 c1 */                                          \
+    "str    %[p], [%[d], #516]\n"                                                              \
+    "pkhbt  %[q], %[q], %[r]\n"            /* e0 e1 */                                          \
+    "str    %[q], [%[d], #1036]\n"                                                             \
+    "sxtb16 %[w2], %[w2], ror #8\n"        /* d1 f1 */                                          \
+    "pkhbt  %[w0], %[w0], %[w2], lsl #16\n" /* d0 d1 */                                         \
+    "str    %[w0], [%[d], #776]\n"                                                             \
+    "pkhbt  %[w1], %[w1], %[w2]\n"         /* f0 f1 */                                          \
+    "str    %[w1], [%[d], #1296]\n"                                                            \
+    "subs   %[n], %[n], #1\n"                                                                  \
+    "bne    1b\n"
+NNOM_INLINE void tiny_t6_words(const int8_t *x, int16_t *d, int32_t n)
+{
+    register uint32_t w0 __asm__("r4"), w1 __asm__("r5"), w2 __asm__("r6");
+    uint32_t p, q, r;
+#define TINY_T6_OPS                                                                              \
+    : [x] "+r"(x), [d] "+r"(d), [n] "+r"(n), [w0] "=&r"(w0), [w1] "=&r"(w1), [w2] "=&r"(w2),   \
+      [p] "=&r"(p), [q] "=&r"(q), [r] "=&r"(r)                                                   \
+    :                                                                                            \
+    : "cc", "memory"
+    if (((uintptr_t)x & 3u) == 0)
+        __asm__ volatile("1:\n"
+                         "ldm    %[x]!, {%[w0], %[w1], %[w2]}\n" TINY_T6_BODY TINY_T6_OPS);
+    else
+        __asm__ volatile("1:\n"
+                         "ldr    %[w0], [%[x]], #4\n"
+                         "ldr    %[w1], [%[x]], #4\n"
+                         "ldr    %[w2], [%[x]], #4\n" TINY_T6_BODY TINY_T6_OPS);
+#undef TINY_T6_OPS
+}
+
+/* m entries of five or six channels side by side (xs == NC) into NC
+ * lines TINY_CS entries apart: by words (five from a word-aligned entry),
+ * the pixels left a byte load and a halfword store an entry (tiny_chans56
+ * only). */
+NNOM_INLINE void tiny_tcopy56(const int8_t *x, int32_t m, int16_t *d, const int32_t NC)
+{
+    if (NC == 5 && m >= 5) {
+        if (((uintptr_t)d & 2u) != 0) {
+#pragma GCC unroll 5
+            for (int32_t k = 0; k < 5; k++)
+                d[k * TINY_CS] = x[k];
+            x += 5, d++, m--;
+        }
+        tiny_t5_words(x, d, m >> 2);
+        x += 20 * (m >> 2), d += 4 * (m >> 2), m &= 3;
+    }
+    if (NC == 6 && m >= 2) {
+        tiny_t6_words(x, d, m >> 1);
+        x += 12 * (m >> 1), d += 2 * (m >> 1), m &= 1;
+    }
+    for (; m > 0; m--, x += NC, d++) {
+#pragma GCC unroll 6
+        for (int32_t k = 0; k < NC; k++)
+            d[k * TINY_CS] = x[k];
+    }
+}
+
 /* The same where the pixels lie next to each other (xs == NC: rows,
  * one-pixel-wide columns): a byte load and a halfword store an entry at
  * constant offsets, U pixels a pass (the strided copy of each channel on
@@ -1054,6 +1190,37 @@ static NNOM_NOINLINE void tiny_chans3(const nnom_conv_args_t *a, const tiny_t *t
                                       const tiny_ch_t *r, int32_t entries, tiny_mfn mfn)
 {
     tiny_chans_m(a, tp, r, NULL, entries, 0, mfn);
+}
+
+/* tiny_chans_m for five or six channels side by side (xs == c), the lines
+ * copied by words. A function of its own: inline in tiny_chans_m, the
+ * word copies' registers cost the other channel counts' set-up and lines
+ * ((5,1) s2 49x1x3 same +6, (8,1) s1 15x1x3 valid +10); as a call a line,
+ * the short lines' gain ((1,8) s1 1x9x5 valid +2). */
+static NNOM_NOINLINE void tiny_chans56(const nnom_conv_args_t *a, const tiny_t *tp,
+                                       const tiny_ch_t *r, tiny_fn fn, int32_t entries,
+                                       tiny_mfn mfn)
+{
+    const tiny_t t = *tp;
+    const int8_t *x = a->input;
+    int8_t *o = a->output;
+    const int32_t nc = a->out.c, zp = a->p.input_zp;
+    const int32_t m = t.in < entries - t.pad ? t.in : entries - t.pad;
+    int16_t buf[7][TINY_CS] __attribute__((aligned(4)));
+    tiny_fill(&buf[0][0], t.pad, t.pad + m, entries, zp, 7);
+    for (int32_t l = 0; l < t.lines; l++, x += t.xl, o += t.ol) {
+        if (nc == 5)
+            tiny_tcopy56(x, m, &buf[0][t.pad], 5);
+        else
+            tiny_tcopy56(x, m, &buf[0][t.pad], 6);
+        if (mfn != NULL) {
+            const tiny_mjob_t j = {{buf[0], o, buf[0] + (t.n & ~1) * t.s, t.os, r, t.n & 1},
+                                   r + nc};
+            mfn(&j);
+        } else
+            for (int32_t k = 0; k < nc; k++)
+                tiny_run(fn, buf[k], o + k, t.n, t.s, t.os, &r[k]);
+    }
 }
 
 /* Columns of taps on a plane read at every pixel across (stride 1 there):
@@ -1301,6 +1468,11 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
         ;
     else if (a->k.h > 1 && t.xl == c && t.lines * c >= TINY_COLS) /* columns, every pixel across */
         tiny_cols(a, &t, r, fn, entries);
+    else if (c >= 5 && c <= 6 && t.xs == c) /* five or six channels side by side */
+        tiny_chans56(a, &t, r, fn, entries,
+                     fn == nnom_dw_tiny3_s1   ? nnom_dw_tiny3_s1m
+                     : fn == nnom_dw_tiny3_s2 ? nnom_dw_tiny3_s2m
+                                              : NULL);
     else if (fn == nnom_dw_tiny3_s1 || fn == nnom_dw_tiny3_s2) /* three pairs: channels a call */
         tiny_chans3(a, &t, r, entries, t.s == 1 ? nnom_dw_tiny3_s1m : nnom_dw_tiny3_s2m);
     else

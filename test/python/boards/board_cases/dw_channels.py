@@ -1040,3 +1040,37 @@ FEW17_CASES = [
 ]
 
 layer_family("few17_", 171_000, FEW17_CASES, without_records=(12,))
+
+
+# Branch few19: the tiny loops' line copies of five channels by words
+# (four pixels a pass: lines of 4k + 0..3 pixels, a 'same' line whose copy
+# starts at an odd entry, lines after the first not word-aligned in the
+# input, rows and one-pixel-wide columns, stride 1 and 2) and of six
+# channels (two pixels a pass: even and odd lines, an odd start, later
+# lines not word-aligned); the records built by the kernel (7). Then layers
+# that must take other paths: five channels on a line of four pixels (the
+# byte loop), seven channels, five channels down the columns of a plane
+# (tiny_cols' copy), ReLU6, three taps at stride 2 on five channels.
+# Fields as dw_layer_case_model's.
+FEW19_CASES = [
+    ((1, 15, 5), (1, 6), 1, "valid", "relu", None),
+    ((1, 20, 5), (1, 6), 1, "valid", "relu", None),
+    ((1, 21, 5), (1, 5), 2, "same", "relu", None),
+    ((17, 1, 5), (4, 1), 1, "same", "relu", None),
+    ((3, 15, 5), (1, 6), 1, "valid", "relu", None),
+    ((14, 1, 5), (4, 1), 2, "valid", "relu", None),
+    ((1, 9, 5), (1, 8), 1, "valid", "relu", None),
+    ((1, 22, 5), (1, 7), 1, "same", "relu", None),
+    ((17, 1, 6), (8, 1), 2, "valid", "relu", None),
+    ((1, 15, 6), (1, 6), 1, "valid", "relu", None),
+    ((40, 1, 6), (4, 1), 2, "same", "relu", None),
+    ((3, 13, 6), (1, 5), 1, "same", "relu", None),
+    ((1, 16, 6), (1, 5), 1, "same", "relu", None),
+    ((1, 4, 5), (1, 4), 1, "valid", "relu", None),
+    ((1, 21, 7), (1, 5), 2, "same", "relu", None),
+    ((15, 3, 5), (6, 1), 1, "valid", "relu", None),
+    ((1, 15, 5), (1, 6), 1, "valid", "relu6", None),
+    ((1, 25, 5), (1, 3), 2, "valid", "relu", None),
+]
+
+layer_family("few19_", 179_000, FEW19_CASES, without_records=(7,))

@@ -51,7 +51,7 @@ DW3Q_TAG = 13
 DW3E_TAG = 15
 # nnom_dw3_s8's records on one line of 2 to 6 rows at stride 1 that
 # nnom_dw3_short_s8 / nnom_dw3_valid_s8 run (NNOM_DW3S_TAG)
-DW3S_TAG = 17
+DW3S_TAG = 25
 # lines of at least this many outputs at stride 2 run nnom_dw3s2_s8
 # (NNOM_DW3S2_MIN_OUT in C, nnom_local_dw3s2.h)
 DW3S2_MIN_OUT = 8

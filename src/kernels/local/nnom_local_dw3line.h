@@ -84,8 +84,8 @@ NNOM_INLINE int nnom_dw3_s2q_asks(const nnom_conv_args_t *a)
  * dw3_rows_tagged): this first word, then nnom_dw3_s8's records, so that
  * the dispatcher calls the kernel without nnom_dw3_line_asks and
  * nnom_dw3_line_try's tests (~55 instructions of a layer of 96-240 MACs;
- * odd: after NNOM_DW3E_TAG). */
-#define NNOM_DW3S_TAG 17
+ * odd: after the stride-2 lines' 13 to 23). */
+#define NNOM_DW3S_TAG 25
 /* The buffers that kernel reaches are the layer's (asked at the first
  * run only): c equal channels, 8+, n = 2 to 6 input pixels, n outputs or
  * n - 2 of 4+ (pads and modes are the converter's). */

@@ -53,6 +53,11 @@ DW3E_TAG = 15
 # nnom_dw3_s2g_s8's (eight rows; NNOM_DW3G_TAG)
 DW3F_TAG = 17
 DW3G_TAG = 19
+# six outputs on 11 rows (NNOM_DW3H_TAG) or 12 (NNOM_DW3I_TAG): the first
+# three's records (nnom_dw3_s2a_s8's, _s2b_s8's), then the last three's
+# (nnom_dw3_s2e_s8's)
+DW3H_TAG = 21
+DW3I_TAG = 23
 # lines of at least this many outputs at stride 2 run nnom_dw3s2_s8
 # (NNOM_DW3S2_MIN_OUT in C, nnom_local_dw3s2.h)
 DW3S2_MIN_OUT = 8
@@ -190,6 +195,10 @@ def dwcol_records(
     form = loop_form(q, zp_out, k) if short_s2 else None
     if short_s2 and form is not None:
         rows = in_hw[axis]
+        if rows > 8:  # six outputs: two calls
+            first = (_dw3s2a_words if rows == 11 else _dw3s2b_words)(*form, zp_in)
+            last = _words(_dw3s2e_words(*form, zp_in))
+            return np.concatenate([_words(first, DW3H_TAG + 2 * (rows - 11)), last])
         words = _DW3S2_WORDS[rows - 5](*form, zp_in)
         return _words(words, DW3Q_TAG + 2 * (rows - 5))
     if short_s2 and out_hw[axis] == 3:  # (four outputs: dw3s2l's below)
@@ -249,7 +258,7 @@ def dw3_s2_short(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_max:
     DW3E_TAG, DW3F_TAG, DW3G_TAG), run by nnom_dw3_s2_s8, _s2e_s8, _s2f_s8,
     _s2g_s8 (the C dispatcher takes the tag's word for it)."""
     rows = (n_in == 2 * n_out - 1 and pad == 1) or (n_in == 2 * n_out and pad == 0)
-    return n_out in (3, 4) and rows and c >= 8 and act_min == -128 and act_max == 127
+    return n_out in (3, 4, 6) and rows and c >= 8 and act_min == -128 and act_max == 127
 
 
 def rq_form(q, zp_out: int, k: int):
@@ -390,6 +399,25 @@ def _dw3s2g_words(w, bias, mult, ra, x, zp_in) -> np.ndarray:
     b = 2 * bias - zp_in * w.sum(axis=0)
     cols = [_half(w0) | (_half(w1) << 16), _half(w2), b, b, b, b + zp_in * w2, mult, ra, x + 2]
     return np.stack(cols, axis=1)
+
+
+def _dw3s2a_words(w, bias, mult, ra, x, zp_in) -> np.ndarray:
+    """nnom_dw3_s2a_s8's records (the first three outputs on rows 0-5, the
+    top one padded): (w0, w1), (w1, w2) halfwords, o0's bias with its
+    padded tap's input zero point, the bias twice, mult, ra, x + 2."""
+    w0, w1, w2 = w
+    b = 2 * bias - zp_in * w.sum(axis=0)
+    cols = [_half(w0) | (_half(w1) << 16), _half(w1) | (_half(w2) << 16), b + zp_in * w0, b, b]
+    return np.stack([*cols, mult, ra, x + 2], axis=1)
+
+
+def _dw3s2b_words(w, bias, mult, ra, x, zp_in) -> np.ndarray:
+    """nnom_dw3_s2b_s8's records (the first three outputs on rows 0-6, no
+    pad): (w0, w1), (w2, 0) halfwords, the bias three times, mult, ra,
+    x + 2."""
+    w0, w1, w2 = w
+    b = 2 * bias - zp_in * w.sum(axis=0)
+    return np.stack([_half(w0) | (_half(w1) << 16), _half(w2), b, b, b, mult, ra, x + 2], axis=1)
 
 
 # the records of a short stride-2 line by its rows - 5 (dw3_s2_short)

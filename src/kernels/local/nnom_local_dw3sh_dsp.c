@@ -758,6 +758,62 @@ __asm__(DW3Q_FN("nnom_dw3_s2e_s8", "e", DW3V_LOAD4,
               "pkhtb  lr, r9, r8, asr #16\n"                                                     \
               "strd   r12, lr, [sp, #44]\n")
 
+/* Stride 2, the first three outputs of a 'same' line on six rows, the
+ * top one padded (11 rows: nnom_dw3_s2e_s8 the last three), channel C, on
+ * records (w0, w1), (w1, w2), b0, b, b, mult, ra, e (b0 with its padded
+ * tap's input zero point); rows 0-5 paired in S01, S23, S45. 22
+ * instructions for 9 MACs.
+ *   o0 = b0 + SMLAD((x0, x1), (w1, w2))
+ *   oi = b + x2i-1 w0 + SMLAD((x2i, x2i+1), (w1, w2)) (i = 1, 2) */
+#define DW3A_CH3(S01, S23, S45, ROT, B0, B1, B2)                                                 \
+    "ldm    r0!, {r4, r5, r6, r7, r8}\n"                                                         \
+    "sxtb16 r1, " S01 ROT "\n"                                                                   \
+    "smlad  r6, r1, r5, r6\n"                                                                    \
+    "smlatb r7, r1, r4, r7\n"                                                                    \
+    "sxtb16 r1, " S23 ROT "\n"                                                                   \
+    "smlad  r7, r1, r5, r7\n"                                                                    \
+    "smlatb r8, r1, r4, r8\n"                                                                    \
+    "sxtb16 r1, " S45 ROT "\n"                                                                   \
+    "smlad  r8, r1, r5, r8\n"                                                                    \
+    "ldm    r0!, {r4, r5, r9}\n"                                                                 \
+    DW3SH_RQ("r6", "r4", "r5", "r9", B0)                                                         \
+    DW3SH_RQ("r7", "r4", "r5", "r9", B1)                                                         \
+    DW3SH_RQ("r8", "r4", "r5", "r9", B2)
+
+/* Stride 2, the first three outputs of a line on seven rows, none padded
+ * (12 rows: nnom_dw3_s2e_s8 the last three), channel C, on records (w0,
+ * w1), (w2, 0), b, b, b, mult, ra, e; rows 0-5 paired in S01, S23, S45,
+ * row 6's word at [44]. 24 instructions for 9 MACs.
+ *   oi = b + SMLAD((x2i, x2i+1), (w0, w1)) + x2i+2 w2 */
+#define DW3B_CH3(S01, S23, S45, ROT, C)                                                          \
+    "ldm    r0!, {r4, r5, r6, r7, r8}\n"                                                         \
+    "sxtb16 r1, " S01 ROT "\n"                                                                   \
+    "smlad  r6, r1, r4, r6\n"                                                                    \
+    "sxtb16 r1, " S23 ROT "\n"                                                                   \
+    "smlabb r6, r1, r5, r6\n"                                                                    \
+    "smlad  r7, r1, r4, r7\n"                                                                    \
+    "sxtb16 r1, " S45 ROT "\n"                                                                   \
+    "smlabb r7, r1, r5, r7\n"                                                                    \
+    "smlad  r8, r1, r4, r8\n"                                                                    \
+    "ldrsb  r1, [sp, #44 + " C "]\n"                                                             \
+    "smlabb r8, r1, r5, r8\n"                                                                    \
+    "ldm    r0!, {r4, r5, r9}\n"                                                                 \
+    DW3SH_RQ("r6", "r4", "r5", "r9", C)                                                          \
+    DW3SH_RQ("r7", "r4", "r5", "r9", "4 + " C)                                                   \
+    DW3SH_RQ("r8", "r4", "r5", "r9", "8 + " C)
+
+__asm__(DW3Q_FN("nnom_dw3_s2a_s8", "a", DW3V_LOAD4,
+                DW3A_CH3("r2", "r12", "r10", "", "0", "4", "8"),
+                DW3A_CH3("r2", "r12", "r10", ", ror #8", "1", "5", "9"),
+                DW3A_CH3("r3", "lr", "r11", "", "2", "6", "10"),
+                DW3A_CH3("r3", "lr", "r11", ", ror #8", "3", "7", "11")));
+
+__asm__(DW3Q_FN("nnom_dw3_s2b_s8", "b", DW3V_LOAD7,
+                DW3B_CH3("r2", "r12", "r10", "", "0"),
+                DW3B_CH3("r2", "r12", "r10", ", ror #8", "1"),
+                DW3B_CH3("r3", "lr", "r11", "", "2"),
+                DW3B_CH3("r3", "lr", "r11", ", ror #8", "3")));
+
 __asm__(DW3Q_FN_AT("nnom_dw3_s2f_s8", "m", DW3V_LOAD7,
                    DW3F_CH4("r2", "r12", "r10", "", "0"),
                    DW3F_CH4("r2", "r12", "r10", ", ror #8", "1"),

@@ -263,7 +263,8 @@ static inline int dw_two_path(const nnom_conv_args_t *a)
 
 /* The short stride-2 lines' kernels by (tag - NNOM_DW3Q_TAG) / 2. */
 static void (*const dw3_short_s2[])(const int32_t *, const int8_t *, int8_t *, int32_t) = {
-    nnom_dw3_s2_s8, nnom_dw3_s2e_s8, nnom_dw3_s2f_s8, nnom_dw3_s2g_s8};
+    nnom_dw3_s2_s8, nnom_dw3_s2e_s8, nnom_dw3_s2f_s8, nnom_dw3_s2g_s8, nnom_dw3_s2a_s8,
+    nnom_dw3_s2b_s8};
 
 /* the converter's record tag: even a line (its asks checked where ask is
  * set: the first run; tested first, ~4 instructions less than after the
@@ -281,10 +282,13 @@ static inline int dw_three_path(const nnom_conv_args_t *a, int ask)
         return nnom_dw3s2_try(a);
     if (tag == 3)
         return nnom_dw3s2l_try(a);
-    if ((uint32_t)(tag - NNOM_DW3Q_TAG) > NNOM_DW3G_TAG - NNOM_DW3Q_TAG ||
-        (ask && !nnom_dw3_s2q_asks(a))) /* (13 to 19 alone) */
+    if ((uint32_t)(tag - NNOM_DW3Q_TAG) > NNOM_DW3I_TAG - NNOM_DW3Q_TAG ||
+        (ask && !nnom_dw3_s2q_asks(a))) /* (13 to 23 alone) */
         return 0;
-    dw3_short_s2[(tag - NNOM_DW3Q_TAG) >> 1](a->records + 1, a->input, a->output, a->in.c);
+    const int32_t i = (tag - NNOM_DW3Q_TAG) >> 1, c = a->in.c;
+    dw3_short_s2[i](a->records + 1, a->input, a->output, c);
+    if (i >= 4) /* six outputs: the last three on rows 5-10 (6-11) */
+        nnom_dw3_s2e_s8(a->records + 1 + 8 * c, a->input + (i + 1) * c, a->output + 3 * c, c);
     return 1;
 }
 

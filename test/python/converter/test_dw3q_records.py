@@ -1,8 +1,9 @@
-"""nnom_dw3_s2_s8's, _s2e_s8's, _s2f_s8's and _s2g_s8's converter records
-(nnom/ops/dwcol_records.py, DW3Q_TAG to DW3G_TAG): one 'same' three-tap
-line at stride 2 of three outputs on five or six rows or four on seven or
-eight, 8+ channels, no clamp; the tag, eight (nine) words a channel, and
-the outputs' sums as the kernels take them (the border outputs' input zero
+"""The converter records of the short stride-2 three-tap lines
+(nnom/ops/dwcol_records.py, DW3Q_TAG to DW3I_TAG: nnom_dw3_s2_s8, _s2e_s8,
+_s2f_s8, _s2g_s8, _s2a_s8 / _s2b_s8 with _s2e_s8): one 'same' line of
+three outputs on five or six rows, four on seven or eight, six on 11 or
+12, 8+ channels, no clamp; the tag, the words of a channel, and the
+outputs' sums as the kernels take them (the border outputs' input zero
 point in their bias) equal to the reference's doubled sums."""
 
 from types import SimpleNamespace
@@ -124,8 +125,39 @@ def test_eight_rows():
         assert got == _doubled_sums(q, w, padded, zp, c, 4)
 
 
+def test_eleven_and_twelve_rows():
+    """Six outputs: the first three's records (s2a: top pad; s2b: none),
+    eight words a channel, then the last three's (s2e's) on rows 5-10
+    (6-11) and the bottom pad."""
+    for rows, pads, tag in ((11, (1, 1, 0, 0), dr.DW3H_TAG), (12, (0, 1, 0, 0), dr.DW3I_TAG)):
+        zp, cout = 6, 9
+        q = _q(cout, seed=rows)
+        rec = dr.dwcol_records({**ATTRS, "pads": pads}, q, zp, -128, (rows, 1), (6, 1))
+        assert rec is not None and rec[0] == tag
+        assert len(rec) == 1 + 16 * cout
+        x = np.random.default_rng(rows + 1).integers(-128, 128, (rows, cout))
+        top = [np.full((1, cout), zp)] if rows == 11 else []
+        padded = np.concatenate([*top, x, np.full((1, cout), zp)])
+        w = q.weight.reshape(3, cout).astype(np.int64)
+        for c in range(cout):
+            a = [int(v) for v in rec[1 + 8 * c : 9 + 8 * c]]
+            e = [int(v) for v in rec[1 + 8 * (cout + c) : 9 + 8 * (cout + c)]]
+            if rows == 11:
+                (w0, w1), (_, w2) = _halves(a[0]), _halves(a[1])
+                got = [a[2] + x[0, c] * w1 + x[1, c] * w2]
+                got += [a[2 + i] + x[2 * i - 1 : 2 * i + 2, c] @ [w0, w1, w2] for i in (1, 2)]
+            else:
+                (w0, w1), (w2, _) = _halves(a[0]), _halves(a[1])
+                got = [a[2 + i] + x[2 * i : 2 * i + 3, c] @ [w0, w1, w2] for i in range(3)]
+            y = x[rows - 6 :, c]
+            (v0, v1), (v2, _) = _halves(e[0]), _halves(e[1])
+            got += [e[2] + y[0:3] @ [v0, v1, v2], e[3] + y[2:5] @ [v0, v1, v2]]
+            got += [e[4] + y[4] * v0 + y[5] * v1]
+            assert [int(g) for g in got] == _doubled_sums(q, w, padded, zp, c, 6)
+
+
 def test_not_written_beside_it():
-    tags = (dr.DW3Q_TAG, dr.DW3E_TAG, dr.DW3F_TAG, dr.DW3G_TAG)
+    tags = (dr.DW3Q_TAG, dr.DW3E_TAG, dr.DW3F_TAG, dr.DW3G_TAG, dr.DW3H_TAG, dr.DW3I_TAG)
     assert dr.dwcol_records(ATTRS, _q(7), 0, -128, (5, 1), (3, 1))[0] not in tags  # 7 channels
     seven = {**ATTRS, "pads": (0, 0, 0, 0)}
     rec = dr.dwcol_records(seven, _q(24), 0, -128, (7, 1), (3, 1))  # seven rows 'valid'
@@ -142,3 +174,6 @@ def test_not_written_beside_it():
     assert clamp is None or clamp[0] not in tags
     rec = dr.dwcol_records(ATTRS, _q(24), 0, -128, (9, 1), (5, 1))  # five outputs: dw3s2l
     assert rec is None or rec[0] not in tags
+    rec = dr.dwcol_records(ATTRS, _q(24), 0, -128, (13, 1), (7, 1))  # seven outputs: dw3s2l
+    assert rec is None or rec[0] not in tags
+    assert dr.dwcol_records(ATTRS, _q(7), 0, -128, (11, 1), (6, 1))[0] not in tags  # 7 channels

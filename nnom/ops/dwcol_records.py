@@ -20,8 +20,9 @@ channel, so also for more than four channels not a multiple of four: the last gr
 overlaps; at stride 2 those of
 dw3s2_records.py where they suit, on lines of DW3S2_MIN_OUT outputs or more
 (4 to 7 outputs: tagged for dw3s2l, at most its channels), and
-nnom_dw3_s2_s8's and nnom_dw3_s2e_s8's (DW3Q_TAG, DW3E_TAG) on one
-'same' line of three outputs on five or six rows (dw3_s2_short), with
+nnom_dw3_s2_s8's, _s2e_s8's, _s2f_s8's, _s2g_s8's (DW3Q_TAG to DW3G_TAG)
+on one 'same' line of three outputs on five or six rows or four on seven
+or eight (dw3_s2_short), with
 at most one padded row before), no dilation along them, output zero point -128 (ReLU:
 no rounding sign term, no clamp), some window inside the input or (k >= 4,
 few outputs: _padded) none, every channel in the loop's
@@ -49,6 +50,15 @@ DW3_MIN_OUT = 10
 DW3Q_TAG = 13
 # nnom_dw3_s2e_s8's (six rows; NNOM_DW3E_TAG)
 DW3E_TAG = 15
+# nnom_dw3_s2f_s8's (four outputs on seven rows; NNOM_DW3F_TAG) and
+# nnom_dw3_s2g_s8's (eight rows; NNOM_DW3G_TAG)
+DW3F_TAG = 17
+DW3G_TAG = 19
+# six outputs on 11 rows (NNOM_DW3H_TAG) or 12 (NNOM_DW3I_TAG): the first
+# three's records (nnom_dw3_s2a_s8's, _s2b_s8's), then the last three's
+# (nnom_dw3_s2e_s8's)
+DW3H_TAG = 21
+DW3I_TAG = 23
 # nnom_dw3_s8's records on one line of 2 to 6 rows at stride 1 that
 # nnom_dw3_short_s8 / nnom_dw3_valid_s8 run (NNOM_DW3S_TAG)
 DW3S_TAG = 25
@@ -180,24 +190,29 @@ def dwcol_records(
                 zp_in,
                 lambda: dwpair_edge_words(q, zp_in, zp_out),
             )
+    short_s2 = (
+        k == 3
+        and s == 2
+        and in_hw[1 - axis] == 1
+        and dw3_s2_short(out_hw[axis], pad, in_hw[axis], cout, q.act_min, q.act_max)
+    )
+    form = loop_form(q, zp_out, k) if short_s2 else None
+    if short_s2 and form is not None:
+        rows = in_hw[axis]
+        if rows > 8:  # six outputs: two calls
+            first = (_dw3s2a_words if rows == 11 else _dw3s2b_words)(*form, zp_in)
+            last = _words(_dw3s2e_words(*form, zp_in))
+            return np.concatenate([_words(first, DW3H_TAG + 2 * (rows - 11)), last])
+        words = _DW3S2_WORDS[rows - 5](*form, zp_in)
+        return _words(words, DW3Q_TAG + 2 * (rows - 5))
+    if short_s2 and out_hw[axis] == 3:  # (four outputs: dw3s2l's below)
+        return None
     if k == 3 and s == 2 and out_hw[axis] >= DW3S2L_MIN_OUT and pad <= 1:
         passes = dw3s2_records(q, zp_in, zp_out)
         if passes is not None and out_hw[axis] >= DW3S2_MIN_OUT:
             return dw3s2l_retag(passes, pad, in_hw[axis], out_hw[axis], cout)
         if passes is not None and cout <= DW3S2L_CHANNELS:  # 4 to 7 outputs: dw3s2l only
             return dw3s2l_tagged(passes)
-    if (
-        k == 3
-        and s == 2
-        and in_hw[1 - axis] == 1
-        and dw3_s2_short(out_hw[axis], pad, in_hw[axis], cout, q.act_min, q.act_max)
-    ):
-        form = loop_form(q, zp_out, k)
-        five = in_hw[axis] == 5
-        if form is None:
-            return None
-        words = (_dw3s2_words if five else _dw3s2e_words)(*form, zp_in)
-        return _words(words, DW3Q_TAG if five else DW3E_TAG)
     if k == 3 and s == 1 and not across:
         form = loop_form(q, zp_out, k)
         if form is None:
@@ -244,12 +259,13 @@ def dw3_short(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_max: in
 
 def dw3_s2_short(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_max: int) -> bool:
     """Three taps at stride 2 on one 'same' line of three outputs on five
-    rows (pad 1) or six (pad 0, the bottom one padded), 8+ channels, no
-    clamp: _dw3s2_words' records after DW3Q_TAG (five), _dw3s2e_words'
-    after DW3E_TAG (six), run by nnom_dw3_s2_s8, nnom_dw3_s2e_s8 (the C
-    dispatcher takes the tag's word for it)."""
-    rows = (n_in == 5 and pad == 1) or (n_in == 6 and pad == 0)
-    return n_out == 3 and rows and c >= 8 and act_min == -128 and act_max == 127
+    rows (pad 1) or six (pad 0, the bottom one padded), or of four outputs
+    on seven (pad 1) or eight (pad 0), 8+ channels, no clamp: the records
+    of _DW3S2_WORDS[rows - 5] after DW3Q_TAG + 2 (rows - 5) (DW3Q_TAG,
+    DW3E_TAG, DW3F_TAG, DW3G_TAG), run by nnom_dw3_s2_s8, _s2e_s8, _s2f_s8,
+    _s2g_s8 (the C dispatcher takes the tag's word for it)."""
+    rows = (n_in == 2 * n_out - 1 and pad == 1) or (n_in == 2 * n_out and pad == 0)
+    return n_out in (3, 4, 6) and rows and c >= 8 and act_min == -128 and act_max == 127
 
 
 def dw3_rows_tagged(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_max: int) -> bool:
@@ -370,6 +386,59 @@ def _dw3s2e_words(w, bias, mult, ra, x, zp_in) -> np.ndarray:
     b = 2 * bias - zp_in * w.sum(axis=0)
     cols = [_half(w0) | (_half(w1) << 16), _half(w2), b, b, b + zp_in * w2, mult, ra, x + 2]
     return np.stack(cols, axis=1)
+
+
+def _dw3s2f_words(w, bias, mult, ra, x, zp_in) -> np.ndarray:
+    """nnom_dw3_s2f_s8's records (seven rows, one pad each end): (w0, w1),
+    (w1, w2) halfwords, the four outputs' bias (o0's and o3's with their
+    padded tap's input zero point), mult, ra, x + 2 (the weights doubled)."""
+    w0, w1, w2 = w
+    b = 2 * bias - zp_in * w.sum(axis=0)
+    cols = [
+        _half(w0) | (_half(w1) << 16),
+        _half(w1) | (_half(w2) << 16),
+        b + zp_in * w0,
+        b,
+        b,
+        b + zp_in * w2,
+        mult,
+        ra,
+        x + 2,
+    ]
+    return np.stack(cols, axis=1)
+
+
+def _dw3s2g_words(w, bias, mult, ra, x, zp_in) -> np.ndarray:
+    """nnom_dw3_s2g_s8's records (eight rows, the bottom one padded): (w0,
+    w1), (w2, 0) halfwords, the bias three times, o3's bias with its padded
+    tap's input zero point, mult, ra, x + 2 (the weights doubled)."""
+    w0, w1, w2 = w
+    b = 2 * bias - zp_in * w.sum(axis=0)
+    cols = [_half(w0) | (_half(w1) << 16), _half(w2), b, b, b, b + zp_in * w2, mult, ra, x + 2]
+    return np.stack(cols, axis=1)
+
+
+def _dw3s2a_words(w, bias, mult, ra, x, zp_in) -> np.ndarray:
+    """nnom_dw3_s2a_s8's records (the first three outputs on rows 0-5, the
+    top one padded): (w0, w1), (w1, w2) halfwords, o0's bias with its
+    padded tap's input zero point, the bias twice, mult, ra, x + 2."""
+    w0, w1, w2 = w
+    b = 2 * bias - zp_in * w.sum(axis=0)
+    cols = [_half(w0) | (_half(w1) << 16), _half(w1) | (_half(w2) << 16), b + zp_in * w0, b, b]
+    return np.stack([*cols, mult, ra, x + 2], axis=1)
+
+
+def _dw3s2b_words(w, bias, mult, ra, x, zp_in) -> np.ndarray:
+    """nnom_dw3_s2b_s8's records (the first three outputs on rows 0-6, no
+    pad): (w0, w1), (w2, 0) halfwords, the bias three times, mult, ra,
+    x + 2."""
+    w0, w1, w2 = w
+    b = 2 * bias - zp_in * w.sum(axis=0)
+    return np.stack([_half(w0) | (_half(w1) << 16), _half(w2), b, b, b, mult, ra, x + 2], axis=1)
+
+
+# the records of a short stride-2 line by its rows - 5 (dw3_s2_short)
+_DW3S2_WORDS = (_dw3s2_words, _dw3s2e_words, _dw3s2f_words, _dw3s2g_words)
 
 
 def _words(words: np.ndarray, tag: int | None = None) -> np.ndarray:

@@ -66,16 +66,37 @@ void nnom_dw3_s2_s8(const int32_t *rec, const int8_t *x, int8_t *out, int32_t c)
  * NNOM_DW3E_TAG: odd, after NNOM_DW3Q_TAG). */
 #define NNOM_DW3E_TAG 15
 void nnom_dw3_s2e_s8(const int32_t *rec, const int8_t *x, int8_t *out, int32_t c);
-/* The buffers those records' kernel reaches are the layer's (asked at the
- * first run only): c channels on three output pixels, five or six input
- * pixels (NNOM_DW3E_TAG: bit 1 set), so that a header whose records say
+/* One 'same' line of four outputs at stride 2 on seven rows (first word
+ * NNOM_DW3F_TAG, nine words a channel) and on eight rows, no top pad, the
+ * bottom one padded (NNOM_DW3G_TAG): the tags after NNOM_DW3E_TAG, so
+ * that tag t's line is 5 + (t - NNOM_DW3Q_TAG) / 2 rows. */
+#define NNOM_DW3F_TAG 17
+void nnom_dw3_s2f_s8(const int32_t *rec, const int8_t *x, int8_t *out, int32_t c);
+#define NNOM_DW3G_TAG 19
+void nnom_dw3_s2g_s8(const int32_t *rec, const int8_t *x, int8_t *out, int32_t c);
+/* One 'same' line of six outputs at stride 2 on eleven rows (first word
+ * NNOM_DW3H_TAG) or twelve, no top pad (NNOM_DW3I_TAG): its first three
+ * outputs by nnom_dw3_s2a_s8 (rows 0-5, the top one padded) or
+ * nnom_dw3_s2b_s8 (rows 0-6), eight words a channel, then its last three
+ * by nnom_dw3_s2e_s8 on its records after those (rows 5-10, 6-11). */
+#define NNOM_DW3H_TAG 21
+#define NNOM_DW3I_TAG 23
+void nnom_dw3_s2a_s8(const int32_t *rec, const int8_t *x, int8_t *out, int32_t c);
+void nnom_dw3_s2b_s8(const int32_t *rec, const int8_t *x, int8_t *out, int32_t c);
+/* The buffers those records' kernels reach are the layer's (asked at the
+ * first run only): c channels on three output pixels and five or six
+ * input pixels (NNOM_DW3Q_TAG, NNOM_DW3E_TAG), four on seven or eight
+ * (NNOM_DW3F_TAG, NNOM_DW3G_TAG), six on 11 or 12 (NNOM_DW3H_TAG,
+ * NNOM_DW3I_TAG), so that a header whose records say
  * otherwise is refused, not run outside its buffers. (The stride and pads
  * are the converter's, not asked again: a few instructions on small
  * layers.) */
 NNOM_INLINE int nnom_dw3_s2q_asks(const nnom_conv_args_t *a)
 {
-    return a->out.c == a->in.c && a->in.c >= 8 && a->out.h * a->out.w == 3 &&
-           a->in.h * a->in.w == 5 + ((a->records[0] >> 1) & 1);
+    static const uint8_t lines[] = {5, 6, 7, 8, 11, 12}; /* by (tag - NNOM_DW3Q_TAG) / 2 */
+    const int32_t rows = lines[(a->records[0] - NNOM_DW3Q_TAG) >> 1];
+    return a->out.c == a->in.c && a->in.c >= 8 && a->out.h * a->out.w == (rows + 1) >> 1 &&
+           a->in.h * a->in.w == rows;
 }
 
 /* The converter's records of one line of three taps at stride 1 that

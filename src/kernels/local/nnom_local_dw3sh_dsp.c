@@ -11,7 +11,11 @@
  * and nnom_dw3_s8 2,758 instructions, 2,133 so). nnom_dw3_s2_s8: the
  * 'same' line of three outputs at stride 2 on five rows, o0, o2, o4 of the
  * line of five ((3,1) s2 5x1x24 same: the generic column loop ~2,100),
- * and nnom_dw3_s2e_s8 the same line on six rows.
+ * and nnom_dw3_s2e_s8 the same line on six rows; nnom_dw3_s2f_s8 and
+ * _s2g_s8 the line of four outputs on seven and eight rows, and
+ * nnom_dw3_s2a_s8 / _s2b_s8 the first three of six on 11 and 12 rows
+ * (nnom_dw3_s2e_s8 the last three): (3,1) s2 7x1x24 same on dw3s2l
+ * 1,308 instructions, ~330 of them its set-up, 1,016 so.
  */
 #include "nnom_local_dw3line.h"
 #include "../nnom_backend.h"
@@ -603,17 +607,22 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
  * last group first, entered at its first channel needed); CH0-CH3 the
  * four channels, labels from L. */
 #define DW3Q_FN(NAME, L, LOAD, CH0, CH1, CH2, CH3)                                               \
+    DW3Q_FN_AT(NAME, L, LOAD, CH0, CH1, CH2, CH3, "add    r8, r0, r3, lsl #5\n",                   \
+               "sub    r0, r8, r7, lsl #5\n", DW3V_STORE("r4, r5, r6", "str    r6, [r3, r2, lsl #1]\n"))
+/* END: the records' end into r8 (r0 the records, r3 c); REST: the last
+ * rest (r7) channels' records into r0; STORE: the group's output rows. */
+#define DW3Q_FN_AT(NAME, L, LOAD, CH0, CH1, CH2, CH3, END, REST, STORE)                           \
     NNOM_ASM_FUNC(NAME)                                                                          \
     "push   {r4-r11, lr}\n"                                                                      \
     "sub    sp, sp, #56\n"                                                                       \
     "subs   r5, r2, r1\n"                                                                        \
     "strd   r3, r5, [sp, #20]\n" /* c, out - x */                                                \
-    "add    r8, r0, r3, lsl #5\n" /* the records' end */                                         \
+    END /* the records' end */                                                                   \
     "str    r8, [sp, #28]\n"                                                                     \
     "ands   r7, r3, #3\n"                                                                        \
     "beq    .Ldw3" L "_whole\n"                                                                  \
     "strd   r1, r0, [sp, #32]\n"                                                                 \
-    "sub    r0, r8, r7, lsl #5\n" /* the last rest channels' records */                          \
+    REST /* the last rest channels' records */                                                   \
     "str    r0, [sp, #40]\n"                                                                     \
     "rsb    r7, r7, #4\n"                                                                        \
     "str    r7, [sp]\n"                                                                          \
@@ -636,7 +645,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
     CH2                                                                                          \
     ".Ldw3v_" L "3:\n"                                                                           \
     CH3                                                                                          \
-    DW3V_STORE("r4, r5, r6", "str    r6, [r3, r2, lsl #1]\n")                                    \
+    STORE                                                                                        \
     DW3SH_NEXT(".Ldw3" L "_loop", "mov    r1, r4\nstr    r4, [sp, #16]\n", ".Ldw3" L "_done")    \
     ".Ldw3" L "_done:\n"                                                                         \
     "add    sp, sp, #56\n"                                                                       \
@@ -657,6 +666,171 @@ __asm__(DW3Q_FN("nnom_dw3_s2e_s8", "e", DW3V_LOAD4,
                 DW3E_CH3("r2", "r12", "r10", ", ror #8", "1", "5", "9"),
                 DW3E_CH3("r3", "lr", "r11", "", "2", "6", "10"),
                 DW3E_CH3("r3", "lr", "r11", ", ror #8", "3", "7", "11")));
+
+/* Stride 2, one 'same' line of four outputs on seven rows (one pad each
+ * end), channel C, on nnom_dw3_s2f_s8's records (w0, w1), (w1, w2), b0,
+ * b, b, b3, mult, ra, e (b0, b3 with their padded tap's input zero
+ * point); rows 0-5 paired in S01, S23, S45, row 6's word at [44]; bytes
+ * C, 4 + C, 8 + C, 12 + C of the stack's words. 30 instructions for 12
+ * MACs.
+ *   o0 = b0 + SMLAD((x0, x1), (w1, w2))
+ *   o1 = b + x1 w0 + SMLAD((x2, x3), (w1, w2))
+ *   o2 = b + x3 w0 + SMLAD((x4, x5), (w1, w2))
+ *   o3 = b3 + x5 w0 + x6 w1 */
+#define DW3F_CH4(S01, S23, S45, ROT, C)                                                          \
+    "ldm    r0!, {r4, r5, r6, r7, r8, r9}\n"                                                     \
+    "sxtb16 r1, " S01 ROT "\n"                                                                   \
+    "smlad  r6, r1, r5, r6\n"                                                                    \
+    "smlatb r7, r1, r4, r7\n"                                                                    \
+    "sxtb16 r1, " S23 ROT "\n"                                                                   \
+    "smlad  r7, r1, r5, r7\n"                                                                    \
+    "smlatb r8, r1, r4, r8\n"                                                                    \
+    "sxtb16 r1, " S45 ROT "\n"                                                                   \
+    "smlad  r8, r1, r5, r8\n"                                                                    \
+    "smlatb r9, r1, r4, r9\n"                                                                    \
+    "ldrsb  r1, [sp, #44 + " C "]\n"                                                             \
+    "smlabt r9, r1, r4, r9\n"                                                                    \
+    DW3Q_RQ4(C)
+
+/* The four outputs' requantisation (mult, ra, e the channel's last
+ * words) into bytes C, 4 + C, 8 + C, 12 + C. */
+#define DW3Q_RQ4(C)                                                                              \
+    "ldm    r0!, {r1, r4, r5}\n"                                                                 \
+    DW3SH_RQ("r6", "r1", "r4", "r5", C)                                                          \
+    DW3SH_RQ("r7", "r1", "r4", "r5", "4 + " C)                                                   \
+    DW3SH_RQ("r8", "r1", "r4", "r5", "8 + " C)                                                   \
+    DW3SH_RQ("r9", "r1", "r4", "r5", "12 + " C)
+
+/* Stride 2, one 'same' line of four outputs on eight rows (no top pad,
+ * the bottom one padded), channel C, on nnom_dw3_s2g_s8's records (w0,
+ * w1), (w2, 0), b, b, b, b3, mult, ra, e (b3 with its padded tap's input
+ * zero point); rows 0-5 paired in S01, S23, S45, rows (6, 7) paired at
+ * [44] (channels 0, 1) and [48] (2, 3): P67. 31 instructions for 12 MACs.
+ *   oi = b + SMLAD((x2i, x2i+1), (w0, w1)) + x2i+2 w2 (i < 3)
+ *   o3 = b3 + SMLAD((x6, x7), (w0, w1)) */
+#define DW3G_CH4(S01, S23, S45, P67, ROT, C)                                                     \
+    "ldm    r0!, {r4, r5, r6, r7, r8, r9}\n"                                                     \
+    "sxtb16 r1, " S01 ROT "\n"                                                                   \
+    "smlad  r6, r1, r4, r6\n"                                                                    \
+    "sxtb16 r1, " S23 ROT "\n"                                                                   \
+    "smlabb r6, r1, r5, r6\n"                                                                    \
+    "smlad  r7, r1, r4, r7\n"                                                                    \
+    "sxtb16 r1, " S45 ROT "\n"                                                                   \
+    "smlabb r7, r1, r5, r7\n"                                                                    \
+    "smlad  r8, r1, r4, r8\n"                                                                    \
+    "ldr    r1, [sp, #" P67 "]\n"                                                                \
+    "sxtb16 r1, r1" ROT "\n"                                                                     \
+    "smlabb r8, r1, r5, r8\n"                                                                    \
+    "smlad  r9, r1, r4, r9\n"                                                                    \
+    DW3Q_RQ4(C)
+
+/* A group of four outputs' rows (c in r2, out in r3; r12 free). */
+#define DW3Q_STORE4                                                                              \
+    DW3V_STORE("r4, r5, r6, r7", "str    r6, [r3, r2, lsl #1]\n"                                 \
+                                 "add    r12, r2, r2, lsl #1\n"                                  \
+                                 "str    r7, [r3, r12]\n")
+
+/* Nine words a channel: the records' end (r8) and the rest's (r0). */
+#define DW3Q_END9                                                                                \
+    "add    r8, r3, r3, lsl #3\n"                                                                \
+    "add    r8, r0, r8, lsl #2\n"
+#define DW3Q_REST9                                                                               \
+    "add    r0, r7, r7, lsl #3\n"                                                                \
+    "sub    r0, r8, r0, lsl #2\n"
+
+/* Seven rows: rows 0-5 packed, row 6's word to [44]. */
+#define DW3V_LOAD7                                                                               \
+    DW3V_LOAD("ldr    r8, [r1, r2, lsl #1]\n"                                                    \
+              "add    r1, r1, r2, lsl #1\n"                                                      \
+              "ldr    r9, [r1, r2]\n"                                                            \
+              "pkhtb  r11, r9, r8, asr #16\n"                                                    \
+              "pkhbt  r10, r8, r9, lsl #16\n"                                                    \
+              "ldr    r8, [r1, r2, lsl #1]\n"                                                    \
+              "str    r8, [sp, #44]\n")
+
+/* Eight rows: rows 0-5 packed, rows 6, 7 packed to [44], [48]. */
+#define DW3V_LOAD8                                                                               \
+    DW3V_LOAD("ldr    r8, [r1, r2, lsl #1]\n"                                                    \
+              "add    r1, r1, r2, lsl #1\n"                                                      \
+              "ldr    r9, [r1, r2]\n"                                                            \
+              "pkhtb  r11, r9, r8, asr #16\n"                                                    \
+              "pkhbt  r10, r8, r9, lsl #16\n"                                                    \
+              "add    r1, r1, r2, lsl #1\n"                                                      \
+              "ldr    r8, [r1]\n"                                                                \
+              "ldr    r9, [r1, r2]\n"                                                            \
+              "pkhbt  r12, r8, r9, lsl #16\n"                                                    \
+              "pkhtb  lr, r9, r8, asr #16\n"                                                     \
+              "strd   r12, lr, [sp, #44]\n")
+
+/* Stride 2, the first three outputs of a 'same' line on six rows, the
+ * top one padded (11 rows: nnom_dw3_s2e_s8 the last three), channel C, on
+ * records (w0, w1), (w1, w2), b0, b, b, mult, ra, e (b0 with its padded
+ * tap's input zero point); rows 0-5 paired in S01, S23, S45. 22
+ * instructions for 9 MACs.
+ *   o0 = b0 + SMLAD((x0, x1), (w1, w2))
+ *   oi = b + x2i-1 w0 + SMLAD((x2i, x2i+1), (w1, w2)) (i = 1, 2) */
+#define DW3A_CH3(S01, S23, S45, ROT, B0, B1, B2)                                                 \
+    "ldm    r0!, {r4, r5, r6, r7, r8}\n"                                                         \
+    "sxtb16 r1, " S01 ROT "\n"                                                                   \
+    "smlad  r6, r1, r5, r6\n"                                                                    \
+    "smlatb r7, r1, r4, r7\n"                                                                    \
+    "sxtb16 r1, " S23 ROT "\n"                                                                   \
+    "smlad  r7, r1, r5, r7\n"                                                                    \
+    "smlatb r8, r1, r4, r8\n"                                                                    \
+    "sxtb16 r1, " S45 ROT "\n"                                                                   \
+    "smlad  r8, r1, r5, r8\n"                                                                    \
+    "ldm    r0!, {r4, r5, r9}\n"                                                                 \
+    DW3SH_RQ("r6", "r4", "r5", "r9", B0)                                                         \
+    DW3SH_RQ("r7", "r4", "r5", "r9", B1)                                                         \
+    DW3SH_RQ("r8", "r4", "r5", "r9", B2)
+
+/* Stride 2, the first three outputs of a line on seven rows, none padded
+ * (12 rows: nnom_dw3_s2e_s8 the last three), channel C, on records (w0,
+ * w1), (w2, 0), b, b, b, mult, ra, e; rows 0-5 paired in S01, S23, S45,
+ * row 6's word at [44]. 24 instructions for 9 MACs.
+ *   oi = b + SMLAD((x2i, x2i+1), (w0, w1)) + x2i+2 w2 */
+#define DW3B_CH3(S01, S23, S45, ROT, C)                                                          \
+    "ldm    r0!, {r4, r5, r6, r7, r8}\n"                                                         \
+    "sxtb16 r1, " S01 ROT "\n"                                                                   \
+    "smlad  r6, r1, r4, r6\n"                                                                    \
+    "sxtb16 r1, " S23 ROT "\n"                                                                   \
+    "smlabb r6, r1, r5, r6\n"                                                                    \
+    "smlad  r7, r1, r4, r7\n"                                                                    \
+    "sxtb16 r1, " S45 ROT "\n"                                                                   \
+    "smlabb r7, r1, r5, r7\n"                                                                    \
+    "smlad  r8, r1, r4, r8\n"                                                                    \
+    "ldrsb  r1, [sp, #44 + " C "]\n"                                                             \
+    "smlabb r8, r1, r5, r8\n"                                                                    \
+    "ldm    r0!, {r4, r5, r9}\n"                                                                 \
+    DW3SH_RQ("r6", "r4", "r5", "r9", C)                                                          \
+    DW3SH_RQ("r7", "r4", "r5", "r9", "4 + " C)                                                   \
+    DW3SH_RQ("r8", "r4", "r5", "r9", "8 + " C)
+
+__asm__(DW3Q_FN("nnom_dw3_s2a_s8", "a", DW3V_LOAD4,
+                DW3A_CH3("r2", "r12", "r10", "", "0", "4", "8"),
+                DW3A_CH3("r2", "r12", "r10", ", ror #8", "1", "5", "9"),
+                DW3A_CH3("r3", "lr", "r11", "", "2", "6", "10"),
+                DW3A_CH3("r3", "lr", "r11", ", ror #8", "3", "7", "11")));
+
+__asm__(DW3Q_FN("nnom_dw3_s2b_s8", "b", DW3V_LOAD7,
+                DW3B_CH3("r2", "r12", "r10", "", "0"),
+                DW3B_CH3("r2", "r12", "r10", ", ror #8", "1"),
+                DW3B_CH3("r3", "lr", "r11", "", "2"),
+                DW3B_CH3("r3", "lr", "r11", ", ror #8", "3")));
+
+__asm__(DW3Q_FN_AT("nnom_dw3_s2f_s8", "m", DW3V_LOAD7,
+                   DW3F_CH4("r2", "r12", "r10", "", "0"),
+                   DW3F_CH4("r2", "r12", "r10", ", ror #8", "1"),
+                   DW3F_CH4("r3", "lr", "r11", "", "2"),
+                   DW3F_CH4("r3", "lr", "r11", ", ror #8", "3"),
+                   DW3Q_END9, DW3Q_REST9, DW3Q_STORE4));
+
+__asm__(DW3Q_FN_AT("nnom_dw3_s2g_s8", "n", DW3V_LOAD8,
+                   DW3G_CH4("r2", "r12", "r10", "44", "", "0"),
+                   DW3G_CH4("r2", "r12", "r10", "44", ", ror #8", "1"),
+                   DW3G_CH4("r3", "lr", "r11", "48", "", "2"),
+                   DW3G_CH4("r3", "lr", "r11", "48", ", ror #8", "3"),
+                   DW3Q_END9, DW3Q_REST9, DW3Q_STORE4));
 #else
 typedef int nnom_local_dw3sh_dsp_unused_t; /* ISO C: a translation unit is never empty */
 #endif

@@ -261,13 +261,20 @@ static inline int dw_two_path(const nnom_conv_args_t *a)
     return a->k.h > 1 && a->k.w > 1 ? nnom_dw2r_try(a) : nnom_dw2_try(a);
 }
 
+/* The short stride-2 lines' kernels by (tag - NNOM_DW3Q_TAG) / 2. */
+static void (*const dw3_short_s2[])(const int32_t *, const int8_t *, int8_t *, int32_t) = {
+    nnom_dw3_s2_s8, nnom_dw3_s2e_s8, nnom_dw3_s2f_s8, nnom_dw3_s2g_s8, nnom_dw3_s2a_s8,
+    nnom_dw3_s2b_s8};
+
 /* the converter's record tag: even a line (its asks checked where ask is
  * set: the first run; tested first, ~4 instructions less than after the
- * odd tags), 1 stride 2, 3 stride-2 long lines, NNOM_DW3Q_TAG and
- * NNOM_DW3E_TAG one stride-2 line of three outputs on five or six rows
- * (their records written for that layer alone: its geometry asked at the
- * first run), other odd ones
- * none of these */
+ * odd tags), 1 stride 2, 3 stride-2 long lines, NNOM_DW3Q_TAG to
+ * NNOM_DW3G_TAG one stride-2 line of three outputs on five or six rows or
+ * of four on seven or eight, to NNOM_DW3I_TAG six on 11 or 12 (their
+ * records written for that layer alone: its geometry asked at the first
+ * run), NNOM_DW3S_TAG one short stride-1 line, other odd ones none of
+ * these */
+
 static inline int dw_three_path(const nnom_conv_args_t *a, int ask)
 {
     const int32_t tag = a->records[0];
@@ -277,11 +284,13 @@ static inline int dw_three_path(const nnom_conv_args_t *a, int ask)
         return nnom_dw3s2_try(a);
     if (tag == 3)
         return nnom_dw3s2l_try(a);
-    if ((tag | 2) == NNOM_DW3E_TAG) { /* (13 and 15 alone) */
+    if ((uint32_t)tag - NNOM_DW3Q_TAG <= NNOM_DW3I_TAG - NNOM_DW3Q_TAG) { /* (13 to 23 alone) */
         if (ask && !nnom_dw3_s2q_asks(a))
             return 0;
-        (tag == NNOM_DW3Q_TAG ? nnom_dw3_s2_s8 : nnom_dw3_s2e_s8)(a->records + 1, a->input,
-                                                                  a->output, a->in.c);
+        const int32_t i = (tag - NNOM_DW3Q_TAG) >> 1, c = a->in.c;
+        dw3_short_s2[i](a->records + 1, a->input, a->output, c);
+        if (i >= 4) /* six outputs: the last three on rows 5-10 (6-11) */
+            nnom_dw3_s2e_s8(a->records + 1 + 8 * c, a->input + (i + 1) * c, a->output + 3 * c, c);
         return 1;
     }
     if (tag != NNOM_DW3S_TAG || (ask && !nnom_dw3s_asks(a)))

@@ -1553,7 +1553,7 @@ SHORT5_CASES = [
     ((5, 1, 7), (3, 1), 2, "same", "relu", None),  # 7 channels: not taken
     ((6, 1, 24), (3, 1), 2, "same", "relu", None),  # six rows, no top pad (s2e)
     ((5, 1, 24), (3, 1), 2, "valid", "relu", None),  # two outputs
-    ((7, 1, 24), (3, 1), 2, "same", "relu", None),  # four outputs: dw3s2l
+    ((7, 1, 24), (3, 1), 2, "same", "relu", None),  # four outputs (s2l4: nnom_dw3_s2f_s8)
     ((5, 2, 24), (3, 1), 2, "same", "relu", None),  # two columns
     ((5, 1, 24), (3, 1), 2, "same", "relu6", None),  # ReLU6 folded (no clamp): taken
     ((5, 1, 23), (3, 1), 2, "same", "relu", "scaled"),  # beyond the records' form
@@ -1570,6 +1570,64 @@ SHORT5_WITHOUT_RECORDS = (17, 24)
 
 
 layer_family("short5_", 174_000, SHORT5_CASES, without_records=SHORT5_WITHOUT_RECORDS)
+
+
+# One 'same' three-tap line at stride 2 of four outputs on seven rows (one
+# pad each end) or eight (the bottom one padded), or of six on 11 or 12,
+# 8+ channels (branch s2l4: nnom_dw3_s2f_s8, nnom_dw3_s2g_s8, and
+# nnom_dw3_s2a_s8 / _s2b_s8 then nnom_dw3_s2e_s8 in nnom_local_dw3sh_dsp.c,
+# -O2 with the assembly, on the converter's records after tags 17, 19, 21,
+# 23): (3, 1) and (1, 3), whole groups and one to three channels past a
+# multiple of four, 8 and 40 channels, rq_fit's words, ReLU6 folded; and
+# beside them, refused: 7 channels, 'valid' lines, nine and 13 rows 'same'
+# (dw3s2l), two columns, |bias| near 2^30 and shifts beyond the records'
+# form, three built without records. Cases 0-9 take nnom_dw3_s2f_s8,
+# 10-16 nnom_dw3_s2g_s8, 27-29 the 11 rows' pair, 30-32 the 12 rows'
+# (checked on the converter's output: the records' tag). Fields as
+# LONGK_CASES.
+S2L4_CASES = [
+    ((7, 1, 24), (3, 1), 2, "same", "relu", None),  # whole groups
+    ((1, 7, 24), (1, 3), 2, "same", "relu", None),  # across
+    ((7, 1, 9), (3, 1), 2, "same", "relu", None),  # one past
+    ((1, 7, 13), (1, 3), 2, "same", "relu", None),  # across, one past
+    ((7, 1, 10), (3, 1), 2, "same", "relu", None),  # two past
+    ((7, 1, 11), (3, 1), 2, "same", "relu", None),  # three past
+    ((7, 1, 8), (3, 1), 2, "same", "relu", None),  # 8 channels
+    ((7, 1, 40), (3, 1), 2, "same", "relu", None),  # ten groups
+    ((7, 1, 22), (3, 1), 2, "same", "relu", "small"),  # rq_fit's words
+    ((7, 1, 24), (3, 1), 2, "same", "relu6", None),  # ReLU6 folded (no clamp)
+    ((8, 1, 24), (3, 1), 2, "same", "relu", None),  # eight rows, whole groups
+    ((1, 8, 24), (1, 3), 2, "same", "relu", None),  # eight across
+    ((8, 1, 13), (3, 1), 2, "same", "relu", None),  # eight, one past
+    ((8, 1, 10), (3, 1), 2, "same", "relu", None),  # eight, two past
+    ((8, 1, 23), (3, 1), 2, "same", "relu", "small"),  # eight, three past, rq_fit's words
+    ((8, 1, 8), (3, 1), 2, "same", "relu", None),  # eight, 8 channels
+    ((1, 8, 40), (1, 3), 2, "same", "relu", None),  # eight across, ten groups
+    ((7, 1, 7), (3, 1), 2, "same", "relu", None),  # 7 channels: not taken
+    ((8, 1, 7), (3, 1), 2, "same", "relu", None),  # eight, 7 channels: not taken
+    ((7, 1, 24), (3, 1), 2, "valid", "relu", None),  # three outputs: not taken
+    ((8, 1, 24), (3, 1), 2, "valid", "relu", None),  # eight 'valid': not taken
+    ((9, 1, 24), (3, 1), 2, "same", "relu", None),  # five outputs: dw3s2l
+    ((7, 2, 24), (3, 1), 2, "same", "relu", None),  # two columns: not taken
+    ((7, 1, 30), (3, 1), 2, "same", "relu", "huge"),  # |bias| near 2^30: refused
+    ((7, 1, 23), (3, 1), 2, "same", "relu", "scaled"),  # beyond the records' form
+    ((7, 1, 24), (3, 1), 2, "same", "relu", None),  # without records
+    ((8, 1, 24), (3, 1), 2, "same", "relu", None),  # eight, without records
+    ((11, 1, 16), (3, 1), 2, "same", "relu", None),  # six outputs on 11 rows (s2a, s2e)
+    ((1, 11, 13), (1, 3), 2, "same", "relu", None),  # 11 across, one past
+    ((11, 1, 22), (3, 1), 2, "same", "relu", "small"),  # 11, two past, rq_fit's words
+    ((12, 1, 16), (3, 1), 2, "same", "relu", None),  # six outputs on 12 rows (s2b, s2e)
+    ((12, 1, 23), (3, 1), 2, "same", "relu", None),  # 12, three past
+    ((1, 12, 8), (1, 3), 2, "same", "relu6", None),  # 12 across, 8 channels, ReLU6
+    ((11, 1, 7), (3, 1), 2, "same", "relu", None),  # 11, 7 channels: not taken
+    ((13, 1, 16), (3, 1), 2, "same", "relu", None),  # seven outputs: dw3s2l
+    ((11, 1, 16), (3, 1), 2, "valid", "relu", None),  # 11 'valid' (five): not taken
+    ((12, 1, 16), (3, 1), 2, "same", "relu", None),  # 12, without records
+]
+S2L4_WITHOUT_RECORDS = (25, 26, 36)
+
+
+layer_family("s2l4_", 181_000, S2L4_CASES, without_records=S2L4_WITHOUT_RECORDS)
 
 
 # tap2u: k 16 (nnom/ops/dwpair_plan.py's ONE_PAIRS_K), a plan's set of one

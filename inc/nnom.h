@@ -153,6 +153,8 @@ struct nnom_layer {
     const nnom_activation_t *act; /* tail, or NULL */
     /* the small fields before the tensor: short Thumb loads reach them */
     uint16_t index;     /* in run order, set by model_compile() */
+    /* visit: model_compile()'s ordering mark (1 open, 2 ordered); once the
+     * model is compiled, what the run does after the layer (NNOM_TAIL_*) */
     uint8_t n_in, visit;
     int8_t out_min, out_max; /* clamp applied to the output */
     /* 1 + the kernel table entry build or the first run picked (0: not
@@ -167,6 +169,12 @@ struct nnom_layer {
     nnom_layer_t *next; /* run order */
     void *owned;        /* Layer API memory freed by model_delete() */
 };
+
+/* A compiled layer's visit: nothing after its run (no activation, or the
+ * kernel clamped), a clamp of its output, or its activation's table. */
+#define NNOM_TAIL_NONE 0u
+#define NNOM_TAIL_CLAMP 1u
+#define NNOM_TAIL_LUT 2u
 
 nnom_layer_t *nnom_layer_input(const nnom_layer_t *layer, uint8_t i);
 

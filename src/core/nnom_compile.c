@@ -231,6 +231,21 @@ static nnom_status_t plan_and_allocate(nnom_model_t *m, planner_t planner,
     return s;
 }
 
+/* What the run does after each layer, decided once (run_tail() in
+ * nnom_run.c): the ordering's marks are not needed past this point. */
+static void set_tails(nnom_model_t *m)
+{
+    for (nnom_layer_t *l = m->head; l != NULL; l = l->next) {
+        const nnom_activation_t *act = l->act;
+        uint8_t tail = NNOM_TAIL_NONE;
+        if (act != NULL && act->kind == NNOM_ACT_LUT)
+            tail = NNOM_TAIL_LUT;
+        else if (act != NULL && !l->type->clamps)
+            tail = NNOM_TAIL_CLAMP;
+        l->visit = tail;
+    }
+}
+
 static nnom_status_t compile(nnom_model_t *m, nnom_layer_t *const *outputs, uint8_t n,
                              planner_t planner, const nnom_arena_plan_t *given)
 {
@@ -252,6 +267,8 @@ static nnom_status_t compile(nnom_model_t *m, nnom_layer_t *const *outputs, uint
         s = build_all(m);
     if (s == NN_SUCCESS)
         s = plan_and_allocate(m, planner, given);
+    if (s == NN_SUCCESS)
+        set_tails(m);
     m->compiled = s == NN_SUCCESS;
     return s;
 }

@@ -121,6 +121,49 @@ static void test_callback_can_stop_the_run(void)
     model_delete(&model);
 }
 
+static nnom_status_t go_on(nnom_model_t *m, nnom_layer_t *layer)
+{
+    (void)m;
+    (void)layer;
+    return NN_SUCCESS;
+}
+
+/* A ReLU on a type that does not clamp (Cropping): model_compile() gives
+ * it the clamp as its tail (NNOM_TAIL_CLAMP), run with and without a
+ * callback; model_run_to() stops after the layer asked for. */
+static void test_clamp_tail_and_run_to(void)
+{
+    static const nnom_io_config_t row_in = {
+        .super = {.name = "row", .out_q = &q_half}, .shape = {1, 4, 1, 3}, .buffer = in_buf};
+    static const nnom_io_config_t row_out = {
+        .super = {.name = "pair", .out_q = &q_half}, .shape = {1, 2, 1, 3}, .buffer = out_buf};
+    static const nnom_border_config_t crop_cfg = {.super = {.name = "crop"},
+                                                  .border = {0, 0, 1, 1}};
+    static const int8_t x[4] = {-5, -3, 7, 2};
+    nnom_layer_t *layer[3];
+    new_model(&model);
+    layer[0] = input_s(&row_in);
+    layer[1] = model.active(act_relu(), model.hook(cropping_s(&crop_cfg), layer[0]));
+    layer[2] = model.hook(output_s(&row_out), layer[1]);
+    NT_ASSERT_EQ_INT(NN_SUCCESS, model_compile(&model, layer[0], layer[2]));
+    NT_ASSERT_EQ_INT(NNOM_TAIL_CLAMP, layer[1]->visit);
+    NT_ASSERT_EQ_INT(NNOM_TAIL_NONE, layer[2]->visit);
+    for (int with_callback = 0; with_callback < 2; with_callback++) {
+        if (with_callback)
+            NT_ASSERT_EQ_INT(NN_SUCCESS, model_set_callback(&model, go_on));
+        memcpy(in_buf, x, sizeof x);
+        out_buf[0] = out_buf[1] = 99;
+        NT_ASSERT_EQ_INT(NN_SUCCESS, model_run_to(&model, layer[1]));
+        NT_ASSERT_EQ_INT(99, out_buf[0]); /* the output layer not run */
+        NT_ASSERT_EQ_INT(0, layer[1]->out.data[0]);
+        NT_ASSERT_EQ_INT(7, layer[1]->out.data[1]);
+        NT_ASSERT_EQ_INT(NN_SUCCESS, model_run(&model));
+        NT_ASSERT_EQ_INT(0, out_buf[0]);
+        NT_ASSERT_EQ_INT(7, out_buf[1]);
+    }
+    model_delete(&model);
+}
+
 static void test_quantize_helpers(void)
 {
     static const nnom_qparam_t q = {0.25f, -3};
@@ -166,6 +209,7 @@ int main(void)
     NT_RUN(test_cycle_is_reported);
     NT_RUN(test_layer_without_input_is_reported);
     NT_RUN(test_callback_can_stop_the_run);
+    NT_RUN(test_clamp_tail_and_run_to);
     NT_RUN(test_quantize_helpers);
     NT_RUN(test_sizes_past_the_limits_are_refused);
     return NT_END();

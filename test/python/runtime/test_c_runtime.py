@@ -29,7 +29,7 @@ def test_runtime_suite_passes_under_sanitizers(tmp_path):
     env = dict(os.environ, ASAN_OPTIONS="detect_leaks=0")
     out = cbuild.run([str(exe)], env=env).stdout
     assert "0 Failures" in out
-    assert out.count(":PASS") == 9
+    assert out.count(":PASS") == 10
 
 
 def test_static_buffer_is_exact_and_too_small_fails_cleanly(tmp_path):

@@ -419,3 +419,60 @@ FIXED4_CASES = [
 ]
 FIXED4_WITHOUT_RECORDS = (24,)
 layer_family("fixed4_", 147_000, FIXED4_CASES, without_records=FIXED4_WITHOUT_RECORDS)
+
+
+# Branch fixed5: what the model loop does after a layer is decided at
+# compile (l->visit: NNOM_TAIL_NONE, _CLAMP, _LUT) and -O2 runs without a
+# callback take a loop without its test. One case per tail: none (no
+# activation; ReLU/ReLU6 on a type that clamps: Conv2D, the records type of
+# 2x2 8->1, DepthwiseConv2D, Dense, pooling, Add), the clamp (ReLU after a
+# type that does not: Concatenate, UpSampling2D, ZeroPadding2D), the
+# table (sigmoid, tanh tails); chains mixing the three.
+# Layer fields: ("conv", filters, kernel, act), ("dw", kernel, act),
+# ("dense", units, act), ("max", size), ("concat", act), ("up", act),
+# ("pad", act), ("add", act), ("act", name).
+FIXED5_CASES = [
+    ((2, 2, 8), [("conv", 1, 1, "relu")]),
+    ((2, 2, 8), [("conv", 1, 1, None), ("act", "sigmoid")]),
+    ((4, 5, 6), [("conv", 7, 3, "relu6"), ("concat", "relu"), ("conv", 3, 1, "tanh")]),
+    ((3, 4, 5), [("up", "relu"), ("dw", 3, "relu"), ("pad", "relu"), ("max", 2)]),
+    ((6, 6, 4), [("dw", 3, "sigmoid"), ("add", "relu"), ("dense", 5, "tanh")]),
+    ((5, 3, 9), [("conv", 4, 1, None), ("dense", 3, "relu"), ("dense", 2, None)]),
+]
+
+
+def fixed5_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    layers = keras.layers
+    shape, specs = FIXED5_CASES[k]
+    x = inputs = keras.Input(shape)
+    for spec in specs:
+        kind, act = spec[0], spec[-1]
+        if kind == "conv":
+            x = layers.Conv2D(spec[1], spec[2], padding="same", activation=act)(x)
+        elif kind == "dw":
+            x = layers.DepthwiseConv2D(spec[1], padding="same", activation=act)(x)
+        elif kind == "dense":
+            if len(x.shape) > 2:
+                x = layers.Flatten()(x)
+            x = layers.Dense(spec[1], activation=act)(x)
+        elif kind == "max":
+            x = layers.MaxPooling2D(spec[1])(x)
+        elif kind == "act":
+            x = layers.Activation(act)(x)
+        else:
+            if kind == "concat":
+                x = layers.Concatenate()([x, layers.Conv2D(2, 1)(x)])
+            elif kind == "up":
+                x = layers.UpSampling2D(2)(x)
+            elif kind == "pad":
+                x = layers.ZeroPadding2D(1)(x)
+            else:
+                x = layers.Add()([x, layers.Conv2D(int(x.shape[-1]), 1)(x)])
+            x = layers.Activation(act)(x)
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    return model
+
+
+family("fixed5_", 182_000, len(FIXED5_CASES), fixed5_model)

@@ -13,20 +13,34 @@ static void run_tail(nnom_layer_t *l)
         nnom_clamp_buf_s8(l->out.data, n, l->out_min, l->out_max);
 }
 
+#if !defined(__OPTIMIZE_SIZE__)
+/* The layer a run stops at: the one after `end` when `end` is one of the
+ * model's, else NULL (the whole model runs: for NULL, and for a layer of
+ * another model, whose `next` the loop would never meet). */
+static nnom_layer_t *run_stop(const nnom_model_t *m, const nnom_layer_t *end)
+{
+    for (const nnom_layer_t *l = m->head; end != NULL && l != NULL; l = l->next)
+        if (l == end)
+            return l->next;
+    return NULL;
+}
+#endif
+
 nnom_status_t nnom_model_run_to(nnom_model_t *m, nnom_layer_t *end)
 {
     if (m == NULL)
         return NN_ARGUMENT_ERROR;
     if (!m->compiled)
         return NN_NOT_COMPILED;
-    /* the loops end at the layer after `end` (NULL: after the last), one
-     * test a layer; a layer of this model is in its run order */
-    nnom_layer_t *const stop = end != NULL ? end->next : NULL;
     /* one time stamp per layer: its end is the next layer's start */
     const uint32_t start = nnom_us_get();
     uint32_t t0 = start;
     nnom_layer_t *l = m->head;
-#if !defined(__OPTIMIZE_SIZE__)
+#if defined(__OPTIMIZE_SIZE__)
+    nnom_layer_t *const stop = NULL; /* -Os: the loop asks for `end` (fewer bytes) */
+#else
+    /* the loops end at the layer after `end`, one test a layer */
+    nnom_layer_t *const stop = run_stop(m, end);
     if (m->callback == NULL) {
         /* no callback to ask: nothing but the layers between two stamps */
         for (; l != stop; l = l->next) {
@@ -56,6 +70,10 @@ nnom_status_t nnom_model_run_to(nnom_model_t *m, nnom_layer_t *end)
                 return NN_CALLBACK_STOP;
             t0 = nnom_us_get(); /* the callback's time is no layer's */
         }
+#if defined(__OPTIMIZE_SIZE__)
+        if (l == end)
+            break;
+#endif
     }
     m->total_time = nnom_us_get() - start;
     m->run_count++;

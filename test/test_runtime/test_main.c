@@ -130,7 +130,8 @@ static nnom_status_t go_on(nnom_model_t *m, nnom_layer_t *layer)
 
 /* A ReLU on a type that does not clamp (Cropping): model_compile() gives
  * it the clamp as its tail (NNOM_TAIL_CLAMP), run with and without a
- * callback; model_run_to() stops after the layer asked for. */
+ * callback; model_run_to() stops after the layer asked for, and runs the
+ * whole model for a layer not of it. */
 static void test_clamp_tail_and_run_to(void)
 {
     static const nnom_io_config_t row_in = {
@@ -158,6 +159,13 @@ static void test_clamp_tail_and_run_to(void)
         NT_ASSERT_EQ_INT(0, layer[1]->out.data[0]);
         NT_ASSERT_EQ_INT(7, layer[1]->out.data[1]);
         NT_ASSERT_EQ_INT(NN_SUCCESS, model_run(&model));
+        NT_ASSERT_EQ_INT(0, out_buf[0]);
+        NT_ASSERT_EQ_INT(7, out_buf[1]);
+        /* a layer of no model (its next neither): the whole model runs */
+        static nnom_layer_t beyond, stray;
+        stray.next = &beyond;
+        out_buf[0] = out_buf[1] = 99;
+        NT_ASSERT_EQ_INT(NN_SUCCESS, model_run_to(&model, &stray));
         NT_ASSERT_EQ_INT(0, out_buf[0]);
         NT_ASSERT_EQ_INT(7, out_buf[1]);
     }

@@ -188,6 +188,25 @@ typedef char nnom_dwpair_set_layout_t[sizeof(nnom_dwpair_set_t) == 48 &&
     "bhi    " B "\n"                                                                             \
     "adds   r3, r3, #4\n"                                                                        \
     "b      " L "\n"
+/* k 17 (plans only: nnom/ops/dwpair_plan.py's THREE_K): k 16 on three
+ * record words a channel (weights, mult, bias: SMLAD accumulates the
+ * mult word, SMMLA adds the bias word; dwpair_records.py's three_words),
+ * so that two channels' records come by one LDM (27 a group, not 29). */
+#define DPS_THREE(T, SRC, ROT, W, M, B)                                                          \
+    "sxtb16 " T ", " SRC ROT "\n"                                                                \
+    "smlad  " T ", " T ", " W ", " M "\n"                                                        \
+    "smmla  " T ", " T ", " M ", " B "\n"                                                        \
+    "ssat   " T ", #8, " T ", " DPS_SHIFT "\n"                                                   \
+    "strb   " T ", [r2], #1\n"
+#define DPS_THREE_GROUP                                                                          \
+    "ldr    r12, [r0], #4\n"                                                                     \
+    "ldr    r5, [r1], #4\n"                                                                      \
+    "pkhbt  r4, r12, r5, lsl #16\n"                                                              \
+    "pkhtb  r5, r5, r12, asr #16\n"                                                              \
+    "ldm    lr!, {r6-r11}\n" DPS_THREE("r12", "r4", "", "r6", "r7", "r8")                       \
+        DPS_THREE("r4", "r4", ", ror #8", "r9", "r10", "r11")                                    \
+    "ldm    lr!, {r6-r11}\n" DPS_THREE("r12", "r5", "", "r6", "r7", "r8")                       \
+        DPS_THREE("r5", "r5", ", ror #8", "r9", "r10", "r11")
 #define DPS_LOADS                                                                                \
     "ldr    r2, [sp, #16]\n"                                                                     \
     "ldr    r3, [sp, #32]\n"                                                                     \
@@ -344,7 +363,7 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
         ".hword (.Ldps_u - .Ldpp_k) / 2, (.Ldps_b - .Ldpp_k) / 2\n"
         ".hword (.Ldps_w - .Ldpp_k) / 2, (.Ldps_v - .Ldpp_k) / 2\n"
         ".hword (.Ldps_wl - .Ldpp_k) / 2, (.Ldps_vl - .Ldpp_k) / 2\n"
-        ".hword (.Ldps_k1p - .Ldpp_k) / 2, 0\n"
+        ".hword (.Ldps_k1p - .Ldpp_k) / 2, (.Ldps_k3 - .Ldpp_k) / 2\n"
         ".size nnom_dwpair_plan_s8, .-nnom_dwpair_plan_s8\n"
         ".p2align 2\n"
         ".global nnom_dwpair_set_s8\n"
@@ -370,9 +389,37 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
         ".hword (.Ldps_u - .Ldps_k) / 2, (.Ldps_b - .Ldps_k) / 2\n"
         ".hword (.Ldps_w - .Ldps_k) / 2, (.Ldps_v - .Ldps_k) / 2\n"
         ".hword (.Ldps_wl - .Ldps_k) / 2, (.Ldps_vl - .Ldps_k) / 2\n"
-        ".hword (.Ldps_k1p - .Ldps_k) / 2, 0\n"
+        ".hword (.Ldps_k1p - .Ldps_k) / 2, (.Ldps_k3 - .Ldps_k) / 2\n"
         ".Ldps_k1p:\n"
         DPS_LOADS DPS_ONEPAIRS(".Ldps_1", ".Ldps_1p", ".Ldps_1b")
+        /* k 17: two groups a pass (r3 4 short), then one, then the
+         * overlapping group (records back 12 bytes a channel) */
+        ".Ldps_k3:\n"
+        DPS_LOADS
+        "subs   r3, r3, #4\n"
+        ".Ldps_3p:\n"
+        DPS_THREE_GROUP DPS_THREE_GROUP
+        "cmp    r2, r3\n"
+        "blo    .Ldps_3p\n"
+        "bhi    .Ldps_3b\n"
+        "adds   r3, r3, #4\n"
+        ".Ldps_3o:\n"
+        DPS_THREE_GROUP
+        "cmp    r2, r3\n"
+        "bne    .Ldps_3o\n"
+        ".Ldps_3b:\n"
+        "ldr    r6, [sp, #60]\n"
+        "cmp    r6, #0\n"
+        "beq    .Ldps_done\n"
+        "movs   r7, #0\n"
+        "str    r7, [sp, #60]\n"
+        "subs   r0, r0, r6\n"
+        "subs   r1, r1, r6\n"
+        "subs   r2, r2, r6\n"
+        "adds   r3, r2, #4\n"
+        "add    r7, r6, r6, lsl #1\n"
+        "sub    lr, lr, r7, lsl #2\n"
+        "b      .Ldps_3o\n"
         ".Ldps_k1:\n"
         DPS_LOADS DPS_ONEGROUP(".Ldps_1", "ldr    r5, [r1], #4\n", "r5")
         "cmp    r2, r3\n"

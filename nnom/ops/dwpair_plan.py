@@ -76,6 +76,7 @@ ONE_PAIRS_G = 4
 # after the plan and the border words): two channels' records a LDM, 27 a
 # group; where every channel has them
 THREE_K = 17
+THREE_ALONE = -3  # head word 8: nothing left to C and the plan one k 17 set
 
 
 def _edge_sizes(lines: int, g: int) -> list[int]:
@@ -288,6 +289,8 @@ def dwpair_plan(
         plan += [k, o, *od, end, x, x2, *d, at, bk]
     if three and THREE_K in plan[PLAN_HEAD::SET_WORDS]:
         extra += three
+        if len(sets) == 1 and plan[8] == -1:  # the set alone, without the plan's frames
+            plan[8] = THREE_ALONE
     assert len(plan) == PLAN_HEAD + SET_WORDS * len(sets)
     tagged = np.concatenate([words, np.asarray(plan + extra, np.int64)]).astype(np.int32)
     tagged[0] = PLAN_TAG

@@ -366,6 +366,30 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
         ".hword (.Ldps_k1p - .Ldpp_k) / 2, (.Ldps_k3 - .Ldpp_k) / 2\n"
         ".size nnom_dwpair_plan_s8, .-nnom_dwpair_plan_s8\n"
         ".p2align 2\n"
+        ".global nnom_dwpair_three_s8\n"
+        ".type nnom_dwpair_three_s8, %function\n"
+        ".thumb_func\n"
+        /* nnom_dwpair_three_s8(set r0, output r1, input r2, records r3):
+         * a plan's one k 17 set straight into its loop (the frame of
+         * nnom_dwpair_set_s8, back at [60]; out r2, end r3, x r0, x2 r1,
+         * records lr) without the plan's or the set's frames */
+        "nnom_dwpair_three_s8:\n"
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #64\n"
+        "ldr    r12, [r0, #4]\n"
+        "ldrd   r4, r5, [r0, #20]\n"
+        "ldr    r6, [r0, #28]\n"
+        "ldrd   r7, r8, [r0, #44]\n"
+        "str    r8, [sp, #60]\n"
+        "add    lr, r3, r7\n"
+        "add    r0, r2, r5\n"
+        "add    r6, r2, r6\n"
+        "add    r3, r1, r4\n"
+        "add    r2, r1, r12\n"
+        "mov    r1, r6\n"
+        "b      .Ldps_3e\n"
+        ".size nnom_dwpair_three_s8, .-nnom_dwpair_three_s8\n"
+        ".p2align 2\n"
         ".global nnom_dwpair_set_s8\n"
         ".type nnom_dwpair_set_s8, %function\n"
         ".syntax unified\n"
@@ -396,6 +420,7 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
          * overlapping group (records back 12 bytes a channel) */
         ".Ldps_k3:\n"
         DPS_LOADS
+        ".Ldps_3e:\n"
         "subs   r3, r3, #4\n"
         ".Ldps_3p:\n"
         DPS_THREE_GROUP DPS_THREE_GROUP

@@ -416,18 +416,20 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
         ".hword (.Ldps_k1p - .Ldps_k) / 2, (.Ldps_k3 - .Ldps_k) / 2\n"
         ".Ldps_k1p:\n"
         DPS_LOADS DPS_ONEPAIRS(".Ldps_1", ".Ldps_1p", ".Ldps_1b")
-        /* k 17: two groups a pass (r3 4 short), then one, then the
-         * overlapping group (records back 12 bytes a channel) */
+        /* k 17: four groups a pass (r3 12 short; 4+ groups), then one at a
+         * time, then the overlapping group (records back 12 bytes a
+         * channel) once */
         ".Ldps_k3:\n"
         DPS_LOADS
         ".Ldps_3e:\n"
-        "subs   r3, r3, #4\n"
+        "subs   r3, r3, #12\n"
         ".Ldps_3p:\n"
-        DPS_THREE_GROUP DPS_THREE_GROUP
+        DPS_THREE_GROUP DPS_THREE_GROUP DPS_THREE_GROUP DPS_THREE_GROUP
         "cmp    r2, r3\n"
         "blo    .Ldps_3p\n"
-        "bhi    .Ldps_3b\n"
-        "adds   r3, r3, #4\n"
+        "adds   r3, r3, #12\n"
+        "cmp    r2, r3\n"
+        "beq    .Ldps_3b\n"
         ".Ldps_3o:\n"
         DPS_THREE_GROUP
         "cmp    r2, r3\n"
@@ -436,15 +438,14 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
         "ldr    r6, [sp, #60]\n"
         "cmp    r6, #0\n"
         "beq    .Ldps_done\n"
-        "movs   r7, #0\n"
-        "str    r7, [sp, #60]\n"
         "subs   r0, r0, r6\n"
         "subs   r1, r1, r6\n"
         "subs   r2, r2, r6\n"
-        "adds   r3, r2, #4\n"
         "add    r7, r6, r6, lsl #1\n"
         "sub    lr, lr, r7, lsl #2\n"
-        "b      .Ldps_3o\n"
+        DPS_THREE_GROUP
+        "add    sp, sp, #64\n"
+        "pop    {r4-r11, pc}\n"
         ".Ldps_k1:\n"
         DPS_LOADS DPS_ONEGROUP(".Ldps_1", "ldr    r5, [r1], #4\n", "r5")
         "cmp    r2, r3\n"

@@ -288,7 +288,9 @@ def dwpair_plan(
                 k, at = THREE_K, three_rec + 12 * (at // 16)
         plan += [k, o, *od, end, x, x2, *d, at, bk]
     if three and THREE_K in plan[PLAN_HEAD::SET_WORDS]:
-        extra += three
+        # the overlapping group's channels again after the last group's, so
+        # that the loop reads on without stepping the records back
+        extra += three[: 12 * (ic >> 2)] + (three[3 * (ic - 4) :] if ic & 3 else [])
         if len(sets) == 1 and plan[8] == -1:  # the set alone, without the plan's frames
             plan[8] = THREE_ALONE
     assert len(plan) == PLAN_HEAD + SET_WORDS * len(sets)

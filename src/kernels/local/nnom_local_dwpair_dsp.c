@@ -604,8 +604,8 @@ static inline int dwpair_plan_run(const nnom_conv_args_t *a, const int32_t *h)
     if (h[8] != -1) {
         if (h[8] != NNOM_DWPAIR_THREE_ALONE)
             return dwpair_planned(a, h);
-        nnom_dwpair_three_s8(h + NNOM_DWPAIR_PLAN_HEAD, a->output, a->input, a->records + 1);
-        return 1;
+        return nnom_dwpair_three_s8(h + NNOM_DWPAIR_PLAN_HEAD, a->output, a->input,
+                                    a->records + 1);
     }
     return nnom_dwpair_plan_s8(h, a->output, a->input, a->records + 1);
 }

@@ -370,6 +370,7 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
         ".type nnom_dwpair_three_s8, %function\n"
         ".thumb_func\n"
         /* nnom_dwpair_three_s8(set r0, output r1, input r2, records r3):
+         * returns 1 (the try's answer: a tail call);
          * a plan's one k 17 set straight into its loop (the frame of
          * nnom_dwpair_set_s8, back at [60]; out r2, end r3, x r0, x2 r1,
          * records lr) without the plan's or the set's frames */
@@ -417,8 +418,8 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
         ".Ldps_k1p:\n"
         DPS_LOADS DPS_ONEPAIRS(".Ldps_1", ".Ldps_1p", ".Ldps_1b")
         /* k 17: four groups a pass (r3 12 short; 4+ groups), then one at a
-         * time, then the overlapping group (records back 12 bytes a
-         * channel) once */
+         * time, then the overlapping group once (its records follow the
+         * last group's: no step back); returns 1 (nnom_dwpair_three_s8) */
         ".Ldps_k3:\n"
         DPS_LOADS
         ".Ldps_3e:\n"
@@ -437,13 +438,13 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
         ".Ldps_3b:\n"
         "ldr    r6, [sp, #60]\n"
         "cmp    r6, #0\n"
-        "beq    .Ldps_done\n"
+        "beq    .Ldps_3d\n"
         "subs   r0, r0, r6\n"
         "subs   r1, r1, r6\n"
         "subs   r2, r2, r6\n"
-        "add    r7, r6, r6, lsl #1\n"
-        "sub    lr, lr, r7, lsl #2\n"
         DPS_THREE_GROUP
+        ".Ldps_3d:\n"
+        "movs   r0, #1\n"
         "add    sp, sp, #64\n"
         "pop    {r4-r11, pc}\n"
         ".Ldps_k1:\n"

@@ -41,7 +41,7 @@ from .dw3s2l_records import MIN_OUT as DW3S2L_MIN_OUT
 from .dw3s2l_records import dw3s2l_retag, dw3s2l_tagged
 from .dwcol_scaled import alone_head, alone_takes, dwcol_scaled, scaled_takes
 from .dwpair_plan import dwpair_plan
-from .dwpair_records import dwpair_edge_words, dwpair_records
+from .dwpair_records import dwpair_edge_words, dwpair_records, three_words
 
 # lines of at least this many outputs run nnom_dw3_s8 (DW3_MIN_OUT in C)
 DW3_MIN_OUT = 10
@@ -189,6 +189,7 @@ def dwcol_records(
                 out_hw,
                 zp_in,
                 lambda: dwpair_edge_words(q, zp_in, zp_out),
+                lambda: three_words(q, zp_in, zp_out),
             )
     short_s2 = (
         k == 3

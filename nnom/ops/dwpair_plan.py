@@ -72,6 +72,11 @@ WALK_STEP = 8
 # its 2-5 set-up instructions would cost more on fewer)
 ONE_PAIRS_K = 16
 ONE_PAIRS_G = 4
+# k 16 on three record words a channel (dwpair_records.three_words, appended
+# after the plan and the border words): two channels' records a LDM, 27 a
+# group; where every channel has them
+THREE_K = 17
+THREE_ALONE = -3  # head word 8: nothing left to C and the plan one k 17 set
 
 
 def _edge_sizes(lines: int, g: int) -> list[int]:
@@ -193,6 +198,7 @@ def dwpair_plan(
     out_hw,
     zp_in: int,
     edge_words=None,
+    three_words=None,
 ) -> np.ndarray | None:
     """words (first word 1: every channel fits) with the grid appended and
     first word PLAN_TAG where it has at most MAX_SETS sets (MAX_SETS_RUNS
@@ -269,11 +275,24 @@ def dwpair_plan(
     head += [ih * iw * ic, oh * ow * ic]  # the buffers the offsets stay inside
     plan = list(head)
     edge_rec = 4 * (len(words) - 1 + PLAN_HEAD + SET_WORDS * len(sets))  # after the plan
+    three_rec = edge_rec + 4 * len(extra)  # after the border words
+    three = None
     for k, o, od, end, x, x2, d, bk, *rec in sets:
         at = (edge_rec if rec[0] == EDGE_REC else rec[0]) if rec else 0
         if k == 1 and end - o >= 4 * ONE_PAIRS_G:
             k = ONE_PAIRS_K
+            if three is None and three_words is not None:
+                three = three_words()
+                three = [] if three is None else list(three)
+            if three:  # channel at // 16's three words
+                k, at = THREE_K, three_rec + 12 * (at // 16)
         plan += [k, o, *od, end, x, x2, *d, at, bk]
+    if three and THREE_K in plan[PLAN_HEAD::SET_WORDS]:
+        # the overlapping group's channels again after the last group's, so
+        # that the loop reads on without stepping the records back
+        extra += three[: 12 * (ic >> 2)] + (three[3 * (ic - 4) :] if ic & 3 else [])
+        if len(sets) == 1 and plan[8] == -1:  # the set alone, without the plan's frames
+            plan[8] = THREE_ALONE
     assert len(plan) == PLAN_HEAD + SET_WORDS * len(sets)
     tagged = np.concatenate([words, np.asarray(plan + extra, np.int64)]).astype(np.int32)
     tagged[0] = PLAN_TAG

@@ -19,11 +19,13 @@ dwcol_records.py then lays out the one-row loop's records.
 
 from __future__ import annotations
 
+from fractions import Fraction
 from types import SimpleNamespace
 
 import numpy as np
 
-from .rq_fit import fit_channel
+from ..fixedpoint import requantize
+from .rq_fit import SHIFT, fit_channel
 
 N = 12  # NNOM_DWPAIR_N
 
@@ -96,3 +98,65 @@ def dwpair_edge_words(q, zp_in: int, zp_out: int) -> np.ndarray | None:
     edge = SimpleNamespace(weight=w, bias=q.bias, mult=q.mult, shift=q.shift)
     words = dwpair_records(edge, zp_in, zp_out)
     return None if words is None or words[0] != 1 else words[1:]
+
+
+THREE_SPREAD = 64  # mults searched each side of the ideal slope (three_words)
+
+
+def _three_channel(w: np.ndarray, bias: int, mult: int, e: int, zp_out: int):
+    """(weights 2^j, mult word, bias word) of one channel for three words:
+    T = 2^j x.w + m (SMLAD accumulates the mult word), U = b + floor(T m /
+    2^32) (SMMLA), out = ssat8(U >> 12), equal to the reference on every
+    x.w the channel can reach; or None. With no rounding word the bias word
+    b moves the output's offset c = (2^j p + m) m + b 2^32 in steps of 2^32
+    only; the m m term, different for each m near the ideal slope, is what
+    puts c inside the window the bytes allow (as rq_fit._in_window's)."""
+    p_lo = int(np.minimum(-128 * w, 127 * w).sum())
+    p_hi = int(np.maximum(-128 * w, 127 * w).sum())
+    p = np.arange(p_lo, p_hi + 1, dtype=np.int64)  # x.w
+    want = np.clip(requantize(p + bias, mult, -e) + zp_out, -128, 127)
+    if want.min() == want.max():
+        return np.zeros_like(w), 1, int(want[0]) << SHIFT
+    if mult <= 0 or e < 1:
+        return None
+    jmax = 0
+    while jmax < 15 and np.all((w << (jmax + 1) >= -32768) & (w << (jmax + 1) <= 32767)):
+        jmax += 1
+    below, above = want > -128, want < 127  # bounded from below, from above
+    for j in range(jmax, -1, -1):
+        ideal = Fraction(mult) * Fraction(2) ** (13 - e - j)
+        for dm in sorted(range(-THREE_SPREAD, THREE_SPREAD + 1), key=abs):
+            m = int(ideal) + dm
+            if m < 1 or m >= 1 << 31 or max(abs(p_lo), abs(p_hi)) * (1 << j) + m >= 1 << 31:
+                continue
+            y = ((p << j) + m) * m
+            c_lo = int(((want[below] << 44) - y[below]).max()) if below.any() else None
+            c_hi = int((((want[above] + 1) << 44) - y[above]).min()) if above.any() else None
+            c_lo = c_hi - (1 << 44) if c_lo is None else c_lo
+            b = -((-c_lo) >> 32)  # the least b with b 2^32 >= c_lo
+            if c_hi is not None and b << 32 >= c_hi or abs(b) >= 1 << 31:
+                continue
+            u = b + (y >> 32)
+            if u.min() < -(1 << 31) or u.max() >= 1 << 31:
+                continue
+            if not np.array_equal(np.clip(u >> SHIFT, -128, 127), want):
+                continue
+            return w << j, m, b
+    return None
+
+
+def three_words(q, zp_in: int, zp_out: int) -> np.ndarray | None:
+    """Three int32 words a channel (the halfwords (w0 2^j, w1 2^j), mult,
+    bias; nnom_local_dwpairset_dsp.c's k 17), channel after channel; None
+    unless every channel has them."""
+    w = q.weight.reshape(2, -1).astype(np.int64)
+    bias = np.asarray(q.bias, np.int64) - zp_in * w.sum(axis=0)
+    rows = []
+    for c in range(w.shape[1]):
+        got = _three_channel(w[:, c], int(bias[c]), int(q.mult[c]), int(-q.shift[c]), zp_out)
+        if got is None:
+            return None
+        wj, m, b = got
+        rows.append([int(halfwords(wj[0], wj[1])), m, b])
+    words = np.asarray(rows, np.int64).reshape(-1)
+    return ((words + (1 << 31)) % (1 << 32) - (1 << 31)).astype(np.int32)

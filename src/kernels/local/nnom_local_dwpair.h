@@ -99,6 +99,15 @@ void nnom_dwpair_set_s8(const nnom_dwpair_set_t *s, int32_t k);
  * Returns 1. */
 int nnom_dwpair_plan_s8(const int32_t *head, int8_t *output, const int8_t *input,
                         const int32_t *rec);
+/* k 17 (nnom/ops/dwpair_plan.py's THREE_K): k 16 on three record words a
+ * channel (weights, mult, bias: SMLAD accumulates the mult word, SMMLA adds
+ * the bias word; dwpair_records.py's three_words, after the plan; the
+ * overlapping group's channels again after the last group's). A plan
+ * of that one set alone (head word 8 NNOM_DWPAIR_THREE_ALONE) runs by
+ * nnom_dwpair_three_s8(its set words, ...) without the plan's frames. */
+#define NNOM_DWPAIR_THREE_ALONE (-3)
+int nnom_dwpair_three_s8(const int32_t *set, int8_t *output, const int8_t *input,
+                         const int32_t *rec);
 
 /* Every place of a grid, four at a time: lines >= 1 (lx, lo bytes apart)
  * of n >= 1 places (sx, so apart) from x, out; the second tap xs after

@@ -595,13 +595,18 @@ static NNOM_NOINLINE int dwpair_planned(const nnom_conv_args_t *a, const int32_t
     return 1;
 }
 
-/* A laid-out layer: where nothing is left to C (h[8] -1; -2: the lane, no
+/* A laid-out layer: where nothing is left to C (h[8] -1; -3: a k 17 set
+ * alone, straight to its loop; -2: the lane, no
  * border outputs) the plan's call alone, a tail call; none of the try's
  * checks and arithmetic (130-250 instructions a run). */
 static inline int dwpair_plan_run(const nnom_conv_args_t *a, const int32_t *h)
 {
-    if (h[8] != -1)
-        return dwpair_planned(a, h);
+    if (h[8] != -1) {
+        if (h[8] != NNOM_DWPAIR_THREE_ALONE)
+            return dwpair_planned(a, h);
+        return nnom_dwpair_three_s8(h + NNOM_DWPAIR_PLAN_HEAD, a->output, a->input,
+                                    a->records + 1);
+    }
     return nnom_dwpair_plan_s8(h, a->output, a->input, a->records + 1);
 }
 

@@ -188,6 +188,25 @@ typedef char nnom_dwpair_set_layout_t[sizeof(nnom_dwpair_set_t) == 48 &&
     "bhi    " B "\n"                                                                             \
     "adds   r3, r3, #4\n"                                                                        \
     "b      " L "\n"
+/* k 17 (plans only: nnom/ops/dwpair_plan.py's THREE_K): k 16 on three
+ * record words a channel (weights, mult, bias: SMLAD accumulates the
+ * mult word, SMMLA adds the bias word; dwpair_records.py's three_words),
+ * so that two channels' records come by one LDM (27 a group, not 29). */
+#define DPS_THREE(T, SRC, ROT, W, M, B)                                                          \
+    "sxtb16 " T ", " SRC ROT "\n"                                                                \
+    "smlad  " T ", " T ", " W ", " M "\n"                                                        \
+    "smmla  " T ", " T ", " M ", " B "\n"                                                        \
+    "ssat   " T ", #8, " T ", " DPS_SHIFT "\n"                                                   \
+    "strb   " T ", [r2], #1\n"
+#define DPS_THREE_GROUP                                                                          \
+    "ldr    r12, [r0], #4\n"                                                                     \
+    "ldr    r5, [r1], #4\n"                                                                      \
+    "pkhbt  r4, r12, r5, lsl #16\n"                                                              \
+    "pkhtb  r5, r5, r12, asr #16\n"                                                              \
+    "ldm    lr!, {r6-r11}\n" DPS_THREE("r12", "r4", "", "r6", "r7", "r8")                       \
+        DPS_THREE("r4", "r4", ", ror #8", "r9", "r10", "r11")                                    \
+    "ldm    lr!, {r6-r11}\n" DPS_THREE("r12", "r5", "", "r6", "r7", "r8")                       \
+        DPS_THREE("r5", "r5", ", ror #8", "r9", "r10", "r11")
 #define DPS_LOADS                                                                                \
     "ldr    r2, [sp, #16]\n"                                                                     \
     "ldr    r3, [sp, #32]\n"                                                                     \
@@ -344,8 +363,31 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
         ".hword (.Ldps_u - .Ldpp_k) / 2, (.Ldps_b - .Ldpp_k) / 2\n"
         ".hword (.Ldps_w - .Ldpp_k) / 2, (.Ldps_v - .Ldpp_k) / 2\n"
         ".hword (.Ldps_wl - .Ldpp_k) / 2, (.Ldps_vl - .Ldpp_k) / 2\n"
-        ".hword (.Ldps_k1p - .Ldpp_k) / 2, 0\n"
+        ".hword (.Ldps_k1p - .Ldpp_k) / 2, (.Ldps_k3 - .Ldpp_k) / 2\n"
         ".size nnom_dwpair_plan_s8, .-nnom_dwpair_plan_s8\n"
+        ".p2align 2\n"
+        ".global nnom_dwpair_three_s8\n"
+        ".type nnom_dwpair_three_s8, %function\n"
+        ".thumb_func\n"
+        /* nnom_dwpair_three_s8(set r0, output r1, input r2, records r3):
+         * returns 1 (the try's answer: a tail call);
+         * a plan's one k 17 set straight into its loop (the frame of
+         * nnom_dwpair_set_s8, back at [60]; out r2, end r3, x r0, x2 r1,
+         * records lr) without the plan's or the set's frames */
+        "nnom_dwpair_three_s8:\n"
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #64\n"
+        "ldm    r0, {r4-r12, lr}\n" /* k, out, od[3], end, x, x2, d[0], d[1] */
+        "ldrd   r7, r8, [r0, #44]\n"    /* rec, back */
+        "str    r8, [sp, #60]\n"
+        "add    lr, r3, r7\n"
+        "add    r3, r1, r9\n"
+        "add    r0, r2, r10\n"
+        "add    r11, r2, r11\n"
+        "add    r2, r1, r5\n"
+        "mov    r1, r11\n"
+        "b      .Ldps_3e\n"
+        ".size nnom_dwpair_three_s8, .-nnom_dwpair_three_s8\n"
         ".p2align 2\n"
         ".global nnom_dwpair_set_s8\n"
         ".type nnom_dwpair_set_s8, %function\n"
@@ -370,9 +412,38 @@ __asm__(".section .text.nnom_dwpair_set_s8,\"ax\",%progbits\n"
         ".hword (.Ldps_u - .Ldps_k) / 2, (.Ldps_b - .Ldps_k) / 2\n"
         ".hword (.Ldps_w - .Ldps_k) / 2, (.Ldps_v - .Ldps_k) / 2\n"
         ".hword (.Ldps_wl - .Ldps_k) / 2, (.Ldps_vl - .Ldps_k) / 2\n"
-        ".hword (.Ldps_k1p - .Ldps_k) / 2, 0\n"
+        ".hword (.Ldps_k1p - .Ldps_k) / 2, (.Ldps_k3 - .Ldps_k) / 2\n"
         ".Ldps_k1p:\n"
         DPS_LOADS DPS_ONEPAIRS(".Ldps_1", ".Ldps_1p", ".Ldps_1b")
+        /* k 17: four groups a pass (r3 12 short; 4+ groups), then one at a
+         * time, then the overlapping group once (its records follow the
+         * last group's: no step back); returns 1 (nnom_dwpair_three_s8) */
+        ".Ldps_k3:\n"
+        DPS_LOADS
+        ".Ldps_3e:\n"
+        "subs   r3, r3, #12\n"
+        ".Ldps_3p:\n"
+        DPS_THREE_GROUP DPS_THREE_GROUP DPS_THREE_GROUP DPS_THREE_GROUP
+        "cmp    r2, r3\n"
+        "blo    .Ldps_3p\n"
+        "adds   r3, r3, #12\n"
+        "cmp    r2, r3\n"
+        "beq    .Ldps_3b\n"
+        ".Ldps_3o:\n"
+        DPS_THREE_GROUP
+        "cmp    r2, r3\n"
+        "bne    .Ldps_3o\n"
+        ".Ldps_3b:\n"
+        "ldr    r6, [sp, #60]\n"
+        "cbz    r6, .Ldps_3d\n"
+        "subs   r0, r0, r6\n"
+        "subs   r1, r1, r6\n"
+        "subs   r2, r2, r6\n"
+        DPS_THREE_GROUP
+        ".Ldps_3d:\n"
+        "movs   r0, #1\n"
+        "add    sp, sp, #64\n"
+        "pop    {r4-r11, pc}\n"
         ".Ldps_k1:\n"
         DPS_LOADS DPS_ONEGROUP(".Ldps_1", "ldr    r5, [r1], #4\n", "r5")
         "cmp    r2, r3\n"

@@ -1738,3 +1738,39 @@ SHORT6_WITHOUT_RECORDS = (23,)
 
 
 layer_family("short6_", 180_000, SHORT6_CASES, without_records=SHORT6_WITHOUT_RECORDS)
+
+
+# tap2t: a one-place set of 4+ groups on three record words a channel
+# (k 17: weights, mult, bias; two channels' records a LDM, four groups a
+# pass, the overlapping group's records after the last group's), and a
+# plan of that set alone straight to its loop (head word 8 -3). Cases: the
+# set alone on 4 to 64 groups with back 0 to 3 and 0 to 3 single groups
+# after the passes; k 17 inside plans of several sets (the lane in C, a
+# set of 4 before it, a border set after, walks' odd places, stride 2,
+# across); the weights' extremes (every weight down, one channel's down);
+# and near the limits, kept on k 1: 3 groups, 3 groups with back 1. (as
+# PAIR6_CASES)
+TAP2T_CASES = [
+    ((2, 1, 118), (2, 1), (1, 1), "valid", "relu", 0),  # alone: 7 passes, 1, back 2
+    ((2, 1, 16), (2, 1), (1, 1), "valid", "relu", 0),  # alone: one pass
+    ((2, 1, 20), (2, 1), (1, 1), "valid", "relu", 0),  # alone: a pass and one
+    ((2, 1, 30), (2, 1), (1, 1), "valid", "relu", 0),  # a pass, 3 singles, back 2
+    ((2, 1, 19), (2, 1), (1, 1), "valid", "relu", 0),  # one pass, back 1
+    ((2, 1, 35), (2, 1), (1, 1), "valid", "relu", 0),  # two passes, back 1
+    ((2, 1, 256), (2, 1), (1, 1), "valid", "relu", 0),  # 64 groups
+    ((2, 1, 200), (2, 1), (1, 1), "valid", "relu", 0),  # 50 groups
+    ((2, 1, 17), (2, 1), (1, 1), "valid", "relu", 0),  # the lane in C: through the plan
+    ((1, 2, 64), (1, 2), (1, 1), "valid", "relu", 0),  # across
+    ((3, 1, 40), (2, 1), (2, 1), "valid", "relu", 0),  # stride 2
+    ((2, 5, 24), (2, 1), (1, 1), "valid", "relu", 0),  # a set of 4, then k 17
+    ((2, 1, 40), (2, 1), (1, 1), "same", "relu", 0),  # + a border set (k 11)
+    ((1, 2, 22), (1, 2), (1, 1), "same", "relu", 0),  # 5 groups, back 2, k 11
+    ((20, 1, 40), (2, 1), (1, 1), "valid", "relu", 0),  # a walk's odd place
+    ((2, 1, 64), (2, 1), (1, 1), "valid", "relu", "huge"),  # every weight down
+    ((2, 1, 64), (2, 1), (1, 1), "valid", "relu", 1),  # the last channel's weights down
+    ((2, 1, 12), (2, 1), (1, 1), "valid", "relu", 0),  # 3 groups: k 1
+    ((2, 1, 15), (2, 1), (1, 1), "valid", "relu", 0),  # 3 groups, back 1: k 1
+]
+
+
+family("tap2t_", 177_000, len(TAP2T_CASES), lambda k, rng: pair_case_model(TAP2T_CASES[k], rng))

@@ -275,7 +275,7 @@ static void (*const dw3_short_s2[])(const int32_t *, const int8_t *, int8_t *, i
  * run), NNOM_DW3S_TAG one short stride-1 line, other odd ones none of
  * these */
 
-static inline int dw_three_path(const nnom_conv_args_t *a, int ask)
+NNOM_INLINE int dw_three_path(const nnom_conv_args_t *a, int ask)
 {
     const int32_t tag = a->records[0];
     if ((tag & 1) == 0)

@@ -22,17 +22,19 @@ static int dwpair_inside(uint32_t at, uint32_t n, uint32_t size)
 
 /* What each k's loop reaches (nnom_local_dwpairset_dsp.c), c the bytes
  * a place spans across the groups (4 g, + 4 - back for the overlapping
- * group, + 1 for the walks' lane); every loop steps out by 4 a group
+ * group: back 0 or 4 - ic % 4, + 1 for the walks' lane); every loop
+ * steps out by 4 a group
  * until it meets end, so end - out is 4 g, g >= 1 (k 16: 2+, its first
  * pass takes two; k 17: 4+, its first pass four):
- *   k 1, 16, 17  out; taps x, x2             (k 17: 12 record bytes a
+ *   k 1, 16, 17  out; taps x, x2 = x + xs    (k 17: 12 record bytes a
  *                                             channel, the overlapping
  *                                             group's after the last)
  *   k 5, 11      out; x (the second tap: d[0]'s zero point / weight 0)
  *   k 2-4        out, out + od[i]; x, x2, x + 4 + d[i], x2 + 4 + d[i]
  *                (i < k - 1)
  *   k 6-8        as 2-4 (k - 4 places), x2 + 4 + d[i] only (sliding)
- *   k 9, 10      out, out + s (s = od[0] > 0); x + j s, j <= 2 (10: 3)
+ *   k 9, 10      out, out + s (s = od[0], the taps' step xs); x + j s,
+ *                j <= 2 (10: 3)
  *   k 12-15      k 9, 10's pair walked: pair p at out + 2 s p, x + p t
  *                (t = 4 g + d[0] > 0) until x after a pair's groups is
  *                x2 (so x2 - x - 4 g a multiple of t: else it never
@@ -40,20 +42,23 @@ static int dwpair_inside(uint32_t at, uint32_t n, uint32_t size)
  *                not read; k 14, 15 one channel more (the lane)
  * others (0, past 17) refused: the TBH would jump outside its table.
  * The records: 16 bytes a channel from rec (word-aligned: LDM). */
-static int dwpair_set_holds(const int32_t *s, uint32_t in, uint32_t on, uint32_t rn)
+static int dwpair_set_holds(const int32_t *s, uint32_t in, uint32_t on, uint32_t rn,
+                            int32_t xs, int32_t over)
 {
     const int32_t k = s[0], back = s[12];
     const uint32_t out = (uint32_t)s[1], x = (uint32_t)s[6], x2 = (uint32_t)s[7];
     const uint32_t rec = (uint32_t)s[11], g4 = (uint32_t)s[5] - out;
     const int walk = k >= 12 && k <= 15;
     if ((uint32_t)k - 1u > 16u || g4 < (k == 17 ? 16u : k == 16 ? 8u : 4u) || (g4 & 3u) ||
-        g4 > on || (rec & 3u) || x2 > in || (!walk && (uint32_t)back > 3u))
+        g4 > on || (rec & 3u) || x2 > in || (!walk && back != 0 && back != over))
         return 0;
     const uint32_t c = g4 + (walk ? (k >= 14) : back ? 4u - (uint32_t)back : 0u);
     if (!dwpair_inside(rec, k == 17 ? 12u * (g4 + (back ? 4u : 0u)) : 16u * c, rn) ||
         !dwpair_inside(out, c, on) || !dwpair_inside(x, c, in))
         return 0;
-    if (((k <= 8 && k != 5) || k >= 16) && !dwpair_inside(x2, c, in))
+    /* the second tap xs after the first (the converter's x2; a change
+     * there would stay in bounds, to another output) */
+    if (((k <= 8 && k != 5) || k >= 16) && (!dwpair_inside(x2, c, in) || x2 - x != (uint32_t)xs))
         return 0;
     if (k >= 2 && k <= 8 && k != 5) { /* the other places */
         const int32_t places = k < 5 ? k : k - 4, slide = k > 5;
@@ -68,8 +73,8 @@ static int dwpair_set_holds(const int32_t *s, uint32_t in, uint32_t on, uint32_t
     if (k < 9 || k == 11 || k == 16 || k == 17)
         return 1;
     /* k 9, 10 and the walks: the taps' and the outputs' step s */
-    const uint32_t st = (uint32_t)s[2], j = (k & 1) ? 3u : 2u; /* 10, 13, 15: four taps */
-    if (st - 1u >= on || st > in)
+    const uint32_t st = (uint32_t)s[2], j = k == 10 || k == 13 || k == 15 ? 3u : 2u; /* four taps */
+    if (st != (uint32_t)xs || st - 1u >= on || st > in) /* (the taps' step, as the converter's) */
         return 0;
     uint32_t pairs = 0; /* the walk's pairs less one */
     if (walk) {
@@ -120,8 +125,10 @@ int nnom_dwpair_plan_holds(const nnom_conv_args_t *a, const int32_t *h)
     if (e == NNOM_DWPAIR_THREE_ALONE && (n != 1 || set[0] != 17))
         return 0;
     const uint32_t rn = 4u * (uint32_t)(h[12] - 1); /* record bytes after the first word */
+    /* the overlapping group's step back: none, or to channel ic - 4 */
+    const int32_t over = (ic & 3) ? 4 - (ic & 3) : 0;
     for (int32_t i = 0; i < n; i++, set += NNOM_DWPAIR_PLAN_SET)
-        if (!dwpair_set_holds(set, (uint32_t)isz, (uint32_t)osz, rn) ||
+        if (!dwpair_set_holds(set, (uint32_t)isz, (uint32_t)osz, rn, xb, over) ||
             (set[0] == 5 && (uint32_t)set[8] != ((uint32_t)p->input_zp & 0xFFu) * 0x01010101u))
             return 0;
     return 1;

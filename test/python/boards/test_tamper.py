@@ -68,11 +68,31 @@ START = re.compile(r"nnom-tamper-start (\d+) (\d+)")
 # where a set reaches outside the buffers (nnom_dwpair_plan_holds), so none
 # may fault, hang or write past a block; OPEN_WRONG the changes that stay
 # inside the buffers and the layer's geometry, which the runtime cannot
-# tell from the converter's (filled from the boards' runs below).
-# (case, word) -> values.
+# tell from the converter's: which outputs the sets cover (a count less
+# one, a kind of fewer places, a place's out / x / od / d moved inside the
+# buffers: case 13's places across lines). (case, word) -> values.
 MAX, MIN = INT_MAX, INT_MIN
 OPEN_FAULTS: dict[tuple[int, int], tuple[int, ...]] = {}
-OPEN_WRONG: dict[tuple[int, int], tuple[int, ...]] = {}
+OPEN_WRONG: dict[tuple[int, int], tuple[int, ...]] = {
+    (5, 161): (1,),  # the sets' count less one: the border set not run
+    (5, 193): (39,),  # the border set's x (k 11) a byte back, inside the input
+    (12, 62): (11,),  # the walk's k 12 as k 11 (one border output a group), in bounds
+    (13, 33): (2,),  # the sets' count less one
+    (13, 46): (3,),  # a set of four places as three
+    (13, 48): (9, 7),
+    (13, 49): (17, 15),
+    (13, 50): (25, 23),
+    (13, 54): (5, 3),
+    (13, 55): (13, 11),
+    (13, 56): (29, 27),
+    (13, 59): (3,),
+    (13, 61): (9, 7),
+    (13, 62): (17, 15),
+    (13, 63): (25, 23),
+    (13, 67): (5, 3),
+    (13, 68): (21, 19),
+    (13, 69): (29, 27),
+}
 
 
 def tolerated(k: int, i: int, v: int) -> bool:

@@ -31,7 +31,7 @@ static int dwpair_inside(uint32_t at, uint32_t n, uint32_t size)
  *                                             group's after the last)
  *   k 5, 11      out; x (the second tap: d[0]'s zero point / weight 0)
  *   k 2-4        out, out + od[i]; x, x2, x + 4 + d[i], x2 + 4 + d[i]
- *                (i < k - 1)
+ *                (i < k - 1; x2 = x + xs, or x on the border words)
  *   k 6-8        as 2-4 (k - 4 places), x2 + 4 + d[i] only (sliding)
  *   k 9, 10      out, out + s (s = od[0], the taps' step xs); x + j s,
  *                j <= 2 (10: 3)
@@ -57,8 +57,10 @@ static int dwpair_set_holds(const int32_t *s, uint32_t in, uint32_t on, uint32_t
         !dwpair_inside(out, c, on) || !dwpair_inside(x, c, in))
         return 0;
     /* the second tap xs after the first (the converter's x2; a change
-     * there would stay in bounds, to another output) */
-    if (((k <= 8 && k != 5) || k >= 16) && (!dwpair_inside(x2, c, in) || x2 - x != (uint32_t)xs))
+     * there would stay in bounds, to another output); k 2-4 also x itself
+     * (the border sets on their words, whose second tap weighs 0) */
+    if (((k <= 8 && k != 5) || k >= 16) &&
+        (!dwpair_inside(x2, c, in) || (x2 - x != (uint32_t)xs && (k > 4 || x2 != x))))
         return 0;
     if (k >= 2 && k <= 8 && k != 5) { /* the other places */
         const int32_t places = k < 5 ? k : k - 4, slide = k > 5;

@@ -36,7 +36,7 @@ from __future__ import annotations
 import numpy as np
 
 PLAN_TAG = 9  # odd (the pair records' family), none of 1, 3, 5, 7
-PLAN_HEAD = 12
+PLAN_HEAD = 13
 MAX_SETS = 8
 # up to MAX_SETS_RUNS sets where the runs cost more than the sets: several
 # lines of up to RUNS_LINE places (the runs' set-up per line and group), a
@@ -45,6 +45,10 @@ MAX_SETS = 8
 # 4,461, 46x1x42 valid 14,236 -> 14,257, 43x3x106 same 98,685 -> 100,141;
 # 48x1x96 same 32,916 -> 32,242, 6x17x52 valid 33,834 -> 31,878)
 MAX_SETS_RUNS = 32
+# the most sets a plan may hold (NNOM_DWPAIR_PLAN_SETS: the C refuses more):
+# MAX_SETS_RUNS sets of up to four places walked (two walks a line of 4+
+# places, the lone places by four: at most 72) and EDGE_LINES border sets
+PLAN_SETS = 96
 RUNS_LINE = 16
 RUNS_EDGE_G = 4
 RUNS_G = 12
@@ -269,10 +273,13 @@ def dwpair_plan(
             od = [o - o0 for _, o in group[1:]] + [0] * (4 - k)
             sets.append((k, o0, tuple(od), o0 + 4 * (ic >> 2), x0, x0, tuple(d), back, EDGE_REC))
         edge = False
+    if len(sets) > PLAN_SETS:
+        return words
     head = [len(sets), lines, lx, lo, last, s * xb, ob, xb]
     # -1: nothing left for the C (-2: the lane only)
     head += [ex, eo] if edge else [-2 if lane else -1, -1]
     head += [ih * iw * ic, oh * ow * ic]  # the buffers the offsets stay inside
+    head += [0]  # the records' length in words (set below: the C bounds rec by it)
     plan = list(head)
     edge_rec = 4 * (len(words) - 1 + PLAN_HEAD + SET_WORDS * len(sets))  # after the plan
     three_rec = edge_rec + 4 * len(extra)  # after the border words
@@ -294,6 +301,7 @@ def dwpair_plan(
         if len(sets) == 1 and plan[8] == -1:  # the set alone, without the plan's frames
             plan[8] = THREE_ALONE
     assert len(plan) == PLAN_HEAD + SET_WORDS * len(sets)
+    plan[12] = len(words) + len(plan) + len(extra)
     tagged = np.concatenate([words, np.asarray(plan + extra, np.int64)]).astype(np.int32)
     tagged[0] = PLAN_TAG
     return tagged

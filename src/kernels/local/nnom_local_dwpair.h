@@ -26,12 +26,14 @@
 #define NNOM_DWPAIR_REC 4
 /* First word NNOM_DWPAIR_PLAN: as 1, then after the channels' words the
  * grid the converter laid out (nnom/ops/dwpair_plan.py): a head of
- * NNOM_DWPAIR_PLAN_HEAD words (the last two: the input's and output's
- * sizes it was laid out for), per set NNOM_DWPAIR_PLAN_SET (k, then
- * nnom_dwpair_set_t's fields with offsets for pointers). */
+ * NNOM_DWPAIR_PLAN_HEAD words (words 10, 11: the input's and output's
+ * sizes it was laid out for; 12: the records' length in words, the first
+ * one included), per set NNOM_DWPAIR_PLAN_SET (k, then nnom_dwpair_set_t's
+ * fields with offsets for pointers); at most NNOM_DWPAIR_PLAN_SETS sets. */
 #define NNOM_DWPAIR_PLAN 9
-#define NNOM_DWPAIR_PLAN_HEAD 12
+#define NNOM_DWPAIR_PLAN_HEAD 13
 #define NNOM_DWPAIR_PLAN_SET 13
+#define NNOM_DWPAIR_PLAN_SETS 96
 
 /* A run of n >= 1 outputs of four channels, output o the taps at x + o xp
  * and x + o xp + xs into out + o op, in the assembly's terms (see
@@ -130,8 +132,12 @@ void nnom_dwpair_grid(const nnom_dwpair_grid_t *g);
  * one call of nnom_dwpair_s8. 0 where it does not suit: nothing written
  * (the group path then runs the layer, without the records). */
 int nnom_dwpair_try(const nnom_conv_args_t *a);
+/* A plan's head h against the layer's arguments and every set's reach
+ * inside the input, the output and the records (nnom_local_dwpair_holds.c):
+ * 1 where the plan may run. */
+int nnom_dwpair_plan_holds(const nnom_conv_args_t *a, const int32_t *h);
 /* nnom_dwpair_try() on a layer it took at the first run on the same
- * arguments (dw_kept): a plan's sizes, checked then, not again. */
+ * arguments (dw_kept): a plan, checked then, not again. */
 int nnom_dwpair_kept(const nnom_conv_args_t *a);
 #endif
 

@@ -678,12 +678,11 @@ static NNOM_NOINLINE int dwpair_try(const nnom_conv_args_t *a)
 int nnom_dwpair_try(const nnom_conv_args_t *a)
 {
     if (a->records != NULL && a->records[0] == NNOM_DWPAIR_PLAN) {
-        /* the offsets only inside buffers of the sizes they were laid out
-         * for (a header whose config and records disagree: the C paths) */
+        /* the sets only where every byte they reach lies inside the
+         * buffers (a header whose config and records disagree: the C
+         * paths); asked at the first run only (kept after) */
         const int32_t *h = a->records + 1 + NNOM_DWPAIR_REC * a->in.c;
-        if (h[10] == a->in.h * a->in.w * a->in.c && h[11] == a->out.h * a->out.w * a->out.c)
-            return dwpair_plan_run(a, h);
-        return 0;
+        return nnom_dwpair_plan_holds(a, h) && dwpair_plan_run(a, h);
     }
     return dwpair_try(a);
 }

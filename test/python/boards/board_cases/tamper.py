@@ -27,10 +27,10 @@ def head(n: int) -> list[int]:
 
 def pair_plan(channels: int, sets: int) -> list[int]:
     """A two-tap plan's words (nnom/ops/dwpair_plan.py): the tag, the
-    head (PLAN_HEAD = 12 words after the channels' four words each) and
+    head (PLAN_HEAD = 13 words after the channels' four words each) and
     the first sets' thirteen."""
     at = 1 + 4 * channels
-    return [0, *range(at, at + 12 + 13 * sets)]
+    return [0, *range(at, at + 13 + 13 * sets)]
 
 
 # (kind, case, first word(s) the converter writes, words to flip); kind "dw":
@@ -60,9 +60,20 @@ TAMPER_CASES = [
     ("pw", ((1, 1, 8), [(16, 1, "relu", None)]), (), head(4)),
 ]
 
+# Two-tap plans of the other set kinds (family pairsafe_, seeds 184,000 on:
+# test_tamper.py runs them after TAMPER_CASES, as cases 12 on)
+PAIRSAFE_CASES = [
+    # one walk of k 9's pairs along the line (k 12), stride 1
+    ("pair", ((9, 1, 12), (2, 1), (1, 1), "valid", "relu", 0), (9,), pair_plan(12, 1)),
+    # places across three lines (k 4, 4, 1), (1, 2)
+    ("pair", ((3, 4, 8), (1, 2), (1, 1), "valid", "relu", 0), (9,), pair_plan(8, 3)),
+    # a k 17 set alone with the overlapping group (18 channels: back 2)
+    ("pair", ((2, 1, 18), (2, 1), (1, 1), "valid", "relu", 0), (9,), pair_plan(18, 1)),
+]
 
-def tamper_model(k: int, rng: np.random.Generator):
-    kind, case, _, _ = TAMPER_CASES[k]
+
+def tamper_model(k: int, rng: np.random.Generator, cases=TAMPER_CASES):
+    kind, case, _, _ = cases[k]
     if kind == "dw":
         return dw_layer_case_model(case, rng)
     if kind == "pair":
@@ -70,4 +81,9 @@ def tamper_model(k: int, rng: np.random.Generator):
     return conv_chain_model(*case, rng)
 
 
+def pairsafe_model(k: int, rng: np.random.Generator):
+    return tamper_model(k, rng, PAIRSAFE_CASES)
+
+
 family("tamper_", 183_000, len(TAMPER_CASES), tamper_model)
+family("pairsafe_", 184_000, len(PAIRSAFE_CASES), pairsafe_model)

@@ -201,10 +201,10 @@ def dwcol_records(
     if short_s2 and form is not None:
         rows = in_hw[axis]
         if rows > 8:  # six outputs: two calls
-            first = (_dw3s2a_words if rows == 11 else _dw3s2b_words)(*form, zp_in)
-            last = _words(_dw3s2e_words(*form, zp_in))
+            first = _dw3s2_short_words(form, zp_in, rows)
+            last = _words(_dw3s2_short_words(form, zp_in, 6))
             return np.concatenate([_words(first, DW3H_TAG + 2 * (rows - 11)), last])
-        words = _DW3S2_WORDS[rows - 5](*form, zp_in)
+        words = _dw3s2_short_words(form, zp_in, rows)
         return _words(words, DW3Q_TAG + 2 * (rows - 5))
     if short_s2 and out_hw[axis] == 3:  # (four outputs: dw3s2l's below)
         return None
@@ -262,7 +262,7 @@ def dw3_s2_short(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_max:
     """Three taps at stride 2 on one 'same' line of three outputs on five
     rows (pad 1) or six (pad 0, the bottom one padded), or of four outputs
     on seven (pad 1) or eight (pad 0), 8+ channels, no clamp: the records
-    of _DW3S2_WORDS[rows - 5] after DW3Q_TAG + 2 (rows - 5) (DW3Q_TAG,
+    of _dw3s2_short_words(rows) after DW3Q_TAG + 2 (rows - 5) (DW3Q_TAG,
     DW3E_TAG, DW3F_TAG, DW3G_TAG), run by nnom_dw3_s2_s8, _s2e_s8, _s2f_s8,
     _s2g_s8 (the C dispatcher takes the tag's word for it)."""
     rows = (n_in == 2 * n_out - 1 and pad == 1) or (n_in == 2 * n_out and pad == 0)
@@ -358,88 +358,34 @@ def _dw3_words(w, bias, zp_in, mult, ra, e) -> np.ndarray:
     return np.stack(cols, axis=1)
 
 
-def _dw3s2_words(w, bias, mult, ra, x, zp_in) -> np.ndarray:
-    """nnom_dw3_s2_s8's records (src/kernels/local/nnom_local_dw3sh_dsp.c),
-    channel after channel: (w0, w1), (w1, w2) halfwords, the three outputs'
-    bias (o0's and o2's with their padded tap's input zero point: the
-    tap's product with the zero point is not taken off), mult, ra, x + 2
-    (the weights doubled)."""
+def _dw3s2_line_words(w, bias, mult, ra, x, zp_in, outputs: int, top: bool, bottom: bool):
+    """The records of nnom_dw3_s2_s8 and its siblings in nnom_local_dw3sh_dsp.c
+    (one stride-2 three-tap line of `outputs` outputs), channel after
+    channel: (w0, w1) and, with the top row padded, (w1, w2) halfwords, else
+    (w2, 0); the outputs' bias (the weights doubled), the first with its
+    padded top tap's input zero point, the last with its padded bottom
+    tap's (the tap's product with the zero point is not taken off); mult,
+    ra, x + 2. Five and seven rows: top and bottom padded (_s2, _s2f); six
+    and eight: the bottom (_s2e, _s2g); the first three outputs of 11 rows:
+    the top (_s2a), of 12: neither (_s2b)."""
     w0, w1, w2 = w
     b = 2 * bias - zp_in * w.sum(axis=0)
-    cols = [
-        _half(w0) | (_half(w1) << 16),
-        _half(w1) | (_half(w2) << 16),
-        b + zp_in * w0,
-        b,
-        b + zp_in * w2,
-        mult,
-        ra,
-        x + 2,
-    ]
-    return np.stack(cols, axis=1)
+    second = _half(w1) | (_half(w2) << 16) if top else _half(w2)
+    biases = [b] * outputs
+    if top:
+        biases[0] = b + zp_in * w0
+    if bottom:
+        biases[-1] = b + zp_in * w2
+    return np.stack([_half(w0) | (_half(w1) << 16), second, *biases, mult, ra, x + 2], axis=1)
 
 
-def _dw3s2e_words(w, bias, mult, ra, x, zp_in) -> np.ndarray:
-    """nnom_dw3_s2e_s8's records (six rows, the bottom one padded): (w0, w1),
-    (w2, 0) halfwords, the bias twice, o2's bias with its padded tap's
-    input zero point, mult, ra, x + 2 (the weights doubled)."""
-    w0, w1, w2 = w
-    b = 2 * bias - zp_in * w.sum(axis=0)
-    cols = [_half(w0) | (_half(w1) << 16), _half(w2), b, b, b + zp_in * w2, mult, ra, x + 2]
-    return np.stack(cols, axis=1)
-
-
-def _dw3s2f_words(w, bias, mult, ra, x, zp_in) -> np.ndarray:
-    """nnom_dw3_s2f_s8's records (seven rows, one pad each end): (w0, w1),
-    (w1, w2) halfwords, the four outputs' bias (o0's and o3's with their
-    padded tap's input zero point), mult, ra, x + 2 (the weights doubled)."""
-    w0, w1, w2 = w
-    b = 2 * bias - zp_in * w.sum(axis=0)
-    cols = [
-        _half(w0) | (_half(w1) << 16),
-        _half(w1) | (_half(w2) << 16),
-        b + zp_in * w0,
-        b,
-        b,
-        b + zp_in * w2,
-        mult,
-        ra,
-        x + 2,
-    ]
-    return np.stack(cols, axis=1)
-
-
-def _dw3s2g_words(w, bias, mult, ra, x, zp_in) -> np.ndarray:
-    """nnom_dw3_s2g_s8's records (eight rows, the bottom one padded): (w0,
-    w1), (w2, 0) halfwords, the bias three times, o3's bias with its padded
-    tap's input zero point, mult, ra, x + 2 (the weights doubled)."""
-    w0, w1, w2 = w
-    b = 2 * bias - zp_in * w.sum(axis=0)
-    cols = [_half(w0) | (_half(w1) << 16), _half(w2), b, b, b, b + zp_in * w2, mult, ra, x + 2]
-    return np.stack(cols, axis=1)
-
-
-def _dw3s2a_words(w, bias, mult, ra, x, zp_in) -> np.ndarray:
-    """nnom_dw3_s2a_s8's records (the first three outputs on rows 0-5, the
-    top one padded): (w0, w1), (w1, w2) halfwords, o0's bias with its
-    padded tap's input zero point, the bias twice, mult, ra, x + 2."""
-    w0, w1, w2 = w
-    b = 2 * bias - zp_in * w.sum(axis=0)
-    cols = [_half(w0) | (_half(w1) << 16), _half(w1) | (_half(w2) << 16), b + zp_in * w0, b, b]
-    return np.stack([*cols, mult, ra, x + 2], axis=1)
-
-
-def _dw3s2b_words(w, bias, mult, ra, x, zp_in) -> np.ndarray:
-    """nnom_dw3_s2b_s8's records (the first three outputs on rows 0-6, no
-    pad): (w0, w1), (w2, 0) halfwords, the bias three times, mult, ra,
-    x + 2."""
-    w0, w1, w2 = w
-    b = 2 * bias - zp_in * w.sum(axis=0)
-    return np.stack([_half(w0) | (_half(w1) << 16), _half(w2), b, b, b, mult, ra, x + 2], axis=1)
-
-
-# the records of a short stride-2 line by its rows - 5 (dw3_s2_short)
-_DW3S2_WORDS = (_dw3s2_words, _dw3s2e_words, _dw3s2f_words, _dw3s2g_words)
+def _dw3s2_short_words(form, zp_in, rows: int) -> np.ndarray:
+    """A short stride-2 line's records by its rows (dw3_s2_short): 5 to 8
+    rows one call of (rows + 1) // 2 outputs, 11 and 12 the first three
+    outputs' (the last three's: rows 6, bottom padded)."""
+    if rows > 8:
+        return _dw3s2_line_words(*form, zp_in, 3, rows == 11, False)
+    return _dw3s2_line_words(*form, zp_in, (rows + 1) // 2, rows % 2 == 1, True)
 
 
 def _words(words: np.ndarray, tag: int | None = None) -> np.ndarray:

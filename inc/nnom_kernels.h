@@ -186,6 +186,12 @@ extern const nnom_kernel_t nnom_mul_kernels[];
  * layer->scratch_bytes, and the pick kept in layer->kernel (the run's: the
  * plan gives the layer those bytes, nnom_plan_check()), so no run picks. */
 void nnom_kernel_plan(const nnom_kernel_t *table, nnom_layer_t *layer, const void *args);
+/* DepthwiseConv2D's build after the plan (not at -Os): where the local
+ * kernel runs the layer, the path its first run would take when the
+ * converter's records name it and their checks against the layer hold,
+ * kept in layer->keep now, so that no run asks them (0 otherwise: the
+ * first run picks). */
+void nnom_dwconv_prepare(nnom_layer_t *layer, const nnom_conv_args_t *args);
 /* Runs the kernel the table picks for args with the layer's scratch (the
  * planned l->scratch_bytes at l->scratch; none when the layer asked none).
  * The pick is kept in layer->kernel, made at build (nnom_kernel_plan()) or
@@ -240,6 +246,7 @@ nnom_status_t nnom_local_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args)
 uint32_t nnom_local_conv_s8_scratch(const void *args);
 nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 uint32_t nnom_local_dwconv_s8_scratch(const void *args);
+uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *args); /* (DSP cores, -O2) */
 nnom_status_t nnom_local_fc_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 nnom_status_t nnom_local_maxpool_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 nnom_status_t nnom_local_avgpool_s8(const nnom_kernel_ctx_t *ctx, const void *args);

@@ -185,6 +185,17 @@ const nnom_kernel_t nnom_dwconv_kernels[] = {
     LOCAL_DWCONV,
 };
 
+void nnom_dwconv_prepare(nnom_layer_t *layer, const nnom_conv_args_t *args)
+{
+#if NNOM_LOCAL_MAC_ASM && !defined(NNOM_USING_CHW)
+    if (nnom_dwconv_kernels[layer->kernel - 1u].run == nnom_local_dwconv_s8)
+        layer->keep = nnom_local_dwconv_s8_step(args);
+#else
+    (void)layer;
+    (void)args;
+#endif
+}
+
 /* Without Helium CMSIS-NN's fully connected kernel takes every case; at
  * -O2 the local one goes first where its assembly loop runs
  * (NNOM_FC_LOCAL_ASM). Both need no scratch, so the pick can change at run

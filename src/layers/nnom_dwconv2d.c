@@ -38,8 +38,13 @@ NNOM_WINDOW_SETUP nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s
 static nnom_status_t dwconv2d_build(nnom_layer_t *l)
 {
     nnom_conv_args_t s;
-    return nnom_window_build(l, setup, nnom_dwconv_kernels, &s,
-                             ((const nnom_dwconv2d_config_t *)l->config)->args);
+    const nnom_status_t st = nnom_window_build(l, setup, nnom_dwconv_kernels, &s,
+                                               ((const nnom_dwconv2d_config_t *)l->config)->args);
+#if !defined(__OPTIMIZE_SIZE__)
+    if (st == NN_SUCCESS)
+        nnom_dwconv_prepare(l, &s); /* the records' checks now, not at a run */
+#endif
+    return st;
 }
 
 static nnom_status_t dwconv2d_run(nnom_layer_t *l)

@@ -465,7 +465,8 @@ static int dw_late(const dw_ctx_t *t, unsigned from)
 }
 
 /* A kept step before DW_GENERIC, its path alone: the asks dw_early() put
- * before it held at the first run on the same arguments. 0: the path
+ * before it held at the first run on the same arguments (or at build:
+ * nnom_local_dwconv_s8_step()). 0: the path
  * refused (never on unchanged arguments; dw_walk() then starts at it). */
 static int dw_kept(const nnom_conv_args_t *a, unsigned step)
 {
@@ -504,6 +505,39 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
     default:
         return 0;
     }
+}
+
+/* The step where the converter's records name a layer's path and their
+ * checks against its arguments hold (a two-tap plan's sets, tag 9's
+ * geometry head, tags 13 to 25's pixels and channels), asked once at
+ * build so that no run pays for them (DepthwiseConv2D's build, through
+ * nnom_dwconv_prepare(): the first run then takes the kept step, a
+ * planned two-tap layer 109 to 1,053 instructions less). It names a step
+ * only where every step dw_early() puts before it refuses the layer
+ * without running (their asks alone decide); 0 otherwise, and the first
+ * run walks as before (a header whose records fail their checks too). */
+uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
+{
+    if (a->records == NULL || a->ch_mult != 1 || nnom_dw2_asks(a))
+        return DW_FIRST;
+    const int32_t taps = a->k.h * a->k.w, tag = a->records[0];
+    if (taps == 2) /* DW_PAIR: nnom_dwpair_try()'s plan */
+        return tag == NNOM_DWPAIR_PLAN &&
+                       nnom_dwpair_plan_holds(a, a->records + 1 + NNOM_DWPAIR_REC * a->in.c)
+                   ? DW_PAIR
+                   : DW_FIRST;
+    if (taps == 3) { /* DW_THREE: dw_three_path()'s odd tags that run once asked */
+        if ((tag & 1) == 0)
+            return DW_FIRST;
+        if ((uint32_t)tag - NNOM_DW3Q_TAG <= NNOM_DW3I_TAG - NNOM_DW3Q_TAG)
+            return nnom_dw3_s2q_asks(a) ? DW_THREE : DW_FIRST;
+        return tag == NNOM_DW3S_TAG && nnom_dw3s_asks(a) ? DW_THREE : DW_FIRST;
+    }
+    /* DW_COL_ALONE: past DW_LINE and DW_ONE (which might run) */
+    if (tag != NNOM_DWCOL_AL_TAG || nnom_dw_line_asks(a) || (a->out.h == 1 && a->out.w == 1) ||
+        !nnom_dw_col_early_asks(a) || !nnom_dwcol_alone_holds(a))
+        return DW_FIRST;
+    return DW_COL_ALONE;
 }
 #endif
 

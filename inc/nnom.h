@@ -126,11 +126,13 @@ typedef enum {
  * output (the layer then runs a Keras 1D layer) */
 #define NNOM_LAYER_1D_NAME 0x08u
 
+/* The bytes first: 16 bytes on 32-bit cores (20 with the kind an enum
+ * before the name), one per layer type a model links. */
 typedef struct {
-    nnom_layer_kind_t kind;
-    const char *name; /* shown in the model table, e.g. "Conv2D" */
+    uint8_t kind;     /* nnom_layer_kind_t */
     uint8_t flags;
     uint8_t clamps;   /* run() applies the out_min/out_max clamp itself */
+    const char *name; /* shown in the model table, e.g. "Conv2D" */
     /* Checks the inputs, sets out.shape, out.q, macs and scratch_bytes. */
     nnom_status_t (*build)(nnom_layer_t *layer);
     nnom_status_t (*run)(nnom_layer_t *layer);

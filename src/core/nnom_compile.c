@@ -194,12 +194,6 @@ typedef nnom_status_t (*planner_t)(nnom_model_t *m, const nnom_arena_plan_t **pl
  * planner's temporary block (at the top of the static buffer) is done
  * with: the buffer needs the structures plus the larger of the two, not
  * their sum. */
-static nnom_status_t no_arena(uint32_t bytes)
-{
-    NNOM_LOG("nnom: no memory for the %u-byte arena\n", (unsigned)bytes);
-    return NN_NO_MEMORY;
-}
-
 static nnom_status_t plan_and_allocate(nnom_model_t *m, planner_t planner,
                                        const nnom_arena_plan_t *plan)
 {
@@ -225,8 +219,9 @@ static nnom_status_t plan_and_allocate(nnom_model_t *m, planner_t planner,
     nnom_mem_temp_free(temp);
     if (ok && later && bytes > 0)
         ok = (int8_t *)nnom_mem(bytes) == arena;
+    /* nnom_mem() said how many bytes it lacked, heap or static */
     if (s == NN_SUCCESS && !ok)
-        s = no_arena(bytes); /* one message, heap or static */
+        s = NN_NO_MEMORY;
     m->arena = ok && bytes > 0 ? arena : NULL;
     return s;
 }

@@ -40,8 +40,8 @@ static nnom_status_t activation_run(nnom_layer_t *l)
     return NN_SUCCESS;
 }
 
-static const nnom_layer_type_t activation_type = {NNOM_ACTIVATION, "Activation",
-                                                  NNOM_LAYER_INPLACE, 0, activation_build,
+static const nnom_layer_type_t activation_type = {NNOM_ACTIVATION, NNOM_LAYER_INPLACE,
+                                                  0, "Activation", activation_build,
                                                   activation_run};
 
 nnom_layer_t *nnom_activation_s(const nnom_activation_config_t *config)

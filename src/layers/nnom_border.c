@@ -67,8 +67,8 @@ static nnom_status_t pad_run(nnom_layer_t *l) { return border_run(l, 1); }
 static nnom_status_t crop_build(nnom_layer_t *l) { return border_build(l, 0); }
 static nnom_status_t crop_run(nnom_layer_t *l) { return border_run(l, 0); }
 
-static const nnom_layer_type_t zeropad_type = {NNOM_LAYER, "ZeroPad", 0, 0, pad_build, pad_run};
-static const nnom_layer_type_t cropping_type = {NNOM_LAYER, "Cropping", 0, 0, crop_build,
+static const nnom_layer_type_t zeropad_type = {NNOM_LAYER, 0, 0, "ZeroPad", pad_build, pad_run};
+static const nnom_layer_type_t cropping_type = {NNOM_LAYER, 0, 0, "Cropping", crop_build,
                                                 crop_run};
 
 nnom_layer_t *nnom_zeropadding_s(const nnom_border_config_t *config)

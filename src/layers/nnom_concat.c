@@ -104,7 +104,7 @@ static nnom_status_t concat_run(nnom_layer_t *l)
     return NN_SUCCESS;
 }
 
-static const nnom_layer_type_t concat_type = {NNOM_LAYER, "Concat", 0, 0, concat_build,
+static const nnom_layer_type_t concat_type = {NNOM_LAYER, 0, 0, "Concat", concat_build,
                                               concat_run};
 
 nnom_layer_t *nnom_concat_s(const nnom_concat_config_t *config)

@@ -40,7 +40,7 @@ static nnom_status_t conv2d_run(nnom_layer_t *l)
 }
 
 static nnom_status_t conv2d_build(nnom_layer_t *l);
-static const nnom_layer_type_t conv2d_type = {NNOM_LAYER, "Conv2D\0Conv1D", NNOM_LAYER_1D_NAME, 1, conv2d_build,
+static const nnom_layer_type_t conv2d_type = {NNOM_LAYER, NNOM_LAYER_1D_NAME, 1, "Conv2D\0Conv1D", conv2d_build,
                                               conv2d_run};
 
 #if NNOM_CONV_RECORDS
@@ -53,8 +53,8 @@ static const nnom_layer_type_t conv2d_type = {NNOM_LAYER, "Conv2D\0Conv1D", NNOM
         return LOOP(((const nnom_conv2d_config_t *)l->config)->records, l->out.data,               \
                     l->in0->out.data);                                                             \
     }                                                                                              \
-    static const nnom_layer_type_t TYPE = {NNOM_LAYER, "Conv2D\0Conv1D", NNOM_LAYER_1D_NAME,       \
-                                           1, conv2d_build, TYPE##_run}
+    static const nnom_layer_type_t TYPE = {NNOM_LAYER, NNOM_LAYER_1D_NAME, 1, "Conv2D\0Conv1D",     \
+                                           conv2d_build, TYPE##_run}
 CONV2D_RECORDS_TYPE(pw1px8_type, nnom_local_pw1px8_rec);
 CONV2D_RECORDS_TYPE(pw1px_type, nnom_local_pw1px_rec);
 CONV2D_RECORDS_TYPE(pwfo_type, nnom_local_pwfo_rec);

@@ -70,8 +70,8 @@ static nnom_status_t deconv2d_run(nnom_layer_t *l)
     return nnom_window_run(l, setup, nnom_deconv_kernels, NULL);
 }
 
-static const nnom_layer_type_t deconv2d_type = {NNOM_LAYER, "DeConv2D\0DeConv1D",
-                                                NNOM_LAYER_1D_NAME, 1,
+static const nnom_layer_type_t deconv2d_type = {NNOM_LAYER, NNOM_LAYER_1D_NAME,
+                                                1, "DeConv2D\0DeConv1D",
                                                 deconv2d_build, deconv2d_run};
 
 nnom_layer_t *nnom_deconv2d_s(const nnom_deconv2d_config_t *config)

@@ -81,6 +81,6 @@ static nnom_status_t dense_run(nnom_layer_t *l)
     return nnom_kernel_run_kept(nnom_fc_kernels, l, &a);
 }
 
-static const nnom_layer_type_t dense_type = {NNOM_LAYER, "Dense", 0, 1, dense_build, dense_run};
+static const nnom_layer_type_t dense_type = {NNOM_LAYER, 0, 1, "Dense", dense_build, dense_run};
 
 nnom_layer_t *nnom_dense_s(const nnom_dense_config_t *config) { return nnom_layer_new(&dense_type, config); }

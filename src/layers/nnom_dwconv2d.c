@@ -53,8 +53,8 @@ static nnom_status_t dwconv2d_run(nnom_layer_t *l)
                            ((const nnom_dwconv2d_config_t *)l->config)->args);
 }
 
-static const nnom_layer_type_t dwconv2d_type = {NNOM_LAYER, "DW_Conv2D\0DW_Conv1D",
-                                                NNOM_LAYER_1D_NAME, 1,
+static const nnom_layer_type_t dwconv2d_type = {NNOM_LAYER, NNOM_LAYER_1D_NAME,
+                                                1, "DW_Conv2D\0DW_Conv1D",
                                                 dwconv2d_build, dwconv2d_run};
 
 nnom_layer_t *nnom_dwconv2d_s(const nnom_dwconv2d_config_t *config)

@@ -155,13 +155,13 @@ static nnom_status_t sumpool_run(nnom_layer_t *l)
     return nnom_kernel_run_kept(nnom_sumpool_kernels, l, &a);
 }
 
-static const nnom_layer_type_t global_maxpool_type = {NNOM_LAYER, "GlobalMax", 0, 1,
+static const nnom_layer_type_t global_maxpool_type = {NNOM_LAYER, 0, 1, "GlobalMax",
                                                       global_build, global_max_run};
-static const nnom_layer_type_t global_avgpool_type = {NNOM_LAYER, "GlobalAvg", 0, 1,
+static const nnom_layer_type_t global_avgpool_type = {NNOM_LAYER, 0, 1, "GlobalAvg",
                                                       global_build, global_avg_run};
-static const nnom_layer_type_t global_sumpool_type = {NNOM_LAYER, "GlobalSum", 0, 1,
+static const nnom_layer_type_t global_sumpool_type = {NNOM_LAYER, 0, 1, "GlobalSum",
                                                       global_build, global_sum_run};
-static const nnom_layer_type_t sumpool_type = {NNOM_LAYER, "SumPool", 0, 1, sumpool_build,
+static const nnom_layer_type_t sumpool_type = {NNOM_LAYER, 0, 1, "SumPool", sumpool_build,
                                                sumpool_run};
 
 nnom_layer_t *nnom_global_maxpool_s(const nnom_global_pool_config_t *config)

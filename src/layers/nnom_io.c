@@ -49,10 +49,10 @@ static nnom_status_t input_copy_run(nnom_layer_t *l)
 }
 static nnom_status_t input_build(nnom_layer_t *l);
 /* the input in an arena buffer, filled from the user's */
-static const nnom_layer_type_t input_copy_type = {NNOM_INPUT, "Input", 0, 0, input_build,
+static const nnom_layer_type_t input_copy_type = {NNOM_INPUT, 0, 0, "Input", input_build,
                                                   input_copy_run};
 /* the user's buffer, read in place */
-static const nnom_layer_type_t input_user_type = {NNOM_INPUT, "Input", NNOM_LAYER_EXTERNAL, 0,
+static const nnom_layer_type_t input_user_type = {NNOM_INPUT, NNOM_LAYER_EXTERNAL, 0, "Input",
                                                   input_build, nothing_to_do};
 
 static nnom_status_t input_build(nnom_layer_t *l)
@@ -83,7 +83,7 @@ static nnom_status_t output_copy_run(nnom_layer_t *l)
 
 static nnom_status_t output_build(nnom_layer_t *l);
 /* a copy to the user's buffer */
-static const nnom_layer_type_t output_copy_type = {NNOM_OUTPUT, "Output", NNOM_LAYER_EXTERNAL, 0,
+static const nnom_layer_type_t output_copy_type = {NNOM_OUTPUT, NNOM_LAYER_EXTERNAL, 0, "Output",
                                                    output_build, output_copy_run};
 
 static nnom_status_t output_build(nnom_layer_t *l)
@@ -109,9 +109,9 @@ int8_t *nnom_io_data(const nnom_layer_t *l)
 }
 
 /* the arena tensors (a NULL buffer); the builds switch to the types above */
-static const nnom_layer_type_t input_type = {NNOM_INPUT, "Input", 0, 0, input_build,
+static const nnom_layer_type_t input_type = {NNOM_INPUT, 0, 0, "Input", input_build,
                                              nothing_to_do};
-static const nnom_layer_type_t output_type = {NNOM_OUTPUT, "Output", NNOM_LAYER_VIEW, 0,
+static const nnom_layer_type_t output_type = {NNOM_OUTPUT, NNOM_LAYER_VIEW, 0, "Output",
                                               output_build, nothing_to_do};
 
 nnom_layer_t *nnom_input_s(const nnom_io_config_t *config) { return nnom_layer_new(&input_type, config); }

@@ -60,7 +60,7 @@ static nnom_status_t lambda_run(nnom_layer_t *l)
     return s;
 }
 
-static const nnom_layer_type_t lambda_type = {NNOM_LAYER, "Lambda", 0, 0, lambda_build,
+static const nnom_layer_type_t lambda_type = {NNOM_LAYER, 0, 0, "Lambda", lambda_build,
                                               lambda_run};
 
 nnom_layer_t *nnom_lambda_s(const nnom_lambda_config_t *config)

@@ -140,11 +140,11 @@ static nnom_status_t mult_run(nnom_layer_t *l)
 }
 
 /* In place: the kernels read every input's element before writing it. */
-static const nnom_layer_type_t add_type = {NNOM_LAYER, "Add", NNOM_LAYER_INPLACE, 1, add_build,
+static const nnom_layer_type_t add_type = {NNOM_LAYER, NNOM_LAYER_INPLACE, 1, "Add", add_build,
                                            add_run};
-static const nnom_layer_type_t sub_type = {NNOM_LAYER, "Sub", NNOM_LAYER_INPLACE, 1, add_build,
+static const nnom_layer_type_t sub_type = {NNOM_LAYER, NNOM_LAYER_INPLACE, 1, "Sub", add_build,
                                            add_run};
-static const nnom_layer_type_t mult_type = {NNOM_LAYER, "Mult", NNOM_LAYER_INPLACE, 1, mult_build,
+static const nnom_layer_type_t mult_type = {NNOM_LAYER, NNOM_LAYER_INPLACE, 1, "Mult", mult_build,
                                             mult_run};
 
 nnom_layer_t *nnom_add_s(const nnom_add_config_t *config) { return nnom_layer_new(&add_type, config); }

@@ -77,11 +77,11 @@ static nnom_status_t pool_run(nnom_layer_t *l)
 }
 
 static const pool_type_t maxpool_type = {
-    {NNOM_LAYER, "MaxPool", 0, 1, pool_build, pool_run},
+    {NNOM_LAYER, 0, 1, "MaxPool", pool_build, pool_run},
     nnom_maxpool_kernels,
 };
 static const pool_type_t avgpool_type = {
-    {NNOM_LAYER, "AvgPool", 0, 1, pool_build, pool_run},
+    {NNOM_LAYER, 0, 1, "AvgPool", pool_build, pool_run},
     nnom_avgpool_kernels,
 };
 

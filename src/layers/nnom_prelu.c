@@ -54,7 +54,7 @@ static nnom_status_t prelu_run(nnom_layer_t *l)
     return nnom_kernel_run_kept(nnom_prelu_kernels, l, &a);
 }
 
-static const nnom_layer_type_t prelu_type = {NNOM_LAYER, "PReLU", 0, 0, prelu_build, prelu_run};
+static const nnom_layer_type_t prelu_type = {NNOM_LAYER, 0, 0, "PReLU", prelu_build, prelu_run};
 
 nnom_layer_t *nnom_prelu_s(const nnom_prelu_config_t *config)
 {

@@ -33,9 +33,9 @@ static nnom_status_t reshape_copy_run(nnom_layer_t *l)
 }
 static nnom_status_t reshape_build(nnom_layer_t *l);
 /* the copying forms, where the arena's order is not Keras' */
-static const nnom_layer_type_t flatten_copy_type = {NNOM_LAYER, "Flatten", 0, 0,
+static const nnom_layer_type_t flatten_copy_type = {NNOM_LAYER, 0, 0, "Flatten",
                                                     reshape_build, reshape_copy_run};
-static const nnom_layer_type_t reshape_copy_type = {NNOM_LAYER, "Reshape", 0, 0,
+static const nnom_layer_type_t reshape_copy_type = {NNOM_LAYER, 0, 0, "Reshape",
                                                     reshape_build, reshape_copy_run};
 
 static nnom_status_t reshape_build(nnom_layer_t *l)
@@ -58,9 +58,9 @@ static nnom_status_t reshape_run(nnom_layer_t *l)
     return NN_SUCCESS;
 }
 
-static const nnom_layer_type_t flatten_type = {NNOM_LAYER, "Flatten", NNOM_LAYER_VIEW, 0,
+static const nnom_layer_type_t flatten_type = {NNOM_LAYER, NNOM_LAYER_VIEW, 0, "Flatten",
                                                reshape_build, reshape_run};
-static const nnom_layer_type_t reshape_type = {NNOM_LAYER, "Reshape", NNOM_LAYER_VIEW, 0,
+static const nnom_layer_type_t reshape_type = {NNOM_LAYER, NNOM_LAYER_VIEW, 0, "Reshape",
                                                reshape_build, reshape_run};
 
 nnom_layer_t *nnom_flatten_s(const nnom_reshape_config_t *config)

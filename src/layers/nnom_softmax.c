@@ -45,7 +45,7 @@ static nnom_status_t softmax_run(nnom_layer_t *l)
     return nnom_kernel_run_kept(nnom_softmax_kernels, l, &a);
 }
 
-static const nnom_layer_type_t softmax_type = {NNOM_LAYER, "Softmax", NNOM_LAYER_INPLACE, 0,
+static const nnom_layer_type_t softmax_type = {NNOM_LAYER, NNOM_LAYER_INPLACE, 0, "Softmax",
                                                softmax_build, softmax_run};
 
 nnom_layer_t *nnom_softmax_s(const nnom_softmax_config_t *config)

@@ -51,7 +51,7 @@ static nnom_status_t upsample_run(nnom_layer_t *l)
     return NN_SUCCESS;
 }
 
-static const nnom_layer_type_t upsample_type = {NNOM_LAYER, "UpSample", 0, 0, upsample_build,
+static const nnom_layer_type_t upsample_type = {NNOM_LAYER, 0, 0, "UpSample", upsample_build,
                                                 upsample_run};
 
 nnom_layer_t *nnom_upsample_s(const nnom_upsample_config_t *config)

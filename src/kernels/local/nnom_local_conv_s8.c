@@ -37,8 +37,16 @@
 
 #define PATCH_MAX_IC 3
 
+/* -Os: one copy of tap_range() for both axes */
+#if defined(__OPTIMIZE_SIZE__)
+#define TAP_RANGE_INLINE NNOM_NOINLINE
+#else
+#define TAP_RANGE_INLINE
+#endif
+
 /* Taps [lo, hi) of a window starting at s0 that fall inside [0, size). */
-static void tap_range(int32_t s0, int32_t size, int32_t k, int32_t dil, int32_t *lo, int32_t *hi)
+static TAP_RANGE_INLINE void tap_range(int32_t s0, int32_t size, int32_t k, int32_t dil,
+                                       int32_t *lo, int32_t *hi)
 {
     const int32_t a = s0 >= 0 ? 0 : (-s0 + dil - 1) / dil;
     const int32_t b = size - s0 <= 0 ? 0 : (size - s0 + dil - 1) / dil;

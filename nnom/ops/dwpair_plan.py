@@ -92,6 +92,10 @@ THREE_ALONE = -3  # head word 8: nothing left to C and the plan one k 17 set
 FLAT_CH = 64
 FLAT_SET = 32  # a k 17 set's cost outside its groups (the plan's ~23, the loop's entry)
 FLAT_GROUP = 27
+# the runs cost less than the sets' counts say, and a plan pays its check at
+# the first run ((2,1) s1 38x1x34 valid, counted 84 less flat: 9,767 on the
+# runs, 9,794 flat)
+FLAT_RUNS = 200
 LANE_RUN, LANE_OUT = 65, 16  # the lane in C: the tail's set-up, an output (dwpair_lane)
 
 
@@ -293,7 +297,8 @@ def dwpair_plan(
         t3 = three_words()
     if t3 is not None:
         segs = [(0, 0, last)] if down else [(i * lx, i * lo, last) for i in range(lines)]
-        flat = _flat(segs, ob, ic, -ic % 4, cost)
+        runs = len(sets) > (MAX_SETS_RUNS if _runs_cost_more(lines, last, edge, g) else MAX_SETS)
+        flat = _flat(segs, ob, ic, -ic % 4, cost - (FLAT_RUNS if runs else 0))
     if flat is not None:
         sets, lane = list(flat[0]), False
         back = -ic % 4
@@ -356,7 +361,8 @@ def dwpair_plan(
         extra += _channels3(t3, ic, range(block))
         for i, ch in enumerate(lasts):
             at_f[("l", i)] = edge_rec + 4 * len(extra)
-            extra += _channels3(t3, ic, list(range(ch - ch % 4)) + list(range(ch - 4, ch)))
+            over = list(range(ch - 4, ch)) if ch % 4 else []  # the overlapping group's
+            extra += _channels3(t3, ic, list(range(ch - ch % 4)) + over)
         for k, o, od, end, x, _, d, bk, rec in fsets:
             plan += [k, o, *od, end, x, x + xb, *d, at_f[rec], bk]
         sets = sets[len(fsets) :]

@@ -292,17 +292,17 @@ def dwpair_plan(
     )
     if lane and not walked:  # the lane's outputs in C, and the border's with it
         cost += LANE_RUN + LANE_OUT * lines * out
+    runs = len(sets) > (MAX_SETS_RUNS if _runs_cost_more(lines, last, edge, g) else MAX_SETS)
     flat = t3 = None
     if flat_ok and s == 1 and (not down or (sw == 1 and iw == ow)) and three_words is not None:
-        t3 = three_words()
-    if t3 is not None:
         segs = [(0, 0, last)] if down else [(i * lx, i * lo, last) for i in range(lines)]
-        runs = len(sets) > (MAX_SETS_RUNS if _runs_cost_more(lines, last, edge, g) else MAX_SETS)
         flat = _flat(segs, ob, ic, -ic % 4, cost - (FLAT_RUNS if runs else 0))
+        t3 = three_words() if flat is not None else None  # (a search a channel: only here)
+        flat = flat if t3 is not None else None
     if flat is not None:
         sets, lane = list(flat[0]), False
         back = -ic % 4
-    elif len(sets) > (MAX_SETS_RUNS if _runs_cost_more(lines, last, edge, g) else MAX_SETS):
+    elif runs:
         return words
     else:
         sets, lane = walk, lane and not walked

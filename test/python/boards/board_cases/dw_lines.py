@@ -1787,7 +1787,7 @@ family("tap2t_", 177_000, len(TAP2T_CASES), lambda k, rng: pair_case_model(TAP2T
 # channel's weights down, every weight down; and near the limits, kept off
 # it: the runs by less than FLAT_RUNS (38x1x34), the last set's back not
 # the layer's (43x1x11), stride 2, stride 2 across, ReLU6, 12 channels
-# (the walks cost less). (as PAIR6_CASES)
+# (no overlapping group: the runs by less than FLAT_RUNS). (as PAIR6_CASES)
 ODD46_CASES = [
     ((46, 1, 11), (2, 1), (1, 1), "same", "relu", 0),  # 5 blocks of 8 rows, 5 rows back 1, k 11
     ((1, 46, 11), (1, 2), (1, 1), "same", "relu", 0),  # across
@@ -1806,7 +1806,7 @@ ODD46_CASES = [
     ((46, 1, 11), (2, 1), (2, 1), "same", "relu", 0),  # stride 2
     ((46, 2, 11), (2, 1), (1, 2), "same", "relu", 0),  # stride 2 across
     ((46, 1, 11), (2, 1), (1, 1), "same", "relu6", 0),  # no plan
-    ((46, 1, 12), (2, 1), (1, 1), "same", "relu", 0),  # the walks
+    ((46, 1, 12), (2, 1), (1, 1), "same", "relu", 0),  # no overlap: kept on the runs
 ]
 
 

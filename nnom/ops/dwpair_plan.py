@@ -81,6 +81,22 @@ ONE_PAIRS_G = 4
 # group; where every channel has them
 THREE_K = 17
 THREE_ALONE = -3  # head word 8: nothing left to C and the plan one k 17 set
+# a line at stride 1 whose places' channels follow on from each other (every
+# (1,2) line; (2,1) rows the width's pixels across at stride 1 across) is one
+# run of place x channel "channels", the records' ic channels over and over:
+# k 17 sets of blocks of FLAT_CH+ channels (a multiple of four, each block's
+# records the same three-word copy), the line's last one with the overlapping
+# group, so that a group never holds channels of two places idle and the
+# places pay no set each ((2,1) s1 46x1x11 same: 3 groups of 4 computed for
+# 11 channels on the runs)
+FLAT_CH = 64
+FLAT_SET = 32  # a k 17 set's cost outside its groups (the plan's ~23, the loop's entry)
+FLAT_GROUP = 27
+# the runs cost less than the sets' counts say, and a plan pays its check at
+# the first run ((2,1) s1 38x1x34 valid, counted 84 less flat: 9,767 on the
+# runs, 9,794 flat)
+FLAT_RUNS = 200
+LANE_RUN, LANE_OUT = 65, 16  # the lane in C: the tail's set-up, an output (dwpair_lane)
 
 
 def _edge_sizes(lines: int, g: int) -> list[int]:
@@ -145,21 +161,22 @@ def _walk(sets, ic, lines, lx, lo, n, sx, so, xs, back, lane=False):
     and the counts say it is cheaper than sets; else sets unchanged. lane
     (the channel past the groups, no border outputs): where the walks take
     every place (no odd ones), the walks do its pairs too (k WALK_LANE_K);
-    returns the sets and whether they hold the lane."""
+    returns the sets, whether they hold the lane and their count."""
     if lines > 1 and lx == n * sx and lo == n * so:
         n, lines = n * lines, 1
     s = sx // xs if sx in (xs, 2 * xs) else 0
-    if so != xs or not s or n < 4:
-        return sets, False
     g, walks = ic >> 2, 1 + (back > 0)
     gg = g + walks - 1  # the groups computed, the overlapping one included
+    was = sum(SET_COST + gg * GROUP_COST.get(k, GROUP_COST[4]) for k, *_ in sets)
+    if so != xs or not s or n < 4:
+        return sets, False, was
     pairs = n >> 1
     lone = [(line * lx + (n - 1) * sx, line * lo + (n - 1) * so) for line in range(lines)]
     lone = [lone[i : i + 4] for i in range(0, lines, 4)] if n & 1 else []
     cost = lines * walks * (SET_COST + WALK_STEP * (pairs - 1)) + lines * gg * pairs * WALK_GROUP[s]
     cost += sum(SET_COST + gg * GROUP_COST[len(p)] for p in lone)
-    if cost >= sum(SET_COST + gg * GROUP_COST[k] for k, *_ in sets):
-        return sets, False
+    if cost >= was:
+        return sets, False, was
     lane = lane and not lone
     kk = (WALK_LANE_K if lane else WALK_K)[s]
     walk = []
@@ -174,7 +191,45 @@ def _walk(sets, ic, lines, lx, lo, n, sx, so, xs, back, lane=False):
         d = [x - x0 - 4 for x, _ in p[1:]] + [0] * (4 - k)
         od = [o - o0 for _, o in p[1:]] + [0] * (4 - k)
         walk.append((k, o0, tuple(od), o0 + 4 * g, x0, x0 + xs, tuple(d), back))
-    return walk, lane
+    return walk, lane, cost
+
+
+def _flat(segs, unit, ic, over, place_cost):
+    """The flat layout of segments (x, out, places) of unit bytes a place:
+    k 17 sets (k, out, od, end, x, x2, d, back, rec) whose rec is ('b', 0)
+    the blocks' records or ('l', i) the i-th last set's own, and the records'
+    channel lists; None where it does not fit or costs more than place_cost."""
+    r = 4 // int(np.gcd(unit, 4))
+    per = (FLAT_CH + unit * r - 1) // (unit * r) * r  # places a block
+    block = per * unit  # FLAT_CH+ channels, a multiple of four
+    sets, lasts, cost = [], [], 0
+    for x0, o0, n in segs:
+        b, q = divmod(n, per)
+        if q and q * unit < 16:
+            if not b:
+                return None
+            b, q = b - 1, q + per
+        back = -(q * unit) % 4
+        if back not in (0, over):
+            return None
+        for i in range(b):
+            o, x = o0 + i * block, x0 + i * block
+            sets.append((THREE_K, o, (0, 0, 0), o + block, x, x, (0, 0, 0), 0, ("b", 0)))
+            cost += FLAT_SET + FLAT_GROUP * block // 4
+        if q:
+            o, x, ch = o0 + b * block, x0 + b * block, q * unit
+            end = o + ch - ch % 4
+            sets.append((THREE_K, o, (0, 0, 0), end, x, x, (0, 0, 0), back, ("l", len(lasts))))
+            lasts.append(ch)
+            cost += FLAT_SET + FLAT_GROUP * ((ch + 3) // 4)
+    if cost >= place_cost:
+        return None
+    return sets, block if len(sets) > len(lasts) else 0, lasts
+
+
+def _channels3(three, ic: int, chs) -> list[int]:
+    """The three words of the line's channels chs (channel j % ic's)."""
+    return [v for j in chs for v in three[3 * (j % ic) : 3 * (j % ic) + 3]]
 
 
 def _lane_in_sets(lines: int, out: int, edge: bool) -> bool:
@@ -203,6 +258,7 @@ def dwpair_plan(
     zp_in: int,
     edge_words=None,
     three_words=None,
+    flat_ok: bool = True,
 ) -> np.ndarray | None:
     """words (first word 1: every channel fits) with the grid appended and
     first word PLAN_TAG where it has at most MAX_SETS sets (MAX_SETS_RUNS
@@ -231,10 +287,25 @@ def dwpair_plan(
     back = 0 if lane or (ic & 3) == 0 else 4 - (ic & 3)
     sets = _sets(ic >> 2, back, lines, lx, lo, last, s * xb, ob, xb)
     g = (ic + 3) >> 2
-    if len(sets) > (MAX_SETS_RUNS if _runs_cost_more(lines, last, edge, g) else MAX_SETS):
+    walk, walked, cost = _walk(
+        sets, ic, lines, lx, lo, last, s * xb, ob, xb, back, lane and not edge
+    )
+    if lane and not walked:  # the lane's outputs in C, and the border's with it
+        cost += LANE_RUN + LANE_OUT * lines * out
+    runs = len(sets) > (MAX_SETS_RUNS if _runs_cost_more(lines, last, edge, g) else MAX_SETS)
+    flat = t3 = None
+    if flat_ok and s == 1 and (not down or (sw == 1 and iw == ow)) and three_words is not None:
+        segs = [(0, 0, last)] if down else [(i * lx, i * lo, last) for i in range(lines)]
+        flat = _flat(segs, ob, ic, -ic % 4, cost - (FLAT_RUNS if runs else 0))
+        t3 = three_words() if flat is not None else None  # (a search a channel: only here)
+        flat = flat if t3 is not None else None
+    if flat is not None:
+        sets, lane = list(flat[0]), False
+        back = -ic % 4
+    elif runs:
         return words
-    sets, walked = _walk(sets, ic, lines, lx, lo, last, s * xb, ob, xb, back, lane and not edge)
-    lane = lane and not walked
+    else:
+        sets, lane = walk, lane and not walked
     ex, eo = (n_in - 1) * xb, (out - 1) * ob
     extra = []  # the border outputs' own channel words, where their sets use them
     if edge and not lane and lines <= EDGE_LINES:
@@ -283,7 +354,20 @@ def dwpair_plan(
     plan = list(head)
     edge_rec = 4 * (len(words) - 1 + PLAN_HEAD + SET_WORDS * len(sets))  # after the plan
     three_rec = edge_rec + 4 * len(extra)  # after the border words
-    three = None
+    three, n_sets = None, len(sets)
+    if flat is not None:  # the blocks' records, then each last set's
+        fsets, block, lasts = flat
+        at_f = {("b", 0): three_rec}
+        extra += _channels3(t3, ic, range(block))
+        for i, ch in enumerate(lasts):
+            at_f[("l", i)] = edge_rec + 4 * len(extra)
+            over = list(range(ch - 4, ch)) if ch % 4 else []  # the overlapping group's
+            extra += _channels3(t3, ic, list(range(ch - ch % 4)) + over)
+        for k, o, od, end, x, _, d, bk, rec in fsets:
+            plan += [k, o, *od, end, x, x + xb, *d, at_f[rec], bk]
+        sets = sets[len(fsets) :]
+        if n_sets == 1 and plan[8] == -1:  # the set alone, without the plan's frames
+            plan[8] = THREE_ALONE
     for k, o, od, end, x, x2, d, bk, *rec in sets:
         at = (edge_rec if rec[0] == EDGE_REC else rec[0]) if rec else 0
         if k == 1 and end - o >= 4 * ONE_PAIRS_G:
@@ -300,8 +384,12 @@ def dwpair_plan(
         extra += three[: 12 * (ic >> 2)] + (three[3 * (ic - 4) :] if ic & 3 else [])
         if len(sets) == 1 and plan[8] == -1:  # the set alone, without the plan's frames
             plan[8] = THREE_ALONE
-    assert len(plan) == PLAN_HEAD + SET_WORDS * len(sets)
+    assert len(plan) == PLAN_HEAD + SET_WORDS * n_sets
     plan[12] = len(words) + len(plan) + len(extra)
+    if flat is not None and plan[12] > 1 + 7 * ic + PLAN_HEAD + 12 + 4 * ic + PLAN_SETS * SET_WORDS:
+        # more records than the C's bound on a layer's (the flat blocks' copies)
+        args = (words, down, attrs, act, in_hw, out_hw, zp_in, edge_words, three_words)
+        return dwpair_plan(*args, flat_ok=False)
     tagged = np.concatenate([words, np.asarray(plan + extra, np.int64)]).astype(np.int32)
     tagged[0] = PLAN_TAG
     return tagged

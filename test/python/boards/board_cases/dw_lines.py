@@ -1774,3 +1774,40 @@ TAP2T_CASES = [
 
 
 family("tap2t_", 177_000, len(TAP2T_CASES), lambda k, rng: pair_case_model(TAP2T_CASES[k], rng))
+
+
+# odd46: a stride-1 line whose places' channels follow on from each other
+# ((1,2) lines; (2,1) rows of the width's pixels at stride 1 across) as one
+# run of place x channel "channels" in k 17 sets of flat blocks (each
+# block's records the same copy of the channels' three words), the line's
+# last set with the overlapping group. Cases: one row of a few channels not
+# a multiple of four (11: back 1, 7, 6, 14, 10, 9) with and without the
+# border set, across, a plane's rows as one line (2x3x50: one set alone;
+# 5x3x6: three border lines), lines of (1,2) of their own, the last
+# channel's weights down, every weight down; and near the limits, kept off
+# it: the runs by less than FLAT_RUNS (38x1x34), the last set's back not
+# the layer's (43x1x11), stride 2, stride 2 across, ReLU6, 12 channels
+# (no overlapping group: the runs by less than FLAT_RUNS). (as PAIR6_CASES)
+ODD46_CASES = [
+    ((46, 1, 11), (2, 1), (1, 1), "same", "relu", 0),  # 5 blocks of 8 rows, 5 rows back 1, k 11
+    ((1, 46, 11), (1, 2), (1, 1), "same", "relu", 0),  # across
+    ((2, 3, 50), (2, 1), (1, 1), "valid", "relu", 0),  # one set alone, back 2
+    ((40, 1, 10), (2, 1), (1, 1), "valid", "relu", 0),  # back 2, no border
+    ((46, 1, 7), (2, 1), (1, 1), "same", "relu", 0),
+    ((20, 1, 6), (2, 1), (1, 1), "same", "relu", 0),
+    ((12, 1, 14), (2, 1), (1, 1), "same", "relu", 0),
+    ((30, 1, 9), (2, 1), (1, 1), "same", "relu", 0),  # 4 k + 1: no lane in C
+    ((5, 3, 6), (2, 1), (1, 1), "same", "relu", 0),  # three border lines
+    ((3, 5, 6), (1, 2), (1, 1), "same", "relu", 0),  # three lines of their own
+    ((38, 1, 34), (2, 1), (1, 1), "valid", "relu", 0),  # kept on the runs (FLAT_RUNS)
+    ((46, 1, 11), (2, 1), (1, 1), "same", "relu", 1),  # the last channel's weights down
+    ((2, 3, 50), (2, 1), (1, 1), "valid", "relu", "huge"),  # every weight down
+    ((43, 1, 11), (2, 1), (1, 1), "same", "relu", 0),  # back 3 of 1: not flat
+    ((46, 1, 11), (2, 1), (2, 1), "same", "relu", 0),  # stride 2
+    ((46, 2, 11), (2, 1), (1, 2), "same", "relu", 0),  # stride 2 across
+    ((46, 1, 11), (2, 1), (1, 1), "same", "relu6", 0),  # no plan
+    ((46, 1, 12), (2, 1), (1, 1), "same", "relu", 0),  # no overlap: kept on the runs
+]
+
+
+family("odd46_", 185_000, len(ODD46_CASES), lambda k, rng: pair_case_model(ODD46_CASES[k], rng))

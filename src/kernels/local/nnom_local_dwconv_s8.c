@@ -212,7 +212,8 @@ static void dw_generic(const dw_ctx_t *t, int32_t mult)
 /* The paths are steps tried in order (the first that takes the layer
  * runs); the step a layer's first run took is kept in ctx->keep, and later
  * runs start there (a switch, the steps falling through to the next; a
- * step before DW_GENERIC straight to its path, dw_kept()), not paying
+ * step before DW_GENERIC, or DW_WIN to DW_RECT5, straight to its path,
+ * dw_kept()), not paying
  * the refusals before it: the choice depends on the arguments
  * alone, which stay the same until model_compile() clears the byte. A kept
  * step that refused would pass on to the next (every path is exact).
@@ -241,14 +242,18 @@ enum {
     DW_WIN_ODD,
     DW_FLAT,
     DW_GENERIC, /* multiplier 2 or more */
-    /* multiplier 1, t built */
+    /* multiplier 1, t built: tried in dw_late()'s order (DW_ACROSS first);
+     * DW_WIN to DW_RECT5 numbered next to DW_GENERIC, so that one range
+     * test sends them kept to dw_kept() (their paths take the arguments
+     * alone: dw_walk's t and dw_late's switch cost ~55 a run, (2,2) s2
+     * 7x7x8 same ~1.8%) */
+    DW_WIN,
+    DW_RECT,
+    DW_RECT5,
     DW_ACROSS,
     DW_CROSS,
     DW_COL_INSIDE,
     DW_COL,
-    DW_WIN,
-    DW_RECT,
-    DW_RECT5,
     DW_GROUPS,
     DW_BLOCK,
     DW_PIXEL /* the pixel loop, after the late steps */
@@ -466,8 +471,9 @@ static int dw_late(const dw_ctx_t *t, unsigned from)
 
 /* A kept step before DW_GENERIC, its path alone: the asks dw_early() put
  * before it held at the first run on the same arguments (or at build:
- * nnom_local_dwconv_s8_step()). 0: the path
- * refused (never on unchanged arguments; dw_walk() then starts at it). */
+ * nnom_local_dwconv_s8_step()); or DW_WIN to DW_RECT5, whose group rule
+ * (groups_take) held likewise. 0: the path refused (never on unchanged
+ * arguments; dw_walk() then starts at it), or DW_GENERIC. */
 static int dw_kept(const nnom_conv_args_t *a, unsigned step)
 {
     switch (step) {
@@ -492,6 +498,7 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
         return nnom_dwvp_try(a);
     case DW_WIN55:
     case DW_WIN_ODD:
+    case DW_WIN:
         return nnom_dwwin_try(a);
     case DW_CH:
         return nnom_dwch_try(a);
@@ -501,7 +508,10 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
     case DW_FEW:
         return nnom_dw_few_try(a);
     case DW_RECT_ODD:
+    case DW_RECT:
         return nnom_dwrect_try(a);
+    case DW_RECT5:
+        return nnom_dwrect_odd5_try(a);
     default:
         return 0;
     }
@@ -621,7 +631,7 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
 {
 #if NNOM_LOCAL_MAC_ASM
     const unsigned kept = ctx != NULL && ctx->keep != NULL ? *ctx->keep : 0u;
-    if (kept - 1u < DW_GENERIC - 1u && dw_kept((const nnom_conv_args_t *)args, kept))
+    if (kept - 1u < DW_RECT5 && dw_kept((const nnom_conv_args_t *)args, kept))
         return NN_SUCCESS;
 #endif
     return dw_walk(ctx, args);

@@ -731,12 +731,16 @@ static void rect_border(uint32_t *buf, int32_t words, const uint32_t *in, int32_
                         int32_t nu, int32_t nv, uint32_t zp4)
 {
     uint32_t *p = buf, *const end = buf + words;
-    if (in != NULL)
-        for (const uint32_t *q = in; nv > 0; nv--, q += pw) {
-            while (p < q)
+    if (in != NULL && nv > 0) {
+        /* up to the first inside row, then between rows by counts: the
+         * compare with each row's start cost ~17 a row on one word */
+        for (int32_t n = (int32_t)(in - buf); n > 0; n--)
+            *p++ = zp4;
+        p += nu;
+        for (const int32_t gap = pw - nu; --nv > 0; p += nu)
+            for (int32_t n = gap; n > 0; n--)
                 *p++ = zp4;
-            p += nu; /* the row's inside */
-        }
+    }
     while (p < end)
         *p++ = zp4;
 }
@@ -1020,7 +1024,8 @@ static NNOM_NOINLINE int rect_cells(const nnom_conv_args_t *a, const rect_axis_t
 /* Four channels or more, a group at a time (the last one overlapping the
  * one before it where ch is not a multiple of four). */
 static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_t *u,
-                                     const rect_axis_t *v, int exact, int down, int five)
+                                     const rect_axis_t *v, int exact, const int32_t *given,
+                                     int five)
 {
     const int32_t ch = a->in.c, taps = u->k * v->k;
     /* outputs [o0, o1) of lines [l0, l1): the inside, then the borders
@@ -1060,7 +1065,6 @@ static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_
      * group path is faster ((5,5) s2 5x30x47 same 2.90 there, 3.68 here) */
     if ((five && ch >= 8 && band_words > 0 && !plane) || (wide && !plane))
         return 0;
-    const int32_t *const given = rect_given(a, taps, exact, down);
     /* border outputs in cells of their own on the input (rect_cells) where
      * there are few: a cell's records, their copy and its call (~250 + 2
      * a record word, measured) against the bands' copies (~6 a word) or
@@ -1120,7 +1124,7 @@ static int rect_try(const nnom_conv_args_t *a, int five)
      * 12x12x64 same 2.99, 2.62 here) */
     if (taps > 25 && u->out * v->out < 2 * taps && given == NULL)
         return 0;
-    return ch < 4 ? rect_narrow(a, u, v, exact) : rect_groups(a, u, v, exact, down, five);
+    return ch < 4 ? rect_narrow(a, u, v, exact) : rect_groups(a, u, v, exact, given, five);
 }
 int nnom_dwrect_try(const nnom_conv_args_t *a) { return rect_try(a, 0); }
 

@@ -711,3 +711,38 @@ TAP2S_WITHOUT_RECORDS = (12,)
 
 
 layer_family("tap2s_", 178_000, TAP2S_CASES, without_records=TAP2S_WITHOUT_RECORDS)
+
+
+# Branch rect22 (-O2 with the assembly): dwrect's rect_groups on rect_try's
+# records (one header check a layer), the plane's border filled by counts
+# between its rows, and the dispatcher's kept steps DW_WIN, DW_RECT and
+# DW_RECT5 straight to their paths from the second input on (RUNS inputs
+# a model): small (2,2) planes at stride 1 and 2 with a border at the end
+# (the plane), without one (8x8, valid), the exact form (no activation),
+# "small", the kernel's own records (built without the converter's), the
+# cells and bands; the window loop (3x3 on 64+ padded channels) and 5x5 of
+# channels past a multiple of four (DW_WIN, DW_RECT5); near them, other
+# paths: three channels, ReLU6. Same fields as DWRECT_CASES.
+RECT22_CASES = [
+    ((7, 7, 8), (2, 2), 2, "same", "relu", None),
+    ((8, 8, 8), (2, 2), 2, "same", "relu", None),
+    ((6, 6, 16), (2, 2), 2, "same", None, None),
+    ((9, 9, 4), (2, 2), 2, "valid", "relu", None),
+    ((5, 5, 12), (2, 2), 2, "same", "relu", "small"),
+    ((7, 7, 8), (2, 2), 1, "same", "relu", None),
+    ((4, 4, 16), (2, 2), 1, "same", "relu", None),
+    ((9, 9, 8), (3, 2), 2, "same", "relu", None),
+    ((6, 6, 8), (2, 3), 1, "same", "relu", None),
+    ((30, 17, 13), (2, 3), 2, "same", "relu", None),
+    ((7, 7, 10), (2, 2), 2, "same", "relu", None),
+    ((14, 9, 86), (3, 3), 2, "same", "relu", None),
+    ((13, 29, 11), (5, 5), 2, "valid", "relu", None),
+    # near them: other paths
+    ((11, 11, 3), (2, 2), 2, "same", "relu", None),
+    ((7, 7, 8), (2, 2), 2, "same", "relu6", None),
+]
+# cases built without the records (dwrect's own: rect_own on the plane)
+RECT22_WITHOUT_RECORDS = (10,)
+
+
+layer_family("rect22_", 188_000, RECT22_CASES, without_records=RECT22_WITHOUT_RECORDS)

@@ -226,6 +226,7 @@ enum {
     DW_TWO,
     DW_PAIR,
     DW_THREE,
+    DW_LINE_TAG,
     DW_LINE,
     DW_ONE,
     DW_COL_EARLY,
@@ -320,9 +321,17 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
         if (a->k.h * a->k.w == 3 && a->records != NULL && dw_three_path(a, 1))
             return DW_THREE;
         /* fall through */
+    case DW_LINE_TAG: /* the converter's tag: a padded line of whole groups, its head asked */
     case DW_LINE: /* one padded line of 4+ taps: copied once, one call */
-        if (a->records != NULL && nnom_dw_line_asks(a) && nnom_dw_line_try(a))
-            return DW_LINE;
+        if (a->records != NULL) {
+            if (a->records[0] == NNOM_DWLINE_TAG) {
+                if (nnom_dw_line_tag_asks(a)) {
+                    nnom_dw_line_tag_run(a);
+                    return DW_LINE_TAG;
+                }
+            } else if (nnom_dw_line_asks(a) && nnom_dw_line_try(a))
+                return DW_LINE;
+        }
         /* fall through */
     case DW_ONE: /* the whole input in one window (odd records: 3 or 4 taps) */
         if (a->out.h == 1 && a->out.w == 1 && dw_one_path(a))
@@ -476,6 +485,9 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
         return nnom_dwpair_kept(a);
     case DW_THREE:
         return dw_three_path(a, 0);
+    case DW_LINE_TAG:
+        nnom_dw_line_tag_run(a);
+        return 1;
     case DW_LINE:
         return nnom_dw_line_try(a);
     case DW_ONE:

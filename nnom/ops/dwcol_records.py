@@ -39,7 +39,16 @@ from .dw3s2_records import dw3s2_records
 from .dw3s2l_records import CHANNELS as DW3S2L_CHANNELS
 from .dw3s2l_records import MIN_OUT as DW3S2L_MIN_OUT
 from .dw3s2l_records import dw3s2l_retag, dw3s2l_tagged
-from .dwcol_scaled import alone_head, alone_takes, dwcol_scaled, scaled_takes
+from .dwcol_scaled import (
+    AL_TAG,
+    LINE_TAG,
+    alone_head,
+    alone_takes,
+    dwcol_scaled,
+    line_head,
+    line_takes,
+    scaled_takes,
+)
 from .dwpair_plan import dwpair_plan
 from .dwpair_records import dwpair_edge_words, dwpair_records, three_words
 
@@ -224,8 +233,11 @@ def dwcol_records(
         )
         return _words(_dw3_words(w, bias, zp_in, mult, ra, x + 2), DW3S_TAG if rows else None)
     if scaled_takes(attrs, q, in_hw, out_hw, cout, across):
-        alone = not across and alone_takes(attrs, q, out_hw)
-        head = alone_head(attrs, q, in_hw, out_hw) if alone else None
+        head = None
+        if not across and alone_takes(attrs, q, out_hw):
+            head = [AL_TAG, *alone_head(attrs, q, in_hw, out_hw)]
+        elif not across and (top | left) and line_takes(attrs, q, out_hw):
+            head = [LINE_TAG, *line_head(attrs, q, in_hw, out_hw)]
         scaled = dwcol_scaled(q, zp_in, zp_out, group_channels(cout), head)
         if scaled is not None:
             return scaled

@@ -9,11 +9,13 @@ output: 4 instructions an output of four channels less.
 A first word SC_TAG (odd: the exact records start with an even one; none
 of the other tags), or AL_TAG on the layers of nnom_dw_col_early whose one
 or two channels past a multiple of four go alone (alone_takes: the rule
-the runtime no longer tests). Only where every channel fits the form (or
-rq_fit.py's words) and the layer is one that nnom_dw_line_try (one padded
-line), nnom_dw_col_early (unpadded lines) or dw_across_try (three taps
-on lines of few outputs) takes: the other paths read the exact records,
-and a layer they would take keeps those.
+the runtime no longer tests), or LINE_TAG on nnom_dw_line_try's padded
+lines of whole groups (line_takes: their copy and job in the head). Only
+where every channel fits the form (or rq_fit.py's words) and the layer is
+one that nnom_dw_line_try (one padded line), nnom_dw_col_early (unpadded
+lines) or dw_across_try (three taps on lines of few outputs) takes: the
+other paths read the exact records, and a layer they would take keeps
+those.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ from .dwpair_records import all_words, halfwords, tagged_words
 SC_TAG = 11  # NNOM_DWCOL_SC_TAG
 AL_TAG = 9  # NNOM_DWCOL_AL_TAG
 AL_CM = 32  # NNOM_DWCOL_AL_CM
+LINE_TAG = 35  # NNOM_DWLINE_TAG (nnom_local_dwline.h)
 LINE_COPY = 2048  # NNOM_DWLINE_COPY (nnom_local_dwline.h)
+CM_PAIRS = 8  # NNOM_DWCOL_CM_PAIRS: the swapped loop's windows
 
 
 def scaled_takes(attrs: dict, q, in_hw, out_hw, cin: int, across: bool) -> bool:
@@ -102,12 +106,41 @@ def alone_head(attrs: dict, q, in_hw, out_hw) -> list[int]:
     return [loop, lines, lx, lo, n, xb, s * xb, op, k >> 1, k & 1, oc >> 2]
 
 
+def line_takes(attrs: dict, q, out_hw) -> bool:
+    """A padded layer of scaled_takes' (nnom_dw_line_try's one line) with
+    no channel past a multiple of four: its records tagged LINE_TAG with
+    line_head()'s words (nnom_dw_line_tag_asks, which the first run asks)."""
+    kh, kw, cout = q.weight.shape
+    axis = 0 if kh > 1 else 1
+    top, _, left, _ = attrs["pads"]
+    pad = top if axis == 0 else left
+    return pad > 0 and cout % 4 == 0
+
+
+def line_head(attrs: dict, q, in_hw, out_hw) -> list[int]:
+    """The words after LINE_TAG (nnom_dw_line_tag_run's): the line's copy
+    (pad ic zero-point bytes, then the input's bytes in it, span ic in
+    all), the job's n, xs, xp, op, pairs, odd, groups, and 1 where the
+    groups take the swapped loop (nnom_dwcol_run's rule)."""
+    kh, kw, oc = q.weight.shape
+    axis = 0 if kh > 1 else 1
+    k, s = (kh, kw)[axis], attrs["strides"][axis]
+    top, _, left, _ = attrs["pads"]
+    pad = top if axis == 0 else left
+    n, n_in = out_hw[axis], in_hw[axis]
+    span = (n - 1) * s + k
+    y1 = min(span - pad, n_in)
+    cm = int(n < oc >> 2 and k >> 1 <= CM_PAIRS)
+    return [pad * oc, y1 * oc, span * oc, n, oc, s * oc, oc, k >> 1, k & 1, oc >> 2, cm]
+
+
 def dwcol_scaled(
     q, zp_in: int, zp_out: int, chans: np.ndarray, lead: list[int] | None = None
 ) -> np.ndarray | None:
     """The tagged records of the groups of four channels chans (the
     overlapping last group's after the whole ones), or None where a
-    channel does not fit; lead: AL_TAG and these words first."""
+    channel does not fit; lead: a tag (AL_TAG, LINE_TAG) and its head's
+    words first."""
     kh, kw, _ = q.weight.shape
     k = kh * kw
     form = all_words(q, zp_in, zp_out, k, k * 128 * 128)
@@ -129,4 +162,4 @@ def dwcol_scaled(
     if lead is None:
         tagged[0] = SC_TAG
         return tagged
-    return np.concatenate([np.array([AL_TAG, *lead], np.int32), tagged[1:]])
+    return np.concatenate([np.array(lead, np.int32), tagged[1:]])

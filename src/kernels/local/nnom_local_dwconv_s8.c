@@ -227,6 +227,7 @@ enum {
     DW_TWO,
     DW_PAIR,
     DW_THREE,
+    DW_LINE_TAG,
     DW_LINE,
     DW_ONE,
     DW_COL_EARLY,
@@ -325,9 +326,17 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
         if (a->k.h * a->k.w == 3 && a->records != NULL && dw_three_path(a, 1))
             return DW_THREE;
         /* fall through */
+    case DW_LINE_TAG: /* the converter's tag: a padded line of whole groups, its head asked */
     case DW_LINE: /* one padded line of 4+ taps: copied once, one call */
-        if (a->records != NULL && nnom_dw_line_asks(a) && nnom_dw_line_try(a))
-            return DW_LINE;
+        if (a->records != NULL) {
+            if (a->records[0] == NNOM_DWLINE_TAG) {
+                if (nnom_dw_line_tag_asks(a)) {
+                    nnom_dw_line_tag_run(a);
+                    return DW_LINE_TAG;
+                }
+            } else if (nnom_dw_line_asks(a) && nnom_dw_line_try(a))
+                return DW_LINE;
+        }
         /* fall through */
     case DW_ONE: /* the whole input in one window (odd records: 3 or 4 taps) */
         if (a->out.h == 1 && a->out.w == 1 && dw_one_path(a))
@@ -483,6 +492,9 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
         return nnom_dwpair_kept(a);
     case DW_THREE:
         return dw_three_path(a, 0);
+    case DW_LINE_TAG:
+        nnom_dw_line_tag_run(a);
+        return 1;
     case DW_LINE:
         return nnom_dw_line_try(a);
     case DW_ONE:
@@ -518,8 +530,8 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
 }
 
 /* The step where the converter's records name a layer's path and their
- * checks against its arguments hold (a two-tap plan's sets, tag 9's
- * geometry head, tags 13 to 25's pixels and channels), asked once at
+ * checks against its arguments hold (a two-tap plan's sets, tag 9's and
+ * tag 35's geometry heads, tags 13 to 25's pixels and channels), asked once at
  * build so that no run pays for them (DepthwiseConv2D's build, through
  * nnom_dwconv_prepare(): the first run then takes the kept step, a
  * planned two-tap layer 109 to 1,053 instructions less). It names a step
@@ -543,6 +555,8 @@ uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
             return nnom_dw3_s2q_asks(a) ? DW_THREE : DW_FIRST;
         return tag == NNOM_DW3S_TAG && nnom_dw3s_asks(a) ? DW_THREE : DW_FIRST;
     }
+    if (tag == NNOM_DWLINE_TAG) /* DW_LINE_TAG: next after DW_TWO for other taps */
+        return nnom_dw_line_tag_asks(a) ? DW_LINE_TAG : DW_FIRST;
     /* DW_COL_ALONE: past DW_LINE and DW_ONE (which might run) */
     if (tag != NNOM_DWCOL_AL_TAG || nnom_dw_line_asks(a) || (a->out.h == 1 && a->out.w == 1) ||
         !nnom_dw_col_early_asks(a) || !nnom_dwcol_alone_holds(a))

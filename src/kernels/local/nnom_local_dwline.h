@@ -43,6 +43,21 @@ NNOM_INLINE int nnom_dw_line_asks(const nnom_conv_args_t *a)
 #define nnom_dw_line_try nnom_dw_line_try
 int nnom_dw_line_try(const nnom_conv_args_t *a);
 
+/* The scaled records tagged NNOM_DWLINE_TAG where the converter found the
+ * layer nnom_dw_line_try's with no channel past a multiple of four (four
+ * channels or 8+; nnom/ops/dwcol_scaled.py line_head()): the tag, then
+ * the copy's words (pad ic, the input's bytes in it, span ic), the job's
+ * n to groups and 1 where the groups take the swapped loop
+ * (nnom_dwcol_run's rule); the groups' records from word
+ * NNOM_DWLINE_HEAD. The first run asks nnom_dw_line_tag_asks() (the
+ * try's rule and every head word against the layer's); the runs after it
+ * go straight to nnom_dw_line_tag_run(), no test nor geometry a run
+ * (~85 instructions a run less on (5,1) s2 30x1x4 same). */
+#define NNOM_DWLINE_TAG 35
+#define NNOM_DWLINE_HEAD 12
+int nnom_dw_line_tag_asks(const nnom_conv_args_t *a);
+void nnom_dw_line_tag_run(const nnom_conv_args_t *a);
+
 /* Unpadded lines of 4+ taps (nnom_local_dwcolin_dsp.c: dw_col_inside's
  * course before the other tries): no padding, one row of taps within the
  * one-row loop's, more outputs along it than lines or one of each

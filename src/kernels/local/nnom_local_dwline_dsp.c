@@ -16,6 +16,7 @@
 #include "../nnom_backend.h"
 
 #if NNOM_LOCAL_MAC_ASM
+#include <string.h>
 
 #include "nnom_local_dw3line.h"
 #include "nnom_local_dw_odd.h"
@@ -62,6 +63,48 @@ int nnom_dw_line_try(const nnom_conv_args_t *a)
         nnom_dwcol_lines(&j, e, a->output, 1, 0, 0, oc, last, 0);
     }
     return 1;
+}
+
+int nnom_dw_line_tag_asks(const nnom_conv_args_t *a)
+{
+    const nnom_conv_params_t *p = &a->p;
+    const int down = a->k.w == 1;
+    const int32_t k = down ? a->k.h : a->k.w, in = down ? a->in.h : a->in.w;
+    const int32_t out = down ? a->out.h : a->out.w, pad = down ? p->pad_top : p->pad_left;
+    const int32_t s = down ? p->stride_h : p->stride_w;
+    const int32_t ic = a->in.c, oc = a->out.c, span = (out - 1) * s + k;
+    /* nnom_dw_line_try's rule (nnom_dw_line_rule's and the try's), no
+     * channel past a multiple of four */
+    if (a->records == NULL || a->records[0] != NNOM_DWLINE_TAG || (a->k.h != 1 && a->k.w != 1) ||
+        k < 4 || (down ? a->in.w != 1 || a->out.w != 1 : a->in.h != 1 || a->out.h != 1) ||
+        (oc & 3) != 0 || oc < 4 || pad <= 0 || pad >= k || p->stride_h > 2 || p->stride_w > 2 ||
+        ((p->stride_h | p->stride_w) != 1 && a->in.h * a->in.w * ic > NNOM_DWLINE_COPY) ||
+        (down ? p->dilation_h : p->dilation_w) != 1 ||
+        a->ch_mult != 1 || oc != ic || p->output_zp != -128 || p->act_min != -128 ||
+        p->act_max != 127 || span * ic > NNOM_DWLINE_COPY || span - pad <= 0 || in < 1)
+        return 0;
+    const int32_t y1 = span - pad < in ? span - pad : in;
+    const int32_t *h = a->records;
+    /* every head word against the layer's, the differences or-ed */
+    uint32_t d = (uint32_t)(h[1] ^ pad * ic) | (uint32_t)(h[2] ^ y1 * ic) |
+                 (uint32_t)(h[3] ^ span * ic) | (uint32_t)(h[4] ^ out) | (uint32_t)(h[5] ^ ic);
+    d |= (uint32_t)(h[6] ^ s * ic) | (uint32_t)(h[7] ^ oc) | (uint32_t)(h[8] ^ (k >> 1));
+    d |= (uint32_t)(h[9] ^ (k & 1)) | (uint32_t)(h[10] ^ (oc >> 2));
+    d |= (uint32_t)(h[11] ^ (out < (oc >> 2) && (k >> 1) <= NNOM_DWCOL_CM_PAIRS));
+    return d == 0;
+}
+
+void nnom_dw_line_tag_run(const nnom_conv_args_t *a)
+{
+    const int32_t *h = a->records;
+    uint32_t copy[NNOM_DWLINE_COPY / 4 + 2]; /* (+2: the fill's first and last words) */
+    nnom_dwcol_job_t j;
+    j.x = nnom_dw3_line_fill(copy, a->input, h[1], h[2], h[3],
+                             ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u);
+    j.out = a->output;
+    j.rec = h + NNOM_DWLINE_HEAD;
+    memcpy(&j.n, h + 4, 7 * sizeof(int32_t)); /* n, xs, xp, op, pairs, odd, groups */
+    (h[11] ? nnom_dwcol_cmsc_s8 : nnom_dwcol_sc_s8)(&j);
 }
 #else
 typedef int nnom_local_dwline_dsp_unused_t; /* ISO C: a translation unit is never empty */

@@ -1,7 +1,7 @@
 """A depthwise layer's first inference pays no check its build already made.
 
 Where the converter's records name a layer's path (a two-tap plan, the
-one-row loop's tag 9, the three-tap tags 13-25), the records' checks
+one-row loop's tags 9 and 35, the three-tap tags 13-25), the records' checks
 against the layer run once, at model build (nnom_local_dwconv_s8_step):
 on the emulated Cortex-M4 (-O2, local backend) the first run of such a
 layer costs what the second does (asked at the first run they cost it 20
@@ -40,6 +40,7 @@ CASES = [
     ("1,8,1,1,9,10,valid", (9,), "tag 9: two channels alone"),
     ("3,1,1,5,1,16,same", (25,), "tag 25: short stride-1 line"),
     ("3,1,2,7,1,24,same", tuple(range(13, 24, 2)), "tags 13-23: short stride-2 line"),
+    ("5,1,2,24,1,4,same", (35,), "tag 35: padded line of whole groups"),
 ]
 
 

@@ -1811,3 +1811,38 @@ ODD46_CASES = [
 
 
 family("odd46_", 185_000, len(ODD46_CASES), lambda k, rng: pair_case_model(ODD46_CASES[k], rng))
+
+
+# s2odd: padded one-row lines of whole groups (four channels or a multiple
+# of four from 8) on the converter's tag 35 (NNOM_DWLINE_TAG: the line's
+# copy and the job in the records' head, asked at the first run): stride 2
+# down and across, stride 1, 5 to 16 taps, short lines (5 outputs), 3 and
+# 16 groups (the swapped loop: fewer outputs than groups), a line of 2,024
+# bytes within the copy, rq_fit's words, ReLU6 (its range whole); and
+# beside it, refused (other records or none): a line past the copy at
+# stride 2 and 1, a channel past a multiple of four, unpadded, three lines,
+# no activation. Fields as LONGK_CASES.
+S2ODD_CASES = [
+    ((30, 1, 4), (5, 1), 2, "same", "relu", None),  # the task's
+    ((1, 24, 4), (1, 5), 2, "same", "relu", None),  # across
+    ((9, 1, 4), (5, 1), 2, "same", "relu", None),  # 5 outputs
+    ((1, 30, 4), (1, 5), 1, "same", "relu", None),  # stride 1
+    ((30, 1, 12), (5, 1), 2, "same", "relu", None),  # 3 groups
+    ((1, 30, 8), (1, 9), 2, "same", "relu", None),  # 9 taps
+    ((20, 1, 4), (16, 1), 1, "same", "relu", None),  # 16 taps
+    ((4, 1, 64), (4, 1), 2, "same", "relu", None),  # 2 outputs of 16 groups: swapped
+    ((506, 1, 4), (5, 1), 2, "same", "relu", None),  # 2,036 bytes of copy
+    ((1, 30, 12), (1, 5), 2, "same", "relu", "small"),  # rq_fit's words
+    ((12, 1, 8), (6, 1), 1, "same", "relu", None),  # even taps: 2 rows before, 3 after
+    ((7, 1, 8), (8, 1), 2, "same", "relu", None),  # 4 outputs, 3 rows before
+    ((30, 1, 4), (5, 1), 2, "same", "relu6", None),  # ReLU6 (its range whole: taken)
+    ((516, 1, 4), (5, 1), 2, "same", "relu", None),  # input past the copy: refused
+    ((30, 1, 13), (5, 1), 2, "same", "relu", None),  # one past: refused (tag 11)
+    ((30, 1, 4), (5, 1), 2, "valid", "relu", None),  # unpadded: refused
+    ((30, 3, 4), (5, 1), 2, "same", "relu", None),  # three lines: refused
+    ((30, 1, 4), (5, 1), 2, "same", None, None),  # no activation: refused
+    ((1, 600, 4), (1, 5), 1, "same", "relu", None),  # a copy of 2,416 bytes: refused
+]
+
+
+layer_family("s2odd_", 189_000, S2ODD_CASES)

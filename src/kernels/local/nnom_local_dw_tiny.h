@@ -45,6 +45,9 @@ NNOM_INLINE int nnom_tiny_rq(const nnom_conv_args_t *a, int32_t ch, int32_t k, i
 /* 1 where it ran the layer; 0 where the layer does not suit (nothing
  * written): the caller takes its other paths. */
 int nnom_dw_tiny_s8(const nnom_conv_args_t *a);
+/* The same where nnom_dw_tiny_s8 took the layer at its first run, on the
+ * same arguments (the kept step): its checks not made again. */
+int nnom_dw_tiny_kept(const nnom_conv_args_t *a);
 
 /* Channels [from, out.c) of a layer, one to three, here (the others run
  * elsewhere: no group of four lanes overlapping the last whole one); 1

@@ -737,27 +737,31 @@ NNOM_INLINE void tiny_run(tiny_fn fn, const int16_t *x, int8_t *out, int32_t n, 
 
 /* The layer's geometry; 0 where it does not suit (whole: the layer's
  * every channel here, else only the one to three past a multiple of four,
- * where the rules for five to seven channels do not apply). */
-NNOM_INLINE int tiny_of(const nnom_conv_args_t *a, tiny_t *t, int whole)
+ * where the rules for five to seven channels do not apply; KEPT: the
+ * geometry alone, the checks held at the first run on the same
+ * arguments). */
+NNOM_INLINE int tiny_of(const nnom_conv_args_t *a, tiny_t *t, int whole, const int KEPT)
 {
     const int32_t c = a->out.c;
-    if (a->ch_mult != 1 || a->in.c != c)
+    if (!KEPT && (a->ch_mult != 1 || a->in.c != c))
         return 0;
     if (a->k.h == 1) { /* rows of taps along w; lines down h (one input row each) */
-        if (a->p.dilation_w != 1 || a->p.pad_top != 0 ||
-            (a->out.h - 1) * a->p.stride_h >= a->in.h)
+        if (!KEPT && (a->p.dilation_w != 1 || a->p.pad_top != 0 ||
+                      (a->out.h - 1) * a->p.stride_h >= a->in.h))
             return 0;
         *t = (tiny_t){a->k.w,  a->p.stride_w, a->p.pad_left, a->in.w,           a->out.w,
                       c,       c,             a->out.h,      a->p.stride_h * a->in.w * c,
                       a->out.w * c};
     } else { /* columns of taps down h; lines along w */
-        if (a->p.dilation_h != 1 || a->p.pad_left != 0 ||
-            (a->out.w - 1) * a->p.stride_w >= a->in.w)
+        if (!KEPT && (a->p.dilation_h != 1 || a->p.pad_left != 0 ||
+                      (a->out.w - 1) * a->p.stride_w >= a->in.w))
             return 0;
         *t = (tiny_t){a->k.h,           a->p.stride_h,     a->p.pad_top, a->in.h,
                       a->out.h,         a->in.w * c,       a->out.w * c, a->out.w,
                       a->p.stride_w * c, c};
     }
+    if (KEPT)
+        return 1;
     /* the line's entries: the last output's window and the odd tap's pair */
     const int32_t entries = (t->n - 1) * t->s + t->k + 1;
     /* five to seven channels only with more than three taps, at most
@@ -1431,15 +1435,18 @@ static NNOM_NOINLINE void tiny_dw3c1_two(const nnom_conv_args_t *a, const tiny_t
     tiny_dw3c1_ends(a, t, r, 0);
 }
 
-int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
+/* The layer here, 1, or 0 where it does not suit (KEPT: it did at the
+ * first run, on the same arguments: the geometry without its checks). */
+NNOM_INLINE int tiny_s8(const nnom_conv_args_t *a, const int KEPT)
 {
     tiny_t t;
     const int32_t c = a->out.c;
     /* the records' requantisation has no clamp and no s term (the rounding
      * of negative sums, nnom_local_dwgroup.h): ReLU at output zero point
      * -128 (no activation at another zero point needs the s term) */
-    if (a->p.output_zp != -128 || a->p.act_min > -128 || a->p.act_max < 127 ||
-        !tiny_of(a, &t, 1))
+    if (!KEPT && (a->p.output_zp != -128 || a->p.act_min > -128 || a->p.act_max < 127))
+        return 0;
+    if (!tiny_of(a, &t, 1, KEPT))
         return 0;
     /* the converter's records (nnom/ops/dwtiny_records.py: written only
      * where this kernel takes the layer), else built here */
@@ -1480,13 +1487,23 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
     return 1;
 }
 
+int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
+{
+    return tiny_s8(a, 0);
+}
+
+int nnom_dw_tiny_kept(const nnom_conv_args_t *a)
+{
+    return tiny_s8(a, 1);
+}
+
 int nnom_dw_tiny_rest(const nnom_conv_args_t *a, int32_t from)
 {
     tiny_t t;
     tiny_ch_t own[3];
     const int32_t c = a->out.c;
     if (from < 0 || c - from < 1 || c - from > 3 || a->p.output_zp != -128 ||
-        a->p.act_min > -128 || a->p.act_max < 127 || !tiny_of(a, &t, 0))
+        a->p.act_min > -128 || a->p.act_max < 127 || !tiny_of(a, &t, 0, 0))
         return 0;
     for (int32_t ch = from; ch < c; ch++)
         if (!tiny_records(a, ch, t.k, &own[ch - from]))

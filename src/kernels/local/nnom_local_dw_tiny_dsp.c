@@ -716,6 +716,190 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny4_s2")
         ".size nnom_dw_tiny4_s2, .-nnom_dw_tiny4_s2\n"
         ".text\n");
 TINY_ASM5("nnom_dw_tiny5_s2", 2, TINY_P5S2, TINY_O5);
+/* TINY_ASM5's passes for a line's channels in one call (a channel ~20
+ * instructions against a call's ~40): the stack [0] bias (twice), [8] e,
+ * [12] odd, [16] x and out, [24] r, [28] the records' end; r2 the line's
+ * end. */
+#define TINY_ASM5M(NAME, S, PAIRS, ONE)                                                          \
+    __asm__(NNOM_ASM_FUNC(NAME) "push   {r4-r11, lr}\n"                                          \
+                                "sub    sp, sp, #32\n"                                           \
+                                "ldrd   r4, r12, [r0, #16]\n"                                    \
+                                "str    r12, [sp, #12]\n"                                        \
+                                "ldr    r5, [r0, #24]\n"                                         \
+                                "strd   r4, r5, [sp, #24]\n"                                     \
+                                "ldm    r0, {r0-r3}\n"                                           \
+                                "9:\n"                                                           \
+                                "strd   r0, r1, [sp, #16]\n"                                     \
+                                "ldrd   r9, r10, [r4]\n"                                         \
+                                "ldr    r11, [r4, #8]\n"                                         \
+                                "ldrd   r6, r7, [r4, #24]\n"                                     \
+                                "ldr    r5, [r4, #20]\n"                                         \
+                                "ldr    r8, [r4, #32]\n"                                         \
+                                "strd   r5, r5, [sp]\n"                                          \
+                                "str    r8, [sp, #8]\n"                                          \
+                                "ldrd   r5, r8, [r4, #12]\n"                                     \
+                                "cmp    r0, r2\n"                                                \
+                                "beq    2f\n"                                                    \
+                                "1:\n"                                                           \
+                                "ldrd   r4, lr, [sp]\n" PAIRS "ldr    r12, [sp, #8]\n"           \
+                                TINY_RQ("r4", "r12") TINY_RQ("lr", "r12")                        \
+                                "strb   r4, [r1]\n"                                              \
+                                "strb   lr, [r1, r3]\n"                                          \
+                                "add    r1, r1, r3, lsl #1\n"                                    \
+                                "add    r0, r0, #4*" #S "\n"                                     \
+                                "cmp    r0, r2\n"                                                \
+                                "bne    1b\n"                                                    \
+                                "2:\n"                                                           \
+                                "ldr    r12, [sp, #12]\n"                                        \
+                                "cmp    r12, #0\n"                                               \
+                                "beq    7f\n"                                                    \
+                                "ldr    r4, [sp]\n" ONE "ldr    r12, [sp, #8]\n"                 \
+                                TINY_RQ("r4", "r12") "strb   r4, [r1]\n"                         \
+                                "7:\n"                                                           \
+                                "ldrd   r4, r12, [sp, #24]\n"                                    \
+                                "add    r4, r4, #" TINY_CH_BYTES "\n"                            \
+                                "cmp    r4, r12\n"                                               \
+                                "beq    3f\n"                                                    \
+                                "str    r4, [sp, #24]\n"                                         \
+                                "ldrd   r0, r1, [sp, #16]\n"                                     \
+                                "add    r0, r0, #" TINY_LINE_BYTES "\n"                          \
+                                "add    r1, r1, #1\n"                                            \
+                                "add    r2, r2, #" TINY_LINE_BYTES "\n"                          \
+                                "b      9b\n"                                                    \
+                                "3:\n"                                                           \
+                                "add    sp, sp, #32\n"                                           \
+                                "pop    {r4-r11, pc}\n"                                          \
+                                ".size " NAME ", .-" NAME "\n"                                   \
+                                ".text\n")
+TINY_ASM5M("nnom_dw_tiny5_s1m", 1, TINY_P5(1), TINY_O5);
+TINY_ASM5M("nnom_dw_tiny5_s2m", 2, TINY_P5S2, TINY_O5);
+void nnom_dw_tiny5_s1m(const tiny_mjob_t *j);
+void nnom_dw_tiny5_s2m(const tiny_mjob_t *j);
+/* nnom_dw_tiny4_s2's passes for a line's channels in one call (its pass of
+ * four, then by flags one pass of two and the odd one; a channel ~20
+ * instructions against a call's ~40). The stack: [4] qend, [8] e, [12]
+ * the tail's flags (odd | 2 where a pass of two), [16] mult, [20] ra,
+ * [24] r, [28] the records' end, [32] x and out. */
+__asm__(NNOM_ASM_FUNC("nnom_dw_tiny4_s2m")
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #40\n"
+        "ldrd   r4, r12, [r0, #16]\n"
+        "ldr    r5, [r0, #24]\n"
+        "strd   r4, r5, [sp, #24]\n"
+        "ldm    r0, {r0-r3}\n"
+        "sub    r6, r2, r0\n"
+        "bic    r5, r6, #15\n"
+        "and    r6, r6, #8\n"
+        "orr    r12, r12, r6, lsr #2\n"
+        "str    r12, [sp, #12]\n"
+        "add    r2, r5, r0\n"
+        "str    r2, [sp, #4]\n"
+        "9:\n" /* a channel: r0 x, r1 out, r4 its records, r2 qend */
+        "strd   r0, r1, [sp, #32]\n"
+        "ldrd   r5, r6, [r4, #24]\n"
+        "strd   r5, r6, [sp, #16]\n"
+        "ldr    r5, [r4, #32]\n"
+        "str    r5, [sp, #8]\n"
+        "cmp    r0, r2\n" /* (the loads keep the flags) */
+        "ldrd   r8, r9, [r4]\n"
+        "ldrd   r10, r11, [r4, #8]\n"
+        "ldr    lr, [r4, #20]\n"
+        "beq    5f\n"
+        "4:\n"
+        TINY_W4(0) "smlad  r4, r2, r8, lr\n"
+        TINY_W4(4) "smlad  r4, r2, r9, r4\n"
+                   "smlad  r5, r2, r8, lr\n"
+        TINY_W4(8) "smlad  r4, r2, r10, r4\n"
+                   "smlad  r5, r2, r9, r5\n"
+                   "smlad  r6, r2, r8, lr\n"
+        TINY_W4(12) "smlad  r4, r2, r11, r4\n"
+                    "smlad  r5, r2, r10, r5\n"
+                    "smlad  r6, r2, r9, r6\n"
+                    "smlad  r7, r2, r8, lr\n"
+        TINY_W4(16) "smlad  r5, r2, r11, r5\n"
+                    "smlad  r6, r2, r10, r6\n"
+                    "smlad  r7, r2, r9, r7\n"
+        TINY_W4(20) "smlad  r6, r2, r11, r6\n"
+                    "smlad  r7, r2, r10, r7\n"
+        TINY_W4(24) "smlad  r7, r2, r11, r7\n"
+        "ldrd   r12, r2, [sp, #16]\n"
+        "smmlar r4, r4, r12, r2\n"
+        "smmlar r5, r5, r12, r2\n"
+        "smmlar r6, r6, r12, r2\n"
+        "smmlar r7, r7, r12, r2\n"
+        "ldr    r2, [sp, #8]\n"
+        "asr    r4, r4, r2\n"
+        "asr    r5, r5, r2\n"
+        "asr    r6, r6, r2\n"
+        "asr    r7, r7, r2\n"
+        "ssat   r4, #8, r4\n"
+        "ssat   r5, #8, r5\n"
+        "ssat   r6, #8, r6\n"
+        "ssat   r7, #8, r7\n"
+        "strb   r4, [r1]\n"
+        "strb   r5, [r1, r3]\n"
+        "add    r1, r1, r3, lsl #1\n"
+        "strb   r6, [r1]\n"
+        "strb   r7, [r1, r3]\n"
+        "add    r1, r1, r3, lsl #1\n"
+        "add    r0, r0, #16\n"
+        "ldr    r2, [sp, #4]\n"
+        "cmp    r0, r2\n"
+        "bne    4b\n"
+        "5:\n" /* C a pass of two, N the odd one (kept: no flags set before
+                 * they are tested); r12 mult, r6 ra, r7 e */
+        "ldrd   r12, r6, [sp, #16]\n"
+        "ldr    r7, [sp, #8]\n"
+        "ldr    r2, [sp, #12]\n"
+        "lsls   r2, r2, #31\n"
+        "bcc    6f\n"
+        TINY_W4(0) "smlad  r4, r2, r8, lr\n"
+        TINY_W4(4) "smlad  r4, r2, r9, r4\n"
+                   "smlad  r5, r2, r8, lr\n"
+        TINY_W4(8) "smlad  r4, r2, r10, r4\n"
+                   "smlad  r5, r2, r9, r5\n"
+        TINY_W4(12) "smlad  r4, r2, r11, r4\n"
+                    "smlad  r5, r2, r10, r5\n"
+        TINY_W4(16) "smlad  r5, r2, r11, r5\n"
+        "smmlar r4, r4, r12, r6\n"
+        "smmlar r5, r5, r12, r6\n"
+        "asr    r4, r4, r7\n"
+        "asr    r5, r5, r7\n"
+        "ssat   r4, #8, r4\n"
+        "ssat   r5, #8, r5\n"
+        "strb   r4, [r1]\n"
+        "strb   r5, [r1, r3]\n"
+        "add    r1, r1, r3, lsl #1\n"
+        "add    r0, r0, #8\n"
+        "6:\n"
+        "bpl    7f\n"
+        TINY_W4(0) "smlad  r4, r2, r8, lr\n"
+        TINY_W4(4) "smlad  r4, r2, r9, r4\n"
+        TINY_W4(8) "smlad  r4, r2, r10, r4\n"
+        TINY_W4(12) "smlad  r4, r2, r11, r4\n"
+        "smmlar r4, r4, r12, r6\n"
+        "asr    r4, r4, r7\n"
+        "ssat   r4, #8, r4\n"
+        "strb   r4, [r1]\n"
+        "7:\n" /* the next channel, if any */
+        "ldrd   r4, r5, [sp, #24]\n"
+        "add    r4, r4, #" TINY_CH_BYTES "\n"
+        "cmp    r4, r5\n"
+        "beq    3f\n"
+        "str    r4, [sp, #24]\n"
+        "ldrd   r0, r1, [sp, #32]\n"
+        "add    r0, r0, #" TINY_LINE_BYTES "\n"
+        "add    r1, r1, #1\n"
+        "ldr    r2, [sp, #4]\n"
+        "add    r2, r2, #" TINY_LINE_BYTES "\n"
+        "str    r2, [sp, #4]\n"
+        "b      9b\n"
+        "3:\n"
+        "add    sp, sp, #40\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dw_tiny4_s2m, .-nnom_dw_tiny4_s2m\n"
+        ".text\n");
+void nnom_dw_tiny4_s2m(const tiny_mjob_t *j);
 
 typedef void (*tiny_fn)(const tiny_job_t *);
 /* nnom_dw_tiny3_s1m, nnom_dw_tiny3_s2m: a line's channels in one call */
@@ -1604,8 +1788,12 @@ int nnom_dw_tiny_run(const nnom_conv_args_t *a)
     }
     const tiny_fn fn = tiny_fns[t.s - 1][(t.k + 1) / 2 - 2];
     const int32_t entries = tiny_entries(&t);
-    /* four pairs at stride 1: a line's channels in one call */
-    const tiny_mfn m4 = fn == nnom_dw_tiny4_s1 ? nnom_dw_tiny4_s1m : NULL;
+    /* four or five pairs: a line's channels in one call */
+    const tiny_mfn m4 = fn == nnom_dw_tiny4_s1   ? nnom_dw_tiny4_s1m
+                        : fn == nnom_dw_tiny4_s2 ? nnom_dw_tiny4_s2m
+                        : fn == nnom_dw_tiny5_s1 ? nnom_dw_tiny5_s1m
+                        : fn == nnom_dw_tiny5_s2 ? nnom_dw_tiny5_s2m
+                                                 : NULL;
     if (c <= 2 && t.xs == c)
         tiny_pairs(a, &t, r, fn, entries, m4);
     else if (c == 1 && rows1_try(a, &t, r)) /* one channel down columns, every pixel across */
@@ -1617,7 +1805,7 @@ int nnom_dw_tiny_run(const nnom_conv_args_t *a)
                      fn == nnom_dw_tiny3_s1   ? nnom_dw_tiny3_s1m
                      : fn == nnom_dw_tiny3_s2 ? nnom_dw_tiny3_s2m
                                               : m4);
-    else if (m4 != NULL) /* four pairs at stride 1: channels a call */
+    else if (m4 != NULL) /* four or five pairs: channels a call */
         tiny_chans3(a, &t, r, entries, m4);
     else if (fn == nnom_dw_tiny3_s1 || fn == nnom_dw_tiny3_s2) /* three pairs: channels a call */
         tiny_chans3(a, &t, r, entries, t.s == 1 ? nnom_dw_tiny3_s1m : nnom_dw_tiny3_s2m);

@@ -1122,8 +1122,8 @@ NNOM_INLINE void tiny_put2(int16_t *d, uint32_t v)
 /* A line of one or two channels whose pixels lie next to each other
  * (xs == c), with the zero point zp around it (pad before, up to end after): four bytes per word load, split by SXTB16 (channel 0's
  * entries into e0, channel 1's into e1). */
-static void tiny_lines12(const int8_t *x, const tiny_t *t, int32_t zp, int16_t *e0, int16_t *e1,
-                         int32_t end)
+NNOM_INLINE void tiny_lines12(const int8_t *x, const tiny_t *t, int32_t zp, int16_t *e0,
+                              int16_t *e1, int32_t end)
 {
     const int32_t pad = t->pad, m = t->in < end - pad ? t->in : end - pad;
     for (int32_t i = 0; i < pad; i++)
@@ -1162,22 +1162,30 @@ typedef int16_t tiny_lines_t[2][TINY_LINE + 2];
  * entries of each line copied. (Apart from tiny_chans so that neither
  * pays for the other's set-up, which GCC hoists.) */
 static NNOM_NOINLINE void tiny_pairs(const nnom_conv_args_t *a, const tiny_t *t,
-                                     const tiny_ch_t *r, tiny_fn fn, int32_t entries,
-                                     tiny_mfn mfn)
+                                     const tiny_ch_t *r, tiny_fn fn, int32_t entries)
 {
     tiny_lines_t line __attribute__((aligned(4)));
     for (int32_t l = 0; l < t->lines; l++) {
         int8_t *o = a->output + l * t->ol;
         tiny_lines12(a->input + l * t->xl, t, a->p.input_zp, line[0], line[1], entries);
-        if (mfn != NULL) { /* both channels in one call (lines TINY_CS entries apart) */
-            const tiny_mjob_t j = {
-                {line[0], o, line[0] + (t->n & ~1) * t->s, t->os, r, t->n & 1}, r + a->out.c};
-            mfn(&j);
-            continue;
-        }
         tiny_run(fn, line[0], o, t->n, t->s, t->os, &r[0]);
         if (a->out.c == 2)
             tiny_run(fn, line[1], o + 1, t->n, t->s, t->os, &r[1]);
+    }
+}
+/* The same with a line's channels in one call of mfn (the lines TINY_CS
+ * entries apart; a function of its own: the test a line cost the others
+ * two instructions) */
+static NNOM_NOINLINE void tiny_pairs_m(const nnom_conv_args_t *a, const tiny_t *t,
+                                       const tiny_ch_t *r, tiny_mfn mfn, int32_t entries)
+{
+    tiny_lines_t line __attribute__((aligned(4)));
+    for (int32_t l = 0; l < t->lines; l++) {
+        int8_t *o = a->output + l * t->ol;
+        tiny_lines12(a->input + l * t->xl, t, a->p.input_zp, line[0], line[1], entries);
+        const tiny_mjob_t j = {{line[0], o, line[0] + (t->n & ~1) * t->s, t->os, r, t->n & 1},
+                               r + a->out.c};
+        mfn(&j);
     }
 }
 
@@ -1794,8 +1802,15 @@ int nnom_dw_tiny_run(const nnom_conv_args_t *a)
                         : fn == nnom_dw_tiny5_s1 ? nnom_dw_tiny5_s1m
                         : fn == nnom_dw_tiny5_s2 ? nnom_dw_tiny5_s2m
                                                  : NULL;
-    if (c <= 2 && t.xs == c)
-        tiny_pairs(a, &t, r, fn, entries, m4);
+    /* (two channels of three pairs a call too) */
+    const tiny_mfn m2 = m4 != NULL || c == 1   ? m4
+                        : fn == nnom_dw_tiny3_s1 ? nnom_dw_tiny3_s1m
+                        : fn == nnom_dw_tiny3_s2 ? nnom_dw_tiny3_s2m
+                                                 : NULL;
+    if (c <= 2 && t.xs == c && m2 != NULL)
+        tiny_pairs_m(a, &t, r, m2, entries);
+    else if (c <= 2 && t.xs == c)
+        tiny_pairs(a, &t, r, fn, entries);
     else if (c == 1 && rows1_try(a, &t, r)) /* one channel down columns, every pixel across */
         ;
     else if (a->k.h > 1 && t.xl == c && t.lines * c >= TINY_COLS) /* columns, every pixel across */

@@ -42,12 +42,16 @@ NNOM_INLINE int nnom_tiny_rq(const nnom_conv_args_t *a, int32_t ch, int32_t k, i
     return 1;
 }
 
-/* 1 where nnom_dw_tiny_run takes the layer (with nnom_dw_tiny_asks: a
- * pure function of the arguments, the records' tag among them; the first
- * run asks it, a kept step need not), else 0. */
+/* 1 where it ran the layer; 0 where the layer does not suit (nothing
+ * written): the caller takes its other paths. Its checks are
+ * nnom_dw_tiny_holds's, inline. */
+int nnom_dw_tiny_s8(const nnom_conv_args_t *a);
+/* 1 where nnom_dw_tiny_s8 takes the layer (with nnom_dw_tiny_asks: a
+ * pure function of the arguments, the records' tag among them, for a
+ * check at the model's build), else 0. */
 int nnom_dw_tiny_holds(const nnom_conv_args_t *a);
 /* The layer run, where nnom_dw_tiny_asks and nnom_dw_tiny_holds held on
- * these arguments (no check made again); 1 where it ran. */
+ * these arguments (the kept step: no check made again); 1 where it ran. */
 int nnom_dw_tiny_run(const nnom_conv_args_t *a);
 
 /* Channels [from, out.c) of a layer, one to three, here (the others run
@@ -55,7 +59,7 @@ int nnom_dw_tiny_run(const nnom_conv_args_t *a);
  * where it ran them, 0 where they do not suit (nothing written). */
 int nnom_dw_tiny_rest(const nnom_conv_args_t *a, int32_t from);
 
-/* 0 where nnom_dw_tiny_run would surely not take the layer (the cheap part
+/* 0 where nnom_dw_tiny_s8 would surely not take the layer (the cheap part
  * of its checks): four or more than seven channels, a window of more than
  * one row and one column, or five to seven channels with three taps at
  * stride 2 or with nnom_dw3_s8's records (even first word; at stride 1

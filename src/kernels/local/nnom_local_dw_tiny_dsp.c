@@ -1512,6 +1512,16 @@ static NNOM_NOINLINE void tiny_chans3(const nnom_conv_args_t *a, const tiny_t *t
 {
     tiny_chans_m(a, tp, r, NULL, entries, 0, mfn);
 }
+/* the same for the four- and five-pair loops: a function of its own, and
+ * mfn's test here, so that GCC keeps tiny_chans3 apart (identical, they
+ * were folded into one, whose mfn GCC no longer knew was never NULL:
+ * ~18 instructions more on tiny_chans3's layers) */
+static NNOM_NOINLINE void tiny_chans45(const nnom_conv_args_t *a, const tiny_t *tp,
+                                       const tiny_ch_t *r, int32_t entries, tiny_mfn mfn)
+{
+    if (mfn != NULL)
+        tiny_chans_m(a, tp, r, NULL, entries, 0, mfn);
+}
 
 /* tiny_chans_m for five or six channels side by side (xs == c), the lines
  * copied by words. A function of its own: inline in tiny_chans_m, the
@@ -1763,18 +1773,25 @@ int nnom_dw_tiny_holds(const nnom_conv_args_t *a)
         return 0;
     if (a->records != NULL && a->records[0] == TINY_TAG)
         return 1;
-    tiny_ch_t own; /* (built again by nnom_dw_tiny_run: layers without the records only) */
+    tiny_ch_t own; /* (built again by the run: layers without the records only) */
     for (int32_t ch = 0; ch < a->out.c; ch++)
         if (!tiny_records(a, ch, t.k, &own))
             return 0;
     return 1;
 }
 
-int nnom_dw_tiny_run(const nnom_conv_args_t *a)
+/* The layer run, 1, or 0 where it does not suit (KEPT: nnom_dw_tiny_holds
+ * held on these arguments, no check made; else the checks inline, as
+ * nnom_dw_tiny_holds's: a call of it and of the run cost the first run
+ * ~45 instructions more) */
+NNOM_INLINE int tiny_s8(const nnom_conv_args_t *a, const int KEPT)
 {
     tiny_t t;
     const int32_t c = a->out.c;
-    tiny_of(a, &t, 1, 1);
+    if (!KEPT && (a->p.output_zp != -128 || a->p.act_min > -128 || a->p.act_max < 127))
+        return 0;
+    if (!tiny_of(a, &t, 1, KEPT))
+        return 0;
     /* the converter's records (nnom/ops/dwtiny_records.py: written only
      * where this kernel takes the layer), else built here */
     tiny_ch_t own[7];
@@ -1803,7 +1820,9 @@ int nnom_dw_tiny_run(const nnom_conv_args_t *a)
                         : fn == nnom_dw_tiny5_s2 ? nnom_dw_tiny5_s2m
                                                  : NULL;
     /* (two channels of three pairs a call too) */
-    const tiny_mfn m2 = m4 != NULL || c == 1   ? m4
+    /* (one channel: only nnom_dw_tiny4_s1m's passes of four pay its head) */
+    const tiny_mfn m2 = c == 1                   ? (fn == nnom_dw_tiny4_s1 ? m4 : NULL)
+                        : m4 != NULL             ? m4
                         : fn == nnom_dw_tiny3_s1 ? nnom_dw_tiny3_s1m
                         : fn == nnom_dw_tiny3_s2 ? nnom_dw_tiny3_s2m
                                                  : NULL;
@@ -1821,12 +1840,22 @@ int nnom_dw_tiny_run(const nnom_conv_args_t *a)
                      : fn == nnom_dw_tiny3_s2 ? nnom_dw_tiny3_s2m
                                               : m4);
     else if (m4 != NULL) /* four or five pairs: channels a call */
-        tiny_chans3(a, &t, r, entries, m4);
+        tiny_chans45(a, &t, r, entries, m4);
     else if (fn == nnom_dw_tiny3_s1 || fn == nnom_dw_tiny3_s2) /* three pairs: channels a call */
         tiny_chans3(a, &t, r, entries, t.s == 1 ? nnom_dw_tiny3_s1m : nnom_dw_tiny3_s2m);
     else
         tiny_chans(a, &t, r, fn, entries, 0);
     return 1;
+}
+
+int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
+{
+    return tiny_s8(a, 0);
+}
+
+int nnom_dw_tiny_run(const nnom_conv_args_t *a)
+{
+    return tiny_s8(a, 1);
 }
 
 int nnom_dw_tiny_rest(const nnom_conv_args_t *a, int32_t from)

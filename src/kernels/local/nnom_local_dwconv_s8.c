@@ -351,7 +351,7 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
                 return DW_LINE;
             if (four == 2 && nnom_dw_col_early(a))
                 return DW_COL_EARLY;
-        } else if (nnom_dw_tiny_asks(a) && nnom_dw_tiny_holds(a) && nnom_dw_tiny_run(a))
+        } else if (nnom_dw_tiny_asks(a) && nnom_dw_tiny_s8(a))
             return DW_TINY;
         if (a->ch_mult < 1 || a->out.c != a->in.c * a->ch_mult)
             return -1;

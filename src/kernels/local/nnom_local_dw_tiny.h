@@ -43,8 +43,16 @@ NNOM_INLINE int nnom_tiny_rq(const nnom_conv_args_t *a, int32_t ch, int32_t k, i
 }
 
 /* 1 where it ran the layer; 0 where the layer does not suit (nothing
- * written): the caller takes its other paths. */
+ * written): the caller takes its other paths. Its checks are
+ * nnom_dw_tiny_holds's, inline. */
 int nnom_dw_tiny_s8(const nnom_conv_args_t *a);
+/* 1 where nnom_dw_tiny_s8 takes the layer (with nnom_dw_tiny_asks: a
+ * pure function of the arguments, the records' tag among them, for a
+ * check at the model's build), else 0. */
+int nnom_dw_tiny_holds(const nnom_conv_args_t *a);
+/* The layer run, where nnom_dw_tiny_asks and nnom_dw_tiny_holds held on
+ * these arguments (the kept step: no check made again); 1 where it ran. */
+int nnom_dw_tiny_run(const nnom_conv_args_t *a);
 
 /* Channels [from, out.c) of a layer, one to three, here (the others run
  * elsewhere: no group of four lanes overlapping the last whole one); 1

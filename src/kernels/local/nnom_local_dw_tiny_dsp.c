@@ -175,6 +175,7 @@ typedef char tiny_nch_layout_t[offsetof(tiny_mjob_t, rend) == 24 ? 1 : -1];
 void nnom_dw_tiny3_s1(const tiny_job_t *j);
 void nnom_dw_tiny3_s1m(const tiny_mjob_t *j);
 void nnom_dw_tiny4_s1(const tiny_job_t *j);
+void nnom_dw_tiny4_s1m(const tiny_mjob_t *j);
 void nnom_dw_tiny5_s1(const tiny_job_t *j);
 void nnom_dw_tiny4_s2(const tiny_job_t *j);
 void nnom_dw_tiny5_s2(const tiny_job_t *j);
@@ -368,6 +369,123 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s1m")
         ".text\n");
 TINY_ASM5("nnom_dw_tiny4_s1", 1, TINY_P4(1), TINY_O4);
 TINY_ASM5("nnom_dw_tiny5_s1", 1, TINY_P5(1), TINY_O5);
+/* Four pairs at stride 1 (7 or 8 taps) for a line's channels in one call,
+ * four outputs a pass as nnom_dw_tiny3_s1m's (10 loads for 16 SMLADs; 50
+ * instructions a pass against two passes of nnom_dw_tiny4_s1's 30, a
+ * channel ~25 against a call's ~50): r12 the fourth pair, so the rounding
+ * word on the stack. The stack: [4] qend, [8] ra, [12] e, [16] x and out,
+ * [24] r, [28] the records' end, [32] the tail's flags (odd | 2 where a
+ * pass of two). */
+__asm__(NNOM_ASM_FUNC("nnom_dw_tiny4_s1m")
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #40\n"
+        "ldrd   r4, r12, [r0, #16]\n"
+        "ldr    r5, [r0, #24]\n"
+        "strd   r4, r5, [sp, #24]\n"
+        "ldm    r0, {r0-r3}\n"
+        "sub    r6, r2, r0\n"
+        "bic    r5, r6, #7\n"
+        "and    r6, r6, #4\n"
+        "orr    r12, r12, r6, lsr #1\n"
+        "str    r12, [sp, #32]\n"
+        "add    r2, r5, r0\n"
+        "str    r2, [sp, #4]\n"
+        "9:\n" /* a channel: r0 x, r1 out, r4 its records, r2 qend */
+        "strd   r0, r1, [sp, #16]\n"
+        "ldrd   r5, r6, [r4, #28]\n"
+        "strd   r5, r6, [sp, #8]\n"
+        "cmp    r0, r2\n" /* (the loads keep the flags) */
+        "ldrd   r9, r10, [r4]\n"
+        "ldrd   r11, r12, [r4, #8]\n"
+        "ldrd   lr, r8, [r4, #20]\n"
+        "beq    5f\n"
+        "4:\n"
+        TINY_Q1(0, "r4", "r9", "lr")
+        TINY_Q1(2, "r5", "r9", "lr")
+        TINY_Q(4, "r4", "r10", "r4", "r6", "r9", "lr")
+        TINY_Q(6, "r5", "r10", "r5", "r7", "r9", "lr")
+        TINY_Q(8, "r4", "r11", "r4", "r6", "r10", "r6")
+        TINY_Q(10, "r5", "r11", "r5", "r7", "r10", "r7")
+        TINY_Q(12, "r4", "r12", "r4", "r6", "r11", "r6")
+        TINY_Q(14, "r5", "r12", "r5", "r7", "r11", "r7")
+        TINY_Q1(16, "r6", "r12", "r6")
+        TINY_Q1(18, "r7", "r12", "r7")
+        "ldr    r2, [sp, #8]\n"
+        "smmlar r4, r4, r8, r2\n"
+        "smmlar r5, r5, r8, r2\n"
+        "smmlar r6, r6, r8, r2\n"
+        "smmlar r7, r7, r8, r2\n"
+        "ldr    r2, [sp, #12]\n"
+        "asr    r4, r4, r2\n"
+        "asr    r5, r5, r2\n"
+        "asr    r6, r6, r2\n"
+        "asr    r7, r7, r2\n"
+        "ssat   r4, #8, r4\n"
+        "ssat   r5, #8, r5\n"
+        "ssat   r6, #8, r6\n"
+        "ssat   r7, #8, r7\n"
+        "strb   r4, [r1]\n"
+        "strb   r5, [r1, r3]\n"
+        "add    r1, r1, r3, lsl #1\n"
+        "strb   r6, [r1]\n"
+        "strb   r7, [r1, r3]\n"
+        "add    r1, r1, r3, lsl #1\n"
+        "add    r0, r0, #8\n"
+        "ldr    r2, [sp, #4]\n"
+        "cmp    r0, r2\n"
+        "bne    4b\n"
+        "5:\n" /* C a pass of two, N the odd one (kept: no flags set before
+                 * they are tested); r6 e, r7 ra */
+        "ldrd   r7, r6, [sp, #8]\n"
+        "ldr    r2, [sp, #32]\n"
+        "lsls   r2, r2, #31\n"
+        "bcc    6f\n"
+        TINY_Q1(0, "r4", "r9", "lr")
+        TINY_Q1(2, "r5", "r9", "lr")
+        TINY_Q1(4, "r4", "r10", "r4")
+        TINY_Q1(6, "r5", "r10", "r5")
+        TINY_Q1(8, "r4", "r11", "r4")
+        TINY_Q1(10, "r5", "r11", "r5")
+        TINY_Q1(12, "r4", "r12", "r4")
+        TINY_Q1(14, "r5", "r12", "r5")
+        "smmlar r4, r4, r8, r7\n"
+        "smmlar r5, r5, r8, r7\n"
+        "asr    r4, r4, r6\n"
+        "asr    r5, r5, r6\n"
+        "ssat   r4, #8, r4\n"
+        "ssat   r5, #8, r5\n"
+        "strb   r4, [r1]\n"
+        "strb   r5, [r1, r3]\n"
+        "add    r1, r1, r3, lsl #1\n"
+        "add    r0, r0, #4\n"
+        "6:\n"
+        "bpl    7f\n"
+        TINY_Q1(0, "r4", "r9", "lr")
+        TINY_Q1(4, "r4", "r10", "r4")
+        TINY_Q1(8, "r4", "r11", "r4")
+        TINY_Q1(12, "r4", "r12", "r4")
+        "smmlar r4, r4, r8, r7\n"
+        "asr    r4, r4, r6\n"
+        "ssat   r4, #8, r4\n"
+        "strb   r4, [r1]\n"
+        "7:\n" /* the next channel, if any */
+        "ldrd   r4, r5, [sp, #24]\n"
+        "add    r4, r4, #" TINY_CH_BYTES "\n"
+        "cmp    r4, r5\n"
+        "beq    3f\n"
+        "str    r4, [sp, #24]\n"
+        "ldrd   r0, r1, [sp, #16]\n"
+        "add    r0, r0, #" TINY_LINE_BYTES "\n"
+        "add    r1, r1, #1\n"
+        "ldr    r2, [sp, #4]\n"
+        "add    r2, r2, #" TINY_LINE_BYTES "\n"
+        "str    r2, [sp, #4]\n"
+        "b      9b\n"
+        "3:\n"
+        "add    sp, sp, #40\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dw_tiny4_s1m, .-nnom_dw_tiny4_s1m\n"
+        ".text\n");
 /* Three pairs at stride 2, four outputs a pass: output i's pair j is
  * word i + j (6 loads for 12 SMLADs); registers as nnom_dw_tiny3_s1's, the
  * stack [0] end, [4] qend, [8] e, [12] odd. Then two outputs a pass (4
@@ -598,6 +716,190 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny4_s2")
         ".size nnom_dw_tiny4_s2, .-nnom_dw_tiny4_s2\n"
         ".text\n");
 TINY_ASM5("nnom_dw_tiny5_s2", 2, TINY_P5S2, TINY_O5);
+/* TINY_ASM5's passes for a line's channels in one call (a channel ~20
+ * instructions against a call's ~40): the stack [0] bias (twice), [8] e,
+ * [12] odd, [16] x and out, [24] r, [28] the records' end; r2 the line's
+ * end. */
+#define TINY_ASM5M(NAME, S, PAIRS, ONE)                                                          \
+    __asm__(NNOM_ASM_FUNC(NAME) "push   {r4-r11, lr}\n"                                          \
+                                "sub    sp, sp, #32\n"                                           \
+                                "ldrd   r4, r12, [r0, #16]\n"                                    \
+                                "str    r12, [sp, #12]\n"                                        \
+                                "ldr    r5, [r0, #24]\n"                                         \
+                                "strd   r4, r5, [sp, #24]\n"                                     \
+                                "ldm    r0, {r0-r3}\n"                                           \
+                                "9:\n"                                                           \
+                                "strd   r0, r1, [sp, #16]\n"                                     \
+                                "ldrd   r9, r10, [r4]\n"                                         \
+                                "ldr    r11, [r4, #8]\n"                                         \
+                                "ldrd   r6, r7, [r4, #24]\n"                                     \
+                                "ldr    r5, [r4, #20]\n"                                         \
+                                "ldr    r8, [r4, #32]\n"                                         \
+                                "strd   r5, r5, [sp]\n"                                          \
+                                "str    r8, [sp, #8]\n"                                          \
+                                "ldrd   r5, r8, [r4, #12]\n"                                     \
+                                "cmp    r0, r2\n"                                                \
+                                "beq    2f\n"                                                    \
+                                "1:\n"                                                           \
+                                "ldrd   r4, lr, [sp]\n" PAIRS "ldr    r12, [sp, #8]\n"           \
+                                TINY_RQ("r4", "r12") TINY_RQ("lr", "r12")                        \
+                                "strb   r4, [r1]\n"                                              \
+                                "strb   lr, [r1, r3]\n"                                          \
+                                "add    r1, r1, r3, lsl #1\n"                                    \
+                                "add    r0, r0, #4*" #S "\n"                                     \
+                                "cmp    r0, r2\n"                                                \
+                                "bne    1b\n"                                                    \
+                                "2:\n"                                                           \
+                                "ldr    r12, [sp, #12]\n"                                        \
+                                "cmp    r12, #0\n"                                               \
+                                "beq    7f\n"                                                    \
+                                "ldr    r4, [sp]\n" ONE "ldr    r12, [sp, #8]\n"                 \
+                                TINY_RQ("r4", "r12") "strb   r4, [r1]\n"                         \
+                                "7:\n"                                                           \
+                                "ldrd   r4, r12, [sp, #24]\n"                                    \
+                                "add    r4, r4, #" TINY_CH_BYTES "\n"                            \
+                                "cmp    r4, r12\n"                                               \
+                                "beq    3f\n"                                                    \
+                                "str    r4, [sp, #24]\n"                                         \
+                                "ldrd   r0, r1, [sp, #16]\n"                                     \
+                                "add    r0, r0, #" TINY_LINE_BYTES "\n"                          \
+                                "add    r1, r1, #1\n"                                            \
+                                "add    r2, r2, #" TINY_LINE_BYTES "\n"                          \
+                                "b      9b\n"                                                    \
+                                "3:\n"                                                           \
+                                "add    sp, sp, #32\n"                                           \
+                                "pop    {r4-r11, pc}\n"                                          \
+                                ".size " NAME ", .-" NAME "\n"                                   \
+                                ".text\n")
+TINY_ASM5M("nnom_dw_tiny5_s1m", 1, TINY_P5(1), TINY_O5);
+TINY_ASM5M("nnom_dw_tiny5_s2m", 2, TINY_P5S2, TINY_O5);
+void nnom_dw_tiny5_s1m(const tiny_mjob_t *j);
+void nnom_dw_tiny5_s2m(const tiny_mjob_t *j);
+/* nnom_dw_tiny4_s2's passes for a line's channels in one call (its pass of
+ * four, then by flags one pass of two and the odd one; a channel ~20
+ * instructions against a call's ~40). The stack: [4] qend, [8] e, [12]
+ * the tail's flags (odd | 2 where a pass of two), [16] mult, [20] ra,
+ * [24] r, [28] the records' end, [32] x and out. */
+__asm__(NNOM_ASM_FUNC("nnom_dw_tiny4_s2m")
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #40\n"
+        "ldrd   r4, r12, [r0, #16]\n"
+        "ldr    r5, [r0, #24]\n"
+        "strd   r4, r5, [sp, #24]\n"
+        "ldm    r0, {r0-r3}\n"
+        "sub    r6, r2, r0\n"
+        "bic    r5, r6, #15\n"
+        "and    r6, r6, #8\n"
+        "orr    r12, r12, r6, lsr #2\n"
+        "str    r12, [sp, #12]\n"
+        "add    r2, r5, r0\n"
+        "str    r2, [sp, #4]\n"
+        "9:\n" /* a channel: r0 x, r1 out, r4 its records, r2 qend */
+        "strd   r0, r1, [sp, #32]\n"
+        "ldrd   r5, r6, [r4, #24]\n"
+        "strd   r5, r6, [sp, #16]\n"
+        "ldr    r5, [r4, #32]\n"
+        "str    r5, [sp, #8]\n"
+        "cmp    r0, r2\n" /* (the loads keep the flags) */
+        "ldrd   r8, r9, [r4]\n"
+        "ldrd   r10, r11, [r4, #8]\n"
+        "ldr    lr, [r4, #20]\n"
+        "beq    5f\n"
+        "4:\n"
+        TINY_W4(0) "smlad  r4, r2, r8, lr\n"
+        TINY_W4(4) "smlad  r4, r2, r9, r4\n"
+                   "smlad  r5, r2, r8, lr\n"
+        TINY_W4(8) "smlad  r4, r2, r10, r4\n"
+                   "smlad  r5, r2, r9, r5\n"
+                   "smlad  r6, r2, r8, lr\n"
+        TINY_W4(12) "smlad  r4, r2, r11, r4\n"
+                    "smlad  r5, r2, r10, r5\n"
+                    "smlad  r6, r2, r9, r6\n"
+                    "smlad  r7, r2, r8, lr\n"
+        TINY_W4(16) "smlad  r5, r2, r11, r5\n"
+                    "smlad  r6, r2, r10, r6\n"
+                    "smlad  r7, r2, r9, r7\n"
+        TINY_W4(20) "smlad  r6, r2, r11, r6\n"
+                    "smlad  r7, r2, r10, r7\n"
+        TINY_W4(24) "smlad  r7, r2, r11, r7\n"
+        "ldrd   r12, r2, [sp, #16]\n"
+        "smmlar r4, r4, r12, r2\n"
+        "smmlar r5, r5, r12, r2\n"
+        "smmlar r6, r6, r12, r2\n"
+        "smmlar r7, r7, r12, r2\n"
+        "ldr    r2, [sp, #8]\n"
+        "asr    r4, r4, r2\n"
+        "asr    r5, r5, r2\n"
+        "asr    r6, r6, r2\n"
+        "asr    r7, r7, r2\n"
+        "ssat   r4, #8, r4\n"
+        "ssat   r5, #8, r5\n"
+        "ssat   r6, #8, r6\n"
+        "ssat   r7, #8, r7\n"
+        "strb   r4, [r1]\n"
+        "strb   r5, [r1, r3]\n"
+        "add    r1, r1, r3, lsl #1\n"
+        "strb   r6, [r1]\n"
+        "strb   r7, [r1, r3]\n"
+        "add    r1, r1, r3, lsl #1\n"
+        "add    r0, r0, #16\n"
+        "ldr    r2, [sp, #4]\n"
+        "cmp    r0, r2\n"
+        "bne    4b\n"
+        "5:\n" /* C a pass of two, N the odd one (kept: no flags set before
+                 * they are tested); r12 mult, r6 ra, r7 e */
+        "ldrd   r12, r6, [sp, #16]\n"
+        "ldr    r7, [sp, #8]\n"
+        "ldr    r2, [sp, #12]\n"
+        "lsls   r2, r2, #31\n"
+        "bcc    6f\n"
+        TINY_W4(0) "smlad  r4, r2, r8, lr\n"
+        TINY_W4(4) "smlad  r4, r2, r9, r4\n"
+                   "smlad  r5, r2, r8, lr\n"
+        TINY_W4(8) "smlad  r4, r2, r10, r4\n"
+                   "smlad  r5, r2, r9, r5\n"
+        TINY_W4(12) "smlad  r4, r2, r11, r4\n"
+                    "smlad  r5, r2, r10, r5\n"
+        TINY_W4(16) "smlad  r5, r2, r11, r5\n"
+        "smmlar r4, r4, r12, r6\n"
+        "smmlar r5, r5, r12, r6\n"
+        "asr    r4, r4, r7\n"
+        "asr    r5, r5, r7\n"
+        "ssat   r4, #8, r4\n"
+        "ssat   r5, #8, r5\n"
+        "strb   r4, [r1]\n"
+        "strb   r5, [r1, r3]\n"
+        "add    r1, r1, r3, lsl #1\n"
+        "add    r0, r0, #8\n"
+        "6:\n"
+        "bpl    7f\n"
+        TINY_W4(0) "smlad  r4, r2, r8, lr\n"
+        TINY_W4(4) "smlad  r4, r2, r9, r4\n"
+        TINY_W4(8) "smlad  r4, r2, r10, r4\n"
+        TINY_W4(12) "smlad  r4, r2, r11, r4\n"
+        "smmlar r4, r4, r12, r6\n"
+        "asr    r4, r4, r7\n"
+        "ssat   r4, #8, r4\n"
+        "strb   r4, [r1]\n"
+        "7:\n" /* the next channel, if any */
+        "ldrd   r4, r5, [sp, #24]\n"
+        "add    r4, r4, #" TINY_CH_BYTES "\n"
+        "cmp    r4, r5\n"
+        "beq    3f\n"
+        "str    r4, [sp, #24]\n"
+        "ldrd   r0, r1, [sp, #32]\n"
+        "add    r0, r0, #" TINY_LINE_BYTES "\n"
+        "add    r1, r1, #1\n"
+        "ldr    r2, [sp, #4]\n"
+        "add    r2, r2, #" TINY_LINE_BYTES "\n"
+        "str    r2, [sp, #4]\n"
+        "b      9b\n"
+        "3:\n"
+        "add    sp, sp, #40\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dw_tiny4_s2m, .-nnom_dw_tiny4_s2m\n"
+        ".text\n");
+void nnom_dw_tiny4_s2m(const tiny_mjob_t *j);
 
 typedef void (*tiny_fn)(const tiny_job_t *);
 /* nnom_dw_tiny3_s1m, nnom_dw_tiny3_s2m: a line's channels in one call */
@@ -737,27 +1039,31 @@ NNOM_INLINE void tiny_run(tiny_fn fn, const int16_t *x, int8_t *out, int32_t n, 
 
 /* The layer's geometry; 0 where it does not suit (whole: the layer's
  * every channel here, else only the one to three past a multiple of four,
- * where the rules for five to seven channels do not apply). */
-NNOM_INLINE int tiny_of(const nnom_conv_args_t *a, tiny_t *t, int whole)
+ * where the rules for five to seven channels do not apply; KEPT: the
+ * geometry alone, nnom_dw_tiny_holds() having held on the same
+ * arguments). */
+NNOM_INLINE int tiny_of(const nnom_conv_args_t *a, tiny_t *t, int whole, const int KEPT)
 {
     const int32_t c = a->out.c;
-    if (a->ch_mult != 1 || a->in.c != c)
+    if (!KEPT && (a->ch_mult != 1 || a->in.c != c))
         return 0;
     if (a->k.h == 1) { /* rows of taps along w; lines down h (one input row each) */
-        if (a->p.dilation_w != 1 || a->p.pad_top != 0 ||
-            (a->out.h - 1) * a->p.stride_h >= a->in.h)
+        if (!KEPT && (a->p.dilation_w != 1 || a->p.pad_top != 0 ||
+                      (a->out.h - 1) * a->p.stride_h >= a->in.h))
             return 0;
         *t = (tiny_t){a->k.w,  a->p.stride_w, a->p.pad_left, a->in.w,           a->out.w,
                       c,       c,             a->out.h,      a->p.stride_h * a->in.w * c,
                       a->out.w * c};
     } else { /* columns of taps down h; lines along w */
-        if (a->p.dilation_h != 1 || a->p.pad_left != 0 ||
-            (a->out.w - 1) * a->p.stride_w >= a->in.w)
+        if (!KEPT && (a->p.dilation_h != 1 || a->p.pad_left != 0 ||
+                      (a->out.w - 1) * a->p.stride_w >= a->in.w))
             return 0;
         *t = (tiny_t){a->k.h,           a->p.stride_h,     a->p.pad_top, a->in.h,
                       a->out.h,         a->in.w * c,       a->out.w * c, a->out.w,
                       a->p.stride_w * c, c};
     }
+    if (KEPT)
+        return 1;
     /* the line's entries: the last output's window and the odd tap's pair */
     const int32_t entries = (t->n - 1) * t->s + t->k + 1;
     /* five to seven channels only with more than three taps, at most
@@ -816,8 +1122,8 @@ NNOM_INLINE void tiny_put2(int16_t *d, uint32_t v)
 /* A line of one or two channels whose pixels lie next to each other
  * (xs == c), with the zero point zp around it (pad before, up to end after): four bytes per word load, split by SXTB16 (channel 0's
  * entries into e0, channel 1's into e1). */
-static void tiny_lines12(const int8_t *x, const tiny_t *t, int32_t zp, int16_t *e0, int16_t *e1,
-                         int32_t end)
+NNOM_INLINE void tiny_lines12(const int8_t *x, const tiny_t *t, int32_t zp, int16_t *e0,
+                              int16_t *e1, int32_t end)
 {
     const int32_t pad = t->pad, m = t->in < end - pad ? t->in : end - pad;
     for (int32_t i = 0; i < pad; i++)
@@ -865,6 +1171,21 @@ static NNOM_NOINLINE void tiny_pairs(const nnom_conv_args_t *a, const tiny_t *t,
         tiny_run(fn, line[0], o, t->n, t->s, t->os, &r[0]);
         if (a->out.c == 2)
             tiny_run(fn, line[1], o + 1, t->n, t->s, t->os, &r[1]);
+    }
+}
+/* The same with a line's channels in one call of mfn (the lines TINY_CS
+ * entries apart; a function of its own: the test a line cost the others
+ * two instructions) */
+static NNOM_NOINLINE void tiny_pairs_m(const nnom_conv_args_t *a, const tiny_t *t,
+                                       const tiny_ch_t *r, tiny_mfn mfn, int32_t entries)
+{
+    tiny_lines_t line __attribute__((aligned(4)));
+    for (int32_t l = 0; l < t->lines; l++) {
+        int8_t *o = a->output + l * t->ol;
+        tiny_lines12(a->input + l * t->xl, t, a->p.input_zp, line[0], line[1], entries);
+        const tiny_mjob_t j = {{line[0], o, line[0] + (t->n & ~1) * t->s, t->os, r, t->n & 1},
+                               r + a->out.c};
+        mfn(&j);
     }
 }
 
@@ -1191,6 +1512,16 @@ static NNOM_NOINLINE void tiny_chans3(const nnom_conv_args_t *a, const tiny_t *t
 {
     tiny_chans_m(a, tp, r, NULL, entries, 0, mfn);
 }
+/* the same for the four- and five-pair loops: a function of its own, and
+ * mfn's test here, so that GCC keeps tiny_chans3 apart (identical, they
+ * were folded into one, whose mfn GCC no longer knew was never NULL:
+ * ~18 instructions more on tiny_chans3's layers) */
+static NNOM_NOINLINE void tiny_chans45(const nnom_conv_args_t *a, const tiny_t *tp,
+                                       const tiny_ch_t *r, int32_t entries, tiny_mfn mfn)
+{
+    if (mfn != NULL)
+        tiny_chans_m(a, tp, r, NULL, entries, 0, mfn);
+}
 
 /* tiny_chans_m for five or six channels side by side (xs == c), the lines
  * copied by words. A function of its own: inline in tiny_chans_m, the
@@ -1431,15 +1762,35 @@ static NNOM_NOINLINE void tiny_dw3c1_two(const nnom_conv_args_t *a, const tiny_t
     tiny_dw3c1_ends(a, t, r, 0);
 }
 
-int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
+int nnom_dw_tiny_holds(const nnom_conv_args_t *a)
 {
     tiny_t t;
-    const int32_t c = a->out.c;
     /* the records' requantisation has no clamp and no s term (the rounding
      * of negative sums, nnom_local_dwgroup.h): ReLU at output zero point
      * -128 (no activation at another zero point needs the s term) */
     if (a->p.output_zp != -128 || a->p.act_min > -128 || a->p.act_max < 127 ||
-        !tiny_of(a, &t, 1))
+        !tiny_of(a, &t, 1, 0))
+        return 0;
+    if (a->records != NULL && a->records[0] == TINY_TAG)
+        return 1;
+    tiny_ch_t own; /* (built again by the run: layers without the records only) */
+    for (int32_t ch = 0; ch < a->out.c; ch++)
+        if (!tiny_records(a, ch, t.k, &own))
+            return 0;
+    return 1;
+}
+
+/* The layer run, 1, or 0 where it does not suit (KEPT: nnom_dw_tiny_holds
+ * held on these arguments, no check made; else the checks inline, as
+ * nnom_dw_tiny_holds's: a call of it and of the run cost the first run
+ * ~45 instructions more) */
+NNOM_INLINE int tiny_s8(const nnom_conv_args_t *a, const int KEPT)
+{
+    tiny_t t;
+    const int32_t c = a->out.c;
+    if (!KEPT && (a->p.output_zp != -128 || a->p.act_min > -128 || a->p.act_max < 127))
+        return 0;
+    if (!tiny_of(a, &t, 1, KEPT))
         return 0;
     /* the converter's records (nnom/ops/dwtiny_records.py: written only
      * where this kernel takes the layer), else built here */
@@ -1462,7 +1813,22 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
     }
     const tiny_fn fn = tiny_fns[t.s - 1][(t.k + 1) / 2 - 2];
     const int32_t entries = tiny_entries(&t);
-    if (c <= 2 && t.xs == c)
+    /* four or five pairs: a line's channels in one call */
+    const tiny_mfn m4 = fn == nnom_dw_tiny4_s1   ? nnom_dw_tiny4_s1m
+                        : fn == nnom_dw_tiny4_s2 ? nnom_dw_tiny4_s2m
+                        : fn == nnom_dw_tiny5_s1 ? nnom_dw_tiny5_s1m
+                        : fn == nnom_dw_tiny5_s2 ? nnom_dw_tiny5_s2m
+                                                 : NULL;
+    /* (two channels of three pairs a call too) */
+    /* (one channel: only nnom_dw_tiny4_s1m's passes of four pay its head) */
+    const tiny_mfn m2 = c == 1                   ? (fn == nnom_dw_tiny4_s1 ? m4 : NULL)
+                        : m4 != NULL             ? m4
+                        : fn == nnom_dw_tiny3_s1 ? nnom_dw_tiny3_s1m
+                        : fn == nnom_dw_tiny3_s2 ? nnom_dw_tiny3_s2m
+                                                 : NULL;
+    if (c <= 2 && t.xs == c && m2 != NULL)
+        tiny_pairs_m(a, &t, r, m2, entries);
+    else if (c <= 2 && t.xs == c)
         tiny_pairs(a, &t, r, fn, entries);
     else if (c == 1 && rows1_try(a, &t, r)) /* one channel down columns, every pixel across */
         ;
@@ -1472,12 +1838,24 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
         tiny_chans56(a, &t, r, fn, entries,
                      fn == nnom_dw_tiny3_s1   ? nnom_dw_tiny3_s1m
                      : fn == nnom_dw_tiny3_s2 ? nnom_dw_tiny3_s2m
-                                              : NULL);
+                                              : m4);
+    else if (m4 != NULL) /* four or five pairs: channels a call */
+        tiny_chans45(a, &t, r, entries, m4);
     else if (fn == nnom_dw_tiny3_s1 || fn == nnom_dw_tiny3_s2) /* three pairs: channels a call */
         tiny_chans3(a, &t, r, entries, t.s == 1 ? nnom_dw_tiny3_s1m : nnom_dw_tiny3_s2m);
     else
         tiny_chans(a, &t, r, fn, entries, 0);
     return 1;
+}
+
+int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
+{
+    return tiny_s8(a, 0);
+}
+
+int nnom_dw_tiny_run(const nnom_conv_args_t *a)
+{
+    return tiny_s8(a, 1);
 }
 
 int nnom_dw_tiny_rest(const nnom_conv_args_t *a, int32_t from)
@@ -1486,7 +1864,7 @@ int nnom_dw_tiny_rest(const nnom_conv_args_t *a, int32_t from)
     tiny_ch_t own[3];
     const int32_t c = a->out.c;
     if (from < 0 || c - from < 1 || c - from > 3 || a->p.output_zp != -128 ||
-        a->p.act_min > -128 || a->p.act_max < 127 || !tiny_of(a, &t, 0))
+        a->p.act_min > -128 || a->p.act_max < 127 || !tiny_of(a, &t, 0, 0))
         return 0;
     for (int32_t ch = from; ch < c; ch++)
         if (!tiny_records(a, ch, t.k, &own[ch - from]))

@@ -505,7 +505,7 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
         nnom_dwcol_one_early(a);
         return 1;
     case DW_TINY:
-        return nnom_dw_tiny_s8(a);
+        return nnom_dw_tiny_run(a);
     case DW_VP:
         return nnom_dwvp_try(a);
     case DW_WIN55:

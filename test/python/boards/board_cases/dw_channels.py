@@ -1074,3 +1074,43 @@ FEW19_CASES = [
 ]
 
 layer_family("few19_", 179_000, FEW19_CASES, without_records=(7,))
+
+
+# Branch col8: the tiny loops' four- and five-pair passes for a line's
+# channels in one call (nnom_dw_tiny4_s1m: four outputs a pass at stride 1;
+# nnom_dw_tiny4_s2m; nnom_dw_tiny5_s1m, nnom_dw_tiny5_s2m) and their runs
+# without the first run's checks (nnom_dw_tiny_holds, nnom_dw_tiny_run):
+# lines of 4k outputs, 4k + 2 (a pass of two), 4k + 1 and 4k + 3 (the odd
+# one), of under four outputs; one, two (tiny_pairs), three, five, six and
+# seven channels; 7 and 8 taps, 9 and 10; 'same' lines; several lines
+# (rows of a plane, the copy of pixels apart); the records built by the
+# kernel (1). Then layers that must take other paths: ReLU6, no
+# activation, four and eight channels, 8 taps at stride 2 on several lines.
+# Fields as dw_layer_case_model's.
+COL8_CASES = [
+    ((15, 1, 2), (8, 1), 1, "valid", "relu", None),
+    ((1, 15, 3), (1, 8), 1, "valid", "relu", None),
+    ((12, 1, 3), (7, 1), 1, "valid", "relu", None),
+    ((15, 1, 1), (7, 1), 1, "valid", "relu", None),
+    ((1, 20, 5), (1, 8), 1, "same", "relu", None),
+    ((20, 3, 2), (8, 1), 1, "valid", "relu", None),
+    ((14, 1, 7), (8, 1), 1, "same", "relu", None),
+    ((11, 1, 1), (8, 1), 1, "valid", "relu", None),
+    ((10, 1, 3), (8, 1), 1, "valid", "relu", None),
+    ((17, 1, 6), (8, 1), 2, "valid", "relu", None),
+    ((21, 1, 5), (8, 1), 2, "valid", "relu", None),
+    ((1, 30, 3), (1, 7), 2, "same", "relu", None),
+    ((12, 1, 2), (8, 1), 2, "valid", "relu", None),
+    ((14, 1, 6), (9, 1), 1, "valid", "relu", None),
+    ((1, 24, 2), (1, 10), 1, "same", "relu", None),
+    ((13, 1, 3), (10, 1), 1, "valid", "relu", None),
+    ((25, 1, 5), (9, 1), 2, "valid", "relu", None),
+    ((1, 23, 1), (1, 10), 2, "same", "relu", None),
+    ((15, 1, 2), (8, 1), 1, "valid", "relu6", None),
+    ((15, 1, 2), (8, 1), 1, "valid", None, None),
+    ((15, 1, 4), (8, 1), 1, "valid", "relu", None),
+    ((15, 1, 8), (8, 1), 1, "valid", "relu", None),
+    ((17, 3, 6), (8, 1), 2, "valid", "relu", None),
+]
+
+layer_family("col8_", 186_000, COL8_CASES, without_records=(1,))

@@ -531,7 +531,8 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
 
 /* The step where the converter's records name a layer's path and their
  * checks against its arguments hold (a two-tap plan's sets, tag 9's and
- * tag 35's geometry heads, tags 13 to 25's pixels and channels), asked once at
+ * tag 35's geometry heads, tags 13 to 25's pixels and channels, the tiny
+ * loops' records and geometry), asked once at
  * build so that no run pays for them (DepthwiseConv2D's build, through
  * nnom_dwconv_prepare(): the first run then takes the kept step, a
  * planned two-tap layer 109 to 1,053 instructions less). It names a step
@@ -548,15 +549,20 @@ uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
                        nnom_dwpair_plan_holds(a, a->records + 1 + NNOM_DWPAIR_REC * a->in.c)
                    ? DW_PAIR
                    : DW_FIRST;
-    if (taps == 3) { /* DW_THREE: dw_three_path()'s odd tags that run once asked */
-        if ((tag & 1) == 0)
+    if (taps == 3) { /* DW_THREE: dw_three_path()'s tags that run once asked */
+        if ((tag & 1) == 0 || tag == 1 || tag == 3) /* (their tries might refuse) */
             return DW_FIRST;
         if ((uint32_t)tag - NNOM_DW3Q_TAG <= NNOM_DW3I_TAG - NNOM_DW3Q_TAG)
             return nnom_dw3_s2q_asks(a) ? DW_THREE : DW_FIRST;
-        return tag == NNOM_DW3S_TAG && nnom_dw3s_asks(a) ? DW_THREE : DW_FIRST;
-    }
+        if (tag == NNOM_DW3S_TAG)
+            return nnom_dw3s_asks(a) ? DW_THREE : DW_FIRST;
+    } /* (other odd tags: dw_three_path() refuses them unasked) */
     if (tag == NNOM_DWLINE_TAG) /* DW_LINE_TAG: next after DW_TWO for other taps */
         return nnom_dw_line_tag_asks(a) ? DW_LINE_TAG : DW_FIRST;
+    if (a->out.c < 8 && a->out.c != 4) /* DW_TINY: DW_LINE, DW_COL_EARLY ask 8+ channels */
+        return a->out.h * a->out.w != 1 && nnom_dw_tiny_asks(a) && nnom_dw_tiny_holds(a)
+                   ? DW_TINY
+                   : DW_FIRST;
     /* DW_COL_ALONE: past DW_LINE and DW_ONE (which might run) */
     if (tag != NNOM_DWCOL_AL_TAG || nnom_dw_line_asks(a) || (a->out.h == 1 && a->out.w == 1) ||
         !nnom_dw_col_early_asks(a) || !nnom_dwcol_alone_holds(a))

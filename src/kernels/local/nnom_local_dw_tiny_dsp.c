@@ -738,26 +738,31 @@ NNOM_INLINE void tiny_run(tiny_fn fn, const int16_t *x, int8_t *out, int32_t n, 
 /* The layer's geometry; 0 where it does not suit (whole: the layer's
  * every channel here, else only the one to three past a multiple of four,
  * where the rules for five to seven channels do not apply). */
+/* The geometry alone (tiny_of's checks aside: a kept run's were held). */
+NNOM_INLINE void tiny_geom(const nnom_conv_args_t *a, tiny_t *t)
+{
+    const int32_t c = a->out.c;
+    if (a->k.h == 1) /* rows of taps along w; lines down h (one input row each) */
+        *t = (tiny_t){a->k.w,  a->p.stride_w, a->p.pad_left, a->in.w,           a->out.w,
+                      c,       c,             a->out.h,      a->p.stride_h * a->in.w * c,
+                      a->out.w * c};
+    else /* columns of taps down h; lines along w */
+        *t = (tiny_t){a->k.h,           a->p.stride_h,     a->p.pad_top, a->in.h,
+                      a->out.h,         a->in.w * c,       a->out.w * c, a->out.w,
+                      a->p.stride_w * c, c};
+}
+
 NNOM_INLINE int tiny_of(const nnom_conv_args_t *a, tiny_t *t, int whole)
 {
     const int32_t c = a->out.c;
     if (a->ch_mult != 1 || a->in.c != c)
         return 0;
-    if (a->k.h == 1) { /* rows of taps along w; lines down h (one input row each) */
-        if (a->p.dilation_w != 1 || a->p.pad_top != 0 ||
-            (a->out.h - 1) * a->p.stride_h >= a->in.h)
-            return 0;
-        *t = (tiny_t){a->k.w,  a->p.stride_w, a->p.pad_left, a->in.w,           a->out.w,
-                      c,       c,             a->out.h,      a->p.stride_h * a->in.w * c,
-                      a->out.w * c};
-    } else { /* columns of taps down h; lines along w */
-        if (a->p.dilation_h != 1 || a->p.pad_left != 0 ||
-            (a->out.w - 1) * a->p.stride_w >= a->in.w)
-            return 0;
-        *t = (tiny_t){a->k.h,           a->p.stride_h,     a->p.pad_top, a->in.h,
-                      a->out.h,         a->in.w * c,       a->out.w * c, a->out.w,
-                      a->p.stride_w * c, c};
-    }
+    if (a->k.h == 1 ? a->p.dilation_w != 1 || a->p.pad_top != 0 ||
+                          (a->out.h - 1) * a->p.stride_h >= a->in.h
+                    : a->p.dilation_h != 1 || a->p.pad_left != 0 ||
+                          (a->out.w - 1) * a->p.stride_w >= a->in.w)
+        return 0;
+    tiny_geom(a, t);
     /* the line's entries: the last output's window and the odd tap's pair */
     const int32_t entries = (t->n - 1) * t->s + t->k + 1;
     /* five to seven channels only with more than three taps, at most
@@ -1430,6 +1435,15 @@ static NNOM_NOINLINE void tiny_dw3c1_two(const nnom_conv_args_t *a, const tiny_t
 {
     tiny_dw3c1_ends(a, t, r, 0);
 }
+NNOM_INLINE void tiny_dw3c1(const nnom_conv_args_t *a, const tiny_t *t, const tiny_ch_t *r)
+{
+    if ((t->pad | (t->n + 2 - t->in)) == 0)
+        tiny_dw3c1_in(a, t, r);
+    else if (t->n > 2)
+        tiny_dw3c1_run_ends(a, t, r);
+    else
+        tiny_dw3c1_two(a, t, r);
+}
 
 int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
 {
@@ -1452,13 +1466,8 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
             if (!tiny_records(a, ch, t.k, &own[ch]))
                 return 0;
     if (c < 4 && tiny_dw3c1_takes(&t)) {
-        if ((t.pad | (t.n + 2 - t.in)) == 0)
-            tiny_dw3c1_in(a, &t, r);
-        else if (t.n > 2)
-            tiny_dw3c1_run_ends(a, &t, r);
-        else
-            tiny_dw3c1_two(a, &t, r);
-        return 1;
+        tiny_dw3c1(a, &t, r);
+        return r == own ? 1 : NNOM_DW_TINY_3C1;
     }
     const tiny_fn fn = tiny_fns[t.s - 1][(t.k + 1) / 2 - 2];
     const int32_t entries = tiny_entries(&t);
@@ -1477,6 +1486,14 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
         tiny_chans3(a, &t, r, entries, t.s == 1 ? nnom_dw_tiny3_s1m : nnom_dw_tiny3_s2m);
     else
         tiny_chans(a, &t, r, fn, entries, 0);
+    return 1;
+}
+
+int nnom_dw_tiny3c1_kept(const nnom_conv_args_t *a)
+{
+    tiny_t t;
+    tiny_geom(a, &t);
+    tiny_dw3c1(a, &t, (const tiny_ch_t *)(const void *)(a->records + 1));
     return 1;
 }
 

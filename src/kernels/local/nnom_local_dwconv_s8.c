@@ -234,6 +234,7 @@ enum {
     DW_COL_EARLY,
     DW_COL_ALONE,
     DW_TINY,
+    DW_TINY3, /* (kept only) DW_TINY's three taps at stride 1 on nnom_dw3c1t_s8 */
     /* multiplier 1, the arguments alone */
     DW_VP,
     DW_WIN55,
@@ -366,14 +367,18 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
         /* fall through */
     case DW_COL_ALONE: /* (kept only: its layers are DW_COL_EARLY's) */
     case DW_TINY: /* one to seven channels, one row of taps; four: the one-row loop's */
+    case DW_TINY3:
         if (a->out.c == 4) {
             const int four = a->records != NULL ? nnom_dw_four_asks(a) : 0;
             if (four == 1 && nnom_dw_line_try(a))
                 return DW_LINE;
             if (four == 2 && nnom_dw_col_early(a))
                 return DW_COL_EARLY;
-        } else if (nnom_dw_tiny_asks(a) && nnom_dw_tiny_s8(a))
-            return DW_TINY;
+        } else if (nnom_dw_tiny_asks(a)) {
+            const int tiny = nnom_dw_tiny_s8(a);
+            if (tiny)
+                return tiny == NNOM_DW_TINY_3C1 ? DW_TINY3 : DW_TINY;
+        }
         if (a->ch_mult < 1 || a->out.c != a->in.c * a->ch_mult)
             return -1;
         if (a->ch_mult != 1)
@@ -517,6 +522,8 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
         return 1;
     case DW_TINY:
         return nnom_dw_tiny_s8(a);
+    case DW_TINY3:
+        return nnom_dw_tiny3c1_kept(a);
     case DW_VP:
         return nnom_dwvp_try(a);
     case DW_WIN55:

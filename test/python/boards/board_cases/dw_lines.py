@@ -1787,7 +1787,10 @@ family("tap2t_", 177_000, len(TAP2T_CASES), lambda k, rng: pair_case_model(TAP2T
 # outputs on 5 and 6 rows, four on 7 and 8, six on 11 and 12); beside
 # them (untagged): seven outputs 'same', one 'valid', 7 channels, a
 # stride-2 line of five outputs (dw3s2l), |bias| near 2^30, one built
-# without records. Fields as LONGK_CASES.
+# without records. Cases 24-27: the tiny loops' three-tap stride-1 lines
+# of one to three channels on nnom_dw3c1t_s8 with the converter's records
+# (tag 5), kept as DW_TINY3 (the geometry alone); 28 without records
+# (kept as DW_TINY, the whole kernel). Fields as LONGK_CASES.
 SHORT3B_CASES = [
     ((2, 1, 16), (3, 1), 1, "same", "relu", None),  # same 2 (short_a)
     ((1, 3, 12), (1, 3), 1, "same", "relu", None),  # same 3 across
@@ -1813,8 +1816,13 @@ SHORT3B_CASES = [
     ((9, 1, 16), (3, 1), 2, "same", "relu", None),  # s2 five outputs: dw3s2l
     ((4, 1, 16), (3, 1), 1, "same", "relu", "huge"),  # |bias| near 2^30: no records
     ((2, 1, 16), (3, 1), 1, "same", "relu", None),  # without records
+    ((48, 2, 1), (3, 1), 1, "valid", "relu", None),  # tiny's nnom_dw3c1t_s8 (DW_TINY3)
+    ((30, 3, 2), (3, 1), 1, "same", "relu", None),  # the same, 'same' borders
+    ((2, 12, 3), (1, 3), 1, "valid", "relu", None),  # the same across, three channels
+    ((2, 1, 3), (3, 1), 1, "same", "relu", None),  # two outputs, the borders alone
+    ((20, 3, 2), (3, 1), 1, "same", "relu", None),  # without records: tiny builds them
 ]
-SHORT3B_WITHOUT_RECORDS = (23,)
+SHORT3B_WITHOUT_RECORDS = (23, 28)
 
 
 layer_family("short3b_", 187_000, SHORT3B_CASES, without_records=SHORT3B_WITHOUT_RECORDS)

@@ -43,13 +43,13 @@ NNOM_INLINE int nnom_tiny_rq(const nnom_conv_args_t *a, int32_t ch, int32_t k, i
 }
 
 /* 1 where it ran the layer (NNOM_DW_TINY_3C1: three taps at stride 1 of
- * one to three channels on nnom_dw3c1t_s8, the converter's records); 0
- * where the layer does not suit (nothing written): the caller takes its
- * other paths. */
+ * one to three channels on nnom_dw3c1t_s8); 0 where the layer does not
+ * suit (nothing written): the caller takes its other paths. */
 #define NNOM_DW_TINY_3C1 2
 int nnom_dw_tiny_s8(const nnom_conv_args_t *a);
 /* A later run of a layer nnom_dw_tiny_s8 ran as NNOM_DW_TINY_3C1 (the
- * arguments unchanged): its lines without the checks; 1. */
+ * arguments unchanged): with the converter's records its lines without
+ * the checks, else nnom_dw_tiny_s8 again; 1. */
 int nnom_dw_tiny3c1_kept(const nnom_conv_args_t *a);
 
 /* Channels [from, out.c) of a layer, one to three, here (the others run

@@ -738,31 +738,31 @@ NNOM_INLINE void tiny_run(tiny_fn fn, const int16_t *x, int8_t *out, int32_t n, 
 /* The layer's geometry; 0 where it does not suit (whole: the layer's
  * every channel here, else only the one to three past a multiple of four,
  * where the rules for five to seven channels do not apply). */
-/* The geometry alone (tiny_of's checks aside: a kept run's were held). */
-NNOM_INLINE void tiny_geom(const nnom_conv_args_t *a, tiny_t *t)
-{
-    const int32_t c = a->out.c;
-    if (a->k.h == 1) /* rows of taps along w; lines down h (one input row each) */
-        *t = (tiny_t){a->k.w,  a->p.stride_w, a->p.pad_left, a->in.w,           a->out.w,
-                      c,       c,             a->out.h,      a->p.stride_h * a->in.w * c,
-                      a->out.w * c};
-    else /* columns of taps down h; lines along w */
-        *t = (tiny_t){a->k.h,           a->p.stride_h,     a->p.pad_top, a->in.h,
-                      a->out.h,         a->in.w * c,       a->out.w * c, a->out.w,
-                      a->p.stride_w * c, c};
-}
+/* The geometry of rows of taps along w, lines down h (one input row
+ * each), and of columns of taps down h, lines along w (c channels). */
+#define TINY_ALONG(a, c)                                                                         \
+    ((tiny_t){(a)->k.w, (a)->p.stride_w, (a)->p.pad_left, (a)->in.w, (a)->out.w, (c), (c),       \
+              (a)->out.h, (a)->p.stride_h * (a)->in.w * (c), (a)->out.w * (c)})
+#define TINY_DOWN(a, c)                                                                          \
+    ((tiny_t){(a)->k.h, (a)->p.stride_h, (a)->p.pad_top, (a)->in.h, (a)->out.h,                  \
+              (a)->in.w * (c), (a)->out.w * (c), (a)->out.w, (a)->p.stride_w * (c), (c)})
 
 NNOM_INLINE int tiny_of(const nnom_conv_args_t *a, tiny_t *t, int whole)
 {
     const int32_t c = a->out.c;
     if (a->ch_mult != 1 || a->in.c != c)
         return 0;
-    if (a->k.h == 1 ? a->p.dilation_w != 1 || a->p.pad_top != 0 ||
-                          (a->out.h - 1) * a->p.stride_h >= a->in.h
-                    : a->p.dilation_h != 1 || a->p.pad_left != 0 ||
-                          (a->out.w - 1) * a->p.stride_w >= a->in.w)
-        return 0;
-    tiny_geom(a, t);
+    if (a->k.h == 1) {
+        if (a->p.dilation_w != 1 || a->p.pad_top != 0 ||
+            (a->out.h - 1) * a->p.stride_h >= a->in.h)
+            return 0;
+        *t = TINY_ALONG(a, c);
+    } else {
+        if (a->p.dilation_h != 1 || a->p.pad_left != 0 ||
+            (a->out.w - 1) * a->p.stride_w >= a->in.w)
+            return 0;
+        *t = TINY_DOWN(a, c);
+    }
     /* the line's entries: the last output's window and the odd tap's pair */
     const int32_t entries = (t->n - 1) * t->s + t->k + 1;
     /* five to seven channels only with more than three taps, at most
@@ -1467,7 +1467,7 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
                 return 0;
     if (c < 4 && tiny_dw3c1_takes(&t)) {
         tiny_dw3c1(a, &t, r);
-        return r == own ? 1 : NNOM_DW_TINY_3C1;
+        return NNOM_DW_TINY_3C1;
     }
     const tiny_fn fn = tiny_fns[t.s - 1][(t.k + 1) / 2 - 2];
     const int32_t entries = tiny_entries(&t);
@@ -1491,8 +1491,10 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
 
 int nnom_dw_tiny3c1_kept(const nnom_conv_args_t *a)
 {
-    tiny_t t;
-    tiny_geom(a, &t);
+    if (a->records == NULL || a->records[0] != TINY_TAG) /* records built a run */
+        return nnom_dw_tiny_s8(a) != 0;
+    const int32_t c = a->out.c;
+    const tiny_t t = a->k.h == 1 ? TINY_ALONG(a, c) : TINY_DOWN(a, c);
     tiny_dw3c1(a, &t, (const tiny_ch_t *)(const void *)(a->records + 1));
     return 1;
 }

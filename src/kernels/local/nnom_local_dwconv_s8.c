@@ -234,7 +234,7 @@ enum {
     DW_COL_EARLY,
     DW_COL_ALONE,
     DW_TINY,
-    DW_TINY3, /* (kept only, DW_TINY + 1) DW_TINY's three taps at stride 1 on nnom_dw3c1t_s8 */
+    DW_TINY3, /* (kept only) DW_TINY's three taps at stride 1 on nnom_dw3c1t_s8 */
     /* multiplier 1, the arguments alone */
     DW_VP,
     DW_WIN55,
@@ -257,9 +257,6 @@ enum {
     DW_BLOCK,
     DW_PIXEL /* the pixel loop, after the late steps */
 };
-
-/* dw_early() returns DW_TINY - 1 + nnom_dw_tiny_s8()'s answer */
-typedef char nnom_dw_tiny3_step_t[DW_TINY3 == DW_TINY - 1 + NNOM_DW_TINY_3C1 ? 1 : -1];
 
 /* The paths of the steps whose choice is more than one call, for dw_early()
  * (after its asks) and dw_kept() (asks held at the first run) alike. */
@@ -378,9 +375,11 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
             if (four == 2 && nnom_dw_col_early(a))
                 return DW_COL_EARLY;
         } else if (nnom_dw_tiny_asks(a)) {
-            const int tiny = nnom_dw_tiny_s8(a); /* (1, or NNOM_DW_TINY_3C1: DW_TINY3) */
-            if (tiny)
-                return DW_TINY - 1 + tiny;
+            const int tiny = nnom_dw_tiny_s8(a);
+            if (tiny == 1)
+                return DW_TINY;
+            if (tiny == NNOM_DW_TINY_3C1)
+                return DW_TINY3;
         }
         if (a->ch_mult < 1 || a->out.c != a->in.c * a->ch_mult)
             return -1;

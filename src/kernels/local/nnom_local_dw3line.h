@@ -116,13 +116,22 @@ NNOM_INLINE int nnom_dw3s_asks(const nnom_conv_args_t *a)
     return a->out.c == a->in.c && a->in.c >= 8 && (uint32_t)(n - 2) <= 4u &&
            (o == n || (o == n - 2 && n >= 4));
 }
-/* That line: 'same' of 2 to 4 outputs on nnom_dw3_short_s8, the others on
- * nnom_dw3_valid_s8. */
-NNOM_INLINE void nnom_dw3s_run(const nnom_conv_args_t *a)
+/* Those kernels on n outputs straight from the layer's arguments a (its
+ * input, output, in.c, input zero point and records after the tag, read
+ * at these offsets, checked in nnom_local_dw3sh_dsp.c): no struct built
+ * (a kept run ~20 instructions less). */
+#define NNOM_DW3A_ZP 0
+#define NNOM_DW3A_C 48
+#define NNOM_DW3A_X 80
+#define NNOM_DW3A_OUT 104 /* then the records */
+void nnom_dw3_short_a_s8(const nnom_conv_args_t *a, int32_t n);
+void nnom_dw3_valid_a_s8(const nnom_conv_args_t *a, int32_t n);
+/* That line's kernel: 'same' of 2 to 4 outputs nnom_dw3_short_a_s8 (1),
+ * the others nnom_dw3_valid_a_s8 (0). */
+NNOM_INLINE int nnom_dw3s_short(const nnom_conv_args_t *a)
 {
-    const nnom_dw3_short_t l = {a->records + 1, a->input, a->output, a->in.c, a->p.input_zp};
     const int32_t o = a->out.h * a->out.w;
-    (o <= 4 && o == a->in.h * a->in.w ? nnom_dw3_short_s8 : nnom_dw3_valid_s8)(&l, o);
+    return o <= 4 && o == a->in.h * a->in.w;
 }
 
 /* 1 when done (dw_col_try's answer); 0: the dispatcher goes on. */

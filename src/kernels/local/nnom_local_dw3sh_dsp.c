@@ -33,6 +33,16 @@ typedef char nnom_dw3_short_layout_t[offsetof(nnom_dw3_short_t, x) == 4 &&
                                          ? 1
                                          : -1];
 
+/* nnom_dw3_short_a_s8 and nnom_dw3_valid_a_s8 read the arguments there. */
+typedef char nnom_dw3_args_layout_t[offsetof(nnom_conv_args_t, p.input_zp) == NNOM_DW3A_ZP &&
+                                            offsetof(nnom_conv_args_t, in.c) == NNOM_DW3A_C &&
+                                            offsetof(nnom_conv_args_t, input) == NNOM_DW3A_X &&
+                                            offsetof(nnom_conv_args_t, output) == NNOM_DW3A_OUT &&
+                                            offsetof(nnom_conv_args_t, records) ==
+                                                NNOM_DW3A_OUT + 4
+                                        ? 1
+                                        : -1];
+
 /* Accumulator A requantised (M mult, R ra, E e) into byte B of the stack's
  * output words. */
 #define DW3SH_RQ(A, M, R, E, B)                                                                  \
@@ -162,6 +172,22 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #44\n"
         "ldm    r0, {r0, r2, r3, r4, r11}\n" /* rec, x, out, c, zp */
+        "b      .Ldw3sh_go\n"
+        ".size nnom_dw3_short_s8, .-nnom_dw3_short_s8\n"
+        /* nnom_dw3_short_a_s8(a r0, n r1): the same from the layer's
+         * arguments (tagged records: the tag word skipped) */
+        ".global nnom_dw3_short_a_s8\n"
+        ".type nnom_dw3_short_a_s8, %function\n"
+        ".thumb_func\n"
+        "nnom_dw3_short_a_s8:\n"
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #44\n"
+        "ldr    r2, [r0, #" NNOM_STR(NNOM_DW3A_X) "]\n"
+        "ldr    r4, [r0, #" NNOM_STR(NNOM_DW3A_C) "]\n"
+        "ldr    r11, [r0, #" NNOM_STR(NNOM_DW3A_ZP) "]\n"
+        "ldrd   r3, r0, [r0, #" NNOM_STR(NNOM_DW3A_OUT) "]\n" /* out, records */
+        "adds   r0, r0, #4\n"
+        ".Ldw3sh_go:\n"
         "subs   r3, r3, r2\n"
         "strd   r4, r3, [sp, #20]\n"
         "lsrs   r5, r4, #2\n"
@@ -279,7 +305,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         ".Ldw3sh_done:\n"
         "add    sp, sp, #44\n"
         "pop    {r4-r11, pc}\n"
-        ".size nnom_dw3_short_s8, .-nnom_dw3_short_s8\n"
+        ".size nnom_dw3_short_a_s8, .-nnom_dw3_short_a_s8\n"
         ".text\n");
 
 /* The valid form (no border, no fold): channel C of four outputs on rows
@@ -440,6 +466,22 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #56\n"
         "ldm    r0, {r0, r2, r3, r4, r5}\n" /* rec, x, out, c, zp */
+        "b      .Ldw3v_go\n"
+        ".size nnom_dw3_valid_s8, .-nnom_dw3_valid_s8\n"
+        /* nnom_dw3_valid_a_s8(a r0, n r1): the same from the layer's
+         * arguments (as nnom_dw3_short_a_s8) */
+        ".global nnom_dw3_valid_a_s8\n"
+        ".type nnom_dw3_valid_a_s8, %function\n"
+        ".thumb_func\n"
+        "nnom_dw3_valid_a_s8:\n"
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #56\n"
+        "ldr    r2, [r0, #" NNOM_STR(NNOM_DW3A_X) "]\n"
+        "ldr    r4, [r0, #" NNOM_STR(NNOM_DW3A_C) "]\n"
+        "ldr    r5, [r0, #" NNOM_STR(NNOM_DW3A_ZP) "]\n"
+        "ldrd   r3, r0, [r0, #" NNOM_STR(NNOM_DW3A_OUT) "]\n" /* out, records */
+        "adds   r0, r0, #4\n"
+        ".Ldw3v_go:\n"
         "str    r5, [sp, #52]\n"
         "subs   r3, r3, r2\n"
         "strd   r4, r3, [sp, #20]\n"
@@ -553,7 +595,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         ".Ldw3v_done:\n"
         "add    sp, sp, #56\n"
         "pop    {r4-r11, pc}\n"
-        ".size nnom_dw3_valid_s8, .-nnom_dw3_valid_s8\n"
+        ".size nnom_dw3_valid_a_s8, .-nnom_dw3_valid_a_s8\n"
         ".text\n");
 
 /* Stride 2, one 'same' line of three outputs on five rows (o0, o2, o4 of

@@ -227,6 +227,9 @@ enum {
     DW_TWO,
     DW_PAIR,
     DW_THREE,
+    DW_THREE_Q,  /* (kept only) DW_THREE's stride-2 short lines, tags 13-23 */
+    DW_THREE_SS, /* (kept only) DW_THREE's tag 25 on nnom_dw3_short_a_s8 */
+    DW_THREE_SV, /* (kept only) DW_THREE's tag 25 on nnom_dw3_valid_a_s8 */
     DW_LINE_TAG,
     DW_LINE,
     DW_ONE,
@@ -281,28 +284,40 @@ static void (*const dw3_short_s2[])(const int32_t *, const int8_t *, int8_t *, i
  * run), NNOM_DW3S_TAG one short stride-1 line, other odd ones none of
  * these */
 
+/* A stride-2 short line (tags 13 to 23) on its kernels. */
+static inline void dw3_q_run(const nnom_conv_args_t *a, int32_t tag)
+{
+    const int32_t i = (tag - NNOM_DW3Q_TAG) >> 1, c = a->in.c;
+    dw3_short_s2[i](a->records + 1, a->input, a->output, c);
+    if (i >= 4) /* six outputs: the last three on rows 5-10 (6-11) */
+        nnom_dw3_s2e_s8(a->records + 1 + 8 * c, a->input + (i + 1) * c, a->output + 3 * c, c);
+}
+
+/* The step that ran (DW_THREE; the short lines' own steps, so that a kept
+ * run goes straight to their kernel without the tag's tests), 0 none. */
 NNOM_INLINE int dw_three_path(const nnom_conv_args_t *a, int ask)
 {
     const int32_t tag = a->records[0];
     if ((tag & 1) == 0)
-        return (!ask || nnom_dw3_line_asks(a)) && nnom_dw3_line_try(a);
+        return (!ask || nnom_dw3_line_asks(a)) && nnom_dw3_line_try(a) ? DW_THREE : 0;
     if (tag == 1)
-        return nnom_dw3s2_try(a);
+        return nnom_dw3s2_try(a) ? DW_THREE : 0;
     if (tag == 3)
-        return nnom_dw3s2l_try(a);
+        return nnom_dw3s2l_try(a) ? DW_THREE : 0;
     if ((uint32_t)tag - NNOM_DW3Q_TAG <= NNOM_DW3I_TAG - NNOM_DW3Q_TAG) { /* (13 to 23 alone) */
         if (ask && !nnom_dw3_s2q_asks(a))
             return 0;
-        const int32_t i = (tag - NNOM_DW3Q_TAG) >> 1, c = a->in.c;
-        dw3_short_s2[i](a->records + 1, a->input, a->output, c);
-        if (i >= 4) /* six outputs: the last three on rows 5-10 (6-11) */
-            nnom_dw3_s2e_s8(a->records + 1 + 8 * c, a->input + (i + 1) * c, a->output + 3 * c, c);
-        return 1;
+        dw3_q_run(a, tag);
+        return DW_THREE_Q;
     }
     if (tag != NNOM_DW3S_TAG || (ask && !nnom_dw3s_asks(a)))
         return 0;
-    nnom_dw3s_run(a);
-    return 1;
+    if (nnom_dw3s_short(a)) {
+        nnom_dw3_short_a_s8(a, a->out.h * a->out.w);
+        return DW_THREE_SS;
+    }
+    nnom_dw3_valid_a_s8(a, a->out.h * a->out.w);
+    return DW_THREE_SV;
 }
 
 static inline int dw_one_path(const nnom_conv_args_t *a)
@@ -323,8 +338,14 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
             return DW_PAIR;
         /* fall through */
     case DW_THREE: /* (3, 1), (1, 3): the converter's records (stride 2; long lines) */
-        if (a->k.h * a->k.w == 3 && a->records != NULL && dw_three_path(a, 1))
-            return DW_THREE;
+    case DW_THREE_Q:
+    case DW_THREE_SS:
+    case DW_THREE_SV:
+        if (a->k.h * a->k.w == 3 && a->records != NULL) {
+            const int step = dw_three_path(a, 1);
+            if (step)
+                return step;
+        }
         /* fall through */
     case DW_LINE_TAG: /* the converter's tag: a padded line of whole groups, its head asked */
     case DW_LINE: /* one padded line of 4+ taps: copied once, one call */
@@ -491,7 +512,16 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
     case DW_PAIR:
         return nnom_dwpair_kept(a);
     case DW_THREE:
-        return dw_three_path(a, 0);
+        return dw_three_path(a, 0) != 0;
+    case DW_THREE_Q:
+        dw3_q_run(a, a->records[0]);
+        return 1;
+    case DW_THREE_SS:
+        nnom_dw3_short_a_s8(a, a->out.h * a->out.w);
+        return 1;
+    case DW_THREE_SV:
+        nnom_dw3_valid_a_s8(a, a->out.h * a->out.w);
+        return 1;
     case DW_LINE_TAG:
         nnom_dw_line_tag_run(a);
         return 1;
@@ -553,9 +583,9 @@ uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
         if ((tag & 1) == 0 || tag == 1 || tag == 3) /* (their tries might refuse) */
             return DW_FIRST;
         if ((uint32_t)tag - NNOM_DW3Q_TAG <= NNOM_DW3I_TAG - NNOM_DW3Q_TAG)
-            return nnom_dw3_s2q_asks(a) ? DW_THREE : DW_FIRST;
+            return nnom_dw3_s2q_asks(a) ? DW_THREE_Q : DW_FIRST;
         if (tag == NNOM_DW3S_TAG)
-            return nnom_dw3s_asks(a) ? DW_THREE : DW_FIRST;
+            return !nnom_dw3s_asks(a) ? DW_FIRST : nnom_dw3s_short(a) ? DW_THREE_SS : DW_THREE_SV;
     } /* (other odd tags: dw_three_path() refuses them unasked) */
     if (tag == NNOM_DWLINE_TAG) /* DW_LINE_TAG: next after DW_TWO for other taps */
         return nnom_dw_line_tag_asks(a) ? DW_LINE_TAG : DW_FIRST;

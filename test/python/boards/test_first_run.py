@@ -40,10 +40,12 @@ CASES = [
     ("1,2,2,12,17,8,same", (PLAN,), "two-tap plan, stride 2"),
     ("1,8,1,1,9,10,valid", (9,), "tag 9: two channels alone"),
     ("3,1,1,5,1,16,same", (25,), "tag 25: short stride-1 line"),
+    ("3,1,1,2,1,16,same", (25,), "tag 25: 'same' line of two"),
     ("3,1,2,7,1,24,same", tuple(range(13, 24, 2)), "tags 13-23: short stride-2 line"),
     ("5,1,2,24,1,4,same", (35,), "tag 35: padded line of whole groups"),
     ("8,1,1,15,1,2,valid", (5,), "tag 5: tiny loops, two channels"),
     ("1,5,2,1,21,7,same", (5,), "tag 5: tiny loops, seven channels"),
+    ("3,1,1,48,2,1,valid", (5,), "tag 5: tiny loops, three taps on one channel"),
 ]
 
 

@@ -1846,3 +1846,55 @@ S2ODD_CASES = [
 
 
 layer_family("s2odd_", 189_000, S2ODD_CASES)
+
+
+# Branch short3b: the short three-tap lines' kept runs straight to their
+# kernels (the dispatcher keeps tag 25's 'same' line of 2 to 4 outputs on
+# nnom_dw3_short_a_s8, its other lines on nnom_dw3_valid_a_s8, both
+# reading the layer's arguments, and tags 13-23's stride-2 lines on their
+# own step; -O2 with the assembly). Each case runs three inputs, so the
+# second and third take the kept step. Cases 0-10 and 18 carry tag 25
+# (same 2, 3, 4 / valid 2, 3, 4 / same 5, 6; (3, 1) and (1, 3); channels a
+# multiple of four and one to three past it), 11-16 tags 13-23 (three
+# outputs on 5 and 6 rows, four on 7 and 8, six on 11 and 12); beside
+# them (untagged): seven outputs 'same', one 'valid', 7 channels, a
+# stride-2 line of five outputs (dw3s2l), |bias| near 2^30, one built
+# without records. Cases 24-27: the tiny loops' three-tap stride-1 lines
+# of one to three channels on nnom_dw3c1t_s8 with the converter's records
+# (tag 5), kept as DW_TINY (col8's nnom_dw_tiny_run: the geometry alone;
+# short3b's DW_TINY3 gave way to it at the merge); 28 without records. Fields as LONGK_CASES.
+SHORT3B_CASES = [
+    ((2, 1, 16), (3, 1), 1, "same", "relu", None),  # same 2 (short_a)
+    ((1, 3, 12), (1, 3), 1, "same", "relu", None),  # same 3 across
+    ((4, 1, 9), (3, 1), 1, "same", "relu", None),  # same 4, one past
+    ((4, 1, 16), (3, 1), 1, "valid", "relu", None),  # valid 2 (valid_a)
+    ((1, 5, 10), (1, 3), 1, "valid", "relu", None),  # valid 3 across, two past
+    ((6, 1, 11), (3, 1), 1, "valid", "relu", None),  # valid 4, three past
+    ((5, 1, 8), (3, 1), 1, "same", "relu", None),  # same 5, 8 channels
+    ((1, 6, 20), (1, 3), 1, "same", "relu", None),  # same 6 across
+    ((2, 1, 13), (3, 1), 1, "same", "relu", None),  # same 2, one past
+    ((3, 1, 8), (3, 1), 1, "same", "relu6", None),  # same 3, ReLU6 folded
+    ((4, 1, 12), (3, 1), 1, "valid", "relu", "small"),  # valid 2 on rq_fit's words
+    ((5, 1, 8), (3, 1), 2, "same", "relu", None),  # s2 three on 5 rows (13)
+    ((1, 6, 12), (1, 3), 2, "same", "relu", None),  # s2 three on 6 rows (15)
+    ((7, 1, 12), (3, 1), 2, "same", "relu", None),  # s2 four on 7 rows (17)
+    ((8, 1, 9), (3, 1), 2, "same", "relu", None),  # s2 four on 8 rows (19)
+    ((11, 1, 16), (3, 1), 2, "same", "relu", None),  # s2 six on 11 rows (21)
+    ((1, 12, 10), (1, 3), 2, "same", "relu", None),  # s2 six on 12 rows (23)
+    ((7, 1, 16), (3, 1), 1, "same", "relu", None),  # same 7: untagged
+    ((2, 1, 32), (3, 1), 1, "same", "relu", None),  # same 2, eight groups
+    ((3, 1, 16), (3, 1), 1, "valid", "relu", None),  # valid 1: untagged
+    ((4, 1, 7), (3, 1), 1, "same", "relu", None),  # 7 channels: untagged
+    ((9, 1, 16), (3, 1), 2, "same", "relu", None),  # s2 five outputs: dw3s2l
+    ((4, 1, 16), (3, 1), 1, "same", "relu", "huge"),  # |bias| near 2^30: no records
+    ((2, 1, 16), (3, 1), 1, "same", "relu", None),  # without records
+    ((48, 2, 1), (3, 1), 1, "valid", "relu", None),  # tiny's nnom_dw3c1t_s8 (DW_TINY3)
+    ((30, 3, 2), (3, 1), 1, "same", "relu", None),  # the same, 'same' borders
+    ((2, 12, 3), (1, 3), 1, "valid", "relu", None),  # the same across, three channels
+    ((2, 1, 3), (3, 1), 1, "same", "relu", None),  # two outputs, the borders alone
+    ((20, 3, 2), (3, 1), 1, "same", "relu", None),  # without records: tiny builds them
+]
+SHORT3B_WITHOUT_RECORDS = (23, 28)
+
+
+layer_family("short3b_", 187_000, SHORT3B_CASES, without_records=SHORT3B_WITHOUT_RECORDS)

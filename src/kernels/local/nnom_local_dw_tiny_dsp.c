@@ -611,6 +611,51 @@ void nnom_dw_tiny3_s2m(const tiny_mjob_t *j);
  * outputs go straight to the end part: one pass of two (r12 mult, r6 ra,
  * r7 e from the records) and the odd one. */
 #define TINY_W4(OFF) "ldr    r2, [r0, #" #OFF "]\n"
+/* nnom_dw_tiny4_s2's pass of four outputs, its loop's (and the channels'
+ * loop of nnom_dw_tiny4_s2m): r0 the pairs, r1 the output, r3 its step,
+ * r8-r11 the weights, lr the bias; the stack [4] the passes' end, [8]
+ * e, [16] mult, ra. */
+#define TINY4_S2_PASS                                                                              \
+        TINY_W4(0) "smlad  r4, r2, r8, lr\n"                                                       \
+        TINY_W4(4) "smlad  r4, r2, r9, r4\n"                                                       \
+                   "smlad  r5, r2, r8, lr\n"                                                       \
+        TINY_W4(8) "smlad  r4, r2, r10, r4\n"                                                      \
+                   "smlad  r5, r2, r9, r5\n"                                                       \
+                   "smlad  r6, r2, r8, lr\n"                                                       \
+        TINY_W4(12) "smlad  r4, r2, r11, r4\n"                                                     \
+                    "smlad  r5, r2, r10, r5\n"                                                     \
+                    "smlad  r6, r2, r9, r6\n"                                                      \
+                    "smlad  r7, r2, r8, lr\n"                                                      \
+        TINY_W4(16) "smlad  r5, r2, r11, r5\n"                                                     \
+                    "smlad  r6, r2, r10, r6\n"                                                     \
+                    "smlad  r7, r2, r9, r7\n"                                                      \
+        TINY_W4(20) "smlad  r6, r2, r11, r6\n"                                                     \
+                    "smlad  r7, r2, r10, r7\n"                                                     \
+        TINY_W4(24) "smlad  r7, r2, r11, r7\n"                                                     \
+        "ldrd   r12, r2, [sp, #16]\n"                                                              \
+        "smmlar r4, r4, r12, r2\n"                                                                 \
+        "smmlar r5, r5, r12, r2\n"                                                                 \
+        "smmlar r6, r6, r12, r2\n"                                                                 \
+        "smmlar r7, r7, r12, r2\n"                                                                 \
+        "ldr    r2, [sp, #8]\n"                                                                    \
+        "asr    r4, r4, r2\n"                                                                      \
+        "asr    r5, r5, r2\n"                                                                      \
+        "asr    r6, r6, r2\n"                                                                      \
+        "asr    r7, r7, r2\n"                                                                      \
+        "ssat   r4, #8, r4\n"                                                                      \
+        "ssat   r5, #8, r5\n"                                                                      \
+        "ssat   r6, #8, r6\n"                                                                      \
+        "ssat   r7, #8, r7\n"                                                                      \
+        "strb   r4, [r1]\n"                                                                        \
+        "strb   r5, [r1, r3]\n"                                                                    \
+        "add    r1, r1, r3, lsl #1\n"                                                              \
+        "strb   r6, [r1]\n"                                                                        \
+        "strb   r7, [r1, r3]\n"                                                                    \
+        "add    r1, r1, r3, lsl #1\n"                                                              \
+        "add    r0, r0, #16\n"                                                                     \
+        "ldr    r2, [sp, #4]\n"                                                                    \
+        "cmp    r0, r2\n"                                                                          \
+        "bne    4b\n"
 __asm__(NNOM_ASM_FUNC("nnom_dw_tiny4_s2")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #24\n"
@@ -669,46 +714,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny4_s2")
         "ldr    r5, [r4, #32]\n"
         "str    r5, [sp, #8]\n"
         "4:\n"
-        TINY_W4(0) "smlad  r4, r2, r8, lr\n"
-        TINY_W4(4) "smlad  r4, r2, r9, r4\n"
-                   "smlad  r5, r2, r8, lr\n"
-        TINY_W4(8) "smlad  r4, r2, r10, r4\n"
-                   "smlad  r5, r2, r9, r5\n"
-                   "smlad  r6, r2, r8, lr\n"
-        TINY_W4(12) "smlad  r4, r2, r11, r4\n"
-                    "smlad  r5, r2, r10, r5\n"
-                    "smlad  r6, r2, r9, r6\n"
-                    "smlad  r7, r2, r8, lr\n"
-        TINY_W4(16) "smlad  r5, r2, r11, r5\n"
-                    "smlad  r6, r2, r10, r6\n"
-                    "smlad  r7, r2, r9, r7\n"
-        TINY_W4(20) "smlad  r6, r2, r11, r6\n"
-                    "smlad  r7, r2, r10, r7\n"
-        TINY_W4(24) "smlad  r7, r2, r11, r7\n"
-        "ldrd   r12, r2, [sp, #16]\n"
-        "smmlar r4, r4, r12, r2\n"
-        "smmlar r5, r5, r12, r2\n"
-        "smmlar r6, r6, r12, r2\n"
-        "smmlar r7, r7, r12, r2\n"
-        "ldr    r2, [sp, #8]\n"
-        "asr    r4, r4, r2\n"
-        "asr    r5, r5, r2\n"
-        "asr    r6, r6, r2\n"
-        "asr    r7, r7, r2\n"
-        "ssat   r4, #8, r4\n"
-        "ssat   r5, #8, r5\n"
-        "ssat   r6, #8, r6\n"
-        "ssat   r7, #8, r7\n"
-        "strb   r4, [r1]\n"
-        "strb   r5, [r1, r3]\n"
-        "add    r1, r1, r3, lsl #1\n"
-        "strb   r6, [r1]\n"
-        "strb   r7, [r1, r3]\n"
-        "add    r1, r1, r3, lsl #1\n"
-        "add    r0, r0, #16\n"
-        "ldr    r2, [sp, #4]\n"
-        "cmp    r0, r2\n"
-        "bne    4b\n"
+        TINY4_S2_PASS
         "ldrd   r12, r6, [sp, #16]\n"
         "ldr    r7, [sp, #8]\n"
         "ldr    r2, [sp]\n"
@@ -806,46 +812,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny4_s2m")
         "ldr    lr, [r4, #20]\n"
         "beq    5f\n"
         "4:\n"
-        TINY_W4(0) "smlad  r4, r2, r8, lr\n"
-        TINY_W4(4) "smlad  r4, r2, r9, r4\n"
-                   "smlad  r5, r2, r8, lr\n"
-        TINY_W4(8) "smlad  r4, r2, r10, r4\n"
-                   "smlad  r5, r2, r9, r5\n"
-                   "smlad  r6, r2, r8, lr\n"
-        TINY_W4(12) "smlad  r4, r2, r11, r4\n"
-                    "smlad  r5, r2, r10, r5\n"
-                    "smlad  r6, r2, r9, r6\n"
-                    "smlad  r7, r2, r8, lr\n"
-        TINY_W4(16) "smlad  r5, r2, r11, r5\n"
-                    "smlad  r6, r2, r10, r6\n"
-                    "smlad  r7, r2, r9, r7\n"
-        TINY_W4(20) "smlad  r6, r2, r11, r6\n"
-                    "smlad  r7, r2, r10, r7\n"
-        TINY_W4(24) "smlad  r7, r2, r11, r7\n"
-        "ldrd   r12, r2, [sp, #16]\n"
-        "smmlar r4, r4, r12, r2\n"
-        "smmlar r5, r5, r12, r2\n"
-        "smmlar r6, r6, r12, r2\n"
-        "smmlar r7, r7, r12, r2\n"
-        "ldr    r2, [sp, #8]\n"
-        "asr    r4, r4, r2\n"
-        "asr    r5, r5, r2\n"
-        "asr    r6, r6, r2\n"
-        "asr    r7, r7, r2\n"
-        "ssat   r4, #8, r4\n"
-        "ssat   r5, #8, r5\n"
-        "ssat   r6, #8, r6\n"
-        "ssat   r7, #8, r7\n"
-        "strb   r4, [r1]\n"
-        "strb   r5, [r1, r3]\n"
-        "add    r1, r1, r3, lsl #1\n"
-        "strb   r6, [r1]\n"
-        "strb   r7, [r1, r3]\n"
-        "add    r1, r1, r3, lsl #1\n"
-        "add    r0, r0, #16\n"
-        "ldr    r2, [sp, #4]\n"
-        "cmp    r0, r2\n"
-        "bne    4b\n"
+        TINY4_S2_PASS
         "5:\n" /* C a pass of two, N the odd one (kept: no flags set before
                  * they are tested); r12 mult, r6 ra, r7 e */
         "ldrd   r12, r6, [sp, #16]\n"

@@ -1813,8 +1813,8 @@ ODD46_CASES = [
 family("odd46_", 185_000, len(ODD46_CASES), lambda k, rng: pair_case_model(ODD46_CASES[k], rng))
 
 
-# s2odd: padded one-row lines of whole groups (four channels or a multiple
-# of four from 8) on the converter's tag 35 (NNOM_DWLINE_TAG: the line's
+# linetag (branch s2odd of stop 39): padded one-row lines of whole groups
+# (four channels or a multiple of four from 8) on the converter's tag 35 (NNOM_DWLINE_TAG: the line's
 # copy and the job in the records' head, asked at the first run): stride 2
 # down and across, stride 1, 5 to 16 taps, short lines (5 outputs), 3 and
 # 16 groups (the swapped loop: fewer outputs than groups), a line of 2,024
@@ -1822,7 +1822,7 @@ family("odd46_", 185_000, len(ODD46_CASES), lambda k, rng: pair_case_model(ODD46
 # beside it, refused (other records or none): a line past the copy at
 # stride 2 and 1, a channel past a multiple of four, unpadded, three lines,
 # no activation. Fields as LONGK_CASES.
-S2ODD_CASES = [
+LINETAG_CASES = [
     ((30, 1, 4), (5, 1), 2, "same", "relu", None),  # the task's
     ((1, 24, 4), (1, 5), 2, "same", "relu", None),  # across
     ((9, 1, 4), (5, 1), 2, "same", "relu", None),  # 5 outputs
@@ -1845,7 +1845,7 @@ S2ODD_CASES = [
 ]
 
 
-layer_family("s2odd_", 189_000, S2ODD_CASES)
+layer_family("linetag_", 189_000, LINETAG_CASES)
 
 
 # Branch short3b: the short three-tap lines' kept runs straight to their

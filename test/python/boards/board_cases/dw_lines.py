@@ -1814,8 +1814,9 @@ family("odd46_", 185_000, len(ODD46_CASES), lambda k, rng: pair_case_model(ODD46
 
 
 # linetag (branch s2odd of stop 39): padded one-row lines of whole groups
-# (four channels or a multiple of four from 8) on the converter's tag 35 (NNOM_DWLINE_TAG: the line's
-# copy and the job in the records' head, asked at the first run): stride 2
+# (four channels or a multiple of four from 8) on the converter's tag 35
+# (NNOM_DWLINE_TAG: the line's copy and the job in the records' head,
+# asked at build or the first run): stride 2
 # down and across, stride 1, 5 to 16 taps, short lines (5 outputs), 3 and
 # 16 groups (the swapped loop: fewer outputs than groups), a line of 2,024
 # bytes within the copy, rq_fit's words, ReLU6 (its range whole); and

@@ -32,16 +32,23 @@ LINE_COPY = 2048  # NNOM_DWLINE_COPY (nnom_local_dwline.h)
 CM_PAIRS = 8  # NNOM_DWCOL_CM_PAIRS: the swapped loop's windows
 
 
+def _along(attrs: dict, q) -> tuple[int, int, int, int]:
+    """(axis, taps, stride, pad at the start) of a one-row layer along its
+    row of taps: axis 0 for (k, 1) kernels, 1 for (1, k)."""
+    kh, kw, _ = q.weight.shape
+    axis = 0 if kh > 1 else 1
+    top, _, left, _ = attrs["pads"]
+    return axis, (kh, kw)[axis], attrs["strides"][axis], top if axis == 0 else left
+
+
 def scaled_takes(attrs: dict, q, in_hw, out_hw, cin: int, across: bool) -> bool:
     """A one-row layer (dwcol_records' other rules passed) that
     nnom_dw_line_try or nnom_dw_col_early (4+ taps) or dw_across_try
     (across: dwcol_records' three-tap lines of few outputs) takes (their
     rules in C)."""
-    kh, kw, cout = q.weight.shape
-    axis = 0 if kh > 1 else 1
-    k, s = (kh, kw)[axis], attrs["strides"][axis]
+    cout = q.weight.shape[2]
+    axis, k, s, pad = _along(attrs, q)
     top, _, left, _ = attrs["pads"]
-    pad = top if axis == 0 else left
     n_in, n_out = in_hw[axis], out_hw[axis]
     if (cout < 8 and cout != 4) or cin != cout or q.act_min != -128 or q.act_max != 127:
         return False
@@ -110,11 +117,8 @@ def line_takes(attrs: dict, q, out_hw) -> bool:
     """A padded layer of scaled_takes' (nnom_dw_line_try's one line) with
     no channel past a multiple of four: its records tagged LINE_TAG with
     line_head()'s words (nnom_dw_line_tag_asks, which the first run asks)."""
-    kh, kw, cout = q.weight.shape
-    axis = 0 if kh > 1 else 1
-    top, _, left, _ = attrs["pads"]
-    pad = top if axis == 0 else left
-    return pad > 0 and cout % 4 == 0
+    pad = _along(attrs, q)[3]
+    return pad > 0 and q.weight.shape[2] % 4 == 0
 
 
 def line_head(attrs: dict, q, in_hw, out_hw) -> list[int]:
@@ -122,11 +126,8 @@ def line_head(attrs: dict, q, in_hw, out_hw) -> list[int]:
     (pad ic zero-point bytes, then the input's bytes in it, span ic in
     all), the job's n, xs, xp, op, pairs, odd, groups, and 1 where the
     groups take the swapped loop (nnom_dwcol_run's rule)."""
-    kh, kw, oc = q.weight.shape
-    axis = 0 if kh > 1 else 1
-    k, s = (kh, kw)[axis], attrs["strides"][axis]
-    top, _, left, _ = attrs["pads"]
-    pad = top if axis == 0 else left
+    oc = q.weight.shape[2]
+    axis, k, s, pad = _along(attrs, q)
     n, n_in = out_hw[axis], in_hw[axis]
     span = (n - 1) * s + k
     y1 = min(span - pad, n_in)

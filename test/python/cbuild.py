@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -180,3 +181,48 @@ def run_c(
         outs.append(raw[:, start : start + size].reshape((n,) + shape))
         start += size
     return outs, result.stdout
+
+
+def run_checks(
+    checks: list[tuple[Path, list[Path]]], main: Path, workdir: Path
+) -> subprocess.CompletedProcess:
+    """Link the model checks of bench/cmbuild.write_model_check ((source,
+    include dirs) pairs) with their main (write_suite_main) into one
+    sanitized program and run it (returns the finished process). The checks
+    compile in parallel, without -g (the runtime keeps it)."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    cflags = WARNINGS + ["-O1"] + SANITIZE + [f"-I{i}" for i in INCLUDES]
+
+    def compile_one(job: tuple[int, tuple[Path, list[Path]]]) -> str:
+        k, (source, dirs) = job
+        obj = workdir / f"check{k}.o"
+        run([CC, *cflags, *[f"-I{d}" for d in dirs], "-c", str(source), "-o", str(obj)])
+        return str(obj)
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        objects = list(pool.map(compile_one, enumerate(checks)))
+    # stdout line-buffered: a sanitizer's abort keeps the lines of the
+    # models before it (the test names the one that stopped)
+    host_main = workdir / "host_main.c"
+    host_main.write_text(
+        "#include <stdio.h>\nint nnom_suite_main(void);\n"
+        "int main(void) { setvbuf(stdout, NULL, _IOLBF, 0); return nnom_suite_main(); }\n"
+    )
+    suite_obj = workdir / "suite_main.o"
+    run([CC, *cflags, "-Dmain=nnom_suite_main", "-c", str(main), "-o", str(suite_obj)])
+    exe = workdir / "checks"
+    run(
+        [
+            CC,
+            *cflags,
+            str(host_main),
+            str(suite_obj),
+            *objects,
+            str(library()),
+            "-lm",
+            "-o",
+            str(exe),
+        ]
+    )
+    env = dict(os.environ, ASAN_OPTIONS="detect_leaks=1", UBSAN_OPTIONS="print_stacktrace=1")
+    return subprocess.run([str(exe)], capture_output=True, text=True, env=env)

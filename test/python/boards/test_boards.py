@@ -32,6 +32,7 @@ import pytest
 import cbuild
 import nnom
 from nnom import memory
+from worker_share import shared_pieces
 
 sys.path.insert(0, str(cbuild.ROOT / "bench"))
 import cmbuild  # noqa: E402
@@ -75,38 +76,73 @@ def _selected(name: str) -> bool:
     return not wanted or name in wanted
 
 
-@pytest.fixture(scope="module")
-def suite(tmp_path_factory):
-    """(name, ConvertedModel, inputs, expected) of every model on the boards."""
+def _family_cases(f) -> list:
     out = []
-    for f in filter(lambda f: _selected(f.prefix), board_cases.FAMILIES):
-        for k in range(f.count):
-            rng = np.random.default_rng(f.seed + k)
-            model = f.build(k, rng)
-            shape = tuple(int(d) for d in model.inputs[0].shape[1:])
-            calib = calibration(rng, shape, 32)
-            converted = nnom.convert(model, calib)
-            if f.after is not None:
-                converted = f.after(converted, k)
-            x = np.concatenate([calib[: RUNS - 1], 3.0 * calib[RUNS - 1 : RUNS]])
-            case = _case(converted, x)
-            if k in f.without_records:
-                converted = board_cases.WithoutRecords(converted)
-            out.append((f"{f.prefix}{k}", converted, *case))
-    # int8 .tflite models (their layers' ranges TensorFlow's)
-    tfl = tmp_path_factory.mktemp("tflite")
-    for k in range(len(board_cases.CHAN5_CLAMP_CASES) if _selected("chan5_clamp") else 0):
-        converted, calib = board_cases.chan5_clamp_model(k, np.random.default_rng(116_500 + k), tfl)
+    for k in range(f.count):
+        rng = np.random.default_rng(f.seed + k)
+        model = f.build(k, rng)
+        shape = tuple(int(d) for d in model.inputs[0].shape[1:])
+        calib = calibration(rng, shape, 32)
+        converted = nnom.convert(model, calib)
+        if f.after is not None:
+            converted = f.after(converted, k)
+        x = np.concatenate([calib[: RUNS - 1], 3.0 * calib[RUNS - 1 : RUNS]])
+        case = _case(converted, x)
+        if k in f.without_records:
+            converted = board_cases.WithoutRecords(converted)
+        out.append((f"{f.prefix}{k}", converted, *case))
+    return out
+
+
+def _tflite_cases(folder: Path) -> list:
+    """int8 .tflite models (their layers' ranges TensorFlow's)"""
+    out = []
+    for k in range(len(board_cases.CHAN5_CLAMP_CASES)):
+        converted, calib = board_cases.chan5_clamp_model(
+            k, np.random.default_rng(116_500 + k), folder
+        )
         x = np.concatenate([calib[: RUNS - 1], 3.0 * calib[RUNS - 1 : RUNS]])
         out.append((f"chan5_clamp{k}", converted, *_case(converted, x)))
+    return out
+
+
+def _bench_case(name: str) -> list:
     # (the autoencoder's 264 KB of weights do not fit the Cortex-M3's flash;
     # the benchmark checks it on the M4)
-    for name in filter(_selected, BENCH_MODELS):
-        model = bench_models.MODELS[name]()
-        shape = tuple(int(d) for d in model.inputs[0].shape[1:])
-        calib = bench_models.calibration(name, shape, 64)
-        converted = nnom.convert(model, calib)
-        out.append((name, converted, *_case(converted, calib[:2])))
+    model = bench_models.MODELS[name]()
+    shape = tuple(int(d) for d in model.inputs[0].shape[1:])
+    calib = bench_models.calibration(name, shape, 64)
+    converted = nnom.convert(model, calib)
+    return [(name, converted, *_case(converted, calib[:2]))]
+
+
+@pytest.fixture(scope="module")
+def suite(tmp_path_factory):
+    """(name, ConvertedModel, inputs, expected) of every model on the boards,
+    built once per run (worker_share: each family by one xdist worker)."""
+    families = {f.prefix: f for f in board_cases.FAMILIES if _selected(f.prefix)}
+
+    def make(key: str) -> list:
+        if key in families:
+            return _family_cases(families[key])
+        if key == "chan5_clamp":
+            return _tflite_cases(tmp_path_factory.mktemp("tflite"))
+        return _bench_case(key)
+
+    keys = [*families, *filter(_selected, ("chan5_clamp", *BENCH_MODELS))]
+    pieces = shared_pieces(tmp_path_factory, "board-suite", keys, make)
+    return [case for key in keys for case in pieces[key]]
+
+
+@pytest.fixture(scope="module")
+def checks(suite, tmp_path_factory) -> list[tuple[Path, list[Path]]]:
+    """Each model's check source (cmbuild.write_model_check) and include
+    folder, written once for the host and every board."""
+    root = tmp_path_factory.mktemp("checks")
+    out = []
+    for k, (_, converted, inputs, expected) in enumerate(suite):
+        folder = root / f"m{k}"
+        out.append((cmbuild.write_model_check(converted, inputs, expected, folder, k), [folder]))
     return out
 
 
@@ -119,15 +155,33 @@ def test_planner_reaches_the_lower_bound(suite):
             assert p.arena_bytes == p.lower_bound, (name, backend, p.arena_bytes, p.lower_bound)
 
 
-def test_random_kernel_models_on_host(suite, tmp_path):
-    """The same models through the C runtime on the host, under sanitizers."""
-    for name, converted, inputs, expected in suite:
-        qx = [np.stack([r[0] for r in inputs])]
-        got, printed = cbuild.run_c(converted, qx, tmp_path / name)
-        for k, out in enumerate(got):
-            want = np.stack([e[k] for e in expected])
-            assert np.array_equal(out, want), f"{name}: C differs from the reference on the host"
-        assert f"Arena: {converted.arena_bytes} bytes" in printed
+HOST_GROUP = 200  # models per host program: a crash names one group's models
+
+
+def test_random_kernel_models_on_host(suite, checks, tmp_path):
+    """The same models through the C runtime on the host, under sanitizers:
+    the board firmware's checks, a few hundred models a program."""
+    for start in range(0, len(suite), HOST_GROUP):
+        group = list(range(start, min(start + HOST_GROUP, len(suite))))
+        work = tmp_path / f"host{start}"
+        work.mkdir()
+        main = cmbuild.write_suite_main(group, work / "suite_main.c")
+        proc = cbuild.run_checks([checks[k] for k in group], main, work / "build")
+        results = cmbuild.parse_models(proc.stdout)
+        stopped = next((suite[k][0] for k in group if k not in results), None)
+        if stopped is not None:  # a crash, a sanitizer's report (not a mismatch)
+            raise AssertionError(
+                f"the host program stopped at {stopped} (exit {proc.returncode}):\n"
+                f"{proc.stdout[-2000:]}\n{proc.stderr[-6000:]}"
+            )
+        for k in group:
+            name, converted, _, _ = suite[k]
+            r = results.get(k)
+            assert r is not None, f"{name}: no result line on the host"
+            assert r["status"] == 0 and r["mismatches"] == 0, (
+                f"{name}: C differs from the reference on the host ({r})"
+            )
+            assert r["arena"] == converted.arena_bytes, f"{name}: arena {r['arena']} on the host"
 
 
 def _groups(suite, board: str, libraries) -> list[list[int]]:
@@ -158,7 +212,9 @@ CONFIGS = [(b, k, "-O2") for b in BOARDS for k in BACKENDS] + [
 
 @needs_arm
 @pytest.mark.parametrize("board,backend,opt", CONFIGS)
-def test_models_on_board(board: str, backend: str, opt: str, suite, tmp_path, tmp_path_factory):
+def test_models_on_board(
+    board: str, backend: str, opt: str, suite, checks, tmp_path, tmp_path_factory
+):
     if backend == "cmsis-nn" and cmbuild.cmsis_nn_dir() is None:
         pytest.skip(f"CMSIS-NN backend: set {cmbuild.CMSIS_ENV} to a CMSIS-NN copy (v7.0.0+)")
     cache = Path(os.environ.get("NNOM_CM_CACHE", tmp_path_factory.getbasetemp() / "cm-cache"))
@@ -167,15 +223,9 @@ def test_models_on_board(board: str, backend: str, opt: str, suite, tmp_path, tm
     libraries = [fw.runtime()] + ([fw.cmsis_library()] if backend == "cmsis-nn" else [])
     for g, group in enumerate(_groups(suite, board, libraries)):
         work = tmp_path / f"fw{g}"
-        sources = []
-        for k in group:
-            name, converted, inputs, expected = suite[k]
-            folder = work / f"m{k}"
-            sources.append(
-                (cmbuild.write_model_check(converted, inputs, expected, folder, k), [folder])
-            )
+        work.mkdir()
         main = cmbuild.write_suite_main(group, work / "suite_main.c")
-        elf = fw.link(work / "build", main, [], more=sources)
+        elf = fw.link(work / "build", main, [], more=[checks[k] for k in group])
         code, output = cmbuild.run(elf, board)
         results.update(cmbuild.parse_models(output))
         assert f"nnom-suite models={len(group)}" in output, output[-3000:]

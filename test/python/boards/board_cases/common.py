@@ -18,6 +18,8 @@ class WithoutRecords:
         self._converted = converted
 
     def __getattr__(self, name: str):
+        if name.startswith("__") or name == "_converted":  # pickle asks before __init__ ran
+            raise AttributeError(name)
         return getattr(self._converted, name)
 
     def save_header(self, path, **kwargs) -> None:

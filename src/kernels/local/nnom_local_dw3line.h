@@ -107,14 +107,21 @@ NNOM_INLINE int nnom_dw3_s2q_asks(const nnom_conv_args_t *a)
  * nnom_dw3_line_try's tests (~55 instructions of a layer of 96-240 MACs;
  * odd: after the stride-2 lines' 13 to 23). */
 #define NNOM_DW3S_TAG 25
-/* The buffers that kernel reaches are the layer's (asked at the first
- * run only): c equal channels, 8+, n = 2 to 6 input pixels, n outputs or
- * n - 2 of 4+ (pads and modes are the converter's). */
+/* The layer is such a line (asked at model build, or at the first run at
+ * -Os): c equal channels, 8+, one line of n = 2 to 6 input pixels along
+ * the taps at stride 1, undilated, n outputs padded by one or n - 2 of 4+
+ * unpadded. (Tampered records that name it on another layer, e.g. a
+ * stride-2 line's, are refused, not run as this line.) */
 NNOM_INLINE int nnom_dw3s_asks(const nnom_conv_args_t *a)
 {
+    const nnom_conv_params_t *p = &a->p;
+    const int down = a->k.h == 3;
     const int32_t n = a->in.h * a->in.w, o = a->out.h * a->out.w;
+    const int32_t s = down ? p->stride_h : p->stride_w, d = down ? p->dilation_h : p->dilation_w;
+    const int32_t pad = down ? p->pad_top : p->pad_left, across = down ? a->in.w : a->in.h;
     return a->out.c == a->in.c && a->in.c >= 8 && (uint32_t)(n - 2) <= 4u &&
-           (o == n || (o == n - 2 && n >= 4));
+           (o == n || (o == n - 2 && n >= 4)) && across == 1 && s == 1 && d == 1 &&
+           pad == (o == n);
 }
 /* Those kernels on n outputs straight from the layer's arguments a (its
  * input, output, in.c, input zero point and records after the tag, read

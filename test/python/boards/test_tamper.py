@@ -3,7 +3,7 @@ runtime refuses the model (an error status) or runs it bit-exact, and never
 writes outside its buffers or hangs.
 
 For each layer of board_cases/tamper.py (records that name their kernel's
-path: depthwise tags 9, 13, 15, 1, 3, a two-tap plan, the 1x1 records
+path: depthwise tags 9, 13-25, 35, 1, 3, a two-tap plan, the 1x1 records
 loops) the header's records array is made writable and the firmware flips
 one listed word at a time (to its neighbours, to the int32 extremes, the
 first word to every other path's tag), creates the model, runs it on three
@@ -36,13 +36,14 @@ import cmbuild  # noqa: E402
 
 import board_cases  # noqa: E402
 from board_cases import calibration  # noqa: E402
-from board_cases.tamper import PAIRSAFE_CASES, TAGS, TAMPER_CASES  # noqa: E402
+from board_cases.tamper import PAIRSAFE_CASES, TAGS, TAMPER_CASES, TAMPERB_CASES  # noqa: E402
 
 RUNS = 3
-# the cases' (family, index): tamper_'s, then pairsafe_'s
-CASES = TAMPER_CASES + PAIRSAFE_CASES
+# the cases' (family, index): tamper_'s, pairsafe_'s, then tamperb_'s
+CASES = TAMPER_CASES + PAIRSAFE_CASES + TAMPERB_CASES
 FAMILY = [("tamper_", k) for k in range(len(TAMPER_CASES))]
 FAMILY += [("pairsafe_", k) for k in range(len(PAIRSAFE_CASES))]
+FAMILY += [("tamperb_", k) for k in range(len(TAMPERB_CASES))]
 INT_MAX, INT_MIN = 0x7FFFFFFF, -0x80000000
 GUARD_DIR = Path(__file__).resolve().parent / "guard"
 GUARD = (
@@ -106,8 +107,12 @@ def in_band_tag(k: int, i: int, v: int) -> bool:
     one-row loop's plain records start with a doubled bias) or to 11 (its
     scaled form): read as those records of the same layer, in bounds, the
     output not the reference's. Nothing in the config says which form the
-    converter wrote (open)."""
-    return CASES[k][0] in ("dw", "pair") and i == 0 and (v % 2 == 0 or v == 11)
+    converter wrote (open). Likewise 3 on the stride-2 lines of four or six
+    outputs tagged 17 to 23: dw3s2l's records, which the converter writes
+    for those lines where their loops' requantisation form does not hold."""
+    if CASES[k][0] not in ("dw", "pair") or i != 0:
+        return False
+    return v % 2 == 0 or v == 11 or (v == 3 and CASES[k][2][0] in (17, 19, 21, 23))
 
 
 def mutations(k: int, words: list[int], flip: list[int]) -> list[tuple[int, int]]:

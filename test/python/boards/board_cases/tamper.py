@@ -16,8 +16,9 @@ from .dense_pw import conv_chain_model
 from .dw_lines import pair_case_model
 from .registry import family
 
-# tags a first word may name (nnom_local_dwcol.h, dwpair, dw3s2(l), dw3s2q)
-TAGS = (0, 1, 3, 5, 7, 9, 11, 13, 15)
+# tags a first word may name (nnom_local_dwcol.h, dwpair, dw3s2(l), dw3s2q,
+# dw3line's short lines, dwline's padded lines)
+TAGS = (0, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 35)
 
 
 def head(n: int) -> list[int]:
@@ -72,6 +73,23 @@ PAIRSAFE_CASES = [
 ]
 
 
+# The tags after 15 (family tamperb_, seeds 197,000 on: test_tamper.py runs
+# them after PAIRSAFE_CASES)
+TAMPERB_CASES = [
+    # tag 35: a padded one-row line of whole groups, its head's eleven words
+    ("dw", ((30, 1, 4), (5, 1), 2, "same", "relu", None), (35,), head(12)),
+    ("dw", ((1, 30, 12), (1, 5), 2, "same", "relu", None), (35,), head(12)),
+    # tag 25: short three-tap stride-1 lines, 'same' and 'valid'
+    ("dw", ((2, 1, 16), (3, 1), 1, "same", "relu", None), (25,), head(1)),
+    ("dw", ((4, 1, 16), (3, 1), 1, "valid", "relu", None), (25,), head(1)),
+    # tags 17-23: stride-2 three-tap 'same' lines on 7, 8, 11 and 12 rows
+    ("dw", ((7, 1, 16), (3, 1), 2, "same", "relu", None), (17,), head(1)),
+    ("dw", ((8, 1, 16), (3, 1), 2, "same", "relu", None), (19,), head(1)),
+    ("dw", ((11, 1, 16), (3, 1), 2, "same", "relu", None), (21,), head(1)),
+    ("dw", ((12, 1, 16), (3, 1), 2, "same", "relu", None), (23,), head(1)),
+]
+
+
 def tamper_model(k: int, rng: np.random.Generator, cases=TAMPER_CASES):
     kind, case, _, _ = cases[k]
     if kind == "dw":
@@ -87,3 +105,4 @@ def pairsafe_model(k: int, rng: np.random.Generator):
 
 family("tamper_", 183_000, len(TAMPER_CASES), tamper_model)
 family("pairsafe_", 184_000, len(PAIRSAFE_CASES), pairsafe_model)
+family("tamperb_", 197_000, len(TAMPERB_CASES), lambda k, rng: tamper_model(k, rng, TAMPERB_CASES))

@@ -109,11 +109,11 @@ typedef char nnom_dw3_args_layout_t[offsetof(nnom_conv_args_t, p.input_zp) == NN
     DW3SH_RQ("r9", "r4", "r6", "r10", B2)                                                        \
     DW3SH_RQ("r5", "r4", "r6", "r10", B3)
 
-/* A group's rows for two outputs (r10 x, r2 c): rows 0, 1 packed into r2
+/* A group's rows for two outputs (r10 x, r9 c): rows 0, 1 packed into r2
  * (channels 0, 1) and r3 (2, 3). */
 #define DW3SH_LOAD2                                                                              \
     "ldr    r4, [r10]\n"                                                                         \
-    "ldr    r5, [r10, r2]\n"                                                                     \
+    "ldr    r5, [r10, r9]\n"                                                                     \
     "pkhtb  r3, r5, r4, asr #16\n"                                                               \
     "pkhbt  r2, r4, r5, lsl #16\n"
 
@@ -159,6 +159,20 @@ typedef char nnom_dw3_args_layout_t[offsetof(nnom_conv_args_t, p.input_zp) == NN
     "str    r5, [sp, #28]\n"                                                                     \
     "b      " LOOP "\n"
 
+/* DW3SH_NEXT with the records' end in register END (two outputs: no
+ * stack load a group). */
+#define DW3SH_NEXTR(LOOP, END, SETX, DONE)                                                       \
+    "cmp    r0, " END "\n"                                                                       \
+    "bne    " LOOP "\n"                                                                          \
+    "ldr    r4, [sp, #32]\n"                                                                     \
+    "cmp    r4, #0\n"                                                                            \
+    "beq    " DONE "\n"                                                                          \
+    SETX                                                                                         \
+    "movs   r5, #0\n"                                                                            \
+    "str    r5, [sp, #32]\n"                                                                     \
+    "ldrd   r0, " END ", [sp, #36]\n"                                                            \
+    "b      " LOOP "\n"
+
 /* nnom_dw3_short_s8(l r0, n r1). Stack: [0] the group's output words, [16]
  * x of the group (four outputs; three: r10), [20] c, [24] out - x, [28]
  * the records' end of the groups being run, [32] x0 while the overlapping
@@ -167,7 +181,8 @@ typedef char nnom_dw3_args_layout_t[offsetof(nnom_conv_args_t, p.input_zp) == NN
  * input zero point. The channels past a multiple of four (rest) run
  * first as the overlapping last group entered at channel 4 - rest (its
  * output words' first bytes unknown, rewritten by the whole groups). Two
- * and three outputs keep x in r10. */
+ * and three outputs keep x in r10; two outputs c in r9, out - x in r12 and
+ * the records' end in lr (no stack word a group). */
 __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #44\n"
@@ -201,7 +216,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         "cmp    r1, #3\n"
         "beq    .Ldw3sh_three\n"
         "cmp    r1, #2\n"
-        "beq    .Ldw3sh_two\n"
+        "beq    .Ldw3sh_two_go\n"
         "str    r2, [sp, #16]\n"
         "b      .Ldw3sh_four\n"
         ".Ldw3sh_over:\n"
@@ -220,6 +235,9 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         "beq    .Ldw3sh_three_in\n"
         "cmp    r1, #2\n"
         "bne    .Ldw3sh_four_in\n"
+        "mov    r9, r4\n"
+        "mov    r12, r3\n"
+        "ldr    lr, [sp, #28]\n"
         DW3SH_LOAD2
         "tbh    [pc, r8, lsl #1]\n"
         ".Ldw3sh_tbl2:\n"
@@ -263,8 +281,11 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         "str    r6, [r2, r1, lsl #1]\n"
         "adds   r10, r10, #4\n"
         DW3SH_NEXT(".Ldw3sh_three", "mov    r10, r4\n", ".Ldw3sh_done")
+        ".Ldw3sh_two_go:\n"
+        "mov    r9, r4\n"
+        "mov    r12, r3\n"
+        "mov    lr, r5\n"
         ".Ldw3sh_two:\n"
-        "ldr    r2, [sp, #20]\n"
         DW3SH_LOAD2
         DW3SH_CH2("r2", "", "0", "4")
         ".Ldw3sh_d1:\n"
@@ -274,12 +295,11 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         ".Ldw3sh_d3:\n"
         DW3SH_CH2("r3", ", ror #8", "3", "7")
         "ldrd   r4, r5, [sp]\n"
-        "ldrd   r1, r2, [sp, #20]\n" /* c, out - x */
-        "add    r2, r2, r10\n"
+        "add    r2, r12, r10\n"
         "str    r4, [r2]\n"
-        "str    r5, [r2, r1]\n"
+        "str    r5, [r2, r9]\n"
         "adds   r10, r10, #4\n"
-        DW3SH_NEXT(".Ldw3sh_two", "mov    r10, r4\n", ".Ldw3sh_done")
+        DW3SH_NEXTR(".Ldw3sh_two", "lr", "mov    r10, r4\n", ".Ldw3sh_done")
         ".Ldw3sh_four:\n"
         "ldrd   r1, r2, [sp, #16]\n"
         DW3SH_LOAD4
@@ -373,6 +393,18 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
     "pkhtb  lr, r7, r6, asr #16\n"                                                               \
     "pkhbt  r12, r6, r7, lsl #16\n"
 
+/* Two outputs: rows 0-3 packed as DW3V_LOAD's, x in r10 kept. */
+#define DW3V_LOAD2                                                                               \
+    "ldr    r4, [r10]\n"                                                                         \
+    "ldr    r5, [r10, r2]\n"                                                                     \
+    "ldr    r6, [r10, r2, lsl #1]\n"                                                             \
+    "add    r7, r2, r2, lsl #1\n"                                                                \
+    "ldr    r7, [r10, r7]\n"                                                                     \
+    "pkhtb  r3, r5, r4, asr #16\n"                                                               \
+    "pkhbt  r2, r4, r5, lsl #16\n"                                                               \
+    "pkhtb  lr, r7, r6, asr #16\n"                                                               \
+    "pkhbt  r12, r6, r7, lsl #16\n"
+
 /* Four outputs: rows 4, 5 packed into r10 (channels 0, 1) and r11. */
 #define DW3V_LOAD4                                                                               \
     DW3V_LOAD("ldr    r8, [r1, r2, lsl #1]\n"                                                    \
@@ -460,8 +492,9 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
  * words (four; five, six: [44], [48] too), [16] x, [20] c, [24] out - x,
  * [28] the records' end of the groups being run, [32] x0 while the
  * overlapping last group runs (else 0), [36] the records, [40] the whole
- * groups' records' end, [52] zp. x and c in r1, r2 at a group's start;
- * the overlapping last group's entry index at [0] over the row loads. */
+ * groups' records' end, [52] zp. x and c in r1, r2 at a group's start
+ * (two outputs: x in r10, the records' end in r11, no stack word); the
+ * overlapping last group's entry index at [0] over the row loads. */
 __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #56\n"
@@ -513,7 +546,9 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         DW3V_LOAD3
         DW3V_ENTER("p")
         ".Ldw3v_d_in:\n"
-        DW3V_LOAD("")
+        "mov    r10, r1\n"
+        "mov    r11, r8\n"
+        DW3V_LOAD2
         DW3V_ENTER("d")
         ".Ldw3v_t_in:\n"
         DW3V_LOAD3
@@ -528,7 +563,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         "mov    r2, r4\n"
         "cmp    r5, #3\n"
         "beq    .Ldw3v_three\n"
-        "blo    .Ldw3v_two\n"
+        "blo    .Ldw3v_two_go\n"
         "cmp    r5, #5\n"
         "blo    .Ldw3v_four\n"
         "beq    .Ldw3v_five\n"
@@ -557,8 +592,11 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         DW3S_CH5("r3", "lr", ", ror #8", "r11", "t", "3", "7", "11", "15", "47")
         DW3V_STORE("r4, r5, r6, r7", DW3S_STORE5)
         DW3SH_NEXT(".Ldw3v_five", "mov    r1, r4\nstr    r4, [sp, #16]\n", ".Ldw3v_done")
+        ".Ldw3v_two_go:\n"
+        "mov    r10, r1\n"
+        "mov    r11, r8\n"
         ".Ldw3v_two:\n"
-        DW3V_LOAD("")
+        DW3V_LOAD2
         DW3V_CH2("r2", "r12", "", "", "", "0", "4")
         ".Ldw3v_d1:\n"
         DW3V_CH2("r2", "r12", ", ror #8", "", "", "1", "5")
@@ -566,8 +604,13 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         DW3V_CH2("r3", "lr", "", "", "", "2", "6")
         ".Ldw3v_d3:\n"
         DW3V_CH2("r3", "lr", ", ror #8", "", "", "3", "7")
-        DW3V_STORE("r4, r5", "")
-        DW3SH_NEXT(".Ldw3v_two", "mov    r1, r4\nstr    r4, [sp, #16]\n", ".Ldw3v_done")
+        "ldrd   r2, r3, [sp, #20]\n" /* c, out - x */
+        "ldrd   r4, r5, [sp]\n"
+        "add    r3, r3, r10\n"
+        "str    r4, [r3]\n"
+        "str    r5, [r3, r2]\n"
+        "adds   r10, r10, #4\n"
+        DW3SH_NEXTR(".Ldw3v_two", "r11", "mov    r10, r4\n", ".Ldw3v_done")
         ".Ldw3v_three:\n"
         DW3V_LOAD3
         DW3V_CH3("r2", "r12", "", "r10", "b", "0", "4", "8")

@@ -45,17 +45,20 @@ typedef char nnom_dw3_args_layout_t[offsetof(nnom_conv_args_t, p.input_zp) == NN
 
 /* Accumulator A requantised (M mult, R ra, E e) into byte B of the stack's
  * output words. */
-#define DW3SH_RQ(A, M, R, E, B)                                                                  \
+#define DW3SH_RQ(A, M, R, E, B) DW3SH_RQS(A, M, R, E, "[sp, #" B "]")
+/* The same stored at ADDR. */
+#define DW3SH_RQS(A, M, R, E, ADDR)                                                              \
     "smmlar " A ", " A ", " M ", " R "\n"                                                        \
     "asr    " A ", " A ", " E "\n"                                                               \
     "ssat   " A ", #8, " A "\n"                                                                  \
-    "strb   " A ", [sp, #" B "]\n"
+    "strb   " A ", " ADDR "\n"
 
 /* Channel C of two outputs: rows 0, 1 in S (ROT picks the channel's
- * bytes); r11 the input zero point.
+ * bytes); r11 the input zero point. The outputs straight to the output
+ * (r12 at o0's byte, r9 c; r12 on to the next channel's).
  *   o0 = b + 2 w0 zp + SMLAD((x0, x1), (w1, w2))
  *   o1 = b + 2 w2 zp + SMLAD((x0, x1), (w0, w1)) */
-#define DW3SH_CH2(S, ROT, B0, B1)                                                                \
+#define DW3SH_CH2(S, ROT)                                                                        \
     "sxtb16 r1, " S ROT "\n"                                                                     \
     "ldm    r0!, {r4, r5, r6, r7}\n"                                                             \
     "smlabb r8, r4, r11, r7\n"                                                                   \
@@ -63,8 +66,8 @@ typedef char nnom_dw3_args_layout_t[offsetof(nnom_conv_args_t, p.input_zp) == NN
     "smlabb r7, r5, r11, r7\n"                                                                   \
     "smlad  r7, r1, r4, r7\n"                                                                    \
     "ldm    r0!, {r4, r5, r6}\n"                                                                 \
-    DW3SH_RQ("r8", "r4", "r5", "r6", B0)                                                         \
-    DW3SH_RQ("r7", "r4", "r5", "r6", B1)
+    DW3SH_RQS("r7", "r4", "r5", "r6", "[r12, r9]")                                               \
+    DW3SH_RQS("r8", "r4", "r5", "r6", "[r12], #1")
 
 /* Channel C of three outputs: rows 0, 1 in S (ROT picks the channel's
  * bytes), row 2 in half H ("b"/"t") of P2; r11 the input zero point.
@@ -109,11 +112,11 @@ typedef char nnom_dw3_args_layout_t[offsetof(nnom_conv_args_t, p.input_zp) == NN
     DW3SH_RQ("r9", "r4", "r6", "r10", B2)                                                        \
     DW3SH_RQ("r5", "r4", "r6", "r10", B3)
 
-/* A group's rows for two outputs (r10 x, r9 c): rows 0, 1 packed into r2
- * (channels 0, 1) and r3 (2, 3). */
+/* A group's rows for two outputs (r10 x, on to the next group; r9 c):
+ * rows 0, 1 packed into r2 (channels 0, 1) and r3 (2, 3). */
 #define DW3SH_LOAD2                                                                              \
-    "ldr    r4, [r10]\n"                                                                         \
     "ldr    r5, [r10, r9]\n"                                                                     \
+    "ldr    r4, [r10], #4\n"                                                                     \
     "pkhtb  r3, r5, r4, asr #16\n"                                                               \
     "pkhbt  r2, r4, r5, lsl #16\n"
 
@@ -181,8 +184,9 @@ typedef char nnom_dw3_args_layout_t[offsetof(nnom_conv_args_t, p.input_zp) == NN
  * input zero point. The channels past a multiple of four (rest) run
  * first as the overlapping last group entered at channel 4 - rest (its
  * output words' first bytes unknown, rewritten by the whole groups). Two
- * and three outputs keep x in r10; two outputs c in r9, out - x in r12 and
- * the records' end in lr (no stack word a group). */
+ * and three outputs keep x in r10; two outputs c in r9, the output in r12
+ * (stored a byte at a time, no stack words) and the records' end in lr,
+ * the overlapping group storing only its channels. */
 __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #44\n"
@@ -236,7 +240,8 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         "cmp    r1, #2\n"
         "bne    .Ldw3sh_four_in\n"
         "mov    r9, r4\n"
-        "mov    r12, r3\n"
+        "add    r12, r3, r10\n"
+        "add    r12, r12, r8\n" /* out at the group's first channel run */
         "ldr    lr, [sp, #28]\n"
         DW3SH_LOAD2
         "tbh    [pc, r8, lsl #1]\n"
@@ -283,23 +288,22 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         DW3SH_NEXT(".Ldw3sh_three", "mov    r10, r4\n", ".Ldw3sh_done")
         ".Ldw3sh_two_go:\n"
         "mov    r9, r4\n"
-        "mov    r12, r3\n"
+        "add    r12, r3, r10\n"
         "mov    lr, r5\n"
         ".Ldw3sh_two:\n"
         DW3SH_LOAD2
-        DW3SH_CH2("r2", "", "0", "4")
+        DW3SH_CH2("r2", "")
         ".Ldw3sh_d1:\n"
-        DW3SH_CH2("r2", ", ror #8", "1", "5")
+        DW3SH_CH2("r2", ", ror #8")
         ".Ldw3sh_d2:\n"
-        DW3SH_CH2("r3", "", "2", "6")
+        DW3SH_CH2("r3", "")
         ".Ldw3sh_d3:\n"
-        DW3SH_CH2("r3", ", ror #8", "3", "7")
-        "ldrd   r4, r5, [sp]\n"
-        "add    r2, r12, r10\n"
-        "str    r4, [r2]\n"
-        "str    r5, [r2, r9]\n"
-        "adds   r10, r10, #4\n"
-        DW3SH_NEXTR(".Ldw3sh_two", "lr", "mov    r10, r4\n", ".Ldw3sh_done")
+        DW3SH_CH2("r3", ", ror #8")
+        DW3SH_NEXTR(".Ldw3sh_two", "lr",
+                    "mov    r10, r4\n"
+                    "ldr    r12, [sp, #24]\n"
+                    "add    r12, r12, r4\n",
+                    ".Ldw3sh_done")
         ".Ldw3sh_four:\n"
         "ldrd   r1, r2, [sp, #16]\n"
         DW3SH_LOAD4

@@ -369,6 +369,9 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
              "smla" H "b r7, " P4 ", r5, r7\n",                                                  \
              DW3SH_RQ("r7", "r4", "r5", "r6", B2), B0, B1)
 #define DW3V_CH2(S01, S23, ROT, O2, RQ2, B0, B1)                                                 \
+    DW3V_CH2S(S01, S23, ROT, O2, RQ2, "[sp, #" B0 "]", "[sp, #" B1 "]")
+/* The same, o0 and o1 stored at A0 and A1. */
+#define DW3V_CH2S(S01, S23, ROT, O2, RQ2, A0, A1)                                                \
     "ldm    r0!, {r4, r5, r6, r7}\n"                                                             \
     "sxtb16 r1, " S01 ROT "\n"                                                                   \
     "smlad  r8, r1, r4, r7\n"                                                                    \
@@ -378,8 +381,8 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
     "smlad  r9, r1, r6, r9\n"                                                                    \
     O2                                                                                           \
     "ldm    r0!, {r4, r5, r6}\n"                                                                 \
-    DW3SH_RQ("r8", "r4", "r5", "r6", B0)                                                         \
-    DW3SH_RQ("r9", "r4", "r5", "r6", B1)                                                         \
+    DW3SH_RQS("r8", "r4", "r5", "r6", A0)                                                        \
+    DW3SH_RQS("r9", "r4", "r5", "r6", A1)                                                        \
     RQ2
 
 /* A group's rows 0-3 (r1 x, r2 c): (0, 1) packed into r2 (channels 0, 1)
@@ -397,13 +400,16 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
     "pkhtb  lr, r7, r6, asr #16\n"                                                               \
     "pkhbt  r12, r6, r7, lsl #16\n"
 
-/* Two outputs: rows 0-3 packed as DW3V_LOAD's, x in r10 kept. */
+/* Two outputs: rows 0-3 packed as DW3V_LOAD's, x the output's o0 byte
+ * (r10) less out - x ([24]; c [20]). */
 #define DW3V_LOAD2                                                                               \
-    "ldr    r4, [r10]\n"                                                                         \
-    "ldr    r5, [r10, r2]\n"                                                                     \
-    "ldr    r6, [r10, r2, lsl #1]\n"                                                             \
-    "add    r7, r2, r2, lsl #1\n"                                                                \
-    "ldr    r7, [r10, r7]\n"                                                                     \
+    "ldrd   r9, r8, [sp, #20]\n"                                                                 \
+    "subs   r6, r10, r8\n"                                                                       \
+    "ldr    r4, [r6]\n"                                                                          \
+    "ldr    r5, [r6, r9]\n"                                                                      \
+    "add    r6, r6, r9, lsl #1\n"                                                                \
+    "ldr    r7, [r6, r9]\n"                                                                      \
+    "ldr    r6, [r6]\n"                                                                          \
     "pkhtb  r3, r5, r4, asr #16\n"                                                               \
     "pkhbt  r2, r4, r5, lsl #16\n"                                                               \
     "pkhtb  lr, r7, r6, asr #16\n"                                                               \
@@ -497,7 +503,8 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
  * [28] the records' end of the groups being run, [32] x0 while the
  * overlapping last group runs (else 0), [36] the records, [40] the whole
  * groups' records' end, [52] zp. x and c in r1, r2 at a group's start
- * (two outputs: x in r10, the records' end in r11, no stack word); the
+ * (two outputs: the outputs straight to the output, o0's byte in r10,
+ * o1's in r11, x from r10, no stack words); the
  * overlapping last group's entry index at [0] over the row loads. */
 __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         "push   {r4-r11, lr}\n"
@@ -550,9 +557,11 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         DW3V_LOAD3
         DW3V_ENTER("p")
         ".Ldw3v_d_in:\n"
-        "mov    r10, r1\n"
-        "mov    r11, r8\n"
-        DW3V_LOAD2
+        "ldr    r10, [sp, #24]\n"
+        "add    r10, r10, r1\n"
+        "add    r10, r10, r7\n" /* o0 of the first channel run */
+        "add    r11, r10, r2\n"
+        DW3V_LOAD("")
         DW3V_ENTER("d")
         ".Ldw3v_t_in:\n"
         DW3V_LOAD3
@@ -597,24 +606,23 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         DW3V_STORE("r4, r5, r6, r7", DW3S_STORE5)
         DW3SH_NEXT(".Ldw3v_five", "mov    r1, r4\nstr    r4, [sp, #16]\n", ".Ldw3v_done")
         ".Ldw3v_two_go:\n"
-        "mov    r10, r1\n"
-        "mov    r11, r8\n"
+        "ldr    r10, [sp, #24]\n"
+        "add    r10, r10, r1\n"
+        "add    r11, r10, r2\n"
         ".Ldw3v_two:\n"
         DW3V_LOAD2
-        DW3V_CH2("r2", "r12", "", "", "", "0", "4")
+        DW3V_CH2S("r2", "r12", "", "", "", "[r10], #1", "[r11], #1")
         ".Ldw3v_d1:\n"
-        DW3V_CH2("r2", "r12", ", ror #8", "", "", "1", "5")
+        DW3V_CH2S("r2", "r12", ", ror #8", "", "", "[r10], #1", "[r11], #1")
         ".Ldw3v_d2:\n"
-        DW3V_CH2("r3", "lr", "", "", "", "2", "6")
+        DW3V_CH2S("r3", "lr", "", "", "", "[r10], #1", "[r11], #1")
         ".Ldw3v_d3:\n"
-        DW3V_CH2("r3", "lr", ", ror #8", "", "", "3", "7")
-        "ldrd   r2, r3, [sp, #20]\n" /* c, out - x */
-        "ldrd   r4, r5, [sp]\n"
-        "add    r3, r3, r10\n"
-        "str    r4, [r3]\n"
-        "str    r5, [r3, r2]\n"
-        "adds   r10, r10, #4\n"
-        DW3SH_NEXTR(".Ldw3v_two", "r11", "mov    r10, r4\n", ".Ldw3v_done")
+        DW3V_CH2S("r3", "lr", ", ror #8", "", "", "[r10], #1", "[r11], #1")
+        DW3SH_NEXT(".Ldw3v_two",
+                   "ldrd   r5, r6, [sp, #20]\n"
+                   "add    r10, r4, r6\n"
+                   "add    r11, r10, r5\n",
+                   ".Ldw3v_done")
         ".Ldw3v_three:\n"
         DW3V_LOAD3
         DW3V_CH3("r2", "r12", "", "r10", "b", "0", "4", "8")

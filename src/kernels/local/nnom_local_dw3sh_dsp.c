@@ -45,17 +45,20 @@ typedef char nnom_dw3_args_layout_t[offsetof(nnom_conv_args_t, p.input_zp) == NN
 
 /* Accumulator A requantised (M mult, R ra, E e) into byte B of the stack's
  * output words. */
-#define DW3SH_RQ(A, M, R, E, B)                                                                  \
+#define DW3SH_RQ(A, M, R, E, B) DW3SH_RQS(A, M, R, E, "[sp, #" B "]")
+/* The same stored at ADDR. */
+#define DW3SH_RQS(A, M, R, E, ADDR)                                                              \
     "smmlar " A ", " A ", " M ", " R "\n"                                                        \
     "asr    " A ", " A ", " E "\n"                                                               \
     "ssat   " A ", #8, " A "\n"                                                                  \
-    "strb   " A ", [sp, #" B "]\n"
+    "strb   " A ", " ADDR "\n"
 
 /* Channel C of two outputs: rows 0, 1 in S (ROT picks the channel's
- * bytes); r11 the input zero point.
+ * bytes); r11 the input zero point. The outputs straight to the output
+ * (r12 at o0's byte, r9 c; r12 on to the next channel's).
  *   o0 = b + 2 w0 zp + SMLAD((x0, x1), (w1, w2))
  *   o1 = b + 2 w2 zp + SMLAD((x0, x1), (w0, w1)) */
-#define DW3SH_CH2(S, ROT, B0, B1)                                                                \
+#define DW3SH_CH2(S, ROT)                                                                        \
     "sxtb16 r1, " S ROT "\n"                                                                     \
     "ldm    r0!, {r4, r5, r6, r7}\n"                                                             \
     "smlabb r8, r4, r11, r7\n"                                                                   \
@@ -63,8 +66,8 @@ typedef char nnom_dw3_args_layout_t[offsetof(nnom_conv_args_t, p.input_zp) == NN
     "smlabb r7, r5, r11, r7\n"                                                                   \
     "smlad  r7, r1, r4, r7\n"                                                                    \
     "ldm    r0!, {r4, r5, r6}\n"                                                                 \
-    DW3SH_RQ("r8", "r4", "r5", "r6", B0)                                                         \
-    DW3SH_RQ("r7", "r4", "r5", "r6", B1)
+    DW3SH_RQS("r7", "r4", "r5", "r6", "[r12, r9]")                                               \
+    DW3SH_RQS("r8", "r4", "r5", "r6", "[r12], #1")
 
 /* Channel C of three outputs: rows 0, 1 in S (ROT picks the channel's
  * bytes), row 2 in half H ("b"/"t") of P2; r11 the input zero point.
@@ -109,11 +112,11 @@ typedef char nnom_dw3_args_layout_t[offsetof(nnom_conv_args_t, p.input_zp) == NN
     DW3SH_RQ("r9", "r4", "r6", "r10", B2)                                                        \
     DW3SH_RQ("r5", "r4", "r6", "r10", B3)
 
-/* A group's rows for two outputs (r10 x, r2 c): rows 0, 1 packed into r2
- * (channels 0, 1) and r3 (2, 3). */
+/* A group's rows for two outputs (r10 x, on to the next group; r9 c):
+ * rows 0, 1 packed into r2 (channels 0, 1) and r3 (2, 3). */
 #define DW3SH_LOAD2                                                                              \
-    "ldr    r4, [r10]\n"                                                                         \
-    "ldr    r5, [r10, r2]\n"                                                                     \
+    "ldr    r5, [r10, r9]\n"                                                                     \
+    "ldr    r4, [r10], #4\n"                                                                     \
     "pkhtb  r3, r5, r4, asr #16\n"                                                               \
     "pkhbt  r2, r4, r5, lsl #16\n"
 
@@ -159,6 +162,20 @@ typedef char nnom_dw3_args_layout_t[offsetof(nnom_conv_args_t, p.input_zp) == NN
     "str    r5, [sp, #28]\n"                                                                     \
     "b      " LOOP "\n"
 
+/* DW3SH_NEXT with the records' end in register END (two outputs: no
+ * stack load a group). */
+#define DW3SH_NEXTR(LOOP, END, SETX, DONE)                                                       \
+    "cmp    r0, " END "\n"                                                                       \
+    "bne    " LOOP "\n"                                                                          \
+    "ldr    r4, [sp, #32]\n"                                                                     \
+    "cmp    r4, #0\n"                                                                            \
+    "beq    " DONE "\n"                                                                          \
+    SETX                                                                                         \
+    "movs   r5, #0\n"                                                                            \
+    "str    r5, [sp, #32]\n"                                                                     \
+    "ldrd   r0, " END ", [sp, #36]\n"                                                            \
+    "b      " LOOP "\n"
+
 /* nnom_dw3_short_s8(l r0, n r1). Stack: [0] the group's output words, [16]
  * x of the group (four outputs; three: r10), [20] c, [24] out - x, [28]
  * the records' end of the groups being run, [32] x0 while the overlapping
@@ -167,7 +184,9 @@ typedef char nnom_dw3_args_layout_t[offsetof(nnom_conv_args_t, p.input_zp) == NN
  * input zero point. The channels past a multiple of four (rest) run
  * first as the overlapping last group entered at channel 4 - rest (its
  * output words' first bytes unknown, rewritten by the whole groups). Two
- * and three outputs keep x in r10. */
+ * and three outputs keep x in r10; two outputs c in r9, the output in r12
+ * (stored a byte at a time, no stack words) and the records' end in lr,
+ * the overlapping group storing only its channels. */
 __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #44\n"
@@ -201,7 +220,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         "cmp    r1, #3\n"
         "beq    .Ldw3sh_three\n"
         "cmp    r1, #2\n"
-        "beq    .Ldw3sh_two\n"
+        "beq    .Ldw3sh_two_go\n"
         "str    r2, [sp, #16]\n"
         "b      .Ldw3sh_four\n"
         ".Ldw3sh_over:\n"
@@ -220,6 +239,10 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         "beq    .Ldw3sh_three_in\n"
         "cmp    r1, #2\n"
         "bne    .Ldw3sh_four_in\n"
+        "mov    r9, r4\n"
+        "add    r12, r3, r10\n"
+        "add    r12, r12, r8\n" /* out at the group's first channel run */
+        "ldr    lr, [sp, #28]\n"
         DW3SH_LOAD2
         "tbh    [pc, r8, lsl #1]\n"
         ".Ldw3sh_tbl2:\n"
@@ -263,23 +286,24 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         "str    r6, [r2, r1, lsl #1]\n"
         "adds   r10, r10, #4\n"
         DW3SH_NEXT(".Ldw3sh_three", "mov    r10, r4\n", ".Ldw3sh_done")
+        ".Ldw3sh_two_go:\n"
+        "mov    r9, r4\n"
+        "add    r12, r3, r10\n"
+        "mov    lr, r5\n"
         ".Ldw3sh_two:\n"
-        "ldr    r2, [sp, #20]\n"
         DW3SH_LOAD2
-        DW3SH_CH2("r2", "", "0", "4")
+        DW3SH_CH2("r2", "")
         ".Ldw3sh_d1:\n"
-        DW3SH_CH2("r2", ", ror #8", "1", "5")
+        DW3SH_CH2("r2", ", ror #8")
         ".Ldw3sh_d2:\n"
-        DW3SH_CH2("r3", "", "2", "6")
+        DW3SH_CH2("r3", "")
         ".Ldw3sh_d3:\n"
-        DW3SH_CH2("r3", ", ror #8", "3", "7")
-        "ldrd   r4, r5, [sp]\n"
-        "ldrd   r1, r2, [sp, #20]\n" /* c, out - x */
-        "add    r2, r2, r10\n"
-        "str    r4, [r2]\n"
-        "str    r5, [r2, r1]\n"
-        "adds   r10, r10, #4\n"
-        DW3SH_NEXT(".Ldw3sh_two", "mov    r10, r4\n", ".Ldw3sh_done")
+        DW3SH_CH2("r3", ", ror #8")
+        DW3SH_NEXTR(".Ldw3sh_two", "lr",
+                    "mov    r10, r4\n"
+                    "ldr    r12, [sp, #24]\n"
+                    "add    r12, r12, r4\n",
+                    ".Ldw3sh_done")
         ".Ldw3sh_four:\n"
         "ldrd   r1, r2, [sp, #16]\n"
         DW3SH_LOAD4
@@ -345,6 +369,9 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
              "smla" H "b r7, " P4 ", r5, r7\n",                                                  \
              DW3SH_RQ("r7", "r4", "r5", "r6", B2), B0, B1)
 #define DW3V_CH2(S01, S23, ROT, O2, RQ2, B0, B1)                                                 \
+    DW3V_CH2S(S01, S23, ROT, O2, RQ2, "[sp, #" B0 "]", "[sp, #" B1 "]")
+/* The same, o0 and o1 stored at A0 and A1. */
+#define DW3V_CH2S(S01, S23, ROT, O2, RQ2, A0, A1)                                                \
     "ldm    r0!, {r4, r5, r6, r7}\n"                                                             \
     "sxtb16 r1, " S01 ROT "\n"                                                                   \
     "smlad  r8, r1, r4, r7\n"                                                                    \
@@ -354,8 +381,8 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
     "smlad  r9, r1, r6, r9\n"                                                                    \
     O2                                                                                           \
     "ldm    r0!, {r4, r5, r6}\n"                                                                 \
-    DW3SH_RQ("r8", "r4", "r5", "r6", B0)                                                         \
-    DW3SH_RQ("r9", "r4", "r5", "r6", B1)                                                         \
+    DW3SH_RQS("r8", "r4", "r5", "r6", A0)                                                        \
+    DW3SH_RQS("r9", "r4", "r5", "r6", A1)                                                        \
     RQ2
 
 /* A group's rows 0-3 (r1 x, r2 c): (0, 1) packed into r2 (channels 0, 1)
@@ -368,6 +395,21 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
     "ldr    r6, [r1]\n"                                                                          \
     "ldr    r7, [r1, r2]\n"                                                                      \
     MORE                                                                                         \
+    "pkhtb  r3, r5, r4, asr #16\n"                                                               \
+    "pkhbt  r2, r4, r5, lsl #16\n"                                                               \
+    "pkhtb  lr, r7, r6, asr #16\n"                                                               \
+    "pkhbt  r12, r6, r7, lsl #16\n"
+
+/* Two outputs: rows 0-3 packed as DW3V_LOAD's, x the output's o0 byte
+ * (r10) less out - x ([24]; c [20]). */
+#define DW3V_LOAD2                                                                               \
+    "ldrd   r9, r8, [sp, #20]\n"                                                                 \
+    "subs   r6, r10, r8\n"                                                                       \
+    "ldr    r4, [r6]\n"                                                                          \
+    "ldr    r5, [r6, r9]\n"                                                                      \
+    "add    r6, r6, r9, lsl #1\n"                                                                \
+    "ldr    r7, [r6, r9]\n"                                                                      \
+    "ldr    r6, [r6]\n"                                                                          \
     "pkhtb  r3, r5, r4, asr #16\n"                                                               \
     "pkhbt  r2, r4, r5, lsl #16\n"                                                               \
     "pkhtb  lr, r7, r6, asr #16\n"                                                               \
@@ -460,8 +502,10 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
  * words (four; five, six: [44], [48] too), [16] x, [20] c, [24] out - x,
  * [28] the records' end of the groups being run, [32] x0 while the
  * overlapping last group runs (else 0), [36] the records, [40] the whole
- * groups' records' end, [52] zp. x and c in r1, r2 at a group's start;
- * the overlapping last group's entry index at [0] over the row loads. */
+ * groups' records' end, [52] zp. x and c in r1, r2 at a group's start
+ * (two outputs: the outputs straight to the output, o0's byte in r10,
+ * o1's in r11, x from r10, no stack words); the
+ * overlapping last group's entry index at [0] over the row loads. */
 __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #56\n"
@@ -513,6 +557,10 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         DW3V_LOAD3
         DW3V_ENTER("p")
         ".Ldw3v_d_in:\n"
+        "ldr    r10, [sp, #24]\n"
+        "add    r10, r10, r1\n"
+        "add    r10, r10, r7\n" /* o0 of the first channel run */
+        "add    r11, r10, r2\n"
         DW3V_LOAD("")
         DW3V_ENTER("d")
         ".Ldw3v_t_in:\n"
@@ -528,7 +576,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         "mov    r2, r4\n"
         "cmp    r5, #3\n"
         "beq    .Ldw3v_three\n"
-        "blo    .Ldw3v_two\n"
+        "blo    .Ldw3v_two_go\n"
         "cmp    r5, #5\n"
         "blo    .Ldw3v_four\n"
         "beq    .Ldw3v_five\n"
@@ -557,17 +605,24 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         DW3S_CH5("r3", "lr", ", ror #8", "r11", "t", "3", "7", "11", "15", "47")
         DW3V_STORE("r4, r5, r6, r7", DW3S_STORE5)
         DW3SH_NEXT(".Ldw3v_five", "mov    r1, r4\nstr    r4, [sp, #16]\n", ".Ldw3v_done")
+        ".Ldw3v_two_go:\n"
+        "ldr    r10, [sp, #24]\n"
+        "add    r10, r10, r1\n"
+        "add    r11, r10, r2\n"
         ".Ldw3v_two:\n"
-        DW3V_LOAD("")
-        DW3V_CH2("r2", "r12", "", "", "", "0", "4")
+        DW3V_LOAD2
+        DW3V_CH2S("r2", "r12", "", "", "", "[r10], #1", "[r11], #1")
         ".Ldw3v_d1:\n"
-        DW3V_CH2("r2", "r12", ", ror #8", "", "", "1", "5")
+        DW3V_CH2S("r2", "r12", ", ror #8", "", "", "[r10], #1", "[r11], #1")
         ".Ldw3v_d2:\n"
-        DW3V_CH2("r3", "lr", "", "", "", "2", "6")
+        DW3V_CH2S("r3", "lr", "", "", "", "[r10], #1", "[r11], #1")
         ".Ldw3v_d3:\n"
-        DW3V_CH2("r3", "lr", ", ror #8", "", "", "3", "7")
-        DW3V_STORE("r4, r5", "")
-        DW3SH_NEXT(".Ldw3v_two", "mov    r1, r4\nstr    r4, [sp, #16]\n", ".Ldw3v_done")
+        DW3V_CH2S("r3", "lr", ", ror #8", "", "", "[r10], #1", "[r11], #1")
+        DW3SH_NEXT(".Ldw3v_two",
+                   "ldrd   r5, r6, [sp, #20]\n"
+                   "add    r10, r4, r6\n"
+                   "add    r11, r10, r5\n",
+                   ".Ldw3v_done")
         ".Ldw3v_three:\n"
         DW3V_LOAD3
         DW3V_CH3("r2", "r12", "", "r10", "b", "0", "4", "8")

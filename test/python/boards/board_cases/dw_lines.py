@@ -1899,3 +1899,30 @@ SHORT3B_WITHOUT_RECORDS = (23, 28)
 
 
 layer_family("short3b_", 187_000, SHORT3B_CASES, without_records=SHORT3B_WITHOUT_RECORDS)
+
+# short3c: nnom_dw3sh's two-output loops with c, out - x and the records'
+# end in registers (tag 25: 'same' of two rows, 'valid' of four), whole
+# groups only or one to three channels past (the overlapping group's entry
+# sets the registers too); beside them the three- and four-output loops
+# and untagged lines.
+SHORT3C_CASES = [
+    ((2, 1, 8), (3, 1), 1, "same", "relu", None),  # same 2, two groups
+    ((1, 2, 16), (1, 3), 1, "same", "relu", None),  # same 2 across
+    ((2, 1, 9), (3, 1), 1, "same", "relu", None),  # one past
+    ((2, 1, 14), (3, 1), 1, "same", "relu6", None),  # two past, ReLU6 folded
+    ((1, 2, 11), (1, 3), 1, "same", "relu", None),  # three past, across
+    ((2, 1, 24), (3, 1), 1, "same", "relu", "small"),  # six groups, rq_fit's words
+    ((4, 1, 8), (3, 1), 1, "valid", "relu", None),  # valid 2, two groups
+    ((1, 4, 16), (1, 3), 1, "valid", "relu", None),  # valid 2 across
+    ((4, 1, 9), (3, 1), 1, "valid", "relu", None),  # one past
+    ((4, 1, 14), (3, 1), 1, "valid", "relu6", None),  # two past, ReLU6
+    ((1, 4, 19), (1, 3), 1, "valid", "relu", "small"),  # three past, rq_fit's words
+    ((2, 1, 16), (3, 1), 1, "same", "relu", None),  # without records
+    ((5, 1, 12), (3, 1), 1, "valid", "relu", None),  # valid 3: the three-output loop
+    ((3, 1, 9), (3, 1), 1, "same", "relu", None),  # same 3, one past
+    ((2, 1, 7), (3, 1), 1, "same", "relu", None),  # 7 channels: untagged
+]
+SHORT3C_WITHOUT_RECORDS = (11,)
+
+
+layer_family("short3c_", 195_000, SHORT3C_CASES, without_records=SHORT3C_WITHOUT_RECORDS)

@@ -230,6 +230,11 @@ nnom_status_t nnom_local_pw1px8_rec(const int32_t *records, int8_t *output, cons
 nnom_status_t nnom_local_pw1px_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pwfo_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pw1pxn_rec(const int32_t *records, int8_t *output, const int8_t *input);
+/* pw1pxn's one-output loops entered past its header's tests (build()
+ * picks them: 9 to 16 inputs; 8 inputs on an odd, an even pixel count) */
+nnom_status_t nnom_local_pw1pxn1_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn8o_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn8e_rec(const int32_t *records, int8_t *output, const int8_t *input);
 #if !defined(__OPTIMIZE_SIZE__) && !defined(NNOM_KERNEL_PROFILE)
 #define NNOM_RECORDS_RUNS 1
 #else

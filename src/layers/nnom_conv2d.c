@@ -59,6 +59,11 @@ CONV2D_RECORDS_TYPE(pw1px8_type, nnom_local_pw1px8_rec);
 CONV2D_RECORDS_TYPE(pw1px_type, nnom_local_pw1px_rec);
 CONV2D_RECORDS_TYPE(pwfo_type, nnom_local_pwfo_rec);
 CONV2D_RECORDS_TYPE(pw1pxn_type, nnom_local_pw1pxn_rec);
+/* pw1pxn's one output of 8 to 16 inputs straight to its loop (no header
+ * tests at run: the kept pick checked the header against the layer) */
+CONV2D_RECORDS_TYPE(pw1pxn1_type, nnom_local_pw1pxn1_rec);
+CONV2D_RECORDS_TYPE(pw1pxn8o_type, nnom_local_pw1pxn8o_rec);
+CONV2D_RECORDS_TYPE(pw1pxn8e_type, nnom_local_pw1pxn8e_rec);
 /* in the order of the conv table's first entries (nnom_dispatch.c) */
 static const nnom_layer_type_t *const records_types[NNOM_CONV_RECORDS] = {
     &pw1px8_type, &pw1px_type, &pwfo_type, &pw1pxn_type};
@@ -72,6 +77,10 @@ static nnom_status_t conv2d_build(nnom_layer_t *l)
 #if NNOM_CONV_RECORDS
     if (st == NN_SUCCESS)
         l->type = l->kernel - 1u < NNOM_CONV_RECORDS ? records_types[l->kernel - 1u] : &conv2d_type;
+    if (l->type == &pw1pxn_type && s.out.c == 1 && s.in.c - 8u <= 8u)
+        l->type = s.in.c > 8 ? &pw1pxn1_type
+                  : (s.out.h * s.out.w) & 1 ? &pw1pxn8o_type
+                                            : &pw1pxn8e_type;
 #endif
     return st;
 }

@@ -199,6 +199,7 @@ uint32_t nnom_local_pw1pxn_scratch(const void *args)
     "ldm    r0, {r4-r11, lr}\n"                                                                  \
     "mov    r0, r2\n"
 #define PW1PXN_ENTRY1(L) ".hword (" L " - 51b) / 2\n"
+#define PW1PXN_ENTRY0(L) ".hword (" L " - 52b) / 2\n"
 
 /* nnom_local_pw1pxn(ctx r0, args r1): the table's run function, the
  * arguments into the records run's registers; nnom_local_pw1pxn_rec
@@ -262,6 +263,20 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn")
         PW1PX_PASS(pw1pxn16, PW1PXN_ONE16)
         "bne    40b\n"
         "b      59f\n"
+        /* The layer type's entry for one output of 9 to 16 inputs: the
+         * start by in.c (a table from 0; build() checked the header). */
+        NNOM_ASM_ENTRY("nnom_local_pw1pxn1_rec")
+        "push   {r4-r11, lr}\n"
+        "ldrh   r5, [r0, #-2]\n"
+        "ldr    r6, [r0, #-12]\n"
+        "tbh    [pc, r6, lsl #1]\n"
+        "52:\n"
+        PW1PXN_ENTRY0("80f") PW1PXN_ENTRY0("80f") PW1PXN_ENTRY0("80f")
+        PW1PXN_ENTRY0("80f") PW1PXN_ENTRY0("80f") PW1PXN_ENTRY0("80f")
+        PW1PXN_ENTRY0("80f") PW1PXN_ENTRY0("80f")
+        PW1PXN_ENTRY0("80f") PW1PXN_ENTRY0("81f") PW1PXN_ENTRY0("82f")
+        PW1PXN_ENTRY0("83f") PW1PXN_ENTRY0("84f") PW1PXN_ENTRY0("85f")
+        PW1PXN_ENTRY0("86f") PW1PXN_ENTRY0("87f") PW1PXN_ENTRY0("88f")
         "50:\n" /* one output of 8 to 16 inputs (r6 = c - 8) */
         "tbh    [pc, r6, lsl #1]\n"
         "51:\n"
@@ -275,6 +290,25 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn")
         "add    lr, r1, r5\n"
         "ldm    r0, {r4-r11}\n"
         "bne    57f\n"
+        "b      56f\n"
+        /* The layer types' entries (nnom_conv2d.c: build() checked the
+         * header against the layer): one output of 8 inputs on an odd and
+         * on an even count of pixels, no header tests, no parity test. */
+        NNOM_ASM_ENTRY("nnom_local_pw1pxn8o_rec")
+        "push   {r4-r11, lr}\n"
+        "ldrh   r5, [r0, #-2]\n"
+        "lsls   r3, r2, #30\n"
+        "bne    79f\n"
+        "add    lr, r1, r5\n"
+        "ldm    r0, {r4-r11}\n"
+        "b      57f\n"
+        NNOM_ASM_ENTRY("nnom_local_pw1pxn8e_rec")
+        "push   {r4-r11, lr}\n"
+        "ldrh   r5, [r0, #-2]\n"
+        "lsls   r3, r2, #30\n"
+        "bne    79f\n"
+        "add    lr, r1, r5\n"
+        "ldm    r0, {r4-r11}\n"
         "56:\n"
         PW1PXN_PIX2D
         "57:\n"
@@ -317,6 +351,9 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn")
         "pop    {r4-r11, pc}\n"
         ".size nnom_local_pw1pxn, .-nnom_local_pw1pxn\n"
         ".size nnom_local_pw1pxn_rec, .-nnom_local_pw1pxn_rec\n"
+        ".size nnom_local_pw1pxn1_rec, .-nnom_local_pw1pxn1_rec\n"
+        ".size nnom_local_pw1pxn8o_rec, .-nnom_local_pw1pxn8o_rec\n"
+        ".size nnom_local_pw1pxn8e_rec, .-nnom_local_pw1pxn8e_rec\n"
         ".text\n");
 
 #else

@@ -705,3 +705,45 @@ def pw13_model(k: int, rng: np.random.Generator):
 
 
 family("pw13_", 176_000, len(PW13_CASES), pw13_model, without_records=(15,))
+
+
+# pw1o: pw1pxn's one output of 8 to 16 inputs has layer types of their own
+# whose runs enter its loops past the header's tests (build() checked the
+# header): 8 inputs on an even and on an odd pixel count, 9 to 16 inputs by
+# a table on in.c. Taken: 8 inputs on 2x2, 8x8 (64 pixels: the most), 1x3
+# and 3x3 ("huge", odd: entered at the second pixel), 1x2 (the fewest);
+# 1x2 16->1, 2x2 9->1, 1x3 12->1, 2x3 13->1 ("huge"), 4x4 10->1 (ReLU6);
+# a windows-kernel layer then 8->1 (2x2 17->8 -> 8->1). Refused (another
+# type): 1x65 8->1 (65 pixels: the plain run), 1x1 8->1 (one pixel: the
+# one-pixel loop), 2x2 17->1 (pwfo), 2x2 7->1 and 2x2 8->2 (pw1pxn's
+# pass), no activation, "scaled", and 2x2 16->1 without records (the Layer
+# API's header: without_records).
+# (input (h, w, c), layers: (filters, kernel, activation, kind) each).
+PW1O_CASES = [
+    ((2, 2, 8), [(1, 1, "relu", None)]),
+    ((8, 8, 8), [(1, 1, "relu", None)]),
+    ((1, 3, 8), [(1, 1, "relu", None)]),
+    ((3, 3, 8), [(1, 1, "relu", "huge")]),
+    ((1, 2, 8), [(1, 1, "relu", None)]),
+    ((1, 2, 16), [(1, 1, "relu", None)]),
+    ((2, 2, 9), [(1, 1, "relu", None)]),
+    ((1, 3, 12), [(1, 1, "relu", None)]),
+    ((2, 3, 13), [(1, 1, "relu", "huge")]),
+    ((4, 4, 10), [(1, 1, "relu6", None)]),
+    ((2, 2, 17), [(8, 1, "relu", None), (1, 1, "relu", None)]),
+    ((1, 65, 8), [(1, 1, "relu", None)]),
+    ((1, 1, 8), [(1, 1, "relu", None)]),
+    ((2, 2, 17), [(1, 1, "relu", None)]),
+    ((2, 2, 7), [(1, 1, "relu", None)]),
+    ((2, 2, 8), [(2, 1, "relu", None)]),
+    ((2, 2, 8), [(1, 1, None, None)]),
+    ((2, 2, 8), [(1, 1, "relu", "scaled")]),
+    ((2, 2, 16), [(1, 1, "relu", None)]),
+]
+
+
+def pw1o_model(k: int, rng: np.random.Generator):
+    return conv_chain_model(*PW1O_CASES[k], rng)
+
+
+family("pw1o_", 194_000, len(PW1O_CASES), pw1o_model, without_records=(18,))

@@ -995,6 +995,10 @@ static const tiny_fn tiny_fns[2][TINY_LONG_TAPS / 2 - 1] = {
     {tiny_2_s1, nnom_dw_tiny3_s1, nnom_dw_tiny4_s1, nnom_dw_tiny5_s1, tiny_6_s1, tiny_7_s1,
      tiny_8_s1},
     {tiny_2_s2, nnom_dw_tiny3_s2, nnom_dw_tiny4_s2, nnom_dw_tiny5_s2, tiny_6_s2, tiny_7_s2, tiny_8_s2}};
+/* the same loops for a line's channels in one call (three to five pairs) */
+static const tiny_mfn tiny_mfns[2][TINY_LONG_TAPS / 2 - 1] = {
+    {NULL, nnom_dw_tiny3_s1m, nnom_dw_tiny4_s1m, nnom_dw_tiny5_s1m, NULL, NULL, NULL},
+    {NULL, nnom_dw_tiny3_s2m, nnom_dw_tiny4_s2m, nnom_dw_tiny5_s2m, NULL, NULL, NULL}};
 
 /* n outputs of a line (s entries apart; out os bytes apart) */
 NNOM_INLINE void tiny_run(tiny_fn fn, const int16_t *x, int8_t *out, int32_t n, int32_t s,
@@ -1778,38 +1782,29 @@ NNOM_INLINE int tiny_s8(const nnom_conv_args_t *a, const int KEPT)
             tiny_dw3c1_two(a, &t, r);
         return 1;
     }
-    const tiny_fn fn = tiny_fns[t.s - 1][(t.k + 1) / 2 - 2];
+    /* the loops by one table index: the pointer tests of a chain cost
+     * the kept run ~20 instructions */
+    const int32_t pairs = (t.k + 1) / 2, s2 = t.s - 1;
+    const tiny_fn fn = tiny_fns[s2][pairs - 2];
+    const tiny_mfn mfn = tiny_mfns[s2][pairs - 2];
     const int32_t entries = tiny_entries(&t);
-    /* four or five pairs: a line's channels in one call */
-    const tiny_mfn m4 = fn == nnom_dw_tiny4_s1   ? nnom_dw_tiny4_s1m
-                        : fn == nnom_dw_tiny4_s2 ? nnom_dw_tiny4_s2m
-                        : fn == nnom_dw_tiny5_s1 ? nnom_dw_tiny5_s1m
-                        : fn == nnom_dw_tiny5_s2 ? nnom_dw_tiny5_s2m
-                                                 : NULL;
-    /* (two channels of three pairs a call too) */
-    /* (one channel: only nnom_dw_tiny4_s1m's passes of four pay its head) */
-    const tiny_mfn m2 = c == 1                   ? (fn == nnom_dw_tiny4_s1 ? m4 : NULL)
-                        : m4 != NULL             ? m4
-                        : fn == nnom_dw_tiny3_s1 ? nnom_dw_tiny3_s1m
-                        : fn == nnom_dw_tiny3_s2 ? nnom_dw_tiny3_s2m
-                                                 : NULL;
-    if (c <= 2 && t.xs == c && m2 != NULL)
-        tiny_pairs_m(a, &t, r, m2, entries);
-    else if (c <= 2 && t.xs == c)
-        tiny_pairs(a, &t, r, fn, entries);
-    else if (c == 1 && rows1_try(a, &t, r)) /* one channel down columns, every pixel across */
+    if (c <= 2 && t.xs == c) {
+        /* a line's channels in one call (three to five pairs; one
+         * channel: only nnom_dw_tiny4_s1m's passes of four pay its head) */
+        if (mfn != NULL && (c == 2 || (pairs == 4 && s2 == 0)))
+            tiny_pairs_m(a, &t, r, mfn, entries);
+        else
+            tiny_pairs(a, &t, r, fn, entries);
+    } else if (c == 1 && rows1_try(a, &t, r)) /* one channel down columns, every pixel across */
         ;
     else if (a->k.h > 1 && t.xl == c && t.lines * c >= TINY_COLS) /* columns, every pixel across */
         tiny_cols(a, &t, r, fn, entries);
     else if (c >= 5 && c <= 6 && t.xs == c) /* five or six channels side by side */
-        tiny_chans56(a, &t, r, fn, entries,
-                     fn == nnom_dw_tiny3_s1   ? nnom_dw_tiny3_s1m
-                     : fn == nnom_dw_tiny3_s2 ? nnom_dw_tiny3_s2m
-                                              : m4);
-    else if (m4 != NULL) /* four or five pairs: channels a call */
-        tiny_chans45(a, &t, r, entries, m4);
-    else if (fn == nnom_dw_tiny3_s1 || fn == nnom_dw_tiny3_s2) /* three pairs: channels a call */
-        tiny_chans3(a, &t, r, entries, t.s == 1 ? nnom_dw_tiny3_s1m : nnom_dw_tiny3_s2m);
+        tiny_chans56(a, &t, r, fn, entries, mfn);
+    else if (mfn != NULL && pairs >= 4) /* four or five pairs: channels a call */
+        tiny_chans45(a, &t, r, entries, mfn);
+    else if (pairs == 3) /* three pairs: channels a call */
+        tiny_chans3(a, &t, r, entries, mfn);
     else
         tiny_chans(a, &t, r, fn, entries, 0);
     return 1;

@@ -1346,6 +1346,80 @@ NNOM_INLINE void tiny_t6_words(const int8_t *x, int16_t *d, int32_t n)
 #undef TINY_T6_OPS
 }
 
+/* Seven channels' pixels side by side, four a pass by words (45
+ * instructions for 28 entries where x is word-aligned (LDM), 51 where not;
+ * the byte loop took 64): the words [a0 b0 c0 d0] [e0 f0 g0 a1]
+ * [b1 c1 d1 e1] [f1 g1 a2 b2] [c2 d2 e2 f2] [g2 a3 b3 c3] [d3 e3 f3 g3]
+ * (r3-r9) sign-extended by SXTB16 (at rotations that put each entry in
+ * the half PKHBT/PKHTB can take it from) and paired, a word of two
+ * entries stored as soon as made (four registers spare). A function of
+ * its own (its registers): nnom_dw_tiny_t7(x, d, n), n passes, n > 0. */
+#define TINY_T7_BODY(L)                                                                          \
+    "sxtb16 r10, r3\n"                /* a0 c0 */                                               \
+    "sxtb16 r3, r3, ror #8\n"         /* b0 d0 */                                               \
+    "sxtb16 r11, r4, ror #8\n"        /* f0 a1 */                                               \
+    "sxtb16 r4, r4\n"                 /* e0 g0 */                                               \
+    "pkhbt  r12, r10, r11\n"          /* a0 a1 */                                               \
+    "str    r12, [r1], #8\n"                                                                    \
+    "sxtb16 r12, r5\n"                /* b1 d1 */                                               \
+    "sxtb16 r5, r5, ror #24\n"        /* e1 c1 */                                               \
+    "pkhbt  lr, r3, r12, lsl #16\n"   /* b0 b1 */                                               \
+    "str    lr, [r1, #252]\n"                                                                   \
+    "pkhtb  lr, r5, r10, asr #16\n"   /* c0 c1 */                                               \
+    "str    lr, [r1, #512]\n"                                                                   \
+    "pkhtb  r10, r12, r3, asr #16\n"  /* d0 d1 */                                               \
+    "str    r10, [r1, #772]\n"                                                                  \
+    "pkhbt  r10, r4, r5, lsl #16\n"   /* e0 e1 */                                               \
+    "str    r10, [r1, #1032]\n"                                                                 \
+    "sxtb16 r3, r6, ror #16\n"        /* a2 f1 */                                               \
+    "sxtb16 r6, r6, ror #24\n"        /* b2 g1 */                                               \
+    "pkhbt  r10, r11, r3\n"           /* f0 f1 */                                               \
+    "str    r10, [r1, #1292]\n"                                                                 \
+    "pkhtb  r10, r6, r4, asr #16\n"   /* g0 g1 */                                               \
+    "str    r10, [r1, #1552]\n"                                                                 \
+    "sxtb16 r10, r8\n"                /* g2 b3 */                                               \
+    "sxtb16 r8, r8, ror #8\n"         /* a3 c3 */                                               \
+    "pkhbt  r11, r3, r8, lsl #16\n"   /* a2 a3 */                                               \
+    "str    r11, [r1, #-4]\n"                                                                   \
+    "pkhbt  r11, r6, r10\n"           /* b2 b3 */                                               \
+    "str    r11, [r1, #256]\n"                                                                  \
+    "sxtb16 r11, r7\n"                /* c2 e2 */                                               \
+    "sxtb16 r7, r7, ror #8\n"         /* d2 f2 */                                               \
+    "pkhbt  r12, r11, r8\n"           /* c2 c3 */                                               \
+    "str    r12, [r1, #516]\n"                                                                  \
+    "sxtb16 r12, r9\n"                /* d3 f3 */                                               \
+    "sxtb16 r9, r9, ror #24\n"        /* g3 e3 */                                               \
+    "pkhbt  lr, r7, r12, lsl #16\n"   /* d2 d3 */                                               \
+    "str    lr, [r1, #776]\n"                                                                   \
+    "pkhtb  lr, r9, r11, asr #16\n"   /* e2 e3 */                                               \
+    "str    lr, [r1, #1036]\n"                                                                  \
+    "pkhtb  lr, r12, r7, asr #16\n"   /* f2 f3 */                                               \
+    "str    lr, [r1, #1296]\n"                                                                  \
+    "pkhbt  lr, r10, r9, lsl #16\n"   /* g2 g3 */                                               \
+    "str    lr, [r1, #1556]\n"                                                                  \
+    "subs   r2, r2, #1\n"                                                                       \
+    "bne    " L "\n"
+typedef char tiny_t7_layout_t[TINY_CS * 2 == 260 ? 1 : -1]; /* the offsets above */
+__asm__(NNOM_ASM_FUNC("nnom_dw_tiny_t7")
+        "push   {r4-r11, lr}\n"
+        "tst    r0, #3\n"
+        "bne    2f\n"
+        "1:\n"
+        "ldm    r0!, {r3-r9}\n" TINY_T7_BODY("1b")
+        "pop    {r4-r11, pc}\n"
+        "2:\n"
+        "ldr    r3, [r0], #4\n"
+        "ldr    r4, [r0], #4\n"
+        "ldr    r5, [r0], #4\n"
+        "ldr    r6, [r0], #4\n"
+        "ldr    r7, [r0], #4\n"
+        "ldr    r8, [r0], #4\n"
+        "ldr    r9, [r0], #4\n" TINY_T7_BODY("2b")
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dw_tiny_t7, .-nnom_dw_tiny_t7\n"
+        ".text\n");
+void nnom_dw_tiny_t7(const int8_t *x, int16_t *d, int32_t n);
+
 /* m entries of five or six channels side by side (xs == NC) into NC
  * lines TINY_CS entries apart: by words (five from a word-aligned entry),
  * the pixels left a byte load and a halfword store an entry (tiny_chans56
@@ -1383,6 +1457,10 @@ NNOM_INLINE void tiny_tcopy(const int8_t *x, int32_t xs, int32_t m, int16_t *d, 
     if (xs != NC) {
         tiny_tcopy_apart(x, xs, m, d, NC);
         return;
+    }
+    if (NC == 7 && m >= 4) {
+        nnom_dw_tiny_t7(x, d, m >> 2);
+        x += 28 * (m >> 2), d += 4 * (m >> 2), m &= 3;
     }
     if (NC == 3 && m >= 5) {
         if (((uintptr_t)d & 2u) != 0) {

@@ -267,6 +267,17 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s1")
  * the records, one tiny_ch_t on) */
 #define TINY_LINE_BYTES "260"
 #define TINY_CH_BYTES "48"
+/* a channel's start: r0 x, r1 out, r4 its records, r12 qend; the flags
+ * of x against qend (the loads keep them) */
+#define TINY_M_CHANNEL                                                                           \
+        "strd   r0, r1, [sp, #16]\n"                                                             \
+        "cmp    r0, r12\n"                                                                       \
+        "ldrd   r9, r10, [r4]\n"                                                                 \
+        "ldr    r11, [r4, #8]\n"                                                                 \
+        "ldr    lr, [r4, #20]\n"                                                                 \
+        "ldrd   r8, r12, [r4, #24]\n"                                                            \
+        "ldr    r5, [r4, #32]\n"                                                                 \
+        "str    r5, [sp, #8]\n"
 /* nnom_dw_tiny3_s1m's and _s2m's start and a channel's head: qend = x +
  * the pairs' bytes rounded down to a pass of four outputs (bic MASK); the
  * tail's flags in [sp, #12]: BIT (a pass of two past qend) shifted right
@@ -286,15 +297,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s1")
         "str    r12, [sp, #12]\n"                                                                \
         "add    r12, r5, r0\n"                                                                   \
         "str    r12, [sp, #4]\n"                                                                 \
-        "9:\n" /* a channel: r0 x, r1 out, r4 its records, r12 qend */                           \
-        "strd   r0, r1, [sp, #16]\n"                                                             \
-        "cmp    r0, r12\n" /* (the loads keep the flags) */                                      \
-        "ldrd   r9, r10, [r4]\n"                                                                 \
-        "ldr    r11, [r4, #8]\n"                                                                 \
-        "ldr    lr, [r4, #20]\n"                                                                 \
-        "ldrd   r8, r12, [r4, #24]\n"                                                            \
-        "ldr    r5, [r4, #32]\n"                                                                 \
-        "str    r5, [sp, #8]\n"                                                                  \
+        TINY_M_CHANNEL                                                                           \
         "beq    5f\n"                                                                            \
         "4:\n"
 /* nnom_dw_tiny3_s1m's and _s2m's end of a channel: the next one's records,
@@ -313,7 +316,9 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s1")
         "add    r2, r2, #" TINY_LINE_BYTES "\n"                                                  \
         "add    r12, r12, #" TINY_LINE_BYTES "\n"                                                \
         "strd   r2, r12, [sp]\n"                                                                 \
-        "b      9b\n"                                                                            \
+        TINY_M_CHANNEL /* (here, not a branch back to the head's: one less) */                   \
+        "bne    4b\n"                                                                            \
+        "b      5b\n"                                                                            \
         "3:\n"                                                                                   \
         "add    sp, sp, #32\n"                                                                   \
         "pop    {r4-r11, pc}\n"                                                                  \

@@ -267,6 +267,17 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s1")
  * the records, one tiny_ch_t on) */
 #define TINY_LINE_BYTES "260"
 #define TINY_CH_BYTES "48"
+/* a channel's start: r0 x, r1 out, r4 its records, r12 qend; the flags
+ * of x against qend (the loads keep them) */
+#define TINY_M_CHANNEL                                                                           \
+        "strd   r0, r1, [sp, #16]\n"                                                             \
+        "cmp    r0, r12\n"                                                                       \
+        "ldrd   r9, r10, [r4]\n"                                                                 \
+        "ldr    r11, [r4, #8]\n"                                                                 \
+        "ldr    lr, [r4, #20]\n"                                                                 \
+        "ldrd   r8, r12, [r4, #24]\n"                                                            \
+        "ldr    r5, [r4, #32]\n"                                                                 \
+        "str    r5, [sp, #8]\n"
 /* nnom_dw_tiny3_s1m's and _s2m's start and a channel's head: qend = x +
  * the pairs' bytes rounded down to a pass of four outputs (bic MASK); the
  * tail's flags in [sp, #12]: BIT (a pass of two past qend) shifted right
@@ -286,15 +297,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s1")
         "str    r12, [sp, #12]\n"                                                                \
         "add    r12, r5, r0\n"                                                                   \
         "str    r12, [sp, #4]\n"                                                                 \
-        "9:\n" /* a channel: r0 x, r1 out, r4 its records, r12 qend */                           \
-        "strd   r0, r1, [sp, #16]\n"                                                             \
-        "cmp    r0, r12\n" /* (the loads keep the flags) */                                      \
-        "ldrd   r9, r10, [r4]\n"                                                                 \
-        "ldr    r11, [r4, #8]\n"                                                                 \
-        "ldr    lr, [r4, #20]\n"                                                                 \
-        "ldrd   r8, r12, [r4, #24]\n"                                                            \
-        "ldr    r5, [r4, #32]\n"                                                                 \
-        "str    r5, [sp, #8]\n"                                                                  \
+        TINY_M_CHANNEL                                                                           \
         "beq    5f\n"                                                                            \
         "4:\n"
 /* nnom_dw_tiny3_s1m's and _s2m's end of a channel: the next one's records,
@@ -313,7 +316,9 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s1")
         "add    r2, r2, #" TINY_LINE_BYTES "\n"                                                  \
         "add    r12, r12, #" TINY_LINE_BYTES "\n"                                                \
         "strd   r2, r12, [sp]\n"                                                                 \
-        "b      9b\n"                                                                            \
+        TINY_M_CHANNEL /* (here, not a branch back to the head's: one less) */                   \
+        "bne    4b\n"                                                                            \
+        "b      5b\n"                                                                            \
         "3:\n"                                                                                   \
         "add    sp, sp, #32\n"                                                                   \
         "pop    {r4-r11, pc}\n"                                                                  \
@@ -995,6 +1000,10 @@ static const tiny_fn tiny_fns[2][TINY_LONG_TAPS / 2 - 1] = {
     {tiny_2_s1, nnom_dw_tiny3_s1, nnom_dw_tiny4_s1, nnom_dw_tiny5_s1, tiny_6_s1, tiny_7_s1,
      tiny_8_s1},
     {tiny_2_s2, nnom_dw_tiny3_s2, nnom_dw_tiny4_s2, nnom_dw_tiny5_s2, tiny_6_s2, tiny_7_s2, tiny_8_s2}};
+/* the same loops for a line's channels in one call (three to five pairs) */
+static const tiny_mfn tiny_mfns[2][TINY_LONG_TAPS / 2 - 1] = {
+    {NULL, nnom_dw_tiny3_s1m, nnom_dw_tiny4_s1m, nnom_dw_tiny5_s1m, NULL, NULL, NULL},
+    {NULL, nnom_dw_tiny3_s2m, nnom_dw_tiny4_s2m, nnom_dw_tiny5_s2m, NULL, NULL, NULL}};
 
 /* n outputs of a line (s entries apart; out os bytes apart) */
 NNOM_INLINE void tiny_run(tiny_fn fn, const int16_t *x, int8_t *out, int32_t n, int32_t s,
@@ -1342,6 +1351,80 @@ NNOM_INLINE void tiny_t6_words(const int8_t *x, int16_t *d, int32_t n)
 #undef TINY_T6_OPS
 }
 
+/* Seven channels' pixels side by side, four a pass by words (45
+ * instructions for 28 entries where x is word-aligned (LDM), 51 where not;
+ * the byte loop took 64): the words [a0 b0 c0 d0] [e0 f0 g0 a1]
+ * [b1 c1 d1 e1] [f1 g1 a2 b2] [c2 d2 e2 f2] [g2 a3 b3 c3] [d3 e3 f3 g3]
+ * (r3-r9) sign-extended by SXTB16 (at rotations that put each entry in
+ * the half PKHBT/PKHTB can take it from) and paired, a word of two
+ * entries stored as soon as made (four registers spare). A function of
+ * its own (its registers): nnom_dw_tiny_t7(x, d, n), n passes, n > 0. */
+#define TINY_T7_BODY(L)                                                                          \
+    "sxtb16 r10, r3\n"                /* a0 c0 */                                               \
+    "sxtb16 r3, r3, ror #8\n"         /* b0 d0 */                                               \
+    "sxtb16 r11, r4, ror #8\n"        /* f0 a1 */                                               \
+    "sxtb16 r4, r4\n"                 /* e0 g0 */                                               \
+    "pkhbt  r12, r10, r11\n"          /* a0 a1 */                                               \
+    "str    r12, [r1], #8\n"                                                                    \
+    "sxtb16 r12, r5\n"                /* b1 d1 */                                               \
+    "sxtb16 r5, r5, ror #24\n"        /* e1 c1 */                                               \
+    "pkhbt  lr, r3, r12, lsl #16\n"   /* b0 b1 */                                               \
+    "str    lr, [r1, #252]\n"                                                                   \
+    "pkhtb  lr, r5, r10, asr #16\n"   /* c0 c1 */                                               \
+    "str    lr, [r1, #512]\n"                                                                   \
+    "pkhtb  r10, r12, r3, asr #16\n"  /* d0 d1 */                                               \
+    "str    r10, [r1, #772]\n"                                                                  \
+    "pkhbt  r10, r4, r5, lsl #16\n"   /* e0 e1 */                                               \
+    "str    r10, [r1, #1032]\n"                                                                 \
+    "sxtb16 r3, r6, ror #16\n"        /* a2 f1 */                                               \
+    "sxtb16 r6, r6, ror #24\n"        /* b2 g1 */                                               \
+    "pkhbt  r10, r11, r3\n"           /* f0 f1 */                                               \
+    "str    r10, [r1, #1292]\n"                                                                 \
+    "pkhtb  r10, r6, r4, asr #16\n"   /* g0 g1 */                                               \
+    "str    r10, [r1, #1552]\n"                                                                 \
+    "sxtb16 r10, r8\n"                /* g2 b3 */                                               \
+    "sxtb16 r8, r8, ror #8\n"         /* a3 c3 */                                               \
+    "pkhbt  r11, r3, r8, lsl #16\n"   /* a2 a3 */                                               \
+    "str    r11, [r1, #-4]\n"                                                                   \
+    "pkhbt  r11, r6, r10\n"           /* b2 b3 */                                               \
+    "str    r11, [r1, #256]\n"                                                                  \
+    "sxtb16 r11, r7\n"                /* c2 e2 */                                               \
+    "sxtb16 r7, r7, ror #8\n"         /* d2 f2 */                                               \
+    "pkhbt  r12, r11, r8\n"           /* c2 c3 */                                               \
+    "str    r12, [r1, #516]\n"                                                                  \
+    "sxtb16 r12, r9\n"                /* d3 f3 */                                               \
+    "sxtb16 r9, r9, ror #24\n"        /* g3 e3 */                                               \
+    "pkhbt  lr, r7, r12, lsl #16\n"   /* d2 d3 */                                               \
+    "str    lr, [r1, #776]\n"                                                                   \
+    "pkhtb  lr, r9, r11, asr #16\n"   /* e2 e3 */                                               \
+    "str    lr, [r1, #1036]\n"                                                                  \
+    "pkhtb  lr, r12, r7, asr #16\n"   /* f2 f3 */                                               \
+    "str    lr, [r1, #1296]\n"                                                                  \
+    "pkhbt  lr, r10, r9, lsl #16\n"   /* g2 g3 */                                               \
+    "str    lr, [r1, #1556]\n"                                                                  \
+    "subs   r2, r2, #1\n"                                                                       \
+    "bne    " L "\n"
+typedef char tiny_t7_layout_t[TINY_CS * 2 == 260 ? 1 : -1]; /* the offsets above */
+__asm__(NNOM_ASM_FUNC("nnom_dw_tiny_t7")
+        "push   {r4-r11, lr}\n"
+        "tst    r0, #3\n"
+        "bne    2f\n"
+        "1:\n"
+        "ldm    r0!, {r3-r9}\n" TINY_T7_BODY("1b")
+        "pop    {r4-r11, pc}\n"
+        "2:\n"
+        "ldr    r3, [r0], #4\n"
+        "ldr    r4, [r0], #4\n"
+        "ldr    r5, [r0], #4\n"
+        "ldr    r6, [r0], #4\n"
+        "ldr    r7, [r0], #4\n"
+        "ldr    r8, [r0], #4\n"
+        "ldr    r9, [r0], #4\n" TINY_T7_BODY("2b")
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dw_tiny_t7, .-nnom_dw_tiny_t7\n"
+        ".text\n");
+void nnom_dw_tiny_t7(const int8_t *x, int16_t *d, int32_t n);
+
 /* m entries of five or six channels side by side (xs == NC) into NC
  * lines TINY_CS entries apart: by words (five from a word-aligned entry),
  * the pixels left a byte load and a halfword store an entry (tiny_chans56
@@ -1379,6 +1462,10 @@ NNOM_INLINE void tiny_tcopy(const int8_t *x, int32_t xs, int32_t m, int16_t *d, 
     if (xs != NC) {
         tiny_tcopy_apart(x, xs, m, d, NC);
         return;
+    }
+    if (NC == 7 && m >= 4) {
+        nnom_dw_tiny_t7(x, d, m >> 2);
+        x += 28 * (m >> 2), d += 4 * (m >> 2), m &= 3;
     }
     if (NC == 3 && m >= 5) {
         if (((uintptr_t)d & 2u) != 0) {
@@ -1778,38 +1865,29 @@ NNOM_INLINE int tiny_s8(const nnom_conv_args_t *a, const int KEPT)
             tiny_dw3c1_two(a, &t, r);
         return 1;
     }
-    const tiny_fn fn = tiny_fns[t.s - 1][(t.k + 1) / 2 - 2];
+    /* the loops by one table index: the pointer tests of a chain cost
+     * the kept run ~20 instructions */
+    const int32_t pairs = (t.k + 1) / 2, s2 = t.s - 1;
+    const tiny_fn fn = tiny_fns[s2][pairs - 2];
+    const tiny_mfn mfn = tiny_mfns[s2][pairs - 2];
     const int32_t entries = tiny_entries(&t);
-    /* four or five pairs: a line's channels in one call */
-    const tiny_mfn m4 = fn == nnom_dw_tiny4_s1   ? nnom_dw_tiny4_s1m
-                        : fn == nnom_dw_tiny4_s2 ? nnom_dw_tiny4_s2m
-                        : fn == nnom_dw_tiny5_s1 ? nnom_dw_tiny5_s1m
-                        : fn == nnom_dw_tiny5_s2 ? nnom_dw_tiny5_s2m
-                                                 : NULL;
-    /* (two channels of three pairs a call too) */
-    /* (one channel: only nnom_dw_tiny4_s1m's passes of four pay its head) */
-    const tiny_mfn m2 = c == 1                   ? (fn == nnom_dw_tiny4_s1 ? m4 : NULL)
-                        : m4 != NULL             ? m4
-                        : fn == nnom_dw_tiny3_s1 ? nnom_dw_tiny3_s1m
-                        : fn == nnom_dw_tiny3_s2 ? nnom_dw_tiny3_s2m
-                                                 : NULL;
-    if (c <= 2 && t.xs == c && m2 != NULL)
-        tiny_pairs_m(a, &t, r, m2, entries);
-    else if (c <= 2 && t.xs == c)
-        tiny_pairs(a, &t, r, fn, entries);
-    else if (c == 1 && rows1_try(a, &t, r)) /* one channel down columns, every pixel across */
+    if (c <= 2 && t.xs == c) {
+        /* a line's channels in one call (three to five pairs; one
+         * channel: only nnom_dw_tiny4_s1m's passes of four pay its head) */
+        if (mfn != NULL && (c == 2 || (pairs == 4 && s2 == 0)))
+            tiny_pairs_m(a, &t, r, mfn, entries);
+        else
+            tiny_pairs(a, &t, r, fn, entries);
+    } else if (c == 1 && rows1_try(a, &t, r)) /* one channel down columns, every pixel across */
         ;
     else if (a->k.h > 1 && t.xl == c && t.lines * c >= TINY_COLS) /* columns, every pixel across */
         tiny_cols(a, &t, r, fn, entries);
     else if (c >= 5 && c <= 6 && t.xs == c) /* five or six channels side by side */
-        tiny_chans56(a, &t, r, fn, entries,
-                     fn == nnom_dw_tiny3_s1   ? nnom_dw_tiny3_s1m
-                     : fn == nnom_dw_tiny3_s2 ? nnom_dw_tiny3_s2m
-                                              : m4);
-    else if (m4 != NULL) /* four or five pairs: channels a call */
-        tiny_chans45(a, &t, r, entries, m4);
-    else if (fn == nnom_dw_tiny3_s1 || fn == nnom_dw_tiny3_s2) /* three pairs: channels a call */
-        tiny_chans3(a, &t, r, entries, t.s == 1 ? nnom_dw_tiny3_s1m : nnom_dw_tiny3_s2m);
+        tiny_chans56(a, &t, r, fn, entries, mfn);
+    else if (mfn != NULL && pairs >= 4) /* four or five pairs: channels a call */
+        tiny_chans45(a, &t, r, entries, mfn);
+    else if (pairs == 3) /* three pairs: channels a call */
+        tiny_chans3(a, &t, r, entries, mfn);
     else
         tiny_chans(a, &t, r, fn, entries, 0);
     return 1;

@@ -1114,3 +1114,45 @@ COL8_CASES = [
 ]
 
 layer_family("col8_", 186_000, COL8_CASES, without_records=(1,))
+
+
+# Branch s2t: the tiny loops' course by one table index (tiny_mfns) and
+# seven channels' line copy by words (nnom_dw_tiny_t7, four pixels a pass):
+# seven channels on three, four and five pairs and on two and six (the
+# tiny_chans loop), lines of 4k pixels and 4k + 1 to 4k + 3 (the bytes
+# after the words), one line (word-aligned) and several (lines at odd
+# offsets: the LDR passes), the records built by the kernel (5); then each
+# course of the table: one channel on four pairs at stride 1 and 2, two
+# channels on three and two pairs, five and six channels, three channels
+# on five and six pairs, one channel down columns, columns across a plane.
+# ReLU6 whose range is whole int8 (taken). Refused near the limits: seven
+# channels of three taps on several lines, nine taps at stride 2 on several
+# lines, no activation.
+S2T_CASES = [
+    ((1, 21, 7), (1, 5), 2, "same", "relu", None),
+    ((21, 1, 7), (5, 1), 2, "same", "relu", None),
+    ((1, 25, 7), (1, 5), 2, "same", "relu", None),
+    ((3, 13, 7), (1, 5), 1, "same", "relu", None),
+    ((1, 16, 7), (1, 8), 1, "valid", "relu", None),
+    ((2, 10, 7), (1, 4), 1, "same", "relu", None),
+    ((1, 7, 7), (1, 6), 1, "valid", "relu", None),
+    ((1, 23, 7), (1, 9), 1, "same", "relu", None),
+    ((19, 1, 7), (7, 1), 2, "valid", "relu", None),
+    ((1, 26, 7), (1, 12), 1, "same", "relu", None),
+    ((12, 1, 1), (8, 1), 1, "valid", "relu", None),
+    ((13, 1, 1), (7, 1), 2, "valid", "relu", None),
+    ((1, 14, 2), (1, 5), 1, "same", "relu", None),
+    ((1, 14, 2), (1, 4), 1, "valid", "relu", None),
+    ((1, 20, 5), (1, 5), 2, "same", "relu", None),
+    ((1, 16, 6), (1, 4), 1, "same", "relu", None),
+    ((1, 18, 3), (1, 9), 2, "same", "relu", None),
+    ((1, 30, 3), (1, 12), 1, "same", "relu", None),
+    ((9, 12, 1), (5, 1), 1, "valid", "relu", None),
+    ((12, 8, 2), (5, 1), 1, "valid", "relu", None),
+    ((5, 9, 7), (3, 1), 1, "valid", "relu", None),
+    ((21, 3, 7), (9, 1), 2, "same", "relu", None),
+    ((1, 21, 7), (1, 5), 2, "same", "relu6", None),
+    ((1, 21, 7), (1, 5), 2, "same", None, None),
+]
+
+layer_family("s2t_", 196_000, S2T_CASES, without_records=(5,))

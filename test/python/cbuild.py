@@ -63,6 +63,12 @@ done:
 _LIB_CACHE: dict[tuple, Path] = {}
 
 
+def sanitizer_env() -> dict[str, str]:
+    """The environment a sanitized test program runs in: leaks reported,
+    UBSan's reports with their stack."""
+    return dict(os.environ, ASAN_OPTIONS="detect_leaks=1", UBSAN_OPTIONS="print_stacktrace=1")
+
+
 def sources() -> list[Path]:
     return sorted((ROOT / "src").rglob("*.c"))
 
@@ -167,8 +173,7 @@ def run_c(
     flat_in = [np.asarray(a, dtype=np.int8).reshape(n, -1) for a in inputs_int8]
     blob = b"".join(b"".join(a[i].tobytes() for a in flat_in) for i in range(n))
     (workdir / "in.bin").write_bytes(blob)
-    env = dict(os.environ, ASAN_OPTIONS="detect_leaks=1", UBSAN_OPTIONS="print_stacktrace=1")
-    result = run([str(exe), str(workdir / "in.bin"), str(workdir / "out.bin")], env=env)
+    result = run([str(exe), str(workdir / "in.bin"), str(workdir / "out.bin")], env=sanitizer_env())
     raw = np.frombuffer((workdir / "out.bin").read_bytes(), dtype=np.int8)
     shapes = [g.node(o).shape for o in g.outputs]
     sizes = [int(np.prod(s)) for s in shapes]
@@ -224,5 +229,4 @@ def run_checks(
             str(exe),
         ]
     )
-    env = dict(os.environ, ASAN_OPTIONS="detect_leaks=1", UBSAN_OPTIONS="print_stacktrace=1")
-    return subprocess.run([str(exe)], capture_output=True, text=True, env=env)
+    return subprocess.run([str(exe)], capture_output=True, text=True, env=sanitizer_env())

@@ -61,7 +61,7 @@ def run_c(converted, qx: np.ndarray, workdir, reset_every: int = 0):
     exe = _harness(workdir)
     n = qx.shape[0]
     (workdir / "in.bin").write_bytes(np.ascontiguousarray(qx, np.int8).tobytes())
-    env = dict(os.environ, ASAN_OPTIONS="detect_leaks=1", UBSAN_OPTIONS="print_stacktrace=1")
+    env = cbuild.sanitizer_env()
     result = cbuild.run(
         [str(exe), str(workdir / "in.bin"), str(workdir / "out.bin"), str(reset_every)], env=env
     )

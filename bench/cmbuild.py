@@ -42,30 +42,47 @@ from nnom.qemucm import (  # noqa: E402,F401 - re-exported
 SILENT = "-DNNOM_LOG(...)=((void)0)"
 
 
+# a generated header's file-scope names (all static) and macros: a check
+# renames them so that many checks compile as one translation unit
+_HEADER_STATIC = re.compile(
+    r"^(?:NNOM_MAYBE_UNUSED\s+)?static\b[^=;(\[]*?\b([A-Za-z_]\w*)\s*[\[=(;]", re.M
+)
+_HEADER_MACRO = re.compile(r"^\s*#\s*define\s+([A-Za-z_]\w*)", re.M)
+
+
 def write_model_check(model, inputs: list, expected: list, folder: Path, k: int) -> Path:
     """C file defining `int nnom_check_<k>(void)`: builds the model of
     folder/weights.h, runs every input, compares every output byte with
     `expected` and prints one "nnom-model" line. inputs[r][i] and
-    expected[r][o] are int8 arrays of run r."""
+    expected[r][o] are int8 arrays of run r.
+
+    The header is included as generated; its static names are macros
+    suffixed _k<k> around it and every macro is undefined after the check,
+    so checks of different models also compile together (bundle_checks)."""
     folder.mkdir(parents=True, exist_ok=True)
     model.save_header(folder / "weights.h")
+    header = (folder / "weights.h").read_text()
+    names = sorted(set(_HEADER_STATIC.findall(header)) | {"inputs", "expected"})
+    macros = sorted(set(_HEADER_MACRO.findall(header)) | {"RUNS", "OUT_BYTES"})
     runs = len(inputs)
     out_bytes = sum(int(e.size) for e in expected[0])
     lines = [
         "#include <stdio.h>",
         "#include <string.h>",
         '#include "nnom.h"',
+        '#include "nnom_kernels.h"',
+        *(f"#define {n} {n}_k{k}" for n in names),
         '#include "weights.h"',
         f"#define RUNS {runs}",
         f"#define OUT_BYTES {out_bytes}",
     ]
     refs = []
     for r in range(runs):
-        names = []
+        refs_r = []
         for i, a in enumerate(inputs[r]):
-            lines.append(f"static const int8_t in_{r}_{i}[] = {c_bytes(a.reshape(-1))};")
-            names.append(f"in_{r}_{i}")
-        refs.append("{" + ", ".join(names) + "}")
+            lines.append(f"static const int8_t in_{k}_{r}_{i}[] = {c_bytes(a.reshape(-1))};")
+            refs_r.append(f"in_{k}_{r}_{i}")
+        refs.append("{" + ", ".join(refs_r) + "}")
     lines.append(
         "static const int8_t *const inputs[RUNS][NNOM_INPUT_COUNT] = {" + ", ".join(refs) + "};"
     )
@@ -106,9 +123,27 @@ int nnom_check_{k}(void)
     return mismatches != 0 || status != NN_SUCCESS;
 }}
 """)
+    lines += [f"#undef {n}" for n in (*names, *macros)]
     path = folder / f"check_{k}.c"
     path.write_text("\n".join(lines) + "\n")
     return path
+
+
+BUNDLE = 25  # checks a translation unit: a compiler's start (~35 ms) once, not 25 times
+
+
+def bundle_checks(
+    checks: Sequence[tuple[Path, list[Path]]], folder: Path, size: int = BUNDLE
+) -> list[tuple[Path, list[Path]]]:
+    """(source, include dirs) pairs of write_model_check as translation
+    units of `size` checks each (a check finds its weights.h beside it)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for b in range(0, len(checks), size):
+        path = folder / f"bundle_{b // size}.c"
+        path.write_text("".join(f'#include "{src.resolve()}"\n' for src, _ in checks[b : b + size]))
+        out.append((path, []))
+    return out
 
 
 def write_suite_main(indices: list[int], path: Path) -> Path:

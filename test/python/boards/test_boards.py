@@ -166,7 +166,8 @@ def test_random_kernel_models_on_host(suite, checks, tmp_path):
         work = tmp_path / f"host{start}"
         work.mkdir()
         main = cmbuild.write_suite_main(group, work / "suite_main.c")
-        proc = cbuild.run_checks([checks[k] for k in group], main, work / "build")
+        units = cmbuild.bundle_checks([checks[k] for k in group], work / "bundles")
+        proc = cbuild.run_checks(units, main, work / "build")
         results = cmbuild.parse_models(proc.stdout)
         stopped = next((suite[k][0] for k in group if k not in results), None)
         if stopped is not None:  # a crash, a sanitizer's report (not a mismatch)
@@ -225,7 +226,8 @@ def test_models_on_board(
         work = tmp_path / f"fw{g}"
         work.mkdir()
         main = cmbuild.write_suite_main(group, work / "suite_main.c")
-        elf = fw.link(work / "build", main, [], more=[checks[k] for k in group])
+        units = cmbuild.bundle_checks([checks[k] for k in group], work / "bundles")
+        elf = fw.link(work / "build", main, [], more=units)
         code, output = cmbuild.run(elf, board)
         results.update(cmbuild.parse_models(output))
         assert f"nnom-suite models={len(group)}" in output, output[-3000:]

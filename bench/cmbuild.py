@@ -67,8 +67,6 @@ def write_model_check(model, inputs: list, expected: list, folder: Path, k: int)
     runs = len(inputs)
     out_bytes = sum(int(e.size) for e in expected[0])
     lines = [
-        "#include <stdio.h>",
-        "#include <string.h>",
         '#include "nnom.h"',
         '#include "nnom_kernels.h"',
         *(f"#define {n} {n}_k{k}" for n in names),
@@ -92,35 +90,13 @@ def write_model_check(model, inputs: list, expected: list, folder: Path, k: int)
         + ", ".join(c_bytes(e) for e in exp)
         + "};"
     )
-    lines.append(f"""
+    # the loop over runs and outputs is compiled once, in the suite's main
+    lines.append(f"""{CHECK_RUNNER_DECL};
 int nnom_check_{k}(void)
 {{
-    size_t before = nnom_mem_used();
-    long mismatches = 0, first = -1;
-    nnom_status_t status = NN_SUCCESS;
-    nnom_model_t *model = nnom_model_create();
-    if (model == NULL) {{
-        printf("nnom-model {k} status=-100\\n");
-        return 1;
-    }}
-    unsigned long used = (unsigned long)(nnom_mem_used() - before);
-    for (int r = 0; r < RUNS && status == NN_SUCCESS; r++) {{
-        for (int i = 0; i < NNOM_INPUT_COUNT; i++)
-            memcpy(nnom_inputs[i], inputs[r][i], nnom_input_sizes[i]);
-        status = nnom_model_run(model);
-        long at = 0;
-        for (int o = 0; o < NNOM_OUTPUT_COUNT; o++)
-            for (uint32_t j = 0; j < nnom_output_sizes[o]; j++, at++)
-                if (nnom_outputs[o][j] != expected[r][at]) {{
-                    if (first < 0)
-                        first = r * OUT_BYTES + at;
-                    mismatches++;
-                }}
-    }}
-    printf("nnom-model {k} mismatches=%ld first=%ld arena=%lu mem=%lu status=%d\\n", mismatches,
-           first, (unsigned long)model->arena_bytes, used, (int)status);
-    nnom_model_delete(model);
-    return mismatches != 0 || status != NN_SUCCESS;
+    return nnom_check_model({k}, nnom_model_create, RUNS, NNOM_INPUT_COUNT, nnom_inputs,
+                            nnom_input_sizes, &inputs[0][0], NNOM_OUTPUT_COUNT, nnom_outputs,
+                            nnom_output_sizes, &expected[0][0]);
 }}
 """)
     lines += [f"#undef {n}" for n in (*names, *macros)]
@@ -146,11 +122,57 @@ def bundle_checks(
     return out
 
 
+CHECK_RUNNER_DECL = """int nnom_check_model(int k, nnom_model_t *(*create)(void), int runs,
+                     int n_in, int8_t *const *in, const uint32_t *in_sizes,
+                     const int8_t *const *inputs, int n_out, int8_t *const *out,
+                     const uint32_t *out_sizes, const int8_t *expected)"""
+
+# builds one model, runs inputs[r * n_in + i], compares its outputs with
+# expected (run after run, output after output), prints its "nnom-model" line
+CHECK_RUNNER = (
+    CHECK_RUNNER_DECL
+    + """
+{
+    size_t before = nnom_mem_used();
+    long mismatches = 0, first = -1, at = 0;
+    nnom_status_t status = NN_SUCCESS;
+    nnom_model_t *model = create();
+    if (model == NULL) {
+        printf("nnom-model %d status=-100\\n", k);
+        return 1;
+    }
+    unsigned long used = (unsigned long)(nnom_mem_used() - before);
+    for (int r = 0; r < runs && status == NN_SUCCESS; r++) {
+        for (int i = 0; i < n_in; i++)
+            memcpy(in[i], inputs[r * n_in + i], in_sizes[i]);
+        status = nnom_model_run(model);
+        for (int o = 0; o < n_out; o++)
+            for (uint32_t j = 0; j < out_sizes[o]; j++, at++)
+                if (out[o][j] != expected[at]) {
+                    if (first < 0)
+                        first = at;
+                    mismatches++;
+                }
+    }
+    printf("nnom-model %d mismatches=%ld first=%ld arena=%lu mem=%lu status=%d\\n", k, mismatches,
+           first, (unsigned long)model->arena_bytes, used, (int)status);
+    nnom_model_delete(model);
+    return mismatches != 0 || status != NN_SUCCESS;
+}
+"""
+)
+
+
 def write_suite_main(indices: list[int], path: Path) -> Path:
+    """main() calling the checks nnom_check_<k> of indices, and the checks'
+    runner."""
     decls = "\n".join(f"int nnom_check_{k}(void);" for k in indices)
     calls = "\n".join(f"    failed += nnom_check_{k}();" for k in indices)
     path.write_text(f"""#include <stdio.h>
+#include <string.h>
+#include "nnom.h"
 {decls}
+{CHECK_RUNNER}
 int main(void)
 {{
     int failed = 0;

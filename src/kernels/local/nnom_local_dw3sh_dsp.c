@@ -147,14 +147,18 @@ typedef char nnom_dw3_args_layout_t[offsetof(nnom_conv_args_t, p.input_zp) == NN
 
 /* After a group: the next (r0 at its records), else, after the overlapping
  * last group (run first), the whole groups from x0 ([32], then 0), else
- * the end. SETX puts r4 (x0) where the loop reads x. */
-#define DW3SH_NEXT(LOOP, SETX, DONE)                                                             \
+ * the return (FRAME the stack's bytes: CBNZ and the return here, one
+ * instruction less than CMP and a branch to it). SETX puts r4 (x0) where
+ * the loop reads x. */
+#define DW3SH_NEXT(LOOP, SETX, FRAME)                                                            \
     "ldr    r3, [sp, #28]\n"                                                                     \
     "cmp    r0, r3\n"                                                                            \
     "bne    " LOOP "\n"                                                                          \
     "ldr    r4, [sp, #32]\n"                                                                     \
-    "cmp    r4, #0\n"                                                                            \
-    "beq    " DONE "\n"                                                                          \
+    "cbnz   r4, 1f\n"                                                                            \
+    "add    sp, sp, #" FRAME "\n"                                                                \
+    "pop    {r4-r11, pc}\n"                                                                      \
+    "1:\n"                                                                                       \
     SETX                                                                                         \
     "movs   r5, #0\n"                                                                            \
     "str    r5, [sp, #32]\n"                                                                     \
@@ -164,12 +168,14 @@ typedef char nnom_dw3_args_layout_t[offsetof(nnom_conv_args_t, p.input_zp) == NN
 
 /* DW3SH_NEXT with the records' end in register END (two outputs: no
  * stack load a group). */
-#define DW3SH_NEXTR(LOOP, END, SETX, DONE)                                                       \
+#define DW3SH_NEXTR(LOOP, END, SETX, FRAME)                                                      \
     "cmp    r0, " END "\n"                                                                       \
     "bne    " LOOP "\n"                                                                          \
     "ldr    r4, [sp, #32]\n"                                                                     \
-    "cmp    r4, #0\n"                                                                            \
-    "beq    " DONE "\n"                                                                          \
+    "cbnz   r4, 1f\n"                                                                            \
+    "add    sp, sp, #" FRAME "\n"                                                                \
+    "pop    {r4-r11, pc}\n"                                                                      \
+    "1:\n"                                                                                       \
     SETX                                                                                         \
     "movs   r5, #0\n"                                                                            \
     "str    r5, [sp, #32]\n"                                                                     \
@@ -208,22 +214,21 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         "adds   r0, r0, #4\n"
         ".Ldw3sh_go:\n"
         "subs   r3, r3, r2\n"
-        "strd   r4, r3, [sp, #20]\n"
         "lsrs   r5, r4, #2\n"
         "movs   r6, #" NNOM_STR(4 * 4 * NNOM_DW3_REC) "\n"
         "mla    r5, r5, r6, r0\n"
         "ands   r7, r4, #3\n"
         "bne    .Ldw3sh_over\n"
-        "str    r5, [sp, #28]\n"
         "str    r7, [sp, #32]\n"
-        "mov    r10, r2\n"
-        "cmp    r1, #3\n"
-        "beq    .Ldw3sh_three\n"
-        "cmp    r1, #2\n"
-        "beq    .Ldw3sh_two_go\n"
+        "cmp    r1, #3\n" /* whole groups: two outputs need no more words */
+        "beq    .Ldw3sh_three_go\n"
+        "blo    .Ldw3sh_two_go\n"
+        "strd   r4, r3, [sp, #20]\n"
+        "str    r5, [sp, #28]\n"
         "str    r2, [sp, #16]\n"
         "b      .Ldw3sh_four\n"
         ".Ldw3sh_over:\n"
+        "strd   r4, r3, [sp, #20]\n"
         "strd   r2, r0, [sp, #32]\n"
         "str    r5, [sp, #40]\n"
         "movs   r6, #" NNOM_STR(4 * NNOM_DW3_REC) "\n"
@@ -268,6 +273,10 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         ".short (.Ldw3sh_f1 - .Ldw3sh_tbl4) / 2\n"
         ".short (.Ldw3sh_f2 - .Ldw3sh_tbl4) / 2\n"
         ".short (.Ldw3sh_f3 - .Ldw3sh_tbl4) / 2\n"
+        ".Ldw3sh_three_go:\n"
+        "strd   r4, r3, [sp, #20]\n"
+        "str    r5, [sp, #28]\n"
+        "mov    r10, r2\n"
         ".Ldw3sh_three:\n"
         "ldr    r2, [sp, #20]\n"
         DW3SH_LOAD3
@@ -285,10 +294,11 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         "str    r5, [r2, r1]\n"
         "str    r6, [r2, r1, lsl #1]\n"
         "adds   r10, r10, #4\n"
-        DW3SH_NEXT(".Ldw3sh_three", "mov    r10, r4\n", ".Ldw3sh_done")
+        DW3SH_NEXT(".Ldw3sh_three", "mov    r10, r4\n", "44")
         ".Ldw3sh_two_go:\n"
         "mov    r9, r4\n"
-        "add    r12, r3, r10\n"
+        "add    r12, r3, r2\n"
+        "mov    r10, r2\n"
         "mov    lr, r5\n"
         ".Ldw3sh_two:\n"
         DW3SH_LOAD2
@@ -303,7 +313,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
                     "mov    r10, r4\n"
                     "ldr    r12, [sp, #24]\n"
                     "add    r12, r12, r4\n",
-                    ".Ldw3sh_done")
+                    "44")
         ".Ldw3sh_four:\n"
         "ldrd   r1, r2, [sp, #16]\n"
         DW3SH_LOAD4
@@ -325,10 +335,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         "str    r5, [r2, r1]\n"
         "str    r6, [r2, r1, lsl #1]\n"
         "str    r7, [r2, r3]\n"
-        DW3SH_NEXT(".Ldw3sh_four", "str    r4, [sp, #16]\n", ".Ldw3sh_done")
-        ".Ldw3sh_done:\n"
-        "add    sp, sp, #44\n"
-        "pop    {r4-r11, pc}\n"
+        DW3SH_NEXT(".Ldw3sh_four", "str    r4, [sp, #16]\n", "44")
         ".size nnom_dw3_short_a_s8, .-nnom_dw3_short_a_s8\n"
         ".text\n");
 
@@ -571,12 +578,12 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         DW3V_ENTER("f")
         ".Ldw3v_whole:\n"
         "str    r7, [sp, #32]\n"
+        "cmp    r5, #3\n" /* two outputs: no x at [16] */
+        "beq    .Ldw3v_three_go\n"
+        "blo    .Ldw3v_two_go\n"
         "str    r2, [sp, #16]\n"
         "mov    r1, r2\n"
         "mov    r2, r4\n"
-        "cmp    r5, #3\n"
-        "beq    .Ldw3v_three\n"
-        "blo    .Ldw3v_two_go\n"
         "cmp    r5, #5\n"
         "blo    .Ldw3v_four\n"
         "beq    .Ldw3v_five\n"
@@ -593,7 +600,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
                                      "ldr    r5, [sp, #48]\n"
                                      "add    r12, r12, r2, lsl #1\n"
                                      "str    r5, [r3, r12]\n")
-        DW3SH_NEXT(".Ldw3v_six", "mov    r1, r4\nstr    r4, [sp, #16]\n", ".Ldw3v_done")
+        DW3SH_NEXT(".Ldw3v_six", "mov    r1, r4\nstr    r4, [sp, #16]\n", "56")
         ".Ldw3v_five:\n"
         DW3V_LOAD3
         DW3S_CH5("r2", "r12", "", "r10", "b", "0", "4", "8", "12", "44")
@@ -604,11 +611,10 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         ".Ldw3v_p3:\n"
         DW3S_CH5("r3", "lr", ", ror #8", "r11", "t", "3", "7", "11", "15", "47")
         DW3V_STORE("r4, r5, r6, r7", DW3S_STORE5)
-        DW3SH_NEXT(".Ldw3v_five", "mov    r1, r4\nstr    r4, [sp, #16]\n", ".Ldw3v_done")
+        DW3SH_NEXT(".Ldw3v_five", "mov    r1, r4\nstr    r4, [sp, #16]\n", "56")
         ".Ldw3v_two_go:\n"
-        "ldr    r10, [sp, #24]\n"
-        "add    r10, r10, r1\n"
-        "add    r11, r10, r2\n"
+        "add    r10, r3, r2\n" /* out */
+        "add    r11, r10, r4\n"
         ".Ldw3v_two:\n"
         DW3V_LOAD2
         DW3V_CH2S("r2", "r12", "", "", "", "[r10], #1", "[r11], #1")
@@ -622,7 +628,11 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
                    "ldrd   r5, r6, [sp, #20]\n"
                    "add    r10, r4, r6\n"
                    "add    r11, r10, r5\n",
-                   ".Ldw3v_done")
+                   "56")
+        ".Ldw3v_three_go:\n"
+        "str    r2, [sp, #16]\n"
+        "mov    r1, r2\n"
+        "mov    r2, r4\n"
         ".Ldw3v_three:\n"
         DW3V_LOAD3
         DW3V_CH3("r2", "r12", "", "r10", "b", "0", "4", "8")
@@ -633,7 +643,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         ".Ldw3v_t3:\n"
         DW3V_CH3("r3", "lr", ", ror #8", "r11", "t", "3", "7", "11")
         DW3V_STORE("r4, r5, r6", "str    r6, [r3, r2, lsl #1]\n")
-        DW3SH_NEXT(".Ldw3v_three", "mov    r1, r4\nstr    r4, [sp, #16]\n", ".Ldw3v_done")
+        DW3SH_NEXT(".Ldw3v_three", "mov    r1, r4\nstr    r4, [sp, #16]\n", "56")
         ".Ldw3v_four:\n"
         DW3V_LOAD4
         DW3V_CH4("r2", "r12", "r10", "", "0", "4", "8", "12")
@@ -646,10 +656,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         DW3V_STORE("r4, r5, r6, r7", "str    r6, [r3, r2, lsl #1]\n"
                                      "add    r12, r2, r2, lsl #1\n"
                                      "str    r7, [r3, r12]\n")
-        DW3SH_NEXT(".Ldw3v_four", "mov    r1, r4\nstr    r4, [sp, #16]\n", ".Ldw3v_done")
-        ".Ldw3v_done:\n"
-        "add    sp, sp, #56\n"
-        "pop    {r4-r11, pc}\n"
+        DW3SH_NEXT(".Ldw3v_four", "mov    r1, r4\nstr    r4, [sp, #16]\n", "56")
         ".size nnom_dw3_valid_a_s8, .-nnom_dw3_valid_a_s8\n"
         ".text\n");
 
@@ -743,10 +750,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
     ".Ldw3v_" L "3:\n"                                                                           \
     CH3                                                                                          \
     STORE                                                                                        \
-    DW3SH_NEXT(".Ldw3" L "_loop", "mov    r1, r4\nstr    r4, [sp, #16]\n", ".Ldw3" L "_done")    \
-    ".Ldw3" L "_done:\n"                                                                         \
-    "add    sp, sp, #56\n"                                                                       \
-    "pop    {r4-r11, pc}\n"                                                                      \
+    DW3SH_NEXT(".Ldw3" L "_loop", "mov    r1, r4\nstr    r4, [sp, #16]\n", "56")                \
     ".size " NAME ", .-" NAME "\n"                                                               \
     ".text\n"
 

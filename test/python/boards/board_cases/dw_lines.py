@@ -1926,3 +1926,35 @@ SHORT3C_WITHOUT_RECORDS = (11,)
 
 
 layer_family("short3c_", 195_000, SHORT3C_CASES, without_records=SHORT3C_WITHOUT_RECORDS)
+
+# short3d: nnom_dw3sh's loops leave by CBNZ with the return in place (every
+# loop: the whole groups' end returns, the overlapping group's end goes on
+# to the whole groups), and the two-output lines' whole-group entries skip
+# the stack words (tag 25 'same' of two to four rows, 'valid' of four to six,
+# 'same' of five and six; the stride-2 lines' tags 13-23); whole groups and
+# one to three channels past on each, one untagged (nnom_dw3_short_s8's
+# entry).
+SHORT3D_CASES = [
+    ((2, 1, 8), (3, 1), 1, "same", "relu", None),  # same 2, whole
+    ((1, 2, 13), (1, 3), 1, "same", "relu", None),  # same 2 across, one past
+    ((3, 1, 12), (3, 1), 1, "same", "relu", None),  # same 3, whole
+    ((3, 1, 14), (3, 1), 1, "same", "relu6", None),  # same 3, two past, ReLU6
+    ((4, 1, 16), (3, 1), 1, "same", "relu", None),  # same 4, whole
+    ((1, 4, 11), (1, 3), 1, "same", "relu", None),  # same 4 across, three past
+    ((4, 1, 16), (3, 1), 1, "valid", "relu", None),  # valid 2, whole
+    ((4, 1, 13), (3, 1), 1, "valid", "relu", "small"),  # valid 2, one past, rq_fit's
+    ((5, 1, 8), (3, 1), 1, "valid", "relu", None),  # valid 3, whole
+    ((1, 5, 11), (1, 3), 1, "valid", "relu", None),  # valid 3 across, three past
+    ((6, 1, 10), (3, 1), 1, "valid", "relu", None),  # valid 4, two past
+    ((5, 1, 9), (3, 1), 1, "same", "relu", None),  # same 5, one past
+    ((1, 6, 15), (1, 3), 1, "same", "relu", None),  # same 6 across, three past
+    ((5, 1, 9), (3, 1), 2, "same", "relu", None),  # s2 three on 5 rows, one past
+    ((6, 1, 10), (3, 1), 2, "same", "relu", None),  # s2 three on 6 rows, two past
+    ((8, 1, 11), (3, 1), 2, "same", "relu", None),  # s2 four on 8 rows, three past
+    ((12, 1, 9), (3, 1), 2, "same", "relu", None),  # s2 six on 12 rows, one past
+    ((2, 1, 12), (3, 1), 1, "same", "relu", None),  # without records: untagged
+]
+SHORT3D_WITHOUT_RECORDS = (17,)
+
+
+layer_family("short3d_", 200_000, SHORT3D_CASES, without_records=SHORT3D_WITHOUT_RECORDS)

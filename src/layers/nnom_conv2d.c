@@ -60,8 +60,19 @@ CONV2D_RECORDS_TYPE(pw1px_type, nnom_local_pw1px_rec);
 CONV2D_RECORDS_TYPE(pwfo_type, nnom_local_pwfo_rec);
 CONV2D_RECORDS_TYPE(pw1pxn_type, nnom_local_pw1pxn_rec);
 /* pw1pxn's one output of 8 to 16 inputs straight to its loop (no header
- * tests at run: the kept pick checked the header against the layer) */
-CONV2D_RECORDS_TYPE(pw1pxn1_type, nnom_local_pw1pxn1_rec);
+ * tests at run: the kept pick checked the header against the layer), 9 to
+ * 16 inputs one type an in.c (its start, no table) */
+CONV2D_RECORDS_TYPE(pw1pxn9_type, nnom_local_pw1pxn9_rec);
+CONV2D_RECORDS_TYPE(pw1pxn10_type, nnom_local_pw1pxn10_rec);
+CONV2D_RECORDS_TYPE(pw1pxn11_type, nnom_local_pw1pxn11_rec);
+CONV2D_RECORDS_TYPE(pw1pxn12_type, nnom_local_pw1pxn12_rec);
+CONV2D_RECORDS_TYPE(pw1pxn13_type, nnom_local_pw1pxn13_rec);
+CONV2D_RECORDS_TYPE(pw1pxn14_type, nnom_local_pw1pxn14_rec);
+CONV2D_RECORDS_TYPE(pw1pxn15_type, nnom_local_pw1pxn15_rec);
+CONV2D_RECORDS_TYPE(pw1pxn16_type, nnom_local_pw1pxn16_rec);
+static const nnom_layer_type_t *const pw1pxn_one_types[8] = {
+    &pw1pxn9_type,  &pw1pxn10_type, &pw1pxn11_type, &pw1pxn12_type,
+    &pw1pxn13_type, &pw1pxn14_type, &pw1pxn15_type, &pw1pxn16_type};
 CONV2D_RECORDS_TYPE(pw1pxn8o_type, nnom_local_pw1pxn8o_rec);
 CONV2D_RECORDS_TYPE(pw1pxn8e_type, nnom_local_pw1pxn8e_rec);
 /* in the order of the conv table's first entries (nnom_dispatch.c) */
@@ -78,7 +89,7 @@ static nnom_status_t conv2d_build(nnom_layer_t *l)
     if (st == NN_SUCCESS)
         l->type = l->kernel - 1u < NNOM_CONV_RECORDS ? records_types[l->kernel - 1u] : &conv2d_type;
     if (l->type == &pw1pxn_type && s.out.c == 1 && s.in.c - 8u <= 8u)
-        l->type = s.in.c > 8 ? &pw1pxn1_type
+        l->type = s.in.c > 8 ? pw1pxn_one_types[s.in.c - 9]
                   : (s.out.h * s.out.w) & 1 ? &pw1pxn8o_type
                                             : &pw1pxn8e_type;
 #endif

@@ -136,23 +136,46 @@ uint32_t nnom_local_pw1pxn_scratch(const void *args)
     "smlad  r0, r3, r6, r0\n"
 /* The end of a pixel, by the record's length: 9 to 12 inputs (mult r11,
  * ra lr; [sp] shift, [sp, #4] the outputs' end: 8 bytes of stack); 13 to
- * 16 ([sp] mult, ra, shift, end: 16). The sum stored, r0 is free: the
- * loop's test leaves it 0 (NN_SUCCESS) on the last pixel, which returns. */
-#define PW1PXN_STORE(SH, E, L, STACK)                                                            \
-    "asr    r0, r0, " SH "\n"                                                                    \
+ * 16 ([sp] mult, ra, shift, end: 16). Two pixels a turn: the first (A)
+ * stored, the second (B) stored and the test; the sum stored, r0 is free:
+ * the test leaves it 0 (NN_SUCCESS) on the last pixel, which returns. */
+#define PW1PXN_STORE                                                                             \
+    "asr    r0, r0, r3\n"                                                                        \
     "ssat   r0, #8, r0\n"                                                                        \
-    "strb   r0, [r1], #1\n"                                                                      \
-    "subs   r0, r1, " E "\n"                                                                     \
+    "strb   r0, [r1], #1\n"
+#define PW1PXN_TEST(L, STACK)                                                                    \
+    "subs   r0, r1, r12\n"                                                                       \
     "bne    " L "\n"                                                                             \
     "add    sp, sp, #" #STACK "\n"                                                               \
     "pop    {r4-r11, pc}\n"
-#define PW1PXN_END3(L)                                                                           \
+#define PW1PXN_END3A                                                                             \
     "smmlar r0, r0, r11, lr\n"                                                                   \
-    "ldrd   r3, r12, [sp, #0]\n" PW1PXN_STORE("r3", "r12", L, 8)
-#define PW1PXN_END4(L)                                                                           \
+    "ldr    r3, [sp, #0]\n" PW1PXN_STORE
+#define PW1PXN_END3B(L)                                                                          \
+    "smmlar r0, r0, r11, lr\n"                                                                   \
+    "ldrd   r3, r12, [sp, #0]\n" PW1PXN_STORE PW1PXN_TEST(L, 8)
+#define PW1PXN_END4A                                                                             \
     "ldrd   r3, r12, [sp, #0]\n"                                                                 \
     "smmlar r0, r0, r3, r12\n"                                                                   \
-    "ldrd   r3, r12, [sp, #8]\n" PW1PXN_STORE("r3", "r12", L, 16)
+    "ldr    r3, [sp, #8]\n" PW1PXN_STORE
+#define PW1PXN_END4B(L)                                                                          \
+    "ldrd   r3, r12, [sp, #0]\n"                                                                 \
+    "smmlar r0, r0, r3, r12\n"                                                                   \
+    "ldrd   r3, r12, [sp, #8]\n" PW1PXN_STORE PW1PXN_TEST(L, 16)
+/* The pixel's MACs by in.c (the last word first, the first word last) */
+#define PW1PXN_MAC9 PW1PXN_WLAST1(8, "r10") PW1PXN_W(4, "r7", "r8") PW1PXN_W0(9)
+#define PW1PXN_MAC10 PW1PXN_WLAST2(8, 9, "r9", "r10") PW1PXN_W(4, "r7", "r8") PW1PXN_W0(10)
+#define PW1PXN_MAC11 PW1PXN_WLAST(7, "r9", "r10") PW1PXN_W(4, "r7", "r8") PW1PXN_W0(11)
+#define PW1PXN_MAC12 PW1PXN_WLAST(8, "r9", "r10") PW1PXN_W(4, "r7", "r8") PW1PXN_W0(12)
+#define PW1PXN_MAC13                                                                             \
+    PW1PXN_WLAST1(12, "lr") PW1PXN_W(8, "r9", "r10") PW1PXN_W(4, "r7", "r8") PW1PXN_W0(13)
+#define PW1PXN_MAC14                                                                             \
+    PW1PXN_WLAST2(12, 13, "r11", "lr") PW1PXN_W(8, "r9", "r10") PW1PXN_W(4, "r7", "r8")       \
+    PW1PXN_W0(14)
+#define PW1PXN_MAC15                                                                             \
+    PW1PXN_WLAST(11, "r11", "lr") PW1PXN_W(8, "r9", "r10") PW1PXN_W(4, "r7", "r8") PW1PXN_W0(15)
+#define PW1PXN_MAC16                                                                             \
+    PW1PXN_WLAST(12, "r11", "lr") PW1PXN_W(8, "r9", "r10") PW1PXN_W(4, "r7", "r8") PW1PXN_W0(16)
 /* The unaligned 8-input loop (r0 input, r2 sum): its words */
 #define PW1PXN_U(O, E, D, A)                                                                     \
     "ldr    r3, [r0, #" #O "]\n"                                                                 \
@@ -210,13 +233,24 @@ uint32_t nnom_local_pw1pxn_scratch(const void *args)
     "ldm    r3, {r3, r5, r12}\n"                                                                 \
     "push   {r3, r5, r12, lr}\n"                                                                 \
     "ldm    r0, {r4-r11, lr}\n"
-/* The layer types' entries of one output of 9 to 16 inputs (nnom_conv2d.c:
- * build() checked the header against the layer, and picks by in.c): the
- * start straight, no table */
-#define PW1PXN_ONE_ENTRY(C)                                                                      \
-    NNOM_ASM_ENTRY("nnom_local_pw1pxn" #C "_rec")                                                \
+/* One output of C inputs (labels K: 8K pw1pxn's own entry, pushed, r5
+ * the pixels; 9K the odd count's start, 7K the even's, 6K a turn's first
+ * pixel, 2K its second). The layer types' entries (nnom_conv2d.c: build()
+ * checked the header against the layer, and picks by in.c and the pixels'
+ * parity): the start straight, no table, no parity test; an odd count
+ * enters at a turn's second pixel. */
+#define PW1PXN_ONE(K, C, START, MAC, ENDA, ENDB)                                                 \
+    NNOM_ASM_ENTRY("nnom_local_pw1pxn" #C "o_rec")                                               \
     "push   {r4-r11, lr}\n"                                                                      \
-    "ldrh   r5, [r0, #-2]\n"
+    "ldrh   r5, [r0, #-2]\n"                                                                     \
+    "9" #K ":\n" START "b      2" #K "f\n"                                                       \
+    "8" #K ":\n"                                                                                 \
+    "tst    r5, #1\n"                                                                            \
+    "bne    9" #K "b\n"                                                                          \
+    "b      7" #K "f\n" NNOM_ASM_ENTRY("nnom_local_pw1pxn" #C "e_rec")                           \
+    "push   {r4-r11, lr}\n"                                                                      \
+    "ldrh   r5, [r0, #-2]\n"                                                                     \
+    "7" #K ":\n" START "6" #K ":\n" MAC ENDA "2" #K ":\n" MAC ENDB("6" #K "b")
 #define PW1PXN_ENTRY1(L) ".hword (" L " - 51b) / 2\n"
 
 /* nnom_local_pw1pxn(ctx r0, args r1): the table's run function, the
@@ -328,40 +362,36 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn")
         "bne    60b\n"
         "movs   r0, #0\n" /* NN_SUCCESS */
         "pop    {r4-r11, pc}\n"
-        PW1PXN_ONE_ENTRY(9) "81:\n" PW1PXN_START3 "61:\n"
-        PW1PXN_WLAST1(8, "r10") PW1PXN_W(4, "r7", "r8") PW1PXN_W0(9) PW1PXN_END3("61b")
-        PW1PXN_ONE_ENTRY(10) "82:\n" PW1PXN_START3 "62:\n"
-        PW1PXN_WLAST2(8, 9, "r9", "r10") PW1PXN_W(4, "r7", "r8") PW1PXN_W0(10) PW1PXN_END3("62b")
-        PW1PXN_ONE_ENTRY(11) "83:\n" PW1PXN_START3 "63:\n"
-        PW1PXN_WLAST(7, "r9", "r10") PW1PXN_W(4, "r7", "r8") PW1PXN_W0(11) PW1PXN_END3("63b")
-        PW1PXN_ONE_ENTRY(12) "84:\n" PW1PXN_START3 "64:\n"
-        PW1PXN_WLAST(8, "r9", "r10") PW1PXN_W(4, "r7", "r8") PW1PXN_W0(12) PW1PXN_END3("64b")
-        PW1PXN_ONE_ENTRY(13) "85:\n" PW1PXN_START4 "65:\n"
-        PW1PXN_WLAST1(12, "lr") PW1PXN_W(8, "r9", "r10") PW1PXN_W(4, "r7", "r8")
-        PW1PXN_W0(13) PW1PXN_END4("65b")
-        PW1PXN_ONE_ENTRY(14) "86:\n" PW1PXN_START4 "66:\n"
-        PW1PXN_WLAST2(12, 13, "r11", "lr") PW1PXN_W(8, "r9", "r10") PW1PXN_W(4, "r7", "r8")
-        PW1PXN_W0(14) PW1PXN_END4("66b")
-        PW1PXN_ONE_ENTRY(15) "87:\n" PW1PXN_START4 "67:\n"
-        PW1PXN_WLAST(11, "r11", "lr") PW1PXN_W(8, "r9", "r10") PW1PXN_W(4, "r7", "r8")
-        PW1PXN_W0(15) PW1PXN_END4("67b")
-        PW1PXN_ONE_ENTRY(16) "88:\n" PW1PXN_START4 "68:\n"
-        PW1PXN_WLAST(12, "r11", "lr") PW1PXN_W(8, "r9", "r10") PW1PXN_W(4, "r7", "r8")
-        PW1PXN_W0(16) PW1PXN_END4("68b")
+        PW1PXN_ONE(1, 9, PW1PXN_START3, PW1PXN_MAC9, PW1PXN_END3A, PW1PXN_END3B)
+        PW1PXN_ONE(2, 10, PW1PXN_START3, PW1PXN_MAC10, PW1PXN_END3A, PW1PXN_END3B)
+        PW1PXN_ONE(3, 11, PW1PXN_START3, PW1PXN_MAC11, PW1PXN_END3A, PW1PXN_END3B)
+        PW1PXN_ONE(4, 12, PW1PXN_START3, PW1PXN_MAC12, PW1PXN_END3A, PW1PXN_END3B)
+        PW1PXN_ONE(5, 13, PW1PXN_START4, PW1PXN_MAC13, PW1PXN_END4A, PW1PXN_END4B)
+        PW1PXN_ONE(6, 14, PW1PXN_START4, PW1PXN_MAC14, PW1PXN_END4A, PW1PXN_END4B)
+        PW1PXN_ONE(7, 15, PW1PXN_START4, PW1PXN_MAC15, PW1PXN_END4A, PW1PXN_END4B)
+        PW1PXN_ONE(8, 16, PW1PXN_START4, PW1PXN_MAC16, PW1PXN_END4A, PW1PXN_END4B)
         "59:\n"
         "movs   r0, #0\n" /* NN_SUCCESS */
         "add    sp, sp, #20\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_local_pw1pxn, .-nnom_local_pw1pxn\n"
         ".size nnom_local_pw1pxn_rec, .-nnom_local_pw1pxn_rec\n"
-        ".size nnom_local_pw1pxn9_rec, .-nnom_local_pw1pxn9_rec\n"
-        ".size nnom_local_pw1pxn10_rec, .-nnom_local_pw1pxn10_rec\n"
-        ".size nnom_local_pw1pxn11_rec, .-nnom_local_pw1pxn11_rec\n"
-        ".size nnom_local_pw1pxn12_rec, .-nnom_local_pw1pxn12_rec\n"
-        ".size nnom_local_pw1pxn13_rec, .-nnom_local_pw1pxn13_rec\n"
-        ".size nnom_local_pw1pxn14_rec, .-nnom_local_pw1pxn14_rec\n"
-        ".size nnom_local_pw1pxn15_rec, .-nnom_local_pw1pxn15_rec\n"
-        ".size nnom_local_pw1pxn16_rec, .-nnom_local_pw1pxn16_rec\n"
+        ".size nnom_local_pw1pxn9o_rec, .-nnom_local_pw1pxn9o_rec\n"
+        ".size nnom_local_pw1pxn9e_rec, .-nnom_local_pw1pxn9e_rec\n"
+        ".size nnom_local_pw1pxn10o_rec, .-nnom_local_pw1pxn10o_rec\n"
+        ".size nnom_local_pw1pxn10e_rec, .-nnom_local_pw1pxn10e_rec\n"
+        ".size nnom_local_pw1pxn11o_rec, .-nnom_local_pw1pxn11o_rec\n"
+        ".size nnom_local_pw1pxn11e_rec, .-nnom_local_pw1pxn11e_rec\n"
+        ".size nnom_local_pw1pxn12o_rec, .-nnom_local_pw1pxn12o_rec\n"
+        ".size nnom_local_pw1pxn12e_rec, .-nnom_local_pw1pxn12e_rec\n"
+        ".size nnom_local_pw1pxn13o_rec, .-nnom_local_pw1pxn13o_rec\n"
+        ".size nnom_local_pw1pxn13e_rec, .-nnom_local_pw1pxn13e_rec\n"
+        ".size nnom_local_pw1pxn14o_rec, .-nnom_local_pw1pxn14o_rec\n"
+        ".size nnom_local_pw1pxn14e_rec, .-nnom_local_pw1pxn14e_rec\n"
+        ".size nnom_local_pw1pxn15o_rec, .-nnom_local_pw1pxn15o_rec\n"
+        ".size nnom_local_pw1pxn15e_rec, .-nnom_local_pw1pxn15e_rec\n"
+        ".size nnom_local_pw1pxn16o_rec, .-nnom_local_pw1pxn16o_rec\n"
+        ".size nnom_local_pw1pxn16e_rec, .-nnom_local_pw1pxn16e_rec\n"
         ".size nnom_local_pw1pxn8o_rec, .-nnom_local_pw1pxn8o_rec\n"
         ".size nnom_local_pw1pxn8e_rec, .-nnom_local_pw1pxn8e_rec\n"
         ".text\n");

@@ -18,8 +18,9 @@
  *
  * One output of 8 to 16 inputs: a loop over the pixels with the output's
  * record held in registers (a copy of it for each input count, so the
- * words' offsets are immediates): 16 to 28 instructions a pixel where the
- * pass took 21 to 34 (8 inputs word-aligned: 13, one LDRD).
+ * words' offsets are immediates), two pixels a turn: 17 to 28
+ * instructions a pixel where the pass took 21 to 34 (8 inputs
+ * word-aligned: 13, one LDRD).
  */
 #include "nnom_local_pw1px.h"
 #include "../nnom_backend.h"

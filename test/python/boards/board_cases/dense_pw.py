@@ -759,10 +759,11 @@ family("pw1o_", 194_000, len(PW1O_CASES), pw1o_model, without_records=(18,))
 # pixels: the most) "huge", a pw1pxn pass then the type (2x2 12->10 ->
 # 10->1); odd counts: 3x3 9->1 "huge", 1x3 10->1, 7x9 11->1 (63 pixels),
 # 1x3 12->1, 1x3 13->1, 3x1 14->1, 1x7 15->1, 3x3 16->1; 8 inputs on 2x2
-# (even) and 1x3 (odd). Refused (another type): 1x65 9->1 (65 pixels: the
-# plain run), 1x1 12->1 (one pixel: the one-pixel loop), 1x2 17->1 (pwfo),
-# 1x2 16->2 and 1x2 7->1 (pw1pxn's pass), no activation, "scaled", and 1x2
-# 13->1 without records (the Layer API's header: without_records).
+# (even) and 1x3 (odd); "scaled" 1x2 14->1 (its records hold: the type).
+# Refused (another type): 1x65 9->1 (65 pixels: the plain run), 1x1 12->1
+# (one pixel: the one-pixel loop), 1x2 17->1 (pwfo), 1x2 16->2 and 1x2
+# 7->1 (pw1pxn's pass), no activation, and 1x2 13->1 without records (the
+# Layer API's header: without_records).
 # (input (h, w, c), layers: (filters, kernel, activation, kind) each).
 PW1P_CASES = [
     ((1, 2, 9), [(1, 1, "relu", None)]),

@@ -231,8 +231,24 @@ nnom_status_t nnom_local_pw1px_rec(const int32_t *records, int8_t *output, const
 nnom_status_t nnom_local_pwfo_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pw1pxn_rec(const int32_t *records, int8_t *output, const int8_t *input);
 /* pw1pxn's one-output loops entered past its header's tests (build()
- * picks them: 9 to 16 inputs; 8 inputs on an odd, an even pixel count) */
-nnom_status_t nnom_local_pw1pxn1_rec(const int32_t *records, int8_t *output, const int8_t *input);
+ * picks them: 9 to 16 inputs by in.c, each on an even and an odd pixel
+ * count; 8 inputs on an odd, an even pixel count) */
+nnom_status_t nnom_local_pw1pxn9e_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn9o_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn10e_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn10o_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn11e_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn11o_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn12e_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn12o_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn13e_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn13o_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn14e_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn14o_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn15e_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn15o_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn16e_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn16o_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pw1pxn8o_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pw1pxn8e_rec(const int32_t *records, int8_t *output, const int8_t *input);
 #if !defined(__OPTIMIZE_SIZE__) && !defined(NNOM_KERNEL_PROFILE)

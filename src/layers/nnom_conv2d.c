@@ -60,8 +60,35 @@ CONV2D_RECORDS_TYPE(pw1px_type, nnom_local_pw1px_rec);
 CONV2D_RECORDS_TYPE(pwfo_type, nnom_local_pwfo_rec);
 CONV2D_RECORDS_TYPE(pw1pxn_type, nnom_local_pw1pxn_rec);
 /* pw1pxn's one output of 8 to 16 inputs straight to its loop (no header
- * tests at run: the kept pick checked the header against the layer) */
-CONV2D_RECORDS_TYPE(pw1pxn1_type, nnom_local_pw1pxn1_rec);
+ * tests at run: the kept pick checked the header against the layer), 9 to
+ * 16 inputs one type an in.c and parity (its start, no table) */
+CONV2D_RECORDS_TYPE(pw1pxn9e_type, nnom_local_pw1pxn9e_rec);
+CONV2D_RECORDS_TYPE(pw1pxn9o_type, nnom_local_pw1pxn9o_rec);
+CONV2D_RECORDS_TYPE(pw1pxn10e_type, nnom_local_pw1pxn10e_rec);
+CONV2D_RECORDS_TYPE(pw1pxn10o_type, nnom_local_pw1pxn10o_rec);
+CONV2D_RECORDS_TYPE(pw1pxn11e_type, nnom_local_pw1pxn11e_rec);
+CONV2D_RECORDS_TYPE(pw1pxn11o_type, nnom_local_pw1pxn11o_rec);
+CONV2D_RECORDS_TYPE(pw1pxn12e_type, nnom_local_pw1pxn12e_rec);
+CONV2D_RECORDS_TYPE(pw1pxn12o_type, nnom_local_pw1pxn12o_rec);
+CONV2D_RECORDS_TYPE(pw1pxn13e_type, nnom_local_pw1pxn13e_rec);
+CONV2D_RECORDS_TYPE(pw1pxn13o_type, nnom_local_pw1pxn13o_rec);
+CONV2D_RECORDS_TYPE(pw1pxn14e_type, nnom_local_pw1pxn14e_rec);
+CONV2D_RECORDS_TYPE(pw1pxn14o_type, nnom_local_pw1pxn14o_rec);
+CONV2D_RECORDS_TYPE(pw1pxn15e_type, nnom_local_pw1pxn15e_rec);
+CONV2D_RECORDS_TYPE(pw1pxn15o_type, nnom_local_pw1pxn15o_rec);
+CONV2D_RECORDS_TYPE(pw1pxn16e_type, nnom_local_pw1pxn16e_rec);
+CONV2D_RECORDS_TYPE(pw1pxn16o_type, nnom_local_pw1pxn16o_rec);
+/* by in.c - 9, then the pixels' parity */
+static const nnom_layer_type_t *const pw1pxn_one_types[16] = {
+    &pw1pxn9e_type, &pw1pxn9o_type,
+    &pw1pxn10e_type, &pw1pxn10o_type,
+    &pw1pxn11e_type, &pw1pxn11o_type,
+    &pw1pxn12e_type, &pw1pxn12o_type,
+    &pw1pxn13e_type, &pw1pxn13o_type,
+    &pw1pxn14e_type, &pw1pxn14o_type,
+    &pw1pxn15e_type, &pw1pxn15o_type,
+    &pw1pxn16e_type, &pw1pxn16o_type,
+};
 CONV2D_RECORDS_TYPE(pw1pxn8o_type, nnom_local_pw1pxn8o_rec);
 CONV2D_RECORDS_TYPE(pw1pxn8e_type, nnom_local_pw1pxn8e_rec);
 /* in the order of the conv table's first entries (nnom_dispatch.c) */
@@ -78,7 +105,7 @@ static nnom_status_t conv2d_build(nnom_layer_t *l)
     if (st == NN_SUCCESS)
         l->type = l->kernel - 1u < NNOM_CONV_RECORDS ? records_types[l->kernel - 1u] : &conv2d_type;
     if (l->type == &pw1pxn_type && s.out.c == 1 && s.in.c - 8u <= 8u)
-        l->type = s.in.c > 8 ? &pw1pxn1_type
+        l->type = s.in.c > 8 ? pw1pxn_one_types[(s.in.c - 9) * 2 + ((s.out.h * s.out.w) & 1)]
                   : (s.out.h * s.out.w) & 1 ? &pw1pxn8o_type
                                             : &pw1pxn8e_type;
 #endif

@@ -18,8 +18,9 @@
  *
  * One output of 8 to 16 inputs: a loop over the pixels with the output's
  * record held in registers (a copy of it for each input count, so the
- * words' offsets are immediates): 16 to 28 instructions a pixel where the
- * pass took 21 to 34 (8 inputs word-aligned: 13, one LDRD).
+ * words' offsets are immediates), two pixels a turn: 17 to 28
+ * instructions a pixel where the pass took 21 to 34 (8 inputs
+ * word-aligned: 13, one LDRD).
  */
 #include "nnom_local_pw1px.h"
 #include "../nnom_backend.h"
@@ -100,48 +101,95 @@ uint32_t nnom_local_pw1pxn_scratch(const void *args)
     "sxtb16 r5, r4, ror #8\n"                                                                    \
     "sxtb16 r4, r4\n"
 
-/* The one-output loop (r0 input, r1 output, r2 sum, r3 and r12 a word's
- * halves, r4 the start value, r5... the weights). A word at offset O,
- * its pairs' weights E and D: */
+/* The one-output loops of 9 to 16 inputs (r2 input, r1 output, r0 sum,
+ * r3 and r12 a word's halves, r4 the start value, r5... the weights). A
+ * word at offset O, its pairs' weights E and D: */
 #define PW1PXN_W(O, E, D)                                                                        \
-    "ldr    r3, [r0, #" #O "]\n"                                                                 \
+    "ldr    r3, [r2, #" #O "]\n"                                                                 \
     "sxtb16 r12, r3\n"                                                                           \
-    "smlad  r2, r12, " E ", r2\n"                                                                \
+    "smlad  r0, r12, " E ", r0\n"                                                                \
     "sxtb16 r3, r3, ror #8\n"                                                                    \
-    "smlad  r2, r3, " D ", r2\n"
-/* the last word, read first: the sum starts at r4; in.c = 4k + 1 reads
- * its odd pair only (the even one's inputs were read a word before) */
+    "smlad  r0, r3, " D ", r0\n"
+/* the last word, read first: the sum starts at r4 */
 #define PW1PXN_WLAST(O, E, D)                                                                    \
-    "ldr    r3, [r0, #" #O "]\n"                                                                 \
+    "ldr    r3, [r2, #" #O "]\n"                                                                 \
     "sxtb16 r12, r3\n"                                                                           \
-    "smlad  r2, r12, " E ", r4\n"                                                                \
+    "smlad  r0, r12, " E ", r4\n"                                                                \
     "sxtb16 r3, r3, ror #8\n"                                                                    \
-    "smlad  r2, r3, " D ", r2\n"
-#define PW1PXN_WLAST1(O, D)                                                                      \
-    "ldr    r3, [r0, #" #O "]\n"                                                                 \
-    "sxtb16 r3, r3, ror #8\n"                                                                    \
-    "smlad  r2, r3, " D ", r4\n"
+    "smlad  r0, r3, " D ", r0\n"
+/* in.c = 4k + 1 and 4k + 2: the last word's inputs not read a word before
+ * (its pairs' top halves) by bytes: the byte at B (4k) times D's top
+ * half, and at 4k + 1 times the other's (3 and 5 where the word took 5) */
+#define PW1PXN_WLAST1(B, D)                                                                      \
+    "ldrsb  r3, [r2, #" #B "]\n"                                                                 \
+    "smlabt r0, r3, " D ", r4\n"
+#define PW1PXN_WLAST2(B, B1, E, D)                                                               \
+    "ldrsb  r3, [r2, #" #B "]\n"                                                                 \
+    "ldrsb  r12, [r2, #" #B1 "]\n"                                                               \
+    "smlabt r0, r3, " E ", r4\n"                                                                 \
+    "smlabt r0, r12, " D ", r0\n"
 /* the first word, read last: on to the next pixel (in.c C) */
 #define PW1PXN_W0(C)                                                                             \
+    "ldr    r3, [r2], #" #C "\n"                                                                 \
+    "sxtb16 r12, r3\n"                                                                           \
+    "smlad  r0, r12, r5, r0\n"                                                                   \
+    "sxtb16 r3, r3, ror #8\n"                                                                    \
+    "smlad  r0, r3, r6, r0\n"
+/* The end of a pixel, by the record's length: 9 to 12 inputs (mult r11,
+ * ra lr; [sp] shift, [sp, #4] the outputs' end: 8 bytes of stack); 13 to
+ * 16 ([sp] mult, ra, shift, end: 16). Two pixels a turn: the first (A)
+ * stored, the second (B) stored and the test; the sum stored, r0 is free:
+ * the test leaves it 0 (NN_SUCCESS) on the last pixel, which returns. */
+#define PW1PXN_STORE                                                                             \
+    "asr    r0, r0, r3\n"                                                                        \
+    "ssat   r0, #8, r0\n"                                                                        \
+    "strb   r0, [r1], #1\n"
+#define PW1PXN_TEST(L, STACK)                                                                    \
+    "subs   r0, r1, r12\n"                                                                       \
+    "bne    " L "\n"                                                                             \
+    "add    sp, sp, #" #STACK "\n"                                                               \
+    "pop    {r4-r11, pc}\n"
+#define PW1PXN_END3A                                                                             \
+    "smmlar r0, r0, r11, lr\n"                                                                   \
+    "ldr    r3, [sp, #0]\n" PW1PXN_STORE
+#define PW1PXN_END3B(L)                                                                          \
+    "smmlar r0, r0, r11, lr\n"                                                                   \
+    "ldrd   r3, r12, [sp, #0]\n" PW1PXN_STORE PW1PXN_TEST(L, 8)
+#define PW1PXN_END4A                                                                             \
+    "ldrd   r3, r12, [sp, #0]\n"                                                                 \
+    "smmlar r0, r0, r3, r12\n"                                                                   \
+    "ldr    r3, [sp, #8]\n" PW1PXN_STORE
+#define PW1PXN_END4B(L)                                                                          \
+    "ldrd   r3, r12, [sp, #0]\n"                                                                 \
+    "smmlar r0, r0, r3, r12\n"                                                                   \
+    "ldrd   r3, r12, [sp, #8]\n" PW1PXN_STORE PW1PXN_TEST(L, 16)
+/* The pixel's MACs by in.c (the last word first, the first word last) */
+#define PW1PXN_MAC9 PW1PXN_WLAST1(8, "r10") PW1PXN_W(4, "r7", "r8") PW1PXN_W0(9)
+#define PW1PXN_MAC10 PW1PXN_WLAST2(8, 9, "r9", "r10") PW1PXN_W(4, "r7", "r8") PW1PXN_W0(10)
+#define PW1PXN_MAC11 PW1PXN_WLAST(7, "r9", "r10") PW1PXN_W(4, "r7", "r8") PW1PXN_W0(11)
+#define PW1PXN_MAC12 PW1PXN_WLAST(8, "r9", "r10") PW1PXN_W(4, "r7", "r8") PW1PXN_W0(12)
+#define PW1PXN_MAC13                                                                             \
+    PW1PXN_WLAST1(12, "lr") PW1PXN_W(8, "r9", "r10") PW1PXN_W(4, "r7", "r8") PW1PXN_W0(13)
+#define PW1PXN_MAC14                                                                             \
+    PW1PXN_WLAST2(12, 13, "r11", "lr") PW1PXN_W(8, "r9", "r10") PW1PXN_W(4, "r7", "r8")       \
+    PW1PXN_W0(14)
+#define PW1PXN_MAC15                                                                             \
+    PW1PXN_WLAST(11, "r11", "lr") PW1PXN_W(8, "r9", "r10") PW1PXN_W(4, "r7", "r8") PW1PXN_W0(15)
+#define PW1PXN_MAC16                                                                             \
+    PW1PXN_WLAST(12, "r11", "lr") PW1PXN_W(8, "r9", "r10") PW1PXN_W(4, "r7", "r8") PW1PXN_W0(16)
+/* The unaligned 8-input loop (r0 input, r2 sum): its words */
+#define PW1PXN_U(O, E, D, A)                                                                     \
+    "ldr    r3, [r0, #" #O "]\n"                                                                 \
+    "sxtb16 r12, r3\n"                                                                           \
+    "smlad  r2, r12, " E ", " A "\n"                                                             \
+    "sxtb16 r3, r3, ror #8\n"                                                                    \
+    "smlad  r2, r3, " D ", r2\n"
+#define PW1PXN_U0(C)                                                                             \
     "ldr    r3, [r0], #" #C "\n"                                                                 \
     "sxtb16 r12, r3\n"                                                                           \
     "smlad  r2, r12, r5, r2\n"                                                                   \
     "sxtb16 r3, r3, ror #8\n"                                                                    \
     "smlad  r2, r3, r6, r2\n"
-/* The end of a pixel, by the record's length: 8 inputs hold everything
- * (mult r9, ra r10, shift r11, the outputs' end lr: PW1PXN_PIX2); 9 to 12
- * (mult r11, ra lr; [sp] shift, [sp, #4] end); 13 to 16 ([sp] mult, ra,
- * shift, end). The shift in SH, the outputs' end in E; the last pixel
- * returns from here (16 bytes of stack, the starts' own). */
-#define PW1PXN_STORE(SH, E, L)                                                                   \
-    "asr    r2, r2, " SH "\n"                                                                    \
-    "ssat   r2, #8, r2\n"                                                                        \
-    "strb   r2, [r1], #1\n"                                                                      \
-    "cmp    r1, " E "\n"                                                                         \
-    "bne    " L "\n"                                                                             \
-    "movs   r0, #0\n" /* NN_SUCCESS */                                                           \
-    "add    sp, sp, #16\n"                                                                       \
-    "pop    {r4-r11, pc}\n"
 /* 8 inputs: two pixels a turn (entered at the second for an odd count),
  * no stack. A word-aligned input (every pixel then is: r2) reads its
  * pixel by one LDRD, the sum in r0 (no move from r2 at the start), its
@@ -161,21 +209,14 @@ uint32_t nnom_local_pw1pxn_scratch(const void *args)
     "ssat   r0, #8, r0\n"                                                                        \
     "strb   r0, [r1], #1\n"
 #define PW1PXN_PIX2                                                                              \
-    PW1PXN_WLAST(4, "r7", "r8") PW1PXN_W0(8) "smmlar r2, r2, r9, r10\n"                           \
+    PW1PXN_U(4, "r7", "r8", "r4") PW1PXN_U0(8) "smmlar r2, r2, r9, r10\n"                           \
     "asr    r2, r2, r11\n"                                                                       \
     "ssat   r2, #8, r2\n"                                                                        \
     "strb   r2, [r1], #1\n"
-#define PW1PXN_END3(L)                                                                           \
-    "smmlar r2, r2, r11, lr\n"                                                                   \
-    "ldrd   r3, r12, [sp, #0]\n" PW1PXN_STORE("r3", "r12", L)
-#define PW1PXN_END4(L)                                                                           \
-    "ldrd   r3, r12, [sp, #0]\n"                                                                 \
-    "smmlar r2, r2, r3, r12\n"                                                                   \
-    "ldrd   r3, r12, [sp, #8]\n" PW1PXN_STORE("r3", "r12", L)
-/* Their starts (r0 the record, r2 the input, r5 the pixels; the outputs'
- * end in lr for two words, r12 else): the start value r4, weights r5-r8
- * (two words), r5-r10 (three), r5-r11 and lr (four); the rest as the ends
- * read them. */
+/* Their starts (r0 the record, r2 the input, r5 the pixels): the start
+ * value r4, weights r5-r8 (two words: the outputs' end in lr, r0 the
+ * input), r5-r10 (three), r5-r11 and lr (four); the rest pushed as the
+ * ends read them. */
 #define PW1PXN_START2                                                                            \
     "tst    r5, #1\n"                                                                            \
     "add    lr, r1, r5\n"                                                                        \
@@ -183,23 +224,35 @@ uint32_t nnom_local_pw1pxn_scratch(const void *args)
     "mov    r0, r2\n"                                                                            \
     "bne    58f\n"
 #define PW1PXN_START3                                                                            \
-    "add    r12, r1, r5\n"                                                                       \
-    "sub    sp, sp, #16\n"                                                                       \
     "ldr    r3, [r0, #36]\n"                                                                     \
-    "strd   r3, r12, [sp, #0]\n"                                                                 \
-    "ldm    r0, {r4-r11, lr}\n"                                                                  \
-    "mov    r0, r2\n"
-#define PW1PXN_START4                                                                            \
     "add    r12, r1, r5\n"                                                                       \
-    "sub    sp, sp, #16\n"                                                                       \
-    "ldr    r3, [r0, #44]\n"                                                                     \
-    "strd   r3, r12, [sp, #8]\n"                                                                 \
-    "ldrd   r3, r12, [r0, #36]\n"                                                                \
-    "strd   r3, r12, [sp, #0]\n"                                                                 \
-    "ldm    r0, {r4-r11, lr}\n"                                                                  \
-    "mov    r0, r2\n"
+    "push   {r3, r12}\n"                                                                         \
+    "ldm    r0, {r4-r11, lr}\n"
+#define PW1PXN_START4                                                                            \
+    "add    lr, r1, r5\n"                                                                        \
+    "add    r3, r0, #36\n"                                                                       \
+    "ldm    r3, {r3, r5, r12}\n"                                                                 \
+    "push   {r3, r5, r12, lr}\n"                                                                 \
+    "ldm    r0, {r4-r11, lr}\n"
+/* One output of C inputs (labels K: 8K pw1pxn's own entry, pushed, r5
+ * the pixels; 9K the odd count's start, 7K the even's, 6K a turn's first
+ * pixel, 2K its second). The layer types' entries (nnom_conv2d.c: build()
+ * checked the header against the layer, and picks by in.c and the pixels'
+ * parity): the start straight, no table, no parity test; an odd count
+ * enters at a turn's second pixel. */
+#define PW1PXN_ONE(K, C, START, MAC, ENDA, ENDB)                                                 \
+    NNOM_ASM_ENTRY("nnom_local_pw1pxn" #C "o_rec")                                               \
+    "push   {r4-r11, lr}\n"                                                                      \
+    "ldrh   r5, [r0, #-2]\n"                                                                     \
+    "9" #K ":\n" START "b      2" #K "f\n"                                                       \
+    "8" #K ":\n"                                                                                 \
+    "tst    r5, #1\n"                                                                            \
+    "bne    9" #K "b\n"                                                                          \
+    "b      7" #K "f\n" NNOM_ASM_ENTRY("nnom_local_pw1pxn" #C "e_rec")                           \
+    "push   {r4-r11, lr}\n"                                                                      \
+    "ldrh   r5, [r0, #-2]\n"                                                                     \
+    "7" #K ":\n" START "6" #K ":\n" MAC ENDA "2" #K ":\n" MAC ENDB("6" #K "b")
 #define PW1PXN_ENTRY1(L) ".hword (" L " - 51b) / 2\n"
-#define PW1PXN_ENTRY0(L) ".hword (" L " - 52b) / 2\n"
 
 /* nnom_local_pw1pxn(ctx r0, args r1): the table's run function, the
  * arguments into the records run's registers; nnom_local_pw1pxn_rec
@@ -263,20 +316,6 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn")
         PW1PX_PASS(pw1pxn16, PW1PXN_ONE16)
         "bne    40b\n"
         "b      59f\n"
-        /* The layer type's entry for one output of 9 to 16 inputs: the
-         * start by in.c (a table from 0; build() checked the header). */
-        NNOM_ASM_ENTRY("nnom_local_pw1pxn1_rec")
-        "push   {r4-r11, lr}\n"
-        "ldrh   r5, [r0, #-2]\n"
-        "ldr    r6, [r0, #-12]\n"
-        "tbh    [pc, r6, lsl #1]\n"
-        "52:\n"
-        PW1PXN_ENTRY0("80f") PW1PXN_ENTRY0("80f") PW1PXN_ENTRY0("80f")
-        PW1PXN_ENTRY0("80f") PW1PXN_ENTRY0("80f") PW1PXN_ENTRY0("80f")
-        PW1PXN_ENTRY0("80f") PW1PXN_ENTRY0("80f")
-        PW1PXN_ENTRY0("80f") PW1PXN_ENTRY0("81f") PW1PXN_ENTRY0("82f")
-        PW1PXN_ENTRY0("83f") PW1PXN_ENTRY0("84f") PW1PXN_ENTRY0("85f")
-        PW1PXN_ENTRY0("86f") PW1PXN_ENTRY0("87f") PW1PXN_ENTRY0("88f")
         "50:\n" /* one output of 8 to 16 inputs (r6 = c - 8) */
         "tbh    [pc, r6, lsl #1]\n"
         "51:\n"
@@ -313,9 +352,8 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn")
         PW1PXN_PIX2D
         "57:\n"
         PW1PXN_PIX2D
-        "cmp    r1, lr\n"
+        "subs   r0, r1, lr\n" /* 0 (NN_SUCCESS) on the last pixel */
         "bne    56b\n"
-        "movs   r0, #0\n" /* NN_SUCCESS */
         "pop    {r4-r11, pc}\n"
         "79:\n" PW1PXN_START2 "60:\n"
         PW1PXN_PIX2
@@ -325,33 +363,36 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn")
         "bne    60b\n"
         "movs   r0, #0\n" /* NN_SUCCESS */
         "pop    {r4-r11, pc}\n"
-        "81:\n" PW1PXN_START3 "61:\n"
-        PW1PXN_WLAST1(5, "r10") PW1PXN_W(4, "r7", "r8") PW1PXN_W0(9) PW1PXN_END3("61b")
-        "82:\n" PW1PXN_START3 "62:\n"
-        PW1PXN_WLAST(6, "r9", "r10") PW1PXN_W(4, "r7", "r8") PW1PXN_W0(10) PW1PXN_END3("62b")
-        "83:\n" PW1PXN_START3 "63:\n"
-        PW1PXN_WLAST(7, "r9", "r10") PW1PXN_W(4, "r7", "r8") PW1PXN_W0(11) PW1PXN_END3("63b")
-        "84:\n" PW1PXN_START3 "64:\n"
-        PW1PXN_WLAST(8, "r9", "r10") PW1PXN_W(4, "r7", "r8") PW1PXN_W0(12) PW1PXN_END3("64b")
-        "85:\n" PW1PXN_START4 "65:\n"
-        PW1PXN_WLAST1(9, "lr") PW1PXN_W(8, "r9", "r10") PW1PXN_W(4, "r7", "r8")
-        PW1PXN_W0(13) PW1PXN_END4("65b")
-        "86:\n" PW1PXN_START4 "66:\n"
-        PW1PXN_WLAST(10, "r11", "lr") PW1PXN_W(8, "r9", "r10") PW1PXN_W(4, "r7", "r8")
-        PW1PXN_W0(14) PW1PXN_END4("66b")
-        "87:\n" PW1PXN_START4 "67:\n"
-        PW1PXN_WLAST(11, "r11", "lr") PW1PXN_W(8, "r9", "r10") PW1PXN_W(4, "r7", "r8")
-        PW1PXN_W0(15) PW1PXN_END4("67b")
-        "88:\n" PW1PXN_START4 "68:\n"
-        PW1PXN_WLAST(12, "r11", "lr") PW1PXN_W(8, "r9", "r10") PW1PXN_W(4, "r7", "r8")
-        PW1PXN_W0(16) PW1PXN_END4("68b")
+        PW1PXN_ONE(1, 9, PW1PXN_START3, PW1PXN_MAC9, PW1PXN_END3A, PW1PXN_END3B)
+        PW1PXN_ONE(2, 10, PW1PXN_START3, PW1PXN_MAC10, PW1PXN_END3A, PW1PXN_END3B)
+        PW1PXN_ONE(3, 11, PW1PXN_START3, PW1PXN_MAC11, PW1PXN_END3A, PW1PXN_END3B)
+        PW1PXN_ONE(4, 12, PW1PXN_START3, PW1PXN_MAC12, PW1PXN_END3A, PW1PXN_END3B)
+        PW1PXN_ONE(5, 13, PW1PXN_START4, PW1PXN_MAC13, PW1PXN_END4A, PW1PXN_END4B)
+        PW1PXN_ONE(6, 14, PW1PXN_START4, PW1PXN_MAC14, PW1PXN_END4A, PW1PXN_END4B)
+        PW1PXN_ONE(7, 15, PW1PXN_START4, PW1PXN_MAC15, PW1PXN_END4A, PW1PXN_END4B)
+        PW1PXN_ONE(8, 16, PW1PXN_START4, PW1PXN_MAC16, PW1PXN_END4A, PW1PXN_END4B)
         "59:\n"
         "movs   r0, #0\n" /* NN_SUCCESS */
         "add    sp, sp, #20\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_local_pw1pxn, .-nnom_local_pw1pxn\n"
         ".size nnom_local_pw1pxn_rec, .-nnom_local_pw1pxn_rec\n"
-        ".size nnom_local_pw1pxn1_rec, .-nnom_local_pw1pxn1_rec\n"
+        ".size nnom_local_pw1pxn9o_rec, .-nnom_local_pw1pxn9o_rec\n"
+        ".size nnom_local_pw1pxn9e_rec, .-nnom_local_pw1pxn9e_rec\n"
+        ".size nnom_local_pw1pxn10o_rec, .-nnom_local_pw1pxn10o_rec\n"
+        ".size nnom_local_pw1pxn10e_rec, .-nnom_local_pw1pxn10e_rec\n"
+        ".size nnom_local_pw1pxn11o_rec, .-nnom_local_pw1pxn11o_rec\n"
+        ".size nnom_local_pw1pxn11e_rec, .-nnom_local_pw1pxn11e_rec\n"
+        ".size nnom_local_pw1pxn12o_rec, .-nnom_local_pw1pxn12o_rec\n"
+        ".size nnom_local_pw1pxn12e_rec, .-nnom_local_pw1pxn12e_rec\n"
+        ".size nnom_local_pw1pxn13o_rec, .-nnom_local_pw1pxn13o_rec\n"
+        ".size nnom_local_pw1pxn13e_rec, .-nnom_local_pw1pxn13e_rec\n"
+        ".size nnom_local_pw1pxn14o_rec, .-nnom_local_pw1pxn14o_rec\n"
+        ".size nnom_local_pw1pxn14e_rec, .-nnom_local_pw1pxn14e_rec\n"
+        ".size nnom_local_pw1pxn15o_rec, .-nnom_local_pw1pxn15o_rec\n"
+        ".size nnom_local_pw1pxn15e_rec, .-nnom_local_pw1pxn15e_rec\n"
+        ".size nnom_local_pw1pxn16o_rec, .-nnom_local_pw1pxn16o_rec\n"
+        ".size nnom_local_pw1pxn16e_rec, .-nnom_local_pw1pxn16e_rec\n"
         ".size nnom_local_pw1pxn8o_rec, .-nnom_local_pw1pxn8o_rec\n"
         ".size nnom_local_pw1pxn8e_rec, .-nnom_local_pw1pxn8e_rec\n"
         ".text\n");

@@ -747,3 +747,60 @@ def pw1o_model(k: int, rng: np.random.Generator):
 
 
 family("pw1o_", 194_000, len(PW1O_CASES), pw1o_model, without_records=(18,))
+
+
+# pw1p: pw1pxn's one output of 9 to 16 inputs, one layer type an in.c and
+# pixel parity (build() picks it: its start straight, no table), two
+# pixels a turn (an odd count entered at a turn's second), the starts'
+# stack by PUSH, the sum in r0, the loop's test its return value; 4k + 1
+# and 4k + 2 inputs' last word by bytes (LDRSB, SMLABT); 8 inputs' aligned
+# loop's test its return value. Taken, even counts: each in.c from 9 to 16
+# on 1x2 (the fewest pixels), 2x3 14->1, 1x6 10->1 (ReLU6), 8x8 13->1 (64
+# pixels: the most) "huge", a pw1pxn pass then the type (2x2 12->10 ->
+# 10->1); odd counts: 3x3 9->1 "huge", 1x3 10->1, 7x9 11->1 (63 pixels),
+# 1x3 12->1, 1x3 13->1, 3x1 14->1, 1x7 15->1, 3x3 16->1; 8 inputs on 2x2
+# (even) and 1x3 (odd); "scaled" 1x2 14->1 (its records hold: the type).
+# Refused (another type): 1x65 9->1 (65 pixels: the plain run), 1x1 12->1
+# (one pixel: the one-pixel loop), 1x2 17->1 (pwfo), 1x2 16->2 and 1x2
+# 7->1 (pw1pxn's pass), no activation, and 1x2 13->1 without records (the
+# Layer API's header: without_records).
+# (input (h, w, c), layers: (filters, kernel, activation, kind) each).
+PW1P_CASES = [
+    ((1, 2, 9), [(1, 1, "relu", None)]),
+    ((1, 2, 10), [(1, 1, "relu", None)]),
+    ((1, 2, 11), [(1, 1, "relu", None)]),
+    ((1, 2, 12), [(1, 1, "relu", None)]),
+    ((1, 2, 13), [(1, 1, "relu", None)]),
+    ((1, 2, 14), [(1, 1, "relu", None)]),
+    ((1, 2, 15), [(1, 1, "relu", None)]),
+    ((1, 2, 16), [(1, 1, "relu", None)]),
+    ((2, 3, 14), [(1, 1, "relu", None)]),
+    ((1, 6, 10), [(1, 1, "relu6", None)]),
+    ((8, 8, 13), [(1, 1, "relu", "huge")]),
+    ((2, 2, 12), [(10, 1, "relu", None), (1, 1, "relu", None)]),
+    ((3, 3, 9), [(1, 1, "relu", "huge")]),
+    ((1, 3, 10), [(1, 1, "relu", None)]),
+    ((7, 9, 11), [(1, 1, "relu", None)]),
+    ((1, 3, 12), [(1, 1, "relu", None)]),
+    ((1, 3, 13), [(1, 1, "relu", None)]),
+    ((3, 1, 14), [(1, 1, "relu", None)]),
+    ((1, 7, 15), [(1, 1, "relu", None)]),
+    ((3, 3, 16), [(1, 1, "relu", None)]),
+    ((2, 2, 8), [(1, 1, "relu", None)]),
+    ((1, 3, 8), [(1, 1, "relu", None)]),
+    ((1, 65, 9), [(1, 1, "relu", None)]),
+    ((1, 1, 12), [(1, 1, "relu", None)]),
+    ((1, 2, 17), [(1, 1, "relu", None)]),
+    ((1, 2, 16), [(2, 1, "relu", None)]),
+    ((1, 2, 7), [(1, 1, "relu", None)]),
+    ((1, 2, 11), [(1, 1, None, None)]),
+    ((1, 2, 14), [(1, 1, "relu", "scaled")]),
+    ((1, 2, 13), [(1, 1, "relu", None)]),
+]
+
+
+def pw1p_model(k: int, rng: np.random.Generator):
+    return conv_chain_model(*PW1P_CASES[k], rng)
+
+
+family("pw1p_", 201_000, len(PW1P_CASES), pw1p_model, without_records=(29,))

@@ -32,9 +32,9 @@ FAR = LONG_TAPS // 2 - PAIRS
 S2_MAX_TAPS = 7  # TINY_S2_MAX_TAPS
 LINE = 128  # TINY_LINE
 # tag 29: TAG's records after a head of 12 words that names the course
-# (TINY_C_* in C: pairs_m, pairs, chans56, chans45, chans3, chans)
+# (TINY_C_* in C: pairs_m, pairs, chans56, line3, line7, chans)
 HEAD_TAG = 29
-COURSE_PAIRS_M, COURSE_PAIRS, COURSE_56, COURSE_45, COURSE_3, COURSE_CHANS = range(6)
+COURSE_PAIRS_M, COURSE_PAIRS, COURSE_56, COURSE_L3, COURSE_L7, COURSE_CHANS = range(6)
 
 
 def tiny_takes(attrs: dict, cout: int, kernel, in_hw, out_hw, act_min: int, act_max: int) -> bool:
@@ -107,10 +107,8 @@ def course_head(attrs: dict, c: int, kernel, in_hw, out_hw) -> list[int] | None:
         course = COURSE_PAIRS_M if has_m and (c == 2 or (pairs == 4 and s == 1)) else COURSE_PAIRS
     elif c in (5, 6):
         course = COURSE_56
-    elif has_m and pairs >= 4:
-        course = COURSE_45
-    elif pairs == 3:
-        course = COURSE_3
+    elif has_m:  # three or seven channels, a call of the m loop
+        course = COURSE_L3 if c == 3 else COURSE_L7
     else:
         course = COURSE_CHANS
     return [course, *t, (n - 1) * s + k + (k & 1)]

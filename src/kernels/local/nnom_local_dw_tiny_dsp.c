@@ -1909,7 +1909,32 @@ int nnom_dw_tiny_run(const nnom_conv_args_t *a)
  * channels' as tag 5's. One unpadded-or-padded line of 4+ taps whose
  * pixels lie next to each other, on the courses below. */
 #define TINY_HEAD_WORDS 12
-enum { TINY_C_PAIRS_M, TINY_C_PAIRS, TINY_C_56, TINY_C_45, TINY_C_3, TINY_C_CHANS };
+enum { TINY_C_PAIRS_M, TINY_C_PAIRS, TINY_C_56, TINY_C_L3, TINY_C_L7, TINY_C_CHANS };
+
+/* tiny_chans_m's course on one line of NC (three or seven) channels, a
+ * call of mfn: no line loop, no switch (its set-up cost (5,1) s2 40x1x3
+ * same ~45 of tiny_chans3's) */
+NNOM_INLINE void tiny_line_m(const nnom_conv_args_t *a, const tiny_t *t, const tiny_ch_t *r,
+                             int32_t entries, tiny_mfn mfn, const int32_t NC)
+{
+    const int32_t m = t->in < entries - t->pad ? t->in : entries - t->pad;
+    int16_t buf[NC][TINY_CS] __attribute__((aligned(4)));
+    tiny_fill(&buf[0][0], t->pad, t->pad + m, entries, a->p.input_zp, NC);
+    tiny_tcopy(a->input, NC, m, &buf[0][t->pad], NC);
+    const tiny_mjob_t j = {{buf[0], a->output, buf[0] + (t->n & ~1) * t->s, t->os, r, t->n & 1},
+                           r + NC};
+    mfn(&j);
+}
+static NNOM_NOINLINE void tiny_line3(const nnom_conv_args_t *a, const tiny_t *t,
+                                     const tiny_ch_t *r, int32_t entries, tiny_mfn mfn)
+{
+    tiny_line_m(a, t, r, entries, mfn, 3);
+}
+static NNOM_NOINLINE void tiny_line7(const nnom_conv_args_t *a, const tiny_t *t,
+                                     const tiny_ch_t *r, int32_t entries, tiny_mfn mfn)
+{
+    tiny_line_m(a, t, r, entries, mfn, 7);
+}
 
 int nnom_dw_tiny_tag_asks(const nnom_conv_args_t *a)
 {
@@ -1928,10 +1953,8 @@ int nnom_dw_tiny_tag_asks(const nnom_conv_args_t *a)
         course = has_m && (c == 2 || (pairs == 4 && s2 == 0)) ? TINY_C_PAIRS_M : TINY_C_PAIRS;
     else if (c >= 5 && c <= 6)
         course = TINY_C_56;
-    else if (has_m && pairs >= 4)
-        course = TINY_C_45;
-    else if (pairs == 3)
-        course = TINY_C_3;
+    else if (has_m) /* (three or seven channels) */
+        course = c == 3 ? TINY_C_L3 : TINY_C_L7;
     const int32_t *h = a->records + 1, *g = (const int32_t *)(const void *)&t;
     uint32_t diff = (uint32_t)(h[0] ^ course) | (uint32_t)(h[11] ^ tiny_entries(&t));
     for (int32_t i = 0; i < 10; i++)
@@ -1952,8 +1975,8 @@ void nnom_dw_tiny_tag_run(const nnom_conv_args_t *a)
     case TINY_C_PAIRS_M: tiny_pairs_m(a, t, r, mfn, entries); break;
     case TINY_C_PAIRS: tiny_pairs(a, t, r, tiny_fns[s2][pairs - 2], entries); break;
     case TINY_C_56: tiny_chans56(a, t, r, tiny_fns[s2][pairs - 2], entries, mfn); break;
-    case TINY_C_45: tiny_chans45(a, t, r, entries, mfn); break;
-    case TINY_C_3: tiny_chans3(a, t, r, entries, mfn); break;
+    case TINY_C_L3: tiny_line3(a, t, r, entries, mfn); break;
+    case TINY_C_L7: tiny_line7(a, t, r, entries, mfn); break;
     default: tiny_chans(a, t, r, tiny_fns[s2][pairs - 2], entries, 0); break;
     }
 }

@@ -11,7 +11,11 @@ tap against a zero weight, unused words 0), 2 bias - 2 zp_in sum(w), mult,
 words: more than MAX_TAPS taps on a one-pixel-wide input). Written only where the
 kernel takes the layer (nnom_dw_tiny_asks() and tiny_of() in C, here
 tiny_takes(); output zero point -128: no s term) and every channel suits
-its requantisation; None elsewhere.
+its requantisation; None elsewhere. On one line of 4+ taps whose pixels
+lie next to each other, the first word is HEAD_TAG (29) and twelve words
+of head come before the channels' (course_head()): the kept run goes
+straight to the course the head names (its words checked against the
+layer once, at build).
 """
 
 from __future__ import annotations
@@ -27,6 +31,10 @@ LONG_TAPS = 16  # TINY_LONG_TAPS: one line only
 FAR = LONG_TAPS // 2 - PAIRS
 S2_MAX_TAPS = 7  # TINY_S2_MAX_TAPS
 LINE = 128  # TINY_LINE
+# tag 29: TAG's records after a head of 12 words that names the course
+# (TINY_C_* in C: pairs_m, pairs, chans56, line3, line7, chans)
+HEAD_TAG = 29
+COURSE_PAIRS_M, COURSE_PAIRS, COURSE_56, COURSE_L3, COURSE_L7, COURSE_CHANS = range(6)
 
 
 def tiny_takes(attrs: dict, cout: int, kernel, in_hw, out_hw, act_min: int, act_max: int) -> bool:
@@ -60,6 +68,52 @@ def tiny_takes(attrs: dict, cout: int, kernel, in_hw, out_hw, act_min: int, act_
     return 3 <= k <= most and s in (1, 2) and 0 <= pad < entries and entries <= LINE
 
 
+def dw2_asks(attrs: dict, cout: int, kernel, in_hw, out_hw) -> bool:
+    """nnom_dw2_asks() in C (output zero point and range already asked):
+    the two-channel loops', which read tag 5's records."""
+    if cout != 2:
+        return False
+    (kh, kw), (sh, sw) = kernel, attrs["strides"]
+    if kh == 1:
+        k, s, n = kw, sw, out_hw[1]
+        if out_hw[0] > 1:
+            return n >= 8 and (k == 3 or k > 10 if s == 1 else s == 2 and k >= 5)
+    elif kw >= 5:
+        return sw == 2 and kh <= 3
+    elif kw == 1 and in_hw[1] == 1:
+        k, s, n = kh, sh, out_hw[0]
+    else:
+        return False
+    return n >= 14 and (k == 3 if s == 1 else s == 2 and k in (5, 6))
+
+
+def course_head(attrs: dict, c: int, kernel, in_hw, out_hw) -> list[int] | None:
+    """Tag 29's head (nnom_dw_tiny_tag_asks() in C): the course tiny_s8()
+    takes, the line's tiny_t and its entries, for one line of 4+ taps whose
+    pixels lie next to each other (tiny_takes() having held); None else."""
+    kh, kw = kernel
+    (sh, sw), (top, _, left, _) = attrs["strides"], attrs["pads"]
+    (ih, iw), (oh, ow) = in_hw, out_hw
+    if kh == 1:
+        t = [kw, sw, left, iw, ow, c, c, oh, sh * iw * c, ow * c]
+    else:
+        t = [kh, sh, top, ih, oh, iw * c, ow * c, ow, sw * c, c]
+    k, s, n = t[0], t[1], t[4]
+    if k == 3 or t[7] != 1 or t[5] != c or dw2_asks(attrs, c, kernel, in_hw, out_hw):
+        return None
+    pairs = (k + 1) // 2
+    has_m = 3 <= pairs <= 5  # tiny_mfns
+    if c <= 2:
+        course = COURSE_PAIRS_M if has_m and (c == 2 or (pairs == 4 and s == 1)) else COURSE_PAIRS
+    elif c in (5, 6):
+        course = COURSE_56
+    elif has_m:  # three or seven channels, a call of the m loop
+        course = COURSE_L3 if c == 3 else COURSE_L7
+    else:
+        course = COURSE_CHANS
+    return [course, *t, (n - 1) * s + k + (k & 1)]
+
+
 def dwtiny_records(
     attrs: dict, q, zp_in: int, zp_out: int, in_hw: tuple[int, int], out_hw: tuple[int, int]
 ) -> np.ndarray | None:
@@ -83,5 +137,7 @@ def dwtiny_records(
     rec[:, PAIRS + 1] = mult
     rec[:, PAIRS + 2] = rounding
     rec[:, PAIRS + 3] = x + 2
-    words = np.concatenate([[TAG], rec.reshape(-1)])
+    head = course_head(attrs, cout, (kh, kw), in_hw, out_hw)
+    lead = [TAG] if head is None else [HEAD_TAG, *head]
+    words = np.concatenate([lead, rec.reshape(-1)])
     return ((words + (1 << 31)) % (1 << 32) - (1 << 31)).astype(np.int32)

@@ -54,6 +54,15 @@ int nnom_dw_tiny_holds(const nnom_conv_args_t *a);
  * these arguments (the kept step: no check made again); 1 where it ran. */
 int nnom_dw_tiny_run(const nnom_conv_args_t *a);
 
+/* The first word of the converter's records that name the tiny loops'
+ * course and geometry (nnom/ops/dwtiny_records.py) */
+#define NNOM_DWTINY_TAG 29
+/* 1 where those records' head holds for the layer (a pure function of
+ * the arguments, asked once at build), else 0. */
+int nnom_dw_tiny_tag_asks(const nnom_conv_args_t *a);
+/* The layer run on that head, where nnom_dw_tiny_tag_asks held. */
+void nnom_dw_tiny_tag_run(const nnom_conv_args_t *a);
+
 /* Channels [from, out.c) of a layer, one to three, here (the others run
  * elsewhere: no group of four lanes overlapping the last whole one); 1
  * where it ran them, 0 where they do not suit (nothing written). */

@@ -21,6 +21,7 @@
  */
 #include "nnom_local_dw_tiny.h"
 #include "nnom_local_dw3.h"
+#include "nnom_local_dw2.h"
 #include "../nnom_backend.h"
 
 #include <stddef.h>
@@ -1901,6 +1902,83 @@ int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
 int nnom_dw_tiny_run(const nnom_conv_args_t *a)
 {
     return tiny_s8(a, 1);
+}
+
+/* Tag 29's records (nnom/ops/dwtiny_records.py): the first word, then
+ * TINY_HEAD_WORDS words (the course, the line's tiny_t, its entries), then the
+ * channels' as tag 5's. One unpadded-or-padded line of 4+ taps whose
+ * pixels lie next to each other, on the courses below. */
+#define TINY_HEAD_WORDS 12
+enum { TINY_C_PAIRS_M, TINY_C_PAIRS, TINY_C_56, TINY_C_L3, TINY_C_L7, TINY_C_CHANS };
+
+/* tiny_chans_m's course on one line of NC (three or seven) channels, a
+ * call of mfn: no line loop, no switch (its set-up cost (5,1) s2 40x1x3
+ * same ~45 of tiny_chans3's) */
+NNOM_INLINE void tiny_line_m(const nnom_conv_args_t *a, const tiny_t *t, const tiny_ch_t *r,
+                             int32_t entries, tiny_mfn mfn, const int32_t NC)
+{
+    const int32_t m = t->in < entries - t->pad ? t->in : entries - t->pad;
+    int16_t buf[NC][TINY_CS] __attribute__((aligned(4)));
+    tiny_fill(&buf[0][0], t->pad, t->pad + m, entries, a->p.input_zp, NC);
+    tiny_tcopy(a->input, NC, m, &buf[0][t->pad], NC);
+    const tiny_mjob_t j = {{buf[0], a->output, buf[0] + (t->n & ~1) * t->s, t->os, r, t->n & 1},
+                           r + NC};
+    mfn(&j);
+}
+static NNOM_NOINLINE void tiny_line3(const nnom_conv_args_t *a, const tiny_t *t,
+                                     const tiny_ch_t *r, int32_t entries, tiny_mfn mfn)
+{
+    tiny_line_m(a, t, r, entries, mfn, 3);
+}
+static NNOM_NOINLINE void tiny_line7(const nnom_conv_args_t *a, const tiny_t *t,
+                                     const tiny_ch_t *r, int32_t entries, tiny_mfn mfn)
+{
+    tiny_line_m(a, t, r, entries, mfn, 7);
+}
+
+int nnom_dw_tiny_tag_asks(const nnom_conv_args_t *a)
+{
+    tiny_t t;
+    const int32_t c = a->out.c;
+    /* the rule first (tag 5's layers: at least 13 words, the head's 12 in
+     * bounds), then every head word against the layer's */
+    if (a->records == NULL || a->records[0] != NNOM_DWTINY_TAG || a->k.h * a->k.w == 3 ||
+        a->out.h * a->out.w == 1 || !nnom_dw_tiny_asks(a) || nnom_dw2_asks(a) ||
+        !nnom_dw_tiny_holds(a) || !tiny_of(a, &t, 1, 0) || t.lines != 1 || t.xs != c)
+        return 0;
+    const int32_t pairs = (t.k + 1) / 2, s2 = t.s - 1;
+    const int has_m = tiny_mfns[s2][pairs - 2] != NULL;
+    int32_t course = TINY_C_CHANS; /* tiny_s8()'s course for these layers */
+    if (c <= 2)
+        course = has_m && (c == 2 || (pairs == 4 && s2 == 0)) ? TINY_C_PAIRS_M : TINY_C_PAIRS;
+    else if (c >= 5 && c <= 6)
+        course = TINY_C_56;
+    else if (has_m) /* (three or seven channels) */
+        course = c == 3 ? TINY_C_L3 : TINY_C_L7;
+    const int32_t *h = a->records + 1, *g = (const int32_t *)(const void *)&t;
+    uint32_t diff = (uint32_t)(h[0] ^ course) | (uint32_t)(h[11] ^ tiny_entries(&t));
+    for (int32_t i = 0; i < 10; i++)
+        diff |= (uint32_t)(h[1 + i] ^ g[i]);
+    return diff == 0;
+}
+
+/* The kept run: the head's course, geometry and entries, no check (the
+ * asks held at build) */
+void nnom_dw_tiny_tag_run(const nnom_conv_args_t *a)
+{
+    const int32_t *h = a->records + 1;
+    const tiny_t *t = (const tiny_t *)(const void *)(h + 1);
+    const tiny_ch_t *r = (const tiny_ch_t *)(const void *)(h + TINY_HEAD_WORDS);
+    const int32_t pairs = (t->k + 1) / 2, s2 = t->s - 1, entries = h[11];
+    const tiny_mfn mfn = tiny_mfns[s2][pairs - 2];
+    switch (h[0]) {
+    case TINY_C_PAIRS_M: tiny_pairs_m(a, t, r, mfn, entries); break;
+    case TINY_C_PAIRS: tiny_pairs(a, t, r, tiny_fns[s2][pairs - 2], entries); break;
+    case TINY_C_56: tiny_chans56(a, t, r, tiny_fns[s2][pairs - 2], entries, mfn); break;
+    case TINY_C_L3: tiny_line3(a, t, r, entries, mfn); break;
+    case TINY_C_L7: tiny_line7(a, t, r, entries, mfn); break;
+    default: tiny_chans(a, t, r, tiny_fns[s2][pairs - 2], entries, 0); break;
+    }
 }
 
 int nnom_dw_tiny_rest(const nnom_conv_args_t *a, int32_t from)

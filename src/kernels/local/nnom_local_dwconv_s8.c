@@ -235,6 +235,7 @@ enum {
     DW_ONE,
     DW_COL_EARLY,
     DW_COL_ALONE,
+    DW_TINY_TAG, /* (kept, or at the walk on tag 29) DW_TINY's one line, its head asked */
     DW_TINY,
     /* multiplier 1, the arguments alone */
     DW_VP,
@@ -379,6 +380,7 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
         }
         /* fall through */
     case DW_COL_ALONE: /* (kept only: its layers are DW_COL_EARLY's) */
+    case DW_TINY_TAG:
     case DW_TINY: /* one to seven channels, one row of taps; four: the one-row loop's */
         if (a->out.c == 4) {
             const int four = a->records != NULL ? nnom_dw_four_asks(a) : 0;
@@ -386,6 +388,10 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
                 return DW_LINE;
             if (four == 2 && nnom_dw_col_early(a))
                 return DW_COL_EARLY;
+        } else if (a->records != NULL && a->records[0] == NNOM_DWTINY_TAG &&
+                   nnom_dw_tiny_tag_asks(a)) {
+            nnom_dw_tiny_tag_run(a);
+            return DW_TINY_TAG;
         } else if (nnom_dw_tiny_asks(a) && nnom_dw_tiny_s8(a))
             return DW_TINY;
         if (a->ch_mult < 1 || a->out.c != a->in.c * a->ch_mult)
@@ -534,6 +540,9 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
     case DW_COL_ALONE:
         nnom_dwcol_one_early(a);
         return 1;
+    case DW_TINY_TAG:
+        nnom_dw_tiny_tag_run(a);
+        return 1;
     case DW_TINY:
         return nnom_dw_tiny_run(a);
     case DW_VP:
@@ -562,7 +571,7 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
 /* The step where the converter's records name a layer's path and their
  * checks against its arguments hold (a two-tap plan's sets, tag 9's and
  * tag 35's geometry heads, tags 13 to 25's pixels and channels, the tiny
- * loops' records and geometry), asked once at
+ * loops' records and geometry, tag 29's head), asked once at
  * build so that no run pays for them (DepthwiseConv2D's build, through
  * nnom_dwconv_prepare(): the first run then takes the kept step, a
  * planned two-tap layer 109 to 1,053 instructions less). It names a step
@@ -590,7 +599,8 @@ uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
     if (tag == NNOM_DWLINE_TAG) /* DW_LINE_TAG: next after DW_TWO for other taps */
         return nnom_dw_line_tag_asks(a) ? DW_LINE_TAG : DW_FIRST;
     if (a->out.c < 8 && a->out.c != 4) /* DW_TINY: DW_LINE, DW_COL_EARLY ask 8+ channels */
-        return a->out.h * a->out.w != 1 && nnom_dw_tiny_asks(a) && nnom_dw_tiny_holds(a)
+        return tag == NNOM_DWTINY_TAG && nnom_dw_tiny_tag_asks(a) ? DW_TINY_TAG
+               : a->out.h * a->out.w != 1 && nnom_dw_tiny_asks(a) && nnom_dw_tiny_holds(a)
                    ? DW_TINY
                    : DW_FIRST;
     /* DW_COL_ALONE: past DW_LINE and DW_ONE (which might run) */

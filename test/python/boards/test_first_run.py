@@ -2,7 +2,7 @@
 
 Where the converter's records name a layer's path (a two-tap plan, the
 one-row loop's tags 9 and 35, the three-tap tags 13-25, the tiny loops'
-tag 5), the records' checks against the layer run once, at model build
+tags 5 and 29), the records' checks against the layer run once, at model build
 (nnom_local_dwconv_s8_step): on the emulated Cortex-M4 (-O2, local
 backend) the first run of such a layer costs what the second does (asked
 at the first run they cost it 20 to 1,050 instructions more). Each
@@ -43,9 +43,12 @@ CASES = [
     ("3,1,1,2,1,16,same", (25,), "tag 25: 'same' line of two"),
     ("3,1,2,7,1,24,same", tuple(range(13, 24, 2)), "tags 13-23: short stride-2 line"),
     ("5,1,2,24,1,4,same", (35,), "tag 35: padded line of whole groups"),
-    ("8,1,1,15,1,2,valid", (5,), "tag 5: tiny loops, two channels"),
-    ("1,5,2,1,21,7,same", (5,), "tag 5: tiny loops, seven channels"),
+    ("8,1,1,15,1,2,valid", (29,), "tag 29: tiny loops' head, two channels"),
+    ("1,5,2,1,21,7,same", (29,), "tag 29: tiny loops' head, seven channels"),
     ("3,1,1,48,2,1,valid", (5,), "tag 5: tiny loops, three taps on one channel"),
+    ("5,1,2,40,1,3,same", (29,), "tag 29: tiny loops' head, three channels"),
+    ("8,1,2,17,1,5,valid", (29,), "tag 29: tiny loops' head, five channels"),
+    ("5,1,2,40,2,3,same", (5,), "tag 5: tiny loops, two lines of three channels"),
 ]
 
 

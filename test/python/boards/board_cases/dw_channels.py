@@ -1156,3 +1156,48 @@ S2T_CASES = [
 ]
 
 layer_family("s2t_", 196_000, S2T_CASES, without_records=(5,))
+
+
+# Branch tiny5: tag 29, the tiny loops' one-line layers with their course
+# and geometry in the records' head (asked at build; kept step DW_TINY_TAG
+# straight to the course): each course (one and two channels on the m loop
+# and the plain loops, five and six channels, three and seven channels on
+# the m loop of three to five pairs by tiny_line3 / tiny_line7, three and
+# seven channels on two or six+ pairs by tiny_chans), 'same' lines of odd
+# and even padding, copies of 4k to 4k + 3 pixels, down and across, a line
+# of 16 taps, ReLU6 whose range is whole (0-22: tag 29). Refused near the
+# limits (23-28: tag 5 or none): two lines, three taps, a column whose
+# pixels lie apart (a two-pixel-wide input), two channels that
+# nnom_dw2_s8 takes (its records are tag 5's), no activation.
+TINY5_CASES = [
+    ((40, 1, 3), (5, 1), 2, "same", "relu", None),
+    ((1, 30, 3), (1, 5), 2, "same", "relu", None),
+    ((17, 1, 6), (8, 1), 2, "valid", "relu", None),
+    ((1, 17, 5), (1, 8), 2, "valid", "relu", None),
+    ((1, 21, 6), (1, 5), 2, "same", "relu", None),
+    ((15, 1, 2), (8, 1), 1, "valid", "relu", None),
+    ((13, 1, 2), (8, 1), 1, "valid", "relu", None),
+    ((15, 1, 2), (7, 1), 1, "valid", "relu", None),
+    ((21, 1, 7), (5, 1), 2, "same", "relu", None),
+    ((1, 18, 7), (1, 7), 1, "valid", "relu", None),
+    ((1, 22, 3), (1, 8), 1, "same", "relu", None),
+    ((19, 1, 3), (9, 1), 2, "valid", "relu", None),
+    ((1, 20, 1), (1, 7), 1, "valid", "relu", None),
+    ((1, 20, 1), (1, 5), 2, "same", "relu", None),
+    ((1, 13, 2), (1, 4), 1, "same", "relu", None),
+    ((1, 26, 3), (1, 12), 1, "same", "relu", None),
+    ((1, 11, 7), (1, 4), 1, "valid", "relu", None),
+    ((30, 1, 1), (16, 1), 1, "same", "relu", None),
+    ((1, 14, 2), (1, 6), 2, "same", "relu", None),
+    ((23, 1, 5), (6, 1), 1, "valid", "relu", None),
+    ((1, 9, 6), (1, 4), 2, "valid", "relu", None),
+    ((25, 1, 3), (5, 1), 1, "same", "relu", None),
+    ((40, 1, 3), (5, 1), 2, "same", "relu6", None),
+    ((40, 2, 3), (5, 1), 2, "same", "relu", None),
+    ((1, 21, 3), (1, 3), 1, "same", "relu", None),
+    ((20, 2, 3), (5, 1), 2, "valid", "relu", None),
+    ((1, 30, 2), (1, 5), 2, "same", "relu", None),
+    ((40, 1, 3), (5, 1), 2, "same", None, None),
+]
+
+layer_family("tiny5_", 199_000, TINY5_CASES)

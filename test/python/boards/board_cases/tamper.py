@@ -18,7 +18,7 @@ from .registry import family
 
 # tags a first word may name (nnom_local_dwcol.h, dwpair, dw3s2(l), dw3s2q,
 # dw3line's short lines, dwline's padded lines)
-TAGS = (0, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 35)
+TAGS = (0, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 29, 35)
 
 
 def head(n: int) -> list[int]:
@@ -87,6 +87,10 @@ TAMPERB_CASES = [
     ("dw", ((8, 1, 16), (3, 1), 2, "same", "relu", None), (19,), head(1)),
     ("dw", ((11, 1, 16), (3, 1), 2, "same", "relu", None), (21,), head(1)),
     ("dw", ((12, 1, 16), (3, 1), 2, "same", "relu", None), (23,), head(1)),
+    # tag 29: a tiny loops' line, its head's twelve words (two and three
+    # channels: the pairs' m loop, tiny_line3)
+    ("dw", ((15, 1, 2), (8, 1), 1, "valid", "relu", None), (29,), head(13)),
+    ("dw", ((40, 1, 3), (5, 1), 2, "same", "relu", None), (29,), head(13)),
 ]
 
 

@@ -544,17 +544,20 @@ static NNOM_NOINLINE int rect_narrow(const nnom_conv_args_t *a, const rect_axis_
 #define RECT_ADJ 256
 
 /* The converter's records (nnom/ops/dwrect_records.py) where their header
- * matches the layer, else NULL: [tag, taps, groups, exact, down]. */
+ * matches the layer, else NULL: [tag, taps, groups, exact, down + 2 plane]
+ * (plane: rect_groups' choice made at conversion, RECT_GIVEN_PLANE). */
 #define RECT_TAG NNOM_DWRECT_TAG
 /* Words of a group's converter records: the form, four bias terms, four
  * per pair of taps, twelve of requantisation. */
 #define RECT_GIVEN_WORDS(pairs) (17 + 4 * (pairs))
+/* The header's down word's bit: the plane (dwrect_records.PLANE). */
+#define RECT_GIVEN_PLANE 2
 static const int32_t *rect_given(const nnom_conv_args_t *a, int32_t taps, int exact, int down)
 {
     const int32_t *r = a->records;
     const int32_t groups = (a->in.c + 3) / 4; /* nnom_dw_odd_next()'s: the last overlaps */
     return r != NULL && r[0] == RECT_TAG && r[1] == taps && r[2] == groups && r[3] == exact &&
-                   r[4] == down
+                   (r[4] | 2) == (down | 2)
                ? r + 5
                : NULL;
 }
@@ -1028,6 +1031,17 @@ static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_
                                      int five)
 {
     const int32_t ch = a->in.c, taps = u->k * v->k;
+    const int32_t span_u = (u->out - 1) * u->s + u->k, span_v = (v->out - 1) * v->s + v->k;
+    int32_t nu = span_u - u->pad < u->in ? span_u - u->pad : u->in;
+    int32_t nv = span_v - v->pad < v->in ? span_v - v->pad : v->in;
+    nu = nu < 0 ? 0 : nu;
+    nv = nv < 0 ? 0 : nv;
+    /* the converter chose the plane (its header's RECT_GIVEN_PLANE: the
+     * prices below cost ~180 instructions a run, (2,2) s2 7x7x8 same); a
+     * header naming it where the plane does not fit its copy is priced */
+    if (given != NULL && (given[-1] & RECT_GIVEN_PLANE) && span_u * span_v <= RECT_PLANE &&
+        u->pad >= 0 && v->pad >= 0)
+        return rect_plane(a, u, v, exact, given, span_u, span_v, nu, nv);
     /* outputs [o0, o1) of lines [l0, l1): the inside, then the borders
      * left, right, top, bottom */
     const int32_t run[5][4] = {{u->lo, u->hi, v->lo, v->hi},
@@ -1047,7 +1061,6 @@ static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_
      * zero point once and each group copies the inside and runs in one
      * call ((5,4) s2 5x12x128 same: bands of 180 words a group, the inside
      * 60; (2,2) s2 21x21x48 same: 441 against 120, 4.34 -> 3.78) */
-    const int32_t span_u = (u->out - 1) * u->s + u->k, span_v = (v->out - 1) * v->s + v->k;
     int32_t band_words = 0, wide = 0; /* wide: a band's rows over the copy */
     for (int r = 1; r < 5; r++)
         if (run[r][1] > run[r][0] && run[r][3] > run[r][2]) {
@@ -1055,10 +1068,6 @@ static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_
             band_words += (run[r][3] - run[r][2]) * v->k * e + 14 + taps;
             wide |= v->k * e > RECT_COPY;
         }
-    int32_t nu = span_u - u->pad < u->in ? span_u - u->pad : u->in;
-    int32_t nv = span_v - v->pad < v->in ? span_v - v->pad : v->in;
-    nu = nu < 0 ? 0 : nu;
-    nv = nv < 0 ? 0 : nv;
     const int plane = band_words > 0 && span_u * span_v <= RECT_PLANE && u->pad >= 0 &&
                       v->pad >= 0 && (nu * nv <= (five ? 2 : 4) * band_words || wide);
     /* 5x5 of eight channels or more with border bands on copies: the

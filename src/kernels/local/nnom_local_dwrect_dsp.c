@@ -1024,6 +1024,22 @@ static NNOM_NOINLINE int rect_cells(const nnom_conv_args_t *a, const rect_axis_t
     return 1;
 }
 
+/* The plane where the converter's header names it (rect_groups' choice
+ * made at conversion); where it does not fit its copy (a hostile header)
+ * nothing is written: 0, the fallback paths run the layer. */
+static NNOM_NOINLINE int rect_given_plane(const nnom_conv_args_t *a, const rect_axis_t *u,
+                                          const rect_axis_t *v, int exact, const int32_t *given)
+{
+    const int32_t span_u = (u->out - 1) * u->s + u->k, span_v = (v->out - 1) * v->s + v->k;
+    int32_t nu = span_u - u->pad < u->in ? span_u - u->pad : u->in;
+    int32_t nv = span_v - v->pad < v->in ? span_v - v->pad : v->in;
+    nu = nu < 0 ? 0 : nu;
+    nv = nv < 0 ? 0 : nv;
+    if (span_u * span_v > RECT_PLANE || u->pad < 0 || v->pad < 0)
+        return 0;
+    return rect_plane(a, u, v, exact, given, span_u, span_v, nu, nv);
+}
+
 /* Four channels or more, a group at a time (the last one overlapping the
  * one before it where ch is not a multiple of four). */
 static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_t *u,
@@ -1031,17 +1047,6 @@ static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_
                                      int five)
 {
     const int32_t ch = a->in.c, taps = u->k * v->k;
-    const int32_t span_u = (u->out - 1) * u->s + u->k, span_v = (v->out - 1) * v->s + v->k;
-    int32_t nu = span_u - u->pad < u->in ? span_u - u->pad : u->in;
-    int32_t nv = span_v - v->pad < v->in ? span_v - v->pad : v->in;
-    nu = nu < 0 ? 0 : nu;
-    nv = nv < 0 ? 0 : nv;
-    /* the converter chose the plane (its header's RECT_GIVEN_PLANE: the
-     * prices below cost ~180 instructions a run, (2,2) s2 7x7x8 same); a
-     * header naming it where the plane does not fit its copy is priced */
-    if (given != NULL && (given[-1] & RECT_GIVEN_PLANE) && span_u * span_v <= RECT_PLANE &&
-        u->pad >= 0 && v->pad >= 0)
-        return rect_plane(a, u, v, exact, given, span_u, span_v, nu, nv);
     /* outputs [o0, o1) of lines [l0, l1): the inside, then the borders
      * left, right, top, bottom */
     const int32_t run[5][4] = {{u->lo, u->hi, v->lo, v->hi},
@@ -1061,6 +1066,7 @@ static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_
      * zero point once and each group copies the inside and runs in one
      * call ((5,4) s2 5x12x128 same: bands of 180 words a group, the inside
      * 60; (2,2) s2 21x21x48 same: 441 against 120, 4.34 -> 3.78) */
+    const int32_t span_u = (u->out - 1) * u->s + u->k, span_v = (v->out - 1) * v->s + v->k;
     int32_t band_words = 0, wide = 0; /* wide: a band's rows over the copy */
     for (int r = 1; r < 5; r++)
         if (run[r][1] > run[r][0] && run[r][3] > run[r][2]) {
@@ -1068,6 +1074,10 @@ static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_
             band_words += (run[r][3] - run[r][2]) * v->k * e + 14 + taps;
             wide |= v->k * e > RECT_COPY;
         }
+    int32_t nu = span_u - u->pad < u->in ? span_u - u->pad : u->in;
+    int32_t nv = span_v - v->pad < v->in ? span_v - v->pad : v->in;
+    nu = nu < 0 ? 0 : nu;
+    nv = nv < 0 ? 0 : nv;
     const int plane = band_words > 0 && span_u * span_v <= RECT_PLANE && u->pad >= 0 &&
                       v->pad >= 0 && (nu * nv <= (five ? 2 : 4) * band_words || wide);
     /* 5x5 of eight channels or more with border bands on copies: the
@@ -1133,7 +1143,14 @@ static int rect_try(const nnom_conv_args_t *a, int five)
      * 12x12x64 same 2.99, 2.62 here) */
     if (taps > 25 && u->out * v->out < 2 * taps && given == NULL)
         return 0;
-    return ch < 4 ? rect_narrow(a, u, v, exact) : rect_groups(a, u, v, exact, given, five);
+    if (ch < 4)
+        return rect_narrow(a, u, v, exact);
+    /* the converter chose the plane (its header's RECT_GIVEN_PLANE):
+     * rect_groups' prices cost ~180 instructions a run ((2,2) s2 7x7x8
+     * same) */
+    if (given != NULL && (given[-1] & RECT_GIVEN_PLANE))
+        return rect_given_plane(a, u, v, exact, given);
+    return rect_groups(a, u, v, exact, given, five);
 }
 int nnom_dwrect_try(const nnom_conv_args_t *a) { return rect_try(a, 0); }
 

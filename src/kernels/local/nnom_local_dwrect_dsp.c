@@ -557,7 +557,7 @@ static const int32_t *rect_given(const nnom_conv_args_t *a, int32_t taps, int ex
     const int32_t *r = a->records;
     const int32_t groups = (a->in.c + 3) / 4; /* nnom_dw_odd_next()'s: the last overlaps */
     return r != NULL && r[0] == RECT_TAG && r[1] == taps && r[2] == groups && r[3] == exact &&
-                   (r[4] | 2) == (down | 2)
+                   (r[4] & ~RECT_GIVEN_PLANE) == down
                ? r + 5
                : NULL;
 }
@@ -1137,20 +1137,18 @@ static int rect_try(const nnom_conv_args_t *a, int five)
     w.ob = ch;
     w.wb = ch;
     const rect_axis_t *u = down ? &h : &w, *v = down ? &w : &h;
+    /* the plane where the converter chose it (its header's
+     * RECT_GIVEN_PLANE, four channels or more): rect_groups' prices cost
+     * ~180 instructions a run ((2,2) s2 7x7x8 same) */
+    if (given != NULL && given[-1] > 1)
+        return rect_given_plane(a, u, v, exact, given);
     /* windows of more than 25 taps on planes of fewer than twice as many
      * outputs: the per-group records and copies outweigh the loop's gain
      * (7x7 s2 6x6x128 same 3.19 on the group path, 4.78 here; 7x7 s1
      * 12x12x64 same 2.99, 2.62 here) */
     if (taps > 25 && u->out * v->out < 2 * taps && given == NULL)
         return 0;
-    if (ch < 4)
-        return rect_narrow(a, u, v, exact);
-    /* the converter chose the plane (its header's RECT_GIVEN_PLANE):
-     * rect_groups' prices cost ~180 instructions a run ((2,2) s2 7x7x8
-     * same) */
-    if (given != NULL && (given[-1] & RECT_GIVEN_PLANE))
-        return rect_given_plane(a, u, v, exact, given);
-    return rect_groups(a, u, v, exact, given, five);
+    return ch < 4 ? rect_narrow(a, u, v, exact) : rect_groups(a, u, v, exact, given, five);
 }
 int nnom_dwrect_try(const nnom_conv_args_t *a) { return rect_try(a, 0); }
 

@@ -431,6 +431,23 @@ static void rect_offsets(int32_t *rec, int32_t ku, int32_t taps, int32_t pu, int
         rec[4 + 6 * (taps >> 1) + 1] = 0;
 }
 
+/* rect_offsets' words on the plane (taps 4 bytes apart along u, rows pv),
+ * tap after tap without the slot's index arithmetic: ~6 instructions a
+ * tap, not ~11 ((3,2) s2 9x9x8 same: 4,811 -> 4,769 on the mean of two) */
+static void rect_plane_offsets(int32_t *rec, int32_t ku, int32_t taps, int32_t pv)
+{
+    int32_t *p = rec + 4, iu = ku, row = 0, off = 0;
+    for (int32_t n = taps >> 1; n > 0; n--, p += 6)
+        for (int k = 0; k < 2; k++) {
+            p[k] = off;
+            off = --iu != 0 ? off + 4 : (iu = ku, row += pv);
+        }
+    if (taps & 1) { /* the zero tap: at the window's first */
+        p[0] = off;
+        p[1] = 0;
+    }
+}
+
 /* A pixel of fewer than four channels, zeros above. */
 static uint32_t rect_pixel(const int8_t *p, int32_t lanes)
 {
@@ -774,7 +791,7 @@ static NNOM_NOINLINE int rect_plane(const nnom_conv_args_t *a, const rect_axis_t
                            (taps + 1) / 2,
                            ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u,
                            ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u};
-    rect_offsets(rec, u->k, taps, 4, 4 * pw);
+    rect_plane_offsets(rec, u->k, taps, 4 * pw);
     nnom_dwrect_rows_t rows = rect_rows_job(buf + v->pad * pw + u->pad, pw, u->xb, v->xb, nu, nv);
     const int32_t two = rect_two(ch);
     for (int32_t c = 0, g = 0; c < ch; c = nnom_dw_odd_next(c, ch), g++) {

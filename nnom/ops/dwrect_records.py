@@ -7,7 +7,7 @@ channel, the range checks) weighs as much as the windows ((3,2) s2
 
 The words are rect_records()'s but the taps' offsets, which the kernel
 writes itself (they depend on where the windows run: on the input or on a
-copy). A header [TAG, taps, groups, exact, down] that the kernel checks
+copy). A header [TAG, taps, groups, exact, down + PLANE plane] that the kernel checks
 against the layer, then per group of four channels (channel order: the
 groups of nnom_dw_odd_next(), the last one overlapping the one before it)
 a fixed number of words: the form (1: doubled weights, the one-row loop's
@@ -53,6 +53,13 @@ MAX_WORDS = 4096
 # with few taps ((2,2) s2 26x37x49 same: ~1,100 instructions a group
 # against ~13,000)
 LARGE_WORDS = 512
+# the header's down word + PLANE: the kernel runs the whole padded plane
+# (rect_groups' choice, _plane) without its prices
+PLANE = 2
+# rect_groups' bounds: the plane's copy, the bands' copy (words), the cells
+RECT_PLANE = 576
+RECT_COPY = 256
+RECT_CELLS = 9
 
 
 def _u32(v: int) -> int:
@@ -151,6 +158,62 @@ def _down(attrs: dict, kh: int, kw: int, in_hw, out_hw) -> bool:
     return wb if hb != wb else out_hw[0] > out_hw[1]
 
 
+def _axis(n_in: int, k: int, s: int, pad: int, n_out: int) -> tuple:
+    """rect_axis(): (in, k, s, pad, out, lo, hi)."""
+    lo = min(-(-pad // s), n_out)
+    hi = n_in - k + pad
+    hi = 0 if hi < 0 else hi // s + 1
+    return n_in, k, s, pad, n_out, lo, max(lo, min(hi, n_out))
+
+
+def _plane(attrs: dict, kh: int, kw: int, in_hw, out_hw, down: bool) -> bool:
+    """rect_groups' choice of the whole padded plane (five unset), which the
+    header's PLANE bit makes at conversion: the kernel's prices of it cost
+    ~180 instructions a run ((2,2) s2 7x7x8 same). 5x5 keeps them (its
+    five rule)."""
+    if kh == kw == 5:
+        return False
+    (sh, sw), (top, _, left, _) = attrs["strides"], attrs["pads"]
+    h = _axis(in_hw[0], kh, sh, top, out_hw[0])
+    w = _axis(in_hw[1], kw, sw, left, out_hw[1])
+    u, v = (h, w) if down else (w, h)
+    taps = kh * kw
+    runs = [
+        (0, u[5], v[5], v[6]),
+        (u[6], u[4], v[5], v[6]),
+        (0, u[4], 0, v[5]),
+        (0, u[4], v[6], v[4]),
+    ]
+    band_words, wide = 0, False
+    for o0, o1, l0, l1 in runs:
+        if o1 > o0 and l1 > l0:
+            e = (o1 - o0 - 1) * u[2] + u[1]
+            band_words += (l1 - l0) * v[1] * e + 14 + taps
+            wide |= v[1] * e > RECT_COPY
+    span_u, span_v = (u[4] - 1) * u[2] + u[1], (v[4] - 1) * v[2] + v[1]
+    nu = max(0, min(span_u - u[3], u[0]))
+    nv = max(0, min(span_v - v[3], v[0]))
+    if not (
+        band_words > 0
+        and span_u * span_v <= RECT_PLANE
+        and u[3] >= 0
+        and v[3] >= 0
+        and (nu * nv <= 4 * band_words or wide)
+    ):
+        return False
+
+    def cell_axis(x):  # rect_cell_axis
+        return 0 <= x[3] < x[1] and (x[4] - 1) * x[2] - x[3] < x[0]
+
+    cells = (u[5] + u[4] - u[6] + (u[6] > u[5])) * (v[5] + v[4] - v[6] + (v[6] > v[5]))
+    return not (
+        cells <= RECT_CELLS
+        and cell_axis(u)
+        and cell_axis(v)
+        and (cells - 1) * (250 + 2 * (16 + 6 * ((taps + 1) // 2))) < 2 * nu * nv
+    )
+
+
 def _plane_takes(attrs: dict, kh: int, kw: int, cout: int, in_hw, out_hw) -> bool:
     """Planes the loop runs on these records: FEW_OUT to MAX_OUTPUTS
     outputs of two columns or more, 3x3 and 5x5 aside (the window loop's;
@@ -213,7 +276,8 @@ def dwrect_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw, out_hw) -> np
     words = 5 + len(groups) * (GROUP_WORDS_FIXED + 4 * ((taps + 1) // 2))
     if words > MAX_WORDS:
         return None
-    out = [TAG, taps, 0, int(exact), int(down)]
+    plane = _plane(attrs, kh, kw, in_hw, out_hw, down)
+    out = [TAG, taps, 0, int(exact), int(down) + PLANE * plane]
     for c in groups:
         words = _group(
             weight[:, c : c + 4],

@@ -431,6 +431,23 @@ static void rect_offsets(int32_t *rec, int32_t ku, int32_t taps, int32_t pu, int
         rec[4 + 6 * (taps >> 1) + 1] = 0;
 }
 
+/* rect_offsets' words on the plane (taps 4 bytes apart along u, rows pv),
+ * tap after tap without the slot's index arithmetic: ~6 instructions a
+ * tap, not ~11 ((3,2) s2 9x9x8 same: 4,811 -> 4,769 on the mean of two) */
+static void rect_plane_offsets(int32_t *rec, int32_t ku, int32_t taps, int32_t pv)
+{
+    int32_t *p = rec + 4, iu = ku, row = 0, off = 0;
+    for (int32_t n = taps >> 1; n > 0; n--, p += 6)
+        for (int k = 0; k < 2; k++) {
+            p[k] = off;
+            off = --iu != 0 ? off + 4 : (iu = ku, row += pv);
+        }
+    if (taps & 1) { /* the zero tap: at the window's first */
+        p[0] = off;
+        p[1] = 0;
+    }
+}
+
 /* A pixel of fewer than four channels, zeros above. */
 static uint32_t rect_pixel(const int8_t *p, int32_t lanes)
 {
@@ -544,17 +561,20 @@ static NNOM_NOINLINE int rect_narrow(const nnom_conv_args_t *a, const rect_axis_
 #define RECT_ADJ 256
 
 /* The converter's records (nnom/ops/dwrect_records.py) where their header
- * matches the layer, else NULL: [tag, taps, groups, exact, down]. */
+ * matches the layer, else NULL: [tag, taps, groups, exact, down + 2 plane]
+ * (plane: rect_groups' choice made at conversion, RECT_GIVEN_PLANE). */
 #define RECT_TAG NNOM_DWRECT_TAG
 /* Words of a group's converter records: the form, four bias terms, four
  * per pair of taps, twelve of requantisation. */
 #define RECT_GIVEN_WORDS(pairs) (17 + 4 * (pairs))
+/* The header's down word's bit: the plane (dwrect_records.PLANE). */
+#define RECT_GIVEN_PLANE 2
 static const int32_t *rect_given(const nnom_conv_args_t *a, int32_t taps, int exact, int down)
 {
     const int32_t *r = a->records;
     const int32_t groups = (a->in.c + 3) / 4; /* nnom_dw_odd_next()'s: the last overlaps */
     return r != NULL && r[0] == RECT_TAG && r[1] == taps && r[2] == groups && r[3] == exact &&
-                   r[4] == down
+                   (r[4] & ~RECT_GIVEN_PLANE) == down
                ? r + 5
                : NULL;
 }
@@ -771,7 +791,7 @@ static NNOM_NOINLINE int rect_plane(const nnom_conv_args_t *a, const rect_axis_t
                            (taps + 1) / 2,
                            ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u,
                            ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u};
-    rect_offsets(rec, u->k, taps, 4, 4 * pw);
+    rect_plane_offsets(rec, u->k, taps, 4 * pw);
     nnom_dwrect_rows_t rows = rect_rows_job(buf + v->pad * pw + u->pad, pw, u->xb, v->xb, nu, nv);
     const int32_t two = rect_two(ch);
     for (int32_t c = 0, g = 0; c < ch; c = nnom_dw_odd_next(c, ch), g++) {
@@ -1021,6 +1041,22 @@ static NNOM_NOINLINE int rect_cells(const nnom_conv_args_t *a, const rect_axis_t
     return 1;
 }
 
+/* The plane where the converter's header names it (rect_groups' choice
+ * made at conversion); where it does not fit its copy (a hostile header)
+ * nothing is written: 0, the fallback paths run the layer. */
+static NNOM_NOINLINE int rect_given_plane(const nnom_conv_args_t *a, const rect_axis_t *u,
+                                          const rect_axis_t *v, int exact, const int32_t *given)
+{
+    const int32_t span_u = (u->out - 1) * u->s + u->k, span_v = (v->out - 1) * v->s + v->k;
+    int32_t nu = span_u - u->pad < u->in ? span_u - u->pad : u->in;
+    int32_t nv = span_v - v->pad < v->in ? span_v - v->pad : v->in;
+    nu = nu < 0 ? 0 : nu;
+    nv = nv < 0 ? 0 : nv;
+    if (span_u * span_v > RECT_PLANE || u->pad < 0 || v->pad < 0)
+        return 0;
+    return rect_plane(a, u, v, exact, given, span_u, span_v, nu, nv);
+}
+
 /* Four channels or more, a group at a time (the last one overlapping the
  * one before it where ch is not a multiple of four). */
 static NNOM_NOINLINE int rect_groups(const nnom_conv_args_t *a, const rect_axis_t *u,
@@ -1118,6 +1154,11 @@ static int rect_try(const nnom_conv_args_t *a, int five)
     w.ob = ch;
     w.wb = ch;
     const rect_axis_t *u = down ? &h : &w, *v = down ? &w : &h;
+    /* the plane where the converter chose it (its header's
+     * RECT_GIVEN_PLANE, four channels or more): rect_groups' prices cost
+     * ~180 instructions a run ((2,2) s2 7x7x8 same) */
+    if (given != NULL && given[-1] > 1)
+        return rect_given_plane(a, u, v, exact, given);
     /* windows of more than 25 taps on planes of fewer than twice as many
      * outputs: the per-group records and copies outweigh the loop's gain
      * (7x7 s2 6x6x128 same 3.19 on the group path, 4.78 here; 7x7 s1

@@ -160,3 +160,23 @@ def test_large_plane_records_where_a_channel_is_fitted():
     assert rec is not None and len(rec) > dr.LARGE_WORDS and set(rec[5 :: 17 + 12]) == {2}
     big.act_min = -100  # the exact loop: the one-row form, no fitted words
     assert dr.dwrect_records(ATTRS, big, 0, -128, (41, 41), (20, 20)) is None
+
+
+def test_plane_named_in_the_header():
+    # rect_groups' choice at conversion (branch rectc): the plane's bit on
+    # small padded planes, not on the bands' (no border, 8x8) nor the cells'
+    same = dict(ATTRS, pads=(0, 1, 0, 1))
+    for q, hw, ohw in (
+        (_q(2, 2, 8), (7, 7), (4, 4)),
+        (_q(3, 2, 8), (9, 9), (5, 5)),
+        (_q(2, 2, 12), (5, 5), (3, 3)),
+    ):
+        rec = dr.dwrect_records(same, q, 0, -128, hw, ohw)
+        assert rec is not None and rec[4] == dr.PLANE  # down 0
+    s1 = dict(same, strides=(1, 1))
+    assert dr.dwrect_records(s1, _q(2, 2, 8), 0, -128, (7, 7), (7, 7))[4] == dr.PLANE
+    assert dr.dwrect_records(ATTRS, _q(2, 2, 8), 0, -128, (9, 9), (4, 4))[4] == 0  # valid
+    assert dr.dwrect_records(ATTRS, _q(2, 2, 8), 0, -128, (8, 8), (4, 4))[4] == 0  # no border
+    assert dr.dwrect_records(same, _q(2, 2, 16), 0, -128, (6, 6), (3, 3))[4] == 0  # 6x6: too
+    cells = dict(ATTRS, pads=(0, 0, 1, 1))
+    assert dr.dwrect_records(cells, _q(2, 3, 13), 0, -128, (30, 17), (15, 9))[4] == 1  # down

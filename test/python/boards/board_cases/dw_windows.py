@@ -746,3 +746,39 @@ RECT22_WITHOUT_RECORDS = (10,)
 
 
 layer_family("rect22_", 188_000, RECT22_CASES, without_records=RECT22_WITHOUT_RECORDS)
+
+
+# Branch rectc (-O2 with the assembly): dwrect's plane where the
+# converter's header names it (dwrect_records.PLANE: rect_groups' choice
+# made at conversion, its prices skipped; rect_plane_offsets): (2,2) at
+# stride 1 and 2, (3,2), the exact form (no activation), "small",
+# channels past a multiple of four (the last group overlapping), 121
+# channels, (2,4), (5,4), 7x7; near it, the layers the header leaves to
+# rect_groups' prices (the bands: 8x8, 6x6x16, valid; the cells: (2,3) s2
+# 30x17x13), the kernel's own records (built without the converter's),
+# three channels, ReLU6. Same fields as DWRECT_CASES.
+RECTC_CASES = [
+    ((7, 7, 8), (2, 2), 2, "same", "relu", None),
+    ((7, 7, 8), (2, 2), 1, "same", "relu", None),
+    ((9, 9, 8), (3, 2), 2, "same", "relu", None),
+    ((5, 5, 12), (2, 2), 2, "same", "relu", "small"),
+    ((4, 4, 16), (2, 2), 1, "same", None, None),
+    ((9, 9, 10), (2, 2), 1, "same", "relu", None),
+    ((15, 9, 121), (2, 2), 2, "same", "relu", None),
+    ((25, 13, 30), (2, 4), 2, "same", "relu", None),
+    ((5, 12, 128), (5, 4), 2, "same", "relu", None),
+    ((6, 6, 128), (7, 7), 2, "same", "relu", None),
+    # near it: rect_groups' prices, other paths
+    ((8, 8, 8), (2, 2), 2, "same", "relu", None),
+    ((6, 6, 16), (2, 2), 2, "same", None, None),
+    ((9, 9, 4), (2, 2), 2, "valid", "relu", None),
+    ((30, 17, 13), (2, 3), 2, "same", "relu", None),
+    ((7, 7, 8), (2, 2), 2, "same", "relu", None),
+    ((11, 11, 3), (2, 2), 2, "same", "relu", None),
+    ((7, 7, 8), (2, 2), 1, "same", "relu6", None),
+]
+# cases built without the records (dwrect's own: priced, rect_own)
+RECTC_WITHOUT_RECORDS = (14,)
+
+
+layer_family("rectc_", 198_000, RECTC_CASES, without_records=RECTC_WITHOUT_RECORDS)

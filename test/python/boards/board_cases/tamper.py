@@ -91,6 +91,10 @@ TAMPERB_CASES = [
     # channels: the pairs' m loop, tiny_line3)
     ("dw", ((15, 1, 2), (8, 1), 1, "valid", "relu", None), (29,), head(13)),
     ("dw", ((40, 1, 3), (5, 1), 2, "same", "relu", None), (29,), head(13)),
+    # tag 7: dwrect's header [tag, taps, groups, exact, down + PLANE]: the
+    # padded plane the converter chose (rectc), and bands (no PLANE)
+    ("dw", ((7, 7, 8), (2, 2), 2, "same", "relu", None), (7,), head(5)),
+    ("dw", ((9, 9, 4), (2, 2), 2, "valid", "relu", None), (7,), head(5)),
 ]
 
 

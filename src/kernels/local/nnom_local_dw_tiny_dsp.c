@@ -1909,6 +1909,10 @@ int nnom_dw_tiny_run(const nnom_conv_args_t *a)
  * channels' as tag 5's. One unpadded-or-padded line of 4+ taps whose
  * pixels lie next to each other, on the courses below. */
 #define TINY_HEAD_WORDS 12
+/* the head holds a tiny_t word for word between the course and the
+ * entries: the asks compare it, the kept run reads it in place */
+#define TINY_T_WORDS ((int32_t)(sizeof(tiny_t) / sizeof(int32_t)))
+typedef char nnom_tiny_head_holds_tiny_t[TINY_HEAD_WORDS == 2 + TINY_T_WORDS ? 1 : -1];
 enum { TINY_C_PAIRS_M, TINY_C_PAIRS, TINY_C_56, TINY_C_L3, TINY_C_L7, TINY_C_CHANS };
 
 /* tiny_chans_m's course on one line of NC (three or seven) channels, a
@@ -1957,7 +1961,7 @@ int nnom_dw_tiny_tag_asks(const nnom_conv_args_t *a)
         course = c == 3 ? TINY_C_L3 : TINY_C_L7;
     const int32_t *h = a->records + 1, *g = (const int32_t *)(const void *)&t;
     uint32_t diff = (uint32_t)(h[0] ^ course) | (uint32_t)(h[11] ^ tiny_entries(&t));
-    for (int32_t i = 0; i < 10; i++)
+    for (int32_t i = 0; i < TINY_T_WORDS; i++)
         diff |= (uint32_t)(h[1 + i] ^ g[i]);
     return diff == 0;
 }

@@ -60,8 +60,10 @@ CONV2D_RECORDS_TYPE(pw1px_type, nnom_local_pw1px_rec);
 CONV2D_RECORDS_TYPE(pwfo_type, nnom_local_pwfo_rec);
 CONV2D_RECORDS_TYPE(pw1pxn_type, nnom_local_pw1pxn_rec);
 /* pw1pxn's one output of 8 to 16 inputs straight to its loop (no header
- * tests at run: the kept pick checked the header against the layer), 9 to
- * 16 inputs one type an in.c and parity (its start, no table) */
+ * tests at run: the kept pick checked the header against the layer), one
+ * type an in.c and the pixels' parity (its start, no table) */
+CONV2D_RECORDS_TYPE(pw1pxn8e_type, nnom_local_pw1pxn8e_rec);
+CONV2D_RECORDS_TYPE(pw1pxn8o_type, nnom_local_pw1pxn8o_rec);
 CONV2D_RECORDS_TYPE(pw1pxn9e_type, nnom_local_pw1pxn9e_rec);
 CONV2D_RECORDS_TYPE(pw1pxn9o_type, nnom_local_pw1pxn9o_rec);
 CONV2D_RECORDS_TYPE(pw1pxn10e_type, nnom_local_pw1pxn10e_rec);
@@ -78,8 +80,9 @@ CONV2D_RECORDS_TYPE(pw1pxn15e_type, nnom_local_pw1pxn15e_rec);
 CONV2D_RECORDS_TYPE(pw1pxn15o_type, nnom_local_pw1pxn15o_rec);
 CONV2D_RECORDS_TYPE(pw1pxn16e_type, nnom_local_pw1pxn16e_rec);
 CONV2D_RECORDS_TYPE(pw1pxn16o_type, nnom_local_pw1pxn16o_rec);
-/* by in.c - 9, then the pixels' parity */
-static const nnom_layer_type_t *const pw1pxn_one_types[16] = {
+/* by in.c - 8, then the pixels' parity (even, odd) */
+static const nnom_layer_type_t *const pw1pxn_one_types[18] = {
+    &pw1pxn8e_type, &pw1pxn8o_type,
     &pw1pxn9e_type, &pw1pxn9o_type,
     &pw1pxn10e_type, &pw1pxn10o_type,
     &pw1pxn11e_type, &pw1pxn11o_type,
@@ -89,8 +92,6 @@ static const nnom_layer_type_t *const pw1pxn_one_types[16] = {
     &pw1pxn15e_type, &pw1pxn15o_type,
     &pw1pxn16e_type, &pw1pxn16o_type,
 };
-CONV2D_RECORDS_TYPE(pw1pxn8o_type, nnom_local_pw1pxn8o_rec);
-CONV2D_RECORDS_TYPE(pw1pxn8e_type, nnom_local_pw1pxn8e_rec);
 /* in the order of the conv table's first entries (nnom_dispatch.c) */
 static const nnom_layer_type_t *const records_types[NNOM_CONV_RECORDS] = {
     &pw1px8_type, &pw1px_type, &pwfo_type, &pw1pxn_type};
@@ -105,9 +106,7 @@ static nnom_status_t conv2d_build(nnom_layer_t *l)
     if (st == NN_SUCCESS)
         l->type = l->kernel - 1u < NNOM_CONV_RECORDS ? records_types[l->kernel - 1u] : &conv2d_type;
     if (l->type == &pw1pxn_type && s.out.c == 1 && s.in.c - 8u <= 8u)
-        l->type = s.in.c > 8 ? pw1pxn_one_types[(s.in.c - 9) * 2 + ((s.out.h * s.out.w) & 1)]
-                  : (s.out.h * s.out.w) & 1 ? &pw1pxn8o_type
-                                            : &pw1pxn8e_type;
+        l->type = pw1pxn_one_types[(s.in.c - 8) * 2 + ((s.out.h * s.out.w) & 1)];
 #endif
     return st;
 }

@@ -50,6 +50,20 @@ void nnom_dw3c1_s8(const int32_t *rec, const nnom_dw3_run_t *run);
  * words, then bias, mult, ra, e: the same numbers). */
 void nnom_dw3c1t_s8(const int32_t *rec, const nnom_dw3_run_t *run);
 
+/* nnom_dw3c1t_s8's runs over a layer's channels and lines in one call
+ * (nnom_local_dw3c1_dsp.c): rec channel 0's tiny records (48 bytes a
+ * channel, the next channel's one byte on in x and out), x line 0's,
+ * d0 = out - x - 4 xs, n >= 1 outputs xs apart in both, c >= 1
+ * channels, lines >= 1 (xstep = xl - (n + 2) xs, dd = ol - xl: the
+ * lines' steps xl in x, ol in out). The field offsets are the
+ * assembly's. */
+typedef struct {
+    const int32_t *rec;
+    const int8_t *x;
+    int32_t d0, n, xs, c, lines, xstep, dd;
+} nnom_dw3c1m_job_t;
+void nnom_dw3c1m_s8(const nnom_dw3c1m_job_t *job);
+
 /* The layer's weights ([3][oc] along the taps), bias, requantisation
  * (nnom_conv_args_t's), off: -input zp in each halfword, zp2: 2 output
  * zp + 1. The field offsets are the assembly's. */

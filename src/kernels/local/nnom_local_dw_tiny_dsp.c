@@ -1763,18 +1763,24 @@ NNOM_INLINE int tiny_dw3c1_takes(const tiny_t *t)
            t->n - before - after >= 0;
 }
 
+/* The runs of m >= 1 outputs from output `from` of every channel and
+ * line, one call (a call a run cost ~17 instructions more: (3,1) s1
+ * 12x2x3 valid) */
+NNOM_INLINE void tiny_dw3c1_runs(const nnom_conv_args_t *a, const tiny_t *t,
+                                 const tiny_ch_t *r, int32_t from, int32_t m)
+{
+    const int32_t xs = t->xs;
+    const nnom_dw3c1m_job_t j = {r[0].w,       a->input,     (int32_t)(a->output - a->input) + (from - 4) * xs,
+                                 m,            xs,           a->out.c,
+                                 t->lines,     t->xl - (m + 2) * xs, t->ol - t->xl};
+    nnom_dw3c1m_s8(&j);
+}
+
 /* every window inside: the runs alone */
 static NNOM_NOINLINE void tiny_dw3c1_in(const nnom_conv_args_t *a, const tiny_t *t,
                                         const tiny_ch_t *r)
 {
-    const int32_t c = a->out.c;
-    const int8_t *x = a->input;
-    int8_t *out = a->output;
-    for (int32_t l = t->lines; l > 0; l--, x += t->xl, out += t->ol)
-        for (int32_t ch = 0; ch < c; ch++) {
-            const nnom_dw3_run_t run = {x + ch, out + ch, t->n, t->xs, t->xs};
-            nnom_dw3c1t_s8(r[ch].w, &run);
-        }
+    tiny_dw3c1_runs(a, t, r, 0, t->n);
 }
 
 /* a padded entry at one end or both: the runs inside (RUN: some, m >= 1;
@@ -1788,14 +1794,12 @@ NNOM_INLINE void tiny_dw3c1_ends(const nnom_conv_args_t *a, const tiny_t *t, con
     const int32_t m = t->n - before - after, far = (t->in - 2) * xs;
     const int8_t *x = a->input;
     int8_t *out = a->output;
+    if (RUN)
+        tiny_dw3c1_runs(a, t, r, before, m);
     for (int32_t l = t->lines; l > 0; l--, x += t->xl, out += t->ol)
         for (int32_t ch = 0; ch < c; ch++) {
             const tiny_ch_t *q = &r[ch];
             const int8_t *xc = x + ch;
-            if (RUN) {
-                const nnom_dw3_run_t run = {xc, out + ch + before * xs, m, xs, xs};
-                nnom_dw3c1t_s8(q->w, &run);
-            }
             const int32_t w0 = (int16_t)q->w[0], w1 = q->w[0] >> 16, w2 = (int16_t)q->w[1];
             if (before)
                 out[ch] = (int8_t)tiny_rq(q->q.bias + zp * w0 + xc[0] * w1 + xc[xs] * w2,

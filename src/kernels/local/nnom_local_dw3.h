@@ -45,24 +45,24 @@ void nnom_dw3p_s8(const int32_t *rec, nnom_dw3_run_t *runs, int32_t count, int32
  * multiple of four alone, only its own bytes written. */
 void nnom_dw3c1_s8(const int32_t *rec, const nnom_dw3_run_t *run);
 
-/* nnom_dw3c1_s8 on one channel's records in the tiny loops' form
+/* nnom_dw3c1_s8's runs over a layer's channels and lines in one call
+ * (nnom_local_dw3c1_dsp.c) on the tiny loops' records
  * (nnom_local_dw_tiny_dsp.c's tiny_ch_t: (2 w0, 2 w1), (2 w2, 0), three
- * words, then bias, mult, ra, e: the same numbers). */
-void nnom_dw3c1t_s8(const int32_t *rec, const nnom_dw3_run_t *run);
-
-/* nnom_dw3c1t_s8's runs over a layer's channels and lines in one call
- * (nnom_local_dw3c1_dsp.c): rec channel 0's tiny records (48 bytes a
- * channel, the next channel's one byte on in x and out), x line 0's,
+ * words, then bias, mult, ra, e: 48 bytes a channel): rec channel 0's
+ * (the next channel's one byte on in x and out), x line 0's,
  * d0 = out - x - 4 xs, n >= 1 outputs xs apart in both, c >= 1
  * channels, lines >= 1 (xstep = xl - (n + 2) xs, dd = ol - xl: the
- * lines' steps xl in x, ol in out). The field offsets are the
- * assembly's. */
+ * lines' steps xl in x, ol in out). nnom_dw3c1e_s8: the n runs' outputs
+ * of a 'same' line and its border outputs before (out - xs) and after
+ * (out + n xs), the padded tap's input zp (the input zero point); d0
+ * of the run's first output. The field offsets are the assembly's. */
 typedef struct {
     const int32_t *rec;
     const int8_t *x;
-    int32_t d0, n, xs, c, lines, xstep, dd;
+    int32_t d0, n, xs, c, lines, xstep, dd, zp;
 } nnom_dw3c1m_job_t;
 void nnom_dw3c1m_s8(const nnom_dw3c1m_job_t *job);
+void nnom_dw3c1e_s8(const nnom_dw3c1m_job_t *job);
 
 /* The layer's weights ([3][oc] along the taps), bias, requantisation
  * (nnom_conv_args_t's), off: -input zp in each halfword, zp2: 2 output

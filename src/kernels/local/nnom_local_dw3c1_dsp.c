@@ -9,8 +9,9 @@
  *   o1 = b + p01.hi w0 + SMLAD(p23, (w1, w2))
  * and p23 is the next two's p01 (a pass the two, their pairs' registers
  * swapped; 4 k + 2 outputs enter at the second). The outputs are stored
- * at offsets from x (op == xs): one pointer moved. nnom_dw3c1t_s8: the
- * same on the tiny loops' records (one to three channels).
+ * at offsets from x (op == xs): one pointer moved. nnom_dw3c1m_s8 and
+ * nnom_dw3c1e_s8: the same on the tiny loops' records (one to three
+ * channels), a layer's runs in one call.
  */
 #include "nnom_local_dw3.h"
 #include "../nnom_backend.h"
@@ -48,7 +49,6 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3c1_s8")
         "ldm    r1, {r0, r2, r3, r12}\n" /* x, out, n, xs */
         "mov    r1, r12\n"
         "ldm    lr, {r4-r10}\n"
-        ".Ldw3c1_go:\n"
         "sub    r5, r2, r0\n"
         "sub    r5, r5, r1, lsl #2\n"
         "add    r2, r5, r1\n"
@@ -81,106 +81,117 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3c1_s8")
         "bne    .Ldw3c1_a\n"
         ".Ldw3c1_done:\n"
         "pop    {r4-r11, pc}\n"
-        /* the tiny loops' records: r6 (w1, w2) from (w0, w1), (w2, 0) */
-        NNOM_ASM_ENTRY("nnom_dw3c1t_s8")
-        "push   {r4-r11, lr}\n"
-        "mov    lr, r0\n"
-        "ldm    r1, {r0, r2, r3, r12}\n" /* x, out, n, xs */
-        "mov    r1, r12\n"
-        "ldrd   r4, r6, [lr]\n"
-        "add    lr, lr, #20\n"
-        "ldm    lr, {r7-r10}\n"
-        "lsl    r6, r6, #16\n"
-        "orr    r6, r6, r4, lsr #16\n"
-        "b      .Ldw3c1_go\n"
         ".size nnom_dw3c1_s8, .-nnom_dw3c1_s8\n"
-        ".size nnom_dw3c1t_s8, .-nnom_dw3c1t_s8\n"
         ".text\n");
 
-/* nnom_dw3c1m_s8(job): the runs of nnom_dw3c1t_s8 for every channel
- * and line of a layer in one call (the tiny loops' records, 48 bytes a
- * channel): per run its set-up without the call, the frame and the
- * records' loads again (~37 instructions a run in tiny_dw3c1_in's loop
- * and nnom_dw3c1t_s8's entry; here ~20, the records once a channel). The
- * frame is the job (nnom_dw3c1m_job_t's words) then the lines left; r1
- * xs throughout, r5 and r2 the outputs' offsets from x as above (d0 on
- * the first line, dd more each line on). */
+/* nnom_dw3c1m_s8(job): nnom_dw3c1_s8's runs for every channel and line
+ * of a layer in one call (the tiny loops' records, 48 bytes a channel,
+ * r6 (w1, w2) from (w0, w1), (w2, 0)): per run its set-up without the
+ * call, the frame and the records' loads again (~37 instructions a run
+ * in a C loop of calls of a one-run entry; here ~20, the records once a
+ * channel). The frame is the job (nnom_dw3c1m_job_t's words) then the
+ * lines left; r1 xs throughout, r5 and r2 the outputs' offsets from x as above (d0 on
+ * the first line, dd more each line on). nnom_dw3c1e_s8: a 'same'
+ * line's two border outputs too, the padded tap's input the job's zp
+ * (B before the run: r11 holds (x0, x1); A after it: r11 holds the last
+ * pair (x m, x m+1), every way out of the passes). */
 #define DW3C1M_F_REC "[sp, #0]"
 #define DW3C1M_F_X "[sp, #4]"
-#define DW3C1M_F_D0 "[sp, #8]"
 #define DW3C1M_F_N "[sp, #12]"
 #define DW3C1M_F_C "[sp, #20]"
 #define DW3C1M_F_LINES "[sp, #24]"
-#define DW3C1M_F_LEFT "[sp, #36]"
-__asm__(NNOM_ASM_FUNC("nnom_dw3c1m_s8")
-        "push   {r4-r11, lr}\n"
-        "sub    sp, sp, #44\n"
-        "mov    lr, r0\n"
-        "ldm    lr, {r0-r8}\n" /* rec, x, d0, n, xs, c, lines, xstep, dd */
-        "stm    sp, {r0-r8}\n"
-        "mov    r1, r4\n"
-        ".Ldw3c1m_ch:\n" /* a channel: its records, x, d0, the lines */
-        "ldr    lr, " DW3C1M_F_REC "\n"
-        "ldrd   r4, r6, [lr]\n"
-        "ldrd   r7, r8, [lr, #20]\n"
-        "ldrd   r9, r10, [lr, #28]\n"
-        "add    lr, lr, #48\n"
-        "str    lr, " DW3C1M_F_REC "\n"
-        "lsl    r6, r6, #16\n"
-        "orr    r6, r6, r4, lsr #16\n"
-        "ldrd   r0, r5, " DW3C1M_F_X "\n"
-        "add    r12, r0, #1\n"
-        "str    r12, " DW3C1M_F_X "\n"
-        "ldr    r12, " DW3C1M_F_LINES "\n"
-        "str    r12, " DW3C1M_F_LEFT "\n"
-        ".Ldw3c1m_line:\n" /* a run: nnom_dw3c1_s8's from .Ldw3c1_go */
-        "add    r2, r5, r1\n"
-        "ldr    r3, " DW3C1M_F_N "\n"
-        "ldrsb  r11, [r0]\n"
-        "ldrsb  lr, [r0, r1]\n"
-        "add    r0, r0, r1, lsl #1\n"
-        "pkhbt  r11, r11, lr, lsl #16\n"
-        "lsls   r12, r3, #31\n"
-        "bpl    .Ldw3c1m_even\n"
-        "ldrsb  r12, [r0]\n"
-        "add    r0, r0, r1\n"
-        "smlad  lr, r11, r4, r7\n"
-        "smlabt lr, r12, r6, lr\n"
-        DW3C1_RQ("[r0, r2]")
-        "lsl    r12, r12, #16\n"
-        "pkhtb  r11, r12, r11, asr #16\n"
-        "subs   r3, r3, #1\n"
-        "beq    .Ldw3c1m_next\n"
-        "lsls   r12, r3, #31\n"
-        ".Ldw3c1m_even:\n"
-        "mla    r3, r3, r1, r0\n"
-        "bcc    .Ldw3c1m_a\n"
-        "mov    r12, r11\n"
-        "b      .Ldw3c1m_b\n"
-        ".Ldw3c1m_a:\n"
-        DW3C1_PASS("r11", "r12")
-        ".Ldw3c1m_b:\n"
-        DW3C1_PASS("r12", "r11")
-        "cmp    r0, r3\n"
-        "bne    .Ldw3c1m_a\n"
-        ".Ldw3c1m_next:\n" /* r0 at x + (n + 2) xs: on by xstep to the next line */
-        "ldr    r12, " DW3C1M_F_LEFT "\n"
-        "subs   r12, r12, #1\n"
-        "beq    .Ldw3c1m_chend\n"
-        "str    r12, " DW3C1M_F_LEFT "\n"
-        "ldrd   r12, lr, [sp, #28]\n" /* xstep, dd */
-        "add    r0, r0, r12\n"
-        "add    r5, r5, lr\n"
-        "b      .Ldw3c1m_line\n"
-        ".Ldw3c1m_chend:\n"
-        "ldr    r12, " DW3C1M_F_C "\n"
-        "subs   r12, r12, #1\n"
-        "str    r12, " DW3C1M_F_C "\n"
-        "bne    .Ldw3c1m_ch\n"
-        "add    sp, sp, #44\n"
-        "pop    {r4-r11, pc}\n"
-        ".size nnom_dw3c1m_s8, .-nnom_dw3c1m_s8\n"
-        ".text\n");
+#define DW3C1M_F_ZP "[sp, #36]"
+#define DW3C1M_F_LEFT "[sp, #40]"
+/* the border before: zp w0 + x0 w1 + x1 w2 into out (x + 2 xs + r2) */
+#define DW3C1M_BEFORE                                                                            \
+    "ldr    r12, " DW3C1M_F_ZP "\n"                                                              \
+    "smlabb lr, r12, r4, r7\n"                                                                   \
+    "smlad  lr, r11, r6, lr\n"                                                                   \
+    DW3C1_RQ("[r0, r2]")
+/* the border after: x m w0 + x m+1 w1 + zp w2 into out + (m + 1) xs */
+#define DW3C1M_AFTER                                                                             \
+    "smlad  lr, r11, r4, r7\n"                                                                   \
+    "ldr    r12, " DW3C1M_F_ZP "\n"                                                              \
+    "smlabt lr, r12, r6, lr\n"                                                                   \
+    "smmlar lr, lr, r8, r9\n"                                                                    \
+    "asr    lr, lr, r10\n"                                                                       \
+    "ssat   lr, #8, lr\n"                                                                        \
+    "add    r12, r0, r1\n"                                                                       \
+    "strb   lr, [r12, r2]\n"
+#define DW3C1M_FN(NAME, B, A)                                                                    \
+    NNOM_ASM_FUNC(NAME)                                                                          \
+    "push   {r4-r11, lr}\n"                                                                      \
+    "sub    sp, sp, #44\n"                                                                       \
+    "mov    lr, r0\n"                                                                            \
+    "ldm    lr, {r0-r9}\n" /* rec, x, d0, n, xs, c, lines, xstep, dd, zp */                      \
+    "stm    sp, {r0-r9}\n"                                                                       \
+    "mov    r1, r4\n"                                                                            \
+    ".L" NAME "_ch:\n" /* a channel: its records, x, d0, the lines */                            \
+    "ldr    lr, " DW3C1M_F_REC "\n"                                                              \
+    "ldrd   r4, r6, [lr]\n"                                                                      \
+    "ldrd   r7, r8, [lr, #20]\n"                                                                 \
+    "ldrd   r9, r10, [lr, #28]\n"                                                                \
+    "add    lr, lr, #48\n"                                                                       \
+    "str    lr, " DW3C1M_F_REC "\n"                                                              \
+    "lsl    r6, r6, #16\n"                                                                       \
+    "orr    r6, r6, r4, lsr #16\n"                                                               \
+    "ldrd   r0, r5, " DW3C1M_F_X "\n"                                                            \
+    "add    r12, r0, #1\n"                                                                       \
+    "str    r12, " DW3C1M_F_X "\n"                                                               \
+    "ldr    r12, " DW3C1M_F_LINES "\n"                                                           \
+    "str    r12, " DW3C1M_F_LEFT "\n"                                                            \
+    ".L" NAME "_line:\n" /* a run: nnom_dw3c1_s8's from .Ldw3c1_go */                            \
+    "add    r2, r5, r1\n"                                                                        \
+    "ldr    r3, " DW3C1M_F_N "\n"                                                                \
+    "ldrsb  r11, [r0]\n"                                                                         \
+    "ldrsb  lr, [r0, r1]\n"                                                                      \
+    "add    r0, r0, r1, lsl #1\n"                                                                \
+    "pkhbt  r11, r11, lr, lsl #16\n"                                                             \
+    B                                                                                            \
+    "lsls   r12, r3, #31\n"                                                                      \
+    "bpl    .L" NAME "_even\n"                                                                   \
+    "ldrsb  r12, [r0]\n"                                                                         \
+    "add    r0, r0, r1\n"                                                                        \
+    "smlad  lr, r11, r4, r7\n"                                                                   \
+    "smlabt lr, r12, r6, lr\n"                                                                   \
+    DW3C1_RQ("[r0, r2]")                                                                         \
+    "lsl    r12, r12, #16\n"                                                                     \
+    "pkhtb  r11, r12, r11, asr #16\n"                                                            \
+    "subs   r3, r3, #1\n"                                                                        \
+    "beq    .L" NAME "_next\n"                                                                   \
+    "lsls   r12, r3, #31\n"                                                                      \
+    ".L" NAME "_even:\n"                                                                         \
+    "mla    r3, r3, r1, r0\n"                                                                    \
+    "bcc    .L" NAME "_a\n"                                                                      \
+    "mov    r12, r11\n"                                                                          \
+    "b      .L" NAME "_b\n"                                                                      \
+    ".L" NAME "_a:\n"                                                                            \
+    DW3C1_PASS("r11", "r12")                                                                     \
+    ".L" NAME "_b:\n"                                                                            \
+    DW3C1_PASS("r12", "r11")                                                                     \
+    "cmp    r0, r3\n"                                                                            \
+    "bne    .L" NAME "_a\n"                                                                      \
+    ".L" NAME "_next:\n" /* r0 at x + (n + 2) xs: on by xstep to the next line */                \
+    A                                                                                            \
+    "ldr    r12, " DW3C1M_F_LEFT "\n"                                                            \
+    "subs   r12, r12, #1\n"                                                                      \
+    "beq    .L" NAME "_chend\n"                                                                  \
+    "str    r12, " DW3C1M_F_LEFT "\n"                                                            \
+    "ldrd   r12, lr, [sp, #28]\n" /* xstep, dd */                                                \
+    "add    r0, r0, r12\n"                                                                       \
+    "add    r5, r5, lr\n"                                                                        \
+    "b      .L" NAME "_line\n"                                                                   \
+    ".L" NAME "_chend:\n"                                                                        \
+    "ldr    r12, " DW3C1M_F_C "\n"                                                               \
+    "subs   r12, r12, #1\n"                                                                      \
+    "str    r12, " DW3C1M_F_C "\n"                                                               \
+    "bne    .L" NAME "_ch\n"                                                                     \
+    "add    sp, sp, #44\n"                                                                       \
+    "pop    {r4-r11, pc}\n"                                                                      \
+    ".size " NAME ", .-" NAME "\n"                                                               \
+    ".text\n"
+__asm__(DW3C1M_FN("nnom_dw3c1m_s8", "", ""));
+__asm__(DW3C1M_FN("nnom_dw3c1e_s8", DW3C1M_BEFORE, DW3C1M_AFTER));
 
 #else
 typedef int nnom_local_dw3c1_dsp_unused_t; /* ISO C: a translation unit is never empty */

@@ -1751,10 +1751,10 @@ static NNOM_NOINLINE int rows1_try(const nnom_conv_args_t *a, const tiny_t *t,
 
 /* Three taps at stride 1, the windows inside their line but for at most
  * a padded entry at each end ('same'), outputs as far apart as inputs
- * (xs == os): each channel of each line one run of nnom_dw3c1t_s8
+ * (xs == os): every channel's and line's runs one call of nnom_dw3c1m_s8
  * straight on the input, no copy (8.5 instructions an output against
- * tiny_2_s1's ~10 and the copy's), a 'same' line's two border outputs
- * here. The test inline (a refusal costs the short lines a few
+ * tiny_2_s1's ~10 and the copy's); a 'same' line's two border outputs
+ * in nnom_dw3c1e_s8's call, one padded end's here. The test inline (a refusal costs the short lines a few
  * instructions, not a call). */
 NNOM_INLINE int tiny_dw3c1_takes(const tiny_t *t)
 {
@@ -1764,23 +1764,45 @@ NNOM_INLINE int tiny_dw3c1_takes(const tiny_t *t)
 }
 
 /* The runs of m >= 1 outputs from output `from` of every channel and
- * line, one call (a call a run cost ~17 instructions more: (3,1) s1
- * 12x2x3 valid) */
-NNOM_INLINE void tiny_dw3c1_runs(const nnom_conv_args_t *a, const tiny_t *t,
-                                 const tiny_ch_t *r, int32_t from, int32_t m)
+ * line, one call of nnom_dw3c1m_s8 (a call a run cost ~17 instructions
+ * more: (3,1) s1 12x2x3 valid 908 -> 845); SAME: nnom_dw3c1e_s8, the
+ * border outputs too (tiny_dw3c1_ends' C on them cost ~20 instructions
+ * an output more: (3,1) s1 20x3x2 same 1595 -> 1339). The job field by
+ * field: zp only where read (its store and load cost the runs alone). */
+NNOM_INLINE void tiny_dw3c1_runs(const nnom_conv_args_t *a, const tiny_t *t, const tiny_ch_t *r,
+                                 int32_t from, int32_t m, const int SAME)
 {
     const int32_t xs = t->xs;
-    const nnom_dw3c1m_job_t j = {r[0].w,       a->input,     (int32_t)(a->output - a->input) + (from - 4) * xs,
-                                 m,            xs,           a->out.c,
-                                 t->lines,     t->xl - (m + 2) * xs, t->ol - t->xl};
-    nnom_dw3c1m_s8(&j);
+    nnom_dw3c1m_job_t j;
+    j.rec = r[0].w;
+    j.x = a->input;
+    j.d0 = (int32_t)(a->output - a->input) + (from - 4) * xs;
+    j.n = m;
+    j.xs = xs;
+    j.c = a->out.c;
+    j.lines = t->lines;
+    j.xstep = t->xl - (m + 2) * xs;
+    j.dd = t->ol - t->xl;
+    if (SAME) {
+        j.zp = a->p.input_zp;
+        nnom_dw3c1e_s8(&j);
+    } else {
+        nnom_dw3c1m_s8(&j);
+    }
 }
 
 /* every window inside: the runs alone */
 static NNOM_NOINLINE void tiny_dw3c1_in(const nnom_conv_args_t *a, const tiny_t *t,
                                         const tiny_ch_t *r)
 {
-    tiny_dw3c1_runs(a, t, r, 0, t->n);
+    tiny_dw3c1_runs(a, t, r, 0, t->n, 0);
+}
+
+/* a 'same' line of three or more outputs: the runs and both borders */
+static NNOM_NOINLINE void tiny_dw3c1_same(const nnom_conv_args_t *a, const tiny_t *t,
+                                          const tiny_ch_t *r)
+{
+    tiny_dw3c1_runs(a, t, r, 1, t->n - 2, 1);
 }
 
 /* a padded entry at one end or both: the runs inside (RUN: some, m >= 1;
@@ -1795,7 +1817,7 @@ NNOM_INLINE void tiny_dw3c1_ends(const nnom_conv_args_t *a, const tiny_t *t, con
     const int8_t *x = a->input;
     int8_t *out = a->output;
     if (RUN)
-        tiny_dw3c1_runs(a, t, r, before, m);
+        tiny_dw3c1_runs(a, t, r, before, m, 0);
     for (int32_t l = t->lines; l > 0; l--, x += t->xl, out += t->ol)
         for (int32_t ch = 0; ch < c; ch++) {
             const tiny_ch_t *q = &r[ch];
@@ -1864,6 +1886,8 @@ NNOM_INLINE int tiny_s8(const nnom_conv_args_t *a, const int KEPT)
     if (c < 4 && tiny_dw3c1_takes(&t)) {
         if ((t.pad | (t.n + 2 - t.in)) == 0)
             tiny_dw3c1_in(a, &t, r);
+        else if (t.n > 2 && t.pad == 1 && t.n == t.in)
+            tiny_dw3c1_same(a, &t, r);
         else if (t.n > 2)
             tiny_dw3c1_run_ends(a, &t, r);
         else

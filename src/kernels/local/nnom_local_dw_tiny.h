@@ -54,6 +54,15 @@ int nnom_dw_tiny_holds(const nnom_conv_args_t *a);
  * these arguments (the kept step: no check made again); 1 where it ran. */
 int nnom_dw_tiny_run(const nnom_conv_args_t *a);
 
+/* 1 where nnom_dw_tiny_run takes the layer (nnom_dw_tiny_asks and
+ * nnom_dw_tiny_holds held) on the converter's records as three taps at
+ * stride 1 of one to three channels, every line's windows inside or a
+ * 'same' line of three or more outputs: nnom_dw_tiny3_run's layers. */
+int nnom_dw_tiny3_asks(const nnom_conv_args_t *a);
+/* Those layers run, no check made again (its geometry from the
+ * arguments alone, straight to the assembly's one call). */
+void nnom_dw_tiny3_run(const nnom_conv_args_t *a);
+
 /* The first word of the converter's records that name the tiny loops'
  * course and geometry (nnom/ops/dwtiny_records.py) */
 #define NNOM_DWTINY_TAG 29

@@ -1922,6 +1922,41 @@ NNOM_INLINE int tiny_s8(const nnom_conv_args_t *a, const int KEPT)
     return 1;
 }
 
+int nnom_dw_tiny3_asks(const nnom_conv_args_t *a)
+{
+    tiny_t t;
+    if (a->records == NULL || a->records[0] != TINY_TAG || a->out.c >= 4 ||
+        !tiny_of(a, &t, 1, 0) || !tiny_dw3c1_takes(&t))
+        return 0;
+    return (t.pad | (t.n + 2 - t.in)) == 0 || (t.n > 2 && t.pad == 1 && t.n == t.in);
+}
+
+/* tiny_s8's course on them without tiny_t, the records' test and the
+ * course's tests ((3,1) s1 16x2x3 valid: ~60 instructions a run) */
+void nnom_dw_tiny3_run(const nnom_conv_args_t *a)
+{
+    const int32_t c = a->out.c, along = a->k.h == 1; /* (tiny_of()'s two axes) */
+    const int32_t xs = along ? c : a->in.w * c, n = along ? a->out.w : a->out.h;
+    const int32_t pad = along ? a->p.pad_left : a->p.pad_top, m = n - 2 * pad;
+    const int32_t xl = along ? a->p.stride_h * a->in.w * c : a->p.stride_w * c;
+    nnom_dw3c1m_job_t j;
+    j.rec = a->records + 1;
+    j.x = a->input;
+    j.d0 = (int32_t)(a->output - a->input) + (pad - 4) * xs;
+    j.n = m;
+    j.xs = xs;
+    j.c = c;
+    j.lines = along ? a->out.h : a->out.w;
+    j.xstep = xl - (m + 2) * xs;
+    j.dd = (along ? a->out.w * c : c) - xl;
+    if (pad != 0) {
+        j.zp = a->p.input_zp;
+        nnom_dw3c1e_s8(&j);
+    } else {
+        nnom_dw3c1m_s8(&j);
+    }
+}
+
 int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
 {
     return tiny_s8(a, 0);

@@ -237,6 +237,7 @@ enum {
     DW_COL_ALONE,
     DW_TINY_TAG, /* (kept, or at the walk on tag 29) DW_TINY's one line, its head asked */
     DW_TINY,
+    DW_TINY3, /* (kept only) DW_TINY's three taps on one to three channels, straight */
     /* multiplier 1, the arguments alone */
     DW_VP,
     DW_WIN55,
@@ -381,6 +382,7 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
         /* fall through */
     case DW_COL_ALONE: /* (kept only: its layers are DW_COL_EARLY's) */
     case DW_TINY_TAG:
+    case DW_TINY3:
     case DW_TINY: /* one to seven channels, one row of taps; four: the one-row loop's */
         if (a->out.c == 4) {
             const int four = a->records != NULL ? nnom_dw_four_asks(a) : 0;
@@ -393,7 +395,7 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
             nnom_dw_tiny_tag_run(a);
             return DW_TINY_TAG;
         } else if (nnom_dw_tiny_asks(a) && nnom_dw_tiny_s8(a))
-            return DW_TINY;
+            return nnom_dw_tiny3_asks(a) ? DW_TINY3 : DW_TINY;
         if (a->ch_mult < 1 || a->out.c != a->in.c * a->ch_mult)
             return -1;
         if (a->ch_mult != 1)
@@ -545,6 +547,9 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
         return 1;
     case DW_TINY:
         return nnom_dw_tiny_run(a);
+    case DW_TINY3:
+        nnom_dw_tiny3_run(a);
+        return 1;
     case DW_VP:
         return nnom_dwvp_try(a);
     case DW_WIN55:
@@ -601,7 +606,7 @@ uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
     if (a->out.c < 8 && a->out.c != 4) /* DW_TINY: DW_LINE, DW_COL_EARLY ask 8+ channels */
         return tag == NNOM_DWTINY_TAG && nnom_dw_tiny_tag_asks(a) ? DW_TINY_TAG
                : a->out.h * a->out.w != 1 && nnom_dw_tiny_asks(a) && nnom_dw_tiny_holds(a)
-                   ? DW_TINY
+                   ? (nnom_dw_tiny3_asks(a) ? DW_TINY3 : DW_TINY)
                    : DW_FIRST;
     /* DW_COL_ALONE: past DW_LINE and DW_ONE (which might run) */
     if (tag != NNOM_DWCOL_AL_TAG || nnom_dw_line_asks(a) || (a->out.h == 1 && a->out.w == 1) ||

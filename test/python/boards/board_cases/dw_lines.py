@@ -1958,3 +1958,37 @@ SHORT3D_WITHOUT_RECORDS = (17,)
 
 
 layer_family("short3d_", 200_000, SHORT3D_CASES, without_records=SHORT3D_WITHOUT_RECORDS)
+
+# short3e: the tiny records' three-tap stride-1 layers of one to three
+# channels kept as DW_TINY3, a layer's runs one call of nnom_dw3c1m_s8
+# ('valid', or 'same' of one padded end) or nnom_dw3c1e_s8 ('same': both
+# border outputs in the call): lines down h (3, 1) and along w (1, 3)
+# (dd = ol - xl nonzero: 'valid' across, stride 2 across the lines), runs
+# of 1 to 18 outputs (odd, 4 k + 2, 4 k), one to four lines, one to three
+# channels, rq_fit's words; beside them the layers just outside (two
+# outputs 'same', stride 2 along the taps, no records, ReLU6, |bias| near
+# 2^30).
+SHORT3E_CASES = [
+    ((12, 2, 3), (3, 1), 1, "valid", "relu", None),  # 10 outputs, 2 lines, 3 ch
+    ((16, 2, 3), (3, 1), 1, "valid", "relu", "small"),  # 14, rq_fit's words
+    ((20, 3, 2), (3, 1), 1, "same", "relu", None),  # 'same': 18 runs + borders
+    ((3, 20, 2), (1, 3), 1, "same", "relu", None),  # the same along w
+    ((2, 12, 3), (1, 3), 1, "valid", "relu", None),  # along w, dd = -6
+    ((9, 1, 1), (3, 1), 1, "valid", "relu", None),  # one channel, odd run
+    ((11, 4, 1), (3, 1), 1, "same", "relu", "small"),  # 'same', 9 runs, 4 lines
+    ((5, 2, 2), (3, 1), 1, "same", "relu", None),  # 'same', a run of 3
+    ((3, 2, 3), (3, 1), 1, "same", "relu", None),  # 'same', a run of 1
+    ((4, 2, 3), (3, 1), 1, "valid", "relu", None),  # a run of 2
+    ((6, 3, 2), (3, 1), 1, "valid", "relu", "small"),  # a run of 4
+    ((12, 4, 3), (3, 1), (1, 2), "valid", "relu", None),  # lines 2 c apart in x
+    ((3, 7, 3), (1, 3), 1, "same", "relu", None),  # along w, 3 lines, 'same'
+    ((2, 3, 3), (3, 1), 1, "same", "relu", None),  # two outputs: DW_TINY
+    ((9, 2, 3), (3, 1), 2, "same", "relu", None),  # stride 2: not DW_TINY3
+    ((20, 3, 2), (3, 1), 1, "same", "relu", None),  # without records
+    ((10, 2, 2), (3, 1), 1, "same", "relu6", None),  # ReLU6
+    ((12, 2, 2), (3, 1), 1, "valid", "relu", "huge"),  # |bias| near 2^30
+]
+SHORT3E_WITHOUT_RECORDS = (15,)
+
+
+layer_family("short3e_", 203_000, SHORT3E_CASES, without_records=SHORT3E_WITHOUT_RECORDS)

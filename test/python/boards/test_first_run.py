@@ -46,6 +46,7 @@ CASES = [
     ("8,1,1,15,1,2,valid", (29,), "tag 29: tiny loops' head, two channels"),
     ("1,5,2,1,21,7,same", (29,), "tag 29: tiny loops' head, seven channels"),
     ("3,1,1,48,2,1,valid", (5,), "tag 5: tiny loops, three taps on one channel"),
+    ("3,1,1,20,3,2,same", (5,), "tag 5: three taps 'same' on two channels (DW_TINY3)"),
     ("5,1,2,40,1,3,same", (29,), "tag 29: tiny loops' head, three channels"),
     ("8,1,2,17,1,5,valid", (29,), "tag 29: tiny loops' head, five channels"),
     ("5,1,2,40,2,3,same", (5,), "tag 5: tiny loops, two lines of three channels"),

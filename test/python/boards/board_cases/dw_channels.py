@@ -1003,7 +1003,8 @@ layer_family("few18_", 175_000, FEW18_CASES)
 
 
 # Branch few17: three taps at stride 1 on one to three channels, each
-# channel of each line one run of nnom_dw3c1t_s8 straight on the input
+# channel of each line one run of nnom_dw3c1t_s8 (since short3e: a
+# layer's runs one call of nnom_dw3c1m_s8 / _e_s8) straight on the input
 # (nnom_local_dw_tiny_dsp.c, tiny_dw3c1_takes): columns on two to four
 # pixels across and rows (runs of 4k, 4k + 1, 4k + 2, 4k + 3 outputs), one
 # and two channels, planes that took tiny_cols, 'same' lines (the border

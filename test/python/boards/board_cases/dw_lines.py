@@ -1863,7 +1863,8 @@ layer_family("linetag_", 189_000, LINETAG_CASES)
 # without records. Cases 24-27: the tiny loops' three-tap stride-1 lines
 # of one to three channels on nnom_dw3c1t_s8 with the converter's records
 # (tag 5), kept as DW_TINY (col8's nnom_dw_tiny_run: the geometry alone;
-# short3b's DW_TINY3 gave way to it at the merge); 28 without records. Fields as LONGK_CASES.
+# short3b's DW_TINY3 gave way to it at the merge; since short3e: 24-26 on
+# nnom_dw3c1m_s8 / _e_s8, kept as short3e's DW_TINY3); 28 without records. Fields as LONGK_CASES.
 SHORT3B_CASES = [
     ((2, 1, 16), (3, 1), 1, "same", "relu", None),  # same 2 (short_a)
     ((1, 3, 12), (1, 3), 1, "same", "relu", None),  # same 3 across

@@ -251,6 +251,16 @@ nnom_status_t nnom_local_pw1pxn16e_rec(const int32_t *records, int8_t *output, c
 nnom_status_t nnom_local_pw1pxn16o_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pw1pxn8o_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pw1pxn8e_rec(const int32_t *records, int8_t *output, const int8_t *input);
+/* pwfo's one output of 17 to 24 inputs entered past its header's tests
+ * (build() picks them by in.c) */
+nnom_status_t nnom_local_pwfo17_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pwfo18_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pwfo19_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pwfo20_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pwfo21_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pwfo22_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pwfo23_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pwfo24_rec(const int32_t *records, int8_t *output, const int8_t *input);
 #if !defined(__OPTIMIZE_SIZE__) && !defined(NNOM_KERNEL_PROFILE)
 #define NNOM_RECORDS_RUNS 1
 #else

@@ -92,6 +92,19 @@ static const nnom_layer_type_t *const pw1pxn_one_types[18] = {
     &pw1pxn15e_type, &pw1pxn15o_type,
     &pw1pxn16e_type, &pw1pxn16o_type,
 };
+/* pwfo's one output of 17 to 24 inputs straight to its loop (no header
+ * tests, no jump tables: build() checked the header against the layer) */
+CONV2D_RECORDS_TYPE(pwfo17_type, nnom_local_pwfo17_rec);
+CONV2D_RECORDS_TYPE(pwfo18_type, nnom_local_pwfo18_rec);
+CONV2D_RECORDS_TYPE(pwfo19_type, nnom_local_pwfo19_rec);
+CONV2D_RECORDS_TYPE(pwfo20_type, nnom_local_pwfo20_rec);
+CONV2D_RECORDS_TYPE(pwfo21_type, nnom_local_pwfo21_rec);
+CONV2D_RECORDS_TYPE(pwfo22_type, nnom_local_pwfo22_rec);
+CONV2D_RECORDS_TYPE(pwfo23_type, nnom_local_pwfo23_rec);
+CONV2D_RECORDS_TYPE(pwfo24_type, nnom_local_pwfo24_rec);
+static const nnom_layer_type_t *const pwfo_one_types[8] = {
+    &pwfo17_type, &pwfo18_type, &pwfo19_type, &pwfo20_type,
+    &pwfo21_type, &pwfo22_type, &pwfo23_type, &pwfo24_type};
 /* in the order of the conv table's first entries (nnom_dispatch.c) */
 static const nnom_layer_type_t *const records_types[NNOM_CONV_RECORDS] = {
     &pw1px8_type, &pw1px_type, &pwfo_type, &pw1pxn_type};
@@ -107,6 +120,8 @@ static nnom_status_t conv2d_build(nnom_layer_t *l)
         l->type = l->kernel - 1u < NNOM_CONV_RECORDS ? records_types[l->kernel - 1u] : &conv2d_type;
     if (l->type == &pw1pxn_type && s.out.c == 1 && s.in.c - 8u <= 8u)
         l->type = pw1pxn_one_types[(s.in.c - 8) * 2 + ((s.out.h * s.out.w) & 1)];
+    if (l->type == &pwfo_type && s.out.c == 1 && s.in.c - 17u <= 7u)
+        l->type = pwfo_one_types[s.in.c - 17];
 #endif
     return st;
 }

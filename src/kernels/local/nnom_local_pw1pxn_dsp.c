@@ -252,6 +252,41 @@ uint32_t nnom_local_pw1pxn_scratch(const void *args)
     "push   {r4-r11, lr}\n"                                                                      \
     "ldrh   r5, [r0, #-2]\n"                                                                     \
     "7" #K ":\n" START "6" #K ":\n" MAC ENDA "2" #K ":\n" MAC ENDB("6" #K "b")
+/* 9 inputs leave r9 free (the last word's even pair is not read): it
+ * holds the shift in its low byte (LDRB: ASR reads Rs[7:0]) and, above
+ * it, minus the turns left (times 256), so a turn's end is ADDS and BMI:
+ * no stack, no outputs' end, no shift load. The shift's byte alone is
+ * loaded: a record's top bits cannot change the count of turns. */
+#define PW1PXN_END9A                                                                             \
+    "smmlar r0, r0, r11, lr\n"                                                                   \
+    "asr    r0, r0, r9\n"                                                                        \
+    "ssat   r0, #8, r0\n"                                                                        \
+    "strb   r0, [r1], #1\n"
+#define PW1PXN_END9B                                                                             \
+    PW1PXN_END9A "adds   r9, r9, #256\n"                                                         \
+    "bmi    61b\n"                                                                               \
+    "movs   r0, #0\n" /* NN_SUCCESS */                                                           \
+    "pop    {r4-r11, pc}\n"
+/* r12 the pixels: the record, then r9 = shift - 256 x the turns (an odd
+ * count enters at a turn's second pixel: (r12 + 1) / 2 turns) */
+#define PW1PXN_START9                                                                            \
+    "ldm    r0, {r4-r11, lr}\n"                                                                  \
+    "ldrb   r9, [r0, #36]\n"                                                                     \
+    "sub    r9, r9, r12, lsl #7\n"
+#define PW1PXN_ONE9                                                                              \
+    NNOM_ASM_ENTRY("nnom_local_pw1pxn9o_rec")                                                    \
+    "push   {r4-r11, lr}\n"                                                                      \
+    "ldrh   r12, [r0, #-2]\n"                                                                    \
+    "91:\n" PW1PXN_START9 "sub    r9, r9, #128\n"                                                \
+    "b      21f\n"                                                                               \
+    "81:\n"                                                                                      \
+    "mov    r12, r5\n"                                                                           \
+    "tst    r5, #1\n"                                                                            \
+    "bne    91b\n"                                                                               \
+    "b      71f\n" NNOM_ASM_ENTRY("nnom_local_pw1pxn9e_rec")                                     \
+    "push   {r4-r11, lr}\n"                                                                      \
+    "ldrh   r12, [r0, #-2]\n"                                                                    \
+    "71:\n" PW1PXN_START9 "61:\n" PW1PXN_MAC9 PW1PXN_END9A "21:\n" PW1PXN_MAC9 PW1PXN_END9B
 #define PW1PXN_ENTRY1(L) ".hword (" L " - 51b) / 2\n"
 
 /* nnom_local_pw1pxn(ctx r0, args r1): the table's run function, the
@@ -363,7 +398,7 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn")
         "bne    60b\n"
         "movs   r0, #0\n" /* NN_SUCCESS */
         "pop    {r4-r11, pc}\n"
-        PW1PXN_ONE(1, 9, PW1PXN_START3, PW1PXN_MAC9, PW1PXN_END3A, PW1PXN_END3B)
+        PW1PXN_ONE9
         PW1PXN_ONE(2, 10, PW1PXN_START3, PW1PXN_MAC10, PW1PXN_END3A, PW1PXN_END3B)
         PW1PXN_ONE(3, 11, PW1PXN_START3, PW1PXN_MAC11, PW1PXN_END3A, PW1PXN_END3B)
         PW1PXN_ONE(4, 12, PW1PXN_START3, PW1PXN_MAC12, PW1PXN_END3A, PW1PXN_END3B)

@@ -804,3 +804,58 @@ def pw1p_model(k: int, rng: np.random.Generator):
 
 
 family("pw1p_", 201_000, len(PW1P_CASES), pw1p_model, without_records=(29,))
+
+
+# pw1q: pw1pxn's one output of 9 inputs holds the shift and minus the turns
+# left in r9 (a turn's end ADDS, BMI: no stack), and pwfo's one output of
+# 17 to 24 inputs has a layer type an in.c whose run enters a one-pixel
+# loop past the header's tests. Taken, 9 inputs: 2x2 and 1x2 (even: one
+# and two turns), 8x8 (64 pixels: the most turns) "huge", 1x3 and 7x9
+# (odd: entered at a turn's second pixel), 3x3 "scaled" (a tiny scale:
+# the largest shift), 1x6 ReLU6; 17 to 24 inputs: 2x2 17->1, 1x4 17->1,
+# 1x2 17->1 (the fewest pixels), 4x4 17->1 (16: the most) "huge", 3x3
+# 18->1, 1x5 19->1, 2x2 20->1 "scaled", 1x3 20->1 ReLU6, a windows-kernel
+# layer then the type (2x2 12->17 -> 17->1); six words: 2x2 21->1, 1x3
+# 22->1 "huge", 4x4 23->1, 1x2 24->1 "scaled". Refused (another type): 2x2
+# 25->1 (seven words: pwfo's own run), 2x2 16->1 (pw1pxn), 2x2 17->2
+# (pwfo's two outputs), 1x17 17->1 (17 pixels: the plain run), 1x1 17->1
+# (one pixel), 2x2 17->1 without an activation, 2x2 10->1 (pw1pxn's 10),
+# and 2x2 18->1 without records (the Layer API's header: without_records).
+# (input (h, w, c), layers: (filters, kernel, activation, kind) each).
+PW1Q_CASES = [
+    ((2, 2, 9), [(1, 1, "relu", None)]),
+    ((1, 2, 9), [(1, 1, "relu", None)]),
+    ((8, 8, 9), [(1, 1, "relu", "huge")]),
+    ((1, 3, 9), [(1, 1, "relu", None)]),
+    ((7, 9, 9), [(1, 1, "relu", None)]),
+    ((3, 3, 9), [(1, 1, "relu", "scaled")]),
+    ((1, 6, 9), [(1, 1, "relu6", None)]),
+    ((2, 2, 17), [(1, 1, "relu", None)]),
+    ((1, 4, 17), [(1, 1, "relu", None)]),
+    ((1, 2, 17), [(1, 1, "relu", None)]),
+    ((4, 4, 17), [(1, 1, "relu", "huge")]),
+    ((3, 3, 18), [(1, 1, "relu", None)]),
+    ((1, 5, 19), [(1, 1, "relu", None)]),
+    ((2, 2, 20), [(1, 1, "relu", "scaled")]),
+    ((1, 3, 20), [(1, 1, "relu6", None)]),
+    ((2, 2, 12), [(17, 1, "relu", None), (1, 1, "relu", None)]),
+    ((2, 2, 21), [(1, 1, "relu", None)]),
+    ((1, 3, 22), [(1, 1, "relu", "huge")]),
+    ((4, 4, 23), [(1, 1, "relu", None)]),
+    ((1, 2, 24), [(1, 1, "relu", "scaled")]),
+    ((2, 2, 25), [(1, 1, "relu", None)]),
+    ((2, 2, 16), [(1, 1, "relu", None)]),
+    ((2, 2, 17), [(2, 1, "relu", None)]),
+    ((1, 17, 17), [(1, 1, "relu", None)]),
+    ((1, 1, 17), [(1, 1, "relu", None)]),
+    ((2, 2, 17), [(1, 1, None, None)]),
+    ((2, 2, 10), [(1, 1, "relu", None)]),
+    ((2, 2, 18), [(1, 1, "relu", None)]),
+]
+
+
+def pw1q_model(k: int, rng: np.random.Generator):
+    return conv_chain_model(*PW1Q_CASES[k], rng)
+
+
+family("pw1q_", 205_000, len(PW1Q_CASES), pw1q_model, without_records=(27,))

@@ -221,6 +221,25 @@ def _plane(attrs: dict, kh: int, kw: int, in_hw, out_hw, down: bool) -> bool:
     )
 
 
+def _inside(attrs: dict, kh: int, kw: int, in_hw, out_hw, groups: int) -> bool:
+    """Tag 27 on a layer whose windows all lie inside the input (rect_groups
+    runs it on the input, the inside band alone): the plane's copy (~2.5
+    instructions a word a group) against the bands' set-up (~400 a layer
+    and ~60 a group, the try's and the first run's walk with it) and their
+    loop (2 an output more than the plane's): measured (2,2) s2 9x9x4 valid
+    1,716 -> 1,302, 7x7x8 valid 1,985 -> 1,520, (3,2) s1 12x12x16 valid
+    30,815 -> 30,522; (2,2) s2 21x21x16 valid 22,129 -> 24,002 and (2,4)
+    s2 15x15x32 valid 29,741 -> 31,612 on the plane, which this leaves to
+    the bands."""
+    (sh, sw), (top, _, left, _) = attrs["strides"], attrs["pads"]
+    h = _axis(in_hw[0], kh, sh, top, out_hw[0])
+    w = _axis(in_hw[1], kw, sw, left, out_hw[1])
+    if h[5] != 0 or h[6] != h[4] or w[5] != 0 or w[6] != w[4]:
+        return False
+    span = ((h[4] - 1) * sh + kh) * ((w[4] - 1) * sw + kw)  # (all of it inside)
+    return 5 * span * groups < 800 + groups * (120 + 4 * h[4] * w[4])
+
+
 def _plane_head(attrs: dict, kh: int, kw: int, ch: int, in_hw, out_hw, down: bool):
     """Tag 27's header words after [tag, taps, groups, exact, down]
     (nnom_dwrect_plane_asks' order): pw, the plane's words, the first input
@@ -329,11 +348,12 @@ def dwrect_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw, out_hw) -> np
     weight = weight.reshape(kh * kw, cout)
     taps = kh * kw
     groups = [int(c) for c in group_channels(cout)[::4]]  # nnom_dw_odd_next's
-    words = 5 + len(groups) * (GROUP_WORDS_FIXED + 4 * ((taps + 1) // 2))
-    if words > MAX_WORDS:
+    total = 5 + len(groups) * (GROUP_WORDS_FIXED + 4 * ((taps + 1) // 2))  # (tag 7's)
+    if total > MAX_WORDS:
         return None
     plane = _plane(attrs, kh, kw, in_hw, out_hw, down)
-    head = _plane_head(attrs, kh, kw, cout, in_hw, out_hw, down) if plane else None
+    inside = _inside(attrs, kh, kw, in_hw, out_hw, len(groups))
+    head = _plane_head(attrs, kh, kw, cout, in_hw, out_hw, down) if plane or inside else None
     if head is not None:
         out = [PLANE_TAG, taps, 0, int(exact), int(down)] + head
     else:
@@ -352,7 +372,7 @@ def dwrect_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw, out_hw) -> np
             return None
         out += words if head is None else _with_offsets(words, head[0], kh, kw, down)
     out[2] = len(groups)
-    if oh * ow > MAX_OUTPUTS and len(out) > LARGE_WORDS and not _fitted(q, exact):
+    if oh * ow > MAX_OUTPUTS and total > LARGE_WORDS and not _fitted(q, exact):
         return None
     return ((np.array(out, np.int64) + (1 << 31)) % (1 << 32) - (1 << 31)).astype(np.int32)
 

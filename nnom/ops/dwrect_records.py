@@ -62,6 +62,8 @@ PLANE = 2
 # loop's own layout (the taps' offsets in it), read in place: the kept run
 # skips the try, the axes, the job and the records' copy
 PLANE_TAG = 27
+# tag 27's down word + JOB: tag 7's check (rect_given) refuses its header
+JOB = 4
 PLANE_HEAD = 19
 # rect_groups' bounds: the plane's copy, the bands' copy (words), the cells
 RECT_PLANE = 576
@@ -355,7 +357,7 @@ def dwrect_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw, out_hw) -> np
     inside = _inside(attrs, kh, kw, in_hw, out_hw, len(groups))
     head = _plane_head(attrs, kh, kw, cout, in_hw, out_hw, down) if plane or inside else None
     if head is not None:
-        out = [PLANE_TAG, taps, 0, int(exact), int(down)] + head
+        out = [PLANE_TAG, taps, 0, int(exact), int(down) + JOB] + head
     else:
         out = [TAG, taps, 0, int(exact), int(down) + PLANE * plane]
     for c in groups:

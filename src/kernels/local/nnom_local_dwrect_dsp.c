@@ -1181,7 +1181,7 @@ enum {
     P27_TAPS = 1,
     P27_GROUPS,
     P27_EXACT,
-    P27_DOWN,
+    P27_DOWN,  /* down + P27_JOB_BIT: tag 7's rect_given refuses a header retagged 7 */
     P27_PW,    /* the plane's words a row */
     P27_WORDS, /* its words */
     P27_IN,    /* the first input word's index */
@@ -1194,6 +1194,7 @@ enum {
     P27_HEAD
 };
 #define P27_GROUP_WORDS(pairs) (17 + 6 * (pairs))
+#define P27_JOB_BIT 4
 
 int nnom_dwrect_plane_asks(const nnom_conv_args_t *a)
 {
@@ -1224,7 +1225,7 @@ int nnom_dwrect_plane_asks(const nnom_conv_args_t *a)
                                     taps,
                                     (ch + 3) / 4,
                                     exact,
-                                    down,
+                                    down + P27_JOB_BIT,
                                     span_u,
                                     span_u * span_v,
                                     v->pad * span_u + u->pad,

@@ -2,7 +2,8 @@
 
 Where the converter's records name a layer's path (a two-tap plan, the
 one-row loop's tags 9 and 35, the three-tap tags 13-25, the tiny loops'
-tags 5 and 29, dwrect's plane tag 27), the records' checks against the layer run once, at model build
+tags 5 and 29, dwrect's plane tag 27), the records' checks against the
+layer run once, at model build
 (nnom_local_dwconv_s8_step): on the emulated Cortex-M4 (-O2, local
 backend) the first run of such a layer costs what the second does (asked
 at the first run they cost it 20 to 1,050 instructions more). Each

@@ -53,7 +53,7 @@ def test_plane_records_with_their_job():
     rec = dr.dwrect_records(ATTRS, _q(3, 2, 10), 3, -128, (13, 7), (6, 3))
     assert rec is not None
     groups, pairs = 3, 3
-    assert list(rec[:5]) == [dr.PLANE_TAG, 6, groups, 0, 1]  # down: 6 output rows > 3
+    assert list(rec[:5]) == [dr.PLANE_TAG, 6, groups, 0, 1 + dr.JOB]  # down: 6 rows > 3
     pw, ph = 5 * 2 + 3, 2 * 2 + 2  # u down the rows: 13 words a plane row
     nu, nv = 13, 6
     job = [6, 3, 8, 3 * 10, 4 * 2 * pw, 10, 7 * 10, 10 - nu * 7 * 10, 4 * (pw - nu)]
@@ -214,7 +214,7 @@ def test_plane_named_in_the_header():
         (_q(2, 2, 12), (5, 5), (3, 3)),
     ):
         rec = dr.dwrect_records(same, q, 0, -128, hw, ohw)
-        assert rec is not None and rec[0] == dr.PLANE_TAG and rec[4] == 0  # down 0
+        assert rec is not None and rec[0] == dr.PLANE_TAG and rec[4] == dr.JOB  # down 0
     s1 = dict(same, strides=(1, 1))
     assert dr.dwrect_records(s1, _q(2, 2, 8), 0, -128, (7, 7), (7, 7))[0] == dr.PLANE_TAG
     # no border: tag 27 where the plane's copy is cheaper than the bands'

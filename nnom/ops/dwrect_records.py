@@ -56,6 +56,15 @@ LARGE_WORDS = 512
 # the header's down word + PLANE: the kernel runs the whole padded plane
 # (rect_groups' choice, _plane) without its prices
 PLANE = 2
+# the plane's records with its job (nnom_dwrect_plane_asks, asked at build):
+# where _plane() holds on other windows than 3x3 and 5x5, a header of
+# PLANE_HEAD words (the plane's and the loop's geometry) and per group the
+# loop's own layout (the taps' offsets in it), read in place: the kept run
+# skips the try, the axes, the job and the records' copy
+PLANE_TAG = 27
+# tag 27's down word + JOB: tag 7's check (rect_given) refuses its header
+JOB = 4
+PLANE_HEAD = 19
 # rect_groups' bounds: the plane's copy, the bands' copy (words), the cells
 RECT_PLANE = 576
 RECT_COPY = 256
@@ -214,6 +223,74 @@ def _plane(attrs: dict, kh: int, kw: int, in_hw, out_hw, down: bool) -> bool:
     )
 
 
+def _inside(attrs: dict, kh: int, kw: int, in_hw, out_hw, groups: int) -> bool:
+    """Tag 27 on a layer whose windows all lie inside the input (rect_groups
+    runs it on the input, the inside band alone): the plane's copy (~2.5
+    instructions a word a group) against the bands' set-up (~400 a layer
+    and ~60 a group, the try's and the first run's walk with it) and their
+    loop (2 an output more than the plane's): measured (2,2) s2 9x9x4 valid
+    1,716 -> 1,302, 7x7x8 valid 1,985 -> 1,520, (3,2) s1 12x12x16 valid
+    30,815 -> 30,522; (2,2) s2 21x21x16 valid 22,129 -> 24,002 and (2,4)
+    s2 15x15x32 valid 29,741 -> 31,612 on the plane, which this leaves to
+    the bands."""
+    (sh, sw), (top, _, left, _) = attrs["strides"], attrs["pads"]
+    h = _axis(in_hw[0], kh, sh, top, out_hw[0])
+    w = _axis(in_hw[1], kw, sw, left, out_hw[1])
+    if h[5] != 0 or h[6] != h[4] or w[5] != 0 or w[6] != w[4]:
+        return False
+    span = ((h[4] - 1) * sh + kh) * ((w[4] - 1) * sw + kw)  # (all of it inside)
+    return 5 * span * groups < 800 + groups * (120 + 4 * h[4] * w[4])
+
+
+def _plane_head(attrs: dict, kh: int, kw: int, ch: int, in_hw, out_hw, down: bool):
+    """Tag 27's header words after [tag, taps, groups, exact, down]
+    (nnom_dwrect_plane_asks' order): pw, the plane's words, the first input
+    word's index, nu, nv, the job's n, lines, xp, op, xl, ol, the copy's
+    xu, x step and d step; None for 3x3 and 5x5 (their window loop reads
+    tag 7 alone) or where the plane holds no input."""
+    if kh == kw and kh in (3, 5):
+        return None
+    (sh, sw), (top, _, left, _) = attrs["strides"], attrs["pads"]
+    # (in, k, s, pad, out, xb, ob) of each axis
+    h = (in_hw[0], kh, sh, top, out_hw[0], in_hw[1] * ch, out_hw[1] * ch)
+    w = (in_hw[1], kw, sw, left, out_hw[1], ch, ch)
+    u, v = (h, w) if down else (w, h)
+    span_u, span_v = (u[4] - 1) * u[2] + u[1], (v[4] - 1) * v[2] + v[1]
+    nu = min(span_u - u[3], u[0])
+    nv = min(span_v - v[3], v[0])
+    if nu < 1 or nv < 1 or span_u * span_v > RECT_PLANE:
+        return None
+    return [
+        span_u,
+        span_u * span_v,
+        v[3] * span_u + u[3],
+        nu,
+        nv,
+        u[4],
+        v[4],
+        4 * u[2],
+        u[6],
+        4 * v[2] * span_u,
+        v[6],
+        u[5],
+        v[5] - nu * u[5],
+        4 * (span_u - nu),
+    ]
+
+
+def _with_offsets(words: list[int], pw: int, kh: int, kw: int, down: bool) -> list[int]:
+    """A group's words with each pair's two tap offsets on the plane before
+    its four weight words (rect_plane_offsets: taps 4 bytes apart along u,
+    rows 4 pw; an odd count's zero tap at the window's first)."""
+    ku = kh if down else kw
+    taps = kh * kw
+    offs = [4 * (t % ku) + 4 * pw * (t // ku) for t in range(taps)] + [0] * (taps & 1)
+    out = words[:5]
+    for p in range((taps + 1) // 2):
+        out += offs[2 * p : 2 * p + 2] + words[5 + 4 * p : 9 + 4 * p]
+    return out + words[5 + 4 * ((taps + 1) // 2) :]
+
+
 def _plane_takes(attrs: dict, kh: int, kw: int, cout: int, in_hw, out_hw) -> bool:
     """Planes the loop runs on these records: FEW_OUT to MAX_OUTPUTS
     outputs of two columns or more, 3x3 and 5x5 aside (the window loop's;
@@ -273,11 +350,16 @@ def dwrect_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw, out_hw) -> np
     weight = weight.reshape(kh * kw, cout)
     taps = kh * kw
     groups = [int(c) for c in group_channels(cout)[::4]]  # nnom_dw_odd_next's
-    words = 5 + len(groups) * (GROUP_WORDS_FIXED + 4 * ((taps + 1) // 2))
-    if words > MAX_WORDS:
+    total = 5 + len(groups) * (GROUP_WORDS_FIXED + 4 * ((taps + 1) // 2))  # (tag 7's)
+    if total > MAX_WORDS:
         return None
     plane = _plane(attrs, kh, kw, in_hw, out_hw, down)
-    out = [TAG, taps, 0, int(exact), int(down) + PLANE * plane]
+    inside = _inside(attrs, kh, kw, in_hw, out_hw, len(groups))
+    head = _plane_head(attrs, kh, kw, cout, in_hw, out_hw, down) if plane or inside else None
+    if head is not None:
+        out = [PLANE_TAG, taps, 0, int(exact), int(down) + JOB] + head
+    else:
+        out = [TAG, taps, 0, int(exact), int(down) + PLANE * plane]
     for c in groups:
         words = _group(
             weight[:, c : c + 4],
@@ -290,9 +372,9 @@ def dwrect_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw, out_hw) -> np
         )
         if words is None:
             return None
-        out += words
+        out += words if head is None else _with_offsets(words, head[0], kh, kw, down)
     out[2] = len(groups)
-    if oh * ow > MAX_OUTPUTS and len(out) > LARGE_WORDS and not _fitted(q, exact):
+    if oh * ow > MAX_OUTPUTS and total > LARGE_WORDS and not _fitted(q, exact):
         return None
     return ((np.array(out, np.int64) + (1 << 31)) % (1 << 32) - (1 << 31)).astype(np.int32)
 

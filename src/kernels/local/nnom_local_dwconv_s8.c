@@ -256,6 +256,7 @@ enum {
     DW_WIN,
     DW_RECT,
     DW_RECT5,
+    DW_RECT_PLANE, /* (kept, named at build) tag 27: DW_RECT's plane and its job in the records */
     DW_ACROSS,
     DW_CROSS,
     DW_COL_INSIDE,
@@ -481,6 +482,7 @@ static int dw_late(const dw_ctx_t *t, unsigned from)
         if (take && nnom_dwwin_try(a))
             return DW_WIN;
         /* fall through */
+    case DW_RECT_PLANE: /* (a kept one refused: never on unchanged arguments) */
     case DW_RECT:
         if (take && nnom_dwrect_try(a))
             return DW_RECT;
@@ -568,6 +570,9 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
         return nnom_dwrect_try(a);
     case DW_RECT5:
         return nnom_dwrect_odd5_try(a);
+    case DW_RECT_PLANE:
+        nnom_dwrect_plane_run(a);
+        return 1;
     default:
         return 0;
     }
@@ -601,6 +606,8 @@ uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
         if (tag == NNOM_DW3S_TAG)
             return !nnom_dw3s_asks(a) ? DW_FIRST : nnom_dw3s_short(a) ? DW_THREE_SS : DW_THREE_SV;
     } /* (other odd tags: dw_three_path() refuses them unasked) */
+    if (tag == NNOM_DWRECT_PLANE_TAG) /* DW_RECT_PLANE: the converter chose the plane */
+        return nnom_dwrect_plane_asks(a) ? DW_RECT_PLANE : DW_FIRST;
     if (tag == NNOM_DWLINE_TAG) /* DW_LINE_TAG: next after DW_TWO for other taps */
         return nnom_dw_line_tag_asks(a) ? DW_LINE_TAG : DW_FIRST;
     if (a->out.c < 8 && a->out.c != 4) /* DW_TINY: DW_LINE, DW_COL_EARLY ask 8+ channels */
@@ -696,7 +703,7 @@ nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *arg
 {
 #if NNOM_LOCAL_MAC_ASM
     const unsigned kept = ctx != NULL && ctx->keep != NULL ? *ctx->keep : 0u;
-    if (kept - 1u < DW_RECT5 && dw_kept((const nnom_conv_args_t *)args, kept))
+    if (kept - 1u < DW_RECT_PLANE && dw_kept((const nnom_conv_args_t *)args, kept))
         return NN_SUCCESS;
 #endif
     return dw_walk(ctx, args);

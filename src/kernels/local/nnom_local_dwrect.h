@@ -37,6 +37,15 @@ NNOM_INLINE int nnom_dwrect_given(const nnom_conv_args_t *a)
  * loop's 5x5 path (nnom_dwwin_try) and the flat path leave to the group
  * path: 1 when done ((5,5) s2 24x24x6 same 4.26 there, 3.99 here). */
 int nnom_dwrect_odd5_try(const nnom_conv_args_t *a);
+/* The converter's records of the whole padded plane with its job
+ * (dwrect_records.PLANE_TAG: the plane's and the loop's geometry in the
+ * header, each group's records in the loop's own layout with the taps'
+ * offsets): asked once at build (every word against the layer's own
+ * arguments, nnom_local_dwconv_s8_step), then run without the try, the
+ * axes, the job or the records' copy. */
+#define NNOM_DWRECT_PLANE_TAG 27
+int nnom_dwrect_plane_asks(const nnom_conv_args_t *a);
+void nnom_dwrect_plane_run(const nnom_conv_args_t *a);
 #endif
 
 #endif

@@ -1173,4 +1173,158 @@ int nnom_dwrect_odd5_try(const nnom_conv_args_t *a)
 {
     return a->k.h == 5 && a->k.w == 5 && a->in.c % 4 != 0 && rect_try(a, 1);
 }
+/* Tag 27's header (dwrect_records.PLANE_TAG): the layer's words as
+ * rect_try and rect_plane compute them, then per group the form and the
+ * loop's records (bias, per pair the two offsets and four weight words,
+ * twelve of requantisation), read in place. */
+enum {
+    P27_TAPS = 1,
+    P27_GROUPS,
+    P27_EXACT,
+    P27_DOWN,  /* down + P27_JOB_BIT: tag 7's rect_given refuses a header retagged 7 */
+    P27_PW,    /* the plane's words a row */
+    P27_WORDS, /* its words */
+    P27_IN,    /* the first input word's index */
+    P27_NU,
+    P27_NV,
+    P27_JOB, /* the job's n, lines, xp, op, xl, ol */
+    P27_XU = P27_JOB + 6,
+    P27_XSTEP, /* the copy's from a row's end to the next row's start */
+    P27_DSTEP,
+    P27_HEAD
+};
+#define P27_GROUP_WORDS(pairs) (17 + 6 * (pairs))
+#define P27_JOB_BIT 4
+
+int nnom_dwrect_plane_asks(const nnom_conv_args_t *a)
+{
+    const int32_t *r = a->records;
+    const int32_t kh = a->k.h, kw = a->k.w, taps = kh * kw, ch = a->in.c, pairs = (taps + 1) / 2;
+    if (r == NULL || r[0] != NNOM_DWRECT_PLANE_TAG || a->ch_mult != 1 || a->out.c != ch ||
+        ch < 4 || kh < 2 || kw < 2 || taps > RECT_TAPS || a->p.dilation_h != 1 ||
+        a->p.dilation_w != 1 || (kh == kw && (kh == 3 || kh == 5)))
+        return 0;
+    const int exact = a->p.act_min < a->p.output_zp || a->p.act_min > -128 || a->p.act_max < 127;
+    rect_axis_t h, w;
+    rect_axis(&h, a->in.h, kh, a->p.stride_h, a->p.pad_top, a->out.h);
+    rect_axis(&w, a->in.w, kw, a->p.stride_w, a->p.pad_left, a->out.w);
+    const int hb = h.lo > 0 || h.hi < h.out, wb = w.lo > 0 || w.hi < w.out;
+    const int down = hb != wb ? wb : a->out.h > a->out.w;
+    h.xb = a->in.w * ch;
+    h.ob = a->out.w * ch;
+    w.xb = ch;
+    w.ob = ch;
+    const rect_axis_t *u = down ? &h : &w, *v = down ? &w : &h;
+    const int32_t span_u = (u->out - 1) * u->s + u->k, span_v = (v->out - 1) * v->s + v->k;
+    const int32_t nu = span_u - u->pad < u->in ? span_u - u->pad : u->in;
+    const int32_t nv = span_v - v->pad < v->in ? span_v - v->pad : v->in;
+    if (u->pad < 0 || v->pad < 0 || u->s < 1 || v->s < 1 || nu < 1 || nv < 1 ||
+        span_u * span_v > RECT_PLANE)
+        return 0;
+    const int32_t want[P27_HEAD] = {NNOM_DWRECT_PLANE_TAG,
+                                    taps,
+                                    (ch + 3) / 4,
+                                    exact,
+                                    down + P27_JOB_BIT,
+                                    span_u,
+                                    span_u * span_v,
+                                    v->pad * span_u + u->pad,
+                                    nu,
+                                    nv,
+                                    u->out,
+                                    v->out,
+                                    4 * u->s,
+                                    u->ob,
+                                    4 * v->s * span_u,
+                                    v->ob,
+                                    u->xb,
+                                    v->xb - nu * u->xb,
+                                    4 * (span_u - nu)};
+    int32_t bad = 0;
+    for (int i = 0; i < P27_HEAD; i++)
+        bad |= r[i] ^ want[i];
+    int32_t rec[RECT_REC];
+    rect_plane_offsets(rec, u->k, taps, 4 * span_u);
+    const int32_t *g = r + P27_HEAD;
+    for (int32_t c = 0; bad == 0 && c < ch; c = nnom_dw_odd_next(c, ch), g += P27_GROUP_WORDS(pairs)) {
+        bad |= (g[0] != 1 && g[0] != 2) || (exact && g[0] != 1);
+        for (int32_t p = 0; p < pairs; p++)
+            bad |= (g[5 + 6 * p] ^ rec[4 + 6 * p]) | (g[6 + 6 * p] ^ rec[5 + 6 * p]);
+    }
+    return bad == 0;
+}
+
+/* words (a multiple of eight) of v from p on, eight a STM: ~0.4 an
+ * instruction a word; rect_border's loops cost ~12 a row besides its words
+ * ((2,2) s2 7x7x8 same: 15 border words, 113 instructions). */
+void nnom_dwrect_fill(uint32_t *p, int32_t words, uint32_t v);
+typedef char nnom_dwrect_fill_whole_t[RECT_PLANE % 8 == 0 ? 1 : -1]; /* (words rounded up) */
+
+__asm__(NNOM_ASM_FUNC("nnom_dwrect_fill")
+        "push   {r4-r9}\n"
+        "mov    r3, r2\n"
+        "mov    r4, r2\n"
+        "mov    r5, r2\n"
+        "mov    r6, r2\n"
+        "mov    r7, r2\n"
+        "mov    r8, r2\n"
+        "mov    r9, r2\n"
+        "1:\n"
+        "stmia  r0!, {r2-r9}\n"
+        "subs   r1, r1, #8\n"
+        "bgt    1b\n"
+        "pop    {r4-r9}\n"
+        "bx     lr\n"
+        ".size nnom_dwrect_fill, .-nnom_dwrect_fill\n"
+        ".text\n");
+
+/* The plane of tag 27's records (nnom_dwrect_plane_asks held at build):
+ * the border (the whole plane where it is an eighth or more of it: the
+ * inside is copied over), then per group the inside's copy and one call. */
+void nnom_dwrect_plane_run(const nnom_conv_args_t *a)
+{
+    const int32_t *r = a->records;
+    const int32_t ch = a->in.c, pairs = (r[P27_TAPS] + 1) / 2, nu = r[P27_NU];
+    uint32_t buf[RECT_PLANE];
+    uint32_t *const in = buf + r[P27_IN];
+    const int32_t words = r[P27_WORDS]; /* (at most RECT_PLANE, a multiple of eight) */
+    const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
+    if (8 * (words - nu * r[P27_NV]) >= words)
+        nnom_dwrect_fill(buf, (words + 7) & ~7, zp4);
+    else
+        rect_border(buf, words, in, r[P27_PW], nu, r[P27_NV], zp4);
+    nnom_dwrect_job_t j = {(const int8_t *)buf,
+                           NULL,
+                           NULL,
+                           r[P27_JOB],
+                           r[P27_JOB + 1],
+                           r[P27_JOB + 2],
+                           r[P27_JOB + 3],
+                           r[P27_JOB + 4],
+                           r[P27_JOB + 5],
+                           pairs,
+                           ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u,
+                           ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u};
+    const uintptr_t tail = (uintptr_t)nnom_dwrect_rows_tails + 64u * (uint32_t)(nu & 7);
+    const int32_t xu = r[P27_XU];
+    nnom_dwrect_rows_t rows = {in,
+                               NULL,
+                               xu,
+                               3 * xu,
+                               nu >> 3,
+                               nu >= 8 ? (uintptr_t)nnom_dwrect_rows_step : tail,
+                               tail,
+                               r[P27_XSTEP],
+                               r[P27_DSTEP],
+                               r[P27_NV]};
+    const int32_t two = rect_two(ch), exact = r[P27_EXACT];
+    const int32_t *g = r + P27_HEAD;
+    for (int32_t c = 0, k = 0; c < ch; c = nnom_dw_odd_next(c, ch), k++, g += P27_GROUP_WORDS(pairs)) {
+        rows.x = a->input + c;
+        nnom_dwrect_rows(&rows);
+        j.rec = g + 1;
+        j.out = a->output + c;
+        rect_loop(exact, g[0], k == two, 1)(&j);
+    }
+}
 #endif

@@ -2,7 +2,8 @@
 
 Where the converter's records name a layer's path (a two-tap plan, the
 one-row loop's tags 9 and 35, the three-tap tags 13-25, the tiny loops'
-tags 5 and 29), the records' checks against the layer run once, at model build
+tags 5 and 29, dwrect's plane tag 27), the records' checks against the
+layer run once, at model build
 (nnom_local_dwconv_s8_step): on the emulated Cortex-M4 (-O2, local
 backend) the first run of such a layer costs what the second does (asked
 at the first run they cost it 20 to 1,050 instructions more). Each
@@ -50,6 +51,10 @@ CASES = [
     ("5,1,2,40,1,3,same", (29,), "tag 29: tiny loops' head, three channels"),
     ("8,1,2,17,1,5,valid", (29,), "tag 29: tiny loops' head, five channels"),
     ("5,1,2,40,2,3,same", (5,), "tag 5: tiny loops, two lines of three channels"),
+    ("2,2,2,7,7,8,same", (27,), "tag 27: dwrect's plane and its job"),
+    ("2,2,1,9,9,10,same", (27,), "tag 27: the last group on two lanes"),
+    ("3,5,1,6,6,8,same", (27,), "tag 27: an odd count of taps"),
+    ("2,2,2,9,9,4,valid", (27,), "tag 27: a border-less plane"),
 ]
 
 

@@ -22,13 +22,57 @@ def _q(kh: int, kw: int, cout: int, seed: int = 0):
     )
 
 
+def _groups(rec: np.ndarray) -> list[np.ndarray]:
+    """Each group's words in tag 7's layout (tag 27's without the offsets)."""
+    taps, n = int(rec[1]), int(rec[2])
+    pairs = (taps + 1) // 2
+    if rec[0] == dr.TAG:
+        size = dr.GROUP_WORDS_FIXED + 4 * pairs
+        return [rec[5 + k * size : 5 + (k + 1) * size] for k in range(n)]
+    size = dr.GROUP_WORDS_FIXED + 6 * pairs
+    out = []
+    for k in range(n):
+        g = rec[dr.PLANE_HEAD + k * size : dr.PLANE_HEAD + (k + 1) * size]
+        w = [g[7 + 6 * p : 11 + 6 * p] for p in range(pairs)]
+        out.append(np.concatenate([g[:5], *w, g[5 + 6 * pairs :]]))
+    return out
+
+
 def test_header_and_group_size():
-    rec = dr.dwrect_records(ATTRS, _q(3, 2, 10), 3, -128, (13, 7), (6, 3))
+    # a plane of 100 outputs on the input: the bands' (tag 7)
+    rec = dr.dwrect_records(ATTRS, _q(3, 2, 10), 3, -128, (23, 21), (11, 10))
     assert rec is not None
     groups = 3  # channels 0-3, 4-7 and the overlapping 6-9
-    assert list(rec[:5]) == [dr.TAG, 6, groups, 0, 1]  # down: 6 output rows > 3 columns
+    assert list(rec[:5]) == [dr.TAG, 6, groups, 0, 1]  # down: 11 output rows > 10 columns
     assert len(rec) == 5 + groups * (dr.GROUP_WORDS_FIXED + 4 * 3)
     assert rec[5] == 2  # scaled form: every e is 11
+
+
+def test_plane_records_with_their_job():
+    # few outputs on the input: tag 27, the plane's job in the header
+    rec = dr.dwrect_records(ATTRS, _q(3, 2, 10), 3, -128, (13, 7), (6, 3))
+    assert rec is not None
+    groups, pairs = 3, 3
+    assert list(rec[:5]) == [dr.PLANE_TAG, 6, groups, 0, 1 + dr.JOB]  # down: 6 rows > 3
+    pw, ph = 5 * 2 + 3, 2 * 2 + 2  # u down the rows: 13 words a plane row
+    nu, nv = 13, 6
+    job = [6, 3, 8, 3 * 10, 4 * 2 * pw, 10, 7 * 10, 10 - nu * 7 * 10, 4 * (pw - nu)]
+    assert list(rec[5:19]) == [pw, pw * ph, 0, nu, nv] + job
+    assert len(rec) == dr.PLANE_HEAD + groups * (dr.GROUP_WORDS_FIXED + 6 * pairs)
+    g = rec[dr.PLANE_HEAD :]
+    assert g[0] == 2  # scaled form: every e is 11
+    # the taps' offsets, along u (three rows of the kernel) first
+    assert [int(g[5 + 6 * p + k]) for p in range(pairs) for k in (0, 1)] == [
+        0,
+        4,
+        8,
+        4 * pw,
+        4 * pw + 4,
+        4 * pw + 8,
+    ]
+    # not on 3x3 (the window loop reads tag 7 alone)
+    same = dict(ATTRS, pads=(0, 1, 1, 1))
+    assert dr.dwrect_records(same, _q(3, 3, 10), 0, -128, (10, 33), (5, 17))[0] == dr.TAG
 
 
 def test_no_records_where_the_kernel_does_not_take_them():
@@ -70,7 +114,7 @@ def test_exact_form_without_activation():
     q = _q(2, 4, 8)
     q.act_min = -128
     rec = dr.dwrect_records(ATTRS, q, 0, 5, (8, 13), (4, 5))  # zero point 5: the s term
-    assert rec is not None and rec[3] == 1 and rec[5] == 1
+    assert rec is not None and rec[3] == 1 and _groups(rec)[0][0] == 1
 
 
 def _trained_like(kh: int, kw: int, cout: int, seed: int):
@@ -130,7 +174,6 @@ def test_trained_like_channels_keep_the_scaled_form_and_every_byte():
         )
         assert rec is not None
         taps, down = int(rec[1]), bool(rec[4])
-        size = dr.GROUP_WORDS_FIXED + 4 * ((taps + 1) // 2)
         w = np.asarray(q.weight, np.int64)
         w = (w.transpose(1, 0, 2) if down else w).reshape(taps, cout)
         starts = [int(c) for c in dr.group_channels(cout)[::4]]
@@ -139,8 +182,7 @@ def test_trained_like_channels_keep_the_scaled_form_and_every_byte():
         x[0], x[1] = -128, 127  # the sums' extremes and the zero points'
         x[2], x[3] = np.where(w > 0, 127, -128), np.where(w > 0, -128, 127)
         x[4] = zp_in
-        for k, c in enumerate(starts):
-            g = rec[5 + k * size : 5 + (k + 1) * size]
+        for c, g in zip(starts, _groups(rec), strict=True):
             assert g[0] == 2
             acc = (w[None, :, c : c + 4] * (x[:, :, c : c + 4] - zp_in)).sum(axis=1) + q.bias[
                 c : c + 4
@@ -172,11 +214,19 @@ def test_plane_named_in_the_header():
         (_q(2, 2, 12), (5, 5), (3, 3)),
     ):
         rec = dr.dwrect_records(same, q, 0, -128, hw, ohw)
-        assert rec is not None and rec[4] == dr.PLANE  # down 0
+        assert rec is not None and rec[0] == dr.PLANE_TAG and rec[4] == dr.JOB  # down 0
     s1 = dict(same, strides=(1, 1))
-    assert dr.dwrect_records(s1, _q(2, 2, 8), 0, -128, (7, 7), (7, 7))[4] == dr.PLANE
-    assert dr.dwrect_records(ATTRS, _q(2, 2, 8), 0, -128, (9, 9), (4, 4))[4] == 0  # valid
-    assert dr.dwrect_records(ATTRS, _q(2, 2, 8), 0, -128, (8, 8), (4, 4))[4] == 0  # no border
-    assert dr.dwrect_records(same, _q(2, 2, 16), 0, -128, (6, 6), (3, 3))[4] == 0  # 6x6: too
+    assert dr.dwrect_records(s1, _q(2, 2, 8), 0, -128, (7, 7), (7, 7))[0] == dr.PLANE_TAG
+    # no border: tag 27 where the plane's copy is cheaper than the bands'
+    # set-up (branch rectd: (2,2) s2 9x9x4 valid 1,716 -> 1,302), else tag 7
+    # without the bit
+    assert dr.dwrect_records(ATTRS, _q(2, 2, 8), 0, -128, (9, 9), (4, 4))[0] == dr.PLANE_TAG
+    assert dr.dwrect_records(ATTRS, _q(2, 2, 8), 0, -128, (8, 8), (4, 4))[0] == dr.PLANE_TAG
+    assert dr.dwrect_records(same, _q(2, 2, 16), 0, -128, (6, 6), (3, 3))[0] == dr.PLANE_TAG
+    wide = dr.dwrect_records(ATTRS, _q(2, 2, 16), 0, -128, (21, 21), (10, 10))
+    assert list(wide[[0, 4]]) == [dr.TAG, 0]
+    # a padded plane of 5x5 keeps tag 7 and the bit (its window loop's)
+    five = dr.dwrect_records(dict(ATTRS, pads=(1, 2, 1, 2)), _q(5, 5, 8), 0, -128, (9, 7), (5, 4))
+    assert five is None or five[0] == dr.TAG
     cells = dict(ATTRS, pads=(0, 0, 1, 1))
     assert dr.dwrect_records(cells, _q(2, 3, 13), 0, -128, (30, 17), (15, 9))[4] == 1  # down

@@ -782,3 +782,42 @@ RECTC_WITHOUT_RECORDS = (14,)
 
 
 layer_family("rectc_", 198_000, RECTC_CASES, without_records=RECTC_WITHOUT_RECORDS)
+
+
+# Branch rectd: dwrect's plane with its job in the converter's records (tag
+# 27, asked at build: DW_RECT_PLANE). The plane at (2,2) s1 and s2, (3,2),
+# (3,5) (an odd count of taps), ten channels (the last group on two lanes),
+# the exact form (ReLU6, no activation), "small" and "scaled" (the unscaled
+# and rq_fit's forms), 121 channels on a plane of 160 words; border-less
+# planes on tag 27 (9x9x4, 7x7x8 valid, 8x8x8 and 6x6x16 s2 'same', (3,2)
+# s1 12x12x16 valid); just outside: a border-less plane the bands keep (21x21
+# valid), 3x3 and 5x5 (tag 7), a plane over the copy's 576 words ((2,2) s1
+# 24x24x8 same), three channels, the cells ((2,3) s2 30x17x13 same) and the
+# kernel's own records on a tag-27 shape (built without the converter's).
+RECTD_CASES = [
+    ((7, 7, 8), (2, 2), 2, "same", "relu", None),
+    ((5, 5, 12), (2, 2), 2, "same", "relu", "small"),
+    ((4, 4, 16), (2, 2), 1, "same", None, None),
+    ((7, 7, 8), (2, 2), 1, "same", "relu6", None),
+    ((9, 9, 8), (3, 2), 2, "same", "relu", "scaled"),
+    ((6, 6, 8), (3, 5), 1, "same", "relu", None),
+    ((9, 9, 10), (2, 2), 1, "same", "relu", None),
+    ((15, 9, 121), (2, 2), 2, "same", "relu", None),
+    ((9, 9, 4), (2, 2), 2, "valid", "relu", None),
+    ((7, 7, 8), (2, 2), 2, "valid", None, None),
+    ((8, 8, 8), (2, 2), 2, "same", "relu", None),
+    ((6, 6, 16), (2, 2), 2, "same", "relu", "small"),
+    ((12, 12, 16), (3, 2), 1, "valid", "relu", "scaled"),
+    # just outside
+    ((21, 21, 16), (2, 2), 2, "valid", "relu", None),
+    ((9, 9, 8), (3, 3), 2, "same", "relu", None),
+    ((24, 24, 8), (2, 2), 1, "same", "relu", None),
+    ((11, 11, 3), (2, 2), 2, "same", "relu", None),
+    ((30, 17, 13), (2, 3), 2, "same", "relu", None),
+    ((7, 7, 8), (2, 2), 2, "same", "relu", None),
+]
+# cases built without the records (dwrect's own, rect_own, on a tag-27 shape)
+RECTD_WITHOUT_RECORDS = (18,)
+
+
+layer_family("rectd_", 202_000, RECTD_CASES, without_records=RECTD_WITHOUT_RECORDS)

@@ -18,7 +18,7 @@ from .registry import family
 
 # tags a first word may name (nnom_local_dwcol.h, dwpair, dw3s2(l), dw3s2q,
 # dw3line's short lines, dwline's padded lines)
-TAGS = (0, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 29, 35)
+TAGS = (0, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 35)
 
 
 def head(n: int) -> list[int]:
@@ -91,10 +91,15 @@ TAMPERB_CASES = [
     # channels: the pairs' m loop, tiny_line3)
     ("dw", ((15, 1, 2), (8, 1), 1, "valid", "relu", None), (29,), head(13)),
     ("dw", ((40, 1, 3), (5, 1), 2, "same", "relu", None), (29,), head(13)),
-    # tag 7: dwrect's header [tag, taps, groups, exact, down + PLANE]: the
-    # padded plane the converter chose (rectc), and bands (no PLANE)
-    ("dw", ((7, 7, 8), (2, 2), 2, "same", "relu", None), (7,), head(5)),
-    ("dw", ((9, 9, 4), (2, 2), 2, "valid", "relu", None), (7,), head(5)),
+    # tag 27 (rectd; these two were tag 7's before): dwrect's plane with its
+    # job, the header's nineteen words and the first group's four offsets
+    # (a padded plane; a border-less one of one group)
+    ("dw", ((7, 7, 8), (2, 2), 2, "same", "relu", None), (27,), head(19) + [24, 25, 30, 31]),
+    ("dw", ((9, 9, 4), (2, 2), 2, "valid", "relu", None), (27,), head(19) + [24, 25, 30, 31]),
+    # tag 7: dwrect's header [tag, taps, groups, exact, down + PLANE]: bands
+    # (no PLANE) and a padded 3x3 plane
+    ("dw", ((21, 21, 16), (2, 2), 2, "valid", "relu", None), (7,), head(5)),
+    ("dw", ((10, 33, 10), (3, 3), 2, "same", "relu", None), (7,), head(5)),
 ]
 
 

@@ -1201,3 +1201,43 @@ TINY5_CASES = [
 ]
 
 layer_family("tiny5_", 199_000, TINY5_CASES)
+
+
+# Branch tiny6: tag 29's pairs-m and five/six-channel courses as one-line
+# functions (tiny_line_pairs_m, tiny_line56: no line loop), and the walk's
+# first-word test after nnom_dw_tiny_asks. Taken (0-13): two channels on
+# four and five pairs at stride 1 (odd and even taps, 'same' of odd
+# padding), one channel on four pairs at stride 1, five and six channels on
+# the m loops (three to five pairs, stride 1 and 2) and on the plain loop
+# (two pairs: tiny_line56's fn course), trained-like scales ("small": the
+# last channels' weights down) on each new course. Refused near the limits
+# (14-21): two lines (tag 5, tiny_pairs_m's loop), two channels of two
+# pairs (the plain pairs loop), two rows of taps, no activation, ReLU6,
+# four and eight channels (the walk past DW_TINY), a column of six, and
+# 13x1x2 without records (the kernel's own, the walk's tiny_s8).
+TINY6_CASES = [
+    ((13, 1, 2), (8, 1), 1, "valid", "relu", None),
+    ((15, 1, 2), (7, 1), 1, "valid", "relu", None),
+    ((15, 1, 2), (8, 1), 1, "valid", "relu", "small"),
+    ((1, 21, 6), (1, 5), 2, "same", "relu", None),
+    ((1, 21, 5), (1, 5), 2, "same", "relu", None),
+    ((11, 1, 1), (8, 1), 1, "valid", "relu", None),
+    ((1, 20, 2), (1, 9), 1, "same", "relu", None),
+    ((1, 14, 2), (1, 6), 1, "same", "relu", "small"),
+    ((17, 1, 6), (8, 1), 2, "valid", "relu", None),
+    ((1, 12, 5), (1, 4), 1, "same", "relu", None),
+    ((1, 16, 6), (1, 4), 1, "same", "relu", "small"),
+    ((1, 23, 6), (1, 7), 1, "valid", "relu", "small"),
+    ((1, 22, 5), (1, 10), 2, "same", "relu", None),
+    ((21, 1, 6), (5, 1), 2, "same", "relu", None),
+    ((13, 2, 2), (8, 1), 1, "valid", "relu", None),
+    ((9, 1, 2), (4, 1), 1, "valid", "relu", None),
+    ((2, 21, 6), (2, 5), 2, "same", "relu", None),
+    ((1, 21, 6), (1, 5), 2, "same", None, None),
+    ((1, 21, 6), (1, 5), 2, "same", "relu6", None),
+    ((13, 1, 4), (8, 1), 1, "valid", "relu", None),
+    ((13, 1, 8), (8, 1), 1, "valid", "relu", None),
+    ((13, 1, 2), (8, 1), 1, "valid", "relu", None),
+]
+
+layer_family("tiny6_", 204_000, TINY6_CASES, without_records=(21,))

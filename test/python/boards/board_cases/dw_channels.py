@@ -1205,16 +1205,19 @@ layer_family("tiny5_", 199_000, TINY5_CASES)
 
 # Branch tiny6: tag 29's pairs-m and five/six-channel courses as one-line
 # functions (tiny_line_pairs_m, tiny_line56: no line loop), and the walk's
-# first-word test after nnom_dw_tiny_asks. Taken (0-13): two channels on
-# four and five pairs at stride 1 (odd and even taps, 'same' of odd
-# padding), one channel on four pairs at stride 1, five and six channels on
-# the m loops (three to five pairs, stride 1 and 2) and on the plain loop
-# (two pairs: tiny_line56's fn course), trained-like scales ("small": the
-# last channels' weights down) on each new course. Refused near the limits
-# (14-21): two lines (tag 5, tiny_pairs_m's loop), two channels of two
-# pairs (the plain pairs loop), two rows of taps, no activation, ReLU6,
-# four and eight channels (the walk past DW_TINY), a column of six, and
-# 13x1x2 without records (the kernel's own, the walk's tiny_s8).
+# first-word test after nnom_dw_tiny_asks. Tag 29 (0-13, 15, 18; each
+# case's first words checked on the converter's output,
+# /work/notes/tiny6/check_tags.py): two channels on three to five pairs at
+# stride 1 (odd and even taps, 'same' of odd padding) and one on four
+# (course 0, tiny_line_pairs_m), five and six channels on the m loops
+# (three to five pairs, stride 1 and 2, a row and a column) and on the
+# plain loop (two pairs: tiny_line56's fn course) (course 2), trained-like
+# scales ("small": the last channels' weights down) on both; two channels
+# of two pairs (course 1, the pairs loop), ReLU6 whose range is whole.
+# Refused near the limits: two lines (14, tag 5: tiny_pairs_m's loop), two
+# rows of taps (16, tag 7), no activation (17, no records), four and eight
+# channels (19, 20: tag 11, the walk past DW_TINY), and 13x1x2 without
+# records (21: the kernel's own, the walk's tiny_s8).
 TINY6_CASES = [
     ((13, 1, 2), (8, 1), 1, "valid", "relu", None),
     ((15, 1, 2), (7, 1), 1, "valid", "relu", None),

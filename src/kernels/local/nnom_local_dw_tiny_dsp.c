@@ -1968,9 +1968,14 @@ static NNOM_NOINLINE void tiny_line56(const nnom_conv_args_t *a, const tiny_t *t
         const tiny_mjob_t j = {
             {buf[0], a->output, buf[0] + (t->n & ~1) * t->s, t->os, r, t->n & 1}, r + nc};
         mfn(&j);
-    } else
+    } else {
+        /* (in registers: read through t, every call reloaded them, +8 on
+         * (4,1) s1 27x1x6 same against tiny_chans56) */
+        int8_t *o = a->output;
+        const int32_t n = t->n, s = t->s, os = t->os;
         for (int32_t k = 0; k < nc; k++)
-            tiny_run(fn, buf[k], a->output + k, t->n, t->s, t->os, &r[k]);
+            tiny_run(fn, buf[k], o + k, n, s, os, &r[k]);
+    }
 }
 
 int nnom_dw_tiny_tag_asks(const nnom_conv_args_t *a)

@@ -2003,6 +2003,44 @@ static NNOM_NOINLINE void tiny_line7(const nnom_conv_args_t *a, const tiny_t *t,
     tiny_line_m(a, t, r, entries, mfn, 7);
 }
 
+/* tiny_pairs_m and tiny_chans56 on the one line of a tag-29 layer: no
+ * line loop (its set-up and registers cost (8,1) s1 13x1x2 valid and (1,5)
+ * s2 1x21x6 same their bound) */
+static NNOM_NOINLINE void tiny_line_pairs_m(const nnom_conv_args_t *a, const tiny_t *t,
+                                            const tiny_ch_t *r, tiny_mfn mfn, int32_t entries)
+{
+    tiny_lines_t line __attribute__((aligned(4)));
+    tiny_lines12(a->input, t, a->p.input_zp, line[0], line[1], entries);
+    const tiny_mjob_t j = {{line[0], a->output, line[0] + (t->n & ~1) * t->s, t->os, r, t->n & 1},
+                           r + a->out.c};
+    mfn(&j);
+}
+static NNOM_NOINLINE void tiny_line56(const nnom_conv_args_t *a, const tiny_t *t,
+                                      const tiny_ch_t *r, tiny_fn fn, int32_t entries,
+                                      tiny_mfn mfn)
+{
+    const int32_t nc = a->out.c;
+    const int32_t m = t->in < entries - t->pad ? t->in : entries - t->pad;
+    int16_t buf[7][TINY_CS] __attribute__((aligned(4)));
+    tiny_fill(&buf[0][0], t->pad, t->pad + m, entries, a->p.input_zp, 7);
+    if (nc == 5)
+        tiny_tcopy56(a->input, m, &buf[0][t->pad], 5);
+    else
+        tiny_tcopy56(a->input, m, &buf[0][t->pad], 6);
+    if (mfn != NULL) {
+        const tiny_mjob_t j = {
+            {buf[0], a->output, buf[0] + (t->n & ~1) * t->s, t->os, r, t->n & 1}, r + nc};
+        mfn(&j);
+    } else {
+        /* (in registers: read through t, every call reloaded them, +8 on
+         * (4,1) s1 27x1x6 same against tiny_chans56) */
+        int8_t *o = a->output;
+        const int32_t n = t->n, s = t->s, os = t->os;
+        for (int32_t k = 0; k < nc; k++)
+            tiny_run(fn, buf[k], o + k, n, s, os, &r[k]);
+    }
+}
+
 int nnom_dw_tiny_tag_asks(const nnom_conv_args_t *a)
 {
     tiny_t t;
@@ -2039,9 +2077,9 @@ void nnom_dw_tiny_tag_run(const nnom_conv_args_t *a)
     const int32_t pairs = (t->k + 1) / 2, s2 = t->s - 1, entries = h[11];
     const tiny_mfn mfn = tiny_mfns[s2][pairs - 2];
     switch (h[0]) {
-    case TINY_C_PAIRS_M: tiny_pairs_m(a, t, r, mfn, entries); break;
+    case TINY_C_PAIRS_M: tiny_line_pairs_m(a, t, r, mfn, entries); break;
     case TINY_C_PAIRS: tiny_pairs(a, t, r, tiny_fns[s2][pairs - 2], entries); break;
-    case TINY_C_56: tiny_chans56(a, t, r, tiny_fns[s2][pairs - 2], entries, mfn); break;
+    case TINY_C_56: tiny_line56(a, t, r, tiny_fns[s2][pairs - 2], entries, mfn); break;
     case TINY_C_L3: tiny_line3(a, t, r, entries, mfn); break;
     case TINY_C_L7: tiny_line7(a, t, r, entries, mfn); break;
     default: tiny_chans(a, t, r, tiny_fns[s2][pairs - 2], entries, 0); break;

@@ -391,12 +391,17 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
                 return DW_LINE;
             if (four == 2 && nnom_dw_col_early(a))
                 return DW_COL_EARLY;
-        } else if (a->records != NULL && a->records[0] == NNOM_DWTINY_TAG &&
-                   nnom_dw_tiny_tag_asks(a)) {
-            nnom_dw_tiny_tag_run(a);
-            return DW_TINY_TAG;
-        } else if (nnom_dw_tiny_asks(a) && nnom_dw_tiny_s8(a))
-            return nnom_dw_tiny3_asks(a) ? DW_TINY3 : DW_TINY;
+        } else if (nnom_dw_tiny_asks(a)) {
+            /* the first word's test after the asks: the layers of 8+
+             * channels that walk past here do not pay it */
+            if (a->records != NULL && a->records[0] == NNOM_DWTINY_TAG &&
+                nnom_dw_tiny_tag_asks(a)) {
+                nnom_dw_tiny_tag_run(a);
+                return DW_TINY_TAG;
+            }
+            if (nnom_dw_tiny_s8(a))
+                return nnom_dw_tiny3_asks(a) ? DW_TINY3 : DW_TINY;
+        }
         if (a->ch_mult < 1 || a->out.c != a->in.c * a->ch_mult)
             return -1;
         if (a->ch_mult != 1)

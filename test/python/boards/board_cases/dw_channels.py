@@ -1202,3 +1202,46 @@ TINY5_CASES = [
 ]
 
 layer_family("tiny5_", 199_000, TINY5_CASES)
+
+
+# Branch tiny6: tag 29's pairs-m and five/six-channel courses as one-line
+# functions (tiny_line_pairs_m, tiny_line56: no line loop), and the walk's
+# first-word test after nnom_dw_tiny_asks. Tag 29 (0-13, 15, 18; each
+# case's first words checked on the converter's output,
+# /work/notes/tiny6/check_tags.py): two channels on three to five pairs at
+# stride 1 (odd and even taps, 'same' of odd padding) and one on four
+# (course 0, tiny_line_pairs_m), five and six channels on the m loops
+# (three to five pairs, stride 1 and 2, a row and a column) and on the
+# plain loop (two pairs: tiny_line56's fn course) (course 2), trained-like
+# scales ("small": the last channels' weights down) on both; two channels
+# of two pairs (course 1, the pairs loop), ReLU6 whose range is whole.
+# Refused near the limits: two lines (14, tag 5: tiny_pairs_m's loop), two
+# rows of taps (16, tag 7), no activation (17, no records), four and eight
+# channels (19, 20: tag 11, the walk past DW_TINY), and 13x1x2 without
+# records (21: the kernel's own, the walk's tiny_s8).
+TINY6_CASES = [
+    ((13, 1, 2), (8, 1), 1, "valid", "relu", None),
+    ((15, 1, 2), (7, 1), 1, "valid", "relu", None),
+    ((15, 1, 2), (8, 1), 1, "valid", "relu", "small"),
+    ((1, 21, 6), (1, 5), 2, "same", "relu", None),
+    ((1, 21, 5), (1, 5), 2, "same", "relu", None),
+    ((11, 1, 1), (8, 1), 1, "valid", "relu", None),
+    ((1, 20, 2), (1, 9), 1, "same", "relu", None),
+    ((1, 14, 2), (1, 6), 1, "same", "relu", "small"),
+    ((17, 1, 6), (8, 1), 2, "valid", "relu", None),
+    ((1, 12, 5), (1, 4), 1, "same", "relu", None),
+    ((1, 16, 6), (1, 4), 1, "same", "relu", "small"),
+    ((1, 23, 6), (1, 7), 1, "valid", "relu", "small"),
+    ((1, 22, 5), (1, 10), 2, "same", "relu", None),
+    ((21, 1, 6), (5, 1), 2, "same", "relu", None),
+    ((13, 2, 2), (8, 1), 1, "valid", "relu", None),
+    ((9, 1, 2), (4, 1), 1, "valid", "relu", None),
+    ((2, 21, 6), (2, 5), 2, "same", "relu", None),
+    ((1, 21, 6), (1, 5), 2, "same", None, None),
+    ((1, 21, 6), (1, 5), 2, "same", "relu6", None),
+    ((13, 1, 4), (8, 1), 1, "valid", "relu", None),
+    ((13, 1, 8), (8, 1), 1, "valid", "relu", None),
+    ((13, 1, 2), (8, 1), 1, "valid", "relu", None),
+]
+
+layer_family("tiny6_", 204_000, TINY6_CASES, without_records=(21,))

@@ -323,6 +323,14 @@ NNOM_INLINE int dw_three_path(const nnom_conv_args_t *a, int ask)
     return DW_THREE_SV;
 }
 
+/* Three taps along rows of two channels on several lines: DW_TINY3's loop
+ * (every line of a channel one call) before the interleaved pairs ((1,3)
+ * s1 3x20x2 same: DW_TWO 1,596) */
+static inline int dw_two_tiny3(const nnom_conv_args_t *a)
+{
+    return a->k.h == 1 && a->k.w == 3 && a->out.h > 1 && nnom_dw_tiny3_asks(a);
+}
+
 static inline int dw_one_path(const nnom_conv_args_t *a)
 {
     return nnom_dwone_try(a) || nnom_dwone4_try(a);
@@ -333,7 +341,7 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
     switch (from) {
     default:
     case DW_TWO: /* two channels, one row of 3+ taps or 2-3 rows of 5+: read interleaved */
-        if (nnom_dw2_asks(a) && dw_two_path(a))
+        if (nnom_dw2_asks(a) && !dw_two_tiny3(a) && dw_two_path(a))
             return DW_TWO;
         /* fall through */
     case DW_PAIR:
@@ -595,7 +603,7 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
  * run walks as before (a header whose records fail their checks too). */
 uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
 {
-    if (a->records == NULL || a->ch_mult != 1 || nnom_dw2_asks(a))
+    if (a->records == NULL || a->ch_mult != 1 || (nnom_dw2_asks(a) && !dw_two_tiny3(a)))
         return DW_FIRST;
     const int32_t taps = a->k.h * a->k.w, tag = a->records[0];
     if (taps == 2) /* DW_PAIR: nnom_dwpair_try()'s plan */

@@ -323,12 +323,13 @@ NNOM_INLINE int dw_three_path(const nnom_conv_args_t *a, int ask)
     return DW_THREE_SV;
 }
 
-/* Three taps along rows of two channels on several lines: DW_TINY3's loop
- * (every line of a channel one call) before the interleaved pairs ((1,3)
- * s1 3x20x2 same: DW_TWO 1,596) */
+/* Three taps on two channels where DW_TINY3 takes them: its loop (a
+ * layer's lines and channels one call) before the interleaved pairs on every
+ * length it takes (entries <= 128: (1,3) s1 3x20x2 same 1,596 -> 1,288,
+ * (3,1) s1 100x1x2 same 1,988 -> 1,888) */
 static inline int dw_two_tiny3(const nnom_conv_args_t *a)
 {
-    return a->k.h == 1 && a->k.w == 3 && a->out.h > 1 && nnom_dw_tiny3_asks(a);
+    return a->k.h * a->k.w == 3 && nnom_dw_tiny3_asks(a);
 }
 
 static inline int dw_one_path(const nnom_conv_args_t *a)

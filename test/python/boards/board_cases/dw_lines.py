@@ -1998,9 +1998,9 @@ layer_family("short3e_", 203_000, SHORT3E_CASES, without_records=SHORT3E_WITHOUT
 # both nnom_dw2_asks() and nnom_dw_tiny3_asks() take, now DW_TINY3's before
 # DW_TWO: (1,3) along w on several rows ('same', 'valid', lines 2 rows
 # apart), one column (3,1) and one row (1,3), the longest line the tiny
-# records take (entries 128), rq_fit's words and |bias| near 2^30; beside
-# them the layers just outside, still DW_TWO's or past both (entries 129,
-# ReLU6's clamp, the shifts past the records' requantisation, no records).
+# records take (entries 128), rq_fit's words, |bias| near 2^30, ReLU6 folded;
+# beside them the layers just outside, still DW_TWO's or past both (entries
+# 129, the shifts past the records' requantisation, no records, stride 2).
 SHORT3F_CASES = [
     ((3, 20, 2), (1, 3), 1, "same", "relu", None),  # the task's shape
     ((4, 10, 2), (1, 3), 1, "valid", "relu", "small"),  # 8 outputs, rq_fit's words
@@ -2008,11 +2008,12 @@ SHORT3F_CASES = [
     ((20, 1, 2), (3, 1), 1, "same", "relu", None),  # one column, 'same'
     ((40, 1, 2), (3, 1), 1, "valid", "relu", "huge"),  # one column, |bias| near 2^30
     ((1, 50, 2), (1, 3), 1, "valid", "relu", None),  # one row
-    ((1, 126, 2), (1, 3), 1, "same", "relu", None),  # entries 128: the longest
-    ((1, 127, 2), (1, 3), 1, "same", "relu", None),  # entries 129: DW_TWO
-    ((3, 20, 2), (1, 3), 1, "same", "relu6", None),  # clamp: neither
+    ((1, 125, 2), (1, 3), 1, "same", "relu", None),  # entries 128: the longest
+    ((1, 126, 2), (1, 3), 1, "same", "relu", None),  # entries 129: DW_TWO
+    ((3, 20, 2), (1, 3), 1, "same", "relu6", None),  # ReLU6 folded (no clamp left)
     ((3, 20, 2), (1, 3), 1, "same", "relu", "scaled"),  # shifts past the records
     ((3, 20, 2), (1, 3), 1, "same", "relu", None),  # without records
+    ((3, 21, 2), (1, 3), (1, 2), "same", "relu", None),  # stride 2 along: neither
 ]
 SHORT3F_WITHOUT_RECORDS = (10,)
 

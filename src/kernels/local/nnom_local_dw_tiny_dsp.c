@@ -1096,6 +1096,34 @@ NNOM_INLINE void tiny_put2(int16_t *d, uint32_t v)
     memcpy(d, &v, 4);
 }
 
+/* Two channels' pixels side by side, four a pass by two words (10
+ * instructions for 8 entries; the word loop took 14): [a0 b0 a1 b1]
+ * [a2 b2 a3 b3] sign-extended by SXTB16 at rotations 0 and 8 into each
+ * channel's two words, stored by STRD into d (word-aligned) and the line
+ * TINY_LINE + 2 entries on. n passes, n > 0; *x advanced past them. */
+NNOM_INLINE void tiny_t2_words(const int8_t **xp, int16_t *d, int32_t n)
+{
+    const int8_t *x = *xp;
+    uint32_t w0, w1, p, q;
+    __asm__ volatile("1:\n"
+                     "ldr    %[w0], [%[x]], #4\n"
+                     "ldr    %[w1], [%[x]], #4\n"
+                     "sxtb16 %[p], %[w0]\n"          /* a0 a1 */
+                     "sxtb16 %[q], %[w1]\n"          /* a2 a3 */
+                     "sxtb16 %[w0], %[w0], ror #8\n" /* b0 b1 */
+                     "sxtb16 %[w1], %[w1], ror #8\n" /* b2 b3 */
+                     "strd   %[p], %[q], [%[d]], #8\n"
+                     "strd   %[w0], %[w1], [%[d], #252]\n"
+                     "subs   %[n], %[n], #1\n"
+                     "bne    1b\n"
+                     : [x] "+r"(x), [d] "+r"(d), [n] "+r"(n), [w0] "=&r"(w0), [w1] "=&r"(w1),
+                       [p] "=&r"(p), [q] "=&r"(q)
+                     :
+                     : "cc", "memory");
+    *xp = x;
+}
+typedef char tiny_t2_layout_t[(TINY_LINE + 2) * 2 == 260 ? 1 : -1]; /* the STRD's #252 */
+
 /* A line of one or two channels whose pixels lie next to each other
  * (xs == c), with the zero point zp around it (pad before, up to end after): four bytes per word load, split by SXTB16 (channel 0's
  * entries into e0, channel 1's into e1). */
@@ -1116,6 +1144,21 @@ NNOM_INLINE void tiny_lines12(const int8_t *x, const tiny_t *t, int32_t zp, int1
         }
         for (; i < m; i++)
             d0[i] = *x++;
+    } else if ((pad & 1) == 0) { /* d0 and d1 word-aligned: STRD (e1 is e0's next line) */
+        if (m >= 4)
+            tiny_t2_words(&x, d0, m >> 2);
+        i = m & ~3;
+        if (m & 2) { /* (tests, not a loop: GCC's remainder loop spilled) */
+            const uint32_t u = nnom_read4(x);
+            tiny_put2(d0 + i, (uint32_t)__sxtb16((int8x4_t)u));
+            tiny_put2(d1 + i, (uint32_t)nnom_sxtb16_odd(u));
+            i += 2;
+            x += 4;
+        }
+        if (m & 1) {
+            d0[i] = x[0];
+            d1[i] = x[1];
+        }
     } else {
         for (; i + 2 <= m; i += 2, x += 4) {
             const uint32_t u = nnom_read4(x);

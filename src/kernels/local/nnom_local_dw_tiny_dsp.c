@@ -1096,6 +1096,37 @@ NNOM_INLINE void tiny_put2(int16_t *d, uint32_t v)
     memcpy(d, &v, 4);
 }
 
+/* Two channels' pixels side by side, four a pass by two words (10
+ * instructions for 8 entries; the word loop took 14): [a0 b0 a1 b1]
+ * [a2 b2 a3 b3] sign-extended by SXTB16 at rotations 0 and 8 into each
+ * channel's two words, stored by STRD into d (word-aligned) and the line
+ * TINY_LINE + 2 entries on. n passes, n > 0; *xp and *dp advanced past
+ * them. */
+NNOM_INLINE void tiny_t2_words(const int8_t **xp, int16_t **dp, int32_t n)
+{
+    const int8_t *x = *xp;
+    int16_t *d = *dp;
+    uint32_t w0, w1, p, q;
+    __asm__ volatile("1:\n"
+                     "ldr    %[w0], [%[x]], #4\n"
+                     "ldr    %[w1], [%[x]], #4\n"
+                     "sxtb16 %[p], %[w0]\n"          /* a0 a1 */
+                     "sxtb16 %[q], %[w1]\n"          /* a2 a3 */
+                     "sxtb16 %[w0], %[w0], ror #8\n" /* b0 b1 */
+                     "sxtb16 %[w1], %[w1], ror #8\n" /* b2 b3 */
+                     "strd   %[p], %[q], [%[d]], #8\n"
+                     "strd   %[w0], %[w1], [%[d], #252]\n"
+                     "subs   %[n], %[n], #1\n"
+                     "bne    1b\n"
+                     : [x] "+r"(x), [d] "+r"(d), [n] "+r"(n), [w0] "=&r"(w0), [w1] "=&r"(w1),
+                       [p] "=&r"(p), [q] "=&r"(q)
+                     :
+                     : "cc", "memory");
+    *xp = x;
+    *dp = d;
+}
+typedef char tiny_t2_layout_t[(TINY_LINE + 2) * 2 == 260 ? 1 : -1]; /* the STRD's #252 */
+
 /* A line of one or two channels whose pixels lie next to each other
  * (xs == c), with the zero point zp around it (pad before, up to end after): four bytes per word load, split by SXTB16 (channel 0's
  * entries into e0, channel 1's into e1). */
@@ -1105,7 +1136,7 @@ NNOM_INLINE void tiny_lines12(const int8_t *x, const tiny_t *t, int32_t zp, int1
     const int32_t pad = t->pad, m = t->in < end - pad ? t->in : end - pad;
     for (int32_t i = 0; i < pad; i++)
         e0[i] = e1[i] = (int16_t)zp;
-    int16_t *d0 = e0 + pad, *d1 = e1 + pad;
+    int16_t *d0 = e0 + pad;
     int32_t i = 0;
     if (t->xs == 1) {
         for (; i + 4 <= m; i += 4, x += 4) {
@@ -1117,14 +1148,29 @@ NNOM_INLINE void tiny_lines12(const int8_t *x, const tiny_t *t, int32_t zp, int1
         for (; i < m; i++)
             d0[i] = *x++;
     } else {
-        for (; i + 2 <= m; i += 2, x += 4) {
-            const uint32_t u = nnom_read4(x);
-            tiny_put2(d0 + i, (uint32_t)__sxtb16((int8x4_t)u));
-            tiny_put2(d1 + i, (uint32_t)nnom_sxtb16_odd(u));
+        /* d0 and e1 + pad word-aligned from entry i0 (STRD): an odd pad's first
+         * entry by bytes (m > 0: pad < end). Channel 1's entries at
+         * TINY_LINE + 2 from channel 0's (e1 is e0's next line: one
+         * pointer, no spill) */
+        const int32_t i0 = pad & 1, mm = m - i0;
+        int16_t *p = d0 + i0;
+        if (i0) {
+            d0[0] = x[0];
+            d0[TINY_LINE + 2] = x[1];
+            x += 2;
         }
-        if (i < m) {
-            d0[i] = x[0];
-            d1[i] = x[1];
+        if (mm >= 4)
+            tiny_t2_words(&x, &p, mm >> 2);
+        if (mm & 2) { /* (tests, not a loop: GCC's remainder loop spilled) */
+            const uint32_t u = nnom_read4(x);
+            tiny_put2(p, (uint32_t)__sxtb16((int8x4_t)u));
+            tiny_put2(p + TINY_LINE + 2, (uint32_t)nnom_sxtb16_odd(u));
+            p += 2;
+            x += 4;
+        }
+        if (mm & 1) {
+            p[0] = x[0];
+            p[TINY_LINE + 2] = x[1];
         }
     }
     for (i = pad + m; i < end; i++)
@@ -2021,12 +2067,16 @@ static NNOM_NOINLINE void tiny_line56(const nnom_conv_args_t *a, const tiny_t *t
 {
     const int32_t nc = a->out.c;
     const int32_t m = t->in < entries - t->pad ? t->in : entries - t->pad;
-    int16_t buf[7][TINY_CS] __attribute__((aligned(4)));
-    tiny_fill(&buf[0][0], t->pad, t->pad + m, entries, a->p.input_zp, 7);
-    if (nc == 5)
+    int16_t buf[6][TINY_CS] __attribute__((aligned(4)));
+    /* the fill of nc lines, not seven (two lines' stores a word of
+     * padding less on five channels) */
+    if (nc == 5) {
+        tiny_fill(&buf[0][0], t->pad, t->pad + m, entries, a->p.input_zp, 5);
         tiny_tcopy56(a->input, m, &buf[0][t->pad], 5);
-    else
+    } else {
+        tiny_fill(&buf[0][0], t->pad, t->pad + m, entries, a->p.input_zp, 6);
         tiny_tcopy56(a->input, m, &buf[0][t->pad], 6);
+    }
     if (mfn != NULL) {
         const tiny_mjob_t j = {
             {buf[0], a->output, buf[0] + (t->n & ~1) * t->s, t->os, r, t->n & 1}, r + nc};

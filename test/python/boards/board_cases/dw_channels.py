@@ -1245,3 +1245,33 @@ TINY6_CASES = [
 ]
 
 layer_family("tiny6_", 204_000, TINY6_CASES, without_records=(21,))
+
+# tiny7: tiny_lines12's two-channel copy four pixels a pass (STRD), the
+# odd pad's first entry by bytes, the remainders of 1-3 pixels by tests; a
+# row or column of five or six channels filled on its own lines (tiny_line56)
+TINY7_CASES = [
+    ((15, 1, 2), (7, 1), 1, "valid", "relu", None),  # m 15: 3 passes, a word, a pixel
+    ((13, 1, 2), (8, 1), 1, "valid", "relu", None),  # m 13: 3 passes, a pixel
+    ((16, 1, 2), (7, 1), 1, "valid", "relu", "small"),  # m 16: 4 passes
+    ((14, 1, 2), (7, 1), 1, "valid", "relu", None),  # m 14: 3 passes, a word
+    ((15, 1, 2), (7, 1), 1, "same", "relu", None),  # pad 3: the first entry by bytes
+    ((15, 1, 2), (8, 1), 1, "same", "relu", "small"),  # pad 3
+    ((14, 1, 2), (6, 1), 1, "same", "relu", None),  # pad 2
+    ((6, 1, 2), (5, 1), 1, "same", "relu", None),  # one pass, a word
+    ((5, 1, 2), (4, 1), 1, "same", "relu", None),  # pad 1, one pass
+    ((5, 1, 2), (4, 1), 1, "valid", "relu", None),  # one pass, a pixel
+    ((3, 1, 2), (4, 1), 1, "same", "relu", None),  # no pass (m < 4)
+    ((1, 21, 2), (1, 5), 2, "same", "relu", None),
+    ((1, 20, 2), (1, 9), 1, "same", "relu", "small"),
+    ((3, 21, 2), (1, 5), 2, "same", "relu", None),  # three lines (tag 5)
+    ((2, 15, 2), (1, 7), 1, "valid", "relu", "small"),
+    ((1, 21, 5), (1, 5), 2, "same", "relu", None),
+    ((1, 22, 5), (1, 10), 2, "same", "relu", "small"),
+    ((1, 21, 6), (1, 5), 2, "same", "relu", None),
+    ((21, 1, 5), (5, 1), 2, "same", "relu", None),
+    ((15, 1, 2), (7, 1), 1, "valid", None, None),  # refused: no activation
+    ((15, 1, 3), (7, 1), 1, "valid", "relu", None),  # three channels
+    ((15, 1, 1), (7, 1), 1, "valid", "relu", None),  # one channel (word loop)
+]
+
+layer_family("tiny7_", 207_000, TINY7_CASES)

@@ -1815,26 +1815,32 @@ NNOM_INLINE int tiny_dw3c1_takes(const tiny_t *t)
  * border outputs too (tiny_dw3c1_ends' C on them cost ~20 instructions
  * an output more: (3,1) s1 20x3x2 same 1595 -> 1339). The job field by
  * field: zp only where read (its store and load cost the runs alone). */
-NNOM_INLINE void tiny_dw3c1_runs(const nnom_conv_args_t *a, const tiny_t *t, const tiny_ch_t *r,
-                                 int32_t from, int32_t m, const int SAME)
+NNOM_INLINE void tiny_dw3c1_call(const nnom_conv_args_t *a, const int32_t *rec, int32_t from,
+                                 int32_t m, int32_t xs, int32_t lines, int32_t xl, int32_t ol,
+                                 const int SAME)
 {
-    const int32_t xs = t->xs;
     nnom_dw3c1m_job_t j;
-    j.rec = r[0].w;
+    j.rec = rec;
     j.x = a->input;
     j.d0 = (int32_t)(a->output - a->input) + (from - 4) * xs;
     j.n = m;
     j.xs = xs;
     j.c = a->out.c;
-    j.lines = t->lines;
-    j.xstep = t->xl - (m + 2) * xs;
-    j.dd = t->ol - t->xl;
+    j.lines = lines;
+    j.xstep = xl - (m + 2) * xs;
+    j.dd = ol - xl;
     if (SAME) {
         j.zp = a->p.input_zp;
         nnom_dw3c1e_s8(&j);
     } else {
         nnom_dw3c1m_s8(&j);
     }
+}
+
+NNOM_INLINE void tiny_dw3c1_runs(const nnom_conv_args_t *a, const tiny_t *t, const tiny_ch_t *r,
+                                 int32_t from, int32_t m, const int SAME)
+{
+    tiny_dw3c1_call(a, r[0].w, from, m, t->xs, t->lines, t->xl, t->ol, SAME);
 }
 
 /* every window inside: the runs alone */
@@ -1985,22 +1991,8 @@ void nnom_dw_tiny3_run(const nnom_conv_args_t *a)
     const int32_t xs = along ? c : a->in.w * c, n = along ? a->out.w : a->out.h;
     const int32_t pad = along ? a->p.pad_left : a->p.pad_top, m = n - 2 * pad;
     const int32_t xl = along ? a->p.stride_h * a->in.w * c : a->p.stride_w * c;
-    nnom_dw3c1m_job_t j;
-    j.rec = a->records + 1;
-    j.x = a->input;
-    j.d0 = (int32_t)(a->output - a->input) + (pad - 4) * xs;
-    j.n = m;
-    j.xs = xs;
-    j.c = c;
-    j.lines = along ? a->out.h : a->out.w;
-    j.xstep = xl - (m + 2) * xs;
-    j.dd = (along ? a->out.w * c : c) - xl;
-    if (pad != 0) {
-        j.zp = a->p.input_zp;
-        nnom_dw3c1e_s8(&j);
-    } else {
-        nnom_dw3c1m_s8(&j);
-    }
+    const int32_t lines = along ? a->out.h : a->out.w, ol = along ? a->out.w * c : c;
+    tiny_dw3c1_call(a, a->records + 1, pad, m, xs, lines, xl, ol, pad != 0);
 }
 
 int nnom_dw_tiny_s8(const nnom_conv_args_t *a)

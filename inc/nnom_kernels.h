@@ -190,8 +190,9 @@ void nnom_kernel_plan(const nnom_kernel_t *table, nnom_layer_t *layer, const voi
  * kernel runs the layer, the path its first run would take when the
  * converter's records name it and their checks against the layer hold,
  * kept in layer->keep now, so that no run asks them (0 otherwise: the
- * first run picks). */
-void nnom_dwconv_prepare(nnom_layer_t *layer, const nnom_conv_args_t *args);
+ * first run picks). Returns the kept step's NNOM_DW_DIRECT_* where the
+ * step runs without asking (NONE otherwise, and in other builds). */
+uint8_t nnom_dwconv_prepare(nnom_layer_t *layer, const nnom_conv_args_t *args);
 /* Runs the kernel the table picks for args with the layer's scratch (the
  * planned l->scratch_bytes at l->scratch; none when the layer asked none).
  * The pick is kept in layer->kernel, made at build (nnom_kernel_plan()) or
@@ -271,6 +272,39 @@ nnom_status_t nnom_local_pwfo24_rec(const int32_t *records, int8_t *output, cons
 #else
 #define NNOM_CONV_RECORDS 0
 #endif
+
+/* DepthwiseConv2D's kept steps that run the layer without asking (their
+ * asks held at build): nnom_dwconv_prepare() returns one of these where
+ * it kept one (NONE otherwise), and the layer takes a type of its own
+ * whose run calls that kernel on the config's arguments block (no
+ * context, no table, no step switch: ~35 instructions a layer). Where
+ * the local assembly kernels run at -O2 (NNOM_DENSE_GROUPED's builds,
+ * not CHW). The kernels are the local ones' (declared in their headers
+ * too). */
+#if NNOM_RECORDS_RUNS && NNOM_DENSE_GROUPED && !defined(NNOM_USING_CHW)
+#define NNOM_DW_DIRECT 1
+void nnom_dw_tiny_tag_run(const nnom_conv_args_t *a);
+void nnom_dw_tiny3_run(const nnom_conv_args_t *a);
+void nnom_dw_line_tag_run(const nnom_conv_args_t *a);
+void nnom_dwcol_one_early(const nnom_conv_args_t *a);
+void nnom_dwrect_plane_run(const nnom_conv_args_t *a);
+void nnom_dw3_short_a_s8(const nnom_conv_args_t *a, int32_t n);
+void nnom_dw3_valid_a_s8(const nnom_conv_args_t *a, int32_t n);
+uint8_t nnom_local_dwconv_s8_direct(unsigned step);
+#else
+#define NNOM_DW_DIRECT 0
+#endif
+enum {
+    NNOM_DW_DIRECT_NONE,
+    NNOM_DW_DIRECT_TINY_TAG, /* nnom_dw_tiny_tag_run */
+    NNOM_DW_DIRECT_TINY3,    /* nnom_dw_tiny3_run */
+    NNOM_DW_DIRECT_LINE_TAG, /* nnom_dw_line_tag_run */
+    NNOM_DW_DIRECT_COL,      /* nnom_dwcol_one_early */
+    NNOM_DW_DIRECT_PLANE,    /* nnom_dwrect_plane_run */
+    NNOM_DW_DIRECT_THREE_SS, /* nnom_dw3_short_a_s8, out.h * out.w */
+    NNOM_DW_DIRECT_THREE_SV, /* nnom_dw3_valid_a_s8, out.h * out.w */
+    NNOM_DW_DIRECT_COUNT
+};
 
 /* Local (portable C99) kernels: the last entry of every table. */
 nnom_status_t nnom_local_conv_s8(const nnom_kernel_ctx_t *ctx, const void *args);

@@ -185,15 +185,20 @@ const nnom_kernel_t nnom_dwconv_kernels[] = {
     LOCAL_DWCONV,
 };
 
-void nnom_dwconv_prepare(nnom_layer_t *layer, const nnom_conv_args_t *args)
+uint8_t nnom_dwconv_prepare(nnom_layer_t *layer, const nnom_conv_args_t *args)
 {
 #if NNOM_LOCAL_MAC_ASM && !defined(NNOM_USING_CHW)
-    if (nnom_dwconv_kernels[layer->kernel - 1u].run == nnom_local_dwconv_s8)
+    if (nnom_dwconv_kernels[layer->kernel - 1u].run == nnom_local_dwconv_s8) {
         layer->keep = nnom_local_dwconv_s8_step(args);
+#if NNOM_DW_DIRECT
+        return nnom_local_dwconv_s8_direct(layer->keep);
+#endif
+    }
 #else
     (void)layer;
     (void)args;
 #endif
+    return NNOM_DW_DIRECT_NONE;
 }
 
 /* Without Helium CMSIS-NN's fully connected kernel takes every case; at

@@ -35,27 +35,65 @@ NNOM_WINDOW_SETUP nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s
     return NN_SUCCESS;
 }
 
-static nnom_status_t dwconv2d_build(nnom_layer_t *l)
-{
-    nnom_conv_args_t s;
-    const nnom_status_t st = nnom_window_build(l, setup, nnom_dwconv_kernels, &s,
-                                               ((const nnom_dwconv2d_config_t *)l->config)->args);
-#if !defined(__OPTIMIZE_SIZE__)
-    if (st == NN_SUCCESS)
-        nnom_dwconv_prepare(l, &s); /* the records' checks now, not at a run */
-#endif
-    return st;
-}
-
 static nnom_status_t dwconv2d_run(nnom_layer_t *l)
 {
     return nnom_window_run(l, setup, nnom_dwconv_kernels,
                            ((const nnom_dwconv2d_config_t *)l->config)->args);
 }
 
+static nnom_status_t dwconv2d_build(nnom_layer_t *l);
 static const nnom_layer_type_t dwconv2d_type = {NNOM_LAYER, NNOM_LAYER_1D_NAME,
                                                 1, "DW_Conv2D\0DW_Conv1D",
                                                 dwconv2d_build, dwconv2d_run};
+
+#if NNOM_DW_DIRECT
+/* A kept step that runs without asking (nnom_kernels.h's NNOM_DW_DIRECT_*):
+ * a type whose run calls its kernel on the config's arguments block and
+ * the layer's buffers, no context, no table, no step switch (build()
+ * kept the step and chose the type). */
+#define DW_DIRECT_TYPE(TYPE, CALL)                                                                 \
+    static nnom_status_t TYPE##_run(nnom_layer_t *l)                                               \
+    {                                                                                              \
+        nnom_conv_args_t s;                                                                        \
+        nnom_window_args_copy(&s, ((const nnom_dwconv2d_config_t *)l->config)->args, l);          \
+        CALL;                                                                                      \
+        return NN_SUCCESS;                                                                         \
+    }                                                                                              \
+    static const nnom_layer_type_t TYPE = {NNOM_LAYER, NNOM_LAYER_1D_NAME, 1,                      \
+                                           "DW_Conv2D\0DW_Conv1D", dwconv2d_build, TYPE##_run}
+DW_DIRECT_TYPE(dw_tiny_tag_type, nnom_dw_tiny_tag_run(&s));
+DW_DIRECT_TYPE(dw_tiny3_type, nnom_dw_tiny3_run(&s));
+DW_DIRECT_TYPE(dw_line_tag_type, nnom_dw_line_tag_run(&s));
+DW_DIRECT_TYPE(dw_col_type, nnom_dwcol_one_early(&s));
+DW_DIRECT_TYPE(dw_plane_type, nnom_dwrect_plane_run(&s));
+DW_DIRECT_TYPE(dw_three_ss_type, nnom_dw3_short_a_s8(&s, s.out.h * s.out.w));
+DW_DIRECT_TYPE(dw_three_sv_type, nnom_dw3_valid_a_s8(&s, s.out.h * s.out.w));
+/* by NNOM_DW_DIRECT_* - 1 */
+static const nnom_layer_type_t *const dw_direct_types[NNOM_DW_DIRECT_COUNT - 1] = {
+    &dw_tiny_tag_type, &dw_tiny3_type,    &dw_line_tag_type, &dw_col_type,
+    &dw_plane_type,    &dw_three_ss_type, &dw_three_sv_type};
+#endif
+
+static nnom_status_t dwconv2d_build(nnom_layer_t *l)
+{
+    nnom_conv_args_t s;
+    const nnom_conv_args_t *args = ((const nnom_dwconv2d_config_t *)l->config)->args;
+    const nnom_status_t st = nnom_window_build(l, setup, nnom_dwconv_kernels, &s, args);
+#if !defined(__OPTIMIZE_SIZE__)
+    if (st == NN_SUCCESS) {
+        /* the records' checks now, not at a run */
+        const unsigned direct = nnom_dwconv_prepare(l, &s);
+        l->type = &dwconv2d_type; /* (a direct type's build starts over) */
+#if NNOM_DW_DIRECT
+        if (direct - 1u < NNOM_DW_DIRECT_COUNT - 1u && args != NULL)
+            l->type = dw_direct_types[direct - 1u];
+#else
+        (void)direct;
+#endif
+    }
+#endif
+    return st;
+}
 
 nnom_layer_t *nnom_dwconv2d_s(const nnom_dwconv2d_config_t *config)
 {

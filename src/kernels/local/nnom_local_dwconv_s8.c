@@ -637,6 +637,32 @@ uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
 }
 #endif
 
+#if NNOM_DW_DIRECT
+/* The kept steps dw_kept() runs without asking (it returns 1 on them), as
+ * DepthwiseConv2D's direct types (NNOM_DW_DIRECT_*); NONE for the rest. */
+uint8_t nnom_local_dwconv_s8_direct(unsigned step)
+{
+    switch (step) {
+    case DW_TINY_TAG:
+        return NNOM_DW_DIRECT_TINY_TAG;
+    case DW_TINY3:
+        return NNOM_DW_DIRECT_TINY3;
+    case DW_LINE_TAG:
+        return NNOM_DW_DIRECT_LINE_TAG;
+    case DW_COL_ALONE:
+        return NNOM_DW_DIRECT_COL;
+    case DW_RECT_PLANE:
+        return NNOM_DW_DIRECT_PLANE;
+    case DW_THREE_SS:
+        return NNOM_DW_DIRECT_THREE_SS;
+    case DW_THREE_SV:
+        return NNOM_DW_DIRECT_THREE_SV;
+    default:
+        return NNOM_DW_DIRECT_NONE;
+    }
+}
+#endif
+
 /* Every step from the kept one (the first run: all of them), then the
  * pixel loop (inlined: one call). */
 static nnom_status_t dw_walk(const nnom_kernel_ctx_t *ctx, const void *args)

@@ -476,3 +476,63 @@ def fixed5_model(k: int, rng: np.random.Generator):
 
 
 family("fixed5_", 182_000, len(FIXED5_CASES), fixed5_model)
+
+# frame6: DepthwiseConv2D layers whose kept step runs without asking take a
+# layer type of their own (nnom_dwconv2d.c's direct types: the config's
+# arguments block, then the kernel; no context, table or step switch). One
+# case per direct kernel: tag 29 (DW_TINY_TAG, the task's two lines), the
+# tiny records' three-tap lines (DW_TINY3), tag 35 (DW_LINE_TAG), tag 9
+# (DW_COL_ALONE), tag 27 (DW_RECT_PLANE), tag 25 'same' of 2 to 4 outputs
+# (DW_THREE_SS) and the others (DW_THREE_SV); trained-like scales (rq_fit's
+# words, shifts past the records, |bias| near 2^30); beside them the layers
+# that keep the generic type: no records, multiplier 2, a step found at the
+# first run (DW_WIN's 3x3), a two-tap plan (DW_PAIR).
+FRAME6_CASES = [
+    ((13, 1, 2), (8, 1), 1, "valid", "relu", None),  # tag 29 (task)
+    ((1, 21, 5), (1, 5), 2, "same", "relu", None),  # tag 29 (task)
+    ((2, 1, 12), (3, 1), 1, "same", "relu", None),  # tag 25 same (task)
+    ((12, 2, 3), (3, 1), 1, "valid", "relu", "small"),  # DW_TINY3
+    ((30, 1, 4), (5, 1), 2, "same", "relu", None),  # tag 35
+    ((1, 9, 10), (1, 8), 1, "valid", "relu", None),  # tag 9
+    ((9, 9, 4), (2, 2), 2, "valid", "relu", None),  # tag 27
+    ((5, 1, 16), (3, 1), 1, "same", "relu6", None),  # tag 25 same, ReLU6
+    ((6, 1, 16), (3, 1), 1, "valid", "relu", "small"),  # tag 25 valid, rq_fit
+    ((13, 1, 2), (8, 1), 1, "valid", "relu", "huge"),  # tag 29, |bias| near 2^30
+    ((13, 1, 2), (8, 1), 1, "valid", "relu", None),  # without records: generic
+    ((6, 6, 8), (3, 3), 1, "same", "relu", None),  # first-run step: generic
+    ((2, 1, 118), (2, 1), 1, "valid", "relu", None),  # two-tap plan: generic
+]
+FRAME6_WITHOUT_RECORDS = (10,)
+layer_family("frame6_", 212_000, FRAME6_CASES, without_records=FRAME6_WITHOUT_RECORDS)
+
+
+# frame6m: several layers in one model, the direct types beside generic
+# ones and the 1x1 records types (every input runs the model: the first
+# run and later ones), a multiplier-2 layer (never direct).
+FRAME6M_CASES = [
+    ((13, 1, 2), [("dw", (8, 1), 1, "valid"), ("pw", 1), ("dw", (3, 1), 1, "same")]),
+    ((2, 1, 12), [("dw", (3, 1), 1, "same"), ("pw", 8), ("dw", (3, 1), 1, "same"), ("pw", 1)]),
+    ((1, 21, 5), [("dw", (1, 5), 2, "same"), ("dwm", (1, 3), 1, "same"), ("pw", 3)]),
+    ((9, 9, 4), [("dw", (2, 2), 2, "valid"), ("dw", (3, 3), 1, "same"), ("dw", (3, 1), 1, "same")]),
+]
+
+
+def frame6m_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    layers = keras.layers
+    shape, specs = FRAME6M_CASES[k]
+    x = inputs = keras.Input(shape)
+    for spec in specs:
+        if spec[0] == "pw":
+            x = layers.Conv2D(spec[1], 1, activation="relu")(x)
+        else:
+            mult = 2 if spec[0] == "dwm" else 1
+            x = layers.DepthwiseConv2D(
+                spec[1], strides=spec[2], padding=spec[3], depth_multiplier=mult, activation="relu"
+            )(x)
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    return model
+
+
+family("frame6m_", 212_050, len(FRAME6M_CASES), frame6m_model)

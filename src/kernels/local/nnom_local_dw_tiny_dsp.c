@@ -2016,6 +2016,15 @@ int nnom_dw_tiny_run(const nnom_conv_args_t *a)
 typedef char nnom_tiny_head_holds_tiny_t[TINY_HEAD_WORDS == 2 + TINY_T_WORDS ? 1 : -1];
 enum { TINY_C_PAIRS_M, TINY_C_PAIRS, TINY_C_56, TINY_C_L3, TINY_C_L7, TINY_C_CHANS };
 
+/* The head's entries, the word after its tiny_t: tiny_line56 reads it
+ * through t and its loop function from t's k and s (four arguments, in
+ * registers, where six put two on the stack: (1,5) s2 1x21x5 same -7;
+ * on tiny_line3 the same cut gave +1, on tiny_line_pairs_m 0) */
+NNOM_INLINE int32_t tiny_head_entries(const tiny_t *t)
+{
+    return ((const int32_t *)(const void *)t)[TINY_T_WORDS];
+}
+
 /* tiny_chans_m's course on one line of NC (three or seven) channels, a
  * call of mfn: no line loop, no switch (its set-up cost (5,1) s2 40x1x3
  * same ~45 of tiny_chans3's) */
@@ -2054,10 +2063,9 @@ static NNOM_NOINLINE void tiny_line_pairs_m(const nnom_conv_args_t *a, const tin
     mfn(&j);
 }
 static NNOM_NOINLINE void tiny_line56(const nnom_conv_args_t *a, const tiny_t *t,
-                                      const tiny_ch_t *r, tiny_fn fn, int32_t entries,
-                                      tiny_mfn mfn)
+                                      const tiny_ch_t *r, tiny_mfn mfn)
 {
-    const int32_t nc = a->out.c;
+    const int32_t nc = a->out.c, entries = tiny_head_entries(t);
     const int32_t m = t->in < entries - t->pad ? t->in : entries - t->pad;
     int16_t buf[6][TINY_CS] __attribute__((aligned(4)));
     /* the fill of nc lines, not seven (two lines' stores a word of
@@ -2078,6 +2086,7 @@ static NNOM_NOINLINE void tiny_line56(const nnom_conv_args_t *a, const tiny_t *t
          * (4,1) s1 27x1x6 same against tiny_chans56) */
         int8_t *o = a->output;
         const int32_t n = t->n, s = t->s, os = t->os;
+        const tiny_fn fn = tiny_fns[s - 1][(t->k + 1) / 2 - 2];
         for (int32_t k = 0; k < nc; k++)
             tiny_run(fn, buf[k], o + k, n, s, os, &r[k]);
     }
@@ -2121,7 +2130,7 @@ void nnom_dw_tiny_tag_run(const nnom_conv_args_t *a)
     switch (h[0]) {
     case TINY_C_PAIRS_M: tiny_line_pairs_m(a, t, r, mfn, entries); break;
     case TINY_C_PAIRS: tiny_pairs(a, t, r, tiny_fns[s2][pairs - 2], entries); break;
-    case TINY_C_56: tiny_line56(a, t, r, tiny_fns[s2][pairs - 2], entries, mfn); break;
+    case TINY_C_56: tiny_line56(a, t, r, mfn); break;
     case TINY_C_L3: tiny_line3(a, t, r, entries, mfn); break;
     case TINY_C_L7: tiny_line7(a, t, r, entries, mfn); break;
     default: tiny_chans(a, t, r, tiny_fns[s2][pairs - 2], entries, 0); break;

@@ -2029,25 +2029,28 @@ NNOM_INLINE int32_t tiny_head_entries(const tiny_t *t)
  * call of mfn: no line loop, no switch (its set-up cost (5,1) s2 40x1x3
  * same ~45 of tiny_chans3's) */
 NNOM_INLINE void tiny_line_m(const nnom_conv_args_t *a, const tiny_t *t, const tiny_ch_t *r,
-                             int32_t entries, tiny_mfn mfn, const int32_t NC)
+                             int32_t entries, tiny_mfn mfn, int16_t *buf, const int32_t NC)
 {
     const int32_t m = t->in < entries - t->pad ? t->in : entries - t->pad;
-    int16_t buf[NC][TINY_CS] __attribute__((aligned(4)));
-    tiny_fill(&buf[0][0], t->pad, t->pad + m, entries, a->p.input_zp, NC);
-    tiny_tcopy(a->input, NC, m, &buf[0][t->pad], NC);
-    const tiny_mjob_t j = {{buf[0], a->output, buf[0] + (t->n & ~1) * t->s, t->os, r, t->n & 1},
-                           r + NC};
+    tiny_fill(buf, t->pad, t->pad + m, entries, a->p.input_zp, NC);
+    tiny_tcopy(a->input, NC, m, buf + t->pad, NC);
+    const tiny_mjob_t j = {{buf, a->output, buf + (t->n & ~1) * t->s, t->os, r, t->n & 1}, r + NC};
     mfn(&j);
 }
+/* (the buffers of a constant size here: buf[NC][TINY_CS] in tiny_line_m
+ * was a variable-length array to GCC, a frame pointer and the stack
+ * moved at run time: (5,1) s2 30x1x3 same -12) */
 static NNOM_NOINLINE void tiny_line3(const nnom_conv_args_t *a, const tiny_t *t,
                                      const tiny_ch_t *r, int32_t entries, tiny_mfn mfn)
 {
-    tiny_line_m(a, t, r, entries, mfn, 3);
+    int16_t buf[3][TINY_CS] __attribute__((aligned(4)));
+    tiny_line_m(a, t, r, entries, mfn, buf[0], 3);
 }
 static NNOM_NOINLINE void tiny_line7(const nnom_conv_args_t *a, const tiny_t *t,
                                      const tiny_ch_t *r, int32_t entries, tiny_mfn mfn)
 {
-    tiny_line_m(a, t, r, entries, mfn, 7);
+    int16_t buf[7][TINY_CS] __attribute__((aligned(4)));
+    tiny_line_m(a, t, r, entries, mfn, buf[0], 7);
 }
 
 /* tiny_pairs_m and tiny_chans56 on the one line of a tag-29 layer: no

@@ -1309,7 +1309,7 @@ TINY8_CASES = [
     ((17, 1, 3), (8, 1), 2, "valid", "relu", "small"),  # pad 0, one left
     ((1, 18, 3), (1, 9), 2, "same", "relu", None),  # five pairs
     ((6, 1, 3), (5, 1), 1, "same", "relu", None),  # m 6: one pass, two left
-    ((5, 1, 3), (4, 1), 1, "valid", "relu", None),  # two pairs (tiny_chans): m 5, a word pass and a pixel
+    ((5, 1, 3), (4, 1), 1, "valid", "relu", None),  # two pairs (tiny_chans): m 5, a pass, a pixel
     ((4, 1, 3), (4, 1), 1, "same", "relu", None),  # two pairs: m 4, by bytes only
     ((3, 30, 3), (1, 5), 2, "same", "relu", None),  # two lines (tag 5: tiny_chans3)
 ]

@@ -1523,6 +1523,15 @@ NNOM_INLINE void tiny_tcopy(const int8_t *x, int32_t xs, int32_t m, int16_t *d, 
         }
         tiny_t3_words(x, d, m >> 2);
         x += 12 * (m >> 2), d += 4 * (m >> 2), m &= 3;
+        if (m >= 2) { /* two pixels left: a word and two bytes, not the byte
+                       * loop (~10 instructions less) */
+            const uint32_t u = nnom_read4(x);
+            const uint32_t ac = (uint32_t)__sxtb16((int8x4_t)u), ba = (uint32_t)nnom_sxtb16_odd(u);
+            tiny_put2(d, (ac & 0xFFFFu) | (ba & 0xFFFF0000u));
+            tiny_put2(d + TINY_CS, (ba & 0xFFFFu) | (uint32_t)x[4] << 16);
+            tiny_put2(d + 2 * TINY_CS, (ac >> 16) | (uint32_t)x[5] << 16);
+            x += 6, d += 2, m -= 2;
+        }
     }
     const int32_t U = NC <= 3 ? 4 : 2;
     for (; m >= U; m -= U, x += U * NC, d += U) {
@@ -2016,29 +2025,45 @@ int nnom_dw_tiny_run(const nnom_conv_args_t *a)
 typedef char nnom_tiny_head_holds_tiny_t[TINY_HEAD_WORDS == 2 + TINY_T_WORDS ? 1 : -1];
 enum { TINY_C_PAIRS_M, TINY_C_PAIRS, TINY_C_56, TINY_C_L3, TINY_C_L7, TINY_C_CHANS };
 
+/* The head's entries, the word after its tiny_t: tiny_line56 reads it
+ * through t and its loop function from t's k and s (four arguments, in
+ * registers, where six put two on the stack: (1,5) s2 1x21x5 same -7;
+ * on tiny_line3 the same cut gave +1, on tiny_line_pairs_m 0) */
+NNOM_INLINE int32_t tiny_head_entries(const tiny_t *t)
+{
+    return ((const int32_t *)(const void *)t)[TINY_T_WORDS];
+}
+
 /* tiny_chans_m's course on one line of NC (three or seven) channels, a
  * call of mfn: no line loop, no switch (its set-up cost (5,1) s2 40x1x3
  * same ~45 of tiny_chans3's) */
 NNOM_INLINE void tiny_line_m(const nnom_conv_args_t *a, const tiny_t *t, const tiny_ch_t *r,
-                             int32_t entries, tiny_mfn mfn, const int32_t NC)
+                             int32_t entries, tiny_mfn mfn, int16_t *buf, const int32_t NC)
 {
     const int32_t m = t->in < entries - t->pad ? t->in : entries - t->pad;
-    int16_t buf[NC][TINY_CS] __attribute__((aligned(4)));
-    tiny_fill(&buf[0][0], t->pad, t->pad + m, entries, a->p.input_zp, NC);
-    tiny_tcopy(a->input, NC, m, &buf[0][t->pad], NC);
-    const tiny_mjob_t j = {{buf[0], a->output, buf[0] + (t->n & ~1) * t->s, t->os, r, t->n & 1},
-                           r + NC};
+    tiny_fill(buf, t->pad, t->pad + m, entries, a->p.input_zp, NC);
+    tiny_tcopy(a->input, NC, m, buf + t->pad, NC);
+    const tiny_mjob_t j = {{buf, a->output, buf + (t->n & ~1) * t->s, t->os, r, t->n & 1}, r + NC};
     mfn(&j);
 }
+/* (the buffers of a constant size here: buf[NC][TINY_CS] in tiny_line_m
+ * was a variable-length array to GCC, a frame pointer and the stack
+ * moved at run time: (5,1) s2 30x1x3 same -12) */
 static NNOM_NOINLINE void tiny_line3(const nnom_conv_args_t *a, const tiny_t *t,
                                      const tiny_ch_t *r, int32_t entries, tiny_mfn mfn)
 {
-    tiny_line_m(a, t, r, entries, mfn, 3);
+    int16_t buf[3][TINY_CS] __attribute__((aligned(4)));
+    /* the lines one entry on where pad is odd, so that the copy's first
+     * entry is word-aligned: its word passes from the first pixel, none by
+     * bytes (the loops' loads are single LDRs, which take any halfword;
+     * entries + 1 <= TINY_CS with the fill's last word) */
+    tiny_line_m(a, t, r, entries, mfn, (int16_t *)(void *)buf + (t->pad & 1), 3);
 }
 static NNOM_NOINLINE void tiny_line7(const nnom_conv_args_t *a, const tiny_t *t,
                                      const tiny_ch_t *r, int32_t entries, tiny_mfn mfn)
 {
-    tiny_line_m(a, t, r, entries, mfn, 7);
+    int16_t buf[7][TINY_CS] __attribute__((aligned(4)));
+    tiny_line_m(a, t, r, entries, mfn, buf[0], 7);
 }
 
 /* tiny_pairs_m and tiny_chans56 on the one line of a tag-29 layer: no
@@ -2054,10 +2079,9 @@ static NNOM_NOINLINE void tiny_line_pairs_m(const nnom_conv_args_t *a, const tin
     mfn(&j);
 }
 static NNOM_NOINLINE void tiny_line56(const nnom_conv_args_t *a, const tiny_t *t,
-                                      const tiny_ch_t *r, tiny_fn fn, int32_t entries,
-                                      tiny_mfn mfn)
+                                      const tiny_ch_t *r, tiny_mfn mfn)
 {
-    const int32_t nc = a->out.c;
+    const int32_t nc = a->out.c, entries = tiny_head_entries(t);
     const int32_t m = t->in < entries - t->pad ? t->in : entries - t->pad;
     int16_t buf[6][TINY_CS] __attribute__((aligned(4)));
     /* the fill of nc lines, not seven (two lines' stores a word of
@@ -2078,6 +2102,7 @@ static NNOM_NOINLINE void tiny_line56(const nnom_conv_args_t *a, const tiny_t *t
          * (4,1) s1 27x1x6 same against tiny_chans56) */
         int8_t *o = a->output;
         const int32_t n = t->n, s = t->s, os = t->os;
+        const tiny_fn fn = tiny_fns[s - 1][(t->k + 1) / 2 - 2];
         for (int32_t k = 0; k < nc; k++)
             tiny_run(fn, buf[k], o + k, n, s, os, &r[k]);
     }
@@ -2121,7 +2146,7 @@ void nnom_dw_tiny_tag_run(const nnom_conv_args_t *a)
     switch (h[0]) {
     case TINY_C_PAIRS_M: tiny_line_pairs_m(a, t, r, mfn, entries); break;
     case TINY_C_PAIRS: tiny_pairs(a, t, r, tiny_fns[s2][pairs - 2], entries); break;
-    case TINY_C_56: tiny_line56(a, t, r, tiny_fns[s2][pairs - 2], entries, mfn); break;
+    case TINY_C_56: tiny_line56(a, t, r, mfn); break;
     case TINY_C_L3: tiny_line3(a, t, r, entries, mfn); break;
     case TINY_C_L7: tiny_line7(a, t, r, entries, mfn); break;
     default: tiny_chans(a, t, r, tiny_fns[s2][pairs - 2], entries, 0); break;

@@ -1275,3 +1275,43 @@ TINY7_CASES = [
 ]
 
 layer_family("tiny7_", 207_000, TINY7_CASES)
+
+# tiny8: tag 29's five- and six-channel lines (tiny_line56 on four register
+# arguments: the entries read through the head's tiny_t, the plain loop's
+# function from its k and s), on the m loops (three to five pairs) and the
+# plain loops (two pairs, six to eight), and the layers just outside them
+TINY8_CASES = [
+    ((1, 21, 5), (1, 5), 2, "same", "relu", None),  # the task's shape, m loop
+    ((1, 21, 5), (1, 5), 2, "same", "relu", "small"),
+    ((1, 21, 6), (1, 5), 2, "same", "relu", None),
+    ((17, 1, 6), (8, 1), 2, "valid", "relu", None),  # four pairs at stride 2
+    ((17, 1, 5), (8, 1), 2, "valid", "relu", "small"),
+    ((1, 15, 5), (1, 6), 1, "valid", "relu", None),  # three pairs at stride 1
+    ((40, 1, 5), (5, 1), 2, "same", "relu", None),
+    ((1, 19, 6), (1, 9), 1, "same", "relu", "small"),  # five pairs
+    ((27, 1, 6), (4, 1), 1, "same", "relu", None),  # two pairs: the plain loop
+    ((12, 1, 5), (4, 1), 2, "same", "relu", None),
+    ((16, 1, 6), (12, 1), 1, "same", "relu", None),  # six pairs: the plain loop
+    ((23, 1, 6), (14, 1), 2, "same", "relu", "small"),  # seven pairs at stride 2
+    ((1, 24, 5), (1, 16), 1, "valid", "relu", None),  # eight pairs
+    ((3, 21, 5), (1, 5), 2, "same", "relu", None),  # two lines (tag 5)
+    ((1, 21, 5), (1, 5), 2, "same", None, None),  # refused: no activation
+    ((1, 21, 7), (1, 5), 2, "same", "relu", None),  # seven channels (tiny_line7)
+    ((1, 21, 4), (1, 5), 2, "same", "relu", None),  # four channels (not the tiny loops)
+    # tiny_line3: odd pads (the lines one entry on), even pads, the copy's
+    # last pixels (none, one, two, three), three to five pairs, both strides
+    ((30, 1, 3), (5, 1), 2, "same", "relu", None),  # the task's shape: pad 1, two left
+    ((30, 1, 3), (5, 1), 2, "same", "relu", "small"),
+    ((40, 1, 3), (5, 1), 2, "same", "relu", None),  # pad 1, none left
+    ((31, 1, 3), (5, 1), 2, "same", "relu", None),  # pad 2 (even), three left
+    ((29, 1, 3), (5, 1), 2, "same", "relu", None),  # pad 2, one left
+    ((1, 22, 3), (1, 7), 1, "same", "relu", None),  # pad 3, two left
+    ((17, 1, 3), (8, 1), 2, "valid", "relu", "small"),  # pad 0, one left
+    ((1, 18, 3), (1, 9), 2, "same", "relu", None),  # five pairs
+    ((6, 1, 3), (5, 1), 1, "same", "relu", None),  # m 6: one pass, two left
+    ((5, 1, 3), (4, 1), 1, "valid", "relu", None),  # two pairs (tiny_chans): m 5, a pass, a pixel
+    ((4, 1, 3), (4, 1), 1, "same", "relu", None),  # two pairs: m 4, by bytes only
+    ((3, 30, 3), (1, 5), 2, "same", "relu", None),  # two lines (tag 5: tiny_chans3)
+]
+
+layer_family("tiny8_", 211_000, TINY8_CASES)

@@ -73,6 +73,9 @@ void nnom_dw3c1e_s8(const nnom_dw3c1m_job_t *job);
 #define NNOM_DW3C1_REC 6
 void nnom_dw3c1r_s8(const int32_t *head, const int8_t *x, int8_t *out);
 void nnom_dw3c1re_s8(const int32_t *head, const int8_t *x, int8_t *out);
+/* Both on one line (lines 1; the head's xstep 1 - (n + 2) xs) */
+void nnom_dw3c1r1_s8(const int32_t *head, const int8_t *x, int8_t *out);
+void nnom_dw3c1re1_s8(const int32_t *head, const int8_t *x, int8_t *out);
 
 /* The layer's weights ([3][oc] along the taps), bias, requantisation
  * (nnom_conv_args_t's), off: -input zp in each halfword, zp2: 2 output

@@ -67,7 +67,7 @@ void nnom_dw_tiny3_run(const nnom_conv_args_t *a);
  * layers with the loop's job in a head (nnom/ops/dwtiny_records.py;
  * nnom_local_dw3.h's nnom_dw3c1r_s8): 1 where the head holds for the
  * layer (asked once, at build), else 0; the kept run straight to the
- * loop (the word after the tag: 1 a 'same' line; the head after it). */
+ * loop (the word after the tag: 1 a 'same' line, 2 one line; the head after it). */
 #define NNOM_DW3C1_TAG 33
 int nnom_dw_tiny3r_asks(const nnom_conv_args_t *a);
 

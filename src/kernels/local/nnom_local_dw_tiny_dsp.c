@@ -1997,7 +1997,7 @@ int nnom_dw_tiny3r_asks(const nnom_conv_args_t *a)
         !tiny_dw3c1_takes(&t))
         return 0;
     const int32_t same = t.pad != 0, m = t.n - 2 * t.pad, one = t.lines == 1;
-    if (!((t.pad | (t.n + 2 - t.in)) == 0 || (t.n > 2 && t.pad == 1 && t.n == t.in)))
+    if (m < 1 || !((t.pad | (t.n + 2 - t.in)) == 0 || (t.n > 2 && t.pad == 1 && t.n == t.in)))
         return 0;
     const int32_t head[2 + NNOM_DW3C1_HEAD] = {
         NNOM_DW3C1_TAG, same | one << 1, m, t.xs, c, t.lines, (one ? 1 : t.xl) - (m + 2) * t.xs,

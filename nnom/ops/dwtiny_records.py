@@ -18,9 +18,10 @@ straight to the course the head names (its words checked against the
 layer once, at build). Three taps at stride 1 on one to three channels
 whose every window is inside or on a 'same' line of 3+ outputs (the C
 loop nnom_dw3c1m_s8's layers): the first word is DW3C1_TAG (33), then the
-flags (1 'same', 2 one line) and the loop's job (dw3c1_head()), then per channel six words in
-the loop's registers' order ((w0, w1), (w1, w2), bias, mult, rounding, e),
-zeros after them to tag 5's length.
+flags (1 'same', 2 one line, 4 'valid' lines whose output offset moves:
+the lines word (lines - 1) dd) and the loop's job (dw3c1_head()), then per
+channel six words in the loop's registers' order ((w0, w1), (w1, w2),
+bias, mult, rounding, e), zeros after them to tag 5's length.
 """
 
 from __future__ import annotations
@@ -143,9 +144,12 @@ def dw3c1_head(attrs: dict, c: int, kernel, in_hw, out_hw, zp_in: int) -> list[i
         return None
     m = n - 2 * pad
     one = lines == 1  # the one-line loop: xstep on to the next channel's x
-    flag = int(not inside) | int(one) << 1
+    dd = ol - xl
+    byd = inside and not one and dd != 0  # the last line by its output offset
+    flag = int(not inside) | int(one) << 1 | int(byd) << 2
     step = (1 if one else xl) - (m + 2) * xs
-    return [flag, m, xs, c, lines, step, ol - xl, zp_in, (pad - 4) * xs]
+    last = (lines - 1) * dd if byd else lines
+    return [flag, m, xs, c, last, step, dd, zp_in, (pad - 4) * xs]
 
 
 def dwtiny_records(

@@ -76,6 +76,9 @@ void nnom_dw3c1re_s8(const int32_t *head, const int8_t *x, int8_t *out);
 /* Both on one line (lines 1; the head's xstep 1 - (n + 2) xs) */
 void nnom_dw3c1r1_s8(const int32_t *head, const int8_t *x, int8_t *out);
 void nnom_dw3c1re1_s8(const int32_t *head, const int8_t *x, int8_t *out);
+/* nnom_dw3c1r_s8 on 'valid' lines whose dd != 0, the head's lines word
+ * (lines - 1) dd */
+void nnom_dw3c1rl_s8(const int32_t *head, const int8_t *x, int8_t *out);
 
 /* The layer's weights ([3][oc] along the taps), bias, requantisation
  * (nnom_conv_args_t's), off: -input zp in each halfword, zp2: 2 output

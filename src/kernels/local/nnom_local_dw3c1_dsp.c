@@ -313,6 +313,42 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3c1_s8")
     "pop    {r4-r11, pc}\n"                                                                      \
     ".size " NAME ", .-" NAME "\n"                                                               \
     ".text\n"
+/* nnom_dw3c1r_s8 on 'valid' layers of several lines whose output offset
+ * from x moves (dd != 0): the last line known by r5 (the head's lines
+ * word (lines - 1) dd, d0 added once), no count kept a line or set a
+ * channel (~3 instructions a line, 2 a channel) */
+#define DW3C1M_FNL(NAME)                                                                         \
+    NNOM_ASM_FUNC(NAME)                                                                          \
+    "push   {r4-r11, lr}\n"                                                                      \
+    "sub    sp, sp, #44\n"                                                                       \
+    DW3C1M_HEAD                                                                                  \
+    "add    r12, r2, r6\n" /* the last line's r5 */                                              \
+    "str    r12, " DW3C1M_F_LEFT "\n"                                                            \
+    "mov    r1, r4\n"                                                                            \
+    ".L" NAME "_ch:\n"                                                                           \
+    DW3C1M_CH33                                                                                  \
+    "ldrd   r0, r5, " DW3C1M_F_X "\n"                                                            \
+    "add    r12, r0, #1\n"                                                                       \
+    "str    r12, " DW3C1M_F_X "\n"                                                               \
+    ".L" NAME "_line:\n"                                                                         \
+    DW3C1M_RUN8(NAME, "")                                                                        \
+    ".L" NAME "_next:\n"                                                                         \
+    "ldr    r12, " DW3C1M_F_LEFT "\n"                                                            \
+    "cmp    r5, r12\n"                                                                           \
+    "beq    .L" NAME "_chend\n"                                                                  \
+    "ldrd   r12, lr, [sp, #28]\n" /* xstep, dd */                                                \
+    "add    r0, r0, r12\n"                                                                       \
+    "add    r5, r5, lr\n"                                                                        \
+    "b      .L" NAME "_line\n"                                                                   \
+    ".L" NAME "_chend:\n"                                                                        \
+    "ldr    r12, " DW3C1M_F_C "\n"                                                               \
+    "subs   r12, r12, #1\n"                                                                      \
+    "str    r12, " DW3C1M_F_C "\n"                                                               \
+    "bne    .L" NAME "_ch\n"                                                                     \
+    "add    sp, sp, #44\n"                                                                       \
+    "pop    {r4-r11, pc}\n"                                                                      \
+    ".size " NAME ", .-" NAME "\n"                                                               \
+    ".text\n"
 __asm__(DW3C1M_FN("nnom_dw3c1m_s8", "", "", DW3C1M_JOB, DW3C1M_CH5, DW3C1M_RUN));
 __asm__(DW3C1M_FN("nnom_dw3c1e_s8", DW3C1M_BEFORE, DW3C1M_AFTER, DW3C1M_JOB, DW3C1M_CH5,
                    DW3C1M_RUN));
@@ -323,6 +359,7 @@ __asm__(DW3C1M_FN("nnom_dw3c1re_s8", DW3C1M_BEFORE, DW3C1M_AFTER, DW3C1M_HEAD, D
                    DW3C1M_RUN8));
 __asm__(DW3C1M_FN1("nnom_dw3c1r1_s8", "", ""));
 __asm__(DW3C1M_FN1("nnom_dw3c1re1_s8", DW3C1M_BEFORE, DW3C1M_AFTER));
+__asm__(DW3C1M_FNL("nnom_dw3c1rl_s8"));
 
 #else
 typedef int nnom_local_dw3c1_dsp_unused_t; /* ISO C: a translation unit is never empty */

@@ -1997,11 +1997,20 @@ int nnom_dw_tiny3r_asks(const nnom_conv_args_t *a)
         !tiny_dw3c1_takes(&t))
         return 0;
     const int32_t same = t.pad != 0, m = t.n - 2 * t.pad, one = t.lines == 1;
+    const int32_t dd = t.ol - t.xl, byd = !same && !one && dd != 0; /* nnom_dw3c1rl_s8 */
     if (m < 1 || !((t.pad | (t.n + 2 - t.in)) == 0 || (t.n > 2 && t.pad == 1 && t.n == t.in)))
         return 0;
     const int32_t head[2 + NNOM_DW3C1_HEAD] = {
-        NNOM_DW3C1_TAG, same | one << 1, m, t.xs, c, t.lines, (one ? 1 : t.xl) - (m + 2) * t.xs,
-        t.ol - t.xl,    a->p.input_zp,   (t.pad - 4) * t.xs};
+        NNOM_DW3C1_TAG,
+        same | one << 1 | byd << 2,
+        m,
+        t.xs,
+        c,
+        byd ? (t.lines - 1) * dd : t.lines,
+        (one ? 1 : t.xl) - (m + 2) * t.xs,
+        dd,
+        a->p.input_zp,
+        (t.pad - 4) * t.xs};
     for (int32_t i = 1; i < 2 + NNOM_DW3C1_HEAD; i++)
         if (a->records[i] != head[i])
             return 0;

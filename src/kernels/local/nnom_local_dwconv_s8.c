@@ -335,12 +335,15 @@ static inline int dw_two_tiny3(const nnom_conv_args_t *a)
 
 /* Tag 33's layers on their loop: the job in the records' head, asked at
  * build (nnom_dw_tiny3_run's C on the job cost ~30 instructions a run) */
-static void (*const dw_tiny3r_fns[4])(const int32_t *, const int8_t *, int8_t *) = {
-    nnom_dw3c1r_s8, nnom_dw3c1re_s8, nnom_dw3c1r1_s8, nnom_dw3c1re1_s8};
+static void (*const dw_tiny3r_fns[8])(const int32_t *, const int8_t *, int8_t *) = {
+    nnom_dw3c1r_s8,  nnom_dw3c1re_s8, nnom_dw3c1r1_s8, nnom_dw3c1re1_s8,
+    nnom_dw3c1rl_s8, nnom_dw3c1re_s8, nnom_dw3c1r1_s8, nnom_dw3c1re1_s8};
 static inline void dw_tiny3r_run(const nnom_conv_args_t *a)
 {
-    const int32_t *r = a->records; /* r[1]: 1 'same', 2 one line (asked: & 3 all the same) */
-    dw_tiny3r_fns[r[1] & 3](r + 2, a->input, a->output);
+    /* r[1]: 1 'same', 2 one line, 4 'valid' lines whose dd != 0 (asked:
+     * the mask for the table's bounds alone) */
+    const int32_t *r = a->records;
+    dw_tiny3r_fns[r[1] & 7](r + 2, a->input, a->output);
 }
 
 static inline int dw_one_path(const nnom_conv_args_t *a)

@@ -285,6 +285,7 @@ nnom_status_t nnom_local_pwfo24_rec(const int32_t *records, int8_t *output, cons
 #define NNOM_DW_DIRECT 1
 void nnom_dw_tiny_tag_run(const nnom_conv_args_t *a);
 void nnom_dw_tiny3_run(const nnom_conv_args_t *a);
+void nnom_dw_tiny3r_run(const nnom_conv_args_t *a);
 void nnom_dw_line_tag_run(const nnom_conv_args_t *a);
 void nnom_dwcol_one_early(const nnom_conv_args_t *a);
 void nnom_dwrect_plane_run(const nnom_conv_args_t *a);
@@ -303,6 +304,7 @@ enum {
     NNOM_DW_DIRECT_PLANE,    /* nnom_dwrect_plane_run */
     NNOM_DW_DIRECT_THREE_SS, /* nnom_dw3_short_a_s8, out.h * out.w */
     NNOM_DW_DIRECT_THREE_SV, /* nnom_dw3_valid_a_s8, out.h * out.w */
+    NNOM_DW_DIRECT_TINY3R,   /* nnom_dw_tiny3r_run */
     NNOM_DW_DIRECT_COUNT
 };
 

@@ -15,7 +15,13 @@ its requantisation; None elsewhere. On one line of 4+ taps whose pixels
 lie next to each other, the first word is HEAD_TAG (29) and twelve words
 of head come before the channels' (course_head()): the kept run goes
 straight to the course the head names (its words checked against the
-layer once, at build).
+layer once, at build). Three taps at stride 1 on one to three channels
+whose every window is inside or on a 'same' line of 3+ outputs (the C
+loop nnom_dw3c1m_s8's layers): the first word is DW3C1_TAG (33), then the
+flags (1 'same', 2 one line, 4 'valid' lines whose output offset moves:
+the lines word (lines - 1) dd) and the loop's job (dw3c1_head()), then per
+channel six words in the loop's registers' order ((w0, w1), (w1, w2),
+bias, mult, rounding, e), zeros after them to tag 5's length.
 """
 
 from __future__ import annotations
@@ -35,6 +41,8 @@ LINE = 128  # TINY_LINE
 # (TINY_C_* in C: pairs_m, pairs, chans56, line3, line7, chans)
 HEAD_TAG = 29
 COURSE_PAIRS_M, COURSE_PAIRS, COURSE_56, COURSE_L3, COURSE_L7, COURSE_CHANS = range(6)
+# tag 33: nnom_dw3c1r_s8's head (NNOM_DW3C1_HEAD words after the flag)
+DW3C1_TAG = 33
 
 
 def tiny_takes(attrs: dict, cout: int, kernel, in_hw, out_hw, act_min: int, act_max: int) -> bool:
@@ -114,6 +122,36 @@ def course_head(attrs: dict, c: int, kernel, in_hw, out_hw) -> list[int] | None:
     return [course, *t, (n - 1) * s + k + (k & 1)]
 
 
+def _line(c: int, kernel, attrs: dict, in_hw, out_hw) -> list[int]:
+    """tiny_of()'s tiny_t: k, s, pad, in, n, xs, os, lines, xl, ol."""
+    (kh, kw), (sh, sw), (top, _, left, _) = kernel, attrs["strides"], attrs["pads"]
+    (ih, iw), (oh, ow) = in_hw, out_hw
+    if kh == 1:
+        return [kw, sw, left, iw, ow, c, c, oh, sh * iw * c, ow * c]
+    return [kh, sh, top, ih, oh, iw * c, ow * c, ow, sw * c, c]
+
+
+def dw3c1_head(attrs: dict, c: int, kernel, in_hw, out_hw, zp_in: int) -> list[int] | None:
+    """Tag 33's flag and head (nnom_dw_tiny3r_asks() in C): three taps at
+    stride 1, one to three channels, outputs as far apart as inputs, every
+    window inside or a 'same' line of 3+ outputs (tiny_takes() having
+    held); None else."""
+    k, s, pad, n_in, n, xs, os, lines, xl, ol = _line(c, kernel, attrs, in_hw, out_hw)
+    if k != 3 or s != 1 or c >= 4 or xs != os:
+        return None
+    inside = pad == 0 and n + 2 == n_in
+    if not inside and not (n > 2 and pad == 1 and n == n_in):
+        return None
+    m = n - 2 * pad
+    one = lines == 1  # the one-line loop: xstep on to the next channel's x
+    dd = ol - xl
+    byd = inside and not one and dd != 0  # the last line by its output offset
+    flag = int(not inside) | int(one) << 1 | int(byd) << 2
+    step = (1 if one else xl) - (m + 2) * xs
+    last = (lines - 1) * dd if byd else lines
+    return [flag, m, xs, c, last, step, dd, zp_in, (pad - 4) * xs]
+
+
 def dwtiny_records(
     attrs: dict, q, zp_in: int, zp_out: int, in_hw: tuple[int, int], out_hw: tuple[int, int]
 ) -> np.ndarray | None:
@@ -137,6 +175,14 @@ def dwtiny_records(
     rec[:, PAIRS + 1] = mult
     rec[:, PAIRS + 2] = rounding
     rec[:, PAIRS + 3] = x + 2
+    three = dw3c1_head(attrs, cout, (kh, kw), in_hw, out_hw, zp_in)
+    if three is not None:  # the loop's own layout
+        w12 = (w2[1] & 0xFFFF) | (w2[2] & 0xFFFF) << 16
+        loop = np.stack([pairs[:, 0], w12, *(rec[:, PAIRS + i] for i in range(4))], axis=1)
+        # zeros to tag 5's length: a first word rewritten 5 reads them in bounds
+        pad = max(0, 1 + rec.size - (1 + len(three) + loop.size))
+        words = np.concatenate([[DW3C1_TAG, *three], loop.reshape(-1), np.zeros(pad, np.int64)])
+        return ((words + (1 << 31)) % (1 << 32) - (1 << 31)).astype(np.int32)
     head = course_head(attrs, cout, (kh, kw), in_hw, out_hw)
     lead = [TAG] if head is None else [HEAD_TAG, *head]
     words = np.concatenate([lead, rec.reshape(-1)])

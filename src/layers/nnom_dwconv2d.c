@@ -68,10 +68,11 @@ DW_DIRECT_TYPE(dw_col_type, nnom_dwcol_one_early(&s));
 DW_DIRECT_TYPE(dw_plane_type, nnom_dwrect_plane_run(&s));
 DW_DIRECT_TYPE(dw_three_ss_type, nnom_dw3_short_a_s8(&s, s.out.h * s.out.w));
 DW_DIRECT_TYPE(dw_three_sv_type, nnom_dw3_valid_a_s8(&s, s.out.h * s.out.w));
+DW_DIRECT_TYPE(dw_tiny3r_type, nnom_dw_tiny3r_run(&s));
 /* by NNOM_DW_DIRECT_* - 1 */
 static const nnom_layer_type_t *const dw_direct_types[NNOM_DW_DIRECT_COUNT - 1] = {
     &dw_tiny_tag_type, &dw_tiny3_type,    &dw_line_tag_type, &dw_col_type,
-    &dw_plane_type,    &dw_three_ss_type, &dw_three_sv_type};
+    &dw_plane_type,    &dw_three_ss_type, &dw_three_sv_type, &dw_tiny3r_type};
 #endif
 
 static nnom_status_t dwconv2d_build(nnom_layer_t *l)

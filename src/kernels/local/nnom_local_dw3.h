@@ -63,6 +63,22 @@ typedef struct {
 } nnom_dw3c1m_job_t;
 void nnom_dw3c1m_s8(const nnom_dw3c1m_job_t *job);
 void nnom_dw3c1e_s8(const nnom_dw3c1m_job_t *job);
+/* The same from tag 33's records (nnom/ops/dwtiny_records.py): head
+ * NNOM_DW3C1_HEAD words (n, xs, c, lines, xstep, dd, zp as the job's,
+ * dfrom = d0 - (out - x)), then per channel (w0, w1), (w1, w2) as
+ * halfwords, bias, mult, ra, e (NNOM_DW3C1_REC words); x, out the
+ * layer's input and output. nnom_dw3c1re_s8: nnom_dw3c1e_s8's 'same'
+ * line on them. */
+#define NNOM_DW3C1_HEAD 8
+#define NNOM_DW3C1_REC 6
+void nnom_dw3c1r_s8(const int32_t *head, const int8_t *x, int8_t *out);
+void nnom_dw3c1re_s8(const int32_t *head, const int8_t *x, int8_t *out);
+/* Both on one line (lines 1; the head's xstep 1 - (n + 2) xs) */
+void nnom_dw3c1r1_s8(const int32_t *head, const int8_t *x, int8_t *out);
+void nnom_dw3c1re1_s8(const int32_t *head, const int8_t *x, int8_t *out);
+/* nnom_dw3c1r_s8 on 'valid' lines whose dd != 0, the head's lines word
+ * (lines - 1) dd */
+void nnom_dw3c1rl_s8(const int32_t *head, const int8_t *x, int8_t *out);
 
 /* The layer's weights ([3][oc] along the taps), bias, requantisation
  * (nnom_conv_args_t's), off: -input zp in each halfword, zp2: 2 output

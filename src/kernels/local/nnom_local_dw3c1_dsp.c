@@ -118,15 +118,13 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3c1_s8")
     "ssat   lr, #8, lr\n"                                                                        \
     "add    r12, r0, r1\n"                                                                       \
     "strb   lr, [r12, r2]\n"
-#define DW3C1M_FN(NAME, B, A)                                                                    \
-    NNOM_ASM_FUNC(NAME)                                                                          \
-    "push   {r4-r11, lr}\n"                                                                      \
-    "sub    sp, sp, #44\n"                                                                       \
+/* the job from a nnom_dw3c1m_job_t (r0) */
+#define DW3C1M_JOB                                                                               \
     "mov    lr, r0\n"                                                                            \
     "ldm    lr, {r0-r9}\n" /* rec, x, d0, n, xs, c, lines, xstep, dd, zp */                      \
-    "stm    sp, {r0-r9}\n"                                                                       \
-    "mov    r1, r4\n"                                                                            \
-    ".L" NAME "_ch:\n" /* a channel: its records, x, d0, the lines */                            \
+    "stm    sp, {r0-r9}\n"
+/* a channel's records, tag 5's tiny_ch_t: (w0, w1), (w2, 0) -> (w1, w2) */
+#define DW3C1M_CH5                                                                               \
     "ldr    lr, " DW3C1M_F_REC "\n"                                                              \
     "ldrd   r4, r6, [lr]\n"                                                                      \
     "ldrd   r7, r8, [lr, #20]\n"                                                                 \
@@ -134,13 +132,22 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3c1_s8")
     "add    lr, lr, #48\n"                                                                       \
     "str    lr, " DW3C1M_F_REC "\n"                                                              \
     "lsl    r6, r6, #16\n"                                                                       \
-    "orr    r6, r6, r4, lsr #16\n"                                                               \
-    "ldrd   r0, r5, " DW3C1M_F_X "\n"                                                            \
-    "add    r12, r0, #1\n"                                                                       \
-    "str    r12, " DW3C1M_F_X "\n"                                                               \
-    "ldr    r12, " DW3C1M_F_LINES "\n"                                                           \
-    "str    r12, " DW3C1M_F_LEFT "\n"                                                            \
-    ".L" NAME "_line:\n" /* a run: nnom_dw3c1_s8's from .Ldw3c1_go */                            \
+    "orr    r6, r6, r4, lsr #16\n"
+/* the job from tag 33's head (r0; x r1, out r2: nnom_dw3c1_head_t's
+ * words, d0 = out - x + its dfrom) */
+#define DW3C1M_HEAD                                                                              \
+    "ldm    r0!, {r3-r10}\n" /* n, xs, c, lines, xstep, dd, zp, dfrom; r0 the channels' */        \
+    "sub    r2, r2, r1\n"                                                                        \
+    "add    r2, r2, r10\n"                                                                       \
+    "stm    sp, {r0-r9}\n"
+/* a channel's records, tag 33's: the loop's registers in order, one LDM */
+#define DW3C1M_CH33                                                                              \
+    "ldr    lr, " DW3C1M_F_REC "\n"                                                              \
+    "ldm    lr!, {r4, r6-r10}\n" /* (w0, w1), (w1, w2), bias, mult, ra, e */                      \
+    "str    lr, " DW3C1M_F_REC "\n"
+/* a run of the line at r0 (B its border before), out at every way out
+ * with r0 at x + (n + 2) xs, on to NAME's _next */
+#define DW3C1M_RUN(NAME, B)                                                                      \
     "add    r2, r5, r1\n"                                                                        \
     "ldr    r3, " DW3C1M_F_N "\n"                                                                \
     "ldrsb  r11, [r0]\n"                                                                         \
@@ -170,7 +177,93 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3c1_s8")
     ".L" NAME "_b:\n"                                                                            \
     DW3C1_PASS("r12", "r11")                                                                     \
     "cmp    r0, r3\n"                                                                            \
-    "bne    .L" NAME "_a\n"                                                                      \
+    "bne    .L" NAME "_a\n"
+/* DW3C1M_RUN with eight outputs a pass, entered by TBB on n & 7 (an odd n's
+ * first output alone first): the end's test a pass of eight and one
+ * dispatch a run (~3 instructions a run fewer on runs of 8 to 14) */
+#define DW3C1M_RUN8(NAME, B)                                                                     \
+    "add    r2, r5, r1\n"                                                                        \
+    "ldr    r3, " DW3C1M_F_N "\n"                                                                \
+    "ldrsb  r11, [r0]\n"                                                                         \
+    "ldrsb  lr, [r0, r1]\n"                                                                      \
+    "add    r0, r0, r1, lsl #1\n"                                                                \
+    "pkhbt  r11, r11, lr, lsl #16\n"                                                             \
+    B                                                                                            \
+    "and    r12, r3, #7\n"                                                                       \
+    "mla    r3, r3, r1, r0\n" /* the end, odd n too */                                           \
+    "tbb    [pc, r12]\n"                                                                         \
+    ".L" NAME "_tb:\n"                                                                           \
+    ".byte (.L" NAME "_a1 - .L" NAME "_tb) / 2, (.L" NAME "_o0 - .L" NAME "_tb) / 2\n"           \
+    ".byte (.L" NAME "_m2 - .L" NAME "_tb) / 2, (.L" NAME "_o2 - .L" NAME "_tb) / 2\n"           \
+    ".byte (.L" NAME "_a2 - .L" NAME "_tb) / 2, (.L" NAME "_o4 - .L" NAME "_tb) / 2\n"           \
+    ".byte (.L" NAME "_m6 - .L" NAME "_tb) / 2, (.L" NAME "_o6 - .L" NAME "_tb) / 2\n"           \
+    ".L" NAME "_o0:\n" /* n = 8 k + 1: the first output alone */                                 \
+    "ldrsb  r12, [r0]\n"                                                                         \
+    "add    r0, r0, r1\n"                                                                        \
+    "smlad  lr, r11, r4, r7\n"                                                                   \
+    "smlabt lr, r12, r6, lr\n"                                                                   \
+    DW3C1_RQ("[r0, r2]")                                                                         \
+    "lsl    r12, r12, #16\n"                                                                     \
+    "pkhtb  r11, r12, r11, asr #16\n"                                                            \
+    "cmp    r0, r3\n"                                                                            \
+    "beq    .L" NAME "_next\n"                                                                   \
+    "b      .L" NAME "_a1\n"                                                                     \
+    ".L" NAME "_o2:\n"                                                                           \
+    "ldrsb  r12, [r0]\n"                                                                         \
+    "add    r0, r0, r1\n"                                                                        \
+    "smlad  lr, r11, r4, r7\n"                                                                   \
+    "smlabt lr, r12, r6, lr\n"                                                                   \
+    DW3C1_RQ("[r0, r2]")                                                                         \
+    "lsl    r12, r12, #16\n"                                                                     \
+    "pkhtb  r11, r12, r11, asr #16\n"                                                            \
+    ".L" NAME "_m2:\n" /* 8 k + 2 left: from b2 */                                               \
+    "mov    r12, r11\n"                                                                          \
+    "b      .L" NAME "_b2\n"                                                                     \
+    ".L" NAME "_o6:\n"                                                                           \
+    "ldrsb  r12, [r0]\n"                                                                         \
+    "add    r0, r0, r1\n"                                                                        \
+    "smlad  lr, r11, r4, r7\n"                                                                   \
+    "smlabt lr, r12, r6, lr\n"                                                                   \
+    DW3C1_RQ("[r0, r2]")                                                                         \
+    "lsl    r12, r12, #16\n"                                                                     \
+    "pkhtb  r11, r12, r11, asr #16\n"                                                            \
+    ".L" NAME "_m6:\n" /* 8 k + 6 left: from b1 */                                               \
+    "mov    r12, r11\n"                                                                          \
+    "b      .L" NAME "_b1\n"                                                                     \
+    ".L" NAME "_o4:\n"                                                                           \
+    "ldrsb  r12, [r0]\n"                                                                         \
+    "add    r0, r0, r1\n"                                                                        \
+    "smlad  lr, r11, r4, r7\n"                                                                   \
+    "smlabt lr, r12, r6, lr\n"                                                                   \
+    DW3C1_RQ("[r0, r2]")                                                                         \
+    "lsl    r12, r12, #16\n"                                                                     \
+    "pkhtb  r11, r12, r11, asr #16\n"                                                            \
+    "b      .L" NAME "_a2\n"                                                                     \
+    ".L" NAME "_a1:\n"                                                                           \
+    DW3C1_PASS("r11", "r12")                                                                     \
+    ".L" NAME "_b1:\n"                                                                           \
+    DW3C1_PASS("r12", "r11")                                                                     \
+    ".L" NAME "_a2:\n"                                                                           \
+    DW3C1_PASS("r11", "r12")                                                                     \
+    ".L" NAME "_b2:\n"                                                                           \
+    DW3C1_PASS("r12", "r11")                                                                     \
+    "cmp    r0, r3\n"                                                                            \
+    "bne    .L" NAME "_a1\n"
+#define DW3C1M_FN(NAME, B, A, JOB, CH, RUN)                                                      \
+    NNOM_ASM_FUNC(NAME)                                                                          \
+    "push   {r4-r11, lr}\n"                                                                      \
+    "sub    sp, sp, #44\n"                                                                       \
+    JOB                                                                                          \
+    "mov    r1, r4\n"                                                                            \
+    ".L" NAME "_ch:\n" /* a channel: its records, x, d0, the lines */                            \
+    CH                                                                                           \
+    "ldrd   r0, r5, " DW3C1M_F_X "\n"                                                            \
+    "add    r12, r0, #1\n"                                                                       \
+    "str    r12, " DW3C1M_F_X "\n"                                                               \
+    "ldr    r12, " DW3C1M_F_LINES "\n"                                                           \
+    "str    r12, " DW3C1M_F_LEFT "\n"                                                            \
+    ".L" NAME "_line:\n" /* a run: nnom_dw3c1_s8's from .Ldw3c1_go */                            \
+    RUN(NAME, B)                                                                                 \
     ".L" NAME "_next:\n" /* r0 at x + (n + 2) xs: on by xstep to the next line */                \
     A                                                                                            \
     "ldr    r12, " DW3C1M_F_LEFT "\n"                                                            \
@@ -190,8 +283,83 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3c1_s8")
     "pop    {r4-r11, pc}\n"                                                                      \
     ".size " NAME ", .-" NAME "\n"                                                               \
     ".text\n"
-__asm__(DW3C1M_FN("nnom_dw3c1m_s8", "", ""));
-__asm__(DW3C1M_FN("nnom_dw3c1e_s8", DW3C1M_BEFORE, DW3C1M_AFTER));
+/* NAME on tag 33's one-line layers: no line loop, x and d0 in registers
+ * throughout (the head's xstep = 1 - (n + 2) xs, the next channel's x
+ * from the run's end): ~5 instructions fewer a channel */
+#define DW3C1M_FN1(NAME, B, A)                                                                   \
+    NNOM_ASM_FUNC(NAME)                                                                          \
+    "push   {r4-r11, lr}\n"                                                                      \
+    "sub    sp, sp, #44\n"                                                                       \
+    "ldm    r0!, {r3-r10}\n" /* n, xs, c, lines, xstep, dd, zp, dfrom */                         \
+    "stm    sp, {r0-r9}\n"                                                                       \
+    "sub    r5, r2, r1\n"                                                                        \
+    "add    r5, r5, r10\n" /* d0 */                                                              \
+    "mov    r0, r1\n"                                                                            \
+    "mov    r1, r4\n"                                                                            \
+    ".L" NAME "_ch:\n"                                                                           \
+    DW3C1M_CH33                                                                                  \
+    DW3C1M_RUN8(NAME, B)                                                                         \
+    ".L" NAME "_next:\n"                                                                         \
+    A                                                                                            \
+    "ldr    r12, " DW3C1M_F_C "\n"                                                               \
+    "subs   r12, r12, #1\n"                                                                      \
+    "beq    .L" NAME "_done\n"                                                                   \
+    "str    r12, " DW3C1M_F_C "\n"                                                               \
+    "ldr    r12, [sp, #28]\n"                                                                    \
+    "add    r0, r0, r12\n"                                                                       \
+    "b      .L" NAME "_ch\n"                                                                     \
+    ".L" NAME "_done:\n"                                                                         \
+    "add    sp, sp, #44\n"                                                                       \
+    "pop    {r4-r11, pc}\n"                                                                      \
+    ".size " NAME ", .-" NAME "\n"                                                               \
+    ".text\n"
+/* nnom_dw3c1r_s8 on 'valid' layers of several lines whose output offset
+ * from x moves (dd != 0): the last line known by r5 (the head's lines
+ * word (lines - 1) dd, d0 added once), no count kept a line or set a
+ * channel (~3 instructions a line, 2 a channel) */
+#define DW3C1M_FNL(NAME)                                                                         \
+    NNOM_ASM_FUNC(NAME)                                                                          \
+    "push   {r4-r11, lr}\n"                                                                      \
+    "sub    sp, sp, #44\n"                                                                       \
+    DW3C1M_HEAD                                                                                  \
+    "add    r12, r2, r6\n" /* the last line's r5 */                                              \
+    "str    r12, " DW3C1M_F_LEFT "\n"                                                            \
+    "mov    r1, r4\n"                                                                            \
+    ".L" NAME "_ch:\n"                                                                           \
+    DW3C1M_CH33                                                                                  \
+    "ldrd   r0, r5, " DW3C1M_F_X "\n"                                                            \
+    "add    r12, r0, #1\n"                                                                       \
+    "str    r12, " DW3C1M_F_X "\n"                                                               \
+    ".L" NAME "_line:\n"                                                                         \
+    DW3C1M_RUN8(NAME, "")                                                                        \
+    ".L" NAME "_next:\n"                                                                         \
+    "ldr    r12, " DW3C1M_F_LEFT "\n"                                                            \
+    "cmp    r5, r12\n"                                                                           \
+    "beq    .L" NAME "_chend\n"                                                                  \
+    "ldrd   r12, lr, [sp, #28]\n" /* xstep, dd */                                                \
+    "add    r0, r0, r12\n"                                                                       \
+    "add    r5, r5, lr\n"                                                                        \
+    "b      .L" NAME "_line\n"                                                                   \
+    ".L" NAME "_chend:\n"                                                                        \
+    "ldr    r12, " DW3C1M_F_C "\n"                                                               \
+    "subs   r12, r12, #1\n"                                                                      \
+    "str    r12, " DW3C1M_F_C "\n"                                                               \
+    "bne    .L" NAME "_ch\n"                                                                     \
+    "add    sp, sp, #44\n"                                                                       \
+    "pop    {r4-r11, pc}\n"                                                                      \
+    ".size " NAME ", .-" NAME "\n"                                                               \
+    ".text\n"
+__asm__(DW3C1M_FN("nnom_dw3c1m_s8", "", "", DW3C1M_JOB, DW3C1M_CH5, DW3C1M_RUN));
+__asm__(DW3C1M_FN("nnom_dw3c1e_s8", DW3C1M_BEFORE, DW3C1M_AFTER, DW3C1M_JOB, DW3C1M_CH5,
+                   DW3C1M_RUN));
+/* the same on tag 33's records (head and channels in the loop's layout:
+ * ~6 instructions fewer a channel, the job's ~30 of C gone) */
+__asm__(DW3C1M_FN("nnom_dw3c1r_s8", "", "", DW3C1M_HEAD, DW3C1M_CH33, DW3C1M_RUN8));
+__asm__(DW3C1M_FN("nnom_dw3c1re_s8", DW3C1M_BEFORE, DW3C1M_AFTER, DW3C1M_HEAD, DW3C1M_CH33,
+                   DW3C1M_RUN8));
+__asm__(DW3C1M_FN1("nnom_dw3c1r1_s8", "", ""));
+__asm__(DW3C1M_FN1("nnom_dw3c1re1_s8", DW3C1M_BEFORE, DW3C1M_AFTER));
+__asm__(DW3C1M_FNL("nnom_dw3c1rl_s8"));
 
 #else
 typedef int nnom_local_dw3c1_dsp_unused_t; /* ISO C: a translation unit is never empty */

@@ -63,6 +63,14 @@ int nnom_dw_tiny3_asks(const nnom_conv_args_t *a);
  * arguments alone, straight to the assembly's one call). */
 void nnom_dw_tiny3_run(const nnom_conv_args_t *a);
 
+/* The first word of the converter's records for nnom_dw_tiny3_run's
+ * layers with the loop's job in a head (nnom/ops/dwtiny_records.py;
+ * nnom_local_dw3.h's nnom_dw3c1r_s8): 1 where the head holds for the
+ * layer (asked once, at build), else 0; the kept run straight to the
+ * loop (the word after the tag: 1 a 'same' line, 2 one line; the head after it). */
+#define NNOM_DW3C1_TAG 33
+int nnom_dw_tiny3r_asks(const nnom_conv_args_t *a);
+
 /* The first word of the converter's records that name the tiny loops'
  * course and geometry (nnom/ops/dwtiny_records.py) */
 #define NNOM_DWTINY_TAG 29

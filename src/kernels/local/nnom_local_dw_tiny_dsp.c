@@ -1992,6 +1992,40 @@ int nnom_dw_tiny3_asks(const nnom_conv_args_t *a)
     return (t.pad | (t.n + 2 - t.in)) == 0 || (t.n > 2 && t.pad == 1 && t.n == t.in);
 }
 
+/* Tag 33's records: nnom_dw_tiny3_asks' layers (as tiny_s8 asks them:
+ * nnom_dw_tiny_asks, nnom_dw_tiny_holds' requantisation form, tiny_of)
+ * and every head word as nnom_dw_tiny3_run computes it. The channels'
+ * words reach only SMLAD, SMMLAR, ASR by register and SSAT. */
+int nnom_dw_tiny3r_asks(const nnom_conv_args_t *a)
+{
+    tiny_t t;
+    const int32_t c = a->out.c;
+    if (a->records == NULL || a->records[0] != NNOM_DW3C1_TAG || c >= 4 ||
+        a->out.h * a->out.w == 1 || !nnom_dw_tiny_asks(a) || a->p.output_zp != -128 ||
+        a->p.act_min > -128 || a->p.act_max < 127 || !tiny_of(a, &t, 1, 0) ||
+        !tiny_dw3c1_takes(&t))
+        return 0;
+    const int32_t same = t.pad != 0, m = t.n - 2 * t.pad, one = t.lines == 1;
+    const int32_t dd = t.ol - t.xl, byd = !same && !one && dd != 0; /* nnom_dw3c1rl_s8 */
+    if (m < 1 || !((t.pad | (t.n + 2 - t.in)) == 0 || (t.n > 2 && t.pad == 1 && t.n == t.in)))
+        return 0;
+    const int32_t head[2 + NNOM_DW3C1_HEAD] = {
+        NNOM_DW3C1_TAG,
+        same | one << 1 | byd << 2,
+        m,
+        t.xs,
+        c,
+        byd ? (t.lines - 1) * dd : t.lines,
+        (one ? 1 : t.xl) - (m + 2) * t.xs,
+        dd,
+        a->p.input_zp,
+        (t.pad - 4) * t.xs};
+    for (int32_t i = 1; i < 2 + NNOM_DW3C1_HEAD; i++)
+        if (a->records[i] != head[i])
+            return 0;
+    return 1;
+}
+
 /* tiny_s8's course on them without tiny_t, the records' test and the
  * course's tests ((3,1) s1 16x2x3 valid: ~60 instructions a run) */
 void nnom_dw_tiny3_run(const nnom_conv_args_t *a)

@@ -238,6 +238,7 @@ enum {
     DW_TINY_TAG, /* (kept, or at the walk on tag 29) DW_TINY's one line, its head asked */
     DW_TINY,
     DW_TINY3, /* (kept only) DW_TINY's three taps on one to three channels, straight */
+    DW_TINY3R, /* (kept, or at the walk on tag 33) DW_TINY3's layers, the job in the records */
     /* multiplier 1, the arguments alone */
     DW_VP,
     DW_WIN55,
@@ -329,7 +330,20 @@ NNOM_INLINE int dw_three_path(const nnom_conv_args_t *a, int ask)
  * (3,1) s1 100x1x2 same 1,988 -> 1,888) */
 static inline int dw_two_tiny3(const nnom_conv_args_t *a)
 {
-    return a->k.h * a->k.w == 3 && nnom_dw_tiny3_asks(a);
+    return a->k.h * a->k.w == 3 && (nnom_dw_tiny3_asks(a) || nnom_dw_tiny3r_asks(a));
+}
+
+/* Tag 33's layers on their loop: the job in the records' head, asked at
+ * build (nnom_dw_tiny3_run's C on the job cost ~30 instructions a run) */
+static void (*const dw_tiny3r_fns[8])(const int32_t *, const int8_t *, int8_t *) = {
+    nnom_dw3c1r_s8,  nnom_dw3c1re_s8, nnom_dw3c1r1_s8, nnom_dw3c1re1_s8,
+    nnom_dw3c1rl_s8, nnom_dw3c1re_s8, nnom_dw3c1r1_s8, nnom_dw3c1re1_s8};
+static inline void dw_tiny3r_run(const nnom_conv_args_t *a)
+{
+    /* r[1]: 1 'same', 2 one line, 4 'valid' lines whose dd != 0 (asked:
+     * the mask for the table's bounds alone) */
+    const int32_t *r = a->records;
+    dw_tiny3r_fns[r[1] & 7](r + 2, a->input, a->output);
 }
 
 static inline int dw_one_path(const nnom_conv_args_t *a)
@@ -393,6 +407,7 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
     case DW_COL_ALONE: /* (kept only: its layers are DW_COL_EARLY's) */
     case DW_TINY_TAG:
     case DW_TINY3:
+    case DW_TINY3R:
     case DW_TINY: /* one to seven channels, one row of taps; four: the one-row loop's */
         if (a->out.c == 4) {
             const int four = a->records != NULL ? nnom_dw_four_asks(a) : 0;
@@ -407,6 +422,11 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
                 nnom_dw_tiny_tag_asks(a)) {
                 nnom_dw_tiny_tag_run(a);
                 return DW_TINY_TAG;
+            }
+            if (a->records != NULL && a->records[0] == NNOM_DW3C1_TAG &&
+                nnom_dw_tiny3r_asks(a)) {
+                dw_tiny3r_run(a);
+                return DW_TINY3R;
             }
             if (nnom_dw_tiny_s8(a))
                 return nnom_dw_tiny3_asks(a) ? DW_TINY3 : DW_TINY;
@@ -566,6 +586,9 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
     case DW_TINY3:
         nnom_dw_tiny3_run(a);
         return 1;
+    case DW_TINY3R:
+        dw_tiny3r_run(a);
+        return 1;
     case DW_VP:
         return nnom_dwvp_try(a);
     case DW_WIN55:
@@ -625,7 +648,8 @@ uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
     if (tag == NNOM_DWLINE_TAG) /* DW_LINE_TAG: next after DW_TWO for other taps */
         return nnom_dw_line_tag_asks(a) ? DW_LINE_TAG : DW_FIRST;
     if (a->out.c < 8 && a->out.c != 4) /* DW_TINY: DW_LINE, DW_COL_EARLY ask 8+ channels */
-        return tag == NNOM_DWTINY_TAG && nnom_dw_tiny_tag_asks(a) ? DW_TINY_TAG
+        return tag == NNOM_DWTINY_TAG && nnom_dw_tiny_tag_asks(a)  ? DW_TINY_TAG
+               : tag == NNOM_DW3C1_TAG && nnom_dw_tiny3r_asks(a) ? DW_TINY3R
                : a->out.h * a->out.w != 1 && nnom_dw_tiny_asks(a) && nnom_dw_tiny_holds(a)
                    ? (nnom_dw_tiny3_asks(a) ? DW_TINY3 : DW_TINY)
                    : DW_FIRST;
@@ -657,10 +681,15 @@ uint8_t nnom_local_dwconv_s8_direct(unsigned step)
         return NNOM_DW_DIRECT_THREE_SS;
     case DW_THREE_SV:
         return NNOM_DW_DIRECT_THREE_SV;
+    case DW_TINY3R:
+        return NNOM_DW_DIRECT_TINY3R;
     default:
         return NNOM_DW_DIRECT_NONE;
     }
 }
+
+/* DW_TINY3R's run for its direct type */
+void nnom_dw_tiny3r_run(const nnom_conv_args_t *a) { dw_tiny3r_run(a); }
 #endif
 
 /* Every step from the kept one (the first run: all of them), then the

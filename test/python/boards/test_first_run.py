@@ -46,8 +46,8 @@ CASES = [
     ("5,1,2,24,1,4,same", (35,), "tag 35: padded line of whole groups"),
     ("8,1,1,15,1,2,valid", (29,), "tag 29: tiny loops' head, two channels"),
     ("1,5,2,1,21,7,same", (29,), "tag 29: tiny loops' head, seven channels"),
-    ("3,1,1,48,2,1,valid", (5,), "tag 5: tiny loops, three taps on one channel"),
-    ("3,1,1,20,3,2,same", (5,), "tag 5: three taps 'same' on two channels (DW_TINY3)"),
+    ("3,1,1,48,2,1,valid", (33,), "tag 33: DW_TINY3's job, three taps on one channel"),
+    ("3,1,1,20,3,2,same", (33,), "tag 33: DW_TINY3's job, 'same' on two channels"),
     ("5,1,2,40,1,3,same", (29,), "tag 29: tiny loops' head, three channels"),
     ("8,1,2,17,1,5,valid", (29,), "tag 29: tiny loops' head, five channels"),
     ("5,1,2,40,2,3,same", (5,), "tag 5: tiny loops, two lines of three channels"),
@@ -55,6 +55,7 @@ CASES = [
     ("2,2,1,9,9,10,same", (27,), "tag 27: the last group on two lanes"),
     ("3,5,1,6,6,8,same", (27,), "tag 27: an odd count of taps"),
     ("2,2,2,9,9,4,valid", (27,), "tag 27: a border-less plane"),
+    ("1,3,1,2,12,3,valid", (33,), "tag 33: DW_TINY3's job along w, three channels"),
 ]
 
 

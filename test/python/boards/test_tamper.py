@@ -3,7 +3,7 @@ runtime refuses the model (an error status) or runs it bit-exact, and never
 writes outside its buffers or hangs.
 
 For each layer of board_cases/tamper.py (records that name their kernel's
-path: depthwise tags 9, 13-25, 29, 35, 1, 3, dwrect's 7, a two-tap plan, the 1x1 records
+path: depthwise tags 9, 13-25, 29, 33, 35, 1, 3, dwrect's 7, a two-tap plan, the 1x1 records
 loops) the header's records array is made writable and the firmware flips
 one listed word at a time (to its neighbours, to the int32 extremes, the
 first word to every other path's tag), creates the model, runs it on three
@@ -110,15 +110,15 @@ def in_band_tag(k: int, i: int, v: int) -> bool:
     converter wrote (open). Likewise 3 on the stride-2 lines of four or six
     outputs tagged 17 to 23: dw3s2l's records, which the converter writes
     for those lines where their loops' requantisation form does not hold.
-    And 5 on tag 29's records: read as tag 5's, the head's twelve words as
-    the channels' (in bounds: the channels' words follow)."""
+    And 5 on tag 29's and tag 33's records: read as tag 5's, the head's
+    words as the channels' (in bounds: tag 33's zeros to tag 5's length)."""
     if CASES[k][0] not in ("dw", "pair") or i != 0:
         return False
     return (
         v % 2 == 0
         or v == 11
         or (v == 3 and CASES[k][2][0] in (17, 19, 21, 23))
-        or (v == 5 and CASES[k][2][0] == 29)
+        or (v == 5 and CASES[k][2][0] in (29, 33))
     )
 
 

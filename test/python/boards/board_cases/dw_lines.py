@@ -1981,7 +1981,7 @@ SHORT3E_CASES = [
     ((3, 2, 3), (3, 1), 1, "same", "relu", None),  # 'same', a run of 1
     ((4, 2, 3), (3, 1), 1, "valid", "relu", None),  # a run of 2
     ((6, 3, 2), (3, 1), 1, "valid", "relu", "small"),  # a run of 4
-    ((12, 4, 3), (3, 1), (1, 2), "valid", "relu", None),  # lines 2 c apart in x
+    ((12, 4, 3), (3, 1), (1, 2), "valid", "relu", None),  # outputs closer than inputs: tag 5 in x
     ((3, 7, 3), (1, 3), 1, "same", "relu", None),  # along w, 3 lines, 'same'
     ((2, 3, 3), (3, 1), 1, "same", "relu", None),  # two outputs: DW_TINY
     ((9, 2, 3), (3, 1), 2, "same", "relu", None),  # stride 2: not DW_TINY3
@@ -2019,3 +2019,38 @@ SHORT3F_WITHOUT_RECORDS = (10,)
 
 
 layer_family("short3f_", 206_000, SHORT3F_CASES, without_records=SHORT3F_WITHOUT_RECORDS)
+
+# tiny3h: DW_TINY3's layers on tag 33 (the loop's job in the records' head,
+# the channels' words in the loop's order; asked at build): one column and
+# one row of two channels, 'valid' and 'same' ((3,1) and (1,3), dd nonzero
+# along w), three channels on two lines, one channel (odd runs, a run of
+# one, four lines), lines 2 rows apart, the longest line (entries 128),
+# rq_fit's words, |bias| near 2^30, ReLU6 folded; just outside: outputs
+# closer than inputs (stride 2 across the lines), two outputs 'same' (tag 5,
+# DW_TINY), stride 2, no records, the shifts past the records, four
+# channels.
+TINY3H_CASES = [
+    ((16, 1, 2), (3, 1), 1, "valid", "relu", None),  # the task's shapes
+    ((4, 10, 2), (1, 3), 1, "valid", "relu", "small"),
+    ((3, 8, 2), (1, 3), 1, "same", "relu", None),
+    ((20, 1, 2), (3, 1), 1, "same", "relu", "huge"),
+    ((1, 20, 2), (1, 3), 1, "same", "relu", None),
+    ((12, 2, 3), (3, 1), 1, "valid", "relu", None),
+    ((2, 12, 3), (1, 3), 1, "valid", "relu", "small"),
+    ((9, 1, 1), (3, 1), 1, "valid", "relu", None),  # one channel, an odd run
+    ((3, 2, 3), (3, 1), 1, "same", "relu", None),  # 'same', a run of one
+    ((11, 4, 1), (3, 1), 1, "same", "relu", "small"),  # four lines, one channel
+    ((12, 4, 3), (3, 1), (1, 2), "valid", "relu", None),  # outputs closer than inputs: tag 5
+    ((6, 14, 2), (1, 3), (2, 1), "valid", "relu", None),  # lines 2 rows apart
+    ((1, 125, 2), (1, 3), 1, "same", "relu", None),  # entries 128
+    ((2, 3, 3), (3, 1), 1, "same", "relu", None),  # two outputs: tag 5, DW_TINY
+    ((9, 2, 3), (3, 1), 2, "same", "relu", None),  # stride 2
+    ((20, 1, 2), (3, 1), 1, "same", "relu", None),  # without records
+    ((10, 2, 2), (3, 1), 1, "same", "relu6", None),  # ReLU6 folded
+    ((3, 20, 2), (1, 3), 1, "same", "relu", "scaled"),  # shifts past the records
+    ((12, 2, 4), (3, 1), 1, "valid", "relu", None),  # four channels
+]
+TINY3H_WITHOUT_RECORDS = (15,)
+
+
+layer_family("tiny3h_", 209_000, TINY3H_CASES, without_records=TINY3H_WITHOUT_RECORDS)

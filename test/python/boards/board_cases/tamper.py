@@ -18,7 +18,7 @@ from .registry import family
 
 # tags a first word may name (nnom_local_dwcol.h, dwpair, dw3s2(l), dw3s2q,
 # dw3line's short lines, dwline's padded lines)
-TAGS = (0, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 35)
+TAGS = (0, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 33, 35)
 
 
 def head(n: int) -> list[int]:
@@ -100,6 +100,10 @@ TAMPERB_CASES = [
     # (no PLANE) and a padded 3x3 plane
     ("dw", ((21, 21, 16), (2, 2), 2, "valid", "relu", None), (7,), head(5)),
     ("dw", ((10, 33, 10), (3, 3), 2, "same", "relu", None), (7,), head(5)),
+    # tag 33 (tiny3h): DW_TINY3's job, the flag and the head's eight words
+    # ('same' on two channels down h, 'valid' on three along w)
+    ("dw", ((20, 1, 2), (3, 1), 1, "same", "relu", None), (33,), head(10)),
+    ("dw", ((2, 12, 3), (1, 3), 1, "valid", "relu", None), (33,), head(10)),
 ]
 
 

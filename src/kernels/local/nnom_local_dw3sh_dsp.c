@@ -69,6 +69,20 @@ typedef char nnom_dw3_args_layout_t[offsetof(nnom_conv_args_t, p.input_zp) == NN
     DW3SH_RQS("r7", "r4", "r5", "r6", "[r12, r9]")                                               \
     DW3SH_RQS("r8", "r4", "r5", "r6", "[r12], #1")
 
+/* DW3SH_CH2 on the converter's records of a 'same' line of two
+ * (nnom_dw3_short_a_s8: (w0, w1), b1, (w1, w2), b0, mult, ra, e, the padded
+ * tap's input zero point in b0 and b1): 13 instructions where 15.
+ *   o0 = b0 + SMLAD((x0, x1), (w1, w2))
+ *   o1 = b1 + SMLAD((x0, x1), (w0, w1)) */
+#define DW3SH_CH2B(S, ROT)                                                                       \
+    "sxtb16 r1, " S ROT "\n"                                                                     \
+    "ldm    r0!, {r4, r5, r6, r7}\n"                                                             \
+    "smlad  r7, r1, r6, r7\n"                                                                    \
+    "smlad  r5, r1, r4, r5\n"                                                                    \
+    "ldm    r0!, {r4, r6, r8}\n"                                                                 \
+    DW3SH_RQS("r5", "r4", "r6", "r8", "[r12, r9]")                                               \
+    DW3SH_RQS("r7", "r4", "r6", "r8", "[r12], #1")
+
 /* Channel C of three outputs: rows 0, 1 in S (ROT picks the channel's
  * bytes), row 2 in half H ("b"/"t") of P2; r11 the input zero point.
  *   o0 = b + 2 w0 zp + SMLAD((x0, x1), (w1, w2))
@@ -182,6 +196,55 @@ typedef char nnom_dw3_args_layout_t[offsetof(nnom_conv_args_t, p.input_zp) == NN
     "ldrd   r0, " END ", [sp, #36]\n"                                                            \
     "b      " LOOP "\n"
 
+/* The entries' course from the arguments (r0 the records, r1 n, r2 x,
+ * r3 out, r4 c, r11 zp), labels from P: the whole groups, else the
+ * overlapping last group first; two outputs to P's own loop (labels
+ * P_two_go, P_d1 to P_d3), three and four outputs to the shared loops. */
+#define DW3SH_GO(P)                                                                              \
+    ".Ldw3" P "_go:\n"                                                                           \
+    "subs   r3, r3, r2\n"                                                                        \
+    "lsrs   r5, r4, #2\n"                                                                        \
+    "movs   r6, #" NNOM_STR(4 * 4 * NNOM_DW3_REC) "\n"                                           \
+    "mla    r5, r5, r6, r0\n"                                                                    \
+    "ands   r7, r4, #3\n"                                                                        \
+    "bne    .Ldw3" P "_over\n"                                                                   \
+    "str    r7, [sp, #32]\n"                                                                     \
+    "cmp    r1, #3\n"                                                                            \
+    "beq    .Ldw3sh_three_go\n"                                                                  \
+    "blo    .Ldw3" P "_two_go\n"                                                                 \
+    "strd   r4, r3, [sp, #20]\n"                                                                 \
+    "str    r5, [sp, #28]\n"                                                                     \
+    "str    r2, [sp, #16]\n"                                                                     \
+    "b      .Ldw3sh_four\n"                                                                      \
+    ".Ldw3" P "_over:\n"                                                                         \
+    "strd   r4, r3, [sp, #20]\n"                                                                 \
+    "strd   r2, r0, [sp, #32]\n"                                                                 \
+    "str    r5, [sp, #40]\n"                                                                     \
+    "movs   r6, #" NNOM_STR(4 * NNOM_DW3_REC) "\n"                                               \
+    "mla    r8, r4, r6, r0\n"                                                                    \
+    "str    r8, [sp, #28]\n"                                                                     \
+    "mls    r0, r7, r6, r8\n"                                                                    \
+    "add    r9, r2, r4\n"                                                                        \
+    "subs   r9, r9, #4\n"                                                                        \
+    "rsb    r8, r7, #4\n"                                                                        \
+    "mov    r10, r9\n"                                                                           \
+    "mov    r2, r4\n"                                                                            \
+    "cmp    r1, #3\n"                                                                            \
+    "beq    .Ldw3sh_three_in\n"                                                                  \
+    "cmp    r1, #2\n"                                                                            \
+    "bne    .Ldw3sh_four_in\n"                                                                   \
+    "mov    r9, r4\n"                                                                            \
+    "add    r12, r3, r10\n"                                                                      \
+    "add    r12, r12, r8\n"                                                                      \
+    "ldr    lr, [sp, #28]\n"                                                                     \
+    DW3SH_LOAD2                                                                                  \
+    "tbh    [pc, r8, lsl #1]\n"                                                                  \
+    ".Ldw3" P "_tbl2:\n"                                                                         \
+    ".short 0\n"                                                                                 \
+    ".short (.Ldw3" P "_d1 - .Ldw3" P "_tbl2) / 2\n"                                             \
+    ".short (.Ldw3" P "_d2 - .Ldw3" P "_tbl2) / 2\n"                                             \
+    ".short (.Ldw3" P "_d3 - .Ldw3" P "_tbl2) / 2\n"
+
 /* nnom_dw3_short_s8(l r0, n r1). Stack: [0] the group's output words, [16]
  * x of the group (four outputs; three: r10), [20] c, [24] out - x, [28]
  * the records' end of the groups being run, [32] x0 while the overlapping
@@ -212,49 +275,8 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         "ldr    r11, [r0, #" NNOM_STR(NNOM_DW3A_ZP) "]\n"
         "ldrd   r3, r0, [r0, #" NNOM_STR(NNOM_DW3A_OUT) "]\n" /* out, records */
         "adds   r0, r0, #4\n"
-        ".Ldw3sh_go:\n"
-        "subs   r3, r3, r2\n"
-        "lsrs   r5, r4, #2\n"
-        "movs   r6, #" NNOM_STR(4 * 4 * NNOM_DW3_REC) "\n"
-        "mla    r5, r5, r6, r0\n"
-        "ands   r7, r4, #3\n"
-        "bne    .Ldw3sh_over\n"
-        "str    r7, [sp, #32]\n"
-        "cmp    r1, #3\n" /* whole groups: two outputs need no more words */
-        "beq    .Ldw3sh_three_go\n"
-        "blo    .Ldw3sh_two_go\n"
-        "strd   r4, r3, [sp, #20]\n"
-        "str    r5, [sp, #28]\n"
-        "str    r2, [sp, #16]\n"
-        "b      .Ldw3sh_four\n"
-        ".Ldw3sh_over:\n"
-        "strd   r4, r3, [sp, #20]\n"
-        "strd   r2, r0, [sp, #32]\n"
-        "str    r5, [sp, #40]\n"
-        "movs   r6, #" NNOM_STR(4 * NNOM_DW3_REC) "\n"
-        "mla    r8, r4, r6, r0\n"
-        "str    r8, [sp, #28]\n"
-        "mls    r0, r7, r6, r8\n"
-        "add    r9, r2, r4\n"
-        "subs   r9, r9, #4\n"
-        "rsb    r8, r7, #4\n" /* (LOAD4 sets r7) */
-        "mov    r10, r9\n"
-        "mov    r2, r4\n"
-        "cmp    r1, #3\n"
-        "beq    .Ldw3sh_three_in\n"
-        "cmp    r1, #2\n"
-        "bne    .Ldw3sh_four_in\n"
-        "mov    r9, r4\n"
-        "add    r12, r3, r10\n"
-        "add    r12, r12, r8\n" /* out at the group's first channel run */
-        "ldr    lr, [sp, #28]\n"
-        DW3SH_LOAD2
-        "tbh    [pc, r8, lsl #1]\n"
-        ".Ldw3sh_tbl2:\n"
-        ".short 0\n"
-        ".short (.Ldw3sh_d1 - .Ldw3sh_tbl2) / 2\n"
-        ".short (.Ldw3sh_d2 - .Ldw3sh_tbl2) / 2\n"
-        ".short (.Ldw3sh_d3 - .Ldw3sh_tbl2) / 2\n"
+        DW3SH_GO("sa")
+        DW3SH_GO("sh")
         ".Ldw3sh_three_in:\n"
         DW3SH_LOAD3
         "tbh    [pc, r8, lsl #1]\n"
@@ -310,6 +332,25 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         ".Ldw3sh_d3:\n"
         DW3SH_CH2("r3", ", ror #8")
         DW3SH_NEXTR(".Ldw3sh_two", "lr",
+                    "mov    r10, r4\n"
+                    "ldr    r12, [sp, #24]\n"
+                    "add    r12, r12, r4\n",
+                    "44")
+        ".Ldw3sa_two_go:\n" /* (nnom_dw3_short_a_s8: the tag's records) */
+        "mov    r9, r4\n"
+        "add    r12, r3, r2\n"
+        "mov    r10, r2\n"
+        "mov    lr, r5\n"
+        ".Ldw3sa_two:\n"
+        DW3SH_LOAD2
+        DW3SH_CH2B("r2", "")
+        ".Ldw3sa_d1:\n"
+        DW3SH_CH2B("r2", ", ror #8")
+        ".Ldw3sa_d2:\n"
+        DW3SH_CH2B("r3", "")
+        ".Ldw3sa_d3:\n"
+        DW3SH_CH2B("r3", ", ror #8")
+        DW3SH_NEXTR(".Ldw3sa_two", "lr",
                     "mov    r10, r4\n"
                     "ldr    r12, [sp, #24]\n"
                     "add    r12, r12, r4\n",

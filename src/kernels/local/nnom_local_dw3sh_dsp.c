@@ -448,20 +448,24 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
     "pkhtb  lr, r7, r6, asr #16\n"                                                               \
     "pkhbt  r12, r6, r7, lsl #16\n"
 
-/* Two outputs: rows 0-3 packed as DW3V_LOAD's, x the output's o0 byte
- * (r10) less out - x ([24]; c [20]). */
+/* Two outputs: rows 0-3 packed as DW3V_LOAD's from the outputs' bytes (r10
+ * o0's, r11 o1's = r10 + c): rows 0, 1 at x - out ([44]) from them, rows
+ * 2, 3 at x - out + 2 c ([48]); no x or c in a register. */
 #define DW3V_LOAD2                                                                               \
-    "ldrd   r9, r8, [sp, #20]\n"                                                                 \
-    "subs   r6, r10, r8\n"                                                                       \
-    "ldr    r4, [r6]\n"                                                                          \
-    "ldr    r5, [r6, r9]\n"                                                                      \
-    "add    r6, r6, r9, lsl #1\n"                                                                \
-    "ldr    r7, [r6, r9]\n"                                                                      \
-    "ldr    r6, [r6]\n"                                                                          \
+    "ldrd   r8, r9, [sp, #44]\n"                                                                 \
+    "ldr    r4, [r10, r8]\n"                                                                     \
+    "ldr    r5, [r11, r8]\n"                                                                     \
+    "ldr    r6, [r10, r9]\n"                                                                     \
+    "ldr    r7, [r11, r9]\n"                                                                     \
     "pkhtb  r3, r5, r4, asr #16\n"                                                               \
     "pkhbt  r2, r4, r5, lsl #16\n"                                                               \
     "pkhtb  lr, r7, r6, asr #16\n"                                                               \
     "pkhbt  r12, r6, r7, lsl #16\n"
+/* Its offsets to [44], [48] (r3 out - x, r4 c). */
+#define DW3V_OFF2                                                                                \
+    "rsb    r8, r3, #0\n"                                                                        \
+    "add    r9, r8, r4, lsl #1\n"                                                                \
+    "strd   r8, r9, [sp, #44]\n"
 
 /* Four outputs: rows 4, 5 packed into r10 (channels 0, 1) and r11. */
 #define DW3V_LOAD4                                                                               \
@@ -477,19 +481,18 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
               "sxtb16 r10, r8\n"                                                                 \
               "sxtb16 r11, r8, ror #8\n")
 
-/* After a group: its output words (WORDS from the stack, STRS) to out
- * (r3; r2 c), x ([16]) on to the next group in r1, r2 c for the next
- * rows. */
-#define DW3V_STORE(WORDS, STRS)                                                                  \
-    "ldr    r1, [sp, #16]\n"                                                                     \
-    "ldrd   r2, r3, [sp, #20]\n"                                                                 \
-    "ldm    sp, {" WORDS "}\n"                                                                   \
-    "add    r3, r3, r1\n"                                                                        \
+/* After a group: its output words ([0]-[12], STRS) to out (r3; r2 c), x
+ * ([16]) on to the next group in r1, r2 c for the next rows: one LDM of
+ * the words, x, c and out - x (r8-r10 free after the channels). */
+#define DW3V_STORE(STRS)                                                                         \
+    "ldm    sp, {r4, r5, r6, r7, r8, r9, r10}\n"                                                 \
+    "add    r3, r10, r8\n"                                                                       \
+    "adds   r1, r8, #4\n"                                                                        \
+    "str    r1, [sp, #16]\n"                                                                     \
+    "mov    r2, r9\n"                                                                            \
     "str    r4, [r3]\n"                                                                          \
     "str    r5, [r3, r2]\n"                                                                      \
-    STRS                                                                                         \
-    "adds   r1, r1, #4\n"                                                                        \
-    "str    r1, [sp, #16]\n"
+    STRS
 
 /* The overlapping last group's entry at channel [sp] (tbh: its table
  * follows, label L). */
@@ -552,7 +555,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
  * overlapping last group runs (else 0), [36] the records, [40] the whole
  * groups' records' end, [52] zp. x and c in r1, r2 at a group's start
  * (two outputs: the outputs straight to the output, o0's byte in r10,
- * o1's in r11, x from r10, no stack words); the
+ * o1's in r11, the rows at [44], [48] from them, no stack words); the
  * overlapping last group's entry index at [0] over the row loads. */
 __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         "push   {r4-r11, lr}\n"
@@ -605,6 +608,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         DW3V_LOAD3
         DW3V_ENTER("p")
         ".Ldw3v_d_in:\n"
+        DW3V_OFF2
         "ldr    r10, [sp, #24]\n"
         "add    r10, r10, r1\n"
         "add    r10, r10, r7\n" /* o0 of the first channel run */
@@ -637,10 +641,10 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         DW3S_CH6("r3", "lr", "r11", "", "2", "6", "10", "14", "46", "50")
         ".Ldw3v_s3:\n"
         DW3S_CH6("r3", "lr", "r11", ", ror #8", "3", "7", "11", "15", "47", "51")
-        DW3V_STORE("r4, r5, r6, r7", DW3S_STORE5
-                                     "ldr    r5, [sp, #48]\n"
-                                     "add    r12, r12, r2, lsl #1\n"
-                                     "str    r5, [r3, r12]\n")
+        DW3V_STORE(DW3S_STORE5
+                   "ldr    r5, [sp, #48]\n"
+                   "add    r12, r12, r2, lsl #1\n"
+                   "str    r5, [r3, r12]\n")
         DW3SH_NEXT(".Ldw3v_six", "mov    r1, r4\nstr    r4, [sp, #16]\n", "56")
         ".Ldw3v_five:\n"
         DW3V_LOAD3
@@ -651,9 +655,10 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         DW3S_CH5("r3", "lr", "", "r10", "t", "2", "6", "10", "14", "46")
         ".Ldw3v_p3:\n"
         DW3S_CH5("r3", "lr", ", ror #8", "r11", "t", "3", "7", "11", "15", "47")
-        DW3V_STORE("r4, r5, r6, r7", DW3S_STORE5)
+        DW3V_STORE(DW3S_STORE5)
         DW3SH_NEXT(".Ldw3v_five", "mov    r1, r4\nstr    r4, [sp, #16]\n", "56")
         ".Ldw3v_two_go:\n"
+        DW3V_OFF2
         "add    r10, r3, r2\n" /* out */
         "add    r11, r10, r4\n"
         ".Ldw3v_two:\n"
@@ -683,7 +688,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         DW3V_CH3("r3", "lr", "", "r10", "t", "2", "6", "10")
         ".Ldw3v_t3:\n"
         DW3V_CH3("r3", "lr", ", ror #8", "r11", "t", "3", "7", "11")
-        DW3V_STORE("r4, r5, r6", "str    r6, [r3, r2, lsl #1]\n")
+        DW3V_STORE("str    r6, [r3, r2, lsl #1]\n")
         DW3SH_NEXT(".Ldw3v_three", "mov    r1, r4\nstr    r4, [sp, #16]\n", "56")
         ".Ldw3v_four:\n"
         DW3V_LOAD4
@@ -694,9 +699,9 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         DW3V_CH4("r3", "lr", "r11", "", "2", "6", "10", "14")
         ".Ldw3v_f3:\n"
         DW3V_CH4("r3", "lr", "r11", ", ror #8", "3", "7", "11", "15")
-        DW3V_STORE("r4, r5, r6, r7", "str    r6, [r3, r2, lsl #1]\n"
-                                     "add    r12, r2, r2, lsl #1\n"
-                                     "str    r7, [r3, r12]\n")
+        DW3V_STORE("str    r6, [r3, r2, lsl #1]\n"
+                   "add    r12, r2, r2, lsl #1\n"
+                   "str    r7, [r3, r12]\n")
         DW3SH_NEXT(".Ldw3v_four", "mov    r1, r4\nstr    r4, [sp, #16]\n", "56")
         ".size nnom_dw3_valid_a_s8, .-nnom_dw3_valid_a_s8\n"
         ".text\n");
@@ -753,7 +758,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
  * four channels, labels from L. */
 #define DW3Q_FN(NAME, L, LOAD, CH0, CH1, CH2, CH3)                                               \
     DW3Q_FN_AT(NAME, L, LOAD, CH0, CH1, CH2, CH3, "add    r8, r0, r3, lsl #5\n",                   \
-               "sub    r0, r8, r7, lsl #5\n", DW3V_STORE("r4, r5, r6", "str    r6, [r3, r2, lsl #1]\n"))
+               "sub    r0, r8, r7, lsl #5\n", DW3V_STORE("str    r6, [r3, r2, lsl #1]\n"))
 /* END: the records' end into r8 (r0 the records, r3 c); REST: the last
  * rest (r7) channels' records into r0; STORE: the group's output rows. */
 #define DW3Q_FN_AT(NAME, L, LOAD, CH0, CH1, CH2, CH3, END, REST, STORE)                           \
@@ -868,9 +873,9 @@ __asm__(DW3Q_FN("nnom_dw3_s2e_s8", "e", DW3V_LOAD4,
 
 /* A group of four outputs' rows (c in r2, out in r3; r12 free). */
 #define DW3Q_STORE4                                                                              \
-    DW3V_STORE("r4, r5, r6, r7", "str    r6, [r3, r2, lsl #1]\n"                                 \
-                                 "add    r12, r2, r2, lsl #1\n"                                  \
-                                 "str    r7, [r3, r12]\n")
+    DW3V_STORE("str    r6, [r3, r2, lsl #1]\n"                                                   \
+               "add    r12, r2, r2, lsl #1\n"                                                    \
+               "str    r7, [r3, r12]\n")
 
 /* Nine words a channel: the records' end (r8) and the rest's (r0). */
 #define DW3Q_END9                                                                                \

@@ -288,8 +288,9 @@ def dw3_rows_tagged(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_m
     """One line of three taps at stride 1 that nnom_dw3_short_s8 or
     nnom_dw3_valid_s8 runs from the input: 'same' (pad 1) of 2 to 6
     outputs, 'valid' of 2 to 4 (on 4 to 6 rows), 8+ channels, no clamp:
-    nnom_dw3_s8's records after DW3S_TAG (the C dispatcher calls the kernel
-    on the tag, without its tests of such lines)."""
+    nnom_dw3_s8's records after DW3S_TAG ('same' of two: _dw3_two_words';
+    the C dispatcher calls the kernel on the tag, without its tests of such
+    lines)."""
     rows = (n_out == n_in and pad == 1) or (n_out == n_in - 2 and pad == 0 and n_in >= 4)
     return rows and 2 <= n_in <= 6 and c >= 8 and act_min == -128 and act_max == 127
 

@@ -5,7 +5,9 @@
  * input, the border taps' input zero point folded into the bias (one SMLABB
  * an output), no copy and no pass of four into stack words ((3,1) s1
  * 3x1x23 same: the copy, the overlapping group's pass and nnom_dw3_s8's
- * passes of three ~1,100 instructions). Records as nnom_dw3_s8's.
+ * passes of three ~1,100 instructions). Records as nnom_dw3_s8's, but the
+ * tagged 'same' line of two's (nnom_dw3_short_a_s8: the zero point in its
+ * two biases by the converter, DW3SH_CH2B).
  * nnom_dw3_valid_s8 on the same course: 'valid' lines of two to four
  * outputs, 'same' lines of five and six ((3,1) s1 5x1x40 same: the copy
  * and nnom_dw3_s8 2,758 instructions, 2,133 so). nnom_dw3_s2_s8: the

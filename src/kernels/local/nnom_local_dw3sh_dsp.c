@@ -73,17 +73,17 @@ typedef char nnom_dw3_args_layout_t[offsetof(nnom_conv_args_t, p.input_zp) == NN
 
 /* DW3SH_CH2 on the converter's records of a 'same' line of two
  * (nnom_dw3_short_a_s8: (w0, w1), b1, (w1, w2), b0, mult, ra, e, the padded
- * tap's input zero point in b0 and b1): 13 instructions where 15.
+ * tap's input zero point in b0 and b1), the seven words one LDM (r11, lr
+ * free: no zero point, the records' end at [28]): 12 instructions where 15.
  *   o0 = b0 + SMLAD((x0, x1), (w1, w2))
  *   o1 = b1 + SMLAD((x0, x1), (w0, w1)) */
 #define DW3SH_CH2B(S, ROT)                                                                       \
     "sxtb16 r1, " S ROT "\n"                                                                     \
-    "ldm    r0!, {r4, r5, r6, r7}\n"                                                             \
+    "ldm    r0!, {r4, r5, r6, r7, r8, r11, lr}\n"                                                \
     "smlad  r7, r1, r6, r7\n"                                                                    \
     "smlad  r5, r1, r4, r5\n"                                                                    \
-    "ldm    r0!, {r4, r6, r8}\n"                                                                 \
-    DW3SH_RQS("r5", "r4", "r6", "r8", "[r12, r9]")                                               \
-    DW3SH_RQS("r7", "r4", "r6", "r8", "[r12], #1")
+    DW3SH_RQS("r5", "r8", "r11", "lr", "[r12, r9]")                                              \
+    DW3SH_RQS("r7", "r8", "r11", "lr", "[r12], #1")
 
 /* Channel C of three outputs: rows 0, 1 in S (ROT picks the channel's
  * bytes), row 2 in half H ("b"/"t") of P2; r11 the input zero point.
@@ -342,7 +342,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         "mov    r9, r4\n"
         "add    r12, r3, r2\n"
         "mov    r10, r2\n"
-        "mov    lr, r5\n"
+        "str    r5, [sp, #28]\n"
         ".Ldw3sa_two:\n"
         DW3SH_LOAD2
         DW3SH_CH2B("r2", "")
@@ -352,11 +352,11 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         DW3SH_CH2B("r3", "")
         ".Ldw3sa_d3:\n"
         DW3SH_CH2B("r3", ", ror #8")
-        DW3SH_NEXTR(".Ldw3sa_two", "lr",
-                    "mov    r10, r4\n"
-                    "ldr    r12, [sp, #24]\n"
-                    "add    r12, r12, r4\n",
-                    "44")
+        DW3SH_NEXT(".Ldw3sa_two",
+                   "mov    r10, r4\n"
+                   "ldr    r12, [sp, #24]\n"
+                   "add    r12, r12, r4\n",
+                   "44")
         ".Ldw3sh_four:\n"
         "ldrd   r1, r2, [sp, #16]\n"
         DW3SH_LOAD4

@@ -256,8 +256,9 @@ typedef char nnom_dw3_args_layout_t[offsetof(nnom_conv_args_t, p.input_zp) == NN
  * first as the overlapping last group entered at channel 4 - rest (its
  * output words' first bytes unknown, rewritten by the whole groups). Two
  * and three outputs keep x in r10; two outputs c in r9, the output in r12
- * (stored a byte at a time, no stack words) and the records' end in lr,
- * the overlapping group storing only its channels. */
+ * (stored a byte at a time, no stack words) and the records' end in lr
+ * (nnom_dw3_short_a_s8's two outputs: at [28], lr and r11 the records'
+ * words), the overlapping group storing only its channels. */
 __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #44\n"

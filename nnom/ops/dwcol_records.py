@@ -231,7 +231,10 @@ def dwcol_records(
         rows = in_hw[1 - axis] == 1 and dw3_rows_tagged(
             out_hw[axis], pad, in_hw[axis], cout, q.act_min, q.act_max
         )
-        return _words(_dw3_words(w, bias, zp_in, mult, ra, x + 2), DW3S_TAG if rows else None)
+        words = _dw3_words(w, bias, zp_in, mult, ra, x + 2)
+        if rows and out_hw[axis] == 2 and in_hw[axis] == 2:  # 'same' line of two
+            words = _dw3_two_words(words, w, zp_in)
+        return _words(words, DW3S_TAG if rows else None)
     if scaled_takes(attrs, q, in_hw, out_hw, cout, across):
         head = None
         if not across and alone_takes(attrs, q, out_hw):
@@ -285,8 +288,9 @@ def dw3_rows_tagged(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_m
     """One line of three taps at stride 1 that nnom_dw3_short_s8 or
     nnom_dw3_valid_s8 runs from the input: 'same' (pad 1) of 2 to 6
     outputs, 'valid' of 2 to 4 (on 4 to 6 rows), 8+ channels, no clamp:
-    nnom_dw3_s8's records after DW3S_TAG (the C dispatcher calls the kernel
-    on the tag, without its tests of such lines)."""
+    nnom_dw3_s8's records after DW3S_TAG ('same' of two: _dw3_two_words';
+    the C dispatcher calls the kernel on the tag, without its tests of such
+    lines)."""
     rows = (n_out == n_in and pad == 1) or (n_out == n_in - 2 and pad == 0 and n_in >= 4)
     return rows and 2 <= n_in <= 6 and c >= 8 and act_min == -128 and act_max == 127
 
@@ -368,6 +372,18 @@ def _dw3_words(w, bias, zp_in, mult, ra, e) -> np.ndarray:
         e,
     ]
     return np.stack(cols, axis=1)
+
+
+def _dw3_two_words(words: np.ndarray, w, zp_in: int) -> np.ndarray:
+    """A 'same' line of two outputs' records after DW3S_TAG (nnom_dw3_short_a_s8's
+    two-output loop): (w0, w1), b1, (w1, w2), b0, mult, ra, e with the padded
+    tap's input zero point in each output's bias (b0 = bias + w0 zp, b1 =
+    bias + w2 zp, the weights doubled): no per-channel zero-point MACs."""
+    w0, _, w2 = w
+    out = words.copy()
+    out[:, 1] = words[:, 3] + zp_in * w2
+    out[:, 3] = words[:, 3] + zp_in * w0
+    return out
 
 
 def _dw3s2_line_words(w, bias, mult, ra, x, zp_in, outputs: int, top: bool, bottom: bool):

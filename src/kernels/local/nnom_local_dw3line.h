@@ -102,7 +102,9 @@ NNOM_INLINE int nnom_dw3_s2q_asks(const nnom_conv_args_t *a)
 /* The converter's records of one line of three taps at stride 1 that
  * nnom_dw3_short_s8 or nnom_dw3_valid_s8 runs ('same' of 2 to 6 outputs,
  * 'valid' of 2 to 4, 8+ channels, no clamp; nnom/ops/dwcol_records.py's
- * dw3_rows_tagged): this first word, then nnom_dw3_s8's records, so that
+ * dw3_rows_tagged): this first word, then nnom_dw3_s8's records (a 'same'
+ * line of two: (w0, w1), b1, (w1, w2), b0, mult, ra, e, the padded tap's
+ * input zero point in b0 and b1, for nnom_dw3_short_a_s8's loop), so that
  * the dispatcher calls the kernel without nnom_dw3_line_asks and
  * nnom_dw3_line_try's tests (~55 instructions of a layer of 96-240 MACs;
  * odd: after the stride-2 lines' 13 to 23). */

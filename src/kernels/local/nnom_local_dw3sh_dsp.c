@@ -5,7 +5,9 @@
  * input, the border taps' input zero point folded into the bias (one SMLABB
  * an output), no copy and no pass of four into stack words ((3,1) s1
  * 3x1x23 same: the copy, the overlapping group's pass and nnom_dw3_s8's
- * passes of three ~1,100 instructions). Records as nnom_dw3_s8's.
+ * passes of three ~1,100 instructions). Records as nnom_dw3_s8's, but the
+ * tagged 'same' line of two's (nnom_dw3_short_a_s8: the zero point in its
+ * two biases by the converter, DW3SH_CH2B).
  * nnom_dw3_valid_s8 on the same course: 'valid' lines of two to four
  * outputs, 'same' lines of five and six ((3,1) s1 5x1x40 same: the copy
  * and nnom_dw3_s8 2,758 instructions, 2,133 so). nnom_dw3_s2_s8: the
@@ -68,6 +70,20 @@ typedef char nnom_dw3_args_layout_t[offsetof(nnom_conv_args_t, p.input_zp) == NN
     "ldm    r0!, {r4, r5, r6}\n"                                                                 \
     DW3SH_RQS("r7", "r4", "r5", "r6", "[r12, r9]")                                               \
     DW3SH_RQS("r8", "r4", "r5", "r6", "[r12], #1")
+
+/* DW3SH_CH2 on the converter's records of a 'same' line of two
+ * (nnom_dw3_short_a_s8: (w0, w1), b1, (w1, w2), b0, mult, ra, e, the padded
+ * tap's input zero point in b0 and b1), the seven words one LDM (r11, lr
+ * free: no zero point, the records' end at [28]): 12 instructions where 15.
+ *   o0 = b0 + SMLAD((x0, x1), (w1, w2))
+ *   o1 = b1 + SMLAD((x0, x1), (w0, w1)) */
+#define DW3SH_CH2B(S, ROT)                                                                       \
+    "sxtb16 r1, " S ROT "\n"                                                                     \
+    "ldm    r0!, {r4, r5, r6, r7, r8, r11, lr}\n"                                                \
+    "smlad  r7, r1, r6, r7\n"                                                                    \
+    "smlad  r5, r1, r4, r5\n"                                                                    \
+    DW3SH_RQS("r5", "r8", "r11", "lr", "[r12, r9]")                                              \
+    DW3SH_RQS("r7", "r8", "r11", "lr", "[r12], #1")
 
 /* Channel C of three outputs: rows 0, 1 in S (ROT picks the channel's
  * bytes), row 2 in half H ("b"/"t") of P2; r11 the input zero point.
@@ -182,6 +198,55 @@ typedef char nnom_dw3_args_layout_t[offsetof(nnom_conv_args_t, p.input_zp) == NN
     "ldrd   r0, " END ", [sp, #36]\n"                                                            \
     "b      " LOOP "\n"
 
+/* The entries' course from the arguments (r0 the records, r1 n, r2 x,
+ * r3 out, r4 c, r11 zp), labels from P: the whole groups, else the
+ * overlapping last group first; two outputs to P's own loop (labels
+ * P_two_go, P_d1 to P_d3), three and four outputs to the shared loops. */
+#define DW3SH_GO(P)                                                                              \
+    ".Ldw3" P "_go:\n"                                                                           \
+    "subs   r3, r3, r2\n"                                                                        \
+    "lsrs   r5, r4, #2\n"                                                                        \
+    "movs   r6, #" NNOM_STR(4 * 4 * NNOM_DW3_REC) "\n"                                           \
+    "mla    r5, r5, r6, r0\n"                                                                    \
+    "ands   r7, r4, #3\n"                                                                        \
+    "bne    .Ldw3" P "_over\n"                                                                   \
+    "str    r7, [sp, #32]\n"                                                                     \
+    "cmp    r1, #3\n"                                                                            \
+    "beq    .Ldw3sh_three_go\n"                                                                  \
+    "blo    .Ldw3" P "_two_go\n"                                                                 \
+    "strd   r4, r3, [sp, #20]\n"                                                                 \
+    "str    r5, [sp, #28]\n"                                                                     \
+    "str    r2, [sp, #16]\n"                                                                     \
+    "b      .Ldw3sh_four\n"                                                                      \
+    ".Ldw3" P "_over:\n"                                                                         \
+    "strd   r4, r3, [sp, #20]\n"                                                                 \
+    "strd   r2, r0, [sp, #32]\n"                                                                 \
+    "str    r5, [sp, #40]\n"                                                                     \
+    "movs   r6, #" NNOM_STR(4 * NNOM_DW3_REC) "\n"                                               \
+    "mla    r8, r4, r6, r0\n"                                                                    \
+    "str    r8, [sp, #28]\n"                                                                     \
+    "mls    r0, r7, r6, r8\n"                                                                    \
+    "add    r9, r2, r4\n"                                                                        \
+    "subs   r9, r9, #4\n"                                                                        \
+    "rsb    r8, r7, #4\n"                                                                        \
+    "mov    r10, r9\n"                                                                           \
+    "mov    r2, r4\n"                                                                            \
+    "cmp    r1, #3\n"                                                                            \
+    "beq    .Ldw3sh_three_in\n"                                                                  \
+    "cmp    r1, #2\n"                                                                            \
+    "bne    .Ldw3sh_four_in\n"                                                                   \
+    "mov    r9, r4\n"                                                                            \
+    "add    r12, r3, r10\n"                                                                      \
+    "add    r12, r12, r8\n"                                                                      \
+    "ldr    lr, [sp, #28]\n"                                                                     \
+    DW3SH_LOAD2                                                                                  \
+    "tbh    [pc, r8, lsl #1]\n"                                                                  \
+    ".Ldw3" P "_tbl2:\n"                                                                         \
+    ".short 0\n"                                                                                 \
+    ".short (.Ldw3" P "_d1 - .Ldw3" P "_tbl2) / 2\n"                                             \
+    ".short (.Ldw3" P "_d2 - .Ldw3" P "_tbl2) / 2\n"                                             \
+    ".short (.Ldw3" P "_d3 - .Ldw3" P "_tbl2) / 2\n"
+
 /* nnom_dw3_short_s8(l r0, n r1). Stack: [0] the group's output words, [16]
  * x of the group (four outputs; three: r10), [20] c, [24] out - x, [28]
  * the records' end of the groups being run, [32] x0 while the overlapping
@@ -191,8 +256,9 @@ typedef char nnom_dw3_args_layout_t[offsetof(nnom_conv_args_t, p.input_zp) == NN
  * first as the overlapping last group entered at channel 4 - rest (its
  * output words' first bytes unknown, rewritten by the whole groups). Two
  * and three outputs keep x in r10; two outputs c in r9, the output in r12
- * (stored a byte at a time, no stack words) and the records' end in lr,
- * the overlapping group storing only its channels. */
+ * (stored a byte at a time, no stack words) and the records' end in lr
+ * (nnom_dw3_short_a_s8's two outputs: at [28], lr and r11 the records'
+ * words), the overlapping group storing only its channels. */
 __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #44\n"
@@ -212,49 +278,8 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
         "ldr    r11, [r0, #" NNOM_STR(NNOM_DW3A_ZP) "]\n"
         "ldrd   r3, r0, [r0, #" NNOM_STR(NNOM_DW3A_OUT) "]\n" /* out, records */
         "adds   r0, r0, #4\n"
-        ".Ldw3sh_go:\n"
-        "subs   r3, r3, r2\n"
-        "lsrs   r5, r4, #2\n"
-        "movs   r6, #" NNOM_STR(4 * 4 * NNOM_DW3_REC) "\n"
-        "mla    r5, r5, r6, r0\n"
-        "ands   r7, r4, #3\n"
-        "bne    .Ldw3sh_over\n"
-        "str    r7, [sp, #32]\n"
-        "cmp    r1, #3\n" /* whole groups: two outputs need no more words */
-        "beq    .Ldw3sh_three_go\n"
-        "blo    .Ldw3sh_two_go\n"
-        "strd   r4, r3, [sp, #20]\n"
-        "str    r5, [sp, #28]\n"
-        "str    r2, [sp, #16]\n"
-        "b      .Ldw3sh_four\n"
-        ".Ldw3sh_over:\n"
-        "strd   r4, r3, [sp, #20]\n"
-        "strd   r2, r0, [sp, #32]\n"
-        "str    r5, [sp, #40]\n"
-        "movs   r6, #" NNOM_STR(4 * NNOM_DW3_REC) "\n"
-        "mla    r8, r4, r6, r0\n"
-        "str    r8, [sp, #28]\n"
-        "mls    r0, r7, r6, r8\n"
-        "add    r9, r2, r4\n"
-        "subs   r9, r9, #4\n"
-        "rsb    r8, r7, #4\n" /* (LOAD4 sets r7) */
-        "mov    r10, r9\n"
-        "mov    r2, r4\n"
-        "cmp    r1, #3\n"
-        "beq    .Ldw3sh_three_in\n"
-        "cmp    r1, #2\n"
-        "bne    .Ldw3sh_four_in\n"
-        "mov    r9, r4\n"
-        "add    r12, r3, r10\n"
-        "add    r12, r12, r8\n" /* out at the group's first channel run */
-        "ldr    lr, [sp, #28]\n"
-        DW3SH_LOAD2
-        "tbh    [pc, r8, lsl #1]\n"
-        ".Ldw3sh_tbl2:\n"
-        ".short 0\n"
-        ".short (.Ldw3sh_d1 - .Ldw3sh_tbl2) / 2\n"
-        ".short (.Ldw3sh_d2 - .Ldw3sh_tbl2) / 2\n"
-        ".short (.Ldw3sh_d3 - .Ldw3sh_tbl2) / 2\n"
+        DW3SH_GO("sa")
+        DW3SH_GO("sh")
         ".Ldw3sh_three_in:\n"
         DW3SH_LOAD3
         "tbh    [pc, r8, lsl #1]\n"
@@ -314,6 +339,25 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
                     "ldr    r12, [sp, #24]\n"
                     "add    r12, r12, r4\n",
                     "44")
+        ".Ldw3sa_two_go:\n" /* (nnom_dw3_short_a_s8: the tag's records) */
+        "mov    r9, r4\n"
+        "add    r12, r3, r2\n"
+        "mov    r10, r2\n"
+        "str    r5, [sp, #28]\n"
+        ".Ldw3sa_two:\n"
+        DW3SH_LOAD2
+        DW3SH_CH2B("r2", "")
+        ".Ldw3sa_d1:\n"
+        DW3SH_CH2B("r2", ", ror #8")
+        ".Ldw3sa_d2:\n"
+        DW3SH_CH2B("r3", "")
+        ".Ldw3sa_d3:\n"
+        DW3SH_CH2B("r3", ", ror #8")
+        DW3SH_NEXT(".Ldw3sa_two",
+                   "mov    r10, r4\n"
+                   "ldr    r12, [sp, #24]\n"
+                   "add    r12, r12, r4\n",
+                   "44")
         ".Ldw3sh_four:\n"
         "ldrd   r1, r2, [sp, #16]\n"
         DW3SH_LOAD4
@@ -407,20 +451,24 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
     "pkhtb  lr, r7, r6, asr #16\n"                                                               \
     "pkhbt  r12, r6, r7, lsl #16\n"
 
-/* Two outputs: rows 0-3 packed as DW3V_LOAD's, x the output's o0 byte
- * (r10) less out - x ([24]; c [20]). */
+/* Two outputs: rows 0-3 packed as DW3V_LOAD's from the outputs' bytes (r10
+ * o0's, r11 o1's = r10 + c): rows 0, 1 at x - out ([44]) from them, rows
+ * 2, 3 at x - out + 2 c ([48]); no x or c in a register. */
 #define DW3V_LOAD2                                                                               \
-    "ldrd   r9, r8, [sp, #20]\n"                                                                 \
-    "subs   r6, r10, r8\n"                                                                       \
-    "ldr    r4, [r6]\n"                                                                          \
-    "ldr    r5, [r6, r9]\n"                                                                      \
-    "add    r6, r6, r9, lsl #1\n"                                                                \
-    "ldr    r7, [r6, r9]\n"                                                                      \
-    "ldr    r6, [r6]\n"                                                                          \
+    "ldrd   r8, r9, [sp, #44]\n"                                                                 \
+    "ldr    r4, [r10, r8]\n"                                                                     \
+    "ldr    r5, [r11, r8]\n"                                                                     \
+    "ldr    r6, [r10, r9]\n"                                                                     \
+    "ldr    r7, [r11, r9]\n"                                                                     \
     "pkhtb  r3, r5, r4, asr #16\n"                                                               \
     "pkhbt  r2, r4, r5, lsl #16\n"                                                               \
     "pkhtb  lr, r7, r6, asr #16\n"                                                               \
     "pkhbt  r12, r6, r7, lsl #16\n"
+/* Its offsets to [44], [48] (r3 out - x, r4 c). */
+#define DW3V_OFF2                                                                                \
+    "rsb    r8, r3, #0\n"                                                                        \
+    "add    r9, r8, r4, lsl #1\n"                                                                \
+    "strd   r8, r9, [sp, #44]\n"
 
 /* Four outputs: rows 4, 5 packed into r10 (channels 0, 1) and r11. */
 #define DW3V_LOAD4                                                                               \
@@ -436,19 +484,18 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
               "sxtb16 r10, r8\n"                                                                 \
               "sxtb16 r11, r8, ror #8\n")
 
-/* After a group: its output words (WORDS from the stack, STRS) to out
- * (r3; r2 c), x ([16]) on to the next group in r1, r2 c for the next
- * rows. */
-#define DW3V_STORE(WORDS, STRS)                                                                  \
-    "ldr    r1, [sp, #16]\n"                                                                     \
-    "ldrd   r2, r3, [sp, #20]\n"                                                                 \
-    "ldm    sp, {" WORDS "}\n"                                                                   \
-    "add    r3, r3, r1\n"                                                                        \
+/* After a group: its output words ([0]-[12], STRS) to out (r3; r2 c), x
+ * ([16]) on to the next group in r1, r2 c for the next rows: one LDM of
+ * the words, x, c and out - x (r8-r10 free after the channels). */
+#define DW3V_STORE(STRS)                                                                         \
+    "ldm    sp, {r4, r5, r6, r7, r8, r9, r10}\n"                                                 \
+    "add    r3, r10, r8\n"                                                                       \
+    "adds   r1, r8, #4\n"                                                                        \
+    "str    r1, [sp, #16]\n"                                                                     \
+    "mov    r2, r9\n"                                                                            \
     "str    r4, [r3]\n"                                                                          \
     "str    r5, [r3, r2]\n"                                                                      \
-    STRS                                                                                         \
-    "adds   r1, r1, #4\n"                                                                        \
-    "str    r1, [sp, #16]\n"
+    STRS
 
 /* The overlapping last group's entry at channel [sp] (tbh: its table
  * follows, label L). */
@@ -511,7 +558,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_short_s8")
  * overlapping last group runs (else 0), [36] the records, [40] the whole
  * groups' records' end, [52] zp. x and c in r1, r2 at a group's start
  * (two outputs: the outputs straight to the output, o0's byte in r10,
- * o1's in r11, x from r10, no stack words); the
+ * o1's in r11, the rows at [44], [48] from them, no stack words); the
  * overlapping last group's entry index at [0] over the row loads. */
 __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         "push   {r4-r11, lr}\n"
@@ -564,6 +611,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         DW3V_LOAD3
         DW3V_ENTER("p")
         ".Ldw3v_d_in:\n"
+        DW3V_OFF2
         "ldr    r10, [sp, #24]\n"
         "add    r10, r10, r1\n"
         "add    r10, r10, r7\n" /* o0 of the first channel run */
@@ -596,10 +644,10 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         DW3S_CH6("r3", "lr", "r11", "", "2", "6", "10", "14", "46", "50")
         ".Ldw3v_s3:\n"
         DW3S_CH6("r3", "lr", "r11", ", ror #8", "3", "7", "11", "15", "47", "51")
-        DW3V_STORE("r4, r5, r6, r7", DW3S_STORE5
-                                     "ldr    r5, [sp, #48]\n"
-                                     "add    r12, r12, r2, lsl #1\n"
-                                     "str    r5, [r3, r12]\n")
+        DW3V_STORE(DW3S_STORE5
+                   "ldr    r5, [sp, #48]\n"
+                   "add    r12, r12, r2, lsl #1\n"
+                   "str    r5, [r3, r12]\n")
         DW3SH_NEXT(".Ldw3v_six", "mov    r1, r4\nstr    r4, [sp, #16]\n", "56")
         ".Ldw3v_five:\n"
         DW3V_LOAD3
@@ -610,9 +658,10 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         DW3S_CH5("r3", "lr", "", "r10", "t", "2", "6", "10", "14", "46")
         ".Ldw3v_p3:\n"
         DW3S_CH5("r3", "lr", ", ror #8", "r11", "t", "3", "7", "11", "15", "47")
-        DW3V_STORE("r4, r5, r6, r7", DW3S_STORE5)
+        DW3V_STORE(DW3S_STORE5)
         DW3SH_NEXT(".Ldw3v_five", "mov    r1, r4\nstr    r4, [sp, #16]\n", "56")
         ".Ldw3v_two_go:\n"
+        DW3V_OFF2
         "add    r10, r3, r2\n" /* out */
         "add    r11, r10, r4\n"
         ".Ldw3v_two:\n"
@@ -642,7 +691,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         DW3V_CH3("r3", "lr", "", "r10", "t", "2", "6", "10")
         ".Ldw3v_t3:\n"
         DW3V_CH3("r3", "lr", ", ror #8", "r11", "t", "3", "7", "11")
-        DW3V_STORE("r4, r5, r6", "str    r6, [r3, r2, lsl #1]\n")
+        DW3V_STORE("str    r6, [r3, r2, lsl #1]\n")
         DW3SH_NEXT(".Ldw3v_three", "mov    r1, r4\nstr    r4, [sp, #16]\n", "56")
         ".Ldw3v_four:\n"
         DW3V_LOAD4
@@ -653,9 +702,9 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         DW3V_CH4("r3", "lr", "r11", "", "2", "6", "10", "14")
         ".Ldw3v_f3:\n"
         DW3V_CH4("r3", "lr", "r11", ", ror #8", "3", "7", "11", "15")
-        DW3V_STORE("r4, r5, r6, r7", "str    r6, [r3, r2, lsl #1]\n"
-                                     "add    r12, r2, r2, lsl #1\n"
-                                     "str    r7, [r3, r12]\n")
+        DW3V_STORE("str    r6, [r3, r2, lsl #1]\n"
+                   "add    r12, r2, r2, lsl #1\n"
+                   "str    r7, [r3, r12]\n")
         DW3SH_NEXT(".Ldw3v_four", "mov    r1, r4\nstr    r4, [sp, #16]\n", "56")
         ".size nnom_dw3_valid_a_s8, .-nnom_dw3_valid_a_s8\n"
         ".text\n");
@@ -712,7 +761,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
  * four channels, labels from L. */
 #define DW3Q_FN(NAME, L, LOAD, CH0, CH1, CH2, CH3)                                               \
     DW3Q_FN_AT(NAME, L, LOAD, CH0, CH1, CH2, CH3, "add    r8, r0, r3, lsl #5\n",                   \
-               "sub    r0, r8, r7, lsl #5\n", DW3V_STORE("r4, r5, r6", "str    r6, [r3, r2, lsl #1]\n"))
+               "sub    r0, r8, r7, lsl #5\n", DW3V_STORE("str    r6, [r3, r2, lsl #1]\n"))
 /* END: the records' end into r8 (r0 the records, r3 c); REST: the last
  * rest (r7) channels' records into r0; STORE: the group's output rows. */
 #define DW3Q_FN_AT(NAME, L, LOAD, CH0, CH1, CH2, CH3, END, REST, STORE)                           \
@@ -827,9 +876,9 @@ __asm__(DW3Q_FN("nnom_dw3_s2e_s8", "e", DW3V_LOAD4,
 
 /* A group of four outputs' rows (c in r2, out in r3; r12 free). */
 #define DW3Q_STORE4                                                                              \
-    DW3V_STORE("r4, r5, r6, r7", "str    r6, [r3, r2, lsl #1]\n"                                 \
-                                 "add    r12, r2, r2, lsl #1\n"                                  \
-                                 "str    r7, [r3, r12]\n")
+    DW3V_STORE("str    r6, [r3, r2, lsl #1]\n"                                                   \
+               "add    r12, r2, r2, lsl #1\n"                                                    \
+               "str    r7, [r3, r12]\n")
 
 /* Nine words a channel: the records' end (r8) and the rest's (r0). */
 #define DW3Q_END9                                                                                \

@@ -1,7 +1,8 @@
 """The converter's tag on one three-tap line at stride 1 of 2 to 6 rows
 (nnom/ops/dwcol_records.py, DW3S_TAG): 'same' lines of 2 to 6 outputs and
 'valid' of 2 to 4, 8+ channels, no clamp, one line, (3, 1) and (1, 3);
-nnom_dw3_s8's records after it, seven words a channel; and the layers
+nnom_dw3_s8's records after it, seven words a channel (a 'same' line of
+two: its zero-point-folded layout); and the layers
 beside them keep their records untagged or none."""
 
 from types import SimpleNamespace
@@ -47,6 +48,7 @@ def _halves(word: int) -> tuple[int, int]:
     "n_in, n_out, cout, down",
     [
         (2, 2, 16, True),
+        (2, 2, 13, False),
         (4, 4, 8, False),
         (3, 3, 13, True),
         (5, 5, 16, True),
@@ -62,11 +64,18 @@ def test_tagged_records_are_nnom_dw3_s8s(n_in, n_out, cout, down):
     assert rec is not None and rec[0] == dr.DW3S_TAG
     assert len(rec) == 1 + 7 * cout
     w = q.weight.reshape(3, cout).astype(np.int64)
+    two = n_in == n_out == 2  # 'same' line of two: its own layout
     for c in range(cout):
         r = [int(v) for v in rec[1 + 7 * c : 8 + 7 * c]]
-        pairs = _halves(r[0]) + _halves(r[1]) + _halves(r[2])
-        assert pairs == tuple(2 * int(w[t, c]) for t in (0, 1, 2, 0, 1, 2))
-        assert r[3] == 2 * int(q.bias[c]) - zp * 2 * int(w[:, c].sum())
+        b = 2 * int(q.bias[c]) - zp * 2 * int(w[:, c].sum())
+        if two:  # (w0, w1), b1, (w1, w2), b0: the padded tap's zp in each bias
+            pairs = _halves(r[0]) + _halves(r[2])
+            assert pairs == tuple(2 * int(w[t, c]) for t in (0, 1, 1, 2))
+            assert r[1] == b + zp * 2 * int(w[2, c]) and r[3] == b + zp * 2 * int(w[0, c])
+        else:
+            pairs = _halves(r[0]) + _halves(r[1]) + _halves(r[2])
+            assert pairs == tuple(2 * int(w[t, c]) for t in (0, 1, 2, 0, 1, 2))
+            assert r[3] == b
         assert r[4] == 1 << 30 and r[6] == 9  # mult, e (= -shift)
 
 

@@ -2054,3 +2054,31 @@ TINY3H_WITHOUT_RECORDS = (15,)
 
 
 layer_family("tiny3h_", 209_000, TINY3H_CASES, without_records=TINY3H_WITHOUT_RECORDS)
+
+
+# short3g: a 'same' three-tap line of two (tag 25) on its own records, the
+# padded tap's input zero point in each output's bias ((w0, w1), b1, (w1,
+# w2), b0: nnom_dw3_short_a_s8's two-output loop): whole groups and one to
+# three channels past, (3,1) and (1,3), rq_fit's words, trained-like scaled
+# channels, |bias| near 2^30; beside them the layers just outside (ReLU6,
+# seven channels, two lines: untagged; three outputs and 'valid' of two on
+# nnom_dw3_s8's layout; no records: nnom_dw3_short_s8's entry).
+SHORT3G_CASES = [
+    ((2, 1, 8), (3, 1), 1, "same", "relu", None),  # two groups, whole
+    ((2, 1, 12), (3, 1), 1, "same", "relu", "small"),  # rq_fit's words
+    ((1, 2, 16), (1, 3), 1, "same", "relu", "huge"),  # |bias| near 2^30
+    ((2, 1, 13), (3, 1), 1, "same", "relu", "scaled"),  # one past, scaled channels
+    ((1, 2, 10), (1, 3), 1, "same", "relu", None),  # two past
+    ((2, 1, 11), (3, 1), 1, "same", "relu", "huge"),  # three past, |bias| near 2^30
+    ((1, 2, 8), (1, 3), 1, "same", "relu", "scaled"),  # across, scaled channels
+    ((2, 1, 9), (3, 1), 1, "same", "relu6", None),  # ReLU6
+    ((2, 1, 7), (3, 1), 1, "same", "relu", None),  # seven channels: untagged
+    ((2, 2, 8), (3, 1), 1, "same", "relu", None),  # two lines: untagged
+    ((3, 1, 12), (3, 1), 1, "same", "relu", None),  # three outputs: the old layout
+    ((4, 1, 12), (3, 1), 1, "valid", "relu", None),  # 'valid' of two: the old layout
+    ((2, 1, 12), (3, 1), 1, "same", "relu", None),  # without records
+]
+SHORT3G_WITHOUT_RECORDS = (12,)
+
+
+layer_family("short3g_", 208_000, SHORT3G_CASES, without_records=SHORT3G_WITHOUT_RECORDS)

@@ -285,12 +285,14 @@ nnom_status_t nnom_local_pwfo24_rec(const int32_t *records, int8_t *output, cons
 #define NNOM_DW_DIRECT 1
 void nnom_dw_tiny_tag_run(const nnom_conv_args_t *a);
 void nnom_dw_tiny3_run(const nnom_conv_args_t *a);
-void nnom_dw_tiny3r_run(const nnom_conv_args_t *a);
+void nnom_dw_tiny3r_direct(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
+void nnom_dw3_q_direct(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
 void nnom_dw_line_tag_run(const nnom_conv_args_t *a);
 void nnom_dwcol_one_early(const nnom_conv_args_t *a);
 void nnom_dwrect_plane_run(const nnom_conv_args_t *a);
 void nnom_dw3_short_a_s8(const nnom_conv_args_t *a, int32_t n);
 void nnom_dw3_valid_a_s8(const nnom_conv_args_t *a, int32_t n);
+void nnom_dw3_valid_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
 uint8_t nnom_local_dwconv_s8_direct(unsigned step);
 #else
 #define NNOM_DW_DIRECT 0
@@ -303,8 +305,9 @@ enum {
     NNOM_DW_DIRECT_COL,      /* nnom_dwcol_one_early */
     NNOM_DW_DIRECT_PLANE,    /* nnom_dwrect_plane_run */
     NNOM_DW_DIRECT_THREE_SS, /* nnom_dw3_short_a_s8, out.h * out.w */
-    NNOM_DW_DIRECT_THREE_SV, /* nnom_dw3_valid_a_s8, out.h * out.w */
-    NNOM_DW_DIRECT_TINY3R,   /* nnom_dw_tiny3r_run */
+    NNOM_DW_DIRECT_THREE_SV, /* nnom_dw3_valid_b_s8 (no block copy) */
+    NNOM_DW_DIRECT_TINY3R,   /* nnom_dw_tiny3r_direct (no block copy) */
+    NNOM_DW_DIRECT_THREE_Q,  /* nnom_dw3_q_direct (no block copy) */
     NNOM_DW_DIRECT_COUNT
 };
 

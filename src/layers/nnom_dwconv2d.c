@@ -51,6 +51,9 @@ static const nnom_layer_type_t dwconv2d_type = {NNOM_LAYER, NNOM_LAYER_1D_NAME,
  * a type whose run calls its kernel on the config's arguments block and
  * the layer's buffers, no context, no table, no step switch (build()
  * kept the step and chose the type). */
+#define DW_TYPE(TYPE)                                                                              \
+    static const nnom_layer_type_t TYPE = {NNOM_LAYER, NNOM_LAYER_1D_NAME, 1,                      \
+                                           "DW_Conv2D\0DW_Conv1D", dwconv2d_build, TYPE##_run}
 #define DW_DIRECT_TYPE(TYPE, CALL)                                                                 \
     static nnom_status_t TYPE##_run(nnom_layer_t *l)                                               \
     {                                                                                              \
@@ -59,20 +62,45 @@ static const nnom_layer_type_t dwconv2d_type = {NNOM_LAYER, NNOM_LAYER_1D_NAME,
         CALL;                                                                                      \
         return NN_SUCCESS;                                                                         \
     }                                                                                              \
-    static const nnom_layer_type_t TYPE = {NNOM_LAYER, NNOM_LAYER_1D_NAME, 1,                      \
-                                           "DW_Conv2D\0DW_Conv1D", dwconv2d_build, TYPE##_run}
+    DW_TYPE(TYPE)
 DW_DIRECT_TYPE(dw_tiny_tag_type, nnom_dw_tiny_tag_run(&s));
 DW_DIRECT_TYPE(dw_tiny3_type, nnom_dw_tiny3_run(&s));
 DW_DIRECT_TYPE(dw_line_tag_type, nnom_dw_line_tag_run(&s));
 DW_DIRECT_TYPE(dw_col_type, nnom_dwcol_one_early(&s));
 DW_DIRECT_TYPE(dw_plane_type, nnom_dwrect_plane_run(&s));
-DW_DIRECT_TYPE(dw_three_ss_type, nnom_dw3_short_a_s8(&s, s.out.h * s.out.w));
-DW_DIRECT_TYPE(dw_three_sv_type, nnom_dw3_valid_a_s8(&s, s.out.h * s.out.w));
-DW_DIRECT_TYPE(dw_tiny3r_type, nnom_dw_tiny3r_run(&s));
+/* The short three-tap 'same' lines' kernel reads five fields of the arguments
+ * (NNOM_DW3A_* in nnom_local_dw3line.h): those alone, no block copy */
+#define DW_THREE_TYPE(TYPE, FN)                                                                    \
+    static nnom_status_t TYPE##_run(nnom_layer_t *l)                                               \
+    {                                                                                              \
+        const nnom_conv_args_t *b = ((const nnom_dwconv2d_config_t *)l->config)->args;             \
+        nnom_conv_args_t s;                                                                        \
+        s.p.input_zp = b->p.input_zp;                                                              \
+        s.in.c = b->in.c;                                                                          \
+        s.input = l->in0->out.data;                                                                \
+        s.output = l->out.data;                                                                    \
+        s.records = b->records;                                                                    \
+        FN(&s, b->out.h * b->out.w);                                                               \
+        return NN_SUCCESS;                                                                         \
+    }                                                                                              \
+    DW_TYPE(TYPE)
+DW_THREE_TYPE(dw_three_ss_type, nnom_dw3_short_a_s8);
+/* Kernels that read the records alone: the config's block as it is */
+#define DW_BLOCK_TYPE(TYPE, FN)                                                                    \
+    static nnom_status_t TYPE##_run(nnom_layer_t *l)                                               \
+    {                                                                                              \
+        FN(((const nnom_dwconv2d_config_t *)l->config)->args, l->in0->out.data, l->out.data);      \
+        return NN_SUCCESS;                                                                         \
+    }                                                                                              \
+    DW_TYPE(TYPE)
+DW_BLOCK_TYPE(dw_tiny3r_type, nnom_dw_tiny3r_direct);
+DW_BLOCK_TYPE(dw_three_q_type, nnom_dw3_q_direct);
+DW_BLOCK_TYPE(dw_three_sv_type, nnom_dw3_valid_b_s8);
 /* by NNOM_DW_DIRECT_* - 1 */
 static const nnom_layer_type_t *const dw_direct_types[NNOM_DW_DIRECT_COUNT - 1] = {
     &dw_tiny_tag_type, &dw_tiny3_type,    &dw_line_tag_type, &dw_col_type,
-    &dw_plane_type,    &dw_three_ss_type, &dw_three_sv_type, &dw_tiny3r_type};
+    &dw_plane_type,    &dw_three_ss_type, &dw_three_sv_type, &dw_tiny3r_type,
+    &dw_three_q_type};
 #endif
 
 static nnom_status_t dwconv2d_build(nnom_layer_t *l)

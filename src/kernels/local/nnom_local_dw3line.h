@@ -133,6 +133,8 @@ NNOM_INLINE int nnom_dw3s_asks(const nnom_conv_args_t *a)
 #define NNOM_DW3A_C 48
 #define NNOM_DW3A_X 80
 #define NNOM_DW3A_OUT 104 /* then the records */
+#define NNOM_DW3A_OH 64   /* out.h, out.w: nnom_dw3_valid_b_s8's n */
+#define NNOM_DW3A_OW 68
 void nnom_dw3_short_a_s8(const nnom_conv_args_t *a, int32_t n);
 void nnom_dw3_valid_a_s8(const nnom_conv_args_t *a, int32_t n);
 /* That line's kernel: 'same' of 2 to 4 outputs nnom_dw3_short_a_s8 (1),

@@ -41,7 +41,9 @@ typedef char nnom_dw3_args_layout_t[offsetof(nnom_conv_args_t, p.input_zp) == NN
                                             offsetof(nnom_conv_args_t, input) == NNOM_DW3A_X &&
                                             offsetof(nnom_conv_args_t, output) == NNOM_DW3A_OUT &&
                                             offsetof(nnom_conv_args_t, records) ==
-                                                NNOM_DW3A_OUT + 4
+                                                NNOM_DW3A_OUT + 4 &&
+                                            offsetof(nnom_conv_args_t, out.h) == NNOM_DW3A_OH &&
+                                            offsetof(nnom_conv_args_t, out.w) == NNOM_DW3A_OW
                                         ? 1
                                         : -1];
 
@@ -578,6 +580,26 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         "ldr    r4, [r0, #" NNOM_STR(NNOM_DW3A_C) "]\n"
         "ldr    r5, [r0, #" NNOM_STR(NNOM_DW3A_ZP) "]\n"
         "ldrd   r3, r0, [r0, #" NNOM_STR(NNOM_DW3A_OUT) "]\n" /* out, records */
+        "adds   r0, r0, #4\n"
+        "b      .Ldw3v_go\n"
+        ".size nnom_dw3_valid_a_s8, .-nnom_dw3_valid_a_s8\n"
+        /* nnom_dw3_valid_b_s8(block r0, x r1, out r2): the same from the
+         * config's arguments block (n its out.h * out.w) and the layer's
+         * buffers: DepthwiseConv2D's direct type, no arguments copied */
+        ".global nnom_dw3_valid_b_s8\n"
+        ".type nnom_dw3_valid_b_s8, %function\n"
+        ".thumb_func\n"
+        "nnom_dw3_valid_b_s8:\n"
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #56\n"
+        "mov    r3, r2\n"
+        "mov    r2, r1\n"
+        "ldr    r1, [r0, #" NNOM_STR(NNOM_DW3A_OH) "]\n"
+        "ldr    r4, [r0, #" NNOM_STR(NNOM_DW3A_OW) "]\n"
+        "mul    r1, r1, r4\n"
+        "ldr    r4, [r0, #" NNOM_STR(NNOM_DW3A_C) "]\n"
+        "ldr    r5, [r0, #" NNOM_STR(NNOM_DW3A_ZP) "]\n"
+        "ldr    r0, [r0, #" NNOM_STR(NNOM_DW3A_OUT) " + 4]\n"
         "adds   r0, r0, #4\n"
         ".Ldw3v_go:\n"
         "str    r5, [sp, #52]\n"

@@ -289,12 +289,13 @@ static void (*const dw3_short_s2[])(const int32_t *, const int8_t *, int8_t *, i
  * these */
 
 /* A stride-2 short line (tags 13 to 23) on its kernels. */
-static inline void dw3_q_run(const nnom_conv_args_t *a, int32_t tag)
+static inline void dw3_q_run(const int32_t *records, const int8_t *input, int8_t *output,
+                             int32_t c)
 {
-    const int32_t i = (tag - NNOM_DW3Q_TAG) >> 1, c = a->in.c;
-    dw3_short_s2[i](a->records + 1, a->input, a->output, c);
+    const int32_t i = (records[0] - NNOM_DW3Q_TAG) >> 1;
+    dw3_short_s2[i](records + 1, input, output, c);
     if (i >= 4) /* six outputs: the last three on rows 5-10 (6-11) */
-        nnom_dw3_s2e_s8(a->records + 1 + 8 * c, a->input + (i + 1) * c, a->output + 3 * c, c);
+        nnom_dw3_s2e_s8(records + 1 + 8 * c, input + (i + 1) * c, output + 3 * c, c);
 }
 
 /* The step that ran (DW_THREE; the short lines' own steps, so that a kept
@@ -311,7 +312,7 @@ NNOM_INLINE int dw_three_path(const nnom_conv_args_t *a, int ask)
     if ((uint32_t)tag - NNOM_DW3Q_TAG <= NNOM_DW3I_TAG - NNOM_DW3Q_TAG) { /* (13 to 23 alone) */
         if (ask && !nnom_dw3_s2q_asks(a))
             return 0;
-        dw3_q_run(a, tag);
+        dw3_q_run(a->records, a->input, a->output, a->in.c);
         return DW_THREE_Q;
     }
     if (tag != NNOM_DW3S_TAG || (ask && !nnom_dw3s_asks(a)))
@@ -338,12 +339,11 @@ static inline int dw_two_tiny3(const nnom_conv_args_t *a)
 static void (*const dw_tiny3r_fns[8])(const int32_t *, const int8_t *, int8_t *) = {
     nnom_dw3c1r_s8,  nnom_dw3c1re_s8, nnom_dw3c1r1_s8, nnom_dw3c1re1_s8,
     nnom_dw3c1rl_s8, nnom_dw3c1re_s8, nnom_dw3c1r1_s8, nnom_dw3c1re1_s8};
-static inline void dw_tiny3r_run(const nnom_conv_args_t *a)
+static inline void dw_tiny3r_run(const int32_t *r, const int8_t *input, int8_t *output)
 {
     /* r[1]: 1 'same', 2 one line, 4 'valid' lines whose dd != 0 (asked:
      * the mask for the table's bounds alone) */
-    const int32_t *r = a->records;
-    dw_tiny3r_fns[r[1] & 7](r + 2, a->input, a->output);
+    dw_tiny3r_fns[r[1] & 7](r + 2, input, output);
 }
 
 static inline int dw_one_path(const nnom_conv_args_t *a)
@@ -425,7 +425,7 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
             }
             if (a->records != NULL && a->records[0] == NNOM_DW3C1_TAG &&
                 nnom_dw_tiny3r_asks(a)) {
-                dw_tiny3r_run(a);
+                dw_tiny3r_run(a->records, a->input, a->output);
                 return DW_TINY3R;
             }
             if (nnom_dw_tiny_s8(a))
@@ -558,7 +558,7 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
     case DW_THREE:
         return dw_three_path(a, 0) != 0;
     case DW_THREE_Q:
-        dw3_q_run(a, a->records[0]);
+        dw3_q_run(a->records, a->input, a->output, a->in.c);
         return 1;
     case DW_THREE_SS:
         nnom_dw3_short_a_s8(a, a->out.h * a->out.w);
@@ -587,7 +587,7 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
         nnom_dw_tiny3_run(a);
         return 1;
     case DW_TINY3R:
-        dw_tiny3r_run(a);
+        dw_tiny3r_run(a->records, a->input, a->output);
         return 1;
     case DW_VP:
         return nnom_dwvp_try(a);
@@ -683,13 +683,25 @@ uint8_t nnom_local_dwconv_s8_direct(unsigned step)
         return NNOM_DW_DIRECT_THREE_SV;
     case DW_TINY3R:
         return NNOM_DW_DIRECT_TINY3R;
+    case DW_THREE_Q:
+        return NNOM_DW_DIRECT_THREE_Q;
     default:
         return NNOM_DW_DIRECT_NONE;
     }
 }
 
-/* DW_TINY3R's run for its direct type */
-void nnom_dw_tiny3r_run(const nnom_conv_args_t *a) { dw_tiny3r_run(a); }
+/* DW_TINY3R's and DW_THREE_Q's direct types: their kernels read the
+ * records (and the channels) alone, so the run passes the config's
+ * arguments block and the layer's buffers, no copy of the block */
+void nnom_dw_tiny3r_direct(const nnom_conv_args_t *block, const int8_t *input, int8_t *output)
+{
+    dw_tiny3r_run(block->records, input, output);
+}
+
+void nnom_dw3_q_direct(const nnom_conv_args_t *block, const int8_t *input, int8_t *output)
+{
+    dw3_q_run(block->records, input, output, block->in.c);
+}
 #endif
 
 /* Every step from the kept one (the first run: all of them), then the

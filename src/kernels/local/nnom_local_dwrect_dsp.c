@@ -1278,6 +1278,187 @@ __asm__(NNOM_ASM_FUNC("nnom_dwrect_fill")
         ".size nnom_dwrect_fill, .-nnom_dwrect_fill\n"
         ".text\n");
 
+/* The planes of every group of a layer of 8 or 12 channels (two or three
+ * groups) whose plane rows run along the input's pixels (xu = ch), copied
+ * in one pass: an LDM takes whole pixels, one STM a group writes each
+ * group's words to its own plane (pb bytes apart). ~17 instructions a row
+ * of seven pixels of two groups where nnom_dwrect_rows took ~24 a group.
+ * Field offsets are the assembly's. */
+typedef struct {
+    uint32_t *d;
+    const int8_t *x;
+    int32_t pb;              /* from one group's plane to the next's, bytes */
+    int32_t chunks;          /* nu / 4 (two groups) or nu / 3 (three) */
+    uintptr_t entry, tail;   /* the chunks' or the tail's; the tail's */
+    int32_t xstep, dstep, nv; /* as nnom_dwrect_rows_t's */
+} nnom_dwrect_rows_g_t;
+
+typedef char nnom_dwrect_rows_g_layout_t[offsetof(nnom_dwrect_rows_g_t, nv) == 32 ? 1 : -1];
+
+void nnom_dwrect_rows_g2(const nnom_dwrect_rows_g_t *r);
+void nnom_dwrect_rows_g3(const nnom_dwrect_rows_g_t *r);
+/* Their chunks' loops and tails (32 bytes each, by nu % 4 or nu % 3). */
+void nnom_dwrect_rows_g2_chunk(void);
+void nnom_dwrect_rows_g2_tails(void);
+void nnom_dwrect_rows_g3_chunk(void);
+void nnom_dwrect_rows_g3_tails(void);
+
+/* r0-r3 the planes' pointers (r0 the first; r3 on three groups), r1 x,
+ * r4-r12 the words, lr the chunks left. Stack: [0] chunks a row, [4] the
+ * row's entry, [8] the tail, [12] x's step, [16] the planes', [20] rows
+ * left. */
+__asm__(".macro DWRECT_ROWS_G g\n"
+        ".section .text.nnom_dwrect_rows_g\\g,\"ax\",%progbits\n"
+        ".global nnom_dwrect_rows_g\\g\n"
+        ".type nnom_dwrect_rows_g\\g, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        "nnom_dwrect_rows_g\\g:\n"
+        "push   {r4-r11, lr}\n"
+        "ldm    r0, {r0-r8}\n"
+        "push   {r3-r8}\n"
+        ".if \\g == 3\n"
+        "add    r3, r0, r2, lsl #1\n"
+        ".endif\n"
+        "add    r2, r0, r2\n"
+        "1:\n"
+        "ldr    lr, [sp]\n"
+        "ldr    pc, [sp, #4]\n"
+        ".p2align 2\n"
+        ".global nnom_dwrect_rows_g\\g\\()_chunk\n"
+        ".type nnom_dwrect_rows_g\\g\\()_chunk, %function\n"
+        ".thumb_func\n"
+        "nnom_dwrect_rows_g\\g\\()_chunk:\n"
+        "2:\n"
+        ".if \\g == 2\n"
+        "ldm    r1!, {r4-r11}\n"
+        "stm    r0!, {r4, r6, r8, r10}\n"
+        "stm    r2!, {r5, r7, r9, r11}\n"
+        ".else\n"
+        "ldm    r1!, {r4-r12}\n"
+        "stm    r0!, {r4, r7, r10}\n"
+        "stm    r2!, {r5, r8, r11}\n"
+        "stm    r3!, {r6, r9, r12}\n"
+        ".endif\n"
+        "subs   lr, lr, #1\n"
+        "bne    2b\n"
+        "ldr    pc, [sp, #8]\n"
+        ".p2align 5\n"
+        ".global nnom_dwrect_rows_g\\g\\()_tails\n"
+        ".type nnom_dwrect_rows_g\\g\\()_tails, %function\n"
+        ".thumb_func\n"
+        "nnom_dwrect_rows_g\\g\\()_tails:\n"
+        ".irp   t, 0, 1, 2, 3\n"
+        ".if \\t < 6 - \\g\n" /* nu % 4 on two groups, nu % 3 on three */
+        ".p2align 5\n"
+        "5:\n"
+        ".if \\g == 2\n"
+        ".if \\t == 1\n"
+        "ldrd   r4, r5, [r1], #8\n"
+        "str    r4, [r0], #4\n"
+        "str    r5, [r2], #4\n"
+        ".elseif \\t == 2\n"
+        "ldm    r1!, {r4-r7}\n"
+        "stm    r0!, {r4, r6}\n"
+        "stm    r2!, {r5, r7}\n"
+        ".elseif \\t == 3\n"
+        "ldm    r1!, {r4-r9}\n"
+        "stm    r0!, {r4, r6, r8}\n"
+        "stm    r2!, {r5, r7, r9}\n"
+        ".endif\n"
+        ".else\n"
+        ".if \\t == 1\n"
+        "ldm    r1!, {r4-r6}\n"
+        "str    r4, [r0], #4\n"
+        "str    r5, [r2], #4\n"
+        "str    r6, [r3], #4\n"
+        ".elseif \\t == 2\n"
+        "ldm    r1!, {r4-r9}\n"
+        "stm    r0!, {r4, r7}\n"
+        "stm    r2!, {r5, r8}\n"
+        "stm    r3!, {r6, r9}\n"
+        ".endif\n"
+        ".endif\n"
+        "b.w    3f\n"
+        ".if . - 5b > 32\n"
+        ".error \"nnom_dwrect_rows_g: a tail is over 32 bytes\"\n"
+        ".endif\n"
+        ".endif\n"
+        ".endr\n"
+        "3:\n"
+        "ldrd   r4, r5, [sp, #12]\n"
+        "add    r1, r1, r4\n"
+        "add    r0, r0, r5\n"
+        "add    r2, r2, r5\n"
+        ".if \\g == 3\n"
+        "add    r3, r3, r5\n"
+        ".endif\n"
+        "ldr    r4, [sp, #20]\n"
+        "subs   r4, r4, #1\n"
+        "str    r4, [sp, #20]\n"
+        "bne    1b\n"
+        "add    sp, sp, #24\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dwrect_rows_g\\g, .-nnom_dwrect_rows_g\\g\n"
+        ".endm\n"
+        "DWRECT_ROWS_G 2\n"
+        "DWRECT_ROWS_G 3\n"
+        ".purgem DWRECT_ROWS_G\n"
+        ".text\n");
+
+/* nnom_dwrect_plane_run where every group's plane is copied in one pass
+ * (rect_joint held): the planes side by side in buf, words apart. */
+static NNOM_NOINLINE void rect_plane_joint(const nnom_conv_args_t *a, int32_t gs)
+{
+    const int32_t *r = a->records;
+    const int32_t pairs = (r[P27_TAPS] + 1) / 2, nu = r[P27_NU], nv = r[P27_NV];
+    uint32_t buf[RECT_PLANE];
+    const int32_t words = r[P27_WORDS];
+    const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
+    if (8 * (words - nu * nv) >= words)
+        nnom_dwrect_fill(buf, (gs * words + 7) & ~7, zp4);
+    else
+        for (int32_t k = 0; k < gs; k++)
+            rect_border(buf + k * words, words, buf + k * words + r[P27_IN], r[P27_PW], nu, nv,
+                        zp4);
+    const int32_t per = gs == 2 ? 4 : 3, chunks = nu / per;
+    const uintptr_t tail = (gs == 2 ? (uintptr_t)nnom_dwrect_rows_g2_tails
+                                    : (uintptr_t)nnom_dwrect_rows_g3_tails) +
+                           32u * (uint32_t)(nu - chunks * per);
+    const uintptr_t chunk = gs == 2 ? (uintptr_t)nnom_dwrect_rows_g2_chunk
+                                    : (uintptr_t)nnom_dwrect_rows_g3_chunk;
+    const nnom_dwrect_rows_g_t rows = {buf + r[P27_IN], a->input,         4 * words,
+                                       chunks,          chunks > 0 ? chunk : tail,
+                                       tail,            r[P27_XSTEP],     r[P27_DSTEP],
+                                       nv};
+    if (gs == 2)
+        nnom_dwrect_rows_g2(&rows);
+    else
+        nnom_dwrect_rows_g3(&rows);
+    nnom_dwrect_job_t j = {(const int8_t *)buf,
+                           NULL,
+                           NULL,
+                           r[P27_JOB],
+                           r[P27_JOB + 1],
+                           r[P27_JOB + 2],
+                           r[P27_JOB + 3],
+                           r[P27_JOB + 4],
+                           r[P27_JOB + 5],
+                           pairs,
+                           ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u,
+                           ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u};
+    const int32_t exact = r[P27_EXACT];
+    const int32_t *g = r + P27_HEAD;
+    for (int32_t k = 0; k < gs; k++, g += P27_GROUP_WORDS(pairs)) {
+        j.x = (const int8_t *)(buf + k * words);
+        j.rec = g + 1;
+        j.out = a->output + 4 * k;
+        rect_loop(exact, g[0], 0, 1)(&j);
+    }
+}
+
 /* The plane of tag 27's records (nnom_dwrect_plane_asks held at build):
  * the border (the whole plane where it is an eighth or more of it: the
  * inside is copied over), then per group the inside's copy and one call. */
@@ -1285,6 +1466,12 @@ void nnom_dwrect_plane_run(const nnom_conv_args_t *a)
 {
     const int32_t *r = a->records;
     const int32_t ch = a->in.c, pairs = (r[P27_TAPS] + 1) / 2, nu = r[P27_NU];
+    /* 8 or 12 channels along the pixels: every group's plane in one copy */
+    const int32_t gs = r[P27_GROUPS];
+    if ((ch == 8 || ch == 12) && r[P27_XU] == ch && gs * r[P27_WORDS] <= RECT_PLANE) {
+        rect_plane_joint(a, gs);
+        return;
+    }
     uint32_t buf[RECT_PLANE];
     uint32_t *const in = buf + r[P27_IN];
     const int32_t words = r[P27_WORDS]; /* (at most RECT_PLANE, a multiple of eight) */

@@ -270,9 +270,10 @@ __asm__(".macro DWRECT name, form, lanes, adj\n"
         "add    r2, r2, r9\n"
         "strd   r0, r2, [sp, #28]\n"
         "ldr    r8, [sp, #16]\n"
+        "ldr    r11, [sp, #12]\n" /* the next line's n; r0, r2 are its start */
         "subs   r8, r8, #1\n"
         "str    r8, [sp, #16]\n"
-        "bne    1b\n"
+        "bne    2b\n"
         "add    sp, sp, #48\n"
         "pop    {r4-r11, pc}\n"
         ".size \\name, .-\\name\n"
@@ -1254,8 +1255,8 @@ int nnom_dwrect_plane_asks(const nnom_conv_args_t *a)
     return bad == 0;
 }
 
-/* words (a multiple of eight) of v from p on, eight a STM: ~0.4 an
- * instruction a word; rect_border's loops cost ~12 a row besides its words
+/* words (a multiple of eight, at least eight) of v from p on, eight a STM,
+ * two a pass: ~0.25 an instruction a word; rect_border's loops cost ~12 a row besides its words
  * ((2,2) s2 7x7x8 same: 15 border words, 113 instructions). */
 void nnom_dwrect_fill(uint32_t *p, int32_t words, uint32_t v);
 typedef char nnom_dwrect_fill_whole_t[RECT_PLANE % 8 == 0 ? 1 : -1]; /* (words rounded up) */
@@ -1269,10 +1270,16 @@ __asm__(NNOM_ASM_FUNC("nnom_dwrect_fill")
         "mov    r7, r2\n"
         "mov    r8, r2\n"
         "mov    r9, r2\n"
+        "lsrs   r1, r1, #4\n" /* 16-word steps; C: an 8-word step before them */
+        "it     cs\n"
+        "stmiacs r0!, {r2-r9}\n"
+        "beq    2f\n"
         "1:\n"
         "stmia  r0!, {r2-r9}\n"
-        "subs   r1, r1, #8\n"
-        "bgt    1b\n"
+        "stmia  r0!, {r2-r9}\n"
+        "subs   r1, r1, #1\n"
+        "bne    1b\n"
+        "2:\n"
         "pop    {r4-r9}\n"
         "bx     lr\n"
         ".size nnom_dwrect_fill, .-nnom_dwrect_fill\n"

@@ -1285,26 +1285,30 @@ __asm__(NNOM_ASM_FUNC("nnom_dwrect_fill")
         ".size nnom_dwrect_fill, .-nnom_dwrect_fill\n"
         ".text\n");
 
-/* The planes of every group of a layer of 8 or 12 channels (two or three
- * groups) whose plane rows run along the input's pixels (xu = ch), copied
- * in one pass: an LDM takes whole pixels, one STM a group writes each
- * group's words to its own plane (pb bytes apart). ~17 instructions a row
- * of seven pixels of two groups where nnom_dwrect_rows took ~24 a group.
+/* The planes of every group of a layer of 4, 8 or 12 channels (one to
+ * three groups) whose plane rows run along the input's pixels (xu = ch),
+ * copied in one pass: an LDM takes whole pixels, one STM a group writes
+ * each group's words to its own plane (pb bytes apart). ~17 instructions a
+ * row of seven pixels of two groups where nnom_dwrect_rows took ~24 a
+ * group; ~12 a row of eight words of one group (nnom_dwrect_rows ~25).
  * Field offsets are the assembly's. */
 typedef struct {
     uint32_t *d;
     const int8_t *x;
     int32_t pb;              /* from one group's plane to the next's, bytes */
-    int32_t chunks;          /* nu / 4 (two groups) or nu / 3 (three) */
+    int32_t chunks;          /* nu / 8, nu / 4 or nu / 3 (one to three groups) */
     uintptr_t entry, tail;   /* the chunks' or the tail's; the tail's */
     int32_t xstep, dstep, nv; /* as nnom_dwrect_rows_t's */
 } nnom_dwrect_rows_g_t;
 
 typedef char nnom_dwrect_rows_g_layout_t[offsetof(nnom_dwrect_rows_g_t, nv) == 32 ? 1 : -1];
 
+void nnom_dwrect_rows_g1(const nnom_dwrect_rows_g_t *r);
 void nnom_dwrect_rows_g2(const nnom_dwrect_rows_g_t *r);
 void nnom_dwrect_rows_g3(const nnom_dwrect_rows_g_t *r);
-/* Their chunks' loops and tails (32 bytes each, by nu % 4 or nu % 3). */
+/* Their chunks' loops and tails (32 bytes each, by nu % 8, 4 or 3). */
+void nnom_dwrect_rows_g1_chunk(void);
+void nnom_dwrect_rows_g1_tails(void);
 void nnom_dwrect_rows_g2_chunk(void);
 void nnom_dwrect_rows_g2_tails(void);
 void nnom_dwrect_rows_g3_chunk(void);
@@ -1313,7 +1317,7 @@ void nnom_dwrect_rows_g3_tails(void);
 /* r0-r3 the planes' pointers (r0 the first; r3 on three groups), r1 x,
  * r4-r12 the words, lr the chunks left. Stack: [0] chunks a row, [4] the
  * row's entry, [8] the tail, [12] x's step, [16] the planes', [20] rows
- * left. */
+ * left (on one group: r3, r12 and r2, free there). */
 __asm__(".macro DWRECT_ROWS_G g\n"
         ".section .text.nnom_dwrect_rows_g\\g,\"ax\",%progbits\n"
         ".global nnom_dwrect_rows_g\\g\n"
@@ -1326,10 +1330,16 @@ __asm__(".macro DWRECT_ROWS_G g\n"
         "push   {r4-r11, lr}\n"
         "ldm    r0, {r0-r8}\n"
         "push   {r3-r8}\n"
+        ".if \\g == 1\n"
+        "ldrd   r3, r12, [sp, #12]\n" /* the steps and the rows in registers */
+        "mov    r2, r8\n"
+        ".endif\n"
         ".if \\g == 3\n"
         "add    r3, r0, r2, lsl #1\n"
         ".endif\n"
+        ".if \\g > 1\n"
         "add    r2, r0, r2\n"
+        ".endif\n"
         "1:\n"
         "ldr    lr, [sp]\n"
         "ldr    pc, [sp, #4]\n"
@@ -1339,7 +1349,10 @@ __asm__(".macro DWRECT_ROWS_G g\n"
         ".thumb_func\n"
         "nnom_dwrect_rows_g\\g\\()_chunk:\n"
         "2:\n"
-        ".if \\g == 2\n"
+        ".if \\g == 1\n"
+        "ldm    r1!, {r4-r11}\n"
+        "stm    r0!, {r4-r11}\n"
+        ".elseif \\g == 2\n"
         "ldm    r1!, {r4-r11}\n"
         "stm    r0!, {r4, r6, r8, r10}\n"
         "stm    r2!, {r5, r7, r9, r11}\n"
@@ -1357,11 +1370,42 @@ __asm__(".macro DWRECT_ROWS_G g\n"
         ".type nnom_dwrect_rows_g\\g\\()_tails, %function\n"
         ".thumb_func\n"
         "nnom_dwrect_rows_g\\g\\()_tails:\n"
-        ".irp   t, 0, 1, 2, 3\n"
-        ".if \\t < 6 - \\g\n" /* nu % 4 on two groups, nu % 3 on three */
+        /* nu % 8 on one group, nu % 4 on two, nu % 3 on three */
+        ".if \\g == 1\n"
+        ".set   .Lrows_g_tails, 8\n"
+        ".elseif \\g == 2\n"
+        ".set   .Lrows_g_tails, 4\n"
+        ".else\n"
+        ".set   .Lrows_g_tails, 3\n"
+        ".endif\n"
+        ".irp   t, 0, 1, 2, 3, 4, 5, 6, 7\n"
+        ".if \\t < .Lrows_g_tails\n"
         ".p2align 5\n"
         "5:\n"
-        ".if \\g == 2\n"
+        ".if \\g == 1\n"
+        ".if \\t == 1\n"
+        "ldr    r4, [r1], #4\n"
+        "str    r4, [r0], #4\n"
+        ".elseif \\t == 2\n"
+        "ldm    r1!, {r4-r5}\n"
+        "stm    r0!, {r4-r5}\n"
+        ".elseif \\t == 3\n"
+        "ldm    r1!, {r4-r6}\n"
+        "stm    r0!, {r4-r6}\n"
+        ".elseif \\t == 4\n"
+        "ldm    r1!, {r4-r7}\n"
+        "stm    r0!, {r4-r7}\n"
+        ".elseif \\t == 5\n"
+        "ldm    r1!, {r4-r8}\n"
+        "stm    r0!, {r4-r8}\n"
+        ".elseif \\t == 6\n"
+        "ldm    r1!, {r4-r9}\n"
+        "stm    r0!, {r4-r9}\n"
+        ".elseif \\t == 7\n"
+        "ldm    r1!, {r4-r10}\n"
+        "stm    r0!, {r4-r10}\n"
+        ".endif\n"
+        ".elseif \\g == 2\n"
         ".if \\t == 1\n"
         "ldrd   r4, r5, [r1], #8\n"
         "str    r4, [r0], #4\n"
@@ -1395,6 +1439,12 @@ __asm__(".macro DWRECT_ROWS_G g\n"
         ".endif\n"
         ".endr\n"
         "3:\n"
+        ".if \\g == 1\n"
+        "add    r1, r1, r3\n"
+        "add    r0, r0, r12\n"
+        "subs   r2, r2, #1\n"
+        "bne    1b\n"
+        ".else\n"
         "ldrd   r4, r5, [sp, #12]\n"
         "add    r1, r1, r4\n"
         "add    r0, r0, r5\n"
@@ -1406,17 +1456,24 @@ __asm__(".macro DWRECT_ROWS_G g\n"
         "subs   r4, r4, #1\n"
         "str    r4, [sp, #20]\n"
         "bne    1b\n"
+        ".endif\n"
         "add    sp, sp, #24\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_dwrect_rows_g\\g, .-nnom_dwrect_rows_g\\g\n"
         ".endm\n"
+        "DWRECT_ROWS_G 1\n"
         "DWRECT_ROWS_G 2\n"
         "DWRECT_ROWS_G 3\n"
         ".purgem DWRECT_ROWS_G\n"
         ".text\n");
 
+typedef void (*rect_rows_g_t)(const nnom_dwrect_rows_g_t *r);
+static const rect_rows_g_t rect_rows_g[3] = {nnom_dwrect_rows_g1, nnom_dwrect_rows_g2,
+                                             nnom_dwrect_rows_g3};
+static const int8_t rect_rows_per[3] = {8, 4, 3};
+
 /* nnom_dwrect_plane_run where every group's plane is copied in one pass
- * (rect_joint held): the planes side by side in buf, words apart. */
+ * (gs groups, 1 to 3): the planes side by side in buf, words apart. */
 static NNOM_NOINLINE void rect_plane_joint(const nnom_conv_args_t *a, int32_t gs)
 {
     const int32_t *r = a->records;
@@ -1424,26 +1481,25 @@ static NNOM_NOINLINE void rect_plane_joint(const nnom_conv_args_t *a, int32_t gs
     uint32_t buf[RECT_PLANE];
     const int32_t words = r[P27_WORDS];
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
-    if (8 * (words - nu * nv) >= words)
+    if (8 * (words - nu * nv) >= words && words > nu * nv) /* (border-less: all copied) */
         nnom_dwrect_fill(buf, (gs * words + 7) & ~7, zp4);
-    else
+    else if (words > nu * nv)
         for (int32_t k = 0; k < gs; k++)
             rect_border(buf + k * words, words, buf + k * words + r[P27_IN], r[P27_PW], nu, nv,
                         zp4);
-    const int32_t per = gs == 2 ? 4 : 3, chunks = nu / per;
-    const uintptr_t tail = (gs == 2 ? (uintptr_t)nnom_dwrect_rows_g2_tails
-                                    : (uintptr_t)nnom_dwrect_rows_g3_tails) +
+    const int32_t per = rect_rows_per[gs - 1], chunks = nu / per;
+    const uintptr_t tail = (gs == 1   ? (uintptr_t)nnom_dwrect_rows_g1_tails
+                            : gs == 2 ? (uintptr_t)nnom_dwrect_rows_g2_tails
+                                      : (uintptr_t)nnom_dwrect_rows_g3_tails) +
                            32u * (uint32_t)(nu - chunks * per);
-    const uintptr_t chunk = gs == 2 ? (uintptr_t)nnom_dwrect_rows_g2_chunk
-                                    : (uintptr_t)nnom_dwrect_rows_g3_chunk;
+    const uintptr_t chunk = gs == 1   ? (uintptr_t)nnom_dwrect_rows_g1_chunk
+                            : gs == 2 ? (uintptr_t)nnom_dwrect_rows_g2_chunk
+                                      : (uintptr_t)nnom_dwrect_rows_g3_chunk;
     const nnom_dwrect_rows_g_t rows = {buf + r[P27_IN], a->input,         4 * words,
                                        chunks,          chunks > 0 ? chunk : tail,
                                        tail,            r[P27_XSTEP],     r[P27_DSTEP],
                                        nv};
-    if (gs == 2)
-        nnom_dwrect_rows_g2(&rows);
-    else
-        nnom_dwrect_rows_g3(&rows);
+    rect_rows_g[gs - 1](&rows);
     nnom_dwrect_job_t j = {(const int8_t *)buf,
                            NULL,
                            NULL,
@@ -1473,9 +1529,9 @@ void nnom_dwrect_plane_run(const nnom_conv_args_t *a)
 {
     const int32_t *r = a->records;
     const int32_t ch = a->in.c, pairs = (r[P27_TAPS] + 1) / 2, nu = r[P27_NU];
-    /* 8 or 12 channels along the pixels: every group's plane in one copy */
+    /* 4, 8 or 12 channels along the pixels: every group's plane in one copy */
     const int32_t gs = r[P27_GROUPS];
-    if ((ch == 8 || ch == 12) && r[P27_XU] == ch && gs * r[P27_WORDS] <= RECT_PLANE) {
+    if ((ch == 4 || ch == 8 || ch == 12) && r[P27_XU] == ch && gs * r[P27_WORDS] <= RECT_PLANE) {
         rect_plane_joint(a, gs);
         return;
     }
@@ -1483,9 +1539,9 @@ void nnom_dwrect_plane_run(const nnom_conv_args_t *a)
     uint32_t *const in = buf + r[P27_IN];
     const int32_t words = r[P27_WORDS]; /* (at most RECT_PLANE, a multiple of eight) */
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
-    if (8 * (words - nu * r[P27_NV]) >= words)
+    if (8 * (words - nu * r[P27_NV]) >= words && words > nu * r[P27_NV])
         nnom_dwrect_fill(buf, (words + 7) & ~7, zp4);
-    else
+    else if (words > nu * r[P27_NV]) /* (border-less: every word copied) */
         rect_border(buf, words, in, r[P27_PW], nu, r[P27_NV], zp4);
     nnom_dwrect_job_t j = {(const int8_t *)buf,
                            NULL,

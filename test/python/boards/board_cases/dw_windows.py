@@ -823,11 +823,12 @@ RECTD_WITHOUT_RECORDS = (18,)
 layer_family("rectd_", 202_000, RECTD_CASES, without_records=RECTD_WITHOUT_RECORDS)
 
 
-# Branch rectf: tag 27's planes of 8 and 12 channels whose rows run along
-# the input's pixels, every group's plane copied in one pass
-# (nnom_dwrect_rows_g2/g3). Rows of every length mod 4 (two groups) and mod
-# 3 (three), rows shorter than one LDM's pixels (the tail alone), the whole
-# plane filled and the border alone (border-less planes), the exact form
+# Branch rectf: tag 27's planes of 4, 8 and 12 channels whose rows run
+# along the input's pixels, every group's plane copied in one pass
+# (nnom_dwrect_rows_g1/g2/g3). Rows of every length mod 4 (two groups) and
+# mod 3 (three), some mod 8 (one), rows shorter than one LDM's pixels (the
+# tail alone), the whole plane filled, the border alone and none
+# (border-less planes), the exact form
 # (ReLU6, no activation), "small" and "scaled"; just outside: 16 and 10
 # channels, a tall plane (rows down the input: one copy a group) and planes
 # whose groups together pass the 576 words.
@@ -844,6 +845,10 @@ RECTF_CASES = [
     ((6, 6, 12), (3, 5), 1, "same", "relu", None),
     ((4, 4, 12), (2, 2), 1, "same", "relu", "scaled"),
     ((9, 9, 12), (2, 2), 1, "valid", "relu6", None),
+    ((9, 9, 4), (2, 2), 2, "valid", "relu", None),
+    ((7, 7, 4), (2, 2), 2, "same", "relu", "small"),
+    ((10, 10, 4), (3, 2), 1, "same", "relu6", None),
+    ((13, 13, 4), (2, 2), 2, "valid", "relu", "scaled"),
     # just outside
     ((7, 7, 16), (2, 2), 2, "same", "relu", None),
     ((7, 7, 10), (2, 2), 2, "same", "relu", None),

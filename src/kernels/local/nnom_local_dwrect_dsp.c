@@ -142,8 +142,8 @@ typedef void (*rect_loop_t)(const nnom_dwrect_job_t *j);
  * only, a pair's record read past lanes 0 and 1): r0 the window's first tap, r1 the records, r2 the
  * output, r3 op, r4-r7 the sums, r11 the outputs left in the line;
  * r8-r10, r12, lr scratch. Stack: [0] records, [4] xp (both in one LDRD
- * an output), [8] the pairs' entry, [12] n, [16] lines left, [20] xl, [24]
- * ol, [28] the line's first window less xp, [32] its output, [36] lo4,
+ * an output), [8] the pairs' entry, [12] n, [16] lines left, [20] xl - n xp,
+ * [24] ol - n op (a line's end to the next line's start), [36] lo4,
  * [40] hi4. The pairs (60 bytes each, 36 on two lanes) are entered at the
  * layer's count of them before their end (LDR to the pc). */
 __asm__(".macro DWRECT name, form, lanes, adj\n"
@@ -164,9 +164,10 @@ __asm__(".macro DWRECT name, form, lanes, adj\n"
         "str    r6, [sp]\n"
         "str    r9, [sp, #4]\n"
         "strd   r7, r8, [sp, #12]\n"
+        "mls    r11, r7, r9, r11\n" /* the line steps from a line's end: */
+        "mls    r12, r7, r10, r12\n" /* xl - n xp, ol - n op */
         "strd   r11, r12, [sp, #20]\n"
         "sub    r4, r4, r9\n" /* each output adds xp first */
-        "strd   r4, r5, [sp, #28]\n"
         "mov    r3, r10\n"
         "adr.w  r8, 3f\n"
         ".if \\lanes == 4\n"
@@ -181,9 +182,9 @@ __asm__(".macro DWRECT name, form, lanes, adj\n"
         "mls    r8, lr, r9, r8\n"
         "orr    r8, r8, #1\n"
         "str    r8, [sp, #8]\n"
-        "1:\n"
-        "ldrd   r0, r2, [sp, #28]\n"
-        "ldr    r11, [sp, #12]\n"
+        "mov    r0, r4\n"
+        "mov    r2, r5\n"
+        "mov    r11, r7\n"
         "2:\n"
         "ldrd   r1, r8, [sp]\n"
         "add    r0, r0, r8\n"
@@ -264,16 +265,16 @@ __asm__(".macro DWRECT name, form, lanes, adj\n"
         "add    r2, r2, r3\n"
         "subs   r11, r11, #1\n"
         "bne    2b\n"
-        "ldrd   r0, r2, [sp, #28]\n"
-        "ldrd   r8, r9, [sp, #20]\n"
-        "add    r0, r0, r8\n"
-        "add    r2, r2, r9\n"
-        "strd   r0, r2, [sp, #28]\n"
-        "ldr    r8, [sp, #16]\n"
-        "ldr    r11, [sp, #12]\n" /* the next line's n; r0, r2 are its start */
+        /* the lines left first: a call's last line ends in 3 */
+        "ldrd   r11, r8, [sp, #12]\n" /* the next line's n, the lines left */
         "subs   r8, r8, #1\n"
+        "beq    5f\n"
         "str    r8, [sp, #16]\n"
-        "bne    2b\n"
+        "ldrd   r8, r9, [sp, #20]\n"
+        "add    r0, r0, r8\n" /* the line's end to the next one's start */
+        "add    r2, r2, r9\n"
+        "b      2b\n"
+        "5:\n"
         "add    sp, sp, #48\n"
         "pop    {r4-r11, pc}\n"
         ".size \\name, .-\\name\n"

@@ -859,3 +859,24 @@ RECTF_CASES = [
 
 
 layer_family("rectf_", 210_000, RECTF_CASES)
+
+
+# Branch rectf, second round: the window loop tests the lines left before
+# a line's end and steps from the line's end (xl - n xp, ol - n op). Calls
+# of one line (tag 7's bands of one output row: (3,3) s2 17x4 valid, 113
+# channels (a two-lane last group) and 60; tag-27 planes of one output row
+# or column), lines of one output, and many lines of many outputs at s1
+# (every first records word checked: 7 on cases 0-1, 27 on 2-7).
+RECTF2_CASES = [
+    ((17, 4, 113), (3, 3), 2, "valid", None, "small"),
+    ((17, 4, 60), (3, 3), 2, "valid", "relu", "scaled"),
+    ((2, 12, 12), (2, 2), 1, "valid", "relu", "scaled"),
+    ((12, 2, 8), (2, 2), 1, "valid", "relu", None),
+    ((9, 3, 12), (2, 2), 2, "valid", "relu6", None),
+    ((11, 11, 8), (2, 2), 1, "same", "relu", None),
+    ((9, 9, 8), (2, 2), 1, "same", "relu6", None),
+    ((13, 6, 12), (2, 2), 1, "same", None, None),
+]
+
+
+layer_family("rectf2_", 210_050, RECTF2_CASES)

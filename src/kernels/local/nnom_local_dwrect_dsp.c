@@ -65,9 +65,17 @@ typedef struct {
     uint32_t lo4, hi4; /* act_min, act_max in each byte (the exact loop's clamp) */
 } nnom_dwrect_job_t;
 
+/* The _groups loops' job: j, then the groups after the first and their x
+ * and records steps in bytes (their outputs 4 bytes apart). */
+typedef struct {
+    nnom_dwrect_job_t j;
+    int32_t more, xg, rg;
+} nnom_dwrect_groups_t;
+
 typedef char nnom_dwrect_job_layout_t[offsetof(nnom_dwrect_job_t, rec) == 8 &&
                                               offsetof(nnom_dwrect_job_t, pairs) == 36 &&
-                                              offsetof(nnom_dwrect_job_t, lo4) == 40
+                                              offsetof(nnom_dwrect_job_t, lo4) == 40 &&
+                                              offsetof(nnom_dwrect_groups_t, more) == 48
                                           ? 1
                                           : -1];
 
@@ -95,6 +103,11 @@ void nnom_dwrect_s8_exact_adj(const nnom_dwrect_job_t *j);
 void nnom_dwrect2_s8_adj(const nnom_dwrect_job_t *j);
 void nnom_dwrect2_s8_scaled_adj(const nnom_dwrect_job_t *j);
 void nnom_dwrect2_s8_exact_adj(const nnom_dwrect_job_t *j);
+/* The first three _adj on j->more + 1 groups of four channels in one call
+ * (a joint copy's planes: ~24 instructions a group less than a call each). */
+void nnom_dwrect_s8_adj_groups(const nnom_dwrect_groups_t *j);
+void nnom_dwrect_s8_scaled_adj_groups(const nnom_dwrect_groups_t *j);
+void nnom_dwrect_s8_exact_adj_groups(const nnom_dwrect_groups_t *j);
 typedef void (*rect_loop_t)(const nnom_dwrect_job_t *j);
 
 
@@ -142,11 +155,11 @@ typedef void (*rect_loop_t)(const nnom_dwrect_job_t *j);
  * only, a pair's record read past lanes 0 and 1): r0 the window's first tap, r1 the records, r2 the
  * output, r3 op, r4-r7 the sums, r11 the outputs left in the line;
  * r8-r10, r12, lr scratch. Stack: [0] records, [4] xp (both in one LDRD
- * an output), [8] the pairs' entry, [12] n, [16] lines left, [20] xl, [24]
- * ol, [28] the line's first window less xp, [32] its output, [36] lo4,
+ * an output), [8] the pairs' entry, [12] n, [16] lines left, [20] xl - n xp,
+ * [24] ol - n op (a line's end to the next line's start), [36] lo4,
  * [40] hi4. The pairs (60 bytes each, 36 on two lanes) are entered at the
  * layer's count of them before their end (LDR to the pc). */
-__asm__(".macro DWRECT name, form, lanes, adj\n"
+__asm__(".macro DWRECT name, form, lanes, adj, groups=0\n"
         ".section .text.\\name,\"ax\",%progbits\n"
         ".global \\name\n"
         ".type \\name, %function\n"
@@ -156,7 +169,15 @@ __asm__(".macro DWRECT name, form, lanes, adj\n"
         ".p2align 2\n"
         "\\name:\n"
         "push   {r4-r11, lr}\n"
+        ".if \\groups\n"
+        "sub    sp, sp, #64\n"
+        "add    r8, r0, #48\n"
+        "ldm    r8, {r8, r9, r10}\n" /* more, xg, rg */
+        "add    r11, sp, #44\n"
+        "stm    r11, {r8, r9, r10}\n"
+        ".else\n"
         "sub    sp, sp, #48\n"
+        ".endif\n"
         "ldrd   r8, r9, [r0, #40]\n"
         "strd   r8, r9, [sp, #36]\n"
         "ldr    lr, [r0, #36]\n"
@@ -164,9 +185,16 @@ __asm__(".macro DWRECT name, form, lanes, adj\n"
         "str    r6, [sp]\n"
         "str    r9, [sp, #4]\n"
         "strd   r7, r8, [sp, #12]\n"
+        ".if \\groups\n"
+        "str    r8, [sp, #56]\n" /* each group's lines */
+        ".endif\n"
+        "mls    r11, r7, r9, r11\n" /* the line steps from a line's end: */
+        "mls    r12, r7, r10, r12\n" /* xl - n xp, ol - n op */
         "strd   r11, r12, [sp, #20]\n"
         "sub    r4, r4, r9\n" /* each output adds xp first */
-        "strd   r4, r5, [sp, #28]\n"
+        ".if \\groups\n"
+        "strd   r4, r5, [sp, #28]\n" /* the group's first window less xp, output */
+        ".endif\n"
         "mov    r3, r10\n"
         "adr.w  r8, 3f\n"
         ".if \\lanes == 4\n"
@@ -181,9 +209,9 @@ __asm__(".macro DWRECT name, form, lanes, adj\n"
         "mls    r8, lr, r9, r8\n"
         "orr    r8, r8, #1\n"
         "str    r8, [sp, #8]\n"
-        "1:\n"
-        "ldrd   r0, r2, [sp, #28]\n"
-        "ldr    r11, [sp, #12]\n"
+        "mov    r0, r4\n"
+        "mov    r2, r5\n"
+        "mov    r11, r7\n"
         "2:\n"
         "ldrd   r1, r8, [sp]\n"
         "add    r0, r0, r8\n"
@@ -264,16 +292,38 @@ __asm__(".macro DWRECT name, form, lanes, adj\n"
         "add    r2, r2, r3\n"
         "subs   r11, r11, #1\n"
         "bne    2b\n"
-        "ldrd   r0, r2, [sp, #28]\n"
-        "ldrd   r8, r9, [sp, #20]\n"
-        "add    r0, r0, r8\n"
-        "add    r2, r2, r9\n"
-        "strd   r0, r2, [sp, #28]\n"
-        "ldr    r8, [sp, #16]\n"
+        /* the lines left first: a call's last line ends in 3 */
+        "ldrd   r11, r8, [sp, #12]\n" /* the next line's n, the lines left */
         "subs   r8, r8, #1\n"
+        "beq    5f\n"
         "str    r8, [sp, #16]\n"
-        "bne    1b\n"
+        "ldrd   r8, r9, [sp, #20]\n"
+        "add    r0, r0, r8\n" /* the line's end to the next one's start */
+        "add    r2, r2, r9\n"
+        "b      2b\n"
+        "5:\n"
+        ".if \\groups\n"
+        "ldr    r8, [sp, #44]\n"
+        "subs   r8, r8, #1\n"
+        "bmi    6f\n"
+        "str    r8, [sp, #44]\n"
+        "ldrd   r0, r2, [sp, #28]\n"
+        "ldrd   r8, r9, [sp, #48]\n" /* xg, rg */
+        "add    r0, r0, r8\n"
+        "add    r2, r2, #4\n"
+        "strd   r0, r2, [sp, #28]\n"
+        "ldr    r1, [sp]\n"
+        "add    r1, r1, r9\n"
+        "str    r1, [sp]\n"
+        "ldr    r8, [sp, #56]\n"
+        "str    r8, [sp, #16]\n"
+        "ldr    r11, [sp, #12]\n"
+        "b      2b\n"
+        "6:\n"
+        "add    sp, sp, #64\n"
+        ".else\n"
         "add    sp, sp, #48\n"
+        ".endif\n"
         "pop    {r4-r11, pc}\n"
         ".size \\name, .-\\name\n"
         ".endm\n"
@@ -289,6 +339,9 @@ __asm__(".macro DWRECT name, form, lanes, adj\n"
         "DWRECT nnom_dwrect2_s8_adj, 0, 2, 1\n"
         "DWRECT nnom_dwrect2_s8_scaled_adj, 1, 2, 1\n"
         "DWRECT nnom_dwrect2_s8_exact_adj, 2, 2, 1\n"
+        "DWRECT nnom_dwrect_s8_adj_groups, 0, 4, 1, 1\n"
+        "DWRECT nnom_dwrect_s8_scaled_adj_groups, 1, 4, 1, 1\n"
+        "DWRECT nnom_dwrect_s8_exact_adj_groups, 2, 4, 1, 1\n"
         ".purgem DWRECT\n"
         ".text\n");
 
@@ -1254,8 +1307,8 @@ int nnom_dwrect_plane_asks(const nnom_conv_args_t *a)
     return bad == 0;
 }
 
-/* words (a multiple of eight) of v from p on, eight a STM: ~0.4 an
- * instruction a word; rect_border's loops cost ~12 a row besides its words
+/* words (a multiple of eight, at least eight) of v from p on, eight a STM,
+ * two a pass: ~0.25 an instruction a word; rect_border's loops cost ~12 a row besides its words
  * ((2,2) s2 7x7x8 same: 15 border words, 113 instructions). */
 void nnom_dwrect_fill(uint32_t *p, int32_t words, uint32_t v);
 typedef char nnom_dwrect_fill_whole_t[RECT_PLANE % 8 == 0 ? 1 : -1]; /* (words rounded up) */
@@ -1269,14 +1322,289 @@ __asm__(NNOM_ASM_FUNC("nnom_dwrect_fill")
         "mov    r7, r2\n"
         "mov    r8, r2\n"
         "mov    r9, r2\n"
+        "lsrs   r1, r1, #4\n" /* 16-word steps; C: an 8-word step before them */
+        "it     cs\n"
+        "stmiacs r0!, {r2-r9}\n"
+        "beq    2f\n"
         "1:\n"
         "stmia  r0!, {r2-r9}\n"
-        "subs   r1, r1, #8\n"
-        "bgt    1b\n"
+        "stmia  r0!, {r2-r9}\n"
+        "subs   r1, r1, #1\n"
+        "bne    1b\n"
+        "2:\n"
         "pop    {r4-r9}\n"
         "bx     lr\n"
         ".size nnom_dwrect_fill, .-nnom_dwrect_fill\n"
         ".text\n");
+
+/* The planes of every group of a layer of 4, 8 or 12 channels (one to
+ * three groups) whose plane rows run along the input's pixels (xu = ch),
+ * copied in one pass: an LDM takes whole pixels, one STM a group writes
+ * each group's words to its own plane (pb bytes apart). ~17 instructions a
+ * row of seven pixels of two groups where nnom_dwrect_rows took ~24 a
+ * group; ~12 a row of eight words of one group (nnom_dwrect_rows ~25).
+ * Field offsets are the assembly's. */
+typedef struct {
+    uint32_t *d;
+    const int8_t *x;
+    int32_t pb;              /* from one group's plane to the next's, bytes */
+    int32_t chunks;          /* nu / 8, nu / 4 or nu / 3 (one to three groups) */
+    uintptr_t entry, tail;   /* the chunks' or the tail's; the tail's */
+    int32_t xstep, dstep, nv; /* as nnom_dwrect_rows_t's */
+} nnom_dwrect_rows_g_t;
+
+typedef char nnom_dwrect_rows_g_layout_t[offsetof(nnom_dwrect_rows_g_t, nv) == 32 ? 1 : -1];
+
+void nnom_dwrect_rows_g1(const nnom_dwrect_rows_g_t *r);
+void nnom_dwrect_rows_g2(const nnom_dwrect_rows_g_t *r);
+void nnom_dwrect_rows_g3(const nnom_dwrect_rows_g_t *r);
+/* Their chunks' loops and tails (32 bytes each, by nu % 8, 4 or 3). */
+void nnom_dwrect_rows_g1_chunk(void);
+void nnom_dwrect_rows_g1_tails(void);
+void nnom_dwrect_rows_g2_chunk(void);
+void nnom_dwrect_rows_g2_tails(void);
+void nnom_dwrect_rows_g3_chunk(void);
+void nnom_dwrect_rows_g3_tails(void);
+
+/* r0-r3 the planes' pointers (r0 the first; r3 on three groups), r1 x,
+ * r4-r12 the words, lr the chunks left. Stack: [0] chunks a row, [4] the
+ * row's entry, [8] the tail, [12] x's step, [16] the planes', [20] rows
+ * left (on one group: r3, r12 and r2, free there). */
+__asm__(".macro DWRECT_ROWS_G g\n"
+        ".section .text.nnom_dwrect_rows_g\\g,\"ax\",%progbits\n"
+        ".global nnom_dwrect_rows_g\\g\n"
+        ".type nnom_dwrect_rows_g\\g, %function\n"
+        ".syntax unified\n"
+        ".thumb\n"
+        ".thumb_func\n"
+        ".p2align 2\n"
+        "nnom_dwrect_rows_g\\g:\n"
+        "push   {r4-r11, lr}\n"
+        "ldm    r0, {r0-r8}\n"
+        "push   {r3-r8}\n"
+        ".if \\g == 1\n"
+        "ldrd   r3, r12, [sp, #12]\n" /* the steps and the rows in registers */
+        "mov    r2, r8\n"
+        ".endif\n"
+        ".if \\g == 3\n"
+        "add    r3, r0, r2, lsl #1\n"
+        ".endif\n"
+        ".if \\g > 1\n"
+        "add    r2, r0, r2\n"
+        ".endif\n"
+        "1:\n"
+        "ldr    lr, [sp]\n"
+        "ldr    pc, [sp, #4]\n"
+        ".p2align 2\n"
+        ".global nnom_dwrect_rows_g\\g\\()_chunk\n"
+        ".type nnom_dwrect_rows_g\\g\\()_chunk, %function\n"
+        ".thumb_func\n"
+        "nnom_dwrect_rows_g\\g\\()_chunk:\n"
+        "2:\n"
+        ".if \\g == 1\n"
+        "ldm    r1!, {r4-r11}\n"
+        "stm    r0!, {r4-r11}\n"
+        ".elseif \\g == 2\n"
+        "ldm    r1!, {r4-r11}\n"
+        "stm    r0!, {r4, r6, r8, r10}\n"
+        "stm    r2!, {r5, r7, r9, r11}\n"
+        ".else\n"
+        "ldm    r1!, {r4-r12}\n"
+        "stm    r0!, {r4, r7, r10}\n"
+        "stm    r2!, {r5, r8, r11}\n"
+        "stm    r3!, {r6, r9, r12}\n"
+        ".endif\n"
+        "subs   lr, lr, #1\n"
+        "bne    2b\n"
+        "ldr    pc, [sp, #8]\n"
+        ".p2align 5\n"
+        ".global nnom_dwrect_rows_g\\g\\()_tails\n"
+        ".type nnom_dwrect_rows_g\\g\\()_tails, %function\n"
+        ".thumb_func\n"
+        "nnom_dwrect_rows_g\\g\\()_tails:\n"
+        /* nu % 8 on one group, nu % 4 on two, nu % 3 on three */
+        ".if \\g == 1\n"
+        ".set   .Lrows_g_tails, 8\n"
+        ".elseif \\g == 2\n"
+        ".set   .Lrows_g_tails, 4\n"
+        ".else\n"
+        ".set   .Lrows_g_tails, 3\n"
+        ".endif\n"
+        ".irp   t, 0, 1, 2, 3, 4, 5, 6, 7\n"
+        ".if \\t < .Lrows_g_tails\n"
+        ".p2align 5\n"
+        "5:\n"
+        ".if \\g == 1\n"
+        ".if \\t == 1\n"
+        "ldr    r4, [r1], #4\n"
+        "str    r4, [r0], #4\n"
+        ".elseif \\t == 2\n"
+        "ldm    r1!, {r4-r5}\n"
+        "stm    r0!, {r4-r5}\n"
+        ".elseif \\t == 3\n"
+        "ldm    r1!, {r4-r6}\n"
+        "stm    r0!, {r4-r6}\n"
+        ".elseif \\t == 4\n"
+        "ldm    r1!, {r4-r7}\n"
+        "stm    r0!, {r4-r7}\n"
+        ".elseif \\t == 5\n"
+        "ldm    r1!, {r4-r8}\n"
+        "stm    r0!, {r4-r8}\n"
+        ".elseif \\t == 6\n"
+        "ldm    r1!, {r4-r9}\n"
+        "stm    r0!, {r4-r9}\n"
+        ".elseif \\t == 7\n"
+        "ldm    r1!, {r4-r10}\n"
+        "stm    r0!, {r4-r10}\n"
+        ".endif\n"
+        ".elseif \\g == 2\n"
+        ".if \\t == 1\n"
+        "ldrd   r4, r5, [r1], #8\n"
+        "str    r4, [r0], #4\n"
+        "str    r5, [r2], #4\n"
+        ".elseif \\t == 2\n"
+        "ldm    r1!, {r4-r7}\n"
+        "stm    r0!, {r4, r6}\n"
+        "stm    r2!, {r5, r7}\n"
+        ".elseif \\t == 3\n"
+        "ldm    r1!, {r4-r9}\n"
+        "stm    r0!, {r4, r6, r8}\n"
+        "stm    r2!, {r5, r7, r9}\n"
+        ".endif\n"
+        ".else\n"
+        ".if \\t == 1\n"
+        "ldm    r1!, {r4-r6}\n"
+        "str    r4, [r0], #4\n"
+        "str    r5, [r2], #4\n"
+        "str    r6, [r3], #4\n"
+        ".elseif \\t == 2\n"
+        "ldm    r1!, {r4-r9}\n"
+        "stm    r0!, {r4, r7}\n"
+        "stm    r2!, {r5, r8}\n"
+        "stm    r3!, {r6, r9}\n"
+        ".endif\n"
+        ".endif\n"
+        "b.w    3f\n"
+        ".if . - 5b > 32\n"
+        ".error \"nnom_dwrect_rows_g: a tail is over 32 bytes\"\n"
+        ".endif\n"
+        ".endif\n"
+        ".endr\n"
+        "3:\n"
+        ".if \\g == 1\n"
+        "add    r1, r1, r3\n"
+        "add    r0, r0, r12\n"
+        "subs   r2, r2, #1\n"
+        "bne    1b\n"
+        ".else\n"
+        "ldrd   r4, r5, [sp, #12]\n"
+        "add    r1, r1, r4\n"
+        "add    r0, r0, r5\n"
+        "add    r2, r2, r5\n"
+        ".if \\g == 3\n"
+        "add    r3, r3, r5\n"
+        ".endif\n"
+        "ldr    r4, [sp, #20]\n"
+        "subs   r4, r4, #1\n"
+        "str    r4, [sp, #20]\n"
+        "bne    1b\n"
+        ".endif\n"
+        "add    sp, sp, #24\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dwrect_rows_g\\g, .-nnom_dwrect_rows_g\\g\n"
+        ".endm\n"
+        "DWRECT_ROWS_G 1\n"
+        "DWRECT_ROWS_G 2\n"
+        "DWRECT_ROWS_G 3\n"
+        ".purgem DWRECT_ROWS_G\n"
+        ".text\n");
+
+typedef void (*rect_rows_g_t)(const nnom_dwrect_rows_g_t *r);
+static const rect_rows_g_t rect_rows_g[3] = {nnom_dwrect_rows_g1, nnom_dwrect_rows_g2,
+                                             nnom_dwrect_rows_g3};
+static const int8_t rect_rows_per[3] = {8, 4, 3};
+
+/* nnom_dwrect_plane_run where every group's plane is copied in one pass
+ * (gs groups, 1 to 3): the planes side by side in buf, words apart. */
+NNOM_INLINE void rect_plane_joint_body(const nnom_conv_args_t *a, int32_t gs, int all_groups)
+{
+    const int32_t *r = a->records;
+    const int32_t pairs = (r[P27_TAPS] + 1) / 2, nu = r[P27_NU], nv = r[P27_NV];
+    uint32_t buf[RECT_PLANE];
+    const int32_t words = r[P27_WORDS];
+    const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
+    if (8 * (words - nu * nv) >= words && words > nu * nv) /* (border-less: all copied) */
+        nnom_dwrect_fill(buf, (gs * words + 7) & ~7, zp4);
+    else if (words > nu * nv)
+        for (int32_t k = 0; k < gs; k++)
+            rect_border(buf + k * words, words, buf + k * words + r[P27_IN], r[P27_PW], nu, nv,
+                        zp4);
+    const int32_t per = rect_rows_per[gs - 1], chunks = nu / per;
+    const uintptr_t tail = (gs == 1   ? (uintptr_t)nnom_dwrect_rows_g1_tails
+                            : gs == 2 ? (uintptr_t)nnom_dwrect_rows_g2_tails
+                                      : (uintptr_t)nnom_dwrect_rows_g3_tails) +
+                           32u * (uint32_t)(nu - chunks * per);
+    const uintptr_t chunk = gs == 1   ? (uintptr_t)nnom_dwrect_rows_g1_chunk
+                            : gs == 2 ? (uintptr_t)nnom_dwrect_rows_g2_chunk
+                                      : (uintptr_t)nnom_dwrect_rows_g3_chunk;
+    const nnom_dwrect_rows_g_t rows = {buf + r[P27_IN], a->input,         4 * words,
+                                       chunks,          chunks > 0 ? chunk : tail,
+                                       tail,            r[P27_XSTEP],     r[P27_DSTEP],
+                                       nv};
+    rect_rows_g[gs - 1](&rows);
+    const int32_t exact = r[P27_EXACT];
+    const int32_t *g = r + P27_HEAD;
+    const uint32_t lo4 = ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u;
+    const uint32_t hi4 = ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u;
+    if (all_groups) {
+        int32_t same = 1;
+        for (int32_t k = 1; k < gs; k++)
+            same &= g[k * P27_GROUP_WORDS(pairs)] == g[0];
+        if (same) { /* one call for every group: the same loop */
+            static void (*const loops[3])(const nnom_dwrect_groups_t *) = {
+                nnom_dwrect_s8_adj_groups, nnom_dwrect_s8_scaled_adj_groups,
+                nnom_dwrect_s8_exact_adj_groups};
+            const nnom_dwrect_groups_t all = {
+                {(const int8_t *)buf, a->output, g + 1, r[P27_JOB], r[P27_JOB + 1], r[P27_JOB + 2],
+                 r[P27_JOB + 3], r[P27_JOB + 4], r[P27_JOB + 5], pairs, lo4, hi4},
+                gs - 1,
+                4 * words,
+                4 * P27_GROUP_WORDS(pairs)};
+            loops[exact ? 2 : g[0] == 2](&all);
+            return;
+        }
+    }
+    nnom_dwrect_job_t j = {(const int8_t *)buf,
+                           NULL,
+                           NULL,
+                           r[P27_JOB],
+                           r[P27_JOB + 1],
+                           r[P27_JOB + 2],
+                           r[P27_JOB + 3],
+                           r[P27_JOB + 4],
+                           r[P27_JOB + 5],
+                           pairs,
+                           lo4,
+                           hi4};
+    for (int32_t k = 0; k < gs; k++, g += P27_GROUP_WORDS(pairs)) {
+        j.x = (const int8_t *)(buf + k * words);
+        j.rec = g + 1;
+        j.out = a->output + 4 * k;
+        rect_loop(exact, g[0], 0, 1)(&j);
+    }
+}
+
+/* (two copies so that one group's stays as it was: the groups' call made
+ * it 9 instructions slower, (2,2) s2 9x9x4 valid) */
+static NNOM_NOINLINE void rect_plane_joint(const nnom_conv_args_t *a, int32_t gs)
+{
+    rect_plane_joint_body(a, gs, 0);
+}
+
+static NNOM_NOINLINE void rect_plane_joint_all(const nnom_conv_args_t *a, int32_t gs)
+{
+    rect_plane_joint_body(a, gs, 1);
+}
 
 /* The plane of tag 27's records (nnom_dwrect_plane_asks held at build):
  * the border (the whole plane where it is an eighth or more of it: the
@@ -1285,13 +1613,22 @@ void nnom_dwrect_plane_run(const nnom_conv_args_t *a)
 {
     const int32_t *r = a->records;
     const int32_t ch = a->in.c, pairs = (r[P27_TAPS] + 1) / 2, nu = r[P27_NU];
+    /* 4, 8 or 12 channels along the pixels: every group's plane in one copy */
+    const int32_t gs = r[P27_GROUPS];
+    if ((ch == 4 || ch == 8 || ch == 12) && r[P27_XU] == ch && gs * r[P27_WORDS] <= RECT_PLANE) {
+        if (gs > 1)
+            rect_plane_joint_all(a, gs);
+        else
+            rect_plane_joint(a, gs);
+        return;
+    }
     uint32_t buf[RECT_PLANE];
     uint32_t *const in = buf + r[P27_IN];
     const int32_t words = r[P27_WORDS]; /* (at most RECT_PLANE, a multiple of eight) */
     const uint32_t zp4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
-    if (8 * (words - nu * r[P27_NV]) >= words)
+    if (8 * (words - nu * r[P27_NV]) >= words && words > nu * r[P27_NV])
         nnom_dwrect_fill(buf, (words + 7) & ~7, zp4);
-    else
+    else if (words > nu * r[P27_NV]) /* (border-less: every word copied) */
         rect_border(buf, words, in, r[P27_PW], nu, r[P27_NV], zp4);
     nnom_dwrect_job_t j = {(const int8_t *)buf,
                            NULL,

@@ -821,3 +821,62 @@ RECTD_WITHOUT_RECORDS = (18,)
 
 
 layer_family("rectd_", 202_000, RECTD_CASES, without_records=RECTD_WITHOUT_RECORDS)
+
+
+# Branch rectf: tag 27's planes of 4, 8 and 12 channels whose rows run
+# along the input's pixels, every group's plane copied in one pass
+# (nnom_dwrect_rows_g1/g2/g3). Rows of every length mod 4 (two groups) and
+# mod 3 (three), some mod 8 (one), rows shorter than one LDM's pixels (the
+# tail alone), the whole plane filled, the border alone and none
+# (border-less planes), the exact form
+# (ReLU6, no activation), "small" and "scaled"; just outside: 16 and 10
+# channels, a tall plane (rows down the input: one copy a group) and planes
+# whose groups together pass the 576 words.
+RECTF_CASES = [
+    ((7, 7, 8), (2, 2), 2, "same", "relu", None),
+    ((5, 5, 8), (2, 2), 2, "same", None, None),
+    ((6, 6, 8), (2, 2), 2, "valid", "relu", "scaled"),
+    ((3, 3, 8), (2, 2), 1, "same", "relu6", None),
+    ((9, 9, 8), (3, 2), 2, "same", "relu", "small"),
+    ((10, 10, 8), (2, 2), 1, "same", "relu", None),
+    ((8, 8, 8), (2, 2), 2, "valid", "relu", None),
+    ((5, 5, 12), (2, 2), 2, "same", "relu", "small"),
+    ((7, 7, 12), (2, 2), 2, "same", None, None),
+    ((6, 6, 12), (3, 5), 1, "same", "relu", None),
+    ((4, 4, 12), (2, 2), 1, "same", "relu", "scaled"),
+    ((9, 9, 12), (2, 2), 1, "valid", "relu6", None),
+    ((9, 9, 4), (2, 2), 2, "valid", "relu", None),
+    ((7, 7, 4), (2, 2), 2, "same", "relu", "small"),
+    ((10, 10, 4), (3, 2), 1, "same", "relu6", None),
+    ((13, 13, 4), (2, 2), 2, "valid", "relu", "scaled"),
+    # just outside
+    ((7, 7, 16), (2, 2), 2, "same", "relu", None),
+    ((7, 7, 10), (2, 2), 2, "same", "relu", None),
+    ((12, 5, 8), (2, 2), 1, "valid", "relu", None),
+    ((15, 15, 12), (2, 2), 1, "same", "relu", None),
+    ((17, 17, 8), (2, 2), 1, "same", "relu", None),
+]
+
+
+layer_family("rectf_", 210_000, RECTF_CASES)
+
+
+# Branch rectf, second round: the window loop tests the lines left before
+# a line's end and steps from the line's end (xl - n xp, ol - n op). Calls
+# of one line (tag 7's bands of one output row: (3,3) s2 17x4 valid, 113
+# channels (a two-lane last group) and 60; tag-27 planes of one output row
+# or column), lines of one output, and many lines of many outputs at s1
+# (every first records word checked: 7 on cases 0-1, 27 on 2-7).
+RECTF2_CASES = [
+    ((17, 4, 113), (3, 3), 2, "valid", None, "small"),
+    ((17, 4, 60), (3, 3), 2, "valid", "relu", "scaled"),
+    ((2, 12, 12), (2, 2), 1, "valid", "relu", "scaled"),
+    ((12, 2, 8), (2, 2), 1, "valid", "relu", None),
+    ((9, 3, 12), (2, 2), 2, "valid", "relu6", None),
+    ((11, 11, 8), (2, 2), 1, "same", "relu", None),
+    ((9, 9, 8), (2, 2), 1, "same", "relu6", None),
+    ((13, 6, 12), (2, 2), 1, "same", None, None),
+]
+
+
+layer_family("rectf2_", 210_050, RECTF2_CASES)

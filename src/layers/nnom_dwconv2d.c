@@ -67,10 +67,10 @@ DW_DIRECT_TYPE(dw_tiny_tag_type, nnom_dw_tiny_tag_run(&s));
 DW_DIRECT_TYPE(dw_tiny3_type, nnom_dw_tiny3_run(&s));
 DW_DIRECT_TYPE(dw_line_tag_type, nnom_dw_line_tag_run(&s));
 DW_DIRECT_TYPE(dw_col_type, nnom_dwcol_one_early(&s));
-DW_DIRECT_TYPE(dw_plane_type, nnom_dwrect_plane_run(&s));
-/* The short three-tap 'same' lines' kernel reads five fields of the arguments
- * (NNOM_DW3A_* in nnom_local_dw3line.h): those alone, no block copy */
-#define DW_THREE_TYPE(TYPE, FN)                                                                    \
+/* Kernels that read a few fields of the arguments (the short three-tap
+ * 'same' lines: NNOM_DW3A_* in nnom_local_dw3line.h; the plane: the
+ * activation's bounds too, nnom_dwrect_plane_run): those alone, no copy */
+#define DW_FIELDS_TYPE(TYPE, CALL, MORE)                                                           \
     static nnom_status_t TYPE##_run(nnom_layer_t *l)                                               \
     {                                                                                              \
         const nnom_conv_args_t *b = ((const nnom_dwconv2d_config_t *)l->config)->args;             \
@@ -80,11 +80,14 @@ DW_DIRECT_TYPE(dw_plane_type, nnom_dwrect_plane_run(&s));
         s.input = l->in0->out.data;                                                                \
         s.output = l->out.data;                                                                    \
         s.records = b->records;                                                                    \
-        FN(&s, b->out.h * b->out.w);                                                               \
+        MORE;                                                                                      \
+        CALL;                                                                                      \
         return NN_SUCCESS;                                                                         \
     }                                                                                              \
     DW_TYPE(TYPE)
-DW_THREE_TYPE(dw_three_ss_type, nnom_dw3_short_a_s8);
+DW_FIELDS_TYPE(dw_three_ss_type, nnom_dw3_short_a_s8(&s, b->out.h * b->out.w), (void)0);
+DW_FIELDS_TYPE(dw_plane_type, nnom_dwrect_plane_run(&s),
+               (s.p.act_min = l->out_min, s.p.act_max = l->out_max));
 /* Kernels that read the records alone: the config's block as it is */
 #define DW_BLOCK_TYPE(TYPE, FN)                                                                    \
     static nnom_status_t TYPE##_run(nnom_layer_t *l)                                               \

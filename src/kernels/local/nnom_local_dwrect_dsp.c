@@ -1606,14 +1606,19 @@ static NNOM_NOINLINE void rect_plane_joint_all(const nnom_conv_args_t *a, int32_
     rect_plane_joint_body(a, gs, 1);
 }
 
-/* The plane of tag 27's records (nnom_dwrect_plane_asks held at build):
+/* The plane of tag 27's records (nnom_dwrect_plane_asks held at build;
+ * reads records, in.c, input, output and p's input_zp, act_min, act_max
+ * alone: its direct type in nnom_dwconv2d.c sets no other field):
  * the border (the whole plane where it is an eighth or more of it: the
  * inside is copied over), then per group the inside's copy and one call. */
+static NNOM_NOINLINE void rect_plane_apart(const nnom_conv_args_t *a);
+
 void nnom_dwrect_plane_run(const nnom_conv_args_t *a)
 {
     const int32_t *r = a->records;
-    const int32_t ch = a->in.c, pairs = (r[P27_TAPS] + 1) / 2, nu = r[P27_NU];
-    /* 4, 8 or 12 channels along the pixels: every group's plane in one copy */
+    const int32_t ch = a->in.c;
+    /* 4, 8 or 12 channels along the pixels: every group's plane in one copy
+     * (tested before the other path's frame: ~10 instructions a run) */
     const int32_t gs = r[P27_GROUPS];
     if ((ch == 4 || ch == 8 || ch == 12) && r[P27_XU] == ch && gs * r[P27_WORDS] <= RECT_PLANE) {
         if (gs > 1)
@@ -1622,6 +1627,14 @@ void nnom_dwrect_plane_run(const nnom_conv_args_t *a)
             rect_plane_joint(a, gs);
         return;
     }
+    rect_plane_apart(a);
+}
+
+/* The other planes: the border, then per group the inside's copy, one call */
+static NNOM_NOINLINE void rect_plane_apart(const nnom_conv_args_t *a)
+{
+    const int32_t *r = a->records;
+    const int32_t ch = a->in.c, pairs = (r[P27_TAPS] + 1) / 2, nu = r[P27_NU];
     uint32_t buf[RECT_PLANE];
     uint32_t *const in = buf + r[P27_IN];
     const int32_t words = r[P27_WORDS]; /* (at most RECT_PLANE, a multiple of eight) */

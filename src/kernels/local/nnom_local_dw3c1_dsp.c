@@ -178,6 +178,23 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3c1_s8")
     DW3C1_PASS("r12", "r11")                                                                     \
     "cmp    r0, r3\n"                                                                            \
     "bne    .L" NAME "_a\n"
+/* The line loop's step to the next line (r0 on by xstep, r5 by dd) */
+#define DW3C1M_NEXT_LINE(NAME)                                                                   \
+    "ldrd   r12, lr, [sp, #28]\n" /* xstep, dd */                                                \
+    "add    r0, r0, r12\n"                                                                       \
+    "add    r5, r5, lr\n"                                                                        \
+    "b      .L" NAME "_line\n"
+/* A channel's end: the count at DW3C1M_F_C, then the return */
+#define DW3C1M_CHEND(NAME)                                                                       \
+    ".L" NAME "_chend:\n"                                                                        \
+    "ldr    r12, " DW3C1M_F_C "\n"                                                               \
+    "subs   r12, r12, #1\n"                                                                      \
+    "str    r12, " DW3C1M_F_C "\n"                                                               \
+    "bne    .L" NAME "_ch\n"                                                                     \
+    "add    sp, sp, #44\n"                                                                       \
+    "pop    {r4-r11, pc}\n"                                                                      \
+    ".size " NAME ", .-" NAME "\n"                                                               \
+    ".text\n"
 /* DW3C1M_RUN with eight outputs a pass, entered by TBB on n & 7 (an odd n's
  * first output alone first): the end's test a pass of eight and one
  * dispatch a run (~3 instructions a run fewer on runs of 8 to 14) */
@@ -270,19 +287,8 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3c1_s8")
     "subs   r12, r12, #1\n"                                                                      \
     "beq    .L" NAME "_chend\n"                                                                  \
     "str    r12, " DW3C1M_F_LEFT "\n"                                                            \
-    "ldrd   r12, lr, [sp, #28]\n" /* xstep, dd */                                                \
-    "add    r0, r0, r12\n"                                                                       \
-    "add    r5, r5, lr\n"                                                                        \
-    "b      .L" NAME "_line\n"                                                                   \
-    ".L" NAME "_chend:\n"                                                                        \
-    "ldr    r12, " DW3C1M_F_C "\n"                                                               \
-    "subs   r12, r12, #1\n"                                                                      \
-    "str    r12, " DW3C1M_F_C "\n"                                                               \
-    "bne    .L" NAME "_ch\n"                                                                     \
-    "add    sp, sp, #44\n"                                                                       \
-    "pop    {r4-r11, pc}\n"                                                                      \
-    ".size " NAME ", .-" NAME "\n"                                                               \
-    ".text\n"
+    DW3C1M_NEXT_LINE(NAME)                                                                       \
+    DW3C1M_CHEND(NAME)
 /* NAME on tag 33's one-line layers: no line loop, x and d0 in registers
  * throughout (the head's xstep = 1 - (n + 2) xs, the next channel's x
  * from the run's end): ~5 instructions fewer a channel */
@@ -336,19 +342,8 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3c1_s8")
     "ldr    r12, " DW3C1M_F_LEFT "\n"                                                            \
     "cmp    r5, r12\n"                                                                           \
     "beq    .L" NAME "_chend\n"                                                                  \
-    "ldrd   r12, lr, [sp, #28]\n" /* xstep, dd */                                                \
-    "add    r0, r0, r12\n"                                                                       \
-    "add    r5, r5, lr\n"                                                                        \
-    "b      .L" NAME "_line\n"                                                                   \
-    ".L" NAME "_chend:\n"                                                                        \
-    "ldr    r12, " DW3C1M_F_C "\n"                                                               \
-    "subs   r12, r12, #1\n"                                                                      \
-    "str    r12, " DW3C1M_F_C "\n"                                                               \
-    "bne    .L" NAME "_ch\n"                                                                     \
-    "add    sp, sp, #44\n"                                                                       \
-    "pop    {r4-r11, pc}\n"                                                                      \
-    ".size " NAME ", .-" NAME "\n"                                                               \
-    ".text\n"
+    DW3C1M_NEXT_LINE(NAME)                                                                       \
+    DW3C1M_CHEND(NAME)
 __asm__(DW3C1M_FN("nnom_dw3c1m_s8", "", "", DW3C1M_JOB, DW3C1M_CH5, DW3C1M_RUN));
 __asm__(DW3C1M_FN("nnom_dw3c1e_s8", DW3C1M_BEFORE, DW3C1M_AFTER, DW3C1M_JOB, DW3C1M_CH5,
                    DW3C1M_RUN));

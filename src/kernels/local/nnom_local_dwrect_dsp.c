@@ -1524,6 +1524,17 @@ static const rect_rows_g_t rect_rows_g[3] = {nnom_dwrect_rows_g1, nnom_dwrect_ro
                                              nnom_dwrect_rows_g3};
 static const int8_t rect_rows_per[3] = {8, 4, 3};
 
+/* A tag-27 plane's loop job (x the plane, out and rec set per group) */
+NNOM_INLINE nnom_dwrect_job_t rect_job27(const uint32_t *buf, int8_t *out, const int32_t *rec,
+                                         const int32_t *r, int32_t pairs, uint32_t lo4,
+                                         uint32_t hi4)
+{
+    const nnom_dwrect_job_t j = {(const int8_t *)buf, out, rec, r[P27_JOB], r[P27_JOB + 1],
+                                 r[P27_JOB + 2], r[P27_JOB + 3], r[P27_JOB + 4], r[P27_JOB + 5],
+                                 pairs, lo4, hi4};
+    return j;
+}
+
 /* nnom_dwrect_plane_run where every group's plane is copied in one pass
  * (gs groups, 1 to 3): the planes side by side in buf, words apart. */
 NNOM_INLINE void rect_plane_joint_body(const nnom_conv_args_t *a, int32_t gs, int all_groups)
@@ -1565,8 +1576,7 @@ NNOM_INLINE void rect_plane_joint_body(const nnom_conv_args_t *a, int32_t gs, in
                 nnom_dwrect_s8_adj_groups, nnom_dwrect_s8_scaled_adj_groups,
                 nnom_dwrect_s8_exact_adj_groups};
             const nnom_dwrect_groups_t all = {
-                {(const int8_t *)buf, a->output, g + 1, r[P27_JOB], r[P27_JOB + 1], r[P27_JOB + 2],
-                 r[P27_JOB + 3], r[P27_JOB + 4], r[P27_JOB + 5], pairs, lo4, hi4},
+                rect_job27(buf, a->output, g + 1, r, pairs, lo4, hi4),
                 gs - 1,
                 4 * words,
                 4 * P27_GROUP_WORDS(pairs)};
@@ -1574,18 +1584,7 @@ NNOM_INLINE void rect_plane_joint_body(const nnom_conv_args_t *a, int32_t gs, in
             return;
         }
     }
-    nnom_dwrect_job_t j = {(const int8_t *)buf,
-                           NULL,
-                           NULL,
-                           r[P27_JOB],
-                           r[P27_JOB + 1],
-                           r[P27_JOB + 2],
-                           r[P27_JOB + 3],
-                           r[P27_JOB + 4],
-                           r[P27_JOB + 5],
-                           pairs,
-                           lo4,
-                           hi4};
+    nnom_dwrect_job_t j = rect_job27(buf, NULL, NULL, r, pairs, lo4, hi4);
     for (int32_t k = 0; k < gs; k++, g += P27_GROUP_WORDS(pairs)) {
         j.x = (const int8_t *)(buf + k * words);
         j.rec = g + 1;
@@ -1643,18 +1642,9 @@ static NNOM_NOINLINE void rect_plane_apart(const nnom_conv_args_t *a)
         nnom_dwrect_fill(buf, (words + 7) & ~7, zp4);
     else if (words > nu * r[P27_NV]) /* (border-less: every word copied) */
         rect_border(buf, words, in, r[P27_PW], nu, r[P27_NV], zp4);
-    nnom_dwrect_job_t j = {(const int8_t *)buf,
-                           NULL,
-                           NULL,
-                           r[P27_JOB],
-                           r[P27_JOB + 1],
-                           r[P27_JOB + 2],
-                           r[P27_JOB + 3],
-                           r[P27_JOB + 4],
-                           r[P27_JOB + 5],
-                           pairs,
-                           ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u,
-                           ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u};
+    nnom_dwrect_job_t j = rect_job27(buf, NULL, NULL, r, pairs,
+                                     ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u,
+                                     ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u);
     const uintptr_t tail = (uintptr_t)nnom_dwrect_rows_tails + 64u * (uint32_t)(nu & 7);
     const int32_t xu = r[P27_XU];
     nnom_dwrect_rows_t rows = {in,

@@ -731,6 +731,45 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         ".size nnom_dw3_valid_a_s8, .-nnom_dw3_valid_a_s8\n"
         ".text\n");
 
+/* nnom_dw3_valid2_b_s8(block r0, x r1, out r2): the 'valid' line of two
+ * outputs on whole groups of four channels (in.c % 4 == 0, out.h * out.w
+ * == 2: DW_THREE_V2), nnom_dw3_valid_s8's two-output loop without its
+ * course: the records' end and the rows' offsets (x - out, x - out + 2 c)
+ * in three stack words, one LDM at a group's end (its test and the next
+ * rows' offsets), the three popped with the return. ((3,1) s1 4x1x8
+ * valid: ~20 instructions a layer less than nnom_dw3_valid_b_s8.) */
+__asm__(NNOM_ASM_FUNC("nnom_dw3_valid2_b_s8")
+        "push   {r4-r11, lr}\n"
+        "ldr    r4, [r0, #" NNOM_STR(NNOM_DW3A_C) "]\n"
+        "ldr    r0, [r0, #" NNOM_STR(NNOM_DW3A_OUT) " + 4]\n"
+        "adds   r0, r0, #4\n" /* past the tag */
+        "subs   r8, r1, r2\n"
+        "add    r9, r8, r4, lsl #1\n"
+        "movs   r6, #" NNOM_STR(4 * NNOM_DW3_REC) "\n"
+        "mla    r3, r4, r6, r0\n" /* the records' end */
+        "mov    r10, r2\n"
+        "add    r11, r2, r4\n"
+        "push   {r3, r8, r9}\n"
+        ".Ldw3w_two:\n"
+        "ldr    r4, [r10, r8]\n"
+        "ldr    r5, [r11, r8]\n"
+        "ldr    r6, [r10, r9]\n"
+        "ldr    r7, [r11, r9]\n"
+        "pkhtb  r3, r5, r4, asr #16\n"
+        "pkhbt  r2, r4, r5, lsl #16\n"
+        "pkhtb  lr, r7, r6, asr #16\n"
+        "pkhbt  r12, r6, r7, lsl #16\n"
+        DW3V_CH2S("r2", "r12", "", "", "", "[r10], #1", "[r11], #1")
+        DW3V_CH2S("r2", "r12", ", ror #8", "", "", "[r10], #1", "[r11], #1")
+        DW3V_CH2S("r3", "lr", "", "", "", "[r10], #1", "[r11], #1")
+        DW3V_CH2S("r3", "lr", ", ror #8", "", "", "[r10], #1", "[r11], #1")
+        "ldm    sp, {r3, r8, r9}\n"
+        "cmp    r0, r3\n"
+        "bne    .Ldw3w_two\n"
+        "pop    {r1-r11, pc}\n"
+        ".size nnom_dw3_valid2_b_s8, .-nnom_dw3_valid2_b_s8\n"
+        ".text\n");
+
 /* Stride 2, one 'same' line of three outputs on five rows (o0, o2, o4 of
  * the stride-1 line of five), channel C, on nnom_dw3_s2_s8's records
  * (w0, w1), (w1, w2), b0, b1, b2, mult, ra, e: the border outputs' bias

@@ -230,6 +230,7 @@ enum {
     DW_THREE_Q,  /* (kept only) DW_THREE's stride-2 short lines, tags 13-23 */
     DW_THREE_SS, /* (kept only) DW_THREE's tag 25 on nnom_dw3_short_a_s8 */
     DW_THREE_SV, /* (kept only) DW_THREE's tag 25 on nnom_dw3_valid_a_s8 */
+    DW_THREE_V2, /* (kept only) DW_THREE_SV's line of two, whole groups: nnom_dw3_valid2_b_s8 */
     DW_LINE_TAG,
     DW_LINE,
     DW_ONE,
@@ -298,6 +299,13 @@ static inline void dw3_q_run(const int32_t *records, const int8_t *input, int8_t
         nnom_dw3_s2e_s8(records + 1 + 8 * c, input + (i + 1) * c, output + 3 * c, c);
 }
 
+/* Tag 25's 'valid' step: the line of two on whole groups its own (the
+ * direct type's entry without nnom_dw3_valid_s8's course). */
+NNOM_INLINE int dw_three_sv_step(const nnom_conv_args_t *a)
+{
+    return a->out.h * a->out.w == 2 && (a->in.c & 3) == 0 ? DW_THREE_V2 : DW_THREE_SV;
+}
+
 /* The step that ran (DW_THREE; the short lines' own steps, so that a kept
  * run goes straight to their kernel without the tag's tests), 0 none. */
 NNOM_INLINE int dw_three_path(const nnom_conv_args_t *a, int ask)
@@ -322,7 +330,7 @@ NNOM_INLINE int dw_three_path(const nnom_conv_args_t *a, int ask)
         return DW_THREE_SS;
     }
     nnom_dw3_valid_a_s8(a, a->out.h * a->out.w);
-    return DW_THREE_SV;
+    return dw_three_sv_step(a);
 }
 
 /* Three taps on two channels where DW_TINY3 takes them: its loop (a
@@ -367,6 +375,7 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
     case DW_THREE_Q:
     case DW_THREE_SS:
     case DW_THREE_SV:
+    case DW_THREE_V2:
         if (a->k.h * a->k.w == 3 && a->records != NULL) {
             const int step = dw_three_path(a, 1);
             if (step)
@@ -564,6 +573,7 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
         nnom_dw3_short_a_s8(a, a->out.h * a->out.w);
         return 1;
     case DW_THREE_SV:
+    case DW_THREE_V2:
         nnom_dw3_valid_a_s8(a, a->out.h * a->out.w);
         return 1;
     case DW_LINE_TAG:
@@ -641,7 +651,7 @@ uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
         if ((uint32_t)tag - NNOM_DW3Q_TAG <= NNOM_DW3I_TAG - NNOM_DW3Q_TAG)
             return nnom_dw3_s2q_asks(a) ? DW_THREE_Q : DW_FIRST;
         if (tag == NNOM_DW3S_TAG)
-            return !nnom_dw3s_asks(a) ? DW_FIRST : nnom_dw3s_short(a) ? DW_THREE_SS : DW_THREE_SV;
+            return !nnom_dw3s_asks(a) ? DW_FIRST : nnom_dw3s_short(a) ? DW_THREE_SS : dw_three_sv_step(a);
     } /* (other odd tags: dw_three_path() refuses them unasked) */
     if (tag == NNOM_DWRECT_PLANE_TAG) /* DW_RECT_PLANE: the converter chose the plane */
         return nnom_dwrect_plane_asks(a) ? DW_RECT_PLANE : DW_FIRST;
@@ -681,6 +691,8 @@ uint8_t nnom_local_dwconv_s8_direct(unsigned step)
         return NNOM_DW_DIRECT_THREE_SS;
     case DW_THREE_SV:
         return NNOM_DW_DIRECT_THREE_SV;
+    case DW_THREE_V2:
+        return NNOM_DW_DIRECT_THREE_V2;
     case DW_TINY3R:
         return NNOM_DW_DIRECT_TINY3R;
     case DW_THREE_Q:

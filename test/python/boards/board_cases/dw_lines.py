@@ -2087,17 +2087,17 @@ layer_family("short3g_", 208_000, SHORT3G_CASES, without_records=SHORT3G_WITHOUT
 # short3h: tag 25's 'valid' line of two on whole groups of four channels
 # (DW_THREE_V2: nnom_dw3_valid2_b_s8, the rows' offsets and the records'
 # end in three stack words): one to eight groups, (3,1) and (1,3), rq_fit's
-# words, trained-like scaled channels, |bias| near 2^30, ReLU6; beside them
-# the layers just outside (one to three channels past: nnom_dw3_valid_b_s8's
-# overlapping group; three outputs; four 'same' outputs; seven channels and
-# two lines: untagged; no records).
+# words, trained-like scaled channels, |bias| near 2^30; beside them the
+# layers just outside (one to three channels past: nnom_dw3_valid_b_s8's
+# overlapping group; three outputs; four 'same' outputs; ReLU6, seven
+# channels and two lines: untagged; no records).
 SHORT3H_CASES = [
     ((4, 1, 8), (3, 1), 1, "valid", "relu", None),  # two groups
     ((1, 4, 8), (1, 3), 1, "valid", "relu", "scaled"),  # across, scaled channels
     ((4, 1, 12), (3, 1), 1, "valid", "relu", "small"),  # rq_fit's words
     ((1, 4, 16), (1, 3), 1, "valid", "relu", "huge"),  # |bias| near 2^30
     ((4, 1, 32), (3, 1), 1, "valid", "relu", "scaled"),  # eight groups
-    ((4, 1, 20), (3, 1), 1, "valid", "relu6", None),  # ReLU6
+    ((4, 1, 20), (3, 1), 1, "valid", "relu6", None),  # ReLU6 (a clamp): untagged
     ((4, 1, 9), (3, 1), 1, "valid", "relu", None),  # one past: the overlapping group
     ((1, 4, 10), (1, 3), 1, "valid", "relu", "scaled"),  # two past
     ((4, 1, 11), (3, 1), 1, "valid", "relu", "huge"),  # three past

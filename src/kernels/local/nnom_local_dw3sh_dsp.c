@@ -731,43 +731,93 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3_valid_s8")
         ".size nnom_dw3_valid_a_s8, .-nnom_dw3_valid_a_s8\n"
         ".text\n");
 
+/* The 'valid' line of two's rows 0-3 of a group as DW3V_LOAD's, from its
+ * outputs' bytes A0 (o0's) and A1 (o1's): rows 0, 1 at r8 (x - out) from
+ * them, rows 2, 3 at r9 (x - out + 2 c). */
+#define DW3W_ROWS(A0, A1)                                                                        \
+    "ldr    r4, [" A0 ", r8]\n"                                                                  \
+    "ldr    r5, [" A1 ", r8]\n"                                                                  \
+    "ldr    r6, [" A0 ", r9]\n"                                                                  \
+    "ldr    r7, [" A1 ", r9]\n"                                                                  \
+    "pkhtb  r3, r5, r4, asr #16\n"                                                               \
+    "pkhbt  r2, r4, r5, lsl #16\n"                                                               \
+    "pkhtb  lr, r7, r6, asr #16\n"                                                               \
+    "pkhbt  r12, r6, r7, lsl #16\n"
+/* Its channel C (S01, S23, ROT as DW3V_CH2S's), o0 and o1 straight to the
+ * output (r10, r11 on to the next channel's). */
+#define DW3W_CH(S01, S23, ROT) DW3V_CH2S(S01, S23, ROT, "", "", "[r10], #1", "[r11], #1")
+/* The whole groups from r0 (r10 o0's byte, r11 o1's) to the records' end
+ * at [sp] (one LDM at a group's end: the end and the next rows' offsets,
+ * [4] and [8]). */
+#define DW3W_GROUPS(L)                                                                           \
+    L ":\n"                                                                                      \
+    DW3W_ROWS("r10", "r11")                                                                      \
+    DW3W_CH("r2", "r12", "")                                                                     \
+    DW3W_CH("r2", "r12", ", ror #8")                                                             \
+    DW3W_CH("r3", "lr", "")                                                                      \
+    DW3W_CH("r3", "lr", ", ror #8")                                                              \
+    "ldm    sp, {r3, r8, r9}\n"                                                                  \
+    "cmp    r0, r3\n"                                                                            \
+    "bne    " L "\n"
+/* The entries' set-up from the block (r0; r1 x, r2 out): r4 c, r0 the
+ * records, r8 and r9 the rows' offsets, r10 and r11 o0's and o1's bytes. */
+#define DW3W_ENTRY                                                                               \
+    "push   {r4-r11, lr}\n"                                                                      \
+    "ldr    r4, [r0, #" NNOM_STR(NNOM_DW3A_C) "]\n"                                              \
+    "ldr    r0, [r0, #" NNOM_STR(NNOM_DW3A_OUT) " + 4]\n"                                        \
+    "adds   r0, r0, #4\n" /* past the tag */                                                     \
+    "subs   r8, r1, r2\n"                                                                        \
+    "add    r9, r8, r4, lsl #1\n"                                                                \
+    "mov    r10, r2\n"                                                                           \
+    "add    r11, r2, r4\n"
+
 /* nnom_dw3_valid2_b_s8(block r0, x r1, out r2): the 'valid' line of two
  * outputs on whole groups of four channels (in.c % 4 == 0, out.h * out.w
  * == 2: DW_THREE_V2), nnom_dw3_valid_s8's two-output loop without its
- * course: the records' end and the rows' offsets (x - out, x - out + 2 c)
- * in three stack words, one LDM at a group's end (its test and the next
- * rows' offsets), the three popped with the return. ((3,1) s1 4x1x8
- * valid: ~20 instructions a layer less than nnom_dw3_valid_b_s8.) */
+ * course: the records' end and the rows' offsets in three stack words,
+ * popped with the return ((3,1) s1 4x1x8 valid 203 -> 180 instructions).
+ * nnom_dw3_valid2o_b_s8 the same on one to three channels past (c % 4 =
+ * r: DW_THREE_V2O): the whole groups, then the last r channels as the
+ * last four's group entered at channel 4 - r ([12]), straight, their
+ * records next to the whole groups', their outputs next. */
 __asm__(NNOM_ASM_FUNC("nnom_dw3_valid2_b_s8")
-        "push   {r4-r11, lr}\n"
-        "ldr    r4, [r0, #" NNOM_STR(NNOM_DW3A_C) "]\n"
-        "ldr    r0, [r0, #" NNOM_STR(NNOM_DW3A_OUT) " + 4]\n"
-        "adds   r0, r0, #4\n" /* past the tag */
-        "subs   r8, r1, r2\n"
-        "add    r9, r8, r4, lsl #1\n"
+        DW3W_ENTRY
         "movs   r6, #" NNOM_STR(4 * NNOM_DW3_REC) "\n"
         "mla    r3, r4, r6, r0\n" /* the records' end */
-        "mov    r10, r2\n"
-        "add    r11, r2, r4\n"
         "push   {r3, r8, r9}\n"
-        ".Ldw3w_two:\n"
-        "ldr    r4, [r10, r8]\n"
-        "ldr    r5, [r11, r8]\n"
-        "ldr    r6, [r10, r9]\n"
-        "ldr    r7, [r11, r9]\n"
-        "pkhtb  r3, r5, r4, asr #16\n"
-        "pkhbt  r2, r4, r5, lsl #16\n"
-        "pkhtb  lr, r7, r6, asr #16\n"
-        "pkhbt  r12, r6, r7, lsl #16\n"
-        DW3V_CH2S("r2", "r12", "", "", "", "[r10], #1", "[r11], #1")
-        DW3V_CH2S("r2", "r12", ", ror #8", "", "", "[r10], #1", "[r11], #1")
-        DW3V_CH2S("r3", "lr", "", "", "", "[r10], #1", "[r11], #1")
-        DW3V_CH2S("r3", "lr", ", ror #8", "", "", "[r10], #1", "[r11], #1")
-        "ldm    sp, {r3, r8, r9}\n"
-        "cmp    r0, r3\n"
-        "bne    .Ldw3w_two\n"
+        DW3W_GROUPS(".Ldw3w_two")
         "pop    {r1-r11, pc}\n"
         ".size nnom_dw3_valid2_b_s8, .-nnom_dw3_valid2_b_s8\n"
+        ".global nnom_dw3_valid2o_b_s8\n"
+        ".type nnom_dw3_valid2o_b_s8, %function\n"
+        ".thumb_func\n"
+        "nnom_dw3_valid2o_b_s8:\n"
+        DW3W_ENTRY
+        "and    r7, r4, #3\n"
+        "subs   r4, r4, r7\n"
+        "movs   r6, #" NNOM_STR(4 * NNOM_DW3_REC) "\n"
+        "mla    r3, r4, r6, r0\n" /* the whole groups' records' end */
+        "rsb    r12, r7, #4\n"
+        "push   {r3, r8, r9, r12}\n"
+        DW3W_GROUPS(".Ldw3o_two")
+        "ldr    r1, [sp, #12]\n"
+        "sub    r12, r10, r1\n" /* the last four channels' o0 */
+        "sub    lr, r11, r1\n"
+        DW3W_ROWS("r12", "lr")
+        "tbh    [pc, r1, lsl #1]\n"
+        ".Ldw3o_tbl:\n"
+        ".short 0\n"
+        ".short (.Ldw3o_1 - .Ldw3o_tbl) / 2\n"
+        ".short (.Ldw3o_2 - .Ldw3o_tbl) / 2\n"
+        ".short (.Ldw3o_3 - .Ldw3o_tbl) / 2\n"
+        ".Ldw3o_1:\n"
+        DW3W_CH("r2", "r12", ", ror #8")
+        ".Ldw3o_2:\n"
+        DW3W_CH("r3", "lr", "")
+        ".Ldw3o_3:\n"
+        DW3W_CH("r3", "lr", ", ror #8")
+        "pop    {r0-r11, pc}\n"
+        ".size nnom_dw3_valid2o_b_s8, .-nnom_dw3_valid2o_b_s8\n"
         ".text\n");
 
 /* Stride 2, one 'same' line of three outputs on five rows (o0, o2, o4 of

@@ -231,6 +231,7 @@ enum {
     DW_THREE_SS, /* (kept only) DW_THREE's tag 25 on nnom_dw3_short_a_s8 */
     DW_THREE_SV, /* (kept only) DW_THREE's tag 25 on nnom_dw3_valid_a_s8 */
     DW_THREE_V2, /* (kept only) DW_THREE_SV's line of two, whole groups: nnom_dw3_valid2_b_s8 */
+    DW_THREE_V2O, /* (kept only) that line, 1-3 channels past: nnom_dw3_valid2o_b_s8 */
     DW_LINE_TAG,
     DW_LINE,
     DW_ONE,
@@ -299,11 +300,13 @@ static inline void dw3_q_run(const int32_t *records, const int8_t *input, int8_t
         nnom_dw3_s2e_s8(records + 1 + 8 * c, input + (i + 1) * c, output + 3 * c, c);
 }
 
-/* Tag 25's 'valid' step: the line of two on whole groups its own (the
- * direct type's entry without nnom_dw3_valid_s8's course). */
+/* Tag 25's 'valid' step: the line of two its own (the direct types'
+ * entries without nnom_dw3_valid_s8's course), on whole groups or not. */
 NNOM_INLINE int dw_three_sv_step(const nnom_conv_args_t *a)
 {
-    return a->out.h * a->out.w == 2 && (a->in.c & 3) == 0 ? DW_THREE_V2 : DW_THREE_SV;
+    if (a->out.h * a->out.w != 2)
+        return DW_THREE_SV;
+    return (a->in.c & 3) == 0 ? DW_THREE_V2 : DW_THREE_V2O;
 }
 
 /* The step that ran (DW_THREE; the short lines' own steps, so that a kept
@@ -376,6 +379,7 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
     case DW_THREE_SS:
     case DW_THREE_SV:
     case DW_THREE_V2:
+    case DW_THREE_V2O:
         if (a->k.h * a->k.w == 3 && a->records != NULL) {
             const int step = dw_three_path(a, 1);
             if (step)
@@ -574,6 +578,7 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
         return 1;
     case DW_THREE_SV:
     case DW_THREE_V2:
+    case DW_THREE_V2O:
         nnom_dw3_valid_a_s8(a, a->out.h * a->out.w);
         return 1;
     case DW_LINE_TAG:
@@ -693,6 +698,8 @@ uint8_t nnom_local_dwconv_s8_direct(unsigned step)
         return NNOM_DW_DIRECT_THREE_SV;
     case DW_THREE_V2:
         return NNOM_DW_DIRECT_THREE_V2;
+    case DW_THREE_V2O:
+        return NNOM_DW_DIRECT_THREE_V2O;
     case DW_TINY3R:
         return NNOM_DW_DIRECT_TINY3R;
     case DW_THREE_Q:

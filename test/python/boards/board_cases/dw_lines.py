@@ -2084,13 +2084,14 @@ SHORT3G_WITHOUT_RECORDS = (12,)
 layer_family("short3g_", 208_000, SHORT3G_CASES, without_records=SHORT3G_WITHOUT_RECORDS)
 
 
-# short3h: tag 25's 'valid' line of two on whole groups of four channels
-# (DW_THREE_V2: nnom_dw3_valid2_b_s8, the rows' offsets and the records'
-# end in three stack words): one to eight groups, (3,1) and (1,3), rq_fit's
-# words, trained-like scaled channels, |bias| near 2^30; beside them the
-# layers just outside (one to three channels past: nnom_dw3_valid_b_s8's
-# overlapping group; three outputs; four 'same' outputs; ReLU6, seven
-# channels and two lines: untagged; no records).
+# short3h: tag 25's 'valid' line of two (DW_THREE_V2: nnom_dw3_valid2_b_s8
+# on whole groups of four channels, the rows' offsets and the records' end
+# in three stack words; DW_THREE_V2O: nnom_dw3_valid2o_b_s8, one to three
+# channels past, the last four's group entered at 4 - r after the whole
+# groups): one to eight groups, (3,1) and (1,3), rq_fit's words,
+# trained-like scaled channels, |bias| near 2^30; beside them the layers
+# just outside (three outputs; four 'same' outputs; ReLU6, seven channels
+# and two lines: untagged; no records).
 SHORT3H_CASES = [
     ((4, 1, 8), (3, 1), 1, "valid", "relu", None),  # two groups
     ((1, 4, 8), (1, 3), 1, "valid", "relu", "scaled"),  # across, scaled channels
@@ -2098,7 +2099,7 @@ SHORT3H_CASES = [
     ((1, 4, 16), (1, 3), 1, "valid", "relu", "huge"),  # |bias| near 2^30
     ((4, 1, 32), (3, 1), 1, "valid", "relu", "scaled"),  # eight groups
     ((4, 1, 20), (3, 1), 1, "valid", "relu6", None),  # ReLU6 (a clamp): untagged
-    ((4, 1, 9), (3, 1), 1, "valid", "relu", None),  # one past: the overlapping group
+    ((4, 1, 9), (3, 1), 1, "valid", "relu", None),  # one past
     ((1, 4, 10), (1, 3), 1, "valid", "relu", "scaled"),  # two past
     ((4, 1, 11), (3, 1), 1, "valid", "relu", "huge"),  # three past
     ((5, 1, 8), (3, 1), 1, "valid", "relu", None),  # three outputs
@@ -2106,6 +2107,8 @@ SHORT3H_CASES = [
     ((4, 1, 7), (3, 1), 1, "valid", "relu", None),  # seven channels: untagged
     ((4, 2, 8), (3, 1), 1, "valid", "relu", None),  # two lines: untagged
     ((4, 1, 8), (3, 1), 1, "valid", "relu", None),  # without records
+    ((1, 4, 23), (1, 3), 1, "valid", "relu", "small"),  # five groups, three past
+    ((4, 1, 14), (3, 1), 1, "valid", "relu", "scaled"),  # three groups, two past
 ]
 SHORT3H_WITHOUT_RECORDS = (13,)
 

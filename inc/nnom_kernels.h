@@ -310,7 +310,7 @@ enum {
     NNOM_DW_DIRECT_THREE_SV, /* nnom_dw3_valid_b_s8 (no block copy) */
     NNOM_DW_DIRECT_TINY3R,   /* nnom_dw_tiny3r_direct (no block copy) */
     NNOM_DW_DIRECT_THREE_Q,  /* nnom_dw3_q_direct (no block copy) */
-    NNOM_DW_DIRECT_THREE_V2, /* nnom_dw3_valid2_b_s8 (no block copy) */
+    NNOM_DW_DIRECT_THREE_V2,  /* nnom_dw3_valid2_b_s8 (no block copy) */
     NNOM_DW_DIRECT_THREE_V2O, /* nnom_dw3_valid2o_b_s8 (no block copy) */
     NNOM_DW_DIRECT_COUNT
 };

@@ -230,7 +230,7 @@ enum {
     DW_THREE_Q,  /* (kept only) DW_THREE's stride-2 short lines, tags 13-23 */
     DW_THREE_SS, /* (kept only) DW_THREE's tag 25 on nnom_dw3_short_a_s8 */
     DW_THREE_SV, /* (kept only) DW_THREE's tag 25 on nnom_dw3_valid_a_s8 */
-    DW_THREE_V2, /* (kept only) DW_THREE_SV's line of two, whole groups: nnom_dw3_valid2_b_s8 */
+    DW_THREE_V2,  /* (kept only) DW_THREE_SV's line of two, whole groups: nnom_dw3_valid2_b_s8 */
     DW_THREE_V2O, /* (kept only) that line, 1-3 channels past: nnom_dw3_valid2o_b_s8 */
     DW_LINE_TAG,
     DW_LINE,
@@ -656,7 +656,9 @@ uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
         if ((uint32_t)tag - NNOM_DW3Q_TAG <= NNOM_DW3I_TAG - NNOM_DW3Q_TAG)
             return nnom_dw3_s2q_asks(a) ? DW_THREE_Q : DW_FIRST;
         if (tag == NNOM_DW3S_TAG)
-            return !nnom_dw3s_asks(a) ? DW_FIRST : nnom_dw3s_short(a) ? DW_THREE_SS : dw_three_sv_step(a);
+            return !nnom_dw3s_asks(a)   ? DW_FIRST
+                   : nnom_dw3s_short(a) ? DW_THREE_SS
+                                        : dw_three_sv_step(a);
     } /* (other odd tags: dw_three_path() refuses them unasked) */
     if (tag == NNOM_DWRECT_PLANE_TAG) /* DW_RECT_PLANE: the converter chose the plane */
         return nnom_dwrect_plane_asks(a) ? DW_RECT_PLANE : DW_FIRST;

@@ -108,6 +108,12 @@ void nnom_dwrect2_s8_exact_adj(const nnom_dwrect_job_t *j);
 void nnom_dwrect_s8_adj_groups(const nnom_dwrect_groups_t *j);
 void nnom_dwrect_s8_scaled_adj_groups(const nnom_dwrect_groups_t *j);
 void nnom_dwrect_s8_exact_adj_groups(const nnom_dwrect_groups_t *j);
+/* The first two on tag 27's records r of two pairs of taps (the (2,2)
+ * windows) and every group of them, x the first group's plane (or the
+ * input), out the output: the job read from r's header in place, no
+ * computed entry (~35 instructions a call and 1 an output less). */
+void nnom_dwrect_s8_adj_groups2(const void *x, int8_t *out, const int32_t *r);
+void nnom_dwrect_s8_scaled_adj_groups2(const void *x, int8_t *out, const int32_t *r);
 typedef void (*rect_loop_t)(const nnom_dwrect_job_t *j);
 
 
@@ -159,7 +165,7 @@ typedef void (*rect_loop_t)(const nnom_dwrect_job_t *j);
  * [24] ol - n op (a line's end to the next line's start), [36] lo4,
  * [40] hi4. The pairs (60 bytes each, 36 on two lanes) are entered at the
  * layer's count of them before their end (LDR to the pc). */
-__asm__(".macro DWRECT name, form, lanes, adj, groups=0\n"
+__asm__(".macro DWRECT name, form, lanes, adj, groups=0, hdr=0\n"
         ".section .text.\\name,\"ax\",%progbits\n"
         ".global \\name\n"
         ".type \\name, %function\n"
@@ -169,7 +175,24 @@ __asm__(".macro DWRECT name, form, lanes, adj, groups=0\n"
         ".p2align 2\n"
         "\\name:\n"
         "push   {r4-r11, lr}\n"
-        ".if \\groups\n"
+        ".if \\hdr\n"
+        /* (x, out, tag 27's records r): the job from r's header in place,
+         * two pairs (P27_GROUP_WORDS(2) words a group, its records from
+         * r's word 20 on) */
+        "sub    sp, sp, #64\n"
+        "ldr    r8, [r2, #8]\n" /* groups */
+        "sub    r8, r8, #1\n" /* more */
+        "ldr    r9, [r2, #24]\n" /* the plane's words */
+        "lsl    r9, r9, #2\n" /* xg */
+        "mov    r10, #116\n" /* rg */
+        "add    r11, sp, #44\n"
+        "stm    r11, {r8, r9, r10}\n"
+        "mov    r4, r0\n"
+        "mov    r5, r1\n"
+        "add    r6, r2, #80\n"
+        "add    lr, r2, #40\n"
+        "ldm    lr, {r7-r12}\n" /* n, lines, xp, op, xl, ol */
+        ".elseif \\groups\n"
         "sub    sp, sp, #64\n"
         "add    r8, r0, #48\n"
         "ldm    r8, {r8, r9, r10}\n" /* more, xg, rg */
@@ -178,10 +201,12 @@ __asm__(".macro DWRECT name, form, lanes, adj, groups=0\n"
         ".else\n"
         "sub    sp, sp, #48\n"
         ".endif\n"
+        ".if \\hdr == 0\n"
         "ldrd   r8, r9, [r0, #40]\n"
         "strd   r8, r9, [sp, #36]\n"
         "ldr    lr, [r0, #36]\n"
         "ldm    r0, {r4-r12}\n" /* x, out, rec, n, lines, xp, op, xl, ol */
+        ".endif\n"
         "str    r6, [sp]\n"
         "str    r9, [sp, #4]\n"
         "strd   r7, r8, [sp, #12]\n"
@@ -196,12 +221,16 @@ __asm__(".macro DWRECT name, form, lanes, adj, groups=0\n"
         "strd   r4, r5, [sp, #28]\n" /* the group's first window less xp, output */
         ".endif\n"
         "mov    r3, r10\n"
-        "adr.w  r8, 3f\n"
         ".if \\lanes == 4\n"
         ".set   .Ldwrect_pair, 60\n"
         ".else\n"
         ".set   .Ldwrect_pair, 36\n"
         ".endif\n"
+        ".if \\hdr\n"
+        ".set   .Ldwrect_reps, 1\n" /* the head's pair and one: no computed entry */
+        ".else\n"
+        ".set   .Ldwrect_reps, (" NNOM_STR(RECT_TAPS) " + 1) / 2\n"
+        "adr.w  r8, 3f\n"
         "mov    r9, #.Ldwrect_pair\n"
         ".if \\adj\n"
         "sub    lr, lr, #1\n" /* the first pair is the head's */
@@ -209,6 +238,7 @@ __asm__(".macro DWRECT name, form, lanes, adj, groups=0\n"
         "mls    r8, lr, r9, r8\n"
         "orr    r8, r8, #1\n"
         "str    r8, [sp, #8]\n"
+        ".endif\n"
         "mov    r0, r4\n"
         "mov    r2, r5\n"
         "mov    r11, r7\n"
@@ -231,9 +261,11 @@ __asm__(".macro DWRECT name, form, lanes, adj, groups=0\n"
         ".else\n"
         "ldm    r1!, {r4-r7}\n"
         ".endif\n"
+        ".if \\hdr == 0\n"
         "ldr.w  pc, [sp, #8]\n"
+        ".endif\n"
         "4:\n"
-        ".rept  (" NNOM_STR(RECT_TAPS) " + 1) / 2\n"
+        ".rept  .Ldwrect_reps\n"
         ".if \\lanes == 4\n"
         "ldrd   r8, r9, [r1], #8\n"
         "ldr.w  r8, [r0, r8]\n"
@@ -247,7 +279,7 @@ __asm__(".macro DWRECT name, form, lanes, adj, groups=0\n"
         ".endif\n"
         ".endr\n"
         "3:\n"
-        ".if 3b - 4b != (" NNOM_STR(RECT_TAPS) " + 1) / 2 * .Ldwrect_pair\n"
+        ".if 3b - 4b != .Ldwrect_reps * .Ldwrect_pair\n"
         ".error \"nnom_dwrect_s8: a pair of taps is not its size\"\n"
         ".endif\n"
         ".if \\lanes == 2\n"
@@ -342,6 +374,8 @@ __asm__(".macro DWRECT name, form, lanes, adj, groups=0\n"
         "DWRECT nnom_dwrect_s8_adj_groups, 0, 4, 1, 1\n"
         "DWRECT nnom_dwrect_s8_scaled_adj_groups, 1, 4, 1, 1\n"
         "DWRECT nnom_dwrect_s8_exact_adj_groups, 2, 4, 1, 1\n"
+        "DWRECT nnom_dwrect_s8_adj_groups2, 0, 4, 1, 1, 1\n"
+        "DWRECT nnom_dwrect_s8_scaled_adj_groups2, 1, 4, 1, 1, 1\n"
         ".purgem DWRECT\n"
         ".text\n");
 
@@ -1247,6 +1281,11 @@ enum {
     P27_HEAD
 };
 #define P27_GROUP_WORDS(pairs) (17 + 6 * (pairs))
+/* the _groups2 loops' header offsets (bytes 8, 24, 40, 80; rg 116) */
+typedef char nnom_dwrect_p27_layout_t[P27_GROUPS == 2 && P27_WORDS == 6 && P27_JOB == 10 &&
+                                              P27_HEAD + 1 == 20 && 4 * P27_GROUP_WORDS(2) == 116
+                                          ? 1
+                                          : -1];
 #define P27_JOB_BIT 4
 /* Four channels whose windows all lie inside the input along its rows (no
  * padding): the loop reads the input in place, the plane is not made */
@@ -1572,12 +1611,17 @@ NNOM_INLINE void rect_plane_joint_body(const nnom_conv_args_t *a, int32_t gs, in
     rect_rows_g[gs - 1](&rows);
     const int32_t exact = r[P27_EXACT];
     const int32_t *g = r + P27_HEAD;
+    /* (2,2) windows but the exact form: every group in one call, the job
+     * from the header (where the groups' forms are the same) */
+    const int32_t gw = P27_GROUP_WORDS(pairs);
+    const int same = !all_groups || (g[gw] == g[0] && (gs == 2 || g[2 * gw] == g[0]));
+    if (pairs == 2 && !exact && same) {
+        (g[0] == 2 ? nnom_dwrect_s8_scaled_adj_groups2 : nnom_dwrect_s8_adj_groups2)(buf, a->output, r);
+        return;
+    }
     const uint32_t lo4 = ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u;
     const uint32_t hi4 = ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u;
     if (all_groups) {
-        int32_t same = 1;
-        for (int32_t k = 1; k < gs; k++)
-            same &= g[k * P27_GROUP_WORDS(pairs)] == g[0];
         if (same) { /* one call for every group: the same loop */
             static void (*const loops[3])(const nnom_dwrect_groups_t *) = {
                 nnom_dwrect_s8_adj_groups, nnom_dwrect_s8_scaled_adj_groups,
@@ -1620,6 +1664,10 @@ static NNOM_NOINLINE void rect_plane_direct(const nnom_conv_args_t *a)
 {
     const int32_t *r = a->records;
     const int32_t *g = r + P27_HEAD;
+    if (r[P27_TAPS] <= 4 && !r[P27_EXACT]) { /* (2,2): one group, the job in place */
+        (g[0] == 2 ? nnom_dwrect_s8_scaled_adj_groups2 : nnom_dwrect_s8_adj_groups2)(a->input, a->output, r);
+        return;
+    }
     const nnom_dwrect_job_t j =
         rect_job27((const uint32_t *)(const void *)a->input, a->output, g + 1, r,
                    (r[P27_TAPS] + 1) / 2, ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u,

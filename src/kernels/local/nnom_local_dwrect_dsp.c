@@ -180,13 +180,10 @@ __asm__(".macro DWRECT name, form, lanes, adj, groups=0, hdr=0\n"
          * two pairs (P27_GROUP_WORDS(2) words a group, its records from
          * r's word 20 on) */
         "sub    sp, sp, #64\n"
-        "ldr    r8, [r2, #8]\n" /* groups */
-        "sub    r8, r8, #1\n" /* more */
+        "ldr    r8, [r2, #8]\n" /* groups (more + 1: the test's beq) */
         "ldr    r9, [r2, #24]\n" /* the plane's words */
-        "lsl    r9, r9, #2\n" /* xg */
-        "mov    r10, #116\n" /* rg */
-        "add    r11, sp, #44\n"
-        "stm    r11, {r8, r9, r10}\n"
+        "lsl    r9, r9, #2\n" /* xg; rg 116, an immediate */
+        "strd   r8, r9, [sp, #44]\n"
         "mov    r4, r0\n"
         "mov    r5, r1\n"
         "add    r6, r2, #80\n"
@@ -337,7 +334,11 @@ __asm__(".macro DWRECT name, form, lanes, adj, groups=0, hdr=0\n"
         ".if \\groups\n"
         "ldr    r8, [sp, #44]\n"
         "subs   r8, r8, #1\n"
+        ".if \\hdr\n"
+        "beq    6f\n"
+        ".else\n"
         "bmi    6f\n"
+        ".endif\n"
         "str    r8, [sp, #44]\n"
         "ldrd   r0, r2, [sp, #28]\n"
         "ldrd   r8, r9, [sp, #48]\n" /* xg, rg */
@@ -345,7 +346,11 @@ __asm__(".macro DWRECT name, form, lanes, adj, groups=0, hdr=0\n"
         "add    r2, r2, #4\n"
         "strd   r0, r2, [sp, #28]\n"
         "ldr    r1, [sp]\n"
+        ".if \\hdr\n"
+        "add    r1, r1, #116\n"
+        ".else\n"
         "add    r1, r1, r9\n"
+        ".endif\n"
         "str    r1, [sp]\n"
         "ldr    r8, [sp, #56]\n"
         "str    r8, [sp, #16]\n"

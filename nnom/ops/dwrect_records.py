@@ -248,7 +248,8 @@ def _inside(attrs: dict, kh: int, kw: int, in_hw, out_hw, groups: int) -> bool:
 
 def _plane_head(attrs: dict, kh: int, kw: int, ch: int, in_hw, out_hw, down: bool):
     """DIRECT or 0 (the down word's), then tag 27's header words after
-    [tag, taps, groups, exact, down] (nnom_dwrect_plane_asks' order): pw, the plane's words, the first input
+    [tag, taps, groups, exact, down] (nnom_dwrect_plane_asks' order): pw
+    (the input's width where direct), the plane's words, the first input
     word's index, nu, nv, the job's n, lines, xp, op, xl, ol, the copy's
     xu, x step and d step; None for 3x3 and 5x5 (their window loop reads
     tag 7 alone) or where the plane holds no input."""

@@ -1273,7 +1273,8 @@ enum {
     P27_TAPS = 1,
     P27_GROUPS,
     P27_EXACT,
-    P27_DOWN,  /* down + P27_JOB_BIT (+ P27_DIRECT_BIT): tag 7's rect_given refuses a header retagged 7 */
+    P27_DOWN,  /* down + P27_JOB_BIT (+ P27_DIRECT_BIT): tag 7's rect_given
+                * refuses a header retagged 7 */
     P27_PW,    /* the plane's words a row (direct: the input's) */
     P27_WORDS, /* its words */
     P27_IN,    /* the first input word's index */
@@ -1621,7 +1622,8 @@ NNOM_INLINE void rect_plane_joint_body(const nnom_conv_args_t *a, int32_t gs, in
     const int32_t gw = P27_GROUP_WORDS(pairs);
     const int same = !all_groups || (g[gw] == g[0] && (gs == 2 || g[2 * gw] == g[0]));
     if (pairs == 2 && !exact && same) {
-        (g[0] == 2 ? nnom_dwrect_s8_scaled_adj_groups2 : nnom_dwrect_s8_adj_groups2)(buf, a->output, r);
+        (g[0] == 2 ? nnom_dwrect_s8_scaled_adj_groups2 : nnom_dwrect_s8_adj_groups2)(buf, a->output,
+                                                                                      r);
         return;
     }
     const uint32_t lo4 = ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u;
@@ -1670,7 +1672,8 @@ static NNOM_NOINLINE void rect_plane_direct(const nnom_conv_args_t *a)
     const int32_t *r = a->records;
     const int32_t *g = r + P27_HEAD;
     if (r[P27_TAPS] <= 4 && !r[P27_EXACT]) { /* (2,2): one group, the job in place */
-        (g[0] == 2 ? nnom_dwrect_s8_scaled_adj_groups2 : nnom_dwrect_s8_adj_groups2)(a->input, a->output, r);
+        (g[0] == 2 ? nnom_dwrect_s8_scaled_adj_groups2
+                   : nnom_dwrect_s8_adj_groups2)(a->input, a->output, r);
         return;
     }
     const nnom_dwrect_job_t j =

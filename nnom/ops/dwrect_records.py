@@ -64,6 +64,10 @@ PLANE = 2
 PLANE_TAG = 27
 # tag 27's down word + JOB: tag 7's check (rect_given) refuses its header
 JOB = 4
+# tag 27's down word + DIRECT: four channels (one word a pixel) whose windows
+# all lie inside the input, lines along its rows: the loop reads the input
+# in place (pw the input's width; no copy, no border: (2,2) s2 9x9x4 valid)
+DIRECT = 8
 PLANE_HEAD = 19
 # rect_groups' bounds: the plane's copy, the bands' copy (words), the cells
 RECT_PLANE = 576
@@ -243,8 +247,9 @@ def _inside(attrs: dict, kh: int, kw: int, in_hw, out_hw, groups: int) -> bool:
 
 
 def _plane_head(attrs: dict, kh: int, kw: int, ch: int, in_hw, out_hw, down: bool):
-    """Tag 27's header words after [tag, taps, groups, exact, down]
-    (nnom_dwrect_plane_asks' order): pw, the plane's words, the first input
+    """DIRECT or 0 (the down word's), then tag 27's header words after
+    [tag, taps, groups, exact, down] (nnom_dwrect_plane_asks' order): pw
+    (the input's width where direct), the plane's words, the first input
     word's index, nu, nv, the job's n, lines, xp, op, xl, ol, the copy's
     xu, x step and d step; None for 3x3 and 5x5 (their window loop reads
     tag 7 alone) or where the plane holds no input."""
@@ -260,8 +265,11 @@ def _plane_head(attrs: dict, kh: int, kw: int, ch: int, in_hw, out_hw, down: boo
     nv = min(span_v - v[3], v[0])
     if nu < 1 or nv < 1 or span_u * span_v > RECT_PLANE:
         return None
+    direct = _direct(ch, down, u, v)
+    pw = u[0] if direct else span_u
     return [
-        span_u,
+        DIRECT * direct,
+        pw,
         span_u * span_v,
         v[3] * span_u + u[3],
         nu,
@@ -270,12 +278,19 @@ def _plane_head(attrs: dict, kh: int, kw: int, ch: int, in_hw, out_hw, down: boo
         v[4],
         4 * u[2],
         u[6],
-        4 * v[2] * span_u,
+        4 * v[2] * pw,
         v[6],
         u[5],
         v[5] - nu * u[5],
         4 * (span_u - nu),
     ]
+
+
+def _direct(ch: int, down: bool, u: tuple, v: tuple) -> bool:
+    """The input itself is the plane (nnom_dwrect_plane_asks' direct): four
+    channels, rows along w, no padding, every window inside the input."""
+    span_u, span_v = (u[4] - 1) * u[2] + u[1], (v[4] - 1) * v[2] + v[1]
+    return ch == 4 and not down and u[3] == 0 and v[3] == 0 and span_u <= u[0] and span_v <= v[0]
 
 
 def _with_offsets(words: list[int], pw: int, kh: int, kw: int, down: bool) -> list[int]:
@@ -357,7 +372,8 @@ def dwrect_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw, out_hw) -> np
     inside = _inside(attrs, kh, kw, in_hw, out_hw, len(groups))
     head = _plane_head(attrs, kh, kw, cout, in_hw, out_hw, down) if plane or inside else None
     if head is not None:
-        out = [PLANE_TAG, taps, 0, int(exact), int(down) + JOB] + head
+        out = [PLANE_TAG, taps, 0, int(exact), int(down) + JOB + head[0]] + head[1:]
+        head = head[1:]
     else:
         out = [TAG, taps, 0, int(exact), int(down) + PLANE * plane]
     for c in groups:

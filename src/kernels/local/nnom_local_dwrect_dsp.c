@@ -108,6 +108,12 @@ void nnom_dwrect2_s8_exact_adj(const nnom_dwrect_job_t *j);
 void nnom_dwrect_s8_adj_groups(const nnom_dwrect_groups_t *j);
 void nnom_dwrect_s8_scaled_adj_groups(const nnom_dwrect_groups_t *j);
 void nnom_dwrect_s8_exact_adj_groups(const nnom_dwrect_groups_t *j);
+/* The first two on tag 27's records r of two pairs of taps (the (2,2)
+ * windows) and every group of them, x the first group's plane (or the
+ * input), out the output: the job read from r's header in place, no
+ * computed entry (~35 instructions a call and 1 an output less). */
+void nnom_dwrect_s8_adj_groups2(const void *x, int8_t *out, const int32_t *r);
+void nnom_dwrect_s8_scaled_adj_groups2(const void *x, int8_t *out, const int32_t *r);
 typedef void (*rect_loop_t)(const nnom_dwrect_job_t *j);
 
 
@@ -159,7 +165,7 @@ typedef void (*rect_loop_t)(const nnom_dwrect_job_t *j);
  * [24] ol - n op (a line's end to the next line's start), [36] lo4,
  * [40] hi4. The pairs (60 bytes each, 36 on two lanes) are entered at the
  * layer's count of them before their end (LDR to the pc). */
-__asm__(".macro DWRECT name, form, lanes, adj, groups=0\n"
+__asm__(".macro DWRECT name, form, lanes, adj, groups=0, hdr=0\n"
         ".section .text.\\name,\"ax\",%progbits\n"
         ".global \\name\n"
         ".type \\name, %function\n"
@@ -169,7 +175,21 @@ __asm__(".macro DWRECT name, form, lanes, adj, groups=0\n"
         ".p2align 2\n"
         "\\name:\n"
         "push   {r4-r11, lr}\n"
-        ".if \\groups\n"
+        ".if \\hdr\n"
+        /* (x, out, tag 27's records r): the job from r's header in place,
+         * two pairs (P27_GROUP_WORDS(2) words a group, its records from
+         * r's word 20 on) */
+        "sub    sp, sp, #64\n"
+        "ldr    r8, [r2, #8]\n" /* groups (more + 1: the test's beq) */
+        "ldr    r9, [r2, #24]\n" /* the plane's words */
+        "lsl    r9, r9, #2\n" /* xg; rg 116, an immediate */
+        "strd   r8, r9, [sp, #44]\n"
+        "mov    r4, r0\n"
+        "mov    r5, r1\n"
+        "add    r6, r2, #80\n"
+        "add    lr, r2, #40\n"
+        "ldm    lr, {r7-r12}\n" /* n, lines, xp, op, xl, ol */
+        ".elseif \\groups\n"
         "sub    sp, sp, #64\n"
         "add    r8, r0, #48\n"
         "ldm    r8, {r8, r9, r10}\n" /* more, xg, rg */
@@ -178,10 +198,12 @@ __asm__(".macro DWRECT name, form, lanes, adj, groups=0\n"
         ".else\n"
         "sub    sp, sp, #48\n"
         ".endif\n"
+        ".if \\hdr == 0\n"
         "ldrd   r8, r9, [r0, #40]\n"
         "strd   r8, r9, [sp, #36]\n"
         "ldr    lr, [r0, #36]\n"
         "ldm    r0, {r4-r12}\n" /* x, out, rec, n, lines, xp, op, xl, ol */
+        ".endif\n"
         "str    r6, [sp]\n"
         "str    r9, [sp, #4]\n"
         "strd   r7, r8, [sp, #12]\n"
@@ -196,12 +218,16 @@ __asm__(".macro DWRECT name, form, lanes, adj, groups=0\n"
         "strd   r4, r5, [sp, #28]\n" /* the group's first window less xp, output */
         ".endif\n"
         "mov    r3, r10\n"
-        "adr.w  r8, 3f\n"
         ".if \\lanes == 4\n"
         ".set   .Ldwrect_pair, 60\n"
         ".else\n"
         ".set   .Ldwrect_pair, 36\n"
         ".endif\n"
+        ".if \\hdr\n"
+        ".set   .Ldwrect_reps, 1\n" /* the head's pair and one: no computed entry */
+        ".else\n"
+        ".set   .Ldwrect_reps, (" NNOM_STR(RECT_TAPS) " + 1) / 2\n"
+        "adr.w  r8, 3f\n"
         "mov    r9, #.Ldwrect_pair\n"
         ".if \\adj\n"
         "sub    lr, lr, #1\n" /* the first pair is the head's */
@@ -209,6 +235,7 @@ __asm__(".macro DWRECT name, form, lanes, adj, groups=0\n"
         "mls    r8, lr, r9, r8\n"
         "orr    r8, r8, #1\n"
         "str    r8, [sp, #8]\n"
+        ".endif\n"
         "mov    r0, r4\n"
         "mov    r2, r5\n"
         "mov    r11, r7\n"
@@ -231,9 +258,11 @@ __asm__(".macro DWRECT name, form, lanes, adj, groups=0\n"
         ".else\n"
         "ldm    r1!, {r4-r7}\n"
         ".endif\n"
+        ".if \\hdr == 0\n"
         "ldr.w  pc, [sp, #8]\n"
+        ".endif\n"
         "4:\n"
-        ".rept  (" NNOM_STR(RECT_TAPS) " + 1) / 2\n"
+        ".rept  .Ldwrect_reps\n"
         ".if \\lanes == 4\n"
         "ldrd   r8, r9, [r1], #8\n"
         "ldr.w  r8, [r0, r8]\n"
@@ -247,7 +276,7 @@ __asm__(".macro DWRECT name, form, lanes, adj, groups=0\n"
         ".endif\n"
         ".endr\n"
         "3:\n"
-        ".if 3b - 4b != (" NNOM_STR(RECT_TAPS) " + 1) / 2 * .Ldwrect_pair\n"
+        ".if 3b - 4b != .Ldwrect_reps * .Ldwrect_pair\n"
         ".error \"nnom_dwrect_s8: a pair of taps is not its size\"\n"
         ".endif\n"
         ".if \\lanes == 2\n"
@@ -305,7 +334,11 @@ __asm__(".macro DWRECT name, form, lanes, adj, groups=0\n"
         ".if \\groups\n"
         "ldr    r8, [sp, #44]\n"
         "subs   r8, r8, #1\n"
+        ".if \\hdr\n"
+        "beq    6f\n"
+        ".else\n"
         "bmi    6f\n"
+        ".endif\n"
         "str    r8, [sp, #44]\n"
         "ldrd   r0, r2, [sp, #28]\n"
         "ldrd   r8, r9, [sp, #48]\n" /* xg, rg */
@@ -313,7 +346,11 @@ __asm__(".macro DWRECT name, form, lanes, adj, groups=0\n"
         "add    r2, r2, #4\n"
         "strd   r0, r2, [sp, #28]\n"
         "ldr    r1, [sp]\n"
+        ".if \\hdr\n"
+        "add    r1, r1, #116\n"
+        ".else\n"
         "add    r1, r1, r9\n"
+        ".endif\n"
         "str    r1, [sp]\n"
         "ldr    r8, [sp, #56]\n"
         "str    r8, [sp, #16]\n"
@@ -342,6 +379,8 @@ __asm__(".macro DWRECT name, form, lanes, adj, groups=0\n"
         "DWRECT nnom_dwrect_s8_adj_groups, 0, 4, 1, 1\n"
         "DWRECT nnom_dwrect_s8_scaled_adj_groups, 1, 4, 1, 1\n"
         "DWRECT nnom_dwrect_s8_exact_adj_groups, 2, 4, 1, 1\n"
+        "DWRECT nnom_dwrect_s8_adj_groups2, 0, 4, 1, 1, 1\n"
+        "DWRECT nnom_dwrect_s8_scaled_adj_groups2, 1, 4, 1, 1, 1\n"
         ".purgem DWRECT\n"
         ".text\n");
 
@@ -1234,8 +1273,9 @@ enum {
     P27_TAPS = 1,
     P27_GROUPS,
     P27_EXACT,
-    P27_DOWN,  /* down + P27_JOB_BIT: tag 7's rect_given refuses a header retagged 7 */
-    P27_PW,    /* the plane's words a row */
+    P27_DOWN,  /* down + P27_JOB_BIT (+ P27_DIRECT_BIT): tag 7's rect_given
+                * refuses a header retagged 7 */
+    P27_PW,    /* the plane's words a row (direct: the input's) */
     P27_WORDS, /* its words */
     P27_IN,    /* the first input word's index */
     P27_NU,
@@ -1247,7 +1287,15 @@ enum {
     P27_HEAD
 };
 #define P27_GROUP_WORDS(pairs) (17 + 6 * (pairs))
+/* the _groups2 loops' header offsets (bytes 8, 24, 40, 80; rg 116) */
+typedef char nnom_dwrect_p27_layout_t[P27_GROUPS == 2 && P27_WORDS == 6 && P27_JOB == 10 &&
+                                              P27_HEAD + 1 == 20 && 4 * P27_GROUP_WORDS(2) == 116
+                                          ? 1
+                                          : -1];
 #define P27_JOB_BIT 4
+/* Four channels whose windows all lie inside the input along its rows (no
+ * padding): the loop reads the input in place, the plane is not made */
+#define P27_DIRECT_BIT 8
 
 int nnom_dwrect_plane_asks(const nnom_conv_args_t *a)
 {
@@ -1274,12 +1322,16 @@ int nnom_dwrect_plane_asks(const nnom_conv_args_t *a)
     if (u->pad < 0 || v->pad < 0 || u->s < 1 || v->s < 1 || nu < 1 || nv < 1 ||
         span_u * span_v > RECT_PLANE)
         return 0;
+    /* (dwrect_records._direct; ch 4: the input's pixels are words) */
+    const int direct = ch == 4 && !down && u->pad == 0 && v->pad == 0 && span_u <= u->in &&
+                       span_v <= v->in;
+    const int32_t pw = direct ? u->in : span_u;
     const int32_t want[P27_HEAD] = {NNOM_DWRECT_PLANE_TAG,
                                     taps,
                                     (ch + 3) / 4,
                                     exact,
-                                    down + P27_JOB_BIT,
-                                    span_u,
+                                    down + P27_JOB_BIT + (direct ? P27_DIRECT_BIT : 0),
+                                    pw,
                                     span_u * span_v,
                                     v->pad * span_u + u->pad,
                                     nu,
@@ -1288,7 +1340,7 @@ int nnom_dwrect_plane_asks(const nnom_conv_args_t *a)
                                     v->out,
                                     4 * u->s,
                                     u->ob,
-                                    4 * v->s * span_u,
+                                    4 * v->s * pw,
                                     v->ob,
                                     u->xb,
                                     v->xb - nu * u->xb,
@@ -1297,7 +1349,7 @@ int nnom_dwrect_plane_asks(const nnom_conv_args_t *a)
     for (int i = 0; i < P27_HEAD; i++)
         bad |= r[i] ^ want[i];
     int32_t rec[RECT_REC];
-    rect_plane_offsets(rec, u->k, taps, 4 * span_u);
+    rect_plane_offsets(rec, u->k, taps, 4 * pw);
     const int32_t *g = r + P27_HEAD;
     for (int32_t c = 0; bad == 0 && c < ch; c = nnom_dw_odd_next(c, ch), g += P27_GROUP_WORDS(pairs)) {
         bad |= (g[0] != 1 && g[0] != 2) || (exact && g[0] != 1);
@@ -1565,12 +1617,18 @@ NNOM_INLINE void rect_plane_joint_body(const nnom_conv_args_t *a, int32_t gs, in
     rect_rows_g[gs - 1](&rows);
     const int32_t exact = r[P27_EXACT];
     const int32_t *g = r + P27_HEAD;
+    /* (2,2) windows but the exact form: every group in one call, the job
+     * from the header (where the groups' forms are the same) */
+    const int32_t gw = P27_GROUP_WORDS(pairs);
+    const int same = !all_groups || (g[gw] == g[0] && (gs == 2 || g[2 * gw] == g[0]));
+    if (pairs == 2 && !exact && same) {
+        (g[0] == 2 ? nnom_dwrect_s8_scaled_adj_groups2 : nnom_dwrect_s8_adj_groups2)(buf, a->output,
+                                                                                      r);
+        return;
+    }
     const uint32_t lo4 = ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u;
     const uint32_t hi4 = ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u;
     if (all_groups) {
-        int32_t same = 1;
-        for (int32_t k = 1; k < gs; k++)
-            same &= g[k * P27_GROUP_WORDS(pairs)] == g[0];
         if (same) { /* one call for every group: the same loop */
             static void (*const loops[3])(const nnom_dwrect_groups_t *) = {
                 nnom_dwrect_s8_adj_groups, nnom_dwrect_s8_scaled_adj_groups,
@@ -1605,6 +1663,26 @@ static NNOM_NOINLINE void rect_plane_joint_all(const nnom_conv_args_t *a, int32_
     rect_plane_joint_body(a, gs, 1);
 }
 
+/* Tag 27's direct plane (four channels, no padding, every window inside
+ * the input): one call of the loop on the input itself, the header's job
+ * on the input's rows (pw its width): no copy, no border, no frame
+ * ((2,2) s2 9x9x4 valid: the copy and its set-up were ~210 of 1,098). */
+static NNOM_NOINLINE void rect_plane_direct(const nnom_conv_args_t *a)
+{
+    const int32_t *r = a->records;
+    const int32_t *g = r + P27_HEAD;
+    if (r[P27_TAPS] <= 4 && !r[P27_EXACT]) { /* (2,2): one group, the job in place */
+        (g[0] == 2 ? nnom_dwrect_s8_scaled_adj_groups2
+                   : nnom_dwrect_s8_adj_groups2)(a->input, a->output, r);
+        return;
+    }
+    const nnom_dwrect_job_t j =
+        rect_job27((const uint32_t *)(const void *)a->input, a->output, g + 1, r,
+                   (r[P27_TAPS] + 1) / 2, ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u,
+                   ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u);
+    rect_loop(r[P27_EXACT], g[0], 0, 1)(&j);
+}
+
 /* The plane of tag 27's records (nnom_dwrect_plane_asks held at build;
  * reads records, in.c, input, output and p's input_zp, act_min, act_max
  * alone: its direct type in nnom_dwconv2d.c sets no other field):
@@ -1622,6 +1700,8 @@ void nnom_dwrect_plane_run(const nnom_conv_args_t *a)
     if ((ch == 4 || ch == 8 || ch == 12) && r[P27_XU] == ch && gs * r[P27_WORDS] <= RECT_PLANE) {
         if (gs > 1)
             rect_plane_joint_all(a, gs);
+        else if (r[P27_DOWN] == P27_JOB_BIT + P27_DIRECT_BIT)
+            rect_plane_direct(a);
         else
             rect_plane_joint(a, gs);
         return;

@@ -230,3 +230,19 @@ def test_plane_named_in_the_header():
     assert five is None or five[0] == dr.TAG
     cells = dict(ATTRS, pads=(0, 0, 1, 1))
     assert dr.dwrect_records(cells, _q(2, 3, 13), 0, -128, (30, 17), (15, 9))[4] == 1  # down
+
+
+def test_direct_plane_on_the_input():
+    # branch rectg: four channels, no padding, every window inside the input,
+    # rows along it: DIRECT in the down word, pw and the offsets the input's
+    rec = dr.dwrect_records(ATTRS, _q(2, 2, 4), 0, -128, (9, 11), (4, 5))
+    assert rec[0] == dr.PLANE_TAG and rec[4] == dr.JOB + dr.DIRECT
+    assert rec[5] == 11 and rec[6] == 8 * 10 and rec[14] == 4 * 2 * 11  # pw, words, xl
+    g = rec[dr.PLANE_HEAD :]
+    assert list(g[5:7]) == [0, 4] and list(g[11:13]) == [4 * 11, 4 * 11 + 4]
+    # not direct: eight channels, rows down the input, padding
+    eight = dr.dwrect_records(ATTRS, _q(2, 2, 8), 0, -128, (9, 9), (4, 4))
+    assert eight[4] == dr.JOB and eight[5] == 8
+    assert dr.dwrect_records(ATTRS, _q(2, 2, 4), 0, -128, (11, 9), (5, 4))[4] == dr.JOB + 1
+    same = dict(ATTRS, pads=(0, 1, 0, 1))
+    assert dr.dwrect_records(same, _q(2, 2, 4), 0, -128, (7, 7), (4, 4))[4] == dr.JOB

@@ -880,3 +880,34 @@ RECTF2_CASES = [
 
 
 layer_family("rectf2_", 210_050, RECTF2_CASES)
+
+
+# Branch rectg: tag 27's direct planes (four channels, no padding, every
+# window inside the input, lines along its rows: the loop on the input,
+# pw the input's width; the down word's DIRECT bit) and the (2,2) loops on
+# the header's job (_groups2: one, two and three groups, the scaled and the
+# one-row forms, "small" and "scaled"). Direct: input wider than the
+# windows' span (9x11: pw 11, span 10), s1, the exact form and a (3,2)
+# window (both on the input by the job's loop); just outside: a tall plane
+# (rows down the input: the copy), a padded four-channel plane (the copy,
+# _groups2), eight channels border-less, the exact form on three groups.
+RECTG_CASES = [
+    ((9, 9, 4), (2, 2), 2, "valid", "relu", None),
+    ((9, 9, 4), (2, 2), 2, "valid", "relu", "small"),
+    ((13, 13, 4), (2, 2), 2, "valid", "relu", "scaled"),
+    ((9, 11, 4), (2, 2), 2, "valid", "relu", None),
+    ((8, 9, 4), (2, 2), 1, "valid", "relu", None),
+    ((9, 9, 4), (2, 2), 2, "valid", "relu6", None),
+    ((10, 10, 4), (3, 2), 2, "valid", "relu", "scaled"),
+    ((5, 5, 12), (2, 2), 2, "same", "relu", None),
+    ((6, 6, 12), (2, 2), 1, "same", "relu", "scaled"),
+    ((7, 7, 8), (2, 2), 2, "same", "relu", "small"),
+    # just outside
+    ((11, 9, 4), (2, 2), 2, "valid", "relu", None),
+    ((7, 7, 4), (2, 2), 2, "same", "relu", None),
+    ((8, 8, 8), (2, 2), 2, "valid", "relu", None),
+    ((5, 5, 12), (2, 2), 2, "same", "relu6", None),
+]
+
+
+layer_family("rectg_", 213_000, RECTG_CASES)

@@ -145,25 +145,31 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3c1_s8")
     "ldr    lr, " DW3C1M_F_REC "\n"                                                              \
     "ldm    lr!, {r4, r6-r10}\n" /* (w0, w1), (w1, w2), bias, mult, ra, e */                      \
     "str    lr, " DW3C1M_F_REC "\n"
-/* a run of the line at r0 (B its border before), out at every way out
- * with r0 at x + (n + 2) xs, on to NAME's _next */
-#define DW3C1M_RUN(NAME, B)                                                                      \
+/* A run's start: out's offset, n, the first two rows' pair, then B */
+#define DW3C1M_RUN_HEAD(B)                                                                       \
     "add    r2, r5, r1\n"                                                                        \
     "ldr    r3, " DW3C1M_F_N "\n"                                                                \
     "ldrsb  r11, [r0]\n"                                                                         \
     "ldrsb  lr, [r0, r1]\n"                                                                      \
     "add    r0, r0, r1, lsl #1\n"                                                                \
     "pkhbt  r11, r11, lr, lsl #16\n"                                                             \
-    B                                                                                            \
-    "lsls   r12, r3, #31\n"                                                                      \
-    "bpl    .L" NAME "_even\n"                                                                   \
+    B
+/* One output alone (an odd n's first), the pair on by a row */
+#define DW3C1M_ONE                                                                               \
     "ldrsb  r12, [r0]\n"                                                                         \
     "add    r0, r0, r1\n"                                                                        \
     "smlad  lr, r11, r4, r7\n"                                                                   \
     "smlabt lr, r12, r6, lr\n"                                                                   \
     DW3C1_RQ("[r0, r2]")                                                                         \
     "lsl    r12, r12, #16\n"                                                                     \
-    "pkhtb  r11, r12, r11, asr #16\n"                                                            \
+    "pkhtb  r11, r12, r11, asr #16\n"
+/* a run of the line at r0 (B its border before), out at every way out
+ * with r0 at x + (n + 2) xs, on to NAME's _next */
+#define DW3C1M_RUN(NAME, B)                                                                      \
+    DW3C1M_RUN_HEAD(B)                                                                           \
+    "lsls   r12, r3, #31\n"                                                                      \
+    "bpl    .L" NAME "_even\n"                                                                   \
+    DW3C1M_ONE                                                                                   \
     "subs   r3, r3, #1\n"                                                                        \
     "beq    .L" NAME "_next\n"                                                                   \
     "lsls   r12, r3, #31\n"                                                                      \
@@ -199,13 +205,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3c1_s8")
  * first output alone first): the end's test a pass of eight and one
  * dispatch a run (~3 instructions a run fewer on runs of 8 to 14) */
 #define DW3C1M_RUN8(NAME, B)                                                                     \
-    "add    r2, r5, r1\n"                                                                        \
-    "ldr    r3, " DW3C1M_F_N "\n"                                                                \
-    "ldrsb  r11, [r0]\n"                                                                         \
-    "ldrsb  lr, [r0, r1]\n"                                                                      \
-    "add    r0, r0, r1, lsl #1\n"                                                                \
-    "pkhbt  r11, r11, lr, lsl #16\n"                                                             \
-    B                                                                                            \
+    DW3C1M_RUN_HEAD(B)                                                                           \
     "and    r12, r3, #7\n"                                                                       \
     "mla    r3, r3, r1, r0\n" /* the end, odd n too */                                           \
     "tbb    [pc, r12]\n"                                                                         \
@@ -215,46 +215,22 @@ __asm__(NNOM_ASM_FUNC("nnom_dw3c1_s8")
     ".byte (.L" NAME "_a2 - .L" NAME "_tb) / 2, (.L" NAME "_o4 - .L" NAME "_tb) / 2\n"           \
     ".byte (.L" NAME "_m6 - .L" NAME "_tb) / 2, (.L" NAME "_o6 - .L" NAME "_tb) / 2\n"           \
     ".L" NAME "_o0:\n" /* n = 8 k + 1: the first output alone */                                 \
-    "ldrsb  r12, [r0]\n"                                                                         \
-    "add    r0, r0, r1\n"                                                                        \
-    "smlad  lr, r11, r4, r7\n"                                                                   \
-    "smlabt lr, r12, r6, lr\n"                                                                   \
-    DW3C1_RQ("[r0, r2]")                                                                         \
-    "lsl    r12, r12, #16\n"                                                                     \
-    "pkhtb  r11, r12, r11, asr #16\n"                                                            \
+    DW3C1M_ONE                                                                                   \
     "cmp    r0, r3\n"                                                                            \
     "beq    .L" NAME "_next\n"                                                                   \
     "b      .L" NAME "_a1\n"                                                                     \
     ".L" NAME "_o2:\n"                                                                           \
-    "ldrsb  r12, [r0]\n"                                                                         \
-    "add    r0, r0, r1\n"                                                                        \
-    "smlad  lr, r11, r4, r7\n"                                                                   \
-    "smlabt lr, r12, r6, lr\n"                                                                   \
-    DW3C1_RQ("[r0, r2]")                                                                         \
-    "lsl    r12, r12, #16\n"                                                                     \
-    "pkhtb  r11, r12, r11, asr #16\n"                                                            \
+    DW3C1M_ONE                                                                                   \
     ".L" NAME "_m2:\n" /* 8 k + 2 left: from b2 */                                               \
     "mov    r12, r11\n"                                                                          \
     "b      .L" NAME "_b2\n"                                                                     \
     ".L" NAME "_o6:\n"                                                                           \
-    "ldrsb  r12, [r0]\n"                                                                         \
-    "add    r0, r0, r1\n"                                                                        \
-    "smlad  lr, r11, r4, r7\n"                                                                   \
-    "smlabt lr, r12, r6, lr\n"                                                                   \
-    DW3C1_RQ("[r0, r2]")                                                                         \
-    "lsl    r12, r12, #16\n"                                                                     \
-    "pkhtb  r11, r12, r11, asr #16\n"                                                            \
+    DW3C1M_ONE                                                                                   \
     ".L" NAME "_m6:\n" /* 8 k + 6 left: from b1 */                                               \
     "mov    r12, r11\n"                                                                          \
     "b      .L" NAME "_b1\n"                                                                     \
     ".L" NAME "_o4:\n"                                                                           \
-    "ldrsb  r12, [r0]\n"                                                                         \
-    "add    r0, r0, r1\n"                                                                        \
-    "smlad  lr, r11, r4, r7\n"                                                                   \
-    "smlabt lr, r12, r6, lr\n"                                                                   \
-    DW3C1_RQ("[r0, r2]")                                                                         \
-    "lsl    r12, r12, #16\n"                                                                     \
-    "pkhtb  r11, r12, r11, asr #16\n"                                                            \
+    DW3C1M_ONE                                                                                   \
     "b      .L" NAME "_a2\n"                                                                     \
     ".L" NAME "_a1:\n"                                                                           \
     DW3C1_PASS("r11", "r12")                                                                     \

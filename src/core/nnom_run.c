@@ -14,10 +14,11 @@ static void run_tail(nnom_layer_t *l)
 }
 
 #if !defined(__OPTIMIZE_SIZE__)
-/* A failed run and a tail both rare: GCC then lays the loop out so that
- * the tail byte's test is one CBNZ (1 instruction a layer less; the tail's
- * alone changed nothing, the status stays CMP and a branch: its exit is the
- * shared epilogue, before the loop) */
+/* A failed run and a tail both rare: GCC then lays the loop without a
+ * callback out so that the tail byte's test is one CBNZ (1 instruction a
+ * layer less; the tail's alone changed nothing, the status stays CMP and a
+ * branch: its exit is the shared epilogue, before the loop). The callback's
+ * loop kept as it was: there the same gave CMP and BNE, 13 as before. */
 #if defined(__GNUC__)
 #define RUN_RARE(x) __builtin_expect(!!(x), 0)
 #else

@@ -283,12 +283,16 @@ nnom_status_t nnom_local_pwfo24_rec(const int32_t *records, int8_t *output, cons
  * too). */
 #if NNOM_RECORDS_RUNS && NNOM_DENSE_GROUPED && !defined(NNOM_USING_CHW)
 #define NNOM_DW_DIRECT 1
-void nnom_dw_tiny_tag_run(const nnom_conv_args_t *a);
-void nnom_dw_tiny3_run(const nnom_conv_args_t *a);
+nnom_status_t nnom_dw_tiny_tag_direct(const nnom_conv_args_t *block,
+                                      const int8_t *input, int8_t *output);
+nnom_status_t nnom_dw_tiny3_direct(const nnom_conv_args_t *block,
+                                   const int8_t *input, int8_t *output);
 void nnom_dw_tiny3r_direct(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
 void nnom_dw3_q_direct(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
-void nnom_dw_line_tag_run(const nnom_conv_args_t *a);
-void nnom_dwcol_one_early(const nnom_conv_args_t *a);
+nnom_status_t nnom_dw_line_tag_direct(const nnom_conv_args_t *block,
+                                      const int8_t *input, int8_t *output);
+nnom_status_t nnom_dwcol_one_direct(const nnom_conv_args_t *block,
+                                    const int8_t *input, int8_t *output);
 void nnom_dwrect_plane_run(const nnom_conv_args_t *a);
 void nnom_dw3_short_a_s8(const nnom_conv_args_t *a, int32_t n);
 void nnom_dw3_valid_a_s8(const nnom_conv_args_t *a, int32_t n);
@@ -301,10 +305,10 @@ uint8_t nnom_local_dwconv_s8_direct(unsigned step);
 #endif
 enum {
     NNOM_DW_DIRECT_NONE,
-    NNOM_DW_DIRECT_TINY_TAG, /* nnom_dw_tiny_tag_run */
-    NNOM_DW_DIRECT_TINY3,    /* nnom_dw_tiny3_run */
-    NNOM_DW_DIRECT_LINE_TAG, /* nnom_dw_line_tag_run */
-    NNOM_DW_DIRECT_COL,      /* nnom_dwcol_one_early */
+    NNOM_DW_DIRECT_TINY_TAG, /* nnom_dw_tiny_tag_direct (no block copy) */
+    NNOM_DW_DIRECT_TINY3,    /* nnom_dw_tiny3_direct (no block copy) */
+    NNOM_DW_DIRECT_LINE_TAG, /* nnom_dw_line_tag_direct (no block copy) */
+    NNOM_DW_DIRECT_COL,      /* nnom_dwcol_one_direct (no block copy) */
     NNOM_DW_DIRECT_PLANE,    /* nnom_dwrect_plane_run */
     NNOM_DW_DIRECT_THREE_SS, /* nnom_dw3_short_a_s8, out.h * out.w */
     NNOM_DW_DIRECT_THREE_SV, /* nnom_dw3_valid_b_s8 (no block copy) */

@@ -62,6 +62,9 @@ int nnom_dw_tiny3_asks(const nnom_conv_args_t *a);
 /* Those layers run, no check made again (its geometry from the
  * arguments alone, straight to the assembly's one call). */
 void nnom_dw_tiny3_run(const nnom_conv_args_t *a);
+/* The same on the config's block and the layer's buffers (no copy) */
+nnom_status_t nnom_dw_tiny3_direct(const nnom_conv_args_t *block,
+                                   const int8_t *input, int8_t *output);
 
 /* The first word of the converter's records for nnom_dw_tiny3_run's
  * layers with the loop's job in a head (nnom/ops/dwtiny_records.py;
@@ -79,6 +82,9 @@ int nnom_dw_tiny3r_asks(const nnom_conv_args_t *a);
 int nnom_dw_tiny_tag_asks(const nnom_conv_args_t *a);
 /* The layer run on that head, where nnom_dw_tiny_tag_asks held. */
 void nnom_dw_tiny_tag_run(const nnom_conv_args_t *a);
+/* The same on the config's block and the layer's buffers (no copy) */
+nnom_status_t nnom_dw_tiny_tag_direct(const nnom_conv_args_t *block,
+                                      const int8_t *input, int8_t *output);
 
 /* Channels [from, out.c) of a layer, one to three, here (the others run
  * elsewhere: no group of four lanes overlapping the last whole one); 1

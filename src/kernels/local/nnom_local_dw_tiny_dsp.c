@@ -1824,14 +1824,14 @@ NNOM_INLINE int tiny_dw3c1_takes(const tiny_t *t)
  * border outputs too (tiny_dw3c1_ends' C on them cost ~20 instructions
  * an output more: (3,1) s1 20x3x2 same 1595 -> 1339). The job field by
  * field: zp only where read (its store and load cost the runs alone). */
-NNOM_INLINE void tiny_dw3c1_call(const nnom_conv_args_t *a, const int32_t *rec, int32_t from,
-                                 int32_t m, int32_t xs, int32_t lines, int32_t xl, int32_t ol,
-                                 const int SAME)
+NNOM_INLINE void tiny_dw3c1_call_xo(const nnom_conv_args_t *a, const int8_t *x, int8_t *o,
+                                    const int32_t *rec, int32_t from, int32_t m, int32_t xs,
+                                    int32_t lines, int32_t xl, int32_t ol, const int SAME)
 {
     nnom_dw3c1m_job_t j;
     j.rec = rec;
-    j.x = a->input;
-    j.d0 = (int32_t)(a->output - a->input) + (from - 4) * xs;
+    j.x = x;
+    j.d0 = (int32_t)(o - x) + (from - 4) * xs;
     j.n = m;
     j.xs = xs;
     j.c = a->out.c;
@@ -1844,6 +1844,14 @@ NNOM_INLINE void tiny_dw3c1_call(const nnom_conv_args_t *a, const int32_t *rec, 
     } else {
         nnom_dw3c1m_s8(&j);
     }
+}
+/* (a's buffers; the direct type's run passes the config's block and the
+ * layer's buffers apart: the block's input and output are not the run's) */
+NNOM_INLINE void tiny_dw3c1_call(const nnom_conv_args_t *a, const int32_t *rec, int32_t from,
+                                 int32_t m, int32_t xs, int32_t lines, int32_t xl, int32_t ol,
+                                 const int SAME)
+{
+    tiny_dw3c1_call_xo(a, a->input, a->output, rec, from, m, xs, lines, xl, ol, SAME);
 }
 
 NNOM_INLINE void tiny_dw3c1_runs(const nnom_conv_args_t *a, const tiny_t *t, const tiny_ch_t *r,
@@ -2028,14 +2036,26 @@ int nnom_dw_tiny3r_asks(const nnom_conv_args_t *a)
 
 /* tiny_s8's course on them without tiny_t, the records' test and the
  * course's tests ((3,1) s1 16x2x3 valid: ~60 instructions a run) */
-void nnom_dw_tiny3_run(const nnom_conv_args_t *a)
+NNOM_INLINE void tiny3_run(const nnom_conv_args_t *a, const int8_t *x, int8_t *o)
 {
     const int32_t c = a->out.c, along = a->k.h == 1; /* (tiny_of()'s two axes) */
     const int32_t xs = along ? c : a->in.w * c, n = along ? a->out.w : a->out.h;
     const int32_t pad = along ? a->p.pad_left : a->p.pad_top, m = n - 2 * pad;
     const int32_t xl = along ? a->p.stride_h * a->in.w * c : a->p.stride_w * c;
     const int32_t lines = along ? a->out.h : a->out.w, ol = along ? a->out.w * c : c;
-    tiny_dw3c1_call(a, a->records + 1, pad, m, xs, lines, xl, ol, pad != 0);
+    tiny_dw3c1_call_xo(a, x, o, a->records + 1, pad, m, xs, lines, xl, ol, pad != 0);
+}
+void nnom_dw_tiny3_run(const nnom_conv_args_t *a)
+{
+    tiny3_run(a, a->input, a->output);
+}
+/* (every field but the buffers and the clamp, which it does not read, is
+ * the config's block's: build() compared them) */
+nnom_status_t nnom_dw_tiny3_direct(const nnom_conv_args_t *block,
+                                   const int8_t *input, int8_t *output)
+{
+    tiny3_run(block, input, output);
+    return NN_SUCCESS;
 }
 
 int nnom_dw_tiny_s8(const nnom_conv_args_t *a)
@@ -2170,9 +2190,8 @@ int nnom_dw_tiny_tag_asks(const nnom_conv_args_t *a)
 
 /* The kept run: the head's course, geometry and entries, no check (the
  * asks held at build) */
-void nnom_dw_tiny_tag_run(const nnom_conv_args_t *a)
+NNOM_INLINE void tiny_tag_run(const nnom_conv_args_t *a, const int32_t *h)
 {
-    const int32_t *h = a->records + 1;
     const tiny_t *t = (const tiny_t *)(const void *)(h + 1);
     const tiny_ch_t *r = (const tiny_ch_t *)(const void *)(h + TINY_HEAD_WORDS);
     const int32_t pairs = (t->k + 1) / 2, s2 = t->s - 1, entries = h[11];
@@ -2185,6 +2204,23 @@ void nnom_dw_tiny_tag_run(const nnom_conv_args_t *a)
     case TINY_C_L7: tiny_line7(a, t, r, entries, mfn); break;
     default: tiny_chans(a, t, r, tiny_fns[s2][pairs - 2], entries, 0); break;
     }
+}
+void nnom_dw_tiny_tag_run(const nnom_conv_args_t *a)
+{
+    tiny_tag_run(a, a->records + 1);
+}
+/* The courses read four fields of the arguments (the buffers, input_zp,
+ * out.c): those alone set, no copy of the config's block */
+nnom_status_t nnom_dw_tiny_tag_direct(const nnom_conv_args_t *block,
+                                      const int8_t *input, int8_t *output)
+{
+    nnom_conv_args_t s;
+    s.input = input;
+    s.output = output;
+    s.p.input_zp = block->p.input_zp;
+    s.out.c = block->out.c;
+    tiny_tag_run(&s, block->records + 1);
+    return NN_SUCCESS;
 }
 
 int nnom_dw_tiny_rest(const nnom_conv_args_t *a, int32_t from)

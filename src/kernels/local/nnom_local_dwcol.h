@@ -154,6 +154,9 @@ NNOM_INLINE int nnom_dwcol_alone_asks(const nnom_conv_args_t *a)
 /* The same on the input of a layer whose records the converter tagged
  * NNOM_DWCOL_AL_TAG (its rule held, the geometry in the records' head) */
 void nnom_dwcol_one_early(const nnom_conv_args_t *a);
+/* The same on the config's block (its records alone) and the buffers */
+nnom_status_t nnom_dwcol_one_direct(const nnom_conv_args_t *block,
+                                    const int8_t *input, int8_t *output);
 /* 1 when those records' head is the layer's own geometry (asked at the
  * first run, before the course is kept): a header whose records say other
  * lines, steps or loops is refused, never run outside its buffers. */

@@ -203,13 +203,14 @@ int nnom_dwcol_alone_holds(const nnom_conv_args_t *a)
     return d == 0;
 }
 
-void nnom_dwcol_one_early(const nnom_conv_args_t *a)
+/* The kept run on the records h and the buffers: all it reads (the direct
+ * type's run passes the config's block, no copy) */
+NNOM_INLINE void dwcol_one(const int32_t *h, const int8_t *x, int8_t *o)
 {
     /* the converter's words: the loops, lines, lx, lo, then the job's */
-    const int32_t *h = a->records;
     nnom_dwcol_job_t j;
-    j.x = a->input;
-    j.out = a->output;
+    j.x = x;
+    j.out = o;
     j.rec = h + NNOM_DWCOL_AL_HEAD;
     memcpy(&j.n, h + 5, 7 * sizeof(int32_t)); /* n, xs, xp, op, pairs, odd, groups */
     const int32_t loops = h[1], lx = h[3], lo = h[4];
@@ -225,6 +226,18 @@ void nnom_dwcol_one_early(const nnom_conv_args_t *a)
         j.x += lx;
         j.out += lo;
     }
+}
+
+void nnom_dwcol_one_early(const nnom_conv_args_t *a)
+{
+    dwcol_one(a->records, a->input, a->output);
+}
+
+nnom_status_t nnom_dwcol_one_direct(const nnom_conv_args_t *block,
+                                    const int8_t *input, int8_t *output)
+{
+    dwcol_one(block->records, input, output);
+    return NN_SUCCESS;
 }
 
 #else

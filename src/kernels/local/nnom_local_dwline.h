@@ -57,6 +57,10 @@ int nnom_dw_line_try(const nnom_conv_args_t *a);
 #define NNOM_DWLINE_HEAD 12
 int nnom_dw_line_tag_asks(const nnom_conv_args_t *a);
 void nnom_dw_line_tag_run(const nnom_conv_args_t *a);
+/* The same on the config's block (it reads the records and input_zp) and
+ * the layer's buffers: the direct type's run, no copy of the block */
+nnom_status_t nnom_dw_line_tag_direct(const nnom_conv_args_t *block,
+                                      const int8_t *input, int8_t *output);
 
 /* Unpadded lines of 4+ taps (nnom_local_dwcolin_dsp.c: dw_col_inside's
  * course before the other tries): no padding, one row of taps within the

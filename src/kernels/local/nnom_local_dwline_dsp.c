@@ -94,17 +94,29 @@ int nnom_dw_line_tag_asks(const nnom_conv_args_t *a)
     return d == 0;
 }
 
-void nnom_dw_line_tag_run(const nnom_conv_args_t *a)
+/* The kept run on the records h, input x, output o and the input's zero
+ * point: all it reads (the direct type's run passes the config's block) */
+NNOM_INLINE void line_tag(const int32_t *h, const int8_t *x, int8_t *o, int32_t zp)
 {
-    const int32_t *h = a->records;
     uint32_t copy[NNOM_DWLINE_COPY / 4 + 2]; /* (+2: the fill's first and last words) */
     nnom_dwcol_job_t j;
-    j.x = nnom_dw3_line_fill(copy, a->input, h[1], h[2], h[3],
-                             ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u);
-    j.out = a->output;
+    j.x = nnom_dw3_line_fill(copy, x, h[1], h[2], h[3], ((uint32_t)zp & 0xFFu) * 0x01010101u);
+    j.out = o;
     j.rec = h + NNOM_DWLINE_HEAD;
     memcpy(&j.n, h + 4, 7 * sizeof(int32_t)); /* n, xs, xp, op, pairs, odd, groups */
     (h[11] ? nnom_dwcol_cmsc_s8 : nnom_dwcol_sc_s8)(&j);
+}
+
+void nnom_dw_line_tag_run(const nnom_conv_args_t *a)
+{
+    line_tag(a->records, a->input, a->output, a->p.input_zp);
+}
+
+nnom_status_t nnom_dw_line_tag_direct(const nnom_conv_args_t *block,
+                                      const int8_t *input, int8_t *output)
+{
+    line_tag(block->records, input, output, block->p.input_zp);
+    return NN_SUCCESS;
 }
 #else
 typedef int nnom_local_dwline_dsp_unused_t; /* ISO C: a translation unit is never empty */

@@ -536,3 +536,84 @@ def frame6m_model(k: int, rng: np.random.Generator):
 
 
 family("frame6m_", 212_050, len(FRAME6M_CASES), frame6m_model)
+
+
+# nocopy: the direct types of tag 29, tag 35 and tag 9 (DW_COL_ALONE) run
+# on the config's block and the layer's buffers (no copy of the arguments):
+# tag 29's courses (one channel, two, three, five, six, seven), tag 35 on
+# 8 and 12 channels along either axis, tag 9 one and two channels past a
+# group; trained-like scales ("small", "scaled", "huge"); beside them the
+# layers just outside those paths (three channels past a group, four
+# channels), ReLU6 and one without records (the generic type).
+NOCOPY_CASES = [
+    ((1, 9, 1), (1, 5), 1, "same", "relu", "huge"),  # tag 29, one channel
+    ((11, 1, 3), (5, 1), 2, "same", "relu", "small"),  # tag 29, three
+    ((1, 12, 5), (1, 4), 1, "valid", "relu", None),  # tag 29, five
+    ((9, 1, 6), (6, 1), 1, "same", "relu", "small"),  # tag 29, six
+    ((1, 10, 7), (1, 5), 2, "same", "relu", None),  # tag 29, seven
+    ((14, 1, 2), (7, 1), 2, "same", "relu", "small"),  # tag 29, two
+    ((30, 1, 8), (5, 1), 1, "same", "relu", None),  # tag 35, 8 channels
+    ((1, 20, 12), (1, 7), 2, "same", "relu", "small"),  # tag 35, along w
+    ((1, 9, 9), (1, 6), 1, "valid", "relu", None),  # tag 9, one past
+    ((12, 1, 10), (5, 1), 2, "valid", "relu", "scaled"),  # tag 9, two past, down
+    ((1, 9, 11), (1, 6), 1, "valid", "relu", None),  # three past: not tag 9
+    ((13, 1, 4), (8, 1), 1, "valid", "relu", None),  # four channels: not tag 29
+    ((30, 1, 8), (5, 1), 1, "same", "relu6", None),  # ReLU6 (folded: tag 35)
+    ((30, 1, 8), (5, 1), 1, "same", "relu", None),  # without records: generic
+]
+NOCOPY_WITHOUT_RECORDS = (13,)
+layer_family("nocopy_", 217_000, NOCOPY_CASES, without_records=NOCOPY_WITHOUT_RECORDS)
+
+
+# nocopy_m: direct types one after another in a model (each reads its own
+# layer's buffers, not the block's), 1x1 layers and a generic one between
+NOCOPYM_CASES = [
+    (
+        (30, 1, 8),
+        [
+            ("dw", (5, 1), 1, "same"),
+            ("dw", (6, 1), 1, "valid"),
+            ("pw", 2),
+            ("dw", (8, 1), 1, "valid"),
+        ],
+    ),
+    (
+        (1, 21, 5),
+        [
+            ("dw", (1, 5), 2, "same"),
+            ("pw", 12),
+            ("dw", (1, 7), 2, "same"),
+            ("pw", 10),
+            ("dw", (1, 6), 1, "valid"),
+        ],
+    ),
+    (
+        (11, 1, 3),
+        [
+            ("dw", (5, 1), 2, "same"),
+            ("dw", (3, 1), 1, "same"),
+            ("pw", 9),
+            ("dw", (4, 1), 1, "valid"),
+        ],
+    ),
+]
+
+
+def nocopym_model(k: int, rng: np.random.Generator):
+    keras = kf._keras()
+    layers = keras.layers
+    shape, specs = NOCOPYM_CASES[k]
+    x = inputs = keras.Input(shape)
+    for spec in specs:
+        if spec[0] == "pw":
+            x = layers.Conv2D(spec[1], 1, activation="relu")(x)
+        else:
+            x = layers.DepthwiseConv2D(
+                spec[1], strides=spec[2], padding=spec[3], activation="relu"
+            )(x)
+    model = keras.Model(inputs, x)
+    kf.randomize_weights(model, rng)
+    return model
+
+
+family("nocopy_m", 217_050, len(NOCOPYM_CASES), nocopym_model)

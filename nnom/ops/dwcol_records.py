@@ -210,6 +210,8 @@ def dwcol_records(
         and dw3_s2_valid(out_hw[axis], pad, in_hw[axis], cout, q.act_min, q.act_max)
     ):
         form = loop_form(q, zp_out, k)
+        if form is not None and out_hw[axis] == 3:  # nnom_dw3_s2b_s8's records
+            return _words(_dw3s2_line_words(*form, zp_in, 3, False, False), DW3S2V_TAG)
         if form is not None:
             return _words(_dw3s2v_words(form, zp_in), DW3S2V_TAG)
     short_s2 = (
@@ -298,13 +300,14 @@ def dw3_s2_short(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_max:
 
 def dw3_s2_valid(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_max: int) -> bool:
     """Three taps at stride 2 on one 'valid' line of two outputs on five or
-    six rows, whole groups of four channels, no clamp: the records of
-    _dw3s2v_words after DW3S2V_TAG, run by nnom_dw3_s2v_b_s8
+    six rows or of three on seven or eight, whole groups of four channels,
+    no clamp: after DW3S2V_TAG the records of _dw3s2v_words (two outputs,
+    nnom_dw3_s2v_b_s8) or nnom_dw3_s2b_s8's (three, nnom_dw3_s2bv_b_s8)
     (nnom_dw3s2v_asks in C)."""
     return (
-        n_out == 2
+        n_out == (n_in - 1) // 2
         and pad == 0
-        and n_in in (5, 6)
+        and n_in in (5, 6, 7, 8)
         and c >= 4
         and c % 4 == 0
         and act_min == -128

@@ -1,9 +1,11 @@
 /*
  * nnom_local_dw3s2v.h - three taps at stride 2 on one short 'valid' line
- * of two outputs ((3, 1) or (1, 3), five or six rows, whole groups of four
- * channels): the converter's records after their tag, straight to
- * nnom_dw3_s2v_b_s8 (nnom_local_dw3s2v_dsp.c). Without them such a line
- * took the generic path ((3,1) s2 5x1x8 valid: 601 instructions).
+ * of two outputs ((3, 1) or (1, 3), five or six rows) or of three (seven
+ * or eight rows), whole groups of four channels: the converter's records
+ * after their tag, straight to nnom_dw3_s2v_b_s8 (nnom_local_dw3s2v_dsp.c)
+ * or to nnom_dw3_s2b_s8's loop (nnom_dw3_s2bv_b_s8). Without them such a
+ * line took the generic path ((3,1) s2 5x1x8 valid: 601 instructions,
+ * 7x1x8 valid 695).
  */
 #ifndef NNOM_LOCAL_DW3S2V_H
 #define NNOM_LOCAL_DW3S2V_H
@@ -12,18 +14,21 @@
 
 #if NNOM_LOCAL_MAC_ASM
 /* The first word of that line's records (nnom/ops/dwcol_records.py's
- * dw3_s2_valid; odd: none of the other records' tags), then six words a
- * channel (NNOM_DW3S2V_REC): (2 w0, 2 w1), (2 w2, 0) halfwords, the bias
- * 2 (bias - zp (w0 + w1 + w2)), mult, ra, e as nnom_dw3_s8's. */
+ * dw3_s2_valid; odd: none of the other records' tags), then, two outputs,
+ * six words a channel (NNOM_DW3S2V_REC): (2 w0, 2 w1), (2 w2, 0)
+ * halfwords, the bias 2 (bias - zp (w0 + w1 + w2)), mult, ra, e as
+ * nnom_dw3_s8's; three outputs, nnom_dw3_s2b_s8's eight: (2 w0, 2 w1),
+ * (2 w2, 0), the bias three times, mult, ra, e. */
 #define NNOM_DW3S2V_TAG 37
 #define NNOM_DW3S2V_REC 6
 
 /* The layer is such a line (asked at model build, or at the first run at
  * -Os): c equal channels, a multiple of four, 4+; one line of five or six
  * input pixels along the taps at stride 2, undilated, unpadded, two
- * outputs. The kernel reads rows 0-4 and the records' 6 c words, writes
- * two output pixels: a header whose records name it on another layer is
- * refused, not run outside its buffers. */
+ * outputs, or of seven or eight, three outputs. The kernels read rows 0-4
+ * (0-6) and the records' 6 c (8 c) words, write two (three) output
+ * pixels: a header whose records name them on another layer is refused,
+ * not run outside its buffers. */
 NNOM_INLINE int nnom_dw3s2v_asks(const nnom_conv_args_t *a)
 {
     const nnom_conv_params_t *p = &a->p;
@@ -32,13 +37,15 @@ NNOM_INLINE int nnom_dw3s2v_asks(const nnom_conv_args_t *a)
     const int32_t s = down ? p->stride_h : p->stride_w, d = down ? p->dilation_h : p->dilation_w;
     const int32_t pad = down ? p->pad_top : p->pad_left, across = down ? a->in.w : a->in.h;
     return a->out.c == a->in.c && a->in.c >= 4 && (a->in.c & 3) == 0 &&
-           a->out.h * a->out.w == 2 && (n == 5 || n == 6) && across == 1 && s == 2 && d == 1 &&
-           pad == 0;
+           (uint32_t)(n - 5) <= 3u && a->out.h * a->out.w == (n - 1) >> 1 && across == 1 &&
+           s == 2 && d == 1 && pad == 0;
 }
 
 /* That line (block the layer's arguments: its in.c and records read at
  * NNOM_DW3A_C and NNOM_DW3A_OUT + 4; x its rows c apart, out its two). */
 void nnom_dw3_s2v_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
+/* The line of three (nnom_local_dw3sh_dsp.c). */
+void nnom_dw3_s2bv_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
 #endif
 
 #endif

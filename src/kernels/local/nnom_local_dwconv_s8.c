@@ -233,7 +233,8 @@ enum {
     DW_THREE_SV, /* (kept only) DW_THREE's tag 25 on nnom_dw3_valid_a_s8 */
     DW_THREE_V2,  /* (kept only) DW_THREE_SV's line of two, whole groups: nnom_dw3_valid2_b_s8 */
     DW_THREE_V2O, /* (kept only) that line, 1-3 channels past: nnom_dw3_valid2o_b_s8 */
-    DW_THREE_S2V, /* (kept only) tag 37's stride-2 'valid' line of two: nnom_dw3_s2v_b_s8 */
+    DW_THREE_S2V,  /* (kept only) tag 37's stride-2 'valid' line of two: nnom_dw3_s2v_b_s8 */
+    DW_THREE_S2V3, /* (kept only) tag 37's line of three: nnom_dw3_s2bv_b_s8 */
     DW_LINE_TAG,
     DW_LINE,
     DW_ONE,
@@ -331,8 +332,12 @@ NNOM_INLINE int dw_three_path(const nnom_conv_args_t *a, int ask)
     if (tag == NNOM_DW3S2V_TAG) {
         if (ask && !nnom_dw3s2v_asks(a))
             return 0;
-        nnom_dw3_s2v_b_s8(a, a->input, a->output);
-        return DW_THREE_S2V;
+        if (a->out.h * a->out.w == 2) {
+            nnom_dw3_s2v_b_s8(a, a->input, a->output);
+            return DW_THREE_S2V;
+        }
+        nnom_dw3_s2bv_b_s8(a, a->input, a->output);
+        return DW_THREE_S2V3;
     }
     if (tag != NNOM_DW3S_TAG || (ask && !nnom_dw3s_asks(a)))
         return 0;
@@ -389,6 +394,7 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
     case DW_THREE_V2:
     case DW_THREE_V2O:
     case DW_THREE_S2V:
+    case DW_THREE_S2V3:
         if (a->k.h * a->k.w == 3 && a->records != NULL) {
             const int step = dw_three_path(a, 1);
             if (step)
@@ -593,6 +599,9 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
     case DW_THREE_S2V:
         nnom_dw3_s2v_b_s8(a, a->input, a->output);
         return 1;
+    case DW_THREE_S2V3:
+        nnom_dw3_s2bv_b_s8(a, a->input, a->output);
+        return 1;
     case DW_LINE_TAG:
         nnom_dw_line_tag_run(a);
         return 1;
@@ -668,7 +677,9 @@ uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
         if ((uint32_t)tag - NNOM_DW3Q_TAG <= NNOM_DW3I_TAG - NNOM_DW3Q_TAG)
             return nnom_dw3_s2q_asks(a) ? DW_THREE_Q : DW_FIRST;
         if (tag == NNOM_DW3S2V_TAG)
-            return nnom_dw3s2v_asks(a) ? DW_THREE_S2V : DW_FIRST;
+            return !nnom_dw3s2v_asks(a)            ? DW_FIRST
+                   : a->out.h * a->out.w == 2 ? DW_THREE_S2V
+                                              : DW_THREE_S2V3;
         if (tag == NNOM_DW3S_TAG)
             return !nnom_dw3s_asks(a)   ? DW_FIRST
                    : nnom_dw3s_short(a) ? DW_THREE_SS
@@ -722,6 +733,8 @@ uint8_t nnom_local_dwconv_s8_direct(unsigned step)
         return NNOM_DW_DIRECT_THREE_Q;
     case DW_THREE_S2V:
         return NNOM_DW_DIRECT_THREE_S2V;
+    case DW_THREE_S2V3:
+        return NNOM_DW_DIRECT_THREE_S2V3;
     default:
         return NNOM_DW_DIRECT_NONE;
     }

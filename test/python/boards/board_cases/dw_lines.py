@@ -2114,3 +2114,36 @@ SHORT3H_WITHOUT_RECORDS = (13,)
 
 
 layer_family("short3h_", 214_000, SHORT3H_CASES, without_records=SHORT3H_WITHOUT_RECORDS)
+
+
+# s2v: tag 37's stride-2 'valid' lines (DW_THREE_S2V: nnom_dw3_s2v_b_s8, two
+# outputs on five or six rows; DW_THREE_S2V3: nnom_dw3_s2bv_b_s8, three on
+# seven or eight, nnom_dw3_s2b_s8's loop): one to eight groups, (3,1) and
+# (1,3), rq_fit's words, trained-like scaled channels, |bias| near 2^30;
+# beside them the layers just outside (ReLU6, nine and six channels, four
+# outputs, two lines: untagged; 'same' (tag 13); one output; no records).
+S2V_CASES = [
+    ((5, 1, 8), (3, 1), 2, "valid", "relu", None),  # two outputs, two groups
+    ((1, 5, 8), (1, 3), 2, "valid", "relu", "scaled"),  # across, scaled channels
+    ((6, 1, 12), (3, 1), 2, "valid", "relu", "small"),  # six rows, rq_fit's words
+    ((1, 6, 16), (1, 3), 2, "valid", "relu", "huge"),  # |bias| near 2^30
+    ((5, 1, 4), (3, 1), 2, "valid", "relu", "scaled"),  # one group
+    ((5, 1, 32), (3, 1), 2, "valid", "relu", "scaled"),  # eight groups
+    ((7, 1, 8), (3, 1), 2, "valid", "relu", None),  # three outputs
+    ((1, 7, 12), (1, 3), 2, "valid", "relu", "scaled"),
+    ((8, 1, 16), (3, 1), 2, "valid", "relu", "huge"),  # eight rows
+    ((1, 8, 8), (1, 3), 2, "valid", "relu", "small"),
+    ((7, 1, 24), (3, 1), 2, "valid", "relu", "scaled"),  # six groups
+    ((5, 1, 8), (3, 1), 2, "valid", "relu6", None),  # ReLU6 (a clamp): untagged
+    ((5, 1, 9), (3, 1), 2, "valid", "relu", None),  # nine channels: untagged
+    ((9, 1, 8), (3, 1), 2, "valid", "relu", None),  # four outputs: untagged
+    ((5, 2, 8), (3, 1), 2, "valid", "relu", None),  # two lines: untagged
+    ((5, 1, 8), (3, 1), 2, "same", "relu", None),  # 'same': tag 13
+    ((3, 1, 8), (3, 1), 2, "valid", "relu", None),  # one output
+    ((5, 1, 8), (3, 1), 2, "valid", "relu", None),  # without records
+    ((7, 1, 6), (3, 1), 2, "valid", "relu", "scaled"),  # six channels: untagged
+]
+S2V_WITHOUT_RECORDS = (17,)
+
+
+layer_family("s2v_", 215_000, S2V_CASES, without_records=S2V_WITHOUT_RECORDS)

@@ -210,10 +210,8 @@ def dwcol_records(
         and dw3_s2_valid(out_hw[axis], pad, in_hw[axis], cout, q.act_min, q.act_max)
     ):
         form = loop_form(q, zp_out, k)
-        if form is not None and out_hw[axis] == 3:  # nnom_dw3_s2b_s8's records
-            return _words(_dw3s2_line_words(*form, zp_in, 3, False, False), DW3S2V_TAG)
         if form is not None:
-            return _words(_dw3s2v_words(form, zp_in), DW3S2V_TAG)
+            return _words(_dw3s2v_line_words(form, zp_in, out_hw[axis]), DW3S2V_TAG)
     short_s2 = (
         k == 3
         and s == 2
@@ -307,7 +305,7 @@ def dw3_s2_valid(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_max:
     return (
         n_out == (n_in - 1) // 2
         and pad == 0
-        and n_in in (5, 6, 7, 8)
+        and 5 <= n_in <= 16
         and c >= 4
         and c % 4 == 0
         and act_min == -128
@@ -425,6 +423,16 @@ def _dw3s2v_words(form, zp_in) -> np.ndarray:
     w0, w1, w2 = w
     cols = [_half(w0) | (_half(w1) << 16), _half(w2), 2 * bias - zp_in * w.sum(axis=0)]
     return np.stack([*cols, mult, ra, x + 2], axis=1)
+
+
+def _dw3s2v_line_words(form, zp_in, n_out: int) -> np.ndarray:
+    """Tag 37's records of a line of n_out outputs: three, nnom_dw3_s2b_s8's;
+    else _dw3s2v_words (its pairs'), an odd count's last three's after."""
+    three = _dw3s2_line_words(*form, zp_in, 3, False, False)
+    if n_out == 3:
+        return three
+    pairs = _dw3s2v_words(form, zp_in)
+    return np.concatenate([pairs.reshape(-1), three.reshape(-1)]) if n_out % 2 else pairs
 
 
 def _dw3s2_line_words(w, bias, mult, ra, x, zp_in, outputs: int, top: bool, bottom: bool):

@@ -37,13 +37,22 @@ NNOM_INLINE int nnom_dw3s2v_asks(const nnom_conv_args_t *a)
     const int32_t s = down ? p->stride_h : p->stride_w, d = down ? p->dilation_h : p->dilation_w;
     const int32_t pad = down ? p->pad_top : p->pad_left, across = down ? a->in.w : a->in.h;
     return a->out.c == a->in.c && a->in.c >= 4 && (a->in.c & 3) == 0 &&
-           (uint32_t)(n - 5) <= 3u && a->out.h * a->out.w == (n - 1) >> 1 && across == 1 &&
+           (uint32_t)(n - 5) <= 11u && a->out.h * a->out.w == (n - 1) >> 1 && across == 1 &&
            s == 2 && d == 1 && pad == 0;
 }
 
 /* That line (block the layer's arguments: its in.c and records read at
  * NNOM_DW3A_C and NNOM_DW3A_OUT + 4; x its rows c apart, out its two). */
 void nnom_dw3_s2v_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
+/* pairs passes of it on records rec of c channels, each 2 c output bytes
+ * and 4 c rows on (a longer line's pairs of outputs). */
+void nnom_dw3_s2vp_s8(const int32_t *rec, const int8_t *x, int8_t *out, int32_t c,
+                      int32_t pairs);
+/* Four or six outputs (9, 10, 13 or 14 rows): nnom_dw3_s2vp_s8's pairs;
+ * five or seven (11, 12, 15, 16 rows): those but the last three, then
+ * nnom_dw3_s2b_s8 on its records after the pairs'. */
+void nnom_dw3_s2vp_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
+void nnom_dw3_s2vn_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
 /* The line of three (nnom_local_dw3sh_dsp.c). */
 void nnom_dw3_s2bv_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
 #endif

@@ -235,6 +235,8 @@ enum {
     DW_THREE_V2O, /* (kept only) that line, 1-3 channels past: nnom_dw3_valid2o_b_s8 */
     DW_THREE_S2V,  /* (kept only) tag 37's stride-2 'valid' line of two: nnom_dw3_s2v_b_s8 */
     DW_THREE_S2V3, /* (kept only) tag 37's line of three: nnom_dw3_s2bv_b_s8 */
+    DW_THREE_S2VP, /* (kept only) tag 37's line of four or six: nnom_dw3_s2vp_b_s8 */
+    DW_THREE_S2VN, /* (kept only) tag 37's line of five or seven: nnom_dw3_s2vn_b_s8 */
     DW_LINE_TAG,
     DW_LINE,
     DW_ONE,
@@ -303,6 +305,17 @@ static inline void dw3_q_run(const int32_t *records, const int8_t *input, int8_t
         nnom_dw3_s2e_s8(records + 1 + 8 * c, input + (i + 1) * c, output + 3 * c, c);
 }
 
+/* Tag 37's lines of four to seven outputs (the step that ran). */
+static int dw3_s2v_long(const nnom_conv_args_t *a)
+{
+    if ((a->out.h * a->out.w & 1) == 0) {
+        nnom_dw3_s2vp_b_s8(a, a->input, a->output);
+        return DW_THREE_S2VP;
+    }
+    nnom_dw3_s2vn_b_s8(a, a->input, a->output);
+    return DW_THREE_S2VN;
+}
+
 /* Tag 25's 'valid' step: the line of two its own (the direct types'
  * entries without nnom_dw3_valid_s8's course), on whole groups or not. */
 NNOM_INLINE int dw_three_sv_step(const nnom_conv_args_t *a)
@@ -336,8 +349,11 @@ NNOM_INLINE int dw_three_path(const nnom_conv_args_t *a, int ask)
             nnom_dw3_s2v_b_s8(a, a->input, a->output);
             return DW_THREE_S2V;
         }
-        nnom_dw3_s2bv_b_s8(a, a->input, a->output);
-        return DW_THREE_S2V3;
+        if (a->out.h * a->out.w == 3) {
+            nnom_dw3_s2bv_b_s8(a, a->input, a->output);
+            return DW_THREE_S2V3;
+        }
+        return dw3_s2v_long(a);
     }
     if (tag != NNOM_DW3S_TAG || (ask && !nnom_dw3s_asks(a)))
         return 0;
@@ -395,6 +411,8 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
     case DW_THREE_V2O:
     case DW_THREE_S2V:
     case DW_THREE_S2V3:
+    case DW_THREE_S2VP:
+    case DW_THREE_S2VN:
         if (a->k.h * a->k.w == 3 && a->records != NULL) {
             const int step = dw_three_path(a, 1);
             if (step)
@@ -602,6 +620,10 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
     case DW_THREE_S2V3:
         nnom_dw3_s2bv_b_s8(a, a->input, a->output);
         return 1;
+    case DW_THREE_S2VP:
+    case DW_THREE_S2VN:
+        dw3_s2v_long(a);
+        return 1;
     case DW_LINE_TAG:
         nnom_dw_line_tag_run(a);
         return 1;
@@ -679,7 +701,9 @@ uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
         if (tag == NNOM_DW3S2V_TAG)
             return !nnom_dw3s2v_asks(a)            ? DW_FIRST
                    : a->out.h * a->out.w == 2 ? DW_THREE_S2V
-                                              : DW_THREE_S2V3;
+                   : a->out.h * a->out.w == 3 ? DW_THREE_S2V3
+                   : a->out.h * a->out.w & 1  ? DW_THREE_S2VN
+                                              : DW_THREE_S2VP;
         if (tag == NNOM_DW3S_TAG)
             return !nnom_dw3s_asks(a)   ? DW_FIRST
                    : nnom_dw3s_short(a) ? DW_THREE_SS
@@ -735,6 +759,10 @@ uint8_t nnom_local_dwconv_s8_direct(unsigned step)
         return NNOM_DW_DIRECT_THREE_S2V;
     case DW_THREE_S2V3:
         return NNOM_DW_DIRECT_THREE_S2V3;
+    case DW_THREE_S2VP:
+        return NNOM_DW_DIRECT_THREE_S2VP;
+    case DW_THREE_S2VN:
+        return NNOM_DW_DIRECT_THREE_S2VN;
     default:
         return NNOM_DW_DIRECT_NONE;
     }

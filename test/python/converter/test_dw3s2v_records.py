@@ -43,22 +43,38 @@ def _halves(word: int) -> tuple[int, int]:
 
 @pytest.mark.parametrize(
     "n_in, cout, down",
-    [(5, 8, True), (6, 4, False), (5, 32, False), (7, 8, True), (8, 12, False), (7, 24, True)],
+    [
+        (5, 8, True),
+        (6, 4, False),
+        (5, 32, False),
+        (7, 8, True),
+        (8, 12, False),
+        (7, 24, True),
+        (9, 8, True),
+        (14, 16, False),
+        (11, 8, True),
+        (16, 12, False),
+    ],
 )
 def test_tagged_records(n_in, cout, down):
     zp = 5
     q, rec = _records(n_in, cout, down, zp=zp)
     assert rec is not None and rec[0] == dr.DW3S2V_TAG
-    words = 6 if n_in <= 6 else 8
-    assert len(rec) == 1 + words * cout
+    n_out = (n_in - 1) // 2
+    # (words a channel, their offset): the pairs' six, an odd line's three's eight
+    parts = [] if n_out == 3 else [(6, 1)]
+    if n_out % 2:
+        parts.append((8, 1 + 6 * cout * (n_out > 3)))
+    assert len(rec) == 1 + sum(words for words, _ in parts) * cout
     w = q.weight.reshape(3, cout).astype(np.int64)
-    for c in range(cout):
-        r = [int(v) for v in rec[1 + words * c : 1 + words * (c + 1)]]
-        b = 2 * int(q.bias[c]) - zp * 2 * int(w[:, c].sum())
-        assert _halves(r[0]) == (2 * int(w[0, c]), 2 * int(w[1, c]))
-        assert _halves(r[1]) == (2 * int(w[2, c]), 0)
-        assert r[2 : words - 3] == [b] * (words - 5)
-        assert r[-3] == 1 << 30 and r[-1] == 9  # mult, e (= -shift)
+    for words, at in parts:
+        for c in range(cout):
+            r = [int(v) for v in rec[at + words * c : at + words * (c + 1)]]
+            b = 2 * int(q.bias[c]) - zp * 2 * int(w[:, c].sum())
+            assert _halves(r[0]) == (2 * int(w[0, c]), 2 * int(w[1, c]))
+            assert _halves(r[1]) == (2 * int(w[2, c]), 0)
+            assert r[2 : words - 3] == [b] * (words - 5)
+            assert r[-3] == 1 << 30 and r[-1] == 9  # mult, e (= -shift)
 
 
 @pytest.mark.parametrize(
@@ -67,7 +83,7 @@ def test_tagged_records(n_in, cout, down):
         (5, 8, (-128, 100), 1, 0),  # a clamp
         (5, 9, (-128, 127), 1, 0),  # nine channels
         (6, 6, (-128, 127), 1, 0),  # six channels
-        (9, 8, (-128, 127), 1, 0),  # four outputs
+        (17, 8, (-128, 127), 1, 0),  # eight outputs (tag 1)
         (5, 8, (-128, 127), 2, 0),  # two lines
         (3, 8, (-128, 127), 1, 0),  # one output
         (4, 8, (-128, 127), 1, 0),  # one output on four rows

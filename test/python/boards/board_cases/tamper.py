@@ -105,9 +105,12 @@ TAMPERB_CASES = [
     ("dw", ((20, 1, 2), (3, 1), 1, "same", "relu", None), (33,), head(10)),
     ("dw", ((2, 12, 3), (1, 3), 1, "valid", "relu", None), (33,), head(10)),
     # tag 37 (s2v): stride-2 three-tap 'valid' lines of two outputs (five
-    # rows, nnom_dw3_s2v_b_s8) and three (seven, nnom_dw3_s2bv_b_s8)
+    # rows, nnom_dw3_s2v_b_s8) and three (seven, nnom_dw3_s2bv_b_s8);
     ("dw", ((5, 1, 16), (3, 1), 2, "valid", "relu", None), (37,), head(1)),
     ("dw", ((1, 7, 16), (1, 3), 2, "valid", "relu", None), (37,), head(1)),
+    # four outputs (passes of two) and five (a pass, then three)
+    ("dw", ((9, 1, 16), (3, 1), 2, "valid", "relu", None), (37,), head(1)),
+    ("dw", ((1, 11, 16), (1, 3), 2, "valid", "relu", None), (37,), head(1)),
 ]
 
 

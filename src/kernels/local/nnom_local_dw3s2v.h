@@ -1,11 +1,12 @@
 /*
  * nnom_local_dw3s2v.h - three taps at stride 2 on one short 'valid' line
- * of two outputs ((3, 1) or (1, 3), five or six rows) or of three (seven
- * or eight rows), whole groups of four channels: the converter's records
- * after their tag, straight to nnom_dw3_s2v_b_s8 (nnom_local_dw3s2v_dsp.c)
- * or to nnom_dw3_s2b_s8's loop (nnom_dw3_s2bv_b_s8). Without them such a
- * line took the generic path ((3,1) s2 5x1x8 valid: 601 instructions,
- * 7x1x8 valid 695).
+ * ((3, 1) or (1, 3)) of two to seven outputs (5 to 16 rows), whole groups
+ * of four channels: the converter's records after their tag, straight to
+ * nnom_dw3_s2v_b_s8 (two outputs, nnom_local_dw3s2v_dsp.c), to
+ * nnom_dw3_s2b_s8's loop (three: nnom_dw3_s2bv_b_s8), or to passes of two
+ * (four to seven: nnom_dw3_s2vp_b_s8, nnom_dw3_s2vn_b_s8). Without them
+ * such a line took the generic path ((3,1) s2 5x1x8 valid: 601
+ * instructions, 7x1x8 valid 695) or dw3s2l (9x1x8 valid 654).
  */
 #ifndef NNOM_LOCAL_DW3S2V_H
 #define NNOM_LOCAL_DW3S2V_H
@@ -14,20 +15,20 @@
 
 #if NNOM_LOCAL_MAC_ASM
 /* The first word of that line's records (nnom/ops/dwcol_records.py's
- * dw3_s2_valid; odd: none of the other records' tags), then, two outputs,
- * six words a channel (NNOM_DW3S2V_REC): (2 w0, 2 w1), (2 w2, 0)
- * halfwords, the bias 2 (bias - zp (w0 + w1 + w2)), mult, ra, e as
- * nnom_dw3_s8's; three outputs, nnom_dw3_s2b_s8's eight: (2 w0, 2 w1),
- * (2 w2, 0), the bias three times, mult, ra, e. */
+ * dw3_s2_valid; odd: none of the other records' tags), then, two, four or
+ * six outputs, six words a channel (NNOM_DW3S2V_REC): (2 w0, 2 w1),
+ * (2 w2, 0) halfwords, the bias 2 (bias - zp (w0 + w1 + w2)), mult, ra, e
+ * as nnom_dw3_s8's; three outputs, nnom_dw3_s2b_s8's eight: (2 w0, 2 w1),
+ * (2 w2, 0), the bias three times, mult, ra, e; five or seven, the six
+ * words, then the eight. */
 #define NNOM_DW3S2V_TAG 37
 #define NNOM_DW3S2V_REC 6
 
 /* The layer is such a line (asked at model build, or at the first run at
- * -Os): c equal channels, a multiple of four, 4+; one line of five or six
- * input pixels along the taps at stride 2, undilated, unpadded, two
- * outputs, or of seven or eight, three outputs. The kernels read rows 0-4
- * (0-6) and the records' 6 c (8 c) words, write two (three) output
- * pixels: a header whose records name them on another layer is refused,
+ * -Os): c equal channels, a multiple of four, 4+; one line of n = 5 to 16
+ * input pixels along the taps at stride 2, undilated, unpadded, (n - 1) / 2
+ * outputs. The kernels read the rows up to 2 (n - 1) / 2 and write those
+ * outputs: a header whose records name them on another layer is refused,
  * not run outside its buffers. */
 NNOM_INLINE int nnom_dw3s2v_asks(const nnom_conv_args_t *a)
 {

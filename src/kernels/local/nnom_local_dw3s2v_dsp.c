@@ -3,7 +3,9 @@
  * line of two outputs (nnom_local_dw3s2v.h): o0 on rows 0-2, o1 on rows
  * 2-4 (a sixth row unread), a group of four channels' rows by five loads,
  * the outputs straight to the output; 16 instructions a channel for 6
- * MACs, 14 a group.
+ * MACs, 14 a group. Lines of four to seven outputs: passes of two on the
+ * same records (12 instructions a pass), an odd line's last three on
+ * nnom_dw3_s2b_s8.
  */
 #include "nnom_local_dw3s2v.h"
 #include "nnom_local_dw3line.h"

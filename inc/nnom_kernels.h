@@ -299,6 +299,10 @@ void nnom_dw3_valid_a_s8(const nnom_conv_args_t *a, int32_t n);
 void nnom_dw3_valid_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
 void nnom_dw3_valid2_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
 void nnom_dw3_valid2o_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
+void nnom_dw3_s2v_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
+void nnom_dw3_s2bv_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
+void nnom_dw3_s2vp_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
+void nnom_dw3_s2vn_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
 uint8_t nnom_local_dwconv_s8_direct(unsigned step);
 #else
 #define NNOM_DW_DIRECT 0
@@ -316,6 +320,10 @@ enum {
     NNOM_DW_DIRECT_THREE_Q,  /* nnom_dw3_q_direct (no block copy) */
     NNOM_DW_DIRECT_THREE_V2,  /* nnom_dw3_valid2_b_s8 (no block copy) */
     NNOM_DW_DIRECT_THREE_V2O, /* nnom_dw3_valid2o_b_s8 (no block copy) */
+    NNOM_DW_DIRECT_THREE_S2V,  /* nnom_dw3_s2v_b_s8 (no block copy) */
+    NNOM_DW_DIRECT_THREE_S2V3, /* nnom_dw3_s2bv_b_s8 (no block copy) */
+    NNOM_DW_DIRECT_THREE_S2VP, /* nnom_dw3_s2vp_b_s8 (no block copy) */
+    NNOM_DW_DIRECT_THREE_S2VN, /* nnom_dw3_s2vn_b_s8 (no block copy) */
     NNOM_DW_DIRECT_COUNT
 };
 

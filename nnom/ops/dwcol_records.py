@@ -71,6 +71,9 @@ DW3I_TAG = 23
 # nnom_dw3_s8's records on one line of 2 to 6 rows at stride 1 that
 # nnom_dw3_short_s8 / nnom_dw3_valid_s8 run (NNOM_DW3S_TAG)
 DW3S_TAG = 25
+# one 'valid' line of two outputs at stride 2 on five or six rows:
+# nnom_dw3_s2v_b_s8's records (NNOM_DW3S2V_TAG, nnom_local_dw3s2v.h)
+DW3S2V_TAG = 37
 # lines of at least this many outputs at stride 2 run nnom_dw3s2_s8
 # (NNOM_DW3S2_MIN_OUT in C, nnom_local_dw3s2.h)
 DW3S2_MIN_OUT = 8
@@ -200,6 +203,15 @@ def dwcol_records(
                 lambda: dwpair_edge_words(q, zp_in, zp_out),
                 lambda: three_words(q, zp_in, zp_out),
             )
+    if (
+        k == 3
+        and s == 2
+        and in_hw[1 - axis] == 1
+        and dw3_s2_valid(out_hw[axis], pad, in_hw[axis], cout, q.act_min, q.act_max)
+    ):
+        form = loop_form(q, zp_out, k)
+        if form is not None:
+            return _words(_dw3s2v_line_words(form, zp_in, out_hw[axis]), DW3S2V_TAG)
     short_s2 = (
         k == 3
         and s == 2
@@ -282,6 +294,23 @@ def dw3_s2_short(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_max:
     _s2g_s8 (the C dispatcher takes the tag's word for it)."""
     rows = (n_in == 2 * n_out - 1 and pad == 1) or (n_in == 2 * n_out and pad == 0)
     return n_out in (3, 4, 6) and rows and c >= 8 and act_min == -128 and act_max == 127
+
+
+def dw3_s2_valid(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_max: int) -> bool:
+    """Three taps at stride 2 on one 'valid' line of two outputs on five or
+    six rows or of three on seven or eight, whole groups of four channels,
+    no clamp: after DW3S2V_TAG the records of _dw3s2v_words (two outputs,
+    nnom_dw3_s2v_b_s8) or nnom_dw3_s2b_s8's (three, nnom_dw3_s2bv_b_s8)
+    (nnom_dw3s2v_asks in C)."""
+    return (
+        n_out == (n_in - 1) // 2
+        and pad == 0
+        and 5 <= n_in <= 16
+        and c >= 4
+        and c % 4 == 0
+        and act_min == -128
+        and act_max == 127
+    )
 
 
 def dw3_rows_tagged(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_max: int) -> bool:
@@ -384,6 +413,26 @@ def _dw3_two_words(words: np.ndarray, w, zp_in: int) -> np.ndarray:
     out[:, 1] = words[:, 3] + zp_in * w2
     out[:, 3] = words[:, 3] + zp_in * w0
     return out
+
+
+def _dw3s2v_words(form, zp_in) -> np.ndarray:
+    """nnom_dw3_s2v_b_s8's records, channel after channel: (w0, w1), (w2, 0)
+    halfwords, 2 (bias - zp (w0 + w1 + w2)) (the weights doubled), mult,
+    ra, x + 2."""
+    w, bias, mult, ra, x = form
+    w0, w1, w2 = w
+    cols = [_half(w0) | (_half(w1) << 16), _half(w2), 2 * bias - zp_in * w.sum(axis=0)]
+    return np.stack([*cols, mult, ra, x + 2], axis=1)
+
+
+def _dw3s2v_line_words(form, zp_in, n_out: int) -> np.ndarray:
+    """Tag 37's records of a line of n_out outputs: three, nnom_dw3_s2b_s8's;
+    else _dw3s2v_words (its pairs'), an odd count's last three's after."""
+    three = _dw3s2_line_words(*form, zp_in, 3, False, False)
+    if n_out == 3:
+        return three
+    pairs = _dw3s2v_words(form, zp_in)
+    return np.concatenate([pairs.reshape(-1), three.reshape(-1)]) if n_out % 2 else pairs
 
 
 def _dw3s2_line_words(w, bias, mult, ra, x, zp_in, outputs: int, top: bool, bottom: bool):

@@ -1079,6 +1079,28 @@ __asm__(DW3Q_FN("nnom_dw3_s2b_s8", "b", DW3V_LOAD7,
                 DW3B_CH3("r3", "lr", "r11", "", "2"),
                 DW3B_CH3("r3", "lr", "r11", ", ror #8", "3")));
 
+/* nnom_dw3_s2bv_b_s8(block r0, x r1, out r2): nnom_dw3_s2b_s8's loop on
+ * whole groups, its c and records (after tag 37) from the layer's
+ * arguments block, no overlapping group: a 'valid' line of three outputs
+ * at stride 2 on seven or eight rows (nnom_local_dw3s2v.h;
+ * DepthwiseConv2D's direct type). */
+__asm__(NNOM_ASM_FUNC("nnom_dw3_s2bv_b_s8")
+        "push   {r4-r11, lr}\n"
+        "sub    sp, sp, #56\n"
+        "ldr    r3, [r0, #" NNOM_STR(NNOM_DW3A_C) "]\n"
+        "ldr    r0, [r0, #" NNOM_STR(NNOM_DW3A_OUT) " + 4]\n"
+        "adds   r0, r0, #4\n" /* past the tag */
+        "subs   r5, r2, r1\n"
+        "strd   r3, r5, [sp, #20]\n" /* c, out - x */
+        "add    r8, r0, r3, lsl #5\n" /* the records' end */
+        "movs   r7, #0\n"
+        "strd   r8, r7, [sp, #28]\n" /* (no overlapping group after) */
+        "str    r1, [sp, #16]\n"
+        "mov    r2, r3\n"
+        "b.w    .Ldw3b_loop\n"
+        ".size nnom_dw3_s2bv_b_s8, .-nnom_dw3_s2bv_b_s8\n"
+        ".text\n");
+
 __asm__(DW3Q_FN_AT("nnom_dw3_s2f_s8", "m", DW3V_LOAD7,
                    DW3F_CH4("r2", "r12", "r10", "", "0"),
                    DW3F_CH4("r2", "r12", "r10", ", ror #8", "1"),

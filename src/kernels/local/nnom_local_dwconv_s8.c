@@ -27,6 +27,7 @@
 
 #include "nnom_local_dw3.h"
 #include "nnom_local_dw3line.h"
+#include "nnom_local_dw3s2v.h"
 #include "nnom_local_dwline.h"
 #include "nnom_local_dw3s2.h"
 #include "nnom_local_dw_few.h"
@@ -232,6 +233,10 @@ enum {
     DW_THREE_SV, /* (kept only) DW_THREE's tag 25 on nnom_dw3_valid_a_s8 */
     DW_THREE_V2,  /* (kept only) DW_THREE_SV's line of two, whole groups: nnom_dw3_valid2_b_s8 */
     DW_THREE_V2O, /* (kept only) that line, 1-3 channels past: nnom_dw3_valid2o_b_s8 */
+    DW_THREE_S2V,  /* (kept only) tag 37's stride-2 'valid' line of two: nnom_dw3_s2v_b_s8 */
+    DW_THREE_S2V3, /* (kept only) tag 37's line of three: nnom_dw3_s2bv_b_s8 */
+    DW_THREE_S2VP, /* (kept only) tag 37's line of four or six: nnom_dw3_s2vp_b_s8 */
+    DW_THREE_S2VN, /* (kept only) tag 37's line of five or seven: nnom_dw3_s2vn_b_s8 */
     DW_LINE_TAG,
     DW_LINE,
     DW_ONE,
@@ -287,8 +292,8 @@ static void (*const dw3_short_s2[])(const int32_t *, const int8_t *, int8_t *, i
  * NNOM_DW3G_TAG one stride-2 line of three outputs on five or six rows or
  * of four on seven or eight, to NNOM_DW3I_TAG six on 11 or 12 (their
  * records written for that layer alone: its geometry asked at the first
- * run), NNOM_DW3S_TAG one short stride-1 line, other odd ones none of
- * these */
+ * run), NNOM_DW3S_TAG one short stride-1 line, NNOM_DW3S2V_TAG one short
+ * stride-2 'valid' line of two, other odd ones none of these */
 
 /* A stride-2 short line (tags 13 to 23) on its kernels. */
 static inline void dw3_q_run(const int32_t *records, const int8_t *input, int8_t *output,
@@ -298,6 +303,17 @@ static inline void dw3_q_run(const int32_t *records, const int8_t *input, int8_t
     dw3_short_s2[i](records + 1, input, output, c);
     if (i >= 4) /* six outputs: the last three on rows 5-10 (6-11) */
         nnom_dw3_s2e_s8(records + 1 + 8 * c, input + (i + 1) * c, output + 3 * c, c);
+}
+
+/* Tag 37's lines of four to seven outputs (the step that ran). */
+static int dw3_s2v_long(const nnom_conv_args_t *a)
+{
+    if ((a->out.h * a->out.w & 1) == 0) {
+        nnom_dw3_s2vp_b_s8(a, a->input, a->output);
+        return DW_THREE_S2VP;
+    }
+    nnom_dw3_s2vn_b_s8(a, a->input, a->output);
+    return DW_THREE_S2VN;
 }
 
 /* Tag 25's 'valid' step: the line of two its own (the direct types'
@@ -325,6 +341,19 @@ NNOM_INLINE int dw_three_path(const nnom_conv_args_t *a, int ask)
             return 0;
         dw3_q_run(a->records, a->input, a->output, a->in.c);
         return DW_THREE_Q;
+    }
+    if (tag == NNOM_DW3S2V_TAG) {
+        if (ask && !nnom_dw3s2v_asks(a))
+            return 0;
+        if (a->out.h * a->out.w == 2) {
+            nnom_dw3_s2v_b_s8(a, a->input, a->output);
+            return DW_THREE_S2V;
+        }
+        if (a->out.h * a->out.w == 3) {
+            nnom_dw3_s2bv_b_s8(a, a->input, a->output);
+            return DW_THREE_S2V3;
+        }
+        return dw3_s2v_long(a);
     }
     if (tag != NNOM_DW3S_TAG || (ask && !nnom_dw3s_asks(a)))
         return 0;
@@ -380,6 +409,10 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
     case DW_THREE_SV:
     case DW_THREE_V2:
     case DW_THREE_V2O:
+    case DW_THREE_S2V:
+    case DW_THREE_S2V3:
+    case DW_THREE_S2VP:
+    case DW_THREE_S2VN:
         if (a->k.h * a->k.w == 3 && a->records != NULL) {
             const int step = dw_three_path(a, 1);
             if (step)
@@ -581,6 +614,16 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
     case DW_THREE_V2O:
         nnom_dw3_valid_a_s8(a, a->out.h * a->out.w);
         return 1;
+    case DW_THREE_S2V:
+        nnom_dw3_s2v_b_s8(a, a->input, a->output);
+        return 1;
+    case DW_THREE_S2V3:
+        nnom_dw3_s2bv_b_s8(a, a->input, a->output);
+        return 1;
+    case DW_THREE_S2VP:
+    case DW_THREE_S2VN:
+        dw3_s2v_long(a);
+        return 1;
     case DW_LINE_TAG:
         nnom_dw_line_tag_run(a);
         return 1;
@@ -655,6 +698,12 @@ uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
             return DW_FIRST;
         if ((uint32_t)tag - NNOM_DW3Q_TAG <= NNOM_DW3I_TAG - NNOM_DW3Q_TAG)
             return nnom_dw3_s2q_asks(a) ? DW_THREE_Q : DW_FIRST;
+        if (tag == NNOM_DW3S2V_TAG)
+            return !nnom_dw3s2v_asks(a)            ? DW_FIRST
+                   : a->out.h * a->out.w == 2 ? DW_THREE_S2V
+                   : a->out.h * a->out.w == 3 ? DW_THREE_S2V3
+                   : a->out.h * a->out.w & 1  ? DW_THREE_S2VN
+                                              : DW_THREE_S2VP;
         if (tag == NNOM_DW3S_TAG)
             return !nnom_dw3s_asks(a)   ? DW_FIRST
                    : nnom_dw3s_short(a) ? DW_THREE_SS
@@ -706,6 +755,14 @@ uint8_t nnom_local_dwconv_s8_direct(unsigned step)
         return NNOM_DW_DIRECT_TINY3R;
     case DW_THREE_Q:
         return NNOM_DW_DIRECT_THREE_Q;
+    case DW_THREE_S2V:
+        return NNOM_DW_DIRECT_THREE_S2V;
+    case DW_THREE_S2V3:
+        return NNOM_DW_DIRECT_THREE_S2V3;
+    case DW_THREE_S2VP:
+        return NNOM_DW_DIRECT_THREE_S2VP;
+    case DW_THREE_S2VN:
+        return NNOM_DW_DIRECT_THREE_S2VN;
     default:
         return NNOM_DW_DIRECT_NONE;
     }

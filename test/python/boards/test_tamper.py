@@ -108,8 +108,9 @@ def in_band_tag(k: int, i: int, v: int) -> bool:
     scaled form): read as those records of the same layer, in bounds, the
     output not the reference's. Nothing in the config says which form the
     converter wrote (open). Likewise 3 on the stride-2 lines of four or six
-    outputs tagged 17 to 23: dw3s2l's records, which the converter writes
-    for those lines where their loops' requantisation form does not hold.
+    outputs tagged 17 to 23, or of four to seven tagged 37: dw3s2l's
+    records, which the converter writes for those lines where their loops'
+    requantisation form does not hold.
     And 5 on tag 29's and tag 33's records: read as tag 5's, the head's
     words as the channels' (in bounds: tag 33's zeros to tag 5's length)."""
     if CASES[k][0] not in ("dw", "pair") or i != 0:
@@ -117,7 +118,7 @@ def in_band_tag(k: int, i: int, v: int) -> bool:
     return (
         v % 2 == 0
         or v == 11
-        or (v == 3 and CASES[k][2][0] in (17, 19, 21, 23))
+        or (v == 3 and CASES[k][2][0] in (17, 19, 21, 23, 37))
         or (v == 5 and CASES[k][2][0] in (29, 33))
     )
 

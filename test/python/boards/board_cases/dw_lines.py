@@ -2114,3 +2114,46 @@ SHORT3H_WITHOUT_RECORDS = (13,)
 
 
 layer_family("short3h_", 214_000, SHORT3H_CASES, without_records=SHORT3H_WITHOUT_RECORDS)
+
+
+# s2v: tag 37's stride-2 'valid' lines (DW_THREE_S2V: nnom_dw3_s2v_b_s8, two
+# outputs on five or six rows; DW_THREE_S2V3: nnom_dw3_s2bv_b_s8, three on
+# seven or eight, nnom_dw3_s2b_s8's loop; DW_THREE_S2VP: nnom_dw3_s2vp_b_s8,
+# four or six, passes of two; DW_THREE_S2VN: five or seven, the passes and
+# nnom_dw3_s2b_s8): one to eight groups, (3,1) and (1,3), rq_fit's words,
+# trained-like scaled channels (the form holds: (1,5,8); not: (1,10,12),
+# dw3s2l's tag 3), |bias| near 2^30; beside them the layers just outside
+# (nine and six channels, eight outputs (tag 1), two lines: untagged;
+# 'same' (tag 13); one output; no records).
+S2V_CASES = [
+    ((5, 1, 8), (3, 1), 2, "valid", "relu", None),  # two outputs, two groups
+    ((1, 5, 8), (1, 3), 2, "valid", "relu", "scaled"),  # across, scaled channels
+    ((6, 1, 12), (3, 1), 2, "valid", "relu", "small"),  # six rows, rq_fit's words
+    ((1, 6, 16), (1, 3), 2, "valid", "relu", "huge"),  # |bias| near 2^30: no records
+    ((5, 1, 4), (3, 1), 2, "valid", "relu", None),  # one group
+    ((5, 1, 32), (3, 1), 2, "valid", "relu", "small"),  # eight groups
+    ((7, 1, 8), (3, 1), 2, "valid", "relu", None),  # three outputs
+    ((1, 7, 12), (1, 3), 2, "valid", "relu", None),
+    ((8, 1, 16), (3, 1), 2, "valid", "relu", "small"),  # eight rows
+    ((1, 8, 8), (1, 3), 2, "valid", "relu", "small"),
+    ((7, 1, 24), (3, 1), 2, "valid", "relu", None),  # six groups
+    ((5, 1, 8), (3, 1), 2, "valid", "relu6", None),  # ReLU6 at the output's top: tagged
+    ((5, 1, 9), (3, 1), 2, "valid", "relu", None),  # nine channels: untagged
+    ((17, 1, 8), (3, 1), 2, "valid", "relu", None),  # eight outputs: tag 1
+    ((5, 2, 8), (3, 1), 2, "valid", "relu", None),  # two lines: untagged
+    ((5, 1, 8), (3, 1), 2, "same", "relu", None),  # 'same': tag 13
+    ((3, 1, 8), (3, 1), 2, "valid", "relu", None),  # one output
+    ((5, 1, 8), (3, 1), 2, "valid", "relu", None),  # without records
+    ((7, 1, 6), (3, 1), 2, "valid", "relu", None),  # six channels: untagged
+    ((9, 1, 8), (3, 1), 2, "valid", "relu", None),  # four outputs: two passes
+    ((1, 10, 12), (1, 3), 2, "valid", "relu", "scaled"),  # outside the form: tag 3
+    ((14, 1, 16), (3, 1), 2, "valid", "relu", "small"),  # six: three passes
+    ((11, 1, 8), (3, 1), 2, "valid", "relu", None),  # five: a pass, then three
+    ((1, 12, 16), (1, 3), 2, "valid", "relu", "huge"),
+    ((16, 1, 24), (3, 1), 2, "valid", "relu", "small"),  # seven: two passes, three
+    ((1, 15, 8), (1, 3), 2, "valid", "relu", None),
+]
+S2V_WITHOUT_RECORDS = (17,)
+
+
+layer_family("s2v_", 215_000, S2V_CASES, without_records=S2V_WITHOUT_RECORDS)

@@ -17,8 +17,8 @@ from .dw_lines import pair_case_model
 from .registry import family
 
 # tags a first word may name (nnom_local_dwcol.h, dwpair, dw3s2(l), dw3s2q,
-# dw3line's short lines, dwline's padded lines)
-TAGS = (0, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 33, 35)
+# dw3line's short lines, dwline's padded lines, dw3s2v's 37)
+TAGS = (0, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 33, 35, 37)
 
 
 def head(n: int) -> list[int]:
@@ -104,6 +104,13 @@ TAMPERB_CASES = [
     # ('same' on two channels down h, 'valid' on three along w)
     ("dw", ((20, 1, 2), (3, 1), 1, "same", "relu", None), (33,), head(10)),
     ("dw", ((2, 12, 3), (1, 3), 1, "valid", "relu", None), (33,), head(10)),
+    # tag 37 (s2v): stride-2 three-tap 'valid' lines of two outputs (five
+    # rows, nnom_dw3_s2v_b_s8) and three (seven, nnom_dw3_s2bv_b_s8);
+    ("dw", ((5, 1, 16), (3, 1), 2, "valid", "relu", None), (37,), head(1)),
+    ("dw", ((1, 7, 16), (1, 3), 2, "valid", "relu", None), (37,), head(1)),
+    # four outputs (passes of two) and five (a pass, then three)
+    ("dw", ((9, 1, 16), (3, 1), 2, "valid", "relu", None), (37,), head(1)),
+    ("dw", ((1, 11, 16), (1, 3), 2, "valid", "relu", None), (37,), head(1)),
 ]
 
 

@@ -295,6 +295,8 @@ void nnom_dw3_valid_a_s8(const nnom_conv_args_t *a, int32_t n);
 void nnom_dw3_valid_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
 void nnom_dw3_valid2_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
 void nnom_dw3_valid2o_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
+void nnom_dwone3_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
+void nnom_dwone4_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
 uint8_t nnom_local_dwconv_s8_direct(unsigned step);
 #else
 #define NNOM_DW_DIRECT 0
@@ -312,6 +314,8 @@ enum {
     NNOM_DW_DIRECT_THREE_Q,  /* nnom_dw3_q_direct (no block copy) */
     NNOM_DW_DIRECT_THREE_V2,  /* nnom_dw3_valid2_b_s8 (no block copy) */
     NNOM_DW_DIRECT_THREE_V2O, /* nnom_dw3_valid2o_b_s8 (no block copy) */
+    NNOM_DW_DIRECT_ONE3,      /* nnom_dwone3_b_s8 (no block copy) */
+    NNOM_DW_DIRECT_ONE4,      /* nnom_dwone4_b_s8 (no block copy) */
     NNOM_DW_DIRECT_COUNT
 };
 

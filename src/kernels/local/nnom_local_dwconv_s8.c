@@ -235,6 +235,8 @@ enum {
     DW_LINE_TAG,
     DW_LINE,
     DW_ONE,
+    DW_ONE3, /* (kept only) DW_ONE's tag 31: nnom_dwone3_b_s8, three taps */
+    DW_ONE4, /* (kept only) its four taps: nnom_dwone4_b_s8 */
     DW_COL_EARLY,
     DW_COL_ALONE,
     DW_TINY_TAG, /* (kept, or at the walk on tag 29) DW_TINY's one line, its head asked */
@@ -399,6 +401,8 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
         }
         /* fall through */
     case DW_ONE: /* the whole input in one window (odd records: 3 or 4 taps) */
+    case DW_ONE3:
+    case DW_ONE4:
         if (a->out.h == 1 && a->out.w == 1 && dw_one_path(a))
             return DW_ONE;
         /* fall through */
@@ -588,6 +592,12 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
         return nnom_dw_line_try(a);
     case DW_ONE:
         return dw_one_path(a);
+    case DW_ONE3:
+        nnom_dwone3_b_s8(a, a->input, a->output);
+        return 1;
+    case DW_ONE4:
+        nnom_dwone4_b_s8(a, a->input, a->output);
+        return 1;
     case DW_COL_EARLY:
         return nnom_dw_col_early(a);
     case DW_COL_ALONE:
@@ -660,6 +670,10 @@ uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
                    : nnom_dw3s_short(a) ? DW_THREE_SS
                                         : dw_three_sv_step(a);
     } /* (other odd tags: dw_three_path() refuses them unasked) */
+    if (tag == NNOM_DWONE31_TAG) { /* DW_ONE3, DW_ONE4: DW_LINE refuses odd records */
+        const int32_t n = nnom_dwone4_holds(a, NNOM_DWONE31_TAG);
+        return n == 3 ? DW_ONE3 : n == 4 ? DW_ONE4 : DW_FIRST;
+    }
     if (tag == NNOM_DWRECT_PLANE_TAG) /* DW_RECT_PLANE: the converter chose the plane */
         return nnom_dwrect_plane_asks(a) ? DW_RECT_PLANE : DW_FIRST;
     if (tag == NNOM_DWLINE_TAG) /* DW_LINE_TAG: next after DW_TWO for other taps */
@@ -706,6 +720,10 @@ uint8_t nnom_local_dwconv_s8_direct(unsigned step)
         return NNOM_DW_DIRECT_TINY3R;
     case DW_THREE_Q:
         return NNOM_DW_DIRECT_THREE_Q;
+    case DW_ONE3:
+        return NNOM_DW_DIRECT_ONE3;
+    case DW_ONE4:
+        return NNOM_DW_DIRECT_ONE4;
     default:
         return NNOM_DW_DIRECT_NONE;
     }

@@ -36,6 +36,8 @@ int nnom_dwone4_try(const nnom_conv_args_t *a);
 /* The layer of three (four) taps on the arguments block (its records and
  * in.c alone: nnom_dwone4_holds held) and the buffers. */
 void nnom_dwone3_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
+/* (three taps, channels a multiple of eight: two groups a pass) */
+void nnom_dwone3e_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
 void nnom_dwone4_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
 #endif
 

@@ -34,33 +34,54 @@ typedef char nnom_dwone4_args_layout_t[offsetof(nnom_conv_args_t, in.c) == NNOM_
     "ssat   r10, #8, r10, asr #" NNOM_STR(NNOM_DWONE4_N) "\n"                                  \
     "strb   r10, [r2], #1\n"
 
+/* A group of four channels: the three taps' words at x (r1, then on by
+ * 4), + c, + 2 c (c r3), outputs at r2, records at r0. */
+#define DWONE3_GROUP                                                                               \
+    "ldr    r4, [r1, r3]\n"                                                                      \
+    "ldr    r5, [r1, r3, lsl #1]\n"                                                              \
+    "ldr    r6, [r1], #4\n"                                                                      \
+    "pkhbt  r7, r6, r4, lsl #16\n" /* taps 0, 1 of channels 0, 1 */                              \
+    "pkhtb  r4, r4, r6, asr #16\n" /* of channels 2, 3 */                                        \
+    "sxtb16 r6, r5\n"              /* tap 2 of channels 0, 2 */                                  \
+    "sxtb16 r5, r5, ror #8\n"      /* of channels 1, 3 */                                        \
+    DWONE3_CHANNEL("r7", "", "r6", "b")                                                            \
+    DWONE3_CHANNEL("r7", ", ror #8", "r5", "b")                                                    \
+    DWONE3_CHANNEL("r4", "", "r6", "t")                                                            \
+    DWONE3_CHANNEL("r4", ", ror #8", "r5", "t")
+/* The entry: c, the records after the tag, the outputs' end (r11) */
+#define DWONE3_ENTRY                                                                               \
+    "push   {r4-r11, lr}\n"                                                                      \
+    "ldr    r3, [r0, #" NNOM_STR(NNOM_DWONE4_C) "]\n"                                            \
+    "ldr    r0, [r0, #" NNOM_STR(NNOM_DWONE4_REC) "]\n"                                          \
+    "add    r11, r2, r3\n"                                                                       \
+    "add    r0, r0, #4\n"
+
 /* nnom_dwone3_b_s8(block r0, x r1, out r2): the arguments block's records
  * (after the tag) and in.c (NNOM_DWONE4_REC, NNOM_DWONE4_C), taps at x, + c,
  * + 2 c: tap 2 is not read twice against a zero weight (as four taps'
  * are), its word widened once a group (SXTB16, channels 0 and 2, 1 and 3)
  * for an SMLABB / SMLATB a channel. 37 instructions a group of 12 MACs. */
 __asm__(NNOM_ASM_FUNC("nnom_dwone3_b_s8")
-        "push   {r4-r11, lr}\n"
-        "ldr    r3, [r0, #" NNOM_STR(NNOM_DWONE4_C) "]\n"
-        "ldr    r0, [r0, #" NNOM_STR(NNOM_DWONE4_REC) "]\n"
-        "add    r11, r2, r3\n"
-        "add    r0, r0, #4\n"
+        DWONE3_ENTRY
         ".Ldwone3_group:\n"
-        "ldr    r4, [r1, r3]\n"
-        "ldr    r5, [r1, r3, lsl #1]\n"
-        "ldr    r6, [r1], #4\n"
-        "pkhbt  r7, r6, r4, lsl #16\n" /* taps 0, 1 of channels 0, 1 */
-        "pkhtb  r4, r4, r6, asr #16\n" /* of channels 2, 3 */
-        "sxtb16 r6, r5\n"              /* tap 2 of channels 0, 2 */
-        "sxtb16 r5, r5, ror #8\n"      /* of channels 1, 3 */
-        DWONE3_CHANNEL("r7", "", "r6", "b")
-        DWONE3_CHANNEL("r7", ", ror #8", "r5", "b")
-        DWONE3_CHANNEL("r4", "", "r6", "t")
-        DWONE3_CHANNEL("r4", ", ror #8", "r5", "t")
+        DWONE3_GROUP
         "cmp    r2, r11\n"
         "bne    .Ldwone3_group\n"
         "pop    {r4-r11, pc}\n"
         ".size nnom_dwone3_b_s8, .-nnom_dwone3_b_s8\n"
+        ".text\n");
+
+/* The same, channels a multiple of eight: two groups a pass (the loop's
+ * test once for both: (3,1) s1 3x1x8 valid 98 -> 96). */
+__asm__(NNOM_ASM_FUNC("nnom_dwone3e_b_s8")
+        DWONE3_ENTRY
+        ".Ldwone3e_group:\n"
+        DWONE3_GROUP
+        DWONE3_GROUP
+        "cmp    r2, r11\n"
+        "bne    .Ldwone3e_group\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dwone3e_b_s8, .-nnom_dwone3e_b_s8\n"
         ".text\n");
 
 /* nnom_dwone4_b_s8(block r0, x r1, out r2): nnom_dwone4_s8 on the block's
@@ -123,7 +144,7 @@ int nnom_dwone4_try(const nnom_conv_args_t *a)
                              ? nnom_dwone4_holds(a, NNOM_DWONE31_TAG)
                              : nnom_dwone4_holds(a, 1);
     if (taps == 3)
-        nnom_dwone3_b_s8(a, a->input, a->output);
+        (a->in.c % 8 == 0 ? nnom_dwone3e_b_s8 : nnom_dwone3_b_s8)(a, a->input, a->output);
     else if (taps == 4)
         nnom_dwone4_b_s8(a, a->input, a->output);
     return taps != 0;

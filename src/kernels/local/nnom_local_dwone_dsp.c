@@ -18,29 +18,41 @@
 
 #if NNOM_LOCAL_MAC_ASM
 
-int nnom_dwone_try(const nnom_conv_args_t *a)
+int nnom_dwone_holds(const nnom_conv_args_t *a)
 {
     const int32_t c = a->out.c, taps = a->in.h * a->in.w;
     if (a->records != NULL && (a->records[0] & 1))
         return 0; /* odd: nnom_dwone4_try's records (3 or 4 taps) */
     /* the window's reach first: it refuses most of the layers asked */
-    if (a->p.pad_top + a->in.h > a->k.h || a->p.pad_left + a->in.w > a->k.w ||
-        a->records == NULL || a->out.h != 1 || a->out.w != 1 || a->ch_mult != 1 ||
-        a->in.c != c || taps < 3 || taps > NNOM_DW_GROUP_MAX_TAPS || a->p.pad_top < 0 ||
-        a->p.pad_left < 0 || a->p.dilation_h != 1 || a->p.dilation_w != 1 ||
-        a->p.output_zp != -128 || a->p.act_min != -128 || a->p.act_max != 127 ||
-        (c % 4 != 0 && nnom_dw_odd_flat(a)))
-        return 0;
-    const nnom_dwcol_job_t j = {a->input, a->output, a->records, 1, c, 0, c, taps / 2, taps & 1,
-                                c / 4};
+    return !(a->p.pad_top + a->in.h > a->k.h || a->p.pad_left + a->in.w > a->k.w ||
+             a->records == NULL || a->out.h != 1 || a->out.w != 1 || a->ch_mult != 1 ||
+             a->in.c != c || taps < 3 || taps > NNOM_DW_GROUP_MAX_TAPS || a->p.pad_top < 0 ||
+             a->p.pad_left < 0 || a->p.dilation_h != 1 || a->p.dilation_w != 1 ||
+             a->p.output_zp != -128 || a->p.act_min != -128 || a->p.act_max != 127 ||
+             (c % 4 != 0 && nnom_dw_odd_flat(a)));
+}
+
+/* The layer on the block's records, in.c, in.h and in.w (its rule held) */
+void nnom_dwone_b_s8(const nnom_conv_args_t *b, const int8_t *x, int8_t *out)
+{
+    const int32_t c = b->in.c, taps = b->in.h * b->in.w;
+    const nnom_dwcol_job_t j = {x, out, b->records, 1, c, 0, c, taps / 2, taps & 1, c / 4};
     nnom_dwcol_run(&j, 0);
     if (c % 4 != 0) { /* the overlapping last group, its records after the others' */
         const int32_t words = 4 + 4 * (taps / 2) + 2 * (taps & 1) + 12;
-        const nnom_dwcol_job_t last = {a->input + c - 4, a->output + c - 4,
-                                       a->records + c / 4 * words, 1, c, 0, c, taps / 2,
-                                       taps & 1, 1};
+        const nnom_dwcol_job_t last = {x + c - 4, out + c - 4, b->records + c / 4 * words,
+                                       1,         c,           0,
+                                       c,         taps / 2,    taps & 1,
+                                       1};
         nnom_dwcol_s8(&last);
     }
+}
+
+int nnom_dwone_try(const nnom_conv_args_t *a)
+{
+    if (!nnom_dwone_holds(a))
+        return 0;
+    nnom_dwone_b_s8(a, a->input, a->output);
     return 1;
 }
 

@@ -299,6 +299,7 @@ void nnom_dwone3_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *ou
 void nnom_dwone4_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
 void nnom_dwone3e_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
 void nnom_dwone_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
+void nnom_dwone_k_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
 uint8_t nnom_local_dwconv_s8_direct(unsigned step);
 #else
 #define NNOM_DW_DIRECT 0
@@ -320,6 +321,7 @@ enum {
     NNOM_DW_DIRECT_ONE4,      /* nnom_dwone4_b_s8 (no block copy) */
     NNOM_DW_DIRECT_ONE3E,     /* nnom_dwone3e_b_s8 (no block copy) */
     NNOM_DW_DIRECT_ONE_COL,   /* nnom_dwone_b_s8 (no block copy) */
+    NNOM_DW_DIRECT_ONE_K,     /* nnom_dwone_k_b_s8 (no block copy) */
     NNOM_DW_DIRECT_COUNT
 };
 

@@ -239,6 +239,7 @@ enum {
     DW_ONE4, /* (kept only) its four taps: nnom_dwone4_b_s8 */
     DW_ONE3E, /* (kept only) DW_ONE3 on channels a multiple of 8: nnom_dwone3e_b_s8 */
     DW_ONE_COL, /* (kept only) DW_ONE's one-row loop records (4+ taps): nnom_dwone_b_s8 */
+    DW_ONE_K,   /* (kept only) those of 5-9 taps, whole groups: nnom_dwone_k_b_s8 */
     DW_COL_EARLY,
     DW_COL_ALONE,
     DW_TINY_TAG, /* (kept, or at the walk on tag 29) DW_TINY's one line, its head asked */
@@ -407,6 +408,7 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
     case DW_ONE4:
     case DW_ONE3E:
     case DW_ONE_COL:
+    case DW_ONE_K:
         if (a->out.h == 1 && a->out.w == 1 && dw_one_path(a))
             return DW_ONE;
         /* fall through */
@@ -608,6 +610,9 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
     case DW_ONE_COL:
         nnom_dwone_b_s8(a, a->input, a->output);
         return 1;
+    case DW_ONE_K:
+        nnom_dwone_k_b_s8(a, a->input, a->output);
+        return 1;
     case DW_COL_EARLY:
         return nnom_dw_col_early(a);
     case DW_COL_ALONE:
@@ -692,7 +697,7 @@ uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
         return nnom_dw_line_tag_asks(a) ? DW_LINE_TAG : DW_FIRST;
     /* DW_ONE_COL: DW_LINE refuses (asked), DW_ONE runs nnom_dwone_try */
     if ((tag & 1) == 0 && taps >= 4 && !nnom_dw_line_asks(a) && nnom_dwone_holds(a))
-        return DW_ONE_COL;
+        return nnom_dwone_k_holds(a) ? DW_ONE_K : DW_ONE_COL;
     if (a->out.c < 8 && a->out.c != 4) /* DW_TINY: DW_LINE, DW_COL_EARLY ask 8+ channels */
         return tag == NNOM_DWTINY_TAG && nnom_dw_tiny_tag_asks(a)  ? DW_TINY_TAG
                : tag == NNOM_DW3C1_TAG && nnom_dw_tiny3r_asks(a) ? DW_TINY3R
@@ -743,6 +748,8 @@ uint8_t nnom_local_dwconv_s8_direct(unsigned step)
         return NNOM_DW_DIRECT_ONE3E;
     case DW_ONE_COL:
         return NNOM_DW_DIRECT_ONE_COL;
+    case DW_ONE_K:
+        return NNOM_DW_DIRECT_ONE_K;
     default:
         return NNOM_DW_DIRECT_NONE;
     }

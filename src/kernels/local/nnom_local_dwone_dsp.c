@@ -12,6 +12,7 @@
  * call for the overlapping last group.
  */
 #include "nnom_local_dwone.h"
+#include <stddef.h>
 #include "nnom_local_dw_odd.h"
 #include "nnom_local_dwcol.h"
 #include "../nnom_backend.h"
@@ -46,6 +47,106 @@ void nnom_dwone_b_s8(const nnom_conv_args_t *b, const int8_t *x, int8_t *out)
                                        1};
         nnom_dwcol_s8(&last);
     }
+}
+
+/* The block kernels read in.c, in.h, in.w and the records there. */
+typedef char nnom_dwone_args_layout_t[offsetof(nnom_conv_args_t, in.c) == 48 &&
+                                              offsetof(nnom_conv_args_t, records) == 108
+                                          ? 1
+                                          : -1];
+
+/* One pair of taps at B (then r11 at the next pair), the four channels'
+ * records at r0 (nnom_local_dwcol.h's layout) into the sums r4-r7; c r3. */
+#define DWONEK_PAIR(B)                                                                             \
+    "ldr    r8, [" B "]\n"                                                                        \
+    "ldr    r9, [" B ", r3]\n"                                                                    \
+    "add    r11, " B ", r3, lsl #1\n"                                                             \
+    "pkhbt  r10, r8, r9, lsl #16\n"                                                               \
+    "pkhtb  r9, r9, r8, asr #16\n"                                                                \
+    "ldrd   r8, r12, [r0], #8\n"                                                                  \
+    "sxtb16 lr, r10\n"                                                                            \
+    "smlad  r4, lr, r8, r4\n"                                                                     \
+    "sxtb16 lr, r10, ror #8\n"                                                                    \
+    "smlad  r5, lr, r12, r5\n"                                                                    \
+    "ldrd   r8, r12, [r0], #8\n"                                                                  \
+    "sxtb16 lr, r9\n"                                                                             \
+    "smlad  r6, lr, r8, r6\n"                                                                     \
+    "sxtb16 lr, r9, ror #8\n"                                                                     \
+    "smlad  r7, lr, r12, r7\n"
+/* The last single tap at r11: (2 w0, 2 w2), (2 w1, 2 w3) */
+#define DWONEK_ODD                                                                                 \
+    "ldr    r8, [r11]\n"                                                                          \
+    "ldrd   r9, r10, [r0], #8\n"                                                                  \
+    "sxtb16 lr, r8\n"                                                                             \
+    "smlabb r4, lr, r9, r4\n"                                                                     \
+    "smlatt r6, lr, r9, r6\n"                                                                     \
+    "sxtb16 lr, r8, ror #8\n"                                                                     \
+    "smlabb r5, lr, r10, r5\n"                                                                    \
+    "smlatt r7, lr, r10, r7\n"
+/* Two lanes requantised (mult, ra, e each: out = ssat8(SMMLAR >> e)) */
+#define DWONEK_RQ2(A, B)                                                                           \
+    "ldm    r0!, {r8-r12, lr}\n"                                                                  \
+    "smmlar " A ", " A ", r8, r9\n"                                                               \
+    "asr    " A ", " A ", r10\n"                                                                  \
+    "ssat   " A ", #8, " A "\n"                                                                   \
+    "smmlar " B ", " B ", r11, r12\n"                                                             \
+    "asr    " B ", " B ", lr\n"                                                                   \
+    "ssat   " B ", #8, " B "\n"
+
+/* NAME(block r0, x r1, out r2): one output of 2 PAIRS + ODD taps (pixels
+ * c apart), channels a multiple of four, on the block's records (the
+ * one-row loop's, nnom_dwcol_s8's one output a group): the pairs
+ * unrolled, no job, no computed entry. Stack: [0] the outputs' end. */
+#define DWONEK_FN(NAME, L, PAIRS, ODD)                                                             \
+    __asm__(NNOM_ASM_FUNC(NAME)                                                                  \
+            "push   {r4-r11, lr}\n"                                                               \
+            "ldr    r3, [r0, #48]\n"                                                              \
+            "ldr    r0, [r0, #108]\n"                                                             \
+            "add    r4, r2, r3\n"                                                                 \
+            "push   {r4}\n"                                                                       \
+            L ":\n"                                                                               \
+            "ldm    r0!, {r4-r7}\n"                                                               \
+            DWONEK_PAIR("r1")                                                                     \
+            ".rept " #PAIRS " - 1\n"                                                              \
+            DWONEK_PAIR("r11")                                                                    \
+            ".endr\n"                                                                             \
+            ODD                                                                                   \
+            DWONEK_RQ2("r4", "r5")                                                                \
+            "bfi    r4, r5, #8, #8\n"                                                             \
+            DWONEK_RQ2("r6", "r7")                                                                \
+            "bfi    r4, r6, #16, #8\n"                                                            \
+            "bfi    r4, r7, #24, #8\n"                                                            \
+            "str    r4, [r2], #4\n"                                                               \
+            "add    r1, r1, #4\n"                                                                 \
+            "ldr    r8, [sp]\n"                                                                   \
+            "cmp    r2, r8\n"                                                                     \
+            "bne    " L "\n"                                                                      \
+            "pop    {r4}\n"                                                                       \
+            "pop    {r4-r11, pc}\n"                                                               \
+            ".size " NAME ", .-" NAME "\n"                                                        \
+            ".text\n");
+DWONEK_FN("nnom_dwone_k5_s8", ".Ldwone_k5", 2, DWONEK_ODD)
+DWONEK_FN("nnom_dwone_k6_s8", ".Ldwone_k6", 3, "")
+DWONEK_FN("nnom_dwone_k7_s8", ".Ldwone_k7", 3, DWONEK_ODD)
+DWONEK_FN("nnom_dwone_k8_s8", ".Ldwone_k8", 4, "")
+DWONEK_FN("nnom_dwone_k9_s8", ".Ldwone_k9", 4, DWONEK_ODD)
+typedef void nnom_dwone_k_fn(const nnom_conv_args_t *, const int8_t *, int8_t *);
+nnom_dwone_k_fn nnom_dwone_k5_s8, nnom_dwone_k6_s8, nnom_dwone_k7_s8, nnom_dwone_k8_s8,
+    nnom_dwone_k9_s8;
+
+/* By taps - 5 */
+static nnom_dwone_k_fn *const dwone_k[5] = {nnom_dwone_k5_s8, nnom_dwone_k6_s8, nnom_dwone_k7_s8,
+                                            nnom_dwone_k8_s8, nnom_dwone_k9_s8};
+
+int nnom_dwone_k_holds(const nnom_conv_args_t *a)
+{
+    const int32_t taps = a->in.h * a->in.w;
+    return a->out.c % 4 == 0 && taps >= 5 && taps <= 9 && nnom_dwone_holds(a);
+}
+
+void nnom_dwone_k_b_s8(const nnom_conv_args_t *b, const int8_t *x, int8_t *out)
+{
+    dwone_k[b->in.h * b->in.w - 5](b, x, out);
 }
 
 int nnom_dwone_try(const nnom_conv_args_t *a)

@@ -18,7 +18,7 @@ from .registry import family
 
 # tags a first word may name (nnom_local_dwcol.h, dwpair, dw3s2(l), dw3s2q,
 # dw3line's short lines, dwline's padded lines)
-TAGS = (0, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 33, 35)
+TAGS = (0, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31, 33, 35)
 
 
 def head(n: int) -> list[int]:
@@ -104,6 +104,10 @@ TAMPERB_CASES = [
     # ('same' on two channels down h, 'valid' on three along w)
     ("dw", ((20, 1, 2), (3, 1), 1, "same", "relu", None), (33,), head(10)),
     ("dw", ((2, 12, 3), (1, 3), 1, "valid", "relu", None), (33,), head(10)),
+    # tag 31 (one31): one output of three (four) taps over the whole input,
+    # DW_ONE3E's (DW_ONE4's) direct type named at build
+    ("dw", ((3, 1, 8), (3, 1), 1, "valid", "relu", None), (31,), head(1)),
+    ("dw", ((2, 2, 12), (3, 3), 2, "same", "relu", None), (31,), head(1)),
 ]
 
 

@@ -125,10 +125,12 @@ __asm__(NNOM_ASM_FUNC("nnom_dwone4_b_s8")
         ".size nnom_dwone4_b_s8, .-nnom_dwone4_b_s8\n"
         ".text\n");
 
-int nnom_dwone4_holds(const nnom_conv_args_t *a, int32_t tag)
+/* The rule but the tag (inline in nnom_dwone4_try, whose refusals stay
+ * as cheap as before the direct types) */
+NNOM_INLINE int32_t dwone4_rule(const nnom_conv_args_t *a)
 {
     const int32_t c = a->out.c, taps = a->in.h * a->in.w;
-    if (a->records == NULL || a->records[0] != tag || a->out.h != 1 || a->out.w != 1 ||
+    if (a->out.h != 1 || a->out.w != 1 ||
         a->ch_mult != 1 || a->in.c != c || c <= 0 || c % 4 != 0 || taps < 3 || taps > 4 ||
         a->p.pad_top < 0 || a->p.pad_left < 0 || a->p.pad_top + a->in.h > a->k.h ||
         a->p.pad_left + a->in.w > a->k.w || a->p.dilation_h != 1 || a->p.dilation_w != 1 ||
@@ -137,12 +139,17 @@ int nnom_dwone4_holds(const nnom_conv_args_t *a, int32_t tag)
     return taps;
 }
 
+int nnom_dwone4_holds(const nnom_conv_args_t *a, int32_t tag)
+{
+    return a->records != NULL && a->records[0] == tag ? dwone4_rule(a) : 0;
+}
+
 int nnom_dwone4_try(const nnom_conv_args_t *a)
 {
     /* tag 1 or NNOM_DWONE31_TAG: the same records */
-    const int32_t taps = a->records != NULL && a->records[0] == NNOM_DWONE31_TAG
-                             ? nnom_dwone4_holds(a, NNOM_DWONE31_TAG)
-                             : nnom_dwone4_holds(a, 1);
+    if (a->records == NULL || (a->records[0] != 1 && a->records[0] != NNOM_DWONE31_TAG))
+        return 0;
+    const int32_t taps = dwone4_rule(a);
     if (taps == 3)
         (a->in.c % 8 == 0 ? nnom_dwone3e_b_s8 : nnom_dwone3_b_s8)(a, a->input, a->output);
     else if (taps == 4)

@@ -19,7 +19,9 @@
 
 #if NNOM_LOCAL_MAC_ASM
 
-int nnom_dwone_holds(const nnom_conv_args_t *a)
+/* (inline in nnom_dwone_try: the walk's course as before the direct
+ * types, whose build-time asks call them) */
+NNOM_INLINE int dwone_rule(const nnom_conv_args_t *a)
 {
     const int32_t c = a->out.c, taps = a->in.h * a->in.w;
     if (a->records != NULL && (a->records[0] & 1))
@@ -34,7 +36,7 @@ int nnom_dwone_holds(const nnom_conv_args_t *a)
 }
 
 /* The layer on the block's records, in.c, in.h and in.w (its rule held) */
-void nnom_dwone_b_s8(const nnom_conv_args_t *b, const int8_t *x, int8_t *out)
+NNOM_INLINE void dwone_run(const nnom_conv_args_t *b, const int8_t *x, int8_t *out)
 {
     const int32_t c = b->in.c, taps = b->in.h * b->in.w;
     const nnom_dwcol_job_t j = {x, out, b->records, 1, c, 0, c, taps / 2, taps & 1, c / 4};
@@ -141,7 +143,7 @@ static nnom_dwone_k_fn *const dwone_k[5] = {nnom_dwone_k5_s8, nnom_dwone_k6_s8, 
 int nnom_dwone_k_holds(const nnom_conv_args_t *a)
 {
     const int32_t taps = a->in.h * a->in.w;
-    return a->out.c % 4 == 0 && taps >= 5 && taps <= 9 && nnom_dwone_holds(a);
+    return a->out.c % 4 == 0 && taps >= 5 && taps <= 9 && dwone_rule(a);
 }
 
 void nnom_dwone_k_b_s8(const nnom_conv_args_t *b, const int8_t *x, int8_t *out)
@@ -149,11 +151,21 @@ void nnom_dwone_k_b_s8(const nnom_conv_args_t *b, const int8_t *x, int8_t *out)
     dwone_k[b->in.h * b->in.w - 5](b, x, out);
 }
 
+int nnom_dwone_holds(const nnom_conv_args_t *a)
+{
+    return dwone_rule(a);
+}
+
+void nnom_dwone_b_s8(const nnom_conv_args_t *b, const int8_t *x, int8_t *out)
+{
+    dwone_run(b, x, out);
+}
+
 int nnom_dwone_try(const nnom_conv_args_t *a)
 {
-    if (!nnom_dwone_holds(a))
+    if (!dwone_rule(a))
         return 0;
-    nnom_dwone_b_s8(a, a->input, a->output);
+    dwone_run(a, a->input, a->output);
     return 1;
 }
 

@@ -2119,13 +2119,16 @@ layer_family("short3h_", 214_000, SHORT3H_CASES, without_records=SHORT3H_WITHOUT
 # one31: one output pixel whose window holds the whole input, on
 # DepthwiseConv2D's direct types (the step named at build): tag 31's three
 # taps (DW_ONE3: nnom_dwone3_b_s8, a group a pass; DW_ONE3E: channels a
-# multiple of eight, two groups a pass) and four (DW_ONE4, on the 2x2 input
-# of a padded 3x3 window too), the one-row loop's records of 4+ taps
-# (DW_ONE_COL: nnom_dwone_b_s8, the overlapping last group, a padded
+# multiple of eight, two groups a pass) and four (DW_ONE4, on the 2x2
+# input of a padded 3x3 window too), the one-row loop's records of 4+ taps
+# (DW_ONE_K: 5 to 9 taps on whole groups, the pairs unrolled; DW_ONE_COL:
+# nnom_dwone_b_s8, the overlapping last group, a padded
 # window, a 3x3 plane); rq_fit's words ("small"), scaled channels, |bias|
-# near 2^30; beside them the layers just outside (scaled channels on 3x3
-# and no activation: no records; six channels: not tag 31; two outputs;
-# no records). /work/notes/one31/tags.txt: each case's first word.
+# near 2^30 (and 16-32 channels a layer of 5-9 taps: with ReLU a few
+# channels' outputs alone might all be clamped); beside them the layers
+# just outside (scaled channels on 3x3 and no activation: no records; six
+# channels: not tag 31; two outputs; no records).
+# /work/notes/one31/tags.txt: each case's first word.
 ONE31_CASES = [
     ((3, 1, 8), (3, 1), 1, "valid", "relu", None),  # DW_ONE3E, the task's shape
     ((1, 3, 16), (1, 3), 1, "valid", "relu", "small"),  # DW_ONE3E, rq_fit's words
@@ -2148,6 +2151,10 @@ ONE31_CASES = [
     ((4, 1, 8), (3, 1), 1, "valid", "relu", None),  # two outputs
     ((3, 1, 8), (3, 1), 1, "valid", "relu", None),  # without records
     ((6, 1, 8), (6, 1), 1, "valid", "relu", None),  # without records (4+ taps)
+    ((5, 1, 32), (5, 1), 1, "valid", "relu", None),  # DW_ONE_K, eight groups
+    ((1, 7, 16), (1, 7), 1, "valid", "relu", None),  # DW_ONE_K, the odd tap
+    ((3, 3, 32), (3, 3), 1, "valid", "relu", None),  # DW_ONE_K, nine taps
+    ((1, 8, 24), (1, 8), 1, "valid", "relu", "small"),  # DW_ONE_K, four pairs
 ]
 ONE31_WITHOUT_RECORDS = (19, 20)
 

@@ -2,13 +2,14 @@
  * nnom_local_dwone4_dsp.c - depthwise layers of one output pixel whose
  * window holds the whole input of three or four pixels ((4, 1) valid on
  * 4x1, 3x3 at stride 2 on 2x2, (3, 1) valid on 3x1): per group of four
- * channels the four taps' words (one pixel, C bytes, apart) are paired by
- * PKH into the halfword pairs of taps (0, 1) and (2, 3) of each channel
+ * channels the taps' words (one pixel, C bytes, apart) are paired by PKH
+ * into the halfword pairs of taps (0, 1) and (2, 3) of each channel
  * (SXTB16), and one LDM reads a channel's five records (nnom_local_dwone4.h)
  * for two SMLAD, an SMMLA and one SSAT: 44 instructions per group of 16
- * MACs, where the one-row loop (nnom_local_dwone_dsp.c) took ~71 (its
- * pairs of taps, three-word requantisation and per-group bookkeeping).
- * Three taps read the third pixel twice, against a zero weight.
+ * MACs, where the one-row loop (nnom_local_dwone_dsp.c) took ~71. Three
+ * taps widen tap 2 once a group for an SMLABB / SMLATB a channel: 37 per
+ * group of 12. The kernels read the arguments block (in.c, the records),
+ * so that DepthwiseConv2D's direct types (tag 31) call them straight.
  */
 #include "nnom_local_dwone4.h"
 #include <stddef.h>

@@ -9,7 +9,9 @@
  * (nnom/ops/dwone_records.py: the taps over the input, row-major, in
  * nnom_local_dwcol.h's layout), which it writes only where this runs.
  * Channels not a multiple of four (at least NNOM_DW_ODD_GROUPED): a second
- * call for the overlapping last group.
+ * call for the overlapping last group. Five to nine taps on whole groups
+ * have kernels of their own (the pairs unrolled a count, no job), which
+ * DepthwiseConv2D's direct type DW_ONE_K calls on the arguments block.
  */
 #include "nnom_local_dwone.h"
 #include <stddef.h>

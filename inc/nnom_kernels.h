@@ -303,6 +303,11 @@ void nnom_dw3_s2v_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_
 void nnom_dw3_s2bv_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
 void nnom_dw3_s2vp_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
 void nnom_dw3_s2vn_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
+void nnom_dwone3_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
+void nnom_dwone4_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
+void nnom_dwone3e_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
+void nnom_dwone_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
+void nnom_dwone_k_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
 uint8_t nnom_local_dwconv_s8_direct(unsigned step);
 #else
 #define NNOM_DW_DIRECT 0
@@ -324,6 +329,11 @@ enum {
     NNOM_DW_DIRECT_THREE_S2V3, /* nnom_dw3_s2bv_b_s8 (no block copy) */
     NNOM_DW_DIRECT_THREE_S2VP, /* nnom_dw3_s2vp_b_s8 (no block copy) */
     NNOM_DW_DIRECT_THREE_S2VN, /* nnom_dw3_s2vn_b_s8 (no block copy) */
+    NNOM_DW_DIRECT_ONE3,      /* nnom_dwone3_b_s8 (no block copy) */
+    NNOM_DW_DIRECT_ONE4,      /* nnom_dwone4_b_s8 (no block copy) */
+    NNOM_DW_DIRECT_ONE3E,     /* nnom_dwone3e_b_s8 (no block copy) */
+    NNOM_DW_DIRECT_ONE_COL,   /* nnom_dwone_b_s8 (no block copy) */
+    NNOM_DW_DIRECT_ONE_K,     /* nnom_dwone_k_b_s8 (no block copy) */
     NNOM_DW_DIRECT_COUNT
 };
 

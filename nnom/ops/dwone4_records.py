@@ -18,6 +18,11 @@ import numpy as np
 
 from .dwpair_records import all_words, halfwords, tagged_words
 
+# The first word: the C kernel's tag 1 records, tagged 31 so that the build
+# names the layer's direct type (nnom_local_dwone4.h NNOM_DWONE31_TAG; the
+# kernel reads tag 1's the same, at a run's asks)
+TAG = 31
+
 
 def dwone4_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw: tuple[int, int]):
     """The int32 records of a one-pixel window of 3 or 4 taps, or None."""
@@ -41,4 +46,6 @@ def dwone4_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw: tuple[int, in
     if form is None:
         return None
     wj, bword, mword, rword = form
-    return tagged_words([halfwords(wj[0], wj[1]), halfwords(wj[2], wj[3]), bword, mword, rword])
+    words = tagged_words([halfwords(wj[0], wj[1]), halfwords(wj[2], wj[3]), bword, mword, rword])
+    words[0] = TAG
+    return words

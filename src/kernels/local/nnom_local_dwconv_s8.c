@@ -240,6 +240,11 @@ enum {
     DW_LINE_TAG,
     DW_LINE,
     DW_ONE,
+    DW_ONE3, /* (kept only) DW_ONE's tag 31: nnom_dwone3_b_s8, three taps */
+    DW_ONE4, /* (kept only) its four taps: nnom_dwone4_b_s8 */
+    DW_ONE3E, /* (kept only) DW_ONE3 on channels a multiple of 8: nnom_dwone3e_b_s8 */
+    DW_ONE_COL, /* (kept only) DW_ONE's one-row loop records (4+ taps): nnom_dwone_b_s8 */
+    DW_ONE_K,   /* (kept only) those of 5-9 taps, whole groups: nnom_dwone_k_b_s8 */
     DW_COL_EARLY,
     DW_COL_ALONE,
     DW_TINY_TAG, /* (kept, or at the walk on tag 29) DW_TINY's one line, its head asked */
@@ -432,6 +437,11 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
         }
         /* fall through */
     case DW_ONE: /* the whole input in one window (odd records: 3 or 4 taps) */
+    case DW_ONE3:
+    case DW_ONE4:
+    case DW_ONE3E:
+    case DW_ONE_COL:
+    case DW_ONE_K:
         if (a->out.h == 1 && a->out.w == 1 && dw_one_path(a))
             return DW_ONE;
         /* fall through */
@@ -631,6 +641,21 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
         return nnom_dw_line_try(a);
     case DW_ONE:
         return dw_one_path(a);
+    case DW_ONE3:
+        nnom_dwone3_b_s8(a, a->input, a->output);
+        return 1;
+    case DW_ONE4:
+        nnom_dwone4_b_s8(a, a->input, a->output);
+        return 1;
+    case DW_ONE3E:
+        nnom_dwone3e_b_s8(a, a->input, a->output);
+        return 1;
+    case DW_ONE_COL:
+        nnom_dwone_b_s8(a, a->input, a->output);
+        return 1;
+    case DW_ONE_K:
+        nnom_dwone_k_b_s8(a, a->input, a->output);
+        return 1;
     case DW_COL_EARLY:
         return nnom_dw_col_early(a);
     case DW_COL_ALONE:
@@ -709,10 +734,19 @@ uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
                    : nnom_dw3s_short(a) ? DW_THREE_SS
                                         : dw_three_sv_step(a);
     } /* (other odd tags: dw_three_path() refuses them unasked) */
+    if (tag == NNOM_DWONE31_TAG) { /* DW_ONE3, DW_ONE4: DW_LINE refuses odd records */
+        const int32_t n = nnom_dwone4_holds(a, NNOM_DWONE31_TAG);
+        return n == 3   ? (a->in.c % 8 == 0 ? DW_ONE3E : DW_ONE3)
+               : n == 4 ? DW_ONE4
+                        : DW_FIRST;
+    }
     if (tag == NNOM_DWRECT_PLANE_TAG) /* DW_RECT_PLANE: the converter chose the plane */
         return nnom_dwrect_plane_asks(a) ? DW_RECT_PLANE : DW_FIRST;
     if (tag == NNOM_DWLINE_TAG) /* DW_LINE_TAG: next after DW_TWO for other taps */
         return nnom_dw_line_tag_asks(a) ? DW_LINE_TAG : DW_FIRST;
+    /* DW_ONE_COL: DW_LINE refuses (asked), DW_ONE runs nnom_dwone_try */
+    if ((tag & 1) == 0 && taps >= 4 && !nnom_dw_line_asks(a) && nnom_dwone_holds(a))
+        return nnom_dwone_k_holds(a) ? DW_ONE_K : DW_ONE_COL;
     if (a->out.c < 8 && a->out.c != 4) /* DW_TINY: DW_LINE, DW_COL_EARLY ask 8+ channels */
         return tag == NNOM_DWTINY_TAG && nnom_dw_tiny_tag_asks(a)  ? DW_TINY_TAG
                : tag == NNOM_DW3C1_TAG && nnom_dw_tiny3r_asks(a) ? DW_TINY3R
@@ -763,6 +797,16 @@ uint8_t nnom_local_dwconv_s8_direct(unsigned step)
         return NNOM_DW_DIRECT_THREE_S2VP;
     case DW_THREE_S2VN:
         return NNOM_DW_DIRECT_THREE_S2VN;
+    case DW_ONE3:
+        return NNOM_DW_DIRECT_ONE3;
+    case DW_ONE4:
+        return NNOM_DW_DIRECT_ONE4;
+    case DW_ONE3E:
+        return NNOM_DW_DIRECT_ONE3E;
+    case DW_ONE_COL:
+        return NNOM_DW_DIRECT_ONE_COL;
+    case DW_ONE_K:
+        return NNOM_DW_DIRECT_ONE_K;
     default:
         return NNOM_DW_DIRECT_NONE;
     }

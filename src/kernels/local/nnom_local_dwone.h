@@ -12,6 +12,15 @@
  * converter's records (nnom/ops/dwone_records.py) for the taps over the
  * input; 0 (nothing written) otherwise. */
 int nnom_dwone_try(const nnom_conv_args_t *a);
+/* Its rule alone (1: the layer and its records are this path's) */
+int nnom_dwone_holds(const nnom_conv_args_t *a);
+/* The layer on the arguments block (its records, in.c, in.h, in.w: the
+ * rule held) and the buffers: DepthwiseConv2D's direct type */
+void nnom_dwone_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
+/* nnom_dwone_holds and 5 to 9 taps over the input, channels a multiple of
+ * four: nnom_dwone_k_b_s8's (the pairs unrolled a count of taps) */
+int nnom_dwone_k_holds(const nnom_conv_args_t *a);
+void nnom_dwone_k_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
 #endif
 
 #endif

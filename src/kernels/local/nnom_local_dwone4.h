@@ -17,10 +17,28 @@
  * nnom_local_dw3s2.h, rq_fit.py's words where e is outside 5 to 11). */
 #define NNOM_DWONE4_N 12
 
-/* 1 when done: one output pixel, its window holding the whole input of 3
- * or 4 pixels, multiplier 1, channels a multiple of four, output zero point
- * -128 without clamp, these records; 0 (nothing written) otherwise. */
+/* NNOM_DWONE31_TAG: the same records, tag 31 in place of 1, where the
+ * converter wrote them for DepthwiseConv2D's direct types (the geometry
+ * asked once at build, nnom_local_dwconv_s8_step: no test a run). */
+#define NNOM_DWONE31_TAG 31
+/* The arguments' in.c and records, for the block kernels' assembly. */
+#define NNOM_DWONE4_C 48
+#define NNOM_DWONE4_REC 108
+
+/* The taps (3 or 4) where the layer is these records' (first word tag):
+ * one output pixel, its window holding the whole input of 3 or 4 pixels,
+ * multiplier 1, channels a multiple of four, output zero point -128
+ * without clamp; 0 otherwise. */
+int nnom_dwone4_holds(const nnom_conv_args_t *a, int32_t tag);
+/* 1 when done (tag 1 or NNOM_DWONE31_TAG, nnom_dwone4_holds); 0 (nothing
+ * written) otherwise. */
 int nnom_dwone4_try(const nnom_conv_args_t *a);
+/* The layer of three (four) taps on the arguments block (its records and
+ * in.c alone: nnom_dwone4_holds held) and the buffers. */
+void nnom_dwone3_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
+/* (three taps, channels a multiple of eight: two groups a pass) */
+void nnom_dwone3e_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
+void nnom_dwone4_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
 #endif
 
 #endif

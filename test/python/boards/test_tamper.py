@@ -3,17 +3,18 @@ runtime refuses the model (an error status) or runs it bit-exact, and never
 writes outside its buffers or hangs.
 
 For each layer of board_cases/tamper.py (records that name their kernel's
-path: depthwise tags 9, 13-25, 29, 33, 35, 1, 3, dwrect's 7, a two-tap plan, the 1x1 records
-loops) the header's records array is made writable and the firmware flips
-one listed word at a time (to its neighbours, to the int32 extremes, the
-first word to every other path's tag), creates the model, runs it on three
-inputs and compares every output byte with the untampered reference. Every
-heap block (the arena, the I/O buffers, the layers) is allocated with 64
-guard bytes on either side (nnom_malloc / nnom_free routed to a guard
-allocator: a runtime library of its own flags), checked after creation,
-after every run and after deletion. The boards: M4 (local and CMSIS-NN,
--O2: the assembly paths), M3 (local -O2: the C paths) and M4 -Os. A
-fault or hang ends a case's firmware; the next one starts after it.
+path: depthwise tags 9, 13-25, 29, 31, 33, 35, 1, 3, dwrect's 7, a two-tap
+plan, the 1x1 records loops) the header's records array is made writable
+and the firmware flips one listed word at a time (to its neighbours, to
+the int32 extremes, the first word to every other path's tag), creates the
+model, runs it on three inputs and compares every output byte with the
+untampered reference. Every heap block (the arena, the I/O buffers, the
+layers) is allocated with 64 guard bytes on either side (nnom_malloc /
+nnom_free routed to a guard allocator: a runtime library of its own
+flags), checked after creation, after every run and after deletion. The
+boards: M4 (local and CMSIS-NN, -O2: the assembly paths), M3 (local -O2:
+the C paths) and M4 -Os. A fault or hang ends a case's firmware; the next
+one starts after it.
 Known open (OPEN_FAULTS, OPEN_WRONG, in_band_tag below) are left out or
 tolerated, so that the test passes and reports anything new.
 """

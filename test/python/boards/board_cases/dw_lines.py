@@ -2157,3 +2157,47 @@ S2V_WITHOUT_RECORDS = (17,)
 
 
 layer_family("s2v_", 215_000, S2V_CASES, without_records=S2V_WITHOUT_RECORDS)
+# one31: one output pixel whose window holds the whole input, on
+# DepthwiseConv2D's direct types (the step named at build): tag 31's three
+# taps (DW_ONE3: nnom_dwone3_b_s8, a group a pass; DW_ONE3E: channels a
+# multiple of eight, two groups a pass) and four (DW_ONE4, on the 2x2
+# input of a padded 3x3 window too), the one-row loop's records of 4+ taps
+# (DW_ONE_K: 5 to 9 taps on whole groups, the pairs unrolled; DW_ONE_COL:
+# nnom_dwone_b_s8, the overlapping last group, a padded
+# window, a 3x3 plane); rq_fit's words ("small"), scaled channels, |bias|
+# near 2^30 (and 16-32 channels a layer of 5-9 taps: with ReLU a few
+# channels' outputs alone might all be clamped); beside them the layers
+# just outside (scaled channels on 3x3 and no activation: no records; six
+# channels: not tag 31; two outputs; no records).
+# /work/notes/one31/tags.txt: each case's first word.
+ONE31_CASES = [
+    ((3, 1, 8), (3, 1), 1, "valid", "relu", None),  # DW_ONE3E, the task's shape
+    ((1, 3, 16), (1, 3), 1, "valid", "relu", "small"),  # DW_ONE3E, rq_fit's words
+    ((3, 1, 32), (3, 1), 2, "valid", "relu", "huge"),  # DW_ONE3E, stride 2
+    ((3, 1, 12), (3, 1), 1, "valid", "relu", None),  # DW_ONE3, three groups
+    ((1, 3, 4), (1, 3), 1, "valid", "relu", "small"),  # DW_ONE3, one group
+    ((3, 1, 20), (3, 1), 1, "valid", "relu", "scaled"),  # scaled channels
+    ((4, 1, 8), (4, 1), 1, "valid", "relu", None),  # DW_ONE4
+    ((2, 2, 12), (3, 3), 2, "same", "relu", None),  # DW_ONE4, padded 3x3 on 2x2
+    ((1, 4, 4), (1, 4), 1, "valid", "relu", "small"),  # DW_ONE4, one group
+    ((5, 1, 8), (5, 1), 1, "valid", "relu", None),  # DW_ONE_COL
+    ((1, 6, 12), (1, 6), 1, "valid", "relu", "small"),  # DW_ONE_COL
+    ((7, 1, 4), (7, 1), 1, "valid", "relu", "huge"),  # DW_ONE_COL
+    ((8, 1, 13), (8, 1), 1, "valid", "relu", None),  # the overlapping last group
+    ((3, 3, 16), (3, 3), 1, "valid", "relu", "scaled"),  # a 3x3 plane, scaled: no records
+    ((3, 1, 8), (5, 1), 4, "same", "relu", None),  # a padded window (tag 31, DW_ONE3E)
+    ((3, 1, 8), (3, 1), 1, "valid", "relu6", None),  # ReLU6 (no clamp here: tag 31)
+    ((3, 1, 8), (3, 1), 1, "valid", None, None),  # no activation: no records
+    ((4, 1, 6), (4, 1), 1, "valid", "relu", None),  # six channels: not tag 31
+    ((4, 1, 8), (3, 1), 1, "valid", "relu", None),  # two outputs
+    ((3, 1, 8), (3, 1), 1, "valid", "relu", None),  # without records
+    ((6, 1, 8), (6, 1), 1, "valid", "relu", None),  # without records (4+ taps)
+    ((5, 1, 32), (5, 1), 1, "valid", "relu", None),  # DW_ONE_K, eight groups
+    ((1, 7, 16), (1, 7), 1, "valid", "relu", None),  # DW_ONE_K, the odd tap
+    ((3, 3, 32), (3, 3), 1, "valid", "relu", None),  # DW_ONE_K, nine taps
+    ((1, 8, 24), (1, 8), 1, "valid", "relu", "small"),  # DW_ONE_K, four pairs
+]
+ONE31_WITHOUT_RECORDS = (19, 20)
+
+
+layer_family("one31_", 218_000, ONE31_CASES, without_records=ONE31_WITHOUT_RECORDS)

@@ -17,8 +17,8 @@ from .dw_lines import pair_case_model
 from .registry import family
 
 # tags a first word may name (nnom_local_dwcol.h, dwpair, dw3s2(l), dw3s2q,
-# dw3line's short lines, dwline's padded lines, dw3s2v's 37)
-TAGS = (0, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 33, 35, 37)
+# dw3line's short lines, dwline's padded lines, dwone4's 31, dw3s2v's 37)
+TAGS = (0, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31, 33, 35, 37)
 
 
 def head(n: int) -> list[int]:
@@ -111,6 +111,10 @@ TAMPERB_CASES = [
     # four outputs (passes of two) and five (a pass, then three)
     ("dw", ((9, 1, 16), (3, 1), 2, "valid", "relu", None), (37,), head(1)),
     ("dw", ((1, 11, 16), (1, 3), 2, "valid", "relu", None), (37,), head(1)),
+    # tag 31 (one31): one output of three (four) taps over the whole input,
+    # DW_ONE3E's (DW_ONE4's) direct type named at build
+    ("dw", ((3, 1, 8), (3, 1), 1, "valid", "relu", None), (31,), head(1)),
+    ("dw", ((2, 2, 12), (3, 3), 2, "same", "relu", None), (31,), head(1)),
 ]
 
 

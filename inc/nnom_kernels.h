@@ -290,12 +290,13 @@ void nnom_dw3_q_direct(const nnom_conv_args_t *block, const int8_t *input, int8_
 void nnom_dw_line_tag_run(const nnom_conv_args_t *a);
 void nnom_dwcol_one_early(const nnom_conv_args_t *a);
 void nnom_dwrect_plane_run(const nnom_conv_args_t *a);
+void nnom_dwrect_plane1_direct(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
 void nnom_dw3_short_a_s8(const nnom_conv_args_t *a, int32_t n);
 void nnom_dw3_valid_a_s8(const nnom_conv_args_t *a, int32_t n);
 void nnom_dw3_valid_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
 void nnom_dw3_valid2_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
 void nnom_dw3_valid2o_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
-uint8_t nnom_local_dwconv_s8_direct(unsigned step);
+uint8_t nnom_local_dwconv_s8_direct(unsigned step, const nnom_conv_args_t *a);
 #else
 #define NNOM_DW_DIRECT 0
 #endif
@@ -312,6 +313,7 @@ enum {
     NNOM_DW_DIRECT_THREE_Q,  /* nnom_dw3_q_direct (no block copy) */
     NNOM_DW_DIRECT_THREE_V2,  /* nnom_dw3_valid2_b_s8 (no block copy) */
     NNOM_DW_DIRECT_THREE_V2O, /* nnom_dw3_valid2o_b_s8 (no block copy) */
+    NNOM_DW_DIRECT_PLANE1,    /* nnom_dwrect_plane1_direct (no block copy) */
     NNOM_DW_DIRECT_COUNT
 };
 

@@ -1683,6 +1683,43 @@ static NNOM_NOINLINE void rect_plane_direct(const nnom_conv_args_t *a)
     rect_loop(r[P27_EXACT], g[0], 0, 1)(&j);
 }
 
+/* Tag 27's one-group (2,2) plane on a copy (four channels along the rows,
+ * not the exact form, not direct): rect_plane_joint's (2,2) call without
+ * its tests, on DepthwiseConv2D's own direct type (the config's block and
+ * the layer's buffers: no arguments' copy, no plane_run's tests) */
+int nnom_dwrect_plane1_asks(const nnom_conv_args_t *a)
+{
+    const int32_t *r = a->records;
+    return a->in.c == 4 && r[P27_GROUPS] == 1 && r[P27_XU] == 4 && r[P27_TAPS] == 4 &&
+           r[P27_EXACT] == 0 && r[P27_DOWN] == P27_JOB_BIT && r[P27_WORDS] <= RECT_PLANE;
+}
+
+void nnom_dwrect_plane1_direct(const nnom_conv_args_t *b, const int8_t *x, int8_t *out)
+{
+    const int32_t *r = b->records;
+    const int32_t words = r[P27_WORDS], nu = r[P27_NU], nv = r[P27_NV];
+    uint32_t buf[RECT_PLANE];
+    const uint32_t zp4 = ((uint32_t)b->p.input_zp & 0xFFu) * 0x01010101u;
+    if (8 * (words - nu * nv) >= words && words > nu * nv)
+        nnom_dwrect_fill(buf, (words + 7) & ~7, zp4);
+    else if (words > nu * nv)
+        rect_border(buf, words, buf + r[P27_IN], r[P27_PW], nu, nv, zp4);
+    const int32_t chunks = nu >> 3;
+    const uintptr_t tail = (uintptr_t)nnom_dwrect_rows_g1_tails + 32u * (uint32_t)(nu & 7);
+    const nnom_dwrect_rows_g_t rows = {buf + r[P27_IN],
+                                       x,
+                                       0,
+                                       chunks,
+                                       chunks > 0 ? (uintptr_t)nnom_dwrect_rows_g1_chunk : tail,
+                                       tail,
+                                       r[P27_XSTEP],
+                                       r[P27_DSTEP],
+                                       nv};
+    nnom_dwrect_rows_g1(&rows);
+    (r[P27_HEAD] == 2 ? nnom_dwrect_s8_scaled_adj_groups2 : nnom_dwrect_s8_adj_groups2)(buf, out,
+                                                                                       r);
+}
+
 /* The plane of tag 27's records (nnom_dwrect_plane_asks held at build;
  * reads records, in.c, input, output and p's input_zp, act_min, act_max
  * alone: its direct type in nnom_dwconv2d.c sets no other field):

@@ -306,6 +306,20 @@ def _with_offsets(words: list[int], pw: int, kh: int, kw: int, down: bool) -> li
     return out + words[5 + 4 * ((taps + 1) // 2) :]
 
 
+def _few_direct(attrs: dict, kh: int, kw: int, cout: int, in_hw, out_hw) -> bool:
+    """A plane of few outputs (FEW_OUT or fewer) that tag 27's DIRECT runs on
+    the input (_direct: four channels, every window inside it, lines along
+    its rows): few_table's fixed cost was most of such a layer ((2,2) s2
+    5x7x4 valid 1,842 instructions for 96 MACs there)."""
+    if cout != 4:
+        return False
+    down = _down(attrs, kh, kw, in_hw, out_hw)
+    (sh, sw), (top, _, left, _) = attrs["strides"], attrs["pads"]
+    h = (in_hw[0], kh, sh, top, out_hw[0])
+    w = (in_hw[1], kw, sw, left, out_hw[1])
+    return _direct(cout, down, *((h, w) if down else (w, h)))
+
+
 def _plane_takes(attrs: dict, kh: int, kw: int, cout: int, in_hw, out_hw) -> bool:
     """Planes the loop runs on these records: FEW_OUT to MAX_OUTPUTS
     outputs of two columns or more, 3x3 and 5x5 aside (the window loop's;
@@ -339,7 +353,9 @@ def _plane_takes(attrs: dict, kh: int, kw: int, cout: int, in_hw, out_hw) -> boo
         window = any(attrs["pads"]) and (min(oh, ow) < 4 or cout >= 64)
         return kh == 3 and cout >= 8 and cout % 4 == 2 and oh * ow > FEW_OUT and not window
     if oh * ow <= FEW_OUT:
-        return _few_taps(attrs, in_hw, out_hw, kh, kw) > FEW_TAPS
+        return _few_taps(attrs, in_hw, out_hw, kh, kw) > FEW_TAPS or _few_direct(
+            attrs, kh, kw, cout, in_hw, out_hw
+        )
     return True  # (more than MAX_OUTPUTS: only small records, dwrect_records)
 
 

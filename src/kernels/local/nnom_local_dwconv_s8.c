@@ -693,7 +693,16 @@ uint8_t nnom_local_dwconv_s8_direct(unsigned step, const nnom_conv_args_t *a)
     case DW_COL_ALONE:
         return NNOM_DW_DIRECT_COL;
     case DW_RECT_PLANE:
-        return nnom_dwrect_plane1_asks(a) ? NNOM_DW_DIRECT_PLANE1 : NNOM_DW_DIRECT_PLANE;
+        switch (nnom_dwrect_plane1_asks(a)) {
+        case 1:
+            return NNOM_DW_DIRECT_PLANE1;
+        case 2:
+            return NNOM_DW_DIRECT_RECT2;
+        case 3:
+            return NNOM_DW_DIRECT_RECT2S;
+        default:
+            return NNOM_DW_DIRECT_PLANE;
+        }
     case DW_THREE_SS:
         return NNOM_DW_DIRECT_THREE_SS;
     case DW_THREE_SV:

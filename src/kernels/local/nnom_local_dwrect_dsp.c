@@ -1683,15 +1683,19 @@ static NNOM_NOINLINE void rect_plane_direct(const nnom_conv_args_t *a)
     rect_loop(r[P27_EXACT], g[0], 0, 1)(&j);
 }
 
-/* Tag 27's one-group (2,2) plane on a copy (four channels along the rows,
- * not the exact form, not direct): rect_plane_joint's (2,2) call without
- * its tests, on DepthwiseConv2D's own direct type (the config's block and
- * the layer's buffers: no arguments' copy, no plane_run's tests) */
+/* Tag 27's one-group (2,2) planes but the exact form (four channels along
+ * the rows): rect_plane_joint's and rect_plane_direct's (2,2) calls without
+ * their tests, on DepthwiseConv2D's own direct types (the config's block
+ * and the layer's buffers: no arguments' copy, no plane_run's tests) */
 int nnom_dwrect_plane1_asks(const nnom_conv_args_t *a)
 {
     const int32_t *r = a->records;
-    return a->in.c == 4 && r[P27_GROUPS] == 1 && r[P27_XU] == 4 && r[P27_TAPS] == 4 &&
-           r[P27_EXACT] == 0 && r[P27_DOWN] == P27_JOB_BIT && r[P27_WORDS] <= RECT_PLANE;
+    if (a->in.c != 4 || r[P27_GROUPS] != 1 || r[P27_XU] != 4 || r[P27_TAPS] != 4 ||
+        r[P27_EXACT] != 0 || r[P27_WORDS] > RECT_PLANE)
+        return 0;
+    return r[P27_DOWN] == P27_JOB_BIT                    ? 1
+           : r[P27_DOWN] == P27_JOB_BIT + P27_DIRECT_BIT ? 1 + r[P27_HEAD] /* (its form: 1, 2) */
+                                                         : 0;
 }
 
 void nnom_dwrect_plane1_direct(const nnom_conv_args_t *b, const int8_t *x, int8_t *out)

@@ -171,6 +171,18 @@ def _down(attrs: dict, kh: int, kw: int, in_hw, out_hw) -> bool:
     return wb if hb != wb else out_hw[0] > out_hw[1]
 
 
+def _down27(attrs: dict, kh: int, kw: int, cout: int, in_hw, out_hw) -> bool:
+    """Tag 27's _down (nnom_dwrect_plane_asks' rule): but along the rows
+    where four channels have no border outputs (_direct then holds: the
+    loop on the input, no copy; (2,2) s2 7x5x4 valid 1,888 -> ...)."""
+    (sh, sw), (top, _, left, _) = attrs["strides"], attrs["pads"]
+    hb = _bands(in_hw[0], kh, sh, top, out_hw[0])
+    wb = _bands(in_hw[1], kw, sw, left, out_hw[1])
+    if cout == 4 and not hb and not wb:
+        return False
+    return _down(attrs, kh, kw, in_hw, out_hw)
+
+
 def _axis(n_in: int, k: int, s: int, pad: int, n_out: int) -> tuple:
     """rect_axis(): (in, k, s, pad, out, lo, hi)."""
     lo = min(-(-pad // s), n_out)
@@ -313,7 +325,7 @@ def _few_direct(attrs: dict, kh: int, kw: int, cout: int, in_hw, out_hw) -> bool
     5x7x4 valid 1,842 instructions for 96 MACs there)."""
     if cout != 4:
         return False
-    down = _down(attrs, kh, kw, in_hw, out_hw)
+    down = _down27(attrs, kh, kw, cout, in_hw, out_hw)
     (sh, sw), (top, _, left, _) = attrs["strides"], attrs["pads"]
     h = (in_hw[0], kh, sh, top, out_hw[0])
     w = (in_hw[1], kw, sw, left, out_hw[1])
@@ -373,20 +385,23 @@ def dwrect_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw, out_hw) -> np
     ):
         return None
     exact = q.act_min < zp_out or q.act_min > -128 or q.act_max < 127
-    down = _down(attrs, kh, kw, in_hw, out_hw)
-    # the loop's tap order: along u (the axis of more outputs) first
-    weight = np.asarray(q.weight)
-    if down:
-        weight = weight.transpose(1, 0, 2)
-    weight = weight.reshape(kh * kw, cout)
     taps = kh * kw
     groups = [int(c) for c in group_channels(cout)[::4]]  # nnom_dw_odd_next's
     total = 5 + len(groups) * (GROUP_WORDS_FIXED + 4 * ((taps + 1) // 2))  # (tag 7's)
     if total > MAX_WORDS:
         return None
-    plane = _plane(attrs, kh, kw, in_hw, out_hw, down)
     inside = _inside(attrs, kh, kw, in_hw, out_hw, len(groups))
+    down = _down27(attrs, kh, kw, cout, in_hw, out_hw)  # (tag 27's)
+    plane = _plane(attrs, kh, kw, in_hw, out_hw, down)
     head = _plane_head(attrs, kh, kw, cout, in_hw, out_hw, down) if plane or inside else None
+    if head is None:  # tag 7: rect_try's rule
+        down = _down(attrs, kh, kw, in_hw, out_hw)
+        plane = _plane(attrs, kh, kw, in_hw, out_hw, down)
+    # the loop's tap order: along u (the axis of more outputs) first
+    weight = np.asarray(q.weight)
+    if down:
+        weight = weight.transpose(1, 0, 2)
+    weight = weight.reshape(kh * kw, cout)
     if head is not None:
         out = [PLANE_TAG, taps, 0, int(exact), int(down) + JOB + head[0]] + head[1:]
         head = head[1:]

@@ -172,13 +172,16 @@ def _down(attrs: dict, kh: int, kw: int, in_hw, out_hw) -> bool:
 
 
 def _down27(attrs: dict, kh: int, kw: int, cout: int, in_hw, out_hw) -> bool:
-    """Tag 27's _down (nnom_dwrect_plane_asks' rule): but along the rows
-    where four channels have no border outputs (_direct then holds: the
-    loop on the input, no copy; (2,2) s2 7x5x4 valid 1,888 -> ...)."""
+    """Tag 27's _down (nnom_dwrect_plane_asks' rule): but along the rows on
+    four channels without a border output (the input itself: _direct) and
+    on (2,2) windows of at most four times as many output rows as columns
+    (the one-group copy and its direct type: (2,2) s2 7x5x4 valid 1,888 ->
+    356, same 945 -> 802; other windows or taller planes ran slower with
+    their lines along: (3,2) s1 16x5x4 same 5,579 -> 5,635)."""
     (sh, sw), (top, _, left, _) = attrs["strides"], attrs["pads"]
     hb = _bands(in_hw[0], kh, sh, top, out_hw[0])
     wb = _bands(in_hw[1], kw, sw, left, out_hw[1])
-    if cout == 4 and not hb and not wb:
+    if cout == 4 and ((not hb and not wb) or (kh * kw == 4 and out_hw[0] <= 4 * out_hw[1])):
         return False
     return _down(attrs, kh, kw, in_hw, out_hw)
 

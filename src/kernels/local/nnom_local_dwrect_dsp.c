@@ -1310,9 +1310,10 @@ int nnom_dwrect_plane_asks(const nnom_conv_args_t *a)
     rect_axis(&h, a->in.h, kh, a->p.stride_h, a->p.pad_top, a->out.h);
     rect_axis(&w, a->in.w, kw, a->p.stride_w, a->p.pad_left, a->out.w);
     const int hb = h.lo > 0 || h.hi < h.out, wb = w.lo > 0 || w.hi < w.out;
-    /* (dwrect_records._down27: four channels without a border along the
-     * rows, on the input itself) */
-    const int down = hb != wb ? wb : (ch != 4 || hb) && a->out.h > a->out.w;
+    /* (dwrect_records._down27: four channels along the rows, on the input
+     * itself or the one-pass copy) */
+    const int down = (ch != 4 || ((hb || wb) && (taps != 4 || a->out.h > 4 * a->out.w))) &&
+                     (hb != wb ? wb : a->out.h > a->out.w);
     h.xb = a->in.w * ch;
     h.ob = a->out.w * ch;
     w.xb = ch;

@@ -246,8 +246,10 @@ def test_direct_plane_on_the_input():
     assert dr.dwrect_records(ATTRS, _q(2, 2, 8), 0, -128, (11, 9), (5, 4))[4] == dr.JOB + 1
     same = dict(ATTRS, pads=(0, 1, 0, 1))
     assert dr.dwrect_records(same, _q(2, 2, 4), 0, -128, (7, 7), (4, 4))[4] == dr.JOB
-    # rows down on a padded plane of more rows than columns (_down's rule)
-    assert dr.dwrect_records(same, _q(2, 2, 4), 0, -128, (9, 7), (5, 4))[4] == dr.JOB + 1
+    # a padded plane of more rows than columns: rows down (_down's rule) but
+    # of four channels (_down27: along, the one-group copy)
+    assert dr.dwrect_records(same, _q(2, 2, 8), 0, -128, (9, 7), (5, 4))[4] == dr.JOB + 1
+    assert dr.dwrect_records(same, _q(2, 2, 4), 0, -128, (9, 7), (5, 4))[4] == dr.JOB
 
 
 def test_direct_few_and_tall_planes():

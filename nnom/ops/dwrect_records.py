@@ -268,7 +268,7 @@ def _plane_head(attrs: dict, kh: int, kw: int, ch: int, in_hw, out_hw, down: boo
     word's index, nu, nv, the job's n, lines, xp, op, xl, ol, the copy's
     xu, x step and d step; None for 3x3 and 5x5 (their window loop reads
     tag 7 alone) or where the plane holds no input."""
-    if kh == kw and kh in (3, 5):
+    if kh == kw and kh in (3, 5) and not direct3(attrs, kh, kw, ch, in_hw, out_hw):
         return None
     (sh, sw), (top, _, left, _) = attrs["strides"], attrs["pads"]
     # (in, k, s, pad, out, xb, ob) of each axis
@@ -335,6 +335,17 @@ def _few_direct(attrs: dict, kh: int, kw: int, cout: int, in_hw, out_hw) -> bool
     return _direct(cout, down, *((h, w) if down else (w, h)))
 
 
+def direct3(attrs: dict, kh: int, kw: int, cout: int, in_hw, out_hw) -> bool:
+    """3x3 of four channels on tag 27's DIRECT (_few_direct, _inside): the
+    window loop's and few_table's fixed costs were most of such small planes
+    ((3,3) s2 7x7x4 valid 1,553 there)."""
+    return (
+        kh == kw == 3
+        and _few_direct(attrs, kh, kw, cout, in_hw, out_hw)
+        and _inside(attrs, kh, kw, in_hw, out_hw, 1)
+    )
+
+
 def _plane_takes(attrs: dict, kh: int, kw: int, cout: int, in_hw, out_hw) -> bool:
     """Planes the loop runs on these records: FEW_OUT to MAX_OUTPUTS
     outputs of two columns or more, 3x3 and 5x5 aside (the window loop's;
@@ -352,6 +363,8 @@ def _plane_takes(attrs: dict, kh: int, kw: int, cout: int, in_hw, out_hw) -> boo
     if ow == 1:
         unpadded = not any(attrs["pads"])
         return cout >= 8 and (FEW_OUT < oh or (2 <= oh and unpadded)) and oh <= MAX_OUTPUTS
+    if direct3(attrs, kh, kw, cout, in_hw, out_hw):
+        return True
     if kh == kw and kh in (3, 5):
         # but 3x3 of two channels past a multiple of four (eight or more)
         # beyond FEW_OUT outputs: dwrect's last group on two lanes, the

@@ -1303,7 +1303,7 @@ int nnom_dwrect_plane_asks(const nnom_conv_args_t *a)
     const int32_t kh = a->k.h, kw = a->k.w, taps = kh * kw, ch = a->in.c, pairs = (taps + 1) / 2;
     if (r == NULL || r[0] != NNOM_DWRECT_PLANE_TAG || a->ch_mult != 1 || a->out.c != ch ||
         ch < 4 || kh < 2 || kw < 2 || taps > RECT_TAPS || a->p.dilation_h != 1 ||
-        a->p.dilation_w != 1 || (kh == kw && (kh == 3 || kh == 5)))
+        a->p.dilation_w != 1 || (kh == kw && kh == 5))
         return 0;
     const int exact = a->p.act_min < a->p.output_zp || a->p.act_min > -128 || a->p.act_max < 127;
     rect_axis_t h, w;
@@ -1328,6 +1328,8 @@ int nnom_dwrect_plane_asks(const nnom_conv_args_t *a)
     /* (dwrect_records._direct; ch 4: the input's pixels are words) */
     const int direct = ch == 4 && !down && u->pad == 0 && v->pad == 0 && span_u <= u->in &&
                        span_v <= v->in;
+    if (kh == kw && kh == 3 && !direct) /* (dwrect_records.direct3: 3x3 on the input alone) */
+        return 0;
     const int32_t pw = direct ? u->in : span_u;
     const int32_t want[P27_HEAD] = {NNOM_DWRECT_PLANE_TAG,
                                     taps,

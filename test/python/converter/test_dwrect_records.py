@@ -267,3 +267,15 @@ def test_direct_few_and_tall_planes():
     assert dr.dwrect_records(ATTRS, _q(2, 2, 8), 0, -128, (5, 7), (2, 3)) is None
     same = dict(ATTRS, pads=(0, 1, 0, 1))
     assert dr.dwrect_records(same, _q(2, 2, 4), 0, -128, (3, 3), (2, 2)) is None
+
+
+def test_direct_three_by_three():
+    # branch rect7: 3x3 of four channels, every window inside the input: tag
+    # 27 on the input (direct3), not 3x3's window loop; padded or of eight
+    # channels: not
+    rec = dr.dwrect_records(ATTRS, _q(3, 3, 4), 0, -128, (7, 7), (3, 3))
+    assert rec[0] == dr.PLANE_TAG and rec[4] == dr.JOB + dr.DIRECT and rec[5] == 7
+    assert dr.direct3(ATTRS, 3, 3, 4, (7, 7), (3, 3))
+    assert not dr.direct3(ATTRS, 3, 3, 8, (7, 7), (3, 3))
+    assert not dr.direct3(dict(ATTRS, pads=(1, 1, 1, 1)), 3, 3, 4, (7, 7), (4, 4))
+    assert not dr.direct3(ATTRS, 5, 5, 4, (9, 9), (3, 3))

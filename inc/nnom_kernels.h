@@ -291,7 +291,6 @@ void nnom_dw_line_tag_run(const nnom_conv_args_t *a);
 void nnom_dwcol_one_early(const nnom_conv_args_t *a);
 void nnom_dwrect_plane_run(const nnom_conv_args_t *a);
 void nnom_dwrect_plane1_direct(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
-void nnom_dwrect_s8_adj_groups2(const void *x, int8_t *out, const int32_t *records);
 void nnom_dwrect_s8_scaled_adj_groups2(const void *x, int8_t *out, const int32_t *records);
 void nnom_dw3_short_a_s8(const nnom_conv_args_t *a, int32_t n);
 void nnom_dw3_valid_a_s8(const nnom_conv_args_t *a, int32_t n);
@@ -316,7 +315,6 @@ enum {
     NNOM_DW_DIRECT_THREE_V2,  /* nnom_dw3_valid2_b_s8 (no block copy) */
     NNOM_DW_DIRECT_THREE_V2O, /* nnom_dw3_valid2o_b_s8 (no block copy) */
     NNOM_DW_DIRECT_PLANE1,    /* nnom_dwrect_plane1_direct (no block copy) */
-    NNOM_DW_DIRECT_RECT2,     /* nnom_dwrect_s8_adj_groups2 (the records alone) */
     NNOM_DW_DIRECT_RECT2S,    /* nnom_dwrect_s8_scaled_adj_groups2 (the records alone) */
     NNOM_DW_DIRECT_COUNT
 };

@@ -111,13 +111,12 @@ DW_BLOCK_TYPE(dw_plane1_type, nnom_dwrect_plane1_direct);
         return NN_SUCCESS;                                                                         \
     }                                                                                              \
     DW_TYPE(TYPE)
-DW_RECORDS_TYPE(dw_rect2_type, nnom_dwrect_s8_adj_groups2);
 DW_RECORDS_TYPE(dw_rect2s_type, nnom_dwrect_s8_scaled_adj_groups2);
 /* by NNOM_DW_DIRECT_* - 1 */
 static const nnom_layer_type_t *const dw_direct_types[NNOM_DW_DIRECT_COUNT - 1] = {
     &dw_tiny_tag_type, &dw_tiny3_type,    &dw_line_tag_type, &dw_col_type,
     &dw_plane_type,    &dw_three_ss_type, &dw_three_sv_type, &dw_tiny3r_type,
-    &dw_three_q_type,  &dw_three_v2_type, &dw_three_v2o_type, &dw_plane1_type, &dw_rect2_type, &dw_rect2s_type};
+    &dw_three_q_type,  &dw_three_v2_type, &dw_three_v2o_type, &dw_plane1_type, &dw_rect2s_type};
 #endif
 
 static nnom_status_t dwconv2d_build(nnom_layer_t *l)

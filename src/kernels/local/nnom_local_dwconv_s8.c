@@ -697,8 +697,6 @@ uint8_t nnom_local_dwconv_s8_direct(unsigned step, const nnom_conv_args_t *a)
         case 1:
             return NNOM_DW_DIRECT_PLANE1;
         case 2:
-            return NNOM_DW_DIRECT_RECT2;
-        case 3:
             return NNOM_DW_DIRECT_RECT2S;
         default:
             return NNOM_DW_DIRECT_PLANE;

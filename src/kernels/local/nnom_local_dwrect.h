@@ -48,9 +48,8 @@ int nnom_dwrect_plane_asks(const nnom_conv_args_t *a);
 void nnom_dwrect_plane_run(const nnom_conv_args_t *a);
 /* Its one-group (2,2) planes (not the exact form; on a layer whose plane
  * asks held): 1 where nnom_dwrect_plane1_direct (nnom_kernels.h) runs the
- * layer instead (on a copy); on the input (the DIRECT bit) 2 where
- * nnom_dwrect_s8_adj_groups2 does, 3 where its _scaled twin does (the
- * group's form); 0 for the others */
+ * layer instead (on a copy), 2 where nnom_dwrect_s8_scaled_adj_groups2 does
+ * (on the input: the DIRECT bit, the scaled form); 0 for the others */
 int nnom_dwrect_plane1_asks(const nnom_conv_args_t *a);
 #endif
 

@@ -1699,8 +1699,8 @@ int nnom_dwrect_plane1_asks(const nnom_conv_args_t *a)
         r[P27_EXACT] != 0 || r[P27_WORDS] > RECT_PLANE)
         return 0;
     return r[P27_DOWN] == P27_JOB_BIT                    ? 1
-           : r[P27_DOWN] == P27_JOB_BIT + P27_DIRECT_BIT ? 1 + r[P27_HEAD] /* (its form: 1, 2) */
-                                                         : 0;
+           : r[P27_DOWN] == P27_JOB_BIT + P27_DIRECT_BIT && r[P27_HEAD] == 2 ? 2
+                                                                             : 0;
 }
 
 void nnom_dwrect_plane1_direct(const nnom_conv_args_t *b, const int8_t *x, int8_t *out)

@@ -294,6 +294,8 @@ nnom_status_t nnom_dw_line_tag_direct(const nnom_conv_args_t *block,
 nnom_status_t nnom_dwcol_one_direct(const nnom_conv_args_t *block,
                                     const int8_t *input, int8_t *output);
 void nnom_dwrect_plane_run(const nnom_conv_args_t *a);
+void nnom_dwrect_plane1_direct(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
+void nnom_dwrect_s8_scaled_adj_groups2(const void *x, int8_t *out, const int32_t *records);
 void nnom_dw3_short_a_s8(const nnom_conv_args_t *a, int32_t n);
 void nnom_dw3_valid_a_s8(const nnom_conv_args_t *a, int32_t n);
 void nnom_dw3_valid_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
@@ -308,7 +310,7 @@ void nnom_dwone4_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *ou
 void nnom_dwone3e_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
 void nnom_dwone_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
 void nnom_dwone_k_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
-uint8_t nnom_local_dwconv_s8_direct(unsigned step);
+uint8_t nnom_local_dwconv_s8_direct(unsigned step, const nnom_conv_args_t *a);
 #else
 #define NNOM_DW_DIRECT 0
 #endif
@@ -334,6 +336,8 @@ enum {
     NNOM_DW_DIRECT_ONE3E,     /* nnom_dwone3e_b_s8 (no block copy) */
     NNOM_DW_DIRECT_ONE_COL,   /* nnom_dwone_b_s8 (no block copy) */
     NNOM_DW_DIRECT_ONE_K,     /* nnom_dwone_k_b_s8 (no block copy) */
+    NNOM_DW_DIRECT_PLANE1,    /* nnom_dwrect_plane1_direct (no block copy) */
+    NNOM_DW_DIRECT_RECT2S,    /* nnom_dwrect_s8_scaled_adj_groups2 (the records alone) */
     NNOM_DW_DIRECT_COUNT
 };
 

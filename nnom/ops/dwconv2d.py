@@ -15,7 +15,7 @@ from .conv2d import POINTWISE, pointwise
 from .dwcol_records import dwcol_records
 from .dwone4_records import dwone4_records
 from .dwone_records import dwone_records, whole_window
-from .dwrect_records import dwrect_records
+from .dwrect_records import direct3, dwrect_records
 from .dwrows_records import dwcols_records, dwrows_records
 from .dwtiny_records import dwtiny_records
 from .dwwin_records import dwwin_records
@@ -172,6 +172,11 @@ class DWConv2D(Op):
             )
         if records is None and not whole:
             records = dwrows_records(
+                a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2], node.hwc[:2]
+            )
+        if records is None and not whole and direct3(a, kh, kw, cout, x.hwc[:2], node.hwc[:2]):
+            # (3,3) of four channels on the input: tag 27, not the window loop's
+            records = dwrect_records(
                 a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2], node.hwc[:2]
             )
         if records is None and not whole:

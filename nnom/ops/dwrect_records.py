@@ -171,6 +171,21 @@ def _down(attrs: dict, kh: int, kw: int, in_hw, out_hw) -> bool:
     return wb if hb != wb else out_hw[0] > out_hw[1]
 
 
+def _down27(attrs: dict, kh: int, kw: int, cout: int, in_hw, out_hw) -> bool:
+    """Tag 27's _down (nnom_dwrect_plane_asks' rule): but along the rows on
+    four channels without a border output (the input itself: _direct) and
+    on (2,2) windows of at most four times as many output rows as columns
+    (the one-group copy and its direct type: (2,2) s2 7x5x4 valid 1,888 ->
+    356, same 945 -> 802; other windows or taller planes ran slower with
+    their lines along: (3,2) s1 16x5x4 same 5,579 -> 5,635)."""
+    (sh, sw), (top, _, left, _) = attrs["strides"], attrs["pads"]
+    hb = _bands(in_hw[0], kh, sh, top, out_hw[0])
+    wb = _bands(in_hw[1], kw, sw, left, out_hw[1])
+    if cout == 4 and ((not hb and not wb) or (kh * kw == 4 and out_hw[0] <= 4 * out_hw[1])):
+        return False
+    return _down(attrs, kh, kw, in_hw, out_hw)
+
+
 def _axis(n_in: int, k: int, s: int, pad: int, n_out: int) -> tuple:
     """rect_axis(): (in, k, s, pad, out, lo, hi)."""
     lo = min(-(-pad // s), n_out)
@@ -253,7 +268,7 @@ def _plane_head(attrs: dict, kh: int, kw: int, ch: int, in_hw, out_hw, down: boo
     word's index, nu, nv, the job's n, lines, xp, op, xl, ol, the copy's
     xu, x step and d step; None for 3x3 and 5x5 (their window loop reads
     tag 7 alone) or where the plane holds no input."""
-    if kh == kw and kh in (3, 5):
+    if kh == kw and kh in (3, 5) and not direct3(attrs, kh, kw, ch, in_hw, out_hw):
         return None
     (sh, sw), (top, _, left, _) = attrs["strides"], attrs["pads"]
     # (in, k, s, pad, out, xb, ob) of each axis
@@ -306,6 +321,31 @@ def _with_offsets(words: list[int], pw: int, kh: int, kw: int, down: bool) -> li
     return out + words[5 + 4 * ((taps + 1) // 2) :]
 
 
+def _few_direct(attrs: dict, kh: int, kw: int, cout: int, in_hw, out_hw) -> bool:
+    """A plane of few outputs (FEW_OUT or fewer) that tag 27's DIRECT runs on
+    the input (_direct: four channels, every window inside it, lines along
+    its rows): few_table's fixed cost was most of such a layer ((2,2) s2
+    5x7x4 valid 1,842 instructions for 96 MACs there)."""
+    if cout != 4:
+        return False
+    down = _down27(attrs, kh, kw, cout, in_hw, out_hw)
+    (sh, sw), (top, _, left, _) = attrs["strides"], attrs["pads"]
+    h = (in_hw[0], kh, sh, top, out_hw[0])
+    w = (in_hw[1], kw, sw, left, out_hw[1])
+    return _direct(cout, down, *((h, w) if down else (w, h)))
+
+
+def direct3(attrs: dict, kh: int, kw: int, cout: int, in_hw, out_hw) -> bool:
+    """3x3 of four channels on tag 27's DIRECT (_few_direct, _inside): the
+    window loop's and few_table's fixed costs were most of such small planes
+    ((3,3) s2 7x7x4 valid 1,553 there)."""
+    return (
+        kh == kw == 3
+        and _few_direct(attrs, kh, kw, cout, in_hw, out_hw)
+        and _inside(attrs, kh, kw, in_hw, out_hw, 1)
+    )
+
+
 def _plane_takes(attrs: dict, kh: int, kw: int, cout: int, in_hw, out_hw) -> bool:
     """Planes the loop runs on these records: FEW_OUT to MAX_OUTPUTS
     outputs of two columns or more, 3x3 and 5x5 aside (the window loop's;
@@ -323,6 +363,8 @@ def _plane_takes(attrs: dict, kh: int, kw: int, cout: int, in_hw, out_hw) -> boo
     if ow == 1:
         unpadded = not any(attrs["pads"])
         return cout >= 8 and (FEW_OUT < oh or (2 <= oh and unpadded)) and oh <= MAX_OUTPUTS
+    if direct3(attrs, kh, kw, cout, in_hw, out_hw):
+        return True
     if kh == kw and kh in (3, 5):
         # but 3x3 of two channels past a multiple of four (eight or more)
         # beyond FEW_OUT outputs: dwrect's last group on two lanes, the
@@ -339,7 +381,9 @@ def _plane_takes(attrs: dict, kh: int, kw: int, cout: int, in_hw, out_hw) -> boo
         window = any(attrs["pads"]) and (min(oh, ow) < 4 or cout >= 64)
         return kh == 3 and cout >= 8 and cout % 4 == 2 and oh * ow > FEW_OUT and not window
     if oh * ow <= FEW_OUT:
-        return _few_taps(attrs, in_hw, out_hw, kh, kw) > FEW_TAPS
+        return _few_taps(attrs, in_hw, out_hw, kh, kw) > FEW_TAPS or _few_direct(
+            attrs, kh, kw, cout, in_hw, out_hw
+        )
     return True  # (more than MAX_OUTPUTS: only small records, dwrect_records)
 
 
@@ -357,20 +401,23 @@ def dwrect_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw, out_hw) -> np
     ):
         return None
     exact = q.act_min < zp_out or q.act_min > -128 or q.act_max < 127
-    down = _down(attrs, kh, kw, in_hw, out_hw)
-    # the loop's tap order: along u (the axis of more outputs) first
-    weight = np.asarray(q.weight)
-    if down:
-        weight = weight.transpose(1, 0, 2)
-    weight = weight.reshape(kh * kw, cout)
     taps = kh * kw
     groups = [int(c) for c in group_channels(cout)[::4]]  # nnom_dw_odd_next's
     total = 5 + len(groups) * (GROUP_WORDS_FIXED + 4 * ((taps + 1) // 2))  # (tag 7's)
     if total > MAX_WORDS:
         return None
-    plane = _plane(attrs, kh, kw, in_hw, out_hw, down)
     inside = _inside(attrs, kh, kw, in_hw, out_hw, len(groups))
+    down = _down27(attrs, kh, kw, cout, in_hw, out_hw)  # (tag 27's)
+    plane = _plane(attrs, kh, kw, in_hw, out_hw, down)
     head = _plane_head(attrs, kh, kw, cout, in_hw, out_hw, down) if plane or inside else None
+    if head is None:  # tag 7: rect_try's rule
+        down = _down(attrs, kh, kw, in_hw, out_hw)
+        plane = _plane(attrs, kh, kw, in_hw, out_hw, down)
+    # the loop's tap order: along u (the axis of more outputs) first
+    weight = np.asarray(q.weight)
+    if down:
+        weight = weight.transpose(1, 0, 2)
+    weight = weight.reshape(kh * kw, cout)
     if head is not None:
         out = [PLANE_TAG, taps, 0, int(exact), int(down) + JOB + head[0]] + head[1:]
         head = head[1:]

@@ -191,7 +191,7 @@ uint8_t nnom_dwconv_prepare(nnom_layer_t *layer, const nnom_conv_args_t *args)
     if (nnom_dwconv_kernels[layer->kernel - 1u].run == nnom_local_dwconv_s8) {
         layer->keep = nnom_local_dwconv_s8_step(args);
 #if NNOM_DW_DIRECT
-        return nnom_local_dwconv_s8_direct(layer->keep);
+        return nnom_local_dwconv_s8_direct(layer->keep, args);
 #endif
     }
 #else

@@ -123,13 +123,25 @@ DW_BLOCK_TYPE(dw_one4_type, nnom_dwone4_b_s8);
 DW_BLOCK_TYPE(dw_one3e_type, nnom_dwone3e_b_s8);
 DW_BLOCK_TYPE(dw_one_col_type, nnom_dwone_b_s8);
 DW_BLOCK_TYPE(dw_one_k_type, nnom_dwone_k_b_s8);
+DW_BLOCK_TYPE(dw_plane1_type, nnom_dwrect_plane1_direct);
+/* Kernels of the input, the output and the records: straight to them */
+#define DW_RECORDS_TYPE(TYPE, FN)                                                                  \
+    static nnom_status_t TYPE##_run(nnom_layer_t *l)                                               \
+    {                                                                                              \
+        FN(l->in0->out.data, l->out.data,                                                          \
+           ((const nnom_dwconv2d_config_t *)l->config)->args->records);                             \
+        return NN_SUCCESS;                                                                         \
+    }                                                                                              \
+    DW_TYPE(TYPE)
+DW_RECORDS_TYPE(dw_rect2s_type, nnom_dwrect_s8_scaled_adj_groups2);
 /* by NNOM_DW_DIRECT_* - 1 */
 static const nnom_layer_type_t *const dw_direct_types[NNOM_DW_DIRECT_COUNT - 1] = {
     &dw_tiny_tag_type, &dw_tiny3_type,    &dw_line_tag_type, &dw_col_type,
     &dw_plane_type,    &dw_three_ss_type, &dw_three_sv_type, &dw_tiny3r_type,
     &dw_three_q_type,  &dw_three_v2_type, &dw_three_v2o_type, &dw_three_s2v_type,
     &dw_three_s2v3_type, &dw_three_s2vp_type, &dw_three_s2vn_type, &dw_one3_type,
-    &dw_one4_type,     &dw_one3e_type,    &dw_one_col_type,  &dw_one_k_type};
+    &dw_one4_type,     &dw_one3e_type,    &dw_one_col_type,  &dw_one_k_type,
+    &dw_plane1_type,   &dw_rect2s_type};
 #endif
 
 static nnom_status_t dwconv2d_build(nnom_layer_t *l)

@@ -764,7 +764,7 @@ uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
 #if NNOM_DW_DIRECT
 /* The kept steps dw_kept() runs without asking (it returns 1 on them), as
  * DepthwiseConv2D's direct types (NNOM_DW_DIRECT_*); NONE for the rest. */
-uint8_t nnom_local_dwconv_s8_direct(unsigned step)
+uint8_t nnom_local_dwconv_s8_direct(unsigned step, const nnom_conv_args_t *a)
 {
     switch (step) {
     case DW_TINY_TAG:
@@ -776,7 +776,14 @@ uint8_t nnom_local_dwconv_s8_direct(unsigned step)
     case DW_COL_ALONE:
         return NNOM_DW_DIRECT_COL;
     case DW_RECT_PLANE:
-        return NNOM_DW_DIRECT_PLANE;
+        switch (nnom_dwrect_plane1_asks(a)) {
+        case 1:
+            return NNOM_DW_DIRECT_PLANE1;
+        case 2:
+            return NNOM_DW_DIRECT_RECT2S;
+        default:
+            return NNOM_DW_DIRECT_PLANE;
+        }
     case DW_THREE_SS:
         return NNOM_DW_DIRECT_THREE_SS;
     case DW_THREE_SV:

@@ -46,6 +46,11 @@ int nnom_dwrect_odd5_try(const nnom_conv_args_t *a);
 #define NNOM_DWRECT_PLANE_TAG 27
 int nnom_dwrect_plane_asks(const nnom_conv_args_t *a);
 void nnom_dwrect_plane_run(const nnom_conv_args_t *a);
+/* Its one-group (2,2) planes (not the exact form; on a layer whose plane
+ * asks held): 1 where nnom_dwrect_plane1_direct (nnom_kernels.h) runs the
+ * layer instead (on a copy), 2 where nnom_dwrect_s8_scaled_adj_groups2 does
+ * (on the input: the DIRECT bit, the scaled form); 0 for the others */
+int nnom_dwrect_plane1_asks(const nnom_conv_args_t *a);
 #endif
 
 #endif

@@ -1303,14 +1303,17 @@ int nnom_dwrect_plane_asks(const nnom_conv_args_t *a)
     const int32_t kh = a->k.h, kw = a->k.w, taps = kh * kw, ch = a->in.c, pairs = (taps + 1) / 2;
     if (r == NULL || r[0] != NNOM_DWRECT_PLANE_TAG || a->ch_mult != 1 || a->out.c != ch ||
         ch < 4 || kh < 2 || kw < 2 || taps > RECT_TAPS || a->p.dilation_h != 1 ||
-        a->p.dilation_w != 1 || (kh == kw && (kh == 3 || kh == 5)))
+        a->p.dilation_w != 1 || (kh == kw && kh == 5))
         return 0;
     const int exact = a->p.act_min < a->p.output_zp || a->p.act_min > -128 || a->p.act_max < 127;
     rect_axis_t h, w;
     rect_axis(&h, a->in.h, kh, a->p.stride_h, a->p.pad_top, a->out.h);
     rect_axis(&w, a->in.w, kw, a->p.stride_w, a->p.pad_left, a->out.w);
     const int hb = h.lo > 0 || h.hi < h.out, wb = w.lo > 0 || w.hi < w.out;
-    const int down = hb != wb ? wb : a->out.h > a->out.w;
+    /* (dwrect_records._down27: four channels along the rows, on the input
+     * itself or the one-pass copy) */
+    const int down = (ch != 4 || ((hb || wb) && (taps != 4 || a->out.h > 4 * a->out.w))) &&
+                     (hb != wb ? wb : a->out.h > a->out.w);
     h.xb = a->in.w * ch;
     h.ob = a->out.w * ch;
     w.xb = ch;
@@ -1325,6 +1328,8 @@ int nnom_dwrect_plane_asks(const nnom_conv_args_t *a)
     /* (dwrect_records._direct; ch 4: the input's pixels are words) */
     const int direct = ch == 4 && !down && u->pad == 0 && v->pad == 0 && span_u <= u->in &&
                        span_v <= v->in;
+    if (kh == kw && kh == 3 && !direct) /* (dwrect_records.direct3: 3x3 on the input alone) */
+        return 0;
     const int32_t pw = direct ? u->in : span_u;
     const int32_t want[P27_HEAD] = {NNOM_DWRECT_PLANE_TAG,
                                     taps,
@@ -1681,6 +1686,47 @@ static NNOM_NOINLINE void rect_plane_direct(const nnom_conv_args_t *a)
                    (r[P27_TAPS] + 1) / 2, ((uint32_t)a->p.act_min & 0xFFu) * 0x01010101u,
                    ((uint32_t)a->p.act_max & 0xFFu) * 0x01010101u);
     rect_loop(r[P27_EXACT], g[0], 0, 1)(&j);
+}
+
+/* Tag 27's one-group (2,2) planes but the exact form (four channels along
+ * the rows): rect_plane_joint's and rect_plane_direct's (2,2) calls without
+ * their tests, on DepthwiseConv2D's own direct types (the config's block
+ * and the layer's buffers: no arguments' copy, no plane_run's tests) */
+int nnom_dwrect_plane1_asks(const nnom_conv_args_t *a)
+{
+    const int32_t *r = a->records;
+    if (a->in.c != 4 || r[P27_GROUPS] != 1 || r[P27_XU] != 4 || r[P27_TAPS] != 4 ||
+        r[P27_EXACT] != 0 || r[P27_WORDS] > RECT_PLANE)
+        return 0;
+    return r[P27_DOWN] == P27_JOB_BIT                    ? 1
+           : r[P27_DOWN] == P27_JOB_BIT + P27_DIRECT_BIT && r[P27_HEAD] == 2 ? 2
+                                                                             : 0;
+}
+
+void nnom_dwrect_plane1_direct(const nnom_conv_args_t *b, const int8_t *x, int8_t *out)
+{
+    const int32_t *r = b->records;
+    const int32_t words = r[P27_WORDS], nu = r[P27_NU], nv = r[P27_NV];
+    uint32_t buf[RECT_PLANE];
+    const uint32_t zp4 = ((uint32_t)b->p.input_zp & 0xFFu) * 0x01010101u;
+    if (8 * (words - nu * nv) >= words && words > nu * nv)
+        nnom_dwrect_fill(buf, (words + 7) & ~7, zp4);
+    else if (words > nu * nv)
+        rect_border(buf, words, buf + r[P27_IN], r[P27_PW], nu, nv, zp4);
+    const int32_t chunks = nu >> 3;
+    const uintptr_t tail = (uintptr_t)nnom_dwrect_rows_g1_tails + 32u * (uint32_t)(nu & 7);
+    const nnom_dwrect_rows_g_t rows = {buf + r[P27_IN],
+                                       x,
+                                       0,
+                                       chunks,
+                                       chunks > 0 ? (uintptr_t)nnom_dwrect_rows_g1_chunk : tail,
+                                       tail,
+                                       r[P27_XSTEP],
+                                       r[P27_DSTEP],
+                                       nv};
+    nnom_dwrect_rows_g1(&rows);
+    (r[P27_HEAD] == 2 ? nnom_dwrect_s8_scaled_adj_groups2 : nnom_dwrect_s8_adj_groups2)(buf, out,
+                                                                                       r);
 }
 
 /* The plane of tag 27's records (nnom_dwrect_plane_asks held at build;

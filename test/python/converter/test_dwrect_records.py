@@ -243,6 +243,39 @@ def test_direct_plane_on_the_input():
     # not direct: eight channels, rows down the input, padding
     eight = dr.dwrect_records(ATTRS, _q(2, 2, 8), 0, -128, (9, 9), (4, 4))
     assert eight[4] == dr.JOB and eight[5] == 8
-    assert dr.dwrect_records(ATTRS, _q(2, 2, 4), 0, -128, (11, 9), (5, 4))[4] == dr.JOB + 1
+    assert dr.dwrect_records(ATTRS, _q(2, 2, 8), 0, -128, (11, 9), (5, 4))[4] == dr.JOB + 1
     same = dict(ATTRS, pads=(0, 1, 0, 1))
     assert dr.dwrect_records(same, _q(2, 2, 4), 0, -128, (7, 7), (4, 4))[4] == dr.JOB
+    # a padded plane of more rows than columns: rows down (_down's rule) but
+    # of four channels (_down27: along, the one-group copy)
+    assert dr.dwrect_records(same, _q(2, 2, 8), 0, -128, (9, 7), (5, 4))[4] == dr.JOB + 1
+    assert dr.dwrect_records(same, _q(2, 2, 4), 0, -128, (9, 7), (5, 4))[4] == dr.JOB
+
+
+def test_direct_few_and_tall_planes():
+    # branch rect7: four channels without a border output run along the
+    # input's rows (_down27), also where it has more rows than columns
+    # (rect_try's rule would run them down, on a copy) ...
+    tall = dr.dwrect_records(ATTRS, _q(2, 2, 4), 0, -128, (11, 9), (5, 4))
+    assert tall[0] == dr.PLANE_TAG and tall[4] == dr.JOB + dr.DIRECT and tall[5] == 9
+    assert tall[dr.PLANE_HEAD + 11] == 4 * 9  # the second row's tap: the input's row
+    # ... and planes of FEW_OUT or fewer outputs (few_table's, records-less
+    # before), but not of eight channels nor padded ones
+    for in_hw, out_hw in (((4, 4), (2, 2)), ((5, 7), (2, 3)), ((7, 5), (3, 2))):
+        few = dr.dwrect_records(ATTRS, _q(2, 2, 4), 0, -128, in_hw, out_hw)
+        assert few[0] == dr.PLANE_TAG and few[4] == dr.JOB + dr.DIRECT and few[5] == in_hw[1]
+    assert dr.dwrect_records(ATTRS, _q(2, 2, 8), 0, -128, (5, 7), (2, 3)) is None
+    same = dict(ATTRS, pads=(0, 1, 0, 1))
+    assert dr.dwrect_records(same, _q(2, 2, 4), 0, -128, (3, 3), (2, 2)) is None
+
+
+def test_direct_three_by_three():
+    # branch rect7: 3x3 of four channels, every window inside the input: tag
+    # 27 on the input (direct3), not 3x3's window loop; padded or of eight
+    # channels: not
+    rec = dr.dwrect_records(ATTRS, _q(3, 3, 4), 0, -128, (7, 7), (3, 3))
+    assert rec[0] == dr.PLANE_TAG and rec[4] == dr.JOB + dr.DIRECT and rec[5] == 7
+    assert dr.direct3(ATTRS, 3, 3, 4, (7, 7), (3, 3))
+    assert not dr.direct3(ATTRS, 3, 3, 8, (7, 7), (3, 3))
+    assert not dr.direct3(dict(ATTRS, pads=(1, 1, 1, 1)), 3, 3, 4, (7, 7), (4, 4))
+    assert not dr.direct3(ATTRS, 5, 5, 4, (9, 9), (3, 3))

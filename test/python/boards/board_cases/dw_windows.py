@@ -911,3 +911,51 @@ RECTG_CASES = [
 
 
 layer_family("rectg_", 213_000, RECTG_CASES)
+
+
+# Branch rect7: tag 27's one-group (2,2) planes on DepthwiseConv2D's own
+# direct types (NNOM_DW_DIRECT_PLANE1: the copy, not the exact form;
+# RECT2S: the input itself, the scaled form's _groups2 loop; "small",
+# "scaled" and "huge" weights), planes of at most eight outputs of four
+# channels on the input (records-less before: few_table's), and four
+# channels along the input's rows (_down27: no border output, or (2,2) of at
+# most four times as many output rows as columns): 7x5 and 9x7 valid, 7x5,
+# 8x5 (a border along w alone) and 17x5 same, (2,2) s1 9x5 same, 40x4
+# valid; a (3,2) few-output plane (the job's loop on the input); 3x3 of
+# four channels without padding (direct3: the job's loop on the input, not
+# the window loop). Just outside: the exact form (no activation: plane_run,
+# the copy and the input), eight channels of few outputs (few_table), a padded few-output plane,
+# (3,2) s1 16x5 same (rows down, the copy), (2,2) s1 30x4 same (over four
+# times as tall: rows down), eight channels 7x5 same, 3x3 padded, of eight
+# channels; ReLU6 3x3 (not the exact form: the job's loop, as case 12).
+RECT7_CASES = [
+    ((4, 4, 4), (2, 2), 2, "same", "relu", None),
+    ((5, 7, 4), (2, 2), 2, "valid", "relu", "huge"),
+    ((7, 5, 4), (2, 2), 2, "valid", "relu", "scaled"),
+    ((9, 7, 4), (2, 2), 2, "valid", "relu", None),
+    ((5, 5, 4), (2, 2), 2, "same", "relu", None),
+    ((7, 7, 4), (2, 2), 2, "same", "relu", "small"),
+    ((7, 5, 4), (2, 2), 2, "same", "relu", "scaled"),
+    ((8, 5, 4), (2, 2), 2, "same", "relu", None),
+    ((17, 5, 4), (2, 2), 2, "same", None, None),
+    ((9, 5, 4), (2, 2), 1, "same", "relu", "scaled"),
+    ((40, 4, 4), (2, 2), 2, "valid", "relu", None),
+    ((5, 7, 4), (3, 2), 2, "valid", "relu", None),
+    ((7, 7, 4), (3, 3), 2, "valid", "relu", None),
+    ((5, 5, 4), (3, 3), 1, "valid", None, "small"),
+    ((5, 9, 4), (3, 3), 2, "valid", "relu", "scaled"),
+    # just outside
+    ((7, 7, 4), (2, 2), 2, "same", None, None),
+    ((5, 7, 4), (2, 2), 2, "valid", None, "small"),
+    ((5, 7, 8), (2, 2), 2, "valid", "relu", None),
+    ((3, 3, 4), (2, 2), 2, "same", "relu", None),
+    ((16, 5, 4), (3, 2), 1, "same", "relu", None),
+    ((30, 4, 4), (2, 2), 1, "same", "relu", None),
+    ((7, 5, 8), (2, 2), 2, "same", "relu", None),
+    ((7, 7, 4), (3, 3), 2, "same", "relu", None),
+    ((7, 7, 8), (3, 3), 2, "valid", "relu", None),
+    ((7, 7, 4), (3, 3), 2, "valid", "relu6", None),
+]
+
+
+layer_family("rect7_", 216_000, RECT7_CASES)

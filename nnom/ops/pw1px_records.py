@@ -89,7 +89,7 @@ def pw1px_records(
 
 
 def _few_pixels(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
-    """1x1 at stride 1 of 2 to MAX_PIX pixels, unpadded, ReLU's output zero
+    """1x1 at stride 1 of 1 to MAX_PIX pixels, unpadded, ReLU's output zero
     point with no clamp inside int8, every channel in the records' form:
     what both few-pixel loops ask (their channel counts aside)."""
     cin = q.weight.shape[-1]
@@ -98,7 +98,7 @@ def _few_pixels(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
         and tuple(in_hw) == tuple(out_hw)
         and tuple(attrs["strides"]) == (1, 1)
         and not any(attrs["pads"])
-        and 2 <= int(np.prod(out_hw)) <= MAX_PIX
+        and 1 <= int(np.prod(out_hw)) <= MAX_PIX
         and zp_out == -128
         and q.act_min == -128
         and q.act_max == 127
@@ -107,9 +107,12 @@ def _few_pixels(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
 
 
 def few_pixel_takes(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
-    """Whether the few-pixel loop takes the layer (its records' form aside)."""
+    """Whether the few-pixel loop takes the layer (its records' form aside).
+    One pixel of 9 to 16 inputs too: the one-pixel loop's stack copy and
+    chunks of 8 cost 1x1 9->8 261 instructions where this pass takes ~150."""
     cout, _, _, cin = q.weight.shape
-    return 4 <= cin <= 16 and cout <= 16 and _few_pixels(attrs, q, zp_out, in_hw, out_hw)
+    low = 9 if int(np.prod(out_hw)) == 1 else 4
+    return low <= cin <= 16 and cout <= 16 and _few_pixels(attrs, q, zp_out, in_hw, out_hw)
 
 
 def few_output_takes(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
@@ -117,7 +120,8 @@ def few_output_takes(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
     cout, _, _, cin = q.weight.shape
     npix = int(np.prod(out_hw))
     return (
-        FO_MIN_CIN <= cin <= FO_MAX_CIN
+        npix >= 2
+        and FO_MIN_CIN <= cin <= FO_MAX_CIN
         and cout <= FO_MAX_COUT
         and npix <= FO_MAX_PIX
         and (cout != 2 or cin > COL2_MAX_CIN or _beats_col2(cin, npix))

@@ -42,7 +42,7 @@ uint32_t nnom_local_pw1pxn_scratch(const void *args)
     const uint32_t npix = (uint32_t)(a->out.h * a->out.w);
     const uint32_t words = c > 8u ? (c + 3u) / 4u : 2u;
     return nnom_pw_few_header_fits(a, PW1PXN_TAG, words) && c - 4u <= 12u && oc - 1u <= 15u &&
-                   npix - 2u <= PW1PXN_MAX_PIX - 2u
+                   npix - 1u <= PW1PXN_MAX_PIX - 1u
                ? nnom_conv_col_scratch(a)
                : NNOM_UNSUITED;
 }

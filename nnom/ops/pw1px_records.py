@@ -116,13 +116,15 @@ def few_pixel_takes(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
 
 
 def few_output_takes(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
-    """Whether the few-output loop takes the layer (its records' form aside)."""
+    """Whether the few-output loop takes the layer (its records' form aside):
+    on one pixel one output only (nnom_local_pwfo1px_rec: 1x1 64->1 208 ->
+    ~144 against the one-pixel loop; with more outputs each word is widened
+    again, where the one-pixel loop widens it once)."""
     cout, _, _, cin = q.weight.shape
     npix = int(np.prod(out_hw))
     return (
-        npix >= 2
-        and FO_MIN_CIN <= cin <= FO_MAX_CIN
-        and cout <= FO_MAX_COUT
+        FO_MIN_CIN <= cin <= FO_MAX_CIN
+        and cout <= (FO_MAX_COUT if npix >= 2 else 1)
         and npix <= FO_MAX_PIX
         and (cout != 2 or cin > COL2_MAX_CIN or _beats_col2(cin, npix))
         and _few_pixels(attrs, q, zp_out, in_hw, out_hw)

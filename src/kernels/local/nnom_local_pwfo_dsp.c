@@ -31,7 +31,7 @@
 #define PWFO_MAX_PIX 16     /* pw1px_records.FO_MAX_PIX */
 
 /* The records' header (tag, in.c, out.c, W words) against the layer's:
- * 1x1 at stride 1 (in and out the same size), 2 to 16 pixels. Once per
+ * 1x1 at stride 1 (in and out the same size), 1 to 16 pixels. Once per
  * compile (the kept pick). The scratch is the local kernel's, unused
  * here, as the few-pixel loop's (one plan for the builds without it). */
 uint32_t nnom_local_pwfo_scratch(const void *args)
@@ -41,7 +41,7 @@ uint32_t nnom_local_pwfo_scratch(const void *args)
     const uint32_t npix = (uint32_t)(a->out.h * a->out.w);
     return nnom_pw_few_header_fits(a, PWFO_TAG, (c + 3u) / 4u) &&
                    c - PWFO_MIN_CIN <= PWFO_MAX_CIN - PWFO_MIN_CIN && oc - 1u <= PWFO_MAX_OC - 1u &&
-                   npix - 2u <= PWFO_MAX_PIX - 2u
+                   npix - 1u <= PWFO_MAX_PIX - 1u
                ? nnom_conv_col_scratch(a)
                : NNOM_UNSUITED;
 }
@@ -100,6 +100,9 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pwfo")
         "ldr    r0, [r1, #108]\n"
         "ldr    r2, [r1, #80]\n"
         "ldr    r1, [r1, #104]\n"
+        "ldrh   r3, [r0, #-2]\n" /* the pixels: one (the builds without */
+        "cmp    r3, #1\n"        /* records types) to the one-pixel loop */
+        "beq    nnom_local_pwfo1px_rec\n"
         NNOM_ASM_ENTRY("nnom_local_pwfo_rec")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #36\n"
@@ -281,6 +284,59 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pwfo")
         "pop    {r4-r11, pc}\n"
         ".size nnom_local_pwfo, .-nnom_local_pwfo\n"
         ".size nnom_local_pwfo_rec, .-nnom_local_pwfo_rec\n"
+        ".text\n");
+
+/* nnom_local_pwfo1px_rec (records r0, output r1, input r2): ONE pixel of
+ * 25 to 256 inputs and one output (build() picks it past the kept pick's
+ * header check; the table's run below goes here on one pixel too), the
+ * one-pixel loop's (pw1px) stack copy of the input and chunks of 8 not
+ * paid: the first word, then the other W - 1 from t = c - 4 (W - 1) by
+ * the loop of eight entered at their count mod 8 (PWFO_ONE: 6 a word),
+ * then the requantisation. Outputs in turn (the records' order), so it is
+ * right for two or three too, though there each word is widened again.
+ * r12 the records, r0 the input words, r7 the input at t, r5 8 (W - 1),
+ * r11 the loop's entry, r6 the outputs' end. */
+__asm__(NNOM_ASM_FUNC("nnom_local_pwfo1px_rec")
+        "push   {r4-r11, lr}\n"
+        "ldrd   r4, r6, [r0, #-12]\n" /* c, out.c */
+        "ldrh   r3, [r0, #-4]\n"      /* W */
+        "mov    r12, r0\n"
+        "sub    r3, r3, #1\n"
+        "sub    r7, r4, r3, lsl #2\n"
+        "add    r7, r2, r7\n"
+        "rsb    r11, r3, #0\n"
+        "and    r11, r11, #7\n" /* the words not run of the loop's eight */
+        "adr    r9, .Lpwfo1px_run + 1\n"
+        "add    r11, r11, r11, lsl #1\n" /* 24 bytes a word */
+        "add    r11, r9, r11, lsl #3\n"
+        "lsl    r5, r3, #3\n"
+        "add    r6, r1, r6\n"
+        "10:\n"
+        "ldr    r4, [r12], #4\n"
+        "ldrd   r8, r9, [r12], #8\n"
+        "ldr    r10, [r2]\n"
+        NNOM_PW_MAC1("r10", "r4")
+        "mov    r0, r7\n"
+        "add    r3, r12, r5\n"
+        "bx     r11\n"
+        ".p2align 2\n"
+        ".Lpwfo1px_run:\n"
+        PWFO_ONE8
+        ".if . - .Lpwfo1px_run != 8 * 24\n"
+        ".error \"pwfo1px: a word's code is not 24 bytes\"\n"
+        ".endif\n"
+        "cmp    r12, r3\n"
+        "bne    .Lpwfo1px_run\n"
+        "ldm    r12!, {r8, r9, r10}\n"
+        "smmlar r4, r4, r8, r9\n"
+        "asr    r4, r4, r10\n"
+        "ssat   r4, #8, r4\n"
+        "strb   r4, [r1], #1\n"
+        "cmp    r1, r6\n"
+        "bne    10b\n"
+        "movs   r0, #0\n" /* NN_SUCCESS */
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_local_pwfo1px_rec, .-nnom_local_pwfo1px_rec\n"
         ".text\n");
 
 #else

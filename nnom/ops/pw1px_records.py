@@ -117,14 +117,14 @@ def few_pixel_takes(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
 
 def few_output_takes(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
     """Whether the few-output loop takes the layer (its records' form aside):
-    on one pixel one output only (nnom_local_pwfo1px_rec: 1x1 64->1 208 ->
-    ~144 against the one-pixel loop; with more outputs each word is widened
-    again, where the one-pixel loop widens it once)."""
+    on one pixel one output (nnom_local_pwfo1px_rec: 1x1 64->1 208 -> 142
+    against the one-pixel loop) or three (nnom_local_pwfo3px_rec: each word
+    widened once for the three); two are left to the one-pixel loop."""
     cout, _, _, cin = q.weight.shape
     npix = int(np.prod(out_hw))
     return (
         FO_MIN_CIN <= cin <= FO_MAX_CIN
-        and cout <= (FO_MAX_COUT if npix >= 2 else 1)
+        and ((npix >= 2 and cout <= FO_MAX_COUT) or cout in (1, 3))
         and npix <= FO_MAX_PIX
         and (cout != 2 or cin > COL2_MAX_CIN or _beats_col2(cin, npix))
         and _few_pixels(attrs, q, zp_out, in_hw, out_hw)

@@ -60,8 +60,9 @@ CONV2D_RECORDS_TYPE(pw1px_type, nnom_local_pw1px_rec);
 /* pw1px8's one pass (at most 16 outputs): no frame, no loop test */
 CONV2D_RECORDS_TYPE(pw1px8p_type, nnom_local_pw1px8p_rec);
 CONV2D_RECORDS_TYPE(pwfo_type, nnom_local_pwfo_rec);
-/* pwfo's one pixel (25 to 256 inputs; fewer: pwfo_one_types) */
+/* pwfo's one pixel (one output of 25 to 256 inputs: fewer, pwfo_one_types) */
 CONV2D_RECORDS_TYPE(pwfo1px_type, nnom_local_pwfo1px_rec);
+CONV2D_RECORDS_TYPE(pwfo3px_type, nnom_local_pwfo3px_rec); /* one pixel, three outputs */
 CONV2D_RECORDS_TYPE(pw1pxn_type, nnom_local_pw1pxn_rec);
 /* pw1pxn's one output of 8 to 16 inputs straight to its loop (no header
  * tests at run: the kept pick checked the header against the layer), one
@@ -135,7 +136,7 @@ static nnom_status_t conv2d_build(nnom_layer_t *l)
     if (l->type == &pwfo_type && s.out.c == 1 && s.in.c - 17u <= 7u)
         l->type = pwfo_one_types[s.in.c - 17];
     if (l->type == &pwfo_type && s.out.h * s.out.w == 1)
-        l->type = &pwfo1px_type;
+        l->type = s.out.c == 3 ? &pwfo3px_type : &pwfo1px_type;
 #endif
     return st;
 }

@@ -339,6 +339,60 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pwfo1px_rec")
         ".size nnom_local_pwfo1px_rec, .-nnom_local_pwfo1px_rec\n"
         ".text\n");
 
+/* One input word r2 of the one pixel against the next pairs of the three
+ * records (r7, r8, r9, advanced) into r4, r5, r6; r3, r10, r11 scratch */
+#define PWFO3PX_WORD                                                                             \
+    "sxtb16 r3, r2\n"                                                                            \
+    "sxtb16 r2, r2, ror #8\n"                                                                    \
+    "ldrd   r10, r11, [r7], #8\n"                                                                \
+    "smlad  r4, r3, r10, r4\n"                                                                   \
+    "smlad  r4, r2, r11, r4\n"                                                                   \
+    "ldrd   r10, r11, [r8], #8\n"                                                                \
+    "smlad  r5, r3, r10, r5\n"                                                                   \
+    "smlad  r5, r2, r11, r5\n"                                                                   \
+    "ldrd   r10, r11, [r9], #8\n"                                                                \
+    "smlad  r6, r3, r10, r6\n"                                                                   \
+    "smlad  r6, r2, r11, r6\n"
+/* The sum ACC requantised by the record's end at P and stored */
+#define PWFO3PX_RQ(ACC, P)                                                                       \
+    "ldm    " P ", {r2, r3, lr}\n"                                                               \
+    "smmlar " ACC ", " ACC ", r2, r3\n"                                                          \
+    "asr    " ACC ", " ACC ", lr\n"                                                              \
+    "ssat   " ACC ", #8, " ACC "\n"                                                              \
+    "strb   " ACC ", [r1], #1\n"
+
+/* nnom_local_pwfo3px_rec (records r0, output r1, input r2): ONE pixel of
+ * 17 to 256 inputs and THREE outputs (build() picks it past the kept
+ * pick's header check): each input word read and widened once for the
+ * three (the records in turn, 8 W + 16 bytes apart: three pointers), 14
+ * instructions a word where the outputs in turn take 18 and the one-pixel
+ * loop (pw1px) ~16 and its stack copy. Word 0, then W - 1 from t = c -
+ * 4 (W - 1) to the input's end (r12). */
+__asm__(NNOM_ASM_FUNC("nnom_local_pwfo3px_rec")
+        "push   {r4-r11, lr}\n"
+        "ldr    r4, [r0, #-12]\n" /* c */
+        "ldrh   r3, [r0, #-4]\n"  /* W */
+        "mov    r7, r0\n"
+        "add    r12, r2, r4\n"
+        "sub    r3, r3, #1\n"
+        "sub    r0, r12, r3, lsl #2\n"
+        "add    r8, r7, r3, lsl #3\n"
+        "add    r8, r8, #24\n" /* 8 (W - 1) + 24: a record's bytes */
+        "rsb    r9, r7, r8, lsl #1\n"
+        "ldr    r4, [r7], #4\n"
+        "ldr    r5, [r8], #4\n"
+        "ldr    r6, [r9], #4\n"
+        "ldr    r2, [r2]\n" PWFO3PX_WORD
+        "1:\n"
+        "ldr    r2, [r0], #4\n" PWFO3PX_WORD
+        "cmp    r0, r12\n"
+        "bne    1b\n"
+        PWFO3PX_RQ("r4", "r7") PWFO3PX_RQ("r5", "r8") PWFO3PX_RQ("r6", "r9")
+        "movs   r0, #0\n" /* NN_SUCCESS */
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_local_pwfo3px_rec, .-nnom_local_pwfo3px_rec\n"
+        ".text\n");
+
 #else
 typedef int nnom_pwfo_unused_t; /* ISO C: a translation unit is never empty */
 #endif

@@ -1,6 +1,8 @@
 /*
  * nnom_local_pwfo_dsp.c - 1x1 convolutions of 2 to 16 pixels with 17 to
- * PWFO_MAX_CIN inputs and one to three outputs, from the converter's
+ * PWFO_MAX_CIN inputs and one to three outputs (to eight of 33 to 64
+ * inputs on 2 to 7 pixels, past the windows kernel's 32), or of one pixel
+ * (one or three outputs: the one-pixel runs at the end), from the converter's
  * records (nnom/ops/pw1px_records.py, PWFO_TAG), in assembly (-O2 on DSP
  * cores). The Dense loop over the pixels (one output) and the windows
  * kernel (two) paid 2.6-3.6 instructions per MAC there (1x3 70->1,
@@ -27,7 +29,7 @@
 #define PWFO_TAG 0x4F465750 /* pw1px_records.TAG_F */
 #define PWFO_MIN_CIN 17     /* pw1px_records.FO_MIN_CIN */
 #define PWFO_MAX_CIN 256    /* pw1px_records.FO_MAX_CIN */
-#define PWFO_MAX_OC 3       /* pw1px_records.FO_MAX_COUT */
+#define PWFO_MAX_OC 8       /* pw1px_records.FO_WIDE_COUT */
 #define PWFO_MAX_PIX 16     /* pw1px_records.FO_MAX_PIX */
 
 /* The records' header (tag, in.c, out.c, W words) against the layer's:

@@ -859,3 +859,69 @@ def pw1q_model(k: int, rng: np.random.Generator):
 
 
 family("pw1q_", 205_000, len(PW1Q_CASES), pw1q_model, without_records=(27,))
+
+
+# pwone: one-pixel 1x1 layers on the few-pixel and few-output records. Taken:
+# pw1pxn's one pass (build()'s pw1pxn12p / pw1pxn16p types, no pixel loop):
+# 1x1 9->8, 9->2, 11->3, 12->16 "huge", 13->8, 16->2, 16->16 "scaled" (a
+# near-dead channel), 10->5 after a 12->10 layer; pw1pxn's one output on
+# one pixel (an odd count): 1x1 16->1, 9->1; pw1px8's one pass (pw1px8p):
+# 1x1 8->1, 8->3, 8->16 "huge"; pwfo's one pixel, one output
+# (pwfo1px): 25->1, 32->1, 33->1 "scaled", 64->1, 96->1 "huge", 256->1
+# (the most words), 17->1 and 24->1 (pwfo17 / pwfo24 on one pixel);
+# three outputs (pwfo3px): 17->3, 23->3 "huge", 64->3 "scaled", 256->3.
+# Refused (another loop): 1x1 17->2 and 40->2 (two outputs: pw1px), 9->17
+# (17 outputs: pw1px), 8->17 (pw1px8's loop), 4->3 and 7->3 (under 9
+# inputs: pw1px), 20->3 ReLU6 and 12->4 ReLU6 (a clamp inside int8), 257->1
+# (past 256 inputs), 16->3 and 64->1 without an activation, 2x1 16->3
+# and 1x2 64->1 (two pixels: the pixel loops), 64->3 without records (the
+# Layer API's header: without_records).
+# (input (h, w, c), layers: (filters, kernel, activation, kind) each).
+PWONE_CASES = [
+    ((1, 1, 9), [(8, 1, "relu", None)]),
+    ((1, 1, 9), [(2, 1, "relu", None)]),
+    ((1, 1, 11), [(3, 1, "relu", None)]),
+    ((1, 1, 12), [(16, 1, "relu", "huge")]),
+    ((1, 1, 13), [(8, 1, "relu", None)]),
+    ((1, 1, 16), [(2, 1, "relu", None)]),
+    ((1, 1, 16), [(16, 1, "relu", "scaled")]),
+    ((1, 1, 12), [(10, 1, "relu", None), (5, 1, "relu", None)]),
+    ((1, 1, 16), [(1, 1, "relu", None)]),
+    ((1, 1, 9), [(1, 1, "relu", None)]),
+    ((1, 1, 8), [(1, 1, "relu", None)]),
+    ((1, 1, 8), [(3, 1, "relu", None)]),
+    ((1, 1, 8), [(16, 1, "relu", "huge")]),
+    ((1, 1, 25), [(1, 1, "relu", None)]),
+    ((1, 1, 32), [(1, 1, "relu", None)]),
+    ((1, 1, 33), [(1, 1, "relu", "scaled")]),
+    ((1, 1, 64), [(1, 1, "relu", None)]),
+    ((1, 1, 96), [(1, 1, "relu", "huge")]),
+    ((1, 1, 256), [(1, 1, "relu", None)]),
+    ((1, 1, 17), [(1, 1, "relu", None)]),
+    ((1, 1, 24), [(1, 1, "relu", None)]),
+    ((1, 1, 17), [(3, 1, "relu", None)]),
+    ((1, 1, 23), [(3, 1, "relu", "huge")]),
+    ((1, 1, 64), [(3, 1, "relu", "scaled")]),
+    ((1, 1, 256), [(3, 1, "relu", None)]),
+    ((1, 1, 17), [(2, 1, "relu", None)]),
+    ((1, 1, 40), [(2, 1, "relu", None)]),
+    ((1, 1, 9), [(17, 1, "relu", None)]),
+    ((1, 1, 8), [(17, 1, "relu", None)]),
+    ((1, 1, 4), [(3, 1, "relu", None)]),
+    ((1, 1, 7), [(3, 1, "relu", None)]),
+    ((1, 1, 20), [(3, 1, "relu6", None)]),
+    ((1, 1, 12), [(4, 1, "relu6", None)]),
+    ((1, 1, 257), [(1, 1, "relu", None)]),
+    ((1, 1, 16), [(3, 1, None, None)]),
+    ((1, 1, 64), [(1, 1, None, None)]),
+    ((2, 1, 16), [(3, 1, "relu", None)]),
+    ((1, 2, 64), [(1, 1, "relu", None)]),
+    ((1, 1, 64), [(3, 1, "relu", None)]),
+]
+
+
+def pwone_model(k: int, rng: np.random.Generator):
+    return conv_chain_model(*PWONE_CASES[k], rng)
+
+
+family("pwone_", 219_000, len(PWONE_CASES), pwone_model, without_records=(38,))

@@ -763,7 +763,12 @@ family("pw1o_", 194_000, len(PW1O_CASES), pw1o_model, without_records=(18,))
 # Refused (another type): 1x65 9->1 (65 pixels: the plain run), 1x1 12->1
 # (one pixel: the one-pixel loop), 1x2 17->1 (pwfo), 1x2 16->2 and 1x2
 # 7->1 (pw1pxn's pass), no activation, and 1x2 13->1 without records (the
-# Layer API's header: without_records).
+# Layer API's header: without_records). pwfo's four to eight outputs of 33
+# to 64 inputs on 2 to 7 pixels: 3x1 33->5, 2x2 33->8 "huge", 2x2 64->5
+# "scaled", 1x7 64->8 (the most pixels, odd), 2x3 48->6, 1x2 40->4, 1x5
+# 37->7 "scaled", 2x2 12->50 -> 50->4; refused: 2x4 33->5 (8 pixels: the
+# pair path), 2x2 65->4 (65 inputs), 2x2 32->5 (the windows kernel), 2x2
+# 33->9 (9 outputs), 1x3 40->6 ReLU6.
 # (input (h, w, c), layers: (filters, kernel, activation, kind) each).
 PW1P_CASES = [
     ((1, 2, 9), [(1, 1, "relu", None)]),
@@ -875,7 +880,12 @@ family("pw1q_", 205_000, len(PW1Q_CASES), pw1q_model, without_records=(27,))
 # inputs: pw1px), 20->3 ReLU6 and 12->4 ReLU6 (a clamp inside int8), 257->1
 # (past 256 inputs), 16->3 and 64->1 without an activation, 2x1 16->3
 # and 1x2 64->1 (two pixels: the pixel loops), 64->3 without records (the
-# Layer API's header: without_records).
+# Layer API's header: without_records). pwfo's four to eight outputs of 33
+# to 64 inputs on 2 to 7 pixels: 3x1 33->5, 2x2 33->8 "huge", 2x2 64->5
+# "scaled", 1x7 64->8 (the most pixels, odd), 2x3 48->6, 1x2 40->4, 1x5
+# 37->7 "scaled", 2x2 12->50 -> 50->4; refused: 2x4 33->5 (8 pixels: the
+# pair path), 2x2 65->4 (65 inputs), 2x2 32->5 (the windows kernel), 2x2
+# 33->9 (9 outputs), 1x3 40->6 ReLU6.
 # (input (h, w, c), layers: (filters, kernel, activation, kind) each).
 PWONE_CASES = [
     ((1, 1, 9), [(8, 1, "relu", None)]),
@@ -917,6 +927,19 @@ PWONE_CASES = [
     ((2, 1, 16), [(3, 1, "relu", None)]),
     ((1, 2, 64), [(1, 1, "relu", None)]),
     ((1, 1, 64), [(3, 1, "relu", None)]),
+    ((3, 1, 33), [(5, 1, "relu", None)]),
+    ((2, 2, 33), [(8, 1, "relu", "huge")]),
+    ((2, 2, 64), [(5, 1, "relu", "scaled")]),
+    ((1, 7, 64), [(8, 1, "relu", None)]),
+    ((2, 3, 48), [(6, 1, "relu", None)]),
+    ((1, 2, 40), [(4, 1, "relu", None)]),
+    ((1, 5, 37), [(7, 1, "relu", "scaled")]),
+    ((2, 2, 12), [(50, 1, "relu", None), (4, 1, "relu", None)]),
+    ((2, 4, 33), [(5, 1, "relu", None)]),
+    ((2, 2, 65), [(4, 1, "relu", None)]),
+    ((2, 2, 32), [(5, 1, "relu", None)]),
+    ((2, 2, 33), [(9, 1, "relu", None)]),
+    ((1, 3, 40), [(6, 1, "relu6", None)]),
 ]
 
 

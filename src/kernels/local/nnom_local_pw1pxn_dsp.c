@@ -410,7 +410,22 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn")
         "movs   r0, #0\n" /* NN_SUCCESS */
         "add    sp, sp, #20\n"
         "pop    {r4-r11, pc}\n"
+        /* The layer type of 4 to 8 inputs (but one output of 8: its own
+         * types): the pass's frame, then on to its pixel loop, no header
+         * tests (build() checked the header against the layer) */
+        NNOM_ASM_ENTRY("nnom_local_pw1pxn48_rec")
+        "push   {r4-r11, lr}\n"
+        "ldrh   r5, [r0, #-2]\n"
+        "ldrd   r3, r4, [r0, #-12]\n"
+        "sub    sp, sp, #20\n"
+        "mla    r6, r5, r3, r2\n"
+        "and    r4, r4, #15\n"
+        "strd   r0, r2, [sp, #0]\n"
+        "strd   r3, r6, [sp, #8]\n"
+        "str    r4, [sp, #16]\n"
+        "b      20b\n"
         ".size nnom_local_pw1pxn, .-nnom_local_pw1pxn\n"
+        ".size nnom_local_pw1pxn48_rec, .-nnom_local_pw1pxn48_rec\n"
         ".size nnom_local_pw1pxn_rec, .-nnom_local_pw1pxn_rec\n"
         ".size nnom_local_pw1pxn9o_rec, .-nnom_local_pw1pxn9o_rec\n"
         ".size nnom_local_pw1pxn9e_rec, .-nnom_local_pw1pxn9e_rec\n"

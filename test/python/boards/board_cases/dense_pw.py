@@ -768,7 +768,9 @@ family("pw1o_", 194_000, len(PW1O_CASES), pw1o_model, without_records=(18,))
 # "scaled", 1x7 64->8 (the most pixels, odd), 2x3 48->6, 1x2 40->4, 1x5
 # 37->7 "scaled", 2x2 12->50 -> 50->4; refused: 2x4 33->5 (8 pixels: the
 # pair path), 2x2 65->4 (65 inputs), 2x2 32->5 (the windows kernel), 2x2
-# 33->9 (9 outputs), 1x3 40->6 ReLU6.
+# 33->9 (9 outputs), 1x3 40->6 ReLU6. pw1pxn's pass of 4 to 8 inputs
+# past the header's tests (pw1pxn48): 1x3 8->2, 1x2 8->2 "huge", 2x2 4->4,
+# 1x2 5->3, 2x2 7->1, 4x4 6->5 "scaled", 8x8 8->16 (64 pixels).
 # (input (h, w, c), layers: (filters, kernel, activation, kind) each).
 PW1P_CASES = [
     ((1, 2, 9), [(1, 1, "relu", None)]),
@@ -885,7 +887,9 @@ family("pw1q_", 205_000, len(PW1Q_CASES), pw1q_model, without_records=(27,))
 # "scaled", 1x7 64->8 (the most pixels, odd), 2x3 48->6, 1x2 40->4, 1x5
 # 37->7 "scaled", 2x2 12->50 -> 50->4; refused: 2x4 33->5 (8 pixels: the
 # pair path), 2x2 65->4 (65 inputs), 2x2 32->5 (the windows kernel), 2x2
-# 33->9 (9 outputs), 1x3 40->6 ReLU6.
+# 33->9 (9 outputs), 1x3 40->6 ReLU6. pw1pxn's pass of 4 to 8 inputs
+# past the header's tests (pw1pxn48): 1x3 8->2, 1x2 8->2 "huge", 2x2 4->4,
+# 1x2 5->3, 2x2 7->1, 4x4 6->5 "scaled", 8x8 8->16 (64 pixels).
 # (input (h, w, c), layers: (filters, kernel, activation, kind) each).
 PWONE_CASES = [
     ((1, 1, 9), [(8, 1, "relu", None)]),
@@ -940,6 +944,13 @@ PWONE_CASES = [
     ((2, 2, 32), [(5, 1, "relu", None)]),
     ((2, 2, 33), [(9, 1, "relu", None)]),
     ((1, 3, 40), [(6, 1, "relu6", None)]),
+    ((1, 3, 8), [(2, 1, "relu", None)]),
+    ((1, 2, 8), [(2, 1, "relu", "huge")]),
+    ((2, 2, 4), [(4, 1, "relu", None)]),
+    ((1, 2, 5), [(3, 1, "relu", None)]),
+    ((2, 2, 7), [(1, 1, "relu", None)]),
+    ((4, 4, 6), [(5, 1, "relu", "scaled")]),
+    ((8, 8, 8), [(16, 1, "relu", None)]),
 ]
 
 

@@ -109,7 +109,7 @@ TAMPERB_CASES = [
 
 # The one-pixel 1x1 runs and pwfo's wide outputs (family tamperpwone_,
 # seeds 219,080 on: test_tamper.py runs them last): pw1pxn12p, pw1pxn16p,
-# pw1px8p, pwfo1px, pwfo3px, pwfo's eight outputs of 33 inputs.
+# pw1px8p, pwfo1px, pwfo3px, pwfo's eight outputs of 33 inputs, pw1pxn48.
 TAMPERPWONE_CASES = [
     ("pw", ((1, 1, 11), [(5, 1, "relu", None)]), (), head(4)),
     ("pw", ((1, 1, 14), [(3, 1, "relu", None)]), (), head(4)),
@@ -117,6 +117,7 @@ TAMPERPWONE_CASES = [
     ("pw", ((1, 1, 64), [(1, 1, "relu", None)]), (), head(4)),
     ("pw", ((1, 1, 23), [(3, 1, "relu", None)]), (), head(4)),
     ("pw", ((2, 2, 33), [(8, 1, "relu", None)]), (), head(4)),
+    ("pw", ((1, 3, 8), [(2, 1, "relu", None)]), (), head(4)),
 ]
 
 

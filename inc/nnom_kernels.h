@@ -229,7 +229,12 @@ static inline nnom_status_t nnom_kernel_run_kept(const nnom_kernel_t *table, nno
  * which its check holds to; nnom_conv2d.c lists the loops in its order. */
 nnom_status_t nnom_local_pw1px8_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pw1px_rec(const int32_t *records, int8_t *output, const int8_t *input);
+/* pw1px8's one pass (at most 16 outputs), past its header's tests */
+nnom_status_t nnom_local_pw1px8p_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pwfo_rec(const int32_t *records, int8_t *output, const int8_t *input);
+/* pwfo's one pixel (one output; three), past its header's tests */
+nnom_status_t nnom_local_pwfo1px_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pwfo3px_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pw1pxn_rec(const int32_t *records, int8_t *output, const int8_t *input);
 /* pw1pxn's one-output loops entered past its header's tests (build()
  * picks them: 9 to 16 inputs by in.c, each on an even and an odd pixel
@@ -252,6 +257,12 @@ nnom_status_t nnom_local_pw1pxn16e_rec(const int32_t *records, int8_t *output, c
 nnom_status_t nnom_local_pw1pxn16o_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pw1pxn8o_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pw1pxn8e_rec(const int32_t *records, int8_t *output, const int8_t *input);
+/* pw1pxn's pass of 4 to 8 inputs past its header's tests */
+nnom_status_t nnom_local_pw1pxn48_rec(const int32_t *records, int8_t *output, const int8_t *input);
+/* pw1pxn's one pixel of 9 to 12 and 13 to 16 inputs, 2 to 16 outputs,
+ * entered past its header's tests (build() picks them by in.c) */
+nnom_status_t nnom_local_pw1pxn12p_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn16p_rec(const int32_t *records, int8_t *output, const int8_t *input);
 /* pwfo's one output of 17 to 24 inputs entered past its header's tests
  * (build() picks them by in.c) */
 nnom_status_t nnom_local_pwfo17_rec(const int32_t *records, int8_t *output, const int8_t *input);

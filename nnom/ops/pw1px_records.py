@@ -26,7 +26,7 @@ pixels times 2^16 (the records run reads them there, nnom_kernels.h).
 
 The few-output loop (src/kernels/local/nnom_local_pwfo_dsp.c, header TAG_F:
 tag, cin, cout, W = words of a pixel, plus the pixels times 2^16): 2 to
-FO_MAX_PIX pixels of FO_MIN_CIN to FO_MAX_CIN inputs, 1 to FO_MAX_COUT
+FO_MAX_PIX pixels of FO_MIN_CIN to FO_MAX_CIN inputs, 1 to FO_MAX_COUT (to FO_WIDE_COUT)
 outputs (few_output_takes). Its words
 start at 0 and then at t = cin - 4 (W - 1), t + 4, ..., cin - 4; a record
 is the start value, W pairs, mult, ra, e (no padding to chunks).
@@ -48,7 +48,11 @@ TAG_F = 0x4F465750  # PWFO_TAG in C
 FO_MAX_PIX = 16  # PWFO_MAX_PIX in C
 FO_MIN_CIN = 17  # PWFO_MIN_CIN in C: up to 16 the few-pixel loop
 FO_MAX_CIN = 256  # PWFO_MAX_CIN in C
-FO_MAX_COUT = 3  # PWFO_MAX_OC in C: four or more share a widened input better
+FO_MAX_COUT = 3  # four or more share a widened input better (the windows kernel)
+# but past its 32 inputs (pw_col_shape) on 2 to 7 pixels, where the pair
+# path's cost a 2x2 block made 3x1 33->5 4.82 instructions per MAC
+FO_WIDE_COUT = 8  # PWFO_MAX_OC in C
+FO_WIDE_CIN = (33, 64)
 FO_SHORT_CIN = 36  # the few-output loop's short passes: at most 8 words after the first
 COL2_MAX_CIN = 64  # NNOM_PW_COL2_MAX_IC in C: the windows kernel's two-output loop
 
@@ -89,7 +93,7 @@ def pw1px_records(
 
 
 def _few_pixels(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
-    """1x1 at stride 1 of 2 to MAX_PIX pixels, unpadded, ReLU's output zero
+    """1x1 at stride 1 of 1 to MAX_PIX pixels, unpadded, ReLU's output zero
     point with no clamp inside int8, every channel in the records' form:
     what both few-pixel loops ask (their channel counts aside)."""
     cin = q.weight.shape[-1]
@@ -98,7 +102,7 @@ def _few_pixels(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
         and tuple(in_hw) == tuple(out_hw)
         and tuple(attrs["strides"]) == (1, 1)
         and not any(attrs["pads"])
-        and 2 <= int(np.prod(out_hw)) <= MAX_PIX
+        and 1 <= int(np.prod(out_hw)) <= MAX_PIX
         and zp_out == -128
         and q.act_min == -128
         and q.act_max == 127
@@ -107,18 +111,28 @@ def _few_pixels(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
 
 
 def few_pixel_takes(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
-    """Whether the few-pixel loop takes the layer (its records' form aside)."""
+    """Whether the few-pixel loop takes the layer (its records' form aside).
+    One pixel of 9 to 16 inputs too: the one-pixel loop's stack copy and
+    chunks of 8 cost 1x1 9->8 261 instructions where this pass takes ~150."""
     cout, _, _, cin = q.weight.shape
-    return 4 <= cin <= 16 and cout <= 16 and _few_pixels(attrs, q, zp_out, in_hw, out_hw)
+    low = 9 if int(np.prod(out_hw)) == 1 else 4
+    return low <= cin <= 16 and cout <= 16 and _few_pixels(attrs, q, zp_out, in_hw, out_hw)
 
 
 def few_output_takes(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
-    """Whether the few-output loop takes the layer (its records' form aside)."""
+    """Whether the few-output loop takes the layer (its records' form aside):
+    on one pixel one output (nnom_local_pwfo1px_rec: 1x1 64->1 208 -> 142
+    against the one-pixel loop) or three (nnom_local_pwfo3px_rec: each word
+    widened once for the three); two are left to the one-pixel loop."""
     cout, _, _, cin = q.weight.shape
     npix = int(np.prod(out_hw))
     return (
         FO_MIN_CIN <= cin <= FO_MAX_CIN
-        and cout <= FO_MAX_COUT
+        and (
+            cout in (1, 3)
+            or (npix >= 2 and cout <= FO_MAX_COUT)
+            or (2 <= npix < 8 and cout <= FO_WIDE_COUT and FO_WIDE_CIN[0] <= cin <= FO_WIDE_CIN[1])
+        )
         and npix <= FO_MAX_PIX
         and (cout != 2 or cin > COL2_MAX_CIN or _beats_col2(cin, npix))
         and _few_pixels(attrs, q, zp_out, in_hw, out_hw)

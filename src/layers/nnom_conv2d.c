@@ -57,7 +57,12 @@ static const nnom_layer_type_t conv2d_type = {NNOM_LAYER, NNOM_LAYER_1D_NAME, 1,
                                            conv2d_build, TYPE##_run}
 CONV2D_RECORDS_TYPE(pw1px8_type, nnom_local_pw1px8_rec);
 CONV2D_RECORDS_TYPE(pw1px_type, nnom_local_pw1px_rec);
+/* pw1px8's one pass (at most 16 outputs): no frame, no loop test */
+CONV2D_RECORDS_TYPE(pw1px8p_type, nnom_local_pw1px8p_rec);
 CONV2D_RECORDS_TYPE(pwfo_type, nnom_local_pwfo_rec);
+/* pwfo's one pixel (one output of 25 to 256 inputs: fewer, pwfo_one_types) */
+CONV2D_RECORDS_TYPE(pwfo1px_type, nnom_local_pwfo1px_rec);
+CONV2D_RECORDS_TYPE(pwfo3px_type, nnom_local_pwfo3px_rec); /* one pixel, three outputs */
 CONV2D_RECORDS_TYPE(pw1pxn_type, nnom_local_pw1pxn_rec);
 /* pw1pxn's one output of 8 to 16 inputs straight to its loop (no header
  * tests at run: the kept pick checked the header against the layer), one
@@ -80,6 +85,12 @@ CONV2D_RECORDS_TYPE(pw1pxn15e_type, nnom_local_pw1pxn15e_rec);
 CONV2D_RECORDS_TYPE(pw1pxn15o_type, nnom_local_pw1pxn15o_rec);
 CONV2D_RECORDS_TYPE(pw1pxn16e_type, nnom_local_pw1pxn16e_rec);
 CONV2D_RECORDS_TYPE(pw1pxn16o_type, nnom_local_pw1pxn16o_rec);
+/* pw1pxn's pass of 4 to 8 inputs (one output of 8: pw1pxn_one_types) */
+CONV2D_RECORDS_TYPE(pw1pxn48_type, nnom_local_pw1pxn48_rec);
+/* pw1pxn's one pixel of 9 to 12 / 13 to 16 inputs and 2 to 16 outputs:
+ * one pass, no pixel loop */
+CONV2D_RECORDS_TYPE(pw1pxn12p_type, nnom_local_pw1pxn12p_rec);
+CONV2D_RECORDS_TYPE(pw1pxn16p_type, nnom_local_pw1pxn16p_rec);
 /* by in.c - 8, then the pixels' parity (even, odd) */
 static const nnom_layer_type_t *const pw1pxn_one_types[18] = {
     &pw1pxn8e_type, &pw1pxn8o_type,
@@ -118,10 +129,18 @@ static nnom_status_t conv2d_build(nnom_layer_t *l)
 #if NNOM_CONV_RECORDS
     if (st == NN_SUCCESS)
         l->type = l->kernel - 1u < NNOM_CONV_RECORDS ? records_types[l->kernel - 1u] : &conv2d_type;
+    if (l->type == &pw1px8_type && s.out.c <= 16)
+        l->type = &pw1px8p_type;
     if (l->type == &pw1pxn_type && s.out.c == 1 && s.in.c - 8u <= 8u)
         l->type = pw1pxn_one_types[(s.in.c - 8) * 2 + ((s.out.h * s.out.w) & 1)];
+    if (l->type == &pw1pxn_type && s.in.c <= 8)
+        l->type = &pw1pxn48_type;
+    if (l->type == &pw1pxn_type && s.out.h * s.out.w == 1 && s.out.c > 1 && s.in.c > 8)
+        l->type = s.in.c <= 12 ? &pw1pxn12p_type : &pw1pxn16p_type;
     if (l->type == &pwfo_type && s.out.c == 1 && s.in.c - 17u <= 7u)
         l->type = pwfo_one_types[s.in.c - 17];
+    if (l->type == &pwfo_type && s.out.h * s.out.w == 1)
+        l->type = s.out.c == 3 ? &pwfo3px_type : &pwfo1px_type;
 #endif
     return st;
 }

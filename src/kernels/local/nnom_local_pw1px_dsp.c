@@ -167,6 +167,26 @@ __asm__(".section .text.nnom_local_pw1px,\"ax\",%progbits\n"
         ".size nnom_local_pw1px_rec, .-nnom_local_pw1px_rec\n"
         ".text\n");
 
+/* nnom_local_pw1px8p_rec (records r0, output r1, input r2): 8 inputs and
+ * at most 16 outputs, entered past the header's tests (build() picks it:
+ * the kept pick's check held the header to the layer): one pass, so no
+ * frame, no outputs' end, no loop test (7 fewer than pw1px8's run). */
+__asm__(NNOM_ASM_FUNC("nnom_local_pw1px8p_rec")
+        "push   {r4-r11, lr}\n"
+        "ldr    r11, [r0, #-8]\n" /* out.c */
+        "ldr    r5, [r2, #4]\n"
+        "ldr    r2, [r2, #0]\n"
+        "and    r11, r11, #15\n"
+        "sxtb16 r3, r2, ror #8\n"
+        "sxtb16 r2, r2\n"
+        "sxtb16 r4, r5\n"
+        "sxtb16 r5, r5, ror #8\n"
+        PW1PX_PASS(pw1px8p, PW1PX_ONE)
+        "movs   r0, #0\n" /* NN_SUCCESS */
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_local_pw1px8p_rec, .-nnom_local_pw1px8p_rec\n"
+        ".text\n");
+
 #else
 typedef int nnom_pw1px_unused_t; /* ISO C: a translation unit is never empty */
 #endif

@@ -42,7 +42,7 @@ uint32_t nnom_local_pw1pxn_scratch(const void *args)
     const uint32_t npix = (uint32_t)(a->out.h * a->out.w);
     const uint32_t words = c > 8u ? (c + 3u) / 4u : 2u;
     return nnom_pw_few_header_fits(a, PW1PXN_TAG, words) && c - 4u <= 12u && oc - 1u <= 15u &&
-                   npix - 2u <= PW1PXN_MAX_PIX - 2u
+                   npix - 1u <= PW1PXN_MAX_PIX - 1u
                ? nnom_conv_col_scratch(a)
                : NNOM_UNSUITED;
 }
@@ -410,7 +410,22 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn")
         "movs   r0, #0\n" /* NN_SUCCESS */
         "add    sp, sp, #20\n"
         "pop    {r4-r11, pc}\n"
+        /* The layer type of 4 to 8 inputs (but one output of 8: its own
+         * types): the pass's frame, then on to its pixel loop, no header
+         * tests (build() checked the header against the layer) */
+        NNOM_ASM_ENTRY("nnom_local_pw1pxn48_rec")
+        "push   {r4-r11, lr}\n"
+        "ldrh   r5, [r0, #-2]\n"
+        "ldrd   r3, r4, [r0, #-12]\n"
+        "sub    sp, sp, #20\n"
+        "mla    r6, r5, r3, r2\n"
+        "and    r4, r4, #15\n"
+        "strd   r0, r2, [sp, #0]\n"
+        "strd   r3, r6, [sp, #8]\n"
+        "str    r4, [sp, #16]\n"
+        "b      20b\n"
         ".size nnom_local_pw1pxn, .-nnom_local_pw1pxn\n"
+        ".size nnom_local_pw1pxn48_rec, .-nnom_local_pw1pxn48_rec\n"
         ".size nnom_local_pw1pxn_rec, .-nnom_local_pw1pxn_rec\n"
         ".size nnom_local_pw1pxn9o_rec, .-nnom_local_pw1pxn9o_rec\n"
         ".size nnom_local_pw1pxn9e_rec, .-nnom_local_pw1pxn9e_rec\n"
@@ -430,6 +445,54 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn")
         ".size nnom_local_pw1pxn16e_rec, .-nnom_local_pw1pxn16e_rec\n"
         ".size nnom_local_pw1pxn8o_rec, .-nnom_local_pw1pxn8o_rec\n"
         ".size nnom_local_pw1pxn8e_rec, .-nnom_local_pw1pxn8e_rec\n"
+        ".text\n");
+
+/* One pixel of 9 to 12 / 13 to 16 inputs and 2 to 16 outputs, entered
+ * past the header's tests (build() picks them: the kept pick's check held
+ * the header to the layer): no stack, no pixel loop; the words at 0, 4
+ * (and 8) and c - 4 widened into r2-r7 (r2-r9), then one pass over the
+ * outputs (TBH at out.c mod 16). 13 + 12 (16) an output where the pixel
+ * loop's set-up and exit took ~35. */
+__asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn12p_rec")
+        "push   {r4-r11, lr}\n"
+        "ldrd   r3, r11, [r0, #-12]\n" /* c, out.c */
+        "add    r8, r2, r3\n"
+        "and    r11, r11, #15\n"
+        "ldr    r6, [r8, #-4]\n"
+        "ldr    r4, [r2, #4]\n"
+        "ldr    r2, [r2, #0]\n"
+        "sxtb16 r3, r2, ror #8\n"
+        "sxtb16 r2, r2\n"
+        "sxtb16 r5, r4, ror #8\n"
+        "sxtb16 r4, r4\n"
+        "sxtb16 r7, r6, ror #8\n"
+        "sxtb16 r6, r6\n"
+        PW1PX_PASS(pw1pxn12p, PW1PXN_ONE12)
+        "movs   r0, #0\n" /* NN_SUCCESS */
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_local_pw1pxn12p_rec, .-nnom_local_pw1pxn12p_rec\n"
+        ".text\n");
+__asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn16p_rec")
+        "push   {r4-r11, lr}\n"
+        "ldrd   r3, r11, [r0, #-12]\n" /* c, out.c */
+        "add    r8, r2, r3\n"
+        "and    r11, r11, #15\n"
+        "ldr    r8, [r8, #-4]\n"
+        "ldr    r6, [r2, #8]\n"
+        "ldr    r4, [r2, #4]\n"
+        "ldr    r2, [r2, #0]\n"
+        "sxtb16 r3, r2, ror #8\n"
+        "sxtb16 r2, r2\n"
+        "sxtb16 r5, r4, ror #8\n"
+        "sxtb16 r4, r4\n"
+        "sxtb16 r7, r6, ror #8\n"
+        "sxtb16 r6, r6\n"
+        "sxtb16 r9, r8, ror #8\n"
+        "sxtb16 r8, r8\n"
+        PW1PX_PASS(pw1pxn16p, PW1PXN_ONE16)
+        "movs   r0, #0\n" /* NN_SUCCESS */
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_local_pw1pxn16p_rec, .-nnom_local_pw1pxn16p_rec\n"
         ".text\n");
 
 #else

@@ -1,6 +1,8 @@
 /*
  * nnom_local_pwfo_dsp.c - 1x1 convolutions of 2 to 16 pixels with 17 to
- * PWFO_MAX_CIN inputs and one to three outputs, from the converter's
+ * PWFO_MAX_CIN inputs and one to three outputs (to eight of 33 to 64
+ * inputs on 2 to 7 pixels, past the windows kernel's 32), or of one pixel
+ * (one or three outputs: the one-pixel runs at the end), from the converter's
  * records (nnom/ops/pw1px_records.py, PWFO_TAG), in assembly (-O2 on DSP
  * cores). The Dense loop over the pixels (one output) and the windows
  * kernel (two) paid 2.6-3.6 instructions per MAC there (1x3 70->1,
@@ -27,11 +29,11 @@
 #define PWFO_TAG 0x4F465750 /* pw1px_records.TAG_F */
 #define PWFO_MIN_CIN 17     /* pw1px_records.FO_MIN_CIN */
 #define PWFO_MAX_CIN 256    /* pw1px_records.FO_MAX_CIN */
-#define PWFO_MAX_OC 3       /* pw1px_records.FO_MAX_COUT */
+#define PWFO_MAX_OC 8       /* pw1px_records.FO_WIDE_COUT */
 #define PWFO_MAX_PIX 16     /* pw1px_records.FO_MAX_PIX */
 
 /* The records' header (tag, in.c, out.c, W words) against the layer's:
- * 1x1 at stride 1 (in and out the same size), 2 to 16 pixels. Once per
+ * 1x1 at stride 1 (in and out the same size), 1 to 16 pixels. Once per
  * compile (the kept pick). The scratch is the local kernel's, unused
  * here, as the few-pixel loop's (one plan for the builds without it). */
 uint32_t nnom_local_pwfo_scratch(const void *args)
@@ -41,7 +43,7 @@ uint32_t nnom_local_pwfo_scratch(const void *args)
     const uint32_t npix = (uint32_t)(a->out.h * a->out.w);
     return nnom_pw_few_header_fits(a, PWFO_TAG, (c + 3u) / 4u) &&
                    c - PWFO_MIN_CIN <= PWFO_MAX_CIN - PWFO_MIN_CIN && oc - 1u <= PWFO_MAX_OC - 1u &&
-                   npix - 2u <= PWFO_MAX_PIX - 2u
+                   npix - 1u <= PWFO_MAX_PIX - 1u
                ? nnom_conv_col_scratch(a)
                : NNOM_UNSUITED;
 }
@@ -100,6 +102,9 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pwfo")
         "ldr    r0, [r1, #108]\n"
         "ldr    r2, [r1, #80]\n"
         "ldr    r1, [r1, #104]\n"
+        "ldrh   r3, [r0, #-2]\n" /* the pixels: one (the builds without */
+        "cmp    r3, #1\n"        /* records types) to the one-pixel loop */
+        "beq    nnom_local_pwfo1px_rec\n"
         NNOM_ASM_ENTRY("nnom_local_pwfo_rec")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #36\n"
@@ -281,6 +286,113 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pwfo")
         "pop    {r4-r11, pc}\n"
         ".size nnom_local_pwfo, .-nnom_local_pwfo\n"
         ".size nnom_local_pwfo_rec, .-nnom_local_pwfo_rec\n"
+        ".text\n");
+
+/* nnom_local_pwfo1px_rec (records r0, output r1, input r2): ONE pixel of
+ * 25 to 256 inputs and one output (build() picks it past the kept pick's
+ * header check; the table's run below goes here on one pixel too), the
+ * one-pixel loop's (pw1px) stack copy of the input and chunks of 8 not
+ * paid: the first word, then the other W - 1 from t = c - 4 (W - 1) by
+ * the loop of eight entered at their count mod 8 (PWFO_ONE: 6 a word),
+ * then the requantisation. Outputs in turn (the records' order), so it is
+ * right for two or three too, though there each word is widened again.
+ * r12 the records, r0 the input words, r7 the input at t, r5 8 (W - 1),
+ * r11 the loop's entry, r6 the outputs' end. */
+__asm__(NNOM_ASM_FUNC("nnom_local_pwfo1px_rec")
+        "push   {r4-r11, lr}\n"
+        "ldrd   r4, r6, [r0, #-12]\n" /* c, out.c */
+        "ldrh   r3, [r0, #-4]\n"      /* W */
+        "mov    r12, r0\n"
+        "sub    r3, r3, #1\n"
+        "sub    r7, r4, r3, lsl #2\n"
+        "add    r7, r2, r7\n"
+        "rsb    r11, r3, #0\n"
+        "and    r11, r11, #7\n" /* the words not run of the loop's eight */
+        "adr    r9, .Lpwfo1px_run + 1\n"
+        "add    r11, r11, r11, lsl #1\n" /* 24 bytes a word */
+        "add    r11, r9, r11, lsl #3\n"
+        "lsl    r5, r3, #3\n"
+        "add    r6, r1, r6\n"
+        "10:\n"
+        "ldr    r4, [r12], #4\n"
+        "ldrd   r8, r9, [r12], #8\n"
+        "ldr    r10, [r2]\n"
+        NNOM_PW_MAC1("r10", "r4")
+        "mov    r0, r7\n"
+        "add    r3, r12, r5\n"
+        "bx     r11\n"
+        ".p2align 2\n"
+        ".Lpwfo1px_run:\n"
+        PWFO_ONE8
+        ".if . - .Lpwfo1px_run != 8 * 24\n"
+        ".error \"pwfo1px: a word's code is not 24 bytes\"\n"
+        ".endif\n"
+        "cmp    r12, r3\n"
+        "bne    .Lpwfo1px_run\n"
+        "ldm    r12!, {r8, r9, r10}\n"
+        "smmlar r4, r4, r8, r9\n"
+        "asr    r4, r4, r10\n"
+        "ssat   r4, #8, r4\n"
+        "strb   r4, [r1], #1\n"
+        "cmp    r1, r6\n"
+        "bne    10b\n"
+        "movs   r0, #0\n" /* NN_SUCCESS */
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_local_pwfo1px_rec, .-nnom_local_pwfo1px_rec\n"
+        ".text\n");
+
+/* One input word r2 of the one pixel against the next pairs of the three
+ * records (r7, r8, r9, advanced) into r4, r5, r6; r3, r10, r11 scratch */
+#define PWFO3PX_WORD                                                                             \
+    "sxtb16 r3, r2\n"                                                                            \
+    "sxtb16 r2, r2, ror #8\n"                                                                    \
+    "ldrd   r10, r11, [r7], #8\n"                                                                \
+    "smlad  r4, r3, r10, r4\n"                                                                   \
+    "smlad  r4, r2, r11, r4\n"                                                                   \
+    "ldrd   r10, r11, [r8], #8\n"                                                                \
+    "smlad  r5, r3, r10, r5\n"                                                                   \
+    "smlad  r5, r2, r11, r5\n"                                                                   \
+    "ldrd   r10, r11, [r9], #8\n"                                                                \
+    "smlad  r6, r3, r10, r6\n"                                                                   \
+    "smlad  r6, r2, r11, r6\n"
+/* The sum ACC requantised by the record's end at P and stored */
+#define PWFO3PX_RQ(ACC, P)                                                                       \
+    "ldm    " P ", {r2, r3, lr}\n"                                                               \
+    "smmlar " ACC ", " ACC ", r2, r3\n"                                                          \
+    "asr    " ACC ", " ACC ", lr\n"                                                              \
+    "ssat   " ACC ", #8, " ACC "\n"                                                              \
+    "strb   " ACC ", [r1], #1\n"
+
+/* nnom_local_pwfo3px_rec (records r0, output r1, input r2): ONE pixel of
+ * 17 to 256 inputs and THREE outputs (build() picks it past the kept
+ * pick's header check): each input word read and widened once for the
+ * three (the records in turn, 8 W + 16 bytes apart: three pointers), 14
+ * instructions a word where the outputs in turn take 18 and the one-pixel
+ * loop (pw1px) ~16 and its stack copy. Word 0, then W - 1 from t = c -
+ * 4 (W - 1) to the input's end (r12). */
+__asm__(NNOM_ASM_FUNC("nnom_local_pwfo3px_rec")
+        "push   {r4-r11, lr}\n"
+        "ldr    r4, [r0, #-12]\n" /* c */
+        "ldrh   r3, [r0, #-4]\n"  /* W */
+        "mov    r7, r0\n"
+        "add    r12, r2, r4\n"
+        "sub    r3, r3, #1\n"
+        "sub    r0, r12, r3, lsl #2\n"
+        "add    r8, r7, r3, lsl #3\n"
+        "add    r8, r8, #24\n" /* 8 (W - 1) + 24: a record's bytes */
+        "rsb    r9, r7, r8, lsl #1\n"
+        "ldr    r4, [r7], #4\n"
+        "ldr    r5, [r8], #4\n"
+        "ldr    r6, [r9], #4\n"
+        "ldr    r2, [r2]\n" PWFO3PX_WORD
+        "1:\n"
+        "ldr    r2, [r0], #4\n" PWFO3PX_WORD
+        "cmp    r0, r12\n"
+        "bne    1b\n"
+        PWFO3PX_RQ("r4", "r7") PWFO3PX_RQ("r5", "r8") PWFO3PX_RQ("r6", "r9")
+        "movs   r0, #0\n" /* NN_SUCCESS */
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_local_pwfo3px_rec, .-nnom_local_pwfo3px_rec\n"
         ".text\n");
 
 #else

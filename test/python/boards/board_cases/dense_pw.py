@@ -763,7 +763,14 @@ family("pw1o_", 194_000, len(PW1O_CASES), pw1o_model, without_records=(18,))
 # Refused (another type): 1x65 9->1 (65 pixels: the plain run), 1x1 12->1
 # (one pixel: the one-pixel loop), 1x2 17->1 (pwfo), 1x2 16->2 and 1x2
 # 7->1 (pw1pxn's pass), no activation, and 1x2 13->1 without records (the
-# Layer API's header: without_records).
+# Layer API's header: without_records). pwfo's four to eight outputs of 33
+# to 64 inputs on 2 to 7 pixels: 3x1 33->5, 2x2 33->8 "huge", 2x2 64->5
+# "scaled", 1x7 64->8 (the most pixels, odd), 2x3 48->6, 1x2 40->4, 1x5
+# 37->7 "scaled", 2x2 12->50 -> 50->4; refused: 2x4 33->5 (8 pixels: the
+# pair path), 2x2 65->4 (65 inputs), 2x2 32->5 (the windows kernel), 2x2
+# 33->9 (9 outputs), 1x3 40->6 ReLU6. pw1pxn's pass of 4 to 8 inputs
+# past the header's tests (pw1pxn48): 1x3 8->2, 1x2 8->2 "huge", 2x2 4->4,
+# 1x2 5->3, 2x2 7->1, 4x4 6->5 "scaled", 8x8 8->16 (64 pixels).
 # (input (h, w, c), layers: (filters, kernel, activation, kind) each).
 PW1P_CASES = [
     ((1, 2, 9), [(1, 1, "relu", None)]),
@@ -859,3 +866,96 @@ def pw1q_model(k: int, rng: np.random.Generator):
 
 
 family("pw1q_", 205_000, len(PW1Q_CASES), pw1q_model, without_records=(27,))
+
+
+# pwone: one-pixel 1x1 layers on the few-pixel and few-output records. Taken:
+# pw1pxn's one pass (build()'s pw1pxn12p / pw1pxn16p types, no pixel loop):
+# 1x1 9->8, 9->2, 11->3, 12->16 "huge", 13->8, 16->2, 16->16 "scaled" (a
+# near-dead channel), 10->5 after a 12->10 layer; pw1pxn's one output on
+# one pixel (an odd count): 1x1 16->1, 9->1; pw1px8's one pass (pw1px8p):
+# 1x1 8->1, 8->3, 8->16 "huge"; pwfo's one pixel, one output
+# (pwfo1px): 25->1, 32->1, 33->1 "scaled", 64->1, 96->1 "huge", 256->1
+# (the most words), 17->1 and 24->1 (pwfo17 / pwfo24 on one pixel);
+# three outputs (pwfo3px): 17->3, 23->3 "huge", 64->3 "scaled", 256->3.
+# Refused (another loop): 1x1 17->2 and 40->2 (two outputs: pw1px), 9->17
+# (17 outputs: pw1px), 8->17 (pw1px8's loop), 4->3 and 7->3 (under 9
+# inputs: pw1px), 20->3 ReLU6 and 12->4 ReLU6 (a clamp inside int8), 257->1
+# (past 256 inputs), 16->3 and 64->1 without an activation, 2x1 16->3
+# and 1x2 64->1 (two pixels: the pixel loops), 64->3 without records (the
+# Layer API's header: without_records). pwfo's four to eight outputs of 33
+# to 64 inputs on 2 to 7 pixels: 3x1 33->5, 2x2 33->8 "huge", 2x2 64->5
+# "scaled", 1x7 64->8 (the most pixels, odd), 2x3 48->6, 1x2 40->4, 1x5
+# 37->7 "scaled", 2x2 12->50 -> 50->4; refused: 2x4 33->5 (8 pixels: the
+# pair path), 2x2 65->4 (65 inputs), 2x2 32->5 (the windows kernel), 2x2
+# 33->9 (9 outputs), 1x3 40->6 ReLU6. pw1pxn's pass of 4 to 8 inputs
+# past the header's tests (pw1pxn48): 1x3 8->2, 1x2 8->2 "huge", 2x2 4->4,
+# 1x2 5->3, 2x2 7->1, 4x4 6->5 "scaled", 8x8 8->16 (64 pixels).
+# (input (h, w, c), layers: (filters, kernel, activation, kind) each).
+PWONE_CASES = [
+    ((1, 1, 9), [(8, 1, "relu", None)]),
+    ((1, 1, 9), [(2, 1, "relu", None)]),
+    ((1, 1, 11), [(3, 1, "relu", None)]),
+    ((1, 1, 12), [(16, 1, "relu", "huge")]),
+    ((1, 1, 13), [(8, 1, "relu", None)]),
+    ((1, 1, 16), [(2, 1, "relu", None)]),
+    ((1, 1, 16), [(16, 1, "relu", "scaled")]),
+    ((1, 1, 12), [(10, 1, "relu", None), (5, 1, "relu", None)]),
+    ((1, 1, 16), [(1, 1, "relu", None)]),
+    ((1, 1, 9), [(1, 1, "relu", None)]),
+    ((1, 1, 8), [(1, 1, "relu", None)]),
+    ((1, 1, 8), [(3, 1, "relu", None)]),
+    ((1, 1, 8), [(16, 1, "relu", "huge")]),
+    ((1, 1, 25), [(1, 1, "relu", None)]),
+    ((1, 1, 32), [(1, 1, "relu", None)]),
+    ((1, 1, 33), [(1, 1, "relu", "scaled")]),
+    ((1, 1, 64), [(1, 1, "relu", None)]),
+    ((1, 1, 96), [(1, 1, "relu", "huge")]),
+    ((1, 1, 256), [(1, 1, "relu", None)]),
+    ((1, 1, 17), [(1, 1, "relu", None)]),
+    ((1, 1, 24), [(1, 1, "relu", None)]),
+    ((1, 1, 17), [(3, 1, "relu", None)]),
+    ((1, 1, 23), [(3, 1, "relu", "huge")]),
+    ((1, 1, 64), [(3, 1, "relu", "scaled")]),
+    ((1, 1, 256), [(3, 1, "relu", None)]),
+    ((1, 1, 17), [(2, 1, "relu", None)]),
+    ((1, 1, 40), [(2, 1, "relu", None)]),
+    ((1, 1, 9), [(17, 1, "relu", None)]),
+    ((1, 1, 8), [(17, 1, "relu", None)]),
+    ((1, 1, 4), [(3, 1, "relu", None)]),
+    ((1, 1, 7), [(3, 1, "relu", None)]),
+    ((1, 1, 20), [(3, 1, "relu6", None)]),
+    ((1, 1, 12), [(4, 1, "relu6", None)]),
+    ((1, 1, 257), [(1, 1, "relu", None)]),
+    ((1, 1, 16), [(3, 1, None, None)]),
+    ((1, 1, 64), [(1, 1, None, None)]),
+    ((2, 1, 16), [(3, 1, "relu", None)]),
+    ((1, 2, 64), [(1, 1, "relu", None)]),
+    ((1, 1, 64), [(3, 1, "relu", None)]),
+    ((3, 1, 33), [(5, 1, "relu", None)]),
+    ((2, 2, 33), [(8, 1, "relu", "huge")]),
+    ((2, 2, 64), [(5, 1, "relu", "scaled")]),
+    ((1, 7, 64), [(8, 1, "relu", None)]),
+    ((2, 3, 48), [(6, 1, "relu", None)]),
+    ((1, 2, 40), [(4, 1, "relu", None)]),
+    ((1, 5, 37), [(7, 1, "relu", "scaled")]),
+    ((2, 2, 12), [(50, 1, "relu", None), (4, 1, "relu", None)]),
+    ((2, 4, 33), [(5, 1, "relu", None)]),
+    ((2, 2, 65), [(4, 1, "relu", None)]),
+    ((2, 2, 32), [(5, 1, "relu", None)]),
+    ((2, 2, 33), [(9, 1, "relu", None)]),
+    ((1, 3, 40), [(6, 1, "relu6", None)]),
+    ((1, 3, 8), [(2, 1, "relu", None)]),
+    ((1, 2, 8), [(2, 1, "relu", "huge")]),
+    ((2, 2, 4), [(4, 1, "relu", None)]),
+    ((1, 2, 5), [(3, 1, "relu", None)]),
+    ((2, 2, 7), [(1, 1, "relu", None)]),
+    ((4, 4, 6), [(5, 1, "relu", "scaled")]),
+    ((8, 8, 8), [(16, 1, "relu", None)]),
+]
+
+
+def pwone_model(k: int, rng: np.random.Generator):
+    return conv_chain_model(*PWONE_CASES[k], rng)
+
+
+family("pwone_", 219_000, len(PWONE_CASES), pwone_model, without_records=(38,))

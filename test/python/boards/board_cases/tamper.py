@@ -118,6 +118,20 @@ TAMPERB_CASES = [
 ]
 
 
+# The one-pixel 1x1 runs and pwfo's wide outputs (family tamperpwone_,
+# seeds 219,080 on: test_tamper.py runs them last): pw1pxn12p, pw1pxn16p,
+# pw1px8p, pwfo1px, pwfo3px, pwfo's eight outputs of 33 inputs, pw1pxn48.
+TAMPERPWONE_CASES = [
+    ("pw", ((1, 1, 11), [(5, 1, "relu", None)]), (), head(4)),
+    ("pw", ((1, 1, 14), [(3, 1, "relu", None)]), (), head(4)),
+    ("pw", ((1, 1, 8), [(3, 1, "relu", None)]), (), head(4)),
+    ("pw", ((1, 1, 64), [(1, 1, "relu", None)]), (), head(4)),
+    ("pw", ((1, 1, 23), [(3, 1, "relu", None)]), (), head(4)),
+    ("pw", ((2, 2, 33), [(8, 1, "relu", None)]), (), head(4)),
+    ("pw", ((1, 3, 8), [(2, 1, "relu", None)]), (), head(4)),
+]
+
+
 def tamper_model(k: int, rng: np.random.Generator, cases=TAMPER_CASES):
     kind, case, _, _ = cases[k]
     if kind == "dw":
@@ -134,3 +148,9 @@ def pairsafe_model(k: int, rng: np.random.Generator):
 family("tamper_", 183_000, len(TAMPER_CASES), tamper_model)
 family("pairsafe_", 184_000, len(PAIRSAFE_CASES), pairsafe_model)
 family("tamperb_", 197_000, len(TAMPERB_CASES), lambda k, rng: tamper_model(k, rng, TAMPERB_CASES))
+family(
+    "tamperpwone_",
+    219_080,
+    len(TAMPERPWONE_CASES),
+    lambda k, rng: tamper_model(k, rng, TAMPERPWONE_CASES),
+)

@@ -54,18 +54,6 @@ static const nnom_layer_type_t dwconv2d_type = {NNOM_LAYER, NNOM_LAYER_1D_NAME,
 #define DW_TYPE(TYPE)                                                                              \
     static const nnom_layer_type_t TYPE = {NNOM_LAYER, NNOM_LAYER_1D_NAME, 1,                      \
                                            "DW_Conv2D\0DW_Conv1D", dwconv2d_build, TYPE##_run}
-/* A kernel that reads the whole arguments struct: the config's block
- * copied with the layer's buffers and clamp (~25 instructions a run; no
- * type uses it now: each reads the block, a few fields or the records) */
-#define DW_DIRECT_TYPE(TYPE, CALL)                                                                 \
-    static nnom_status_t TYPE##_run(nnom_layer_t *l)                                               \
-    {                                                                                              \
-        nnom_conv_args_t s;                                                                        \
-        nnom_window_args_copy(&s, ((const nnom_dwconv2d_config_t *)l->config)->args, l);          \
-        CALL;                                                                                      \
-        return NN_SUCCESS;                                                                         \
-    }                                                                                              \
-    DW_TYPE(TYPE)
 /* Kernels that read a few fields of the arguments (the short three-tap
  * 'same' lines: NNOM_DW3A_* in nnom_local_dw3line.h; the plane: the
  * activation's bounds too, nnom_dwrect_plane_run): those alone, no copy */

@@ -194,6 +194,16 @@ int nnom_dwcol_alone_holds(const nnom_conv_args_t *a);
     "smmlar " A ", " A ", r8, r9\n"                                                              \
     "asr    " A ", " A ", r10\n"                                                                 \
     "ssat   " A ", #8, " A "\n"
+/* Two lanes A, B requantised by one LDM of their six record words at P
+ * (mult, ra, e each; P moves past them): r8-r12 and lr are taken. */
+#define NNOM_DWCOL_RQ2_AT(P, A, B)                                                               \
+    "ldm    " P "!, {r8-r12, lr}\n"                                                              \
+    "smmlar " A ", " A ", r8, r9\n"                                                              \
+    "asr    " A ", " A ", r10\n"                                                                 \
+    "ssat   " A ", #8, " A "\n"                                                                  \
+    "smmlar " B ", " B ", r11, r12\n"                                                            \
+    "asr    " B ", " B ", lr\n"                                                                  \
+    "ssat   " B ", #8, " B "\n"
 /* The four lanes r4..r7 requantised (records at r1) and packed into r4. */
 #define NNOM_DWCOL_RQ4                                                                           \
     NNOM_DWCOL_RQ("r4")                                                                          \

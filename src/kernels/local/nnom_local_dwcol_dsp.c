@@ -44,14 +44,7 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
 /* The four lanes requantised, two lanes' records (mult, ra, e) a load
  * into r8-r10 and r11, r12, lr (r11, xs, reloaded after), packed into r4:
  * two loads fewer than NNOM_DWCOL_RQ4's four. */
-#define DWCOL_RQ2(A, B)                                                                          \
-    "ldm    r1!, {r8-r12, lr}\n"                                                                 \
-    "smmlar " A ", " A ", r8, r9\n"                                                              \
-    "asr    " A ", " A ", r10\n"                                                                 \
-    "ssat   " A ", #8, " A "\n"                                                                  \
-    "smmlar " B ", " B ", r11, r12\n"                                                            \
-    "asr    " B ", " B ", lr\n"                                                                  \
-    "ssat   " B ", #8, " B "\n"
+#define DWCOL_RQ2(A, B) NNOM_DWCOL_RQ2_AT("r1", A, B)
 #define DWCOL_RQ4                                                                                \
     DWCOL_RQ2("r4", "r5")                                                                        \
     "bfi    r4, r5, #8, #8\n"                                                                    \

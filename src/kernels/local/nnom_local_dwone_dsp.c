@@ -88,14 +88,7 @@ typedef char nnom_dwone_args_layout_t[offsetof(nnom_conv_args_t, in.c) == 48 &&
     "smlabb r5, lr, r10, r5\n"                                                                    \
     "smlatt r7, lr, r10, r7\n"
 /* Two lanes requantised (mult, ra, e each: out = ssat8(SMMLAR >> e)) */
-#define DWONEK_RQ2(A, B)                                                                           \
-    "ldm    r0!, {r8-r12, lr}\n"                                                                  \
-    "smmlar " A ", " A ", r8, r9\n"                                                               \
-    "asr    " A ", " A ", r10\n"                                                                  \
-    "ssat   " A ", #8, " A "\n"                                                                   \
-    "smmlar " B ", " B ", r11, r12\n"                                                             \
-    "asr    " B ", " B ", lr\n"                                                                   \
-    "ssat   " B ", #8, " B "\n"
+#define DWONEK_RQ2(A, B) NNOM_DWCOL_RQ2_AT("r0", A, B)
 
 /* NAME(block r0, x r1, out r2): one output of 2 PAIRS + ODD taps (pixels
  * c apart), channels a multiple of four, on the block's records (the

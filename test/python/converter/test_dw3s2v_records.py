@@ -5,24 +5,11 @@ on seven or eight (nnom_dw3_s2b_s8's eight: the bias three times), whole
 groups of four channels, no clamp, one line, (3, 1) and (1, 3); the layers
 beside them keep their records untagged, another tag or none."""
 
-from types import SimpleNamespace
-
 import numpy as np
 import pytest
 
+from dw_quant_layer import dw_layer as _q
 from nnom.ops import dwcol_records as dr
-
-
-def _q(kernel, cout: int, act=(-128, 127), seed: int = 0):
-    rng = np.random.default_rng(seed)
-    return SimpleNamespace(
-        weight=rng.integers(-127, 128, (*kernel, cout)).astype(np.int8),
-        bias=rng.integers(-5000, 5000, cout).astype(np.int32),
-        mult=np.full(cout, 1 << 30, np.int64),
-        shift=np.full(cout, -9, np.int64),
-        act_min=act[0],
-        act_max=act[1],
-    )
 
 
 def _records(n_in: int, cout: int, down=True, act=(-128, 127), lines=1, pad=0, zp=5):

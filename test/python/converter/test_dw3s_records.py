@@ -5,24 +5,11 @@ nnom_dw3_s8's records after it, seven words a channel (a 'same' line of
 two: its zero-point-folded layout); and the layers
 beside them keep their records untagged or none."""
 
-from types import SimpleNamespace
-
 import numpy as np
 import pytest
 
+from dw_quant_layer import dw_layer as _q
 from nnom.ops import dwcol_records as dr
-
-
-def _q(kernel, cout: int, act=(-128, 127), seed: int = 0):
-    rng = np.random.default_rng(seed)
-    return SimpleNamespace(
-        weight=rng.integers(-127, 128, (*kernel, cout)).astype(np.int8),
-        bias=rng.integers(-5000, 5000, cout).astype(np.int32),
-        mult=np.full(cout, 1 << 30, np.int64),
-        shift=np.full(cout, -9, np.int64),
-        act_min=act[0],
-        act_max=act[1],
-    )
 
 
 def _attrs(down: bool, same: bool) -> dict:

@@ -25,10 +25,10 @@ NNOM_INLINE int nnom_dw3_line_asks(const nnom_conv_args_t *a)
     const int down = a->k.w == 1;
     const int32_t uo = down ? a->out.h : a->out.w, vo = down ? a->out.w : a->out.h;
     return (a->records[0] & 1) == 0 && a->ch_mult == 1 && a->out.c == a->in.c &&
-           (a->out.c >= 8 || (a->out.c > 4 && vo == 1)) &&
+           (a->out.c >= 8 || (a->out.c >= 4 && vo == 1)) &&
            (down ? a->p.stride_h : a->p.stride_w) == 1 &&
            ((uo > NNOM_DW_FEW_OUT && uo > NNOM_DW_ACROSS_RATIO * vo) ||
-            (vo == 1 && a->out.c >= 8 && uo >= 2));
+            (vo == 1 && (a->out.c >= 8 || a->out.c == 4) && uo >= 2));
 }
 
 /* A padded line's copy by words into buf (span + 8 bytes): z zp bytes,

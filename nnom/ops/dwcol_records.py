@@ -149,7 +149,14 @@ def dwcol_records(
         and s == 1
         and in_hw[1 - axis] == 1
         and out_hw[1 - axis] == 1
-        and dw3_short(out_hw[axis], pad, in_hw[axis], cout, q.act_min, q.act_max)
+        and (
+            dw3_short(out_hw[axis], pad, in_hw[axis], cout, q.act_min, q.act_max)
+            # four channels: tag 25's kernels alone (one group, no copy)
+            or (
+                cout == 4
+                and dw3_rows_tagged(out_hw[axis], pad, in_hw[axis], cout, q.act_min, q.act_max)
+            )
+        )
     )
     # three taps at stride 1 on short unpadded lines, no more outputs a line
     # than lines: every line's output at one place in one call of the
@@ -272,12 +279,12 @@ DW3LINE_COPY = 1152
 def dw3_short(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_max: int) -> bool:
     """One short line of three taps at stride 1 that nnom_dw3_s8 runs on a
     padded copy (dw3_line_short() in C): 2 to DW3_MIN_OUT - 1 outputs not
-    dw3_line's, 8+ channels, no clamp, the copy of max(n_out, 4) + 2 rows
+    dw3_line's, four or 8+ channels, no clamp, the copy of max(n_out, 4) + 2 rows
     within its buffer."""
     return (
         2 <= n_out
         and not dw3_line(n_out, pad, n_in)
-        and c >= 8
+        and (c >= 8 or c == 4)
         and pad < 3
         and act_min == -128
         and act_max == 127
@@ -316,12 +323,13 @@ def dw3_s2_valid(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_max:
 def dw3_rows_tagged(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_max: int) -> bool:
     """One line of three taps at stride 1 that nnom_dw3_short_s8 or
     nnom_dw3_valid_s8 runs from the input: 'same' (pad 1) of 2 to 6
-    outputs, 'valid' of 2 to 4 (on 4 to 6 rows), 8+ channels, no clamp:
+    outputs, 'valid' of 2 to 4 (on 4 to 6 rows), four or 8+ channels (five
+    to seven: the tiny loops' records), no clamp:
     nnom_dw3_s8's records after DW3S_TAG ('same' of two: _dw3_two_words';
     the C dispatcher calls the kernel on the tag, without its tests of such
     lines)."""
     rows = (n_out == n_in and pad == 1) or (n_out == n_in - 2 and pad == 0 and n_in >= 4)
-    return rows and 2 <= n_in <= 6 and c >= 8 and act_min == -128 and act_max == 127
+    return rows and 2 <= n_in <= 6 and (c == 4 or c >= 8) and act_min == -128 and act_max == 127
 
 
 def rq_form(q, zp_out: int, k: int):

@@ -25,10 +25,10 @@ NNOM_INLINE int nnom_dw3_line_asks(const nnom_conv_args_t *a)
     const int down = a->k.w == 1;
     const int32_t uo = down ? a->out.h : a->out.w, vo = down ? a->out.w : a->out.h;
     return (a->records[0] & 1) == 0 && a->ch_mult == 1 && a->out.c == a->in.c &&
-           (a->out.c >= 8 || (a->out.c > 4 && vo == 1)) &&
+           (a->out.c >= 8 || (a->out.c >= 4 && vo == 1)) &&
            (down ? a->p.stride_h : a->p.stride_w) == 1 &&
            ((uo > NNOM_DW_FEW_OUT && uo > NNOM_DW_ACROSS_RATIO * vo) ||
-            (vo == 1 && a->out.c >= 8 && uo >= 2));
+            (vo == 1 && (a->out.c >= 8 || a->out.c == 4) && uo >= 2));
 }
 
 /* A padded line's copy by words into buf (span + 8 bytes): z zp bytes,
@@ -110,7 +110,8 @@ NNOM_INLINE int nnom_dw3_s2q_asks(const nnom_conv_args_t *a)
  * odd: after the stride-2 lines' 13 to 23). */
 #define NNOM_DW3S_TAG 25
 /* The layer is such a line (asked at model build, or at the first run at
- * -Os): c equal channels, 8+, one line of n = 2 to 6 input pixels along
+ * -Os): c equal channels, four or 8+ (one group: no overlapping one),
+ * one line of n = 2 to 6 input pixels along
  * the taps at stride 1, undilated, n outputs padded by one or n - 2 of 4+
  * unpadded. (Tampered records that name it on another layer, e.g. a
  * stride-2 line's, are refused, not run as this line.) */
@@ -121,7 +122,7 @@ NNOM_INLINE int nnom_dw3s_asks(const nnom_conv_args_t *a)
     const int32_t n = a->in.h * a->in.w, o = a->out.h * a->out.w;
     const int32_t s = down ? p->stride_h : p->stride_w, d = down ? p->dilation_h : p->dilation_w;
     const int32_t pad = down ? p->pad_top : p->pad_left, across = down ? a->in.w : a->in.h;
-    return a->out.c == a->in.c && a->in.c >= 8 && (uint32_t)(n - 2) <= 4u &&
+    return a->out.c == a->in.c && (a->in.c >= 8 || a->in.c == 4) && (uint32_t)(n - 2) <= 4u &&
            (o == n || (o == n - 2 && n >= 4)) && across == 1 && s == 1 && d == 1 &&
            pad == (o == n);
 }

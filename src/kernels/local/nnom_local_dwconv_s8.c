@@ -471,6 +471,16 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
                 return DW_LINE;
             if (four == 2 && nnom_dw_col_early(a))
                 return DW_COL_EARLY;
+            /* three taps at stride 1 on one line of 4 to 9 outputs that
+             * reach here without records (the converter's form refused a
+             * channel; else tag 25 or nnom_dw3_s8 took them): the tiny
+             * loops (their own records, ~900 a run) against DW_FEW's
+             * table (~280 an output on (3,1), ~180 on (1,3); (3,1) s1
+             * 6x1x4 same 1974 -> 1193) */
+            if ((uint32_t)(a->out.h * a->out.w - 4) < 6u && four == 0 &&
+                a->k.h * a->k.w == 3 && (a->p.stride_h & a->p.stride_w) == 1 &&
+                (a->k.h == 1 ? a->out.h : a->out.w) == 1 && nnom_dw_tiny_s8(a))
+                return DW_TINY;
         } else if (nnom_dw_tiny_asks(a)) {
             /* the first word's test after the asks: the layers of 8+
              * channels that walk past here do not pay it */

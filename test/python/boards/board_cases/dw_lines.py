@@ -2201,3 +2201,30 @@ ONE31_WITHOUT_RECORDS = (19, 20)
 
 
 layer_family("one31_", 218_000, ONE31_CASES, without_records=ONE31_WITHOUT_RECORDS)
+
+
+# few4: three taps at stride 1 on one line of four channels (DW_FEW's
+# table or the one-row loop before): tag 25's short lines ('same' 2 to 6,
+# 'valid' 2 to 4 outputs), nnom_dw3_s8's one line (7+ 'same', 5+ 'valid'),
+# the tiny loops where a channel's form refuses the records, (3,1) and
+# (1,3), scaled channels and |bias| near 2^30; beside them the layers just
+# outside (two lines, stride 2, five channels, no activation: output zero
+# point not -128).
+FEW4_CASES = [
+    ((4, 1, 4), (3, 1), 1, "same", "relu", None),
+    ((1, 6, 4), (1, 3), 1, "same", "relu", "small"),
+    ((9, 1, 4), (3, 1), 1, "same", "relu", "scaled"),
+    ((1, 7, 4), (1, 3), 1, "same", "relu", "huge"),
+    ((8, 1, 4), (3, 1), 1, "valid", "relu", None),
+    ((1, 11, 4), (1, 3), 1, "valid", "relu", "scaled"),
+    ((3, 1, 4), (3, 1), 1, "same", "relu", None),
+    ((1, 10, 4), (1, 3), 1, "same", "relu", None),
+    ((6, 2, 4), (3, 1), 1, "same", "relu", None),
+    ((9, 1, 4), (3, 1), 2, "same", "relu", None),
+    ((6, 1, 5), (3, 1), 1, "same", "relu", None),
+    ((1, 5, 4), (1, 3), 1, "same", None, None),
+    ((2, 1, 4), (3, 1), 1, "same", "relu", "scaled"),
+    ((1, 4, 4), (1, 3), 1, "valid", "relu", "small"),
+    ((1, 30, 4), (1, 3), 1, "same", "relu", "huge"),
+]
+layer_family("few4_", 220_000, FEW4_CASES)

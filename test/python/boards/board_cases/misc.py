@@ -517,10 +517,11 @@ FRAME6M_CASES = [
 ]
 
 
-def frame6m_model(k: int, rng: np.random.Generator):
+def chain_model(shape, specs, rng: np.random.Generator):
+    """A chain of ("dw" | "dwm", kernel, stride, padding) and ("pw", cout)
+    layers with ReLU ("dwm": depth multiplier 2), random weights."""
     keras = kf._keras()
     layers = keras.layers
-    shape, specs = FRAME6M_CASES[k]
     x = inputs = keras.Input(shape)
     for spec in specs:
         if spec[0] == "pw":
@@ -533,6 +534,10 @@ def frame6m_model(k: int, rng: np.random.Generator):
     model = keras.Model(inputs, x)
     kf.randomize_weights(model, rng)
     return model
+
+
+def frame6m_model(k: int, rng: np.random.Generator):
+    return chain_model(*FRAME6M_CASES[k], rng)
 
 
 family("frame6m_", 212_050, len(FRAME6M_CASES), frame6m_model)
@@ -600,20 +605,7 @@ NOCOPYM_CASES = [
 
 
 def nocopym_model(k: int, rng: np.random.Generator):
-    keras = kf._keras()
-    layers = keras.layers
-    shape, specs = NOCOPYM_CASES[k]
-    x = inputs = keras.Input(shape)
-    for spec in specs:
-        if spec[0] == "pw":
-            x = layers.Conv2D(spec[1], 1, activation="relu")(x)
-        else:
-            x = layers.DepthwiseConv2D(
-                spec[1], strides=spec[2], padding=spec[3], activation="relu"
-            )(x)
-    model = keras.Model(inputs, x)
-    kf.randomize_weights(model, rng)
-    return model
+    return chain_model(*NOCOPYM_CASES[k], rng)
 
 
 family("nocopy_m", 217_050, len(NOCOPYM_CASES), nocopym_model)

@@ -310,15 +310,25 @@ static inline void dw3_q_run(const int32_t *records, const int8_t *input, int8_t
         nnom_dw3_s2e_s8(records + 1 + 8 * c, input + (i + 1) * c, output + 3 * c, c);
 }
 
-/* Tag 37's lines of four to seven outputs (the step that ran). */
-static int dw3_s2v_long(const nnom_conv_args_t *a)
+/* Tag 37's step by the line's outputs: two, three, then passes of two
+ * (four or six) or passes and a last three (five or seven). */
+static int dw3_s2v_step(const nnom_conv_args_t *a)
 {
-    if ((a->out.h * a->out.w & 1) == 0) {
+    const int32_t n = a->out.h * a->out.w;
+    return n == 2 ? DW_THREE_S2V : n == 3 ? DW_THREE_S2V3 : n & 1 ? DW_THREE_S2VN : DW_THREE_S2VP;
+}
+
+/* Tag 37's line on its step's kernel. */
+static void dw3_s2v_run(const nnom_conv_args_t *a, int step)
+{
+    if (step == DW_THREE_S2V)
+        nnom_dw3_s2v_b_s8(a, a->input, a->output);
+    else if (step == DW_THREE_S2V3)
+        nnom_dw3_s2bv_b_s8(a, a->input, a->output);
+    else if (step == DW_THREE_S2VP)
         nnom_dw3_s2vp_b_s8(a, a->input, a->output);
-        return DW_THREE_S2VP;
-    }
-    nnom_dw3_s2vn_b_s8(a, a->input, a->output);
-    return DW_THREE_S2VN;
+    else
+        nnom_dw3_s2vn_b_s8(a, a->input, a->output);
 }
 
 /* Tag 25's 'valid' step: the line of two its own (the direct types'
@@ -350,15 +360,9 @@ NNOM_INLINE int dw_three_path(const nnom_conv_args_t *a, int ask)
     if (tag == NNOM_DW3S2V_TAG) {
         if (ask && !nnom_dw3s2v_asks(a))
             return 0;
-        if (a->out.h * a->out.w == 2) {
-            nnom_dw3_s2v_b_s8(a, a->input, a->output);
-            return DW_THREE_S2V;
-        }
-        if (a->out.h * a->out.w == 3) {
-            nnom_dw3_s2bv_b_s8(a, a->input, a->output);
-            return DW_THREE_S2V3;
-        }
-        return dw3_s2v_long(a);
+        const int step = dw3_s2v_step(a);
+        dw3_s2v_run(a, step);
+        return step;
     }
     if (tag != NNOM_DW3S_TAG || (ask && !nnom_dw3s_asks(a)))
         return 0;
@@ -635,14 +639,10 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
         nnom_dw3_valid_a_s8(a, a->out.h * a->out.w);
         return 1;
     case DW_THREE_S2V:
-        nnom_dw3_s2v_b_s8(a, a->input, a->output);
-        return 1;
     case DW_THREE_S2V3:
-        nnom_dw3_s2bv_b_s8(a, a->input, a->output);
-        return 1;
     case DW_THREE_S2VP:
     case DW_THREE_S2VN:
-        dw3_s2v_long(a);
+        dw3_s2v_run(a, (int)step);
         return 1;
     case DW_LINE_TAG:
         nnom_dw_line_tag_run(a);
@@ -734,11 +734,7 @@ uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
         if ((uint32_t)tag - NNOM_DW3Q_TAG <= NNOM_DW3I_TAG - NNOM_DW3Q_TAG)
             return nnom_dw3_s2q_asks(a) ? DW_THREE_Q : DW_FIRST;
         if (tag == NNOM_DW3S2V_TAG)
-            return !nnom_dw3s2v_asks(a)            ? DW_FIRST
-                   : a->out.h * a->out.w == 2 ? DW_THREE_S2V
-                   : a->out.h * a->out.w == 3 ? DW_THREE_S2V3
-                   : a->out.h * a->out.w & 1  ? DW_THREE_S2VN
-                                              : DW_THREE_S2VP;
+            return nnom_dw3s2v_asks(a) ? dw3_s2v_step(a) : DW_FIRST;
         if (tag == NNOM_DW3S_TAG)
             return !nnom_dw3s_asks(a)   ? DW_FIRST
                    : nnom_dw3s_short(a) ? DW_THREE_SS

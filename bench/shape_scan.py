@@ -5,6 +5,8 @@ that a long scan can be stopped and resumed (shapes already in OUT with the
 same weights are skipped).
 
     .venv/bin/python bench/shape_scan.py LIST OUT [--weights trained-like]
+    .venv/bin/python bench/shape_scan.py LIST --markdown   # the sweeps' table
+
 
 LIST: one shape a line, "dw kh,kw,stride,h,w,channels,same|valid" or
 "pw h,w,cin,cout" (the sweeps' --shape forms; '#' starts a comment). Every
@@ -13,6 +15,8 @@ single shape, so each line's figures come again from that sweep's
 --shape alone. A line: kind, arg, weights, name, macs, instr (instructions
 a run of the layer on the emulated Cortex-M4, -O2, local backend), per
 (instr/MAC); or error (a mismatch with the numpy reference, a build error).
+With --markdown (no OUT) the figures come as the sweeps' table instead
+(bench/sweep_all.py's small sets), and any error fails the run.
 """
 
 from __future__ import annotations
@@ -68,12 +72,33 @@ def measure_one(kind: str, arg: str, weights: str) -> dict:
     return line
 
 
+def markdown(shapes: list[tuple[str, str]], weights: str) -> int:
+    """The sweeps' table of the list (sweep_all.py reads it); 1 if any shape failed."""
+    bench_run.prebuild(["m4"], ["local"])
+    lines = [measure_one(kind, arg, weights) for kind, arg in shapes]
+    goals = {kind: sweep.GOAL for kind, sweep in SWEEPS.items()}
+    print("| shape | MACs | instructions | instr/MAC |")
+    print("|---|---|---|---|")
+    for line in lines:
+        if "error" in line:
+            print(f"| {line['name']} | error: {(line['error'].splitlines() or [''])[-1]} |")
+            continue
+        mark = " **over**" if line["per"] > goals[line["kind"]] else ""
+        figures = f"{line['macs']} | {line['instr']:.0f} | {line['per']:.2f}{mark}"
+        print(f"| {line['name']} | {figures} |")
+    failed = sum("error" in line for line in lines)
+    over = sum(line.get("per", 0) > goals[line["kind"]] for line in lines)
+    print(f"\n{over} of {len(lines)} shapes over the goal, {failed} failed")
+    return 1 if failed else 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "list", type=Path, help="shapes: 'dw KH,KW,S,H,W,C,PAD' or 'pw H,W,CIN,COUT'"
     )
-    parser.add_argument("out", type=Path, help="JSON lines, appended (resumed)")
+    parser.add_argument("out", type=Path, nargs="?", help="JSON lines, appended (resumed)")
+    parser.add_argument("--markdown", action="store_true", help="print the sweeps' table, no OUT")
     parser.add_argument("--weights", choices=layer_sweep.WEIGHTS, default="random")
     args = parser.parse_args(argv)
     try:
@@ -81,6 +106,11 @@ def main(argv=None) -> int:
     except ValueError as e:
         print(f"shape_scan: {e}")
         return 2
+    if args.markdown == (args.out is not None):
+        print("shape_scan: give either OUT or --markdown")
+        return 2
+    if args.markdown:
+        return markdown(shapes, args.weights)
     done = set()
     if args.out.exists():
         for text in args.out.read_text().splitlines():

@@ -4,6 +4,7 @@ Markdown file a set, and the comparison of two such runs.
     .venv/bin/python bench/sweep_all.py run out/before      # ~50 sets, ~30 s each
     .venv/bin/python bench/sweep_all.py compare out/before out/after
     .venv/bin/python bench/sweep_all.py run out/mine --only dw_r2 pw_   # sets by stem prefix
+    .venv/bin/python bench/sweep_all.py run out/mine --only dw_small pw_small  # ~400 small layers
 
 `compare` prints, per set, the shapes over the goal in both runs, then how
 many shapes got faster or slower and the slowest changes: the before/after
@@ -38,6 +39,10 @@ def sets() -> list[tuple[str, list[str]]]:
     ]
     out += [("pw_list", [pw]), ("pw_list_tl", [pw, "--weights", "trained-like"])]
     out += [(f"pw_r{s}", [pw, "--random", "24", "--seed", str(s)]) for s in POINTWISE_SEEDS]
+    # small layers (few channels, short lines, few pixels) that random draws rarely give
+    scan = str(HERE / "shape_scan.py")
+    for kind in ("dw", "pw"):
+        out.append((f"{kind}_small", [scan, str(HERE / f"small_{kind}.lst"), "--markdown"]))
     return out
 
 

@@ -36,6 +36,8 @@ int32_t nnom_dwone_in_records_words(const nnom_conv_args_t *a);
 /* 1: tag 43's records and their header hold for the layer (asked at build) */
 int nnom_dwone_in_holds(const nnom_conv_args_t *a);
 void nnom_dwone_in_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
+/* The same for one tap on whole groups (the assembly alone) */
+void nnom_dwone_in1_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
 #endif
 
 #endif

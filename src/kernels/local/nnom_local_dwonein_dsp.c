@@ -10,7 +10,8 @@
  * window and few-output paths paid ~270-4,000 a layer of set-up). Only on
  * the converter's tag-43 records (nnom/ops/dwone_records.py
  * dwone_in_records), asked at build: DepthwiseConv2D's direct type
- * NNOM_DW_DIRECT_ONE_IN then calls nnom_dwone_in_b_s8 on the block.
+ * NNOM_DW_DIRECT_ONE_IN then calls nnom_dwone_in_b_s8 on the block, or
+ * for one tap on whole groups NNOM_DW_DIRECT_ONE_IN1 nnom_dwone_in1_b_s8.
  */
 #include "nnom_local_dwone.h"
 #include <stddef.h>
@@ -64,6 +65,46 @@ void nnom_dwone_in_b_s8(const nnom_conv_args_t *b, const int8_t *x, int8_t *out)
         nnom_dwcol_s8(&last);
     }
 }
+
+/* The block kernel reads in.c and the records there. */
+typedef char nnom_dwone_in_args_layout_t[offsetof(nnom_conv_args_t, in.c) == 48 &&
+                                                 offsetof(nnom_conv_args_t, records) == 108
+                                             ? 1
+                                             : -1];
+
+/* nnom_dwone_in1_b_s8(block r0, x r1, out r2): one tap a channel (a single
+ * pixel under the window), channels a multiple of four, on tag 43's
+ * records past the header: a group the bias LDM, the four inputs' word,
+ * the tap's (2 w0, 2 w2), (2 w1, 2 w3) by LDRD, four SMLAxx, two lanes
+ * requantised by one LDM of six words, the pack and store: 29 a group
+ * against the one-row loop's ~40 and its ~30 of set-up. r3 the outputs' end. */
+__asm__(NNOM_ASM_FUNC("nnom_dwone_in1_b_s8")
+        "push   {r4-r11, lr}\n"
+        "ldr    r3, [r0, #48]\n"
+        "ldr    r0, [r0, #108]\n"
+        "adds   r0, r0, #8\n"
+        "add    r3, r3, r2\n"
+        ".Ldwonein1:\n"
+        "ldm    r0!, {r4-r7}\n"
+        "ldr    r8, [r1], #4\n"
+        "ldrd   r9, r10, [r0], #8\n"
+        "sxtb16 lr, r8\n"
+        "smlabb r4, lr, r9, r4\n"
+        "smlatt r6, lr, r9, r6\n"
+        "sxtb16 lr, r8, ror #8\n"
+        "smlabb r5, lr, r10, r5\n"
+        "smlatt r7, lr, r10, r7\n"
+        NNOM_DWCOL_RQ2_AT("r0", "r4", "r5")
+        "bfi    r4, r5, #8, #8\n"
+        NNOM_DWCOL_RQ2_AT("r0", "r6", "r7")
+        "bfi    r4, r6, #16, #8\n"
+        "bfi    r4, r7, #24, #8\n"
+        "str    r4, [r2], #4\n"
+        "cmp    r2, r3\n"
+        "bne    .Ldwonein1\n"
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_dwone_in1_b_s8, .-nnom_dwone_in1_b_s8\n"
+        ".text\n");
 
 #else
 typedef int nnom_local_dwonein_dsp_unused_t; /* ISO C: a translation unit is never empty */

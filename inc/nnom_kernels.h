@@ -321,6 +321,8 @@ void nnom_dwone4_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *ou
 void nnom_dwone3e_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
 void nnom_dwone_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
 void nnom_dwone_k_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
+void nnom_dwone_in_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
+void nnom_dwone_in1_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
 uint8_t nnom_local_dwconv_s8_direct(unsigned step, const nnom_conv_args_t *a);
 #else
 #define NNOM_DW_DIRECT 0
@@ -349,6 +351,8 @@ enum {
     NNOM_DW_DIRECT_ONE_K,     /* nnom_dwone_k_b_s8 (no block copy) */
     NNOM_DW_DIRECT_PLANE1,    /* nnom_dwrect_plane1_direct (no block copy) */
     NNOM_DW_DIRECT_RECT2S,    /* nnom_dwrect_s8_scaled_adj_groups2 (the records alone) */
+    NNOM_DW_DIRECT_ONE_IN,    /* nnom_dwone_in_b_s8 (no block copy) */
+    NNOM_DW_DIRECT_ONE_IN1,   /* nnom_dwone_in1_b_s8 (no block copy) */
     NNOM_DW_DIRECT_COUNT
 };
 

@@ -14,7 +14,7 @@ from .common import target_zp
 from .conv2d import POINTWISE, pointwise
 from .dwcol_records import dwcol_records
 from .dwone4_records import dwone4_records
-from .dwone_records import dwone_records, whole_window
+from .dwone_records import dwone_in_records, dwone_records, whole_window
 from .dwrect_records import direct3, dwrect_records
 from .dwrows_records import dwcols_records, dwrows_records
 from .dwtiny_records import dwtiny_records
@@ -158,11 +158,16 @@ class DWConv2D(Op):
         # one window over the whole input: the C kernel tries dwone first, but
         # for two taps the pair loop (dwcol_records lays out its records)
         whole = whole_window(a, x.hwc[:2], node.hwc[:2]) and kh * kw != 2
+        records = None
         if whole:
             records = dwone4_records(a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2])
             if records is None:
                 records = dwone_records(a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2])
-        else:  # one to seven channels on one row of taps: the tiny loops' own
+        if records is None:  # one output inside a larger input, or over one or two pixels
+            records = dwone_in_records(
+                a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2], node.hwc[:2]
+            )
+        if records is None and not whole:  # one to seven channels on one row: the tiny loops'
             records = dwtiny_records(
                 a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2], node.hwc[:2]
             )

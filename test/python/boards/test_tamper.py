@@ -3,7 +3,7 @@ runtime refuses the model (an error status) or runs it bit-exact, and never
 writes outside its buffers or hangs.
 
 For each layer of board_cases/tamper.py (records that name their kernel's
-path: depthwise tags 9, 13-25, 29, 31, 33, 35, 1, 3, dwrect's 7, a two-tap
+path: depthwise tags 9, 13-25, 29, 31, 33, 35, 37, 43, 1, 3, dwrect's 7, a two-tap
 plan, the 1x1 records loops) the header's records array is made writable
 and the firmware flips one listed word at a time (to its neighbours, to
 the int32 extremes, the first word to every other path's tag), creates the

@@ -959,3 +959,42 @@ RECT7_CASES = [
 
 
 layer_family("rect7_", 216_000, RECT7_CASES)
+
+
+# onepix: one output pixel whose window starts at the input's first pixel
+# but is not the whole input, or lies over one or two pixels: tag 43
+# (DW_ONE_IN: the taps over the input one line of the input's memory, the
+# columns past the window weight 0, the one-row loop's records; asked at
+# build, DepthwiseConv2D's direct type): one 'valid' output inside a
+# larger input (stride 2 leaving a last row and column), single-pixel
+# inputs under (k,1), (1,k) and 3x3 'same' windows (one tap), two pixels
+# (a whole input of two taps), the overlapping last group, rq_fit's words
+# ("small"), scaled channels, |bias| near 2^30; beside them the layers
+# just outside (55 taps, no activation, three channels, two outputs, no
+# records). /work/notes/onepix/tags.txt: each case's first word.
+ONEPIX_CASES = [
+    ((6, 6, 16), (5, 5), 2, "valid", "relu", None),  # 29 taps, four groups
+    ((6, 6, 8), (5, 5), 2, "valid", "relu", "small"),
+    ((6, 6, 4), (5, 5), 2, "valid", "relu", "huge"),
+    ((6, 6, 13), (5, 5), 2, "valid", "relu", None),  # the overlapping last group
+    ((4, 4, 8), (3, 3), 2, "valid", "relu", "scaled"),  # 11 taps, scaled channels
+    ((1, 1, 16), (3, 1), 1, "same", "relu", None),  # one tap
+    ((1, 1, 8), (1, 5), 1, "same", "relu", "small"),
+    ((1, 1, 4), (3, 3), 1, "same", "relu", "huge"),
+    ((1, 1, 6), (7, 1), 1, "same", "relu", None),  # one tap, the overlapping group
+    ((2, 1, 8), (3, 1), 2, "same", "relu", None),  # the whole input, two taps
+    ((4, 1, 8), (3, 1), 2, "valid", "relu", None),  # three taps of a longer line
+    ((3, 3, 12), (2, 2), 2, "valid", "relu", None),  # (2,2) in 3x3: five taps
+    ((8, 8, 16), (7, 7), 2, "valid", "relu", None),  # 55 taps: not tag 43
+    ((6, 6, 16), (5, 5), 2, "valid", None, None),  # no activation: no records
+    ((1, 1, 3), (3, 1), 1, "same", "relu", None),  # three channels: not tag 43
+    ((7, 7, 16), (5, 5), 2, "valid", "relu", None),  # two outputs a row
+    ((6, 6, 16), (5, 5), 2, "valid", "relu", None),  # without records
+    ((1, 1, 32), (5, 1), 1, "same", "relu", "scaled"),
+    ((1, 6, 8), (1, 5), 2, "valid", "relu", "small"),  # one row, a column past
+    ((5, 5, 20), (3, 3), 3, "valid", "relu", None),  # stride 3: 11 taps
+]
+ONEPIX_WITHOUT_RECORDS = (16,)
+
+
+layer_family("onepix_", 223_000, ONEPIX_CASES, without_records=ONEPIX_WITHOUT_RECORDS)

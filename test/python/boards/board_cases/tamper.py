@@ -17,8 +17,8 @@ from .dw_lines import pair_case_model
 from .registry import family
 
 # tags a first word may name (nnom_local_dwcol.h, dwpair, dw3s2(l), dw3s2q,
-# dw3line's short lines, dwline's padded lines, dwone4's 31, dw3s2v's 37)
-TAGS = (0, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31, 33, 35, 37)
+# dw3line's short lines, dwline's padded lines, dwone4's 31, dw3s2v's 37, dwonein's 43)
+TAGS = (0, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31, 33, 35, 37, 43)
 
 
 def head(n: int) -> list[int]:
@@ -115,6 +115,11 @@ TAMPERB_CASES = [
     # DW_ONE3E's (DW_ONE4's) direct type named at build
     ("dw", ((3, 1, 8), (3, 1), 1, "valid", "relu", None), (31,), head(1)),
     ("dw", ((2, 2, 12), (3, 3), 2, "same", "relu", None), (31,), head(1)),
+    # tag 43 (onepix): one output over a line of the input, DW_ONE_IN's
+    # direct type named at build; the tag and the header's taps (a 'valid'
+    # window inside a larger input, a single pixel under a (3,1) window)
+    ("dw", ((6, 6, 16), (5, 5), 2, "valid", "relu", None), (43,), head(2)),
+    ("dw", ((1, 1, 16), (3, 1), 1, "same", "relu", None), (43,), head(2)),
 ]
 
 

@@ -1,7 +1,7 @@
 /*
  * nnom_local_pwfo_dsp.c - 1x1 convolutions of 2 to 16 pixels with 17 to
- * PWFO_MAX_CIN inputs and one to three outputs (to eight of 33 to 64
- * inputs on 2 to 7 pixels, past the windows kernel's 32), or of one pixel
+ * PWFO_MAX_CIN inputs and one to three outputs (to eight of 33 or more
+ * inputs, past the windows kernel's 32), or of one pixel
  * (one or three outputs: the one-pixel runs at the end), from the converter's
  * records (nnom/ops/pw1px_records.py, PWFO_TAG), in assembly (-O2 on DSP
  * cores). The Dense loop over the pixels (one output) and the windows

@@ -232,9 +232,10 @@ nnom_status_t nnom_local_pw1px_rec(const int32_t *records, int8_t *output, const
 /* pw1px8's one pass (at most 16 outputs), past its header's tests */
 nnom_status_t nnom_local_pw1px8p_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pwfo_rec(const int32_t *records, int8_t *output, const int8_t *input);
-/* pwfo's one pixel (one output; three), past its header's tests */
+/* pwfo's one pixel (one output; three; two), past its header's tests */
 nnom_status_t nnom_local_pwfo1px_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pwfo3px_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pwfo2px_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pw1pxn_rec(const int32_t *records, int8_t *output, const int8_t *input);
 /* pw1pxn's one-output loops entered past its header's tests (build()
  * picks them: 9 to 16 inputs by in.c, each on an even and an odd pixel

@@ -127,14 +127,15 @@ def few_pixel_takes(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
 def few_output_takes(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
     """Whether the few-output loop takes the layer (its records' form aside):
     on one pixel one output (nnom_local_pwfo1px_rec: 1x1 64->1 208 -> 142
-    against the one-pixel loop) or three (nnom_local_pwfo3px_rec: each word
-    widened once for the three); two are left to the one-pixel loop."""
+    against the one-pixel loop), two or three (nnom_local_pwfo2px_rec /
+    pwfo3px_rec: each word widened once for the outputs)."""
     cout, _, _, cin = q.weight.shape
     npix = int(np.prod(out_hw))
     return (
         FO_MIN_CIN <= cin <= FO_MAX_CIN
         and (
             cout in (1, 3)
+            or (cout == 2 and npix == 1)
             or (npix >= 2 and cout <= FO_MAX_COUT)
             or (
                 npix >= 2

@@ -63,6 +63,7 @@ CONV2D_RECORDS_TYPE(pwfo_type, nnom_local_pwfo_rec);
 /* pwfo's one pixel (one output of 25 to 256 inputs: fewer, pwfo_one_types) */
 CONV2D_RECORDS_TYPE(pwfo1px_type, nnom_local_pwfo1px_rec);
 CONV2D_RECORDS_TYPE(pwfo3px_type, nnom_local_pwfo3px_rec); /* one pixel, three outputs */
+CONV2D_RECORDS_TYPE(pwfo2px_type, nnom_local_pwfo2px_rec); /* one pixel, two outputs */
 CONV2D_RECORDS_TYPE(pw1pxn_type, nnom_local_pw1pxn_rec);
 /* pw1pxn's one output of 8 to 16 inputs straight to its loop (no header
  * tests at run: the kept pick checked the header against the layer), one
@@ -140,7 +141,7 @@ static nnom_status_t conv2d_build(nnom_layer_t *l)
     if (l->type == &pwfo_type && s.out.c == 1 && s.in.c - 17u <= 7u)
         l->type = pwfo_one_types[s.in.c - 17];
     if (l->type == &pwfo_type && s.out.h * s.out.w == 1)
-        l->type = s.out.c == 3 ? &pwfo3px_type : &pwfo1px_type;
+        l->type = s.out.c == 3 ? &pwfo3px_type : s.out.c == 2 ? &pwfo2px_type : &pwfo1px_type;
 #endif
     return st;
 }

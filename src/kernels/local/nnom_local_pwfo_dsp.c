@@ -395,6 +395,46 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pwfo3px_rec")
         ".size nnom_local_pwfo3px_rec, .-nnom_local_pwfo3px_rec\n"
         ".text\n");
 
+/* One input word r2 of the one pixel against the next pairs of the two
+ * records (r7, r8, advanced) into r4, r5; r3, r10, r11 scratch */
+#define PWFO2PX_WORD                                                                             \
+    "sxtb16 r3, r2\n"                                                                            \
+    "sxtb16 r2, r2, ror #8\n"                                                                    \
+    "ldrd   r10, r11, [r7], #8\n"                                                                \
+    "smlad  r4, r3, r10, r4\n"                                                                   \
+    "smlad  r4, r2, r11, r4\n"                                                                   \
+    "ldrd   r10, r11, [r8], #8\n"                                                                \
+    "smlad  r5, r3, r10, r5\n"                                                                   \
+    "smlad  r5, r2, r11, r5\n"
+
+/* nnom_local_pwfo2px_rec (records r0, output r1, input r2): ONE pixel of
+ * 17 to 256 inputs and TWO outputs (build() picks it past the kept pick's
+ * header check), pwfo3px with two record pointers: 11 instructions a word
+ * where the one-pixel loop (pw1px) paid its stack copy and chunks of 8
+ * (1x1 17->2 139). */
+__asm__(NNOM_ASM_FUNC("nnom_local_pwfo2px_rec")
+        "push   {r4-r11, lr}\n"
+        "ldr    r4, [r0, #-12]\n" /* c */
+        "ldrh   r3, [r0, #-4]\n"  /* W */
+        "mov    r7, r0\n"
+        "add    r12, r2, r4\n"
+        "sub    r3, r3, #1\n"
+        "sub    r0, r12, r3, lsl #2\n"
+        "add    r8, r7, r3, lsl #3\n"
+        "add    r8, r8, #24\n" /* 8 (W - 1) + 24: a record's bytes */
+        "ldr    r4, [r7], #4\n"
+        "ldr    r5, [r8], #4\n"
+        "ldr    r2, [r2]\n" PWFO2PX_WORD
+        "1:\n"
+        "ldr    r2, [r0], #4\n" PWFO2PX_WORD
+        "cmp    r0, r12\n"
+        "bne    1b\n"
+        PWFO3PX_RQ("r4", "r7") PWFO3PX_RQ("r5", "r8")
+        "movs   r0, #0\n" /* NN_SUCCESS */
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_local_pwfo2px_rec, .-nnom_local_pwfo2px_rec\n"
+        ".text\n");
+
 #else
 typedef int nnom_pwfo_unused_t; /* ISO C: a translation unit is never empty */
 #endif

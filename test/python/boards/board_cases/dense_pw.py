@@ -976,7 +976,11 @@ family("pwone_", 219_000, len(PWONE_CASES), pwone_model, without_records=(38,))
 # 17->2, 20->2 "scaled", 33->2, 64->2 "huge", 256->2, 12->24 -> 24->2;
 # refused: 1x1 257->2 (past 256 inputs), 40->2 ReLU6, 64->2 without an
 # activation, 1x2 17->2 (two pixels: pwfo's pixel pairs). Without
-# records (the Layer API's header): 1x3 96->5.
+# records (the Layer API's header): 1x3 96->5. One output on one pixel of 25
+# to 64 inputs (pwfo1o<W>, a type a word count): 1x1 25->1 "scaled", 28->1,
+# 29->1, 32->1, 37->1 "huge", 48->1, 61->1, 64->1 "scaled", 8->40 -> 40->1;
+# refused: 65->1 (pwfo1px), 24->1 (pwfo24), 1x2 32->1 (two pixels), 32->1
+# ReLU6.
 PWFEW_CASES = [
     ((1, 3, 96), [(5, 1, "relu", None)]),
     ((1, 3, 128), [(5, 1, "relu", "scaled")]),
@@ -1009,6 +1013,19 @@ PWFEW_CASES = [
     ((1, 1, 40), [(2, 1, "relu6", None)]),
     ((1, 1, 64), [(2, 1, None, None)]),
     ((1, 2, 17), [(2, 1, "relu", None)]),
+    ((1, 1, 25), [(1, 1, "relu", "scaled")]),
+    ((1, 1, 28), [(1, 1, "relu", None)]),
+    ((1, 1, 29), [(1, 1, "relu", None)]),
+    ((1, 1, 32), [(1, 1, "relu", None)]),
+    ((1, 1, 37), [(1, 1, "relu", "huge")]),
+    ((1, 1, 48), [(1, 1, "relu", None)]),
+    ((1, 1, 61), [(1, 1, "relu", None)]),
+    ((1, 1, 64), [(1, 1, "relu", "scaled")]),
+    ((1, 1, 8), [(40, 1, "relu", None), (1, 1, "relu", None)]),
+    ((1, 1, 65), [(1, 1, "relu", None)]),
+    ((1, 1, 24), [(1, 1, "relu", None)]),
+    ((1, 2, 32), [(1, 1, "relu", None)]),
+    ((1, 1, 32), [(1, 1, "relu6", None)]),
 ]
 
 

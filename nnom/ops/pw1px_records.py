@@ -26,8 +26,8 @@ pixels times 2^16 (the records run reads them there, nnom_kernels.h).
 
 The few-output loop (src/kernels/local/nnom_local_pwfo_dsp.c, header TAG_F:
 tag, cin, cout, W = words of a pixel, plus the pixels times 2^16): 2 to
-FO_MAX_PIX pixels of FO_MIN_CIN to FO_MAX_CIN inputs, 1 to FO_MAX_COUT (to FO_WIDE_COUT)
-outputs (few_output_takes). Its words
+FO_MAX_PIX pixels of FO_MIN_CIN to FO_MAX_CIN inputs, 1 to FO_MAX_COUT (to FO_WIDE_COUT
+of FO_WIDE_CIN) outputs (few_output_takes). Its words
 start at 0 and then at t = cin - 4 (W - 1), t + 4, ..., cin - 4; a record
 is the start value, W pairs, mult, ra, e (no padding to chunks).
 """
@@ -49,10 +49,15 @@ FO_MAX_PIX = 16  # PWFO_MAX_PIX in C
 FO_MIN_CIN = 17  # PWFO_MIN_CIN in C: up to 16 the few-pixel loop
 FO_MAX_CIN = 256  # PWFO_MAX_CIN in C
 FO_MAX_COUT = 3  # four or more share a widened input better (the windows kernel)
-# but past its 32 inputs (pw_col_shape) on 2 to 7 pixels, where the pair
-# path's cost a 2x2 block made 3x1 33->5 4.82 instructions per MAC
+# but past its 32 inputs (pw_col_shape) on 2 to 16 pixels, where the pair
+# path's cost a 2x2 block made 3x1 33->5 4.82 instructions per MAC, 8x1
+# 33->5 2.97 and 1x3 96->5 2.83 (odd outputs or pixels leave it a tail)
 FO_WIDE_COUT = 8  # PWFO_MAX_OC in C
-FO_WIDE_CIN = (33, 64)
+FO_WIDE_CIN = (33, 256)
+# even outputs on an even count of 6+ pixels past 128 inputs: the pair
+# path's whole 2x2 blocks run ~1.42 a MAC, this loop ~1.45 (4x4 256->6
+# 34,756 against 35,684, 2x3 256->8 17,707 against 17,860)
+FO_WIDE_EVEN_CIN = 128
 FO_SHORT_CIN = 36  # the few-output loop's short passes: at most 8 words after the first
 COL2_MAX_CIN = 64  # NNOM_PW_COL2_MAX_IC in C: the windows kernel's two-output loop
 
@@ -122,16 +127,22 @@ def few_pixel_takes(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
 def few_output_takes(attrs: dict, q, zp_out: int, in_hw, out_hw) -> bool:
     """Whether the few-output loop takes the layer (its records' form aside):
     on one pixel one output (nnom_local_pwfo1px_rec: 1x1 64->1 208 -> 142
-    against the one-pixel loop) or three (nnom_local_pwfo3px_rec: each word
-    widened once for the three); two are left to the one-pixel loop."""
+    against the one-pixel loop), two or three (nnom_local_pwfo2px_rec /
+    pwfo3px_rec: each word widened once for the outputs)."""
     cout, _, _, cin = q.weight.shape
     npix = int(np.prod(out_hw))
     return (
         FO_MIN_CIN <= cin <= FO_MAX_CIN
         and (
             cout in (1, 3)
+            or (cout == 2 and npix == 1)
             or (npix >= 2 and cout <= FO_MAX_COUT)
-            or (2 <= npix < 8 and cout <= FO_WIDE_COUT and FO_WIDE_CIN[0] <= cin <= FO_WIDE_CIN[1])
+            or (
+                npix >= 2
+                and cout <= FO_WIDE_COUT
+                and FO_WIDE_CIN[0] <= cin <= FO_WIDE_CIN[1]
+                and (cin <= FO_WIDE_EVEN_CIN or npix <= 4 or cout % 2 == 1 or npix % 2 == 1)
+            )
         )
         and npix <= FO_MAX_PIX
         and (cout != 2 or cin > COL2_MAX_CIN or _beats_col2(cin, npix))

@@ -63,6 +63,22 @@ CONV2D_RECORDS_TYPE(pwfo_type, nnom_local_pwfo_rec);
 /* pwfo's one pixel (one output of 25 to 256 inputs: fewer, pwfo_one_types) */
 CONV2D_RECORDS_TYPE(pwfo1px_type, nnom_local_pwfo1px_rec);
 CONV2D_RECORDS_TYPE(pwfo3px_type, nnom_local_pwfo3px_rec); /* one pixel, three outputs */
+CONV2D_RECORDS_TYPE(pwfo2px_type, nnom_local_pwfo2px_rec); /* one pixel, two outputs */
+/* pwfo1px's one output of 25 to 64 inputs straight, a type a word count W
+ * (7 to 16) */
+CONV2D_RECORDS_TYPE(pwfo1o7_type, nnom_local_pwfo1o7_rec);
+CONV2D_RECORDS_TYPE(pwfo1o8_type, nnom_local_pwfo1o8_rec);
+CONV2D_RECORDS_TYPE(pwfo1o9_type, nnom_local_pwfo1o9_rec);
+CONV2D_RECORDS_TYPE(pwfo1o10_type, nnom_local_pwfo1o10_rec);
+CONV2D_RECORDS_TYPE(pwfo1o11_type, nnom_local_pwfo1o11_rec);
+CONV2D_RECORDS_TYPE(pwfo1o12_type, nnom_local_pwfo1o12_rec);
+CONV2D_RECORDS_TYPE(pwfo1o13_type, nnom_local_pwfo1o13_rec);
+CONV2D_RECORDS_TYPE(pwfo1o14_type, nnom_local_pwfo1o14_rec);
+CONV2D_RECORDS_TYPE(pwfo1o15_type, nnom_local_pwfo1o15_rec);
+CONV2D_RECORDS_TYPE(pwfo1o16_type, nnom_local_pwfo1o16_rec);
+static const nnom_layer_type_t *const pwfo1o_types[10] = {
+    &pwfo1o7_type,  &pwfo1o8_type,  &pwfo1o9_type,  &pwfo1o10_type, &pwfo1o11_type,
+    &pwfo1o12_type, &pwfo1o13_type, &pwfo1o14_type, &pwfo1o15_type, &pwfo1o16_type};
 CONV2D_RECORDS_TYPE(pw1pxn_type, nnom_local_pw1pxn_rec);
 /* pw1pxn's one output of 8 to 16 inputs straight to its loop (no header
  * tests at run: the kept pick checked the header against the layer), one
@@ -140,7 +156,9 @@ static nnom_status_t conv2d_build(nnom_layer_t *l)
     if (l->type == &pwfo_type && s.out.c == 1 && s.in.c - 17u <= 7u)
         l->type = pwfo_one_types[s.in.c - 17];
     if (l->type == &pwfo_type && s.out.h * s.out.w == 1)
-        l->type = s.out.c == 3 ? &pwfo3px_type : &pwfo1px_type;
+        l->type = s.out.c == 3 ? &pwfo3px_type : s.out.c == 2 ? &pwfo2px_type : &pwfo1px_type;
+    if (l->type == &pwfo1px_type && s.out.c == 1 && s.in.c - 25u <= 39u)
+        l->type = pwfo1o_types[(s.in.c + 3) / 4 - 7];
 #endif
     return st;
 }

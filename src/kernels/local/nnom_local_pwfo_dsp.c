@@ -1,7 +1,7 @@
 /*
  * nnom_local_pwfo_dsp.c - 1x1 convolutions of 2 to 16 pixels with 17 to
- * PWFO_MAX_CIN inputs and one to three outputs (to eight of 33 to 64
- * inputs on 2 to 7 pixels, past the windows kernel's 32), or of one pixel
+ * PWFO_MAX_CIN inputs and one to three outputs (to eight of 33 or more
+ * inputs, past the windows kernel's 32), or of one pixel
  * (one or three outputs: the one-pixel runs at the end), from the converter's
  * records (nnom/ops/pw1px_records.py, PWFO_TAG), in assembly (-O2 on DSP
  * cores). The Dense loop over the pixels (one output) and the windows
@@ -393,6 +393,111 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pwfo3px_rec")
         "movs   r0, #0\n" /* NN_SUCCESS */
         "pop    {r4-r11, pc}\n"
         ".size nnom_local_pwfo3px_rec, .-nnom_local_pwfo3px_rec\n"
+        ".text\n");
+
+/* One input word r2 of the one pixel against the next pairs of the two
+ * records (r7, r8, advanced) into r4, r5; r3, r10, r11 scratch */
+#define PWFO2PX_WORD                                                                             \
+    "sxtb16 r3, r2\n"                                                                            \
+    "sxtb16 r2, r2, ror #8\n"                                                                    \
+    "ldrd   r10, r11, [r7], #8\n"                                                                \
+    "smlad  r4, r3, r10, r4\n"                                                                   \
+    "smlad  r4, r2, r11, r4\n"                                                                   \
+    "ldrd   r10, r11, [r8], #8\n"                                                                \
+    "smlad  r5, r3, r10, r5\n"                                                                   \
+    "smlad  r5, r2, r11, r5\n"
+
+/* nnom_local_pwfo2px_rec (records r0, output r1, input r2): ONE pixel of
+ * 17 to 256 inputs and TWO outputs (build() picks it past the kept pick's
+ * header check), pwfo3px with two record pointers: 11 instructions a word
+ * where the one-pixel loop (pw1px) paid its stack copy and chunks of 8
+ * (1x1 17->2 139). */
+__asm__(NNOM_ASM_FUNC("nnom_local_pwfo2px_rec")
+        "push   {r4-r11, lr}\n"
+        "ldr    r4, [r0, #-12]\n" /* c */
+        "ldrh   r3, [r0, #-4]\n"  /* W */
+        "mov    r7, r0\n"
+        "add    r12, r2, r4\n"
+        "sub    r3, r3, #1\n"
+        "sub    r0, r12, r3, lsl #2\n"
+        "add    r8, r7, r3, lsl #3\n"
+        "add    r8, r8, #24\n" /* 8 (W - 1) + 24: a record's bytes */
+        "ldr    r4, [r7], #4\n"
+        "ldr    r5, [r8], #4\n"
+        "ldr    r2, [r2]\n" PWFO2PX_WORD
+        "1:\n"
+        "ldr    r2, [r0], #4\n" PWFO2PX_WORD
+        "cmp    r0, r12\n"
+        "bne    1b\n"
+        PWFO3PX_RQ("r4", "r7") PWFO3PX_RQ("r5", "r8")
+        "movs   r0, #0\n" /* NN_SUCCESS */
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_local_pwfo2px_rec, .-nnom_local_pwfo2px_rec\n"
+        ".text\n");
+
+/* The word r2 against the record's next pair (r0, advanced) into r4 */
+#define PWFO1O_MAC                                                                               \
+    "sxtb16 r12, r2\n"                                                                           \
+    "sxtb16 r2, r2, ror #8\n"                                                                    \
+    "smlad  r4, r12, r5, r4\n"                                                                   \
+    "smlad  r4, r2, r6, r4\n"
+/* The word K bytes before the pixel's end (r3) */
+#define PWFO1O_WORD(K)                                                                           \
+    "ldrd   r5, r6, [r0], #8\n"                                                                  \
+    "ldr    r2, [r3, #-" #K "]\n"                                                                \
+    PWFO1O_MAC
+/* The frame, the sum's start and the first word; r3 the pixel's end */
+#define PWFO1O_START                                                                             \
+    "push   {r4-r6, lr}\n"                                                                       \
+    "ldr    r3, [r0, #-12]\n"                                                                    \
+    "add    r3, r2, r3\n"                                                                        \
+    "ldr    r4, [r0], #4\n"                                                                      \
+    "ldrd   r5, r6, [r0], #8\n"                                                                  \
+    "ldr    r2, [r2]\n"                                                                          \
+    PWFO1O_MAC
+/* Another W's entry: into the straight run at its first word, K bytes back */
+#define PWFO1O_ENTRY(NAME, K)                                                                    \
+    NNOM_ASM_ENTRY(NAME)                                                                         \
+    PWFO1O_START                                                                                 \
+    "b      .Lpwfo1o_" #K "\n"
+
+/* nnom_local_pwfo1o<W>_rec (records r0, output r1, input r2): ONE pixel,
+ * ONE output of 25 to 64 inputs (W = 7 to 16 words), a layer type a W
+ * (build() past the kept pick's header check, which ties W to in.c):
+ * pwfo1px's run without its set-up, the computed entry and the loop
+ * tests (1x1 32->1 92): the first word, then the other W - 1 at fixed
+ * offsets back from the pixel's end (c - 4 (W - 1) >= 1: inside it),
+ * straight, then the requantisation. */
+__asm__(NNOM_ASM_FUNC("nnom_local_pwfo1o16_rec")
+        PWFO1O_START
+        ".Lpwfo1o_60:\n" PWFO1O_WORD(60)
+        ".Lpwfo1o_56:\n" PWFO1O_WORD(56)
+        ".Lpwfo1o_52:\n" PWFO1O_WORD(52)
+        ".Lpwfo1o_48:\n" PWFO1O_WORD(48)
+        ".Lpwfo1o_44:\n" PWFO1O_WORD(44)
+        ".Lpwfo1o_40:\n" PWFO1O_WORD(40)
+        ".Lpwfo1o_36:\n" PWFO1O_WORD(36)
+        ".Lpwfo1o_32:\n" PWFO1O_WORD(32)
+        ".Lpwfo1o_28:\n" PWFO1O_WORD(28)
+        ".Lpwfo1o_24:\n" PWFO1O_WORD(24)
+        PWFO1O_WORD(20) PWFO1O_WORD(16) PWFO1O_WORD(12) PWFO1O_WORD(8) PWFO1O_WORD(4)
+        "ldm    r0, {r2, r5, r6}\n"
+        "smmlar r4, r4, r2, r5\n"
+        "asr    r4, r4, r6\n"
+        "ssat   r4, #8, r4\n"
+        "strb   r4, [r1]\n"
+        "movs   r0, #0\n" /* NN_SUCCESS */
+        "pop    {r4-r6, pc}\n"
+        PWFO1O_ENTRY("nnom_local_pwfo1o15_rec", 56)
+        PWFO1O_ENTRY("nnom_local_pwfo1o14_rec", 52)
+        PWFO1O_ENTRY("nnom_local_pwfo1o13_rec", 48)
+        PWFO1O_ENTRY("nnom_local_pwfo1o12_rec", 44)
+        PWFO1O_ENTRY("nnom_local_pwfo1o11_rec", 40)
+        PWFO1O_ENTRY("nnom_local_pwfo1o10_rec", 36)
+        PWFO1O_ENTRY("nnom_local_pwfo1o9_rec", 32)
+        PWFO1O_ENTRY("nnom_local_pwfo1o8_rec", 28)
+        PWFO1O_ENTRY("nnom_local_pwfo1o7_rec", 24)
+        ".size nnom_local_pwfo1o16_rec, .-nnom_local_pwfo1o16_rec\n"
         ".text\n");
 
 #else

@@ -766,8 +766,8 @@ family("pw1o_", 194_000, len(PW1O_CASES), pw1o_model, without_records=(18,))
 # Layer API's header: without_records). pwfo's four to eight outputs of 33
 # to 64 inputs on 2 to 7 pixels: 3x1 33->5, 2x2 33->8 "huge", 2x2 64->5
 # "scaled", 1x7 64->8 (the most pixels, odd), 2x3 48->6, 1x2 40->4, 1x5
-# 37->7 "scaled", 2x2 12->50 -> 50->4; refused: 2x4 33->5 (8 pixels: the
-# pair path), 2x2 65->4 (65 inputs), 2x2 32->5 (the windows kernel), 2x2
+# 37->7 "scaled", 2x2 12->50 -> 50->4; refused then (taken since pwfew):
+# 2x4 33->5 (8 pixels), 2x2 65->4 (65 inputs); refused: 2x2 32->5 (the windows kernel), 2x2
 # 33->9 (9 outputs), 1x3 40->6 ReLU6. pw1pxn's pass of 4 to 8 inputs
 # past the header's tests (pw1pxn48): 1x3 8->2, 1x2 8->2 "huge", 2x2 4->4,
 # 1x2 5->3, 2x2 7->1, 4x4 6->5 "scaled", 8x8 8->16 (64 pixels).
@@ -877,7 +877,8 @@ family("pw1q_", 205_000, len(PW1Q_CASES), pw1q_model, without_records=(27,))
 # (pwfo1px): 25->1, 32->1, 33->1 "scaled", 64->1, 96->1 "huge", 256->1
 # (the most words), 17->1 and 24->1 (pwfo17 / pwfo24 on one pixel);
 # three outputs (pwfo3px): 17->3, 23->3 "huge", 64->3 "scaled", 256->3.
-# Refused (another loop): 1x1 17->2 and 40->2 (two outputs: pw1px), 9->17
+# Refused (another loop): 1x1 17->2 and 40->2 (two outputs: pw1px; pwfo2px
+# since pwfew), 9->17
 # (17 outputs: pw1px), 8->17 (pw1px8's loop), 4->3 and 7->3 (under 9
 # inputs: pw1px), 20->3 ReLU6 and 12->4 ReLU6 (a clamp inside int8), 257->1
 # (past 256 inputs), 16->3 and 64->1 without an activation, 2x1 16->3
@@ -885,8 +886,8 @@ family("pw1q_", 205_000, len(PW1Q_CASES), pw1q_model, without_records=(27,))
 # Layer API's header: without_records). pwfo's four to eight outputs of 33
 # to 64 inputs on 2 to 7 pixels: 3x1 33->5, 2x2 33->8 "huge", 2x2 64->5
 # "scaled", 1x7 64->8 (the most pixels, odd), 2x3 48->6, 1x2 40->4, 1x5
-# 37->7 "scaled", 2x2 12->50 -> 50->4; refused: 2x4 33->5 (8 pixels: the
-# pair path), 2x2 65->4 (65 inputs), 2x2 32->5 (the windows kernel), 2x2
+# 37->7 "scaled", 2x2 12->50 -> 50->4; refused then (taken since pwfew):
+# 2x4 33->5 (8 pixels), 2x2 65->4 (65 inputs); refused: 2x2 32->5 (the windows kernel), 2x2
 # 33->9 (9 outputs), 1x3 40->6 ReLU6. pw1pxn's pass of 4 to 8 inputs
 # past the header's tests (pw1pxn48): 1x3 8->2, 1x2 8->2 "huge", 2x2 4->4,
 # 1x2 5->3, 2x2 7->1, 4x4 6->5 "scaled", 8x8 8->16 (64 pixels).
@@ -959,3 +960,77 @@ def pwone_model(k: int, rng: np.random.Generator):
 
 
 family("pwone_", 219_000, len(PWONE_CASES), pwone_model, without_records=(38,))
+
+
+# pwfew: pwfo's four to eight outputs on 2 to 16 pixels of 33 to 256
+# inputs (pw1px_records.few_output_takes). Taken: 1x3 96->5, 1x3 128->5
+# "scaled", 8x1 33->5, 4x4 33->5 "huge", 16x1 33->8 (16 pixels), 4x4
+# 256->7 (the most inputs), 3x5 256->5 "scaled", 4x4 128->8 (even outputs
+# and pixels at FO_WIDE_EVEN_CIN), 2x2 256->8 (four pixels past it), 1x12
+# 45->7, 3x3 64->8 "huge", 2x4 64->6, 4x4 20->40 -> 40->5 (after the
+# windows kernel). Refused (the pair path or another loop): 4x4 129->8 and
+# 2x3 256->8 (even outputs and 6+ even pixels past 128 inputs), 4x4 257->5
+# (past 256 inputs), 17x1 33->5 (17 pixels), 4x4 33->9 (9 outputs), 4x4
+# 64->5 ReLU6 (a clamp inside int8), 4x4 32->5 (the windows kernel), 4x4
+# 64->5 without an activation. Two outputs on one pixel (pwfo2px): 1x1
+# 17->2, 20->2 "scaled", 33->2, 64->2 "huge", 256->2, 12->24 -> 24->2;
+# refused: 1x1 257->2 (past 256 inputs), 40->2 ReLU6, 64->2 without an
+# activation, 1x2 17->2 (two pixels: pwfo's pixel pairs). Without
+# records (the Layer API's header): 1x3 96->5. One output on one pixel of 25
+# to 64 inputs (pwfo1o<W>, a type a word count): 1x1 25->1 "scaled", 28->1,
+# 29->1, 32->1, 37->1 "huge", 48->1, 61->1, 64->1 "scaled", 8->40 -> 40->1;
+# refused: 65->1 (pwfo1px), 24->1 (pwfo24), 1x2 32->1 (two pixels), 32->1
+# ReLU6.
+PWFEW_CASES = [
+    ((1, 3, 96), [(5, 1, "relu", None)]),
+    ((1, 3, 128), [(5, 1, "relu", "scaled")]),
+    ((8, 1, 33), [(5, 1, "relu", None)]),
+    ((4, 4, 33), [(5, 1, "relu", "huge")]),
+    ((16, 1, 33), [(8, 1, "relu", None)]),
+    ((4, 4, 256), [(7, 1, "relu", None)]),
+    ((3, 5, 256), [(5, 1, "relu", "scaled")]),
+    ((4, 4, 128), [(8, 1, "relu", None)]),
+    ((2, 2, 256), [(8, 1, "relu", None)]),
+    ((1, 12, 45), [(7, 1, "relu", None)]),
+    ((3, 3, 64), [(8, 1, "relu", "huge")]),
+    ((2, 4, 64), [(6, 1, "relu", None)]),
+    ((4, 4, 20), [(40, 1, "relu", None), (5, 1, "relu", "scaled")]),
+    ((4, 4, 129), [(8, 1, "relu", None)]),
+    ((2, 3, 256), [(8, 1, "relu", None)]),
+    ((4, 4, 257), [(5, 1, "relu", None)]),
+    ((17, 1, 33), [(5, 1, "relu", None)]),
+    ((4, 4, 33), [(9, 1, "relu", None)]),
+    ((4, 4, 64), [(5, 1, "relu6", None)]),
+    ((4, 4, 32), [(5, 1, "relu", None)]),
+    ((4, 4, 64), [(5, 1, None, None)]),
+    ((1, 1, 17), [(2, 1, "relu", None)]),
+    ((1, 1, 20), [(2, 1, "relu", "scaled")]),
+    ((1, 1, 33), [(2, 1, "relu", None)]),
+    ((1, 1, 64), [(2, 1, "relu", "huge")]),
+    ((1, 1, 256), [(2, 1, "relu", None)]),
+    ((1, 1, 12), [(24, 1, "relu", None), (2, 1, "relu", "scaled")]),
+    ((1, 1, 257), [(2, 1, "relu", None)]),
+    ((1, 1, 40), [(2, 1, "relu6", None)]),
+    ((1, 1, 64), [(2, 1, None, None)]),
+    ((1, 2, 17), [(2, 1, "relu", None)]),
+    ((1, 1, 25), [(1, 1, "relu", "scaled")]),
+    ((1, 1, 28), [(1, 1, "relu", None)]),
+    ((1, 1, 29), [(1, 1, "relu", None)]),
+    ((1, 1, 32), [(1, 1, "relu", None)]),
+    ((1, 1, 37), [(1, 1, "relu", "huge")]),
+    ((1, 1, 48), [(1, 1, "relu", None)]),
+    ((1, 1, 61), [(1, 1, "relu", None)]),
+    ((1, 1, 64), [(1, 1, "relu", "scaled")]),
+    ((1, 1, 8), [(40, 1, "relu", None), (1, 1, "relu", None)]),
+    ((1, 1, 65), [(1, 1, "relu", None)]),
+    ((1, 1, 24), [(1, 1, "relu", None)]),
+    ((1, 2, 32), [(1, 1, "relu", None)]),
+    ((1, 1, 32), [(1, 1, "relu6", None)]),
+]
+
+
+def pwfew_model(k: int, rng: np.random.Generator):
+    return conv_chain_model(*PWFEW_CASES[k], rng)
+
+
+family("pwfew_", 225_000, len(PWFEW_CASES), pwfew_model, without_records=(0,))

@@ -136,6 +136,19 @@ TAMPERPWONE_CASES = [
     ("pw", ((1, 3, 8), [(2, 1, "relu", None)]), (), head(4)),
 ]
 
+# pwfew (family tamperpwfew_, seeds 225,080 on, after tamperpwone_'s): pwfo2px
+# (one pixel, two outputs: 17 and 64 inputs), pwfo's wide outputs on 16
+# pixels of 33 inputs and on three of 256, pwfo1o7 and pwfo1o16 (one pixel,
+# one output of 25 and 64 inputs).
+TAMPERPWFEW_CASES = [
+    ("pw", ((1, 1, 17), [(2, 1, "relu", None)]), (), head(4)),
+    ("pw", ((1, 1, 64), [(2, 1, "relu", None)]), (), head(4)),
+    ("pw", ((4, 4, 33), [(5, 1, "relu", None)]), (), head(4)),
+    ("pw", ((1, 3, 256), [(7, 1, "relu", None)]), (), head(4)),
+    ("pw", ((1, 1, 25), [(1, 1, "relu", None)]), (), head(4)),
+    ("pw", ((1, 1, 64), [(1, 1, "relu", None)]), (), head(4)),
+]
+
 
 def tamper_model(k: int, rng: np.random.Generator, cases=TAMPER_CASES):
     kind, case, _, _ = cases[k]
@@ -158,4 +171,10 @@ family(
     219_080,
     len(TAMPERPWONE_CASES),
     lambda k, rng: tamper_model(k, rng, TAMPERPWONE_CASES),
+)
+family(
+    "tamperpwfew_",
+    225_080,
+    len(TAMPERPWFEW_CASES),
+    lambda k, rng: tamper_model(k, rng, TAMPERPWFEW_CASES),
 )

@@ -12,10 +12,6 @@
 #include "nnom_local_dw3.h"
 #include "nnom_local_dwgroup.h"
 
-/* Bytes of a line's copy (DW3_EDGE_BYTES of nnom_local_dwcolrun_dsp.c:
- * where dw3_asm copies one line whole) */
-#define NNOM_DW3LINE_COPY 1152
-
 /* dw3_asm with the layer's context (a NOINLINE function of its own: its
  * stores cost the one-line layers nothing) */
 static NNOM_NOINLINE int dw3_asm_of(const nnom_conv_args_t *a, const dw_axis_t *u,
@@ -104,6 +100,35 @@ static NNOM_NOINLINE void dw3_line_one(const nnom_conv_args_t *a, const dw_axis_
         run.out = a->output;
     }
     nnom_dw3_s8(a->records, &run, 1, oc / 4);
+}
+
+/* DW_THREE_L's line (nnom_local_dw3line.h's nnom_dw3_line_b_asks, held
+ * at build): dw3_line_one's course on the block's fields and the layer's
+ * buffers, no axes, no tests ((3,1) s1 12x1x4 same: nnom_dw3_line_try,
+ * dw3_line_one and the dispatcher ~210 of 809). 'same' (out == in):
+ * the line copied between zp rows; 'valid': the input itself. */
+void nnom_dw3_line_b_s8(const nnom_conv_args_t *a, const int8_t *input, int8_t *output)
+{
+    const int down = a->k.w == 1;
+    const int32_t ic = a->in.c, rest = ic & 3, n = down ? a->out.h : a->out.w;
+    uint32_t copy[NNOM_DW3LINE_COPY / 4 + 2]; /* (+2: dw3_line_fill's first and last words) */
+    const int8_t *x = input;
+    if (n == (down ? a->in.h : a->in.w))
+        x = nnom_dw3_line_fill(copy, input, ic, n * ic, (n + 2) * ic,
+                               ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u);
+    nnom_dw3_run_t run = {x, output, n, ic, ic};
+    if (rest != 0) { /* as dw3_line_one: the fifth channel alone, else the overlapping group */
+        const int32_t c = rest == 1 ? ic - 1 : ic - 4;
+        run.x = x + c;
+        run.out = output + c;
+        if (rest == 1)
+            nnom_dw3c1_s8(a->records + c * NNOM_DW3_REC, &run);
+        else
+            nnom_dw3p_s8(a->records + c * NNOM_DW3_REC, &run, 1, 4 - rest);
+        run.x = x;
+        run.out = output;
+    }
+    nnom_dw3_s8(a->records, &run, 1, 1);
 }
 
 /* A short line (2 to DW3_MIN_OUT - 1 outputs, not dw3_line's; one line

@@ -19,7 +19,8 @@
  * multiplier 1, stride 1
  * along the taps, more than NNOM_DW_FEW_OUT outputs a line (not dw_few)
  * and more than NNOM_DW_ACROSS_RATIO times the lines (not dw_across), or
- * one line of 8+ channels (short ones copied, dw3_line_short). */
+ * one line of four or 8+ channels, or of 5-7 on 4+ outputs (short ones
+ * copied, dw3_line_short). */
 NNOM_INLINE int nnom_dw3_line_asks(const nnom_conv_args_t *a)
 {
     const int down = a->k.w == 1;
@@ -28,7 +29,7 @@ NNOM_INLINE int nnom_dw3_line_asks(const nnom_conv_args_t *a)
            (a->out.c >= 8 || (a->out.c >= 4 && vo == 1)) &&
            (down ? a->p.stride_h : a->p.stride_w) == 1 &&
            ((uo > NNOM_DW_FEW_OUT && uo > NNOM_DW_ACROSS_RATIO * vo) ||
-            (vo == 1 && (a->out.c >= 8 || a->out.c == 4) && uo >= 2));
+            (vo == 1 && (a->out.c >= 8 || a->out.c == 4 || uo >= 4) && uo >= 2));
 }
 
 /* Bytes of a line's copy (DW3_EDGE_BYTES of nnom_local_dwcolrun_dsp.c:

@@ -255,8 +255,9 @@ int nnom_dw3_line_try(const nnom_conv_args_t *a)
     const int32_t lo = u.pad < u.out ? u.pad : u.out, e = u.in - 3 + u.pad;
     const int32_t hi = e < 0 ? lo : (e + 1 < lo ? lo : (e + 1 < u.out ? e + 1 : u.out));
     if (!dw3_line(u.out, u.pad, u.in)) { /* one short line (the converter's dw3_short()) */
-        return v.out == 1 && (a->out.c >= 8 || a->out.c == 4 || u.out >= 4) && u.xb == ic &&
-               v.pad == 0 && u.d == 1 && u.pad < 3 && u.out >= 2 && dw3_line_short(a, &u);
+        return v.out == 1 && (a->out.c >= 8 || a->out.c == 4 || u.out >= 4 || u.pad == 1) &&
+               u.xb == ic && v.pad == 0 && u.d == 1 && u.pad < 3 && u.out >= 2 &&
+               dw3_line_short(a, &u);
     }
     /* some output inside, dw_col_axes (v.k is 1) */
     if (hi <= lo || v.pad != 0 || u.d != 1 || u.in < 2 || u.pad >= 3 ||

@@ -60,6 +60,8 @@ NNOM_INLINE int nnom_dw3_line_b_asks(const nnom_conv_args_t *a)
            p->act_min >= p->output_zp && p->act_min <= -128 && p->act_max >= 127;
 }
 void nnom_dw3_line_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
+/* its four channels' 'same' line alone (the direct type's) */
+void nnom_dw3_line4s_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
 /* The records' int32 words it reads: nnom_dw3_s8's seven a channel (no
  * head; for the records' length check at build) */
 NNOM_INLINE int32_t nnom_dw3_line_b_records_words(const nnom_conv_args_t *a)

@@ -134,6 +134,18 @@ static inline void dw3_fill4(uint32_t *d, const int8_t *x, int32_t n, uint32_t z
                      : "r4", "r5", "r6", "r7", "cc", "memory");
 }
 
+/* DW_THREE_L's line of four channels, 'same' (its direct type's, chosen at
+ * build: no tests a run, n from the one line's out.h * out.w; (3,1) s1
+ * 10x1x4 same 489 -> 477) */
+void nnom_dw3_line4s_b_s8(const nnom_conv_args_t *a, const int8_t *input, int8_t *output)
+{
+    const int32_t n = a->out.h * a->out.w;
+    uint32_t copy[NNOM_DW3LINE_COPY / 4 + 2];
+    dw3_fill4(copy, input, n, ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u);
+    nnom_dw3_run_t run = {(const int8_t *)copy, output, n, 4, 4};
+    nnom_dw3_s8(a->records, &run, 1, 1);
+}
+
 /* DW_THREE_L's line (nnom_local_dw3line.h's nnom_dw3_line_b_asks, held
  * at build): dw3_line_one's course on the block's fields and the layer's
  * buffers, no axes, no tests ((3,1) s1 12x1x4 same: nnom_dw3_line_try,

@@ -817,8 +817,10 @@ uint8_t nnom_local_dwconv_s8_direct(unsigned step, const nnom_conv_args_t *a)
         return NNOM_DW_DIRECT_THREE_S2VP;
     case DW_THREE_S2VN:
         return NNOM_DW_DIRECT_THREE_S2VN;
-    case DW_THREE_L:
-        return NNOM_DW_DIRECT_THREE_L;
+    case DW_THREE_L: /* four channels' 'same' line: its own, no tests a run */
+        return a->in.c == 4 && a->out.h * a->out.w == a->in.h * a->in.w
+                   ? NNOM_DW_DIRECT_THREE_L4S
+                   : NNOM_DW_DIRECT_THREE_L;
     case DW_ONE3:
         return NNOM_DW_DIRECT_ONE3;
     case DW_ONE4:

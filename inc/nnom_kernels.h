@@ -324,6 +324,8 @@ void nnom_dw3_valid_a_s8(const nnom_conv_args_t *a, int32_t n);
 void nnom_dw3_valid_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
 void nnom_dw3_valid2_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
 void nnom_dw3_valid2o_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
+void nnom_dw3_line_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
+void nnom_dw3_line4s_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
 void nnom_dw3_s2v_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
 void nnom_dw3_s2bv_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
 void nnom_dw3_s2vp_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
@@ -365,6 +367,8 @@ enum {
     NNOM_DW_DIRECT_RECT2S,    /* nnom_dwrect_s8_scaled_adj_groups2 (the records alone) */
     NNOM_DW_DIRECT_ONE_IN,    /* nnom_dwone_in_b_s8 (no block copy) */
     NNOM_DW_DIRECT_ONE_IN1,   /* nnom_dwone_in1_b_s8 (no block copy) */
+    NNOM_DW_DIRECT_THREE_L,   /* nnom_dw3_line_b_s8 (no block copy) */
+    NNOM_DW_DIRECT_THREE_L4S, /* nnom_dw3_line4s_b_s8: its four channels' 'same' line */
     NNOM_DW_DIRECT_COUNT
 };
 

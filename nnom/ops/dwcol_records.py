@@ -279,12 +279,13 @@ DW3LINE_COPY = 1152
 def dw3_short(n_out: int, pad: int, n_in: int, c: int, act_min: int, act_max: int) -> bool:
     """One short line of three taps at stride 1 that nnom_dw3_s8 runs on a
     padded copy (dw3_line_short() in C): 2 to DW3_MIN_OUT - 1 outputs not
-    dw3_line's, four or 8+ channels, no clamp, the copy of max(n_out, 4) + 2 rows
-    within its buffer."""
+    dw3_line's, four or 8+ channels (five to seven on 4+ outputs: the
+    overlapping group's pass of four; five 'same' on 2+: the fifth alone),
+    no clamp, the copy of max(n_out, 4) + 2 rows within its buffer."""
     return (
         2 <= n_out
         and not dw3_line(n_out, pad, n_in)
-        and (c >= 8 or c == 4)
+        and (c >= 8 or c == 4 or (c > 4 and n_out >= 4) or (c == 5 and pad == 1))
         and pad < 3
         and act_min == -128
         and act_max == 127

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .dwcol_records import dw3_line, loop_form
+from .dwcol_records import dw3_line, dw3_short, loop_form
 
 TAG = 5
 MAX_TAPS = 10  # TINY_MAX_TAPS
@@ -63,8 +63,15 @@ def tiny_takes(attrs: dict, cout: int, kernel, in_hw, out_hw, act_min: int, act_
         return False
     # three taps on five to seven channels: one short line at stride 1 that
     # nnom_dw3_s8 does not take (tiny_of()'s short3)
+    # (not where nnom_dw3_s8 runs the line's copy: 4+ outputs, dw3_short)
     short3 = (
-        k == 3 and s == 1 and out_hw[other] == 1 and not dw3_line(out_hw[axis], pad, in_hw[axis])
+        k == 3
+        and s == 1
+        and out_hw[other] == 1
+        and not dw3_line(out_hw[axis], pad, in_hw[axis])
+        and not (
+            in_hw[other] == 1 and dw3_short(out_hw[axis], pad, in_hw[axis], cout, act_min, act_max)
+        )
     )
     # more than S2_MAX_TAPS at stride 2 on more than one line (one line: the
     # C loops up to LONG_TAPS cost less than the group path)

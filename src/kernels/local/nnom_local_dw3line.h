@@ -19,7 +19,8 @@
  * multiplier 1, stride 1
  * along the taps, more than NNOM_DW_FEW_OUT outputs a line (not dw_few)
  * and more than NNOM_DW_ACROSS_RATIO times the lines (not dw_across), or
- * one line of 8+ channels (short ones copied, dw3_line_short). */
+ * one line of four, five or 8+ channels, or of six and seven on 4+
+ * outputs (short ones copied, dw3_line_short). */
 NNOM_INLINE int nnom_dw3_line_asks(const nnom_conv_args_t *a)
 {
     const int down = a->k.w == 1;
@@ -28,7 +29,44 @@ NNOM_INLINE int nnom_dw3_line_asks(const nnom_conv_args_t *a)
            (a->out.c >= 8 || (a->out.c >= 4 && vo == 1)) &&
            (down ? a->p.stride_h : a->p.stride_w) == 1 &&
            ((uo > NNOM_DW_FEW_OUT && uo > NNOM_DW_ACROSS_RATIO * vo) ||
-            (vo == 1 && (a->out.c >= 8 || a->out.c == 4) && uo >= 2));
+            (vo == 1 && (a->out.c >= 8 || a->out.c == 4 || uo >= 4 || a->out.c == 5) &&
+             uo >= 2));
+}
+
+/* Bytes of a line's copy (DW3_EDGE_BYTES of nnom_local_dwcolrun_dsp.c:
+ * where dw3_asm copies one line whole) */
+#define NNOM_DW3LINE_COPY 1152
+
+/* DW_THREE_L (asked at build, nnom_local_dwconv_s8_step): a layer
+ * nnom_dw3_line_asks takes that is one line of 4 to 7 channels (one
+ * group: the fifth channel or the overlapping group as dw3_line_one runs
+ * them), stride 1, undilated, no clamp (nnom_dw3_line_try's mode 0),
+ * 'valid' (n outputs, n + 2 rows) or 'same' (n rows padded by one, the
+ * copy within NNOM_DW3LINE_COPY); 2+ outputs on four channels and on
+ * five's 'same' lines (the copy: nnom_dw3c1_s8's reads in it), else 4+
+ * (nnom_dw3p_s8's passes). nnom_dw3_line_b_s8 runs it from the
+ * block: its records NNOM_DW3_REC words a channel, their first even. */
+NNOM_INLINE int nnom_dw3_line_b_asks(const nnom_conv_args_t *a)
+{
+    const nnom_conv_params_t *p = &a->p;
+    const int down = a->k.w == 1;
+    const int32_t c = a->in.c, n = down ? a->out.h : a->out.w, in = down ? a->in.h : a->in.w;
+    const int32_t pad = down ? p->pad_top : p->pad_left;
+    return nnom_dw3_line_asks(a) && a->k.h * a->k.w == 3 && c >= 4 && c <= 7 &&
+           (c == 4 || (c == 5 && pad == 1) ? n >= 2 : n >= 4) &&
+           (down ? a->in.w : a->in.h) == 1 && (down ? a->out.w : a->out.h) == 1 &&
+           (down ? p->dilation_h : p->dilation_w) == 1 &&
+           (pad == 0 ? n == in - 2 : pad == 1 && n == in && (n + 2) * c <= NNOM_DW3LINE_COPY) &&
+           p->act_min >= p->output_zp && p->act_min <= -128 && p->act_max >= 127;
+}
+void nnom_dw3_line_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
+/* its four channels' 'same' line alone (the direct type's) */
+void nnom_dw3_line4s_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
+/* The records' int32 words it reads: nnom_dw3_s8's seven a channel (no
+ * head; for the records' length check at build) */
+NNOM_INLINE int32_t nnom_dw3_line_b_records_words(const nnom_conv_args_t *a)
+{
+    return 7 * a->in.c;
 }
 
 /* A padded line's copy by words into buf (span + 8 bytes): z zp bytes,

@@ -12,10 +12,6 @@
 #include "nnom_local_dw3.h"
 #include "nnom_local_dwgroup.h"
 
-/* Bytes of a line's copy (DW3_EDGE_BYTES of nnom_local_dwcolrun_dsp.c:
- * where dw3_asm copies one line whole) */
-#define NNOM_DW3LINE_COPY 1152
-
 /* dw3_asm with the layer's context (a NOINLINE function of its own: its
  * stores cost the one-line layers nothing) */
 static NNOM_NOINLINE int dw3_asm_of(const nnom_conv_args_t *a, const dw_axis_t *u,
@@ -106,6 +102,85 @@ static NNOM_NOINLINE void dw3_line_one(const nnom_conv_args_t *a, const dw_axis_
     nnom_dw3_s8(a->records, &run, 1, oc / 4);
 }
 
+/* Four channels' 'same' line into d: a row a word, between zp words
+ * (8 instructions a four rows where nnom_dw3_line_fill's course costs
+ * ~63 on 12 rows); the input read by words (any alignment). */
+static inline void dw3_fill4(uint32_t *d, const int8_t *x, int32_t n, uint32_t z4)
+{
+    *d++ = z4;
+    __asm__ volatile("subs   %[n], %[n], #4\n"
+                     "blt    2f\n"
+                     "1:\n"
+                     "ldr    r4, [%[x]]\n"
+                     "ldr    r5, [%[x], #4]\n"
+                     "ldr    r6, [%[x], #8]\n"
+                     "ldr    r7, [%[x], #12]\n"
+                     "adds   %[x], %[x], #16\n"
+                     "stmia  %[d]!, {r4-r7}\n"
+                     "subs   %[n], %[n], #4\n"
+                     "bge    1b\n"
+                     "2:\n"
+                     "adds   %[n], %[n], #4\n"
+                     "beq    4f\n"
+                     "3:\n"
+                     "ldr    r4, [%[x]], #4\n"
+                     "str    r4, [%[d]], #4\n"
+                     "subs   %[n], %[n], #1\n"
+                     "bne    3b\n"
+                     "4:\n"
+                     "str    %[z], [%[d]]\n"
+                     : [x] "+r"(x), [d] "+r"(d), [n] "+r"(n)
+                     : [z] "r"(z4)
+                     : "r4", "r5", "r6", "r7", "cc", "memory");
+}
+
+/* DW_THREE_L's line of four channels, 'same' (its direct type's, chosen at
+ * build: no tests a run, n from the one line's out.h * out.w; (3,1) s1
+ * 10x1x4 same 489 -> 477) */
+void nnom_dw3_line4s_b_s8(const nnom_conv_args_t *a, const int8_t *input, int8_t *output)
+{
+    const int32_t n = a->out.h * a->out.w;
+    uint32_t copy[NNOM_DW3LINE_COPY / 4 + 2];
+    dw3_fill4(copy, input, n, ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u);
+    nnom_dw3_run_t run = {(const int8_t *)copy, output, n, 4, 4};
+    nnom_dw3_s8(a->records, &run, 1, 1);
+}
+
+/* DW_THREE_L's line (nnom_local_dw3line.h's nnom_dw3_line_b_asks, held
+ * at build): dw3_line_one's course on the block's fields and the layer's
+ * buffers, no axes, no tests ((3,1) s1 12x1x4 same: nnom_dw3_line_try,
+ * dw3_line_one and the dispatcher ~210 of 809). 'same' (out == in):
+ * the line copied between zp rows; 'valid': the input itself. */
+void nnom_dw3_line_b_s8(const nnom_conv_args_t *a, const int8_t *input, int8_t *output)
+{
+    const int down = a->k.w == 1;
+    const int32_t ic = a->in.c, rest = ic & 3, n = down ? a->out.h : a->out.w;
+    const int same = n == (down ? a->in.h : a->in.w);
+    const uint32_t z4 = ((uint32_t)a->p.input_zp & 0xFFu) * 0x01010101u;
+    uint32_t copy[NNOM_DW3LINE_COPY / 4 + 2]; /* (+2: dw3_line_fill's first and last words) */
+    nnom_dw3_run_t run = {input, output, n, ic, ic};
+    if (rest == 0) { /* four channels: one group */
+        if (same) {
+            dw3_fill4(copy, input, n, z4);
+            run.x = (const int8_t *)copy;
+        }
+        nnom_dw3_s8(a->records, &run, 1, 1);
+        return;
+    }
+    const int8_t *x = same ? nnom_dw3_line_fill(copy, input, ic, n * ic, (n + 2) * ic, z4) : input;
+    /* as dw3_line_one: the fifth channel alone, else the overlapping group */
+    const int32_t c = rest == 1 ? ic - 1 : ic - 4;
+    run.x = x + c;
+    run.out = output + c;
+    if (rest == 1)
+        nnom_dw3c1_s8(a->records + c * NNOM_DW3_REC, &run);
+    else
+        nnom_dw3p_s8(a->records + c * NNOM_DW3_REC, &run, 1, 4 - rest);
+    run.x = x;
+    run.out = output;
+    nnom_dw3_s8(a->records, &run, 1, 1);
+}
+
 /* A short line (2 to DW3_MIN_OUT - 1 outputs, not dw3_line's; one line
  * of 8+ channels, rows ic apart): copied by words with its padding (the
  * input zero point) for max(out, 4) outputs, nnom_dw3_s8 on the copy (the
@@ -192,8 +267,9 @@ int nnom_dw3_line_try(const nnom_conv_args_t *a)
     const int32_t lo = u.pad < u.out ? u.pad : u.out, e = u.in - 3 + u.pad;
     const int32_t hi = e < 0 ? lo : (e + 1 < lo ? lo : (e + 1 < u.out ? e + 1 : u.out));
     if (!dw3_line(u.out, u.pad, u.in)) { /* one short line (the converter's dw3_short()) */
-        return v.out == 1 && (a->out.c >= 8 || a->out.c == 4) && u.xb == ic && v.pad == 0 && u.d == 1 &&
-               u.pad < 3 && u.out >= 2 && dw3_line_short(a, &u);
+        return v.out == 1 && (a->out.c >= 8 || a->out.c == 4 || u.out >= 4 || u.pad == 1) &&
+               u.xb == ic && v.pad == 0 && u.d == 1 && u.pad < 3 && u.out >= 2 &&
+               dw3_line_short(a, &u);
     }
     /* some output inside, dw_col_axes (v.k is 1) */
     if (hi <= lo || v.pad != 0 || u.d != 1 || u.in < 2 || u.pad >= 3 ||

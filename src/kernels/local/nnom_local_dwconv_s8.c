@@ -237,6 +237,7 @@ enum {
     DW_THREE_S2V3, /* (kept only) tag 37's line of three: nnom_dw3_s2bv_b_s8 */
     DW_THREE_S2VP, /* (kept only) tag 37's line of four or six: nnom_dw3_s2vp_b_s8 */
     DW_THREE_S2VN, /* (kept only) tag 37's line of five or seven: nnom_dw3_s2vn_b_s8 */
+    DW_THREE_L, /* (kept only) DW_THREE's one line of 4-7 channels: nnom_dw3_line_b_s8 */
     DW_LINE_TAG,
     DW_LINE,
     DW_ONE,
@@ -424,6 +425,7 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
     case DW_THREE_S2V3:
     case DW_THREE_S2VP:
     case DW_THREE_S2VN:
+    case DW_THREE_L:
         if (a->k.h * a->k.w == 3 && a->records != NULL) {
             const int step = dw_three_path(a, 1);
             if (step)
@@ -648,6 +650,9 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
     case DW_THREE_S2VN:
         dw3_s2v_run(a, (int)step);
         return 1;
+    case DW_THREE_L:
+        nnom_dw3_line_b_s8(a, a->input, a->output);
+        return 1;
     case DW_LINE_TAG:
         nnom_dw_line_tag_run(a);
         return 1;
@@ -739,7 +744,9 @@ uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
                    ? DW_PAIR
                    : DW_FIRST;
     if (taps == 3) { /* DW_THREE: dw_three_path()'s tags that run once asked */
-        if ((tag & 1) == 0 || tag == 1 || tag == 3) /* (their tries might refuse) */
+        if ((tag & 1) == 0) /* one line of 4-7 channels, else their tries might refuse */
+            return nnom_dw3_line_b_asks(a) ? DW_THREE_L : DW_FIRST;
+        if (tag == 1 || tag == 3)
             return DW_FIRST;
         if ((uint32_t)tag - NNOM_DW3Q_TAG <= NNOM_DW3I_TAG - NNOM_DW3Q_TAG)
             return nnom_dw3_s2q_asks(a) ? DW_THREE_Q : DW_FIRST;
@@ -824,6 +831,10 @@ uint8_t nnom_local_dwconv_s8_direct(unsigned step, const nnom_conv_args_t *a)
         return NNOM_DW_DIRECT_THREE_S2VP;
     case DW_THREE_S2VN:
         return NNOM_DW_DIRECT_THREE_S2VN;
+    case DW_THREE_L: /* four channels' 'same' line: its own, no tests a run */
+        return a->in.c == 4 && a->out.h * a->out.w == a->in.h * a->in.w
+                   ? NNOM_DW_DIRECT_THREE_L4S
+                   : NNOM_DW_DIRECT_THREE_L;
     case DW_ONE3:
         return NNOM_DW_DIRECT_ONE3;
     case DW_ONE4:

@@ -624,10 +624,11 @@ odd_channels_family("few7_", 126_000, FEW7_CASES, without_records=FEW7_WITHOUT_R
 # and layers that must take other paths: a line longer than the buffer,
 # two lines, no activation (output zero point not -128), a channel beyond
 # the fast requantisation, no records. Then (17-24) short padded lines
-# nnom_dw3_s8 does not take, on the tiny loops (tiny_of's short3; the
+# nnom_dw3_s8 did not take, on the tiny loops (tiny_of's short3; the
 # converter's records and the kernel's own), three to nine outputs, and
-# two that must not: two lines, no activation. Same fields as
-# DWODD_CASES.
+# two that must not: two lines, no activation (since few5 the 'same' ones
+# of 4+ outputs without a clamp run nnom_dw3_s8 on DW_THREE_L, the ReLU6
+# ones stay on the tiny loops). Same fields as DWODD_CASES.
 FEW8_CASES = [
     ((1, 25, 5), (1, 3), 1, 1, "valid", "relu", False),
     ((32, 1, 7), (3, 1), 1, 1, "same", "relu", False),

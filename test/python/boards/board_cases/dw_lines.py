@@ -2228,3 +2228,39 @@ FEW4_CASES = [
     ((1, 30, 4), (1, 3), 1, "same", "relu", "huge"),
 ]
 layer_family("few4_", 220_000, FEW4_CASES)
+
+
+# few5: DW_THREE_L, one line of three taps at stride 1 on four to seven
+# channels run by nnom_dw3_s8 from the block (asked at build): four
+# channels' 'same' lines of 7+ outputs (the row-a-word copy) and 'valid'
+# of 5+, five to seven channels' 'same' lines of 4-9 outputs (the
+# converter's nnom_dw3_s8 records, not the tiny loops') and longer, (3,1)
+# and (1,3), scaled channels and |bias| near 2^30; beside them the layers
+# just outside (three outputs of five channels: the tiny loops; two lines;
+# stride 2; eight channels; no activation; the copy past its buffer).
+FEW5_CASES = [
+    ((7, 1, 4), (3, 1), 1, "same", "relu", None),
+    ((1, 13, 4), (1, 3), 1, "same", "relu", "scaled"),
+    ((20, 1, 4), (3, 1), 1, "same", "relu", "huge"),
+    ((9, 1, 4), (3, 1), 1, "valid", "relu", None),
+    ((1, 14, 4), (1, 3), 1, "valid", "relu", "small"),
+    ((4, 1, 5), (3, 1), 1, "same", "relu", None),
+    ((8, 1, 5), (3, 1), 1, "same", "relu", "scaled"),
+    ((1, 9, 5), (1, 3), 1, "same", "relu", "huge"),
+    ((12, 1, 5), (3, 1), 1, "same", "relu", None),
+    ((8, 1, 5), (3, 1), 1, "valid", "relu", "scaled"),
+    ((6, 1, 6), (3, 1), 1, "same", "relu", None),
+    ((1, 5, 6), (1, 3), 1, "same", "relu", "small"),
+    ((10, 1, 6), (3, 1), 1, "valid", "relu", "scaled"),
+    ((9, 1, 7), (3, 1), 1, "same", "relu", "scaled"),
+    ((4, 1, 7), (3, 1), 1, "same", "relu", "huge"),
+    ((3, 1, 5), (3, 1), 1, "same", "relu", None),
+    ((8, 2, 4), (3, 1), 1, "same", "relu", None),
+    ((9, 1, 5), (3, 1), 2, "same", "relu", None),
+    ((8, 1, 8), (3, 1), 1, "same", "relu", None),
+    ((7, 1, 4), (3, 1), 1, "same", None, None),
+    ((1, 6, 7), (1, 3), 1, "same", None, "scaled"),
+    ((1, 300, 4), (1, 3), 1, "same", "relu", None),
+    ((240, 1, 5), (3, 1), 1, "same", "relu", "scaled"),
+]
+layer_family("few5_", 224_000, FEW5_CASES)

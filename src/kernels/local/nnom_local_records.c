@@ -1,0 +1,210 @@
+/*
+ * nnom_local_records.c - the words each record tag's kernels read for a
+ * layer, checked against the records' length at build (the layer's
+ * setup): a first word flipped to another tag on a layer whose records
+ * are shorter is refused, not read past the array (the kernels trust the
+ * tag once their checks against the layer hold; no run reads the length).
+ *
+ * One function a tag (or family of tags of one layout), the words from
+ * a->records on, as the converter writes them (the nnom/ops records modules);
+ * dw_tag_words() and pw_tag_words() pick them by the first word. A new
+ * tag: its words function here and one case line in the picker.
+ */
+#include "nnom_local_dw3line.h"
+#include "nnom_local_dw3s2v.h"
+#include "nnom_local_dw_tiny.h"
+#include "nnom_local_dwcol.h"
+#include "nnom_local_dwline.h"
+#include "nnom_local_dwone4.h"
+#include "nnom_local_dwpair.h"
+#include "nnom_local_dwrect.h"
+#include "nnom_local_simd.h"
+#include "../nnom_backend.h"
+
+#if NNOM_LOCAL_MAC_ASM && !defined(NNOM_USING_CHW)
+
+#define PW1PX_TAG 0x31575031  /* pw1px_records.TAG */
+#define PW1PXN_TAG 0x4E575031 /* pw1px_records.TAG_N */
+#define PWFO_TAG 0x4F465750   /* pw1px_records.TAG_F */
+#define TINY_MAX_TAPS 10      /* dwtiny_records.MAX_TAPS: past it FAR words a channel */
+#define TINY_FAR 3
+
+/* The layers' channels (mult 1: in.c = out.c; else the larger) and their
+ * groups of four (the last overlapping), as int64: no overflow on any
+ * header a config can hold. */
+static int64_t channels(const nnom_conv_args_t *a)
+{
+    return a->in.c > a->out.c ? a->in.c : a->out.c;
+}
+static int64_t groups(const nnom_conv_args_t *a)
+{
+    return (channels(a) + 3) / 4;
+}
+
+/* Tags 1 and 3: dw3s2's five words a channel (three taps); tag 1 on two
+ * taps the pair loop's four (nnom_local_dwpair.h), elsewhere the one-row
+ * loop's groups (4 bias, 4 a pair of taps, 2 the odd tap, 12 rq words). */
+static int64_t dw3s2_words(const nnom_conv_args_t *a)
+{
+    const int64_t taps = (int64_t)a->k.h * a->k.w;
+    if (taps == 2)
+        return 1 + NNOM_DWPAIR_REC * channels(a);
+    if (taps == 3 || a->records[0] == 3)
+        return 1 + 5 * channels(a);
+    return 1 + groups(a) * (16 + 4 * (taps / 2) + 2 * (taps & 1));
+}
+
+/* Tag 5: the tiny loops' twelve words a channel (and TINY_FAR past
+ * TINY_MAX_TAPS taps), on two taps the pair records' four; tag 29: the
+ * same after its twelve words of head (nnom_dw_tiny_tag_asks). */
+static int64_t tiny_words(const nnom_conv_args_t *a)
+{
+    const int64_t taps = (int64_t)a->k.h * a->k.w;
+    if (a->records[0] == 5 && taps == 2)
+        return 1 + NNOM_DWPAIR_REC * channels(a);
+    const int64_t ch = (12 + (taps > TINY_MAX_TAPS ? TINY_FAR : 0)) * channels(a);
+    return (a->records[0] == NNOM_DWTINY_TAG ? 13 : 1) + ch;
+}
+
+/* Tag 33: flags and the eight words of job, six a channel, zeros to tag
+ * 5's length (nnom_dw_tiny3r_asks). */
+static int64_t tiny3r_words(const nnom_conv_args_t *a)
+{
+    const int64_t own = 10 + 6 * channels(a), five = 1 + 12 * channels(a);
+    return own > five ? own : five;
+}
+
+/* Tags 7 and 27: dwrect's header (5; 27's 19) and per group of four the
+ * form, four bias words, four (27: six, the offsets) a pair of taps and
+ * twelve rq words (rect_records_ok, nnom_dwrect_plane_asks). */
+static int64_t rect_words(const nnom_conv_args_t *a)
+{
+    const int64_t pairs = ((int64_t)a->k.h * a->k.w + 1) / 2;
+    if (a->records[0] == NNOM_DWRECT_PLANE_TAG)
+        return 19 + groups(a) * (17 + 6 * pairs);
+    return 5 + groups(a) * (17 + 4 * pairs);
+}
+
+/* Tags 11 and 35: the scaled one-row records, per group 12 + 2 words a
+ * tap, after the tag (35: and its eleven words of head,
+ * nnom_dw_line_tag_asks). */
+static int64_t scaled_words(const nnom_conv_args_t *a)
+{
+    const int64_t g = groups(a) * (12 + 2 * (int64_t)a->k.h * a->k.w);
+    return (a->records[0] == NNOM_DWLINE_TAG ? 12 : 1) + g;
+}
+
+/* Tag 9: on two taps the pair plan, its channels' words and head, then
+ * the sets to the head's length word (nnom_dwpair_plan_holds reads it);
+ * else the one-row loop's twelve words of geometry head (tag 9's
+ * nnom_dwcol_alone_holds), the groups after it (open: their count). */
+static int64_t plan_words(const nnom_conv_args_t *a)
+{
+    if ((int64_t)a->k.h * a->k.w != 2)
+        return 12;
+    const int64_t head = 1 + NNOM_DWPAIR_REC * channels(a) + NNOM_DWPAIR_PLAN_HEAD;
+    if (a->records_len < head)
+        return head;
+    const int64_t len = a->records[head - 1]; /* h[12]: the plan's own length */
+    return len > head ? len : head;
+}
+
+/* Tags 13 to 23: eight words a channel (17, 19: nine; 21, 23: the two
+ * halves' eight each); tag 25: seven (nnom_dw3_s2q_asks, nnom_dw3s_asks). */
+static int64_t dw3q_words(const nnom_conv_args_t *a)
+{
+    static const uint8_t per[] = {8, 8, 9, 9, 16, 16, 7}; /* by (tag - 13) / 2 */
+    return 1 + per[(a->records[0] - NNOM_DW3Q_TAG) >> 1] * channels(a);
+}
+
+/* Tag 37: six words a channel (two, four, six outputs), eight (three),
+ * both (five, seven; nnom_dw3s2v_asks). */
+static int64_t dw3s2v_words(const nnom_conv_args_t *a)
+{
+    const int64_t n = (int64_t)a->out.h * a->out.w;
+    return 1 + (n == 3 ? 8 : (n & 1) ? 14 : NNOM_DW3S2V_REC) * channels(a);
+}
+
+/* Tag 31: dwone4's five words a channel (nnom_dwone4_holds). */
+static int64_t one31_words(const nnom_conv_args_t *a)
+{
+    return 1 + 5 * channels(a);
+}
+
+/* The words the depthwise kernels read on tag records[0]; even first
+ * words (the plain one-row records, several layouts by the layer's path)
+ * only the first word: open, see docs/kernel-log.md. */
+static int64_t dw_tag_words(const nnom_conv_args_t *a)
+{
+    switch (a->records[0]) {
+    case 1:
+    case 3:
+        return dw3s2_words(a);
+    case 5:
+    case NNOM_DWTINY_TAG: /* 29 */
+        return tiny_words(a);
+    case NNOM_DW3C1_TAG: /* 33 */
+        return tiny3r_words(a);
+    case NNOM_DWRECT_TAG: /* 7 */
+    case NNOM_DWRECT_PLANE_TAG: /* 27 */
+        return rect_words(a);
+    case NNOM_DWCOL_AL_TAG: /* 9 */
+        return plan_words(a);
+    case NNOM_DWCOL_SC_TAG: /* 11 */
+    case NNOM_DWLINE_TAG:   /* 35 */
+        return scaled_words(a);
+    case NNOM_DW3Q_TAG: /* 13 to 25 */
+    case NNOM_DW3E_TAG:
+    case NNOM_DW3F_TAG:
+    case NNOM_DW3G_TAG:
+    case NNOM_DW3H_TAG:
+    case NNOM_DW3I_TAG:
+    case NNOM_DW3S_TAG:
+        return dw3q_words(a);
+    case NNOM_DW3S2V_TAG: /* 37 */
+        return dw3s2v_words(a);
+    case NNOM_DWONE31_TAG: /* 31 */
+        return one31_words(a);
+    default: /* (even: open) */
+        return 1;
+    }
+}
+
+/* The 1x1 records (past their four-word header, the tag at records[-4]):
+ * pw1px a channel four words a chunk of eight inputs and four; pw1pxn and
+ * pwfo two a word of inputs and four; the column kernel's groups (its
+ * last block's channels, or groups of four) 4 + k4 / 2 words a channel. */
+static int64_t pw_tag_words(const nnom_conv_args_t *a)
+{
+    const int64_t cin = a->in.c, cout = a->out.c;
+    switch ((uint32_t)a->records[-4]) {
+    case PW1PX_TAG:
+        return cout * (4 * ((cin + 7) / 8) + 4);
+    case PW1PXN_TAG:
+    case PWFO_TAG:
+        return cout * (2 * ((cin + 3) / 4) + 4);
+    case NNOM_COL_TAG: {
+        const int64_t n = cout > 4 && (cout & 3) ? cout : (cout + 3) / 4 * 4;
+        return n * (4 + (cin + 3) / 4 * 2);
+    }
+    default:
+        return 0;
+    }
+}
+
+int nnom_records_fit(const nnom_conv_args_t *a)
+{
+    if (a->records == NULL)
+        return 1;
+    if (a->records_len < 1)
+        return 0;
+    return (a->ch_mult == 0 ? pw_tag_words(a) : dw_tag_words(a)) <= a->records_len;
+}
+
+#else
+int nnom_records_fit(const nnom_conv_args_t *a)
+{
+    (void)a; /* no kernel of these builds reads the records */
+    return 1;
+}
+#endif

@@ -21,11 +21,53 @@
 #include "nnom_local_simd.h"
 #include "../nnom_backend.h"
 
-#if NNOM_LOCAL_MAC_ASM && !defined(NNOM_USING_CHW)
+/* Every build but -Os checks (the host and the C-only cores too, which
+ * read no records: a tampered model is refused on every target alike;
+ * -Os builds read none and keep the flash). */
+#if !defined(__OPTIMIZE_SIZE__)
+
+/* The tags (the kernels' headers define them in their builds alone;
+ * checked equal there, below) */
+enum {
+    REC_DW3S2 = 1,   /* nnom_local_dw3s2.h; on two taps the pair records */
+    REC_DW3S2L = 3,  /* nnom_local_dw3s2l.h */
+    REC_TINY = 5,    /* nnom_local_dw_tiny_dsp.c TINY_TAG; the pair records' 5 */
+    REC_RECT = 7,    /* NNOM_DWRECT_TAG */
+    REC_COL_AL = 9,  /* NNOM_DWCOL_AL_TAG; on two taps NNOM_DWPAIR_PLAN */
+    REC_COL_SC = 11, /* NNOM_DWCOL_SC_TAG */
+    REC_DW3Q = 13,   /* NNOM_DW3Q_TAG to NNOM_DW3I_TAG (23) */
+    REC_DW3S = 25,   /* NNOM_DW3S_TAG */
+    REC_PLANE = 27,  /* NNOM_DWRECT_PLANE_TAG */
+    REC_TINY29 = 29, /* NNOM_DWTINY_TAG */
+    REC_ONE31 = 31,  /* NNOM_DWONE31_TAG */
+    REC_TINY33 = 33, /* NNOM_DW3C1_TAG */
+    REC_LINE = 35,   /* NNOM_DWLINE_TAG */
+    REC_S2V = 37,    /* NNOM_DW3S2V_TAG */
+    REC_PAIR = 4,    /* NNOM_DWPAIR_REC: a channel's words of the pair records */
+    REC_PAIR_HEAD = 13 /* NNOM_DWPAIR_PLAN_HEAD */
+};
+#if NNOM_LOCAL_MAC_ASM
+typedef char nnom_records_tags_same[NNOM_DWRECT_TAG == REC_RECT && NNOM_DWCOL_AL_TAG == REC_COL_AL &&
+                                            NNOM_DWPAIR_PLAN == REC_COL_AL &&
+                                            NNOM_DWCOL_SC_TAG == REC_COL_SC &&
+                                            NNOM_DW3Q_TAG == REC_DW3Q && NNOM_DW3I_TAG == 23 &&
+                                            NNOM_DW3S_TAG == REC_DW3S &&
+                                            NNOM_DWRECT_PLANE_TAG == REC_PLANE &&
+                                            NNOM_DWTINY_TAG == REC_TINY29 &&
+                                            NNOM_DWONE31_TAG == REC_ONE31 &&
+                                            NNOM_DW3C1_TAG == REC_TINY33 &&
+                                            NNOM_DWLINE_TAG == REC_LINE &&
+                                            NNOM_DW3S2V_TAG == REC_S2V &&
+                                            NNOM_DWPAIR_REC == REC_PAIR &&
+                                            NNOM_DWPAIR_PLAN_HEAD == REC_PAIR_HEAD
+                                        ? 1
+                                        : -1];
+#endif
 
 #define PW1PX_TAG 0x31575031  /* pw1px_records.TAG */
 #define PW1PXN_TAG 0x4E575031 /* pw1px_records.TAG_N */
 #define PWFO_TAG 0x4F465750   /* pw1px_records.TAG_F */
+#define COL_TAG 0x4C4F4350    /* pwcol_records.TAG (NNOM_COL_TAG) */
 #define TINY_MAX_TAPS 10      /* dwtiny_records.MAX_TAPS: past it FAR words a channel */
 #define TINY_FAR 3
 
@@ -48,8 +90,8 @@ static int64_t dw3s2_words(const nnom_conv_args_t *a)
 {
     const int64_t taps = (int64_t)a->k.h * a->k.w;
     if (taps == 2)
-        return 1 + NNOM_DWPAIR_REC * channels(a);
-    if (taps == 3 || a->records[0] == 3)
+        return 1 + REC_PAIR * channels(a);
+    if (taps == 3 || a->records[0] == REC_DW3S2L)
         return 1 + 5 * channels(a);
     return 1 + groups(a) * (16 + 4 * (taps / 2) + 2 * (taps & 1));
 }
@@ -60,10 +102,10 @@ static int64_t dw3s2_words(const nnom_conv_args_t *a)
 static int64_t tiny_words(const nnom_conv_args_t *a)
 {
     const int64_t taps = (int64_t)a->k.h * a->k.w;
-    if (a->records[0] == 5 && taps == 2)
-        return 1 + NNOM_DWPAIR_REC * channels(a);
+    if (a->records[0] == REC_TINY && taps == 2)
+        return 1 + REC_PAIR * channels(a);
     const int64_t ch = (12 + (taps > TINY_MAX_TAPS ? TINY_FAR : 0)) * channels(a);
-    return (a->records[0] == NNOM_DWTINY_TAG ? 13 : 1) + ch;
+    return (a->records[0] == REC_TINY29 ? 13 : 1) + ch;
 }
 
 /* Tag 33: flags and the eight words of job, six a channel, zeros to tag
@@ -80,7 +122,7 @@ static int64_t tiny3r_words(const nnom_conv_args_t *a)
 static int64_t rect_words(const nnom_conv_args_t *a)
 {
     const int64_t pairs = ((int64_t)a->k.h * a->k.w + 1) / 2;
-    if (a->records[0] == NNOM_DWRECT_PLANE_TAG)
+    if (a->records[0] == REC_PLANE)
         return 19 + groups(a) * (17 + 6 * pairs);
     return 5 + groups(a) * (17 + 4 * pairs);
 }
@@ -91,7 +133,7 @@ static int64_t rect_words(const nnom_conv_args_t *a)
 static int64_t scaled_words(const nnom_conv_args_t *a)
 {
     const int64_t g = groups(a) * (12 + 2 * (int64_t)a->k.h * a->k.w);
-    return (a->records[0] == NNOM_DWLINE_TAG ? 12 : 1) + g;
+    return (a->records[0] == REC_LINE ? 12 : 1) + g;
 }
 
 /* Tag 9: on two taps the pair plan, its channels' words and head, then
@@ -102,7 +144,7 @@ static int64_t plan_words(const nnom_conv_args_t *a)
 {
     if ((int64_t)a->k.h * a->k.w != 2)
         return 12;
-    const int64_t head = 1 + NNOM_DWPAIR_REC * channels(a) + NNOM_DWPAIR_PLAN_HEAD;
+    const int64_t head = 1 + REC_PAIR * channels(a) + REC_PAIR_HEAD;
     if (a->records_len < head)
         return head;
     const int64_t len = a->records[head - 1]; /* h[12]: the plan's own length */
@@ -114,7 +156,7 @@ static int64_t plan_words(const nnom_conv_args_t *a)
 static int64_t dw3q_words(const nnom_conv_args_t *a)
 {
     static const uint8_t per[] = {8, 8, 9, 9, 16, 16, 7}; /* by (tag - 13) / 2 */
-    return 1 + per[(a->records[0] - NNOM_DW3Q_TAG) >> 1] * channels(a);
+    return 1 + per[(a->records[0] - REC_DW3Q) >> 1] * channels(a);
 }
 
 /* Tag 37: six words a channel (two, four, six outputs), eight (three),
@@ -122,7 +164,7 @@ static int64_t dw3q_words(const nnom_conv_args_t *a)
 static int64_t dw3s2v_words(const nnom_conv_args_t *a)
 {
     const int64_t n = (int64_t)a->out.h * a->out.w;
-    return 1 + (n == 3 ? 8 : (n & 1) ? 14 : NNOM_DW3S2V_REC) * channels(a);
+    return 1 + (n == 3 ? 8 : (n & 1) ? 14 : 6) * channels(a);
 }
 
 /* Tag 31: dwone4's five words a channel (nnom_dwone4_holds). */
@@ -136,34 +178,34 @@ static int64_t one31_words(const nnom_conv_args_t *a)
  * only the first word: open, see docs/kernel-log.md. */
 static int64_t dw_tag_words(const nnom_conv_args_t *a)
 {
-    switch (a->records[0]) {
-    case 1:
-    case 3:
+    switch (a->records[0]) { /* a new tag: one line here */
+    case REC_DW3S2:
+    case REC_DW3S2L:
         return dw3s2_words(a);
-    case 5:
-    case NNOM_DWTINY_TAG: /* 29 */
+    case REC_TINY:
+    case REC_TINY29:
         return tiny_words(a);
-    case NNOM_DW3C1_TAG: /* 33 */
+    case REC_TINY33:
         return tiny3r_words(a);
-    case NNOM_DWRECT_TAG: /* 7 */
-    case NNOM_DWRECT_PLANE_TAG: /* 27 */
+    case REC_RECT:
+    case REC_PLANE:
         return rect_words(a);
-    case NNOM_DWCOL_AL_TAG: /* 9 */
+    case REC_COL_AL:
         return plan_words(a);
-    case NNOM_DWCOL_SC_TAG: /* 11 */
-    case NNOM_DWLINE_TAG:   /* 35 */
+    case REC_COL_SC:
+    case REC_LINE:
         return scaled_words(a);
-    case NNOM_DW3Q_TAG: /* 13 to 25 */
-    case NNOM_DW3E_TAG:
-    case NNOM_DW3F_TAG:
-    case NNOM_DW3G_TAG:
-    case NNOM_DW3H_TAG:
-    case NNOM_DW3I_TAG:
-    case NNOM_DW3S_TAG:
+    case REC_DW3Q: /* 13 to 25 */
+    case REC_DW3Q + 2:
+    case REC_DW3Q + 4:
+    case REC_DW3Q + 6:
+    case REC_DW3Q + 8:
+    case REC_DW3Q + 10:
+    case REC_DW3S:
         return dw3q_words(a);
-    case NNOM_DW3S2V_TAG: /* 37 */
+    case REC_S2V:
         return dw3s2v_words(a);
-    case NNOM_DWONE31_TAG: /* 31 */
+    case REC_ONE31:
         return one31_words(a);
     default: /* (even: open) */
         return 1;
@@ -183,7 +225,7 @@ static int64_t pw_tag_words(const nnom_conv_args_t *a)
     case PW1PXN_TAG:
     case PWFO_TAG:
         return cout * (2 * ((cin + 3) / 4) + 4);
-    case NNOM_COL_TAG: {
+    case COL_TAG: {
         const int64_t n = cout > 4 && (cout & 3) ? cout : (cout + 3) / 4 * 4;
         return n * (4 + (cin + 3) / 4 * 2);
     }

@@ -138,17 +138,34 @@ static int64_t scaled_words(const nnom_conv_args_t *a)
 
 /* Tag 9: on two taps the pair plan, its channels' words and head, then
  * the sets to the head's length word (nnom_dwpair_plan_holds reads it);
- * else the one-row loop's twelve words of geometry head (tag 9's
- * nnom_dwcol_alone_holds), the groups after it (open: their count). */
+ * else tag 35's layout: the scaled records after twelve words of
+ * geometry head (nnom_dwcol_alone_holds). */
 static int64_t plan_words(const nnom_conv_args_t *a)
 {
-    if ((int64_t)a->k.h * a->k.w != 2)
-        return 12;
+    const int64_t taps = (int64_t)a->k.h * a->k.w;
+    if (taps != 2)
+        return 12 + groups(a) * (12 + 2 * taps);
     const int64_t head = 1 + REC_PAIR * channels(a) + REC_PAIR_HEAD;
     if (a->records_len < head)
         return head;
     const int64_t len = a->records[head - 1]; /* h[12]: the plan's own length */
     return len > head ? len : head;
+}
+
+/* Even first words: the plain records, whose layout is the path's (the
+ * one-row loop's groups, 4 bias, 4 a pair of taps, 2 the odd one, 12 rq
+ * words, nnom_dwcol_words; the window loop's, the odd tap paired; on a
+ * three-tap line nnom_dw3_s8's seven words a channel): the least of them
+ * on the layer's taps (a whole-window layer's: the input's pixels). */
+static int64_t plain_words(const nnom_conv_args_t *a)
+{
+    const nnom_conv_params_t *p = &a->p;
+    int64_t taps = (int64_t)a->k.h * a->k.w;
+    if (a->out.h == 1 && a->out.w == 1 && p->pad_top >= 0 && p->pad_left >= 0 &&
+        p->pad_top + a->in.h <= a->k.h && p->pad_left + a->in.w <= a->k.w)
+        taps = (int64_t)a->in.h * a->in.w; /* dwone: the window over the input */
+    const int64_t g = groups(a) * (16 + 4 * (taps / 2) + 2 * (taps & 1));
+    return taps == 3 && 7 * channels(a) < g ? 7 * channels(a) : g;
 }
 
 /* Tags 13 to 23: eight words a channel (17, 19: nine; 21, 23: the two
@@ -173,9 +190,7 @@ static int64_t one31_words(const nnom_conv_args_t *a)
     return 1 + 5 * channels(a);
 }
 
-/* The words the depthwise kernels read on tag records[0]; even first
- * words (the plain one-row records, several layouts by the layer's path)
- * only the first word: open, see docs/kernel-log.md. */
+/* The words the depthwise kernels read on tag records[0]. */
 static int64_t dw_tag_words(const nnom_conv_args_t *a)
 {
     switch (a->records[0]) { /* a new tag: one line here */
@@ -207,8 +222,8 @@ static int64_t dw_tag_words(const nnom_conv_args_t *a)
         return dw3s2v_words(a);
     case REC_ONE31:
         return one31_words(a);
-    default: /* (even: open) */
-        return 1;
+    default: /* even: the plain records; other odd words no kernel takes */
+        return (a->records[0] & 1) == 0 ? plain_words(a) : 1;
     }
 }
 

@@ -113,8 +113,9 @@ def tolerated(k: int, i: int, v: int) -> bool:
 def in_band_tag(k: int, i: int, v: int) -> bool:
     """The first word of a depthwise case rewritten to an even word (the
     one-row loop's plain records start with a doubled bias) or to 11 (its
-    scaled form): read as those records of the same layer, in bounds, the
-    output not the reference's. Nothing in the config says which form the
+    scaled form): read as those records of the same layer, the output not
+    the reference's (in bounds: build refuses records shorter than the
+    least plain layout, nnom_local_records.c; test_cross_tags_m4). Nothing in the config says which form the
     converter wrote (open). Likewise 3 on the stride-2 lines of four or six
     outputs tagged 17 to 23, or of four to seven tagged 37: dw3s2l's
     records, which the converter writes for those lines where their loops'

@@ -115,11 +115,11 @@ def in_band_tag(k: int, i: int, v: int) -> bool:
     one-row loop's plain records start with a doubled bias) or to 11 (its
     scaled form): read as those records of the same layer, the output not
     the reference's (in bounds: build refuses records shorter than the
-    least plain layout, nnom_local_records.c; test_cross_tags_m4). Nothing in the config says which form the
-    converter wrote (open). Likewise 3 on the stride-2 lines of four or six
-    outputs tagged 17 to 23, or of four to seven tagged 37: dw3s2l's
-    records, which the converter writes for those lines where their loops'
-    requantisation form does not hold.
+    least plain layout, nnom_local_records.c; test_cross_tags_m4). Nothing
+    in the config says which form the converter wrote (open). Likewise 3
+    on the stride-2 lines of four or six outputs tagged 17 to 23, or of
+    four to seven tagged 37: dw3s2l's records, which the converter writes
+    for those lines where their loops' requantisation form does not hold.
     And 5 on tag 29's and tag 33's records: read as tag 5's, the head's
     words as the channels' (in bounds: tag 33's zeros to tag 5's length)."""
     if CASES[k][0] not in ("dw", "pair") or i != 0:
@@ -371,9 +371,11 @@ def test_tampered_records(board: str, backend: str, opt: str, cases, tmp_path):
 PW_TAGS = (0x31575031, 0x4E575031, 0x4F465750, 0x4C4F4350)
 POISON = 64
 XLINE = re.compile(
-    r"nnom-xtag (\d+) (\d+) status=(-?\d+),(-?\d+) mismatches=(\d+) reads=(\d+) guards=(\d+) live=(\d+)"
+    r"nnom-xtag (\d+) (\d+) status=(-?\d+),(-?\d+) "
+    r"mismatches=(\d+) reads=(\d+) guards=(\d+) live=(\d+)"
 )
 XSTART = re.compile(r"nnom-xtag-start (\d+) (\d+)")
+FAULT = r"qemucm: unexpected exception (\w+).*?pc=(0x[0-9A-F]+)"
 # (case, shortened, value): reads past the records that stay open (none)
 OPEN_READS: set[tuple[int, bool, int]] = set()
 
@@ -404,6 +406,9 @@ def write_cross(k: int, case, folder: Path, short: bool, host: bool, start: int 
         if host
         else ""
     )
+    ins = ", ".join(cmbuild.c_bytes(qx[r].reshape(-1)) for r in range(RUNS))
+    outs = ", ".join(cmbuild.c_bytes(e) for e in exp)
+    vals = ", ".join(f"(int32_t){v}" if v != INT_MIN else "INT32_MIN" for v in values)
     source = f"""#include <stdio.h>
 #include <string.h>
 #include "nnom.h"
@@ -411,9 +416,9 @@ def write_cross(k: int, case, folder: Path, short: bool, host: bool, start: int 
 {guard}#define RUNS {RUNS}
 #define OUT_BYTES {exp[0].size}
 #define MUTS {len(values)}
-static const int8_t inputs[RUNS][NNOM_INPUT_SIZE] = {{{", ".join(cmbuild.c_bytes(qx[r].reshape(-1)) for r in range(RUNS))}}};
-static const int8_t expected[RUNS][OUT_BYTES] = {{{", ".join(cmbuild.c_bytes(e) for e in exp)}}};
-static const int32_t values[MUTS + 1] = {{{", ".join(f"(int32_t){v}" if v != INT_MIN else "INT32_MIN" for v in values)}, {words[0]}}};
+static const int8_t inputs[RUNS][NNOM_INPUT_SIZE] = {{{ins}}};
+static const int8_t expected[RUNS][OUT_BYTES] = {{{outs}}};
+static const int32_t values[MUTS + 1] = {{{vals}, {words[0]}}};
 static int8_t seen[RUNS][OUT_BYTES];
 
 /* the status of one create and RUNS runs; pass 0 keeps the outputs in
@@ -501,7 +506,8 @@ def cross_bad(k: int, case, short: bool, results: dict) -> list[str]:
         elif "fault" in r:
             bad.append(f"{what}: {r['fault']}")
         elif (r["reads"] or r["s0"] != r["s1"]) and (k, short, v) not in OPEN_READS:
-            bad.append(f"{what}: read past the records ({r['reads']} bytes, status {r['s0']}/{r['s1']})")
+            past = f"{r['reads']} bytes, status {r['s0']}/{r['s1']}"
+            bad.append(f"{what}: read past the records ({past})")
         elif r["guards"] or r["live"]:
             bad.append(f"{what}: guard bytes {r['guards']}, blocks left {r['live']}")
         elif not short and m == len(values) and (r["s0"] or r["mismatches"]):
@@ -532,7 +538,7 @@ def test_cross_tags_m4(short: bool, cases, tmp_path):
                 break
             started = [int(m.group(2)) for m in XSTART.finditer(output)]
             stopped = started[-1] if started else start
-            fault = re.search(r"qemucm: unexpected exception (\w+).*?pc=(0x[0-9A-F]+)", output, re.S)
+            fault = re.search(FAULT, output, re.S)
             results[stopped] = {"fault": fault.group(0) if fault else "hang: " + output[-300:]}
             start = stopped + 1
         ran += len(results)
@@ -553,7 +559,8 @@ def test_cross_tags_host(short: bool, cases, tmp_path):
         folder = tmp_path / f"h{k}"
         check = write_cross(k, case, folder, short, host=True)
         exe = cbuild.program([check], folder / "xtag", includes=(folder,))
-        proc = subprocess.run([str(exe)], capture_output=True, text=True, env=cbuild.sanitizer_env())
+        env = cbuild.sanitizer_env()
+        proc = subprocess.run([str(exe)], capture_output=True, text=True, env=env)
         if "nnom-xtag-suite" not in proc.stdout or "Sanitizer" in proc.stderr:
             bad.append(f"tamper_{k}: {proc.stdout[-300:]}{proc.stderr[-1500:]}")
             continue
@@ -561,5 +568,6 @@ def test_cross_tags_host(short: bool, cases, tmp_path):
         bad += cross_bad(k, case, short, results)
         for m, r in results.items():
             if r["s0"] == 0 and r["mismatches"]:
-                bad.append(f"tamper_{k} mutation {m}: ran on the host, {r['mismatches']} bytes differ")
+                n = r["mismatches"]
+                bad.append(f"tamper_{k} mutation {m}: ran on the host, {n} bytes differ")
     assert not bad, "\n".join(bad)

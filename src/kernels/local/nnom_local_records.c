@@ -68,8 +68,6 @@ typedef char nnom_records_tags_same[NNOM_DWRECT_TAG == REC_RECT && NNOM_DWCOL_AL
 #define PW1PXN_TAG 0x4E575031 /* pw1px_records.TAG_N */
 #define PWFO_TAG 0x4F465750   /* pw1px_records.TAG_F */
 #define COL_TAG 0x4C4F4350    /* pwcol_records.TAG (NNOM_COL_TAG) */
-#define TINY_MAX_TAPS 10      /* dwtiny_records.MAX_TAPS: past it FAR words a channel */
-#define TINY_FAR 3
 
 /* The layers' channels (mult 1: in.c = out.c; else the larger) and their
  * groups of four (the last overlapping), as int64: no overflow on any
@@ -96,16 +94,15 @@ static int64_t dw3s2_words(const nnom_conv_args_t *a)
     return 1 + groups(a) * (16 + 4 * (taps / 2) + 2 * (taps & 1));
 }
 
-/* Tag 5: the tiny loops' twelve words a channel (and TINY_FAR past
- * TINY_MAX_TAPS taps), on two taps the pair records' four; tag 29: the
- * same after its twelve words of head (nnom_dw_tiny_tag_asks). */
+/* Tag 5: the tiny loops' twelve words a channel (five pairs, four
+ * requantisation words, the three pairs past ten taps), on two taps the
+ * pair records' four; tag 29: the same after its twelve words of head
+ * (nnom_dw_tiny_tag_asks). */
 static int64_t tiny_words(const nnom_conv_args_t *a)
 {
-    const int64_t taps = (int64_t)a->k.h * a->k.w;
-    if (a->records[0] == REC_TINY && taps == 2)
+    if (a->records[0] == REC_TINY && (int64_t)a->k.h * a->k.w == 2)
         return 1 + REC_PAIR * channels(a);
-    const int64_t ch = (12 + (taps > TINY_MAX_TAPS ? TINY_FAR : 0)) * channels(a);
-    return (a->records[0] == REC_TINY29 ? 13 : 1) + ch;
+    return (a->records[0] == REC_TINY29 ? 13 : 1) + 12 * channels(a);
 }
 
 /* Tag 33: flags and the eight words of job, six a channel, zeros to tag

@@ -103,7 +103,17 @@ typedef struct nnom_conv_args {
      * assembly loop (nnom_local_dwcol.h; without them the kernel builds
      * them); Conv2D, those of one-pixel 1x1 layers (nnom_local_pw1px_dsp.c) */
     const int32_t *records;
+    /* the words of the records array from records on (0 with NULL): build
+     * refuses records shorter than their tag's kernel reads for the layer
+     * (nnom_local_records_fit). After records: the assembly reads the
+     * fields before it by offset; runs do not read it. */
+    int32_t records_len;
 } nnom_conv_args_t;
+
+/* Whether a's records (or none) are at least what their tag's kernels
+ * read for the layer (src/kernels/local/nnom_local_records.c): build
+ * refuses those that are not (NN_ARGUMENT_ERROR). */
+int nnom_records_fit(const nnom_conv_args_t *a);
 
 /* Dense: weights [units][in_features]. */
 typedef struct {

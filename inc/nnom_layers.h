@@ -38,6 +38,10 @@ typedef struct {
      * one pixel, the records of the local kernel's assembly loop
      * (src/kernels/local/nnom_local_pw1px_dsp.c). */
     const int32_t *records;
+    /* The words of the records array from records on (the converter's
+     * NNOM_COUNT_OF(array) - 4: records is past the 1x1 header); build()
+     * refuses records shorter than their kernel reads. */
+    int32_t records_len;
     /* Optional (NULL is fine): NNOM_RUN_ARGS(the converter's copy of what
      * the layer's runs pass its kernel, nnom_kernels.h), buffers and clamp
      * left out; build() refuses one that differs from its own. */
@@ -47,6 +51,10 @@ typedef struct {
 /* A config's args field: at -O2 runs copy the block instead of building
  * it field by field (~45 instructions a run less, 116 B of flash a layer);
  * -Os builds leave it out (the block is in #if !defined(__OPTIMIZE_SIZE__)). */
+/* The words of a converter's array (a config's records_len): a count the
+ * compiler takes from the array itself, true after an edit of it. */
+#define NNOM_COUNT_OF(x) ((int32_t)(sizeof(x) / sizeof((x)[0])))
+
 #if defined(__OPTIMIZE_SIZE__)
 #define NNOM_RUN_ARGS(a) NULL
 #else
@@ -73,6 +81,7 @@ typedef struct {
      * loop reads (src/kernels/local/nnom_local_dwcol.h); without them it
      * builds them on every run. */
     const int32_t *records;
+    int32_t records_len; /* its words (NNOM_COUNT_OF), as for Conv2D */
     const struct nnom_conv_args *args; /* optional, as for Conv2D */
 } nnom_dwconv2d_config_t;
 

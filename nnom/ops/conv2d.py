@@ -19,6 +19,7 @@ from .weighted import (
     emit_arrays,
     padded_layer_api_weights,
     quantize_weighted,
+    records_len,
 )
 
 POINTWISE = {
@@ -181,7 +182,8 @@ class Conv2D(Op):
             )
         if records is not None:
             arrays.append(c_array("int32_t", f"{n}_records", records))
-            fields += f", .records = {n}_records + 4"  # past the header
+            rec = f"{n}_records + 4"  # past the header
+            fields += f", .records = {rec}, .records_len = {records_len(rec)}"
         dims = (x.hwc, (kh, kw, cin), node.hwc)
         zps = (x.out_q.zero_point, target_zp(node))
         rec = f"{n}_records + 4" if records is not None else None

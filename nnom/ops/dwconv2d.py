@@ -25,6 +25,7 @@ from .weighted import (
     emit_arrays,
     padded_layer_api_weights,
     quantize_weighted,
+    records_len,
 )
 
 
@@ -196,7 +197,7 @@ class DWConv2D(Op):
             )
         if records is not None:
             arrays.append(c_array("int32_t", f"{n}_records", records))
-            fields += f", .records = {n}_records"
+            fields += f", .records = {n}_records, .records_len = {records_len(f'{n}_records')}"
         dims = (x.hwc, (kh, kw, 1), node.hwc)
         zps = (x.out_q.zero_point, target_zp(node))
         rec = f"{n}_records" if records is not None else None

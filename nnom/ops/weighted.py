@@ -139,6 +139,14 @@ def emit_arrays(w, n: str, q: WeightedParams) -> tuple[list[str], str]:
     return out, fields
 
 
+def records_len(records: str) -> str:
+    """The C count of the words from records (an array, or an array + k:
+    past a header) to the array's end: NNOM_COUNT_OF, so that an edited
+    array keeps a true length."""
+    name, _, skip = records.partition(" + ")
+    return f"NNOM_COUNT_OF({name})" + (f" - {skip}" if skip else "")
+
+
 def conv_args_block(
     n: str,
     q: WeightedParams,
@@ -162,7 +170,7 @@ def conv_args_block(
         f"{dh}, {dw}, {pt}, {pl}, 0, 0}}, .in = {ins}, .k = {taps}, .out = {outs}, "
         f".ch_mult = {ch_mult}, .weight = {n}_weight, .bias = {n}_bias, {folded}"
         f".rq = {{{n}_mult, {n}_shift}}"
-        + (f", .records = {records}" if records else "")
+        + (f", .records = {records}, .records_len = {records_len(records)}" if records else "")
         + "};\n#endif\n"
     )
 

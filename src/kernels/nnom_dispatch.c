@@ -108,6 +108,7 @@ static nnom_status_t fc_as_conv(const nnom_kernel_ctx_t *ctx, const void *args)
         f->rq,
         f->output,
         NULL,
+        0,
     };
     return nnom_local_conv_s8(ctx, &a);
 }

@@ -29,6 +29,9 @@ NNOM_WINDOW_SETUP nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s
     NNOM_WINDOW_ARGS(s, l, cfg);
     s->ch_mult = 0;
     s->records = cfg->records;
+    s->records_len = cfg->records != NULL ? cfg->records_len : 0;
+    if (!run && !nnom_records_fit(s)) /* shorter than their tag's kernel reads */
+        return NN_ARGUMENT_ERROR;
     s->bias_folded = cfg->bias_folded;
     return NN_SUCCESS;
 }

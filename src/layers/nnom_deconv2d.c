@@ -49,6 +49,7 @@ static nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s, int run)
     NNOM_WINDOW_ARGS(s, l, cfg);
     s->ch_mult = 0;
     s->records = NULL;
+    s->records_len = 0;
     s->bias_folded = NULL; /* its kernel subtracts the input zero point tap by tap */
     return NN_SUCCESS;
 }

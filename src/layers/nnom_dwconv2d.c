@@ -32,6 +32,9 @@ NNOM_WINDOW_SETUP nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s
     s->ch_mult = cfg->multiplier;
     s->bias_folded = cfg->bias_folded;
     s->records = cfg->records;
+    s->records_len = cfg->records != NULL ? cfg->records_len : 0;
+    if (!run && !nnom_records_fit(s)) /* shorter than their tag's kernel reads */
+        return NN_ARGUMENT_ERROR;
     return NN_SUCCESS;
 }
 

@@ -7,6 +7,7 @@
 #ifndef NNOM_WINDOW_LAYER_H
 #define NNOM_WINDOW_LAYER_H
 
+#include <stddef.h> /* offsetof */
 #include <string.h> /* memcmp, memcpy, memset */
 
 #include "nnom.h"
@@ -85,10 +86,11 @@ typedef nnom_status_t (*nnom_window_setup_fn)(const nnom_layer_t *l, nnom_conv_a
 
 /* A converter's args block (the config's, NNOM_RUN_ARGS) with the fields
  * it leaves out, the buffers and the clamp, from layer l. Thumb-2 GCC
- * copies its 28 words by four-word loads and stores (14 instructions; GCC
- * itself calls memcpy for 112 bytes, or loops over 16-byte pieces). */
+ * copies its 28 words before records_len by four-word loads and stores
+ * (14 instructions; GCC itself calls memcpy for 112 bytes, or loops over
+ * 16-byte pieces); records_len is build()'s alone (runs do not read it). */
 #if defined(__GNUC__) && defined(__thumb2__) && !defined(__OPTIMIZE_SIZE__)
-typedef char nnom_window_args_words[sizeof(nnom_conv_args_t) == 112 ? 1 : -1];
+typedef char nnom_window_args_words[offsetof(nnom_conv_args_t, records_len) == 112 ? 1 : -1];
 #define NNOM_WINDOW_COPY4 "ldmia %[f]!, {r0-r3}\n\tstmia %[t]!, {r0-r3}\n\t"
 #endif
 static inline void nnom_window_args_copy(nnom_conv_args_t *s, const nnom_conv_args_t *args,
@@ -131,6 +133,7 @@ static inline nnom_status_t nnom_window_build(nnom_layer_t *l, nnom_window_setup
     if (args != NULL) {
         nnom_conv_args_t t;
         nnom_window_args_copy(&t, args, l);
+        t.records_len = args->records_len;
         if (memcmp(&t, s, sizeof(t)) != 0)
             return NN_ARGUMENT_ERROR;
     }

@@ -116,12 +116,13 @@ def tolerated(k: int, i: int, v: int) -> bool:
 def in_band_tag(k: int, i: int, v: int) -> bool:
     """The first word of a depthwise case rewritten to an even word (the
     one-row loop's plain records start with a doubled bias) or to 11 (its
-    scaled form): read as those records of the same layer, in bounds, the
-    output not the reference's. Nothing in the config says which form the
-    converter wrote (open). Likewise 3 on the stride-2 lines of four or six
-    outputs tagged 17 to 23, or of four to seven tagged 37: dw3s2l's
-    records, which the converter writes for those lines where their loops'
-    requantisation form does not hold.
+    scaled form): read as those records of the same layer, the output not
+    the reference's (in bounds: build refuses records shorter than the
+    least plain layout, nnom_local_records.c; test_cross_tags_m4). Nothing
+    in the config says which form the converter wrote (open). Likewise 3
+    on the stride-2 lines of four or six outputs tagged 17 to 23, or of
+    four to seven tagged 37: dw3s2l's records, which the converter writes
+    for those lines where their loops' requantisation form does not hold.
     And 5 on tag 29's and tag 33's records: read as tag 5's, the head's
     words as the channels' (in bounds: tag 33's zeros to tag 5's length)."""
     if CASES[k][0] not in ("dw", "pair") or i != 0:
@@ -356,3 +357,220 @@ def test_tampered_records(board: str, backend: str, opt: str, cases, tmp_path):
                 bad.append(f"{what}: ran, {r['mismatches']} output bytes differ")
     print(f"{board}/{backend}{opt}: {ran} runs, {len(bad)} bad")
     assert not bad, f"{board}/{backend}{opt}:\n" + "\n".join(bad)
+
+
+# Cross-tag flips against the records' length (branch rlen): the first word
+# of each case's records set to every other tag of its kind (depthwise:
+# TAGS; 1x1: the four header magics), on the records as converted and on
+# the records less their last word (the array itself shortened, so that
+# NNOM_COUNT_OF gives the shorter length; the unflipped tag too). The
+# array is followed by POISON words: each mutation runs twice, the words
+# after the array 0, then a pattern; output bytes that differ between the
+# two runs were computed from words past the array (a read out of bounds),
+# which no mutation may show. On the M4 at -O2 (the local backend: where
+# the assembly reads the records) and on the host under AddressSanitizer
+# (whose C paths read no records: there it checks that build refuses the
+# same layers alike and that nnom_records_fit itself stays in bounds).
+PW_TAGS = (0x31575031, 0x4E575031, 0x4F465750, 0x4C4F4350)
+POISON = 64
+XLINE = re.compile(
+    r"nnom-xtag (\d+) (\d+) status=(-?\d+),(-?\d+) "
+    r"mismatches=(\d+) reads=(\d+) guards=(\d+) live=(\d+)"
+)
+XSTART = re.compile(r"nnom-xtag-start (\d+) (\d+)")
+FAULT = r"qemucm: unexpected exception (\w+).*?pc=(0x[0-9A-F]+)"
+# (case, shortened, value): reads past the records that stay open (none)
+OPEN_READS: set[tuple[int, bool, int]] = set()
+
+
+def cross_values(k: int, words: list[int], short: bool) -> list[int]:
+    """The first word's values: every other tag of the case's kind (and,
+    shortened, the converter's own)."""
+    tags = PW_TAGS if CASES[k][0] == "pw" else TAGS
+    return [t - (1 << 32) if t > INT_MAX else t for t in tags if short or t != words[0]]
+
+
+def write_cross(k: int, case, folder: Path, short: bool, host: bool, start: int = 0) -> Path:
+    header, name, words, _, qx, want = case
+    kept = words[:-1] if short else words
+    box = (
+        f"static struct {{ int32_t w[{len(kept)}]; int32_t poison[{POISON}]; }} {name}_box = "
+        f"{{{{{', '.join(str(w) for w in kept)}}}, {{0}}}};\n#define {name} {name}_box.w"
+    )
+    text, n = RECORDS.subn(lambda m: box if m.group(1) == name else m.group(0), header)
+    assert n == 1
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "weights.h").write_text(text)
+    values = cross_values(k, words, short)
+    exp = [np.concatenate([w[r].reshape(-1) for w in want]) for r in range(RUNS)]
+    guard = (
+        "static int nnom_guard_live(void) { return 0; }\n"
+        "static int nnom_guard_check(void) { return 0; }\n"
+        if host
+        else ""
+    )
+    ins = ", ".join(cmbuild.c_bytes(qx[r].reshape(-1)) for r in range(RUNS))
+    outs = ", ".join(cmbuild.c_bytes(e) for e in exp)
+    vals = ", ".join(f"(int32_t){v}" if v != INT_MIN else "INT32_MIN" for v in values)
+    source = f"""#include <stdio.h>
+#include <string.h>
+#include "nnom.h"
+#include "weights.h"
+{guard}#define RUNS {RUNS}
+#define OUT_BYTES {exp[0].size}
+#define MUTS {len(values)}
+static const int8_t inputs[RUNS][NNOM_INPUT_SIZE] = {{{ins}}};
+static const int8_t expected[RUNS][OUT_BYTES] = {{{outs}}};
+static const int32_t values[MUTS + 1] = {{{vals}, {words[0]}}};
+static int8_t seen[RUNS][OUT_BYTES];
+
+/* the status of one create and RUNS runs; pass 0 keeps the outputs in
+ * seen, pass 1 counts the bytes that differ from them in *reads */
+static nnom_status_t pass(int p, long *mismatches, long *reads)
+{{
+    nnom_status_t status = NN_SUCCESS;
+    nnom_model_t *model = nnom_model_create();
+    nnom_guard_check();
+    if (model == NULL)
+        status = -100;
+    for (int r = 0; r < RUNS && status == NN_SUCCESS; r++) {{
+        memcpy(nnom_inputs[0], inputs[r], NNOM_INPUT_SIZE);
+        status = nnom_model_run(model);
+        nnom_guard_check();
+        for (uint32_t j = 0; j < nnom_output_sizes[0] && j < OUT_BYTES; j++) {{
+            if (p == 0) {{
+                *mismatches += nnom_outputs[0][j] != expected[r][j];
+                seen[r][j] = nnom_outputs[0][j];
+            }} else {{
+                *reads += nnom_outputs[0][j] != seen[r][j];
+            }}
+        }}
+    }}
+    if (model != NULL)
+        nnom_model_delete(model);
+    return status;
+}}
+
+int nnom_xtag_{k}(int start)
+{{
+    int failed = 0;
+    int live = nnom_guard_live();
+    for (int m = start; m <= MUTS; m++) {{ /* the last: unflipped */
+        const int32_t keep = {name}[0];
+        {name}[0] = values[m];
+        printf("nnom-xtag-start {k} %d\\n", m);
+        long mismatches = 0, reads = 0;
+        memset({name}_box.poison, 0, sizeof({name}_box.poison));
+        const nnom_status_t s0 = pass(0, &mismatches, &reads);
+        for (int i = 0; i < {POISON}; i++)
+            {name}_box.poison[i] = (int32_t)(0x7F3F1F0Fu ^ (uint32_t)i * 0x9E3779B9u);
+        const nnom_status_t s1 = pass(1, &mismatches, &reads);
+        {name}[0] = keep;
+        int guards = nnom_guard_check();
+        printf("nnom-xtag {k} %d status=%d,%d mismatches=%ld reads=%ld guards=%d live=%d\\n", m,
+               (int)s0, (int)s1, mismatches, reads, guards, nnom_guard_live() - live);
+        failed += guards != 0 || reads != 0 || s0 != s1;
+    }}
+    return failed;
+}}
+
+int main(void)
+{{
+    int failed = nnom_xtag_{k}({start});
+    printf("nnom-xtag-suite failed=%d\\n", failed);
+    return 0;
+}}
+"""
+    path = folder / f"xtag_{k}.c"
+    path.write_text(source)
+    return path
+
+
+def cross_results(output: str) -> dict:
+    return {
+        int(m.group(2)): dict(
+            zip(("s0", "s1", "mismatches", "reads", "guards", "live"), map(int, m.groups()[2:]))
+        )
+        for m in XLINE.finditer(output)
+    }
+
+
+def cross_bad(k: int, case, short: bool, results: dict) -> list[str]:
+    """What a case's results show against the rule (see above)."""
+    _, name, words, _, _, _ = case
+    values = cross_values(k, words, short)
+    bad = []
+    for m in range(len(values) + 1):
+        v = values[m] if m < len(values) else words[0]
+        what = f"tamper_{k} {'shortened ' if short else ''}{name}[0] {words[0]} -> {v}"
+        r = results.get(m)
+        if r is None:
+            bad.append(f"{what}: no result")
+        elif "fault" in r:
+            bad.append(f"{what}: {r['fault']}")
+        elif (r["reads"] or r["s0"] != r["s1"]) and (k, short, v) not in OPEN_READS:
+            past = f"{r['reads']} bytes, status {r['s0']}/{r['s1']}"
+            bad.append(f"{what}: read past the records ({past})")
+        elif r["guards"] or r["live"]:
+            bad.append(f"{what}: guard bytes {r['guards']}, blocks left {r['live']}")
+        elif not short and m == len(values) and (r["s0"] or r["mismatches"]):
+            bad.append(f"{what}: untampered, status {r['s0']}, {r['mismatches']} bytes differ")
+    return bad
+
+
+@needs_arm
+@pytest.mark.parametrize("short", [False, True], ids=["whole", "shortened"])
+def test_cross_tags_m4(short: bool, cases, tmp_path):
+    """The cross-tag flips on the M4 (local, -O2): refused or run, never a
+    read past the records (nor a write past a buffer, a fault, a hang)."""
+    cache = Path(os.environ.get("NNOM_CM_CACHE", Path.home() / ".cache" / "nnom-cm"))
+    fw = cmbuild.Firmware(board="m4", opt="-O2", backend="local", extra=GUARD, cache=cache)
+    fw.runtime()
+    bad, ran, refused = [], 0, 0
+    for k, case in enumerate(cases):
+        results, start = {}, 0
+        total = len(cross_values(k, case[2], short))
+        while start <= total:
+            folder = tmp_path / f"x{k}-{start}"
+            check = write_cross(k, case, folder, short, host=False, start=start)
+            more = [(GUARD_DIR / "nnom_guard.c", [])]
+            elf = fw.link(folder / "build", check, [], more=more)
+            output = _run(elf, "m4")
+            results.update(cross_results(output))
+            if "nnom-xtag-suite" in output:
+                break
+            started = [int(m.group(2)) for m in XSTART.finditer(output)]
+            stopped = started[-1] if started else start
+            fault = re.search(FAULT, output, re.S)
+            results[stopped] = {"fault": fault.group(0) if fault else "hang: " + output[-300:]}
+            start = stopped + 1
+        ran += len(results)
+        refused += sum(1 for r in results.values() if r.get("s0", 0) != 0)
+        bad += cross_bad(k, case, short, results)
+    print(f"m4 cross tags ({'shortened' if short else 'whole'}): {ran} runs, {refused} refused")
+    assert not bad, "\n".join(bad)
+
+
+@pytest.mark.parametrize("short", [False, True], ids=["whole", "shortened"])
+def test_cross_tags_host(short: bool, cases, tmp_path):
+    """The same on the host under AddressSanitizer (every C path; no kernel
+    there reads the records): no sanitizer report, refused or bit-exact."""
+    import cbuild
+
+    bad = []
+    for k, case in enumerate(cases):
+        folder = tmp_path / f"h{k}"
+        check = write_cross(k, case, folder, short, host=True)
+        exe = cbuild.program([check], folder / "xtag", includes=(folder,))
+        env = cbuild.sanitizer_env()
+        proc = subprocess.run([str(exe)], capture_output=True, text=True, env=env)
+        if "nnom-xtag-suite" not in proc.stdout or "Sanitizer" in proc.stderr:
+            bad.append(f"tamper_{k}: {proc.stdout[-300:]}{proc.stderr[-1500:]}")
+            continue
+        results = cross_results(proc.stdout)
+        bad += cross_bad(k, case, short, results)
+        for m, r in results.items():
+            if r["s0"] == 0 and r["mismatches"]:
+                n = r["mismatches"]
+                bad.append(f"tamper_{k} mutation {m}: ran on the host, {n} bytes differ")
+    assert not bad, "\n".join(bad)

@@ -73,7 +73,8 @@ def tiny_takes(attrs: dict, cout: int, kernel, in_hw, out_hw, act_min: int, act_
         return False
     entries = (out_hw[axis] - 1) * s + k + 1
     most = LONG_TAPS if out_hw[other] == 1 else MAX_TAPS
-    return 3 <= k <= most and s in (1, 2) and 0 <= pad < entries and entries <= LINE
+    least = 2 if cout < 4 else 3  # two taps: one to three channels (tiny_of())
+    return least <= k <= most and s in (1, 2) and 0 <= pad < entries and entries <= LINE
 
 
 def dw2_asks(attrs: dict, cout: int, kernel, in_hw, out_hw) -> bool:

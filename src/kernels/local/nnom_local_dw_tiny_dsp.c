@@ -914,6 +914,8 @@ NNOM_INLINE void tiny_body(const tiny_job_t *jb, const int32_t NP, const int32_t
 
 #define TINY_FN(NP, S)                                                                           \
     static NNOM_NOINLINE void tiny_##NP##_s##S(const tiny_job_t *j) { tiny_body(j, NP, S); }
+TINY_FN(1, 1) /* two taps (one to three channels only: tiny_of()) */
+TINY_FN(1, 2)
 TINY_FN(2, 1)
 TINY_FN(2, 2)
 
@@ -948,13 +950,15 @@ NNOM_INLINE void tiny_cbody(const tiny_cjob_t *cj, const int32_t NP, const int32
 typedef void (*tiny_cfn)(const tiny_cjob_t *);
 #define TINY_CFN(NP, S)                                                                          \
     static NNOM_NOINLINE void tiny_c##NP##_s##S(const tiny_cjob_t *j) { tiny_cbody(j, NP, S); }
+TINY_CFN(1, 1)
+TINY_CFN(1, 2)
 TINY_CFN(2, 1)
 TINY_CFN(2, 2)
 TINY_CFN(3, 2)
-/* by stride and pairs of taps (2 to 5; NULL: a call of the line's
+/* by stride and pairs of taps (1 to 5; NULL: a call of the line's
  * function per column) */
-static const tiny_cfn tiny_cfns[2][4] = {{tiny_c2_s1, NULL, NULL, NULL},
-                                         {tiny_c2_s2, tiny_c3_s2, NULL, NULL}};
+static const tiny_cfn tiny_cfns[2][5] = {{tiny_c1_s1, tiny_c2_s1, NULL, NULL, NULL},
+                                         {tiny_c1_s2, tiny_c2_s2, tiny_c3_s2, NULL, NULL}};
 
 /* Six to eight pairs (11 to 16 taps) on one line: the same loop with
  * each weight pair loaded where it is used (too many for registers). */
@@ -997,14 +1001,15 @@ TINY_LONG(7, 2)
 TINY_LONG(8, 2)
 
 /* by stride and pairs of taps */
-static const tiny_fn tiny_fns[2][TINY_LONG_TAPS / 2 - 1] = {
-    {tiny_2_s1, nnom_dw_tiny3_s1, nnom_dw_tiny4_s1, nnom_dw_tiny5_s1, tiny_6_s1, tiny_7_s1,
-     tiny_8_s1},
-    {tiny_2_s2, nnom_dw_tiny3_s2, nnom_dw_tiny4_s2, nnom_dw_tiny5_s2, tiny_6_s2, tiny_7_s2, tiny_8_s2}};
+static const tiny_fn tiny_fns[2][TINY_LONG_TAPS / 2] = {
+    {tiny_1_s1, tiny_2_s1, nnom_dw_tiny3_s1, nnom_dw_tiny4_s1, nnom_dw_tiny5_s1, tiny_6_s1,
+     tiny_7_s1, tiny_8_s1},
+    {tiny_1_s2, tiny_2_s2, nnom_dw_tiny3_s2, nnom_dw_tiny4_s2, nnom_dw_tiny5_s2, tiny_6_s2,
+     tiny_7_s2, tiny_8_s2}};
 /* the same loops for a line's channels in one call (three to five pairs) */
-static const tiny_mfn tiny_mfns[2][TINY_LONG_TAPS / 2 - 1] = {
-    {NULL, nnom_dw_tiny3_s1m, nnom_dw_tiny4_s1m, nnom_dw_tiny5_s1m, NULL, NULL, NULL},
-    {NULL, nnom_dw_tiny3_s2m, nnom_dw_tiny4_s2m, nnom_dw_tiny5_s2m, NULL, NULL, NULL}};
+static const tiny_mfn tiny_mfns[2][TINY_LONG_TAPS / 2] = {
+    {NULL, NULL, nnom_dw_tiny3_s1m, nnom_dw_tiny4_s1m, nnom_dw_tiny5_s1m, NULL, NULL, NULL},
+    {NULL, NULL, nnom_dw_tiny3_s2m, nnom_dw_tiny4_s2m, nnom_dw_tiny5_s2m, NULL, NULL, NULL}};
 
 /* n outputs of a line (s entries apart; out os bytes apart) */
 NNOM_INLINE void tiny_run(tiny_fn fn, const int16_t *x, int8_t *out, int32_t n, int32_t s,
@@ -1060,7 +1065,10 @@ NNOM_INLINE int tiny_of(const nnom_conv_args_t *a, tiny_t *t, int whole, const i
     /* more than TINY_MAX_TAPS taps on one line only (more lines: the flat
      * path's bands cost less) */
     const int32_t most = t->lines == 1 ? TINY_LONG_TAPS : TINY_MAX_TAPS;
-    return t->k >= 3 && t->k <= most && t->pad >= 0 && (t->s == 1 || t->s == 2) &&
+    /* two taps on one to three channels: one pair an output (else the
+     * flat path's set-up, ~500 to 2,000 a run, or the pixel walk) */
+    const int32_t least = whole && c < 4 ? 2 : 3;
+    return t->k >= least && t->k <= most && t->pad >= 0 && (t->s == 1 || t->s == 2) &&
            entries <= TINY_LINE && t->pad < entries;
 }
 
@@ -1686,7 +1694,7 @@ static NNOM_NOINLINE void tiny_cols(const nnom_conv_args_t *a, const tiny_t *tp,
         for (int32_t i = t.pad + m; i < entries; i++)
             buf[k][i] = (int16_t)a->p.input_zp;
     }
-    const tiny_cfn cfn = tiny_cfns[t.s - 1][(t.k + 1) / 2 - 2];
+    const tiny_cfn cfn = tiny_cfns[t.s - 1][(t.k + 1) / 2 - 1];
     for (int32_t j0 = 0; j0 < cols; j0 += TINY_COLS) {
         /* the last chunk ends at the last column (cols >= TINY_COLS): its
          * first columns, done already, are copied but not run */
@@ -1966,8 +1974,8 @@ NNOM_INLINE int tiny_s8(const nnom_conv_args_t *a, const int KEPT)
     /* the loops by one table index: the pointer tests of a chain cost
      * the kept run ~20 instructions */
     const int32_t pairs = (t.k + 1) / 2, s2 = t.s - 1;
-    const tiny_fn fn = tiny_fns[s2][pairs - 2];
-    const tiny_mfn mfn = tiny_mfns[s2][pairs - 2];
+    const tiny_fn fn = tiny_fns[s2][pairs - 1];
+    const tiny_mfn mfn = tiny_mfns[s2][pairs - 1];
     const int32_t entries = tiny_entries(&t);
     if (c <= 2 && t.xs == c) {
         /* a line's channels in one call (three to five pairs; one
@@ -2156,7 +2164,7 @@ static NNOM_NOINLINE void tiny_line56(const nnom_conv_args_t *a, const tiny_t *t
          * (4,1) s1 27x1x6 same against tiny_chans56) */
         int8_t *o = a->output;
         const int32_t n = t->n, s = t->s, os = t->os;
-        const tiny_fn fn = tiny_fns[s - 1][(t->k + 1) / 2 - 2];
+        const tiny_fn fn = tiny_fns[s - 1][(t->k + 1) / 2 - 1];
         for (int32_t k = 0; k < nc; k++)
             tiny_run(fn, buf[k], o + k, n, s, os, &r[k]);
     }
@@ -2173,7 +2181,7 @@ int nnom_dw_tiny_tag_asks(const nnom_conv_args_t *a)
         !nnom_dw_tiny_holds(a) || !tiny_of(a, &t, 1, 0) || t.lines != 1 || t.xs != c)
         return 0;
     const int32_t pairs = (t.k + 1) / 2, s2 = t.s - 1;
-    const int has_m = tiny_mfns[s2][pairs - 2] != NULL;
+    const int has_m = tiny_mfns[s2][pairs - 1] != NULL;
     int32_t course = TINY_C_CHANS; /* tiny_s8()'s course for these layers */
     if (c <= 2)
         course = has_m && (c == 2 || (pairs == 4 && s2 == 0)) ? TINY_C_PAIRS_M : TINY_C_PAIRS;
@@ -2195,14 +2203,14 @@ NNOM_INLINE void tiny_tag_run(const nnom_conv_args_t *a, const int32_t *h)
     const tiny_t *t = (const tiny_t *)(const void *)(h + 1);
     const tiny_ch_t *r = (const tiny_ch_t *)(const void *)(h + TINY_HEAD_WORDS);
     const int32_t pairs = (t->k + 1) / 2, s2 = t->s - 1, entries = h[11];
-    const tiny_mfn mfn = tiny_mfns[s2][pairs - 2];
+    const tiny_mfn mfn = tiny_mfns[s2][pairs - 1];
     switch (h[0]) {
     case TINY_C_PAIRS_M: tiny_line_pairs_m(a, t, r, mfn, entries); break;
-    case TINY_C_PAIRS: tiny_pairs(a, t, r, tiny_fns[s2][pairs - 2], entries); break;
+    case TINY_C_PAIRS: tiny_pairs(a, t, r, tiny_fns[s2][pairs - 1], entries); break;
     case TINY_C_56: tiny_line56(a, t, r, mfn); break;
     case TINY_C_L3: tiny_line3(a, t, r, entries, mfn); break;
     case TINY_C_L7: tiny_line7(a, t, r, entries, mfn); break;
-    default: tiny_chans(a, t, r, tiny_fns[s2][pairs - 2], entries, 0); break;
+    default: tiny_chans(a, t, r, tiny_fns[s2][pairs - 1], entries, 0); break;
     }
 }
 void nnom_dw_tiny_tag_run(const nnom_conv_args_t *a)
@@ -2234,7 +2242,7 @@ int nnom_dw_tiny_rest(const nnom_conv_args_t *a, int32_t from)
     for (int32_t ch = from; ch < c; ch++)
         if (!tiny_records(a, ch, t.k, &own[ch - from]))
             return 0;
-    tiny_chans(a, &t, own, tiny_fns[t.s - 1][(t.k + 1) / 2 - 2], tiny_entries(&t), from);
+    tiny_chans(a, &t, own, tiny_fns[t.s - 1][(t.k + 1) / 2 - 1], tiny_entries(&t), from);
     return 1;
 }
 

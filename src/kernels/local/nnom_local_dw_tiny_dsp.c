@@ -2085,7 +2085,7 @@ int nnom_dw_tiny_run(const nnom_conv_args_t *a)
  * entries: the asks compare it, the kept run reads it in place */
 #define TINY_T_WORDS ((int32_t)(sizeof(tiny_t) / sizeof(int32_t)))
 typedef char nnom_tiny_head_holds_tiny_t[TINY_HEAD_WORDS == 2 + TINY_T_WORDS ? 1 : -1];
-enum { TINY_C_PAIRS_M, TINY_C_PAIRS, TINY_C_56, TINY_C_L3, TINY_C_L7, TINY_C_CHANS };
+enum { TINY_C_PAIRS_M, TINY_C_PAIRS, TINY_C_56, TINY_C_L3, TINY_C_L7, TINY_C_CHANS, TINY_C_TWO };
 
 /* The head's entries, the word after its tiny_t: tiny_line56 reads it
  * through t and its loop function from t's k and s (four arguments, in
@@ -2170,6 +2170,70 @@ static NNOM_NOINLINE void tiny_line56(const nnom_conv_args_t *a, const tiny_t *t
     }
 }
 
+/* (x0, x1) as halfwords: PKHBT (GCC wrote UXTH and ORR) */
+NNOM_INLINE uint32_t tiny_pk(int32_t x0, int32_t x1)
+{
+    uint32_t v;
+    __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(v) : "r"(x0), "r"(x1));
+    return v;
+}
+/* Two taps on one line (TINY_C_TWO: no padding before it, at most the
+ * last output's second tap past it): each output's two input bytes
+ * straight from the input, no int16 copy (tiny_pairs' copy and set-up
+ * cost (2,1) s1 49x1x1 same ~260 of ~1,000). m outputs inside, then last
+ * (0 or 1) against the zero point zp; C channels, stride S. */
+/* ssat8(SMMLAR(SMLAD(v, w, bias), mult, ra) >> e) */
+#define TINY_TWO_OUT(v) ((int8_t)tiny_rq(__smlad((int32_t)(v), w, bias), mult, ra, e))
+NNOM_INLINE void tiny_two_ch(const int8_t *p, int8_t *o, int32_t m, int32_t last,
+                             const tiny_ch_t *r, int32_t zp, const int32_t C, const int32_t S)
+{
+    const int32_t w = r->w[0], bias = r->q.bias, mult = r->q.mult, ra = r->q.ra, e = r->q.e;
+    /* (stride 1: the last pass's second tap is the next's first; every
+     * byte read is one an output reads) */
+    int32_t x0 = S == 1 ? p[0] : 0;
+    for (; m >= 2; m -= 2, o += 2 * C, p += 2 * S * C) {
+        const int32_t a = S == 1 ? x0 : p[0], x1 = p[C];
+        const int32_t y0 = S == 1 ? x1 : p[2 * C], y1 = p[(S + 1) * C];
+        o[0] = TINY_TWO_OUT(tiny_pk(a, x1));
+        o[C] = TINY_TWO_OUT(tiny_pk(y0, y1));
+        x0 = y1;
+    }
+    if (m) {
+        const int32_t x1 = p[C];
+        o[0] = TINY_TWO_OUT(tiny_pk(S == 1 ? x0 : p[0], x1));
+        o += C;
+        p += S * C;
+        x0 = x1;
+    }
+    if (last)
+        o[0] = TINY_TWO_OUT(tiny_pk(S == 1 ? x0 : p[0], zp));
+}
+#undef TINY_TWO_OUT
+/* 1 where t's line takes TINY_C_TWO (k 2, no padding before, every
+ * output's first tap inside) */
+NNOM_INLINE int tiny_two_takes(const tiny_t *t)
+{
+    return t->k == 2 && t->pad == 0 && (t->n - 1) * t->s + 1 <= t->in;
+}
+static NNOM_NOINLINE void tiny_line_two(const nnom_conv_args_t *a, const tiny_t *t,
+                                        const tiny_ch_t *r)
+{
+    const int32_t c = a->out.c, n = t->n, zp = a->p.input_zp;
+    const int32_t last = (n - 1) * t->s + 1 == t->in, m = n - last;
+    const int8_t *x = a->input;
+    int8_t *o = a->output;
+    for (int32_t ch = 0; ch < c; ch++, x++, o++) {
+        switch (c * 2 + t->s - 3) { /* (channels, stride) as constants */
+        case 0: tiny_two_ch(x, o, m, last, &r[ch], zp, 1, 1); break;
+        case 1: tiny_two_ch(x, o, m, last, &r[ch], zp, 1, 2); break;
+        case 2: tiny_two_ch(x, o, m, last, &r[ch], zp, 2, 1); break;
+        case 3: tiny_two_ch(x, o, m, last, &r[ch], zp, 2, 2); break;
+        case 4: tiny_two_ch(x, o, m, last, &r[ch], zp, 3, 1); break;
+        default: tiny_two_ch(x, o, m, last, &r[ch], zp, 3, 2); break;
+        }
+    }
+}
+
 int nnom_dw_tiny_tag_asks(const nnom_conv_args_t *a)
 {
     tiny_t t;
@@ -2189,6 +2253,8 @@ int nnom_dw_tiny_tag_asks(const nnom_conv_args_t *a)
         course = TINY_C_56;
     else if (has_m) /* (three or seven channels) */
         course = c == 3 ? TINY_C_L3 : TINY_C_L7;
+    if (tiny_two_takes(&t)) /* (one to three channels: tiny_of()) */
+        course = TINY_C_TWO;
     const int32_t *h = a->records + 1, *g = (const int32_t *)(const void *)&t;
     uint32_t diff = (uint32_t)(h[0] ^ course) | (uint32_t)(h[11] ^ tiny_entries(&t));
     for (int32_t i = 0; i < TINY_T_WORDS; i++)
@@ -2210,6 +2276,7 @@ NNOM_INLINE void tiny_tag_run(const nnom_conv_args_t *a, const int32_t *h)
     case TINY_C_56: tiny_line56(a, t, r, mfn); break;
     case TINY_C_L3: tiny_line3(a, t, r, entries, mfn); break;
     case TINY_C_L7: tiny_line7(a, t, r, entries, mfn); break;
+    case TINY_C_TWO: tiny_line_two(a, t, r); break;
     default: tiny_chans(a, t, r, tiny_fns[s2][pairs - 1], entries, 0); break;
     }
 }

@@ -1929,7 +1929,9 @@ int nnom_dw_tiny_holds(const nnom_conv_args_t *a)
     if (a->p.output_zp != -128 || a->p.act_min > -128 || a->p.act_max < 127 ||
         !tiny_of(a, &t, 1, 0))
         return 0;
-    if (a->records != NULL && a->records[0] == TINY_TAG)
+    /* (tag 29's channels are tag 5's, after its head: their words reach
+     * only the loops' arithmetic, as tag 5's) */
+    if (a->records != NULL && (a->records[0] == TINY_TAG || a->records[0] == NNOM_DWTINY_TAG))
         return 1;
     tiny_ch_t own; /* (built again by the run: layers without the records only) */
     for (int32_t ch = 0; ch < a->out.c; ch++)

@@ -1,8 +1,8 @@
 /*
  * nnom_local_dw_tiny_dsp.c - depthwise layers of one to seven channels
- * (not four) whose window is one row or one column of 3 to 10 taps,
- * multiplier 1, no dilation along the taps (-O2 on cores with
- * NNOM_LOCAL_MAC_ASM). Layers of a few hundred MACs: the paths of four
+ * (not four) whose window is one row or one column of 3 to 10 taps (2 on
+ * one to three channels), multiplier 1, no dilation along the taps (-O2
+ * on cores with NNOM_LOCAL_MAC_ASM). Layers of a few hundred MACs: the paths of four
  * lanes (flat, group) pad such channels to four lanes, build their records
  * per call and spend more on set-up than on the products.
  *

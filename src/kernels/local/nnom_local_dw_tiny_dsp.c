@@ -1066,8 +1066,10 @@ NNOM_INLINE int tiny_of(const nnom_conv_args_t *a, tiny_t *t, int whole, const i
      * path's bands cost less) */
     const int32_t most = t->lines == 1 ? TINY_LONG_TAPS : TINY_MAX_TAPS;
     /* two taps on one to three channels: one pair an output (else the
-     * flat path's set-up, ~500 to 2,000 a run, or the pixel walk) */
-    const int32_t least = whole && c < 4 ? 2 : 3;
+     * flat path's set-up, ~500 to 2,000 a run, or the pixel walk); not on
+     * one output pixel (their own records' set-up: (2,1) s1 1x1x3 same
+     * 719 -> 760) */
+    const int32_t least = whole && c < 4 && t->n * t->lines > 1 ? 2 : 3;
     return t->k >= least && t->k <= most && t->pad >= 0 && (t->s == 1 || t->s == 2) &&
            entries <= TINY_LINE && t->pad < entries;
 }

@@ -1327,7 +1327,7 @@ layer_family("tiny8_", 211_000, TINY8_CASES)
 # "huge": |bias| near 2^30), the records built by the kernel (0, 5). Then
 # layers that must take other paths: no activation (output zero point not
 # -128), a channel beyond the fast requantisation, four and five channels,
-# a line longer than TINY_LINE entries. Fields as dw_layer_case_model's.
+# a line longer than TINY_LINE entries, one output pixel. Fields as dw_layer_case_model's.
 FLAT2_CASES = [
     ((49, 1, 1), (2, 1), 1, "same", "relu", None),
     ((49, 1, 3), (2, 1), 1, "same", "relu", None),
@@ -1349,6 +1349,7 @@ FLAT2_CASES = [
     ((49, 1, 4), (2, 1), 1, "same", "relu", None),  # four channels
     ((49, 1, 5), (2, 1), 1, "same", "relu", None),  # five: two taps not here
     ((130, 1, 1), (2, 1), 1, "same", "relu", None),  # 131 entries > TINY_LINE
+    ((1, 1, 3), (2, 1), 1, "same", "relu", None),  # one output pixel
 ]
 
 layer_family("flat2_", 221_000, FLAT2_CASES, without_records=(0, 5))

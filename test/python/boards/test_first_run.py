@@ -2,7 +2,7 @@
 
 Where the converter's records name a layer's path (a two-tap plan, the
 one-row loop's tags 9 and 35, the three-tap tags 13-25, the tiny loops'
-tags 5 and 29, dwrect's plane tag 27, one output's tag 31), the records'
+tags 5 and 29 (two taps among them), dwrect's plane tag 27, one output's tag 31), the records'
 checks against the layer run once, at model build
 (nnom_local_dwconv_s8_step): on the emulated Cortex-M4 (-O2, local
 backend) the first run of such a layer costs what the second does (asked
@@ -58,6 +58,8 @@ CASES = [
     ("1,3,1,2,12,3,valid", (33,), "tag 33: DW_TINY3's job along w, three channels"),
     ("3,1,1,3,1,8,valid", (31,), "tag 31: one output of three taps"),
     ("1,4,1,1,4,12,valid", (31,), "tag 31: one output of four taps"),
+    ("2,1,1,49,1,3,same", (29,), "tag 29: two taps straight from the input"),
+    ("2,1,1,49,3,1,same", (5,), "tag 5: two taps on three columns"),
 ]
 
 

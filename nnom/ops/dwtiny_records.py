@@ -38,9 +38,9 @@ FAR = LONG_TAPS // 2 - PAIRS
 S2_MAX_TAPS = 7  # TINY_S2_MAX_TAPS
 LINE = 128  # TINY_LINE
 # tag 29: TAG's records after a head of 12 words that names the course
-# (TINY_C_* in C: pairs_m, pairs, chans56, line3, line7, chans)
+# (TINY_C_* in C: pairs_m, pairs, chans56, line3, line7, chans, two)
 HEAD_TAG = 29
-COURSE_PAIRS_M, COURSE_PAIRS, COURSE_56, COURSE_L3, COURSE_L7, COURSE_CHANS = range(6)
+COURSE_PAIRS_M, COURSE_PAIRS, COURSE_56, COURSE_L3, COURSE_L7, COURSE_CHANS, COURSE_TWO = range(7)
 # tag 33: nnom_dw3c1r_s8's head (NNOM_DW3C1_HEAD words after the flag)
 DW3C1_TAG = 33
 
@@ -80,7 +80,8 @@ def tiny_takes(attrs: dict, cout: int, kernel, in_hw, out_hw, act_min: int, act_
         return False
     entries = (out_hw[axis] - 1) * s + k + 1
     most = LONG_TAPS if out_hw[other] == 1 else MAX_TAPS
-    return 3 <= k <= most and s in (1, 2) and 0 <= pad < entries and entries <= LINE
+    least = 2 if cout < 4 else 3  # two taps: one to three channels (tiny_of())
+    return least <= k <= most and s in (1, 2) and 0 <= pad < entries and entries <= LINE
 
 
 def dw2_asks(attrs: dict, cout: int, kernel, in_hw, out_hw) -> bool:
@@ -126,6 +127,8 @@ def course_head(attrs: dict, c: int, kernel, in_hw, out_hw) -> list[int] | None:
         course = COURSE_L3 if c == 3 else COURSE_L7
     else:
         course = COURSE_CHANS
+    if k == 2 and t[2] == 0 and (n - 1) * s + 1 <= t[3]:
+        course = COURSE_TWO  # straight from the input bytes (tiny_two_takes())
     return [course, *t, (n - 1) * s + k + (k & 1)]
 
 

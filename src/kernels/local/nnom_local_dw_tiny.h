@@ -1,7 +1,8 @@
 /*
  * nnom_local_dw_tiny.h - depthwise layers of one row of 3 to 10 taps with
- * one to seven channels (not four), strides 1 and 2 (nnom_local_dw_tiny_dsp.c, -O2 on cores
- * with NNOM_LOCAL_MAC_ASM).
+ * one to seven channels (not four), or of 2 taps with one to three,
+ * strides 1 and 2 (nnom_local_dw_tiny_dsp.c, -O2 on cores with
+ * NNOM_LOCAL_MAC_ASM).
  */
 #ifndef NNOM_LOCAL_DW_TINY_H
 #define NNOM_LOCAL_DW_TINY_H

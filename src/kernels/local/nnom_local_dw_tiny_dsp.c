@@ -1,8 +1,8 @@
 /*
  * nnom_local_dw_tiny_dsp.c - depthwise layers of one to seven channels
- * (not four) whose window is one row or one column of 3 to 10 taps,
- * multiplier 1, no dilation along the taps (-O2 on cores with
- * NNOM_LOCAL_MAC_ASM). Layers of a few hundred MACs: the paths of four
+ * (not four) whose window is one row or one column of 3 to 10 taps (2 on
+ * one to three channels), multiplier 1, no dilation along the taps (-O2
+ * on cores with NNOM_LOCAL_MAC_ASM). Layers of a few hundred MACs: the paths of four
  * lanes (flat, group) pad such channels to four lanes, build their records
  * per call and spend more on set-up than on the products.
  *
@@ -914,6 +914,8 @@ NNOM_INLINE void tiny_body(const tiny_job_t *jb, const int32_t NP, const int32_t
 
 #define TINY_FN(NP, S)                                                                           \
     static NNOM_NOINLINE void tiny_##NP##_s##S(const tiny_job_t *j) { tiny_body(j, NP, S); }
+TINY_FN(1, 1) /* two taps (one to three channels only: tiny_of()) */
+TINY_FN(1, 2)
 TINY_FN(2, 1)
 TINY_FN(2, 2)
 
@@ -948,13 +950,15 @@ NNOM_INLINE void tiny_cbody(const tiny_cjob_t *cj, const int32_t NP, const int32
 typedef void (*tiny_cfn)(const tiny_cjob_t *);
 #define TINY_CFN(NP, S)                                                                          \
     static NNOM_NOINLINE void tiny_c##NP##_s##S(const tiny_cjob_t *j) { tiny_cbody(j, NP, S); }
+TINY_CFN(1, 1)
+TINY_CFN(1, 2)
 TINY_CFN(2, 1)
 TINY_CFN(2, 2)
 TINY_CFN(3, 2)
-/* by stride and pairs of taps (2 to 5; NULL: a call of the line's
+/* by stride and pairs of taps (1 to 5; NULL: a call of the line's
  * function per column) */
-static const tiny_cfn tiny_cfns[2][4] = {{tiny_c2_s1, NULL, NULL, NULL},
-                                         {tiny_c2_s2, tiny_c3_s2, NULL, NULL}};
+static const tiny_cfn tiny_cfns[2][5] = {{tiny_c1_s1, tiny_c2_s1, NULL, NULL, NULL},
+                                         {tiny_c1_s2, tiny_c2_s2, tiny_c3_s2, NULL, NULL}};
 
 /* Six to eight pairs (11 to 16 taps) on one line: the same loop with
  * each weight pair loaded where it is used (too many for registers). */
@@ -997,14 +1001,15 @@ TINY_LONG(7, 2)
 TINY_LONG(8, 2)
 
 /* by stride and pairs of taps */
-static const tiny_fn tiny_fns[2][TINY_LONG_TAPS / 2 - 1] = {
-    {tiny_2_s1, nnom_dw_tiny3_s1, nnom_dw_tiny4_s1, nnom_dw_tiny5_s1, tiny_6_s1, tiny_7_s1,
-     tiny_8_s1},
-    {tiny_2_s2, nnom_dw_tiny3_s2, nnom_dw_tiny4_s2, nnom_dw_tiny5_s2, tiny_6_s2, tiny_7_s2, tiny_8_s2}};
+static const tiny_fn tiny_fns[2][TINY_LONG_TAPS / 2] = {
+    {tiny_1_s1, tiny_2_s1, nnom_dw_tiny3_s1, nnom_dw_tiny4_s1, nnom_dw_tiny5_s1, tiny_6_s1,
+     tiny_7_s1, tiny_8_s1},
+    {tiny_1_s2, tiny_2_s2, nnom_dw_tiny3_s2, nnom_dw_tiny4_s2, nnom_dw_tiny5_s2, tiny_6_s2,
+     tiny_7_s2, tiny_8_s2}};
 /* the same loops for a line's channels in one call (three to five pairs) */
-static const tiny_mfn tiny_mfns[2][TINY_LONG_TAPS / 2 - 1] = {
-    {NULL, nnom_dw_tiny3_s1m, nnom_dw_tiny4_s1m, nnom_dw_tiny5_s1m, NULL, NULL, NULL},
-    {NULL, nnom_dw_tiny3_s2m, nnom_dw_tiny4_s2m, nnom_dw_tiny5_s2m, NULL, NULL, NULL}};
+static const tiny_mfn tiny_mfns[2][TINY_LONG_TAPS / 2] = {
+    {NULL, NULL, nnom_dw_tiny3_s1m, nnom_dw_tiny4_s1m, nnom_dw_tiny5_s1m, NULL, NULL, NULL},
+    {NULL, NULL, nnom_dw_tiny3_s2m, nnom_dw_tiny4_s2m, nnom_dw_tiny5_s2m, NULL, NULL, NULL}};
 
 /* n outputs of a line (s entries apart; out os bytes apart) */
 NNOM_INLINE void tiny_run(tiny_fn fn, const int16_t *x, int8_t *out, int32_t n, int32_t s,
@@ -1060,7 +1065,12 @@ NNOM_INLINE int tiny_of(const nnom_conv_args_t *a, tiny_t *t, int whole, const i
     /* more than TINY_MAX_TAPS taps on one line only (more lines: the flat
      * path's bands cost less) */
     const int32_t most = t->lines == 1 ? TINY_LONG_TAPS : TINY_MAX_TAPS;
-    return t->k >= 3 && t->k <= most && t->pad >= 0 && (t->s == 1 || t->s == 2) &&
+    /* two taps on one to three channels: one pair an output (else the
+     * flat path's set-up, ~500 to 2,000 a run, or the pixel walk); not on
+     * one output pixel (their own records' set-up: (2,1) s1 1x1x3 same
+     * 719 -> 760) */
+    const int32_t least = whole && c < 4 && t->n * t->lines > 1 ? 2 : 3;
+    return t->k >= least && t->k <= most && t->pad >= 0 && (t->s == 1 || t->s == 2) &&
            entries <= TINY_LINE && t->pad < entries;
 }
 
@@ -1686,7 +1696,7 @@ static NNOM_NOINLINE void tiny_cols(const nnom_conv_args_t *a, const tiny_t *tp,
         for (int32_t i = t.pad + m; i < entries; i++)
             buf[k][i] = (int16_t)a->p.input_zp;
     }
-    const tiny_cfn cfn = tiny_cfns[t.s - 1][(t.k + 1) / 2 - 2];
+    const tiny_cfn cfn = tiny_cfns[t.s - 1][(t.k + 1) / 2 - 1];
     for (int32_t j0 = 0; j0 < cols; j0 += TINY_COLS) {
         /* the last chunk ends at the last column (cols >= TINY_COLS): its
          * first columns, done already, are copied but not run */
@@ -1921,7 +1931,9 @@ int nnom_dw_tiny_holds(const nnom_conv_args_t *a)
     if (a->p.output_zp != -128 || a->p.act_min > -128 || a->p.act_max < 127 ||
         !tiny_of(a, &t, 1, 0))
         return 0;
-    if (a->records != NULL && a->records[0] == TINY_TAG)
+    /* (tag 29's channels are tag 5's, after its head: their words reach
+     * only the loops' arithmetic, as tag 5's) */
+    if (a->records != NULL && (a->records[0] == TINY_TAG || a->records[0] == NNOM_DWTINY_TAG))
         return 1;
     tiny_ch_t own; /* (built again by the run: layers without the records only) */
     for (int32_t ch = 0; ch < a->out.c; ch++)
@@ -1966,8 +1978,8 @@ NNOM_INLINE int tiny_s8(const nnom_conv_args_t *a, const int KEPT)
     /* the loops by one table index: the pointer tests of a chain cost
      * the kept run ~20 instructions */
     const int32_t pairs = (t.k + 1) / 2, s2 = t.s - 1;
-    const tiny_fn fn = tiny_fns[s2][pairs - 2];
-    const tiny_mfn mfn = tiny_mfns[s2][pairs - 2];
+    const tiny_fn fn = tiny_fns[s2][pairs - 1];
+    const tiny_mfn mfn = tiny_mfns[s2][pairs - 1];
     const int32_t entries = tiny_entries(&t);
     if (c <= 2 && t.xs == c) {
         /* a line's channels in one call (three to five pairs; one
@@ -2077,7 +2089,7 @@ int nnom_dw_tiny_run(const nnom_conv_args_t *a)
  * entries: the asks compare it, the kept run reads it in place */
 #define TINY_T_WORDS ((int32_t)(sizeof(tiny_t) / sizeof(int32_t)))
 typedef char nnom_tiny_head_holds_tiny_t[TINY_HEAD_WORDS == 2 + TINY_T_WORDS ? 1 : -1];
-enum { TINY_C_PAIRS_M, TINY_C_PAIRS, TINY_C_56, TINY_C_L3, TINY_C_L7, TINY_C_CHANS };
+enum { TINY_C_PAIRS_M, TINY_C_PAIRS, TINY_C_56, TINY_C_L3, TINY_C_L7, TINY_C_CHANS, TINY_C_TWO };
 
 /* The head's entries, the word after its tiny_t: tiny_line56 reads it
  * through t and its loop function from t's k and s (four arguments, in
@@ -2156,9 +2168,73 @@ static NNOM_NOINLINE void tiny_line56(const nnom_conv_args_t *a, const tiny_t *t
          * (4,1) s1 27x1x6 same against tiny_chans56) */
         int8_t *o = a->output;
         const int32_t n = t->n, s = t->s, os = t->os;
-        const tiny_fn fn = tiny_fns[s - 1][(t->k + 1) / 2 - 2];
+        const tiny_fn fn = tiny_fns[s - 1][(t->k + 1) / 2 - 1];
         for (int32_t k = 0; k < nc; k++)
             tiny_run(fn, buf[k], o + k, n, s, os, &r[k]);
+    }
+}
+
+/* (x0, x1) as halfwords: PKHBT (GCC wrote UXTH and ORR) */
+NNOM_INLINE uint32_t tiny_pk(int32_t x0, int32_t x1)
+{
+    uint32_t v;
+    __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(v) : "r"(x0), "r"(x1));
+    return v;
+}
+/* Two taps on one line (TINY_C_TWO: no padding before it, at most the
+ * last output's second tap past it): each output's two input bytes
+ * straight from the input, no int16 copy (tiny_pairs' copy and set-up
+ * cost (2,1) s1 49x1x1 same ~260 of ~1,000). m outputs inside, then last
+ * (0 or 1) against the zero point zp; C channels, stride S. */
+/* ssat8(SMMLAR(SMLAD(v, w, bias), mult, ra) >> e) */
+#define TINY_TWO_OUT(v) ((int8_t)tiny_rq(__smlad((int32_t)(v), w, bias), mult, ra, e))
+NNOM_INLINE void tiny_two_ch(const int8_t *p, int8_t *o, int32_t m, int32_t last,
+                             const tiny_ch_t *r, int32_t zp, const int32_t C, const int32_t S)
+{
+    const int32_t w = r->w[0], bias = r->q.bias, mult = r->q.mult, ra = r->q.ra, e = r->q.e;
+    /* (stride 1: the last pass's second tap is the next's first; every
+     * byte read is one an output reads) */
+    int32_t x0 = S == 1 ? p[0] : 0;
+    for (; m >= 2; m -= 2, o += 2 * C, p += 2 * S * C) {
+        const int32_t a = S == 1 ? x0 : p[0], x1 = p[C];
+        const int32_t y0 = S == 1 ? x1 : p[2 * C], y1 = p[(S + 1) * C];
+        o[0] = TINY_TWO_OUT(tiny_pk(a, x1));
+        o[C] = TINY_TWO_OUT(tiny_pk(y0, y1));
+        x0 = y1;
+    }
+    if (m) {
+        const int32_t x1 = p[C];
+        o[0] = TINY_TWO_OUT(tiny_pk(S == 1 ? x0 : p[0], x1));
+        o += C;
+        p += S * C;
+        x0 = x1;
+    }
+    if (last)
+        o[0] = TINY_TWO_OUT(tiny_pk(S == 1 ? x0 : p[0], zp));
+}
+#undef TINY_TWO_OUT
+/* 1 where t's line takes TINY_C_TWO (k 2, no padding before, every
+ * output's first tap inside) */
+NNOM_INLINE int tiny_two_takes(const tiny_t *t)
+{
+    return t->k == 2 && t->pad == 0 && (t->n - 1) * t->s + 1 <= t->in;
+}
+static NNOM_NOINLINE void tiny_line_two(const nnom_conv_args_t *a, const tiny_t *t,
+                                        const tiny_ch_t *r)
+{
+    const int32_t c = a->out.c, n = t->n, zp = a->p.input_zp;
+    const int32_t last = (n - 1) * t->s + 1 == t->in, m = n - last;
+    const int8_t *x = a->input;
+    int8_t *o = a->output;
+    for (int32_t ch = 0; ch < c; ch++, x++, o++) {
+        switch (c * 2 + t->s - 3) { /* (channels, stride) as constants */
+        case 0: tiny_two_ch(x, o, m, last, &r[ch], zp, 1, 1); break;
+        case 1: tiny_two_ch(x, o, m, last, &r[ch], zp, 1, 2); break;
+        case 2: tiny_two_ch(x, o, m, last, &r[ch], zp, 2, 1); break;
+        case 3: tiny_two_ch(x, o, m, last, &r[ch], zp, 2, 2); break;
+        case 4: tiny_two_ch(x, o, m, last, &r[ch], zp, 3, 1); break;
+        default: tiny_two_ch(x, o, m, last, &r[ch], zp, 3, 2); break;
+        }
     }
 }
 
@@ -2173,7 +2249,7 @@ int nnom_dw_tiny_tag_asks(const nnom_conv_args_t *a)
         !nnom_dw_tiny_holds(a) || !tiny_of(a, &t, 1, 0) || t.lines != 1 || t.xs != c)
         return 0;
     const int32_t pairs = (t.k + 1) / 2, s2 = t.s - 1;
-    const int has_m = tiny_mfns[s2][pairs - 2] != NULL;
+    const int has_m = tiny_mfns[s2][pairs - 1] != NULL;
     int32_t course = TINY_C_CHANS; /* tiny_s8()'s course for these layers */
     if (c <= 2)
         course = has_m && (c == 2 || (pairs == 4 && s2 == 0)) ? TINY_C_PAIRS_M : TINY_C_PAIRS;
@@ -2181,6 +2257,8 @@ int nnom_dw_tiny_tag_asks(const nnom_conv_args_t *a)
         course = TINY_C_56;
     else if (has_m) /* (three or seven channels) */
         course = c == 3 ? TINY_C_L3 : TINY_C_L7;
+    if (tiny_two_takes(&t)) /* (one to three channels: tiny_of()) */
+        course = TINY_C_TWO;
     const int32_t *h = a->records + 1, *g = (const int32_t *)(const void *)&t;
     uint32_t diff = (uint32_t)(h[0] ^ course) | (uint32_t)(h[11] ^ tiny_entries(&t));
     for (int32_t i = 0; i < TINY_T_WORDS; i++)
@@ -2195,14 +2273,15 @@ NNOM_INLINE void tiny_tag_run(const nnom_conv_args_t *a, const int32_t *h)
     const tiny_t *t = (const tiny_t *)(const void *)(h + 1);
     const tiny_ch_t *r = (const tiny_ch_t *)(const void *)(h + TINY_HEAD_WORDS);
     const int32_t pairs = (t->k + 1) / 2, s2 = t->s - 1, entries = h[11];
-    const tiny_mfn mfn = tiny_mfns[s2][pairs - 2];
+    const tiny_mfn mfn = tiny_mfns[s2][pairs - 1];
     switch (h[0]) {
     case TINY_C_PAIRS_M: tiny_line_pairs_m(a, t, r, mfn, entries); break;
-    case TINY_C_PAIRS: tiny_pairs(a, t, r, tiny_fns[s2][pairs - 2], entries); break;
+    case TINY_C_PAIRS: tiny_pairs(a, t, r, tiny_fns[s2][pairs - 1], entries); break;
     case TINY_C_56: tiny_line56(a, t, r, mfn); break;
     case TINY_C_L3: tiny_line3(a, t, r, entries, mfn); break;
     case TINY_C_L7: tiny_line7(a, t, r, entries, mfn); break;
-    default: tiny_chans(a, t, r, tiny_fns[s2][pairs - 2], entries, 0); break;
+    case TINY_C_TWO: tiny_line_two(a, t, r); break;
+    default: tiny_chans(a, t, r, tiny_fns[s2][pairs - 1], entries, 0); break;
     }
 }
 void nnom_dw_tiny_tag_run(const nnom_conv_args_t *a)
@@ -2234,7 +2313,7 @@ int nnom_dw_tiny_rest(const nnom_conv_args_t *a, int32_t from)
     for (int32_t ch = from; ch < c; ch++)
         if (!tiny_records(a, ch, t.k, &own[ch - from]))
             return 0;
-    tiny_chans(a, &t, own, tiny_fns[t.s - 1][(t.k + 1) / 2 - 2], tiny_entries(&t), from);
+    tiny_chans(a, &t, own, tiny_fns[t.s - 1][(t.k + 1) / 2 - 1], tiny_entries(&t), from);
     return 1;
 }
 

@@ -738,11 +738,25 @@ uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
     if (a->records == NULL || a->ch_mult != 1 || (nnom_dw2_asks(a) && !dw_two_tiny3(a)))
         return DW_FIRST;
     const int32_t taps = a->k.h * a->k.w, tag = a->records[0];
-    if (taps == 2) /* DW_PAIR: nnom_dwpair_try()'s plan */
-        return tag == NNOM_DWPAIR_PLAN &&
-                       nnom_dwpair_plan_holds(a, a->records + 1 + NNOM_DWPAIR_REC * a->in.c)
-                   ? DW_PAIR
+    if (taps == 2) { /* DW_PAIR: nnom_dwpair_try()'s plan */
+        if (tag == NNOM_DWPAIR_PLAN)
+            return nnom_dwpair_plan_holds(a, a->records + 1 + NNOM_DWPAIR_REC * a->in.c)
+                       ? DW_PAIR
+                       : DW_FIRST;
+        /* one to three channels on the tiny loops' records: DW_PAIR's
+         * dwpair_try() refuses them unasked (nnom_dw_odd_flat), DW_TINY
+         * is the walk's next step ((2,1) s1 6x1x1 same: the first run's
+         * walk and asks ~300) */
+        if (a->out.c >= 4 || a->in.c != a->out.c || !nnom_dw_odd_flat(a))
+            return DW_FIRST;
+        if (tag == NNOM_DWTINY_TAG)
+            return nnom_dw_tiny_tag_asks(a) ? DW_TINY_TAG : DW_FIRST;
+        /* (tag 5: the tiny loops' records on several lines) */
+        return tag == 5 && a->out.h * a->out.w != 1 && nnom_dw_tiny_asks(a) &&
+                       nnom_dw_tiny_holds(a)
+                   ? DW_TINY
                    : DW_FIRST;
+    }
     if (taps == 3) { /* DW_THREE: dw_three_path()'s tags that run once asked */
         if ((tag & 1) == 0) /* one line of 4-7 channels, else their tries might refuse */
             return nnom_dw3_line_b_asks(a) ? DW_THREE_L : DW_FIRST;

@@ -2,8 +2,8 @@
 
 Where the converter's records name a layer's path (a two-tap plan, the
 one-row loop's tags 9 and 35, the three-tap tags 13-25, the tiny loops'
-tags 5 and 29, dwrect's plane tag 27, one output's tags 31 and 43), the
-records' checks against the layer run once, at model build
+tags 5 and 29 (two taps among them), dwrect's plane tag 27, one output's tags 31 and
+43), the records' checks against the layer run once, at model build
 (nnom_local_dwconv_s8_step): on the emulated Cortex-M4 (-O2, local
 backend) the first run of such a layer costs what the second does (asked
 at the first run they cost it 20 to 1,050 instructions more). Each
@@ -60,6 +60,8 @@ CASES = [
     ("1,4,1,1,4,12,valid", (31,), "tag 31: one output of four taps"),
     ("5,5,2,6,6,16,valid", (43,), "tag 43: one output inside a larger input"),
     ("3,1,1,1,1,16,same", (43,), "tag 43: a single pixel, one tap"),
+    ("2,1,1,49,1,3,same", (29,), "tag 29: two taps straight from the input"),
+    ("2,1,1,49,3,1,same", (5,), "tag 5: two taps on three columns"),
 ]
 
 

@@ -1316,3 +1316,41 @@ TINY8_CASES = [
 ]
 
 layer_family("tiny8_", 211_000, TINY8_CASES)
+
+
+# Branch flat2: two taps ((2,1), (1,2)) on one to three channels in the tiny
+# loops (tiny_1_s1, tiny_1_s2: one weight pair an output), where DW_FLAT's
+# set-up or the pixel walk ran them: one line (tag 29: tiny_pairs for one
+# or two channels, tiny_chans for three), several lines (tag 5: columns
+# apart, tiny_cols' tiny_c1_s1 and tiny_c1_s2 from eight columns), strides
+# 1 and 2, 'same' (the last output's second tap the zero point) and
+# 'valid', odd and even outputs, trained-like scales ("small": e beyond 11;
+# "huge": |bias| near 2^30), the records built by the kernel (0, 5). Then
+# layers that must take other paths: no activation (output zero point not
+# -128), a channel beyond the fast requantisation, four and five channels,
+# a line longer than TINY_LINE entries, one output pixel. Fields as dw_layer_case_model's.
+FLAT2_CASES = [
+    ((49, 1, 1), (2, 1), 1, "same", "relu", None),
+    ((49, 1, 3), (2, 1), 1, "same", "relu", None),
+    ((1, 49, 2), (1, 2), 1, "valid", "relu", None),
+    ((6, 1, 1), (2, 1), 1, "same", "relu", "small"),
+    ((4, 1, 3), (2, 1), 1, "same", "relu", None),
+    ((49, 3, 1), (2, 1), 1, "same", "relu", None),  # three columns apart (tag 5)
+    ((16, 2, 3), (2, 1), 1, "same", "relu", "small"),  # six columns: tiny_chans
+    ((16, 4, 2), (2, 1), 1, "same", "relu", None),  # eight columns: tiny_c1_s1
+    ((49, 1, 3), (2, 1), 2, "same", "relu", None),
+    ((1, 24, 1), (1, 2), 2, "valid", "relu", "small"),
+    ((24, 3, 3), (2, 1), 2, "same", "relu", None),  # nine columns: tiny_c1_s2
+    ((98, 1, 2), (2, 1), 1, "same", "relu", "huge"),
+    ((2, 1, 1), (2, 1), 1, "same", "relu", None),
+    ((5, 1, 3), (2, 1), 1, "valid", "relu6", None),
+    ((5, 7, 2), (1, 2), 1, "same", "relu", None),  # rows on five lines
+    ((49, 1, 3), (2, 1), 1, "same", None, None),  # refused: no activation
+    ((49, 1, 3), (2, 1), 1, "same", "relu", "scaled"),  # refused: requantisation
+    ((49, 1, 4), (2, 1), 1, "same", "relu", None),  # four channels
+    ((49, 1, 5), (2, 1), 1, "same", "relu", None),  # five: two taps not here
+    ((130, 1, 1), (2, 1), 1, "same", "relu", None),  # 131 entries > TINY_LINE
+    ((1, 1, 3), (2, 1), 1, "same", "relu", None),  # one output pixel
+]
+
+layer_family("flat2_", 221_000, FLAT2_CASES, without_records=(0, 5))

@@ -149,6 +149,17 @@ TAMPERPWFEW_CASES = [
     ("pw", ((1, 1, 64), [(1, 1, "relu", None)]), (), head(4)),
 ]
 
+# Tag 29's two-tap course (branch flat2, TINY_C_TWO: the line read straight
+# from the input), the head's twelve words: three channels at stride 1
+# with the last output's second tap the zero point, one channel at stride
+# 2 'valid' (none), two channels at stride 2 'same' (one). Family
+# tamperflat2_, seeds 221,050 on.
+TAMPERFLAT2_CASES = [
+    ("dw", ((49, 1, 3), (2, 1), 1, "same", "relu", None), (29,), head(13)),
+    ("dw", ((1, 24, 1), (1, 2), 2, "valid", "relu", None), (29,), head(13)),
+    ("dw", ((15, 1, 2), (2, 1), 2, "same", "relu", None), (29,), head(13)),
+]
+
 
 def tamper_model(k: int, rng: np.random.Generator, cases=TAMPER_CASES):
     kind, case, _, _ = cases[k]
@@ -177,4 +188,10 @@ family(
     225_080,
     len(TAMPERPWFEW_CASES),
     lambda k, rng: tamper_model(k, rng, TAMPERPWFEW_CASES),
+)
+family(
+    "tamperflat2_",
+    221_050,
+    len(TAMPERFLAT2_CASES),
+    lambda k, rng: tamper_model(k, rng, TAMPERFLAT2_CASES),
 )

@@ -37,6 +37,12 @@ NNOM_INLINE int nnom_dw3_line_asks(const nnom_conv_args_t *a)
  * where dw3_asm copies one line whole) */
 #define NNOM_DW3LINE_COPY 1152
 
+/* The records' int32 words it reads: nnom_dw3_s8's seven a channel (no
+ * head; for the records' length check at build) */
+NNOM_INLINE int32_t nnom_dw3_line_b_records_words(const nnom_conv_args_t *a)
+{
+    return 7 * a->in.c;
+}
 /* DW_THREE_L (asked at build, nnom_local_dwconv_s8_step): a layer
  * nnom_dw3_line_asks takes that is one line of 4 to 7 channels (one
  * group: the fifth channel or the overlapping group as dw3_line_one runs
@@ -52,7 +58,9 @@ NNOM_INLINE int nnom_dw3_line_b_asks(const nnom_conv_args_t *a)
     const int down = a->k.w == 1;
     const int32_t c = a->in.c, n = down ? a->out.h : a->out.w, in = down ? a->in.h : a->in.w;
     const int32_t pad = down ? p->pad_top : p->pad_left;
+    /* (the records' length: the generic check takes their least layout) */
     return nnom_dw3_line_asks(a) && a->k.h * a->k.w == 3 && c >= 4 && c <= 7 &&
+           a->records_len >= nnom_dw3_line_b_records_words(a) &&
            (c == 4 || (c == 5 && pad == 1) ? n >= 2 : n >= 4) &&
            (down ? a->in.w : a->in.h) == 1 && (down ? a->out.w : a->out.h) == 1 &&
            (down ? p->dilation_h : p->dilation_w) == 1 &&
@@ -62,12 +70,6 @@ NNOM_INLINE int nnom_dw3_line_b_asks(const nnom_conv_args_t *a)
 void nnom_dw3_line_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
 /* its four channels' 'same' line alone (the direct type's) */
 void nnom_dw3_line4s_b_s8(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
-/* The records' int32 words it reads: nnom_dw3_s8's seven a channel (no
- * head; for the records' length check at build) */
-NNOM_INLINE int32_t nnom_dw3_line_b_records_words(const nnom_conv_args_t *a)
-{
-    return 7 * a->in.c;
-}
 
 /* A padded line's copy by words into buf (span + 8 bytes): z zp bytes,
  * then n >= 4 bytes of x, then the zp word z4 up to span (3 bytes past it

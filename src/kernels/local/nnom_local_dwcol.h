@@ -7,6 +7,13 @@
 
 #include "nnom_local_simd.h"
 
+/* Words of a group's records (sc: the scaled ones; every build: the
+ * records' length check, nnom_local_records.c) */
+NNOM_INLINE int32_t nnom_dwcol_words(int32_t k, int sc)
+{
+    return 4 + 4 * (k / 2) + 2 * (k & 1) + (sc ? 8 : 12);
+}
+
 #if NNOM_LOCAL_MAC_ASM
 /* n outputs of four channels, each the window of k taps at x + o * xp (taps
  * xs bytes apart), into out + o * op. rec holds the group's records, words:
@@ -68,12 +75,6 @@ void nnom_dwcol_sco_s8(const nnom_dwcol_job_t *j, int32_t rest);
 NNOM_INLINE int nnom_dwcol_given(const int32_t *records)
 {
     return (records[0] & 1) == 0 || records[0] == NNOM_DWCOL_SC_TAG;
-}
-
-/* Words of a group's records (sc: the scaled ones) */
-NNOM_INLINE int32_t nnom_dwcol_words(int32_t k, int sc)
-{
-    return 4 + 4 * (k / 2) + 2 * (k & 1) + (sc ? 8 : 12);
 }
 
 /* Whether the one to three channels past a multiple of four go to the

@@ -7,6 +7,19 @@
 
 #include "nnom_local_simd.h"
 
+/* Tag 43 (nnom_local_dwonein_dsp.c; nnom/ops/dwone_records.py
+ * dwone_in_records): one output whose window starts at the input's first
+ * pixel, its taps over the input one line of (rows - 1) in.w + cols
+ * pixels (the columns past the window weight 0). Records: the tag, the
+ * taps, the one-row loop's records of every group (the overlapping last
+ * one after the whole ones'). */
+#define NNOM_DWONE_IN_TAG 43
+/* The taps of that line, 0 where the layer is not of that form */
+int32_t nnom_dwone_in_taps(const nnom_conv_args_t *a);
+/* The int32 words of the records the kernel may read (the header's 2 too;
+ * every build: the records' length check, nnom_local_records.c) */
+int32_t nnom_dwone_in_records_words(const nnom_conv_args_t *a);
+
 #if NNOM_LOCAL_MAC_ASM
 /* 1 when done: one output pixel, the whole input inside its window, the
  * converter's records (nnom/ops/dwone_records.py) for the taps over the
@@ -22,17 +35,6 @@ void nnom_dwone_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out
 int nnom_dwone_k_holds(const nnom_conv_args_t *a);
 void nnom_dwone_k_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
 
-/* Tag 43 (nnom_local_dwonein_dsp.c; nnom/ops/dwone_records.py
- * dwone_in_records): one output whose window starts at the input's first
- * pixel, its taps over the input one line of (rows - 1) in.w + cols
- * pixels (the columns past the window weight 0). Records: the tag, the
- * taps, the one-row loop's records of every group (the overlapping last
- * one after the whole ones'). */
-#define NNOM_DWONE_IN_TAG 43
-/* The taps of that line, 0 where the layer is not of that form */
-int32_t nnom_dwone_in_taps(const nnom_conv_args_t *a);
-/* The int32 words of the records the kernel may read (the header's 2 too) */
-int32_t nnom_dwone_in_records_words(const nnom_conv_args_t *a);
 /* 1: tag 43's records and their header hold for the layer (asked at build) */
 int nnom_dwone_in_holds(const nnom_conv_args_t *a);
 void nnom_dwone_in_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);

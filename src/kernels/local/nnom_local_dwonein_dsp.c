@@ -19,8 +19,7 @@
 #include "nnom_local_dwcol.h"
 #include "../nnom_backend.h"
 
-#if NNOM_LOCAL_MAC_ASM
-
+/* (every build: the records' length check, nnom_local_records.c, asks too) */
 int32_t nnom_dwone_in_taps(const nnom_conv_args_t *a)
 {
     /* the window's rows and columns over the input (it starts at pixel 0) */
@@ -37,6 +36,8 @@ int32_t nnom_dwone_in_records_words(const nnom_conv_args_t *a)
     const int32_t c = a->out.c, groups = c / 4 + (c % 4 != 0);
     return 2 + groups * nnom_dwcol_words(nnom_dwone_in_taps(a), 0);
 }
+
+#if NNOM_LOCAL_MAC_ASM
 
 int nnom_dwone_in_holds(const nnom_conv_args_t *a)
 {

@@ -15,6 +15,7 @@
 #include "nnom_local_dw_tiny.h"
 #include "nnom_local_dwcol.h"
 #include "nnom_local_dwline.h"
+#include "nnom_local_dwone.h"
 #include "nnom_local_dwone4.h"
 #include "nnom_local_dwpair.h"
 #include "nnom_local_dwrect.h"
@@ -43,6 +44,7 @@ enum {
     REC_TINY33 = 33, /* NNOM_DW3C1_TAG */
     REC_LINE = 35,   /* NNOM_DWLINE_TAG */
     REC_S2V = 37,    /* NNOM_DW3S2V_TAG */
+    REC_ONE_IN = 43, /* NNOM_DWONE_IN_TAG */
     REC_PAIR = 4,    /* NNOM_DWPAIR_REC: a channel's words of the pair records */
     REC_PAIR_HEAD = 13 /* NNOM_DWPAIR_PLAN_HEAD */
 };
@@ -58,6 +60,7 @@ typedef char nnom_records_tags_same[NNOM_DWRECT_TAG == REC_RECT && NNOM_DWCOL_AL
                                             NNOM_DW3C1_TAG == REC_TINY33 &&
                                             NNOM_DWLINE_TAG == REC_LINE &&
                                             NNOM_DW3S2V_TAG == REC_S2V &&
+                                            NNOM_DWONE_IN_TAG == REC_ONE_IN &&
                                             NNOM_DWPAIR_REC == REC_PAIR &&
                                             NNOM_DWPAIR_PLAN_HEAD == REC_PAIR_HEAD
                                         ? 1
@@ -95,12 +98,13 @@ static int64_t dw3s2_words(const nnom_conv_args_t *a)
 }
 
 /* Tag 5: the tiny loops' twelve words a channel (five pairs, four
- * requantisation words, the three pairs past ten taps), on two taps the
- * pair records' four; tag 29: the same after its twelve words of head
- * (nnom_dw_tiny_tag_asks). */
+ * requantisation words, the three pairs past ten taps), on two taps of
+ * four channels or more the pair records' four (the tiny loops take two
+ * taps on one to three: tiny_of()); tag 29: the same after its twelve
+ * words of head (nnom_dw_tiny_tag_asks). */
 static int64_t tiny_words(const nnom_conv_args_t *a)
 {
-    if (a->records[0] == REC_TINY && (int64_t)a->k.h * a->k.w == 2)
+    if (a->records[0] == REC_TINY && (int64_t)a->k.h * a->k.w == 2 && channels(a) >= 4)
         return 1 + REC_PAIR * channels(a);
     return (a->records[0] == REC_TINY29 ? 13 : 1) + 12 * channels(a);
 }
@@ -219,6 +223,8 @@ static int64_t dw_tag_words(const nnom_conv_args_t *a)
         return dw3s2v_words(a);
     case REC_ONE31:
         return one31_words(a);
+    case REC_ONE_IN:
+        return nnom_dwone_in_records_words(a);
     default: /* even: the plain records; other odd words no kernel takes */
         return (a->records[0] & 1) == 0 ? plain_words(a) : 1;
     }

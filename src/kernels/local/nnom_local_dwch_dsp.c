@@ -360,14 +360,19 @@ static int32_t dwch_wabs(const nnom_conv_args_t *a, int32_t c)
     return wabs;
 }
 
-/* Every channel checked before any output is written: first with |w| <=
- * 128 (no pass over the weights), the exact sum where that fails. */
+/* Every channel checked before any output is written: first in 32 bits
+ * (|bias| < 2^28, |ra| < 2^30 and at most 2,048 taps: |2 acc| < 2^30, its
+ * SMMLAR term below 2^29; the usual case, no 64-bit products), then with
+ * |w| <= 128 (no pass over the weights), the exact sum where that fails. */
 int nnom_dwch_fit_all(const nnom_conv_args_t *a)
 {
     const int32_t taps = a->k.h * a->k.w;
     for (int32_t c = 0; c < a->in.c; c++) {
         const int32_t e = -a->rq.shift[c];
         const int32_t ra = (int32_t)((1u << (e - 1)) + (uint32_t)a->p.output_zp * (1u << e));
+        if (taps <= 2048 && (uint32_t)a->bias[c] + (1u << 28) < (1u << 29) &&
+            (uint32_t)ra + (1u << 30) < (1u << 31))
+            continue;
         if (!dwch_fits(a->bias[c], 128 * taps, a->rq.mult[c], ra) &&
             !dwch_fits(a->bias[c], dwch_wabs(a, c), a->rq.mult[c], ra))
             return 0;

@@ -423,13 +423,22 @@ static int dwch_fit_view(int32_t ow, int32_t sx, int32_t kw, int32_t pl_iw, int3
 
 /* The input's columns of padded rows [r0, r1) (the band's from r0) that
  * lie outside the input set to the zero point. */
-static void dwch_pad_rows(int16_t *buf, int32_t len, int32_t pl, int32_t iw, int32_t pt,
-                          int32_t ih, int32_t r0, int32_t r1, int32_t zp)
+static NNOM_NOINLINE void dwch_pad_rows(int16_t *buf, int32_t len, int32_t pl, int32_t iw,
+                                        int32_t pt, int32_t ih, int32_t r0, int32_t r1,
+                                        int32_t zp)
 {
+    /* a word a pair (inlined in nnom_dwch_try, GCC kept the loop's bound
+     * on the stack: 5 a value on (5,5) s2 47x5x1 same's rows of 47) */
+    const uint32_t v = (uint16_t)zp * 0x10001u;
     for (int32_t y = r0 - pt; y < r1 - pt; y++)
-        if (y < 0 || y >= ih)
-            for (int32_t i = 0; i < iw; i++)
-                buf[(y + pt - r0) * len + pl + i] = (int16_t)zp;
+        if (y < 0 || y >= ih) {
+            int16_t *p = buf + (y + pt - r0) * len + pl;
+            const int16_t *end = p + iw;
+            for (; end - p >= 2; p += 2)
+                memcpy(p, &v, 4);
+            if (p != end)
+                *p = (int16_t)zp;
+        }
 }
 
 /* The first n values of buf (rounded up to eight, within NNOM_DWCH_BUF)

@@ -251,15 +251,59 @@ NNOM_NOINLINE void nnom_dwch_clamp(int8_t *out, int32_t n, int32_t lo, int32_t h
         *out = (int8_t)(*out < lo ? lo : *out > hi ? hi : *out);
 }
 
+/* Two int16 values in a word, lo first (PKHBT: GCC merges halfword
+ * stores with BFI, two more instructions a pair). */
+NNOM_INLINE uint32_t dwch_pk(int32_t lo, int32_t hi)
+{
+    uint32_t r;
+    __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(r) : "r"(lo), "r"(hi));
+    return r;
+}
+
+/* n rows of iw values IC bytes apart (the input's rows follow each other)
+ * widened into rows whose next starts gap values past a row's end; four,
+ * then two and one a row, with no per-value loop (small planes: the
+ * rows' ends cost as much as their values). */
+NNOM_INLINE void dwch_copy_c(int16_t *d, int32_t gap, const int8_t *src, int32_t iw, int32_t n,
+                             const int32_t IC)
+{
+    const int32_t quads = iw >> 2, rest = iw & 3;
+    do {
+        for (int32_t i = quads; i > 0; i--, src += 4 * IC, d += 4) {
+            const uint32_t p0 = dwch_pk(src[0], src[IC]), p1 = dwch_pk(src[2 * IC], src[3 * IC]);
+            memcpy(d, &p0, 4);
+            memcpy(d + 2, &p1, 4);
+        }
+        if (rest & 2) {
+            const uint32_t p0 = dwch_pk(src[0], src[IC]);
+            memcpy(d, &p0, 4);
+            d += 2;
+            src += 2 * IC;
+        }
+        if (rest & 1) {
+            *d++ = *src;
+            src += IC;
+        }
+        d += gap;
+    } while (--n > 0);
+}
+
 /* n input rows of one channel (iw values ic bytes apart, rows iw ic bytes
- * apart) widened to int16 into rows len values apart. */
+ * apart) widened to int16 into rows len values apart (n >= 1); two and
+ * three channels with their step a constant (ldrsb's immediate). */
 static NNOM_NOINLINE void dwch_copy(int16_t *dst, int32_t len, const int8_t *src, int32_t iw,
                                     int32_t ic, int32_t n)
 {
-    const int32_t quads = iw >> 2, rest = iw & 3;
-    for (; n > 0; n--, dst += len) {
-        int16_t *d = dst;
-        if (ic == 1) {
+    if (ic == 2)
+        dwch_copy_c(dst, len - iw, src, iw, n, 2);
+    else if (ic == 3)
+        dwch_copy_c(dst, len - iw, src, iw, n, 3);
+    else if (ic != 1)
+        dwch_copy_c(dst, len - iw, src, iw, n, ic);
+    else {
+        const int32_t quads = iw >> 2, rest = iw & 3;
+        for (; n > 0; n--, dst += len) {
+            int16_t *d = dst;
             for (int32_t i = 0; i < quads; i++, src += 4, d += 4) {
                 const uint32_t v = nnom_read4(src);
                 const uint32_t e = (uint32_t)__sxtb16((int8x4_t)v);
@@ -268,20 +312,9 @@ static NNOM_NOINLINE void dwch_copy(int16_t *dst, int32_t len, const int8_t *src
                 memcpy(d, &p0, 4);
                 memcpy(d + 2, &p1, 4);
             }
-        } else {
-            for (int32_t i = 0; i < quads; i++, d += 4) {
-                d[0] = *src;
-                src += ic;
-                d[1] = *src;
-                src += ic;
-                d[2] = *src;
-                src += ic;
-                d[3] = *src;
-                src += ic;
-            }
+            for (int32_t i = 0; i < rest; i++)
+                *d++ = *src++;
         }
-        for (int32_t i = 0; i < rest; i++, src += ic)
-            *d++ = *src;
     }
 }
 
@@ -327,14 +360,19 @@ static int32_t dwch_wabs(const nnom_conv_args_t *a, int32_t c)
     return wabs;
 }
 
-/* Every channel checked before any output is written: first with |w| <=
- * 128 (no pass over the weights), the exact sum where that fails. */
+/* Every channel checked before any output is written: first in 32 bits
+ * (|bias| < 2^28, |ra| < 2^30 and at most 2,048 taps: |2 acc| < 2^30, its
+ * SMMLAR term below 2^29; the usual case, no 64-bit products), then with
+ * |w| <= 128 (no pass over the weights), the exact sum where that fails. */
 int nnom_dwch_fit_all(const nnom_conv_args_t *a)
 {
     const int32_t taps = a->k.h * a->k.w;
     for (int32_t c = 0; c < a->in.c; c++) {
         const int32_t e = -a->rq.shift[c];
         const int32_t ra = (int32_t)((1u << (e - 1)) + (uint32_t)a->p.output_zp * (1u << e));
+        if (taps <= 2048 && (uint32_t)a->bias[c] + (1u << 28) < (1u << 29) &&
+            (uint32_t)ra + (1u << 30) < (1u << 31))
+            continue;
         if (!dwch_fits(a->bias[c], 128 * taps, a->rq.mult[c], ra) &&
             !dwch_fits(a->bias[c], dwch_wabs(a, c), a->rq.mult[c], ra))
             return 0;
@@ -385,13 +423,35 @@ static int dwch_fit_view(int32_t ow, int32_t sx, int32_t kw, int32_t pl_iw, int3
 
 /* The input's columns of padded rows [r0, r1) (the band's from r0) that
  * lie outside the input set to the zero point. */
-static void dwch_pad_rows(int16_t *buf, int32_t len, int32_t pl, int32_t iw, int32_t pt,
-                          int32_t ih, int32_t r0, int32_t r1, int32_t zp)
+static NNOM_NOINLINE void dwch_pad_rows(int16_t *buf, int32_t len, int32_t pl, int32_t iw,
+                                        int32_t pt, int32_t ih, int32_t r0, int32_t r1,
+                                        int32_t zp)
 {
+    /* a word a pair (inlined in nnom_dwch_try, GCC kept the loop's bound
+     * on the stack: 5 a value on (5,5) s2 47x5x1 same's rows of 47) */
+    const uint32_t v = (uint16_t)zp * 0x10001u;
     for (int32_t y = r0 - pt; y < r1 - pt; y++)
-        if (y < 0 || y >= ih)
-            for (int32_t i = 0; i < iw; i++)
-                buf[(y + pt - r0) * len + pl + i] = (int16_t)zp;
+        if (y < 0 || y >= ih) {
+            int16_t *p = buf + (y + pt - r0) * len + pl;
+            const int16_t *end = p + iw;
+            for (; end - p >= 2; p += 2)
+                memcpy(p, &v, 4);
+            if (p != end)
+                *p = (int16_t)zp;
+        }
+}
+
+/* The first n values of buf (rounded up to eight, within NNOM_DWCH_BUF)
+ * set to zp, four words a pass. */
+static void dwch_fill(int16_t *buf, int32_t n, int32_t zp)
+{
+    const uint32_t v = (uint16_t)zp * 0x10001u;
+    for (int16_t *p = buf, *end = buf + ((n + 7) & ~7); p != end; p += 8) {
+        memcpy(p, &v, 4);
+        memcpy(p + 2, &v, 4);
+        memcpy(p + 4, &v, 4);
+        memcpy(p + 6, &v, 4);
+    }
 }
 
 int nnom_dwch_try(const nnom_conv_args_t *a)
@@ -447,18 +507,25 @@ int nnom_dwch_try(const nnom_conv_args_t *a)
      * use; the copies write the input's columns, the rows in the padding
      * are filled per band */
     const int32_t used = hp < rows ? hp : rows;
-    for (int16_t *row = buf; row != buf + used * len; row += len) {
-        for (int32_t i = 0; i < pl; i++)
-            row[i] = (int16_t)zp;
-        for (int32_t i = pl + iw; i < len; i++)
-            row[i] = (int16_t)zp;
+    /* short rows (their ends' loops cost more than a word a pair of
+     * values): every value the bands use set at once, eight a pass */
+    const int all = 3 * len < 30 + 10 * (len - iw);
+    if (all)
+        dwch_fill(buf, used * len + slack, zp);
+    else {
+        for (int16_t *row = buf; row != buf + used * len; row += len) {
+            for (int32_t i = 0; i < pl; i++)
+                row[i] = (int16_t)zp;
+            for (int32_t i = pl + iw; i < len; i++)
+                row[i] = (int16_t)zp;
+        }
+        for (int32_t i = 0; i < slack; i++)
+            buf[used * len + i] = (int16_t)zp;
     }
-    for (int32_t i = 0; i < slack; i++)
-        buf[used * len + i] = (int16_t)zp;
     /* one band: its rows in the padding (no copy writes them) set once, not
      * per channel ((5,5) s2 6x20x2 same: three rows of 20) */
     const int one = per >= oh;
-    if (one)
+    if (one && !all)
         dwch_pad_rows(buf, len, pl, iw, pt, ih, 0, hp, zp);
     for (int32_t c = 0; c < ic; c++) {
         dwch_channel(a, c, &r, kh, kw, wx, wy);
@@ -478,7 +545,7 @@ int nnom_dwch_try(const nnom_conv_args_t *a)
                 dwch_copy_t(buf + (y0 + pt - r0) * len + pl, len, a->input + y0 * ic + c, iw, xv,
                             y1 - y0, ic);
             else if (y1 > y0 && len == iw) /* the rows one run */
-                dwch_copy(buf + (y0 + pt - r0) * len, 0, a->input + y0 * iw * ic + c,
+                dwch_copy(buf + (y0 + pt - r0) * len, (y1 - y0) * iw, a->input + y0 * iw * ic + c,
                           (y1 - y0) * iw, ic, 1);
             else if (y1 > y0)
                 dwch_copy(buf + (y0 + pt - r0) * len + pl, len, a->input + y0 * iw * ic + c, iw,

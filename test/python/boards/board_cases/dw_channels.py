@@ -1354,3 +1354,34 @@ FLAT2_CASES = [
 ]
 
 layer_family("flat2_", 221_000, FLAT2_CASES, without_records=(0, 5))
+
+
+# ch3: the plane-by-plane path's copies of two, three and five to seven
+# channels (a constant step, packed words, a row's last two and one) and
+# its zero point set at once on short rows (nnom_local_dwch_dsp.c,
+# dwch_copy_c, dwch_fill): rows of 3 to 13 values (none, one, two, three
+# past the fours), one band and several (tall planes: the padded rows set
+# per band), transposed; and the layers just outside: rows of 10 or more
+# without padding across (the per-row loops), four channels (other
+# paths), a channel beyond the fast requantisation ("scaled").
+CH3_CASES = [
+    ((7, 6, 3), (3, 3), 1, "same", "relu", None),  # the task's shape: two past the four
+    ((7, 7, 3), (3, 3), 1, "same", None, None),  # three past, no activation
+    ((8, 8, 2), (3, 3), 1, "same", "relu", "small"),  # two channels
+    ((9, 9, 1), (3, 3), 1, "same", "relu", None),  # one channel (the SIMD copy)
+    ((10, 10, 3), (5, 5), 2, "same", "relu", "huge"),
+    ((7, 7, 3), (5, 5), 2, "same", "relu", "scaled"),  # refused: the other paths
+    ((12, 12, 3), (7, 7), 2, "valid", "relu", None),  # rows of 12: the per-row loops
+    ((9, 9, 3), (3, 3), 1, "valid", "relu", None),  # rows of 9 set at once
+    ((10, 10, 2), (3, 3), 1, "valid", "relu", None),  # rows of 10: the per-row loops
+    ((5, 5, 1), (5, 5), 1, "valid", "relu", None),
+    ((3, 3, 1), (3, 3), 1, "valid", "relu", None),  # no four
+    ((200, 6, 1), (3, 3), 1, "same", "relu", None),  # two bands, short rows
+    ((200, 5, 3), (3, 3), 1, "same", "relu", "small"),  # two bands, three channels
+    ((9, 11, 5), (5, 5), 1, "same", "relu", None),  # five channels (the step a variable)
+    ((12, 13, 7), (5, 5), 1, "valid", "relu", "small"),  # seven channels
+    ((8, 8, 4), (3, 3), 1, "same", "relu", None),  # four channels: other paths
+    ((30, 5, 3), (3, 3), 1, "same", "relu", None),  # transposed
+]
+
+layer_family("ch3_", 222_000, CH3_CASES)

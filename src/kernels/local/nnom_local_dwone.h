@@ -5,6 +5,7 @@
 #ifndef NNOM_LOCAL_DWONE_H
 #define NNOM_LOCAL_DWONE_H
 
+#include "nnom_local_dwcol.h"
 #include "nnom_local_simd.h"
 
 /* Tag 43 (nnom_local_dwonein_dsp.c; nnom/ops/dwone_records.py
@@ -40,6 +41,23 @@ int nnom_dwone_in_holds(const nnom_conv_args_t *a);
 void nnom_dwone_in_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
 /* The same for one tap on whole groups (the assembly alone) */
 void nnom_dwone_in1_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
+
+/* One output of c channels over one line of taps (the input's bytes c
+ * apart) on the one-row loop's records rec: the whole groups, then the
+ * overlapping last one on its records after theirs (DW_ONE, tag 43) */
+NNOM_INLINE void nnom_dwone_groups(const int8_t *x, int8_t *out, const int32_t *rec, int32_t c,
+                                   int32_t taps)
+{
+    const nnom_dwcol_job_t j = {x, out, rec, 1, c, 0, c, taps / 2, taps & 1, c / 4};
+    nnom_dwcol_run(&j, 0);
+    if (c % 4 != 0) {
+        const nnom_dwcol_job_t last = {x + c - 4, out + c - 4, rec + c / 4 * nnom_dwcol_words(taps, 0),
+                                       1,         c,           0,
+                                       c,         taps / 2,    taps & 1,
+                                       1};
+        nnom_dwcol_s8(&last);
+    }
+}
 #endif
 
 #endif

@@ -40,17 +40,7 @@ NNOM_INLINE int dwone_rule(const nnom_conv_args_t *a)
 /* The layer on the block's records, in.c, in.h and in.w (its rule held) */
 NNOM_INLINE void dwone_run(const nnom_conv_args_t *b, const int8_t *x, int8_t *out)
 {
-    const int32_t c = b->in.c, taps = b->in.h * b->in.w;
-    const nnom_dwcol_job_t j = {x, out, b->records, 1, c, 0, c, taps / 2, taps & 1, c / 4};
-    nnom_dwcol_run(&j, 0);
-    if (c % 4 != 0) { /* the overlapping last group, its records after the others' */
-        const int32_t words = 4 + 4 * (taps / 2) + 2 * (taps & 1) + 12;
-        const nnom_dwcol_job_t last = {x + c - 4, out + c - 4, b->records + c / 4 * words,
-                                       1,         c,           0,
-                                       c,         taps / 2,    taps & 1,
-                                       1};
-        nnom_dwcol_s8(&last);
-    }
+    nnom_dwone_groups(x, out, b->records, b->in.c, b->in.h * b->in.w);
 }
 
 /* The block kernels read in.c, in.h, in.w and the records there. */

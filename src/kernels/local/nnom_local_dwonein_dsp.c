@@ -54,17 +54,7 @@ int nnom_dwone_in_holds(const nnom_conv_args_t *a)
 /* The kernel reads in.c and the records from the block. */
 void nnom_dwone_in_b_s8(const nnom_conv_args_t *b, const int8_t *x, int8_t *out)
 {
-    const int32_t c = b->in.c, taps = b->records[1];
-    const int32_t *rec = b->records + 2;
-    const nnom_dwcol_job_t j = {x, out, rec, 1, c, 0, c, taps / 2, taps & 1, c / 4};
-    nnom_dwcol_run(&j, 0);
-    if (c % 4 != 0) { /* the overlapping last group, its records after the others' */
-        const nnom_dwcol_job_t last = {x + c - 4, out + c - 4, rec + c / 4 * nnom_dwcol_words(taps, 0),
-                                       1,         c,           0,
-                                       c,         taps / 2,    taps & 1,
-                                       1};
-        nnom_dwcol_s8(&last);
-    }
+    nnom_dwone_groups(x, out, b->records + 2, b->in.c, b->records[1]);
 }
 
 /* The block kernel reads in.c and the records there. */

@@ -180,13 +180,12 @@ class Conv2D(Op):
             records = pwcol_records(
                 a, q, x.out_q.zero_point, target_zp(node), x.hwc[:2], node.hwc[:2]
             )
+        rec = f"{n}_records + 4" if records is not None else None  # past the header
         if records is not None:
             arrays.append(c_array("int32_t", f"{n}_records", records))
-            rec = f"{n}_records + 4"  # past the header
             fields += f", .records = {rec}, .records_len = {records_len(rec)}"
         dims = (x.hwc, (kh, kw, cin), node.hwc)
         zps = (x.out_q.zero_point, target_zp(node))
-        rec = f"{n}_records + 4" if records is not None else None
         arrays.append(conv_args_block(n, q, a, zps, dims, 0, rec))
         fields += f", .args = NNOM_RUN_ARGS({n}_args)"
         return "".join(arrays) + (

@@ -34,9 +34,8 @@
  * word of zero weights), channel 1 a byte on */
 #define DW2_READ(entries) (2 * (entries) + 5)
 /* the converter's tiny records (nnom/ops/dwtiny_records.py): a first
- * word 5, then per channel five weight pairs, bias, mult, ra, e and three
- * more pairs */
-#define DW2_TINY_TAG 5
+ * word NNOM_DWTINY5_TAG, then per channel five weight pairs, bias, mult,
+ * ra, e and three more pairs */
 #define DW2_TINY_WORDS 12
 
 /* One channel's records, the tiny loops' layout (nnom/ops/dwtiny_records.py,
@@ -509,7 +508,7 @@ int nnom_dw2_try(const nnom_conv_args_t *a)
      * layer), else built here */
     dw2_ch_t own[2];
     const dw2_ch_t *r = own;
-    if (a->records != NULL && a->records[0] == DW2_TINY_TAG)
+    if (a->records != NULL && a->records[0] == NNOM_DWTINY5_TAG)
         r = (const dw2_ch_t *)(const void *)(a->records + 1);
     else if (!dw2_build(a, 0, k, &own[0]) || !dw2_build(a, 1, k, &own[1]))
         return 0;

@@ -75,6 +75,9 @@ nnom_status_t nnom_dw_tiny3_direct(const nnom_conv_args_t *block,
 #define NNOM_DW3C1_TAG 33
 int nnom_dw_tiny3r_asks(const nnom_conv_args_t *a);
 
+/* The first word of the converter's records of the tiny loops
+ * (nnom/ops/dwtiny_records.py TAG; two taps on one to three channels too) */
+#define NNOM_DWTINY5_TAG 5
 /* The first word of the converter's records that name the tiny loops'
  * course and geometry (nnom/ops/dwtiny_records.py) */
 #define NNOM_DWTINY_TAG 29

@@ -34,8 +34,6 @@
  * of tiny_long(), the pairs past TINY_PAIRS in the records' far[] */
 #define TINY_LONG_TAPS 16
 #define TINY_FAR (TINY_LONG_TAPS / 2 - TINY_PAIRS)
-/* the first word of the converter's records */
-#define TINY_TAG 5
 /* int16 entries of one padded line (on the stack) */
 #define TINY_LINE 128
 
@@ -1933,7 +1931,7 @@ int nnom_dw_tiny_holds(const nnom_conv_args_t *a)
         return 0;
     /* (tag 29's channels are tag 5's, after its head: their words reach
      * only the loops' arithmetic, as tag 5's) */
-    if (a->records != NULL && (a->records[0] == TINY_TAG || a->records[0] == NNOM_DWTINY_TAG))
+    if (a->records != NULL && (a->records[0] == NNOM_DWTINY5_TAG || a->records[0] == NNOM_DWTINY_TAG))
         return 1;
     tiny_ch_t own; /* (built again by the run: layers without the records only) */
     for (int32_t ch = 0; ch < a->out.c; ch++)
@@ -1958,7 +1956,7 @@ NNOM_INLINE int tiny_s8(const nnom_conv_args_t *a, const int KEPT)
      * where this kernel takes the layer), else built here */
     tiny_ch_t own[7];
     const tiny_ch_t *r = own;
-    if (a->records != NULL && a->records[0] == TINY_TAG)
+    if (a->records != NULL && a->records[0] == NNOM_DWTINY5_TAG)
         r = (const tiny_ch_t *)(const void *)(a->records + 1);
     else
         for (int32_t ch = 0; ch < c; ch++)
@@ -2006,7 +2004,7 @@ NNOM_INLINE int tiny_s8(const nnom_conv_args_t *a, const int KEPT)
 int nnom_dw_tiny3_asks(const nnom_conv_args_t *a)
 {
     tiny_t t;
-    if (a->records == NULL || a->records[0] != TINY_TAG || a->out.c >= 4 ||
+    if (a->records == NULL || a->records[0] != NNOM_DWTINY5_TAG || a->out.c >= 4 ||
         !tiny_of(a, &t, 1, 0) || !tiny_dw3c1_takes(&t))
         return 0;
     return (t.pad | (t.n + 2 - t.in)) == 0 || (t.n > 2 && t.pad == 1 && t.n == t.in);

@@ -752,7 +752,7 @@ uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
         if (tag == NNOM_DWTINY_TAG)
             return nnom_dw_tiny_tag_asks(a) ? DW_TINY_TAG : DW_FIRST;
         /* (tag 5: the tiny loops' records on several lines) */
-        return tag == 5 && a->out.h * a->out.w != 1 && nnom_dw_tiny_asks(a) &&
+        return tag == NNOM_DWTINY5_TAG && a->out.h * a->out.w != 1 && nnom_dw_tiny_asks(a) &&
                        nnom_dw_tiny_holds(a)
                    ? DW_TINY
                    : DW_FIRST;

@@ -32,7 +32,7 @@
 enum {
     REC_DW3S2 = 1,   /* nnom_local_dw3s2.h; on two taps the pair records */
     REC_DW3S2L = 3,  /* nnom_local_dw3s2l.h */
-    REC_TINY = 5,    /* nnom_local_dw_tiny_dsp.c TINY_TAG; the pair records' 5 */
+    REC_TINY = 5,    /* NNOM_DWTINY5_TAG; the pair records' 5 */
     REC_RECT = 7,    /* NNOM_DWRECT_TAG */
     REC_COL_AL = 9,  /* NNOM_DWCOL_AL_TAG; on two taps NNOM_DWPAIR_PLAN */
     REC_COL_SC = 11, /* NNOM_DWCOL_SC_TAG */
@@ -55,6 +55,7 @@ typedef char nnom_records_tags_same[NNOM_DWRECT_TAG == REC_RECT && NNOM_DWCOL_AL
                                             NNOM_DW3Q_TAG == REC_DW3Q && NNOM_DW3I_TAG == 23 &&
                                             NNOM_DW3S_TAG == REC_DW3S &&
                                             NNOM_DWRECT_PLANE_TAG == REC_PLANE &&
+                                            NNOM_DWTINY5_TAG == REC_TINY &&
                                             NNOM_DWTINY_TAG == REC_TINY29 &&
                                             NNOM_DWONE31_TAG == REC_ONE31 &&
                                             NNOM_DW3C1_TAG == REC_TINY33 &&

@@ -609,12 +609,50 @@ NNOM_INLINE int dwwin_run_p(const nnom_conv_args_t *a, const int32_t pw)
     return 1;
 }
 
+/* One strip on the converter's records, no channel alone (none over a
+ * multiple of four, or fewer than four over it: the last group overlaps):
+ * the pads, the copy and the groups' call without dwwin_run_p's strips,
+ * tail and per-group loop (~270 instructions a layer there, most of a
+ * small plane's fixed cost: (3,3) s1 4x4x12 valid). */
+static NNOM_NOINLINE int dwwin_one(const nnom_conv_args_t *a)
+{
+    const int32_t k = a->k.h, s = a->p.stride_h, oc = a->out.c;
+    const int32_t rows = (a->out.h - 1) * s + k, cols = (a->out.w - 1) * s + k;
+    const int32_t pt = a->p.pad_top, pl = a->p.pad_left, zp = a->p.input_zp;
+    const int32_t ny = a->in.h < rows - pt ? a->in.h : rows - pt; /* input rows in it */
+    const int32_t nx = a->in.w < cols - pl ? a->in.w : cols - pl; /* input columns */
+    const int32_t end = pt + ny;
+    uint32_t plane[NNOM_DWWIN_PITCH * NNOM_DWWIN_PITCH];
+    dwwin_pad(plane, NNOM_DWWIN_PITCH, 0, pt, 0, cols, zp);
+    dwwin_pad(plane, NNOM_DWWIN_PITCH, end, rows, 0, cols, zp);
+    dwwin_pad(plane, NNOM_DWWIN_PITCH, pt, end, 0, pl, zp);
+    dwwin_pad(plane, NNOM_DWWIN_PITCH, pt, end, pl + nx, cols, zp);
+    nnom_dwwin_copy_t inside = {oc, nx, ny, a->in.w * oc, 4 * NNOM_DWWIN_PITCH};
+    uint32_t *const dst = plane + pt * NNOM_DWWIN_PITCH + pl;
+    nnom_dwwin_job_t job = {plane, a->output, a->records, a->out.w, a->out.h, oc,
+                            a->out.w * oc, 0, oc - 4, a->input, a->output, dst, &inside};
+    static void (*const groups[4])(nnom_dwwin_job_t *) = {
+        nnom_dwwin_s8_3s1g, nnom_dwwin_s8_3s2g, nnom_dwwin_s8_5s1g, nnom_dwwin_s8_5s2g};
+    nnom_dwwin_copy(dst, a->input, &inside);
+    groups[(k == 5) * 2 + (s == 2)](&job);
+    return 1;
+}
+
 /* rows of more than NNOM_DWWIN_PITCH columns (3x3 s2): the wide copy, as
  * many words in fewer rows */
 static int dwwin_run(const nnom_conv_args_t *a)
 {
-    if ((a->out.w - 1) * a->p.stride_h + a->k.h > NNOM_DWWIN_PITCH)
+    const int32_t s = a->p.stride_h, k = a->k.h, oc = a->out.c;
+    if ((a->out.w - 1) * s + k > NNOM_DWWIN_PITCH)
         return dwwin_run_p(a, NNOM_DWWIN_WIDE);
+    /* dwwin_one: the rows fit the copy, the input reaches inside the
+     * windows (a row and a column of it at least), the converter's
+     * records (their first word even: dwwin_run_p's test) and no tail
+     * (dwwin_tail_of's channels: one over a multiple of four, above four) */
+    if ((a->out.h - 1) * s + k <= NNOM_DWWIN_PITCH && a->p.pad_top < k && a->p.pad_left < k &&
+        a->in.h > 0 && a->in.w > 0 &&
+        a->records != NULL && (a->records[0] & 1) == 0 && (oc % 4 != 1 || oc < 4))
+        return dwwin_one(a);
     return dwwin_run_p(a, NNOM_DWWIN_PITCH);
 }
 

@@ -451,8 +451,10 @@ static int dwwin_tail_of(const nnom_conv_args_t *a, nnom_dwwin_tail_t *t)
     return 1;
 }
 
-/* The layer (nnom_dwwin_try() checked it) group by group. */
+/* The layer (nnom_dwwin_try() checked it) group by group; dwwin_one: in
+ * one strip on the converter's records. */
 static NNOM_NOINLINE int dwwin_run(const nnom_conv_args_t *a);
+static NNOM_NOINLINE int dwwin_one(const nnom_conv_args_t *a);
 
 int nnom_dwwin_try(const nnom_conv_args_t *a)
 {
@@ -473,6 +475,17 @@ int nnom_dwwin_try(const nnom_conv_args_t *a)
      * 30x30x18 3.94, 3.26) */
     if ((a->out.w - 1) * s + k > NNOM_DWWIN_PITCH && oc % 4 != 0 && oc < 16)
         return 0;
+    /* dwwin_one: the converter's records (their first word even:
+     * dwwin_run_p's test), no tail (dwwin_tail_of's channels: one over a
+     * multiple of four, above four), the rows and columns fit the copy,
+     * the input reaches inside the windows (a row and a column of it at
+     * least). Asked here, not in dwwin_run, whose frame (the copy's 2.3 KB
+     * and nine registers) is set up before its first test; the records
+     * asked first: layers without them pay ~3 instructions. */
+    if (a->records != NULL && (oc % 4 != 1 || oc < 4) && (a->records[0] & 1) == 0 &&
+        (a->out.w - 1) * s + k <= NNOM_DWWIN_PITCH && (a->out.h - 1) * s + k <= NNOM_DWWIN_PITCH &&
+        a->p.pad_top < k && a->p.pad_left < k && a->in.h > 0 && a->in.w > 0)
+        return dwwin_one(a);
     return dwwin_run(a);
 }
 
@@ -623,10 +636,13 @@ static NNOM_NOINLINE int dwwin_one(const nnom_conv_args_t *a)
     const int32_t nx = a->in.w < cols - pl ? a->in.w : cols - pl; /* input columns */
     const int32_t end = pt + ny;
     uint32_t plane[NNOM_DWWIN_PITCH * NNOM_DWWIN_PITCH];
-    dwwin_pad(plane, NNOM_DWWIN_PITCH, 0, pt, 0, cols, zp);
-    dwwin_pad(plane, NNOM_DWWIN_PITCH, end, rows, 0, cols, zp);
-    dwwin_pad(plane, NNOM_DWWIN_PITCH, pt, end, 0, pl, zp);
-    dwwin_pad(plane, NNOM_DWWIN_PITCH, pt, end, pl + nx, cols, zp);
+    /* no border (a 'valid' plane's windows inside the input): no pads */
+    if (end < rows || pl + nx < cols || (pt | pl) != 0) {
+        dwwin_pad(plane, NNOM_DWWIN_PITCH, 0, pt, 0, cols, zp);
+        dwwin_pad(plane, NNOM_DWWIN_PITCH, end, rows, 0, cols, zp);
+        dwwin_pad(plane, NNOM_DWWIN_PITCH, pt, end, 0, pl, zp);
+        dwwin_pad(plane, NNOM_DWWIN_PITCH, pt, end, pl + nx, cols, zp);
+    }
     nnom_dwwin_copy_t inside = {oc, nx, ny, a->in.w * oc, 4 * NNOM_DWWIN_PITCH};
     uint32_t *const dst = plane + pt * NNOM_DWWIN_PITCH + pl;
     nnom_dwwin_job_t job = {plane, a->output, a->records, a->out.w, a->out.h, oc,
@@ -642,18 +658,8 @@ static NNOM_NOINLINE int dwwin_one(const nnom_conv_args_t *a)
  * many words in fewer rows */
 static int dwwin_run(const nnom_conv_args_t *a)
 {
-    const int32_t s = a->p.stride_h, k = a->k.h, oc = a->out.c;
-    if ((a->out.w - 1) * s + k > NNOM_DWWIN_PITCH)
+    if ((a->out.w - 1) * a->p.stride_h + a->k.h > NNOM_DWWIN_PITCH)
         return dwwin_run_p(a, NNOM_DWWIN_WIDE);
-    /* dwwin_one: the rows fit the copy, the input reaches inside the
-     * windows (a row and a column of it at least), the converter's
-     * records (their first word even: dwwin_run_p's test) and no tail
-     * (dwwin_tail_of's channels: one over a multiple of four, above four);
-     * the records asked first: layers without them pay ~3 instructions */
-    if (a->records != NULL && (oc % 4 != 1 || oc < 4) && (a->records[0] & 1) == 0 &&
-        (a->out.h - 1) * s + k <= NNOM_DWWIN_PITCH && a->p.pad_top < k && a->p.pad_left < k &&
-        a->in.h > 0 && a->in.w > 0)
-        return dwwin_one(a);
     return dwwin_run_p(a, NNOM_DWWIN_PITCH);
 }
 

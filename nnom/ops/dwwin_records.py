@@ -12,9 +12,10 @@ multiplier 1, channels a multiple of four or at least ODD_GROUPED_MIN
 (nnom_dwwin_try's: the C dispatcher's DW_WIN_ODD runs the loop on five
 and six channels too, which odd_flat() refused, so those built their
 records every run; the overlapping last group's records after the
-others'), 3x3 or 5x5 at stride 1 or 2 on both axes, no dilation, output zero point -128 without clamp (ReLU), the
-padded plane's columns the windows reach at most PITCH, every channel in the
-loop's requantisation range.
+others'), 3x3 or 5x5 at stride 1 or 2 on both axes, no dilation, output
+zero point -128 without clamp (ReLU), the padded plane's columns the
+windows reach at most PITCH, every channel in the loop's requantisation
+range.
 """
 
 from __future__ import annotations

@@ -8,16 +8,19 @@ the input zero point, doubled weight pairs in the kernel's row-major tap
 order, requantisation constants). The C kernel reads them where it runs
 the window loop and builds the same words per group where the config has
 none (Layer API, the larger planes). Written only where the loop runs:
-multiplier 1, channels a multiple of four or not odd_flat()
-(the overlapping last group's records after the others'), 3x3 or 5x5 at stride 1 or 2 on
-both axes, no dilation, output zero point -128 without clamp (ReLU), the
-padded plane's columns the windows reach at most PITCH, every channel in the
-loop's requantisation range.
+multiplier 1, channels a multiple of four or at least ODD_GROUPED_MIN
+(nnom_dwwin_try's: the C dispatcher's DW_WIN_ODD runs the loop on five
+and six channels too, which odd_flat() refused, so those built their
+records every run; the overlapping last group's records after the
+others'), 3x3 or 5x5 at stride 1 or 2 on both axes, no dilation, output
+zero point -128 without clamp (ReLU), the padded plane's columns the
+windows reach at most PITCH, every channel in the loop's requantisation
+range.
 """
 
 from __future__ import annotations
 
-from .dwcol_records import group_records, odd_flat
+from .dwcol_records import ODD_GROUPED_MIN, group_records
 
 PITCH = 24  # NNOM_DWWIN_PITCH (nnom_local_dwwin.h): the plane copy's columns
 # planes of at most this many outputs get the records: there the build
@@ -61,7 +64,7 @@ def dwwin_records(attrs: dict, q, zp_in: int, zp_out: int, out_hw: tuple[int, in
     oh, ow = out_hw
     if (
         attrs["multiplier"] != 1
-        or odd_flat(cout, kh, kw, sw, ow)
+        or (cout % 4 != 0 and cout < ODD_GROUPED_MIN)
         or kh != kw
         or kh not in (3, 5)
         or sh != sw

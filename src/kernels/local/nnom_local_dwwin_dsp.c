@@ -451,8 +451,10 @@ static int dwwin_tail_of(const nnom_conv_args_t *a, nnom_dwwin_tail_t *t)
     return 1;
 }
 
-/* The layer (nnom_dwwin_try() checked it) group by group. */
+/* The layer (nnom_dwwin_try() checked it) group by group; dwwin_one: in
+ * one strip on the converter's records. */
 static NNOM_NOINLINE int dwwin_run(const nnom_conv_args_t *a);
+static NNOM_NOINLINE int dwwin_one(const nnom_conv_args_t *a);
 
 int nnom_dwwin_try(const nnom_conv_args_t *a)
 {
@@ -473,6 +475,17 @@ int nnom_dwwin_try(const nnom_conv_args_t *a)
      * 30x30x18 3.94, 3.26) */
     if ((a->out.w - 1) * s + k > NNOM_DWWIN_PITCH && oc % 4 != 0 && oc < 16)
         return 0;
+    /* dwwin_one: the converter's records (their first word even:
+     * dwwin_run_p's test), no tail (dwwin_tail_of's channels: one over a
+     * multiple of four, above four), the rows and columns fit the copy,
+     * the input reaches inside the windows (a row and a column of it at
+     * least). Asked here, not in dwwin_run, whose frame (the copy's 2.3 KB
+     * and nine registers) is set up before its first test; the records
+     * asked first: layers without them pay ~3 instructions. */
+    if (a->records != NULL && (oc % 4 != 1 || oc < 4) && (a->records[0] & 1) == 0 &&
+        (a->out.w - 1) * s + k <= NNOM_DWWIN_PITCH && (a->out.h - 1) * s + k <= NNOM_DWWIN_PITCH &&
+        a->p.pad_top < k && a->p.pad_left < k && a->in.h > 0 && a->in.w > 0)
+        return dwwin_one(a);
     return dwwin_run(a);
 }
 
@@ -606,6 +619,38 @@ NNOM_INLINE int dwwin_run_p(const nnom_conv_args_t *a, const int32_t pw)
             fn(&job);
         }
     }
+    return 1;
+}
+
+/* One strip on the converter's records, no channel alone (none over a
+ * multiple of four, or fewer than four over it: the last group overlaps):
+ * the pads, the copy and the groups' call without dwwin_run_p's strips,
+ * tail and per-group loop (~270 instructions a layer there, most of a
+ * small plane's fixed cost: (3,3) s1 4x4x12 valid). */
+static NNOM_NOINLINE int dwwin_one(const nnom_conv_args_t *a)
+{
+    const int32_t k = a->k.h, s = a->p.stride_h, oc = a->out.c;
+    const int32_t rows = (a->out.h - 1) * s + k, cols = (a->out.w - 1) * s + k;
+    const int32_t pt = a->p.pad_top, pl = a->p.pad_left, zp = a->p.input_zp;
+    const int32_t ny = a->in.h < rows - pt ? a->in.h : rows - pt; /* input rows in it */
+    const int32_t nx = a->in.w < cols - pl ? a->in.w : cols - pl; /* input columns */
+    const int32_t end = pt + ny;
+    uint32_t plane[NNOM_DWWIN_PITCH * NNOM_DWWIN_PITCH];
+    /* no border (a 'valid' plane's windows inside the input): no pads */
+    if (end < rows || pl + nx < cols || (pt | pl) != 0) {
+        dwwin_pad(plane, NNOM_DWWIN_PITCH, 0, pt, 0, cols, zp);
+        dwwin_pad(plane, NNOM_DWWIN_PITCH, end, rows, 0, cols, zp);
+        dwwin_pad(plane, NNOM_DWWIN_PITCH, pt, end, 0, pl, zp);
+        dwwin_pad(plane, NNOM_DWWIN_PITCH, pt, end, pl + nx, cols, zp);
+    }
+    nnom_dwwin_copy_t inside = {oc, nx, ny, a->in.w * oc, 4 * NNOM_DWWIN_PITCH};
+    uint32_t *const dst = plane + pt * NNOM_DWWIN_PITCH + pl;
+    nnom_dwwin_job_t job = {plane, a->output, a->records, a->out.w, a->out.h, oc,
+                            a->out.w * oc, 0, oc - 4, a->input, a->output, dst, &inside};
+    static void (*const groups[4])(nnom_dwwin_job_t *) = {
+        nnom_dwwin_s8_3s1g, nnom_dwwin_s8_3s2g, nnom_dwwin_s8_5s1g, nnom_dwwin_s8_5s2g};
+    nnom_dwwin_copy(dst, a->input, &inside);
+    groups[(k == 5) * 2 + (s == 2)](&job);
     return 1;
 }
 

@@ -998,3 +998,41 @@ ONEPIX_WITHOUT_RECORDS = (16,)
 
 
 layer_family("onepix_", 223_000, ONEPIX_CASES, without_records=ONEPIX_WITHOUT_RECORDS)
+
+
+# win3v: the window loop's one strip on the converter's records
+# (dwwin_one: the pads, the copy and the groups' call alone) and five or
+# six channels' records from the converter (DW_WIN_ODD ran them on the loop
+# building their records every run): 'valid' and 'same' (3,3)/(5,5)
+# planes at strides 1 and 2 of 4-24 channels, the overlapping last group
+# (6, 7, 10, 11 channels), pads on the right and bottom alone (stride 2 on
+# even inputs), rq_fit's words ("small"), scaled channels, |bias| near
+# 2^30; beside them the layers just outside (one over a multiple of four:
+# the tail, dwwin_run_p; rows past the copy: strips; no activation and no
+# records: other paths).
+WIN3V_CASES = [
+    ((4, 4, 12), (3, 3), 1, "valid", "relu", None),  # dwwin_one, three groups
+    ((4, 4, 24), (3, 3), 1, "valid", "relu", "scaled"),
+    ((6, 4, 8), (3, 3), 1, "valid", "relu", "small"),
+    ((6, 6, 6), (3, 3), 1, "valid", "relu", None),  # the overlapping last group
+    ((6, 6, 6), (3, 3), 1, "same", "relu", None),  # six channels: now records
+    ((5, 5, 7), (3, 3), 1, "valid", "relu", "huge"),
+    ((3, 3, 7), (3, 3), 1, "same", "relu", "scaled"),
+    ((4, 3, 4), (3, 3), 1, "same", "relu", None),
+    ((8, 8, 7), (3, 3), 2, "same", "relu", None),  # pads right and bottom alone
+    ((8, 8, 6), (3, 3), 2, "same", "relu", "small"),
+    ((6, 6, 10), (5, 5), 1, "same", "relu", None),  # 5x5, pads two a side
+    ((9, 9, 8), (5, 5), 2, "valid", "relu", "scaled"),
+    ((7, 8, 5), (3, 3), 1, "valid", "relu", None),  # five: the tail, dwwin_run_p
+    ((5, 6, 5), (3, 3), 1, "same", "relu", "huge"),
+    ((8, 8, 9), (3, 3), 2, "same", "relu", None),  # nine: the tail
+    ((8, 8, 6), (3, 3), 1, "same", "relu", "scaled"),  # six, stride 1
+    ((26, 6, 8), (3, 3), 1, "same", "relu", None),  # rows past the copy: strips
+    ((6, 6, 6), (3, 3), 1, "same", None, None),  # no activation: not the loop
+    ((4, 4, 12), (3, 3), 1, "valid", "relu", None),  # without records
+    ((5, 5, 11), (3, 3), 1, "same", "relu", None),  # eleven: the overlapping group
+]
+WIN3V_WITHOUT_RECORDS = (18,)
+
+
+layer_family("win3v_", 229_000, WIN3V_CASES, without_records=WIN3V_WITHOUT_RECORDS)

@@ -985,7 +985,7 @@ ONEPIX_CASES = [
     ((2, 1, 8), (3, 1), 2, "same", "relu", None),  # the whole input, two taps
     ((4, 1, 8), (3, 1), 2, "valid", "relu", None),  # three taps of a longer line
     ((3, 3, 12), (2, 2), 2, "valid", "relu", None),  # (2,2) in 3x3: five taps
-    ((8, 8, 16), (7, 7), 2, "valid", "relu", None),  # 55 taps: not tag 43
+    ((8, 8, 16), (7, 7), 2, "valid", "relu", None),  # 55 taps: tag 43 since one77
     ((6, 6, 16), (5, 5), 2, "valid", None, None),  # no activation: no records
     ((1, 1, 3), (3, 1), 1, "same", "relu", None),  # three channels: not tag 43
     ((7, 7, 16), (5, 5), 2, "valid", "relu", None),  # two outputs a row
@@ -998,3 +998,31 @@ ONEPIX_WITHOUT_RECORDS = (16,)
 
 
 layer_family("onepix_", 223_000, ONEPIX_CASES, without_records=ONEPIX_WITHOUT_RECORDS)
+
+
+# one77: tag 43's lines of 50 to 56 taps (DW_ONE_INL, nnom_dwcol_long_s8:
+# the one-row loop's text with 28 pairs): (7,7) s2 on 8x8 (55 taps) on one,
+# two, four groups and the overlapping last group, rq_fit's words, scaled
+# channels, |bias| near 2^30; (5,5) s8 on 12x12 (53), (6,6) s4 on 9x9 (51),
+# (6,6) s5 on 10x10 (56, even: no odd tap); just outside: 57 taps ((5,5)
+# s9 on 13x13), three channels, no activation, two outputs, no records.
+ONE77_CASES = [
+    ((8, 8, 16), (7, 7), 2, "valid", "relu", None),
+    ((8, 8, 8), (7, 7), 2, "valid", "relu", "small"),
+    ((8, 8, 4), (7, 7), 2, "valid", "relu", "huge"),
+    ((8, 8, 13), (7, 7), 2, "valid", "relu", None),  # the overlapping last group
+    ((8, 8, 8), (7, 7), 2, "valid", "relu", "scaled"),
+    ((12, 12, 4), (5, 5), 8, "valid", "relu", None),  # 53 taps
+    ((9, 9, 8), (6, 6), 4, "valid", "relu", "scaled"),  # 51 taps
+    ((10, 10, 8), (6, 6), 5, "valid", "relu", None),  # 56 taps, even
+    ((10, 10, 6), (6, 6), 5, "valid", "relu", "small"),  # 56 taps, overlapping group
+    ((13, 13, 8), (5, 5), 9, "valid", "relu", None),  # 57 taps: not tag 43
+    ((8, 8, 3), (7, 7), 2, "valid", "relu", None),  # three channels: not tag 43
+    ((8, 8, 16), (7, 7), 2, "valid", None, None),  # no activation: no records
+    ((9, 9, 8), (7, 7), 2, "valid", "relu", None),  # two outputs a row
+    ((8, 8, 16), (7, 7), 2, "valid", "relu", None),  # without records
+]
+ONE77_WITHOUT_RECORDS = (13,)
+
+
+layer_family("one77_", 228_000, ONE77_CASES, without_records=ONE77_WITHOUT_RECORDS)

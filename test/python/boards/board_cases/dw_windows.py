@@ -1006,6 +1006,8 @@ layer_family("onepix_", 223_000, ONEPIX_CASES, without_records=ONEPIX_WITHOUT_RE
 # channels, |bias| near 2^30; (5,5) s8 on 12x12 (53), (6,6) s4 on 9x9 (51),
 # (6,6) s5 on 10x10 (56, even: no odd tap); just outside: 57 taps ((5,5)
 # s9 on 13x13), three channels, no activation, two outputs, no records.
+# Then tag 43's 11 taps ((3,3) s2 on 4x4) on DW_ONE_IN11 and beside them
+# six channels and 13 taps (DW_ONE_IN).
 ONE77_CASES = [
     ((8, 8, 16), (7, 7), 2, "valid", "relu", None),
     ((8, 8, 8), (7, 7), 2, "valid", "relu", "small"),
@@ -1021,6 +1023,13 @@ ONE77_CASES = [
     ((8, 8, 16), (7, 7), 2, "valid", None, None),  # no activation: no records
     ((9, 9, 8), (7, 7), 2, "valid", "relu", None),  # two outputs a row
     ((8, 8, 16), (7, 7), 2, "valid", "relu", None),  # without records
+    # tag 43's 11 taps on whole groups (DW_ONE_IN11: the pairs unrolled)
+    ((4, 4, 4), (3, 3), 2, "valid", "relu", None),
+    ((4, 4, 8), (3, 3), 2, "valid", "relu", "huge"),
+    ((4, 4, 16), (3, 3), 2, "valid", "relu", "small"),
+    ((4, 4, 12), (3, 3), 2, "valid", "relu", "scaled"),
+    ((4, 4, 6), (3, 3), 2, "valid", "relu", None),  # not whole groups: DW_ONE_IN
+    ((5, 5, 8), (3, 3), 3, "valid", "relu", None),  # 13 taps: DW_ONE_IN
 ]
 ONE77_WITHOUT_RECORDS = (13,)
 

@@ -119,9 +119,11 @@ DWONEK_FN("nnom_dwone_k6_s8", ".Ldwone_k6", 3, "", "")
 DWONEK_FN("nnom_dwone_k7_s8", ".Ldwone_k7", 3, DWONEK_ODD, "")
 DWONEK_FN("nnom_dwone_k8_s8", ".Ldwone_k8", 4, "", "")
 DWONEK_FN("nnom_dwone_k9_s8", ".Ldwone_k9", 4, DWONEK_ODD, "")
-/* Tag 43's line of 11 taps ((3,3) s2 on 4x4), its records past the
- * header's two words: DW_ONE_IN11's direct type (the job's set-up less) */
+/* Tag 43's lines of 11 taps ((3,3) s2 on 4x4) and 13 ((3,3) s3 on 5x5),
+ * their records past the header's two words: DW_ONE_IN11's and
+ * DW_ONE_IN13's direct types (the job's set-up less) */
 DWONEK_FN("nnom_dwone_in11_b_s8", ".Ldwone_in11", 5, DWONEK_ODD, "adds   r0, r0, #8\n")
+DWONEK_FN("nnom_dwone_in13_b_s8", ".Ldwone_in13", 6, DWONEK_ODD, "adds   r0, r0, #8\n")
 typedef void nnom_dwone_k_fn(const nnom_conv_args_t *, const int8_t *, int8_t *);
 nnom_dwone_k_fn nnom_dwone_k5_s8, nnom_dwone_k6_s8, nnom_dwone_k7_s8, nnom_dwone_k8_s8,
     nnom_dwone_k9_s8;

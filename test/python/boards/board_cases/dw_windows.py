@@ -1006,8 +1006,9 @@ layer_family("onepix_", 223_000, ONEPIX_CASES, without_records=ONEPIX_WITHOUT_RE
 # channels, |bias| near 2^30; (5,5) s8 on 12x12 (53), (6,6) s4 on 9x9 (51),
 # (6,6) s5 on 10x10 (56, even: no odd tap); just outside: 57 taps ((5,5)
 # s9 on 13x13), three channels, no activation, two outputs, no records.
-# Then tag 43's 11 taps ((3,3) s2 on 4x4) on DW_ONE_IN11 and beside them
-# six channels and 13 taps (DW_ONE_IN).
+# Then tag 43's 11 taps ((3,3) s2 on 4x4) on DW_ONE_IN11, 13 ((3,3) s3 on
+# 5x5) on DW_ONE_IN13, and beside them six and seven channels and 15 taps
+# (DW_ONE_IN).
 ONE77_CASES = [
     ((8, 8, 16), (7, 7), 2, "valid", "relu", None),
     ((8, 8, 8), (7, 7), 2, "valid", "relu", "small"),
@@ -1029,7 +1030,11 @@ ONE77_CASES = [
     ((4, 4, 16), (3, 3), 2, "valid", "relu", "small"),
     ((4, 4, 12), (3, 3), 2, "valid", "relu", "scaled"),
     ((4, 4, 6), (3, 3), 2, "valid", "relu", None),  # not whole groups: DW_ONE_IN
-    ((5, 5, 8), (3, 3), 3, "valid", "relu", None),  # 13 taps: DW_ONE_IN
+    ((5, 5, 8), (3, 3), 3, "valid", "relu", None),  # 13 taps: DW_ONE_IN13
+    ((5, 5, 4), (3, 3), 3, "valid", "relu", "scaled"),
+    ((5, 5, 16), (3, 3), 3, "valid", "relu", "huge"),
+    ((5, 5, 7), (3, 3), 3, "valid", "relu", None),  # not whole groups: DW_ONE_IN
+    ((6, 6, 8), (3, 3), 4, "valid", "relu", None),  # (3,3) s4 on 6x6: 15 taps, DW_ONE_IN
 ]
 ONE77_WITHOUT_RECORDS = (13,)
 

@@ -347,6 +347,9 @@ void nnom_dwone_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out
 void nnom_dwone_k_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
 void nnom_dwone_in_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
 void nnom_dwone_in1_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
+void nnom_dwone_inl_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
+void nnom_dwone_in11_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
+void nnom_dwone_in13_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
 uint8_t nnom_local_dwconv_s8_direct(unsigned step, const nnom_conv_args_t *a);
 #else
 #define NNOM_DW_DIRECT 0
@@ -379,6 +382,9 @@ enum {
     NNOM_DW_DIRECT_ONE_IN1,   /* nnom_dwone_in1_b_s8 (no block copy) */
     NNOM_DW_DIRECT_THREE_L,   /* nnom_dw3_line_b_s8 (no block copy) */
     NNOM_DW_DIRECT_THREE_L4S, /* nnom_dw3_line4s_b_s8: its four channels' 'same' line */
+    NNOM_DW_DIRECT_ONE_INL,   /* nnom_dwone_inl_b_s8: tag 43's lines of 50 to 56 taps */
+    NNOM_DW_DIRECT_ONE_IN11,  /* nnom_dwone_in11_b_s8: tag 43's 11 taps on whole groups */
+    NNOM_DW_DIRECT_ONE_IN13,  /* nnom_dwone_in13_b_s8: tag 43's 13 taps on whole groups */
     NNOM_DW_DIRECT_COUNT
 };
 

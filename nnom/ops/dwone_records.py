@@ -59,6 +59,10 @@ def dwone_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw: tuple[int, int
     return group_records(inside, zp_in, zp_out, last_paired=True)
 
 
+# The most taps of tag 43's lines: past max_taps (49) on the one-row loop's
+# longer text (nnom_local_dwcol.h NNOM_DWCOL_LONG_TAPS; (7,7) over 8x8: 55)
+LONG_TAPS = 56
+
 # The first word of dwone_in_records (odd: the one-row loop's paths, which
 # take an even first word, refuse them; nnom_local_dwone.h NNOM_DWONE_IN_TAG)
 IN_TAG = 43
@@ -94,7 +98,7 @@ def dwone_in_records(attrs: dict, q, zp_in: int, zp_out: int, in_hw, out_hw):
         or (whole_window(attrs, in_hw, out_hw) and taps >= 3)
         or attrs["multiplier"] != 1
         or odd_flat(cout, kh, kw, attrs["strides"][1], 1)
-        or taps > backends.TABLE["depthwise_group"]["max_taps"]
+        or taps > LONG_TAPS
         or zp_out != -128
         or q.act_min != -128
         or q.act_max != 127

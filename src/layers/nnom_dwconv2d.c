@@ -116,6 +116,9 @@ DW_BLOCK_TYPE(dw_one_col_type, nnom_dwone_b_s8);
 DW_BLOCK_TYPE(dw_one_k_type, nnom_dwone_k_b_s8);
 DW_BLOCK_TYPE(dw_one_in_type, nnom_dwone_in_b_s8);
 DW_BLOCK_TYPE(dw_one_in1_type, nnom_dwone_in1_b_s8);
+DW_BLOCK_TYPE(dw_one_inl_type, nnom_dwone_inl_b_s8);
+DW_BLOCK_TYPE(dw_one_in11_type, nnom_dwone_in11_b_s8);
+DW_BLOCK_TYPE(dw_one_in13_type, nnom_dwone_in13_b_s8);
 DW_BLOCK_TYPE(dw_plane1_type, nnom_dwrect_plane1_direct);
 DW_BLOCK_TYPE(dw_three_l_type, nnom_dw3_line_b_s8);
 DW_BLOCK_TYPE(dw_three_l4s_type, nnom_dw3_line4s_b_s8);
@@ -137,7 +140,8 @@ static const nnom_layer_type_t *const dw_direct_types[NNOM_DW_DIRECT_COUNT - 1] 
     &dw_three_s2v3_type, &dw_three_s2vp_type, &dw_three_s2vn_type, &dw_one3_type,
     &dw_one4_type,     &dw_one3e_type,    &dw_one_col_type,  &dw_one_k_type,
     &dw_plane1_type,   &dw_rect2s_type,   &dw_one_in_type,   &dw_one_in1_type,
-    &dw_three_l_type,  &dw_three_l4s_type};
+    &dw_three_l_type,  &dw_three_l4s_type, &dw_one_inl_type,
+    &dw_one_in11_type, &dw_one_in13_type};
 #endif
 
 static nnom_status_t dwconv2d_build(nnom_layer_t *l)

@@ -14,6 +14,9 @@ NNOM_INLINE int32_t nnom_dwcol_words(int32_t k, int sc)
     return 4 + 4 * (k / 2) + 2 * (k & 1) + (sc ? 8 : 12);
 }
 
+/* The most taps of nnom_dwcol_long_s8's windows (even: its pairs) */
+#define NNOM_DWCOL_LONG_TAPS 56
+
 #if NNOM_LOCAL_MAC_ASM
 /* n outputs of four channels, each the window of k taps at x + o * xp (taps
  * xs bytes apart), into out + o * op. rec holds the group's records, words:
@@ -34,6 +37,10 @@ typedef struct {
     int32_t n, xs, xp, op, pairs, odd, groups;
 } nnom_dwcol_job_t;
 void nnom_dwcol_s8(const nnom_dwcol_job_t *j);
+
+/* The same on windows of NNOM_DW_GROUP_MAX_TAPS + 1 to NNOM_DWCOL_LONG_TAPS
+ * taps (tag 43's longer lines, nnom_local_dwonein_dsp.c) */
+void nnom_dwcol_long_s8(const nnom_dwcol_job_t *j);
 
 /* The same job with the loops swapped: every group at one output, then
  * the next output (a group's step then costs an output's, ~8 instructions

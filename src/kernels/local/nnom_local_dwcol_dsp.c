@@ -59,8 +59,8 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
  * one; past the last pair where there are none), then the last pair. An
  * output ends by one load of the records, the steps and xs and, but for
  * the group's last, its next one's sums and the jump into its pairs. */
-#define DWCOL_LOOP(L, ODD, RQ, TAIL)                                                             \
-    DWCOL_BODY(L, ODD, NNOM_DW_GROUP_MAX_TAPS / 2, RQ) DWCOL_GROUPS(L) TAIL(L)
+#define DWCOL_LOOP(L, ODD, RQ, TAIL, MAXP)                                                       \
+    DWCOL_BODY(L, ODD, MAXP, RQ) DWCOL_GROUPS(L) TAIL(L)
 
 /* The loop up to an output's store (DWCOL_LOOP's but for its end: the
  * four bytes in r4, requantised by RQ): the pairs are MAXP - 1 blocks
@@ -235,8 +235,8 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
  * whose records take RQB bytes a group (labels from P), HEAD its start
  * (the push and frame of FRAME bytes), SAVE registers stored after
  * [32], TAIL what follows the whole groups (DWCOL_NO_LAST,
- * DWCOL_LAST_GROUP). */
-#define DWCOL_FN(NAME, P, RQ, RQB, FRAME, HEAD, SAVE, TAIL)                                      \
+ * DWCOL_LAST_GROUP), MAXP the most pairs of a window. */
+#define DWCOL_FN(NAME, P, RQ, RQB, FRAME, HEAD, SAVE, TAIL, MAXP)                                    \
     __asm__(NNOM_ASM_FUNC(NAME)                                                                  \
             HEAD                                                                                 \
             "ldm    r0, {r0-r9}\n" /* x, out, rec, n, xs, xp, op, pairs, odd, groups */          \
@@ -254,25 +254,32 @@ typedef char nnom_dwcol_job_layout_t[offsetof(nnom_dwcol_job_t, op) == 24 &&
             "mov    r3, r6\n"                                                                    \
             "cmp    r8, #0\n"                                                                    \
             "bne    " P "_odd_entry\n"                                                           \
-            DWCOL_LOOP(P "_even", "", RQ, TAIL)                                                  \
+            DWCOL_LOOP(P "_even", "", RQ, TAIL, MAXP)                                               \
             "b      " P "_done\n"                                                                \
             P "_odd_entry:\n"                                                                    \
-            DWCOL_LOOP(P "_odd", DWCOL_ODD, RQ, TAIL)                                            \
+            DWCOL_LOOP(P "_odd", DWCOL_ODD, RQ, TAIL, MAXP)                                         \
             DWCOL_END(NAME, P, FRAME))
 DWCOL_FN("nnom_dwcol_s8", ".Ldwcol", DWCOL_RQ4, 48, "36",
          "push   {r4-r11, lr}\n"
          "sub    sp, sp, #36\n",
-         "", DWCOL_NO_LAST);
+         "", DWCOL_NO_LAST, NNOM_DW_GROUP_MAX_TAPS / 2);
 DWCOL_FN("nnom_dwcol_sc_s8", ".Ldwcsc", DWCOL_SC4, 32, "36",
          "push   {r4-r11, lr}\n"
          "sub    sp, sp, #36\n",
-         "", DWCOL_NO_LAST);
+         "", DWCOL_NO_LAST, NNOM_DW_GROUP_MAX_TAPS / 2);
 /* with the overlapping last group: [36] rest (r11 before xs) */
 DWCOL_FN("nnom_dwcol_sco_s8", ".Ldwcsco", DWCOL_SC4, 32, "40",
          "push   {r4-r11, lr}\n"
          "sub    sp, sp, #40\n"
          "mov    r11, r1\n",
-         ", r11", DWCOL_LAST_GROUP);
+         ", r11", DWCOL_LAST_GROUP, NNOM_DW_GROUP_MAX_TAPS / 2);
+/* nnom_dwcol_s8 on windows of up to NNOM_DWCOL_LONG_TAPS taps (tag 43's
+ * lines past NNOM_DW_GROUP_MAX_TAPS: a (7,7) window over 8x8, 55 taps);
+ * its own text, so that the others' unrolled pairs stay as they were. */
+DWCOL_FN("nnom_dwcol_long_s8", ".Ldwclong", DWCOL_RQ4, 48, "36",
+         "push   {r4-r11, lr}\n"
+         "sub    sp, sp, #36\n",
+         "", DWCOL_NO_LAST, NNOM_DWCOL_LONG_TAPS / 2);
 
 /* nnom_dwcol_cm_s8(job r0): nnom_dwcol_s8's job with the loops swapped:
  * the groups (4 bytes apart, their records one after the other) at each

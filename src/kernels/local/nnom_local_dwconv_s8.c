@@ -248,6 +248,9 @@ enum {
     DW_ONE_K,   /* (kept only) those of 5-9 taps, whole groups: nnom_dwone_k_b_s8 */
     DW_ONE_IN,  /* (kept only) tag 43: one output over a line of the input, nnom_dwone_in_b_s8 */
     DW_ONE_IN1, /* (kept only) its one tap on whole groups: nnom_dwone_in1_b_s8 */
+    DW_ONE_INL, /* (kept only) its lines past NNOM_DW_GROUP_MAX_TAPS: nnom_dwone_inl_b_s8 */
+    DW_ONE_IN11, /* (kept only) its 11 taps on whole groups: nnom_dwone_in11_b_s8 */
+    DW_ONE_IN13, /* (kept only) its 13 taps on whole groups: nnom_dwone_in13_b_s8 */
     DW_COL_EARLY,
     DW_COL_ALONE,
     DW_TINY_TAG, /* (kept, or at the walk on tag 29) DW_TINY's one line, its head asked */
@@ -452,6 +455,9 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
     case DW_ONE_K:
     case DW_ONE_IN:
     case DW_ONE_IN1:
+    case DW_ONE_INL:
+    case DW_ONE_IN11:
+    case DW_ONE_IN13:
         if (a->out.h == 1 && a->out.w == 1 && dw_one_path(a))
             return DW_ONE;
         /* fall through */
@@ -681,6 +687,15 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
     case DW_ONE_IN1:
         nnom_dwone_in1_b_s8(a, a->input, a->output);
         return 1;
+    case DW_ONE_INL:
+        nnom_dwone_inl_b_s8(a, a->input, a->output);
+        return 1;
+    case DW_ONE_IN11:
+        nnom_dwone_in11_b_s8(a, a->input, a->output);
+        return 1;
+    case DW_ONE_IN13:
+        nnom_dwone_in13_b_s8(a, a->input, a->output);
+        return 1;
     case DW_COL_EARLY:
         return nnom_dw_col_early(a);
     case DW_COL_ALONE:
@@ -774,6 +789,9 @@ uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
     if (tag == NNOM_DWONE_IN_TAG) /* DW_ONE_IN: every step before it refuses tag 43 */
         return !nnom_dwone_in_holds(a)                          ? DW_FIRST
                : a->records[1] == 1 && (a->in.c & 3) == 0 ? DW_ONE_IN1
+               : a->records[1] == 11 && (a->in.c & 3) == 0 ? DW_ONE_IN11
+               : a->records[1] == 13 && (a->in.c & 3) == 0 ? DW_ONE_IN13
+               : a->records[1] > NNOM_DW_GROUP_MAX_TAPS   ? DW_ONE_INL
                                                           : DW_ONE_IN;
     if (tag == NNOM_DWONE31_TAG) { /* DW_ONE3, DW_ONE4: DW_LINE refuses odd records */
         const int32_t n = nnom_dwone4_holds(a, NNOM_DWONE31_TAG);
@@ -863,6 +881,12 @@ uint8_t nnom_local_dwconv_s8_direct(unsigned step, const nnom_conv_args_t *a)
         return NNOM_DW_DIRECT_ONE_IN;
     case DW_ONE_IN1:
         return NNOM_DW_DIRECT_ONE_IN1;
+    case DW_ONE_INL:
+        return NNOM_DW_DIRECT_ONE_INL;
+    case DW_ONE_IN11:
+        return NNOM_DW_DIRECT_ONE_IN11;
+    case DW_ONE_IN13:
+        return NNOM_DW_DIRECT_ONE_IN13;
     default:
         return NNOM_DW_DIRECT_NONE;
     }

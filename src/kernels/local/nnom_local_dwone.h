@@ -41,6 +41,12 @@ int nnom_dwone_in_holds(const nnom_conv_args_t *a);
 void nnom_dwone_in_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
 /* The same for one tap on whole groups (the assembly alone) */
 void nnom_dwone_in1_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
+/* The same for 11 (13) taps on whole groups (nnom_local_dwone_dsp.c: the
+ * pairs unrolled) */
+void nnom_dwone_in11_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
+void nnom_dwone_in13_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
+/* The same for NNOM_DW_GROUP_MAX_TAPS + 1 to NNOM_DWCOL_LONG_TAPS taps */
+void nnom_dwone_inl_b_s8(const nnom_conv_args_t *block, const int8_t *x, int8_t *out);
 
 /* One output of c channels over one line of taps (the input's bytes c
  * apart) on the one-row loop's records rec: the whole groups, then the

@@ -82,13 +82,15 @@ typedef char nnom_dwone_args_layout_t[offsetof(nnom_conv_args_t, in.c) == 48 &&
 
 /* NAME(block r0, x r1, out r2): one output of 2 PAIRS + ODD taps (pixels
  * c apart), channels a multiple of four, on the block's records (the
- * one-row loop's, nnom_dwcol_s8's one output a group): the pairs
- * unrolled, no job, no computed entry. Stack: [0] the outputs' end. */
-#define DWONEK_FN(NAME, L, PAIRS, ODD)                                                             \
+ * one-row loop's, nnom_dwcol_s8's one output a group) from HEAD's words
+ * on: the pairs unrolled, no job, no computed entry. Stack: [0] the
+ * outputs' end. */
+#define DWONEK_FN(NAME, L, PAIRS, ODD, HEAD)                                                       \
     __asm__(NNOM_ASM_FUNC(NAME)                                                                  \
             "push   {r4-r11, lr}\n"                                                               \
             "ldr    r3, [r0, #48]\n"                                                              \
             "ldr    r0, [r0, #108]\n"                                                             \
+            HEAD                                                                                   \
             "add    r4, r2, r3\n"                                                                 \
             "push   {r4}\n"                                                                       \
             L ":\n"                                                                               \
@@ -112,11 +114,16 @@ typedef char nnom_dwone_args_layout_t[offsetof(nnom_conv_args_t, in.c) == 48 &&
             "pop    {r4-r11, pc}\n"                                                               \
             ".size " NAME ", .-" NAME "\n"                                                        \
             ".text\n");
-DWONEK_FN("nnom_dwone_k5_s8", ".Ldwone_k5", 2, DWONEK_ODD)
-DWONEK_FN("nnom_dwone_k6_s8", ".Ldwone_k6", 3, "")
-DWONEK_FN("nnom_dwone_k7_s8", ".Ldwone_k7", 3, DWONEK_ODD)
-DWONEK_FN("nnom_dwone_k8_s8", ".Ldwone_k8", 4, "")
-DWONEK_FN("nnom_dwone_k9_s8", ".Ldwone_k9", 4, DWONEK_ODD)
+DWONEK_FN("nnom_dwone_k5_s8", ".Ldwone_k5", 2, DWONEK_ODD, "")
+DWONEK_FN("nnom_dwone_k6_s8", ".Ldwone_k6", 3, "", "")
+DWONEK_FN("nnom_dwone_k7_s8", ".Ldwone_k7", 3, DWONEK_ODD, "")
+DWONEK_FN("nnom_dwone_k8_s8", ".Ldwone_k8", 4, "", "")
+DWONEK_FN("nnom_dwone_k9_s8", ".Ldwone_k9", 4, DWONEK_ODD, "")
+/* Tag 43's lines of 11 taps ((3,3) s2 on 4x4) and 13 ((3,3) s3 on 5x5),
+ * their records past the header's two words: DW_ONE_IN11's and
+ * DW_ONE_IN13's direct types (the job's set-up less) */
+DWONEK_FN("nnom_dwone_in11_b_s8", ".Ldwone_in11", 5, DWONEK_ODD, "adds   r0, r0, #8\n")
+DWONEK_FN("nnom_dwone_in13_b_s8", ".Ldwone_in13", 6, DWONEK_ODD, "adds   r0, r0, #8\n")
 typedef void nnom_dwone_k_fn(const nnom_conv_args_t *, const int8_t *, int8_t *);
 nnom_dwone_k_fn nnom_dwone_k5_s8, nnom_dwone_k6_s8, nnom_dwone_k7_s8, nnom_dwone_k8_s8,
     nnom_dwone_k9_s8;

@@ -46,7 +46,7 @@ int nnom_dwone_in_holds(const nnom_conv_args_t *a)
         return 0;
     const int32_t taps = nnom_dwone_in_taps(a);
     /* the header's taps are the layer's: a tampered count is refused */
-    return taps >= 1 && taps <= NNOM_DW_GROUP_MAX_TAPS && a->records[1] == taps &&
+    return taps >= 1 && taps <= NNOM_DWCOL_LONG_TAPS && a->records[1] == taps &&
            a->ch_mult == 1 && a->in.c == c && c >= 4 && a->p.output_zp == -128 &&
            a->p.act_min == -128 && a->p.act_max == 127 && (c % 4 == 0 || !nnom_dw_odd_flat(a));
 }
@@ -55,6 +55,24 @@ int nnom_dwone_in_holds(const nnom_conv_args_t *a)
 void nnom_dwone_in_b_s8(const nnom_conv_args_t *b, const int8_t *x, int8_t *out)
 {
     nnom_dwone_groups(x, out, b->records + 2, b->in.c, b->records[1]);
+}
+
+/* Lines past the one-row loop's NNOM_DW_GROUP_MAX_TAPS ((7,7) over 8x8:
+ * 55 taps) on its longer text, the whole groups in one call, then the
+ * overlapping last one on its records after theirs. */
+void nnom_dwone_inl_b_s8(const nnom_conv_args_t *b, const int8_t *x, int8_t *out)
+{
+    const int32_t c = b->in.c, taps = b->records[1];
+    const int32_t *rec = b->records + 2;
+    nnom_dwcol_job_t j = {x, out, rec, 1, c, 0, c, taps / 2, taps & 1, c / 4};
+    nnom_dwcol_long_s8(&j);
+    if (c % 4 != 0) {
+        j.x = x + c - 4;
+        j.out = out + c - 4;
+        j.rec = rec + c / 4 * nnom_dwcol_words(taps, 0);
+        j.groups = 1;
+        nnom_dwcol_long_s8(&j);
+    }
 }
 
 /* The block kernel reads in.c and the records there. */

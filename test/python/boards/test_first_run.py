@@ -60,6 +60,9 @@ CASES = [
     ("1,4,1,1,4,12,valid", (31,), "tag 31: one output of four taps"),
     ("5,5,2,6,6,16,valid", (43,), "tag 43: one output inside a larger input"),
     ("3,1,1,1,1,16,same", (43,), "tag 43: a single pixel, one tap"),
+    ("7,7,2,8,8,8,valid", (43,), "tag 43: a line of 55 taps (DW_ONE_INL)"),
+    ("3,3,2,4,4,8,valid", (43,), "tag 43: 11 taps on whole groups (DW_ONE_IN11)"),
+    ("3,3,3,5,5,8,valid", (43,), "tag 43: 13 taps on whole groups (DW_ONE_IN13)"),
     ("2,1,1,49,1,3,same", (29,), "tag 29: two taps straight from the input"),
     ("2,1,1,49,3,1,same", (5,), "tag 5: two taps on three columns"),
 ]

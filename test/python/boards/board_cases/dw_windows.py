@@ -985,7 +985,7 @@ ONEPIX_CASES = [
     ((2, 1, 8), (3, 1), 2, "same", "relu", None),  # the whole input, two taps
     ((4, 1, 8), (3, 1), 2, "valid", "relu", None),  # three taps of a longer line
     ((3, 3, 12), (2, 2), 2, "valid", "relu", None),  # (2,2) in 3x3: five taps
-    ((8, 8, 16), (7, 7), 2, "valid", "relu", None),  # 55 taps: not tag 43
+    ((8, 8, 16), (7, 7), 2, "valid", "relu", None),  # 55 taps: tag 43 since one77
     ((6, 6, 16), (5, 5), 2, "valid", None, None),  # no activation: no records
     ((1, 1, 3), (3, 1), 1, "same", "relu", None),  # three channels: not tag 43
     ((7, 7, 16), (5, 5), 2, "valid", "relu", None),  # two outputs a row
@@ -1036,3 +1036,45 @@ WIN3V_WITHOUT_RECORDS = (18,)
 
 
 layer_family("win3v_", 229_000, WIN3V_CASES, without_records=WIN3V_WITHOUT_RECORDS)
+
+
+# one77: tag 43's lines of 50 to 56 taps (DW_ONE_INL, nnom_dwcol_long_s8:
+# the one-row loop's text with 28 pairs): (7,7) s2 on 8x8 (55 taps) on one,
+# two, four groups and the overlapping last group, rq_fit's words, scaled
+# channels, |bias| near 2^30; (5,5) s8 on 12x12 (53), (6,6) s4 on 9x9 (51),
+# (6,6) s5 on 10x10 (56, even: no odd tap); just outside: 57 taps ((5,5)
+# s9 on 13x13), three channels, no activation, two outputs, no records.
+# Then tag 43's 11 taps ((3,3) s2 on 4x4) on DW_ONE_IN11, 13 ((3,3) s3 on
+# 5x5) on DW_ONE_IN13, and beside them six and seven channels and 15 taps
+# (DW_ONE_IN).
+ONE77_CASES = [
+    ((8, 8, 16), (7, 7), 2, "valid", "relu", None),
+    ((8, 8, 8), (7, 7), 2, "valid", "relu", "small"),
+    ((8, 8, 4), (7, 7), 2, "valid", "relu", "huge"),
+    ((8, 8, 13), (7, 7), 2, "valid", "relu", None),  # the overlapping last group
+    ((8, 8, 8), (7, 7), 2, "valid", "relu", "scaled"),
+    ((12, 12, 4), (5, 5), 8, "valid", "relu", None),  # 53 taps
+    ((9, 9, 8), (6, 6), 4, "valid", "relu", "scaled"),  # 51 taps
+    ((10, 10, 8), (6, 6), 5, "valid", "relu", None),  # 56 taps, even
+    ((10, 10, 6), (6, 6), 5, "valid", "relu", "small"),  # 56 taps, overlapping group
+    ((13, 13, 8), (5, 5), 9, "valid", "relu", None),  # 57 taps: not tag 43
+    ((8, 8, 3), (7, 7), 2, "valid", "relu", None),  # three channels: not tag 43
+    ((8, 8, 16), (7, 7), 2, "valid", None, None),  # no activation: no records
+    ((9, 9, 8), (7, 7), 2, "valid", "relu", None),  # two outputs a row
+    ((8, 8, 16), (7, 7), 2, "valid", "relu", None),  # without records
+    # tag 43's 11 taps on whole groups (DW_ONE_IN11: the pairs unrolled)
+    ((4, 4, 4), (3, 3), 2, "valid", "relu", None),
+    ((4, 4, 8), (3, 3), 2, "valid", "relu", "huge"),
+    ((4, 4, 16), (3, 3), 2, "valid", "relu", "small"),
+    ((4, 4, 12), (3, 3), 2, "valid", "relu", "scaled"),
+    ((4, 4, 6), (3, 3), 2, "valid", "relu", None),  # not whole groups: DW_ONE_IN
+    ((5, 5, 8), (3, 3), 3, "valid", "relu", None),  # 13 taps: DW_ONE_IN13
+    ((5, 5, 4), (3, 3), 3, "valid", "relu", "scaled"),
+    ((5, 5, 16), (3, 3), 3, "valid", "relu", "huge"),
+    ((5, 5, 7), (3, 3), 3, "valid", "relu", None),  # not whole groups: DW_ONE_IN
+    ((6, 6, 8), (3, 3), 4, "valid", "relu", None),  # (3,3) s4 on 6x6: 15 taps, DW_ONE_IN
+]
+ONE77_WITHOUT_RECORDS = (13,)
+
+
+layer_family("one77_", 228_000, ONE77_CASES, without_records=ONE77_WITHOUT_RECORDS)

@@ -161,6 +161,19 @@ TAMPERFLAT2_CASES = [
 ]
 
 
+# tag 43's lines of 50 to 56 taps (one77: DW_ONE_INL, named at build): the
+# tag and the header's taps flipped ((7,7) s2 on 8x8, 55 taps; (6,6) s5 on
+# 10x10, 56, the most) and of 11 and 13 taps (DW_ONE_IN11, DW_ONE_IN13:
+# (3,3) s2 on 4x4, s3 on 5x5).
+# Family tamperone77_, seeds 228,050 on.
+TAMPERONE77_CASES = [
+    ("dw", ((8, 8, 16), (7, 7), 2, "valid", "relu", None), (43,), head(2)),
+    ("dw", ((10, 10, 6), (6, 6), 5, "valid", "relu", None), (43,), head(2)),
+    ("dw", ((4, 4, 8), (3, 3), 2, "valid", "relu", None), (43,), head(2)),
+    ("dw", ((5, 5, 8), (3, 3), 3, "valid", "relu", None), (43,), head(2)),
+]
+
+
 def tamper_model(k: int, rng: np.random.Generator, cases=TAMPER_CASES):
     kind, case, _, _ = cases[k]
     if kind == "dw":
@@ -194,4 +207,10 @@ family(
     221_050,
     len(TAMPERFLAT2_CASES),
     lambda k, rng: tamper_model(k, rng, TAMPERFLAT2_CASES),
+)
+family(
+    "tamperone77_",
+    228_050,
+    len(TAMPERONE77_CASES),
+    lambda k, rng: tamper_model(k, rng, TAMPERONE77_CASES),
 )

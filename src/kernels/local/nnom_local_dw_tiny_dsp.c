@@ -2132,6 +2132,43 @@ static NNOM_NOINLINE void tiny_line7(const nnom_conv_args_t *a, const tiny_t *t,
     tiny_line_m(a, t, r, entries, mfn, buf[0], 7);
 }
 
+/* One channel's one short line (tag 29's PAIRS and PAIRS_M courses on
+ * one channel of at most TINY_SHORT1 pixels): the zero point's words over
+ * all its entries, then the pixels over them (words of four, then bytes).
+ * tiny_lines12's tests, fills and loops in tiny_pairs' line loop cost
+ * (4,1) s1 6x1x1 same ~130 of 255; on longer lines its loops cost less.
+ * (Two channels alike cost more than tiny_pairs: (5,1) s1 6x1x2 same 342
+ * -> 358.) */
+#define TINY_SHORT1 8
+static NNOM_NOINLINE void tiny_line1(const nnom_conv_args_t *a, const tiny_t *t,
+                                     const tiny_ch_t *r, tiny_fn fn, tiny_mfn mfn,
+                                     int32_t entries)
+{
+    int16_t line[TINY_CS] __attribute__((aligned(4)));
+    const uint32_t z = (uint32_t)a->p.input_zp & 0xFFFFu, zz = z | z << 16;
+    for (int32_t i = 0; i < entries; i += 2)
+        memcpy(&line[i], &zz, 4);
+    const int32_t m = t->in < entries - t->pad ? t->in : entries - t->pad;
+    const int8_t *x = a->input;
+    int16_t *d = line + t->pad;
+    int32_t i = 0;
+    if (m >= 4) { /* one word, the rest by bytes (a loop of words cost 11 more on 6) */
+        const uint32_t u = nnom_read4(x);
+        const uint32_t ev = (uint32_t)__sxtb16((int8x4_t)u), od = (uint32_t)nnom_sxtb16_odd(u);
+        tiny_put2(d, (ev & 0xFFFFu) | od << 16);
+        tiny_put2(d + 2, (ev >> 16) | (od & 0xFFFF0000u));
+        i = 4;
+    }
+    for (; i < m; i++)
+        d[i] = x[i];
+    const tiny_mjob_t j = {{line, a->output, line + (t->n & ~1) * t->s, t->os, r, t->n & 1},
+                           r + 1};
+    if (mfn != NULL)
+        mfn(&j);
+    else
+        fn(&j.j);
+}
+
 /* tiny_pairs_m and tiny_chans56 on the one line of a tag-29 layer: no
  * line loop (its set-up and registers cost (8,1) s1 13x1x2 valid and (1,5)
  * s2 1x21x6 same their bound) */
@@ -2275,8 +2312,18 @@ NNOM_INLINE void tiny_tag_run(const nnom_conv_args_t *a, const int32_t *h)
     const int32_t pairs = (t->k + 1) / 2, s2 = t->s - 1, entries = h[11];
     const tiny_mfn mfn = tiny_mfns[s2][pairs - 1];
     switch (h[0]) {
-    case TINY_C_PAIRS_M: tiny_line_pairs_m(a, t, r, mfn, entries); break;
-    case TINY_C_PAIRS: tiny_pairs(a, t, r, tiny_fns[s2][pairs - 1], entries); break;
+    case TINY_C_PAIRS_M:
+        if (a->out.c == 1 && t->in <= TINY_SHORT1)
+            tiny_line1(a, t, r, NULL, mfn, entries);
+        else
+            tiny_line_pairs_m(a, t, r, mfn, entries);
+        break;
+    case TINY_C_PAIRS:
+        if (a->out.c == 1 && t->in <= TINY_SHORT1)
+            tiny_line1(a, t, r, tiny_fns[s2][pairs - 1], NULL, entries);
+        else
+            tiny_pairs(a, t, r, tiny_fns[s2][pairs - 1], entries);
+        break;
     case TINY_C_56: tiny_line56(a, t, r, mfn); break;
     case TINY_C_L3: tiny_line3(a, t, r, entries, mfn); break;
     case TINY_C_L7: tiny_line7(a, t, r, entries, mfn); break;

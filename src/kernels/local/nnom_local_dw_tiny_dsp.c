@@ -2089,7 +2089,7 @@ int nnom_dw_tiny_run(const nnom_conv_args_t *a)
  * entries: the asks compare it, the kept run reads it in place */
 #define TINY_T_WORDS ((int32_t)(sizeof(tiny_t) / sizeof(int32_t)))
 typedef char nnom_tiny_head_holds_tiny_t[TINY_HEAD_WORDS == 2 + TINY_T_WORDS ? 1 : -1];
-enum { TINY_C_PAIRS_M, TINY_C_PAIRS, TINY_C_56, TINY_C_L3, TINY_C_L7, TINY_C_CHANS, TINY_C_TWO };
+enum { TINY_C_PAIRS_M, TINY_C_PAIRS, TINY_C_56, TINY_C_L3, TINY_C_L7, TINY_C_CHANS, TINY_C_TWO, TINY_C_ONE };
 
 /* The head's entries, the word after its tiny_t: tiny_line56 reads it
  * through t and its loop function from t's k and s (four arguments, in
@@ -2294,6 +2294,8 @@ int nnom_dw_tiny_tag_asks(const nnom_conv_args_t *a)
         course = TINY_C_56;
     else if (has_m) /* (three or seven channels) */
         course = c == 3 ? TINY_C_L3 : TINY_C_L7;
+    if (c == 1 && t.in <= TINY_SHORT1) /* (its own course: no test on the others') */
+        course = TINY_C_ONE;
     if (tiny_two_takes(&t)) /* (one to three channels: tiny_of()) */
         course = TINY_C_TWO;
     const int32_t *h = a->records + 1, *g = (const int32_t *)(const void *)&t;
@@ -2312,17 +2314,11 @@ NNOM_INLINE void tiny_tag_run(const nnom_conv_args_t *a, const int32_t *h)
     const int32_t pairs = (t->k + 1) / 2, s2 = t->s - 1, entries = h[11];
     const tiny_mfn mfn = tiny_mfns[s2][pairs - 1];
     switch (h[0]) {
-    case TINY_C_PAIRS_M:
-        if (a->out.c == 1 && t->in <= TINY_SHORT1)
-            tiny_line1(a, t, r, NULL, mfn, entries);
-        else
-            tiny_line_pairs_m(a, t, r, mfn, entries);
-        break;
-    case TINY_C_PAIRS:
-        if (a->out.c == 1 && t->in <= TINY_SHORT1)
-            tiny_line1(a, t, r, tiny_fns[s2][pairs - 1], NULL, entries);
-        else
-            tiny_pairs(a, t, r, tiny_fns[s2][pairs - 1], entries);
+    case TINY_C_PAIRS_M: tiny_line_pairs_m(a, t, r, mfn, entries); break;
+    case TINY_C_PAIRS: tiny_pairs(a, t, r, tiny_fns[s2][pairs - 1], entries); break;
+    case TINY_C_ONE: /* (one channel: the m loop for four pairs at stride 1, as PAIRS_M) */
+        tiny_line1(a, t, r, tiny_fns[s2][pairs - 1], pairs == 4 && s2 == 0 ? mfn : NULL,
+                   entries);
         break;
     case TINY_C_56: tiny_line56(a, t, r, mfn); break;
     case TINY_C_L3: tiny_line3(a, t, r, entries, mfn); break;

@@ -38,9 +38,20 @@ FAR = LONG_TAPS // 2 - PAIRS
 S2_MAX_TAPS = 7  # TINY_S2_MAX_TAPS
 LINE = 128  # TINY_LINE
 # tag 29: TAG's records after a head of 12 words that names the course
-# (TINY_C_* in C: pairs_m, pairs, chans56, line3, line7, chans, two)
+# (TINY_C_* in C: pairs_m, pairs, chans56, line3, line7, chans, two, one)
 HEAD_TAG = 29
-COURSE_PAIRS_M, COURSE_PAIRS, COURSE_56, COURSE_L3, COURSE_L7, COURSE_CHANS, COURSE_TWO = range(7)
+(
+    COURSE_PAIRS_M,
+    COURSE_PAIRS,
+    COURSE_56,
+    COURSE_L3,
+    COURSE_L7,
+    COURSE_CHANS,
+    COURSE_TWO,
+    COURSE_ONE,
+) = range(8)
+# one channel's line of at most SHORT1 pixels (tiny_line1: its copy without tiny_pairs' line loop)
+SHORT1 = 8
 # tag 33: nnom_dw3c1r_s8's head (NNOM_DW3C1_HEAD words after the flag)
 DW3C1_TAG = 33
 
@@ -127,6 +138,8 @@ def course_head(attrs: dict, c: int, kernel, in_hw, out_hw) -> list[int] | None:
         course = COURSE_L3 if c == 3 else COURSE_L7
     else:
         course = COURSE_CHANS
+    if c == 1 and t[3] <= SHORT1:
+        course = COURSE_ONE
     if k == 2 and t[2] == 0 and (n - 1) * s + 1 <= t[3]:
         course = COURSE_TWO  # straight from the input bytes (tiny_two_takes())
     return [course, *t, (n - 1) * s + k + (k & 1)]

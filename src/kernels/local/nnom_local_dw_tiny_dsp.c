@@ -2087,7 +2087,7 @@ int nnom_dw_tiny_run(const nnom_conv_args_t *a)
  * entries: the asks compare it, the kept run reads it in place */
 #define TINY_T_WORDS ((int32_t)(sizeof(tiny_t) / sizeof(int32_t)))
 typedef char nnom_tiny_head_holds_tiny_t[TINY_HEAD_WORDS == 2 + TINY_T_WORDS ? 1 : -1];
-enum { TINY_C_PAIRS_M, TINY_C_PAIRS, TINY_C_56, TINY_C_L3, TINY_C_L7, TINY_C_CHANS, TINY_C_TWO };
+enum { TINY_C_PAIRS_M, TINY_C_PAIRS, TINY_C_56, TINY_C_L3, TINY_C_L7, TINY_C_CHANS, TINY_C_TWO, TINY_C_ONE };
 
 /* The head's entries, the word after its tiny_t: tiny_line56 reads it
  * through t and its loop function from t's k and s (four arguments, in
@@ -2128,6 +2128,43 @@ static NNOM_NOINLINE void tiny_line7(const nnom_conv_args_t *a, const tiny_t *t,
 {
     int16_t buf[7][TINY_CS] __attribute__((aligned(4)));
     tiny_line_m(a, t, r, entries, mfn, buf[0], 7);
+}
+
+/* One channel's one short line (tag 29's PAIRS and PAIRS_M courses on
+ * one channel of at most TINY_SHORT1 pixels): the zero point's words over
+ * all its entries, then the pixels over them (words of four, then bytes).
+ * tiny_lines12's tests, fills and loops in tiny_pairs' line loop cost
+ * (4,1) s1 6x1x1 same ~130 of 255; on longer lines its loops cost less.
+ * (Two channels alike cost more than tiny_pairs: (5,1) s1 6x1x2 same 342
+ * -> 358.) */
+#define TINY_SHORT1 8
+static NNOM_NOINLINE void tiny_line1(const nnom_conv_args_t *a, const tiny_t *t,
+                                     const tiny_ch_t *r, tiny_fn fn, tiny_mfn mfn,
+                                     int32_t entries)
+{
+    int16_t line[TINY_CS] __attribute__((aligned(4)));
+    const uint32_t z = (uint32_t)a->p.input_zp & 0xFFFFu, zz = z | z << 16;
+    for (int32_t i = 0; i < entries; i += 2)
+        memcpy(&line[i], &zz, 4);
+    const int32_t m = t->in < entries - t->pad ? t->in : entries - t->pad;
+    const int8_t *x = a->input;
+    int16_t *d = line + t->pad;
+    int32_t i = 0;
+    if (m >= 4) { /* one word, the rest by bytes (a loop of words cost 11 more on 6) */
+        const uint32_t u = nnom_read4(x);
+        const uint32_t ev = (uint32_t)__sxtb16((int8x4_t)u), od = (uint32_t)nnom_sxtb16_odd(u);
+        tiny_put2(d, (ev & 0xFFFFu) | od << 16);
+        tiny_put2(d + 2, (ev >> 16) | (od & 0xFFFF0000u));
+        i = 4;
+    }
+    for (; i < m; i++)
+        d[i] = x[i];
+    const tiny_mjob_t j = {{line, a->output, line + (t->n & ~1) * t->s, t->os, r, t->n & 1},
+                           r + 1};
+    if (mfn != NULL)
+        mfn(&j);
+    else
+        fn(&j.j);
 }
 
 /* tiny_pairs_m and tiny_chans56 on the one line of a tag-29 layer: no
@@ -2255,6 +2292,8 @@ int nnom_dw_tiny_tag_asks(const nnom_conv_args_t *a)
         course = TINY_C_56;
     else if (has_m) /* (three or seven channels) */
         course = c == 3 ? TINY_C_L3 : TINY_C_L7;
+    if (c == 1 && t.in <= TINY_SHORT1) /* (its own course: no test on the others') */
+        course = TINY_C_ONE;
     if (tiny_two_takes(&t)) /* (one to three channels: tiny_of()) */
         course = TINY_C_TWO;
     const int32_t *h = a->records + 1, *g = (const int32_t *)(const void *)&t;
@@ -2275,6 +2314,10 @@ NNOM_INLINE void tiny_tag_run(const nnom_conv_args_t *a, const int32_t *h)
     switch (h[0]) {
     case TINY_C_PAIRS_M: tiny_line_pairs_m(a, t, r, mfn, entries); break;
     case TINY_C_PAIRS: tiny_pairs(a, t, r, tiny_fns[s2][pairs - 1], entries); break;
+    case TINY_C_ONE: /* (one channel: the m loop for four pairs at stride 1, as PAIRS_M) */
+        tiny_line1(a, t, r, tiny_fns[s2][pairs - 1], pairs == 4 && s2 == 0 ? mfn : NULL,
+                   entries);
+        break;
     case TINY_C_56: tiny_line56(a, t, r, mfn); break;
     case TINY_C_L3: tiny_line3(a, t, r, entries, mfn); break;
     case TINY_C_L7: tiny_line7(a, t, r, entries, mfn); break;

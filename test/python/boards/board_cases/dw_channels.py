@@ -1385,3 +1385,37 @@ CH3_CASES = [
 ]
 
 layer_family("ch3_", 222_000, CH3_CASES)
+
+
+# Branch kline: one channel's one short line (tag 29's PAIRS and PAIRS_M
+# courses, at most eight pixels: tiny_line1's fill and copy, no line loop):
+# four to ten taps (two to five pairs; seven and eight at stride 1: the
+# PAIRS_M loop), 'same' pads even and odd, 'valid', both strides (the
+# copy's pixels cut at the last window), one to eight pixels (a word and
+# none to four bytes), both axes, trained-like scales. Then lines just
+# outside it: nine pixels and two channels (tiny_pairs), two taps (TWO).
+KLINE_CASES = [
+    ((6, 1, 1), (4, 1), 1, "same", "relu", None),  # pad 1, m 6: a word, two bytes
+    ((6, 1, 1), (4, 1), 1, "same", "relu", "small"),
+    ((6, 1, 1), (5, 1), 1, "same", "relu", None),  # pad 2, three pairs
+    ((6, 1, 1), (7, 1), 1, "same", "relu", "small"),  # four pairs: PAIRS_M
+    ((1, 6, 1), (1, 8), 1, "same", "relu", None),  # PAIRS_M, pad 3
+    ((6, 1, 1), (9, 1), 1, "same", "relu6", None),  # five pairs
+    ((6, 1, 1), (10, 1), 1, "same", "relu", "huge"),
+    ((3, 1, 1), (10, 1), 1, "same", "relu", None),  # m 3: bytes only, pad 4
+    ((2, 1, 1), (6, 1), 1, "same", "relu", None),
+    ((1, 4, 1), (1, 4), 1, "same", "relu", None),  # m 4: the word alone
+    ((8, 1, 1), (5, 1), 1, "same", "relu", None),  # m 8: a word, four bytes
+    ((5, 1, 1), (4, 1), 1, "valid", "relu", None),  # pad 0, two outputs
+    ((8, 1, 1), (7, 1), 1, "valid", "relu", "small"),
+    ((8, 1, 1), (5, 1), 2, "same", "relu", None),  # stride 2
+    ((7, 1, 1), (4, 1), 2, "same", "relu", "small"),
+    ((1, 8, 1), (1, 6), 2, "valid", "relu", None),
+    ((9, 1, 1), (4, 1), 1, "same", "relu", None),  # nine pixels: tiny_pairs
+    ((6, 1, 2), (4, 1), 1, "same", "relu", None),  # two channels: tiny_pairs
+    ((6, 1, 2), (7, 1), 1, "same", "relu", None),  # two channels: tiny_line_pairs_m
+    ((6, 1, 1), (2, 1), 1, "same", "relu", None),  # two taps: TWO
+    ((6, 1, 1), (4, 1), 1, "same", None, None),  # refused: no activation
+]
+
+layer_family("kline_", 227_000, KLINE_CASES, without_records=(0, 16))

@@ -5,10 +5,10 @@
  * are shorter is refused, not read past the array (the kernels trust the
  * tag once their checks against the layer hold; no run reads the length).
  *
- * One function a tag (or family of tags of one layout), the words from
- * a->records on, as the converter writes them (the nnom/ops records modules);
- * dw_tag_words() and pw_tag_words() pick them by the first word. A new
- * tag: its words function here and one case line in the picker.
+ * One case a tag (or family of tags of one layout) in dw_fits() or
+ * pw_fits() (by the first word): the head, the units and their words from
+ * a->records on, as the converter writes them (the nnom/ops records
+ * modules). A new tag: its case there (its value in the enum).
  */
 #include "nnom_local_dw3line.h"
 #include "nnom_local_dw3s2v.h"

@@ -78,16 +78,15 @@ typedef char nnom_records_tags_same[NNOM_DWRECT_TAG == REC_RECT && NNOM_DWCOL_AL
  * groups of four): they fit a length len when head <= len and n <= (len -
  * head) / w, in uint32 without a product, so no count overflows and the
  * verdicts are exact arithmetic's (64-bit counts: 1.7 KB of code at -O2
- * on the M4; these 0.9). nnom_records_fit() bounds the factors first: taps within
- * NNOM_MAX_WINDOW (each w below 2^25), channels int32 >= 0 (setup checked
- * both; refused here again). */
+ * on the M4; these 0.9). nnom_records_fit() bounds the factors first:
+ * taps within NNOM_MAX_WINDOW, channels int32 >= 0 (setup checked both;
+ * refused here again), so every w is 1 to 2^32 - 1. */
 static int fits(uint32_t len, uint32_t head, uint32_t n, uint32_t w)
 {
     return head <= len && n <= (len - head) / w;
 }
 
-/* The layers' channels (mult 1: in.c = out.c; else the larger) and their
- * groups of four (the last overlapping). */
+/* The layers' channels (mult 1: in.c = out.c; else the larger). */
 static uint32_t channels(const nnom_conv_args_t *a)
 {
     return (uint32_t)(a->in.c > a->out.c ? a->in.c : a->out.c);

@@ -15,11 +15,10 @@
  * taps, the one-row loop's records of every group (the overlapping last
  * one after the whole ones'). */
 #define NNOM_DWONE_IN_TAG 43
-/* The taps of that line, 0 where the layer is not of that form */
+/* The taps of that line, 0 where the layer is not of that form (every
+ * build: the records' length check, nnom_local_records.c, counts the
+ * records' words on it) */
 int32_t nnom_dwone_in_taps(const nnom_conv_args_t *a);
-/* The int32 words of the records the kernel may read (the header's 2 too;
- * every build: the records' length check, nnom_local_records.c) */
-int32_t nnom_dwone_in_records_words(const nnom_conv_args_t *a);
 
 #if NNOM_LOCAL_MAC_ASM
 /* 1 when done: one output pixel, the whole input inside its window, the

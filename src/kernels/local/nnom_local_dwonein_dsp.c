@@ -19,7 +19,8 @@
 #include "nnom_local_dwcol.h"
 #include "../nnom_backend.h"
 
-/* (every build: the records' length check, nnom_local_records.c, asks too) */
+/* (every build: the records' length check, nnom_local_records.c, counts
+ * the records' words on it too) */
 int32_t nnom_dwone_in_taps(const nnom_conv_args_t *a)
 {
     /* the window's rows and columns over the input (it starts at pixel 0) */
@@ -29,12 +30,6 @@ int32_t nnom_dwone_in_taps(const nnom_conv_args_t *a)
         cols < 1 || a->p.dilation_h != 1 || a->p.dilation_w != 1)
         return 0;
     return (rows - 1) * a->in.w + cols;
-}
-
-int32_t nnom_dwone_in_records_words(const nnom_conv_args_t *a)
-{
-    const int32_t c = a->out.c, groups = c / 4 + (c % 4 != 0);
-    return 2 + groups * nnom_dwcol_words(nnom_dwone_in_taps(a), 0);
 }
 
 #if NNOM_LOCAL_MAC_ASM

@@ -279,6 +279,12 @@ nnom_status_t nnom_local_pw1pxn16e_rec(const int32_t *records, int8_t *output, c
 nnom_status_t nnom_local_pw1pxn16o_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pw1pxn8o_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pw1pxn8e_rec(const int32_t *records, int8_t *output, const int8_t *input);
+/* pw1pxn's one output of 8 inputs on 1 to 4 pixels straight, an entry a
+ * pixel count (build() picks them past its header's tests) */
+nnom_status_t nnom_local_pw1pxn8s1_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn8s2_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn8s3_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn8s4_rec(const int32_t *records, int8_t *output, const int8_t *input);
 /* pw1pxn's pass of 4 to 8 inputs past its header's tests */
 nnom_status_t nnom_local_pw1pxn48_rec(const int32_t *records, int8_t *output, const int8_t *input);
 /* pw1pxn's one pixel of 9 to 12 and 13 to 16 inputs, 2 to 16 outputs,

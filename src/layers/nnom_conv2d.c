@@ -122,6 +122,13 @@ static const nnom_layer_type_t *const pw1pxn_one_types[18] = {
     &pw1pxn15e_type, &pw1pxn15o_type,
     &pw1pxn16e_type, &pw1pxn16o_type,
 };
+/* pw1pxn's one output of 8 inputs on 1 to 4 pixels, straight */
+CONV2D_RECORDS_TYPE(pw1pxn8s1_type, nnom_local_pw1pxn8s1_rec);
+CONV2D_RECORDS_TYPE(pw1pxn8s2_type, nnom_local_pw1pxn8s2_rec);
+CONV2D_RECORDS_TYPE(pw1pxn8s3_type, nnom_local_pw1pxn8s3_rec);
+CONV2D_RECORDS_TYPE(pw1pxn8s4_type, nnom_local_pw1pxn8s4_rec);
+static const nnom_layer_type_t *const pw1pxn8s_types[4] = {&pw1pxn8s1_type, &pw1pxn8s2_type,
+                                                           &pw1pxn8s3_type, &pw1pxn8s4_type};
 /* pwfo's one output of 17 to 24 inputs straight to its loop (no header
  * tests, no jump tables: build() checked the header against the layer) */
 CONV2D_RECORDS_TYPE(pwfo17_type, nnom_local_pwfo17_rec);
@@ -152,6 +159,8 @@ static nnom_status_t conv2d_build(nnom_layer_t *l)
         l->type = &pw1px8p_type;
     if (l->type == &pw1pxn_type && s.out.c == 1 && s.in.c - 8u <= 8u)
         l->type = pw1pxn_one_types[(s.in.c - 8) * 2 + ((s.out.h * s.out.w) & 1)];
+    if ((l->type == &pw1pxn8o_type || l->type == &pw1pxn8e_type) && s.out.h * s.out.w <= 4)
+        l->type = pw1pxn8s_types[s.out.h * s.out.w - 1];
     if (l->type == &pw1pxn_type && s.in.c <= 8)
         l->type = &pw1pxn48_type;
     if (l->type == &pw1pxn_type && s.out.h * s.out.w == 1 && s.out.c > 1 && s.in.c > 8)

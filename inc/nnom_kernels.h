@@ -257,6 +257,17 @@ nnom_status_t nnom_local_pwfo1o13_rec(const int32_t *records, int8_t *output, co
 nnom_status_t nnom_local_pwfo1o14_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pwfo1o15_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pwfo1o16_rec(const int32_t *records, int8_t *output, const int8_t *input);
+/* and on TWO pixels (pwfo1o2p<W>) */
+nnom_status_t nnom_local_pwfo1o2p7_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pwfo1o2p8_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pwfo1o2p9_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pwfo1o2p10_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pwfo1o2p11_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pwfo1o2p12_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pwfo1o2p13_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pwfo1o2p14_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pwfo1o2p15_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pwfo1o2p16_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pw1pxn_rec(const int32_t *records, int8_t *output, const int8_t *input);
 /* pw1pxn's one-output loops entered past its header's tests (build()
  * picks them: 9 to 16 inputs by in.c, each on an even and an odd pixel

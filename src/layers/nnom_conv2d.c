@@ -82,6 +82,20 @@ CONV2D_RECORDS_TYPE(pwfo1o16_type, nnom_local_pwfo1o16_rec);
 static const nnom_layer_type_t *const pwfo1o_types[10] = {
     &pwfo1o7_type,  &pwfo1o8_type,  &pwfo1o9_type,  &pwfo1o10_type, &pwfo1o11_type,
     &pwfo1o12_type, &pwfo1o13_type, &pwfo1o14_type, &pwfo1o15_type, &pwfo1o16_type};
+/* and on two pixels */
+CONV2D_RECORDS_TYPE(pwfo1o2p7_type, nnom_local_pwfo1o2p7_rec);
+CONV2D_RECORDS_TYPE(pwfo1o2p8_type, nnom_local_pwfo1o2p8_rec);
+CONV2D_RECORDS_TYPE(pwfo1o2p9_type, nnom_local_pwfo1o2p9_rec);
+CONV2D_RECORDS_TYPE(pwfo1o2p10_type, nnom_local_pwfo1o2p10_rec);
+CONV2D_RECORDS_TYPE(pwfo1o2p11_type, nnom_local_pwfo1o2p11_rec);
+CONV2D_RECORDS_TYPE(pwfo1o2p12_type, nnom_local_pwfo1o2p12_rec);
+CONV2D_RECORDS_TYPE(pwfo1o2p13_type, nnom_local_pwfo1o2p13_rec);
+CONV2D_RECORDS_TYPE(pwfo1o2p14_type, nnom_local_pwfo1o2p14_rec);
+CONV2D_RECORDS_TYPE(pwfo1o2p15_type, nnom_local_pwfo1o2p15_rec);
+CONV2D_RECORDS_TYPE(pwfo1o2p16_type, nnom_local_pwfo1o2p16_rec);
+static const nnom_layer_type_t *const pwfo1o2p_types[10] = {
+    &pwfo1o2p7_type,  &pwfo1o2p8_type,  &pwfo1o2p9_type,  &pwfo1o2p10_type, &pwfo1o2p11_type,
+    &pwfo1o2p12_type, &pwfo1o2p13_type, &pwfo1o2p14_type, &pwfo1o2p15_type, &pwfo1o2p16_type};
 CONV2D_RECORDS_TYPE(pw1pxn_type, nnom_local_pw1pxn_rec);
 /* pw1pxn's one output of 8 to 16 inputs straight to its loop (no header
  * tests at run: the kept pick checked the header against the layer), one
@@ -167,6 +181,8 @@ static nnom_status_t conv2d_build(nnom_layer_t *l)
         l->type = s.in.c <= 12 ? &pw1pxn12p_type : &pw1pxn16p_type;
     if (l->type == &pwfo_type && s.out.c == 1 && s.in.c - 17u <= 7u)
         l->type = pwfo_one_types[s.in.c - 17];
+    if (l->type == &pwfo_type && s.out.c == 1 && s.out.h * s.out.w == 2 && s.in.c - 25u <= 39u)
+        l->type = pwfo1o2p_types[(s.in.c + 3) / 4 - 7];
     if (l->type == &pwfo_type && s.out.h * s.out.w == 1)
         l->type = s.out.c == 3 ? &pwfo3px_type : s.out.c == 2 ? &pwfo2px_type : &pwfo1px_type;
     if (l->type == &pwfo1px_type && s.out.c == 1 && s.in.c - 25u <= 39u)

@@ -296,6 +296,15 @@ nnom_status_t nnom_local_pw1pxn8s1_rec(const int32_t *records, int8_t *output, c
 nnom_status_t nnom_local_pw1pxn8s2_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pw1pxn8s3_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pw1pxn8s4_rec(const int32_t *records, int8_t *output, const int8_t *input);
+/* and of 9 to 16 inputs on one pixel, an entry an in.c */
+nnom_status_t nnom_local_pw1pxn9s1_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn10s1_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn11s1_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn12s1_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn13s1_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn14s1_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn15s1_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn16s1_rec(const int32_t *records, int8_t *output, const int8_t *input);
 /* pw1pxn's pass of 4 to 8 inputs past its header's tests */
 nnom_status_t nnom_local_pw1pxn48_rec(const int32_t *records, int8_t *output, const int8_t *input);
 /* pw1pxn's one pixel of 9 to 12 and 13 to 16 inputs, 2 to 16 outputs,

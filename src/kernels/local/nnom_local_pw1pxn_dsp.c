@@ -544,6 +544,53 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn16p_rec")
         ".size nnom_local_pw1pxn16p_rec, .-nnom_local_pw1pxn16p_rec\n"
         ".text\n");
 
+/* One output of 9 to 16 inputs on ONE pixel straight, a layer type an
+ * in.c (build() past the kept pick's header check): the record in r3 (the
+ * start value) and r4-r11 by one LDM, the words at 0, 4 (and 8) and c - 4
+ * (an immediate: the entry's own, read first), no stack, no pixel loop
+ * (1x1 16->1 53: the odd-count loop's frame, its stores and test). A word
+ * at K against the pair E, D into r3; r12, lr scratch: */
+#define PW1PXN_1W(K, E, D)                                                                       \
+    "ldr    r12, [r2, #" #K "]\n"                                                                \
+    "sxtb16 lr, r12\n"                                                                           \
+    "smlad  r3, lr, " E ", r3\n"                                                                 \
+    "sxtb16 r12, r12, ror #8\n"                                                                  \
+    "smlad  r3, r12, " D ", r3\n"
+/* The requantisation (r0 at the record's mult, ra, shift) and the byte */
+#define PW1PXN_1END                                                                              \
+    "ldm    r0, {r0, r2, r12}\n"                                                                 \
+    "smmlar r3, r3, r0, r2\n"                                                                    \
+    "asr    r3, r3, r12\n"                                                                       \
+    "ssat   r3, #8, r3\n"                                                                        \
+    "strb   r3, [r1]\n"                                                                          \
+    "movs   r0, #0\n" /* NN_SUCCESS */                                                           \
+    "pop    {r4-r11, pc}\n"
+/* in.c C: its last word (at C - 4) first */
+#define PW1PXN_1S12(C)                                                                           \
+    NNOM_ASM_ENTRY("nnom_local_pw1pxn" #C "s1_rec")                                              \
+    "push   {r4-r11, lr}\n"                                                                      \
+    "ldm    r0!, {r3-r9}\n" PW1PXN_1W(C - 4, "r8", "r9")
+#define PW1PXN_1S16(C)                                                                           \
+    NNOM_ASM_ENTRY("nnom_local_pw1pxn" #C "s1_rec")                                              \
+    "push   {r4-r11, lr}\n"                                                                      \
+    "ldm    r0!, {r3-r11}\n" PW1PXN_1W(C - 4, "r10", "r11")
+__asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn9s1_rec")
+        "push   {r4-r11, lr}\n"
+        "ldm    r0!, {r3-r9}\n" PW1PXN_1W(5, "r8", "r9")
+        "b      1f\n"
+        PW1PXN_1S12(10) "b      1f\n"
+        PW1PXN_1S12(11) "b      1f\n"
+        PW1PXN_1S12(12)
+        "1:\n" PW1PXN_1W(0, "r4", "r5") PW1PXN_1W(4, "r6", "r7") PW1PXN_1END
+        PW1PXN_1S16(13) "b      2f\n"
+        PW1PXN_1S16(14) "b      2f\n"
+        PW1PXN_1S16(15) "b      2f\n"
+        PW1PXN_1S16(16)
+        "2:\n" PW1PXN_1W(0, "r4", "r5") PW1PXN_1W(4, "r6", "r7") PW1PXN_1W(8, "r8", "r9")
+        PW1PXN_1END
+        ".size nnom_local_pw1pxn9s1_rec, .-nnom_local_pw1pxn9s1_rec\n"
+        ".text\n");
+
 #else
 typedef int nnom_pw1pxn_unused_t; /* ISO C: a translation unit is never empty */
 #endif

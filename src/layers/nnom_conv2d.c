@@ -155,6 +155,13 @@ CONV2D_RECORDS_TYPE(pw1pxn16s1_type, nnom_local_pw1pxn16s1_rec);
 static const nnom_layer_type_t *const pw1pxn_s1_types[8] = {
     &pw1pxn9s1_type,  &pw1pxn10s1_type, &pw1pxn11s1_type, &pw1pxn12s1_type,
     &pw1pxn13s1_type, &pw1pxn14s1_type, &pw1pxn15s1_type, &pw1pxn16s1_type};
+/* and of 9 to 12 inputs on two pixels */
+CONV2D_RECORDS_TYPE(pw1pxn9s2_type, nnom_local_pw1pxn9s2_rec);
+CONV2D_RECORDS_TYPE(pw1pxn10s2_type, nnom_local_pw1pxn10s2_rec);
+CONV2D_RECORDS_TYPE(pw1pxn11s2_type, nnom_local_pw1pxn11s2_rec);
+CONV2D_RECORDS_TYPE(pw1pxn12s2_type, nnom_local_pw1pxn12s2_rec);
+static const nnom_layer_type_t *const pw1pxn_s2_types[4] = {&pw1pxn9s2_type, &pw1pxn10s2_type,
+                                                             &pw1pxn11s2_type, &pw1pxn12s2_type};
 /* pwfo's one output of 17 to 24 inputs straight to its loop (no header
  * tests, no jump tables: build() checked the header against the layer) */
 CONV2D_RECORDS_TYPE(pwfo17_type, nnom_local_pwfo17_rec);
@@ -185,6 +192,8 @@ static nnom_status_t conv2d_build(nnom_layer_t *l)
         l->type = &pw1px8p_type;
     if (l->type == &pw1pxn_type && s.out.c == 1 && s.out.h * s.out.w == 1 && s.in.c - 9u <= 7u)
         l->type = pw1pxn_s1_types[s.in.c - 9];
+    if (l->type == &pw1pxn_type && s.out.c == 1 && s.out.h * s.out.w == 2 && s.in.c - 9u <= 3u)
+        l->type = pw1pxn_s2_types[s.in.c - 9];
     if (l->type == &pw1pxn_type && s.out.c == 1 && s.in.c - 8u <= 8u)
         l->type = pw1pxn_one_types[(s.in.c - 8) * 2 + ((s.out.h * s.out.w) & 1)];
     if ((l->type == &pw1pxn8o_type || l->type == &pw1pxn8e_type) && s.out.h * s.out.w <= 4)

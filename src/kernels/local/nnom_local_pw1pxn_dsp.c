@@ -591,6 +591,41 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn9s1_rec")
         ".size nnom_local_pw1pxn9s1_rec, .-nnom_local_pw1pxn9s1_rec\n"
         ".text\n");
 
+/* One output of 9 to 12 inputs on TWO pixels straight, a function an
+ * in.c C (build() past the header check): the record in r3-r12 by one LDM
+ * (the start value, six weights, mult, ra, shift), the words of both
+ * pixels at immediates (0, 4, C - 4 and C more), the sum in r0 with r1
+ * and lr scratch: the output pointer is pushed and read back for each
+ * byte (2x1 12->1 65: the even-count loop's stack and test). A word at K
+ * against E, D into r0 from A: */
+#define PW1PXN_2W(K, E, D, A)                                                                    \
+    "ldr    lr, [r2, #" #K "]\n"                                                                 \
+    "sxtb16 r1, lr\n"                                                                            \
+    "smlad  r0, r1, " E ", " A "\n"                                                              \
+    "sxtb16 lr, lr, ror #8\n"                                                                    \
+    "smlad  r0, lr, " D ", r0\n"
+/* the pixel at B (0 or C) and its byte at O */
+#define PW1PXN_2PIX(B, C, O)                                                                     \
+    PW1PXN_2W(B, "r4", "r5", "r3") PW1PXN_2W(B + 4, "r6", "r7", "r0")                           \
+    PW1PXN_2W(B + C - 4, "r8", "r9", "r0")                                                       \
+    "smmlar r0, r0, r10, r11\n"                                                                  \
+    "asr    r0, r0, r12\n"                                                                       \
+    "ssat   r0, #8, r0\n"                                                                        \
+    "ldr    r1, [sp]\n"                                                                          \
+    "strb   r0, [r1, #" #O "]\n"
+#define PW1PXN_2S(C)                                                                             \
+    __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn" #C "s2_rec")                                       \
+            "push   {r1, r4-r11, lr}\n"                                                          \
+            "ldm    r0, {r3-r12}\n" PW1PXN_2PIX(0, C, 0) PW1PXN_2PIX(C, C, 1)                   \
+            "movs   r0, #0\n" /* NN_SUCCESS */                                                   \
+            "pop    {r1, r4-r11, pc}\n"                                                          \
+            ".size nnom_local_pw1pxn" #C "s2_rec, .-nnom_local_pw1pxn" #C "s2_rec\n"              \
+            ".text\n")
+PW1PXN_2S(9);
+PW1PXN_2S(10);
+PW1PXN_2S(11);
+PW1PXN_2S(12);
+
 #else
 typedef int nnom_pw1pxn_unused_t; /* ISO C: a translation unit is never empty */
 #endif

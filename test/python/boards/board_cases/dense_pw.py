@@ -1051,7 +1051,9 @@ family("pwfew_", 225_000, len(PWFEW_CASES), pwfew_model, without_records=(0,))
 # pixels), 1x1 16->2 (two outputs), 1x1 16->1 no activation, 2x1 24->1
 # (pwfo24), 2x1 65->1 (past 64 inputs), 3x1 32->1 (three pixels), 2x1
 # 32->2 (two outputs), 2x1 32->1 ReLU6; without records (the Layer API's
-# header): 3x1 8->1.
+# header): 3x1 8->1. One output of 9 to 12 inputs on two pixels
+# (pw1pxn<C>s2): 2x1 12->1, 1x2 9->1 "scaled", 2x1 10->1 "huge", 1x2
+# 11->1; refused: 3x1 12->1 (three pixels), 2x1 13->1 (13 inputs).
 # (input (h, w, c), layers: (filters, kernel, activation, kind) each).
 PW1OB_CASES = [
     ((3, 1, 8), [(1, 1, "relu", None)]),
@@ -1093,6 +1095,12 @@ PW1OB_CASES = [
     ((2, 1, 32), [(2, 1, "relu", None)]),
     ((2, 1, 32), [(1, 1, "relu6", None)]),
     ((3, 1, 8), [(1, 1, "relu", None)]),
+    ((2, 1, 12), [(1, 1, "relu", None)]),
+    ((1, 2, 9), [(1, 1, "relu", "scaled")]),
+    ((2, 1, 10), [(1, 1, "relu", "huge")]),
+    ((1, 2, 11), [(1, 1, "relu", None)]),
+    ((3, 1, 12), [(1, 1, "relu", None)]),
+    ((2, 1, 13), [(1, 1, "relu", None)]),
 ]
 
 

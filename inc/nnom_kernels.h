@@ -312,6 +312,8 @@ nnom_status_t nnom_local_pw1pxn11s2_rec(const int32_t *records, int8_t *output, 
 nnom_status_t nnom_local_pw1pxn12s2_rec(const int32_t *records, int8_t *output, const int8_t *input);
 /* pw1pxn's pass of 4 to 8 inputs past its header's tests */
 nnom_status_t nnom_local_pw1pxn48_rec(const int32_t *records, int8_t *output, const int8_t *input);
+/* and on two pixels straight */
+nnom_status_t nnom_local_pw1pxn48s2_rec(const int32_t *records, int8_t *output, const int8_t *input);
 /* pw1pxn's one pixel of 9 to 12 and 13 to 16 inputs, 2 to 16 outputs,
  * entered past its header's tests (build() picks them by in.c) */
 nnom_status_t nnom_local_pw1pxn12p_rec(const int32_t *records, int8_t *output, const int8_t *input);

@@ -120,6 +120,7 @@ CONV2D_RECORDS_TYPE(pw1pxn16e_type, nnom_local_pw1pxn16e_rec);
 CONV2D_RECORDS_TYPE(pw1pxn16o_type, nnom_local_pw1pxn16o_rec);
 /* pw1pxn's pass of 4 to 8 inputs (one output of 8: pw1pxn_one_types) */
 CONV2D_RECORDS_TYPE(pw1pxn48_type, nnom_local_pw1pxn48_rec);
+CONV2D_RECORDS_TYPE(pw1pxn48s2_type, nnom_local_pw1pxn48s2_rec); /* on two pixels */
 /* pw1pxn's one pixel of 9 to 12 / 13 to 16 inputs and 2 to 16 outputs:
  * one pass, no pixel loop */
 CONV2D_RECORDS_TYPE(pw1pxn12p_type, nnom_local_pw1pxn12p_rec);
@@ -199,7 +200,7 @@ static nnom_status_t conv2d_build(nnom_layer_t *l)
     if ((l->type == &pw1pxn8o_type || l->type == &pw1pxn8e_type) && s.out.h * s.out.w <= 4)
         l->type = pw1pxn8s_types[s.out.h * s.out.w - 1];
     if (l->type == &pw1pxn_type && s.in.c <= 8)
-        l->type = &pw1pxn48_type;
+        l->type = s.out.h * s.out.w == 2 ? &pw1pxn48s2_type : &pw1pxn48_type;
     if (l->type == &pw1pxn_type && s.out.h * s.out.w == 1 && s.out.c > 1 && s.in.c > 8)
         l->type = s.in.c <= 12 ? &pw1pxn12p_type : &pw1pxn16p_type;
     if (l->type == &pwfo_type && s.out.c == 1 && s.in.c - 17u <= 7u)

@@ -626,6 +626,35 @@ PW1PXN_2S(10);
 PW1PXN_2S(11);
 PW1PXN_2S(12);
 
+/* 4 to 8 inputs on TWO pixels (build() past the header check): the
+ * pass's frame and pixel loop not paid, the pass twice straight. The
+ * pixel's words at its start and ending at its end widened into r2-r5;
+ * pushed for the second: the records, the second pixel's end, out.c mod
+ * 16 (TBH) and its start (2x1 8->2 89). */
+#define PW1PXN_48S2_PIXEL(START, END)                                                            \
+    "ldr    r5, [" END ", #-4]\n"                                                                \
+    "ldr    r2, [" START "]\n"                                                                   \
+    "sxtb16 r3, r2, ror #8\n"                                                                    \
+    "sxtb16 r2, r2\n"                                                                            \
+    "sxtb16 r4, r5\n"                                                                            \
+    "sxtb16 r5, r5, ror #8\n"
+__asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn48s2_rec")
+        "push   {r4-r11, lr}\n"
+        "ldrd   r3, r11, [r0, #-12]\n" /* c, out.c */
+        "add    r12, r2, r3\n"
+        "add    r3, r12, r3\n"
+        "and    r11, r11, #15\n"
+        "push   {r0, r3, r11, r12}\n"
+        PW1PXN_48S2_PIXEL("r2", "r12")
+        PW1PX_PASS(pw1pxn48s2a, PW1PX_ONE)
+        "pop    {r0, r3, r11, r12}\n"
+        PW1PXN_48S2_PIXEL("r12", "r3")
+        PW1PX_PASS(pw1pxn48s2b, PW1PX_ONE)
+        "movs   r0, #0\n" /* NN_SUCCESS */
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_local_pw1pxn48s2_rec, .-nnom_local_pw1pxn48s2_rec\n"
+        ".text\n");
+
 #else
 typedef int nnom_pw1pxn_unused_t; /* ISO C: a translation unit is never empty */
 #endif

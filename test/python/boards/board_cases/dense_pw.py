@@ -1053,7 +1053,9 @@ family("pwfew_", 225_000, len(PWFEW_CASES), pwfew_model, without_records=(0,))
 # 32->2 (two outputs), 2x1 32->1 ReLU6; without records (the Layer API's
 # header): 3x1 8->1. One output of 9 to 12 inputs on two pixels
 # (pw1pxn<C>s2): 2x1 12->1, 1x2 9->1 "scaled", 2x1 10->1 "huge", 1x2
-# 11->1; refused: 3x1 12->1 (three pixels), 2x1 13->1 (13 inputs).
+# 11->1; refused: 3x1 12->1 (three pixels), 2x1 13->1 (13 inputs). 4 to 8
+# inputs on two pixels (pw1pxn48s2): 2x1 8->2, 1x2 8->3 "scaled", 2x1 5->4
+# "huge", 1x2 8->16, 2x1 7->1, 1x2 4->2; refused: 2x1 9->2 (9 inputs).
 # (input (h, w, c), layers: (filters, kernel, activation, kind) each).
 PW1OB_CASES = [
     ((3, 1, 8), [(1, 1, "relu", None)]),
@@ -1101,6 +1103,13 @@ PW1OB_CASES = [
     ((1, 2, 11), [(1, 1, "relu", None)]),
     ((3, 1, 12), [(1, 1, "relu", None)]),
     ((2, 1, 13), [(1, 1, "relu", None)]),
+    ((2, 1, 8), [(2, 1, "relu", None)]),
+    ((1, 2, 8), [(3, 1, "relu", "scaled")]),
+    ((2, 1, 5), [(4, 1, "relu", "huge")]),
+    ((1, 2, 8), [(16, 1, "relu", None)]),
+    ((2, 1, 7), [(1, 1, "relu", None)]),
+    ((1, 2, 4), [(2, 1, "relu", None)]),
+    ((2, 1, 9), [(2, 1, "relu", None)]),
 ]
 
 

@@ -290,9 +290,8 @@ nnom_status_t nnom_local_pw1pxn16e_rec(const int32_t *records, int8_t *output, c
 nnom_status_t nnom_local_pw1pxn16o_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pw1pxn8o_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pw1pxn8e_rec(const int32_t *records, int8_t *output, const int8_t *input);
-/* pw1pxn's one output of 8 inputs on 1 to 4 pixels straight, an entry a
+/* pw1pxn's one output of 8 inputs on 2 to 4 pixels straight, an entry a
  * pixel count (build() picks them past its header's tests) */
-nnom_status_t nnom_local_pw1pxn8s1_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pw1pxn8s2_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pw1pxn8s3_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pw1pxn8s4_rec(const int32_t *records, int8_t *output, const int8_t *input);

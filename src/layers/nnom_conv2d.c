@@ -137,13 +137,13 @@ static const nnom_layer_type_t *const pw1pxn_one_types[18] = {
     &pw1pxn15e_type, &pw1pxn15o_type,
     &pw1pxn16e_type, &pw1pxn16o_type,
 };
-/* pw1pxn's one output of 8 inputs on 1 to 4 pixels, straight */
-CONV2D_RECORDS_TYPE(pw1pxn8s1_type, nnom_local_pw1pxn8s1_rec);
+/* pw1pxn's one output of 8 inputs on 2 to 4 pixels, straight (one pixel
+ * of 8 inputs: the one-pixel loop's records) */
 CONV2D_RECORDS_TYPE(pw1pxn8s2_type, nnom_local_pw1pxn8s2_rec);
 CONV2D_RECORDS_TYPE(pw1pxn8s3_type, nnom_local_pw1pxn8s3_rec);
 CONV2D_RECORDS_TYPE(pw1pxn8s4_type, nnom_local_pw1pxn8s4_rec);
-static const nnom_layer_type_t *const pw1pxn8s_types[4] = {&pw1pxn8s1_type, &pw1pxn8s2_type,
-                                                           &pw1pxn8s3_type, &pw1pxn8s4_type};
+static const nnom_layer_type_t *const pw1pxn8s_types[3] = {&pw1pxn8s2_type, &pw1pxn8s3_type,
+                                                           &pw1pxn8s4_type};
 /* and of 9 to 16 inputs on one pixel */
 CONV2D_RECORDS_TYPE(pw1pxn9s1_type, nnom_local_pw1pxn9s1_rec);
 CONV2D_RECORDS_TYPE(pw1pxn10s1_type, nnom_local_pw1pxn10s1_rec);
@@ -197,8 +197,8 @@ static nnom_status_t conv2d_build(nnom_layer_t *l)
         l->type = pw1pxn_s2_types[s.in.c - 9];
     if (l->type == &pw1pxn_type && s.out.c == 1 && s.in.c - 8u <= 8u)
         l->type = pw1pxn_one_types[(s.in.c - 8) * 2 + ((s.out.h * s.out.w) & 1)];
-    if ((l->type == &pw1pxn8o_type || l->type == &pw1pxn8e_type) && s.out.h * s.out.w <= 4)
-        l->type = pw1pxn8s_types[s.out.h * s.out.w - 1];
+    if ((l->type == &pw1pxn8o_type || l->type == &pw1pxn8e_type) && s.out.h * s.out.w - 2u <= 2u)
+        l->type = pw1pxn8s_types[s.out.h * s.out.w - 2];
     if (l->type == &pw1pxn_type && s.in.c <= 8)
         l->type = s.out.h * s.out.w == 2 ? &pw1pxn48s2_type : &pw1pxn48_type;
     if (l->type == &pw1pxn_type && s.out.h * s.out.w == 1 && s.out.c > 1 && s.in.c > 8)

@@ -287,7 +287,7 @@ uint32_t nnom_local_pw1pxn_scratch(const void *args)
     "push   {r4-r11, lr}\n"                                                                      \
     "ldrh   r12, [r0, #-2]\n"                                                                    \
     "71:\n" PW1PXN_START9 "61:\n" PW1PXN_MAC9 PW1PXN_END9A "21:\n" PW1PXN_MAC9 PW1PXN_END9B
-/* 8 inputs, one output on 1 to 4 pixels straight (a layer type a pixel
+/* 8 inputs, one output on 2 to 4 pixels straight (a layer type a pixel
  * count): no pixel count, no loop test; the sum in lr so that r0 stays 0
  * (NN_SUCCESS) from the alignment test on. An unaligned input goes to the
  * two-LDR loop (PW1PXN_PIX2) with its end in lr. */
@@ -438,19 +438,17 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn")
         PW1PXN_ONE(6, 14, PW1PXN_START4, PW1PXN_MAC14, PW1PXN_END4A, PW1PXN_END4B)
         PW1PXN_ONE(7, 15, PW1PXN_START4, PW1PXN_MAC15, PW1PXN_END4A, PW1PXN_END4B)
         PW1PXN_ONE(8, 16, PW1PXN_START4, PW1PXN_MAC16, PW1PXN_END4A, PW1PXN_END4B)
-        /* one output of 8 inputs on 1 to 4 pixels straight: three
-         * pixels fall through, the others branch in */
+        /* one output of 8 inputs on 2 to 4 pixels straight (one pixel of
+         * 8 inputs is the one-pixel loop's): three pixels fall through,
+         * the others branch in */
         PW1PXN_S8(4, "44f") PW1PXN_PIXS
         "b      43f\n"
         PW1PXN_S8(2, "42f")
         "b      41f\n"
-        PW1PXN_S8(1, "45f")
-        "b      49f\n"
         PW1PXN_S8(3, "46f")
-        "43:\n" PW1PXN_PIXS "41:\n" PW1PXN_PIXS "49:\n" PW1PXN_PIXS
+        "43:\n" PW1PXN_PIXS "41:\n" PW1PXN_PIXS PW1PXN_PIXS
         "pop    {r4-r11, pc}\n"
-        PW1PXN_S8U("44", 4, "60b") PW1PXN_S8U("42", 2, "60b")
-        PW1PXN_S8U("45", 1, "58b") PW1PXN_S8U("46", 3, "58b")
+        PW1PXN_S8U("44", 4, "60b") PW1PXN_S8U("42", 2, "60b") PW1PXN_S8U("46", 3, "58b")
         "59:\n"
         "movs   r0, #0\n" /* NN_SUCCESS */
         "add    sp, sp, #20\n"
@@ -490,7 +488,6 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn")
         ".size nnom_local_pw1pxn16e_rec, .-nnom_local_pw1pxn16e_rec\n"
         ".size nnom_local_pw1pxn8o_rec, .-nnom_local_pw1pxn8o_rec\n"
         ".size nnom_local_pw1pxn8e_rec, .-nnom_local_pw1pxn8e_rec\n"
-        ".size nnom_local_pw1pxn8s1_rec, .-nnom_local_pw1pxn8s1_rec\n"
         ".size nnom_local_pw1pxn8s2_rec, .-nnom_local_pw1pxn8s2_rec\n"
         ".size nnom_local_pw1pxn8s3_rec, .-nnom_local_pw1pxn8s3_rec\n"
         ".size nnom_local_pw1pxn8s4_rec, .-nnom_local_pw1pxn8s4_rec\n"

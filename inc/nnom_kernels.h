@@ -257,6 +257,17 @@ nnom_status_t nnom_local_pwfo1o13_rec(const int32_t *records, int8_t *output, co
 nnom_status_t nnom_local_pwfo1o14_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pwfo1o15_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pwfo1o16_rec(const int32_t *records, int8_t *output, const int8_t *input);
+/* and on TWO pixels (pwfo1o2p<W>) */
+nnom_status_t nnom_local_pwfo1o2p7_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pwfo1o2p8_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pwfo1o2p9_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pwfo1o2p10_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pwfo1o2p11_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pwfo1o2p12_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pwfo1o2p13_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pwfo1o2p14_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pwfo1o2p15_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pwfo1o2p16_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pw1pxn_rec(const int32_t *records, int8_t *output, const int8_t *input);
 /* pw1pxn's one-output loops entered past its header's tests (build()
  * picks them: 9 to 16 inputs by in.c, each on an even and an odd pixel
@@ -279,8 +290,29 @@ nnom_status_t nnom_local_pw1pxn16e_rec(const int32_t *records, int8_t *output, c
 nnom_status_t nnom_local_pw1pxn16o_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pw1pxn8o_rec(const int32_t *records, int8_t *output, const int8_t *input);
 nnom_status_t nnom_local_pw1pxn8e_rec(const int32_t *records, int8_t *output, const int8_t *input);
+/* pw1pxn's one output of 8 inputs on 2 to 4 pixels straight, an entry a
+ * pixel count (build() picks them past its header's tests) */
+nnom_status_t nnom_local_pw1pxn8s2_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn8s3_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn8s4_rec(const int32_t *records, int8_t *output, const int8_t *input);
+/* and of 9 to 16 inputs on one pixel, an entry an in.c */
+nnom_status_t nnom_local_pw1pxn9s1_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn10s1_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn11s1_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn12s1_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn13s1_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn14s1_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn15s1_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn16s1_rec(const int32_t *records, int8_t *output, const int8_t *input);
+/* and of 9 to 12 inputs on two pixels, a function an in.c */
+nnom_status_t nnom_local_pw1pxn9s2_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn10s2_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn11s2_rec(const int32_t *records, int8_t *output, const int8_t *input);
+nnom_status_t nnom_local_pw1pxn12s2_rec(const int32_t *records, int8_t *output, const int8_t *input);
 /* pw1pxn's pass of 4 to 8 inputs past its header's tests */
 nnom_status_t nnom_local_pw1pxn48_rec(const int32_t *records, int8_t *output, const int8_t *input);
+/* and on two pixels straight */
+nnom_status_t nnom_local_pw1pxn48s2_rec(const int32_t *records, int8_t *output, const int8_t *input);
 /* pw1pxn's one pixel of 9 to 12 and 13 to 16 inputs, 2 to 16 outputs,
  * entered past its header's tests (build() picks them by in.c) */
 nnom_status_t nnom_local_pw1pxn12p_rec(const int32_t *records, int8_t *output, const int8_t *input);

@@ -82,6 +82,20 @@ CONV2D_RECORDS_TYPE(pwfo1o16_type, nnom_local_pwfo1o16_rec);
 static const nnom_layer_type_t *const pwfo1o_types[10] = {
     &pwfo1o7_type,  &pwfo1o8_type,  &pwfo1o9_type,  &pwfo1o10_type, &pwfo1o11_type,
     &pwfo1o12_type, &pwfo1o13_type, &pwfo1o14_type, &pwfo1o15_type, &pwfo1o16_type};
+/* and on two pixels */
+CONV2D_RECORDS_TYPE(pwfo1o2p7_type, nnom_local_pwfo1o2p7_rec);
+CONV2D_RECORDS_TYPE(pwfo1o2p8_type, nnom_local_pwfo1o2p8_rec);
+CONV2D_RECORDS_TYPE(pwfo1o2p9_type, nnom_local_pwfo1o2p9_rec);
+CONV2D_RECORDS_TYPE(pwfo1o2p10_type, nnom_local_pwfo1o2p10_rec);
+CONV2D_RECORDS_TYPE(pwfo1o2p11_type, nnom_local_pwfo1o2p11_rec);
+CONV2D_RECORDS_TYPE(pwfo1o2p12_type, nnom_local_pwfo1o2p12_rec);
+CONV2D_RECORDS_TYPE(pwfo1o2p13_type, nnom_local_pwfo1o2p13_rec);
+CONV2D_RECORDS_TYPE(pwfo1o2p14_type, nnom_local_pwfo1o2p14_rec);
+CONV2D_RECORDS_TYPE(pwfo1o2p15_type, nnom_local_pwfo1o2p15_rec);
+CONV2D_RECORDS_TYPE(pwfo1o2p16_type, nnom_local_pwfo1o2p16_rec);
+static const nnom_layer_type_t *const pwfo1o2p_types[10] = {
+    &pwfo1o2p7_type,  &pwfo1o2p8_type,  &pwfo1o2p9_type,  &pwfo1o2p10_type, &pwfo1o2p11_type,
+    &pwfo1o2p12_type, &pwfo1o2p13_type, &pwfo1o2p14_type, &pwfo1o2p15_type, &pwfo1o2p16_type};
 CONV2D_RECORDS_TYPE(pw1pxn_type, nnom_local_pw1pxn_rec);
 /* pw1pxn's one output of 8 to 16 inputs straight to its loop (no header
  * tests at run: the kept pick checked the header against the layer), one
@@ -106,6 +120,7 @@ CONV2D_RECORDS_TYPE(pw1pxn16e_type, nnom_local_pw1pxn16e_rec);
 CONV2D_RECORDS_TYPE(pw1pxn16o_type, nnom_local_pw1pxn16o_rec);
 /* pw1pxn's pass of 4 to 8 inputs (one output of 8: pw1pxn_one_types) */
 CONV2D_RECORDS_TYPE(pw1pxn48_type, nnom_local_pw1pxn48_rec);
+CONV2D_RECORDS_TYPE(pw1pxn48s2_type, nnom_local_pw1pxn48s2_rec); /* on two pixels */
 /* pw1pxn's one pixel of 9 to 12 / 13 to 16 inputs and 2 to 16 outputs:
  * one pass, no pixel loop */
 CONV2D_RECORDS_TYPE(pw1pxn12p_type, nnom_local_pw1pxn12p_rec);
@@ -122,6 +137,32 @@ static const nnom_layer_type_t *const pw1pxn_one_types[18] = {
     &pw1pxn15e_type, &pw1pxn15o_type,
     &pw1pxn16e_type, &pw1pxn16o_type,
 };
+/* pw1pxn's one output of 8 inputs on 2 to 4 pixels, straight (one pixel
+ * of 8 inputs: the one-pixel loop's records) */
+CONV2D_RECORDS_TYPE(pw1pxn8s2_type, nnom_local_pw1pxn8s2_rec);
+CONV2D_RECORDS_TYPE(pw1pxn8s3_type, nnom_local_pw1pxn8s3_rec);
+CONV2D_RECORDS_TYPE(pw1pxn8s4_type, nnom_local_pw1pxn8s4_rec);
+static const nnom_layer_type_t *const pw1pxn8s_types[3] = {&pw1pxn8s2_type, &pw1pxn8s3_type,
+                                                           &pw1pxn8s4_type};
+/* and of 9 to 16 inputs on one pixel */
+CONV2D_RECORDS_TYPE(pw1pxn9s1_type, nnom_local_pw1pxn9s1_rec);
+CONV2D_RECORDS_TYPE(pw1pxn10s1_type, nnom_local_pw1pxn10s1_rec);
+CONV2D_RECORDS_TYPE(pw1pxn11s1_type, nnom_local_pw1pxn11s1_rec);
+CONV2D_RECORDS_TYPE(pw1pxn12s1_type, nnom_local_pw1pxn12s1_rec);
+CONV2D_RECORDS_TYPE(pw1pxn13s1_type, nnom_local_pw1pxn13s1_rec);
+CONV2D_RECORDS_TYPE(pw1pxn14s1_type, nnom_local_pw1pxn14s1_rec);
+CONV2D_RECORDS_TYPE(pw1pxn15s1_type, nnom_local_pw1pxn15s1_rec);
+CONV2D_RECORDS_TYPE(pw1pxn16s1_type, nnom_local_pw1pxn16s1_rec);
+static const nnom_layer_type_t *const pw1pxn_s1_types[8] = {
+    &pw1pxn9s1_type,  &pw1pxn10s1_type, &pw1pxn11s1_type, &pw1pxn12s1_type,
+    &pw1pxn13s1_type, &pw1pxn14s1_type, &pw1pxn15s1_type, &pw1pxn16s1_type};
+/* and of 9 to 12 inputs on two pixels */
+CONV2D_RECORDS_TYPE(pw1pxn9s2_type, nnom_local_pw1pxn9s2_rec);
+CONV2D_RECORDS_TYPE(pw1pxn10s2_type, nnom_local_pw1pxn10s2_rec);
+CONV2D_RECORDS_TYPE(pw1pxn11s2_type, nnom_local_pw1pxn11s2_rec);
+CONV2D_RECORDS_TYPE(pw1pxn12s2_type, nnom_local_pw1pxn12s2_rec);
+static const nnom_layer_type_t *const pw1pxn_s2_types[4] = {&pw1pxn9s2_type, &pw1pxn10s2_type,
+                                                             &pw1pxn11s2_type, &pw1pxn12s2_type};
 /* pwfo's one output of 17 to 24 inputs straight to its loop (no header
  * tests, no jump tables: build() checked the header against the layer) */
 CONV2D_RECORDS_TYPE(pwfo17_type, nnom_local_pwfo17_rec);
@@ -150,14 +191,22 @@ static nnom_status_t conv2d_build(nnom_layer_t *l)
         l->type = l->kernel - 1u < NNOM_CONV_RECORDS ? records_types[l->kernel - 1u] : &conv2d_type;
     if (l->type == &pw1px8_type && s.out.c <= 16)
         l->type = &pw1px8p_type;
+    if (l->type == &pw1pxn_type && s.out.c == 1 && s.out.h * s.out.w == 1 && s.in.c - 9u <= 7u)
+        l->type = pw1pxn_s1_types[s.in.c - 9];
+    if (l->type == &pw1pxn_type && s.out.c == 1 && s.out.h * s.out.w == 2 && s.in.c - 9u <= 3u)
+        l->type = pw1pxn_s2_types[s.in.c - 9];
     if (l->type == &pw1pxn_type && s.out.c == 1 && s.in.c - 8u <= 8u)
         l->type = pw1pxn_one_types[(s.in.c - 8) * 2 + ((s.out.h * s.out.w) & 1)];
+    if ((l->type == &pw1pxn8o_type || l->type == &pw1pxn8e_type) && s.out.h * s.out.w - 2u <= 2u)
+        l->type = pw1pxn8s_types[s.out.h * s.out.w - 2];
     if (l->type == &pw1pxn_type && s.in.c <= 8)
-        l->type = &pw1pxn48_type;
+        l->type = s.out.h * s.out.w == 2 ? &pw1pxn48s2_type : &pw1pxn48_type;
     if (l->type == &pw1pxn_type && s.out.h * s.out.w == 1 && s.out.c > 1 && s.in.c > 8)
         l->type = s.in.c <= 12 ? &pw1pxn12p_type : &pw1pxn16p_type;
     if (l->type == &pwfo_type && s.out.c == 1 && s.in.c - 17u <= 7u)
         l->type = pwfo_one_types[s.in.c - 17];
+    if (l->type == &pwfo_type && s.out.c == 1 && s.out.h * s.out.w == 2 && s.in.c - 25u <= 39u)
+        l->type = pwfo1o2p_types[(s.in.c + 3) / 4 - 7];
     if (l->type == &pwfo_type && s.out.h * s.out.w == 1)
         l->type = s.out.c == 3 ? &pwfo3px_type : s.out.c == 2 ? &pwfo2px_type : &pwfo1px_type;
     if (l->type == &pwfo1px_type && s.out.c == 1 && s.in.c - 25u <= 39u)

@@ -287,6 +287,38 @@ uint32_t nnom_local_pw1pxn_scratch(const void *args)
     "push   {r4-r11, lr}\n"                                                                      \
     "ldrh   r12, [r0, #-2]\n"                                                                    \
     "71:\n" PW1PXN_START9 "61:\n" PW1PXN_MAC9 PW1PXN_END9A "21:\n" PW1PXN_MAC9 PW1PXN_END9B
+/* 8 inputs, one output on 2 to 4 pixels straight (a layer type a pixel
+ * count): no pixel count, no loop test; the sum in lr so that r0 stays 0
+ * (NN_SUCCESS) from the alignment test on. An unaligned input goes to the
+ * two-LDR loop (PW1PXN_PIX2) with its end in lr. */
+#define PW1PXN_PIXS                                                                              \
+    "ldrd   r3, r12, [r2], #8\n"                                                                 \
+    "sxtb16 lr, r3\n"                                                                            \
+    "smlad  lr, lr, r5, r4\n"                                                                    \
+    "sxtb16 r3, r3, ror #8\n"                                                                    \
+    "smlad  lr, r3, r6, lr\n"                                                                    \
+    "sxtb16 r3, r12\n"                                                                           \
+    "smlad  lr, r3, r7, lr\n"                                                                    \
+    "sxtb16 r12, r12, ror #8\n"                                                                  \
+    "smlad  lr, r12, r8, lr\n"                                                                   \
+    "smmlar lr, lr, r9, r10\n"                                                                   \
+    "asr    lr, lr, r11\n"                                                                       \
+    "ssat   lr, #8, lr\n"                                                                        \
+    "strb   lr, [r1], #1\n"
+/* N pixels' entry: the record, r0 = 0 if the input is word-aligned, else
+ * to FALLBACK */
+#define PW1PXN_S8(N, FALLBACK)                                                                   \
+    NNOM_ASM_ENTRY("nnom_local_pw1pxn8s" #N "_rec")                                              \
+    "push   {r4-r11, lr}\n"                                                                      \
+    "ldm    r0, {r4-r11}\n"                                                                      \
+    "lsls   r0, r2, #30\n"                                                                       \
+    "bne    " FALLBACK "\n"
+/* the unaligned input of N pixels: into the two-LDR loop at LOOP */
+#define PW1PXN_S8U(L, N, LOOP)                                                                   \
+    L ":\n"                                                                                      \
+    "add    lr, r1, #" #N "\n"                                                                   \
+    "mov    r0, r2\n"                                                                            \
+    "b      " LOOP "\n"
 #define PW1PXN_ENTRY1(L) ".hword (" L " - 51b) / 2\n"
 
 /* nnom_local_pw1pxn(ctx r0, args r1): the table's run function, the
@@ -406,6 +438,17 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn")
         PW1PXN_ONE(6, 14, PW1PXN_START4, PW1PXN_MAC14, PW1PXN_END4A, PW1PXN_END4B)
         PW1PXN_ONE(7, 15, PW1PXN_START4, PW1PXN_MAC15, PW1PXN_END4A, PW1PXN_END4B)
         PW1PXN_ONE(8, 16, PW1PXN_START4, PW1PXN_MAC16, PW1PXN_END4A, PW1PXN_END4B)
+        /* one output of 8 inputs on 2 to 4 pixels straight (one pixel of
+         * 8 inputs is the one-pixel loop's): three pixels fall through,
+         * the others branch in */
+        PW1PXN_S8(4, "44f") PW1PXN_PIXS
+        "b      43f\n"
+        PW1PXN_S8(2, "42f")
+        "b      41f\n"
+        PW1PXN_S8(3, "46f")
+        "43:\n" PW1PXN_PIXS "41:\n" PW1PXN_PIXS PW1PXN_PIXS
+        "pop    {r4-r11, pc}\n"
+        PW1PXN_S8U("44", 4, "60b") PW1PXN_S8U("42", 2, "60b") PW1PXN_S8U("46", 3, "58b")
         "59:\n"
         "movs   r0, #0\n" /* NN_SUCCESS */
         "add    sp, sp, #20\n"
@@ -445,6 +488,9 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn")
         ".size nnom_local_pw1pxn16e_rec, .-nnom_local_pw1pxn16e_rec\n"
         ".size nnom_local_pw1pxn8o_rec, .-nnom_local_pw1pxn8o_rec\n"
         ".size nnom_local_pw1pxn8e_rec, .-nnom_local_pw1pxn8e_rec\n"
+        ".size nnom_local_pw1pxn8s2_rec, .-nnom_local_pw1pxn8s2_rec\n"
+        ".size nnom_local_pw1pxn8s3_rec, .-nnom_local_pw1pxn8s3_rec\n"
+        ".size nnom_local_pw1pxn8s4_rec, .-nnom_local_pw1pxn8s4_rec\n"
         ".text\n");
 
 /* One pixel of 9 to 12 / 13 to 16 inputs and 2 to 16 outputs, entered
@@ -493,6 +539,117 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn16p_rec")
         "movs   r0, #0\n" /* NN_SUCCESS */
         "pop    {r4-r11, pc}\n"
         ".size nnom_local_pw1pxn16p_rec, .-nnom_local_pw1pxn16p_rec\n"
+        ".text\n");
+
+/* One output of 9 to 16 inputs on ONE pixel straight, a layer type an
+ * in.c (build() past the kept pick's header check): the record in r3 (the
+ * start value) and r4-r11 by one LDM, the words at 0, 4 (and 8) and c - 4
+ * (an immediate: the entry's own, read first), no stack, no pixel loop
+ * (1x1 16->1 53: the odd-count loop's frame, its stores and test). A word
+ * at K against the pair E, D into r3; r12, lr scratch: */
+#define PW1PXN_1W(K, E, D)                                                                       \
+    "ldr    r12, [r2, #" #K "]\n"                                                                \
+    "sxtb16 lr, r12\n"                                                                           \
+    "smlad  r3, lr, " E ", r3\n"                                                                 \
+    "sxtb16 r12, r12, ror #8\n"                                                                  \
+    "smlad  r3, r12, " D ", r3\n"
+/* The requantisation (r0 at the record's mult, ra, shift) and the byte */
+#define PW1PXN_1END                                                                              \
+    "ldm    r0, {r0, r2, r12}\n"                                                                 \
+    "smmlar r3, r3, r0, r2\n"                                                                    \
+    "asr    r3, r3, r12\n"                                                                       \
+    "ssat   r3, #8, r3\n"                                                                        \
+    "strb   r3, [r1]\n"                                                                          \
+    "movs   r0, #0\n" /* NN_SUCCESS */                                                           \
+    "pop    {r4-r11, pc}\n"
+/* in.c C: its last word (at C - 4) first */
+#define PW1PXN_1S12(C)                                                                           \
+    NNOM_ASM_ENTRY("nnom_local_pw1pxn" #C "s1_rec")                                              \
+    "push   {r4-r11, lr}\n"                                                                      \
+    "ldm    r0!, {r3-r9}\n" PW1PXN_1W(C - 4, "r8", "r9")
+#define PW1PXN_1S16(C)                                                                           \
+    NNOM_ASM_ENTRY("nnom_local_pw1pxn" #C "s1_rec")                                              \
+    "push   {r4-r11, lr}\n"                                                                      \
+    "ldm    r0!, {r3-r11}\n" PW1PXN_1W(C - 4, "r10", "r11")
+__asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn9s1_rec")
+        "push   {r4-r11, lr}\n"
+        "ldm    r0!, {r3-r9}\n" PW1PXN_1W(5, "r8", "r9")
+        "b      1f\n"
+        PW1PXN_1S12(10) "b      1f\n"
+        PW1PXN_1S12(11) "b      1f\n"
+        PW1PXN_1S12(12)
+        "1:\n" PW1PXN_1W(0, "r4", "r5") PW1PXN_1W(4, "r6", "r7") PW1PXN_1END
+        PW1PXN_1S16(13) "b      2f\n"
+        PW1PXN_1S16(14) "b      2f\n"
+        PW1PXN_1S16(15) "b      2f\n"
+        PW1PXN_1S16(16)
+        "2:\n" PW1PXN_1W(0, "r4", "r5") PW1PXN_1W(4, "r6", "r7") PW1PXN_1W(8, "r8", "r9")
+        PW1PXN_1END
+        ".size nnom_local_pw1pxn9s1_rec, .-nnom_local_pw1pxn9s1_rec\n"
+        ".text\n");
+
+/* One output of 9 to 12 inputs on TWO pixels straight, a function an
+ * in.c C (build() past the header check): the record in r3-r12 by one LDM
+ * (the start value, six weights, mult, ra, shift), the words of both
+ * pixels at immediates (0, 4, C - 4 and C more), the sum in r0 with r1
+ * and lr scratch: the output pointer is pushed and read back for each
+ * byte (2x1 12->1 65: the even-count loop's stack and test). A word at K
+ * against E, D into r0 from A: */
+#define PW1PXN_2W(K, E, D, A)                                                                    \
+    "ldr    lr, [r2, #" #K "]\n"                                                                 \
+    "sxtb16 r1, lr\n"                                                                            \
+    "smlad  r0, r1, " E ", " A "\n"                                                              \
+    "sxtb16 lr, lr, ror #8\n"                                                                    \
+    "smlad  r0, lr, " D ", r0\n"
+/* the pixel at B (0 or C) and its byte at O */
+#define PW1PXN_2PIX(B, C, O)                                                                     \
+    PW1PXN_2W(B, "r4", "r5", "r3") PW1PXN_2W(B + 4, "r6", "r7", "r0")                           \
+    PW1PXN_2W(B + C - 4, "r8", "r9", "r0")                                                       \
+    "smmlar r0, r0, r10, r11\n"                                                                  \
+    "asr    r0, r0, r12\n"                                                                       \
+    "ssat   r0, #8, r0\n"                                                                        \
+    "ldr    r1, [sp]\n"                                                                          \
+    "strb   r0, [r1, #" #O "]\n"
+#define PW1PXN_2S(C)                                                                             \
+    __asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn" #C "s2_rec")                                       \
+            "push   {r1, r4-r11, lr}\n"                                                          \
+            "ldm    r0, {r3-r12}\n" PW1PXN_2PIX(0, C, 0) PW1PXN_2PIX(C, C, 1)                   \
+            "movs   r0, #0\n" /* NN_SUCCESS */                                                   \
+            "pop    {r1, r4-r11, pc}\n"                                                          \
+            ".size nnom_local_pw1pxn" #C "s2_rec, .-nnom_local_pw1pxn" #C "s2_rec\n"              \
+            ".text\n")
+PW1PXN_2S(9);
+PW1PXN_2S(10);
+PW1PXN_2S(11);
+PW1PXN_2S(12);
+
+/* 4 to 8 inputs on TWO pixels (build() past the header check): the
+ * pass's frame and pixel loop not paid, the pass twice straight. The
+ * pixel's words at its start and ending at its end widened into r2-r5;
+ * pushed for the second: the records, the second pixel's end, out.c mod
+ * 16 (TBH) and its start (2x1 8->2 89). */
+#define PW1PXN_48S2_PIXEL(START, END)                                                            \
+    "ldr    r5, [" END ", #-4]\n"                                                                \
+    "ldr    r2, [" START "]\n"                                                                   \
+    "sxtb16 r3, r2, ror #8\n"                                                                    \
+    "sxtb16 r2, r2\n"                                                                            \
+    "sxtb16 r4, r5\n"                                                                            \
+    "sxtb16 r5, r5, ror #8\n"
+__asm__(NNOM_ASM_FUNC("nnom_local_pw1pxn48s2_rec")
+        "push   {r4-r11, lr}\n"
+        "ldrd   r3, r11, [r0, #-12]\n" /* c, out.c */
+        "add    r12, r2, r3\n"
+        "add    r3, r12, r3\n"
+        "and    r11, r11, #15\n"
+        "push   {r0, r3, r11, r12}\n"
+        PW1PXN_48S2_PIXEL("r2", "r12")
+        PW1PX_PASS(pw1pxn48s2a, PW1PX_ONE)
+        "pop    {r0, r3, r11, r12}\n"
+        PW1PXN_48S2_PIXEL("r12", "r3")
+        PW1PX_PASS(pw1pxn48s2b, PW1PX_ONE)
+        "movs   r0, #0\n" /* NN_SUCCESS */
+        "pop    {r4-r11, pc}\n"
+        ".size nnom_local_pw1pxn48s2_rec, .-nnom_local_pw1pxn48s2_rec\n"
         ".text\n");
 
 #else

@@ -500,6 +500,82 @@ __asm__(NNOM_ASM_FUNC("nnom_local_pwfo1o16_rec")
         ".size nnom_local_pwfo1o16_rec, .-nnom_local_pwfo1o16_rec\n"
         ".text\n");
 
+/* The words r2 (first pixel) and lr (second) against the pair r6, r7 into
+ * r4 and r5 (START: the second pixel's start value); r8 scratch */
+#define PWFO1O2P_MAC(START)                                                                      \
+    "sxtb16 r8, lr\n"                                                                            \
+    "sxtb16 lr, lr, ror #8\n"                                                                    \
+    "smlad  r5, r8, r6, " START "\n"                                                             \
+    "smlad  r5, lr, r7, r5\n"                                                                    \
+    "sxtb16 r8, r2\n"                                                                            \
+    "sxtb16 r2, r2, ror #8\n"                                                                    \
+    "smlad  r4, r8, r6, r4\n"                                                                    \
+    "smlad  r4, r2, r7, r4\n"
+/* Both pixels' words K bytes before their ends (r3, r12) */
+#define PWFO1O2P_WORD(K)                                                                         \
+    "ldrd   r6, r7, [r0], #8\n"                                                                  \
+    "ldr    r2, [r3, #-" #K "]\n"                                                                \
+    "ldr    lr, [r12, #-" #K "]\n"                                                               \
+    PWFO1O2P_MAC("r5")
+/* The frame, the pixels' ends (r3 the first's, the second's start; r12),
+ * the sums' start and the first words */
+#define PWFO1O2P_START                                                                           \
+    "push   {r4-r8, lr}\n"                                                                       \
+    "ldr    r12, [r0, #-12]\n"                                                                   \
+    "add    r3, r2, r12\n"                                                                       \
+    "add    r12, r3, r12\n"                                                                      \
+    "ldr    lr, [r3]\n"                                                                          \
+    "ldr    r2, [r2]\n"                                                                          \
+    "ldr    r4, [r0], #4\n"                                                                      \
+    "ldrd   r6, r7, [r0], #8\n"                                                                  \
+    PWFO1O2P_MAC("r4")
+#define PWFO1O2P_ENTRY(NAME, K)                                                                  \
+    NNOM_ASM_ENTRY(NAME)                                                                         \
+    PWFO1O2P_START                                                                               \
+    "b      .Lpwfo1o2p_" #K "\n"
+
+/* nnom_local_pwfo1o2p<W>_rec (records r0, output r1, input r2): TWO
+ * pixels, ONE output of 25 to 64 inputs (W = 7 to 16 words), a layer type
+ * a W (build() past the kept pick's header check, which ties W to in.c
+ * and the pixels to 2): pwfo1o's straight run with both pixels' words
+ * against each pair (11 a word), where pwfo's short passes paid ~40 of
+ * set-up and tests (2x1 32->1 162). */
+__asm__(NNOM_ASM_FUNC("nnom_local_pwfo1o2p16_rec")
+        PWFO1O2P_START
+        ".Lpwfo1o2p_60:\n" PWFO1O2P_WORD(60)
+        ".Lpwfo1o2p_56:\n" PWFO1O2P_WORD(56)
+        ".Lpwfo1o2p_52:\n" PWFO1O2P_WORD(52)
+        ".Lpwfo1o2p_48:\n" PWFO1O2P_WORD(48)
+        ".Lpwfo1o2p_44:\n" PWFO1O2P_WORD(44)
+        ".Lpwfo1o2p_40:\n" PWFO1O2P_WORD(40)
+        ".Lpwfo1o2p_36:\n" PWFO1O2P_WORD(36)
+        ".Lpwfo1o2p_32:\n" PWFO1O2P_WORD(32)
+        ".Lpwfo1o2p_28:\n" PWFO1O2P_WORD(28)
+        ".Lpwfo1o2p_24:\n" PWFO1O2P_WORD(24)
+        PWFO1O2P_WORD(20) PWFO1O2P_WORD(16) PWFO1O2P_WORD(12) PWFO1O2P_WORD(8) PWFO1O2P_WORD(4)
+        "ldm    r0, {r2, r6, r7}\n"
+        "smmlar r4, r4, r2, r6\n"
+        "smmlar r5, r5, r2, r6\n"
+        "asr    r4, r4, r7\n"
+        "asr    r5, r5, r7\n"
+        "ssat   r4, #8, r4\n"
+        "ssat   r5, #8, r5\n"
+        "strb   r4, [r1]\n"
+        "strb   r5, [r1, #1]\n"
+        "movs   r0, #0\n" /* NN_SUCCESS */
+        "pop    {r4-r8, pc}\n"
+        PWFO1O2P_ENTRY("nnom_local_pwfo1o2p15_rec", 56)
+        PWFO1O2P_ENTRY("nnom_local_pwfo1o2p14_rec", 52)
+        PWFO1O2P_ENTRY("nnom_local_pwfo1o2p13_rec", 48)
+        PWFO1O2P_ENTRY("nnom_local_pwfo1o2p12_rec", 44)
+        PWFO1O2P_ENTRY("nnom_local_pwfo1o2p11_rec", 40)
+        PWFO1O2P_ENTRY("nnom_local_pwfo1o2p10_rec", 36)
+        PWFO1O2P_ENTRY("nnom_local_pwfo1o2p9_rec", 32)
+        PWFO1O2P_ENTRY("nnom_local_pwfo1o2p8_rec", 28)
+        PWFO1O2P_ENTRY("nnom_local_pwfo1o2p7_rec", 24)
+        ".size nnom_local_pwfo1o2p16_rec, .-nnom_local_pwfo1o2p16_rec\n"
+        ".text\n");
+
 #else
 typedef int nnom_pwfo_unused_t; /* ISO C: a translation unit is never empty */
 #endif

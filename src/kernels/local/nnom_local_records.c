@@ -196,15 +196,17 @@ static int dw_fits(const nnom_conv_args_t *a, uint32_t len)
 
 /* The 1x1 records (past their four-word header, the tag at records[-4]):
  * pw1px a channel four words a chunk of eight inputs and four; pw1pxn and
- * pwfo two a word of inputs and four; the column kernel's groups (its
- * last block's channels, or groups of four) 4 + k4 / 2 words a channel. */
+ * pwfo two a word of inputs (pw1pxn: two words up to 8 inputs) and four;
+ * the column kernel's groups (its last block's channels, or groups of
+ * four) 4 + k4 / 2 words a channel. */
 static int pw_fits(const nnom_conv_args_t *a, uint32_t len)
 {
     const uint32_t cin = (uint32_t)a->in.c, cout = (uint32_t)a->out.c;
     switch ((uint32_t)a->records[-4]) {
     case PW1PX_TAG:
         return fits(len, 0, cout, 4 * ((cin + 7) / 8) + 4);
-    case PW1PXN_TAG:
+    case PW1PXN_TAG: /* 4 inputs too read two words (at 0 and cin - 4) */
+        return fits(len, 0, cout, 2 * (cin <= 8 ? 2 : (cin + 3) / 4) + 4);
     case PWFO_TAG:
         return fits(len, 0, cout, 2 * ((cin + 3) / 4) + 4);
     case COL_TAG:

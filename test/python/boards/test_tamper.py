@@ -44,15 +44,16 @@ from board_cases.tamper import (  # noqa: E402
     TAMPERB_CASES,
     TAMPERFLAT2_CASES,
     TAMPERONE77_CASES,
+    TAMPERPW1OB_CASES,
     TAMPERPWFEW_CASES,
     TAMPERPWONE_CASES,
 )
 
 RUNS = 3
 # the cases' (family, index): tamper_'s, pairsafe_'s, tamperb_'s, tamperpwone_'s, then
-# tamperpwfew_'s, tamperflat2_'s, tamperone77_'s
+# tamperpwfew_'s, tamperflat2_'s, tamperone77_'s, tamperpw1ob_'s
 CASES = TAMPER_CASES + PAIRSAFE_CASES + TAMPERB_CASES + TAMPERPWONE_CASES
-CASES += TAMPERPWFEW_CASES + TAMPERFLAT2_CASES + TAMPERONE77_CASES
+CASES += TAMPERPWFEW_CASES + TAMPERFLAT2_CASES + TAMPERONE77_CASES + TAMPERPW1OB_CASES
 FAMILY = [("tamper_", k) for k in range(len(TAMPER_CASES))]
 FAMILY += [("pairsafe_", k) for k in range(len(PAIRSAFE_CASES))]
 FAMILY += [("tamperb_", k) for k in range(len(TAMPERB_CASES))]
@@ -60,6 +61,7 @@ FAMILY += [("tamperpwone_", k) for k in range(len(TAMPERPWONE_CASES))]
 FAMILY += [("tamperpwfew_", k) for k in range(len(TAMPERPWFEW_CASES))]
 FAMILY += [("tamperflat2_", k) for k in range(len(TAMPERFLAT2_CASES))]
 FAMILY += [("tamperone77_", k) for k in range(len(TAMPERONE77_CASES))]
+FAMILY += [("tamperpw1ob_", k) for k in range(len(TAMPERPW1OB_CASES))]
 INT_MAX, INT_MIN = 0x7FFFFFFF, -0x80000000
 GUARD_DIR = Path(__file__).resolve().parent / "guard"
 GUARD = (

@@ -67,7 +67,7 @@ def words(tag, pw, kh, kw, ih, iw, ic, oh, ow, oc, mult, pt, pl, plan_len=0):
     if mult == 0:
         return {
             PW["px"]: oc * (4 * ((ic + 7) // 8) + 4),
-            PW["pxn"]: oc * (2 * ((ic + 3) // 4) + 4),
+            PW["pxn"]: oc * (2 * (2 if ic <= 8 else (ic + 3) // 4) + 4),
             PW["fo"]: oc * (2 * ((ic + 3) // 4) + 4),
             PW["col"]: (oc if oc > 4 and oc % 4 else (oc + 3) // 4 * 4) * (4 + (ic + 3) // 4 * 2),
         }.get(pw, 1)

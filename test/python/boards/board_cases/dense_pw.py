@@ -1034,3 +1034,87 @@ def pwfew_model(k: int, rng: np.random.Generator):
 
 
 family("pwfew_", 225_000, len(PWFEW_CASES), pwfew_model, without_records=(0,))
+
+
+# pw1ob (branch pw1o of stop 46; the prefix pw1o_ is an earlier branch's):
+# one output on a few pixels straight, a layer type a shape. One
+# output of 8 inputs on 1 to 4 pixels (pw1pxn8s<N>): 3x1 8->1, 1x2 8->1
+# "scaled", 4x1 8->1 "huge", 2x2 8->1, 1x3 8->1, 1x1 8->1 and after the
+# windows kernel 2x2 12->8 -> 8->1. One output of 9 to
+# 16 inputs on one pixel (pw1pxn<C>s1): 1x1 9->1 "scaled", 10->1, 11->1,
+# 12->1 "huge", 13->1, 14->1, 15->1 "scaled", 16->1, 1x1 20->16 -> 16->1.
+# Two pixels, one output of 25 to 64 inputs (pwfo1o2p<W>): 2x1 32->1,
+# 1x2 25->1 "scaled", 2x1 28->1, 2x1 29->1, 1x2 37->1 "huge", 2x1 48->1,
+# 2x1 61->1, 1x2 64->1 "scaled", 2x1 8->40 -> 40->1. Refused (the loops
+# before): 5x1 8->1 (five pixels), 3x1 9->1 (9 inputs on three), 3x1 8->2
+# (two outputs), 3x1 8->1 ReLU6, 1x1 17->1 (pwfo17), 1x2 16->1 (two
+# pixels), 1x1 16->2 (two outputs), 1x1 16->1 no activation, 2x1 24->1
+# (pwfo24), 2x1 65->1 (past 64 inputs), 3x1 32->1 (three pixels), 2x1
+# 32->2 (two outputs), 2x1 32->1 ReLU6; without records (the Layer API's
+# header): 3x1 8->1. One output of 9 to 12 inputs on two pixels
+# (pw1pxn<C>s2): 2x1 12->1, 1x2 9->1 "scaled", 2x1 10->1 "huge", 1x2
+# 11->1; refused: 3x1 12->1 (three pixels), 2x1 13->1 (13 inputs). 4 to 8
+# inputs on two pixels (pw1pxn48s2): 2x1 8->2, 1x2 8->3 "scaled", 2x1 5->4
+# "huge", 1x2 8->16, 2x1 7->1, 1x2 4->2; refused: 2x1 9->2 (9 inputs).
+# (input (h, w, c), layers: (filters, kernel, activation, kind) each).
+PW1OB_CASES = [
+    ((3, 1, 8), [(1, 1, "relu", None)]),
+    ((1, 2, 8), [(1, 1, "relu", "scaled")]),
+    ((4, 1, 8), [(1, 1, "relu", "huge")]),
+    ((2, 2, 8), [(1, 1, "relu", None)]),
+    ((1, 3, 8), [(1, 1, "relu", None)]),
+    ((1, 1, 8), [(1, 1, "relu", None)]),
+    ((2, 2, 12), [(8, 1, "relu", None), (1, 1, "relu", None)]),
+    ((1, 1, 9), [(1, 1, "relu", "scaled")]),
+    ((1, 1, 10), [(1, 1, "relu", None)]),
+    ((1, 1, 11), [(1, 1, "relu", None)]),
+    ((1, 1, 12), [(1, 1, "relu", "huge")]),
+    ((1, 1, 13), [(1, 1, "relu", None)]),
+    ((1, 1, 14), [(1, 1, "relu", None)]),
+    ((1, 1, 15), [(1, 1, "relu", "scaled")]),
+    ((1, 1, 16), [(1, 1, "relu", None)]),
+    ((1, 1, 20), [(16, 1, "relu", None), (1, 1, "relu", None)]),
+    ((2, 1, 32), [(1, 1, "relu", None)]),
+    ((1, 2, 25), [(1, 1, "relu", "scaled")]),
+    ((2, 1, 28), [(1, 1, "relu", None)]),
+    ((2, 1, 29), [(1, 1, "relu", None)]),
+    ((1, 2, 37), [(1, 1, "relu", "huge")]),
+    ((2, 1, 48), [(1, 1, "relu", None)]),
+    ((2, 1, 61), [(1, 1, "relu", None)]),
+    ((1, 2, 64), [(1, 1, "relu", "scaled")]),
+    ((2, 1, 8), [(40, 1, "relu", None), (1, 1, "relu", None)]),
+    ((5, 1, 8), [(1, 1, "relu", None)]),
+    ((3, 1, 9), [(1, 1, "relu", None)]),
+    ((3, 1, 8), [(2, 1, "relu", None)]),
+    ((3, 1, 8), [(1, 1, "relu6", None)]),
+    ((1, 1, 17), [(1, 1, "relu", None)]),
+    ((1, 2, 16), [(1, 1, "relu", None)]),
+    ((1, 1, 16), [(2, 1, "relu", None)]),
+    ((1, 1, 16), [(1, 1, None, None)]),
+    ((2, 1, 24), [(1, 1, "relu", None)]),
+    ((2, 1, 65), [(1, 1, "relu", None)]),
+    ((3, 1, 32), [(1, 1, "relu", None)]),
+    ((2, 1, 32), [(2, 1, "relu", None)]),
+    ((2, 1, 32), [(1, 1, "relu6", None)]),
+    ((3, 1, 8), [(1, 1, "relu", None)]),
+    ((2, 1, 12), [(1, 1, "relu", None)]),
+    ((1, 2, 9), [(1, 1, "relu", "scaled")]),
+    ((2, 1, 10), [(1, 1, "relu", "huge")]),
+    ((1, 2, 11), [(1, 1, "relu", None)]),
+    ((3, 1, 12), [(1, 1, "relu", None)]),
+    ((2, 1, 13), [(1, 1, "relu", None)]),
+    ((2, 1, 8), [(2, 1, "relu", None)]),
+    ((1, 2, 8), [(3, 1, "relu", "scaled")]),
+    ((2, 1, 5), [(4, 1, "relu", "huge")]),
+    ((1, 2, 8), [(16, 1, "relu", None)]),
+    ((2, 1, 7), [(1, 1, "relu", None)]),
+    ((1, 2, 4), [(2, 1, "relu", None)]),
+    ((2, 1, 9), [(2, 1, "relu", None)]),
+]
+
+
+def pw1ob_model(k: int, rng: np.random.Generator):
+    return conv_chain_model(*PW1OB_CASES[k], rng)
+
+
+family("pw1ob_", 231_000, len(PW1OB_CASES), pw1ob_model, without_records=(38,))

@@ -173,6 +173,19 @@ TAMPERONE77_CASES = [
     ("dw", ((5, 5, 8), (3, 3), 3, "valid", "relu", None), (43,), head(2)),
 ]
 
+# pw1o's straight one-output types (family tamperpw1ob_, seeds 231,080 on):
+# pw1pxn8s3 (3x1 8->1), pw1pxn16s1 (1x1 16->1), pw1pxn12s2 (2x1 12->1),
+# pwfo1o2p8 (2x1 32->1), pw1pxn48s2 (2x1 8->2; 2x1 4->2: four inputs'
+# records are two words, as the check now counts).
+TAMPERPW1OB_CASES = [
+    ("pw", ((3, 1, 8), [(1, 1, "relu", None)]), (), head(4)),
+    ("pw", ((1, 1, 16), [(1, 1, "relu", None)]), (), head(4)),
+    ("pw", ((2, 1, 12), [(1, 1, "relu", None)]), (), head(4)),
+    ("pw", ((2, 1, 32), [(1, 1, "relu", None)]), (), head(4)),
+    ("pw", ((2, 1, 8), [(2, 1, "relu", None)]), (), head(4)),
+    ("pw", ((2, 1, 4), [(2, 1, "relu", None)]), (), head(4)),
+]
+
 
 def tamper_model(k: int, rng: np.random.Generator, cases=TAMPER_CASES):
     kind, case, _, _ = cases[k]
@@ -213,4 +226,10 @@ family(
     228_050,
     len(TAMPERONE77_CASES),
     lambda k, rng: tamper_model(k, rng, TAMPERONE77_CASES),
+)
+family(
+    "tamperpw1ob_",
+    231_080,
+    len(TAMPERPW1OB_CASES),
+    lambda k, rng: tamper_model(k, rng, TAMPERPW1OB_CASES),
 )

@@ -95,6 +95,12 @@ int main(void)
             printf("nnom-layer %u %s %lu %lu\n", (unsigned)l->index, l->type->name,
                    (unsigned long)l->macs, (unsigned long)layer_instructions[l->index]);
 #endif
+#ifdef BENCH_DW_STEPS /* (a build of its own: the query's code not in the others' figures) */
+    uint64_t dw_steps = 0;
+    if (nnom_model_dw_steps(model, &dw_steps) == NN_SUCCESS)
+        printf("nnom-dw-steps 0x%08lx%08lx\n", (unsigned long)(dw_steps >> 32),
+               (unsigned long)(dw_steps & 0xffffffffu));
+#endif
     unsigned long io = 0;
     for (int k = 0; k < NNOM_INPUT_COUNT; k++)
         io += outside_arena(model, nnom_inputs[k], nnom_input_sizes[k]);

@@ -1,0 +1,90 @@
+"""A build that links only the depthwise steps a model takes (NNOM_DW_STEPS).
+
+For bench models whose DepthwiseConv2D layers take different steps: the
+firmware reports the steps its layers kept (nnom_model_dw_steps()); the -O2
+build with that mask gives the same output bytes (bench_main checks every
+byte against the converter's reference) and the same instructions as the
+full build, in far less runtime code; a mask without one of the used steps
+still runs bit-exact, and its layers never keep a step left out.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+import cbuild
+
+sys.path.insert(0, str(cbuild.ROOT / "bench"))
+import cmbuild  # noqa: E402
+import run as bench_run  # noqa: E402
+
+pytestmark = pytest.mark.skipif(
+    bool(cmbuild.tools_missing()), reason="needs arm-none-eabi-gcc and qemu"
+)
+
+_BIT_COUNT = int(
+    re.search(
+        r"#define NNOM_DW_BIT_COUNT\s+(\d+)",
+        (cbuild.ROOT / "inc" / "nnom_dw_steps.h").read_text(),
+    ).group(1)
+)
+# the full -O2 build links every path (~250 KB); a model's few steps fit in far less
+MIN_SAVED = 150_000  # bytes
+
+
+def _flag(mask: int) -> tuple[str, ...]:
+    return (f"-DNNOM_DW_STEPS={mask:#x}ULL",)
+
+
+@pytest.fixture(scope="module")
+def models():
+    with tempfile.TemporaryDirectory(prefix="nnom-dwprune-") as tmp:
+        work = Path(tmp)
+        yield work, {m.name: m for m in bench_run.build_models(["dscnn", "wakeword"], work)}
+
+
+@pytest.mark.parametrize("name", ["dscnn", "wakeword"])
+def test_pruned_build_same_output_and_instructions_less_code(models, name: str) -> None:
+    work, by_name = models
+    model = by_name[name]
+    full = bench_run.measure(model, "m4", "local", "-O2", work)
+    mask, pruned = bench_run.pruned(model, "m4", "local", work)
+    assert mask != 0 and mask >> _BIT_COUNT == 0, f"{name}: mask {mask:#x}"
+    assert pruned["instructions"] == full["instructions"], name
+    assert pruned["stack"] <= full["stack"], name
+    assert full["code"] - pruned["code"] >= MIN_SAVED, (name, full["code"], pruned["code"])
+
+
+def test_models_take_different_steps(models) -> None:
+    work, by_name = models
+    masks = {n: bench_run.dw_steps(m, "m4", "local", work) for n, m in by_name.items()}
+    assert len(set(masks.values())) == len(masks), masks
+
+
+@pytest.mark.parametrize("name", ["dscnn", "wakeword"])
+def test_mask_missing_a_used_step_stays_exact(models, name: str) -> None:
+    work, by_name = models
+    model = by_name[name]
+    mask = bench_run.dw_steps(model, "m4", "local", work)
+    fewer = mask & (mask - 1)  # the lowest used step out
+    res = bench_run.measure(
+        model, "m4", "local", "-O2", work, extra=(*_flag(fewer), "-DBENCH_DW_STEPS"), tag="fewer"
+    )  # (raises where an output byte differs)
+    assert res["dw_steps"] is not None and res["dw_steps"] & ~fewer == 0, (
+        f"{name}: kept {res['dw_steps']:#x} outside the build's {fewer:#x}"
+    )
+    assert res["dw_steps"] != mask
+
+
+def test_build_without_any_step_stays_exact(models) -> None:
+    work, by_name = models
+    full = bench_run.measure(by_name["dscnn"], "m4", "local", "-O2", work)
+    res = bench_run.measure(
+        by_name["dscnn"], "m4", "local", "-O2", work, extra=_flag(0), tag="none"
+    )
+    assert res["instructions"] > full["instructions"]

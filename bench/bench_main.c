@@ -74,7 +74,11 @@ int main(void)
 #ifdef NNOM_KERNEL_PROFILE
         nnom_kernel_profile_reset();
 #endif
-        total += profile_timed_run(model, &status, timer_cost);
+        const uint64_t one_run = profile_timed_run(model, &status, timer_cost);
+        total += one_run;
+#ifdef BENCH_DW_STEPS /* each run's count: the first run walks the steps, later ones keep */
+        printf("nnom-run %d %lu\n", r, (unsigned long)one_run);
+#endif
 #ifdef NNOM_KERNEL_PROFILE
         kernels += nnom_kernel_profile_instructions();
 #endif

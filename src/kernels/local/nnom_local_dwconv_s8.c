@@ -328,6 +328,16 @@ static inline int dw_has(unsigned step)
 #endif
 }
 
+/* DW_NEED(c): return 0 (the step refused) unless c, where a step may be
+ * out; nothing in the full build (its objects as before the masks). */
+#if NNOM_DW_STEPS_ALL
+#define DW_NEED(C)
+#else
+#define DW_NEED(C)                                                                                 \
+    if (!(C))                                                                                      \
+        return 0;
+#endif
+
 /* A kept step's stable bit (nnom_model_dw_steps()): 0 for none yet. */
 uint64_t nnom_local_dwconv_s8_bit(unsigned step)
 {
@@ -421,8 +431,7 @@ NNOM_INLINE int dw_three_path(const nnom_conv_args_t *a, int ask)
         if (ask && !nnom_dw3s2v_asks(a))
             return 0;
         const int step = dw3_s2v_step(a);
-        if (!dw_has((unsigned)step))
-            return 0;
+        DW_NEED(dw_has((unsigned)step))
         dw3_s2v_run(a, step);
         return step;
     }
@@ -705,174 +714,139 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
 {
     switch (step) {
     case DW_TWO:
-        if (!NNOM_DW_HAS(TWO))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(TWO))
         return dw_two_path(a);
     case DW_PAIR:
-        if (!NNOM_DW_HAS(PAIR))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(PAIR))
         return nnom_dwpair_kept(a);
     case DW_THREE:
-        if (!NNOM_DW_HAS(THREE))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(THREE))
         return dw_three_path(a, 0) != 0;
     case DW_THREE_Q:
-        if (!NNOM_DW_HAS(THREE_Q))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(THREE_Q))
         dw3_q_run(a->records, a->input, a->output, a->in.c);
         return 1;
     case DW_THREE_SS:
-        if (!NNOM_DW_HAS(THREE_SS))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(THREE_SS))
         nnom_dw3_short_a_s8(a, a->out.h * a->out.w);
         return 1;
     case DW_THREE_SV:
     case DW_THREE_V2:
     case DW_THREE_V2O:
-        if (!(NNOM_DW_HAS(THREE_SV) || NNOM_DW_HAS(THREE_V2) || NNOM_DW_HAS(THREE_V2O)))
-            return 0;
+        DW_NEED((NNOM_DW_HAS(THREE_SV) || NNOM_DW_HAS(THREE_V2) || NNOM_DW_HAS(THREE_V2O)))
         nnom_dw3_valid_a_s8(a, a->out.h * a->out.w);
         return 1;
     case DW_THREE_S2V:
     case DW_THREE_S2V3:
     case DW_THREE_S2VP:
     case DW_THREE_S2VN:
-        if (!(NNOM_DW_HAS(THREE_S2V) || NNOM_DW_HAS(THREE_S2V3) || NNOM_DW_HAS(THREE_S2VP) ||
+        DW_NEED((NNOM_DW_HAS(THREE_S2V) || NNOM_DW_HAS(THREE_S2V3) || NNOM_DW_HAS(THREE_S2VP) ||
               NNOM_DW_HAS(THREE_S2VN)))
-            return 0;
         dw3_s2v_run(a, (int)step);
         return 1;
     case DW_THREE_L:
-        if (!NNOM_DW_HAS(THREE_L))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(THREE_L))
         nnom_dw3_line_b_s8(a, a->input, a->output);
         return 1;
     case DW_LINE_TAG:
-        if (!NNOM_DW_HAS(LINE_TAG))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(LINE_TAG))
         nnom_dw_line_tag_run(a);
         return 1;
     case DW_LINE:
-        if (!NNOM_DW_HAS(LINE))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(LINE))
         return nnom_dw_line_try(a);
     case DW_ONE:
-        if (!NNOM_DW_HAS(ONE))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(ONE))
         return dw_one_path(a);
     case DW_ONE3:
-        if (!NNOM_DW_HAS(ONE3))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(ONE3))
         nnom_dwone3_b_s8(a, a->input, a->output);
         return 1;
     case DW_ONE4:
-        if (!NNOM_DW_HAS(ONE4))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(ONE4))
         nnom_dwone4_b_s8(a, a->input, a->output);
         return 1;
     case DW_ONE3E:
-        if (!NNOM_DW_HAS(ONE3E))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(ONE3E))
         nnom_dwone3e_b_s8(a, a->input, a->output);
         return 1;
     case DW_ONE_COL:
-        if (!NNOM_DW_HAS(ONE_COL))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(ONE_COL))
         nnom_dwone_b_s8(a, a->input, a->output);
         return 1;
     case DW_ONE_K:
-        if (!NNOM_DW_HAS(ONE_K))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(ONE_K))
         nnom_dwone_k_b_s8(a, a->input, a->output);
         return 1;
     case DW_ONE_IN:
-        if (!NNOM_DW_HAS(ONE_IN))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(ONE_IN))
         nnom_dwone_in_b_s8(a, a->input, a->output);
         return 1;
     case DW_ONE_IN1:
-        if (!NNOM_DW_HAS(ONE_IN1))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(ONE_IN1))
         nnom_dwone_in1_b_s8(a, a->input, a->output);
         return 1;
     case DW_ONE_INL:
-        if (!NNOM_DW_HAS(ONE_INL))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(ONE_INL))
         nnom_dwone_inl_b_s8(a, a->input, a->output);
         return 1;
     case DW_ONE_IN11:
-        if (!NNOM_DW_HAS(ONE_IN11))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(ONE_IN11))
         nnom_dwone_in11_b_s8(a, a->input, a->output);
         return 1;
     case DW_ONE_IN13:
-        if (!NNOM_DW_HAS(ONE_IN13))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(ONE_IN13))
         nnom_dwone_in13_b_s8(a, a->input, a->output);
         return 1;
     case DW_COL_EARLY:
-        if (!NNOM_DW_HAS(COL_EARLY))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(COL_EARLY))
         return nnom_dw_col_early(a);
     case DW_COL_ALONE:
-        if (!NNOM_DW_HAS(COL_ALONE))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(COL_ALONE))
         nnom_dwcol_one_early(a);
         return 1;
     case DW_TINY_TAG:
-        if (!NNOM_DW_HAS(TINY_TAG))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(TINY_TAG))
         nnom_dw_tiny_tag_run(a);
         return 1;
     case DW_TINY:
-        if (!NNOM_DW_HAS(TINY))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(TINY))
         return nnom_dw_tiny_run(a);
     case DW_TINY3:
-        if (!NNOM_DW_HAS(TINY3))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(TINY3))
         nnom_dw_tiny3_run(a);
         return 1;
     case DW_TINY3R:
-        if (!NNOM_DW_HAS(TINY3R))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(TINY3R))
         dw_tiny3r_run(a->records, a->input, a->output);
         return 1;
     case DW_VP:
-        if (!NNOM_DW_HAS(VP))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(VP))
         return nnom_dwvp_try(a);
     case DW_WIN55:
     case DW_WIN_ODD:
     case DW_WIN:
-        if (!(NNOM_DW_HAS(WIN55) || NNOM_DW_HAS(WIN_ODD) || NNOM_DW_HAS(WIN)))
-            return 0;
+        DW_NEED((NNOM_DW_HAS(WIN55) || NNOM_DW_HAS(WIN_ODD) || NNOM_DW_HAS(WIN)))
         return nnom_dwwin_try(a);
     case DW_CH:
-        if (!NNOM_DW_HAS(CH))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(CH))
         return nnom_dwch_try(a);
     case DW_FLAT_FEW:
     case DW_FLAT:
-        if (!(NNOM_DW_HAS(FLAT_FEW) || NNOM_DW_HAS(FLAT)))
-            return 0;
+        DW_NEED((NNOM_DW_HAS(FLAT_FEW) || NNOM_DW_HAS(FLAT)))
         return nnom_dw_flat_s8(a);
     case DW_FEW:
-        if (!NNOM_DW_HAS(FEW))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(FEW))
         return nnom_dw_few_try(a);
     case DW_RECT_ODD:
     case DW_RECT:
-        if (!(NNOM_DW_HAS(RECT_ODD) || NNOM_DW_HAS(RECT)))
-            return 0;
+        DW_NEED((NNOM_DW_HAS(RECT_ODD) || NNOM_DW_HAS(RECT)))
         return nnom_dwrect_try(a);
     case DW_RECT5:
-        if (!NNOM_DW_HAS(RECT5))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(RECT5))
         return nnom_dwrect_odd5_try(a);
     case DW_RECT_PLANE:
-        if (!NNOM_DW_HAS(RECT_PLANE))
-            return 0;
+        DW_NEED(NNOM_DW_HAS(RECT_PLANE))
         nnom_dwrect_plane_run(a);
         return 1;
     default:
@@ -890,7 +864,13 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
  * only where every step dw_early() puts before it refuses the layer
  * without running (their asks alone decide); 0 otherwise, and the first
  * run walks as before (a header whose records fail their checks too). */
-static uint8_t dw_step_named(const nnom_conv_args_t *a)
+#if NNOM_DW_STEPS_ALL /* (every step: no wrapper, the function as before the masks) */
+#define dw_step_named nnom_local_dwconv_s8_step
+#define DW_STEP_STATIC
+#else
+#define DW_STEP_STATIC static
+#endif
+DW_STEP_STATIC uint8_t dw_step_named(const nnom_conv_args_t *a)
 {
     if (a->records == NULL || a->ch_mult != 1 || (nnom_dw2_asks(a) && !dw_two_tiny3(a)))
         return DW_FIRST;
@@ -961,11 +941,13 @@ static uint8_t dw_step_named(const nnom_conv_args_t *a)
     return DW_COL_ALONE;
 }
 
+#if !NNOM_DW_STEPS_ALL
 uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
 {
     const uint8_t step = dw_step_named(a);
     return dw_has(step) ? step : (uint8_t)DW_FIRST; /* a step out: the walk */
 }
+#endif
 #endif
 
 #if NNOM_DW_DIRECT
@@ -973,8 +955,10 @@ uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
  * DepthwiseConv2D's direct types (NNOM_DW_DIRECT_*); NONE for the rest. */
 uint8_t nnom_local_dwconv_s8_direct(unsigned step, const nnom_conv_args_t *a)
 {
+#if !NNOM_DW_STEPS_ALL
     if (!dw_has(step))
         return NNOM_DW_DIRECT_NONE;
+#endif
     switch (step) {
     case DW_TINY_TAG:
         return NNOM_DW_DIRECT_TINY_TAG;

@@ -35,8 +35,22 @@ _BIT_COUNT = int(
         (cbuild.ROOT / "inc" / "nnom_dw_steps.h").read_text(),
     ).group(1)
 )
-# the full -O2 build links every path (~250 KB); a model's few steps fit in far less
+_BITS = (cbuild.ROOT / "inc" / "nnom_dw_steps.h").read_text()
+# GENERIC and PIXEL: always linked (every layer the others refuse)
+_ALWAYS = sum(
+    1 << int(re.search(rf"#define NNOM_DW_BIT_{n}\s+(\d+)", _BITS).group(1))
+    for n in ("GENERIC", "PIXEL")
+)
+# the full -O2 build links every path (~250 KB); a model's few steps fit in far
+# less (measured: dscnn 310,791 -> 90,047 B, wakeword 310,791 -> 133,827 B)
 MIN_SAVED = 150_000  # bytes
+# a kept run's instructions: the dispatcher's switch compiles a little
+# differently with fewer steps (measured: dscnn +1 a layer, wakeword -7)
+SLACK = 8  # instructions a depthwise layer
+
+
+def _dw_layers(model) -> int:
+    return sum(1 for layer in model.converted.plan.layers if layer.op == "dwconv2d")
 
 
 def _flag(mask: int) -> tuple[str, ...]:
@@ -59,10 +73,12 @@ def test_pruned_build_same_output_and_instructions_less_code(models, name: str) 
     mask, cut = bench_run.pruned(model, "m4", "local", work)
     assert mask == told["dw_steps"] and mask != 0 and mask >> _BIT_COUNT == 0, f"{mask:#x}"
     assert cut["dw_steps"] == mask, f"{name}: the pruned build kept {cut['dw_steps']:#x}"
-    # every run after the first goes to the kept steps: the same instructions;
-    # the first run's walk skips the asks of the steps left out (never more)
-    assert len(told["runs"]) >= 2 and cut["runs"][1:] == told["runs"][1:], name
-    assert cut["runs"][0] <= told["runs"][0], name
+    # every run goes to the same steps: the same instructions but for the
+    # dispatcher's few (the first run's walk skips the asks of the steps out)
+    slack = SLACK * _dw_layers(model)
+    assert slack > 0 and len(told["runs"]) == len(cut["runs"]) >= 2, name
+    for full_run, cut_run in zip(told["runs"], cut["runs"]):
+        assert abs(cut_run - full_run) <= slack, (name, told["runs"], cut["runs"])
     assert cut["stack"] <= full["stack"], name
     assert full["code"] - cut["code"] >= MIN_SAVED, (name, full["code"], cut["code"])
 
@@ -78,11 +94,13 @@ def test_mask_missing_a_used_step_stays_exact(models, name: str) -> None:
     work, by_name = models
     model = by_name[name]
     mask = bench_run.dw_steps(model, "m4", "local", work)
-    fewer = mask & (mask - 1)  # the lowest used step out
+    used = mask & ~_ALWAYS
+    assert used, f"{name}: no layer on a step that can be left out ({mask:#x})"
+    fewer = mask & ~(used & -used)  # the lowest such step out
     res = bench_run.measure(
         model, "m4", "local", "-O2", work, extra=(*_flag(fewer), "-DBENCH_DW_STEPS"), tag="fewer"
     )  # (raises where an output byte differs)
-    assert res["dw_steps"] is not None and res["dw_steps"] & ~fewer == 0, (
+    assert res["dw_steps"] is not None and res["dw_steps"] & ~(fewer | _ALWAYS) == 0, (
         f"{name}: kept {res['dw_steps']:#x} outside the build's {fewer:#x}"
     )
     assert res["dw_steps"] != mask

@@ -113,3 +113,20 @@ def test_build_without_any_step_stays_exact(models) -> None:
         by_name["dscnn"], "m4", "local", "-O2", work, extra=_flag(0), tag="none"
     )
     assert res["instructions"] > full["instructions"]
+
+
+def test_profile_prints_the_steps_flag_and_the_pruned_code(models) -> None:
+    import models as bench_models
+
+    from nnom.profile import profile_model
+    from nnom.profile.text import totals
+
+    work, by_name = models
+    model = by_name["wakeword"]
+    x = bench_models.calibration("wakeword", (49, 1, 40), 4, seed=3)
+    (prof,) = profile_model(model.converted, x, ["qemu_m4"], ["local"], runs=4)
+    assert prof.dw_steps == bench_run.dw_steps(model, "m4", "local", work) != 0
+    assert prof.runtime_code - prof.pruned_code >= MIN_SAVED, (prof.runtime_code, prof.pruned_code)
+    text = totals(prof, 100.0)
+    assert f"\n              build_flags = -DNNOM_DW_STEPS={prof.dw_steps:#x}ULL" in text
+    assert f"runtime code {prof.runtime_code:,} -> {prof.pruned_code:,} B (-O2" in text

@@ -338,6 +338,9 @@ static inline int dw_has(unsigned step)
         return 0;
 #endif
 
+/* Any of four steps linked (a build-time ask that serves them all). */
+#define DW_HAS4(A, B, C, D) (NNOM_DW_HAS(A) | NNOM_DW_HAS(B) | NNOM_DW_HAS(C) | NNOM_DW_HAS(D))
+
 /* A kept step's stable bit (nnom_model_dw_steps()): 0 for none yet. */
 uint64_t nnom_local_dwconv_s8_bit(unsigned step)
 {
@@ -485,8 +488,8 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
         if (NNOM_DW_HAS(TWO) && nnom_dw2_asks(a) && !dw_two_tiny3(a) && dw_two_path(a))
             return DW_TWO;
         /* fall through */
-    case DW_PAIR:
-        if (NNOM_DW_HAS(PAIR) && a->k.h * a->k.w == 2 && nnom_dwpair_try(a)) /* (2, 1), (1, 2): converter's records */
+    case DW_PAIR: /* (2, 1), (1, 2): converter's records */
+        if (NNOM_DW_HAS(PAIR) && a->k.h * a->k.w == 2 && nnom_dwpair_try(a))
             return DW_PAIR;
         /* fall through */
     case DW_THREE: /* (3, 1), (1, 3): the converter's records (stride 2; long lines) */
@@ -870,6 +873,8 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
 #else
 #define DW_STEP_STATIC static
 #endif
+/* (A step out of the mask: its asks not linked, the step named as if they
+ * held, and the wrapper below turns it into DW_FIRST: the walk.) */
 DW_STEP_STATIC uint8_t dw_step_named(const nnom_conv_args_t *a)
 {
     if (a->records == NULL || a->ch_mult != 1 || (nnom_dw2_asks(a) && !dw_two_tiny3(a)))
@@ -877,7 +882,8 @@ DW_STEP_STATIC uint8_t dw_step_named(const nnom_conv_args_t *a)
     const int32_t taps = a->k.h * a->k.w, tag = a->records[0];
     if (taps == 2) { /* DW_PAIR: nnom_dwpair_try()'s plan */
         if (tag == NNOM_DWPAIR_PLAN)
-            return nnom_dwpair_plan_holds(a, a->records + 1 + NNOM_DWPAIR_REC * a->in.c)
+            return !NNOM_DW_HAS(PAIR) ||
+                           nnom_dwpair_plan_holds(a, a->records + 1 + NNOM_DWPAIR_REC * a->in.c)
                        ? DW_PAIR
                        : DW_FIRST;
         /* one to three channels on the tiny loops' records: DW_PAIR's
@@ -887,56 +893,68 @@ DW_STEP_STATIC uint8_t dw_step_named(const nnom_conv_args_t *a)
         if (a->out.c >= 4 || a->in.c != a->out.c || !nnom_dw_odd_flat(a))
             return DW_FIRST;
         if (tag == NNOM_DWTINY_TAG)
-            return nnom_dw_tiny_tag_asks(a) ? DW_TINY_TAG : DW_FIRST;
+            return !NNOM_DW_HAS(TINY_TAG) || nnom_dw_tiny_tag_asks(a) ? DW_TINY_TAG : DW_FIRST;
         /* (tag 5: the tiny loops' records on several lines) */
-        return tag == NNOM_DWTINY5_TAG && a->out.h * a->out.w != 1 && nnom_dw_tiny_asks(a) &&
-                       nnom_dw_tiny_holds(a)
+        return tag == NNOM_DWTINY5_TAG && a->out.h * a->out.w != 1 &&
+                       (!NNOM_DW_HAS(TINY) || (nnom_dw_tiny_asks(a) && nnom_dw_tiny_holds(a)))
                    ? DW_TINY
                    : DW_FIRST;
     }
     if (taps == 3) { /* DW_THREE: dw_three_path()'s tags that run once asked */
         if ((tag & 1) == 0) /* one line of 4-7 channels, else their tries might refuse */
-            return nnom_dw3_line_b_asks(a) ? DW_THREE_L : DW_FIRST;
+            return !NNOM_DW_HAS(THREE_L) || nnom_dw3_line_b_asks(a) ? DW_THREE_L : DW_FIRST;
         if (tag == 1 || tag == 3)
             return DW_FIRST;
         if ((uint32_t)tag - NNOM_DW3Q_TAG <= NNOM_DW3I_TAG - NNOM_DW3Q_TAG)
-            return nnom_dw3_s2q_asks(a) ? DW_THREE_Q : DW_FIRST;
+            return !NNOM_DW_HAS(THREE_Q) || nnom_dw3_s2q_asks(a) ? DW_THREE_Q : DW_FIRST;
         if (tag == NNOM_DW3S2V_TAG)
-            return nnom_dw3s2v_asks(a) ? dw3_s2v_step(a) : DW_FIRST;
+            return !DW_HAS4(THREE_S2V, THREE_S2V3, THREE_S2VP, THREE_S2VN) || nnom_dw3s2v_asks(a)
+                       ? dw3_s2v_step(a)
+                       : DW_FIRST;
         if (tag == NNOM_DW3S_TAG)
-            return !nnom_dw3s_asks(a)   ? DW_FIRST
+            return DW_HAS4(THREE_SS, THREE_SV, THREE_V2, THREE_V2O) && !nnom_dw3s_asks(a)
+                       ? DW_FIRST
                    : nnom_dw3s_short(a) ? DW_THREE_SS
                                         : dw_three_sv_step(a);
     } /* (other odd tags: dw_three_path() refuses them unasked) */
     if (tag == NNOM_DWONE_IN_TAG) /* DW_ONE_IN: every step before it refuses tag 43 */
-        return !nnom_dwone_in_holds(a)                          ? DW_FIRST
+        return DW_HAS4(ONE_IN, ONE_IN1, ONE_INL, ONE_IN11) | NNOM_DW_HAS(ONE_IN13) &&
+                       !nnom_dwone_in_holds(a)
+                   ? DW_FIRST
                : a->records[1] == 1 && (a->in.c & 3) == 0 ? DW_ONE_IN1
                : a->records[1] == 11 && (a->in.c & 3) == 0 ? DW_ONE_IN11
                : a->records[1] == 13 && (a->in.c & 3) == 0 ? DW_ONE_IN13
                : a->records[1] > NNOM_DW_GROUP_MAX_TAPS   ? DW_ONE_INL
                                                           : DW_ONE_IN;
     if (tag == NNOM_DWONE31_TAG) { /* DW_ONE3, DW_ONE4: DW_LINE refuses odd records */
-        const int32_t n = nnom_dwone4_holds(a, NNOM_DWONE31_TAG);
+        const int32_t n = NNOM_DW_HAS(ONE3) | NNOM_DW_HAS(ONE4) | NNOM_DW_HAS(ONE3E)
+                              ? nnom_dwone4_holds(a, NNOM_DWONE31_TAG)
+                              : 0;
         return n == 3   ? (a->in.c % 8 == 0 ? DW_ONE3E : DW_ONE3)
                : n == 4 ? DW_ONE4
                         : DW_FIRST;
     }
     if (tag == NNOM_DWRECT_PLANE_TAG) /* DW_RECT_PLANE: the converter chose the plane */
-        return nnom_dwrect_plane_asks(a) ? DW_RECT_PLANE : DW_FIRST;
+        return !NNOM_DW_HAS(RECT_PLANE) || nnom_dwrect_plane_asks(a) ? DW_RECT_PLANE : DW_FIRST;
     if (tag == NNOM_DWLINE_TAG) /* DW_LINE_TAG: next after DW_TWO for other taps */
-        return nnom_dw_line_tag_asks(a) ? DW_LINE_TAG : DW_FIRST;
+        return !NNOM_DW_HAS(LINE_TAG) || nnom_dw_line_tag_asks(a) ? DW_LINE_TAG : DW_FIRST;
     /* DW_ONE_COL: DW_LINE refuses (asked), DW_ONE runs nnom_dwone_try */
-    if ((tag & 1) == 0 && taps >= 4 && !nnom_dw_line_asks(a) && nnom_dwone_holds(a))
+    if ((tag & 1) == 0 && taps >= 4 && !nnom_dw_line_asks(a) &&
+        (!(NNOM_DW_HAS(ONE_COL) | NNOM_DW_HAS(ONE_K)) || nnom_dwone_holds(a)))
         return nnom_dwone_k_holds(a) ? DW_ONE_K : DW_ONE_COL;
     if (a->out.c < 8 && a->out.c != 4) /* DW_TINY: DW_LINE, DW_COL_EARLY ask 8+ channels */
-        return tag == NNOM_DWTINY_TAG && nnom_dw_tiny_tag_asks(a)  ? DW_TINY_TAG
-               : tag == NNOM_DW3C1_TAG && nnom_dw_tiny3r_asks(a) ? DW_TINY3R
-               : a->out.h * a->out.w != 1 && nnom_dw_tiny_asks(a) && nnom_dw_tiny_holds(a)
+        return tag == NNOM_DWTINY_TAG && (!NNOM_DW_HAS(TINY_TAG) || nnom_dw_tiny_tag_asks(a))
+                   ? DW_TINY_TAG
+               : tag == NNOM_DW3C1_TAG && (!NNOM_DW_HAS(TINY3R) || nnom_dw_tiny3r_asks(a))
+                   ? DW_TINY3R
+               : a->out.h * a->out.w != 1 &&
+                       (!(NNOM_DW_HAS(TINY) | NNOM_DW_HAS(TINY3)) ||
+                        (nnom_dw_tiny_asks(a) && nnom_dw_tiny_holds(a)))
                    ? (nnom_dw_tiny3_asks(a) ? DW_TINY3 : DW_TINY)
                    : DW_FIRST;
     /* DW_COL_ALONE: past DW_LINE and DW_ONE (which might run) */
     if (tag != NNOM_DWCOL_AL_TAG || nnom_dw_line_asks(a) || (a->out.h == 1 && a->out.w == 1) ||
-        !nnom_dw_col_early_asks(a) || !nnom_dwcol_alone_holds(a))
+        (NNOM_DW_HAS(COL_ALONE) && (!nnom_dw_col_early_asks(a) || !nnom_dwcol_alone_holds(a))))
         return DW_FIRST;
     return DW_COL_ALONE;
 }

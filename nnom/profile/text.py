@@ -97,8 +97,8 @@ def totals(p: Profile, mhz: float) -> str:
     if p.pruned_code:
         lines += [
             f"shrink        runtime code {p.runtime_code:,} -> {p.pruned_code:,} B ({p.opt}, "
-            "the same instructions) with only the depthwise steps this model takes; add to "
-            "your build (docs/profile.md):",
+            "the same steps and output) with only the depthwise steps this model takes; add "
+            "to your build (docs/profile.md):",
             f"              build_flags = -DNNOM_DW_STEPS={p.dw_steps:#x}ULL",
         ]
     lines.append(f"Time is {ESTIMATE_NOTE}.")

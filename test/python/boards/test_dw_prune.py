@@ -77,7 +77,8 @@ def test_pruned_build_same_output_and_instructions_less_code(models, name: str) 
     # dispatcher's few (the first run's walk skips the asks of the steps out)
     slack = SLACK * _dw_layers(model)
     assert slack > 0 and len(told["runs"]) == len(cut["runs"]) >= 2, name
-    for full_run, cut_run in zip(told["runs"], cut["runs"]):
+    assert cut["runs"][0] <= told["runs"][0] + slack, (name, told["runs"], cut["runs"])
+    for full_run, cut_run in zip(told["runs"][1:], cut["runs"][1:]):
         assert abs(cut_run - full_run) <= slack, (name, told["runs"], cut["runs"])
     assert cut["stack"] <= full["stack"], name
     assert full["code"] - cut["code"] >= MIN_SAVED, (name, full["code"], cut["code"])
@@ -129,4 +130,4 @@ def test_profile_prints_the_steps_flag_and_the_pruned_code(models) -> None:
     assert prof.runtime_code - prof.pruned_code >= MIN_SAVED, (prof.runtime_code, prof.pruned_code)
     text = totals(prof, 100.0)
     assert f"\n              build_flags = -DNNOM_DW_STEPS={prof.dw_steps:#x}ULL" in text
-    assert f"runtime code {prof.runtime_code:,} -> {prof.pruned_code:,} B (-O2" in text
+    assert f"runtime code {prof.runtime_code:,} -> {prof.pruned_code:,} B (-O2, the same" in text

@@ -74,7 +74,11 @@ int main(void)
 #ifdef NNOM_KERNEL_PROFILE
         nnom_kernel_profile_reset();
 #endif
-        total += profile_timed_run(model, &status, timer_cost);
+        const uint64_t one_run = profile_timed_run(model, &status, timer_cost);
+        total += one_run;
+#ifdef BENCH_DW_STEPS /* each run's count: the first run walks the steps, later ones keep */
+        printf("nnom-run %d %lu\n", r, (unsigned long)one_run);
+#endif
 #ifdef NNOM_KERNEL_PROFILE
         kernels += nnom_kernel_profile_instructions();
 #endif
@@ -94,6 +98,12 @@ int main(void)
         if (l->index < BENCH_MAX_LAYERS)
             printf("nnom-layer %u %s %lu %lu\n", (unsigned)l->index, l->type->name,
                    (unsigned long)l->macs, (unsigned long)layer_instructions[l->index]);
+#endif
+#ifdef BENCH_DW_STEPS /* (a build of its own: the query's code not in the others' figures) */
+    uint64_t dw_steps = 0;
+    if (nnom_model_dw_steps(model, &dw_steps) == NN_SUCCESS)
+        printf("nnom-dw-steps 0x%08lx%08lx\n", (unsigned long)(dw_steps >> 32),
+               (unsigned long)(dw_steps & 0xffffffffu));
 #endif
     unsigned long io = 0;
     for (int k = 0; k < NNOM_INPUT_COUNT; k++)

@@ -146,15 +146,28 @@ _LINE = re.compile(
     r"status=(-?\d+) stack=(\d+)"
 )
 _LAYER = re.compile(r"nnom-layer (\d+) (\S+) (\d+) (\d+)")
+_DW_STEPS = re.compile(r"nnom-dw-steps 0x([0-9a-f]+)")
+_RUN = re.compile(r"nnom-run (\d+) (\d+)")
 
 
 def measure(
-    model: Model, board: str, backend: str, opt: str, work: Path, profile: str = ""
+    model: Model,
+    board: str,
+    backend: str,
+    opt: str,
+    work: Path,
+    profile: str = "",
+    extra: tuple[str, ...] = (),
+    tag: str = "",
 ) -> dict:
-    """One firmware's figures; profile: "" (plain), "kernels" or "layers" (PROFILE_FLAGS)."""
-    extra = PROFILE_FLAGS[profile] if profile else ()
-    fw = cmbuild.Firmware(board=board, opt=opt, backend=backend, extra=extra)
-    folder = work / f"{model.name}-{board}{opt}-{backend}{'-' + profile if profile else ''}"
+    """One firmware's figures; profile: "" (plain), "kernels" or "layers" (PROFILE_FLAGS);
+    extra: more compiler flags (tag: the build folder's suffix for them)."""
+    flags = (*(PROFILE_FLAGS[profile] if profile else ()), *extra)
+    fw = cmbuild.Firmware(board=board, opt=opt, backend=backend, extra=flags)
+    folder = work / (
+        f"{model.name}-{board}{opt}-{backend}{'-' + profile if profile else ''}"
+        f"{'-' + tag if tag else ''}"
+    )
     elf = fw.link(
         folder,
         HERE / "bench_main.c",
@@ -185,7 +198,32 @@ def measure(
         "code": size["code"],
         "data": size["data"],
         "layers": [(int(i), int(macs), int(t) / runs) for i, _, macs, t in _LAYER.findall(output)],
+        "dw_steps": int(s.group(1), 16) if (s := _DW_STEPS.search(output)) else None,
+        "runs": [int(t) for _, t in _RUN.findall(output)],  # (BENCH_DW_STEPS builds)
     }
+
+
+def dw_steps(model: Model, board: str, backend: str, work: Path) -> int:
+    """The depthwise steps (inc/nnom_dw_steps.h bits) the model's layers take at -O2."""
+    return steps_run(model, board, backend, work)["dw_steps"]
+
+
+def steps_run(model: Model, board: str, backend: str, work: Path) -> dict:
+    """The full -O2 build's figures with the steps taken and each run's count."""
+    return measure(model, board, backend, "-O2", work, extra=("-DBENCH_DW_STEPS",), tag="steps")
+
+
+def pruned(model: Model, board: str, backend: str, work: Path) -> tuple[int, dict]:
+    """The -O2 build that links only the model's depthwise steps: (mask, figures;
+    "runs" and "dw_steps" from a second build that reports them, whose code
+    would count the query's)."""
+    mask = dw_steps(model, board, backend, work)
+    flag = f"-DNNOM_DW_STEPS={mask:#x}ULL"
+    res = measure(model, board, backend, "-O2", work, extra=(flag,), tag="pruned")
+    told = measure(
+        model, board, backend, "-O2", work, extra=(flag, "-DBENCH_DW_STEPS"), tag="pruned-steps"
+    )
+    return mask, {**res, "runs": told["runs"], "dw_steps": told["dw_steps"]}
 
 
 def prebuild(boards: list[str], backends: list[str]) -> None:
@@ -237,6 +275,7 @@ def table(models, boards, backends, res, markdown: bool) -> str:
         "stack B -O2",
         "stack B -Os",
         "code B (-Os)",
+        "code B -O2",
         "data B",
     ]
     out = []
@@ -260,6 +299,7 @@ def table(models, boards, backends, res, markdown: bool) -> str:
                     str(o2["stack"]),
                     str(os_["stack"]),
                     str(os_["code"]),
+                    str(o2["code"]),
                     str(os_["data"]),
                 ]
                 prof = res.get((model.name, board, backend, "-O2", "kernels"))
@@ -282,6 +322,54 @@ def table(models, boards, backends, res, markdown: bool) -> str:
             out += ["  ".join(v.ljust(w) for v, w in zip(r, widths)) for r in rows]
             out.append("")
     return "\n".join(out)
+
+
+def pruned_table(models, backends, res, work: Path, markdown: bool) -> str:
+    """Per model on the profile board: the -O2 runtime code of the full build
+    and of the build with only the depthwise steps the model takes
+    (NNOM_DW_STEPS, docs/profile.md), whose instructions must be the same."""
+    cols = ["model", "backend", "NNOM_DW_STEPS", "code B -O2", "pruned code B -O2", "instr runs 2+"]
+    rows = []
+    for model in models:
+        for backend in backends:
+            full = res[(model.name, PROFILE_BOARD, backend, "-O2", "")]
+            mask = dw_steps(model, PROFILE_BOARD, backend, work)
+            if not mask:
+                continue  # no depthwise layer on the local steps
+            _, cut = pruned(model, PROFILE_BOARD, backend, work)
+            kept = steps_run(model, PROFILE_BOARD, backend, work)["runs"]
+            # the same steps: the same instructions but the dispatcher's few
+            # (its switch compiles otherwise; the first run asks fewer steps)
+            slack = 8 * sum(1 for x in model.converted.plan.layers if x.op == "dwconv2d")
+            if cut["dw_steps"] != mask or any(
+                abs(c - k) > slack for c, k in zip(cut["runs"][1:], kept[1:])
+            ):
+                raise SystemExit(f"bench: {model.name} pruned ran other steps")
+            change = sum(cut["runs"][1:]) / max(len(cut["runs"]) - 1, 1) - sum(kept[1:]) / max(
+                len(kept) - 1, 1
+            )
+            rows.append(
+                [
+                    model.name,
+                    backend,
+                    f"{mask:#x}",
+                    str(full["code"]),
+                    str(cut["code"]),
+                    f"{change:+.0f}",
+                ]
+            )
+    title = f"Pruned depthwise steps, {BOARD_NAMES[PROFILE_BOARD]} -O2"
+    if not rows:
+        return f"{title}: no model with depthwise layers on the local steps\n"
+    if markdown:
+        out = [f"### {title}\n", "| " + " | ".join(cols) + " |"]
+        out.append("|" + "|".join("---" for _ in cols) + "|")
+        out += ["| " + " | ".join(r) + " |" for r in rows]
+        return "\n".join(out) + "\n"
+    widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(cols)]
+    out = [title, "  ".join(c.ljust(w) for c, w in zip(cols, widths))]
+    out += ["  ".join(v.ljust(w) for v, w in zip(r, widths)) for r in rows]
+    return "\n".join(out) + "\n"
 
 
 def _tiny() -> list[str]:
@@ -359,6 +447,11 @@ def main(argv=None) -> int:
     )
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
     parser.add_argument(
+        "--pruned",
+        action="store_true",
+        help="also build each model with only its depthwise steps (-O2 code, profile board)",
+    )
+    parser.add_argument(
         "--variant",
         choices=("random", "trained"),
         default="random",
@@ -398,6 +491,8 @@ def main(argv=None) -> int:
         print(table(models, boards, backends, res, args.markdown))
         if PROFILE_BOARD in boards:
             print(kinds_table(models, backends, res, args.markdown))
+            if args.pruned:
+                print(pruned_table(models, backends, res, work, args.markdown))
     for model in models:
         print(
             f"{model.name}: {model.macs} MACs, arena lower bound "

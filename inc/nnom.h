@@ -250,6 +250,13 @@ void nnom_model_delete(nnom_model_t *m);
 
 nnom_status_t nnom_model_set_callback(nnom_model_t *m, nnom_layer_callback_t cb);
 void nnom_model_delete_callback(nnom_model_t *m);
+/* After a run: into *mask the stable bits (nnom_dw_steps.h) of the steps
+ * the model's DepthwiseConv2D layers took, for a build with
+ * -DNNOM_DW_STEPS=<mask>ULL that links those alone (-O2 code; same
+ * instructions and bytes). 0 where no layer ran the local kernel's steps
+ * (other builds: -Os, CHW, cores without NNOM_LOCAL_MAC_ASM, CMSIS-NN's
+ * kernel). NN_ARGUMENT_ERROR on NULL, NN_NOT_COMPILED before compile. */
+nnom_status_t nnom_model_dw_steps(const nnom_model_t *m, uint64_t *mask);
 
 /* ---- memory ------------------------------------------------------------- */
 

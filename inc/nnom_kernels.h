@@ -426,6 +426,10 @@ uint32_t nnom_local_conv_s8_scratch(const void *args);
 nnom_status_t nnom_local_dwconv_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 uint32_t nnom_local_dwconv_s8_scratch(const void *args);
 uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *args); /* (DSP cores, -O2) */
+uint64_t nnom_local_dwconv_s8_bit(unsigned step); /* a kept step's stable bit, 0 none */
+/* The stable bit (nnom_dw_steps.h) of the step a DepthwiseConv2D layer
+ * keeps where the local kernel runs it, 0 otherwise. */
+uint64_t nnom_dwconv_step_bit(const nnom_layer_t *layer);
 nnom_status_t nnom_local_fc_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 nnom_status_t nnom_local_maxpool_s8(const nnom_kernel_ctx_t *ctx, const void *args);
 nnom_status_t nnom_local_avgpool_s8(const nnom_kernel_ctx_t *ctx, const void *args);

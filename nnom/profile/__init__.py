@@ -27,12 +27,19 @@ __all__ = [
     "Profile",
     "check_options",
     "check_tools",
+    "dw_steps_flag",
     "profile_model",
     "reference_io",
     "resolve_board",
 ]
 
 BACKENDS = ("local", "cmsis-nn")
+PRUNED_SLACK = 8  # instructions a layer and run the pruned build may add (measured: 1)
+
+
+def dw_steps_flag(mask: int) -> str:
+    """The compiler flag that links only these depthwise steps (-O2 builds)."""
+    return f"-DNNOM_DW_STEPS={mask:#x}ULL"
 
 
 def check_tools() -> None:
@@ -104,7 +111,28 @@ def profile_model(
         short, backend = config
         fw = qemucm.Firmware(board=short, opt=opt, backend=backend, cmsis=cmsis)
         raw = build_and_run(converted, inputs, expected, fw, root / f"{short}-{backend}")
-        return make_profile(raw, short, backend, opt)
+        profile = make_profile(raw, short, backend, opt)
+        if raw.dw_steps and opt == "-O2":
+            profile.pruned_code = _pruned_code(raw, fw, root / f"{short}-{backend}-pruned")
+        return profile
+
+    def _pruned_code(raw, fw, folder: Path) -> int:
+        """The runtime code of the build that links only the depthwise steps
+        the layers took (NNOM_DW_STEPS): the same steps, so the same
+        instructions but a few a layer (the dispatcher's switch compiles
+        otherwise; the first run's walk skips the asks of the steps out)."""
+        flags = (*fw.extra, dw_steps_flag(raw.dw_steps))
+        pruned_fw = qemucm.Firmware(
+            board=fw.board, opt=fw.opt, backend=fw.backend, cmsis=fw.cmsis, extra=flags
+        )
+        pruned = build_and_run(converted, inputs, expected, pruned_fw, folder)
+        slack = PRUNED_SLACK * len(raw.layers) * raw.runs
+        if pruned.instructions > raw.instructions + slack or pruned.dw_steps != raw.dw_steps:
+            raise NnomError(
+                f"the build with {dw_steps_flag(raw.dw_steps)} ran other instructions "
+                f"({pruned.instructions} against {raw.instructions}): a bug, please report it"
+            )
+        return pruned.runtime["code"]
 
     with tempfile.TemporaryDirectory(prefix="nnom-profile-") as tmp:
         with ThreadPoolExecutor(max_workers=2) as pool:

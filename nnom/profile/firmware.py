@@ -59,6 +59,7 @@ class RawRun:
     runtime: dict[str, int] = field(default_factory=dict)  # libnnom.a kept
     cmsis: dict[str, int] = field(default_factory=dict)  # libcmsisnn.a kept
     model: dict[str, int] = field(default_factory=dict)  # the model's translation unit
+    dw_steps: int = 0  # nnom_model_dw_steps(): the depthwise steps the layers took
 
 
 # the line that says why a build failed: the compiler's error, or the linker's
@@ -70,6 +71,7 @@ _LAYER = re.compile(
     r"shape=(\d+),(\d+),(\d+),(\d+) name=(.*)$",
     re.M,
 )
+_DW_STEPS = re.compile(r"^nnom-profile-dw-steps 0x([0-9a-f]+)", re.M)
 _TOTAL = re.compile(
     r"^nnom-profile runs=(\d+) instructions=(\d+) timer=(\d+) mismatches=(\d+) "
     r"first_mismatch=(-?\d+) mem_used=(\d+) arena=(\d+) layers=(\d+) status=(-?\d+) "
@@ -215,4 +217,5 @@ def build_and_run(
         runtime=qemucm.runtime_size(map_file),
         cmsis=qemucm.runtime_size(map_file, "libcmsisnn.a"),
         model=qemucm.object_size(map_file, "tu0.o"),
+        dw_steps=int(s.group(1), 16) if (s := _DW_STEPS.search(output)) else 0,
     )

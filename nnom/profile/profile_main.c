@@ -108,6 +108,11 @@ int main(void)
     }
     for (const nnom_layer_t *l = model->head; l != NULL; l = l->next)
         print_layer(model, l);
+    /* the depthwise steps the layers took: `nnom profile`'s NNOM_DW_STEPS */
+    uint64_t dw_steps = 0;
+    if (nnom_model_dw_steps(model, &dw_steps) == NN_SUCCESS)
+        printf("nnom-profile-dw-steps 0x%08lx%08lx\n", (unsigned long)(dw_steps >> 32),
+               (unsigned long)(dw_steps & 0xffffffffu));
     printf("nnom-profile runs=%d", PROFILE_RUNS);
     print_u64(" instructions=", total);
     printf(" timer=%lu mismatches=%ld first_mismatch=%ld mem_used=%lu arena=%lu layers=%u "

@@ -90,6 +90,8 @@ class Profile:
     runtime_code: int  # .text + .rodata kept from libnnom.a
     cmsis_code: int  # ... and from libcmsisnn.a
     weight_bytes: int  # the model's translation unit: weights, biases, configs, set-up code
+    dw_steps: int = 0  # the depthwise steps the layers took (inc/nnom_dw_steps.h bits)
+    pruned_code: int = 0  # runtime code of the build with those steps alone (0: none made)
 
     @property
     def framework_instructions(self) -> float:
@@ -190,4 +192,5 @@ def make_profile(raw: RawRun, short: str, backend: str, opt: str) -> Profile:
         runtime_code=raw.runtime["code"],
         cmsis_code=raw.cmsis["code"],
         weight_bytes=raw.model["code"],
+        dw_steps=raw.dw_steps,
     )

@@ -93,8 +93,15 @@ def totals(p: Profile, mhz: float) -> str:
         "leave this much, plus your own calls', for the stack)",
         f"flash         runtime code {p.runtime_code:,} B{cmsis} ({p.opt}), "
         f"model {p.weight_bytes:,} B (weights, biases, configs)",
-        f"Time is {ESTIMATE_NOTE}.",
     ]
+    if p.pruned_code:
+        lines += [
+            f"shrink        runtime code {p.runtime_code:,} -> {p.pruned_code:,} B ({p.opt}, "
+            "the same steps and output) with only the depthwise steps this model takes; add "
+            "to your build (docs/profile.md):",
+            f"              build_flags = -DNNOM_DW_STEPS={p.dw_steps:#x}ULL",
+        ]
+    lines.append(f"Time is {ESTIMATE_NOTE}.")
     return "\n".join(lines)
 
 

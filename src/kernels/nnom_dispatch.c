@@ -202,6 +202,17 @@ uint8_t nnom_dwconv_prepare(nnom_layer_t *layer, const nnom_conv_args_t *args)
     return NNOM_DW_DIRECT_NONE;
 }
 
+uint64_t nnom_dwconv_step_bit(const nnom_layer_t *layer)
+{
+#if NNOM_LOCAL_MAC_ASM && !defined(NNOM_USING_CHW)
+    if (layer->kernel != 0u && nnom_dwconv_kernels[layer->kernel - 1u].run == nnom_local_dwconv_s8)
+        return nnom_local_dwconv_s8_bit(layer->keep);
+#else
+    (void)layer;
+#endif
+    return 0u;
+}
+
 /* Without Helium CMSIS-NN's fully connected kernel takes every case; at
  * -O2 the local one goes first where its assembly loop runs
  * (NNOM_FC_LOCAL_ASM). Both need no scratch, so the pick can change at run

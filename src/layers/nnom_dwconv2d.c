@@ -1,5 +1,6 @@
 /* nnom_dwconv2d.c - DepthwiseConv2D and DepthwiseConv1D (h = 1). */
 #include "nnom_window_layer.h"
+#include "nnom_dw_steps.h"
 
 NNOM_WINDOW_SETUP nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s, int run)
 {
@@ -132,16 +133,40 @@ DW_BLOCK_TYPE(dw_three_l4s_type, nnom_dw3_line4s_b_s8);
     }                                                                                              \
     DW_TYPE(TYPE)
 DW_RECORDS_TYPE(dw_rect2s_type, nnom_dwrect_s8_scaled_adj_groups2);
-/* by NNOM_DW_DIRECT_* - 1 */
+/* by NNOM_DW_DIRECT_* - 1; NULL where the build leaves the type's step
+ * out (NNOM_DW_STEPS: its kernel not linked) */
+#define DW_IF(STEP, TYPE) (NNOM_DW_HAS(STEP) ? &TYPE : NULL)
 static const nnom_layer_type_t *const dw_direct_types[NNOM_DW_DIRECT_COUNT - 1] = {
-    &dw_tiny_tag_type, &dw_tiny3_type,    &dw_line_tag_type, &dw_col_type,
-    &dw_plane_type,    &dw_three_ss_type, &dw_three_sv_type, &dw_tiny3r_type,
-    &dw_three_q_type,  &dw_three_v2_type, &dw_three_v2o_type, &dw_three_s2v_type,
-    &dw_three_s2v3_type, &dw_three_s2vp_type, &dw_three_s2vn_type, &dw_one3_type,
-    &dw_one4_type,     &dw_one3e_type,    &dw_one_col_type,  &dw_one_k_type,
-    &dw_plane1_type,   &dw_rect2s_type,   &dw_one_in_type,   &dw_one_in1_type,
-    &dw_three_l_type,  &dw_three_l4s_type, &dw_one_inl_type,
-    &dw_one_in11_type, &dw_one_in13_type};
+    DW_IF(TINY_TAG, dw_tiny_tag_type),
+    DW_IF(TINY3, dw_tiny3_type),
+    DW_IF(LINE_TAG, dw_line_tag_type),
+    DW_IF(COL_ALONE, dw_col_type),
+    DW_IF(RECT_PLANE, dw_plane_type),
+    DW_IF(THREE_SS, dw_three_ss_type),
+    DW_IF(THREE_SV, dw_three_sv_type),
+    DW_IF(TINY3R, dw_tiny3r_type),
+    DW_IF(THREE_Q, dw_three_q_type),
+    DW_IF(THREE_V2, dw_three_v2_type),
+    DW_IF(THREE_V2O, dw_three_v2o_type),
+    DW_IF(THREE_S2V, dw_three_s2v_type),
+    DW_IF(THREE_S2V3, dw_three_s2v3_type),
+    DW_IF(THREE_S2VP, dw_three_s2vp_type),
+    DW_IF(THREE_S2VN, dw_three_s2vn_type),
+    DW_IF(ONE3, dw_one3_type),
+    DW_IF(ONE4, dw_one4_type),
+    DW_IF(ONE3E, dw_one3e_type),
+    DW_IF(ONE_COL, dw_one_col_type),
+    DW_IF(ONE_K, dw_one_k_type),
+    DW_IF(RECT_PLANE, dw_plane1_type),
+    DW_IF(RECT_PLANE, dw_rect2s_type),
+    DW_IF(ONE_IN, dw_one_in_type),
+    DW_IF(ONE_IN1, dw_one_in1_type),
+    DW_IF(THREE_L, dw_three_l_type),
+    DW_IF(THREE_L, dw_three_l4s_type),
+    DW_IF(ONE_INL, dw_one_inl_type),
+    DW_IF(ONE_IN11, dw_one_in11_type),
+    DW_IF(ONE_IN13, dw_one_in13_type),
+};
 #endif
 
 static nnom_status_t dwconv2d_build(nnom_layer_t *l)
@@ -155,7 +180,8 @@ static nnom_status_t dwconv2d_build(nnom_layer_t *l)
         const unsigned direct = nnom_dwconv_prepare(l, &s);
         l->type = &dwconv2d_type; /* (a direct type's build starts over) */
 #if NNOM_DW_DIRECT
-        if (direct - 1u < NNOM_DW_DIRECT_COUNT - 1u && args != NULL)
+        if (direct - 1u < NNOM_DW_DIRECT_COUNT - 1u && args != NULL &&
+            (NNOM_DW_STEPS_ALL || dw_direct_types[direct - 1u] != NULL))
             l->type = dw_direct_types[direct - 1u];
 #else
         (void)direct;
@@ -163,6 +189,20 @@ static nnom_status_t dwconv2d_build(nnom_layer_t *l)
     }
 #endif
     return st;
+}
+
+nnom_status_t nnom_model_dw_steps(const nnom_model_t *m, uint64_t *mask)
+{
+    if (m == NULL || mask == NULL)
+        return NN_ARGUMENT_ERROR;
+    *mask = 0u;
+    if (!m->compiled)
+        return NN_NOT_COMPILED;
+    /* every type of this file builds with dwconv2d_build (the direct ones too) */
+    for (const nnom_layer_t *l = m->head; l != NULL; l = l->next)
+        if (l->type->build == dwconv2d_build)
+            *mask |= nnom_dwconv_step_bit(l);
+    return NN_SUCCESS;
 }
 
 nnom_layer_t *nnom_dwconv2d_s(const nnom_dwconv2d_config_t *config)

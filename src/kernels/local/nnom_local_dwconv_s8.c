@@ -48,6 +48,7 @@
 #include "nnom_local_dwfew.h"
 #include "nnom_local_dwwin.h"
 #include "nnom_local_simd.h"
+#include "nnom_dw_steps.h"
 #include "../nnom_backend.h"
 
 #define NNOM_DW_TAPS_HERE
@@ -285,6 +286,67 @@ enum {
     DW_PIXEL /* the pixel loop, after the late steps */
 };
 
+/* A step's stable bit (nnom_dw_steps.h) by the enum's order. */
+static const uint8_t dw_bits[DW_PIXEL + 1] = {
+    [DW_FIRST] = NNOM_DW_BIT_PIXEL, /* (no step: always linked) */
+    [DW_TWO] = NNOM_DW_BIT_TWO, [DW_PAIR] = NNOM_DW_BIT_PAIR, [DW_THREE] = NNOM_DW_BIT_THREE,
+    [DW_THREE_Q] = NNOM_DW_BIT_THREE_Q, [DW_THREE_SS] = NNOM_DW_BIT_THREE_SS,
+    [DW_THREE_SV] = NNOM_DW_BIT_THREE_SV, [DW_THREE_V2] = NNOM_DW_BIT_THREE_V2,
+    [DW_THREE_V2O] = NNOM_DW_BIT_THREE_V2O, [DW_THREE_S2V] = NNOM_DW_BIT_THREE_S2V,
+    [DW_THREE_S2V3] = NNOM_DW_BIT_THREE_S2V3, [DW_THREE_S2VP] = NNOM_DW_BIT_THREE_S2VP,
+    [DW_THREE_S2VN] = NNOM_DW_BIT_THREE_S2VN, [DW_THREE_L] = NNOM_DW_BIT_THREE_L,
+    [DW_LINE_TAG] = NNOM_DW_BIT_LINE_TAG, [DW_LINE] = NNOM_DW_BIT_LINE,
+    [DW_ONE] = NNOM_DW_BIT_ONE, [DW_ONE3] = NNOM_DW_BIT_ONE3, [DW_ONE4] = NNOM_DW_BIT_ONE4,
+    [DW_ONE3E] = NNOM_DW_BIT_ONE3E, [DW_ONE_COL] = NNOM_DW_BIT_ONE_COL,
+    [DW_ONE_K] = NNOM_DW_BIT_ONE_K, [DW_ONE_IN] = NNOM_DW_BIT_ONE_IN,
+    [DW_ONE_IN1] = NNOM_DW_BIT_ONE_IN1, [DW_ONE_INL] = NNOM_DW_BIT_ONE_INL,
+    [DW_ONE_IN11] = NNOM_DW_BIT_ONE_IN11, [DW_ONE_IN13] = NNOM_DW_BIT_ONE_IN13,
+    [DW_COL_EARLY] = NNOM_DW_BIT_COL_EARLY, [DW_COL_ALONE] = NNOM_DW_BIT_COL_ALONE,
+    [DW_TINY_TAG] = NNOM_DW_BIT_TINY_TAG, [DW_TINY] = NNOM_DW_BIT_TINY,
+    [DW_TINY3] = NNOM_DW_BIT_TINY3, [DW_TINY3R] = NNOM_DW_BIT_TINY3R, [DW_VP] = NNOM_DW_BIT_VP,
+    [DW_WIN55] = NNOM_DW_BIT_WIN55, [DW_CH] = NNOM_DW_BIT_CH,
+    [DW_FLAT_FEW] = NNOM_DW_BIT_FLAT_FEW, [DW_FEW] = NNOM_DW_BIT_FEW,
+    [DW_RECT_ODD] = NNOM_DW_BIT_RECT_ODD, [DW_WIN_ODD] = NNOM_DW_BIT_WIN_ODD,
+    [DW_FLAT] = NNOM_DW_BIT_FLAT, [DW_GENERIC] = NNOM_DW_BIT_GENERIC, [DW_WIN] = NNOM_DW_BIT_WIN,
+    [DW_RECT] = NNOM_DW_BIT_RECT, [DW_RECT5] = NNOM_DW_BIT_RECT5,
+    [DW_RECT_PLANE] = NNOM_DW_BIT_RECT_PLANE, [DW_ACROSS] = NNOM_DW_BIT_ACROSS,
+    [DW_CROSS] = NNOM_DW_BIT_CROSS, [DW_COL_INSIDE] = NNOM_DW_BIT_COL_INSIDE,
+    [DW_COL] = NNOM_DW_BIT_COL, [DW_GROUPS] = NNOM_DW_BIT_GROUPS, [DW_BLOCK] = NNOM_DW_BIT_BLOCK,
+    [DW_PIXEL] = NNOM_DW_BIT_PIXEL};
+
+/* 1 where the build links step (NNOM_DW_STEPS): a constant in the full
+ * build; elsewhere the steps chosen from the arguments are asked here
+ * (a step out of the mask is never kept: the layer walks on). */
+static inline int dw_has(unsigned step)
+{
+#if NNOM_DW_STEPS_ALL
+    (void)step;
+    return 1;
+#else
+    return step == DW_FIRST || step >= DW_PIXEL || step == DW_GENERIC ||
+           (int)(((uint64_t)(NNOM_DW_STEPS) >> dw_bits[step]) & 1u);
+#endif
+}
+
+/* DW_NEED(c): return 0 (the step refused) unless c, where a step may be
+ * out; nothing in the full build (its objects as before the masks). */
+#if NNOM_DW_STEPS_ALL
+#define DW_NEED(C)
+#else
+#define DW_NEED(C)                                                                                 \
+    if (!(C))                                                                                      \
+        return 0;
+#endif
+
+/* Any of four steps linked (a build-time ask that serves them all). */
+#define DW_HAS4(A, B, C, D) (NNOM_DW_HAS(A) | NNOM_DW_HAS(B) | NNOM_DW_HAS(C) | NNOM_DW_HAS(D))
+
+/* A kept step's stable bit (nnom_model_dw_steps()): 0 for none yet. */
+uint64_t nnom_local_dwconv_s8_bit(unsigned step)
+{
+    return step - 1u < DW_PIXEL ? (uint64_t)1 << dw_bits[step] : 0u;
+}
+
 /* The paths of the steps whose choice is more than one call, for dw_early()
  * (after its asks) and dw_kept() (asks held at the first run) alike. */
 static inline int dw_two_path(const nnom_conv_args_t *a)
@@ -327,13 +389,16 @@ static int dw3_s2v_step(const nnom_conv_args_t *a)
 /* Tag 37's line on its step's kernel. */
 static void dw3_s2v_run(const nnom_conv_args_t *a, int step)
 {
-    if (step == DW_THREE_S2V)
-        nnom_dw3_s2v_b_s8(a, a->input, a->output);
-    else if (step == DW_THREE_S2V3)
-        nnom_dw3_s2bv_b_s8(a, a->input, a->output);
-    else if (step == DW_THREE_S2VP)
-        nnom_dw3_s2vp_b_s8(a, a->input, a->output);
-    else
+    if (step == DW_THREE_S2V) {
+        if (NNOM_DW_HAS(THREE_S2V))
+            nnom_dw3_s2v_b_s8(a, a->input, a->output);
+    } else if (step == DW_THREE_S2V3) {
+        if (NNOM_DW_HAS(THREE_S2V3))
+            nnom_dw3_s2bv_b_s8(a, a->input, a->output);
+    } else if (step == DW_THREE_S2VP) {
+        if (NNOM_DW_HAS(THREE_S2VP))
+            nnom_dw3_s2vp_b_s8(a, a->input, a->output);
+    } else if (NNOM_DW_HAS(THREE_S2VN))
         nnom_dw3_s2vn_b_s8(a, a->input, a->output);
 }
 
@@ -352,13 +417,15 @@ NNOM_INLINE int dw_three_path(const nnom_conv_args_t *a, int ask)
 {
     const int32_t tag = a->records[0];
     if ((tag & 1) == 0)
-        return (!ask || nnom_dw3_line_asks(a)) && nnom_dw3_line_try(a) ? DW_THREE : 0;
+        return NNOM_DW_HAS(THREE) && (!ask || nnom_dw3_line_asks(a)) && nnom_dw3_line_try(a)
+                   ? DW_THREE
+                   : 0;
     if (tag == 1)
-        return nnom_dw3s2_try(a) ? DW_THREE : 0;
+        return NNOM_DW_HAS(THREE) && nnom_dw3s2_try(a) ? DW_THREE : 0;
     if (tag == 3)
-        return nnom_dw3s2l_try(a) ? DW_THREE : 0;
+        return NNOM_DW_HAS(THREE) && nnom_dw3s2l_try(a) ? DW_THREE : 0;
     if ((uint32_t)tag - NNOM_DW3Q_TAG <= NNOM_DW3I_TAG - NNOM_DW3Q_TAG) { /* (13 to 23 alone) */
-        if (ask && !nnom_dw3_s2q_asks(a))
+        if (!NNOM_DW_HAS(THREE_Q) || (ask && !nnom_dw3_s2q_asks(a)))
             return 0;
         dw3_q_run(a->records, a->input, a->output, a->in.c);
         return DW_THREE_Q;
@@ -367,15 +434,22 @@ NNOM_INLINE int dw_three_path(const nnom_conv_args_t *a, int ask)
         if (ask && !nnom_dw3s2v_asks(a))
             return 0;
         const int step = dw3_s2v_step(a);
+        DW_NEED(dw_has((unsigned)step))
         dw3_s2v_run(a, step);
         return step;
     }
     if (tag != NNOM_DW3S_TAG || (ask && !nnom_dw3s_asks(a)))
         return 0;
     if (nnom_dw3s_short(a)) {
+        if (!NNOM_DW_HAS(THREE_SS))
+            return 0;
         nnom_dw3_short_a_s8(a, a->out.h * a->out.w);
         return DW_THREE_SS;
     }
+    /* (the step asked after the kernel in the full build: as before) */
+    if (!(NNOM_DW_HAS(THREE_SV) || NNOM_DW_HAS(THREE_V2) || NNOM_DW_HAS(THREE_V2O)) ||
+        (!NNOM_DW_STEPS_ALL && !dw_has((unsigned)dw_three_sv_step(a))))
+        return 0;
     nnom_dw3_valid_a_s8(a, a->out.h * a->out.w);
     return dw_three_sv_step(a);
 }
@@ -411,11 +485,11 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
     switch (from) {
     default:
     case DW_TWO: /* two channels, one row of 3+ taps or 2-3 rows of 5+: read interleaved */
-        if (nnom_dw2_asks(a) && !dw_two_tiny3(a) && dw_two_path(a))
+        if (NNOM_DW_HAS(TWO) && nnom_dw2_asks(a) && !dw_two_tiny3(a) && dw_two_path(a))
             return DW_TWO;
         /* fall through */
-    case DW_PAIR:
-        if (a->k.h * a->k.w == 2 && nnom_dwpair_try(a)) /* (2, 1), (1, 2): converter's records */
+    case DW_PAIR: /* (2, 1), (1, 2): converter's records */
+        if (NNOM_DW_HAS(PAIR) && a->k.h * a->k.w == 2 && nnom_dwpair_try(a))
             return DW_PAIR;
         /* fall through */
     case DW_THREE: /* (3, 1), (1, 3): the converter's records (stride 2; long lines) */
@@ -439,11 +513,11 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
     case DW_LINE: /* one padded line of 4+ taps: copied once, one call */
         if (a->records != NULL) {
             if (a->records[0] == NNOM_DWLINE_TAG) {
-                if (nnom_dw_line_tag_asks(a)) {
+                if (NNOM_DW_HAS(LINE_TAG) && nnom_dw_line_tag_asks(a)) {
                     nnom_dw_line_tag_run(a);
                     return DW_LINE_TAG;
                 }
-            } else if (nnom_dw_line_asks(a) && nnom_dw_line_try(a))
+            } else if (NNOM_DW_HAS(LINE) && nnom_dw_line_asks(a) && nnom_dw_line_try(a))
                 return DW_LINE;
         }
         /* fall through */
@@ -458,7 +532,7 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
     case DW_ONE_INL:
     case DW_ONE_IN11:
     case DW_ONE_IN13:
-        if (a->out.h == 1 && a->out.w == 1 && dw_one_path(a))
+        if (NNOM_DW_HAS(ONE) && a->out.h == 1 && a->out.w == 1 && dw_one_path(a))
             return DW_ONE;
         /* fall through */
     case DW_COL_EARLY: /* unpadded lines of 4+ taps: the one-row loop a line
@@ -468,11 +542,11 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
             /* the converter's tag: one or two channels past a multiple of
              * four alone (its head asked once; kept, no test a run) */
             if (a->records[0] == NNOM_DWCOL_AL_TAG) {
-                if (nnom_dwcol_alone_holds(a)) {
+                if (NNOM_DW_HAS(COL_ALONE) && nnom_dwcol_alone_holds(a)) {
                     nnom_dwcol_one_early(a);
                     return DW_COL_ALONE;
                 }
-            } else if (nnom_dw_col_early(a))
+            } else if (NNOM_DW_HAS(COL_EARLY) && nnom_dw_col_early(a))
                 return DW_COL_EARLY;
         }
         /* fall through */
@@ -483,9 +557,9 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
     case DW_TINY: /* one to seven channels, one row of taps; four: the one-row loop's */
         if (a->out.c == 4) {
             const int four = a->records != NULL ? nnom_dw_four_asks(a) : 0;
-            if (four == 1 && nnom_dw_line_try(a))
+            if (NNOM_DW_HAS(LINE) && four == 1 && nnom_dw_line_try(a))
                 return DW_LINE;
-            if (four == 2 && nnom_dw_col_early(a))
+            if (NNOM_DW_HAS(COL_EARLY) && four == 2 && nnom_dw_col_early(a))
                 return DW_COL_EARLY;
             /* three taps at stride 1 on one line of 4 to 9 outputs that
              * reach here without records (the converter's form refused a
@@ -495,22 +569,27 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
              * 6x1x4 same 1974 -> 1193) */
             if ((uint32_t)(a->out.h * a->out.w - 4) < 6u && four == 0 &&
                 a->k.h * a->k.w == 3 && (a->p.stride_h & a->p.stride_w) == 1 &&
-                (a->k.h == 1 ? a->out.h : a->out.w) == 1 && nnom_dw_tiny_s8(a))
+                (a->k.h == 1 ? a->out.h : a->out.w) == 1 && NNOM_DW_HAS(TINY) &&
+                nnom_dw_tiny_s8(a))
                 return DW_TINY;
         } else if (nnom_dw_tiny_asks(a)) {
             /* the first word's test after the asks: the layers of 8+
              * channels that walk past here do not pay it */
-            if (a->records != NULL && a->records[0] == NNOM_DWTINY_TAG &&
-                nnom_dw_tiny_tag_asks(a)) {
+            if (NNOM_DW_HAS(TINY_TAG) && a->records != NULL &&
+                a->records[0] == NNOM_DWTINY_TAG && nnom_dw_tiny_tag_asks(a)) {
                 nnom_dw_tiny_tag_run(a);
                 return DW_TINY_TAG;
             }
-            if (a->records != NULL && a->records[0] == NNOM_DW3C1_TAG &&
-                nnom_dw_tiny3r_asks(a)) {
+            if (NNOM_DW_HAS(TINY3R) && a->records != NULL &&
+                a->records[0] == NNOM_DW3C1_TAG && nnom_dw_tiny3r_asks(a)) {
                 dw_tiny3r_run(a->records, a->input, a->output);
                 return DW_TINY3R;
             }
-            if (nnom_dw_tiny_s8(a))
+            /* (DW_TINY3 is DW_TINY's loop on three taps: one of the two linked) */
+            if ((NNOM_DW_HAS(TINY) || NNOM_DW_HAS(TINY3)) &&
+                (NNOM_DW_STEPS_ALL ||
+                 (nnom_dw_tiny3_asks(a) ? NNOM_DW_HAS(TINY3) : NNOM_DW_HAS(TINY))) &&
+                nnom_dw_tiny_s8(a))
                 return nnom_dw_tiny3_asks(a) ? DW_TINY3 : DW_TINY;
         }
         if (a->ch_mult < 1 || a->out.c != a->in.c * a->ch_mult)
@@ -519,7 +598,7 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
             return 0;
         /* fall through */
     case DW_VP: /* stride 2 down on 2 or 3 channels: pairs of rows */
-        if (nnom_dwvp_asks(a) && nnom_dwvp_try(a))
+        if (NNOM_DW_HAS(VP) && nnom_dwvp_asks(a) && nnom_dwvp_try(a))
             return DW_VP;
         /* fall through */
     case DW_WIN55: /* 5x5 at stride 2 on 5 to 7 channels, lines of at most
@@ -529,35 +608,39 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
                     * 20x12x6 same 3.59 -> 3.01; on taller planes of wider
                     * lines the plane path wins: 48x10x6 same 2.64 there, 3.01
                     * here) */
-        if (a->k.h == 5 && a->k.w == 5 && a->p.stride_h == 2 && a->out.c >= 5 &&
+        if (NNOM_DW_HAS(WIN55) && a->k.h == 5 && a->k.w == 5 && a->p.stride_h == 2 &&
+            a->out.c >= 5 &&
             a->out.c <= 7 &&
             (a->out.w <= 4 || (a->out.h - 1) * 2 + 5 <= NNOM_DWWIN_PITCH) && nnom_dwwin_try(a))
             return DW_WIN55;
         /* fall through */
     case DW_CH: /* 2D windows of 1 to 7 channels (not 4), plane by plane */
-        if (nnom_dwch_asks(a) && nnom_dwch_try(a))
+        if (NNOM_DW_HAS(CH) && nnom_dwch_asks(a) && nnom_dwch_try(a))
             return DW_CH;
         /* fall through */
     case DW_FLAT_FEW: /* 2D windows of 1 to 3 channels, the flat path first */
-        if (nnom_dw_few_flat(a) && nnom_dw_flat_s8(a))
+        if (NNOM_DW_HAS(FLAT_FEW) && nnom_dw_few_flat(a) && nnom_dw_flat_s8(a))
             return DW_FLAT_FEW;
         /* fall through */
     case DW_FEW: /* few output pixels: no per-group set-up */
-        if (nnom_dw_few_asks(a) && nnom_dw_few_try(a))
+        if (NNOM_DW_HAS(FEW) && nnom_dw_few_asks(a) && nnom_dw_few_try(a))
             return DW_FEW;
         /* fall through */
     case DW_RECT_ODD: /* 2D windows of 3 or 5+ channels, not a multiple of 4 */
-        if (a->out.c % 4 != 0 && a->k.h > 1 && a->k.w > 1 && nnom_dwrect_try(a))
+        if (NNOM_DW_HAS(RECT_ODD) && a->out.c % 4 != 0 && a->k.h > 1 && a->k.w > 1 &&
+            nnom_dwrect_try(a))
             return DW_RECT_ODD;
         /* fall through */
     case DW_WIN_ODD: /* 3x3 and 5x5 on small planes, 5+ channels not a multiple of 4:
               * the window loop before the flat path ((3,3) s2 17x17x13 same
               * 4.69 -> 3.40) */
-        if (a->out.c % 4 != 0 && (a->k.h == 3 || a->k.h == 5) && nnom_dwwin_try(a))
+        if (NNOM_DW_HAS(WIN_ODD) && a->out.c % 4 != 0 && (a->k.h == 3 || a->k.h == 5) &&
+            nnom_dwwin_try(a))
             return DW_WIN_ODD;
         /* fall through */
     case DW_FLAT:
-        if (nnom_dw_flat_asks(a) && nnom_dw_odd_flat(a) && nnom_dw_flat_s8(a))
+        if (NNOM_DW_HAS(FLAT) && nnom_dw_flat_asks(a) && nnom_dw_odd_flat(a) &&
+            nnom_dw_flat_s8(a))
             return DW_FLAT;
     }
     return 0;
@@ -575,45 +658,45 @@ static int dw_late(const dw_ctx_t *t, unsigned from)
               * along the taps per call (before dwcross, which runs lines
               * of such layers slower: (4,1) s1 6x24x85 same 4.24 there,
               * 3.88 here) */
-        if (take && dw_across_asks(t) && dw_across_try(t))
+        if (NNOM_DW_HAS(ACROSS) && take && dw_across_asks(t) && dw_across_try(t))
             return DW_ACROSS;
         /* fall through */
     case DW_CROSS:
 #if NNOM_DWCROSS /* one row of taps on planes, lines across the taps */
-        if (nnom_dwcross_asks(a) && nnom_dwcross_try(a))
+        if (NNOM_DW_HAS(CROSS) && nnom_dwcross_asks(a) && nnom_dwcross_try(a))
             return DW_CROSS;
 #endif
         /* fall through */
     case DW_COL_INSIDE: /* unpadded one-row layers: dw_col_inside first, without the
               * axes; not three taps at stride 1, dw3_asm's */
-        if (take && (t->pt | t->pl) == 0 && (t->kh * t->kw != 3 || t->sh * t->sw != 1) &&
-            dw_col_inside(t))
+        if (NNOM_DW_HAS(COL_INSIDE) && take && (t->pt | t->pl) == 0 &&
+            (t->kh * t->kw != 3 || t->sh * t->sw != 1) && dw_col_inside(t))
             return DW_COL_INSIDE;
         /* fall through */
     case DW_COL:
-        if (take && dw_col_try(t))
+        if (NNOM_DW_HAS(COL) && take && dw_col_try(t))
             return DW_COL;
         /* fall through */
     case DW_WIN:
-        if (take && nnom_dwwin_try(a))
+        if (NNOM_DW_HAS(WIN) && take && nnom_dwwin_try(a))
             return DW_WIN;
         /* fall through */
     case DW_RECT_PLANE: /* (a kept one refused: never on unchanged arguments) */
     case DW_RECT:
-        if (take && nnom_dwrect_try(a))
+        if (NNOM_DW_HAS(RECT) && take && nnom_dwrect_try(a))
             return DW_RECT;
         /* fall through */
     case DW_RECT5:
-        if (take && nnom_dwrect_odd5_try(a))
+        if (NNOM_DW_HAS(RECT5) && take && nnom_dwrect_odd5_try(a))
             return DW_RECT5;
         /* fall through */
     case DW_GROUPS:
-        if (take && dw_groups(t))
+        if (NNOM_DW_HAS(GROUPS) && take && dw_groups(t))
             return DW_GROUPS;
         /* fall through */
     case DW_BLOCK:
 #if NNOM_DWBLOCK /* windows of more than DW_MAX_TAPS taps, in blocks */
-        if (nnom_dwblock_suits(a)) {
+        if (NNOM_DW_HAS(BLOCK) && nnom_dwblock_suits(a)) {
             nnom_dwblock_s8(a);
             return DW_BLOCK;
         }
@@ -634,103 +717,139 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
 {
     switch (step) {
     case DW_TWO:
+        DW_NEED(NNOM_DW_HAS(TWO))
         return dw_two_path(a);
     case DW_PAIR:
+        DW_NEED(NNOM_DW_HAS(PAIR))
         return nnom_dwpair_kept(a);
     case DW_THREE:
+        DW_NEED(NNOM_DW_HAS(THREE))
         return dw_three_path(a, 0) != 0;
     case DW_THREE_Q:
+        DW_NEED(NNOM_DW_HAS(THREE_Q))
         dw3_q_run(a->records, a->input, a->output, a->in.c);
         return 1;
     case DW_THREE_SS:
+        DW_NEED(NNOM_DW_HAS(THREE_SS))
         nnom_dw3_short_a_s8(a, a->out.h * a->out.w);
         return 1;
     case DW_THREE_SV:
     case DW_THREE_V2:
     case DW_THREE_V2O:
+        DW_NEED((NNOM_DW_HAS(THREE_SV) || NNOM_DW_HAS(THREE_V2) || NNOM_DW_HAS(THREE_V2O)))
         nnom_dw3_valid_a_s8(a, a->out.h * a->out.w);
         return 1;
     case DW_THREE_S2V:
     case DW_THREE_S2V3:
     case DW_THREE_S2VP:
     case DW_THREE_S2VN:
+        DW_NEED((NNOM_DW_HAS(THREE_S2V) || NNOM_DW_HAS(THREE_S2V3) || NNOM_DW_HAS(THREE_S2VP) ||
+              NNOM_DW_HAS(THREE_S2VN)))
         dw3_s2v_run(a, (int)step);
         return 1;
     case DW_THREE_L:
+        DW_NEED(NNOM_DW_HAS(THREE_L))
         nnom_dw3_line_b_s8(a, a->input, a->output);
         return 1;
     case DW_LINE_TAG:
+        DW_NEED(NNOM_DW_HAS(LINE_TAG))
         nnom_dw_line_tag_run(a);
         return 1;
     case DW_LINE:
+        DW_NEED(NNOM_DW_HAS(LINE))
         return nnom_dw_line_try(a);
     case DW_ONE:
+        DW_NEED(NNOM_DW_HAS(ONE))
         return dw_one_path(a);
     case DW_ONE3:
+        DW_NEED(NNOM_DW_HAS(ONE3))
         nnom_dwone3_b_s8(a, a->input, a->output);
         return 1;
     case DW_ONE4:
+        DW_NEED(NNOM_DW_HAS(ONE4))
         nnom_dwone4_b_s8(a, a->input, a->output);
         return 1;
     case DW_ONE3E:
+        DW_NEED(NNOM_DW_HAS(ONE3E))
         nnom_dwone3e_b_s8(a, a->input, a->output);
         return 1;
     case DW_ONE_COL:
+        DW_NEED(NNOM_DW_HAS(ONE_COL))
         nnom_dwone_b_s8(a, a->input, a->output);
         return 1;
     case DW_ONE_K:
+        DW_NEED(NNOM_DW_HAS(ONE_K))
         nnom_dwone_k_b_s8(a, a->input, a->output);
         return 1;
     case DW_ONE_IN:
+        DW_NEED(NNOM_DW_HAS(ONE_IN))
         nnom_dwone_in_b_s8(a, a->input, a->output);
         return 1;
     case DW_ONE_IN1:
+        DW_NEED(NNOM_DW_HAS(ONE_IN1))
         nnom_dwone_in1_b_s8(a, a->input, a->output);
         return 1;
     case DW_ONE_INL:
+        DW_NEED(NNOM_DW_HAS(ONE_INL))
         nnom_dwone_inl_b_s8(a, a->input, a->output);
         return 1;
     case DW_ONE_IN11:
+        DW_NEED(NNOM_DW_HAS(ONE_IN11))
         nnom_dwone_in11_b_s8(a, a->input, a->output);
         return 1;
     case DW_ONE_IN13:
+        DW_NEED(NNOM_DW_HAS(ONE_IN13))
         nnom_dwone_in13_b_s8(a, a->input, a->output);
         return 1;
     case DW_COL_EARLY:
+        DW_NEED(NNOM_DW_HAS(COL_EARLY))
         return nnom_dw_col_early(a);
     case DW_COL_ALONE:
+        DW_NEED(NNOM_DW_HAS(COL_ALONE))
         nnom_dwcol_one_early(a);
         return 1;
     case DW_TINY_TAG:
+        DW_NEED(NNOM_DW_HAS(TINY_TAG))
         nnom_dw_tiny_tag_run(a);
         return 1;
     case DW_TINY:
+        DW_NEED(NNOM_DW_HAS(TINY))
         return nnom_dw_tiny_run(a);
     case DW_TINY3:
+        DW_NEED(NNOM_DW_HAS(TINY3))
         nnom_dw_tiny3_run(a);
         return 1;
     case DW_TINY3R:
+        DW_NEED(NNOM_DW_HAS(TINY3R))
         dw_tiny3r_run(a->records, a->input, a->output);
         return 1;
     case DW_VP:
+        DW_NEED(NNOM_DW_HAS(VP))
         return nnom_dwvp_try(a);
     case DW_WIN55:
     case DW_WIN_ODD:
     case DW_WIN:
+        DW_NEED((NNOM_DW_HAS(WIN55) || NNOM_DW_HAS(WIN_ODD) || NNOM_DW_HAS(WIN)))
         return nnom_dwwin_try(a);
     case DW_CH:
+        DW_NEED(NNOM_DW_HAS(CH))
         return nnom_dwch_try(a);
     case DW_FLAT_FEW:
     case DW_FLAT:
+        DW_NEED((NNOM_DW_HAS(FLAT_FEW) || NNOM_DW_HAS(FLAT)))
         return nnom_dw_flat_s8(a);
     case DW_FEW:
+        DW_NEED(NNOM_DW_HAS(FEW))
         return nnom_dw_few_try(a);
     case DW_RECT_ODD:
     case DW_RECT:
+        DW_NEED((NNOM_DW_HAS(RECT_ODD) || NNOM_DW_HAS(RECT)))
         return nnom_dwrect_try(a);
     case DW_RECT5:
+        DW_NEED(NNOM_DW_HAS(RECT5))
         return nnom_dwrect_odd5_try(a);
     case DW_RECT_PLANE:
+        DW_NEED(NNOM_DW_HAS(RECT_PLANE))
         nnom_dwrect_plane_run(a);
         return 1;
     default:
@@ -748,14 +867,23 @@ static int dw_kept(const nnom_conv_args_t *a, unsigned step)
  * only where every step dw_early() puts before it refuses the layer
  * without running (their asks alone decide); 0 otherwise, and the first
  * run walks as before (a header whose records fail their checks too). */
-uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
+#if NNOM_DW_STEPS_ALL /* (every step: no wrapper, the function as before the masks) */
+#define dw_step_named nnom_local_dwconv_s8_step
+#define DW_STEP_STATIC
+#else
+#define DW_STEP_STATIC static
+#endif
+/* (A step out of the mask: its asks not linked, the step named as if they
+ * held, and the wrapper below turns it into DW_FIRST: the walk.) */
+DW_STEP_STATIC uint8_t dw_step_named(const nnom_conv_args_t *a)
 {
     if (a->records == NULL || a->ch_mult != 1 || (nnom_dw2_asks(a) && !dw_two_tiny3(a)))
         return DW_FIRST;
     const int32_t taps = a->k.h * a->k.w, tag = a->records[0];
     if (taps == 2) { /* DW_PAIR: nnom_dwpair_try()'s plan */
         if (tag == NNOM_DWPAIR_PLAN)
-            return nnom_dwpair_plan_holds(a, a->records + 1 + NNOM_DWPAIR_REC * a->in.c)
+            return !NNOM_DW_HAS(PAIR) ||
+                           nnom_dwpair_plan_holds(a, a->records + 1 + NNOM_DWPAIR_REC * a->in.c)
                        ? DW_PAIR
                        : DW_FIRST;
         /* one to three channels on the tiny loops' records: DW_PAIR's
@@ -765,59 +893,79 @@ uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
         if (a->out.c >= 4 || a->in.c != a->out.c || !nnom_dw_odd_flat(a))
             return DW_FIRST;
         if (tag == NNOM_DWTINY_TAG)
-            return nnom_dw_tiny_tag_asks(a) ? DW_TINY_TAG : DW_FIRST;
+            return !NNOM_DW_HAS(TINY_TAG) || nnom_dw_tiny_tag_asks(a) ? DW_TINY_TAG : DW_FIRST;
         /* (tag 5: the tiny loops' records on several lines) */
-        return tag == NNOM_DWTINY5_TAG && a->out.h * a->out.w != 1 && nnom_dw_tiny_asks(a) &&
-                       nnom_dw_tiny_holds(a)
+        return tag == NNOM_DWTINY5_TAG && a->out.h * a->out.w != 1 &&
+                       (!NNOM_DW_HAS(TINY) || (nnom_dw_tiny_asks(a) && nnom_dw_tiny_holds(a)))
                    ? DW_TINY
                    : DW_FIRST;
     }
     if (taps == 3) { /* DW_THREE: dw_three_path()'s tags that run once asked */
         if ((tag & 1) == 0) /* one line of 4-7 channels, else their tries might refuse */
-            return nnom_dw3_line_b_asks(a) ? DW_THREE_L : DW_FIRST;
+            return !NNOM_DW_HAS(THREE_L) || nnom_dw3_line_b_asks(a) ? DW_THREE_L : DW_FIRST;
         if (tag == 1 || tag == 3)
             return DW_FIRST;
         if ((uint32_t)tag - NNOM_DW3Q_TAG <= NNOM_DW3I_TAG - NNOM_DW3Q_TAG)
-            return nnom_dw3_s2q_asks(a) ? DW_THREE_Q : DW_FIRST;
+            return !NNOM_DW_HAS(THREE_Q) || nnom_dw3_s2q_asks(a) ? DW_THREE_Q : DW_FIRST;
         if (tag == NNOM_DW3S2V_TAG)
-            return nnom_dw3s2v_asks(a) ? dw3_s2v_step(a) : DW_FIRST;
+            return !DW_HAS4(THREE_S2V, THREE_S2V3, THREE_S2VP, THREE_S2VN) || nnom_dw3s2v_asks(a)
+                       ? dw3_s2v_step(a)
+                       : DW_FIRST;
         if (tag == NNOM_DW3S_TAG)
-            return !nnom_dw3s_asks(a)   ? DW_FIRST
+            return DW_HAS4(THREE_SS, THREE_SV, THREE_V2, THREE_V2O) && !nnom_dw3s_asks(a)
+                       ? DW_FIRST
                    : nnom_dw3s_short(a) ? DW_THREE_SS
                                         : dw_three_sv_step(a);
     } /* (other odd tags: dw_three_path() refuses them unasked) */
     if (tag == NNOM_DWONE_IN_TAG) /* DW_ONE_IN: every step before it refuses tag 43 */
-        return !nnom_dwone_in_holds(a)                          ? DW_FIRST
+        return DW_HAS4(ONE_IN, ONE_IN1, ONE_INL, ONE_IN11) | NNOM_DW_HAS(ONE_IN13) &&
+                       !nnom_dwone_in_holds(a)
+                   ? DW_FIRST
                : a->records[1] == 1 && (a->in.c & 3) == 0 ? DW_ONE_IN1
                : a->records[1] == 11 && (a->in.c & 3) == 0 ? DW_ONE_IN11
                : a->records[1] == 13 && (a->in.c & 3) == 0 ? DW_ONE_IN13
                : a->records[1] > NNOM_DW_GROUP_MAX_TAPS   ? DW_ONE_INL
                                                           : DW_ONE_IN;
     if (tag == NNOM_DWONE31_TAG) { /* DW_ONE3, DW_ONE4: DW_LINE refuses odd records */
-        const int32_t n = nnom_dwone4_holds(a, NNOM_DWONE31_TAG);
+        const int32_t n = NNOM_DW_HAS(ONE3) | NNOM_DW_HAS(ONE4) | NNOM_DW_HAS(ONE3E)
+                              ? nnom_dwone4_holds(a, NNOM_DWONE31_TAG)
+                              : 0;
         return n == 3   ? (a->in.c % 8 == 0 ? DW_ONE3E : DW_ONE3)
                : n == 4 ? DW_ONE4
                         : DW_FIRST;
     }
     if (tag == NNOM_DWRECT_PLANE_TAG) /* DW_RECT_PLANE: the converter chose the plane */
-        return nnom_dwrect_plane_asks(a) ? DW_RECT_PLANE : DW_FIRST;
+        return !NNOM_DW_HAS(RECT_PLANE) || nnom_dwrect_plane_asks(a) ? DW_RECT_PLANE : DW_FIRST;
     if (tag == NNOM_DWLINE_TAG) /* DW_LINE_TAG: next after DW_TWO for other taps */
-        return nnom_dw_line_tag_asks(a) ? DW_LINE_TAG : DW_FIRST;
+        return !NNOM_DW_HAS(LINE_TAG) || nnom_dw_line_tag_asks(a) ? DW_LINE_TAG : DW_FIRST;
     /* DW_ONE_COL: DW_LINE refuses (asked), DW_ONE runs nnom_dwone_try */
-    if ((tag & 1) == 0 && taps >= 4 && !nnom_dw_line_asks(a) && nnom_dwone_holds(a))
+    if ((tag & 1) == 0 && taps >= 4 && !nnom_dw_line_asks(a) &&
+        (!(NNOM_DW_HAS(ONE_COL) | NNOM_DW_HAS(ONE_K)) || nnom_dwone_holds(a)))
         return nnom_dwone_k_holds(a) ? DW_ONE_K : DW_ONE_COL;
     if (a->out.c < 8 && a->out.c != 4) /* DW_TINY: DW_LINE, DW_COL_EARLY ask 8+ channels */
-        return tag == NNOM_DWTINY_TAG && nnom_dw_tiny_tag_asks(a)  ? DW_TINY_TAG
-               : tag == NNOM_DW3C1_TAG && nnom_dw_tiny3r_asks(a) ? DW_TINY3R
-               : a->out.h * a->out.w != 1 && nnom_dw_tiny_asks(a) && nnom_dw_tiny_holds(a)
+        return tag == NNOM_DWTINY_TAG && (!NNOM_DW_HAS(TINY_TAG) || nnom_dw_tiny_tag_asks(a))
+                   ? DW_TINY_TAG
+               : tag == NNOM_DW3C1_TAG && (!NNOM_DW_HAS(TINY3R) || nnom_dw_tiny3r_asks(a))
+                   ? DW_TINY3R
+               : a->out.h * a->out.w != 1 &&
+                       (!(NNOM_DW_HAS(TINY) | NNOM_DW_HAS(TINY3)) ||
+                        (nnom_dw_tiny_asks(a) && nnom_dw_tiny_holds(a)))
                    ? (nnom_dw_tiny3_asks(a) ? DW_TINY3 : DW_TINY)
                    : DW_FIRST;
     /* DW_COL_ALONE: past DW_LINE and DW_ONE (which might run) */
     if (tag != NNOM_DWCOL_AL_TAG || nnom_dw_line_asks(a) || (a->out.h == 1 && a->out.w == 1) ||
-        !nnom_dw_col_early_asks(a) || !nnom_dwcol_alone_holds(a))
+        (NNOM_DW_HAS(COL_ALONE) && (!nnom_dw_col_early_asks(a) || !nnom_dwcol_alone_holds(a))))
         return DW_FIRST;
     return DW_COL_ALONE;
 }
+
+#if !NNOM_DW_STEPS_ALL
+uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
+{
+    const uint8_t step = dw_step_named(a);
+    return dw_has(step) ? step : (uint8_t)DW_FIRST; /* a step out: the walk */
+}
+#endif
 #endif
 
 #if NNOM_DW_DIRECT
@@ -825,6 +973,10 @@ uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
  * DepthwiseConv2D's direct types (NNOM_DW_DIRECT_*); NONE for the rest. */
 uint8_t nnom_local_dwconv_s8_direct(unsigned step, const nnom_conv_args_t *a)
 {
+#if !NNOM_DW_STEPS_ALL
+    if (!dw_has(step))
+        return NNOM_DW_DIRECT_NONE;
+#endif
     switch (step) {
     case DW_TINY_TAG:
         return NNOM_DW_DIRECT_TINY_TAG;

@@ -250,6 +250,13 @@ void nnom_model_delete(nnom_model_t *m);
 
 nnom_status_t nnom_model_set_callback(nnom_model_t *m, nnom_layer_callback_t cb);
 void nnom_model_delete_callback(nnom_model_t *m);
+/* After a run: into *mask the stable bits (nnom_conv_paths.h) of the
+ * paths the model's Conv2D layers took, for a build with
+ * -DNNOM_CONV_PATHS=<mask>ULL that links those alone (-O2 code; same
+ * bytes). The local kernel's inner paths are told where the library is
+ * built with -DNNOM_CONV_PATHS_REPORT (else all of them, for its layers).
+ * NN_ARGUMENT_ERROR on NULL, NN_NOT_COMPILED before compile. */
+nnom_status_t nnom_model_conv_paths(const nnom_model_t *m, uint64_t *mask);
 
 /* ---- memory ------------------------------------------------------------- */
 

@@ -108,7 +108,7 @@ static void inner_range(int32_t size, int32_t k, int32_t stride, int32_t dil, in
 /* The output pixel at out whose window is the in.c values at x (1x1, no
  * padding): the Dense kernel's assembly loop on it (four channels share
  * each input word), where that takes it; 0 otherwise. */
-static int pixel_fc(const nnom_conv_args_t *a, const int8_t *x, int8_t *out)
+static NNOM_NOINLINE int pixel_fc(const nnom_conv_args_t *a, const int8_t *x, int8_t *out)
 {
     const nnom_fc_args_t fc = {
         .input_zp = a->p.input_zp,

@@ -49,12 +49,13 @@
 #define NNOM_CONV_BIT_PIXEL_FC  19 /* one pixel of 1x1: the Dense loop */
 #define NNOM_CONV_BIT_COL       20 /* the column loops (1x1 few inputs, records) */
 #define NNOM_CONV_BIT_FEW       21 /* 1 to 3 inputs: gathered windows */
-#define NNOM_CONV_BIT_COUNT     22 /* the next new path's bit */
+#define NNOM_CONV_BIT_COL_BLK   22 /* COL's records with a last block (pwblk) */
+#define NNOM_CONV_BIT_COUNT     23 /* the next new path's bit */
 
 /* the inner paths' bits: where a build does not record which one a layer
  * took, the query reports them all */
 #define NNOM_CONV_INNER_FIRST NNOM_CONV_BIT_CONV1CH
-#define NNOM_CONV_INNER_ALL (0xFULL << NNOM_CONV_INNER_FIRST)
+#define NNOM_CONV_INNER_ALL (0x1FULL << NNOM_CONV_INNER_FIRST)
 
 #ifndef NNOM_CONV_PATHS
 #define NNOM_CONV_PATHS 0xFFFFFFFFFFFFFFFFULL

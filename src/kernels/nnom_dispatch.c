@@ -209,7 +209,7 @@ uint64_t nnom_conv_path_bits(const nnom_layer_t *layer)
         /* the local kernel: the inner paths its runs took where the build
          * records them, else all (a mask that keeps every one) */
 #ifdef NNOM_CONV_PATHS_REPORT
-        bits |= (uint64_t)(layer->keep & 0xFu) << NNOM_CONV_INNER_FIRST;
+        bits |= (uint64_t)(layer->keep & 0x1Fu) << NNOM_CONV_INNER_FIRST;
 #else
         bits |= NNOM_CONV_INNER_ALL;
 #endif

@@ -607,9 +607,14 @@ uint32_t nnom_local_conv_s8_scratch(const void *args)
  * the layer's keep byte (no conv kernel keeps anything else there), for
  * nnom_model_conv_paths() */
 #ifdef NNOM_CONV_PATHS_REPORT
-#define CONV_TOOK(ctx, P) (*(ctx)->keep |= (uint8_t)(1u << (NNOM_CONV_BIT_##P - NNOM_CONV_INNER_FIRST)))
+#define CONV_TOOK(ctx, P)                                                                          \
+    ((void)(*(ctx)->keep |= (uint8_t)(1u << (NNOM_CONV_BIT_##P - NNOM_CONV_INNER_FIRST))))
+/* the column loops: 2 where they ran the records' last block */
+#define CONV_TOOK_COL(ctx, took)                                                                   \
+    (CONV_TOOK(ctx, COL), (took) == 2 ? CONV_TOOK(ctx, COL_BLK) : (void)0)
 #else
 #define CONV_TOOK(ctx, P) ((void)0)
+#define CONV_TOOK_COL(ctx, took) ((void)(took))
 #endif
 
 /* rq_fast: every channel's requantisation has the fast form (-O2 with the
@@ -642,10 +647,12 @@ static nnom_status_t conv_run(const nnom_kernel_ctx_t *ctx, const nnom_conv_args
 #endif
 #if NNOM_CONV_COL
     /* 1x1 with few input channels: four channels per pass over a pixel */
-    if (NNOM_CONV_HAS(COL) && nnom_conv_pw_col(a) &&
-        nnom_conv_col(a, ctx->buf, ctx->size, rq_fast)) {
-        CONV_TOOK(ctx, COL);
-        return NN_SUCCESS;
+    if (NNOM_CONV_HAS(COL) && nnom_conv_pw_col(a)) {
+        const int took = nnom_conv_col(a, ctx->buf, ctx->size, rq_fast);
+        if (took) {
+            CONV_TOOK_COL(ctx, took);
+            return NN_SUCCESS;
+        }
     }
 #endif
     ctx_of(a, &t, rq_fast);
@@ -688,10 +695,12 @@ nnom_status_t nnom_local_conv_s8_fast(const nnom_kernel_ctx_t *ctx, const void *
 {
 #if NNOM_CONV_COL
     /* 1x1 on the converter's records first: small layers' fixed cost */
-    if (NNOM_CONV_HAS(COL) && ((const nnom_conv_args_t *)args)->records != NULL &&
-        nnom_conv_col_rec((const nnom_conv_args_t *)args, ctx->buf, ctx->size)) {
-        CONV_TOOK(ctx, COL);
-        return NN_SUCCESS;
+    if (NNOM_CONV_HAS(COL) && ((const nnom_conv_args_t *)args)->records != NULL) {
+        const int took = nnom_conv_col_rec((const nnom_conv_args_t *)args, ctx->buf, ctx->size);
+        if (took) {
+            CONV_TOOK_COL(ctx, took);
+            return NN_SUCCESS;
+        }
     }
 #endif
     return conv_run(ctx, (const nnom_conv_args_t *)args, 1);

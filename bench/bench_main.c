@@ -115,5 +115,11 @@ int main(void)
            BENCH_RUNS, (unsigned long)total, (unsigned long)kernels, mismatches, first,
            (unsigned long)nnom_mem_used(), (unsigned long)model->arena_bytes, io, (int)status,
            (unsigned long)profile_stack_used());
+#ifdef BENCH_CONV_PATHS /* the Conv2D paths taken (a build of its own: the query's code) */
+    uint64_t conv_paths = 0;
+    if (nnom_model_conv_paths(model, &conv_paths) == NN_SUCCESS)
+        printf("nnom-conv-paths 0x%08lx%08lx\n", (unsigned long)(conv_paths >> 32),
+               (unsigned long)(conv_paths & 0xffffffffu));
+#endif
     return (status == NN_SUCCESS && mismatches == 0) ? 0 : 1;
 }

@@ -239,6 +239,13 @@ typedef struct {
 nnom_status_t nnom_model_compile_planned(nnom_model_t *m, nnom_layer_t *const *outputs, uint8_t n,
                                     const nnom_arena_plan_t *plan);
 nnom_status_t nnom_model_run(nnom_model_t *m);
+/* After a run: into *mask the stable bits (nnom_conv_paths.h) of the
+ * paths the model's Conv2D layers took, for a build with
+ * -DNNOM_CONV_PATHS=<mask>ULL that links those alone (-O2 code; same
+ * bytes). The local kernel's inner paths are told where the library is
+ * built with -DNNOM_CONV_PATHS_REPORT (else all of them, for its layers).
+ * NN_ARGUMENT_ERROR on NULL, NN_NOT_COMPILED before compile. */
+nnom_status_t nnom_model_conv_paths(const nnom_model_t *m, uint64_t *mask);
 /* Where an Input layer's input is written, or an Output layer's output
  * read, once compiled: its user buffer, or its tensor in the arena (NULL
  * buffer). An arena input is valid until nnom_model_run() writes over it;

@@ -203,6 +203,9 @@ void nnom_kernel_plan(const nnom_kernel_t *table, nnom_layer_t *layer, const voi
  * first run picks). Returns the kept step's NNOM_DW_DIRECT_* where the
  * step runs without asking (NONE otherwise, and in other builds). */
 uint8_t nnom_dwconv_prepare(nnom_layer_t *layer, const nnom_conv_args_t *args);
+/* A Conv2D layer's conv table entry bit and, for the local kernel, its
+ * inner paths' (nnom_conv_paths.h; nnom_model_conv_paths()) */
+uint64_t nnom_conv_path_bits(const nnom_layer_t *layer);
 /* Runs the kernel the table picks for args with the layer's scratch (the
  * planned l->scratch_bytes at l->scratch; none when the layer asked none).
  * The pick is kept in layer->kernel, made at build (nnom_kernel_plan()) or

@@ -20,6 +20,7 @@
 #include "nnom_kernels.h"
 #include "nnom_backend.h"
 #include "chw/nnom_chw.h"
+#include "nnom_conv_paths.h"
 
 /* ------------------------------------------------------------ profiling */
 
@@ -116,6 +117,7 @@ static nnom_status_t fc_as_conv(const nnom_kernel_ctx_t *ctx, const void *args)
 
 #ifdef NNOM_USING_CHW /* CHW builds: the kernels of chw/ (CMSIS-NN is HWC, off) */
 #define LOCAL_CONV {NULL, nnom_chw_conv_s8}
+#define LOCAL_CONV_RUN nnom_chw_conv_s8
 #define LOCAL_DWCONV {NULL, nnom_chw_dwconv_s8}
 #define LOCAL_MAXPOOL {NULL, nnom_chw_maxpool_s8}
 #define LOCAL_AVGPOOL {NULL, nnom_chw_avgpool_s8}
@@ -123,6 +125,7 @@ static nnom_status_t fc_as_conv(const nnom_kernel_ctx_t *ctx, const void *args)
 #define LOCAL_SOFTMAX {NULL, nnom_chw_softmax_s8}
 #else
 #define LOCAL_CONV {nnom_local_conv_s8_scratch, nnom_local_conv_s8} /* never NNOM_UNSUITED */
+#define LOCAL_CONV_RUN nnom_local_conv_s8
 #define LOCAL_DWCONV {NULL, nnom_local_dwconv_s8}
 #define LOCAL_MAXPOOL {NULL, nnom_local_maxpool_s8}
 #define LOCAL_AVGPOOL {NULL, nnom_local_avgpool_s8}
@@ -141,29 +144,79 @@ static nnom_status_t fc_as_conv(const nnom_kernel_ctx_t *ctx, const void *args)
 #else
 #define CONV_RECORDS 0
 #endif
+#if !NNOM_CONV_PATHS_ALL && (CONV_RECORDS || (NNOM_LOCAL_MAC_ASM && !defined(NNOM_USING_CHW)))
+/* an entry the build leaves out (NNOM_CONV_PATHS): refuses every layer,
+ * so its kernel is not linked and the indices stay */
+static uint32_t conv_out_scratch(const void *args)
+{
+    (void)args;
+    return NNOM_UNSUITED;
+}
+#define CONV_IF(P, SCRATCH, RUN)                                                                   \
+    {NNOM_CONV_HAS(P) ? SCRATCH : conv_out_scratch, NNOM_CONV_HAS(P) ? RUN : LOCAL_CONV_RUN}
+#else
+#define CONV_IF(P, SCRATCH, RUN) {SCRATCH, RUN}
+#endif
 const nnom_kernel_t nnom_conv_kernels[] = {
 #if CONV_RECORDS
-    {nnom_local_pw1px8_scratch, nnom_local_pw1px8}, /* 1x1, one pixel, converter records */
-    {nnom_local_pw1px_scratch, nnom_local_pw1px},
+    CONV_IF(PW1PX8, nnom_local_pw1px8_scratch, nnom_local_pw1px8), /* 1x1, one pixel, converter records */
+    CONV_IF(PW1PX, nnom_local_pw1px_scratch, nnom_local_pw1px),
     /* A few pixels on their own records: 2 to 16 pixels of 17 or more
      * inputs and 1 to 3 outputs (pwfo), or 2 to 64 pixels of 4 to 16
      * inputs (pw1pxn). Both backends: their records replace the windows
      * kernel's, which CMSIS-NN's entry would hand the layer to, and the
      * plan holds the local kernel's scratch they ask
      * (NNOM_CONV_LOCAL_SCRATCH) */
-    {nnom_local_pwfo_scratch, nnom_local_pwfo},
-    {nnom_local_pw1pxn_scratch, nnom_local_pw1pxn},
+    CONV_IF(PWFO, nnom_local_pwfo_scratch, nnom_local_pwfo),
+    CONV_IF(PW1PXN, nnom_local_pw1pxn_scratch, nnom_local_pw1pxn),
 #endif
 #if NNOM_CMSIS_NN_CONV
     {nnom_cmsis_conv_scratch, nnom_cmsis_conv_s8},
 #endif
 #if NNOM_LOCAL_MAC_ASM && !defined(NNOM_USING_CHW)
-    {nnom_local_pw1c_scratch, nnom_local_pw1c}, /* 1x1, one output channel, two pixels a pass */
-    {nnom_local_conv_s8_fast_scratch, nnom_local_conv_s8_fast},
-    {nnom_local_conv_pw1_scratch, nnom_local_conv_pw1}, /* 1x1, one output channel */
+    CONV_IF(PW1C, nnom_local_pw1c_scratch, nnom_local_pw1c), /* 1x1, one output channel, two pixels a pass */
+    CONV_IF(FAST, nnom_local_conv_s8_fast_scratch, nnom_local_conv_s8_fast),
+    CONV_IF(PW1, nnom_local_conv_pw1_scratch, nnom_local_conv_pw1), /* 1x1, one output channel */
 #endif
     LOCAL_CONV,
 };
+
+/* The conv table's entries' path bits (nnom_conv_paths.h), in its order;
+ * NONE for CMSIS-NN's entry and LOCAL_CONV (always linked) */
+#define CONV_BIT_NONE 0xFFu
+static const uint8_t conv_bits[] = {
+#if CONV_RECORDS
+    NNOM_CONV_BIT_PW1PX8, NNOM_CONV_BIT_PW1PX, NNOM_CONV_BIT_PWFO, NNOM_CONV_BIT_PW1PXN,
+#endif
+#if NNOM_CMSIS_NN_CONV
+    CONV_BIT_NONE,
+#endif
+#if NNOM_LOCAL_MAC_ASM && !defined(NNOM_USING_CHW)
+    NNOM_CONV_BIT_PW1C, NNOM_CONV_BIT_FAST, NNOM_CONV_BIT_PW1,
+#endif
+    CONV_BIT_NONE,
+};
+typedef char nnom_conv_bits_match[sizeof(conv_bits) == sizeof(nnom_conv_kernels) / sizeof(nnom_conv_kernels[0]) ? 1 : -1];
+
+uint64_t nnom_conv_path_bits(const nnom_layer_t *layer)
+{
+    const unsigned e = layer->kernel - 1u;
+    if (e >= sizeof(conv_bits))
+        return 0u;
+    uint64_t bits = conv_bits[e] != CONV_BIT_NONE ? 1ull << conv_bits[e] : 0u;
+#if NNOM_LOCAL_MAC_ASM && !defined(NNOM_USING_CHW)
+    if (conv_bits[e] == NNOM_CONV_BIT_FAST || e + 1u == sizeof(conv_bits)) {
+        /* the local kernel: the inner paths its runs took where the build
+         * records them, else all (a mask that keeps every one) */
+#ifdef NNOM_CONV_PATHS_REPORT
+        bits |= (uint64_t)(layer->keep & 0x1Fu) << NNOM_CONV_INNER_FIRST;
+#else
+        bits |= NNOM_CONV_INNER_ALL;
+#endif
+    }
+#endif
+    return bits;
+}
 
 /* nnom_conv2d.c gives these entries' picks layer types of their own,
  * which call their records runs in this order */

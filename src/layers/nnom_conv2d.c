@@ -1,5 +1,6 @@
 /* nnom_conv2d.c - Conv2D and Conv1D (h = 1), per-channel int8. */
 #include "nnom_window_layer.h"
+#include "nnom_conv_paths.h"
 
 NNOM_WINDOW_SETUP nnom_status_t setup(const nnom_layer_t *l, nnom_conv_args_t *s, int run)
 {
@@ -176,9 +177,77 @@ CONV2D_RECORDS_TYPE(pwfo24_type, nnom_local_pwfo24_rec);
 static const nnom_layer_type_t *const pwfo_one_types[8] = {
     &pwfo17_type, &pwfo18_type, &pwfo19_type, &pwfo20_type,
     &pwfo21_type, &pwfo22_type, &pwfo23_type, &pwfo24_type};
-/* in the order of the conv table's first entries (nnom_dispatch.c) */
+/* in the order of the conv table's first entries (nnom_dispatch.c); NULL
+ * where the build leaves the entry out (NNOM_CONV_PATHS: it picks none) */
+#define CONV_TYPE_IF(P, TYPE) (NNOM_CONV_HAS(P) ? &TYPE : NULL)
 static const nnom_layer_type_t *const records_types[NNOM_CONV_RECORDS] = {
-    &pw1px8_type, &pw1px_type, &pwfo_type, &pw1pxn_type};
+    CONV_TYPE_IF(PW1PX8, pw1px8_type), CONV_TYPE_IF(PW1PX, pw1px_type),
+    CONV_TYPE_IF(PWFO, pwfo_type), CONV_TYPE_IF(PW1PXN, pw1pxn_type)};
+
+/* The type past the generic records one for entry e's layer of s, NULL
+ * for none. Each family is tried in turn, so a family the build leaves
+ * out (NNOM_CONV_HAS: a constant) hands the layer to the next that takes
+ * it (every one is exact). */
+static const nnom_layer_type_t *records_special(unsigned e, const nnom_conv_args_t *s)
+{
+    const uint32_t px = (uint32_t)(s->out.h * s->out.w), ic = (uint32_t)s->in.c;
+    const int32_t oc = s->out.c;
+    if (e == 0u) /* pw1px8 */
+        return NNOM_CONV_HAS(PW1PX8P) && oc <= 16 ? &pw1px8p_type : NULL;
+    if (e == 2u) { /* pwfo */
+        if (NNOM_CONV_HAS(PWFO_ONE) && oc == 1 && ic - 17u <= 7u)
+            return pwfo_one_types[ic - 17u];
+        if (NNOM_CONV_HAS(PWFO1O2P) && oc == 1 && px == 2u && ic - 25u <= 39u)
+            return pwfo1o2p_types[(ic + 3u) / 4u - 7u];
+        if (NNOM_CONV_HAS(PWFO1O) && oc == 1 && px == 1u && ic - 25u <= 39u)
+            return pwfo1o_types[(ic + 3u) / 4u - 7u];
+        if (NNOM_CONV_HAS(PWFO_PX) && px == 1u)
+            return oc == 3 ? &pwfo3px_type : oc == 2 ? &pwfo2px_type : &pwfo1px_type;
+        return NULL;
+    }
+    if (e != 3u) /* pw1px: its generic type */
+        return NULL;
+    if (NNOM_CONV_HAS(PW1PXN_S1) && oc == 1 && px == 1u && ic - 9u <= 7u)
+        return pw1pxn_s1_types[ic - 9u];
+    if (NNOM_CONV_HAS(PW1PXN_S2) && oc == 1 && px == 2u && ic - 9u <= 3u)
+        return pw1pxn_s2_types[ic - 9u];
+    if (NNOM_CONV_HAS(PW1PXN8S) && oc == 1 && ic == 8u && px - 2u <= 2u)
+        return pw1pxn8s_types[px - 2u];
+    if (NNOM_CONV_HAS(PW1PXN_ONE) && oc == 1 && ic - 8u <= 8u)
+        return pw1pxn_one_types[(ic - 8u) * 2u + (px & 1u)];
+    if (NNOM_CONV_HAS(PW1PXN48) && ic <= 8u)
+        return px == 2u ? &pw1pxn48s2_type : &pw1pxn48_type;
+    if (NNOM_CONV_HAS(PW1PXN_P) && px == 1u && oc > 1 && ic > 8u)
+        return ic <= 12u ? &pw1pxn12p_type : &pw1pxn16p_type;
+    return NULL;
+}
+
+/* 1 where t is one of the n types at ts */
+static int type_in(const nnom_layer_type_t *t, const nnom_layer_type_t *const *ts, unsigned n)
+{
+    for (unsigned i = 0; i < n; i++)
+        if (ts[i] == t)
+            return 1;
+    return 0;
+}
+#define CONV_FAMILY(P, T, TYPES) (NNOM_CONV_HAS(P) && type_in(T, TYPES, sizeof(TYPES) / sizeof(TYPES[0])) ? 1ull << NNOM_CONV_BIT_##P : 0u)
+
+/* The records type family of a layer's type t: its bit (0: none). Only
+ * the families the build links are compared (the others' types are not
+ * linked, and no layer can be on them). */
+static uint64_t records_family(const nnom_layer_type_t *t)
+{
+    static const nnom_layer_type_t *const px8p[] = {&pw1px8p_type};
+    static const nnom_layer_type_t *const fpx[] = {&pwfo1px_type, &pwfo2px_type, &pwfo3px_type};
+    static const nnom_layer_type_t *const n48[] = {&pw1pxn48_type, &pw1pxn48s2_type};
+    static const nnom_layer_type_t *const np[] = {&pw1pxn12p_type, &pw1pxn16p_type};
+    return CONV_FAMILY(PW1PX8P, t, px8p) | CONV_FAMILY(PWFO_PX, t, fpx) |
+           CONV_FAMILY(PWFO1O, t, pwfo1o_types) | CONV_FAMILY(PWFO1O2P, t, pwfo1o2p_types) |
+           CONV_FAMILY(PWFO_ONE, t, pwfo_one_types) | CONV_FAMILY(PW1PXN_ONE, t, pw1pxn_one_types) |
+           CONV_FAMILY(PW1PXN8S, t, pw1pxn8s_types) | CONV_FAMILY(PW1PXN_S1, t, pw1pxn_s1_types) |
+           CONV_FAMILY(PW1PXN_S2, t, pw1pxn_s2_types) | CONV_FAMILY(PW1PXN48, t, n48) |
+           CONV_FAMILY(PW1PXN_P, t, np);
+}
 #endif
 
 static nnom_status_t conv2d_build(nnom_layer_t *l)
@@ -187,32 +256,34 @@ static nnom_status_t conv2d_build(nnom_layer_t *l)
     const nnom_status_t st = nnom_window_build(l, setup, nnom_conv_kernels, &s,
                                                ((const nnom_conv2d_config_t *)l->config)->args);
 #if NNOM_CONV_RECORDS
-    if (st == NN_SUCCESS)
-        l->type = l->kernel - 1u < NNOM_CONV_RECORDS ? records_types[l->kernel - 1u] : &conv2d_type;
-    if (l->type == &pw1px8_type && s.out.c <= 16)
-        l->type = &pw1px8p_type;
-    if (l->type == &pw1pxn_type && s.out.c == 1 && s.out.h * s.out.w == 1 && s.in.c - 9u <= 7u)
-        l->type = pw1pxn_s1_types[s.in.c - 9];
-    if (l->type == &pw1pxn_type && s.out.c == 1 && s.out.h * s.out.w == 2 && s.in.c - 9u <= 3u)
-        l->type = pw1pxn_s2_types[s.in.c - 9];
-    if (l->type == &pw1pxn_type && s.out.c == 1 && s.in.c - 8u <= 8u)
-        l->type = pw1pxn_one_types[(s.in.c - 8) * 2 + ((s.out.h * s.out.w) & 1)];
-    if ((l->type == &pw1pxn8o_type || l->type == &pw1pxn8e_type) && s.out.h * s.out.w - 2u <= 2u)
-        l->type = pw1pxn8s_types[s.out.h * s.out.w - 2];
-    if (l->type == &pw1pxn_type && s.in.c <= 8)
-        l->type = s.out.h * s.out.w == 2 ? &pw1pxn48s2_type : &pw1pxn48_type;
-    if (l->type == &pw1pxn_type && s.out.h * s.out.w == 1 && s.out.c > 1 && s.in.c > 8)
-        l->type = s.in.c <= 12 ? &pw1pxn12p_type : &pw1pxn16p_type;
-    if (l->type == &pwfo_type && s.out.c == 1 && s.in.c - 17u <= 7u)
-        l->type = pwfo_one_types[s.in.c - 17];
-    if (l->type == &pwfo_type && s.out.c == 1 && s.out.h * s.out.w == 2 && s.in.c - 25u <= 39u)
-        l->type = pwfo1o2p_types[(s.in.c + 3) / 4 - 7];
-    if (l->type == &pwfo_type && s.out.h * s.out.w == 1)
-        l->type = s.out.c == 3 ? &pwfo3px_type : s.out.c == 2 ? &pwfo2px_type : &pwfo1px_type;
-    if (l->type == &pwfo1px_type && s.out.c == 1 && s.in.c - 25u <= 39u)
-        l->type = pwfo1o_types[(s.in.c + 3) / 4 - 7];
+    const unsigned e = l->kernel - 1u;
+    if (st == NN_SUCCESS) {
+        l->type = e < NNOM_CONV_RECORDS && records_types[e] != NULL ? records_types[e]
+                                                                    : &conv2d_type;
+        const nnom_layer_type_t *t = e < NNOM_CONV_RECORDS ? records_special(e, &s) : NULL;
+        if (t != NULL)
+            l->type = t;
+    }
 #endif
     return st;
+}
+
+nnom_status_t nnom_model_conv_paths(const nnom_model_t *m, uint64_t *mask)
+{
+    if (m == NULL || mask == NULL)
+        return NN_ARGUMENT_ERROR;
+    *mask = 0u;
+    if (!m->compiled)
+        return NN_NOT_COMPILED;
+    /* every type of this file builds with conv2d_build (the records ones too) */
+    for (const nnom_layer_t *l = m->head; l != NULL; l = l->next)
+        if (l->type->build == conv2d_build) {
+            *mask |= nnom_conv_path_bits(l);
+#if NNOM_CONV_RECORDS
+            *mask |= records_family(l->type);
+#endif
+        }
+    return NN_SUCCESS;
 }
 
 nnom_layer_t *nnom_conv2d_s(const nnom_conv2d_config_t *config)

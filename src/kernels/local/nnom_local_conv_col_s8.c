@@ -31,6 +31,7 @@
  *   two channels runs nnom_conv_col1_s8 / col2_s8 (col_groups).
  */
 #include "nnom_local_simd.h"
+#include "nnom_conv_paths.h"
 
 /* Words of one packed group: 4 biases, 2 K4 words of weights, 4 x (mult,
  * base, sh). */
@@ -102,13 +103,17 @@ typedef struct {
 } col_loops_t;
 /* [t1]: windows of K % 4 == 1 values, two steps or more: the loops whose
  * last step multiplies its one value */
+/* NULL where the build leaves them out (NNOM_CONV_PATHS): then
+ * nnom_conv_col_rec() refuses a block */
+#define COL_BLK_IF(F) (NNOM_CONV_HAS(COL_BLK) ? F : NULL)
+#define COL_BLK_LOOPS(A, B, C) {COL_BLK_IF(A), COL_BLK_IF(B), COL_BLK_IF(C)}
 static const col_loops_t col_loops[2] = {
     {nnom_conv_col_s8,
      {nnom_conv_col1_s8, nnom_conv_col2_s8},
-     {nnom_conv_col5_s8, nnom_conv_col6_s8, nnom_conv_col7_s8}},
+     COL_BLK_LOOPS(nnom_conv_col5_s8, nnom_conv_col6_s8, nnom_conv_col7_s8)},
     {nnom_conv_col_t1_s8,
      {nnom_conv_col1_t1_s8, nnom_conv_col2_t1_s8},
-     {nnom_conv_col5_t1_s8, nnom_conv_col6_t1_s8, nnom_conv_col7_t1_s8}},
+     COL_BLK_LOOPS(nnom_conv_col5_t1_s8, nnom_conv_col6_t1_s8, nnom_conv_col7_t1_s8)},
 };
 #endif
 
@@ -356,7 +361,7 @@ int nnom_conv_col_rec(const nnom_conv_args_t *a, void *buf, uint32_t size)
     j.groups = (oc + 3) / 4;
     j.tail = oc - 4 * (j.groups - 1);
     j.blk = oc > 4 && oc % 4 != 0;
-    if (j.blk && k4 > 32) /* the block loops' most (the records' too) */
+    if (j.blk && (k4 > 32 || !NNOM_CONV_HAS(COL_BLK))) /* the block loops' most (the records' too) */
         return 0;
     j.groups -= j.blk;
     j.oc = oc;
@@ -383,7 +388,11 @@ int nnom_conv_col_rec(const nnom_conv_args_t *a, void *buf, uint32_t size)
         j.pixels = 1;
         col_rec_job(&j);
     }
+#ifdef NNOM_CONV_PATHS_REPORT
+    return 1 + j.blk; /* 2: the block loops (nnom_model_conv_paths()) */
+#else
     return 1;
+#endif
 }
 
 int nnom_conv_col(const nnom_conv_args_t *a, void *buf, uint32_t size, int rq_fast)

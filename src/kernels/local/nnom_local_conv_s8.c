@@ -34,6 +34,7 @@
  * for 3x3 on the Cortex-M4 instead of 1.9).
  */
 #include "nnom_local_simd.h"
+#include "nnom_conv_paths.h"
 
 #define PATCH_MAX_IC 3
 
@@ -107,7 +108,7 @@ static void inner_range(int32_t size, int32_t k, int32_t stride, int32_t dil, in
 /* The output pixel at out whose window is the in.c values at x (1x1, no
  * padding): the Dense kernel's assembly loop on it (four channels share
  * each input word), where that takes it; 0 otherwise. */
-static int pixel_fc(const nnom_conv_args_t *a, const int8_t *x, int8_t *out)
+static NNOM_NOINLINE int pixel_fc(const nnom_conv_args_t *a, const int8_t *x, int8_t *out)
 {
     const nnom_fc_args_t fc = {
         .input_zp = a->p.input_zp,
@@ -602,6 +603,20 @@ uint32_t nnom_local_conv_s8_scratch(const void *args)
     return nnom_conv_col_scratch((const nnom_conv_args_t *)args);
 }
 
+/* Report builds (NNOM_CONV_PATHS_REPORT): the inner path a run took, in
+ * the layer's keep byte (no conv kernel keeps anything else there), for
+ * nnom_model_conv_paths() */
+#ifdef NNOM_CONV_PATHS_REPORT
+#define CONV_TOOK(ctx, P)                                                                          \
+    ((void)(*(ctx)->keep |= (uint8_t)(1u << (NNOM_CONV_BIT_##P - NNOM_CONV_INNER_FIRST))))
+/* the column loops: 2 where they ran the records' last block */
+#define CONV_TOOK_COL(ctx, took)                                                                   \
+    (CONV_TOOK(ctx, COL), (took) == 2 ? CONV_TOOK(ctx, COL_BLK) : (void)0)
+#else
+#define CONV_TOOK(ctx, P) ((void)0)
+#define CONV_TOOK_COL(ctx, took) ((void)(took))
+#endif
+
 /* rq_fast: every channel's requantisation has the fast form (-O2 with the
  * assembly loops; unused otherwise) */
 static nnom_status_t conv_run(const nnom_kernel_ctx_t *ctx, const nnom_conv_args_t *a,
@@ -616,28 +631,37 @@ static nnom_status_t conv_run(const nnom_kernel_ctx_t *ctx, const nnom_conv_args
 #else
     ctx_t t;
 #if NNOM_CONV1CH
-    if (a->in.c == 1 && nnom_conv1ch_suits(a)) {
+    if (NNOM_CONV_HAS(CONV1CH) && a->in.c == 1 && nnom_conv1ch_suits(a)) {
         nnom_conv1ch_s8(a);
+        CONV_TOOK(ctx, CONV1CH);
         return NN_SUCCESS;
     }
 #endif
 #if NNOM_LOCAL_MAC_ASM
     /* a 1x1 convolution of one pixel is a Dense layer: its loop shares
      * each input word between four channels */
-    if (nnom_conv_one_pixel_fc(a))
+    if (NNOM_CONV_HAS(PIXEL_FC) && nnom_conv_one_pixel_fc(a)) {
+        CONV_TOOK(ctx, PIXEL_FC);
         return NN_SUCCESS;
+    }
 #endif
 #if NNOM_CONV_COL
     /* 1x1 with few input channels: four channels per pass over a pixel */
-    if (nnom_conv_pw_col(a) && nnom_conv_col(a, ctx->buf, ctx->size, rq_fast))
-        return NN_SUCCESS;
+    if (NNOM_CONV_HAS(COL) && nnom_conv_pw_col(a)) {
+        const int took = nnom_conv_col(a, ctx->buf, ctx->size, rq_fast);
+        if (took) {
+            CONV_TOOK_COL(ctx, took);
+            return NN_SUCCESS;
+        }
+    }
 #endif
     ctx_of(a, &t, rq_fast);
     /* 1-3 channels: windows gathered in the scratch (the direct path
      * without it) */
-    if (a->in.c <= PATCH_MAX_IC && ctx->buf != NULL)
+    if (NNOM_CONV_HAS(FEW) && a->in.c <= PATCH_MAX_IC && ctx->buf != NULL) {
         conv_few(&t, ctx);
-    else
+        CONV_TOOK(ctx, FEW);
+    } else
         conv_direct(&t);
 #endif
     return NN_SUCCESS;
@@ -671,9 +695,13 @@ nnom_status_t nnom_local_conv_s8_fast(const nnom_kernel_ctx_t *ctx, const void *
 {
 #if NNOM_CONV_COL
     /* 1x1 on the converter's records first: small layers' fixed cost */
-    if (((const nnom_conv_args_t *)args)->records != NULL &&
-        nnom_conv_col_rec((const nnom_conv_args_t *)args, ctx->buf, ctx->size))
-        return NN_SUCCESS;
+    if (NNOM_CONV_HAS(COL) && ((const nnom_conv_args_t *)args)->records != NULL) {
+        const int took = nnom_conv_col_rec((const nnom_conv_args_t *)args, ctx->buf, ctx->size);
+        if (took) {
+            CONV_TOOK_COL(ctx, took);
+            return NN_SUCCESS;
+        }
+    }
 #endif
     return conv_run(ctx, (const nnom_conv_args_t *)args, 1);
 }

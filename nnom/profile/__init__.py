@@ -20,6 +20,7 @@ from .. import qemucm
 from ..calibration import as_inputs
 from ..errors import NnomError
 from .firmware import build_and_run
+from .flags import dw_steps_flag, prune_flags
 from .result import Profile, make_profile, resolve_board
 
 __all__ = [
@@ -28,18 +29,14 @@ __all__ = [
     "check_options",
     "check_tools",
     "dw_steps_flag",
+    "prune_flags",
     "profile_model",
     "reference_io",
     "resolve_board",
 ]
 
 BACKENDS = ("local", "cmsis-nn")
-PRUNED_SLACK = 8  # instructions a layer and run the pruned build may add (measured: 1)
-
-
-def dw_steps_flag(mask: int) -> str:
-    """The compiler flag that links only these depthwise steps (-O2 builds)."""
-    return f"-DNNOM_DW_STEPS={mask:#x}ULL"
+PRUNED_SLACK = 32  # instructions a layer and run the pruned build may add (measured: 1)
 
 
 def check_tools() -> None:
@@ -112,27 +109,44 @@ def profile_model(
         fw = qemucm.Firmware(board=short, opt=opt, backend=backend, cmsis=cmsis)
         raw = build_and_run(converted, inputs, expected, fw, root / f"{short}-{backend}")
         profile = make_profile(raw, short, backend, opt)
-        if raw.dw_steps and opt == "-O2":
-            profile.pruned_code = _pruned_code(raw, fw, root / f"{short}-{backend}-pruned")
+        if (raw.dw_steps or raw.conv_paths) and opt == "-O2":
+            _prune(raw, fw, root / f"{short}-{backend}", profile)
         return profile
 
-    def _pruned_code(raw, fw, folder: Path) -> int:
+    def _prune(raw, fw, folder: Path, profile: Profile) -> None:
         """The runtime code of the build that links only the depthwise steps
-        the layers took (NNOM_DW_STEPS): the same steps, so the same
-        instructions but a few a layer (the dispatcher's switch compiles
-        otherwise; the first run's walk skips the asks of the steps out)."""
-        flags = (*fw.extra, dw_steps_flag(raw.dw_steps))
-        pruned_fw = qemucm.Firmware(
-            board=fw.board, opt=fw.opt, backend=fw.backend, cmsis=fw.cmsis, extra=flags
-        )
-        pruned = build_and_run(converted, inputs, expected, pruned_fw, folder)
+        and the Conv2D paths the layers took (NNOM_DW_STEPS, NNOM_CONV_PATHS;
+        the Conv2D inner paths as a build with NNOM_CONV_PATHS_REPORT records
+        them): the same paths, so the same output bytes and instructions but
+        a few a layer (the dispatchers compile otherwise; the first run's
+        walk skips the asks of the paths out)."""
+
+        def build(extra: tuple[str, ...], name: str):
+            return build_and_run(
+                converted,
+                inputs,
+                expected,
+                qemucm.Firmware(
+                    board=fw.board,
+                    opt=fw.opt,
+                    backend=fw.backend,
+                    cmsis=fw.cmsis,
+                    extra=(*fw.extra, *extra),
+                ),
+                folder.with_name(f"{folder.name}-{name}"),
+            )
+
+        conv = build(("-DNNOM_CONV_PATHS_REPORT",), "paths").conv_paths if raw.conv_paths else 0
+        flags = prune_flags(raw.dw_steps, conv)
+        pruned = build(tuple(flags.split()), "pruned")
         slack = PRUNED_SLACK * len(raw.layers) * raw.runs
         if pruned.instructions > raw.instructions + slack or pruned.dw_steps != raw.dw_steps:
             raise NnomError(
-                f"the build with {dw_steps_flag(raw.dw_steps)} ran other instructions "
+                f"the build with {flags} ran other instructions "
                 f"({pruned.instructions} against {raw.instructions}): a bug, please report it"
             )
-        return pruned.runtime["code"]
+        profile.conv_paths = conv
+        profile.pruned_code = pruned.runtime["code"]
 
     with tempfile.TemporaryDirectory(prefix="nnom-profile-") as tmp:
         with ThreadPoolExecutor(max_workers=2) as pool:

@@ -60,6 +60,7 @@ class RawRun:
     cmsis: dict[str, int] = field(default_factory=dict)  # libcmsisnn.a kept
     model: dict[str, int] = field(default_factory=dict)  # the model's translation unit
     dw_steps: int = 0  # nnom_model_dw_steps(): the depthwise steps the layers took
+    conv_paths: int = 0  # nnom_model_conv_paths(): the Conv2D paths the layers took
 
 
 # the line that says why a build failed: the compiler's error, or the linker's
@@ -72,6 +73,7 @@ _LAYER = re.compile(
     re.M,
 )
 _DW_STEPS = re.compile(r"^nnom-profile-dw-steps 0x([0-9a-f]+)", re.M)
+_CONV_PATHS = re.compile(r"^nnom-profile-conv-paths 0x([0-9a-f]+)", re.M)
 _TOTAL = re.compile(
     r"^nnom-profile runs=(\d+) instructions=(\d+) timer=(\d+) mismatches=(\d+) "
     r"first_mismatch=(-?\d+) mem_used=(\d+) arena=(\d+) layers=(\d+) status=(-?\d+) "
@@ -218,4 +220,5 @@ def build_and_run(
         cmsis=qemucm.runtime_size(map_file, "libcmsisnn.a"),
         model=qemucm.object_size(map_file, "tu0.o"),
         dw_steps=int(s.group(1), 16) if (s := _DW_STEPS.search(output)) else 0,
+        conv_paths=int(s.group(1), 16) if (s := _CONV_PATHS.search(output)) else 0,
     )

@@ -113,6 +113,12 @@ int main(void)
     if (nnom_model_dw_steps(model, &dw_steps) == NN_SUCCESS)
         printf("nnom-profile-dw-steps 0x%08lx%08lx\n", (unsigned long)(dw_steps >> 32),
                (unsigned long)(dw_steps & 0xffffffffu));
+    /* and the Conv2D paths: `nnom profile`'s NNOM_CONV_PATHS (the inner
+     * ones as taken in a build with NNOM_CONV_PATHS_REPORT, else all) */
+    uint64_t conv_paths = 0;
+    if (nnom_model_conv_paths(model, &conv_paths) == NN_SUCCESS)
+        printf("nnom-profile-conv-paths 0x%08lx%08lx\n", (unsigned long)(conv_paths >> 32),
+               (unsigned long)(conv_paths & 0xffffffffu));
     printf("nnom-profile runs=%d", PROFILE_RUNS);
     print_u64(" instructions=", total);
     printf(" timer=%lu mismatches=%ld first_mismatch=%ld mem_used=%lu arena=%lu layers=%u "

@@ -91,6 +91,7 @@ class Profile:
     cmsis_code: int  # ... and from libcmsisnn.a
     weight_bytes: int  # the model's translation unit: weights, biases, configs, set-up code
     dw_steps: int = 0  # the depthwise steps the layers took (inc/nnom_dw_steps.h bits)
+    conv_paths: int = 0  # the Conv2D paths they took (inc/nnom_conv_paths.h bits; 0: none)
     pruned_code: int = 0  # runtime code of the build with those steps alone (0: none made)
 
     @property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .flags import prune_flags
 from .result import LayerProfile, Profile
 
 NAME_WIDTH = 30
@@ -97,9 +98,9 @@ def totals(p: Profile, mhz: float) -> str:
     if p.pruned_code:
         lines += [
             f"shrink        runtime code {p.runtime_code:,} -> {p.pruned_code:,} B ({p.opt}, "
-            "the same steps and output) with only the depthwise steps this model takes; add "
-            "to your build (docs/profile.md):",
-            f"              build_flags = -DNNOM_DW_STEPS={p.dw_steps:#x}ULL",
+            "the same paths and output) with only the depthwise steps and Conv2D paths this "
+            "model takes; add to your build (docs/profile.md):",
+            f"              build_flags = {prune_flags(p.dw_steps, p.conv_paths)}",
         ]
     lines.append(f"Time is {ESTIMATE_NOTE}.")
     return "\n".join(lines)

@@ -608,7 +608,9 @@ uint32_t nnom_local_conv_s8_scratch(const void *args)
  * nnom_model_conv_paths() */
 #ifdef NNOM_CONV_PATHS_REPORT
 #define CONV_TOOK(ctx, P)                                                                          \
-    ((void)(*(ctx)->keep |= (uint8_t)(1u << (NNOM_CONV_BIT_##P - NNOM_CONV_INNER_FIRST))))
+    ((ctx) != NULL && (ctx)->keep != NULL                                                          \
+         ? (void)(*(ctx)->keep |= (uint8_t)(1u << (NNOM_CONV_BIT_##P - NNOM_CONV_INNER_FIRST)))   \
+         : (void)0)
 /* the column loops: 2 where they ran the records' last block */
 #define CONV_TOOK_COL(ctx, took)                                                                   \
     (CONV_TOOK(ctx, COL), (took) == 2 ? CONV_TOOK(ctx, COL_BLK) : (void)0)

@@ -132,3 +132,6 @@ def test_profile_prints_the_steps_flag_and_the_pruned_code(models) -> None:
     text = totals(prof, 100.0)
     assert f"\n              build_flags = -DNNOM_DW_STEPS={prof.dw_steps:#x}ULL" in text
     assert f"runtime code {prof.runtime_code:,} -> {prof.pruned_code:,} B (-O2, the same" in text
+    # its 1x1 layers' Conv2D paths too, as a report build records them
+    assert prof.conv_paths != 0
+    assert f" -DNNOM_CONV_PATHS={prof.conv_paths:#x}ULL\n" in text

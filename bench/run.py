@@ -324,6 +324,19 @@ def table(models, boards, backends, res, markdown: bool) -> str:
     return "\n".join(out)
 
 
+def _render(title: str, cols: list[str], rows: list[list[str]], markdown: bool) -> str:
+    """A titled table: Markdown, or plain text in padded columns."""
+    if markdown:
+        out = [f"### {title}\n", "| " + " | ".join(cols) + " |"]
+        out.append("|" + "|".join("---" for _ in cols) + "|")
+        out += ["| " + " | ".join(r) + " |" for r in rows]
+        return "\n".join(out) + "\n"
+    widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(cols)]
+    out = [title, "  ".join(c.ljust(w) for c, w in zip(cols, widths))]
+    out += ["  ".join(v.ljust(w) for v, w in zip(r, widths)) for r in rows]
+    return "\n".join(out) + "\n"
+
+
 def pruned_table(models, backends, res, work: Path, markdown: bool) -> str:
     """Per model on the profile board: the -O2 runtime code of the full build
     and of the build with only the depthwise steps the model takes
@@ -361,15 +374,7 @@ def pruned_table(models, backends, res, work: Path, markdown: bool) -> str:
     title = f"Pruned depthwise steps, {BOARD_NAMES[PROFILE_BOARD]} -O2"
     if not rows:
         return f"{title}: no model with depthwise layers on the local steps\n"
-    if markdown:
-        out = [f"### {title}\n", "| " + " | ".join(cols) + " |"]
-        out.append("|" + "|".join("---" for _ in cols) + "|")
-        out += ["| " + " | ".join(r) + " |" for r in rows]
-        return "\n".join(out) + "\n"
-    widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(cols)]
-    out = [title, "  ".join(c.ljust(w) for c, w in zip(cols, widths))]
-    out += ["  ".join(v.ljust(w) for v, w in zip(r, widths)) for r in rows]
-    return "\n".join(out) + "\n"
+    return _render(title, cols, rows, markdown)
 
 
 def _tiny() -> list[str]:
@@ -421,15 +426,7 @@ def kinds_table(models, backends, res, markdown: bool) -> str:
                 + [f"{100.0 * instr[0] / max(total, 1):.1f}%"]
             )
     title = f"Per layer kind, {BOARD_NAMES[PROFILE_BOARD]} -O2 (share: of the first backend)"
-    if markdown:
-        out = [f"### {title}\n", "| " + " | ".join(cols) + " |"]
-        out.append("|" + "|".join("---" for _ in cols) + "|")
-        out += ["| " + " | ".join(r) + " |" for r in rows]
-        return "\n".join(out) + "\n"
-    widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(cols)]
-    out = [title, "  ".join(c.ljust(w) for c, w in zip(cols, widths))]
-    out += ["  ".join(v.ljust(w) for v, w in zip(r, widths)) for r in rows]
-    return "\n".join(out) + "\n"
+    return _render(title, cols, rows, markdown)
 
 
 def main(argv=None) -> int:

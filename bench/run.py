@@ -52,6 +52,7 @@ import cmbuild  # noqa: E402
 
 from nnom.profile.firmware import HERE as TIMER_DIR  # noqa: E402
 from nnom.profile.firmware import STACK_C, TIMER_C  # noqa: E402
+from nnom.profile.flags import dw_steps_flag  # noqa: E402
 
 RUNS = 10
 PROFILE_BOARD = "m4"
@@ -218,7 +219,7 @@ def pruned(model: Model, board: str, backend: str, work: Path) -> tuple[int, dic
     "runs" and "dw_steps" from a second build that reports them, whose code
     would count the query's)."""
     mask = dw_steps(model, board, backend, work)
-    flag = f"-DNNOM_DW_STEPS={mask:#x}ULL"
+    flag = dw_steps_flag(mask)
     res = measure(model, board, backend, "-O2", work, extra=(flag,), tag="pruned")
     told = measure(
         model, board, backend, "-O2", work, extra=(flag, "-DBENCH_DW_STEPS"), tag="pruned-steps"

@@ -25,6 +25,8 @@ sys.path.insert(0, str(cbuild.ROOT / "bench"))
 import cmbuild  # noqa: E402
 import run as bench_run  # noqa: E402
 
+from nnom.profile.flags import dw_steps_flag  # noqa: E402
+
 pytestmark = pytest.mark.skipif(
     bool(cmbuild.tools_missing()), reason="needs arm-none-eabi-gcc and qemu"
 )
@@ -54,7 +56,7 @@ def _dw_layers(model) -> int:
 
 
 def _flag(mask: int) -> tuple[str, ...]:
-    return (f"-DNNOM_DW_STEPS={mask:#x}ULL",)
+    return (dw_steps_flag(mask),)
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ the project's platformio.ini:
     custom_nnom_golden_data = test.npy  ; golden inputs from here (default: calibration)
     custom_nnom_per_tensor = no         ; one weight scale per tensor
     custom_nnom_backend = auto          ; auto | local | cmsis-nn
+    custom_nnom_shrink = no             ; yes: link only the kernel paths the model takes
 
 - The header is written to $BUILD_DIR/nnom_generated/, which goes on the
   include path of the project and of the libraries: `#include "weights.h"`.
@@ -27,6 +28,11 @@ the project's platformio.ini:
   libraries, and the portable C kernels otherwise; the choice is printed
   once per build and defines NNOM_BACKEND_LOCAL or NNOM_BACKEND_CMSIS_NN
   for NNoM and for the project's sources.
+- Shrink (yes): at -O2 on DSP cores the runtime links only the depthwise
+  steps and Conv2D paths the model takes (-DNNOM_DW_STEPS, -DNNOM_CONV_PATHS
+  on NNoM's sources), found by `nnom profile` on the emulated core and kept
+  in nnom_generated/.nnom-shrink.json, keyed by the header's inputs, the
+  core, backend, -O level, the build_flags defines and the C runtime.
 - Without custom_nnom_model and custom_nnom_backend it prints nothing and
   generates nothing.
 
@@ -41,6 +47,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -70,7 +77,16 @@ OPTIONS = (
     "custom_nnom_golden_data",
     "custom_nnom_per_tensor",
     "custom_nnom_backend",
+    "custom_nnom_shrink",
 )
+SHRINK_NAME = ".nnom-shrink.json"
+MASK_MACROS = ("NNOM_DW_STEPS", "NNOM_CONV_PATHS")
+ARM_TOOLS = ("arm-none-eabi-gcc", "qemu-system-arm")
+EMULATED_CPUS = ("cortex-m3", "cortex-m4", "cortex-m7", "cortex-m33", "cortex-m55")
+SIZE_LEVELS = ("-Os", "-Oz")
+# gcc's -O level -> the nearest `nnom profile --opt` builds
+PROFILE_OPT = {"-O": "O1", "-O0": "O1", "-Og": "O1", "-O1": "O1", "-O2": "O2", "-O3": "O3"}
+PROFILE_OPT.update({"-Ofast": "O3", "-Os": "Os", "-Oz": "Oz"})
 
 
 class HookError(Exception):
@@ -466,7 +482,10 @@ def run(env, projenv, lib_dir: str) -> None:
         print(f"NNoM: backend {backend} ({reason})", flush=True)
         global_env[shown] = True
 
+    shrink = shrink_requested(env)
     if not model:
+        if shrink:
+            raise HookError("custom_nnom_shrink = yes needs custom_nnom_model (the model to fit)")
         return
     job = Job(env, lib_dir, arena_variant(env, backend, cpu))
     digest = job.digest()
@@ -474,30 +493,216 @@ def run(env, projenv, lib_dir: str) -> None:
         job.generate(digest)
     # Reaches the project's sources, its tests and the dependency finder.
     env.Append(CPPPATH=[job.gen_dir])
-    add_profile_target(env, job, backend, found[-1] if backend == "cmsis-nn" else "")
+    profiler = Profiler(env, job, backend, found[-1] if backend == "cmsis-nn" else "", cpu)
+    masks: list[str] = []
+    if shrink:
+        masks = apply_shrink(env, profiler, digest, lib_dir)
+    add_profile_target(env, profiler, masks)
 
 
-def add_profile_target(env, job: Job, backend: str, cmsis_include: str) -> None:
-    """`pio run -e ENV -t nnom-profile`: `nnom profile` of the project's model on
-    this env's emulated board (or, for a real board, the emulated one with its
-    core), with the env's backend; the page and JSON go to the build folder."""
+# ----------------------------------------------------- the build's profile
+
+
+def build_opt(env) -> str:
+    """The -O level of the env's compiles: the last on the command line wins."""
+    level = "-O0"
+    for flag in env.Flatten([env.get("CFLAGS", []), env.get("CCFLAGS", [])]):
+        flag = env.subst(str(flag))
+        if flag.startswith("-O"):
+            level = flag
+    return level
+
+
+def user_defines(env) -> list[str]:
+    """The -D flags of the env's build_flags, as the compiler gets them."""
+    parsed = env.ParseFlags(env.subst(project_option(env, "build_flags")))
+    flags = []
+    for define in parsed.get("CPPDEFINES", []):
+        if isinstance(define, (list, tuple)):
+            flags.append(f"-D{define[0]}={define[1]}")
+        else:
+            flags.append(f"-D{define}")
+    return flags
+
+
+def define_name(flag: str) -> str:
+    return flag[2:].split("=", 1)[0]
+
+
+class Profiler:
+    """`nnom profile` of the project's model as this env builds it: its
+    emulated board (a real board: the emulated one with its core), backend,
+    -O level and build_flags defines. Used by the nnom-profile target and
+    by custom_nnom_shrink."""
+
+    def __init__(self, env, job: Job, backend: str, cmsis_include: str, cpu: str):
+        self.job, self.backend, self.cpu = job, backend, cpu
+        self.qemucm = env.PioPlatform().name == "qemucm"
+        self.board = env.subst("$BOARD") if self.qemucm else cpu
+        self.level = build_opt(env)
+        self.opt = PROFILE_OPT.get(self.level, "O2")
+        self.defines = user_defines(env)
+        self.child = dict(os.environ, PYTHONPATH=os.path.dirname(job.package))
+        if self.qemucm:
+            platform_dir = os.path.join(env.subst("$PROJECT_DIR"), env.PioPlatform().get_dir())
+            self.child["NNOM_QEMUCM_PLATFORM"] = platform_dir
+        if cmsis_include:
+            self.child["NNOM_CMSIS_NN_DIR"] = os.path.dirname(os.path.normpath(cmsis_include))
+
+    def command(self, out_json: str, extra: list[str], more: list[str]) -> list[str]:
+        job = self.job
+        cmd = [sys.executable, "-m", "nnom.cli", "profile", job.model]
+        cmd += ["-c", job.calibration] if job.calibration else []
+        cmd += ["--board", self.board, "--backend", self.backend, "--opt", self.opt]
+        cmd += [*self.defines, *extra, "--json", out_json, *more]
+        return cmd + (["--per-tensor"] if job.per_tensor else [])
+
+
+# ----------------------------------------------------------------- shrink
+
+
+def shrink_requested(env) -> bool:
+    value = project_option(env, "custom_nnom_shrink", "no").lower() or "no"
+    if value not in ("no", "yes"):
+        raise HookError(
+            f"custom_nnom_shrink = {value}: use yes (link only the kernel paths the model "
+            "takes, found on the emulated core) or no (every path)"
+        )
+    return value == "yes"
+
+
+def shrink_skip_reason(cpu: str, level: str) -> str:
+    """Why the masks change nothing in this build, or ""."""
+    if not cpu.startswith("cortex-m"):
+        return "no Cortex-M core (a host build links the portable kernels alone)"
+    if cpu not in CMSIS_NN_CPUS:
+        return f"the {cpu} has no DSP paths to leave out"
+    if level in SIZE_LEVELS:
+        return f"{level} links the compact paths, which the masks do not change"
+    if cpu not in EMULATED_CPUS:
+        return f"no emulated {cpu} to find the paths on; set the masks by hand (docs/profile.md)"
+    return ""
+
+
+def runtime_fingerprint(lib_dir: str) -> str:
+    """Hash of the C runtime (src, inc, port): another runtime may take other paths."""
+    digest = hashlib.sha256()
+    for part in ("src", "inc", "port"):
+        for folder, dirs, files in os.walk(os.path.join(lib_dir, part)):
+            dirs.sort()
+            for name in sorted(files):
+                path = os.path.join(folder, name)
+                digest.update(os.path.relpath(path, lib_dir).encode())
+                with open(path, "rb") as fp:
+                    digest.update(fp.read())
+    return digest.hexdigest()
+
+
+def say_once(flag: str, line: str) -> None:
+    from SCons.Script import DefaultEnvironment
+
+    global_env = DefaultEnvironment()  # the script may run twice in one build
+    if not global_env.get(flag):
+        print(line, flush=True)
+        global_env[flag] = True
+
+
+def apply_shrink(env, profiler: Profiler, digest: str, lib_dir: str) -> list[str]:
+    """custom_nnom_shrink = yes: the mask flags this build gets (added to
+    NNoM's sources): from the cache when nothing they depend on changed,
+    else found with `nnom profile`. build_flags' own masks win."""
+    reason = shrink_skip_reason(profiler.cpu, profiler.level)
+    if reason:
+        say_once("_NNOM_SHRINK_SHOWN", f"NNoM: custom_nnom_shrink: {reason}; nothing added")
+        return []
+    own = {define_name(d) for d in profiler.defines} & set(MASK_MACROS)
+    if own == set(MASK_MACROS):
+        say_once("_NNOM_SHRINK_SHOWN", "NNoM: custom_nnom_shrink: build_flags set both masks")
+        return []
+    plain = [d for d in profiler.defines if define_name(d) not in MASK_MACROS]
+    key = hashlib.sha256(
+        json.dumps(
+            [digest, profiler.cpu, profiler.board, profiler.backend, profiler.opt, plain]
+            + [profiler.child.get("NNOM_CMSIS_NN_DIR", ""), runtime_fingerprint(lib_dir)]
+        ).encode()
+    ).hexdigest()
+    cache = os.path.join(profiler.job.gen_dir, SHRINK_NAME)
+    try:
+        with open(cache, encoding="utf-8") as fp:
+            stored = json.load(fp)
+    except (OSError, ValueError):
+        stored = {}
+    if stored.get("key") == key:
+        flags, how = str(stored.get("flags", "")).split(), "cached"
+    else:
+        flags, how = find_masks(profiler, plain, cache), "found now"
+        with open(cache, "w", encoding="utf-8") as fp:
+            json.dump({"key": key, "flags": " ".join(flags)}, fp)
+    kept = [f for f in flags if define_name(f) not in own]
+    where = f"{profiler.board}, {profiler.level}, {how}"
+    if not flags:
+        say_once("_NNOM_SHRINK_SHOWN", f"NNoM: custom_nnom_shrink: no path to leave out ({where})")
+        return []
+    for flag in kept:
+        name, value = flag[2:].split("=", 1)
+        env.Append(CPPDEFINES=[(name, value)])
+    yours = f"; {', '.join(sorted(own))} from build_flags" if own else ""
+    say_once(
+        "_NNOM_SHRINK_SHOWN", f"NNoM: custom_nnom_shrink: {' '.join(kept)} ({where}{yours})"
+    )
+    return kept
+
+
+def find_masks(profiler: Profiler, plain: list[str], cache: str) -> list[str]:
+    """The mask flags `nnom profile` finds for the model on the emulated core."""
+    missing = [tool for tool in ARM_TOOLS if shutil.which(tool) is None]
+    if missing:
+        raise HookError(
+            f"custom_nnom_shrink = yes needs {' and '.join(missing)} to find the model's paths "
+            "on the emulated core: install them (Debian/Ubuntu: apt-get install "
+            "gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm), or set "
+            "custom_nnom_shrink = no and the masks nnom profile prints in build_flags"
+        )
+    if not profiler.job.calibration:
+        raise HookError(
+            "custom_nnom_shrink = yes needs custom_nnom_calibration: inputs to run the model "
+            "on the emulated core"
+        )
+    out = cache + ".profile.json"
+    print(f"NNoM: custom_nnom_shrink: running the model on {profiler.board}", flush=True)
+    cmd = profiler.command(out, [], ["--runs", "1"])
+    cmd = [c for c in cmd if c not in profiler.defines or c in plain]  # without old masks
+    result = subprocess.run(
+        cmd, env=profiler.child, stdin=subprocess.DEVNULL, capture_output=True, text=True
+    )
+    errors = [line for line in result.stderr.splitlines() if line.startswith("nnom: error: ")]
+    if result.returncode != 0:
+        why = errors[-1][len("nnom: error: ") :] if errors else result.stderr.strip()[-300:]
+        raise HookError(f"custom_nnom_shrink: nnom profile failed: {why}")
+    with open(out, encoding="utf-8") as fp:
+        data = json.load(fp)
+    os.remove(out)
+    if data.get("shrink_code_bytes"):
+        print(
+            f"NNoM: custom_nnom_shrink: runtime code {data['runtime_code_bytes']:,} -> "
+            f"{data['shrink_code_bytes']:,} B",
+            flush=True,
+        )
+    return str(data.get("shrink_flags", "")).split()
+
+
+def add_profile_target(env, profiler: Profiler, masks: list[str]) -> None:
+    """`pio run -e ENV -t nnom-profile`: `nnom profile` of the project's model
+    as this env builds it (Profiler; with custom_nnom_shrink's masks); the
+    page and JSON go to the build folder."""
     from SCons.Script import DefaultEnvironment
 
     global_env = DefaultEnvironment()
     if "nnom-profile" in (global_env.get("__PIO_TARGETS") or {}):
         return
-    qemucm = env.PioPlatform().name == "qemucm"
-    board = env.subst("$BOARD") if qemucm else board_cpu(env)
+    board = profiler.board
     out = os.path.join(env.subst("$BUILD_DIR"), "nnom_profile")
-    cmd = [sys.executable, "-m", "nnom.cli", "profile", job.model, "-c", job.calibration]
-    cmd += ["--board", board, "--backend", backend, "--json", out + ".json"]
-    cmd += ["--html", out + ".html"] + (["--per-tensor"] if job.per_tensor else [])
-    child = dict(os.environ, PYTHONPATH=os.path.dirname(job.package))
-    if qemucm:
-        platform_dir = os.path.join(env.subst("$PROJECT_DIR"), env.PioPlatform().get_dir())
-        child["NNOM_QEMUCM_PLATFORM"] = platform_dir
-    if cmsis_include:
-        child["NNOM_CMSIS_NN_DIR"] = os.path.dirname(os.path.normpath(cmsis_include))
+    cmd = profiler.command(out + ".json", masks, ["--html", out + ".html"])
 
     def profile(target, source, env):
         if not board:
@@ -506,7 +711,9 @@ def add_profile_target(env, job: Job, backend: str, cmsis_include: str) -> None:
                 "profile on a qemucm env instead, e.g. pio run -e qemu_m4 -t nnom-profile\n"
             )
             return 1
-        return subprocess.run(cmd, env=child, stdin=subprocess.DEVNULL).returncode
+        if PROFILE_OPT.get(profiler.level, "O2") != profiler.level[1:]:
+            print(f"NNoM: the build's {profiler.level} is profiled at -{profiler.opt}", flush=True)
+        return subprocess.run(cmd, env=profiler.child, stdin=subprocess.DEVNULL).returncode
 
     global_env.AddCustomTarget(
         name="nnom-profile",

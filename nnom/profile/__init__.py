@@ -20,7 +20,7 @@ from .. import qemucm
 from ..calibration import as_inputs
 from ..errors import NnomError
 from .firmware import build_and_run
-from .flags import dw_steps_flag, prune_flags
+from .flags import MASK_DEFINES, dw_steps_flag, prune_flags
 from .result import Profile, make_profile, resolve_board
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
 ]
 
 BACKENDS = ("local", "cmsis-nn")
+SIZE_OPTS = ("-Os", "-Oz")  # compact paths: the masks change no byte (measured: -Os)
 PRUNED_SLACK = 32  # instructions a layer and run the pruned build may add (measured: 1)
 
 
@@ -96,9 +97,11 @@ def profile_model(
     backends: list[str],
     opt: str = "-O2",
     runs: int = 10,
+    extra: tuple[str, ...] = (),
 ) -> list[Profile]:
     """One Profile per (board, backend), in that order. boards: qemucm short
-    names ("m4") or what resolve_board() takes."""
+    names ("m4") or what resolve_board() takes; extra: compiler flags (-D...)
+    of the runtime's and the model's build, e.g. a PlatformIO env's."""
     shorts, cmsis = check_options(boards, backends)
     check_tools()
     inputs, expected = reference_io(converted, x, runs)
@@ -106,10 +109,10 @@ def profile_model(
 
     def one(config, root: Path) -> Profile:
         short, backend = config
-        fw = qemucm.Firmware(board=short, opt=opt, backend=backend, cmsis=cmsis)
+        fw = qemucm.Firmware(board=short, opt=opt, backend=backend, cmsis=cmsis, extra=extra)
         raw = build_and_run(converted, inputs, expected, fw, root / f"{short}-{backend}")
         profile = make_profile(raw, short, backend, opt)
-        if (raw.dw_steps or raw.conv_paths) and opt == "-O2":
+        if (raw.dw_steps or raw.conv_paths) and opt not in SIZE_OPTS:
             _prune(raw, fw, root / f"{short}-{backend}", profile)
         return profile
 
@@ -121,6 +124,9 @@ def profile_model(
         a few a layer (the dispatchers compile otherwise; the first run's
         walk skips the asks of the paths out)."""
 
+        # the masks of the build as made replace any the flags already had
+        own = tuple(f for f in fw.extra if not f.startswith(MASK_DEFINES))
+
         def build(extra: tuple[str, ...], name: str):
             return build_and_run(
                 converted,
@@ -131,7 +137,7 @@ def profile_model(
                     opt=fw.opt,
                     backend=fw.backend,
                     cmsis=fw.cmsis,
-                    extra=(*fw.extra, *extra),
+                    extra=(*own, *extra),
                 ),
                 folder.with_name(f"{folder.name}-{name}"),
             )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..errors import NnomError
 
+OPT_LEVELS = ["O1", "O2", "O3", "Os", "Oz"]
 HELP = "time a model layer by layer on emulated Cortex-M boards (QEMU): instructions, RAM, flash"
 
 
@@ -27,7 +28,20 @@ def add_parser(sub) -> None:
         help="local or cmsis-nn, or both separated by a comma (default: local, and cmsis-nn "
         "too when NNOM_CMSIS_NN_DIR names a CMSIS-NN copy)",
     )
-    p.add_argument("--opt", default="O2", choices=["O2", "Os"], help="optimisation (default O2)")
+    p.add_argument(
+        "--opt",
+        default="O2",
+        choices=OPT_LEVELS,
+        help="optimisation (default O2; Os and Oz link the compact paths)",
+    )
+    p.add_argument(
+        "-D",
+        dest="defines",
+        action="append",
+        default=[],
+        metavar="NAME[=VALUE]",
+        help="a define for the runtime and the model's build, as the compiler's -D (repeatable)",
+    )
     p.add_argument(
         "--mhz", type=float, default=80.0, help="clock for the time estimate (default 80)"
     )
@@ -74,7 +88,12 @@ def run(args: argparse.Namespace) -> int:
     calib = load_calibration(args.calibration) if args.calibration else None
     converted = convert(args.model, calib, per_channel=not args.per_tensor)
     data = load_calibration(args.data) if args.data else calib
-    profiles = profile_model(converted, data, boards, backends, f"-{args.opt}", args.runs)
+    defines = tuple(f"-D{d.strip()}" for d in args.defines)
+    if any(d == "-D" or d.startswith("-D=") for d in defines):
+        raise NnomError("-D: give a NAME or NAME=VALUE, as to the compiler")
+    profiles = profile_model(
+        converted, data, boards, backends, f"-{args.opt}", args.runs, extra=defines
+    )
     source = Path(args.model).name
     if len(profiles) == 1:
         print(single(profiles[0], args.mhz, source))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+# the defines of the masks, as a build's flags carry them
+MASK_DEFINES = ("-DNNOM_DW_STEPS=", "-DNNOM_CONV_PATHS=")
+
 
 def dw_steps_flag(mask: int) -> str:
     """The compiler flag that links only these depthwise steps (-O2 builds)."""

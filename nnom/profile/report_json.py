@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .flags import prune_flags
 from .result import Profile
 
 SCHEMA = 1
@@ -51,6 +52,10 @@ def profile_dict(p: Profile, mhz: float) -> dict:
         "stack_bytes": p.stack_bytes,
         "code_bytes": p.code_bytes,
         "weight_bytes": p.weight_bytes,
+        # the flags of the build with only the paths taken ("": none made)
+        "shrink_flags": prune_flags(p.dw_steps, p.conv_paths) if p.pruned_code else "",
+        "runtime_code_bytes": p.runtime_code,
+        "shrink_code_bytes": p.pruned_code,
     }
 
 

@@ -99,7 +99,8 @@ def totals(p: Profile, mhz: float) -> str:
         lines += [
             f"shrink        runtime code {p.runtime_code:,} -> {p.pruned_code:,} B ({p.opt}, "
             "the same paths and output) with only the depthwise steps and Conv2D paths this "
-            "model takes; add to your build (docs/profile.md):",
+            "model takes; add to your build (PlatformIO: or custom_nnom_shrink = yes; "
+            "docs/profile.md):",
             f"              build_flags = {prune_flags(p.dw_steps, p.conv_paths)}",
         ]
     lines.append(f"Time is {ESTIMATE_NOTE}.")

@@ -1,0 +1,192 @@
+"""custom_nnom_shrink: an -O2 build of NNoM that links only the kernel paths
+the project's model takes, found by the build hook itself (extra_script/
+nnom_build.py runs `nnom profile` on the emulated core), cached in the build
+folder and found again only when something they depend on changed; and the
+nnom-profile target profiling the build as the env makes it (its -O level,
+its -D flags, the shrink's masks). Offline, like test_pio_hook.py.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import h5py
+import numpy as np
+import pytest
+
+import nnom
+import test_pio_hook
+from test_pio import needs_pio, needs_qemu, run_pio
+from test_pio_hook import MAIN_C, REPO, compiled, ini, load_hook, printed_output
+
+core = test_pio_hook.core  # the fixtures: an offline core, a snapshot of the library
+library = test_pio_hook.library
+
+FIXTURES = REPO / "test" / "python" / "fixtures" / "fuzz_seeds"
+MODEL, CALIB = FIXTURES / "dag.h5", FIXTURES / "dag_calib.npy"  # DepthwiseConv2D and Conv2D
+O2 = "build_unflags = -Os\nbuild_flags = -O2 -Wall -Wextra -Werror\n"
+MASKS = re.compile(r"NNoM: custom_nnom_shrink: (-DNNOM_DW_STEPS=0x[0-9a-f]+ULL)")
+SHRINK = "NNoM: custom_nnom_shrink: "
+
+
+def dw_project(root: Path, lib: Path, envs: dict[str, str], shrink: str = "yes") -> Path:
+    """A user's project with a small model holding a DepthwiseConv2D."""
+    project = root / "project"
+    (project / "src").mkdir(parents=True)
+    (project / "model.h5").write_bytes(MODEL.read_bytes())
+    (project / "calib.npy").write_bytes(CALIB.read_bytes())
+    x = np.load(CALIB)[0].reshape(-1)
+    (project / "src" / "main.c").write_text(
+        MAIN_C % ", ".join(f"{v:.6f}f" for v in x), encoding="utf-8"
+    )
+    common = (
+        f"lib_deps = symlink://{lib}\ncustom_nnom_model = model.h5\n"
+        f"custom_nnom_calibration = calib.npy\ncustom_nnom_shrink = {shrink}\n"
+    )
+    (project / "platformio.ini").write_text(ini(envs, common))
+    return project
+
+
+def expected_output(project: Path) -> list[int]:
+    converted = nnom.convert(project / "model.h5", np.load(project / "calib.npy"))
+    x = np.load(CALIB)[0:1]
+    return [int(v) for v in converted.run(converted.quantize(x))[0].reshape(-1)]
+
+
+def library_compiles(output: str) -> list[str]:
+    """The compiler command lines of NNoM's own sources in a `pio run -v` output."""
+    return [
+        line
+        for line in output.splitlines()
+        if "arm-none-eabi-gcc" in line and re.search(r"\S*/src/\S+\.c\b", line)
+        if "/src/main.c" not in line
+    ]
+
+
+@needs_qemu
+@pytest.mark.slow  # an -O2 build of the whole runtime and three profile firmwares
+def test_shrink_finds_the_masks_once_and_the_build_links_only_them(
+    core: Path, library: Path, tmp_path: Path
+) -> None:
+    project = dw_project(tmp_path, library, {"qemu_m4": O2})
+    ws = tmp_path / "ws"
+    code, output, _ = run_pio(["run", "-v", "-t", "exec"], project, core, ws)
+    assert code == 0, output
+    found = MASKS.search(output)
+    assert found and "(mps2_an386, -O2, found now)" in output, output
+    flags = output[found.start(1) :].split(" (", 1)[0].split()
+    assert flags[0].startswith("-DNNOM_DW_STEPS=") and flags[1].startswith("-DNNOM_CONV_PATHS=")
+    # the masks reach every compile of NNoM's sources, and only those
+    lines = library_compiles(output)
+    assert len(lines) > 50, output
+    assert all(all(f in line for f in flags) for line in lines), lines[0]
+    main = [ln for ln in output.splitlines() if "arm-none-eabi-gcc" in ln and "main.c" in ln]
+    assert main and not any("NNOM_DW_STEPS" in line for line in main), main
+    assert printed_output(output) == expected_output(project)
+    # the runtime of the pruned build is a fraction of the full -O2 one (>300 KB)
+    runtime = re.search(r"runtime code ([\d,]+) -> ([\d,]+) B", output)
+    full, pruned = (int(v.replace(",", "")) for v in runtime.groups())
+    assert pruned < full // 2, output
+    cache = ws / "build" / "qemu_m4" / "nnom_generated" / ".nnom-shrink.json"
+    assert json.loads(cache.read_text())["flags"] == " ".join(flags)
+
+    # Unchanged: the cached masks, nothing run, nothing compiled.
+    code, output, _ = run_pio(["run"], project, core, ws)
+    assert code == 0, output
+    assert "(mps2_an386, -O2, cached)" in output and "running the model" not in output, output
+    assert compiled(output) == [], output
+
+    # An edited model: the header is generated again and so are the masks.
+    with h5py.File(project / "model.h5", "r+") as f:
+        name = next(n for n in f["model_weights"] if "dense" in n)
+        group = f["model_weights"][name]
+        kernel = group[next(k for k in _datasets(group) if k.endswith("kernel"))]
+        kernel[...] = kernel[...] * np.float32(0.5)
+    code, output, _ = run_pio(["run", "-t", "exec"], project, core, ws)
+    assert code == 0, output
+    assert "NNoM: generated weights.h" in output and "running the model on" in output, output
+    assert "found now" in output, output
+    assert printed_output(output) == expected_output(project)
+
+    # nnom-profile profiles this build: -O2 and the masks (its runtime is the pruned one).
+    code, output, _ = run_pio(["run", "-t", "nnom-profile"], project, core, ws)
+    assert code == 0, output
+    assert "local backend, -O2" in output, output
+    data = json.loads((ws / "build" / "qemu_m4" / "nnom_profile.json").read_text())
+    assert data["opt"] == "-O2" and data["runtime_code_bytes"] == pruned, data
+
+
+def _datasets(group) -> list[str]:
+    names: list[str] = []
+    group.visit(lambda n: names.append(n) if isinstance(group[n], h5py.Dataset) else None)
+    return names
+
+
+@needs_qemu
+def test_shrink_says_once_where_it_adds_nothing(core: Path, library: Path, tmp_path: Path) -> None:
+    """-Os, a core without DSP paths, the host, and both masks in build_flags:
+    one line each, no mask added, nothing run (`-t envdump` compiles nothing)."""
+    envs = {
+        "native": "",
+        "qemu_m3": O2,
+        "qemu_m4": "",  # PlatformIO's -Os
+        "qemu_m7": O2 + "    -DNNOM_DW_STEPS=0x4ULL -DNNOM_CONV_PATHS=0x20ULL\n",
+    }
+    project = dw_project(tmp_path, library, envs)
+    reasons = {
+        "native": "no Cortex-M core (a host build links the portable kernels alone); nothing added",
+        "qemu_m3": "the cortex-m3 has no DSP paths to leave out; nothing added",
+        "qemu_m4": "-Os links the compact paths, which the masks do not change; nothing added",
+        "qemu_m7": "build_flags set both masks",
+    }
+    for env, reason in reasons.items():
+        args = ["run", "-e", env, "-t", "envdump"]
+        code, output, _ = run_pio(args, project, core, tmp_path / "ws")
+        assert code == 0, output
+        assert output.count(SHRINK) == 1 and SHRINK + reason in output, (env, output)
+        assert "running the model" not in output and compiled(output) == [], output
+
+
+@needs_pio
+def test_unknown_shrink_value_is_one_line(core: Path, tmp_path: Path) -> None:
+    project = dw_project(tmp_path, REPO, {"native": ""}, shrink="maybe")
+    code, output, _ = run_pio(["run"], project, core, tmp_path / "ws")
+    assert code != 0, output
+    errors = [line for line in output.splitlines() if line.startswith("nnom: error:")]
+    assert errors == [
+        "nnom: error: custom_nnom_shrink = maybe: use yes (link only the kernel paths the model "
+        "takes, found on the emulated core) or no (every path)"
+    ], output
+    assert "Traceback" not in output and compiled(output) == [], output
+
+
+def test_missing_tools_are_one_error_naming_the_option(monkeypatch: pytest.MonkeyPatch) -> None:
+    hook = load_hook()
+    monkeypatch.setattr(hook.shutil, "which", lambda tool: None)
+    with pytest.raises(hook.HookError) as err:
+        hook.find_masks(None, [], "unused")
+    assert str(err.value).startswith(
+        "custom_nnom_shrink = yes needs arm-none-eabi-gcc and qemu-system-arm to find"
+    )
+    assert "custom_nnom_shrink = no and the masks nnom profile prints in build_flags" in str(
+        err.value
+    )
+
+
+@pytest.mark.parametrize(
+    "flags, level",
+    [(["-Os", "-O2"], "-O2"), (["-O2", "-Os"], "-Os"), ([], "-O0"), (["-O3", "-Wall"], "-O3")],
+)
+def test_the_builds_level_is_the_last_on_the_command_line(flags, level) -> None:
+    hook = load_hook()
+
+    class Env(dict):
+        def Flatten(self, lists):  # noqa: N802 - SCons' name
+            return [f for part in lists for f in part]
+
+        def subst(self, text):
+            return text
+
+    assert hook.build_opt(Env(CCFLAGS=flags)) == level

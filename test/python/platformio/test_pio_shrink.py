@@ -190,3 +190,33 @@ def test_the_builds_level_is_the_last_on_the_command_line(flags, level) -> None:
             return text
 
     assert hook.build_opt(Env(CCFLAGS=flags)) == level
+
+
+@pytest.mark.parametrize(
+    "ccflags, opt", [(["-Os", "-Wall", "-O3"], "O3"), (["-Os"], "Os"), (["-O0"], "O1")]
+)
+def test_the_profile_command_is_the_builds(ccflags, opt, tmp_path: Path) -> None:
+    """nnom-profile and the shrink run `nnom profile` with the env's -O level,
+    its build_flags defines and the extra masks; the CLI takes that command."""
+    from types import SimpleNamespace
+
+    from SCons.Environment import Environment
+
+    from nnom.cli import build_parser
+
+    hook = load_hook()
+    options = {"build_flags": "-O3 -DNNOM_USING_CHW -DLEVEL=2 -Wall"}
+    env = Environment(tools=[], CCFLAGS=ccflags, BOARD="mps2_an500", PROJECT_DIR=str(tmp_path))
+    env.AddMethod(lambda e: SimpleNamespace(name="qemucm", get_dir=lambda: "plat"), "PioPlatform")
+    env.AddMethod(lambda e, name, default=None: options.get(name, default), "GetProjectOption")
+    job = SimpleNamespace(
+        model="m.h5", calibration="c.npy", per_tensor=True, package=str(REPO / "nnom")
+    )
+    profiler = hook.Profiler(env, job, "local", "", "cortex-m7")
+    cmd = profiler.command("out.json", ["-DNNOM_DW_STEPS=0x4ULL"], ["--runs", "1"])
+    assert cmd[:3] == [hook.sys.executable, "-m", "nnom.cli"]
+    args = build_parser().parse_args(cmd[3:])
+    assert (args.board, args.backend, args.opt, args.runs) == ("mps2_an500", "local", opt, 1)
+    assert args.defines == ["NNOM_USING_CHW", "LEVEL=2", "NNOM_DW_STEPS=0x4ULL"]
+    assert args.per_tensor and args.json == "out.json" and args.calibration == "c.npy"
+    assert profiler.child["NNOM_QEMUCM_PLATFORM"] == str(tmp_path / "plat")

@@ -23,7 +23,7 @@ import pytest
 import nnom
 from nnom import qemucm
 from nnom.cli import main as cli_main
-from nnom.profile import profile_model, reference_io
+from nnom.profile import profile_model, prune_flags, reference_io
 from nnom.profile.html import write_html
 from nnom.profile.result import arena_buffers
 from nnom.profile.text import side_by_side
@@ -143,6 +143,9 @@ def test_command_prints_the_table_and_writes_json_and_html(
     assert data["ram_bytes"] > data["arena_bytes"]
     assert data["code_bytes"] == m4.runtime_code > 0
     assert data["weight_bytes"] == m4.weight_bytes
+    assert data["runtime_code_bytes"] == m4.runtime_code
+    assert data["shrink_code_bytes"] == m4.pruned_code > 0  # a Conv2D: its paths masked
+    assert data["shrink_flags"] == prune_flags(m4.dw_steps, m4.conv_paths)
     assert data["profiles"][0]["total_instructions"] == data["total_instructions"]
 
     html = out_html.read_text()
@@ -316,6 +319,13 @@ def test_platformio_target_profiles_the_projects_model(m4, tmp_path: Path) -> No
         (root / part).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(REPO / part, root / part)
     project = root / "examples" / "mnist-simple"
+    # the target profiles the env's build: make it the -O2 one the m4 fixture profiled
+    ini = project / "platformio.ini"
+    ini.write_text(
+        ini.read_text().replace(
+            "board = mps2_an386\n", "board = mps2_an386\nbuild_unflags = -Os\nbuild_flags = -O2\n"
+        )
+    )
     core = make_offline_core(tmp_path / "core")
     args = ["run", "-e", "qemu_m4", "-t", "nnom-profile"]
     code, output, _ = run_pio(args, project, core, tmp_path / "ws")

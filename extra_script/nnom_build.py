@@ -670,7 +670,7 @@ def find_masks(profiler: Profiler, plain: list[str], cache: str) -> list[str]:
         )
     out = cache + ".profile.json"
     print(f"NNoM: custom_nnom_shrink: running the model on {profiler.board}", flush=True)
-    cmd = profiler.command(out, [], ["--runs", "1"])
+    cmd = profiler.command(out, [], ["--masks"])
     cmd = [c for c in cmd if c not in profiler.defines or c in plain]  # without old masks
     result = subprocess.run(
         cmd, env=profiler.child, stdin=subprocess.DEVNULL, capture_output=True, text=True
@@ -682,12 +682,6 @@ def find_masks(profiler: Profiler, plain: list[str], cache: str) -> list[str]:
     with open(out, encoding="utf-8") as fp:
         data = json.load(fp)
     os.remove(out)
-    if data.get("shrink_code_bytes"):
-        print(
-            f"NNoM: custom_nnom_shrink: runtime code {data['runtime_code_bytes']:,} -> "
-            f"{data['shrink_code_bytes']:,} B",
-            flush=True,
-        )
     return str(data.get("shrink_flags", "")).split()
 
 

@@ -29,6 +29,7 @@ __all__ = [
     "check_options",
     "check_tools",
     "dw_steps_flag",
+    "find_masks",
     "prune_flags",
     "profile_model",
     "reference_io",
@@ -157,3 +158,28 @@ def profile_model(
     with tempfile.TemporaryDirectory(prefix="nnom-profile-") as tmp:
         with ThreadPoolExecutor(max_workers=2) as pool:
             return list(pool.map(lambda c: one(c, Path(tmp)), configs))
+
+
+def find_masks(
+    converted, x, board: str, backend: str, opt: str = "-O2", extra: tuple[str, ...] = ()
+) -> str:
+    """The mask flags of the paths the model takes on one board (one build:
+    the depthwise steps and, as NNOM_CONV_PATHS_REPORT records them, the
+    Conv2D paths), or "" where there is nothing to leave out (-Os, no such
+    layer). One run: the paths depend on the shapes, not on the input."""
+    if opt in SIZE_OPTS:
+        return ""
+    (short,), cmsis = check_options([board], [backend])
+    check_tools()
+    inputs, expected = reference_io(converted, x, 1)
+    own = tuple(f for f in extra if not f.startswith(MASK_DEFINES))
+    fw = qemucm.Firmware(
+        board=short,
+        opt=opt,
+        backend=backend,
+        cmsis=cmsis,
+        extra=(*own, "-DNNOM_CONV_PATHS_REPORT"),
+    )
+    with tempfile.TemporaryDirectory(prefix="nnom-masks-") as tmp:
+        raw = build_and_run(converted, inputs, expected, fw, Path(tmp))
+    return prune_flags(raw.dw_steps, raw.conv_paths) if raw.dw_steps or raw.conv_paths else ""

@@ -43,6 +43,12 @@ def add_parser(sub) -> None:
         help="a define for the runtime and the model's build, as the compiler's -D (repeatable)",
     )
     p.add_argument(
+        "--masks",
+        action="store_true",
+        help="only find the kernel paths the model takes (one build, one run on the first "
+        "board and backend) and print the build_flags line that links only those",
+    )
+    p.add_argument(
         "--mhz", type=float, default=80.0, help="clock for the time estimate (default 80)"
     )
     p.add_argument(
@@ -91,6 +97,8 @@ def run(args: argparse.Namespace) -> int:
     defines = tuple(f"-D{d.strip()}" for d in args.defines)
     if any(d == "-D" or d.startswith("-D=") for d in defines):
         raise NnomError("-D: give a NAME or NAME=VALUE, as to the compiler")
+    if args.masks:
+        return _masks(args, converted, data, boards[0], backends[0], defines)
     profiles = profile_model(
         converted, data, boards, backends, f"-{args.opt}", args.runs, extra=defines
     )
@@ -109,6 +117,23 @@ def run(args: argparse.Namespace) -> int:
 
         errors = layer_errors(converted, _sample(calib)) if calib is not None else None
         print(f"wrote {write_html(profiles, args.mhz, source, args.html, errors)}")
+    return 0
+
+
+def _masks(args, converted, data, board: str, backend: str, defines: tuple[str, ...]) -> int:
+    """--masks: the build_flags line alone (and, with --json, {"shrink_flags": ...})."""
+    from . import find_masks
+
+    flags = find_masks(converted, data, board, backend, f"-{args.opt}", defines)
+    if flags:
+        print(f"build_flags = {flags}")
+    else:
+        print(f"nothing to leave out at -{args.opt} (no DepthwiseConv2D or Conv2D path to mask)")
+    if args.json:
+        import json
+
+        Path(args.json).write_text(json.dumps({"shrink_flags": flags}) + "\n", encoding="utf-8")
+        print(f"wrote {args.json}")
     return 0
 
 

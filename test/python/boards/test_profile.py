@@ -155,6 +155,21 @@ def test_command_prints_the_table_and_writes_json_and_html(
     assert set(re.findall(r"https?://[^\s\"'<]+", html)) == {"http://www.w3.org/2000/svg"}
 
 
+def test_masks_alone_are_the_profiles_line(
+    m4, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """--masks (what custom_nnom_shrink runs): one build, the same flags as the
+    full profile's shrink line; -Os has none to give."""
+    out_json = tmp_path / "masks.json"
+    args = ["profile", str(EXAMPLE / "model.h5"), "-c", str(EXAMPLE / "calib.npy"), "--masks"]
+    assert cli_main([*args, "--backend", "local", "--json", str(out_json)]) == 0
+    flags = prune_flags(m4.dw_steps, m4.conv_paths)
+    assert flags and capsys.readouterr().out.splitlines()[0] == f"build_flags = {flags}"
+    assert json.loads(out_json.read_text()) == {"shrink_flags": flags}
+    assert cli_main([*args, "--backend", "local", "--opt", "Os"]) == 0
+    assert capsys.readouterr().out.startswith("nothing to leave out at -Os")
+
+
 def test_flash_holds_the_weights(m4, example) -> None:
     converted, _ = example
     constants = cmbuild.header_bytes(converted.header())

@@ -66,7 +66,7 @@ def library_compiles(output: str) -> list[str]:
 
 
 @needs_qemu
-@pytest.mark.slow  # an -O2 build of the whole runtime and three profile firmwares
+@pytest.mark.slow  # PlatformIO's -O2 build, the masks' report build, nnom-profile's
 def test_shrink_finds_the_masks_once_and_the_build_links_only_them(
     core: Path, library: Path, tmp_path: Path
 ) -> None:
@@ -85,10 +85,6 @@ def test_shrink_finds_the_masks_once_and_the_build_links_only_them(
     main = [ln for ln in output.splitlines() if "arm-none-eabi-gcc" in ln and "main.c" in ln]
     assert main and not any("NNOM_DW_STEPS" in line for line in main), main
     assert printed_output(output) == expected_output(project)
-    # the runtime of the pruned build is a fraction of the full -O2 one (>300 KB)
-    runtime = re.search(r"runtime code ([\d,]+) -> ([\d,]+) B", output)
-    full, pruned = (int(v.replace(",", "")) for v in runtime.groups())
-    assert pruned < full // 2, output
     cache = ws / "build" / "qemu_m4" / "nnom_generated" / ".nnom-shrink.json"
     assert json.loads(cache.read_text())["flags"] == " ".join(flags)
 
@@ -115,7 +111,8 @@ def test_shrink_finds_the_masks_once_and_the_build_links_only_them(
     assert code == 0, output
     assert "local backend, -O2" in output, output
     data = json.loads((ws / "build" / "qemu_m4" / "nnom_profile.json").read_text())
-    assert data["opt"] == "-O2" and data["runtime_code_bytes"] == pruned, data
+    # its runtime is the pruned one: a fraction of the full -O2 build's (>300 KB)
+    assert data["opt"] == "-O2" and data["runtime_code_bytes"] < 150_000, data
 
 
 def _datasets(group) -> list[str]:

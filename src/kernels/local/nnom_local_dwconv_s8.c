@@ -54,6 +54,7 @@
 #define NNOM_DW_TAPS_HERE
 #include "nnom_local_dwconv.h"
 #include "nnom_local_dwacross.h" /* (after: it includes nnom_local_dwconv.h) */
+#include "nnom_local_dwsteps.h"
 
 /* acc[0..3] += (x - zp) * w for four channels over rows x cols taps. */
 NNOM_HOT void taps4(const dw_ctx_t *t, const int8_t *x, const int8_t *w, int32_t rows,
@@ -222,121 +223,56 @@ static void dw_generic(const dw_ctx_t *t, int32_t mult)
  * The steps before DW_GENERIC take the arguments alone, before t's stores
  * (~25 instructions a layer they take); dw_early() and dw_late() return
  * the step that ran, 0 where none of theirs took the layer (dw_early: -1
- * for a size mismatch). A new path is a new name here, in its place. */
+ * for a size mismatch). The steps are the rows of DW_STEPS
+ * (nnom_local_dwsteps.h): a new path is a new row there, in its place. */
 enum {
     DW_FIRST, /* 0: no run yet, every step in order */
-    /* any multiplier, before the size check */
-    DW_TWO,
-    DW_PAIR,
-    DW_THREE,
-    DW_THREE_Q,  /* (kept only) DW_THREE's stride-2 short lines, tags 13-23 */
-    DW_THREE_SS, /* (kept only) DW_THREE's tag 25 on nnom_dw3_short_a_s8 */
-    DW_THREE_SV, /* (kept only) DW_THREE's tag 25 on nnom_dw3_valid_a_s8 */
-    DW_THREE_V2,  /* (kept only) DW_THREE_SV's line of two, whole groups: nnom_dw3_valid2_b_s8 */
-    DW_THREE_V2O, /* (kept only) that line, 1-3 channels past: nnom_dw3_valid2o_b_s8 */
-    DW_THREE_S2V,  /* (kept only) tag 37's stride-2 'valid' line of two: nnom_dw3_s2v_b_s8 */
-    DW_THREE_S2V3, /* (kept only) tag 37's line of three: nnom_dw3_s2bv_b_s8 */
-    DW_THREE_S2VP, /* (kept only) tag 37's line of four or six: nnom_dw3_s2vp_b_s8 */
-    DW_THREE_S2VN, /* (kept only) tag 37's line of five or seven: nnom_dw3_s2vn_b_s8 */
-    DW_THREE_L, /* (kept only) DW_THREE's one line of 4-7 channels: nnom_dw3_line_b_s8 */
-    DW_LINE_TAG,
-    DW_LINE,
-    DW_ONE,
-    DW_ONE3, /* (kept only) DW_ONE's tag 31: nnom_dwone3_b_s8, three taps */
-    DW_ONE4, /* (kept only) its four taps: nnom_dwone4_b_s8 */
-    DW_ONE3E, /* (kept only) DW_ONE3 on channels a multiple of 8: nnom_dwone3e_b_s8 */
-    DW_ONE_COL, /* (kept only) DW_ONE's one-row loop records (4+ taps): nnom_dwone_b_s8 */
-    DW_ONE_K,   /* (kept only) those of 5-9 taps, whole groups: nnom_dwone_k_b_s8 */
-    DW_ONE_IN,  /* (kept only) tag 43: one output over a line of the input, nnom_dwone_in_b_s8 */
-    DW_ONE_IN1, /* (kept only) its one tap on whole groups: nnom_dwone_in1_b_s8 */
-    DW_ONE_INL, /* (kept only) its lines past NNOM_DW_GROUP_MAX_TAPS: nnom_dwone_inl_b_s8 */
-    DW_ONE_IN11, /* (kept only) its 11 taps on whole groups: nnom_dwone_in11_b_s8 */
-    DW_ONE_IN13, /* (kept only) its 13 taps on whole groups: nnom_dwone_in13_b_s8 */
-    DW_COL_EARLY,
-    DW_COL_ALONE,
-    DW_TINY_TAG, /* (kept, or at the walk on tag 29) DW_TINY's one line, its head asked */
-    DW_TINY,
-    DW_TINY3, /* (kept only) DW_TINY's three taps on one to three channels, straight */
-    DW_TINY3R, /* (kept, or at the walk on tag 33) DW_TINY3's layers, the job in the records */
-    /* multiplier 1, the arguments alone */
-    DW_VP,
-    DW_WIN55,
-    DW_CH,
-    DW_FLAT_FEW,
-    DW_FEW,
-    DW_RECT_ODD,
-    DW_WIN_ODD,
-    DW_FLAT,
-    DW_GENERIC, /* multiplier 2 or more */
-    /* multiplier 1, t built: tried in dw_late()'s order (DW_ACROSS first);
-     * DW_WIN to DW_RECT5 numbered next to DW_GENERIC, so that one range
-     * test sends them kept to dw_kept() (their paths take the arguments
-     * alone: dw_walk's t and dw_late's switch cost ~55 a run, (2,2) s2
-     * 7x7x8 same ~1.8%) */
-    DW_WIN,
-    DW_RECT,
-    DW_RECT5,
-    DW_RECT_PLANE, /* (kept, named at build) tag 27: DW_RECT's plane and its job in the records */
-    DW_ACROSS,
-    DW_CROSS,
-    DW_COL_INSIDE,
-    DW_COL,
-    DW_GROUPS,
-    DW_BLOCK,
-    DW_PIXEL /* the pixel loop, after the late steps */
+#define DW_ENUM(NAME, KEPT, DIRECT) DW_##NAME,
+    DW_STEPS(DW_ENUM)
+#undef DW_ENUM
+    DW_COUNT
 };
 
-/* A step's stable bit (nnom_dw_steps.h) by the enum's order. */
-static const uint8_t dw_bits[DW_PIXEL + 1] = {
-    [DW_FIRST] = NNOM_DW_BIT_PIXEL, /* (no step: always linked) */
-    [DW_TWO] = NNOM_DW_BIT_TWO, [DW_PAIR] = NNOM_DW_BIT_PAIR, [DW_THREE] = NNOM_DW_BIT_THREE,
-    [DW_THREE_Q] = NNOM_DW_BIT_THREE_Q, [DW_THREE_SS] = NNOM_DW_BIT_THREE_SS,
-    [DW_THREE_SV] = NNOM_DW_BIT_THREE_SV, [DW_THREE_V2] = NNOM_DW_BIT_THREE_V2,
-    [DW_THREE_V2O] = NNOM_DW_BIT_THREE_V2O, [DW_THREE_S2V] = NNOM_DW_BIT_THREE_S2V,
-    [DW_THREE_S2V3] = NNOM_DW_BIT_THREE_S2V3, [DW_THREE_S2VP] = NNOM_DW_BIT_THREE_S2VP,
-    [DW_THREE_S2VN] = NNOM_DW_BIT_THREE_S2VN, [DW_THREE_L] = NNOM_DW_BIT_THREE_L,
-    [DW_LINE_TAG] = NNOM_DW_BIT_LINE_TAG, [DW_LINE] = NNOM_DW_BIT_LINE,
-    [DW_ONE] = NNOM_DW_BIT_ONE, [DW_ONE3] = NNOM_DW_BIT_ONE3, [DW_ONE4] = NNOM_DW_BIT_ONE4,
-    [DW_ONE3E] = NNOM_DW_BIT_ONE3E, [DW_ONE_COL] = NNOM_DW_BIT_ONE_COL,
-    [DW_ONE_K] = NNOM_DW_BIT_ONE_K, [DW_ONE_IN] = NNOM_DW_BIT_ONE_IN,
-    [DW_ONE_IN1] = NNOM_DW_BIT_ONE_IN1, [DW_ONE_INL] = NNOM_DW_BIT_ONE_INL,
-    [DW_ONE_IN11] = NNOM_DW_BIT_ONE_IN11, [DW_ONE_IN13] = NNOM_DW_BIT_ONE_IN13,
-    [DW_COL_EARLY] = NNOM_DW_BIT_COL_EARLY, [DW_COL_ALONE] = NNOM_DW_BIT_COL_ALONE,
-    [DW_TINY_TAG] = NNOM_DW_BIT_TINY_TAG, [DW_TINY] = NNOM_DW_BIT_TINY,
-    [DW_TINY3] = NNOM_DW_BIT_TINY3, [DW_TINY3R] = NNOM_DW_BIT_TINY3R, [DW_VP] = NNOM_DW_BIT_VP,
-    [DW_WIN55] = NNOM_DW_BIT_WIN55, [DW_CH] = NNOM_DW_BIT_CH,
-    [DW_FLAT_FEW] = NNOM_DW_BIT_FLAT_FEW, [DW_FEW] = NNOM_DW_BIT_FEW,
-    [DW_RECT_ODD] = NNOM_DW_BIT_RECT_ODD, [DW_WIN_ODD] = NNOM_DW_BIT_WIN_ODD,
-    [DW_FLAT] = NNOM_DW_BIT_FLAT, [DW_GENERIC] = NNOM_DW_BIT_GENERIC, [DW_WIN] = NNOM_DW_BIT_WIN,
-    [DW_RECT] = NNOM_DW_BIT_RECT, [DW_RECT5] = NNOM_DW_BIT_RECT5,
-    [DW_RECT_PLANE] = NNOM_DW_BIT_RECT_PLANE, [DW_ACROSS] = NNOM_DW_BIT_ACROSS,
-    [DW_CROSS] = NNOM_DW_BIT_CROSS, [DW_COL_INSIDE] = NNOM_DW_BIT_COL_INSIDE,
-    [DW_COL] = NNOM_DW_BIT_COL, [DW_GROUPS] = NNOM_DW_BIT_GROUPS, [DW_BLOCK] = NNOM_DW_BIT_BLOCK,
-    [DW_PIXEL] = NNOM_DW_BIT_PIXEL};
+/* C99's static assert: a negative array size where C fails */
+#define DW_CHECK(NAME, C) typedef char dw_check_##NAME[(C) ? 1 : -1]
+/* every stable bit has its row and every row its own bit (the bits of
+ * the rows are 0 to NNOM_DW_BIT_COUNT - 1, none twice) */
+#define DW_BIT_OF(NAME, KEPT, DIRECT) | ((uint64_t)1 << NNOM_DW_BIT_##NAME)
+DW_CHECK(rows, DW_COUNT - 1 == NNOM_DW_BIT_COUNT && DW_COUNT <= 64);
+DW_CHECK(bits, (0 DW_STEPS(DW_BIT_OF)) == ((uint64_t)1 << NNOM_DW_BIT_COUNT) - 1u);
+#undef DW_BIT_OF
+/* the kept byte's range dw_kept() takes: DW_PIXEL last (the walk's end) */
+DW_CHECK(order, DW_GENERIC < DW_RECT_PLANE && DW_RECT_PLANE < DW_PIXEL &&
+                    DW_PIXEL == DW_COUNT - 1);
 
-/* 1 where the build links step (NNOM_DW_STEPS): a constant in the full
- * build; elsewhere the steps chosen from the arguments are asked here
- * (a step out of the mask is never kept: the layer walks on). */
+/* A step's stable bit (nnom_dw_steps.h) by the enum's order. */
+static const uint8_t dw_bits[DW_COUNT] = {
+    [DW_FIRST] = NNOM_DW_BIT_PIXEL, /* (no step: always linked) */
+#define DW_BIT(NAME, KEPT, DIRECT) [DW_##NAME] = NNOM_DW_BIT_##NAME,
+    DW_STEPS(DW_BIT)
+#undef DW_BIT
+};
+
+/* The steps the build links, a bit each by the enum's order: the
+ * rows' bits in NNOM_DW_STEPS, and no step, DW_GENERIC and DW_PIXEL always
+ * (they take every layer the others refuse). */
+#define DW_LINKS(NAME, KEPT, DIRECT) | ((uint64_t)NNOM_DW_HAS(NAME) << DW_##NAME)
+#define DW_LINKED                                                                                  \
+    ((0 DW_STEPS(DW_LINKS)) | (uint64_t)1 << DW_FIRST | (uint64_t)1 << DW_GENERIC |                \
+     (uint64_t)1 << DW_PIXEL)
+
+/* 1 where the build links step: a constant in the full build; elsewhere
+ * the steps chosen from the arguments are asked here (a step out of the
+ * mask is never kept: the layer walks on). */
 static inline int dw_has(unsigned step)
 {
 #if NNOM_DW_STEPS_ALL
     (void)step;
     return 1;
 #else
-    return step == DW_FIRST || step >= DW_PIXEL || step == DW_GENERIC ||
-           (int)(((uint64_t)(NNOM_DW_STEPS) >> dw_bits[step]) & 1u);
+    return step < DW_COUNT && (int)((DW_LINKED >> step) & 1u);
 #endif
 }
-
-/* DW_NEED(c): return 0 (the step refused) unless c, where a step may be
- * out; nothing in the full build (its objects as before the masks). */
-#if NNOM_DW_STEPS_ALL
-#define DW_NEED(C)
-#else
-#define DW_NEED(C)                                                                                 \
-    if (!(C))                                                                                      \
-        return 0;
-#endif
 
 /* Any of four steps linked (a build-time ask that serves them all). */
 #define DW_HAS4(A, B, C, D) (NNOM_DW_HAS(A) | NNOM_DW_HAS(B) | NNOM_DW_HAS(C) | NNOM_DW_HAS(D))
@@ -386,20 +322,21 @@ static int dw3_s2v_step(const nnom_conv_args_t *a)
     return n == 2 ? DW_THREE_S2V : n == 3 ? DW_THREE_S2V3 : n & 1 ? DW_THREE_S2VN : DW_THREE_S2VP;
 }
 
-/* Tag 37's line on its step's kernel. */
-static void dw3_s2v_run(const nnom_conv_args_t *a, int step)
+/* Tag 37's line on its step's kernel: 1, or 0 where the build left the
+ * step out (nothing written: the walk goes on). */
+static int dw3_s2v_run(const nnom_conv_args_t *a, int step)
 {
-    if (step == DW_THREE_S2V) {
-        if (NNOM_DW_HAS(THREE_S2V))
-            nnom_dw3_s2v_b_s8(a, a->input, a->output);
-    } else if (step == DW_THREE_S2V3) {
-        if (NNOM_DW_HAS(THREE_S2V3))
-            nnom_dw3_s2bv_b_s8(a, a->input, a->output);
-    } else if (step == DW_THREE_S2VP) {
-        if (NNOM_DW_HAS(THREE_S2VP))
-            nnom_dw3_s2vp_b_s8(a, a->input, a->output);
-    } else if (NNOM_DW_HAS(THREE_S2VN))
+    if (!dw_has((unsigned)step))
+        return 0;
+    if (step == DW_THREE_S2V)
+        nnom_dw3_s2v_b_s8(a, a->input, a->output);
+    else if (step == DW_THREE_S2V3)
+        nnom_dw3_s2bv_b_s8(a, a->input, a->output);
+    else if (step == DW_THREE_S2VP)
+        nnom_dw3_s2vp_b_s8(a, a->input, a->output);
+    else
         nnom_dw3_s2vn_b_s8(a, a->input, a->output);
+    return 1;
 }
 
 /* Tag 25's 'valid' step: the line of two its own (the direct types'
@@ -434,9 +371,7 @@ NNOM_INLINE int dw_three_path(const nnom_conv_args_t *a, int ask)
         if (ask && !nnom_dw3s2v_asks(a))
             return 0;
         const int step = dw3_s2v_step(a);
-        DW_NEED(dw_has((unsigned)step))
-        dw3_s2v_run(a, step);
-        return step;
+        return dw3_s2v_run(a, step) ? step : 0;
     }
     if (tag != NNOM_DW3S_TAG || (ask && !nnom_dw3s_asks(a)))
         return 0;
@@ -710,148 +645,18 @@ static int dw_late(const dw_ctx_t *t, unsigned from)
 
 /* A kept step before DW_GENERIC, its path alone: the asks dw_early() put
  * before it held at the first run on the same arguments (or at build:
- * nnom_local_dwconv_s8_step()); or DW_WIN to DW_RECT5, whose group rule
- * (groups_take) held likewise. 0: the path refused (never on unchanged
- * arguments; dw_walk() then starts at it), or DW_GENERIC. */
+ * nnom_local_dwconv_s8_step()); or DW_WIN to DW_RECT_PLANE, whose group
+ * rule (groups_take) held likewise. 0: the path refused (never on
+ * unchanged arguments; dw_walk() then starts at it), DW_GENERIC, or a step
+ * the build left out (the rows' one ask, a constant: no run pays it). */
 static int dw_kept(const nnom_conv_args_t *a, unsigned step)
 {
     switch (step) {
-    case DW_TWO:
-        DW_NEED(NNOM_DW_HAS(TWO))
-        return dw_two_path(a);
-    case DW_PAIR:
-        DW_NEED(NNOM_DW_HAS(PAIR))
-        return nnom_dwpair_kept(a);
-    case DW_THREE:
-        DW_NEED(NNOM_DW_HAS(THREE))
-        return dw_three_path(a, 0) != 0;
-    case DW_THREE_Q:
-        DW_NEED(NNOM_DW_HAS(THREE_Q))
-        dw3_q_run(a->records, a->input, a->output, a->in.c);
-        return 1;
-    case DW_THREE_SS:
-        DW_NEED(NNOM_DW_HAS(THREE_SS))
-        nnom_dw3_short_a_s8(a, a->out.h * a->out.w);
-        return 1;
-    case DW_THREE_SV:
-    case DW_THREE_V2:
-    case DW_THREE_V2O:
-        DW_NEED((NNOM_DW_HAS(THREE_SV) || NNOM_DW_HAS(THREE_V2) || NNOM_DW_HAS(THREE_V2O)))
-        nnom_dw3_valid_a_s8(a, a->out.h * a->out.w);
-        return 1;
-    case DW_THREE_S2V:
-    case DW_THREE_S2V3:
-    case DW_THREE_S2VP:
-    case DW_THREE_S2VN:
-        DW_NEED((NNOM_DW_HAS(THREE_S2V) || NNOM_DW_HAS(THREE_S2V3) || NNOM_DW_HAS(THREE_S2VP) ||
-              NNOM_DW_HAS(THREE_S2VN)))
-        dw3_s2v_run(a, (int)step);
-        return 1;
-    case DW_THREE_L:
-        DW_NEED(NNOM_DW_HAS(THREE_L))
-        nnom_dw3_line_b_s8(a, a->input, a->output);
-        return 1;
-    case DW_LINE_TAG:
-        DW_NEED(NNOM_DW_HAS(LINE_TAG))
-        nnom_dw_line_tag_run(a);
-        return 1;
-    case DW_LINE:
-        DW_NEED(NNOM_DW_HAS(LINE))
-        return nnom_dw_line_try(a);
-    case DW_ONE:
-        DW_NEED(NNOM_DW_HAS(ONE))
-        return dw_one_path(a);
-    case DW_ONE3:
-        DW_NEED(NNOM_DW_HAS(ONE3))
-        nnom_dwone3_b_s8(a, a->input, a->output);
-        return 1;
-    case DW_ONE4:
-        DW_NEED(NNOM_DW_HAS(ONE4))
-        nnom_dwone4_b_s8(a, a->input, a->output);
-        return 1;
-    case DW_ONE3E:
-        DW_NEED(NNOM_DW_HAS(ONE3E))
-        nnom_dwone3e_b_s8(a, a->input, a->output);
-        return 1;
-    case DW_ONE_COL:
-        DW_NEED(NNOM_DW_HAS(ONE_COL))
-        nnom_dwone_b_s8(a, a->input, a->output);
-        return 1;
-    case DW_ONE_K:
-        DW_NEED(NNOM_DW_HAS(ONE_K))
-        nnom_dwone_k_b_s8(a, a->input, a->output);
-        return 1;
-    case DW_ONE_IN:
-        DW_NEED(NNOM_DW_HAS(ONE_IN))
-        nnom_dwone_in_b_s8(a, a->input, a->output);
-        return 1;
-    case DW_ONE_IN1:
-        DW_NEED(NNOM_DW_HAS(ONE_IN1))
-        nnom_dwone_in1_b_s8(a, a->input, a->output);
-        return 1;
-    case DW_ONE_INL:
-        DW_NEED(NNOM_DW_HAS(ONE_INL))
-        nnom_dwone_inl_b_s8(a, a->input, a->output);
-        return 1;
-    case DW_ONE_IN11:
-        DW_NEED(NNOM_DW_HAS(ONE_IN11))
-        nnom_dwone_in11_b_s8(a, a->input, a->output);
-        return 1;
-    case DW_ONE_IN13:
-        DW_NEED(NNOM_DW_HAS(ONE_IN13))
-        nnom_dwone_in13_b_s8(a, a->input, a->output);
-        return 1;
-    case DW_COL_EARLY:
-        DW_NEED(NNOM_DW_HAS(COL_EARLY))
-        return nnom_dw_col_early(a);
-    case DW_COL_ALONE:
-        DW_NEED(NNOM_DW_HAS(COL_ALONE))
-        nnom_dwcol_one_early(a);
-        return 1;
-    case DW_TINY_TAG:
-        DW_NEED(NNOM_DW_HAS(TINY_TAG))
-        nnom_dw_tiny_tag_run(a);
-        return 1;
-    case DW_TINY:
-        DW_NEED(NNOM_DW_HAS(TINY))
-        return nnom_dw_tiny_run(a);
-    case DW_TINY3:
-        DW_NEED(NNOM_DW_HAS(TINY3))
-        nnom_dw_tiny3_run(a);
-        return 1;
-    case DW_TINY3R:
-        DW_NEED(NNOM_DW_HAS(TINY3R))
-        dw_tiny3r_run(a->records, a->input, a->output);
-        return 1;
-    case DW_VP:
-        DW_NEED(NNOM_DW_HAS(VP))
-        return nnom_dwvp_try(a);
-    case DW_WIN55:
-    case DW_WIN_ODD:
-    case DW_WIN:
-        DW_NEED((NNOM_DW_HAS(WIN55) || NNOM_DW_HAS(WIN_ODD) || NNOM_DW_HAS(WIN)))
-        return nnom_dwwin_try(a);
-    case DW_CH:
-        DW_NEED(NNOM_DW_HAS(CH))
-        return nnom_dwch_try(a);
-    case DW_FLAT_FEW:
-    case DW_FLAT:
-        DW_NEED((NNOM_DW_HAS(FLAT_FEW) || NNOM_DW_HAS(FLAT)))
-        return nnom_dw_flat_s8(a);
-    case DW_FEW:
-        DW_NEED(NNOM_DW_HAS(FEW))
-        return nnom_dw_few_try(a);
-    case DW_RECT_ODD:
-    case DW_RECT:
-        DW_NEED((NNOM_DW_HAS(RECT_ODD) || NNOM_DW_HAS(RECT)))
-        return nnom_dwrect_try(a);
-    case DW_RECT5:
-        DW_NEED(NNOM_DW_HAS(RECT5))
-        return nnom_dwrect_odd5_try(a);
-    case DW_RECT_PLANE:
-        DW_NEED(NNOM_DW_HAS(RECT_PLANE))
-        nnom_dwrect_plane_run(a);
-        return 1;
+#define DW_KEPT(NAME, KEPT, DIRECT)                                                                \
+    case DW_##NAME:                                                                                \
+        return NNOM_DW_HAS(NAME) ? (KEPT) : 0;
+        DW_STEPS(DW_KEPT)
+#undef DW_KEPT
     default:
         return 0;
     }
@@ -969,76 +774,37 @@ uint8_t nnom_local_dwconv_s8_step(const nnom_conv_args_t *a)
 #endif
 
 #if NNOM_DW_DIRECT
+/* DW_THREE_L's direct type: four channels' 'same' line its own, no tests a run */
+static inline uint8_t dw_three_l_direct(const nnom_conv_args_t *a)
+{
+    return a->in.c == 4 && a->out.h * a->out.w == a->in.h * a->in.w ? NNOM_DW_DIRECT_THREE_L4S
+                                                                     : NNOM_DW_DIRECT_THREE_L;
+}
+
+/* DW_RECT_PLANE's direct type by the plane's job */
+static inline uint8_t dw_plane_direct(const nnom_conv_args_t *a)
+{
+    switch (nnom_dwrect_plane1_asks(a)) {
+    case 1:
+        return NNOM_DW_DIRECT_PLANE1;
+    case 2:
+        return NNOM_DW_DIRECT_RECT2S;
+    default:
+        return NNOM_DW_DIRECT_PLANE;
+    }
+}
+
 /* The kept steps dw_kept() runs without asking (it returns 1 on them), as
- * DepthwiseConv2D's direct types (NNOM_DW_DIRECT_*); NONE for the rest. */
+ * DepthwiseConv2D's direct types (NNOM_DW_DIRECT_*, DW_STEPS' column); NONE
+ * for the rest and for a step the build left out. */
 uint8_t nnom_local_dwconv_s8_direct(unsigned step, const nnom_conv_args_t *a)
 {
-#if !NNOM_DW_STEPS_ALL
-    if (!dw_has(step))
-        return NNOM_DW_DIRECT_NONE;
-#endif
     switch (step) {
-    case DW_TINY_TAG:
-        return NNOM_DW_DIRECT_TINY_TAG;
-    case DW_TINY3:
-        return NNOM_DW_DIRECT_TINY3;
-    case DW_LINE_TAG:
-        return NNOM_DW_DIRECT_LINE_TAG;
-    case DW_COL_ALONE:
-        return NNOM_DW_DIRECT_COL;
-    case DW_RECT_PLANE:
-        switch (nnom_dwrect_plane1_asks(a)) {
-        case 1:
-            return NNOM_DW_DIRECT_PLANE1;
-        case 2:
-            return NNOM_DW_DIRECT_RECT2S;
-        default:
-            return NNOM_DW_DIRECT_PLANE;
-        }
-    case DW_THREE_SS:
-        return NNOM_DW_DIRECT_THREE_SS;
-    case DW_THREE_SV:
-        return NNOM_DW_DIRECT_THREE_SV;
-    case DW_THREE_V2:
-        return NNOM_DW_DIRECT_THREE_V2;
-    case DW_THREE_V2O:
-        return NNOM_DW_DIRECT_THREE_V2O;
-    case DW_TINY3R:
-        return NNOM_DW_DIRECT_TINY3R;
-    case DW_THREE_Q:
-        return NNOM_DW_DIRECT_THREE_Q;
-    case DW_THREE_S2V:
-        return NNOM_DW_DIRECT_THREE_S2V;
-    case DW_THREE_S2V3:
-        return NNOM_DW_DIRECT_THREE_S2V3;
-    case DW_THREE_S2VP:
-        return NNOM_DW_DIRECT_THREE_S2VP;
-    case DW_THREE_S2VN:
-        return NNOM_DW_DIRECT_THREE_S2VN;
-    case DW_THREE_L: /* four channels' 'same' line: its own, no tests a run */
-        return a->in.c == 4 && a->out.h * a->out.w == a->in.h * a->in.w
-                   ? NNOM_DW_DIRECT_THREE_L4S
-                   : NNOM_DW_DIRECT_THREE_L;
-    case DW_ONE3:
-        return NNOM_DW_DIRECT_ONE3;
-    case DW_ONE4:
-        return NNOM_DW_DIRECT_ONE4;
-    case DW_ONE3E:
-        return NNOM_DW_DIRECT_ONE3E;
-    case DW_ONE_COL:
-        return NNOM_DW_DIRECT_ONE_COL;
-    case DW_ONE_K:
-        return NNOM_DW_DIRECT_ONE_K;
-    case DW_ONE_IN:
-        return NNOM_DW_DIRECT_ONE_IN;
-    case DW_ONE_IN1:
-        return NNOM_DW_DIRECT_ONE_IN1;
-    case DW_ONE_INL:
-        return NNOM_DW_DIRECT_ONE_INL;
-    case DW_ONE_IN11:
-        return NNOM_DW_DIRECT_ONE_IN11;
-    case DW_ONE_IN13:
-        return NNOM_DW_DIRECT_ONE_IN13;
+#define DW_DIRECT(NAME, KEPT, DIRECT)                                                              \
+    case DW_##NAME:                                                                                \
+        return NNOM_DW_HAS(NAME) ? (uint8_t)(DIRECT) : (uint8_t)NNOM_DW_DIRECT_NONE;
+        DW_STEPS(DW_DIRECT)
+#undef DW_DIRECT
     default:
         return NNOM_DW_DIRECT_NONE;
     }

@@ -137,3 +137,38 @@ def test_profile_prints_the_steps_flag_and_the_pruned_code(models) -> None:
     # its 1x1 layers' Conv2D paths too, as a report build records them
     assert prof.conv_paths != 0
     assert f" -DNNOM_CONV_PATHS={prof.conv_paths:#x}ULL\n" in text
+
+
+def _bit(name: str) -> int:
+    return 1 << int(re.search(rf"#define NNOM_DW_BIT_{name}\s+(\d+)", _BITS).group(1))
+
+
+# tag 37's (3,1) s2 'valid' lines of two and of five outputs: each layer keeps
+# its step (DW_THREE_S2V, DW_THREE_S2VN) and takes that step's direct type
+@pytest.mark.parametrize(("rows", "step"), [(5, "THREE_S2V"), (11, "THREE_S2VN")])
+def test_mask_without_the_kept_step_and_its_direct_type_stays_exact(rows: int, step: str) -> None:
+    import depthwise_sweep
+
+    with tempfile.TemporaryDirectory(prefix="nnom-dwprune-s2v-") as tmp:
+        work = Path(tmp)
+        shape = depthwise_sweep.parse_shape(f"3,1,2,{rows},1,8,valid")
+        model = depthwise_sweep.convert(rows, shape, work)
+        told = bench_run.steps_run(model, "m4", "local", work)
+        assert told["dw_steps"] & ~_ALWAYS == _bit(step), f"{step}: {told['dw_steps']:#x}"
+        # every step but that one (its kernel and its direct type not linked):
+        # a build that kept it anyway would write nothing, and bench_main
+        # raises on the first output byte that differs from the reference
+        without = ((1 << 64) - 1) & ~_bit(step)
+        res = bench_run.measure(
+            model,
+            "m4",
+            "local",
+            "-O2",
+            work,
+            extra=(*_flag(without), "-DBENCH_DW_STEPS"),
+            tag="cut",
+        )
+        assert res["dw_steps"] is not None and res["dw_steps"] & _bit(step) == 0, (
+            f"{step}: kept {res['dw_steps']:#x} in a build without it"
+        )
+        assert len(res["runs"]) >= 2 and res["dw_steps"] != 0, res

@@ -3,11 +3,12 @@
 Four bench models on the M4 at -O2 (local backend): dscnn and wakeword
 (DepthwiseConv2D layers on different steps), the guide and fewpx (Conv2D
 layers on different paths, fewpx's on the records' paths). Every mask
-compiles the whole runtime again (~20 s), so one runtime carries the UNION
-of the four models' masks (NNOM_DW_STEPS and NNOM_CONV_PATHS at once) and
-links every model; two runtimes drop every used bit between them (every
-other one, then the rest); one drops all. bench_main's own switches
-(-DBENCH_...) build no runtime (bench/run.py firmware()).
+compiles the whole runtime again (measured: 13 s of CPU), so one runtime
+carries the UNION of the four models' masks (NNOM_DW_STEPS and
+NNOM_CONV_PATHS at once) and links every model; two runtimes drop every
+used bit between them (every other one, then the rest); one drops all, one
+sets all. bench_main's own switches (-DBENCH_...) build no runtime
+(bench/run.py firmware()).
 
 Each piece is built by one pytest-xdist worker (worker_share) and holds
 plain figures (bench/run.py measure(): every output byte already checked

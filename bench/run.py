@@ -50,9 +50,10 @@ sys.path.insert(0, str(HERE.parent))
 
 import cmbuild  # noqa: E402
 
+from nnom.profile import PRUNED_SLACK  # noqa: E402
 from nnom.profile.firmware import HERE as TIMER_DIR  # noqa: E402
 from nnom.profile.firmware import STACK_C, TIMER_C  # noqa: E402
-from nnom.profile.flags import dw_steps_flag  # noqa: E402
+from nnom.profile.flags import prune_flags  # noqa: E402
 
 RUNS = 10
 PROFILE_BOARD = "m4"
@@ -148,7 +149,21 @@ _LINE = re.compile(
 )
 _LAYER = re.compile(r"nnom-layer (\d+) (\S+) (\d+) (\d+)")
 _DW_STEPS = re.compile(r"nnom-dw-steps 0x([0-9a-f]+)")
+_CONV_PATHS = re.compile(r"nnom-conv-paths 0x([0-9a-f]+)")
+# the Conv2D paths taken: a runtime that records them, bench_main prints them
+CONV_REPORT = ("-DNNOM_CONV_PATHS_REPORT", "-DBENCH_CONV_PATHS")
+# a pruned run's instructions against the full build's, a depthwise layer:
+# the dispatcher's switch compiles a little otherwise (measured: -7 to +1)
+DW_SLACK = 8
 _RUN = re.compile(r"nnom-run (\d+) (\d+)")
+
+
+def firmware(board: str, opt: str, backend: str, flags: tuple[str, ...] = ()):
+    """The build with these flags; bench_main's own (-DBENCH_...) go to it
+    alone: the runtime never reads them, so it is not built again for them."""
+    main = tuple(f for f in flags if f.startswith("-DBENCH_"))
+    lib = tuple(f for f in flags if f not in main)
+    return cmbuild.Firmware(board=board, opt=opt, backend=backend, extra=lib, main_extra=main)
 
 
 def measure(
@@ -164,7 +179,7 @@ def measure(
     """One firmware's figures; profile: "" (plain), "kernels" or "layers" (PROFILE_FLAGS);
     extra: more compiler flags (tag: the build folder's suffix for them)."""
     flags = (*(PROFILE_FLAGS[profile] if profile else ()), *extra)
-    fw = cmbuild.Firmware(board=board, opt=opt, backend=backend, extra=flags)
+    fw = firmware(board, opt, backend, flags)
     folder = work / (
         f"{model.name}-{board}{opt}-{backend}{'-' + profile if profile else ''}"
         f"{'-' + tag if tag else ''}"
@@ -201,6 +216,7 @@ def measure(
         "layers": [(int(i), int(macs), int(t) / runs) for i, _, macs, t in _LAYER.findall(output)],
         "dw_steps": int(s.group(1), 16) if (s := _DW_STEPS.search(output)) else None,
         "runs": [int(t) for _, t in _RUN.findall(output)],  # (BENCH_DW_STEPS builds)
+        "conv_paths": int(p.group(1), 16) if (p := _CONV_PATHS.search(output)) else None,
     }
 
 
@@ -214,17 +230,41 @@ def steps_run(model: Model, board: str, backend: str, work: Path) -> dict:
     return measure(model, board, backend, "-O2", work, extra=("-DBENCH_DW_STEPS",), tag="steps")
 
 
-def pruned(model: Model, board: str, backend: str, work: Path) -> tuple[int, dict]:
-    """The -O2 build that links only the model's depthwise steps: (mask, figures;
-    "runs" and "dw_steps" from a second build that reports them, whose code
-    would count the query's)."""
-    mask = dw_steps(model, board, backend, work)
-    flag = dw_steps_flag(mask)
-    res = measure(model, board, backend, "-O2", work, extra=(flag,), tag="pruned")
+def conv_paths(model: Model, board: str, backend: str, work: Path) -> int:
+    """The Conv2D paths (inc/nnom_conv_paths.h bits) the model's layers take at -O2."""
+    res = measure(model, board, backend, "-O2", work, extra=CONV_REPORT, tag="paths")
+    return res["conv_paths"]
+
+
+def layer_count(model: Model, op: str) -> int:
+    return sum(1 for layer in model.converted.plan.layers if layer.op == op)
+
+
+def pruned_slack(model: Model) -> int:
+    """Instructions a run of the pruned build may differ by from the full one's:
+    the dispatchers and kernels compile a little otherwise with fewer paths."""
+    return DW_SLACK * layer_count(model, "dwconv2d") + PRUNED_SLACK * layer_count(model, "conv2d")
+
+
+def pruned(model: Model, board: str, backend: str, work: Path, dw: int, conv: int) -> dict:
+    """The -O2 build that links only these depthwise steps and Conv2D paths
+    (NNOM_DW_STEPS, NNOM_CONV_PATHS; 0: that mask not set): its figures, with
+    "runs", "dw_steps" and "conv_paths" from builds that report them (whose
+    code would count the queries')."""
+    flags = tuple(prune_flags(dw, conv).split())
+    res = measure(model, board, backend, "-O2", work, extra=flags, tag="pruned")
     told = measure(
-        model, board, backend, "-O2", work, extra=(flag, "-DBENCH_DW_STEPS"), tag="pruned-steps"
+        model, board, backend, "-O2", work, extra=(*flags, "-DBENCH_DW_STEPS"), tag="pruned-steps"
     )
-    return mask, {**res, "runs": told["runs"], "dw_steps": told["dw_steps"]}
+    paths = measure(
+        model, board, backend, "-O2", work, extra=(*flags, *CONV_REPORT), tag="pruned-paths"
+    )
+    return {
+        **res,
+        "runs": told["runs"],
+        "dw_steps": told["dw_steps"],
+        "conv_paths": paths["conv_paths"],
+    }
 
 
 def prebuild(boards: list[str], backends: list[str]) -> None:
@@ -238,9 +278,7 @@ def prebuild(boards: list[str], backends: list[str]) -> None:
                     fw.cmsis_library()
                 if board == PROFILE_BOARD and opt == "-O2":
                     for extra in PROFILE_FLAGS.values():
-                        cmbuild.Firmware(
-                            board=board, opt=opt, backend=backend, extra=extra
-                        ).runtime()
+                        firmware(board, opt, backend, extra).runtime()
 
 
 def run_all(models: list[Model], boards: list[str], backends: list[str], work: Path):
@@ -340,25 +378,40 @@ def _render(title: str, cols: list[str], rows: list[list[str]], markdown: bool) 
 
 def pruned_table(models, backends, res, work: Path, markdown: bool) -> str:
     """Per model on the profile board: the -O2 runtime code of the full build
-    and of the build with only the depthwise steps the model takes
-    (NNOM_DW_STEPS, docs/profile.md), whose instructions must be the same."""
-    cols = ["model", "backend", "NNOM_DW_STEPS", "code B -O2", "pruned code B -O2", "instr runs 2+"]
+    and of the build with only the depthwise steps and the Conv2D paths the
+    model takes (NNOM_DW_STEPS and NNOM_CONV_PATHS as `nnom profile` prints
+    them, docs/profile.md), whose paths must be the same and instructions
+    the same but a few a layer."""
+    cols = [
+        "model",
+        "backend",
+        "NNOM_DW_STEPS",
+        "NNOM_CONV_PATHS",
+        "code B -O2",
+        "pruned code B -O2",
+        "instr runs 2+",
+    ]
     rows = []
     for model in models:
         for backend in backends:
             full = res[(model.name, PROFILE_BOARD, backend, "-O2", "")]
-            mask = dw_steps(model, PROFILE_BOARD, backend, work)
-            if not mask:
-                continue  # no depthwise layer on the local steps
-            _, cut = pruned(model, PROFILE_BOARD, backend, work)
-            kept = steps_run(model, PROFILE_BOARD, backend, work)["runs"]
-            # the same steps: the same instructions but the dispatcher's few
-            # (its switch compiles otherwise; the first run asks fewer steps)
-            slack = 8 * sum(1 for x in model.converted.plan.layers if x.op == "dwconv2d")
-            if cut["dw_steps"] != mask or any(
-                abs(c - k) > slack for c, k in zip(cut["runs"][1:], kept[1:])
+            told = steps_run(model, PROFILE_BOARD, backend, work)
+            dw = told["dw_steps"]
+            conv = conv_paths(model, PROFILE_BOARD, backend, work)
+            if not (dw or conv):
+                continue  # no depthwise or Conv2D layer on the local paths
+            cut = pruned(model, PROFILE_BOARD, backend, work, dw, conv)
+            kept = told["runs"]
+            # the same paths, and no more instructions but a few a layer, as
+            # nnom profile checks (the kernels compile otherwise with fewer
+            # paths: measured, DS-CNN -220 a run; the first run asks fewer steps)
+            slack = pruned_slack(model)
+            if (
+                cut["dw_steps"] != dw
+                or cut["conv_paths"] != conv
+                or any(c > k + slack for c, k in zip(cut["runs"], kept))
             ):
-                raise SystemExit(f"bench: {model.name} pruned ran other steps")
+                raise SystemExit(f"bench: {model.name} pruned ran other paths")
             change = sum(cut["runs"][1:]) / max(len(cut["runs"]) - 1, 1) - sum(kept[1:]) / max(
                 len(kept) - 1, 1
             )
@@ -366,15 +419,16 @@ def pruned_table(models, backends, res, work: Path, markdown: bool) -> str:
                 [
                     model.name,
                     backend,
-                    f"{mask:#x}",
+                    f"{dw:#x}" if dw else "-",
+                    f"{conv:#x}" if conv else "-",
                     str(full["code"]),
                     str(cut["code"]),
                     f"{change:+.0f}",
                 ]
             )
-    title = f"Pruned depthwise steps, {BOARD_NAMES[PROFILE_BOARD]} -O2"
+    title = f"Pruned depthwise steps and Conv2D paths, {BOARD_NAMES[PROFILE_BOARD]} -O2"
     if not rows:
-        return f"{title}: no model with depthwise layers on the local steps\n"
+        return f"{title}: no model with depthwise or Conv2D layers on the local paths\n"
     return _render(title, cols, rows, markdown)
 
 
@@ -447,7 +501,10 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--pruned",
         action="store_true",
-        help="also build each model with only its depthwise steps (-O2 code, profile board)",
+        help=(
+            "also build each model with only its depthwise steps and Conv2D paths "
+            "(-O2 code, profile board)"
+        ),
     )
     parser.add_argument(
         "--variant",

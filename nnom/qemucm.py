@@ -129,6 +129,9 @@ class Firmware:
     backend: str = "local"  # "local" or "cmsis-nn"
     extra: tuple[str, ...] = ()
     cmsis: Path | None = None
+    # flags for link()'s own sources only: switches of a main file that the
+    # runtime never reads would otherwise key (and build) another runtime
+    main_extra: tuple[str, ...] = ()
     cache: Path = field(
         default_factory=lambda: Path(
             os.environ.get("NNOM_CM_CACHE", Path.home() / ".cache" / "nnom-cm")
@@ -234,7 +237,7 @@ class Firmware:
         libs = [self.runtime()]
         if self.backend == "cmsis-nn":
             libs.append(self.cmsis_library())
-        base = self.cflags()
+        base = [*self.cflags(), *self.main_extra]
         startup = PLATFORM / "startup" / "qemucm_startup.c"
         jobs = [
             (base + [f"-I{p}" for p in include_dirs], main_c, workdir / "main.o"),

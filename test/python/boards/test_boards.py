@@ -213,13 +213,10 @@ CONFIGS = [(b, k, "-O2") for b in BOARDS for k in BACKENDS] + [
 
 @needs_arm
 @pytest.mark.parametrize("board,backend,opt", CONFIGS)
-def test_models_on_board(
-    board: str, backend: str, opt: str, suite, checks, tmp_path, tmp_path_factory
-):
+def test_models_on_board(board: str, backend: str, opt: str, suite, checks, tmp_path):
     if backend == "cmsis-nn" and cmbuild.cmsis_nn_dir() is None:
         pytest.skip(f"CMSIS-NN backend: set {cmbuild.CMSIS_ENV} to a CMSIS-NN copy (v7.0.0+)")
-    cache = Path(os.environ.get("NNOM_CM_CACHE", tmp_path_factory.getbasetemp() / "cm-cache"))
-    fw = cmbuild.Firmware(board=board, opt=opt, backend=backend, cache=cache)
+    fw = cmbuild.Firmware(board=board, opt=opt, backend=backend)
     results: dict[int, dict] = {}
     libraries = [fw.runtime()] + ([fw.cmsis_library()] if backend == "cmsis-nn" else [])
     for g, group in enumerate(_groups(suite, board, libraries)):

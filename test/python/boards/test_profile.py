@@ -44,15 +44,6 @@ needs_arm = pytest.mark.skipif(
 pytestmark = needs_arm
 
 
-@pytest.fixture(scope="module", autouse=True)
-def cm_cache(tmp_path_factory: pytest.TempPathFactory):
-    """The runtime libraries are built once for this module (as in test_boards)."""
-    with pytest.MonkeyPatch.context() as mp:
-        if not os.environ.get("NNOM_CM_CACHE"):
-            mp.setenv("NNOM_CM_CACHE", str(tmp_path_factory.mktemp("cm-cache")))
-        yield
-
-
 @pytest.fixture(scope="module")
 def example():
     calib = np.load(EXAMPLE / "calib.npy")

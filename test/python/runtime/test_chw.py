@@ -350,7 +350,7 @@ def test_static_buffer_is_exact(tmp_path):
 # ------------------------------------------------------------ emulated board
 
 
-def test_dags_and_layers_on_cortex_m4(tmp_path, tmp_path_factory):
+def test_dags_and_layers_on_cortex_m4(tmp_path):
     """One CHW firmware for the emulated Cortex-M4 (arm-none-eabi-gcc -O2):
     test_dag_qemu's DAGs and layer models, every output byte and the arena."""
     import sys
@@ -381,8 +381,7 @@ def test_dags_and_layers_on_cortex_m4(tmp_path, tmp_path_factory):
         expected = [[w[r] for w in want] for r in range(2)]
         suite.append((name, converted, inputs, expected))
 
-    cache = Path(os.environ.get("NNOM_CM_CACHE", tmp_path_factory.getbasetemp() / "cm-cache"))
-    fw = cmbuild.Firmware(board="m4", opt="-O2", extra=CHW, cache=cache)
+    fw = cmbuild.Firmware(board="m4", opt="-O2", extra=CHW)
     budget, groups, used = cmbuild.flash_budget("m4", [fw.runtime()]), [[]], 0
     for k, (_, converted, _, _) in enumerate(suite):
         size = cmbuild.model_flash(converted)

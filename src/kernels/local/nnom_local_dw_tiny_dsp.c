@@ -1961,6 +1961,15 @@ NNOM_INLINE void tiny_two_ch(const int8_t *p, int8_t *o, int32_t m, int32_t last
     /* (stride 1: the last pass's second tap is the next's first; every
      * byte read is one an output reads) */
     int32_t x0 = S == 1 ? p[0] : 0;
+    if (S == 1) /* four a pass (the loop's steps a quarter each) */
+        for (; m >= 4; m -= 4, o += 4 * C, p += 4 * C) {
+            const int32_t x1 = p[C], x2 = p[2 * C], x3 = p[3 * C], x4 = p[4 * C];
+            o[0] = TINY_TWO_OUT(tiny_pk(x0, x1));
+            o[C] = TINY_TWO_OUT(tiny_pk(x1, x2));
+            o[2 * C] = TINY_TWO_OUT(tiny_pk(x2, x3));
+            o[3 * C] = TINY_TWO_OUT(tiny_pk(x3, x4));
+            x0 = x4;
+        }
     for (; m >= 2; m -= 2, o += 2 * C, p += 2 * S * C) {
         const int32_t a = S == 1 ? x0 : p[0], x1 = p[C];
         const int32_t y0 = S == 1 ? x1 : p[2 * C], y1 = p[(S + 1) * C];

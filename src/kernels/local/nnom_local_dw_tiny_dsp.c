@@ -2323,6 +2323,26 @@ static NNOM_NOINLINE void tiny_line56(const nnom_conv_args_t *a, const tiny_t *t
     }
 }
 
+/* one function a (channels, stride): inlined into tiny_line_two, GCC's
+ * set-up for all six ran on every channel ((2,1) s1 49x1x1 valid ~90) */
+#define TINY_TWO_FN(C, S)                                                                  \
+    static NNOM_NOINLINE void tiny_two_c##C##s##S(const int8_t *p, int8_t *o, int32_t m,   \
+                                                  int32_t last, const tiny_ch_t *r,         \
+                                                  int32_t zp)                               \
+    {                                                                                      \
+        tiny_two_ch(p, o, m, last, r, zp, C, S);                                           \
+    }
+TINY_TWO_FN(1, 1)
+TINY_TWO_FN(1, 2)
+TINY_TWO_FN(2, 1)
+TINY_TWO_FN(2, 2)
+TINY_TWO_FN(3, 1)
+TINY_TWO_FN(3, 2)
+#undef TINY_TWO_FN
+typedef void (*tiny_two_fn)(const int8_t *, int8_t *, int32_t, int32_t, const tiny_ch_t *,
+                            int32_t);
+static const tiny_two_fn tiny_two_fns[6] = {tiny_two_c1s1, tiny_two_c1s2, tiny_two_c2s1,
+                                            tiny_two_c2s2, tiny_two_c3s1, tiny_two_c3s2};
 static NNOM_NOINLINE void tiny_line_two(const nnom_conv_args_t *a, const tiny_t *t,
                                         const tiny_ch_t *r)
 {
@@ -2330,16 +2350,12 @@ static NNOM_NOINLINE void tiny_line_two(const nnom_conv_args_t *a, const tiny_t 
     const int32_t last = (n - 1) * t->s + 1 == t->in, m = n - last;
     const int8_t *x = a->input;
     int8_t *o = a->output;
-    for (int32_t ch = 0; ch < c; ch++, x++, o++) {
-        switch (c * 2 + t->s - 3) { /* (channels, stride) as constants */
-        case 0: tiny_two_ch(x, o, m, last, &r[ch], zp, 1, 1); break;
-        case 1: tiny_two_ch(x, o, m, last, &r[ch], zp, 1, 2); break;
-        case 2: tiny_two_ch(x, o, m, last, &r[ch], zp, 2, 1); break;
-        case 3: tiny_two_ch(x, o, m, last, &r[ch], zp, 2, 2); break;
-        case 4: tiny_two_ch(x, o, m, last, &r[ch], zp, 3, 1); break;
-        default: tiny_two_ch(x, o, m, last, &r[ch], zp, 3, 2); break;
-        }
-    }
+    /* (channels, stride) as constants; in bounds whatever the head holds
+     * (the switch before had its default: the last) */
+    const uint32_t i = (uint32_t)(c * 2 + t->s - 3);
+    const tiny_two_fn fn = tiny_two_fns[i < 6u ? i : 5u];
+    for (int32_t ch = 0; ch < c; ch++)
+        fn(x + ch, o + ch, m, last, &r[ch], zp);
 }
 
 int nnom_dw_tiny_tag_asks(const nnom_conv_args_t *a)

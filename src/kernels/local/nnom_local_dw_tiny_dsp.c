@@ -1998,19 +1998,29 @@ static NNOM_NOINLINE void tiny_two_strand(int8_t *o, int32_t k, int32_t m, int32
     const int32_t w = r->w[0], bias = r->q.bias, mult = r->q.mult, ra = r->q.ra, e = r->q.e;
     int32_t x0 = o[k - X];
     const int8_t *end = o + (m & ~3) * X;
-    while (o != end) {
-        const int32_t x1 = o[k];
-        o[0] = TINY_TWO_OUT(tiny_pk(x0, x1));
-        o += X;
-        const int32_t x2 = o[k];
-        o[0] = TINY_TWO_OUT(tiny_pk(x1, x2));
-        o += X;
-        const int32_t x3 = o[k];
-        o[0] = TINY_TWO_OUT(tiny_pk(x2, x3));
-        o += X;
-        x0 = o[k];
-        o[0] = TINY_TWO_OUT(tiny_pk(x3, x0));
-        o += X;
+    if (o != end) {
+        /* (in assembly: GCC kept x0 and two offsets on the stack, 37 a pass
+         * of four; here 34) */
+        int32_t t1;
+        __asm__ volatile(
+#define TINY_TWO_ASM(P, N)                                                                 \
+    "ldrsb %[" N "], [%[o], %[k]]\n\t"                                                     \
+    "pkhbt %[" P "], %[" P "], %[" N "], lsl #16\n\t"                                       \
+    "smlad %[" P "], %[" P "], %[w], %[b]\n\t"                                              \
+    "smmlar %[" P "], %[" P "], %[mu], %[ra]\n\t"                                           \
+    "asr %[" P "], %[" P "], %[e]\n\t"                                                      \
+    "ssat %[" P "], #8, %[" P "]\n\t"                                                       \
+    "strb %[" P "], [%[o]]\n\t"                                                            \
+    "add %[o], %[o], %[X]\n\t"
+            "1:\n\t" TINY_TWO_ASM("x0", "t1") TINY_TWO_ASM("t1", "x0")
+                TINY_TWO_ASM("x0", "t1") TINY_TWO_ASM("t1", "x0")
+#undef TINY_TWO_ASM
+            "cmp %[o], %[end]\n\t"
+            "bne 1b"
+            : [o] "+r"(o), [x0] "+r"(x0), [t1] "=&r"(t1)
+            : [k] "r"(k), [w] "r"(w), [b] "r"(bias), [mu] "r"(mult), [ra] "r"(ra), [e] "r"(e),
+              [X] "r"(X), [end] "r"(end)
+            : "memory", "cc");
     }
     for (m &= 3; m > 0; m--, o += X) {
         const int32_t x1 = o[k];

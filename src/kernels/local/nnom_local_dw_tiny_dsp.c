@@ -2340,7 +2340,8 @@ static NNOM_NOINLINE void tiny_line56(const nnom_conv_args_t *a, const tiny_t *t
                                                   int32_t last, const tiny_ch_t *r,         \
                                                   int32_t zp)                               \
     {                                                                                      \
-        tiny_two_ch(p, o, m, last, r, zp, C, S);                                           \
+        for (int32_t ch = 0; ch < C; ch++) /* (C channels: a call a layer) */              \
+            tiny_two_ch(p + ch, o + ch, m, last, &r[ch], zp, C, S);                        \
     }
 TINY_TWO_FN(1, 1)
 TINY_TWO_FN(1, 2)
@@ -2360,12 +2361,11 @@ static NNOM_NOINLINE void tiny_line_two(const nnom_conv_args_t *a, const tiny_t 
     const int32_t last = (n - 1) * t->s + 1 == t->in, m = n - last;
     const int8_t *x = a->input;
     int8_t *o = a->output;
-    /* (channels, stride) as constants; in bounds whatever the head holds
-     * (the switch before had its default: the last) */
+    /* (channels, stride) as constants, the channels' loop inside; none
+     * where the head's stride and the layer's channels name no function */
     const uint32_t i = (uint32_t)(c * 2 + t->s - 3);
-    const tiny_two_fn fn = tiny_two_fns[i < 6u ? i : 5u];
-    for (int32_t ch = 0; ch < c; ch++)
-        fn(x + ch, o + ch, m, last, &r[ch], zp);
+    if (i < 6u)
+        tiny_two_fns[i](x, o, m, last, r, zp);
 }
 
 int nnom_dw_tiny_tag_asks(const nnom_conv_args_t *a)

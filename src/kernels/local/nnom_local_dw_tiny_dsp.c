@@ -2032,7 +2032,7 @@ static NNOM_NOINLINE void tiny_two_strand(int8_t *o, int32_t k, int32_t m, int32
 }
 /* 1 where a plane's two-tap lines run tiny_two_lines: long lines at stride
  * 1 whose input and output steps agree (a strand's set-up, ~60, made
- * shorter lines slower than tiny_chans' copy: (1,2) s1 16x16x3 same 9,870
+ * shorter lines slower than tiny_chans' copy: (1,2) s1 16x16x3 same 9,891
  * -> 10,502, as the steps' loop at stride 2: (2,1) s2 24x24x3 same) */
 #define TINY_TWO_LONG 40
 NNOM_INLINE int tiny_two_strands(const tiny_t *t)

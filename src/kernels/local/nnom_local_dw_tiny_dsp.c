@@ -1940,6 +1940,128 @@ int nnom_dw_tiny_holds(const nnom_conv_args_t *a)
     return 1;
 }
 
+/* (x0, x1) as halfwords: PKHBT (GCC wrote UXTH and ORR) */
+NNOM_INLINE uint32_t tiny_pk(int32_t x0, int32_t x1)
+{
+    uint32_t v;
+    __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(v) : "r"(x0), "r"(x1));
+    return v;
+}
+/* Two taps on one line (TINY_C_TWO: no padding before it, at most the
+ * last output's second tap past it): each output's two input bytes
+ * straight from the input, no int16 copy (tiny_pairs' copy and set-up
+ * cost (2,1) s1 49x1x1 same ~260 of ~1,000). m outputs inside, then last
+ * (0 or 1) against the zero point zp; C channels, stride S. */
+/* ssat8(SMMLAR(SMLAD(v, w, bias), mult, ra) >> e) */
+#define TINY_TWO_OUT(v) ((int8_t)tiny_rq(__smlad((int32_t)(v), w, bias), mult, ra, e))
+NNOM_INLINE void tiny_two_ch(const int8_t *p, int8_t *o, int32_t m, int32_t last,
+                             const tiny_ch_t *r, int32_t zp, const int32_t C, const int32_t S)
+{
+    const int32_t w = r->w[0], bias = r->q.bias, mult = r->q.mult, ra = r->q.ra, e = r->q.e;
+    /* (stride 1: the last pass's second tap is the next's first; every
+     * byte read is one an output reads) */
+    int32_t x0 = S == 1 ? p[0] : 0;
+    if (S == 1) /* four a pass (the loop's steps a quarter each) */
+        for (; m >= 4; m -= 4, o += 4 * C, p += 4 * C) {
+            const int32_t x1 = p[C], x2 = p[2 * C], x3 = p[3 * C], x4 = p[4 * C];
+            o[0] = TINY_TWO_OUT(tiny_pk(x0, x1));
+            o[C] = TINY_TWO_OUT(tiny_pk(x1, x2));
+            o[2 * C] = TINY_TWO_OUT(tiny_pk(x2, x3));
+            o[3 * C] = TINY_TWO_OUT(tiny_pk(x3, x4));
+            x0 = x4;
+        }
+    for (; m >= 2; m -= 2, o += 2 * C, p += 2 * S * C) {
+        const int32_t a = S == 1 ? x0 : p[0], x1 = p[C];
+        const int32_t y0 = S == 1 ? x1 : p[2 * C], y1 = p[(S + 1) * C];
+        o[0] = TINY_TWO_OUT(tiny_pk(a, x1));
+        o[C] = TINY_TWO_OUT(tiny_pk(y0, y1));
+        x0 = y1;
+    }
+    if (m) {
+        const int32_t x1 = p[C];
+        o[0] = TINY_TWO_OUT(tiny_pk(S == 1 ? x0 : p[0], x1));
+        o += C;
+        p += S * C;
+        x0 = x1;
+    }
+    if (last)
+        o[0] = TINY_TWO_OUT(tiny_pk(S == 1 ? x0 : p[0], zp));
+}
+/* One strand of a plane at stride 1 whose input and output pixels lie X
+ * bytes apart alike: one pointer o, each output's second tap at o[k] (k:
+ * the input's distance past the output, and X; an output: a byte load,
+ * PKHBT, SMLAD, the requantisation, a store and the pointer's step; four a
+ * pass). m outputs inside, then last. */
+static NNOM_NOINLINE void tiny_two_strand(int8_t *o, int32_t k, int32_t m, int32_t last,
+                                          const tiny_ch_t *r, int32_t zp, int32_t X)
+{
+    const int32_t w = r->w[0], bias = r->q.bias, mult = r->q.mult, ra = r->q.ra, e = r->q.e;
+    int32_t x0 = o[k - X];
+    const int8_t *end = o + (m & ~3) * X;
+    if (o != end) {
+        /* (in assembly: GCC kept x0 and two offsets on the stack, 37 a pass
+         * of four; here 34) */
+        int32_t t1;
+        __asm__ volatile(
+#define TINY_TWO_ASM(P, N)                                                                 \
+    "ldrsb %[" N "], [%[o], %[k]]\n\t"                                                     \
+    "pkhbt %[" P "], %[" P "], %[" N "], lsl #16\n\t"                                       \
+    "smlad %[" P "], %[" P "], %[w], %[b]\n\t"                                              \
+    "smmlar %[" P "], %[" P "], %[mu], %[ra]\n\t"                                           \
+    "asr %[" P "], %[" P "], %[e]\n\t"                                                      \
+    "ssat %[" P "], #8, %[" P "]\n\t"                                                       \
+    "strb %[" P "], [%[o]]\n\t"                                                            \
+    "add %[o], %[o], %[X]\n\t"
+            "1:\n\t" TINY_TWO_ASM("x0", "t1") TINY_TWO_ASM("t1", "x0")
+                TINY_TWO_ASM("x0", "t1") TINY_TWO_ASM("t1", "x0")
+#undef TINY_TWO_ASM
+            "cmp %[o], %[end]\n\t"
+            "bne 1b"
+            : [o] "+r"(o), [x0] "+r"(x0), [t1] "=&r"(t1)
+            : [k] "r"(k), [w] "r"(w), [b] "r"(bias), [mu] "r"(mult), [ra] "r"(ra), [e] "r"(e),
+              [X] "r"(X), [end] "r"(end)
+            : "memory", "cc");
+    }
+    for (m &= 3; m > 0; m--, o += X) {
+        const int32_t x1 = o[k];
+        o[0] = TINY_TWO_OUT(tiny_pk(x0, x1));
+        x0 = x1;
+    }
+    if (last)
+        o[0] = TINY_TWO_OUT(tiny_pk(x0, zp));
+}
+/* 1 where a plane's two-tap lines run tiny_two_lines: long lines at stride
+ * 1 whose input and output steps agree (a strand's set-up, ~60, made
+ * shorter lines slower than tiny_chans' copy: (1,2) s1 16x16x3 same 9,891
+ * -> 10,502, as the steps' loop at stride 2: (2,1) s2 24x24x3 same) */
+#define TINY_TWO_LONG 40
+NNOM_INLINE int tiny_two_strands(const tiny_t *t)
+{
+    return t->k == 2 && t->lines > 1 && t->s == 1 && t->xs == t->os && t->pad == 0 &&
+           t->n >= TINY_TWO_LONG && t->n <= t->in;
+}
+/* The lines of a plane (tag 5's two-tap layers of several lines: the
+ * columns of (2,1), the rows of (1,2)): every channel of every line on
+ * tiny_two_strand (tiny_cols' and tiny_chans' int16 copies cost (2,1) s1
+ * 49x3x1 same ~7 instructions a MAC) */
+static NNOM_NOINLINE void tiny_two_lines(const nnom_conv_args_t *a, const tiny_t *t,
+                                         const tiny_ch_t *r)
+{
+    const int32_t c = a->out.c, zp = a->p.input_zp, xs = t->xs;
+    const int32_t last = t->n == t->in, m = t->n - last;
+    const int8_t *x = a->input;
+    int8_t *o = a->output;
+    for (int32_t line = 0; line < t->lines; line++, x += t->xl, o += t->ol)
+        for (int32_t ch = 0; ch < c; ch++)
+            tiny_two_strand(o + ch, (int32_t)(x - o) + xs, m, last, &r[ch], zp, xs);
+}
+#undef TINY_TWO_OUT
+/* 1 where t's line takes TINY_C_TWO (k 2, no padding before, every
+ * output's first tap inside) */
+NNOM_INLINE int tiny_two_takes(const tiny_t *t)
+{
+    return t->k == 2 && t->pad == 0 && (t->n - 1) * t->s + 1 <= t->in;
+}
 /* The layer run, 1, or 0 where it does not suit (KEPT: nnom_dw_tiny_holds
  * held on these arguments, no check made; else the checks inline, as
  * nnom_dw_tiny_holds's: a call of it and of the run cost the first run
@@ -1979,7 +2101,9 @@ NNOM_INLINE int tiny_s8(const nnom_conv_args_t *a, const int KEPT)
     const tiny_fn fn = tiny_fns[s2][pairs - 1];
     const tiny_mfn mfn = tiny_mfns[s2][pairs - 1];
     const int32_t entries = tiny_entries(&t);
-    if (c <= 2 && t.xs == c) {
+    if (tiny_two_strands(&t)) /* (before it: tiny_of()'s rule) */
+        tiny_two_lines(a, &t, r);
+    else if (c <= 2 && t.xs == c) {
         /* a line's channels in one call (three to five pairs; one
          * channel: only nnom_dw_tiny4_s1m's passes of four pay its head) */
         if (mfn != NULL && (c == 2 || (pairs == 4 && s2 == 0)))
@@ -2209,51 +2333,27 @@ static NNOM_NOINLINE void tiny_line56(const nnom_conv_args_t *a, const tiny_t *t
     }
 }
 
-/* (x0, x1) as halfwords: PKHBT (GCC wrote UXTH and ORR) */
-NNOM_INLINE uint32_t tiny_pk(int32_t x0, int32_t x1)
-{
-    uint32_t v;
-    __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(v) : "r"(x0), "r"(x1));
-    return v;
-}
-/* Two taps on one line (TINY_C_TWO: no padding before it, at most the
- * last output's second tap past it): each output's two input bytes
- * straight from the input, no int16 copy (tiny_pairs' copy and set-up
- * cost (2,1) s1 49x1x1 same ~260 of ~1,000). m outputs inside, then last
- * (0 or 1) against the zero point zp; C channels, stride S. */
-/* ssat8(SMMLAR(SMLAD(v, w, bias), mult, ra) >> e) */
-#define TINY_TWO_OUT(v) ((int8_t)tiny_rq(__smlad((int32_t)(v), w, bias), mult, ra, e))
-NNOM_INLINE void tiny_two_ch(const int8_t *p, int8_t *o, int32_t m, int32_t last,
-                             const tiny_ch_t *r, int32_t zp, const int32_t C, const int32_t S)
-{
-    const int32_t w = r->w[0], bias = r->q.bias, mult = r->q.mult, ra = r->q.ra, e = r->q.e;
-    /* (stride 1: the last pass's second tap is the next's first; every
-     * byte read is one an output reads) */
-    int32_t x0 = S == 1 ? p[0] : 0;
-    for (; m >= 2; m -= 2, o += 2 * C, p += 2 * S * C) {
-        const int32_t a = S == 1 ? x0 : p[0], x1 = p[C];
-        const int32_t y0 = S == 1 ? x1 : p[2 * C], y1 = p[(S + 1) * C];
-        o[0] = TINY_TWO_OUT(tiny_pk(a, x1));
-        o[C] = TINY_TWO_OUT(tiny_pk(y0, y1));
-        x0 = y1;
+/* one function a (channels, stride): inlined into tiny_line_two, GCC's
+ * set-up for all six ran on every channel ((2,1) s1 49x1x1 valid ~90) */
+#define TINY_TWO_FN(C, S)                                                                  \
+    static NNOM_NOINLINE void tiny_two_c##C##s##S(const int8_t *p, int8_t *o, int32_t m,   \
+                                                  int32_t last, const tiny_ch_t *r,         \
+                                                  int32_t zp)                               \
+    {                                                                                      \
+        for (int32_t ch = 0; ch < C; ch++) /* (C channels: a call a layer) */              \
+            tiny_two_ch(p + ch, o + ch, m, last, &r[ch], zp, C, S);                        \
     }
-    if (m) {
-        const int32_t x1 = p[C];
-        o[0] = TINY_TWO_OUT(tiny_pk(S == 1 ? x0 : p[0], x1));
-        o += C;
-        p += S * C;
-        x0 = x1;
-    }
-    if (last)
-        o[0] = TINY_TWO_OUT(tiny_pk(S == 1 ? x0 : p[0], zp));
-}
-#undef TINY_TWO_OUT
-/* 1 where t's line takes TINY_C_TWO (k 2, no padding before, every
- * output's first tap inside) */
-NNOM_INLINE int tiny_two_takes(const tiny_t *t)
-{
-    return t->k == 2 && t->pad == 0 && (t->n - 1) * t->s + 1 <= t->in;
-}
+TINY_TWO_FN(1, 1)
+TINY_TWO_FN(1, 2)
+TINY_TWO_FN(2, 1)
+TINY_TWO_FN(2, 2)
+TINY_TWO_FN(3, 1)
+TINY_TWO_FN(3, 2)
+#undef TINY_TWO_FN
+typedef void (*tiny_two_fn)(const int8_t *, int8_t *, int32_t, int32_t, const tiny_ch_t *,
+                            int32_t);
+static const tiny_two_fn tiny_two_fns[6] = {tiny_two_c1s1, tiny_two_c1s2, tiny_two_c2s1,
+                                            tiny_two_c2s2, tiny_two_c3s1, tiny_two_c3s2};
 static NNOM_NOINLINE void tiny_line_two(const nnom_conv_args_t *a, const tiny_t *t,
                                         const tiny_ch_t *r)
 {
@@ -2261,16 +2361,11 @@ static NNOM_NOINLINE void tiny_line_two(const nnom_conv_args_t *a, const tiny_t 
     const int32_t last = (n - 1) * t->s + 1 == t->in, m = n - last;
     const int8_t *x = a->input;
     int8_t *o = a->output;
-    for (int32_t ch = 0; ch < c; ch++, x++, o++) {
-        switch (c * 2 + t->s - 3) { /* (channels, stride) as constants */
-        case 0: tiny_two_ch(x, o, m, last, &r[ch], zp, 1, 1); break;
-        case 1: tiny_two_ch(x, o, m, last, &r[ch], zp, 1, 2); break;
-        case 2: tiny_two_ch(x, o, m, last, &r[ch], zp, 2, 1); break;
-        case 3: tiny_two_ch(x, o, m, last, &r[ch], zp, 2, 2); break;
-        case 4: tiny_two_ch(x, o, m, last, &r[ch], zp, 3, 1); break;
-        default: tiny_two_ch(x, o, m, last, &r[ch], zp, 3, 2); break;
-        }
-    }
+    /* (channels, stride) as constants, the channels' loop inside; none
+     * where the head's stride and the layer's channels name no function */
+    const uint32_t i = (uint32_t)(c * 2 + t->s - 3);
+    if (i < 6u)
+        tiny_two_fns[i](x, o, m, last, r, zp);
 }
 
 int nnom_dw_tiny_tag_asks(const nnom_conv_args_t *a)

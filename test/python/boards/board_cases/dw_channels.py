@@ -1419,3 +1419,38 @@ KLINE_CASES = [
 ]
 
 layer_family("kline_", 227_000, KLINE_CASES, without_records=(0, 16))
+
+
+# Branch tap2: two taps on long stride-1 lines of a plane (tag 5's records,
+# several lines: tiny_two_lines' strands, one pointer, four outputs a pass in
+# assembly, then none to three, then the 'same' last output against the
+# zero point), columns ((2,1): a strand every column and channel) and rows
+# ((1,2): a line a row); 40 outputs (TINY_TWO_LONG) and more, 'same' and
+# 'valid', trained-like scales; the records built by the kernel (0, 3).
+# Tag 29's one line at stride 1 four outputs a pass (tiny_two_c*s1) and
+# stride 2 (a function a (channels, stride)). Then planes just outside the
+# strands: 39 outputs, stride 2 (across too: the input and output steps
+# apart), four channels, no activation, a channel beyond the fast
+# requantisation.
+TAP2_CASES = [
+    ((49, 3, 1), (2, 1), 1, "same", "relu", None),  # the task's: three strands
+    ((49, 3, 3), (2, 1), 1, "same", "relu", "small"),  # nine strands
+    ((49, 3, 2), (2, 1), 1, "valid", "relu", None),  # 48 outputs, none past
+    ((41, 2, 3), (2, 1), 1, "same", "relu", "huge"),  # 41: one past the fours
+    ((4, 42, 2), (1, 2), 1, "same", "relu", None),  # rows, two past the fours
+    ((44, 2, 1), (2, 1), 1, "valid", "relu6", None),  # 43: three past
+    ((40, 5, 1), (2, 1), 1, "same", "relu", "small"),  # 40: the least
+    ((49, 1, 1), (2, 1), 1, "valid", "relu", None),  # tag 29, four a pass
+    ((1, 49, 2), (1, 2), 1, "same", "relu", "small"),
+    ((50, 1, 3), (2, 1), 1, "valid", "relu", "huge"),
+    ((7, 1, 3), (2, 1), 1, "same", "relu", None),  # 6 inside: a pass, a pair
+    ((49, 1, 2), (2, 1), 2, "same", "relu", None),  # tag 29 at stride 2
+    ((39, 3, 1), (2, 1), 1, "same", "relu", None),  # 39: tiny_cols
+    ((49, 3, 3), (2, 1), 2, "same", "relu", None),  # stride 2: tiny_cols
+    ((49, 6, 1), (2, 1), 1, "same", "relu", None),  # six columns, steps alike
+    ((49, 3, 4), (2, 1), 1, "same", "relu", None),  # four channels: other paths
+    ((49, 3, 1), (2, 1), 1, "same", None, None),  # refused: no activation
+    ((49, 3, 2), (2, 1), 1, "same", "relu", "scaled"),  # refused: requantisation
+]
+
+layer_family("tap2_", 233_000, TAP2_CASES, without_records=(0, 3))

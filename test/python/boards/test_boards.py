@@ -10,8 +10,9 @@ and for every board (qemucm M3, M4, M7, M33,
 M55) and backend (local C; CMSIS-NN when NNOM_CMSIS_NN_DIR names a copy) one
 firmware per board runs them (all of them on the M4, M7 and the M3 at -Os;
 every other one on the M33, M55 and the M3 at -O2: HALF) under QEMU and
-compares each output byte with the numpy reference. The same random models also run on the host under
-AddressSanitizer (out-of-bounds reads of the kernels show up there).
+compares each output byte with the numpy reference. The same random models
+also run on the host under AddressSanitizer (out-of-bounds reads of the
+kernels show up there).
 The cases live in board_cases/, one module per kernel area, each family
 registered next to its cases (board_cases/registry.py).
 

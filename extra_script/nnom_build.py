@@ -647,9 +647,7 @@ def apply_shrink(env, profiler: Profiler, digest: str, lib_dir: str) -> list[str
         name, value = flag[2:].split("=", 1)
         env.Append(CPPDEFINES=[(name, value)])
     yours = f"; {', '.join(sorted(own))} from build_flags" if own else ""
-    say_once(
-        "_NNOM_SHRINK_SHOWN", f"NNoM: custom_nnom_shrink: {' '.join(kept)} ({where}{yours})"
-    )
+    say_once("_NNOM_SHRINK_SHOWN", f"NNoM: custom_nnom_shrink: {' '.join(kept)} ({where}{yours})")
     return kept
 
 

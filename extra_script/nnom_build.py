@@ -635,7 +635,7 @@ def apply_shrink(env, profiler: Profiler, digest: str, lib_dir: str) -> list[str
     if stored.get("key") == key:
         flags, how = str(stored.get("flags", "")).split(), "cached"
     else:
-        flags, how = find_masks(profiler, plain, cache), "found now"
+        flags, how = find_masks(profiler, cache), "found now"
         with open(cache, "w", encoding="utf-8") as fp:
             json.dump({"key": key, "flags": " ".join(flags)}, fp)
     kept = [f for f in flags if define_name(f) not in own]
@@ -651,8 +651,9 @@ def apply_shrink(env, profiler: Profiler, digest: str, lib_dir: str) -> list[str
     return kept
 
 
-def find_masks(profiler: Profiler, plain: list[str], cache: str) -> list[str]:
-    """The mask flags `nnom profile` finds for the model on the emulated core."""
+def find_masks(profiler: Profiler, cache: str) -> list[str]:
+    """The mask flags `nnom profile --masks` finds for the model on the emulated
+    core (it sets aside any masks among the build's -D flags)."""
     missing = [tool for tool in ARM_TOOLS if shutil.which(tool) is None]
     if missing:
         raise HookError(
@@ -669,7 +670,6 @@ def find_masks(profiler: Profiler, plain: list[str], cache: str) -> list[str]:
     out = cache + ".profile.json"
     print(f"NNoM: custom_nnom_shrink: running the model on {profiler.board}", flush=True)
     cmd = profiler.command(out, [], ["--masks"])
-    cmd = [c for c in cmd if c not in profiler.defines or c in plain]  # without old masks
     result = subprocess.run(
         cmd, env=profiler.child, stdin=subprocess.DEVNULL, capture_output=True, text=True
     )

@@ -20,7 +20,7 @@ from .. import qemucm
 from ..calibration import as_inputs
 from ..errors import NnomError
 from .firmware import build_and_run
-from .flags import MASK_DEFINES, dw_steps_flag, prune_flags
+from .flags import dw_steps_flag, prune_flags, without_masks
 from .result import Profile, make_profile, resolve_board
 
 __all__ = [
@@ -126,7 +126,7 @@ def profile_model(
         walk skips the asks of the paths out)."""
 
         # the masks of the build as made replace any the flags already had
-        own = tuple(f for f in fw.extra if not f.startswith(MASK_DEFINES))
+        own = without_masks(fw.extra)
 
         def build(extra: tuple[str, ...], name: str):
             return build_and_run(
@@ -172,7 +172,7 @@ def find_masks(
     (short,), cmsis = check_options([board], [backend])
     check_tools()
     inputs, expected = reference_io(converted, x, 1)
-    own = tuple(f for f in extra if not f.startswith(MASK_DEFINES))
+    own = without_masks(extra)
     fw = qemucm.Firmware(
         board=short,
         opt=opt,

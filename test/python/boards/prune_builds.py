@@ -31,13 +31,13 @@ from worker_share import shared_pieces
 sys.path.insert(0, str(cbuild.ROOT / "bench"))
 import run as bench_run  # noqa: E402
 
-from nnom.profile.flags import dw_steps_flag  # noqa: E402
+from nnom.profile.flags import conv_paths_flag, dw_steps_flag  # noqa: E402
 
 DW_MODELS = ("dscnn", "wakeword")
 CONV_MODELS = ("guide", "fewpx")
 MODELS = (*DW_MODELS, *CONV_MODELS)
 STEPS = ("-DBENCH_DW_STEPS",)  # each run's count and the steps kept
-REPORT = ("-DNNOM_CONV_PATHS_REPORT", "-DBENCH_CONV_PATHS")  # the Conv2D paths taken
+REPORT = bench_run.CONV_REPORT  # the Conv2D paths taken
 ALL_ONES = 0xFFFFFFFFFFFFFFFF
 
 
@@ -52,10 +52,6 @@ CONV_BIT_COUNT = _header_int("nnom_conv_paths.h", "NNOM_CONV_BIT_COUNT")
 DW_ALWAYS = sum(
     1 << _header_int("nnom_dw_steps.h", f"NNOM_DW_BIT_{n}") for n in ("GENERIC", "PIXEL")
 )
-
-
-def conv_flag(mask: int) -> str:
-    return f"-DNNOM_CONV_PATHS={mask:#x}ULL"
 
 
 def _fewpx_model():
@@ -156,7 +152,7 @@ def _make(tmp_path_factory, key: str) -> dict:
         return _each(REPORT, "report")
     told = shared_pieces(tmp_path_factory, "prune", ["full", "report"], _make_for(tmp_path_factory))
     m = masks(told)
-    union = (dw_steps_flag(m["dw"]), conv_flag(m["conv"]))
+    union = (dw_steps_flag(m["dw"]), conv_paths_flag(m["conv"]))
     if key == "union":
         plain, steps = _each(union, "union"), _each((*union, *STEPS), "union-steps")
         return {n: {"plain": plain[n], "steps": steps[n]} for n in MODELS}
@@ -164,11 +160,11 @@ def _make(tmp_path_factory, key: str) -> dict:
         return _each((*union, *REPORT), "union-report")
     if key.startswith("half"):
         dw, conv = m["halves"][int(key[-1])]
-        return _each((dw_steps_flag(dw), conv_flag(conv), *REPORT, *STEPS), key)
+        return _each((dw_steps_flag(dw), conv_paths_flag(conv), *REPORT, *STEPS), key)
     if key == "none":  # no step, no path to leave out: every layer on the generic ones
-        return _each((dw_steps_flag(0), conv_flag(0)), key)
+        return _each((dw_steps_flag(0), conv_paths_flag(0)), key)
     if key == "all":  # every bit set: the default build
-        return _each((dw_steps_flag(ALL_ONES), conv_flag(ALL_ONES)), key)
+        return _each((dw_steps_flag(ALL_ONES), conv_paths_flag(ALL_ONES)), key)
     raise KeyError(key)
 
 

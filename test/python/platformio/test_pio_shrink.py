@@ -163,7 +163,7 @@ def test_missing_tools_are_one_error_naming_the_option(monkeypatch: pytest.Monke
     hook = load_hook()
     monkeypatch.setattr(hook.shutil, "which", lambda tool: None)
     with pytest.raises(hook.HookError) as err:
-        hook.find_masks(None, [], "unused")
+        hook.find_masks(None, "unused")
     assert str(err.value).startswith(
         "custom_nnom_shrink = yes needs arm-none-eabi-gcc and qemu-system-arm to find"
     )

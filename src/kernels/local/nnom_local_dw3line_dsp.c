@@ -280,12 +280,12 @@ int nnom_dw3_line_try(const nnom_conv_args_t *a)
      * fifth costs less in nnom_dw3p_s8: (1,3) s1 1x70x5 same 4801 -> 4360) */
     if (v.out != 1 || (rest == 1 && u.out >= 64 && oc > 8))
         return dw3_asm_of(a, &u, &v, lo, hi);
-    /* one line, every window inside, or where dw3_asm copies the line
-     * whole (16+ channels, rows ic apart, within its DW3_EDGE_BYTES), or
-     * 5-7 channels (dw3_asm's border runs and its set-up cost more than
-     * the copy by words: (1,3) s1 1x32x7 same 3232 -> 2756) */
+    /* one line, every window inside, or its copy by words (rows ic apart,
+     * within NNOM_DW3LINE_COPY): dw3_asm's border runs and set-up cost
+     * more (5-7 channels: (1,3) s1 1x32x7 same 3232 -> 2756; 8-15, branch
+     * oddch: 1x32x9 3879 -> 3184, (3,1) s1 49x1x12 same 6514 -> 6144) */
     const int inside = lo == 0 && hi == u.out;
-    if (!inside && ((oc > 7 && oc < 16) || u.xb != ic || span > NNOM_DW3LINE_COPY))
+    if (!inside && (u.xb != ic || span > NNOM_DW3LINE_COPY))
         return dw3_asm_of(a, &u, &v, lo, hi);
     dw3_line_one(a, &u, inside);
     return 1;

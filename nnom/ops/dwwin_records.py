@@ -41,10 +41,11 @@ SMALL_WORDS = 1024
 FEW_WORDS = 256
 
 
+COLUMN_OUTPUTS = 8  # (one column: see _few_enough)
 STRIPS = 8  # DWWIN_STRIPS (nnom_local_dwwin_dsp.c): taller planes take other paths
 
 
-def _few_enough(oh: int, ow: int, k: int, s: int, cout: int) -> bool:
+def _few_enough(oh: int, ow: int, k: int, s: int, cout: int, padded: bool = True) -> bool:
     """Outputs few enough for the records (their words counted per group)."""
     if oh * ow <= MAX_OUTPUTS:
         return True
@@ -54,6 +55,12 @@ def _few_enough(oh: int, ow: int, k: int, s: int, cout: int) -> bool:
     # one column: the loop takes it only as 5x5 at stride 2 on 5 to 7
     # channels (the C dispatcher's DW_WIN55, before any other path)
     column = k == 5 and s == 2 and 5 <= cout <= 7
+    # or an unpadded 3x3 column at stride 1 of at most COLUMN_OUTPUTS
+    # outputs, no channel alone: dwrect's set-up (~1,150 a run) weighed
+    # more than the copy per group ((3,3) s1 8x3x16 valid 3,814 -> 3,400;
+    # not on longer columns: 14x3x24 valid 8,718 there, 9,089 here; nor at
+    # stride 2, whose copy doubles: 17x3x24 s2 valid 6,447 there, 6,934)
+    column = column or (k == 3 and s == 1 and not padded and cout % 4 != 1 and oh <= COLUMN_OUTPUTS)
     return (ow > 1 or column) and words <= (SMALL_WORDS if oh * ow <= SMALL_OUTPUTS else FEW_WORDS)
 
 
@@ -74,7 +81,7 @@ def dwwin_records(attrs: dict, q, zp_in: int, zp_out: int, out_hw: tuple[int, in
         or q.act_min != -128
         or q.act_max != 127
         or (ow - 1) * sw + kw > PITCH
-        or not _few_enough(oh, ow, kh, sh, cout)
+        or not _few_enough(oh, ow, kh, sh, cout, any(attrs["pads"]))
     ):
         return None
     return group_records(q, zp_in, zp_out)

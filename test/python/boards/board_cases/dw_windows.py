@@ -1078,3 +1078,43 @@ ONE77_WITHOUT_RECORDS = (13,)
 
 
 layer_family("one77_", 228_000, ONE77_CASES, without_records=ONE77_WITHOUT_RECORDS)
+
+
+# oddch: three-tap 'same' lines of 8 to 15 channels on the line's copy by
+# words (dw3_line_one: the fifth/ninth/thirteenth channel alone on
+# nnom_dw3c1_s8, two or three past on the overlapping group's
+# nnom_dw3p_s8), not dw3_asm's border runs; and unpadded (3,3) columns at
+# stride 1 of 5 to 8 outputs on the window loop's records (dwwin_one), not
+# dwrect's. rq_fit's words ("small"), scaled channels, |bias| near 2^30.
+# Beside them the layers just outside: lines past NNOM_DW3LINE_COPY, 16
+# channels, 'valid', no activation, no records; columns of nine outputs,
+# stride 2, one channel over a multiple of four, padded, no records.
+ODDCH_CASES = [
+    ((1, 32, 9), (1, 3), 1, "same", "relu", None),  # one past: nnom_dw3c1_s8
+    ((49, 1, 9), (3, 1), 1, "same", "relu", "small"),
+    ((1, 32, 11), (1, 3), 1, "same", "relu", "scaled"),  # three past: nnom_dw3p_s8
+    ((1, 32, 13), (1, 3), 1, "same", "relu", "huge"),
+    ((20, 1, 10), (3, 1), 1, "same", "relu", None),  # two past
+    ((1, 32, 12), (1, 3), 1, "same", "relu", "scaled"),  # whole groups
+    ((1, 32, 8), (1, 3), 1, "same", "relu", None),
+    ((1, 40, 15), (1, 3), 1, "same", "relu", "small"),
+    ((98, 1, 12), (3, 1), 1, "same", "relu", None),  # past the copy: dw3_asm
+    ((1, 32, 16), (1, 3), 1, "same", "relu", None),  # 16 channels (copied before)
+    ((1, 32, 9), (1, 3), 1, "valid", "relu", None),  # every window inside
+    ((1, 32, 9), (1, 3), 1, "same", None, None),  # no activation: not the line
+    ((49, 1, 9), (3, 1), 1, "same", "relu", None),  # without records
+    ((8, 3, 16), (3, 3), 1, "valid", "relu", None),  # a column of six: dwwin_one
+    ((10, 3, 7), (3, 3), 1, "valid", "relu", "small"),  # eight, overlapping group
+    ((10, 3, 24), (3, 3), 1, "valid", "relu", "scaled"),
+    ((8, 3, 64), (3, 3), 1, "valid", "relu", "huge"),
+    ((7, 3, 6), (3, 3), 1, "valid", "relu", None),  # five outputs, six channels
+    ((11, 3, 16), (3, 3), 1, "valid", "relu", None),  # nine outputs: dwrect
+    ((12, 3, 16), (3, 3), 2, "valid", "relu", None),  # stride 2: dwrect
+    ((8, 3, 9), (3, 3), 1, "valid", "relu", None),  # one over a multiple of four
+    ((8, 1, 16), (3, 3), 1, "same", "relu", None),  # padded: dwrect
+    ((8, 3, 16), (3, 3), 1, "valid", "relu", None),  # without records
+]
+ODDCH_WITHOUT_RECORDS = (12, 22)
+
+
+layer_family("oddch_", 234_200, ODDCH_CASES, without_records=ODDCH_WITHOUT_RECORDS)

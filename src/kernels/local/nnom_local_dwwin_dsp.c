@@ -441,8 +441,18 @@ static int dwwin_tail_of(const nnom_conv_args_t *a, nnom_dwwin_tail_t *t)
     const int32_t reach = ((int32_t)1 << 30) - k * k * 255 * 128;
     if (oc < 4 || oc % 4 != 1 || b >= reach || b <= -reach)
         return 0;
-    *t = (nnom_dwwin_tail_t){NULL, NULL, a->out.w, 0, oc, a->out.w * oc, k, a->p.stride_h,
-                             a->p.act_min, a->p.act_max, 0, {0}, {0}};
+    /* field by field: a compound literal zeroed w's 25 words and rq by
+     * memset first (~100 instructions a run; the tail reads k * k) */
+    t->x = NULL;
+    t->out = NULL;
+    t->ow = a->out.w;
+    t->oh = 0;
+    t->op = oc;
+    t->ol = a->out.w * oc;
+    t->k = k;
+    t->s = a->p.stride_h;
+    t->lo = a->p.act_min;
+    t->hi = a->p.act_max;
     int32_t sum = 0;
     for (int32_t j = 0; j < k * k; j++)
         sum += t->w[j] = a->weight[j * oc + c];

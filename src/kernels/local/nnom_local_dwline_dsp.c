@@ -41,6 +41,18 @@ int nnom_dw_line_try(const nnom_conv_args_t *a)
         p->act_max != 127 || span * ic > NNOM_DWLINE_COPY || span - pad <= 0 || in < 1 ||
         (rest != 0 && nnom_dw_odd_flat(a)))
         return 0;
+    nnom_dw_line_run(a);
+    return 1;
+}
+
+void nnom_dw_line_run(const nnom_conv_args_t *a)
+{
+    const nnom_conv_params_t *p = &a->p;
+    const int down = a->k.w == 1;
+    const int32_t k = down ? a->k.h : a->k.w, in = down ? a->in.h : a->in.w;
+    const int32_t out = down ? a->out.h : a->out.w, pad = down ? p->pad_top : p->pad_left;
+    const int32_t s = down ? p->stride_h : p->stride_w;
+    const int32_t ic = a->in.c, oc = a->out.c, rest = oc % 4, span = (out - 1) * s + k;
     uint32_t copy[NNOM_DWLINE_COPY / 4 + 2]; /* (+2: the fill's first and last words) */
     const int32_t y1 = span - pad < in ? span - pad : in; /* rows [0, y1) of the input */
     /* by words, the input's first byte word-aligned (memcpy and memset
@@ -48,7 +60,7 @@ int nnom_dw_line_try(const nnom_conv_args_t *a)
     const int8_t *e = nnom_dw3_line_fill(copy, a->input, pad * ic, y1 * ic, span * ic,
                                          ((uint32_t)p->input_zp & 0xFFu) * 0x01010101u);
     if (nnom_dwcol_alone_asks(a) && a->records[0] == NNOM_DWCOL_SC_TAG && nnom_dwcol_one_lines(a, e))
-        return 1; /* one or two channels past a multiple of four, alone */
+        return; /* one or two channels past a multiple of four, alone */
     /* the one to three channels past a multiple of four: one lane each on
      * the tiny loops where dw_col_inside's rule takes them (written first:
      * other bytes than the groups'), else the overlapping last group */
@@ -62,7 +74,6 @@ int nnom_dw_line_try(const nnom_conv_args_t *a)
     } else {
         nnom_dwcol_lines(&j, e, a->output, 1, 0, 0, oc, last, 0);
     }
-    return 1;
 }
 
 int nnom_dw_line_tag_asks(const nnom_conv_args_t *a)

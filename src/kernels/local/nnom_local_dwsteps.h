@@ -55,7 +55,7 @@
     /* DW_THREE's one line of 4-7 channels (kept only) */ \
     X(THREE_L,       DW_B(nnom_dw3_line_b_s8),                dw_three_l_direct(a)) \
     X(LINE_TAG,      DW_RAN(nnom_dw_line_tag_run(a)),         NNOM_DW_DIRECT_LINE_TAG) \
-    X(LINE,          nnom_dw_line_try(a),                     NNOM_DW_DIRECT_NONE) \
+    X(LINE,          DW_RAN(nnom_dw_line_run(a)),             NNOM_DW_DIRECT_NONE) \
     X(ONE,           dw_one_path(a),                          NNOM_DW_DIRECT_NONE) \
     /* DW_ONE's tag 31: three taps, four, three on channels a multiple of 8 */ \
     X(ONE3,          DW_B(nnom_dwone3_b_s8),                  NNOM_DW_DIRECT_ONE3) \

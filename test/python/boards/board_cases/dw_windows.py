@@ -1089,6 +1089,8 @@ layer_family("one77_", 228_000, ONE77_CASES, without_records=ONE77_WITHOUT_RECOR
 # Beside them the layers just outside: lines past NNOM_DW3LINE_COPY, 16
 # channels, 'valid', no activation, no records; columns of nine outputs,
 # stride 2, one channel over a multiple of four, padded, no records.
+# Then padded (k,1)/(1,k) lines of 8+ channels on DW_LINE, whose kept runs
+# skip the try's asks (nnom_dw_line_run).
 ODDCH_CASES = [
     ((1, 32, 9), (1, 3), 1, "same", "relu", None),  # one past: nnom_dw3c1_s8
     ((49, 1, 9), (3, 1), 1, "same", "relu", "small"),
@@ -1113,6 +1115,12 @@ ODDCH_CASES = [
     ((8, 3, 9), (3, 3), 1, "valid", "relu", None),  # one over a multiple of four
     ((8, 1, 16), (3, 3), 1, "same", "relu", None),  # padded: dwrect
     ((8, 3, 16), (3, 3), 1, "valid", "relu", None),  # without records
+    # DW_LINE's kept runs on nnom_dw_line_run (the try's asks at the first)
+    ((20, 1, 9), (5, 1), 2, "same", "relu", None),  # the ninth alone
+    ((20, 1, 11), (5, 1), 2, "same", "relu", "small"),  # three past
+    ((49, 1, 10), (5, 1), 1, "same", "relu", "scaled"),
+    ((49, 1, 8), (9, 1), 1, "same", "relu", "huge"),
+    ((1, 30, 13), (1, 5), 2, "same", "relu", None),
 ]
 ODDCH_WITHOUT_RECORDS = (12, 22)
 

@@ -169,7 +169,7 @@ def profile_model(
         profile.shrink_flags = flags
 
     def masks_of(raw, fw, conv: int | None = None) -> tuple[int | None, int | None]:
-        reported = reports_paths(qemucm.board_config(fw.board)["cpu"], fw.opt, fw.extra)
+        reported = reports_paths(qemucm.board_config(fw.board)["build"]["cpu"], fw.opt, fw.extra)
         paths = raw.conv_paths if conv is None else conv
         return model_masks(constructors, raw.dw_steps, paths, reported)
 
@@ -201,7 +201,7 @@ def find_masks(
     )
     with tempfile.TemporaryDirectory(prefix="nnom-masks-") as tmp:
         raw = build_and_run(converted, inputs, expected, fw, Path(tmp))
-    reported = reports_paths(qemucm.board_config(short)["cpu"], opt, own)
+    reported = reports_paths(qemucm.board_config(short)["build"]["cpu"], opt, own)
     return prune_flags(
         *model_masks(layer_constructors(converted), raw.dw_steps, raw.conv_paths, reported)
     )

@@ -275,3 +275,23 @@ def test_the_profile_command_is_the_builds(ccflags, opt, tmp_path: Path) -> None
     assert args.defines == ["NNOM_USING_CHW", "LEVEL=2", "NNOM_DW_STEPS=0x4ULL"]
     assert args.per_tensor and args.json == "out.json" and args.calibration == "c.npy"
     assert profiler.child["NNOM_QEMUCM_PLATFORM"] == str(tmp_path / "plat")
+
+
+def test_runtime_fingerprint_hashes_only_when_a_file_changed(tmp_path: Path) -> None:
+    """The hook keeps the runtime's (path, size, mtime) with its hash: the same
+    files give the kept hash without reading them; an edited file, a new
+    size or mtime, is hashed again."""
+    hook = load_hook()
+    for part in ("src", "inc", "port"):
+        (tmp_path / part).mkdir()
+        (tmp_path / part / f"{part}.c").write_text(f"int {part};\n")
+    files = hook.runtime_files(str(tmp_path))
+    assert [f[0] for f in files] == ["src/src.c", "inc/inc.c", "port/port.c"]
+    digest = hook.runtime_fingerprint(str(tmp_path), files, {})
+    kept = {"runtime_files": files, "runtime_hash": "kept"}
+    assert hook.runtime_fingerprint(str(tmp_path), files, kept) == "kept"
+    (tmp_path / "src" / "src.c").write_text("int src2;\n")
+    changed = hook.runtime_files(str(tmp_path))
+    assert changed != files
+    again = hook.runtime_fingerprint(str(tmp_path), changed, kept)
+    assert again not in ("kept", digest), again

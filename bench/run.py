@@ -53,7 +53,7 @@ import cmbuild  # noqa: E402
 from nnom.profile import PRUNED_SLACK  # noqa: E402
 from nnom.profile.firmware import HERE as TIMER_DIR  # noqa: E402
 from nnom.profile.firmware import STACK_C, TIMER_C  # noqa: E402
-from nnom.profile.flags import prune_flags  # noqa: E402
+from nnom.profile.flags import layer_constructors, model_masks, prune_flags  # noqa: E402
 
 RUNS = 10
 PROFILE_BOARD = "m4"
@@ -246,9 +246,11 @@ def pruned_slack(model: Model) -> int:
     return DW_SLACK * layer_count(model, "dwconv2d") + PRUNED_SLACK * layer_count(model, "conv2d")
 
 
-def pruned(model: Model, board: str, backend: str, work: Path, dw: int, conv: int) -> dict:
+def pruned(
+    model: Model, board: str, backend: str, work: Path, dw: int | None, conv: int | None
+) -> dict:
     """The -O2 build that links only these depthwise steps and Conv2D paths
-    (NNOM_DW_STEPS, NNOM_CONV_PATHS; 0: that mask not set): its figures, with
+    (NNOM_DW_STEPS, NNOM_CONV_PATHS; None: that mask not set): its figures, with
     "runs", "dw_steps" and "conv_paths" from builds that report them (whose
     code would count the queries')."""
     flags = tuple(prune_flags(dw, conv).split())
@@ -396,10 +398,16 @@ def pruned_table(models, backends, res, work: Path, markdown: bool) -> str:
         for backend in backends:
             full = res[(model.name, PROFILE_BOARD, backend, "-O2", "")]
             told = steps_run(model, PROFILE_BOARD, backend, work)
-            dw = told["dw_steps"]
-            conv = conv_paths(model, PROFILE_BOARD, backend, work)
-            if not (dw or conv):
-                continue  # no depthwise or Conv2D layer on the local paths
+            # the profile board at -O2 reports every path: a mask of 0 with
+            # such layers is set too (they all take the always-linked loops)
+            dw, conv = model_masks(
+                layer_constructors(model.converted),
+                told["dw_steps"],
+                conv_paths(model, PROFILE_BOARD, backend, work),
+                reported=True,
+            )
+            if dw is None and conv is None:
+                continue  # no depthwise or Conv2D layer
             cut = pruned(model, PROFILE_BOARD, backend, work, dw, conv)
             kept = told["runs"]
             # the same paths, and no more instructions but a few a layer, as
@@ -407,8 +415,8 @@ def pruned_table(models, backends, res, work: Path, markdown: bool) -> str:
             # paths: measured, DS-CNN -220 a run; the first run asks fewer steps)
             slack = pruned_slack(model)
             if (
-                cut["dw_steps"] != dw
-                or cut["conv_paths"] != conv
+                cut["dw_steps"] != (dw or 0)
+                or cut["conv_paths"] != (conv or 0)
                 or any(c > k + slack for c, k in zip(cut["runs"], kept))
             ):
                 raise SystemExit(f"bench: {model.name} pruned ran other paths")
@@ -419,8 +427,8 @@ def pruned_table(models, backends, res, work: Path, markdown: bool) -> str:
                 [
                     model.name,
                     backend,
-                    f"{dw:#x}" if dw else "-",
-                    f"{conv:#x}" if conv else "-",
+                    "-" if dw is None else f"{dw:#x}",
+                    "-" if conv is None else f"{conv:#x}",
                     str(full["code"]),
                     str(cut["code"]),
                     f"{change:+.0f}",

@@ -10,6 +10,7 @@
 #define NNOM_KERNELS_H
 
 #include "nnom.h"
+#include "nnom_conv_paths.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -336,7 +337,7 @@ nnom_status_t nnom_local_pwfo24_rec(const int32_t *records, int8_t *output, cons
 #define NNOM_RECORDS_RUNS 0
 #endif
 #if NNOM_RECORDS_RUNS && NNOM_DENSE_GROUPED && !defined(NNOM_USING_CHW)
-#define NNOM_CONV_RECORDS 4
+#define NNOM_CONV_RECORDS NNOM_CONV_RECORDS_ROWS /* nnom_conv_paths.h's rows */
 #else
 #define NNOM_CONV_RECORDS 0
 #endif

@@ -20,7 +20,14 @@ from .. import qemucm
 from ..calibration import as_inputs
 from ..errors import NnomError
 from .firmware import build_and_run
-from .flags import dw_steps_flag, prune_flags, without_masks
+from .flags import (
+    dw_steps_flag,
+    layer_constructors,
+    model_masks,
+    prune_flags,
+    reports_paths,
+    without_masks,
+)
 from .result import Profile, make_profile, resolve_board
 
 __all__ = [
@@ -113,7 +120,7 @@ def profile_model(
         fw = qemucm.Firmware(board=short, opt=opt, backend=backend, cmsis=cmsis, extra=extra)
         raw = build_and_run(converted, inputs, expected, fw, root / f"{short}-{backend}")
         profile = make_profile(raw, short, backend, opt)
-        if (raw.dw_steps or raw.conv_paths) and opt not in SIZE_OPTS:
+        if opt not in SIZE_OPTS and any(m is not None for m in masks_of(raw, fw)):
             _prune(raw, fw, root / f"{short}-{backend}", profile)
         return profile
 
@@ -143,8 +150,13 @@ def profile_model(
                 folder.with_name(f"{folder.name}-{name}"),
             )
 
-        conv = build(("-DNNOM_CONV_PATHS_REPORT",), "paths").conv_paths if raw.conv_paths else 0
-        flags = prune_flags(raw.dw_steps, conv)
+        conv = (
+            build(("-DNNOM_CONV_PATHS_REPORT",), "paths").conv_paths
+            if raw.conv_paths
+            else raw.conv_paths
+        )
+        dw, conv_mask = masks_of(raw, fw, conv)
+        flags = prune_flags(dw, conv_mask)
         pruned = build(tuple(flags.split()), "pruned")
         slack = PRUNED_SLACK * len(raw.layers) * raw.runs
         if pruned.instructions > raw.instructions + slack or pruned.dw_steps != raw.dw_steps:
@@ -154,7 +166,14 @@ def profile_model(
             )
         profile.conv_paths = conv
         profile.pruned_code = pruned.runtime["code"]
+        profile.shrink_flags = flags
 
+    def masks_of(raw, fw, conv: int | None = None) -> tuple[int | None, int | None]:
+        reported = reports_paths(qemucm.board_config(fw.board)["build"]["cpu"], fw.opt, fw.extra)
+        paths = raw.conv_paths if conv is None else conv
+        return model_masks(constructors, raw.dw_steps, paths, reported)
+
+    constructors = layer_constructors(converted)
     with tempfile.TemporaryDirectory(prefix="nnom-profile-") as tmp:
         with ThreadPoolExecutor(max_workers=2) as pool:
             return list(pool.map(lambda c: one(c, Path(tmp)), configs))
@@ -182,4 +201,7 @@ def find_masks(
     )
     with tempfile.TemporaryDirectory(prefix="nnom-masks-") as tmp:
         raw = build_and_run(converted, inputs, expected, fw, Path(tmp))
-    return prune_flags(raw.dw_steps, raw.conv_paths) if raw.dw_steps or raw.conv_paths else ""
+    reported = reports_paths(qemucm.board_config(short)["build"]["cpu"], opt, own)
+    return prune_flags(
+        *model_masks(layer_constructors(converted), raw.dw_steps, raw.conv_paths, reported)
+    )

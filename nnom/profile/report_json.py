@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .flags import prune_flags
 from .result import Profile
 
 SCHEMA = 1
@@ -53,7 +52,7 @@ def profile_dict(p: Profile, mhz: float) -> dict:
         "code_bytes": p.code_bytes,
         "weight_bytes": p.weight_bytes,
         # the flags of the build with only the paths taken ("": none made)
-        "shrink_flags": prune_flags(p.dw_steps, p.conv_paths) if p.pruned_code else "",
+        "shrink_flags": p.shrink_flags,
         "runtime_code_bytes": p.runtime_code,
         "shrink_code_bytes": p.pruned_code,
     }

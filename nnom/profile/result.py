@@ -93,6 +93,7 @@ class Profile:
     dw_steps: int = 0  # the depthwise steps the layers took (inc/nnom_dw_steps.h bits)
     conv_paths: int = 0  # the Conv2D paths they took (inc/nnom_conv_paths.h bits; 0: none)
     pruned_code: int = 0  # runtime code of the build with those steps alone (0: none made)
+    shrink_flags: str = ""  # that build's mask flags (nnom.profile.flags.prune_flags)
 
     @property
     def framework_instructions(self) -> float:

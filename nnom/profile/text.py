@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from .flags import prune_flags
 from .result import LayerProfile, Profile
 
 NAME_WIDTH = 30
@@ -101,7 +100,7 @@ def totals(p: Profile, mhz: float) -> str:
             "the same paths and output) with only the depthwise steps and Conv2D paths this "
             "model takes; add to your build (PlatformIO: or custom_nnom_shrink = yes; "
             "docs/profile.md):",
-            f"              build_flags = {prune_flags(p.dw_steps, p.conv_paths)}",
+            f"              build_flags = {p.shrink_flags}",
         ]
     lines.append(f"Time is {ESTIMATE_NOTE}.")
     return "\n".join(lines)

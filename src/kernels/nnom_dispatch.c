@@ -140,7 +140,8 @@ static nnom_status_t fc_as_conv(const nnom_kernel_ctx_t *ctx, const void *args)
  * The 1x1 layers of one output channel, which the first one leaves, run
  * the Dense loop over their pixels (the second). */
 #if NNOM_LOCAL_MAC_ASM && !defined(NNOM_USING_CHW) && !NNOM_CMSIS_NN_MVE
-#define CONV_RECORDS 4 /* the table's first entries, whose records runs follow it */
+/* the table's first entries, whose records runs follow it */
+#define CONV_RECORDS NNOM_CONV_RECORDS_ROWS
 #else
 #define CONV_RECORDS 0
 #endif
@@ -153,50 +154,88 @@ static uint32_t conv_out_scratch(const void *args)
     return NNOM_UNSUITED;
 }
 #define CONV_IF(P, SCRATCH, RUN)                                                                   \
-    {NNOM_CONV_HAS(P) ? SCRATCH : conv_out_scratch, NNOM_CONV_HAS(P) ? RUN : LOCAL_CONV_RUN}
+    {NNOM_CONV_HAS(P) ? SCRATCH : conv_out_scratch, NNOM_CONV_HAS(P) ? RUN : LOCAL_CONV_RUN},
 #else
-#define CONV_IF(P, SCRATCH, RUN) {SCRATCH, RUN}
+#define CONV_IF(P, SCRATCH, RUN) {SCRATCH, RUN},
 #endif
+/* the rows of nnom_conv_paths.h: the records entries' TYPE is the layer's */
+#define CONV_RECORDS_IF(P, SCRATCH, RUN, TYPE) CONV_IF(P, SCRATCH, RUN)
 const nnom_kernel_t nnom_conv_kernels[] = {
 #if CONV_RECORDS
-    CONV_IF(PW1PX8, nnom_local_pw1px8_scratch, nnom_local_pw1px8), /* 1x1, one pixel, converter records */
-    CONV_IF(PW1PX, nnom_local_pw1px_scratch, nnom_local_pw1px),
     /* A few pixels on their own records: 2 to 16 pixels of 17 or more
      * inputs and 1 to 3 outputs (pwfo), or 2 to 64 pixels of 4 to 16
      * inputs (pw1pxn). Both backends: their records replace the windows
      * kernel's, which CMSIS-NN's entry would hand the layer to, and the
      * plan holds the local kernel's scratch they ask
      * (NNOM_CONV_LOCAL_SCRATCH) */
-    CONV_IF(PWFO, nnom_local_pwfo_scratch, nnom_local_pwfo),
-    CONV_IF(PW1PXN, nnom_local_pw1pxn_scratch, nnom_local_pw1pxn),
+    NNOM_CONV_RECORDS_ENTRIES(CONV_RECORDS_IF)
 #endif
 #if NNOM_CMSIS_NN_CONV
     {nnom_cmsis_conv_scratch, nnom_cmsis_conv_s8},
 #endif
 #if NNOM_LOCAL_MAC_ASM && !defined(NNOM_USING_CHW)
-    CONV_IF(PW1C, nnom_local_pw1c_scratch, nnom_local_pw1c), /* 1x1, one output channel, two pixels a pass */
-    CONV_IF(FAST, nnom_local_conv_s8_fast_scratch, nnom_local_conv_s8_fast),
-    CONV_IF(PW1, nnom_local_conv_pw1_scratch, nnom_local_conv_pw1), /* 1x1, one output channel */
+    NNOM_CONV_ASM_ENTRIES(CONV_IF)
 #endif
     LOCAL_CONV,
 };
+#undef CONV_RECORDS_IF
+#undef CONV_IF
 
-/* The conv table's entries' path bits (nnom_conv_paths.h), in its order;
- * NONE for CMSIS-NN's entry and LOCAL_CONV (always linked) */
+/* The conv table's entries' path bits (nnom_conv_paths.h), in its order
+ * (the same rows); NONE for CMSIS-NN's entry and LOCAL_CONV (always linked) */
 #define CONV_BIT_NONE 0xFFu
+#define CONV_RECORDS_BIT(P, SCRATCH, RUN, TYPE) NNOM_CONV_BIT_##P,
+#define CONV_BIT(P, SCRATCH, RUN) NNOM_CONV_BIT_##P,
 static const uint8_t conv_bits[] = {
 #if CONV_RECORDS
-    NNOM_CONV_BIT_PW1PX8, NNOM_CONV_BIT_PW1PX, NNOM_CONV_BIT_PWFO, NNOM_CONV_BIT_PW1PXN,
+    NNOM_CONV_RECORDS_ENTRIES(CONV_RECORDS_BIT)
 #endif
 #if NNOM_CMSIS_NN_CONV
     CONV_BIT_NONE,
 #endif
 #if NNOM_LOCAL_MAC_ASM && !defined(NNOM_USING_CHW)
-    NNOM_CONV_BIT_PW1C, NNOM_CONV_BIT_FAST, NNOM_CONV_BIT_PW1,
+    NNOM_CONV_ASM_ENTRIES(CONV_BIT)
 #endif
     CONV_BIT_NONE,
 };
+#undef CONV_RECORDS_BIT
+#undef CONV_BIT
 typedef char nnom_conv_bits_match[sizeof(conv_bits) == sizeof(nnom_conv_kernels) / sizeof(nnom_conv_kernels[0]) ? 1 : -1];
+
+/* Every Conv2D path's bit has one row in nnom_conv_paths.h's lists and
+ * every row its own bit (rows = bits, their union 0 to COUNT - 1); the
+ * inner paths fit the keep byte from NNOM_CONV_INNER_FIRST on */
+#define CONV_ROW4(P, A, B, C) +1
+#define CONV_ROW3(P, A, B) +1
+#define CONV_ROW2(P, A) +1
+#define CONV_ROW1(P) +1
+#define CONV_OR4(P, A, B, C) | (1ULL << NNOM_CONV_BIT_##P)
+#define CONV_OR3(P, A, B) | (1ULL << NNOM_CONV_BIT_##P)
+#define CONV_OR2(P, A) | (1ULL << NNOM_CONV_BIT_##P)
+#define CONV_OR1(P) | (1ULL << NNOM_CONV_BIT_##P)
+#define CONV_ROWS                                                                                  \
+    (0 NNOM_CONV_RECORDS_ENTRIES(CONV_ROW4) NNOM_CONV_ASM_ENTRIES(CONV_ROW3)                       \
+         NNOM_CONV_TYPE_FAMILIES(CONV_ROW2) NNOM_CONV_INNER_PATHS(CONV_ROW1))
+#define CONV_ROW_BITS                                                                              \
+    (0ULL NNOM_CONV_RECORDS_ENTRIES(CONV_OR4) NNOM_CONV_ASM_ENTRIES(CONV_OR3)                      \
+         NNOM_CONV_TYPE_FAMILIES(CONV_OR2) NNOM_CONV_INNER_PATHS(CONV_OR1))
+typedef char nnom_conv_path_rows[CONV_ROWS == NNOM_CONV_BIT_COUNT && CONV_ROWS < 64 ? 1 : -1];
+typedef char nnom_conv_path_bits_once[CONV_ROW_BITS == (1ULL << CONV_ROWS) - 1u ? 1 : -1];
+typedef char nnom_conv_inner_in_keep[(NNOM_CONV_INNER_ALL >> NNOM_CONV_INNER_FIRST) <= 0xFFu &&
+                                             (NNOM_CONV_INNER_ALL &
+                                              ((1ULL << NNOM_CONV_INNER_FIRST) - 1u)) == 0u
+                                         ? 1
+                                         : -1];
+#undef CONV_ROWS
+#undef CONV_ROW_BITS
+#undef CONV_ROW4
+#undef CONV_ROW3
+#undef CONV_ROW2
+#undef CONV_ROW1
+#undef CONV_OR4
+#undef CONV_OR3
+#undef CONV_OR2
+#undef CONV_OR1
 
 uint64_t nnom_conv_path_bits(const nnom_layer_t *layer)
 {
@@ -214,7 +253,7 @@ uint64_t nnom_conv_path_bits(const nnom_layer_t *layer)
         /* the local kernel: the inner paths its runs took where the build
          * records them, else all (a mask that keeps every one) */
 #ifdef NNOM_CONV_PATHS_REPORT
-        bits |= (uint64_t)(layer->keep & 0x1Fu) << NNOM_CONV_INNER_FIRST;
+        bits |= ((uint64_t)layer->keep << NNOM_CONV_INNER_FIRST) & NNOM_CONV_INNER_ALL;
 #else
         bits |= NNOM_CONV_INNER_ALL;
 #endif

@@ -179,22 +179,25 @@ static const nnom_layer_type_t *const pwfo_one_types[8] = {
     &pwfo21_type, &pwfo22_type, &pwfo23_type, &pwfo24_type};
 /* in the order of the conv table's first entries (nnom_dispatch.c); NULL
  * where the build leaves the entry out (NNOM_CONV_PATHS: it picks none) */
-#define CONV_TYPE_IF(P, TYPE) (NNOM_CONV_HAS(P) ? &TYPE : NULL)
+#define CONV_TYPE_IF(P, SCRATCH, RUN, TYPE) NNOM_CONV_HAS(P) ? &TYPE : NULL,
 static const nnom_layer_type_t *const records_types[NNOM_CONV_RECORDS] = {
-    CONV_TYPE_IF(PW1PX8, pw1px8_type), CONV_TYPE_IF(PW1PX, pw1px_type),
-    CONV_TYPE_IF(PWFO, pwfo_type), CONV_TYPE_IF(PW1PXN, pw1pxn_type)};
+    NNOM_CONV_RECORDS_ENTRIES(CONV_TYPE_IF)};
+#undef CONV_TYPE_IF
 
 /* The type past the generic records one for entry e's layer of s, NULL
  * for none. Each family is tried in turn, so a family the build leaves
  * out (NNOM_CONV_HAS: a constant) hands the layer to the next that takes
  * it (every one is exact). */
+#define CONV_REC_PLACE(P, SCRATCH, RUN, TYPE) CONV_REC_##P,
+enum { NNOM_CONV_RECORDS_ENTRIES(CONV_REC_PLACE) };
+#undef CONV_REC_PLACE
 static const nnom_layer_type_t *records_special(unsigned e, const nnom_conv_args_t *s)
 {
     const uint32_t px = (uint32_t)(s->out.h * s->out.w), ic = (uint32_t)s->in.c;
     const int32_t oc = s->out.c;
-    if (e == 0u) /* pw1px8 */
+    if (e == CONV_REC_PW1PX8)
         return NNOM_CONV_HAS(PW1PX8P) && oc <= 16 ? &pw1px8p_type : NULL;
-    if (e == 2u) { /* pwfo */
+    if (e == CONV_REC_PWFO) {
         if (NNOM_CONV_HAS(PWFO_ONE) && oc == 1 && ic - 17u <= 7u)
             return pwfo_one_types[ic - 17u];
         if (NNOM_CONV_HAS(PWFO1O2P) && oc == 1 && px == 2u && ic - 25u <= 39u)
@@ -205,7 +208,7 @@ static const nnom_layer_type_t *records_special(unsigned e, const nnom_conv_args
             return oc == 3 ? &pwfo3px_type : oc == 2 ? &pwfo2px_type : &pwfo1px_type;
         return NULL;
     }
-    if (e != 3u) /* pw1px: its generic type */
+    if (e != CONV_REC_PW1PXN) /* pw1px: its generic type */
         return NULL;
     if (NNOM_CONV_HAS(PW1PXN_S1) && oc == 1 && px == 1u && ic - 9u <= 7u)
         return pw1pxn_s1_types[ic - 9u];
@@ -230,24 +233,25 @@ static int type_in(const nnom_layer_type_t *t, const nnom_layer_type_t *const *t
             return 1;
     return 0;
 }
-#define CONV_FAMILY(P, T, TYPES) (NNOM_CONV_HAS(P) && type_in(T, TYPES, sizeof(TYPES) / sizeof(TYPES[0])) ? 1ull << NNOM_CONV_BIT_##P : 0u)
+/* the families of one or a few types (nnom_conv_paths.h's rows) */
+static const nnom_layer_type_t *const px8p_types[] = {&pw1px8p_type};
+static const nnom_layer_type_t *const pwfo_px_types[] = {&pwfo1px_type, &pwfo2px_type,
+                                                         &pwfo3px_type};
+static const nnom_layer_type_t *const pw1pxn48_types[] = {&pw1pxn48_type, &pw1pxn48s2_type};
+static const nnom_layer_type_t *const pw1pxn_p_types[] = {&pw1pxn12p_type, &pw1pxn16p_type};
+#define CONV_FAMILY(P, TYPES)                                                                      \
+    | (NNOM_CONV_HAS(P) && type_in(t, TYPES, sizeof(TYPES) / sizeof(TYPES[0]))                     \
+           ? 1ull << NNOM_CONV_BIT_##P                                                             \
+           : 0u)
 
 /* The records type family of a layer's type t: its bit (0: none). Only
  * the families the build links are compared (the others' types are not
  * linked, and no layer can be on them). */
 static uint64_t records_family(const nnom_layer_type_t *t)
 {
-    static const nnom_layer_type_t *const px8p[] = {&pw1px8p_type};
-    static const nnom_layer_type_t *const fpx[] = {&pwfo1px_type, &pwfo2px_type, &pwfo3px_type};
-    static const nnom_layer_type_t *const n48[] = {&pw1pxn48_type, &pw1pxn48s2_type};
-    static const nnom_layer_type_t *const np[] = {&pw1pxn12p_type, &pw1pxn16p_type};
-    return CONV_FAMILY(PW1PX8P, t, px8p) | CONV_FAMILY(PWFO_PX, t, fpx) |
-           CONV_FAMILY(PWFO1O, t, pwfo1o_types) | CONV_FAMILY(PWFO1O2P, t, pwfo1o2p_types) |
-           CONV_FAMILY(PWFO_ONE, t, pwfo_one_types) | CONV_FAMILY(PW1PXN_ONE, t, pw1pxn_one_types) |
-           CONV_FAMILY(PW1PXN8S, t, pw1pxn8s_types) | CONV_FAMILY(PW1PXN_S1, t, pw1pxn_s1_types) |
-           CONV_FAMILY(PW1PXN_S2, t, pw1pxn_s2_types) | CONV_FAMILY(PW1PXN48, t, n48) |
-           CONV_FAMILY(PW1PXN_P, t, np);
+    return 0u NNOM_CONV_TYPE_FAMILIES(CONV_FAMILY);
 }
+#undef CONV_FAMILY
 #endif
 
 static nnom_status_t conv2d_build(nnom_layer_t *l)

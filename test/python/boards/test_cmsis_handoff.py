@@ -115,3 +115,32 @@ def test_handed_over_layers_report_their_paths_as_on_the_local_backend() -> None
         assert cmsis >> 18 == local >> 18, f"{cmsis:#x} against {local:#x}"
         steps = [bench_run.steps_run(dw, "m4", b, work)["dw_steps"] for b in ("local", "cmsis-nn")]
         assert steps[0] == steps[1], [hex(s) for s in steps]
+
+
+@needs_boards
+@needs_cmsis_nn
+def test_conv_layers_on_the_direct_loop_alone_link_no_conv_path() -> None:
+    """Conv2D layers that CMSIS-NN's entry hands to the local kernel's
+    direct loop report no path: the mask is 0, and it is set
+    (NNOM_CONV_PATHS=0x0ULL; it was taken for "no Conv2D layer" and left
+    out, so the build linked every Conv2D path). That build runs the same
+    output bytes (measure stops on a mismatch) and instructions, with less
+    code."""
+    import run as bench_run
+
+    from nnom.profile.flags import layer_constructors, model_masks, prune_flags
+
+    with tempfile.TemporaryDirectory(prefix="nnom-handoff-") as tmp:
+        work = Path(tmp)
+        pw = pointwise_sweep.convert(31_010, ("12x10 48->64", (12, 10, 48), 64), work)
+        conv = bench_run.conv_paths(pw, "m4", "cmsis-nn", work)
+        assert conv == 0, f"{conv:#x}: the shape takes a named path; pick another"
+        masks = model_masks(layer_constructors(pw.converted), 0, conv, reported=True)
+        assert masks == (None, 0) and prune_flags(*masks) == "-DNNOM_CONV_PATHS=0x0ULL"
+        code = bench_run.measure(pw, "m4", "cmsis-nn", "-O2", work)["code"]
+        runs = bench_run.steps_run(pw, "m4", "cmsis-nn", work)["runs"]
+        cut = bench_run.pruned(pw, "m4", "cmsis-nn", work, *masks)
+        slack = bench_run.pruned_slack(pw)
+    assert cut["conv_paths"] == 0
+    assert all(c <= r + slack for c, r in zip(cut["runs"], runs)), (cut["runs"], runs)
+    assert cut["code"] < code, (cut["code"], code)

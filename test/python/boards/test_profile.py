@@ -24,6 +24,7 @@ import nnom
 from nnom import qemucm
 from nnom.cli import main as cli_main
 from nnom.profile import profile_model, prune_flags, reference_io
+from nnom.profile.flags import layer_constructors, model_masks, reports_paths
 from nnom.profile.html import write_html
 from nnom.profile.result import arena_buffers
 from nnom.profile.text import side_by_side
@@ -136,7 +137,8 @@ def test_command_prints_the_table_and_writes_json_and_html(
     assert data["weight_bytes"] == m4.weight_bytes
     assert data["runtime_code_bytes"] == m4.runtime_code
     assert data["shrink_code_bytes"] == m4.pruned_code > 0  # a Conv2D: its paths masked
-    assert data["shrink_flags"] == prune_flags(m4.dw_steps, m4.conv_paths)
+    # the example has Conv2D layers and no depthwise one: the Conv2D mask alone
+    assert data["shrink_flags"] == m4.shrink_flags == prune_flags(None, m4.conv_paths)
     assert data["profiles"][0]["total_instructions"] == data["total_instructions"]
 
     html = out_html.read_text()
@@ -154,11 +156,30 @@ def test_masks_alone_are_the_profiles_line(
     out_json = tmp_path / "masks.json"
     args = ["profile", str(EXAMPLE / "model.h5"), "-c", str(EXAMPLE / "calib.npy"), "--masks"]
     assert cli_main([*args, "--backend", "local", "--json", str(out_json)]) == 0
-    flags = prune_flags(m4.dw_steps, m4.conv_paths)
+    flags = m4.shrink_flags
     assert flags and capsys.readouterr().out.splitlines()[0] == f"build_flags = {flags}"
     assert json.loads(out_json.read_text()) == {"shrink_flags": flags}
     assert cli_main([*args, "--backend", "local", "--opt", "Os"]) == 0
     assert capsys.readouterr().out.startswith("nothing to leave out at -Os")
+
+
+def test_a_zero_mask_is_set_where_the_model_has_such_layers(example) -> None:
+    """A mask of 0 where the model has such layers and the build reports every
+    path (-O2 on DSP cores): they all take the always-linked loops (or
+    CMSIS-NN's kernel), so every named path is left out; it was taken for "no
+    such layer" and dropped (the wake-word net on CMSIS-NN linked every
+    Conv2D path). No such layer, or a build that reports no path: no flag."""
+    conv, dw = {"nnom_conv2d_s"}, {"nnom_dwconv2d_s"}
+    assert model_masks(conv, 0, 0, True) == (None, 0)
+    assert model_masks(conv | dw, 0, 0, True) == (0, 0)
+    assert prune_flags(0, 0) == "-DNNOM_DW_STEPS=0x0ULL -DNNOM_CONV_PATHS=0x0ULL"
+    assert model_masks(conv | dw, 0, 0, False) == (None, None)
+    assert model_masks(set(), 0, 0, True) == (None, None) and prune_flags(None, None) == ""
+    assert model_masks(dw, 0x4, 0, True) == (0x4, None)
+    assert reports_paths("cortex-m4", "-O2") and reports_paths("cortex-m55", "-O2")
+    assert not reports_paths("cortex-m3", "-O2") and not reports_paths("cortex-m4", "-Os")
+    assert not reports_paths("cortex-m4", "-O2", ["-DNNOM_LOCAL_NO_DSP"])
+    assert layer_constructors(example[0]) >= conv and not layer_constructors(example[0]) & dw
 
 
 def test_flash_holds_the_weights(m4, example) -> None:

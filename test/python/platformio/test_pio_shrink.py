@@ -9,7 +9,9 @@ its -D flags, the shrink's masks). Offline, like test_pio_hook.py.
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
 from pathlib import Path
 
 import h5py
@@ -18,6 +20,7 @@ import pytest
 
 import nnom
 import test_pio_hook
+from test_example_mnist import CMSIS_NN_MANIFEST
 from test_pio import needs_pio, needs_qemu, run_pio
 from test_pio_hook import MAIN_C, REPO, compiled, ini, load_hook, printed_output
 
@@ -31,8 +34,11 @@ MASKS = re.compile(r"NNoM: custom_nnom_shrink: (-DNNOM_DW_STEPS=0x[0-9a-f]+ULL)"
 SHRINK = "NNoM: custom_nnom_shrink: "
 
 
-def dw_project(root: Path, lib: Path, envs: dict[str, str], shrink: str = "yes") -> Path:
-    """A user's project with a small model holding a DepthwiseConv2D."""
+def dw_project(
+    root: Path, lib: Path, envs: dict[str, str], shrink: str = "yes", others: tuple[Path, ...] = ()
+) -> Path:
+    """A user's project with a small model holding a DepthwiseConv2D (others:
+    more libraries in lib_deps)."""
     project = root / "project"
     (project / "src").mkdir(parents=True)
     (project / "model.h5").write_bytes(MODEL.read_bytes())
@@ -41,8 +47,9 @@ def dw_project(root: Path, lib: Path, envs: dict[str, str], shrink: str = "yes")
     (project / "src" / "main.c").write_text(
         MAIN_C % ", ".join(f"{v:.6f}f" for v in x), encoding="utf-8"
     )
+    deps = "".join(f"\n    symlink://{d}" for d in (lib, *others))
     common = (
-        f"lib_deps = symlink://{lib}\ncustom_nnom_model = model.h5\n"
+        f"lib_deps ={deps}\ncustom_nnom_model = model.h5\n"
         f"custom_nnom_calibration = calib.npy\ncustom_nnom_shrink = {shrink}\n"
     )
     (project / "platformio.ini").write_text(ini(envs, common))
@@ -113,6 +120,57 @@ def test_shrink_finds_the_masks_once_and_the_build_links_only_them(
     data = json.loads((ws / "build" / "qemu_m4" / "nnom_profile.json").read_text())
     # its runtime is the pruned one: a fraction of the full -O2 build's (>300 KB)
     assert data["opt"] == "-O2" and data["runtime_code_bytes"] < 150_000, data
+
+
+def cmsis_nn_library(root: Path) -> Path:
+    """The CMSIS-NN copy of $NNOM_CMSIS_NN_DIR as a PlatformIO library."""
+    cmsis = Path(os.environ["NNOM_CMSIS_NN_DIR"]).resolve()
+    lib = root / "CMSIS-NN"
+    lib.mkdir()
+    for part in ("Include", "Source"):
+        (lib / part).symlink_to(cmsis / part)
+    (lib / "library.json").write_text(json.dumps(CMSIS_NN_MANIFEST))
+    return lib
+
+
+def flash_bytes(ws: Path, env: str) -> int:
+    """The firmware's flash: .text + .data of its ELF (arm-none-eabi-size)."""
+    elf = ws / "build" / env / "firmware.elf"
+    out = subprocess.run(["arm-none-eabi-size", str(elf)], capture_output=True, text=True)
+    text, data = out.stdout.splitlines()[1].split()[:2]
+    return int(text) + int(data)
+
+
+@needs_qemu
+@pytest.mark.skipif(
+    not os.environ.get("NNOM_CMSIS_NN_DIR"),
+    reason="needs a CMSIS-NN copy: set NNOM_CMSIS_NN_DIR (README, 'CMSIS-NN')",
+)
+@pytest.mark.slow  # two PlatformIO -O2 builds with CMSIS-NN, the masks' report build
+def test_shrink_on_the_cmsis_nn_backend_runs_exact_in_less_flash(
+    core: Path, library: Path, tmp_path: Path
+) -> None:
+    """CMSIS-NN in lib_deps (the backend on the M4): the hook finds the masks
+    on the CMSIS-NN build, the firmware runs the reference output, in less
+    flash than the same project built without custom_nnom_shrink."""
+    cmsis = cmsis_nn_library(tmp_path)
+    out = {}
+    for shrink in ("yes", "no"):
+        project = dw_project(tmp_path / shrink, library, {"qemu_m4": O2}, shrink, (cmsis,))
+        ws = tmp_path / shrink / "ws"
+        code, output, _ = run_pio(["run", "-t", "exec"], project, core, ws)
+        assert code == 0, output
+        assert "NNoM: backend cmsis-nn" in output, output
+        assert printed_output(output) == expected_output(project), shrink
+        out[shrink] = (output, flash_bytes(ws, "qemu_m4"))
+    output = out["yes"][0]
+    found = MASKS.search(output)
+    assert found and "(mps2_an386, -O2, found now)" in output, output
+    flags = output[found.start(1) :].split(" (", 1)[0].split()
+    assert flags[1].startswith("-DNNOM_CONV_PATHS="), flags
+    assert SHRINK not in out["no"][0]
+    print(f"CMSIS-NN backend, M4 -O2 flash: {out['no'][1]} B, shrink {out['yes'][1]} B")
+    assert out["yes"][1] < out["no"][1] - 50_000, (out["yes"][1], out["no"][1])
 
 
 def _datasets(group) -> list[str]:
@@ -217,3 +275,23 @@ def test_the_profile_command_is_the_builds(ccflags, opt, tmp_path: Path) -> None
     assert args.defines == ["NNOM_USING_CHW", "LEVEL=2", "NNOM_DW_STEPS=0x4ULL"]
     assert args.per_tensor and args.json == "out.json" and args.calibration == "c.npy"
     assert profiler.child["NNOM_QEMUCM_PLATFORM"] == str(tmp_path / "plat")
+
+
+def test_runtime_fingerprint_hashes_only_when_a_file_changed(tmp_path: Path) -> None:
+    """The hook keeps the runtime's (path, size, mtime) with its hash: the same
+    files give the kept hash without reading them; an edited file, a new
+    size or mtime, is hashed again."""
+    hook = load_hook()
+    for part in ("src", "inc", "port"):
+        (tmp_path / part).mkdir()
+        (tmp_path / part / f"{part}.c").write_text(f"int {part};\n")
+    files = hook.runtime_files(str(tmp_path))
+    assert [f[0] for f in files] == ["src/src.c", "inc/inc.c", "port/port.c"]
+    digest = hook.runtime_fingerprint(str(tmp_path), files, {})
+    kept = {"runtime_files": files, "runtime_hash": "kept"}
+    assert hook.runtime_fingerprint(str(tmp_path), files, kept) == "kept"
+    (tmp_path / "src" / "src.c").write_text("int src2;\n")
+    changed = hook.runtime_files(str(tmp_path))
+    assert changed != files
+    again = hook.runtime_fingerprint(str(tmp_path), changed, kept)
+    assert again not in ("kept", digest), again

@@ -37,72 +37,85 @@ NNOM_INLINE int16x2_t dwplane1_at(const int8_t *x, const int32_t p)
 #define DWPLANE1_J(JJ) ((JJ) < 2 ? (JJ) : (JJ) + 2)
 
 /* The doubled sum requantised (nnom_local_dwch_dsp.c's dwch_rq1). */
-NNOM_INLINE int8_t dwplane1_rq(int32_t acc, const dwplane1_t *r)
+NNOM_INLINE int8_t dwplane1_rq(int32_t acc, int32_t mult, int32_t ra, int32_t e)
 {
     int32_t v;
-    __asm__("smmlar %0, %1, %2, %3" : "=r"(v) : "r"(acc), "r"(r->mult), "r"(r->ra));
-    return (int8_t)__ssat((v + (acc >> 31)) >> r->e, 8);
+    __asm__("smmlar %0, %1, %2, %3" : "=r"(v) : "r"(acc), "r"(mult), "r"(ra));
+    return (int8_t)__ssat((v + (acc >> 31)) >> e, 8);
 }
 
-/* NO outputs (4 or 2) S apart from x, NJ pairs a row of taps, the first
- * `keep` of them stored. */
+/* One row of taps' NJ pairs (w) into the NO outputs' sums, x the row. */
+#define DWPLANE1_TAPS(w, x)                                                                        do {                                                                                               _Pragma("GCC unroll 4") for (int32_t jj = 0; jj < NJ; jj++)                                    {                                                                                                  const int16x2_t wv = (int16x2_t)(w)[jj];                                                       const int32_t j = DWPLANE1_J(jj);                                                              a0 = __smlad(dwplane1_at((x), j), wv, a0);                                                     a1 = __smlad(dwplane1_at((x), S + j), wv, a1);                                                 if (NO == 4) {                                                                                     a2 = __smlad(dwplane1_at((x), 2 * S + j), wv, a2);                                             a3 = __smlad(dwplane1_at((x), 3 * S + j), wv, a3);                                         }                                                                                          }                                                                                          } while (0)
+
+/* NO outputs (4 or 2) S apart from x, NJ pairs a row of taps, KH rows of
+ * taps (3: unrolled; 0: r->kh in a loop), the first `keep` stored. */
 NNOM_INLINE void dwplane1_pass(const dwplane1_t *r, const int8_t *x, int8_t *out, int32_t keep,
-                               const int32_t NO, const int32_t NJ, const int32_t S)
+                               const int32_t NO, const int32_t NJ, const int32_t S,
+                               const int32_t KH)
 {
     int32_t a0 = r->bias, a1 = r->bias, a2 = r->bias, a3 = r->bias;
-    const uint32_t *w = r->w, *wend = r->w + r->kh * NJ;
     const int32_t iw = r->iw;
-    do {
-        _Pragma("GCC unroll 4") for (int32_t jj = 0; jj < NJ; jj++)
-        {
-            const int16x2_t wv = (int16x2_t)w[jj];
-            const int32_t j = DWPLANE1_J(jj);
-            a0 = __smlad(dwplane1_at(x, j), wv, a0);
-            a1 = __smlad(dwplane1_at(x, S + j), wv, a1);
-            if (NO == 4) {
-                a2 = __smlad(dwplane1_at(x, 2 * S + j), wv, a2);
-                a3 = __smlad(dwplane1_at(x, 3 * S + j), wv, a3);
-            }
-        }
-        w += NJ;
-        x += iw;
-    } while (w != wend);
-    out[0] = dwplane1_rq(a0, r);
+    if (KH == 3) {
+        /* (the empty asm: each row's reads at immediate offsets from one
+         * pointer, as dwch_sums') */
+        const int8_t *y = x;
+        DWPLANE1_TAPS(r->w, y);
+        y += iw;
+        __asm__("" : "+r"(y));
+        DWPLANE1_TAPS(r->w + NJ, y);
+        y += iw;
+        __asm__("" : "+r"(y));
+        DWPLANE1_TAPS(r->w + 2 * NJ, y);
+    } else {
+        const uint32_t *w = r->w, *wend = r->w + r->kh * NJ;
+        do {
+            DWPLANE1_TAPS(w, x);
+            w += NJ;
+            x += iw;
+        } while (w != wend);
+    }
+    /* (read before the stores: a byte store may alias r) */
+    const int32_t mult = r->mult, ra = r->ra, e = r->e;
+    out[0] = dwplane1_rq(a0, mult, ra, e);
     if (keep > 1)
-        out[1] = dwplane1_rq(a1, r);
+        out[1] = dwplane1_rq(a1, mult, ra, e);
     if (NO == 4 && keep > 2)
-        out[2] = dwplane1_rq(a2, r);
+        out[2] = dwplane1_rq(a2, mult, ra, e);
     if (NO == 4 && keep > 3)
-        out[3] = dwplane1_rq(a3, r);
+        out[3] = dwplane1_rq(a3, mult, ra, e);
 }
+#undef DWPLANE1_TAPS
 
 /* One output row of ow outputs, x its window's top row: passes of four,
  * the last one or two in a pass of two, a last three in one of four. */
 NNOM_INLINE void dwplane1_row(const dwplane1_t *r, const int8_t *x, int8_t *out, int32_t ow,
-                              const int32_t NJ, const int32_t S)
+                              const int32_t NJ, const int32_t S, const int32_t KH)
 {
     for (; ow >= 4; ow -= 4, x += 4 * S, out += 4)
-        dwplane1_pass(r, x, out, 4, 4, NJ, S);
+        dwplane1_pass(r, x, out, 4, 4, NJ, S, KH);
     if (ow == 3)
-        dwplane1_pass(r, x, out, 3, 4, NJ, S);
+        dwplane1_pass(r, x, out, 3, 4, NJ, S, KH);
     else if (ow > 0)
-        dwplane1_pass(r, x, out, ow, 2, NJ, S);
+        dwplane1_pass(r, x, out, ow, 2, NJ, S, KH);
 }
 
 typedef void (*dwplane1_row_fn)(const dwplane1_t *r, const int8_t *x, int8_t *out, int32_t ow);
 
-#define DWPLANE1_ROW(NJ, S)                                                                    \
-    static NNOM_NOINLINE void dwplane1_row_##NJ##_##S(const dwplane1_t *r, const int8_t *x,   \
-                                                      int8_t *out, int32_t ow)                 \
+/* A function a (NJ, S, KH): KH 3 three rows of taps unrolled, 0 any. */
+#define DWPLANE1_ROW(NJ, S, KH)                                                                \
+    static NNOM_NOINLINE void dwplane1_row_##NJ##_##S##_##KH(                                  \
+        const dwplane1_t *r, const int8_t *x, int8_t *out, int32_t ow)                         \
     {                                                                                          \
-        dwplane1_row(r, x, out, ow, NJ, S);                                                    \
+        dwplane1_row(r, x, out, ow, NJ, S, KH);                                                \
     }
-DWPLANE1_ROW(2, 1)
-DWPLANE1_ROW(3, 1)
-DWPLANE1_ROW(4, 1)
-DWPLANE1_ROW(2, 2)
-DWPLANE1_ROW(3, 2)
-DWPLANE1_ROW(4, 2)
+DWPLANE1_ROW(2, 1, 0)
+DWPLANE1_ROW(3, 1, 0)
+DWPLANE1_ROW(4, 1, 0)
+DWPLANE1_ROW(2, 2, 0)
+DWPLANE1_ROW(3, 2, 0)
+DWPLANE1_ROW(4, 2, 0)
+DWPLANE1_ROW(2, 1, 3)
+DWPLANE1_ROW(2, 2, 3)
 #undef DWPLANE1_ROW
 
 /* Bytes a pass reads past its first one, along a row: its highest word
@@ -132,9 +145,9 @@ NNOM_INLINE void dwplane1_pack(uint32_t *pw, const int8_t *wr, int32_t kh, const
 
 int nnom_dwplane1_try(const nnom_conv_args_t *a)
 {
-    static const dwplane1_row_fn rows[2][3] = {
-        {dwplane1_row_2_1, dwplane1_row_3_1, dwplane1_row_4_1},
-        {dwplane1_row_2_2, dwplane1_row_3_2, dwplane1_row_4_2}};
+    static const dwplane1_row_fn rows[2][4] = {
+        {dwplane1_row_2_1_0, dwplane1_row_3_1_0, dwplane1_row_4_1_0, dwplane1_row_2_1_3},
+        {dwplane1_row_2_2_0, dwplane1_row_3_2_0, dwplane1_row_4_2_0, dwplane1_row_2_2_3}};
     if (!nnom_dwplane1_asks(a) || !nnom_rq_all_fast(&a->rq, 1) || !nnom_dwch_fit_all(a))
         return 0;
     const int32_t kh = a->k.h, kw = a->k.w, iw = a->in.w, ih = a->in.h;
@@ -172,7 +185,7 @@ int nnom_dwplane1_try(const nnom_conv_args_t *a)
     r.mult = a->rq.mult[0];
     r.ra = (int32_t)((1u << (e - 1)) + (uint32_t)a->p.output_zp * (1u << e));
     r.e = e;
-    const dwplane1_row_fn run = rows[sx - 1][nj - 2];
+    const dwplane1_row_fn run = rows[sx - 1][kh == 3 && nj == 2 ? 3 : nj - 2];
     /* the last output row's reads: its last pass from its window's last
      * row; past the input, that row runs on a copy of its window's rows */
     const int32_t last = ow & 3, q = last == 0 ? ow - 4 : ow & ~3;

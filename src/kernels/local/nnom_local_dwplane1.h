@@ -36,6 +36,9 @@ NNOM_INLINE int nnom_dwplane1_asks(const nnom_conv_args_t *a)
 /* 1 when done; 0 (nothing written) where the layer is not asked or its
  * requantisation or sums do not fit the fast form (as DW_CH's). */
 int nnom_dwplane1_try(const nnom_conv_args_t *a);
+/* The run alone: a kept step's, where nnom_dwplane1_try() took the same
+ * arguments at the first run. */
+void nnom_dwplane1_run(const nnom_conv_args_t *a);
 #endif
 
 #endif

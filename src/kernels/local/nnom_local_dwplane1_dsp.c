@@ -145,11 +145,17 @@ NNOM_INLINE void dwplane1_pack(uint32_t *pw, const int8_t *wr, int32_t kh, const
 
 int nnom_dwplane1_try(const nnom_conv_args_t *a)
 {
+    if (!nnom_dwplane1_asks(a) || !nnom_rq_all_fast(&a->rq, 1) || !nnom_dwch_fit_all(a))
+        return 0;
+    nnom_dwplane1_run(a);
+    return 1;
+}
+
+void nnom_dwplane1_run(const nnom_conv_args_t *a)
+{
     static const dwplane1_row_fn rows[2][4] = {
         {dwplane1_row_2_1_0, dwplane1_row_3_1_0, dwplane1_row_4_1_0, dwplane1_row_2_1_3},
         {dwplane1_row_2_2_0, dwplane1_row_3_2_0, dwplane1_row_4_2_0, dwplane1_row_2_2_3}};
-    if (!nnom_dwplane1_asks(a) || !nnom_rq_all_fast(&a->rq, 1) || !nnom_dwch_fit_all(a))
-        return 0;
     const int32_t kh = a->k.h, kw = a->k.w, iw = a->in.w, ih = a->in.h;
     const int32_t oh = a->out.h, ow = a->out.w, sy = a->p.stride_h, sx = a->p.stride_w;
     const int32_t nj = kw <= 4 ? 2 : kw == 5 ? 3 : 4;
@@ -205,7 +211,6 @@ int nnom_dwplane1_try(const nnom_conv_args_t *a)
     }
     if (a->p.act_min > -128 || a->p.act_max < 127)
         nnom_dwch_clamp(a->output, oh * ow, a->p.act_min, a->p.act_max);
-    return 1;
 }
 #else
 typedef int nnom_local_dwplane1_dsp_unused_t; /* ISO C: a translation unit is never empty */

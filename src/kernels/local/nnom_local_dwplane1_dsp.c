@@ -22,6 +22,7 @@
 typedef struct {
     uint32_t w[NNOM_DWPLANE1_MAX_K * 4];
     int32_t kh, iw, bias, mult, ra, e;
+    int32_t ow, xstep; /* outputs a row; input bytes between output rows */
 } dwplane1_t;
 
 /* The pair (x[p], x[p + 2]) sign-extended, p a constant: from the word at
@@ -86,27 +87,34 @@ NNOM_INLINE void dwplane1_pass(const dwplane1_t *r, const int8_t *x, int8_t *out
 }
 #undef DWPLANE1_TAPS
 
-/* One output row of ow outputs, x its window's top row: passes of four,
- * the last one or two in a pass of two, a last three in one of four. */
-NNOM_INLINE void dwplane1_row(const dwplane1_t *r, const int8_t *x, int8_t *out, int32_t ow,
-                              const int32_t NJ, const int32_t S, const int32_t KH)
+/* n output rows of r->ow outputs (n >= 1), x the first one's window's top
+ * row: passes of four, a row's last one or two in a pass of two, a last
+ * three in one of four. */
+NNOM_INLINE void dwplane1_rows(const dwplane1_t *r, const int8_t *x, int8_t *out, int32_t n,
+                               const int32_t NJ, const int32_t S, const int32_t KH)
 {
-    for (; ow >= 4; ow -= 4, x += 4 * S, out += 4)
-        dwplane1_pass(r, x, out, 4, 4, NJ, S, KH);
-    if (ow == 3)
-        dwplane1_pass(r, x, out, 3, 4, NJ, S, KH);
-    else if (ow > 0)
-        dwplane1_pass(r, x, out, ow, 2, NJ, S, KH);
+    do {
+        const int8_t *xp = x;
+        int32_t ow = r->ow;
+        for (; ow >= 4; ow -= 4, xp += 4 * S, out += 4)
+            dwplane1_pass(r, xp, out, 4, 4, NJ, S, KH);
+        if (ow == 3)
+            dwplane1_pass(r, xp, out, 3, 4, NJ, S, KH);
+        else if (ow > 0)
+            dwplane1_pass(r, xp, out, ow, 2, NJ, S, KH);
+        out += ow;
+        x += r->xstep;
+    } while (--n > 0);
 }
 
-typedef void (*dwplane1_row_fn)(const dwplane1_t *r, const int8_t *x, int8_t *out, int32_t ow);
+typedef void (*dwplane1_row_fn)(const dwplane1_t *r, const int8_t *x, int8_t *out, int32_t n);
 
 /* A function a (NJ, S, KH): KH 3 three rows of taps unrolled, 0 any. */
 #define DWPLANE1_ROW(NJ, S, KH)                                                                \
     static NNOM_NOINLINE void dwplane1_row_##NJ##_##S##_##KH(                                  \
-        const dwplane1_t *r, const int8_t *x, int8_t *out, int32_t ow)                         \
+        const dwplane1_t *r, const int8_t *x, int8_t *out, int32_t n)                          \
     {                                                                                          \
-        dwplane1_row(r, x, out, ow, NJ, S, KH);                                                \
+        dwplane1_rows(r, x, out, n, NJ, S, KH);                                                \
     }
 DWPLANE1_ROW(2, 1, 0)
 DWPLANE1_ROW(3, 1, 0)
@@ -198,16 +206,16 @@ void nnom_dwplane1_run(const nnom_conv_args_t *a)
     const int32_t no = last == 1 || last == 2 ? 2 : 4;
     const int32_t reach = ((oh - 1) * sy + kh - 1) * iw + q * sx + dwplane1_reach(no, nj, sx);
     const int32_t inside = reach <= ih * iw ? oh : oh - 1;
-    const int8_t *x = a->input;
-    int8_t *out = a->output;
-    for (int32_t oy = 0; oy < inside; oy++, x += sy * iw, out += ow)
-        run(&r, x, out, ow);
+    r.ow = ow;
+    r.xstep = sy * iw;
+    if (inside > 0)
+        run(&r, a->input, a->output, inside);
     if (inside < oh) {
         /* kh rows and the reach past them (at most 6 bytes: k and S) */
         int8_t buf[NNOM_DWPLANE1_MAX_K * NNOM_DWPLANE1_MAX_W + 8];
-        memcpy(buf, x, (size_t)(kh * iw));
+        memcpy(buf, a->input + inside * sy * iw, (size_t)(kh * iw));
         memset(buf + kh * iw, 0, 8);
-        run(&r, buf, out, ow);
+        run(&r, buf, a->output + inside * ow, 1);
     }
     if (a->p.act_min > -128 || a->p.act_max < 127)
         nnom_dwch_clamp(a->output, oh * ow, a->p.act_min, a->p.act_max);

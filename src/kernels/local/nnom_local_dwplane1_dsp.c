@@ -134,21 +134,29 @@ static int32_t dwplane1_reach(int32_t no, int32_t nj, int32_t s)
 }
 
 /* kh rows of KW taps as NJ doubled pairs a row, (w[j], w[j + 2]), a tap
- * past the row 0. */
+ * past the row 0: a row but the last from the words its pairs' (the same
+ * SXTB16 halves as the input's; a word reads at most three bytes past
+ * its row, inside the next), the last tap by tap. */
 NNOM_INLINE void dwplane1_pack(uint32_t *pw, const int8_t *wr, int32_t kh, const int32_t KW,
                                const int32_t NJ)
 {
-    do {
+    for (; kh > 1; kh--, wr += KW, pw += NJ)
         _Pragma("GCC unroll 4") for (int32_t jj = 0; jj < NJ; jj++)
         {
             const int32_t j = DWPLANE1_J(jj);
-            const int32_t lo = 2 * wr[j], hi = j + 2 < KW ? 2 * wr[j + 2] : 0;
-            uint32_t v;
-            __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(v) : "r"(lo), "r"(hi));
-            *pw++ = v;
+            uint32_t v = (uint32_t)dwplane1_at(wr, j);
+            if (j + 2 >= KW)
+                v &= 0xFFFFu;
+            pw[jj] = (uint32_t)__sadd16((int16x2_t)v, (int16x2_t)v);
         }
-        wr += KW;
-    } while (--kh > 0);
+    _Pragma("GCC unroll 4") for (int32_t jj = 0; jj < NJ; jj++)
+    {
+        const int32_t j = DWPLANE1_J(jj);
+        const int32_t lo = 2 * wr[j], hi = j + 2 < KW ? 2 * wr[j + 2] : 0;
+        uint32_t v;
+        __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(v) : "r"(lo), "r"(hi));
+        pw[jj] = v;
+    }
 }
 
 int nnom_dwplane1_try(const nnom_conv_args_t *a)

@@ -534,7 +534,7 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
             return 0;
         /* fall through */
     case DW_PLANE1: /* 'valid' 2D windows on one channel, from the input's bytes */
-        if (NNOM_DW_HAS(PLANE1) && nnom_dwplane1_try(a))
+        if (NNOM_DW_HAS(PLANE1) && nnom_dwplane1_asks(a) && nnom_dwplane1_try(a))
             return DW_PLANE1;
         /* fall through */
     case DW_VP: /* stride 2 down on 2 or 3 channels: pairs of rows */

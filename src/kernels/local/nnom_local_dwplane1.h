@@ -24,17 +24,20 @@
  * row to int16 first. */
 NNOM_INLINE int nnom_dwplane1_asks(const nnom_conv_args_t *a)
 {
-    return a->in.c == 1 && a->out.c == 1 && a->ch_mult == 1 && a->k.h >= 2 && a->k.w >= 3 &&
-           a->k.h <= NNOM_DWPLANE1_MAX_K && a->k.w <= NNOM_DWPLANE1_MAX_K &&
-           (uint32_t)a->p.stride_h - 1u < 2u && (uint32_t)a->p.stride_w - 1u < 2u &&
-           a->p.dilation_h == 1 && a->p.dilation_w == 1 && a->p.pad_top == 0 &&
-           a->p.pad_left == 0 && a->in.w >= 8 && a->in.w <= NNOM_DWPLANE1_MAX_W && a->out.h >= 1 &&
+    /* (padding and channels first: the walk's refusals of 'same' and of
+     * several channels cost a few instructions) */
+    return a->p.pad_top == 0 && a->p.pad_left == 0 && a->in.c == 1 && a->out.c == 1 &&
+           a->ch_mult == 1 && a->k.h >= 2 && a->k.w >= 3 && a->k.h <= NNOM_DWPLANE1_MAX_K &&
+           a->k.w <= NNOM_DWPLANE1_MAX_K && (uint32_t)a->p.stride_h - 1u < 2u &&
+           (uint32_t)a->p.stride_w - 1u < 2u && a->p.dilation_h == 1 &&
+           a->p.dilation_w == 1 && a->in.w >= 8 && a->in.w <= NNOM_DWPLANE1_MAX_W && a->out.h >= 1 &&
            a->out.w >= 1 && (a->out.h - 1) * a->p.stride_h + a->k.h <= a->in.h &&
            (a->out.w - 1) * a->p.stride_w + a->k.w <= a->in.w;
 }
 
-/* 1 when done; 0 (nothing written) where the layer is not asked or its
- * requantisation or sums do not fit the fast form (as DW_CH's). */
+/* On a layer nnom_dwplane1_asks() took (the dispatcher asks first, inline):
+ * 1 when done; 0 (nothing written) where its requantisation or sums do
+ * not fit the fast form (as DW_CH's). */
 int nnom_dwplane1_try(const nnom_conv_args_t *a);
 /* The run alone: a kept step's, where nnom_dwplane1_try() took the same
  * arguments at the first run. */

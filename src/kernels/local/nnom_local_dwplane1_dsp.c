@@ -161,7 +161,7 @@ NNOM_INLINE void dwplane1_pack(uint32_t *pw, const int8_t *wr, int32_t kh, const
 
 int nnom_dwplane1_try(const nnom_conv_args_t *a)
 {
-    if (!nnom_dwplane1_asks(a) || !nnom_rq_all_fast(&a->rq, 1) || !nnom_dwch_fit_all(a))
+    if (!nnom_rq_all_fast(&a->rq, 1) || !nnom_dwch_fit_all(a))
         return 0;
     nnom_dwplane1_run(a);
     return 1;

@@ -73,7 +73,8 @@
 #define NNOM_DW_BIT_GROUPS       49
 #define NNOM_DW_BIT_BLOCK        50
 #define NNOM_DW_BIT_PIXEL        51
-#define NNOM_DW_BIT_COUNT        52 /* the next new step's bit */
+#define NNOM_DW_BIT_PLANE1       52
+#define NNOM_DW_BIT_COUNT        53 /* the next new step's bit */
 
 #ifndef NNOM_DW_STEPS
 #define NNOM_DW_STEPS 0xFFFFFFFFFFFFFFFFULL

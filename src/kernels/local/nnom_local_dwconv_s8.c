@@ -44,6 +44,7 @@
 #include "nnom_local_dw_tiny.h"
 #include "nnom_local_dw2.h"
 #include "nnom_local_dwch.h"
+#include "nnom_local_dwplane1.h"
 #include "nnom_local_dwvp.h"
 #include "nnom_local_dwfew.h"
 #include "nnom_local_dwwin.h"
@@ -531,6 +532,10 @@ static int dw_early(const nnom_conv_args_t *a, unsigned from)
             return -1;
         if (a->ch_mult != 1)
             return 0;
+        /* fall through */
+    case DW_PLANE1: /* 'valid' 2D windows on one channel, from the input's bytes */
+        if (NNOM_DW_HAS(PLANE1) && nnom_dwplane1_asks(a) && nnom_dwplane1_try(a))
+            return DW_PLANE1;
         /* fall through */
     case DW_VP: /* stride 2 down on 2 or 3 channels: pairs of rows */
         if (NNOM_DW_HAS(VP) && nnom_dwvp_asks(a) && nnom_dwvp_try(a))

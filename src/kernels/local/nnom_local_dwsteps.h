@@ -82,6 +82,7 @@
     X(TINY3R,        DW_RAN(dw_tiny3r_run(a->records, a->input, a->output)), \
                                                               NNOM_DW_DIRECT_TINY3R) \
     /* multiplier 1, the arguments alone */ \
+    X(PLANE1,        DW_RAN(nnom_dwplane1_run(a)),            NNOM_DW_DIRECT_NONE) \
     X(VP,            nnom_dwvp_try(a),                        NNOM_DW_DIRECT_NONE) \
     X(WIN55,         nnom_dwwin_try(a),                       NNOM_DW_DIRECT_NONE) \
     X(CH,            nnom_dwch_try(a),                        NNOM_DW_DIRECT_NONE) \

@@ -10,7 +10,7 @@ import numpy as np
 import keras_factory as kf
 import nnom
 
-from .common import calibration, odd_channels_model, scale_last_channels
+from .common import calibration, dw_layer_case_model, odd_channels_model, scale_last_channels
 from .registry import family, layer_family, odd_channels_family
 
 # Channels not a multiple of four at stride 1 along the line
@@ -1454,3 +1454,52 @@ TAP2_CASES = [
 ]
 
 layer_family("tap2_", 233_000, TAP2_CASES, without_records=(0, 3))
+
+
+# Branch plane1: one channel's 'valid' 2D windows straight from the input's
+# bytes (DW_PLANE1, nnom_local_dwplane1_dsp.c): kh 2 to 7, kw 3 to 7 (two,
+# three and four tap pairs a row), stride 1 and 2, rows of 8 to 32 bytes;
+# rows of outputs in passes of four with none to three past (a pass of two
+# for one or two, of four for three), one output; the last output row on the
+# copy of its window's rows where its reads pass the input's end; relu6's
+# clamp; trained-like scales ("small": e beyond 11, "huge": |bias| near
+# 2^30). Then layers just outside it: four and two channels, an 8x8 kernel,
+# dilation 2, stride 3, 'same', rows of 33 and of 7 bytes, and a channel
+# beyond the fast requantisation (the plane path or others take them).
+PLANE1_CASES = [
+    ((8, 8, 1), (3, 3), 1, 1, "valid", "relu", None),  # the task's: 6 a row
+    ((8, 8, 1), (3, 3), 1, 1, "valid", "relu", "small"),
+    ((8, 8, 1), (5, 5), 1, 1, "valid", "relu", None),  # three pairs, 4 a row
+    ((12, 12, 1), (5, 5), 2, 1, "valid", "relu", "small"),
+    ((8, 8, 1), (7, 7), 1, 1, "valid", "relu6", None),  # four pairs, 2 a row
+    ((12, 12, 1), (7, 7), 2, 1, "valid", None, "huge"),  # three a row
+    ((8, 8, 1), (7, 7), 2, 1, "valid", "relu", None),  # one output
+    ((9, 8, 1), (3, 4), 1, 1, "valid", "relu", None),  # kw 4, five a row
+    ((10, 10, 1), (4, 4), 2, 1, "valid", "relu", "small"),
+    ((10, 9, 1), (6, 6), 1, 1, "valid", "relu", None),
+    ((8, 10, 1), (2, 5), 1, 1, "valid", "relu", None),  # kh 2
+    ((11, 13, 1), (5, 7), 2, 1, "valid", "relu", None),
+    ((9, 11, 1), (7, 3), 1, 1, "valid", "relu", "small"),  # nine a row
+    ((8, 32, 1), (3, 3), 1, 1, "valid", "relu", "huge"),  # rows of 32
+    ((14, 8, 1), (3, 3), 2, 1, "valid", "relu", None),  # a row past the last window
+    ((8, 8, 4), (3, 3), 1, 1, "valid", "relu", None),  # four channels: other paths
+    ((8, 8, 2), (3, 3), 1, 1, "valid", "relu", None),  # two channels
+    ((10, 10, 1), (8, 8), 1, 1, "valid", "relu", None),  # an 8x8 kernel
+    ((12, 12, 1), (3, 3), 1, 2, "valid", "relu", None),  # dilation 2
+    ((12, 12, 1), (3, 3), 3, 1, "valid", "relu", None),  # stride 3
+    ((10, 10, 1), (3, 3), 1, 1, "same", "relu", None),  # padded
+    ((8, 33, 1), (3, 3), 1, 1, "valid", "relu", None),  # rows of 33
+    ((9, 7, 1), (3, 3), 1, 1, "valid", "relu", None),  # rows of 7
+    ((8, 8, 1), (3, 3), 1, 1, "valid", "relu", "scaled"),  # refused: requantisation
+]
+
+
+def plane1_model(case, rng: np.random.Generator):
+    """A case of PLANE1_CASES: dilated ones as odd_channels_model's."""
+    shape, kernel, stride, dil, padding, act, scaled = case
+    if dil == 1:
+        return dw_layer_case_model((shape, kernel, stride, padding, act, scaled), rng)
+    return odd_channels_model((shape, kernel, stride, dil, padding, act, False), rng)
+
+
+family("plane1_", 234_000, len(PLANE1_CASES), lambda k, rng: plane1_model(PLANE1_CASES[k], rng))

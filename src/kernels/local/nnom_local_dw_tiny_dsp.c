@@ -2254,25 +2254,28 @@ static NNOM_NOINLINE void tiny_line7(const nnom_conv_args_t *a, const tiny_t *t,
     tiny_line_m(a, t, r, entries, mfn, buf[0], 7);
 }
 
-/* One channel's one short line (tag 29's PAIRS and PAIRS_M courses on
- * one channel of at most TINY_SHORT1 pixels): the zero point's words over
- * all its entries, then the pixels over them (words of four, then bytes).
+/* One channel's one short line (tag 29's course TINY_C_ONE: one channel
+ * of at most TINY_SHORT1 pixels): the zero point's words over all its
+ * entries, then the pixels over them (one word of four, then bytes), and
+ * the loop called once (the PAIRS_M loop for four pairs at stride 1).
  * tiny_lines12's tests, fills and loops in tiny_pairs' line loop cost
  * (4,1) s1 6x1x1 same ~130 of 255; on longer lines its loops cost less.
  * (Two channels alike cost more than tiny_pairs: (5,1) s1 6x1x2 same 342
- * -> 358.) */
+ * -> 358.) Its own direct type: the head read in place, no switch of the
+ * courses and no copy of the arguments (the kept walk calls it too). */
 #define TINY_SHORT1 8
-static NNOM_NOINLINE void tiny_line1(const nnom_conv_args_t *a, const tiny_t *t,
-                                     const tiny_ch_t *r, tiny_fn fn, tiny_mfn mfn,
-                                     int32_t entries)
+static NNOM_NOINLINE void tiny_line1(const int32_t *h, int32_t zp, const int8_t *x,
+                                     int8_t *output)
 {
+    const tiny_t *t = (const tiny_t *)(const void *)(h + 1);
+    const tiny_ch_t *r = (const tiny_ch_t *)(const void *)(h + TINY_HEAD_WORDS);
+    const int32_t entries = h[11], pad = t->pad;
     int16_t line[TINY_CS] __attribute__((aligned(4)));
-    const uint32_t z = (uint32_t)a->p.input_zp & 0xFFFFu, zz = z | z << 16;
+    const uint32_t z = (uint32_t)zp & 0xFFFFu, zz = z | z << 16;
     for (int32_t i = 0; i < entries; i += 2)
         memcpy(&line[i], &zz, 4);
-    const int32_t m = t->in < entries - t->pad ? t->in : entries - t->pad;
-    const int8_t *x = a->input;
-    int16_t *d = line + t->pad;
+    const int32_t m = t->in < entries - pad ? t->in : entries - pad;
+    int16_t *d = line + pad;
     int32_t i = 0;
     if (m >= 4) { /* one word, the rest by bytes (a loop of words cost 11 more on 6) */
         const uint32_t u = nnom_read4(x);
@@ -2283,12 +2286,18 @@ static NNOM_NOINLINE void tiny_line1(const nnom_conv_args_t *a, const tiny_t *t,
     }
     for (; i < m; i++)
         d[i] = x[i];
-    const tiny_mjob_t j = {{line, a->output, line + (t->n & ~1) * t->s, t->os, r, t->n & 1},
-                           r + 1};
-    if (mfn != NULL)
-        mfn(&j);
+    const int32_t n = t->n, s = t->s, pairs = (t->k + 1) / 2;
+    const tiny_mjob_t j = {{line, output, line + (n & ~1) * s, t->os, r, n & 1}, r + 1};
+    if (pairs == 4 && s == 1)
+        nnom_dw_tiny4_s1m(&j);
     else
-        fn(&j.j);
+        tiny_fns[s - 1][pairs - 1](&j.j);
+}
+nnom_status_t nnom_dw_tiny1_direct(const nnom_conv_args_t *block, const int8_t *input,
+                                   int8_t *output)
+{
+    tiny_line1(block->records + 1, block->p.input_zp, input, output);
+    return NN_SUCCESS;
 }
 
 /* tiny_pairs_m and tiny_chans56 on the one line of a tag-29 layer: no
@@ -2398,6 +2407,11 @@ int nnom_dw_tiny_tag_asks(const nnom_conv_args_t *a)
     return diff == 0;
 }
 
+int nnom_dw_tiny1_course(const nnom_conv_args_t *a)
+{
+    return a->records[1] == TINY_C_ONE;
+}
+
 /* The kept run: the head's course, geometry and entries, no check (the
  * asks held at build) */
 NNOM_INLINE void tiny_tag_run(const nnom_conv_args_t *a, const int32_t *h)
@@ -2409,10 +2423,7 @@ NNOM_INLINE void tiny_tag_run(const nnom_conv_args_t *a, const int32_t *h)
     switch (h[0]) {
     case TINY_C_PAIRS_M: tiny_line_pairs_m(a, t, r, mfn, entries); break;
     case TINY_C_PAIRS: tiny_pairs(a, t, r, tiny_fns[s2][pairs - 1], entries); break;
-    case TINY_C_ONE: /* (one channel: the m loop for four pairs at stride 1, as PAIRS_M) */
-        tiny_line1(a, t, r, tiny_fns[s2][pairs - 1], pairs == 4 && s2 == 0 ? mfn : NULL,
-                   entries);
-        break;
+    case TINY_C_ONE: tiny_line1(h, a->p.input_zp, a->input, a->output); break;
     case TINY_C_56: tiny_line56(a, t, r, mfn); break;
     case TINY_C_L3: tiny_line3(a, t, r, entries, mfn); break;
     case TINY_C_L7: tiny_line7(a, t, r, entries, mfn); break;

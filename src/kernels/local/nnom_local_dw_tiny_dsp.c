@@ -371,6 +371,53 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s1m")
         "strb   r4, [r1]\n"
         TINY_M_NEXT("nnom_dw_tiny3_s1m")
         ".text\n");
+/* Two pairs at stride 1 (four taps) for a line's channels in one call,
+ * nnom_dw_tiny3_s1m's passes with pair 2 left out (6 loads for 8 SMLADs;
+ * tag 29's lines alone, tiny_tag_mfns: (4,1) s1 6x1x3 same ran
+ * tiny_chans' call of nnom's two-pair loop a channel) */
+void nnom_dw_tiny2_s1m(const tiny_mjob_t *j);
+__asm__(NNOM_ASM_FUNC("nnom_dw_tiny2_s1m")
+        TINY_M_HEAD("7", "4", "1")
+        TINY_Q1(0, "r4", "r9", "lr")
+        TINY_Q1(2, "r5", "r9", "lr")
+        TINY_Q(4, "r4", "r10", "r4", "r6", "r9", "lr")
+        TINY_Q(6, "r5", "r10", "r5", "r7", "r9", "lr")
+        TINY_Q1(8, "r6", "r10", "r6")
+        TINY_Q1(10, "r7", "r10", "r7")
+        TINY_OUT4
+        "add    r0, r0, #8\n"
+        "ldr    r2, [sp, #4]\n"
+        "cmp    r0, r2\n"
+        "bne    4b\n"
+        "5:\n" /* the pass of two (C) and the odd one (N), as nnom_dw_tiny3_s1m's */
+        "ldr    r6, [sp, #8]\n"
+        "ldr    r2, [sp, #12]\n"
+        "lsls   r2, r2, #31\n"
+        "bcc    6f\n"
+        TINY_Q1(0, "r4", "r9", "lr")
+        TINY_Q1(2, "r5", "r9", "lr")
+        TINY_Q1(4, "r4", "r10", "r4")
+        TINY_Q1(6, "r5", "r10", "r5")
+        "smmlar r4, r4, r8, r12\n"
+        "smmlar r5, r5, r8, r12\n"
+        "asr    r4, r4, r6\n"
+        "asr    r5, r5, r6\n"
+        "ssat   r4, #8, r4\n"
+        "ssat   r5, #8, r5\n"
+        "strb   r4, [r1]\n"
+        "strb   r5, [r1, r3]\n"
+        "add    r1, r1, r3, lsl #1\n"
+        "add    r0, r0, #4\n"
+        "6:\n"
+        "bpl    7f\n"
+        TINY_Q1(0, "r4", "r9", "lr")
+        TINY_Q1(4, "r4", "r10", "r4")
+        "smmlar r4, r4, r8, r12\n"
+        "asr    r4, r4, r6\n"
+        "ssat   r4, #8, r4\n"
+        "strb   r4, [r1]\n"
+        TINY_M_NEXT("nnom_dw_tiny2_s1m")
+        ".text\n");
 TINY_ASM5("nnom_dw_tiny4_s1", 1, TINY_P4(1), TINY_O4);
 TINY_ASM5("nnom_dw_tiny5_s1", 1, TINY_P5(1), TINY_O5);
 /* Four pairs at stride 1 (7 or 8 taps) for a line's channels in one call,
@@ -1007,6 +1054,13 @@ static const tiny_fn tiny_fns[2][TINY_LONG_TAPS / 2] = {
 /* the same loops for a line's channels in one call (three to five pairs) */
 static const tiny_mfn tiny_mfns[2][TINY_LONG_TAPS / 2] = {
     {NULL, NULL, nnom_dw_tiny3_s1m, nnom_dw_tiny4_s1m, nnom_dw_tiny5_s1m, NULL, NULL, NULL},
+    {NULL, NULL, nnom_dw_tiny3_s2m, nnom_dw_tiny4_s2m, nnom_dw_tiny5_s2m, NULL, NULL, NULL}};
+
+/* tag 29's m loops: tiny_mfns' and two pairs at stride 1 (one line's
+ * channels a call; tiny_s8's multi-line courses keep tiny_mfns) */
+static const tiny_mfn tiny_tag_mfns[2][TINY_LONG_TAPS / 2] = {
+    {NULL, nnom_dw_tiny2_s1m, nnom_dw_tiny3_s1m, nnom_dw_tiny4_s1m, nnom_dw_tiny5_s1m, NULL, NULL,
+     NULL},
     {NULL, NULL, nnom_dw_tiny3_s2m, nnom_dw_tiny4_s2m, nnom_dw_tiny5_s2m, NULL, NULL, NULL}};
 
 /* n outputs of a line (s entries apart; out os bytes apart) */
@@ -2388,7 +2442,7 @@ int nnom_dw_tiny_tag_asks(const nnom_conv_args_t *a)
         !nnom_dw_tiny_holds(a) || !tiny_of(a, &t, 1, 0) || t.lines != 1 || t.xs != c)
         return 0;
     const int32_t pairs = (t.k + 1) / 2, s2 = t.s - 1;
-    const int has_m = tiny_mfns[s2][pairs - 1] != NULL;
+    const int has_m = tiny_tag_mfns[s2][pairs - 1] != NULL;
     int32_t course = TINY_C_CHANS; /* tiny_s8()'s course for these layers */
     if (c <= 2)
         course = has_m && (c == 2 || (pairs == 4 && s2 == 0)) ? TINY_C_PAIRS_M : TINY_C_PAIRS;
@@ -2419,7 +2473,7 @@ NNOM_INLINE void tiny_tag_run(const nnom_conv_args_t *a, const int32_t *h)
     const tiny_t *t = (const tiny_t *)(const void *)(h + 1);
     const tiny_ch_t *r = (const tiny_ch_t *)(const void *)(h + TINY_HEAD_WORDS);
     const int32_t pairs = (t->k + 1) / 2, s2 = t->s - 1, entries = h[11];
-    const tiny_mfn mfn = tiny_mfns[s2][pairs - 1];
+    const tiny_mfn mfn = tiny_tag_mfns[s2][pairs - 1];
     switch (h[0]) {
     case TINY_C_PAIRS_M: tiny_line_pairs_m(a, t, r, mfn, entries); break;
     case TINY_C_PAIRS: tiny_pairs(a, t, r, tiny_fns[s2][pairs - 1], entries); break;

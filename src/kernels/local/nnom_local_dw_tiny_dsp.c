@@ -2318,40 +2318,53 @@ static NNOM_NOINLINE void tiny_line7(const nnom_conv_args_t *a, const tiny_t *t,
  * -> 358.) Its own direct type: the head read in place, no switch of the
  * courses and no copy of the arguments (the kept walk calls it too). */
 #define TINY_SHORT1 8
-static NNOM_NOINLINE void tiny_line1(const int32_t *h, int32_t zp, const int8_t *x,
-                                     int8_t *output)
+/* four pixels' bytes as entries into d (any alignment): SXTB16 splits
+ * them into (x0, x2), (x1, x3), PKHBT/PKHTB pair them in order */
+NNOM_INLINE void tiny_put4(int16_t *d, uint32_t u)
+{
+    const uint32_t ev = (uint32_t)__sxtb16((int8x4_t)u), od = (uint32_t)nnom_sxtb16_odd(u);
+    uint32_t lo, hi;
+    __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(lo) : "r"(ev), "r"(od));
+    __asm__("pkhtb %0, %1, %2, asr #16" : "=r"(hi) : "r"(od), "r"(ev));
+    tiny_put2(d, lo);
+    tiny_put2(d + 2, hi);
+}
+static NNOM_NOINLINE nnom_status_t tiny_line1(const int32_t *h, int32_t zp, const int8_t *x,
+                                              int8_t *output)
 {
     const tiny_t *t = (const tiny_t *)(const void *)(h + 1);
     const tiny_ch_t *r = (const tiny_ch_t *)(const void *)(h + TINY_HEAD_WORDS);
     const int32_t entries = h[11], pad = t->pad;
-    int16_t line[TINY_CS] __attribute__((aligned(4)));
+    int16_t line[TINY_CS] __attribute__((aligned(8)));
     const uint32_t z = (uint32_t)zp & 0xFFFFu, zz = z | z << 16;
-    for (int32_t i = 0; i < entries; i += 2)
+    const uint64_t zz2 = zz | (uint64_t)zz << 32;
+    /* 16 entries unrolled (STRDs: every line of six or seven outputs at
+     * stride 1 and up to eight taps), the rest a word a pass */
+    for (int32_t i = 0; i < 16; i += 4)
+        memcpy(&line[i], &zz2, 8);
+    for (int32_t i = 16; i < entries; i += 2)
         memcpy(&line[i], &zz, 4);
     const int32_t m = t->in < entries - pad ? t->in : entries - pad;
     int16_t *d = line + pad;
-    int32_t i = 0;
-    if (m >= 4) { /* one word, the rest by bytes (a loop of words cost 11 more on 6) */
-        const uint32_t u = nnom_read4(x);
-        const uint32_t ev = (uint32_t)__sxtb16((int8x4_t)u), od = (uint32_t)nnom_sxtb16_odd(u);
-        tiny_put2(d, (ev & 0xFFFFu) | od << 16);
-        tiny_put2(d + 2, (ev >> 16) | (od & 0xFFFF0000u));
-        i = 4;
+    if (m >= 4) { /* the first four pixels' word and the last four's (overlapping: m <= 8) */
+        tiny_put4(d, nnom_read4(x));
+        tiny_put4(d + m - 4, nnom_read4(x + m - 4));
+    } else {
+        for (int32_t i = 0; i < m; i++)
+            d[i] = x[i];
     }
-    for (; i < m; i++)
-        d[i] = x[i];
     const int32_t n = t->n, s = t->s, pairs = (t->k + 1) / 2;
     const tiny_mjob_t j = {{line, output, line + (n & ~1) * s, t->os, r, n & 1}, r + 1};
     if (pairs == 4 && s == 1)
         nnom_dw_tiny4_s1m(&j);
     else
         tiny_fns[s - 1][pairs - 1](&j.j);
+    return NN_SUCCESS;
 }
 nnom_status_t nnom_dw_tiny1_direct(const nnom_conv_args_t *block, const int8_t *input,
                                    int8_t *output)
 {
-    tiny_line1(block->records + 1, block->p.input_zp, input, output);
-    return NN_SUCCESS;
+    return tiny_line1(block->records + 1, block->p.input_zp, input, output);
 }
 
 /* tiny_pairs_m and tiny_chans56 on the one line of a tag-29 layer: no

@@ -2361,6 +2361,12 @@ static NNOM_NOINLINE nnom_status_t tiny_line1(const int32_t *h, int32_t zp, cons
         tiny_fns[s - 1][pairs - 1](&j.j);
     return NN_SUCCESS;
 }
+/* (the courses' switch passes a and h alone: the buffers and the zero
+ * point kept in registers across it cost every other course +2) */
+static NNOM_NOINLINE void tiny_line1_of(const nnom_conv_args_t *a, const int32_t *h)
+{
+    tiny_line1(h, a->p.input_zp, a->input, a->output);
+}
 nnom_status_t nnom_dw_tiny1_direct(const nnom_conv_args_t *block, const int8_t *input,
                                    int8_t *output)
 {
@@ -2490,7 +2496,7 @@ NNOM_INLINE void tiny_tag_run(const nnom_conv_args_t *a, const int32_t *h)
     switch (h[0]) {
     case TINY_C_PAIRS_M: tiny_line_pairs_m(a, t, r, mfn, entries); break;
     case TINY_C_PAIRS: tiny_pairs(a, t, r, tiny_fns[s2][pairs - 1], entries); break;
-    case TINY_C_ONE: tiny_line1(h, a->p.input_zp, a->input, a->output); break;
+    case TINY_C_ONE: tiny_line1_of(a, h); break;
     case TINY_C_56: tiny_line56(a, t, r, mfn); break;
     case TINY_C_L3: tiny_line3(a, t, r, entries, mfn); break;
     case TINY_C_L7: tiny_line7(a, t, r, entries, mfn); break;

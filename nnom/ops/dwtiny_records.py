@@ -129,7 +129,7 @@ def course_head(attrs: dict, c: int, kernel, in_hw, out_hw) -> list[int] | None:
     if k == 3 or t[7] != 1 or t[5] != c or dw2_asks(attrs, c, kernel, in_hw, out_hw):
         return None
     pairs = (k + 1) // 2
-    has_m = 3 <= pairs <= 5  # tiny_mfns
+    has_m = 3 <= pairs <= 5 or (pairs == 2 and s == 1)  # tiny_tag_mfns
     if c <= 2:
         course = COURSE_PAIRS_M if has_m and (c == 2 or (pairs == 4 and s == 1)) else COURSE_PAIRS
     elif c in (5, 6):

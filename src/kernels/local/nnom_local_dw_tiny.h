@@ -89,6 +89,12 @@ void nnom_dw_tiny_tag_run(const nnom_conv_args_t *a);
 /* The same on the config's block and the layer's buffers (no copy) */
 nnom_status_t nnom_dw_tiny_tag_direct(const nnom_conv_args_t *block,
                                       const int8_t *input, int8_t *output);
+/* The head's one-channel short line (its course TINY_C_ONE) on the
+ * block's records and input_zp alone: that course's direct type */
+nnom_status_t nnom_dw_tiny1_direct(const nnom_conv_args_t *block, const int8_t *input,
+                                   int8_t *output);
+/* 1 where the asked head of tag 29 names that course */
+int nnom_dw_tiny1_course(const nnom_conv_args_t *a);
 
 /* Channels [from, out.c) of a layer, one to three, here (the others run
  * elsewhere: no group of four lanes overlapping the last whole one); 1

@@ -371,6 +371,53 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s1m")
         "strb   r4, [r1]\n"
         TINY_M_NEXT("nnom_dw_tiny3_s1m")
         ".text\n");
+/* Two pairs at stride 1 (four taps) for a line's channels in one call,
+ * nnom_dw_tiny3_s1m's passes with pair 2 left out (6 loads for 8 SMLADs;
+ * tag 29's lines alone, tiny_tag_mfns: (4,1) s1 6x1x3 same ran
+ * tiny_chans' call of nnom's two-pair loop a channel) */
+void nnom_dw_tiny2_s1m(const tiny_mjob_t *j);
+__asm__(NNOM_ASM_FUNC("nnom_dw_tiny2_s1m")
+        TINY_M_HEAD("7", "4", "1")
+        TINY_Q1(0, "r4", "r9", "lr")
+        TINY_Q1(2, "r5", "r9", "lr")
+        TINY_Q(4, "r4", "r10", "r4", "r6", "r9", "lr")
+        TINY_Q(6, "r5", "r10", "r5", "r7", "r9", "lr")
+        TINY_Q1(8, "r6", "r10", "r6")
+        TINY_Q1(10, "r7", "r10", "r7")
+        TINY_OUT4
+        "add    r0, r0, #8\n"
+        "ldr    r2, [sp, #4]\n"
+        "cmp    r0, r2\n"
+        "bne    4b\n"
+        "5:\n" /* the pass of two (C) and the odd one (N), as nnom_dw_tiny3_s1m's */
+        "ldr    r6, [sp, #8]\n"
+        "ldr    r2, [sp, #12]\n"
+        "lsls   r2, r2, #31\n"
+        "bcc    6f\n"
+        TINY_Q1(0, "r4", "r9", "lr")
+        TINY_Q1(2, "r5", "r9", "lr")
+        TINY_Q1(4, "r4", "r10", "r4")
+        TINY_Q1(6, "r5", "r10", "r5")
+        "smmlar r4, r4, r8, r12\n"
+        "smmlar r5, r5, r8, r12\n"
+        "asr    r4, r4, r6\n"
+        "asr    r5, r5, r6\n"
+        "ssat   r4, #8, r4\n"
+        "ssat   r5, #8, r5\n"
+        "strb   r4, [r1]\n"
+        "strb   r5, [r1, r3]\n"
+        "add    r1, r1, r3, lsl #1\n"
+        "add    r0, r0, #4\n"
+        "6:\n"
+        "bpl    7f\n"
+        TINY_Q1(0, "r4", "r9", "lr")
+        TINY_Q1(4, "r4", "r10", "r4")
+        "smmlar r4, r4, r8, r12\n"
+        "asr    r4, r4, r6\n"
+        "ssat   r4, #8, r4\n"
+        "strb   r4, [r1]\n"
+        TINY_M_NEXT("nnom_dw_tiny2_s1m")
+        ".text\n");
 TINY_ASM5("nnom_dw_tiny4_s1", 1, TINY_P4(1), TINY_O4);
 TINY_ASM5("nnom_dw_tiny5_s1", 1, TINY_P5(1), TINY_O5);
 /* Four pairs at stride 1 (7 or 8 taps) for a line's channels in one call,
@@ -1007,6 +1054,13 @@ static const tiny_fn tiny_fns[2][TINY_LONG_TAPS / 2] = {
 /* the same loops for a line's channels in one call (three to five pairs) */
 static const tiny_mfn tiny_mfns[2][TINY_LONG_TAPS / 2] = {
     {NULL, NULL, nnom_dw_tiny3_s1m, nnom_dw_tiny4_s1m, nnom_dw_tiny5_s1m, NULL, NULL, NULL},
+    {NULL, NULL, nnom_dw_tiny3_s2m, nnom_dw_tiny4_s2m, nnom_dw_tiny5_s2m, NULL, NULL, NULL}};
+
+/* tag 29's m loops: tiny_mfns' and two pairs at stride 1 (one line's
+ * channels a call; tiny_s8's multi-line courses keep tiny_mfns) */
+static const tiny_mfn tiny_tag_mfns[2][TINY_LONG_TAPS / 2] = {
+    {NULL, nnom_dw_tiny2_s1m, nnom_dw_tiny3_s1m, nnom_dw_tiny4_s1m, nnom_dw_tiny5_s1m, NULL, NULL,
+     NULL},
     {NULL, NULL, nnom_dw_tiny3_s2m, nnom_dw_tiny4_s2m, nnom_dw_tiny5_s2m, NULL, NULL, NULL}};
 
 /* n outputs of a line (s entries apart; out os bytes apart) */
@@ -2254,41 +2308,69 @@ static NNOM_NOINLINE void tiny_line7(const nnom_conv_args_t *a, const tiny_t *t,
     tiny_line_m(a, t, r, entries, mfn, buf[0], 7);
 }
 
-/* One channel's one short line (tag 29's PAIRS and PAIRS_M courses on
- * one channel of at most TINY_SHORT1 pixels): the zero point's words over
- * all its entries, then the pixels over them (words of four, then bytes).
+/* One channel's one short line (tag 29's course TINY_C_ONE: one channel
+ * of at most TINY_SHORT1 pixels): the zero point's words over all its
+ * entries, then the pixels over them (one word of four, then bytes), and
+ * the loop called once (the PAIRS_M loop for four pairs at stride 1).
  * tiny_lines12's tests, fills and loops in tiny_pairs' line loop cost
  * (4,1) s1 6x1x1 same ~130 of 255; on longer lines its loops cost less.
  * (Two channels alike cost more than tiny_pairs: (5,1) s1 6x1x2 same 342
- * -> 358.) */
+ * -> 358.) Its own direct type: the head read in place, no switch of the
+ * courses and no copy of the arguments (the kept walk calls it too). */
 #define TINY_SHORT1 8
-static NNOM_NOINLINE void tiny_line1(const nnom_conv_args_t *a, const tiny_t *t,
-                                     const tiny_ch_t *r, tiny_fn fn, tiny_mfn mfn,
-                                     int32_t entries)
+/* four pixels' bytes as entries into d (any alignment): SXTB16 splits
+ * them into (x0, x2), (x1, x3), PKHBT/PKHTB pair them in order */
+NNOM_INLINE void tiny_put4(int16_t *d, uint32_t u)
 {
-    int16_t line[TINY_CS] __attribute__((aligned(4)));
-    const uint32_t z = (uint32_t)a->p.input_zp & 0xFFFFu, zz = z | z << 16;
-    for (int32_t i = 0; i < entries; i += 2)
+    const uint32_t ev = (uint32_t)__sxtb16((int8x4_t)u), od = (uint32_t)nnom_sxtb16_odd(u);
+    uint32_t lo, hi;
+    __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(lo) : "r"(ev), "r"(od));
+    __asm__("pkhtb %0, %1, %2, asr #16" : "=r"(hi) : "r"(od), "r"(ev));
+    tiny_put2(d, lo);
+    tiny_put2(d + 2, hi);
+}
+static NNOM_NOINLINE nnom_status_t tiny_line1(const int32_t *h, int32_t zp, const int8_t *x,
+                                              int8_t *output)
+{
+    const tiny_t *t = (const tiny_t *)(const void *)(h + 1);
+    const tiny_ch_t *r = (const tiny_ch_t *)(const void *)(h + TINY_HEAD_WORDS);
+    const int32_t entries = h[11], pad = t->pad;
+    int16_t line[TINY_CS] __attribute__((aligned(8)));
+    const uint32_t z = (uint32_t)zp & 0xFFFFu, zz = z | z << 16;
+    const uint64_t zz2 = zz | (uint64_t)zz << 32;
+    /* 16 entries unrolled (STRDs: every line of six or seven outputs at
+     * stride 1 and up to eight taps), the rest a word a pass */
+    for (int32_t i = 0; i < 16; i += 4)
+        memcpy(&line[i], &zz2, 8);
+    for (int32_t i = 16; i < entries; i += 2)
         memcpy(&line[i], &zz, 4);
-    const int32_t m = t->in < entries - t->pad ? t->in : entries - t->pad;
-    const int8_t *x = a->input;
-    int16_t *d = line + t->pad;
-    int32_t i = 0;
-    if (m >= 4) { /* one word, the rest by bytes (a loop of words cost 11 more on 6) */
-        const uint32_t u = nnom_read4(x);
-        const uint32_t ev = (uint32_t)__sxtb16((int8x4_t)u), od = (uint32_t)nnom_sxtb16_odd(u);
-        tiny_put2(d, (ev & 0xFFFFu) | od << 16);
-        tiny_put2(d + 2, (ev >> 16) | (od & 0xFFFF0000u));
-        i = 4;
+    const int32_t m = t->in < entries - pad ? t->in : entries - pad;
+    int16_t *d = line + pad;
+    if (m >= 4) { /* the first four pixels' word and the last four's (overlapping: m <= 8) */
+        tiny_put4(d, nnom_read4(x));
+        tiny_put4(d + m - 4, nnom_read4(x + m - 4));
+    } else {
+        for (int32_t i = 0; i < m; i++)
+            d[i] = x[i];
     }
-    for (; i < m; i++)
-        d[i] = x[i];
-    const tiny_mjob_t j = {{line, a->output, line + (t->n & ~1) * t->s, t->os, r, t->n & 1},
-                           r + 1};
-    if (mfn != NULL)
-        mfn(&j);
+    const int32_t n = t->n, s = t->s, pairs = (t->k + 1) / 2;
+    const tiny_mjob_t j = {{line, output, line + (n & ~1) * s, t->os, r, n & 1}, r + 1};
+    if (pairs == 4 && s == 1)
+        nnom_dw_tiny4_s1m(&j);
     else
-        fn(&j.j);
+        tiny_fns[s - 1][pairs - 1](&j.j);
+    return NN_SUCCESS;
+}
+/* (the courses' switch passes a and h alone: the buffers and the zero
+ * point kept in registers across it cost every other course +2) */
+static NNOM_NOINLINE void tiny_line1_of(const nnom_conv_args_t *a, const int32_t *h)
+{
+    tiny_line1(h, a->p.input_zp, a->input, a->output);
+}
+nnom_status_t nnom_dw_tiny1_direct(const nnom_conv_args_t *block, const int8_t *input,
+                                   int8_t *output)
+{
+    return tiny_line1(block->records + 1, block->p.input_zp, input, output);
 }
 
 /* tiny_pairs_m and tiny_chans56 on the one line of a tag-29 layer: no
@@ -2379,7 +2461,7 @@ int nnom_dw_tiny_tag_asks(const nnom_conv_args_t *a)
         !nnom_dw_tiny_holds(a) || !tiny_of(a, &t, 1, 0) || t.lines != 1 || t.xs != c)
         return 0;
     const int32_t pairs = (t.k + 1) / 2, s2 = t.s - 1;
-    const int has_m = tiny_mfns[s2][pairs - 1] != NULL;
+    const int has_m = tiny_tag_mfns[s2][pairs - 1] != NULL;
     int32_t course = TINY_C_CHANS; /* tiny_s8()'s course for these layers */
     if (c <= 2)
         course = has_m && (c == 2 || (pairs == 4 && s2 == 0)) ? TINY_C_PAIRS_M : TINY_C_PAIRS;
@@ -2398,6 +2480,11 @@ int nnom_dw_tiny_tag_asks(const nnom_conv_args_t *a)
     return diff == 0;
 }
 
+int nnom_dw_tiny1_course(const nnom_conv_args_t *a)
+{
+    return a->records[1] == TINY_C_ONE;
+}
+
 /* The kept run: the head's course, geometry and entries, no check (the
  * asks held at build) */
 NNOM_INLINE void tiny_tag_run(const nnom_conv_args_t *a, const int32_t *h)
@@ -2405,14 +2492,11 @@ NNOM_INLINE void tiny_tag_run(const nnom_conv_args_t *a, const int32_t *h)
     const tiny_t *t = (const tiny_t *)(const void *)(h + 1);
     const tiny_ch_t *r = (const tiny_ch_t *)(const void *)(h + TINY_HEAD_WORDS);
     const int32_t pairs = (t->k + 1) / 2, s2 = t->s - 1, entries = h[11];
-    const tiny_mfn mfn = tiny_mfns[s2][pairs - 1];
+    const tiny_mfn mfn = tiny_tag_mfns[s2][pairs - 1];
     switch (h[0]) {
     case TINY_C_PAIRS_M: tiny_line_pairs_m(a, t, r, mfn, entries); break;
     case TINY_C_PAIRS: tiny_pairs(a, t, r, tiny_fns[s2][pairs - 1], entries); break;
-    case TINY_C_ONE: /* (one channel: the m loop for four pairs at stride 1, as PAIRS_M) */
-        tiny_line1(a, t, r, tiny_fns[s2][pairs - 1], pairs == 4 && s2 == 0 ? mfn : NULL,
-                   entries);
-        break;
+    case TINY_C_ONE: tiny_line1_of(a, h); break;
     case TINY_C_56: tiny_line56(a, t, r, mfn); break;
     case TINY_C_L3: tiny_line3(a, t, r, entries, mfn); break;
     case TINY_C_L7: tiny_line7(a, t, r, entries, mfn); break;

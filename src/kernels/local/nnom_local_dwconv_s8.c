@@ -786,6 +786,13 @@ static inline uint8_t dw_three_l_direct(const nnom_conv_args_t *a)
                                                                      : NNOM_DW_DIRECT_THREE_L;
 }
 
+/* DW_TINY_TAG's direct type: the one-channel short line's course its own
+ * (no switch of the courses a run) */
+static inline uint8_t dw_tiny_tag_direct(const nnom_conv_args_t *a)
+{
+    return nnom_dw_tiny1_course(a) ? NNOM_DW_DIRECT_TINY1 : NNOM_DW_DIRECT_TINY_TAG;
+}
+
 /* DW_RECT_PLANE's direct type by the plane's job */
 static inline uint8_t dw_plane_direct(const nnom_conv_args_t *a)
 {

@@ -74,7 +74,7 @@
     X(COL_EARLY,     nnom_dw_col_early(a),                    NNOM_DW_DIRECT_NONE) \
     X(COL_ALONE,     DW_RAN(nnom_dwcol_one_early(a)),         NNOM_DW_DIRECT_COL) \
     /* (kept, or at the walk on tag 29) DW_TINY's one line, its head asked */ \
-    X(TINY_TAG,      DW_RAN(nnom_dw_tiny_tag_run(a)),         NNOM_DW_DIRECT_TINY_TAG) \
+    X(TINY_TAG,      DW_RAN(nnom_dw_tiny_tag_run(a)),         dw_tiny_tag_direct(a)) \
     X(TINY,          nnom_dw_tiny_run(a),                     NNOM_DW_DIRECT_NONE) \
     /* DW_TINY's three taps on one to three channels, straight (kept only) */ \
     X(TINY3,         DW_RAN(nnom_dw_tiny3_run(a)),            NNOM_DW_DIRECT_TINY3) \

@@ -2264,3 +2264,42 @@ FEW5_CASES = [
     ((240, 1, 5), (3, 1), 1, "same", "relu", "scaled"),
 ]
 layer_family("few5_", 224_000, FEW5_CASES)
+
+
+# Branch kline2: tag 29's one-channel short line (course ONE) on its own
+# direct type (tiny_line1: 16 entries filled unrolled, more a word a
+# pass; the pixels as the first four's word and the last four's,
+# overlapping where m < 8, bytes below four) and the two-pair m loop
+# (nnom_dw_tiny2_s1m: four taps at stride 1 on two, three, five to seven
+# channels' one line; passes of four, then one of two and the odd one).
+# Outputs 1 to 9 (every tail), 'same' pads odd and even, 'valid', both
+# axes, trained-like scales. Then lines just outside them: stride 2 (no
+# m loop: tiny_chans), three taps (tag 33), two lines (tag 5: tiny_s8's
+# tables unchanged), four channels, nine pixels, no activation.
+KLINE2_CASES = [
+    ((6, 1, 1), (4, 1), 1, "same", "relu", "small"),  # m 6: two words overlapping by two
+    ((5, 1, 1), (5, 1), 1, "same", "relu", None),  # m 5
+    ((7, 1, 1), (6, 1), 1, "same", "relu", "huge"),  # m 7
+    ((1, 8, 1), (1, 7), 1, "same", "relu", None),  # m 8: the words side by side
+    ((8, 1, 1), (10, 1), 1, "same", "relu", "small"),  # 18 entries: a word past the 16
+    ((8, 1, 1), (16, 1), 1, "same", "relu", None),  # 24 entries, eight pairs (far)
+    ((3, 1, 1), (5, 1), 1, "same", "relu6", None),  # m 3: bytes
+    ((8, 1, 1), (9, 1), 2, "same", "relu", None),  # stride 2, 16 entries
+    ((6, 1, 2), (4, 1), 1, "same", "relu", None),  # m loop: a pass and a pair
+    ((6, 1, 3), (4, 1), 1, "same", "relu", "small"),
+    ((1, 6, 3), (1, 4), 1, "same", "relu", None),  # across
+    ((6, 1, 5), (4, 1), 1, "same", "relu", "huge"),  # five channels (tiny_line56)
+    ((7, 1, 6), (4, 1), 1, "same", "relu", None),  # six: a pass, a pair, the odd one
+    ((9, 1, 7), (4, 1), 1, "same", "relu", "small"),  # seven: two passes, the odd one
+    ((4, 1, 3), (4, 1), 1, "valid", "relu", None),  # one output: the odd one alone
+    ((5, 1, 2), (4, 1), 1, "valid", "relu", None),  # two: the pair alone
+    ((11, 1, 3), (3, 1), 1, "same", "relu", None),  # three taps: not the m loop's
+    ((12, 1, 3), (4, 1), 1, "same", "relu", None),  # twelve: three passes
+    ((8, 1, 3), (4, 1), 2, "same", "relu", None),  # stride 2: tiny_chans
+    ((6, 2, 2), (4, 1), 1, "same", "relu", None),  # two lines: tag 5
+    ((6, 1, 4), (4, 1), 1, "same", "relu", None),  # four channels: other paths
+    ((9, 1, 1), (4, 1), 1, "same", "relu", None),  # nine pixels: not course ONE
+    ((6, 1, 3), (4, 1), 1, "same", None, None),  # refused: no activation
+]
+
+layer_family("kline2_", 234_100, KLINE2_CASES, without_records=(0, 9))

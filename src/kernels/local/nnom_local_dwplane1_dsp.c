@@ -133,30 +133,40 @@ static int32_t dwplane1_reach(int32_t no, int32_t nj, int32_t s)
     return ((s * (no - 1) + DWPLANE1_J(nj - 1)) & ~1) + 4;
 }
 
-/* kh rows of KW taps as NJ doubled pairs a row, (w[j], w[j + 2]), a tap
- * past the row 0: a row but the last from the words its pairs' (the same
- * SXTB16 halves as the input's; a word reads at most three bytes past
- * its row, inside the next), the last tap by tap. */
+/* kh rows (kh >= 2) of KW taps as NJ doubled pairs a row, (w[j], w[j + 2]),
+ * a tap past the row 0, from words (the same SXTB16 halves as the
+ * input's): a row but the last from the words at its pairs (a word reads
+ * at most three bytes past its row, inside the next); the last from words
+ * that end inside it (the one before j, or the word ending at j: the row
+ * above holds the bytes before). Each row's words are loaded before its
+ * stores (a store to pw may alias the weights: loaded once, not again). */
 NNOM_INLINE void dwplane1_pack(uint32_t *pw, const int8_t *wr, int32_t kh, const int32_t KW,
                                const int32_t NJ)
 {
-    for (; kh > 1; kh--, wr += KW, pw += NJ)
+    uint32_t v[4];
+    for (; kh > 1; kh--, wr += KW, pw += NJ) {
         _Pragma("GCC unroll 4") for (int32_t jj = 0; jj < NJ; jj++)
         {
             const int32_t j = DWPLANE1_J(jj);
-            uint32_t v = (uint32_t)dwplane1_at(wr, j);
+            v[jj] = (uint32_t)dwplane1_at(wr, j);
             if (j + 2 >= KW)
-                v &= 0xFFFFu;
-            pw[jj] = (uint32_t)__sadd16((int16x2_t)v, (int16x2_t)v);
+                v[jj] &= 0xFFFFu;
         }
+        _Pragma("GCC unroll 4") for (int32_t jj = 0; jj < NJ; jj++)
+            pw[jj] = (uint32_t)__sadd16((int16x2_t)v[jj], (int16x2_t)v[jj]);
+    }
     _Pragma("GCC unroll 4") for (int32_t jj = 0; jj < NJ; jj++)
     {
         const int32_t j = DWPLANE1_J(jj);
-        const int32_t lo = 2 * wr[j], hi = j + 2 < KW ? 2 * wr[j + 2] : 0;
-        uint32_t v;
-        __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(v) : "r"(lo), "r"(hi));
-        pw[jj] = v;
+        if (j + 2 >= KW) /* (w[j], 0): the top byte of the word ending at j */
+            v[jj] = (uint32_t)((int32_t)nnom_read4(wr + j - 3) >> 24) & 0xFFFFu;
+        else if ((j & 1) == 0 && j + 3 < KW)
+            v[jj] = (uint32_t)__sxtb16((int8x4_t)nnom_read4(wr + j));
+        else
+            v[jj] = (uint32_t)nnom_sxtb16_odd(nnom_read4(wr + j - 1));
     }
+    _Pragma("GCC unroll 4") for (int32_t jj = 0; jj < NJ; jj++)
+        pw[jj] = (uint32_t)__sadd16((int16x2_t)v[jj], (int16x2_t)v[jj]);
 }
 
 int nnom_dwplane1_try(const nnom_conv_args_t *a)

@@ -46,7 +46,20 @@ NNOM_INLINE int8_t dwplane1_rq(int32_t acc, int32_t mult, int32_t ra, int32_t e)
 }
 
 /* One row of taps' NJ pairs (w) into the NO outputs' sums, x the row. */
-#define DWPLANE1_TAPS(w, x)                                                                        do {                                                                                               _Pragma("GCC unroll 4") for (int32_t jj = 0; jj < NJ; jj++)                                    {                                                                                                  const int16x2_t wv = (int16x2_t)(w)[jj];                                                       const int32_t j = DWPLANE1_J(jj);                                                              a0 = __smlad(dwplane1_at((x), j), wv, a0);                                                     a1 = __smlad(dwplane1_at((x), S + j), wv, a1);                                                 if (NO == 4) {                                                                                     a2 = __smlad(dwplane1_at((x), 2 * S + j), wv, a2);                                             a3 = __smlad(dwplane1_at((x), 3 * S + j), wv, a3);                                         }                                                                                          }                                                                                          } while (0)
+#define DWPLANE1_TAPS(w, x)                                         \
+    do {                                                            \
+        _Pragma("GCC unroll 4") for (int32_t jj = 0; jj < NJ; jj++) \
+        {                                                           \
+            const int16x2_t wv = (int16x2_t)(w)[jj];                \
+            const int32_t j = DWPLANE1_J(jj);                       \
+            a0 = __smlad(dwplane1_at((x), j), wv, a0);              \
+            a1 = __smlad(dwplane1_at((x), S + j), wv, a1);          \
+            if (NO == 4) {                                          \
+                a2 = __smlad(dwplane1_at((x), 2 * S + j), wv, a2);  \
+                a3 = __smlad(dwplane1_at((x), 3 * S + j), wv, a3);  \
+            }                                                       \
+        }                                                           \
+    } while (0)
 
 /* NO outputs (4 or 2) S apart from x, NJ pairs a row of taps, KH rows of
  * taps (3: unrolled; 0: r->kh in a loop), the first `keep` stored. */

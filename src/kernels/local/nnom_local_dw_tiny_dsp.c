@@ -2329,8 +2329,8 @@ NNOM_INLINE void tiny_put4(int16_t *d, uint32_t u)
     tiny_put2(d, lo);
     tiny_put2(d + 2, hi);
 }
-static NNOM_NOINLINE nnom_status_t tiny_line1(const int32_t *h, int32_t zp, const int8_t *x,
-                                              int8_t *output)
+static NNOM_NOINLINE nnom_status_t tiny_line1_buf(const int32_t *h, int32_t zp, const int8_t *x,
+                                                  int8_t *output)
 {
     const tiny_t *t = (const tiny_t *)(const void *)(h + 1);
     const tiny_ch_t *r = (const tiny_ch_t *)(const void *)(h + TINY_HEAD_WORDS);
@@ -2360,6 +2360,121 @@ static NNOM_NOINLINE nnom_status_t tiny_line1(const int32_t *h, int32_t zp, cons
     else
         tiny_fns[s - 1][pairs - 1](&j.j);
     return NN_SUCCESS;
+}
+/* One channel's short line at stride 1 straight from the pixels' bytes
+ * (tag 29's course TINY_C_ONE): the bytes with the zero point's bytes
+ * around them in a word-aligned block of BYTES (a third of the int16
+ * line's fill and a plain copy), then per output window word u at byte j,
+ * SXTB16 gives (x_j, x_j+2) and its ror 8 (x_j+1, x_j+3): against the
+ * weights regrouped as (w0, w2) and (w1, w3), four taps are one load, two
+ * extends and two SMLADs. Outputs in pairs: output j + 1's first word is
+ * output j's odd one, so each pair loads one word a four taps. Padded
+ * taps read the zero point's bytes: the records' bias holds -2 zp sum(w)
+ * over all k taps (tiny_line1's line buffer did the same). NA groups of
+ * four taps, NB of them with their odd taps (k mod 4 == 1: the last has
+ * none; the odd k's last pair's high weight is the converter's 0). */
+#define TINY_D1_BYTES 24
+NNOM_INLINE uint32_t tiny_d1_a(uint32_t p0, uint32_t p1)
+{
+    return (p0 & 0xFFFFu) | p1 << 16;
+}
+NNOM_INLINE uint32_t tiny_d1_b(uint32_t p0, uint32_t p1)
+{
+    return p0 >> 16 | (p1 & 0xFFFF0000u);
+}
+NNOM_INLINE void tiny_d1_run(const tiny_ch_t *r, const int8_t *b, int8_t *o, int32_t n,
+                             const int32_t NA, const int32_t NB)
+{
+    uint32_t wa[3], wb[3];
+    int32_t ev[3], od[3];
+#pragma GCC unroll 3
+    for (int32_t g = 0; g < NA; g++) {
+        const uint32_t p0 = (uint32_t)r->w[2 * g];
+        const uint32_t p1 = 2 * g + 1 < TINY_PAIRS ? (uint32_t)r->w[2 * g + 1] : 0u;
+        wa[g] = tiny_d1_a(p0, p1);
+        wb[g] = tiny_d1_b(p0, p1);
+        const uint32_t u = nnom_read4(b + 4 * g);
+        ev[g] = (int32_t)__sxtb16((int8x4_t)u);
+        od[g] = (int32_t)nnom_sxtb16_odd(u);
+    }
+    const int32_t bias = r->q.bias, mult = r->q.mult, ra = r->q.ra, e = r->q.e;
+    int32_t i = 0;
+    for (; i + 1 < n; i += 2) {
+        int32_t a0 = bias, a1 = bias;
+#pragma GCC unroll 3
+        for (int32_t g = 0; g < NA; g++) {
+            const uint32_t u = nnom_read4(b + i + 2 + 4 * g);
+            const int32_t ev2 = (int32_t)__sxtb16((int8x4_t)u), od2 = (int32_t)nnom_sxtb16_odd(u);
+            a0 = __smlad((int16x2_t)ev[g], (int16x2_t)wa[g], a0);
+            a1 = __smlad((int16x2_t)od[g], (int16x2_t)wa[g], a1);
+            if (g < NB) {
+                a0 = __smlad((int16x2_t)od[g], (int16x2_t)wb[g], a0);
+                a1 = __smlad((int16x2_t)ev2, (int16x2_t)wb[g], a1);
+            }
+            ev[g] = ev2;
+            od[g] = od2;
+        }
+        o[0] = (int8_t)tiny_rq(a0, mult, ra, e);
+        o[1] = (int8_t)tiny_rq(a1, mult, ra, e);
+        o += 2;
+    }
+    if (i < n) {
+        int32_t a0 = bias;
+#pragma GCC unroll 3
+        for (int32_t g = 0; g < NA; g++) {
+            a0 = __smlad((int16x2_t)ev[g], (int16x2_t)wa[g], a0);
+            if (g < NB)
+                a0 = __smlad((int16x2_t)od[g], (int16x2_t)wb[g], a0);
+        }
+        o[0] = (int8_t)tiny_rq(a0, mult, ra, e);
+    }
+}
+static NNOM_NOINLINE nnom_status_t tiny_direct1(const int32_t *h, int32_t zp, const int8_t *x,
+                                                int8_t *output)
+{
+    const tiny_t *t = (const tiny_t *)(const void *)(h + 1);
+    const tiny_ch_t *r = (const tiny_ch_t *)(const void *)(h + TINY_HEAD_WORDS);
+    const int32_t entries = h[11];
+    /* (the block's bounds: reads up to n + 11, writes up to pad + m) */
+    if ((uint32_t)(t->k - 4) > 6u || (uint32_t)(t->n | t->in | t->pad) > TINY_SHORT1 || t->os != 1)
+        return tiny_line1_buf(h, zp, x, output);
+    uint32_t blk[TINY_D1_BYTES / 4];
+    const uint32_t zb = ((uint32_t)zp & 0xFFu) * 0x01010101u;
+    for (int32_t i = 0; i < TINY_D1_BYTES / 4; i++)
+        blk[i] = zb;
+    int8_t *b = (int8_t *)(void *)blk;
+    const int32_t pad = t->pad, m = t->in < entries - pad ? t->in : entries - pad;
+    if (m >= 4) { /* the first four pixels' word and the last four's (m <= TINY_SHORT1) */
+        const uint32_t u0 = nnom_read4(x), u1 = nnom_read4(x + m - 4);
+        memcpy(b + pad, &u0, 4);
+        memcpy(b + pad + m - 4, &u1, 4);
+    } else { /* (a loop here was a call of memcpy) */
+        if (m > 0)
+            b[pad] = x[0];
+        if (m > 1)
+            b[pad + 1] = x[1];
+        if (m > 2)
+            b[pad + 2] = x[2];
+    }
+    const int32_t n = t->n; /* (os 1: one channel's one line) */
+    switch (t->k) {
+    case 6:
+    case 7:
+    case 8: tiny_d1_run(r, b, output, n, 2, 2); break;
+    case 4: tiny_d1_run(r, b, output, n, 1, 1); break;
+    case 5: tiny_d1_run(r, b, output, n, 2, 1); break;
+    case 9: tiny_d1_run(r, b, output, n, 3, 2); break;
+    case 10: tiny_d1_run(r, b, output, n, 3, 3); break;
+    }
+    return NN_SUCCESS;
+}
+/* stride 1: tiny_direct1 (which hands four to ten taps' lines of at
+ * most TINY_SHORT1 outputs and pixels to tiny_d1_run); else the buffer */
+NNOM_INLINE nnom_status_t tiny_line1(const int32_t *h, int32_t zp, const int8_t *x, int8_t *output)
+{
+    if (h[1 + offsetof(tiny_t, s) / 4] == 1)
+        return tiny_direct1(h, zp, x, output);
+    return tiny_line1_buf(h, zp, x, output);
 }
 /* (the courses' switch passes a and h alone: the buffers and the zero
  * point kept in registers across it cost every other course +2) */

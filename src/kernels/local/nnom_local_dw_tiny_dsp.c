@@ -2398,12 +2398,12 @@ NNOM_INLINE void tiny_d1_run(const tiny_ch_t *r, const int8_t *b, int8_t *o, int
         od[g] = (int32_t)nnom_sxtb16_odd(u);
     }
     const int32_t bias = r->q.bias, mult = r->q.mult, ra = r->q.ra, e = r->q.e;
-    int32_t i = 0;
-    for (; i + 1 < n; i += 2) {
+    int8_t *const pend = o + (n & ~1);
+    for (; o != pend; o += 2, b += 2) {
         int32_t a0 = bias, a1 = bias;
 #pragma GCC unroll 3
         for (int32_t g = 0; g < NA; g++) {
-            const uint32_t u = nnom_read4(b + i + 2 + 4 * g);
+            const uint32_t u = nnom_read4(b + 2 + 4 * g);
             const int32_t ev2 = (int32_t)__sxtb16((int8x4_t)u), od2 = (int32_t)nnom_sxtb16_odd(u);
             a0 = __smlad((int16x2_t)ev[g], (int16x2_t)wa[g], a0);
             a1 = __smlad((int16x2_t)od[g], (int16x2_t)wa[g], a1);
@@ -2416,9 +2416,8 @@ NNOM_INLINE void tiny_d1_run(const tiny_ch_t *r, const int8_t *b, int8_t *o, int
         }
         o[0] = (int8_t)tiny_rq(a0, mult, ra, e);
         o[1] = (int8_t)tiny_rq(a1, mult, ra, e);
-        o += 2;
     }
-    if (i < n) {
+    if (n & 1) {
         int32_t a0 = bias;
 #pragma GCC unroll 3
         for (int32_t g = 0; g < NA; g++) {
@@ -2434,7 +2433,6 @@ static NNOM_NOINLINE nnom_status_t tiny_direct1(const int32_t *h, int32_t zp, co
 {
     const tiny_t *t = (const tiny_t *)(const void *)(h + 1);
     const tiny_ch_t *r = (const tiny_ch_t *)(const void *)(h + TINY_HEAD_WORDS);
-    const int32_t entries = h[11];
     /* (the block's bounds: reads up to n + 11, writes up to pad + m) */
     if ((uint32_t)(t->k - 4) > 6u || (uint32_t)(t->n | t->in | t->pad) > TINY_SHORT1 || t->os != 1)
         return tiny_line1_buf(h, zp, x, output);
@@ -2443,7 +2441,9 @@ static NNOM_NOINLINE nnom_status_t tiny_direct1(const int32_t *h, int32_t zp, co
     for (int32_t i = 0; i < TINY_D1_BYTES / 4; i++)
         blk[i] = zb;
     int8_t *b = (int8_t *)(void *)blk;
-    const int32_t pad = t->pad, m = t->in < entries - pad ? t->in : entries - pad;
+    /* (in <= entries - pad on the asked heads: no clamp; the guard keeps
+     * pad + in inside the block) */
+    const int32_t pad = t->pad, m = t->in;
     if (m >= 4) { /* the first four pixels' word and the last four's (m <= TINY_SHORT1) */
         const uint32_t u0 = nnom_read4(x), u1 = nnom_read4(x + m - 4);
         memcpy(b + pad, &u0, 4);

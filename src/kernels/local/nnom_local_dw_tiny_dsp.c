@@ -2428,14 +2428,18 @@ NNOM_INLINE void tiny_d1_run(const tiny_ch_t *r, const int8_t *b, int8_t *o, int
         o[0] = (int8_t)tiny_rq(a0, mult, ra, e);
     }
 }
+/* 1 where the head's line suits tiny_direct1 (the block's bounds: reads
+ * up to n + 11 bytes, writes up to pad + in) */
+NNOM_INLINE int tiny_direct1_takes(const tiny_t *t)
+{
+    return t->s == 1 && (uint32_t)(t->k - 4) <= 6u &&
+           (uint32_t)(t->n | t->in | t->pad) <= TINY_SHORT1 && t->os == 1;
+}
 static NNOM_NOINLINE nnom_status_t tiny_direct1(const int32_t *h, int32_t zp, const int8_t *x,
                                                 int8_t *output)
 {
     const tiny_t *t = (const tiny_t *)(const void *)(h + 1);
     const tiny_ch_t *r = (const tiny_ch_t *)(const void *)(h + TINY_HEAD_WORDS);
-    /* (the block's bounds: reads up to n + 11, writes up to pad + m) */
-    if ((uint32_t)(t->k - 4) > 6u || (uint32_t)(t->n | t->in | t->pad) > TINY_SHORT1 || t->os != 1)
-        return tiny_line1_buf(h, zp, x, output);
     uint32_t blk[TINY_D1_BYTES / 4];
     const uint32_t zb = ((uint32_t)zp & 0xFFu) * 0x01010101u;
     for (int32_t i = 0; i < TINY_D1_BYTES / 4; i++)
@@ -2468,11 +2472,10 @@ static NNOM_NOINLINE nnom_status_t tiny_direct1(const int32_t *h, int32_t zp, co
     }
     return NN_SUCCESS;
 }
-/* stride 1: tiny_direct1 (which hands four to ten taps' lines of at
- * most TINY_SHORT1 outputs and pixels to tiny_d1_run); else the buffer */
+/* the kept walk's: tiny_direct1 where it takes the line, else the buffer */
 NNOM_INLINE nnom_status_t tiny_line1(const int32_t *h, int32_t zp, const int8_t *x, int8_t *output)
 {
-    if (h[1 + offsetof(tiny_t, s) / 4] == 1)
+    if (tiny_direct1_takes((const tiny_t *)(const void *)(h + 1)))
         return tiny_direct1(h, zp, x, output);
     return tiny_line1_buf(h, zp, x, output);
 }
@@ -2485,7 +2488,14 @@ static NNOM_NOINLINE void tiny_line1_of(const nnom_conv_args_t *a, const int32_t
 nnom_status_t nnom_dw_tiny1_direct(const nnom_conv_args_t *block, const int8_t *input,
                                    int8_t *output)
 {
-    return tiny_line1(block->records + 1, block->p.input_zp, input, output);
+    return tiny_line1_buf(block->records + 1, block->p.input_zp, input, output);
+}
+/* the same where tiny_direct1 takes the line (nnom_dw_tiny1_course's 2:
+ * the head's test at build, none a run) */
+nnom_status_t nnom_dw_tiny1s_direct(const nnom_conv_args_t *block, const int8_t *input,
+                                    int8_t *output)
+{
+    return tiny_direct1(block->records + 1, block->p.input_zp, input, output);
 }
 
 /* tiny_pairs_m and tiny_chans56 on the one line of a tag-29 layer: no
@@ -2597,7 +2607,9 @@ int nnom_dw_tiny_tag_asks(const nnom_conv_args_t *a)
 
 int nnom_dw_tiny1_course(const nnom_conv_args_t *a)
 {
-    return a->records[1] == TINY_C_ONE;
+    if (a->records[1] != TINY_C_ONE)
+        return 0;
+    return tiny_direct1_takes((const tiny_t *)(const void *)(a->records + 2)) ? 2 : 1;
 }
 
 /* The kept run: the head's course, geometry and entries, no check (the

@@ -2372,25 +2372,33 @@ static NNOM_NOINLINE nnom_status_t tiny_line1_buf(const int32_t *h, int32_t zp, 
  * taps read the zero point's bytes: the records' bias holds -2 zp sum(w)
  * over all k taps (tiny_line1's line buffer did the same). NA groups of
  * four taps, NB of them with their odd taps (k mod 4 == 1: the last has
- * none; the odd k's last pair's high weight is the converter's 0). */
+ * none; the odd k's last pair's high weight is the records' 0), NP pairs
+ * read. */
 #define TINY_D1_BYTES 24
+/* (w0, w2) and (w1, w3) of the pairs (w0, w1), (w2, w3): PKHBT, PKHTB
+ * (GCC's masks and shifts cost three more a group) */
 NNOM_INLINE uint32_t tiny_d1_a(uint32_t p0, uint32_t p1)
 {
-    return (p0 & 0xFFFFu) | p1 << 16;
+    uint32_t v;
+    __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(v) : "r"(p0), "r"(p1));
+    return v;
 }
 NNOM_INLINE uint32_t tiny_d1_b(uint32_t p0, uint32_t p1)
 {
-    return p0 >> 16 | (p1 & 0xFFFF0000u);
+    uint32_t v;
+    __asm__("pkhtb %0, %1, %2, asr #16" : "=r"(v) : "r"(p1), "r"(p0));
+    return v;
 }
 NNOM_INLINE void tiny_d1_run(const tiny_ch_t *r, const int8_t *b, int8_t *o, int32_t n,
-                             const int32_t NA, const int32_t NB)
+                             const int32_t NA, const int32_t NB, const int32_t NP)
 {
     uint32_t wa[3], wb[3];
     int32_t ev[3], od[3];
 #pragma GCC unroll 3
     for (int32_t g = 0; g < NA; g++) {
         const uint32_t p0 = (uint32_t)r->w[2 * g];
-        const uint32_t p1 = 2 * g + 1 < TINY_PAIRS ? (uint32_t)r->w[2 * g + 1] : 0u;
+        /* (pairs past the k taps' NP: not set by tiny_records) */
+        const uint32_t p1 = 2 * g + 1 < NP ? (uint32_t)r->w[2 * g + 1] : 0u;
         wa[g] = tiny_d1_a(p0, p1);
         wb[g] = tiny_d1_b(p0, p1);
         const uint32_t u = nnom_read4(b + 4 * g);
@@ -2462,13 +2470,13 @@ static NNOM_NOINLINE nnom_status_t tiny_direct1(const int32_t *h, int32_t zp, co
     }
     const int32_t n = t->n; /* (os 1: one channel's one line) */
     switch (t->k) {
-    case 6:
+    case 4: tiny_d1_run(r, b, output, n, 1, 1, 2); break;
+    case 5: tiny_d1_run(r, b, output, n, 2, 1, 3); break;
+    case 6: tiny_d1_run(r, b, output, n, 2, 2, 3); break;
     case 7:
-    case 8: tiny_d1_run(r, b, output, n, 2, 2); break;
-    case 4: tiny_d1_run(r, b, output, n, 1, 1); break;
-    case 5: tiny_d1_run(r, b, output, n, 2, 1); break;
-    case 9: tiny_d1_run(r, b, output, n, 3, 2); break;
-    case 10: tiny_d1_run(r, b, output, n, 3, 3); break;
+    case 8: tiny_d1_run(r, b, output, n, 2, 2, 4); break;
+    case 9: tiny_d1_run(r, b, output, n, 3, 2, 5); break;
+    case 10: tiny_d1_run(r, b, output, n, 3, 3, 5); break;
     }
     return NN_SUCCESS;
 }

@@ -2371,10 +2371,10 @@ static NNOM_NOINLINE nnom_status_t tiny_line1_buf(const int32_t *h, int32_t zp, 
  * output j's odd one, so each pair loads one word a four taps. Padded
  * taps read the zero point's bytes: the records' bias holds -2 zp sum(w)
  * over all k taps (tiny_line1's line buffer did the same). NA groups of
- * four taps, NB of them with their odd taps (k mod 4 == 1: the last has
- * none; the odd k's last pair's high weight is the records' 0), NP pairs
- * read. */
-#define TINY_D1_BYTES 24
+ * four taps (one or two), NB of them with their odd taps (k 5: the last
+ * has none; the odd k's last pair's high weight is the records' 0), NP
+ * pairs read. */
+#define TINY_D1_BYTES 16
 /* (w0, w2) and (w1, w3) of the pairs (w0, w1), (w2, w3): PKHBT, PKHTB
  * (GCC's masks and shifts cost three more a group) */
 NNOM_INLINE uint32_t tiny_d1_a(uint32_t p0, uint32_t p1)
@@ -2392,9 +2392,9 @@ NNOM_INLINE uint32_t tiny_d1_b(uint32_t p0, uint32_t p1)
 NNOM_INLINE void tiny_d1_run(const tiny_ch_t *r, const int8_t *b, int8_t *o, int32_t n,
                              const int32_t NA, const int32_t NB, const int32_t NP)
 {
-    uint32_t wa[3], wb[3];
-    int32_t ev[3], od[3];
-#pragma GCC unroll 3
+    uint32_t wa[2], wb[2];
+    int32_t ev[2], od[2];
+#pragma GCC unroll 2
     for (int32_t g = 0; g < NA; g++) {
         const uint32_t p0 = (uint32_t)r->w[2 * g];
         /* (pairs past the k taps' NP: not set by tiny_records) */
@@ -2409,7 +2409,7 @@ NNOM_INLINE void tiny_d1_run(const tiny_ch_t *r, const int8_t *b, int8_t *o, int
     int8_t *const pend = o + (n & ~1);
     for (; o != pend; o += 2, b += 2) {
         int32_t a0 = bias, a1 = bias;
-#pragma GCC unroll 3
+#pragma GCC unroll 2
         for (int32_t g = 0; g < NA; g++) {
             const uint32_t u = nnom_read4(b + 2 + 4 * g);
             const int32_t ev2 = (int32_t)__sxtb16((int8x4_t)u), od2 = (int32_t)nnom_sxtb16_odd(u);
@@ -2427,7 +2427,7 @@ NNOM_INLINE void tiny_d1_run(const tiny_ch_t *r, const int8_t *b, int8_t *o, int
     }
     if (n & 1) {
         int32_t a0 = bias;
-#pragma GCC unroll 3
+#pragma GCC unroll 2
         for (int32_t g = 0; g < NA; g++) {
             a0 = __smlad((int16x2_t)ev[g], (int16x2_t)wa[g], a0);
             if (g < NB)
@@ -2436,12 +2436,13 @@ NNOM_INLINE void tiny_d1_run(const tiny_ch_t *r, const int8_t *b, int8_t *o, int
         o[0] = (int8_t)tiny_rq(a0, mult, ra, e);
     }
 }
-/* 1 where the head's line suits tiny_direct1 (the block's bounds: reads
- * up to n + 11 bytes, writes up to pad + in) */
+/* 1 where the head's line suits tiny_direct1: four to eight taps (nine
+ * and ten on three groups spilled: (10,1) s1 6x1x1 same 219 -> 250); the
+ * block's bounds: reads bytes up to n + 7, writes up to pad + in - 1 */
 NNOM_INLINE int tiny_direct1_takes(const tiny_t *t)
 {
-    return t->s == 1 && (uint32_t)(t->k - 4) <= 6u &&
-           (uint32_t)(t->n | t->in | t->pad) <= TINY_SHORT1 && t->os == 1;
+    return t->s == 1 && (uint32_t)(t->k - 4) <= 4u && (uint32_t)t->n <= TINY_SHORT1 &&
+           (uint32_t)t->in <= TINY_SHORT1 && (uint32_t)t->pad <= TINY_SHORT1 && t->os == 1;
 }
 static NNOM_NOINLINE nnom_status_t tiny_direct1(const int32_t *h, int32_t zp, const int8_t *x,
                                                 int8_t *output)
@@ -2475,8 +2476,6 @@ static NNOM_NOINLINE nnom_status_t tiny_direct1(const int32_t *h, int32_t zp, co
     case 6: tiny_d1_run(r, b, output, n, 2, 2, 3); break;
     case 7:
     case 8: tiny_d1_run(r, b, output, n, 2, 2, 4); break;
-    case 9: tiny_d1_run(r, b, output, n, 3, 2, 5); break;
-    case 10: tiny_d1_run(r, b, output, n, 3, 3, 5); break;
     }
     return NN_SUCCESS;
 }

@@ -2309,10 +2309,10 @@ layer_family("kline2_", 234_100, KLINE2_CASES, without_records=(0, 9))
 # a byte block (tiny_direct1: the pixels in a 24-byte block of the zero
 # point's bytes, a word SXTB16'd into (x_j, x_j+2) and (x_j+1, x_j+3)
 # against the weights regrouped as (w0, w2), (w1, w3); outputs in pairs).
-# Four to ten taps (groups of four taps: one, two, three; k mod 4 == 1
-# without the odd taps' SMLAD), one to eight outputs (pairs, the odd one),
-# pads odd and even, 'valid', both axes, pixels below four (bytes), one
-# pixel; then just outside: stride 2, eleven and twelve taps, nine
+# Four to eight taps (groups of four taps: one, two; k 5 without the odd
+# taps' SMLAD), one to eight outputs (pairs, the odd one), pads odd and
+# even, 'valid', both axes, pixels below four (bytes), one pixel; then
+# just outside: nine and ten taps, stride 2, eleven and twelve taps, nine
 # pixels, two channels, three taps (the buffer and the other courses).
 KLINE3_CASES = [
     ((6, 1, 1), (4, 1), 1, "same", "relu", None),  # one group, three pairs
@@ -2320,9 +2320,10 @@ KLINE3_CASES = [
     ((5, 1, 1), (4, 1), 1, "same", "relu6", "huge"),  # two pairs and the odd one
     ((6, 1, 1), (5, 1), 1, "same", "relu", None),  # k 5: no odd taps in group 2
     ((1, 7, 1), (1, 6), 1, "same", "relu", "scaled"),
-    ((8, 1, 1), (7, 1), 1, "same", "relu", None),  # m 8
+    ((8, 1, 1), (7, 1), 1, "same", "relu", None),  # m 8, pad 3
+    ((8, 1, 1), (4, 1), 1, "same", "relu", "scaled"),  # m 8, eight outputs
     ((6, 1, 1), (8, 1), 1, "same", "relu", "small"),
-    ((6, 1, 1), (9, 1), 1, "same", "relu", None),  # three groups, k mod 4 == 1
+    ((6, 1, 1), (9, 1), 1, "same", "relu", None),  # nine taps: the line buffer
     ((7, 1, 1), (10, 1), 1, "same", "relu", "huge"),
     ((1, 8, 1), (1, 10), 1, "same", "relu", None),
     ((3, 1, 1), (4, 1), 1, "same", "relu", None),  # m 3: bytes

@@ -358,6 +358,8 @@ nnom_status_t nnom_dw_tiny3_direct(const nnom_conv_args_t *block,
                                    const int8_t *input, int8_t *output);
 nnom_status_t nnom_dw_tiny1_direct(const nnom_conv_args_t *block, const int8_t *input,
                                    int8_t *output);
+nnom_status_t nnom_dw_tiny1s_direct(const nnom_conv_args_t *block, const int8_t *input,
+                                    int8_t *output);
 void nnom_dw_tiny3r_direct(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
 void nnom_dw3_q_direct(const nnom_conv_args_t *block, const int8_t *input, int8_t *output);
 nnom_status_t nnom_dw_line_tag_direct(const nnom_conv_args_t *block,
@@ -424,6 +426,7 @@ enum {
     NNOM_DW_DIRECT_ONE_IN11,  /* nnom_dwone_in11_b_s8: tag 43's 11 taps on whole groups */
     NNOM_DW_DIRECT_ONE_IN13,  /* nnom_dwone_in13_b_s8: tag 43's 13 taps on whole groups */
     NNOM_DW_DIRECT_TINY1,     /* nnom_dw_tiny1_direct: tag 29's one-channel short line */
+    NNOM_DW_DIRECT_TINY1S,    /* nnom_dw_tiny1s_direct: that line at stride 1, straight */
     NNOM_DW_DIRECT_COUNT
 };
 

@@ -100,6 +100,7 @@ DW_FIELDS_TYPE(dw_plane_type, nnom_dwrect_plane_run(&s),
 DW_TAIL_TYPE(dw_tiny_tag_type, nnom_dw_tiny_tag_direct);
 DW_TAIL_TYPE(dw_tiny3_type, nnom_dw_tiny3_direct);
 DW_TAIL_TYPE(dw_tiny1_type, nnom_dw_tiny1_direct);
+DW_TAIL_TYPE(dw_tiny1s_type, nnom_dw_tiny1s_direct);
 DW_TAIL_TYPE(dw_line_tag_type, nnom_dw_line_tag_direct);
 DW_TAIL_TYPE(dw_col_type, nnom_dwcol_one_direct);
 DW_BLOCK_TYPE(dw_tiny3r_type, nnom_dw_tiny3r_direct);
@@ -168,6 +169,7 @@ static const nnom_layer_type_t *const dw_direct_types[NNOM_DW_DIRECT_COUNT - 1] 
     DW_IF(ONE_IN11, dw_one_in11_type),
     DW_IF(ONE_IN13, dw_one_in13_type),
     DW_IF(TINY_TAG, dw_tiny1_type),
+    DW_IF(TINY_TAG, dw_tiny1s_type),
 };
 #endif
 

@@ -93,7 +93,12 @@ nnom_status_t nnom_dw_tiny_tag_direct(const nnom_conv_args_t *block,
  * block's records and input_zp alone: that course's direct type */
 nnom_status_t nnom_dw_tiny1_direct(const nnom_conv_args_t *block, const int8_t *input,
                                    int8_t *output);
-/* 1 where the asked head of tag 29 names that course */
+/* The same on tiny_direct1: one channel's short stride-1 line straight
+ * from a byte block of its pixels */
+nnom_status_t nnom_dw_tiny1s_direct(const nnom_conv_args_t *block, const int8_t *input,
+                                    int8_t *output);
+/* 1 where the asked head of tag 29 names that course, 2 where
+ * nnom_dw_tiny1s_direct takes its line, 0 otherwise */
 int nnom_dw_tiny1_course(const nnom_conv_args_t *a);
 
 /* Channels [from, out.c) of a layer, one to three, here (the others run

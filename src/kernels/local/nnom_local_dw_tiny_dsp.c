@@ -2329,8 +2329,8 @@ NNOM_INLINE void tiny_put4(int16_t *d, uint32_t u)
     tiny_put2(d, lo);
     tiny_put2(d + 2, hi);
 }
-static NNOM_NOINLINE nnom_status_t tiny_line1(const int32_t *h, int32_t zp, const int8_t *x,
-                                              int8_t *output)
+static NNOM_NOINLINE nnom_status_t tiny_line1_buf(const int32_t *h, int32_t zp, const int8_t *x,
+                                                  int8_t *output)
 {
     const tiny_t *t = (const tiny_t *)(const void *)(h + 1);
     const tiny_ch_t *r = (const tiny_ch_t *)(const void *)(h + TINY_HEAD_WORDS);
@@ -2361,6 +2361,131 @@ static NNOM_NOINLINE nnom_status_t tiny_line1(const int32_t *h, int32_t zp, cons
         tiny_fns[s - 1][pairs - 1](&j.j);
     return NN_SUCCESS;
 }
+/* One channel's short line at stride 1 straight from the pixels' bytes
+ * (tag 29's course TINY_C_ONE): the bytes with the zero point's bytes
+ * around them in a word-aligned block of BYTES (a third of the int16
+ * line's fill and a plain copy), then per output window word u at byte j,
+ * SXTB16 gives (x_j, x_j+2) and its ror 8 (x_j+1, x_j+3): against the
+ * weights regrouped as (w0, w2) and (w1, w3), four taps are one load, two
+ * extends and two SMLADs. Outputs in pairs: output j + 1's first word is
+ * output j's odd one, so each pair loads one word a four taps. Padded
+ * taps read the zero point's bytes: the records' bias holds -2 zp sum(w)
+ * over all k taps (tiny_line1's line buffer did the same). NA groups of
+ * four taps (one or two), NB of them with their odd taps (k 5: the last
+ * has none; the odd k's last pair's high weight is the records' 0), NP
+ * pairs read. */
+#define TINY_D1_BYTES 16
+/* (w0, w2) and (w1, w3) of the pairs (w0, w1), (w2, w3): PKHBT, PKHTB
+ * (GCC's masks and shifts cost three more a group) */
+NNOM_INLINE uint32_t tiny_d1_a(uint32_t p0, uint32_t p1)
+{
+    uint32_t v;
+    __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(v) : "r"(p0), "r"(p1));
+    return v;
+}
+NNOM_INLINE uint32_t tiny_d1_b(uint32_t p0, uint32_t p1)
+{
+    uint32_t v;
+    __asm__("pkhtb %0, %1, %2, asr #16" : "=r"(v) : "r"(p1), "r"(p0));
+    return v;
+}
+NNOM_INLINE void tiny_d1_run(const tiny_ch_t *r, const int8_t *b, int8_t *o, int32_t n,
+                             const int32_t NA, const int32_t NB, const int32_t NP)
+{
+    uint32_t wa[2], wb[2];
+    int32_t ev[2], od[2];
+#pragma GCC unroll 2
+    for (int32_t g = 0; g < NA; g++) {
+        const uint32_t p0 = (uint32_t)r->w[2 * g];
+        /* (pairs past the k taps' NP: not set by tiny_records) */
+        const uint32_t p1 = 2 * g + 1 < NP ? (uint32_t)r->w[2 * g + 1] : 0u;
+        wa[g] = tiny_d1_a(p0, p1);
+        wb[g] = tiny_d1_b(p0, p1);
+        const uint32_t u = nnom_read4(b + 4 * g);
+        ev[g] = (int32_t)__sxtb16((int8x4_t)u);
+        od[g] = (int32_t)nnom_sxtb16_odd(u);
+    }
+    const int32_t bias = r->q.bias, mult = r->q.mult, ra = r->q.ra, e = r->q.e;
+    int8_t *const pend = o + (n & ~1);
+    for (; o != pend; o += 2, b += 2) {
+        int32_t a0 = bias, a1 = bias;
+#pragma GCC unroll 2
+        for (int32_t g = 0; g < NA; g++) {
+            const uint32_t u = nnom_read4(b + 2 + 4 * g);
+            const int32_t ev2 = (int32_t)__sxtb16((int8x4_t)u), od2 = (int32_t)nnom_sxtb16_odd(u);
+            a0 = __smlad((int16x2_t)ev[g], (int16x2_t)wa[g], a0);
+            a1 = __smlad((int16x2_t)od[g], (int16x2_t)wa[g], a1);
+            if (g < NB) {
+                a0 = __smlad((int16x2_t)od[g], (int16x2_t)wb[g], a0);
+                a1 = __smlad((int16x2_t)ev2, (int16x2_t)wb[g], a1);
+            }
+            ev[g] = ev2;
+            od[g] = od2;
+        }
+        o[0] = (int8_t)tiny_rq(a0, mult, ra, e);
+        o[1] = (int8_t)tiny_rq(a1, mult, ra, e);
+    }
+    if (n & 1) {
+        int32_t a0 = bias;
+#pragma GCC unroll 2
+        for (int32_t g = 0; g < NA; g++) {
+            a0 = __smlad((int16x2_t)ev[g], (int16x2_t)wa[g], a0);
+            if (g < NB)
+                a0 = __smlad((int16x2_t)od[g], (int16x2_t)wb[g], a0);
+        }
+        o[0] = (int8_t)tiny_rq(a0, mult, ra, e);
+    }
+}
+/* 1 where the head's line suits tiny_direct1: four to eight taps (nine
+ * and ten on three groups spilled: (10,1) s1 6x1x1 same 219 -> 250); the
+ * block's bounds: reads bytes up to n + 7, writes up to pad + in - 1 */
+NNOM_INLINE int tiny_direct1_takes(const tiny_t *t)
+{
+    return t->s == 1 && (uint32_t)(t->k - 4) <= 4u && (uint32_t)t->n <= TINY_SHORT1 &&
+           (uint32_t)t->in <= TINY_SHORT1 && (uint32_t)t->pad <= TINY_SHORT1 && t->os == 1;
+}
+static NNOM_NOINLINE nnom_status_t tiny_direct1(const int32_t *h, int32_t zp, const int8_t *x,
+                                                int8_t *output)
+{
+    const tiny_t *t = (const tiny_t *)(const void *)(h + 1);
+    const tiny_ch_t *r = (const tiny_ch_t *)(const void *)(h + TINY_HEAD_WORDS);
+    uint32_t blk[TINY_D1_BYTES / 4];
+    const uint32_t zb = ((uint32_t)zp & 0xFFu) * 0x01010101u;
+    for (int32_t i = 0; i < TINY_D1_BYTES / 4; i++)
+        blk[i] = zb;
+    int8_t *b = (int8_t *)(void *)blk;
+    /* (in <= entries - pad on the asked heads: no clamp; the guard keeps
+     * pad + in inside the block) */
+    const int32_t pad = t->pad, m = t->in;
+    if (m >= 4) { /* the first four pixels' word and the last four's (m <= TINY_SHORT1) */
+        const uint32_t u0 = nnom_read4(x), u1 = nnom_read4(x + m - 4);
+        memcpy(b + pad, &u0, 4);
+        memcpy(b + pad + m - 4, &u1, 4);
+    } else { /* (a loop here was a call of memcpy) */
+        if (m > 0)
+            b[pad] = x[0];
+        if (m > 1)
+            b[pad + 1] = x[1];
+        if (m > 2)
+            b[pad + 2] = x[2];
+    }
+    const int32_t n = t->n; /* (os 1: one channel's one line) */
+    switch (t->k) {
+    case 4: tiny_d1_run(r, b, output, n, 1, 1, 2); break;
+    case 5: tiny_d1_run(r, b, output, n, 2, 1, 3); break;
+    case 6: tiny_d1_run(r, b, output, n, 2, 2, 3); break;
+    case 7:
+    case 8: tiny_d1_run(r, b, output, n, 2, 2, 4); break;
+    }
+    return NN_SUCCESS;
+}
+/* the kept walk's: tiny_direct1 where it takes the line, else the buffer */
+NNOM_INLINE nnom_status_t tiny_line1(const int32_t *h, int32_t zp, const int8_t *x, int8_t *output)
+{
+    if (tiny_direct1_takes((const tiny_t *)(const void *)(h + 1)))
+        return tiny_direct1(h, zp, x, output);
+    return tiny_line1_buf(h, zp, x, output);
+}
 /* (the courses' switch passes a and h alone: the buffers and the zero
  * point kept in registers across it cost every other course +2) */
 static NNOM_NOINLINE void tiny_line1_of(const nnom_conv_args_t *a, const int32_t *h)
@@ -2370,7 +2495,14 @@ static NNOM_NOINLINE void tiny_line1_of(const nnom_conv_args_t *a, const int32_t
 nnom_status_t nnom_dw_tiny1_direct(const nnom_conv_args_t *block, const int8_t *input,
                                    int8_t *output)
 {
-    return tiny_line1(block->records + 1, block->p.input_zp, input, output);
+    return tiny_line1_buf(block->records + 1, block->p.input_zp, input, output);
+}
+/* the same where tiny_direct1 takes the line (nnom_dw_tiny1_course's 2:
+ * the head's test at build, none a run) */
+nnom_status_t nnom_dw_tiny1s_direct(const nnom_conv_args_t *block, const int8_t *input,
+                                    int8_t *output)
+{
+    return tiny_direct1(block->records + 1, block->p.input_zp, input, output);
 }
 
 /* tiny_pairs_m and tiny_chans56 on the one line of a tag-29 layer: no
@@ -2482,7 +2614,9 @@ int nnom_dw_tiny_tag_asks(const nnom_conv_args_t *a)
 
 int nnom_dw_tiny1_course(const nnom_conv_args_t *a)
 {
-    return a->records[1] == TINY_C_ONE;
+    if (a->records[1] != TINY_C_ONE)
+        return 0;
+    return tiny_direct1_takes((const tiny_t *)(const void *)(a->records + 2)) ? 2 : 1;
 }
 
 /* The kept run: the head's course, geometry and entries, no check (the

@@ -790,7 +790,9 @@ static inline uint8_t dw_three_l_direct(const nnom_conv_args_t *a)
  * (no switch of the courses a run) */
 static inline uint8_t dw_tiny_tag_direct(const nnom_conv_args_t *a)
 {
-    return nnom_dw_tiny1_course(a) ? NNOM_DW_DIRECT_TINY1 : NNOM_DW_DIRECT_TINY_TAG;
+    static const uint8_t direct[3] = {NNOM_DW_DIRECT_TINY_TAG, NNOM_DW_DIRECT_TINY1,
+                                      NNOM_DW_DIRECT_TINY1S};
+    return direct[nnom_dw_tiny1_course(a)];
 }
 
 /* DW_RECT_PLANE's direct type by the plane's job */

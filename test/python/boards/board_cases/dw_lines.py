@@ -2303,3 +2303,42 @@ KLINE2_CASES = [
 ]
 
 layer_family("kline2_", 234_100, KLINE2_CASES, without_records=(0, 9))
+
+
+# Branch kline3: tag 29's one-channel short line at stride 1 straight from
+# a byte block (tiny_direct1: the pixels in a 24-byte block of the zero
+# point's bytes, a word SXTB16'd into (x_j, x_j+2) and (x_j+1, x_j+3)
+# against the weights regrouped as (w0, w2), (w1, w3); outputs in pairs).
+# Four to eight taps (groups of four taps: one, two; k 5 without the odd
+# taps' SMLAD), one to eight outputs (pairs, the odd one), pads odd and
+# even, 'valid', both axes, pixels below four (bytes), one pixel; then
+# just outside: nine and ten taps, stride 2, eleven and twelve taps, nine
+# pixels, two channels, three taps (the buffer and the other courses).
+KLINE3_CASES = [
+    ((6, 1, 1), (4, 1), 1, "same", "relu", None),  # one group, three pairs
+    ((1, 6, 1), (1, 4), 1, "same", "relu", "small"),  # across
+    ((5, 1, 1), (4, 1), 1, "same", "relu6", "huge"),  # two pairs and the odd one
+    ((6, 1, 1), (5, 1), 1, "same", "relu", None),  # k 5: no odd taps in group 2
+    ((1, 7, 1), (1, 6), 1, "same", "relu", "scaled"),
+    ((8, 1, 1), (7, 1), 1, "same", "relu", None),  # m 8, pad 3
+    ((8, 1, 1), (4, 1), 1, "same", "relu", "scaled"),  # m 8, eight outputs
+    ((6, 1, 1), (8, 1), 1, "same", "relu", "small"),
+    ((6, 1, 1), (9, 1), 1, "same", "relu", None),  # nine taps: the line buffer
+    ((7, 1, 1), (10, 1), 1, "same", "relu", "huge"),
+    ((1, 8, 1), (1, 10), 1, "same", "relu", None),
+    ((3, 1, 1), (4, 1), 1, "same", "relu", None),  # m 3: bytes
+    ((2, 1, 1), (6, 1), 1, "same", "relu", "small"),  # m 2
+    ((1, 1, 1), (5, 1), 1, "same", "relu", None),  # m 1: one output
+    ((8, 1, 1), (4, 1), 1, "valid", "relu", None),  # five outputs, no pad
+    ((1, 8, 1), (1, 5), 1, "valid", "relu", "scaled"),  # four outputs
+    ((8, 1, 1), (8, 1), 1, "valid", "relu", None),  # one output
+    ((8, 1, 1), (4, 1), 2, "same", "relu", None),  # stride 2: the line buffer
+    ((8, 1, 1), (11, 1), 1, "same", "relu", None),  # eleven taps: the line buffer
+    ((6, 1, 1), (12, 1), 1, "same", "relu", "small"),
+    ((9, 1, 1), (5, 1), 1, "same", "relu", None),  # nine pixels: not course ONE
+    ((6, 1, 2), (5, 1), 1, "same", "relu", None),  # two channels
+    ((6, 1, 1), (3, 1), 1, "same", "relu", None),  # three taps: tag 33
+    ((6, 1, 1), (6, 1), 1, "same", None, None),  # refused: no activation
+]
+
+layer_family("kline3_", 234_400, KLINE3_CASES, without_records=(0, 4))

@@ -301,6 +301,23 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s1")
         "4:\n"
 /* nnom_dw_tiny3_s1m's and _s2m's end of a channel: the next one's records,
  * input line, output and the line's ends on the stack, or the return */
+/* The m loops' last pass of two (r4, r5) and odd output (r4): requantised
+ * by r8/r12 and the shift in r6, stored a channel stride (r3) apart */
+#define TINY_M_OUT2                                                                              \
+    "smmlar r4, r4, r8, r12\n"                                                                    \
+    "smmlar r5, r5, r8, r12\n"                                                                    \
+    "asr    r4, r4, r6\n"                                                                         \
+    "asr    r5, r5, r6\n"                                                                         \
+    "ssat   r4, #8, r4\n"                                                                         \
+    "ssat   r5, #8, r5\n"                                                                         \
+    "strb   r4, [r1]\n"                                                                           \
+    "strb   r5, [r1, r3]\n"                                                                       \
+    "add    r1, r1, r3, lsl #1\n"
+#define TINY_M_OUT1                                                                              \
+    "smmlar r4, r4, r8, r12\n"                                                                    \
+    "asr    r4, r4, r6\n"                                                                         \
+    "ssat   r4, #8, r4\n"                                                                         \
+    "strb   r4, [r1]\n"
 #define TINY_M_NEXT(NAME)                                                                        \
         "7:\n" /* the next channel, if any */                                                    \
         "ldrd   r4, r5, [sp, #24]\n"                                                             \
@@ -350,25 +367,14 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s1m")
         TINY_Q1(6, "r5", "r10", "r5")
         TINY_Q1(8, "r4", "r11", "r4")
         TINY_Q1(10, "r5", "r11", "r5")
-        "smmlar r4, r4, r8, r12\n"
-        "smmlar r5, r5, r8, r12\n"
-        "asr    r4, r4, r6\n"
-        "asr    r5, r5, r6\n"
-        "ssat   r4, #8, r4\n"
-        "ssat   r5, #8, r5\n"
-        "strb   r4, [r1]\n"
-        "strb   r5, [r1, r3]\n"
-        "add    r1, r1, r3, lsl #1\n"
+        TINY_M_OUT2
         "add    r0, r0, #4\n"
         "6:\n"
         "bpl    7f\n"
         TINY_Q1(0, "r4", "r9", "lr")
         TINY_Q1(4, "r4", "r10", "r4")
         TINY_Q1(8, "r4", "r11", "r4")
-        "smmlar r4, r4, r8, r12\n"
-        "asr    r4, r4, r6\n"
-        "ssat   r4, #8, r4\n"
-        "strb   r4, [r1]\n"
+        TINY_M_OUT1
         TINY_M_NEXT("nnom_dw_tiny3_s1m")
         ".text\n");
 /* Two pairs at stride 1 (four taps) for a line's channels in one call,
@@ -398,24 +404,13 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny2_s1m")
         TINY_Q1(2, "r5", "r9", "lr")
         TINY_Q1(4, "r4", "r10", "r4")
         TINY_Q1(6, "r5", "r10", "r5")
-        "smmlar r4, r4, r8, r12\n"
-        "smmlar r5, r5, r8, r12\n"
-        "asr    r4, r4, r6\n"
-        "asr    r5, r5, r6\n"
-        "ssat   r4, #8, r4\n"
-        "ssat   r5, #8, r5\n"
-        "strb   r4, [r1]\n"
-        "strb   r5, [r1, r3]\n"
-        "add    r1, r1, r3, lsl #1\n"
+        TINY_M_OUT2
         "add    r0, r0, #4\n"
         "6:\n"
         "bpl    7f\n"
         TINY_Q1(0, "r4", "r9", "lr")
         TINY_Q1(4, "r4", "r10", "r4")
-        "smmlar r4, r4, r8, r12\n"
-        "asr    r4, r4, r6\n"
-        "ssat   r4, #8, r4\n"
-        "strb   r4, [r1]\n"
+        TINY_M_OUT1
         TINY_M_NEXT("nnom_dw_tiny2_s1m")
         ".text\n");
 TINY_ASM5("nnom_dw_tiny4_s1", 1, TINY_P4(1), TINY_O4);
@@ -621,25 +616,14 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s2m")
         TINY_Q1S2(2, "r4", "r11", "r4")
         "smlad  r5, r2, r10, r5\n"
         TINY_Q1S2(3, "r5", "r11", "r5")
-        "smmlar r4, r4, r8, r12\n"
-        "smmlar r5, r5, r8, r12\n"
-        "asr    r4, r4, r6\n"
-        "asr    r5, r5, r6\n"
-        "ssat   r4, #8, r4\n"
-        "ssat   r5, #8, r5\n"
-        "strb   r4, [r1]\n"
-        "strb   r5, [r1, r3]\n"
-        "add    r1, r1, r3, lsl #1\n"
+        TINY_M_OUT2
         "add    r0, r0, #8\n"
         "6:\n"
         "bpl    7f\n"
         TINY_Q1S2(0, "r4", "r9", "lr")
         TINY_Q1S2(1, "r4", "r10", "r4")
         TINY_Q1S2(2, "r4", "r11", "r4")
-        "smmlar r4, r4, r8, r12\n"
-        "asr    r4, r4, r6\n"
-        "ssat   r4, #8, r4\n"
-        "strb   r4, [r1]\n"
+        TINY_M_OUT1
         TINY_M_NEXT("nnom_dw_tiny3_s2m")
         ".text\n");
 void nnom_dw_tiny3_s2m(const tiny_mjob_t *j);

@@ -23,13 +23,30 @@
 #include "nnom_local_dw_tiny.h"
 #include "nnom_local_dwcol.h"
 
-int nnom_dw_line_try(const nnom_conv_args_t *a)
+/* A line's geometry along its taps: down (a (k,1) kernel) or across */
+typedef struct {
+    int down;
+    int32_t k, in, out, pad, s;
+} dw_line_t;
+
+NNOM_INLINE dw_line_t dw_line_of(const nnom_conv_args_t *a)
 {
     const nnom_conv_params_t *p = &a->p;
     const int down = a->k.w == 1;
-    const int32_t k = down ? a->k.h : a->k.w, in = down ? a->in.h : a->in.w;
-    const int32_t out = down ? a->out.h : a->out.w, pad = down ? p->pad_top : p->pad_left;
-    const int32_t s = down ? p->stride_h : p->stride_w;
+    return (dw_line_t){down,
+                       down ? a->k.h : a->k.w,
+                       down ? a->in.h : a->in.w,
+                       down ? a->out.h : a->out.w,
+                       down ? p->pad_top : p->pad_left,
+                       down ? p->stride_h : p->stride_w};
+}
+
+int nnom_dw_line_try(const nnom_conv_args_t *a)
+{
+    const nnom_conv_params_t *p = &a->p;
+    const dw_line_t g = dw_line_of(a);
+    const int down = g.down;
+    const int32_t k = g.k, in = g.in, out = g.out, pad = g.pad, s = g.s;
     const int32_t ic = a->in.c, oc = a->out.c, rest = oc % 4, span = (out - 1) * s + k;
     /* one line of input and output, 8+ channels; padded along the taps
      * (unpadded lines: dw_col_inside), no dilation, the records'
@@ -48,10 +65,8 @@ int nnom_dw_line_try(const nnom_conv_args_t *a)
 void nnom_dw_line_run(const nnom_conv_args_t *a)
 {
     const nnom_conv_params_t *p = &a->p;
-    const int down = a->k.w == 1;
-    const int32_t k = down ? a->k.h : a->k.w, in = down ? a->in.h : a->in.w;
-    const int32_t out = down ? a->out.h : a->out.w, pad = down ? p->pad_top : p->pad_left;
-    const int32_t s = down ? p->stride_h : p->stride_w;
+    const dw_line_t g = dw_line_of(a);
+    const int32_t k = g.k, in = g.in, out = g.out, pad = g.pad, s = g.s;
     const int32_t ic = a->in.c, oc = a->out.c, rest = oc % 4, span = (out - 1) * s + k;
     uint32_t copy[NNOM_DWLINE_COPY / 4 + 2]; /* (+2: the fill's first and last words) */
     const int32_t y1 = span - pad < in ? span - pad : in; /* rows [0, y1) of the input */
@@ -79,10 +94,9 @@ void nnom_dw_line_run(const nnom_conv_args_t *a)
 int nnom_dw_line_tag_asks(const nnom_conv_args_t *a)
 {
     const nnom_conv_params_t *p = &a->p;
-    const int down = a->k.w == 1;
-    const int32_t k = down ? a->k.h : a->k.w, in = down ? a->in.h : a->in.w;
-    const int32_t out = down ? a->out.h : a->out.w, pad = down ? p->pad_top : p->pad_left;
-    const int32_t s = down ? p->stride_h : p->stride_w;
+    const dw_line_t g = dw_line_of(a);
+    const int down = g.down;
+    const int32_t k = g.k, in = g.in, out = g.out, pad = g.pad, s = g.s;
     const int32_t ic = a->in.c, oc = a->out.c, span = (out - 1) * s + k;
     /* nnom_dw_line_try's rule (nnom_dw_line_rule's and the try's), no
      * channel past a multiple of four */

@@ -218,6 +218,19 @@ void nnom_dw_tiny5_s2(const tiny_job_t *j);
 #define TINY_Q1(OFF, A, W, FROM_A)                                                               \
     "ldr    r2, [r0, #" #OFF "]\n"                                                              \
     "smlad  " A ", r2, " W ", " FROM_A "\n"
+/* The next pass of four while the pairs' bytes last (qend at [sp, #4]) */
+#define TINY_PASS_NEXT                                                                           \
+    "add    r0, r0, #8\n"                                                                         \
+    "ldr    r2, [sp, #4]\n"                                                                       \
+    "cmp    r0, r2\n"                                                                             \
+    "bne    4b\n"
+/* The m loops' tail: r6 the shift; C set: a pass of two, N set: an odd
+ * output (the count's low bits, [sp, #12]) */
+#define TINY_M_TAIL                                                                              \
+    "ldr    r6, [sp, #8]\n"                                                                       \
+    "ldr    r2, [sp, #12]\n"                                                                      \
+    "lsls   r2, r2, #31\n"                                                                        \
+    "bcc    6f\n"
 __asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s1")
         "push   {r4-r11, lr}\n"
         "sub    sp, sp, #16\n"
@@ -248,10 +261,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s1")
         TINY_Q1(12, "r6", "r11", "r6")
         TINY_Q1(14, "r7", "r11", "r7")
         TINY_OUT4
-        "add    r0, r0, #8\n"
-        "ldr    r2, [sp, #4]\n"
-        "cmp    r0, r2\n"
-        "bne    4b\n"
+        TINY_PASS_NEXT
         "5:\n"
         "mov    r5, lr\n"
         "mov    r6, r8\n"
@@ -350,17 +360,11 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s1m")
         TINY_Q1(12, "r6", "r11", "r6")
         TINY_Q1(14, "r7", "r11", "r7")
         TINY_OUT4
-        "add    r0, r0, #8\n"
-        "ldr    r2, [sp, #4]\n"
-        "cmp    r0, r2\n"
-        "bne    4b\n"
+        TINY_PASS_NEXT
         "5:\n" /* one pass of two (the pairs' bytes past qend: 0 or 4), r6 e; C
                  * the pass of two, N the odd one (kept: no flags set before
                  * they are tested) */
-        "ldr    r6, [sp, #8]\n"
-        "ldr    r2, [sp, #12]\n"
-        "lsls   r2, r2, #31\n"
-        "bcc    6f\n"
+        TINY_M_TAIL
         TINY_Q1(0, "r4", "r9", "lr")
         TINY_Q1(2, "r5", "r9", "lr")
         TINY_Q1(4, "r4", "r10", "r4")
@@ -391,15 +395,9 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny2_s1m")
         TINY_Q1(8, "r6", "r10", "r6")
         TINY_Q1(10, "r7", "r10", "r7")
         TINY_OUT4
-        "add    r0, r0, #8\n"
-        "ldr    r2, [sp, #4]\n"
-        "cmp    r0, r2\n"
-        "bne    4b\n"
+        TINY_PASS_NEXT
         "5:\n" /* the pass of two (C) and the odd one (N), as nnom_dw_tiny3_s1m's */
-        "ldr    r6, [sp, #8]\n"
-        "ldr    r2, [sp, #12]\n"
-        "lsls   r2, r2, #31\n"
-        "bcc    6f\n"
+        TINY_M_TAIL
         TINY_Q1(0, "r4", "r9", "lr")
         TINY_Q1(2, "r5", "r9", "lr")
         TINY_Q1(4, "r4", "r10", "r4")
@@ -476,10 +474,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny4_s1m")
         "strb   r6, [r1]\n"
         "strb   r7, [r1, r3]\n"
         "add    r1, r1, r3, lsl #1\n"
-        "add    r0, r0, #8\n"
-        "ldr    r2, [sp, #4]\n"
-        "cmp    r0, r2\n"
-        "bne    4b\n"
+        TINY_PASS_NEXT
         "5:\n" /* C a pass of two, N the odd one (kept: no flags set before
                  * they are tested); r6 e, r7 ra */
         "ldrd   r7, r6, [sp, #8]\n"
@@ -606,10 +601,7 @@ __asm__(NNOM_ASM_FUNC("nnom_dw_tiny3_s2m")
         TINY_M_HEAD("15", "8", "2")
         TINY_S2_PASS4
         "5:\n" /* C the pass of two, N the odd one (no flags set before they are tested) */
-        "ldr    r6, [sp, #8]\n"
-        "ldr    r2, [sp, #12]\n"
-        "lsls   r2, r2, #31\n"
-        "bcc    6f\n"
+        TINY_M_TAIL
         TINY_Q1S2(0, "r4", "r9", "lr")
         TINY_Q1S2(1, "r4", "r10", "r4")
         "smlad  r5, r2, r9, lr\n"

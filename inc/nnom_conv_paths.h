@@ -14,8 +14,9 @@
  * Default: every path (the full build, objects as before).
  *
  * The numbers never change and are never reused; a new path takes the
- * next free bit and one row in its kind's list below (docs/architecture.md). LOCAL_CONV and its direct loop
- * are always linked: they take every layer the others refuse.
+ * next free bit and one row in its kind's list below
+ * (docs/architecture.md). LOCAL_CONV and its direct loop are always
+ * linked: they take every layer the others refuse.
  */
 #ifndef NNOM_CONV_PATHS_H
 #define NNOM_CONV_PATHS_H

@@ -120,7 +120,7 @@ def profile_model(
         fw = qemucm.Firmware(board=short, opt=opt, backend=backend, cmsis=cmsis, extra=extra)
         raw = build_and_run(converted, inputs, expected, fw, root / f"{short}-{backend}")
         profile = make_profile(raw, short, backend, opt)
-        if opt not in SIZE_OPTS and any(m is not None for m in masks_of(raw, fw)):
+        if opt not in SIZE_OPTS and any(m is not None for m in masks_of(raw, fw, raw.conv_paths)):
             _prune(raw, fw, root / f"{short}-{backend}", profile)
         return profile
 
@@ -150,11 +150,8 @@ def profile_model(
                 folder.with_name(f"{folder.name}-{name}"),
             )
 
-        conv = (
-            build(("-DNNOM_CONV_PATHS_REPORT",), "paths").conv_paths
-            if raw.conv_paths
-            else raw.conv_paths
-        )
+        # the inner paths only a report build records (none without an outer one)
+        conv = build(("-DNNOM_CONV_PATHS_REPORT",), "paths").conv_paths if raw.conv_paths else 0
         dw, conv_mask = masks_of(raw, fw, conv)
         flags = prune_flags(dw, conv_mask)
         pruned = build(tuple(flags.split()), "pruned")
@@ -168,10 +165,9 @@ def profile_model(
         profile.pruned_code = pruned.runtime["code"]
         profile.shrink_flags = flags
 
-    def masks_of(raw, fw, conv: int | None = None) -> tuple[int | None, int | None]:
+    def masks_of(raw, fw, conv_paths: int) -> tuple[int | None, int | None]:
         reported = reports_paths(qemucm.board_config(fw.board)["build"]["cpu"], fw.opt, fw.extra)
-        paths = raw.conv_paths if conv is None else conv
-        return model_masks(constructors, raw.dw_steps, paths, reported)
+        return model_masks(constructors, raw.dw_steps, conv_paths, reported)
 
     constructors = layer_constructors(converted)
     with tempfile.TemporaryDirectory(prefix="nnom-profile-") as tmp:
